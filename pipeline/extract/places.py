@@ -1,0 +1,103 @@
+"""Mentions of départements, régions and France in a text, linked to their COG codes.
+
+The gazetteer is built from the referential (every département and région), not written by hand:
+each official name becomes an accent-, case- and dash-insensitive pattern run on the folded text,
+so offsets stay valid in the original. A name must start with a capital letter in the original
+("l'Aube", "AUBE"), which keeps common words ("la réunion", "le nord") out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline import referential
+from pipeline.normalize import fold
+
+RULES_DIR = Path(__file__).parent / "rules"
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    code: str  # département code, région code or "FR"
+    kind: str  # "departement", "region" or "country"
+    rule: str
+
+
+def _name_pattern(name: str) -> str:
+    """Regex for an official name: dashes and spaces interchangeable, apostrophe spacing free."""
+    folded = fold(name)
+    folded = re.sub(r"^(la|le|les|l')\s*", "", folded)  # "La Réunion" is also "Réunion"
+    parts = re.split(r"[\s-]+", folded)
+    pattern = r"[\s-]+".join(re.escape(p).replace("'", r"'\s*") for p in parts)
+    return pattern
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> list[tuple[re.Pattern, str, str, str]]:
+    """(pattern, code, kind, rule) for every place name, longest names first."""
+    ref = referential.load()
+    aliases = json.loads((RULES_DIR / "place_aliases.json").read_text(encoding="utf-8"))
+    ambiguous = set(aliases["needs_article"])
+    entries: list[tuple[str, str, str, str]] = []
+    for reg in ref.regions.values():
+        entries.append((reg.name, reg.code, "region", "place.region_name"))
+    for dep in ref.departements.values():
+        entries.append((dep.name, dep.code, "departement", "place.departement_name"))
+    for alias in aliases["regions"]:
+        entries.append((alias["name"], alias["code"], "region", "place.region_alias"))
+    # An overseas name is both a région and a département: keep the département only.
+    overseas = {d.name for d in ref.departements.values()} & {r.name for r in ref.regions.values()}
+    entries = [e for e in entries if not (e[2] == "region" and e[0] in overseas)]
+    compiled = []
+    for name, code, kind, rule in sorted(entries, key=lambda e: -len(e[0])):
+        body = _name_pattern(name)
+        if name in ambiguous:
+            # "Nord" is a département only as "le Nord", "du Nord", "département du Nord".
+            body = r"(?<=\b(?:le|du) )" + body
+        pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w]|-\w)")
+        compiled.append((pattern, code, kind, rule))
+    country = re.compile(r"(?<![\w-])france(?![\w]|-\w|\s+\d|\s+[A-Z])")
+    compiled.append((country, "FR", "country", "place.france"))
+    return compiled
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every non-overlapping place mention in `text`, in reading order."""
+    folded = fold(text)
+    taken = [False] * len(text)
+    found: list[PlaceMention] = []
+    for pattern, code, kind, rule in _gazetteer():
+        for match in pattern.finditer(folded):
+            start, end = match.span()
+            if any(taken[start:end]) or not text[start].isupper():
+                continue
+            if kind == "country" and _is_organisation_name(text, start, end):
+                continue
+            if rule == "place.departement_name" and _inside_capitalised_name(text, start):
+                continue
+            for i in range(start, end):
+                taken[i] = True
+            found.append(PlaceMention(start, end, code, kind, rule))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _is_organisation_name(text: str, start: int, end: int) -> bool:
+    """'Business France', 'France Industrie', 'France 2030' name bodies or plans, not France."""
+    before = text[max(0, start - 20):start]
+    after = text[end:end + 12]
+    return bool(re.search(r"[A-Z][\w]+ $", before) and not re.search(r"\b(?:de|en|la|dans) $", before)) \
+        or bool(re.match(r"\s+(?:[A-Z]|\d)", after))
+
+
+def _inside_capitalised_name(text: str, start: int) -> bool:
+    """'Alsace du Nord', 'Vallée de la Marne': a département word after a capitalised name."""
+    before = text[max(0, start - 30):start]
+    return bool(re.search(r"\b[A-Z][\w'’-]+ (?:du|de la|de l['’]|des|de) ?$", before)) \
+        and not re.search(r"(?:département|departement|Département)s? (?:du|de la|de l['’]|des|de) ?$",
+                          before)

@@ -1,0 +1,186 @@
+"""The one description of every published table (after PUDL's metadata/fields.py and resources/).
+
+Each column is described once in FIELDS and each table once in TABLES. The pyarrow schemas used to
+write Parquet, the Great Expectations schema checks and `datapackage.json` are all derived from
+here, so a column can never be renamed or retyped in one place and not the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+PHASES = ["2019-2022", "2023-2027"]
+FORMATS = ["txt", "md", "pdf", "html"]
+STATUSES = ["published", "rejected"]
+STAGES = ["read", "extract", "validate"]
+EPCI_TYPES = ["CC", "CA", "CU", "METRO", "MET69"]
+UNITS = [
+    "territoire", "projet", "emploi", "euro", "site", "ecole", "protocole", "plan", "axe",
+    "priorite", "probleme", "pourcent", "departement", "epci", "commune", "region", "entreprise",
+]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column: its logical type, meaning and the constraints the quality gate enforces."""
+
+    name: str
+    type: str  # string, integer, number, boolean, date, list_of_string
+    description: str
+    nullable: bool = False
+    enum: list[str] | None = None
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    fields: list[Field]
+    primary_key: list[str] = field(default_factory=list)
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.parquet"
+
+    @property
+    def column_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([pa.field(f.name, ARROW_TYPES[f.type], nullable=f.nullable)
+                          for f in self.fields])
+
+
+ARROW_TYPES = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+    "date": pa.date32(),
+    "list_of_string": pa.list_(pa.string()),
+}
+
+# Frictionless Table Schema types for datapackage.json.
+FRICTIONLESS_TYPES = {
+    "string": "string", "integer": "integer", "number": "number", "boolean": "boolean",
+    "date": "date", "list_of_string": "array",
+}
+
+_F = Field
+FIELDS: dict[str, Field] = {f.name: f for f in [
+    _F("doc_id", "string", "Stable document id: first 16 hex digits of the sha256 of the file's bytes.",
+       pattern=r"^[0-9a-f]{16}$"),
+    _F("source", "string", "Path of the input file relative to the input folder."),
+    _F("format", "string", "Input format recognised from the file extension.", enum=FORMATS),
+    _F("sha256", "string", "sha256 of the raw bytes of the file.", pattern=r"^[0-9a-f]{64}$"),
+    _F("title", "string", "Headline of the communiqué.", nullable=True),
+    _F("issuer", "string", "Who published the communiqué (\"Préfet de l'Aisne\", \"ANCT\").", nullable=True),
+    _F("place", "string", "Place of the dateline (\"Troyes\").", nullable=True),
+    _F("published_on", "date", "Date of the dateline; null when the text states none.", nullable=True),
+    _F("text", "string", "Clean plain text of the document; every start/end offset indexes it."),
+    _F("status", "string", "Whether the document's rows were published.", enum=STATUSES),
+    _F("territory_id", "string",
+       "Stable territory key: the same territory gets the same key in every document naming it.",
+       pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    _F("name", "string", "Short name of the entity, as the text or the referential gives it."),
+    _F("mention", "string", "The text exactly as written: text[start:end]."),
+    _F("start", "integer", "Offset of the first character of the mention in documents.text.", minimum=0),
+    _F("end", "integer", "Offset just after the last character of the mention in documents.text.",
+       minimum=1),
+    _F("phase", "string", "Programme phase: 2019-2022 (first) or 2023-2027 (second).",
+       nullable=True, enum=PHASES),
+    _F("region_codes", "list_of_string", "INSEE COG codes of the régions."),
+    _F("departement_codes", "list_of_string", "INSEE COG codes of the départements."),
+    _F("rule", "string", "Id of the rule or component that produced the row (provenance)."),
+    _F("siren", "string", "SIREN of the linked EPCI; null when no confident link.", nullable=True,
+       pattern=r"^\d{9}$"),
+    _F("epci_type", "string", "Legal form of the EPCI.", nullable=True, enum=EPCI_TYPES),
+    _F("match_score", "number", "Confidence of the link to the referential, 0 to 1.",
+       minimum=0.0, maximum=1.0),
+    _F("value", "number", "The number stated, scaled (\"100 millions d'euros\" is 100000000).",
+       minimum=0.0),
+    _F("value_max", "number", "Upper bound of a range (\"1200 à 1300 projets\").", nullable=True,
+       minimum=0.0),
+    _F("unit", "string", "What is counted: singular, lower case, no accents.", enum=UNITS),
+    _F("approximate", "boolean", "The text qualifies the number (\"près de\", \"une cinquantaine\")."),
+    _F("scope_code", "string", "COG code of the area counted (région or département), FR for France.",
+       nullable=True),
+    _F("sentence", "string", "The sentence the figure stands in."),
+    _F("stage", "string", "Pipeline stage that rejected the document.", enum=STAGES),
+    _F("reason", "string", "Why the document was rejected, in a sentence a person can act on."),
+]}
+
+
+def _fields(*names: str, **overrides: dict) -> list[Field]:
+    """Pick fields by name; `overrides` adjust a field for one table (e.g. nullable doc_id)."""
+    picked = []
+    for name in names:
+        base = FIELDS[name]
+        if name in overrides:
+            base = Field(**{**base.__dict__, **overrides[name]})
+        picked.append(base)
+    return picked
+
+
+_SPAN = ("mention", "start", "end")
+
+TABLES: dict[str, Table] = {t.name: t for t in [
+    Table("documents", "One row per input document, rejected ones included.",
+          _fields("doc_id", "source", "format", "sha256", "title", "issuer", "place",
+                  "published_on", "text", "status"),
+          primary_key=["doc_id"]),
+    Table("territories", "One row per Territoire d'industrie per document.",
+          _fields("doc_id", "territory_id", "name", *_SPAN, "phase", "region_codes",
+                  "departement_codes", "rule"),
+          primary_key=["doc_id", "territory_id"]),
+    Table("epcis", "One row per member intercommunality named in a document.",
+          _fields("doc_id", "territory_id", "siren", "name", "epci_type", *_SPAN,
+                  "departement_codes", "match_score", "rule",
+                  territory_id={"nullable": True,
+                                "description": "Territory the EPCI belongs to, if the text says so."})),
+    Table("figures", "One row per quantity stated about the programme.",
+          _fields("doc_id", "value", "value_max", "unit", "approximate", "scope_code", *_SPAN,
+                  "sentence", "rule")),
+    Table("rejections", "One row per document the pipeline could not publish.",
+          _fields("doc_id", "source", "stage", "reason",
+                  doc_id={"nullable": True,
+                          "description": "Document id; null if the file could not be read at all."})),
+]}
+
+# Tables whose rows carry a source span (mention/start/end into documents.text).
+GROUNDED_TABLES = [name for name, table in TABLES.items() if "mention" in table.column_names]
+
+
+def datapackage() -> dict:
+    """Frictionless Data Package descriptor of the published tables."""
+    resources = []
+    for table in TABLES.values():
+        schema_fields = []
+        for f in table.fields:
+            entry = {"name": f.name, "type": FRICTIONLESS_TYPES[f.type], "description": f.description}
+            constraints = {"required": not f.nullable}
+            if f.enum:
+                constraints["enum"] = f.enum
+            if f.pattern:
+                constraints["pattern"] = f.pattern
+            if f.minimum is not None:
+                constraints["minimum"] = f.minimum
+            if f.maximum is not None:
+                constraints["maximum"] = f.maximum
+            entry["constraints"] = constraints
+            if f.type == "list_of_string":
+                entry["arrayItem"] = {"type": "string"}
+            schema_fields.append(entry)
+        schema = {"fields": schema_fields}
+        if table.primary_key:
+            schema["primaryKey"] = table.primary_key
+        resources.append({"name": table.name, "path": table.file_name, "format": "parquet",
+                          "mediatype": "application/vnd.apache.parquet",
+                          "description": table.description, "schema": schema})
+    return {"name": "communiques", "title": "Territoires d'industrie: facts extracted from press releases",
+            "profile": "data-package", "resources": resources}

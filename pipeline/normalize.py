@@ -1,0 +1,65 @@
+"""Text normalisation shared by readers, extractors, linking and evaluation.
+
+`fold` keeps one character per character so that a regex run on the folded text gives offsets
+valid in the original text: this is how every extraction stays grounded (text[start:end] == mention).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+APOSTROPHES = "'’‘ʼ´`"
+DASHES = "-‐‑‒–—―−"
+SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\t"
+
+_FOLD_TABLE: dict[int, str] = {}
+for _c in APOSTROPHES:
+    _FOLD_TABLE[ord(_c)] = "'"
+for _c in DASHES:
+    _FOLD_TABLE[ord(_c)] = "-"
+for _c in SPACES:
+    _FOLD_TABLE[ord(_c)] = " "
+_FOLD_TABLE.update({ord("œ"): "o", ord("Œ"): "o", ord("æ"): "a", ord("Æ"): "a",
+                    ord("«"): '"', ord("»"): '"', ord("“"): '"', ord("”"): '"'})
+
+
+def _fold_char(char: str) -> str:
+    mapped = _FOLD_TABLE.get(ord(char))
+    if mapped is not None:
+        return mapped
+    base = unicodedata.normalize("NFD", char)[0].lower()
+    return base if len(base) == 1 else char
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, one apostrophe, one dash, one space; same length as `text`."""
+    return "".join(_fold_char(c) for c in text)
+
+
+LEADING_ARTICLES = re.compile(r"^(?:(?:de|du|des|d|l|la|le|les)\s+)+")
+
+
+def name_key(name: str) -> str:
+    """Key under which two spellings of one name compare equal.
+
+    "Territoire d'Industrie de l'Ouest Champenois" minus its prefix, "l’Ouest  Champenois" and
+    "OUEST-CHAMPENOIS" all give "ouest-champenois": case, accents, apostrophes, dashes, slashes,
+    spacing and leading articles do not matter.
+    """
+    folded = fold(name)
+    folded = re.sub(r"[^a-z0-9]+", " ", folded).strip()
+    folded = LEADING_ARTICLES.sub("", folded)
+    return "-".join(folded.split())
+
+
+def collapse_spaces(text: str) -> str:
+    """One space between words, apostrophes unified: the display form of a name from the text."""
+    text = "".join("'" if c in APOSTROPHES else c for c in text)
+    return " ".join(text.split())
+
+
+def strip_leading_article(name: str) -> str:
+    """Remove "de ", "du ", "des ", "de la ", "de l'", "d'", "l'", "la " ... from a name's start."""
+    return re.sub(r"^(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|l['’]|la|le|les)\s*)",
+                  "", name.strip(), flags=re.IGNORECASE).strip()
