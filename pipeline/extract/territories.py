@@ -1,0 +1,310 @@
+"""Territoires d'industrie named in a communiqué.
+
+Each rule below finds one way communiqués name territories; its id goes into the `rule` column:
+
+- territory.list_item_codes  a list line ending with département codes:
+                             "• Territoire d'Industrie Nord Ardennes [08 - Ardennes]", "- Figeac (46)"
+- territory.prefixed_name    "Territoire d'industrie de l'Ouest Champenois regroupant ..."
+- territory.colon_list       names after "territoires suivants :", separated by ";" (or "," / "et")
+- territory.bullet_list      bullet items under an intro naming territories ("Il s'agit des territoires
+                             de :"), or any bullet item followed by its member list "(regroupant ...)"
+
+Names come from the text's structure, never from a list of known territories.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline import referential
+from pipeline.extract.places import PlaceMention
+from pipeline.extract.members import MEMBER_TRIGGER
+from pipeline.normalize import collapse_spaces, name_key, strip_leading_article
+
+BULLET = r"(?:[•▪◦●■□➢►\-\*–—]|\d{1,2}[.)]|[\uf000-\uf0ff])"
+PREFIX = r"territoires?\s+d['’]\s*industrie"
+ARTICLE = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|l['’]\s*|la\s+|le\s+|les\s+)"
+# Words that may sit inside a name between capitalised words ("Val de Lorraine", "Seine et Aube").
+CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "sur", "en", "sous", "lès", "les",
+              "aux", "au", "à"}
+MAX_NAME_WORDS = 12
+# An item that starts like a sentence is not a name ("Un soutien en ingénierie").
+SENTENCE_STARTS = {"un", "une", "ce", "cette", "ces", "il", "elle", "ils", "elles", "nous", "on",
+                   "pour", "avec", "dans", "par", "afin", "lever", "faire", "mobiliser", "accélérer"}
+
+CODES_BRACKET = re.compile(r"[\[(]\s*((?:TI\s+)?[^\[\]()\n]{1,60}?)\s*[\])]")
+DEPARTEMENT_CODE = re.compile(r"(?<![\w])(2[AB]|97[1-6]|\d{2})(?![\w])")
+LIST_INTRO = re.compile(
+    r"(?:territoires?|lauréats?)\b[^\n:]{0,60}:\s*$|il\s+s['’]agit\s+(?:des\s+territoires\s+)?(?:de|des|du)?\s*:\s*$",
+    re.IGNORECASE)
+COLON_LIST_INTRO = re.compile(PREFIX + r"?\s*(?:suivants|ci-dessous)\s*:|" + PREFIX + r"\s*:",
+                              re.IGNORECASE)
+COLON_LIST_INTRO_BARE = re.compile(r"\bterritoires\s+(?:suivants|ci-dessous)\s*:", re.IGNORECASE)
+
+
+@dataclass
+class TerritoryMention:
+    start: int
+    end: int
+    name: str
+    rule: str
+    departement_codes: set[str] = field(default_factory=set)
+    block_end: int = 0  # end of the list item or sentence that describes this territory
+
+    @property
+    def territory_id(self) -> str:
+        return name_key(self.name)
+
+
+def _bullet_items(text: str) -> list[tuple[int, int, int]]:
+    """(item_start, content_start, item_end) of every list item; an item ends at the next item
+    or at a blank line."""
+    starts = [(m.start(), m.end()) for m in
+              re.finditer(r"(?m)^[ \t]*" + BULLET + r"[ \t]+(?=\S)", text)]
+    items = []
+    for i, (start, content) in enumerate(starts):
+        limit = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        blank = re.search(r"\n[ \t]*\n", text[content:limit])
+        end = content + blank.start() if blank else limit
+        items.append((start, content, end))
+    return items
+
+
+def _codes_in(bracket: str) -> set[str]:
+    known = referential.load().departements
+    return {c for c in DEPARTEMENT_CODE.findall(bracket) if c in known}
+
+
+def _is_codes_bracket(inner: str) -> bool:
+    """'[10 – Aube / 51 - Marne]', '(11-31-81)', '(TI interrégional/64-65)': codes, not prose."""
+    if not _codes_in(inner):
+        return False
+    words = re.findall(r"[^\W\d_]{4,}", inner)
+    allowed = {w.lower() for w in ("interrégional", "interregional", "interdépartemental")}
+    dep_names = " ".join(d.name.lower() for d in referential.load().departements.values())
+    return all(w.lower() in allowed or w.lower() in dep_names for w in words)
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past leading articles/markup and trailing punctuation/markup."""
+    segment = text[start:end]
+    lead = re.match(r"[\s*_«\"“]*" + ARTICLE + r"?[\s*_«\"“]*", segment, re.IGNORECASE)
+    cut = lead.end() if lead else 0
+    # Do not strip an article that is the whole name.
+    if cut >= len(segment.rstrip()):
+        cut = len(re.match(r"[\s*_«\"“]*", segment).group(0))
+    start += cut
+    while end > start and text[end - 1] in " \t\n*_»\"”,;:.–-":
+        end -= 1
+    return start, end
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > MAX_NAME_WORDS:
+        return False
+    first = words[0]
+    if first.lower().strip("'’") in SENTENCE_STARTS:
+        return False
+    return first[0].isupper() or first[0].isdigit() is False and first[0].isalpha() and len(words) > 1
+
+
+def _capitalised_run(text: str, pos: int, limit: int) -> int:
+    """End of a name starting at `pos`: capitalised words joined by connectors, on one line
+    (or across one line break when the next word is capitalised)."""
+    hard_stop = re.search(r"[\[\](),;:!?«»\"]|\.(?:\s|$)", text[pos:limit])
+    if hard_stop:
+        limit = pos + hard_stop.start()
+    end = pos
+    for match in re.finditer(r"\S+|\s+", text[pos:limit]):
+        token = match.group(0)
+        absolute_end = pos + match.end()
+        if token.isspace():
+            if token.count("\n") > 1:
+                break
+            continue
+        word = token.strip("'’")
+        bare = re.sub(r"^(?:[dl]['’])", "", token)
+        if bare[:1].isupper() or bare[:1].isdigit():
+            end = absolute_end
+        elif word.lower() in CONNECTORS or token.lower() in ("d'", "d’", "l'", "l’"):
+            continue
+        else:
+            break
+    return end
+
+
+def _mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0):
+    start, end = _trim_name(text, start, end)
+    name = collapse_spaces(text[start:end]).strip("*_ ")
+    if not name or not _looks_like_name(name) or not name_key(name):
+        return None
+    return TerritoryMention(start, end, name, rule, set(codes), block_end or end)
+
+
+def _list_items_with_codes(text: str) -> list[TerritoryMention]:
+    found = []
+    for line in re.finditer(r"(?m)^.*$", text):
+        line_text = line.group(0)
+        bracket = None
+        for b in CODES_BRACKET.finditer(line_text):
+            if _is_codes_bracket(b.group(1)):
+                bracket = b
+                break
+        if not bracket:
+            continue
+        head = re.match(r"[ \t]*(?:" + BULLET + r"[ \t]+)?(?:[*_]*" + PREFIX + r"\s*)?", line_text,
+                        re.IGNORECASE)
+        start = line.start() + head.end()
+        end = line.start() + bracket.start()
+        if end - start < 2:
+            continue
+        # "Territoire d'industrie" must start the item, or the line must be a list item.
+        if not head.group(0).strip():
+            continue
+        mention = _mention(text, start, end, "territory.list_item_codes", _codes_in(bracket.group(1)),
+                           line.end())
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _prefixed_names(text: str) -> list[TerritoryMention]:
+    found = []
+    for match in re.finditer(PREFIX + r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:«\s*)?(" + ARTICLE + r")?", text,
+                             re.IGNORECASE):
+        pos = match.end()
+        if pos >= len(text) or not (text[pos].isupper()):
+            continue
+        end = _capitalised_run(text, pos, min(len(text), pos + 200))
+        if end <= pos:
+            continue
+        block = re.search(r"\n[ \t]*\n|\n[ \t]*" + BULLET + r"[ \t]", text[end:])
+        block_end = end + block.start() if block else len(text)
+        mention = _mention(text, pos, end, "territory.prefixed_name", (), block_end)
+        if mention:
+            found.append(mention)
+    return found
+
+
+SMALL_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+                "neuf": 9, "dix": 10}
+STATED_COUNT = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _split_inline_list(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
+    """Item spans of 'A ; B ; C' (separator ';') or 'A, B et C' (separator ', ' / ' et ')."""
+    spans, pos = [], start
+    for sep in re.finditer(separator, text[start:end]):
+        spans.append((pos, start + sep.start()))
+        pos = start + sep.end()
+    spans.append((pos, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _stated_count(text: str, intro_start: int) -> int | None:
+    """'2 autres Territoires d'industrie :' -> 2; the size the intro announces, if any."""
+    match = STATED_COUNT.search(text[max(0, intro_start - 30):intro_start])
+    if not match:
+        return None
+    word = match.group(1).lower()
+    return int(word) if word.isdigit() else SMALL_COUNTS[word]
+
+
+def _colon_list_items(text: str, start: int, end: int, stated: int | None) -> list[TerritoryMention]:
+    """Names of an inline list: split on ';' first; on ',' / 'et' when ';' gives one item or
+    fewer than the stated count ("2 autres territoires : A et B (...) ;")."""
+    def names(spans):
+        found = []
+        for item_start, item_end in spans:
+            paren = text.find("(", item_start, item_end)
+            mention = _mention(text, item_start, paren if paren >= 0 else item_end,
+                               "territory.colon_list", (), end)
+            if mention:
+                found.append(mention)
+        return found
+
+    by_semicolon = names(_split_inline_list(text, start, end, r"\s*;\s*"))
+    if len(by_semicolon) > 1 and (stated is None or len(by_semicolon) == stated):
+        return by_semicolon
+    first_item_end = text.find(";", start, end)
+    first_item_end = end if first_item_end < 0 else first_item_end
+    by_comma = names(_split_inline_list(text, start, first_item_end, r",\s+|\s+et\s+"))
+    if stated is not None and len(by_comma) == stated:
+        return by_comma
+    return by_semicolon
+
+
+def _colon_lists(text: str) -> list[TerritoryMention]:
+    found = []
+    for intro in list(COLON_LIST_INTRO.finditer(text)) + list(COLON_LIST_INTRO_BARE.finditer(text)):
+        start = intro.end()
+        rest = text[start:]
+        if re.match(r"[ \t]*\n", rest):
+            continue  # nothing on the intro's line: a title, or a bullet list (bullet rule)
+        stop = re.search(r"\.(?=\s|$)|\n\s*" + BULLET + r"[ \t]", rest)
+        end = start + (stop.start() if stop else len(rest))
+        found.extend(_colon_list_items(text, start, end, _stated_count(text, intro.start())))
+    return found
+
+
+def _bullet_lists(text: str) -> list[TerritoryMention]:
+    found = []
+    items = _bullet_items(text)
+    for item_start, content, item_end in items:
+        body = text[content:item_end]
+        members = re.match(r"[^()\[\]\n]{2,120}?\(\s*" + MEMBER_TRIGGER, body, re.IGNORECASE)
+        line_start = text.rfind("\n", 0, item_start) + 1
+        intro_ok = _intro_before(text, item_start, items)
+        if not (members or intro_ok):
+            continue
+        stop = re.search(r"[(\[]|\n|$", body)
+        name_end = content + stop.start()
+        if re.match(r"[*_]*" + PREFIX, body, re.IGNORECASE):
+            continue  # "Territoire d'industrie X": the prefixed rule reads it
+        mention = _mention(text, content, name_end, "territory.bullet_list", (), item_end)
+        if mention and line_start <= mention.start:
+            found.append(mention)
+    return found
+
+
+def _intro_before(text: str, item_start: int, items: list[tuple[int, int, int]]) -> bool:
+    """Whether the list holding this item is introduced by a line announcing territories."""
+    first = item_start
+    for start, _content, end in reversed([i for i in items if i[0] <= item_start]):
+        gap = text[end:first] if end <= first else ""
+        if start != item_start and gap.strip():
+            break
+        first = start
+    intro_end = first
+    intro_start = text.rfind("\n", 0, max(0, intro_end - 1))
+    while intro_start > 0 and not text[intro_start + 1:intro_end].strip():
+        intro_start = text.rfind("\n", 0, intro_start)
+    intro = text[intro_start + 1:intro_end].strip()
+    return bool(LIST_INTRO.search(intro))
+
+
+def find_territories(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """Territory mentions in reading order; overlapping mentions keep the earliest rule's match."""
+    candidates = (_list_items_with_codes(text) + _prefixed_names(text) + _bullet_lists(text)
+                  + _colon_lists(text))
+    candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[TerritoryMention] = []
+    for mention in candidates:
+        overlap = next((k for k in kept if mention.start < k.end and k.start < mention.end), None)
+        if overlap:
+            overlap.departement_codes |= mention.departement_codes
+            continue
+        kept.append(mention)
+    for mention in kept:
+        mention.departement_codes |= {p.code for p in places
+                                      if p.kind == "departement" and mention.start <= p.start
+                                      and p.end <= mention.end}
+    return kept
+
+
+def strip_prefix(name: str) -> str:
+    """'Territoire d'industrie du Grand Reims' -> 'Grand Reims' (for names given elsewhere)."""
+    without = re.sub(r"^" + PREFIX + r"\s*", "", name.strip(), flags=re.IGNORECASE)
+    return strip_leading_article(without)
