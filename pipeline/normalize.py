@@ -57,9 +57,3 @@ def collapse_spaces(text: str) -> str:
     """One space between words, apostrophes unified: the display form of a name from the text."""
     text = "".join("'" if c in APOSTROPHES else c for c in text)
     return " ".join(text.split())
-
-
-def strip_leading_article(name: str) -> str:
-    """Remove "de ", "du ", "des ", "de la ", "de l'", "d'", "l'", "la " ... from a name's start."""
-    return re.sub(r"^(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|l['’]|la|le|les)\s*)",
-                  "", name.strip(), flags=re.IGNORECASE).strip()

@@ -62,15 +62,21 @@ def _local_phase(text: str, sentence: tuple[int, int]) -> str | None:
 
 def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
                   sentence: tuple[int, int]) -> TerritoryMention | None:
-    """The territory whose list item holds the EPCI; else a known territory named earlier in the
-    EPCI's sentence ("Le territoire de Castres-Mazamet est porté par la CA de Castres Mazamet")."""
+    """The territory named last before the EPCI in its sentence ("Le territoire de Castres-Mazamet
+    est porté par la CA de Castres Mazamet"); else the one whose list item holds the EPCI."""
+    before = fold(text[sentence[0]:mention.start])
+    named = []
+    for territory in territories:
+        pattern = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", fold(territory.name)))
+        positions = [m.start() for m in re.finditer(r"(?<!\w)" + pattern + r"(?!\w)", before)]
+        if positions:
+            named.append((positions[-1], territory))
+    if named:
+        return max(named, key=lambda item: item[0])[1]
     for territory in territories:
         if territory.end <= mention.start < territory.block_end:
             return territory
-    before = fold(text[sentence[0]:mention.start])
-    named = [(before.rfind(fold(t.name)), t) for t in territories]
-    named = [(position, t) for position, t in named if position >= 0]
-    return max(named, key=lambda item: item[0])[1] if named else None
+    return None
 
 
 def _epci_row(mention: EpciMention, territory_id: str | None) -> dict:
@@ -111,6 +117,8 @@ def extract(text: str, doc: Doc) -> Extraction:
             "departements": set(), "sentence_regions": set(), "rule": mention.rule,
         })
         row["departements"] |= mention.departement_codes
+        if mention.context_start is not None:  # a list item: its intro's sentence counts too
+            sentence = (_sentence_of(sentences, mention.context_start)[0], sentence[1])
         row["sentence_regions"] |= _regions_in(places, sentence)
 
     epci_rows, seen = [], set()

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline import referential
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.members import MEMBER_TRIGGER
-from pipeline.normalize import collapse_spaces, name_key, strip_leading_article
+from pipeline.normalize import collapse_spaces, name_key
 
 BULLET = r"(?:[•▪◦●■□➢►\-\*–—]|\d{1,2}[.)]|[\uf000-\uf0ff])"
 PREFIX = r"territoires?\s+d['’]\s*industrie"
@@ -40,7 +41,8 @@ LIST_INTRO = re.compile(
     re.IGNORECASE)
 COLON_LIST_INTRO = re.compile(PREFIX + r"?\s*(?:suivants|ci-dessous)\s*:|" + PREFIX + r"\s*:",
                               re.IGNORECASE)
-COLON_LIST_INTRO_BARE = re.compile(r"\bterritoires\s+(?:suivants|ci-dessous)\s*:", re.IGNORECASE)
+# "les territoires suivants :", "Les 12 territoires labellisés sont : A ; B ; C."
+COLON_LIST_INTRO_BARE = re.compile(r"\bterritoires\b[^.:;\n]{0,50}:", re.IGNORECASE)
 
 
 @dataclass
@@ -51,6 +53,7 @@ class TerritoryMention:
     rule: str
     departement_codes: set[str] = field(default_factory=set)
     block_end: int = 0  # end of the list item or sentence that describes this territory
+    context_start: int | None = None  # start of the intro of the list holding it, if any
 
     @property
     def territory_id(self) -> str:
@@ -135,12 +138,19 @@ def _capitalised_run(text: str, pos: int, limit: int) -> int:
     return end
 
 
-def _mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0):
+@lru_cache(maxsize=1)
+def _region_keys() -> frozenset[str]:
+    return frozenset(name_key(r.name) for r in referential.load().regions.values())
+
+
+def _mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0, context_start=None):
     start, end = _trim_name(text, start, end)
     name = collapse_spaces(text[start:end]).strip("*_ ")
     if not name or not _looks_like_name(name) or not name_key(name):
         return None
-    return TerritoryMention(start, end, name, rule, set(codes), block_end or end)
+    if name_key(name) in _region_keys():  # "Territoires d'industrie Grand Est": a région
+        return None
+    return TerritoryMention(start, end, name, rule, set(codes), block_end or end, context_start)
 
 
 def _list_items_with_codes(text: str) -> list[TerritoryMention]:
@@ -212,7 +222,8 @@ def _stated_count(text: str, intro_start: int) -> int | None:
     return int(word) if word.isdigit() else SMALL_COUNTS[word]
 
 
-def _colon_list_items(text: str, start: int, end: int, stated: int | None) -> list[TerritoryMention]:
+def _colon_list_items(text: str, start: int, end: int, stated: int | None,
+                      intro_start: int) -> list[TerritoryMention]:
     """Names of an inline list: split on ';' first; on ',' / 'et' when ';' gives one item or
     fewer than the stated count ("2 autres territoires : A et B (...) ;")."""
     def names(spans):
@@ -220,7 +231,7 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None) -> li
         for item_start, item_end in spans:
             paren = text.find("(", item_start, item_end)
             mention = _mention(text, item_start, paren if paren >= 0 else item_end,
-                               "territory.colon_list", (), end)
+                               "territory.colon_list", (), end, intro_start)
             if mention:
                 found.append(mention)
         return found
@@ -238,14 +249,16 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None) -> li
 
 def _colon_lists(text: str) -> list[TerritoryMention]:
     found = []
-    for intro in list(COLON_LIST_INTRO.finditer(text)) + list(COLON_LIST_INTRO_BARE.finditer(text)):
+    intros = {m.end(): m for m in [*COLON_LIST_INTRO.finditer(text), *COLON_LIST_INTRO_BARE.finditer(text)]}
+    for intro in intros.values():
         start = intro.end()
         rest = text[start:]
         if re.match(r"[ \t]*\n", rest):
             continue  # nothing on the intro's line: a title, or a bullet list (bullet rule)
         stop = re.search(r"\.(?=\s|$)|\n\s*" + BULLET + r"[ \t]", rest)
         end = start + (stop.start() if stop else len(rest))
-        found.extend(_colon_list_items(text, start, end, _stated_count(text, intro.start())))
+        found.extend(_colon_list_items(text, start, end, _stated_count(text, intro.start()),
+                                       intro.start()))
     return found
 
 
@@ -256,21 +269,21 @@ def _bullet_lists(text: str) -> list[TerritoryMention]:
         body = text[content:item_end]
         members = re.match(r"[^()\[\]\n]{2,120}?\(\s*" + MEMBER_TRIGGER, body, re.IGNORECASE)
         line_start = text.rfind("\n", 0, item_start) + 1
-        intro_ok = _intro_before(text, item_start, items)
-        if not (members or intro_ok):
+        intro_start = _intro_before(text, item_start, items)
+        if not (members or intro_start is not None):
             continue
         stop = re.search(r"[(\[]|\n|$", body)
         name_end = content + stop.start()
         if re.match(r"[*_]*" + PREFIX, body, re.IGNORECASE):
             continue  # "Territoire d'industrie X": the prefixed rule reads it
-        mention = _mention(text, content, name_end, "territory.bullet_list", (), item_end)
+        mention = _mention(text, content, name_end, "territory.bullet_list", (), item_end, intro_start)
         if mention and line_start <= mention.start:
             found.append(mention)
     return found
 
 
-def _intro_before(text: str, item_start: int, items: list[tuple[int, int, int]]) -> bool:
-    """Whether the list holding this item is introduced by a line announcing territories."""
+def _intro_before(text: str, item_start: int, items: list[tuple[int, int, int]]) -> int | None:
+    """Start of the line introducing the list holding this item, when it announces territories."""
     first = item_start
     for start, _content, end in reversed([i for i in items if i[0] <= item_start]):
         gap = text[end:first] if end <= first else ""
@@ -282,7 +295,7 @@ def _intro_before(text: str, item_start: int, items: list[tuple[int, int, int]])
     while intro_start > 0 and not text[intro_start + 1:intro_end].strip():
         intro_start = text.rfind("\n", 0, intro_start)
     intro = text[intro_start + 1:intro_end].strip()
-    return bool(LIST_INTRO.search(intro))
+    return intro_start + 1 if LIST_INTRO.search(intro) else None
 
 
 def find_territories(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -302,9 +315,3 @@ def find_territories(text: str, places: list[PlaceMention]) -> list[TerritoryMen
                                       if p.kind == "departement" and mention.start <= p.start
                                       and p.end <= mention.end}
     return kept
-
-
-def strip_prefix(name: str) -> str:
-    """'Territoire d'industrie du Grand Reims' -> 'Grand Reims' (for names given elsewhere)."""
-    without = re.sub(r"^" + PREFIX + r"\s*", "", name.strip(), flags=re.IGNORECASE)
-    return strip_leading_article(without)

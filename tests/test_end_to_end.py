@@ -1,0 +1,159 @@
+"""What a user sees: the real `communiques` command on real files, and the Parquet it wrote."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.evaluate import evaluate
+from pipeline.metadata import TABLES
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMAND = [str(Path(sys.executable).with_name("communiques"))]
+
+
+def run_command(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(COMMAND + list(args), cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONWARNINGS": "ignore"}, timeout=900)
+
+
+def assert_clean_output(result: subprocess.CompletedProcess) -> None:
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert "| ERROR" not in output and "ERROR:" not in output, output
+
+
+@pytest.fixture(scope="session")
+def seeds_run(tmp_path_factory):
+    output = tmp_path_factory.mktemp("processed")
+    result = run_command("run", "--input", str(ROOT / "raw"), "--output", str(output))
+    return result, output
+
+
+@pytest.fixture(scope="session")
+def corpus_run(tmp_path_factory):
+    output = tmp_path_factory.mktemp("processed-corpus")
+    corpus = tmp_path_factory.mktemp("corpus")
+    for path in (ROOT / "tests" / "corpus").iterdir():
+        if path.is_file():
+            shutil.copy(path, corpus / path.name)
+    result = run_command("run", "--input", str(corpus), "--output", str(output))
+    return result, output
+
+
+def test_run_on_seeds_exits_0_without_traceback(seeds_run):
+    result, output = seeds_run
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert_clean_output(result)
+    assert "5 seen, 5 published, 0 rejected" in result.stdout
+
+
+def test_every_table_has_the_contract_schema(seeds_run):
+    _, output = seeds_run
+    for table in TABLES.values():
+        schema = pq.read_schema(output / table.file_name)
+        assert schema.names == table.column_names
+        assert schema.remove_metadata().equals(table.arrow_schema()), table.name
+    package = json.loads((output / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in package["resources"]] == list(TABLES)
+
+
+def test_documents_have_stable_ids_and_dateline(seeds_run):
+    _, output = seeds_run
+    documents = pq.read_table(output / "documents.parquet").to_pandas()
+    assert len(documents) == 5 and set(documents["status"]) == {"published"}
+    aube = documents[documents["source"] == "000_ed8916e6866e8557.txt"].iloc[0]
+    assert aube["doc_id"] == aube["sha256"][:16]
+    assert str(aube["published_on"]) == "2023-11-14" and aube["place"] == "Troyes"
+
+
+def test_seed_extraction_reaches_the_thresholds_and_is_grounded(seeds_run):
+    _, output = seeds_run
+    scores = evaluate(output, ROOT / "tests" / "gold")
+    assert scores.scores["territories"].f1 >= 0.9
+    assert scores.scores["epcis"].f1 >= 0.9
+    assert scores.scores["figures"].f1 >= 0.8
+    assert scores.grounded_share == 1.0
+
+
+def test_seed_epcis_are_all_linked_to_their_territory(seeds_run):
+    _, output = seeds_run
+    scores = evaluate(output, ROOT / "tests" / "gold")
+    assert scores.scores["epcis"].f1 == 1.0
+    assert scores.scores["membership"].f1 == 1.0
+    assert scores.departements_exact == 1.0
+
+
+def test_grand_est_list_gives_21_territories_with_codes(seeds_run):
+    _, output = seeds_run
+    territories = pq.read_table(output / "territories.parquet").to_pandas()
+    grand_est = territories[territories["doc_id"] == "ed8916e6866e8557"]
+    assert len(grand_est) == 21
+    assert set(grand_est["phase"]) == {"2023-2027"}
+    ouest = grand_est[grand_est["territory_id"] == "ouest-champenois"].iloc[0]
+    assert list(ouest["departement_codes"]) == ["10", "51"] and list(ouest["region_codes"]) == ["44"]
+
+
+def test_evaluate_command_prints_scores(seeds_run):
+    _, output = seeds_run
+    result = run_command("evaluate", "--gold", str(ROOT / "tests" / "gold"), "--output", str(output))
+    assert result.returncode == 0
+    assert "territories" in result.stdout and "figures" in result.stdout
+
+
+def test_validate_command_passes_on_published_tables(seeds_run):
+    _, output = seeds_run
+    result = run_command("validate", "--output", str(output))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert_clean_output(result)
+    assert list((output / "quality").glob("*.json"))
+
+
+def test_own_communiques_in_other_regions_and_styles(corpus_run):
+    result, output = corpus_run
+    assert result.returncode == 0, result.stdout + result.stderr
+    scores = evaluate(output, ROOT / "tests" / "corpus" / "gold")
+    assert scores.documents_matched == 4
+    assert scores.scores["territories"].f1 == 1.0
+    assert scores.scores["epcis"].f1 == 1.0
+    assert scores.scores["membership"].f1 == 1.0
+    assert scores.departements_exact == 1.0
+    assert scores.grounded_share == 1.0
+
+
+def test_text_without_territory_gives_no_rows(corpus_run):
+    _, output = corpus_run
+    documents = pq.read_table(output / "documents.parquet").to_pandas()
+    doc_id = documents.loc[documents["source"] == "sans_territoire.txt", "doc_id"].iloc[0]
+    for table in ("territories", "epcis"):
+        rows = pq.read_table(output / f"{table}.parquet").to_pandas()
+        assert (rows["doc_id"] == doc_id).sum() == 0
+
+
+def test_unusable_input_folder_exits_2_with_a_clear_message(tmp_path):
+    result = run_command("run", "--input", str(tmp_path / "missing"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+    assert_clean_output(result)
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_file_is_rejected_and_others_published(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(ROOT / "raw" / "002_60021fdba411c264.txt", source / "aisne communiqué.txt")
+    (source / "vide.txt").write_bytes(b"")
+    result = run_command("run", "--input", str(source), "--output", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert_clean_output(result)
+    rejections = pq.read_table(tmp_path / "out" / "rejections.parquet").to_pandas()
+    assert list(rejections["source"]) == ["vide.txt"] and list(rejections["stage"]) == ["read"]
+    territories = pq.read_table(tmp_path / "out" / "territories.parquet").to_pandas()
+    assert len(territories) == 4

@@ -1,0 +1,48 @@
+"""Member-EPCI segmentation and linking to SIRENs."""
+
+from pipeline.extract.members import find_member_epcis
+from pipeline.linking import link_epci
+
+
+def members(text, departements=frozenset()):
+    return [(m.link.siren, text[m.start:m.end]) for m in find_member_epcis(text, departements)]
+
+
+def test_plural_head_distributed_over_names_one_of_which_contains_et():
+    text = ("Le territoire regroupant la communauté d’agglomération de Troyes Champagne Métropole et les "
+            "communautés de communes de Vendeuvre-Soulaines, du Charourçois et\ndu Val d’Armance, "
+            "de la Région de Bar-sur-Aube et du Pays d’Othe.")
+    assert [siren for siren, _ in members(text)] == [
+        "200069250", "200066892", "200071041", "241000405", "241000447"]
+
+
+def test_two_agglomerations_under_one_plural_head():
+    text = ("(regroupant les Communautés d'Agglomérations du Saint-Quentinois et de Chauny-Tergnier-La Fère, "
+            "les Communautés de Communes de la Haute Somme)")
+    found = members(text)
+    assert [siren for siren, _ in found] == ["200071892", "200071785", "200037059"]
+    assert found[1][1] == "de Chauny-Tergnier-La Fère"
+
+
+def test_comma_inside_an_official_name_is_not_a_split():
+    text = "réunit la Communauté d'Agglomération de Béthune-Bruay, Artois-Lys Romane et la CC Flandre Lys."
+    assert [s for s, _ in members(text)] == ["200072460", "245900758"]
+
+
+def test_former_name_links_to_the_renamed_epci():
+    link = link_epci("de Flandre Intérieure", "CC")
+    assert (link.siren, link.name) == ("200040947", "CA Coeur de Flandre")
+
+
+def test_canton_prefix_may_be_omitted():
+    assert link_epci("de Charly-sur-Marne", "CC").siren == "240200584"
+
+
+def test_weak_match_gives_no_siren_and_a_low_score():
+    link = link_epci("du Grand Nulle Part Imaginaire", "CC")
+    assert link.siren is None and link.score < 0.86
+
+
+def test_prose_after_regroupant_is_not_an_epci():
+    text = "21 territoires regroupant des intercommunalités des dix départements de la région participeront."
+    assert members(text) == []

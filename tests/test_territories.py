@@ -1,0 +1,82 @@
+"""Each territory rule on the wording it is for, and the traps around it."""
+
+from pipeline.extract.places import find_places
+from pipeline.extract.territories import find_territories
+from pipeline.normalize import name_key
+
+
+def territories(text):
+    return {(m.territory_id, m.rule, tuple(sorted(m.departement_codes)))
+            for m in find_territories(text, find_places(text))}
+
+
+def ids(text):
+    return [m.territory_id for m in find_territories(text, find_places(text))]
+
+
+def test_list_items_with_codes_in_every_bracket_form():
+    text = ("Les territoires labellisés sont :\n"
+            "• Territoire d’Industrie Ouest Rural [10 – Aube / 51 - Marne]\n"
+            "- Pays Vert (32)\n"
+            "* Vallée Haute (11-31-81)\n"
+            "– Adour Pyrénées (TI interrégional/64-65)\n"
+            "1. Pays des Lacs (39)\n")
+    found = territories(text)
+    assert ("ouest-rural", "territory.list_item_codes", ("10", "51")) in found
+    assert ("pays-vert", "territory.list_item_codes", ("32",)) in found
+    assert ("vallee-haute", "territory.list_item_codes", ("11", "31", "81")) in found
+    assert ("adour-pyrenees", "territory.list_item_codes", ("64", "65")) in found
+    assert ("pays-des-lacs", "territory.list_item_codes", ("39",)) in found
+
+
+def test_prefixed_name_stops_before_member_list_and_strips_article():
+    text = "• Territoire d’Industrie de l’Ouest Rural regroupant la communauté de communes du Sud."
+    assert ids(text) == ["ouest-rural"]
+
+
+def test_programme_name_is_not_a_territory():
+    text = ("Le programme Territoires d’industrie a permis d’accompagner 149 Territoires d’industrie. "
+            "NOUVELLE PHASE DU PROGRAMME TERRITOIRE D’INDUSTRIE :\n2 TERRITOIRES LABELLISÉS\n"
+            "Territoires d'Industrie, c'est quoi ?\nTerritoires d'industrie\n\nÀ date du 9 novembre")
+    assert ids(text) == []
+
+
+def test_semicolon_list_after_territoires_suivants():
+    text = ("Les élus des territoires suivants: Val Bossu – Sarre – Nord ; Plaine \n\nhaute ; "
+            "Langres-Chaumont ; Troyes Bar sur Aube. Ensuite autre chose.")
+    assert ids(text) == ["val-bossu-sarre-nord", "plaine-haute", "langres-chaumont", "troyes-bar-sur-aube"]
+
+
+def test_stated_count_splits_a_coordination():
+    text = "Un partenariat est engagé avec 2 autres Territoires d’industrie : Flandres Sud et Bresle-Vimeu (secteur verrier) ;"
+    assert ids(text) == ["flandres-sud", "bresle-vimeu"]
+
+
+def test_bold_bullets_with_member_lists():
+    text = ("Il s'agit des territoires de :\n\n"
+            "- **Haute Vallée** (regroupant les Communautés de Communes de A et de B)\n"
+            "- **du Pays Clair** (regroupant la Communauté d'Agglomération de C)\n")
+    assert ids(text) == ["haute-vallee", "pays-clair"]
+
+
+def test_sentence_like_bullets_are_not_territories():
+    text = ("Territoires d'Industrie, un accompagnement accru des territoires :\n\n"
+            "- Un soutien en animation et en ingénierie\n"
+            "- Une contribution à la mise en œuvre d'un plan d'actions\n")
+    assert ids(text) == []
+
+
+def test_departement_named_inside_a_territory_name():
+    found = {m.territory_id: m.departement_codes
+             for m in find_territories("territoires suivants : Nord Est Ardennes ; Alsace du Nord.",
+                                       find_places("territoires suivants : Nord Est Ardennes ; Alsace du Nord."))}
+    assert found == {"nord-est-ardennes": {"08"}, "alsace-du-nord": set()}
+
+
+def test_territory_id_ignores_case_accents_dashes_and_articles():
+    assert name_key("de l’Ouest  Champenois") == name_key("OUEST-CHAMPENOIS") == "ouest-champenois"
+    assert name_key("Troyes / Bar-sur-Aube") == name_key("Troyes Bar sur Aube")
+
+
+def test_text_without_territory_gives_nothing():
+    assert ids("Le programme Territoires d'industrie poursuit sa mise en oeuvre.") == []
