@@ -80,3 +80,10 @@ def test_territory_id_ignores_case_accents_dashes_and_articles():
 
 def test_text_without_territory_gives_nothing():
     assert ids("Le programme Territoires d'industrie poursuit sa mise en oeuvre.") == []
+
+
+def test_signatories_of_a_protocol_are_territories_but_institutions_are_not():
+    text = ("Figeac et Vallée du Lot ayant déjà signé leur propre protocole, la liste s'allonge. "
+            "La Région et l'État ont signé un contrat.")
+    found = {(m.territory_id, m.rule) for m in find_territories(text, find_places(text))}
+    assert found == {("figeac", "territory.signatories"), ("vallee-du-lot", "territory.signatories")}

@@ -8,6 +8,8 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.colon_list       names after "territoires suivants :", separated by ";" (or "," / "et")
 - territory.bullet_list      bullet items under an intro naming territories ("Il s'agit des territoires
                              de :"), or any bullet item followed by its member list "(regroupant ...)"
+- territory.signatories      proper names coordinated as the subject of signing a protocol or
+                             contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 
 Names come from the text's structure, never from a list of known territories.
 """
@@ -298,10 +300,39 @@ def _intro_before(text: str, item_start: int, items: list[tuple[int, int, int]])
     return intro_start + 1 if LIST_INTRO.search(intro) else None
 
 
+# Who else signs protocols: institutions, never territories.
+INSTITUTION_WORDS = {"region", "regions", "etat", "departement", "prefet", "prefete", "prefecture",
+                     "conseil", "ministre", "ministere", "president", "presidente", "agence", "anct",
+                     "bpifrance", "banque", "ademe", "operateurs", "elus", "industriels", "commune",
+                     "communes", "metropole", "intercommunalite", "gouvernement", "france"}
+SIGNED = re.compile(r"\s+(?:ayant|ont|avaient|avait|a)\s+(?:d[ée]j[àa]\s+)?sign[ée]\s+"
+                    r"(?:leurs?|son|sa|un|une|des|les)\s+(?:propres?\s+)?(?:protocoles?|contrats?|pactes?)",
+                    re.IGNORECASE)
+
+
+def _signatories(text: str) -> list[TerritoryMention]:
+    found = []
+    for verb in SIGNED.finditer(text):
+        sentence_start = max(text.rfind(". ", 0, verb.start()), text.rfind(".\n", 0, verb.start()),
+                             text.rfind("\n\n", 0, verb.start()))
+        start = sentence_start + 2 if sentence_start >= 0 else 0
+        subject = text[start:verb.start()]
+        if not subject.strip() or len(subject.split()) > 16:
+            continue
+        items = _split_inline_list(text, start, verb.start(), r",\s+|\s+et\s+")
+        mentions = [_mention(text, s, e, "territory.signatories", (), verb.end()) for s, e in items]
+        # Every part must be a capitalised proper name, or the subject is prose.
+        if mentions and all(m and all(w[:1].isupper() or w in CONNECTORS for w in m.name.split())
+                            and not set(m.territory_id.split("-")) & INSTITUTION_WORDS
+                            for m in mentions):
+            found.extend(mentions)
+    return found
+
+
 def find_territories(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     """Territory mentions in reading order; overlapping mentions keep the earliest rule's match."""
     candidates = (_list_items_with_codes(text) + _prefixed_names(text) + _bullet_lists(text)
-                  + _colon_lists(text))
+                  + _colon_lists(text) + _signatories(text))
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:

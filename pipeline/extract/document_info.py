@@ -1,0 +1,155 @@
+"""Headline, issuer and dateline of a communiqué.
+
+The dateline is the communiqué's own date ("Troyes, le 14 novembre 2023", "Publié le 14/11/2023").
+It is looked for only where communiqués put it: near the top, or alone on its line. A date inside a
+sentence of the body ("Le 9 novembre 2023, le ministre a annoncé ...") is an event, not the
+publication date, so a text without a dateline gets None rather than a guess.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from pipeline.normalize import fold
+
+TOP_LINES = 15  # the dateline stands within the first non-empty lines
+PROSE_WORDS = 15  # a headline with a full stop is shorter than this
+MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+          "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12}
+# Patterns run on the folded line (lower case, no accents), offsets valid in the original.
+WRITTEN_DATE = rf"(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})"
+NUMERIC_DATE = r"(?P<nday>\d{1,2})[/.](?P<nmonth>\d{1,2})[/.](?P<nyear>\d{4})"
+DATE = rf"(?:{WRITTEN_DATE}|{NUMERIC_DATE})"
+# "Troyes, le 14 novembre 2023": a short place name, then the date, alone on the line.
+PLACE_DATELINE = re.compile(rf"(?P<place>[a-z][a-z'.-]*(?:[ -][a-z'.-]+){{0,4}}),\s*(?:le\s+)?{DATE}\.?")
+# "Article publié le 23/01/2024 sur mon-territoire.fr", "Mis à jour le 19/07/2023": at a line's start.
+PUBLISHED = re.compile(rf"(?:(?:article|communique|actualite|page)\s+)?(?:publiee?|mise?\s+a\s+jour)"
+                       rf"\s+(?:le\s+)?{DATE}")
+BARE_DATE = re.compile(rf"(?:le\s+)?{DATE}\.?")
+MARKDOWN_EDGES = "#*_> \t"
+BOILERPLATE = re.compile(
+    r"(?:communique(?:\s+de\s+presse)?(?:\s+conjoint)?"
+    r"|(?:dossier|information|invitation|note)\s+(?:de\s+)?presse"
+    r"|liberte|egalite|fraternite|republique\s+francaise|actualites?)\W*")
+PREFECT = re.compile(r"(?:prefet|prefete|prefecture)(?:\s+de\s+(?:la\s+)?region)?"
+                     r"\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)[a-z][a-z' -]{1,40}")
+REGION = re.compile(r"(?:region\s+[a-z][\w' -]{2,40}|conseil\s+regional(?:\s+d[eu']\s*[\w' -]{2,40})?)")
+SOURCE = re.compile(r"source\s*:\s*(?P<name>.{3,120}?)\s*$")
+ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,10})\)\s*$")
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Runs of non-empty lines separated by blank lines, markdown markers at line edges removed."""
+    blocks, current = [], []
+    for raw in text.splitlines():
+        line = raw.strip().strip(MARKDOWN_EDGES)
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _date(match: re.Match) -> datetime.date | None:
+    try:
+        if match["day"]:
+            return datetime.date(int(match["year"]), MONTHS[match["month"]], int(match["day"]))
+        return datetime.date(int(match["nyear"]), int(match["nmonth"]), int(match["nday"]))
+    except ValueError:
+        return None
+
+
+def _dateline_of(line: str, near_top: bool) -> tuple[str | None, datetime.date] | None:
+    """(place, date) when `line` is a dateline; a bare date counts only near the top."""
+    folded = fold(line)
+    match = PLACE_DATELINE.fullmatch(folded)
+    if match and line[0].isupper() and _date(match):
+        return " ".join(line[:match.end("place")].split()), _date(match)
+    match = PUBLISHED.match(folded)
+    if match and _date(match):
+        return None, _date(match)
+    match = BARE_DATE.fullmatch(folded)
+    if match and near_top and _date(match):
+        return None, _date(match)
+    return None
+
+
+def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
+    """The first line that is a dateline (a bare date counts only near the top)."""
+    for index, line in enumerate(lines):
+        found = _dateline_of(line, near_top=index < TOP_LINES)
+        if found:
+            return found
+    return None, None
+
+
+def _is_preamble(line: str) -> bool:
+    """Lines above the headline that are not it: "COMMUNIQUÉ DE PRESSE", the Marianne's motto,
+    the issuer, the dateline."""
+    return bool(BOILERPLATE.fullmatch(fold(line)) or _issuer_of(line)
+                or _dateline_of(line, near_top=True))
+
+
+def _continues(title: str, block: list[str]) -> bool:
+    """A headline broken over blank lines (PDF layout) goes on in lower case, or with the year
+    of a date it was cut in: "... le 9 novembre" / "2023"."""
+    first = block[0]
+    if title.endswith((".", "!", "?")):
+        return False
+    return first[0].islower() or (first[0].isdigit() and title[-1].islower())
+
+
+def _title(text: str) -> str | None:
+    """The first lines that are not preamble, up to the next blank line (or its continuations)
+    or the next preamble line, such as the dateline; None when they read as body prose."""
+    parts: list[str] = []
+    for block in _blocks(text):
+        if parts and not _continues(parts[-1], block):
+            break
+        for line in block:
+            if _is_preamble(line):
+                if parts:
+                    return _headline(parts)
+                continue
+            parts.append(line)
+    return _headline(parts)
+
+
+def _headline(lines: list[str]) -> str | None:
+    """Lines joined, whitespace collapsed; long text with a full stop ending a sentence is the
+    body's first paragraph, not a headline."""
+    title = " ".join(" ".join(lines).split())
+    if not title or (re.search(r"\.(?:\s|$)", title) and len(title.split()) >= PROSE_WORDS):
+        return None
+    return title
+
+
+def _issuer_of(line: str) -> str | None:
+    """The issuer a line states: a préfet or préfecture, a "Source:", a Région or Conseil
+    régional standing alone on its line."""
+    folded = fold(line)
+    source = SOURCE.match(folded)
+    if source:
+        name = line[source.start("name"):source.end("name")]
+        acronym = ACRONYM.search(name)
+        return acronym.group(1) if acronym else " ".join(name.split())
+    if PREFECT.fullmatch(folded) or REGION.fullmatch(folded):
+        return " ".join(line.split())
+    return None
+
+
+def _issuer(lines: list[str]) -> str | None:
+    """The first explicit statement of who publishes; never a guess from the content."""
+    return next((issuer for issuer in map(_issuer_of, lines) if issuer), None)
+
+
+def extract_document_info(text: str) -> dict:
+    """title, issuer, place and published_on (datetime.date) of one communiqué; None when absent."""
+    lines = [line for block in _blocks(text) for line in block]
+    place, published_on = _dateline(lines)
+    return {"title": _title(text), "issuer": _issuer(lines), "place": place,
+            "published_on": published_on}

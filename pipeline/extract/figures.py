@@ -1,0 +1,476 @@
+"""Programme quantities stated in a communiqué: "149 Territoires d'industrie", "100 millions d'euros".
+
+A figure is a number together with what it counts. The steps, one function each:
+
+1. `_masked_spans`   numbers that are never figures: dates, times, phone numbers, postal codes,
+                     street numbers, URLs and e-mail addresses.
+2. `_number_tokens`  digits in French formatting ("2 400", "44.000", "1,5"), numbers in words read
+                     by text2num ("vingt et un") and approximate nouns ("une cinquantaine").
+3. `_read_quantity`  what follows a number: a scale ("millions", "M€"), then the counted noun, with
+                     one adjective allowed before it ("2 autres territoires"); the noun gives the unit.
+4. a number without a noun is kept only in a frame that gives it one, else dropped: years, list
+   numbers and codes never get a unit.
+5. `_scope`          the nearest place in the figure's clause, else in its sentence, else France;
+                     sentences are spaCy's, cut again where a headline or dateline ends.
+
+Rule ids (the `rule` column):
+- figure.number_unit        "149 territoires", "100 millions d'euros", "87%", "une cinquantaine de projets"
+- figure.range              "environ 1200 à 1300 projets", "entre 1 200 et 1 300 projets"
+- figure.ratio              "le nombre de territoires [...] à 13 sur 15": both numbers
+- figure.partitive          "58 d'entre eux": unit of the nearest counted noun before it
+- figure.elided_unit_place  "183 lauréats, dont 18 dans la région Hauts-de-France": unit of the
+                            enumeration it continues
+- figure.elided_unit_verb   "58 d'entre eux [...] et plus de 98 sont attendus": same
+
+The vocabulary (nouns, scales, approximation words) is data: rules/figure_units.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from text_to_num import text2num
+
+from pipeline.extract.places import PlaceMention
+from pipeline.normalize import fold
+
+RULES_PATH = Path(__file__).parent / "rules" / "figure_units.json"
+
+# Units a bare number never continues: French repeats "%" and "€" on every number.
+NOT_INHERITED = {"pourcent", "euro"}
+GAP = r"[\s*_]*"  # spaces and markdown emphasis between words
+MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+MASKS = [re.compile(p) for p in [
+    rf"\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?",  # 14 novembre 2023, 1er décembre
+    rf"\b(?:{MONTHS})\s+\d{{4}}",  # novembre 2023
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}",  # 23/01/2024, 2024-01-23
+    r"\d{1,2}/\d{4}",  # 11/2023
+    r"\d{1,2}\s*h\s*\d{0,2}(?!\w)|\d{1,2}:\d{2}",  # 14h30, 9 h, 14:30
+    r"(?:\+33\s*(?:\(0\)\s*)?|(?<!\d)0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)",  # phone numbers
+    r"\d{1,4}\s*(?:bis|ter)?\s*,?\s+(?:rue|avenue|av\.|boulevard|bd|place|allee|chemin|route|quai"
+    r"|impasse|cours|square|esplanade)\b",  # 2, rue Paul Doumer
+    r"\b(?:cs|bp|tsa|cedex)\s*\d+",  # CS 20656
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)+/\S*",  # URLs, e-mails
+    r"\bpour\s+cent\b",  # the "cent" of a percentage is not a hundred
+]]
+POSTAL_CODE = re.compile(r"(?<!\d)\d{5}(?=[ \t]+[A-ZÀ-Ý])")  # on the original text: "02010 LAON"
+DIGITS = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}(?P<sep>[ .])\d{3}(?:(?P=sep)\d{3})*|\d+)"
+                    r"(?:,(?P<dec>\d+))?(?![\d]|[.,]\d)")
+YEAR = re.compile(r"(?:19|20)\d\d")
+CONNECTOR = re.compile(r"\s+d(?:e\s+|'\s*)")
+RANGE_OPENER = re.compile(r"(?<![\w'])entre" + GAP + "$")
+PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?:eux|elles)\b")
+IN_PLACE = re.compile(GAP + r"(?:dans|en)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
+                      r"|du\s+|des\s+|de\s+|d'\s*)?|les\s+|le\s+|la\s+|l'\s*)?")
+RATIO = re.compile(r"[\s*_]+sur[\s*_]+")
+CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    units: dict[str, str]  # surface key -> unit
+    unit_noun: re.Pattern  # a counted noun, one adjective allowed before it
+    counted_nouns: re.Pattern  # any counted noun (no "%" or currency), searched backwards
+    count_of: re.Pattern  # "nombre de territoires"
+    scale_words: dict[str, float]
+    scale_word: re.Pattern
+    scale_abbreviations: dict[str, float]
+    scale_abbreviation: re.Pattern  # only before a currency: "M€", "Md d'euros"
+    approximation: re.Pattern  # matches at the end of the text before a number
+    approximate_nouns: dict[str, float]
+    approximate_noun: re.Pattern
+    number_words: re.Pattern
+    not_adjectives: frozenset[str]
+    elided_verb: re.Pattern
+
+
+def _key(surface: str) -> str:
+    """The form under which a surface and a match of it compare equal."""
+    return re.sub(r"'\s*", "'", re.sub(r"\s+", " ", fold(surface).strip()))
+
+
+def _phrase(surface: str) -> str:
+    """Regex for a surface on folded text: any whitespace for a space, free space after an apostrophe."""
+    words = [re.escape(w).replace("'", r"'\s*") for w in _key(surface).split(" ")]
+    return r"\s+".join(words)
+
+
+def _alternation(surfaces) -> str:
+    return "|".join(_phrase(s) for s in sorted(surfaces, key=lambda s: -len(s)))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> Vocabulary:
+    rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    units = {_key(s): u for s, u in rules["units"].items()}
+    nouns = _alternation(units)
+    counted = _alternation(s for s, u in units.items() if u not in NOT_INHERITED)
+    euro = _alternation(s for s, u in units.items() if u == "euro")
+    words = _alternation(rules["number_words"])
+    boundary = r"(?![\w])"
+    return Vocabulary(
+        units=units,
+        unit_noun=re.compile(rf"(?P<gap>{GAP})(?:(?P<adj>[a-z][a-z-]{{2,}})(?P<gap2>[\s*_]+))?"
+                             rf"(?P<unit>{nouns}){boundary}"),
+        counted_nouns=re.compile(rf"(?<![\w])(?:{counted}){boundary}"),
+        count_of=re.compile(rf"\bnombre\s+d(?:e\s+|'\s*)(?P<unit>{counted}){boundary}"),
+        scale_words={_key(s): float(v) for s, v in rules["scale_words"].items()},
+        scale_word=re.compile(rf"\s+(?P<scale>{_alternation(rules['scale_words'])}){boundary}"),
+        scale_abbreviations={_key(s): float(v) for s, v in rules["scale_abbreviations"].items()},
+        scale_abbreviation=re.compile(
+            rf"\s*(?P<scale>{_alternation(rules['scale_abbreviations'])})"
+            rf"(?=\s*(?:d'\s*)?(?:{euro})(?![\w]))"),
+        approximation=re.compile(rf"(?<![\w'])(?:{_alternation(rules['approximations'])}){GAP}$"),
+        approximate_nouns={_key(s): float(v) for s, v in rules["approximate_nouns"].items()},
+        approximate_noun=re.compile(
+            rf"(?<![\w-])une?\s+(?P<noun>{_alternation(rules['approximate_nouns'])}){boundary}"),
+        # "un" alone is an article; it is a number only before a scale: "un milliard d'euros".
+        number_words=re.compile(
+            rf"(?<![\w-])(?:un(?=\s+(?:{_alternation(rules['scale_words'])}))|(?:{words})"
+            rf"(?:(?: +|-)(?:{words})|(?: +|-)et(?: +|-)(?:un|une|onze)|-(?:un|une))*)(?![\w]|-\w)"),
+        not_adjectives=frozenset(_key(w) for w in rules["not_adjectives"]),
+        elided_verb=re.compile(rf"{GAP}(?:{_alternation(rules['elided_unit_verbs'])}){boundary}"),
+    )
+
+
+@dataclass(frozen=True)
+class Token:
+    """A number in the text, before knowing whether it is a figure."""
+
+    start: int
+    end: int
+    value: float
+    approximate: bool  # "une cinquantaine"
+    kind: str  # digits, words or approximate_noun
+    year_like: bool  # "2018": a figure only with its noun right after it
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What follows a number: scale and unit, and where that stops."""
+
+    scale: float
+    unit: str | None
+    end: int
+    direct: bool  # the noun follows on the same line, no adjective between
+
+
+@dataclass
+class Found:
+    """A figure before its scope and sentence are attached; start/end span the whole mention."""
+
+    start: int
+    end: int
+    number_start: int
+    value: float
+    value_max: float | None
+    unit: str
+    approximate: bool
+    rule: str
+
+
+def _masked_spans(text: str, folded: str) -> list[tuple[int, int]]:
+    """Spans holding numbers that are never figures."""
+    spans = [m.span() for pattern in MASKS for m in pattern.finditer(folded)]
+    spans += [m.span() for m in POSTAL_CODE.finditer(text)]
+    return spans
+
+
+def _digit_value(match: re.Match) -> float:
+    integer = match["int"].replace(" ", "").replace(".", "")
+    return float(f"{integer}.{match['dec']}" if match["dec"] else integer)
+
+
+def _number_tokens(text: str, folded: str, vocab: Vocabulary) -> list[Token]:
+    """Every number outside masked spans, in reading order, without overlaps."""
+    masked = _masked_spans(text, folded)
+    tokens = []
+    for match in DIGITS.finditer(folded):
+        attached = folded[match.end():match.end() + 1]
+        if re.match(r"[a-z_]", attached) and not vocab.scale_abbreviation.match(folded, match.end()):
+            continue  # "1er", "2e", "A4", "2027_high": not a quantity
+        year_like = bool(YEAR.fullmatch(match.group()))
+        tokens.append(Token(match.start(), match.end(), _digit_value(match), False, "digits", year_like))
+    for match in vocab.approximate_noun.finditer(folded):
+        value = vocab.approximate_nouns[_key(match["noun"])]
+        tokens.append(Token(match.start(), match.end(), value, True, "approximate_noun", False))
+    for match in vocab.number_words.finditer(folded):
+        try:
+            value = float(text2num(match.group(), "fr"))
+        except ValueError:
+            continue
+        tokens.append(Token(match.start(), match.end(), value, False, "words", False))
+    tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in masked)]
+    kept, last_end = [], -1
+    for token in sorted(tokens, key=lambda t: (t.start, -t.end)):
+        if token.start >= last_end:
+            kept.append(token)
+            last_end = token.end
+    return kept
+
+
+def _read_quantity(folded: str, token: Token, vocab: Vocabulary) -> Reading:
+    """Scale and counted noun after a number; unit None when no noun follows."""
+    position, scale, scaled = token.end, 1.0, False
+    abbreviation = vocab.scale_abbreviation.match(folded, position)
+    word = None if abbreviation else vocab.scale_word.match(folded, position)
+    if abbreviation or word:
+        match = abbreviation or word
+        table = vocab.scale_abbreviations if abbreviation else vocab.scale_words
+        position, scale, scaled = match.end(), table[_key(match["scale"])], True
+    # "une cinquantaine de projets", "2 millions d'euros": the noun comes after "de".
+    connector = CONNECTOR.match(folded, position)
+    if connector and (scaled or token.kind == "approximate_noun"):
+        noun = _unit_noun(folded, connector.end(), vocab)
+        if noun:
+            return Reading(scale, vocab.units[_key(noun["unit"])], noun.end(), False)
+    if token.kind == "approximate_noun":
+        return Reading(scale, None, position, False)
+    noun = _unit_noun(folded, position, vocab)
+    if not noun:
+        return Reading(scale, None, position, False)
+    direct = not noun["adj"] and "\n" not in noun["gap"]
+    return Reading(scale, vocab.units[_key(noun["unit"])], noun.end(), direct)
+
+
+def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None:
+    """The counted noun at `position`, in the same paragraph, after at most one adjective."""
+    noun = vocab.unit_noun.match(folded, position)
+    if not noun or BLANK_LINE.search(noun.group()):
+        return None
+    if noun["adj"] and noun["adj"] in vocab.not_adjectives:
+        return None
+    return noun
+
+
+def _qualifier(folded: str, start: int, vocab: Vocabulary) -> tuple[int, bool]:
+    """Start of the mention and whether an approximation word ("plus de", "environ") precedes it."""
+    match = vocab.approximation.search(folded, max(0, start - 40), start)
+    return (match.start(), True) if match else (start, False)
+
+
+def _explicit_figures(folded: str, tokens: list[Token], vocab: Vocabulary) -> tuple[list[Found], list[Token]]:
+    """Numbers followed by their counted noun, ranges included; and the bare numbers left over."""
+    found: list[Found] = []
+    bare: list[Token] = []
+    consumed = 0
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        if token.start < consumed:
+            continue
+        reading = _read_quantity(folded, token, vocab)
+        if reading.unit is None:
+            following = tokens[index] if index < len(tokens) else None
+            span = _range(folded, token, reading, following, vocab)
+            if span:
+                found.append(span)
+                consumed = span.end
+                index += 1
+            else:
+                bare.append(token)
+            continue
+        if token.year_like and not reading.direct:
+            continue
+        start, approximate = _qualifier(folded, token.start, vocab)
+        found.append(Found(start, reading.end, token.start, round(token.value * reading.scale, 6), None,
+                           reading.unit, approximate or token.approximate, "figure.number_unit"))
+        consumed = reading.end
+    return found, bare
+
+
+def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,
+           vocab: Vocabulary) -> Found | None:
+    """"1200 à 1300 projets", "entre 1 et 2 millions d'euros": the bounds share the noun of the second."""
+    if high is None or low.year_like or high.year_like:
+        return None
+    opener = RANGE_OPENER.search(folded, max(0, low.start - 12), low.start)
+    join = "et" if opener else "a"
+    if not re.fullmatch(rf"[\s*_]+{join}[\s*_]+", folded[low_reading.end:high.start]):
+        return None
+    high_reading = _read_quantity(folded, high, vocab)
+    if high_reading.unit is None:
+        return None
+    low_scale = low_reading.scale if low_reading.scale != 1.0 else high_reading.scale
+    start, approximate = _qualifier(folded, opener.start() if opener else low.start, vocab)
+    return Found(start, high_reading.end, low.start, round(low.value * low_scale, 6),
+                 round(high.value * high_reading.scale, 6), high_reading.unit,
+                 approximate or low.approximate or high.approximate, "figure.range")
+
+
+def _elided_figures(folded: str, tokens: list[Token], bare: list[Token], found: list[Found],
+                    sentences: list[tuple[int, int]], places: list[PlaceMention],
+                    vocab: Vocabulary) -> list[Found]:
+    """Bare numbers in a frame that gives them a unit; the others are dropped."""
+    place_starts = {p.start: p for p in places}
+    resolved: list[Found] = []
+    for token in bare:
+        if token.year_like:
+            continue
+        sentence = _sentence_at(sentences, token.start, folded)
+        known = found + resolved
+        frame = (_ratio(folded, token, tokens, known, sentence, vocab)
+                 or _partitive(folded, token, sentences, vocab)
+                 or _continued_enumeration(folded, token, known, sentence, place_starts, vocab))
+        if frame:
+            unit, end, rule = frame
+            start, approximate = _qualifier(folded, token.start, vocab)
+            resolved.append(Found(start, end, token.start, token.value, None, unit,
+                                  approximate or token.approximate, rule))
+    return resolved
+
+
+def _ratio(folded: str, token: Token, tokens: list[Token], known: list[Found],
+           sentence: tuple[int, int], vocab: Vocabulary) -> tuple[str, int, str] | None:
+    """"à 13 sur 15": both numbers count the noun of either, else the "nombre de <noun>" before."""
+    position = tokens.index(token)
+    pair = None
+    if position + 1 < len(tokens) and RATIO.fullmatch(folded, token.end, tokens[position + 1].start):
+        pair = (token, tokens[position + 1])
+    elif position > 0 and RATIO.fullmatch(folded, tokens[position - 1].end, token.start):
+        pair = (tokens[position - 1], token)
+    if pair is None:
+        return None
+    units = [f.unit for f in known if f.number_start in (pair[0].start, pair[1].start)]
+    if not units:
+        counts = list(vocab.count_of.finditer(folded, sentence[0], pair[0].start))
+        units = [vocab.units[_key(counts[-1]["unit"])]] if counts else []
+    return (units[0], token.end, "figure.ratio") if units else None
+
+
+def _partitive(folded: str, token: Token, sentences: list[tuple[int, int]],
+               vocab: Vocabulary) -> tuple[str, int, str] | None:
+    """"58 d'entre eux": the unit of the nearest counted noun in this or the previous sentence."""
+    frame = PARTITIVE.match(folded, token.end)
+    if not frame:
+        return None
+    window_start = _previous_sentence_start(sentences, token.start)
+    nouns = list(vocab.counted_nouns.finditer(folded, window_start, token.start))
+    if not nouns:
+        return None
+    return vocab.units[_key(nouns[-1].group())], frame.end(), "figure.partitive"
+
+
+def _continued_enumeration(folded: str, token: Token, known: list[Found], sentence: tuple[int, int],
+                           place_starts: dict[int, PlaceMention],
+                           vocab: Vocabulary) -> tuple[str, int, str] | None:
+    """"dont 18 dans la région X", "plus de 98 sont attendus": the noun of the figure before it."""
+    before = [f for f in known
+              if sentence[0] <= f.number_start < token.start and f.unit not in NOT_INHERITED]
+    if not before:
+        return None
+    unit = max(before, key=lambda f: f.number_start).unit
+    frame = IN_PLACE.match(folded, token.end)
+    if frame and frame.end() in place_starts and not BLANK_LINE.search(frame.group()):
+        return unit, place_starts[frame.end()].end, "figure.elided_unit_place"
+    if vocab.elided_verb.match(folded, token.end):
+        return unit, token.end, "figure.elided_unit_verb"
+    return None
+
+
+def _refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """spaCy's sentences, also cut where a line break evidently ends one.
+
+    The statistical sentence recogniser glues headlines and datelines to the first paragraph
+    ("... DANS L'AUBE\\n\\nTroyes, le 14 novembre 2023\\n\\nLancé fin 2018 ..."), which would give
+    the headline's place to the paragraph's figures. A line break ends a sentence when the next line
+    starts with a capital and the previous one ends with ".", "!" or "?", or, across a blank line,
+    with anything but a lower-case word or a comma, colon or semicolon (a PDF's blank line between
+    two lines of one sentence follows a lower-case word).
+    """
+    refined = []
+    for start, end in sentences:
+        cut = start
+        for gap in re.finditer(r"[ \t]*\n\s*", text[start:end]):
+            gap_start, gap_end = start + gap.start(), start + gap.end()
+            previous = text[start:gap_start].rstrip("*_»\" \t")
+            following = text[gap_end:end].lstrip("#*_ ")
+            if not previous or not following or not following[0].isupper():
+                continue
+            last = previous[-1]
+            blank = "\n" in gap.group().split("\n", 1)[1]
+            if last in ".!?" or (blank and not last.islower() and last not in ",;:(-–"):
+                refined.append((cut, gap_start))
+                cut = gap_end
+        refined.append((cut, end))
+    return [(s, e) for s, e in refined if e > s]
+
+
+def _sentence_at(sentences: list[tuple[int, int]], position: int, text: str) -> tuple[int, int]:
+    """The sentence holding `position`; the line when no sentence does."""
+    for start, end in sentences:
+        if start <= position < end:
+            return start, end
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def _previous_sentence_start(sentences: list[tuple[int, int]], position: int) -> int:
+    """Start of the sentence before the one holding `position`: an antecedent may end it."""
+    starts = [s for s, _ in sentences if s <= position]
+    return starts[-2] if len(starts) >= 2 else (starts[-1] if starts else 0)
+
+
+def _clauses(text: str, sentence: tuple[int, int]) -> list[tuple[int, int, bool]]:
+    """(start, end, is_part) of the sentence's clauses, cut at ", dont", ";" and ":".
+
+    A ", dont" clause counts a part of the whole ("183 lauréats, dont 18 dans la région X"): its
+    places belong to it alone.
+    """
+    clauses, start, is_part = [], sentence[0], False
+    for separator in CLAUSE_SEPARATOR.finditer(text, sentence[0], sentence[1]):
+        clauses.append((start, separator.start(), is_part))
+        start, is_part = separator.end(), separator.group().startswith(",")
+    clauses.append((start, sentence[1], is_part))
+    return clauses
+
+
+def _distance(place: PlaceMention, start: int, end: int) -> int:
+    return max(0, place.start - end, start - place.end)
+
+
+def _scope(figure: Found, text: str, sentence: tuple[int, int], places: list[PlaceMention]) -> str:
+    """COG code of the nearest place in the figure's clause, else in its sentence (outside the
+    other ", dont" clauses), else "FR"."""
+    clauses = _clauses(text, sentence)
+    own = next((c for c in clauses if c[0] <= figure.number_start < c[1]), clauses[-1])
+    candidates = [p for p in places if own[0] <= p.start < own[1]]
+    if not candidates:
+        others = [c for c in clauses if not c[2] and c != own]
+        candidates = [p for p in places if any(c[0] <= p.start < c[1] for c in others)]
+    if not candidates:
+        return "FR"
+    return min(candidates, key=lambda p: _distance(p, figure.start, figure.end)).code
+
+
+def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[PlaceMention]) -> list[dict]:
+    """One row per programme quantity, in reading order, grounded (text[start:end] == mention)."""
+    vocab = _vocabulary()
+    folded = fold(text)
+    sentences = _refine_sentences(text, sentences)
+    tokens = _number_tokens(text, folded, vocab)
+    found, bare = _explicit_figures(folded, tokens, vocab)
+    found += _elided_figures(folded, tokens, bare, found, sentences, places, vocab)
+    rows = []
+    for figure in sorted(found, key=lambda f: f.start):
+        sentence = _sentence_at(sentences, figure.number_start, text)
+        rows.append({
+            "value": float(figure.value),
+            "value_max": None if figure.value_max is None else float(figure.value_max),
+            "unit": figure.unit,
+            "approximate": figure.approximate,
+            "scope_code": _scope(figure, text, sentence, places),
+            "mention": text[figure.start:figure.end],
+            "start": figure.start,
+            "end": figure.end,
+            "sentence": text[sentence[0]:sentence[1]],
+            "rule": figure.rule,
+        })
+    return rows

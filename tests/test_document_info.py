@@ -1,0 +1,93 @@
+"""Headline, issuer and dateline: the seeds against gold, and each dateline form and trap."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.document_info import extract_document_info
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "tests" / "gold").glob("*.json"))
+
+
+@pytest.mark.parametrize("gold_path", SEEDS, ids=lambda p: p.stem)
+def test_seed_published_on_matches_gold(gold_path):
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    info = extract_document_info((ROOT / "raw" / gold["document"]).read_text(encoding="utf-8"))
+    expected = gold["published_on"] and datetime.date.fromisoformat(gold["published_on"])
+    assert info["published_on"] == (expected or None)
+
+
+def test_seed_datelines_give_the_place_and_headline():
+    aube = extract_document_info((ROOT / "raw" / "000_ed8916e6866e8557.txt").read_text(encoding="utf-8"))
+    aisne = extract_document_info((ROOT / "raw" / "002_60021fdba411c264.txt").read_text(encoding="utf-8"))
+    assert aube["place"] == "Troyes"
+    assert aube["title"] == ("NOUVELLE PHASE DU PROGRAMME TERRITOIRE D’INDUSTRIE : "
+                             "2 TERRITOIRES LABELLISÉS DANS L’AUBE")
+    assert (aisne["place"], aisne["issuer"]) == ("Laon", "Préfet de l'Aisne")
+
+
+@pytest.mark.parametrize("line, place, date", [
+    ("Troyes, le 14 novembre 2023", "Troyes", datetime.date(2023, 11, 14)),
+    ("Laon, le 1er décembre 2023", "Laon", datetime.date(2023, 12, 1)),
+    ("**Saint-Brieuc, le 9 février 2024**", "Saint-Brieuc", datetime.date(2024, 2, 9)),
+    ("Article publié le 23/01/2024 sur mon-territoire.fr", None, datetime.date(2024, 1, 23)),
+    ("Mis à jour le 19/07/2023", None, datetime.date(2023, 7, 19)),
+    ("Publié le 14/11/2023", None, datetime.date(2023, 11, 14)),
+    ("14/11/2023", None, datetime.date(2023, 11, 14)),
+])
+def test_dateline_forms_near_the_top(line, place, date):
+    info = extract_document_info(f"COMMUNIQUÉ DE PRESSE\n\nDes territoires labellisés\n\n{line}\n\nTexte.")
+    assert (info["place"], info["published_on"]) == (place, date)
+
+
+def test_date_in_a_body_sentence_is_not_a_dateline():
+    text = ("Des territoires labellisés\n\nLe 9 novembre 2023, Roland LESCURE a annoncé les lauréats.\n\n"
+            "Le programme, lancé le 22 novembre 2018, a été relancé le 11 mai 2023.")
+    assert extract_document_info(text)["published_on"] is None
+
+
+def test_bare_date_far_from_the_top_is_not_a_dateline_but_a_dateline_line_is():
+    body = "".join(f"Paragraphe {i} du texte.\n\n" for i in range(20))
+    assert extract_document_info("Titre\n\n" + body + "14/11/2023\n")["published_on"] is None
+    info = extract_document_info("Titre\n\n" + body + "Paris, le 3 mars 2024\n")
+    assert (info["place"], info["published_on"]) == ("Paris", datetime.date(2024, 3, 3))
+
+
+def test_impossible_date_gives_none():
+    assert extract_document_info("Titre\n\nParis, le 31 février 2024\n")["published_on"] is None
+
+
+def test_title_skips_boilerplate_markdown_and_joins_a_headline_cut_by_blank_lines():
+    assert extract_document_info("## Communiqué de presse\n\n### Lancement de la phase 2023-2027\n\n"
+                                 "Texte.")["title"] == "Lancement de la phase 2023-2027"
+    pdf = ("PRÉFET DE L'AUBE\nLiberté\nÉgalité\nFraternité\n\nLe lancement du temps II du\n\n"
+           "programme, le 9 novembre\n\n2023\n\nArticle publié le 23/01/2024\n")
+    info = extract_document_info(pdf)
+    assert info["title"] == "Le lancement du temps II du programme, le 9 novembre 2023"
+    assert info["issuer"] == "PRÉFET DE L'AUBE"
+
+
+def test_body_paragraph_is_not_taken_for_a_headline():
+    text = ("Lille, le 20 novembre 2023\n\nLe Territoire d'industrie Flandre Lys Artois réunit la CC de "
+            "Flandre Intérieure, la CA de Béthune-Bruay et la CC Flandre Lys, labellisées en 2023.")
+    assert extract_document_info(text)["title"] is None
+
+
+@pytest.mark.parametrize("line, issuer", [
+    ("Préfète de la région Grand Est", "Préfète de la région Grand Est"),
+    ("Source: Agence Nationale de la Cohésion des Territoires (ANCT)", "ANCT"),
+    ("Région Occitanie", "Région Occitanie"),
+    ("Conseil régional du Grand Est", "Conseil régional du Grand Est"),
+])
+def test_issuer_only_from_an_explicit_line(line, issuer):
+    assert extract_document_info(f"Titre\n\n{line}\n\nTexte.")["issuer"] == issuer
+
+
+def test_no_issuer_when_the_text_does_not_state_it():
+    text = "Titre\n\nLe président du Conseil régional Grand Est et le préfet de l'Aube ont signé."
+    assert extract_document_info(text)["issuer"] is None
