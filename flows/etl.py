@@ -7,6 +7,7 @@ stays out of the inner loop; the spaCy model is loaded once per process. Task in
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
@@ -16,6 +17,8 @@ configure_environment()
 
 from prefect import flow, get_run_logger, task  # noqa: E402  (settings first)
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+
+logging.getLogger("great_expectations").setLevel(logging.WARNING)  # its INFO lines are noise here
 
 from pipeline import etl, quality, storage  # noqa: E402
 

@@ -93,8 +93,10 @@ def test_seed_epcis_are_all_linked_to_their_territory(seeds_run):
 
 def test_grand_est_list_gives_21_territories_with_codes(seeds_run):
     _, output = seeds_run
+    documents = pq.read_table(output / "documents.parquet").to_pandas()
+    doc_id = documents.loc[documents["source"] == "000_ed8916e6866e8557.txt", "doc_id"].iloc[0]
     territories = pq.read_table(output / "territories.parquet").to_pandas()
-    grand_est = territories[territories["doc_id"] == "ed8916e6866e8557"]
+    grand_est = territories[territories["doc_id"] == doc_id]
     assert len(grand_est) == 21
     assert set(grand_est["phase"]) == {"2023-2027"}
     ouest = grand_est[grand_est["territory_id"] == "ouest-champenois"].iloc[0]
@@ -157,3 +159,25 @@ def test_bad_file_is_rejected_and_others_published(tmp_path):
     assert list(rejections["source"]) == ["vide.txt"] and list(rejections["stage"]) == ["read"]
     territories = pq.read_table(tmp_path / "out" / "territories.parquet").to_pandas()
     assert len(territories) == 4
+
+
+@pytest.mark.parametrize("fixture, gold", [("seeds_run", "tests/gold"), ("corpus_run", "tests/corpus/gold")])
+def test_phase_and_regions_of_every_territory_equal_the_gold(fixture, gold, request):
+    from pipeline.evaluate import load_gold
+    from pipeline.normalize import name_key
+
+    _, output = request.getfixturevalue(fixture)
+    documents = pq.read_table(output / "documents.parquet").to_pandas()
+    territories = pq.read_table(output / "territories.parquet").to_pandas()
+    source_of = dict(zip(documents["doc_id"], documents["source"]))
+    territories["source"] = territories["doc_id"].map(source_of)
+    checked = 0
+    for annotation in load_gold(ROOT / gold):
+        for expected in annotation["territories"]:
+            row = territories[(territories["source"] == annotation["document"])
+                              & (territories["territory_id"] == name_key(expected["name"]))]
+            assert len(row) == 1, (annotation["document"], expected["name"])
+            assert row.iloc[0]["phase"] == expected["phase"], expected["name"]
+            assert sorted(row.iloc[0]["region_codes"]) == sorted(expected["region_codes"]), expected["name"]
+            checked += 1
+    assert checked > 0
