@@ -18,9 +18,9 @@ configure_environment()
 from prefect import flow, get_run_logger, task  # noqa: E402  (settings first)
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
-logging.getLogger("great_expectations").setLevel(logging.WARNING)  # its INFO lines are noise here
-
 from pipeline import etl, quality, storage  # noqa: E402
+
+logging.getLogger("great_expectations").setLevel(logging.WARNING)  # its INFO lines are noise here
 
 EXTRACT_BATCH_SIZE = 64
 

@@ -18,6 +18,8 @@ import pyarrow.parquet as pq
 
 from pipeline.metadata import TABLES, datapackage
 
+PUBLISHED_MODE = 0o644
+
 
 def to_arrow(table_name: str, rows: list[dict]) -> pa.Table:
     """Rows (dicts keyed by column) as an Arrow table with the contract's schema and column order."""
@@ -40,6 +42,7 @@ def _atomic_write(path: Path, write) -> None:
         write(temporary)
         with open(temporary, "rb") as written:
             os.fsync(written.fileno())
+        os.chmod(temporary, PUBLISHED_MODE)  # mkstemp makes 0600; analysts must read the tables
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -21,6 +21,7 @@ def test_publish_writes_every_table_with_its_schema(tmp_path):
         assert pq.read_schema(tmp_path / table.file_name).names == table.column_names
     assert pq.read_table(tmp_path / "documents.parquet").column("published_on")[0].as_py() == date(2023, 11, 14)
     assert not list(tmp_path.glob("*.tmp"))
+    assert (tmp_path / "documents.parquet").stat().st_mode & 0o777 == 0o644
 
 
 def test_a_bad_row_leaves_the_previous_tables_untouched(tmp_path):

@@ -1,0 +1,328 @@
+"""The Great Expectations quality gate run on the tables before they are published.
+
+Three kinds of checks, all executed by GX so that every run leaves a GX validation result behind:
+
+- schema checks, one suite per table generated from pipeline.metadata (column list, non-null,
+  vocabularies, patterns, ranges, primary key), so the gate can never drift from the contract;
+- referential checks on a derived table with one row per code, SIREN or date to look up (list
+  columns exploded), whose boolean `passed` column GX expects to be True;
+- source grounding on a derived table with one row per grounded row (`mention == text[start:end]`),
+  whose `grounded` column GX expects to be True. A row that fails it condemns its document only,
+  so the flow can reject that document and publish the others.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+import numbers  # noqa: E402
+import warnings  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from datetime import date, datetime, timezone  # noqa: E402
+from functools import cache  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import great_expectations as gx  # noqa: E402
+import pandas as pd  # noqa: E402
+from great_expectations.core import ExpectationSuiteValidationResult  # noqa: E402
+from great_expectations.core.expectation_validation_result import (  # noqa: E402
+    ExpectationValidationResult,
+)
+from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
+
+from pipeline import referential, storage  # noqa: E402
+from pipeline.metadata import GROUNDED_TABLES, TABLES, Field  # noqa: E402
+
+REFERENCES, GROUNDING = "references", "grounding"
+SPAN_COLUMNS = ["doc_id", "mention", "start", "end"]
+
+
+@dataclass
+class QualityReport:
+    success: bool
+    table_failures: list[str]
+    document_failures: dict[str, list[str]]
+    results_path: Path | None
+
+
+# ---------------------------------------------------------------- suites from the metadata
+
+def _field_expectations(field: Field) -> list:
+    """The column-level constraints a Field declares, as GX expectations."""
+    expectations = []
+    if not field.nullable:
+        expectations.append(gx.expectations.ExpectColumnValuesToNotBeNull(column=field.name))
+    if field.enum:
+        expectations.append(gx.expectations.ExpectColumnValuesToBeInSet(
+            column=field.name, value_set=field.enum))
+    if field.pattern:
+        expectations.append(gx.expectations.ExpectColumnValuesToMatchRegex(
+            column=field.name, regex=field.pattern))
+    if field.minimum is not None or field.maximum is not None:
+        expectations.append(gx.expectations.ExpectColumnValuesToBeBetween(
+            column=field.name, min_value=field.minimum, max_value=field.maximum))
+    return expectations
+
+
+def build_suites() -> dict[str, gx.ExpectationSuite]:
+    """One suite per table, generated from metadata.TABLES (nothing restated by hand)."""
+    suites = {}
+    for table in TABLES.values():
+        expectations = [gx.expectations.ExpectTableColumnsToMatchOrderedList(
+            column_list=table.column_names)]
+        for field in table.fields:
+            expectations += _field_expectations(field)
+        if len(table.primary_key) == 1:
+            expectations.append(gx.expectations.ExpectColumnValuesToBeUnique(
+                column=table.primary_key[0]))
+        elif table.primary_key:
+            expectations.append(gx.expectations.ExpectCompoundColumnsToBeUnique(
+                column_list=table.primary_key))
+        # Passed to the constructor: add_expectation() would need an active GX context.
+        suites[table.name] = gx.ExpectationSuite(name=table.name, expectations=expectations)
+    return suites
+
+
+def write_suites(directory: Path) -> None:
+    """Write the suites as expectations/<table>.json, for review and for GX tooling."""
+    for name, suite in build_suites().items():
+        storage.write_json(directory / f"{name}.json", suite.to_json_dict())
+
+
+def _all_true_suite(name: str, column: str) -> gx.ExpectationSuite:
+    return gx.ExpectationSuite(name=name, expectations=[
+        gx.expectations.ExpectColumnValuesToBeInSet(column=column, value_set=[True])])
+
+
+# ---------------------------------------------------------------- running GX
+
+@cache
+def _batch_definitions() -> dict:
+    """One ephemeral context per process: creating it costs more than validating small tables."""
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)  # tqdm would write to stderr
+    source = context.data_sources.add_pandas("communiques")
+    return {name: source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
+            for name in [*TABLES, REFERENCES, GROUNDING]}
+
+
+def _validate(name: str, frame: pd.DataFrame, suite: gx.ExpectationSuite,
+              result_format: str) -> ExpectationSuiteValidationResult:
+    batch = _batch_definitions()[name].get_batch(batch_parameters={"dataframe": frame})
+    with warnings.catch_warnings():
+        # GX matches regexes with pandas' str.contains, which warns about capture groups
+        # (metadata patterns such as territory_id's) although only the match is wanted.
+        warnings.filterwarnings("ignore", category=UserWarning,
+                                message="This pattern is interpreted as a regular expression")
+        return batch.validate(suite, result_format=result_format)
+
+
+def _distinct(values: list) -> list:
+    """Unexpected values without repeats, for messages (compound keys come as dicts)."""
+    seen = {}
+    for value in values:
+        value = tuple(value.values()) if isinstance(value, dict) else value
+        seen.setdefault(repr(value), value)
+    return list(seen.values())
+
+
+def _exception_message(outcome: ExpectationValidationResult) -> str | None:
+    """Why GX could not evaluate an expectation (a missing column, a type error), if it could not."""
+    info = outcome.exception_info or {}
+    per_metric = [i for i in info.values() if isinstance(i, dict)]  # keyed by metric when raised
+    messages = [i.get("exception_message") for i in [info, *per_metric] if i.get("raised_exception")]
+    return "; ".join(m for m in messages if m) or None
+
+
+def _describe(table: str, outcome: ExpectationValidationResult) -> str:
+    """A failed expectation as a sentence naming the table and the column."""
+    kwargs, result = outcome.expectation_config.kwargs, outcome.result
+    kind = outcome.expectation_config.type
+    subject = f"column '{kwargs['column']}'" if "column" in kwargs else "table"
+    error = _exception_message(outcome)
+    if error:
+        return f"{table}: {subject}: {kind} could not run: {error}"
+    values = _distinct(result.get("partial_unexpected_list", []))
+    rows = result.get("partial_unexpected_index_list", [])
+    if kind == "expect_table_columns_to_match_ordered_list":
+        expected, found = kwargs["column_list"], result["observed_value"]
+        missing = [c for c in expected if c not in found]
+        unexpected = [c for c in found if c not in expected]
+        detail = "; ".join(part for part in (missing and f"missing {missing}",
+                                             unexpected and f"unexpected {unexpected}") if part)
+        return (f"{table}: columns {found} do not match the contract's {expected} "
+                f"({detail or 'wrong order'})")
+    if kind == "expect_column_values_to_not_be_null":
+        return f"{table}: {subject} has {result['unexpected_count']} null value(s) (rows {rows})"
+    if kind == "expect_column_values_to_be_in_set":
+        return f"{table}: {subject} has values outside {kwargs['value_set']}: {values}"
+    if kind == "expect_column_values_to_match_regex":
+        return f"{table}: {subject} has values not matching {kwargs['regex']}: {values}"
+    if kind == "expect_column_values_to_be_between":
+        low, high = kwargs.get("min_value"), kwargs.get("max_value")
+        if high is None:
+            bounds = f"below {low}"
+        elif low is None:
+            bounds = f"above {high}"
+        else:
+            bounds = f"outside [{low}, {high}]"
+        return f"{table}: {subject} has values {bounds}: {values}"
+    if kind in ("expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique"):
+        key = kwargs.get("column_list") or [kwargs["column"]]
+        return f"{table}: primary key {key} has duplicate values: {values} (rows {rows})"
+    return f"{table}: {subject}: {kind} failed: {result}"
+
+
+def _validate_derived(name: str, frame: pd.DataFrame, column: str,
+                      results: dict, table_failures: list[str]) -> pd.DataFrame:
+    """Expect `column` of a derived table to be all True; return the rows GX found failing.
+
+    The COMPLETE result format lists the index of every failing row, so the reasons are read
+    from GX's verdict, not recomputed beside it.
+    """
+    results[name] = _validate(name, frame, _all_true_suite(name, column), "COMPLETE")
+    failed = []
+    for outcome in results[name].results:
+        if _exception_message(outcome):
+            table_failures.append(_describe(name, outcome))
+        failed += outcome.result.get("unexpected_index_list", [])
+    return frame.loc[failed]
+
+
+# ---------------------------------------------------------------- referential checks
+
+def _luhn_valid(siren: str) -> bool:
+    """INSEE SIRENs carry a Luhn check digit: catches most mistyped or misread digits."""
+    if not siren.isdigit():
+        return False
+    total = 0
+    for position, digit in enumerate(int(c) for c in reversed(siren)):
+        if position % 2:
+            digit = digit * 2 - 9 if digit > 4 else digit * 2
+        total += digit
+    return total % 10 == 0
+
+
+def _not_in_future(value) -> bool:
+    """A dateline after today is a misread date (dates come as date, Timestamp or ISO string)."""
+    return pd.Timestamp(value).date() <= date.today()
+
+
+def _reference_checks() -> dict[str, list[tuple[str, Callable[[object], bool]]]]:
+    """Per column name: (what a failing value is, test) pairs, applied wherever the column appears."""
+    ref = referential.load()
+    departements, regions = set(ref.departements), set(ref.regions)
+    return {
+        "departement_codes": [("outside the COG départements", departements.__contains__)],
+        "region_codes": [("outside the COG régions", regions.__contains__)],
+        "scope_code": [("outside the COG régions, départements and FR",
+                        (departements | regions | {"FR"}).__contains__)],
+        "siren": [("outside the EPCI referential", ref.epcis.__contains__),
+                  ("failing the SIREN Luhn checksum", _luhn_valid)],
+        "published_on": [("in the future", _not_in_future)],
+    }
+
+
+def _references(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per (value to look up, check): list columns exploded, nulls left to the suites."""
+    checks_by_column = _reference_checks()
+    rows = []
+    for name, frame in frames.items():
+        types = {f.name: f.type for f in TABLES[name].fields}
+        for column in checks_by_column.keys() & types.keys() & set(frame.columns):
+            values = frame[column].explode() if types[column] == "list_of_string" else frame[column]
+            for description, test in checks_by_column[column]:
+                rows += [(name, column, value, description, bool(test(value)))
+                         for value in values.dropna()]
+    return pd.DataFrame(rows, columns=["table", "column", "value", "check", "passed"])
+
+
+def _reference_failures(failed: pd.DataFrame) -> list[str]:
+    """One message per table, column and check, listing the distinct failing values."""
+    return [f"{table}: column '{column}' has values {check}: {sorted(set(map(str, group['value'])))}"
+            for (table, column, check), group in failed.groupby(["table", "column", "check"],
+                                                               sort=False)]
+
+
+# ---------------------------------------------------------------- source grounding
+
+def _grounding_problem(text, mention, start, end) -> str | None:
+    """Why a span does not point at its mention in the document's text, or None when it does."""
+    if not isinstance(text, str):
+        return "its document is not in the documents table or has no text"
+    if not (isinstance(start, numbers.Integral) and isinstance(end, numbers.Integral)):
+        return f"offsets {start}-{end} are not integers"
+    if not start < end:
+        return f"start {start} is not before end {end}"
+    if end > len(text):
+        return f"offsets {start}-{end} run past the end of the text ({len(text)} characters)"
+    if text[start:end] != mention:
+        return (f"mention {mention!r} does not match the text at {start}-{end} "
+                f"({text[start:end]!r})")
+    return None
+
+
+def _grounding(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per row of a grounded table: is its mention exactly text[start:end]?"""
+    documents = frames.get("documents")
+    texts = {}
+    if documents is not None and {"doc_id", "text"} <= set(documents.columns):
+        texts = dict(zip(documents["doc_id"], documents["text"]))
+    rows = []
+    for name in GROUNDED_TABLES:
+        frame = frames.get(name)
+        if frame is None or not set(SPAN_COLUMNS) <= set(frame.columns):
+            continue  # the table's own suite reports the missing columns
+        for row, (doc_id, mention, start, end) in enumerate(
+                frame[SPAN_COLUMNS].itertuples(index=False)):
+            if pd.isna(doc_id):
+                continue  # reported by the not-null check of the table's suite
+            problem = _grounding_problem(texts.get(doc_id), mention, start, end)
+            rows.append((name, row, doc_id, problem is None,
+                         problem and f"{name} row {row}: {problem}"))
+    return pd.DataFrame(rows, columns=["table", "row", "doc_id", "grounded", "reason"])
+
+
+# ---------------------------------------------------------------- the gate
+
+def validate_tables(tables: dict[str, pd.DataFrame], quality_dir: Path | None) -> QualityReport:
+    """Run every check in GX; table failures block publishing, document failures reject a document."""
+    frames = {name: tables[name].reset_index(drop=True) for name in TABLES if name in tables}
+    table_failures = [f"{name}: table missing" for name in TABLES if name not in frames]
+    results = {}
+    for name, suite in build_suites().items():
+        if name in frames:
+            results[name] = _validate(name, frames[name], suite, "SUMMARY")
+            table_failures += [_describe(name, r) for r in results[name].results if not r.success]
+
+    failed = _validate_derived(REFERENCES, _references(frames), "passed", results, table_failures)
+    table_failures += _reference_failures(failed)
+
+    failed = _validate_derived(GROUNDING, _grounding(frames), "grounded", results, table_failures)
+    document_failures: dict[str, list[str]] = {}
+    for doc_id, reason in zip(failed["doc_id"], failed["reason"]):
+        document_failures.setdefault(doc_id, []).append(reason)
+
+    success = all(result.success for result in results.values()) and not table_failures
+    report = QualityReport(success, table_failures, document_failures, None)
+    if quality_dir is not None:
+        report.results_path = _write_results(quality_dir, report, results)
+    return report
+
+
+def _write_results(quality_dir: Path, report: QualityReport,
+                   results: dict[str, ExpectationSuiteValidationResult]) -> Path:
+    """Keep every run's results (validation-<UTC time>.json) and the last one as latest.json."""
+    now = datetime.now(timezone.utc)
+    payload = {"validated_at": now.isoformat(), "success": report.success,
+               "great_expectations_version": gx.__version__,
+               "table_failures": report.table_failures,
+               "document_failures": report.document_failures,
+               "validations": {name: result.to_json_dict() for name, result in results.items()}}
+    path = quality_dir / f"validation-{now.strftime('%Y%m%dT%H%M%S%fZ')}.json"
+    storage.write_json(path, payload)
+    storage.write_json(quality_dir / "latest.json", payload)
+    return path
