@@ -1,0 +1,282 @@
+"""pipeline.readers: decoding, markup removal, PDF clean-up, and "only ReadError" on bad input."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from pipeline import readers
+from pipeline.readers import SUPPORTED_FORMATS, ReadError, ReadResult, read_document
+
+FRENCH = "Communiqué – l’Aube : « Territoires d’industrie », 2 sites\nTroyes, le 14 novembre"
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def read(tmp_path: Path, name: str, data: bytes) -> ReadResult:
+    """Write the file as the pipeline would find it, then read it back through read_document."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    return read_document(path, path.read_bytes())
+
+
+def make_pdf(pages: list[list[str]], header: str | None = None, footer: str | None = None,
+             numbers: bool = False, font: str = "Helvetica", **canvas_options) -> bytes:
+    """A PDF with one text line per entry of `pages`, plus optional running header/footer/number."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, **canvas_options)
+    for number, lines in enumerate(pages, start=1):
+        pdf.setFont(font, 11)
+        if header:
+            pdf.drawString(72, 810, header)
+        y = 770
+        for line in lines:
+            pdf.drawString(72, y, line)
+            y -= 16
+        if footer:
+            pdf.drawString(72, 50, footer)
+        if numbers:
+            pdf.drawString(290, 30, f"{number}/{len(pages)}")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+# --- text ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("encoded", [
+    FRENCH.encode("utf-8"),
+    b"\xef\xbb\xbf" + FRENCH.encode("utf-8"),
+    FRENCH.encode("cp1252"),
+], ids=["utf-8", "utf-8-bom", "cp1252"])
+def test_text_encodings_decode_to_the_same_string(tmp_path, encoded):
+    result = read(tmp_path, "c.txt", encoded)
+    assert result == ReadResult(text=FRENCH, format="txt", n_pages=None)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252", "latin-1"])
+def test_latin1_text_decodes(tmp_path, encoding):
+    text = "Préfète de la région : « réindustrialisation » à Châlons-en-Champagne, façade ÉTÉ"
+    assert read(tmp_path, "c.txt", text.encode(encoding)).text == text
+
+
+def test_text_is_kept_exactly_apart_from_line_endings(tmp_path):
+    raw = "\n  COMMUNIQUÉ  **DE** PRESSE \r\nligne  deux\rligne trois\r\n\r\n# pas un titre\n"
+    expected = "\n  COMMUNIQUÉ  **DE** PRESSE \nligne  deux\nligne trois\n\n# pas un titre\n"
+    assert read(tmp_path, "c.txt", raw.encode()).text == expected
+
+
+def test_upper_case_extension_is_recognised(tmp_path):
+    assert read(tmp_path, "C.TXT", b"Bonjour").format == "txt"
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\t\r\n", b"\xef\xbb\xbf\n"])
+def test_empty_text_is_rejected(tmp_path, data):
+    with pytest.raises(ReadError, match="file is empty"):
+        read(tmp_path, "c.txt", data)
+
+
+@pytest.mark.parametrize("data", [
+    bytes(range(256)) * 4,
+    b"\x00" * 500 + b"Communique",
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20,
+])
+def test_binary_data_named_txt_is_rejected(tmp_path, data):
+    with pytest.raises(ReadError, match="looks like binary data, not text"):
+        read(tmp_path, "c.txt", data)
+
+
+@pytest.mark.parametrize("name", ["c.txt", "c.md", "c.html"])
+def test_a_pdf_with_a_text_extension_is_told_to_be_renamed(tmp_path, name):
+    with pytest.raises(ReadError, match=r"is a PDF.*\.pdf extension"):
+        read(tmp_path, name, make_pdf([["Corps"]]))
+
+
+def test_unknown_extension_lists_supported_ones(tmp_path):
+    with pytest.raises(ReadError) as caught:
+        read(tmp_path, "c.docx", b"PK\x03\x04")
+    assert "'.docx'" in caught.value.reason
+    assert all(extension in caught.value.reason for extension in SUPPORTED_FORMATS)
+
+
+def test_oversize_file_is_rejected_with_size_and_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 100)
+    assert read(tmp_path, "c.txt", b"a" * 100).text == "a" * 100
+    with pytest.raises(ReadError) as caught:
+        read(tmp_path, "c.txt", b"a" * 101)
+    assert "101 bytes" in caught.value.reason and "100 bytes" in caught.value.reason
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+def test_markdown_markup_is_removed_and_bullets_kept(tmp_path):
+    markdown = (
+        "# Communiqué de **presse**\n"
+        "\n"
+        "Le *préfet* de l'__Aube__ : voir [le site](https://www.aube.gouv.fr \"Aube\") "
+        "ou <https://www.entreprises.gouv.fr>.\n"
+        "![logo](logo.png)\n"
+        "\n"
+        "* Ouest Champenois\n"
+        "- Sud Champagne\n"
+        "1. Nord Ardennes\n"
+        "\n"
+        "Le fichier snake_case_name et 5 * 3 restent tels quels.\n"
+    )
+    expected = (
+        "Communiqué de presse\n"
+        "\n"
+        "Le préfet de l'Aube : voir le site ou https://www.entreprises.gouv.fr.\n"
+        "\n"
+        "\n"
+        "- Ouest Champenois\n"
+        "- Sud Champagne\n"
+        "1. Nord Ardennes\n"
+        "\n"
+        "Le fichier snake_case_name et 5 * 3 restent tels quels.\n"
+    )
+    result = read(tmp_path, "c.md", markdown.encode())
+    assert result.format == "md"
+    assert result.text == expected
+
+
+def test_markdown_of_only_markup_is_rejected(tmp_path):
+    with pytest.raises(ReadError, match="no text"):
+        read(tmp_path, "c.md", b"![photo](photo.jpg)\n---\n")
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html lang="fr"><head><title>Préfecture</title><style>p {color: red}</style></head>
+<body class="has-header">
+  <header class="site-header"><a href="/">Accueil</a></header>
+  <nav><ul><li>Actualités</li><li>Démarches</li></ul></nav>
+  <div id="cookie-banner">Ce site utilise des cookies. <button>Accepter</button></div>
+  <main>
+    <div class="fr-breadcrumb">Accueil &gt; Presse</div>
+    <article>
+      <header><h1>Deux   Territoires d’industrie</h1></header>
+      <p>Lancé fin 2018, le programme
+         a été <b>renouvelé</b>.<br>Dans l’Aube :</p>
+      <ul><li>Ouest Champenois</li><li></li><li>Sud <i>Champagne</i></li></ul>
+      <!-- commentaire -->
+      <div class="social-share">Partager sur X</div>
+      <script>track()</script>
+    </article>
+    <p>Contact presse : pref-communication@aube.gouv.fr</p>
+  </main>
+  <aside>À lire aussi</aside>
+  <footer>Mentions légales</footer>
+</body></html>"""
+
+
+def test_html_keeps_only_the_main_content(tmp_path):
+    result = read(tmp_path, "c.html", PAGE.encode())
+    assert result.format == "html"
+    assert result.text == ("Deux Territoires d’industrie\n"
+                           "\n"
+                           "Lancé fin 2018, le programme a été renouvelé.\n"
+                           "Dans l’Aube :\n"
+                           "\n"
+                           "- Ouest Champenois\n"
+                           "- Sud Champagne\n"
+                           "\n"
+                           "Contact presse : pref-communication@aube.gouv.fr")
+
+
+def test_html_without_main_uses_the_body_minus_chrome(tmp_path):
+    html = ("<body class='has-cookie-banner'><div id='menu'>Menu</div><p>Corps du communiqué.</p>"
+            "<div class='footer'>Pied</div></body>").encode("cp1252")
+    assert read(tmp_path, "c.htm", html).text == "Corps du communiqué."
+
+
+def test_html_with_no_text_is_rejected(tmp_path):
+    with pytest.raises(ReadError, match="no text"):
+        read(tmp_path, "c.html", b"<html><body><script>render()</script></body></html>")
+
+
+def test_deeply_nested_html_is_read(tmp_path):
+    html = b"<div>" * 3000 + b"Texte" + b"</div>" * 3000
+    assert read(tmp_path, "c.html", html).text == "Texte"
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+def test_pdf_headers_footers_and_page_numbers_are_removed(tmp_path):
+    data = make_pdf([["Premier paragraphe du communiqué.", "Suite du texte."],
+                     ["Second paragraphe sur la page deux."]],
+                    header="Préfecture de l’Aube – Communiqué de presse",
+                    footer="Contact presse : 03 25 42 35 00", numbers=True)
+    result = read(tmp_path, "c.pdf", data)
+    assert result.format == "pdf" and result.n_pages == 2
+    assert result.text == ("Premier paragraphe du communiqué.\nSuite du texte.\n\n"
+                           "Second paragraphe sur la page deux.")
+
+
+def test_single_page_pdf_keeps_its_first_line_but_not_its_page_number(tmp_path):
+    data = make_pdf([["COMMUNIQUÉ DE PRESSE", "Troyes, le 14 novembre 2023", "2"]])
+    assert read(tmp_path, "c.pdf", data).text == "COMMUNIQUÉ DE PRESSE\nTroyes, le 14 novembre 2023"
+
+
+def test_pdf_words_hyphenated_at_line_end_are_rejoined(tmp_path):
+    data = make_pdf([["en faveur de la réindus-", "trialisation, avec Romilly-",
+                      "sur-Seine et Vendeuvre-", "Soulaines."]])
+    assert read(tmp_path, "c.pdf", data).text == ("en faveur de la réindustrialisation, avec Romilly-\n"
+                                                  "sur-Seine et Vendeuvre-\nSoulaines.")
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="needs the DejaVu Sans font for ligature glyphs")
+def test_pdf_ligatures_and_non_breaking_spaces_are_normalised(tmp_path):
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU)))
+    data = make_pdf([["La di\ufb03culté a\ufb00ecte l’\ufb01lière\u00a0: 100\u202f%"]],
+                    font="DejaVuSans")
+    assert read(tmp_path, "c.pdf", data).text == "La difficulté affecte l’filière : 100 %"
+
+
+def test_encrypted_pdf_is_rejected(tmp_path):
+    data = make_pdf([["Texte confidentiel"]], encrypt="secret")
+    with pytest.raises(ReadError, match="encrypted") as caught:
+        read(tmp_path, "c.pdf", data)
+    assert "unprotected copy" in caught.value.reason
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.1])
+def test_truncated_pdf_is_rejected(tmp_path, cut):
+    data = make_pdf([["Premier paragraphe."], ["Second paragraphe."]])
+    with pytest.raises(ReadError, match="could not be parsed as a PDF"):
+        read(tmp_path, "c.pdf", data[:int(len(data) * cut)])
+
+
+def test_pdf_without_text_needs_ocr(tmp_path):
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.rect(100, 100, 300, 400, fill=1)
+    pdf.showPage()
+    pdf.save()
+    with pytest.raises(ReadError, match="OCR"):
+        read(tmp_path, "c.pdf", buffer.getvalue())
+
+
+# --- any input -------------------------------------------------------------------------------
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.binary(max_size=2000),
+                      st.text(max_size=500).map(str.encode),
+                      st.binary(max_size=500).map(lambda junk: b"%PDF-1.4\n" + junk),
+                      st.binary(max_size=500).map(lambda junk: b"<html><body>" + junk)),
+       extension=st.sampled_from(sorted(SUPPORTED_FORMATS)))
+def test_any_bytes_give_a_result_or_a_read_error(tmp_path, data, extension):
+    try:
+        result = read(tmp_path, f"fuzz{extension}", data)
+    except ReadError as error:
+        assert error.reason and "Traceback" not in error.reason
+    else:
+        assert result.format == SUPPORTED_FORMATS[extension] and result.text.strip()
