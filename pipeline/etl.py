@@ -15,6 +15,10 @@ from pipeline.extract.assemble import extract
 from pipeline.readers import SUPPORTED_FORMATS, ReadError, read_document
 
 
+# Tables whose rows come from extraction (the others: documents and rejections).
+EXTRACTED_TABLES = ("territories", "epcis", "figures", "stated_counts")
+
+
 class UnusableInput(Exception):
     """The input folder cannot be processed at all (exit status 2)."""
 
@@ -39,8 +43,7 @@ class Batch:
     """What a stage hands the next: documents, rows per table, and rejections so far."""
 
     documents: list[Document] = field(default_factory=list)
-    rows: dict[str, list[dict]] = field(default_factory=lambda: {"territories": [], "epcis": [],
-                                                                  "figures": []})
+    rows: dict[str, list[dict]] = field(default_factory=lambda: {table: [] for table in EXTRACTED_TABLES})
     rejections: list[dict] = field(default_factory=list)
 
 
@@ -113,7 +116,7 @@ def extract_documents(documents: list[Document]) -> Batch:
                                                "please report this document"})
             continue
         document.row.update(extraction.info)
-        for table in ("territories", "epcis", "figures"):
+        for table in EXTRACTED_TABLES:
             for row in getattr(extraction, table):
                 batch.rows[table].append({"doc_id": document.doc_id, **row})
     return batch

@@ -111,6 +111,9 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _F("scope_code", "string", "COG code of the area counted (région or département), FR for France.",
        nullable=True),
     _F("sentence", "string", "The sentence the figure stands in."),
+    _F("scope_name", "string", "Name of the area counted (\"Grand Est\", \"Aube\", \"France\")."),
+    _F("stated", "integer", "Number of territories the document says its list holds.", minimum=0),
+    _F("listed", "integer", "Number of distinct territories extracted from that list.", minimum=0),
     _F("stage", "string", "Pipeline stage that rejected the document.", enum=STAGES),
     _F("reason", "string", "Why the document was rejected, in a sentence a person can act on."),
 ]}
@@ -146,6 +149,10 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     Table("figures", "One row per quantity stated about the programme.",
           _fields("doc_id", "value", "value_max", "unit", "approximate", "scope_code", *_SPAN,
                   "sentence", "rule")),
+    Table("stated_counts",
+          "One row per count of territories a document states for a list it gives (\"deux "
+          "territoires ont été labellisés : ...\"), beside the number of territories listed.",
+          _fields("doc_id", "scope_code", "scope_name", "phase", "stated", "listed", *_SPAN, "rule")),
     Table("rejections", "One row per document the pipeline could not publish.",
           _fields("doc_id", "source", "stage", "reason",
                   doc_id={"nullable": True,

@@ -8,7 +8,9 @@ Three kinds of checks, all executed by GX so that every run leaves a GX validati
   columns exploded), whose boolean `passed` column GX expects to be True;
 - source grounding on a derived table with one row per grounded row (`mention == text[start:end]`),
   whose `grounded` column GX expects to be True. A row that fails it condemns its document only,
-  so the flow can reject that document and publish the others.
+  so the flow can reject that document and publish the others;
+- stated against listed counts: GX expects `stated == listed` on every row of the stated_counts
+  table ("21 territoires ... : • … " must list 21). A document contradicting itself is rejected.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from great_expectations.data_context.types.base import ProgressBarsConfig  # noq
 from pipeline import referential, storage  # noqa: E402
 from pipeline.metadata import GROUNDED_TABLES, TABLES, Field  # noqa: E402
 
-REFERENCES, GROUNDING = "references", "grounding"
+REFERENCES, GROUNDING, COUNTS = "references", "grounding", "stated_vs_listed"
 SPAN_COLUMNS = ["doc_id", "mention", "start", "end"]
 
 
@@ -106,7 +108,7 @@ def _batch_definitions() -> dict:
     context.variables.progress_bars = ProgressBarsConfig(globally=False)  # tqdm would write to stderr
     source = context.data_sources.add_pandas("communiques")
     return {name: source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
-            for name in [*TABLES, REFERENCES, GROUNDING]}
+            for name in [*TABLES, REFERENCES, GROUNDING, COUNTS]}
 
 
 def _validate(name: str, frame: pd.DataFrame, suite: gx.ExpectationSuite,
@@ -286,6 +288,31 @@ def _grounding(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["table", "row", "doc_id", "grounded", "reason"])
 
 
+# ---------------------------------------------------------------- stated vs listed counts
+
+def _count_failures(frames: dict[str, pd.DataFrame], results: dict,
+                    table_failures: list[str]) -> list[tuple[str, str]]:
+    """(doc_id, reason) for every stated count that differs from the territories listed."""
+    frame = frames.get("stated_counts")
+    if frame is None or not {"doc_id", "stated", "listed"} <= set(frame.columns):
+        return []  # the table's own suite reports it
+    suite = gx.ExpectationSuite(name=COUNTS, expectations=[
+        gx.expectations.ExpectColumnPairValuesToBeEqual(column_A="stated", column_B="listed")])
+    results[COUNTS] = _validate(COUNTS, frame, suite, "COMPLETE")
+    failures = []
+    for outcome in results[COUNTS].results:
+        if _exception_message(outcome):
+            table_failures.append(_describe(COUNTS, outcome))
+        for index in outcome.result.get("unexpected_index_list", []):
+            row = frame.loc[index]
+            phase = f" for {row['phase']}" if row["phase"] else ""
+            area = f"{row['scope_name']} ({row['scope_code']})"
+            failures.append((row["doc_id"],
+                             f"states {row['stated']} territories in {area}{phase} "
+                             f"('{row['mention']}'), {row['listed']} extracted"))
+    return failures
+
+
 # ---------------------------------------------------------------- the gate
 
 def validate_tables(tables: dict[str, pd.DataFrame], quality_dir: Path | None) -> QualityReport:
@@ -304,6 +331,8 @@ def validate_tables(tables: dict[str, pd.DataFrame], quality_dir: Path | None) -
     failed = _validate_derived(GROUNDING, _grounding(frames), "grounded", results, table_failures)
     document_failures: dict[str, list[str]] = {}
     for doc_id, reason in zip(failed["doc_id"], failed["reason"]):
+        document_failures.setdefault(doc_id, []).append(reason)
+    for doc_id, reason in _count_failures(frames, results, table_failures):
         document_failures.setdefault(doc_id, []).append(reason)
 
     success = all(result.success for result in results.values()) and not table_failures

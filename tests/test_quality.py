@@ -40,6 +40,8 @@ def valid_rows() -> dict[str, list[dict]]:
                      "approximate": False, "scope_code": "44", **span("21 territoires"),
                      "sentence": "Au total, 21 territoires sont labellisés dans la région.",
                      "rule": "figure.count"}],
+        "stated_counts": [{"doc_id": DOC_ID, "scope_code": "44", "scope_name": "Grand Est", "phase": "2023-2027", "stated": 21,
+                           "listed": 21, **span("21 territoires"), "rule": "stated_count.list_intro"}],
         "rejections": [{"doc_id": None, "source": "broken.pdf", "stage": "read",
                         "reason": "The PDF could not be opened: it is encrypted."}],
     }
@@ -164,7 +166,7 @@ def test_results_are_written_as_json(tmp_path):
     written = json.loads(path.read_text(encoding="utf-8"))
     assert written == json.loads((quality_dir / "latest.json").read_text(encoding="utf-8"))
     assert written["success"] is True
-    assert set(written["validations"]) == {*TABLES, "references", "grounding"}
+    assert set(written["validations"]) == {*TABLES, "references", "grounding", "stated_vs_listed"}
     assert all(v["success"] for v in written["validations"].values())
     assert not list(quality_dir.glob("*.tmp")) and not list(quality_dir.glob(".*"))
 
@@ -215,3 +217,17 @@ def test_luhn_accepts_every_referential_siren_and_rejects_a_changed_digit():
     assert sirens and all(quality._luhn_valid(s) for s in sirens)
     assert not quality._luhn_valid("200069251")
     assert not quality._luhn_valid("20006925X")
+
+
+def test_a_stated_count_differing_from_the_list_rejects_its_document_with_a_reason():
+    report = validate_with("stated_counts", listed=20)
+    assert not report.success
+    assert report.table_failures == []
+    assert report.document_failures == {DOC_ID: [
+        "states 21 territories in Grand Est (44) for 2023-2027 ('21 territoires'), 20 extracted"]}
+
+
+def test_the_stated_count_check_appears_in_the_gx_results(tmp_path):
+    report = quality.validate_tables(frames(valid_rows()), tmp_path)
+    results = json.loads(report.results_path.read_text(encoding="utf-8"))
+    assert "stated_vs_listed" in json.dumps(results)

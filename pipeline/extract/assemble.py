@@ -17,6 +17,7 @@ from pipeline.extract.document_info import extract_document_info
 from pipeline.extract.figures import extract_figures
 from pipeline.extract.members import EpciMention, find_head_mentions, find_member_epcis
 from pipeline.extract.places import PlaceMention, find_places
+from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.territories import TerritoryMention, find_territories
 from pipeline.nlp import sentence_spans
 from pipeline.normalize import fold
@@ -34,6 +35,7 @@ class Extraction:
     territories: list[dict] = field(default_factory=list)
     epcis: list[dict] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
+    stated_counts: list[dict] = field(default_factory=list)
 
 
 def document_phase(text: str) -> str | None:
@@ -117,8 +119,8 @@ def extract(text: str, doc: Doc) -> Extraction:
             "departements": set(), "sentence_regions": set(), "rule": mention.rule,
         })
         row["departements"] |= mention.departement_codes
-        if mention.context_start is not None:  # a list item: its intro's sentence counts too
-            sentence = (_sentence_of(sentences, mention.context_start)[0], sentence[1])
+        if mention.intro is not None:  # a list item: its intro's sentence counts too
+            sentence = (_sentence_of(sentences, mention.intro[0])[0], sentence[1])
         row["sentence_regions"] |= _regions_in(places, sentence)
 
     epci_rows, seen = [], set()
@@ -145,7 +147,9 @@ def extract(text: str, doc: Doc) -> Extraction:
     for rows in (territory_rows, epci_rows):
         for row in rows:
             row["mention"] = text[row["start"]:row["end"]]
-    return Extraction(extract_document_info(text), territory_rows, epci_rows, figures)
+    counts = stated_counts(text, sentences, mentions, figures,
+                           {row["territory_id"]: row["phase"] for row in territory_rows})
+    return Extraction(extract_document_info(text), territory_rows, epci_rows, figures, counts)
 
 
 def _regions_in(places: list[PlaceMention], sentence: tuple[int, int]) -> set[str]:

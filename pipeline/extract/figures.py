@@ -436,9 +436,10 @@ def _distance(place: PlaceMention, start: int, end: int) -> int:
     return max(0, place.start - end, start - place.end)
 
 
-def _scope(figure: Found, text: str, sentence: tuple[int, int], places: list[PlaceMention]) -> str:
-    """COG code of the nearest place in the figure's clause, else in its sentence (outside the
-    other ", dont" clauses), else "FR"."""
+def _scope(figure: Found, text: str, sentence: tuple[int, int],
+           places: list[PlaceMention]) -> PlaceMention | None:
+    """The nearest place in the figure's clause, else in its sentence (outside the other
+    ", dont" clauses); None means all of France."""
     clauses = _clauses(text, sentence)
     own = next((c for c in clauses if c[0] <= figure.number_start < c[1]), clauses[-1])
     candidates = [p for p in places if own[0] <= p.start < own[1]]
@@ -446,8 +447,8 @@ def _scope(figure: Found, text: str, sentence: tuple[int, int], places: list[Pla
         others = [c for c in clauses if not c[2] and c != own]
         candidates = [p for p in places if any(c[0] <= p.start < c[1] for c in others)]
     if not candidates:
-        return "FR"
-    return min(candidates, key=lambda p: _distance(p, figure.start, figure.end)).code
+        return None
+    return min(candidates, key=lambda p: _distance(p, figure.start, figure.end))
 
 
 def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[PlaceMention]) -> list[dict]:
@@ -461,12 +462,14 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     rows = []
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
+        scope = _scope(figure, text, sentence, places)
         rows.append({
             "value": float(figure.value),
             "value_max": None if figure.value_max is None else float(figure.value_max),
             "unit": figure.unit,
             "approximate": figure.approximate,
-            "scope_code": _scope(figure, text, sentence, places),
+            "scope_code": scope.code if scope else "FR",
+            "scope_kind": scope.kind if scope else "country",  # "44": Grand Est or Loire-Atlantique
             "mention": text[figure.start:figure.end],
             "start": figure.start,
             "end": figure.end,

@@ -55,7 +55,8 @@ class TerritoryMention:
     rule: str
     departement_codes: set[str] = field(default_factory=set)
     block_end: int = 0  # end of the list item or sentence that describes this territory
-    context_start: int | None = None  # start of the intro of the list holding it, if any
+    # (intro start, first item start) of the list holding it: "Il s'agit des territoires de :"
+    intro: tuple[int, int] | None = None
 
     @property
     def territory_id(self) -> str:
@@ -145,14 +146,14 @@ def _region_keys() -> frozenset[str]:
     return frozenset(name_key(r.name) for r in referential.load().regions.values())
 
 
-def _mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0, context_start=None):
+def _mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0, intro=None):
     start, end = _trim_name(text, start, end)
     name = collapse_spaces(text[start:end]).strip("*_ ")
     if not name or not _looks_like_name(name) or not name_key(name):
         return None
     if name_key(name) in _region_keys():  # "Territoires d'industrie Grand Est": a région
         return None
-    return TerritoryMention(start, end, name, rule, set(codes), block_end or end, context_start)
+    return TerritoryMention(start, end, name, rule, set(codes), block_end or end, intro)
 
 
 def _list_items_with_codes(text: str) -> list[TerritoryMention]:
@@ -233,7 +234,7 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
         for item_start, item_end in spans:
             paren = text.find("(", item_start, item_end)
             mention = _mention(text, item_start, paren if paren >= 0 else item_end,
-                               "territory.colon_list", (), end, intro_start)
+                               "territory.colon_list", (), end, (intro_start, start))
             if mention:
                 found.append(mention)
         return found
@@ -278,7 +279,7 @@ def _bullet_lists(text: str) -> list[TerritoryMention]:
         name_end = content + stop.start()
         if re.match(r"[*_]*" + PREFIX, body, re.IGNORECASE):
             continue  # "Territoire d'industrie X": the prefixed rule reads it
-        mention = _mention(text, content, name_end, "territory.bullet_list", (), item_end, intro_start)
+        mention = _mention(text, content, name_end, "territory.bullet_list", (), item_end)
         if mention and line_start <= mention.start:
             found.append(mention)
     return found
@@ -329,6 +330,21 @@ def _signatories(text: str) -> list[TerritoryMention]:
     return found
 
 
+def _bullet_list_spans(text: str) -> list[tuple[int, int, int]]:
+    """(intro start, first item start, last item end) of each bullet list: consecutive items
+    separated by nothing but blank lines, introduced by the line before the first one."""
+    spans: list[list[int]] = []
+    for item_start, _content, item_end in _bullet_items(text):
+        if spans and not text[spans[-1][2]:item_start].strip():
+            spans[-1][2] = item_end
+        else:
+            spans.append([item_start, item_start, item_end])
+    for span in spans:
+        line_end = len(text[:span[1]].rstrip())
+        span[0] = text.rfind("\n", 0, line_end) + 1
+    return [tuple(span) for span in spans]
+
+
 def find_territories(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     """Territory mentions in reading order; overlapping mentions keep the earliest rule's match."""
     candidates = (_list_items_with_codes(text) + _prefixed_names(text) + _bullet_lists(text)
@@ -341,7 +357,11 @@ def find_territories(text: str, places: list[PlaceMention]) -> list[TerritoryMen
             overlap.departement_codes |= mention.departement_codes
             continue
         kept.append(mention)
+    lists = _bullet_list_spans(text)
     for mention in kept:
+        if mention.intro is None:
+            mention.intro = next(((intro, first) for intro, first, last in lists
+                                  if first <= mention.start < last), None)
         mention.departement_codes |= {p.code for p in places
                                       if p.kind == "departement" and mention.start <= p.start
                                       and p.end <= mention.end}
