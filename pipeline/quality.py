@@ -33,12 +33,18 @@ from great_expectations.core import ExpectationSuiteValidationResult  # noqa: E4
 from great_expectations.core.expectation_validation_result import (  # noqa: E402
     ExpectationValidationResult,
 )
+from great_expectations.core.run_identifier import RunIdentifier  # noqa: E402
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
+from great_expectations.data_context.types.resource_identifiers import (  # noqa: E402
+    ExpectationSuiteIdentifier,
+    ValidationResultIdentifier,
+)
 
 from pipeline import referential, storage  # noqa: E402
 from pipeline.metadata import GROUNDED_TABLES, TABLES, Field  # noqa: E402
 
 REFERENCES, GROUNDING, COUNTS = "references", "grounding", "stated_vs_listed"
+DATA_DOCS_SITE, DATA_DOCS_DIR = "quality", "data_docs"
 SPAN_COLUMNS = ["doc_id", "mention", "start", "end"]
 
 
@@ -102,11 +108,16 @@ def _all_true_suite(name: str, column: str) -> gx.ExpectationSuite:
 # ---------------------------------------------------------------- running GX
 
 @cache
-def _batch_definitions() -> dict:
+def _context():
     """One ephemeral context per process: creating it costs more than validating small tables."""
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)  # tqdm would write to stderr
-    source = context.data_sources.add_pandas("communiques")
+    return context
+
+
+@cache
+def _batch_definitions() -> dict:
+    source = _context().data_sources.add_pandas("communiques")
     return {name: source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
             for name in [*TABLES, REFERENCES, GROUNDING, COUNTS]}
 
@@ -339,7 +350,32 @@ def validate_tables(tables: dict[str, pd.DataFrame], quality_dir: Path | None) -
     report = QualityReport(success, table_failures, document_failures, None)
     if quality_dir is not None:
         report.results_path = _write_results(quality_dir, report, results)
+        build_data_docs(quality_dir / DATA_DOCS_DIR, results, report.results_path.stem)
     return report
+
+
+def build_data_docs(site_dir: Path, results: dict[str, ExpectationSuiteValidationResult],
+                    run_name: str) -> Path:
+    """GX Data Docs (static HTML a person can open) of this run's validations; returns index.html.
+
+    The ephemeral context keeps results in memory, so they are stored under this run's name and
+    the site is rendered into `site_dir`.
+    """
+    context = _context()
+    site = {"class_name": "SiteBuilder",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend",
+                              "base_directory": str(site_dir.resolve())},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"}}
+    if DATA_DOCS_SITE in context.list_data_docs_sites():
+        context.update_data_docs_site(DATA_DOCS_SITE, site)
+    else:
+        context.add_data_docs_site(DATA_DOCS_SITE, site)
+    run_id = RunIdentifier(run_name=run_name)
+    for name, result in results.items():
+        identifier = ValidationResultIdentifier(ExpectationSuiteIdentifier(name=name), run_id, name)
+        context.validation_results_store.set(identifier, result)
+    context.build_data_docs(site_names=[DATA_DOCS_SITE])
+    return site_dir / "index.html"
 
 
 def _write_results(quality_dir: Path, report: QualityReport,

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -147,18 +148,74 @@ def test_unusable_input_folder_exits_2_with_a_clear_message(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_bad_file_is_rejected_and_others_published(tmp_path):
-    source = tmp_path / "in"
-    source.mkdir()
+CONTRADICTING = """Metz, le 15 novembre 2023
+
+Dans la Moselle, trois territoires ont été labellisés pour 2023-2027, il s'agit de :
+
+- Territoire d'industrie Val de Fensch (57)
+- Territoire d'industrie Pays Haut Sud (57)
+"""
+
+
+@pytest.fixture(scope="session")
+def mixed_run(tmp_path_factory):
+    """A good communiqué (named with spaces and accents), an empty file, and one whose list
+    contradicts the count it states."""
+    source = tmp_path_factory.mktemp("mixed")
     shutil.copy(ROOT / "raw" / "002_60021fdba411c264.txt", source / "aisne communiqué.txt")
     (source / "vide.txt").write_bytes(b"")
-    result = run_command("run", "--input", str(source), "--output", str(tmp_path / "out"))
+    (source / "moselle.txt").write_text(CONTRADICTING, encoding="utf-8")
+    output = tmp_path_factory.mktemp("mixed-out")
+    return run_command("run", "--input", str(source), "--output", str(output)), output
+
+
+def test_bad_file_is_rejected_and_others_published(mixed_run):
+    result, output = mixed_run
     assert result.returncode == 1
     assert_clean_output(result)
-    rejections = pq.read_table(tmp_path / "out" / "rejections.parquet").to_pandas()
-    assert list(rejections["source"]) == ["vide.txt"] and list(rejections["stage"]) == ["read"]
-    territories = pq.read_table(tmp_path / "out" / "territories.parquet").to_pandas()
-    assert len(territories) == 4
+    rejections = pq.read_table(output / "rejections.parquet").to_pandas()
+    empty = rejections[rejections["source"] == "vide.txt"]
+    assert list(empty["stage"]) == ["read"] and "empty" in empty["reason"].iloc[0]
+    documents = pq.read_table(output / "documents.parquet").to_pandas()
+    published = documents[documents["status"] == "published"]
+    assert list(published["source"]) == ["aisne communiqué.txt"]
+    territories = pq.read_table(output / "territories.parquet").to_pandas()
+    assert set(territories["doc_id"]) == set(published["doc_id"]) and len(territories) == 4
+
+
+def test_a_list_contradicting_its_stated_count_is_rejected_and_not_published(mixed_run):
+    result, output = mixed_run
+    rejections = pq.read_table(output / "rejections.parquet").to_pandas()
+    moselle = rejections[rejections["source"] == "moselle.txt"]
+    assert list(moselle["stage"]) == ["validate"]
+    assert moselle["reason"].iloc[0] == ("states 3 territories in Moselle (57) for 2023-2027 "
+                                         "('trois territoires'), 2 extracted")
+    assert "moselle.txt (validate): states 3 territories" in result.stdout
+    doc_id = moselle["doc_id"].iloc[0]
+    for table in ("territories", "epcis", "figures", "stated_counts"):
+        assert doc_id not in set(pq.read_table(output / f"{table}.parquet").column("doc_id").to_pylist())
+    documents = pq.read_table(output / "documents.parquet").to_pandas()
+    assert documents.loc[documents["doc_id"] == doc_id, "status"].iloc[0] == "rejected"
+
+
+def test_validate_exits_1_on_tampered_tables(seeds_run, tmp_path):
+    _, output = seeds_run
+    tampered = tmp_path / "tampered"
+    shutil.copytree(output, tampered)
+    figures = pq.read_table(tampered / "figures.parquet").to_pandas()
+    figures.loc[0, "mention"] = figures.loc[0, "mention"] + "x"
+    pq.write_table(pa.Table.from_pandas(figures, schema=TABLES["figures"].arrow_schema(),
+                                        preserve_index=False), tampered / "figures.parquet")
+    result = run_command("validate", "--output", str(tampered))
+    assert result.returncode == 1
+    assert "does not match the text" in result.stdout
+
+
+def test_data_docs_are_built_by_a_run(seeds_run):
+    _, output = seeds_run
+    index = output / "quality" / "data_docs" / "index.html"
+    assert index.exists()
+    assert "stated_vs_listed" in index.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("fixture, gold", [("seeds_run", "tests/gold"), ("corpus_run", "tests/corpus/gold")])
