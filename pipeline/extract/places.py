@@ -88,11 +88,11 @@ def find_places(text: str) -> list[PlaceMention]:
 
 
 def _is_organisation_name(text: str, start: int, end: int) -> bool:
-    """'Business France', 'France Industrie', 'France 2030' name bodies or plans, not France."""
-    before = text[max(0, start - 20):start]
+    """'Business France', 'Régions de France', 'France Industrie', 'France 2030' name bodies or
+    plans, not France."""
+    before = text[max(0, start - 30):start]
     after = text[end:end + 12]
-    return bool(re.search(r"[A-Z][\w]+ $", before) and not re.search(r"\b(?:de|en|la|dans) $", before)) \
-        or bool(re.match(r"\s+(?:[A-Z]|\d)", after))
+    return bool(re.search(r"[A-Z][\w]+ (?:de )?$", before)) or bool(re.match(r"\s+(?:[A-Z]|\d)", after))
 
 
 def _inside_capitalised_name(text: str, start: int) -> bool:

@@ -1,0 +1,33 @@
+"""Départements, régions and France found in every written form, and the traps around them."""
+
+from pipeline.extract.places import find_places
+
+
+def codes(text):
+    return [(text[p.start:p.end], p.code, p.kind) for p in find_places(text)]
+
+
+def test_departements_in_every_form():
+    text = ("dans l’Aube, en Haute-Marne, le Bas-Rhin, les Côtes-d'Armor, les Cotes d’Armor, "
+            "à la Réunion, en Corse-du-Sud, DANS L’AUBE")
+    assert [c for _, c, _ in codes(text)] == ["10", "52", "67", "22", "22", "974", "2A", "10"]
+
+
+def test_regions_and_their_usual_other_names():
+    text = "en Grand Est, les Hauts-de-France, en Région Sud, l'Île-de-France, en Bourgogne-Franche-Comté"
+    assert [(c, k) for _, c, k in codes(text)] == [("44", "region"), ("32", "region"), ("93", "region"),
+                                                    ("11", "region"), ("27", "region")]
+
+
+def test_nord_needs_an_article_and_is_not_a_cardinal_point():
+    assert [c for _, c, _ in codes("dans le Nord, Alsace du Nord, Nord Lorraine")] == ["59"]
+
+
+def test_names_inside_other_names_are_not_places():
+    text = "Saint-Dié-des-Vosges, la CC du Val de l'Aisne, la Moselle-Est, la réunion du conseil"
+    assert codes(text) == []
+
+
+def test_france_but_not_organisations_or_plans():
+    text = "en France, Business France, France Industrie, le plan France 2030, Régions de France"
+    assert [c for _, c, _ in codes(text)] == ["FR"]
