@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from pipeline import referential
-from pipeline.normalize import fold
+from pipeline.normalize import fold, unligature
 
 ACCEPT_SCORE = 0.86       # below this, no SIREN
 AMBIGUITY_MARGIN = 0.03   # two different EPCIs this close: no SIREN
@@ -42,7 +42,7 @@ class Link:
 
 def core_name(name: str) -> str:
     """'Communauté de Communes du Pays d’Othe (Aube)' -> 'pays othe'."""
-    folded = fold(name)
+    folded = fold(unligature(name))
     folded = re.sub(r"\([^)]*\)", " ", folded)
     folded = re.sub(r"[^a-z0-9']+", " ", folded).strip()
     folded = LEGAL_FORM.sub("", folded)

@@ -40,6 +40,14 @@ def fold(text: str) -> str:
 LEADING_ARTICLES = re.compile(r"^(?:(?:de|du|des|d|l|la|le|les)\s+)+")
 
 
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
+
+
+def unligature(text: str) -> str:
+    """'Cœur' -> 'Coeur': for keys and comparisons, where length need not be kept."""
+    return text.translate(LIGATURES)
+
+
 def name_key(name: str) -> str:
     """Key under which two spellings of one name compare equal.
 
@@ -47,7 +55,7 @@ def name_key(name: str) -> str:
     "OUEST-CHAMPENOIS" all give "ouest-champenois": case, accents, apostrophes, dashes, slashes,
     spacing and leading articles do not matter.
     """
-    folded = fold(name)
+    folded = fold(unligature(name))
     folded = re.sub(r"[^a-z0-9]+", " ", folded).strip()
     folded = LEADING_ARTICLES.sub("", folded)
     return "-".join(folded.split())

@@ -46,3 +46,7 @@ def test_weak_match_gives_no_siren_and_a_low_score():
 def test_prose_after_regroupant_is_not_an_epci():
     text = "21 territoires regroupant des intercommunalités des dix départements de la région participeront."
     assert members(text) == []
+
+
+def test_ligature_in_the_text_matches_the_official_spelling():
+    assert link_epci("Cœur de Flandre", "CA").siren == "200040947"

@@ -87,3 +87,7 @@ def test_signatories_of_a_protocol_are_territories_but_institutions_are_not():
             "La Région et l'État ont signé un contrat.")
     found = {(m.territory_id, m.rule) for m in find_territories(text, find_places(text))}
     assert found == {("figeac", "territory.signatories"), ("vallee-du-lot", "territory.signatories")}
+
+
+def test_ligature_oe_is_spelled_out_in_keys():
+    assert name_key("Cœur de Savoie") == name_key("Coeur de Savoie") == "coeur-de-savoie"
