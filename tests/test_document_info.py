@@ -91,3 +91,10 @@ def test_issuer_only_from_an_explicit_line(line, issuer):
 def test_no_issuer_when_the_text_does_not_state_it():
     text = "Titre\n\nLe président du Conseil régional Grand Est et le préfet de l'Aube ont signé."
     assert extract_document_info(text)["issuer"] is None
+
+
+def test_place_dateline_followed_by_text_wins_over_a_publication_line():
+    text = ("# Titre\n\n*Publié le 15/11/2023*\n\nCaen, le 14 novembre 2023 – Le préfet de la région "
+            "annonce la liste.\n")
+    info = extract_document_info(text)
+    assert (info["place"], info["published_on"]) == ("Caen", datetime.date(2023, 11, 14))

@@ -91,3 +91,8 @@ def test_signatories_of_a_protocol_are_territories_but_institutions_are_not():
 
 def test_ligature_oe_is_spelled_out_in_keys():
     assert name_key("Cœur de Savoie") == name_key("Coeur de Savoie") == "coeur-de-savoie"
+
+
+def test_a_dash_inside_a_prefixed_name_is_kept():
+    text = "Le Territoire d'industrie Vallée de la Bresle – Vimeu (TI interrégional/76-80) associe la CC X."
+    assert ids(text) == ["vallee-de-la-bresle-vimeu"]

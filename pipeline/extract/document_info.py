@@ -66,8 +66,10 @@ def _date(match: re.Match) -> datetime.date | None:
 def _dateline_of(line: str, near_top: bool) -> tuple[str | None, datetime.date] | None:
     """(place, date) when `line` is a dateline; a bare date counts only near the top."""
     folded = fold(line)
-    match = PLACE_DATELINE.fullmatch(folded)
-    if match and line[0].isupper() and _date(match):
+    match = PLACE_DATELINE.match(folded)
+    # "Troyes, le 14 novembre 2023" alone, or followed by " – Le préfet annonce ..."
+    if match and (match.end() == len(folded.rstrip()) or re.match(r"\s*[-:]\s", folded[match.end():])) \
+            and line[0].isupper() and _date(match):
         return " ".join(line[:match.end("place")].split()), _date(match)
     match = PUBLISHED.match(folded)
     if match and _date(match):
@@ -79,12 +81,11 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str | None, datetime.date] 
 
 
 def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
-    """The first line that is a dateline (a bare date counts only near the top)."""
-    for index, line in enumerate(lines):
-        found = _dateline_of(line, near_top=index < TOP_LINES)
-        if found:
-            return found
-    return None, None
+    """The first "Place, le date" dateline; else the first publication or bare date line
+    (a bare date counts only near the top)."""
+    found = [f for index, line in enumerate(lines) if (f := _dateline_of(line, index < TOP_LINES))]
+    with_place = [f for f in found if f[0]]
+    return (with_place or found or [(None, None)])[0]
 
 
 def _is_preamble(line: str) -> bool:

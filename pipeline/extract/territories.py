@@ -29,8 +29,8 @@ BULLET = r"(?:[•▪◦●■□➢►\-\*–—]|\d{1,2}[.)]|[\uf000-\uf0ff])"
 PREFIX = r"territoires?\s+d['’]\s*industrie"
 ARTICLE = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|l['’]\s*|la\s+|le\s+|les\s+)"
 # Words that may sit inside a name between capitalised words ("Val de Lorraine", "Seine et Aube").
-CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "sur", "en", "sous", "lès", "les",
-              "aux", "au", "à"}
+CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "sur", "en", "sous", "lès",
+              "aux", "au", "à", "-", "–", "—", "/"}
 MAX_NAME_WORDS = 12
 # An item that starts like a sentence is not a name ("Un soutien en ingénierie").
 SENTENCE_STARTS = {"un", "une", "ce", "cette", "ces", "il", "elle", "ils", "elles", "nous", "on",
