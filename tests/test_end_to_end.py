@@ -123,7 +123,7 @@ def test_own_communiques_in_other_regions_and_styles(corpus_run):
     result, output = corpus_run
     assert result.returncode == 0, result.stdout + result.stderr
     scores = evaluate(output, ROOT / "tests" / "corpus" / "gold")
-    assert scores.documents_matched == 4
+    assert scores.documents_matched == len(list((ROOT / "tests" / "corpus" / "gold").glob("*.json")))
     assert scores.scores["territories"].f1 == 1.0
     assert scores.scores["epcis"].f1 == 1.0
     assert scores.scores["membership"].f1 == 1.0
