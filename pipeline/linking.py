@@ -43,7 +43,7 @@ class Link:
 def core_name(name: str) -> str:
     """'Communauté de Communes du Pays d’Othe (Aube)' -> 'pays othe'."""
     folded = fold(unligature(name))
-    folded = re.sub(r"\([^)]*\)", " ", folded)
+    folded = re.sub(r"\([^)]*(?:\)|$)", " ", folded)  # "(CCVE)", or "(CCVE" cut by a list's end
     folded = re.sub(r"[^a-z0-9']+", " ", folded).strip()
     folded = LEGAL_FORM.sub("", folded)
     words = [w for w in re.split(r"[\s']+", folded) if w and w not in STOPWORDS]

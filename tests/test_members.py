@@ -50,3 +50,8 @@ def test_prose_after_regroupant_is_not_an_epci():
 
 def test_ligature_in_the_text_matches_the_official_spelling():
     assert link_epci("Cœur de Flandre", "CA").siren == "200040947"
+
+
+def test_official_name_with_a_parenthetical_acronym():
+    text = "Le territoire regroupant la CC du Val d'Essonne (CCVE) et la CA CIVIS (Communauté Intercommunale des Villes Solidaires)."
+    assert [s for s, _ in members(text)] == ["249100546", "249740077"]

@@ -109,9 +109,11 @@ def _split_names(text: str, start: int, end: int, epci_type: str | None,
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces, markup and punctuation; a ')' stays when it closes a '(' inside."""
     while start < end and text[start] in " \t\n*_":
         start += 1
-    while end > start and text[end - 1] in " \t\n*_,.;:)":
+    while end > start and (text[end - 1] in " \t\n*_,.;:"
+                           or text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end)):
         end -= 1
     return start, end
 
