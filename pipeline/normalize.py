@@ -32,9 +32,14 @@ def _fold_char(char: str) -> str:
     return base if len(base) == 1 else char
 
 
+# Latin, punctuation and symbol blocks: every character French text uses. Others stay as they are.
+_FOLD_TRANSLATION = {code: folded for code in range(0x2500)
+                     if not 0xD800 <= code <= 0xDFFF and (folded := _fold_char(chr(code))) != chr(code)}
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, one apostrophe, one dash, one space; same length as `text`."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TRANSLATION)
 
 
 LEADING_ARTICLES = re.compile(r"^(?:(?:de|du|des|d|l|la|le|les)\s+)+")
