@@ -96,3 +96,8 @@ def test_ligature_oe_is_spelled_out_in_keys():
 def test_a_dash_inside_a_prefixed_name_is_kept():
     text = "Le Territoire d'industrie Vallée de la Bresle – Vimeu (TI interrégional/76-80) associe la CC X."
     assert ids(text) == ["vallee-de-la-bresle-vimeu"]
+
+
+def test_comma_list_without_stated_count():
+    text = "Les territoires lauréats sont : Vallée de la Bresle, Pays de Bray et Caux Maritime. Suite."
+    assert ids(text) == ["vallee-de-la-bresle", "pays-de-bray", "caux-maritime"]

@@ -245,7 +245,11 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     first_item_end = text.find(";", start, end)
     first_item_end = end if first_item_end < 0 else first_item_end
     by_comma = names(_split_inline_list(text, start, first_item_end, r",\s+|\s+et\s+"))
-    if stated is not None and len(by_comma) == stated:
+    if stated is not None:
+        return by_comma if len(by_comma) == stated else by_semicolon
+    # No count to check against: "A, B et C" is three names when every part reads as one.
+    parts = _split_inline_list(text, start, first_item_end, r",\s+|\s+et\s+")
+    if len(by_semicolon) <= 1 and len(by_comma) == len(parts) > 1:
         return by_comma
     return by_semicolon
 
