@@ -101,3 +101,8 @@ def test_a_dash_inside_a_prefixed_name_is_kept():
 def test_comma_list_without_stated_count():
     text = "Les territoires lauréats sont : Vallée de la Bresle, Pays de Bray et Caux Maritime. Suite."
     assert ids(text) == ["vallee-de-la-bresle", "pays-de-bray", "caux-maritime"]
+
+
+def test_ti_abbreviation():
+    text = "Le TI Sud Vosges regroupe la CC X. (TI interrégional/64-65) Le titre."
+    assert ids(text) == ["sud-vosges"]

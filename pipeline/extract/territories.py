@@ -185,7 +185,8 @@ def _list_items_with_codes(text: str) -> list[TerritoryMention]:
 
 def _prefixed_names(text: str) -> list[TerritoryMention]:
     found = []
-    for match in re.finditer(PREFIX + r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:«\s*)?(" + ARTICLE + r")?", text,
+    prefix = r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges": the usual abbreviation
+    for match in re.finditer(prefix + r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:«\s*)?(" + ARTICLE + r")?", text,
                              re.IGNORECASE):
         pos = match.end()
         if pos >= len(text) or not (text[pos].isupper()):
