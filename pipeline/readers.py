@@ -6,18 +6,25 @@ Extraction offsets index `ReadResult.text`, so each reader decides once what "th
          annotations quote the raw text with its double spaces and line breaks.
 * md   - the same decoding, then Markdown markup removed; lines and "- " list items stay.
 * html - the main content only, blocks separated by blank lines, <li> items as "- item" lines.
-* pdf  - the text layer of each page without running headers, footers and page numbers, words
-         hyphenated at a line end rejoined, pages separated by a blank line.
+* pdf  - the text layer in reading order: a band of two columns is read column by column. Running
+         headers, footers and page numbers are removed, words hyphenated at a line end rejoined,
+         list bullets kept at the start of their line, and paragraphs (found from the space
+         between lines) separated by a blank line, as in a text file; a paragraph or list that
+         goes on across a page or column break stays one.
 
-Files larger than MAX_FILE_BYTES (20 MB) are refused before any parsing: a press release is a few
-pages, so a bigger file is a wrong file or a PDF full of images, and parsing it would only cost time
-and memory. Every failure is a ReadError whose reason says what is wrong and what to do.
+Files larger than 20 MB are refused before any parsing: a press release is a few pages, so a
+bigger file is a wrong file or a PDF full of images, and parsing it would only cost time and
+memory. The environment variable COMMUNIQUES_MAX_FILE_BYTES sets another limit in bytes; it is
+read at each call, so a run (or a test) can change it without reloading the module. Every
+failure is a ReadError whose reason says what is wrong and what to do.
 """
 
 from __future__ import annotations
 
 import codecs
 import io
+import math
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -31,7 +38,8 @@ from pdfminer.pdfdocument import PDFEncryptionError
 
 SUPPORTED_FORMATS: dict[str, str] = {".txt": "txt", ".md": "md", ".pdf": "pdf", ".html": "html",
                                      ".htm": "html"}
-MAX_FILE_BYTES: int = 20 * 1024 * 1024
+MAX_FILE_BYTES: int = 20 * 1024 * 1024  # default size limit
+MAX_FILE_BYTES_VARIABLE = "COMMUNIQUES_MAX_FILE_BYTES"
 
 
 @dataclass(frozen=True)
@@ -60,10 +68,11 @@ def read_document(path: Path, data: bytes) -> ReadResult:
         raise ReadError(f"{found}; supported types are "
                         f"{', '.join(sorted(SUPPORTED_FORMATS))}: convert the document to one of "
                         "them (or give it the right extension)")
-    if len(data) > MAX_FILE_BYTES:
-        raise ReadError(f"file is too large ({_size(len(data))}, the limit is "
-                        f"{_size(MAX_FILE_BYTES)}); check that it is the right file, or reduce it "
-                        "(e.g. export the PDF without images)")
+    limit = max_file_bytes()
+    if len(data) > limit:
+        raise ReadError(f"file is too large ({_size(len(data))}, the limit is {_size(limit)}); "
+                        "check that it is the right file, or reduce it (e.g. export the PDF "
+                        f"without images), or raise the limit with {MAX_FILE_BYTES_VARIABLE}")
     if not data.strip():
         raise ReadError("file is empty; export the communiqué again or remove the file")
     try:
@@ -85,6 +94,17 @@ def read_document(path: Path, data: bytes) -> ReadResult:
                         "communiqué itself (a page filled in by JavaScript has no text: save the "
                         "rendered page or the PDF instead)")
     return ReadResult(text=text, format=fmt, n_pages=None)
+
+
+def max_file_bytes() -> int:
+    """The size limit in bytes: COMMUNIQUES_MAX_FILE_BYTES when set, else MAX_FILE_BYTES."""
+    value = os.environ.get(MAX_FILE_BYTES_VARIABLE, "").strip()
+    if not value:
+        return MAX_FILE_BYTES
+    if not re.fullmatch(r"[0-9]+", value) or int(value) == 0:
+        raise ReadError(f"{MAX_FILE_BYTES_VARIABLE}={value!r} is not a size in bytes; set it to "
+                        "a positive whole number, or unset it for the 20 MB default")
+    return int(value)
 
 
 def _size(n_bytes: int) -> str:
@@ -166,10 +186,15 @@ def _strip_markdown(text: str) -> str:
 
 # --- HTML ------------------------------------------------------------------------------------
 
-_NOISE_TAGS = ["script", "style", "noscript", "template", "nav", "aside", "form", "iframe", "svg"]
+_NOISE_TAGS = ["script", "style", "noscript", "template", "nav", "aside", "form", "iframe", "svg",
+               "button"]
 _FRAME_TAGS = ["header", "footer"]
-_NOISE_NAME = re.compile(r"(?<![a-z])(?:cookie|banner|breadcrumb|menu|nav|footer|header|share|"
-                         r"social)", re.I)
+# ARIA landmarks of site chrome, and ids or classes naming it (French sites' consent managers
+# included: tarteaucitron, Didomi, Axeptio); a saved page keeps what scripts inserted.
+_NOISE_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "dialog",
+                "alertdialog"}
+_NOISE_NAME = re.compile(r"(?<![a-z])(?:cookie|consent|tarteaucitron|didomi|axeptio|banner|"
+                         r"breadcrumb|skiplink|menu|nav|footer|header|share|social)", re.I)
 _CONTENT_TAGS = ["main", "article", "h1"]  # an element holding one of these is never noise
 _BLOCK_TAGS = {"address", "article", "blockquote", "body", "caption", "dd", "details", "dialog",
                "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3",
@@ -206,7 +231,8 @@ def _noise(soup: BeautifulSoup) -> list[Tag]:
             if not isinstance(child, Tag):
                 continue
             label = " ".join([child.get("id") or "", *(child.get("class") or [])])
-            is_frame = child.name in _FRAME_TAGS or _NOISE_NAME.search(label)
+            is_frame = (child.name in _FRAME_TAGS or child.get("role") in _NOISE_ROLES
+                        or _NOISE_NAME.search(label))
             if child.name in _NOISE_TAGS or (is_frame and child.name not in ("html", "body")
                                              and id(child) not in holds_content):
                 found.append(child)
@@ -265,22 +291,63 @@ def _render(root: Tag) -> str:
 
 # --- PDF -------------------------------------------------------------------------------------
 
+_X_TOLERANCE = 1.5  # pt: a wider gap between two letters is a space
+_LINE_TOLERANCE = 3.0  # pt: words whose tops differ by less stand on one line (pdfplumber's default)
+# Column detection: a gutter is a vertical strip at least _MIN_GUTTER wide that no word of a run of
+# consecutive lines touches, with at least _MIN_COLUMN_LINES lines of text on each side. Wider than
+# any space between words, narrower than any column gutter (Word's default is 35 pt). It is looked
+# for every _SCAN_STEP, away from the outer _SCAN_MARGIN of the text's width on either side.
+_MIN_GUTTER = 12.0
+_MIN_COLUMN_LINES = 3
+_SCAN_STEP = 2.0
+_SCAN_MARGIN = 0.15
+# Median words per line on each side of a gutter: prose and list items have more, the cells of a
+# table ("Nord Ardennes | 08") fewer; a table must stay row by row, its cells belong together.
+_MIN_COLUMN_WORDS = 4
+# A gap between two lines wider than this many times the document's usual gap between lines, and
+# than half a line's height, is space between paragraphs.
+_PARAGRAPH_GAP = 1.5
 _EDGE_LINES = 3  # lines at the top and at the bottom of a page where headers and footers live
 _PAGE_NUMBER = re.compile(r"(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,3}\s*(?:(?:/|sur|of)\s*\d{1,3})?"
                           r"\s*[-–—]?", re.I)
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad\u2010]\n(?=(\S+))")
+# A bullet glyph without a Unicode mapping: Word's Symbol-font bullets come out in the private use
+# area (U+F0B7), standard-font ones as "(cid:127)"; at the start of a line they are list bullets.
+_UNMAPPED_BULLET = re.compile(r"^(?:[\uf000-\uf0ff]|\(cid:\d+\))(?=\s)")
+_UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
+_BULLET_LINE = re.compile(r"(?:[•▪◦●■□➢►\-–—*]|\d{1,2}[.)])\s")
+# The end of a line that cannot end a paragraph: a comma, an opening bracket, a word cut at a
+# hyphen, or a word that always has a following one (article, preposition, conjunction).
+_OPEN_END = re.compile(r"(?:[,;(]|(?<=[^\W\d_])[-\u00ad\u2010]|\b(?:à|au|aux|d[e'’]|des|du|en|et|"
+                       r"l[ae'’]|les|par|pour|sur))$", re.I)
+_CUT_WORD_END = re.compile(r"[^\W_][-\u00ad\u2010]$")
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W_])([-\u00ad\u2010])\n(?=([^\W_]\S*))")
+_PLAIN_WORD = re.compile(r"[^\W\d_]+[,.;:!?)»]*")  # letters, then closing punctuation only
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line in reading order, with the geometry that tells how it joins the line before.
+
+    Distances are in points; `indent` and `text_indent` count from the left edge of the text of
+    its region (page band or column), so that a column's lines compare with another column's.
+    """
+
+    text: str
+    height: float
+    gap: float | None  # space above it; None at the top of a region
+    indent: float
+    text_indent: float  # where its words start: after the bullet of a list item, else = indent
 
 
 def _read_pdf(data: bytes) -> ReadResult:
-    """Text of each page, cleaned, pages apart by a blank line.
+    """Text of the pages in reading order (columns one after the other), cleaned.
 
     pdfplumber's word extraction already turns ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ) into letters and every
     Unicode space (no-break, narrow no-break) into a plain space between words.
     """
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [page.extract_text(x_tolerance=1.5, expand_ligatures=True) or ""
-                     for page in pdf.pages]
+            pages = [_page_lines(page) for page in pdf.pages]
     except Exception as error:
         if _caused_by_encryption(error):
             raise ReadError("PDF is encrypted (password-protected), so its text cannot be read; "
@@ -289,15 +356,19 @@ def _read_pdf(data: bytes) -> ReadResult:
                         "download or export it again") from None
     if not pages:
         raise ReadError("PDF has no pages; download or export it again")
-    if not any(page.strip() for page in pages):
+    if not any(pages):
         raise ReadError("PDF has no text layer, needs OCR (it is a scan or an image); run OCR on it "
                         "or provide a text version")
-    page_lines = _drop_page_furniture([page.split("\n") for page in pages])
-    texts = (_rejoin_hyphenated("\n".join(lines)) for lines in page_lines)
-    text = "\n\n".join(t for t in texts if t.strip())
+    # the usual space between two lines of a paragraph: most gaps are, paragraph breaks are not
+    gaps = sorted(line.gap for lines in pages for line in lines if line.gap is not None)
+    usual_gap = gaps[len(gaps) // 4] if gaps else 0.0
+    text = _rejoin_hyphenated(_join(_drop_page_furniture(pages, usual_gap), usual_gap))
     if not text.strip():
         raise ReadError("PDF has only page headers, footers and numbers, no body text; check that "
                         "it is the communiqué itself")
+    if len("".join(_UNMAPPED_GLYPH.findall(text))) > len(text) / 3:
+        raise ReadError("PDF's text layer is unreadable (its fonts do not say which letters they "
+                        "draw), needs OCR; run OCR on it or provide a text version")
     return ReadResult(text=text, format="pdf", n_pages=len(pages))
 
 
@@ -307,7 +378,155 @@ def _caused_by_encryption(error: Exception) -> bool:
     return any(isinstance(e, PDFEncryptionError) for e in related)
 
 
-def _edges(lines: list[str]) -> set[int]:
+def _page_lines(page) -> list[_Line]:
+    """The page's lines, region by region: full-width bands, and each column of a column band."""
+    lines = []
+    for x0, top, x1, bottom in _regions(page):
+        region = page.filter(lambda obj: x0 <= (obj["x0"] + obj["x1"]) / 2 < x1
+                             and top <= (obj["top"] + obj["bottom"]) / 2 < bottom)
+        found = region.extract_text_lines(x_tolerance=_X_TOLERANCE, expand_ligatures=True)
+        if not found:
+            continue
+        left = min(f["x0"] for f in found)
+        previous = None
+        for line in found:
+            text = _UNMAPPED_BULLET.sub("•", line["text"])
+            words = _word_starts(line["chars"])
+            text_indent = words[1] if _BULLET_LINE.match(text) and len(words) > 1 else words[0]
+            lines.append(_Line(text=text, height=line["bottom"] - line["top"],
+                               gap=None if previous is None else line["top"] - previous["bottom"],
+                               indent=line["x0"] - left, text_indent=text_indent - left))
+            previous = line
+    return lines
+
+
+def _word_starts(chars: list[dict]) -> list[float]:
+    """x0 of the first character of each word (a space glyph or a gap wider than a letter's
+    tolerance separates words), for the first two words."""
+    starts, previous = [], None
+    for char in chars:
+        if char["text"].isspace():
+            previous = None
+            continue
+        if previous is None or char["x0"] - previous["x1"] > _X_TOLERANCE:
+            starts.append(char["x0"])
+            if len(starts) == 2:
+                break
+        previous = char
+    return starts
+
+
+def _regions(page) -> list[tuple[float, float, float, float]]:
+    """Boxes to read one after the other: the page cut above and below each band of columns, and
+    each such band cut at its gutter. Every character's centre falls in exactly one box, even
+    text drawn off the page."""
+    x0, top, x1, bottom = -math.inf, -math.inf, math.inf, math.inf
+    regions, y = [], top
+    for band_top, band_bottom, gutter in _column_bands(page):
+        if band_top > y:
+            regions.append((x0, y, x1, band_top))
+        regions += [(x0, band_top, gutter, band_bottom), (gutter, band_top, x1, band_bottom)]
+        y = band_bottom
+    regions.append((x0, y, x1, bottom))
+    return regions
+
+
+def _column_bands(page) -> list[tuple[float, float, float]]:
+    """(top, bottom, gutter x) of each band of the page laid out in two columns, top to bottom.
+
+    Gutter positions are tried every _SCAN_STEP across the middle of the text: at each, the lines
+    that no word crosses form runs, and a run may hold a band (_band). The same band is found at
+    every position inside its gutter; of overlapping bands the one with most lines wins.
+    """
+    lines = _word_lines(page.extract_words(x_tolerance=_X_TOLERANCE))
+    if not lines:
+        return []
+    left = min(w["x0"] for line in lines for w in line)
+    right = max(w["x1"] for line in lines for w in line)
+    found = set()
+    x = left + (right - left) * _SCAN_MARGIN
+    while x < right - (right - left) * _SCAN_MARGIN:
+        run: list[int] = []
+        for index, line in enumerate([*lines, None]):
+            if line is not None and not any(w["x0"] < x < w["x1"] for w in line):
+                run.append(index)
+                continue
+            band = _band(lines, run[0], run[-1], x) if run else None
+            if band:
+                found.add(band)
+            run = []
+        x += _SCAN_STEP
+    chosen: list[tuple[int, int, float, float]] = []
+    for band in sorted(found, key=lambda b: (b[0] - b[1], b[2] - b[3])):  # most lines, widest
+        if all(band[1] < other[0] or band[0] > other[1] for other in chosen):
+            chosen.append(band)
+    bands = []
+    for start, end, lo, hi in sorted(chosen):
+        top = (_bottom(lines[start - 1]) + _top(lines[start])) / 2 if start else _top(lines[0]) - 1
+        bottom = ((_bottom(lines[end]) + _top(lines[end + 1])) / 2 if end + 1 < len(lines)
+                  else _bottom(lines[end]) + 1)
+        bands.append((top, bottom, (lo + hi) / 2))
+    return bands
+
+
+def _band(lines: list[list[dict]], first: int, last: int,
+          x: float) -> tuple[int, int, float, float] | None:
+    """(first line, last line, gutter's left and right edge) of the column band that lines
+    first..last (which no word crosses at x) hold, if any.
+
+    The band starts where both columns have begun, so that a short line above them ("Dans
+    l'Aube :") is read before them; it ends where both have ended, or later while the longer
+    column goes on without a paragraph's space (so a short paragraph after the band is not read
+    as the end of the left column).
+    """
+    def sides(start: int, end: int) -> tuple[list[list[dict]], list[list[dict]]]:
+        return ([[w for w in line if w["x1"] <= x] for line in lines[start:end + 1]],
+                [[w for w in line if w["x0"] >= x] for line in lines[start:end + 1]])
+
+    left_side, right_side = sides(first, last)
+    if not any(left_side) or not any(right_side):
+        return None
+    start = first + max(next(i for i, ws in enumerate(side) if ws) for side in (left_side, right_side))
+    end = first + min(max(i for i, ws in enumerate(side) if ws) for side in (left_side, right_side))
+    gaps = sorted(_top(lines[i]) - _bottom(lines[i - 1]) for i in range(start + 1, end + 1))
+    usual_gap = gaps[len(gaps) // 4] if gaps else 0.0
+    while end < last and not _paragraph_gap(_top(lines[end + 1]) - _bottom(lines[end]),
+                                            _bottom(lines[end + 1]) - _top(lines[end + 1]), usual_gap):
+        end += 1
+    left_side, right_side = sides(start, end)
+    if not (_is_column(left_side) and _is_column(right_side)):
+        return None
+    lo = max(w["x1"] for words in left_side for w in words)
+    hi = min(w["x0"] for words in right_side for w in words)
+    return (start, end, lo, hi) if hi - lo >= _MIN_GUTTER else None
+
+
+def _word_lines(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into lines, top to bottom."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines and word["top"] - lines[-1][0]["top"] <= _LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return lines
+
+
+def _is_column(side: list[list[dict]]) -> bool:
+    """Enough lines of prose or list items (not table cells) on one side of a gutter."""
+    counts = sorted(len(words) for words in side if words)
+    return len(counts) >= _MIN_COLUMN_LINES and counts[len(counts) // 2] >= _MIN_COLUMN_WORDS
+
+
+def _top(line: list[dict]) -> float:
+    return min(w["top"] for w in line)
+
+
+def _bottom(line: list[dict]) -> float:
+    return max(w["bottom"] for w in line)
+
+
+def _edges(lines: list[_Line]) -> set[int]:
     indices = range(len(lines))
     return set(indices[:_EDGE_LINES]) | set(indices[-_EDGE_LINES:])
 
@@ -317,32 +536,100 @@ def _furniture_key(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split())).lower()
 
 
-def _drop_page_furniture(pages: list[list[str]]) -> list[list[str]]:
+def _drop_page_furniture(pages: list[list[_Line]], usual_gap: float) -> list[list[_Line]]:
     """Remove lines repeated at the top or bottom of 2+ pages, and page numbers at either end.
 
     Only a page's first and last lines are candidates, so a body line is never removed for
-    looking like a number or for being repeated in the middle of the text.
+    looking like a number or for being repeated in the middle of the text; a page number also
+    stands apart, so the end of a phone number wrapped onto the last line ("00") stays.
     """
     counts = Counter(key for lines in pages
-                     for key in {_furniture_key(lines[i]) for i in _edges(lines)} if key)
+                     for key in {_furniture_key(lines[i].text) for i in _edges(lines)} if key)
     repeated = {key for key, count in counts.items() if count >= 2}
     kept = []
     for lines in pages:
         edges = _edges(lines)
+        apart = [line.gap is None or _paragraph_gap(line.gap, line.height, usual_gap)
+                 for line in lines] + [True]
         kept.append([line for i, line in enumerate(lines)
-                     if not (i in edges and (_furniture_key(line) in repeated
-                                             or _PAGE_NUMBER.fullmatch(line.strip())))])
+                     if not (i in edges and (_furniture_key(line.text) in repeated
+                                             or (_PAGE_NUMBER.fullmatch(line.text.strip())
+                                                 and apart[i] and apart[i + 1])))])
     return kept
 
 
-def _rejoin_hyphenated(text: str) -> str:
-    """ "réindus-\\ntrialisation" -> "réindustrialisation", only when the line goes on in lower case.
+def _join(pages: list[list[_Line]], usual_gap: float) -> str:
+    """Lines joined by "\\n", with a blank line where a paragraph ends.
 
-    A continuation holding a hyphen itself ("Romilly-\\nsur-Seine") is a compound name cut at its
-    own hyphen: that line break is left alone.
+    Within a region a paragraph ends at a gap wider than usual. Where the text flows on to the
+    next column or page the layout says nothing, so the words decide (see _flows_on). A list
+    item wrapped over several lines is put back on one line, as in a text file: line-based rules
+    read items line by line, and a wrapped line starting with "- " would pass for an item.
+    """
+    parts: list[str] = []
+    item: _Line | None = None  # the first line of the list item being written
+    previous: _Line | None = None
+    for lines in pages:
+        for index, line in enumerate(lines):
+            is_item = bool(_BULLET_LINE.match(line.text))
+            if previous is None:
+                separator = ""
+            elif _wraps_item(item, line, usual_gap):
+                # a word cut at the line end is rejoined later, across a "\n" only
+                separator = "\n" if _CUT_WORD_END.search(previous.text) else " "
+                is_item = False
+            elif index == 0 or line.gap is None:
+                flows = _flows_on(previous.text, line.text, is_item, item is not None)
+                separator = "\n" if flows else "\n\n"
+            else:
+                separator = "\n\n" if _paragraph_gap(line.gap, line.height, usual_gap) else "\n"
+            if is_item:
+                item = line
+            elif separator == "\n\n":
+                item = None
+            parts += [separator, line.text]
+            previous = line
+    return "".join(parts)
+
+
+def _wraps_item(item: _Line | None, line: _Line, usual_gap: float) -> bool:
+    """Whether `line` is the rest of a list item: it starts where the item's words start, right
+    of its bullet (a next item starts at the bullet), with no paragraph space above it."""
+    return (item is not None and item.text_indent > item.indent + 1
+            and abs(line.indent - item.text_indent) <= 2
+            and not _paragraph_gap(line.gap, line.height, usual_gap))
+
+
+def _paragraph_gap(gap: float | None, height: float, usual_gap: float) -> bool:
+    """Whether a space between two lines is wider than the space between two lines of a paragraph."""
+    return gap is not None and gap > max(_PARAGRAPH_GAP * usual_gap, height / 2)
+
+
+def _flows_on(previous: str, following: str, is_item: bool, in_list: bool) -> bool:
+    """Whether the text goes on, across a column or page break, in the same paragraph.
+
+    A list goes on when the next line is another item; a sentence goes on when the next line
+    starts in lower case or the last one cannot end a paragraph (a comma, a cut word, "de"...).
+    Outside lists a line ending in a lower-case letter has not ended its sentence either.
+    """
+    if is_item:
+        return in_list or bool(_OPEN_END.search(previous))
+    return (following[0].islower() or bool(_OPEN_END.search(previous))
+            or (not in_list and previous[-1].islower()))
+
+
+def _rejoin_hyphenated(text: str) -> str:
+    """A word cut at a line end is made whole again.
+
+    "réindus-\\ntrialisation" -> "réindustrialisation" when the line goes on with a lower-case
+    word (a soft hyphen always goes). Otherwise the hyphen belongs to the word and stays, only
+    the line break goes: "Romilly-\\nsur-Seine", "Vendeuvre-\\nSoulaines", "2023-\\n2027",
+    "pref-\\ncommunication@aube.gouv.fr".
     """
     def join(match: re.Match) -> str:
-        rest = match.group(1)
-        return "" if rest[0].islower() and "-" not in rest else match.group(0)
+        hyphen, rest = match.groups()
+        cut_word = (match.string[match.start() - 1].isalpha() and rest[0].islower()
+                    and _PLAIN_WORD.fullmatch(rest))
+        return "" if hyphen == "\u00ad" or cut_word else hyphen
 
     return _LINE_END_HYPHEN.sub(join, text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,19 @@ def read(tmp_path: Path, name: str, data: bytes) -> ReadResult:
     path = tmp_path / name
     path.write_bytes(data)
     return read_document(path, path.read_bytes())
+
+
+def draw_pdf(pages: list[list[tuple[float, float, str]]], size: float = 11) -> bytes:
+    """A PDF with each (x, y, text) of each page drawn where it says (y from the bottom)."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    for strings in pages:
+        pdf.setFont("Helvetica", size)
+        for x, y, text in strings:
+            pdf.drawString(x, y, text)
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
 
 
 def make_pdf(pages: list[list[str]], header: str | None = None, footer: str | None = None,
@@ -107,11 +121,24 @@ def test_unknown_extension_lists_supported_ones(tmp_path):
 
 
 def test_oversize_file_is_rejected_with_size_and_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 100)
+    monkeypatch.setenv("COMMUNIQUES_MAX_FILE_BYTES", "100")
     assert read(tmp_path, "c.txt", b"a" * 100).text == "a" * 100
     with pytest.raises(ReadError) as caught:
         read(tmp_path, "c.txt", b"a" * 101)
     assert "101 bytes" in caught.value.reason and "100 bytes" in caught.value.reason
+    assert "COMMUNIQUES_MAX_FILE_BYTES" in caught.value.reason
+
+
+def test_default_size_limit_is_20_mb(monkeypatch):
+    monkeypatch.delenv("COMMUNIQUES_MAX_FILE_BYTES", raising=False)
+    assert readers.max_file_bytes() == 20 * 1024 * 1024
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "1e6", "20 MB"])
+def test_a_size_limit_that_is_not_a_number_of_bytes_is_reported(tmp_path, monkeypatch, value):
+    monkeypatch.setenv("COMMUNIQUES_MAX_FILE_BYTES", value)
+    with pytest.raises(ReadError, match="COMMUNIQUES_MAX_FILE_BYTES.*positive whole number"):
+        read(tmp_path, "c.txt", b"Bonjour")
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -222,15 +249,91 @@ def test_pdf_headers_footers_and_page_numbers_are_removed(tmp_path):
 
 
 def test_single_page_pdf_keeps_its_first_line_but_not_its_page_number(tmp_path):
-    data = make_pdf([["COMMUNIQUÉ DE PRESSE", "Troyes, le 14 novembre 2023", "2"]])
+    data = make_pdf([["COMMUNIQUÉ DE PRESSE", "Troyes, le 14 novembre 2023"]], numbers=True)
     assert read(tmp_path, "c.pdf", data).text == "COMMUNIQUÉ DE PRESSE\nTroyes, le 14 novembre 2023"
+
+
+def test_a_number_ending_the_body_is_not_taken_for_a_page_number(tmp_path):
+    data = make_pdf([["Contact presse : 03 25 42 35", "00"]], numbers=True)
+    assert read(tmp_path, "c.pdf", data).text == "Contact presse : 03 25 42 35\n00"
 
 
 def test_pdf_words_hyphenated_at_line_end_are_rejoined(tmp_path):
     data = make_pdf([["en faveur de la réindus-", "trialisation, avec Romilly-",
-                      "sur-Seine et Vendeuvre-", "Soulaines."]])
-    assert read(tmp_path, "c.pdf", data).text == ("en faveur de la réindustrialisation, avec Romilly-\n"
-                                                  "sur-Seine et Vendeuvre-\nSoulaines.")
+                      "sur-Seine et Vendeuvre-", "Soulaines, pour 2023-", "2027 (contact : pref-",
+                      "communication@aube.gouv.fr), porte-", "parole"]])
+    assert read(tmp_path, "c.pdf", data).text == (
+        "en faveur de la réindustrialisation, avec Romilly-sur-Seine et Vendeuvre-Soulaines, pour "
+        "2023-2027 (contact : pref-communication@aube.gouv.fr), porteparole")  # no dictionary
+
+
+def test_pdf_paragraphs_are_separated_by_a_blank_line(tmp_path):
+    data = draw_pdf([[(72, 770, "COMMUNIQUÉ DE PRESSE"), (72, 740, "Premier paragraphe sur"),
+                      (72, 726, "deux lignes."), (72, 700, "Second paragraphe.")]])
+    assert read(tmp_path, "c.pdf", data).text == ("COMMUNIQUÉ DE PRESSE\n\nPremier paragraphe sur\n"
+                                                  "deux lignes.\n\nSecond paragraphe.")
+
+
+def test_pdf_bullets_without_unicode_mapping_become_bullets(tmp_path):
+    # Helvetica's bullet comes out of pdfminer as "(cid:127)", Word's Symbol bullet as U+F0B7
+    data = draw_pdf([[(72, 770, "Il s’agit des territoires de :"), (72, 756, "•"),
+                      (86, 756, "Sud Champagne"), (72, 742, "•"), (86, 742, "Ouest Champenois")]])
+    assert read(tmp_path, "c.pdf", data).text == ("Il s’agit des territoires de :\n• Sud Champagne\n"
+                                                  "• Ouest Champenois")
+
+
+def test_pdf_list_item_wrapped_onto_lines_is_one_line(tmp_path):
+    # the rest of an item starts under its words, the next item at the bullet
+    data = draw_pdf([[(72, 770, "•"), (86, 770, "Territoire d’industrie Ouest Champenois [10"),
+                      (86, 756, "- Aube / 51 - Marne] regroupant les communautés de"),
+                      (86, 742, "communes du Nogentais et de Seine et Aube"),
+                      (72, 728, "•"), (86, 728, "Territoire d’industrie Sud Champagne [10 - Aube]")]])
+    assert read(tmp_path, "c.pdf", data).text == (
+        "• Territoire d’industrie Ouest Champenois [10 - Aube / 51 - Marne] regroupant les "
+        "communautés de communes du Nogentais et de Seine et Aube\n"
+        "• Territoire d’industrie Sud Champagne [10 - Aube]")
+
+
+def test_pdf_list_and_sentence_go_on_across_the_page_break(tmp_path):
+    data = draw_pdf([[(72, 770, "Les territoires sont :"), (72, 744, "• Sud Champagne"),
+                      (72, 730, "• Ouest Champenois"), (290, 30, "1")],
+                     [(72, 770, "• Nord Ardennes"), (72, 744, "Le territoire regroupe les communes du"),
+                      (72, 730, "Nogentais."), (290, 30, "2")],
+                     [(72, 770, "Fin du communiqué."), (290, 30, "3")]])
+    assert read(tmp_path, "c.pdf", data).text == (
+        "Les territoires sont :\n\n• Sud Champagne\n• Ouest Champenois\n• Nord Ardennes\n\n"
+        "Le territoire regroupe les communes du\nNogentais.\n\nFin du communiqué.")
+
+
+TWO_COLUMNS = [(72, 780, "Deux territoires labellisés dans le département de l’Aube en 2023"),
+               (72, 750, "Le Territoire d’industrie de l’Ouest"),
+               (72, 736, "Champenois regroupe les communautés"),
+               (72, 722, "de communes du Nogentais et de Seine"),
+               (72, 708, "et Aube, autour de Nogent-sur-Seine."),
+               (310, 750, "Le Territoire d’industrie du Sud"),
+               (310, 736, "Champagne regroupe la communauté"),
+               (310, 722, "d’agglomération de Troyes Champagne"),
+               (310, 708, "Métropole et le Pays d’Othe."),
+               (72, 680, "Ces deux territoires rejoignent les 21 territoires labellisés du Grand Est.")]
+
+
+def test_pdf_two_column_band_is_read_column_by_column(tmp_path):
+    assert read(tmp_path, "c.pdf", draw_pdf([TWO_COLUMNS])).text == (
+        "Deux territoires labellisés dans le département de l’Aube en 2023\n\n"
+        "Le Territoire d’industrie de l’Ouest\nChampenois regroupe les communautés\n"
+        "de communes du Nogentais et de Seine\net Aube, autour de Nogent-sur-Seine.\n\n"
+        "Le Territoire d’industrie du Sud\nChampagne regroupe la communauté\n"
+        "d’agglomération de Troyes Champagne\nMétropole et le Pays d’Othe.\n\n"
+        "Ces deux territoires rejoignent les 21 territoires labellisés du Grand Est.")
+
+
+def test_pdf_table_of_short_cells_stays_row_by_row(tmp_path):
+    rows = [("Nord Ardennes", "08"), ("Sud Champagne", "10"), ("Grand Reims", "51"),
+            ("Pays de Châlons", "51")]
+    data = draw_pdf([[(x, 770 - 14 * i, cell) for i, row in enumerate(rows)
+                      for x, cell in zip((72, 300), row)]])
+    assert read(tmp_path, "c.pdf", data).text == ("Nord Ardennes 08\nSud Champagne 10\n"
+                                                  "Grand Reims 51\nPays de Châlons 51")
 
 
 @pytest.mark.skipif(not DEJAVU.exists(), reason="needs the DejaVu Sans font for ligature glyphs")
@@ -255,6 +358,11 @@ def test_truncated_pdf_is_rejected(tmp_path, cut):
         read(tmp_path, "c.pdf", data[:int(len(data) * cut)])
 
 
+def test_pdf_whose_text_layer_is_unmapped_glyphs_needs_ocr(tmp_path):
+    with pytest.raises(ReadError, match="unreadable.*needs OCR"):
+        read(tmp_path, "c.pdf", draw_pdf([[(72, 770, "•" * 40)]]))
+
+
 def test_pdf_without_text_needs_ocr(tmp_path):
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
@@ -266,6 +374,20 @@ def test_pdf_without_text_needs_ocr(tmp_path):
 
 
 # --- any input -------------------------------------------------------------------------------
+
+WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàçôœABCDEÉ.,;:'’", min_size=1, max_size=10)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(strings=st.lists(st.tuples(st.integers(0, 560), st.integers(0, 830),
+                                  st.lists(WORD, min_size=1, max_size=10).map(" ".join)),
+                        min_size=1, max_size=40))
+def test_any_pdf_layout_keeps_every_letter_once(tmp_path, strings):
+    """Columns, regions and paragraph joins may reorder text, never drop or repeat it."""
+    text = read(tmp_path, "c.pdf", draw_pdf([strings])).text
+    expected = Counter(c for _, _, string in strings for c in string if not c.isspace())
+    assert Counter(c for c in text if not c.isspace()) == expected
+
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.one_of(st.binary(max_size=2000),
