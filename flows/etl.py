@@ -1,14 +1,24 @@
 """The Prefect flow: a thin orchestration of pipeline.etl's stages.
 
-One task per stage and per batch of documents (never per sentence), so Prefect's per-task cost
-stays out of the inner loop; the spaCy model is loaded once per process. Task inputs are large
-(document texts) and runs are not cached by Prefect yet, hence NO_CACHE.
+A run holds the output folder (pipeline.state.locked), finishes a publish a killed run left
+halfway (pipeline.storage.recover), and processes only the documents the published tables lack:
+all of them with `full`, when the extraction version changed, or when the tables are not the ones
+the state file describes. The others are carried over with their rows.
+
+Extraction goes in batches of documents, one task each (never one per sentence, so Prefect's
+per-task cost stays out of the inner loop), submitted to the flow's task runner: one thread by
+default, a Dask cluster with dask_runner, where each worker process loads the spaCy model once.
+Task inputs are large (document texts) and the published tables are the cache, hence NO_CACHE.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.settings import configure_environment
@@ -17,32 +27,50 @@ configure_environment()
 
 from prefect import flow, get_run_logger, task  # noqa: E402  (settings first)
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.context import FlowRunContext  # noqa: E402
+from prefect.futures import as_completed  # noqa: E402
+from prefect.settings import PREFECT_API_URL, temporary_settings  # noqa: E402
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 
-from pipeline import etl, quality, storage  # noqa: E402
+from pipeline import etl, quality, state, storage  # noqa: E402
 
 logging.getLogger("great_expectations").setLevel(logging.WARNING)  # its INFO lines are noise here
 
 EXTRACT_BATCH_SIZE = 64
+WORKER_EXIT_SECONDS = 60
 
 
-@task(name="discover input files", cache_policy=NO_CACHE)
-def discover_files(input_dir: Path) -> list[Path]:
-    return etl.discover(input_dir)
+class NoApiForWorkers(Exception):
+    """Dask workers on other machines cannot reach this process's ephemeral Prefect API."""
+
+
+@task(name="scan input files", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def scan_inputs(input_dir: Path) -> state.Inventory:
+    return state.scan(input_dir)
+
+
+@task(name="load published tables", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def load_published(output_dir: Path, inventory: state.Inventory) -> etl.Batch:
+    tables = {name: storage.read_rows(output_dir, name)
+              for name in ("documents", "rejections", *etl.EXTRACTED_TABLES)}
+    return etl.carry_over(tables, inventory)
 
 
 @task(name="read text", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def read_text(input_dir: Path, paths: list[Path]) -> etl.Batch:
-    return etl.read(input_dir, paths)
+def read_text(files: list[state.InputFile]) -> etl.Batch:
+    return etl.read_documents(files)
 
 
 @task(name="extract", cache_policy=NO_CACHE)
 def extract_batch(documents: list[etl.Document]) -> etl.Batch:
+    state.pause_point("extract")
     return etl.extract_documents(documents)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate(batch: etl.Batch, quality_dir: Path) -> quality.QualityReport:
     """Gate the tables; documents failing a document-level check are rejected, then re-checked."""
+    state.pause_point("validate")
     report = quality.validate_tables(_frames(batch), quality_dir)
     if report.document_failures:
         etl.reject_documents(batch, report.document_failures)
@@ -51,44 +79,129 @@ def validate(batch: etl.Batch, quality_dir: Path) -> quality.QualityReport:
 
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def publish(output_dir: Path, batch: etl.Batch) -> dict[str, int]:
-    return storage.publish(output_dir, etl.tables_of(batch))
+def publish(output_dir: Path, tables: dict[str, list[dict]], run_state: state.State) -> None:
+    storage.publish(output_dir, tables, run_state)
 
 
 def _frames(batch: etl.Batch) -> dict:
     return {name: storage.to_frame(name, rows) for name, rows in etl.tables_of(batch).items()}
 
 
-@flow(name="communiques-etl")
-def run_etl(input_dir: str = "raw", output_dir: str = "processed") -> dict:
-    """Read every communiqué of input_dir, extract, gate and publish the tables into output_dir."""
+def _carry_over_published(target: Path, version: str, full: bool, logger) -> bool:
+    """Whether the published documents can be kept as they are; if not, says why."""
+    previous, why = state.read_state(target)
+    if previous and full:
+        why = "--full"
+    elif previous and previous.version != version:
+        why = "the extraction code, its rules, the referential or a dependency changed"
+    if why:
+        logger.info("processing every document: %s", why)
+    return not why
+
+
+def _extract(documents: list[etl.Document], logger) -> list[etl.Batch]:
+    """Submit the documents in batches to the task runner; log progress as batches finish."""
+    size = min(EXTRACT_BATCH_SIZE, max(1, math.ceil(len(documents) / _parallel_slots())))
+    futures = [extract_batch.submit(documents[first:first + size])
+               for first in range(0, len(documents), size)]
+    batches, done = [], 0
+    for future in as_completed(futures):
+        batches.append(future.result())
+        done += len(batches[-1].documents)
+        logger.info("extracted %d/%d documents (%d/%d batches)", done, len(documents),
+                    len(batches), len(futures))
+    return batches
+
+
+def _parallel_slots() -> int:
+    """How many batches the task runner runs at once: the Dask workers' threads, else one, so
+    that small runs are still spread over every worker."""
+    client = getattr(FlowRunContext.get().task_runner, "client", None)  # DaskTaskRunner's
+    return sum(client.nthreads().values()) if client else 1
+
+
+@flow(name="communiques-etl", task_runner=ThreadPoolTaskRunner(max_workers=1))
+def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = False) -> dict:
+    """Process the communiqués of input_dir not yet published in output_dir, gate and publish."""
     logger = get_run_logger()
     started = time.monotonic()
     source, target = Path(input_dir), Path(output_dir)
-    paths = discover_files(source)
-    logger.info("%d communiqué(s) found in %s", len(paths), source)
-    read_batch = read_text(source, paths)
+    with state.locked(target, on_wait=logger.info):
+        storage.recover(target)
+        inventory = scan_inputs(source)
+        current = inventory.documents
+        version = state.extraction_version()
+        kept = (load_published(target, inventory)
+                if _carry_over_published(target, version, full, logger) else etl.Batch())
+        processed = {document.doc_id for document in kept.documents}
+        new = [file for doc_id, file in current.items() if doc_id not in processed]
+        logger.info("%d communiqué(s) found in %s: %d new, %d already processed",
+                    len(inventory.files), source, len(new), len(current) - len(new))
 
-    readable = read_batch.documents
-    batches = [etl.Batch(rejections=read_batch.rejections)]
-    for first in range(0, len(readable), EXTRACT_BATCH_SIZE):
-        chunk = readable[first:first + EXTRACT_BATCH_SIZE]
-        batches.append(extract_batch(chunk))
-        logger.info("extracted %d/%d documents", min(first + EXTRACT_BATCH_SIZE, len(readable)),
-                    len(readable))
-    batch = etl.merge(batches)
+        read_batch = read_text(new)
+        batch = etl.merge([kept, etl.Batch(rejections=inventory.notices() + read_batch.rejections),
+                           *_extract(read_batch.documents, logger)])
+        report = validate(batch, target / "quality")
+        tables = etl.tables_of(batch)
 
-    report = validate(batch, target / "quality")
-    summary = {"documents": len(paths), "published": 0, "rejected": 0, "rows": {},
-               "table_failures": report.table_failures, "seconds": 0.0}
-    if report.table_failures:
-        for failure in report.table_failures:
-            logger.warning("table check failed: %s", failure)
-        logger.warning("nothing published; the previous tables in %s are kept", target)
-    else:
-        summary["rows"] = publish(target, batch)
-    summary["published"] = sum(d.row["status"] == "published" for d in batch.documents)
-    summary["rejected"] = len(paths) - summary["published"]
-    summary["rejections"] = [f"{r['source']} ({r['stage']}): {r['reason']}" for r in batch.rejections]
+        status = {d.doc_id: d.row["status"] for d in batch.documents}
+        published = sum(status.get(doc_id) == "published" for doc_id in current)
+        summary = {"documents": len(inventory.files), "new": len(new), "published": published,
+                   "rejected": len(inventory.files) - published,
+                   "kept_without_file": len(status.keys() - current.keys()),
+                   "rows": {}, "table_failures": report.table_failures,
+                   "rejections": [f"{r['source']} ({r['stage']}): {r['reason']}"
+                                  for r in tables["rejections"]
+                                  if r["doc_id"] is None or r["doc_id"] in current]}
+        if report.table_failures:
+            for failure in report.table_failures:
+                logger.warning("table check failed: %s", failure)
+            logger.warning("nothing published; the previous tables in %s are kept", target)
+        else:
+            summary["rows"] = {name: len(rows) for name, rows in tables.items()}
+            publish(target, tables, state.State(version, inventory.inputs, summary))
     summary["seconds"] = round(time.monotonic() - started, 1)
     return summary
+
+
+def dask_runner(workers: int | None, address: str | None) -> TaskRunner:
+    """A DaskTaskRunner on a local cluster of `workers` processes, or on the one at `address`."""
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")  # before distributed's import
+    from distributed import Nanny
+    from prefect_dask import DaskTaskRunner
+
+    class PatientNanny(Nanny):
+        """Lets a worker process exit by itself. With spaCy and Prefect loaded, the interpreter's
+        own teardown can outlast the 4 s distributed waits before killing it with a warning."""
+
+        async def close(self, timeout: float = WORKER_EXIT_SECONDS, reason: str = "nanny-close"):
+            return await super().close(timeout=timeout, reason=reason)
+
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
+                                          "processes": True, "dashboard_address": ":0",
+                                          "worker_class": PatientNanny})
+
+
+@contextmanager
+def api_for_workers(remote: bool) -> Iterator[None]:
+    """Give Dask workers a Prefect API to report their task runs to.
+
+    Without PREFECT_API_URL each worker process would start an ephemeral API of its own and
+    its tasks time out waiting; so this process starts it and passes its address on. Workers
+    on other machines cannot reach it (it listens on 127.0.0.1): they need a Prefect server.
+    """
+    if PREFECT_API_URL.value():
+        yield
+        return
+    if remote:
+        raise NoApiForWorkers(
+            "Dask workers on other machines need a Prefect server they can reach: start one "
+            "(prefect server start --host 0.0.0.0) and set PREFECT_API_URL=http://HOST:4200/api")
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start()  # stopped at exit, after the logs are sent
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        yield

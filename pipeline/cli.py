@@ -3,43 +3,80 @@
 from __future__ import annotations
 
 import argparse
+import signal
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from pipeline.settings import configure_environment
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+SERVER_START_SECONDS = 300  # a first start migrates the database: slow on a slow machine
 
 
 def _run(args: argparse.Namespace) -> int:
-    from pipeline import etl
+    """Run the flow, unless the published tables already hold exactly these inputs: that is
+    decided from a scan of the input folder, before Prefect (~12 s to start) is imported."""
+    started = time.monotonic()
+    from pipeline import state
 
     try:
-        etl.discover(args.input)  # fail fast, before Prefect starts, on an unusable folder
-    except etl.UnusableInput as error:
+        inventory = state.scan(args.input)  # fails fast on an unusable folder
+    except state.UnusableInput as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    from flows.etl import run_etl
+    previous = None if args.full else state.up_to_date(args.output, inventory)
+    if previous:
+        summary = {**previous.summary, "new": 0, "seconds": round(time.monotonic() - started, 1)}
+        _print_summary(summary, args.input, args.output, unchanged=True)
+        return EXIT_REJECTED if summary["rejected"] else EXIT_OK
 
-    summary = run_etl(input_dir=str(args.input), output_dir=str(args.output))
-    _print_summary(summary, args.output)
+    from flows.etl import NoApiForWorkers, api_for_workers, dask_runner, run_etl
+
+    flow, workers_api = run_etl, nullcontext()
+    if args.workers or args.dask_address:
+        flow = run_etl.with_options(task_runner=dask_runner(args.workers, args.dask_address))
+        workers_api = api_for_workers(remote=bool(args.dask_address))
+    try:
+        with workers_api:
+            final = flow(input_dir=str(args.input), output_dir=str(args.output), full=args.full,
+                         return_state=True)
+    except NoApiForWorkers as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if not final.is_completed():
+        print(f"error: the run failed ({final.message}); nothing was published, the tables in "
+              f"{args.output} are those of the last complete run", file=sys.stderr)
+        return EXIT_REJECTED
+    summary = final.result()
+    _print_summary(summary, args.input, args.output)
     if summary["table_failures"]:
         return EXIT_REJECTED
     return EXIT_REJECTED if summary["rejected"] else EXIT_OK
 
 
-def _print_summary(summary: dict, output: Path) -> None:
+def _print_summary(summary: dict, input_dir: Path, output: Path, unchanged: bool = False) -> None:
+    new = "nothing new" if unchanged else f"{summary['new']} new"
     print(f"\ncommuniqués: {summary['documents']} seen, {summary['published']} published, "
-          f"{summary['rejected']} rejected ({summary['seconds']} s)")
+          f"{summary['rejected']} rejected; {new} ({summary['seconds']} s)")
     for rejection in summary["rejections"]:
         print(f"  rejected: {rejection}")
+    if summary["kept_without_file"]:
+        print(f"  kept: {summary['kept_without_file']} document(s) whose file left {input_dir}/ "
+              "(`communiques run --full` rebuilds the tables from the input folder alone)")
     if summary["table_failures"]:
         print("quality gate failed on the tables; nothing was published:")
         for failure in summary["table_failures"]:
             print(f"  - {failure}")
         return
     rows = ", ".join(f"{name} {count}" for name, count in summary["rows"].items())
-    print(f"tables written to {output}/: {rows}")
+    where = f"in {output}/ unchanged" if unchanged else f"written to {output}/"
+    print(f"tables {where}: {rows}")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -75,12 +112,88 @@ def _evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    from pipeline.report import build_report
+
+    try:
+        print(build_report(args.output))
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def _serve(args: argparse.Namespace) -> int:
+    """Serve the flow as a deployment on a schedule, with the Prefect server of PREFECT_API_URL,
+    else with one started here (Prefect's ephemeral API runs no scheduler)."""
+    signal.signal(signal.SIGTERM, _exit)  # the server started here is stopped on SIGTERM too
+    from prefect.schedules import Cron
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
     from flows.etl import run_etl
 
-    run_etl.serve(name="communiques-etl", cron=args.cron,
-                  parameters={"input_dir": str(args.input), "output_dir": str(args.output)})
+    def serve() -> None:
+        run_etl.serve(name="communiques-etl", schedule=Cron(args.cron, timezone=args.timezone),
+                      parameters={"input_dir": str(args.input), "output_dir": str(args.output)})
+
+    if PREFECT_API_URL.value():
+        serve()
+        return EXIT_OK
+    try:
+        with _prefect_server(args.port) as api_url, \
+                temporary_settings(updates={PREFECT_API_URL: api_url}):
+            serve()
+    except ServerError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
+
+
+class ServerError(Exception):
+    """The local Prefect server for `serve` could not start."""
+
+
+def _exit(*_) -> None:
+    sys.exit(EXIT_OK)
+
+
+@contextmanager
+def _prefect_server(port: int) -> Iterator[str]:
+    """Run `prefect server start` on 127.0.0.1:port (API, scheduler and UI) while serving."""
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise ServerError(f"port {port} is in use: pass --port, or set PREFECT_API_URL to "
+                              "the Prefect server listening there")
+    address = f"http://127.0.0.1:{port}"
+    # Its banner is left out, its errors shown. In a session of its own, so that Ctrl-C stops
+    # `serve` first, which pauses the deployment through the server, then stops the server.
+    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start",
+                               "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while not _healthy(address):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise ServerError(f"the Prefect server did not start on {address}")
+            time.sleep(0.5)
+        print(f"Prefect server running at {address}: open it in a browser to watch the runs",
+              flush=True)
+        yield f"{address}/api"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _healthy(address: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{address}/api/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,6 +205,14 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run the ETL flow over a folder of communiqués")
     run.add_argument("--input", type=Path, default=Path("raw"), help="folder of communiqués (raw/)")
     run.add_argument("--output", type=Path, default=Path("processed"), help="output folder (processed/)")
+    run.add_argument("--full", action="store_true",
+                     help="process every document again, not only the new ones")
+    scale_out = run.add_mutually_exclusive_group()
+    scale_out.add_argument("--workers", type=_positive, metavar="N",
+                           help="extract on a local Dask cluster of N worker processes")
+    scale_out.add_argument("--dask-address", metavar="ADDRESS",
+                           help="extract on the Dask cluster whose scheduler is at ADDRESS "
+                                "(tcp://host:8786); needs PREFECT_API_URL")
     run.set_defaults(handler=_run)
 
     validate = commands.add_parser("validate", help="re-run the quality checks on published tables")
@@ -103,12 +224,26 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--output", type=Path, default=Path("processed"))
     evaluate.set_defaults(handler=_evaluate)
 
+    report = commands.add_parser("report", help="write an HTML review page into OUTPUT/report/")
+    report.add_argument("--output", type=Path, default=Path("processed"))
+    report.set_defaults(handler=_report)
+
     serve = commands.add_parser("serve", help="serve the flow as a Prefect deployment on a schedule")
     serve.add_argument("--cron", default="0 7 * * 1-5", help='schedule (default "0 7 * * 1-5")')
+    serve.add_argument("--timezone", default="Europe/Paris", help="of the schedule (Europe/Paris)")
+    serve.add_argument("--port", type=_positive, default=4200,
+                       help="of the Prefect server started when PREFECT_API_URL is unset (4200)")
     serve.add_argument("--input", type=Path, default=Path("raw"))
     serve.add_argument("--output", type=Path, default=Path("processed"))
     serve.set_defaults(handler=_serve)
     return parser
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return number
 
 
 def main(argv: list[str] | None = None) -> int:

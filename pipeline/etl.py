@@ -2,6 +2,9 @@
 
 The Prefect flow (flows/etl.py) only orchestrates these calls, so each stage is testable
 without Prefect. Data flows one way; each stage hands the next a plain value.
+
+Runs are incremental: the documents already published (carry_over) are merged with the new ones
+into one Batch, and tables_of turns that Batch into the published tables.
 """
 
 from __future__ import annotations
@@ -10,17 +13,16 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import nlp
+from pipeline import nlp, registry
 from pipeline.extract.assemble import extract
+from pipeline.metadata import TABLES
 from pipeline.readers import SUPPORTED_FORMATS, ReadError, read_document
-
+from pipeline.state import InputFile, Inventory, hash_files, unreadable
+# The first stage lives in pipeline.state, which imports no spaCy: re-exported here.
+from pipeline.state import UnusableInput, discover  # noqa: F401
 
 # Tables whose rows come from extraction (the others: documents and rejections).
 EXTRACTED_TABLES = ("territories", "epcis", "figures", "stated_counts")
-
-
-class UnusableInput(Exception):
-    """The input folder cannot be processed at all (exit status 2)."""
 
 
 @dataclass
@@ -47,56 +49,36 @@ class Batch:
     rejections: list[dict] = field(default_factory=list)
 
 
-def discover(input_dir: Path) -> list[Path]:
-    """Every communiqué under `input_dir` (sub-folders walked), in a stable order."""
-    if not input_dir.exists():
-        raise UnusableInput(f"input folder {input_dir} does not exist; pass --input DIR")
-    if not input_dir.is_dir():
-        raise UnusableInput(f"input {input_dir} is not a folder; pass --input DIR")
-    files = sorted(p for p in input_dir.rglob("*")
-                   if p.is_file() and p.suffix.lower() in SUPPORTED_FORMATS
-                   and not any(part.startswith(".") for part in p.relative_to(input_dir).parts))
-    if not files:
-        raise UnusableInput(f"no communiqué found in {input_dir} (looked for "
-                            f"{', '.join(sorted(SUPPORTED_FORMATS))} files)")
-    return files
-
-
-def doc_id_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:16]
-
-
 def read(input_dir: Path, paths: list[Path]) -> Batch:
     """Read files; every file ends up as a document, a rejection, or both (rejected document)."""
+    inventory = hash_files(input_dir, paths)
+    batch = read_documents(list(inventory.documents.values()))
+    batch.rejections += inventory.notices()
+    return batch
+
+
+def read_documents(files: list[InputFile]) -> Batch:
+    """The documents row and clean text of each file; a file that cannot be parsed is a
+    rejected document (its id is known), one that cannot be read at all a rejection only."""
     batch = Batch()
-    seen: dict[str, str] = {}
-    for path in paths:
-        source = path.relative_to(input_dir).as_posix()
+    for file in files:
         try:
-            data = path.read_bytes()
+            data = file.path.read_bytes()
         except OSError as error:
-            batch.rejections.append({"doc_id": None, "source": source, "stage": "read",
-                                     "reason": f"cannot read the file ({error.strerror or error}); "
-                                               "check its permissions"})
+            batch.rejections.append(unreadable(file.source, error.strerror or str(error)))
             continue
-        sha256 = hashlib.sha256(data).hexdigest()
-        doc_id = sha256[:16]
-        if doc_id in seen:
-            batch.rejections.append({"doc_id": doc_id, "source": source, "stage": "read",
-                                     "reason": f"same content as {seen[doc_id]}; "
-                                               "it is processed once under that name"})
-            continue
-        seen[doc_id] = source
-        row = {"doc_id": doc_id, "source": source, "format": SUPPORTED_FORMATS[path.suffix.lower()],
-               "sha256": sha256, "title": None, "issuer": None, "place": None,
-               "published_on": None, "text": "", "status": "published"}
+        sha256 = hashlib.sha256(data).hexdigest()  # of the bytes parsed, should the file change
+        row = {"doc_id": sha256[:16], "source": file.source,
+               "format": SUPPORTED_FORMATS[file.path.suffix.lower()], "sha256": sha256,
+               "title": None, "issuer": None, "place": None, "published_on": None, "text": "",
+               "status": "published"}
         try:
-            result = read_document(path, data)
+            result = read_document(file.path, data)
             row.update(text=result.text, format=result.format)
         except ReadError as error:
             row["status"] = "rejected"
-            batch.rejections.append({"doc_id": doc_id, "source": source, "stage": "read",
-                                     "reason": error.reason})
+            batch.rejections.append({"doc_id": row["doc_id"], "source": file.source,
+                                     "stage": "read", "reason": error.reason})
         batch.documents.append(Document(row))
     return batch
 
@@ -132,15 +114,51 @@ def merge(batches: list[Batch]) -> Batch:
     return merged
 
 
+def carry_over(tables: dict[str, list[dict]], inventory: Inventory) -> Batch:
+    """The documents of the published tables, with their rows, to be merged with the new ones.
+
+    `tables` holds the published documents, rejections and EXTRACTED_TABLES. A document whose
+    file was renamed takes its new name. One whose file left the input folder is kept as it
+    was: an incremental run adds and never deletes (`communiques run --full` rebuilds from the
+    input folder alone). Rejections about files rather than documents (unreadable, copies) are
+    left out: Inventory.notices makes them again from the input folder.
+    """
+    current = inventory.documents
+    batch = Batch(rows={table: list(tables[table]) for table in EXTRACTED_TABLES})
+    published_source = {}
+    for row in tables["documents"]:
+        published_source[row["doc_id"]] = row["source"]
+        if row["doc_id"] in current:
+            row["source"] = current[row["doc_id"]].source
+        batch.documents.append(Document(row))
+    for row in tables["rejections"]:
+        doc_id = row["doc_id"]
+        if doc_id in published_source and row["source"] == published_source[doc_id]:
+            source = current[doc_id].source if doc_id in current else row["source"]
+            batch.rejections.append({**row, "source": source})
+    return batch
+
+
 def tables_of(batch: Batch) -> dict[str, list[dict]]:
-    """Rows of every contract table; rejected documents keep only their documents row."""
+    """The published tables (those of metadata.TABLES) from the merged rows of a run.
+
+    The single place where rows become tables, so tables derived from the rows of several
+    documents belong here: they see every document, new or carried over. Rejected documents
+    keep only their documents row. Rows are sorted so that the same inputs give the same
+    files whatever the order in which documents were processed (or carried over from an
+    earlier run); rows of a document tied on (start, end) keep the extractor's order.
+    """
     published = {d.doc_id for d in batch.documents if d.row["status"] == "published"}
-    tables = {"documents": sorted((d.row for d in batch.documents), key=lambda r: r["source"]),
-              "rejections": sorted(batch.rejections, key=lambda r: (r["source"], r["stage"]))}
+    tables = {"documents": sorted((d.row for d in batch.documents),
+                                  key=lambda r: (r["source"], r["doc_id"])),
+              "rejections": sorted(batch.rejections,
+                                   key=lambda r: (r["source"], r["stage"], r["doc_id"] or "",
+                                                  r["reason"]))}
     for table, rows in batch.rows.items():
         tables[table] = sorted((r for r in rows if r["doc_id"] in published),
                                key=lambda r: (r["doc_id"], r["start"], r["end"]))
-    return tables
+    tables.update(registry.derive(tables))  # consolidated across every published document
+    return {name: tables[name] for name in TABLES if name in tables}  # in the contract's order
 
 
 def reject_documents(batch: Batch, failures: dict[str, list[str]]) -> None:

@@ -116,6 +116,24 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _F("listed", "integer", "Number of distinct territories extracted from that list.", minimum=0),
     _F("stage", "string", "Pipeline stage that rejected the document.", enum=STAGES),
     _F("reason", "string", "Why the document was rejected, in a sentence a person can act on."),
+    _F("phases", "list_of_string", "Programme phases in which documents name the territory."),
+    _F("member_sirens", "list_of_string",
+       "SIRENs of the member EPCIs, in the order of member_names; null where a member is not "
+       "linked. Members are those of the most recent document listing them."),
+    _F("member_names", "list_of_string",
+       "Member EPCIs (official names when linked) as listed by the most recent document listing them."),
+    _F("population", "integer",
+       "Population covered: sum of the member EPCIs' populations in the referential; null unless "
+       "members are listed and all linked.", nullable=True, minimum=0),
+    _F("first_published_on", "date", "Earliest dateline of the documents naming it.", nullable=True),
+    _F("last_published_on", "date", "Latest dateline of the documents naming it.", nullable=True),
+    _F("doc_ids", "list_of_string", "Published documents naming it."),
+    _F("sources", "integer", "Number of documents stating a figure for the same unit, phase and scope.",
+       minimum=1),
+    _F("conflict", "boolean",
+       "The sources of this unit, phase and scope state figures that no single number fits "
+       "(146 first-phase territories in 2019, 149 in 2023); null for units other than territoire, "
+       "whose amounts are not compared.", nullable=True),
 ]}
 
 
@@ -157,6 +175,26 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           _fields("doc_id", "source", "stage", "reason",
                   doc_id={"nullable": True,
                           "description": "Document id; null if the file could not be read at all."})),
+    Table("territories_registry",
+          "One row per Territoire d'industrie across all published documents (pipeline/registry.py).",
+          _fields("territory_id", "name", "phases", "region_codes", "departement_codes",
+                  "member_sirens", "member_names", "population", "first_published_on",
+                  "last_published_on", "doc_ids",
+                  name={"description": "Canonical name: the one of the most recent document naming it."}),
+          primary_key=["territory_id"]),
+    Table("claims",
+          "One row per figure a published document states about a subject (unit and phase) and a "
+          "scope, with a conflict flag where documents differ (pipeline/registry.py explains the "
+          "rules).",
+          _fields("unit", "phase", "scope_code", "scope_name", "doc_id", "published_on", "value",
+                  "value_max", "approximate", "sources", "conflict", *_SPAN, "sentence", "rule",
+                  phase={"nullable": False, "description":
+                         "Programme phase the figure is about, from its sentence, else its document."},
+                  scope_code={"nullable": False},
+                  published_on={"description": "Date of the source document's dateline."},
+                  value={"description": "The source's value for this subject and scope: the "
+                                        "largest it states (scaled)."}),
+          primary_key=["unit", "phase", "scope_code", "scope_name", "doc_id"]),
 ]}
 
 # Tables whose rows carry a source span (mention/start/end into documents.text).

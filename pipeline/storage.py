@@ -1,14 +1,20 @@
-"""Publishing tables as Parquet, never half-written.
+"""Publishing tables as Parquet, never half-written, all of them or none.
 
-Every file is written to a temporary name in the output folder, flushed to disk, then renamed over
-the old one (an atomic step on POSIX), so a reader or a crash sees either the previous table or the
-new one. Schemas come from pipeline.metadata.
+A run writes every table, datapackage.json and the state file (pipeline.state) into a staging
+folder inside the output folder (`.staging-<pid>/`), each file flushed to disk. Renaming that
+folder to `.commit/` is the commit point, one atomic step: before it the previous tables are
+untouched and the staging folder is garbage; after it the files are moved into place one by one
+(atomic renames, so a reader sees the old file or the new one, never a partial one), the state
+file last, and `.commit/` is removed. A process killed between two moves leaves `.commit/` behind;
+the next run (recover) finishes moving it before anything else, so the tables and the state end
+up from the same publish. Schemas come from pipeline.metadata.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,8 +23,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.metadata import TABLES, datapackage
+from pipeline.state import STATE_FILE, State, pause_point, sha256_of
 
 PUBLISHED_MODE = 0o644
+STAGING_PREFIX, COMMIT_DIR = ".staging-", ".commit"
 
 
 def to_arrow(table_name: str, rows: list[dict]) -> pa.Table:
@@ -62,17 +70,71 @@ def write_json(path: Path, payload: dict) -> None:
     _atomic_write(path, dump)
 
 
-def publish(output_dir: Path, tables: dict[str, list[dict]]) -> dict[str, int]:
-    """Write every table and datapackage.json; returns rows per table.
+def publish(output_dir: Path, tables: dict[str, list[dict]],
+            state: State | None = None) -> dict[str, int]:
+    """Write every table and datapackage.json, and the state if given; returns rows per table.
 
-    All Arrow tables are built (and so type-checked) before the first file is replaced, so a bad
-    row cannot leave a mix of new and old tables behind.
+    All Arrow tables are built (and so type-checked) before anything is written, so a bad row
+    cannot leave a mix of new and old tables behind.
     """
     arrow_tables = {name: to_arrow(name, tables.get(name, [])) for name in TABLES}
-    for name, table in arrow_tables.items():
-        write_table(output_dir, name, table)
-    write_json(output_dir / "datapackage.json", datapackage())
+    if (output_dir / COMMIT_DIR).exists():  # a publish that failed after its commit point
+        _move_committed(output_dir)
+    staging = output_dir / f"{STAGING_PREFIX}{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        for name, table in arrow_tables.items():
+            write_table(staging, name, table)
+        write_json(staging / "datapackage.json", datapackage())
+        if state is not None:
+            files = {path.name: sha256_of(path) for path in sorted(staging.iterdir())}
+            write_json(staging / STATE_FILE, {**state.to_json(), "files": files})
+        _fsync_folder(staging)
+        staging.rename(output_dir / COMMIT_DIR)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _fsync_folder(output_dir)
+    _move_committed(output_dir)
     return {name: table.num_rows for name, table in arrow_tables.items()}
+
+
+def _move_committed(output_dir: Path) -> None:
+    """Move the files of a committed publish into place, the state file last; idempotent, so
+    a publish killed halfway is finished by the next call."""
+    commit = output_dir / COMMIT_DIR
+    names = sorted(path.name for path in commit.iterdir() if path.name != STATE_FILE)
+    for moved, name in enumerate(names, start=1):
+        os.replace(commit / name, output_dir / name)
+        if moved == len(names) // 2:
+            pause_point("publish")  # test hook: old and new tables side by side
+    if (commit / STATE_FILE).exists():
+        os.replace(commit / STATE_FILE, output_dir / STATE_FILE)
+    _fsync_folder(output_dir)
+    commit.rmdir()
+
+
+def recover(output_dir: Path) -> None:
+    """Finish a publish killed after its commit point; drop the staging folders of runs killed
+    before theirs. Call it only while holding the output folder (state.locked)."""
+    if (output_dir / COMMIT_DIR).exists():
+        _move_committed(output_dir)
+    for staging in output_dir.glob(f"{STAGING_PREFIX}*"):
+        shutil.rmtree(staging)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the renames in `folder` durable (POSIX: fsync the directory)."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def read_rows(output_dir: Path, table_name: str) -> list[dict]:
+    return pq.read_table(output_dir / TABLES[table_name].file_name).to_pylist()
 
 
 def read_table(output_dir: Path, table_name: str) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import quality, referential, storage
+from pipeline import quality, referential, registry, storage
 from pipeline.metadata import TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +25,7 @@ def span(mention: str) -> dict:
 
 def valid_rows() -> dict[str, list[dict]]:
     """One plausible row per table, with real referential codes (Aube, Grand Est, Troyes agglo)."""
-    return {
+    rows = {
         "documents": [{"doc_id": DOC_ID, "source": "aube.txt", "format": "txt", "sha256": "a" * 64,
                        "title": "Sud Champagne", "issuer": "Préfet de l'Aube", "place": "Troyes",
                        "published_on": date(2023, 11, 14), "text": TEXT, "status": "published"}],
@@ -45,6 +45,7 @@ def valid_rows() -> dict[str, list[dict]]:
         "rejections": [{"doc_id": None, "source": "broken.pdf", "stage": "read",
                         "reason": "The PDF could not be opened: it is encrypted."}],
     }
+    return {**rows, **registry.derive(rows)}
 
 
 def frames(rows: dict[str, list[dict]]) -> dict:
