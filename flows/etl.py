@@ -13,7 +13,6 @@ Task inputs are large (document texts) and the published tables are the cache, h
 
 from __future__ import annotations
 
-import logging
 import math
 import os
 import time
@@ -34,7 +33,6 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 
 from pipeline import etl, quality, state, storage  # noqa: E402
 
-logging.getLogger("great_expectations").setLevel(logging.WARNING)  # its INFO lines are noise here
 
 EXTRACT_BATCH_SIZE = 64
 WORKER_EXIT_SECONDS = 60

@@ -19,6 +19,7 @@ import os
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
+import logging  # noqa: E402
 import numbers  # noqa: E402
 import warnings  # noqa: E402
 from collections.abc import Callable  # noqa: E402
@@ -110,6 +111,8 @@ def _all_true_suite(name: str, column: str) -> gx.ExpectationSuite:
 @cache
 def _context():
     """One ephemeral context per process: creating it costs more than validating small tables."""
+    # GX announces the temporary folder of the ephemeral docs site at INFO level on every run.
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)  # tqdm would write to stderr
     return context
