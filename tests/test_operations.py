@@ -362,7 +362,7 @@ def test_serve_registers_the_flow_with_its_cron_schedule(serve, deployment):
 
 @pytest.mark.xfail(SQLALCHEMY_2_1, strict=True,
                    reason="Prefect 3.8.8's scheduler cannot insert scheduled runs with "
-                          f"SQLAlchemy 2.1 ({SCHEDULER_BUG}); constraints.txt pins 2.1.9")
+                          f"SQLAlchemy 2.1 ({SCHEDULER_BUG}); constraints.txt pins 2.0.x")
 def test_the_schedule_makes_runs_at_7_on_weekdays(serve, deployment):
     scheduled = wait_for(lambda: api(serve.api_url, "/flow_runs/filter", {
         "deployments": {"id": {"any_": [deployment["id"]]}},
