@@ -56,8 +56,8 @@ def unligature(text: str) -> str:
 def name_key(name: str) -> str:
     """Key under which two spellings of one name compare equal.
 
-    "Territoire d'Industrie de l'Ouest Champenois" minus its prefix, "l’Ouest  Champenois" and
-    "OUEST-CHAMPENOIS" all give "ouest-champenois": case, accents, apostrophes, dashes, slashes,
+    "Territoire d'Industrie de l'Ouest Rural" minus its prefix, "l’Ouest  Rural" and
+    "OUEST-RURAL" all give "ouest-rural": case, accents, apostrophes, dashes, slashes,
     spacing and leading articles do not matter.
     """
     folded = fold(unligature(name))

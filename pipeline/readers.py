@@ -302,7 +302,7 @@ _MIN_COLUMN_LINES = 3
 _SCAN_STEP = 2.0
 _SCAN_MARGIN = 0.15
 # Median words per line on each side of a gutter: prose and list items have more, the cells of a
-# table ("Nord Ardennes | 08") fewer; a table must stay row by row, its cells belong together.
+# table ("Haut Bocage | 08") fewer; a table must stay row by row, its cells belong together.
 _MIN_COLUMN_WORDS = 4
 # A gap between two lines wider than this many times the document's usual gap between lines, and
 # than half a line's height, is space between paragraphs.

@@ -3,8 +3,8 @@
 Each rule below finds one way communiqués name territories; its id goes into the `rule` column:
 
 - territory.list_item_codes  a list line ending with département codes:
-                             "• Territoire d'Industrie Nord Ardennes [08 - Ardennes]", "- Figeac (46)"
-- territory.prefixed_name    "Territoire d'industrie de l'Ouest Champenois regroupant ..."
+                             "• Territoire d'Industrie Haut Bocage [08 - Ardennes]", "- Figeac (46)"
+- territory.prefixed_name    "Territoire d'industrie de l'Ouest Rural regroupant ..."
 - territory.colon_list       names after "territoires suivants :", separated by ";" (or "," / "et")
 - territory.bullet_list      bullet items under an intro naming territories ("Il s'agit des territoires
                              de :"), or any bullet item followed by its member list "(regroupant ...)"
@@ -28,7 +28,7 @@ from pipeline.normalize import collapse_spaces, name_key
 BULLET = r"(?:[•▪◦●■□➢►\-\*–—]|\d{1,2}[.)]|[\uf000-\uf0ff])"
 PREFIX = r"territoires?\s+d['’]\s*industrie"
 ARTICLE = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|l['’]\s*|la\s+|le\s+|les\s+)"
-# Words that may sit inside a name between capitalised words ("Val de Lorraine", "Seine et Aube").
+# Words that may sit inside a name between capitalised words ("Val de Loire Sud", "Seine et Aube").
 CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "sur", "en", "sous", "lès",
               "aux", "au", "à", "-", "–", "—", "/"}
 MAX_NAME_WORDS = 12
