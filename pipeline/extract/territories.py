@@ -113,7 +113,7 @@ def _looks_like_name(name: str) -> bool:
     first = words[0]
     if first.lower().strip("'’") in SENTENCE_STARTS:
         return False
-    return first[0].isupper() or first[0].isdigit() is False and first[0].isalpha() and len(words) > 1
+    return first[0].isupper() or (first[0].isalpha() and len(words) > 1)
 
 
 def _capitalised_run(text: str, pos: int, limit: int) -> int:
