@@ -76,9 +76,13 @@ def _index() -> tuple[list[str], list[tuple[str, str]]]:
     return keys, owners
 
 
+@lru_cache(maxsize=8192)
 def link_epci(written: str, epci_type: str | None = None,
               context_departements: frozenset[str] = frozenset()) -> Link:
-    """Best referential EPCI for a name as written; siren None when weak or ambiguous."""
+    """Best referential EPCI for a name as written; siren None when weak or ambiguous.
+
+    Cached: member lists are split by trying many candidate names, and communiqués of one
+    région repeat the same intercommunalités."""
     query = core_name(written)
     if not query:
         return Link(None, None, epci_type, 0.0, ())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -62,6 +63,13 @@ def _local_phase(text: str, sentence: tuple[int, int]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=4096)
+def _name_regex(name: str) -> re.Pattern:
+    """A territory's name in folded text, dashes and spaces interchangeable."""
+    pattern = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", fold(name)))
+    return re.compile(r"(?<!\w)" + pattern + r"(?!\w)")
+
+
 def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
                   sentence: tuple[int, int]) -> TerritoryMention | None:
     """The territory named last before the EPCI in its sentence ("Le territoire de Castres-Mazamet
@@ -69,8 +77,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     before = fold(text[sentence[0]:mention.start])
     named = []
     for territory in territories:
-        pattern = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", fold(territory.name)))
-        positions = [m.start() for m in re.finditer(r"(?<!\w)" + pattern + r"(?!\w)", before)]
+        positions = [m.start() for m in _name_regex(territory.name).finditer(before)]
         if positions:
             named.append((positions[-1], territory))
     if named:

@@ -38,9 +38,15 @@ def _name_pattern(name: str) -> str:
     return pattern
 
 
+def _literal(name: str) -> str:
+    """The longest word of a folded name: a text without it cannot hold the name, which lets
+    find_places skip most of the ~140 patterns with a substring test instead of a regex scan."""
+    return max(re.findall(r"[a-z0-9]+", fold(name)), key=len)
+
+
 @lru_cache(maxsize=1)
-def _gazetteer() -> list[tuple[re.Pattern, str, str, str]]:
-    """(pattern, code, kind, rule) for every place name, longest names first."""
+def _gazetteer() -> list[tuple[str, re.Pattern, str, str, str]]:
+    """(literal, pattern, code, kind, rule) for every place name, longest names first."""
     ref = referential.load()
     aliases = json.loads((RULES_DIR / "place_aliases.json").read_text(encoding="utf-8"))
     ambiguous = set(aliases["needs_article"])
@@ -61,9 +67,9 @@ def _gazetteer() -> list[tuple[re.Pattern, str, str, str]]:
             # "Nord" is a département only as "le Nord", "du Nord", "département du Nord".
             body = r"(?<=\b(?:le|du) )" + body
         pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w]|-\w)")
-        compiled.append((pattern, code, kind, rule))
+        compiled.append((_literal(name), pattern, code, kind, rule))
     country = re.compile(r"(?<![\w-])france(?![\w]|-\w|\s+\d|\s+[A-Z])")
-    compiled.append((country, "FR", "country", "place.france"))
+    compiled.append(("france", country, "FR", "country", "place.france"))
     return compiled
 
 
@@ -72,7 +78,9 @@ def find_places(text: str) -> list[PlaceMention]:
     folded = fold(text)
     taken = [False] * len(text)
     found: list[PlaceMention] = []
-    for pattern, code, kind, rule in _gazetteer():
+    for literal, pattern, code, kind, rule in _gazetteer():
+        if literal not in folded:
+            continue
         for match in pattern.finditer(folded):
             start, end = match.span()
             if any(taken[start:end]) or not text[start].isupper():
