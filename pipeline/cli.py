@@ -36,10 +36,12 @@ def _run(args: argparse.Namespace) -> int:
         _print_summary(summary, args.input, args.output, unchanged=True)
         return EXIT_REJECTED if summary["rejected"] else EXIT_OK
 
-    from flows.etl import NoApiForWorkers, api_for_workers, dask_runner, run_etl
+    from flows.etl import NoApiForWorkers, api_for_workers, dask_runner, preload, run_etl
 
+    on_cluster = bool(args.workers or args.dask_address)
+    preload(extraction=not on_cluster)  # while Prefect's temporary server starts
     flow, workers_api = run_etl, nullcontext()
-    if args.workers or args.dask_address:
+    if on_cluster:
         flow = run_etl.with_options(task_runner=dask_runner(args.workers, args.dask_address))
         workers_api = api_for_workers(remote=bool(args.dask_address))
     try:
@@ -63,7 +65,7 @@ def _run(args: argparse.Namespace) -> int:
 def _print_summary(summary: dict, input_dir: Path, output: Path, unchanged: bool = False) -> None:
     new = "nothing new" if unchanged else f"{summary['new']} new"
     print(f"\ncommuniqués: {summary['documents']} seen, {summary['published']} published, "
-          f"{summary['rejected']} rejected; {new} ({summary['seconds']} s)")
+          f"{summary['rejected']} rejected; {new} ({_timing(summary, unchanged)})")
     for rejection in summary["rejections"]:
         print(f"  rejected: {rejection}")
     if summary["kept_without_file"]:
@@ -77,6 +79,13 @@ def _print_summary(summary: dict, input_dir: Path, output: Path, unchanged: bool
     rows = ", ".join(f"{name} {count}" for name, count in summary["rows"].items())
     where = f"in {output}/ unchanged" if unchanged else f"written to {output}/"
     print(f"tables {where}: {rows}")
+
+
+def _timing(summary: dict, unchanged: bool) -> str:
+    """'41.8 s, extraction 35.2 s': the flow's time and the part spent extracting."""
+    if unchanged or not summary.get("extraction_seconds"):
+        return f"{summary['seconds']} s"
+    return f"{summary['seconds']} s, extraction {summary['extraction_seconds']} s"
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -104,6 +104,17 @@ def extract_documents(documents: list[Document]) -> Batch:
     return batch
 
 
+WARM_UP_TEXT = ("Le 2 mai 2024, la préfète de l'Ain annonce 2 territoires d'industrie : "
+                "« Exemple » (01 - Ain), regroupant la communauté de communes de la Dombes, "
+                "et 1,5 million d'euros pour 120 emplois.")
+
+
+def warm_up() -> None:
+    """Load the spaCy model and build every lazily built index (referential, gazetteer, EPCI
+    names) by extracting a made-up sentence, so that the first real batch does not pay for it."""
+    extract(WARM_UP_TEXT, next(nlp.parse([WARM_UP_TEXT])))
+
+
 def merge(batches: list[Batch]) -> Batch:
     merged = Batch()
     for batch in batches:

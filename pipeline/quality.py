@@ -111,8 +111,10 @@ def _all_true_suite(name: str, column: str) -> gx.ExpectationSuite:
 @cache
 def _context():
     """One ephemeral context per process: creating it costs more than validating small tables."""
-    # GX announces the temporary folder of the ephemeral docs site at INFO level on every run.
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    # GX announces the temporary folder of the ephemeral docs site at INFO level on every run,
+    # from a module whose logger GX sets to INFO itself.
+    for name in ("great_expectations", "great_expectations.data_context.types.base"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)  # tqdm would write to stderr
     return context

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -54,6 +55,9 @@ def test_run_on_seeds_exits_0_without_traceback(seeds_run):
     assert result.returncode == 0, result.stdout + result.stderr
     assert_clean_output(result)
     assert "5 seen, 5 published, 0 rejected" in result.stdout
+    assert re.search(r"5 new \([\d.]+ s, extraction [\d.]+ s\)", result.stdout), result.stdout
+    # Libraries stay quiet: GX's INFO about its temporary docs folder used to leak into the log.
+    assert "great_expectations" not in result.stdout + result.stderr
 
 
 def test_every_table_has_the_contract_schema(seeds_run):
