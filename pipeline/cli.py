@@ -24,10 +24,12 @@ def _run(args: argparse.Namespace) -> int:
     decided from a scan of the input folder, before Prefect (~12 s to start) is imported."""
     started = time.monotonic()
     from pipeline import state
+    from pipeline.readers import ReadError, max_file_bytes
 
     try:
+        max_file_bytes()  # a bad COMMUNIQUES_MAX_FILE_BYTES is a usage error, not a failed run
         inventory = state.scan(args.input)  # fails fast on an unusable folder
-    except state.UnusableInput as error:
+    except (ReadError, state.UnusableInput) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     previous = None if args.full else state.up_to_date(args.output, inventory)

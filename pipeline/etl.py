@@ -16,7 +16,8 @@ from pathlib import Path
 from pipeline import nlp, registry
 from pipeline.extract.assemble import extract
 from pipeline.metadata import TABLES
-from pipeline.readers import SUPPORTED_FORMATS, ReadError, read_document
+from pipeline.readers import (SUPPORTED_FORMATS, ReadError, check_size, max_file_bytes,
+                              read_document)
 from pipeline.state import InputFile, Inventory, hash_files, unreadable
 # The first stage lives in pipeline.state, which imports no spaCy: re-exported here.
 from pipeline.state import UnusableInput, discover  # noqa: F401
@@ -63,16 +64,20 @@ def read_documents(files: list[InputFile]) -> Batch:
     batch = Batch()
     for file in files:
         try:
-            data = file.path.read_bytes()
+            size = file.path.stat().st_size
+            data = file.path.read_bytes() if size <= max_file_bytes() else None  # not a huge one
         except OSError as error:
             batch.rejections.append(unreadable(file.source, error.strerror or str(error)))
             continue
-        sha256 = hashlib.sha256(data).hexdigest()  # of the bytes parsed, should the file change
+        # The sha256 of the bytes parsed, should the file have changed since it was scanned.
+        sha256 = hashlib.sha256(data).hexdigest() if data is not None else file.sha256
         row = {"doc_id": sha256[:16], "source": file.source,
                "format": SUPPORTED_FORMATS[file.path.suffix.lower()], "sha256": sha256,
                "title": None, "issuer": None, "place": None, "published_on": None, "text": "",
                "status": "published"}
         try:
+            if data is None:
+                check_size(size)  # raises: the file is too large to be read
             result = read_document(file.path, data)
             row.update(text=result.text, format=result.format)
         except ReadError as error:

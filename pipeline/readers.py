@@ -68,11 +68,7 @@ def read_document(path: Path, data: bytes) -> ReadResult:
         raise ReadError(f"{found}; supported types are "
                         f"{', '.join(sorted(SUPPORTED_FORMATS))}: convert the document to one of "
                         "them (or give it the right extension)")
-    limit = max_file_bytes()
-    if len(data) > limit:
-        raise ReadError(f"file is too large ({_size(len(data))}, the limit is {_size(limit)}); "
-                        "check that it is the right file, or reduce it (e.g. export the PDF "
-                        f"without images), or raise the limit with {MAX_FILE_BYTES_VARIABLE}")
+    check_size(len(data))
     if not data.strip():
         raise ReadError("file is empty; export the communiqué again or remove the file")
     try:
@@ -94,6 +90,15 @@ def read_document(path: Path, data: bytes) -> ReadResult:
                         "communiqué itself (a page filled in by JavaScript has no text: save the "
                         "rendered page or the PDF instead)")
     return ReadResult(text=text, format=fmt, n_pages=None)
+
+
+def check_size(n_bytes: int) -> None:
+    """Raise ReadError for a file larger than the limit (checked before reading it whole)."""
+    limit = max_file_bytes()
+    if n_bytes > limit:
+        raise ReadError(f"file is too large ({_size(n_bytes)}, the limit is {_size(limit)}); "
+                        "check that it is the right file, or reduce it (e.g. export the PDF "
+                        f"without images), or raise the limit with {MAX_FILE_BYTES_VARIABLE}")
 
 
 def max_file_bytes() -> int:

@@ -28,20 +28,23 @@ ROOT = Path(__file__).resolve().parents[1]
 COMMAND = str(Path(sys.executable).with_name("communiques"))
 
 
-def run_measured(args: list[str]) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Wall time and peak RSS (the command and all its children, summed) of one command."""
+def run_measured(args: list[str]) -> tuple[float, tuple[int, int], subprocess.CompletedProcess]:
+    """Wall time and peak RSS of one command: (the command's process alone, the command and all
+    its children summed: Prefect's temporary server, Dask workers)."""
     process = subprocess.Popen([COMMAND, *args], cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak_alone = peak_tree = 0
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak_alone, peak_tree
         parent = psutil.Process(process.pid)
         while not stop.is_set():
             try:
-                tree = [parent, *parent.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+                alone = parent.memory_info().rss
+                children = sum(p.memory_info().rss for p in parent.children(recursive=True)
+                               if p.is_running())
+                peak_alone, peak_tree = max(peak_alone, alone), max(peak_tree, alone + children)
             except psutil.Error:
                 pass
             time.sleep(0.2)
@@ -56,7 +59,11 @@ def run_measured(args: list[str]) -> tuple[float, int, subprocess.CompletedProce
     result = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
     if process.returncode not in (0, 1):
         raise SystemExit(f"command failed ({process.returncode}): {' '.join(args)}\n{stderr[-2000:]}")
-    return elapsed, peak, result
+    return elapsed, (peak_alone, peak_tree), result
+
+
+def mib(rss: tuple[int, int]) -> str:
+    return f"peak RSS {rss[1] / 2**20:.0f} MiB with its children ({rss[0] / 2**20:.0f} MiB alone)"
 
 
 def generate(directory: Path, count: int, pdf_sample: int) -> Path:
@@ -105,7 +112,7 @@ def pdf_rates(pdf_dir: Path) -> tuple[float, float, int]:
 EXTRACTION_SECONDS = re.compile(r"extraction ([\d.]+) s\)")
 
 
-def run_full(corpus: Path, output: Path, workers: int = 0) -> tuple[float, float, int]:
+def run_full(corpus: Path, output: Path, workers: int = 0) -> tuple[float, float, tuple[int, int]]:
     """`communiques run --full` on corpus: wall seconds, extraction-stage seconds, peak RSS."""
     shutil.rmtree(output, ignore_errors=True)
     args = ["run", "--full", "--input", str(corpus / "txt"), "--output", str(output)]
@@ -136,7 +143,7 @@ def main() -> None:
 
     full, extraction, rss = run_full(corpus, output)
     print(f"end-to-end `communiques run --full`: {full:.1f} s, {len(texts) / full:.1f} documents/s, "
-          f"{words / full:.0f} words/s (extraction stage {extraction:.1f} s); peak RSS {rss / 2**20:.0f} MiB")
+          f"{words / full:.0f} words/s (extraction stage {extraction:.1f} s); {mib(rss)}")
     evaluation = subprocess.run([COMMAND, "evaluate", "--gold", str(corpus / "gold"), "--output", str(output)],
                                 cwd=ROOT, capture_output=True, text=True).stdout
     print("extraction at scale:\n" + "\n".join("  " + line for line in evaluation.splitlines()[:5]))
@@ -162,8 +169,9 @@ def main() -> None:
         big = generate(args.workdir / f"corpus-{args.rss_count}", args.rss_count, pdf_sample=0)
         seconds, big_extraction, rss = run_full(big, output)
         print(f"{args.rss_count} documents: {seconds:.1f} s, {args.rss_count / seconds:.1f} documents/s "
-              f"(extraction stage {big_extraction:.1f} s); peak RSS {rss / 2**20:.0f} MiB, "
-              f"{verdict(rss <= 1.5 * 2**30)} (1.5 GB)")
+              f"(extraction stage {big_extraction:.1f} s); {mib(rss)}: "
+              f"{verdict(rss[1] <= 1.5 * 2**30)} (1.5 GB) with children, "
+              f"{verdict(rss[0] <= 1.5 * 2**30).lower()} alone")
         two, two_extraction, _ = run_full(big, output, workers=2)
         print(f"{args.rss_count} documents, 2 workers: {two:.1f} s (extraction stage {two_extraction:.1f} s); "
               f"speed-up end-to-end {seconds / two:.2f}x, extraction stage {big_extraction / two_extraction:.2f}x; "

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -14,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from pipeline import readers
+from pipeline import etl, readers, state
 from pipeline.readers import SUPPORTED_FORMATS, ReadError, ReadResult, read_document
 
 FRENCH = "Communiqué – l’Aube : « Territoires d’industrie », 2 sites\nTroyes, le 14 novembre"
@@ -139,6 +142,31 @@ def test_a_size_limit_that_is_not_a_number_of_bytes_is_reported(tmp_path, monkey
     monkeypatch.setenv("COMMUNIQUES_MAX_FILE_BYTES", value)
     with pytest.raises(ReadError, match="COMMUNIQUES_MAX_FILE_BYTES.*positive whole number"):
         read(tmp_path, "c.txt", b"Bonjour")
+
+
+def test_an_oversize_file_is_rejected_without_being_read(tmp_path, monkeypatch):
+    """A 5 GB file must not be loaded into memory to learn that it is too large."""
+    monkeypatch.setenv("COMMUNIQUES_MAX_FILE_BYTES", "100")
+    (tmp_path / "big.txt").write_bytes(b"a" * 101)
+    inventory = state.scan(tmp_path)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read"))
+    batch = etl.read_documents(list(inventory.documents.values()))
+    [document] = batch.documents
+    assert document.row["status"] == "rejected"
+    assert document.doc_id == inventory.files[0].doc_id
+    [rejection] = batch.rejections
+    assert rejection["stage"] == "read" and "file is too large (101 bytes" in rejection["reason"]
+
+
+def test_the_command_exits_2_on_a_bad_size_limit(tmp_path):
+    (tmp_path / "c.txt").write_text("Bonjour", encoding="utf-8")
+    command = Path(sys.executable).with_name("communiques")
+    result = subprocess.run([str(command), "run", "--input", str(tmp_path), "--output",
+                             str(tmp_path / "out")], capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "COMMUNIQUES_MAX_FILE_BYTES": "20 MB"})
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "error: COMMUNIQUES_MAX_FILE_BYTES='20 MB' is not a size in bytes" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
 
 
 # --- Markdown --------------------------------------------------------------------------------
