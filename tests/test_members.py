@@ -1,5 +1,7 @@
 """Member-EPCI segmentation and linking to SIRENs."""
 
+import pytest
+
 from pipeline.extract.members import find_member_epcis
 from pipeline.linking import link_epci
 
@@ -36,6 +38,14 @@ def test_former_name_links_to_the_renamed_epci():
 
 def test_canton_prefix_may_be_omitted():
     assert link_epci("de Charly-sur-Marne", "CC").siren == "240200584"
+
+
+@pytest.mark.parametrize("written", ["CA Agglo Pays d'Issoire", "Agglo Pays d'Issoire",
+                                     "Communauté d'agglomération Agglo Pays d'Issoire"])
+def test_legal_forms_written_twice_are_all_ignored(written):
+    """Found at scale by the benchmark's generated corpus: the official name itself starts with
+    a legal form ("CA Agglo Pays d'Issoire"), so only the first one used to be ignored."""
+    assert link_epci(written, "CA").siren == "200070407"
 
 
 def test_weak_match_gives_no_siren_and_a_low_score():
