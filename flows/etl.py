@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.settings import configure_environment
 
@@ -37,6 +38,8 @@ from prefect.utilities.annotations import quote  # noqa: E402
 
 from pipeline import etl, state, storage  # noqa: E402
 # pipeline.quality (Great Expectations, ~4 s of imports) is imported by `preload` or `validate`.
+if TYPE_CHECKING:
+    from pipeline.quality import QualityReport
 
 
 EXTRACT_BATCH_SIZE = 64
@@ -105,7 +108,7 @@ def extract_batch(documents: list[etl.Document]) -> etl.Batch:
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(batch: etl.Batch, quality_dir: Path) -> "quality.QualityReport":  # noqa: F821
+def validate(batch: etl.Batch, quality_dir: Path) -> QualityReport:
     """Gate the tables; documents failing a document-level check are rejected, then re-checked."""
     state.pause_point("validate")
     _wait_for_preload()

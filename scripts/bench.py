@@ -1,6 +1,6 @@
 """Benchmark: end-to-end throughput against spaCy's own limit, scaling, no-op re-run, memory, PDF.
 
-Prints figures; it is not a test. `make bench` runs it with the defaults (about 15 minutes on
+Prints figures; it is not a test. `make bench` runs it with the defaults (about 20 minutes on
 2 cores). Every figure comes from running the real `communiques` command on a generated corpus
 (scripts/generate_corpus.py), except the two baselines, measured in this process:
 `nlp.pipe` of the full `fr_core_news_md` pipeline over the same texts, and pypdfium2's bare
