@@ -108,17 +108,20 @@ def extract_batch(documents: list[etl.Document]) -> etl.Batch:
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(batch: etl.Batch, quality_dir: Path) -> QualityReport:
-    """Gate the tables; documents failing a document-level check are rejected, then re-checked."""
+def validate(batch: etl.Batch, quality_dir: Path) -> tuple[QualityReport, dict[str, list[dict]]]:
+    """Gate the tables; documents failing a document-level check are rejected, then re-checked.
+    Returns the report and the tables it passed (or failed)."""
     state.pause_point("validate")
     _wait_for_preload()
     from pipeline import quality
 
-    report = quality.validate_tables(_frames(batch), quality_dir)
+    tables = etl.tables_of(batch)
+    report = quality.validate_tables(_frames(tables), quality_dir)
     if report.document_failures:
         etl.reject_documents(batch, report.document_failures)
-        report = quality.validate_tables(_frames(batch), quality_dir)
-    return report
+        tables = etl.tables_of(batch)
+        report = quality.validate_tables(_frames(tables), quality_dir)
+    return report, tables
 
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -126,8 +129,8 @@ def publish(output_dir: Path, tables: dict[str, list[dict]], run_state: state.St
     storage.publish(output_dir, tables, run_state)
 
 
-def _frames(batch: etl.Batch) -> dict:
-    return {name: storage.to_frame(name, rows) for name, rows in etl.tables_of(batch).items()}
+def _frames(tables: dict[str, list[dict]]) -> dict:
+    return {name: storage.to_frame(name, rows) for name, rows in tables.items()}
 
 
 def _carry_over_published(target: Path, version: str, full: bool, logger) -> bool:
@@ -187,10 +190,9 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
         extraction_seconds = time.monotonic() - extraction_started
         batch = etl.merge([kept, etl.Batch(rejections=inventory.notices() + read_batch.rejections),
                            *extracted])
-        report = validate(quote(batch), target / "quality")
-        tables = etl.tables_of(batch)
+        report, tables = validate(quote(batch), target / "quality")
 
-        status = {d.doc_id: d.row["status"] for d in batch.documents}
+        status = {row["doc_id"]: row["status"] for row in tables["documents"]}
         published = sum(status.get(doc_id) == "published" for doc_id in current)
         summary = {"documents": len(inventory.files), "new": len(new), "published": published,
                    "rejected": len(inventory.files) - published,

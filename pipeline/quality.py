@@ -245,16 +245,18 @@ def _reference_checks() -> dict[str, list[tuple[str, Callable[[object], bool]]]]
 
 
 def _references(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per (value to look up, check): list columns exploded, nulls left to the suites."""
+    """One row per (table, column, distinct value to look up, check): list columns exploded,
+    nulls left to the suites. Distinct values, as a SIREN may be named in thousands of rows."""
     checks_by_column = _reference_checks()
     rows = []
     for name, frame in frames.items():
         types = {f.name: f.type for f in TABLES[name].fields}
         for column in checks_by_column.keys() & types.keys() & set(frame.columns):
             values = frame[column].explode() if types[column] == "list_of_string" else frame[column]
+            distinct = values.dropna().unique()
             for description, test in checks_by_column[column]:
                 rows += [(name, column, value, description, bool(test(value)))
-                         for value in values.dropna()]
+                         for value in distinct]
     return pd.DataFrame(rows, columns=["table", "column", "value", "check", "passed"])
 
 
@@ -284,24 +286,29 @@ def _grounding_problem(text, mention, start, end) -> str | None:
 
 
 def _grounding(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per row of a grounded table: is its mention exactly text[start:end]?"""
+    """One row per row of a grounded table: is its mention exactly text[start:end]?
+
+    Built column by column (it has as many rows as the grounded tables together)."""
     documents = frames.get("documents")
     texts = {}
     if documents is not None and {"doc_id", "text"} <= set(documents.columns):
         texts = dict(zip(documents["doc_id"], documents["text"]))
-    rows = []
+    parts = []
     for name in GROUNDED_TABLES:
         frame = frames.get(name)
         if frame is None or not set(SPAN_COLUMNS) <= set(frame.columns):
             continue  # the table's own suite reports the missing columns
-        for row, (doc_id, mention, start, end) in enumerate(
-                frame[SPAN_COLUMNS].itertuples(index=False)):
-            if pd.isna(doc_id):
-                continue  # reported by the not-null check of the table's suite
-            problem = _grounding_problem(texts.get(doc_id), mention, start, end)
-            rows.append((name, row, doc_id, problem is None,
-                         problem and f"{name} row {row}: {problem}"))
-    return pd.DataFrame(rows, columns=["table", "row", "doc_id", "grounded", "reason"])
+        problems = [_grounding_problem(texts.get(doc_id), mention, start, end)
+                    for doc_id, mention, start, end in zip(*(frame[c] for c in SPAN_COLUMNS))]
+        part = pd.DataFrame({"table": name, "row": range(len(frame)),
+                             "doc_id": frame["doc_id"].to_numpy(),
+                             "grounded": [problem is None for problem in problems],
+                             "reason": [problem and f"{name} row {row}: {problem}"
+                                        for row, problem in enumerate(problems)]})
+        parts.append(part[part["doc_id"].notna()])  # a null doc_id: the table's not-null check
+    if not parts:
+        return pd.DataFrame(columns=["table", "row", "doc_id", "grounded", "reason"])
+    return pd.concat(parts, ignore_index=True)
 
 
 # ---------------------------------------------------------------- stated vs listed counts

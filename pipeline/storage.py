@@ -38,8 +38,10 @@ def to_arrow(table_name: str, rows: list[dict]) -> pa.Table:
 
 def to_frame(table_name: str, rows: list[dict]) -> pd.DataFrame:
     """The same table as pandas (what the quality gate validates)."""
-    frame = pd.DataFrame(rows, columns=TABLES[table_name].column_names)
-    return frame.astype(object).where(frame.notna(), None) if len(frame) else frame
+    columns = TABLES[table_name].column_names
+    # Object columns built directly: values stay the rows' own objects, nulls stay None.
+    return pd.DataFrame({name: pd.Series([row.get(name) for row in rows], dtype=object)
+                         for name in columns}, columns=columns)
 
 
 def _atomic_write(path: Path, write) -> None:
@@ -74,18 +76,22 @@ def publish(output_dir: Path, tables: dict[str, list[dict]],
             state: State | None = None) -> dict[str, int]:
     """Write every table and datapackage.json, and the state if given; returns rows per table.
 
-    All Arrow tables are built (and so type-checked) before anything is written, so a bad row
-    cannot leave a mix of new and old tables behind.
+    Tables are converted to Arrow (and so type-checked) and written one at a time, so that only
+    one is held in memory; a bad row stops the publish before its commit point, leaving the
+    previous tables untouched.
     """
-    arrow_tables = {name: to_arrow(name, tables.get(name, [])) for name in TABLES}
     if (output_dir / COMMIT_DIR).exists():  # a publish that failed after its commit point
         _move_committed(output_dir)
     staging = output_dir / f"{STAGING_PREFIX}{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
+    counts = {}
     try:
-        for name, table in arrow_tables.items():
+        for name in TABLES:
+            table = to_arrow(name, tables.get(name, []))
+            counts[name] = table.num_rows
             write_table(staging, name, table)
+            del table  # before the next one is built
         write_json(staging / "datapackage.json", datapackage())
         if state is not None:
             files = {path.name: sha256_of(path) for path in sorted(staging.iterdir())}
@@ -97,7 +103,7 @@ def publish(output_dir: Path, tables: dict[str, list[dict]],
         raise
     _fsync_folder(output_dir)
     _move_committed(output_dir)
-    return {name: table.num_rows for name, table in arrow_tables.items()}
+    return counts
 
 
 def _move_committed(output_dir: Path) -> None:
