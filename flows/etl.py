@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from pipeline.quality import QualityReport
 
 
-EXTRACT_BATCH_SIZE = 64
+EXTRACT_BATCH_MAX, EXTRACT_BATCH_MIN = 500, 32
 WORKER_EXIT_SECONDS = 60
 
 _preloading: threading.Thread | None = None
@@ -147,9 +147,8 @@ def _carry_over_published(target: Path, version: str, full: bool, logger) -> boo
 
 def _extract(documents: list[etl.Document], logger) -> list[etl.Batch]:
     """Submit the documents in batches to the task runner; log progress as batches finish."""
-    size = min(EXTRACT_BATCH_SIZE, max(1, math.ceil(len(documents) / _parallel_slots())))
-    futures = [extract_batch.submit(documents[first:first + size])
-               for first in range(0, len(documents), size)]
+    futures = [extract_batch.submit(documents[first:end])
+               for first, end in batch_bounds(len(documents), _parallel_slots())]
     batches, done = [], 0
     for future in as_completed(futures):
         batches.append(future.result())
@@ -157,6 +156,22 @@ def _extract(documents: list[etl.Document], logger) -> list[etl.Batch]:
         logger.info("extracted %d/%d documents (%d/%d batches)", done, len(documents),
                     len(batches), len(futures))
     return batches
+
+
+def batch_bounds(count: int, slots: int) -> Iterator[tuple[int, int]]:
+    """(first, end) of each extraction batch: a share of the documents left, at most
+    EXTRACT_BATCH_MAX and at least EXTRACT_BATCH_MIN (or what spreads a small run over every slot).
+
+    Large batches first, so that each task's fixed cost (in a Dask worker, Prefect rebuilds its
+    settings and API client for every task: ~0.2 s) is paid rarely; smaller ones at the end, so
+    that no worker waits long for another to finish its last batch (guided self-scheduling).
+    """
+    smallest = min(EXTRACT_BATCH_MIN, math.ceil(count / slots))
+    first = 0
+    while first < count:
+        size = min(EXTRACT_BATCH_MAX, max(smallest, math.ceil((count - first) / (2 * slots))))
+        yield first, min(count, first + size)
+        first += size
 
 
 def _parallel_slots() -> int:

@@ -229,6 +229,20 @@ def test_same_inputs_give_the_same_tables_on_a_dask_cluster_of_2_workers(increme
     assert published(tmp_path) == published(incremental["output"])
 
 
+@pytest.mark.parametrize("count, slots", [(1, 4), (5, 2), (700, 1), (2000, 2), (10_000, 2)])
+def test_extraction_batches_cover_every_document_once_the_largest_first(count, slots):
+    from flows.etl import EXTRACT_BATCH_MAX, batch_bounds
+
+    bounds = list(batch_bounds(count, slots))
+    assert bounds[0][0] == 0 and bounds[-1][1] == count
+    assert all(end == next_first for (_, end), (next_first, _) in zip(bounds, bounds[1:]))
+    sizes = [end - first for first, end in bounds]
+    assert all(0 < size <= EXTRACT_BATCH_MAX for size in sizes)
+    assert sizes[:-1] == sorted(sizes[:-1], reverse=True)  # the last may be a remainder
+    assert len(bounds) >= min(count, slots)  # a small run still reaches every worker
+    assert len(bounds) <= 2 * slots + count // EXTRACT_BATCH_MAX + 16  # never one per document
+
+
 # ---------------------------------------------------------------- crash safety
 
 @pytest.fixture(scope="module")
