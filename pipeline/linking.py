@@ -24,9 +24,11 @@ AMBIGUITY_MARGIN = 0.03   # two different EPCIs this close: no SIREN
 TYPE_MISMATCH_PENALTY = 0.10
 OUTSIDE_DEPARTEMENTS_PENALTY = 0.08
 
-# Repeated: "CA Agglo Pays d'Issoire" is written for the official "Agglo Pays d'Issoire".
+# Repeated: "CA Agglo Pays d'Issoire" is written for the official "Agglo Pays d'Issoire"; an
+# article goes with the form it comes before ("la communauté d'agglomération", "CA L'Agglo").
 LEGAL_FORM = re.compile(
-    r"^(?:(?:communautes?\s+de\s+communes|communautes?\s+d'\s*agglomerations?|communautes?\s+urbaines?"
+    r"^(?:(?:(?:la|le|les|l')\s*)?"
+    r"(?:communautes?\s+de\s+communes|communautes?\s+d'\s*agglomerations?|communautes?\s+urbaines?"
     r"|metropoles?|cc|ca|cu|agglo)\b\s*)+")
 STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d"}
 GENERIC_LEADS = re.compile(r"^(?:canton|region)\s+")

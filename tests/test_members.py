@@ -41,11 +41,30 @@ def test_canton_prefix_may_be_omitted():
 
 
 @pytest.mark.parametrize("written", ["CA Agglo Pays d'Issoire", "Agglo Pays d'Issoire",
-                                     "Communauté d'agglomération Agglo Pays d'Issoire"])
+                                     "Communauté d'agglomération Agglo Pays d'Issoire",
+                                     "la communauté d'agglomération Agglo Pays d'Issoire",
+                                     "l'Agglo Pays d'Issoire"])
 def test_legal_forms_written_twice_are_all_ignored(written):
     """Found at scale by the benchmark's generated corpus: the official name itself starts with
     a legal form ("CA Agglo Pays d'Issoire"), so only the first one used to be ignored."""
     assert link_epci(written, "CA").siren == "200070407"
+
+
+def test_a_legal_form_inside_an_official_name_does_not_start_a_new_name():
+    """Found at scale by the benchmark's corpus: one EPCI's official name holds a second legal
+    form, "CC Grand Orb Communauté de Communes en Languedoc", which used to be cut in two."""
+    text = ("Le territoire regroupe la CC Grand Orb Communauté de Communes en Languedoc et la "
+            "communauté de communes Lodévois et Larzac.")
+    assert members(text) == [
+        ("200042646", "CC Grand Orb Communauté de Communes en Languedoc"),
+        ("200017341", "communauté de communes Lodévois et Larzac")]
+
+
+@pytest.mark.parametrize("written", ["L'Agglo Foix-Varilhes", "CA L'Agglo Foix-Varilhes",
+                                     "la communauté d'agglomération Foix-Varilhes"])
+def test_an_article_before_a_legal_form_goes_with_it(written):
+    """"CA L'Agglo Foix-Varilhes" is an official name: the article may sit between two forms."""
+    assert link_epci(written, "CA").siren == "200067791"
 
 
 def test_weak_match_gives_no_siren_and_a_low_score():

@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline import referential
 from pipeline.linking import ACCEPT_SCORE, Link, link_epci
+from pipeline.normalize import fold
 
 MEMBER_TRIGGER = (r"(?:regroupant|regroupe|compos[ée]e?s?\s+(?:de|des|du)|comprenant|comprend"
                   r"|r[ée]unissant|r[ée]unit|associant|associe|rassemblant|rassemble|f[ée]d[èée]re"
@@ -125,11 +127,37 @@ def _looks_like_name(written: str) -> bool:
         and not re.search(r"\b(?:participer|sont|seront|ont|est)\b", written)
 
 
+@lru_cache(maxsize=1)
+def _names_holding_a_head() -> re.Pattern | None:
+    """Official names with a legal form after their start ("CC Grand Orb Communauté de Communes
+    en Languedoc"), less their leading one, as one pattern on folded text: a head inside such a
+    name does not start a new group of names."""
+    tails = set()
+    for epci in referential.load().epcis.values():
+        for name in (epci.name, *epci.former_names):
+            heads = [head for head in HEAD.finditer(name) if head.start() > 0]
+            if heads:
+                lead = HEAD.match(name)
+                tail = fold(name[lead.end() if lead else 0:]).split()
+                tails.add(r"\s+".join(re.escape(word) for word in tail))
+    return re.compile("|".join(sorted(tails))) if tails else None
+
+
+def _heads(text: str, start: int, end: int) -> list[re.Match]:
+    """The legal-form heads of a member list, those inside an official name left out."""
+    heads = list(HEAD.finditer(text, start, end))
+    pattern = _names_holding_a_head()
+    if heads and pattern:
+        inside = [(m.start(), m.end()) for m in pattern.finditer(fold(text), start, end)]
+        heads = [head for head in heads if not any(s < head.start() < e for s, e in inside)]
+    return heads
+
+
 def find_member_epcis(text: str, departements: frozenset[str]) -> list[EpciMention]:
     """EPCIs of every member list; `departements` are the document's, used to break ties."""
     found: list[EpciMention] = []
     for span_start, span_end in _member_spans(text):
-        heads = list(HEAD.finditer(text, span_start, span_end))
+        heads = _heads(text, span_start, span_end)
         groups = []  # (mention_start, names_start, names_end, type)
         headless_end = heads[0].start() if heads else span_end
         connector = GROUP_CONNECTOR.search(text[span_start:headless_end])
