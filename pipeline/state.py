@@ -55,12 +55,17 @@ def discover(input_dir: Path) -> list[Path]:
     if not input_dir.is_dir():
         raise UnusableInput(f"input {input_dir} is not a folder; pass --input DIR")
     files = sorted(p for p in input_dir.rglob("*")
-                   if p.is_file() and p.suffix.lower() in SUPPORTED_FORMATS
+                   if (p.is_file() or _broken_link(p)) and p.suffix.lower() in SUPPORTED_FORMATS
                    and not any(part.startswith(".") for part in p.relative_to(input_dir).parts))
     if not files:
         raise UnusableInput(f"no communiqué found in {input_dir} (looked for "
                             f"{', '.join(sorted(SUPPORTED_FORMATS))} files)")
     return files
+
+
+def _broken_link(path: Path) -> bool:
+    """A symbolic link to a file that is gone: listed, to be rejected, rather than dropped."""
+    return path.is_symlink() and not path.exists()
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,13 @@ def unreadable(source: str, why: str) -> dict:
     run tries it again (the error may be transient)."""
     return {"doc_id": None, "source": source, "stage": "read",
             "reason": f"cannot read the file ({why}); check its permissions"}
+
+
+def broken_link(source: str, target: str) -> dict:
+    """The rejection of a symbolic link whose file is gone (tried again by the next run too)."""
+    return {"doc_id": None, "source": source, "stage": "read",
+            "reason": f"cannot read the file: it is a symbolic link to {target}, which does not "
+                      "exist; fix or remove the link"}
 
 
 @dataclass(frozen=True)
@@ -108,7 +120,9 @@ class Inventory:
         made again from the input folder by every run."""
         documents, notices = self.documents, []
         for file in self.files:
-            if file.doc_id is None:
+            if file.doc_id is None and _broken_link(file.path):
+                notices.append(broken_link(file.source, os.readlink(file.path)))
+            elif file.doc_id is None:
                 notices.append(unreadable(file.source, file.error))
             elif documents[file.doc_id] is not file:
                 notices.append({"doc_id": file.doc_id, "source": file.source, "stage": "read",
@@ -141,13 +155,21 @@ def scan(input_dir: Path) -> Inventory:
 
 # ---------------------------------------------------------------- the extraction version
 
+# Modules that do not shape a document's rows (tables derived from all rows, file writing, the
+# command line, the review page, scoring, settings): editing them reprocesses nothing. A new
+# module is part of the version until it is added here.
+NOT_IN_VERSION = {"cli.py", "report.py", "evaluate.py", "storage.py", "registry.py", "settings.py"}
+
+
 def extraction_version() -> str:
-    """What the rows depend on besides the inputs: the package's code and rule files, the
-    referential, the size limit on input files, and the installed versions of the dependencies
-    (the spaCy model, the PDF reader and the fuzzy matcher change rows too). Any change means
-    every document is processed again."""
+    """What the rows depend on besides the inputs: the package's code (NOT_IN_VERSION aside)
+    and rule files, the referential, the size limit on input files, and the installed versions
+    of the dependencies (the spaCy model, the PDF reader and the fuzzy matcher change rows too).
+    Any change means every document is processed again."""
     digest = hashlib.sha256()
     for path in sorted([*PACKAGE_DIR.rglob("*.py"), *PACKAGE_DIR.rglob("*.json")]):
+        if path.relative_to(PACKAGE_DIR).as_posix() in NOT_IN_VERSION:
+            continue
         digest.update(f"{path.relative_to(PACKAGE_DIR).as_posix()}\0".encode())
         digest.update(path.read_bytes())
     digest.update(f"referential {referential.load().version}\0".encode())

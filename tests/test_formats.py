@@ -522,11 +522,11 @@ def test_no_input_file_is_silently_dropped(bad_run):
     assert listed == {GOOD, ACCENTED, *BAD}
 
 
-@pytest.mark.xfail(strict=True, reason="discover() (pipeline/state.py) keeps is_file() paths only, "
-                                       "so a dangling symbolic link is dropped without a rejection")
-def test_a_dangling_link_is_not_silently_dropped(tmp_path):
+def test_a_dangling_link_is_rejected_not_silently_dropped(tmp_path):
     (tmp_path / GOOD).write_text(as_text(AUBE), encoding="utf-8")
     (tmp_path / "lien-casse.txt").symlink_to(tmp_path / "supprime.txt")
     batch = etl.read(tmp_path, etl.discover(tmp_path))
-    listed = {d.row["source"] for d in batch.documents} | {r["source"] for r in batch.rejections}
-    assert "lien-casse.txt" in listed
+    assert [d.row["source"] for d in batch.documents] == [GOOD]
+    [rejection] = batch.rejections
+    assert rejection["source"] == "lien-casse.txt" and rejection["doc_id"] is None
+    assert "symbolic link to" in rejection["reason"] and "supprime.txt" in rejection["reason"]

@@ -337,6 +337,22 @@ def test_recovery_finishes_a_committed_publish_and_drops_uncommitted_ones(tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
+def test_the_extraction_version_follows_extraction_code_only(tmp_path, monkeypatch):
+    """Editing the command line or the review page must not reprocess every document; editing
+    an extraction rule must."""
+    package = tmp_path / "pipeline"
+    shutil.copytree(state.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(state, "PACKAGE_DIR", package)
+    before = state.extraction_version()
+    for module in ("cli.py", "report.py"):
+        with open(package / module, "a", encoding="utf-8") as source:
+            source.write("\n# edited\n")
+    assert state.extraction_version() == before
+    with open(package / "extract" / "members.py", "a", encoding="utf-8") as source:
+        source.write("\n# edited\n")
+    assert state.extraction_version() != before
+
+
 def test_carried_documents_follow_renames_and_keep_files_that_left(tmp_path):
     for name, text in (("b.txt", "B"), ("copie.txt", "B")):
         (tmp_path / name).write_text(text, encoding="utf-8")
