@@ -422,10 +422,9 @@ def test_prefect_yaml_deploys_the_flow_to_a_work_pool(serve):
     prefect = [str(Path(sys.executable).with_name("prefect"))]
     subprocess.run(prefect + ["work-pool", "create", "communiques", "--type", "process"], cwd=ROOT,
                    env=environment(**env), capture_output=True, check=True, timeout=300)
-    # The exit status is not checked: once the deployment is saved, Prefect 3.8.8's CLI looks for
-    # the pool's workers with a request the pinned FastAPI rejects (422), and exits 1.
-    subprocess.run(prefect + ["--no-prompt", "deploy", "--all"], cwd=ROOT, env=environment(**env),
-                   capture_output=True, timeout=300)
+    deploy = subprocess.run(prefect + ["--no-prompt", "deploy", "--all"], cwd=ROOT,
+                            env=environment(**env), capture_output=True, text=True, timeout=300)
+    assert deploy.returncode == 0 and "Traceback" not in deploy.stderr, deploy.stdout + deploy.stderr
     deployed = api(serve.api_url, "/deployments/name/communiques-etl/weekdays")
     assert deployed["work_pool_name"] == "communiques"
     assert deployed["entrypoint"] == "flows/etl.py:run_etl"
@@ -433,6 +432,15 @@ def test_prefect_yaml_deploys_the_flow_to_a_work_pool(serve):
     assert [s["schedule"]["cron"] for s in deployed["schedules"]] == ["0 7 * * 1-5"]
     (step,) = deployed["pull_steps"]
     assert step["prefect.deployments.steps.set_working_directory"]["directory"] == str(ROOT)
+
+
+def test_prefect_cli_lists_the_runs_of_the_server(serve):
+    """FastAPI from 0.151 on makes Prefect 3.8.8's server reject null fields (422)."""
+    listed = subprocess.run([str(Path(sys.executable).with_name("prefect")), "flow-run", "ls"],
+                            cwd=ROOT, env=environment(PREFECT_API_URL=serve.api_url, COLUMNS="250"),
+                            capture_output=True, text=True, timeout=300)
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    assert "communiques-etl" in listed.stdout
 
 
 def test_serve_stops_cleanly_on_ctrl_c(serve):
