@@ -55,7 +55,7 @@ def discover(input_dir: Path) -> list[Path]:
     if not input_dir.is_dir():
         raise UnusableInput(f"input {input_dir} is not a folder; pass --input DIR")
     files = sorted(p for p in input_dir.rglob("*")
-                   if (p.is_file() or _broken_link(p)) and p.suffix.lower() in SUPPORTED_FORMATS
+                   if (p.is_file() or _is_broken_link(p)) and p.suffix.lower() in SUPPORTED_FORMATS
                    and not any(part.startswith(".") for part in p.relative_to(input_dir).parts))
     if not files:
         raise UnusableInput(f"no communiqué found in {input_dir} (looked for "
@@ -63,19 +63,21 @@ def discover(input_dir: Path) -> list[Path]:
     return files
 
 
-def _broken_link(path: Path) -> bool:
+def _is_broken_link(path: Path) -> bool:
     """A symbolic link to a file that is gone: listed, to be rejected, rather than dropped."""
     return path.is_symlink() and not path.exists()
 
 
 @dataclass(frozen=True)
 class InputFile:
-    """A file of the input folder and the sha256 of its bytes (None, and why, if unreadable)."""
+    """A file of the input folder and the sha256 of its bytes (None, and why, if unreadable;
+    for a symbolic link to a file that is gone, the link's target)."""
 
     source: str
     path: Path
     sha256: str | None
     error: str | None = None
+    missing_target: str | None = None
 
     @property
     def doc_id(self) -> str | None:
@@ -120,8 +122,8 @@ class Inventory:
         made again from the input folder by every run."""
         documents, notices = self.documents, []
         for file in self.files:
-            if file.doc_id is None and _broken_link(file.path):
-                notices.append(broken_link(file.source, os.readlink(file.path)))
+            if file.missing_target is not None:
+                notices.append(broken_link(file.source, file.missing_target))
             elif file.doc_id is None:
                 notices.append(unreadable(file.source, file.error))
             elif documents[file.doc_id] is not file:
@@ -143,7 +145,8 @@ def hash_files(input_dir: Path, paths: list[Path]) -> Inventory:
         try:
             sha256 = sha256_of(path)
         except OSError as error:
-            files.append(InputFile(source, path, None, error.strerror or str(error)))
+            target = os.readlink(path) if _is_broken_link(path) else None
+            files.append(InputFile(source, path, None, error.strerror or str(error), target))
             continue
         files.append(InputFile(source, path, sha256))
     return Inventory(tuple(files))

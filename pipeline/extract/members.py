@@ -135,20 +135,19 @@ def _names_holding_a_head() -> re.Pattern | None:
     tails = set()
     for epci in referential.load().epcis.values():
         for name in (epci.name, *epci.former_names):
-            heads = [head for head in HEAD.finditer(name) if head.start() > 0]
-            if heads:
+            if any(head.start() > 0 for head in HEAD.finditer(name)):
                 lead = HEAD.match(name)
                 tail = fold(name[lead.end() if lead else 0:]).split()
                 tails.add(r"\s+".join(re.escape(word) for word in tail))
     return re.compile("|".join(sorted(tails))) if tails else None
 
 
-def _heads(text: str, start: int, end: int) -> list[re.Match]:
+def _heads(text: str, folded: str, start: int, end: int) -> list[re.Match]:
     """The legal-form heads of a member list, those inside an official name left out."""
     heads = list(HEAD.finditer(text, start, end))
     pattern = _names_holding_a_head()
     if heads and pattern:
-        inside = [(m.start(), m.end()) for m in pattern.finditer(fold(text), start, end)]
+        inside = [(m.start(), m.end()) for m in pattern.finditer(folded, start, end)]
         heads = [head for head in heads if not any(s < head.start() < e for s, e in inside)]
     return heads
 
@@ -156,8 +155,9 @@ def _heads(text: str, start: int, end: int) -> list[re.Match]:
 def find_member_epcis(text: str, departements: frozenset[str]) -> list[EpciMention]:
     """EPCIs of every member list; `departements` are the document's, used to break ties."""
     found: list[EpciMention] = []
+    folded = fold(text)
     for span_start, span_end in _member_spans(text):
-        heads = _heads(text, span_start, span_end)
+        heads = _heads(text, folded, span_start, span_end)
         groups = []  # (mention_start, names_start, names_end, type)
         headless_end = heads[0].start() if heads else span_end
         connector = GROUP_CONNECTOR.search(text[span_start:headless_end])
