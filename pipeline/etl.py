@@ -169,7 +169,8 @@ def tables_of(batch: Batch) -> dict[str, list[dict]]:
                                   key=lambda r: (r["source"], r["doc_id"])),
               "rejections": sorted(batch.rejections,
                                    key=lambda r: (r["source"], r["stage"], r["doc_id"] or "",
-                                                  r["reason"]))}
+                                                  r["reason"])),
+              "warnings": []}
     for table, rows in batch.rows.items():
         tables[table] = sorted((r for r in rows if r["doc_id"] in published),
                                key=lambda r: (r["doc_id"], r["start"], r["end"]))

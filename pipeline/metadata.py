@@ -27,7 +27,7 @@ class Field:
     """One column: its logical type, meaning and the constraints the quality gate enforces."""
 
     name: str
-    type: str  # string, integer, number, boolean, date, list_of_string
+    type: str  # string, integer, number, boolean, date, timestamp, list_of_string
     description: str
     nullable: bool = False
     enum: list[str] | None = None
@@ -63,12 +63,13 @@ ARROW_TYPES = {
     "boolean": pa.bool_(),
     "date": pa.date32(),
     "list_of_string": pa.list_(pa.string()),
+    "timestamp": pa.timestamp("us", tz="UTC"),
 }
 
 # Frictionless Table Schema types for datapackage.json.
 FRICTIONLESS_TYPES = {
     "string": "string", "integer": "integer", "number": "number", "boolean": "boolean",
-    "date": "date", "list_of_string": "array",
+    "date": "date", "list_of_string": "array", "timestamp": "datetime",
 }
 
 _F = Field
@@ -84,6 +85,10 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _F("published_on", "date", "Date of the dateline; null when the text states none.", nullable=True),
     _F("text", "string", "Clean plain text of the document; every start/end offset indexes it."),
     _F("status", "string", "Whether the document's rows were published.", enum=STATUSES),
+    _F("url", "string", "Where the document was fetched from; null for a file put in the input "
+       "folder by hand.", nullable=True),
+    _F("fetched_at", "timestamp", "When the document was fetched (UTC); null for a file put in the "
+       "input folder by hand.", nullable=True),
     _F("territory_id", "string",
        "Stable territory key: the same territory gets the same key in every document naming it.",
        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
@@ -100,6 +105,13 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _F("siren", "string", "SIREN of the linked EPCI; null when no confident link.", nullable=True,
        pattern=r"^\d{9}$"),
     _F("epci_type", "string", "Legal form of the EPCI.", nullable=True, enum=EPCI_TYPES),
+    _F("successor_siren", "string",
+       "When the linked EPCI has since merged or been renamed: SIREN of the EPCI that continues it "
+       "today (the referential's member communes tell); null otherwise.", nullable=True,
+       pattern=r"^\d{9}$"),
+    _F("candidates", "list_of_string",
+       "SIRENs of the EPCIs a name fits equally well when it is not linked (siren null); empty "
+       "when linked or when nothing fits.", nullable=True),
     _F("match_score", "number", "Confidence of the link to the referential, 0 to 1.",
        minimum=0.0, maximum=1.0),
     _F("value", "number", "The number stated, scaled (\"100 millions d'euros\" is 100000000).",
@@ -114,6 +126,11 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _F("scope_name", "string", "Name of the area counted (\"Grand Est\", \"Aube\", \"France\")."),
     _F("stated", "integer", "Number of territories the document says its list holds.", minimum=0),
     _F("listed", "integer", "Number of distinct territories extracted from that list.", minimum=0),
+    _F("list_start", "integer", "Offset in documents.text where the list the count sizes begins "
+       "(its first item).", minimum=0),
+    _F("list_end", "integer", "Offset in documents.text just after the list's last item.", minimum=1),
+    _F("check", "string", "Which quality check had a doubt."),
+    _F("detail", "string", "The doubt, in a sentence a person can act on."),
     _F("stage", "string", "Pipeline stage that rejected the document.", enum=STAGES),
     _F("reason", "string", "Why the document was rejected, in a sentence a person can act on."),
     _F("phases", "list_of_string", "Programme phases in which documents name the territory."),
@@ -130,6 +147,18 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _F("doc_ids", "list_of_string", "Published documents naming it."),
     _F("sources", "integer", "Number of documents stating a figure for the same unit, phase and scope.",
        minimum=1),
+    _F("as_of", "date",
+       "Date the number describes: a date or period stated in its sentence, else the source's "
+       "published_on; null when neither is known.", nullable=True),
+    _F("superseded_by", "string",
+       "doc_id of the claim about the same subject (unit, phase, scope) that gives the next value "
+       "in time; null for the latest known value.", nullable=True, pattern=r"^[0-9a-f]{16}$"),
+    _F("claimed", "integer", "Latest count of territories claimed for the scope and phase.", minimum=0),
+    _F("found", "integer", "Distinct territories of that scope and phase in territories_registry.",
+       minimum=0),
+    _F("missing", "integer", "claimed - found (negative when the registry holds more)."),
+    _F("missing_names", "list_of_string",
+       "Territories a source lists for the scope and phase that the registry does not hold."),
     _F("conflict", "boolean",
        "The sources of this unit, phase and scope state figures that no single number fits "
        "(146 first-phase territories in 2019, 149 in 2023); null for units other than territoire, "
@@ -153,7 +182,7 @@ _SPAN = ("mention", "start", "end")
 TABLES: dict[str, Table] = {t.name: t for t in [
     Table("documents", "One row per input document, rejected ones included.",
           _fields("doc_id", "source", "format", "sha256", "title", "issuer", "place",
-                  "published_on", "text", "status"),
+                  "published_on", "text", "status", "url", "fetched_at"),
           primary_key=["doc_id"]),
     Table("territories", "One row per Territoire d'industrie per document.",
           _fields("doc_id", "territory_id", "name", *_SPAN, "phase", "region_codes",
@@ -161,7 +190,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           primary_key=["doc_id", "territory_id"]),
     Table("epcis", "One row per member intercommunality named in a document.",
           _fields("doc_id", "territory_id", "siren", "name", "epci_type", *_SPAN,
-                  "departement_codes", "match_score", "rule",
+                  "departement_codes", "match_score", "successor_siren", "candidates", "rule",
                   territory_id={"nullable": True,
                                 "description": "Territory the EPCI belongs to, if the text says so."})),
     Table("figures", "One row per quantity stated about the programme.",
@@ -170,11 +199,15 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     Table("stated_counts",
           "One row per count of territories a document states for a list it gives (\"deux "
           "territoires ont été labellisés : ...\"), beside the number of territories listed.",
-          _fields("doc_id", "scope_code", "scope_name", "phase", "stated", "listed", *_SPAN, "rule")),
+          _fields("doc_id", "scope_code", "scope_name", "phase", "stated", "listed", *_SPAN, "rule",
+                  "list_start", "list_end")),
     Table("rejections", "One row per document the pipeline could not publish.",
           _fields("doc_id", "source", "stage", "reason",
                   doc_id={"nullable": True,
                           "description": "Document id; null if the file could not be read at all."})),
+    Table("warnings", "One row per doubt the quality gate had about a published document "
+          "(`communiques run --strict` rejects such documents instead).",
+          _fields("doc_id", "check", "detail")),
     Table("territories_registry",
           "One row per Territoire d'industrie across all published documents (pipeline/registry.py).",
           _fields("territory_id", "name", "phases", "region_codes", "departement_codes",
@@ -187,7 +220,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           "scope, with a conflict flag where documents differ (pipeline/registry.py explains the "
           "rules).",
           _fields("unit", "phase", "scope_code", "scope_name", "doc_id", "published_on", "value",
-                  "value_max", "approximate", "sources", "conflict", *_SPAN, "sentence", "rule",
+                  "value_max", "approximate", "sources", "as_of", "conflict", "superseded_by",
+                  *_SPAN, "sentence", "rule",
                   phase={"nullable": False, "description":
                          "Programme phase the figure is about, from its sentence, else its document."},
                   scope_code={"nullable": False},
@@ -195,6 +229,15 @@ TABLES: dict[str, Table] = {t.name: t for t in [
                   value={"description": "The source's value for this subject and scope: the "
                                         "largest it states (scaled)."}),
           primary_key=["unit", "phase", "scope_code", "scope_name", "doc_id"]),
+    Table("coverage",
+          "One row per scope and phase for which a count of territories is claimed: the latest "
+          "claimed count beside the territories the registry holds (pipeline/registry.py).",
+          _fields("scope_code", "scope_name", "phase", "claimed", "doc_id", "found", "missing",
+                  "missing_names",
+                  scope_code={"nullable": False},
+                  phase={"nullable": False},
+                  doc_id={"description": "Document stating the latest claimed count."}),
+          primary_key=["scope_code", "scope_name", "phase"]),
 ]}
 
 # Tables whose rows carry a source span (mention/start/end into documents.text).

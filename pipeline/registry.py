@@ -55,7 +55,7 @@ def derive(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """The two consolidated tables from the rows of documents, territories, epcis and figures."""
     documents = {d["doc_id"]: d for d in tables.get("documents", []) if d["status"] == "published"}
     return {"territories_registry": territories_registry(tables, documents),
-            "claims": claims(tables, documents)}
+            "claims": claims(tables, documents), "coverage": []}
 
 
 def _recency(document: dict) -> tuple:
@@ -166,5 +166,6 @@ def claims(tables: dict[str, list[dict]], documents: dict[str, dict]) -> list[di
         lows = [r["value"] for r in sources]
         highs = [r["value"] if r["value_max"] is None else r["value_max"] for r in sources]
         conflict = max(lows) > min(highs) if subject[0] in COMPARED_UNITS else None
-        rows += [{**row, "sources": len(sources), "conflict": conflict} for row in sources]
+        rows += [{**row, "sources": len(sources), "as_of": None, "conflict": conflict,
+                  "superseded_by": None} for row in sources]
     return rows

@@ -41,9 +41,11 @@ def valid_rows() -> dict[str, list[dict]]:
                      "sentence": "Au total, 21 territoires sont labellisés dans la région.",
                      "rule": "figure.count"}],
         "stated_counts": [{"doc_id": DOC_ID, "scope_code": "44", "scope_name": "Grand Est", "phase": "2023-2027", "stated": 21,
-                           "listed": 21, **span("21 territoires"), "rule": "stated_count.list_intro"}],
+                           "listed": 21, **span("21 territoires"), "rule": "stated_count.list_intro",
+                           "list_start": 0, "list_end": 10}],
         "rejections": [{"doc_id": None, "source": "broken.pdf", "stage": "read",
                         "reason": "The PDF could not be opened: it is encrypted."}],
+        "warnings": [],
     }
     return {**rows, **registry.derive(rows)}
 

@@ -42,9 +42,11 @@ def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Te
                   figures: list[dict], phases: dict[str, str | None]) -> list[dict]:
     """One row per list whose intro states its size: stated vs listed territories."""
     lists: dict[tuple[int, int], set[str]] = {}
+    list_ends: dict[tuple[int, int], int] = {}
     for mention in mentions:
         if mention.intro is not None:
             lists.setdefault(mention.intro, set()).add(mention.territory_id)
+            list_ends[mention.intro] = max(list_ends.get(mention.intro, 0), mention.end)
     rows = []
     for (intro_start, items_start), territory_ids in sorted(lists.items()):
         index = _sentence_index(sentences, intro_start)
@@ -61,5 +63,6 @@ def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Te
                      "phase": phase,
                      "stated": int(figure["value"]), "listed": len(territory_ids),
                      "mention": figure["mention"], "start": figure["start"], "end": figure["end"],
-                     "rule": "stated_count.list_intro"})
+                     "rule": "stated_count.list_intro",
+                     "list_start": items_start, "list_end": list_ends[(intro_start, items_start)]})
     return rows
