@@ -223,8 +223,8 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
         summary = {"documents": len(inventory.files), "new": len(new), "published": published,
                    "rejected": len(inventory.files) - published, "strict": strict,
                    "warned": len({w["doc_id"] for w in warnings}),
-                   "warnings": [f"{source_of[w['doc_id']]} ({w['check']}): {w['detail']}"
-                                for w in warnings],
+                   "warnings": sorted(f"{source_of[w['doc_id']]} ({w['check']}): {w['detail']}"
+                                      for w in warnings),
                    "kept_without_file": len(status.keys() - current.keys()),
                    "rows": {}, "table_failures": report.table_failures,
                    "rejections": [f"{r['source']} ({r['stage']}): {r['reason']}"

@@ -37,12 +37,13 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import ListBlock, Structure, parse
+from pipeline.extract.structure import ListBlock, Span, Structure, parse
 from pipeline.extract.territories import TerritoryMention
 from pipeline.normalize import fold
 
 RULES_PATH = Path(__file__).parent / "rules" / "stated_counts.json"
 REFERRING_INTRO_MAX_WORDS = 15
+SUBHEADING_MAX_WORDS = 8
 CLOSED_ITEM = re.compile(r"[.)\]»\"”!;]\s*$")  # an item that ends like a finished one
 
 
@@ -50,6 +51,7 @@ CLOSED_ITEM = re.compile(r"[.)\]»\"”!;]\s*$")  # an item that ends like a fin
 class Words:
     refers_back: re.Pattern
     partial: re.Pattern
+    partial_before: re.Pattern
     not_partial: re.Pattern
     new: re.Pattern
     renewal: re.Pattern
@@ -58,8 +60,11 @@ class Words:
 @lru_cache(maxsize=1)
 def _words() -> Words:
     rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
-    return Words(**{key: re.compile(r"(?<![\w'])(?:" + "|".join(rules[key]) + r")(?!\w)")
-                    for key in Words.__dataclass_fields__})
+    words = {key: re.compile(r"(?<![\w'])(?:" + "|".join(rules[key]) + r")(?!\w)")
+             for key in Words.__dataclass_fields__}
+    words["partial_before"] = re.compile(
+        r"(?<![\w'])(?:" + "|".join(rules["partial_before"]) + r")\s*(?:\*\*)?\s*$")
+    return Words(**words)
 
 
 @dataclass
@@ -70,41 +75,77 @@ class ListOfTerritories:
     items_start: int
     end: int
     territory_ids: set[str]
-    items: int | None  # how many names its items hold; None when the structure has no such list
+    blocks: list[ListBlock]  # the structure's list, or its sub-lists; [] for a list in a sentence
+    items: int | None  # how many names its items hold; None for a list in a sentence
     has_sublists: bool
-    block: ListBlock | None
 
 
-def _items_of(block: ListBlock) -> tuple[int, bool]:
-    """How many names the list's items hold (the parts of "Nouveaux territoires : A ; B" each
-    count), and whether it is split in sub-lists."""
-    names = sum(max(1, len(item.parts)) for item in block.items)
-    sublists = bool(block.headings) or any(item.field and len(item.parts) > 1 for item in block.items)
-    return names, sublists
+def _names_in(block: ListBlock) -> int:
+    """How many names a list's items hold: the parts of "Nouveaux territoires : A ; B" each count."""
+    return sum(max(1, len(item.parts)) for item in block.items)
 
 
-def _lists(structure: Structure, mentions: list[TerritoryMention]) -> list[ListOfTerritories]:
-    """The lists holding territory mentions: the structure's lists, else the inline lists the
-    colon-list rule read ("2 autres territoires : A et B")."""
+def _is_subheading(text: str, span: Span | None) -> bool:
+    """A short line without final punctuation: "Territoires renouvelés", "Nouveaux territoires"."""
+    if span is None:
+        return False
+    line = span.of(text).strip(" *_#")
+    return 0 < len(line.split()) <= SUBHEADING_MAX_WORDS and line[-1] not in ".:;,!?"
+
+
+def _sublist_groups(text: str, structure: Structure) -> list[tuple[int, list[ListBlock]]]:
+    """(intro start, lists) of every list, lists under sub-headings without a colon grouped
+    under the "… :" line above the first sub-heading ("15 lauréats :" / "Territoires renouvelés"
+    / - … / "Nouveaux territoires" / - …); the structure reads each sub-list as a list."""
+    groups: list[tuple[int, list[ListBlock]]] = []
+    for block in structure.lists:
+        if groups and _continues_group(text, groups[-1], block):
+            groups[-1][1].append(block)
+            continue
+        intro_start = block.intro.start if block.intro else block.span.start
+        if _is_subheading(text, block.context):
+            above = text[:block.context.start].rstrip()
+            if above.endswith(":"):
+                intro_start = above.rfind("\n") + 1
+        groups.append((intro_start, [block]))
+    return groups
+
+
+def _continues_group(text: str, group: tuple[int, list[ListBlock]], block: ListBlock) -> bool:
+    """A list right under the group's last one, whose intro is a sub-heading, when the group
+    itself opened with a sub-heading under a "… :" line."""
+    intro_start, blocks = group
+    first, last = blocks[0], blocks[-1]
+    opened_with_subheading = _is_subheading(text, first.context) and intro_start < first.context.start
+    return (opened_with_subheading and _is_subheading(text, block.context)
+            and last.span.end <= block.context.start
+            and not text[last.span.end:block.context.start].strip())
+
+
+def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) -> list[ListOfTerritories]:
+    """The lists holding territory mentions: the structure's lists (sub-lists together), else
+    the lists written in a sentence that the colon-list rule read ("2 autres territoires : A et B")."""
     by_block: dict[int, set[str]] = {}
-    inline: dict[tuple[int, int], list[TerritoryMention]] = {}
+    in_sentence: dict[tuple[int, int], list[TerritoryMention]] = {}
     for mention in mentions:
         block = (structure.lists[mention.list_id] if mention.list_id is not None
                  else structure.list_at(mention.start))
         if block is not None:
             by_block.setdefault(block.id, set()).add(mention.territory_id)
         elif mention.intro is not None:
-            inline.setdefault(mention.intro, []).append(mention)
+            in_sentence.setdefault(mention.intro, []).append(mention)
     found = []
-    for block_id, territory_ids in by_block.items():
-        block = structure.lists[block_id]
-        items, sublists = _items_of(block)
-        intro_start = block.intro.start if block.intro else block.span.start
-        found.append(ListOfTerritories(intro_start, block.span.start, block.span.end, territory_ids,
-                                       items, sublists, block))
-    for (intro_start, items_start), members in inline.items():
+    for intro_start, blocks in _sublist_groups(text, structure):
+        territory_ids = set().union(*(by_block.get(block.id, set()) for block in blocks))
+        if not territory_ids:
+            continue
+        sublists = len(blocks) > 1 or bool(blocks[0].headings) or any(
+            item.field and len(item.parts) > 1 for item in blocks[0].items)
+        found.append(ListOfTerritories(intro_start, blocks[0].span.start, blocks[-1].span.end,
+                                       territory_ids, blocks, sum(map(_names_in, blocks)), sublists))
+    for (intro_start, items_start), members in in_sentence.items():
         found.append(ListOfTerritories(intro_start, items_start, max(m.end for m in members),
-                                       {m.territory_id for m in members}, None, False, None))
+                                       {m.territory_id for m in members}, [], None, False))
     return sorted(found, key=lambda lst: lst.items_start)
 
 
@@ -157,6 +198,7 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
     if counts:
         count = counts[-1]
         if (_is_partial(folded[count["end"]:lst.items_start])
+                or _words().partial_before.search(folded, intro_start, count["start"])
                 or _names_a_narrower_place(count, places, count["end"], lst.items_start)):
             return None
         return count, "stated_count.list_intro"
@@ -207,12 +249,14 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None) -> str | None:
     if whole is not None:
         doubts.append(f"the count is a part of the '{whole['mention']}' before it, and the list "
                       "may be the whole")
-    if lst.block is not None and not text[lst.end:].strip():
-        last = lst.block.items[-1]
-        if not CLOSED_ITEM.search(last.content.of(text)):
-            doubts.append(f"the text ends inside the list (its last item "
-                          f"'{_shorten(last.content.of(text))}' looks unfinished): the page may "
-                          "have been cut")
+    if not lst.blocks:
+        doubts.append("the list is written in a sentence, whose commas and 'et' can be read "
+                      "several ways")
+    elif not text[lst.end:].strip():
+        last = lst.blocks[-1].items[-1].content.of(text)
+        if not CLOSED_ITEM.search(last):
+            doubts.append(f"the text ends inside the list (its last item '{_shorten(last)}' looks "
+                          "unfinished): the page may have been cut")
     if lst.items is not None and lst.items != len(lst.territory_ids):
         doubts.append(f"its items hold {lst.items} name(s), {len(lst.territory_ids)} read as "
                       "territories")
@@ -237,7 +281,7 @@ def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Te
     """One row per list whose size the text states: stated against listed, with the evidence."""
     folded = fold(text)
     rows = []
-    for lst in _lists(parse(text), mentions):
+    for lst in _lists(text, parse(text), mentions):
         tie = _tie(folded, sentences, lst, figures, places)
         if tie is None:
             continue
