@@ -36,6 +36,7 @@ from pathlib import Path
 from text_to_num import text2num
 
 from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import parse
 from pipeline.normalize import fold
 
 RULES_PATH = Path(__file__).parent / "rules" / "figure_units.json"
@@ -374,16 +375,20 @@ def _continued_enumeration(folded: str, token: Token, known: list[Found], senten
     return None
 
 
-def _refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """spaCy's sentences, also cut where a line break evidently ends one.
+def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """spaCy's sentences, also cut where a line break evidently ends one, and around list items.
 
     The statistical sentence recogniser glues headlines and datelines to the first paragraph
     ("... DANS L'AUBE\\n\\nTroyes, le 14 novembre 2023\\n\\nLancé fin 2018 ..."), which would give
     the headline's place to the paragraph's figures. A line break ends a sentence when the next line
     starts with a capital and the previous one ends with ".", "!" or "?", or, across a blank line,
     with anything but a lower-case word or a comma, colon or semicolon (a PDF's blank line between
-    two lines of one sentence follows a lower-case word).
+    two lines of one sentence follows a lower-case word). Each item of a list (the structure's) is
+    a sentence of its own, and so is what follows a list: a national figure after "• Vosges" does
+    not speak of the Vosges.
     """
+    cuts = sorted({position for block in parse(text).lists
+                   for position in (*(item.span.start for item in block.items), block.span.end)})
     refined = []
     for start, end in sentences:
         cut = start
@@ -399,7 +404,21 @@ def _refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple
                 refined.append((cut, gap_start))
                 cut = gap_end
         refined.append((cut, end))
-    return [(s, e) for s, e in refined if e > s]
+    return [piece for s, e in refined for piece in _cut_at(text, s, e, cuts)]
+
+
+def _cut_at(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """[start, end) cut at the positions of `cuts` inside it, blanks trimmed, empty pieces left out."""
+    bounds = [start, *(c for c in cuts if start < c < end), end]
+    pieces = []
+    for piece_start, piece_end in zip(bounds, bounds[1:]):
+        while piece_start < piece_end and text[piece_start].isspace():
+            piece_start += 1
+        while piece_end > piece_start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > piece_start:
+            pieces.append((piece_start, piece_end))
+    return pieces
 
 
 def _sentence_at(sentences: list[tuple[int, int]], position: int, text: str) -> tuple[int, int]:
@@ -455,7 +474,7 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     """One row per programme quantity, in reading order, grounded (text[start:end] == mention)."""
     vocab = _vocabulary()
     folded = fold(text)
-    sentences = _refine_sentences(text, sentences)
+    sentences = refine_sentences(text, sentences)
     tokens = _number_tokens(text, folded, vocab)
     found, bare = _explicit_figures(folded, tokens, vocab)
     found += _elided_figures(folded, tokens, bare, found, sentences, places, vocab)
