@@ -37,6 +37,7 @@ from pathlib import Path
 from text_to_num import text2num
 
 from pipeline.extract.figure_context import masked_spans, not_programme, paragraphs
+from pipeline.extract.figure_scope import DocumentScope
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import parse
 from pipeline.normalize import fold
@@ -70,7 +71,6 @@ PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?:eux|elles)\b")
 IN_PLACE = re.compile(GAP + r"(?:dans|en)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
                       r"|du\s+|des\s+|de\s+|d'\s*)?|les\s+|le\s+|la\s+|l'\s*)?")
 RATIO = re.compile(r"[\s*_]+sur[\s*_]+")
-CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -540,11 +540,11 @@ def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
     the headline's place to the paragraph's figures. A line break ends a sentence when the next line
     starts with a capital and the previous one ends with ".", "!" or "?", or, across a blank line,
     with anything but a lower-case word or a comma, colon or semicolon (a PDF's blank line between
-    two lines of one sentence follows a lower-case word). Each item of a list (the structure's) is
-    a sentence of its own, and so is what follows a list: a national figure after "• Vosges" does
-    not speak of the Vosges.
+    two lines of one sentence follows a lower-case word). Each item of a list of lines (the
+    structure's; not the "A ; B" parts of a sentence) is a sentence of its own, and so is what
+    follows a list: a national figure after "• Vosges" does not speak of the Vosges.
     """
-    cuts = sorted({position for block in parse(text).lists
+    cuts = sorted({position for block in parse(text).lists if block.kind != "inline"
                    for position in (*(item.span.start for item in block.items), block.span.end)})
     refined = []
     for start, end in sentences:
@@ -594,41 +594,10 @@ def _previous_sentence_start(sentences: list[tuple[int, int]], position: int) ->
     return starts[-2] if len(starts) >= 2 else (starts[-1] if starts else 0)
 
 
-def _clauses(text: str, sentence: tuple[int, int]) -> list[tuple[int, int, bool]]:
-    """(start, end, is_part) of the sentence's clauses, cut at ", dont", ";" and ":".
-
-    A ", dont" clause counts a part of the whole ("183 lauréats, dont 18 dans la région X"): its
-    places belong to it alone.
-    """
-    clauses, start, is_part = [], sentence[0], False
-    for separator in CLAUSE_SEPARATOR.finditer(text, sentence[0], sentence[1]):
-        clauses.append((start, separator.start(), is_part))
-        start, is_part = separator.end(), separator.group().startswith(",")
-    clauses.append((start, sentence[1], is_part))
-    return clauses
-
-
-def _distance(place: PlaceMention, start: int, end: int) -> int:
-    return max(0, place.start - end, start - place.end)
-
-
-def _scope(figure: Found, text: str, sentence: tuple[int, int],
-           places: list[PlaceMention]) -> PlaceMention | None:
-    """The nearest place in the figure's clause, else in its sentence (outside the other
-    ", dont" clauses); None means all of France."""
-    clauses = _clauses(text, sentence)
-    own = next((c for c in clauses if c[0] <= figure.number_start < c[1]), clauses[-1])
-    candidates = [p for p in places if own[0] <= p.start < own[1]]
-    if not candidates:
-        others = [c for c in clauses if not c[2] and c != own]
-        candidates = [p for p in places if any(c[0] <= p.start < c[1] for c in others)]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda p: _distance(p, figure.start, figure.end))
-
-
-def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[PlaceMention]) -> list[dict]:
-    """One row per programme quantity, in reading order, grounded (text[start:end] == mention)."""
+def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[PlaceMention],
+                    names: list[tuple[int, int]] = ()) -> list[dict]:
+    """One row per programme quantity, in reading order, grounded (text[start:end] == mention).
+    `names` are the spans of territory names, whose places are no figure's scope."""
     vocab = _vocabulary()
     folded = fold(text)
     sentences = refine_sentences(text, sentences)
@@ -638,22 +607,25 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     found, bare = _explicit_figures(text, folded, tokens, vocab)
     found += fractions + _elided_figures(folded, tokens, bare, found, sentences, places, vocab)
     paragraph_spans = paragraphs(folded)
+    document = DocumentScope.of(folded, places, list(names))
     rows = []
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
+        sentence = (min(sentence[0], figure.start), max(sentence[1], figure.end))  # "18\nterritoires"
         if figure.synonym and not vocab.programme_word.search(folded, *sentence):
             continue  # "zones", "bassins": territories only where the sentence names the programme
         paragraph = paragraph_spans[bisect_right([s for s, _ in paragraph_spans], figure.start) - 1]
         if not_programme(folded, figure.start, figure.end, figure.unit, sentence, paragraph, places):
             continue
-        scope = _scope(figure, text, sentence, places)
+        scope = document.scope(figure.number_start, figure.start, figure.end, sentence, rows,
+                               float(figure.value), figure.unit)
         rows.append({
             "value": float(figure.value),
             "value_max": None if figure.value_max is None else float(figure.value_max),
             "unit": figure.unit,
             "approximate": figure.approximate,
-            "scope_code": scope.code if scope else "FR",
-            "scope_kind": scope.kind if scope else "country",  # "44": Grand Est or Loire-Atlantique
+            "scope_code": scope.code,
+            "scope_kind": scope.kind,  # "44": Grand Est or Loire-Atlantique
             "mention": text[figure.start:figure.end],
             "start": figure.start,
             "end": figure.end,
