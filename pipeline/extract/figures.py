@@ -3,26 +3,36 @@
 A figure is a number together with what it counts. The steps, one function each:
 
 1. `_masked_spans`   numbers that are never figures: dates, times, phone numbers, postal codes,
-                     street numbers, URLs and e-mail addresses.
+                     street numbers, URLs and e-mail addresses, page chrome (figure_context.py).
 2. `_number_tokens`  digits in French formatting ("2 400", "44.000", "1,5"), numbers in words read
-                     by text2num ("vingt et un") and approximate nouns ("une cinquantaine").
+                     by text2num ("vingt et un", "un seul") and approximate nouns ("une cinquantaine").
 3. `_read_quantity`  what follows a number: a scale ("millions", "M€"), then the counted noun, with
-                     one adjective allowed before it ("2 autres territoires"); the noun gives the unit.
+                     one adjective allowed before it ("2 autres territoires") and quotes around it
+                     ('124 « Territoires d'industrie »'); the noun gives the unit.
 4. a number without a noun is kept only in a frame that gives it one, else dropped: years, list
    numbers and codes never get a unit.
-5. `_scope`          the nearest place in the figure's clause, else in its sentence, else France;
-                     sentences are spaCy's, cut again where a headline or dateline ends.
+5. figure_context.py leaves out what is not about the programme (statistics of places, company
+   revenue, private investments, bounds, other calls); figure_scope.py gives the area counted.
+
+Sentences are spaCy's, cut again where a headline or dateline ends and around list items.
 
 Rule ids (the `rule` column):
 - figure.number_unit        "149 territoires", "100 millions d'euros", "87%", "une cinquantaine de projets"
 - figure.range              "environ 1200 à 1300 projets", "entre 1 200 et 1 300 projets"
 - figure.ratio              "le nombre de territoires [...] à 13 sur 15": both numbers
+- figure.share              "neuf intercommunalités sur dix" (90), "près d'un quart des …" (25): percent
 - figure.partitive          "58 d'entre eux": unit of the nearest counted noun before it
-- figure.elided_unit_place  "183 lauréats, dont 18 dans la région Hauts-de-France": unit of the
-                            enumeration it continues
-- figure.elided_unit_verb   "58 d'entre eux [...] et plus de 98 sont attendus": same
+- figure.pronoun_count      "La Gironde en compte trois", "ils sont aujourd'hui 144": what the
+                            pronoun stands for
+- figure.part               "183 territoires, dont 29 entièrement nouveaux": unit of the figure before
+- figure.comparison         "630 intercommunalités, contre 551 il y a cinq ans": same
+- figure.elided_unit_place  "183 lauréats, dont 18 dans la région Hauts-de-France", "La France en
+                            compte 183, la Bourgogne-Franche-Comté 10": unit of the enumeration it
+                            continues
+- figure.elided_unit_verb   "58 d'entre eux [...] et plus de 98 sont attendus", "124 retenus": same
+- figure.elided_currency    "plus de 500 millions viendront du PIA" in a sentence about a budget
 
-The vocabulary (nouns, scales, approximation words) is data: rules/figure_units.json.
+The vocabulary (nouns, scales, approximation words, frames) is data: rules/figure_units.json.
 """
 
 from __future__ import annotations
@@ -607,6 +617,7 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     found, bare = _explicit_figures(text, folded, tokens, vocab)
     found += fractions + _elided_figures(folded, tokens, bare, found, sentences, places, vocab)
     paragraph_spans = paragraphs(folded)
+    paragraph_starts = [start for start, _ in paragraph_spans]
     document = DocumentScope.of(folded, places, list(names))
     rows = []
     for figure in sorted(found, key=lambda f: f.start):
@@ -614,7 +625,7 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
         sentence = (min(sentence[0], figure.start), max(sentence[1], figure.end))  # "18\nterritoires"
         if figure.synonym and not vocab.programme_word.search(folded, *sentence):
             continue  # "zones", "bassins": territories only where the sentence names the programme
-        paragraph = paragraph_spans[bisect_right([s for s, _ in paragraph_spans], figure.start) - 1]
+        paragraph = paragraph_spans[bisect_right(paragraph_starts, figure.start) - 1]
         if not_programme(folded, figure.start, figure.end, figure.unit, sentence, paragraph, places):
             continue
         scope = document.scope(figure.number_start, figure.start, figure.end, sentence, rows,
