@@ -24,7 +24,7 @@ def _run(args: argparse.Namespace) -> int:
     decided from a scan of the input folder, before Prefect (~12 s to start) is imported."""
     started = time.monotonic()
     from pipeline import state
-    from pipeline.readers import ReadError, max_file_bytes
+    from pipeline.read import ReadError, max_file_bytes
 
     try:
         max_file_bytes()  # a bad COMMUNIQUES_MAX_FILE_BYTES is a usage error, not a failed run

@@ -16,8 +16,8 @@ from pathlib import Path
 from pipeline import nlp, registry
 from pipeline.extract.assemble import extract
 from pipeline.metadata import TABLES
-from pipeline.readers import (SUPPORTED_FORMATS, ReadError, check_size, max_file_bytes,
-                              read_document)
+from pipeline.read import (SUPPORTED_FORMATS, ReadError, check_size, max_file_bytes,
+                           read_document)
 from pipeline.state import InputFile, Inventory, hash_files, unreadable
 # The first stage lives in pipeline.state, which imports no spaCy: re-exported here.
 from pipeline.state import UnusableInput, discover  # noqa: F401

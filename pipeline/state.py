@@ -33,7 +33,7 @@ from importlib import metadata
 from pathlib import Path
 
 from pipeline import referential
-from pipeline.readers import SUPPORTED_FORMATS, max_file_bytes
+from pipeline.read import SUPPORTED_FORMATS, max_file_bytes
 
 STATE_FILE = "_state.json"
 LOCK_FILE = ".lock"

@@ -1,4 +1,4 @@
-"""pipeline.readers: decoding, markup removal, PDF clean-up, and "only ReadError" on bad input."""
+"""pipeline.read: decoding, markup removal, PDF clean-up, and "only ReadError" on bad input."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from pipeline import etl, readers, state
-from pipeline.readers import SUPPORTED_FORMATS, ReadError, ReadResult, read_document
+from pipeline import etl, state
+from pipeline.read import SUPPORTED_FORMATS, ReadError, ReadResult, max_file_bytes, read_document
 
 FRENCH = "Communiqué – l’Aube : « Territoires d’industrie », 2 sites\nTroyes, le 14 novembre"
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -134,7 +134,7 @@ def test_oversize_file_is_rejected_with_size_and_limit(tmp_path, monkeypatch):
 
 def test_default_size_limit_is_20_mb(monkeypatch):
     monkeypatch.delenv("COMMUNIQUES_MAX_FILE_BYTES", raising=False)
-    assert readers.max_file_bytes() == 20 * 1024 * 1024
+    assert max_file_bytes() == 20 * 1024 * 1024
 
 
 @pytest.mark.parametrize("value", ["0", "-5", "1e6", "20 MB"])
