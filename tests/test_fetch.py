@@ -369,9 +369,11 @@ def test_a_bad_sources_file_is_a_usage_error(tmp_path, content, message):
         load_sources(path)
 
 
-def test_the_command_exits_2_on_a_bad_sources_file(tmp_path):
-    result = run_command("fetch", "--sources", str(tmp_path / "absent.toml"))
-    assert result.returncode == 2 and "does not exist" in result.stderr
+@pytest.mark.parametrize("command", [["fetch"], ["run", "--fetch"], ["serve"]])
+def test_the_commands_exit_2_on_a_missing_sources_file(tmp_path, command):
+    result = run_command(*command, "--sources", str(tmp_path / "absent.toml"))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "absent.toml does not exist" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_the_default_filter_folds_accents_and_case():

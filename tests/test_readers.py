@@ -258,6 +258,23 @@ def test_html_with_no_text_is_rejected(tmp_path):
         read(tmp_path, "c.html", b"<html><body><script>render()</script></body></html>")
 
 
+def test_hidden_html_is_not_content(tmp_path):
+    """What a browser does not show is not what the publisher says (issue 18)."""
+    html = ("<main><p>Texte visible.</p>"
+            "<p hidden>Attribut hidden.</p>"
+            "<div aria-hidden=\"true\"><p>ARIA caché.</p></div>"
+            "<p style=\"color: red; display : none\">Style display none.</p>"
+            "<ul><li>Premier</li><li style=\"VISIBILITY:hidden !important\">Style visibility.</li></ul>"
+            "<p aria-hidden=\"false\" style=\"display: block\">Encore visible.</p></main>")
+    assert read(tmp_path, "c.html", html.encode()).text == ("Texte visible.\n\n- Premier\n\n"
+                                                            "Encore visible.")
+
+
+def test_a_page_of_hidden_text_only_is_rejected(tmp_path):
+    with pytest.raises(ReadError, match="no text"):
+        read(tmp_path, "c.html", b"<body><div style='display:none'>Territoires</div></body>")
+
+
 def test_deeply_nested_html_is_read(tmp_path):
     html = b"<div>" * 3000 + b"Texte" + b"</div>" * 3000
     assert read(tmp_path, "c.html", html).text == "Texte"
