@@ -154,6 +154,21 @@ def test_a_rerun_asks_conditionally_downloads_nothing_and_changes_no_file(tmp_pa
     assert {p: p.stat().st_mtime_ns for p in into.rglob("*")} == mtimes
 
 
+def test_a_page_on_another_subject_is_judged_again_when_the_filter_changes(tmp_path):
+    with FakeSite() as site:
+        prefecture(site)
+        into = tmp_path / "raw"
+        settings, sources = load_sources(sources_file(tmp_path, site, feed_source(site)))
+        fetch_sources(settings, sources, into)
+        assert fetch_sources(settings, sources, into).sources[0].unchanged == 2  # 304s
+        widened = feed_source(site) + 'filter = "territoires? d.industrie|canicule"\n'
+        settings, sources = load_sources(sources_file(tmp_path, site, widened))
+        site.requests.clear()
+        report = fetch_sources(settings, sources, into)
+    assert (report.sources[0].new, report.sources[0].unchanged) == (1, 1)  # the page (304)
+    assert "if-none-match" not in site.asked("/Actualites/canicule")[0].headers
+
+
 def test_a_changed_page_replaces_its_file_and_sidecar(tmp_path):
     with FakeSite() as site:
         prefecture(site)

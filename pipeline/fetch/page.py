@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import trafilatura
+
 from pipeline.fetch.http import FetchError, Response
 from pipeline.read import ReadError, read_document
 from pipeline.read.html import main_element
@@ -57,10 +59,10 @@ def _extension_of(url: str) -> str | None:
 
 
 def _metadata(html: str) -> tuple[str | None, str | None]:
-    """Title and original publication date (not the "mis à jour" one) of a web page."""
-    import trafilatura  # ~1 s of imports, only when a web page is read
-
-    document = trafilatura.extract_metadata(html, extensive=True)
+    """Title and original publication date (not the "mis à jour" one) of a web page; no date
+    guessed from the text (htmldate's extensive search takes "fin 2018" for 2018-01-01)."""
+    document = trafilatura.extract_metadata(
+        html, date_config={"extensive_search": False, "original_date": True})
     if document is None:
         return None, None
     return document.title or None, document.date or None

@@ -75,7 +75,8 @@ def fetch_sources(settings: Settings, sources: list[Source], into: Path,
         for source in sources:
             report = SourceReport(source.name)
             try:
-                _fetch_source(source, settings, http, Store(into, source.name), report)
+                _fetch_source(source, settings, http,
+                              Store(into, source.name, source.filter.pattern), report)
             except FetchError as error:
                 report.error = error.reason
             reports.append(report)

@@ -38,8 +38,8 @@ class SourcesError(Exception):
 class Settings:
     """How politely and how far to fetch; each may be set at the top of the sources file."""
 
-    user_agent: str = ("communiques/0.1 (+https://github.com/communiques/communiques; "
-                       "press releases about Territoires d'industrie)")
+    user_agent: str = ("communiques/0.1 (open-source ETL of the press releases about "
+                       "Territoires d'industrie; polite, incremental fetching)")
     interval: float = 1.0  # seconds between two requests to one host (robots.txt may ask more)
     connect_timeout: float = 10.0
     read_timeout: float = 30.0

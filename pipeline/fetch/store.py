@@ -29,8 +29,9 @@ NAME_CHARACTERS = 60
 class Store:
     """The folder of one source."""
 
-    def __init__(self, into: Path, source_name: str):
+    def __init__(self, into: Path, source_name: str, source_filter: str = ""):
         self.folder = into / source_name
+        self.filter = source_filter  # an item judged off-topic by another filter is judged again
         self._by_url: dict[str, tuple[Path, dict]] = {}
         if self.folder.is_dir():
             for path in sorted(self.folder.glob(f"*{SUFFIX}")):
@@ -50,7 +51,8 @@ class Store:
             document, sidecar = self._by_url[url]
             if document.is_file() and read_sidecar(document, _sha256_of(document)):
                 return sidecar
-        return self._off_topic.get(url)
+        off_topic = self._off_topic.get(url)
+        return off_topic if off_topic and off_topic.get("filter") == self.filter else None
 
     def save(self, response: Response, extension: str, **extra) -> Path:
         """Write the item's file and sidecar; the URL's older file (another extension) goes."""
@@ -76,7 +78,8 @@ class Store:
     def remember_off_topic(self, response: Response) -> None:
         self._off_topic[response.url] = {
             "etag": response.etag, "last_modified": response.last_modified,
-            "sha256": hashlib.sha256(response.body).hexdigest(), "fetched_at": response.fetched_at}
+            "sha256": hashlib.sha256(response.body).hexdigest(), "fetched_at": response.fetched_at,
+            "filter": self.filter}
         self._write_off_topic()
 
     def _read_off_topic(self) -> dict[str, dict]:
