@@ -64,7 +64,7 @@ BULLET = r"(?:[•▪◦●■□➢►\-\*–—]|\d{1,2}[.)]|[\uf000-\uf0ff])"
 PREFIX = r"territoires?\s+d['’]\s*industrie"
 ARTICLE = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|l['’]\s*|la\s+|le\s+|les\s+)"
 # Words that may sit inside a name between capitalised words ("Val de Loire Sud", "Seine et Aube").
-CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "sur", "en", "sous", "lès",
+CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "&", "sur", "en", "sous", "lès",
               "aux", "au", "à", "-", "–", "—", "/"}
 MAX_NAME_WORDS = 12
 # An item that starts like a sentence is not a name ("Un soutien en ingénierie").
@@ -225,7 +225,7 @@ def _quoted_name(text: str, position: int) -> tuple[int, int] | None:
 def _prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     found = []
     prefix = r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges": the usual abbreviation
-    for match in re.finditer(prefix + r"(?:[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?", text,
+    for match in re.finditer(prefix + r"[ \t]+(" + ARTICLE + r")?", text,
                              re.IGNORECASE):
         pos = match.end()
         if pos >= len(text):
@@ -282,10 +282,23 @@ def _name_and_codes(text: str, start: int, end: int,
     return name_start, name_end, codes
 
 
+# "Territoires d'industrie" as the programme's name ("le programme « Territoires d'industrie »",
+# "Territoires d'industrie conserve son approche") says nothing about what a list holds.
+PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarche|contrat|plan)\s+)?"
+                            r"[\"'«\s]*territoires?\s+d'\s*industrie[\"'»]?")
+
+
 def _keyword_decides(sentence: str) -> bool | None:
     """Does this intro sentence announce territories (True), something else (False), or neither
     (None)? The noun just before the colon decides, else the first one named."""
     folded = fold(sentence)
+    for match in PROGRAMME_NAME.finditer(folded):
+        written = sentence[match.start():match.end()]
+        counted = re.search(r"(?:\d|\b(?:les|des|ces|aux|autres|nouveaux|deux|trois|quatre|cinq|six|sept|"
+                            r"huit|neuf|dix))\s*$", folded[max(0, match.start() - 12):match.start()])
+        if re.search(r"programme|dispositif|label|initiative|d[ée]marche|contrat|plan|[«\"“]", written,
+                     re.IGNORECASE) or (re.match(r"\s*T", written) and not counted):
+            folded = folded[:match.start()] + " " * (match.end() - match.start()) + folded[match.end():]
     found = sorted([(m.start(), True) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
                    + [(m.start(), False) for m in ANNOUNCES_OTHER.finditer(folded)])
     if not found:
@@ -297,18 +310,19 @@ def _keyword_decides(sentence: str) -> bool | None:
 
 
 def announces_territories(text: str, lst: ListBlock) -> bool:
-    """Whether the list's intro (or, when the intro says nothing, the sentence before it, or a
-    sub-list heading) announces territories."""
-    if lst.intro is not None:
-        decided = _keyword_decides(lst.intro.of(text))
-        if decided is not None:
-            return decided
-        if lst.context is not None and lst.context.start < lst.intro.start:
-            previous = text[lst.context.start:lst.intro.start]
-            decided = _keyword_decides(previous)
-            if decided is not None:
-                return decided
-    return any(_keyword_decides(heading.of(text)) for heading in lst.headings)
+    """Whether the list's intro announces territories: an intro ending with ':' whose words say
+    so, or, when they say nothing ("10 d'entre eux concernent la Normandie :", "Il s'agit de :"),
+    the sentence just before; or a sub-list heading that does."""
+    if any(_keyword_decides(heading.of(text)) for heading in lst.headings):
+        return True
+    if lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
+        return False
+    decided = _keyword_decides(lst.intro.of(text))
+    if decided is None and lst.context is not None and lst.context.start < lst.intro.start:
+        previous = text[lst.context.start:lst.intro.start]
+        sentences = re.split(r"(?<=[.!?])\s+", previous.strip())
+        decided = _keyword_decides(sentences[-1]) if sentences else None
+    return bool(decided)
 
 
 def _is_subheading(label: str) -> bool:
@@ -322,6 +336,9 @@ def _item_pieces(text: str, item: Item) -> list[tuple[int, int]]:
     if item.field:
         label = item.field.label
         if not _is_subheading(label.of(text)):
+            value = item.field.value.of(text)
+            if value[:1].islower() and len(value.split()) > 3:
+                return []  # "Locale : démarche animée par ...": a definition, not members
             return [(label.start, label.end)]
         value = item.field.value
         if item.parts:
@@ -461,12 +478,67 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     first_item_end = end if first_item_end < 0 else first_item_end
     by_comma = names(_split_inline_list(text, start, first_item_end, r",\s+|\s+et\s+"))
     if stated is not None:
-        return by_comma if len(by_comma) == stated else by_semicolon
+        if len(by_comma) == stated:
+            return by_comma
+        by_both = names(_split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+"))
+        return by_both if len(by_both) == stated else by_semicolon
     # No count to check against: "A, B et C" is three names when every part reads as one.
     parts = _split_inline_list(text, start, first_item_end, r",\s+|\s+et\s+")
     if len(by_semicolon) <= 1 and len(by_comma) == len(parts) > 1:
         return by_comma
     return by_semicolon
+
+
+# Any other "intro : A, B et C" or "..., il s'agit de A, B et C" in running text.
+INLINE_INTRO = re.compile(r"[^\S\n]*:[^\S\n]+(?=\S)|\bil\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
+COUNT_WORD = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d)", re.IGNORECASE)
+
+
+def _list_end(text: str, start: int) -> int:
+    rest = text[start:]
+    stop = re.search(r"\.(?=\s|$)|\n\s*" + BULLET + r"[ \t]", rest)
+    return start + (stop.start() if stop else len(rest))
+
+
+def _sentence_before(text: str, position: int) -> tuple[int, str]:
+    """(start, text) of the sentence ending at `position` (within its line)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    cut = max((m.end() for m in re.finditer(r"[.!?]\s+", text[line_start:position])), default=0)
+    return line_start + cut, text[line_start + cut:position]
+
+
+def _generic_inline_lists(text: str, taken: set[int]) -> list[TerritoryMention]:
+    """A list after a colon (or "il s'agit de") in running text: the intro's sentence announces
+    territories, or says nothing and the sentence before does; a count in the intro must then
+    equal the number of names, and every part must read as a name."""
+    found = []
+    for intro in INLINE_INTRO.finditer(text):
+        start = intro.end()
+        if start in taken:
+            continue
+        sentence_start, sentence = _sentence_before(text, intro.start())
+        decided = _keyword_decides(sentence + " :")
+        if decided is False:
+            continue
+        counts = COUNT_WORD.findall(sentence)
+        stated = None
+        if counts:
+            word = counts[-1].lower()
+            stated = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        if decided is None:
+            _previous_start, previous = _sentence_before(text, len(text[:sentence_start].rstrip()))
+            anaphora = re.match(r"\s*il\s+s", text[intro.start():], re.I) and found
+            if not (_keyword_decides(previous) or anaphora or stated is not None):
+                continue
+        end = _list_end(text, start)
+        parts = [(s, e) for s, e in _split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+")]
+        mentions = _colon_list_items(text, start, end, stated, sentence_start)
+        if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
+            continue
+        if len(mentions) != len(parts) and stated is None:
+            continue
+        found.extend(mentions)
+    return found
 
 
 def _colon_lists(text: str) -> list[TerritoryMention]:
@@ -476,12 +548,10 @@ def _colon_lists(text: str) -> list[TerritoryMention]:
         start = intro.end()
         rest = text[start:]
         if re.match(r"[ \t]*\n", rest):
-            continue  # nothing on the intro's line: a title, or a bullet list (bullet rule)
-        stop = re.search(r"\.(?=\s|$)|\n\s*" + BULLET + r"[ \t]", rest)
-        end = start + (stop.start() if stop else len(rest))
-        found.extend(_colon_list_items(text, start, end, _stated_count(text, intro.start()),
-                                       intro.start()))
-    return found
+            continue  # nothing on the intro's line: a title, or a list (the list rule reads it)
+        found.extend(_colon_list_items(text, start, _list_end(text, start),
+                                       _stated_count(text, intro.start()), intro.start()))
+    return found + _generic_inline_lists(text, set(intros))
 
 
 # Who else signs protocols: institutions, never territories.
