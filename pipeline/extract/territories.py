@@ -69,6 +69,8 @@ CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "&", "sur", 
 MAX_NAME_WORDS = 12
 # An item that starts like a sentence is not a name ("Un soutien en ingénierie").
 SENTENCE_STARTS = {"un", "une", "ce", "cette", "ces", "il", "elle", "ils", "elles", "nous", "on",
+                   "être", "notre", "nos", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "en",
+                   "dans", "chaque", "tout", "tous", "plusieurs", "certains",
                    "pour", "avec", "dans", "par", "afin", "lever", "faire", "mobiliser", "accélérer"}
 
 CODES_BRACKET = re.compile(r"[\[(]\s*((?:TI\s+)?[^\[\]()\n]{1,60}?)\s*[\])]")
@@ -304,7 +306,8 @@ def _keyword_decides(sentence: str) -> bool | None:
     if not found:
         return None
     tail = folded.rstrip(" :*_")
-    last_words_start = len(tail) - len(" ".join(tail.split()[-3:]))
+    clause = tail[tail.rfind(",") + 1:]  # "Ces 9 territoires, composés de 29 EPCI, sont :"
+    last_words_start = len(tail) - len(" ".join(clause.split()[-3:]))
     closing = [kind for position, kind in found if position >= last_words_start]
     return closing[-1] if closing else found[0][1]
 
@@ -372,48 +375,99 @@ def _list_items(text: str, structure: Structure, places: list[PlaceMention]) -> 
 
 PROSE_HEAD = re.compile(
     r"(?<![\w'])(?:(?:le|du|au|ce)\s+territoire|celui)\s+(?P<article>de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
-    r"|(?<![\w'])labellise(?:e|s|es)?\s+(?:territoires?\s+d'\s*industrie\s+)?(?:depuis|en)\s+\d{4}\s*,\s*"
-    r"(?P<subject>le\s+|la\s+|l'\s*)")
+    r"|(?<![\w'])labellise(?:e|s|es)?\s+(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?"
+    r"(?:(?:depuis|en)\s+\d{4}\s*)?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
 GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "plateau", "agglomeration",
                     "presqu'ile", "cote", "territoire", "coeur", "sud", "nord", "est", "ouest"}
+# "le territoire Vendée-Centre qui comprend ...", "fait partie du Territoire Nord-Cotentin".
+TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+(?P<word>[Tt]erritoire)\s+(?=[A-ZÀ-Ý])")
+# "Le Lunévillois labellisé comme nouveau Territoire d'industrie", "X, lauréat du label « TI »".
+LABELLED_AS = re.compile(r"\s*,?\s+(?:de\s+nouveau\s+|à\s+nouveau\s+)?(?:labellis\w*|laur[ée]at\w*)\s+"
+                         r"(?:comme\s+|du\s+label\s+|au\s+label\s+|en\s+tant\s+que\s+)?(?:nouveau\s+)?"
+                         r"[«\"“]?\s*" + PREFIX, re.IGNORECASE)
+# "Cœur de Maine, le territoire d'industrie réunissant ..."
+APPOSITION = re.compile(r",\s+(?:le|un)\s+" + PREFIX, re.IGNORECASE)
+# "la labellisation « Chartres métropole Territoires d'Industrie »"
+QUOTED_WITH_SUFFIX = re.compile(r"[«“\"]\s*(?P<name>[A-ZÀ-Ý][^«»“”\"\n]{1,60}?)\s+" + PREFIX + r"\s*[»”\"]",
+                                re.IGNORECASE)
+INTERCOMMUNALITY_FORM = re.compile(r"(?:les?\s+|la\s+)?(?:communaute|cc|ca|cu)\b")
 
 
-def _prose_names(text: str, structure: Structure) -> list[TerritoryMention]:
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    end = re.search(r"\.(?:\s|$)|\n", text[position:])
+    return start, position + end.start() if end else len(text)
+
+
+def _subject_before(text: str, end: int) -> int | None:
+    """Start of the proper name that ends at `end` and opens its clause: 'Le Lunévillois',
+    'Le territoire Seine Aval', 'l'Agglomération d'Agen' (article and 'territoire' left out)."""
+    clause_start = max(text.rfind(sep, 0, end) for sep in (". ", "\n", " – ", " - ", ": ", ", ", "« ", "(")) + 1
+    clause = text[clause_start:end]
+    lead = re.match(r"[\s–:,«(-]*(?:(?:le|la|les|l['’])\s*)?(?:territoire\s+(?:de\s+|du\s+|des\s+)?)?",
+                    clause, re.IGNORECASE)
+    start = clause_start + lead.end()
+    name = text[start:end].strip()
+    if not name or not name[0].isupper():
+        return None
+    words = [w for w in re.split(r"[\s'’]+", name) if w]
+    if not all(w[0].isupper() or w.lower() in CONNECTORS or w[0].isdigit() for w in words):
+        return None
+    return start
+
+
+def _prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     """Territories named once in a sentence about labels: 'le territoire du X ... reconduit',
-    'celui du X, Y et Z', 'Labellisé depuis 2023, le pays de X', 'territoire ..., « X »'."""
+    'celui du X, Y et Z', 'Labellisé depuis 2023, le pays de X', 'territoire ..., « X »',
+    'X labellisé comme nouveau Territoire d'industrie', 'X, le territoire d'industrie ...'."""
     folded = fold(text)
     found = []
+
+    def add(start: int, end: int, block_end: int, codes=()):
+        if INTERCOMMUNALITY_FORM.match(folded[start:end]):
+            return  # an intercommunality: the member rules read it
+        mention = _mention(text, start, end, "territory.prose", codes, block_end)
+        if mention:
+            found.append(mention)
+
     for match in PROSE_HEAD.finditer(folded):
-        sentence_start = max(folded.rfind(". ", 0, match.start()), folded.rfind("\n", 0, match.start())) + 1
-        sentence_end = re.search(r"\.(?:\s|$)|\n", folded[match.end():])
-        sentence_end = match.end() + sentence_end.start() if sentence_end else len(text)
+        sentence_start, sentence_end = _sentence_bounds(text, match.start())
         if not LABELLING.search(folded[sentence_start:sentence_end]):
             continue
         pos = match.end()
         if match.group("subject") is not None:
             head = re.match(r"[a-z'-]+", folded[pos:])
-            if not head or head.group(0) not in GEOGRAPHIC_HEADS:
-                continue
-            end = _capitalised_run(text, pos + head.end() + 1, sentence_end)
-            if end <= pos + head.end() + 1:
+            if text[pos:pos + 1].isupper():
+                end = _capitalised_run(text, pos, sentence_end)
+            elif head and head.group(0) in GEOGRAPHIC_HEADS:
+                end = _capitalised_run(text, pos + head.end() + 1, sentence_end)
+                if end <= pos + head.end() + 1:
+                    continue
+            else:
                 continue
         else:
             if not text[pos:pos + 1].isupper():
                 continue
             end = _enumerated_name_end(text, pos, sentence_end)
-        if re.match(r"(?:communaute|metropole|agglomeration|cc|ca|cu)\b", folded[pos:]):
-            continue  # an intercommunality: the member rules read it
-        mention = _mention(text, pos, end, "territory.prose", (), sentence_end)
-        if mention:
-            found.append(mention)
+        add(pos, end, sentence_end)
+    for match in TERRITORY_THEN_NAME.finditer(text):
+        sentence_start, sentence_end = _sentence_bounds(text, match.start())
+        sentence = folded[sentence_start:sentence_end]
+        if match.group("word")[0] == "T" or LABELLING.search(sentence) or re.search(MEMBER_TRIGGER, sentence):
+            add(match.end(), _capitalised_run(text, match.end(), sentence_end), sentence_end)
+    for pattern in (LABELLED_AS, APPOSITION):
+        for match in pattern.finditer(text):
+            start = _subject_before(text, match.start())
+            if start is not None:
+                add(start, match.start(), _sentence_bounds(text, match.start())[1])
+    for match in QUOTED_WITH_SUFFIX.finditer(text):
+        add(match.start("name"), match.end("name"), _sentence_bounds(text, match.start())[1])
     for match in re.finditer(r"territoire[^.\n«“]{0,120}?,\s*(?=[«“])", text, re.IGNORECASE):
         quoted = _quoted_name(text, match.end())
-        sentence_end = text.find(".", match.end())
-        if quoted and LABELLING.search(fold(text[match.start():match.end()]) + " labellise"):
-            mention = _mention(text, *quoted, "territory.prose", (),
-                               sentence_end if sentence_end >= 0 else len(text))
-            if mention:
-                found.append(mention)
+        if quoted:
+            codes = ({p.code for p in places if p.kind == "departement" and match.start() <= p.start < match.end()}
+                     if re.search(r"d[ée]partements?\b", text[match.start():match.end()]) else set())
+            add(*quoted, _sentence_bounds(text, match.start())[1], codes)
     return found
 
 
@@ -589,7 +643,7 @@ def find_territories(text: str, places: list[PlaceMention]) -> list[TerritoryMen
     """Territory mentions in reading order; overlapping mentions keep the earliest rule's match."""
     structure = parse(text)
     candidates = (_list_items(text, structure, places) + _prefixed_names(text, structure, places)
-                  + _colon_lists(text) + _prose_names(text, structure) + _signatories(text))
+                  + _colon_lists(text) + _prose_names(text, structure, places) + _signatories(text))
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
