@@ -118,6 +118,10 @@ def extract(text: str, doc: Doc) -> Extraction:
 
     by_id: dict[str, dict] = {}
     phase = document_phase(text)
+    # A place word inside a territory's name ("Grand-Est Touraine", "Sud Alsace") says nothing
+    # about where the other territories of the sentence lie.
+    context_places = [p for p in places
+                      if not any(m.start <= p.start and p.end <= m.end for m in mentions)]
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
         row = by_id.setdefault(mention.territory_id, {
@@ -126,9 +130,11 @@ def extract(text: str, doc: Doc) -> Extraction:
             "departements": set(), "sentence_regions": set(), "rule": mention.rule,
         })
         row["departements"] |= mention.departement_codes
+        if not mention.departement_codes:
+            row["departements"] |= _stated_departements(text, context_places, mention)
         if mention.intro is not None:  # a list item: its intro's sentence counts too
             sentence = (_sentence_of(sentences, mention.intro[0])[0], sentence[1])
-        row["sentence_regions"] |= _regions_in(places, sentence)
+        row["sentence_regions"] |= _regions_in(context_places, sentence)
 
     epci_rows, seen = [], set()
     for mention in sorted(epci_mentions, key=lambda m: m.start):
@@ -161,3 +167,20 @@ def extract(text: str, doc: Doc) -> Extraction:
 
 def _regions_in(places: list[PlaceMention], sentence: tuple[int, int]) -> set[str]:
     return {p.code for p in places if p.kind == "region" and sentence[0] <= p.start < sentence[1]}
+
+
+def _stated_departements(text: str, places: list[PlaceMention], mention: TerritoryMention) -> set[str]:
+    """Départements the text states for a territory without codes of its own: the one named in
+    its list's intro ("Liste des territoires d'industrie en Mayenne :") or in its own sentence,
+    or all of those introduced by the word "départements" ("à cheval sur les départements de la
+    Mayenne et de la Sarthe, « Cœur de Maine »"). Two départements without that word: none."""
+    if mention.intro is not None:
+        start, end = mention.intro
+    else:
+        start = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
+        end = mention.end
+    named = [p for p in places if p.kind == "departement" and start <= p.start and p.end <= end]
+    codes = {p.code for p in named}
+    if len(codes) == 1 or re.search(r"d[ée]partements\b", text[start:end], re.IGNORECASE):
+        return codes
+    return set()

@@ -67,6 +67,8 @@ ARTICLE = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|l['’]\
 CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "&", "sur", "en", "sous", "lès",
               "aux", "au", "à", "-", "–", "—", "/"}
 MAX_NAME_WORDS = 12
+# An intro that says nothing ("La Mayenne en compte cinq :") is read with the sentences before it.
+LOOK_BACK_SENTENCES = 3
 # An item that starts like a sentence is not a name ("Un soutien en ingénierie").
 SENTENCE_STARTS = {"un", "une", "ce", "cette", "ces", "il", "elle", "ils", "elles", "nous", "on",
                    "être", "notre", "nos", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "en",
@@ -321,10 +323,14 @@ def announces_territories(text: str, lst: ListBlock) -> bool:
     if lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
         return False
     decided = _keyword_decides(lst.intro.of(text))
-    if decided is None and lst.context is not None and lst.context.start < lst.intro.start:
-        previous = text[lst.context.start:lst.intro.start]
-        sentences = re.split(r"(?<=[.!?])\s+", previous.strip())
-        decided = _keyword_decides(sentences[-1]) if sentences else None
+    position = lst.intro.start
+    for _ in range(LOOK_BACK_SENTENCES):
+        if decided is not None or position <= 0:
+            break
+        position = len(text[:position].rstrip())
+        sentence_start, sentence = _sentence_before(text, position)
+        decided = _keyword_decides(sentence)
+        position = sentence_start
     return bool(decided)
 
 
@@ -379,8 +385,9 @@ PROSE_HEAD = re.compile(
     r"(?:(?:depuis|en)\s+\d{4}\s*)?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
 GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "plateau", "agglomeration",
                     "presqu'ile", "cote", "territoire", "coeur", "sud", "nord", "est", "ouest"}
-# "le territoire Vendée-Centre qui comprend ...", "fait partie du Territoire Nord-Cotentin".
-TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+(?P<word>[Tt]erritoire)\s+(?=[A-ZÀ-Ý])")
+# "le territoire Vendée-Centre qui comprend ...", "fait partie du Territoire Nord-Cotentin":
+# 'territoire' directly followed by a capitalised name, without an article.
+TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?=[A-ZÀ-Ý])")
 # "Le Lunévillois labellisé comme nouveau Territoire d'industrie", "X, lauréat du label « TI »".
 LABELLED_AS = re.compile(r"\s*,?\s+(?:de\s+nouveau\s+|à\s+nouveau\s+)?(?:labellis\w*|laur[ée]at\w*)\s+"
                          r"(?:comme\s+|du\s+label\s+|au\s+label\s+|en\s+tant\s+que\s+)?(?:nouveau\s+)?"
@@ -451,10 +458,8 @@ def _prose_names(text: str, structure: Structure, places: list[PlaceMention]) ->
             end = _enumerated_name_end(text, pos, sentence_end)
         add(pos, end, sentence_end)
     for match in TERRITORY_THEN_NAME.finditer(text):
-        sentence_start, sentence_end = _sentence_bounds(text, match.start())
-        sentence = folded[sentence_start:sentence_end]
-        if match.group("word")[0] == "T" or LABELLING.search(sentence) or re.search(MEMBER_TRIGGER, sentence):
-            add(match.end(), _capitalised_run(text, match.end(), sentence_end), sentence_end)
+        sentence_end = _sentence_bounds(text, match.start())[1]
+        add(match.end(), _capitalised_run(text, match.end(), sentence_end), sentence_end)
     for pattern in (LABELLED_AS, APPOSITION):
         for match in pattern.finditer(text):
             start = _subject_before(text, match.start())
