@@ -152,7 +152,7 @@ def _looks_like_name(name: str) -> bool:
     if not words or len(words) > MAX_NAME_WORDS:
         return False
     first = words[0]
-    if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit():
+    if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit() or re.search(r"\d{3}", name):
         return False
     if len(words) == 1 and len(first) < 4 and not first.isupper():
         return False  # a fragment ("Ber", a page cut mid-word) or an abbreviation
@@ -389,7 +389,7 @@ GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "pla
 # 'territoire' directly followed by a capitalised name, without an article.
 TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?=[A-ZÀ-Ý])")
 # "Le Lunévillois labellisé comme nouveau Territoire d'industrie", "X, lauréat du label « TI »".
-LABELLED_AS = re.compile(r"\s*,?\s+(?:de\s+nouveau\s+|à\s+nouveau\s+)?(?:labellis\w*|laur[ée]at\w*)\s+"
+LABELLED_AS = re.compile(r"\s*,?\s+(?:de\s+nouveau\s+|à\s+nouveau\s+)?(?:labellis[ée]e?s?|laur[ée]at(?:e|s|es)?)\s*"
                          r"(?:comme\s+|du\s+label\s+|au\s+label\s+|en\s+tant\s+que\s+)?(?:nouveau\s+)?"
                          r"[«\"“]?\s*" + PREFIX, re.IGNORECASE)
 # "Cœur de Maine, le territoire d'industrie réunissant ..."
@@ -566,15 +566,16 @@ def _sentence_before(text: str, position: int) -> tuple[int, str]:
     return line_start + cut, text[line_start + cut:position]
 
 
-def _generic_inline_lists(text: str, taken: set[int]) -> list[TerritoryMention]:
+def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> list[TerritoryMention]:
     """A list after a colon (or "il s'agit de") in running text: the intro's sentence announces
     territories, or says nothing and the sentence before does; a count in the intro must then
     equal the number of names, and every part must read as a name."""
     found = []
     for intro in INLINE_INTRO.finditer(text):
         start = intro.end()
-        if start in taken:
-            continue
+        held = structure.item_at(start)
+        if start in taken or (held and held[0].kind != "inline"):
+            continue  # a list item's "label : value" is read by the list rule
         sentence_start, sentence = _sentence_before(text, intro.start())
         decided = _keyword_decides(sentence + " :")
         if decided is False:
@@ -600,7 +601,7 @@ def _generic_inline_lists(text: str, taken: set[int]) -> list[TerritoryMention]:
     return found
 
 
-def _colon_lists(text: str) -> list[TerritoryMention]:
+def _colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
     found = []
     intros = {m.end(): m for m in [*COLON_LIST_INTRO.finditer(text), *COLON_LIST_INTRO_BARE.finditer(text)]}
     for intro in intros.values():
@@ -610,7 +611,7 @@ def _colon_lists(text: str) -> list[TerritoryMention]:
             continue  # nothing on the intro's line: a title, or a list (the list rule reads it)
         found.extend(_colon_list_items(text, start, _list_end(text, start),
                                        _stated_count(text, intro.start()), intro.start()))
-    return found + _generic_inline_lists(text, set(intros))
+    return found + _generic_inline_lists(text, set(intros), structure)
 
 
 # Who else signs protocols: institutions, never territories.
@@ -648,7 +649,7 @@ def find_territories(text: str, places: list[PlaceMention]) -> list[TerritoryMen
     """Territory mentions in reading order; overlapping mentions keep the earliest rule's match."""
     structure = parse(text)
     candidates = (_list_items(text, structure, places) + _prefixed_names(text, structure, places)
-                  + _colon_lists(text) + _prose_names(text, structure, places) + _signatories(text))
+                  + _colon_lists(text, structure) + _prose_names(text, structure, places) + _signatories(text))
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
