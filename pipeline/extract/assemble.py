@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline import referential
-from pipeline.extract.document_info import extract_document_info
+from pipeline.extract.document_info import chrome_spans, extract_document_info
 from pipeline.extract.figures import extract_figures
 from pipeline.extract.members import EpciMention, find_head_mentions, find_member_epcis
 from pipeline.extract.places import PlaceMention, find_places
@@ -25,9 +25,13 @@ from pipeline.normalize import fold
 
 FIRST_PHASE, SECOND_PHASE = "2019-2022", "2023-2027"
 YEAR = re.compile(r"(?<![\d/.-])(20[1-3]\d)(?![\d/])")
-PHASE_MARKERS = [(re.compile(r"2019\s*[-–]\s*2022|premi[èe]re\s+phase|temps\s+I\b", re.I), FIRST_PHASE),
-                 (re.compile(r"2023\s*[-–]\s*2027|nouvelle\s+phase|seconde\s+phase|deuxi[èe]me\s+phase"
+PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\s+I\b", re.I), FIRST_PHASE),
+                 (re.compile(r"2023\s*[-–/]\s*2027|nouvelle\s+phase|seconde\s+phase|deuxi[èe]me\s+phase"
                              r"|temps\s+II\b", re.I), SECOND_PHASE)]
+
+
+NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(?:«\s*)?territoires", re.I), FIRST_PHASE),
+                   (re.compile(r"\b183\s+(?:nouveaux\s+)?(?:«\s*)?territoires", re.I), SECOND_PHASE)]
 
 
 @dataclass
@@ -40,14 +44,22 @@ class Extraction:
 
 
 def document_phase(text: str) -> str | None:
-    """The phase a communiqué speaks of: from the latest programme year it mentions.
+    """The phase a communiqué speaks of: from the latest programme year it mentions, page chrome
+    left out (a 2019 communiqué saved under a 2023 crawl banner is first phase).
 
-    First-phase communiqués (2018-2022) never mention a later year; second-phase ones do.
+    First-phase communiqués (2018-2022) never mention a later year; second-phase ones do. Without
+    a year, a national count of territories tells: 124 to 148 were first-phase counts, 183 the
+    second phase's.
     """
-    years = [int(y) for y in YEAR.findall(text) if 2018 <= int(y) <= 2035]
-    if not years:
-        return None
-    return SECOND_PHASE if max(years) >= 2023 else FIRST_PHASE
+    body = list(text)
+    for start, end in chrome_spans(text):
+        body[start:end] = " " * (end - start)
+    body_text = _ranges_joined("".join(body))
+    years = [int(y) for y in YEAR.findall(body_text) if 2018 <= int(y) <= 2035]
+    if years:
+        return SECOND_PHASE if max(years) >= 2023 else FIRST_PHASE
+    counts = {phase for pattern, phase in NATIONAL_COUNTS if pattern.search(body_text)}
+    return counts.pop() if len(counts) == 1 else None
 
 
 def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
@@ -58,9 +70,19 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
 
 
 def _local_phase(text: str, sentence: tuple[int, int]) -> str | None:
-    """A phase stated in the territory's own sentence overrides the document's."""
-    found = {phase for pattern, phase in PHASE_MARKERS if pattern.search(text[sentence[0]:sentence[1]])}
+    """A phase stated in the territory's own sentence overrides the document's: its words
+    ("première phase", "2023-2027"), else its years ("entré dans le dispositif dès 2018")."""
+    words = text[sentence[0]:sentence[1]]
+    found = {phase for pattern, phase in PHASE_MARKERS if pattern.search(words)}
+    if not found:
+        years = {int(y) for y in YEAR.findall(_ranges_joined(words)) if 2018 <= int(y) <= 2035}
+        found = {SECOND_PHASE if year >= 2023 else FIRST_PHASE for year in years}
     return found.pop() if len(found) == 1 else None
+
+
+def _ranges_joined(text: str) -> str:
+    """'2023/2027' read as the range '2023-2027' (same length, offsets kept)."""
+    return re.sub(r"(20[1-3]\d)\s*/\s*(20[1-3]\d)", lambda m: m.group(0).replace("/", "-"), text)
 
 
 @lru_cache(maxsize=4096)
