@@ -39,7 +39,7 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.members import MEMBER_TRIGGER
-from pipeline.extract.places import PlaceMention
+from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import Item, ListBlock, Span, Structure, parse
 from pipeline.normalize import collapse_spaces, fold, name_key
 
@@ -661,7 +661,5 @@ def find_territories(text: str, places: list[PlaceMention]) -> list[TerritoryMen
             continue
         kept.append(mention)
     for mention in kept:
-        mention.departement_codes |= {p.code for p in places
-                                      if p.kind == "departement" and mention.start <= p.start
-                                      and p.end <= mention.end}
+        mention.departement_codes |= departements_in_name(text, mention.start, mention.end, places)
     return kept
