@@ -20,7 +20,7 @@ from pipeline.extract.members import EpciMention, find_head_mentions, find_membe
 from pipeline.extract.places import PlaceMention, find_places
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.territories import TerritoryMention, find_territories
-from pipeline.nlp import sentence_spans
+from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold
 
 FIRST_PHASE, SECOND_PHASE = "2019-2022", "2023-2027"
@@ -130,7 +130,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     ref = referential.load()
     sentences = sentence_spans(doc)
     places = find_places(text)
-    mentions = find_territories(text, places)
+    mentions = find_territories(text, places, entity_spans(doc))
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 

@@ -21,6 +21,8 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              Guyenne, Gascogne et Réolais ont été reconduits", "Labellisé depuis
                              2023, le pays de Vannes ...", "l'arrivée d'un territoire ..., « Cœur
                              de Maine »"
+- territory.ner              (off by default, COMMUNIQUES_NER=1) a LOC/ORG/MISC entity of the
+                             French model in a sentence about labels that also says "territoire"
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 
@@ -645,11 +647,32 @@ def _signatories(text: str) -> list[TerritoryMention]:
 
 
 
-def find_territories(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
-    """Territory mentions in reading order; overlapping mentions keep the earliest rule's match."""
+def _entities(text: str, entities: list[tuple[int, int, str]], places: list[PlaceMention]) -> list[TerritoryMention]:
+    """NER candidates: an entity in a sentence about labels that says "territoire", which is not
+    a place of the referential nor an intercommunality."""
+    folded = fold(text)
+    found = []
+    for start, end, _label in entities:
+        sentence_start, sentence_end = _sentence_bounds(text, start)
+        sentence = folded[sentence_start:sentence_end]
+        if not (LABELLING.search(sentence) and "territoire" in sentence):
+            continue
+        if any(p.start <= start and end <= p.end for p in places) or INTERCOMMUNALITY_FORM.match(folded[start:end]):
+            continue
+        mention = _mention(text, start, end, "territory.ner", (), sentence_end)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def find_territories(text: str, places: list[PlaceMention],
+                     entities: list[tuple[int, int, str]] = ()) -> list[TerritoryMention]:
+    """Territory mentions in reading order; overlapping mentions keep the earliest rule's match.
+    `entities` are the NER spans (nlp.entity_spans), a candidate source only when NER runs."""
     structure = parse(text)
     candidates = (_list_items(text, structure, places) + _prefixed_names(text, structure, places)
-                  + _colon_lists(text, structure) + _prose_names(text, structure, places) + _signatories(text))
+                  + _colon_lists(text, structure) + _prose_names(text, structure, places) + _signatories(text)
+                  + _entities(text, list(entities), places))
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
