@@ -43,6 +43,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from text_to_num import text2num
 
@@ -107,6 +108,7 @@ class Vocabulary:
     single: re.Pattern  # "un seul", "une seule": 1
     comparison: re.Pattern  # "contre" before a bare number
     pronoun_count: re.Pattern  # "en compte désormais" before a bare number
+    currency_context: re.Pattern  # a sentence about euros: "budget", "enveloppe", "€"
 
 
 def _key(surface: str) -> str:
@@ -167,6 +169,8 @@ def _vocabulary() -> Vocabulary:
         pronoun_count=re.compile(
             r"(?<![\w'])(?:" + "|".join(rules["pronoun_counts"]) + r")(?:\s+(?:"
             + _alternation(rules["pronoun_count_adverbs"]) + r"))*[\s,]*$"),
+        currency_context=re.compile(rf"(?<![\w'])(?:{_alternation(rules['currency_context'])})(?!\w)"
+                                    rf"|{euro}"),
     )
 
 
@@ -191,6 +195,15 @@ class Reading:
     end: int
     direct: bool  # the noun follows on the same line, no adjective between
     synonym: bool = False  # the noun counts territories only in a sentence naming the programme
+
+
+class Frame(NamedTuple):
+    """What a frame gives a bare number: its unit, where its mention ends and starts, the rule."""
+
+    unit: str
+    end: int
+    rule: str
+    start: int | None = None  # where the mention starts when the frame comes first ("en compte")
 
 
 @dataclass
@@ -406,13 +419,12 @@ def _elided_figures(folded: str, tokens: list[Token], bare: list[Token], found: 
                  or _after_place(folded, token, known, sentence, place_ends)
                  or _money_without_currency(folded, token, sentences, vocab))
         if frame:
-            unit, end, rule = frame[:3]
             start, approximate = _qualifier(folded, token.start, vocab)
-            if len(frame) > 3:
-                start = min(start, frame[3])
-            value = token.value * (_read_quantity(folded, token, vocab).scale if unit == "euro" else 1)
-            resolved.append(Found(start, end, token.start, round(value, 6), None, unit,
-                                  approximate or token.approximate, rule))
+            if frame.start is not None:
+                start = min(start, frame.start)
+            scale = _read_quantity(folded, token, vocab).scale if frame.unit == "euro" else 1
+            resolved.append(Found(start, frame.end, token.start, round(token.value * scale, 6), None,
+                                  frame.unit, approximate or token.approximate, frame.rule))
     return resolved
 
 
@@ -432,7 +444,7 @@ def _antecedent_unit(folded: str, sentences: list[tuple[int, int]], position: in
 
 
 def _pronoun_count(folded: str, token: Token, sentences: list[tuple[int, int]],
-                   vocab: Vocabulary) -> tuple | None:
+                   vocab: Vocabulary) -> Frame | None:
     """"La Gironde en compte trois", "qui en comptait quatre", "ils sont aujourd'hui 144": the
     number counts what the pronoun stands for: territories when the two sentences (or 400
     characters) before name them (what communiqués count by places), else the nearest plural
@@ -447,11 +459,11 @@ def _pronoun_count(folded: str, token: Token, sentences: list[tuple[int, int]],
         return None
     units = [vocab.units[_key(m.group())] for m in plural]
     unit = "territoire" if "territoire" in units else units[-1]
-    return unit, token.end, "figure.pronoun_count", frame.start()
+    return Frame(unit, token.end, "figure.pronoun_count", frame.start())
 
 
 def _part_or_comparison(folded: str, token: Token, known: list[Found], sentence: tuple[int, int],
-                        sentences: list[tuple[int, int]], vocab: Vocabulary) -> tuple | None:
+                        sentences: list[tuple[int, int]], vocab: Vocabulary) -> Frame | None:
     """"183 territoires, dont 29 entièrement nouveaux", "630 intercommunalités, contre 551 il y a
     cinq ans", "… 17 territoires … Dont trois en Isère": the unit of the nearest figure before it
     (this sentence or the one before), else of the nearest counted noun."""
@@ -467,11 +479,11 @@ def _part_or_comparison(folded: str, token: Token, known: list[Found], sentence:
                if window_start <= f.number_start < token.start and f.unit not in NOT_INHERITED]
     unit = (max(earlier, key=lambda f: f.number_start).unit if earlier
             else _antecedent_unit(folded, sentences, token.start, vocab))
-    return (unit, token.end, rule) if unit else None
+    return Frame(unit, token.end, rule) if unit else None
 
 
 def _after_place(folded: str, token: Token, known: list[Found], sentence: tuple[int, int],
-                 place_ends: dict[int, PlaceMention]) -> tuple | None:
+                 place_ends: dict[int, PlaceMention]) -> Frame | None:
     """"La France en compte 183, la Bourgogne-Franche-Comté 10", "La Réunion deux également": a
     place then a number, in a sentence that counted something before."""
     gap = re.search(r"[\s*_]*$", folded[max(sentence[0], token.start - 10):token.start])
@@ -481,24 +493,24 @@ def _after_place(folded: str, token: Token, known: list[Found], sentence: tuple[
                if sentence[0] <= f.number_start < token.start and f.unit not in NOT_INHERITED]
     if not earlier:
         return None
-    return max(earlier, key=lambda f: f.number_start).unit, token.end, "figure.elided_unit_place"
+    return Frame(max(earlier, key=lambda f: f.number_start).unit, token.end, "figure.elided_unit_place")
 
 
 def _money_without_currency(folded: str, token: Token, sentences: list[tuple[int, int]],
-                            vocab: Vocabulary) -> tuple | None:
+                            vocab: Vocabulary) -> Frame | None:
     """"plus de 500 millions viendront du PIA, 250 millions du PIC": millions or billions in a
     sentence about euros (this one or the one before)."""
     reading = _read_quantity(folded, token, vocab)
     if reading.scale < 1e6 or re.match(r"\s+d(?:e\s+|'\s*)(?!la\b|l'|les\b)", folded[reading.end:]):
         return None  # "1,5 million d'habitants" counts something else
-    window = folded[_previous_sentence_start(sentences, token.start):token.start]
-    if not re.search(r"(?<![\w'])(?:euros?|budget|enveloppe|credits|financements?)(?!\w)|€", window):
+    window_start = _antecedent_window(sentences, token.start)
+    if not vocab.currency_context.search(folded, window_start, token.start):
         return None
-    return "euro", reading.end, "figure.elided_currency"
+    return Frame("euro", reading.end, "figure.elided_currency")
 
 
 def _ratio(folded: str, token: Token, tokens: list[Token], known: list[Found],
-           sentence: tuple[int, int], vocab: Vocabulary) -> tuple[str, int, str] | None:
+           sentence: tuple[int, int], vocab: Vocabulary) -> Frame | None:
     """"à 13 sur 15": both numbers count the noun of either, else the "nombre de <noun>" before."""
     position = tokens.index(token)
     pair = None
@@ -512,22 +524,22 @@ def _ratio(folded: str, token: Token, tokens: list[Token], known: list[Found],
     if not units:
         counts = list(vocab.count_of.finditer(folded, sentence[0], pair[0].start))
         units = [vocab.units[_key(counts[-1]["unit"])]] if counts else []
-    return (units[0], token.end, "figure.ratio") if units else None
+    return Frame(units[0], token.end, "figure.ratio") if units else None
 
 
 def _partitive(folded: str, token: Token, sentences: list[tuple[int, int]],
-               vocab: Vocabulary) -> tuple[str, int, str] | None:
+               vocab: Vocabulary) -> Frame | None:
     """"58 d'entre eux": the unit of the nearest counted noun in this or the previous sentence."""
     frame = PARTITIVE.match(folded, token.end)
     if not frame:
         return None
     unit = _antecedent_unit(folded, sentences, token.start, vocab)
-    return (unit, frame.end(), "figure.partitive") if unit else None
+    return Frame(unit, frame.end(), "figure.partitive") if unit else None
 
 
 def _continued_enumeration(folded: str, token: Token, known: list[Found], sentence: tuple[int, int],
                            place_starts: dict[int, PlaceMention],
-                           vocab: Vocabulary) -> tuple[str, int, str] | None:
+                           vocab: Vocabulary) -> Frame | None:
     """"dont 18 dans la région X", "plus de 98 sont attendus": the noun of the figure before it."""
     before = [f for f in known
               if sentence[0] <= f.number_start < token.start and f.unit not in NOT_INHERITED]
@@ -536,9 +548,9 @@ def _continued_enumeration(folded: str, token: Token, known: list[Found], senten
     unit = max(before, key=lambda f: f.number_start).unit
     frame = IN_PLACE.match(folded, token.end)
     if frame and frame.end() in place_starts and not BLANK_LINE.search(frame.group()):
-        return unit, place_starts[frame.end()].end, "figure.elided_unit_place"
+        return Frame(unit, place_starts[frame.end()].end, "figure.elided_unit_place")
     if vocab.elided_verb.match(folded, token.end):
-        return unit, token.end, "figure.elided_unit_verb"
+        return Frame(unit, token.end, "figure.elided_unit_verb")
     return None
 
 
@@ -596,12 +608,6 @@ def _sentence_at(sentences: list[tuple[int, int]], position: int, text: str) -> 
     line_start = text.rfind("\n", 0, position) + 1
     line_end = text.find("\n", position)
     return line_start, len(text) if line_end < 0 else line_end
-
-
-def _previous_sentence_start(sentences: list[tuple[int, int]], position: int) -> int:
-    """Start of the sentence before the one holding `position`: an antecedent may end it."""
-    starts = [s for s, _ in sentences if s <= position]
-    return starts[-2] if len(starts) >= 2 else (starts[-1] if starts else 0)
 
 
 def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[PlaceMention],
