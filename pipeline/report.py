@@ -85,6 +85,7 @@ def build_report(output_dir: Path) -> Path:
           for d in documents),
         "<h2>Quality gate</h2>", _quality(quality),
         "<h2>Rejections</h2>", _table(tables["rejections"], TABLES["rejections"].column_names),
+        '<h2 id="avertissements">Avertissements du contrôle qualité</h2>', _warnings(tables),
     ]
     page = ('<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
             "<title>communiques: review</title>"
@@ -277,3 +278,13 @@ def _chart(tables: dict[str, list[dict]]) -> str:
                    f'<text x="{x + 16}" y="{legend_y}">{phase or "phase unknown"}</text>')
     svg.append("</svg>")
     return "\n".join(svg)
+
+
+def _warnings(tables: dict[str, list[dict]]) -> str:
+    """The published documents the quality gate had a doubt about, with the doubt."""
+    if not tables["warnings"]:
+        return "<p>Aucun avertissement : le contrôle n'a eu de doute sur aucun document publié.</p>"
+    source = {d["doc_id"]: d["source"] for d in tables["documents"]}
+    rows = [{"source": source.get(w["doc_id"], w["doc_id"]), **w} for w in tables["warnings"]]
+    return ("<p>Documents publiés malgré un doute (<code>communiques run --strict</code> les "
+            "rejette) :</p>" + _table(rows, ["source", *TABLES["warnings"].column_names]))

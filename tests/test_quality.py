@@ -169,7 +169,8 @@ def test_results_are_written_as_json(tmp_path):
     written = json.loads(path.read_text(encoding="utf-8"))
     assert written == json.loads((quality_dir / "latest.json").read_text(encoding="utf-8"))
     assert written["success"] is True
-    assert set(written["validations"]) == {*TABLES, "references", "grounding", "stated_vs_listed"}
+    assert set(written["validations"]) == {*TABLES, "references", "grounding", "stated_vs_listed",
+                                           "stated_vs_listed_in_doubt"}
     assert all(v["success"] for v in written["validations"].values())
     assert not list(quality_dir.glob("*.tmp")) and not list(quality_dir.glob(".*"))
 
@@ -227,7 +228,58 @@ def test_a_stated_count_differing_from_the_list_rejects_its_document_with_a_reas
     assert not report.success
     assert report.table_failures == []
     assert report.document_failures == {DOC_ID: [
-        "states 21 territories in Grand Est (44) for 2023-2027 ('21 territoires'), 20 extracted"]}
+        "states 21 territories in Grand Est (44) for 2023-2027 ('21 territoires') but the list at "
+        "0-10 ('Troyes, le') names 20"]}
+    assert report.warnings == []
+
+
+DOUBT = "the text ends inside the list: the page may have been cut"
+
+
+def test_a_difference_in_doubt_publishes_the_document_with_a_warning():
+    report = validate_with("stated_counts", listed=20, doubt=DOUBT)
+    assert report.success and report.table_failures == [] and report.document_failures == {}
+    assert report.warnings == [{
+        "doc_id": DOC_ID, "check": "stated_vs_listed",
+        "detail": "states 21 territories in Grand Est (44) for 2023-2027 ('21 territoires') but the "
+                  f"list at 0-10 ('Troyes, le') names 20; not a proof of error, as {DOUBT} "
+                  "(published; `communiques run --strict` rejects it)"}]
+
+
+def test_a_count_in_doubt_equal_to_its_list_gives_no_warning():
+    report = validate_with("stated_counts", doubt=DOUBT)
+    assert report.success and report.warnings == [] and report.document_failures == {}
+
+
+def test_the_warnings_table_is_the_gates_own_and_is_validated(tmp_path):
+    rows = valid_rows()
+    rows["stated_counts"][0].update(listed=20, doubt=DOUBT)
+    rows["warnings"] = [{"doc_id": DOC_ID, "check": "stated_vs_listed", "detail": "made up"}]
+    report = quality.validate_tables(frames(rows), tmp_path)
+    assert [w["detail"].startswith("states 21") for w in report.warnings] == [True]
+    written = json.loads(report.results_path.read_text(encoding="utf-8"))
+    assert written["warnings"] == report.warnings
+    assert written["validations"]["warnings"]["success"] is True
+    outcomes = [(r["expectation_config"]["severity"], r["success"])
+                for name in ("stated_vs_listed", "stated_vs_listed_in_doubt")
+                for r in written["validations"][name]["results"]]
+    assert outcomes == [("critical", True), ("warning", False)]
+
+
+def test_validate_compares_the_published_warnings_with_the_gates():
+    rows = valid_rows()
+    rows["stated_counts"][0].update(listed=20, doubt=DOUBT)
+    report = quality.validate_tables(frames(rows), None)
+    published = storage.to_frame("warnings", report.warnings)
+    assert quality.published_warnings_differ(published, report) == []
+    assert quality.published_warnings_differ(published.iloc[0:0], report)[0].startswith(
+        "warnings: the gate finds a doubt the published table lacks")
+    extra = storage.to_frame("warnings", [*report.warnings, {"doc_id": DOC_ID,
+                                                             "check": "stated_vs_listed",
+                                                             "detail": "made up"}])
+    assert quality.published_warnings_differ(extra, report) == [
+        "warnings: the published table lists a doubt the gate does not find: "
+        f"('{DOC_ID}', 'stated_vs_listed', 'made up')"]
 
 
 def test_the_stated_count_check_appears_in_the_gx_results(tmp_path):
