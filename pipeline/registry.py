@@ -9,24 +9,38 @@ territories_registry: one row per territory_id, whatever the number of documents
   change between phases. Population is the sum of the members' populations in the referential,
   null unless every member is linked to a SIREN.
 
-claims: one row per (subject, scope, source document). The subject is what is counted (unit) in
-  which programme phase; the scope is the area (scope_code, with its name because "44" is both
-  Grand Est and Loire-Atlantique). The phase of a figure is decided on its sentence:
+claims: one row per (subject, scope, source document, time). The subject is what is counted
+  (unit) in which programme phase; the scope is the area (scope_code, with its name because "44" is
+  both Grand Est and Loire-Atlantique). The phase of a figure is decided on its sentence:
   1. a sentence naming the new phase and the territories "aujourd'hui labellisés" speaks of the
      ones labelled before it: the first phase ("une mise à jour des 149 territoires aujourd'hui
      labélisés" announces the second phase);
   2. else the one phase the sentence names ("durant sa première phase (2019-2022) 149 …");
-  3. else the document's phase: the most common among its territories, else the one its title
+  3. else a count dated (as_of) before the second phase's first year is about the first phase:
+     the second did not exist ("en novembre 2018, 124 territoires" in a 2023 communiqué);
+  4. else the document's phase: the most common among its territories, else the one its title
      names. Figures whose phase or scope stays unknown are not consolidated.
-  When a document states several values for one subject and scope, its claim is the largest: the
-  smaller ones count parts of the whole ("13 sur 15", "58 d'entre eux", "2 autres territoires").
-  `conflict` is set on every row of a subject and scope when no single number fits all its
-  sources (value to value_max intervals without a common point): 146 first-phase territories in
-  2019 against 149 in 2023. 183 territories (second phase) is another subject than 149. Only
-  counts of territories are compared (conflict is null for the other units): the number of
-  territories of an area in a phase is one fact, whereas amounts, jobs or projects are stated
-  about many different envelopes and plans ("2 M€" for two territories, "200 millions d'euros"
-  since 2018), so two different amounts do not contradict each other.
+  `as_of` is the date the number describes (pipeline/as_of.py: a date its sentence states, else
+  the document's). When a document states several values for one subject, scope and time, its
+  claim is the largest: the smaller ones count parts of the whole ("13 sur 15", "58 d'entre eux",
+  "2 autres territoires"); values it gives for other times ("124 en novembre 2018, 146
+  aujourd'hui") are claims of their own.
+  Only counts of territories are compared (conflict and superseded_by are null for the other
+  units): the number of territories of an area in a phase is one fact, whereas amounts, jobs or
+  projects are stated about many different envelopes and plans ("2 M€" for two territories, "200
+  millions d'euros" since 2018). Two counts conflict only when they are about the same subject at
+  the same time (periods that overlap, a day counting as its month) and have no value in common
+  (value to value_max, widened by APPROXIMATE_MARGIN when the text says "près de", "plus de");
+  a later count is an update: the earlier claim's `superseded_by` names the document of the
+  claim that comes next in time. 146 first-phase territories in November 2019 and 149 in
+  November 2023 are a history, not a conflict. An undated claim is never compared.
+
+coverage: one row per (scope, phase) for which a count of territories is claimed: the latest
+  claimed count (the dated claim that nothing supersedes, the largest if several; else the
+  largest undated one) beside the distinct territories of that phase the registry places in
+  that scope (its régions or départements; every territory of the phase for France), and the
+  names a source lists for that scope and phase (the territories inside a stated count's list)
+  that the registry does not place there.
 """
 
 from __future__ import annotations
@@ -35,11 +49,13 @@ import re
 from collections import Counter, defaultdict
 from datetime import date
 
-from pipeline import referential
+from pipeline import as_of, referential
+from pipeline.as_of import AsOf
 from pipeline.metadata import PHASES
 from pipeline.normalize import fold
 
 FIRST, SECOND = PHASES
+SECOND_PHASE_START = date(int(SECOND.split("-")[0]), 1, 1)
 
 # Phrases naming a phase, matched on folded text (lower case, no accents, one dash, one apostrophe).
 PHASE_CUES = {
@@ -49,13 +65,19 @@ PHASE_CUES = {
 }
 LABELLED_TODAY = r"aujourd'hui\s+labell?ises"
 COMPARED_UNITS = {"territoire"}
+COUNTED = "territoire"  # the unit whose claims coverage compares with the registry
+# "près de 150", "plus de 140": an approximate count stands for any value within 10 % of it.
+APPROXIMATE_MARGIN = 0.1
 
 
 def derive(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    """The two consolidated tables from the rows of documents, territories, epcis and figures."""
+    """The consolidated tables from the rows of documents, territories, epcis, figures and
+    stated_counts."""
     documents = {d["doc_id"]: d for d in tables.get("documents", []) if d["status"] == "published"}
-    return {"territories_registry": territories_registry(tables, documents),
-            "claims": claims(tables, documents), "coverage": []}
+    registry = territories_registry(tables, documents)
+    claim_rows = claims(tables, documents)
+    return {"territories_registry": registry, "claims": claim_rows,
+            "coverage": coverage(tables, documents, registry, claim_rows)}
 
 
 def _recency(document: dict) -> tuple:
@@ -135,37 +157,152 @@ def scope_name(code: str, sentence: str) -> str:
     return (region or departement).name if region or departement else code
 
 
+def _sentence_offset(text: str, figure: dict) -> int:
+    """Where the figure's sentence starts in its document's text (the figure lies inside it)."""
+    sentence = figure["sentence"]
+    found = text.rfind(sentence, max(0, figure["end"] - len(sentence)), figure["start"] + len(sentence))
+    return found if found >= 0 else figure["start"] - max(sentence.find(figure["mention"]), 0)
+
+
+def _figure_date(figure: dict, text: str, document_date: AsOf | None) -> AsOf | None:
+    offset = _sentence_offset(text, figure)
+    return as_of.of_figure(figure["sentence"], figure["start"] - offset, figure["end"] - offset,
+                           document_date)
+
+
 def claims(tables: dict[str, list[dict]], documents: dict[str, dict]) -> list[dict]:
     document_phases = _document_phases(tables, documents)
+    document_dates = {doc_id: as_of.document_date(d["text"], d["published_on"])
+                      for doc_id, d in documents.items()}
     best: dict[tuple, dict] = {}
+    dates: dict[tuple, AsOf | None] = {}
     for figure in tables.get("figures", []):
         doc_id = figure["doc_id"]
         if doc_id not in documents or not figure["scope_code"]:
             continue
+        when = _figure_date(figure, documents[doc_id]["text"], document_dates[doc_id])
         phase, rule = named_phase(figure["sentence"])
+        if phase is None and when and when.period[1] < SECOND_PHASE_START:
+            phase, rule = FIRST, "claim.dated_before_second_phase"
         if phase is None:
             phase, rule = document_phases[doc_id], "claim.document_phase"
         if phase is None:
             continue
         scope = (figure["scope_code"], scope_name(figure["scope_code"], figure["sentence"]))
-        key = (figure["unit"], phase, *scope, doc_id)
+        key = (figure["unit"], phase, *scope, doc_id, when.period if when else None)
         if key not in best or figure["value"] > best[key]["value"]:
+            dates[key] = when
             best[key] = {"unit": figure["unit"], "phase": phase, "scope_code": scope[0],
                          "scope_name": scope[1], "doc_id": doc_id,
                          "published_on": documents[doc_id]["published_on"],
                          **{c: figure[c] for c in ("value", "value_max", "approximate", "mention",
                                                    "start", "end", "sentence")},
-                         "rule": rule}
+                         "rule": rule, "as_of": when.on if when else None,
+                         "as_of_precision": when.precision if when else None,
+                         "as_of_rule": when.rule if when else None}
 
-    subjects: dict[tuple, list[dict]] = defaultdict(list)
+    subjects: dict[tuple, list[tuple[dict, AsOf | None]]] = defaultdict(list)
     for key, row in best.items():
-        subjects[key[:-1]].append(row)
+        subjects[key[:4]].append((row, dates[key]))
     rows = []
     for subject in sorted(subjects):
-        sources = sorted(subjects[subject], key=lambda r: _recency(documents[r["doc_id"]]))
-        lows = [r["value"] for r in sources]
-        highs = [r["value"] if r["value_max"] is None else r["value_max"] for r in sources]
-        conflict = max(lows) > min(highs) if subject[0] in COMPARED_UNITS else None
-        rows += [{**row, "sources": len(sources), "as_of": None, "conflict": conflict,
-                  "superseded_by": None} for row in sources]
+        dated = sorted(subjects[subject], key=lambda c: (
+            c[1].period if c[1] else (date.min, date.min), _recency(documents[c[0]["doc_id"]]),
+            c[0]["start"]))
+        compared = subject[0] in COMPARED_UNITS
+        sources = len({row["doc_id"] for row, _ in dated})
+        for row, when in dated:
+            rows.append({**row, "sources": sources,
+                         "conflict": _in_conflict(row, when, dated) if compared else None,
+                         "superseded_by": _next_in_time(when, dated) if compared else None})
+    return rows
+
+
+def _bounds(row: dict) -> tuple[float, float]:
+    """The values a claim allows: value to value_max, widened when approximate."""
+    low, high = row["value"], row["value"] if row["value_max"] is None else row["value_max"]
+    if row["approximate"]:
+        low, high = low * (1 - APPROXIMATE_MARGIN), high * (1 + APPROXIMATE_MARGIN)
+    return low, high
+
+
+def _in_conflict(row: dict, when: AsOf | None, subject: list[tuple[dict, AsOf | None]]) -> bool:
+    """Another document's claim at the same time with no value in common."""
+    if when is None:
+        return False
+    low, high = _bounds(row)
+    for other, other_when in subject:
+        if other["doc_id"] != row["doc_id"] and other_when and when.overlaps(other_when):
+            other_low, other_high = _bounds(other)
+            if other_low > high or low > other_high:
+                return True
+    return False
+
+
+def _next_in_time(when: AsOf | None, subject: list[tuple[dict, AsOf | None]]) -> str | None:
+    """doc_id of the claim that comes next in time (`subject` is in time order)."""
+    if when is None:
+        return None
+    return next((other["doc_id"] for other, other_when in subject
+                 if other_when and when.before(other_when)), None)
+
+
+# ---------------------------------------------------------------- coverage
+
+def _latest(claim_rows: list[dict]) -> dict:
+    """The latest claimed count: dated and superseded by nothing (the largest on a tie), else
+    the largest undated one."""
+    current = [c for c in claim_rows if c["as_of"] and not c["superseded_by"]] \
+        or [c for c in claim_rows if not c["as_of"]] or claim_rows
+    return max(current, key=lambda c: (c["as_of"] or date.min, c["value"], c["doc_id"]))
+
+
+def _in_scope(territory: dict, scope_code: str, name: str) -> bool:
+    """Whether the registry places a territory in a scope: France, a région or a département
+    (a code that is both is the one its name says)."""
+    if scope_code == "FR":
+        return True
+    region = referential.load().regions.get(scope_code)
+    if region and region.name == name:
+        return scope_code in territory["region_codes"]
+    return scope_code in territory["departement_codes"]
+
+
+def _listed_names(tables: dict[str, list[dict]], documents: dict[str, dict]) -> dict[tuple, dict]:
+    """Per (scope_code, scope_name, phase): territory_id -> name of the territories inside the
+    list a published document gives for a count of that scope and phase."""
+    territories = defaultdict(list)
+    for row in tables.get("territories", []):
+        territories[row["doc_id"]].append(row)
+    listed: dict[tuple, dict] = defaultdict(dict)
+    for count in tables.get("stated_counts", []):
+        if count["doc_id"] not in documents or count.get("list_start") is None:
+            continue
+        key = (count["scope_code"], count["scope_name"], count["phase"])
+        for row in territories[count["doc_id"]]:
+            if count["list_start"] <= row["start"] and row["end"] <= count["list_end"]:
+                listed[key].setdefault(row["territory_id"], row["name"])
+    return listed
+
+
+def coverage(tables: dict[str, list[dict]], documents: dict[str, dict], registry: list[dict],
+             claim_rows: list[dict]) -> list[dict]:
+    counts: dict[tuple, list[dict]] = defaultdict(list)
+    for claim in claim_rows:
+        if claim["unit"] == COUNTED:
+            counts[(claim["scope_code"], claim["scope_name"], claim["phase"])].append(claim)
+    listed = _listed_names(tables, documents)
+    names = {row["territory_id"]: row["name"] for row in registry}
+    rows = []
+    for (code, name, phase), scope_claims in sorted(counts.items()):
+        latest = _latest(scope_claims)
+        found = {row["territory_id"] for row in registry
+                 if phase in row["phases"] and _in_scope(row, code, name)}
+        missing = [names.get(tid, listed_name) for tid, listed_name
+                   in listed.get((code, name, phase), {}).items() if tid not in found]
+        rows.append({"scope_code": code, "scope_name": name, "phase": phase,
+                     "claimed": int(latest["value"]), "doc_id": latest["doc_id"],
+                     "as_of": latest["as_of"], "found": len(found),
+                     "missing": int(latest["value"]) - len(found),
+                     "missing_names": sorted(missing)})
     return rows
