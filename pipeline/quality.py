@@ -10,7 +10,11 @@ Three kinds of checks, all executed by GX so that every run leaves a GX validati
   whose `grounded` column GX expects to be True. A row that fails it condemns its document only,
   so the flow can reject that document and publish the others;
 - stated against listed counts: GX expects `stated == listed` on every row of the stated_counts
-  table ("21 territoires ... : • … " must list 21). A document contradicting itself is rejected.
+  table ("21 territoires ... : • … " must list 21). A document contradicting itself is rejected;
+- coverage: GX expects no shortfall (`missing <= 0`) in the coverage table, at severity "warning":
+  a registry holding fewer territories than a source claims is reported (QualityReport.warnings,
+  the results file, the review page), never a rejection, since the registry is only as complete
+  as the communiqués processed.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import logging  # noqa: E402
 import numbers  # noqa: E402
 import warnings  # noqa: E402
 from collections.abc import Callable  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
 from datetime import date, datetime, timezone  # noqa: E402
 from functools import cache  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -40,11 +44,13 @@ from great_expectations.data_context.types.resource_identifiers import (  # noqa
     ExpectationSuiteIdentifier,
     ValidationResultIdentifier,
 )
+from great_expectations.expectations.metadata_types import FailureSeverity  # noqa: E402
 
 from pipeline import referential, storage  # noqa: E402
 from pipeline.metadata import GROUNDED_TABLES, TABLES, Field  # noqa: E402
 
 REFERENCES, GROUNDING, COUNTS = "references", "grounding", "stated_vs_listed"
+COVERAGE = "coverage_shortfall"
 DATA_DOCS_SITE, DATA_DOCS_DIR = "quality", "data_docs"
 SPAN_COLUMNS = ["doc_id", "mention", "start", "end"]
 
@@ -55,6 +61,7 @@ class QualityReport:
     table_failures: list[str]
     document_failures: dict[str, list[str]]
     results_path: Path | None
+    warnings: list[dict] = field(default_factory=list)  # rows of the warnings table
 
 
 # ---------------------------------------------------------------- suites from the metadata
@@ -124,7 +131,7 @@ def _context():
 def _batch_definitions() -> dict:
     source = _context().data_sources.add_pandas("communiques")
     return {name: source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
-            for name in [*TABLES, REFERENCES, GROUNDING, COUNTS]}
+            for name in [*TABLES, REFERENCES, GROUNDING, COUNTS, COVERAGE]}
 
 
 def _validate(name: str, frame: pd.DataFrame, suite: gx.ExpectationSuite,
@@ -336,6 +343,39 @@ def _count_failures(frames: dict[str, pd.DataFrame], results: dict,
     return failures
 
 
+# ---------------------------------------------------------------- coverage
+
+def _coverage_warnings(frames: dict[str, pd.DataFrame], results: dict,
+                       table_failures: list[str]) -> list[dict]:
+    """A warning (doc_id of the claimed count, check, detail) per scope and phase whose registry
+    holds fewer territories than claimed; the expectation's severity keeps the gate passing."""
+    frame = frames.get("coverage")
+    if frame is None or not {"doc_id", "claimed", "found", "missing"} <= set(frame.columns):
+        return []  # the table's own suite reports it
+    suite = gx.ExpectationSuite(name=COVERAGE, expectations=[
+        gx.expectations.ExpectColumnValuesToBeBetween(column="missing", max_value=0,
+                                                      severity=FailureSeverity.WARNING)])
+    results[COVERAGE] = _validate(COVERAGE, frame, suite, "COMPLETE")
+    warnings = []
+    for outcome in results[COVERAGE].results:
+        if _exception_message(outcome):
+            table_failures.append(_describe(COVERAGE, outcome))
+        for index in outcome.result.get("unexpected_index_list", []):
+            row = frame.loc[index]
+            names = list(row["missing_names"]) if row["missing_names"] is not None else []
+            listed = f"; listed by a source but not placed there: {', '.join(names)}" if names else ""
+            warnings.append({"doc_id": row["doc_id"], "check": COVERAGE, "detail": (
+                f"{row['scope_name']} ({row['scope_code']}), {row['phase']}: {row['claimed']} "
+                f"territories claimed, {row['found']} in the registry{listed}; add the "
+                "communiqués naming the others to complete it")})
+    return warnings
+
+
+def _passed(result: ExpectationSuiteValidationResult) -> bool:
+    """No failure beyond warnings (coverage shortfalls)."""
+    return result.success or result.get_max_severity_failure() != FailureSeverity.CRITICAL
+
+
 # ---------------------------------------------------------------- the gate
 
 def validate_tables(tables: dict[str, pd.DataFrame], quality_dir: Path | None) -> QualityReport:
@@ -357,9 +397,10 @@ def validate_tables(tables: dict[str, pd.DataFrame], quality_dir: Path | None) -
         document_failures.setdefault(doc_id, []).append(reason)
     for doc_id, reason in _count_failures(frames, results, table_failures):
         document_failures.setdefault(doc_id, []).append(reason)
+    warnings = _coverage_warnings(frames, results, table_failures)
 
-    success = all(result.success for result in results.values()) and not table_failures
-    report = QualityReport(success, table_failures, document_failures, None)
+    success = all(_passed(result) for result in results.values()) and not table_failures
+    report = QualityReport(success, table_failures, document_failures, None, warnings)
     if quality_dir is not None:
         report.results_path = _write_results(quality_dir, report, results)
         build_data_docs(quality_dir / DATA_DOCS_DIR, results, report.results_path.stem)
@@ -398,6 +439,7 @@ def _write_results(quality_dir: Path, report: QualityReport,
                "great_expectations_version": gx.__version__,
                "table_failures": report.table_failures,
                "document_failures": report.document_failures,
+               "warnings": report.warnings,
                "validations": {name: result.to_json_dict() for name, result in results.items()}}
     path = quality_dir / f"validation-{now.strftime('%Y%m%dT%H%M%S%fZ')}.json"
     storage.write_json(path, payload)

@@ -169,8 +169,12 @@ def test_results_are_written_as_json(tmp_path):
     written = json.loads(path.read_text(encoding="utf-8"))
     assert written == json.loads((quality_dir / "latest.json").read_text(encoding="utf-8"))
     assert written["success"] is True
-    assert set(written["validations"]) == {*TABLES, "references", "grounding", "stated_vs_listed"}
-    assert all(v["success"] for v in written["validations"].values())
+    assert set(written["validations"]) == {*TABLES, "references", "grounding", "stated_vs_listed",
+                                           "coverage_shortfall"}
+    # the only expectation failing is the coverage warning (21 claimed, 1 in the registry)
+    assert [name for name, v in written["validations"].items() if not v["success"]] == [
+        "coverage_shortfall"]
+    assert written["warnings"] == report.warnings != []
     assert not list(quality_dir.glob("*.tmp")) and not list(quality_dir.glob(".*"))
 
 
@@ -234,3 +238,26 @@ def test_the_stated_count_check_appears_in_the_gx_results(tmp_path):
     report = quality.validate_tables(frames(valid_rows()), tmp_path)
     results = json.loads(report.results_path.read_text(encoding="utf-8"))
     assert "stated_vs_listed" in json.dumps(results)
+
+
+def test_a_coverage_shortfall_is_a_warning_in_the_results_never_a_failure(tmp_path):
+    rows = valid_rows()  # 21 territories claimed in Grand Est, one of them in the registry
+    assert [(r["claimed"], r["found"], r["missing"]) for r in rows["coverage"]] == [(21, 1, 20)]
+    report = quality.validate_tables(frames(rows), tmp_path)
+    assert report.success and report.table_failures == [] and report.document_failures == {}
+    assert report.warnings == [{
+        "doc_id": DOC_ID, "check": "coverage_shortfall",
+        "detail": "Grand Est (44), 2023-2027: 21 territories claimed, 1 in the registry; add the "
+                  "communiqués naming the others to complete it"}]
+    results = json.loads((tmp_path / "latest.json").read_text(encoding="utf-8"))
+    assert results["success"] and results["warnings"] == report.warnings
+    (outcome,) = results["validations"]["coverage_shortfall"]["results"]
+    assert not outcome["success"] and outcome["expectation_config"]["severity"] == "warning"
+
+
+def test_no_coverage_warning_when_the_registry_holds_the_claimed_territories():
+    rows = valid_rows()
+    rows["figures"][0].update(value=1.0)
+    rows.update(registry.derive(rows))
+    report = quality.validate_tables(frames(rows), None)
+    assert report.success and report.warnings == []
