@@ -106,6 +106,8 @@ def _validate(args: argparse.Namespace) -> int:
     for doc_id, reasons in report.document_failures.items():
         for reason in reasons:
             print(f"FAILED document {doc_id}: {reason}")
+    for warning in report.warnings:
+        print(f"WARNING {warning['check']} (document {warning['doc_id']}): {warning['detail']}")
     print("all checks passed" if report.success else "quality checks failed")
     if report.results_path:
         print(f"results: {report.results_path}")
@@ -127,7 +129,7 @@ def _report(args: argparse.Namespace) -> int:
     from pipeline.report import build_report
 
     try:
-        print(build_report(args.output))
+        print(build_report(args.output, args.lang))
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -237,6 +239,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="write an HTML review page into OUTPUT/report/")
     report.add_argument("--output", type=Path, default=Path("processed"))
+    report.add_argument("--lang", choices=["fr", "en"], default="fr",  # report.LANGUAGES
+                        help="language of the page: fr (default) or en")
     report.set_defaults(handler=_report)
 
     serve = commands.add_parser("serve", help="serve the flow as a Prefect deployment on a schedule")
