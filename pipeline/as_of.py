@@ -9,10 +9,10 @@ the same time. A figure's date is, in this order:
    ("aujourd'hui", "à ce jour") nearer than any date keeps the document's date. A date that
    dates another event ("lancé fin 2018", "depuis 2018", "jusqu'au 22 septembre", "d'ici 2027")
    or lies after the document's date (a target, a deadline) is not the count's;
-2. else the document's date: its published_on, or, for a communiqué whose dateline has no year
-   ("ce mardi 19 novembre"), the year in which that day falls on that weekday, taken from the
-   latest year of a full date the text writes and the year after ("lancé le 22 novembre 2018"
-   makes Tuesday 19 November 2019);
+2. else the document's date: its published_on, or, for a communiqué that gives its day in the
+   present without the year ("réunie ce mardi 19 novembre"), the year in which that day falls
+   on that weekday, taken from the latest year of a full date the text writes and the year after
+   ("lancé le 22 novembre 2018" makes Tuesday 19 November 2019);
 3. else none: the claim is undated and never compared.
 
 A date has a precision (day, month or year); two claims are "at the same time" when their
@@ -35,7 +35,7 @@ from pipeline.normalize import fold
 
 RULES_FILE = Path(__file__).parent / "data" / "as_of.json"
 PUBLISHED_ON, WEEKDAY_DATE, STATED_DAY = "as_of.published_on", "as_of.weekday_date", "as_of.stated_day"
-NOT_THE_COUNT_WINDOW = 40  # characters before a date searched for a word dating another event
+NOT_THE_COUNT_WINDOW = 120  # characters before a date searched for words dating another event
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class Rules:
     small_numbers: dict[str, int]
     stated: list[tuple[str, str, re.Pattern]]  # (rule, precision, pattern)
     present: re.Pattern
-    not_the_count: re.Pattern
+    not_the_count: list[re.Pattern]
     weekday_date: re.Pattern
 
 
@@ -92,9 +92,8 @@ def rules() -> Rules:
         phase_ordinals=data["phase_ordinals"], small_numbers=data["small_numbers"],
         stated=[(r["rule"], r["precision"], compile_(r["regex"])) for r in data["stated"]],
         present=compile_(data["present"]),
-        not_the_count=compile_(data["not_the_count"]),
-        weekday_date=compile_(r"\b(?P<weekday>{weekdays})\s+(?P<day>\d{1,2})(?:er)?\s+"
-                              r"(?P<month>{months})\b(?!\s+(?:19|20)\d{2})"),
+        not_the_count=[compile_(regex) for regex in data["not_the_count"]],
+        weekday_date=compile_(data["document_date"]),
     )
 
 
@@ -142,7 +141,8 @@ def _distance(match: re.Match, start: int, end: int) -> int:
 
 
 def _dates_another_event(folded: str, position: int) -> bool:
-    return bool(rules().not_the_count.search(folded[max(0, position - NOT_THE_COUNT_WINDOW):position]))
+    before = folded[max(0, position - NOT_THE_COUNT_WINDOW):position]
+    return any(pattern.search(before) for pattern in rules().not_the_count)
 
 
 def _stated_dates(folded: str, document: AsOf | None) -> list[tuple[AsOf, re.Match]]:

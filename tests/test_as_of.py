@@ -27,6 +27,8 @@ def _date_of(sentence: str, number: str, document: AsOf | None = PUBLISHED) -> t
      (date(2022, 12, 1), "month", "as_of.phase_end")),
     ("Le 9 novembre 2023, le ministre a annoncé les noms des 183 lauréats.", "183",
      (date(2023, 11, 9), "day", "as_of.stated_day")),
+    ("L'État a annoncé le 9 novembre 2023 la liste des 183 lauréats.", "183",
+     (date(2023, 11, 9), "day", "as_of.stated_day")),
     ("18 territoires d'industrie, à date du 09/11/2023", "18",
      (date(2023, 11, 9), "day", "as_of.stated_day")),
     ("Début 2019, 136 territoires étaient labellisés.", "136",
@@ -48,6 +50,12 @@ def test_a_date_or_period_stated_in_the_sentence_wins(sentence, number, expected
      "149 Territoires d'industrie.", "149"),
     ("Le programme, lancé le 22 novembre 2018, compte 146 territoires.", "146"),
     ("Depuis novembre 2018, 146 territoires ont été labellisés.", "146"),
+    ("Lancé par le Premier ministre lors du Conseil national de l'industrie le 22 novembre 2018, "
+     "le programme bénéficie à 141 territoires.", "141"),
+    ("Après le lancement du dispositif par le Gouvernement en 2018, les 141 territoires "
+     "contractualisent.", "141"),
+    ("Édouard Philippe a dévoilé la liste des 124 territoires, dispositif annoncé en septembre 2018.",
+     "124"),
     ("D'ici 2027, 200 territoires seront accompagnés.", "200"),
     ("Les candidats ont jusqu'au 22 septembre 2023 ; 149 territoires sont labellisés.", "149"),
     # a phase's years name the phase, not the time of the count
@@ -78,6 +86,9 @@ def test_a_dateline_without_its_year_is_dated_by_its_weekday():
     assert (found.on, found.precision, found.rule) == (date(2019, 11, 19), "day", as_of.WEEKDAY_DATE)
     # no year fits the weekday in the year of the latest full date or the next: no guess
     assert as_of.document_date(text.replace("mardi", "jeudi"), None, today=date(2026, 1, 1)) is None
+    # a weekday date in the past is an event, not the document's date
+    past = "Auditionnée le mercredi 31 octobre dernier, la mission rendra ses choix le 22 novembre 2018."
+    assert as_of.document_date(past, None, today=date(2026, 1, 1)) is None
     # no full date to start from: no guess
     assert as_of.document_date("Réunie ce mardi 19 novembre à Mulhouse.", None) is None
     # the published date, when there is one, is the document's date
