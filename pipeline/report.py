@@ -120,8 +120,9 @@ def build_report(output_dir: Path, lang: str = "fr") -> Path:
         f"<h1>{words('title')}</h1>",
         f'<p class="meta">{_summary(output_dir, tables, words)}</p>',
         f'<h2 id="timeline">{words("timeline")}</h2>', _timeline(tables["claims"], sources, words),
-        f'<h2 id="coverage">{words("coverage")}</h2>', _coverage(tables["coverage"], sources, words),
-        f'<h2 id="conflicts">{words("conflicts")}</h2>', _conflicts(tables["claims"], words),
+        f'<h2 id="coverage">{words("coverage")}</h2>',
+        _coverage(tables["coverage"], tables["claims"], sources, words),
+        f'<h2 id="conflicts">{words("conflicts")}</h2>', _conflicts(tables["claims"], sources, words),
         f'<h2 id="chart">{words("chart")}</h2>', _chart(tables, words),
         f'<h2 id="registry">{words("registry")}</h2>',
         _table(tables["territories_registry"], TABLES["territories_registry"].column_names, words),
@@ -246,12 +247,14 @@ def _timeline_chart(dated: list[dict], words: Language) -> str:
            f'<line x1="{margin}" y1="{height - 30}" x2="{width - margin}" y2="{height - 30}" '
            'stroke="#999"/>',
            f'<polyline points="{points}" fill="none" stroke="#7a9cc6" stroke-width="2"/>']
-    for claim in dated:
+    for index, claim in enumerate(dated):
         label = words("point", date=_as_of(claim, words), value=_value(claim, words))
+        above = index % 2 == 0 or abs(x(claim) - x(dated[index - 1])) > 30  # close points alternate
         colour = "#b3261e" if claim["conflict"] else "#17457a"
         svg.append(f'<circle cx="{x(claim):.1f}" cy="{y(claim):.1f}" r="4" fill="{colour}">'
                    f"<title>{label}</title></circle>"
-                   f'<text x="{x(claim):.1f}" y="{y(claim) - 8:.1f}" text-anchor="middle">'
+                   f'<text x="{x(claim):.1f}" y="{y(claim) + (-8 if above else 16):.1f}" '
+                   'text-anchor="middle">'
                    f"{escape(_value(claim, words))}</text>")
     for claim in (dated[0], dated[-1]):
         svg.append(f'<text x="{x(claim):.1f}" y="{height - 12}" text-anchor="middle">'
@@ -262,20 +265,26 @@ def _timeline_chart(dated: list[dict], words: Language) -> str:
 
 # ---------------------------------------------------------------- coverage and conflicts
 
-def _coverage(rows: list[dict], sources: dict[str, dict], words: Language) -> str:
+def _coverage(rows: list[dict], claims: list[dict], sources: dict[str, dict],
+              words: Language) -> str:
     if not rows:
         return f"<p>{words('coverage_none')}</p>"
+    # the claim behind each row, for the precision of its date ("décembre 2020")
+    claimed = {(c["scope_code"], c["scope_name"], c["phase"], c["doc_id"], c["as_of"]): c
+               for c in claims if c["unit"] == "territoire"}
     rows = sorted(rows, key=_subject_order)
     columns = ("scope", "phase", "claimed", "as_of", "source", "found", "missing", "missing_names")
     head = "".join(f"<th>{words(c)}</th>" for c in columns)
     body = []
     for row in rows:
-        as_of = words.date(row["as_of"]) if row["as_of"] else words("undated")
+        claim = claimed.get((row["scope_code"], row["scope_name"], row["phase"], row["doc_id"],
+                             row["as_of"]), {"as_of": row["as_of"], "as_of_precision": "day"})
         body.append(
             f'<tr{" class=shortfall" if row["missing"] > 0 else ""}>'
             f"<td>{escape(row['scope_name'])} ({escape(row['scope_code'])})</td>"
             f"<td>{escape(row['phase'])}</td>"
-            f'<td class="number">{words.number(row["claimed"])}</td><td>{escape(as_of)}</td>'
+            f'<td class="number">{words.number(row["claimed"])}</td>'
+            f"<td>{escape(_as_of(claim, words))}</td>"
             f"<td>{_source_link(row['doc_id'], sources)}</td>"
             f'<td class="number">{words.number(row["found"])}</td>'
             f'<td class="number">{words.number(row["missing"])}</td>'
@@ -288,12 +297,24 @@ def _coverage(rows: list[dict], sources: dict[str, dict], words: Language) -> st
               f"<tbody>{''.join(body)}</tbody></table></div>")
 
 
-def _conflicts(claims: list[dict], words: Language) -> str:
-    conflicting = [c for c in claims if c["conflict"]]
-    columns = ["unit", "phase", "scope_code", "scope_name", "value", "value_max", "approximate",
-               "as_of", "published_on", "doc_id", "mention", "sentence"]
-    return (f"<p>{words('conflicts_intro', conflicting=words.number(len(conflicting)), claims=words.number(len(claims)))}</p>"
-            + _table(conflicting, columns, words))
+def _conflicts(claims: list[dict], sources: dict[str, dict], words: Language) -> str:
+    """The counts that another source contradicts at the same time, by area and phase."""
+    conflicting = sorted((c for c in claims if c["conflict"]),
+                         key=lambda c: (_subject_order(c), c["as_of"]))
+    intro = words("conflicts_intro", conflicting=words.number(len(conflicting)),
+                  claims=words.number(len(claims)))
+    if not conflicting:
+        return f"<p>{intro}</p><p>{words('none')}</p>"
+    columns = ("scope", "phase", "as_of", "value", "source", "mention")
+    head = "".join(f"<th>{words(c)}</th>" for c in columns)
+    body = "".join(
+        f'<tr class="conflict"><td>{escape(c["scope_name"])} ({escape(c["scope_code"])})</td>'
+        f"<td>{escape(c['phase'])}</td><td>{escape(_as_of(c, words))}</td>"
+        f'<td class="number">{escape(_value(c, words))}</td>'
+        f"<td>{_source_link(c['doc_id'], sources)}</td>"
+        f"<td>{escape(' '.join(c['mention'].split()))}</td></tr>" for c in conflicting)
+    return (f"<p>{intro}</p><div class=\"wide\"><table><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table></div>")
 
 
 # ---------------------------------------------------------------- highlighted text

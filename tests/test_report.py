@@ -159,13 +159,18 @@ def test_counts_of_one_month_that_differ_are_shown_in_conflict(tmp_path):
     assert result.returncode == 0, result.stderr
     dom = chromium(output / "report" / "index.html", tmp_path / "profile", "--dump-dom").stdout
     conflicts = re.findall(r'<tr class="conflict">.*?</tr>', section(dom, "conflicts"), flags=re.S)
-    assert sorted(cells(row)[4] for row in conflicts) == ["144", "146"]
+    assert [cells(row)[:5] for row in conflicts] == [
+        ["France (FR)", "2019-2022", "14 novembre 2019", "144", "bilan_un_an_144.txt"],
+        ["France (FR)", "2019-2022", "19 novembre 2019", "146", "assemblee_generale_146.md"]]
     rows = subject_rows(section(dom, "timeline"), "France, phase 2019-2022")
     assert [row[:2] + row[4:] for row in rows] == [
         ["novembre 2018", "124", "mis à jour par bilan_un_an_144.txt"],
         ["14 novembre 2019", "144", "en conflit; mis à jour par point_fin_2020_148.txt"],
         ["19 novembre 2019", "146", "en conflit; mis à jour par point_fin_2020_148.txt"],
         ["décembre 2020", "148", "dernier connu"]]
+    (coverage,) = re.findall(r'<tr class="shortfall">.*?</tr>', section(dom, "coverage"), flags=re.S)
+    assert cells(coverage)[:5] == ["France (FR)", "2019-2022", "148", "décembre 2020",
+                                   "point_fin_2020_148.txt"]
 
 
 def test_a_screenshot_of_the_page_is_a_png(report, tmp_path):
