@@ -247,13 +247,15 @@ def _timeline_chart(dated: list[dict], words: Language) -> str:
            f'<line x1="{margin}" y1="{height - 30}" x2="{width - margin}" y2="{height - 30}" '
            'stroke="#999"/>',
            f'<polyline points="{points}" fill="none" stroke="#7a9cc6" stroke-width="2"/>']
+    above = []  # a value's label goes below its point when the previous point is close and above
     for index, claim in enumerate(dated):
+        above.append(index == 0 or not above[-1] or x(claim) - x(dated[index - 1]) > 30)
+    for claim, label_above in zip(dated, above):
         label = words("point", date=_as_of(claim, words), value=_value(claim, words))
-        above = index % 2 == 0 or abs(x(claim) - x(dated[index - 1])) > 30  # close points alternate
         colour = "#b3261e" if claim["conflict"] else "#17457a"
         svg.append(f'<circle cx="{x(claim):.1f}" cy="{y(claim):.1f}" r="4" fill="{colour}">'
                    f"<title>{label}</title></circle>"
-                   f'<text x="{x(claim):.1f}" y="{y(claim) + (-8 if above else 16):.1f}" '
+                   f'<text x="{x(claim):.1f}" y="{y(claim) + (-8 if label_above else 16):.1f}" '
                    'text-anchor="middle">'
                    f"{escape(_value(claim, words))}</text>")
     for claim in (dated[0], dated[-1]):
