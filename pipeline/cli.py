@@ -33,7 +33,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     previous = None if args.full else state.up_to_date(args.output, inventory)
-    if previous:
+    if previous and previous.summary.get("strict", False) == args.strict:
         summary = {**previous.summary, "new": 0, "seconds": round(time.monotonic() - started, 1)}
         _print_summary(summary, args.input, args.output, unchanged=True)
         return EXIT_REJECTED if summary["rejected"] else EXIT_OK
@@ -49,7 +49,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         with workers_api:
             final = flow(input_dir=str(args.input), output_dir=str(args.output), full=args.full,
-                         return_state=True)
+                         strict=args.strict, return_state=True)
     except NoApiForWorkers as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -66,10 +66,13 @@ def _run(args: argparse.Namespace) -> int:
 
 def _print_summary(summary: dict, input_dir: Path, output: Path, unchanged: bool = False) -> None:
     new = "nothing new" if unchanged else f"{summary['new']} new"
-    print(f"\ncommuniqués: {summary['documents']} seen, {summary['published']} published, "
+    warned = f" ({summary['warned']} with a warning)" if summary.get("warned") else ""
+    print(f"\ncommuniqués: {summary['documents']} seen, {summary['published']} published{warned}, "
           f"{summary['rejected']} rejected; {new} ({_timing(summary, unchanged)})")
     for rejection in summary["rejections"]:
         print(f"  rejected: {rejection}")
+    for warning in summary.get("warnings", []):
+        print(f"  warning: {warning}")
     if summary["kept_without_file"]:
         print(f"  kept: {summary['kept_without_file']} document(s) whose file left {input_dir}/ "
               "(`communiques run --full` rebuilds the tables from the input folder alone)")
@@ -101,17 +104,19 @@ def _validate(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     frames = {name: storage.read_table(args.output, name) for name in TABLES}
     report = quality.validate_tables(frames, args.output / "quality")
-    for failure in report.table_failures:
+    failures = report.table_failures + quality.published_warnings_differ(frames["warnings"], report)
+    for failure in failures:
         print(f"FAILED {failure}")
     for doc_id, reasons in report.document_failures.items():
         for reason in reasons:
             print(f"FAILED document {doc_id}: {reason}")
     for warning in report.warnings:
-        print(f"WARNING {warning['check']} (document {warning['doc_id']}): {warning['detail']}")
-    print("all checks passed" if report.success else "quality checks failed")
+        print(f"WARNING document {warning['doc_id']} ({warning['check']}): {warning['detail']}")
+    success = report.success and not failures
+    print("all checks passed" if success else "quality checks failed")
     if report.results_path:
         print(f"results: {report.results_path}")
-    return EXIT_OK if report.success else EXIT_REJECTED
+    return EXIT_OK if success else EXIT_REJECTED
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -220,6 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--output", type=Path, default=Path("processed"), help="output folder (processed/)")
     run.add_argument("--full", action="store_true",
                      help="process every document again, not only the new ones")
+    run.add_argument("--strict", action="store_true",
+                     help="reject the documents the quality gate has a doubt about, instead of "
+                          "publishing them with a warning")
     scale_out = run.add_mutually_exclusive_group()
     scale_out.add_argument("--workers", type=_positive, metavar="N",
                            help="extract on a local Dask cluster of N worker processes")

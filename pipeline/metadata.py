@@ -16,6 +16,9 @@ AS_OF_PRECISIONS = ["day", "month", "year"]
 FORMATS = ["txt", "md", "pdf", "html"]
 STATUSES = ["published", "rejected"]
 STAGES = ["read", "extract", "validate"]
+# The quality checks that can publish a document with a warning: a stated count in doubt, and a
+# registry holding fewer territories than a document claims (never a rejection, even --strict).
+CHECKS = ["stated_vs_listed", "coverage_shortfall"]
 EPCI_TYPES = ["CC", "CA", "CU", "METRO", "MET69"]
 UNITS = [
     "territoire", "projet", "emploi", "euro", "site", "ecole", "protocole", "plan", "axe",
@@ -130,7 +133,15 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _F("list_start", "integer", "Offset in documents.text where the list the count sizes begins "
        "(its first item).", minimum=0),
     _F("list_end", "integer", "Offset in documents.text just after the list's last item.", minimum=1),
-    _F("check", "string", "Which quality check had a doubt."),
+    _F("doubt", "string",
+       "Why a difference between stated and listed would not prove the document wrong (the text "
+       "ends inside the list, some items were not read as territories); null when the count "
+       "certainly sizes the list: a difference then rejects the document, else it is a warning.",
+       nullable=True),
+    _F("check", "string", "Which quality check had a doubt: stated_vs_listed (a count and its "
+       "list differ where that would not prove the document wrong), coverage_shortfall (the "
+       "registry holds fewer territories of an area and phase than this document's count, the "
+       "latest claimed there; never a rejection).", enum=CHECKS),
     _F("detail", "string", "The doubt, in a sentence a person can act on."),
     _F("stage", "string", "Pipeline stage that rejected the document.", enum=STAGES),
     _F("reason", "string", "Why the document was rejected, in a sentence a person can act on."),
@@ -223,7 +234,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           "One row per count of territories a document states for a list it gives (\"deux "
           "territoires ont été labellisés : ...\"), beside the number of territories listed.",
           _fields("doc_id", "scope_code", "scope_name", "phase", "stated", "listed", *_SPAN, "rule",
-                  "list_start", "list_end")),
+                  "list_start", "list_end", "doubt")),
     Table("rejections", "One row per document the pipeline could not publish.",
           _fields("doc_id", "source", "stage", "reason",
                   doc_id={"nullable": True,

@@ -6,8 +6,8 @@ for each area and phase with each source, how complete the registry is against t
 (coverage, whose shortfalls are warnings), the counts that conflict, a chart of territories per
 région and phase, the registry, then each document: its clean text with every extraction
 highlighted by kind (displaCy's manual entity view, the linked code shown on hover) and its rows;
-last, the quality results and rejections. The page is self-contained (inline CSS and SVG, no
-script, nothing fetched): it can be opened from a CI artifact or mailed.
+last, the quality results, rejections and warnings. The page is self-contained (inline CSS and
+SVG, no script, nothing fetched): it can be opened from a CI artifact or mailed.
 """
 
 from __future__ import annotations
@@ -132,6 +132,7 @@ def build_report(output_dir: Path, lang: str = "fr") -> Path:
         f'<h2 id="quality">{words("quality")}</h2>', _quality(quality, words),
         f'<h2 id="rejections">{words("rejections")}</h2>',
         _table(tables["rejections"], TABLES["rejections"].column_names, words),
+        f'<h2 id="avertissements">{words("warnings")}</h2>', _warnings(tables, words),
     ]
     page = (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f"<title>{words('page_title')}</title>"
@@ -441,13 +442,11 @@ def _quality(quality: dict | None, words: Language) -> str:
                                             for doc_id, reasons in quality["document_failures"].items()
                                             for reason in reasons]
     listed = "".join(f"<li>{escape(f)}</li>" for f in failures)
-    warnings = "".join(f"<li>{escape(w['detail'])}</li>" for w in quality.get("warnings", []))
     line = words.labels["quality_line"].format(version=escape(quality["great_expectations_version"]),
                                                at=escape(quality["validated_at"]), verdict=verdict)
     columns = ["check", "expectations", "failed", "failed_expectations"]
     translated = [{words(c): row[c] for c in columns} for row in rows]
     return (f"<p>{line}</p>" + (f'<ul class="failed">{listed}</ul>' if listed else "")
-            + (f'<p>{words("quality_warnings")}</p><ul class="warning">{warnings}</ul>' if warnings else "")
             + _table(translated, [words(c) for c in columns], words))
 
 
@@ -493,3 +492,13 @@ def _chart(tables: dict[str, list[dict]], words: Language) -> str:
                    f'<text x="{x + 16}" y="{legend_y}">{escape(phase or words("phase_unknown"))}</text>')
     svg.append("</svg>")
     return "\n".join(svg)
+
+
+def _warnings(tables: dict[str, list[dict]], words: Language) -> str:
+    """The published documents the quality gate had a doubt about, with the doubt."""
+    if not tables["warnings"]:
+        return f"<p>{words('warnings_none')}</p>"
+    source = {d["doc_id"]: d["source"] for d in tables["documents"]}
+    rows = [{"source": source.get(w["doc_id"], w["doc_id"]), **w} for w in tables["warnings"]]
+    return (f"<p>{words.labels['warnings_intro']}</p>"
+            + _table(rows, ["source", *TABLES["warnings"].column_names], words))

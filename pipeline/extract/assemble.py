@@ -154,8 +154,9 @@ def extract(text: str, doc: Doc) -> Extraction:
     for rows in (territory_rows, epci_rows):
         for row in rows:
             row["mention"] = text[row["start"]:row["end"]]
-    counts = stated_counts(text, sentences, mentions, figures,
-                           {row["territory_id"]: row["phase"] for row in territory_rows})
+    counts = stated_counts(text, sentences, mentions, figures, places,
+                           {row["territory_id"]: row["phase"] for row in territory_rows},
+                           lambda sentence: _local_phase(text, sentence))
     return Extraction(extract_document_info(text), territory_rows, epci_rows, figures, counts)
 
 

@@ -2,28 +2,63 @@
 
 Each rule below finds one way communiqués name territories; its id goes into the `rule` column:
 
-- territory.list_item_codes  a list line ending with département codes:
-                             "• Territoire d'Industrie Haut Bocage [08 - Ardennes]", "- Figeac (46)"
-- territory.prefixed_name    "Territoire d'industrie de l'Ouest Rural regroupant ..."
+- territory.list_item        an item of a list whose intro (or sub-list heading) announces
+                             territories: "12 territoires sont lauréats :", "Il s'agit de :",
+                             "10 d'entre eux concernent la Normandie :" (the sentence before says
+                             what "eux" are); glosses after the name are left out ("Est du Loiret
+                             qui inclut notamment ...", "Issoudun, extension à ...", "(3 EPCI)").
+                             A "label : value" item names the territory in its label ("« Axe
+                             Seine » : CODAH, ..."), unless the label is a sub-list heading
+                             ("Nouveaux territoires : A (32) ; B (48)"): then its parts are names.
+- territory.list_item_codes  the same, or any list item, with département codes after the name:
+                             "Figeac (46)", "(11-31-81)", "(TI interrégional/64-65)", "32/82",
+                             or département names in brackets "(Haute-Marne et Meuse)"
+- territory.prefixed_name    "Territoire d'industrie de l'Ouest Rural regroupant ...",
+                             'le Territoire d'industrie "Baie de Somme Ponthieu-Marquenterre industrie"'
 - territory.colon_list       names after "territoires suivants :", separated by ";" (or "," / "et")
-- territory.bullet_list      bullet items under an intro naming territories ("Il s'agit des territoires
-                             de :"), or any bullet item followed by its member list "(regroupant ...)"
+- territory.prose            a territory named once in running prose, in a sentence about labels:
+                             "Le territoire du Grand Libournais ainsi que celui du Val de Garonne,
+                             Guyenne, Gascogne et Réolais ont été reconduits", "Labellisé depuis
+                             2023, le pays de Vannes ...", "l'arrivée d'un territoire ..., « Cœur
+                             de Maine »"
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 
-Names come from the text's structure, never from a list of known territories.
+Names come from the text's structure (pipeline/extract/structure.py), never from a list of known
+territories; the words the rules read are data (rules/territory_words.json). A bullet list of
+programme axes or measures is not a list of territories: its intro announces something else.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from pipeline import referential
-from pipeline.extract.places import PlaceMention
 from pipeline.extract.members import MEMBER_TRIGGER
-from pipeline.normalize import collapse_spaces, name_key
+from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import Item, ListBlock, Span, Structure, parse
+from pipeline.normalize import collapse_spaces, fold, name_key
+
+WORDS = json.loads((Path(__file__).parent / "rules" / "territory_words.json").read_text(encoding="utf-8"))
+
+
+def _words(key: str) -> re.Pattern:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(WORDS[key]) + r")(?!\w)")
+
+
+ANNOUNCES_TERRITORIES = _words("announces_territories")
+ANNOUNCES_OTHER = _words("announces_something_else")
+SUBHEADING = _words("subheading")
+LABELLING = _words("labelling")
+# Where a gloss starts after a name: a bracket, ", en minuscules", " – en minuscules", " : ",
+# a full stop, or a word of rules/territory_words.json (run on the original text, case kept).
+GLOSS_MARK = re.compile(r"\s*[(\[]|\s*,\s+(?=[a-zà-ÿ])|\s+[–—-]\s+(?=[a-zà-ÿ])|\s*:\s|\s*[.;](?:\s|$)")
+GLOSS_WORD = re.compile(r"\s+(?:" + "|".join(WORDS["gloss_after_name"]) + r")(?=\s|$)")
+TRAILING_CODES = re.compile(r"(?<![\w/])(\d{2}(?:\s*/\s*\d{2})+)\s*$")
 
 BULLET = r"(?:[•▪◦●■□➢►\-\*–—]|\d{1,2}[.)]|[\uf000-\uf0ff])"
 PREFIX = r"territoires?\s+d['’]\s*industrie"
@@ -38,9 +73,6 @@ SENTENCE_STARTS = {"un", "une", "ce", "cette", "ces", "il", "elle", "ils", "elle
 
 CODES_BRACKET = re.compile(r"[\[(]\s*((?:TI\s+)?[^\[\]()\n]{1,60}?)\s*[\])]")
 DEPARTEMENT_CODE = re.compile(r"(?<![\w])(2[AB]|97[1-6]|\d{2})(?![\w])")
-LIST_INTRO = re.compile(
-    r"(?:territoires?|lauréats?)\b[^\n:]{0,60}:\s*$|il\s+s['’]agit\s+(?:des\s+territoires\s+)?(?:de|des|du)?\s*:\s*$",
-    re.IGNORECASE)
 COLON_LIST_INTRO = re.compile(PREFIX + r"?\s*(?:suivants|ci-dessous)\s*:|" + PREFIX + r"\s*:",
                               re.IGNORECASE)
 # "les territoires suivants :", "Les 12 territoires labellisés sont : A ; B ; C."
@@ -57,24 +89,11 @@ class TerritoryMention:
     block_end: int = 0  # end of the list item or sentence that describes this territory
     # (intro start, first item start) of the list holding it: "Il s'agit des territoires de :"
     intro: tuple[int, int] | None = None
+    list_id: int | None = None  # the structure's list holding it (structure.parse(text).lists)
 
     @property
     def territory_id(self) -> str:
         return name_key(self.name)
-
-
-def _bullet_items(text: str) -> list[tuple[int, int, int]]:
-    """(item_start, content_start, item_end) of every list item; an item ends at the next item
-    or at a blank line."""
-    starts = [(m.start(), m.end()) for m in
-              re.finditer(r"(?m)^[ \t]*" + BULLET + r"[ \t]+(?=\S)", text)]
-    items = []
-    for i, (start, content) in enumerate(starts):
-        limit = starts[i + 1][0] if i + 1 < len(starts) else len(text)
-        blank = re.search(r"\n[ \t]*\n", text[content:limit])
-        end = content + blank.start() if blank else limit
-        items.append((start, content, end))
-    return items
 
 
 def _codes_in(bracket: str) -> set[str]:
@@ -82,14 +101,30 @@ def _codes_in(bracket: str) -> set[str]:
     return {c for c in DEPARTEMENT_CODE.findall(bracket) if c in known}
 
 
+@lru_cache(maxsize=1)
+def _departement_words() -> frozenset[str]:
+    return frozenset(w for d in referential.load().departements.values()
+                     for w in re.findall(r"[a-z]+", fold(d.name)))
+
+
 def _is_codes_bracket(inner: str) -> bool:
     """'[10 – Aube / 51 - Marne]', '(11-31-81)', '(TI interrégional/64-65)': codes, not prose."""
     if not _codes_in(inner):
         return False
-    words = re.findall(r"[^\W\d_]{4,}", inner)
-    allowed = {w.lower() for w in ("interrégional", "interregional", "interdépartemental")}
-    dep_names = " ".join(d.name.lower() for d in referential.load().departements.values())
-    return all(w.lower() in allowed or w.lower() in dep_names for w in words)
+    words = re.findall(r"[a-z]{3,}", fold(inner))
+    return all(w.startswith("inter") or w in _departement_words() for w in words)
+
+
+def _departements_bracket(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
+    """'(Haute-Marne et Meuse)': département names and connectors only -> their codes."""
+    inside = [p for p in places if p.kind == "departement" and start <= p.start and p.end <= end]
+    if not inside:
+        return set()
+    rest = list(text[start:end])
+    for place in inside:
+        rest[place.start - start:place.end - start] = " " * (place.end - place.start)
+    leftover = re.sub(r"\b(?:et|de|du|des|la|le|l|d|en|sur)\b|[\s,/&'’–—-]", "", fold("".join(rest)))
+    return {p.code for p in inside} if not leftover else set()
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -107,11 +142,19 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _looks_like_name(name: str) -> bool:
+    """A proper name: capitalised, few words, most content words capitalised (an axis such as
+    "Accélérer la transition écologique" is not one)."""
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS:
         return False
     first = words[0]
-    if first.lower().strip("'’") in SENTENCE_STARTS:
+    if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit():
+        return False
+    if len(words) == 1 and len(first) < 4 and not first.isupper():
+        return False  # a fragment ("Ber", a page cut mid-word) or an abbreviation
+    content = [w for w in re.split(r"[\s'’]+", name) if w and w.lower() not in CONNECTORS and w[0].isalpha()]
+    capitalised = sum(1 for w in content if w[0].isupper())
+    if content and capitalised * 2 < len(content):
         return False
     return first[0].isupper() or (first[0].isalpha() and len(words) > 1)
 
@@ -146,60 +189,231 @@ def _region_keys() -> frozenset[str]:
     return frozenset(name_key(r.name) for r in referential.load().regions.values())
 
 
-def _mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0, intro=None):
+def _mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0, intro=None,
+             list_id=None):
     start, end = _trim_name(text, start, end)
     name = collapse_spaces(text[start:end]).strip("*_ ")
     if not name or not _looks_like_name(name) or not name_key(name):
         return None
     if name_key(name) in _region_keys():  # "Territoires d'industrie Grand Est": a région
         return None
-    return TerritoryMention(start, end, name, rule, set(codes), block_end or end, intro)
+    return TerritoryMention(start, end, name, rule, set(codes), block_end or end, intro, list_id)
 
 
-def _list_items_with_codes(text: str) -> list[TerritoryMention]:
-    found = []
-    for line in re.finditer(r"(?m)^.*$", text):
-        line_text = line.group(0)
-        bracket = None
-        for b in CODES_BRACKET.finditer(line_text):
-            if _is_codes_bracket(b.group(1)):
-                bracket = b
-                break
-        if not bracket:
-            continue
-        head = re.match(r"[ \t]*(?:" + BULLET + r"[ \t]+)?(?:[*_]*" + PREFIX + r"\s*)?", line_text,
-                        re.IGNORECASE)
-        start = line.start() + head.end()
-        end = line.start() + bracket.start()
-        if end - start < 2:
-            continue
-        # "Territoire d'industrie" must start the item, or the line must be a list item.
-        if not head.group(0).strip():
-            continue
-        mention = _mention(text, start, end, "territory.list_item_codes", _codes_in(bracket.group(1)),
-                           line.end())
-        if mention:
-            found.append(mention)
-    return found
+OPENING_QUOTES = "«“\"‘"
+CLOSING_QUOTES = {"«": "»", "“": "”", '"': '"', "‘": "’"}
 
 
-def _prefixed_names(text: str) -> list[TerritoryMention]:
+def _block_end(structure: Structure, text: str, position: int) -> int:
+    """End of the list item, else of the paragraph (line), holding `position`."""
+    held = structure.item_at(position)
+    if held:
+        return held[1].span.end
+    line_end = text.find("\n", position)
+    return len(text) if line_end < 0 else line_end
+
+
+def _quoted_name(text: str, position: int) -> tuple[int, int] | None:
+    """(start, end) inside the quotes opening at `position`, on one line, at most 12 words."""
+    closing = CLOSING_QUOTES[text[position]]
+    end = text.find(closing, position + 1, position + 120)
+    if end < 0 or "\n" in text[position:end]:
+        return None
+    return position + 1, end
+
+
+def _prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     found = []
     prefix = r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges": the usual abbreviation
-    for match in re.finditer(prefix + r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:«\s*)?(" + ARTICLE + r")?", text,
+    for match in re.finditer(prefix + r"(?:[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?", text,
                              re.IGNORECASE):
         pos = match.end()
-        if pos >= len(text) or not (text[pos].isupper()):
+        if pos >= len(text):
             continue
-        end = _capitalised_run(text, pos, min(len(text), pos + 200))
+        if text[pos] in OPENING_QUOTES:
+            quoted = _quoted_name(text, pos)
+            if not quoted:
+                continue
+            pos, end = quoted
+        elif text[pos].isupper():
+            end = _capitalised_run(text, pos, min(len(text), pos + 200))
+        else:
+            continue
         if end <= pos:
             continue
-        block = re.search(r"\n[ \t]*\n|\n[ \t]*" + BULLET + r"[ \t]", text[end:])
-        block_end = end + block.start() if block else len(text)
-        mention = _mention(text, pos, end, "territory.prefixed_name", (), block_end)
+        codes = _codes_after(text, end, places)
+        mention = _mention(text, pos, end, "territory.prefixed_name", codes,
+                           _block_end(structure, text, pos))
         if mention:
             found.append(mention)
     return found
+
+
+def _codes_after(text: str, end: int, places: list[PlaceMention]) -> set[str]:
+    """Codes of a bracket right after a name: "Haut Bocage [08 - Ardennes]"."""
+    bracket = re.match(r"[ \t]*[\[(]([^\[\]()\n]{1,60})[\])]", text[end:end + 70])
+    if not bracket:
+        return set()
+    if _is_codes_bracket(bracket.group(1)):
+        return _codes_in(bracket.group(1))
+    return _departements_bracket(text, end + bracket.start(1), end + bracket.end(1), places)
+
+
+def _name_and_codes(text: str, start: int, end: int,
+                    places: list[PlaceMention]) -> tuple[int, int, set[str]]:
+    """The name at the head of a list piece, without its gloss, and the département codes the
+    piece states: in brackets (codes or names) or as a trailing "32/82"."""
+    piece = text[start:end]
+    head = re.match(r"[*_\s]*(?:" + PREFIX + r"\s*)?", piece, re.IGNORECASE)
+    name_start = start + (head.end() if head and head.group(0).strip(" *_") else 0)
+    segment = text[name_start:end]
+    cuts = [m.start() for m in (GLOSS_MARK.search(segment), GLOSS_WORD.search(fold(segment))) if m]
+    name_end = name_start + min(cuts) if cuts else end
+    codes: set[str] = set()
+    for bracket in re.finditer(r"[\[(]([^\[\]()]{1,80})[\])]", piece):
+        inner = bracket.group(1)
+        if _is_codes_bracket(inner):
+            codes |= _codes_in(inner)
+        else:
+            codes |= _departements_bracket(text, start + bracket.start(1), start + bracket.end(1), places)
+    trailing = TRAILING_CODES.search(text[name_start:name_end])
+    if trailing:
+        codes |= _codes_in(trailing.group(1))
+    return name_start, name_end, codes
+
+
+def _keyword_decides(sentence: str) -> bool | None:
+    """Does this intro sentence announce territories (True), something else (False), or neither
+    (None)? The noun just before the colon decides, else the first one named."""
+    folded = fold(sentence)
+    found = sorted([(m.start(), True) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
+                   + [(m.start(), False) for m in ANNOUNCES_OTHER.finditer(folded)])
+    if not found:
+        return None
+    tail = folded.rstrip(" :*_")
+    last_words_start = len(tail) - len(" ".join(tail.split()[-3:]))
+    closing = [kind for position, kind in found if position >= last_words_start]
+    return closing[-1] if closing else found[0][1]
+
+
+def announces_territories(text: str, lst: ListBlock) -> bool:
+    """Whether the list's intro (or, when the intro says nothing, the sentence before it, or a
+    sub-list heading) announces territories."""
+    if lst.intro is not None:
+        decided = _keyword_decides(lst.intro.of(text))
+        if decided is not None:
+            return decided
+        if lst.context is not None and lst.context.start < lst.intro.start:
+            previous = text[lst.context.start:lst.intro.start]
+            decided = _keyword_decides(previous)
+            if decided is not None:
+                return decided
+    return any(_keyword_decides(heading.of(text)) for heading in lst.headings)
+
+
+def _is_subheading(label: str) -> bool:
+    """'Renouvellement des territoires existants', 'Nouveaux territoires': a heading, not a name."""
+    folded = fold(label)
+    return bool(SUBHEADING.search(folded)) and not re.search(r"[«\"“]", label)
+
+
+def _item_pieces(text: str, item: Item) -> list[tuple[int, int]]:
+    """Where the names of an item stand: its label, or the parts of a sub-heading's value."""
+    if item.field:
+        label = item.field.label
+        if not _is_subheading(label.of(text)):
+            return [(label.start, label.end)]
+        value = item.field.value
+        if item.parts:
+            return [(p.start, p.end) for p in item.parts]
+        return [(s, e) for s, e in _split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+")]
+    if item.parts:
+        return [(p.start, p.end) for p in item.parts]
+    return [(item.content.start, item.content.end)]
+
+
+def _list_items(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    found = []
+    for lst in structure.lists:
+        if lst.kind == "inline":
+            continue  # the colon-list rule reads them, with their stated count
+        announced = announces_territories(text, lst)
+        intro = (lst.intro.start if lst.intro else lst.span.start, lst.items[0].span.start)
+        for item in lst.items:
+            members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
+            for start, end in _item_pieces(text, item):
+                name_start, name_end, codes = _name_and_codes(text, start, end, places)
+                if not (announced or codes or members):
+                    continue
+                rule = "territory.list_item_codes" if codes else "territory.list_item"
+                mention = _mention(text, name_start, name_end, rule, codes, item.span.end,
+                                   intro if announced or codes else None, lst.id)
+                if mention:
+                    found.append(mention)
+    return found
+
+
+PROSE_HEAD = re.compile(
+    r"(?<![\w'])(?:(?:le|du|au|ce)\s+territoire|celui)\s+(?P<article>de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
+    r"|(?<![\w'])labellise(?:e|s|es)?\s+(?:territoires?\s+d'\s*industrie\s+)?(?:depuis|en)\s+\d{4}\s*,\s*"
+    r"(?P<subject>le\s+|la\s+|l'\s*)")
+GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "plateau", "agglomeration",
+                    "presqu'ile", "cote", "territoire", "coeur", "sud", "nord", "est", "ouest"}
+
+
+def _prose_names(text: str, structure: Structure) -> list[TerritoryMention]:
+    """Territories named once in a sentence about labels: 'le territoire du X ... reconduit',
+    'celui du X, Y et Z', 'Labellisé depuis 2023, le pays de X', 'territoire ..., « X »'."""
+    folded = fold(text)
+    found = []
+    for match in PROSE_HEAD.finditer(folded):
+        sentence_start = max(folded.rfind(". ", 0, match.start()), folded.rfind("\n", 0, match.start())) + 1
+        sentence_end = re.search(r"\.(?:\s|$)|\n", folded[match.end():])
+        sentence_end = match.end() + sentence_end.start() if sentence_end else len(text)
+        if not LABELLING.search(folded[sentence_start:sentence_end]):
+            continue
+        pos = match.end()
+        if match.group("subject") is not None:
+            head = re.match(r"[a-z'-]+", folded[pos:])
+            if not head or head.group(0) not in GEOGRAPHIC_HEADS:
+                continue
+            end = _capitalised_run(text, pos + head.end() + 1, sentence_end)
+            if end <= pos + head.end() + 1:
+                continue
+        else:
+            if not text[pos:pos + 1].isupper():
+                continue
+            end = _enumerated_name_end(text, pos, sentence_end)
+        if re.match(r"(?:communaute|metropole|agglomeration|cc|ca|cu)\b", folded[pos:]):
+            continue  # an intercommunality: the member rules read it
+        mention = _mention(text, pos, end, "territory.prose", (), sentence_end)
+        if mention:
+            found.append(mention)
+    for match in re.finditer(r"territoire[^.\n«“]{0,120}?,\s*(?=[«“])", text, re.IGNORECASE):
+        quoted = _quoted_name(text, match.end())
+        sentence_end = text.find(".", match.end())
+        if quoted and LABELLING.search(fold(text[match.start():match.end()]) + " labellise"):
+            mention = _mention(text, *quoted, "territory.prose", (),
+                               sentence_end if sentence_end >= 0 else len(text))
+            if mention:
+                found.append(mention)
+    return found
+
+
+def _enumerated_name_end(text: str, pos: int, limit: int) -> int:
+    """End of 'Val de Garonne, Guyenne, Gascogne et Réolais' when a verb follows the last part:
+    one territory named by its parts; otherwise the first capitalised run."""
+    end = _capitalised_run(text, pos, limit)
+    extended = end
+    while True:
+        joint = re.match(r",\s+|\s+et\s+", text[extended:limit])
+        if not joint or not text[extended + joint.end():extended + joint.end() + 1].isupper():
+            break
+        extended = _capitalised_run(text, extended + joint.end(), limit)
+    if extended > end and re.match(r"\s+(?:ont|a|sont|est|vient|viennent|avait|avaient|sera|seront)\b",
+                                   text[extended:limit]):
+        return extended
+    return end
 
 
 SMALL_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
@@ -270,42 +484,6 @@ def _colon_lists(text: str) -> list[TerritoryMention]:
     return found
 
 
-def _bullet_lists(text: str) -> list[TerritoryMention]:
-    found = []
-    items = _bullet_items(text)
-    for item_start, content, item_end in items:
-        body = text[content:item_end]
-        members = re.match(r"[^()\[\]\n]{2,120}?\(\s*" + MEMBER_TRIGGER, body, re.IGNORECASE)
-        line_start = text.rfind("\n", 0, item_start) + 1
-        intro_start = _intro_before(text, item_start, items)
-        if not (members or intro_start is not None):
-            continue
-        stop = re.search(r"[(\[]|\n|$", body)
-        name_end = content + stop.start()
-        if re.match(r"[*_]*" + PREFIX, body, re.IGNORECASE):
-            continue  # "Territoire d'industrie X": the prefixed rule reads it
-        mention = _mention(text, content, name_end, "territory.bullet_list", (), item_end)
-        if mention and line_start <= mention.start:
-            found.append(mention)
-    return found
-
-
-def _intro_before(text: str, item_start: int, items: list[tuple[int, int, int]]) -> int | None:
-    """Start of the line introducing the list holding this item, when it announces territories."""
-    first = item_start
-    for start, _content, end in reversed([i for i in items if i[0] <= item_start]):
-        gap = text[end:first] if end <= first else ""
-        if start != item_start and gap.strip():
-            break
-        first = start
-    intro_end = first
-    intro_start = text.rfind("\n", 0, max(0, intro_end - 1))
-    while intro_start > 0 and not text[intro_start + 1:intro_end].strip():
-        intro_start = text.rfind("\n", 0, intro_start)
-    intro = text[intro_start + 1:intro_end].strip()
-    return intro_start + 1 if LIST_INTRO.search(intro) else None
-
-
 # Who else signs protocols: institutions, never territories.
 INSTITUTION_WORDS = {"region", "regions", "etat", "departement", "prefet", "prefete", "prefecture",
                      "conseil", "ministre", "ministere", "president", "presidente", "agence", "anct",
@@ -335,38 +513,24 @@ def _signatories(text: str) -> list[TerritoryMention]:
     return found
 
 
-def _bullet_list_spans(text: str) -> list[tuple[int, int, int]]:
-    """(intro start, first item start, last item end) of each bullet list: consecutive items
-    separated by nothing but blank lines, introduced by the line before the first one."""
-    spans: list[list[int]] = []
-    for item_start, _content, item_end in _bullet_items(text):
-        if spans and not text[spans[-1][2]:item_start].strip():
-            spans[-1][2] = item_end
-        else:
-            spans.append([item_start, item_start, item_end])
-    for span in spans:
-        line_end = len(text[:span[1]].rstrip())
-        span[0] = text.rfind("\n", 0, line_end) + 1
-    return [tuple(span) for span in spans]
 
 
 def find_territories(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     """Territory mentions in reading order; overlapping mentions keep the earliest rule's match."""
-    candidates = (_list_items_with_codes(text) + _prefixed_names(text) + _bullet_lists(text)
-                  + _colon_lists(text) + _signatories(text))
+    structure = parse(text)
+    candidates = (_list_items(text, structure, places) + _prefixed_names(text, structure, places)
+                  + _colon_lists(text) + _prose_names(text, structure) + _signatories(text))
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
         overlap = next((k for k in kept if mention.start < k.end and k.start < mention.end), None)
         if overlap:
             overlap.departement_codes |= mention.departement_codes
+            if overlap.intro is None and mention.intro is not None:
+                overlap.intro, overlap.list_id = mention.intro, mention.list_id
             continue
         kept.append(mention)
-    lists = _bullet_list_spans(text)
     for mention in kept:
-        if mention.intro is None:
-            mention.intro = next(((intro, first) for intro, first, last in lists
-                                  if first <= mention.start < last), None)
         mention.departement_codes |= {p.code for p in places
                                       if p.kind == "departement" and mention.start <= p.start
                                       and p.end <= mention.end}

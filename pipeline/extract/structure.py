@@ -1,0 +1,463 @@
+"""Document structure: clean text -> blocks (headings, paragraphs, lists, "label : value" lines).
+
+Extractors ask structural questions ("the items of the list this intro opens", "the label of
+this line") instead of scanning characters for bullets and colons; a new publisher's layout is
+one change here. Every span is a pair of offsets into the clean text, so rows stay grounded.
+
+Interface (what other stages may rely on):
+
+- `parse(text) -> Structure`, cached per text.
+- `Structure.lists`: every `ListBlock`, in reading order. A list has
+    `intro`    the sentence that opens it (the last sentence before its first item or first
+               sub-list heading, usually ending with ":"), or None;
+    `context`  the whole paragraph or line holding the intro (an intro such as "10 d'entre eux
+               concernent la Normandie :" needs the sentence before it);
+    `items`    `Item`s in order; `headings` the sub-list headings (a line or item ending with ":"
+               between items, "Nouveaux territoires :"); each item names its `heading`;
+    `kind`     "bullets" (a marker on every item: •, -, -Name, *, 1., 1), a), ▪, ➢, emoji,
+               private-use glyphs), "lines" (one item per line without a marker under an intro
+               ending with ":"), or "inline" (the items after "intro :" on the same line,
+               separated by ";").
+- `Item`: `span` (marker included), `content` (after the marker), `marker`, `heading`, `field`
+  (its "label : value" split when it reads so: "« Axe Seine » : CODAH, Caux Estuaire") and
+  `parts` (its value, else its content, split on ";" when it holds several: "Nouveaux
+  territoires : A (32) ; B (48)").
+- `Structure.fields`: every "label : value" line, in lists or not (label span, value span).
+- `Structure.blocks`: headings, paragraphs and lists covering the text in order.
+- `Structure.list_at(pos)` / `item_at(pos)`: the list / (list, item) holding an offset.
+
+A marked item goes on over the next lines while they continue it (lower-case start or deeper
+indentation); an unrelated sentence on the next line ends the list. Blank lines between items
+of the same list do not end it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field as default
+from functools import lru_cache
+
+BULLET_CHARS = "•·▪▫◦●○■□◆◇❖➢➤➣►▶▸‣⁃→⇒✓✔✗☐☑❯*–—-"
+# A marker, then spaces; or a bullet glued to the name ("-Mont des Avaloirs", "•Alès").
+MARKER = re.compile(
+    r"[ \t]*(?P<marker>"
+    r"(?:[" + re.escape(BULLET_CHARS) + r"](?![*\-–—])"
+    r"|\d{1,2}[.)°](?!\d)|[a-hA-H][.)](?=[ \t])|(?:i{1,3}|iv|v|vi{1,3})[.)](?=[ \t]))"
+    r")(?P<gap>[ \t]*)")
+GLYPH_CATEGORIES = {"So", "Co", "Sk"}  # emoji, private-use glyphs of Word/PDF bullets
+INVISIBLE = "\ufe0f\u200d\u200b\u2060"
+COLON = re.compile(r"[ \t\u00a0\u202f]*:(?=[\s]|$)")
+SENTENCE_END = re.compile(r"[.!?…](?:[\s»\"”)]*)(?=\s+[«\"“(]?[A-ZÀ-Ý0-9])")
+MAX_LABEL_WORDS = 14
+MAX_LINE_ITEM_WORDS = 14
+MAX_HEADING_WORDS = 16
+MAX_INTRO_WORDS = 40
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A "label : value" line or item."""
+    label: Span
+    value: Span
+
+
+@dataclass
+class Item:
+    span: Span
+    content: Span
+    marker: str
+    heading: Span | None = None
+    field: Field | None = None
+    parts: list[Span] = default(default_factory=list)
+
+
+@dataclass
+class ListBlock:
+    id: int
+    kind: str
+    span: Span
+    intro: Span | None
+    context: Span | None
+    items: list[Item]
+    headings: list[Span] = default(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "heading", "paragraph" or "list"
+    span: Span
+    list_id: int | None = None
+
+
+@dataclass
+class Structure:
+    text: str
+    blocks: list[Block]
+    lists: list[ListBlock]
+    fields: list[Field]
+
+    def list_at(self, position: int) -> ListBlock | None:
+        return next((lst for lst in self.lists if lst.span.start <= position < lst.span.end), None)
+
+    def item_at(self, position: int) -> tuple[ListBlock, Item] | None:
+        lst = self.list_at(position)
+        if lst is None:
+            return None
+        item = next((i for i in lst.items if i.span.start <= position < i.span.end), None)
+        return (lst, item) if item else None
+
+
+@dataclass
+class _Line:
+    start: int  # first non-blank character
+    end: int  # after the last non-blank character
+    indent: int
+    marker: str | None = None
+    content_start: int = 0
+
+    @property
+    def blank(self) -> bool:
+        return self.end <= self.start
+
+
+def _marker(text: str, line_start: int, line_end: int) -> tuple[str, int] | None:
+    """(marker, content start) when the line starts with a list marker followed by content."""
+    match = MARKER.match(text, line_start, line_end)
+    if match:
+        marker, content = match.group("marker"), match.end()
+        if content >= line_end:
+            return None
+        glued = not match.group("gap")
+        if marker in "*" and text[content:content + 1] == "*":
+            return None  # "**bold**", not a bullet
+        if glued and (marker[0].isalnum() or marker in "*»"):
+            return None  # "1.5", "a)b", "*word"
+        if glued and not (text[content].isupper() or text[content] in "«\"“'’"):
+            return None  # "-t-il", "—la suite"
+        return marker, content
+    position = line_start
+    while position < line_end and text[position] in " \t":
+        position += 1
+    glyph = position
+    if glyph < line_end and unicodedata.category(text[glyph]) in GLYPH_CATEGORIES:
+        position += 1
+        while position < line_end and (text[position] in INVISIBLE
+                                       or unicodedata.category(text[position]) in GLYPH_CATEGORIES):
+            position += 1
+        content = position
+        while content < line_end and text[content] in " \t":
+            content += 1
+        if content < line_end and (text[content].isalnum() or text[content] in "«\"“"):
+            return text[glyph:position], content
+    return None
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, position = [], 0
+    for raw in text.split("\n"):
+        line_end = position + len(raw)
+        start, end = position, line_end
+        while start < end and text[start] in " \t\r\u00a0\u202f\u200b\ufeff":
+            start += 1
+        while end > start and text[end - 1] in " \t\r\u00a0\u202f\u200b\ufeff":
+            end -= 1
+        line = _Line(start, end, start - position)
+        if not line.blank:
+            found = _marker(text, position, end)
+            if found:
+                line.marker, line.content_start = found
+            else:
+                line.content_start = start
+        lines.append(line)
+        position = line_end + 1
+    return lines
+
+
+def _field(text: str, start: int, end: int, max_label_words: int = MAX_LABEL_WORDS) -> Field | None:
+    """'label : value' in [start, end): a short label, a colon outside brackets, a value."""
+    depth = 0
+    for position in range(start, end):
+        char = text[position]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char == ":" and depth == 0:
+            if position + 1 < end and not text[position + 1].isspace():
+                continue  # "10:30", "https://"
+            label_end = position
+            while label_end > start and text[label_end - 1] in " \t\u00a0\u202f":
+                label_end -= 1
+            value_start = position + 1
+            while value_start < end and text[value_start] in " \t\u00a0\u202f":
+                value_start += 1
+            label = text[start:label_end]
+            if not label.strip() or len(label.split()) > max_label_words or SENTENCE_END.search(label):
+                return None
+            if value_start >= end:
+                return None
+            return Field(Span(start, label_end), Span(value_start, end))
+    return None
+
+
+def _parts(text: str, span: Span) -> list[Span]:
+    """`span` split on ';' (outside brackets) when it holds more than one part; else []."""
+    parts, depth, part_start = [], 0, span.start
+    for position in range(span.start, span.end):
+        char = text[position]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            parts.append((part_start, position))
+            part_start = position + 1
+    parts.append((part_start, span.end))
+    spans = [_trimmed(text, s, e) for s, e in parts]
+    spans = [s for s in spans if s.end > s.start]
+    return spans if len(spans) > 1 else []
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".;,"):
+        end -= 1
+    return Span(start, end)
+
+
+def _last_sentence(text: str, start: int, end: int) -> int:
+    """Start of the last sentence of [start, end)."""
+    last = start
+    for match in SENTENCE_END.finditer(text, start, end):
+        last = match.end()
+    while last < end and text[last].isspace():
+        last += 1
+    return last
+
+
+def _ends_with_colon(text: str, line: _Line) -> bool:
+    return text[line.start:line.end].rstrip(" *_").endswith(":")
+
+
+def _continues(text: str, item_line: _Line, line: _Line) -> bool:
+    """A line right under an item continues it: it starts in lower case or is indented deeper."""
+    first = text[line.start]
+    return first.islower() or first in ",;)" or (line.indent > item_line.indent and line.indent >= 2)
+
+
+def _short_line(text: str, line: _Line) -> bool:
+    """A line that can be one item of a list without markers: a few words, not prose."""
+    body = text[line.start:line.end]
+    words = body.split()
+    if not words or len(words) > MAX_LINE_ITEM_WORDS or body.endswith(":"):
+        return False
+    return not (SENTENCE_END.search(body) or (body.endswith(".") and len(words) > 6))
+
+
+class _Builder:
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = _lines(text)
+        self.lists: list[ListBlock] = []
+        self.blocks: list[Block] = []
+
+    def _intro(self, before: int) -> tuple[Span | None, Span | None]:
+        """(last sentence, whole line) of the last non-blank line before line `before`."""
+        index = before - 1
+        while index >= 0 and self.lines[index].blank:
+            index -= 1
+        if index < 0:
+            return None, None
+        line = self.lines[index]
+        if line.marker:
+            return None, None
+        return Span(_last_sentence(self.text, line.start, line.end), line.end), Span(line.start, line.end)
+
+    def _item(self, line: _Line, end: int, heading: Span | None) -> Item:
+        content = Span(line.content_start, end)
+        line_end = min(end, line.end)
+        item_field = _field(self.text, content.start, line_end)
+        parts = _parts(self.text, item_field.value if item_field else content)
+        return Item(Span(line.start, end), content, line.marker or "", heading, item_field, parts)
+
+    def _new_list(self, kind: str, first_line: int, items: list[Item], headings: list[Span],
+                  intro_line: int) -> ListBlock:
+        intro, context = self._intro(intro_line)
+        lst = ListBlock(len(self.lists), kind, Span(items[0].span.start if not headings or
+                                                    headings[0].start > items[0].span.start
+                                                    else headings[0].start, items[-1].span.end),
+                        intro, context, items, headings)
+        self.lists.append(lst)
+        self.blocks.append(Block("list", lst.span, lst.id))
+        return lst
+
+    def _bullet_list(self, index: int) -> int:
+        """Read the marked list starting at line `index`; returns the index after it."""
+        lines, text = self.lines, self.text
+        intro_line = index
+        items: list[Item] = []
+        headings: list[Span] = []
+        heading: Span | None = None
+        # A short "Sub-heading :" line right above the first item, under an intro line ending
+        # with ":", is the first sub-list heading.
+        previous = index - 1
+        while previous >= 0 and lines[previous].blank:
+            previous -= 1
+        if previous >= 0 and _ends_with_colon(text, lines[previous]) and not lines[previous].marker:
+            above = previous - 1
+            while above >= 0 and lines[above].blank:
+                above -= 1
+            if (above >= 0 and _ends_with_colon(text, lines[above]) and not lines[above].marker
+                    and len(text[lines[previous].start:lines[previous].end].split()) <= MAX_LABEL_WORDS):
+                heading = Span(lines[previous].start, lines[previous].end)
+                headings.append(heading)
+                intro_line = previous
+        i = index
+        while i < len(lines):
+            line = lines[i]
+            if line.blank:
+                following = i + 1
+                while following < len(lines) and lines[following].blank:
+                    following += 1
+                if following < len(lines) and lines[following].marker:
+                    i = following
+                    continue
+                break
+            if not line.marker:
+                if (_ends_with_colon(text, line) and len(text[line.start:line.end].split()) <= MAX_LABEL_WORDS
+                        and self._next_is_item(i)):
+                    heading = Span(line.start, line.end)  # "Nouveaux territoires :" between items
+                    headings.append(heading)
+                    i += 1
+                    continue
+                break
+            end, j = line.end, i + 1
+            while j < len(lines) and not lines[j].blank and not lines[j].marker \
+                    and _continues(text, line, lines[j]):
+                end, j = lines[j].end, j + 1
+            content = text[line.content_start:end].rstrip(" *_")
+            if content.endswith(":") and self._next_is_item(j - 1):
+                heading = Span(line.content_start, end)  # "• Nouveaux territoires :" then items
+                headings.append(heading)
+            else:
+                items.append(self._item(line, end, heading))
+            i = j
+        if items:
+            self._new_list("bullets", index, items, headings, intro_line)
+        return i
+
+    def _next_is_item(self, index: int) -> bool:
+        following = index + 1
+        while following < len(self.lines) and self.lines[following].blank:
+            following += 1
+        return following < len(self.lines) and bool(self.lines[following].marker)
+
+    def _line_list(self, index: int) -> int:
+        """Short lines without markers under an intro ending with ':'; returns the index after
+        them, or `index` when they are not a list (fewer than two)."""
+        lines, text = self.lines, self.text
+        chosen: list[int] = []
+        i, spaced = index, None
+        while i < len(lines):
+            line = lines[i]
+            if line.blank:
+                following = i + 1
+                while following < len(lines) and lines[following].blank:
+                    following += 1
+                if spaced is False or following >= len(lines):
+                    break
+                spaced, i = True, following
+                continue
+            if line.marker or not _short_line(text, line):
+                break
+            if chosen and spaced is None:
+                spaced = False
+            chosen.append(i)
+            i += 1
+        if len(chosen) < 2:
+            return index
+        items = [self._item(lines[k], lines[k].end, None) for k in chosen]
+        self._new_list("lines", index, items, [], index)
+        return chosen[-1] + 1
+
+    def _inline_list(self, line: _Line) -> None:
+        """'intro : A ; B ; C' on one line: the parts after the colon are the items."""
+        colon = COLON.search(self.text, line.start, line.end)
+        if not colon:
+            return
+        intro_start = _last_sentence(self.text, line.start, colon.start())
+        line_field = _field(self.text, intro_start, line.end, MAX_INTRO_WORDS)
+        if not line_field:
+            return
+        parts = _parts(self.text, line_field.value)
+        if not parts:
+            return
+        items = [Item(part, part, ";") for part in parts]
+        lst = ListBlock(len(self.lists), "inline", Span(parts[0].start, parts[-1].end),
+                        Span(intro_start, line_field.value.start), Span(line.start, line.end), items)
+        self.lists.append(lst)
+
+    def build(self) -> Structure:
+        lines, text = self.lines, self.text
+        fields: list[Field] = []
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if line.blank:
+                i += 1
+                continue
+            if line.marker:
+                i = self._bullet_list(i)
+                continue
+            if _ends_with_colon(text, line):
+                self.blocks.append(Block("paragraph", Span(line.start, line.end)))
+                following = i + 1
+                while following < len(lines) and lines[following].blank:
+                    following += 1
+                if following < len(lines) and not lines[following].marker:
+                    after = self._line_list(following)
+                    if after != following:
+                        i = after
+                        continue
+                i += 1
+                continue
+            body = text[line.start:line.end]
+            words = len(body.split())
+            kind = "heading" if (body.startswith("#") or (words <= MAX_HEADING_WORDS and
+                                                           not re.search(r"[.:;,]$", body))) else "paragraph"
+            self.blocks.append(Block(kind, Span(line.start, line.end)))
+            self._inline_list(line)
+            i += 1
+        for lst in self.lists:
+            for item in lst.items:
+                if item.field:
+                    fields.append(item.field)
+        for block in self.blocks:
+            if block.kind != "list":
+                line_field = _field(text, block.span.start, block.span.end)
+                if line_field:
+                    fields.append(line_field)
+        self.lists.sort(key=lambda lst: lst.span.start)
+        for number, lst in enumerate(self.lists):
+            lst.id = number
+        self.blocks = [Block(b.kind, b.span, next(l.id for l in self.lists if l.span == b.span)
+                             if b.kind == "list" else None) for b in self.blocks]
+        fields.sort(key=lambda f: f.label.start)
+        return Structure(text, self.blocks, self.lists, fields)
+
+
+@lru_cache(maxsize=8)
+def parse(text: str) -> Structure:
+    """The structure of a clean text (cached: several extractors ask for the same document's)."""
+    return _Builder(text).build()

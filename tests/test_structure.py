@@ -1,0 +1,115 @@
+"""The structure stage on each layout it must read: lists of every marker, sub-list headings,
+"label : value" lines, lines without markers, inline lists, and where a list ends."""
+
+from pipeline.extract.structure import parse
+
+
+def contents(text, lst):
+    return [item.content.of(text) for item in lst.items]
+
+
+def test_markers_of_every_kind_make_one_list_each():
+    for marker in ["•", "-", "- ", "* ", "▪", "➢", "1.", "1)", "a)", "\uf0b7", "✅", "–"]:
+        gap = "" if marker.endswith(" ") or marker == "-" else " "
+        text = f"Les territoires retenus sont :\n{marker}{gap}Vallée Haute\n{marker}{gap}Pays Clair (39)\n"
+        structure = parse(text)
+        assert len(structure.lists) == 1, marker
+        lst = structure.lists[0]
+        assert contents(text, lst) == ["Vallée Haute", "Pays Clair (39)"], marker
+        assert lst.intro.of(text) == "Les territoires retenus sont :"
+
+
+def test_glued_hyphen_items_separated_by_blank_lines_stay_one_list():
+    text = "Liste des territoires :\n\n-Mont Clair\n\n-Vallée Haute\n\n-Pays Bas\n\nLe programme continue."
+    lst = parse(text).lists[0]
+    assert contents(text, lst) == ["Mont Clair", "Vallée Haute", "Pays Bas"]
+
+
+def test_hyphens_inside_words_and_bold_are_not_markers():
+    text = "Que va-t-il se passer ?\n**Un titre en gras**\n-la suite en minuscules\n"
+    assert parse(text).lists == []
+
+
+def test_unrelated_sentence_on_the_next_line_ends_the_list():
+    text = ("Trois territoires ont été retenus :\n• Alpha Nord\n• Beta Sud\n"
+            "Dans le cadre de ce plan, l'État consacre une enveloppe.\n")
+    lst = parse(text).lists[0]
+    assert contents(text, lst) == ["Alpha Nord", "Beta Sud"]
+    assert text[lst.span.start:lst.span.end] == "• Alpha Nord\n• Beta Sud"
+
+
+def test_lower_case_line_continues_its_item():
+    text = "Les lauréats :\n- Alpha Nord qui inclut\nnotamment Gamma\n- Beta Sud\n"
+    assert contents(text, parse(text).lists[0]) == ["Alpha Nord qui inclut\nnotamment Gamma", "Beta Sud"]
+
+
+def test_label_value_items_and_inline_parts():
+    text = ("Les 4 lauréats sont :\n"
+            "• Renouvellement des territoires existants : Alpha (09) ; Beta Gamma (11-31) ; Delta.\n"
+            "• « Epsilon » : CA du Val, CC des Monts\n")
+    lst = parse(text).lists[0]
+    first, second = lst.items
+    assert first.field.label.of(text) == "Renouvellement des territoires existants"
+    assert [p.of(text) for p in first.parts] == ["Alpha (09)", "Beta Gamma (11-31)", "Delta"]
+    assert second.field.label.of(text) == "« Epsilon »"
+    assert second.field.value.of(text) == "CA du Val, CC des Monts"
+    assert second.parts == []
+
+
+def test_sub_list_headings_between_items():
+    text = ("Les lauréats de la région sont :\n\nRenouvellement :\n- Alpha\n- Beta\n"
+            "Nouveaux territoires :\n- Gamma\n\nFin du communiqué.")
+    lst = parse(text).lists[0]
+    assert contents(text, lst) == ["Alpha", "Beta", "Gamma"]
+    assert [h.of(text) for h in lst.headings] == ["Renouvellement :", "Nouveaux territoires :"]
+    assert [item.heading.of(text) for item in lst.items] == ["Renouvellement :", "Renouvellement :",
+                                                             "Nouveaux territoires :"]
+    assert lst.intro.of(text) == "Les lauréats de la région sont :"
+
+
+def test_bulleted_sub_headings_with_nested_items():
+    text = "Ils sont :\n• Territoires reconduits :\n  ◦ Alpha\n  ◦ Beta\n• Nouveaux territoires :\n  ◦ Gamma\n"
+    lst = parse(text).lists[0]
+    assert contents(text, lst) == ["Alpha", "Beta", "Gamma"]
+    assert lst.items[2].heading.of(text) == "Nouveaux territoires :"
+
+
+def test_lines_without_markers_under_an_intro():
+    text = "Les territoires labellisés :\nAlpha Nord\nBeta Sud\nGamma\n\nUne phrase de corps de texte qui suit la liste."
+    lst = parse(text).lists[0]
+    assert lst.kind == "lines"
+    assert contents(text, lst) == ["Alpha Nord", "Beta Sud", "Gamma"]
+
+
+def test_inline_list_after_a_colon_on_one_line():
+    text = "Premier paragraphe. Les territoires suivants sont retenus : Alpha (09) ; Beta ; Gamma Sud."
+    lst = parse(text).lists[0]
+    assert lst.kind == "inline"
+    assert contents(text, lst) == ["Alpha (09)", "Beta", "Gamma Sud"]
+    assert lst.intro.of(text) == "Les territoires suivants sont retenus : "
+
+
+def test_intro_is_the_last_sentence_and_context_the_paragraph():
+    text = "Une phrase avant. Dix d'entre eux concernent la région :\n• Alpha\n• Beta\n"
+    lst = parse(text).lists[0]
+    assert lst.intro.of(text) == "Dix d'entre eux concernent la région :"
+    assert lst.context.of(text) == "Une phrase avant. Dix d'entre eux concernent la région :"
+
+
+def test_label_value_lines_and_lookups():
+    text = "Territoire : Alpha Nord\nContact : service presse\nÀ 10:30, une réunion.\n• Un item\n• Deux"
+    structure = parse(text)
+    assert [(f.label.of(text), f.value.of(text)) for f in structure.fields] == [
+        ("Territoire", "Alpha Nord"), ("Contact", "service presse")]
+    position = text.index("Deux")
+    lst, item = structure.item_at(position)
+    assert item.content.of(text) == "Deux" and structure.list_at(position) is lst
+    assert structure.item_at(0) is None
+
+
+def test_every_span_is_grounded_in_the_text():
+    text = "Intro :\n•\tAlpha  \n•\u00a0Beta ; Gamma\n"
+    for lst in parse(text).lists:
+        for item in lst.items:
+            assert text[item.content.start:item.content.end] == item.content.of(text)
+            assert not item.content.of(text).startswith(("•", " ", "\t"))
