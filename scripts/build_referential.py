@@ -15,9 +15,11 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import subprocess
 import tarfile
 import tempfile
+import unicodedata
 from pathlib import Path
 
 PACKAGE = "@etalab/decoupage-administratif"
@@ -80,8 +82,23 @@ def build(current: Path, older: list[Path]) -> None:
     write_csv(OUT_DIR / "epcis.csv",
               ["siren", "name", "type", "departement_codes", "region_codes", "population",
                "former_names"], sorted(rows))
+    write_homonym_communes(communes, departements, regions)
     (OUT_DIR / "SOURCE").write_text(
         f"{PACKAGE} {CURRENT_EDITION} (aliases from {', '.join(ALIAS_EDITIONS)})\n", encoding="utf-8")
+
+
+def write_homonym_communes(communes: list[dict], departements: list[dict], regions: list[dict]) -> None:
+    """communes.csv: the current communes whose name is also a département's or région's name
+    (Vienne in Isère, Mayenne, Aube, Doubs...): inside a territory's name such a word may be the
+    town, not the département (pipeline/extract/places.py)."""
+    def key(name: str) -> str:
+        folded = unicodedata.normalize("NFD", name.lower()).encode("ascii", "ignore").decode()
+        return " ".join(re.sub(r"[^a-z]+", " ", folded).split())
+
+    area_names = {key(area["nom"]) for area in [*departements, *regions]}
+    write_csv(OUT_DIR / "communes.csv", ["code", "name", "departement_code"],
+              sorted([c["code"], c["nom"], c.get("departement", "")] for c in communes
+                     if c["type"] == "commune-actuelle" and key(c["nom"]) in area_names))
 
 
 def main() -> None:
