@@ -64,6 +64,9 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if summary["rejected"] else EXIT_OK
 
 
+SHORTFALLS_SHOWN = 5  # coverage shortfalls printed in the summary; coverage.parquet has them all
+
+
 def _print_summary(summary: dict, input_dir: Path, output: Path, unchanged: bool = False) -> None:
     new = "nothing new" if unchanged else f"{summary['new']} new"
     warned = f" ({summary['warned']} with a warning)" if summary.get("warned") else ""
@@ -73,6 +76,12 @@ def _print_summary(summary: dict, input_dir: Path, output: Path, unchanged: bool
         print(f"  rejected: {rejection}")
     for warning in summary.get("warnings", []):
         print(f"  warning: {warning}")
+    shortfalls = summary.get("coverage", [])
+    for shortfall in shortfalls[:SHORTFALLS_SHOWN]:
+        print(f"  coverage: {shortfall}")
+    if len(shortfalls) > SHORTFALLS_SHOWN:
+        print(f"  coverage: {len(shortfalls) - SHORTFALLS_SHOWN} more areas where the registry "
+              f"holds fewer territories than claimed ({output}/coverage.parquet)")
     if summary["kept_without_file"]:
         print(f"  kept: {summary['kept_without_file']} document(s) whose file left {input_dir}/ "
               "(`communiques run --full` rebuilds the tables from the input folder alone)")

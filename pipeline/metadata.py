@@ -18,7 +18,8 @@ STATUSES = ["published", "rejected"]
 STAGES = ["read", "extract", "validate"]
 # The quality checks that can publish a document with a warning: a stated count in doubt, and a
 # registry holding fewer territories than a document claims (never a rejection, even --strict).
-CHECKS = ["stated_vs_listed", "coverage_shortfall"]
+COVERAGE_CHECK = "coverage_shortfall"
+CHECKS = ["stated_vs_listed", COVERAGE_CHECK]
 EPCI_TYPES = ["CC", "CA", "CU", "METRO", "MET69"]
 UNITS = [
     "territoire", "projet", "emploi", "euro", "site", "ecole", "protocole", "plan", "axe",

@@ -57,10 +57,10 @@ from great_expectations.expectations.metadata_types import FailureSeverity  # no
 from great_expectations.expectations.row_conditions import Column  # noqa: E402
 
 from pipeline import referential, storage  # noqa: E402
+from pipeline.metadata import COVERAGE_CHECK as COVERAGE  # noqa: E402
 from pipeline.metadata import GROUNDED_TABLES, TABLES, Field  # noqa: E402
 
 REFERENCES, GROUNDING, COUNTS = "references", "grounding", "stated_vs_listed"
-COVERAGE = "coverage_shortfall"
 COUNTS_IN_DOUBT = "stated_vs_listed_in_doubt"
 STRICT_HINT = "published; `communiques run --strict` rejects it"
 LIST_QUOTE_CHARACTERS = 36

@@ -25,12 +25,14 @@ SELECTION_2023 = "004_b69cd6689183cdb1.txt"
 HISTORY = ROOT / "tests" / "registry_corpus"  # own communiqués about the national count over time
 
 
-def run(input_dir: Path, output: Path) -> None:
-    result = subprocess.run([COMMAND, "run", "--input", str(input_dir), "--output", str(output)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=900,
+def run(input_dir: Path, output: Path, *options: str) -> str:
+    """The real `communiques run`; its standard output, once it exited 0 without a traceback."""
+    result = subprocess.run([COMMAND, "run", "--input", str(input_dir), "--output", str(output),
+                             *options], cwd=ROOT, capture_output=True, text=True, timeout=900,
                             env={**os.environ, "PYTHONWARNINGS": "ignore"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+    return result.stdout
 
 
 @pytest.fixture(scope="session")
@@ -186,17 +188,28 @@ def test_the_sentence_decides_the_phase_when_it_names_one(sentence, phase):
 
 @pytest.fixture(scope="session")
 def history(tmp_path_factory):
-    """The real command on tests/registry_corpus: (claims, coverage, doc_id per file name)."""
+    """The real command, --strict, on tests/registry_corpus: (claims, coverage, doc_id per file
+    name, warnings, the run's output)."""
     output = tmp_path_factory.mktemp("registry-history")
-    run(HISTORY, output)
+    printed = run(HISTORY, output, "--strict")
     documents = pq.read_table(output / "documents.parquet").to_pylist()
     return (pq.read_table(output / "claims.parquet").to_pylist(),
             pq.read_table(output / "coverage.parquet").to_pylist(),
-            {d["source"]: d["doc_id"] for d in documents})
+            {d["source"]: d["doc_id"] for d in documents},
+            pq.read_table(output / "warnings.parquet").to_pylist(), printed)
+
+
+def test_a_coverage_shortfall_is_a_warning_even_with_strict(history):
+    *_, doc_of, warnings, printed = history
+    assert "3 seen, 3 published, 0 rejected" in printed  # --strict rejects doubts, not shortfalls
+    assert warnings == [{"doc_id": doc_of["point_fin_2020_148.txt"], "check": "coverage_shortfall",
+                         "detail": "France (FR), 2019-2022: 148 territories claimed, 0 in the "
+                                   "registry; add the communiqués naming the others to complete it"}]
+    assert f"  coverage: {warnings[0]['detail']}" in printed
 
 
 def test_own_communiques_give_the_claims_of_their_gold(history):
-    claims, _, doc_of = history
+    claims, _, doc_of, *_ = history
     counts = {(c["doc_id"], c["value"]): c for c in claims if c["unit"] == "territoire"}
     expected = 0
     for gold_file in sorted((HISTORY / "gold").glob("*.json")):
@@ -212,7 +225,7 @@ def test_own_communiques_give_the_claims_of_their_gold(history):
 
 
 def test_two_communiques_of_one_month_stating_different_national_counts_conflict(history):
-    claims, _, doc_of = history
+    claims, _, doc_of, *_ = history
     november = [c for c in claims if c["unit"] == "territoire" and c["as_of"].year == 2019]
     assert {(c["doc_id"], c["value"], c["conflict"]) for c in november} == {
         (doc_of["bilan_un_an_144.txt"], 144.0, True),
@@ -222,7 +235,7 @@ def test_two_communiques_of_one_month_stating_different_national_counts_conflict
 
 
 def test_a_communique_dating_its_counts_explicitly_gets_those_dates(history):
-    claims, coverage, doc_of = history
+    claims, coverage, doc_of, *_ = history
     dated = [(c["value"], c["as_of"], c["as_of_precision"], c["as_of_rule"], c["superseded_by"])
              for c in claims if c["doc_id"] == doc_of["point_fin_2020_148.txt"]]
     assert dated == [  # published on 4 February 2021
