@@ -123,7 +123,7 @@ def of_figure(sentence: str, start: int, end: int, document: AsOf | None,
               today: date | None = None) -> AsOf | None:
     """The date of the number at sentence[start:end] (rules 1 and 2 above)."""
     r, folded = rules(), fold(sentence)
-    limit = document.period[1] if document else (today or date.today())
+    limit = document.on if document else (today or date.today())  # a later date is a target
     candidates = []  # (distance to the number, AsOf or None for "the document's date")
     for match in r.present.finditer(folded):
         candidates.append((_distance(match, start, end), None))

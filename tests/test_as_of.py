@@ -60,8 +60,10 @@ def test_a_date_or_period_stated_in_the_sentence_wins(sentence, number, expected
     ("Les candidats ont jusqu'au 22 septembre 2023 ; 149 territoires sont labellisés.", "149"),
     # a phase's years name the phase, not the time of the count
     ("Sur la phase 2023-2027, ce sont 183 Territoires d'industrie qui s'engagent.", "183"),
-    # a date after the document's is a target
+    # a date after the document's is a target, or another page's date
     ("En 2025, 200 territoires devront être accompagnés.", "200"),
+    ("Publié le 15/11/2023 : 9 territoires normands sont retenus.", "9"),
+    ("Fin 2023, 190 territoires seront labellisés.", "190"),
 ])
 def test_other_dates_leave_the_documents_date(sentence, number):
     assert _date_of(sentence, number) == (date(2023, 11, 14), "day", as_of.PUBLISHED_ON)
