@@ -64,8 +64,7 @@ PHASE_CUES = {
     SECOND: [r"(?:seconde|deuxieme|nouvelle) phase", r"2023\s*-\s*2027", r"\btemps ii\b"],
 }
 LABELLED_TODAY = r"aujourd'hui\s+labell?ises"
-COMPARED_UNITS = {"territoire"}
-COUNTED = "territoire"  # the unit whose claims coverage compares with the registry
+COUNTED = "territoire"  # the only unit compared between sources and with the registry
 # "près de 150", "plus de 140": an approximate count stands for any value within 10 % of it.
 APPROXIMATE_MARGIN = 0.1
 
@@ -171,6 +170,7 @@ def _figure_date(figure: dict, text: str, document_date: AsOf | None) -> AsOf | 
 
 
 def claims(tables: dict[str, list[dict]], documents: dict[str, dict]) -> list[dict]:
+    """One row per (subject, scope, document, time), in time order per subject (undated first)."""
     document_phases = _document_phases(tables, documents)
     document_dates = {doc_id: as_of.document_date(d["text"], d["published_on"])
                       for doc_id, d in documents.items()}
@@ -209,7 +209,7 @@ def claims(tables: dict[str, list[dict]], documents: dict[str, dict]) -> list[di
         dated = sorted(subjects[subject], key=lambda c: (
             c[1].period if c[1] else (date.min, date.min), _recency(documents[c[0]["doc_id"]]),
             c[0]["start"]))
-        compared = subject[0] in COMPARED_UNITS
+        compared = subject[0] == COUNTED
         sources = len({row["doc_id"] for row, _ in dated})
         for row, when in dated:
             rows.append({**row, "sources": sources,
