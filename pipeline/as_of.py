@@ -27,7 +27,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from pipeline.metadata import PHASES
@@ -46,7 +46,7 @@ class AsOf:
     precision: str
     rule: str
 
-    @property
+    @cached_property
     def period(self) -> tuple[date, date]:
         """First and last day compared for "the same time": a day counts as its month."""
         if self.precision == "year":
@@ -72,6 +72,7 @@ class Rules:
     small_numbers: dict[str, int]
     stated: list[tuple[str, str, re.Pattern]]  # (rule, precision, pattern)
     present: re.Pattern
+    any_date: re.Pattern  # what every stated date holds: a cheap test before the others
     not_the_count: list[re.Pattern]
     weekday_date: re.Pattern
 
@@ -92,6 +93,7 @@ def rules() -> Rules:
         phase_ordinals=data["phase_ordinals"], small_numbers=data["small_numbers"],
         stated=[(r["rule"], r["precision"], compile_(r["regex"])) for r in data["stated"]],
         present=compile_(data["present"]),
+        any_date=compile_(data["any_date"]),
         not_the_count=[compile_(regex) for regex in data["not_the_count"]],
         weekday_date=compile_(data["document_date"]),
     )
@@ -148,6 +150,8 @@ def _dates_another_event(folded: str, position: int) -> bool:
 def _stated_dates(folded: str, document: AsOf | None) -> list[tuple[AsOf, re.Match]]:
     """Every date the sentence states, the longest where two overlap ("9 novembre 2023" rather
     than its "novembre 2023")."""
+    if not rules().any_date.search(folded):
+        return []
     found = []
     for rule, precision, pattern in rules().stated:
         for match in pattern.finditer(folded):

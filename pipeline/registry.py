@@ -46,6 +46,7 @@ coverage: one row per (scope, phase) for which a count of territories is claimed
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from datetime import date
 
@@ -59,11 +60,11 @@ SECOND_PHASE_START = date(int(SECOND.split("-")[0]), 1, 1)
 
 # Phrases naming a phase, matched on folded text (lower case, no accents, one dash, one apostrophe).
 PHASE_CUES = {
-    FIRST: [r"premiere phase", r"2019\s*-\s*2022", r"\btemps i\b", r"premiere generation",
-            r"etaient\s+labell?ises"],
-    SECOND: [r"(?:seconde|deuxieme|nouvelle) phase", r"2023\s*-\s*2027", r"\btemps ii\b"],
+    FIRST: re.compile(r"premiere phase|2019\s*-\s*2022|\btemps i\b|premiere generation"
+                      r"|etaient\s+labell?ises"),
+    SECOND: re.compile(r"(?:seconde|deuxieme|nouvelle) phase|2023\s*-\s*2027|\btemps ii\b"),
 }
-LABELLED_TODAY = r"aujourd'hui\s+labell?ises"
+LABELLED_TODAY = re.compile(r"aujourd'hui\s+labell?ises")
 COUNTED = "territoire"  # the only unit compared between sources and with the registry
 # "près de 150", "plus de 140": an approximate count stands for any value within 10 % of it.
 APPROXIMATE_MARGIN = 0.1
@@ -124,8 +125,8 @@ def territories_registry(tables: dict[str, list[dict]], documents: dict[str, dic
 def named_phase(sentence: str) -> tuple[str | None, str | None]:
     """(phase, rule) the sentence itself decides (rules 1 and 2 above), else (None, None)."""
     folded = fold(sentence)
-    named = {phase for phase, cues in PHASE_CUES.items() if any(re.search(c, folded) for c in cues)}
-    if SECOND in named and re.search(LABELLED_TODAY, folded):
+    named = {phase for phase, cues in PHASE_CUES.items() if cues.search(folded)}
+    if SECOND in named and LABELLED_TODAY.search(folded):
         return FIRST, "claim.labelled_before_new_phase"
     if len(named) == 1:
         return named.pop(), "claim.phase_in_sentence"
@@ -206,15 +207,16 @@ def claims(tables: dict[str, list[dict]], documents: dict[str, dict]) -> list[di
         subjects[key[:4]].append((row, dates[key]))
     rows = []
     for subject in sorted(subjects):
-        dated = sorted(subjects[subject], key=lambda c: (
+        in_time = sorted(subjects[subject], key=lambda c: (
             c[1].period if c[1] else (date.min, date.min), _recency(documents[c[0]["doc_id"]]),
             c[0]["start"]))
         compared = subject[0] == COUNTED
-        sources = len({row["doc_id"] for row, _ in dated})
-        for row, when in dated:
+        timeline = _Timeline(in_time) if compared else None
+        sources = len({row["doc_id"] for row, _ in in_time})
+        for row, when in in_time:
             rows.append({**row, "sources": sources,
-                         "conflict": _in_conflict(row, when, dated) if compared else None,
-                         "superseded_by": _next_in_time(when, dated) if compared else None})
+                         "conflict": timeline.in_conflict(row, when) if compared else None,
+                         "superseded_by": timeline.next_after(when) if compared else None})
     return rows
 
 
@@ -226,25 +228,41 @@ def _bounds(row: dict) -> tuple[float, float]:
     return low, high
 
 
-def _in_conflict(row: dict, when: AsOf | None, subject: list[tuple[dict, AsOf | None]]) -> bool:
-    """Another document's claim at the same time with no value in common."""
-    if when is None:
+class _Timeline:
+    """The dated claims of one subject, in time order, indexed so that a subject stated by
+    thousands of documents is compared in n log n: claims are grouped by period, and a period by
+    the distinct values its documents state."""
+
+    def __init__(self, in_time: list[tuple[dict, AsOf | None]]):
+        dated = [(row, when) for row, when in in_time if when]
+        self.doc_ids = [row["doc_id"] for row, _ in dated]
+        self.starts = [when.period[0] for _, when in dated]
+        self.values: dict[tuple, dict[tuple, set]] = defaultdict(lambda: defaultdict(set))
+        for row, when in dated:
+            self.values[when.period][_bounds(row)].add(row["doc_id"])
+
+    def in_conflict(self, row: dict, when: AsOf | None) -> bool:
+        """Another document's claim at the same time (an overlapping period) with no value in
+        common; never for an undated claim."""
+        if when is None:
+            return False
+        low, high = _bounds(row)
+        (start, end) = when.period
+        for (other_start, other_end), values in self.values.items():
+            if other_start > end or start > other_end:
+                continue
+            for (other_low, other_high), doc_ids in values.items():
+                if (other_low > high or low > other_high) and doc_ids - {row["doc_id"]}:
+                    return True
         return False
-    low, high = _bounds(row)
-    for other, other_when in subject:
-        if other["doc_id"] != row["doc_id"] and other_when and when.overlaps(other_when):
-            other_low, other_high = _bounds(other)
-            if other_low > high or low > other_high:
-                return True
-    return False
 
-
-def _next_in_time(when: AsOf | None, subject: list[tuple[dict, AsOf | None]]) -> str | None:
-    """doc_id of the claim that comes next in time (`subject` is in time order)."""
-    if when is None:
-        return None
-    return next((other["doc_id"] for other, other_when in subject
-                 if other_when and when.before(other_when)), None)
+    def next_after(self, when: AsOf | None) -> str | None:
+        """doc_id of the claim that comes next in time: the first whose period starts after
+        this one ends."""
+        if when is None:
+            return None
+        index = bisect_right(self.starts, when.period[1])
+        return self.doc_ids[index] if index < len(self.doc_ids) else None
 
 
 # ---------------------------------------------------------------- coverage
