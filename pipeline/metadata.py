@@ -24,6 +24,7 @@ EPCI_TYPES = ["CC", "CA", "CU", "METRO", "MET69"]
 UNITS = [
     "territoire", "projet", "emploi", "euro", "site", "ecole", "protocole", "plan", "axe",
     "priorite", "probleme", "pourcent", "departement", "epci", "commune", "region", "entreprise",
+    "convention", "action",
 ]
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline import referential
 from pipeline.extract.document_info import chrome_spans, extract_document_info
-from pipeline.extract.figures import extract_figures
+from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_head_mentions, find_member_epcis
 from pipeline.extract.places import PlaceMention, find_places
 from pipeline.extract.stated_counts import stated_counts
@@ -182,7 +182,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     for rows in (territory_rows, epci_rows):
         for row in rows:
             row["mention"] = text[row["start"]:row["end"]]
-    counts = stated_counts(text, sentences, mentions, figures, places,
+    counts = stated_counts(text, refine_sentences(text, sentences), mentions, figures, places,
                            {row["territory_id"]: row["phase"] for row in territory_rows},
                            lambda sentence: _local_phase(text, sentence))
     return Extraction(extract_document_info(text), territory_rows, epci_rows, figures, counts)

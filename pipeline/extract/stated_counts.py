@@ -86,20 +86,22 @@ def _names_in(block: ListBlock) -> int:
 
 
 def _is_subheading(text: str, span: Span | None) -> bool:
-    """A short line without final punctuation: "Territoires renouvelés", "Nouveaux territoires"."""
+    """A short line, not a sentence: "Territoires renouvelés", "Nouveaux territoires :"."""
     if span is None:
         return False
-    line = span.of(text).strip(" *_#")
-    return 0 < len(line.split()) <= SUBHEADING_MAX_WORDS and line[-1] not in ".:;,!?"
+    line = span.of(text).strip(" *_#").rstrip(" :")
+    return 0 < len(line.split()) <= SUBHEADING_MAX_WORDS and line[-1] not in ".;,!?"
 
 
-def _sublist_groups(text: str, structure: Structure) -> list[tuple[int, list[ListBlock]]]:
-    """(intro start, lists) of every list, lists under sub-headings without a colon grouped
-    under the "… :" line above the first sub-heading ("15 lauréats :" / "Territoires renouvelés"
-    / - … / "Nouveaux territoires" / - …); the structure reads each sub-list as a list."""
+def _sublist_groups(text: str, structure: Structure,
+                    naming: set[int]) -> list[tuple[int, list[ListBlock]]]:
+    """(intro start, lists) of every list, sub-lists grouped under the "… :" line above their
+    first sub-heading ("15 lauréats :" / "Territoires renouvelés" / - … / "Nouveaux territoires" /
+    - …): the structure reads each as a list when no marker stands before the sub-headings.
+    Only lists naming territories (ids in `naming`) continue a group."""
     groups: list[tuple[int, list[ListBlock]]] = []
     for block in structure.lists:
-        if groups and _continues_group(text, groups[-1], block):
+        if groups and block.id in naming and _continues_group(text, groups[-1], block):
             groups[-1][1].append(block)
             continue
         intro_start = block.intro.start if block.intro else block.span.start
@@ -113,10 +115,11 @@ def _sublist_groups(text: str, structure: Structure) -> list[tuple[int, list[Lis
 
 def _continues_group(text: str, group: tuple[int, list[ListBlock]], block: ListBlock) -> bool:
     """A list right under the group's last one, whose intro is a sub-heading, when the group
-    itself opened with a sub-heading under a "… :" line."""
+    itself opened with a sub-heading (under a "… :" line)."""
     intro_start, blocks = group
     first, last = blocks[0], blocks[-1]
-    opened_with_subheading = _is_subheading(text, first.context) and intro_start < first.context.start
+    opened_with_subheading = bool(first.headings) or (
+        _is_subheading(text, first.context) and intro_start < first.context.start)
     return (opened_with_subheading and _is_subheading(text, block.context)
             and last.span.end <= block.context.start
             and not text[last.span.end:block.context.start].strip())
@@ -135,7 +138,7 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
         elif mention.intro is not None:
             in_sentence.setdefault(mention.intro, []).append(mention)
     found = []
-    for intro_start, blocks in _sublist_groups(text, structure):
+    for intro_start, blocks in _sublist_groups(text, structure, set(by_block)):
         territory_ids = set().union(*(by_block.get(block.id, set()) for block in blocks))
         if not territory_ids:
             continue
@@ -295,11 +298,14 @@ def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Te
             continue
         if lst.has_sublists:
             rule = "stated_count.sublists_sum"
+        whole = _part_of(folded, sentences, count, figures)
+        if whole is not None and whole["value"] == len(lst.territory_ids):
+            count, whole = whole, None  # "Les 13 …, dont quatre …, sont les suivants :" lists the 13
         rows.append({"scope_code": count["scope_code"],
                      "scope_name": _area_name(count["scope_code"], count["scope_kind"]),
                      "phase": phase,
                      "stated": int(count["value"]), "listed": len(lst.territory_ids),
                      "mention": count["mention"], "start": count["start"], "end": count["end"],
                      "rule": rule, "list_start": lst.items_start, "list_end": lst.end,
-                     "doubt": _doubt(text, lst, _part_of(folded, sentences, count, figures))})
+                     "doubt": _doubt(text, lst, whole)})
     return rows
