@@ -200,7 +200,7 @@ def _parallel_slots() -> int:
 
 @flow(name="communiques-etl", task_runner=ThreadPoolTaskRunner(max_workers=1))
 def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = False,
-            strict: bool = False, sources: str | None = None) -> dict:
+            sources: str | None = None, strict: bool = False) -> dict:
     """Fetch new communiqués from the sources file into input_dir (when `sources` is given),
     then process those not yet published in output_dir, gate and publish; with `strict`,
     documents the gate has a doubt about are rejected instead of published with a warning."""

@@ -54,7 +54,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         with workers_api:
             final = flow(input_dir=str(args.input), output_dir=str(args.output), full=args.full,
-                         strict=args.strict, sources=str(args.sources) if args.fetch else None,
+                         sources=str(args.sources) if args.fetch else None, strict=args.strict,
                          return_state=True)
     except NoApiForWorkers as error:
         print(f"error: {error}", file=sys.stderr)

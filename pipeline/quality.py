@@ -357,8 +357,10 @@ def _list_quote(text, start, end) -> str:
     if not isinstance(text, str) or not isinstance(start, numbers.Integral):
         return f"the list at {start}-{end}"
     words = " ".join(text[start:end].split())
-    if len(words) > 2 * LIST_QUOTE_CHARACTERS:
-        words = f"{words[:LIST_QUOTE_CHARACTERS].rstrip()} … {words[-LIST_QUOTE_CHARACTERS:].lstrip()}"
+    if len(words) > 2 * LIST_QUOTE_CHARACTERS:  # its first and last words, cut between words
+        head = words[:LIST_QUOTE_CHARACTERS].rsplit(" ", 1)[0]
+        tail = words[-LIST_QUOTE_CHARACTERS:].split(" ", 1)[-1]
+        words = f"{head} … {tail}"
     return f"the list at {start}-{end} ('{words}')"
 
 

@@ -195,7 +195,7 @@ def test_a_list_contradicting_its_stated_count_is_rejected_and_not_published(mix
     assert list(moselle["stage"]) == ["validate"]
     assert moselle["reason"].iloc[0] == (
         "states 3 territories in Moselle (57) for 2023-2027 ('trois territoires') but the list at "
-        "113-200 ('- Territoire d'industrie Val de Fens … toire d'industrie Pays Haut Sud (57)') "
+        "113-200 ('- Territoire d'industrie Val de … d'industrie Pays Haut Sud (57)') "
         "names 2")
     assert "moselle.txt (validate): states 3 territories" in result.stdout
     doc_id = moselle["doc_id"].iloc[0]

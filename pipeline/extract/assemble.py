@@ -178,7 +178,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         territory_rows.append({**row, "mention": None, "departement_codes": departements,
                                "region_codes": regions})
 
-    figures = extract_figures(text, sentences, places)
+    figures = extract_figures(text, sentences, places, [(m.start, m.end) for m in mentions])
     for rows in (territory_rows, epci_rows):
         for row in rows:
             row["mention"] = text[row["start"]:row["end"]]

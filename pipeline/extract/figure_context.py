@@ -68,7 +68,7 @@ def _context() -> Context:
         related_link=re.compile(r"(?m)^[ \t#*_>•-]*" + _words(rules["related_links"])),
         statistic=re.compile(_words(rules["statistics"])),
         stock_before=re.compile(_words(rules["stocks_before"]) + r"[\s*_]*(?:\S+\s+){0,2}$"),
-        stock_after=re.compile(after + r"(?:\S+\s+)?" + _words(rules["stocks_after"])),
+        stock_after=re.compile(after + r"(?:\S+\s+){0,2}" + _words(rules["stocks_after"])),
         stock_units=frozenset(rules["stock_units"]),
         company_before=re.compile(_words(rules["company_amounts_before"]) + r"[\s*_]*$"),
         company_after=re.compile(after + _words(rules["company_amounts_after"])),

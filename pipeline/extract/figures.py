@@ -3,26 +3,36 @@
 A figure is a number together with what it counts. The steps, one function each:
 
 1. `_masked_spans`   numbers that are never figures: dates, times, phone numbers, postal codes,
-                     street numbers, URLs and e-mail addresses.
+                     street numbers, URLs and e-mail addresses, page chrome (figure_context.py).
 2. `_number_tokens`  digits in French formatting ("2 400", "44.000", "1,5"), numbers in words read
-                     by text2num ("vingt et un") and approximate nouns ("une cinquantaine").
+                     by text2num ("vingt et un", "un seul") and approximate nouns ("une cinquantaine").
 3. `_read_quantity`  what follows a number: a scale ("millions", "M€"), then the counted noun, with
-                     one adjective allowed before it ("2 autres territoires"); the noun gives the unit.
+                     one adjective allowed before it ("2 autres territoires") and quotes around it
+                     ('124 « Territoires d'industrie »'); the noun gives the unit.
 4. a number without a noun is kept only in a frame that gives it one, else dropped: years, list
    numbers and codes never get a unit.
-5. `_scope`          the nearest place in the figure's clause, else in its sentence, else France;
-                     sentences are spaCy's, cut again where a headline or dateline ends.
+5. figure_context.py leaves out what is not about the programme (statistics of places, company
+   revenue, private investments, bounds, other calls); figure_scope.py gives the area counted.
+
+Sentences are spaCy's, cut again where a headline or dateline ends and around list items.
 
 Rule ids (the `rule` column):
 - figure.number_unit        "149 territoires", "100 millions d'euros", "87%", "une cinquantaine de projets"
 - figure.range              "environ 1200 à 1300 projets", "entre 1 200 et 1 300 projets"
 - figure.ratio              "le nombre de territoires [...] à 13 sur 15": both numbers
+- figure.share              "neuf intercommunalités sur dix" (90), "près d'un quart des …" (25): percent
 - figure.partitive          "58 d'entre eux": unit of the nearest counted noun before it
-- figure.elided_unit_place  "183 lauréats, dont 18 dans la région Hauts-de-France": unit of the
-                            enumeration it continues
-- figure.elided_unit_verb   "58 d'entre eux [...] et plus de 98 sont attendus": same
+- figure.pronoun_count      "La Gironde en compte trois", "ils sont aujourd'hui 144": what the
+                            pronoun stands for
+- figure.part               "183 territoires, dont 29 entièrement nouveaux": unit of the figure before
+- figure.comparison         "630 intercommunalités, contre 551 il y a cinq ans": same
+- figure.elided_unit_place  "183 lauréats, dont 18 dans la région Hauts-de-France", "La France en
+                            compte 183, la Bourgogne-Franche-Comté 10": unit of the enumeration it
+                            continues
+- figure.elided_unit_verb   "58 d'entre eux [...] et plus de 98 sont attendus", "124 retenus": same
+- figure.elided_currency    "plus de 500 millions viendront du PIA" in a sentence about a budget
 
-The vocabulary (nouns, scales, approximation words) is data: rules/figure_units.json.
+The vocabulary (nouns, scales, approximation words, frames) is data: rules/figure_units.json.
 """
 
 from __future__ import annotations
@@ -37,6 +47,7 @@ from pathlib import Path
 from text_to_num import text2num
 
 from pipeline.extract.figure_context import masked_spans, not_programme, paragraphs
+from pipeline.extract.figure_scope import DocumentScope
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import parse
 from pipeline.normalize import fold
@@ -70,7 +81,6 @@ PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?:eux|elles)\b")
 IN_PLACE = re.compile(GAP + r"(?:dans|en)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
                       r"|du\s+|des\s+|de\s+|d'\s*)?|les\s+|le\s+|la\s+|l'\s*)?")
 RATIO = re.compile(r"[\s*_]+sur[\s*_]+")
-CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -540,11 +550,11 @@ def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
     the headline's place to the paragraph's figures. A line break ends a sentence when the next line
     starts with a capital and the previous one ends with ".", "!" or "?", or, across a blank line,
     with anything but a lower-case word or a comma, colon or semicolon (a PDF's blank line between
-    two lines of one sentence follows a lower-case word). Each item of a list (the structure's) is
-    a sentence of its own, and so is what follows a list: a national figure after "• Vosges" does
-    not speak of the Vosges.
+    two lines of one sentence follows a lower-case word). Each item of a list of lines (the
+    structure's; not the "A ; B" parts of a sentence) is a sentence of its own, and so is what
+    follows a list: a national figure after "• Vosges" does not speak of the Vosges.
     """
-    cuts = sorted({position for block in parse(text).lists
+    cuts = sorted({position for block in parse(text).lists if block.kind != "inline"
                    for position in (*(item.span.start for item in block.items), block.span.end)})
     refined = []
     for start, end in sentences:
@@ -594,41 +604,10 @@ def _previous_sentence_start(sentences: list[tuple[int, int]], position: int) ->
     return starts[-2] if len(starts) >= 2 else (starts[-1] if starts else 0)
 
 
-def _clauses(text: str, sentence: tuple[int, int]) -> list[tuple[int, int, bool]]:
-    """(start, end, is_part) of the sentence's clauses, cut at ", dont", ";" and ":".
-
-    A ", dont" clause counts a part of the whole ("183 lauréats, dont 18 dans la région X"): its
-    places belong to it alone.
-    """
-    clauses, start, is_part = [], sentence[0], False
-    for separator in CLAUSE_SEPARATOR.finditer(text, sentence[0], sentence[1]):
-        clauses.append((start, separator.start(), is_part))
-        start, is_part = separator.end(), separator.group().startswith(",")
-    clauses.append((start, sentence[1], is_part))
-    return clauses
-
-
-def _distance(place: PlaceMention, start: int, end: int) -> int:
-    return max(0, place.start - end, start - place.end)
-
-
-def _scope(figure: Found, text: str, sentence: tuple[int, int],
-           places: list[PlaceMention]) -> PlaceMention | None:
-    """The nearest place in the figure's clause, else in its sentence (outside the other
-    ", dont" clauses); None means all of France."""
-    clauses = _clauses(text, sentence)
-    own = next((c for c in clauses if c[0] <= figure.number_start < c[1]), clauses[-1])
-    candidates = [p for p in places if own[0] <= p.start < own[1]]
-    if not candidates:
-        others = [c for c in clauses if not c[2] and c != own]
-        candidates = [p for p in places if any(c[0] <= p.start < c[1] for c in others)]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda p: _distance(p, figure.start, figure.end))
-
-
-def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[PlaceMention]) -> list[dict]:
-    """One row per programme quantity, in reading order, grounded (text[start:end] == mention)."""
+def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[PlaceMention],
+                    names: list[tuple[int, int]] = ()) -> list[dict]:
+    """One row per programme quantity, in reading order, grounded (text[start:end] == mention).
+    `names` are the spans of territory names, whose places are no figure's scope."""
     vocab = _vocabulary()
     folded = fold(text)
     sentences = refine_sentences(text, sentences)
@@ -638,22 +617,26 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     found, bare = _explicit_figures(text, folded, tokens, vocab)
     found += fractions + _elided_figures(folded, tokens, bare, found, sentences, places, vocab)
     paragraph_spans = paragraphs(folded)
+    paragraph_starts = [start for start, _ in paragraph_spans]
+    document = DocumentScope.of(folded, places, list(names))
     rows = []
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
+        sentence = (min(sentence[0], figure.start), max(sentence[1], figure.end))  # "18\nterritoires"
         if figure.synonym and not vocab.programme_word.search(folded, *sentence):
             continue  # "zones", "bassins": territories only where the sentence names the programme
-        paragraph = paragraph_spans[bisect_right([s for s, _ in paragraph_spans], figure.start) - 1]
+        paragraph = paragraph_spans[bisect_right(paragraph_starts, figure.start) - 1]
         if not_programme(folded, figure.start, figure.end, figure.unit, sentence, paragraph, places):
             continue
-        scope = _scope(figure, text, sentence, places)
+        scope = document.scope(figure.number_start, figure.start, figure.end, sentence, rows,
+                               float(figure.value), figure.unit)
         rows.append({
             "value": float(figure.value),
             "value_max": None if figure.value_max is None else float(figure.value_max),
             "unit": figure.unit,
             "approximate": figure.approximate,
-            "scope_code": scope.code if scope else "FR",
-            "scope_kind": scope.kind if scope else "country",  # "44": Grand Est or Loire-Atlantique
+            "scope_code": scope.code,
+            "scope_kind": scope.kind,  # "44": Grand Est or Loire-Atlantique
             "mention": text[figure.start:figure.end],
             "start": figure.start,
             "end": figure.end,

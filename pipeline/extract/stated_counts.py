@@ -10,20 +10,27 @@ A count is tied to a list only when the text ties them (rule ids, the `rule` col
                                   before it: "… 4 dans l'Aisne. Il s'agit des territoires de : …",
                                   "… 21 territoires … Les territoires labellisés sont les suivants :";
 - stated_count.sublists_sum       either of the above, for a list split in sub-lists ("15 lauréats,
-                                  qui sont : • Renouvellement … : A ; B • Nouveaux territoires : C"):
-                                  the count sizes the sub-lists together.
+                                  qui sont : • Renouvellement … : A ; B • Nouveaux territoires : C",
+                                  or sub-headings between lists): the count sizes them together.
 
-Everything else is a figure only, never compared with a list: a count with a word between it and
-the list saying the list is a part ("183 lauréats, dont ceux de l'Aisne :", "Parmi les lauréats :",
-"Les autres territoires retenus sont les suivants :"), a count of new territories beside a list
-that holds renewed ones too, a count of the other phase, an approximate count ("une dizaine"),
-a count two sentences away. Each row keeps the list's span (`list_start`, `list_end`) so that a
-reviewer sees which list the count was compared with.
+Lists are the structure stage's (pipeline/extract/structure.py), or, for a list written in a
+sentence, the territory rules' reading of it. Everything else is a figure only, never compared
+with a list: a count with a word between it and the list saying the list is a part ("183
+lauréats, dont ceux de l'Aisne :", "Parmi les dix territoires retenus figurent :", "Les autres
+territoires retenus sont les suivants :"), a narrower place named after the count ("En
+Centre-Val de Loire, 12 territoires sont lauréats ; dans le Loiret, il s'agit de :"), a count of
+new territories beside a list that holds renewed ones too, a count of the other phase, an
+approximate count ("une dizaine"), a count two sentences away. When the count nearest the list is
+a part of a larger one in its sentence ("Les 13 territoires, dont deux ont signé, sont les
+suivants :"), the larger one is the list's size if the list has that length. Each row keeps the
+list's span (`list_start`, `list_end`) so that a reviewer sees which list the count was compared
+with. The words are data (rules/stated_counts.json).
 
 `doubt` says why a difference would not prove the document wrong: the text ends inside the list
-(pages cut at a fixed length end mid-item), or the list's items were not all read as territories
-(or some item gave several). The quality gate rejects a document whose count certainly differs
-from its list, and publishes with a warning one whose difference is in doubt.
+(pages cut at a fixed length end mid-item), the list's items were not all read as territories
+(or some item gave several), the list is written in a sentence, or the count is a part of a
+larger one. The quality gate rejects a document whose count certainly differs from its list,
+and publishes with a warning one whose difference is in doubt.
 """
 
 from __future__ import annotations
