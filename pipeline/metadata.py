@@ -266,7 +266,10 @@ TABLES: dict[str, Table] = {t.name: t for t in [
                                         "the largest it states (scaled)."},
                   start={"description": "Offset of the claimed figure in documents.text; a "
                                         "source stating values for several times has a claim "
-                                        "for each."}),
+                                        "for each."},
+                  rule={"description": "Rule that decided the claim's phase: "
+                                       "claim.labelled_before_new_phase, claim.phase_in_sentence, "
+                                       "claim.dated_before_second_phase or claim.document_phase."}),
           primary_key=["unit", "phase", "scope_code", "scope_name", "doc_id", "start"]),
     Table("coverage",
           "One row per scope and phase for which a count of territories is claimed: the latest "
