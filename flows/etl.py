@@ -37,6 +37,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
 from pipeline import etl, state, storage  # noqa: E402
+from pipeline.metadata import COVERAGE_CHECK  # noqa: E402
 # pipeline.quality (Great Expectations, ~4 s of imports) is imported by `preload` or `validate`.
 if TYPE_CHECKING:
     from pipeline.quality import QualityReport
@@ -234,12 +235,16 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
         status = {row["doc_id"]: row["status"] for row in tables["documents"]}
         published = sum(status.get(doc_id) == "published" for doc_id in current)
         source_of = {row["doc_id"]: row["source"] for row in tables["documents"]}
-        warnings = [w for w in tables["warnings"] if w["doc_id"] in current]
+        # doubts about documents of the input folder; coverage shortfalls are about the registry
+        warnings = [w for w in tables["warnings"]
+                    if w["doc_id"] in current and w["check"] != COVERAGE_CHECK]
         summary = {"documents": len(inventory.files), "new": len(new), "published": published,
                    "rejected": len(inventory.files) - published, "strict": strict,
                    "warned": len({w["doc_id"] for w in warnings}),
                    "warnings": sorted(f"{source_of[w['doc_id']]} ({w['check']}): {w['detail']}"
                                       for w in warnings),
+                   "coverage": sorted(w["detail"] for w in tables["warnings"]
+                                      if w["check"] == COVERAGE_CHECK),
                    "kept_without_file": len(status.keys() - current.keys()),
                    "rows": {}, "table_failures": report.table_failures,
                    "rejections": [f"{r['source']} ({r['stage']}): {r['reason']}"

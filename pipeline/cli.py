@@ -103,6 +103,9 @@ def _fetch(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_REJECTED
 
 
+SHORTFALLS_SHOWN = 5  # coverage shortfalls printed in the summary; coverage.parquet has them all
+
+
 def _print_summary(summary: dict, input_dir: Path, output: Path, unchanged: bool = False) -> None:
     new = "nothing new" if unchanged else f"{summary['new']} new"
     warned = f" ({summary['warned']} with a warning)" if summary.get("warned") else ""
@@ -112,6 +115,12 @@ def _print_summary(summary: dict, input_dir: Path, output: Path, unchanged: bool
         print(f"  rejected: {rejection}")
     for warning in summary.get("warnings", []):
         print(f"  warning: {warning}")
+    shortfalls = summary.get("coverage", [])
+    for shortfall in shortfalls[:SHORTFALLS_SHOWN]:
+        print(f"  coverage: {shortfall}")
+    if len(shortfalls) > SHORTFALLS_SHOWN:
+        print(f"  coverage: {len(shortfalls) - SHORTFALLS_SHOWN} more areas where the registry "
+              f"holds fewer territories than claimed ({output}/coverage.parquet)")
     if summary["kept_without_file"]:
         print(f"  kept: {summary['kept_without_file']} document(s) whose file left {input_dir}/ "
               "(`communiques run --full` rebuilds the tables from the input folder alone)")
@@ -173,7 +182,7 @@ def _report(args: argparse.Namespace) -> int:
     from pipeline.report import build_report
 
     try:
-        print(build_report(args.output))
+        print(build_report(args.output, args.lang))
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -304,6 +313,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="write an HTML review page into OUTPUT/report/")
     report.add_argument("--output", type=Path, default=Path("processed"))
+    report.add_argument("--lang", choices=["fr", "en"], default="fr",  # report.LANGUAGES
+                        help="language of the page: fr (default) or en")
     report.set_defaults(handler=_report)
 
     serve = commands.add_parser("serve", help="serve the flow as a Prefect deployment on a schedule")

@@ -15,7 +15,11 @@ Three kinds of checks, all executed by GX so that every run leaves a GX validati
   a difference would not prove the document wrong (the text ends inside the list, items not all
   read as territories), the same expectation at warning severity publishes the document with a
   row in the `warnings` table (`communiques run --strict` rejects it instead). Both expectations
-  appear in the Data Docs, the warnings with their rows.
+  appear in the Data Docs, the warnings with their rows;
+- coverage: GX expects no shortfall (`missing <= 0`) on the coverage table, at warning severity:
+  a registry holding fewer territories of an area and phase than the latest count claimed there
+  is a warning row (check coverage_shortfall, on the document stating the count), never a
+  rejection, even with `--strict`: the registry is only as complete as the communiqués processed.
 
 The warnings table is the gate's own output: validate_tables replaces whatever the tables passed
 hold with the warnings it finds, and validates that too; `communiques validate` compares the
@@ -53,6 +57,7 @@ from great_expectations.expectations.metadata_types import FailureSeverity  # no
 from great_expectations.expectations.row_conditions import Column  # noqa: E402
 
 from pipeline import referential, storage  # noqa: E402
+from pipeline.metadata import COVERAGE_CHECK as COVERAGE  # noqa: E402
 from pipeline.metadata import GROUNDED_TABLES, TABLES, Field  # noqa: E402
 
 REFERENCES, GROUNDING, COUNTS = "references", "grounding", "stated_vs_listed"
@@ -139,7 +144,7 @@ def _context():
 def _batch_definitions() -> dict:
     source = _context().data_sources.add_pandas("communiques")
     return {name: source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
-            for name in [*TABLES, REFERENCES, GROUNDING, COUNTS, COUNTS_IN_DOUBT]}
+            for name in [*TABLES, REFERENCES, GROUNDING, COUNTS, COUNTS_IN_DOUBT, COVERAGE]}
 
 
 def _validate(name: str, frame: pd.DataFrame, suite: gx.ExpectationSuite,
@@ -394,10 +399,13 @@ def _count_checks(frames: dict[str, pd.DataFrame], results: dict, table_failures
 
 
 def rejections(report: QualityReport, strict: bool) -> dict[str, list[str]]:
-    """Reasons per document to reject: its failures, and with `strict` its warnings."""
+    """Reasons per document to reject: its failures, and with `strict` its doubts (a coverage
+    shortfall is about the registry, not the document: never a rejection)."""
     rejected = {doc_id: list(reasons) for doc_id, reasons in report.document_failures.items()}
     if strict:
         for warning in report.warnings:
+            if warning["check"] == COVERAGE:
+                continue
             reason = warning["detail"].replace(STRICT_HINT, "rejected by `communiques run --strict`")
             rejected.setdefault(warning["doc_id"], []).append(reason)
     return rejected
@@ -417,6 +425,34 @@ def published_warnings_differ(published: pd.DataFrame, report: QualityReport) ->
     return problems
 
 
+# ---------------------------------------------------------------- coverage
+
+def _coverage_warnings(frames: dict[str, pd.DataFrame], results: dict,
+                       table_failures: list[str]) -> list[dict]:
+    """A warning (doc_id of the claimed count, check, detail) per scope and phase whose registry
+    holds fewer territories than claimed; the expectation's severity keeps the gate passing."""
+    frame = frames.get("coverage")
+    if frame is None or not {"doc_id", "claimed", "found", "missing"} <= set(frame.columns):
+        return []  # the table's own suite reports it
+    suite = gx.ExpectationSuite(name=COVERAGE, expectations=[
+        gx.expectations.ExpectColumnValuesToBeBetween(column="missing", max_value=0,
+                                                      severity=FailureSeverity.WARNING)])
+    results[COVERAGE] = _validate(COVERAGE, frame, suite, "COMPLETE")
+    shortfalls = []
+    for outcome in results[COVERAGE].results:
+        if _exception_message(outcome):
+            table_failures.append(_describe(COVERAGE, outcome))
+        for index in outcome.result.get("unexpected_index_list", []):
+            row = frame.loc[index]
+            names = list(row["missing_names"]) if row["missing_names"] is not None else []
+            listed = f"; listed by a source but not placed there: {', '.join(names)}" if names else ""
+            shortfalls.append({"doc_id": row["doc_id"], "check": COVERAGE, "detail": (
+                f"{row['scope_name']} ({row['scope_code']}), {row['phase']}: {row['claimed']} "
+                f"territories claimed, {row['found']} in the registry{listed}; add the "
+                "communiqués naming the others to complete it")})
+    return shortfalls
+
+
 # ---------------------------------------------------------------- the gate
 
 def validate_tables(tables: dict[str, pd.DataFrame], quality_dir: Path | None) -> QualityReport:
@@ -426,6 +462,7 @@ def validate_tables(tables: dict[str, pd.DataFrame], quality_dir: Path | None) -
     results = {}
     table_failures: list[str] = []
     count_failures, doubts = _count_checks(frames, results, table_failures)
+    doubts += _coverage_warnings(frames, results, table_failures)
     frames["warnings"] = pd.DataFrame(doubts, columns=TABLES["warnings"].column_names, dtype=object)
     table_failures += [f"{name}: table missing" for name in TABLES if name not in frames]
     for name, suite in build_suites().items():

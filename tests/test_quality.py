@@ -47,7 +47,10 @@ def valid_rows() -> dict[str, list[dict]]:
                         "reason": "The PDF could not be opened: it is encrypted."}],
         "warnings": [],
     }
-    return {**rows, **registry.derive(rows)}
+    derived = registry.derive(rows)
+    # a registry holding the 21 territories claimed: valid tables give no warning either
+    derived["coverage"] = [{**row, "found": row["claimed"], "missing": 0} for row in derived["coverage"]]
+    return {**rows, **derived}
 
 
 def frames(rows: dict[str, list[dict]]) -> dict:
@@ -170,7 +173,7 @@ def test_results_are_written_as_json(tmp_path):
     assert written == json.loads((quality_dir / "latest.json").read_text(encoding="utf-8"))
     assert written["success"] is True
     assert set(written["validations"]) == {*TABLES, "references", "grounding", "stated_vs_listed",
-                                           "stated_vs_listed_in_doubt"}
+                                           "stated_vs_listed_in_doubt", "coverage_shortfall"}
     assert all(v["success"] for v in written["validations"].values())
     assert not list(quality_dir.glob("*.tmp")) and not list(quality_dir.glob(".*"))
 
@@ -286,3 +289,30 @@ def test_the_stated_count_check_appears_in_the_gx_results(tmp_path):
     report = quality.validate_tables(frames(valid_rows()), tmp_path)
     results = json.loads(report.results_path.read_text(encoding="utf-8"))
     assert "stated_vs_listed" in json.dumps(results)
+
+
+def test_a_coverage_shortfall_is_a_warning_in_the_results_never_a_failure(tmp_path):
+    rows = valid_rows()
+    rows.update(registry.derive(rows))  # 21 territories claimed in Grand Est, one in the registry
+    assert [(r["claimed"], r["found"], r["missing"]) for r in rows["coverage"]] == [(21, 1, 20)]
+    report = quality.validate_tables(frames(rows), tmp_path)
+    assert report.success and report.table_failures == [] and report.document_failures == {}
+    assert report.warnings == [{
+        "doc_id": DOC_ID, "check": "coverage_shortfall",
+        "detail": "Grand Est (44), 2023-2027: 21 territories claimed, 1 in the registry; add the "
+                  "communiqués naming the others to complete it"}]
+    results = json.loads((tmp_path / "latest.json").read_text(encoding="utf-8"))
+    assert results["success"] and results["warnings"] == report.warnings
+    (outcome,) = results["validations"]["coverage_shortfall"]["results"]
+    assert not outcome["success"] and outcome["expectation_config"]["severity"] == "warning"
+    assert results["validations"]["warnings"]["success"]  # the warnings table holds it
+    # about the registry, not the document: not a rejection, even with --strict
+    assert quality.rejections(report, strict=True) == {}
+
+
+def test_no_coverage_warning_when_the_registry_holds_the_claimed_territories():
+    rows = valid_rows()
+    rows["figures"][0].update(value=1.0)  # one territory claimed, the one in the registry
+    rows.update(registry.derive(rows))
+    report = quality.validate_tables(frames(rows), None)
+    assert report.success and report.warnings == []
