@@ -36,13 +36,14 @@ from prefect.settings import PREFECT_API_URL, temporary_settings  # noqa: E402
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
-from pipeline import etl, state, storage  # noqa: E402
+from pipeline import etl, lifetime, state, storage  # noqa: E402
 # pipeline.quality (Great Expectations, ~4 s of imports) is imported by `preload` or `validate`.
 if TYPE_CHECKING:
     from pipeline.quality import QualityReport
 
 
 EXTRACT_BATCH_MAX, EXTRACT_BATCH_MIN = 500, 32
+QUALITY_DIR = "quality"
 WORKER_EXIT_SECONDS = 60
 
 _preloading: threading.Thread | None = None
@@ -108,25 +109,40 @@ def extract_batch(documents: list[etl.Document]) -> etl.Batch:
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(batch: etl.Batch, quality_dir: Path) -> tuple[QualityReport, dict[str, list[dict]]]:
+def validate(batch: etl.Batch) -> tuple[QualityReport, dict[str, list[dict]]]:
     """Gate the tables; documents failing a document-level check are rejected, then re-checked.
-    Returns the report and the tables it passed (or failed)."""
+    Returns the report and the tables it passed (or failed); nothing is written yet."""
     state.pause_point("validate")
     _wait_for_preload()
     from pipeline import quality
 
     tables = etl.tables_of(batch)
-    report = quality.validate_tables(_frames(tables), quality_dir)
+    report = quality.validate_tables(_frames(tables), None)
     if report.document_failures:
         etl.reject_documents(batch, report.document_failures)
         tables = etl.tables_of(batch)
-        report = quality.validate_tables(_frames(tables), quality_dir)
+        report = quality.validate_tables(_frames(tables), None)
     return report, tables
 
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def publish(output_dir: Path, tables: dict[str, list[dict]], run_state: state.State) -> None:
-    storage.publish(output_dir, tables, run_state)
+def publish(output_dir: Path, tables: dict[str, list[dict]], run_state: state.State,
+            report: QualityReport) -> None:
+    """The tables with the quality results they passed (quality/latest.json, Data Docs), in
+    one commit."""
+    from pipeline import quality
+
+    storage.publish(output_dir, tables, run_state,
+                    extra=lambda staging: quality.write_results(staging / QUALITY_DIR, report))
+
+
+def keep_unpublished_results(output_dir: Path, report: QualityReport) -> Path:
+    """The results of a run that published nothing, beside the published ones and without
+    replacing them (latest.json and the Data Docs stay those of the last publish)."""
+    from pipeline import quality
+
+    return quality.write_results(output_dir / QUALITY_DIR, report, prefix="unpublished",
+                                 latest=False, data_docs=False)
 
 
 def _frames(tables: dict[str, list[dict]]) -> dict:
@@ -184,6 +200,7 @@ def _parallel_slots() -> int:
 @flow(name="communiques-etl", task_runner=ThreadPoolTaskRunner(max_workers=1))
 def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = False) -> dict:
     """Process the communiqués of input_dir not yet published in output_dir, gate and publish."""
+    lifetime.die_with_launcher()  # a run started by `communiques serve` ends with it
     logger = get_run_logger()
     started = time.monotonic()
     source, target = Path(input_dir), Path(output_dir)
@@ -205,7 +222,7 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
         extraction_seconds = time.monotonic() - extraction_started
         batch = etl.merge([kept, etl.Batch(rejections=inventory.notices() + read_batch.rejections),
                            *extracted])
-        report, tables = validate(quote(batch), target / "quality")
+        report, tables = validate(quote(batch))
 
         status = {row["doc_id"]: row["status"] for row in tables["documents"]}
         published = sum(status.get(doc_id) == "published" for doc_id in current)
@@ -219,10 +236,12 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
         if report.table_failures:
             for failure in report.table_failures:
                 logger.warning("table check failed: %s", failure)
-            logger.warning("nothing published; the previous tables in %s are kept", target)
+            logger.warning("nothing published; the previous tables in %s are kept (this run's "
+                           "results: %s)", target, keep_unpublished_results(target, report))
         else:
             summary["rows"] = {name: len(rows) for name, rows in tables.items()}
-            publish(target, quote(tables), quote(state.State(version, inventory.inputs, summary)))
+            publish(target, quote(tables), quote(state.State(version, inventory.inputs, summary)),
+                    quote(report))
     summary["seconds"] = round(time.monotonic() - started, 1)
     summary["extraction_seconds"] = round(extraction_seconds, 1)
     return summary
@@ -265,23 +284,24 @@ def _keep_malloc_defaults() -> None:
 
 
 @contextmanager
-def api_for_workers(remote: bool) -> Iterator[None]:
-    """Give Dask workers a Prefect API to report their task runs to.
+def prefect_api(remote_workers: bool) -> Iterator[None]:
+    """A Prefect API for the run: PREFECT_API_URL's, else a temporary server started here.
 
-    Without PREFECT_API_URL each worker process would start an ephemeral API of its own and
-    its tasks time out waiting; so this process starts it and passes its address on. Workers
-    on other machines cannot reach it (it listens on 127.0.0.1): they need a Prefect server.
+    Prefect would start that server itself, from the thread running the flow; started here, in
+    the main thread, it is tied to this process (TiedServer) and Dask workers on this machine
+    can report their task runs to it (each would otherwise start an API of its own). Workers on
+    other machines cannot reach it (it listens on 127.0.0.1): they need a Prefect server.
     """
     if PREFECT_API_URL.value():
         yield
         return
-    if remote:
+    if remote_workers:
         raise NoApiForWorkers(
             "Dask workers on other machines need a Prefect server they can reach: start one "
             "(prefect server start --host 0.0.0.0) and set PREFECT_API_URL=http://HOST:4200/api")
-    from prefect.server.api.server import SubprocessASGIServer
+    from flows.server import TiedServer
 
-    server = SubprocessASGIServer()
-    server.start()  # stopped at exit, after the logs are sent
+    server = TiedServer()
+    server.start()  # stopped at exit (atexit), after the logs are sent; killed with this process
     with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
         yield

@@ -37,7 +37,7 @@ from pipeline.readers import SUPPORTED_FORMATS, max_file_bytes
 
 STATE_FILE = "_state.json"
 LOCK_FILE = ".lock"
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 PACKAGE_DIR = Path(__file__).parent
 PAUSE_VARIABLE = "COMMUNIQUES_TEST_PAUSE_AT"
 
@@ -192,10 +192,22 @@ class State:
     inputs: dict[str, str | None]
     summary: dict
     files: dict[str, str] = field(default_factory=dict)  # published file -> sha256 (storage)
+    rows: dict[str, int] = field(default_factory=dict)  # published table file -> rows (storage)
     format: int = STATE_FORMAT
 
     def to_json(self) -> dict:
         return asdict(self)
+
+
+def read_state_payload(output_dir: Path) -> dict | None:
+    """The state file as written, if it is one this version of communiques wrote."""
+    try:
+        payload = json.loads((output_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(payload, dict) or payload.get("format") != STATE_FORMAT:
+        return None
+    return payload
 
 
 def read_state(output_dir: Path) -> tuple[State | None, str]:
@@ -203,10 +215,10 @@ def read_state(output_dir: Path) -> tuple[State | None, str]:
     path = output_dir / STATE_FILE
     if not path.exists():
         return None, f"no previous run has published into {output_dir}"
+    payload = read_state_payload(output_dir)
     try:
-        payload = json.loads(path.read_text(encoding="utf-8"))
-        state = State(**payload) if payload.get("format") == STATE_FORMAT else None
-    except (OSError, ValueError, TypeError):
+        state = State(**payload) if payload is not None else None
+    except TypeError:
         state = None
     if state is None:
         return None, f"{path} is unreadable or from another version of communiques"
@@ -249,9 +261,11 @@ def locked(output_dir: Path, on_wait: Callable[[str], None]) -> Iterator[None]:
 # ---------------------------------------------------------------- test hook
 
 def pause_point(name: str) -> None:
-    """Test hook for the crash tests (tests/test_operations.py): when COMMUNIQUES_TEST_PAUSE_AT
-    names this point (extract, validate or publish), print a marker and wait to be killed.
-    Read at each call; unset in normal use, where it costs one lookup per call."""
-    if os.environ.get(PAUSE_VARIABLE) == name:
+    """Test hook for the crash tests (tests/test_operations.py, tests/test_lifetime.py): when
+    COMMUNIQUES_TEST_PAUSE_AT names this point (extract, validate or publish), print a marker
+    and wait to be killed; "publish:2" waits 2 s, then goes on. Read at each call; unset in
+    normal use, where it costs one lookup per call."""
+    point, _, seconds = os.environ.get(PAUSE_VARIABLE, "").partition(":")
+    if point == name:
         print(f"paused at {name}", flush=True)
-        time.sleep(3600)
+        time.sleep(float(seconds or 3600))
