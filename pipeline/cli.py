@@ -94,13 +94,17 @@ def _validate(args: argparse.Namespace) -> int:
     from pipeline.metadata import TABLES
 
     missing = [t.file_name for t in TABLES.values() if not (args.output / t.file_name).exists()]
-    if missing:
-        print(f"error: {args.output} lacks {', '.join(missing)}; run `communiques run` first",
+    changed = storage.verify(args.output)
+    if len(missing) == len(TABLES) and not (args.output / storage.COMMIT_DIR).exists():
+        print(f"error: {args.output} holds no published tables; run `communiques run` first",
               file=sys.stderr)
         return EXIT_USAGE
-    changed = storage.verify(args.output)
     for problem in changed:
         print(f"FAILED {problem}")
+    if missing:
+        print(f"FAILED {args.output} lacks {', '.join(missing)}")
+        print("quality checks failed")
+        return EXIT_REJECTED
     try:
         frames = {name: storage.read_table(args.output, name) for name in TABLES}
     except (OSError, ValueError) as error:  # pyarrow's errors are ones too
