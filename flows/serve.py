@@ -49,24 +49,27 @@ class ServerError(Exception):
     """The local Prefect server for `serve` could not start."""
 
 
-def serve(cron: str, timezone: str, input_dir: Path, output_dir: Path, port: int) -> None:
+def serve(cron: str, timezone: str, input_dir: Path, output_dir: Path, port: int,
+          sources: Path | None) -> None:
     """Serve until SIGTERM or SIGINT, with the Prefect server of PREFECT_API_URL, else with
-    one started here on 127.0.0.1:port (Prefect's temporary API runs no scheduler)."""
+    one started here on 127.0.0.1:port (Prefect's temporary API runs no scheduler). Each run
+    fetches from `sources` first, unless it is None."""
     os.environ[lifetime.TIE_VARIABLE] = str(os.getpid())  # runs started from here die with it
+    parameters = {"input_dir": str(input_dir), "output_dir": str(output_dir),
+                  "sources": None if sources is None else str(sources)}
     if PREFECT_API_URL.value():
-        _serve(cron, timezone, input_dir, output_dir, server=None)
+        _serve(Cron(cron, timezone=timezone), parameters, server=None)
         return
     with _prefect_server(port) as (api_url, server), \
             temporary_settings(updates={PREFECT_API_URL: api_url}):
-        _serve(cron, timezone, input_dir, output_dir, server)
+        _serve(Cron(cron, timezone=timezone), parameters, server)
 
 
-def _serve(cron: str, timezone: str, input_dir: Path, output_dir: Path,
-           server: subprocess.Popen | None) -> None:
+def _serve(schedule: Cron, parameters: dict, server: subprocess.Popen | None) -> None:
     runner = Runner(name=DEPLOYMENT, pause_on_shutdown=False)  # paused by _stop, bounded
-    deployment_id = runner.add_flow(
-        run_etl, name=DEPLOYMENT, schedule=Cron(cron, timezone=timezone),
-        parameters={"input_dir": str(input_dir), "output_dir": str(output_dir)})
+    deployment_id = runner.add_flow(run_etl, name=DEPLOYMENT, schedule=schedule,
+                                    parameters=parameters)
+    cron, timezone = schedule.cron, schedule.timezone
     print(f"Your flow {run_etl.name!r} is being served and polling for scheduled runs "
           f"({cron}, {timezone}). To run it now: prefect deployment run "
           f"'{run_etl.name}/{DEPLOYMENT}'. Stop with Ctrl-C or SIGTERM.", flush=True)

@@ -136,7 +136,7 @@ def free_port() -> int:
 def serve(inputs: Path, output: Path, home: Path) -> tuple[Started, str]:
     """`communiques serve` with a Prefect server of its own; and that server's API address."""
     port = free_port()
-    served = Started(["serve", "--port", str(port), "--input", str(inputs),
+    served = Started(["serve", "--port", str(port), "--no-fetch", "--input", str(inputs),
                       "--output", str(output)], PREFECT_HOME=str(home))
     served.wait_for("is being served")
     return served, f"http://127.0.0.1:{port}/api"
