@@ -95,8 +95,8 @@ def fetch_new(sources_file: Path, input_dir: Path) -> dict:
 
 
 @task(name="scan input files", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def scan_inputs(input_dir: Path) -> state.Inventory:
-    return state.scan(input_dir)
+def scan_inputs(input_dir: Path, output_dir: Path) -> state.Inventory:
+    return state.scan(input_dir, output_dir)
 
 
 @task(name="load published tables", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -223,7 +223,7 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
             logger.info(line)
     with state.locked(target, on_wait=logger.info):
         storage.recover(target)
-        inventory = scan_inputs(source)
+        inventory = scan_inputs(source, target)
         current = inventory.documents
         version = state.extraction_version()
         kept = (load_published(target, inventory)
@@ -257,7 +257,7 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
                            "results: %s)", target, keep_unpublished_results(target, report))
         else:
             summary["rows"] = {name: len(rows) for name, rows in tables.items()}
-            publish(target, quote(tables), quote(state.State(version, inventory.inputs, summary)),
+            publish(target, quote(tables), quote(state.State(version, inventory.inputs, summary, seen=inventory.seen)),
                     quote(report))
     summary["seconds"] = round(time.monotonic() - started, 1)
     summary["extraction_seconds"] = round(extraction_seconds, 1)

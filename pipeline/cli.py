@@ -27,7 +27,7 @@ def _run(args: argparse.Namespace) -> int:
             _check_sources(args.sources)
             inventory = None
         else:
-            inventory = state.scan(args.input)  # fails fast on an unusable folder
+            inventory = state.scan(args.input, args.output)  # fails fast on an unusable folder
     except (ReadError, state.UnusableInput, UsageError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

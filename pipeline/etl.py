@@ -68,7 +68,7 @@ def read_documents(files: list[InputFile]) -> Batch:
             size = file.path.stat().st_size
             data = file.path.read_bytes() if size <= max_file_bytes() else None  # not a huge one
         except OSError as error:
-            batch.rejections.append(unreadable(file.source, error.strerror or str(error)))
+            batch.rejections.append(unreadable(file.source, error))
             continue
         # The sha256 of the bytes parsed, should the file have changed since it was scanned.
         sha256 = hashlib.sha256(data).hexdigest() if data is not None else file.sha256
