@@ -36,7 +36,7 @@ from prefect.settings import PREFECT_API_URL, temporary_settings  # noqa: E402
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
-from pipeline import etl, lifetime, state, storage  # noqa: E402
+from pipeline import contain, etl, lifetime, state, storage  # noqa: E402
 # pipeline.quality (Great Expectations, ~4 s of imports) is imported by `preload` or `validate`.
 if TYPE_CHECKING:
     from pipeline.quality import QualityReport
@@ -50,24 +50,24 @@ _preloading: threading.Thread | None = None
 
 
 def preload(extraction: bool = True) -> None:
-    """Import Great Expectations and, if `extraction`, load the spaCy model and build the
-    referential indexes, in a background thread started before the flow is called.
+    """Import Great Expectations in a background thread and, if `extraction`, start the worker
+    process that reads and extracts (pipeline.contain), which loads the spaCy model meanwhile.
 
     That overlaps the start of Prefect's temporary server, during which this process only waits
     (~5 s), and saves most of the run's fixed cost. Tasks needing them wait (_wait_for_preload).
-    Dask workers load their own model, hence extraction=False for runs on a cluster.
+    Dask workers start workers of their own, hence extraction=False for runs on a cluster.
     """
     global _preloading
     if not PREFECT_API_URL.value():
         # Imported now, before the thread starts (the flow would import it to start the
         # temporary server): two threads had better not initialise the same modules at once.
         import prefect.server.api.server  # noqa: F401
+    if extraction:
+        contain.start_worker()
 
     def work() -> None:
         try:
             from pipeline import quality  # noqa: F401
-            if extraction:
-                etl.warm_up()
         except Exception:  # noqa: BLE001  the task doing it for real reports the error
             pass
 
@@ -106,16 +106,12 @@ def load_published(output_dir: Path, inventory: state.Inventory) -> etl.Batch:
     return etl.carry_over(tables, inventory)
 
 
-@task(name="read text", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def read_text(files: list[state.InputFile]) -> etl.Batch:
-    return etl.read_documents(files)
-
-
-@task(name="extract", cache_policy=NO_CACHE)
-def extract_batch(documents: list[etl.Document]) -> etl.Batch:
+@task(name="read and extract", cache_policy=NO_CACHE)
+def extract_batch(files: list[state.InputFile]) -> etl.Batch:
+    """Read and extract files in a worker process of this process (pipeline.contain), under the
+    limits of pipeline.read.limits."""
     state.pause_point("extract")
-    _wait_for_preload()
-    return etl.extract_documents(documents)
+    return contain.process(files)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -171,16 +167,16 @@ def _carry_over_published(target: Path, version: str, full: bool, logger) -> boo
     return not why
 
 
-def _extract(documents: list[etl.Document], logger) -> list[etl.Batch]:
-    """Submit the documents in batches to the task runner; log progress as batches finish."""
-    futures = [extract_batch.submit(documents[first:end])
-               for first, end in batch_bounds(len(documents), _parallel_slots())]
+def _extract(files: list[state.InputFile], logger) -> list[etl.Batch]:
+    """Submit the files in batches to the task runner; log progress as batches finish."""
+    sizes = {extract_batch.submit(files[first:end]): end - first
+             for first, end in batch_bounds(len(files), _parallel_slots())}
     batches, done = [], 0
-    for future in as_completed(futures):
+    for future in as_completed(list(sizes)):
         batches.append(future.result())
-        done += len(batches[-1].documents)
-        logger.info("extracted %d/%d documents (%d/%d batches)", done, len(documents),
-                    len(batches), len(futures))
+        done += sizes[future]
+        logger.info("extracted %d/%d documents (%d/%d batches)", done, len(files),
+                    len(batches), len(sizes))
     return batches
 
 
@@ -233,12 +229,10 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
         logger.info("%d communiqué(s) found in %s: %d new, %d already processed",
                     len(inventory.files), source, len(new), len(current) - len(new))
 
-        read_batch = read_text(quote(new))
         extraction_started = time.monotonic()
-        extracted = _extract(read_batch.documents, logger)
+        extracted = _extract(new, logger)
         extraction_seconds = time.monotonic() - extraction_started
-        batch = etl.merge([kept, etl.Batch(rejections=inventory.notices() + read_batch.rejections),
-                           *extracted])
+        batch = etl.merge([kept, etl.Batch(rejections=inventory.notices()), *extracted])
         report, tables = validate(quote(batch))
 
         status = {row["doc_id"]: row["status"] for row in tables["documents"]}

@@ -20,9 +20,11 @@ from __future__ import annotations
 import ctypes
 import os
 import signal
+import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -56,6 +58,20 @@ def tied(command: Sequence[str]) -> list[str]:
     """`command` run so that it dies with this process (see the module docstring). Start it
     from a thread that lives as long as it should: the main thread, or a long-lived one."""
     return [sys.executable, "-m", "pipeline.lifetime", str(os.getpid()), *command]
+
+
+_spawner: ThreadPoolExecutor | None = None
+_spawner_lock = threading.Lock()
+
+
+def start_tied(command: Sequence[str], **popen_options) -> subprocess.Popen:
+    """Start `command` tied to this process, from a thread kept for that (the tie follows the
+    thread that started a process; a task's thread may end before the process should)."""
+    global _spawner
+    with _spawner_lock:
+        if _spawner is None:
+            _spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tied-spawner")
+    return _spawner.submit(subprocess.Popen, tied(command), **popen_options).result()
 
 
 # ---------------------------------------------------------------- signals
