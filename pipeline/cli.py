@@ -19,10 +19,10 @@ def _run(args: argparse.Namespace) -> int:
     --fetch the flow fetches first, so it always starts."""
     started = time.monotonic()
     from pipeline import state
-    from pipeline.read import ReadError, max_file_bytes
+    from pipeline.read import ReadError, limits
 
     try:
-        max_file_bytes()  # a bad COMMUNIQUES_MAX_FILE_BYTES is a usage error, not a failed run
+        limits.check_all()  # a bad COMMUNIQUES_MAX_... is a usage error, not a failed run
         if args.fetch:
             _check_sources(args.sources)
             inventory = None

@@ -38,7 +38,8 @@ from importlib import metadata
 from pathlib import Path
 
 from pipeline import referential
-from pipeline.read import SUPPORTED_FORMATS, ReadError, check_size, max_file_bytes
+from pipeline.read import SUPPORTED_FORMATS, ReadError, check_size
+from pipeline.read.limits import LIMITS
 
 STATE_FILE = "_state.json"
 LOCK_FILE = ".lock"
@@ -270,7 +271,7 @@ NOT_IN_VERSION = {"cli.py", "report.py", "evaluate.py", "storage.py", "registry.
 
 def extraction_version() -> str:
     """What the rows depend on besides the inputs: the package's code (NOT_IN_VERSION aside)
-    and rule files, the referential, the size limit on input files, and the installed versions
+    and rule files, the referential, the limits documents are held to, and the installed versions
     of the dependencies (the spaCy model, the PDF reader and the fuzzy matcher change rows too).
     Any change means every document is processed again."""
     digest = hashlib.sha256()
@@ -281,7 +282,8 @@ def extraction_version() -> str:
         digest.update(f"{path.relative_to(PACKAGE_DIR).as_posix()}\0".encode())
         digest.update(path.read_bytes())
     digest.update(f"referential {referential.load().version}\0".encode())
-    digest.update(f"max file bytes {max_file_bytes()}\0".encode())
+    for limit in LIMITS:  # a document rejected for a limit is processed again when it changes
+        digest.update(f"{limit.variable} {limit.value()}\0".encode())
     for requirement in metadata.requires("communiques") or []:
         if "extra ==" not in requirement:
             name = re.match(r"[A-Za-z0-9._-]+", requirement).group(0)
