@@ -97,9 +97,10 @@ class _Worker:
         try:
             message = self.connection.recv()
         except EOFError:
+            status = _exit_status(self.process)
             self.kill()
             raise WorkerError(
-                f"the worker process could not start ({_exit_status(self.process)}); with "
+                f"the worker process could not start ({status}); with "
                 f"{MAX_MEMORY_MB.variable}={MAX_MEMORY_MB.value()} it may lack the memory to "
                 "load the spaCy model (about 700 MB): raise it") from None
         assert message == ("ready",), message
@@ -131,7 +132,10 @@ _idle_lock = threading.Lock()
 def _take() -> _Worker:
     with _idle_lock:
         worker = _idle.pop() if _idle else None
-    worker = worker if worker is not None and worker.alive() else _Worker.start()
+    if worker is not None and not worker.alive():
+        worker.kill()  # reaped, its pipe closed
+        worker = None
+    worker = worker or _Worker.start()
     worker.wait_until_ready()
     return worker
 
@@ -181,9 +185,10 @@ class _Work:
                 return self._failed(step, f"took more than {limit} s")
             try:
                 message = worker.connection.recv()
-            except EOFError:
+            except EOFError:  # the worker died: of what, before it is reaped
+                cause = _exit_status(worker.process)
                 worker.kill()
-                return self._failed(step, _exit_status(worker.process))
+                return self._failed(step, cause)
             kind = message[0]
             if kind == "done":
                 return None

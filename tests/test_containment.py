@@ -21,7 +21,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from pipeline import etl, nlp
+from pipeline import contain, etl, nlp, state
 from pipeline.extract.assemble import extract
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -187,3 +187,54 @@ def test_a_long_text_is_parsed_in_pieces_with_its_offsets_kept():
     assert max(row["start"] for row in rows) > 2 * nlp.PIECE_CHARACTERS  # the last piece too
     for row in rows:
         assert text[row["start"]:row["end"]] == row["mention"]
+
+
+# ---------------------------------------------------------------- what a failed step becomes
+
+def documents_read(folder: Path, count: int) -> tuple[list[etl.Document], state.Inventory]:
+    for index in range(count):
+        (folder / f"c{index}.txt").write_text(f"Communiqué numéro {index}.", encoding="utf-8")
+    inventory = state.scan(folder)
+    return etl.read_documents(list(inventory.documents.values())).documents, inventory
+
+
+def test_a_failed_spacy_batch_of_several_documents_is_parsed_again_one_at_a_time(tmp_path):
+    documents, _ = documents_read(tmp_path, 3)
+    work = contain._Work([], to_extract=list(documents))
+    work._failed(("parse", [d.doc_id for d in documents[:2]]), contain.MEMORY)
+    assert work.solo == {d.doc_id for d in documents[:2]} and not work.batch.rejections
+    assert work.to_extract == documents  # nothing lost, nothing rejected yet
+
+    work._failed(("parse", [documents[0].doc_id]), contain.MEMORY)  # alone, it fails again
+    [rejection] = work.batch.rejections
+    assert rejection["doc_id"] == documents[0].doc_id and rejection["stage"] == "extract"
+    assert "parsing its text with spaCy needed more memory than the limit of" in rejection["reason"]
+    assert "COMMUNIQUES_MAX_MEMORY_MB" in rejection["reason"]
+    assert documents[0].row["status"] == "rejected" and work.to_extract == documents[1:]
+
+
+def test_a_file_whose_reading_was_killed_is_a_rejected_document(tmp_path):
+    _, inventory = documents_read(tmp_path, 1)
+    [file] = inventory.documents.values()
+    work = contain._Work([file])
+    work._failed(("read", [file.source]), "took more than 60 s")
+    [document] = work.batch.documents
+    assert document.doc_id == file.doc_id and document.row["status"] == "rejected"
+    [rejection] = work.batch.rejections
+    assert rejection["stage"] == "read" and rejection["reason"].startswith(
+        "reading the file took more than 60 s, the limit per document")
+    assert "COMMUNIQUES_MAX_SECONDS" in rejection["reason"] and not work.to_read
+
+
+def test_a_crash_is_told_as_a_crash():
+    reason = contain._reason("extract", "killed by SIGSEGV")
+    assert reason.startswith("the process extracting its rows crashed (killed by SIGSEGV)")
+
+
+def test_a_memory_limit_too_low_for_the_model_stops_the_run_with_a_clear_error(tmp_path,
+                                                                                monkeypatch):
+    _, inventory = documents_read(tmp_path, 1)
+    contain._close_idle()  # workers of other tests were started with other limits
+    monkeypatch.setenv("COMMUNIQUES_MAX_MEMORY_MB", "300")
+    with pytest.raises(contain.WorkerError, match="COMMUNIQUES_MAX_MEMORY_MB=300 it may lack"):
+        contain.process(list(inventory.documents.values()))
