@@ -126,15 +126,22 @@ def _covered(folder: Path) -> list[str]:
 
 
 def _move_committed(output_dir: Path) -> None:
-    """Move the files of a committed publish into place (sub-folders too), the state file
-    last; idempotent, so a publish killed halfway is finished by the next call."""
+    """Move the files of a committed publish into place: those of sub-folders (the quality
+    results) first, then the tables, the state file last; idempotent, so a publish killed
+    halfway is finished by the next call."""
     commit = output_dir / COMMIT_DIR
-    names = sorted(path.relative_to(commit).as_posix() for path in commit.rglob("*")
+    files = sorted(path.relative_to(commit).as_posix() for path in commit.rglob("*")
                    if not path.is_dir() and path.name != STATE_FILE)
-    for moved, name in enumerate(names, start=1):
+    nested = [name for name in files if "/" in name]
+    tables = [name for name in files if "/" not in name]
+    for name in nested:
         (output_dir / name).parent.mkdir(parents=True, exist_ok=True)
         os.replace(commit / name, output_dir / name)
-        if moved == len(names) // 2:
+    for folder in {(output_dir / name).parent for name in nested}:
+        _fsync_folder(folder)
+    for moved, name in enumerate(tables, start=1):
+        os.replace(commit / name, output_dir / name)
+        if moved == len(tables) // 2:
             pause_point("publish")  # test hook: old and new tables side by side
     if (commit / STATE_FILE).exists():
         os.replace(commit / STATE_FILE, output_dir / STATE_FILE)
