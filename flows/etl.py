@@ -36,7 +36,7 @@ from prefect.settings import PREFECT_API_URL, temporary_settings  # noqa: E402
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
-from pipeline import etl, state, storage  # noqa: E402
+from pipeline import contain, etl, lifetime, state, storage  # noqa: E402
 from pipeline.metadata import COVERAGE_CHECK  # noqa: E402
 # pipeline.quality (Great Expectations, ~4 s of imports) is imported by `preload` or `validate`.
 if TYPE_CHECKING:
@@ -44,30 +44,31 @@ if TYPE_CHECKING:
 
 
 EXTRACT_BATCH_MAX, EXTRACT_BATCH_MIN = 500, 32
+QUALITY_DIR = "quality"
 WORKER_EXIT_SECONDS = 60
 
 _preloading: threading.Thread | None = None
 
 
 def preload(extraction: bool = True) -> None:
-    """Import Great Expectations and, if `extraction`, load the spaCy model and build the
-    referential indexes, in a background thread started before the flow is called.
+    """Import Great Expectations in a background thread and, if `extraction`, start the worker
+    process that reads and extracts (pipeline.contain), which loads the spaCy model meanwhile.
 
     That overlaps the start of Prefect's temporary server, during which this process only waits
     (~5 s), and saves most of the run's fixed cost. Tasks needing them wait (_wait_for_preload).
-    Dask workers load their own model, hence extraction=False for runs on a cluster.
+    Dask workers start workers of their own, hence extraction=False for runs on a cluster.
     """
     global _preloading
     if not PREFECT_API_URL.value():
         # Imported now, before the thread starts (the flow would import it to start the
         # temporary server): two threads had better not initialise the same modules at once.
         import prefect.server.api.server  # noqa: F401
+    if extraction:
+        contain.start_worker()
 
     def work() -> None:
         try:
             from pipeline import quality  # noqa: F401
-            if extraction:
-                etl.warm_up()
         except Exception:  # noqa: BLE001  the task doing it for real reports the error
             pass
 
@@ -95,8 +96,8 @@ def fetch_new(sources_file: Path, input_dir: Path) -> dict:
 
 
 @task(name="scan input files", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def scan_inputs(input_dir: Path) -> state.Inventory:
-    return state.scan(input_dir)
+def scan_inputs(input_dir: Path, output_dir: Path) -> state.Inventory:
+    return state.scan(input_dir, output_dir)
 
 
 @task(name="load published tables", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -106,42 +107,52 @@ def load_published(output_dir: Path, inventory: state.Inventory) -> etl.Batch:
     return etl.carry_over(tables, inventory)
 
 
-@task(name="read text", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def read_text(files: list[state.InputFile]) -> etl.Batch:
-    return etl.read_documents(files)
-
-
-@task(name="extract", cache_policy=NO_CACHE)
-def extract_batch(documents: list[etl.Document]) -> etl.Batch:
+@task(name="read and extract", cache_policy=NO_CACHE)
+def extract_batch(files: list[state.InputFile]) -> etl.Batch:
+    """Read and extract files in a worker process of this process (pipeline.contain), under the
+    limits of pipeline.read.limits."""
     state.pause_point("extract")
-    _wait_for_preload()
-    return etl.extract_documents(documents)
+    return contain.process(files)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(batch: etl.Batch, quality_dir: Path,
-             strict: bool = False) -> tuple[QualityReport, dict[str, list[dict]]]:
+def validate(batch: etl.Batch, strict: bool = False) -> tuple[QualityReport, dict[str, list[dict]]]:
     """Gate the tables; documents failing a document-level check (with `strict`, also those with
     a warning) are rejected, then the others re-checked. Returns the report and the tables it
-    passed (or failed), the warnings it found among them."""
+    passed (or failed), the warnings it found among them; nothing is written yet."""
     state.pause_point("validate")
     _wait_for_preload()
     from pipeline import quality
 
     tables = etl.tables_of(batch)
-    report = quality.validate_tables(_frames(tables), quality_dir)
+    report = quality.validate_tables(_frames(tables), None)
     rejected = quality.rejections(report, strict)
     if rejected:
         etl.reject_documents(batch, rejected)
         tables = etl.tables_of(batch)
-        report = quality.validate_tables(_frames(tables), quality_dir)
+        report = quality.validate_tables(_frames(tables), None)
     tables["warnings"] = report.warnings
     return report, tables
 
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def publish(output_dir: Path, tables: dict[str, list[dict]], run_state: state.State) -> None:
-    storage.publish(output_dir, tables, run_state)
+def publish(output_dir: Path, tables: dict[str, list[dict]], run_state: state.State,
+            report: QualityReport) -> None:
+    """The tables with the quality results they passed (quality/latest.json, Data Docs), in
+    one commit."""
+    from pipeline import quality
+
+    storage.publish(output_dir, tables, run_state,
+                    extra=lambda staging: quality.write_results(staging / QUALITY_DIR, report))
+
+
+def keep_unpublished_results(output_dir: Path, report: QualityReport) -> Path:
+    """The results of a run that published nothing, beside the published ones and without
+    replacing them (latest.json and the Data Docs stay those of the last publish)."""
+    from pipeline import quality
+
+    return quality.write_results(output_dir / QUALITY_DIR, report, prefix="unpublished",
+                                 latest=False, data_docs=False)
 
 
 def _frames(tables: dict[str, list[dict]]) -> dict:
@@ -162,16 +173,16 @@ def _carry_over_published(target: Path, version: str, full: bool, strict: bool, 
     return not why
 
 
-def _extract(documents: list[etl.Document], logger) -> list[etl.Batch]:
-    """Submit the documents in batches to the task runner; log progress as batches finish."""
-    futures = [extract_batch.submit(documents[first:end])
-               for first, end in batch_bounds(len(documents), _parallel_slots())]
+def _extract(files: list[state.InputFile], logger) -> list[etl.Batch]:
+    """Submit the files in batches to the task runner; log progress as batches finish."""
+    sizes = {extract_batch.submit(files[first:end]): end - first
+             for first, end in batch_bounds(len(files), _parallel_slots())}
     batches, done = [], 0
-    for future in as_completed(futures):
+    for future in as_completed(list(sizes)):
         batches.append(future.result())
-        done += len(batches[-1].documents)
-        logger.info("extracted %d/%d documents (%d/%d batches)", done, len(documents),
-                    len(batches), len(futures))
+        done += sizes[future]
+        logger.info("extracted %d/%d documents (%d/%d batches)", done, len(files),
+                    len(batches), len(sizes))
     return batches
 
 
@@ -204,6 +215,7 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
     """Fetch new communiqués from the sources file into input_dir (when `sources` is given),
     then process those not yet published in output_dir, gate and publish; with `strict`,
     documents the gate has a doubt about are rejected instead of published with a warning."""
+    lifetime.die_with_launcher()  # a run started by `communiques serve` ends with it
     logger = get_run_logger()
     started = time.monotonic()
     source, target = Path(input_dir), Path(output_dir)
@@ -214,7 +226,7 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
             logger.info(line)
     with state.locked(target, on_wait=logger.info):
         storage.recover(target)
-        inventory = scan_inputs(source)
+        inventory = scan_inputs(source, target)
         current = inventory.documents
         version = state.extraction_version()
         kept = (load_published(target, inventory)
@@ -224,13 +236,11 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
         logger.info("%d communiqué(s) found in %s: %d new, %d already processed",
                     len(inventory.files), source, len(new), len(current) - len(new))
 
-        read_batch = read_text(quote(new))
         extraction_started = time.monotonic()
-        extracted = _extract(read_batch.documents, logger)
+        extracted = _extract(new, logger)
         extraction_seconds = time.monotonic() - extraction_started
-        batch = etl.merge([kept, etl.Batch(rejections=inventory.notices() + read_batch.rejections),
-                           *extracted])
-        report, tables = validate(quote(batch), target / "quality", strict)
+        batch = etl.merge([kept, etl.Batch(rejections=inventory.notices()), *extracted])
+        report, tables = validate(quote(batch), strict)
 
         status = {row["doc_id"]: row["status"] for row in tables["documents"]}
         published = sum(status.get(doc_id) == "published" for doc_id in current)
@@ -253,10 +263,12 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
         if report.table_failures:
             for failure in report.table_failures:
                 logger.warning("table check failed: %s", failure)
-            logger.warning("nothing published; the previous tables in %s are kept", target)
+            logger.warning("nothing published; the previous tables in %s are kept (this run's "
+                           "results: %s)", target, keep_unpublished_results(target, report))
         else:
             summary["rows"] = {name: len(rows) for name, rows in tables.items()}
-            publish(target, quote(tables), quote(state.State(version, inventory.inputs, summary)))
+            publish(target, quote(tables), quote(state.State(version, inventory.inputs, summary, seen=inventory.seen)),
+                    quote(report))
     summary["seconds"] = round(time.monotonic() - started, 1)
     summary["extraction_seconds"] = round(extraction_seconds, 1)
     summary["fetch"] = fetched
@@ -300,23 +312,24 @@ def _keep_malloc_defaults() -> None:
 
 
 @contextmanager
-def api_for_workers(remote: bool) -> Iterator[None]:
-    """Give Dask workers a Prefect API to report their task runs to.
+def prefect_api(remote_workers: bool) -> Iterator[None]:
+    """A Prefect API for the run: PREFECT_API_URL's, else a temporary server started here.
 
-    Without PREFECT_API_URL each worker process would start an ephemeral API of its own and
-    its tasks time out waiting; so this process starts it and passes its address on. Workers
-    on other machines cannot reach it (it listens on 127.0.0.1): they need a Prefect server.
+    Prefect would start that server itself, from the thread running the flow; started here, in
+    the main thread, it is tied to this process (TiedServer) and Dask workers on this machine
+    can report their task runs to it (each would otherwise start an API of its own). Workers on
+    other machines cannot reach it (it listens on 127.0.0.1): they need a Prefect server.
     """
     if PREFECT_API_URL.value():
         yield
         return
-    if remote:
+    if remote_workers:
         raise NoApiForWorkers(
             "Dask workers on other machines need a Prefect server they can reach: start one "
             "(prefect server start --host 0.0.0.0) and set PREFECT_API_URL=http://HOST:4200/api")
-    from prefect.server.api.server import SubprocessASGIServer
+    from flows.server import TiedServer
 
-    server = SubprocessASGIServer()
-    server.start()  # stopped at exit, after the logs are sent
+    server = TiedServer()
+    server.start()  # stopped at exit (atexit), after the logs are sent; killed with this process
     with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
         yield

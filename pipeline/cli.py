@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import signal
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
+from pipeline import lifetime
 from pipeline.settings import configure_environment
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-SERVER_START_SECONDS = 300  # a first start migrates the database: slow on a slow machine
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -25,15 +19,15 @@ def _run(args: argparse.Namespace) -> int:
     --fetch the flow fetches first, so it always starts."""
     started = time.monotonic()
     from pipeline import state
-    from pipeline.read import ReadError, max_file_bytes
+    from pipeline.read import ReadError, limits
 
     try:
-        max_file_bytes()  # a bad COMMUNIQUES_MAX_FILE_BYTES is a usage error, not a failed run
+        limits.check_all()  # a bad COMMUNIQUES_MAX_... is a usage error, not a failed run
         if args.fetch:
             _check_sources(args.sources)
             inventory = None
         else:
-            inventory = state.scan(args.input)  # fails fast on an unusable folder
+            inventory = state.scan(args.input, args.output)  # fails fast on an unusable folder
     except (ReadError, state.UnusableInput, UsageError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -43,19 +37,21 @@ def _run(args: argparse.Namespace) -> int:
         _print_summary(summary, args.input, args.output, unchanged=True)
         return EXIT_REJECTED if summary["rejected"] else EXIT_OK
 
-    from flows.etl import NoApiForWorkers, api_for_workers, dask_runner, preload, run_etl
+    from flows.etl import NoApiForWorkers, dask_runner, preload, prefect_api, run_etl
 
+    lifetime.stop_on_signals(lifetime.farewell(
+        f"the tables in {args.output} are those of the last complete run"))
     on_cluster = bool(args.workers or args.dask_address)
     preload(extraction=not on_cluster)  # while Prefect's temporary server starts
-    flow, workers_api = run_etl, nullcontext()
+    flow = run_etl
     if on_cluster:
         flow = run_etl.with_options(task_runner=dask_runner(args.workers, args.dask_address))
-        workers_api = api_for_workers(remote=bool(args.dask_address))
     try:
-        with workers_api:
-            final = flow(input_dir=str(args.input), output_dir=str(args.output), full=args.full,
-                         sources=str(args.sources) if args.fetch else None, strict=args.strict,
-                         return_state=True)
+        with prefect_api(remote_workers=bool(args.dask_address)):
+            final = lifetime.run_in_thread(
+                lambda: flow(input_dir=str(args.input), output_dir=str(args.output),
+                             full=args.full, sources=str(args.sources) if args.fetch else None,
+                             strict=args.strict, return_state=True))
     except NoApiForWorkers as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -142,16 +138,32 @@ def _timing(summary: dict, unchanged: bool) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    """Check first that the files are those the last publish wrote (pipeline.storage.verify),
+    then run the quality gate on the tables again; its results do not replace the publish's
+    (quality/validate-<time>.json)."""
     from pipeline import quality, storage
     from pipeline.metadata import TABLES
 
     missing = [t.file_name for t in TABLES.values() if not (args.output / t.file_name).exists()]
-    if missing:
-        print(f"error: {args.output} lacks {', '.join(missing)}; run `communiques run` first",
+    changed = storage.verify(args.output)
+    if len(missing) == len(TABLES) and not (args.output / storage.COMMIT_DIR).exists():
+        print(f"error: {args.output} holds no published tables; run `communiques run` first",
               file=sys.stderr)
         return EXIT_USAGE
-    frames = {name: storage.read_table(args.output, name) for name in TABLES}
-    report = quality.validate_tables(frames, args.output / "quality")
+    for problem in changed:
+        print(f"FAILED {problem}")
+    if missing:
+        print(f"FAILED {args.output} lacks {', '.join(missing)}")
+        print("quality checks failed")
+        return EXIT_REJECTED
+    try:
+        frames = {name: storage.read_table(args.output, name) for name in TABLES}
+    except (OSError, ValueError) as error:  # pyarrow's errors are ones too
+        print(f"FAILED a table cannot be read as Parquet ({error})")
+        print("quality checks failed")
+        return EXIT_REJECTED
+    report = quality.validate_tables(frames, None)
+    quality.write_results(args.output / "quality", report, prefix="validate", latest=False)
     failures = report.table_failures + quality.published_warnings_differ(frames["warnings"], report)
     for failure in failures:
         print(f"FAILED {failure}")
@@ -160,10 +172,9 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"FAILED document {doc_id}: {reason}")
     for warning in report.warnings:
         print(f"WARNING document {warning['doc_id']} ({warning['check']}): {warning['detail']}")
-    success = report.success and not failures
+    success = report.success and not failures and not changed
     print("all checks passed" if success else "quality checks failed")
-    if report.results_path:
-        print(f"results: {report.results_path}")
+    print(f"results: {report.results_path}")
     return EXIT_OK if success else EXIT_REJECTED
 
 
@@ -190,83 +201,22 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    """Serve the flow as a deployment on a schedule, with the Prefect server of PREFECT_API_URL,
-    else with one started here (Prefect's ephemeral API runs no scheduler)."""
-    signal.signal(signal.SIGTERM, _exit)  # the server started here is stopped on SIGTERM too
+    """Serve the flow as a deployment on a schedule (flows/serve.py)."""
     if not args.no_fetch:
         try:
             _check_sources(args.sources)
         except UsageError as error:
             print(f"error: {error} (or pass --no-fetch)", file=sys.stderr)
             return EXIT_USAGE
-    from prefect.schedules import Cron
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    from flows.serve import ServerError, serve
 
-    from flows.etl import run_etl
-
-    def serve() -> None:
-        run_etl.serve(name="communiques-etl", schedule=Cron(args.cron, timezone=args.timezone),
-                      parameters={"input_dir": str(args.input), "output_dir": str(args.output),
-                                  "sources": None if args.no_fetch else str(args.sources)})
-
-    if PREFECT_API_URL.value():
-        serve()
-        return EXIT_OK
     try:
-        with _prefect_server(args.port) as api_url, \
-                temporary_settings(updates={PREFECT_API_URL: api_url}):
-            serve()
+        serve(args.cron, args.timezone, args.input, args.output, args.port,
+              sources=None if args.no_fetch else args.sources)
     except ServerError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK
-
-
-class ServerError(Exception):
-    """The local Prefect server for `serve` could not start."""
-
-
-def _exit(*_) -> None:
-    sys.exit(EXIT_OK)
-
-
-@contextmanager
-def _prefect_server(port: int) -> Iterator[str]:
-    """Run `prefect server start` on 127.0.0.1:port (API, scheduler and UI) while serving."""
-    with socket.socket() as probe:
-        if probe.connect_ex(("127.0.0.1", port)) == 0:
-            raise ServerError(f"port {port} is in use: pass --port, or set PREFECT_API_URL to "
-                              "the Prefect server listening there")
-    address = f"http://127.0.0.1:{port}"
-    # Its banner is left out, its errors shown. In a session of its own, so that Ctrl-C stops
-    # `serve` first, which pauses the deployment through the server, then stops the server.
-    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start",
-                               "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, start_new_session=True)
-    try:
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while not _healthy(address):
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise ServerError(f"the Prefect server did not start on {address}")
-            time.sleep(0.5)
-        print(f"Prefect server running at {address}: open it in a browser to watch the runs",
-              flush=True)
-        yield f"{address}/api"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def _healthy(address: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{address}/api/health", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,6 +18,7 @@ from pipeline.extract.assemble import extract
 from pipeline.metadata import TABLES
 from pipeline.read import (SUPPORTED_FORMATS, ReadError, check_size, max_file_bytes,
                            read_document)
+from pipeline.read.limits import MAX_CHARACTERS, over_limit
 from pipeline.read.sidecar import provenance
 from pipeline.state import InputFile, Inventory, hash_files, unreadable
 # The first stage lives in pipeline.state, which imports no spaCy: re-exported here.
@@ -60,53 +61,99 @@ def read(input_dir: Path, paths: list[Path]) -> Batch:
 
 
 def read_documents(files: list[InputFile]) -> Batch:
-    """The documents row and clean text of each file; a file that cannot be parsed is a
-    rejected document (its id is known), one that cannot be read at all a rejection only."""
+    """The documents row and clean text of each file, in this process (pipeline.contain reads
+    in a worker process, under limits)."""
     batch = Batch()
     for file in files:
-        try:
-            size = file.path.stat().st_size
-            data = file.path.read_bytes() if size <= max_file_bytes() else None  # not a huge one
-        except OSError as error:
-            batch.rejections.append(unreadable(file.source, error.strerror or str(error)))
-            continue
-        # The sha256 of the bytes parsed, should the file have changed since it was scanned.
-        sha256 = hashlib.sha256(data).hexdigest() if data is not None else file.sha256
-        row = {"doc_id": sha256[:16], "source": file.source,
-               "format": SUPPORTED_FORMATS[file.path.suffix.lower()], "sha256": sha256,
-               "title": None, "issuer": None, "place": None, "published_on": None, "text": "",
-               "status": "published", **provenance(file.path, sha256)}
-        try:
-            if data is None:
-                check_size(size)  # raises: the file is too large to be read
-            result = read_document(file.path, data)
-            row.update(text=result.text, format=result.format)
-        except ReadError as error:
-            row["status"] = "rejected"
-            batch.rejections.append({"doc_id": row["doc_id"], "source": file.source,
-                                     "stage": "read", "reason": error.reason})
-        batch.documents.append(Document(row))
+        document, rejection = read_file(file)
+        if document is not None:
+            batch.documents.append(document)
+        if rejection is not None:
+            batch.rejections.append(rejection)
     return batch
 
 
+def read_file(file: InputFile) -> tuple[Document | None, dict | None]:
+    """(document, rejection) of a file: a file that cannot be parsed is a rejected document
+    (its id is known), one that cannot be read at all a rejection only."""
+    try:
+        size = file.path.stat().st_size
+        data = file.path.read_bytes() if size <= max_file_bytes() else None  # not a huge one
+    except OSError as error:
+        return None, unreadable(file.source, error)
+    # The sha256 of the bytes parsed, should the file have changed since it was scanned.
+    document = Document(new_row(file, hashlib.sha256(data).hexdigest() if data is not None
+                                else file.sha256))
+    try:
+        if data is None:
+            check_size(size)  # raises: the file is too large to be read
+        result = read_document(file.path, data)
+    except ReadError as error:
+        return document, reject(document, "read", error.reason)
+    document.row.update(text=result.text, format=result.format)
+    return document, None
+
+
+def new_row(file: InputFile, sha256: str) -> dict:
+    """The documents row of a file before it is read."""
+    return {"doc_id": sha256[:16], "source": file.source,
+            "format": SUPPORTED_FORMATS[file.path.suffix.lower()], "sha256": sha256,
+            "title": None, "issuer": None, "place": None, "published_on": None, "text": "",
+            "status": "published", **provenance(file.path, sha256)}
+
+
+def reject(document: Document, stage: str, reason: str) -> dict:
+    """Mark `document` rejected; returns its rejections row."""
+    document.row["status"] = "rejected"
+    return {"doc_id": document.doc_id, "source": document.row["source"], "stage": stage,
+            "reason": reason}
+
+
+def too_long(document: Document) -> str | None:
+    """Why the document's text is too long to extract from (MAX_CHARACTERS), if it is."""
+    if len(document.text) <= MAX_CHARACTERS.value():
+        return None
+    return over_limit(MAX_CHARACTERS, len(document.text), "text is too long to extract from",
+                      "check that it is a communiqué (not a whole report or a data file)")
+
+
+def extraction_failed(error: Exception) -> str:
+    return (f"extraction failed ({type(error).__name__}: {error}); please report this document")
+
+
+def extracted_rows(document: Document, doc) -> tuple[dict, dict[str, list[dict]]]:
+    """The document's information (title, issuer, dateline) and its rows per extracted table,
+    from its spaCy doc."""
+    extraction = extract(document.text, doc)
+    return extraction.info, {table: [{"doc_id": document.doc_id, **row}
+                                     for row in getattr(extraction, table)]
+                             for table in EXTRACTED_TABLES}
+
+
+def add_rows(batch: Batch, document: Document, info: dict, rows: dict[str, list[dict]]) -> None:
+    document.row.update(info)
+    for table, table_rows in rows.items():
+        batch.rows[table] += table_rows
+
+
 def extract_documents(documents: list[Document]) -> Batch:
-    """Extract the rows of readable documents; spaCy runs over them in one nlp.pipe stream."""
+    """Extract the rows of readable documents in this process (pipeline.contain does it in a
+    worker process, under limits); spaCy runs over them in one nlp.pipe stream."""
     batch = Batch(documents=documents)
-    readable = [d for d in documents if d.row["status"] == "published"]
+    readable = []
+    for document in documents:
+        if document.row["status"] != "published":
+            continue
+        reason = too_long(document)
+        if reason:
+            batch.rejections.append(reject(document, "extract", reason))
+        else:
+            readable.append(document)
     for document, doc in zip(readable, nlp.parse(d.text for d in readable)):
         try:
-            extraction = extract(document.text, doc)
+            add_rows(batch, document, *extracted_rows(document, doc))
         except Exception as error:  # one bad document must not stop the others
-            document.row["status"] = "rejected"
-            batch.rejections.append({"doc_id": document.doc_id, "source": document.row["source"],
-                                     "stage": "extract",
-                                     "reason": f"extraction failed ({type(error).__name__}: {error}); "
-                                               "please report this document"})
-            continue
-        document.row.update(extraction.info)
-        for table in EXTRACTED_TABLES:
-            for row in getattr(extraction, table):
-                batch.rows[table].append({"doc_id": document.doc_id, **row})
+            batch.rejections.append(reject(document, "extract", extraction_failed(error)))
     return batch
 
 

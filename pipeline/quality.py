@@ -75,6 +75,7 @@ class QualityReport:
     document_failures: dict[str, list[str]]
     results_path: Path | None
     warnings: list[dict] = field(default_factory=list)  # rows of the warnings table
+    results: dict[str, ExpectationSuiteValidationResult] = field(default_factory=dict, repr=False)
 
 
 # ---------------------------------------------------------------- suites from the metadata
@@ -481,10 +482,9 @@ def validate_tables(tables: dict[str, pd.DataFrame], quality_dir: Path | None) -
         document_failures.setdefault(doc_id, []).append(reason)
 
     success = all(_succeeded(result) for result in results.values()) and not table_failures
-    report = QualityReport(success, table_failures, document_failures, None, doubts)
+    report = QualityReport(success, table_failures, document_failures, None, doubts, results)
     if quality_dir is not None:
-        report.results_path = _write_results(quality_dir, report, results)
-        build_data_docs(quality_dir / DATA_DOCS_DIR, results, report.results_path.stem)
+        write_results(quality_dir, report)
     return report
 
 
@@ -492,6 +492,16 @@ def _succeeded(result: ExpectationSuiteValidationResult) -> bool:
     """Every expectation passed, or failed at warning severity only."""
     return all(outcome.success or outcome.expectation_config.severity == FailureSeverity.WARNING
                for outcome in result.results)
+
+
+def write_results(quality_dir: Path, report: QualityReport, prefix: str = "validation",
+                  latest: bool = True, data_docs: bool = True) -> Path:
+    """Write the report's results as `<prefix>-<UTC time>.json`, and as latest.json if
+    `latest`, and render them as Data Docs if `data_docs`; sets and returns results_path."""
+    report.results_path = _write_results(quality_dir, report, prefix, latest)
+    if data_docs:
+        build_data_docs(quality_dir / DATA_DOCS_DIR, report.results, report.results_path.stem)
+    return report.results_path
 
 
 def build_data_docs(site_dir: Path, results: dict[str, ExpectationSuiteValidationResult],
@@ -518,9 +528,9 @@ def build_data_docs(site_dir: Path, results: dict[str, ExpectationSuiteValidatio
     return site_dir / "index.html"
 
 
-def _write_results(quality_dir: Path, report: QualityReport,
-                   results: dict[str, ExpectationSuiteValidationResult]) -> Path:
-    """Keep every run's results (validation-<UTC time>.json) and the last one as latest.json."""
+def _write_results(quality_dir: Path, report: QualityReport, prefix: str, latest: bool) -> Path:
+    """Keep every run's results (<prefix>-<UTC time>.json) and, if `latest`, as latest.json."""
+    results = report.results
     now = datetime.now(timezone.utc)
     payload = {"validated_at": now.isoformat(), "success": report.success,
                "great_expectations_version": gx.__version__,
@@ -528,7 +538,8 @@ def _write_results(quality_dir: Path, report: QualityReport,
                "document_failures": report.document_failures,
                "warnings": report.warnings,
                "validations": {name: result.to_json_dict() for name, result in results.items()}}
-    path = quality_dir / f"validation-{now.strftime('%Y%m%dT%H%M%S%fZ')}.json"
+    path = quality_dir / f"{prefix}-{now.strftime('%Y%m%dT%H%M%S%fZ')}.json"
     storage.write_json(path, payload)
-    storage.write_json(quality_dir / "latest.json", payload)
+    if latest:
+        storage.write_json(quality_dir / "latest.json", payload)
     return path

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline import storage
 from pipeline.evaluate import evaluate
 from pipeline.metadata import TABLES
 
@@ -116,12 +117,50 @@ def test_evaluate_command_prints_scores(seeds_run):
     assert "territories" in result.stdout and "figures" in result.stdout
 
 
-def test_validate_command_passes_on_published_tables(seeds_run):
+def test_validate_command_passes_on_published_tables(seeds_run, tmp_path):
     _, output = seeds_run
-    result = run_command("validate", "--output", str(output))
+    untouched = tmp_path / "untouched"
+    shutil.copytree(output, untouched)
+    latest = (untouched / "quality" / "latest.json").read_bytes()
+    result = run_command("validate", "--output", str(untouched))
     assert result.returncode == 0, result.stdout + result.stderr
     assert_clean_output(result)
-    assert list((output / "quality").glob("*.json"))
+    assert "all checks passed" in result.stdout
+    assert list((untouched / "quality").glob("validate-*.json"))
+    # its results do not replace those of the publish, which stays as published
+    assert (untouched / "quality" / "latest.json").read_bytes() == latest
+    assert storage.verify(untouched) == []
+
+
+def test_validate_names_a_table_edited_after_publishing(seeds_run, tmp_path):
+    """An edit no quality check can see (a name) is still not what was published."""
+    _, output = seeds_run
+    edited = tmp_path / "edited"
+    shutil.copytree(output, edited)
+    territories = pq.read_table(edited / "territories.parquet")
+    names = territories.column("name").to_pylist()
+    territories = territories.set_column(territories.schema.get_field_index("name"), "name",
+                                         pa.array([names[0] + " (bis)", *names[1:]]))
+    pq.write_table(territories, edited / "territories.parquet")
+    result = run_command("validate", "--output", str(edited))
+    assert result.returncode == 1, result.stdout
+    assert "FAILED territories.parquet was changed after it was published" in result.stdout
+    assert "quality checks failed" in result.stdout
+
+    pq.write_table(territories.slice(1), edited / "territories.parquet")
+    result = run_command("validate", "--output", str(edited))
+    assert f"({len(names)} rows published, {len(names) - 1} now)" in result.stdout
+
+
+def test_validate_fails_on_a_publish_interrupted_while_moving_its_files(seeds_run, tmp_path):
+    _, output = seeds_run
+    mixed = tmp_path / "mixed"
+    shutil.copytree(output, mixed)
+    (mixed / storage.COMMIT_DIR).mkdir()
+    os.replace(mixed / "figures.parquet", mixed / storage.COMMIT_DIR / "figures.parquet")
+    result = run_command("validate", "--output", str(mixed))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "FAILED a publish was interrupted while moving its files" in result.stdout
 
 
 def test_own_communiques_in_other_regions_and_styles(corpus_run):

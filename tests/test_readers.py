@@ -145,17 +145,16 @@ def test_a_size_limit_that_is_not_a_number_of_bytes_is_reported(tmp_path, monkey
 
 
 def test_an_oversize_file_is_rejected_without_being_read(tmp_path, monkeypatch):
-    """A 5 GB file must not be loaded into memory to learn that it is too large."""
+    """A 5 GB file must not be loaded into memory, nor even hashed, to learn that it is too large."""
     monkeypatch.setenv("COMMUNIQUES_MAX_FILE_BYTES", "100")
     (tmp_path / "big.txt").write_bytes(b"a" * 101)
-    inventory = state.scan(tmp_path)
+    monkeypatch.setattr(Path, "open", lambda self, *args: pytest.fail(f"{self} was opened"))
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read"))
-    batch = etl.read_documents(list(inventory.documents.values()))
-    [document] = batch.documents
-    assert document.row["status"] == "rejected"
-    assert document.doc_id == inventory.files[0].doc_id
-    [rejection] = batch.rejections
-    assert rejection["stage"] == "read" and "file is too large (101 bytes" in rejection["reason"]
+    inventory = state.scan(tmp_path)
+    assert inventory.documents == {}
+    [rejection] = inventory.notices()
+    assert rejection["stage"] == "read" and rejection["doc_id"] is None
+    assert "file is too large (101 bytes" in rejection["reason"]
 
 
 def test_the_command_exits_2_on_a_bad_size_limit(tmp_path):

@@ -8,6 +8,7 @@ import pytest
 
 from pipeline import storage
 from pipeline.metadata import TABLES, datapackage
+from pipeline.state import State, read_state
 
 DOCUMENT = {"doc_id": "0123456789abcdef", "source": "a.txt", "format": "txt", "sha256": "0" * 64,
             "title": None, "issuer": None, "place": "Troyes", "published_on": date(2023, 11, 14),
@@ -58,3 +59,22 @@ def test_datapackage_describes_every_column_from_the_metadata():
     figures = next(r for r in package["resources"] if r["name"] == "figures")
     unit = next(f for f in figures["schema"]["fields"] if f["name"] == "unit")
     assert "territoire" in unit["constraints"]["enum"]
+
+
+def test_the_state_covers_the_tables_and_the_quality_results_they_passed(tmp_path):
+    def quality_results(staging):
+        storage.write_json(staging / storage.LATEST_RESULTS, {"success": True})
+
+    storage.publish(tmp_path, {"documents": [DOCUMENT]}, State("v1", {"a.txt": "x"}, {}),
+                    extra=quality_results)
+    recorded, _ = read_state(tmp_path)
+    assert set(recorded.files) == {*(t.file_name for t in TABLES.values()), "datapackage.json",
+                                   storage.LATEST_RESULTS}
+    assert recorded.rows["documents.parquet"] == 1 and recorded.rows["figures.parquet"] == 0
+    assert storage.verify(tmp_path) == []
+
+    storage.write_json(tmp_path / storage.LATEST_RESULTS, {"success": False})
+    (problem,) = storage.verify(tmp_path)
+    assert problem.startswith("quality/latest.json was changed after it was published")
+    (tmp_path / "figures.parquet").unlink()
+    assert "figures.parquet was published and is gone" in storage.verify(tmp_path)

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 from pipeline.read.common import SUPPORTED_FORMATS, ReadError, ReadResult
-from pipeline.read.html import html_main_text
 from pipeline.read.limits import MAX_FILE_BYTES, MAX_FILE_BYTES_VARIABLE, check_size, max_file_bytes
-from pipeline.read.markdown import strip_markdown
-from pipeline.read.pdf import read_pdf
-from pipeline.read.text import decode
 
 __all__ = ["MAX_FILE_BYTES", "MAX_FILE_BYTES_VARIABLE", "SUPPORTED_FORMATS", "ReadError",
            "ReadResult", "check_size", "max_file_bytes", "read_document"]
@@ -30,18 +28,26 @@ def read_document(path: Path, data: bytes) -> ReadResult:
         raise ReadError(f"{found}; supported types are "
                         f"{', '.join(sorted(SUPPORTED_FORMATS))}: convert the document to one of "
                         "them (or give it the right extension)")
+    # The parsers (bs4, pdfplumber: 0.4 s of imports) are imported here, not with the package:
+    # a run with nothing new looks at the formats and limits only, and decides in under 1 s.
+    from pipeline.read.html import html_main_text
+    from pipeline.read.markdown import strip_markdown
+    from pipeline.read.pdf import read_pdf
+    from pipeline.read.text import decode
+
     check_size(len(data))
     if not data.strip():
         raise ReadError("file is empty; export the communiqué again or remove the file")
     try:
         if fmt == "pdf":
-            return read_pdf(data)
+            result = read_pdf(data)
+            return ReadResult(without_control_characters(result.text), fmt, result.n_pages)
         text = decode(data)
         if fmt == "md":
             text = strip_markdown(text)
         elif fmt == "html":
             text = html_main_text(text)
-    except ReadError:
+    except (ReadError, MemoryError):  # a memory limit is the caller's to report
         raise
     except Exception as error:  # the promise is "only ReadError", whatever a parser does
         detail = f"{type(error).__name__}: {error}"[:200]
@@ -51,4 +57,15 @@ def read_document(path: Path, data: bytes) -> ReadResult:
         raise ReadError(f"file has no text once its {fmt} markup is removed; check that it is the "
                         "communiqué itself (a page filled in by JavaScript has no text: save the "
                         "rendered page or the PDF instead)")
-    return ReadResult(text=text, format=fmt, n_pages=None)
+    return ReadResult(text=without_control_characters(text), format=fmt, n_pages=None)
+
+
+# C0 and C1 control characters but tab and line feed (line endings are "\n" by then).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAKS = {"\x0b", "\x0c", "\x85"}  # vertical tab, form feed (a page break), NEL
+
+
+def without_control_characters(text: str) -> str:
+    """The text with every control character replaced: those that break a line by "\\n", the
+    others (NUL...) by a space, so that words stay apart and no offset moves."""
+    return _CONTROL.sub(lambda m: "\n" if m.group() in _LINE_BREAKS else " ", text)

@@ -18,6 +18,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
 
 from pipeline.read.common import ReadError, ReadResult
+from pipeline.read.limits import MAX_PAGES, over_limit
 
 _X_TOLERANCE = 1.5  # pt: a wider gap between two letters is a space
 _LINE_TOLERANCE = 3.0  # pt: words whose tops differ by less stand on one line (pdfplumber's default)
@@ -75,9 +76,16 @@ def read_pdf(data: bytes) -> ReadResult:
     """
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page_lines(page) for page in pdf.pages]
+            if len(pdf.pages) > MAX_PAGES.value():  # counted from the page tree, none parsed
+                raise ReadError(over_limit(MAX_PAGES, len(pdf.pages), "PDF has too many pages",
+                                           "check that it is the communiqué itself"))
+            pages = [_closed_after(page, _page_lines(page)) for page in pdf.pages]
+    except (ReadError, MemoryError):  # a memory limit is the caller's to report
+        raise
     except Exception as error:
-        if _caused_by_encryption(error):
+        if _caused_by(error, MemoryError):  # out of memory inside pdfminer, wrapped by pdfplumber
+            raise MemoryError from None
+        if _caused_by(error, PDFEncryptionError):
             raise ReadError("PDF is encrypted (password-protected), so its text cannot be read; "
                             "provide an unprotected copy") from None
         raise ReadError("file could not be parsed as a PDF (it is corrupt or truncated); "
@@ -100,10 +108,16 @@ def read_pdf(data: bytes) -> ReadResult:
     return ReadResult(text=text, format="pdf", n_pages=len(pages))
 
 
-def _caused_by_encryption(error: Exception) -> bool:
+def _closed_after(page, lines: list[_Line]) -> list[_Line]:
+    """The page's lines, its parsed objects released: a long PDF is not held whole in memory."""
+    page.close()
+    return lines
+
+
+def _caused_by(error: Exception, kind: type[BaseException]) -> bool:
     """pdfplumber wraps pdfminer's errors: look at the wrapped one too."""
     related = [error, *error.args, error.__cause__, error.__context__]
-    return any(isinstance(e, PDFEncryptionError) for e in related)
+    return any(isinstance(e, kind) for e in related)
 
 
 def _page_lines(page) -> list[_Line]:

@@ -20,7 +20,8 @@ _BINARY_CONTROL_SHARE = 0.01
 
 
 def decode(data: bytes) -> str:
-    """Bytes as text: strict UTF-8 (with or without BOM) first, else Windows-1252/Latin-1.
+    """Bytes as text: strict UTF-8 (with or without BOM) first, then UTF-8 with a few bad bytes
+    replaced, else Windows-1252/Latin-1.
 
     charset-normalizer is limited to the two legacy encodings French files come in; on anything
     else it finds no plausible decoding, which is how binary data is recognised. Line endings
@@ -31,7 +32,7 @@ def decode(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = decode_or_none(data, "utf-16")  # Notepad's "Unicode": unambiguous with its BOM
     else:
-        text = decode_or_none(data, "utf-8-sig")
+        text = decode_or_none(data, "utf-8-sig") or _utf8_with_a_few_bad_bytes(data)
         if text is None:
             match = from_bytes(data, cp_isolation=["cp1252", "latin_1"]).best()
             text = None if match is None else data.decode(match.encoding)
@@ -43,6 +44,21 @@ def decode(data: bytes) -> str:
     if not text.strip():
         raise ReadError("file is empty; export the communiqué again or remove the file")
     return text
+
+
+# A file with at least this many valid UTF-8 letters (é, à, ç...) per invalid byte is UTF-8
+# damaged in a few places (a truncated copy, a stray Latin-1 byte), not a Latin-1 file: in those,
+# an accented letter is an invalid UTF-8 byte and valid multi-byte sequences hardly occur.
+_UTF8_LETTERS_PER_BAD_BYTE = 4
+
+
+def _utf8_with_a_few_bad_bytes(data: bytes) -> str | None:
+    """The text of a UTF-8 file with a few invalid bytes, each shown as U+FFFD; None for a file
+    that is not UTF-8 (decoding it as Windows-1252 would turn every accent into mojibake)."""
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    letters = sum(1 for char in text if char > "\x7f") - text.count("\ufffd")
+    return text if bad and letters >= _UTF8_LETTERS_PER_BAD_BYTE * bad else None
 
 
 def decode_or_none(data: bytes, encoding: str) -> str | None:
