@@ -1,18 +1,34 @@
 """Link an intercommunality name written in a communiqué to its SIREN in the referential.
 
 Names are compared on a "core" form: folded, without the legal-form words ("CC", "communauté
-d'agglomération"...), without articles and parentheticals. Every EPCI is indexed under its current
-name, its former names (older editions of the referential) and variants without a leading
-"Canton de"/"Région de", because communiqués say "CC de Charly-sur-Marne" for
-"CC du Canton de Charly-sur-Marne". The legal form written in the text and the départements of the
-document break ties; a weak or ambiguous match gives no SIREN rather than a wrong one.
+d'agglomération"...), articles, "et" and parentheticals, "Agglomération" written "agglo". Every
+EPCI of every millésime is indexed under every name it bore, and under the everyday forms people
+write for it, generated from those names:
+- without a leading "Canton de"/"Région de" ("CC de Charly-sur-Marne" for "CC du Canton de
+  Charly-sur-Marne"), a trailing type word ("Lorient" for "Lorient Agglomération") or a région's
+  name ("Lisieux" for "Lisieux Normandie", "Métropole de Rouen" for "Métropole Rouen Normandie");
+- and a name written with a leading "Pays" ("Pays des Coëvrons") is also tried without it.
+Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz).
+
+Context breaks ties and lowers doubtful links: the legal form written in the text, the
+départements of the document (and of the other members already linked), and its year: a
+communiqué of 2019 naming an EPCI that merged in 2020 links to the SIREN it had then. A weak
+match gives no SIREN; a name fitting several EPCIs equally gives no SIREN and their SIRENs as
+`candidates`, never a guess.
+
+Acronyms: one defined in the text ("… Nord (COBAN)") is learnt for that document
+(DocumentLinker.learn); well-known ones never defined come from data/epci_aliases.csv (each with
+its source) and from the acronyms in official names ("CA … (CARENE)"), and count only when an
+EPCI they name lies in the document's départements or régions.
 """
 
 from __future__ import annotations
 
+import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
@@ -21,26 +37,42 @@ from pipeline.normalize import fold, unligature
 
 ACCEPT_SCORE = 0.86       # below this, no SIREN
 AMBIGUITY_MARGIN = 0.03   # two different EPCIs this close: no SIREN
+EVERYDAY_FORM_SCORE = 0.94  # a generated everyday form, not the name itself
 TYPE_MISMATCH_PENALTY = 0.10
+NEAR_TYPE_PENALTY = 0.03  # "agglomération" written for a communauté urbaine or a métropole
 OUTSIDE_DEPARTEMENTS_PENALTY = 0.08
+OUTSIDE_YEAR_PENALTY = 0.05  # the EPCI did not exist in the document's year
+FUZZY_MIN_LENGTH = 6      # shorter names must match exactly
+ALIASES_FILE = Path(__file__).parent / "data" / "epci_aliases.csv"
 
 # Repeated: "CA Agglo Pays d'Issoire" is written for the official "Agglo Pays d'Issoire"; an
 # article goes with the form it comes before ("la communauté d'agglomération", "CA L'Agglo").
 LEGAL_FORM = re.compile(
     r"^(?:(?:(?:la|le|les|l')\s*)?"
-    r"(?:communautes?\s+de\s+communes|communautes?\s+d'\s*agglomerations?|communautes?\s+urbaines?"
-    r"|metropoles?|cc|ca|cu|agglo)\b\s*)+")
-STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d"}
+    r"(?:communautes?\s+(?:de|des)\s+communes?|communautes?\s+d'\s*agglomerations?"
+    r"|communautes?\s+urbaines?|metropoles?|cc|ca|cu|agglo|agglomerations?|communautes?)\b\s*)+")
+STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et"}
 GENERIC_LEADS = re.compile(r"^(?:canton|region)\s+")
+TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom)$")
+WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
+WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint", "ste": "sainte"}
+ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}|[A-Z][a-z]?[A-Z0-9&][A-Za-z0-9&]{0,8}")
+NAME_FORM = {"CC": "CC", "CA": "CA", "CU": "CU", "Métropole": "METRO"}
+NEAR_TYPES = {"CA", "CU", "METRO", "MET69"}
 
 
 @dataclass(frozen=True)
 class Link:
     siren: str | None
-    name: str | None        # official name when linked
+    name: str | None        # official name when linked (the last the SIREN bore)
     epci_type: str | None
     score: float            # 0..1
     departement_codes: tuple[str, ...]
+    candidates: tuple[str, ...] = ()     # SIRENs fitting equally when not linked
+    successor_siren: str | None = None   # the EPCI continuing a merged one today
+
+
+NO_LINK = Link(None, None, None, 0.0, ())
 
 
 def core_name(name: str) -> str:
@@ -49,11 +81,24 @@ def core_name(name: str) -> str:
     folded = re.sub(r"\([^)]*(?:\)|$)", " ", folded)  # "(CCVE)", or "(CCVE" cut by a list's end
     folded = re.sub(r"[^a-z0-9']+", " ", folded).strip()
     folded = LEGAL_FORM.sub("", folded)
-    words = [w for w in re.split(r"[\s']+", folded) if w and w not in STOPWORDS]
-    return " ".join(words)
+    words = [WORD_FORMS.get(w, w) for w in re.split(r"[\s']+", folded)]
+    return " ".join(w for w in words if w and w not in STOPWORDS)
 
 
-NAME_FORM = {"CC": "CC", "CA": "CA", "CU": "CU", "Métropole": "METRO"}
+@lru_cache(maxsize=1)
+def _region_words() -> re.Pattern:
+    names = sorted((core_name(r.name) for r in referential.load().regions.values()), key=len,
+                   reverse=True)
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(n) for n in names if n) + r")(?=\s|$)")
+
+
+def everyday_forms(core: str) -> set[str]:
+    """Shorter forms people write for an official core name (the core itself left out)."""
+    forms = {GENERIC_LEADS.sub("", core)}
+    forms |= {TYPE_TAILS.sub("", form) for form in forms}
+    forms |= {_region_words().sub(" ", form).strip() for form in forms}
+    forms = {" ".join(form.split()) for form in forms}
+    return {form for form in forms if form != core and len(form) >= 4}
 
 
 def _form_of(name: str, default: str) -> str:
@@ -61,27 +106,117 @@ def _form_of(name: str, default: str) -> str:
     return NAME_FORM.get(name.split(" ", 1)[0], default)
 
 
+@dataclass(frozen=True)
+class _Entry:
+    siren: str
+    name: str
+    form: str
+    first_seen: int
+    last_seen: int
+
+
+@dataclass
+class _Index:
+    exact: dict[str, list[tuple[_Entry, bool]]] = field(default_factory=dict)  # key -> (entry, everyday)
+    fuzzy_keys: list[str] = field(default_factory=list)
+    fuzzy_owners: list[list[_Entry]] = field(default_factory=list)
+
+
 @lru_cache(maxsize=1)
-def _index() -> tuple[list[str], list[tuple[str, str]]]:
-    """Parallel lists: indexed core names and the (SIREN, legal form of that name) of each."""
-    keys, owners = [], []
+def _index() -> _Index:
+    index = _Index()
+    fuzzy: dict[str, list[_Entry]] = {}
     for epci in referential.load().epcis.values():
-        variants: dict[str, str] = {}
-        for name in (epci.name, *epci.former_names):
-            form = _form_of(name, epci.type)
-            core = core_name(name)
-            for variant in (core, GENERIC_LEADS.sub("", core), core.removeprefix("metropole ").strip()):
-                if variant:
-                    variants.setdefault(variant, form)
-        for variant, form in variants.items():
-            keys.append(variant)
-            owners.append((epci.siren, form))
-    return keys, owners
+        for borne in epci.names:
+            entry = _Entry(epci.siren, borne.name, _form_of(borne.name, epci.type),
+                           borne.first_seen, borne.last_seen)
+            core = core_name(borne.name)
+            if not core:
+                continue
+            index.exact.setdefault(core, []).append((entry, False))
+            fuzzy.setdefault(core, []).append(entry)
+            for form in everyday_forms(core):
+                index.exact.setdefault(form, []).append((entry, True))
+    index.fuzzy_keys = list(fuzzy)
+    index.fuzzy_owners = list(fuzzy.values())
+    return index
 
 
-@lru_cache(maxsize=8192)
+def _query_forms(query: str) -> list[tuple[str, bool]]:
+    """(form, everyday) pairs to look up for a written core name."""
+    forms = [(query, False)]
+    shorter = WRITTEN_LEADS.sub("", query)
+    if shorter != query and len(shorter) >= 4:
+        forms.append((shorter, True))
+    return forms
+
+
+def _type_penalty(written: str | None, form: str, epci_type: str) -> float:
+    if not written or written in (form, epci_type):
+        return 0.0
+    if written in NEAR_TYPES and (form in NEAR_TYPES or epci_type in NEAR_TYPES):
+        return NEAR_TYPE_PENALTY
+    return TYPE_MISMATCH_PENALTY
+
+
+def _year_of(year: int | None) -> int | None:
+    if year is None:
+        return None
+    ref = referential.load()
+    first = min(e.first_seen for e in ref.epcis.values())
+    return min(max(year, first), ref.current_year)
+
+
+def _score(entry: _Entry, base: float, epci_type: str | None, departements: frozenset[str],
+           year: int | None) -> float:
+    epci = referential.load().epcis[entry.siren]
+    score = base - _type_penalty(epci_type, entry.form, epci.type)
+    if departements and not set(epci.departement_codes) & departements:
+        score -= OUTSIDE_DEPARTEMENTS_PENALTY
+    if year is not None and not epci.first_seen <= year <= epci.last_seen:
+        score -= OUTSIDE_YEAR_PENALTY
+    return score
+
+
+def _candidates(query: str) -> list[tuple[_Entry, float]]:
+    """(entry, base score) of every indexed name the query may mean."""
+    index = _index()
+    found: list[tuple[_Entry, float]] = []
+    exact = False
+    for form, everyday_query in _query_forms(query):
+        for entry, everyday_key in index.exact.get(form, ()):
+            everyday = everyday_query or everyday_key
+            found.append((entry, EVERYDAY_FORM_SCORE if everyday else 1.0))
+            exact = exact or not everyday
+    if not exact and len(query) >= FUZZY_MIN_LENGTH:
+        for _key, raw, position in process.extract(query, index.fuzzy_keys, scorer=fuzz.ratio,
+                                                   limit=10, score_cutoff=ACCEPT_SCORE * 100 - 10):
+            for entry in index.fuzzy_owners[position]:
+                found.append((entry, min(raw / 100, 0.98)))
+    return found
+
+
+def _decide(scored: dict[str, tuple[float, _Entry]], epci_type: str | None) -> Link:
+    """The best SIREN if it beats every other by the margin; else no SIREN (and the ties)."""
+    if not scored:
+        return Link(None, None, epci_type, 0.0, ())
+    ranked = sorted(scored.items(), key=lambda item: -item[1][0])
+    siren, (score, entry) = ranked[0]
+    score = max(0.0, min(1.0, score))
+    runner_up = ranked[1][1][0] if len(ranked) > 1 else 0.0
+    if score < ACCEPT_SCORE:
+        return Link(None, None, epci_type, round(min(score, ACCEPT_SCORE - 0.01), 3), ())
+    if score - runner_up < AMBIGUITY_MARGIN:
+        ties = tuple(sorted(s for s, (v, _e) in ranked if score - v < AMBIGUITY_MARGIN))
+        return Link(None, None, epci_type, round(ACCEPT_SCORE - 0.01, 3), (), ties)
+    epci = referential.load().epcis[siren]
+    return Link(siren, epci.name, epci.type, round(score, 3), epci.departement_codes, (),
+                epci.successor_siren)
+
+
+@lru_cache(maxsize=16384)
 def link_epci(written: str, epci_type: str | None = None,
-              context_departements: frozenset[str] = frozenset()) -> Link:
+              context_departements: frozenset[str] = frozenset(), year: int | None = None) -> Link:
     """Best referential EPCI for a name as written; siren None when weak or ambiguous.
 
     Cached: member lists are split by trying many candidate names, and communiqués of one
@@ -89,25 +224,88 @@ def link_epci(written: str, epci_type: str | None = None,
     query = core_name(written)
     if not query:
         return Link(None, None, epci_type, 0.0, ())
-    keys, owners = _index()
-    epcis = referential.load().epcis
-    best_by_siren: dict[str, float] = {}
-    for _key, raw, position in process.extract(query, keys, scorer=fuzz.ratio, limit=12):
-        siren, form = owners[position]
-        epci = epcis[siren]
-        score = raw / 100
-        if epci_type and form != epci_type and epci.type != epci_type:
-            score -= TYPE_MISMATCH_PENALTY
-        if context_departements and not set(epci.departement_codes) & context_departements:
-            score -= OUTSIDE_DEPARTEMENTS_PENALTY
-        best_by_siren[epci.siren] = max(score, best_by_siren.get(epci.siren, 0.0))
-    ranked = sorted(best_by_siren.items(), key=lambda item: -item[1])
-    if not ranked:
-        return Link(None, None, epci_type, 0.0, ())
-    siren, score = ranked[0]
-    score = max(0.0, min(1.0, score))
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    if score < ACCEPT_SCORE or (score - runner_up < AMBIGUITY_MARGIN and score < 0.99):
-        return Link(None, None, epci_type, round(min(score, ACCEPT_SCORE - 0.01), 3), ())
-    epci = epcis[siren]
-    return Link(siren, epci.name, epci.type, round(score, 3), epci.departement_codes)
+    year = _year_of(year)
+    scored: dict[str, tuple[float, _Entry]] = {}
+    for entry, base in _candidates(query):
+        score = _score(entry, base, epci_type, context_departements, year)
+        if year is not None and not entry.first_seen <= year <= entry.last_seen:
+            score -= 0.001  # among the names of one EPCI, the one it bore that year
+        if score > scored.get(entry.siren, (float("-inf"),))[0]:
+            scored[entry.siren] = (score, entry)
+    return _decide(scored, epci_type)
+
+
+@lru_cache(maxsize=1)
+def known_acronyms() -> dict[str, tuple[str, ...]]:
+    """ACRONYM -> SIRENs: data/epci_aliases.csv, and acronyms in brackets in official names."""
+    aliases: dict[str, set[str]] = {}
+    with ALIASES_FILE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            aliases.setdefault(row["alias"].upper(), set()).add(row["siren"])
+    for epci in referential.load().epcis.values():
+        for borne in epci.names:
+            for inner in re.findall(r"\(([^()]+)\)", borne.name):
+                compact = inner.replace(" ", "")
+                if ACRONYM.fullmatch(compact) and compact.upper() == compact:
+                    aliases.setdefault(compact, set()).add(epci.siren)
+    return {alias: tuple(sorted(sirens)) for alias, sirens in aliases.items()}
+
+
+def acronym_in(written: str) -> str | None:
+    """The acronym a written name is, if it is one: 'la COBAN', 'la COBAN (Communauté …)' -> 'COBAN'."""
+    bare = re.sub(r"\s*\([^()]*\)?\s*$", "", written.strip(" \t\n,;:."))
+    bare = re.sub(r"^(?:(?:la|le|les|l)['’ ]\s*)", "", bare.strip(" \t\n,;:.()"), flags=re.I)
+    return bare if ACRONYM.fullmatch(bare) and sum(c.isupper() for c in bare) >= 2 else None
+
+
+class DocumentLinker:
+    """Links the names of one document, with its context: the départements and régions it names,
+    its year, and the acronyms it defines."""
+
+    def __init__(self, departements: frozenset[str] = frozenset(),
+                 regions: frozenset[str] = frozenset(), year: int | None = None):
+        self.departements = departements
+        self.regions = regions
+        self.year = year
+        self.acronyms: dict[str, Link] = {}
+
+    def widen(self, departements) -> bool:
+        """Add the départements of members already linked: context for the others. True when
+        that changed the context."""
+        wider = self.departements | frozenset(departements)
+        changed, self.departements = wider != self.departements, wider
+        return changed
+
+    def learn(self, acronym: str, link: Link) -> None:
+        """An acronym the text defines ('… Nord (COBAN)') means that EPCI in this document."""
+        if link.siren and acronym not in self.acronyms:
+            self.acronyms[acronym] = link
+
+    def link(self, written: str, epci_type: str | None = None) -> Link:
+        acronym = acronym_in(written)
+        if acronym:
+            found = self._link_acronym(acronym, epci_type)
+            if found.siren or found.candidates:
+                return found
+            # an official name written in capitals ("CA CIVIS"): exactly, never by likeness
+            named = link_epci(written, epci_type, self.departements, self.year)
+            return named if named.score >= EVERYDAY_FORM_SCORE else found
+        return link_epci(written, epci_type, self.departements, self.year)
+
+    def _link_acronym(self, acronym: str, epci_type: str | None) -> Link:
+        if acronym in self.acronyms:
+            return self.acronyms[acronym]
+        ref = referential.load()
+        sirens = [s for s in known_acronyms().get(acronym.upper(), ()) if s in ref.epcis]
+        in_context = [s for s in sirens
+                      if set(ref.epcis[s].departement_codes) & self.departements
+                      or set(ref.epcis[s].region_codes) & self.regions]
+        year = _year_of(self.year)
+        if year is not None and len(in_context) > 1:
+            in_context = [s for s in in_context
+                          if ref.epcis[s].first_seen <= year <= ref.epcis[s].last_seen] or in_context
+        if len(in_context) != 1:
+            return Link(None, None, epci_type, 0.0, (), tuple(in_context))
+        epci = ref.epcis[in_context[0]]
+        return Link(epci.siren, epci.name, epci.type, EVERYDAY_FORM_SCORE, epci.departement_codes,
+                    (), epci.successor_siren)

@@ -2,12 +2,15 @@
 
 import pytest
 
-from pipeline.extract.members import find_member_epcis
-from pipeline.linking import link_epci
+from pipeline.extract.members import find_epcis
+from pipeline.extract.structure import parse
+from pipeline.linking import DocumentLinker, link_epci
 
 
 def members(text, departements=frozenset()):
-    return [(m.link.siren, text[m.start:m.end]) for m in find_member_epcis(text, departements)]
+    """(SIREN, mention) of the EPCIs a text lists as members."""
+    found = find_epcis(text, DocumentLinker(departements), parse(text), [])
+    return [(m.link.siren, text[m.start:m.end]) for m in found if m.in_member_list]
 
 
 def test_plural_head_distributed_over_names_one_of_which_contains_et():

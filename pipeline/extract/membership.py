@@ -1,0 +1,112 @@
+"""Which territory each EPCI mention belongs to, whatever the layout.
+
+In order, the first rule that answers decides (its reason is not a column: the EPCI row keeps
+the rule that found the mention):
+1. the layout names it: the value of a "Territory : A, B et C" line;
+2. the territory is named after the EPCI: the mentions overlap ("Mayenne Communauté",
+   "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
+3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
+4. its sentence names a territory before it ("Le territoire X regroupe …", "… Val et Terres de
+   Lorraine qui comprend les communautés de communes …"), else after it when the EPCI is listed
+   as a member ("regroupant A et B, le territoire X …");
+5. it stands in the paragraph or item that a territory's mention opens (sentences cut early);
+6. its sentence starts by pointing back ("Il rassemble …", "Ce territoire comprend …") and one
+   of the two sentences before names a territory: the last one named;
+7. the document names a single territory, and the EPCI is listed as a member or named in a
+   sentence about the label ("La CA X et la CC Y ont décroché conjointement un label").
+A mention no rule attaches is kept (territory_id null) only when it is listed as a member and
+the document names no territory (its territory went unnamed or unseen): "président de la
+communauté de communes X" names an EPCI, not a member, and the members of a territory the text
+leaves unnamed beside named ones ("Le territoire regroupant A et B …") belong to none of those.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.extract.members import WORDS, EpciMention
+from pipeline.extract.territories import TerritoryMention
+from pipeline.normalize import fold
+
+ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
+LABELLING = re.compile(WORDS["labelling"], re.IGNORECASE)
+SENTENCES_BACK = 2
+
+
+@lru_cache(maxsize=4096)
+def _name_regex(name: str) -> re.Pattern:
+    """A territory's name in folded text, dashes and spaces interchangeable."""
+    pattern = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", fold(name)) if w)
+    return re.compile(r"(?<!\w)" + pattern + r"(?!\w)")
+
+
+def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | None:
+    for index, (start, end) in enumerate(sentences):
+        if start <= position < end:
+            return index
+    return None
+
+
+def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMention],
+              epci_spans: list[tuple[int, int]] = ()) -> list[tuple[int, TerritoryMention]]:
+    """(position, territory) of every territory named in folded[start:end], in text order;
+    a name inside an EPCI's ("Troyes" in "CA de Troyes Champagne Métropole") does not count."""
+    named = []
+    for territory in territories:
+        for match in _name_regex(territory.name).finditer(folded, start, end):
+            if not any(s <= match.start() and match.end() <= e for s, e in epci_spans):
+                named.append((match.start(), territory))
+    return sorted(named, key=lambda item: item[0])
+
+
+def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
+                  folded: str, sentences: list[tuple[int, int]], structure,
+                  epci_spans: list[tuple[int, int]]) -> str | None:
+    by_id = {t.territory_id for t in territories}
+    if mention.territory_hint in by_id:
+        return mention.territory_hint
+    for territory in territories:
+        if territory.start < mention.end and mention.start < territory.end:
+            return territory.territory_id
+    held = structure.item_at(mention.start)
+    if held:
+        item = held[1].span
+        before = [t for p, t in _named_in(folded, item.start, mention.start, territories, epci_spans)]
+        if before:
+            return before[-1].territory_id
+    index = _sentence_index(sentences, mention.start)
+    if index is None:
+        return None
+    start, end = sentences[index]
+    before = _named_in(folded, start, mention.start, territories, epci_spans)
+    if before:
+        return before[-1][1].territory_id
+    after = _named_in(folded, mention.end, end, territories, epci_spans)
+    if after and mention.in_member_list:
+        return after[0][1].territory_id
+    holding = [t for t in territories if t.end <= mention.start < t.block_end]
+    if holding:
+        return max(holding, key=lambda t: t.end).territory_id
+    if ANAPHORA.match(text[start:end].lstrip(" \t\n•-–*")):
+        for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1):
+            named = _named_in(folded, *sentences[back], territories, epci_spans)
+            if named:
+                return named[-1][1].territory_id
+    if len(by_id) == 1 and (mention.in_member_list or LABELLING.search(text[start:end])):
+        return next(iter(by_id))
+    return None
+
+
+def attach(mentions: list[EpciMention], territories: list[TerritoryMention], text: str,
+           sentences: list[tuple[int, int]], structure) -> list[tuple[EpciMention, str | None]]:
+    """(mention, territory_id) for every mention kept, in text order."""
+    folded = fold(text)
+    epci_spans = [(m.start, m.end) for m in mentions]
+    attached = []
+    for mention in mentions:
+        territory_id = _territory_of(mention, territories, text, folded, sentences, structure,
+                                     epci_spans)
+        if territory_id or (mention.in_member_list and not territories):
+            attached.append((mention, territory_id))
+    return attached
