@@ -160,11 +160,11 @@ def _type_penalty(written: str | None, form: str, epci_type: str) -> float:
 
 
 def _year_of(year: int | None) -> int | None:
+    """The millésime closest to a year: 2018 is read in 2019's, 2030 in the newest."""
     if year is None:
         return None
     ref = referential.load()
-    first = min(e.first_seen for e in ref.epcis.values())
-    return min(max(year, first), ref.current_year)
+    return min(max(year, ref.first_year), ref.current_year)
 
 
 def _score(entry: _Entry, base: float, epci_type: str | None, departements: frozenset[str],

@@ -72,6 +72,7 @@ class Referential:
     epcis: dict[str, Epci]         # every SIREN of every millésime
     version: str
     current_year: int              # the newest millésime
+    first_year: int                # the oldest
 
     def is_current(self, siren: str) -> bool:
         epci = self.epcis.get(siren)
@@ -100,4 +101,5 @@ def load() -> Referential:
     for path in sorted(DATA_DIR.iterdir()):
         digest.update(path.read_bytes())
     return Referential(regions, departements, epcis, digest.hexdigest()[:16],
-                       max(e.last_seen for e in epcis.values()))
+                       max(e.last_seen for e in epcis.values()),
+                       min(e.first_seen for e in epcis.values()))

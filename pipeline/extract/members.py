@@ -36,6 +36,7 @@ from pipeline.normalize import fold
 
 WORDS = json.loads((Path(__file__).parent / "rules" / "member_words.json").read_text(encoding="utf-8"))
 MEMBER_TRIGGER = "(?:" + "|".join(WORDS["member_triggers"]) + ")"
+TRIGGER = re.compile(r"(?<![\w'’])" + MEMBER_TRIGGER + r"(?!\w)", re.IGNORECASE)
 MEMBERS_NOUN = re.compile(WORDS["members_noun"], re.IGNORECASE)
 GROUP_LEAD = re.compile(WORDS["group_lead"], re.IGNORECASE)
 TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
@@ -78,6 +79,7 @@ class EpciMention:
     territory_hint: str | None = None  # the territory_id its layout names ("Territory : A, B")
 
 
+@lru_cache(maxsize=1024)
 def _head_type(head: str, previous: str | None = None) -> str | None:
     words = head.lower().split()
     if words and words[-1].startswith("celle"):
@@ -147,12 +149,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+PROSE = re.compile(r"\b(?:participer|sont|seront|ont|est|a|avec|pour|dans)\b|\d{3,}|[!?]")
+
+
 def _looks_like_name(written: str) -> bool:
     """An unlinked part is still reported when it reads as a proper name: short, capitalised."""
     words = written.split()
-    return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words) \
-        and not re.search(r"\b(?:participer|sont|seront|ont|est|a|avec|pour|dans)\b", written) \
-        and not re.search(r"\d{3,}|[!?]", written)
+    return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words) and not PROSE.search(written)
 
 
 @lru_cache(maxsize=1)
@@ -171,11 +174,11 @@ def _names_holding_a_head() -> re.Pattern | None:
     return re.compile("|".join(sorted(tails))) if tails else None
 
 
-def _heads(text: str, folded: str, start: int, end: int) -> list[re.Match]:
+def _heads(text: str, folded: str, start: int, end: int, all_heads: list[re.Match]) -> list[re.Match]:
     """The legal-form heads of a member list, those inside an official name or brackets
     ("la COBAN (Communauté d'Agglomération …)") left out."""
-    heads = [head for head in HEAD.finditer(text, start, end)
-             if text.count("(", start, head.start()) <= text.count(")", start, head.start())]
+    heads = [head for head in all_heads if start <= head.start() and head.end() <= end
+             and text.count("(", start, head.start()) <= text.count(")", start, head.start())]
     pattern = _names_holding_a_head()
     if heads and pattern:
         inside = [(m.start(), m.end()) for m in pattern.finditer(folded, start, end)]
@@ -193,16 +196,19 @@ class _Region:
     members: bool = True              # names listed as members, not just coordinated
 
 
+SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;")
+
+
 def _sentence_end(text: str, position: int) -> int:
-    stop = re.search(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;", text[position:])
-    return position + (stop.start() if stop else len(text) - position)
+    stop = SENTENCE_STOP.search(text, position)
+    return stop.start() if stop else len(text)
 
 
 def _trigger_regions(text: str, structure) -> list[_Region]:
     """From a trigger to ')' (inside brackets) or the end of its sentence or item; a trigger
     ending a list's intro ("représenté par les EPCI qui le composent :") opens every item."""
     regions = []
-    for trigger in re.finditer(r"(?<![\w'’])" + MEMBER_TRIGGER + r"(?!\w)", text, re.IGNORECASE):
+    for trigger in TRIGGER.finditer(text):
         keep = not WEAK_TRIGGERS.match(trigger.group(0))
         inside_paren = text.rfind("(", 0, trigger.start()) > text.rfind(")", 0, trigger.start())
         if inside_paren:
@@ -220,12 +226,15 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
     return regions
 
 
-def _plural_head_regions(text: str) -> list[_Region]:
+PLURAL_HEAD = re.compile(r"(?:t[ée]s|ions|oles)\b", re.IGNORECASE)
+
+
+def _plural_head_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     """'les communautés d'agglomération de Bastia et du Pays Ajaccien': a plural legal form
     coordinates names, members or not."""
     regions = []
-    for head in HEAD.finditer(text):
-        if re.search(r"(?:t[ée]s|ions|oles)\b", head.group(0), re.IGNORECASE):
+    for head in all_heads:
+        if PLURAL_HEAD.search(head.group(0)):
             regions.append(_Region(head.start(), _sentence_end(text, head.end()), False, None, False))
     return regions
 
@@ -266,11 +275,15 @@ NAME_CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "sur", 
                    "aux", "au", "à", "celle", "celles"}
 
 
+WORD_OR_BRACKET = re.compile(r"[(\[]|[)\]]|[^\W\d_][\w'’-]*")
+LEADING_ARTICLE = re.compile(r"(?:(?:la|les|une|des)\s+)?", re.IGNORECASE)
+
+
 def _predicate_start(text: str, start: int, end: int) -> int:
     """Where a list of names gives way to its predicate: the first lower-case word (not a
     connector, not in brackets) after a capitalised one; `end` if none."""
     seen_capital, depth = False, 0
-    for word in re.finditer(r"[(\[]|[)\]]|[^\W\d_][\w'’-]*", text[start:end]):
+    for word in WORD_OR_BRACKET.finditer(text, start, end):
         token = word.group(0)
         if token in "([":
             depth += 1
@@ -281,12 +294,12 @@ def _predicate_start(text: str, start: int, end: int) -> int:
             if bare[:1].isupper():
                 seen_capital = True
             elif seen_capital and token.lower() not in NAME_CONNECTORS and bare.lower() not in NAME_CONNECTORS:
-                return start + word.start()
+                return word.start()
     return end
 
 
-def _read_region(text: str, folded: str, region: _Region,
-                 linker: DocumentLinker) -> tuple[list[EpciMention], bool]:
+def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker,
+                 all_heads: list[re.Match]) -> tuple[list[EpciMention], bool]:
     """The EPCIs named in one member list, each group of names under its legal-form head, and
     whether every name of it linked."""
     found: list[EpciMention] = []
@@ -295,7 +308,7 @@ def _read_region(text: str, folded: str, region: _Region,
     lead = GROUP_LEAD.match(text, span_start, span_end)
     if lead and lead.group(0).strip():
         span_start = lead.end()
-    heads = _heads(text, folded, span_start, span_end)
+    heads = _heads(text, folded, span_start, span_end, all_heads)
     groups = []  # (mention_start, names_start, names_end, type)
     headless_end = heads[0].start() if heads else span_end
     connector = GROUP_CONNECTOR.search(text[span_start:headless_end])
@@ -322,8 +335,7 @@ def _read_region(text: str, folded: str, region: _Region,
                 start = mention_start
             start, end = _trim(text, start, end)
             if index == 0:
-                start += len(re.match(r"(?:(?:la|les|une|des)\s+)?", text[start:end],
-                                      re.IGNORECASE).group(0))
+                start = LEADING_ARTICLE.match(text, start, end).end()
             written = text[names_start if index == 0 else start:end]
             known = link.siren or link.candidates
             complete = complete and bool(link.siren)
@@ -341,6 +353,12 @@ def _name_after_head(text: str, head: re.Match) -> tuple[int, int] | None:
     if not name or not name.group(1).strip():
         return None
     return _trim(text, head.start(), head.end() + name.end())
+
+
+# "CAPEX Communauté d'Agglomération Cap Excellence", "COBAN – Communauté …"
+ACRONYM_BEFORE_HEAD = re.compile(
+    r"(?<![\w'’])([A-Z][A-Za-z0-9&]{1,9})(?:\s*[–—:-]\s*|\s+)"
+    r"(?=(?:la\s+|les\s+)?(?i:communaut[ée]|m[ée]tropole)|(?:CC|CA|CU)\b)")
 
 
 def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
@@ -361,7 +379,7 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
         link = _name_before(text, folded, paren.start(), linker)
         if link:
             linker.learn(acronym, link)
-    for acronym in re.finditer(r"(?<![\w'’])([A-Z][A-Za-z0-9&]{1,9})(?:\s*[–—:-]\s*|\s+)(?=\S)", text):
+    for acronym in ACRONYM_BEFORE_HEAD.finditer(text):
         if not acronym_in(acronym.group(1)):
             continue
         head = HEAD.match(text, acronym.end())
@@ -403,11 +421,12 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker) 
     return max(links, key=lambda link: link.score) if links else None
 
 
-def _head_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
-    """'la communauté de communes du Pays de X', "l'Agglomération d'Agen" anywhere."""
+def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
+                   all_heads: list[re.Match]) -> list[EpciMention]:
+    """'la communauté de communes du Pays de X', "l'Agglomération d'Agen" anywhere else."""
     found = []
-    for head in HEAD.finditer(text):
-        if head.group(0).lower().startswith("celle"):
+    for head in all_heads:
+        if head.group(0).lower().startswith("celle") or _inside(head.start(), taken):
             continue
         span = _name_after_head(text, head)
         if not span:
@@ -421,11 +440,18 @@ def _head_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
     return found
 
 
-def _everyday_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
+def _inside(position: int, mentions: list[EpciMention]) -> bool:
+    return any(m.start <= position < m.end for m in mentions)
+
+
+def _everyday_mentions(text: str, linker: DocumentLinker,
+                       taken: list[EpciMention]) -> list[EpciMention]:
     """'Questembert Communauté', 'Flers Agglo', 'Bordeaux Métropole': capitalised words ending
     with a type word, linked to a name the referential knows (exactly or as an everyday form)."""
     found = []
     for word in TYPE_WORD.finditer(text):
+        if _inside(word.start(), taken):
+            continue
         start = word.start()
         for previous in reversed(list(NAME_WORD.finditer(text, max(0, start - 80), start))):
             if text[previous.end():start].strip(" \t") or "\n" in text[previous.end():start]:
@@ -451,15 +477,15 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
     return found
 
 
-def _read_regions(text: str, folded: str, regions: list[_Region],
-                  linker: DocumentLinker) -> list[EpciMention]:
+def _read_regions(text: str, folded: str, regions: list[_Region], linker: DocumentLinker,
+                  all_heads: list[re.Match]) -> list[EpciMention]:
     """Every member list's EPCIs; a list where some name did not link is read again once the
     others have widened the context (their départements)."""
-    read = [_read_region(text, folded, region, linker) for region in regions]
+    read = [_read_region(text, folded, region, linker, all_heads) for region in regions]
     widened = [linker.widen(m.link.departement_codes) for found, _ in read for m in found
                if m.link.siren]
     if any(widened):
-        read = [(found, complete) if complete else _read_region(text, folded, region, linker)
+        read = [(found, complete) if complete else _read_region(text, folded, region, linker, all_heads)
                 for region, (found, complete) in zip(regions, read)]
     listed: list[EpciMention] = []
     for found, _complete in read:
@@ -476,11 +502,13 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     (start, end, territory_id) of the territory mentions, whose lines may list members."""
     folded = fold(text)
     _learn_acronyms(text, folded, linker)
+    all_heads = list(HEAD.finditer(text))
     regions = (_trigger_regions(text, structure) + _noun_regions(text)
-               + _field_regions(structure, territories) + _plural_head_regions(text))
+               + _field_regions(structure, territories) + _plural_head_regions(text, all_heads))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
-    found = _read_regions(text, folded, regions, linker)
-    for mention in (_head_mentions(text, linker) + _everyday_mentions(text, linker)
+    found = _read_regions(text, folded, regions, linker, all_heads)
+    for mention in (_head_mentions(text, linker, found, all_heads)
+                    + _everyday_mentions(text, linker, found)
                     + _acronym_mentions(text, linker)):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)

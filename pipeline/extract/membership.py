@@ -3,8 +3,8 @@
 In order, the first rule that answers decides (its reason is not a column: the EPCI row keeps
 the rule that found the mention):
 1. the layout names it: the value of a "Territory : A, B et C" line;
-2. the territory is named after the EPCI: the mentions overlap ("Mayenne Communauté",
-   "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
+2. the territory is named after the EPCI: the territory's mention starts with the EPCI's
+   ("Mayenne Communauté", "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
 3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
 4. its sentence names a territory before it ("Le territoire X regroupe …", "… Val et Terres de
    Lorraine qui comprend les communautés de communes …"), else after it when the EPCI is listed
@@ -32,6 +32,7 @@ from pipeline.normalize import fold
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
 LABELLING = re.compile(WORDS["labelling"], re.IGNORECASE)
 SENTENCES_BACK = 2
+ARTICLE = re.compile(r"(?:(?:la|le|les|l['’])\s*)?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -39,6 +40,11 @@ def _name_regex(name: str) -> re.Pattern:
     """A territory's name in folded text, dashes and spaces interchangeable."""
     pattern = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", fold(name)) if w)
     return re.compile(r"(?<!\w)" + pattern + r"(?!\w)")
+
+
+@lru_cache(maxsize=4096)
+def _longest_word(name: str) -> str:
+    return max(re.split(r"[\s-]+", fold(name)), key=len)
 
 
 def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | None:
@@ -50,10 +56,16 @@ def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | No
 
 def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMention],
               epci_spans: list[tuple[int, int]] = ()) -> list[tuple[int, TerritoryMention]]:
-    """(position, territory) of every territory named in folded[start:end], in text order;
-    a name inside an EPCI's ("Troyes" in "CA de Troyes Champagne Métropole") does not count."""
-    named = []
+    """(position, territory) of the territories named in folded[start:end], in text order: their
+    mentions there, else every repetition of their names; a name inside an EPCI's ("Troyes" in
+    "CA de Troyes Champagne Métropole") does not count."""
+    named = [(t.start, t) for t in territories if start <= t.start and t.end <= end
+             and not any(s < t.start < e for s, e in epci_spans)]
+    if named:  # the mentions themselves answer; names repeated elsewhere are looked for if not
+        return sorted(named, key=lambda item: item[0])
     for territory in territories:
+        if _longest_word(territory.name) not in folded[start:end]:
+            continue  # cheap test first: most territories are not named in a given sentence
         for match in _name_regex(territory.name).finditer(folded, start, end):
             if not any(s <= match.start() and match.end() <= e for s, e in epci_spans):
                 named.append((match.start(), territory))
@@ -62,12 +74,14 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
 
 def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
                   folded: str, sentences: list[tuple[int, int]], structure,
-                  epci_spans: list[tuple[int, int]]) -> str | None:
-    by_id = {t.territory_id for t in territories}
+                  epci_spans: list[tuple[int, int]], by_id: set[str]) -> str | None:
     if mention.territory_hint in by_id:
         return mention.territory_hint
+    lead = ARTICLE.match(text, mention.start, mention.end).end()
     for territory in territories:
-        if territory.start < mention.end and mention.start < territory.end:
+        # the territory's name holds the EPCI's from its start ("Mayenne Communauté", "Orléans
+        # Métropole – Beauce Loirétaine"), not a piece of it ("CC du Territoire de X")
+        if territory.start <= lead and mention.start < territory.end:
             return territory.territory_id
     held = structure.item_at(mention.start)
     if held:
@@ -103,10 +117,14 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     """(mention, territory_id) for every mention kept, in text order."""
     folded = fold(text)
     epci_spans = [(m.start, m.end) for m in mentions]
+    named_at = [(ARTICLE.match(text, m.start, m.end).end(), m.end) for m in mentions]
+    # a territory mention starting inside an EPCI's name ("CC du Territoire de X") is a piece of it
+    territories = [t for t in territories if not any(s < t.start < e for s, e in named_at)]
+    by_id = {t.territory_id for t in territories}
     attached = []
     for mention in mentions:
         territory_id = _territory_of(mention, territories, text, folded, sentences, structure,
-                                     epci_spans)
+                                     epci_spans, by_id)
         if territory_id or (mention.in_member_list and not territories):
             attached.append((mention, territory_id))
     return attached
