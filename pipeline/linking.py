@@ -19,7 +19,9 @@ match gives no SIREN; a name fitting several EPCIs equally gives no SIREN and th
 Acronyms: one defined in the text ("… Nord (COBAN)") is learnt for that document
 (DocumentLinker.learn); well-known ones never defined come from data/epci_aliases.csv (each with
 its source) and from the acronyms in official names ("CA … (CARENE)"), and count only when an
-EPCI they name lies in the document's départements or régions.
+EPCI they name lies in the document's départements or régions. The same file holds a few names
+no millésime has (a name dropped before 2019, "Caux Vallée de Seine"): they are indexed as
+everyday forms of their EPCI.
 """
 
 from __future__ import annotations
@@ -123,10 +125,26 @@ class _Index:
 
 
 @lru_cache(maxsize=1)
+def _aliases() -> list[dict]:
+    with ALIASES_FILE.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _is_acronym(alias: str) -> bool:
+    return bool(ACRONYM.fullmatch(alias)) and sum(c.isupper() for c in alias) >= 2
+
+
+@lru_cache(maxsize=1)
 def _index() -> _Index:
     index = _Index()
     fuzzy: dict[str, list[_Entry]] = {}
-    for epci in referential.load().epcis.values():
+    epcis = referential.load().epcis
+    for alias in _aliases():
+        epci = epcis.get(alias["siren"])
+        if epci and not _is_acronym(alias["alias"]):
+            entry = _Entry(epci.siren, alias["alias"], epci.type, epci.first_seen, epci.last_seen)
+            index.exact.setdefault(core_name(alias["alias"]), []).append((entry, True))
+    for epci in epcis.values():
         for borne in epci.names:
             entry = _Entry(epci.siren, borne.name, _form_of(borne.name, epci.type),
                            borne.first_seen, borne.last_seen)
@@ -239,8 +257,8 @@ def link_epci(written: str, epci_type: str | None = None,
 def known_acronyms() -> dict[str, tuple[str, ...]]:
     """ACRONYM -> SIRENs: data/epci_aliases.csv, and acronyms in brackets in official names."""
     aliases: dict[str, set[str]] = {}
-    with ALIASES_FILE.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
+    for row in _aliases():
+        if _is_acronym(row["alias"]):
             aliases.setdefault(row["alias"].upper(), set()).add(row["siren"])
     for epci in referential.load().epcis.values():
         for borne in epci.names:
@@ -255,7 +273,7 @@ def acronym_in(written: str) -> str | None:
     """The acronym a written name is, if it is one: 'la COBAN', 'la COBAN (Communauté …)' -> 'COBAN'."""
     bare = re.sub(r"\s*\([^()]*\)?\s*$", "", written.strip(" \t\n,;:."))
     bare = re.sub(r"^(?:(?:la|le|les|l)['’ ]\s*)", "", bare.strip(" \t\n,;:.()"), flags=re.I)
-    return bare if ACRONYM.fullmatch(bare) and sum(c.isupper() for c in bare) >= 2 else None
+    return bare if _is_acronym(bare) else None
 
 
 class DocumentLinker:
