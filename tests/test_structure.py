@@ -113,3 +113,14 @@ def test_every_span_is_grounded_in_the_text():
         for item in lst.items:
             assert text[item.content.start:item.content.end] == item.content.of(text)
             assert not item.content.of(text).startswith(("•", " ", "\t"))
+
+
+def test_headings_without_colon_between_sub_lists_of_an_html_page():
+    text = ("La région compte trois lauréats :\n\nTerritoires renouvelés\n\n- Alpha (09)\n- Beta (11)\n\n"
+            "Nouveaux territoires\n\n- Gamma (32)\n\nChaque lauréat pourra recruter un chef de projet.")
+    structure = parse(text)
+    assert len(structure.lists) == 1
+    lst = structure.lists[0]
+    assert contents(text, lst) == ["Alpha (09)", "Beta (11)", "Gamma (32)"]
+    assert lst.intro.of(text) == "La région compte trois lauréats :"
+    assert [h.of(text) for h in lst.headings] == ["Territoires renouvelés", "Nouveaux territoires"]

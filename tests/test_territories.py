@@ -106,3 +106,66 @@ def test_comma_list_without_stated_count():
 def test_ti_abbreviation():
     text = "Le TI Sud Vosges regroupe la CC X. (TI interrégional/64-65) Le titre."
     assert ids(text) == ["sud-vosges"]
+
+
+def test_sub_grouped_list_with_codes_in_every_form():
+    text = ("La région compte 5 lauréats, qui sont :\n"
+            "• Renouvellement des territoires existants : Pays Vert (09) ; Vallée Haute (11-31-81) ; "
+            "Interdépartemental 32/82 ; Adour Sud (TI interégional/64-65).\n"
+            "• Nouveaux territoires: Monts Clairs (48).\n")
+    assert territories(text) == {
+        ("pays-vert", "territory.list_item_codes", ("09",)),
+        ("vallee-haute", "territory.list_item_codes", ("11", "31", "81")),
+        ("interdepartemental-32-82", "territory.list_item_codes", ("32", "82")),
+        ("adour-sud", "territory.list_item_codes", ("64", "65")),
+        ("monts-clairs", "territory.list_item_codes", ("48",))}
+
+
+def test_glosses_after_names_and_an_axis_list_before_them():
+    text = ("Il se focalise sur 4 axes majeurs :\n• Accélérer la transition écologique\n"
+            "• Mobiliser le foncier industriel\n\n"
+            "En région, 3 territoires sont lauréats de cette seconde phase du programme :\n"
+            "• Est du Loiret qui inclut notamment Montargis\n"
+            "• Bourg Haut (3 EPCI) extension à la communauté de communes du Val\n"
+            "• Plaine Claire, extension à la CA du Lac,\n"
+            "Une phrase sans rapport suit la liste.\n")
+    assert ids(text) == ["est-du-loiret", "bourg-haut", "plaine-claire"]
+    assert territories(text) >= {("est-du-loiret", "territory.list_item", ("45",))}
+
+
+def test_label_value_items_name_the_territory_in_the_label():
+    text = ("Ce sont ainsi 124 Territoires d'Industrie qui ont été annoncés. 10 d'entre eux concernent la région :\n"
+            "• « Axe Vert » : CA du Lac, Monts Agglo\n"
+            "• Pays Haut (Haute-Marne et Meuse) : CC du Val\n")
+    assert territories(text) == {("axe-vert", "territory.list_item", ()),
+                                 ("pays-haut", "territory.list_item_codes", ("52", "55"))}
+
+
+def test_governance_levels_are_not_territories():
+    text = ("Territoires d'industrie conserve sa gouvernance tripartite :\n"
+            "• Locale : démarche animée par un binôme élu-industriel\n"
+            "• Nationale : suivi de la coordination de l'offre de services\n")
+    assert ids(text) == []
+
+
+def test_territories_named_once_in_prose():
+    assert ids("Le territoire du Grand Bois ainsi que celui du Val de Ruisseau, Lande, Forêt et Marais "
+               "ont été reconduits.") == ["grand-bois", "val-de-ruisseau-lande-foret-et-marais"]
+    assert ids("Labellisé depuis 2023, le pays de Lumière a dressé son bilan.") == ["pays-de-lumiere"]
+    assert ids("Communiqué – Le Bocageois labellisé comme nouveau Territoire d'Industrie") == ["bocageois"]
+    assert ids("Lancé en 2023, Cœur de Vallée, le territoire d'industrie réunissant deux EPCI, avance.") == [
+        "coeur-de-vallee"]
+    assert ids("Le 25 octobre, une convention a été signée pour le territoire Bocage-Centre qui comprend "
+               "trois agglomérations.") == ["bocage-centre"]
+
+
+def test_inline_list_announced_by_a_count_and_il_s_agit_de():
+    text = ("En Alsace, quatre secteurs sont concernés : Alpha Nord, Beta Sud, Gamma et Delta Centre. "
+            "En Lorraine, il s'agit de Epsilon, Zeta Haut et la Plaine Claire.")
+    assert ids(text) == ["alpha-nord", "beta-sud", "gamma", "delta-centre", "epsilon", "zeta-haut",
+                         "plaine-claire"]
+
+
+def test_a_count_of_schools_is_not_a_list_of_territories():
+    text = "Cela s'est traduit par la création de deux écoles de production : Forge Vallée à Ville, et Atelier Sud."
+    assert ids(text) == []

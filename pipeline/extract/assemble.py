@@ -14,23 +14,27 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from pipeline import referential
-from pipeline.extract.document_info import extract_document_info
+from pipeline.extract.document_info import chrome_spans, extract_document_info
 from pipeline.extract.figures import extract_figures
 from pipeline.extract.members import EpciMention, find_epcis
 from pipeline.extract.membership import attach
 from pipeline.extract.places import PlaceMention, find_places
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
-from pipeline.extract.territories import find_territories
+from pipeline.extract.territories import TerritoryMention, find_territories
 from pipeline.linking import DocumentLinker
-from pipeline.nlp import sentence_spans
+from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold
 
 FIRST_PHASE, SECOND_PHASE = "2019-2022", "2023-2027"
 YEAR = re.compile(r"(?<![\d/.-])(20[1-3]\d)(?![\d/])")
-PHASE_MARKERS = [(re.compile(r"2019\s*[-–]\s*2022|premi[èe]re\s+phase|temps\s+I\b", re.I), FIRST_PHASE),
-                 (re.compile(r"2023\s*[-–]\s*2027|nouvelle\s+phase|seconde\s+phase|deuxi[èe]me\s+phase"
+PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\s+I\b", re.I), FIRST_PHASE),
+                 (re.compile(r"2023\s*[-–/]\s*2027|nouvelle\s+phase|seconde\s+phase|deuxi[èe]me\s+phase"
                              r"|temps\s+II\b", re.I), SECOND_PHASE)]
+
+
+NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(?:«\s*)?territoires", re.I), FIRST_PHASE),
+                   (re.compile(r"\b183\s+(?:nouveaux\s+)?(?:«\s*)?territoires", re.I), SECOND_PHASE)]
 
 
 @dataclass
@@ -43,14 +47,22 @@ class Extraction:
 
 
 def document_phase(text: str) -> str | None:
-    """The phase a communiqué speaks of: from the latest programme year it mentions.
+    """The phase a communiqué speaks of: from the latest programme year it mentions, page chrome
+    left out (a 2019 communiqué saved under a 2023 crawl banner is first phase).
 
-    First-phase communiqués (2018-2022) never mention a later year; second-phase ones do.
+    First-phase communiqués (2018-2022) never mention a later year; second-phase ones do. Without
+    a year, a national count of territories tells: 124 to 148 were first-phase counts, 183 the
+    second phase's.
     """
-    years = [int(y) for y in YEAR.findall(text) if 2018 <= int(y) <= 2035]
-    if not years:
-        return None
-    return SECOND_PHASE if max(years) >= 2023 else FIRST_PHASE
+    body = list(text)
+    for start, end in chrome_spans(text):
+        body[start:end] = " " * (end - start)
+    body_text = _ranges_joined("".join(body))
+    years = [int(y) for y in YEAR.findall(body_text) if 2018 <= int(y) <= 2035]
+    if years:
+        return SECOND_PHASE if max(years) >= 2023 else FIRST_PHASE
+    counts = {phase for pattern, phase in NATIONAL_COUNTS if pattern.search(body_text)}
+    return counts.pop() if len(counts) == 1 else None
 
 
 def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
@@ -61,9 +73,19 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
 
 
 def _local_phase(text: str, sentence: tuple[int, int]) -> str | None:
-    """A phase stated in the territory's own sentence overrides the document's."""
-    found = {phase for pattern, phase in PHASE_MARKERS if pattern.search(text[sentence[0]:sentence[1]])}
+    """A phase stated in the territory's own sentence overrides the document's: its words
+    ("première phase", "2023-2027"), else its years ("entré dans le dispositif dès 2018")."""
+    words = text[sentence[0]:sentence[1]]
+    found = {phase for pattern, phase in PHASE_MARKERS if pattern.search(words)}
+    if not found:
+        years = {int(y) for y in YEAR.findall(_ranges_joined(words)) if 2018 <= int(y) <= 2035}
+        found = {SECOND_PHASE if year >= 2023 else FIRST_PHASE for year in years}
     return found.pop() if len(found) == 1 else None
+
+
+def _ranges_joined(text: str) -> str:
+    """'2023/2027' read as the range '2023-2027' (same length, offsets kept)."""
+    return re.sub(r"(20[1-3]\d)\s*/\s*(20[1-3]\d)", lambda m: m.group(0).replace("/", "-"), text)
 
 
 def _epci_row(mention: EpciMention, territory_id: str | None) -> dict:
@@ -108,7 +130,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     ref = referential.load()
     sentences = sentence_spans(doc)
     places = find_places(text)
-    mentions = find_territories(text, places)
+    mentions = find_territories(text, places, entity_spans(doc))
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
@@ -121,6 +143,10 @@ def extract(text: str, doc: Doc) -> Extraction:
                                [(m.start, m.end, m.territory_id) for m in mentions])
 
     by_id: dict[str, dict] = {}
+    # A place word inside a territory's name ("Grand-Est Touraine", "Sud Alsace") says nothing
+    # about where the other territories of the sentence lie.
+    context_places = [p for p in places
+                      if not any(m.start <= p.start and p.end <= m.end for m in mentions)]
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
         row = by_id.setdefault(mention.territory_id, {
@@ -129,9 +155,11 @@ def extract(text: str, doc: Doc) -> Extraction:
             "departements": set(), "sentence_regions": set(), "rule": mention.rule,
         })
         row["departements"] |= mention.departement_codes
+        if not mention.departement_codes:
+            row["departements"] |= _stated_departements(text, context_places, mention)
         if mention.intro is not None:  # a list item: its intro's sentence counts too
             sentence = (_sentence_of(sentences, mention.intro[0])[0], sentence[1])
-        row["sentence_regions"] |= _regions_in(places, sentence)
+        row["sentence_regions"] |= _regions_in(context_places, sentence)
 
     epci_rows = _epci_rows(attach(epci_mentions, mentions, text, sentences, structure))
     for row in epci_rows:
@@ -157,3 +185,20 @@ def extract(text: str, doc: Doc) -> Extraction:
 
 def _regions_in(places: list[PlaceMention], sentence: tuple[int, int]) -> set[str]:
     return {p.code for p in places if p.kind == "region" and sentence[0] <= p.start < sentence[1]}
+
+
+def _stated_departements(text: str, places: list[PlaceMention], mention: TerritoryMention) -> set[str]:
+    """Départements the text states for a territory without codes of its own: the one named in
+    its list's intro ("Liste des territoires d'industrie en Mayenne :") or in its own sentence,
+    or all of those introduced by the word "départements" ("à cheval sur les départements de la
+    Mayenne et de la Sarthe, « Cœur de Maine »"). Two départements without that word: none."""
+    if mention.intro is not None:
+        start, end = mention.intro
+    else:
+        start = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
+        end = mention.end
+    named = [p for p in places if p.kind == "departement" and start <= p.start and p.end <= end]
+    codes = {p.code for p in named}
+    if len(codes) == 1 or re.search(r"d[ée]partements\b", text[start:end], re.IGNORECASE):
+        return codes
+    return set()

@@ -4,28 +4,45 @@ The dateline is the communiqué's own date ("Troyes, le 14 novembre 2023", "Publ
 It is looked for only where communiqués put it: near the top, or alone on its line. A date inside a
 sentence of the body ("Le 9 novembre 2023, le ministre a annoncé ...") is an event, not the
 publication date, so a text without a dateline gets None rather than a guess.
+
+Web pages saved as text carry page chrome (rules/page_chrome.json): menus, search boxes,
+breadcrumbs, "Mis à jour le ..." stamps, crawl banners with another date above the communiqué,
+paywall and sharing widgets. Chrome never becomes a title or a date, and `chrome_spans` tells the
+other stages which lines to ignore (the phase of a 2019 communiqué under a 2023 banner is the
+first). An update date is never the publication date; of two bare dates at the top, the one whose
+year the body speaks of wins (a crawl banner's year is not in the text).
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import re
+from pathlib import Path
 
 from pipeline.normalize import fold
+
+CHROME_RULES = json.loads((Path(__file__).parent / "rules" / "page_chrome.json").read_text(encoding="utf-8"))
+CHROME = re.compile("|".join(f"(?:{pattern})" for pattern in CHROME_RULES["lines"]))
+CRAWL_PREFIX = re.compile(CHROME_RULES["crawl_prefix"])
 
 TOP_LINES = 15  # the dateline stands within the first non-empty lines
 PROSE_WORDS = 15  # a headline with a full stop is shorter than this
 MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-          "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12}
+          "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+          "janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
 # Patterns run on the folded line (lower case, no accents), offsets valid in the original.
-WRITTEN_DATE = rf"(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})"
+WRITTEN_DATE = (rf"{WEEKDAY}(?P<day>\d{{1,2}})(?:er)?\s+"
+                rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<year>\d{{4}})")
 NUMERIC_DATE = r"(?P<nday>\d{1,2})[/.](?P<nmonth>\d{1,2})[/.](?P<nyear>\d{4})"
 DATE = rf"(?:{WRITTEN_DATE}|{NUMERIC_DATE})"
 # "Troyes, le 14 novembre 2023": a short place name, then the date, alone on the line.
 PLACE_DATELINE = re.compile(rf"(?P<place>[a-z][a-z'.-]*(?:[ -][a-z'.-]+){{0,4}}),\s*(?:le\s+)?{DATE}\.?")
-# "Article publié le 23/01/2024 sur mon-territoire.fr", "Mis à jour le 19/07/2023": at a line's start.
-PUBLISHED = re.compile(rf"(?:(?:article|communique|actualite|page)\s+)?(?:publiee?|mise?\s+a\s+jour)"
-                       rf"\s+(?:le\s+)?{DATE}")
+# "Article publié le 23/01/2024 sur mon-territoire.fr", "Ouest-France Publié le 18/11/2024 à 06h00",
+# "— *Publié le 28/10/2024*": anywhere in a line. "Mis à jour le ..." is not a publication date.
+PUBLISHED = re.compile(rf"(?<!\w)publiee?\s+(?:le\s+)?:?\s*{DATE}")
+UPDATED = re.compile(r"mise?s?\s+a\s+jour|modifie|derniere\s+modification")
 BARE_DATE = re.compile(rf"(?:le\s+)?{DATE}\.?")
 MARKDOWN_EDGES = "#*_> \t"
 BOILERPLATE = re.compile(
@@ -40,10 +57,11 @@ ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,10})\)\s*$")
 
 
 def _blocks(text: str) -> list[list[str]]:
-    """Runs of non-empty lines separated by blank lines, markdown markers at line edges removed."""
+    """Runs of non-empty lines separated by blank lines, markdown markers at line edges and crawl
+    prefixes ("date 2023-11 ") removed."""
     blocks, current = [], []
     for raw in text.splitlines():
-        line = raw.strip().strip(MARKDOWN_EDGES)
+        line = CRAWL_PREFIX.sub("", raw.strip().strip(MARKDOWN_EDGES)).strip(MARKDOWN_EDGES)
         if line:
             current.append(line)
         elif current:
@@ -63,36 +81,50 @@ def _date(match: re.Match) -> datetime.date | None:
         return None
 
 
-def _dateline_of(line: str, near_top: bool) -> tuple[str | None, datetime.date] | None:
-    """(place, date) when `line` is a dateline; a bare date counts only near the top."""
+def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.date] | None:
+    """(kind, place, date) when `line` is a dateline: kind "place" ("Troyes, le 14 novembre 2023"),
+    "published" ("Publié le ...") or "bare" (a date alone, counted only near the top)."""
     folded = fold(line)
+    if UPDATED.search(folded):
+        return None  # "Mis à jour le 02/01/2023": the page's update, not the communiqué's date
     match = PLACE_DATELINE.match(folded)
     # "Troyes, le 14 novembre 2023" alone, or followed by " – Le préfet annonce ..."
     if match and (match.end() == len(folded.rstrip()) or re.match(r"\s*[-:]\s", folded[match.end():])) \
             and line[0].isupper() and _date(match):
-        return " ".join(line[:match.end("place")].split()), _date(match)
-    match = PUBLISHED.match(folded)
+        return "place", " ".join(line[:match.end("place")].split()), _date(match)
+    match = PUBLISHED.search(folded)
     if match and _date(match):
-        return None, _date(match)
+        return "published", None, _date(match)
     match = BARE_DATE.fullmatch(folded)
     if match and near_top and _date(match):
-        return None, _date(match)
+        return "bare", None, _date(match)
     return None
 
 
 def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
-    """The first "Place, le date" dateline; else the first publication or bare date line
-    (a bare date counts only near the top)."""
-    found = [f for index, line in enumerate(lines) if (f := _dateline_of(line, index < TOP_LINES))]
-    with_place = [f for f in found if f[0]]
-    return (with_place or found or [(None, None)])[0]
+    """The first "Place, le date" dateline; else the first "Publié le" date; else a bare date near
+    the top, the one whose year the other lines mention when there are several (a crawl banner's
+    date stands above the communiqué's own)."""
+    found = [(index, f) for index, line in enumerate(lines) if (f := _dateline_of(line, index < TOP_LINES))]
+    for kind in ("place", "published"):
+        chosen = [f for _index, f in found if f[0] == kind]
+        if chosen:
+            return chosen[0][1], chosen[0][2]
+    if not found:
+        return None, None
+    date_lines = {index for index, _f in found}
+    body = " ".join(line for index, line in enumerate(lines) if index not in date_lines)
+    spoken_of = [f for _index, f in found if str(f[2].year) in body]
+    first = (spoken_of or [f for _index, f in found])[0]
+    return first[1], first[2]
 
 
 def _is_preamble(line: str) -> bool:
     """Lines above the headline that are not it: "COMMUNIQUÉ DE PRESSE", the Marianne's motto,
-    the issuer, the dateline."""
-    return bool(BOILERPLATE.fullmatch(fold(line)) or _issuer_of(line)
-                or _dateline_of(line, near_top=True))
+    the issuer, the dateline, page chrome."""
+    folded = fold(line)
+    return bool(BOILERPLATE.fullmatch(folded) or CHROME.search(folded) or _issuer_of(line)
+                or _dateline_of(line, near_top=True) or UPDATED.search(folded))
 
 
 def _continues(title: str, block: list[str]) -> bool:
@@ -154,3 +186,20 @@ def extract_document_info(text: str) -> dict:
     place, published_on = _dateline(lines)
     return {"title": _title(text), "issuer": _issuer(lines), "place": place,
             "published_on": published_on}
+
+
+def chrome_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the page-chrome lines of `text`, and of the date lines near the top that
+    are not the communiqué's date (crawl banners, update stamps): no stage reads facts there."""
+    _place, published_on = _dateline([line for block in _blocks(text) for line in block])
+    spans, position, seen = [], 0, 0
+    for raw in text.split("\n"):
+        line = raw.strip().strip(MARKDOWN_EDGES)
+        if line:
+            folded = fold(line)
+            dated = _dateline_of(line, seen < TOP_LINES)
+            if CHROME.search(folded) or (dated and dated[2] != published_on):
+                spans.append((position, position + len(raw)))
+            seen += 1
+        position += len(raw) + 1
+    return spans

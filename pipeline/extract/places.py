@@ -8,6 +8,7 @@ so offsets stay valid in the original. A name must start with a capital letter i
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from dataclasses import dataclass
@@ -103,9 +104,42 @@ def _is_organisation_name(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[A-Z][\w]+ (?:de )?$", before)) or bool(re.match(r"\s+(?:[A-Z]|\d)", after))
 
 
+COMPASS = r"(?:Nord|Sud|Est|Ouest|Centre)"
+
+
 def _inside_capitalised_name(text: str, start: int) -> bool:
-    """'Alsace du Nord', 'Vallée de la Marne': a département word after a capitalised name."""
+    """'Alsace du Nord', 'Vallée de la Marne': a département word after a capitalised name.
+    A compass word before it keeps the département ('Est du Loiret', 'Nord de la Meuse')."""
     before = text[max(0, start - 30):start]
     return bool(re.search(r"\b[A-Z][\w'’-]+ (?:du|de la|de l['’]|des|de) ?$", before)) \
         and not re.search(r"(?:département|departement|Département)s? (?:du|de la|de l['’]|des|de) ?$",
-                          before)
+                          before) \
+        and not re.search(r"(?<![\w-])" + COMPASS + r" (?:du|de la|de l['’]|des|de) ?$", before)
+
+
+@lru_cache(maxsize=1)
+def _homonym_communes() -> frozenset[str]:
+    """Folded names of the communes that share a département's or région's name."""
+    path = Path(referential.__file__).parent / "data" / "referential" / "communes.csv"
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(fold(row["name"]) for row in csv.DictReader(handle))
+
+
+def departements_in_name(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
+    """Départements a territory's name states: 'Nord Loiret', 'Moselle Est', 'Vosges'. A word
+    that is also a commune's name ('Vienne Condrieu', 'Mayenne Communauté') names the town inside
+    a longer name, unless a compass word goes with it; rivers after 'Val de' / 'Vallée de' are
+    already left out by find_places."""
+    codes = set()
+    name = text[start:end].strip()
+    for place in places:
+        if place.kind != "departement" or not (start <= place.start and place.end <= end):
+            continue
+        word = text[place.start:place.end]
+        whole = fold(name) == fold(word)
+        compass = re.search(r"(?<![\w-])" + COMPASS + r"(?:\s+(?:du|de la|de l['’]|des|de))?\s*$",
+                            text[start:place.start]) \
+            or re.match(r"\s*[-–]?\s*" + COMPASS + r"(?![\w-])", text[place.end:end])
+        if whole or compass or fold(word) not in _homonym_communes():
+            codes.add(place.code)
+    return codes

@@ -12,8 +12,10 @@ Interface (what other stages may rely on):
                sub-list heading, usually ending with ":"), or None;
     `context`  the whole paragraph or line holding the intro (an intro such as "10 d'entre eux
                concernent la Normandie :" needs the sentence before it);
-    `items`    `Item`s in order; `headings` the sub-list headings (a line or item ending with ":"
-               between items, "Nouveaux territoires :"); each item names its `heading`;
+    `items`    `Item`s in order; `headings` the sub-list headings (a line or item ending with ":",
+               or a short line without punctuation, between items or between the intro and the
+               first item: "Nouveaux territoires :", "Territoires renouvelés"); each item names
+               its `heading`;
     `kind`     "bullets" (a marker on every item: •, -, -Name, *, 1., 1), a), ▪, ➢, emoji,
                private-use glyphs), "lines" (one item per line without a marker under an intro
                ending with ":"), or "inline" (the items after "intro :" on the same line,
@@ -53,6 +55,7 @@ MAX_LABEL_WORDS = 14
 MAX_LINE_ITEM_WORDS = 14
 MAX_HEADING_WORDS = 16
 MAX_INTRO_WORDS = 40
+MAX_SUB_HEADING_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -314,12 +317,11 @@ class _Builder:
         previous = index - 1
         while previous >= 0 and lines[previous].blank:
             previous -= 1
-        if previous >= 0 and _ends_with_colon(text, lines[previous]) and not lines[previous].marker:
+        if previous >= 0 and self._sub_heading(lines[previous]):
             above = previous - 1
             while above >= 0 and lines[above].blank:
                 above -= 1
-            if (above >= 0 and _ends_with_colon(text, lines[above]) and not lines[above].marker
-                    and len(text[lines[previous].start:lines[previous].end].split()) <= MAX_LABEL_WORDS):
+            if above >= 0 and _ends_with_colon(text, lines[above]) and not lines[above].marker:
                 heading = Span(lines[previous].start, lines[previous].end)
                 headings.append(heading)
                 intro_line = previous
@@ -330,13 +332,13 @@ class _Builder:
                 following = i + 1
                 while following < len(lines) and lines[following].blank:
                     following += 1
-                if following < len(lines) and lines[following].marker:
+                if following < len(lines) and (lines[following].marker or (
+                        self._sub_heading(lines[following]) and self._next_is_item(following))):
                     i = following
                     continue
                 break
             if not line.marker:
-                if (_ends_with_colon(text, line) and len(text[line.start:line.end].split()) <= MAX_LABEL_WORDS
-                        and self._next_is_item(i)):
+                if self._sub_heading(line) and self._next_is_item(i):
                     heading = Span(line.start, line.end)  # "Nouveaux territoires :" between items
                     headings.append(heading)
                     i += 1
@@ -356,6 +358,17 @@ class _Builder:
         if items:
             self._new_list("bullets", index, items, headings, intro_line)
         return i
+
+    def _sub_heading(self, line: _Line) -> bool:
+        """'Nouveaux territoires :' or a short heading without punctuation ('Territoires
+        renouvelés', an HTML <h3>) that can head a sub-list."""
+        if line.blank or line.marker:
+            return False
+        body = self.text[line.start:line.end].rstrip(" *_")
+        words = len(body.split())
+        if body.endswith(":"):
+            return words <= MAX_LABEL_WORDS
+        return words <= MAX_SUB_HEADING_WORDS and not re.search(r"[.;,!?)]$", body)
 
     def _next_is_item(self, index: int) -> bool:
         following = index + 1

@@ -21,6 +21,8 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              Guyenne, Gascogne et Réolais ont été reconduits", "Labellisé depuis
                              2023, le pays de Vannes ...", "l'arrivée d'un territoire ..., « Cœur
                              de Maine »"
+- territory.ner              (off by default, COMMUNIQUES_NER=1) a LOC/ORG/MISC entity of the
+                             French model in a sentence about labels that also says "territoire"
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 
@@ -39,7 +41,7 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.members import MEMBER_TRIGGER
-from pipeline.extract.places import PlaceMention
+from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import Item, ListBlock, Span, Structure, parse
 from pipeline.normalize import collapse_spaces, fold, name_key
 
@@ -64,11 +66,15 @@ BULLET = r"(?:[•▪◦●■□➢►\-\*–—]|\d{1,2}[.)]|[\uf000-\uf0ff])"
 PREFIX = r"territoires?\s+d['’]\s*industrie"
 ARTICLE = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|l['’]\s*|la\s+|le\s+|les\s+)"
 # Words that may sit inside a name between capitalised words ("Val de Loire Sud", "Seine et Aube").
-CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "sur", "en", "sous", "lès",
+CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "&", "sur", "en", "sous", "lès",
               "aux", "au", "à", "-", "–", "—", "/"}
 MAX_NAME_WORDS = 12
+# An intro that says nothing ("La Mayenne en compte cinq :") is read with the sentences before it.
+LOOK_BACK_SENTENCES = 3
 # An item that starts like a sentence is not a name ("Un soutien en ingénierie").
 SENTENCE_STARTS = {"un", "une", "ce", "cette", "ces", "il", "elle", "ils", "elles", "nous", "on",
+                   "être", "notre", "nos", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "en",
+                   "dans", "chaque", "tout", "tous", "plusieurs", "certains",
                    "pour", "avec", "dans", "par", "afin", "lever", "faire", "mobiliser", "accélérer"}
 
 CODES_BRACKET = re.compile(r"[\[(]\s*((?:TI\s+)?[^\[\]()\n]{1,60}?)\s*[\])]")
@@ -148,7 +154,7 @@ def _looks_like_name(name: str) -> bool:
     if not words or len(words) > MAX_NAME_WORDS:
         return False
     first = words[0]
-    if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit():
+    if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit() or re.search(r"\d{3}", name):
         return False
     if len(words) == 1 and len(first) < 4 and not first.isupper():
         return False  # a fragment ("Ber", a page cut mid-word) or an abbreviation
@@ -225,7 +231,7 @@ def _quoted_name(text: str, position: int) -> tuple[int, int] | None:
 def _prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     found = []
     prefix = r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges": the usual abbreviation
-    for match in re.finditer(prefix + r"(?:[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?", text,
+    for match in re.finditer(prefix + r"[ \t]+(" + ARTICLE + r")?", text,
                              re.IGNORECASE):
         pos = match.end()
         if pos >= len(text):
@@ -282,33 +288,52 @@ def _name_and_codes(text: str, start: int, end: int,
     return name_start, name_end, codes
 
 
+# "Territoires d'industrie" as the programme's name ("le programme « Territoires d'industrie »",
+# "Territoires d'industrie conserve son approche") says nothing about what a list holds.
+PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarche|contrat|plan)\s+)?"
+                            r"[\"'«\s]*territoires?\s+d'\s*industrie[\"'»]?")
+
+
 def _keyword_decides(sentence: str) -> bool | None:
     """Does this intro sentence announce territories (True), something else (False), or neither
     (None)? The noun just before the colon decides, else the first one named."""
     folded = fold(sentence)
+    for match in PROGRAMME_NAME.finditer(folded):
+        written = sentence[match.start():match.end()]
+        counted = re.search(r"(?:\d|\b(?:les|des|ces|aux|autres|nouveaux|deux|trois|quatre|cinq|six|sept|"
+                            r"huit|neuf|dix))\s*$", folded[max(0, match.start() - 12):match.start()])
+        if re.search(r"programme|dispositif|label|initiative|d[ée]marche|contrat|plan|[«\"“]", written,
+                     re.IGNORECASE) or (re.match(r"\s*T", written) and not counted):
+            folded = folded[:match.start()] + " " * (match.end() - match.start()) + folded[match.end():]
     found = sorted([(m.start(), True) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
                    + [(m.start(), False) for m in ANNOUNCES_OTHER.finditer(folded)])
     if not found:
         return None
     tail = folded.rstrip(" :*_")
-    last_words_start = len(tail) - len(" ".join(tail.split()[-3:]))
+    clause = tail[tail.rfind(",") + 1:]  # "Ces 9 territoires, composés de 29 EPCI, sont :"
+    last_words_start = len(tail) - len(" ".join(clause.split()[-3:]))
     closing = [kind for position, kind in found if position >= last_words_start]
     return closing[-1] if closing else found[0][1]
 
 
 def announces_territories(text: str, lst: ListBlock) -> bool:
-    """Whether the list's intro (or, when the intro says nothing, the sentence before it, or a
-    sub-list heading) announces territories."""
-    if lst.intro is not None:
-        decided = _keyword_decides(lst.intro.of(text))
-        if decided is not None:
-            return decided
-        if lst.context is not None and lst.context.start < lst.intro.start:
-            previous = text[lst.context.start:lst.intro.start]
-            decided = _keyword_decides(previous)
-            if decided is not None:
-                return decided
-    return any(_keyword_decides(heading.of(text)) for heading in lst.headings)
+    """Whether the list's intro announces territories: an intro ending with ':' whose words say
+    so, or, when they say nothing ("10 d'entre eux concernent la Normandie :", "Il s'agit de :"),
+    the sentence just before; or a sub-list heading that does."""
+    if any(_keyword_decides(heading.of(text)) for heading in lst.headings):
+        return True
+    if lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
+        return False
+    decided = _keyword_decides(lst.intro.of(text))
+    position = lst.intro.start
+    for _ in range(LOOK_BACK_SENTENCES):
+        if decided is not None or position <= 0:
+            break
+        position = len(text[:position].rstrip())
+        sentence_start, sentence = _sentence_before(text, position)
+        decided = _keyword_decides(sentence)
+        position = sentence_start
+    return bool(decided)
 
 
 def _is_subheading(label: str) -> bool:
@@ -322,6 +347,9 @@ def _item_pieces(text: str, item: Item) -> list[tuple[int, int]]:
     if item.field:
         label = item.field.label
         if not _is_subheading(label.of(text)):
+            value = item.field.value.of(text)
+            if value[:1].islower() and len(value.split()) > 3:
+                return []  # "Locale : démarche animée par ...": a definition, not members
             return [(label.start, label.end)]
         value = item.field.value
         if item.parts:
@@ -355,48 +383,98 @@ def _list_items(text: str, structure: Structure, places: list[PlaceMention]) -> 
 
 PROSE_HEAD = re.compile(
     r"(?<![\w'])(?:(?:le|du|au|ce)\s+territoire|celui)\s+(?P<article>de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
-    r"|(?<![\w'])labellise(?:e|s|es)?\s+(?:territoires?\s+d'\s*industrie\s+)?(?:depuis|en)\s+\d{4}\s*,\s*"
-    r"(?P<subject>le\s+|la\s+|l'\s*)")
+    r"|(?<![\w'])labellise(?:e|s|es)?\s+(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?"
+    r"(?:(?:depuis|en)\s+\d{4}\s*)?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
 GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "plateau", "agglomeration",
                     "presqu'ile", "cote", "territoire", "coeur", "sud", "nord", "est", "ouest"}
+# "le territoire Vendée-Centre qui comprend ...", "fait partie du Territoire Nord-Cotentin":
+# 'territoire' directly followed by a capitalised name, without an article.
+TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?=[A-ZÀ-Ý])")
+# "Le Lunévillois labellisé comme nouveau Territoire d'industrie", "X, lauréat du label « TI »".
+LABELLED_AS = re.compile(r"\s*,?\s+(?:de\s+nouveau\s+|à\s+nouveau\s+)?(?:labellis[ée]e?s?|laur[ée]at(?:e|s|es)?)\s*"
+                         r"(?:comme\s+|du\s+label\s+|au\s+label\s+|en\s+tant\s+que\s+)?(?:nouveau\s+)?"
+                         r"[«\"“]?\s*" + PREFIX, re.IGNORECASE)
+# "Cœur de Maine, le territoire d'industrie réunissant ..."
+APPOSITION = re.compile(r",\s+(?:le|un)\s+" + PREFIX, re.IGNORECASE)
+# "la labellisation « Chartres métropole Territoires d'Industrie »"
+QUOTED_WITH_SUFFIX = re.compile(r"[«“\"]\s*(?P<name>[A-ZÀ-Ý][^«»“”\"\n]{1,60}?)\s+" + PREFIX + r"\s*[»”\"]",
+                                re.IGNORECASE)
+INTERCOMMUNALITY_FORM = re.compile(r"(?:les?\s+|la\s+)?(?:communaute|cc|ca|cu)\b")
 
 
-def _prose_names(text: str, structure: Structure) -> list[TerritoryMention]:
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    end = re.search(r"\.(?:\s|$)|\n", text[position:])
+    return start, position + end.start() if end else len(text)
+
+
+def _subject_before(text: str, end: int) -> int | None:
+    """Start of the proper name that ends at `end` and opens its clause: 'Le Lunévillois',
+    'Le territoire Seine Aval', 'l'Agglomération d'Agen' (article and 'territoire' left out)."""
+    clause_start = max(text.rfind(sep, 0, end) for sep in (". ", "\n", " – ", " - ", ": ", ", ", "« ", "(")) + 1
+    clause = text[clause_start:end]
+    lead = re.match(r"[\s–:,«(-]*(?:(?:le|la|les|l['’])\s*)?(?:territoire\s+(?:de\s+|du\s+|des\s+)?)?",
+                    clause, re.IGNORECASE)
+    start = clause_start + lead.end()
+    name = text[start:end].strip()
+    if not name or not name[0].isupper():
+        return None
+    words = [w for w in re.split(r"[\s'’]+", name) if w]
+    if not all(w[0].isupper() or w.lower() in CONNECTORS or w[0].isdigit() for w in words):
+        return None
+    return start
+
+
+def _prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     """Territories named once in a sentence about labels: 'le territoire du X ... reconduit',
-    'celui du X, Y et Z', 'Labellisé depuis 2023, le pays de X', 'territoire ..., « X »'."""
+    'celui du X, Y et Z', 'Labellisé depuis 2023, le pays de X', 'territoire ..., « X »',
+    'X labellisé comme nouveau Territoire d'industrie', 'X, le territoire d'industrie ...'."""
     folded = fold(text)
     found = []
+
+    def add(start: int, end: int, block_end: int, codes=()):
+        if INTERCOMMUNALITY_FORM.match(folded[start:end]):
+            return  # an intercommunality: the member rules read it
+        mention = _mention(text, start, end, "territory.prose", codes, block_end)
+        if mention:
+            found.append(mention)
+
     for match in PROSE_HEAD.finditer(folded):
-        sentence_start = max(folded.rfind(". ", 0, match.start()), folded.rfind("\n", 0, match.start())) + 1
-        sentence_end = re.search(r"\.(?:\s|$)|\n", folded[match.end():])
-        sentence_end = match.end() + sentence_end.start() if sentence_end else len(text)
+        sentence_start, sentence_end = _sentence_bounds(text, match.start())
         if not LABELLING.search(folded[sentence_start:sentence_end]):
             continue
         pos = match.end()
         if match.group("subject") is not None:
             head = re.match(r"[a-z'-]+", folded[pos:])
-            if not head or head.group(0) not in GEOGRAPHIC_HEADS:
-                continue
-            end = _capitalised_run(text, pos + head.end() + 1, sentence_end)
-            if end <= pos + head.end() + 1:
+            if text[pos:pos + 1].isupper():
+                end = _capitalised_run(text, pos, sentence_end)
+            elif head and head.group(0) in GEOGRAPHIC_HEADS:
+                end = _capitalised_run(text, pos + head.end() + 1, sentence_end)
+                if end <= pos + head.end() + 1:
+                    continue
+            else:
                 continue
         else:
             if not text[pos:pos + 1].isupper():
                 continue
             end = _enumerated_name_end(text, pos, sentence_end)
-        if re.match(r"(?:communaute|metropole|agglomeration|cc|ca|cu)\b", folded[pos:]):
-            continue  # an intercommunality: the member rules read it
-        mention = _mention(text, pos, end, "territory.prose", (), sentence_end)
-        if mention:
-            found.append(mention)
+        add(pos, end, sentence_end)
+    for match in TERRITORY_THEN_NAME.finditer(text):
+        sentence_end = _sentence_bounds(text, match.start())[1]
+        add(match.end(), _capitalised_run(text, match.end(), sentence_end), sentence_end)
+    for pattern in (LABELLED_AS, APPOSITION):
+        for match in pattern.finditer(text):
+            start = _subject_before(text, match.start())
+            if start is not None:
+                add(start, match.start(), _sentence_bounds(text, match.start())[1])
+    for match in QUOTED_WITH_SUFFIX.finditer(text):
+        add(match.start("name"), match.end("name"), _sentence_bounds(text, match.start())[1])
     for match in re.finditer(r"territoire[^.\n«“]{0,120}?,\s*(?=[«“])", text, re.IGNORECASE):
         quoted = _quoted_name(text, match.end())
-        sentence_end = text.find(".", match.end())
-        if quoted and LABELLING.search(fold(text[match.start():match.end()]) + " labellise"):
-            mention = _mention(text, *quoted, "territory.prose", (),
-                               sentence_end if sentence_end >= 0 else len(text))
-            if mention:
-                found.append(mention)
+        if quoted:
+            codes = ({p.code for p in places if p.kind == "departement" and match.start() <= p.start < match.end()}
+                     if re.search(r"d[ée]partements?\b", text[match.start():match.end()]) else set())
+            add(*quoted, _sentence_bounds(text, match.start())[1], codes)
     return found
 
 
@@ -461,7 +539,10 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     first_item_end = end if first_item_end < 0 else first_item_end
     by_comma = names(_split_inline_list(text, start, first_item_end, r",\s+|\s+et\s+"))
     if stated is not None:
-        return by_comma if len(by_comma) == stated else by_semicolon
+        if len(by_comma) == stated:
+            return by_comma
+        by_both = names(_split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+"))
+        return by_both if len(by_both) == stated else by_semicolon
     # No count to check against: "A, B et C" is three names when every part reads as one.
     parts = _split_inline_list(text, start, first_item_end, r",\s+|\s+et\s+")
     if len(by_semicolon) <= 1 and len(by_comma) == len(parts) > 1:
@@ -469,19 +550,70 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     return by_semicolon
 
 
-def _colon_lists(text: str) -> list[TerritoryMention]:
+# Any other "intro : A, B et C" or "..., il s'agit de A, B et C" in running text.
+INLINE_INTRO = re.compile(r"[^\S\n]*:[^\S\n]+(?=\S)|\bil\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
+COUNT_WORD = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d)", re.IGNORECASE)
+
+
+def _list_end(text: str, start: int) -> int:
+    rest = text[start:]
+    stop = re.search(r"\.(?=\s|$)|\n\s*" + BULLET + r"[ \t]", rest)
+    return start + (stop.start() if stop else len(rest))
+
+
+def _sentence_before(text: str, position: int) -> tuple[int, str]:
+    """(start, text) of the sentence ending at `position` (within its line)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    cut = max((m.end() for m in re.finditer(r"[.!?]\s+", text[line_start:position])), default=0)
+    return line_start + cut, text[line_start + cut:position]
+
+
+def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> list[TerritoryMention]:
+    """A list after a colon (or "il s'agit de") in running text: the intro's sentence announces
+    territories, or says nothing and the sentence before does; a count in the intro must then
+    equal the number of names, and every part must read as a name."""
+    found = []
+    for intro in INLINE_INTRO.finditer(text):
+        start = intro.end()
+        held = structure.item_at(start)
+        if start in taken or (held and held[0].kind != "inline"):
+            continue  # a list item's "label : value" is read by the list rule
+        sentence_start, sentence = _sentence_before(text, intro.start())
+        decided = _keyword_decides(sentence + " :")
+        if decided is False:
+            continue
+        counts = COUNT_WORD.findall(sentence)
+        stated = None
+        if counts:
+            word = counts[-1].lower()
+            stated = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        if decided is None:
+            _previous_start, previous = _sentence_before(text, len(text[:sentence_start].rstrip()))
+            anaphora = re.match(r"\s*il\s+s", text[intro.start():], re.I) and found
+            if not (_keyword_decides(previous) or anaphora or stated is not None):
+                continue
+        end = _list_end(text, start)
+        parts = [(s, e) for s, e in _split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+")]
+        mentions = _colon_list_items(text, start, end, stated, sentence_start)
+        if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
+            continue
+        if len(mentions) != len(parts) and stated is None:
+            continue
+        found.extend(mentions)
+    return found
+
+
+def _colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
     found = []
     intros = {m.end(): m for m in [*COLON_LIST_INTRO.finditer(text), *COLON_LIST_INTRO_BARE.finditer(text)]}
     for intro in intros.values():
         start = intro.end()
         rest = text[start:]
         if re.match(r"[ \t]*\n", rest):
-            continue  # nothing on the intro's line: a title, or a bullet list (bullet rule)
-        stop = re.search(r"\.(?=\s|$)|\n\s*" + BULLET + r"[ \t]", rest)
-        end = start + (stop.start() if stop else len(rest))
-        found.extend(_colon_list_items(text, start, end, _stated_count(text, intro.start()),
-                                       intro.start()))
-    return found
+            continue  # nothing on the intro's line: a title, or a list (the list rule reads it)
+        found.extend(_colon_list_items(text, start, _list_end(text, start),
+                                       _stated_count(text, intro.start()), intro.start()))
+    return found + _generic_inline_lists(text, set(intros), structure)
 
 
 # Who else signs protocols: institutions, never territories.
@@ -515,11 +647,32 @@ def _signatories(text: str) -> list[TerritoryMention]:
 
 
 
-def find_territories(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
-    """Territory mentions in reading order; overlapping mentions keep the earliest rule's match."""
+def _entities(text: str, entities: list[tuple[int, int, str]], places: list[PlaceMention]) -> list[TerritoryMention]:
+    """NER candidates: an entity in a sentence about labels that says "territoire", which is not
+    a place of the referential nor an intercommunality."""
+    folded = fold(text)
+    found = []
+    for start, end, _label in entities:
+        sentence_start, sentence_end = _sentence_bounds(text, start)
+        sentence = folded[sentence_start:sentence_end]
+        if not (LABELLING.search(sentence) and "territoire" in sentence):
+            continue
+        if any(p.start <= start and end <= p.end for p in places) or INTERCOMMUNALITY_FORM.match(folded[start:end]):
+            continue
+        mention = _mention(text, start, end, "territory.ner", (), sentence_end)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def find_territories(text: str, places: list[PlaceMention],
+                     entities: list[tuple[int, int, str]] = ()) -> list[TerritoryMention]:
+    """Territory mentions in reading order; overlapping mentions keep the earliest rule's match.
+    `entities` are the NER spans (nlp.entity_spans), a candidate source only when NER runs."""
     structure = parse(text)
     candidates = (_list_items(text, structure, places) + _prefixed_names(text, structure, places)
-                  + _colon_lists(text) + _prose_names(text, structure) + _signatories(text))
+                  + _colon_lists(text, structure) + _prose_names(text, structure, places) + _signatories(text)
+                  + _entities(text, list(entities), places))
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
@@ -531,7 +684,5 @@ def find_territories(text: str, places: list[PlaceMention]) -> list[TerritoryMen
             continue
         kept.append(mention)
     for mention in kept:
-        mention.departement_codes |= {p.code for p in places
-                                      if p.kind == "departement" and mention.start <= p.start
-                                      and p.end <= mention.end}
+        mention.departement_codes |= departements_in_name(text, mention.start, mention.end, places)
     return kept
