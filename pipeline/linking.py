@@ -43,7 +43,8 @@ EVERYDAY_FORM_SCORE = 0.94  # a generated everyday form, not the name itself
 TYPE_MISMATCH_PENALTY = 0.10
 NEAR_TYPE_PENALTY = 0.03  # "agglomération" written for a communauté urbaine or a métropole
 OUTSIDE_DEPARTEMENTS_PENALTY = 0.08
-OUTSIDE_YEAR_PENALTY = 0.05  # the EPCI did not exist in the document's year
+OUTSIDE_YEAR_PENALTY = 0.05  # the EPCI did not exist in the document's year (its dateline's)
+GUESSED_YEAR_PENALTY = 0.02  # ... in the year its phase suggests: too weak to break a tie
 FUZZY_MIN_LENGTH = 6      # shorter names must match exactly
 ALIASES_FILE = Path(__file__).parent / "data" / "epci_aliases.csv"
 
@@ -61,6 +62,7 @@ WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint"
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}|[A-Z][a-z]?[A-Z0-9&][A-Za-z0-9&]{0,8}")
 NAME_FORM = {"CC": "CC", "CA": "CA", "CU": "CU", "Métropole": "METRO"}
 NEAR_TYPES = {"CA", "CU", "METRO", "MET69"}
+ARTICLES = re.compile(r"^(?:(?:la|le|les|l)['’ ]\s*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -161,11 +163,12 @@ def _index() -> _Index:
 
 
 def _query_forms(query: str) -> list[tuple[str, bool]]:
-    """(form, everyday) pairs to look up for a written core name."""
+    """(form, everyday) pairs to look up for a written core name: itself, without a leading
+    "Pays" ("Pays des Coëvrons"), without a trailing type word ("Vienne Condrieu Agglomération")."""
     forms = [(query, False)]
-    shorter = WRITTEN_LEADS.sub("", query)
-    if shorter != query and len(shorter) >= 4:
-        forms.append((shorter, True))
+    for shorter in (WRITTEN_LEADS.sub("", query), TYPE_TAILS.sub("", query)):
+        if shorter != query and len(shorter) >= 4:
+            forms.append((shorter, True))
     return forms
 
 
@@ -186,13 +189,13 @@ def _year_of(year: int | None) -> int | None:
 
 
 def _score(entry: _Entry, base: float, epci_type: str | None, departements: frozenset[str],
-           year: int | None) -> float:
+           year: int | None, year_dated: bool) -> float:
     epci = referential.load().epcis[entry.siren]
     score = base - _type_penalty(epci_type, entry.form, epci.type)
     if departements and not set(epci.departement_codes) & departements:
         score -= OUTSIDE_DEPARTEMENTS_PENALTY
     if year is not None and not epci.first_seen <= year <= epci.last_seen:
-        score -= OUTSIDE_YEAR_PENALTY
+        score -= OUTSIDE_YEAR_PENALTY if year_dated else GUESSED_YEAR_PENALTY
     return score
 
 
@@ -234,23 +237,41 @@ def _decide(scored: dict[str, tuple[float, _Entry]], epci_type: str | None) -> L
 
 @lru_cache(maxsize=16384)
 def link_epci(written: str, epci_type: str | None = None,
-              context_departements: frozenset[str] = frozenset(), year: int | None = None) -> Link:
+              context_departements: frozenset[str] = frozenset(), year: int | None = None,
+              year_dated: bool = True) -> Link:
     """Best referential EPCI for a name as written; siren None when weak or ambiguous.
 
-    Cached: member lists are split by trying many candidate names, and communiqués of one
-    région repeat the same intercommunalités."""
+    `year` is the document's: its dateline's (`year_dated`), or the one its phase suggests,
+    which only breaks ties between EPCIs of different names. Cached: member lists are split by
+    trying many candidate names, and communiqués of one région repeat the same intercommunalités."""
     query = core_name(written)
     if not query:
         return Link(None, None, epci_type, 0.0, ())
     year = _year_of(year)
     scored: dict[str, tuple[float, _Entry]] = {}
     for entry, base in _candidates(query):
-        score = _score(entry, base, epci_type, context_departements, year)
+        score = _score(entry, base, epci_type, context_departements, year, year_dated)
         if year is not None and not entry.first_seen <= year <= entry.last_seen:
             score -= 0.001  # among the names of one EPCI, the one it bore that year
         if score > scored.get(entry.siren, (float("-inf"),))[0]:
             scored[entry.siren] = (score, entry)
     return _decide(scored, epci_type)
+
+
+@lru_cache(maxsize=4096)
+def named_after(name: str, siren: str) -> bool:
+    """Whether a name ("Pays Ajaccien", "Roannais", "TCO") is one the EPCI goes by: one of its
+    names, an everyday form of one, or its acronym."""
+    core = core_name(name)
+    epci = referential.load().epcis.get(siren)
+    if not core or epci is None:
+        return False
+    for borne in epci.names:
+        official = core_name(borne.name)
+        if core == official or core in everyday_forms(official):
+            return True
+    acronym = name.strip()
+    return siren in known_acronyms().get(acronym.upper(), ()) and _is_acronym(acronym.upper())
 
 
 @lru_cache(maxsize=1)
@@ -270,10 +291,15 @@ def known_acronyms() -> dict[str, tuple[str, ...]]:
 
 
 def acronym_in(written: str) -> str | None:
-    """The acronym a written name is, if it is one: 'la COBAN', 'la COBAN (Communauté …)' -> 'COBAN'."""
+    """The acronym a written name is, if it is one: 'la COBAN', 'la COBAN (Communauté …)' ->
+    'COBAN'; a known acronym of five letters or more may be written as a word ('la Cirest')."""
     bare = re.sub(r"\s*\([^()]*\)?\s*$", "", written.strip(" \t\n,;:."))
     bare = re.sub(r"^(?:(?:la|le|les|l)['’ ]\s*)", "", bare.strip(" \t\n,;:.()"), flags=re.I)
-    return bare if _is_acronym(bare) else None
+    if _is_acronym(bare):
+        return bare
+    if len(bare) >= 5 and bare.isalpha() and bare.istitle() and bare.upper() in known_acronyms():
+        return bare.upper()
+    return None
 
 
 class DocumentLinker:
@@ -281,10 +307,12 @@ class DocumentLinker:
     its year, and the acronyms it defines."""
 
     def __init__(self, departements: frozenset[str] = frozenset(),
-                 regions: frozenset[str] = frozenset(), year: int | None = None):
+                 regions: frozenset[str] = frozenset(), year: int | None = None,
+                 year_dated: bool = True):
         self.departements = departements
         self.regions = regions
         self.year = year
+        self.year_dated = year_dated
         self.acronyms: dict[str, Link] = {}
 
     def widen(self, departements) -> bool:
@@ -299,16 +327,30 @@ class DocumentLinker:
         if link.siren and acronym not in self.acronyms:
             self.acronyms[acronym] = link
 
+    def known_in_context(self) -> dict[str, Link]:
+        """The well-known acronyms (data file, official names) that mean one EPCI of this
+        document's départements or régions."""
+        found = {}
+        for acronym in known_acronyms():
+            if acronym not in self.acronyms:
+                link = self._link_acronym(acronym, None)
+                if link.siren:
+                    found[acronym] = link
+        return found
+
     def link(self, written: str, epci_type: str | None = None) -> Link:
+        defined = self.acronyms.get(ARTICLES.sub("", written.strip(" \t\n,;:.")))
+        if defined:  # a short name the text defined ("(Cap Nord)")
+            return defined
         acronym = acronym_in(written)
         if acronym:
             found = self._link_acronym(acronym, epci_type)
             if found.siren or found.candidates:
                 return found
             # an official name written in capitals ("CA CIVIS"): exactly, never by likeness
-            named = link_epci(written, epci_type, self.departements, self.year)
+            named = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
             return named if named.score >= EVERYDAY_FORM_SCORE else found
-        return link_epci(written, epci_type, self.departements, self.year)
+        return link_epci(written, epci_type, self.departements, self.year, self.year_dated)
 
     def _link_acronym(self, acronym: str, epci_type: str | None) -> Link:
         if acronym in self.acronyms:
@@ -319,7 +361,7 @@ class DocumentLinker:
                       if set(ref.epcis[s].departement_codes) & self.departements
                       or set(ref.epcis[s].region_codes) & self.regions]
         year = _year_of(self.year)
-        if year is not None and len(in_context) > 1:
+        if year is not None and self.year_dated and len(in_context) > 1:
             in_context = [s for s in in_context
                           if ref.epcis[s].first_seen <= year <= ref.epcis[s].last_seen] or in_context
         if len(in_context) != 1:

@@ -137,7 +137,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     info = extract_document_info(text)
     phase = document_phase(text)
     linker = DocumentLinker(doc_departements, frozenset(p.code for p in places if p.kind == "region"),
-                            _reference_year(info["published_on"], phase))
+                            _reference_year(info["published_on"], phase),
+                            year_dated=info["published_on"] is not None)
     structure = parse(text)
     epci_mentions = find_epcis(text, linker, structure,
                                [(m.start, m.end, m.territory_id) for m in mentions])
@@ -161,7 +162,8 @@ def extract(text: str, doc: Doc) -> Extraction:
             sentence = (_sentence_of(sentences, mention.intro[0])[0], sentence[1])
         row["sentence_regions"] |= _regions_in(context_places, sentence)
 
-    epci_rows = _epci_rows(attach(epci_mentions, mentions, text, sentences, structure))
+    aliases = {fold(short): link.siren for short, link in linker.acronyms.items()}
+    epci_rows = _epci_rows(attach(epci_mentions, mentions, text, sentences, structure, aliases))
     for row in epci_rows:
         if row["territory_id"] and row["siren"]:
             by_id[row["territory_id"]]["departements"] |= set(row["departement_codes"])

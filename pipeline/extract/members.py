@@ -40,14 +40,18 @@ TRIGGER = re.compile(r"(?<![\w'’])" + MEMBER_TRIGGER + r"(?!\w)", re.IGNORECAS
 MEMBERS_NOUN = re.compile(WORDS["members_noun"], re.IGNORECASE)
 GROUP_LEAD = re.compile(WORDS["group_lead"], re.IGNORECASE)
 TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
-# Triggers after which an unlinked part is not reported ("autour de 2 filières").
-WEAK_TRIGGERS = re.compile(r"autour|port|pilot|inclu", re.IGNORECASE)
+# Triggers that may also introduce other things ("autour de 2 filières"): an unlinked part is not
+# reported. Those that may introduce partners ("le Pays X est associé au Pays Y") list members
+# only where a territory is named with them.
+WEAK_TRIGGERS = re.compile(r"autour|port|pilot|inclu|s['’]appuie|correspond|associ", re.IGNORECASE)
+PARTNER_TRIGGERS = re.compile(r"associ", re.IGNORECASE)
 
 HEAD = re.compile(
     r"(?:(?:la|les|une|des|l['’])\s*)?"
     r"(?:(?i:communaut[ée]s?\s+(?:de|des)\s+communes?)|(?i:communaut[ée]s?\s+d['’]\s*agglom[ée]rations?)"
     r"|(?i:communaut[ée]s?\s+urbaines?)|(?i:(?<=la\s)m[ée]tropole|(?<=les\s)m[ée]tropoles)"
-    r"|(?i:(?<=l['’])agglom[ée]ration(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
+    r"|(?i:communaut[ée]\s+de\s+l['’]\s*agglom[ée]ration)"
+    r"|(?i:(?<=l['’])agglom[ée]ration(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
     r"|(?i:(?<=les\s)agglom[ée]rations(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
     r"|(?i:celles?(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
     r"|\bCC\b|\bCA\b|\bCU\b)")
@@ -61,7 +65,6 @@ GROUP_CONNECTOR = re.compile(r"[\s,;]*(?:\bet\b)?[\s,]*(?:(?:la|les|une|des|l['�
 # A capitalised name after a head: words joined by connectors, on one line.
 HEAD_NAME = re.compile(r"\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?((?:[A-ZÉÈÀÂÎÔ][\w'’&-]*"
                        r"(?:\s+(?:de|du|des|la|le|les|et|sur|en|&|l['’]|d['’])?\s*(?=[A-ZÉÈÀÂÎÔ]))?\s*)+)")
-ACRONYM_PAREN = re.compile(r"\(\s*(?:la\s+|le\s+|l['’])?([^()\s]{2,12}(?: [A-Z]{1,4})?)\s*\)")
 NAME_WORD = re.compile(r"[A-ZÉÈÀÂÎÔ0-9][\w'’&-]*|(?:de|du|des|la|le|les|et|sur|en|à|&|l['’]|d['’])",
                        re.UNICODE)
 
@@ -103,8 +106,10 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _split_names(text: str, start: int, end: int, epci_type: str | None,
-                 linker: DocumentLinker) -> list[tuple[int, int, Link]]:
-    """Best partition of a coordinated list into EPCI names (each a run of segments)."""
+                 linker: DocumentLinker, distributed: bool = True) -> list[tuple[int, int, Link]]:
+    """Best partition of a coordinated list into EPCI names (each a run of segments). A plural
+    head ("les communautés de communes A, B et C") gives its legal form to every name; a singular
+    one ("la communauté de communes A, B, C") to the first only."""
     parts = _segments(text, start, end)
     n = len(parts)
     if n == 0:
@@ -112,7 +117,7 @@ def _split_names(text: str, start: int, end: int, epci_type: str | None,
 
     @lru_cache(maxsize=None)
     def link(i: int, j: int) -> Link:
-        return linker.link(text[parts[i][0]:parts[j][1]], epci_type)
+        return linker.link(text[parts[i][0]:parts[j][1]], epci_type if distributed or i == 0 else None)
 
     def gain(i: int, j: int) -> float:
         """A linked name gains its margin over the threshold; a part that links to nothing
@@ -196,7 +201,7 @@ class _Region:
     members: bool = True              # names listed as members, not just coordinated
 
 
-SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;")
+SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;|:[ \t]*\n")
 
 
 def _sentence_end(text: str, position: int) -> int:
@@ -210,6 +215,7 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
     regions = []
     for trigger in TRIGGER.finditer(text):
         keep = not WEAK_TRIGGERS.match(trigger.group(0))
+        members = not PARTNER_TRIGGERS.match(trigger.group(0))
         inside_paren = text.rfind("(", 0, trigger.start()) > text.rfind(")", 0, trigger.start())
         if inside_paren:
             close = text.find(")", trigger.end())
@@ -219,10 +225,13 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         rest = GROUP_LEAD.sub("", text[trigger.end():end], count=1)
         opened = next((lst for lst in structure.lists if lst.intro is not None
                        and lst.intro.start <= trigger.start() < lst.intro.end), None)
-        if opened and not rest.strip(" \t\n:;,."):
-            regions += [_Region(item.content.start, item.content.end, keep) for item in opened.items]
+        if not rest.strip(" \t\n:;,."):
+            # "représenté par :" then the members' list; nothing when no list follows
+            if opened:
+                regions += [_Region(item.content.start, item.content.end, keep, None, members)
+                            for item in opened.items]
         else:
-            regions.append(_Region(trigger.end(), end, keep))
+            regions.append(_Region(trigger.end(), end, keep, None, members))
     return regions
 
 
@@ -298,6 +307,10 @@ def _predicate_start(text: str, start: int, end: int) -> int:
     return end
 
 
+LIST_ANNOUNCED = re.compile(r"[^:.;()\n]{0,80}?\b" + WORDS["members_noun"] + r"\b[^:.;()\n]{0,60}:\s*",
+                            re.IGNORECASE)
+
+
 def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker,
                  all_heads: list[re.Match]) -> tuple[list[EpciMention], bool]:
     """The EPCIs named in one member list, each group of names under its legal-form head, and
@@ -308,13 +321,16 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
     lead = GROUP_LEAD.match(text, span_start, span_end)
     if lead and lead.group(0).strip():
         span_start = lead.end()
+    announced = LIST_ANNOUNCED.match(text, span_start, span_end)
+    if announced:  # "neuf intercommunalités de l'estuaire jusqu'à l'Eure : A, B, C"
+        span_start = announced.end()
     heads = _heads(text, folded, span_start, span_end, all_heads)
     groups = []  # (mention_start, names_start, names_end, type)
     headless_end = heads[0].start() if heads else span_end
     connector = GROUP_CONNECTOR.search(text[span_start:headless_end])
     headless_end = span_start + connector.start() if connector else headless_end
     if text[span_start:headless_end].strip(" \t\n,:"):
-        groups.append((span_start, span_start, headless_end, None))
+        groups.append((span_start, span_start, headless_end, None, False))
     previous_type = None
     for k, head in enumerate(heads):
         names_end = heads[k + 1].start() if k + 1 < len(heads) else span_end
@@ -322,13 +338,16 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
         if connector:
             names_end = head.end() + connector.start()
         previous_type = _head_type(head.group(0), previous_type)
-        groups.append((head.start(), head.end(), names_end, previous_type))
-    for mention_start, names_start, names_end, epci_type in groups:
-        names = _split_names(text, *_trim(text, names_start, names_end), epci_type, linker)
+        plural = bool(PLURAL_HEAD.search(head.group(0)))
+        groups.append((head.start(), head.end(), names_end, previous_type, plural))
+    for mention_start, names_start, names_end, epci_type, distributed in groups:
+        names = _split_names(text, *_trim(text, names_start, names_end), epci_type, linker,
+                             distributed)
         cut = _predicate_start(text, names_start, names_end)
         if cut < names_end:  # "… et la COBAN (…) vient d'être labellisé": names end at the verb
-            shorter = _split_names(text, *_trim(text, names_start, cut), epci_type, linker)
-            if sum(bool(l.siren) for *_, l in shorter) > sum(bool(l.siren) for *_, l in names):
+            shorter = _split_names(text, *_trim(text, names_start, cut), epci_type, linker,
+                                   distributed)
+            if sum(bool(l.siren) for *_, l in shorter) >= sum(bool(l.siren) for *_, l in names):
                 names = shorter
         for index, (start, end, link) in enumerate(names):
             if index == 0 and mention_start != names_start:
@@ -362,23 +381,26 @@ ACRONYM_BEFORE_HEAD = re.compile(
 
 
 def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
-    """Acronyms the text defines, learnt for the whole document:
-    'Communauté d'Agglomération du Bassin d'Arcachon Nord (COBAN)', 'Lorient Agglomération (LA)',
-    'COBAN (Communauté d'Agglomération …)', 'CAPEX Communauté d'Agglomération Cap Excellence'."""
-    for paren in ACRONYM_PAREN.finditer(text):
-        acronym = acronym_in(paren.group(1))
-        if not acronym:
-            inside = re.match(r"\s*(?:la\s+|le\s+|l['’])?", text[paren.start() + 1:paren.end() - 1])
-            expansion_start = paren.start() + 1 + inside.end()
-            head = HEAD.match(text, expansion_start)
-            before = re.search(r"([A-Z][A-Za-z0-9&]{1,9})\s*$", text[max(0, paren.start() - 12):paren.start()])
-            if head and before and acronym_in(before.group(1)):
-                link = linker.link(text[head.end():paren.end() - 1], _head_type(head.group(0)))
-                linker.learn(before.group(1), link)
+    """Acronyms and short names the text defines, learnt for the whole document:
+    'Communauté d'Agglomération du Bassin d'Arcachon Nord (COBAN)', '… Pays Nord Martinique
+    (Cap Nord)', 'la Cirest (Communauté intercommunale Réunion Est)', 'CAPEX Communauté
+    d'Agglomération Cap Excellence'."""
+    for paren in BRACKETED.finditer(text):
+        inner = paren.group(1).strip()
+        short = acronym_in(inner) or (inner if _short_name(inner) else None)
+        if short:
+            link = _name_before(text, folded, paren.start(), linker)
+            if link:
+                linker.learn(short, link)
             continue
-        link = _name_before(text, folded, paren.start(), linker)
-        if link:
-            linker.learn(acronym, link)
+        before = WORD_BEFORE.search(text, max(0, paren.start() - 14), paren.start())
+        acronym = acronym_in(before.group(1)) if before else None
+        if acronym and EXPANSION.match(inner):
+            head = HEAD.match(inner)
+            link = linker.link(inner[head.end():] if head else inner,
+                               _head_type(head.group(0)) if head else None)
+            if link.siren and link.score >= EVERYDAY_FORM_SCORE:
+                linker.learn(before.group(1), link)
     for acronym in ACRONYM_BEFORE_HEAD.finditer(text):
         if not acronym_in(acronym.group(1)):
             continue
@@ -388,6 +410,23 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
             if span:
                 linker.learn(acronym.group(1),
                              linker.link(text[head.end():span[1]], _head_type(head.group(0))))
+
+
+BRACKETED = re.compile(r"\(([^()\n]{2,80})\)")
+WORD_BEFORE = re.compile(r"([A-Z][\w&]{1,9})\s*$")
+EXPANSION = re.compile(r"(?:la\s+|le\s+|l['’])?(?i:communaut[ée]|agglom[ée]ration|m[ée]tropole|CC\b|CA\b|CU\b)")
+SHORT_NAME = re.compile(r"[A-ZÉÈ][\w'’-]+(?:\s+(?:d[eu]s?|la|le|l['’])?\s*[A-ZÉÈ][\w'’-]+){0,2}")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    ref = referential.load()
+    return frozenset(fold(area.name) for area in [*ref.departements.values(), *ref.regions.values()])
+
+
+def _short_name(inner: str) -> bool:
+    """'(Cap Nord)': a short capitalised name in brackets, not a place ('(Haute-Corse)')."""
+    return bool(SHORT_NAME.fullmatch(inner)) and fold(inner) not in _place_names()
 
 
 def _name_before(text: str, folded: str, position: int, linker: DocumentLinker) -> Link | None:
@@ -469,11 +508,15 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
 
 
 def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
+    """Where the acronyms and short names the text defines, and the well-known acronyms of its
+    EPCIs, are used ('la CAB', 'le TCO', 'la Cirest', 'Cap Nord')."""
     found = []
-    for acronym, link in linker.acronyms.items():
-        for match in re.finditer(r"(?<![\w'’&])" + re.escape(acronym) + r"(?![\w&])", text):
-            found.append(EpciMention(match.start(), match.end(), link, acronym, link.epci_type,
-                                     "epci.acronym"))
+    for acronym, link in {**linker.known_in_context(), **linker.acronyms}.items():
+        written = [acronym] + ([acronym.title()] if len(acronym) >= 5 and acronym.isalpha() else [])
+        pattern = r"(?<![\w'’&])(?:" + "|".join(map(re.escape, written)) + r")(?![\w&])"
+        for match in re.finditer(pattern, text):
+            found.append(EpciMention(match.start(), match.end(), link, match.group(0),
+                                     link.epci_type, "epci.acronym"))
     return found
 
 

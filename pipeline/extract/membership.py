@@ -3,6 +3,9 @@
 In order, the first rule that answers decides (its reason is not a column: the EPCI row keeps
 the rule that found the mention):
 1. the layout names it: the value of a "Territory : A, B et C" line;
+1b. the territory goes by the EPCI's name, everyday name or acronym ("Pays Ajaccien" for the
+   "Communauté d'Agglomération du Pays Ajaccien" the text names, "TCO", "Cap Nord" when the
+   text writes "… Pays Nord Martinique (Cap Nord)");
 2. the territory is named after the EPCI: the territory's mention starts with the EPCI's
    ("Mayenne Communauté", "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
 3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
@@ -14,10 +17,11 @@ the rule that found the mention):
    of the two sentences before names a territory: the last one named;
 7. the document names a single territory, and the EPCI is listed as a member or named in a
    sentence about the label ("La CA X et la CC Y ont décroché conjointement un label").
-A mention no rule attaches is kept (territory_id null) only when it is listed as a member and
-the document names no territory (its territory went unnamed or unseen): "président de la
-communauté de communes X" names an EPCI, not a member, and the members of a territory the text
-leaves unnamed beside named ones ("Le territoire regroupant A et B …") belong to none of those.
+A mention no rule attaches is kept (territory_id null) only when the document names no
+territory (its territory went unnamed or unseen) and the mention is listed as a member or named
+in a sentence about the programme, not as someone's office: "président de la communauté de communes
+X" names an EPCI, not a member, and the members of a territory the text leaves unnamed beside
+named ones ("Le territoire regroupant A et B …") belong to none of those.
 """
 
 from __future__ import annotations
@@ -27,12 +31,16 @@ from functools import lru_cache
 
 from pipeline.extract.members import WORDS, EpciMention
 from pipeline.extract.territories import TerritoryMention
+from pipeline.linking import named_after
 from pipeline.normalize import fold
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
 LABELLING = re.compile(WORDS["labelling"], re.IGNORECASE)
+PROGRAMME = re.compile(WORDS["programme"], re.IGNORECASE)
 SENTENCES_BACK = 2
 ARTICLE = re.compile(r"(?:(?:la|le|les|l['’])\s*)?", re.IGNORECASE)
+OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
+                    r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$")
 
 
 @lru_cache(maxsize=4096)
@@ -74,9 +82,15 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
 
 def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
                   folded: str, sentences: list[tuple[int, int]], structure,
-                  epci_spans: list[tuple[int, int]], by_id: set[str]) -> str | None:
+                  epci_spans: list[tuple[int, int]], by_id: set[str],
+                  aliases: dict[str, str]) -> str | None:
     if mention.territory_hint in by_id:
         return mention.territory_hint
+    if mention.link.siren:
+        named = [t for t in territories if named_after(t.name, mention.link.siren)
+                 or aliases.get(fold(t.name)) == mention.link.siren]
+        if named:
+            return named[0].territory_id
     lead = ARTICLE.match(text, mention.start, mention.end).end()
     for territory in territories:
         # the territory's name holds the EPCI's from its start ("Mayenne Communauté", "Orléans
@@ -107,24 +121,45 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             named = _named_in(folded, *sentences[back], territories, epci_spans)
             if named:
                 return named[-1][1].territory_id
-    if len(by_id) == 1 and (mention.in_member_list or LABELLING.search(text[start:end])):
+    if len(by_id) == 1 and _named_as_member(mention, text, folded, start, end):
         return next(iter(by_id))
     return None
 
 
+def _named_as_member(mention: EpciMention, text: str, folded: str, start: int, end: int,
+                     words: re.Pattern = LABELLING) -> bool:
+    """Listed as a member, or named in a sentence about the label (`words`) and not as someone's
+    office ("président de GrandSoissons Agglomération")."""
+    if mention.in_member_list:
+        return True
+    office = OFFICE.search(folded, max(0, mention.start - 40), mention.start)
+    return bool(words.search(text[start:end])) and not office
+
+
 def attach(mentions: list[EpciMention], territories: list[TerritoryMention], text: str,
-           sentences: list[tuple[int, int]], structure) -> list[tuple[EpciMention, str | None]]:
-    """(mention, territory_id) for every mention kept, in text order."""
+           sentences: list[tuple[int, int]], structure,
+           aliases: dict[str, str] | None = None) -> list[tuple[EpciMention, str | None]]:
+    """(mention, territory_id) for every mention kept, in text order. `aliases` are the short
+    names and acronyms the document defines (folded name -> SIREN)."""
     folded = fold(text)
     epci_spans = [(m.start, m.end) for m in mentions]
     named_at = [(ARTICLE.match(text, m.start, m.end).end(), m.end) for m in mentions]
-    # a territory mention starting inside an EPCI's name ("CC du Territoire de X") is a piece of it
-    territories = [t for t in territories if not any(s < t.start < e for s, e in named_at)]
+    listed = [(m.start, m.end) for m in mentions if m.rule == "epci.member_list"]
+    # A territory mention starting inside an EPCI's name ("CC du Territoire de X") is a piece of
+    # it; one that is a name of a member list ("regroupe douze communautés de communes : A, B")
+    # is a member, not a territory.
+    territories = [t for t in territories if not any(s < t.start < e for s, e in named_at)
+                   and not any(s < t.end and t.start < e for s, e in listed)]
     by_id = {t.territory_id for t in territories}
     attached = []
     for mention in mentions:
         territory_id = _territory_of(mention, territories, text, folded, sentences, structure,
-                                     epci_spans, by_id)
-        if territory_id or (mention.in_member_list and not territories):
+                                     epci_spans, by_id, aliases or {})
+        if territory_id:
             attached.append((mention, territory_id))
+        elif not territories:  # its territory went unseen: members and label holders stay
+            start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
+                else (0, len(text))
+            if _named_as_member(mention, text, folded, start, end, PROGRAMME):
+                attached.append((mention, None))
     return attached
