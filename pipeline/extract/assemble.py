@@ -138,7 +138,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     phase = document_phase(text)
     linker = DocumentLinker(doc_departements, frozenset(p.code for p in places if p.kind == "region"),
                             _reference_year(info["published_on"], phase),
-                            year_dated=info["published_on"] is not None)
+                            # a second-phase text was written in 2023 or later
+                            year_dated=info["published_on"] is not None or phase == SECOND_PHASE)
     structure = parse(text)
     epci_mentions = find_epcis(text, linker, structure,
                                [(m.start, m.end, m.territory_id) for m in mentions])

@@ -44,7 +44,7 @@ TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # reported. Those that may introduce partners ("le Pays X est associé au Pays Y") list members
 # only where a territory is named with them.
 WEAK_TRIGGERS = re.compile(r"autour|port|pilot|inclu|s['’]appuie|correspond|associ", re.IGNORECASE)
-PARTNER_TRIGGERS = re.compile(r"associ", re.IGNORECASE)
+PARTNER_TRIGGERS = re.compile(r"associ[ée]e?s?\s", re.IGNORECASE)
 
 HEAD = re.compile(
     r"(?:(?:la|les|une|des|l['’])\s*)?"
@@ -78,6 +78,8 @@ class EpciMention:
     epci_type: str | None
     rule: str
     in_member_list: bool = False       # named as a member (a list), not just named
+    legal_form: bool = False           # written with its legal form ("CC de X", "communauté de
+                                       # communes X"), not as a place ("l'agglomération de X")
     list_start: int | None = None      # where its list's trigger or intro stands
     territory_hint: str | None = None  # the territory_id its layout names ("Territory : A, B")
 
@@ -223,13 +225,9 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         else:
             end = _sentence_end(text, trigger.end())
         rest = GROUP_LEAD.sub("", text[trigger.end():end], count=1)
-        opened = next((lst for lst in structure.lists if lst.intro is not None
-                       and lst.intro.start <= trigger.start() < lst.intro.end), None)
         if not rest.strip(" \t\n:;,."):
             # "représenté par :" then the members' list; nothing when no list follows
-            if opened:
-                regions += [_Region(item.content.start, item.content.end, keep, None, members)
-                            for item in opened.items]
+            regions += _lines_after(text, structure, end, keep, members)
         else:
             regions.append(_Region(trigger.end(), end, keep, None, members))
     return regions
@@ -248,7 +246,31 @@ def _plural_head_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     return regions
 
 
-def _noun_regions(text: str) -> list[_Region]:
+def _lines_after(text: str, structure, position: int, keep: bool,
+                 members: bool) -> list[_Region]:
+    """The lines an intro ending with ':' opens: the items of the list that follows, or the
+    "label : value" lines that follow; each line's value (after its label) is a list of names."""
+    start = position + len(text[position:]) - len(text[position:].lstrip(" \t:\n"))
+    if "\n" not in text[position:start]:
+        return []
+    lst = structure.list_at(start)
+    if lst is None:  # a gloss line between ("ci-après, les « intercommunalités » ;")
+        following = text.find("\n", start)
+        lst = structure.list_at(following + 1) if following >= 0 else None
+        lst = lst if lst and not text[following + 1:lst.span.start].strip() else None
+    spans = [(item.field.value if item.field else item.content) for item in lst.items] if lst else []
+    if not spans:
+        for line in structure.fields:
+            if line.label.start < start:
+                continue
+            gap = text[spans[-1].end if spans else start:line.label.start]
+            if gap.strip() or gap.count("\n") > 2:
+                break
+            spans.append(line.value)
+    return [_Region(span.start, span.end, keep, None, members) for span in spans]
+
+
+def _noun_regions(text: str, structure) -> list[_Region]:
     """'trois intercommunalités : A, B et C', '4 communautés de communes qui la composent (A, …)'."""
     regions = []
     for noun in MEMBERS_NOUN.finditer(text):
@@ -256,6 +278,9 @@ def _noun_regions(text: str) -> list[_Region]:
         if not after:
             continue
         start = noun.end() + after.end()
+        if after.group(2) and (text[start - 1] == "\n" or re.match(r"[ \t]*\n", text[start:])):
+            regions += _lines_after(text, structure, start - 1, True, True)  # "… :" ending a line
+            continue
         if after.group(1):
             close = text.find(")", start)
             if close < 0 or "\n" in text[start:close]:
@@ -460,6 +485,9 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker) 
     return max(links, key=lambda link: link.score) if links else None
 
 
+SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?agglom|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
+
+
 def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
                    all_heads: list[re.Match]) -> list[EpciMention]:
     """'la communauté de communes du Pays de X', "l'Agglomération d'Agen" anywhere else."""
@@ -475,7 +503,7 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         link = linker.link(text[head.end():end], epci_type)
         if link.siren:
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()), epci_type,
-                                     "epci.head_mention"))
+                                     "epci.head_mention", legal_form=not SOFT_HEAD.match(head.group(0))))
     return found
 
 
@@ -546,7 +574,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     folded = fold(text)
     _learn_acronyms(text, folded, linker)
     all_heads = list(HEAD.finditer(text))
-    regions = (_trigger_regions(text, structure) + _noun_regions(text)
+    regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
                + _field_regions(structure, territories) + _plural_head_regions(text, all_heads))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)

@@ -16,12 +16,15 @@ the rule that found the mention):
 6. its sentence starts by pointing back ("Il rassemble …", "Ce territoire comprend …") and one
    of the two sentences before names a territory: the last one named;
 7. the document names a single territory, and the EPCI is listed as a member or named in a
-   sentence about the label ("La CA X et la CC Y ont décroché conjointement un label").
+   sentence about the label ("La CA X et la CC Y ont décroché conjointement un label"), a
+   sentence that speaks of no other territories.
 A mention no rule attaches is kept (territory_id null) only when the document names no
-territory (its territory went unnamed or unseen) and the mention is listed as a member or named
-in a sentence about the programme, not as someone's office: "président de la communauté de communes
-X" names an EPCI, not a member, and the members of a territory the text leaves unnamed beside
-named ones ("Le territoire regroupant A et B …") belong to none of those.
+territory (its territory went unnamed or unseen) and the mention is listed as a member, written
+with its legal form ("CC de X"), or named in a sentence about the programme, not as someone's
+office: "président de GrandSoissons Agglomération" names an EPCI, not a member, "entre
+l'agglomération de Laval et la métropole du Mans" names places, and the members of a territory
+the text leaves unnamed beside named ones ("Le territoire regroupant A et B …") belong to none
+of those.
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
 LABELLING = re.compile(WORDS["labelling"], re.IGNORECASE)
 PROGRAMME = re.compile(WORDS["programme"], re.IGNORECASE)
 SENTENCES_BACK = 2
+# A sentence about several territories ("rejoint les deux territoires de X : A et B, ce dernier
+# rassemblant …") may be about others than the one the document names.
+OTHER_TERRITORIES = re.compile(r"\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie)|\bce\s+dernier\b")
 ARTICLE = re.compile(r"(?:(?:la|le|les|l['’])\s*)?", re.IGNORECASE)
 OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
                     r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$")
@@ -121,7 +127,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             named = _named_in(folded, *sentences[back], territories, epci_spans)
             if named:
                 return named[-1][1].territory_id
-    if len(by_id) == 1 and _named_as_member(mention, text, folded, start, end):
+    if len(by_id) == 1 and _named_as_member(mention, text, folded, start, end) \
+            and not OTHER_TERRITORIES.search(text, start, end):  # lower case: not an agency's name
         return next(iter(by_id))
     return None
 
@@ -160,6 +167,6 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
         elif not territories:  # its territory went unseen: members and label holders stay
             start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
                 else (0, len(text))
-            if _named_as_member(mention, text, folded, start, end, PROGRAMME):
+            if mention.legal_form or _named_as_member(mention, text, folded, start, end, PROGRAMME):
                 attached.append((mention, None))
     return attached
