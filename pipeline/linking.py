@@ -58,7 +58,10 @@ STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et"}
 GENERIC_LEADS = re.compile(r"^(?:canton|region)\s+")
 TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom)$")
 WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
-WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint", "ste": "sainte"}
+WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint", "ste": "sainte",
+              # "CC des 4 rivières" is written "des Quatre Rivières"
+              "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6", "sept": "7",
+              "huit": "8", "neuf": "9", "dix": "10", "mille": "1000"}
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}|[A-Z][a-z]?[A-Z0-9&][A-Za-z0-9&]{0,8}")
 NAME_FORM = {"CC": "CC", "CA": "CA", "CU": "CU", "Métropole": "METRO"}
 NEAR_TYPES = {"CA", "CU", "METRO", "MET69"}

@@ -39,6 +39,7 @@ MEMBER_TRIGGER = "(?:" + "|".join(WORDS["member_triggers"]) + ")"
 TRIGGER = re.compile(r"(?<![\w'’])" + MEMBER_TRIGGER + r"(?!\w)", re.IGNORECASE)
 MEMBERS_NOUN = re.compile(WORDS["members_noun"], re.IGNORECASE)
 GROUP_LEAD = re.compile(WORDS["group_lead"], re.IGNORECASE)
+LIST_ADVERB = re.compile(WORDS["list_adverb"], re.IGNORECASE)
 TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # Triggers that may also introduce other things ("autour de 2 filières"): an unlinked part is not
 # reported. Those that may introduce partners ("le Pays X est associé au Pays Y") list members
@@ -146,14 +147,22 @@ def _split_names(text: str, start: int, end: int, epci_type: str | None,
     return list(reversed(names))
 
 
+TRAILING_CONNECTOR = re.compile(r"[\s,]+(?:de|du|des|d['’]|et|à|la|le|les|l['’])$", re.IGNORECASE)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding spaces, markup and punctuation; a ')' stays when it closes a '(' inside."""
-    while start < end and text[start] in " \t\n*_«\"“":
-        start += 1
-    while end > start and (text[end - 1] in " \t\n*_,.;:»\"”"
-                           or text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end)):
-        end -= 1
-    return start, end
+    """Drop surrounding spaces, markup, punctuation and a dangling connector ("…, de"); a ')'
+    stays when it closes a '(' inside."""
+    while True:
+        while start < end and text[start] in " \t\n*_«\"“":
+            start += 1
+        while end > start and (text[end - 1] in " \t\n*_,.;:»\"”"
+                               or text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end)):
+            end -= 1
+        connector = TRAILING_CONNECTOR.search(text, start, end)
+        if not connector or connector.start() == start:
+            return start, end
+        end = connector.start()
 
 
 PROSE = re.compile(r"\b(?:participer|sont|seront|ont|est|a|avec|pour|dans)\b|\d{3,}|[!?]")
@@ -311,6 +320,7 @@ NAME_CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "sur", 
 
 WORD_OR_BRACKET = re.compile(r"[(\[]|[)\]]|[^\W\d_][\w'’-]*")
 LEADING_ARTICLE = re.compile(r"(?:(?:la|les|une|des)\s+)?", re.IGNORECASE)
+HEAD_ARTICLE = re.compile(r"(?:(?:la|les|une|des)\s+|l['’]\s*)?", re.IGNORECASE)
 
 
 def _predicate_start(text: str, start: int, end: int) -> int:
@@ -346,6 +356,9 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
     lead = GROUP_LEAD.match(text, span_start, span_end)
     if lead and lead.group(0).strip():
         span_start = lead.end()
+    adverb = LIST_ADVERB.match(text, span_start, span_end)
+    if adverb:
+        span_start = adverb.end()
     announced = LIST_ANNOUNCED.match(text, span_start, span_end)
     if announced:  # "neuf intercommunalités de l'estuaire jusqu'à l'Eure : A, B, C"
         span_start = announced.end()
@@ -396,7 +409,8 @@ def _name_after_head(text: str, head: re.Match) -> tuple[int, int] | None:
     name = HEAD_NAME.match(text[head.end():head.end() + 120])
     if not name or not name.group(1).strip():
         return None
-    return _trim(text, head.start(), head.end() + name.end())
+    start = HEAD_ARTICLE.match(text, head.start(), head.end()).end()  # "la CA X" -> "CA X"
+    return _trim(text, start, head.end() + name.end())
 
 
 # "CAPEX Communauté d'Agglomération Cap Excellence", "COBAN – Communauté …"
