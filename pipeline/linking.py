@@ -77,6 +77,7 @@ class Link:
     departement_codes: tuple[str, ...]
     candidates: tuple[str, ...] = ()     # SIRENs fitting equally when not linked
     successor_siren: str | None = None   # the EPCI continuing a merged one today
+    exact: bool = False                  # a name or everyday form of it, not a likeness
 
 
 NO_LINK = Link(None, None, None, 0.0, ())
@@ -220,22 +221,22 @@ def _candidates(query: str) -> list[tuple[_Entry, float]]:
     return found
 
 
-def _decide(scored: dict[str, tuple[float, _Entry]], epci_type: str | None) -> Link:
+def _decide(scored: dict[str, tuple[float, _Entry, float]], epci_type: str | None) -> Link:
     """The best SIREN if it beats every other by the margin; else no SIREN (and the ties)."""
     if not scored:
         return Link(None, None, epci_type, 0.0, ())
     ranked = sorted(scored.items(), key=lambda item: -item[1][0])
-    siren, (score, entry) = ranked[0]
+    siren, (score, entry, base) = ranked[0]
     score = max(0.0, min(1.0, score))
     runner_up = ranked[1][1][0] if len(ranked) > 1 else 0.0
     if score < ACCEPT_SCORE:
         return Link(None, None, epci_type, round(min(score, ACCEPT_SCORE - 0.01), 3), ())
     if score - runner_up < AMBIGUITY_MARGIN:
-        ties = tuple(sorted(s for s, (v, _e) in ranked if score - v < AMBIGUITY_MARGIN))
+        ties = tuple(sorted(s for s, (v, *_rest) in ranked if score - v < AMBIGUITY_MARGIN))
         return Link(None, None, epci_type, round(ACCEPT_SCORE - 0.01, 3), (), ties)
     epci = referential.load().epcis[siren]
     return Link(siren, epci.name, epci.type, round(score, 3), epci.departement_codes, (),
-                epci.successor_siren)
+                epci.successor_siren, base >= EVERYDAY_FORM_SCORE)
 
 
 @lru_cache(maxsize=16384)
@@ -251,13 +252,13 @@ def link_epci(written: str, epci_type: str | None = None,
     if not query:
         return Link(None, None, epci_type, 0.0, ())
     year = _year_of(year)
-    scored: dict[str, tuple[float, _Entry]] = {}
+    scored: dict[str, tuple[float, _Entry, float]] = {}
     for entry, base in _candidates(query):
         score = _score(entry, base, epci_type, context_departements, year, year_dated)
         if year is not None and not entry.first_seen <= year <= entry.last_seen:
             score -= 0.001  # among the names of one EPCI, the one it bore that year
         if score > scored.get(entry.siren, (float("-inf"),))[0]:
-            scored[entry.siren] = (score, entry)
+            scored[entry.siren] = (score, entry, base)
     return _decide(scored, epci_type)
 
 
@@ -352,7 +353,7 @@ class DocumentLinker:
                 return found
             # an official name written in capitals ("CA CIVIS"): exactly, never by likeness
             named = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
-            return named if named.score >= EVERYDAY_FORM_SCORE else found
+            return named if named.exact else found
         return link_epci(written, epci_type, self.departements, self.year, self.year_dated)
 
     def _link_acronym(self, acronym: str, epci_type: str | None) -> Link:
@@ -371,4 +372,4 @@ class DocumentLinker:
             return Link(None, None, epci_type, 0.0, (), tuple(in_context))
         epci = ref.epcis[in_context[0]]
         return Link(epci.siren, epci.name, epci.type, EVERYDAY_FORM_SCORE, epci.departement_codes,
-                    (), epci.successor_siren)
+                    (), epci.successor_siren, True)

@@ -38,7 +38,7 @@ PACKAGE = "@etalab/decoupage-administratif"
 CURRENT_EDITION = "6.0.0"  # its README lists the version holding each millésime
 FIRST_MILLESIME = 2019     # older versions of the package hold none older
 OUT_DIR = Path(__file__).resolve().parents[1] / "pipeline" / "data" / "referential"
-# A former EPCI continues in the current EPCI holding at least this share of its communes.
+# A former EPCI continues in the current EPCI holding more than this share of its communes.
 SUCCESSOR_SHARE = 0.5
 
 
@@ -170,7 +170,7 @@ def successors(history: dict[str, EpciHistory], current_year: int,
     """SIREN of a former EPCI -> SIREN of the current EPCI holding most of its communes.
 
     Communes merged into a commune nouvelle count under the new commune's code. No successor
-    when the largest share is below SUCCESSOR_SHARE (the EPCI was split between several)."""
+    unless one EPCI holds more than SUCCESSOR_SHARE of them (the EPCI was split between several)."""
     epci_of_commune = {code: siren for siren, entry in history.items()
                        if entry.last_seen == current_year for code in entry.communes}
     found = {}
@@ -181,7 +181,7 @@ def successors(history: dict[str, EpciHistory], current_year: int,
         holders.pop(None, None)
         if holders:
             best, count = holders.most_common(1)[0]
-            if count / len(entry.communes) >= SUCCESSOR_SHARE:
+            if count / len(entry.communes) > SUCCESSOR_SHARE:
                 found[siren] = best
     return found
 

@@ -81,7 +81,7 @@ class EpciMention:
     in_member_list: bool = False       # named as a member (a list), not just named
     legal_form: bool = False           # written with its legal form ("CC de X", "communauté de
                                        # communes X"), not as a place ("l'agglomération de X")
-    list_start: int | None = None      # where its list's trigger or intro stands
+    list_start: int | None = None      # where its list starts, or its trigger when it has one
     territory_hint: str | None = None  # the territory_id its layout names ("Territory : A, B")
 
 
@@ -210,6 +210,7 @@ class _Region:
     keep_unlinked: bool               # report parts that link to nothing but read as names
     territory_hint: str | None = None
     members: bool = True              # names listed as members, not just coordinated
+    anchor: int | None = None         # where the list is introduced (its trigger), if before
 
 
 SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;|:[ \t]*\n")
@@ -238,7 +239,7 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             # "représenté par :" then the members' list; nothing when no list follows
             regions += _lines_after(text, structure, end, keep, members)
         else:
-            regions.append(_Region(trigger.end(), end, keep, None, members))
+            regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start()))
     return regions
 
 
@@ -319,7 +320,6 @@ NAME_CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "sur", 
 
 
 WORD_OR_BRACKET = re.compile(r"[(\[]|[)\]]|[^\W\d_][\w'’-]*")
-LEADING_ARTICLE = re.compile(r"(?:(?:la|les|une|des)\s+)?", re.IGNORECASE)
 HEAD_ARTICLE = re.compile(r"(?:(?:la|les|une|des)\s+|l['’]\s*)?", re.IGNORECASE)
 
 
@@ -391,16 +391,17 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             if index == 0 and mention_start != names_start:
                 start = mention_start
             start, end = _trim(text, start, end)
-            if index == 0:
-                start = LEADING_ARTICLE.match(text, start, end).end()
+            start = HEAD_ARTICLE.match(text, start, end).end()
             written = text[names_start if index == 0 else start:end]
             known = link.siren or link.candidates
             complete = complete and bool(link.siren)
             if end > start and (known or region.keep_unlinked and _looks_like_name(written)):
                 rule = "epci.member_list" if region.members else "epci.head_mention"
-                found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),
-                                         epci_type, rule, region.members, region.start,
-                                         region.territory_hint))
+                found.append(EpciMention(
+                    start, end, link, " ".join(text[start:end].split()), epci_type, rule,
+                    in_member_list=region.members, legal_form=epci_type is not None,
+                    list_start=region.start if region.anchor is None else region.anchor,
+                    territory_hint=region.territory_hint))
     return found, complete
 
 
@@ -438,8 +439,8 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
             head = HEAD.match(inner)
             link = linker.link(inner[head.end():] if head else inner,
                                _head_type(head.group(0)) if head else None)
-            if link.siren and link.score >= EVERYDAY_FORM_SCORE:
-                linker.learn(before.group(1), link)
+            if link.siren and link.exact:
+                linker.learn(acronym, link)
     for acronym in ACRONYM_BEFORE_HEAD.finditer(text):
         if not acronym_in(acronym.group(1)):
             continue
@@ -493,7 +494,7 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker) 
         start += 1
     if start < position:
         run = linker.link(text[start:position])
-        if run.score >= EVERYDAY_FORM_SCORE:
+        if run.exact:
             links.append(run)
     links = [link for link in links if link.siren]
     return max(links, key=lambda link: link.score) if links else None
@@ -543,7 +544,7 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
         if start >= word.start():
             continue
         link = linker.link(text[start:word.end()])
-        if link.siren and link.score >= EVERYDAY_FORM_SCORE:
+        if link.siren and link.exact:
             found.append(EpciMention(start, word.end(), link, " ".join(text[start:word.end()].split()),
                                      link.epci_type, "epci.everyday_name"))
     return found

@@ -1,6 +1,7 @@
 """Which territory each EPCI mention belongs to, whatever the layout.
 
-In order, the first rule that answers decides (its reason is not a column: the EPCI row keeps
+A mention named as someone's office ("président de X") is never a member. Otherwise, in order,
+the first rule that answers decides (its reason is not a column: the EPCI row keeps
 the rule that found the mention):
 1. the layout names it: the value of a "Territory : A, B et C" line;
 1b. the territory goes by the EPCI's name, everyday name or acronym ("Pays Ajaccien" for the
@@ -12,7 +13,9 @@ the rule that found the mention):
 4. its sentence names a territory before it ("Le territoire X regroupe …", "… Val et Terres de
    Lorraine qui comprend les communautés de communes …"), else after it when the EPCI is listed
    as a member ("regroupant A et B, le territoire X …");
-5. it stands in the paragraph or item that a territory's mention opens (sentences cut early);
+5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
+   cut early), unless the list's subject is a territory left unnamed ("Le territoire regroupant
+   A et B vient d'être labellisé");
 6. its sentence starts by pointing back ("Il rassemble …", "Ce territoire comprend …") and one
    of the two sentences before names a territory: the last one named;
 7. the document names a single territory, and the EPCI is listed as a member or named in a
@@ -43,6 +46,10 @@ PROGRAMME = re.compile(WORDS["programme"], re.IGNORECASE)
 SENTENCES_BACK = 2
 # A sentence about several territories ("rejoint les deux territoires de X : A et B, ce dernier
 # rassemblant …") may be about others than the one the document names.
+# The subject of a member list is a territory without a name: "Le territoire regroupant A et B
+# vient d'être labellisé", "un territoire qui réunit A et B"; "Le territoire regroupe A et B"
+# speaks of the one named before.
+UNNAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|du|au)\s+(?:nouveau\s+)?territoire\s+(?:qui\s+\w+|\w+ant)\b")
 OTHER_TERRITORIES = re.compile(r"\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie)|\bce\s+dernier\b")
 ARTICLE = re.compile(r"(?:(?:la|le|les|l['’])\s*)?", re.IGNORECASE)
 OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
@@ -97,6 +104,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                  or aliases.get(fold(t.name)) == mention.link.siren]
         if named:
             return named[0].territory_id
+    if not mention.in_member_list and OFFICE.search(folded, max(0, mention.start - 40), mention.start):
+        return None  # "président de GrandSoissons Agglomération": an office, not a member
     lead = ARTICLE.match(text, mention.start, mention.end).end()
     for territory in territories:
         # the territory's name holds the EPCI's from its start ("Mayenne Communauté", "Orléans
@@ -119,8 +128,10 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     after = _named_in(folded, mention.end, end, territories, epci_spans)
     if after and mention.in_member_list:
         return after[0][1].territory_id
+    if mention.list_start is not None and _unnamed_subject(folded, start, mention.list_start):
+        return None  # "Le territoire regroupant A et B": a territory the text leaves unnamed
     holding = [t for t in territories if t.end <= mention.start < t.block_end]
-    if holding:
+    if holding and mention.in_member_list:
         return max(holding, key=lambda t: t.end).territory_id
     if ANAPHORA.match(text[start:end].lstrip(" \t\n•-–*")):
         for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1):
@@ -131,6 +142,13 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and not OTHER_TERRITORIES.search(text, start, end):  # lower case: not an agency's name
         return next(iter(by_id))
     return None
+
+
+def _unnamed_subject(folded: str, sentence_start: int, trigger: int) -> bool:
+    """Whether a member list's trigger is the participle or relative of a territory without a
+    name ("Le territoire regroupant A et B …", "un territoire qui réunit A et B")."""
+    subject = UNNAMED_TERRITORY.search(folded, sentence_start, trigger + 40)
+    return bool(subject) and subject.start() < trigger < subject.end()
 
 
 def _named_as_member(mention: EpciMention, text: str, folded: str, start: int, end: int,
