@@ -263,19 +263,29 @@ def link_epci(written: str, epci_type: str | None = None,
 
 
 @lru_cache(maxsize=4096)
+def _forms_of(siren: str) -> frozenset[str]:
+    """Every core name and everyday form an EPCI goes by."""
+    epci = referential.load().epcis.get(siren)
+    forms = set()
+    for borne in epci.names if epci else ():
+        official = core_name(borne.name)
+        forms |= {official} | everyday_forms(official)
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=8192)
+def _core_of(name: str) -> str:
+    return core_name(name)
+
+
 def named_after(name: str, siren: str) -> bool:
     """Whether a name ("Pays Ajaccien", "Roannais", "TCO") is one the EPCI goes by: one of its
     names, an everyday form of one, or its acronym."""
-    core = core_name(name)
-    epci = referential.load().epcis.get(siren)
-    if not core or epci is None:
-        return False
-    for borne in epci.names:
-        official = core_name(borne.name)
-        if core == official or core in everyday_forms(official):
-            return True
-    acronym = name.strip()
-    return siren in known_acronyms().get(acronym.upper(), ()) and _is_acronym(acronym.upper())
+    core = _core_of(name)
+    if core and core in _forms_of(siren):
+        return True
+    acronym = name.strip().upper()
+    return siren in known_acronyms().get(acronym, ()) and _is_acronym(acronym)
 
 
 @lru_cache(maxsize=1)
@@ -294,6 +304,7 @@ def known_acronyms() -> dict[str, tuple[str, ...]]:
     return {alias: tuple(sorted(sirens)) for alias, sirens in aliases.items()}
 
 
+@lru_cache(maxsize=8192)
 def acronym_in(written: str) -> str | None:
     """The acronym a written name is, if it is one: 'la COBAN', 'la COBAN (Communauté …)' ->
     'COBAN'; a known acronym of five letters or more may be written as a word ('la Cirest')."""
@@ -331,12 +342,13 @@ class DocumentLinker:
         if link.siren and acronym not in self.acronyms:
             self.acronyms[acronym] = link
 
-    def known_in_context(self) -> dict[str, Link]:
-        """The well-known acronyms (data file, official names) that mean one EPCI of this
-        document's départements or régions."""
+    def known_in_context(self, text: str) -> dict[str, Link]:
+        """The well-known acronyms (data file, official names) a text uses that mean one EPCI of
+        this document's départements or régions."""
         found = {}
         for acronym in known_acronyms():
-            if acronym not in self.acronyms:
+            written = acronym in text or (len(acronym) >= 5 and acronym.title() in text)
+            if written and acronym not in self.acronyms:
                 link = self._link_acronym(acronym, None)
                 if link.siren:
                     found[acronym] = link

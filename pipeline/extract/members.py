@@ -427,6 +427,8 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
     d'Agglomération Cap Excellence'."""
     for paren in BRACKETED.finditer(text):
         inner = paren.group(1).strip()
+        if inner[:1].isdigit():
+            continue  # "(01)", "(11-31-81)": codes
         short = acronym_in(inner) or (inner if _short_name(inner) else None)
         if short:
             link = _name_before(text, folded, paren.start(), linker)
@@ -554,7 +556,7 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
     """Where the acronyms and short names the text defines, and the well-known acronyms of its
     EPCIs, are used ('la CAB', 'le TCO', 'la Cirest', 'Cap Nord')."""
     found = []
-    for acronym, link in {**linker.known_in_context(), **linker.acronyms}.items():
+    for acronym, link in {**linker.known_in_context(text), **linker.acronyms}.items():
         written = [acronym] + ([acronym.title()] if len(acronym) >= 5 and acronym.isalpha() else [])
         pattern = r"(?<![\w'’&])(?:" + "|".join(map(re.escape, written)) + r")(?![\w&])"
         for match in re.finditer(pattern, text):
