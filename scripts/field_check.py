@@ -52,7 +52,7 @@ def run_fast(docs: Path, gold_dir: Path, show: bool) -> int:
     from pipeline.evaluate import load_gold
     from pipeline.extract.assemble import extract
     from pipeline.normalize import name_key
-    from pipeline.readers import ReadError, read_document
+    from pipeline.read import ReadError, read_document
 
     files = {path.name: path for path in docs.rglob("*") if path.is_file()}
     files.update({path.stem: path for path in list(files.values())})

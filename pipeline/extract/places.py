@@ -126,10 +126,10 @@ def _homonym_communes() -> frozenset[str]:
 
 
 def departements_in_name(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
-    """Départements a territory's name states: 'Nord Loiret', 'Moselle Est', 'Vosges'. A word
-    that is also a commune's name ('Vienne Condrieu', 'Mayenne Communauté') names the town inside
-    a longer name, unless a compass word goes with it; rivers after 'Val de' / 'Vallée de' are
-    already left out by find_places."""
+    """Départements a territory's name states: 'Nord Loiret', 'Moselle Est', 'Vosges', 'Troyes Bar
+    sur Aube'. A word that is also a commune's name and opens a longer name ('Vienne Condrieu',
+    'Mayenne Communauté') names the town, unless a compass word goes with it; rivers after
+    'Val de' / 'Vallée de' are already left out by find_places."""
     codes = set()
     name = text[start:end].strip()
     for place in places:
@@ -140,6 +140,7 @@ def departements_in_name(text: str, start: int, end: int, places: list[PlaceMent
         compass = re.search(r"(?<![\w-])" + COMPASS + r"(?:\s+(?:du|de la|de l['’]|des|de))?\s*$",
                             text[start:place.start]) \
             or re.match(r"\s*[-–]?\s*" + COMPASS + r"(?![\w-])", text[place.end:end])
-        if whole or compass or fold(word) not in _homonym_communes():
+        town_first = not text[start:place.start].strip() and fold(word) in _homonym_communes()
+        if whole or compass or not town_first:
             codes.add(place.code)
     return codes
