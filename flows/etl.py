@@ -83,6 +83,16 @@ class NoApiForWorkers(Exception):
     """Dask workers on other machines cannot reach this process's ephemeral Prefect API."""
 
 
+@task(name="fetch new communiqués", cache_policy=NO_CACHE)
+def fetch_new(sources_file: Path, input_dir: Path) -> dict:
+    """Pull the sources' new or changed items into the input folder (pipeline.fetch); not
+    retried: the fetch itself retries each request, and a failed item is in its report."""
+    from pipeline.fetch.run import fetch, format_report
+
+    report = fetch(sources_file, input_dir)
+    return {"ok": report.ok, "written": report.written, "report": format_report(report)}
+
+
 @task(name="scan input files", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def scan_inputs(input_dir: Path) -> state.Inventory:
     return state.scan(input_dir)
@@ -182,11 +192,18 @@ def _parallel_slots() -> int:
 
 
 @flow(name="communiques-etl", task_runner=ThreadPoolTaskRunner(max_workers=1))
-def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = False) -> dict:
-    """Process the communiqués of input_dir not yet published in output_dir, gate and publish."""
+def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = False,
+            sources: str | None = None) -> dict:
+    """Fetch new communiqués from the sources file into input_dir (when `sources` is given),
+    then process those not yet published in output_dir, gate and publish."""
     logger = get_run_logger()
     started = time.monotonic()
     source, target = Path(input_dir), Path(output_dir)
+    fetched = None
+    if sources:
+        fetched = fetch_new(Path(sources), source)
+        for line in fetched["report"].splitlines():
+            logger.info(line)
     with state.locked(target, on_wait=logger.info):
         storage.recover(target)
         inventory = scan_inputs(source)
@@ -225,6 +242,7 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
             publish(target, quote(tables), quote(state.State(version, inventory.inputs, summary)))
     summary["seconds"] = round(time.monotonic() - started, 1)
     summary["extraction_seconds"] = round(extraction_seconds, 1)
+    summary["fetch"] = fetched
     return summary
 
 

@@ -1,4 +1,4 @@
-"""`communiques`: the command line of the contract (run, validate, evaluate, serve)."""
+"""`communiques`: the command line of the contract (run, fetch, validate, evaluate, report, serve)."""
 
 from __future__ import annotations
 
@@ -21,18 +21,23 @@ SERVER_START_SECONDS = 300  # a first start migrates the database: slow on a slo
 
 def _run(args: argparse.Namespace) -> int:
     """Run the flow, unless the published tables already hold exactly these inputs: that is
-    decided from a scan of the input folder, before Prefect (~12 s to start) is imported."""
+    decided from a scan of the input folder, before Prefect (~12 s to start) is imported. With
+    --fetch the flow fetches first, so it always starts."""
     started = time.monotonic()
     from pipeline import state
-    from pipeline.readers import ReadError, max_file_bytes
+    from pipeline.read import ReadError, max_file_bytes
 
     try:
         max_file_bytes()  # a bad COMMUNIQUES_MAX_FILE_BYTES is a usage error, not a failed run
-        inventory = state.scan(args.input)  # fails fast on an unusable folder
-    except (ReadError, state.UnusableInput) as error:
+        if args.fetch:
+            _check_sources(args.sources)
+            inventory = None
+        else:
+            inventory = state.scan(args.input)  # fails fast on an unusable folder
+    except (ReadError, state.UnusableInput, UsageError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    previous = None if args.full else state.up_to_date(args.output, inventory)
+    previous = None if args.full or args.fetch else state.up_to_date(args.output, inventory)
     if previous:
         summary = {**previous.summary, "new": 0, "seconds": round(time.monotonic() - started, 1)}
         _print_summary(summary, args.input, args.output, unchanged=True)
@@ -49,7 +54,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         with workers_api:
             final = flow(input_dir=str(args.input), output_dir=str(args.output), full=args.full,
-                         return_state=True)
+                         sources=str(args.sources) if args.fetch else None, return_state=True)
     except NoApiForWorkers as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -58,10 +63,43 @@ def _run(args: argparse.Namespace) -> int:
               f"{args.output} are those of the last complete run", file=sys.stderr)
         return EXIT_REJECTED
     summary = final.result()
+    if summary.get("fetch"):
+        print(summary["fetch"]["report"])
     _print_summary(summary, args.input, args.output)
-    if summary["table_failures"]:
+    if summary["table_failures"] or (summary.get("fetch") and not summary["fetch"]["ok"]):
         return EXIT_REJECTED
     return EXIT_REJECTED if summary["rejected"] else EXIT_OK
+
+
+class UsageError(Exception):
+    """Bad command-line input (exit status 2)."""
+
+
+def _check_sources(path: Path) -> None:
+    """Raise UsageError when the sources file cannot be used (before Prefect starts)."""
+    from pipeline.fetch.sources import SourcesError, load_sources
+
+    try:
+        load_sources(path)
+    except SourcesError as error:
+        raise UsageError(str(error)) from None
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    from pipeline.fetch.run import fetch, format_report
+    from pipeline.fetch.sources import SourcesError
+
+    try:
+        report = fetch(args.sources, args.into)
+    except SourcesError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"error: cannot write into {args.into} ({error.strerror or error}); pass --into DIR",
+              file=sys.stderr)
+        return EXIT_USAGE
+    print(format_report(report))
+    return EXIT_OK if report.ok else EXIT_REJECTED
 
 
 def _print_summary(summary: dict, input_dir: Path, output: Path, unchanged: bool = False) -> None:
@@ -138,6 +176,12 @@ def _serve(args: argparse.Namespace) -> int:
     """Serve the flow as a deployment on a schedule, with the Prefect server of PREFECT_API_URL,
     else with one started here (Prefect's ephemeral API runs no scheduler)."""
     signal.signal(signal.SIGTERM, _exit)  # the server started here is stopped on SIGTERM too
+    if not args.no_fetch:
+        try:
+            _check_sources(args.sources)
+        except UsageError as error:
+            print(f"error: {error} (or pass --no-fetch)", file=sys.stderr)
+            return EXIT_USAGE
     from prefect.schedules import Cron
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
@@ -145,7 +189,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     def serve() -> None:
         run_etl.serve(name="communiques-etl", schedule=Cron(args.cron, timezone=args.timezone),
-                      parameters={"input_dir": str(args.input), "output_dir": str(args.output)})
+                      parameters={"input_dir": str(args.input), "output_dir": str(args.output),
+                                  "sources": None if args.no_fetch else str(args.sources)})
 
     if PREFECT_API_URL.value():
         serve()
@@ -224,7 +269,18 @@ def build_parser() -> argparse.ArgumentParser:
     scale_out.add_argument("--dask-address", metavar="ADDRESS",
                            help="extract on the Dask cluster whose scheduler is at ADDRESS "
                                 "(tcp://host:8786); needs PREFECT_API_URL")
+    run.add_argument("--fetch", action="store_true",
+                     help="first pull new communiqués from the sources file into the input folder")
+    run.add_argument("--sources", type=Path, default=Path("sources.toml"),
+                     help="sources file for --fetch (sources.toml)")
     run.set_defaults(handler=_run)
+
+    fetch = commands.add_parser("fetch", help="pull new communiqués from the web into a folder")
+    fetch.add_argument("--sources", type=Path, default=Path("sources.toml"),
+                       help="sources file: feeds and listing pages (sources.toml)")
+    fetch.add_argument("--into", type=Path, default=Path("raw"),
+                       help="folder to write them into, one sub-folder per source (raw/)")
+    fetch.set_defaults(handler=_fetch)
 
     validate = commands.add_parser("validate", help="re-run the quality checks on published tables")
     validate.add_argument("--output", type=Path, default=Path("processed"))
@@ -244,6 +300,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--timezone", default="Europe/Paris", help="of the schedule (Europe/Paris)")
     serve.add_argument("--port", type=_positive, default=4200,
                        help="of the Prefect server started when PREFECT_API_URL is unset (4200)")
+    serve.add_argument("--sources", type=Path, default=Path("sources.toml"),
+                       help="sources file each run fetches from first (sources.toml)")
+    serve.add_argument("--no-fetch", action="store_true",
+                       help="only process the input folder, fetch nothing")
     serve.add_argument("--input", type=Path, default=Path("raw"))
     serve.add_argument("--output", type=Path, default=Path("processed"))
     serve.set_defaults(handler=_serve)

@@ -16,8 +16,9 @@ from pathlib import Path
 from pipeline import nlp, registry
 from pipeline.extract.assemble import extract
 from pipeline.metadata import TABLES
-from pipeline.readers import (SUPPORTED_FORMATS, ReadError, check_size, max_file_bytes,
-                              read_document)
+from pipeline.read import (SUPPORTED_FORMATS, ReadError, check_size, max_file_bytes,
+                           read_document)
+from pipeline.read.sidecar import provenance
 from pipeline.state import InputFile, Inventory, hash_files, unreadable
 # The first stage lives in pipeline.state, which imports no spaCy: re-exported here.
 from pipeline.state import UnusableInput, discover  # noqa: F401
@@ -74,7 +75,7 @@ def read_documents(files: list[InputFile]) -> Batch:
         row = {"doc_id": sha256[:16], "source": file.source,
                "format": SUPPORTED_FORMATS[file.path.suffix.lower()], "sha256": sha256,
                "title": None, "issuer": None, "place": None, "published_on": None, "text": "",
-               "status": "published"}
+               "status": "published", **provenance(file.path, sha256)}
         try:
             if data is None:
                 check_size(size)  # raises: the file is too large to be read

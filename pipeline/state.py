@@ -33,7 +33,7 @@ from importlib import metadata
 from pathlib import Path
 
 from pipeline import referential
-from pipeline.readers import SUPPORTED_FORMATS, max_file_bytes
+from pipeline.read import SUPPORTED_FORMATS, max_file_bytes
 
 STATE_FILE = "_state.json"
 LOCK_FILE = ".lock"
@@ -159,9 +159,10 @@ def scan(input_dir: Path) -> Inventory:
 # ---------------------------------------------------------------- the extraction version
 
 # Modules that do not shape a document's rows (tables derived from all rows, file writing, the
-# command line, the review page, scoring, settings): editing them reprocesses nothing. A new
-# module is part of the version until it is added here.
-NOT_IN_VERSION = {"cli.py", "report.py", "evaluate.py", "storage.py", "registry.py", "settings.py"}
+# command line, the review page, scoring, settings, fetching from the web): editing them
+# reprocesses nothing. A new module is part of the version until it is added here.
+NOT_IN_VERSION = {"cli.py", "report.py", "evaluate.py", "storage.py", "registry.py", "settings.py",
+                  "fetch"}
 
 
 def extraction_version() -> str:
@@ -171,7 +172,8 @@ def extraction_version() -> str:
     Any change means every document is processed again."""
     digest = hashlib.sha256()
     for path in sorted([*PACKAGE_DIR.rglob("*.py"), *PACKAGE_DIR.rglob("*.json")]):
-        if path.relative_to(PACKAGE_DIR).as_posix() in NOT_IN_VERSION:
+        relative = path.relative_to(PACKAGE_DIR)
+        if relative.as_posix() in NOT_IN_VERSION or relative.parts[0] in NOT_IN_VERSION:
             continue
         digest.update(f"{path.relative_to(PACKAGE_DIR).as_posix()}\0".encode())
         digest.update(path.read_bytes())

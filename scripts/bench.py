@@ -92,7 +92,7 @@ def pdf_rates(pdf_dir: Path) -> tuple[float, float, int]:
     """Pages/s of the project's PDF reader and of pypdfium2's bare text extraction."""
     import pypdfium2
 
-    from pipeline.readers import read_document
+    from pipeline.read import read_document
 
     paths = sorted(pdf_dir.glob("*.pdf"))
     started = time.perf_counter()

@@ -24,7 +24,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from pipeline import etl
-from pipeline.readers import read_document
+from pipeline.read import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -145,7 +145,7 @@ def serve(tmp_path_factory):
         shutil.copy(path, source / path.name)
     port = free_port()
     process = subprocess.Popen(
-        COMMAND + ["serve", "--cron", "0 7 * * 1-5", "--port", str(port),
+        COMMAND + ["serve", "--cron", "0 7 * * 1-5", "--port", str(port), "--no-fetch",
                    "--input", str(source), "--output", str(output)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env=environment(PREFECT_HOME=str(tmp_path_factory.mktemp("prefect-home"))),
@@ -428,7 +428,8 @@ def test_prefect_yaml_deploys_the_flow_to_a_work_pool(serve):
     deployed = api(serve.api_url, "/deployments/name/communiques-etl/weekdays")
     assert deployed["work_pool_name"] == "communiques"
     assert deployed["entrypoint"] == "flows/etl.py:run_etl"
-    assert deployed["parameters"] == {"input_dir": "raw", "output_dir": "processed"}
+    assert deployed["parameters"] == {"input_dir": "raw", "output_dir": "processed",
+                                      "sources": "sources.toml"}
     assert [s["schedule"]["cron"] for s in deployed["schedules"]] == ["0 7 * * 1-5"]
     (step,) = deployed["pull_steps"]
     assert step["prefect.deployments.steps.set_working_directory"]["directory"] == str(ROOT)

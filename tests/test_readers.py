@@ -1,4 +1,4 @@
-"""pipeline.readers: decoding, markup removal, PDF clean-up, and "only ReadError" on bad input."""
+"""pipeline.read: decoding, markup removal, PDF clean-up, and "only ReadError" on bad input."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from pipeline import etl, readers, state
-from pipeline.readers import SUPPORTED_FORMATS, ReadError, ReadResult, read_document
+from pipeline import etl, state
+from pipeline.read import SUPPORTED_FORMATS, ReadError, ReadResult, max_file_bytes, read_document
 
 FRENCH = "Communiqué – l’Aube : « Territoires d’industrie », 2 sites\nTroyes, le 14 novembre"
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -134,7 +134,7 @@ def test_oversize_file_is_rejected_with_size_and_limit(tmp_path, monkeypatch):
 
 def test_default_size_limit_is_20_mb(monkeypatch):
     monkeypatch.delenv("COMMUNIQUES_MAX_FILE_BYTES", raising=False)
-    assert readers.max_file_bytes() == 20 * 1024 * 1024
+    assert max_file_bytes() == 20 * 1024 * 1024
 
 
 @pytest.mark.parametrize("value", ["0", "-5", "1e6", "20 MB"])
@@ -256,6 +256,23 @@ def test_html_without_main_uses_the_body_minus_chrome(tmp_path):
 def test_html_with_no_text_is_rejected(tmp_path):
     with pytest.raises(ReadError, match="no text"):
         read(tmp_path, "c.html", b"<html><body><script>render()</script></body></html>")
+
+
+def test_hidden_html_is_not_content(tmp_path):
+    """What a browser does not show is not what the publisher says (issue 18)."""
+    html = ("<main><p>Texte visible.</p>"
+            "<p hidden>Attribut hidden.</p>"
+            "<div aria-hidden=\"true\"><p>ARIA caché.</p></div>"
+            "<p style=\"color: red; display : none\">Style display none.</p>"
+            "<ul><li>Premier</li><li style=\"VISIBILITY:hidden !important\">Style visibility.</li></ul>"
+            "<p aria-hidden=\"false\" style=\"display: block\">Encore visible.</p></main>")
+    assert read(tmp_path, "c.html", html.encode()).text == ("Texte visible.\n\n- Premier\n\n"
+                                                            "Encore visible.")
+
+
+def test_a_page_of_hidden_text_only_is_rejected(tmp_path):
+    with pytest.raises(ReadError, match="no text"):
+        read(tmp_path, "c.html", b"<body><div style='display:none'>Territoires</div></body>")
 
 
 def test_deeply_nested_html_is_read(tmp_path):

@@ -1,0 +1,134 @@
+"""HTML: the main content only, blocks separated by blank lines, <li> items as "- item" lines.
+
+Left out: site chrome (menus, banners, footers, consent tools: by tag, ARIA role, id or class)
+and what a browser does not show: elements with the `hidden` attribute, `aria-hidden="true"`,
+or an inline style `display: none` or `visibility: hidden`. Hidden text is not what the
+publisher says, and may be there to mislead (issue 18).
+
+trafilatura was measured against this reader on every HTML fixture (README, "HTML pages"): it
+dropped the territory list of a préfecture page without <main>, so this reader is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, PreformattedString, Tag
+
+_NOISE_TAGS = ["script", "style", "noscript", "template", "nav", "aside", "form", "iframe", "svg",
+               "button"]
+_FRAME_TAGS = ["header", "footer"]
+# ARIA landmarks of site chrome, and ids or classes naming it (French sites' consent managers
+# included: tarteaucitron, Didomi, Axeptio); a saved page keeps what scripts inserted.
+_NOISE_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "dialog",
+                "alertdialog"}
+_NOISE_NAME = re.compile(r"(?<![a-z])(?:cookie|consent|tarteaucitron|didomi|axeptio|banner|"
+                         r"breadcrumb|skiplink|menu|nav|footer|header|share|social)", re.I)
+_CONTENT_TAGS = ["main", "article", "h1"]  # an element holding one of these is never noise
+# An inline style that hides the element: "display: none", "visibility:hidden !important"...
+_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*"
+                           r"(?:!\s*important\s*)?(?:;|$)", re.I)
+_BLOCK_TAGS = {"address", "article", "blockquote", "body", "caption", "dd", "details", "dialog",
+               "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3",
+               "h4", "h5", "h6", "header", "hgroup", "hr", "html", "main", "ol", "p", "pre",
+               "section", "summary", "table", "ul"}
+_LINE_TAGS = {"tr"}
+_CELL_TAGS = {"td", "th"}
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+def html_main_text(html: str) -> str:
+    """The page's main content as text; site chrome (menus, banners, footers) is left out."""
+    return _render(main_element(html))
+
+
+def main_element(html: str) -> Tag:
+    """The element holding the page's main content, chrome and hidden elements removed: <main>,
+    else the longest <article>, else the body."""
+    soup = BeautifulSoup(html, "lxml")
+    for tag in _noise(soup):
+        tag.decompose()
+    articles = soup.find_all("article")
+    return (soup.find("main")
+            or max(articles, key=lambda a: len(a.get_text()), default=None)
+            or soup.body or soup)
+
+
+def _hidden(tag: Tag) -> bool:
+    """Whether a browser hides the element (and so everything in it) from readers."""
+    return (tag.has_attr("hidden") or (tag.get("aria-hidden") or "").strip().lower() == "true"
+            or bool(_HIDING_STYLE.search(tag.get("style") or "")))
+
+
+def _noise(soup: BeautifulSoup) -> list[Tag]:
+    """Outermost noise elements, hidden ones included; a noise element's subtree is not visited
+    (each tag seen once)."""
+    holds_content = set()  # ids of content tags and their ancestors: never noise
+    for tag in soup.find_all(_CONTENT_TAGS):
+        for holder in (tag, *tag.parents):
+            if id(holder) in holds_content:
+                break
+            holds_content.add(id(holder))
+    found, stack = [], [soup]
+    while stack:
+        for child in stack.pop().children:
+            if not isinstance(child, Tag):
+                continue
+            label = " ".join([child.get("id") or "", *(child.get("class") or [])])
+            is_frame = (child.name in _FRAME_TAGS or child.get("role") in _NOISE_ROLES
+                        or _NOISE_NAME.search(label))
+            if child.name in _NOISE_TAGS or _hidden(child) or (
+                    is_frame and child.name not in ("html", "body") and id(child) not in holds_content):
+                found.append(child)
+            else:
+                stack.append(child)
+    return found
+
+
+def _render(root: Tag) -> str:
+    """Text of `root`: blocks apart by a blank line, rows and items on their own line.
+
+    Walks the tree with an explicit stack (pages can nest deeper than Python's recursion limit)
+    and merges adjacent breaks, so "</p><p>" gives one blank line and "</li><li>" one newline.
+    """
+    out: list[str] = []
+    pending_break = 0  # 0 none, 1 newline, 2 blank line
+    bullet = False  # a "- " is owed to the next text (we are at the start of a list item)
+    stack: list[tuple[object, bool, bool]] = [(root, False, False)]  # node, closing, in a <li>
+    while stack:
+        node, closing, in_item = stack.pop()
+        if isinstance(node, NavigableString):
+            if isinstance(node, PreformattedString):  # comments, doctype, CDATA
+                continue
+            text = _HTML_SPACE.sub(" ", str(node))
+            if not text.strip():
+                if out and not pending_break:
+                    out.append(" ")
+                continue
+            if out and pending_break:
+                out.append("\n" * pending_break)
+            pending_break = 0
+            if bullet:
+                out.append("- ")
+                bullet = False
+            out.append(text)
+            continue
+        name = node.name
+        if name == "br":
+            pending_break = max(pending_break, 1)
+        elif name == "li":
+            pending_break = max(pending_break, 1)
+            bullet = not closing
+        elif name in _BLOCK_TAGS:
+            pending_break = max(pending_break, 1 if in_item else 2)
+        elif name in _LINE_TAGS:
+            pending_break = max(pending_break, 1)
+        elif name in _CELL_TAGS and closing:
+            out.append(" ")
+        if not closing:
+            in_item = in_item or name == "li"
+            stack.append((node, True, in_item))
+            stack.extend((child, False, in_item) for child in reversed(node.contents))
+    lines = (re.sub(r" {2,}", " ", line).strip() for line in "".join(out).split("\n"))
+    return "\n".join(lines).strip("\n")
