@@ -21,7 +21,7 @@ from pipeline import nlp
 from pipeline.evaluate import load_gold
 from pipeline.extract.assemble import extract
 from pipeline.normalize import name_key
-from pipeline.readers import ReadError, read_document
+from pipeline.read import ReadError, read_document
 
 FORMATS = (".txt", ".md", ".html", ".htm", ".pdf")
 
