@@ -174,7 +174,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     # it; one that is a name of a member list ("regroupe douze communautés de communes : A, B")
     # is a member, not a territory.
     territories = [t for t in territories if not any(s < t.start < e for s, e in named_at)
-                   and not any(s < t.end and t.start < e for s, e in listed)]
+                   and not any(s <= t.start and t.end <= e for s, e in listed)]
     by_id = {t.territory_id for t in territories}
     attached = []
     for mention in mentions:
