@@ -4,7 +4,9 @@ Rules (ids in the `rule` column):
 - epci.member_list     names listed as members: after "regroupant", "composé de", "porté par" ...
                        (rules/member_words.json), after a plural noun of EPCIs ("trois
                        intercommunalités : A, B et C", "4 communautés de communes qui la composent
-                       (A, B, C et D)"), or as the value of a "Territory : A, B et C" line. A
+                       (A, B, C et D)"), on the lines or items an intro ending with a colon
+                       opens ("représenté par :" then "− La communauté de communes X …"), or as
+                       the value of a "Territory : A, B et C" line. A
                        legal-form head ("les communautés de communes", "celle du") is distributed
                        over the coordinated names that follow it; the list is split where the
                        parts are real EPCIs of the referential (a name may hold "et" or a comma),
@@ -14,8 +16,9 @@ Rules (ids in the `rule` column):
                        d'Agen").
 - epci.everyday_name   a capitalised name ending with a type word, linked exactly ("Questembert
                        Communauté", "Flers Agglo", "Bordeaux Métropole").
-- epci.acronym         an acronym the text defines ("… Bassin d'Arcachon Nord (COBAN)", "CAPEX
-                       Communauté d'Agglomération Cap Excellence"), where it is used.
+- epci.acronym         an acronym or short name the text defines ("… Bassin d'Arcachon Nord
+                       (COBAN)", "CAPEX Communauté d'Agglomération Cap Excellence", "… (Cap
+                       Nord)"), or a well-known one of the document's EPCIs, where it is used.
 
 Acronyms are learnt before lists are read, so "la COBAN" in a list links wherever the text
 defines it. Mentions outside member lists are kept by the attachment only when a territory claims
@@ -31,8 +34,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
-from pipeline.linking import ACCEPT_SCORE, EVERYDAY_FORM_SCORE, DocumentLinker, Link, acronym_in
 from pipeline.extract.structure import Span
+from pipeline.linking import ACCEPT_SCORE, EVERYDAY_FORM_SCORE, DocumentLinker, Link, acronym_in
 from pipeline.normalize import fold
 
 WORDS = json.loads((Path(__file__).parent / "rules" / "member_words.json").read_text(encoding="utf-8"))
