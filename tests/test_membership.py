@@ -70,3 +70,9 @@ def test_a_merged_member_keeps_its_siren_then_and_gives_its_successor():
     rows = extract(text, next(nlp.parse([text]))).epcis
     merged = next(row for row in rows if row["siren"] == "200033207")
     assert (merged["territory_id"], merged["successor_siren"]) == ("bourges-vierzon", "200090561")
+
+
+def test_an_epci_labelled_in_its_own_clause_is_not_a_member_of_the_territory_named_before():
+    text = ("Le 17 novembre 2023, le territoire Val de Garonne a été reconduit, et Bordeaux "
+            "Métropole entre dans le programme avec la COBAN.")
+    assert members(text) == set()

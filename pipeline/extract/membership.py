@@ -11,7 +11,9 @@ the rule that found the mention):
    ("Mayenne Communauté", "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
 3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
 4. its sentence, or the sentence opening its list ("Territoire X représenté par :" then
-   the lines of members), names a territory before it ("Le territoire X regroupe …", "… Val et Terres de
+   the lines of members), names a territory before it, unless the EPCI, not listed, is the
+   subject of its own label, or named after one in that sentence ("A et B sont reconduits, et
+   Bordeaux Métropole entre dans le programme avec la COBAN": they belong to none) ("Le territoire X regroupe …", "… Val et Terres de
    Lorraine qui comprend les communautés de communes …"), else after it when the EPCI is listed
    as a member ("regroupant A et B, le territoire X …");
 5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
@@ -43,6 +45,7 @@ from pipeline.normalize import fold
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
 LABELLING = re.compile(WORDS["labelling"], re.IGNORECASE)
+LABEL_PREDICATE = re.compile(WORDS["label_predicate"], re.IGNORECASE)
 PROGRAMME = re.compile(WORDS["programme"], re.IGNORECASE)
 SENTENCES_BACK = 2
 # A sentence about several territories ("rejoint les deux territoires de X : A et B, ce dernier
@@ -97,7 +100,7 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
 def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
                   folded: str, sentences: list[tuple[int, int]], structure,
                   epci_spans: list[tuple[int, int]], by_id: set[str],
-                  aliases: dict[str, str]) -> str | None:
+                  aliases: dict[str, str], label_subjects: list[int]) -> str | None:
     if mention.territory_hint in by_id:
         return mention.territory_hint
     if mention.link.siren:
@@ -124,6 +127,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         return None
     start, end = sentences[index]
     before = _named_in(folded, start, mention.start, territories, epci_spans)
+    if before and not mention.in_member_list \
+            and any(before[-1][0] < subject <= mention.start for subject in label_subjects):
+        return None  # "A et B sont reconduits, et la CA X entre dans le programme avec la CC Y"
     if before:
         return before[-1][1].territory_id
     intro = _sentence_index(sentences, mention.list_start) if mention.in_member_list \
@@ -184,10 +190,15 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     territories = [t for t in territories if not any(s < t.start < e for s, e in named_at)
                    and not any(s <= t.start and t.end <= e for s, e in listed)]
     by_id = {t.territory_id for t in territories}
+    # EPCIs that are the subject of a label of their own, not a territory of the document
+    label_subjects = [m.start for m in mentions
+                      if not m.in_member_list and LABEL_PREDICATE.match(text, m.end)
+                      and not any(named_after(t.name, m.link.siren) for t in territories
+                                  if m.link.siren)]
     attached = []
     for mention in mentions:
         territory_id = _territory_of(mention, territories, text, folded, sentences, structure,
-                                     epci_spans, by_id, aliases or {})
+                                     epci_spans, by_id, aliases or {}, label_subjects)
         if territory_id:
             attached.append((mention, territory_id))
         elif not territories:  # its territory went unseen: members and label holders stay
