@@ -1,18 +1,38 @@
 """Link an intercommunality name written in a communiqué to its SIREN in the referential.
 
 Names are compared on a "core" form: folded, without the legal-form words ("CC", "communauté
-d'agglomération"...), without articles and parentheticals. Every EPCI is indexed under its current
-name, its former names (older editions of the referential) and variants without a leading
-"Canton de"/"Région de", because communiqués say "CC de Charly-sur-Marne" for
-"CC du Canton de Charly-sur-Marne". The legal form written in the text and the départements of the
-document break ties; a weak or ambiguous match gives no SIREN rather than a wrong one.
+d'agglomération"...), articles, "et" and parentheticals, "Agglomération" written "agglo". Every
+EPCI of every millésime is indexed under every name it bore, and under the everyday forms people
+write for it, generated from those names:
+- without a leading "Canton de"/"Région de" ("CC de Charly-sur-Marne" for "CC du Canton de
+  Charly-sur-Marne"), a trailing type word ("Lorient" for "Lorient Agglomération") or a région's
+  name ("Lisieux" for "Lisieux Normandie", "Métropole de Rouen" for "Métropole Rouen Normandie");
+- and a name written with a leading "Pays" ("Pays des Coëvrons") is also tried without it.
+Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz).
+
+Context breaks ties and lowers doubtful links: the legal form written in the text, the
+départements of the document (and of the other members already linked), and its year: a
+communiqué of 2019 naming an EPCI that merged in 2020 links to the SIREN it had then. A weak
+match gives no SIREN; a name fitting several EPCIs equally gives no SIREN and their SIRENs as
+`candidates`, never a guess.
+
+Acronyms: one defined in the text ("… Nord (COBAN)") is learnt for that document
+(DocumentLinker.learn); well-known ones never defined come from data/epci_aliases.csv (each with
+its source) and from the acronyms in official names ("CA … (CARENE)"), and count only when an
+EPCI they name lies in the document's départements or régions. Failing those, the initials of
+the names of the document's départements' EPCIs ("CCTLB" for "CC du Territoire de Lunéville à
+Baccarat") link an acronym that only one of them gives. The same file holds a few names
+no millésime has (a name dropped before 2019, "Caux Vallée de Seine"): they are indexed as
+everyday forms of their EPCI.
 """
 
 from __future__ import annotations
 
+import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
@@ -21,26 +41,48 @@ from pipeline.normalize import fold, unligature
 
 ACCEPT_SCORE = 0.86       # below this, no SIREN
 AMBIGUITY_MARGIN = 0.03   # two different EPCIs this close: no SIREN
+EVERYDAY_FORM_SCORE = 0.94  # a generated everyday form, not the name itself
 TYPE_MISMATCH_PENALTY = 0.10
+NEAR_TYPE_PENALTY = 0.03  # "agglomération" written for a communauté urbaine or a métropole
 OUTSIDE_DEPARTEMENTS_PENALTY = 0.08
+OUTSIDE_YEAR_PENALTY = 0.05  # the EPCI did not exist in the document's year (its dateline's)
+GUESSED_YEAR_PENALTY = 0.02  # ... in the year its phase suggests: too weak to break a tie
+FUZZY_MIN_LENGTH = 6      # shorter names must match exactly
+ALIASES_FILE = Path(__file__).parent / "data" / "epci_aliases.csv"
 
 # Repeated: "CA Agglo Pays d'Issoire" is written for the official "Agglo Pays d'Issoire"; an
 # article goes with the form it comes before ("la communauté d'agglomération", "CA L'Agglo").
 LEGAL_FORM = re.compile(
     r"^(?:(?:(?:la|le|les|l')\s*)?"
-    r"(?:communautes?\s+de\s+communes|communautes?\s+d'\s*agglomerations?|communautes?\s+urbaines?"
-    r"|metropoles?|cc|ca|cu|agglo)\b\s*)+")
-STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d"}
+    r"(?:communautes?\s+(?:de|des)\s+communes?|communautes?\s+d'\s*agglomerations?"
+    r"|communautes?\s+urbaines?|metropoles?|cc|ca|cu|agglo|agglomerations?|communautes?)\b\s*)+")
+STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et"}
 GENERIC_LEADS = re.compile(r"^(?:canton|region)\s+")
+TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom)$")
+WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
+WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint", "ste": "sainte",
+              # "CC des 4 rivières" is written "des Quatre Rivières"
+              "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6", "sept": "7",
+              "huit": "8", "neuf": "9", "dix": "10", "mille": "1000"}
+ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}|[A-Z][a-z]?[A-Z0-9&][A-Za-z0-9&]{0,8}")
+NAME_FORM = {"CC": "CC", "CA": "CA", "CU": "CU", "Métropole": "METRO"}
+NEAR_TYPES = {"CA", "CU", "METRO", "MET69"}
+ARTICLES = re.compile(r"^(?:(?:la|le|les|l)['’ ]\s*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Link:
     siren: str | None
-    name: str | None        # official name when linked
+    name: str | None        # official name when linked (the last the SIREN bore)
     epci_type: str | None
     score: float            # 0..1
     departement_codes: tuple[str, ...]
+    candidates: tuple[str, ...] = ()     # SIRENs fitting equally when not linked
+    successor_siren: str | None = None   # the EPCI continuing a merged one today
+    exact: bool = False                  # a name or everyday form of it, not a likeness
+
+
+NO_LINK = Link(None, None, None, 0.0, ())
 
 
 def core_name(name: str) -> str:
@@ -49,11 +91,24 @@ def core_name(name: str) -> str:
     folded = re.sub(r"\([^)]*(?:\)|$)", " ", folded)  # "(CCVE)", or "(CCVE" cut by a list's end
     folded = re.sub(r"[^a-z0-9']+", " ", folded).strip()
     folded = LEGAL_FORM.sub("", folded)
-    words = [w for w in re.split(r"[\s']+", folded) if w and w not in STOPWORDS]
-    return " ".join(words)
+    words = [WORD_FORMS.get(w, w) for w in re.split(r"[\s']+", folded)]
+    return " ".join(w for w in words if w and w not in STOPWORDS)
 
 
-NAME_FORM = {"CC": "CC", "CA": "CA", "CU": "CU", "Métropole": "METRO"}
+@lru_cache(maxsize=1)
+def _region_words() -> re.Pattern:
+    names = sorted((core_name(r.name) for r in referential.load().regions.values()), key=len,
+                   reverse=True)
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(n) for n in names if n) + r")(?=\s|$)")
+
+
+def everyday_forms(core: str) -> set[str]:
+    """Shorter forms people write for an official core name (the core itself left out)."""
+    forms = {GENERIC_LEADS.sub("", core)}
+    forms |= {TYPE_TAILS.sub("", form) for form in forms}
+    forms |= {_region_words().sub(" ", form).strip() for form in forms}
+    forms = {" ".join(form.split()) for form in forms}
+    return {form for form in forms if form != core and len(form) >= 4}
 
 
 def _form_of(name: str, default: str) -> str:
@@ -61,53 +116,313 @@ def _form_of(name: str, default: str) -> str:
     return NAME_FORM.get(name.split(" ", 1)[0], default)
 
 
+@dataclass(frozen=True)
+class _Entry:
+    siren: str
+    name: str
+    form: str
+    first_seen: int
+    last_seen: int
+
+
+@dataclass
+class _Index:
+    exact: dict[str, list[tuple[_Entry, bool]]] = field(default_factory=dict)  # key -> (entry, everyday)
+    fuzzy_keys: list[str] = field(default_factory=list)
+    fuzzy_owners: list[list[_Entry]] = field(default_factory=list)
+
+
 @lru_cache(maxsize=1)
-def _index() -> tuple[list[str], list[tuple[str, str]]]:
-    """Parallel lists: indexed core names and the (SIREN, legal form of that name) of each."""
-    keys, owners = [], []
-    for epci in referential.load().epcis.values():
-        variants: dict[str, str] = {}
-        for name in (epci.name, *epci.former_names):
-            form = _form_of(name, epci.type)
-            core = core_name(name)
-            for variant in (core, GENERIC_LEADS.sub("", core), core.removeprefix("metropole ").strip()):
-                if variant:
-                    variants.setdefault(variant, form)
-        for variant, form in variants.items():
-            keys.append(variant)
-            owners.append((epci.siren, form))
-    return keys, owners
+def _aliases() -> list[dict]:
+    with ALIASES_FILE.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
-@lru_cache(maxsize=8192)
+def _is_acronym(alias: str) -> bool:
+    return bool(ACRONYM.fullmatch(alias)) and sum(c.isupper() for c in alias) >= 2
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    index = _Index()
+    fuzzy: dict[str, list[_Entry]] = {}
+    epcis = referential.load().epcis
+    for alias in _aliases():
+        epci = epcis.get(alias["siren"])
+        if epci and not _is_acronym(alias["alias"]):
+            entry = _Entry(epci.siren, alias["alias"], epci.type, epci.first_seen, epci.last_seen)
+            index.exact.setdefault(core_name(alias["alias"]), []).append((entry, True))
+    for epci in epcis.values():
+        for borne in epci.names:
+            entry = _Entry(epci.siren, borne.name, _form_of(borne.name, epci.type),
+                           borne.first_seen, borne.last_seen)
+            core = core_name(borne.name)
+            if not core:
+                continue
+            index.exact.setdefault(core, []).append((entry, False))
+            fuzzy.setdefault(core, []).append(entry)
+            for form in everyday_forms(core):
+                index.exact.setdefault(form, []).append((entry, True))
+    index.fuzzy_keys = list(fuzzy)
+    index.fuzzy_owners = list(fuzzy.values())
+    return index
+
+
+def _query_forms(query: str) -> list[tuple[str, bool]]:
+    """(form, everyday) pairs to look up for a written core name: itself, without a leading
+    "Pays" ("Pays des Coëvrons"), without a trailing type word ("Vienne Condrieu Agglomération")."""
+    forms = [(query, False)]
+    for shorter in (WRITTEN_LEADS.sub("", query), TYPE_TAILS.sub("", query)):
+        if shorter != query and len(shorter) >= 4:
+            forms.append((shorter, True))
+    return forms
+
+
+def _type_penalty(written: str | None, form: str, epci_type: str) -> float:
+    if not written or written in (form, epci_type):
+        return 0.0
+    if written in NEAR_TYPES and (form in NEAR_TYPES or epci_type in NEAR_TYPES):
+        return NEAR_TYPE_PENALTY
+    return TYPE_MISMATCH_PENALTY
+
+
+def _year_of(year: int | None) -> int | None:
+    """The millésime closest to a year: 2018 is read in 2019's, 2030 in the newest."""
+    if year is None:
+        return None
+    ref = referential.load()
+    return min(max(year, ref.first_year), ref.current_year)
+
+
+def _score(entry: _Entry, base: float, epci_type: str | None, departements: frozenset[str],
+           year: int | None, year_dated: bool) -> float:
+    epci = referential.load().epcis[entry.siren]
+    score = base - _type_penalty(epci_type, entry.form, epci.type)
+    if departements and not set(epci.departement_codes) & departements:
+        score -= OUTSIDE_DEPARTEMENTS_PENALTY
+    if year is not None and not epci.first_seen <= year <= epci.last_seen:
+        score -= OUTSIDE_YEAR_PENALTY if year_dated else GUESSED_YEAR_PENALTY
+    return score
+
+
+def _candidates(query: str) -> list[tuple[_Entry, float]]:
+    """(entry, base score) of every indexed name the query may mean."""
+    index = _index()
+    found: list[tuple[_Entry, float]] = []
+    exact = False
+    for form, everyday_query in _query_forms(query):
+        for entry, everyday_key in index.exact.get(form, ()):
+            everyday = everyday_query or everyday_key
+            found.append((entry, EVERYDAY_FORM_SCORE if everyday else 1.0))
+            exact = exact or not everyday
+    if not exact and len(query) >= FUZZY_MIN_LENGTH:
+        for _key, raw, position in process.extract(query, index.fuzzy_keys, scorer=fuzz.ratio,
+                                                   limit=10, score_cutoff=ACCEPT_SCORE * 100 - 10):
+            for entry in index.fuzzy_owners[position]:
+                found.append((entry, min(raw / 100, 0.98)))
+    return found
+
+
+def _decide(scored: dict[str, tuple[float, _Entry, float]], epci_type: str | None) -> Link:
+    """The best SIREN if it beats every other by the margin; else no SIREN (and the ties)."""
+    if not scored:
+        return Link(None, None, epci_type, 0.0, ())
+    ranked = sorted(scored.items(), key=lambda item: -item[1][0])
+    siren, (score, entry, base) = ranked[0]
+    score = max(0.0, min(1.0, score))
+    runner_up = ranked[1][1][0] if len(ranked) > 1 else 0.0
+    if score < ACCEPT_SCORE:
+        return Link(None, None, epci_type, round(min(score, ACCEPT_SCORE - 0.01), 3), ())
+    if score - runner_up < AMBIGUITY_MARGIN:
+        ties = tuple(sorted(s for s, (v, *_rest) in ranked if score - v < AMBIGUITY_MARGIN))
+        return Link(None, None, epci_type, round(ACCEPT_SCORE - 0.01, 3), (), ties)
+    epci = referential.load().epcis[siren]
+    return Link(siren, epci.name, epci.type, round(score, 3), epci.departement_codes, (),
+                epci.successor_siren, base >= EVERYDAY_FORM_SCORE)
+
+
+@lru_cache(maxsize=16384)
 def link_epci(written: str, epci_type: str | None = None,
-              context_departements: frozenset[str] = frozenset()) -> Link:
+              context_departements: frozenset[str] = frozenset(), year: int | None = None,
+              year_dated: bool = True) -> Link:
     """Best referential EPCI for a name as written; siren None when weak or ambiguous.
 
-    Cached: member lists are split by trying many candidate names, and communiqués of one
-    région repeat the same intercommunalités."""
+    `year` is the document's: its dateline's (`year_dated`), or the one its phase suggests,
+    which only breaks ties between EPCIs of different names. Cached: member lists are split by
+    trying many candidate names, and communiqués of one région repeat the same intercommunalités."""
     query = core_name(written)
     if not query:
         return Link(None, None, epci_type, 0.0, ())
-    keys, owners = _index()
-    epcis = referential.load().epcis
-    best_by_siren: dict[str, float] = {}
-    for _key, raw, position in process.extract(query, keys, scorer=fuzz.ratio, limit=12):
-        siren, form = owners[position]
-        epci = epcis[siren]
-        score = raw / 100
-        if epci_type and form != epci_type and epci.type != epci_type:
-            score -= TYPE_MISMATCH_PENALTY
-        if context_departements and not set(epci.departement_codes) & context_departements:
-            score -= OUTSIDE_DEPARTEMENTS_PENALTY
-        best_by_siren[epci.siren] = max(score, best_by_siren.get(epci.siren, 0.0))
-    ranked = sorted(best_by_siren.items(), key=lambda item: -item[1])
-    if not ranked:
-        return Link(None, None, epci_type, 0.0, ())
-    siren, score = ranked[0]
-    score = max(0.0, min(1.0, score))
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    if score < ACCEPT_SCORE or (score - runner_up < AMBIGUITY_MARGIN and score < 0.99):
-        return Link(None, None, epci_type, round(min(score, ACCEPT_SCORE - 0.01), 3), ())
-    epci = epcis[siren]
-    return Link(siren, epci.name, epci.type, round(score, 3), epci.departement_codes)
+    year = _year_of(year)
+    scored: dict[str, tuple[float, _Entry, float]] = {}
+    for entry, base in _candidates(query):
+        score = _score(entry, base, epci_type, context_departements, year, year_dated)
+        if year is not None and not entry.first_seen <= year <= entry.last_seen:
+            score -= 0.001  # among the names of one EPCI, the one it bore that year
+        if score > scored.get(entry.siren, (float("-inf"),))[0]:
+            scored[entry.siren] = (score, entry, base)
+    return _decide(scored, epci_type)
+
+
+@lru_cache(maxsize=4096)
+def _forms_of(siren: str) -> frozenset[str]:
+    """Every core name and everyday form an EPCI goes by."""
+    epci = referential.load().epcis.get(siren)
+    forms = set()
+    for borne in epci.names if epci else ():
+        official = core_name(borne.name)
+        forms |= {official} | everyday_forms(official)
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=8192)
+def _core_of(name: str) -> str:
+    return core_name(name)
+
+
+def named_after(name: str, siren: str) -> bool:
+    """Whether a name ("Pays Ajaccien", "Roannais", "TCO") is one the EPCI goes by: one of its
+    names, an everyday form of one, or its acronym."""
+    core = _core_of(name)
+    if core and core in _forms_of(siren):
+        return True
+    acronym = name.strip().upper()
+    return siren in known_acronyms().get(acronym, ()) and _is_acronym(acronym)
+
+
+@lru_cache(maxsize=1)
+def known_acronyms() -> dict[str, tuple[str, ...]]:
+    """ACRONYM -> SIRENs: data/epci_aliases.csv, and acronyms in brackets in official names."""
+    aliases: dict[str, set[str]] = {}
+    for row in _aliases():
+        if _is_acronym(row["alias"]):
+            aliases.setdefault(row["alias"].upper(), set()).add(row["siren"])
+    for epci in referential.load().epcis.values():
+        for borne in epci.names:
+            for inner in re.findall(r"\(([^()]+)\)", borne.name):
+                compact = inner.replace(" ", "")
+                if ACRONYM.fullmatch(compact) and compact.upper() == compact:
+                    aliases.setdefault(compact, set()).add(epci.siren)
+    return {alias: tuple(sorted(sirens)) for alias, sirens in aliases.items()}
+
+
+GENERATED_ACRONYM_SCORE = 0.90
+ACRONYM_STOPWORDS = STOPWORDS | {"en", "a", "sur", "sous", "aux", "au", "lez", "les"}
+ACRONYM_GENERIC = {"pays", "communaute", "agglo", "agglomeration"}
+
+
+def _initials(name: str, dropped: frozenset[str]) -> set[str]:
+    """'CC du Territoire de Lunéville à Baccarat' -> {'CCTLB'}; 'CC Meurthe Mortagne Moselle' ->
+    {'CCMMM', 'CC3M'}: the legal form's letters, then the initials of the significant words,
+    repeated initials also counted ("3M")."""
+    form = re.match(r"(CC|CA|CU)\s+(.*)", name)
+    if not form:
+        return set()
+    words = [w for w in re.split(r"[\s'-]+", fold(unligature(form.group(2))))
+             if w and w not in ACRONYM_STOPWORDS and w not in dropped and w[0].isalpha()]
+    initials = "".join(w[0] for w in words).upper()
+    counted = re.sub(r"(.)\1+", lambda run: f"{len(run.group(0))}{run.group(1)}", initials)
+    return {form.group(1) + initials, form.group(1) + counted}
+
+
+@lru_cache(maxsize=1)
+def generated_acronyms() -> dict[str, tuple[str, ...]]:
+    """Acronyms an EPCI's names would give ('CCTLB'), for acronyms a text uses without defining
+    them and that no data file knows; only trusted inside a list of members, for one EPCI of the
+    document's départements, and from four letters on."""
+    found: dict[str, set[str]] = {}
+    for epci in referential.load().epcis.values():
+        for borne in epci.names:
+            for dropped in (frozenset(), frozenset(ACRONYM_GENERIC)):
+                for acronym in _initials(borne.name, dropped):
+                    if len(acronym) >= 4:
+                        found.setdefault(acronym, set()).add(epci.siren)
+    return {acronym: tuple(sorted(sirens)) for acronym, sirens in found.items()}
+
+
+@lru_cache(maxsize=8192)
+def acronym_in(written: str) -> str | None:
+    """The acronym a written name is, if it is one: 'la COBAN', 'la COBAN (Communauté …)' ->
+    'COBAN'; a known acronym of five letters or more may be written as a word ('la Cirest')."""
+    bare = re.sub(r"\s*\([^()]*\)?\s*$", "", written.strip(" \t\n,;:."))
+    bare = re.sub(r"^(?:(?:la|le|les|l)['’ ]\s*)", "", bare.strip(" \t\n,;:.()"), flags=re.I)
+    if _is_acronym(bare):
+        return bare
+    if len(bare) >= 5 and bare.isalpha() and bare.istitle() and bare.upper() in known_acronyms():
+        return bare.upper()
+    return None
+
+
+class DocumentLinker:
+    """Links the names of one document, with its context: the départements and régions it names,
+    its year, and the acronyms it defines."""
+
+    def __init__(self, departements: frozenset[str] = frozenset(),
+                 regions: frozenset[str] = frozenset(), year: int | None = None,
+                 year_dated: bool = True):
+        self.departements = departements
+        self.regions = regions
+        self.year = year
+        self.year_dated = year_dated
+        self.acronyms: dict[str, Link] = {}
+
+    def widen(self, departements) -> bool:
+        """Add the départements of members already linked: context for the others. True when
+        that changed the context."""
+        wider = self.departements | frozenset(departements)
+        changed, self.departements = wider != self.departements, wider
+        return changed
+
+    def learn(self, acronym: str, link: Link) -> None:
+        """An acronym the text defines ('… Nord (COBAN)') means that EPCI in this document."""
+        if link.siren and acronym not in self.acronyms:
+            self.acronyms[acronym] = link
+
+    def known_in_context(self, text: str) -> dict[str, Link]:
+        """The well-known acronyms (data file, official names) a text uses that mean one EPCI of
+        this document's départements or régions."""
+        found = {}
+        for acronym in known_acronyms():
+            written = acronym in text or (len(acronym) >= 5 and acronym.title() in text)
+            if written and acronym not in self.acronyms:
+                link = self._link_acronym(acronym, None)
+                if link.siren:
+                    found[acronym] = link
+        return found
+
+    def link(self, written: str, epci_type: str | None = None) -> Link:
+        defined = self.acronyms.get(ARTICLES.sub("", written.strip(" \t\n,;:.")))
+        if defined:  # a short name the text defined ("(Cap Nord)")
+            return defined
+        acronym = acronym_in(written)
+        if acronym:
+            found = self._link_acronym(acronym, epci_type)
+            if found.siren or found.candidates:
+                return found
+            # an official name written in capitals ("CA CIVIS"): exactly, never by likeness
+            named = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
+            return named if named.exact else found
+        return link_epci(written, epci_type, self.departements, self.year, self.year_dated)
+
+    def _link_acronym(self, acronym: str, epci_type: str | None) -> Link:
+        if acronym in self.acronyms:
+            return self.acronyms[acronym]
+        ref = referential.load()
+        sirens = [s for s in known_acronyms().get(acronym.upper(), ()) if s in ref.epcis]
+        in_context = [s for s in sirens
+                      if set(ref.epcis[s].departement_codes) & self.departements
+                      or set(ref.epcis[s].region_codes) & self.regions]
+        score, exact = EVERYDAY_FORM_SCORE, True
+        if not sirens and self.departements:  # never defined, unknown: the initials of a name
+            in_context = [s for s in generated_acronyms().get(acronym.upper(), ())
+                          if set(ref.epcis[s].departement_codes) & self.departements]
+            score, exact = GENERATED_ACRONYM_SCORE, False
+        year = _year_of(self.year)
+        if year is not None and self.year_dated and len(in_context) > 1:
+            in_context = [s for s in in_context
+                          if ref.epcis[s].first_seen <= year <= ref.epcis[s].last_seen] or in_context
+        if len(in_context) != 1:
+            return Link(None, None, epci_type, 0.0, (), tuple(in_context))
+        epci = ref.epcis[in_context[0]]
+        return Link(epci.siren, epci.name, epci.type, score, epci.departement_codes,
+                    (), epci.successor_siren, exact)

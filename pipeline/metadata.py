@@ -112,8 +112,9 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
        pattern=r"^\d{9}$"),
     _F("epci_type", "string", "Legal form of the EPCI.", nullable=True, enum=EPCI_TYPES),
     _F("successor_siren", "string",
-       "When the linked EPCI has since merged or been renamed: SIREN of the EPCI that continues it "
-       "today (the referential's member communes tell); null otherwise.", nullable=True,
+       "When the linked EPCI has since merged: SIREN of the current EPCI that continues it, the one "
+       "holding most of its member communes; null when it still exists (a renamed EPCI keeps its "
+       "SIREN) or when no current EPCI holds most of its communes.", nullable=True,
        pattern=r"^\d{9}$"),
     _F("candidates", "list_of_string",
        "SIRENs of the EPCIs a name fits equally well when it is not linked (siren null); empty "
@@ -228,7 +229,14 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           _fields("doc_id", "territory_id", "siren", "name", "epci_type", *_SPAN,
                   "departement_codes", "match_score", "successor_siren", "candidates", "rule",
                   territory_id={"nullable": True,
-                                "description": "Territory the EPCI belongs to, if the text says so."})),
+                                "description": "Territory the EPCI belongs to, if the text says so."},
+                  siren={"description": "SIREN the EPCI had when the document was written (EPCIs of "
+                                        "every millésime of the referential from 2019); null when "
+                                        "no confident link."},
+                  name={"description": "Official name when linked (the last one that SIREN bore), "
+                                       "else the name as written."},
+                  departement_codes={"description": "INSEE COG codes of the départements the "
+                                                    "linked EPCI lies in."})),
     Table("figures", "One row per quantity stated about the programme.",
           _fields("doc_id", "value", "value_max", "unit", "approximate", "scope_code", *_SPAN,
                   "sentence", "rule")),

@@ -39,7 +39,7 @@ def _communique(rng: random.Random, index: int) -> tuple[str, dict]:
     ref = referential.load()
     epcis_by_dep: dict[str, list] = {}
     for epci in ref.epcis.values():
-        if len(epci.departement_codes) == 1:
+        if len(epci.departement_codes) == 1 and ref.is_current(epci.siren):
             epcis_by_dep.setdefault(epci.departement_codes[0], []).append(epci)
     departements = sorted(d for d in epcis_by_dep if d in ref.departements and len(epcis_by_dep[d]) >= 4)
     dep = ref.departements[rng.choice(departements)]

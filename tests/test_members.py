@@ -2,12 +2,15 @@
 
 import pytest
 
-from pipeline.extract.members import find_member_epcis
-from pipeline.linking import link_epci
+from pipeline.extract.members import find_epcis
+from pipeline.extract.structure import parse
+from pipeline.linking import DocumentLinker, link_epci
 
 
 def members(text, departements=frozenset()):
-    return [(m.link.siren, text[m.start:m.end]) for m in find_member_epcis(text, departements)]
+    """(SIREN, mention) of the EPCIs a text lists as members."""
+    found = find_epcis(text, DocumentLinker(departements), parse(text), [])
+    return [(m.link.siren, text[m.start:m.end]) for m in found if m.in_member_list]
 
 
 def test_plural_head_distributed_over_names_one_of_which_contains_et():
@@ -84,3 +87,68 @@ def test_ligature_in_the_text_matches_the_official_spelling():
 def test_official_name_with_a_parenthetical_acronym():
     text = "Le territoire regroupant la CC du Val d'Essonne (CCVE) et la CA CIVIS (Communauté Intercommunale des Villes Solidaires)."
     assert [s for s, _ in members(text)] == ["249100546", "249740077"]
+
+
+def linked(text, departements=frozenset(), year=None):
+    """(SIREN, mention, listed as a member) of every EPCI mention of a text."""
+    found = find_epcis(text, DocumentLinker(departements, year=year), parse(text), [])
+    return [(m.link.siren, text[m.start:m.end], m.in_member_list) for m in found]
+
+
+def test_acronyms_the_text_defines_are_learnt_in_every_way_they_are_defined():
+    text = ("Les communautés d'agglomération du Cotentin (CAC) et de la Baie du Cotentin (CCBDC) "
+            "sont retenues. La CAPEX Communauté d'agglomération Cap Excellence et la Cirest "
+            "(Communauté intercommunale Réunion Est) aussi. La CAC, la CCBDC et la CAPEX signent.")
+    linker = DocumentLinker(frozenset({"50", "971", "974"}))
+    find_epcis(text, linker, parse(text), [])
+    assert {acronym: link.siren for acronym, link in linker.acronyms.items()} == {
+        "CAC": "200067205", "CCBDC": "200042729", "CAPEX": "200018653", "CIREST": "249740093"}
+
+
+def test_a_short_name_in_brackets_is_learnt_like_an_acronym():
+    text = ("La communauté d'agglomération du Pays Nord Martinique (Cap Nord) est labellisée. "
+            "Cap Nord cherche un industriel.")
+    found = linked(text, frozenset({"972"}))
+    assert [(siren, mention) for siren, mention, _ in found] == [
+        ("200041788", "communauté d'agglomération du Pays Nord Martinique"), ("200041788", "Cap Nord"),
+        ("200041788", "Cap Nord")]
+
+
+def test_a_singular_head_gives_its_legal_form_to_the_first_name_only():
+    text = ("L'Axe Seine rassemble la communauté de communes Lyons Andelle, Caux Vallée de Seine "
+            "et Seine Normandie Agglomération.")
+    assert [s for s, _, _ in linked(text, frozenset({"27", "76"}))] == ["200070142", "200010700", "200072312"]
+
+
+def test_members_announced_by_a_plural_noun_in_brackets_or_after_a_colon():
+    brackets = ("Les 4 communautés de communes qui la composent (Touraine-Est Vallées, Castelrenaudais "
+                "et Val d'Amboise) travaillent ensemble.")
+    assert [s for s, _, member in linked(brackets) if member] == ["200073161", "243700499", "200043065"]
+    colon = "Il rassemble trois intercommunalités : Villes Soeurs, Vimeu et inter-régionale Aumale-Blangy-sur-Bresle."
+    assert [s for s, _, member in linked(colon) if member] == ["247600588", "200070944", "200069722"]
+
+
+def test_an_intro_ending_with_a_colon_opens_the_lines_below_it():
+    text = ("Dans la Manche, deux territoires ont été retenus, qui réunissent quatre intercommunalités :\n\n"
+            "Nord-Cotentin : communauté d'agglomération du Cotentin et communauté de communes de la Baie du Cotentin\n"
+            "Sud-Manche : Mont-Saint-Michel-Normandie et Villedieu Intercom\n")
+    assert [s for s, _, _ in linked(text, frozenset({"50"}))] == [
+        "200067205", "200042729", "200069425", "200043354"]
+
+
+def test_a_list_ends_where_its_predicate_starts():
+    text = ("Le territoire regroupant Bordeaux Métropole et la COBAN (Communauté d'Agglomération du "
+            "Bassin d'Arcachon Nord) vient d'être labellisé.")
+    assert linked(text, frozenset({"33"})) == [
+        ("243300316", "Bordeaux Métropole", True),
+        ("243301504", "COBAN (Communauté d'Agglomération du Bassin d'Arcachon Nord)", True)]
+
+
+def test_partners_are_not_members_and_offices_are_named_not_listed():
+    text = "Le Pays sabolien est associé au Pays Fléchois. Le président de Laval Agglomération a parlé."
+    assert [(s, member) for s, _, member in linked(text)] == [("247200348", False), ("200083392", False)]
+
+
+def test_a_list_after_notamment_drops_the_adverb():
+    text = "L'Axe Seine regroupe notamment la Métropole Rouen Normandie et Caux Seine Agglo."
+    assert [s for s, _, _ in linked(text)] == ["200023414", "200010700"]

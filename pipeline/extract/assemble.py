@@ -2,24 +2,27 @@
 
 Extractors find mentions; this module decides what a row is: one territory per document
 (mentions of the same territory merged under its territory_id), its phase and régions, each
-member EPCI attached to the territory whose list item it stands in.
+member EPCI attached to its territory (pipeline/extract/membership.py); a territory's
+départements and régions include those of its linked members.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from pipeline import referential
 from pipeline.extract.document_info import chrome_spans, extract_document_info
 from pipeline.extract.figures import extract_figures, refine_sentences
-from pipeline.extract.members import EpciMention, find_head_mentions, find_member_epcis
+from pipeline.extract.members import EpciMention, find_epcis
+from pipeline.extract.membership import attach
 from pipeline.extract.places import PlaceMention, find_places
 from pipeline.extract.stated_counts import stated_counts
+from pipeline.extract.structure import parse
 from pipeline.extract.territories import TerritoryMention, find_territories
+from pipeline.linking import DocumentLinker
 from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold
 
@@ -85,31 +88,6 @@ def _ranges_joined(text: str) -> str:
     return re.sub(r"(20[1-3]\d)\s*/\s*(20[1-3]\d)", lambda m: m.group(0).replace("/", "-"), text)
 
 
-@lru_cache(maxsize=4096)
-def _name_regex(name: str) -> re.Pattern:
-    """A territory's name in folded text, dashes and spaces interchangeable."""
-    pattern = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", fold(name)))
-    return re.compile(r"(?<!\w)" + pattern + r"(?!\w)")
-
-
-def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
-                  sentence: tuple[int, int]) -> TerritoryMention | None:
-    """The territory named last before the EPCI in its sentence ("Le territoire de Castres-Mazamet
-    est porté par la CA de Castres Mazamet"); else the one whose list item holds the EPCI."""
-    before = fold(text[sentence[0]:mention.start])
-    named = []
-    for territory in territories:
-        positions = [m.start() for m in _name_regex(territory.name).finditer(before)]
-        if positions:
-            named.append((positions[-1], territory))
-    if named:
-        return max(named, key=lambda item: item[0])[1]
-    for territory in territories:
-        if territory.end <= mention.start < territory.block_end:
-            return territory
-    return None
-
-
 def _epci_row(mention: EpciMention, territory_id: str | None) -> dict:
     link = mention.link
     written = re.sub(r"^(?:la|les|une|des|de|du|d['’])\s+", "", mention.written_name, flags=re.I)
@@ -121,8 +99,30 @@ def _epci_row(mention: EpciMention, territory_id: str | None) -> dict:
         "mention": None, "start": mention.start, "end": mention.end,
         "departement_codes": list(link.departement_codes),
         "match_score": float(link.score),
+        "successor_siren": link.successor_siren,
+        "candidates": list(link.candidates),
         "rule": mention.rule,
     }
+
+
+def _reference_year(published_on, phase: str | None) -> int | None:
+    """The year whose EPCIs the text names: its date, else the start of its phase."""
+    if published_on is not None:
+        return published_on.year
+    return {FIRST_PHASE: 2019, SECOND_PHASE: 2023}.get(phase)
+
+
+def _epci_rows(attached: list[tuple[EpciMention, str | None]]) -> list[dict]:
+    """One row per (EPCI, territory); an EPCI attached somewhere loses its unattached rows."""
+    attached_sirens = {m.link.siren for m, territory_id in attached if territory_id and m.link.siren}
+    rows, seen = [], set()
+    for mention, territory_id in attached:
+        key = (mention.link.siren or fold(mention.written_name), territory_id)
+        if key in seen or (territory_id is None and mention.link.siren in attached_sirens):
+            continue
+        seen.add(key)
+        rows.append(_epci_row(mention, territory_id))
+    return rows
 
 
 def extract(text: str, doc: Doc) -> Extraction:
@@ -134,12 +134,17 @@ def extract(text: str, doc: Doc) -> Extraction:
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
-    member_mentions = find_member_epcis(text, doc_departements)
-    taken = [(m.start, m.end) for m in member_mentions]
-    epci_mentions = member_mentions + find_head_mentions(text, doc_departements, taken)
+    info = extract_document_info(text)
+    phase = document_phase(text)
+    linker = DocumentLinker(doc_departements, frozenset(p.code for p in places if p.kind == "region"),
+                            _reference_year(info["published_on"], phase),
+                            # a second-phase text was written in 2023 or later
+                            year_dated=info["published_on"] is not None or phase == SECOND_PHASE)
+    structure = parse(text)
+    epci_mentions = find_epcis(text, linker, structure,
+                               [(m.start, m.end, m.territory_id) for m in mentions])
 
     by_id: dict[str, dict] = {}
-    phase = document_phase(text)
     # A place word inside a territory's name ("Grand-Est Touraine", "Sud Alsace") says nothing
     # about where the other territories of the sentence lie.
     context_places = [p for p in places
@@ -158,17 +163,11 @@ def extract(text: str, doc: Doc) -> Extraction:
             sentence = (_sentence_of(sentences, mention.intro[0])[0], sentence[1])
         row["sentence_regions"] |= _regions_in(context_places, sentence)
 
-    epci_rows, seen = [], set()
-    for mention in sorted(epci_mentions, key=lambda m: m.start):
-        territory = _territory_of(mention, mentions, text, _sentence_of(sentences, mention.start))
-        territory_id = territory.territory_id if territory else None
-        key = (mention.link.siren or mention.written_name, territory_id)
-        if key in seen:
-            continue
-        seen.add(key)
-        epci_rows.append(_epci_row(mention, territory_id))
-        if territory_id and mention.link.siren:
-            by_id[territory_id]["departements"] |= set(mention.link.departement_codes)
+    aliases = {fold(short): link.siren for short, link in linker.acronyms.items()}
+    epci_rows = _epci_rows(attach(epci_mentions, mentions, text, sentences, structure, aliases))
+    for row in epci_rows:
+        if row["territory_id"] and row["siren"]:
+            by_id[row["territory_id"]]["departements"] |= set(row["departement_codes"])
 
     territory_rows = []
     for row in by_id.values():
@@ -185,7 +184,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     counts = stated_counts(text, refine_sentences(text, sentences), mentions, figures, places,
                            {row["territory_id"]: row["phase"] for row in territory_rows},
                            lambda sentence: _local_phase(text, sentence))
-    return Extraction(extract_document_info(text), territory_rows, epci_rows, figures, counts)
+    return Extraction(info, territory_rows, epci_rows, figures, counts)
 
 
 def _regions_in(places: list[PlaceMention], sentence: tuple[int, int]) -> set[str]:

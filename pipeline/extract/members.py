@@ -1,41 +1,77 @@
-"""Member intercommunalités (EPCIs) named in a communiqué.
+"""Member intercommunalités (EPCIs) named in a communiqué, linked to their SIREN.
 
 Rules (ids in the `rule` column):
-- epci.member_list    the list after "regroupant", "composé de", ... A legal-form head
-                      ("les communautés de communes") is distributed over the coordinated names
-                      that follow it: "de Vendeuvre-Soulaines, du Chaourçois et du Val d'Armance"
-                      is split where the parts are real EPCIs of the referential (one of them
-                      contains "et"), by dynamic programming over the ", " and " et " joints.
-- epci.head_mention   a head followed by a capitalised name anywhere else in the text
-                      ("la communauté de communes du Grand Autunois Morvan").
+- epci.member_list     names listed as members: after "regroupant", "composé de", "porté par" ...
+                       (rules/member_words.json), after a plural noun of EPCIs ("trois
+                       intercommunalités : A, B et C", "4 communautés de communes qui la composent
+                       (A, B, C et D)"), on the lines or items an intro ending with a colon
+                       opens ("représenté par :" then "− La communauté de communes X …"), or as
+                       the value of a "Territory : A, B et C" line. A
+                       legal-form head ("les communautés de communes", "celle du") is distributed
+                       over the coordinated names that follow it; the list is split where the
+                       parts are real EPCIs of the referential (a name may hold "et" or a comma),
+                       by dynamic programming over the ", ", " et " and " / " joints.
+- epci.head_mention    a legal-form head followed by a capitalised name anywhere else in the text
+                       ("la communauté de communes du Grand Autunois Morvan", "l'Agglomération
+                       d'Agen").
+- epci.everyday_name   a capitalised name ending with a type word, linked exactly ("Questembert
+                       Communauté", "Flers Agglo", "Bordeaux Métropole").
+- epci.acronym         an acronym or short name the text defines ("… Bassin d'Arcachon Nord
+                       (COBAN)", "CAPEX Communauté d'Agglomération Cap Excellence", "… (Cap
+                       Nord)"), or a well-known one of the document's EPCIs, where it is used.
+
+Acronyms are learnt before lists are read, so "la COBAN" in a list links wherever the text
+defines it. Mentions outside member lists are kept by the attachment only when a territory claims
+them (pipeline/extract/membership.py).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from pipeline import referential
-from pipeline.linking import ACCEPT_SCORE, Link, link_epci
+from pipeline.extract.structure import Span
+from pipeline.linking import ACCEPT_SCORE, EVERYDAY_FORM_SCORE, DocumentLinker, Link, acronym_in
 from pipeline.normalize import fold
 
-MEMBER_TRIGGER = (r"(?:regroupant|regroupe|compos[ée]e?s?\s+(?:de|des|du)|comprenant|comprend"
-                  r"|r[ée]unissant|r[ée]unit|associant|associe|rassemblant|rassemble|f[ée]d[èée]re"
-                  r"|constitu[ée]e?\s+(?:de|des|du)|form[ée]e?\s+(?:de|des|du|par)|couvrant|couvre"
-                  r"|englobant|englobe|port[ée]e?\s+par)")
+WORDS = json.loads((Path(__file__).parent / "rules" / "member_words.json").read_text(encoding="utf-8"))
+MEMBER_TRIGGER = "(?:" + "|".join(WORDS["member_triggers"]) + ")"
+TRIGGER = re.compile(r"(?<![\w'’])" + MEMBER_TRIGGER + r"(?!\w)", re.IGNORECASE)
+MEMBERS_NOUN = re.compile(WORDS["members_noun"], re.IGNORECASE)
+GROUP_LEAD = re.compile(WORDS["group_lead"], re.IGNORECASE)
+LIST_ADVERB = re.compile(WORDS["list_adverb"], re.IGNORECASE)
+TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
+# Triggers that may also introduce other things ("autour de 2 filières"): an unlinked part is not
+# reported. Those that may introduce partners ("le Pays X est associé au Pays Y") list members
+# only where a territory is named with them.
+WEAK_TRIGGERS = re.compile(r"autour|port|pilot|inclu|s['’]appuie|correspond|associ", re.IGNORECASE)
+PARTNER_TRIGGERS = re.compile(r"associ[ée]e?s?\s", re.IGNORECASE)
+
 HEAD = re.compile(
     r"(?:(?:la|les|une|des|l['’])\s*)?"
-    r"(?:(?i:communaut[ée]s?\s+de\s+communes)|(?i:communaut[ée]s?\s+d['’]\s*agglom[ée]rations?)"
+    r"(?:(?i:communaut[ée]s?\s+(?:de|des)\s+communes?)|(?i:communaut[ée]s?\s+d['’]\s*agglom[ée]rations?)"
     r"|(?i:communaut[ée]s?\s+urbaines?)|(?i:(?<=la\s)m[ée]tropole|(?<=les\s)m[ée]tropoles)"
+    r"|(?i:communaut[ée]\s+de\s+l['’]\s*agglom[ée]ration)"
+    r"|(?i:(?<=l['’])agglom[ée]ration(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
+    r"|(?i:(?<=les\s)agglom[ée]rations(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
+    r"|(?i:celles?(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
     r"|\bCC\b|\bCA\b|\bCU\b)")
 HEAD_TYPES = [("agglom", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
               ("cc", "CC"), ("ca", "CA"), ("cu", "CU")]
-JOINT = re.compile(r"\s*,\s*(?:et\s+)?|\s+et\s+")
+JOINT = re.compile(r"\s*,\s*(?:et\s+)?|\s+et\s+|\s+/\s+")
 MAX_PARTS_PER_NAME = 4
 # A connector between two groups: "... Métropole et les communautés de communes de ..."
 GROUP_CONNECTOR = re.compile(r"[\s,;]*(?:\bet\b)?[\s,]*(?:(?:la|les|une|des|l['’])\s*)?$",
                              re.IGNORECASE)
+# A capitalised name after a head: words joined by connectors, on one line.
+HEAD_NAME = re.compile(r"\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?((?:[A-ZÉÈÀÂÎÔ][\w'’&-]*"
+                       r"(?:\s+(?:de|du|des|la|le|les|et|sur|en|&|l['’]|d['’])?\s*(?=[A-ZÉÈÀÂÎÔ]))?\s*)+)")
+NAME_WORD = re.compile(r"[A-ZÉÈÀÂÎÔ0-9][\w'’&-]*|(?:de|du|des|la|le|les|et|sur|en|à|&|l['’]|d['’])",
+                       re.UNICODE)
 
 
 @dataclass
@@ -46,33 +82,30 @@ class EpciMention:
     written_name: str
     epci_type: str | None
     rule: str
+    in_member_list: bool = False       # named as a member (a list), not just named
+    legal_form: bool = False           # written with its legal form ("CC de X", "communauté de
+                                       # communes X"), not as a place ("l'agglomération de X")
+    list_start: int | None = None      # where its list starts, or its trigger when it has one
+    territory_hint: str | None = None  # the territory_id its layout names ("Territory : A, B")
 
 
-def _head_type(head: str) -> str:
+@lru_cache(maxsize=1024)
+def _head_type(head: str, previous: str | None = None) -> str | None:
     words = head.lower().split()
+    if words and words[-1].startswith("celle"):
+        return previous
     for marker, epci_type in HEAD_TYPES:
         if any(marker in word if len(marker) > 2 else marker == word for word in words):
             return epci_type
     return "CC"
 
 
-def _member_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each member list: from the trigger to ')' or the sentence/item end."""
-    spans = []
-    for trigger in re.finditer(r"\b" + MEMBER_TRIGGER + r"\b", text, re.IGNORECASE):
-        rest = text[trigger.end():]
-        inside_paren = text.rfind("(", 0, trigger.start()) > text.rfind(")", 0, trigger.start())
-        closing = r"\)" if inside_paren else r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s"
-        stop = re.search(closing + r"|;", rest)
-        end = trigger.end() + (stop.start() if stop else len(rest))
-        spans.append((trigger.end(), end))
-    return spans
-
-
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Parts of a coordinated list between ', ' and ' et ' joints, as absolute spans."""
+    """Parts of a coordinated list between ', ', ' et ' and ' / ' joints, as absolute spans."""
     parts, pos = [], start
     for joint in JOINT.finditer(text, start, end):
+        if text.count("(", pos, joint.start()) > text.count(")", pos, joint.start()):
+            continue  # a joint inside brackets: "(CC3M, CCTLB)" after a name stays with it
         parts.append((pos, joint.start()))
         pos = joint.end()
     parts.append((pos, end))
@@ -80,8 +113,10 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _split_names(text: str, start: int, end: int, epci_type: str | None,
-                 departements: frozenset[str]) -> list[tuple[int, int, Link]]:
-    """Best partition of a coordinated list into EPCI names (each a run of segments)."""
+                 linker: DocumentLinker, distributed: bool = True) -> list[tuple[int, int, Link]]:
+    """Best partition of a coordinated list into EPCI names (each a run of segments). A plural
+    head ("les communautés de communes A, B et C") gives its legal form to every name; a singular
+    one ("la communauté de communes A, B, C") to the first only."""
     parts = _segments(text, start, end)
     n = len(parts)
     if n == 0:
@@ -89,11 +124,17 @@ def _split_names(text: str, start: int, end: int, epci_type: str | None,
 
     @lru_cache(maxsize=None)
     def link(i: int, j: int) -> Link:
-        return link_epci(text[parts[i][0]:parts[j][1]], epci_type, departements)
+        return linker.link(text[parts[i][0]:parts[j][1]], epci_type if distributed or i == 0 else None)
 
     def gain(i: int, j: int) -> float:
-        score = link(i, j).score
-        return score - ACCEPT_SCORE if score >= ACCEPT_SCORE else 2 * (score - ACCEPT_SCORE)
+        """A linked name gains its margin over the threshold; a part that links to nothing
+        costs the same whatever the parts around it, so unknown names stay apart, and a run
+        of parts must link closely, or a fuzzy match would swallow an unknown neighbour."""
+        found = link(i, j)
+        score = ACCEPT_SCORE if found.candidates else found.score  # several fit: still a name
+        if score >= ACCEPT_SCORE and (i == j or score >= EVERYDAY_FORM_SCORE):
+            return score - ACCEPT_SCORE
+        return -2 * ACCEPT_SCORE * (j - i + 1) - 0.01
 
     best = [0.0] + [float("-inf")] * n
     back = [0] * (n + 1)
@@ -110,21 +151,31 @@ def _split_names(text: str, start: int, end: int, epci_type: str | None,
     return list(reversed(names))
 
 
+TRAILING_CONNECTOR = re.compile(r"[\s,]+(?:de|du|des|d['’]|et|à|la|le|les|l['’])$", re.IGNORECASE)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding spaces, markup and punctuation; a ')' stays when it closes a '(' inside."""
-    while start < end and text[start] in " \t\n*_":
-        start += 1
-    while end > start and (text[end - 1] in " \t\n*_,.;:"
-                           or text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end)):
-        end -= 1
-    return start, end
+    """Drop surrounding spaces, markup, punctuation and a dangling connector ("…, de"); a ')'
+    stays when it closes a '(' inside."""
+    while True:
+        while start < end and text[start] in " \t\n*_«\"“":
+            start += 1
+        while end > start and (text[end - 1] in " \t\n*_,.;:»\"”"
+                               or text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end)):
+            end -= 1
+        connector = TRAILING_CONNECTOR.search(text, start, end)
+        if not connector or connector.start() == start:
+            return start, end
+        end = connector.start()
+
+
+PROSE = re.compile(r"\b(?:participer|sont|seront|ont|est|a|avec|pour|dans)\b|\d{3,}|[!?]")
 
 
 def _looks_like_name(written: str) -> bool:
     """An unlinked part is still reported when it reads as a proper name: short, capitalised."""
     words = written.split()
-    return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words) \
-        and not re.search(r"\b(?:participer|sont|seront|ont|est)\b", written)
+    return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words) and not PROSE.search(written)
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +185,8 @@ def _names_holding_a_head() -> re.Pattern | None:
     name does not start a new group of names."""
     tails = set()
     for epci in referential.load().epcis.values():
-        for name in (epci.name, *epci.former_names):
+        for borne in epci.names:
+            name = borne.name
             if any(head.start() > 0 for head in HEAD.finditer(name)):
                 lead = HEAD.match(name)
                 tail = fold(name[lead.end() if lead else 0:]).split()
@@ -142,9 +194,11 @@ def _names_holding_a_head() -> re.Pattern | None:
     return re.compile("|".join(sorted(tails))) if tails else None
 
 
-def _heads(text: str, folded: str, start: int, end: int) -> list[re.Match]:
-    """The legal-form heads of a member list, those inside an official name left out."""
-    heads = list(HEAD.finditer(text, start, end))
+def _heads(text: str, folded: str, start: int, end: int, all_heads: list[re.Match]) -> list[re.Match]:
+    """The legal-form heads of a member list, those inside an official name or brackets
+    ("la COBAN (Communauté d'Agglomération …)") left out."""
+    heads = [head for head in all_heads if start <= head.start() and head.end() <= end
+             and text.count("(", start, head.start()) <= text.count(")", start, head.start())]
     pattern = _names_holding_a_head()
     if heads and pattern:
         inside = [(m.start(), m.end()) for m in pattern.finditer(folded, start, end)]
@@ -152,55 +206,420 @@ def _heads(text: str, folded: str, start: int, end: int) -> list[re.Match]:
     return heads
 
 
-def find_member_epcis(text: str, departements: frozenset[str]) -> list[EpciMention]:
-    """EPCIs of every member list; `departements` are the document's, used to break ties."""
+@dataclass(frozen=True)
+class _Region:
+    """Where a list of EPCI names stands, and what its layout says about it."""
+    start: int
+    end: int
+    keep_unlinked: bool               # report parts that link to nothing but read as names
+    territory_hint: str | None = None
+    members: bool = True              # names listed as members, not just coordinated
+    anchor: int | None = None         # where the list is introduced (its trigger), if before
+
+
+SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;|:[ \t]*\n")
+
+
+def _sentence_end(text: str, position: int) -> int:
+    stop = SENTENCE_STOP.search(text, position)
+    return stop.start() if stop else len(text)
+
+
+def _trigger_regions(text: str, structure) -> list[_Region]:
+    """From a trigger to ')' (inside brackets) or the end of its sentence or item; a trigger
+    ending a list's intro ("représenté par les EPCI qui le composent :") opens every item."""
+    regions = []
+    for trigger in TRIGGER.finditer(text):
+        keep = not WEAK_TRIGGERS.match(trigger.group(0))
+        members = not PARTNER_TRIGGERS.match(trigger.group(0))
+        inside_paren = text.rfind("(", 0, trigger.start()) > text.rfind(")", 0, trigger.start())
+        if inside_paren:
+            close = text.find(")", trigger.end())
+            end = close if close >= 0 else _sentence_end(text, trigger.end())
+        else:
+            end = _sentence_end(text, trigger.end())
+        rest = GROUP_LEAD.sub("", text[trigger.end():end], count=1)
+        if not rest.strip(" \t\n:;,."):
+            # "représenté par :" then the members' list; nothing when no list follows
+            regions += _lines_after(text, structure, end, keep, members, trigger.start())
+        else:
+            regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start()))
+    return regions
+
+
+PLURAL_HEAD = re.compile(r"(?:t[ée]s|ions|oles)\b", re.IGNORECASE)
+
+
+def _plural_head_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
+    """'les communautés d'agglomération de Bastia et du Pays Ajaccien': a plural legal form
+    coordinates names, members or not."""
+    regions = []
+    for head in all_heads:
+        if PLURAL_HEAD.search(head.group(0)):
+            regions.append(_Region(head.start(), _sentence_end(text, head.end()), False, None, False))
+    return regions
+
+
+MARKED_LINE = re.compile(r"[ \t]*[−–—\-•▪◦*](?:[ \t]*[−–—\-])?[ \t]+(\S[^\n]*)\n?")
+
+
+def _marked_lines(text: str, start: int) -> list[re.Match]:
+    """The lines starting with a list marker from `start` on (one gloss line allowed first)."""
+    lines, position = [], start
+    line = MARKED_LINE.match(text, position)
+    if line is None:  # "ci-après, les « intercommunalités » ;" between the intro and the items
+        following = text.find("\n", position)
+        line = MARKED_LINE.match(text, following + 1) if following >= 0 else None
+    while line:
+        lines.append(line)
+        line = MARKED_LINE.match(text, line.end())
+    return lines
+
+
+def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
+                 anchor: int | None = None) -> list[_Region]:
+    """The lines an intro ending with ':' opens: the items of the list that follows, or the
+    "label : value" lines that follow; each line's value (after its label) is a list of names."""
+    start = position + len(text[position:]) - len(text[position:].lstrip(" \t:\n"))
+    if "\n" not in text[position:start]:
+        return []
+    lst = structure.list_at(start)
+    if lst is None:  # a gloss line between ("ci-après, les « intercommunalités » ;")
+        following = text.find("\n", start)
+        lst = structure.list_at(following + 1) if following >= 0 else None
+        lst = lst if lst and not text[following + 1:lst.span.start].strip() else None
+    spans = [(item.field.value if item.field else item.content) for item in lst.items] if lst else []
+    if not spans:  # items the structure did not read as a list ("− La communauté …", U+2212)
+        spans = [Span(line.start(1), line.end(1)) for line in _marked_lines(text, start)]
+    if not spans:
+        for line in structure.fields:
+            if line.label.start < start:
+                continue
+            gap = text[spans[-1].end if spans else start:line.label.start]
+            if gap.strip() or gap.count("\n") > 2:
+                break
+            spans.append(line.value)
+    return [_Region(span.start, span.end, keep, None, members, anchor) for span in spans]
+
+
+def _noun_regions(text: str, structure) -> list[_Region]:
+    """'trois intercommunalités : A, B et C', '4 communautés de communes qui la composent (A, …)'."""
+    regions = []
+    for noun in MEMBERS_NOUN.finditer(text):
+        after = re.match(r"[^().:;\n]{0,60}?(?:(\()|(:)\s)", text[noun.end():noun.end() + 70])
+        if not after:
+            continue
+        start = noun.end() + after.end()
+        if after.group(2) and (text[start - 1] == "\n" or re.match(r"[ \t]*\n", text[start:])):
+            regions += _lines_after(text, structure, start - 1, True, True)  # "… :" ending a line
+            continue
+        if after.group(1):
+            close = text.find(")", start)
+            if close < 0 or "\n" in text[start:close]:
+                continue
+            # "(A, B, C et D)" after "qui la composent"; after a place ("de l'arrondissement
+            # de Lunéville (…)") only what links is reported
+            plain = not re.search(r"[A-ZÉ]", after.group(0))
+            regions.append(_Region(start, close, plain))
+        else:
+            regions.append(_Region(start, _sentence_end(text, start), True))
+    return regions
+
+
+def _field_regions(structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
+    """The value of a "label : value" line whose label names a territory: its members."""
+    regions = []
+    for line in structure.fields:
+        owner = next((tid for s, e, tid in territories
+                      if line.label.start <= s and e <= line.label.end), None)
+        if owner:
+            regions.append(_Region(line.value.start, line.value.end, False, owner))
+    return regions
+
+
+NAME_CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "sur", "en", "sous", "lès",
+                   "aux", "au", "à", "celle", "celles"}
+
+
+WORD_OR_BRACKET = re.compile(r"[(\[]|[)\]]|[^\W\d_][\w'’-]*")
+HEAD_ARTICLE = re.compile(r"(?:(?:la|les|une|des)\s+|l['’]\s*)?", re.IGNORECASE)
+
+
+def _predicate_start(text: str, start: int, end: int) -> int:
+    """Where a list of names gives way to its predicate: the first lower-case word (not a
+    connector, not in brackets) after a capitalised one; `end` if none."""
+    seen_capital, depth = False, 0
+    for word in WORD_OR_BRACKET.finditer(text, start, end):
+        token = word.group(0)
+        if token in "([":
+            depth += 1
+        elif token in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            bare = re.sub(r"^[dl]['’]", "", token)
+            if bare[:1].isupper():
+                seen_capital = True
+            elif seen_capital and token.lower() not in NAME_CONNECTORS and bare.lower() not in NAME_CONNECTORS:
+                return word.start()
+    return end
+
+
+LIST_ANNOUNCED = re.compile(r"[^:.;()\n]{0,80}?\b" + WORDS["members_noun"] + r"\b[^:.;()\n]{0,60}:\s*",
+                            re.IGNORECASE)
+
+
+def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker,
+                 all_heads: list[re.Match]) -> tuple[list[EpciMention], bool]:
+    """The EPCIs named in one member list, each group of names under its legal-form head, and
+    whether every name of it linked."""
     found: list[EpciMention] = []
-    folded = fold(text)
-    for span_start, span_end in _member_spans(text):
-        heads = _heads(text, folded, span_start, span_end)
-        groups = []  # (mention_start, names_start, names_end, type)
-        headless_end = heads[0].start() if heads else span_end
-        connector = GROUP_CONNECTOR.search(text[span_start:headless_end])
-        headless_end = span_start + connector.start() if connector else headless_end
-        if text[span_start:headless_end].strip(" \t\n,:"):
-            groups.append((span_start, span_start, headless_end, None))
-        for k, head in enumerate(heads):
-            names_end = heads[k + 1].start() if k + 1 < len(heads) else span_end
-            connector = GROUP_CONNECTOR.search(text[head.end():names_end])
-            if connector:
-                names_end = head.end() + connector.start()
-            groups.append((head.start(), head.end(), names_end, _head_type(head.group(0))))
-        for mention_start, names_start, names_end, epci_type in groups:
-            names = _split_names(text, *_trim(text, names_start, names_end), epci_type, departements)
-            for index, (start, end, link) in enumerate(names):
-                if index == 0 and mention_start != names_start:
-                    start = mention_start
-                start, end = _trim(text, start, end)
-                start += len(re.match(r"(?:(?:la|les|une|des)\s+)?", text[start:end],
-                                      re.IGNORECASE).group(0)) if index == 0 else 0
-                if end > start and (link.siren or _looks_like_name(text[names_start:end])):
-                    found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),
-                                             epci_type, "epci.member_list"))
-    return found
+    complete = True
+    span_start, span_end = region.start, region.end
+    lead = GROUP_LEAD.match(text, span_start, span_end)
+    if lead and lead.group(0).strip():
+        span_start = lead.end()
+    adverb = LIST_ADVERB.match(text, span_start, span_end)
+    if adverb:
+        span_start = adverb.end()
+    announced = LIST_ANNOUNCED.match(text, span_start, span_end)
+    if announced:  # "neuf intercommunalités de l'estuaire jusqu'à l'Eure : A, B, C"
+        span_start = announced.end()
+    heads = _heads(text, folded, span_start, span_end, all_heads)
+    groups = []  # (mention_start, names_start, names_end, type)
+    headless_end = heads[0].start() if heads else span_end
+    connector = GROUP_CONNECTOR.search(text[span_start:headless_end])
+    headless_end = span_start + connector.start() if connector else headless_end
+    if text[span_start:headless_end].strip(" \t\n,:"):
+        groups.append((span_start, span_start, headless_end, None, False))
+    previous_type = None
+    for k, head in enumerate(heads):
+        names_end = heads[k + 1].start() if k + 1 < len(heads) else span_end
+        connector = GROUP_CONNECTOR.search(text[head.end():names_end])
+        if connector:
+            names_end = head.end() + connector.start()
+        previous_type = _head_type(head.group(0), previous_type)
+        plural = bool(PLURAL_HEAD.search(head.group(0)))
+        groups.append((head.start(), head.end(), names_end, previous_type, plural))
+    for mention_start, names_start, names_end, epci_type, distributed in groups:
+        names = _split_names(text, *_trim(text, names_start, names_end), epci_type, linker,
+                             distributed)
+        cut = _predicate_start(text, names_start, names_end)
+        if cut < names_end:  # "… et la COBAN (…) vient d'être labellisé": names end at the verb
+            shorter = _split_names(text, *_trim(text, names_start, cut), epci_type, linker,
+                                   distributed)
+            if sum(bool(l.siren) for *_, l in shorter) >= sum(bool(l.siren) for *_, l in names):
+                names = shorter
+        for index, (start, end, link) in enumerate(names):
+            if index == 0 and mention_start != names_start:
+                start = mention_start
+            start, end = _trim(text, start, end)
+            start = HEAD_ARTICLE.match(text, start, end).end()
+            written = text[names_start if index == 0 else start:end]
+            known = link.siren or link.candidates
+            complete = complete and bool(link.siren)
+            if end > start and (known or region.keep_unlinked and _looks_like_name(written)):
+                rule = "epci.member_list" if region.members else "epci.head_mention"
+                found.append(EpciMention(
+                    start, end, link, " ".join(text[start:end].split()), epci_type, rule,
+                    in_member_list=region.members, legal_form=epci_type is not None,
+                    list_start=region.start if region.anchor is None else region.anchor,
+                    territory_hint=region.territory_hint))
+    return found, complete
 
 
-def find_head_mentions(text: str, departements: frozenset[str],
-                       taken: list[tuple[int, int]]) -> list[EpciMention]:
-    """'la communauté de communes du Pays de X' outside member lists."""
-    found = []
-    for head in HEAD.finditer(text):
-        if any(head.start() < e and s < head.end() for s, e in taken):
+def _name_after_head(text: str, head: re.Match) -> tuple[int, int] | None:
+    """(start, end) of the capitalised name a head introduces, head included."""
+    name = HEAD_NAME.match(text[head.end():head.end() + 120])
+    if not name or not name.group(1).strip():
+        return None
+    start = HEAD_ARTICLE.match(text, head.start(), head.end()).end()  # "la CA X" -> "CA X"
+    return _trim(text, start, head.end() + name.end())
+
+
+# "CAPEX Communauté d'Agglomération Cap Excellence", "COBAN – Communauté …"
+ACRONYM_BEFORE_HEAD = re.compile(
+    r"(?<![\w'’])([A-Z][A-Za-z0-9&]{1,9})(?:\s*[–—:-]\s*|\s+)"
+    r"(?=(?:la\s+|les\s+)?(?i:communaut[ée]|m[ée]tropole)|(?:CC|CA|CU)\b)")
+
+
+def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
+    """Acronyms and short names the text defines, learnt for the whole document:
+    'Communauté d'Agglomération du Bassin d'Arcachon Nord (COBAN)', '… Pays Nord Martinique
+    (Cap Nord)', 'la Cirest (Communauté intercommunale Réunion Est)', 'CAPEX Communauté
+    d'Agglomération Cap Excellence'."""
+    for paren in BRACKETED.finditer(text):
+        inner = paren.group(1).strip()
+        if inner[:1].isdigit():
+            continue  # "(01)", "(11-31-81)": codes
+        short = acronym_in(inner) or (inner if _short_name(inner) else None)
+        if short:
+            link = _name_before(text, folded, paren.start(), linker)
+            if link:
+                linker.learn(short, link)
             continue
-        name = re.match(r"\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?((?:[A-ZÉÈÀÂÎÔ][\w'’-]*"
-                        r"(?:\s+(?:de|du|des|la|le|les|et|sur|en|l['’]|d['’])?\s*(?=[A-ZÉÈÀÂÎÔ]))?\s*)+)",
-                        text[head.end():head.end() + 120])
-        if not name or not name.group(1).strip():
+        before = WORD_BEFORE.search(text, max(0, paren.start() - 14), paren.start())
+        acronym = acronym_in(before.group(1)) if before else None
+        if acronym and EXPANSION.match(inner):
+            head = HEAD.match(inner)
+            link = linker.link(inner[head.end():] if head else inner,
+                               _head_type(head.group(0)) if head else None)
+            if link.siren and link.exact:
+                linker.learn(acronym, link)
+    for acronym in ACRONYM_BEFORE_HEAD.finditer(text):
+        if not acronym_in(acronym.group(1)):
             continue
-        end = head.end() + name.end()
-        start, end = _trim(text, head.start(), end)
+        head = HEAD.match(text, acronym.end())
+        if head and not head.group(0).lower().startswith(("celle", "l")):
+            span = _name_after_head(text, head)
+            if span:
+                linker.learn(acronym.group(1),
+                             linker.link(text[head.end():span[1]], _head_type(head.group(0))))
+
+
+BRACKETED = re.compile(r"\(([^()\n]{2,80})\)")
+WORD_BEFORE = re.compile(r"([A-Z][\w&]{1,9})\s*$")
+EXPANSION = re.compile(r"(?:la\s+|le\s+|l['’])?(?i:communaut[ée]|agglom[ée]ration|m[ée]tropole|CC\b|CA\b|CU\b)")
+SHORT_NAME = re.compile(r"[A-ZÉÈ][\w'’-]+(?:\s+(?:d[eu]s?|la|le|l['’])?\s*[A-ZÉÈ][\w'’-]+){0,2}")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    ref = referential.load()
+    return frozenset(fold(area.name) for area in [*ref.departements.values(), *ref.regions.values()])
+
+
+def _short_name(inner: str) -> bool:
+    """'(Cap Nord)': a short capitalised name in brackets, not a place ('(Haute-Corse)')."""
+    return bool(SHORT_NAME.fullmatch(inner)) and fold(inner) not in _place_names()
+
+
+def _name_before(text: str, folded: str, position: int, linker: DocumentLinker) -> Link | None:
+    """The EPCI named right before `position` (an acronym's bracket): from its head, from the
+    last joint, or the capitalised run before it; the best confident link."""
+    line_start = max(text.rfind("\n", 0, position), text.rfind(".", 0, position - 1)) + 1
+    window_start = max(line_start, position - 160)
+    links = []
+    heads = [h for h in HEAD.finditer(text, window_start, position)
+             if not h.group(0).lower().startswith("celle")]
+    if heads:
+        head = heads[-1]
         epci_type = _head_type(head.group(0))
-        link = link_epci(text[head.end():end], epci_type, departements)
+        pieces = [head.end()] + [j.end() for j in JOINT.finditer(text, head.end(), position)]
+        for piece in pieces:
+            if text.count(")", piece, position) == 0:
+                links.append(linker.link(text[piece:position], epci_type))
+    words = list(NAME_WORD.finditer(text, window_start, position))
+    start = position
+    for word in reversed(words):
+        if text[word.end():start].strip(" \t") or not (word.group(0)[0].isupper() or start < position):
+            break
+        start = word.start()
+    while start < position and not text[start].isupper():
+        start += 1
+    if start < position:
+        run = linker.link(text[start:position])
+        if run.exact:
+            links.append(run)
+    links = [link for link in links if link.siren]
+    return max(links, key=lambda link: link.score) if links else None
+
+
+SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?agglom|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
+
+
+def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
+                   all_heads: list[re.Match]) -> list[EpciMention]:
+    """'la communauté de communes du Pays de X', "l'Agglomération d'Agen" anywhere else."""
+    found = []
+    for head in all_heads:
+        if head.group(0).lower().startswith("celle") or _inside(head.start(), taken):
+            continue
+        span = _name_after_head(text, head)
+        if not span:
+            continue
+        start, end = span
+        epci_type = _head_type(head.group(0))
+        link = linker.link(text[head.end():end], epci_type)
         if link.siren:
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()), epci_type,
-                                     "epci.head_mention"))
+                                     "epci.head_mention", legal_form=not SOFT_HEAD.match(head.group(0))))
     return found
+
+
+def _inside(position: int, mentions: list[EpciMention]) -> bool:
+    return any(m.start <= position < m.end for m in mentions)
+
+
+def _everyday_mentions(text: str, linker: DocumentLinker,
+                       taken: list[EpciMention]) -> list[EpciMention]:
+    """'Questembert Communauté', 'Flers Agglo', 'Bordeaux Métropole': capitalised words ending
+    with a type word, linked to a name the referential knows (exactly or as an everyday form)."""
+    found = []
+    for word in TYPE_WORD.finditer(text):
+        if _inside(word.start(), taken):
+            continue
+        start = word.start()
+        for previous in reversed(list(NAME_WORD.finditer(text, max(0, start - 80), start))):
+            if text[previous.end():start].strip(" \t") or "\n" in text[previous.end():start]:
+                break
+            start = previous.start()
+        while start < word.start() and not text[start].isupper():
+            start = text.find(" ", start, word.start()) + 1 or word.start()
+        if start >= word.start():
+            continue
+        link = linker.link(text[start:word.end()])
+        if link.siren and link.exact:
+            found.append(EpciMention(start, word.end(), link, " ".join(text[start:word.end()].split()),
+                                     link.epci_type, "epci.everyday_name"))
+    return found
+
+
+def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
+    """Where the acronyms and short names the text defines, and the well-known acronyms of its
+    EPCIs, are used ('la CAB', 'le TCO', 'la Cirest', 'Cap Nord')."""
+    found = []
+    for acronym, link in {**linker.known_in_context(text), **linker.acronyms}.items():
+        written = [acronym] + ([acronym.title()] if len(acronym) >= 5 and acronym.isalpha() else [])
+        pattern = r"(?<![\w'’&])(?:" + "|".join(map(re.escape, written)) + r")(?![\w&])"
+        for match in re.finditer(pattern, text):
+            found.append(EpciMention(match.start(), match.end(), link, match.group(0),
+                                     link.epci_type, "epci.acronym"))
+    return found
+
+
+def _read_regions(text: str, folded: str, regions: list[_Region], linker: DocumentLinker,
+                  all_heads: list[re.Match]) -> list[EpciMention]:
+    """Every member list's EPCIs; a list where some name did not link is read again once the
+    others have widened the context (their départements)."""
+    read = [_read_region(text, folded, region, linker, all_heads) for region in regions]
+    widened = [linker.widen(m.link.departement_codes) for found, _ in read for m in found
+               if m.link.siren]
+    if any(widened):
+        read = [(found, complete) if complete else _read_region(text, folded, region, linker, all_heads)
+                for region, (found, complete) in zip(regions, read)]
+    listed: list[EpciMention] = []
+    for found, _complete in read:
+        for mention in found:
+            if not any(m.start < mention.end and mention.start < m.end for m in listed):
+                listed.append(mention)
+    return listed
+
+
+def find_epcis(text: str, linker: DocumentLinker, structure,
+               territories: list[tuple[int, int, str]]) -> list[EpciMention]:
+    """Every EPCI mention of a document, in reading order, overlapping ones merged: member
+    lists first, then heads, everyday names and acronyms elsewhere. `territories` are the
+    (start, end, territory_id) of the territory mentions, whose lines may list members."""
+    folded = fold(text)
+    _learn_acronyms(text, folded, linker)
+    all_heads = list(HEAD.finditer(text))
+    regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
+               + _field_regions(structure, territories) + _plural_head_regions(text, all_heads))
+    regions.sort(key=lambda r: (r.start, -r.end, not r.members))
+    found = _read_regions(text, folded, regions, linker, all_heads)
+    for mention in (_head_mentions(text, linker, found, all_heads)
+                    + _everyday_mentions(text, linker, found)
+                    + _acronym_mentions(text, linker)):
+        if not any(m.start < mention.end and mention.start < m.end for m in found):
+            found.append(mention)
+    return sorted(found, key=lambda m: (m.start, m.end))

@@ -1,0 +1,209 @@
+"""Which territory each EPCI mention belongs to, whatever the layout.
+
+A mention named as someone's office ("président de X") is never a member. Otherwise, in order,
+the first rule that answers decides (its reason is not a column: the EPCI row keeps
+the rule that found the mention):
+1. the layout names it: the value of a "Territory : A, B et C" line;
+1b. the territory goes by the EPCI's name, everyday name or acronym ("Pays Ajaccien" for the
+   "Communauté d'Agglomération du Pays Ajaccien" the text names, "TCO", "Cap Nord" when the
+   text writes "… Pays Nord Martinique (Cap Nord)");
+2. the territory is named after the EPCI: the territory's mention starts with the EPCI's
+   ("Mayenne Communauté", "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
+3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
+4. its sentence, or the sentence opening its list ("Territoire X représenté par :" then
+   the lines of members), names a territory before it, unless the EPCI, not listed, is the
+   subject of its own label, or named after one in that sentence ("A et B sont reconduits, et
+   Bordeaux Métropole entre dans le programme avec la COBAN": they belong to none) ("Le territoire X regroupe …", "… Val et Terres de
+   Lorraine qui comprend les communautés de communes …"), else after it when the EPCI is listed
+   as a member ("regroupant A et B, le territoire X …");
+5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
+   cut early), unless the list's subject is a territory left unnamed ("Le territoire regroupant
+   A et B vient d'être labellisé");
+6. its sentence starts by pointing back ("Il rassemble …", "Ce territoire comprend …") and one
+   of the two sentences before names a territory: the last one named;
+7. the document names a single territory, and the EPCI is listed as a member or named in a
+   sentence about the label ("La CA X et la CC Y ont décroché conjointement un label"), a
+   sentence that speaks of no other territories.
+A mention no rule attaches is kept (territory_id null) only when the document names no
+territory (its territory went unnamed or unseen) and the mention is listed as a member, written
+with its legal form ("CC de X"), or named in a sentence about the programme, not as someone's
+office: "président de GrandSoissons Agglomération" names an EPCI, not a member, "entre
+l'agglomération de Laval et la métropole du Mans" names places, and the members of a territory
+the text leaves unnamed beside named ones ("Le territoire regroupant A et B …") belong to none
+of those.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.extract.members import WORDS, EpciMention
+from pipeline.extract.territories import TerritoryMention
+from pipeline.linking import named_after
+from pipeline.normalize import fold
+
+ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
+LABELLING = re.compile(WORDS["labelling"], re.IGNORECASE)
+LABEL_PREDICATE = re.compile(WORDS["label_predicate"], re.IGNORECASE)
+PROGRAMME = re.compile(WORDS["programme"], re.IGNORECASE)
+SENTENCES_BACK = 2
+# A sentence about several territories ("rejoint les deux territoires de X : A et B, ce dernier
+# rassemblant …") may be about others than the one the document names.
+# The subject of a member list is a territory without a name: "Le territoire regroupant A et B
+# vient d'être labellisé", "un territoire qui réunit A et B"; "Le territoire regroupe A et B"
+# speaks of the one named before.
+UNNAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|du|au)\s+(?:nouveau\s+)?territoire\s+(?:qui\s+\w+|\w+ant)\b")
+OTHER_TERRITORIES = re.compile(r"\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie)|\bce\s+dernier\b")
+ARTICLE = re.compile(r"(?:(?:la|le|les|l['’])\s*)?", re.IGNORECASE)
+OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
+                    r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$")
+
+
+@lru_cache(maxsize=4096)
+def _name_regex(name: str) -> re.Pattern:
+    """A territory's name in folded text, dashes and spaces interchangeable."""
+    pattern = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", fold(name)) if w)
+    return re.compile(r"(?<!\w)" + pattern + r"(?!\w)")
+
+
+@lru_cache(maxsize=4096)
+def _longest_word(name: str) -> str:
+    return max(re.split(r"[\s-]+", fold(name)), key=len)
+
+
+def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | None:
+    for index, (start, end) in enumerate(sentences):
+        if start <= position < end:
+            return index
+    return None
+
+
+def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMention],
+              epci_spans: list[tuple[int, int]] = ()) -> list[tuple[int, TerritoryMention]]:
+    """(position, territory) of the territories named in folded[start:end], in text order: their
+    mentions there, else every repetition of their names; a name inside an EPCI's ("Troyes" in
+    "CA de Troyes Champagne Métropole") does not count."""
+    named = [(t.start, t) for t in territories if start <= t.start and t.end <= end
+             and not any(s < t.start < e for s, e in epci_spans)]
+    if named:  # the mentions themselves answer; names repeated elsewhere are looked for if not
+        return sorted(named, key=lambda item: item[0])
+    for territory in territories:
+        if _longest_word(territory.name) not in folded[start:end]:
+            continue  # cheap test first: most territories are not named in a given sentence
+        for match in _name_regex(territory.name).finditer(folded, start, end):
+            if not any(s <= match.start() and match.end() <= e for s, e in epci_spans):
+                named.append((match.start(), territory))
+    return sorted(named, key=lambda item: item[0])
+
+
+def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
+                  folded: str, sentences: list[tuple[int, int]], structure,
+                  epci_spans: list[tuple[int, int]], by_id: set[str],
+                  aliases: dict[str, str], label_subjects: list[int]) -> str | None:
+    if mention.territory_hint in by_id:
+        return mention.territory_hint
+    if mention.link.siren:
+        named = [t for t in territories if named_after(t.name, mention.link.siren)
+                 or aliases.get(fold(t.name)) == mention.link.siren]
+        if named:
+            return named[0].territory_id
+    if not mention.in_member_list and OFFICE.search(folded, max(0, mention.start - 40), mention.start):
+        return None  # "président de GrandSoissons Agglomération": an office, not a member
+    lead = ARTICLE.match(text, mention.start, mention.end).end()
+    for territory in territories:
+        # the territory's name holds the EPCI's from its start ("Mayenne Communauté", "Orléans
+        # Métropole – Beauce Loirétaine"), not a piece of it ("CC du Territoire de X")
+        if territory.start <= lead and mention.start < territory.end:
+            return territory.territory_id
+    held = structure.item_at(mention.start)
+    if held:
+        item = held[1].span
+        before = [t for p, t in _named_in(folded, item.start, mention.start, territories, epci_spans)]
+        if before:
+            return before[-1].territory_id
+    index = _sentence_index(sentences, mention.start)
+    if index is None:
+        return None
+    start, end = sentences[index]
+    before = _named_in(folded, start, mention.start, territories, epci_spans)
+    if before and not mention.in_member_list \
+            and any(before[-1][0] < subject <= mention.start for subject in label_subjects):
+        return None  # "A et B sont reconduits, et la CA X entre dans le programme avec la CC Y"
+    if before:
+        return before[-1][1].territory_id
+    intro = _sentence_index(sentences, mention.list_start) if mention.in_member_list \
+        and mention.list_start is not None and mention.list_start < start else None
+    if intro is not None:  # "Territoire d'industrie X représenté par :" then the members' lines
+        intro_start = min(sentences[intro][0], text.rfind("\n", 0, mention.list_start) + 1)
+        named = _named_in(folded, intro_start, mention.list_start, territories, epci_spans)
+        if named:
+            return named[-1][1].territory_id
+    after = _named_in(folded, mention.end, end, territories, epci_spans)
+    if after and mention.in_member_list:
+        return after[0][1].territory_id
+    if mention.list_start is not None and _unnamed_subject(folded, start, mention.list_start):
+        return None  # "Le territoire regroupant A et B": a territory the text leaves unnamed
+    holding = [t for t in territories if t.end <= mention.start < t.block_end]
+    if holding and mention.in_member_list:
+        return max(holding, key=lambda t: t.end).territory_id
+    if ANAPHORA.match(text[start:end].lstrip(" \t\n•-–*")):
+        for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1):
+            named = _named_in(folded, *sentences[back], territories, epci_spans)
+            if named:
+                return named[-1][1].territory_id
+    if len(by_id) == 1 and _named_as_member(mention, text, folded, start, end) \
+            and not OTHER_TERRITORIES.search(text, start, end):  # lower case: not an agency's name
+        return next(iter(by_id))
+    return None
+
+
+def _unnamed_subject(folded: str, sentence_start: int, trigger: int) -> bool:
+    """Whether a member list's trigger is the participle or relative of a territory without a
+    name ("Le territoire regroupant A et B …", "un territoire qui réunit A et B")."""
+    subject = UNNAMED_TERRITORY.search(folded, sentence_start, trigger + 40)
+    return bool(subject) and subject.start() < trigger < subject.end()
+
+
+def _named_as_member(mention: EpciMention, text: str, folded: str, start: int, end: int,
+                     words: re.Pattern = LABELLING) -> bool:
+    """Listed as a member, or named in a sentence about the label (`words`) and not as someone's
+    office ("président de GrandSoissons Agglomération")."""
+    if mention.in_member_list:
+        return True
+    office = OFFICE.search(folded, max(0, mention.start - 40), mention.start)
+    return bool(words.search(text[start:end])) and not office
+
+
+def attach(mentions: list[EpciMention], territories: list[TerritoryMention], text: str,
+           sentences: list[tuple[int, int]], structure,
+           aliases: dict[str, str] | None = None) -> list[tuple[EpciMention, str | None]]:
+    """(mention, territory_id) for every mention kept, in text order. `aliases` are the short
+    names and acronyms the document defines (folded name -> SIREN)."""
+    folded = fold(text)
+    epci_spans = [(m.start, m.end) for m in mentions]
+    named_at = [(ARTICLE.match(text, m.start, m.end).end(), m.end) for m in mentions]
+    listed = [(m.start, m.end) for m in mentions if m.rule == "epci.member_list"]
+    # A territory mention starting inside an EPCI's name ("CC du Territoire de X") is a piece of
+    # it; one that is a name of a member list ("regroupe douze communautés de communes : A, B")
+    # is a member, not a territory.
+    territories = [t for t in territories if not any(s < t.start < e for s, e in named_at)
+                   and not any(s <= t.start and t.end <= e for s, e in listed)]
+    by_id = {t.territory_id for t in territories}
+    # EPCIs that are the subject of a label of their own, not a territory of the document
+    label_subjects = [m.start for m in mentions
+                      if not m.in_member_list and LABEL_PREDICATE.match(text, m.end)
+                      and not any(named_after(t.name, m.link.siren) for t in territories
+                                  if m.link.siren)]
+    attached = []
+    for mention in mentions:
+        territory_id = _territory_of(mention, territories, text, folded, sentences, structure,
+                                     epci_spans, by_id, aliases or {}, label_subjects)
+        if territory_id:
+            attached.append((mention, territory_id))
+        elif not territories:  # its territory went unseen: members and label holders stay
+            start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
+                else (0, len(text))
+            if mention.legal_form or _named_as_member(mention, text, folded, start, end, PROGRAMME):
+                attached.append((mention, None))
+    return attached

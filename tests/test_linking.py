@@ -1,0 +1,92 @@
+"""Linking names as people write them to SIRENs: everyday forms, context, years, acronyms."""
+
+import pytest
+
+from pipeline.linking import DocumentLinker, known_acronyms, link_epci, named_after
+
+
+@pytest.mark.parametrize("written, epci_type, siren", [
+    ("Caen la mer", None, "200065597"),                          # CU Caen la Mer
+    ("Flers Agglo", None, "200035814"),                          # CA Flers Agglo
+    ("Seine Normandie Agglo", None, "200072312"),                # CA Seine Normandie Agglomération
+    ("de Lisieux", "CA", "200069532"),                           # l'agglomération de Lisieux
+    ("de Rouen", "METRO", "200023414"),                          # la Métropole de Rouen
+    ("Sauldre Sologne", "CC", "200000933"),                      # CC Sauldre et Sologne
+    ("Moselle & Madon", "CC", "245400171"),                      # CC Moselle et Madon
+    ("Pays des Coëvrons", None, "200033298"),                    # CC des Coëvrons
+    ("Vienne Condrieu Agglomération", None, "200077014"),        # CA Vienne Condrieu
+    ("Golfe du Morbihan — Vannes Agglomération", None, "200067932"),
+    ("Evreux - Portes de Normandie", None, "200071454"),
+    ("Caux Vallée de Seine", None, "200010700"),                 # a name older than 2019, from the aliases file
+    ("Gailly Mauldre", None, "200034130"),                       # a typing slip
+])
+def test_everyday_names_link_to_their_epci(written, epci_type, siren):
+    assert link_epci(written, epci_type).siren == siren
+
+
+@pytest.mark.parametrize("written", ["Caux Estuaire", "CODAH", "Grand Port Maritime de Bordeaux",
+                                     "Bourges", "Vannes"])
+def test_names_of_no_epci_of_any_millesime_stay_unlinked(written):
+    assert link_epci(written).siren is None
+
+
+def test_a_name_fitting_several_epcis_gives_no_siren_and_lists_them():
+    link = link_epci("des Quatre Rivières", "CC")  # Haute-Saône, Haute-Savoie, and "des 4 rivières"
+    assert link.siren is None
+    assert set(link.candidates) == {"247000623", "247400666", "200069730"}
+    in_context = link_epci("des Quatre Rivières", "CC", frozenset({"74"}))
+    assert (in_context.siren, in_context.candidates) == ("247400666", ())
+
+
+def test_the_document_year_picks_the_siren_a_name_had_then():
+    old, new = link_epci("Seine Eure", None, frozenset(), 2019), link_epci("Seine Eure", None, frozenset(), 2023)
+    assert (old.siren, old.successor_siren) == ("200035665", "200089456")
+    assert (new.siren, new.successor_siren) == ("200089456", None)
+    undated = link_epci("Seine Eure")
+    assert undated.siren is None and set(undated.candidates) == {"200035665", "200089456"}
+    guessed = link_epci("Seine Eure", None, frozenset(), 2019, year_dated=False)
+    assert guessed.siren is None  # a year guessed from the phase breaks no tie
+
+
+def test_a_former_name_links_to_the_epci_that_bore_it_with_its_current_name():
+    link = link_epci("CC de Flandre Intérieure")
+    assert (link.siren, link.name, link.successor_siren) == ("200040947", "CA Coeur de Flandre", None)
+
+
+def test_well_known_acronyms_count_only_in_their_context():
+    assert known_acronyms()["CUD"] == ("245900428",)
+    assert known_acronyms()["CARENE"] == ("244400644",)  # from the official name's brackets
+    assert DocumentLinker(frozenset({"59"})).link("la CUD").siren == "245900428"
+    assert DocumentLinker(frozenset({"33"})).link("la CUD").siren is None
+    assert DocumentLinker().link("CASE").siren is None
+    dated = DocumentLinker(frozenset({"27"}), year=2019)
+    assert dated.link("la CASE").siren == "200035665"
+
+
+def test_an_acronym_the_text_defines_is_learnt_for_the_document():
+    linker = DocumentLinker(frozenset({"54"}))
+    assert linker.link("LUBA").siren is None
+    linker.learn("LUBA", link_epci("du Territoire de Lunéville à Baccarat", "CC"))
+    assert linker.link("la LUBA").siren == "200070324"
+    assert DocumentLinker(frozenset({"54"})).link("LUBA").siren is None
+
+
+def test_an_acronym_never_defined_may_be_the_initials_of_one_epci_of_the_departement():
+    linker = DocumentLinker(frozenset({"54"}))
+    assert linker.link("CCTLB").siren == "200070324"     # CC du Territoire de Lunéville à Baccarat
+    assert linker.link("CC3M").siren == "200067643"      # CC Meurthe Mortagne Moselle
+    assert linker.link("CCS").siren is None              # three letters: too short to trust
+    assert DocumentLinker(frozenset({"33"})).link("CCTLB").siren is None  # another département
+    assert DocumentLinker().link("CCTLB").siren is None                   # no context
+
+
+def test_a_known_acronym_may_be_written_as_a_word():
+    assert DocumentLinker(regions=frozenset({"04"})).link("la Cirest").siren == "249740093"
+    assert DocumentLinker(regions=frozenset({"04"})).link("la Case").siren is None  # too short
+
+
+def test_names_a_territory_may_take_from_its_epci():
+    assert named_after("Pays Ajaccien", "242010056")   # CA du Pays Ajaccien
+    assert named_after("Roannais", "200035731")        # CA Roannais Agglomération
+    assert named_after("TCO", "249740101")             # CA Territoire de la Côte Ouest (TCO)
+    assert not named_after("Sud Champagne", "200069250")

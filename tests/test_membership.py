@@ -1,0 +1,78 @@
+"""Each EPCI attached to its territory, whatever the layout (pipeline/extract/membership.py)."""
+
+import pytest
+
+from pipeline import nlp
+from pipeline.extract.assemble import extract
+
+
+def members(text):
+    """{(territory_id, SIREN)} of the epcis rows of a text; SIRENs of rows without territory
+    under None."""
+    rows = extract(text, next(nlp.parse([text]))).epcis
+    return {(row["territory_id"], row["siren"]) for row in rows}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Les territoires labellisés dans la Manche :\n\n"
+                 "• Nord-Cotentin (50) : CA du Cotentin et CC de la Baie du Cotentin\n"
+                 "• Sud-Manche (50) : Mont-Saint-Michel-Normandie et Villedieu Intercom\n",
+                 {("nord-cotentin", "200067205"), ("nord-cotentin", "200042729"),
+                  ("sud-manche", "200069425"), ("sud-manche", "200043354")}, id="territory : A et B"),
+    pytest.param("Le 14 novembre 2023, le territoire d'industrie Seine Aval a été labellisé. "
+                 "Il réunit la Communauté urbaine Grand Paris Seine & Oise et la communauté de "
+                 "communes Gally Mauldre.",
+                 {("seine-aval", "200059889"), ("seine-aval", "200034130")}, id="the sentence after"),
+    pytest.param("Liste des territoires d'industrie en Mayenne :\n\n-Mont des Avaloirs\n\n"
+                 "-Mayenne Communauté\n\n-Laval Agglomération\n",
+                 {("mayenne-communaute", "200055887"), ("laval-agglomeration", "200083392")},
+                 id="a territory that is one EPCI"),
+    pytest.param("Le 10 novembre 2023, la préfète salue le territoire d'industrie Sud Champagne, "
+                 "autour de la communauté d'agglomération de Troyes Champagne Métropole.",
+                 {("sud-champagne", "200069250")}, id="autour de"),
+    pytest.param("Labellisé en 2023, le Pays Ajaccien poursuit son action. La Communauté "
+                 "d'agglomération du Pays Ajaccien accompagne les industriels.",
+                 {("pays-ajaccien", "242010056")}, id="territory named after its EPCI"),
+])
+def test_members_are_attached_to_their_territory(text, expected):
+    assert members(text) == expected
+
+
+def test_an_office_is_not_a_membership():
+    text = ("Le territoire d'industrie Soissonnais et Valois a été labellisé en 2023. "
+            "Le président de GrandSoissons Agglomération a salué la décision.")
+    assert members(text) == set()
+
+
+def test_the_members_of_an_unnamed_territory_beside_named_ones_belong_to_none():
+    text = ("Le territoire du Grand Libournais a été reconduit en 2023. Le territoire regroupant "
+            "Bordeaux Métropole et la COBAN vient d'être labellisé.")
+    assert members(text) == set()
+
+
+def test_without_any_territory_members_stay_with_a_null_territory():
+    text = ("Le 2 décembre 2019, la communauté de communes du Plateau de Lannemezan et la "
+            "communauté de communes Neste Barousse ont signé leur contrat de territoire d'industrie.")
+    assert members(text) == {(None, "200070787"), (None, "200070829")}
+
+
+def test_territory_departements_and_regions_come_from_linked_members():
+    text = ("Le 9 novembre 2023, le territoire d'industrie Cœur de Maine a été labellisé. Il réunit "
+            "la communauté de communes des Coëvrons et LBN Communauté.")
+    extraction = extract(text, next(nlp.parse([text])))
+    territory = next(row for row in extraction.territories if row["territory_id"] == "coeur-de-maine")
+    assert (territory["departement_codes"], territory["region_codes"]) == (["53", "72"], ["52"])
+
+
+def test_a_merged_member_keeps_its_siren_then_and_gives_its_successor():
+    text = ("Bourges, le 13 décembre 2018 – Le territoire d'industrie Bourges-Vierzon regroupe "
+            "la CA Bourges Plus et les communautés de communes Vierzon-Sologne-Berry et Cœur de Berry.")
+    rows = extract(text, next(nlp.parse([text]))).epcis
+    merged = next(row for row in rows if row["siren"] == "200033207")
+    assert (merged["territory_id"], merged["successor_siren"]) == ("bourges-vierzon", "200090561")
+
+
+def test_an_epci_labelled_in_its_own_clause_is_not_a_member_of_the_territory_named_before():
+    text = ("Le 17 novembre 2023, le territoire Val de Garonne a été reconduit, et Bordeaux "
+            "Métropole entre dans le programme avec la COBAN.")
+    assert members(text) == set()
