@@ -1,0 +1,67 @@
+"""Territoires d'industrie named in a communiqué.
+
+Each rule below finds one way communiqués name territories; its id goes into the `rule` column:
+
+- territory.list_item        an item of a list whose intro (or sub-list heading) announces
+                             territories: "12 territoires sont lauréats :", "Il s'agit de :",
+                             "10 d'entre eux concernent la Normandie :" (the sentence before says
+                             what "eux" are); glosses after the name are left out ("Est du Loiret
+                             qui inclut notamment ...", "Issoudun, extension à ...", "(3 EPCI)").
+                             A "label : value" item names the territory in its label ("« Axe
+                             Seine » : CODAH, ..."), unless the label is a sub-list heading
+                             ("Nouveaux territoires : A (32) ; B (48)"): then its parts are names.
+- territory.list_item_codes  the same, or any list item, with département codes after the name:
+                             "Figeac (46)", "(11-31-81)", "(TI interrégional/64-65)", "32/82",
+                             or département names in brackets "(Haute-Marne et Meuse)"
+- territory.prefixed_name    "Territoire d'industrie de l'Ouest Rural regroupant ...",
+                             'le Territoire d'industrie "Baie de Somme Ponthieu-Marquenterre industrie"'
+- territory.colon_list       names after "territoires suivants :", separated by ";" (or "," / "et")
+- territory.prose            a territory named once in running prose, in a sentence about labels:
+                             "Le territoire du Grand Libournais ainsi que celui du Val de Garonne,
+                             Guyenne, Gascogne et Réolais ont été reconduits", "Labellisé depuis
+                             2023, le pays de Vannes ...", "l'arrivée d'un territoire ..., « Cœur
+                             de Maine »"
+- territory.ner              (off by default, COMMUNIQUES_NER=1) a LOC/ORG/MISC entity of the
+                             French model in a sentence about labels that also says "territoire"
+- territory.signatories      proper names coordinated as the subject of signing a protocol or
+                             contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
+
+Names come from the text's structure (pipeline/extract/structure.py), never from a list of known
+territories; the words the rules read are data (rules/territory_words.json). A bullet list of
+programme axes or measures is not a list of territories: its intro announces something else.
+"""
+
+from __future__ import annotations
+
+from pipeline.extract.places import PlaceMention, departements_in_name
+from pipeline.extract.structure import parse
+from pipeline.extract.territories.common import TerritoryMention
+from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items
+from pipeline.extract.territories.prefixed import prefixed_names
+from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
+
+__all__ = ["TerritoryMention", "announces_territories", "find_territories"]
+
+
+def find_territories(text: str, places: list[PlaceMention],
+                     entities: list[tuple[int, int, str]] = ()) -> list[TerritoryMention]:
+    """Territory mentions in reading order; overlapping mentions keep the earliest rule's match.
+    `entities` are the NER spans (nlp.entity_spans), a candidate source only when NER runs."""
+    structure = parse(text)
+    candidates = (list_items(text, structure, places) + prefixed_names(text, structure, places)
+                  + colon_lists(text, structure) + prose_names(text, structure, places) + signatories(text)
+                  + entities_in_label_sentences(text, list(entities), places))
+    candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[TerritoryMention] = []
+    for mention in candidates:
+        overlap = next((k for k in kept if mention.start < k.end and k.start < mention.end), None)
+        if overlap:
+            overlap.departement_codes |= mention.departement_codes
+            if overlap.intro is None and mention.intro is not None:
+                overlap.intro, overlap.list_id = mention.intro, mention.list_id
+            continue
+        kept.append(mention)
+    for mention in kept:
+        mention.departement_codes |= departements_in_name(text, mention.start, mention.end, places)
+    return kept
+

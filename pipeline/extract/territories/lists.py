@@ -1,0 +1,203 @@
+"""Territories in lists: items of a list whose intro announces territories (territory.list_item,
+territory.list_item_codes) and inline lists after a colon or "il s'agit de" (territory.colon_list).
+A list of programme axes, measures or people is not a list of territories: its intro says so."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.members import MEMBER_TRIGGER
+from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import Item, ListBlock, Structure
+from pipeline.extract.territories.common import (ANNOUNCES_OTHER, ANNOUNCES_TERRITORIES, BULLET,
+                                                 COLON_LIST_INTRO, COLON_LIST_INTRO_BARE,
+                                                 LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
+                                                 TerritoryMention, make_mention, name_and_codes,
+                                                 sentence_before, split_inline_list, stated_count)
+from pipeline.normalize import fold
+
+PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarche|contrat|plan)\s+)?"
+                            r"[\"'«\s]*territoires?\s+d'\s*industrie[\"'»]?")
+
+
+def _keyword_decides(sentence: str) -> bool | None:
+    """Does this intro sentence announce territories (True), something else (False), or neither
+    (None)? The noun just before the colon decides, else the first one named."""
+    folded = fold(sentence)
+    for match in PROGRAMME_NAME.finditer(folded):
+        written = sentence[match.start():match.end()]
+        counted = re.search(r"(?:\d|\b(?:les|des|ces|aux|autres|nouveaux|deux|trois|quatre|cinq|six|sept|"
+                            r"huit|neuf|dix))\s*$", folded[max(0, match.start() - 12):match.start()])
+        if re.search(r"programme|dispositif|label|initiative|d[ée]marche|contrat|plan|[«\"“]", written,
+                     re.IGNORECASE) or (re.match(r"\s*T", written) and not counted):
+            folded = folded[:match.start()] + " " * (match.end() - match.start()) + folded[match.end():]
+    found = sorted([(m.start(), True) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
+                   + [(m.start(), False) for m in ANNOUNCES_OTHER.finditer(folded)])
+    if not found:
+        return None
+    tail = folded.rstrip(" :*_")
+    clause = tail[tail.rfind(",") + 1:]  # "Ces 9 territoires, composés de 29 EPCI, sont :"
+    last_words_start = len(tail) - len(" ".join(clause.split()[-3:]))
+    closing = [kind for position, kind in found if position >= last_words_start]
+    return closing[-1] if closing else found[0][1]
+
+
+def announces_territories(text: str, lst: ListBlock) -> bool:
+    """Whether the list's intro announces territories: an intro ending with ':' whose words say
+    so, or, when they say nothing ("10 d'entre eux concernent la Normandie :", "Il s'agit de :"),
+    the sentence just before; or a sub-list heading that does."""
+    if any(_keyword_decides(heading.of(text)) for heading in lst.headings):
+        return True
+    if lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
+        return False
+    decided = _keyword_decides(lst.intro.of(text))
+    position = lst.intro.start
+    for _ in range(LOOK_BACK_SENTENCES):
+        if decided is not None or position <= 0:
+            break
+        position = len(text[:position].rstrip())
+        sentence_start, sentence = sentence_before(text, position)
+        decided = _keyword_decides(sentence)
+        position = sentence_start
+    return bool(decided)
+
+
+def _is_subheading(label: str) -> bool:
+    """'Renouvellement des territoires existants', 'Nouveaux territoires': a heading, not a name."""
+    folded = fold(label)
+    return bool(SUBHEADING.search(folded)) and not re.search(r"[«\"“]", label)
+
+
+def _item_pieces(text: str, item: Item) -> list[tuple[int, int]]:
+    """Where the names of an item stand: its label, or the parts of a sub-heading's value."""
+    if item.field:
+        label = item.field.label
+        if not _is_subheading(label.of(text)):
+            value = item.field.value.of(text)
+            if value[:1].islower() and len(value.split()) > 3:
+                return []  # "Locale : démarche animée par ...": a definition, not members
+            return [(label.start, label.end)]
+        value = item.field.value
+        if item.parts:
+            return [(p.start, p.end) for p in item.parts]
+        return [(s, e) for s, e in split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+")]
+    if item.parts:
+        return [(p.start, p.end) for p in item.parts]
+    return [(item.content.start, item.content.end)]
+
+
+def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    found = []
+    for lst in structure.lists:
+        if lst.kind == "inline":
+            continue  # the colon-list rule reads them, with their stated count
+        announced = announces_territories(text, lst)
+        intro = (lst.intro.start if lst.intro else lst.span.start, lst.items[0].span.start)
+        for item in lst.items:
+            members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
+            for start, end in _item_pieces(text, item):
+                name_start, name_end, codes = name_and_codes(text, start, end, places)
+                if not (announced or codes or members):
+                    continue
+                rule = "territory.list_item_codes" if codes else "territory.list_item"
+                mention = make_mention(text, name_start, name_end, rule, codes, item.span.end,
+                                   intro if announced or codes else None, lst.id)
+                if mention:
+                    found.append(mention)
+    return found
+
+
+
+def _colon_list_items(text: str, start: int, end: int, stated: int | None,
+                      intro_start: int) -> list[TerritoryMention]:
+    """Names of an inline list: split on ';' first; on ',' / 'et' when ';' gives one item or
+    fewer than the stated count ("2 autres territoires : A et B (...) ;")."""
+    def names(spans):
+        found = []
+        for item_start, item_end in spans:
+            paren = text.find("(", item_start, item_end)
+            mention = make_mention(text, item_start, paren if paren >= 0 else item_end,
+                               "territory.colon_list", (), end, (intro_start, start))
+            if mention:
+                found.append(mention)
+        return found
+
+    by_semicolon = names(split_inline_list(text, start, end, r"\s*;\s*"))
+    if len(by_semicolon) > 1 and (stated is None or len(by_semicolon) == stated):
+        return by_semicolon
+    first_item_end = text.find(";", start, end)
+    first_item_end = end if first_item_end < 0 else first_item_end
+    by_comma = names(split_inline_list(text, start, first_item_end, r",\s+|\s+et\s+"))
+    if stated is not None:
+        if len(by_comma) == stated:
+            return by_comma
+        by_both = names(split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+"))
+        return by_both if len(by_both) == stated else by_semicolon
+    # No count to check against: "A, B et C" is three names when every part reads as one.
+    parts = split_inline_list(text, start, first_item_end, r",\s+|\s+et\s+")
+    if len(by_semicolon) <= 1 and len(by_comma) == len(parts) > 1:
+        return by_comma
+    return by_semicolon
+
+
+# Any other "intro : A, B et C" or "..., il s'agit de A, B et C" in running text.
+INLINE_INTRO = re.compile(r"[^\S\n]*:[^\S\n]+(?=\S)|\bil\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
+COUNT_WORD = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d)", re.IGNORECASE)
+
+
+def _list_end(text: str, start: int) -> int:
+    rest = text[start:]
+    stop = re.search(r"\.(?=\s|$)|\n\s*" + BULLET + r"[ \t]", rest)
+    return start + (stop.start() if stop else len(rest))
+
+
+
+def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> list[TerritoryMention]:
+    """A list after a colon (or "il s'agit de") in running text: the intro's sentence announces
+    territories, or says nothing and the sentence before does; a count in the intro must then
+    equal the number of names, and every part must read as a name."""
+    found = []
+    for intro in INLINE_INTRO.finditer(text):
+        start = intro.end()
+        held = structure.item_at(start)
+        if start in taken or (held and held[0].kind != "inline"):
+            continue  # a list item's "label : value" is read by the list rule
+        sentence_start, sentence = sentence_before(text, intro.start())
+        decided = _keyword_decides(sentence + " :")
+        if decided is False:
+            continue
+        counts = COUNT_WORD.findall(sentence)
+        stated = None
+        if counts:
+            word = counts[-1].lower()
+            stated = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        if decided is None:
+            _previous_start, previous = sentence_before(text, len(text[:sentence_start].rstrip()))
+            anaphora = re.match(r"\s*il\s+s", text[intro.start():], re.I) and found
+            if not (_keyword_decides(previous) or anaphora or stated is not None):
+                continue
+        end = _list_end(text, start)
+        parts = [(s, e) for s, e in split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+")]
+        mentions = _colon_list_items(text, start, end, stated, sentence_start)
+        if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
+            continue
+        if len(mentions) != len(parts) and stated is None:
+            continue
+        found.extend(mentions)
+    return found
+
+
+def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
+    found = []
+    intros = {m.end(): m for m in [*COLON_LIST_INTRO.finditer(text), *COLON_LIST_INTRO_BARE.finditer(text)]}
+    for intro in intros.values():
+        start = intro.end()
+        rest = text[start:]
+        if re.match(r"[ \t]*\n", rest):
+            continue  # nothing on the intro's line: a title, or a list (the list rule reads it)
+        found.extend(_colon_list_items(text, start, _list_end(text, start),
+                                       stated_count(text, intro.start()), intro.start()))
+    return found + _generic_inline_lists(text, set(intros), structure)
+
+
+# Who else signs protocols: institutions, never territories.
