@@ -169,3 +169,72 @@ def test_inline_list_announced_by_a_count_and_il_s_agit_de():
 def test_a_count_of_schools_is_not_a_list_of_territories():
     text = "Cela s'est traduit par la création de deux écoles de production : Forge Vallée à Ville, et Atelier Sud."
     assert ids(text) == []
+
+
+def test_a_counted_noun_of_territories_announces_the_list_whatever_noun_ends_the_intro():
+    text = ("Les trois territoires tarnais suivants sont retenus pour une deuxième étape du programme :\n"
+            "  • Tarn Nord (81), nouveau lauréat\n"
+            "  • Hautes Terres d'Oc (81), nouveau lauréat\n")
+    assert ids(text) == ["tarn-nord", "hautes-terres-d-oc"]
+
+
+def test_codes_after_names_do_not_make_projects_or_companies_territories():
+    text = ("Dans les prochains mois, les projets suivants seront accélérés :\n"
+            "  • ATELIERS DE VITRE (groupe TEXIER) à Vitré (Ille-et-Vilaine) – maroquinerie\n"
+            "  • Forges de Bretagne (56) – fonderie\n")
+    assert ids(text) == []
+
+
+def test_members_of_one_territory_by_departement_are_not_territories():
+    text = ("La candidature de « Rhône Provence Industrie » vient d'être retenue pour ce territoire "
+            "étendu à 4 EPCI.\nPour la Drôme :\n• Montélimar Agglomération (1),\n"
+            "• La Communauté de communes Drôme Sud Provence (2),\nPour l'Ardèche :\n"
+            "• La Communauté de communes Ardèche Rhône Coiron (4)\n"
+            "Celles-ci, ainsi que leurs vice-présidents en charge de l'économie : Eric Phélippeau, "
+            "Alain Gallu et Bernard Noël, portent un projet commun.")
+    assert "montelimar-agglomeration" not in ids(text)
+    assert not {"eric-phelippeau", "alain-gallu", "bernard-noel"} & set(ids(text))
+
+
+def test_name_and_members_items_under_an_intro_announcing_intercommunalities():
+    text = ("Intercommunalités engagées, territoire par territoire :\n\n"
+            "- Caen Industrie : Caen la mer\n- Collines de Normandie : Flers Agglo et Intercom de la Vire au Noireau\n"
+            "\nIntercommunalités membres :\n- Flers Agglo\n- Caen la mer\n")
+    assert ids(text) == ["caen-industrie", "collines-de-normandie"]
+
+
+def test_label_then_description_items_under_an_intro_announcing_territories():
+    text = ("Les autres territoires retenus sont les suivants :\n"
+            "- Aurillac – Figeac – Rodez : forte culture industrielle dans l'aéronautique.\n"
+            "- Bassin d'Alès : développement centré autour de quelques filières.\n")
+    assert ids(text) == ["aurillac-figeac-rodez", "bassin-d-ales"]
+
+
+def test_programme_words_with_a_capital_and_a_title_line_end_the_name():
+    assert ids("Titre\nLe Territoire d’Industrie du Grand Compiégnois\nTexte\n") == ["grand-compiegnois"]
+    assert ids("Territoire d’industrie Aurillac – Figeac – Rodez\nPlusieurs projets ont été lancés.") == [
+        "aurillac-figeac-rodez"]
+    assert ids("grâce au Territoire d'Industrie Sud Meuse Nord Haute-Marne. La candidature commune au "
+               "Territoire d'Industrie des quatre EPCI a été retenue.") == ["sud-meuse-nord-haute-marne"]
+
+
+def test_word_pilote_a_year_and_a_name_in_capitals_on_the_next_line():
+    assert ids("le protocole du « Territoire d’industrie » pilote Grand-Orly Seine Bièvre.") == [
+        "grand-orly-seine-bievre"]
+    assert ids("CONTRAT DU TERRITOIRE D’INDUSTRIE INTERDEPARTEMENTAL / HAUTE-VIENNE 2019-2022\n") == [
+        "interdepartemental-haute-vienne"]
+    assert ids("CONTRAT TERRITOIRE D’INDUSTRIE\nCONTRAT TERRITOIRE D’INDUSTRIE\n"
+               "ROCHEFORT – ROYAN - MARENNES - OLERON 2020-2022\nENTRE\n") == ["rochefort-royan-marennes-oleron"]
+
+
+def test_institutions_phases_counts_and_epci_pieces_are_not_names():
+    assert ids("Le « Territoire d'industrie » représenté par :\n- l’État représenté par le Préfet,\n") == []
+    assert ids("une candidature au programme Territoires d’Industrie Temps II (2023 – 2027).") == []
+    assert ids("Trois lauréats « Territoires d'industrie » dans le Tarn") == []
+    assert ids("Philippe Duprieu, président de la Communauté d’Agglomération du Territoire Vendômois, "
+               "a ouvert la réunion du Territoire d'industrie.") == []
+    assert ids("Quand on lui rajoute le territoire de la CCPG, on peut parler de Territoire d’industrie.") == []
+
+
+def test_a_question_asserts_no_label():
+    assert ids("La CAPA, un Territoire d’industrie ?\nLa Corse figure parmi les territoires.") == []

@@ -23,6 +23,7 @@ def _words(key: str) -> re.Pattern:
 
 ANNOUNCES_TERRITORIES = _words("announces_territories")
 ANNOUNCES_OTHER = _words("announces_something_else")
+ANNOUNCES_MEMBERS = _words("announces_members")
 SUBHEADING = _words("subheading")
 LABELLING = _words("labelling")
 # Where a gloss starts after a name: a bracket, ", en minuscules", " – en minuscules", " : ",
@@ -44,7 +45,11 @@ LOOK_BACK_SENTENCES = 3
 SENTENCE_STARTS = {"un", "une", "ce", "cette", "ces", "il", "elle", "ils", "elles", "nous", "on",
                    "être", "notre", "nos", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "en",
                    "dans", "chaque", "tout", "tous", "plusieurs", "certains",
-                   "pour", "avec", "dans", "par", "afin", "lever", "faire", "mobiliser", "accélérer"}
+                   "pour", "avec", "dans", "par", "afin", "lever", "faire", "mobiliser", "accélérer",
+                   "quelques", "nombreux", "nombreuses"}
+# A number word alone is a count ("Trois lauréats"), not a name; it may open one ("Trois vallées").
+NUMBER_WORDS = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+                "douze", "treize", "quatorze", "quinze", "seize", "vingt", "cent"}
 
 CODES_BRACKET = re.compile(r"[\[(]\s*((?:TI\s+)?[^\[\]()\n]{1,60}?)\s*[\])]")
 DEPARTEMENT_CODE = re.compile(r"(?<![\w])(2[AB]|97[1-6]|\d{2})(?![\w])")
@@ -117,6 +122,17 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=1)
+def _not_a_name_head() -> re.Pattern:
+    """Opening words of institutions, the programme and its phases (rules/territory_words.json)."""
+    ref = referential.load()
+    places = {"regions": "|".join(re.escape(fold(r.name)) for r in ref.regions.values()),
+              "departements": "|".join(re.escape(fold(d.name)) for d in ref.departements.values())}
+    heads = [head.replace("{regions}", places["regions"]).replace("{departements}", places["departements"])
+             for head in WORDS["not_a_name_head"]]
+    return re.compile(r"(?:" + "|".join(heads) + r")(?![\w'])")
+
+
 def looks_like_name(name: str) -> bool:
     """A proper name: capitalised, few words, most content words capitalised (an axis such as
     "Accélérer la transition écologique" is not one)."""
@@ -126,8 +142,10 @@ def looks_like_name(name: str) -> bool:
     first = words[0]
     if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit() or re.search(r"\d{3}", name):
         return False
-    if len(words) == 1 and len(first) < 4 and not first.isupper():
-        return False  # a fragment ("Ber", a page cut mid-word) or an abbreviation
+    if _not_a_name_head().match(fold(name)):
+        return False
+    if len(words) == 1 and (len(first) < 4 and not first.isupper() or fold(first) in NUMBER_WORDS):
+        return False  # a fragment ("Ber", a page cut mid-word), an abbreviation or a count
     content = [w for w in re.split(r"[\s'’]+", name) if w and w.lower() not in CONNECTORS and w[0].isalpha()]
     capitalised = sum(1 for w in content if w[0].isupper())
     if content and capitalised * 2 < len(content):
@@ -135,9 +153,16 @@ def looks_like_name(name: str) -> bool:
     return first[0].isupper() or (first[0].isalpha() and len(words) > 1)
 
 
+# A line shorter than this is a title or a list item, not a wrapped line of a paragraph.
+WRAPPED_LINE = 60
+YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?[.,;:)]*$")
+
+
 def capitalised_run(text: str, pos: int, limit: int) -> int:
-    """End of a name starting at `pos`: capitalised words joined by connectors, on one line
-    (or across one line break when the next word is capitalised)."""
+    """End of a name starting at `pos`: capitalised words joined by connectors, on one line, or
+    across one line break of a wrapped paragraph (a title line ends the name: "Territoire
+    d'industrie Aurillac – Figeac – Rodez" then "Plusieurs projets ..."). A year ends it
+    ("INTERDEPARTEMENTAL / HAUTE-VIENNE 2019-2022")."""
     hard_stop = re.search(r"[\[\](),;:!?«»\"]|\.(?:\s|$)", text[pos:limit])
     if hard_stop:
         limit = pos + hard_stop.start()
@@ -148,7 +173,13 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
         if token.isspace():
             if token.count("\n") > 1:
                 break
+            if "\n" in token:
+                line_start = text.rfind("\n", 0, pos + match.start()) + 1
+                if pos + match.start() - line_start < WRAPPED_LINE:
+                    break
             continue
+        if YEAR_TOKEN.match(token):
+            break
         word = token.strip("'’")
         bare = re.sub(r"^(?:[dl]['’])", "", token)
         if bare[:1].isupper() or bare[:1].isdigit():

@@ -9,7 +9,8 @@ import re
 from pipeline.extract.members import MEMBER_TRIGGER
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Item, ListBlock, Structure
-from pipeline.extract.territories.common import (ANNOUNCES_OTHER, ANNOUNCES_TERRITORIES, BULLET,
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
+                                                 ANNOUNCES_TERRITORIES, BULLET,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
                                                  TerritoryMention, make_mention, name_and_codes,
@@ -20,9 +21,18 @@ PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarc
                             r"[\"'«\s]*territoires?\s+d'\s*industrie[\"'»]?")
 
 
-def _keyword_decides(sentence: str) -> bool | None:
-    """Does this intro sentence announce territories (True), something else (False), or neither
-    (None)? The noun just before the colon decides, else the first one named."""
+TERRITORIES, MEMBERS, OTHER = "territories", "members", "other"
+# "Les trois territoires tarnais suivants sont retenus pour une deuxième étape :": a counted or
+# "suivants" territories noun announces them whatever noun ends the intro.
+COUNTED_TERRITORIES = re.compile(r"(?:\b\d{1,3}|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze"
+                                 r"|treize|quatorze|quinze|seize|dix-\w+|vingt\S*))\s+(?:\w+\s+)?territoires\b"
+                                 r"|\bterritoires\b(?:\s+[\w'-]+){0,2}\s+(?:suivants|ci-dessous)\b")
+
+
+def _keyword_decides(sentence: str) -> str | None:
+    """What an intro sentence announces: TERRITORIES, MEMBERS (EPCIs, communes), OTHER (axes,
+    projects, people ...) or None when it does not say. A counted noun of territories decides;
+    else the noun just before the colon, else the first one named."""
     folded = fold(sentence)
     for match in PROGRAMME_NAME.finditer(folded):
         written = sentence[match.start():match.end()]
@@ -31,8 +41,11 @@ def _keyword_decides(sentence: str) -> bool | None:
         if re.search(r"programme|dispositif|label|initiative|d[ée]marche|contrat|plan|[«\"“]", written,
                      re.IGNORECASE) or (re.match(r"\s*T", written) and not counted):
             folded = folded[:match.start()] + " " * (match.end() - match.start()) + folded[match.end():]
-    found = sorted([(m.start(), True) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
-                   + [(m.start(), False) for m in ANNOUNCES_OTHER.finditer(folded)])
+    if COUNTED_TERRITORIES.search(folded):
+        return TERRITORIES
+    found = sorted([(m.start(), TERRITORIES) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
+                   + [(m.start(), MEMBERS) for m in ANNOUNCES_MEMBERS.finditer(folded)]
+                   + [(m.start(), OTHER) for m in ANNOUNCES_OTHER.finditer(folded)])
     if not found:
         return None
     tail = folded.rstrip(" :*_")
@@ -42,14 +55,15 @@ def _keyword_decides(sentence: str) -> bool | None:
     return closing[-1] if closing else found[0][1]
 
 
-def announces_territories(text: str, lst: ListBlock) -> bool:
-    """Whether the list's intro announces territories: an intro ending with ':' whose words say
-    so, or, when they say nothing ("10 d'entre eux concernent la Normandie :", "Il s'agit de :"),
-    the sentence just before; or a sub-list heading that does."""
-    if any(_keyword_decides(heading.of(text)) for heading in lst.headings):
-        return True
+def list_announcement(text: str, lst: ListBlock) -> str | None:
+    """What the list's intro announces (see _keyword_decides): an intro ending with ':' decides
+    by its words, or, when they say nothing ("10 d'entre eux concernent la Normandie :", "Il
+    s'agit de :"), by the sentences just before; a sub-list heading that announces territories
+    decides alone."""
+    if any(_keyword_decides(heading.of(text)) == TERRITORIES for heading in lst.headings):
+        return TERRITORIES
     if lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
-        return False
+        return None
     decided = _keyword_decides(lst.intro.of(text))
     position = lst.intro.start
     for _ in range(LOOK_BACK_SENTENCES):
@@ -59,7 +73,12 @@ def announces_territories(text: str, lst: ListBlock) -> bool:
         sentence_start, sentence = sentence_before(text, position)
         decided = _keyword_decides(sentence)
         position = sentence_start
-    return bool(decided)
+    return decided
+
+
+def announces_territories(text: str, lst: ListBlock) -> bool:
+    """Whether the list's intro announces territories (see list_announcement)."""
+    return list_announcement(text, lst) == TERRITORIES
 
 
 def _is_subheading(label: str) -> bool:
@@ -68,14 +87,17 @@ def _is_subheading(label: str) -> bool:
     return bool(SUBHEADING.search(folded)) and not re.search(r"[«\"“]", label)
 
 
-def _item_pieces(text: str, item: Item) -> list[tuple[int, int]]:
-    """Where the names of an item stand: its label, or the parts of a sub-heading's value."""
+def _item_pieces(text: str, item: Item, announced: bool) -> list[tuple[int, int]]:
+    """Where the names of an item stand: its label, or the parts of a sub-heading's value. Under
+    an intro announcing territories, the label names one whatever follows ("Aurillac – Figeac –
+    Rodez : forte culture industrielle ..."); elsewhere a label followed by a definition does not
+    ("Locale : démarche animée par ...")."""
     if item.field:
         label = item.field.label
         if not _is_subheading(label.of(text)):
             value = item.field.value.of(text)
-            if value[:1].islower() and len(value.split()) > 3:
-                return []  # "Locale : démarche animée par ...": a definition, not members
+            if not announced and value[:1].islower() and len(value.split()) > 3:
+                return []
             return [(label.start, label.end)]
         value = item.field.value
         if item.parts:
@@ -91,17 +113,25 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
     for lst in structure.lists:
         if lst.kind == "inline":
             continue  # the colon-list rule reads them, with their stated count
-        announced = announces_territories(text, lst)
+        decided = list_announcement(text, lst)
+        if decided == OTHER:
+            continue  # projects, axes or people: codes after a name do not make it a territory
+        announced = decided == TERRITORIES
+        # Under an intro announcing members ("Intercommunalités engagées, territoire par
+        # territoire :"), a "Name : members" item names a territory; a bare item is a member.
+        labels_only = decided == MEMBERS
         intro = (lst.intro.start if lst.intro else lst.span.start, lst.items[0].span.start)
         for item in lst.items:
             members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
-            for start, end in _item_pieces(text, item):
+            if labels_only and not item.field:
+                continue
+            for start, end in _item_pieces(text, item, announced or labels_only):
                 name_start, name_end, codes = name_and_codes(text, start, end, places)
-                if not (announced or codes or members):
+                if not (announced or labels_only or codes or members):
                     continue
                 rule = "territory.list_item_codes" if codes else "territory.list_item"
                 mention = make_mention(text, name_start, name_end, rule, codes, item.span.end,
-                                   intro if announced or codes else None, lst.id)
+                                       intro if announced or labels_only or codes else None, lst.id)
                 if mention:
                     found.append(mention)
     return found
@@ -164,7 +194,7 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             continue  # a list item's "label : value" is read by the list rule
         sentence_start, sentence = sentence_before(text, intro.start())
         decided = _keyword_decides(sentence + " :")
-        if decided is False:
+        if decided in (OTHER, MEMBERS):
             continue
         counts = COUNT_WORD.findall(sentence)
         stated = None
@@ -174,7 +204,7 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         if decided is None:
             _previous_start, previous = sentence_before(text, len(text[:sentence_start].rstrip()))
             anaphora = re.match(r"\s*il\s+s", text[intro.start():], re.I) and found
-            if not (_keyword_decides(previous) or anaphora or stated is not None):
+            if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None):
                 continue
         end = _list_end(text, start)
         parts = [(s, e) for s, e in split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+")]

@@ -12,13 +12,35 @@ from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX
                                                  block_end, capitalised_run, codes_after, make_mention,
                                                  quoted_name)
 
+# The programme's words, then what may stand between them and the name: a closing quote
+# ('« Territoire d'industrie » pilote X'), the word "pilote", a line break after a title in
+# capitals ("CONTRAT TERRITOIRE D'INDUSTRIE" then "ROCHEFORT – ROYAN - MARENNES - OLERON").
+PREFIXED = re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges": the usual abbreviation
+                      r"(?:[ \t]*[»”\"])?(?:[ \t]+pilote\b)?(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?",
+                      re.IGNORECASE)
+
+
+def _in_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _title_then_name(text: str, match: re.Match) -> bool:
+    """'CONTRAT TERRITOIRE D'INDUSTRIE' ending its line, the next line a name in capitals."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    next_end = text.find("\n", match.end())
+    next_line = text[match.end():len(text) if next_end < 0 else next_end]
+    return (_in_capitals(text[line_start:match.start("gap")]) and _in_capitals(next_line)
+            and not re.search(PREFIX, next_line, re.IGNORECASE))
+
+
 def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     found = []
-    prefix = r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges": the usual abbreviation
-    for match in re.finditer(prefix + r"[ \t]+(" + ARTICLE + r")?", text,
-                             re.IGNORECASE):
+    for match in PREFIXED.finditer(text):
         pos = match.end()
         if pos >= len(text):
+            continue
+        if "\n" in match.group("gap") and not _title_then_name(text, match):
             continue
         if text[pos] in OPENING_QUOTES:
             quoted = quoted_name(text, pos)

@@ -19,8 +19,13 @@ PROSE_HEAD = re.compile(
 GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "plateau", "agglomeration",
                     "presqu'ile", "cote", "territoire", "coeur", "sud", "nord", "est", "ouest"}
 # "le territoire Vendée-Centre qui comprend ...", "fait partie du Territoire Nord-Cotentin":
-# 'territoire' directly followed by a capitalised name, without an article.
-TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?=[A-ZÀ-Ý])")
+# 'territoire' directly followed by a capitalised name, without an article; not the programme's
+# own words ("au Territoire d'Industrie des quatre EPCI": the prefixed-name rule reads those).
+TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?![Dd]['’]\s*(?i:industrie))(?=[A-ZÀ-Ý])")
+# "la Communauté d'Agglomération du Territoire Vendômois": a piece of an EPCI's name.
+EPCI_FORM_BEFORE = re.compile(r"(?:communaute|agglomeration|communes|urbaine|metropole)\s*$")
+# "le territoire de la CCPG": the area of an intercommunality known by its acronym.
+ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 # "Le Lunévillois labellisé comme nouveau Territoire d'industrie", "X, lauréat du label « TI »".
 LABELLED_AS = re.compile(r"\s*,?\s+(?:de\s+nouveau\s+|à\s+nouveau\s+)?(?:labellis[ée]e?s?|laur[ée]at(?:e|s|es)?)\s*"
                          r"(?:comme\s+|du\s+label\s+|au\s+label\s+|en\s+tant\s+que\s+)?(?:nouveau\s+)?"
@@ -32,6 +37,12 @@ QUOTED_WITH_SUFFIX = re.compile(r"[«“\"]\s*(?P<name>[A-ZÀ-Ý][^«»“”\"\
                                 re.IGNORECASE)
 INTERCOMMUNALITY_FORM = re.compile(r"(?:les?\s+|la\s+)?(?:communaute|cc|ca|cu)\b")
 
+
+
+def _asked(text: str, position: int) -> bool:
+    """Whether the sentence holding `position` is a question."""
+    stop = re.search(r"[.!?\n]", text[position:])
+    return bool(stop) and stop.group(0) == "?"
 
 
 def _subject_before(text: str, end: int) -> int | None:
@@ -61,6 +72,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     def add(start: int, end: int, block_end: int, codes=()):
         if INTERCOMMUNALITY_FORM.match(folded[start:end]):
             return  # an intercommunality: the member rules read it
+        if _asked(text, end):
+            return  # "La CAPA, un Territoire d'industrie ?": a question asserts no label
         mention = make_mention(text, start, end, "territory.prose", codes, block_end)
         if mention:
             found.append(mention)
@@ -84,8 +97,12 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             if not text[pos:pos + 1].isupper():
                 continue
             end = _enumerated_name_end(text, pos, sentence_end)
+        if ACRONYM.fullmatch(text[pos:end]):
+            continue
         add(pos, end, sentence_end)
     for match in TERRITORY_THEN_NAME.finditer(text):
+        if EPCI_FORM_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
+            continue
         sentence_end = sentence_bounds(text, match.start())[1]
         add(match.end(), capitalised_run(text, match.end(), sentence_end), sentence_end)
     for pattern in (LABELLED_AS, APPOSITION):
