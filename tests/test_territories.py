@@ -238,3 +238,93 @@ def test_institutions_phases_counts_and_epci_pieces_are_not_names():
 
 def test_a_question_asserts_no_label():
     assert ids("La CAPA, un Territoire d’industrie ?\nLa Corse figure parmi les territoires.") == []
+
+
+def rules_of(text):
+    return {m.territory_id: m.rule for m in find_territories(text, find_places(text))}
+
+
+def names_of(text):
+    return [m.name for m in find_territories(text, find_places(text))]
+
+
+def test_subjects_of_a_label_predicate():
+    assert rules_of("Seine Aval encore labellisé Territoire d’industrie") == {"seine-aval": "territory.labelled"}
+    assert ids("CAP Nord Martinique est labellisée Territoire d’Industrie et dispose de 14 zones.") == [
+        "cap-nord-martinique"]
+    assert ids("Le Pays Ajaccien, fier d’être de nouveau labelisé Territoire d’Industrie jusqu’en 2027.") == [
+        "pays-ajaccien"]
+    assert ids("Et le nord Franche-Comté fut l’un des premiers territoires reconnus par l’État.") == [
+        "nord-franche-comte"]
+    assert ids("Reconnu pour 2023-2027, Cœur de Maine a la particularité d’être l’un des deux "
+               "\"Territoires d’industrie\" de la région.") == ["coeur-de-maine"]
+    assert ids("La Guyane comptera 3 territoires d’industrie car comme Kourou, Cayenne et Saint Laurent "
+               "feront aussi partie des 141 territoires d’industrie sélectionnés.") == [
+        "kourou", "cayenne", "saint-laurent"]
+    assert ids("Pour le Gers, c’est l’Interdépartemental Gers Tarn-et-Garonne qui a été retenu.") == [
+        "interdepartemental-gers-tarn-et-garonne"]
+    assert ids("Labellisation de l’Agglomération d’Agen : Territoire d’Industrie 2023/2027") == [
+        "agglomeration-d-agen"]
+    assert names_of("Le Pôle d’équilibre territorial et rural (PETR) du Soissonnais et du Valois vient "
+                    "d’obtenir la labellisation Territoires d’industrie.") == ["Soissonnais et Valois"]
+
+
+def test_what_is_not_the_subject_of_a_label_predicate():
+    # places, coordinated members, the object of "portée par", a title's kicker, a question
+    assert ids("Economie : La Guadeloupe, la Guyane et la Réunion labellisées «Territoires d’industrie»") == []
+    assert ids("Le sénateur se réjouit de l’accès de la communauté d’agglomération du Grand Auch Cœur de "
+               "Gascogne et de la communauté de communes d’Astarac-Arros en Gascogne au dispositif.") == []
+    assert ids("La candidature portée par GPSEO, Saint-Germain Boucles de Seine et les communautés de "
+               "communes Gally Mauldre et Les Portes de l’Île-de-France fait partie des 183 territoires "
+               "choisis par l’État.") == []
+    assert ids("Communiqué – Le Lunévillois labellisé comme nouveau Territoire d’Industrie") == ["lunevillois"]
+    assert ids("Mayotte, futur territoire d’industrie labellisé Territoire d'industrie ?") == []
+
+
+def test_names_coordinated_after_a_cue():
+    assert ids("124 territoires vont bénéficier du plan, dix sont situés en Nouvelle-Aquitaine. Parmi eux, "
+               "Aubusson-La Souterraine, le bassin de Brive-Périgord, Limoges Métropole et le pays de "
+               "Saint-Yrieix-la-Perche.") == ["aubusson-la-souterraine", "bassin-de-brive-perigord",
+                                               "limoges-metropole", "pays-de-saint-yrieix-la-perche"]
+    assert ids("Dans la région, ce seront les secteurs de Pithiviers, Montargis, Issoudun, Bourges-Vierzon, "
+               "la vallée du Loir et la vallée du Cher (voir carte) qui profiteront du label.") == [
+        "pithiviers", "montargis", "issoudun", "bourges-vierzon", "vallee-du-loir", "vallee-du-cher"]
+    assert ids("Le programme bénéficie à 141 territoires, dont les communautés d’agglomération de Bastia "
+               "et du Pays Ajaccien.") == ["bastia", "pays-ajaccien"]
+    assert ids("À La Réunion, les deux Territoires d’industrie de la première phase, le Territoire de "
+               "l'Ouest et la CIREST, sont reconduits.") == ["territoire-de-l-ouest", "cirest"]
+    assert ids("Des sites pilotes ont été désignés, quatre pour la région Auvergne-Rhône-Alpes : Annecy, "
+               "Montluçon, le Puy-en-Velay et Vienne-Condrieu.\n") == []  # no territory in sight
+    assert ids("Lire aussi : 15 territoires d'industrie en Auvergne-Rhône-Alpes\nDes sites pilotes ont été "
+               "désignés, quatre pour la région Auvergne-Rhône-Alpes : Annecy, Montluçon, le Puy-en-Velay "
+               "et Vienne-Condrieu.") == ["annecy", "montlucon", "puy-en-velay", "vienne-condrieu"]
+    assert ids("Le Lunévillois rejoint les territoires Meurthe-et-Mosellans sélectionnés fin 2018 : Nord "
+               "Lorraine et Val et Terres de Lorraine qui comprend la CC du Bassin de Pompey.") == [
+        "lunevillois", "nord-lorraine", "val-et-terres-de-lorraine"]
+    assert ids("Parmi eux figurent Baie de Somme Ponthieu-Marquenterre industrie, qui associe la CA de la "
+               "Baie de Somme et la CC Ponthieu-Marquenterre, et Vallée de la Bresle-Vimeu, un territoire "
+               "interrégional.") == ["baie-de-somme-ponthieu-marquenterre-industrie", "vallee-de-la-bresle-vimeu"]
+
+
+def test_territories_designated_by_their_intercommunalities():
+    assert names_of("Trois territoires en Guadeloupe ont été labellisés sur les 183 au niveau national : "
+                    "CAPEX, Communauté de communes de Marie-Galante avec la Communauté d’Agglomération du "
+                    "Nord Grande Terre, Communauté d’Agglomération Nord Basse Terre avec la Communauté "
+                    "d’Agglomération du Grand Sud Caraïbes.") == [
+        "CAPEX", "Marie-Galante / Nord Grande Terre", "Nord Basse Terre / Grand Sud Caraïbes"]
+    assert names_of("Ainsi, les territoires de la CAPEX Communauté d’Agglomération Cap Excellence, de la "
+                    "Communauté d’Agglomération Nord Grande Terre / Communauté de communes de Marie-Galante, "
+                    "et, de la CA Grand Sud Caraïbe / CA Nord Basse Terre sont nos lauréats.") == [
+        "Cap Excellence", "Nord Grande Terre / Marie-Galante", "Grand Sud Caraïbe / Nord Basse Terre"]
+    assert names_of("Parmi les 183 territoires retenus, on retrouve le binôme Agglomération du Gard "
+                    "rhodanien-Communauté de communes du Pont du Gard (CCPG).") == ["Gard rhodanien / Pont du Gard"]
+    # members who write a candidacy together are one territory, not several
+    assert ids("Fin 2023, les territoires de la Communauté urbaine de Dunkerque et de la Communauté de "
+               "Communes des Hauts de Flandre ont porté ensemble une candidature au programme Territoires "
+               "d’Industrie.") == []
+
+
+def test_a_short_form_takes_the_full_name_of_its_territory():
+    text = ("Le Pays du Lunévillois labellisé Territoire d'industrie\n"
+            "Le Lunévillois rejoint ainsi les territoires de Meurthe-et-Moselle reconnus en 2018.")
+    assert set(ids(text)) == {"pays-du-lunevillois"}

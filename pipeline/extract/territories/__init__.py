@@ -33,12 +33,19 @@ programme axes or measures is not a list of territories: its intro announces som
 
 from __future__ import annotations
 
+import re
+
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
-from pipeline.extract.territories.common import TerritoryMention
+from pipeline.extract.territories.common import WORDS, TerritoryMention
+from pipeline.extract.territories.enumerations import enumerated_names
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items
+from pipeline.extract.territories.predicates import labelled_subjects
 from pipeline.extract.territories.prefixed import prefixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
+
+# "pays-du-", "vallee-de-la-": a geographic head and its preposition at the start of a key.
+GEOGRAPHIC_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")-(?:de-la-|de-l-|du-|des-|de-|d-)")
 
 __all__ = ["TerritoryMention", "announces_territories", "find_territories"]
 
@@ -49,8 +56,9 @@ def find_territories(text: str, places: list[PlaceMention],
     `entities` are the NER spans (nlp.entity_spans), a candidate source only when NER runs."""
     structure = parse(text)
     candidates = (list_items(text, structure, places) + prefixed_names(text, structure, places)
-                  + colon_lists(text, structure) + prose_names(text, structure, places) + signatories(text)
-                  + entities_in_label_sentences(text, list(entities), places))
+                  + colon_lists(text, structure) + prose_names(text, structure, places)
+                  + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)
+                  + signatories(text) + entities_in_label_sentences(text, list(entities), places))
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
@@ -63,5 +71,19 @@ def find_territories(text: str, places: list[PlaceMention],
         kept.append(mention)
     for mention in kept:
         mention.departement_codes |= departements_in_name(text, mention.start, mention.end, places)
+    _short_forms_named_in_full(kept)
     return kept
+
+
+def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
+    """'Le Lunévillois' beside 'Pays du Lunévillois': the short form names the same territory,
+    so it takes the full name (one territory per document)."""
+    full = {}
+    for mention in mentions:
+        head = GEOGRAPHIC_HEAD.match(mention.territory_id)
+        if head and head.end() < len(mention.territory_id):
+            full.setdefault(mention.territory_id[head.end():], mention.name)
+    for mention in mentions:
+        if mention.territory_id in full:
+            mention.name = full[mention.territory_id]
 

@@ -197,9 +197,11 @@ def _region_keys() -> frozenset[str]:
 
 
 def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0, intro=None,
-             list_id=None):
+                 list_id=None, name: str | None = None):
+    """A mention of [start, end) trimmed, or None when it does not read as a territory's name.
+    `name` is given when the name is not the span's text ("A / B" for a pair of EPCIs)."""
     start, end = trim_name(text, start, end)
-    name = collapse_spaces(text[start:end]).strip("*_ ")
+    name = collapse_spaces(name or text[start:end]).strip("*_ ")
     if not name or not looks_like_name(name) or not name_key(name):
         return None
     if name_key(name) in _region_keys():  # "Territoires d'industrie Grand Est": a région

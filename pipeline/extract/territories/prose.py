@@ -26,14 +26,10 @@ TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?![Dd]['’
 EPCI_FORM_BEFORE = re.compile(r"(?:communaute|agglomeration|communes|urbaine|metropole)\s*$")
 # "le territoire de la CCPG": the area of an intercommunality known by its acronym.
 ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
-# "Le Lunévillois labellisé comme nouveau Territoire d'industrie", "X, lauréat du label « TI »".
-LABELLED_AS = re.compile(r"\s*,?\s+(?:de\s+nouveau\s+|à\s+nouveau\s+)?(?:labellis[ée]e?s?|laur[ée]at(?:e|s|es)?)\s*"
-                         r"(?:comme\s+|du\s+label\s+|au\s+label\s+|en\s+tant\s+que\s+)?(?:nouveau\s+)?"
-                         r"[«\"“]?\s*" + PREFIX, re.IGNORECASE)
 # "Cœur de Maine, le territoire d'industrie réunissant ..."
 APPOSITION = re.compile(r",\s+(?:le|un)\s+" + PREFIX, re.IGNORECASE)
-# "la labellisation « Chartres métropole Territoires d'Industrie »"
-QUOTED_WITH_SUFFIX = re.compile(r"[«“\"]\s*(?P<name>[A-ZÀ-Ý][^«»“”\"\n]{1,60}?)\s+" + PREFIX + r"\s*[»”\"]",
+# "la labellisation « Chartres métropole Territoires d'Industrie »", "le label « Mayotte, Territoire d'Industrie »"
+QUOTED_WITH_SUFFIX = re.compile(r"[«“\"]\s*(?P<name>[A-ZÀ-Ý][^«»“”\"\n]{1,60}?),?\s+" + PREFIX + r"\s*[»”\"]",
                                 re.IGNORECASE)
 INTERCOMMUNALITY_FORM = re.compile(r"(?:les?\s+|la\s+)?(?:communaute|cc|ca|cu)\b")
 
@@ -105,11 +101,10 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             continue
         sentence_end = sentence_bounds(text, match.start())[1]
         add(match.end(), capitalised_run(text, match.end(), sentence_end), sentence_end)
-    for pattern in (LABELLED_AS, APPOSITION):
-        for match in pattern.finditer(text):
-            start = _subject_before(text, match.start())
-            if start is not None:
-                add(start, match.start(), sentence_bounds(text, match.start())[1])
+    for match in APPOSITION.finditer(text):
+        start = _subject_before(text, match.start())
+        if start is not None:
+            add(start, match.start(), sentence_bounds(text, match.start())[1])
     for match in QUOTED_WITH_SUFFIX.finditer(text):
         add(match.start("name"), match.end("name"), sentence_bounds(text, match.start())[1])
     for match in re.finditer(r"territoire[^.\n«“]{0,120}?,\s*(?=[«“])", text, re.IGNORECASE):

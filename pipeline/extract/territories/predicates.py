@@ -1,0 +1,95 @@
+"""territory.labelled: the subject of a predicate that says it holds the label.
+
+"Seine Aval encore labellisé Territoire d'industrie", "CAP Nord Martinique est labellisée
+Territoire d'Industrie", "Et le nord Franche-Comté fut l'un des premiers territoires reconnus",
+"comme Kourou, Cayenne et Saint Laurent feront aussi partie des 141 territoires", "Le Pays
+Ajaccien, fier d'être de nouveau labelisé Territoire d'Industrie", "c'est l'Interdépartemental
+Gers Tarn-et-Garonne qui a été retenu", "la labellisation du Lunévillois en tant que Nouveau
+Territoire d'Industrie". The predicates are data (rules/territory_words.json, label_predicates);
+the subject is read back from the predicate: one name or coordinated names, each with its
+article, geographic head or legal form (pipeline/extract/territories/phrases.py). Coordinated
+intercommunalities written with their legal forms are the members of one territory left unnamed
+("l'accès de la communauté d'agglomération A et de la communauté de communes B au dispositif"):
+no territory.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import Structure
+from pipeline.extract.territories.common import (WORDS, TerritoryMention, make_mention,
+                                                 sentence_bounds)
+from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before
+from pipeline.normalize import fold
+
+RULE = "territory.labelled"
+
+
+def _expand(pattern: str) -> str:
+    for macro, body in WORDS["label_macros"].items():
+        pattern = pattern.replace("{" + macro + "}", body)
+    return pattern
+
+
+@lru_cache(maxsize=1)
+def _predicates() -> re.Pattern:
+    return re.compile(r"(?<![\w'])(?:,\s*)?(?:" + "|".join(_expand(p) for p in WORDS["label_predicates"]) + r")")
+
+
+CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
+NOMINAL = re.compile(_expand(WORDS["labelled_nominal"]))
+
+
+def _places_only(parts: list[Part], places: list[PlaceMention]) -> bool:
+    """'La Guadeloupe, la Guyane et la Réunion labellisées': places, not territories' names."""
+    return len(parts) > 1 and all(any(p.start <= part.start and part.end <= p.end for p in places)
+                                  for part in parts)
+
+
+def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: int) -> list[TerritoryMention]:
+    if not parts or _places_only(parts, places) or (len(parts) > 1 and any(p.epci for p in parts)):
+        return []  # coordinated intercommunalities are the members of one territory
+    found = []
+    for part in parts:
+        mention = make_mention(text, part.start, part.end, RULE, (), block, name=part.name)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    folded = fold(text)
+    found = []
+    for match in _predicates().finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
+        if _asked(text, match.end()):
+            continue
+        parts = enumeration_before(text, end, _clause_start(text, sentence_start, end))
+        found.extend(_mentions(text, parts, places, sentence_end))
+    for pattern in (CLEFT, NOMINAL):
+        for match in pattern.finditer(folded):
+            subject_end = match.end("subject")
+            parts = enumeration_after(text, match.start("subject"), subject_end)
+            if parts and parts[-1].end == len(text[:subject_end].rstrip()):
+                found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
+    return found
+
+
+# A subject starts after a title's dash before an article or after a colon at most
+# ("Communiqué – Le Lunévillois labellisé ...", "Agen : l'Agglomération d'Agen labellisée ..."),
+# while a dash between capitalised words is part of a name ("Aurillac – Figeac – Rodez").
+CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s*|\s\|\s|\"", re.IGNORECASE)
+
+
+def _clause_start(text: str, sentence_start: int, end: int) -> int:
+    marks = [m.end() for m in CLAUSE_MARK.finditer(text, sentence_start, end)]
+    return max([sentence_start] + marks)
+
+
+def _asked(text: str, position: int) -> bool:
+    stop = re.search(r"[.!?\n]", text[position:])
+    return bool(stop) and stop.group(0) == "?"
