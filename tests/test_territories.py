@@ -328,3 +328,31 @@ def test_a_short_form_takes_the_full_name_of_its_territory():
     text = ("Le Pays du Lunévillois labellisé Territoire d'industrie\n"
             "Le Lunévillois rejoint ainsi les territoires de Meurthe-et-Moselle reconnus en 2018.")
     assert set(ids(text)) == {"pays-du-lunevillois"}
+
+
+def test_numbered_items_under_a_paragraph_counting_the_territories():
+    text = ("Le choix des 10 Territoires d’industrie en Normandie montre que toute la région est concernée.\n\n"
+            "  1. L’Axe Seine, bien sûr.\n  2. La Vallée de la Bresle, centre mondial du flaconnage.\n"
+            "  3. La région de Lisieux, autour de l’agro-industrie.\n"
+            "  4. La zone intitulée Collines de Normandie,\n")
+    assert ids(text) == ["axe-seine", "vallee-de-la-bresle", "region-de-lisieux", "collines-de-normandie"]
+    # a national count sizes no list of names
+    assert ids("Le programme compte 183 territoires d'industrie.\n- Montargis Gien\n- Vierzon Sud\n") == []
+
+
+def test_a_page_starting_inside_a_list_of_described_territories():
+    text = ("- Gard Rhodanien : le territoire bénéficie d’un réel dynamisme dans l’énergie.\n"
+            "- Narbonne : bénéficiant des activités portuaires, le Narbonnais possède des atouts.\n"
+            "- Pau - Tarbes : ce territoire interrégional possède une forte identité industrielle.\n"
+            "- PETR d’Ariège : la vocation industrielle de ce territoire se maintient.\n")
+    assert ids(text) == ["gard-rhodanien", "narbonne", "pau-tarbes", "petr-d-ariege"]
+    assert ids("- Locale : démarche animée par un binôme élu-industriel sur le territoire\n"
+               "- Nationale : suivi de l'offre de services\n") == []
+
+
+def test_name_then_description_paragraphs_under_an_intro_announcing_territories():
+    text = ("10 territoires ont été sélectionnés en Occitanie, sur l’ensemble de la région :\n\n"
+            "Aurillac – Figeac – Rodez : Marqué par une forte culture industrielle, ce bassin est dynamique.\n\n"
+            "Bassin d’Alès : Initialement empreint d’une tradition minière, son développement continue.\n\n"
+            "Béziers-Sète : Bénéficiant du dynamisme du port de Sète, ce territoire se développe.\n")
+    assert ids(text) == ["aurillac-figeac-rodez", "bassin-d-ales", "beziers-sete"]

@@ -18,7 +18,7 @@ Interface (what other stages may rely on):
                its `heading`;
     `kind`     "bullets" (a marker on every item: •, -, -Name, *, 1., 1), a), ▪, ➢, emoji,
                private-use glyphs), "lines" (one item per line without a marker under an intro
-               ending with ":"), or "inline" (the items after "intro :" on the same line,
+               ending with ":": a short line, or a "Name : what it is" line of any length), or "inline" (the items after "intro :" on the same line,
                separated by ";").
 - `Item`: `span` (marker included), `content` (after the marker), `marker`, `heading`, `field`
   (its "label : value" split when it reads so: "« Axe Seine » : CODAH, Caux Estuaire") and
@@ -56,6 +56,7 @@ MAX_LINE_ITEM_WORDS = 14
 MAX_HEADING_WORDS = 16
 MAX_INTRO_WORDS = 40
 MAX_SUB_HEADING_WORDS = 6
+MAX_FIELD_LINE_LABEL_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,18 @@ def _short_line(text: str, line: _Line) -> bool:
     return not (SENTENCE_END.search(body) or (body.endswith(".") and len(words) > 6))
 
 
+def _field_line(text: str, line: _Line) -> bool:
+    """A "Name : what it is" line of any length, whose label is a few words: one item of a list
+    without markers ("Nord-Cotentin : communauté d'agglomération du Cotentin et …", "Bassin
+    d'Alès : initialement empreint d'une tradition minière, …"), the label capitalised like a
+    name ("Les plans d'actions s'organisent en 4 axes : …" is a sentence)."""
+    line_field = _field(text, line.start, line.end, MAX_FIELD_LINE_LABEL_WORDS)
+    if line_field is None:
+        return False
+    words = [w for w in re.split(r"[\s'’-]+", line_field.label.of(text)) if len(w) >= 4]
+    return bool(words) and 2 * sum(w[0].isupper() for w in words) >= len(words)
+
+
 class _Builder:
     def __init__(self, text: str):
         self.text = text
@@ -392,7 +405,7 @@ class _Builder:
                     break
                 spaced, i = True, following
                 continue
-            if line.marker or not _short_line(text, line):
+            if line.marker or not (_short_line(text, line) or _field_line(text, line)):
                 break
             if chosen and spaced is None:
                 spaced = False

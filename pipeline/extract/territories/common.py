@@ -242,12 +242,16 @@ def codes_after(text: str, end: int, places: list[PlaceMention]) -> set[str]:
     return _departements_bracket(text, end + bracket.start(1), end + bracket.end(1), places)
 
 
+# "La zone intitulée Collines de Normandie": the name follows the participle.
+NAMED_AS = r"(?:(?:la|le|l['’])\s*(?:zone|territoire|secteur|bassin)\s+(?:intitul|appel|d[ée]nomm|baptis|nomm)[ée]e?s?\s+)?"
+
+
 def name_and_codes(text: str, start: int, end: int,
                     places: list[PlaceMention]) -> tuple[int, int, set[str]]:
     """The name at the head of a list piece, without its gloss, and the département codes the
     piece states: in brackets (codes or names) or as a trailing "32/82"."""
     piece = text[start:end]
-    head = re.match(r"[*_\s]*(?:" + PREFIX + r"\s*)?", piece, re.IGNORECASE)
+    head = re.match(r"[*_\s]*(?:" + PREFIX + r"\s*)?" + NAMED_AS, piece, re.IGNORECASE)
     name_start = start + (head.end() if head and head.group(0).strip(" *_") else 0)
     segment = text[name_start:end]
     cuts = [m.start() for m in (GLOSS_MARK.search(segment), GLOSS_WORD.search(fold(segment))) if m]

@@ -24,15 +24,14 @@ PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarc
 TERRITORIES, MEMBERS, OTHER = "territories", "members", "other"
 # "Les trois territoires tarnais suivants sont retenus pour une deuxième étape :": a counted or
 # "suivants" territories noun announces them whatever noun ends the intro.
-COUNTED_TERRITORIES = re.compile(r"(?:\b\d{1,3}|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze"
+COUNTED_TERRITORIES = re.compile(r"(?:\b(?P<count>\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)|\b(?:onze|douze"
                                  r"|treize|quatorze|quinze|seize|dix-\w+|vingt\S*))\s+(?:\w+\s+)?territoires\b"
                                  r"|\bterritoires\b(?:\s+[\w'-]+){0,2}\s+(?:suivants|ci-dessous)\b")
 
 
-def _keyword_decides(sentence: str) -> str | None:
-    """What an intro sentence announces: TERRITORIES, MEMBERS (EPCIs, communes), OTHER (axes,
-    projects, people ...) or None when it does not say. A counted noun of territories decides;
-    else the noun just before the colon, else the first one named."""
+def _without_programme_name(sentence: str) -> str:
+    """The folded sentence with the programme's name blanked out ("le programme « Territoires
+    d'industrie »"), counted ones kept ("10 Territoires d'industrie")."""
     folded = fold(sentence)
     for match in PROGRAMME_NAME.finditer(folded):
         written = sentence[match.start():match.end()]
@@ -41,6 +40,14 @@ def _keyword_decides(sentence: str) -> str | None:
         if re.search(r"programme|dispositif|label|initiative|d[ée]marche|contrat|plan|[«\"“]", written,
                      re.IGNORECASE) or (re.match(r"\s*T", written) and not counted):
             folded = folded[:match.start()] + " " * (match.end() - match.start()) + folded[match.end():]
+    return folded
+
+
+def _keyword_decides(sentence: str) -> str | None:
+    """What an intro sentence announces: TERRITORIES, MEMBERS (EPCIs, communes), OTHER (axes,
+    projects, people ...) or None when it does not say. A counted noun of territories decides;
+    else the noun just before the colon, else the first one named."""
+    folded = _without_programme_name(sentence)
     if COUNTED_TERRITORIES.search(folded):
         return TERRITORIES
     found = sorted([(m.start(), TERRITORIES) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
@@ -63,6 +70,8 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
     if any(_keyword_decides(heading.of(text)) == TERRITORIES for heading in lst.headings):
         return TERRITORIES
     if lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
+        if _counted_before(text, lst) or _described_as_territories(text, lst):
+            return TERRITORIES
         return None
     decided = _keyword_decides(lst.intro.of(text))
     position = lst.intro.start
@@ -74,6 +83,31 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         decided = _keyword_decides(sentence)
         position = sentence_start
     return decided
+
+
+# A list right under a paragraph that counts a region's territories names them, even without a
+# colon ("… le choix des 10 Territoires d'industrie en Normandie montre que …" then "1. L'Axe
+# Seine, bien sûr."); a national count (124, 183) sizes no list of names.
+MAX_LISTED_COUNT = 30
+DESCRIBED = re.compile(r"\bterritoire\b")
+
+
+def _counted_before(text: str, lst: ListBlock) -> bool:
+    if lst.context is None:
+        return False
+    folded = _without_programme_name(lst.context.of(text))
+    counts = [SMALL_COUNTS.get(m.group("count"), None) or int(m.group("count"))
+              for m in COUNTED_TERRITORIES.finditer(folded) if m.group("count")]
+    return any(len(lst.items) <= count <= MAX_LISTED_COUNT for count in counts)
+
+
+def _described_as_territories(text: str, lst: ListBlock) -> bool:
+    """'- Gard Rhodanien : le territoire bénéficie …', '- Pau - Tarbes : ce territoire
+    interrégional …': a list of "Name : description" items most of whose descriptions speak of
+    "le territoire" names territories, even when the page starts inside it."""
+    values = [item.field.value.of(text) for item in lst.items if item.field]
+    described = sum(bool(DESCRIBED.search(fold(value))) for value in values)
+    return len(values) * 2 >= len(lst.items) and described >= 2 and 2 * described > len(values)
 
 
 def announces_territories(text: str, lst: ListBlock) -> bool:
