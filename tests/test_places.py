@@ -47,3 +47,12 @@ def test_departement_words_inside_territory_names():
     assert codes("Vienne Condrieu") == set()           # Vienne is also a town (Isère)
     assert codes("Sologne Val de Cher") == set()       # a river after "Val de"
     assert codes("Grand-Est Touraine") == set()        # not the région, not a département
+
+
+def test_nord_opening_a_name_is_a_compass_word():
+    from pipeline.extract.places import find_places
+    def codes(text):
+        return [p.code for p in find_places(text)]
+    assert codes("Le Nord des Ardennes à nouveau labellisé") == ["08"]
+    assert codes("la Communauté d'agglomération du Nord Grande-Terre") == []
+    assert codes("dans le Nord et le Pas-de-Calais") == ["59", "62"]

@@ -356,3 +356,16 @@ def test_name_then_description_paragraphs_under_an_intro_announcing_territories(
             "Bassin d’Alès : Initialement empreint d’une tradition minière, son développement continue.\n\n"
             "Béziers-Sète : Bénéficiant du dynamisme du port de Sète, ce territoire se développe.\n")
     assert ids(text) == ["aurillac-figeac-rodez", "bassin-d-ales", "beziers-sete"]
+
+
+def test_items_naming_territories_by_their_intercommunalities():
+    text = ("Le ministre a dévoilé la carte des 183 Territoires d'industrie. La Guadeloupe en compte trois, "
+            "portés par cinq intercommunalités :\n\n"
+            "▪ CAPEX – Communauté d'agglomération Cap Excellence ;\n"
+            "▪ CANGT – Communauté d'agglomération du Nord Grande-Terre / CCMG – Communauté de communes de "
+            "Marie-Galante ;\n"
+            "▪ CAGSC – Communauté d'agglomération Grand Sud Caraïbe / CANBT – Communauté d'agglomération du "
+            "Nord Basse-Terre.\n")
+    found = {m.name: m.departement_codes for m in find_territories(text, find_places(text))}
+    assert found == {"Cap Excellence": set(), "Nord Grande-Terre / Marie-Galante": set(),
+                     "Grand Sud Caraïbe / Nord Basse-Terre": set()}

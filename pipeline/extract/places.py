@@ -65,7 +65,8 @@ def _gazetteer() -> list[tuple[str, re.Pattern, str, str, str]]:
     for name, code, kind, rule in sorted(entries, key=lambda e: -len(e[0])):
         body = _name_pattern(name)
         if name in ambiguous:
-            # "Nord" is a département only as "le Nord", "du Nord", "département du Nord".
+            # "Nord" is a département only as "le Nord", "du Nord", "département du Nord", and not
+            # as the compass word opening a name ("le Nord des Ardennes", "du Nord Grande-Terre").
             body = r"(?<=\b(?:le|du) )" + body
         pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w]|-\w)")
         compiled.append((_literal(name), pattern, code, kind, rule))
@@ -74,9 +75,20 @@ def _gazetteer() -> list[tuple[str, re.Pattern, str, str, str]]:
     return compiled
 
 
+# "le Nord des Ardennes", "du Nord Grande-Terre": the compass word opening a name.
+COMPASS_IN_NAME = re.compile(r"\s+(?:(?:de\s+la|de|des|du|d['’])\s*)?[A-ZÀ-Ý]")
+
+
+@lru_cache(maxsize=1)
+def _ambiguous_names() -> frozenset[str]:
+    aliases = json.loads((RULES_DIR / "place_aliases.json").read_text(encoding="utf-8"))
+    return frozenset(fold(name) for name in aliases["needs_article"])
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Every non-overlapping place mention in `text`, in reading order."""
     folded = fold(text)
+    ambiguous_names = _ambiguous_names()
     taken = [False] * len(text)
     found: list[PlaceMention] = []
     for literal, pattern, code, kind, rule in _gazetteer():
@@ -89,6 +101,8 @@ def find_places(text: str) -> list[PlaceMention]:
             if kind == "country" and _is_organisation_name(text, start, end):
                 continue
             if rule == "place.departement_name" and _inside_capitalised_name(text, start):
+                continue
+            if fold(text[start:end]) in ambiguous_names and COMPASS_IN_NAME.match(text, end):
                 continue
             for i in range(start, end):
                 taken[i] = True

@@ -108,6 +108,32 @@ def _departements_bracket(text: str, start: int, end: int, places: list[PlaceMen
     return {p.code for p in inside} if not leftover else set()
 
 
+# A legal form (folded text): "communauté(s) de communes", "d'agglomération", "urbaine", "CC",
+# "CA", "CU", "la métropole de"; "l'agglomération de" in lower case only (a capital makes it the
+# brand of one EPCI: "l'Agglomération d'Agen" is that territory's name).
+LEGAL_FORM = re.compile(r"(?:communautes?\s+(?:de[s]?\s+communes?|d'\s*agglomerations?|urbaines?|de\s+l'agglomeration)"
+                        r"|c[acu](?=\s)|metropoles?(?=\s+(?:de|du|d')\s*)|agglomerations?(?=\s+(?:de|du|des|d')\s*))\s*")
+# An acronym written before the legal form it abbreviates: "la CAPEX Communauté d'Agglomération".
+ACRONYM_BEFORE_FORM = re.compile(r"[A-Z][A-Z0-9&]{1,7}(?:\s+|\s*[–—-]\s*)(?=[Cc]ommunaut)")
+PREPOSITION = re.compile(r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
+
+
+def legal_form_end(text: str, folded: str, pos: int) -> int | None:
+    """End of the legal form (and its preposition) starting at `pos`, if one does."""
+    acronym = ACRONYM_BEFORE_FORM.match(text, pos)
+    if acronym:
+        pos = acronym.end()
+    form = LEGAL_FORM.match(folded, pos)
+    if not form:
+        return None
+    if folded[pos:pos + 5] == "agglo" and text[pos].isupper() and not acronym:
+        return None  # "l'Agglomération d'Agen": the brand is the name
+    end = form.end()
+    preposition = PREPOSITION.match(folded, end)
+    return preposition.end() if preposition else end
+
+
+
 def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past leading articles/markup and trailing punctuation/markup."""
     segment = text[start:end]
@@ -117,6 +143,9 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     if cut >= len(segment.rstrip()):
         cut = len(re.match(r"[\s*_«\"“]*", segment).group(0))
     start += cut
+    form_end = legal_form_end(text, fold(text[:end]), start)
+    if form_end is not None and form_end < end:
+        start = form_end  # "la Communauté d'agglomération de Bastia": the territory goes by "Bastia"
     while end > start and text[end - 1] in " \t\n*_»\"”,;:.–-":
         end -= 1
     return start, end

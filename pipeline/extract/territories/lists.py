@@ -13,8 +13,10 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  ANNOUNCES_TERRITORIES, BULLET,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
-                                                 TerritoryMention, make_mention, name_and_codes,
+                                                 TerritoryMention, legal_form_end, make_mention,
+                                                 name_and_codes,
                                                  sentence_before, split_inline_list, stated_count)
+from pipeline.extract.territories.phrases import read_part
 from pipeline.normalize import fold
 
 PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarche|contrat|plan)\s+)?"
@@ -74,6 +76,8 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
             return TERRITORIES
         return None
     decided = _keyword_decides(lst.intro.of(text))
+    if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
+        return TERRITORIES  # "La Guadeloupe en compte trois, portés par cinq intercommunalités :"
     position = lst.intro.start
     for _ in range(LOOK_BACK_SENTENCES):
         if decided is not None or position <= 0:
@@ -110,6 +114,17 @@ def _described_as_territories(text: str, lst: ListBlock) -> bool:
     return len(values) * 2 >= len(lst.items) and described >= 2 and 2 * described > len(values)
 
 
+def _counts_the_items(intro: str, items: int) -> bool:
+    """Whether the intro states the number of items without making it a number of members."""
+    folded = fold(intro)
+    for match in COUNT_WORD.finditer(folded):
+        word = match.group(1).lower()
+        value = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        if value == items and not ANNOUNCES_MEMBERS.match(folded, match.end() + 1):
+            return True
+    return False
+
+
 def announces_territories(text: str, lst: ListBlock) -> bool:
     """Whether the list's intro announces territories (see list_announcement)."""
     return list_announcement(text, lst) == TERRITORIES
@@ -142,6 +157,11 @@ def _item_pieces(text: str, item: Item, announced: bool) -> list[tuple[int, int]
     return [(item.content.start, item.content.end)]
 
 
+def _opens_with_legal_form(text: str, start: int, end: int) -> bool:
+    lead = re.match(r"[\s*_«\"“]*(?:(?:la|le|les|l['’])\s*)?", text[start:end], re.IGNORECASE)
+    return legal_form_end(text, fold(text[:end]), start + lead.end()) is not None
+
+
 def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     found = []
     for lst in structure.lists:
@@ -163,9 +183,15 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 name_start, name_end, codes = name_and_codes(text, start, end, places)
                 if not (announced or labels_only or codes or members):
                     continue
+                # "CAPEX – Communauté d'agglomération Cap Excellence", "CA A / CC B": a territory
+                # designated by its intercommunalities goes by their names
+                designated = read_part(text, start, end) if _opens_with_legal_form(text, start, end) else None
+                name = None
+                if designated is not None:
+                    name_start, name_end, name = designated.start, designated.end, designated.name
                 rule = "territory.list_item_codes" if codes else "territory.list_item"
                 mention = make_mention(text, name_start, name_end, rule, codes, item.span.end,
-                                       intro if announced or labels_only or codes else None, lst.id)
+                                       intro if announced or labels_only or codes else None, lst.id, name)
                 if mention:
                     found.append(mention)
     return found

@@ -15,19 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.territories.common import WORDS, capitalised_run, looks_like_name
+from pipeline.extract.territories.common import (PREPOSITION, WORDS, capitalised_run, legal_form_end,
+                                                 looks_like_name)
 from pipeline.normalize import fold
 
 GEOGRAPHIC_HEADS = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")(?=\s)")
-PREPOSITION = re.compile(r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
 ARTICLE = re.compile(r"(?:(?:les|la|le|l')\b\s*|l'\s*)")
-# A legal form (folded text): "communauté(s) de communes", "d'agglomération", "urbaine", "CC",
-# "CA", "CU", "la métropole de"; "l'agglomération de" in lower case only (a capital makes it the
-# brand of one EPCI: "l'Agglomération d'Agen" is that territory's name).
-LEGAL_FORM = re.compile(r"(?:communautes?\s+(?:de[s]?\s+communes?|d'\s*agglomerations?|urbaines?|de\s+l'agglomeration)"
-                        r"|c[acu](?=\s)|metropoles?(?=\s+(?:de|du|d')\s*)|agglomerations?(?=\s+(?:de|du|des|d')\s*))\s*")
-# An acronym written before the legal form it abbreviates: "la CAPEX Communauté d'Agglomération".
-ACRONYM_BEFORE_FORM = re.compile(r"[A-Z][A-Z0-9&]{1,7}\s+(?=[Cc]ommunaut)")
 # "Agglomération du Gard rhodanien-Communauté de communes du Pont du Gard": a brand dropped in a pair.
 BRAND_FORM = re.compile(r"Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
 # Where a name read from a capitalised run stops inside it: a coordination or a pair's joint.
@@ -59,21 +52,6 @@ class Part:
     name: str | None = None
 
 
-def _legal_form(text: str, folded: str, pos: int) -> int | None:
-    """End of the legal form (and its preposition) starting at `pos`, if one does."""
-    acronym = ACRONYM_BEFORE_FORM.match(text, pos)
-    if acronym:
-        pos = acronym.end()
-    form = LEGAL_FORM.match(folded, pos)
-    if not form:
-        return None
-    if folded[pos:pos + 5] == "agglo" and text[pos].isupper() and not acronym:
-        return None  # "l'Agglomération d'Agen": the brand is the name
-    end = form.end()
-    preposition = PREPOSITION.match(folded, end)
-    return preposition.end() if preposition else end
-
-
 def _skip(folded: str, pos: int, pattern: re.Pattern) -> int:
     match = pattern.match(folded, pos)
     return match.end() if match else pos
@@ -91,7 +69,7 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
     pos = _skip(folded, pos, ARTICLE)
     if pos >= limit:
         return None
-    form_end = _legal_form(text, folded, pos)
+    form_end = legal_form_end(text, folded, pos)
     epci = form_end is not None
     brand = BRAND_FORM.match(text, pos) if not epci else None
     if epci:
@@ -123,7 +101,7 @@ def _paired(text: str, folded: str, first: Part, limit: int) -> Part | None:
         return None
     joint = PAIR_JOINT.match(text, first.end + gap.end())
     second_start = _skip(folded, joint.end(), ARTICLE)
-    if _legal_form(text, folded, second_start) is None and not (first.epci and joint.group(0).strip() == "/"):
+    if legal_form_end(text, folded, second_start) is None and not (first.epci and joint.group(0).strip() == "/"):
         return None
     second = read_part(text, second_start, limit, folded)
     if second is None or second.name is not None:
