@@ -369,3 +369,26 @@ def test_items_naming_territories_by_their_intercommunalities():
     found = {m.name: m.departement_codes for m in find_territories(text, find_places(text))}
     assert found == {"Cap Excellence": set(), "Nord Grande-Terre / Marie-Galante": set(),
                      "Grand Sud Caraïbe / Nord Basse-Terre": set()}
+
+
+def test_counted_names_in_brackets_and_place_glosses():
+    assert ids("Sur les 124 Territoires d'industrie, cinq se trouvent outre-mer. La Guyane en compte deux "
+               "(Kourou et Cayenne), La Réunion deux également (Le Port et Saint-André) et la Guadeloupe un "
+               "seul (Baie-Mahault, avec la zone industrielle de Jarry).") == [
+        "kourou", "cayenne", "port", "saint-andre", "baie-mahault"]
+    assert ids("En Auvergne-Rhône-Alpes, quatre territoires pilotes ont été désignés (Annecy, Montluçon, "
+               "Le Puy-en-Velay et Vienne-Condrieu).") == ["annecy", "montlucon", "puy-en-velay", "vienne-condrieu"]
+    # a count of members in brackets names members
+    assert ids("Le territoire regroupe quatre intercommunalités (Bourges Plus, Vierzon, Sauldre et Cœur de "
+               "Berry).") == []
+    assert ids("En Corse, deux territoires ont été retenus : la Communauté d'agglomération de Bastia (CAB), "
+               "en Haute-Corse, et la Communauté d'agglomération du Pays Ajaccien (CAPA), en Corse-du-Sud.") == [
+        "bastia", "pays-ajaccien"]
+    assert ids("5 zones ont été sélectionnées pour faire partie des territoires: Baie-Mahault (Guadeloupe), "
+               "Kourou et Cayenne (Guyane ), Le Port et Saint-André à La Réunion.") == [
+        "baie-mahault", "kourou", "cayenne", "port", "saint-andre"]
+
+
+def test_a_headline_after_the_programme_name_is_no_name():
+    assert ids("Territoires d'industrie : le bassin de Bourges et Vierzon retenu par l'État\n\n"
+               "Bourges, le 13 décembre 2018") == []

@@ -28,7 +28,8 @@ SUBHEADING = _words("subheading")
 LABELLING = _words("labelling")
 # Where a gloss starts after a name: a bracket, ", en minuscules", " – en minuscules", " : ",
 # a full stop, or a word of rules/territory_words.json (run on the original text, case kept).
-GLOSS_MARK = re.compile(r"\s*[(\[]|\s*,\s+(?=[a-zà-ÿ])|\s+[–—-]\s+(?=[a-zà-ÿ])|\s*:\s|\s*[.;](?:\s|$)")
+GLOSS_MARK = re.compile(r"\s*[(\[]|\s*,\s+(?=[a-zà-ÿ])|\s+[–—-]\s+(?=[a-zà-ÿ])|\s*:\s|\s*[.;](?:\s|$)"
+                        r"|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
 GLOSS_WORD = re.compile(r"\s+(?:" + "|".join(WORDS["gloss_after_name"]) + r")(?=\s|$)")
 TRAILING_CODES = re.compile(r"(?<![\w/])(\d{2}(?:\s*/\s*\d{2})+)\s*$")
 
@@ -137,7 +138,7 @@ def legal_form_end(text: str, folded: str, pos: int) -> int | None:
 def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past leading articles/markup and trailing punctuation/markup."""
     segment = text[start:end]
-    lead = re.match(r"[\s*_«\"“]*" + ARTICLE + r"?[\s*_«\"“]*", segment, re.IGNORECASE)
+    lead = re.match(r"[\s*_«\"“]*(?:(?:et|ou)\s+)?" + ARTICLE + r"?[\s*_«\"“]*", segment, re.IGNORECASE)
     cut = lead.end() if lead else 0
     # Do not strip an article that is the whole name.
     if cut >= len(segment.rstrip()):
@@ -162,6 +163,10 @@ def _not_a_name_head() -> re.Pattern:
     return re.compile(r"(?:" + "|".join(heads) + r")(?![\w'])")
 
 
+# A name holds no word of the award ("le bassin de Bourges et Vierzon retenu par l'État").
+AWARD_VERB = re.compile(r"\b(?:labellis|labelis|retenu|laureat|selectionn|reconduit|designe)\w*")
+
+
 def looks_like_name(name: str) -> bool:
     """A proper name: capitalised, few words, most content words capitalised (an axis such as
     "Accélérer la transition écologique" is not one)."""
@@ -171,7 +176,7 @@ def looks_like_name(name: str) -> bool:
     first = words[0]
     if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit() or re.search(r"\d{3}", name):
         return False
-    if _not_a_name_head().match(fold(name)):
+    if _not_a_name_head().match(fold(name)) or AWARD_VERB.search(fold(name)):
         return False
     if len(words) == 1 and (len(first) < 4 and not first.isupper() or fold(first) in NUMBER_WORDS):
         return False  # a fragment ("Ber", a page cut mid-word), an abbreviation or a count
@@ -275,6 +280,14 @@ def codes_after(text: str, end: int, places: list[PlaceMention]) -> set[str]:
 NAMED_AS = r"(?:(?:la|le|l['’])\s*(?:zone|territoire|secteur|bassin)\s+(?:intitul|appel|d[ée]nomm|baptis|nomm)[ée]e?s?\s+)?"
 
 
+def gloss_start(text: str, start: int, end: int) -> int:
+    """Where the gloss after the name starting at `start` begins ("Est du Loiret qui inclut …",
+    "Vienne Condrieu, porté par …", "Saint-André à La Réunion"), else `end`."""
+    segment = text[start:end]
+    cuts = [m.start() for m in (GLOSS_MARK.search(segment), GLOSS_WORD.search(fold(segment))) if m]
+    return start + min(cuts) if cuts else end
+
+
 def name_and_codes(text: str, start: int, end: int,
                     places: list[PlaceMention]) -> tuple[int, int, set[str]]:
     """The name at the head of a list piece, without its gloss, and the département codes the
@@ -282,9 +295,7 @@ def name_and_codes(text: str, start: int, end: int,
     piece = text[start:end]
     head = re.match(r"[*_\s]*(?:" + PREFIX + r"\s*)?" + NAMED_AS, piece, re.IGNORECASE)
     name_start = start + (head.end() if head and head.group(0).strip(" *_") else 0)
-    segment = text[name_start:end]
-    cuts = [m.start() for m in (GLOSS_MARK.search(segment), GLOSS_WORD.search(fold(segment))) if m]
-    name_end = name_start + min(cuts) if cuts else end
+    name_end = gloss_start(text, name_start, end)
     codes: set[str] = set()
     for bracket in re.finditer(r"[\[(]([^\[\]()]{1,80})[\])]", piece):
         inner = bracket.group(1)

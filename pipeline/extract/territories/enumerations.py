@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (SMALL_COUNTS, WORDS, TerritoryMention,
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, SMALL_COUNTS, WORDS, TerritoryMention,
                                                  make_mention, sentence_bounds)
 from pipeline.extract.territories.phrases import enumeration_after
 from pipeline.normalize import fold
@@ -53,12 +53,18 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 continue
             if needs == "count_territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)):
                 continue
-            parts = enumeration_after(text, match.end(), sentence_end)
+            limit = sentence_end
+            if cue.get("inside") == "brackets":
+                closing = text.find(")", match.end(), sentence_end)
+                if closing < 0 or ANNOUNCES_MEMBERS.search(match.group("between")):
+                    continue
+                limit = closing
+            parts = enumeration_after(text, match.end(), limit)
             if len(parts) < cue.get("min_names", 1):
                 continue
             if needs.startswith("count"):
                 word = match.group("count")
-                count = int(word) if word.isdigit() else SMALL_COUNTS[word]
+                count = int(word) if word.isdigit() else SMALL_COUNTS.get(word, 1)
                 then = re.compile(cue["then"]).match(folded, parts[-1].end) if "then" in cue and parts else True
                 if len(parts) != count or not then:
                     continue

@@ -198,6 +198,11 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
 
 
 
+# Where a gloss starts in an inline list's item: a bracket, a comma before lower case ("Vienne
+# Condrieu, porté par …"), a place after "à" ("Saint-André à La Réunion").
+INLINE_GLOSS = re.compile(r"\s*\(|\s*,\s+(?=[a-zà-ÿ])|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
+
+
 def _colon_list_items(text: str, start: int, end: int, stated: int | None,
                       intro_start: int) -> list[TerritoryMention]:
     """Names of an inline list: split on ';' first; on ',' / 'et' when ';' gives one item or
@@ -205,9 +210,9 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     def names(spans):
         found = []
         for item_start, item_end in spans:
-            paren = text.find("(", item_start, item_end)
-            mention = make_mention(text, item_start, paren if paren >= 0 else item_end,
-                               "territory.colon_list", (), end, (intro_start, start))
+            gloss = INLINE_GLOSS.search(text, item_start, item_end)
+            mention = make_mention(text, item_start, gloss.start() if gloss else item_end,
+                                   "territory.colon_list", (), end, (intro_start, start))
             if mention:
                 found.append(mention)
         return found

@@ -37,7 +37,10 @@ OBJECT_LEAD = re.compile(r"(?:(?P<carrier>\b(?:le|la|l')\s*(?:petr|pole|pays|syn
 # "Baie de Somme Ponthieu-Marquenterre industrie": the programme's word ends some names.
 PROGRAMME_SUFFIX = re.compile(r"\s+industrie(?=\s*[,.;:)]|\s+(?:qui|a|est|et)\b)")
 # A relative clause or an apposition after a part, up to the enumeration's ", et ".
-RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|porte|portee|associant|regroupant|reunissant|comprenant|un|une)\b")
+RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|porte|portee|associant|regroupant|reunissant|comprenant|un|une"
+                            r"|autour|avec|situee?|pres|deja|pilote|centre|nouveau|nouvelle)\b")
+# Where a part lies: ", en Haute-Corse", " à La Réunion" (before the next joint).
+PLACE_GLOSS = re.compile(r",?\s+(?:en|dans|à|au)\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*(?=\s*[,;.)]|\s+et\s)")
 # A bracket after a part does not end an enumeration: "Baie-Mahault (Guadeloupe), Kourou et Cayenne".
 GLOSS_BRACKET = re.compile(r"\s*\([^()\n]{0,60}\)")
 
@@ -128,6 +131,9 @@ def enumeration_after(text: str, start: int, limit: int) -> list[Part]:
             parts.append(part)
         after = GLOSS_BRACKET.match(text, part.end)
         after = after.end() if after else part.end
+        place = PLACE_GLOSS.match(text, after)
+        if place:  # "la CA de Bastia (CAB), en Haute-Corse, et la CA du Pays Ajaccien"
+            after = place.end()
         if RELATIVE_GLOSS.match(folded, after):
             # "A, qui associe la CA X et la CC Y, et B, …": the gloss ends at ", et "
             last = re.compile(r",\s+et\s+").search(text, after, limit)
