@@ -392,3 +392,23 @@ def test_counted_names_in_brackets_and_place_glosses():
 def test_a_headline_after_the_programme_name_is_no_name():
     assert ids("Territoires d'industrie : le bassin de Bourges et Vierzon retenu par l'État\n\n"
                "Bourges, le 13 décembre 2018") == []
+
+
+def test_more_label_predicates_and_their_limits():
+    assert ids("À La Réunion, le TCO et la Cirest, les deux Territoires d'industrie de la première phase, "
+               "sont reconduits pour 2023-2027.") == ["tco", "cirest"]
+    assert ids("Seine Aval reste Territoire d'industrie\n\nSeine Aval est de nouveau lauréat.") == ["seine-aval"] * 2
+    assert ids("Mamoudzou – Le 9 novembre dernier, Mayotte a rejoint les 183 territoires retenus.") == ["mayotte"]
+    assert ids("Forts du label « Mayotte, Territoire d’Industrie » reçu le 9 novembre, la CCI a ouvert des "
+               "Assises autour d’une question : « Comment faire évoluer le secteur industriel ? »") == ["mayotte"]
+    text = ("le Premier ministre a présenté les 124 territoires que l'État veut aider. Villes moyennes et "
+            "zones rurales dominent la carte : la Vallée de l'Arve (Haute-Savoie), Aurillac – Figeac – Rodez "
+            "(Cantal, Lot et Aveyron) ou encore Moselle Est y figurent.")
+    assert territories(text) == {("vallee-de-l-arve", "territory.labelled", ("74",)),
+                                 ("aurillac-figeac-rodez", "territory.labelled", ("12", "15", "46")),
+                                 ("moselle-est", "territory.labelled", ("57",))}
+    assert ids("la carte des 124 Territoires d'industrie. Le Cher y figure :\n") == []
+    assert ids("*Dans le Roannais, labellisé « territoire d'industrie », les techniciens se forment.*") == ["roannais"]
+    assert ids("Industrie : le territoire Dordogne / Haute-Vienne a son contrat\n\nLes élus ont approuvé le "
+               "contrat du Territoire d'industrie interdépartemental Dordogne / Haute-Vienne.") == [
+        "interdepartemental-dordogne-haute-vienne", "interdepartemental-dordogne-haute-vienne"]

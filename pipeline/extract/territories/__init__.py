@@ -45,7 +45,8 @@ from pipeline.extract.territories.prefixed import prefixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
 
 # "pays-du-", "vallee-de-la-": a geographic head and its preposition at the start of a key.
-GEOGRAPHIC_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")-(?:de-la-|de-l-|du-|des-|de-|d-)")
+GEOGRAPHIC_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")-(?:de-la-|de-l-|du-|des-|de-|d-)"
+                             r"|(?:" + "|".join(WORDS["name_adjectives"]) + r")-")
 
 __all__ = ["TerritoryMention", "announces_territories", "find_territories"]
 
@@ -76,8 +77,9 @@ def find_territories(text: str, places: list[PlaceMention],
 
 
 def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
-    """'Le Lunévillois' beside 'Pays du Lunévillois': the short form names the same territory,
-    so it takes the full name (one territory per document)."""
+    """'Le Lunévillois' beside 'Pays du Lunévillois', 'Gers / Tarn-et-Garonne' beside
+    'Interdépartemental Gers / Tarn-et-Garonne': the short form names the same territory, so it
+    takes the full name (one territory per document)."""
     full = {}
     for mention in mentions:
         head = GEOGRAPHIC_HEAD.match(mention.territory_id)

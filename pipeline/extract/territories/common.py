@@ -47,7 +47,8 @@ SENTENCE_STARTS = {"un", "une", "ce", "cette", "ces", "il", "elle", "ils", "elle
                    "être", "notre", "nos", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "en",
                    "dans", "chaque", "tout", "tous", "plusieurs", "certains",
                    "pour", "avec", "dans", "par", "afin", "lever", "faire", "mobiliser", "accélérer",
-                   "quelques", "nombreux", "nombreuses"}
+                   "quelques", "nombreux", "nombreuses", "à", "au", "aux", "sur", "chez", "depuis",
+                   "après", "avant", "lors", "selon", "entre", "vers", "grâce", "outre"}
 # A number word alone is a count ("Trois lauréats"), not a name; it may open one ("Trois vallées").
 NUMBER_WORDS = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
                 "douze", "treize", "quatorze", "quinze", "seize", "vingt", "cent"}
@@ -226,19 +227,26 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
 
 
 @lru_cache(maxsize=1)
+def _departement_keys() -> frozenset[str]:
+    return frozenset(name_key(d.name) for d in referential.load().departements.values())
+
+
+@lru_cache(maxsize=1)
 def _region_keys() -> frozenset[str]:
     return frozenset(name_key(r.name) for r in referential.load().regions.values())
 
 
 def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0, intro=None,
-                 list_id=None, name: str | None = None):
+                 list_id=None, name: str | None = None, departement_name_ok: bool = False):
     """A mention of [start, end) trimmed, or None when it does not read as a territory's name.
-    `name` is given when the name is not the span's text ("A / B" for a pair of EPCIs)."""
+    `name` is given when the name is not the span's text ("A / B" for a pair of EPCIs). A région's
+    name is none ("Territoires d'industrie Grand Est"), unless `departement_name_ok` and it is also
+    a département's (Mayotte)."""
     start, end = trim_name(text, start, end)
     name = collapse_spaces(name or text[start:end]).strip("*_ ")
     if not name or not looks_like_name(name) or not name_key(name):
         return None
-    if name_key(name) in _region_keys():  # "Territoires d'industrie Grand Est": a région
+    if name_key(name) in _region_keys() and not (departement_name_ok and name_key(name) in _departement_keys()):
         return None
     return TerritoryMention(start, end, name, rule, set(codes), block_end or end, intro, list_id)
 
@@ -311,6 +319,17 @@ def name_and_codes(text: str, start: int, end: int,
 
 # "Territoires d'industrie" as the programme's name ("le programme « Territoires d'industrie »",
 # "Territoires d'industrie conserve son approche") says nothing about what a list holds.
+
+# The end of a sentence; a question quoted inside it ("« Comment faire ? »") does not end it.
+SENTENCE_STOP = re.compile(r"[.!\n]|\?(?!\s*[»”\"])")
+
+
+def asked(text: str, position: int) -> bool:
+    """Whether the sentence holding `position` is a question ("La CAPA, un Territoire
+    d'industrie ?"): a question asserts no label."""
+    stop = SENTENCE_STOP.search(text, position)
+    return bool(stop) and stop.group(0) == "?"
+
 
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:
     start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1

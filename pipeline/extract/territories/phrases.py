@@ -148,25 +148,30 @@ def enumeration_after(text: str, start: int, limit: int) -> list[Part]:
     return [p for p in parts if looks_like_name(_name(text, p))]
 
 
-def enumeration_before(text: str, end: int, clause_start: int) -> list[Part]:
+def enumeration_before(text: str, end: int, clause_start: int, apposition: bool = False) -> list[Part]:
     """Name parts coordinated as a subject that ends at `end` ("car comme Kourou, Cayenne et
-    Saint Laurent"): whole pieces from the right; the leftmost may be the tail of a longer
-    phrase ("comme Kourou", "Et le nord Franche-Comté")."""
+    Saint Laurent"): whole pieces from the right, each may carry a bracket ("la Vallée de l'Arve
+    (Haute-Savoie), Aurillac – Figeac – Rodez (Cantal, Lot et Aveyron) ou encore Moselle Est");
+    the leftmost may be the tail of a longer phrase ("comme Kourou", "Et le nord Franche-Comté").
+    An `apposition` ("Dans le Roannais, labellisé …") qualifies the name before it whatever
+    stands before the name."""
     folded = fold(text)
+    masked = GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[:end])  # joints inside brackets do not count
     pieces, pos = [], clause_start
-    for joint in JOINT.finditer(text, clause_start, end):
+    for joint in JOINT.finditer(masked, clause_start, end):
         pieces.append((pos, joint.start()))
         pos = joint.end()
     pieces.append((pos, end))
     parts: list[Part] = []
     for piece_start, piece_end in reversed(pieces):
+        piece_end = len(masked[:piece_end].rstrip())
         part = read_part(text, piece_start, piece_end, folded)
-        if part is not None and part.end == piece_end:
+        if part is not None and part.end == piece_end and looks_like_name(_name(text, part)):
             parts.insert(0, part)
             continue
         tail = _tail_name(text, folded, piece_start, piece_end)
         if tail is not None:
-            lead = OBJECT_LEAD.search(folded, clause_start, tail.start)
+            lead = None if apposition else OBJECT_LEAD.search(folded, clause_start, tail.start)
             if lead and lead.group("carrier"):
                 # "Le PETR du Soissonnais et du Valois": one territory named after both
                 parts = [tail] + parts
@@ -183,7 +188,7 @@ def _tail_name(text: str, folded: str, start: int, end: int) -> Part | None:
     """The longest name ending a phrase: 'car comme Kourou' -> 'Kourou'."""
     for word in re.finditer(r"\S+", text[start:end]):
         part = read_part(text, start + word.start(), end, folded)
-        if part is not None and part.end == end:
+        if part is not None and part.end == end and looks_like_name(_name(text, part)):
             return part
     return None
 

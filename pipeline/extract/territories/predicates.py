@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (WORDS, TerritoryMention, make_mention,
-                                                 sentence_bounds)
+from pipeline.extract.territories.common import (SMALL_COUNTS, WORDS, TerritoryMention, asked,
+                                                 codes_after, make_mention, sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before
 from pipeline.normalize import fold
 
@@ -34,18 +34,22 @@ def _expand(pattern: str) -> str:
     return pattern
 
 
-@lru_cache(maxsize=1)
-def _predicates() -> re.Pattern:
-    return re.compile(r"(?<![\w'])(?:,\s*)?(?:" + "|".join(_expand(p) for p in WORDS["label_predicates"]) + r")")
+@lru_cache(maxsize=2)
+def _predicates(key: str = "label_predicates") -> re.Pattern:
+    return re.compile(r"(?:,\s*|(?<![\w']))(?:" + "|".join(_expand(p) for p in WORDS[key]) + r")")
+
+
+TERRITORIES_WORD = re.compile(r"\bterritoires?\b")
 
 
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
 NOMINAL = re.compile(_expand(WORDS["labelled_nominal"]))
 
 
-def _places_only(parts: list[Part], places: list[PlaceMention]) -> bool:
-    """'La Guadeloupe, la Guyane et la Réunion labellisées': places, not territories' names."""
-    return len(parts) > 1 and all(any(p.start <= part.start and part.end <= p.end for p in places)
+def _places_only(parts: list[Part], places: list[PlaceMention], single: bool = False) -> bool:
+    """'La Guadeloupe, la Guyane et la Réunion labellisées': places, not territories' names (a
+    single place too when `single`)."""
+    return (len(parts) > 1 or single and parts) and all(any(p.start <= part.start and part.end <= p.end for p in places)
                                   for part in parts)
 
 
@@ -54,7 +58,9 @@ def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: i
         return []  # coordinated intercommunalities are the members of one territory
     found = []
     for part in parts:
-        mention = make_mention(text, part.start, part.end, RULE, (), block, name=part.name)
+        # "Mayotte a rejoint les 183 territoires": an overseas territory may bear its département's name
+        mention = make_mention(text, part.start, part.end, RULE, codes_after(text, part.end, places), block,
+                               name=part.name, departement_name_ok=True)
         if mention:
             found.append(mention)
     return found
@@ -63,12 +69,24 @@ def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: i
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
-    for match in _predicates().finditer(folded):
+    in_context = [(m, True) for m in _predicates("label_predicates_in_context").finditer(folded)]
+    for match, needs_context in [(m, False) for m in _predicates().finditer(folded)] + in_context:
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
-        if _asked(text, match.end()):
+        if asked(text, match.end()):
             continue
-        parts = enumeration_before(text, end, _clause_start(text, sentence_start, end))
+        if needs_context and not TERRITORIES_WORD.search(folded, max(0, sentence_start - 300), sentence_end):
+            continue
+        apposition = match.group(0).startswith(",")
+        counted = match.groupdict().get("counted")
+        if counted and not apposition:
+            continue
+        parts = enumeration_before(text, end, _clause_start(text, sentence_start, end), apposition)
+        if counted:  # "le TCO et la Cirest, les deux Territoires d'industrie …": the last two
+            word = counted.split()[1]
+            parts = parts[-(int(word) if word.isdigit() else SMALL_COUNTS[word]):]
+        if (needs_context or apposition) and _places_only(parts, places, single=True):
+            continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
         found.extend(_mentions(text, parts, places, sentence_end))
     for pattern in (CLEFT, NOMINAL):
         for match in pattern.finditer(folded):
@@ -90,6 +108,3 @@ def _clause_start(text: str, sentence_start: int, end: int) -> int:
     return max([sentence_start] + marks)
 
 
-def _asked(text: str, position: int) -> bool:
-    stop = re.search(r"[.!?\n]", text[position:])
-    return bool(stop) and stop.group(0) == "?"

@@ -8,9 +8,10 @@ import re
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX, TerritoryMention,
+from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX, WORDS, TerritoryMention,
                                                  block_end, capitalised_run, codes_after, make_mention,
                                                  quoted_name)
+from pipeline.normalize import fold
 
 # The programme's words, then what may stand between them and the name: a closing quote
 # ('« Territoire d'industrie » pilote X'), the word "pilote", a line break after a title in
@@ -18,6 +19,9 @@ from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX
 PREFIXED = re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges": the usual abbreviation
                       r"(?:[ \t]*[»”\"])?(?:[ \t]+pilote\b)?(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?",
                       re.IGNORECASE)
+
+
+ADJECTIVE = re.compile(r"(?:" + "|".join(WORDS["name_adjectives"]) + r")\s+(?=\S)")
 
 
 def _in_capitals(line: str) -> bool:
@@ -49,6 +53,12 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             pos, end = quoted
         elif text[pos].isupper():
             end = capitalised_run(text, pos, min(len(text), pos + 200))
+        elif ADJECTIVE.match(fold(text[pos:pos + 20])):
+            # "Territoire d'industrie interdépartemental Dordogne / Haute-Vienne"
+            start_of_run = pos + ADJECTIVE.match(fold(text[pos:pos + 20])).end()
+            end = capitalised_run(text, start_of_run, min(len(text), start_of_run + 200))
+            if end <= start_of_run:
+                continue
         else:
             continue
         if end <= pos:

@@ -8,7 +8,7 @@ import re
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, PREFIX, TerritoryMention,
-                                                 capitalised_run, make_mention, quoted_name,
+                                                 asked, capitalised_run, make_mention, quoted_name,
                                                  sentence_bounds, split_inline_list)
 from pipeline.normalize import fold
 
@@ -35,10 +35,6 @@ INTERCOMMUNALITY_FORM = re.compile(r"(?:les?\s+|la\s+)?(?:communaute|cc|ca|cu)\b
 
 
 
-def _asked(text: str, position: int) -> bool:
-    """Whether the sentence holding `position` is a question."""
-    stop = re.search(r"[.!?\n]", text[position:])
-    return bool(stop) and stop.group(0) == "?"
 
 
 def _subject_before(text: str, end: int) -> int | None:
@@ -68,7 +64,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     def add(start: int, end: int, block_end: int, codes=()):
         if INTERCOMMUNALITY_FORM.match(folded[start:end]):
             return  # an intercommunality: the member rules read it
-        if _asked(text, end):
+        if asked(text, end):
             return  # "La CAPA, un Territoire d'industrie ?": a question asserts no label
         mention = make_mention(text, start, end, "territory.prose", codes, block_end)
         if mention:
@@ -106,7 +102,10 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if start is not None:
             add(start, match.start(), sentence_bounds(text, match.start())[1])
     for match in QUOTED_WITH_SUFFIX.finditer(text):
-        add(match.start("name"), match.end("name"), sentence_bounds(text, match.start())[1])
+        mention = make_mention(text, match.start("name"), match.end("name"), "territory.prose", (),
+                               sentence_bounds(text, match.start())[1], departement_name_ok=True)
+        if mention and not asked(text, match.end()):
+            found.append(mention)
     for match in re.finditer(r"territoire[^.\n«“]{0,120}?,\s*(?=[«“])", text, re.IGNORECASE):
         quoted = quoted_name(text, match.end())
         if quoted:
