@@ -37,6 +37,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
 from pipeline import etl, state, storage  # noqa: E402
+from pipeline.metadata import COVERAGE_CHECK  # noqa: E402
 # pipeline.quality (Great Expectations, ~4 s of imports) is imported by `preload` or `validate`.
 if TYPE_CHECKING:
     from pipeline.quality import QualityReport
@@ -118,19 +119,23 @@ def extract_batch(documents: list[etl.Document]) -> etl.Batch:
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(batch: etl.Batch, quality_dir: Path) -> tuple[QualityReport, dict[str, list[dict]]]:
-    """Gate the tables; documents failing a document-level check are rejected, then re-checked.
-    Returns the report and the tables it passed (or failed)."""
+def validate(batch: etl.Batch, quality_dir: Path,
+             strict: bool = False) -> tuple[QualityReport, dict[str, list[dict]]]:
+    """Gate the tables; documents failing a document-level check (with `strict`, also those with
+    a warning) are rejected, then the others re-checked. Returns the report and the tables it
+    passed (or failed), the warnings it found among them."""
     state.pause_point("validate")
     _wait_for_preload()
     from pipeline import quality
 
     tables = etl.tables_of(batch)
     report = quality.validate_tables(_frames(tables), quality_dir)
-    if report.document_failures:
-        etl.reject_documents(batch, report.document_failures)
+    rejected = quality.rejections(report, strict)
+    if rejected:
+        etl.reject_documents(batch, rejected)
         tables = etl.tables_of(batch)
         report = quality.validate_tables(_frames(tables), quality_dir)
+    tables["warnings"] = report.warnings
     return report, tables
 
 
@@ -143,13 +148,15 @@ def _frames(tables: dict[str, list[dict]]) -> dict:
     return {name: storage.to_frame(name, rows) for name, rows in tables.items()}
 
 
-def _carry_over_published(target: Path, version: str, full: bool, logger) -> bool:
+def _carry_over_published(target: Path, version: str, full: bool, strict: bool, logger) -> bool:
     """Whether the published documents can be kept as they are; if not, says why."""
     previous, why = state.read_state(target)
     if previous and full:
         why = "--full"
     elif previous and previous.version != version:
         why = "the extraction code, its rules, the referential or a dependency changed"
+    elif previous and previous.summary.get("strict", False) != strict:
+        why = "--strict " + ("given" if strict else "left out") + " this time"
     if why:
         logger.info("processing every document: %s", why)
     return not why
@@ -193,9 +200,10 @@ def _parallel_slots() -> int:
 
 @flow(name="communiques-etl", task_runner=ThreadPoolTaskRunner(max_workers=1))
 def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = False,
-            sources: str | None = None) -> dict:
+            sources: str | None = None, strict: bool = False) -> dict:
     """Fetch new communiqués from the sources file into input_dir (when `sources` is given),
-    then process those not yet published in output_dir, gate and publish."""
+    then process those not yet published in output_dir, gate and publish; with `strict`,
+    documents the gate has a doubt about are rejected instead of published with a warning."""
     logger = get_run_logger()
     started = time.monotonic()
     source, target = Path(input_dir), Path(output_dir)
@@ -210,7 +218,7 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
         current = inventory.documents
         version = state.extraction_version()
         kept = (load_published(target, inventory)
-                if _carry_over_published(target, version, full, logger) else etl.Batch())
+                if _carry_over_published(target, version, full, strict, logger) else etl.Batch())
         processed = {document.doc_id for document in kept.documents}
         new = [file for doc_id, file in current.items() if doc_id not in processed]
         logger.info("%d communiqué(s) found in %s: %d new, %d already processed",
@@ -222,12 +230,21 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
         extraction_seconds = time.monotonic() - extraction_started
         batch = etl.merge([kept, etl.Batch(rejections=inventory.notices() + read_batch.rejections),
                            *extracted])
-        report, tables = validate(quote(batch), target / "quality")
+        report, tables = validate(quote(batch), target / "quality", strict)
 
         status = {row["doc_id"]: row["status"] for row in tables["documents"]}
         published = sum(status.get(doc_id) == "published" for doc_id in current)
+        source_of = {row["doc_id"]: row["source"] for row in tables["documents"]}
+        # doubts about documents of the input folder; coverage shortfalls are about the registry
+        warnings = [w for w in tables["warnings"]
+                    if w["doc_id"] in current and w["check"] != COVERAGE_CHECK]
         summary = {"documents": len(inventory.files), "new": len(new), "published": published,
-                   "rejected": len(inventory.files) - published,
+                   "rejected": len(inventory.files) - published, "strict": strict,
+                   "warned": len({w["doc_id"] for w in warnings}),
+                   "warnings": sorted(f"{source_of[w['doc_id']]} ({w['check']}): {w['detail']}"
+                                      for w in warnings),
+                   "coverage": sorted(w["detail"] for w in tables["warnings"]
+                                      if w["check"] == COVERAGE_CHECK),
                    "kept_without_file": len(status.keys() - current.keys()),
                    "rows": {}, "table_failures": report.table_failures,
                    "rejections": [f"{r['source']} ({r['stage']}): {r['reason']}"

@@ -38,7 +38,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     previous = None if args.full or args.fetch else state.up_to_date(args.output, inventory)
-    if previous:
+    if previous and previous.summary.get("strict", False) == args.strict:
         summary = {**previous.summary, "new": 0, "seconds": round(time.monotonic() - started, 1)}
         _print_summary(summary, args.input, args.output, unchanged=True)
         return EXIT_REJECTED if summary["rejected"] else EXIT_OK
@@ -54,7 +54,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         with workers_api:
             final = flow(input_dir=str(args.input), output_dir=str(args.output), full=args.full,
-                         sources=str(args.sources) if args.fetch else None, return_state=True)
+                         sources=str(args.sources) if args.fetch else None, strict=args.strict,
+                         return_state=True)
     except NoApiForWorkers as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -102,12 +103,24 @@ def _fetch(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_REJECTED
 
 
+SHORTFALLS_SHOWN = 5  # coverage shortfalls printed in the summary; coverage.parquet has them all
+
+
 def _print_summary(summary: dict, input_dir: Path, output: Path, unchanged: bool = False) -> None:
     new = "nothing new" if unchanged else f"{summary['new']} new"
-    print(f"\ncommuniqués: {summary['documents']} seen, {summary['published']} published, "
+    warned = f" ({summary['warned']} with a warning)" if summary.get("warned") else ""
+    print(f"\ncommuniqués: {summary['documents']} seen, {summary['published']} published{warned}, "
           f"{summary['rejected']} rejected; {new} ({_timing(summary, unchanged)})")
     for rejection in summary["rejections"]:
         print(f"  rejected: {rejection}")
+    for warning in summary.get("warnings", []):
+        print(f"  warning: {warning}")
+    shortfalls = summary.get("coverage", [])
+    for shortfall in shortfalls[:SHORTFALLS_SHOWN]:
+        print(f"  coverage: {shortfall}")
+    if len(shortfalls) > SHORTFALLS_SHOWN:
+        print(f"  coverage: {len(shortfalls) - SHORTFALLS_SHOWN} more areas where the registry "
+              f"holds fewer territories than claimed ({output}/coverage.parquet)")
     if summary["kept_without_file"]:
         print(f"  kept: {summary['kept_without_file']} document(s) whose file left {input_dir}/ "
               "(`communiques run --full` rebuilds the tables from the input folder alone)")
@@ -139,15 +152,19 @@ def _validate(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     frames = {name: storage.read_table(args.output, name) for name in TABLES}
     report = quality.validate_tables(frames, args.output / "quality")
-    for failure in report.table_failures:
+    failures = report.table_failures + quality.published_warnings_differ(frames["warnings"], report)
+    for failure in failures:
         print(f"FAILED {failure}")
     for doc_id, reasons in report.document_failures.items():
         for reason in reasons:
             print(f"FAILED document {doc_id}: {reason}")
-    print("all checks passed" if report.success else "quality checks failed")
+    for warning in report.warnings:
+        print(f"WARNING document {warning['doc_id']} ({warning['check']}): {warning['detail']}")
+    success = report.success and not failures
+    print("all checks passed" if success else "quality checks failed")
     if report.results_path:
         print(f"results: {report.results_path}")
-    return EXIT_OK if report.success else EXIT_REJECTED
+    return EXIT_OK if success else EXIT_REJECTED
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -165,7 +182,7 @@ def _report(args: argparse.Namespace) -> int:
     from pipeline.report import build_report
 
     try:
-        print(build_report(args.output))
+        print(build_report(args.output, args.lang))
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -263,6 +280,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--output", type=Path, default=Path("processed"), help="output folder (processed/)")
     run.add_argument("--full", action="store_true",
                      help="process every document again, not only the new ones")
+    run.add_argument("--strict", action="store_true",
+                     help="reject the documents the quality gate has a doubt about, instead of "
+                          "publishing them with a warning")
     scale_out = run.add_mutually_exclusive_group()
     scale_out.add_argument("--workers", type=_positive, metavar="N",
                            help="extract on a local Dask cluster of N worker processes")
@@ -293,6 +313,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="write an HTML review page into OUTPUT/report/")
     report.add_argument("--output", type=Path, default=Path("processed"))
+    report.add_argument("--lang", choices=["fr", "en"], default="fr",  # report.LANGUAGES
+                        help="language of the page: fr (default) or en")
     report.set_defaults(handler=_report)
 
     serve = commands.add_parser("serve", help="serve the flow as a Prefect deployment on a schedule")

@@ -12,13 +12,19 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 PHASES = ["2019-2022", "2023-2027"]
+AS_OF_PRECISIONS = ["day", "month", "year"]
 FORMATS = ["txt", "md", "pdf", "html"]
 STATUSES = ["published", "rejected"]
 STAGES = ["read", "extract", "validate"]
+# The quality checks that can publish a document with a warning: a stated count in doubt, and a
+# registry holding fewer territories than a document claims (never a rejection, even --strict).
+COVERAGE_CHECK = "coverage_shortfall"
+CHECKS = ["stated_vs_listed", COVERAGE_CHECK]
 EPCI_TYPES = ["CC", "CA", "CU", "METRO", "MET69"]
 UNITS = [
     "territoire", "projet", "emploi", "euro", "site", "ecole", "protocole", "plan", "axe",
     "priorite", "probleme", "pourcent", "departement", "epci", "commune", "region", "entreprise",
+    "convention", "action",
 ]
 
 
@@ -130,7 +136,15 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _F("list_start", "integer", "Offset in documents.text where the list the count sizes begins "
        "(its first item).", minimum=0),
     _F("list_end", "integer", "Offset in documents.text just after the list's last item.", minimum=1),
-    _F("check", "string", "Which quality check had a doubt."),
+    _F("doubt", "string",
+       "Why a difference between stated and listed would not prove the document wrong (the text "
+       "ends inside the list, some items were not read as territories); null when the count "
+       "certainly sizes the list: a difference then rejects the document, else it is a warning.",
+       nullable=True),
+    _F("check", "string", "Which quality check had a doubt: stated_vs_listed (a count and its "
+       "list differ where that would not prove the document wrong), coverage_shortfall (the "
+       "registry holds fewer territories of an area and phase than this document's count, the "
+       "latest claimed there; never a rejection).", enum=CHECKS),
     _F("detail", "string", "The doubt, in a sentence a person can act on."),
     _F("stage", "string", "Pipeline stage that rejected the document.", enum=STAGES),
     _F("reason", "string", "Why the document was rejected, in a sentence a person can act on."),
@@ -149,21 +163,43 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _F("sources", "integer", "Number of documents stating a figure for the same unit, phase and scope.",
        minimum=1),
     _F("as_of", "date",
-       "Date the number describes: a date or period stated in its sentence, else the source's "
-       "published_on; null when neither is known.", nullable=True),
+       "Date the number describes, at as_of_precision (a month or year as its first day): a date "
+       "or period its sentence states (\"le 9 novembre 2023\", \"fin décembre 2020\", \"en 2019\", "
+       "\"à la fin de la première phase\"), else the source's date (published_on, or a dateline "
+       "without its year dated by its weekday); null when neither is known. pipeline/as_of.py "
+       "has the rules.", nullable=True),
+    _F("as_of_precision", "string",
+       "Precision of as_of: day, month or year; two claims are at the same time when these "
+       "periods overlap (a day counting as its month). Null when as_of is.", nullable=True,
+       enum=AS_OF_PRECISIONS),
+    _F("as_of_rule", "string",
+       "Rule that dated the number (as_of.stated_day, as_of.stated_month, as_of.stated_year, "
+       "as_of.phase_end, as_of.years_ago, as_of.published_on, as_of.weekday_date...); null when "
+       "as_of is.", nullable=True),
     _F("superseded_by", "string",
-       "doc_id of the claim about the same subject (unit, phase, scope) that gives the next value "
-       "in time; null for the latest known value.", nullable=True, pattern=r"^[0-9a-f]{16}$"),
-    _F("claimed", "integer", "Latest count of territories claimed for the scope and phase.", minimum=0),
-    _F("found", "integer", "Distinct territories of that scope and phase in territories_registry.",
+       "doc_id of the claim about the same subject (unit, phase, scope) that comes next in time "
+       "(its as_of period after this one's): the count was updated there. Null for the latest "
+       "known claims, for undated ones, and for units other than territoire.", nullable=True,
+       pattern=r"^[0-9a-f]{16}$"),
+    _F("claimed", "integer", "Latest count of territories claimed for the scope and phase: the "
+       "dated claim nothing supersedes (the largest if several), else the largest undated one.",
        minimum=0),
-    _F("missing", "integer", "claimed - found (negative when the registry holds more)."),
+    _F("found", "integer", "Distinct territories of that phase that territories_registry places "
+       "in that scope (its région or département codes; every territory of the phase for France).",
+       minimum=0),
+    _F("missing", "integer", "claimed - found (negative when the registry holds more). A shortfall "
+       "is a quality warning, never a rejection: the registry is only as complete as the "
+       "communiqués processed."),
     _F("missing_names", "list_of_string",
-       "Territories a source lists for the scope and phase that the registry does not hold."),
+       "Territories a published source lists for the scope and phase (inside the list of a stated "
+       "count) that the registry does not place there; empty when no source lists them."),
     _F("conflict", "boolean",
-       "The sources of this unit, phase and scope state figures that no single number fits "
-       "(146 first-phase territories in 2019, 149 in 2023); null for units other than territoire, "
-       "whose amounts are not compared.", nullable=True),
+       "Another source states a count of this unit, phase and scope for the same time (as_of "
+       "periods that overlap) with no value in common (144 and 146 national first-phase "
+       "territories, both stated in November 2019); a later value is an update (superseded_by), "
+       "not a conflict. "
+       "False when as_of is null; null for units other than territoire, whose amounts are not "
+       "compared.", nullable=True),
 ]}
 
 
@@ -208,7 +244,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           "One row per count of territories a document states for a list it gives (\"deux "
           "territoires ont été labellisés : ...\"), beside the number of territories listed.",
           _fields("doc_id", "scope_code", "scope_name", "phase", "stated", "listed", *_SPAN, "rule",
-                  "list_start", "list_end")),
+                  "list_start", "list_end", "doubt")),
     Table("rejections", "One row per document the pipeline could not publish.",
           _fields("doc_id", "source", "stage", "reason",
                   doc_id={"nullable": True,
@@ -225,26 +261,34 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           primary_key=["territory_id"]),
     Table("claims",
           "One row per figure a published document states about a subject (unit and phase) and a "
-          "scope, with a conflict flag where documents differ (pipeline/registry.py explains the "
-          "rules).",
+          "scope at a time (as_of), with the claim that updates it and a conflict flag where "
+          "documents differ at the same time (pipeline/registry.py explains the rules).",
           _fields("unit", "phase", "scope_code", "scope_name", "doc_id", "published_on", "value",
-                  "value_max", "approximate", "sources", "as_of", "conflict", "superseded_by",
-                  *_SPAN, "sentence", "rule",
+                  "value_max", "approximate", "sources", "as_of", "as_of_precision", "as_of_rule",
+                  "conflict", "superseded_by", *_SPAN, "sentence", "rule",
                   phase={"nullable": False, "description":
                          "Programme phase the figure is about, from its sentence, else its document."},
                   scope_code={"nullable": False},
                   published_on={"description": "Date of the source document's dateline."},
-                  value={"description": "The source's value for this subject and scope: the "
-                                        "largest it states (scaled)."}),
-          primary_key=["unit", "phase", "scope_code", "scope_name", "doc_id"]),
+                  value={"description": "The source's value for this subject, scope and time: "
+                                        "the largest it states (scaled)."},
+                  start={"description": "Offset of the claimed figure in documents.text; a "
+                                        "source stating values for several times has a claim "
+                                        "for each."},
+                  rule={"description": "Rule that decided the claim's phase: "
+                                       "claim.labelled_before_new_phase, claim.phase_in_sentence, "
+                                       "claim.dated_before_second_phase or claim.document_phase."}),
+          primary_key=["unit", "phase", "scope_code", "scope_name", "doc_id", "start"]),
     Table("coverage",
           "One row per scope and phase for which a count of territories is claimed: the latest "
           "claimed count beside the territories the registry holds (pipeline/registry.py).",
-          _fields("scope_code", "scope_name", "phase", "claimed", "doc_id", "found", "missing",
-                  "missing_names",
+          _fields("scope_code", "scope_name", "phase", "claimed", "doc_id", "as_of", "found",
+                  "missing", "missing_names",
                   scope_code={"nullable": False},
                   phase={"nullable": False},
-                  doc_id={"description": "Document stating the latest claimed count."}),
+                  doc_id={"description": "Document stating the latest claimed count."},
+                  as_of={"description": "Date the latest claimed count describes (claims.as_of); "
+                                        "null when it is undated."}),
           primary_key=["scope_code", "scope_name", "phase"]),
 ]}
 

@@ -9,8 +9,21 @@ Three kinds of checks, all executed by GX so that every run leaves a GX validati
 - source grounding on a derived table with one row per grounded row (`mention == text[start:end]`),
   whose `grounded` column GX expects to be True. A row that fails it condemns its document only,
   so the flow can reject that document and publish the others;
-- stated against listed counts: GX expects `stated == listed` on every row of the stated_counts
-  table ("21 territoires ... : • … " must list 21). A document contradicting itself is rejected.
+- stated against listed counts ("21 territoires ... : • … " must list 21), on the stated_counts
+  table. Three outcomes: where the count certainly sizes its list (`doubt` null), GX expects
+  `stated == listed` at critical severity and a document contradicting itself is rejected; where
+  a difference would not prove the document wrong (the text ends inside the list, items not all
+  read as territories), the same expectation at warning severity publishes the document with a
+  row in the `warnings` table (`communiques run --strict` rejects it instead). Both expectations
+  appear in the Data Docs, the warnings with their rows;
+- coverage: GX expects no shortfall (`missing <= 0`) on the coverage table, at warning severity:
+  a registry holding fewer territories of an area and phase than the latest count claimed there
+  is a warning row (check coverage_shortfall, on the document stating the count), never a
+  rejection, even with `--strict`: the registry is only as complete as the communiqués processed.
+
+The warnings table is the gate's own output: validate_tables replaces whatever the tables passed
+hold with the warnings it finds, and validates that too; `communiques validate` compares the
+published one with it (published_warnings_differ).
 """
 
 from __future__ import annotations
@@ -23,7 +36,7 @@ import logging  # noqa: E402
 import numbers  # noqa: E402
 import warnings  # noqa: E402
 from collections.abc import Callable  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
 from datetime import date, datetime, timezone  # noqa: E402
 from functools import cache  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -40,21 +53,28 @@ from great_expectations.data_context.types.resource_identifiers import (  # noqa
     ExpectationSuiteIdentifier,
     ValidationResultIdentifier,
 )
+from great_expectations.expectations.metadata_types import FailureSeverity  # noqa: E402
+from great_expectations.expectations.row_conditions import Column  # noqa: E402
 
 from pipeline import referential, storage  # noqa: E402
+from pipeline.metadata import COVERAGE_CHECK as COVERAGE  # noqa: E402
 from pipeline.metadata import GROUNDED_TABLES, TABLES, Field  # noqa: E402
 
 REFERENCES, GROUNDING, COUNTS = "references", "grounding", "stated_vs_listed"
+COUNTS_IN_DOUBT = "stated_vs_listed_in_doubt"
+STRICT_HINT = "published; `communiques run --strict` rejects it"
+LIST_QUOTE_CHARACTERS = 36
 DATA_DOCS_SITE, DATA_DOCS_DIR = "quality", "data_docs"
 SPAN_COLUMNS = ["doc_id", "mention", "start", "end"]
 
 
 @dataclass
 class QualityReport:
-    success: bool
+    success: bool  # no table failure, no document failure (warnings do not count)
     table_failures: list[str]
     document_failures: dict[str, list[str]]
     results_path: Path | None
+    warnings: list[dict] = field(default_factory=list)  # rows of the warnings table
 
 
 # ---------------------------------------------------------------- suites from the metadata
@@ -124,7 +144,7 @@ def _context():
 def _batch_definitions() -> dict:
     source = _context().data_sources.add_pandas("communiques")
     return {name: source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
-            for name in [*TABLES, REFERENCES, GROUNDING, COUNTS]}
+            for name in [*TABLES, REFERENCES, GROUNDING, COUNTS, COUNTS_IN_DOUBT, COVERAGE]}
 
 
 def _validate(name: str, frame: pd.DataFrame, suite: gx.ExpectationSuite,
@@ -285,14 +305,19 @@ def _grounding_problem(text, mention, start, end) -> str | None:
     return None
 
 
+def _texts(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """doc_id -> text of the documents table, if it has those columns."""
+    documents = frames.get("documents")
+    if documents is None or not {"doc_id", "text"} <= set(documents.columns):
+        return {}
+    return dict(zip(documents["doc_id"], documents["text"]))
+
+
 def _grounding(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per row of a grounded table: is its mention exactly text[start:end]?
 
     Built column by column (it has as many rows as the grounded tables together)."""
-    documents = frames.get("documents")
-    texts = {}
-    if documents is not None and {"doc_id", "text"} <= set(documents.columns):
-        texts = dict(zip(documents["doc_id"], documents["text"]))
+    texts = _texts(frames)
     parts = []
     for name in GROUNDED_TABLES:
         frame = frames.get(name)
@@ -313,36 +338,133 @@ def _grounding(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- stated vs listed counts
 
-def _count_failures(frames: dict[str, pd.DataFrame], results: dict,
-                    table_failures: list[str]) -> list[tuple[str, str]]:
-    """(doc_id, reason) for every stated count that differs from the territories listed."""
+def _counts_suite(certain: bool) -> gx.ExpectationSuite:
+    """stated == listed: at critical severity where the count certainly sizes its list, at
+    warning severity elsewhere (a suite of its own, so that the Data Docs index tells them apart)."""
+    doubt = Column("doubt")
+    expectation = gx.expectations.ExpectColumnPairValuesToBeEqual(
+        column_A="stated", column_B="listed",
+        row_condition=doubt.is_null() if certain else doubt.is_not_null(),
+        severity=FailureSeverity.CRITICAL if certain else FailureSeverity.WARNING,
+        description=("Counts that certainly size their list: a difference rejects the document."
+                     if certain else "Counts whose comparison is in doubt (see their doubt): a "
+                     "difference publishes the document with a warning (run --strict rejects it)."))
+    return gx.ExpectationSuite(name=COUNTS if certain else COUNTS_IN_DOUBT, expectations=[expectation])
+
+
+def _list_quote(text, start, end) -> str:
+    """The list a count was compared with, as a reviewer finds it: offsets, first and last words."""
+    if not isinstance(text, str) or not isinstance(start, numbers.Integral):
+        return f"the list at {start}-{end}"
+    words = " ".join(text[start:end].split())
+    if len(words) > 2 * LIST_QUOTE_CHARACTERS:  # its first and last words, cut between words
+        head = words[:LIST_QUOTE_CHARACTERS].rsplit(" ", 1)[0]
+        tail = words[-LIST_QUOTE_CHARACTERS:].split(" ", 1)[-1]
+        words = f"{head} … {tail}"
+    return f"the list at {start}-{end} ('{words}')"
+
+
+def _count_sentence(row: pd.Series, text) -> str:
+    phase = f" for {row['phase']}" if isinstance(row["phase"], str) else ""
+    area = f"{row['scope_name']} ({row['scope_code']})"
+    return (f"states {row['stated']} territories in {area}{phase} ('{row['mention']}') but "
+            f"{_list_quote(text, row['list_start'], row['list_end'])} names {row['listed']}")
+
+
+def _count_checks(frames: dict[str, pd.DataFrame], results: dict, table_failures: list[str]
+                  ) -> tuple[list[tuple[str, str]], list[dict]]:
+    """(doc_id, reason) of every count that certainly differs from its list, and a warning row
+    for every difference in doubt."""
     frame = frames.get("stated_counts")
-    if frame is None or not {"doc_id", "stated", "listed"} <= set(frame.columns):
+    columns = {"doc_id", "stated", "listed", "doubt", "mention", "list_start", "list_end"}
+    if frame is None or not columns <= set(frame.columns):
+        return [], []  # the table's own suite reports it
+    texts = _texts(frames)
+    failures, doubts = [], []
+    for certain, name in ((True, COUNTS), (False, COUNTS_IN_DOUBT)):
+        results[name] = _validate(name, frame, _counts_suite(certain), "COMPLETE")
+        for outcome in results[name].results:
+            if _exception_message(outcome):
+                table_failures.append(_describe(name, outcome))
+            for index in outcome.result.get("unexpected_index_list", []):
+                row = frame.loc[index]
+                sentence = _count_sentence(row, texts.get(row["doc_id"]))
+                if certain:
+                    failures.append((row["doc_id"], sentence))
+                else:
+                    doubts.append({"doc_id": row["doc_id"], "check": COUNTS,
+                                   "detail": f"{sentence}; not a proof of error, as "
+                                             f"{row['doubt']} ({STRICT_HINT})"})
+    return failures, doubts
+
+
+def rejections(report: QualityReport, strict: bool) -> dict[str, list[str]]:
+    """Reasons per document to reject: its failures, and with `strict` its doubts (a coverage
+    shortfall is about the registry, not the document: never a rejection)."""
+    rejected = {doc_id: list(reasons) for doc_id, reasons in report.document_failures.items()}
+    if strict:
+        for warning in report.warnings:
+            if warning["check"] == COVERAGE:
+                continue
+            reason = warning["detail"].replace(STRICT_HINT, "rejected by `communiques run --strict`")
+            rejected.setdefault(warning["doc_id"], []).append(reason)
+    return rejected
+
+
+def published_warnings_differ(published: pd.DataFrame, report: QualityReport) -> list[str]:
+    """How the warnings table as published differs from the warnings the gate finds now."""
+    expected = TABLES["warnings"].column_names
+    if list(published.columns) != expected:
+        return [f"warnings: columns {list(published.columns)} do not match the contract's {expected}"]
+    found = {tuple(w[c] for c in expected) for w in report.warnings}
+    listed = set(published.itertuples(index=False, name=None))
+    problems = [f"warnings: the gate finds a doubt the published table lacks: {row}"
+                for row in sorted(found - listed)]
+    problems += [f"warnings: the published table lists a doubt the gate does not find: {row}"
+                 for row in sorted(listed - found)]
+    return problems
+
+
+# ---------------------------------------------------------------- coverage
+
+def _coverage_warnings(frames: dict[str, pd.DataFrame], results: dict,
+                       table_failures: list[str]) -> list[dict]:
+    """A warning (doc_id of the claimed count, check, detail) per scope and phase whose registry
+    holds fewer territories than claimed; the expectation's severity keeps the gate passing."""
+    frame = frames.get("coverage")
+    if frame is None or not {"doc_id", "claimed", "found", "missing"} <= set(frame.columns):
         return []  # the table's own suite reports it
-    suite = gx.ExpectationSuite(name=COUNTS, expectations=[
-        gx.expectations.ExpectColumnPairValuesToBeEqual(column_A="stated", column_B="listed")])
-    results[COUNTS] = _validate(COUNTS, frame, suite, "COMPLETE")
-    failures = []
-    for outcome in results[COUNTS].results:
+    suite = gx.ExpectationSuite(name=COVERAGE, expectations=[
+        gx.expectations.ExpectColumnValuesToBeBetween(column="missing", max_value=0,
+                                                      severity=FailureSeverity.WARNING)])
+    results[COVERAGE] = _validate(COVERAGE, frame, suite, "COMPLETE")
+    shortfalls = []
+    for outcome in results[COVERAGE].results:
         if _exception_message(outcome):
-            table_failures.append(_describe(COUNTS, outcome))
+            table_failures.append(_describe(COVERAGE, outcome))
         for index in outcome.result.get("unexpected_index_list", []):
             row = frame.loc[index]
-            phase = f" for {row['phase']}" if row["phase"] else ""
-            area = f"{row['scope_name']} ({row['scope_code']})"
-            failures.append((row["doc_id"],
-                             f"states {row['stated']} territories in {area}{phase} "
-                             f"('{row['mention']}'), {row['listed']} extracted"))
-    return failures
+            names = list(row["missing_names"]) if row["missing_names"] is not None else []
+            listed = f"; listed by a source but not placed there: {', '.join(names)}" if names else ""
+            shortfalls.append({"doc_id": row["doc_id"], "check": COVERAGE, "detail": (
+                f"{row['scope_name']} ({row['scope_code']}), {row['phase']}: {row['claimed']} "
+                f"territories claimed, {row['found']} in the registry{listed}; add the "
+                "communiqués naming the others to complete it")})
+    return shortfalls
 
 
 # ---------------------------------------------------------------- the gate
 
 def validate_tables(tables: dict[str, pd.DataFrame], quality_dir: Path | None) -> QualityReport:
-    """Run every check in GX; table failures block publishing, document failures reject a document."""
+    """Run every check in GX; table failures block publishing, document failures reject a
+    document, doubts become the warnings table (validated here too, in place of the one given)."""
     frames = {name: tables[name].reset_index(drop=True) for name in TABLES if name in tables}
-    table_failures = [f"{name}: table missing" for name in TABLES if name not in frames]
     results = {}
+    table_failures: list[str] = []
+    count_failures, doubts = _count_checks(frames, results, table_failures)
+    doubts += _coverage_warnings(frames, results, table_failures)
+    frames["warnings"] = pd.DataFrame(doubts, columns=TABLES["warnings"].column_names, dtype=object)
+    table_failures += [f"{name}: table missing" for name in TABLES if name not in frames]
     for name, suite in build_suites().items():
         if name in frames:
             results[name] = _validate(name, frames[name], suite, "SUMMARY")
@@ -355,15 +477,21 @@ def validate_tables(tables: dict[str, pd.DataFrame], quality_dir: Path | None) -
     document_failures: dict[str, list[str]] = {}
     for doc_id, reason in zip(failed["doc_id"], failed["reason"]):
         document_failures.setdefault(doc_id, []).append(reason)
-    for doc_id, reason in _count_failures(frames, results, table_failures):
+    for doc_id, reason in count_failures:
         document_failures.setdefault(doc_id, []).append(reason)
 
-    success = all(result.success for result in results.values()) and not table_failures
-    report = QualityReport(success, table_failures, document_failures, None)
+    success = all(_succeeded(result) for result in results.values()) and not table_failures
+    report = QualityReport(success, table_failures, document_failures, None, doubts)
     if quality_dir is not None:
         report.results_path = _write_results(quality_dir, report, results)
         build_data_docs(quality_dir / DATA_DOCS_DIR, results, report.results_path.stem)
     return report
+
+
+def _succeeded(result: ExpectationSuiteValidationResult) -> bool:
+    """Every expectation passed, or failed at warning severity only."""
+    return all(outcome.success or outcome.expectation_config.severity == FailureSeverity.WARNING
+               for outcome in result.results)
 
 
 def build_data_docs(site_dir: Path, results: dict[str, ExpectationSuiteValidationResult],
@@ -398,6 +526,7 @@ def _write_results(quality_dir: Path, report: QualityReport,
                "great_expectations_version": gx.__version__,
                "table_failures": report.table_failures,
                "document_failures": report.document_failures,
+               "warnings": report.warnings,
                "validations": {name: result.to_json_dict() for name, result in results.items()}}
     path = quality_dir / f"validation-{now.strftime('%Y%m%dT%H%M%S%fZ')}.json"
     storage.write_json(path, payload)

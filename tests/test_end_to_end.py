@@ -193,8 +193,10 @@ def test_a_list_contradicting_its_stated_count_is_rejected_and_not_published(mix
     rejections = pq.read_table(output / "rejections.parquet").to_pandas()
     moselle = rejections[rejections["source"] == "moselle.txt"]
     assert list(moselle["stage"]) == ["validate"]
-    assert moselle["reason"].iloc[0] == ("states 3 territories in Moselle (57) for 2023-2027 "
-                                         "('trois territoires'), 2 extracted")
+    assert moselle["reason"].iloc[0] == (
+        "states 3 territories in Moselle (57) for 2023-2027 ('trois territoires') but the list at "
+        "113-200 ('- Territoire d'industrie Val de … d'industrie Pays Haut Sud (57)') "
+        "names 2")
     assert "moselle.txt (validate): states 3 territories" in result.stdout
     doc_id = moselle["doc_id"].iloc[0]
     for table in ("territories", "epcis", "figures", "stated_counts"):

@@ -144,11 +144,17 @@ def test_approximation_words_are_part_of_the_mention():
 
 
 def test_unit_nouns_after_one_adjective_and_their_synonyms():
-    text = ("Un partenariat avec 2 autres Territoires d'industrie, autour de quatre nouveaux axes, "
-            "de 4 priorités et de 5 problématiques ; 183 lauréats, 11 signatures et 50 sites clés.")
-    assert [(f["value"], f["unit"]) for f in figures(text)] == [
-        (2.0, "territoire"), (4.0, "axe"), (4.0, "priorite"), (5.0, "probleme"), (183.0, "territoire"),
-        (11.0, "protocole"), (50.0, "site")]
+    text = ("Un partenariat avec 2 autres Territoires d'industrie ; 183 lauréats, 11 signatures, "
+            "10 à 30 contractualisations, quatre conventions et 50 sites clés.")
+    assert [(f["value"], f["value_max"], f["unit"]) for f in figures(text)] == [
+        (2.0, None, "territoire"), (183.0, None, "territoire"), (11.0, None, "protocole"),
+        (10.0, 30.0, "protocole"), (4.0, None, "convention"), (50.0, None, "site")]
+
+
+def test_the_programmes_own_axes_priorities_and_stakes_are_not_figures():
+    text = ("Le programme est axé autour de 4 priorités et de quatre nouveaux axes ; il répond à "
+            "5 problématiques et à 4 enjeux majeurs grâce à 17 mesures.")
+    assert figures(text) == []
 
 
 def test_number_without_noun_is_dropped():
@@ -190,3 +196,97 @@ def test_partitive_ratio_and_verb_frames_take_the_noun_from_context():
         (58.0, "territoire", "figure.partitive"), (98.0, "territoire", "figure.elided_unit_verb")]
     assert found[4]["mention"] == "58 d'entre eux"
     assert found[5]["mention"] == "plus de 98" and found[5]["approximate"]
+
+
+# ---------------------------------------------------------------- figures in context (issue 16)
+
+def test_company_figures_private_investments_and_page_chrome_are_not_programme_figures():
+    text = ("Le binôme est complété par le PDG d'une ETI locale (500 salariés et 120 M€ de CA).\n"
+            "Le terrain est proposé au prix de 1 200 000 euros.\n"
+            "Le sommet « Choose France » a eu lieu à Versailles. Depuis 18 mois, plus de deux "
+            "milliards d'euros ont été investis dans une vingtaine de projets industriels.\n"
+            "Le périmètre ne dépasse pas quatre EPCI maximum.\n"
+            "GPS&O figure parmi les 19 lauréats de l'AMI Rebond industriel.\n"
+            "[90% reste à lire]\nIl vous reste 75 % de cet article à lire\n"
+            "SUR LE MÊME SUJET\n- Les 15 territoires d'industrie d'Auvergne-Rhône-Alpes\n"
+            "- Pacte productif : 5 contrats de filière signés\n\n"
+            "Lire aussi : 12 territoires labellisés en Bretagne")
+    assert figures(text) == []
+
+
+def test_statistics_of_places_are_not_programme_figures_unless_stated_as_such():
+    text = ("Le périmètre compte plus de 200 000 habitants. L'industrie y représente 24% des emplois "
+            "(contre 15% en Occitanie). Le bassin compte 15 500 emplois industriels, soit 28 % des "
+            "actifs, et 5 400 entreprises y sont implantées. Cap Nord, c'est la moitié de la "
+            "Martinique. Le territoire est à cheval sur deux départements.\n\n"
+            "Dans le programme, 87 % des territoires ont installé leur gouvernance et la première "
+            "phase a permis la création de près de 1 500 emplois.")
+    assert facts(text) == [(87.0, None, "pourcent", False, "FR"),
+                           (1500.0, None, "emploi", True, "FR")]
+
+
+def test_programme_figures_written_in_less_common_ways():
+    text = ("Le Premier ministre a désigné 124 « Territoires d'industrie ». La Gironde en compte "
+            "trois. La Mayenne, qui en comptait quatre, en a désormais cinq. Le dispositif compte dix "
+            "déclinaisons en Bretagne. La carte compte 183 territoires, dont 29 entièrement nouveaux. "
+            "Ils rassemblent 630 intercommunalités, contre 551 il y a cinq ans. Près d'un quart des "
+            "intercommunalités sont nouvelles et neuf intercommunalités sur dix ont recandidaté. "
+            "10 à 30 contractualisations pilotes seront présentées ; plus de 1,3 milliard d'euros "
+            "seront mobilisés.")
+    assert [(f["value"], f["value_max"], f["unit"]) for f in figures(text)] == [
+        (124.0, None, "territoire"), (3.0, None, "territoire"), (4.0, None, "territoire"),
+        (5.0, None, "territoire"), (10.0, None, "territoire"), (183.0, None, "territoire"),
+        (29.0, None, "territoire"), (630.0, None, "epci"), (551.0, None, "epci"),
+        (25.0, None, "pourcent"), (90.0, None, "pourcent"), (10.0, 30.0, "protocole"),
+        (1300000000.0, None, "euro")]
+    rules = [f["rule"] for f in figures(text)]
+    assert rules.count("figure.pronoun_count") == 3 and "figure.part" in rules
+    assert "figure.comparison" in rules and rules.count("figure.share") == 2
+
+
+def test_counts_enumerated_by_place_and_amounts_without_currency():
+    text = ("Combien de territoires dans la région ? La France en compte 183, la Bourgogne-Franche-"
+            "Comté 10. Cinq bassins ultramarins sur la carte des Territoires d'industrie : la Guyane "
+            "en compte deux, La Réunion deux également et la Guadeloupe un seul. Sur ce budget, plus "
+            "de 500 millions viendront du PIA et 250 millions du PIC. Un demi-milliard d'euros sera "
+            "mobilisé. Le bassin d'emploi de Kourou compte 1,5 million d'habitants.")
+    assert facts(text) == [(183.0, None, "territoire", False, "FR"),
+                           (10.0, None, "territoire", False, "27"),
+                           (5.0, None, "territoire", False, "FR"),
+                           (2.0, None, "territoire", False, "03"),
+                           (2.0, None, "territoire", False, "04"),
+                           (1.0, None, "territoire", False, "01"),
+                           (500000000.0, None, "euro", True, "FR"),
+                           (250000000.0, None, "euro", False, "FR"),
+                           (500000000.0, None, "euro", False, "FR")]
+
+
+def test_a_national_figure_after_a_list_is_not_scoped_to_its_last_item():
+    text = ("Dans le Grand Est, 13 territoires d'industrie ont été retenus :\n"
+            "• Moselle Est\n• Sud Alsace\n• Vosges\n"
+            "L'État consacrera 1,3 milliard d'euros aux 124 territoires labellisés.")
+    assert facts(text) == [(13.0, None, "territoire", False, "44"),
+                           (1300000000.0, None, "euro", False, "FR"),
+                           (124.0, None, "territoire", False, "FR")]
+
+
+def test_scope_from_the_documents_own_place_a_repeated_count_and_not_an_events_place():
+    text = ("Albi, le 24 novembre 2023. Les services de l'État dans le Tarn se réjouissent. Sur les "
+            "183 territoires labellisés en France, trois concernent le département. La Région a "
+            "obtenu la labellisation de 9 territoires en Occitanie. Ces 9 territoires sont portés par "
+            "29 EPCI. Le Conseil national de l'industrie s'est tenu au Grand Palais à Paris, où "
+            "124 territoires ont été désignés.")
+    assert facts(text) == [(183.0, None, "territoire", False, "FR"),
+                           (3.0, None, "territoire", False, "81"),
+                           (9.0, None, "territoire", False, "76"),
+                           (9.0, None, "territoire", False, "76"),
+                           (29.0, None, "epci", False, "FR"),
+                           (124.0, None, "territoire", False, "FR")]
+
+
+def test_a_place_inside_a_territory_name_is_no_scope():
+    text = "Le territoire Grand-Est Touraine est lauréat aux côtés de 182 autres territoires."
+    start = text.index("Grand-Est Touraine")
+    found = extract_figures(text, [(0, len(text))], find_places(text),
+                            [(start, start + len("Grand-Est Touraine"))])
+    assert [(f["value"], f["scope_code"]) for f in found] == [(182.0, "FR")]

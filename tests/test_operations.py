@@ -344,7 +344,7 @@ def test_the_extraction_version_follows_extraction_code_only(tmp_path, monkeypat
     shutil.copytree(state.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(state, "PACKAGE_DIR", package)
     before = state.extraction_version()
-    for module in ("cli.py", "report.py"):
+    for module in ("cli.py", "report.py", "as_of.py", "data/as_of.json", "data/report_labels.json"):
         with open(package / module, "a", encoding="utf-8") as source:
             source.write("\n# edited\n")
     assert state.extraction_version() == before

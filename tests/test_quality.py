@@ -47,7 +47,10 @@ def valid_rows() -> dict[str, list[dict]]:
                         "reason": "The PDF could not be opened: it is encrypted."}],
         "warnings": [],
     }
-    return {**rows, **registry.derive(rows)}
+    derived = registry.derive(rows)
+    # a registry holding the 21 territories claimed: valid tables give no warning either
+    derived["coverage"] = [{**row, "found": row["claimed"], "missing": 0} for row in derived["coverage"]]
+    return {**rows, **derived}
 
 
 def frames(rows: dict[str, list[dict]]) -> dict:
@@ -169,7 +172,8 @@ def test_results_are_written_as_json(tmp_path):
     written = json.loads(path.read_text(encoding="utf-8"))
     assert written == json.loads((quality_dir / "latest.json").read_text(encoding="utf-8"))
     assert written["success"] is True
-    assert set(written["validations"]) == {*TABLES, "references", "grounding", "stated_vs_listed"}
+    assert set(written["validations"]) == {*TABLES, "references", "grounding", "stated_vs_listed",
+                                           "stated_vs_listed_in_doubt", "coverage_shortfall"}
     assert all(v["success"] for v in written["validations"].values())
     assert not list(quality_dir.glob("*.tmp")) and not list(quality_dir.glob(".*"))
 
@@ -227,10 +231,88 @@ def test_a_stated_count_differing_from_the_list_rejects_its_document_with_a_reas
     assert not report.success
     assert report.table_failures == []
     assert report.document_failures == {DOC_ID: [
-        "states 21 territories in Grand Est (44) for 2023-2027 ('21 territoires'), 20 extracted"]}
+        "states 21 territories in Grand Est (44) for 2023-2027 ('21 territoires') but the list at "
+        "0-10 ('Troyes, le') names 20"]}
+    assert report.warnings == []
+
+
+DOUBT = "the text ends inside the list: the page may have been cut"
+
+
+def test_a_difference_in_doubt_publishes_the_document_with_a_warning():
+    report = validate_with("stated_counts", listed=20, doubt=DOUBT)
+    assert report.success and report.table_failures == [] and report.document_failures == {}
+    assert report.warnings == [{
+        "doc_id": DOC_ID, "check": "stated_vs_listed",
+        "detail": "states 21 territories in Grand Est (44) for 2023-2027 ('21 territoires') but the "
+                  f"list at 0-10 ('Troyes, le') names 20; not a proof of error, as {DOUBT} "
+                  "(published; `communiques run --strict` rejects it)"}]
+
+
+def test_a_count_in_doubt_equal_to_its_list_gives_no_warning():
+    report = validate_with("stated_counts", doubt=DOUBT)
+    assert report.success and report.warnings == [] and report.document_failures == {}
+
+
+def test_the_warnings_table_is_the_gates_own_and_is_validated(tmp_path):
+    rows = valid_rows()
+    rows["stated_counts"][0].update(listed=20, doubt=DOUBT)
+    rows["warnings"] = [{"doc_id": DOC_ID, "check": "stated_vs_listed", "detail": "made up"}]
+    report = quality.validate_tables(frames(rows), tmp_path)
+    assert [w["detail"].startswith("states 21") for w in report.warnings] == [True]
+    written = json.loads(report.results_path.read_text(encoding="utf-8"))
+    assert written["warnings"] == report.warnings
+    assert written["validations"]["warnings"]["success"] is True
+    outcomes = [(r["expectation_config"]["severity"], r["success"])
+                for name in ("stated_vs_listed", "stated_vs_listed_in_doubt")
+                for r in written["validations"][name]["results"]]
+    assert outcomes == [("critical", True), ("warning", False)]
+
+
+def test_validate_compares_the_published_warnings_with_the_gates():
+    rows = valid_rows()
+    rows["stated_counts"][0].update(listed=20, doubt=DOUBT)
+    report = quality.validate_tables(frames(rows), None)
+    published = storage.to_frame("warnings", report.warnings)
+    assert quality.published_warnings_differ(published, report) == []
+    assert quality.published_warnings_differ(published.iloc[0:0], report)[0].startswith(
+        "warnings: the gate finds a doubt the published table lacks")
+    extra = storage.to_frame("warnings", [*report.warnings, {"doc_id": DOC_ID,
+                                                             "check": "stated_vs_listed",
+                                                             "detail": "made up"}])
+    assert quality.published_warnings_differ(extra, report) == [
+        "warnings: the published table lists a doubt the gate does not find: "
+        f"('{DOC_ID}', 'stated_vs_listed', 'made up')"]
 
 
 def test_the_stated_count_check_appears_in_the_gx_results(tmp_path):
     report = quality.validate_tables(frames(valid_rows()), tmp_path)
     results = json.loads(report.results_path.read_text(encoding="utf-8"))
     assert "stated_vs_listed" in json.dumps(results)
+
+
+def test_a_coverage_shortfall_is_a_warning_in_the_results_never_a_failure(tmp_path):
+    rows = valid_rows()
+    rows.update(registry.derive(rows))  # 21 territories claimed in Grand Est, one in the registry
+    assert [(r["claimed"], r["found"], r["missing"]) for r in rows["coverage"]] == [(21, 1, 20)]
+    report = quality.validate_tables(frames(rows), tmp_path)
+    assert report.success and report.table_failures == [] and report.document_failures == {}
+    assert report.warnings == [{
+        "doc_id": DOC_ID, "check": "coverage_shortfall",
+        "detail": "Grand Est (44), 2023-2027: 21 territories claimed, 1 in the registry; add the "
+                  "communiqués naming the others to complete it"}]
+    results = json.loads((tmp_path / "latest.json").read_text(encoding="utf-8"))
+    assert results["success"] and results["warnings"] == report.warnings
+    (outcome,) = results["validations"]["coverage_shortfall"]["results"]
+    assert not outcome["success"] and outcome["expectation_config"]["severity"] == "warning"
+    assert results["validations"]["warnings"]["success"]  # the warnings table holds it
+    # about the registry, not the document: not a rejection, even with --strict
+    assert quality.rejections(report, strict=True) == {}
+
+
+def test_no_coverage_warning_when_the_registry_holds_the_claimed_territories():
+    rows = valid_rows()
+    rows["figures"][0].update(value=1.0)  # one territory claimed, the one in the registry
+    rows.update(registry.derive(rows))
+    report = quality.validate_tables(frames(rows), None)
+    assert report.success and report.warnings == []

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline import referential
 from pipeline.extract.document_info import chrome_spans, extract_document_info
-from pipeline.extract.figures import extract_figures
+from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
 from pipeline.extract.membership import attach
 from pipeline.extract.places import PlaceMention, find_places
@@ -177,12 +177,13 @@ def extract(text: str, doc: Doc) -> Extraction:
         territory_rows.append({**row, "mention": None, "departement_codes": departements,
                                "region_codes": regions})
 
-    figures = extract_figures(text, sentences, places)
+    figures = extract_figures(text, sentences, places, [(m.start, m.end) for m in mentions])
     for rows in (territory_rows, epci_rows):
         for row in rows:
             row["mention"] = text[row["start"]:row["end"]]
-    counts = stated_counts(text, sentences, mentions, figures,
-                           {row["territory_id"]: row["phase"] for row in territory_rows})
+    counts = stated_counts(text, refine_sentences(text, sentences), mentions, figures, places,
+                           {row["territory_id"]: row["phase"] for row in territory_rows},
+                           lambda sentence: _local_phase(text, sentence))
     return Extraction(info, territory_rows, epci_rows, figures, counts)
 
 

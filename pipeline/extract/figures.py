@@ -3,46 +3,61 @@
 A figure is a number together with what it counts. The steps, one function each:
 
 1. `_masked_spans`   numbers that are never figures: dates, times, phone numbers, postal codes,
-                     street numbers, URLs and e-mail addresses.
+                     street numbers, URLs and e-mail addresses, page chrome (figure_context.py).
 2. `_number_tokens`  digits in French formatting ("2 400", "44.000", "1,5"), numbers in words read
-                     by text2num ("vingt et un") and approximate nouns ("une cinquantaine").
+                     by text2num ("vingt et un", "un seul") and approximate nouns ("une cinquantaine").
 3. `_read_quantity`  what follows a number: a scale ("millions", "M€"), then the counted noun, with
-                     one adjective allowed before it ("2 autres territoires"); the noun gives the unit.
+                     one adjective allowed before it ("2 autres territoires") and quotes around it
+                     ('124 « Territoires d'industrie »'); the noun gives the unit.
 4. a number without a noun is kept only in a frame that gives it one, else dropped: years, list
    numbers and codes never get a unit.
-5. `_scope`          the nearest place in the figure's clause, else in its sentence, else France;
-                     sentences are spaCy's, cut again where a headline or dateline ends.
+5. figure_context.py leaves out what is not about the programme (statistics of places, company
+   revenue, private investments, bounds, other calls); figure_scope.py gives the area counted.
+
+Sentences are spaCy's, cut again where a headline or dateline ends and around list items.
 
 Rule ids (the `rule` column):
 - figure.number_unit        "149 territoires", "100 millions d'euros", "87%", "une cinquantaine de projets"
 - figure.range              "environ 1200 à 1300 projets", "entre 1 200 et 1 300 projets"
 - figure.ratio              "le nombre de territoires [...] à 13 sur 15": both numbers
+- figure.share              "neuf intercommunalités sur dix" (90), "près d'un quart des …" (25): percent
 - figure.partitive          "58 d'entre eux": unit of the nearest counted noun before it
-- figure.elided_unit_place  "183 lauréats, dont 18 dans la région Hauts-de-France": unit of the
-                            enumeration it continues
-- figure.elided_unit_verb   "58 d'entre eux [...] et plus de 98 sont attendus": same
+- figure.pronoun_count      "La Gironde en compte trois", "ils sont aujourd'hui 144": what the
+                            pronoun stands for
+- figure.part               "183 territoires, dont 29 entièrement nouveaux": unit of the figure before
+- figure.comparison         "630 intercommunalités, contre 551 il y a cinq ans": same
+- figure.elided_unit_place  "183 lauréats, dont 18 dans la région Hauts-de-France", "La France en
+                            compte 183, la Bourgogne-Franche-Comté 10": unit of the enumeration it
+                            continues
+- figure.elided_unit_verb   "58 d'entre eux [...] et plus de 98 sont attendus", "124 retenus": same
+- figure.elided_currency    "plus de 500 millions viendront du PIA" in a sentence about a budget
 
-The vocabulary (nouns, scales, approximation words) is data: rules/figure_units.json.
+The vocabulary (nouns, scales, approximation words, frames) is data: rules/figure_units.json.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from text_to_num import text2num
 
+from pipeline.extract.figure_context import masked_spans, not_programme, paragraphs
+from pipeline.extract.figure_scope import DocumentScope
 from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import parse
 from pipeline.normalize import fold
 
 RULES_PATH = Path(__file__).parent / "rules" / "figure_units.json"
 
 # Units a bare number never continues: French repeats "%" and "€" on every number.
 NOT_INHERITED = {"pourcent", "euro"}
-GAP = r"[\s*_]*"  # spaces and markdown emphasis between words
+GAP = r"[\s*_\"]*"  # spaces, markdown emphasis and quotes between words ('124 « Territoires »')
 MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 MASKS = [re.compile(p) for p in [
     rf"\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?",  # 14 novembre 2023, 1er décembre
@@ -67,7 +82,6 @@ PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?:eux|elles)\b")
 IN_PLACE = re.compile(GAP + r"(?:dans|en)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
                       r"|du\s+|des\s+|de\s+|d'\s*)?|les\s+|le\s+|la\s+|l'\s*)?")
 RATIO = re.compile(r"[\s*_]+sur[\s*_]+")
-CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -87,6 +101,14 @@ class Vocabulary:
     number_words: re.Pattern
     not_adjectives: frozenset[str]
     elided_verb: re.Pattern
+    synonyms: frozenset[str]  # nouns counting territories only in a sentence naming the programme
+    programme_word: re.Pattern
+    fractions: dict[str, float]
+    fraction: re.Pattern  # "un quart des …": a share, in percent
+    single: re.Pattern  # "un seul", "une seule": 1
+    comparison: re.Pattern  # "contre" before a bare number
+    pronoun_count: re.Pattern  # "en compte désormais" before a bare number
+    currency_context: re.Pattern  # a sentence about euros: "budget", "enveloppe", "€"
 
 
 def _key(surface: str) -> str:
@@ -108,8 +130,10 @@ def _alternation(surfaces) -> str:
 def _vocabulary() -> Vocabulary:
     rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
     units = {_key(s): u for s, u in rules["units"].items()}
+    synonyms = {_key(s) for s in rules["territory_synonyms"]}
+    units.update({synonym: "territoire" for synonym in synonyms})
     nouns = _alternation(units)
-    counted = _alternation(s for s, u in units.items() if u not in NOT_INHERITED)
+    counted = _alternation(s for s, u in units.items() if u not in NOT_INHERITED and s not in synonyms)
     euro = _alternation(s for s, u in units.items() if u == "euro")
     words = _alternation(rules["number_words"])
     boundary = r"(?![\w])"
@@ -135,6 +159,18 @@ def _vocabulary() -> Vocabulary:
             rf"(?:(?: +|-)(?:{words})|(?: +|-)et(?: +|-)(?:un|une|onze)|-(?:un|une))*)(?![\w]|-\w)"),
         not_adjectives=frozenset(_key(w) for w in rules["not_adjectives"]),
         elided_verb=re.compile(rf"{GAP}(?:{_alternation(rules['elided_unit_verbs'])}){boundary}"),
+        synonyms=frozenset(synonyms),
+        programme_word=re.compile(r"(?<![\w'])(?:" + "|".join(rules["programme_words"]) + r")(?!\w)"),
+        fractions={_key(s): float(v) for s, v in rules["fractions"].items()},
+        fraction=re.compile(rf"(?<![\w])(?P<fraction>{_alternation(rules['fractions'])})"
+                            r"(?=\s+(?:de\b|des\b|du\b|d'))"),
+        single=re.compile(rf"(?<![\w'])(?:{_alternation(rules['single'])}){boundary}"),
+        comparison=re.compile(rf"(?<![\w'])(?:{_alternation(rules['comparisons'])}){GAP}$"),
+        pronoun_count=re.compile(
+            r"(?<![\w'])(?:" + "|".join(rules["pronoun_counts"]) + r")(?:\s+(?:"
+            + _alternation(rules["pronoun_count_adverbs"]) + r"))*[\s,]*$"),
+        currency_context=re.compile(rf"(?<![\w'])(?:{_alternation(rules['currency_context'])})(?!\w)"
+                                    rf"|{euro}"),
     )
 
 
@@ -158,6 +194,16 @@ class Reading:
     unit: str | None
     end: int
     direct: bool  # the noun follows on the same line, no adjective between
+    synonym: bool = False  # the noun counts territories only in a sentence naming the programme
+
+
+class Frame(NamedTuple):
+    """What a frame gives a bare number: its unit, where its mention ends and starts, the rule."""
+
+    unit: str
+    end: int
+    rule: str
+    start: int | None = None  # where the mention starts when the frame comes first ("en compte")
 
 
 @dataclass
@@ -172,13 +218,14 @@ class Found:
     unit: str
     approximate: bool
     rule: str
+    synonym: bool = False
 
 
 def _masked_spans(text: str, folded: str) -> list[tuple[int, int]]:
     """Spans holding numbers that are never figures."""
     spans = [m.span() for pattern in MASKS for m in pattern.finditer(folded)]
     spans += [m.span() for m in POSTAL_CODE.finditer(text)]
-    return spans
+    return spans + masked_spans(folded)
 
 
 def _digit_value(match: re.Match) -> float:
@@ -205,6 +252,8 @@ def _number_tokens(text: str, folded: str, vocab: Vocabulary) -> list[Token]:
         except ValueError:
             continue
         tokens.append(Token(match.start(), match.end(), value, False, "words", False))
+    for match in vocab.single.finditer(folded):
+        tokens.append(Token(match.start(), match.end(), 1.0, False, "words", False))
     tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in masked)]
     kept, last_end = [], -1
     for token in sorted(tokens, key=lambda t: (t.start, -t.end)):
@@ -228,14 +277,30 @@ def _read_quantity(folded: str, token: Token, vocab: Vocabulary) -> Reading:
     if connector and (scaled or token.kind == "approximate_noun"):
         noun = _unit_noun(folded, connector.end(), vocab)
         if noun:
-            return Reading(scale, vocab.units[_key(noun["unit"])], noun.end(), False)
+            return _reading(scale, noun, False, vocab)
     if token.kind == "approximate_noun":
         return Reading(scale, None, position, False)
     noun = _unit_noun(folded, position, vocab)
     if not noun:
         return Reading(scale, None, position, False)
-    direct = not noun["adj"] and "\n" not in noun["gap"]
-    return Reading(scale, vocab.units[_key(noun["unit"])], noun.end(), direct)
+    return _reading(scale, noun, not noun["adj"] and "\n" not in noun["gap"], vocab)
+
+
+def _reading(scale: float, noun: re.Match, direct: bool, vocab: Vocabulary) -> Reading:
+    key = _key(noun["unit"])
+    return Reading(scale, vocab.units[key], noun.end(), direct, key in vocab.synonyms)
+
+
+def _numbering(text: str, token: Token, reading: Reading) -> bool:
+    """"18\\nCONTRAT DU TERRITOIRE": a number alone on its line above a noun in capitals is a page
+    or heading number; it counts nothing."""
+    line_start = text.rfind("\n", 0, token.start) + 1
+    line_end = text.find("\n", token.end)
+    if line_end < 0 or line_end >= reading.end or text[line_start:token.start].strip(" \t*_#") \
+            or text[token.end:line_end].strip(" \t*_"):
+        return False
+    noun = re.search(r"[^\W\d_]+$", text[token.end:reading.end])
+    return bool(noun) and len(noun.group()) > 1 and noun.group().isupper()
 
 
 def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None:
@@ -254,8 +319,10 @@ def _qualifier(folded: str, start: int, vocab: Vocabulary) -> tuple[int, bool]:
     return (match.start(), True) if match else (start, False)
 
 
-def _explicit_figures(folded: str, tokens: list[Token], vocab: Vocabulary) -> tuple[list[Found], list[Token]]:
-    """Numbers followed by their counted noun, ranges included; and the bare numbers left over."""
+def _explicit_figures(text: str, folded: str, tokens: list[Token],
+                      vocab: Vocabulary) -> tuple[list[Found], list[Token]]:
+    """Numbers followed by their counted noun, ranges and shares included; and the bare numbers
+    left over."""
     found: list[Found] = []
     bare: list[Token] = []
     consumed = 0
@@ -266,8 +333,8 @@ def _explicit_figures(folded: str, tokens: list[Token], vocab: Vocabulary) -> tu
         if token.start < consumed:
             continue
         reading = _read_quantity(folded, token, vocab)
+        following = tokens[index] if index < len(tokens) else None
         if reading.unit is None:
-            following = tokens[index] if index < len(tokens) else None
             span = _range(folded, token, reading, following, vocab)
             if span:
                 found.append(span)
@@ -276,13 +343,41 @@ def _explicit_figures(folded: str, tokens: list[Token], vocab: Vocabulary) -> tu
             else:
                 bare.append(token)
             continue
-        if token.year_like and not reading.direct:
+        if (token.year_like and not reading.direct) or _numbering(text, token, reading):
             continue
         start, approximate = _qualifier(folded, token.start, vocab)
+        share = _share(folded, token, reading, following, vocab)
+        if share is not None:
+            found.append(Found(start, following.end, token.start, share, None, "pourcent",
+                               approximate or token.approximate, "figure.share"))
+            consumed = following.end
+            index += 1
+            continue
         found.append(Found(start, reading.end, token.start, round(token.value * reading.scale, 6), None,
-                           reading.unit, approximate or token.approximate, "figure.number_unit"))
+                           reading.unit, approximate or token.approximate, "figure.number_unit",
+                           reading.synonym))
         consumed = reading.end
     return found, bare
+
+
+def _share(folded: str, token: Token, reading: Reading, following: Token | None,
+           vocab: Vocabulary) -> float | None:
+    """"neuf intercommunalités sur dix": a share of the whole, in percent (None if it is not one)."""
+    if following is None or not RATIO.fullmatch(folded, reading.end, following.start):
+        return None
+    if following.value <= token.value or _read_quantity(folded, following, vocab).unit is not None:
+        return None
+    return round(100 * token.value * reading.scale / following.value, 4)
+
+
+def _fractions(folded: str, vocab: Vocabulary) -> list[Found]:
+    """"près d'un quart des intercommunalités", "les deux tiers des …": a share, in percent."""
+    found = []
+    for match in vocab.fraction.finditer(folded):
+        start, approximate = _qualifier(folded, match.start(), vocab)
+        found.append(Found(start, match.end(), match.start(), vocab.fractions[_key(match["fraction"])],
+                           None, "pourcent", approximate, "figure.share"))
+    return found
 
 
 def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,
@@ -309,6 +404,7 @@ def _elided_figures(folded: str, tokens: list[Token], bare: list[Token], found: 
                     vocab: Vocabulary) -> list[Found]:
     """Bare numbers in a frame that gives them a unit; the others are dropped."""
     place_starts = {p.start: p for p in places}
+    place_ends = {p.end: p for p in places}
     resolved: list[Found] = []
     for token in bare:
         if token.year_like:
@@ -317,17 +413,104 @@ def _elided_figures(folded: str, tokens: list[Token], bare: list[Token], found: 
         known = found + resolved
         frame = (_ratio(folded, token, tokens, known, sentence, vocab)
                  or _partitive(folded, token, sentences, vocab)
-                 or _continued_enumeration(folded, token, known, sentence, place_starts, vocab))
+                 or _continued_enumeration(folded, token, known, sentence, place_starts, vocab)
+                 or _pronoun_count(folded, token, sentences, vocab)
+                 or _part_or_comparison(folded, token, known, sentence, sentences, vocab)
+                 or _after_place(folded, token, known, sentence, place_ends)
+                 or _money_without_currency(folded, token, sentences, vocab))
         if frame:
-            unit, end, rule = frame
             start, approximate = _qualifier(folded, token.start, vocab)
-            resolved.append(Found(start, end, token.start, token.value, None, unit,
-                                  approximate or token.approximate, rule))
+            if frame.start is not None:
+                start = min(start, frame.start)
+            scale = _read_quantity(folded, token, vocab).scale if frame.unit == "euro" else 1
+            resolved.append(Found(start, frame.end, token.start, round(token.value * scale, 6), None,
+                                  frame.unit, approximate or token.approximate, frame.rule))
     return resolved
 
 
+def _antecedent_window(sentences: list[tuple[int, int]], position: int, back: int = 1) -> int:
+    """Start of the sentence `back` sentences before the one holding `position`."""
+    starts = [s for s, _ in sentences if s <= position]
+    return starts[-1 - back] if len(starts) > back else (starts[0] if starts else 0)
+
+
+def _antecedent_unit(folded: str, sentences: list[tuple[int, int]], position: int,
+                     vocab: Vocabulary, back: int = 1) -> str | None:
+    """The unit of the nearest counted noun before `position`, in its sentence or the `back`
+    ones before."""
+    window_start = _antecedent_window(sentences, position, back)
+    nouns = list(vocab.counted_nouns.finditer(folded, window_start, position))
+    return vocab.units[_key(nouns[-1].group())] if nouns else None
+
+
+def _pronoun_count(folded: str, token: Token, sentences: list[tuple[int, int]],
+                   vocab: Vocabulary) -> Frame | None:
+    """"La Gironde en compte trois", "qui en comptait quatre", "ils sont aujourd'hui 144": the
+    number counts what the pronoun stands for: territories when the two sentences (or 400
+    characters) before name them (what communiqués count by places), else the nearest plural
+    counted noun before it."""
+    frame = vocab.pronoun_count.search(folded, max(0, token.start - 80), token.start)
+    if not frame:
+        return None
+    window_start = min(_antecedent_window(sentences, frame.start(), 2), max(0, frame.start() - 400))
+    plural = [m for m in vocab.counted_nouns.finditer(folded, window_start, frame.start())
+              if re.match(r"[a-z'-]+[sx](?![a-z])|epci", m.group())]
+    if not plural:
+        return None
+    units = [vocab.units[_key(m.group())] for m in plural]
+    unit = "territoire" if "territoire" in units else units[-1]
+    return Frame(unit, token.end, "figure.pronoun_count", frame.start())
+
+
+def _part_or_comparison(folded: str, token: Token, known: list[Found], sentence: tuple[int, int],
+                        sentences: list[tuple[int, int]], vocab: Vocabulary) -> Frame | None:
+    """"183 territoires, dont 29 entièrement nouveaux", "630 intercommunalités, contre 551 il y a
+    cinq ans", "… 17 territoires … Dont trois en Isère": the unit of the nearest figure before it
+    (this sentence or the one before), else of the nearest counted noun."""
+    before = folded[max(0, token.start - 30):token.start]
+    if re.search(r"(?<![\w'])dont\s+(?:les\s+|des\s+)?$", before):
+        rule = "figure.part"
+    elif vocab.comparison.search(before):
+        rule = "figure.comparison"
+    else:
+        return None
+    window_start = _antecedent_window(sentences, token.start)
+    earlier = [f for f in known
+               if window_start <= f.number_start < token.start and f.unit not in NOT_INHERITED]
+    unit = (max(earlier, key=lambda f: f.number_start).unit if earlier
+            else _antecedent_unit(folded, sentences, token.start, vocab))
+    return Frame(unit, token.end, rule) if unit else None
+
+
+def _after_place(folded: str, token: Token, known: list[Found], sentence: tuple[int, int],
+                 place_ends: dict[int, PlaceMention]) -> Frame | None:
+    """"La France en compte 183, la Bourgogne-Franche-Comté 10", "La Réunion deux également": a
+    place then a number, in a sentence that counted something before."""
+    gap = re.search(r"[\s*_]*$", folded[max(sentence[0], token.start - 10):token.start])
+    if token.start - len(gap.group()) not in place_ends:
+        return None
+    earlier = [f for f in known
+               if sentence[0] <= f.number_start < token.start and f.unit not in NOT_INHERITED]
+    if not earlier:
+        return None
+    return Frame(max(earlier, key=lambda f: f.number_start).unit, token.end, "figure.elided_unit_place")
+
+
+def _money_without_currency(folded: str, token: Token, sentences: list[tuple[int, int]],
+                            vocab: Vocabulary) -> Frame | None:
+    """"plus de 500 millions viendront du PIA, 250 millions du PIC": millions or billions in a
+    sentence about euros (this one or the one before)."""
+    reading = _read_quantity(folded, token, vocab)
+    if reading.scale < 1e6 or re.match(r"\s+d(?:e\s+|'\s*)(?!la\b|l'|les\b)", folded[reading.end:]):
+        return None  # "1,5 million d'habitants" counts something else
+    window_start = _antecedent_window(sentences, token.start)
+    if not vocab.currency_context.search(folded, window_start, token.start):
+        return None
+    return Frame("euro", reading.end, "figure.elided_currency")
+
+
 def _ratio(folded: str, token: Token, tokens: list[Token], known: list[Found],
-           sentence: tuple[int, int], vocab: Vocabulary) -> tuple[str, int, str] | None:
+           sentence: tuple[int, int], vocab: Vocabulary) -> Frame | None:
     """"à 13 sur 15": both numbers count the noun of either, else the "nombre de <noun>" before."""
     position = tokens.index(token)
     pair = None
@@ -341,25 +524,22 @@ def _ratio(folded: str, token: Token, tokens: list[Token], known: list[Found],
     if not units:
         counts = list(vocab.count_of.finditer(folded, sentence[0], pair[0].start))
         units = [vocab.units[_key(counts[-1]["unit"])]] if counts else []
-    return (units[0], token.end, "figure.ratio") if units else None
+    return Frame(units[0], token.end, "figure.ratio") if units else None
 
 
 def _partitive(folded: str, token: Token, sentences: list[tuple[int, int]],
-               vocab: Vocabulary) -> tuple[str, int, str] | None:
+               vocab: Vocabulary) -> Frame | None:
     """"58 d'entre eux": the unit of the nearest counted noun in this or the previous sentence."""
     frame = PARTITIVE.match(folded, token.end)
     if not frame:
         return None
-    window_start = _previous_sentence_start(sentences, token.start)
-    nouns = list(vocab.counted_nouns.finditer(folded, window_start, token.start))
-    if not nouns:
-        return None
-    return vocab.units[_key(nouns[-1].group())], frame.end(), "figure.partitive"
+    unit = _antecedent_unit(folded, sentences, token.start, vocab)
+    return Frame(unit, frame.end(), "figure.partitive") if unit else None
 
 
 def _continued_enumeration(folded: str, token: Token, known: list[Found], sentence: tuple[int, int],
                            place_starts: dict[int, PlaceMention],
-                           vocab: Vocabulary) -> tuple[str, int, str] | None:
+                           vocab: Vocabulary) -> Frame | None:
     """"dont 18 dans la région X", "plus de 98 sont attendus": the noun of the figure before it."""
     before = [f for f in known
               if sentence[0] <= f.number_start < token.start and f.unit not in NOT_INHERITED]
@@ -368,22 +548,26 @@ def _continued_enumeration(folded: str, token: Token, known: list[Found], senten
     unit = max(before, key=lambda f: f.number_start).unit
     frame = IN_PLACE.match(folded, token.end)
     if frame and frame.end() in place_starts and not BLANK_LINE.search(frame.group()):
-        return unit, place_starts[frame.end()].end, "figure.elided_unit_place"
+        return Frame(unit, place_starts[frame.end()].end, "figure.elided_unit_place")
     if vocab.elided_verb.match(folded, token.end):
-        return unit, token.end, "figure.elided_unit_verb"
+        return Frame(unit, token.end, "figure.elided_unit_verb")
     return None
 
 
-def _refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """spaCy's sentences, also cut where a line break evidently ends one.
+def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """spaCy's sentences, also cut where a line break evidently ends one, and around list items.
 
     The statistical sentence recogniser glues headlines and datelines to the first paragraph
     ("... DANS L'AUBE\\n\\nTroyes, le 14 novembre 2023\\n\\nLancé fin 2018 ..."), which would give
     the headline's place to the paragraph's figures. A line break ends a sentence when the next line
     starts with a capital and the previous one ends with ".", "!" or "?", or, across a blank line,
     with anything but a lower-case word or a comma, colon or semicolon (a PDF's blank line between
-    two lines of one sentence follows a lower-case word).
+    two lines of one sentence follows a lower-case word). Each item of a list of lines (the
+    structure's; not the "A ; B" parts of a sentence) is a sentence of its own, and so is what
+    follows a list: a national figure after "• Vosges" does not speak of the Vosges.
     """
+    cuts = sorted({position for block in parse(text).lists if block.kind != "inline"
+                   for position in (*(item.span.start for item in block.items), block.span.end)})
     refined = []
     for start, end in sentences:
         cut = start
@@ -399,7 +583,21 @@ def _refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple
                 refined.append((cut, gap_start))
                 cut = gap_end
         refined.append((cut, end))
-    return [(s, e) for s, e in refined if e > s]
+    return [piece for s, e in refined for piece in _cut_at(text, s, e, cuts)]
+
+
+def _cut_at(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """[start, end) cut at the positions of `cuts` inside it, blanks trimmed, empty pieces left out."""
+    bounds = [start, *(c for c in cuts if start < c < end), end]
+    pieces = []
+    for piece_start, piece_end in zip(bounds, bounds[1:]):
+        while piece_start < piece_end and text[piece_start].isspace():
+            piece_start += 1
+        while piece_end > piece_start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > piece_start:
+            pieces.append((piece_start, piece_end))
+    return pieces
 
 
 def _sentence_at(sentences: list[tuple[int, int]], position: int, text: str) -> tuple[int, int]:
@@ -412,64 +610,39 @@ def _sentence_at(sentences: list[tuple[int, int]], position: int, text: str) -> 
     return line_start, len(text) if line_end < 0 else line_end
 
 
-def _previous_sentence_start(sentences: list[tuple[int, int]], position: int) -> int:
-    """Start of the sentence before the one holding `position`: an antecedent may end it."""
-    starts = [s for s, _ in sentences if s <= position]
-    return starts[-2] if len(starts) >= 2 else (starts[-1] if starts else 0)
-
-
-def _clauses(text: str, sentence: tuple[int, int]) -> list[tuple[int, int, bool]]:
-    """(start, end, is_part) of the sentence's clauses, cut at ", dont", ";" and ":".
-
-    A ", dont" clause counts a part of the whole ("183 lauréats, dont 18 dans la région X"): its
-    places belong to it alone.
-    """
-    clauses, start, is_part = [], sentence[0], False
-    for separator in CLAUSE_SEPARATOR.finditer(text, sentence[0], sentence[1]):
-        clauses.append((start, separator.start(), is_part))
-        start, is_part = separator.end(), separator.group().startswith(",")
-    clauses.append((start, sentence[1], is_part))
-    return clauses
-
-
-def _distance(place: PlaceMention, start: int, end: int) -> int:
-    return max(0, place.start - end, start - place.end)
-
-
-def _scope(figure: Found, text: str, sentence: tuple[int, int],
-           places: list[PlaceMention]) -> PlaceMention | None:
-    """The nearest place in the figure's clause, else in its sentence (outside the other
-    ", dont" clauses); None means all of France."""
-    clauses = _clauses(text, sentence)
-    own = next((c for c in clauses if c[0] <= figure.number_start < c[1]), clauses[-1])
-    candidates = [p for p in places if own[0] <= p.start < own[1]]
-    if not candidates:
-        others = [c for c in clauses if not c[2] and c != own]
-        candidates = [p for p in places if any(c[0] <= p.start < c[1] for c in others)]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda p: _distance(p, figure.start, figure.end))
-
-
-def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[PlaceMention]) -> list[dict]:
-    """One row per programme quantity, in reading order, grounded (text[start:end] == mention)."""
+def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[PlaceMention],
+                    names: list[tuple[int, int]] = ()) -> list[dict]:
+    """One row per programme quantity, in reading order, grounded (text[start:end] == mention).
+    `names` are the spans of territory names, whose places are no figure's scope."""
     vocab = _vocabulary()
     folded = fold(text)
-    sentences = _refine_sentences(text, sentences)
-    tokens = _number_tokens(text, folded, vocab)
-    found, bare = _explicit_figures(folded, tokens, vocab)
-    found += _elided_figures(folded, tokens, bare, found, sentences, places, vocab)
+    sentences = refine_sentences(text, sentences)
+    fractions = _fractions(folded, vocab)
+    tokens = [t for t in _number_tokens(text, folded, vocab)
+              if not any(f.start <= t.start < f.end for f in fractions)]
+    found, bare = _explicit_figures(text, folded, tokens, vocab)
+    found += fractions + _elided_figures(folded, tokens, bare, found, sentences, places, vocab)
+    paragraph_spans = paragraphs(folded)
+    paragraph_starts = [start for start, _ in paragraph_spans]
+    document = DocumentScope.of(folded, places, list(names))
     rows = []
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
-        scope = _scope(figure, text, sentence, places)
+        sentence = (min(sentence[0], figure.start), max(sentence[1], figure.end))  # "18\nterritoires"
+        if figure.synonym and not vocab.programme_word.search(folded, *sentence):
+            continue  # "zones", "bassins": territories only where the sentence names the programme
+        paragraph = paragraph_spans[bisect_right(paragraph_starts, figure.start) - 1]
+        if not_programme(folded, figure.start, figure.end, figure.unit, sentence, paragraph, places):
+            continue
+        scope = document.scope(figure.number_start, figure.start, figure.end, sentence, rows,
+                               float(figure.value), figure.unit)
         rows.append({
             "value": float(figure.value),
             "value_max": None if figure.value_max is None else float(figure.value_max),
             "unit": figure.unit,
             "approximate": figure.approximate,
-            "scope_code": scope.code if scope else "FR",
-            "scope_kind": scope.kind if scope else "country",  # "44": Grand Est or Loire-Atlantique
+            "scope_code": scope.code,
+            "scope_kind": scope.kind,  # "44": Grand Est or Loire-Atlantique
             "mention": text[figure.start:figure.end],
             "start": figure.start,
             "end": figure.end,

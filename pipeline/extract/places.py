@@ -115,7 +115,11 @@ def _is_organisation_name(text: str, start: int, end: int) -> bool:
     plans, not France."""
     before = text[max(0, start - 30):start]
     after = text[end:end + 12]
-    return bool(re.search(r"[A-Z][\w]+ (?:de )?$", before)) or bool(re.match(r"\s+(?:[A-Z]|\d)", after))
+    # A capitalised word before it names a body ("Business France"), unless it is a sentence's
+    # first word ("La France en compte 183", "En France, …").
+    body = re.search(r"(?<![\w'’])(?!(?:La|Le|Les|En|De|Du|Des|Dans|Pour|Partout|Toute)\s)"
+                     r"[A-Z][\w]+ (?:de )?$", before)
+    return bool(body) or bool(re.match(r"\s+(?:[A-Z]|\d)", after))
 
 
 COMPASS = r"(?:Nord|Sud|Est|Ouest|Centre)"

@@ -1,19 +1,162 @@
-"""Counts a communiqué states for a list of territories it gives, beside the list's real length.
+"""Counts a communiqué presents as the size of a list of territories it gives, with the evidence.
 
-"Dans l'Aube, deux territoires ont été labellisés, il s'agit de : • … • …" states 2 for a list
-of 2; "4 dans l'Aisne. Il s'agit des territoires de : - … " states 4. The stated number is the
-extracted figure (unit territoire) nearest before the list, in the list intro's sentence, or in the
-sentence before when the intro is a bare "Il s'agit des territoires de :". Counts that no list
-follows ("18 dans la région", a count of first-phase territories elsewhere) are figures only.
-The quality gate compares `stated` with `listed`; a document contradicting itself is rejected.
+A count is tied to a list only when the text ties them (rule ids, the `rule` column):
+
+- stated_count.list_intro         the count is in the sentence that opens the list: "Dans l'Aube,
+                                  deux territoires ont été labellisés, il s'agit de : • … • …",
+                                  "2 autres territoires : A et B", "10 d'entre eux concernent la
+                                  Normandie : • …";
+- stated_count.previous_sentence  the list's intro has no count and points back at the sentence
+                                  before it: "… 4 dans l'Aisne. Il s'agit des territoires de : …",
+                                  "… 21 territoires … Les territoires labellisés sont les suivants :";
+- stated_count.sublists_sum       either of the above, for a list split in sub-lists ("15 lauréats,
+                                  qui sont : • Renouvellement … : A ; B • Nouveaux territoires : C",
+                                  or sub-headings between lists): the count sizes them together.
+
+Lists are the structure stage's (pipeline/extract/structure.py), or, for a list written in a
+sentence, the territory rules' reading of it. Everything else is a figure only, never compared
+with a list: a count with a word between it and the list saying the list is a part ("183
+lauréats, dont ceux de l'Aisne :", "Parmi les dix territoires retenus figurent :", "Les autres
+territoires retenus sont les suivants :"), a narrower place named after the count ("En
+Centre-Val de Loire, 12 territoires sont lauréats ; dans le Loiret, il s'agit de :"), a count of
+new territories beside a list that holds renewed ones too, a count of the other phase, an
+approximate count ("une dizaine"), a count two sentences away. When the count nearest the list is
+a part of a larger one in its sentence ("Les 13 territoires, dont deux ont signé, sont les
+suivants :"), the larger one is the list's size if the list has that length. Each row keeps the
+list's span (`list_start`, `list_end`) so that a reviewer sees which list the count was compared
+with. The words are data (rules/stated_counts.json).
+
+`doubt` says why a difference would not prove the document wrong: the text ends inside the list
+(pages cut at a fixed length end mid-item), the list's items were not all read as territories
+(or some item gave several), the list is written in a sentence, or the count is a part of a
+larger one. The quality gate rejects a document whose count certainly differs from its list,
+and publishes with a warning one whose difference is in doubt.
 """
 
 from __future__ import annotations
 
-from pipeline import referential
-from pipeline.extract.territories import TerritoryMention
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-BARE_INTRO_MAX_WORDS = 15
+from pipeline import referential
+from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import ListBlock, Span, Structure, parse
+from pipeline.extract.territories import TerritoryMention
+from pipeline.normalize import fold
+
+RULES_PATH = Path(__file__).parent / "rules" / "stated_counts.json"
+REFERRING_INTRO_MAX_WORDS = 15
+SUBHEADING_MAX_WORDS = 8
+CLOSED_ITEM = re.compile(r"[.)\]»\"”!;]\s*$")  # an item that ends like a finished one
+
+
+@dataclass(frozen=True)
+class Words:
+    refers_back: re.Pattern
+    partial: re.Pattern
+    partial_before: re.Pattern
+    not_partial: re.Pattern
+    new: re.Pattern
+    renewal: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _words() -> Words:
+    rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    words = {key: re.compile(r"(?<![\w'])(?:" + "|".join(rules[key]) + r")(?!\w)")
+             for key in Words.__dataclass_fields__}
+    words["partial_before"] = re.compile(
+        r"(?<![\w'])(?:" + "|".join(rules["partial_before"]) + r")\s*(?:\*\*)?\s*$")
+    return Words(**words)
+
+
+@dataclass
+class ListOfTerritories:
+    """A list as the territory rules read it: where it stands and what it names."""
+
+    intro_start: int  # start of its intro (the line before its first item, or "… :" inline)
+    items_start: int
+    end: int
+    territory_ids: set[str]
+    blocks: list[ListBlock]  # the structure's list, or its sub-lists; [] for a list in a sentence
+    items: int | None  # how many names its items hold; None for a list in a sentence
+    has_sublists: bool
+
+
+def _names_in(block: ListBlock) -> int:
+    """How many names a list's items hold: the parts of "Nouveaux territoires : A ; B" each count."""
+    return sum(max(1, len(item.parts)) for item in block.items)
+
+
+def _is_subheading(text: str, span: Span | None) -> bool:
+    """A short line, not a sentence: "Territoires renouvelés", "Nouveaux territoires :"."""
+    if span is None:
+        return False
+    line = span.of(text).strip(" *_#").rstrip(" :")
+    return 0 < len(line.split()) <= SUBHEADING_MAX_WORDS and line[-1] not in ".;,!?"
+
+
+def _sublist_groups(text: str, structure: Structure,
+                    naming: set[int]) -> list[tuple[int, list[ListBlock]]]:
+    """(intro start, lists) of every list, sub-lists grouped under the "… :" line above their
+    first sub-heading ("15 lauréats :" / "Territoires renouvelés" / - … / "Nouveaux territoires" /
+    - …): the structure reads each as a list when no marker stands before the sub-headings.
+    Only lists naming territories (ids in `naming`) continue a group."""
+    groups: list[tuple[int, list[ListBlock]]] = []
+    for block in structure.lists:
+        if groups and block.id in naming and _continues_group(text, groups[-1], block):
+            groups[-1][1].append(block)
+            continue
+        intro_start = block.intro.start if block.intro else block.span.start
+        if _is_subheading(text, block.context):
+            above = text[:block.context.start].rstrip()
+            if above.endswith(":"):
+                intro_start = above.rfind("\n") + 1
+        groups.append((intro_start, [block]))
+    return groups
+
+
+def _continues_group(text: str, group: tuple[int, list[ListBlock]], block: ListBlock) -> bool:
+    """A list right under the group's last one, whose intro is a sub-heading, when the group
+    itself opened with a sub-heading (under a "… :" line)."""
+    intro_start, blocks = group
+    first, last = blocks[0], blocks[-1]
+    opened_with_subheading = bool(first.headings) or (
+        _is_subheading(text, first.context) and intro_start < first.context.start)
+    return (opened_with_subheading and _is_subheading(text, block.context)
+            and last.span.end <= block.context.start
+            and not text[last.span.end:block.context.start].strip())
+
+
+def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) -> list[ListOfTerritories]:
+    """The lists holding territory mentions: the structure's lists (sub-lists together), else
+    the lists written in a sentence that the colon-list rule read ("2 autres territoires : A et B")."""
+    by_block: dict[int, set[str]] = {}
+    in_sentence: dict[tuple[int, int], list[TerritoryMention]] = {}
+    for mention in mentions:
+        block = (structure.lists[mention.list_id] if mention.list_id is not None
+                 else structure.list_at(mention.start))
+        if block is not None:
+            by_block.setdefault(block.id, set()).add(mention.territory_id)
+        elif mention.intro is not None:
+            in_sentence.setdefault(mention.intro, []).append(mention)
+    found = []
+    for intro_start, blocks in _sublist_groups(text, structure, set(by_block)):
+        territory_ids = set().union(*(by_block.get(block.id, set()) for block in blocks))
+        if not territory_ids:
+            continue
+        sublists = len(blocks) > 1 or bool(blocks[0].headings) or any(
+            item.field and len(item.parts) > 1 for item in blocks[0].items)
+        found.append(ListOfTerritories(intro_start, blocks[0].span.start, blocks[-1].span.end,
+                                       territory_ids, blocks, sum(map(_names_in, blocks)), sublists))
+    for (intro_start, items_start), members in in_sentence.items():
+        found.append(ListOfTerritories(intro_start, items_start, max(m.end for m in members),
+                                       {m.territory_id for m in members}, [], None, False))
+    return sorted(found, key=lambda lst: lst.items_start)
 
 
 def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | None:
@@ -23,12 +166,116 @@ def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | No
     return None
 
 
-def _count_figure(figures: list[dict], start: int, end: int) -> dict | None:
-    """The last territory count in [start, end): the one closest to the list."""
-    counts = [f for f in figures
-              if f["unit"] == "territoire" and start <= f["start"] and f["end"] <= end
-              and f["value_max"] is None and float(f["value"]).is_integer()]
-    return max(counts, key=lambda f: f["start"]) if counts else None
+def _counts_in(figures: list[dict], start: int, end: int) -> list[dict]:
+    """Exact counts of territories stated in [start, end), in reading order."""
+    return [f for f in figures
+            if f["unit"] == "territoire" and start <= f["start"] and f["end"] <= end
+            and f["value_max"] is None and not f["approximate"] and float(f["value"]).is_integer()]
+
+
+def _is_partial(folded: str) -> bool:
+    """Does this stretch of text say the list holds only part of what was counted?"""
+    words = _words()
+    kept = words.not_partial.sub(" ", folded)
+    return bool(words.partial.search(kept))
+
+
+def _names_a_narrower_place(count: dict, places: list[PlaceMention], start: int, end: int) -> bool:
+    """A place in [start, end) that the count's area does not hold, or holds without being it:
+    "En Centre-Val de Loire, 12 territoires sont lauréats ; dans le Loiret, il s'agit de :"."""
+    for place in places:
+        if start <= place.start < end and place.kind != "country":
+            same = (place.code, place.kind) == (count["scope_code"], count["scope_kind"])
+            if not same and not _covers_place_of(place, count):
+                return True
+    return False
+
+
+def _covers_place_of(place: PlaceMention, count: dict) -> bool:
+    """Does the place hold the count's area (a count of the Aube followed by "en Grand Est")?"""
+    if count["scope_kind"] == "departement" and place.kind == "region":
+        return referential.load().departements[count["scope_code"]].region_code == place.code
+    return False
+
+
+def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
+         figures: list[dict], places: list[PlaceMention]) -> tuple[dict, str] | None:
+    """The count the text ties to the list and the rule that ties it, if any."""
+    index = _sentence_index(sentences, lst.intro_start)
+    intro_start = sentences[index][0] if index is not None else lst.intro_start
+    intro_start = min(intro_start, lst.intro_start)
+    counts = _counts_in(figures, intro_start, lst.items_start)
+    if counts:
+        count = counts[-1]
+        if (_is_partial(folded[count["end"]:lst.items_start])
+                or _words().partial_before.search(folded, intro_start, count["start"])
+                or _names_a_narrower_place(count, places, count["end"], lst.items_start)):
+            return None
+        return count, "stated_count.list_intro"
+    intro = folded[intro_start:lst.items_start]
+    words = _words()
+    if (index is None or index == 0 or len(intro.split()) > REFERRING_INTRO_MAX_WORDS
+            or not words.refers_back.search(intro) or _is_partial(intro)
+            or any(intro_start <= f["start"] < lst.items_start for f in figures)):
+        return None
+    previous = sentences[index - 1]
+    counts = _counts_in(figures, previous[0], min(previous[1], intro_start))
+    if not counts:
+        return None
+    count = counts[-1]
+    if words.new.search(intro) and not words.new.search(fold(count["mention"])):
+        return None  # "136 territoires. Les nouveaux sont les suivants :": a part
+    if _names_a_narrower_place(count, places, count["end"], lst.items_start):
+        return None
+    return count, "stated_count.previous_sentence"
+
+
+def _part_of(folded: str, sentences: list[tuple[int, int]], count: dict,
+             figures: list[dict]) -> dict | None:
+    """The larger count of the same sentence that this one is a part of ("13 territoires, dont
+    dix d'entre eux …", "183 lauréats, dont 4 dans l'Aisne"), if it reads as a part."""
+    index = _sentence_index(sentences, count["start"])
+    if index is None:
+        return None
+    earlier = [f for f in _counts_in(figures, sentences[index][0], count["start"])
+               if f["value"] > count["value"]]
+    is_part = (count["rule"] == "figure.partitive"
+               or re.search(r"(?<![\w'])dont\s+(?:\S+\s+)?$", folded[max(0, count["start"] - 30):count["start"]]))
+    return earlier[-1] if earlier and is_part else None
+
+
+def _counts_new_beside_renewals(folded: str, count: dict, lst: ListOfTerritories) -> bool:
+    """"5 nouveaux territoires : …" over a list that also holds renewed territories."""
+    words = _words()
+    counted = folded[count["start"]:min(count["end"] + 30, lst.items_start)]
+    if not words.new.search(counted):
+        return False
+    return bool(words.renewal.search(folded[count["end"]:lst.end]))
+
+
+def _doubt(text: str, lst: ListOfTerritories, whole: dict | None) -> str | None:
+    """Why comparing the count with this list would not prove the document wrong, if anything."""
+    doubts = []
+    if whole is not None:
+        doubts.append(f"the count is a part of the '{whole['mention']}' before it, and the list "
+                      "may be the whole")
+    if not lst.blocks:
+        doubts.append("the list is written in a sentence, whose commas and 'et' can be read "
+                      "several ways")
+    elif not text[lst.end:].strip():
+        last = lst.blocks[-1].items[-1].content.of(text)
+        if not CLOSED_ITEM.search(last):
+            doubts.append(f"the text ends inside the list (its last item '{_shorten(last)}' looks "
+                          "unfinished): the page may have been cut")
+    if lst.items is not None and lst.items != len(lst.territory_ids):
+        doubts.append(f"its items hold {lst.items} name(s), {len(lst.territory_ids)} read as "
+                      "territories")
+    return "; ".join(doubts) or None
+
+
+def _shorten(value: str, keep: int = 40) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= keep else value[:keep - 1] + "…"
 
 
 def _area_name(code: str, kind: str) -> str:
@@ -39,30 +286,33 @@ def _area_name(code: str, kind: str) -> str:
 
 
 def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[TerritoryMention],
-                  figures: list[dict], phases: dict[str, str | None]) -> list[dict]:
-    """One row per list whose intro states its size: stated vs listed territories."""
-    lists: dict[tuple[int, int], set[str]] = {}
-    list_ends: dict[tuple[int, int], int] = {}
-    for mention in mentions:
-        if mention.intro is not None:
-            lists.setdefault(mention.intro, set()).add(mention.territory_id)
-            list_ends[mention.intro] = max(list_ends.get(mention.intro, 0), mention.end)
+                  figures: list[dict], places: list[PlaceMention], phases: dict[str, str | None],
+                  sentence_phase: Callable[[tuple[int, int]], str | None]) -> list[dict]:
+    """One row per list whose size the text states: stated against listed, with the evidence."""
+    folded = fold(text)
     rows = []
-    for (intro_start, items_start), territory_ids in sorted(lists.items()):
-        index = _sentence_index(sentences, intro_start)
-        window_start = sentences[index][0] if index is not None else intro_start
-        figure = _count_figure(figures, window_start, items_start)
-        bare_intro = len(text[window_start:items_start].split()) <= BARE_INTRO_MAX_WORDS
-        if figure is None and bare_intro and index:
-            figure = _count_figure(figures, sentences[index - 1][0], items_start)
-        if figure is None:
+    for lst in _lists(text, parse(text), mentions):
+        tie = _tie(folded, sentences, lst, figures, places)
+        if tie is None:
             continue
-        phase = next((phases[t] for t in sorted(territory_ids) if phases.get(t)), None)
-        rows.append({"scope_code": figure["scope_code"],
-                     "scope_name": _area_name(figure["scope_code"], figure["scope_kind"]),
+        count, rule = tie
+        phase = next((phases[t] for t in sorted(lst.territory_ids) if phases.get(t)), None)
+        index = _sentence_index(sentences, count["start"])
+        count_phase = sentence_phase(sentences[index]) if index is not None else None
+        if count_phase and phase and count_phase != phase:
+            continue  # a count of the other phase
+        if _counts_new_beside_renewals(folded, count, lst):
+            continue
+        if lst.has_sublists:
+            rule = "stated_count.sublists_sum"
+        whole = _part_of(folded, sentences, count, figures)
+        if whole is not None and whole["value"] == len(lst.territory_ids):
+            count, whole = whole, None  # "Les 13 …, dont quatre …, sont les suivants :" lists the 13
+        rows.append({"scope_code": count["scope_code"],
+                     "scope_name": _area_name(count["scope_code"], count["scope_kind"]),
                      "phase": phase,
-                     "stated": int(figure["value"]), "listed": len(territory_ids),
-                     "mention": figure["mention"], "start": figure["start"], "end": figure["end"],
-                     "rule": "stated_count.list_intro",
-                     "list_start": items_start, "list_end": list_ends[(intro_start, items_start)]})
+                     "stated": int(count["value"]), "listed": len(lst.territory_ids),
+                     "mention": count["mention"], "start": count["start"], "end": count["end"],
+                     "rule": rule, "list_start": lst.items_start, "list_end": lst.end,
+                     "doubt": _doubt(text, lst, whole)})
     return rows

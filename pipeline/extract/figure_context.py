@@ -1,0 +1,143 @@
+"""Which quantities of a communiqué are not programme figures, from their context.
+
+pipeline/extract/figures.py reads every number with its unit; this module says which of them the
+figures table leaves out, because they are about something else than the programme:
+
+- page chrome: paywall markers ("[90% reste à lire]") and links to other articles ("SUR LE MÊME
+  SUJET", "Lire aussi :"), whose numbers are masked before any reading;
+- statistics of a place: a percentage in a sentence about employment, population or a national
+  average ("L'industrie y représente 24 % des emplois (contre 15 % en Occitanie)"), a share of a
+  place ("la moitié de la Martinique"), the jobs or companies a place holds ("un bassin qui compte
+  15 500 emplois industriels", "au sein de 5 400 entreprises");
+- a company's revenue or a price ("120 M€ de CA", "au prix de 1 200 000 euros");
+- a bound ("quatre EPCI maximum"), laureates of another call ("19 lauréats de l'AMI …"), a
+  territory's own geography ("à cheval sur deux départements");
+- amounts, projects and jobs in a paragraph about another initiative named in quotes, without a
+  word of the programme's world (its name, territories, funds, partners): a private investment
+  told elsewhere in the text ("plus de deux milliards d'euros ont été investis … dans une
+  vingtaine de projets industriels", in a paragraph about the « Choose France » summit).
+
+A text that states such a number as a programme figure keeps it: the rules read the figure's own
+words and sentence, never a list of known numbers. The words are data (rules/figure_context.json).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.extract.places import PlaceMention
+
+RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+WINDOW = 30  # characters read before a number or after its noun
+PARAGRAPH_END = re.compile(r'[.!?:"»)]$')  # a line ending so ends its paragraph
+QUOTED_NAME = re.compile(r'"\s*[a-z][^"\n]{2,60}"')  # « Choose France » (folded quotes)
+
+
+@dataclass(frozen=True)
+class Context:
+    page_marker: re.Pattern
+    related_link: re.Pattern  # at the start of a line
+    statistic: re.Pattern
+    stock_before: re.Pattern  # at the end of the words before the number
+    stock_after: re.Pattern  # at the start of the words after the figure
+    stock_units: frozenset[str]
+    company_before: re.Pattern
+    company_after: re.Pattern
+    limit: re.Pattern
+    other_programme: re.Pattern
+    geography: dict[str, re.Pattern]
+    programme_context_units: frozenset[str]
+    programme_paragraph: re.Pattern
+
+
+def _words(words: list[str]) -> str:
+    return r"(?<![\w'])(?:" + "|".join(words) + r")(?!\w)"
+
+
+@lru_cache(maxsize=1)
+def _context() -> Context:
+    rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    after = r"^[\s*_\"),]*"
+    return Context(
+        page_marker=re.compile("|".join(rules["page_markers"])),
+        related_link=re.compile(r"(?m)^[ \t#*_>•-]*" + _words(rules["related_links"])),
+        statistic=re.compile(_words(rules["statistics"])),
+        stock_before=re.compile(_words(rules["stocks_before"]) + r"[\s*_]*(?:\S+\s+){0,2}$"),
+        stock_after=re.compile(after + r"(?:\S+\s+){0,2}" + _words(rules["stocks_after"])),
+        stock_units=frozenset(rules["stock_units"]),
+        company_before=re.compile(_words(rules["company_amounts_before"]) + r"[\s*_]*$"),
+        company_after=re.compile(after + _words(rules["company_amounts_after"])),
+        limit=re.compile(after + _words(rules["limits"])),
+        other_programme=re.compile(after + _words(rules["other_programmes"])),
+        geography={unit: re.compile(_words(words) + r"[\s*_]*$")
+                   for unit, words in rules["geography"].items()},
+        programme_context_units=frozenset(rules["programme_context_units"]),
+        programme_paragraph=re.compile(_words(rules["programme_paragraph_words"])),
+    )
+
+
+def masked_spans(folded: str) -> list[tuple[int, int]]:
+    """Spans of page chrome whose numbers are never figures: paywall markers, and links to other
+    articles (a "Lire aussi" line, or a "SUR LE MÊME SUJET" heading and the lines under it)."""
+    context = _context()
+    spans = [m.span() for m in context.page_marker.finditer(folded)]
+    for link in context.related_link.finditer(folded):
+        block_end = BLANK_LINE.search(folded, link.end())
+        spans.append((link.start(), block_end.start() if block_end else len(folded)))
+    return spans
+
+
+def not_programme(folded: str, start: int, end: int, unit: str, sentence: tuple[int, int],
+                  paragraph: tuple[int, int], places: list[PlaceMention]) -> str | None:
+    """Why the quantity at [start, end) is not a programme figure, or None when it is one.
+
+    `start` is where its mention starts (approximation words included), `end` where it ends;
+    `paragraph` spans the paragraph holding it (paragraphs())."""
+    context = _context()
+    before = folded[max(sentence[0], start - WINDOW):start]
+    after = folded[end:min(sentence[1], end + WINDOW)]
+    if unit == "pourcent" and (context.statistic.search(folded, *sentence)
+                               or _share_of_a_place(folded, end, places)):
+        return "a statistic of a place"
+    if unit in context.stock_units and (context.stock_before.search(before)
+                                         or context.stock_after.search(after)):
+        return "what a place holds"
+    if unit == "euro" and (context.company_before.search(before) or context.company_after.search(after)):
+        return "a company's revenue or a price"
+    if context.limit.search(after):
+        return "a bound"
+    if unit == "territoire" and context.other_programme.search(after):
+        return "laureates of another call"
+    if unit in context.geography and context.geography[unit].search(before):
+        return "a territory's geography"
+    if (unit in context.programme_context_units and QUOTED_NAME.search(folded, *paragraph)
+            and not context.programme_paragraph.search(folded, *paragraph)):
+        return "a paragraph about another initiative"
+    return None
+
+
+def _share_of_a_place(folded: str, end: int, places: list[PlaceMention]) -> bool:
+    """"la moitié de la Martinique": a share followed by a place."""
+    article = re.match(r"\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+)", folded[end:end + 12])
+    return bool(article) and any(p.start == end + article.end() for p in places)
+
+
+def paragraphs(folded: str) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs of a text, in order: lines joined while a line does not end
+    a sentence (a PDF's hard wraps), split at blank lines and after a line ending a sentence (web
+    pages write one paragraph per line)."""
+    spans, start = [], 0
+    for line in re.finditer(r"[^\n]*\n?", folded):
+        body = line.group().strip()
+        if not body or PARAGRAPH_END.search(body):
+            if line.end() > start:
+                spans.append((start, line.end()))
+            start = line.end()
+    if start < len(folded):
+        spans.append((start, len(folded)))
+    return spans or [(0, len(folded))]

@@ -1,0 +1,175 @@
+"""The area a figure counts in (its `scope_code`): the place its sentence speaks of.
+
+Read from the narrowest stretch of the sentence outwards:
+
+1. the figure's comma-separated segment: a national word ("au niveau national") means France; a
+   place named there is the scope ("La France en compte 183, la Bourgogne-Franche-Comté 10");
+   "le département", "notre région" name the document's own département or région;
+2. the same in the figure's clause (the sentence cut at ", dont", ";" and ":"): the nearest place;
+3. the places of the clauses before it ("Dans le Grand Est : 13 territoires"), except ", dont"
+   clauses, which count a part ("183 lauréats, dont 18 dans la région X": X is the part's scope,
+   not the whole's); clauses after it enumerate ("cinq bassins : la Guyane en compte deux, …");
+4. "Ces 9 territoires" repeats an earlier figure of the same value and unit: its scope;
+5. else France.
+
+A place inside a territory's name ("Grand-Est Touraine", "Sud Eure-et-Loir") is no scope; sentences
+are cut at list items (pipeline.extract.figures.refine_sentences), so a national figure after a
+list is not scoped to its last item. A région of a single département (the overseas ones) is
+written with its région code, the level the programme is steered at ("La Guyane en compte deux": 03).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline import referential
+from pipeline.extract.places import PlaceMention
+
+RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
+CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
+SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
+
+
+@dataclass(frozen=True)
+class Area:
+    code: str
+    kind: str  # "departement", "region" or "country"
+
+
+FRANCE = Area("FR", "country")
+
+
+@dataclass(frozen=True)
+class Words:
+    national: re.Pattern
+    own_departement: re.Pattern
+    own_region: re.Pattern
+    repeated: re.Pattern  # "ces" or "les" right before a number
+
+
+@lru_cache(maxsize=1)
+def _words() -> Words:
+    rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))["scope"]
+
+    def words(key: str) -> re.Pattern:
+        return re.compile(r"(?<![\w'])(?:" + "|".join(rules[key]) + r")(?!\w)")
+    return Words(words("national"), words("own_departement"), words("own_region"),
+                 re.compile(r"(?<![\w'])(?:" + "|".join(rules["repeated"]) + r")[\s*_]*$"))
+
+
+@lru_cache(maxsize=1)
+def _single_departement_regions() -> dict[str, str]:
+    """Département code -> its région's code, for régions of one département (Guyane: 973 -> 03)."""
+    departements = referential.load().departements
+    counts = Counter(d.region_code for d in departements.values())
+    return {d.code: d.region_code for d in departements.values() if counts[d.region_code] == 1}
+
+
+def _area(place: PlaceMention) -> Area:
+    if place.kind == "departement" and place.code in _single_departement_regions():
+        return Area(_single_departement_regions()[place.code], "region")
+    return Area(place.code, place.kind)
+
+
+@dataclass
+class DocumentScope:
+    """What a document's figures may refer to: its places outside territory names, and its own
+    département and région (the ones it names most), for "le département", "notre région"."""
+
+    folded: str
+    places: list[PlaceMention]
+    own_departement: Area | None
+    own_region: Area | None
+
+    @classmethod
+    def of(cls, folded: str, places: list[PlaceMention],
+           names: list[tuple[int, int]]) -> DocumentScope:
+        kept = [p for p in places if not any(s <= p.start < e for s, e in names)
+                and not _where_something_happened(folded, p)]
+        departements = Counter(p.code for p in kept if p.kind == "departement")
+        regions = Counter(p.code for p in kept if p.kind == "region")
+        if not regions and departements:
+            ref = referential.load()
+            regions = Counter(ref.departements[code].region_code for code in departements.elements()
+                              if code in ref.departements)
+        departement = (Area(departements.most_common(1)[0][0], "departement")
+                       if departements else None)
+        region = Area(regions.most_common(1)[0][0], "region") if regions else None
+        return cls(folded, kept, departement, region)
+
+    def scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
+              earlier: list[dict], value: float, unit: str) -> Area:
+        clauses = _clauses(self.folded, sentence)
+        own = next((c for c in clauses if c[0] <= number_start < c[1]), clauses[-1])
+        segment = _segment(self.folded, own, number_start)
+        for stretch in (segment, own[:2]):
+            area = self._in(stretch, start, end)
+            if area:
+                return area
+        others = [c for c in clauses if not c[2] and c[1] <= own[0]]
+        candidates = [p for p in self.places if any(c[0] <= p.start < c[1] for c in others)]
+        if candidates:
+            return _area(min(candidates, key=lambda p: _distance(p, start, end)))
+        if _words().repeated.search(self.folded, max(0, start - 12), start):
+            same = [row for row in earlier if (row["value"], row["unit"]) == (value, unit)]
+            if same:
+                return Area(same[-1]["scope_code"], same[-1]["scope_kind"])
+        return FRANCE
+
+    def _in(self, stretch: tuple[int, int], start: int, end: int) -> Area | None:
+        """The area a stretch of the sentence names: France for a national word, else its nearest
+        place, else the document's own département or région when it says "le département"."""
+        words = _words()
+        if words.national.search(self.folded, *stretch):
+            return FRANCE
+        candidates = [p for p in self.places if stretch[0] <= p.start < stretch[1]]
+        if candidates:
+            return _area(min(candidates, key=lambda p: _distance(p, start, end)))
+        if self.own_departement and words.own_departement.search(self.folded, *stretch):
+            return self.own_departement
+        if self.own_region and words.own_region.search(self.folded, *stretch):
+            return self.own_region
+        return None
+
+
+def _where_something_happened(folded: str, place: PlaceMention) -> bool:
+    """"au Grand Palais à Paris", "réunis à Paris": a place after "à" locates an event or a town;
+    what is counted is "en", "dans" or "de" a place. Islands keep "à" ("à La Réunion")."""
+    if place.kind == "departement" and place.code in _single_departement_regions():
+        return False
+    return bool(re.search(r"(?<![\w'])a\s+(?:la\s+|l'\s*|le\s+)?$", folded[max(0, place.start - 8):place.start]))
+
+
+def _clauses(folded: str, sentence: tuple[int, int]) -> list[tuple[int, int, bool]]:
+    """(start, end, is_part) of the sentence's clauses, cut at ", dont", ";" and ":".
+
+    A ", dont" clause counts a part of the whole ("183 lauréats, dont 18 dans la région X"): its
+    places belong to it alone.
+    """
+    clauses, start, is_part = [], sentence[0], False
+    for separator in CLAUSE_SEPARATOR.finditer(folded, sentence[0], sentence[1]):
+        clauses.append((start, separator.start(), is_part))
+        start, is_part = separator.end(), separator.group().startswith(",")
+    clauses.append((start, sentence[1], is_part))
+    return clauses
+
+
+def _segment(folded: str, clause: tuple[int, int, bool], position: int) -> tuple[int, int]:
+    """The comma-separated (or bracketed) segment of the clause holding `position`."""
+    start, end = clause[0], clause[1]
+    for separator in SEGMENT_SEPARATOR.finditer(folded, clause[0], clause[1]):
+        if separator.end() <= position:
+            start = separator.end()
+        elif separator.start() >= position:
+            end = separator.start()
+            break
+    return start, end
+
+
+def _distance(place: PlaceMention, start: int, end: int) -> int:
+    return max(0, place.start - end, start - place.end)

@@ -1,0 +1,145 @@
+"""The quality gate's three outcomes, as a user meets them with the real `communiques` command.
+
+A count that certainly sizes its list and differs from it rejects the document, with a reason
+naming the list (the deliberately inconsistent fixtures of tests/corpus/inconsistent/); a
+difference in doubt (a page cut inside its list) publishes the document with a row in
+warnings.parquet, shown in the run summary, by `communiques validate`, on the review page and in
+the Data Docs; `communiques run --strict` rejects it instead.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from test_end_to_end import ROOT, assert_clean_output, run_command
+
+CORPUS = ROOT / "tests" / "corpus"
+INCONSISTENT = sorted((CORPUS / "inconsistent").glob("*.txt"))
+CUT = "agregateur_grand_est_liste_coupee.txt"  # 13 announced, the page cut after 9 items
+# A name of each inconsistent list, which the rejection reason must quote.
+LIST_NAMES = {"prefecture_aisne_il_s_agit_de_trois.txt": "Haute Picardie",
+              "prefecture_morbihan_quatre_pour_trois.txt": "Pays de Lorient",
+              "region_occitanie_quinze_pour_quatorze.txt": "Ariège"}
+
+
+def table(output: Path, name: str):
+    return pq.read_table(output / f"{name}.parquet").to_pandas()
+
+
+def doc_id_of(output: Path, source: str) -> str:
+    documents = table(output, "documents")
+    return documents.loc[documents["source"] == source, "doc_id"].iloc[0]
+
+
+@pytest.fixture(scope="session")
+def gate_input(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("gate-input")
+    for path in [*INCONSISTENT, CORPUS / CUT]:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def gate_run(gate_input, tmp_path_factory):
+    output = tmp_path_factory.mktemp("gate-output")
+    return run_command("run", "--input", str(gate_input), "--output", str(output)), output
+
+
+def test_every_inconsistent_fixture_is_rejected_with_a_reason_naming_its_list(gate_run):
+    result, output = gate_run
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert_clean_output(result)
+    assert set(LIST_NAMES) == {path.name for path in INCONSISTENT}
+    rejections = table(output, "rejections").set_index("source")
+    for source, name in LIST_NAMES.items():
+        assert rejections.loc[source, "stage"] == "validate"
+        reason = rejections.loc[source, "reason"]
+        assert re.fullmatch(r"states \d+ territories in .+ but the list at \d+-\d+ \('.+'\) names \d+",
+                            reason), reason
+        assert name in reason, reason
+        doc_id = doc_id_of(output, source)
+        for name_ in ("territories", "figures", "stated_counts", "warnings"):
+            assert doc_id not in set(table(output, name_)["doc_id"])
+
+
+def test_a_list_cut_by_the_end_of_the_page_is_published_with_a_warning(gate_run):
+    result, output = gate_run
+    doc_id = doc_id_of(output, CUT)
+    documents = table(output, "documents").set_index("doc_id")
+    assert documents.loc[doc_id, "status"] == "published"
+    assert (table(output, "territories")["doc_id"] == doc_id).sum() == 9
+    counts = table(output, "stated_counts")
+    row = counts[counts["doc_id"] == doc_id].iloc[0]
+    assert (row["stated"], row["listed"], row["rule"]) == (13, 9, "stated_count.list_intro")
+    assert "the text ends inside the list" in row["doubt"]
+    text = documents.loc[doc_id, "text"]
+    assert text[row["list_start"]:row["list_end"]].startswith("• Alsace bossue")
+    warnings = table(output, "warnings")
+    warnings = warnings[warnings["check"] != "coverage_shortfall"]  # those are about the registry
+    assert list(warnings["doc_id"]) == [doc_id] and list(warnings["check"]) == ["stated_vs_listed"]
+    detail = warnings["detail"].iloc[0]
+    assert detail.startswith("states 13 territories in Grand Est (44) for 2019-2022")
+    assert "names 9; not a proof of error, as the text ends inside the list" in detail
+    assert "`communiques run --strict` rejects it" in detail
+    assert "4 seen, 1 published (1 with a warning), 3 rejected" in result.stdout
+    assert f"  warning: {CUT} (stated_vs_listed): {detail}" in result.stdout
+
+
+def test_validate_shows_the_warnings_and_rechecks_the_published_table(gate_run, tmp_path):
+    _, output = gate_run
+    result = run_command("validate", "--output", str(output))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert_clean_output(result)
+    assert f"WARNING document {doc_id_of(output, CUT)} (stated_vs_listed): states 13" in result.stdout
+    tampered = tmp_path / "tampered"
+    shutil.copytree(output, tampered)
+    warnings = pq.read_table(tampered / "warnings.parquet")
+    pq.write_table(warnings.slice(0, 0), tampered / "warnings.parquet")
+    result = run_command("validate", "--output", str(tampered))
+    assert result.returncode == 1
+    assert "FAILED warnings: the gate finds a doubt the published table lacks" in result.stdout
+
+
+def test_the_data_docs_show_the_warning_apart_from_the_rejections(gate_run):
+    _, output = gate_run
+    site = output / "quality" / "data_docs"
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "stated_vs_listed_in_doubt" in index
+    pages = sorted((site / "validations" / "stated_vs_listed_in_doubt").rglob("*.html"))
+    page = pages[-1].read_text(encoding="utf-8")  # the last validation of the run: the published tables
+    assert "publishes the document with a warning" in page
+    assert "[13, 9]" in page
+
+
+def test_the_review_page_lists_the_warnings(gate_run):
+    _, output = gate_run
+    result = run_command("report", "--output", str(output))
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (output / "report" / "index.html").read_text(encoding="utf-8")
+    section = page[page.index('id="avertissements"'):]
+    assert CUT in section and "stated_vs_listed" in section
+    assert "names 9; not a proof of error, as the text ends inside the list" in section
+
+
+def test_strict_rejects_the_document_with_a_warning_and_a_plain_run_publishes_it_again(
+        gate_run, gate_input, tmp_path):
+    _, published = gate_run
+    output = tmp_path / "strict"
+    shutil.copytree(published, output)
+    result = run_command("run", "--input", str(gate_input), "--output", str(output), "--strict")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert_clean_output(result)
+    assert "4 seen, 0 published, 4 rejected" in result.stdout
+    rejections = table(output, "rejections").set_index("source")
+    assert rejections.loc[CUT, "stage"] == "validate"
+    assert rejections.loc[CUT, "reason"].endswith("(rejected by `communiques run --strict`)")
+    assert table(output, "warnings").empty
+    result = run_command("run", "--input", str(gate_input), "--output", str(output))
+    assert result.returncode == 1
+    assert "4 seen, 1 published (1 with a warning), 3 rejected" in result.stdout
+    assert list(table(output, "warnings")["check"]).count("stated_vs_listed") == 1

@@ -1,0 +1,116 @@
+"""Stated counts: a count is compared with a list only when the text ties them, with the evidence.
+
+Each test is a small communiqué written for it (real territories, our sentences); the end-to-end
+outcomes (rejection, warning, --strict) are in tests/test_gate.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import nlp
+from pipeline.extract.assemble import extract
+
+CONTACT = "\n\nContact presse : service de la communication de la préfecture.\n"
+
+
+def counts(text: str) -> list[dict]:
+    return extract(text, next(nlp.parse([text]))).stated_counts
+
+
+def only(text: str) -> dict:
+    rows = counts(text)
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def test_a_count_in_the_lists_intro_sizes_it_and_the_row_points_at_the_list():
+    text = ("Troyes, le 14 novembre 2023\n\nDans l'Aube, deux territoires ont été labellisés, il "
+            "s'agit de :\n\n- Territoire d'industrie Sud Champagne (10)\n"
+            "- Territoire d'industrie Ouest Champenois (10)" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["rule"], row["doubt"]) == (2, 2, "stated_count.list_intro", None)
+    assert (row["scope_code"], row["scope_name"], row["mention"]) == ("10", "Aube", "deux territoires")
+    assert text[row["list_start"]:row["list_end"]].startswith("- Territoire d'industrie Sud Champagne")
+    assert text[row["list_start"]:row["list_end"]].endswith("Ouest Champenois (10)")
+
+
+def test_a_referring_intro_takes_the_count_of_the_sentence_before():
+    text = ("Laon, le 14 novembre 2023\n\nLe ministre a annoncé 183 lauréats, dont 18 dans la région "
+            "Hauts-de-France et 4 dans l'Aisne. Il s'agit des territoires de :\n\n- Haute Picardie (02)\n"
+            "- Soissonnais-Valois (02)\n- Sud de l'Aisne (02)\n- Thiérache (02)" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["rule"], row["scope_code"]) == (
+        4, 4, "stated_count.previous_sentence", "02")
+
+
+@pytest.mark.parametrize("layout", [
+    "L'Occitanie compte 15 lauréats, qui sont :\n\n• Renouvellement des territoires existants : "
+    "Ariège (09) ; Grand Narbonne (11) ; Alès (30) ; Pont du Gard/Gard Rhodanien (30) ; Castres Revel "
+    "Castelnaudary (11-31-81) ; Comminges-Nestes (31-65) ; Interdépartemental 32/82 ; Béziers-Sète (34) "
+    "; Lacq Pau Tarbes (TI interrégional/64-65) ; Aurillac Figeac Rodez (TI interrégional/12-15-46).\n"
+    "• Nouveaux territoires : Grand Auch/Astarac (32) ; Nord Lozère (48) ; Pyrénées-Orientales (66) ; "
+    "Albigeois (81) ; Hautes Terres d'Oc (81).",
+    "L'Occitanie compte quinze lauréats :\n\nTerritoires renouvelés\n\n- Ariège (09)\n- Grand Narbonne "
+    "(11)\n- Alès (30)\n- Pont du Gard/Gard Rhodanien (30)\n- Castres Revel Castelnaudary (11-31-81)\n"
+    "- Comminges-Nestes (31-65)\n- Interdépartemental 32/82\n- Béziers-Sète (34)\n- Lacq Pau Tarbes "
+    "(TI interrégional/64-65)\n- Aurillac Figeac Rodez (TI interrégional/12-15-46)\n\nNouveaux "
+    "territoires\n\n- Grand Auch/Astarac (32)\n- Nord Lozère (48)\n- Pyrénées-Orientales (66)\n"
+    "- Albigeois (81)\n- Hautes Terres d'Oc (81)",
+])
+def test_a_count_sizing_sub_lists_is_compared_with_their_sum(layout):
+    row = only("Toulouse, le 10 novembre 2023\n\n" + layout + CONTACT)
+    assert (row["stated"], row["listed"], row["rule"], row["doubt"]) == (
+        15, 15, "stated_count.sublists_sum", None)
+
+
+@pytest.mark.parametrize("intro", [
+    "Les Hauts-de-France comptent 18 territoires d'industrie, dont ceux de l'Aisne :",
+    "Parmi les 18 territoires retenus en Hauts-de-France figurent :",
+    "En Hauts-de-France, 18 territoires sont lauréats ; dans l'Aisne, il s'agit de :",
+    "Le programme compte 183 territoires. Les autres territoires retenus sont les suivants :",
+    "Le programme compte 183 territoires. Les nouveaux territoires sont les suivants :",
+    "Lors de la première phase (2019-2022), l'Aisne comptait 3 territoires d'industrie. Les "
+    "territoires labellisés pour 2023-2027 sont les suivants :",
+])
+def test_totals_around_a_partial_list_and_counts_of_the_other_phase_are_figures_only(intro):
+    text = (f"Laon, le 14 novembre 2023\n\n{intro}\n\n- Haute Picardie (02)\n- Soissonnais-Valois (02)"
+            f"\n- Sud de l'Aisne (02)\n- Thiérache (02)" + CONTACT)
+    assert counts(text) == []
+    assert extract(text, next(nlp.parse([text]))).figures  # the count is still a figure
+
+
+def test_a_count_of_new_territories_does_not_size_a_list_holding_a_renewed_one():
+    text = ("Albi, le 10 novembre 2023\n\nLe Tarn gagne deux nouveaux territoires d'industrie, aux "
+            "côtés d'un territoire reconduit :\n\n- Castres Revel Castelnaudary (11-31-81), reconduit\n"
+            "- Albigeois (81), nouveau lauréat\n- Hautes Terres d'Oc (81), nouveau lauréat" + CONTACT)
+    assert counts(text) == []
+
+
+def test_the_whole_before_a_part_sizes_the_list_when_the_list_has_its_length():
+    text = ("Metz, le 12 avril 2019\n\nLes 4 territoires d'industrie de Moselle, dont deux ont déjà "
+            "signé leur protocole, sont les suivants :\n\n- Moselle Est (57)\n- Nord Lorraine (57)\n"
+            "- Val de Fensch (57)\n- Pays Haut Sud (57)" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["mention"], row["doubt"]) == (
+        4, 4, "4 territoires d'industrie", None)
+
+
+def test_doubts_a_page_cut_inside_its_list_and_a_list_in_a_sentence():
+    cut = ("Strasbourg, le 23 novembre 2018\n\nDans le Grand Est, 13 territoires d'industrie ont été "
+           "retenus :\n\n• Alsace centrale\n• Moselle Est\n• Sud Als")
+    row = only(cut)
+    assert row["stated"] == 13 and row["listed"] < 13
+    assert row["doubt"].startswith("the text ends inside the list (its last item 'Sud Als'")
+    sentence = ("Ajaccio, le 22 juillet 2019\n\nEn Corse, deux territoires ont été retenus : la "
+                "Communauté d'agglomération de Bastia, en Haute-Corse, et celle du Pays Ajaccien." + CONTACT)
+    for row in counts(sentence):
+        assert "written in a sentence" in row["doubt"]
+
+
+def test_a_complete_list_ending_the_text_is_no_doubt():
+    text = ("Metz, le 15 novembre 2023\n\nDans la Moselle, trois territoires ont été labellisés, il "
+            "s'agit de :\n\n- Territoire d'industrie Val de Fensch (57)\n"
+            "- Territoire d'industrie Pays Haut Sud (57)\n")
+    row = only(text)
+    assert (row["stated"], row["listed"], row["doubt"]) == (3, 2, None)
