@@ -19,7 +19,9 @@ match gives no SIREN; a name fitting several EPCIs equally gives no SIREN and th
 Acronyms: one defined in the text ("… Nord (COBAN)") is learnt for that document
 (DocumentLinker.learn); well-known ones never defined come from data/epci_aliases.csv (each with
 its source) and from the acronyms in official names ("CA … (CARENE)"), and count only when an
-EPCI they name lies in the document's départements or régions. The same file holds a few names
+EPCI they name lies in the document's départements or régions. Failing those, the initials of
+the names of the document's départements' EPCIs ("CCTLB" for "CC du Territoire de Lunéville à
+Baccarat") link an acronym that only one of them gives. The same file holds a few names
 no millésime has (a name dropped before 2019, "Caux Vallée de Seine"): they are indexed as
 everyday forms of their EPCI.
 """
@@ -304,6 +306,40 @@ def known_acronyms() -> dict[str, tuple[str, ...]]:
     return {alias: tuple(sorted(sirens)) for alias, sirens in aliases.items()}
 
 
+GENERATED_ACRONYM_SCORE = 0.90
+ACRONYM_STOPWORDS = STOPWORDS | {"en", "a", "sur", "sous", "aux", "au", "lez", "les"}
+ACRONYM_GENERIC = {"pays", "communaute", "agglo", "agglomeration"}
+
+
+def _initials(name: str, dropped: frozenset[str]) -> set[str]:
+    """'CC du Territoire de Lunéville à Baccarat' -> {'CCTLB'}; 'CC Meurthe Mortagne Moselle' ->
+    {'CCMMM', 'CC3M'}: the legal form's letters, then the initials of the significant words,
+    repeated initials also counted ("3M")."""
+    form = re.match(r"(CC|CA|CU)\s+(.*)", name)
+    if not form:
+        return set()
+    words = [w for w in re.split(r"[\s'-]+", fold(unligature(form.group(2))))
+             if w and w not in ACRONYM_STOPWORDS and w not in dropped and w[0].isalpha()]
+    initials = "".join(w[0] for w in words).upper()
+    counted = re.sub(r"(.)\1+", lambda run: f"{len(run.group(0))}{run.group(1)}", initials)
+    return {form.group(1) + initials, form.group(1) + counted}
+
+
+@lru_cache(maxsize=1)
+def generated_acronyms() -> dict[str, tuple[str, ...]]:
+    """Acronyms an EPCI's names would give ('CCTLB'), for acronyms a text uses without defining
+    them and that no data file knows; only trusted inside a list of members, for one EPCI of the
+    document's départements, and from four letters on."""
+    found: dict[str, set[str]] = {}
+    for epci in referential.load().epcis.values():
+        for borne in epci.names:
+            for dropped in (frozenset(), frozenset(ACRONYM_GENERIC)):
+                for acronym in _initials(borne.name, dropped):
+                    if len(acronym) >= 4:
+                        found.setdefault(acronym, set()).add(epci.siren)
+    return {acronym: tuple(sorted(sirens)) for acronym, sirens in found.items()}
+
+
 @lru_cache(maxsize=8192)
 def acronym_in(written: str) -> str | None:
     """The acronym a written name is, if it is one: 'la COBAN', 'la COBAN (Communauté …)' ->
@@ -376,6 +412,11 @@ class DocumentLinker:
         in_context = [s for s in sirens
                       if set(ref.epcis[s].departement_codes) & self.departements
                       or set(ref.epcis[s].region_codes) & self.regions]
+        score, exact = EVERYDAY_FORM_SCORE, True
+        if not sirens and self.departements:  # never defined, unknown: the initials of a name
+            in_context = [s for s in generated_acronyms().get(acronym.upper(), ())
+                          if set(ref.epcis[s].departement_codes) & self.departements]
+            score, exact = GENERATED_ACRONYM_SCORE, False
         year = _year_of(self.year)
         if year is not None and self.year_dated and len(in_context) > 1:
             in_context = [s for s in in_context
@@ -383,5 +424,5 @@ class DocumentLinker:
         if len(in_context) != 1:
             return Link(None, None, epci_type, 0.0, (), tuple(in_context))
         epci = ref.epcis[in_context[0]]
-        return Link(epci.siren, epci.name, epci.type, EVERYDAY_FORM_SCORE, epci.departement_codes,
-                    (), epci.successor_siren, True)
+        return Link(epci.siren, epci.name, epci.type, score, epci.departement_codes,
+                    (), epci.successor_siren, exact)

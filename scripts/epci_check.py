@@ -51,7 +51,7 @@ def main() -> int:
     parser.add_argument("gold", type=Path)
     parser.add_argument("names", nargs="*")
     parser.add_argument("--show", action="store_true")
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()
     files = {path.stem: path for path in args.docs.rglob("*") if path.suffix.lower() in FORMATS}
     scores = {"territories": Counts(), "epcis": Counts(), "membership": Counts()}
     for gold in load_gold(args.gold):

@@ -136,6 +136,37 @@ def test_own_communiques_in_other_regions_and_styles(corpus_run):
     assert scores.grounded_share == 1.0
 
 
+EPCI_FIXTURES = ("prefecture_cher_bourges_vierzon_2018", "region_centre_bourges_vierzon_sans_date",
+                 "presse_aa_dunkerque_flandre_sigle_non_defini", "region_normandie_noms_usuels_2019")
+
+
+def test_members_as_people_write_them_are_linked_and_attached(corpus_run, tmp_path):
+    """Merged members, undefined acronyms, former and everyday names, 'Territory : members'
+    lines and members in the sentence after the territory's (tests/corpus/PATTERNS.md, epcis)."""
+    _, output = corpus_run
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name in EPCI_FIXTURES:
+        shutil.copy(ROOT / "tests" / "corpus" / "gold" / f"{name}.json", gold)
+    scores = evaluate(output, gold)
+    assert scores.documents_matched == len(EPCI_FIXTURES)
+    assert (scores.scores["epcis"].f1, scores.scores["membership"].f1) == (1.0, 1.0)
+    assert scores.departements_exact == 1.0
+
+
+def test_a_merged_member_gives_its_successor_and_an_ambiguous_one_its_candidates(corpus_run):
+    _, output = corpus_run
+    documents = pq.read_table(output / "documents.parquet").to_pandas()
+    epcis = pq.read_table(output / "epcis.parquet").to_pandas().merge(documents[["doc_id", "source"]])
+    dated = epcis[epcis["source"] == "prefecture_cher_bourges_vierzon_2018.txt"]
+    merged = dated[dated["siren"] == "200033207"].iloc[0]  # CC Vierzon-Sologne-Berry in 2018
+    assert (merged["territory_id"], merged["successor_siren"]) == ("bourges-vierzon", "200090561")
+    undated = epcis[epcis["source"] == "region_centre_bourges_vierzon_sans_date.md"]
+    ambiguous = undated[undated["mention"] == "Vierzon-Sologne-Berry"].iloc[0]
+    assert ambiguous.isna()["siren"]
+    assert list(ambiguous["candidates"]) == ["200033207", "200090561"]
+
+
 def test_text_without_territory_gives_no_rows(corpus_run):
     _, output = corpus_run
     documents = pq.read_table(output / "documents.parquet").to_pandas()

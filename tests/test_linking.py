@@ -65,10 +65,19 @@ def test_well_known_acronyms_count_only_in_their_context():
 
 def test_an_acronym_the_text_defines_is_learnt_for_the_document():
     linker = DocumentLinker(frozenset({"54"}))
-    assert linker.link("CCTLB").siren is None
-    linker.learn("CCTLB", link_epci("du Territoire de Lunéville à Baccarat", "CC"))
-    assert linker.link("la CCTLB").siren == "200070324"
-    assert DocumentLinker(frozenset({"54"})).link("CCTLB").siren is None
+    assert linker.link("LUBA").siren is None
+    linker.learn("LUBA", link_epci("du Territoire de Lunéville à Baccarat", "CC"))
+    assert linker.link("la LUBA").siren == "200070324"
+    assert DocumentLinker(frozenset({"54"})).link("LUBA").siren is None
+
+
+def test_an_acronym_never_defined_may_be_the_initials_of_one_epci_of_the_departement():
+    linker = DocumentLinker(frozenset({"54"}))
+    assert linker.link("CCTLB").siren == "200070324"     # CC du Territoire de Lunéville à Baccarat
+    assert linker.link("CC3M").siren == "200067643"      # CC Meurthe Mortagne Moselle
+    assert linker.link("CCS").siren is None              # three letters: too short to trust
+    assert DocumentLinker(frozenset({"33"})).link("CCTLB").siren is None  # another département
+    assert DocumentLinker().link("CCTLB").siren is None                   # no context
 
 
 def test_a_known_acronym_may_be_written_as_a_word():

@@ -4,7 +4,9 @@ Rules (ids in the `rule` column):
 - epci.member_list     names listed as members: after "regroupant", "composé de", "porté par" ...
                        (rules/member_words.json), after a plural noun of EPCIs ("trois
                        intercommunalités : A, B et C", "4 communautés de communes qui la composent
-                       (A, B, C et D)"), or as the value of a "Territory : A, B et C" line. A
+                       (A, B, C et D)"), on the lines or items an intro ending with a colon
+                       opens ("représenté par :" then "− La communauté de communes X …"), or as
+                       the value of a "Territory : A, B et C" line. A
                        legal-form head ("les communautés de communes", "celle du") is distributed
                        over the coordinated names that follow it; the list is split where the
                        parts are real EPCIs of the referential (a name may hold "et" or a comma),
@@ -14,8 +16,9 @@ Rules (ids in the `rule` column):
                        d'Agen").
 - epci.everyday_name   a capitalised name ending with a type word, linked exactly ("Questembert
                        Communauté", "Flers Agglo", "Bordeaux Métropole").
-- epci.acronym         an acronym the text defines ("… Bassin d'Arcachon Nord (COBAN)", "CAPEX
-                       Communauté d'Agglomération Cap Excellence"), where it is used.
+- epci.acronym         an acronym or short name the text defines ("… Bassin d'Arcachon Nord
+                       (COBAN)", "CAPEX Communauté d'Agglomération Cap Excellence", "… (Cap
+                       Nord)"), or a well-known one of the document's EPCIs, where it is used.
 
 Acronyms are learnt before lists are read, so "la COBAN" in a list links wherever the text
 defines it. Mentions outside member lists are kept by the attachment only when a territory claims
@@ -31,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
+from pipeline.extract.structure import Span
 from pipeline.linking import ACCEPT_SCORE, EVERYDAY_FORM_SCORE, DocumentLinker, Link, acronym_in
 from pipeline.normalize import fold
 
@@ -237,7 +241,7 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         rest = GROUP_LEAD.sub("", text[trigger.end():end], count=1)
         if not rest.strip(" \t\n:;,."):
             # "représenté par :" then the members' list; nothing when no list follows
-            regions += _lines_after(text, structure, end, keep, members)
+            regions += _lines_after(text, structure, end, keep, members, trigger.start())
         else:
             regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start()))
     return regions
@@ -256,8 +260,24 @@ def _plural_head_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     return regions
 
 
-def _lines_after(text: str, structure, position: int, keep: bool,
-                 members: bool) -> list[_Region]:
+MARKED_LINE = re.compile(r"[ \t]*[−–—\-•▪◦*](?:[ \t]*[−–—\-])?[ \t]+(\S[^\n]*)\n?")
+
+
+def _marked_lines(text: str, start: int) -> list[re.Match]:
+    """The lines starting with a list marker from `start` on (one gloss line allowed first)."""
+    lines, position = [], start
+    line = MARKED_LINE.match(text, position)
+    if line is None:  # "ci-après, les « intercommunalités » ;" between the intro and the items
+        following = text.find("\n", position)
+        line = MARKED_LINE.match(text, following + 1) if following >= 0 else None
+    while line:
+        lines.append(line)
+        line = MARKED_LINE.match(text, line.end())
+    return lines
+
+
+def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
+                 anchor: int | None = None) -> list[_Region]:
     """The lines an intro ending with ':' opens: the items of the list that follows, or the
     "label : value" lines that follow; each line's value (after its label) is a list of names."""
     start = position + len(text[position:]) - len(text[position:].lstrip(" \t:\n"))
@@ -269,6 +289,8 @@ def _lines_after(text: str, structure, position: int, keep: bool,
         lst = structure.list_at(following + 1) if following >= 0 else None
         lst = lst if lst and not text[following + 1:lst.span.start].strip() else None
     spans = [(item.field.value if item.field else item.content) for item in lst.items] if lst else []
+    if not spans:  # items the structure did not read as a list ("− La communauté …", U+2212)
+        spans = [Span(line.start(1), line.end(1)) for line in _marked_lines(text, start)]
     if not spans:
         for line in structure.fields:
             if line.label.start < start:
@@ -277,7 +299,7 @@ def _lines_after(text: str, structure, position: int, keep: bool,
             if gap.strip() or gap.count("\n") > 2:
                 break
             spans.append(line.value)
-    return [_Region(span.start, span.end, keep, None, members) for span in spans]
+    return [_Region(span.start, span.end, keep, None, members, anchor) for span in spans]
 
 
 def _noun_regions(text: str, structure) -> list[_Region]:

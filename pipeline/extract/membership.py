@@ -10,7 +10,8 @@ the rule that found the mention):
 2. the territory is named after the EPCI: the territory's mention starts with the EPCI's
    ("Mayenne Communauté", "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
 3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
-4. its sentence names a territory before it ("Le territoire X regroupe …", "… Val et Terres de
+4. its sentence, or the sentence opening its list ("Territoire X représenté par :" then
+   the lines of members), names a territory before it ("Le territoire X regroupe …", "… Val et Terres de
    Lorraine qui comprend les communautés de communes …"), else after it when the EPCI is listed
    as a member ("regroupant A et B, le territoire X …");
 5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
@@ -125,6 +126,13 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     before = _named_in(folded, start, mention.start, territories, epci_spans)
     if before:
         return before[-1][1].territory_id
+    intro = _sentence_index(sentences, mention.list_start) if mention.in_member_list \
+        and mention.list_start is not None and mention.list_start < start else None
+    if intro is not None:  # "Territoire d'industrie X représenté par :" then the members' lines
+        intro_start = min(sentences[intro][0], text.rfind("\n", 0, mention.list_start) + 1)
+        named = _named_in(folded, intro_start, mention.list_start, territories, epci_spans)
+        if named:
+            return named[-1][1].territory_id
     after = _named_in(folded, mention.end, end, territories, epci_spans)
     if after and mention.in_member_list:
         return after[0][1].territory_id
