@@ -412,3 +412,8 @@ def test_more_label_predicates_and_their_limits():
     assert ids("Industrie : le territoire Dordogne / Haute-Vienne a son contrat\n\nLes élus ont approuvé le "
                "contrat du Territoire d'industrie interdépartemental Dordogne / Haute-Vienne.") == [
         "interdepartemental-dordogne-haute-vienne", "interdepartemental-dordogne-haute-vienne"]
+
+
+def test_a_title_after_the_programme_name_is_a_headline_not_a_list():
+    assert ids("Territoires d'industrie : la Gironde en compte trois\n\nBordeaux, le 17 novembre 2023\n") == []
+    assert ids("Territoires d'industrie : l'Aa, Dunkerque et la Flandre font cause commune\n\nLe texte.") == []

@@ -11,7 +11,7 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Item, ListBlock, Structure
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
                                                  ANNOUNCES_TERRITORIES, BULLET,
-                                                 COLON_LIST_INTRO, COLON_LIST_INTRO_BARE,
+                                                 COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, PREFIX,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
                                                  TerritoryMention, legal_form_end, make_mention,
                                                  name_and_codes,
@@ -282,9 +282,14 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
     return found
 
 
+# "Territoires d'industrie : la Gironde en compte trois": a headline after the programme's name.
+HEADLINE = re.compile(r"[\s#*_]*" + PREFIX + r"\s*:", re.IGNORECASE)
+
+
 def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
     found = []
-    intros = {m.end(): m for m in [*COLON_LIST_INTRO.finditer(text), *COLON_LIST_INTRO_BARE.finditer(text)]}
+    intros = {m.end(): m for m in [*COLON_LIST_INTRO.finditer(text), *COLON_LIST_INTRO_BARE.finditer(text)]
+              if not HEADLINE.match(text, text.rfind("\n", 0, m.start()) + 1)}
     for intro in intros.values():
         start = intro.end()
         rest = text[start:]
