@@ -417,3 +417,16 @@ def test_more_label_predicates_and_their_limits():
 def test_a_title_after_the_programme_name_is_a_headline_not_a_list():
     assert ids("Territoires d'industrie : la Gironde en compte trois\n\nBordeaux, le 17 novembre 2023\n") == []
     assert ids("Territoires d'industrie : l'Aa, Dunkerque et la Flandre font cause commune\n\nLe texte.") == []
+
+
+def test_a_name_whose_verb_lists_member_intercommunalities():
+    assert rules_of("Le plus vaste, l'Axe Seine, rassemble neuf intercommunalités de l'estuaire : la CU Le "
+                    "Havre Seine Métropole, Caux Seine Agglo.") == {"axe-seine": "territory.grouping"}
+    assert ids("Dans le Calvados, Caen Industrie correspond au périmètre de Caen la mer, tandis que Lisieux "
+               "Industrie s'appuie sur l'agglomération Lisieux Normandie.") == ["caen-industrie", "lisieux-industrie"]
+    assert ids("L'agence d'attractivité Vendée Grand Sud, qui comprend trois communautés de communes (Pays "
+               "de La Châtaigneraie, Pays de Fontenay-Vendée et Vendée Sèvre Autise), s'engage.") == ["vendee-grand-sud"]
+    # an intercommunality grouping communes, a région, a count of communes: none
+    assert ids("La communauté de communes du Pays de Lure regroupe trois communautés voisines.") == []
+    assert ids("La Région Normandie rassemble trois intercommunalités autour du projet.") == []
+    assert ids("Le Pays de Lure regroupe 42 communes.") == []

@@ -20,6 +20,7 @@ from pipeline.extract.territories.common import (PREPOSITION, WORDS, capitalised
 from pipeline.normalize import fold
 
 GEOGRAPHIC_HEADS = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")(?=\s)")
+PROGRAMME_WORDS = re.compile(r"(?:ti|territoires?\s+d'\s*industrie)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?(?=\S)")
 ARTICLE = re.compile(r"(?:(?:les|la|le|l')\b\s*|l'\s*)")
 # "Agglomération du Gard rhodanien-Communauté de communes du Pont du Gard": a brand dropped in a pair.
 BRAND_FORM = re.compile(r"Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
@@ -70,6 +71,7 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
         pos += 1
     pos = _skip(folded, pos, PREPOSITION)
     pos = _skip(folded, pos, ARTICLE)
+    pos = _skip(folded, pos, PROGRAMME_WORDS)  # "le TI Sud Vosges", "le Territoire d'industrie X"
     if pos >= limit:
         return None
     form_end = legal_form_end(text, folded, pos)

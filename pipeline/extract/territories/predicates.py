@@ -46,6 +46,31 @@ CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
 NOMINAL = re.compile(_expand(WORDS["labelled_nominal"]))
 
 
+GROUPING = re.compile(r"(?:,\s*qui\s+|(?<![\w']))(?:(?P<verb>" + "|".join(WORDS["grouping_verbs"]) + r")\s+(?="
+                      + WORDS["grouping_objects"] + r")|(?:" + "|".join(WORDS["grouping_verbs_any_object"])
+                      + r")\s*(?=[A-ZÀ-Ýa-z]))")
+GROUPING_RULE = "territory.grouping"
+
+
+def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.grouping: the name whose verb lists its member intercommunalities ("l'Axe
+    Seine, rassemble neuf intercommunalités : …", "Vendée Grand Sud, qui comprend trois
+    communautés de communes", "Caen Industrie correspond au périmètre de Caen la mer"); one name,
+    not a place, not an intercommunality itself."""
+    folded = fold(text)
+    found = []
+    for match in GROUPING.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
+        parts = enumeration_before(text, end, _clause_start(text, sentence_start, end), True)[-1:]
+        if not parts or parts[0].epci or _places_only(parts, places, single=True):
+            continue
+        mention = make_mention(text, parts[0].start, parts[0].end, GROUPING_RULE, (), sentence_end)
+        if mention:
+            found.append(mention)
+    return found
+
+
 def _places_only(parts: list[Part], places: list[PlaceMention], single: bool = False) -> bool:
     """'La Guadeloupe, la Guyane et la Réunion labellisées': places, not territories' names (a
     single place too when `single`)."""
