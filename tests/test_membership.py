@@ -70,3 +70,18 @@ def test_a_merged_member_keeps_its_siren_then_and_gives_its_successor():
     rows = extract(text, next(nlp.parse([text]))).epcis
     merged = next(row for row in rows if row["siren"] == "200033207")
     assert (merged["territory_id"], merged["successor_siren"]) == ("bourges-vierzon", "200090561")
+
+
+def test_a_territory_designated_by_its_intercommunality_keeps_it_as_member():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Le programme « Territoires d'industrie » bénéficie à 141 territoires, dont les communautés "
+            "d'agglomération de Bastia et du Pays Ajaccien.\n")
+    rows = extract(text, next(nlp.parse([text])))
+    assert {row["name"]: row["departement_codes"] for row in rows.territories} == {
+        "Bastia": ["2B"], "Pays Ajaccien": ["2A"]}
+    assert {row["territory_id"] for row in rows.epcis} == {"bastia", "pays-ajaccien"}
+    # a piece of an EPCI's name is no territory row
+    text = ("Philippe Duprieu, président de la Communauté d'Agglomération Territoires Vendômois, a ouvert "
+            "le comité du Territoire d'industrie de la Vallée du Loir.\n")
+    assert [row["name"] for row in extract(text, next(nlp.parse([text]))).territories] == ["Vallée du Loir"]

@@ -17,7 +17,7 @@ from pipeline import referential
 from pipeline.extract.document_info import chrome_spans, extract_document_info
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
-from pipeline.extract.membership import attach
+from pipeline.extract.membership import attach, territories_kept
 from pipeline.extract.places import PlaceMention, find_places
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
@@ -143,6 +143,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     structure = parse(text)
     epci_mentions = find_epcis(text, linker, structure,
                                [(m.start, m.end, m.territory_id) for m in mentions])
+    # a territory mention that is a piece of an EPCI's name, or a member of a list, is no row
+    mentions = territories_kept(epci_mentions, mentions, text)
 
     by_id: dict[str, dict] = {}
     # A place word inside a territory's name ("Grand-Est Touraine", "Sud Alsace") says nothing
