@@ -85,3 +85,12 @@ def test_a_territory_designated_by_its_intercommunality_keeps_it_as_member():
     text = ("Philippe Duprieu, président de la Communauté d'Agglomération Territoires Vendômois, a ouvert "
             "le comité du Territoire d'industrie de la Vallée du Loir.\n")
     assert [row["name"] for row in extract(text, next(nlp.parse([text]))).territories] == ["Vallée du Loir"]
+
+
+def test_a_departement_word_in_a_name_that_no_member_lies_in_is_a_river():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Le territoire d'industrie « Rhône Provence Industrie » regroupe la communauté d'agglomération "
+            "Montélimar Agglomération et la communauté de communes Ardèche Rhône Coiron.\n")
+    rows = extract(text, next(nlp.parse([text]))).territories
+    assert [(row["name"], row["departement_codes"]) for row in rows] == [("Rhône Provence Industrie", ["07", "26"])]

@@ -430,3 +430,22 @@ def test_a_name_whose_verb_lists_member_intercommunalities():
     assert ids("La communauté de communes du Pays de Lure regroupe trois communautés voisines.") == []
     assert ids("La Région Normandie rassemble trois intercommunalités autour du projet.") == []
     assert ids("Le Pays de Lure regroupe 42 communes.") == []
+
+
+def departements_of(text):
+    return {m.territory_id: m.departement_codes for m in find_territories(text, find_places(text))}
+
+
+def test_departements_written_beside_names_or_in_the_next_sentence():
+    assert departements_of("5 zones ont été sélectionnées pour faire partie des territoires: Baie-Mahault "
+                           "(Guadeloupe), Kourou et Cayenne (Guyane ), Le Port et Saint-André à La Réunion.") == {
+        "baie-mahault": {"971"}, "kourou": {"973"}, "cayenne": {"973"}, "port": {"974"}, "saint-andre": {"974"}}
+    assert departements_of("Sur les 124 Territoires d'industrie, cinq se trouvent outre-mer. La Guyane en "
+                           "compte deux (Kourou et Cayenne), La Réunion deux également (Le Port et Saint-André)."
+                           ) == {"kourou": {"973"}, "cayenne": {"973"}, "port": {"974"}, "saint-andre": {"974"}}
+    assert departements_of("Le bassin économique Aurillac – Figeac – Rodez a été identifié « Territoires "
+                           "d’industrie » en novembre 2018. Il s’étend sur trois départements (Aveyron, Lot, "
+                           "Cantal) et deux régions.") == {"aurillac-figeac-rodez": {"12", "15", "46"}}
+    # a river's valley names no département
+    assert departements_of("ce seront les secteurs de Pithiviers, Bourges-Vierzon et la vallée du Cher qui "
+                           "profiteront du label.")["vallee-du-cher"] == set()

@@ -68,7 +68,8 @@ def _gazetteer() -> list[tuple[str, re.Pattern, str, str, str]]:
             # "Nord" is a département only as "le Nord", "du Nord", "département du Nord", and not
             # as the compass word opening a name ("le Nord des Ardennes", "du Nord Grande-Terre").
             body = r"(?<=\b(?:le|du) )" + body
-        pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w]|-\w)")
+        # "Moselle-Est" holds the Moselle; "Seine-Maritime" does not hold the Seine
+        pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w]|-(?!(?:est|ouest|nord|sud|centre)\b)\w)")
         compiled.append((_literal(name), pattern, code, kind, rule))
     country = re.compile(r"(?<![\w-])france(?![\w]|-\w|\s+\d|\s+[A-Z])")
     compiled.append(("france", country, "FR", "country", "place.france"))
@@ -125,11 +126,17 @@ def _is_organisation_name(text: str, start: int, end: int) -> bool:
 COMPASS = r"(?:Nord|Sud|Est|Ouest|Centre)"
 
 
+# "la vallée du Cher", "le val de Loire": a river's valley, in lower case too.
+RIVER_HEAD = re.compile(r"\b(?:vall[ée]es?|val|bassin|plaine|gorges|rives?|bords|confluent) (?:du|de la|de l['’]|des|de) ?$",
+                        re.IGNORECASE)
+
+
 def _inside_capitalised_name(text: str, start: int) -> bool:
     """'Alsace du Nord', 'Vallée de la Marne': a département word after a capitalised name.
     A compass word before it keeps the département ('Est du Loiret', 'Nord de la Meuse')."""
     before = text[max(0, start - 30):start]
-    return bool(re.search(r"\b[A-Z][\w'’-]+ (?:du|de la|de l['’]|des|de) ?$", before)) \
+    return bool(re.search(r"\b[A-Z][\w'’-]+ (?:du|de la|de l['’]|des|de) ?$", before)
+                or RIVER_HEAD.search(before)) \
         and not re.search(r"(?:département|departement|Département)s? (?:du|de la|de l['’]|des|de) ?$",
                           before) \
         and not re.search(r"(?<![\w-])" + COMPASS + r" (?:du|de la|de l['’]|des|de) ?$", before)

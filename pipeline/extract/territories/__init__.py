@@ -37,7 +37,7 @@ import re
 
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
-from pipeline.extract.territories.common import WORDS, TerritoryMention
+from pipeline.extract.territories.common import WORDS, TerritoryMention, codes_after, sentence_bounds
 from pipeline.extract.territories.enumerations import enumerated_names
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items
 from pipeline.extract.territories.predicates import grouping_subjects, labelled_subjects
@@ -72,9 +72,54 @@ def find_territories(text: str, places: list[PlaceMention],
             continue
         kept.append(mention)
     for mention in kept:
-        mention.departement_codes |= departements_in_name(text, mention.start, mention.end, places)
+        mention.name_codes = departements_in_name(text, mention.start, mention.end, places)
+        mention.departement_codes |= mention.name_codes
+    _places_written_after(text, kept, places)
+    _departements_in_the_next_sentence(text, kept, places)
     _short_forms_named_in_full(kept)
     return kept
+
+
+def _places_written_after(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'Kourou et Cayenne (Guyane )', 'Le Port et Saint-André à La Réunion': the département
+    written after a name is where it lies, and where the name coordinated with it by "et" lies."""
+    for index, mention in enumerate(mentions):
+        if mention.departement_codes:
+            continue
+        codes = codes_after(text, mention.end, places)
+        if not codes:
+            continue
+        mention.departement_codes |= codes
+        previous = index - 1
+        while previous >= 0 and not mentions[previous].departement_codes \
+                and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]):
+            mentions[previous].departement_codes |= codes
+            previous -= 1
+
+
+# A sentence about the territory named just before: "Il s'étend sur trois départements
+# (Aveyron, Lot, Cantal)".
+ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]rim[èe]tre|le territoire)\b",
+                      re.IGNORECASE)
+DEPARTEMENTS_WORD = re.compile(r"\bd[ée]partements?\b", re.IGNORECASE)
+
+
+def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMention],
+                                       places: list[PlaceMention]) -> None:
+    """The départements a sentence pointing back at the only territory of the sentence before
+    states ("Le bassin Aurillac – Figeac – Rodez a été identifié … Il s'étend sur trois
+    départements (Aveyron, Lot, Cantal)")."""
+    for mention in mentions:
+        if mention.departement_codes:
+            continue
+        sentence_start, sentence_end = sentence_bounds(text, mention.start)
+        if any(other is not mention and sentence_start <= other.start < sentence_end for other in mentions):
+            continue
+        following_start = sentence_end + 1
+        following_end = sentence_bounds(text, min(len(text), following_start + 1))[1]
+        if ANAPHORA.match(text, following_start) and DEPARTEMENTS_WORD.search(text, following_start, following_end):
+            mention.departement_codes |= {p.code for p in places if p.kind == "departement"
+                                          and following_start <= p.start < following_end}
 
 
 def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:

@@ -72,6 +72,9 @@ class TerritoryMention:
     # (intro start, first item start) of the list holding it: "Il s'agit des territoires de :"
     intro: tuple[int, int] | None = None
     list_id: int | None = None  # the structure's list holding it (structure.parse(text).lists)
+    # départements its name holds ("Moselle Est"): a river's name may hide among them ("Rhône
+    # Provence Industrie"), which the départements of its members tell (assemble.py)
+    name_codes: set[str] = field(default_factory=set)
 
     @property
     def territory_id(self) -> str:
@@ -274,11 +277,21 @@ def quoted_name(text: str, position: int) -> tuple[int, int] | None:
 
 
 
+# Where a name stands, written right after it: "Cayenne (Guyane )", "Saint-André à La Réunion",
+# "la ville de Baie-Mahault en Guadeloupe".
+PLACE_AFTER = re.compile(r",?\s+(?:en|à|au|dans)\s+(?P<place>(?:la\s+|le\s+|les\s+|l['’]\s*)?[A-ZÀ-Ý][\w'’-]*"
+                         r"(?:[ -](?:de\s+|du\s+|des\s+|la\s+|et\s+)?[A-ZÀ-Ý][\w'’-]*)*)")
+
+
 def codes_after(text: str, end: int, places: list[PlaceMention]) -> set[str]:
-    """Codes of a bracket right after a name: "Haut Bocage [08 - Ardennes]"."""
+    """Codes of a bracket right after a name ("Haut Bocage [08 - Ardennes]", "Cayenne (Guyane)"),
+    or of the département it is said to lie in ("Saint-André à La Réunion")."""
     bracket = re.match(r"[ \t]*[\[(]([^\[\]()\n]{1,60})[\])]", text[end:end + 70])
     if not bracket:
-        return set()
+        place = PLACE_AFTER.match(text, end, min(len(text), end + 60))
+        if not place:
+            return set()
+        return _departements_bracket(text, place.start("place"), place.end("place"), places)
     if _is_codes_bracket(bracket.group(1)):
         return _codes_in(bracket.group(1))
     return _departements_bracket(text, end + bracket.start(1), end + bracket.end(1), places)

@@ -26,6 +26,7 @@ from pipeline.normalize import fold
 RULE = "territory.enumeration"
 TERRITORIES_WORD = re.compile(r"\bterritoires?\b|\blaureats?\b")
 AWARD = re.compile(WORDS["award_words"])
+CLAUSE_JOINT = re.compile(r",\s+|\)\s+et\s+|;\s+")
 
 
 @lru_cache(maxsize=1)
@@ -70,8 +71,13 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                     continue
             if all(any(p.start <= part.start and part.end <= p.end for p in places) for part in parts):
                 continue  # "les territoires de Bretagne et de Normandie": places
+            codes = set()
+            if cue.get("inside") == "brackets":  # "La Guyane en compte deux (Kourou et Cayenne)"
+                clause_start = max([sentence_start, *(m.end() for m in CLAUSE_JOINT.finditer(text, sentence_start, match.start()))])
+                codes = {p.code for p in places if p.kind == "departement" and clause_start <= p.start < match.start()}
             for part in parts:
-                mention = make_mention(text, part.start, part.end, RULE, (), sentence_end, name=part.name)
+                mention = make_mention(text, part.start, part.end, RULE, codes if len(codes) == 1 else (),
+                                       sentence_end, name=part.name)
                 if mention:
                     found.append(mention)
     return found

@@ -295,8 +295,8 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
         rest = text[start:]
         if re.match(r"[ \t]*\n", rest):
             continue  # nothing on the intro's line: a title, or a list (the list rule reads it)
-        found.extend(_colon_list_items(text, start, _list_end(text, start),
-                                       stated_count(text, intro.start()), intro.start()))
+        found.extend(_colon_list_items(text, start, _list_end(text, start), stated_count(text, intro.start()),
+                                       sentence_before(text, intro.start())[0]))  # the intro's sentence
     return found + _generic_inline_lists(text, set(intros), structure)
 
 
