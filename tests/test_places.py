@@ -24,8 +24,10 @@ def test_nord_needs_an_article_and_is_not_a_cardinal_point():
 
 
 def test_names_inside_other_names_are_not_places():
-    text = "Saint-Dié-des-Vosges, la CC du Val de l'Aisne, la Moselle-Est, la réunion du conseil"
-    assert codes(text) == []
+    text = "Saint-Dié-des-Vosges, la CC du Val de l'Aisne, la Seine-Maritime, la réunion du conseil"
+    assert codes(text) == [("Seine-Maritime", "76", "departement")]
+    # a compass word after a dash keeps the département: "Moselle-Est" lies in the Moselle
+    assert codes("la Moselle-Est") == [("Moselle", "57", "departement")]
 
 
 def test_france_but_not_organisations_or_plans():
