@@ -449,3 +449,16 @@ def test_departements_written_beside_names_or_in_the_next_sentence():
     # a river's valley names no département
     assert departements_of("ce seront les secteurs de Pithiviers, Bourges-Vierzon et la vallée du Cher qui "
                            "profiteront du label.")["vallee-du-cher"] == set()
+
+
+def test_more_prose_forms_seen_on_other_pages():
+    assert names_of("Le label Territoire d’industrie pays de Vannes allie industrie et transition écologique") == [
+        "Pays de Vannes"]
+    assert ids("Limoges Métropole est l'un des dix secteurs néo-aquitains retenus parmi les 124 territoires.") == [
+        "limoges-metropole"]
+    assert ids("124 territoires ont été identifiés. Parmi ces 124 territoires (dont 10 en Nouvelle-Aquitaine) "
+               "il y a Val de Garonne Agglomération (VGA) .") == ["val-de-garonne-agglomeration"]
+    # one label for two intercommunalities: a territory the text leaves unnamed
+    assert ids("La Métropole Européenne de Lille et la Pévèle-Carembault labellisées \"Territoire d’industrie\"\n"
+               "La Mel et la Communauté de communes Pévèle Carembault viennent d’être labellisées "
+               "\"territoire d’industrie\".") == []

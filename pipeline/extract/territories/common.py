@@ -251,6 +251,8 @@ def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end
         return None
     if name_key(name) in _region_keys() and not (departement_name_ok and name_key(name) in _departement_keys()):
         return None
+    if name[0].islower():
+        name = name[0].upper() + name[1:]  # "le bassin de Brive-Périgord" is named "Bassin de Brive-Périgord"
     return TerritoryMention(start, end, name, rule, set(codes), block_end or end, intro, list_id)
 
 

@@ -40,6 +40,8 @@ def _predicates(key: str = "label_predicates") -> re.Pattern:
 
 
 TERRITORIES_WORD = re.compile(r"\bterritoires?\b")
+ONE_LABEL = re.compile(r"\bterritoire\s+d'\s*industrie")
+COORDINATION = re.compile(r"\s(?:et|ainsi que)\s")
 
 
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
@@ -79,8 +81,8 @@ def _places_only(parts: list[Part], places: list[PlaceMention], single: bool = F
 
 
 def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: int) -> list[TerritoryMention]:
-    if not parts or _places_only(parts, places) or (len(parts) > 1 and any(p.epci for p in parts)):
-        return []  # coordinated intercommunalities are the members of one territory
+    if not parts or _places_only(parts, places):
+        return []
     found = []
     for part in parts:
         # "Mayotte a rejoint les 183 territoires": an overseas territory may bear its département's name
@@ -106,12 +108,17 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         counted = match.groupdict().get("counted")
         if counted and not apposition:
             continue
-        parts = enumeration_before(text, end, _clause_start(text, sentence_start, end), apposition)
+        clause_start = _clause_start(text, sentence_start, end)
+        parts = enumeration_before(text, end, clause_start, apposition)
         if counted:  # "le TCO et la Cirest, les deux Territoires d'industrie …": the last two
             word = counted.split()[1]
             parts = parts[-(int(word) if word.isdigit() else SMALL_COUNTS[word]):]
         if (needs_context or apposition) and _places_only(parts, places, single=True):
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
+        coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))
+        if coordinated and (ONE_LABEL.search(match.group(0)) or any(p.epci for p in parts)):
+            continue  # "La Métropole Européenne de Lille et la Pévèle-Carembault labellisées
+            # « Territoire d'industrie »": one label for both, a territory the text leaves unnamed
         found.extend(_mentions(text, parts, places, sentence_end))
     for pattern in (CLEFT, NOMINAL):
         for match in pattern.finditer(folded):

@@ -24,6 +24,9 @@ PREFIXED = re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges":
 ADJECTIVE = re.compile(r"(?:" + "|".join(WORDS["name_adjectives"]) + r")\s+(?=\S)")
 
 
+HEAD_THEN_NAME = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
+
+
 def _in_capitals(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
@@ -53,6 +56,12 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             pos, end = quoted
         elif text[pos].isupper():
             end = capitalised_run(text, pos, min(len(text), pos + 200))
+        elif HEAD_THEN_NAME.match(fold(text[pos:pos + 40])) and text[pos].islower():
+            # "le label Territoire d'industrie pays de Vannes": a geographic head in lower case
+            start_of_run = pos + HEAD_THEN_NAME.match(fold(text[pos:pos + 40])).end()
+            if not text[start_of_run:start_of_run + 1].isupper():
+                continue
+            end = capitalised_run(text, start_of_run, min(len(text), start_of_run + 200))
         elif ADJECTIVE.match(fold(text[pos:pos + 20])):
             # "Territoire d'industrie interdépartemental Dordogne / Haute-Vienne"
             start_of_run = pos + ADJECTIVE.match(fold(text[pos:pos + 20])).end()
