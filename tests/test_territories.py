@@ -462,3 +462,33 @@ def test_more_prose_forms_seen_on_other_pages():
     assert ids("La Métropole Européenne de Lille et la Pévèle-Carembault labellisées \"Territoire d’industrie\"\n"
                "La Mel et la Communauté de communes Pévèle Carembault viennent d’être labellisées "
                "\"territoire d’industrie\".") == []
+
+
+def test_kicker_line_above_a_title_about_the_programme():
+    text = ("Vallée de la Bresle-Vimeu\nLa deuxième phase de Territoires d'industrie est lancée\n"
+            "Publié le 07/12/2023\nLe programme rassemble ici trois intercommunalités.\n")
+    assert rules_of(text) == {"vallee-de-la-bresle-vimeu": "territory.kicker"}
+    # a rubric, a radio's chrome, a place: no name
+    assert ids("Développement économique\nLa réindustrialisation se construit autour du label Territoires "
+               "d'industrie\n") == []
+    assert ids("Le Direct\n\nLe bilan du programme Territoires d'Industries\n") == []
+    assert ids("Grand Est\nLes Territoires d'industrie passent à la vitesse supérieure\n") == []
+
+
+def test_names_in_capitals_end_before_the_contract_words():
+    assert ids("CONTRAT DU TERRITOIRE D'INDUSTRIE COMMINGES - NESTES ENTRE Territoire d'industrie COMMINGES - "
+               "NESTES représenté par :") == ["comminges-nestes", "comminges-nestes"]
+    assert ids("CAP Nord Martinique est labellisée Territoire d’Industrie.") == ["cap-nord-martinique"]
+
+
+def test_an_intercommunality_labelled_goes_by_its_short_name_in_brackets():
+    assert names_of("Labellisée Territoire d'industrie pour la période 2023-2027, la communauté d'agglomération "
+                    "du Pays Nord Martinique (Cap Nord) lance un appel à projets.") == ["Cap Nord"]
+    assert names_of("Labellisé lui aussi, le territoire d'Issoudun s'étend à la CA de Châteauroux Métropole.") == [
+        "Issoudun"]
+
+
+def test_a_territory_straddling_two_departements():
+    assert departements_of("Près d'un quart des intercommunalités sont nouvelles, à l'image de celles de Cœur "
+                           "de Maine, territoire à cheval sur la Mayenne et la Sarthe ...") == {
+        "coeur-de-maine": {"53", "72"}}

@@ -39,6 +39,7 @@ from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
 from pipeline.extract.territories.common import WORDS, TerritoryMention, codes_after, sentence_bounds
 from pipeline.extract.territories.enumerations import enumerated_names
+from pipeline.extract.territories.kicker import kicker_name
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items
 from pipeline.extract.territories.predicates import grouping_subjects, labelled_subjects
 from pipeline.extract.territories.prefixed import prefixed_names
@@ -77,16 +78,25 @@ def find_territories(text: str, places: list[PlaceMention],
     _places_written_after(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)
     _short_forms_named_in_full(kept)
-    return kept
+    return kept or kicker_name(text, places)
+
+
+STRADDLING = re.compile(r",?\s*(?:(?:un|le)\s+)?(?:territoire\s+)?(?:situ[ée]\s+)?[àa]\s+cheval\s+sur\s+"
+                        r"(?P<places>[^.;()\n]{1,80})")
 
 
 def _places_written_after(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
-    """'Kourou et Cayenne (Guyane )', 'Le Port et Saint-André à La Réunion': the département
-    written after a name is where it lies, and where the name coordinated with it by "et" lies."""
+    """'Kourou et Cayenne (Guyane )', 'Le Port et Saint-André à La Réunion', 'X, territoire à
+    cheval sur la Mayenne et la Sarthe': the départements written after a name are where it lies,
+    and where the name coordinated with it by "et" lies."""
     for index, mention in enumerate(mentions):
         if mention.departement_codes:
             continue
         codes = codes_after(text, mention.end, places)
+        straddling = STRADDLING.match(text, mention.end)
+        if straddling:  # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe"
+            codes |= {p.code for p in places if p.kind == "departement"
+                      and straddling.start("places") <= p.start < straddling.end("places")}
         if not codes:
             continue
         mention.departement_codes |= codes

@@ -196,6 +196,10 @@ WRAPPED_LINE = 60
 YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?[.,;:)]*$")
 
 
+# Words of a contract's title that follow the name in capitals: "COMMINGES - NESTES ENTRE …".
+CONTRACT_WORDS = {"ENTRE", "ET", "AVEC", "CONTRAT", "PROTOCOLE", "CONVENTION", "ANNEXE"}
+
+
 def capitalised_run(text: str, pos: int, limit: int) -> int:
     """End of a name starting at `pos`: capitalised words joined by connectors, on one line, or
     across one line break of a wrapped paragraph (a title line ends the name: "Territoire
@@ -204,6 +208,9 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
     hard_stop = re.search(r"[\[\](),;:!?«»\"]|\.(?:\s|$)", text[pos:limit])
     if hard_stop:
         limit = pos + hard_stop.start()
+    # a name in capitals: its first two words are ("ROCHEFORT – ROYAN", not "CAP Nord Martinique")
+    first_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[pos:limit]) if len(w) > 1][:2]
+    in_capitals = len(first_words) == 2 and all(w.isupper() for w in first_words)
     end = pos
     for match in re.finditer(r"\S+|\s+", text[pos:limit]):
         token = match.group(0)
@@ -216,10 +223,12 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
                 if pos + match.start() - line_start < WRAPPED_LINE:
                     break
             continue
-        if YEAR_TOKEN.match(token):
+        if YEAR_TOKEN.match(token) or (in_capitals and token in CONTRACT_WORDS):
             break
         word = token.strip("'’")
         bare = re.sub(r"^(?:[dl]['’])", "", token)
+        if in_capitals and any(c.islower() for c in bare):
+            break  # "COMMINGES - NESTES" then "Territoire d'industrie …": a name in capitals ends
         if bare[:1].isupper() or bare[:1].isdigit():
             end = absolute_end
         elif word.lower() in CONNECTORS or token.lower() in ("d'", "d’", "l'", "l’"):

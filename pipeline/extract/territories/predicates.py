@@ -106,7 +106,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue
         apposition = match.group(0).startswith(",")
         counted = match.groupdict().get("counted")
-        if counted and not apposition:
+        if (counted or match.groupdict().get("apposed")) and not apposition:
             continue
         clause_start = _clause_start(text, sentence_start, end)
         parts = enumeration_before(text, end, clause_start, apposition)

@@ -8,14 +8,15 @@ import re
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, PREFIX, TerritoryMention,
-                                                 asked, capitalised_run, make_mention, quoted_name,
+                                                 asked, capitalised_run, legal_form_end, make_mention,
+                                                 quoted_name,
                                                  sentence_bounds, split_inline_list)
 from pipeline.normalize import fold
 
 PROSE_HEAD = re.compile(
     r"(?<![\w'])(?:(?:le|du|au|ce)\s+territoire|celui)\s+(?P<article>de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
     r"|(?<![\w'])labellise(?:e|s|es)?\s+(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?"
-    r"(?:(?:depuis|en)\s+\d{4}\s*)?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
+    r"[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
 GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "plateau", "agglomeration",
                     "presqu'ile", "cote", "territoire", "coeur", "sud", "nord", "est", "ouest"}
 # "le territoire Vendée-Centre qui comprend ...", "fait partie du Territoire Nord-Cotentin":
@@ -31,6 +32,9 @@ APPOSITION = re.compile(r",\s+(?:le|un)\s+" + PREFIX, re.IGNORECASE)
 # "la labellisation « Chartres métropole Territoires d'Industrie »", "le label « Mayotte, Territoire d'Industrie »"
 QUOTED_WITH_SUFFIX = re.compile(r"[«“\"]\s*(?P<name>[A-ZÀ-Ý][^«»“”\"\n]{1,60}?),?\s+" + PREFIX + r"\s*[»”\"]",
                                 re.IGNORECASE)
+# A short name in brackets after an intercommunality's, in mixed case ("(Cap Nord)"); an
+# acronym in capitals ("(CAB)") is not the name a territory goes by.
+SHORT_NAME = re.compile(r"\s*\((?=[^()]*[a-zà-ÿ])([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,3})\)")
 INTERCOMMUNALITY_FORM = re.compile(r"(?:les?\s+|la\s+)?(?:communaute|cc|ca|cu)\b")
 
 
@@ -77,12 +81,25 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         pos = match.end()
         if match.group("subject") is not None:
             head = re.match(r"[a-z'-]+", folded[pos:])
+            form_end = legal_form_end(text, folded, pos)
+            if form_end is not None:
+                # "Labellisée …, la communauté d'agglomération du Pays Nord Martinique (Cap Nord)":
+                # the intercommunality labelled is the territory, under the short name it goes by
+                end = capitalised_run(text, form_end, sentence_end)
+                short = SHORT_NAME.match(text, end)
+                mention = make_mention(text, *(short.span(1) if short else (form_end, end)), "territory.prose", (),
+                                       sentence_end)
+                if mention:
+                    found.append(mention)
+                continue
             if text[pos:pos + 1].isupper():
                 end = capitalised_run(text, pos, sentence_end)
             elif head and head.group(0) in GEOGRAPHIC_HEADS:
                 end = capitalised_run(text, pos + head.end() + 1, sentence_end)
                 if end <= pos + head.end() + 1:
                     continue
+                if head.group(0) == "territoire":  # "le territoire d'Issoudun" is named "Issoudun"
+                    pos += head.end() + 1
             else:
                 continue
         else:
