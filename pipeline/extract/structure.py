@@ -25,6 +25,8 @@ Interface (what other stages may rely on):
   `parts` (its value, else its content, split on ";" when it holds several: "Nouveaux
   territoires : A (32) ; B (48)").
 - `Structure.fields`: every "label : value" line, in lists or not (label span, value span).
+- `Structure.tables`: every `Table` (rows of cells written "a | b | c", the first row its
+  `header`, then `rows`; cells are spans).
 - `Structure.blocks`: headings, paragraphs and lists covering the text in order.
 - `Structure.list_at(pos)` / `item_at(pos)`: the list / (list, item) holding an offset.
 
@@ -57,6 +59,7 @@ MAX_HEADING_WORDS = 16
 MAX_INTRO_WORDS = 40
 MAX_SUB_HEADING_WORDS = 6
 MAX_FIELD_LINE_LABEL_WORDS = 8
+CELL_SEPARATOR = " | "  # how pipeline/read/html.py writes the cells of a table row
 
 
 @dataclass(frozen=True)
@@ -104,11 +107,20 @@ class Block:
 
 
 @dataclass
+class Table:
+    """Rows of cells written "a | b | c" (an HTML table as the reader renders it); the first row
+    is the header."""
+    header: list[Span]
+    rows: list[list[Span]]
+
+
+@dataclass
 class Structure:
     text: str
     blocks: list[Block]
     lists: list[ListBlock]
     fields: list[Field]
+    tables: list[Table] = default(default_factory=list)
 
     def list_at(self, position: int) -> ListBlock | None:
         return next((lst for lst in self.lists if lst.span.start <= position < lst.span.end), None)
@@ -480,7 +492,30 @@ class _Builder:
         self.blocks = [Block(b.kind, b.span, next(l.id for l in self.lists if l.span == b.span)
                              if b.kind == "list" else None) for b in self.blocks]
         fields.sort(key=lambda f: f.label.start)
-        return Structure(text, self.blocks, self.lists, fields)
+        return Structure(text, self.blocks, self.lists, fields, self._tables())
+
+    def _tables(self) -> list[Table]:
+        """Runs of at least two consecutive lines cut into the same number of cells by " | "."""
+        tables, run = [], []
+        for line in self.lines + [_Line(0, 0, 0)]:
+            cells = self._cells(line)
+            if cells and (not run or len(cells) == len(run[0])):
+                run.append(cells)
+                continue
+            if len(run) >= 2:
+                tables.append(Table(run[0], run[1:]))
+            run = [cells] if cells else []
+        return tables
+
+    def _cells(self, line: _Line) -> list[Span]:
+        if line.blank or CELL_SEPARATOR not in self.text[line.start:line.end]:
+            return []
+        cells, start = [], line.start
+        for separator in re.finditer(re.escape(CELL_SEPARATOR), self.text[line.start:line.end]):
+            cells.append(_trimmed(self.text, start, line.start + separator.start()))
+            start = line.start + separator.end()
+        cells.append(_trimmed(self.text, start, line.end))
+        return cells
 
 
 @lru_cache(maxsize=8)

@@ -40,7 +40,7 @@ from pipeline.extract.structure import parse
 from pipeline.extract.territories.common import WORDS, TerritoryMention, codes_after, sentence_bounds
 from pipeline.extract.territories.enumerations import enumerated_names
 from pipeline.extract.territories.kicker import kicker_name
-from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items
+from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
 from pipeline.extract.territories.predicates import grouping_subjects, labelled_subjects
 from pipeline.extract.territories.prefixed import prefixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
@@ -60,7 +60,7 @@ def find_territories(text: str, places: list[PlaceMention],
     candidates = (list_items(text, structure, places) + prefixed_names(text, structure, places)
                   + colon_lists(text, structure) + prose_names(text, structure, places)
                   + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)
-                  + grouping_subjects(text, structure, places)
+                  + grouping_subjects(text, structure, places) + table_cells(text, structure, places)
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places))
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []

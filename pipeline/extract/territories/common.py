@@ -191,8 +191,28 @@ def looks_like_name(name: str) -> bool:
     return first[0].isupper() or (first[0].isalpha() and len(words) > 1)
 
 
-# A line shorter than this is a title or a list item, not a wrapped line of a paragraph.
-WRAPPED_LINE = 60
+# A line followed by one this much longer, and long, is a title above a paragraph.
+TITLE_RATIO, PARAGRAPH_LINE = 2, 80
+
+
+def _line_ends_a_title(text: str, line_end: int, next_start: int) -> bool:
+    """Whether the line break at `line_end` ends a title or a label rather than wrapping a
+    paragraph: the next line is a paragraph much longer than this one ("Territoire d'industrie
+    Aurillac – Figeac – Rodez" then "Plusieurs projets ont été lancés …"), starts a sentence or
+    a list item, or is a word or two
+    standing alone ("Le Territoire d'Industrie du Grand Compiégnois" then "Texte"). A narrow PDF
+    column wraps lines of similar lengths."""
+    line = text[text.rfind("\n", 0, line_end) + 1:line_end]
+    next_end = text.find("\n", next_start)
+    next_line = text[next_start:len(text) if next_end < 0 else next_end]
+    if len(next_line) > max(TITLE_RATIO * len(line), PARAGRAPH_LINE):
+        return True
+    first = re.match(r"\s*(\S+)", next_line)
+    if first and (first.group(1).lower().strip("'’") in SENTENCE_STARTS | {"le", "la", "les", "l"}
+                  or not first.group(1)[0].isalnum()):
+        return True  # the next line starts a sentence or a list item
+    alone = next_end < 0 or not text[next_end + 1:next_end + 2].strip()
+    return alone and len(next_line.split()) <= 2 and not re.search(r"[.,;:]", next_line)
 YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?[.,;:)]*$")
 
 
@@ -218,10 +238,8 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
         if token.isspace():
             if token.count("\n") > 1:
                 break
-            if "\n" in token:
-                line_start = text.rfind("\n", 0, pos + match.start()) + 1
-                if pos + match.start() - line_start < WRAPPED_LINE:
-                    break
+            if "\n" in token and _line_ends_a_title(text, pos + match.start(), pos + match.end()):
+                break
             continue
         if YEAR_TOKEN.match(token) or (in_capitals and token in CONTRACT_WORDS):
             break

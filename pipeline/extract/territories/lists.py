@@ -301,3 +301,31 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
 
 
 # Who else signs protocols: institutions, never territories.
+
+
+# A table's column of territories: its header names them ("Territoire d'industrie", "Territoire").
+TERRITORY_COLUMN = re.compile(r"(?:nom\s+du\s+|libelle\s+du\s+)?territoires?(?:\s+d'\s*industrie)?")
+DEPARTEMENT_COLUMN = re.compile(r"d[ée]partements?")
+
+
+def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.table_cell: the cells of a table's territory column ("Territoire d'industrie |
+    EPCI | SIREN de l'EPCI | Département"), with the départements of the row's département cell."""
+    found = []
+    for table in structure.tables:
+        headers = [fold(cell.of(text)) for cell in table.header]
+        column = next((i for i, header in enumerate(headers) if TERRITORY_COLUMN.fullmatch(header)), None)
+        if column is None:
+            continue
+        departement = next((i for i, header in enumerate(headers) if DEPARTEMENT_COLUMN.fullmatch(header)), None)
+        for row in table.rows:
+            codes = set()
+            if departement is not None:
+                cell = row[departement]
+                codes = {p.code for p in places if p.kind == "departement"
+                         and cell.start <= p.start and p.end <= cell.end}
+            mention = make_mention(text, row[column].start, row[column].end, "territory.table_cell", codes,
+                                   row[-1].end)
+            if mention:
+                found.append(mention)
+    return found
