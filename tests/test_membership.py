@@ -76,3 +76,27 @@ def test_an_epci_labelled_in_its_own_clause_is_not_a_member_of_the_territory_nam
     text = ("Le 17 novembre 2023, le territoire Val de Garonne a été reconduit, et Bordeaux "
             "Métropole entre dans le programme avec la COBAN.")
     assert members(text) == set()
+
+
+def test_a_territory_designated_by_its_intercommunality_keeps_it_as_member():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Le programme « Territoires d'industrie » bénéficie à 141 territoires, dont les communautés "
+            "d'agglomération de Bastia et du Pays Ajaccien.\n")
+    rows = extract(text, next(nlp.parse([text])))
+    assert {row["name"]: row["departement_codes"] for row in rows.territories} == {
+        "Bastia": ["2B"], "Pays Ajaccien": ["2A"]}
+    assert {row["territory_id"] for row in rows.epcis} == {"bastia", "pays-ajaccien"}
+    # a piece of an EPCI's name is no territory row
+    text = ("Philippe Duprieu, président de la Communauté d'Agglomération Territoires Vendômois, a ouvert "
+            "le comité du Territoire d'industrie de la Vallée du Loir.\n")
+    assert [row["name"] for row in extract(text, next(nlp.parse([text]))).territories] == ["Vallée du Loir"]
+
+
+def test_a_departement_word_in_a_name_that_no_member_lies_in_is_a_river():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Le territoire d'industrie « Rhône Provence Industrie » regroupe la communauté d'agglomération "
+            "Montélimar Agglomération et la communauté de communes Ardèche Rhône Coiron.\n")
+    rows = extract(text, next(nlp.parse([text]))).territories
+    assert [(row["name"], row["departement_codes"]) for row in rows] == [("Rhône Provence Industrie", ["07", "26"])]

@@ -24,8 +24,10 @@ def test_nord_needs_an_article_and_is_not_a_cardinal_point():
 
 
 def test_names_inside_other_names_are_not_places():
-    text = "Saint-Dié-des-Vosges, la CC du Val de l'Aisne, la Moselle-Est, la réunion du conseil"
-    assert codes(text) == []
+    text = "Saint-Dié-des-Vosges, la CC du Val de l'Aisne, la Seine-Maritime, la réunion du conseil"
+    assert codes(text) == [("Seine-Maritime", "76", "departement")]
+    # a compass word after a dash keeps the département: "Moselle-Est" lies in the Moselle
+    assert codes("la Moselle-Est") == [("Moselle", "57", "departement")]
 
 
 def test_france_but_not_organisations_or_plans():
@@ -47,3 +49,12 @@ def test_departement_words_inside_territory_names():
     assert codes("Vienne Condrieu") == set()           # Vienne is also a town (Isère)
     assert codes("Sologne Val de Cher") == set()       # a river after "Val de"
     assert codes("Grand-Est Touraine") == set()        # not the région, not a département
+
+
+def test_nord_opening_a_name_is_a_compass_word():
+    from pipeline.extract.places import find_places
+    def codes(text):
+        return [p.code for p in find_places(text)]
+    assert codes("Le Nord des Ardennes à nouveau labellisé") == ["08"]
+    assert codes("la Communauté d'agglomération du Nord Grande-Terre") == []
+    assert codes("dans le Nord et le Pas-de-Calais") == ["59", "62"]

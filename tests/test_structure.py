@@ -124,3 +124,16 @@ def test_headings_without_colon_between_sub_lists_of_an_html_page():
     assert contents(text, lst) == ["Alpha (09)", "Beta (11)", "Gamma (32)"]
     assert lst.intro.of(text) == "La région compte trois lauréats :"
     assert [h.of(text) for h in lst.headings] == ["Territoires renouvelés", "Nouveaux territoires"]
+
+
+def test_name_then_description_lines_without_markers_are_items():
+    from pipeline.extract.structure import parse
+    text = ("Dans la Manche, deux territoires ont été retenus, qui réunissent quatre intercommunalités :\n\n"
+            "Nord-Cotentin : communauté d'agglomération du Cotentin et communauté de communes de la Baie du Cotentin\n"
+            "Sud-Manche : Mont-Saint-Michel-Normandie et Villedieu Intercom\n\n"
+            "La Normandie en compte dix au total.\n"
+            "Ils seront accompagnés selon leur plan d'actions :\n"
+            "Les plans d'actions s'organisent en 4 axes : transition écologique, innovation et foncier.\n"
+            "Pour en savoir plus : le dossier de presse\n")
+    lists = parse(text).lists
+    assert [[item.field.label.of(text) for item in lst.items] for lst in lists] == [["Nord-Cotentin", "Sud-Manche"]]

@@ -169,3 +169,326 @@ def test_inline_list_announced_by_a_count_and_il_s_agit_de():
 def test_a_count_of_schools_is_not_a_list_of_territories():
     text = "Cela s'est traduit par la création de deux écoles de production : Forge Vallée à Ville, et Atelier Sud."
     assert ids(text) == []
+
+
+def test_a_counted_noun_of_territories_announces_the_list_whatever_noun_ends_the_intro():
+    text = ("Les trois territoires tarnais suivants sont retenus pour une deuxième étape du programme :\n"
+            "  • Tarn Nord (81), nouveau lauréat\n"
+            "  • Hautes Terres d'Oc (81), nouveau lauréat\n")
+    assert ids(text) == ["tarn-nord", "hautes-terres-d-oc"]
+
+
+def test_codes_after_names_do_not_make_projects_or_companies_territories():
+    text = ("Dans les prochains mois, les projets suivants seront accélérés :\n"
+            "  • ATELIERS DE VITRE (groupe TEXIER) à Vitré (Ille-et-Vilaine) – maroquinerie\n"
+            "  • Forges de Bretagne (56) – fonderie\n")
+    assert ids(text) == []
+
+
+def test_members_of_one_territory_by_departement_are_not_territories():
+    text = ("La candidature de « Rhône Provence Industrie » vient d'être retenue pour ce territoire "
+            "étendu à 4 EPCI.\nPour la Drôme :\n• Montélimar Agglomération (1),\n"
+            "• La Communauté de communes Drôme Sud Provence (2),\nPour l'Ardèche :\n"
+            "• La Communauté de communes Ardèche Rhône Coiron (4)\n"
+            "Celles-ci, ainsi que leurs vice-présidents en charge de l'économie : Eric Phélippeau, "
+            "Alain Gallu et Bernard Noël, portent un projet commun.")
+    assert "montelimar-agglomeration" not in ids(text)
+    assert not {"eric-phelippeau", "alain-gallu", "bernard-noel"} & set(ids(text))
+
+
+def test_name_and_members_items_under_an_intro_announcing_intercommunalities():
+    text = ("Intercommunalités engagées, territoire par territoire :\n\n"
+            "- Caen Industrie : Caen la mer\n- Collines de Normandie : Flers Agglo et Intercom de la Vire au Noireau\n"
+            "\nIntercommunalités membres :\n- Flers Agglo\n- Caen la mer\n")
+    assert ids(text) == ["caen-industrie", "collines-de-normandie"]
+
+
+def test_label_then_description_items_under_an_intro_announcing_territories():
+    text = ("Les autres territoires retenus sont les suivants :\n"
+            "- Aurillac – Figeac – Rodez : forte culture industrielle dans l'aéronautique.\n"
+            "- Bassin d'Alès : développement centré autour de quelques filières.\n")
+    assert ids(text) == ["aurillac-figeac-rodez", "bassin-d-ales"]
+
+
+def test_programme_words_with_a_capital_and_a_title_line_end_the_name():
+    assert ids("Titre\nLe Territoire d’Industrie du Grand Compiégnois\nTexte\n") == ["grand-compiegnois"]
+    assert ids("Territoire d’industrie Aurillac – Figeac – Rodez\nPlusieurs projets ont été lancés.") == [
+        "aurillac-figeac-rodez"]
+    assert ids("grâce au Territoire d'Industrie Sud Meuse Nord Haute-Marne. La candidature commune au "
+               "Territoire d'Industrie des quatre EPCI a été retenue.") == ["sud-meuse-nord-haute-marne"]
+
+
+def test_word_pilote_a_year_and_a_name_in_capitals_on_the_next_line():
+    assert ids("le protocole du « Territoire d’industrie » pilote Grand-Orly Seine Bièvre.") == [
+        "grand-orly-seine-bievre"]
+    assert ids("CONTRAT DU TERRITOIRE D’INDUSTRIE INTERDEPARTEMENTAL / HAUTE-VIENNE 2019-2022\n") == [
+        "interdepartemental-haute-vienne"]
+    assert ids("CONTRAT TERRITOIRE D’INDUSTRIE\nCONTRAT TERRITOIRE D’INDUSTRIE\n"
+               "ROCHEFORT – ROYAN - MARENNES - OLERON 2020-2022\nENTRE\n") == ["rochefort-royan-marennes-oleron"]
+
+
+def test_institutions_phases_counts_and_epci_pieces_are_not_names():
+    assert ids("Le « Territoire d'industrie » représenté par :\n- l’État représenté par le Préfet,\n") == []
+    assert ids("une candidature au programme Territoires d’Industrie Temps II (2023 – 2027).") == []
+    assert ids("Trois lauréats « Territoires d'industrie » dans le Tarn") == []
+    assert ids("Philippe Duprieu, président de la Communauté d’Agglomération du Territoire Vendômois, "
+               "a ouvert la réunion du Territoire d'industrie.") == []
+    assert ids("Quand on lui rajoute le territoire de la CCPG, on peut parler de Territoire d’industrie.") == []
+
+
+def test_a_question_asserts_no_label():
+    assert ids("La CAPA, un Territoire d’industrie ?\nLa Corse figure parmi les territoires.") == []
+
+
+def rules_of(text):
+    return {m.territory_id: m.rule for m in find_territories(text, find_places(text))}
+
+
+def names_of(text):
+    return [m.name for m in find_territories(text, find_places(text))]
+
+
+def test_subjects_of_a_label_predicate():
+    assert rules_of("Seine Aval encore labellisé Territoire d’industrie") == {"seine-aval": "territory.labelled"}
+    assert ids("CAP Nord Martinique est labellisée Territoire d’Industrie et dispose de 14 zones.") == [
+        "cap-nord-martinique"]
+    assert ids("Le Pays Ajaccien, fier d’être de nouveau labelisé Territoire d’Industrie jusqu’en 2027.") == [
+        "pays-ajaccien"]
+    assert ids("Et le nord Franche-Comté fut l’un des premiers territoires reconnus par l’État.") == [
+        "nord-franche-comte"]
+    assert ids("Reconnu pour 2023-2027, Cœur de Maine a la particularité d’être l’un des deux "
+               "\"Territoires d’industrie\" de la région.") == ["coeur-de-maine"]
+    assert ids("La Guyane comptera 3 territoires d’industrie car comme Kourou, Cayenne et Saint Laurent "
+               "feront aussi partie des 141 territoires d’industrie sélectionnés.") == [
+        "kourou", "cayenne", "saint-laurent"]
+    assert ids("Pour le Gers, c’est l’Interdépartemental Gers Tarn-et-Garonne qui a été retenu.") == [
+        "interdepartemental-gers-tarn-et-garonne"]
+    assert ids("Labellisation de l’Agglomération d’Agen : Territoire d’Industrie 2023/2027") == [
+        "agglomeration-d-agen"]
+    assert names_of("Le Pôle d’équilibre territorial et rural (PETR) du Soissonnais et du Valois vient "
+                    "d’obtenir la labellisation Territoires d’industrie.") == ["Soissonnais et Valois"]
+
+
+def test_what_is_not_the_subject_of_a_label_predicate():
+    # places, coordinated members, the object of "portée par", a title's kicker, a question
+    assert ids("Economie : La Guadeloupe, la Guyane et la Réunion labellisées «Territoires d’industrie»") == []
+    assert ids("Le sénateur se réjouit de l’accès de la communauté d’agglomération du Grand Auch Cœur de "
+               "Gascogne et de la communauté de communes d’Astarac-Arros en Gascogne au dispositif.") == []
+    assert ids("La candidature portée par GPSEO, Saint-Germain Boucles de Seine et les communautés de "
+               "communes Gally Mauldre et Les Portes de l’Île-de-France fait partie des 183 territoires "
+               "choisis par l’État.") == []
+    assert ids("Communiqué – Le Lunévillois labellisé comme nouveau Territoire d’Industrie") == ["lunevillois"]
+    assert ids("Mayotte, futur territoire d’industrie labellisé Territoire d'industrie ?") == []
+
+
+def test_names_coordinated_after_a_cue():
+    assert ids("124 territoires vont bénéficier du plan, dix sont situés en Nouvelle-Aquitaine. Parmi eux, "
+               "Aubusson-La Souterraine, le bassin de Brive-Périgord, Limoges Métropole et le pays de "
+               "Saint-Yrieix-la-Perche.") == ["aubusson-la-souterraine", "bassin-de-brive-perigord",
+                                               "limoges-metropole", "pays-de-saint-yrieix-la-perche"]
+    assert ids("Dans la région, ce seront les secteurs de Pithiviers, Montargis, Issoudun, Bourges-Vierzon, "
+               "la vallée du Loir et la vallée du Cher (voir carte) qui profiteront du label.") == [
+        "pithiviers", "montargis", "issoudun", "bourges-vierzon", "vallee-du-loir", "vallee-du-cher"]
+    assert ids("Le programme bénéficie à 141 territoires, dont les communautés d’agglomération de Bastia "
+               "et du Pays Ajaccien.") == ["bastia", "pays-ajaccien"]
+    assert ids("À La Réunion, les deux Territoires d’industrie de la première phase, le Territoire de "
+               "l'Ouest et la CIREST, sont reconduits.") == ["territoire-de-l-ouest", "cirest"]
+    assert ids("Des sites pilotes ont été désignés, quatre pour la région Auvergne-Rhône-Alpes : Annecy, "
+               "Montluçon, le Puy-en-Velay et Vienne-Condrieu.\n") == []  # no territory in sight
+    assert ids("Lire aussi : 15 territoires d'industrie en Auvergne-Rhône-Alpes\nDes sites pilotes ont été "
+               "désignés, quatre pour la région Auvergne-Rhône-Alpes : Annecy, Montluçon, le Puy-en-Velay "
+               "et Vienne-Condrieu.") == ["annecy", "montlucon", "puy-en-velay", "vienne-condrieu"]
+    assert ids("Le Lunévillois rejoint les territoires Meurthe-et-Mosellans sélectionnés fin 2018 : Nord "
+               "Lorraine et Val et Terres de Lorraine qui comprend la CC du Bassin de Pompey.") == [
+        "lunevillois", "nord-lorraine", "val-et-terres-de-lorraine"]
+    assert ids("Parmi eux figurent Baie de Somme Ponthieu-Marquenterre industrie, qui associe la CA de la "
+               "Baie de Somme et la CC Ponthieu-Marquenterre, et Vallée de la Bresle-Vimeu, un territoire "
+               "interrégional.") == ["baie-de-somme-ponthieu-marquenterre-industrie", "vallee-de-la-bresle-vimeu"]
+
+
+def test_territories_designated_by_their_intercommunalities():
+    assert names_of("Trois territoires en Guadeloupe ont été labellisés sur les 183 au niveau national : "
+                    "CAPEX, Communauté de communes de Marie-Galante avec la Communauté d’Agglomération du "
+                    "Nord Grande Terre, Communauté d’Agglomération Nord Basse Terre avec la Communauté "
+                    "d’Agglomération du Grand Sud Caraïbes.") == [
+        "CAPEX", "Marie-Galante / Nord Grande Terre", "Nord Basse Terre / Grand Sud Caraïbes"]
+    assert names_of("Ainsi, les territoires de la CAPEX Communauté d’Agglomération Cap Excellence, de la "
+                    "Communauté d’Agglomération Nord Grande Terre / Communauté de communes de Marie-Galante, "
+                    "et, de la CA Grand Sud Caraïbe / CA Nord Basse Terre sont nos lauréats.") == [
+        "Cap Excellence", "Nord Grande Terre / Marie-Galante", "Grand Sud Caraïbe / Nord Basse Terre"]
+    assert names_of("Parmi les 183 territoires retenus, on retrouve le binôme Agglomération du Gard "
+                    "rhodanien-Communauté de communes du Pont du Gard (CCPG).") == ["Gard rhodanien / Pont du Gard"]
+    # members who write a candidacy together are one territory, not several
+    assert ids("Fin 2023, les territoires de la Communauté urbaine de Dunkerque et de la Communauté de "
+               "Communes des Hauts de Flandre ont porté ensemble une candidature au programme Territoires "
+               "d’Industrie.") == []
+
+
+def test_a_short_form_takes_the_full_name_of_its_territory():
+    text = ("Le Pays du Lunévillois labellisé Territoire d'industrie\n"
+            "Le Lunévillois rejoint ainsi les territoires de Meurthe-et-Moselle reconnus en 2018.")
+    assert set(ids(text)) == {"pays-du-lunevillois"}
+
+
+def test_numbered_items_under_a_paragraph_counting_the_territories():
+    text = ("Le choix des 10 Territoires d’industrie en Normandie montre que toute la région est concernée.\n\n"
+            "  1. L’Axe Seine, bien sûr.\n  2. La Vallée de la Bresle, centre mondial du flaconnage.\n"
+            "  3. La région de Lisieux, autour de l’agro-industrie.\n"
+            "  4. La zone intitulée Collines de Normandie,\n")
+    assert ids(text) == ["axe-seine", "vallee-de-la-bresle", "region-de-lisieux", "collines-de-normandie"]
+    # a national count sizes no list of names
+    assert ids("Le programme compte 183 territoires d'industrie.\n- Montargis Gien\n- Vierzon Sud\n") == []
+
+
+def test_a_page_starting_inside_a_list_of_described_territories():
+    text = ("- Gard Rhodanien : le territoire bénéficie d’un réel dynamisme dans l’énergie.\n"
+            "- Narbonne : bénéficiant des activités portuaires, le Narbonnais possède des atouts.\n"
+            "- Pau - Tarbes : ce territoire interrégional possède une forte identité industrielle.\n"
+            "- PETR d’Ariège : la vocation industrielle de ce territoire se maintient.\n")
+    assert ids(text) == ["gard-rhodanien", "narbonne", "pau-tarbes", "petr-d-ariege"]
+    assert ids("- Locale : démarche animée par un binôme élu-industriel sur le territoire\n"
+               "- Nationale : suivi de l'offre de services\n") == []
+
+
+def test_name_then_description_paragraphs_under_an_intro_announcing_territories():
+    text = ("10 territoires ont été sélectionnés en Occitanie, sur l’ensemble de la région :\n\n"
+            "Aurillac – Figeac – Rodez : Marqué par une forte culture industrielle, ce bassin est dynamique.\n\n"
+            "Bassin d’Alès : Initialement empreint d’une tradition minière, son développement continue.\n\n"
+            "Béziers-Sète : Bénéficiant du dynamisme du port de Sète, ce territoire se développe.\n")
+    assert ids(text) == ["aurillac-figeac-rodez", "bassin-d-ales", "beziers-sete"]
+
+
+def test_items_naming_territories_by_their_intercommunalities():
+    text = ("Le ministre a dévoilé la carte des 183 Territoires d'industrie. La Guadeloupe en compte trois, "
+            "portés par cinq intercommunalités :\n\n"
+            "▪ CAPEX – Communauté d'agglomération Cap Excellence ;\n"
+            "▪ CANGT – Communauté d'agglomération du Nord Grande-Terre / CCMG – Communauté de communes de "
+            "Marie-Galante ;\n"
+            "▪ CAGSC – Communauté d'agglomération Grand Sud Caraïbe / CANBT – Communauté d'agglomération du "
+            "Nord Basse-Terre.\n")
+    found = {m.name: m.departement_codes for m in find_territories(text, find_places(text))}
+    assert found == {"Cap Excellence": set(), "Nord Grande-Terre / Marie-Galante": set(),
+                     "Grand Sud Caraïbe / Nord Basse-Terre": set()}
+
+
+def test_counted_names_in_brackets_and_place_glosses():
+    assert ids("Sur les 124 Territoires d'industrie, cinq se trouvent outre-mer. La Guyane en compte deux "
+               "(Kourou et Cayenne), La Réunion deux également (Le Port et Saint-André) et la Guadeloupe un "
+               "seul (Baie-Mahault, avec la zone industrielle de Jarry).") == [
+        "kourou", "cayenne", "port", "saint-andre", "baie-mahault"]
+    assert ids("En Auvergne-Rhône-Alpes, quatre territoires pilotes ont été désignés (Annecy, Montluçon, "
+               "Le Puy-en-Velay et Vienne-Condrieu).") == ["annecy", "montlucon", "puy-en-velay", "vienne-condrieu"]
+    # a count of members in brackets names members
+    assert ids("Le territoire regroupe quatre intercommunalités (Bourges Plus, Vierzon, Sauldre et Cœur de "
+               "Berry).") == []
+    assert ids("En Corse, deux territoires ont été retenus : la Communauté d'agglomération de Bastia (CAB), "
+               "en Haute-Corse, et la Communauté d'agglomération du Pays Ajaccien (CAPA), en Corse-du-Sud.") == [
+        "bastia", "pays-ajaccien"]
+    assert ids("5 zones ont été sélectionnées pour faire partie des territoires: Baie-Mahault (Guadeloupe), "
+               "Kourou et Cayenne (Guyane ), Le Port et Saint-André à La Réunion.") == [
+        "baie-mahault", "kourou", "cayenne", "port", "saint-andre"]
+
+
+def test_a_headline_after_the_programme_name_is_no_name():
+    assert ids("Territoires d'industrie : le bassin de Bourges et Vierzon retenu par l'État\n\n"
+               "Bourges, le 13 décembre 2018") == []
+
+
+def test_more_label_predicates_and_their_limits():
+    assert ids("À La Réunion, le TCO et la Cirest, les deux Territoires d'industrie de la première phase, "
+               "sont reconduits pour 2023-2027.") == ["tco", "cirest"]
+    assert ids("Seine Aval reste Territoire d'industrie\n\nSeine Aval est de nouveau lauréat.") == ["seine-aval"] * 2
+    assert ids("Mamoudzou – Le 9 novembre dernier, Mayotte a rejoint les 183 territoires retenus.") == ["mayotte"]
+    assert ids("Forts du label « Mayotte, Territoire d’Industrie » reçu le 9 novembre, la CCI a ouvert des "
+               "Assises autour d’une question : « Comment faire évoluer le secteur industriel ? »") == ["mayotte"]
+    text = ("le Premier ministre a présenté les 124 territoires que l'État veut aider. Villes moyennes et "
+            "zones rurales dominent la carte : la Vallée de l'Arve (Haute-Savoie), Aurillac – Figeac – Rodez "
+            "(Cantal, Lot et Aveyron) ou encore Moselle Est y figurent.")
+    assert territories(text) == {("vallee-de-l-arve", "territory.labelled", ("74",)),
+                                 ("aurillac-figeac-rodez", "territory.labelled", ("12", "15", "46")),
+                                 ("moselle-est", "territory.labelled", ("57",))}
+    assert ids("la carte des 124 Territoires d'industrie. Le Cher y figure :\n") == []
+    assert ids("*Dans le Roannais, labellisé « territoire d'industrie », les techniciens se forment.*") == ["roannais"]
+    assert ids("Industrie : le territoire Dordogne / Haute-Vienne a son contrat\n\nLes élus ont approuvé le "
+               "contrat du Territoire d'industrie interdépartemental Dordogne / Haute-Vienne.") == [
+        "interdepartemental-dordogne-haute-vienne", "interdepartemental-dordogne-haute-vienne"]
+
+
+def test_a_title_after_the_programme_name_is_a_headline_not_a_list():
+    assert ids("Territoires d'industrie : la Gironde en compte trois\n\nBordeaux, le 17 novembre 2023\n") == []
+    assert ids("Territoires d'industrie : l'Aa, Dunkerque et la Flandre font cause commune\n\nLe texte.") == []
+
+
+def test_a_name_whose_verb_lists_member_intercommunalities():
+    assert rules_of("Le plus vaste, l'Axe Seine, rassemble neuf intercommunalités de l'estuaire : la CU Le "
+                    "Havre Seine Métropole, Caux Seine Agglo.") == {"axe-seine": "territory.grouping"}
+    assert ids("Dans le Calvados, Caen Industrie correspond au périmètre de Caen la mer, tandis que Lisieux "
+               "Industrie s'appuie sur l'agglomération Lisieux Normandie.") == ["caen-industrie", "lisieux-industrie"]
+    assert ids("L'agence d'attractivité Vendée Grand Sud, qui comprend trois communautés de communes (Pays "
+               "de La Châtaigneraie, Pays de Fontenay-Vendée et Vendée Sèvre Autise), s'engage.") == ["vendee-grand-sud"]
+    # an intercommunality grouping communes, a région, a count of communes: none
+    assert ids("La communauté de communes du Pays de Lure regroupe trois communautés voisines.") == []
+    assert ids("La Région Normandie rassemble trois intercommunalités autour du projet.") == []
+    assert ids("Le Pays de Lure regroupe 42 communes.") == []
+
+
+def departements_of(text):
+    return {m.territory_id: m.departement_codes for m in find_territories(text, find_places(text))}
+
+
+def test_departements_written_beside_names_or_in_the_next_sentence():
+    assert departements_of("5 zones ont été sélectionnées pour faire partie des territoires: Baie-Mahault "
+                           "(Guadeloupe), Kourou et Cayenne (Guyane ), Le Port et Saint-André à La Réunion.") == {
+        "baie-mahault": {"971"}, "kourou": {"973"}, "cayenne": {"973"}, "port": {"974"}, "saint-andre": {"974"}}
+    assert departements_of("Sur les 124 Territoires d'industrie, cinq se trouvent outre-mer. La Guyane en "
+                           "compte deux (Kourou et Cayenne), La Réunion deux également (Le Port et Saint-André)."
+                           ) == {"kourou": {"973"}, "cayenne": {"973"}, "port": {"974"}, "saint-andre": {"974"}}
+    assert departements_of("Le bassin économique Aurillac – Figeac – Rodez a été identifié « Territoires "
+                           "d’industrie » en novembre 2018. Il s’étend sur trois départements (Aveyron, Lot, "
+                           "Cantal) et deux régions.") == {"aurillac-figeac-rodez": {"12", "15", "46"}}
+    # a river's valley names no département
+    assert departements_of("ce seront les secteurs de Pithiviers, Bourges-Vierzon et la vallée du Cher qui "
+                           "profiteront du label.")["vallee-du-cher"] == set()
+
+
+def test_more_prose_forms_seen_on_other_pages():
+    assert names_of("Le label Territoire d’industrie pays de Vannes allie industrie et transition écologique") == [
+        "Pays de Vannes"]
+    assert ids("Limoges Métropole est l'un des dix secteurs néo-aquitains retenus parmi les 124 territoires.") == [
+        "limoges-metropole"]
+    assert ids("124 territoires ont été identifiés. Parmi ces 124 territoires (dont 10 en Nouvelle-Aquitaine) "
+               "il y a Val de Garonne Agglomération (VGA) .") == ["val-de-garonne-agglomeration"]
+    # one label for two intercommunalities: a territory the text leaves unnamed
+    assert ids("La Métropole Européenne de Lille et la Pévèle-Carembault labellisées \"Territoire d’industrie\"\n"
+               "La Mel et la Communauté de communes Pévèle Carembault viennent d’être labellisées "
+               "\"territoire d’industrie\".") == []
+
+
+def test_kicker_line_above_a_title_about_the_programme():
+    text = ("Vallée de la Bresle-Vimeu\nLa deuxième phase de Territoires d'industrie est lancée\n"
+            "Publié le 07/12/2023\nLe programme rassemble ici trois intercommunalités.\n")
+    assert rules_of(text) == {"vallee-de-la-bresle-vimeu": "territory.kicker"}
+    # a rubric, a radio's chrome, a place: no name
+    assert ids("Développement économique\nLa réindustrialisation se construit autour du label Territoires "
+               "d'industrie\n") == []
+    assert ids("Le Direct\n\nLe bilan du programme Territoires d'Industries\n") == []
+    assert ids("Grand Est\nLes Territoires d'industrie passent à la vitesse supérieure\n") == []
+
+
+def test_names_in_capitals_end_before_the_contract_words():
+    assert ids("CONTRAT DU TERRITOIRE D'INDUSTRIE COMMINGES - NESTES ENTRE Territoire d'industrie COMMINGES - "
+               "NESTES représenté par :") == ["comminges-nestes", "comminges-nestes"]
+    assert ids("CAP Nord Martinique est labellisée Territoire d’Industrie.") == ["cap-nord-martinique"]
+
+
+def test_an_intercommunality_labelled_goes_by_its_short_name_in_brackets():
+    assert names_of("Labellisée Territoire d'industrie pour la période 2023-2027, la communauté d'agglomération "
+                    "du Pays Nord Martinique (Cap Nord) lance un appel à projets.") == ["Cap Nord"]
+    assert names_of("Labellisé lui aussi, le territoire d'Issoudun s'étend à la CA de Châteauroux Métropole.") == [
+        "Issoudun"]
+
+
+def test_a_territory_straddling_two_departements():
+    assert departements_of("Près d'un quart des intercommunalités sont nouvelles, à l'image de celles de Cœur "
+                           "de Maine, territoire à cheval sur la Mayenne et la Sarthe ...") == {
+        "coeur-de-maine": {"53", "72"}}

@@ -17,7 +17,7 @@ from pipeline import referential
 from pipeline.extract.document_info import chrome_spans, extract_document_info
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
-from pipeline.extract.membership import attach
+from pipeline.extract.membership import attach, territories_kept
 from pipeline.extract.places import PlaceMention, find_places
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
@@ -143,6 +143,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     structure = parse(text)
     epci_mentions = find_epcis(text, linker, structure,
                                [(m.start, m.end, m.territory_id) for m in mentions])
+    # a territory mention that is a piece of an EPCI's name, or a member of a list, is no row
+    mentions = territories_kept(epci_mentions, mentions, text)
 
     by_id: dict[str, dict] = {}
     # A place word inside a territory's name ("Grand-Est Touraine", "Sud Alsace") says nothing
@@ -155,8 +157,10 @@ def extract(text: str, doc: Doc) -> Extraction:
             "territory_id": mention.territory_id, "name": mention.name, "start": mention.start,
             "end": mention.end, "phase": _local_phase(text, sentence) or phase,
             "departements": set(), "sentence_regions": set(), "rule": mention.rule,
+            "name_departements": set(), "member_departements": set(),
         })
-        row["departements"] |= mention.departement_codes
+        row["departements"] |= mention.departement_codes - mention.name_codes
+        row["name_departements"] |= mention.name_codes
         if not mention.departement_codes:
             row["departements"] |= _stated_departements(text, context_places, mention)
         if mention.intro is not None:  # a list item: its intro's sentence counts too
@@ -167,11 +171,14 @@ def extract(text: str, doc: Doc) -> Extraction:
     epci_rows = _epci_rows(attach(epci_mentions, mentions, text, sentences, structure, aliases))
     for row in epci_rows:
         if row["territory_id"] and row["siren"]:
-            by_id[row["territory_id"]]["departements"] |= set(row["departement_codes"])
+            by_id[row["territory_id"]]["member_departements"] |= set(row["departement_codes"])
 
     territory_rows = []
     for row in by_id.values():
-        departements = sorted(row.pop("departements"))
+        members, named = row.pop("member_departements"), row.pop("name_departements")
+        # a département word in the name that none of the linked members lies in is a river or a
+        # town ("Rhône Provence Industrie", members in the Drôme and the Ardèche)
+        departements = sorted(row.pop("departements") | members | (named & members if members else named))
         sentence_regions = row.pop("sentence_regions")
         regions = ref.regions_of(departements) if departements else sorted(sentence_regions)
         territory_rows.append({**row, "mention": None, "departement_codes": departements,

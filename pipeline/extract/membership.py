@@ -104,8 +104,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if mention.territory_hint in by_id:
         return mention.territory_hint
     if mention.link.siren:
-        named = [t for t in territories if named_after(t.name, mention.link.siren)
-                 or aliases.get(fold(t.name)) == mention.link.siren]
+        named = [t for t in territories if any(named_after(side, mention.link.siren)
+                                               or aliases.get(fold(side)) == mention.link.siren
+                                               for side in t.name.split(" / "))]
         if named:
             return named[0].territory_id
     if not mention.in_member_list and OFFICE.search(folded, max(0, mention.start - 40), mention.start):
@@ -175,6 +176,27 @@ def _named_as_member(mention: EpciMention, text: str, folded: str, start: int, e
     return bool(words.search(text[start:end])) and not office
 
 
+def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMention],
+                     text: str) -> list[TerritoryMention]:
+    """The territory mentions that are territories: one starting inside an EPCI's name ("CC du
+    Territoire de X") is a piece of it, one that is a name of a member list ("regroupe douze
+    communautés de communes : A, B") is a member; unless the EPCI goes by that name, and the
+    territory is the one it designates ("141 territoires, dont les communautés d'agglomération de
+    Bastia et du Pays Ajaccien")."""
+    def piece_of_another(territory: TerritoryMention) -> bool:
+        for mention in mentions:
+            named_at = ARTICLE.match(text, mention.start, mention.end).end()
+            inside = named_at < territory.start < mention.end or (
+                mention.rule == "epci.member_list" and mention.start <= territory.start
+                and territory.end <= mention.end)
+            sides = territory.name.split(" / ")  # a pair: "Nord Grande Terre / Marie-Galante"
+            if inside and not (mention.link.siren and any(named_after(side, mention.link.siren)
+                                                          for side in sides)):
+                return True
+        return False
+    return [t for t in territories if not piece_of_another(t)]
+
+
 def attach(mentions: list[EpciMention], territories: list[TerritoryMention], text: str,
            sentences: list[tuple[int, int]], structure,
            aliases: dict[str, str] | None = None) -> list[tuple[EpciMention, str | None]]:
@@ -182,13 +204,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     names and acronyms the document defines (folded name -> SIREN)."""
     folded = fold(text)
     epci_spans = [(m.start, m.end) for m in mentions]
-    named_at = [(ARTICLE.match(text, m.start, m.end).end(), m.end) for m in mentions]
-    listed = [(m.start, m.end) for m in mentions if m.rule == "epci.member_list"]
-    # A territory mention starting inside an EPCI's name ("CC du Territoire de X") is a piece of
-    # it; one that is a name of a member list ("regroupe douze communautés de communes : A, B")
-    # is a member, not a territory.
-    territories = [t for t in territories if not any(s < t.start < e for s, e in named_at)
-                   and not any(s <= t.start and t.end <= e for s, e in listed)]
+    territories = territories_kept(mentions, territories, text)
     by_id = {t.territory_id for t in territories}
     # EPCIs that are the subject of a label of their own, not a territory of the document
     label_subjects = [m.start for m in mentions

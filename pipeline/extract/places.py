@@ -65,18 +65,31 @@ def _gazetteer() -> list[tuple[str, re.Pattern, str, str, str]]:
     for name, code, kind, rule in sorted(entries, key=lambda e: -len(e[0])):
         body = _name_pattern(name)
         if name in ambiguous:
-            # "Nord" is a département only as "le Nord", "du Nord", "département du Nord".
+            # "Nord" is a département only as "le Nord", "du Nord", "département du Nord", and not
+            # as the compass word opening a name ("le Nord des Ardennes", "du Nord Grande-Terre").
             body = r"(?<=\b(?:le|du) )" + body
-        pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w]|-\w)")
+        # "Moselle-Est" holds the Moselle; "Seine-Maritime" does not hold the Seine
+        pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w]|-(?!(?:est|ouest|nord|sud|centre)\b)\w)")
         compiled.append((_literal(name), pattern, code, kind, rule))
     country = re.compile(r"(?<![\w-])france(?![\w]|-\w|\s+\d|\s+[A-Z])")
     compiled.append(("france", country, "FR", "country", "place.france"))
     return compiled
 
 
+# "le Nord des Ardennes", "du Nord Grande-Terre": the compass word opening a name.
+COMPASS_IN_NAME = re.compile(r"\s+(?:(?:de\s+la|de|des|du|d['’])\s*)?[A-ZÀ-Ý]")
+
+
+@lru_cache(maxsize=1)
+def _ambiguous_names() -> frozenset[str]:
+    aliases = json.loads((RULES_DIR / "place_aliases.json").read_text(encoding="utf-8"))
+    return frozenset(fold(name) for name in aliases["needs_article"])
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Every non-overlapping place mention in `text`, in reading order."""
     folded = fold(text)
+    ambiguous_names = _ambiguous_names()
     taken = [False] * len(text)
     found: list[PlaceMention] = []
     for literal, pattern, code, kind, rule in _gazetteer():
@@ -89,6 +102,8 @@ def find_places(text: str) -> list[PlaceMention]:
             if kind == "country" and _is_organisation_name(text, start, end):
                 continue
             if rule == "place.departement_name" and _inside_capitalised_name(text, start):
+                continue
+            if fold(text[start:end]) in ambiguous_names and COMPASS_IN_NAME.match(text, end):
                 continue
             for i in range(start, end):
                 taken[i] = True
@@ -111,11 +126,17 @@ def _is_organisation_name(text: str, start: int, end: int) -> bool:
 COMPASS = r"(?:Nord|Sud|Est|Ouest|Centre)"
 
 
+# "la vallée du Cher", "le val de Loire": a river's valley, in lower case too.
+RIVER_HEAD = re.compile(r"\b(?:vall[ée]es?|val|bassin|plaine|gorges|rives?|bords|confluent) (?:du|de la|de l['’]|des|de) ?$",
+                        re.IGNORECASE)
+
+
 def _inside_capitalised_name(text: str, start: int) -> bool:
     """'Alsace du Nord', 'Vallée de la Marne': a département word after a capitalised name.
     A compass word before it keeps the département ('Est du Loiret', 'Nord de la Meuse')."""
     before = text[max(0, start - 30):start]
-    return bool(re.search(r"\b[A-Z][\w'’-]+ (?:du|de la|de l['’]|des|de) ?$", before)) \
+    return bool(re.search(r"\b[A-Z][\w'’-]+ (?:du|de la|de l['’]|des|de) ?$", before)
+                or RIVER_HEAD.search(before)) \
         and not re.search(r"(?:département|departement|Département)s? (?:du|de la|de l['’]|des|de) ?$",
                           before) \
         and not re.search(r"(?<![\w-])" + COMPASS + r" (?:du|de la|de l['’]|des|de) ?$", before)

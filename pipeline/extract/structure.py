@@ -18,13 +18,15 @@ Interface (what other stages may rely on):
                its `heading`;
     `kind`     "bullets" (a marker on every item: •, -, -Name, *, 1., 1), a), ▪, ➢, emoji,
                private-use glyphs), "lines" (one item per line without a marker under an intro
-               ending with ":"), or "inline" (the items after "intro :" on the same line,
+               ending with ":": a short line, or a "Name : what it is" line of any length), or "inline" (the items after "intro :" on the same line,
                separated by ";").
 - `Item`: `span` (marker included), `content` (after the marker), `marker`, `heading`, `field`
   (its "label : value" split when it reads so: "« Axe Seine » : CODAH, Caux Estuaire") and
   `parts` (its value, else its content, split on ";" when it holds several: "Nouveaux
   territoires : A (32) ; B (48)").
 - `Structure.fields`: every "label : value" line, in lists or not (label span, value span).
+- `Structure.tables`: every `Table` (rows of cells written "a | b | c", the first row its
+  `header`, then `rows`; cells are spans).
 - `Structure.blocks`: headings, paragraphs and lists covering the text in order.
 - `Structure.list_at(pos)` / `item_at(pos)`: the list / (list, item) holding an offset.
 
@@ -56,6 +58,8 @@ MAX_LINE_ITEM_WORDS = 14
 MAX_HEADING_WORDS = 16
 MAX_INTRO_WORDS = 40
 MAX_SUB_HEADING_WORDS = 6
+MAX_FIELD_LINE_LABEL_WORDS = 8
+CELL_SEPARATOR = " | "  # how pipeline/read/html.py writes the cells of a table row
 
 
 @dataclass(frozen=True)
@@ -103,11 +107,20 @@ class Block:
 
 
 @dataclass
+class Table:
+    """Rows of cells written "a | b | c" (an HTML table as the reader renders it); the first row
+    is the header."""
+    header: list[Span]
+    rows: list[list[Span]]
+
+
+@dataclass
 class Structure:
     text: str
     blocks: list[Block]
     lists: list[ListBlock]
     fields: list[Field]
+    tables: list[Table] = default(default_factory=list)
 
     def list_at(self, position: int) -> ListBlock | None:
         return next((lst for lst in self.lists if lst.span.start <= position < lst.span.end), None)
@@ -268,6 +281,18 @@ def _short_line(text: str, line: _Line) -> bool:
     return not (SENTENCE_END.search(body) or (body.endswith(".") and len(words) > 6))
 
 
+def _field_line(text: str, line: _Line) -> bool:
+    """A "Name : what it is" line of any length, whose label is a few words: one item of a list
+    without markers ("Nord-Cotentin : communauté d'agglomération du Cotentin et …", "Bassin
+    d'Alès : initialement empreint d'une tradition minière, …"), the label capitalised like a
+    name ("Les plans d'actions s'organisent en 4 axes : …" is a sentence)."""
+    line_field = _field(text, line.start, line.end, MAX_FIELD_LINE_LABEL_WORDS)
+    if line_field is None:
+        return False
+    words = [w for w in re.split(r"[\s'’-]+", line_field.label.of(text)) if len(w) >= 4]
+    return bool(words) and 2 * sum(w[0].isupper() for w in words) >= len(words)
+
+
 class _Builder:
     def __init__(self, text: str):
         self.text = text
@@ -392,7 +417,7 @@ class _Builder:
                     break
                 spaced, i = True, following
                 continue
-            if line.marker or not _short_line(text, line):
+            if line.marker or not (_short_line(text, line) or _field_line(text, line)):
                 break
             if chosen and spaced is None:
                 spaced = False
@@ -467,7 +492,30 @@ class _Builder:
         self.blocks = [Block(b.kind, b.span, next(l.id for l in self.lists if l.span == b.span)
                              if b.kind == "list" else None) for b in self.blocks]
         fields.sort(key=lambda f: f.label.start)
-        return Structure(text, self.blocks, self.lists, fields)
+        return Structure(text, self.blocks, self.lists, fields, self._tables())
+
+    def _tables(self) -> list[Table]:
+        """Runs of at least two consecutive lines cut into the same number of cells by " | "."""
+        tables, run = [], []
+        for line in self.lines + [_Line(0, 0, 0)]:
+            cells = self._cells(line)
+            if cells and (not run or len(cells) == len(run[0])):
+                run.append(cells)
+                continue
+            if len(run) >= 2:
+                tables.append(Table(run[0], run[1:]))
+            run = [cells] if cells else []
+        return tables
+
+    def _cells(self, line: _Line) -> list[Span]:
+        if line.blank or CELL_SEPARATOR not in self.text[line.start:line.end]:
+            return []
+        cells, start = [], line.start
+        for separator in re.finditer(re.escape(CELL_SEPARATOR), self.text[line.start:line.end]):
+            cells.append(_trimmed(self.text, start, line.start + separator.start()))
+            start = line.start + separator.end()
+        cells.append(_trimmed(self.text, start, line.end))
+        return cells
 
 
 @lru_cache(maxsize=8)

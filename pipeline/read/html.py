@@ -35,6 +35,7 @@ _BLOCK_TAGS = {"address", "article", "blockquote", "body", "caption", "dd", "det
                "section", "summary", "table", "ul"}
 _LINE_TAGS = {"tr"}
 _CELL_TAGS = {"td", "th"}
+CELL_SEPARATOR = " | "
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
@@ -126,6 +127,8 @@ def _render(root: Tag) -> str:
             pending_break = max(pending_break, 1)
         elif name in _CELL_TAGS and closing:
             out.append(" ")
+        elif name in _CELL_TAGS and node.find_previous_sibling(_CELL_TAGS):
+            out.append(CELL_SEPARATOR)  # cells stay apart: "Nord Cotentin | CA du Cotentin | 200067205"
         if not closing:
             in_item = in_item or name == "li"
             stack.append((node, True, in_item))

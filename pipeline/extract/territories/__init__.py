@@ -1,0 +1,147 @@
+"""Territoires d'industrie named in a communiqué.
+
+Each rule below finds one way communiqués name territories; its id goes into the `rule` column:
+
+- territory.list_item        an item of a list whose intro (or sub-list heading) announces
+                             territories: "12 territoires sont lauréats :", "Il s'agit de :",
+                             "10 d'entre eux concernent la Normandie :" (the sentence before says
+                             what "eux" are); glosses after the name are left out ("Est du Loiret
+                             qui inclut notamment ...", "Issoudun, extension à ...", "(3 EPCI)").
+                             A "label : value" item names the territory in its label ("« Axe
+                             Seine » : CODAH, ..."), unless the label is a sub-list heading
+                             ("Nouveaux territoires : A (32) ; B (48)"): then its parts are names.
+- territory.list_item_codes  the same, or any list item, with département codes after the name:
+                             "Figeac (46)", "(11-31-81)", "(TI interrégional/64-65)", "32/82",
+                             or département names in brackets "(Haute-Marne et Meuse)"
+- territory.prefixed_name    "Territoire d'industrie de l'Ouest Rural regroupant ...",
+                             'le Territoire d'industrie "Baie de Somme Ponthieu-Marquenterre industrie"'
+- territory.colon_list       names after "territoires suivants :", separated by ";" (or "," / "et")
+- territory.prose            a territory named once in running prose, in a sentence about labels:
+                             "Le territoire du Grand Libournais ainsi que celui du Val de Garonne,
+                             Guyenne, Gascogne et Réolais ont été reconduits", "Labellisé depuis
+                             2023, le pays de Vannes ...", "l'arrivée d'un territoire ..., « Cœur
+                             de Maine »"
+- territory.ner              (off by default, COMMUNIQUES_NER=1) a LOC/ORG/MISC entity of the
+                             French model in a sentence about labels that also says "territoire"
+- territory.signatories      proper names coordinated as the subject of signing a protocol or
+                             contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
+
+Names come from the text's structure (pipeline/extract/structure.py), never from a list of known
+territories; the words the rules read are data (rules/territory_words.json). A bullet list of
+programme axes or measures is not a list of territories: its intro announces something else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.places import PlaceMention, departements_in_name
+from pipeline.extract.structure import parse
+from pipeline.extract.territories.common import WORDS, TerritoryMention, codes_after, sentence_bounds
+from pipeline.extract.territories.enumerations import enumerated_names
+from pipeline.extract.territories.kicker import kicker_name
+from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
+from pipeline.extract.territories.predicates import grouping_subjects, labelled_subjects
+from pipeline.extract.territories.prefixed import prefixed_names
+from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
+
+# "pays-du-", "vallee-de-la-": a geographic head and its preposition at the start of a key.
+GEOGRAPHIC_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")-(?:de-la-|de-l-|du-|des-|de-|d-)"
+                             r"|(?:" + "|".join(WORDS["name_adjectives"]) + r")-")
+
+__all__ = ["TerritoryMention", "announces_territories", "find_territories"]
+
+
+def find_territories(text: str, places: list[PlaceMention],
+                     entities: list[tuple[int, int, str]] = ()) -> list[TerritoryMention]:
+    """Territory mentions in reading order; overlapping mentions keep the earliest rule's match.
+    `entities` are the NER spans (nlp.entity_spans), a candidate source only when NER runs."""
+    structure = parse(text)
+    candidates = (list_items(text, structure, places) + prefixed_names(text, structure, places)
+                  + colon_lists(text, structure) + prose_names(text, structure, places)
+                  + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)
+                  + grouping_subjects(text, structure, places) + table_cells(text, structure, places)
+                  + signatories(text) + entities_in_label_sentences(text, list(entities), places))
+    candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[TerritoryMention] = []
+    for mention in candidates:
+        overlap = next((k for k in kept if mention.start < k.end and k.start < mention.end), None)
+        if overlap:
+            overlap.departement_codes |= mention.departement_codes
+            if overlap.intro is None and mention.intro is not None:
+                overlap.intro, overlap.list_id = mention.intro, mention.list_id
+            continue
+        kept.append(mention)
+    for mention in kept:
+        mention.name_codes = departements_in_name(text, mention.start, mention.end, places)
+        mention.departement_codes |= mention.name_codes
+    _places_written_after(text, kept, places)
+    _departements_in_the_next_sentence(text, kept, places)
+    _short_forms_named_in_full(kept)
+    return kept or kicker_name(text, places)
+
+
+STRADDLING = re.compile(r",?\s*(?:(?:un|le)\s+)?(?:territoire\s+)?(?:situ[ée]\s+)?[àa]\s+cheval\s+sur\s+"
+                        r"(?P<places>[^.;()\n]{1,80})")
+
+
+def _places_written_after(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'Kourou et Cayenne (Guyane )', 'Le Port et Saint-André à La Réunion', 'X, territoire à
+    cheval sur la Mayenne et la Sarthe': the départements written after a name are where it lies,
+    and where the name coordinated with it by "et" lies."""
+    for index, mention in enumerate(mentions):
+        if mention.departement_codes:
+            continue
+        codes = codes_after(text, mention.end, places)
+        straddling = STRADDLING.match(text, mention.end)
+        if straddling:  # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe"
+            codes |= {p.code for p in places if p.kind == "departement"
+                      and straddling.start("places") <= p.start < straddling.end("places")}
+        if not codes:
+            continue
+        mention.departement_codes |= codes
+        previous = index - 1
+        while previous >= 0 and not mentions[previous].departement_codes \
+                and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]):
+            mentions[previous].departement_codes |= codes
+            previous -= 1
+
+
+# A sentence about the territory named just before: "Il s'étend sur trois départements
+# (Aveyron, Lot, Cantal)".
+ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]rim[èe]tre|le territoire)\b",
+                      re.IGNORECASE)
+DEPARTEMENTS_WORD = re.compile(r"\bd[ée]partements?\b", re.IGNORECASE)
+
+
+def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMention],
+                                       places: list[PlaceMention]) -> None:
+    """The départements a sentence pointing back at the only territory of the sentence before
+    states ("Le bassin Aurillac – Figeac – Rodez a été identifié … Il s'étend sur trois
+    départements (Aveyron, Lot, Cantal)")."""
+    for mention in mentions:
+        if mention.departement_codes:
+            continue
+        sentence_start, sentence_end = sentence_bounds(text, mention.start)
+        if any(other is not mention and sentence_start <= other.start < sentence_end for other in mentions):
+            continue
+        following_start = sentence_end + 1
+        following_end = sentence_bounds(text, min(len(text), following_start + 1))[1]
+        if ANAPHORA.match(text, following_start) and DEPARTEMENTS_WORD.search(text, following_start, following_end):
+            mention.departement_codes |= {p.code for p in places if p.kind == "departement"
+                                          and following_start <= p.start < following_end}
+
+
+def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
+    """'Le Lunévillois' beside 'Pays du Lunévillois', 'Gers / Tarn-et-Garonne' beside
+    'Interdépartemental Gers / Tarn-et-Garonne': the short form names the same territory, so it
+    takes the full name (one territory per document)."""
+    full = {}
+    for mention in mentions:
+        head = GEOGRAPHIC_HEAD.match(mention.territory_id)
+        if head and head.end() < len(mention.territory_id):
+            full.setdefault(mention.territory_id[head.end():], mention.name)
+    for mention in mentions:
+        if mention.territory_id in full:
+            mention.name = full[mention.territory_id]
+

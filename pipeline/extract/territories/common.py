@@ -1,0 +1,414 @@
+"""What the territory rules share: their words, the mention they make, and how they read a name
+(trimmed of articles and markup, told from prose) and the département codes stated beside it."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline import referential
+from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import Structure
+from pipeline.normalize import collapse_spaces, fold, name_key
+
+WORDS = json.loads((Path(__file__).parents[1] / "rules" / "territory_words.json").read_text(encoding="utf-8"))
+
+
+def _words(key: str) -> re.Pattern:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(WORDS[key]) + r")(?!\w)")
+
+
+ANNOUNCES_TERRITORIES = _words("announces_territories")
+ANNOUNCES_OTHER = _words("announces_something_else")
+ANNOUNCES_MEMBERS = _words("announces_members")
+SUBHEADING = _words("subheading")
+LABELLING = _words("labelling")
+# Where a gloss starts after a name: a bracket, ", en minuscules", " – en minuscules", " : ",
+# a full stop, or a word of rules/territory_words.json (run on the original text, case kept).
+GLOSS_MARK = re.compile(r"\s*[(\[]|\s*,\s+(?=[a-zà-ÿ])|\s+[–—-]\s+(?=[a-zà-ÿ])|\s*:\s|\s*[.;](?:\s|$)"
+                        r"|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
+GLOSS_WORD = re.compile(r"\s+(?:" + "|".join(WORDS["gloss_after_name"]) + r")(?=\s|$)")
+TRAILING_CODES = re.compile(r"(?<![\w/])(\d{2}(?:\s*/\s*\d{2})+)\s*$")
+
+BULLET = r"(?:[•▪◦●■□➢►\-\*–—]|\d{1,2}[.)]|[\uf000-\uf0ff])"
+PREFIX = r"territoires?\s+d['’]\s*industrie"
+ARTICLE = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|l['’]\s*|la\s+|le\s+|les\s+)"
+# Words that may sit inside a name between capitalised words ("Val de Loire Sud", "Seine et Aube").
+CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "&", "sur", "en", "sous", "lès",
+              "aux", "au", "à", "-", "–", "—", "/"}
+MAX_NAME_WORDS = 12
+# An intro that says nothing ("La Mayenne en compte cinq :") is read with the sentences before it.
+LOOK_BACK_SENTENCES = 3
+# An item that starts like a sentence is not a name ("Un soutien en ingénierie").
+SENTENCE_STARTS = {"un", "une", "ce", "cette", "ces", "il", "elle", "ils", "elles", "nous", "on",
+                   "être", "notre", "nos", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "en",
+                   "dans", "chaque", "tout", "tous", "plusieurs", "certains",
+                   "pour", "avec", "dans", "par", "afin", "lever", "faire", "mobiliser", "accélérer",
+                   "quelques", "nombreux", "nombreuses", "à", "au", "aux", "sur", "chez", "depuis",
+                   "après", "avant", "lors", "selon", "entre", "vers", "grâce", "outre"}
+# A number word alone is a count ("Trois lauréats"), not a name; it may open one ("Trois vallées").
+NUMBER_WORDS = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+                "douze", "treize", "quatorze", "quinze", "seize", "vingt", "cent"}
+
+CODES_BRACKET = re.compile(r"[\[(]\s*((?:TI\s+)?[^\[\]()\n]{1,60}?)\s*[\])]")
+DEPARTEMENT_CODE = re.compile(r"(?<![\w])(2[AB]|97[1-6]|\d{2})(?![\w])")
+COLON_LIST_INTRO = re.compile(PREFIX + r"?\s*(?:suivants|ci-dessous)\s*:|" + PREFIX + r"\s*:",
+                              re.IGNORECASE)
+# "les territoires suivants :", "Les 12 territoires labellisés sont : A ; B ; C."
+COLON_LIST_INTRO_BARE = re.compile(r"\bterritoires\b[^.:;\n]{0,50}:", re.IGNORECASE)
+
+
+@dataclass
+class TerritoryMention:
+    start: int
+    end: int
+    name: str
+    rule: str
+    departement_codes: set[str] = field(default_factory=set)
+    block_end: int = 0  # end of the list item or sentence that describes this territory
+    # (intro start, first item start) of the list holding it: "Il s'agit des territoires de :"
+    intro: tuple[int, int] | None = None
+    list_id: int | None = None  # the structure's list holding it (structure.parse(text).lists)
+    # départements its name holds ("Moselle Est"): a river's name may hide among them ("Rhône
+    # Provence Industrie"), which the départements of its members tell (assemble.py)
+    name_codes: set[str] = field(default_factory=set)
+
+    @property
+    def territory_id(self) -> str:
+        return name_key(self.name)
+
+
+
+def _codes_in(bracket: str) -> set[str]:
+    known = referential.load().departements
+    return {c for c in DEPARTEMENT_CODE.findall(bracket) if c in known}
+
+
+@lru_cache(maxsize=1)
+def _departement_words() -> frozenset[str]:
+    return frozenset(w for d in referential.load().departements.values()
+                     for w in re.findall(r"[a-z]+", fold(d.name)))
+
+
+def _is_codes_bracket(inner: str) -> bool:
+    """'[10 – Aube / 51 - Marne]', '(11-31-81)', '(TI interrégional/64-65)': codes, not prose."""
+    if not _codes_in(inner):
+        return False
+    words = re.findall(r"[a-z]{3,}", fold(inner))
+    return all(w.startswith("inter") or w in _departement_words() for w in words)
+
+
+def _departements_bracket(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
+    """'(Haute-Marne et Meuse)': département names and connectors only -> their codes."""
+    inside = [p for p in places if p.kind == "departement" and start <= p.start and p.end <= end]
+    if not inside:
+        return set()
+    rest = list(text[start:end])
+    for place in inside:
+        rest[place.start - start:place.end - start] = " " * (place.end - place.start)
+    leftover = re.sub(r"\b(?:et|de|du|des|la|le|l|d|en|sur)\b|[\s,/&'’–—-]", "", fold("".join(rest)))
+    return {p.code for p in inside} if not leftover else set()
+
+
+# A legal form (folded text): "communauté(s) de communes", "d'agglomération", "urbaine", "CC",
+# "CA", "CU", "la métropole de"; "l'agglomération de" in lower case only (a capital makes it the
+# brand of one EPCI: "l'Agglomération d'Agen" is that territory's name).
+LEGAL_FORM = re.compile(r"(?:communautes?\s+(?:de[s]?\s+communes?|d'\s*agglomerations?|urbaines?|de\s+l'agglomeration)"
+                        r"|c[acu](?=\s)|metropoles?(?=\s+(?:de|du|d')\s*)|agglomerations?(?=\s+(?:de|du|des|d')\s*))\s*")
+# An acronym written before the legal form it abbreviates: "la CAPEX Communauté d'Agglomération".
+ACRONYM_BEFORE_FORM = re.compile(r"[A-Z][A-Z0-9&]{1,7}(?:\s+|\s*[–—-]\s*)(?=[Cc]ommunaut)")
+PREPOSITION = re.compile(r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
+
+
+def legal_form_end(text: str, folded: str, pos: int) -> int | None:
+    """End of the legal form (and its preposition) starting at `pos`, if one does."""
+    acronym = ACRONYM_BEFORE_FORM.match(text, pos)
+    if acronym:
+        pos = acronym.end()
+    form = LEGAL_FORM.match(folded, pos)
+    if not form:
+        return None
+    if folded[pos:pos + 5] == "agglo" and text[pos].isupper() and not acronym:
+        return None  # "l'Agglomération d'Agen": the brand is the name
+    end = form.end()
+    preposition = PREPOSITION.match(folded, end)
+    return preposition.end() if preposition else end
+
+
+
+def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past leading articles/markup and trailing punctuation/markup."""
+    segment = text[start:end]
+    lead = re.match(r"[\s*_«\"“]*(?:(?:et|ou)\s+)?" + ARTICLE + r"?[\s*_«\"“]*", segment, re.IGNORECASE)
+    cut = lead.end() if lead else 0
+    # Do not strip an article that is the whole name.
+    if cut >= len(segment.rstrip()):
+        cut = len(re.match(r"[\s*_«\"“]*", segment).group(0))
+    start += cut
+    form_end = legal_form_end(text, fold(text[:end]), start)
+    if form_end is not None and form_end < end:
+        start = form_end  # "la Communauté d'agglomération de Bastia": the territory goes by "Bastia"
+    while end > start and text[end - 1] in " \t\n*_»\"”,;:.–-":
+        end -= 1
+    return start, end
+
+
+@lru_cache(maxsize=1)
+def _not_a_name_head() -> re.Pattern:
+    """Opening words of institutions, the programme and its phases (rules/territory_words.json)."""
+    ref = referential.load()
+    places = {"regions": "|".join(re.escape(fold(r.name)) for r in ref.regions.values()),
+              "departements": "|".join(re.escape(fold(d.name)) for d in ref.departements.values())}
+    heads = [head.replace("{regions}", places["regions"]).replace("{departements}", places["departements"])
+             for head in WORDS["not_a_name_head"]]
+    return re.compile(r"(?:" + "|".join(heads) + r")(?![\w'])")
+
+
+# A name holds no word of the award ("le bassin de Bourges et Vierzon retenu par l'État").
+AWARD_VERB = re.compile(r"\b(?:labellis|labelis|retenu|laureat|selectionn|reconduit|designe)\w*")
+
+
+def looks_like_name(name: str) -> bool:
+    """A proper name: capitalised, few words, most content words capitalised (an axis such as
+    "Accélérer la transition écologique" is not one)."""
+    words = name.split()
+    if not words or len(words) > MAX_NAME_WORDS:
+        return False
+    first = words[0]
+    if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit() or re.search(r"\d{3}", name):
+        return False
+    if _not_a_name_head().match(fold(name)) or AWARD_VERB.search(fold(name)):
+        return False
+    if len(words) == 1 and (len(first) < 4 and not first.isupper() or fold(first) in NUMBER_WORDS):
+        return False  # a fragment ("Ber", a page cut mid-word), an abbreviation or a count
+    content = [w for w in re.split(r"[\s'’]+", name) if w and w.lower() not in CONNECTORS and w[0].isalpha()]
+    capitalised = sum(1 for w in content if w[0].isupper())
+    if content and capitalised * 2 < len(content):
+        return False
+    return first[0].isupper() or (first[0].isalpha() and len(words) > 1)
+
+
+# A line followed by one this much longer, and long, is a title above a paragraph.
+TITLE_RATIO, PARAGRAPH_LINE = 2, 80
+
+
+def _line_ends_a_title(text: str, line_end: int, next_start: int) -> bool:
+    """Whether the line break at `line_end` ends a title or a label rather than wrapping a
+    paragraph: the next line is a paragraph much longer than this one ("Territoire d'industrie
+    Aurillac – Figeac – Rodez" then "Plusieurs projets ont été lancés …"), starts a sentence or
+    a list item, or is a word or two
+    standing alone ("Le Territoire d'Industrie du Grand Compiégnois" then "Texte"). A narrow PDF
+    column wraps lines of similar lengths."""
+    line = text[text.rfind("\n", 0, line_end) + 1:line_end]
+    next_end = text.find("\n", next_start)
+    next_line = text[next_start:len(text) if next_end < 0 else next_end]
+    if len(next_line) > max(TITLE_RATIO * len(line), PARAGRAPH_LINE):
+        return True
+    first = re.match(r"\s*(\S+)", next_line)
+    if first and (first.group(1).lower().strip("'’") in SENTENCE_STARTS | {"le", "la", "les", "l"}
+                  or not first.group(1)[0].isalnum()):
+        return True  # the next line starts a sentence or a list item
+    alone = next_end < 0 or not text[next_end + 1:next_end + 2].strip()
+    return alone and len(next_line.split()) <= 2 and not re.search(r"[.,;:]", next_line)
+YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?[.,;:)]*$")
+
+
+# Words of a contract's title that follow the name in capitals: "COMMINGES - NESTES ENTRE …".
+CONTRACT_WORDS = {"ENTRE", "ET", "AVEC", "CONTRAT", "PROTOCOLE", "CONVENTION", "ANNEXE"}
+
+
+def capitalised_run(text: str, pos: int, limit: int) -> int:
+    """End of a name starting at `pos`: capitalised words joined by connectors, on one line, or
+    across one line break of a wrapped paragraph (a title line ends the name: "Territoire
+    d'industrie Aurillac – Figeac – Rodez" then "Plusieurs projets ..."). A year ends it
+    ("INTERDEPARTEMENTAL / HAUTE-VIENNE 2019-2022")."""
+    hard_stop = re.search(r"[\[\](),;:!?«»\"]|\.(?:\s|$)", text[pos:limit])
+    if hard_stop:
+        limit = pos + hard_stop.start()
+    # a name in capitals: its first two words are ("ROCHEFORT – ROYAN", not "CAP Nord Martinique")
+    first_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[pos:limit]) if len(w) > 1][:2]
+    in_capitals = len(first_words) == 2 and all(w.isupper() for w in first_words)
+    end = pos
+    for match in re.finditer(r"\S+|\s+", text[pos:limit]):
+        token = match.group(0)
+        absolute_end = pos + match.end()
+        if token.isspace():
+            if token.count("\n") > 1:
+                break
+            if "\n" in token and _line_ends_a_title(text, pos + match.start(), pos + match.end()):
+                break
+            continue
+        if YEAR_TOKEN.match(token) or (in_capitals and token in CONTRACT_WORDS):
+            break
+        word = token.strip("'’")
+        bare = re.sub(r"^(?:[dl]['’])", "", token)
+        if in_capitals and any(c.islower() for c in bare):
+            break  # "COMMINGES - NESTES" then "Territoire d'industrie …": a name in capitals ends
+        if bare[:1].isupper() or bare[:1].isdigit():
+            end = absolute_end
+        elif word.lower() in CONNECTORS or token.lower() in ("d'", "d’", "l'", "l’"):
+            continue
+        else:
+            break
+    return end
+
+
+@lru_cache(maxsize=1)
+def _departement_keys() -> frozenset[str]:
+    return frozenset(name_key(d.name) for d in referential.load().departements.values())
+
+
+@lru_cache(maxsize=1)
+def _region_keys() -> frozenset[str]:
+    return frozenset(name_key(r.name) for r in referential.load().regions.values())
+
+
+def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0, intro=None,
+                 list_id=None, name: str | None = None, departement_name_ok: bool = False):
+    """A mention of [start, end) trimmed, or None when it does not read as a territory's name.
+    `name` is given when the name is not the span's text ("A / B" for a pair of EPCIs). A région's
+    name is none ("Territoires d'industrie Grand Est"), unless `departement_name_ok` and it is also
+    a département's (Mayotte)."""
+    start, end = trim_name(text, start, end)
+    name = collapse_spaces(name or text[start:end]).strip("*_ ")
+    if not name or not looks_like_name(name) or not name_key(name):
+        return None
+    if name_key(name) in _region_keys() and not (departement_name_ok and name_key(name) in _departement_keys()):
+        return None
+    if name[0].islower():
+        name = name[0].upper() + name[1:]  # "le bassin de Brive-Périgord" is named "Bassin de Brive-Périgord"
+    return TerritoryMention(start, end, name, rule, set(codes), block_end or end, intro, list_id)
+
+
+OPENING_QUOTES = "«“\"‘"
+CLOSING_QUOTES = {"«": "»", "“": "”", '"': '"', "‘": "’"}
+
+
+def block_end(structure: Structure, text: str, position: int) -> int:
+    """End of the list item, else of the paragraph (line), holding `position`."""
+    held = structure.item_at(position)
+    if held:
+        return held[1].span.end
+    line_end = text.find("\n", position)
+    return len(text) if line_end < 0 else line_end
+
+
+def quoted_name(text: str, position: int) -> tuple[int, int] | None:
+    """(start, end) inside the quotes opening at `position`, on one line, at most 12 words."""
+    closing = CLOSING_QUOTES[text[position]]
+    end = text.find(closing, position + 1, position + 120)
+    if end < 0 or "\n" in text[position:end]:
+        return None
+    return position + 1, end
+
+
+
+# Where a name stands, written right after it: "Cayenne (Guyane )", "Saint-André à La Réunion",
+# "la ville de Baie-Mahault en Guadeloupe".
+PLACE_AFTER = re.compile(r",?\s+(?:en|à|au|dans)\s+(?P<place>(?:la\s+|le\s+|les\s+|l['’]\s*)?[A-ZÀ-Ý][\w'’-]*"
+                         r"(?:[ -](?:de\s+|du\s+|des\s+|la\s+|et\s+)?[A-ZÀ-Ý][\w'’-]*)*)")
+
+
+def codes_after(text: str, end: int, places: list[PlaceMention]) -> set[str]:
+    """Codes of a bracket right after a name ("Haut Bocage [08 - Ardennes]", "Cayenne (Guyane)"),
+    or of the département it is said to lie in ("Saint-André à La Réunion")."""
+    bracket = re.match(r"[ \t]*[\[(]([^\[\]()\n]{1,60})[\])]", text[end:end + 70])
+    if not bracket:
+        place = PLACE_AFTER.match(text, end, min(len(text), end + 60))
+        if not place:
+            return set()
+        return _departements_bracket(text, place.start("place"), place.end("place"), places)
+    if _is_codes_bracket(bracket.group(1)):
+        return _codes_in(bracket.group(1))
+    return _departements_bracket(text, end + bracket.start(1), end + bracket.end(1), places)
+
+
+# "La zone intitulée Collines de Normandie": the name follows the participle.
+NAMED_AS = r"(?:(?:la|le|l['’])\s*(?:zone|territoire|secteur|bassin)\s+(?:intitul|appel|d[ée]nomm|baptis|nomm)[ée]e?s?\s+)?"
+
+
+def gloss_start(text: str, start: int, end: int) -> int:
+    """Where the gloss after the name starting at `start` begins ("Est du Loiret qui inclut …",
+    "Vienne Condrieu, porté par …", "Saint-André à La Réunion"), else `end`."""
+    segment = text[start:end]
+    cuts = [m.start() for m in (GLOSS_MARK.search(segment), GLOSS_WORD.search(fold(segment))) if m]
+    return start + min(cuts) if cuts else end
+
+
+def name_and_codes(text: str, start: int, end: int,
+                    places: list[PlaceMention]) -> tuple[int, int, set[str]]:
+    """The name at the head of a list piece, without its gloss, and the département codes the
+    piece states: in brackets (codes or names) or as a trailing "32/82"."""
+    piece = text[start:end]
+    head = re.match(r"[*_\s]*(?:" + PREFIX + r"\s*)?" + NAMED_AS, piece, re.IGNORECASE)
+    name_start = start + (head.end() if head and head.group(0).strip(" *_") else 0)
+    name_end = gloss_start(text, name_start, end)
+    codes: set[str] = set()
+    for bracket in re.finditer(r"[\[(]([^\[\]()]{1,80})[\])]", piece):
+        inner = bracket.group(1)
+        if _is_codes_bracket(inner):
+            codes |= _codes_in(inner)
+        else:
+            codes |= _departements_bracket(text, start + bracket.start(1), start + bracket.end(1), places)
+    trailing = TRAILING_CODES.search(text[name_start:name_end])
+    if trailing:
+        codes |= _codes_in(trailing.group(1))
+    return name_start, name_end, codes
+
+
+# "Territoires d'industrie" as the programme's name ("le programme « Territoires d'industrie »",
+# "Territoires d'industrie conserve son approche") says nothing about what a list holds.
+
+# The end of a sentence; a question quoted inside it ("« Comment faire ? »") does not end it.
+SENTENCE_STOP = re.compile(r"[.!\n]|\?(?!\s*[»”\"])")
+
+
+def asked(text: str, position: int) -> bool:
+    """Whether the sentence holding `position` is a question ("La CAPA, un Territoire
+    d'industrie ?"): a question asserts no label."""
+    stop = SENTENCE_STOP.search(text, position)
+    return bool(stop) and stop.group(0) == "?"
+
+
+def sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    end = re.search(r"\.(?:\s|$)|\n", text[position:])
+    return start, position + end.start() if end else len(text)
+
+
+
+SMALL_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+                "neuf": 9, "dix": 10}
+STATED_COUNT = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def split_inline_list(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
+    """Item spans of 'A ; B ; C' (separator ';') or 'A, B et C' (separator ', ' / ' et ')."""
+    spans, pos = [], start
+    for sep in re.finditer(separator, text[start:end]):
+        spans.append((pos, start + sep.start()))
+        pos = start + sep.end()
+    spans.append((pos, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def stated_count(text: str, intro_start: int) -> int | None:
+    """'2 autres Territoires d'industrie :' -> 2; the size the intro announces, if any."""
+    match = STATED_COUNT.search(text[max(0, intro_start - 30):intro_start])
+    if not match:
+        return None
+    word = match.group(1).lower()
+    return int(word) if word.isdigit() else SMALL_COUNTS[word]
+
+
+
+def sentence_before(text: str, position: int) -> tuple[int, str]:
+    """(start, text) of the sentence ending at `position` (within its line)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    cut = max((m.end() for m in re.finditer(r"[.!?]\s+", text[line_start:position])), default=0)
+    return line_start + cut, text[line_start + cut:position]
+
+

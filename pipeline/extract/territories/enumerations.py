@@ -1,0 +1,83 @@
+"""territory.enumeration: names coordinated after a cue in running prose.
+
+"Parmi eux, Aubusson-La Souterraine, le bassin de Brive-Périgord, Limoges Métropole et le pays
+de Saint-Yrieix-la-Perche." (the sentence before speaks of territories); "Parmi les 183
+territoires retenus, on retrouve le binôme Agglomération du A-Communauté de communes du B";
+"141 territoires, dont les communautés d'agglomération de Bastia et du Pays Ajaccien"; "ce seront
+les secteurs de Pithiviers, Montargis, …, la vallée du Loir et la vallée du Cher qui profiteront
+du label"; "les deux Territoires d'industrie de la première phase, le Territoire de l'Ouest et la
+CIREST, sont reconduits" (as many names as the count). The cues are data
+(rules/territory_words.json, enumeration_cues); the names are read by
+pipeline/extract/territories/phrases.py.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import Structure
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, SMALL_COUNTS, WORDS, TerritoryMention,
+                                                 make_mention, sentence_bounds)
+from pipeline.extract.territories.phrases import enumeration_after
+from pipeline.normalize import fold
+
+RULE = "territory.enumeration"
+TERRITORIES_WORD = re.compile(r"\bterritoires?\b|\blaureats?\b")
+AWARD = re.compile(WORDS["award_words"])
+CLAUSE_JOINT = re.compile(r",\s+|\)\s+et\s+|;\s+")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> list[tuple[re.Pattern, dict]]:
+    return [(re.compile(cue["cue"]), cue) for cue in WORDS["enumeration_cues"]]
+
+
+def _previous_sentence(text: str, sentence_start: int) -> tuple[int, int]:
+    end = len(text[:sentence_start].rstrip())
+    return sentence_bounds(text, max(0, end - 1))[0], end
+
+
+def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    folded = fold(text)
+    found = []
+    for pattern, cue in _cues():
+        for match in pattern.finditer(folded):
+            sentence_start, sentence_end = sentence_bounds(text, match.start())
+            sentence = folded[sentence_start:sentence_end]
+            before = folded[slice(*_previous_sentence(text, sentence_start))]
+            needs = cue["needs"]
+            if needs == "territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)):
+                continue
+            if needs == "award" and not AWARD.search(sentence):
+                continue
+            if needs == "count_territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)):
+                continue
+            limit = sentence_end
+            if cue.get("inside") == "brackets":
+                closing = text.find(")", match.end(), sentence_end)
+                if closing < 0 or ANNOUNCES_MEMBERS.search(match.group("between")):
+                    continue
+                limit = closing
+            parts = enumeration_after(text, match.end(), limit)
+            if len(parts) < cue.get("min_names", 1):
+                continue
+            if needs.startswith("count"):
+                word = match.group("count")
+                count = int(word) if word.isdigit() else SMALL_COUNTS.get(word, 1)
+                then = re.compile(cue["then"]).match(folded, parts[-1].end) if "then" in cue and parts else True
+                if len(parts) != count or not then:
+                    continue
+            if all(any(p.start <= part.start and part.end <= p.end for p in places) for part in parts):
+                continue  # "les territoires de Bretagne et de Normandie": places
+            codes = set()
+            if cue.get("inside") == "brackets":  # "La Guyane en compte deux (Kourou et Cayenne)"
+                clause_start = max([sentence_start, *(m.end() for m in CLAUSE_JOINT.finditer(text, sentence_start, match.start()))])
+                codes = {p.code for p in places if p.kind == "departement" and clause_start <= p.start < match.start()}
+            for part in parts:
+                mention = make_mention(text, part.start, part.end, RULE, codes if len(codes) == 1 else (),
+                                       sentence_end, name=part.name)
+                if mention:
+                    found.append(mention)
+    return found

@@ -1,0 +1,331 @@
+"""Territories in lists: items of a list whose intro announces territories (territory.list_item,
+territory.list_item_codes) and inline lists after a colon or "il s'agit de" (territory.colon_list).
+A list of programme axes, measures or people is not a list of territories: its intro says so."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.members import MEMBER_TRIGGER
+from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import Item, ListBlock, Structure
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
+                                                 ANNOUNCES_TERRITORIES, BULLET,
+                                                 COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, PREFIX,
+                                                 LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
+                                                 TerritoryMention, legal_form_end, make_mention,
+                                                 name_and_codes,
+                                                 sentence_before, split_inline_list, stated_count)
+from pipeline.extract.territories.phrases import read_part
+from pipeline.normalize import fold
+
+PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarche|contrat|plan)\s+)?"
+                            r"[\"'«\s]*territoires?\s+d'\s*industrie[\"'»]?")
+
+
+TERRITORIES, MEMBERS, OTHER = "territories", "members", "other"
+# "Les trois territoires tarnais suivants sont retenus pour une deuxième étape :": a counted or
+# "suivants" territories noun announces them whatever noun ends the intro.
+COUNTED_TERRITORIES = re.compile(r"(?:\b(?P<count>\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)|\b(?:onze|douze"
+                                 r"|treize|quatorze|quinze|seize|dix-\w+|vingt\S*))\s+(?:\w+\s+)?territoires\b"
+                                 r"|\bterritoires\b(?:\s+[\w'-]+){0,2}\s+(?:suivants|ci-dessous)\b")
+
+
+def _without_programme_name(sentence: str) -> str:
+    """The folded sentence with the programme's name blanked out ("le programme « Territoires
+    d'industrie »"), counted ones kept ("10 Territoires d'industrie")."""
+    folded = fold(sentence)
+    for match in PROGRAMME_NAME.finditer(folded):
+        written = sentence[match.start():match.end()]
+        counted = re.search(r"(?:\d|\b(?:les|des|ces|aux|autres|nouveaux|deux|trois|quatre|cinq|six|sept|"
+                            r"huit|neuf|dix))\s*$", folded[max(0, match.start() - 12):match.start()])
+        if re.search(r"programme|dispositif|label|initiative|d[ée]marche|contrat|plan|[«\"“]", written,
+                     re.IGNORECASE) or (re.match(r"\s*T", written) and not counted):
+            folded = folded[:match.start()] + " " * (match.end() - match.start()) + folded[match.end():]
+    return folded
+
+
+def _keyword_decides(sentence: str) -> str | None:
+    """What an intro sentence announces: TERRITORIES, MEMBERS (EPCIs, communes), OTHER (axes,
+    projects, people ...) or None when it does not say. A counted noun of territories decides;
+    else the noun just before the colon, else the first one named."""
+    folded = _without_programme_name(sentence)
+    if COUNTED_TERRITORIES.search(folded):
+        return TERRITORIES
+    found = sorted([(m.start(), TERRITORIES) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
+                   + [(m.start(), MEMBERS) for m in ANNOUNCES_MEMBERS.finditer(folded)]
+                   + [(m.start(), OTHER) for m in ANNOUNCES_OTHER.finditer(folded)])
+    if not found:
+        return None
+    tail = folded.rstrip(" :*_")
+    clause = tail[tail.rfind(",") + 1:]  # "Ces 9 territoires, composés de 29 EPCI, sont :"
+    last_words_start = len(tail) - len(" ".join(clause.split()[-3:]))
+    closing = [kind for position, kind in found if position >= last_words_start]
+    return closing[-1] if closing else found[0][1]
+
+
+def list_announcement(text: str, lst: ListBlock) -> str | None:
+    """What the list's intro announces (see _keyword_decides): an intro ending with ':' decides
+    by its words, or, when they say nothing ("10 d'entre eux concernent la Normandie :", "Il
+    s'agit de :"), by the sentences just before; a sub-list heading that announces territories
+    decides alone."""
+    if any(_keyword_decides(heading.of(text)) == TERRITORIES for heading in lst.headings):
+        return TERRITORIES
+    if lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
+        if _counted_before(text, lst) or _described_as_territories(text, lst):
+            return TERRITORIES
+        return None
+    decided = _keyword_decides(lst.intro.of(text))
+    if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
+        return TERRITORIES  # "La Guadeloupe en compte trois, portés par cinq intercommunalités :"
+    position = lst.intro.start
+    for _ in range(LOOK_BACK_SENTENCES):
+        if decided is not None or position <= 0:
+            break
+        position = len(text[:position].rstrip())
+        sentence_start, sentence = sentence_before(text, position)
+        decided = _keyword_decides(sentence)
+        position = sentence_start
+    return decided
+
+
+# A list right under a paragraph that counts a region's territories names them, even without a
+# colon ("… le choix des 10 Territoires d'industrie en Normandie montre que …" then "1. L'Axe
+# Seine, bien sûr."); a national count (124, 183) sizes no list of names.
+MAX_LISTED_COUNT = 30
+DESCRIBED = re.compile(r"\bterritoire\b")
+
+
+def _counted_before(text: str, lst: ListBlock) -> bool:
+    if lst.context is None:
+        return False
+    folded = _without_programme_name(lst.context.of(text))
+    counts = [SMALL_COUNTS.get(m.group("count"), None) or int(m.group("count"))
+              for m in COUNTED_TERRITORIES.finditer(folded) if m.group("count")]
+    return any(len(lst.items) <= count <= MAX_LISTED_COUNT for count in counts)
+
+
+def _described_as_territories(text: str, lst: ListBlock) -> bool:
+    """'- Gard Rhodanien : le territoire bénéficie …', '- Pau - Tarbes : ce territoire
+    interrégional …': a list of "Name : description" items most of whose descriptions speak of
+    "le territoire" names territories, even when the page starts inside it."""
+    values = [item.field.value.of(text) for item in lst.items if item.field]
+    described = sum(bool(DESCRIBED.search(fold(value))) for value in values)
+    return len(values) * 2 >= len(lst.items) and described >= 2 and 2 * described > len(values)
+
+
+def _counts_the_items(intro: str, items: int) -> bool:
+    """Whether the intro states the number of items without making it a number of members."""
+    folded = fold(intro)
+    for match in COUNT_WORD.finditer(folded):
+        word = match.group(1).lower()
+        value = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        if value == items and not ANNOUNCES_MEMBERS.match(folded, match.end() + 1):
+            return True
+    return False
+
+
+def announces_territories(text: str, lst: ListBlock) -> bool:
+    """Whether the list's intro announces territories (see list_announcement)."""
+    return list_announcement(text, lst) == TERRITORIES
+
+
+def _is_subheading(label: str) -> bool:
+    """'Renouvellement des territoires existants', 'Nouveaux territoires': a heading, not a name."""
+    folded = fold(label)
+    return bool(SUBHEADING.search(folded)) and not re.search(r"[«\"“]", label)
+
+
+def _item_pieces(text: str, item: Item, announced: bool) -> list[tuple[int, int]]:
+    """Where the names of an item stand: its label, or the parts of a sub-heading's value. Under
+    an intro announcing territories, the label names one whatever follows ("Aurillac – Figeac –
+    Rodez : forte culture industrielle ..."); elsewhere a label followed by a definition does not
+    ("Locale : démarche animée par ...")."""
+    if item.field:
+        label = item.field.label
+        if not _is_subheading(label.of(text)):
+            value = item.field.value.of(text)
+            if not announced and value[:1].islower() and len(value.split()) > 3:
+                return []
+            return [(label.start, label.end)]
+        value = item.field.value
+        if item.parts:
+            return [(p.start, p.end) for p in item.parts]
+        return [(s, e) for s, e in split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+")]
+    if item.parts:
+        return [(p.start, p.end) for p in item.parts]
+    return [(item.content.start, item.content.end)]
+
+
+def _opens_with_legal_form(text: str, start: int, end: int) -> bool:
+    lead = re.match(r"[\s*_«\"“]*(?:(?:la|le|les|l['’])\s*)?", text[start:end], re.IGNORECASE)
+    return legal_form_end(text, fold(text[:end]), start + lead.end()) is not None
+
+
+def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    found = []
+    for lst in structure.lists:
+        if lst.kind == "inline":
+            continue  # the colon-list rule reads them, with their stated count
+        decided = list_announcement(text, lst)
+        if decided == OTHER:
+            continue  # projects, axes or people: codes after a name do not make it a territory
+        announced = decided == TERRITORIES
+        # Under an intro announcing members ("Intercommunalités engagées, territoire par
+        # territoire :"), a "Name : members" item names a territory; a bare item is a member.
+        labels_only = decided == MEMBERS
+        intro = (lst.intro.start if lst.intro else lst.span.start, lst.items[0].span.start)
+        for item in lst.items:
+            members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
+            if labels_only and not item.field:
+                continue
+            for start, end in _item_pieces(text, item, announced or labels_only):
+                name_start, name_end, codes = name_and_codes(text, start, end, places)
+                if not (announced or labels_only or codes or members):
+                    continue
+                # "CAPEX – Communauté d'agglomération Cap Excellence", "CA A / CC B": a territory
+                # designated by its intercommunalities goes by their names
+                designated = read_part(text, start, end) if _opens_with_legal_form(text, start, end) else None
+                name = None
+                if designated is not None:
+                    name_start, name_end, name = designated.start, designated.end, designated.name
+                rule = "territory.list_item_codes" if codes else "territory.list_item"
+                mention = make_mention(text, name_start, name_end, rule, codes, item.span.end,
+                                       intro if announced or labels_only or codes else None, lst.id, name)
+                if mention:
+                    found.append(mention)
+    return found
+
+
+
+# Where a gloss starts in an inline list's item: a bracket, a comma before lower case ("Vienne
+# Condrieu, porté par …"), a place after "à" ("Saint-André à La Réunion").
+INLINE_GLOSS = re.compile(r"\s*\(|\s*,\s+(?=[a-zà-ÿ])|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
+
+
+def _colon_list_items(text: str, start: int, end: int, stated: int | None,
+                      intro_start: int) -> list[TerritoryMention]:
+    """Names of an inline list: split on ';' first; on ',' / 'et' when ';' gives one item or
+    fewer than the stated count ("2 autres territoires : A et B (...) ;")."""
+    def names(spans):
+        found = []
+        for item_start, item_end in spans:
+            gloss = INLINE_GLOSS.search(text, item_start, item_end)
+            mention = make_mention(text, item_start, gloss.start() if gloss else item_end,
+                                   "territory.colon_list", (), end, (intro_start, start))
+            if mention:
+                found.append(mention)
+        return found
+
+    by_semicolon = names(split_inline_list(text, start, end, r"\s*;\s*"))
+    if len(by_semicolon) > 1 and (stated is None or len(by_semicolon) == stated):
+        return by_semicolon
+    first_item_end = text.find(";", start, end)
+    first_item_end = end if first_item_end < 0 else first_item_end
+    by_comma = names(split_inline_list(text, start, first_item_end, r",\s+|\s+et\s+"))
+    if stated is not None:
+        if len(by_comma) == stated:
+            return by_comma
+        by_both = names(split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+"))
+        return by_both if len(by_both) == stated else by_semicolon
+    # No count to check against: "A, B et C" is three names when every part reads as one.
+    parts = split_inline_list(text, start, first_item_end, r",\s+|\s+et\s+")
+    if len(by_semicolon) <= 1 and len(by_comma) == len(parts) > 1:
+        return by_comma
+    return by_semicolon
+
+
+# Any other "intro : A, B et C" or "..., il s'agit de A, B et C" in running text.
+INLINE_INTRO = re.compile(r"[^\S\n]*:[^\S\n]+(?=\S)|\bil\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
+COUNT_WORD = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d)", re.IGNORECASE)
+
+
+def _list_end(text: str, start: int) -> int:
+    rest = text[start:]
+    stop = re.search(r"\.(?=\s|$)|\n\s*" + BULLET + r"[ \t]", rest)
+    return start + (stop.start() if stop else len(rest))
+
+
+
+def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> list[TerritoryMention]:
+    """A list after a colon (or "il s'agit de") in running text: the intro's sentence announces
+    territories, or says nothing and the sentence before does; a count in the intro must then
+    equal the number of names, and every part must read as a name."""
+    found = []
+    for intro in INLINE_INTRO.finditer(text):
+        start = intro.end()
+        held = structure.item_at(start)
+        if start in taken or (held and held[0].kind != "inline"):
+            continue  # a list item's "label : value" is read by the list rule
+        sentence_start, sentence = sentence_before(text, intro.start())
+        decided = _keyword_decides(sentence + " :")
+        if decided in (OTHER, MEMBERS):
+            continue
+        counts = COUNT_WORD.findall(sentence)
+        stated = None
+        if counts:
+            word = counts[-1].lower()
+            stated = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        if decided is None:
+            _previous_start, previous = sentence_before(text, len(text[:sentence_start].rstrip()))
+            anaphora = re.match(r"\s*il\s+s", text[intro.start():], re.I) and found
+            if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None):
+                continue
+        end = _list_end(text, start)
+        parts = [(s, e) for s, e in split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+")]
+        mentions = _colon_list_items(text, start, end, stated, sentence_start)
+        if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
+            continue
+        if len(mentions) != len(parts) and stated is None:
+            continue
+        found.extend(mentions)
+    return found
+
+
+# "Territoires d'industrie : la Gironde en compte trois": a headline after the programme's name.
+HEADLINE = re.compile(r"[\s#*_]*" + PREFIX + r"\s*:", re.IGNORECASE)
+
+
+def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
+    found = []
+    intros = {m.end(): m for m in [*COLON_LIST_INTRO.finditer(text), *COLON_LIST_INTRO_BARE.finditer(text)]
+              if not HEADLINE.match(text, text.rfind("\n", 0, m.start()) + 1)}
+    for intro in intros.values():
+        start = intro.end()
+        rest = text[start:]
+        if re.match(r"[ \t]*\n", rest):
+            continue  # nothing on the intro's line: a title, or a list (the list rule reads it)
+        found.extend(_colon_list_items(text, start, _list_end(text, start), stated_count(text, intro.start()),
+                                       sentence_before(text, intro.start())[0]))  # the intro's sentence
+    return found + _generic_inline_lists(text, set(intros), structure)
+
+
+# Who else signs protocols: institutions, never territories.
+
+
+# A table's column of territories: its header names them ("Territoire d'industrie", "Territoire").
+TERRITORY_COLUMN = re.compile(r"(?:nom\s+du\s+|libelle\s+du\s+)?territoires?(?:\s+d'\s*industrie)?")
+DEPARTEMENT_COLUMN = re.compile(r"d[ée]partements?")
+
+
+def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.table_cell: the cells of a table's territory column ("Territoire d'industrie |
+    EPCI | SIREN de l'EPCI | Département"), with the départements of the row's département cell."""
+    found = []
+    for table in structure.tables:
+        headers = [fold(cell.of(text)) for cell in table.header]
+        column = next((i for i, header in enumerate(headers) if TERRITORY_COLUMN.fullmatch(header)), None)
+        if column is None:
+            continue
+        departement = next((i for i, header in enumerate(headers) if DEPARTEMENT_COLUMN.fullmatch(header)), None)
+        for row in table.rows:
+            codes = set()
+            if departement is not None:
+                cell = row[departement]
+                codes = {p.code for p in places if p.kind == "departement"
+                         and cell.start <= p.start and p.end <= cell.end}
+            mention = make_mention(text, row[column].start, row[column].end, "territory.table_cell", codes,
+                                   row[-1].end)
+            if mention:
+                found.append(mention)
+    return found

@@ -1,0 +1,199 @@
+"""Reading names inside sentences, for the rules that find territories in prose.
+
+A name part is what a sentence coordinates: an article, then either a geographic head in lower
+case ("le bassin de Brive-Périgord", "la vallée du Loir", "le nord Franche-Comté") or an
+intercommunality's legal form ("la communauté d'agglomération de Bastia": the territory it
+designates goes by "Bastia"), then capitalised words. Two intercommunalities joined by " / ",
+"avec" or a dash before a legal form are one territory named after both ("la CA Nord Grande
+Terre / CC de Marie-Galante" -> "Nord Grande Terre / Marie-Galante"). Enumerations of parts are
+read forward from a cue ("Parmi eux, A, le bassin de B et C") or backward from a verb ("Kourou,
+Cayenne et Saint Laurent feront partie des 141 territoires").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.territories.common import (PREPOSITION, WORDS, capitalised_run, legal_form_end,
+                                                 looks_like_name)
+from pipeline.normalize import fold
+
+GEOGRAPHIC_HEADS = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")(?=\s)")
+PROGRAMME_WORDS = re.compile(r"(?:ti|territoires?\s+d'\s*industrie)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?(?=\S)")
+ARTICLE = re.compile(r"(?:(?:les|la|le|l')\b\s*|l'\s*)")
+# "Agglomération du Gard rhodanien-Communauté de communes du Pont du Gard": a brand dropped in a pair.
+BRAND_FORM = re.compile(r"Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
+# Where a name read from a capitalised run stops inside it: a coordination or a pair's joint.
+INNER_JOINT = re.compile(r"\s+(?:à|en|dans)\s+(?=(?:la\s+|le\s+|les\s+|l['’])?[A-ZÀ-Ý])|\s+et\s+|\s*,\s+|(?<!\d)\s*/\s*(?!\d)|\s+avec\s+|-(?=\s*(?:[Cc]ommunaut|C[ACU]\b))")
+PAIR_JOINT = re.compile(r"\s*/\s*|\s+avec\s+|-(?=\s*(?:[Cc]ommunaut|C[ACU]\b))")
+JOINT = re.compile(r"\s*,\s*(?:et\s*,?\s*)?|\s+et\s+|\s+ou\s+(?:encore\s+)?")
+MAX_PAIR_GAP_WORDS = 5
+# What may stand just before a name that is not a subject: a preposition or a participle
+# ("portée par A", "associé à B"); after a carrier's singular head ("Le PETR du A et du B",
+# "le Pays de A et de B") the coordinated names are one territory's.
+OBJECT_LEAD = re.compile(r"(?:(?P<carrier>\b(?:le|la|l')\s*(?:petr|pole|pays|syndicat|territoire)\b[^.,;:]{0,60}?"
+                         r"\s(?:du|de la|de l'|des|de|d'))|\b(?:par|de|du|des|d'|avec|entre|pour|a|au|aux"
+                         r"|sur|dans|en|chez|vers|regroupant|reunissant|associant|comprenant))\s*(?:(?:les|la|le|l')\s*)?$")
+# "Baie de Somme Ponthieu-Marquenterre industrie": the programme's word ends some names.
+PROGRAMME_SUFFIX = re.compile(r"\s+industrie(?=\s*[,.;:)]|\s+(?:qui|a|est|et)\b)")
+# A relative clause or an apposition after a part, up to the enumeration's ", et ".
+RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|porte|portee|associant|regroupant|reunissant|comprenant|un|une"
+                            r"|autour|avec|situee?|pres|deja|pilote|centre|nouveau|nouvelle)\b")
+# Where a part lies: ", en Haute-Corse", " à La Réunion" (before the next joint).
+PLACE_GLOSS = re.compile(r",?\s+(?:en|dans|à|au)\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*(?=\s*[,;.)]|\s+et\s)")
+# A bracket after a part does not end an enumeration: "Baie-Mahault (Guadeloupe), Kourou et Cayenne".
+GLOSS_BRACKET = re.compile(r"\s*\([^()\n]{0,60}\)")
+
+
+@dataclass
+class Part:
+    """A name part: the span the text names (article and legal form left out) and, for a pair of
+    intercommunalities, the name made of both."""
+    start: int
+    end: int
+    epci: bool = False
+    name: str | None = None
+
+
+def _skip(folded: str, pos: int, pattern: re.Pattern) -> int:
+    match = pattern.match(folded, pos)
+    return match.end() if match else pos
+
+
+def read_part(text: str, start: int, limit: int, folded: str | None = None) -> Part | None:
+    """The name part starting at `start` (spaces, a distributed preposition and an article
+    allowed before it), ending at or before `limit`, cut at the first coordination (" et ",
+    ", ", " / "): None when no name starts there."""
+    folded = folded if folded is not None else fold(text)
+    pos = start
+    while pos < limit and text[pos] in " \t\u00a0":
+        pos += 1
+    pos = _skip(folded, pos, PREPOSITION)
+    pos = _skip(folded, pos, ARTICLE)
+    pos = _skip(folded, pos, PROGRAMME_WORDS)  # "le TI Sud Vosges", "le Territoire d'industrie X"
+    if pos >= limit:
+        return None
+    form_end = legal_form_end(text, folded, pos)
+    epci = form_end is not None
+    brand = BRAND_FORM.match(text, pos) if not epci else None
+    if epci:
+        pos = name_start = form_end
+    else:
+        name_start = pos
+        head = GEOGRAPHIC_HEADS.match(folded, pos)
+        if head and text[pos].islower():
+            pos = head.end() + 1 if head.group(0) in WORDS["compass_heads"] \
+                else _skip(folded, head.end() + 1, PREPOSITION)  # "le nord Franche-Comté"
+    if pos >= limit or not text[pos].isupper():
+        return None
+    end = capitalised_run(text, pos, limit)
+    cut = INNER_JOINT.search(text, pos, end)
+    end = cut.start() if cut else end
+    suffix = PROGRAMME_SUFFIX.match(text, end, limit)
+    end = suffix.end() if suffix else end
+    if end <= pos:
+        return None
+    paired = _paired(text, folded, Part(brand.end() if brand else name_start, end, epci), limit)
+    return paired or Part(name_start, end, epci)
+
+
+def _paired(text: str, folded: str, first: Part, limit: int) -> Part | None:
+    """'A / CC de B', 'CC de A avec la CA de B', 'Agglomération du A-Communauté de communes du B':
+    one territory named 'A / B'."""
+    gap = re.match(r"[^,;:.()\n]{0,80}?(?=" + PAIR_JOINT.pattern + r")", text[first.end:limit])
+    if not gap or len(gap.group(0).split()) > MAX_PAIR_GAP_WORDS:
+        return None
+    joint = PAIR_JOINT.match(text, first.end + gap.end())
+    second_start = _skip(folded, joint.end(), ARTICLE)
+    if legal_form_end(text, folded, second_start) is None and not (first.epci and joint.group(0).strip() == "/"):
+        return None
+    second = read_part(text, second_start, limit, folded)
+    if second is None or second.name is not None:
+        return None
+    first_name = " ".join(text[first.start:first.end + gap.end()].split())
+    second_name = " ".join(text[second.start:second.end].split())
+    return Part(first.start, second.end, True, f"{first_name} / {second_name}")
+
+
+def enumeration_after(text: str, start: int, limit: int) -> list[Part]:
+    """Name parts coordinated from `start` ("A, le bassin de B, C et la vallée du D"), up to the
+    first piece that is not a name. A piece that cannot stand alone joins the next one ("Val et
+    Terres de Lorraine")."""
+    folded = fold(text)
+    parts: list[Part] = []
+    pos = start
+    while pos < limit:
+        part = read_part(text, pos, limit, folded)
+        if part is None:
+            break
+        if parts and not looks_like_name(_name(text, parts[-1])) and text[parts[-1].end:part.start].strip() == "et":
+            parts[-1] = Part(parts[-1].start, part.end, part.epci)
+        else:
+            parts.append(part)
+        after = GLOSS_BRACKET.match(text, part.end)
+        after = after.end() if after else part.end
+        place = PLACE_GLOSS.match(text, after)
+        if place:  # "la CA de Bastia (CAB), en Haute-Corse, et la CA du Pays Ajaccien"
+            after = place.end()
+        if RELATIVE_GLOSS.match(folded, after):
+            # "A, qui associe la CA X et la CC Y, et B, …": the gloss ends at ", et "
+            last = re.compile(r",\s+et\s+").search(text, after, limit)
+            if not last:
+                break
+            pos = last.end()
+            continue
+        joint = JOINT.match(text, after)
+        if not joint or joint.end() >= limit:
+            break
+        pos = joint.end()
+    return [p for p in parts if looks_like_name(_name(text, p))]
+
+
+def enumeration_before(text: str, end: int, clause_start: int, apposition: bool = False) -> list[Part]:
+    """Name parts coordinated as a subject that ends at `end` ("car comme Kourou, Cayenne et
+    Saint Laurent"): whole pieces from the right, each may carry a bracket ("la Vallée de l'Arve
+    (Haute-Savoie), Aurillac – Figeac – Rodez (Cantal, Lot et Aveyron) ou encore Moselle Est");
+    the leftmost may be the tail of a longer phrase ("comme Kourou", "Et le nord Franche-Comté").
+    An `apposition` ("Dans le Roannais, labellisé …") qualifies the name before it whatever
+    stands before the name."""
+    folded = fold(text)
+    masked = GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[:end])  # joints inside brackets do not count
+    pieces, pos = [], clause_start
+    for joint in JOINT.finditer(masked, clause_start, end):
+        pieces.append((pos, joint.start()))
+        pos = joint.end()
+    pieces.append((pos, end))
+    parts: list[Part] = []
+    for piece_start, piece_end in reversed(pieces):
+        piece_end = len(masked[:piece_end].rstrip())
+        part = read_part(text, piece_start, piece_end, folded)
+        if part is not None and part.end == piece_end and looks_like_name(_name(text, part)):
+            parts.insert(0, part)
+            continue
+        tail = _tail_name(text, folded, piece_start, piece_end)
+        if tail is not None:
+            lead = None if apposition else OBJECT_LEAD.search(folded, clause_start, tail.start)
+            if lead and lead.group("carrier"):
+                # "Le PETR du Soissonnais et du Valois": one territory named after both
+                parts = [tail] + parts
+                name = " et ".join(" ".join(text[p.start:p.end].split()) for p in parts)
+                return [Part(tail.start, parts[-1].end, False, name)]
+            if lead:
+                return []  # "portée par A, B et C": an object, not the subject
+            parts.insert(0, tail)
+        break
+    return [p for p in parts if looks_like_name(_name(text, p))]
+
+
+def _tail_name(text: str, folded: str, start: int, end: int) -> Part | None:
+    """The longest name ending a phrase: 'car comme Kourou' -> 'Kourou'."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        part = read_part(text, start + word.start(), end, folded)
+        if part is not None and part.end == end and looks_like_name(_name(text, part)):
+            return part
+    return None
+
+
+def _name(text: str, part: Part) -> str:
+    return part.name or " ".join(text[part.start:part.end].split())

@@ -1,0 +1,142 @@
+"""territory.labelled: the subject of a predicate that says it holds the label.
+
+"Seine Aval encore labellisé Territoire d'industrie", "CAP Nord Martinique est labellisée
+Territoire d'Industrie", "Et le nord Franche-Comté fut l'un des premiers territoires reconnus",
+"comme Kourou, Cayenne et Saint Laurent feront aussi partie des 141 territoires", "Le Pays
+Ajaccien, fier d'être de nouveau labelisé Territoire d'Industrie", "c'est l'Interdépartemental
+Gers Tarn-et-Garonne qui a été retenu", "la labellisation du Lunévillois en tant que Nouveau
+Territoire d'Industrie". The predicates are data (rules/territory_words.json, label_predicates);
+the subject is read back from the predicate: one name or coordinated names, each with its
+article, geographic head or legal form (pipeline/extract/territories/phrases.py). Coordinated
+intercommunalities written with their legal forms are the members of one territory left unnamed
+("l'accès de la communauté d'agglomération A et de la communauté de communes B au dispositif"):
+no territory.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import Structure
+from pipeline.extract.territories.common import (SMALL_COUNTS, WORDS, TerritoryMention, asked,
+                                                 codes_after, make_mention, sentence_bounds)
+from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before
+from pipeline.normalize import fold
+
+RULE = "territory.labelled"
+
+
+def _expand(pattern: str) -> str:
+    for macro, body in WORDS["label_macros"].items():
+        pattern = pattern.replace("{" + macro + "}", body)
+    return pattern
+
+
+@lru_cache(maxsize=2)
+def _predicates(key: str = "label_predicates") -> re.Pattern:
+    return re.compile(r"(?:,\s*|(?<![\w']))(?:" + "|".join(_expand(p) for p in WORDS[key]) + r")")
+
+
+TERRITORIES_WORD = re.compile(r"\bterritoires?\b")
+ONE_LABEL = re.compile(r"\bterritoire\s+d'\s*industrie")
+COORDINATION = re.compile(r"\s(?:et|ainsi que)\s")
+
+
+CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
+NOMINAL = re.compile(_expand(WORDS["labelled_nominal"]))
+
+
+GROUPING = re.compile(r"(?:,\s*qui\s+|(?<![\w']))(?:(?P<verb>" + "|".join(WORDS["grouping_verbs"]) + r")\s+(?="
+                      + WORDS["grouping_objects"] + r")|(?:" + "|".join(WORDS["grouping_verbs_any_object"])
+                      + r")\s*(?=[A-ZÀ-Ýa-z]))")
+GROUPING_RULE = "territory.grouping"
+
+
+def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.grouping: the name whose verb lists its member intercommunalities ("l'Axe
+    Seine, rassemble neuf intercommunalités : …", "Vendée Grand Sud, qui comprend trois
+    communautés de communes", "Caen Industrie correspond au périmètre de Caen la mer"); one name,
+    not a place, not an intercommunality itself."""
+    folded = fold(text)
+    found = []
+    for match in GROUPING.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
+        parts = enumeration_before(text, end, _clause_start(text, sentence_start, end), True)[-1:]
+        if not parts or parts[0].epci or _places_only(parts, places, single=True):
+            continue
+        mention = make_mention(text, parts[0].start, parts[0].end, GROUPING_RULE, (), sentence_end)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _places_only(parts: list[Part], places: list[PlaceMention], single: bool = False) -> bool:
+    """'La Guadeloupe, la Guyane et la Réunion labellisées': places, not territories' names (a
+    single place too when `single`)."""
+    return (len(parts) > 1 or single and parts) and all(any(p.start <= part.start and part.end <= p.end for p in places)
+                                  for part in parts)
+
+
+def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: int) -> list[TerritoryMention]:
+    if not parts or _places_only(parts, places):
+        return []
+    found = []
+    for part in parts:
+        # "Mayotte a rejoint les 183 territoires": an overseas territory may bear its département's name
+        mention = make_mention(text, part.start, part.end, RULE, codes_after(text, part.end, places), block,
+                               name=part.name, departement_name_ok=True)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    folded = fold(text)
+    found = []
+    in_context = [(m, True) for m in _predicates("label_predicates_in_context").finditer(folded)]
+    for match, needs_context in [(m, False) for m in _predicates().finditer(folded)] + in_context:
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
+        if asked(text, match.end()):
+            continue
+        if needs_context and not TERRITORIES_WORD.search(folded, max(0, sentence_start - 300), sentence_end):
+            continue
+        apposition = match.group(0).startswith(",")
+        counted = match.groupdict().get("counted")
+        if (counted or match.groupdict().get("apposed")) and not apposition:
+            continue
+        clause_start = _clause_start(text, sentence_start, end)
+        parts = enumeration_before(text, end, clause_start, apposition)
+        if counted:  # "le TCO et la Cirest, les deux Territoires d'industrie …": the last two
+            word = counted.split()[1]
+            parts = parts[-(int(word) if word.isdigit() else SMALL_COUNTS[word]):]
+        if (needs_context or apposition) and _places_only(parts, places, single=True):
+            continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
+        coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))
+        if coordinated and (ONE_LABEL.search(match.group(0)) or any(p.epci for p in parts)):
+            continue  # "La Métropole Européenne de Lille et la Pévèle-Carembault labellisées
+            # « Territoire d'industrie »": one label for both, a territory the text leaves unnamed
+        found.extend(_mentions(text, parts, places, sentence_end))
+    for pattern in (CLEFT, NOMINAL):
+        for match in pattern.finditer(folded):
+            subject_end = match.end("subject")
+            parts = enumeration_after(text, match.start("subject"), subject_end)
+            if parts and parts[-1].end == len(text[:subject_end].rstrip()):
+                found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
+    return found
+
+
+# A subject starts after a title's dash before an article or after a colon at most
+# ("Communiqué – Le Lunévillois labellisé ...", "Agen : l'Agglomération d'Agen labellisée ..."),
+# while a dash between capitalised words is part of a name ("Aurillac – Figeac – Rodez").
+CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s*|\s\|\s|\"", re.IGNORECASE)
+
+
+def _clause_start(text: str, sentence_start: int, end: int) -> int:
+    marks = [m.end() for m in CLAUSE_MARK.finditer(text, sentence_start, end)]
+    return max([sentence_start] + marks)
+
+

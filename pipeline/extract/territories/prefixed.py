@@ -1,0 +1,82 @@
+"""territory.prefixed_name: the name after the programme's words ("Territoire d'industrie de
+l'Ouest Rural regroupant ...", 'le Territoire d'industrie "Baie de Somme Ponthieu-Marquenterre
+industrie"', "le TI Sud Vosges")."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import Structure
+from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX, WORDS, TerritoryMention,
+                                                 block_end, capitalised_run, codes_after, make_mention,
+                                                 quoted_name)
+from pipeline.normalize import fold
+
+# The programme's words, then what may stand between them and the name: a closing quote
+# ('« Territoire d'industrie » pilote X'), the word "pilote", a line break after a title in
+# capitals ("CONTRAT TERRITOIRE D'INDUSTRIE" then "ROCHEFORT – ROYAN - MARENNES - OLERON").
+PREFIXED = re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges": the usual abbreviation
+                      r"(?:[ \t]*[»”\"])?(?:[ \t]+pilote\b)?(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?",
+                      re.IGNORECASE)
+
+
+ADJECTIVE = re.compile(r"(?:" + "|".join(WORDS["name_adjectives"]) + r")\s+(?=\S)")
+
+
+HEAD_THEN_NAME = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
+
+
+def _in_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _title_then_name(text: str, match: re.Match) -> bool:
+    """'CONTRAT TERRITOIRE D'INDUSTRIE' ending its line, the next line a name in capitals."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    next_end = text.find("\n", match.end())
+    next_line = text[match.end():len(text) if next_end < 0 else next_end]
+    return (_in_capitals(text[line_start:match.start("gap")]) and _in_capitals(next_line)
+            and not re.search(PREFIX, next_line, re.IGNORECASE))
+
+
+def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    found = []
+    for match in PREFIXED.finditer(text):
+        pos = match.end()
+        if pos >= len(text):
+            continue
+        if "\n" in match.group("gap") and not _title_then_name(text, match):
+            continue
+        if text[pos] in OPENING_QUOTES:
+            quoted = quoted_name(text, pos)
+            if not quoted:
+                continue
+            pos, end = quoted
+        elif text[pos].isupper():
+            end = capitalised_run(text, pos, min(len(text), pos + 200))
+        elif HEAD_THEN_NAME.match(fold(text[pos:pos + 40])) and text[pos].islower():
+            # "le label Territoire d'industrie pays de Vannes": a geographic head in lower case
+            start_of_run = pos + HEAD_THEN_NAME.match(fold(text[pos:pos + 40])).end()
+            if not text[start_of_run:start_of_run + 1].isupper():
+                continue
+            end = capitalised_run(text, start_of_run, min(len(text), start_of_run + 200))
+        elif ADJECTIVE.match(fold(text[pos:pos + 20])):
+            # "Territoire d'industrie interdépartemental Dordogne / Haute-Vienne"
+            start_of_run = pos + ADJECTIVE.match(fold(text[pos:pos + 20])).end()
+            end = capitalised_run(text, start_of_run, min(len(text), start_of_run + 200))
+            if end <= start_of_run:
+                continue
+        else:
+            continue
+        if end <= pos:
+            continue
+        codes = codes_after(text, end, places)
+        mention = make_mention(text, pos, end, "territory.prefixed_name", codes,
+                           block_end(structure, text, pos))
+        if mention:
+            found.append(mention)
+    return found
+
+

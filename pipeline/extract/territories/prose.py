@@ -1,0 +1,200 @@
+"""Territories named in running prose (territory.prose), as signatories (territory.signatories)
+or, opt-in, by the French model's NER (territory.ner)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import Structure
+from pipeline.extract.territories.common import (CONNECTORS, LABELLING, PREFIX, TerritoryMention,
+                                                 asked, capitalised_run, legal_form_end, make_mention,
+                                                 quoted_name,
+                                                 sentence_bounds, split_inline_list)
+from pipeline.normalize import fold
+
+PROSE_HEAD = re.compile(
+    r"(?<![\w'])(?:(?:le|du|au|ce)\s+territoire|celui)\s+(?P<article>de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
+    r"|(?<![\w'])labellise(?:e|s|es)?\s+(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?"
+    r"[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
+GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "plateau", "agglomeration",
+                    "presqu'ile", "cote", "territoire", "coeur", "sud", "nord", "est", "ouest"}
+# "le territoire Vendée-Centre qui comprend ...", "fait partie du Territoire Nord-Cotentin":
+# 'territoire' directly followed by a capitalised name, without an article; not the programme's
+# own words ("au Territoire d'Industrie des quatre EPCI": the prefixed-name rule reads those).
+TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?![Dd]['’]\s*(?i:industrie))(?=[A-ZÀ-Ý])")
+# "la Communauté d'Agglomération du Territoire Vendômois": a piece of an EPCI's name.
+EPCI_FORM_BEFORE = re.compile(r"(?:communaute|agglomeration|communes|urbaine|metropole)\s*$")
+# "le territoire de la CCPG": the area of an intercommunality known by its acronym.
+ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
+# "Cœur de Maine, le territoire d'industrie réunissant ..."
+APPOSITION = re.compile(r",\s+(?:le|un)\s+" + PREFIX, re.IGNORECASE)
+# "la labellisation « Chartres métropole Territoires d'Industrie »", "le label « Mayotte, Territoire d'Industrie »"
+QUOTED_WITH_SUFFIX = re.compile(r"[«“\"]\s*(?P<name>[A-ZÀ-Ý][^«»“”\"\n]{1,60}?),?\s+" + PREFIX + r"\s*[»”\"]",
+                                re.IGNORECASE)
+# A short name in brackets after an intercommunality's, in mixed case ("(Cap Nord)"); an
+# acronym in capitals ("(CAB)") is not the name a territory goes by.
+SHORT_NAME = re.compile(r"\s*\((?=[^()]*[a-zà-ÿ])([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,3})\)")
+INTERCOMMUNALITY_FORM = re.compile(r"(?:les?\s+|la\s+)?(?:communaute|cc|ca|cu)\b")
+
+
+
+
+
+def _subject_before(text: str, end: int) -> int | None:
+    """Start of the proper name that ends at `end` and opens its clause: 'Le Lunévillois',
+    'Le territoire Seine Aval', 'l'Agglomération d'Agen' (article and 'territoire' left out)."""
+    clause_start = max(text.rfind(sep, 0, end) for sep in (". ", "\n", " – ", " - ", ": ", ", ", "« ", "(")) + 1
+    clause = text[clause_start:end]
+    lead = re.match(r"[\s–:,«(-]*(?:(?:le|la|les|l['’])\s*)?(?:territoire\s+(?:de\s+|du\s+|des\s+)?)?",
+                    clause, re.IGNORECASE)
+    start = clause_start + lead.end()
+    name = text[start:end].strip()
+    if not name or not name[0].isupper():
+        return None
+    words = [w for w in re.split(r"[\s'’]+", name) if w]
+    if not all(w[0].isupper() or w.lower() in CONNECTORS or w[0].isdigit() for w in words):
+        return None
+    return start
+
+
+def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """Territories named once in a sentence about labels: 'le territoire du X ... reconduit',
+    'celui du X, Y et Z', 'Labellisé depuis 2023, le pays de X', 'territoire ..., « X »',
+    'X labellisé comme nouveau Territoire d'industrie', 'X, le territoire d'industrie ...'."""
+    folded = fold(text)
+    found = []
+
+    def add(start: int, end: int, block_end: int, codes=()):
+        if INTERCOMMUNALITY_FORM.match(folded[start:end]):
+            return  # an intercommunality: the member rules read it
+        if asked(text, end):
+            return  # "La CAPA, un Territoire d'industrie ?": a question asserts no label
+        mention = make_mention(text, start, end, "territory.prose", codes, block_end)
+        if mention:
+            found.append(mention)
+
+    for match in PROSE_HEAD.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if not LABELLING.search(folded[sentence_start:sentence_end]):
+            continue
+        pos = match.end()
+        if match.group("subject") is not None:
+            head = re.match(r"[a-z'-]+", folded[pos:])
+            form_end = legal_form_end(text, folded, pos)
+            if form_end is not None:
+                # "Labellisée …, la communauté d'agglomération du Pays Nord Martinique (Cap Nord)":
+                # the intercommunality labelled is the territory, under the short name it goes by
+                end = capitalised_run(text, form_end, sentence_end)
+                short = SHORT_NAME.match(text, end)
+                mention = make_mention(text, *(short.span(1) if short else (form_end, end)), "territory.prose", (),
+                                       sentence_end)
+                if mention:
+                    found.append(mention)
+                continue
+            if text[pos:pos + 1].isupper():
+                end = capitalised_run(text, pos, sentence_end)
+            elif head and head.group(0) in GEOGRAPHIC_HEADS:
+                end = capitalised_run(text, pos + head.end() + 1, sentence_end)
+                if end <= pos + head.end() + 1:
+                    continue
+                if head.group(0) == "territoire":  # "le territoire d'Issoudun" is named "Issoudun"
+                    pos += head.end() + 1
+            else:
+                continue
+        else:
+            if not text[pos:pos + 1].isupper():
+                continue
+            end = _enumerated_name_end(text, pos, sentence_end)
+        if ACRONYM.fullmatch(text[pos:end]):
+            continue
+        add(pos, end, sentence_end)
+    for match in TERRITORY_THEN_NAME.finditer(text):
+        if EPCI_FORM_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
+            continue
+        sentence_end = sentence_bounds(text, match.start())[1]
+        add(match.end(), capitalised_run(text, match.end(), sentence_end), sentence_end)
+    for match in APPOSITION.finditer(text):
+        start = _subject_before(text, match.start())
+        if start is not None:
+            add(start, match.start(), sentence_bounds(text, match.start())[1])
+    for match in QUOTED_WITH_SUFFIX.finditer(text):
+        mention = make_mention(text, match.start("name"), match.end("name"), "territory.prose", (),
+                               sentence_bounds(text, match.start())[1], departement_name_ok=True)
+        if mention and not asked(text, match.end()):
+            found.append(mention)
+    for match in re.finditer(r"territoire[^.\n«“]{0,120}?,\s*(?=[«“])", text, re.IGNORECASE):
+        quoted = quoted_name(text, match.end())
+        if quoted:
+            codes = ({p.code for p in places if p.kind == "departement" and match.start() <= p.start < match.end()}
+                     if re.search(r"d[ée]partements?\b", text[match.start():match.end()]) else set())
+            add(*quoted, sentence_bounds(text, match.start())[1], codes)
+    return found
+
+
+def _enumerated_name_end(text: str, pos: int, limit: int) -> int:
+    """End of 'Val de Garonne, Guyenne, Gascogne et Réolais' when a verb follows the last part:
+    one territory named by its parts; otherwise the first capitalised run."""
+    end = capitalised_run(text, pos, limit)
+    extended = end
+    while True:
+        joint = re.match(r",\s+|\s+et\s+", text[extended:limit])
+        if not joint or not text[extended + joint.end():extended + joint.end() + 1].isupper():
+            break
+        extended = capitalised_run(text, extended + joint.end(), limit)
+    if extended > end and re.match(r"\s+(?:ont|a|sont|est|vient|viennent|avait|avaient|sera|seront)\b",
+                                   text[extended:limit]):
+        return extended
+    return end
+
+
+
+INSTITUTION_WORDS = {"region", "regions", "etat", "departement", "prefet", "prefete", "prefecture",
+                     "conseil", "ministre", "ministere", "president", "presidente", "agence", "anct",
+                     "bpifrance", "banque", "ademe", "operateurs", "elus", "industriels", "commune",
+                     "communes", "metropole", "intercommunalite", "gouvernement", "france"}
+SIGNED = re.compile(r"\s+(?:ayant|ont|avaient|avait|a)\s+(?:d[ée]j[àa]\s+)?sign[ée]\s+"
+                    r"(?:leurs?|son|sa|un|une|des|les)\s+(?:propres?\s+)?(?:protocoles?|contrats?|pactes?)",
+                    re.IGNORECASE)
+
+
+def signatories(text: str) -> list[TerritoryMention]:
+    found = []
+    for verb in SIGNED.finditer(text):
+        sentence_start = max(text.rfind(". ", 0, verb.start()), text.rfind(".\n", 0, verb.start()),
+                             text.rfind("\n\n", 0, verb.start()))
+        start = sentence_start + 2 if sentence_start >= 0 else 0
+        subject = text[start:verb.start()]
+        if not subject.strip() or len(subject.split()) > 16:
+            continue
+        items = split_inline_list(text, start, verb.start(), r",\s+|\s+et\s+")
+        mentions = [make_mention(text, s, e, "territory.signatories", (), verb.end()) for s, e in items]
+        # Every part must be a capitalised proper name, or the subject is prose.
+        if mentions and all(m and all(w[:1].isupper() or w in CONNECTORS for w in m.name.split())
+                            and not set(m.territory_id.split("-")) & INSTITUTION_WORDS
+                            for m in mentions):
+            found.extend(mentions)
+    return found
+
+
+
+
+
+def entities_in_label_sentences(text: str, entities: list[tuple[int, int, str]], places: list[PlaceMention]) -> list[TerritoryMention]:
+    """NER candidates: an entity in a sentence about labels that says "territoire", which is not
+    a place of the referential nor an intercommunality."""
+    folded = fold(text)
+    found = []
+    for start, end, _label in entities:
+        sentence_start, sentence_end = sentence_bounds(text, start)
+        sentence = folded[sentence_start:sentence_end]
+        if not (LABELLING.search(sentence) and "territoire" in sentence):
+            continue
+        if any(p.start <= start and end <= p.end for p in places) or INTERCOMMUNALITY_FORM.match(folded[start:end]):
+            continue
+        mention = make_mention(text, start, end, "territory.ner", (), sentence_end)
+        if mention:
+            found.append(mention)
+    return found
+
+
