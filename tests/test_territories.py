@@ -492,3 +492,50 @@ def test_a_territory_straddling_two_departements():
     assert departements_of("Près d'un quart des intercommunalités sont nouvelles, à l'image de celles de Cœur "
                            "de Maine, territoire à cheval sur la Mayenne et la Sarthe ...") == {
         "coeur-de-maine": {"53", "72"}}
+
+
+def test_counted_inline_list_split_on_commas_keeps_et_slash_and_dash_inside_names():
+    # French joins only the last two items with "et"; the stated count tells which split is right
+    assert ids("En Bourgogne-Franche-Comté, le programme retient les 4 territoires suivants : Nord "
+               "Franche-Comté, Haut-Doubs Horloger, Auxois – Morvan / Montbardois, Val de Saône et "
+               "Vingeanne.") == ["nord-franche-comte", "haut-doubs-horloger", "auxois-morvan-montbardois",
+                                 "val-de-saone-et-vingeanne"]
+    assert ids("En Nouvelle-Aquitaine, le dispositif concerne les 3 territoires suivants : Sud et Ouest "
+               "Creuse, Nord Poitou et Pays Basque.") == ["sud-et-ouest-creuse", "nord-poitou", "pays-basque"]
+
+
+def test_an_inline_list_ends_with_its_line_and_a_national_count_sizes_no_list():
+    text = ("L'accompagnement des 144 territoires identifiés s'articulera autour de 4 axes : – Recruter – "
+            "Innover – Attirer – Simplifier\n"
+            "Localisé en Isère, il est composé de 5 EPCI (Vienne Condrieu Agglomération, la communauté de "
+            "communes du Pays Mornantais, la communauté de communes des Vallons du Lyonnais).")
+    assert ids(text) == []
+    # a wrapped line goes on: after a joint, or in lower case
+    assert ids("Les territoires suivants : Pays de Vannes ;\nPays de Ploërmel ; Centre Bretagne.") == [
+        "pays-de-vannes", "pays-de-ploermel", "centre-bretagne"]
+
+
+def test_an_inline_item_in_lower_case_or_going_on_in_prose_is_a_sentence():
+    assert ids("Territoires d'industrie : Limoges Métropole et ELAN misent sur le développement "
+               "industriel\n\nLe texte suit.") == []
+    assert ids("Réindustrialisation des territoires : lancement de l'acte II en Centre-Val de Loire\n") == []
+    # a bare intro about a photo is no intro
+    assert ids("La signature du protocole Territoires d'Industrie le 18 mai 2021 — Photo : Cyril "
+               "Raineau/JDE\n") == []
+
+
+def test_the_last_item_cut_mid_word_by_the_page_is_no_territory():
+    intro = "Dans le Grand Est, 13 territoires d'industrie ont été retenus :\n\n• Alsace centrale\n• Nord Lorraine\n"
+    assert ids(intro + "• Sud Als\n") == ["alsace-centrale", "nord-lorraine"]
+    # a name followed by anything was whole when the page was cut
+    assert ids(intro + "• Moselle Est \n") == ["alsace-centrale", "nord-lorraine", "moselle-est"]
+    assert ids(intro + "• Moselle Est (57), extension\n") == ["alsace-centrale", "nord-lorraine", "moselle-est"]
+
+
+def test_a_singular_territory_noun_makes_the_coordinated_words_one_name():
+    text = ("La liste des Territoires d'industrie de la deuxième phase est parue. La Gironde en compte deux : "
+            "le Grand Libournais et le territoire Val de Garonne, Guyenne, Gascogne et Réolais sont reconduits.")
+    assert ids(text) == ["grand-libournais", "val-de-garonne-guyenne-gascogne-et-reolais"]
+    # a company retained in a fund is not renewed: "reconduit" only
+    assert ids("Vingt entreprises lauréates du fonds. Territoires d'industrie : Forges de Bologne a été "
+               "retenue.") == []

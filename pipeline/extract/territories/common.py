@@ -174,7 +174,7 @@ AWARD_VERB = re.compile(r"\b(?:labellis|labelis|retenu|laureat|selectionn|recond
 def looks_like_name(name: str) -> bool:
     """A proper name: capitalised, few words, most content words capitalised (an axis such as
     "Accélérer la transition écologique" is not one)."""
-    words = name.split()
+    words = [w for w in name.split() if any(c.isalnum() for c in w)]  # " / " and " – " join names
     if not words or len(words) > MAX_NAME_WORDS:
         return False
     first = words[0]

@@ -10,13 +10,14 @@ from pipeline.extract.members import MEMBER_TRIGGER
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Item, ListBlock, Structure
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
-                                                 ANNOUNCES_TERRITORIES, BULLET,
+                                                 ANNOUNCES_TERRITORIES, BULLET, CONNECTORS,
+                                                 capitalised_run,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, PREFIX,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
                                                  TerritoryMention, legal_form_end, make_mention,
                                                  name_and_codes,
                                                  sentence_before, split_inline_list, stated_count)
-from pipeline.extract.territories.phrases import read_part
+from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, read_part
 from pipeline.normalize import fold
 
 PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarche|contrat|plan)\s+)?"
@@ -162,6 +163,17 @@ def _opens_with_legal_form(text: str, start: int, end: int) -> bool:
     return legal_form_end(text, fold(text[:end]), start + lead.end()) is not None
 
 
+def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
+    """A list ending the text with fewer items than its intro counts was cut by the crawl: its
+    last item may be cut mid-word ("13 territoires … :" then nine items, the last "Sud Als")."""
+    last = lst.items[-1]
+    if lst.intro is None or text[last.span.end:].strip() or not text.rstrip("\r\n")[-1:].isalnum() \
+            or re.search(r"[,;:(\[]", last.content.of(text)):
+        return False  # "Montargis ", "« Vallée de la Bresle » : C", "Tarn Nord (81), nouveau": the name was whole
+    counts = [int(w) if w.isdigit() else SMALL_COUNTS[w.lower()] for w in COUNT_WORD.findall(lst.intro.of(text))]
+    return any(len(lst.items) < count <= MAX_LISTED_COUNT for count in counts)
+
+
 def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     found = []
     for lst in structure.lists:
@@ -176,6 +188,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
         labels_only = decided == MEMBERS
         intro = (lst.intro.start if lst.intro else lst.span.start, lst.items[0].span.start)
         for item in lst.items:
+            if item is lst.items[-1] and _cut_by_the_page(text, lst):
+                continue
             members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
             if labels_only and not item.field:
                 continue
@@ -203,17 +217,47 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
 INLINE_GLOSS = re.compile(r"\s*\(|\s*,\s+(?=[a-zà-ÿ])|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
 
 
+def _prose_after_name(text: str, name_start: int, item_end: int) -> bool:
+    """'Limoges Métropole et ELAN misent sur le développement industriel', 'lancement de l'acte
+    II en Centre-Val de Loire': an item in lower case (but a geographic head: "le bassin de
+    Brive-Périgord"), or with words in lower case after its capitalised name, is a sentence
+    ("Gard rhodanien" keeps one)."""
+    if text[name_start].islower():
+        return not GEOGRAPHIC_HEADS.match(fold(text[name_start:name_start + 30]))
+    run_end = capitalised_run(text, name_start, item_end)
+    residue = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[run_end:item_end])
+               if w[0].islower() and w not in CONNECTORS]
+    return len(residue) >= 2
+
+
+def _comma_spans(text: str, start: int, end: int, every_et: bool) -> list[tuple[int, int]]:
+    """'A, B, C et D': split on the commas, then the last piece on its last " et " (French joins
+    only the last two items with "et": "Sud et Ouest Creuse, Val de Garonne" keeps its "et");
+    `every_et` splits on every " et " instead."""
+    if every_et:
+        return split_inline_list(text, start, end, r",\s+|\s+et\s+")
+    spans = split_inline_list(text, start, end, r",\s+")
+    if spans:
+        last_start, last_end = spans[-1]
+        joints = list(re.finditer(r"\s+et\s+", text[last_start:last_end]))
+        if joints:
+            spans[-1:] = [(last_start, last_start + joints[-1].start()), (last_start + joints[-1].end(), last_end)]
+    return spans
+
+
 def _colon_list_items(text: str, start: int, end: int, stated: int | None,
                       intro_start: int) -> list[TerritoryMention]:
-    """Names of an inline list: split on ';' first; on ',' / 'et' when ';' gives one item or
-    fewer than the stated count ("2 autres territoires : A et B (...) ;")."""
+    """Names of an inline list: split on ';' first; on ',' and the last 'et' ("A, B et C"), on
+    ',' alone, or on every 'et', when ';' gives one item or fewer than the stated count ("les 14
+    territoires suivants : A, Sud et Ouest Creuse, …, N", "2 autres territoires : A et B (...) ;").
+    With a stated count, the first split giving that many names, each part one, wins."""
     def names(spans):
         found = []
         for item_start, item_end in spans:
             gloss = INLINE_GLOSS.search(text, item_start, item_end)
-            mention = make_mention(text, item_start, gloss.start() if gloss else item_end,
-                                   "territory.colon_list", (), end, (intro_start, start))
-            if mention:
+            name_end = gloss.start() if gloss else item_end
+            mention = make_mention(text, item_start, name_end, "territory.colon_list", (), end, (intro_start, start))
+            if mention and not _prose_after_name(text, mention.start, name_end):
                 found.append(mention)
         return found
 
@@ -222,16 +266,23 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
         return by_semicolon
     first_item_end = text.find(";", start, end)
     first_item_end = end if first_item_end < 0 else first_item_end
-    by_comma = names(split_inline_list(text, start, first_item_end, r",\s+|\s+et\s+"))
+    splits = [_comma_spans(text, start, first_item_end, every_et=False),
+              split_inline_list(text, start, first_item_end, r",\s+"),
+              _comma_spans(text, start, first_item_end, every_et=True)]
     if stated is not None:
-        if len(by_comma) == stated:
-            return by_comma
-        by_both = names(split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+"))
-        return by_both if len(by_both) == stated else by_semicolon
-    # No count to check against: "A, B et C" is three names when every part reads as one.
-    parts = split_inline_list(text, start, first_item_end, r",\s+|\s+et\s+")
-    if len(by_semicolon) <= 1 and len(by_comma) == len(parts) > 1:
-        return by_comma
+        splits.append(split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+"))
+        read = [(spans, names(spans)) for spans in splits]
+        exact = next((found for spans, found in read if len(found) == len(spans) == stated), None)
+        # "la CA de Bastia (CAB), en Haute-Corse, et la CA du Pays Ajaccien": glosses between names
+        loose = next((found for found in (read[2][1], read[3][1]) if len(found) == stated), None)
+        return exact or loose or by_semicolon
+    # No count to check against: "A, B et C" is three names when every part reads as one ("Kourou
+    # et Cayenne (Guyane)" two).
+    if len(by_semicolon) <= 1:
+        for spans in (splits[2], splits[0]):
+            found = names(spans)
+            if len(found) == len(spans) > 1:
+                return found
     return by_semicolon
 
 
@@ -240,10 +291,21 @@ INLINE_INTRO = re.compile(r"[^\S\n]*:[^\S\n]+(?=\S)|\bil\s+s['’]agit\s+(?:de\s
 COUNT_WORD = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d)", re.IGNORECASE)
 
 
+# A line break ends an inline list unless the line ends on a joint or the next one goes on in
+# lower case (a wrapped line): "… 4 axes : – Recruter – Simplifier" then "Retrouvez le programme".
+JOINT_AT_LINE_END = re.compile(r"(?:[,;/–—-]|\bet)[ \t]*$")
+
+
 def _list_end(text: str, start: int) -> int:
     rest = text[start:]
     stop = re.search(r"\.(?=\s|$)|\n\s*" + BULLET + r"[ \t]", rest)
-    return start + (stop.start() if stop else len(rest))
+    end = start + (stop.start() if stop else len(rest))
+    for line_break in re.finditer(r"\n", text[start:end]):
+        at = start + line_break.start()
+        goes_on = text[at + 1:end].lstrip()[:1].islower()
+        if not goes_on and not JOINT_AT_LINE_END.search(text, start, at):
+            return len(text[:at].rstrip())
+    return end
 
 
 
@@ -288,15 +350,21 @@ HEADLINE = re.compile(r"[\s#*_]*" + PREFIX + r"\s*:", re.IGNORECASE)
 
 def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
     found = []
-    intros = {m.end(): m for m in [*COLON_LIST_INTRO.finditer(text), *COLON_LIST_INTRO_BARE.finditer(text)]
+    # "… protocole Territoires d'Industrie le 18 mai — Photo :": a bare intro must announce territories
+    bare = [m for m in COLON_LIST_INTRO_BARE.finditer(text)
+            if _keyword_decides(sentence_before(text, m.end())[1]) == TERRITORIES]
+    intros = {m.end(): m for m in [*COLON_LIST_INTRO.finditer(text), *bare]
               if not HEADLINE.match(text, text.rfind("\n", 0, m.start()) + 1)}
     for intro in intros.values():
         start = intro.end()
         rest = text[start:]
         if re.match(r"[ \t]*\n", rest):
             continue  # nothing on the intro's line: a title, or a list (the list rule reads it)
-        found.extend(_colon_list_items(text, start, _list_end(text, start), stated_count(text, intro.start()),
-                                       sentence_before(text, intro.start())[0]))  # the intro's sentence
+        stated = stated_count(text, intro.start())
+        names = _colon_list_items(text, start, _list_end(text, start), stated,
+                                  sentence_before(text, intro.start())[0])  # the intro's sentence
+        if stated is None or len(names) == stated:  # "des 144 territoires … autour de 4 axes : …"
+            found.extend(names)
     return found + _generic_inline_lists(text, set(intros), structure)
 
 

@@ -46,6 +46,10 @@ PLACE_GLOSS = re.compile(r",?\s+(?:en|dans|à|au)\s+(?:(?:la|le|les|l['’])\s*)
 GLOSS_BRACKET = re.compile(r"\s*\([^()\n]{0,60}\)")
 
 
+# "le territoire A, B et C": the singular noun makes the coordinated words one territory's name.
+SINGULAR_TERRITORY = re.compile(r"\s*(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?=[A-ZÀ-Ý])")
+
+
 @dataclass
 class Part:
     """A name part: the span the text names (article and legal form left out) and, for a pair of
@@ -167,6 +171,11 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
     parts: list[Part] = []
     for piece_start, piece_end in reversed(pieces):
         piece_end = len(masked[:piece_end].rstrip())
+        singular = SINGULAR_TERRITORY.match(text, piece_start, piece_end)
+        if singular:  # "le territoire Val de Garonne, Guyenne, Gascogne et Réolais sont reconduits"
+            end_of_name = parts[-1].end if parts else piece_end
+            parts = [Part(singular.end(), end_of_name)]
+            continue
         part = read_part(text, piece_start, piece_end, folded)
         if part is not None and part.end == piece_end and looks_like_name(_name(text, part)):
             parts.insert(0, part)

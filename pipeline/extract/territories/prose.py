@@ -113,7 +113,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if EPCI_FORM_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
             continue
         sentence_end = sentence_bounds(text, match.start())[1]
-        add(match.end(), capitalised_run(text, match.end(), sentence_end), sentence_end)
+        add(match.end(), _enumerated_name_end(text, match.end(), sentence_end), sentence_end)
     for match in APPOSITION.finditer(text):
         start = _subject_before(text, match.start())
         if start is not None:
