@@ -539,3 +539,17 @@ def test_a_singular_territory_noun_makes_the_coordinated_words_one_name():
     # a company retained in a fund is not renewed: "reconduit" only
     assert ids("Vingt entreprises lauréates du fonds. Territoires d'industrie : Forges de Bologne a été "
                "retenue.") == []
+
+
+def test_an_adverb_a_person_or_a_place_after_the_programme_words_is_no_territory():
+    assert ids("Localement, le Territoire d'industrie concerne Lorient Agglomération et Quimperlé "
+               "Communauté.") == []
+    assert ids("Pour le délégué aux territoires d'industrie Olivier Lluansi, la démarche avance.") == []
+    # after "du", the name is the territory's
+    assert ids("L'élu référent du Territoire d'industrie Alliances Luxe & Précision du Doubs répond.") == [
+        "alliances-luxe-precision-du-doubs"]
+    assert ids("Avec le seul protocole Territoires d'Industrie de Côte d'Or, le département avance.") == []
+
+
+def test_a_geographic_head_in_lower_case_opens_a_prefixed_name():
+    assert ids("Le Territoire d'industrie de l'axe Seine s'inscrit dans cette ambition.") == ["axe-seine"]

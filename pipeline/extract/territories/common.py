@@ -171,6 +171,10 @@ def _not_a_name_head() -> re.Pattern:
 AWARD_VERB = re.compile(r"\b(?:labellis|labelis|retenu|laureat|selectionn|reconduit|designe)\w*")
 
 
+# "Localement, le Territoire d'industrie concerne …": an adverb opening a sentence.
+ADVERB = re.compile(r"[a-z]{3,}(?:ement|amment|emment)")
+
+
 def looks_like_name(name: str) -> bool:
     """A proper name: capitalised, few words, most content words capitalised (an axis such as
     "Accélérer la transition écologique" is not one)."""
@@ -182,8 +186,9 @@ def looks_like_name(name: str) -> bool:
         return False
     if _not_a_name_head().match(fold(name)) or AWARD_VERB.search(fold(name)):
         return False
-    if len(words) == 1 and (len(first) < 4 and not first.isupper() or fold(first) in NUMBER_WORDS):
-        return False  # a fragment ("Ber", a page cut mid-word), an abbreviation or a count
+    if len(words) == 1 and (len(first) < 4 and not first.isupper() or fold(first) in NUMBER_WORDS
+                            or ADVERB.fullmatch(fold(first))):
+        return False  # a fragment ("Ber", a page cut mid-word), an abbreviation, a count or an adverb
     content = [w for w in re.split(r"[\s'’]+", name) if w and w.lower() not in CONNECTORS and w[0].isalpha()]
     capitalised = sum(1 for w in content if w[0].isupper())
     if content and capitalised * 2 < len(content):
@@ -264,6 +269,11 @@ def _departement_keys() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _region_keys() -> frozenset[str]:
     return frozenset(name_key(r.name) for r in referential.load().regions.values())
+
+
+def is_place_name(name: str) -> bool:
+    """Whether `name` is a département's or a région's official name."""
+    return name_key(name) in _departement_keys() | _region_keys()
 
 
 def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0, intro=None,

@@ -9,7 +9,8 @@ import re
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX, WORDS, TerritoryMention,
-                                                 block_end, capitalised_run, codes_after, make_mention,
+                                                 block_end, capitalised_run, codes_after, is_place_name,
+                                                 make_mention,
                                                  quoted_name)
 from pipeline.normalize import fold
 
@@ -24,7 +25,12 @@ PREFIXED = re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges":
 ADJECTIVE = re.compile(r"(?:" + "|".join(WORDS["name_adjectives"]) + r")\s+(?=\S)")
 
 
-HEAD_THEN_NAME = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
+HEAD_THEN_NAME = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?")
+PERSON_ROLE = re.compile(WORDS["person_roles"])
+# "Territoires d'Industrie de Côte d'Or": the programme's words in the plural, then a place, say
+# where several territories lie, not a territory's name.
+PLURAL_THEN_PREPOSITION = re.compile(r"territoires\s+d['’]\s*industrie\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|en)\b",
+                                     re.IGNORECASE)
 
 
 def _in_capitals(line: str) -> bool:
@@ -49,6 +55,8 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             continue
         if "\n" in match.group("gap") and not _title_then_name(text, match):
             continue
+        if PERSON_ROLE.search(fold(text[max(0, match.start() - 60):match.start()])):
+            continue  # "le délégué aux territoires d'industrie Olivier Lluansi": a person
         if text[pos] in OPENING_QUOTES:
             quoted = quoted_name(text, pos)
             if not quoted:
@@ -75,6 +83,8 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
         codes = codes_after(text, end, places)
         mention = make_mention(text, pos, end, "territory.prefixed_name", codes,
                            block_end(structure, text, pos))
+        if mention and PLURAL_THEN_PREPOSITION.match(text, match.start()) and is_place_name(mention.name):
+            continue
         if mention:
             found.append(mention)
     return found
