@@ -553,3 +553,19 @@ def test_an_adverb_a_person_or_a_place_after_the_programme_words_is_no_territory
 
 def test_a_geographic_head_in_lower_case_opens_a_prefixed_name():
     assert ids("Le Territoire d'industrie de l'axe Seine s'inscrit dans cette ambition.") == ["axe-seine"]
+
+
+def test_an_apposition_of_the_programme_words_names_the_territory_before_it():
+    assert ids("Sud Alsace, nouveau “Territoire d’industrie”\nLe texte suit.") == ["sud-alsace"]
+    assert ids("Grand Châtellerault, territoire d’industrie, territoire en devenir\n") == ["grand-chatellerault"]
+    # a day, a month or an adverb opening the sentence names nothing
+    assert ids("Lundi, le Territoire d'industrie a présenté son plan.") == []
+
+
+def test_the_name_a_territory_is_given():
+    assert ids("Dijon métropole a rejoint le quatuor pour donner naissance à un nouveau Territoire du "
+               "dispositif, baptisé « Bourgogne Industrie ».") == ["bourgogne-industrie"]
+    assert ids("Ce nouveau Territoire d’Industrie entre dans une nouvelle phase, avec un nouveau nom, "
+               "Alliances Luxe & Précision Doubs.") == ["alliances-luxe-precision-doubs"]
+    # a name given to something else
+    assert ids("L'usine, baptisée « Gigafactory Nord », ouvrira en 2025.") == []

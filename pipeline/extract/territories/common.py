@@ -171,6 +171,10 @@ def _not_a_name_head() -> re.Pattern:
 AWARD_VERB = re.compile(r"\b(?:labellis|labelis|retenu|laureat|selectionn|reconduit|designe)\w*")
 
 
+# "Lundi, le Territoire d'industrie …": a day or a month opening a sentence.
+CALENDAR_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier",
+                  "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+                  "novembre", "decembre", "hier", "aujourd'hui", "demain"}
 # "Localement, le Territoire d'industrie concerne …": an adverb opening a sentence.
 ADVERB = re.compile(r"[a-z]{3,}(?:ement|amment|emment)")
 
@@ -187,7 +191,7 @@ def looks_like_name(name: str) -> bool:
     if _not_a_name_head().match(fold(name)) or AWARD_VERB.search(fold(name)):
         return False
     if len(words) == 1 and (len(first) < 4 and not first.isupper() or fold(first) in NUMBER_WORDS
-                            or ADVERB.fullmatch(fold(first))):
+                            or ADVERB.fullmatch(fold(first)) or fold(first) in CALENDAR_WORDS):
         return False  # a fragment ("Ber", a page cut mid-word), an abbreviation, a count or an adverb
     content = [w for w in re.split(r"[\s'’]+", name) if w and w.lower() not in CONNECTORS and w[0].isalpha()]
     capitalised = sum(1 for w in content if w[0].isupper())

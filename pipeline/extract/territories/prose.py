@@ -7,9 +7,9 @@ import re
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (CONNECTORS, LABELLING, PREFIX, TerritoryMention,
-                                                 asked, capitalised_run, legal_form_end, make_mention,
-                                                 quoted_name,
+from pipeline.extract.territories.common import (CONNECTORS, LABELLING, OPENING_QUOTES, PREFIX,
+                                                 TerritoryMention, asked, capitalised_run, legal_form_end,
+                                                 make_mention, quoted_name,
                                                  sentence_bounds, split_inline_list)
 from pipeline.normalize import fold
 
@@ -27,8 +27,15 @@ TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?![Dd]['’
 EPCI_FORM_BEFORE = re.compile(r"(?:communaute|agglomeration|communes|urbaine|metropole)\s*$")
 # "le territoire de la CCPG": the area of an intercommunality known by its acronym.
 ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
-# "Cœur de Maine, le territoire d'industrie réunissant ..."
-APPOSITION = re.compile(r",\s+(?:le|un)\s+" + PREFIX, re.IGNORECASE)
+# The name a territory is given: "un nouveau Territoire du dispositif, baptisé « Bourgogne
+# Industrie »", "avec un nouveau nom, Alliances Luxe & Précision Doubs", "le Territoire « X »"
+# (in a sentence that says "territoire").
+NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+)?"
+                   r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])")
+# "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Alsace, nouveau “Territoire
+# d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
+APPOSITION = re.compile(r",\s+(?:(?:le|un)\s+)?(?:(?:nouveau|nouvel|premier|futur|jeune)\s+)?[«“\"]?\s*"
+                        + PREFIX + r"(?![\w'’])", re.IGNORECASE)
 # "la labellisation « Chartres métropole Territoires d'Industrie »", "le label « Mayotte, Territoire d'Industrie »"
 QUOTED_WITH_SUFFIX = re.compile(r"[«“\"]\s*(?P<name>[A-ZÀ-Ý][^«»“”\"\n]{1,60}?),?\s+" + PREFIX + r"\s*[»”\"]",
                                 re.IGNORECASE)
@@ -114,6 +121,17 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             continue
         sentence_end = sentence_bounds(text, match.start())[1]
         add(match.end(), _enumerated_name_end(text, match.end(), sentence_end), sentence_end)
+    for match in NAMED.finditer(text):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if not re.search(r"\bterritoire\b", folded[sentence_start:sentence_end]):
+            continue  # "une usine baptisée « Gigafactory »"
+        pos = match.end()
+        if text[pos:pos + 1] in OPENING_QUOTES:
+            quoted = quoted_name(text, pos)
+            if quoted:
+                add(*quoted, sentence_end)
+        elif text[pos:pos + 1].isupper():
+            add(pos, capitalised_run(text, pos, sentence_end), sentence_end)
     for match in APPOSITION.finditer(text):
         start = _subject_before(text, match.start())
         if start is not None:
