@@ -1,6 +1,6 @@
 """Départements, régions and France found in every written form, and the traps around them."""
 
-from pipeline.extract.places import find_places
+from pipeline.extract.places import departements_in_name, find_places
 
 
 def codes(text):
@@ -58,3 +58,20 @@ def test_nord_opening_a_name_is_a_compass_word():
     assert codes("Le Nord des Ardennes à nouveau labellisé") == ["08"]
     assert codes("la Communauté d'agglomération du Nord Grande-Terre") == []
     assert codes("dans le Nord et le Pas-de-Calais") == ["59", "62"]
+
+
+def test_departement_names_joined_by_hyphens():
+    text = "sur le territoire Ardèche-Drôme Nord et l'Interdépartemental Gers-Tarn-et-Garonne"
+    assert [(text[p.start:p.end], p.code) for p in find_places(text)] == [
+        ("Ardèche", "07"), ("Drôme", "26"), ("Gers", "32"), ("Tarn-et-Garonne", "82")]
+    # a town's name holding a département word stays a town; a département holding a hyphen stays whole
+    assert find_places("à Bar-sur-Aube") == []
+    assert [p.code for p in find_places("la Seine-Saint-Denis")] == ["93"]
+
+
+def test_a_word_of_a_river_course_after_a_departement_name_makes_it_the_river():
+    text = "Phase 2 pour Territoires d'industrie Saint-Nazaire Loire Estuaire"
+    start = text.index("Saint-Nazaire")
+    assert departements_in_name(text, start, len(text), find_places(text)) == set()
+    text = "Territoire d'industrie Nord Loiret"
+    assert departements_in_name(text, text.index("Nord"), len(text), find_places(text)) == {"45"}

@@ -569,3 +569,13 @@ def test_the_name_a_territory_is_given():
                "Alliances Luxe & Précision Doubs.") == ["alliances-luxe-precision-doubs"]
     # a name given to something else
     assert ids("L'usine, baptisée « Gigafactory Nord », ouvrira en 2025.") == []
+
+
+def test_the_departement_a_sentence_counts_territories_in():
+    text = ("L'État a dévoilé la liste des Territoires d'industrie. La Gironde en compte deux. Le territoire "
+            "du Grand Libournais ainsi que celui du Val de Garonne, Guyenne, Gascogne et Réolais ont été "
+            "reconduits.")
+    assert departements_of(text) == {"grand-libournais": {"33"}, "val-de-garonne-guyenne-gascogne-et-reolais": {"33"}}
+    # two places counted: none given
+    text = text.replace("La Gironde en compte deux.", "La Gironde et la Dordogne en comptent deux.")
+    assert departements_of(text) == {"grand-libournais": set(), "val-de-garonne-guyenne-gascogne-et-reolais": set()}

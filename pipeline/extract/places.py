@@ -30,10 +30,14 @@ class PlaceMention:
     rule: str
 
 
+def _name_pattern_text(name: str) -> str:
+    """The folded official name without its article ("La Réunion" is also "Réunion")."""
+    return re.sub(r"^(la|le|les|l')\s*", "", fold(name))
+
+
 def _name_pattern(name: str) -> str:
     """Regex for an official name: dashes and spaces interchangeable, apostrophe spacing free."""
-    folded = fold(name)
-    folded = re.sub(r"^(la|le|les|l')\s*", "", folded)  # "La Réunion" is also "Réunion"
+    folded = _name_pattern_text(name)
     parts = re.split(r"[\s-]+", folded)
     pattern = r"[\s-]+".join(re.escape(p).replace("'", r"'\s*") for p in parts)
     return pattern
@@ -108,7 +112,50 @@ def find_places(text: str) -> list[PlaceMention]:
             for i in range(start, end):
                 taken[i] = True
             found.append(PlaceMention(start, end, code, kind, rule))
+    found += _hyphenated_departements(text, folded, taken)
     return sorted(found, key=lambda p: p.start)
+
+
+HYPHENATED = re.compile(r"(?<![\w-])[a-z0-9']+(?:-[a-z0-9']+)+(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _departement_forms() -> dict[str, str]:
+    """Folded, hyphenated name -> code of every département whose name needs no article."""
+    ambiguous = _ambiguous_names()
+    return {re.sub(r"\s+", "-", _name_pattern_text(d.name)): d.code for d in referential.load().departements.values()
+            if fold(d.name) not in ambiguous}
+
+
+
+
+def _hyphenated_departements(text: str, folded: str, taken: list[bool]) -> list[PlaceMention]:
+    """'Ardèche-Drôme Nord', 'Gers-Tarn-et-Garonne': département names joined by hyphens, each
+    capitalised (a word joined to another by a hyphen is otherwise part of a longer name)."""
+    forms = _departement_forms()
+    found = []
+    for token in HYPHENATED.finditer(folded):
+        if any(taken[token.start():token.end()]):
+            continue
+        pieces = token.group(0).split("-")
+        # the fewest names covering the pieces, left to right (a name may hold hyphens itself)
+        best: list[list[tuple[int, int]] | None] = [[]] + [None] * len(pieces)
+        for i in range(len(pieces)):
+            if best[i] is None:
+                continue
+            for j in range(i + 1, len(pieces) + 1):
+                if "-".join(pieces[i:j]) in forms and (best[j] is None or len(best[i]) + 1 < len(best[j])):
+                    best[j] = best[i] + [(i, j)]
+        if not best[-1] or len(best[-1]) < 2:
+            continue
+        offsets = [token.start()]
+        for piece in pieces:
+            offsets.append(offsets[-1] + len(piece) + 1)
+        names = [(offsets[i], offsets[j] - 1) for i, j in best[-1]]
+        if all(text[start].isupper() for start, _end in names):
+            found += [PlaceMention(start, end, forms[folded[start:end]], "departement", "place.departement_name")
+                      for start, end in names]
+    return found
 
 
 def _is_organisation_name(text: str, start: int, end: int) -> bool:
@@ -150,11 +197,17 @@ def _homonym_communes() -> frozenset[str]:
         return frozenset(fold(row["name"]) for row in csv.DictReader(handle))
 
 
+# "Saint-Nazaire Loire Estuaire", "Seine Aval": a word of a river's course after a département's
+# name makes it the river.
+RIVER_TAIL = re.compile(r"[\s-]+(?:[Ee]stuaire|[Aa]val|[Aa]mont|[Cc]onfluence|[Rr]ives?|[Dd]elta)\b")
+
+
 def departements_in_name(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
     """Départements a territory's name states: 'Nord Loiret', 'Moselle Est', 'Vosges', 'Troyes Bar
     sur Aube'. A word that is also a commune's name and opens a longer name ('Vienne Condrieu',
-    'Mayenne Communauté') names the town, unless a compass word goes with it; rivers after
-    'Val de' / 'Vallée de' are already left out by find_places."""
+    'Mayenne Communauté') names the town, unless a compass word goes with it; a word of a river's
+    course after it makes it the river ('Loire Estuaire'); rivers after 'Val de' / 'Vallée de'
+    are already left out by find_places."""
     codes = set()
     name = text[start:end].strip()
     for place in places:
@@ -166,6 +219,7 @@ def departements_in_name(text: str, start: int, end: int, places: list[PlaceMent
                             text[start:place.start]) \
             or re.match(r"\s*[-–]?\s*" + COMPASS + r"(?![\w-])", text[place.end:end])
         town_first = not text[start:place.start].strip() and fold(word) in _homonym_communes()
-        if whole or compass or not town_first:
+        river = RIVER_TAIL.match(text, place.end, end)
+        if whole or compass or not (town_first or river):
             codes.add(place.code)
     return codes

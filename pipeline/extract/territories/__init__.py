@@ -37,7 +37,8 @@ import re
 
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
-from pipeline.extract.territories.common import WORDS, TerritoryMention, codes_after, sentence_bounds
+from pipeline.extract.territories.common import (SMALL_COUNTS, WORDS, TerritoryMention, codes_after,
+                                                 sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names
 from pipeline.extract.territories.kicker import kicker_name
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
@@ -77,6 +78,7 @@ def find_territories(text: str, places: list[PlaceMention],
         mention.departement_codes |= mention.name_codes
     _places_written_after(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)
+    _departement_counted_before(text, kept, places)
     _short_forms_named_in_full(kept)
     return kept or kicker_name(text, places)
 
@@ -130,6 +132,34 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
         if ANAPHORA.match(text, following_start) and DEPARTEMENTS_WORD.search(text, following_start, following_end):
             mention.departement_codes |= {p.code for p in places if p.kind == "departement"
                                           and following_start <= p.start < following_end}
+
+
+# "La Gironde en compte trois.", "Dans le Cher, deux territoires sont retenus.": a count of
+# territories in one place.
+COUNTS_TERRITORIES = re.compile(r"\ben\s+compte\s+(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\b|\b(?:\d{1,2}|"
+                                + "|".join(SMALL_COUNTS) + r")\s+(?:nouveaux\s+)?territoires\b", re.IGNORECASE)
+
+
+def _departement_counted_before(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'La Gironde en compte trois. Le territoire du Grand Libournais ainsi que celui du Val de
+    Garonne … ont été reconduits.': the one département a sentence counts territories in is where
+    the territories named in the next sentence lie, when that sentence names no place itself."""
+    for mention in mentions:
+        if mention.departement_codes:
+            continue
+        sentence_start, sentence_end = sentence_bounds(text, mention.start)
+        if any(sentence_start <= p.start < sentence_end for p in places if p.kind != "country"):
+            continue
+        before_end = len(text[:sentence_start].rstrip())
+        if before_end <= 0 or text[before_end - 1] != ".":
+            continue  # a list's intro ending with ":" gives its départements in assemble.py
+        before_start = sentence_bounds(text, before_end - 1)[0]
+        if not COUNTS_TERRITORIES.search(text, before_start, before_end):
+            continue
+        named = {p.code for p in places if before_start <= p.start < before_end and p.kind != "country"}
+        codes = {p.code for p in places if p.kind == "departement" and before_start <= p.start < before_end}
+        if len(codes) == 1 and named == codes:
+            mention.departement_codes |= codes
 
 
 def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
