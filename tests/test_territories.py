@@ -504,15 +504,15 @@ def test_counted_inline_list_split_on_commas_keeps_et_slash_and_dash_inside_name
                "Creuse, Nord Poitou et Pays Basque.") == ["sud-et-ouest-creuse", "nord-poitou", "pays-basque"]
 
 
-def test_an_inline_list_ends_with_its_line_and_a_national_count_sizes_no_list():
+def test_a_national_count_sizes_no_inline_list_and_announces_nothing():
     text = ("L'accompagnement des 144 territoires identifiés s'articulera autour de 4 axes : – Recruter – "
             "Innover – Attirer – Simplifier\n"
             "Localisé en Isère, il est composé de 5 EPCI (Vienne Condrieu Agglomération, la communauté de "
             "communes du Pays Mornantais, la communauté de communes des Vallons du Lyonnais).")
     assert ids(text) == []
-    # a wrapped line goes on: after a joint, or in lower case
-    assert ids("Les territoires suivants : Pays de Vannes ;\nPays de Ploërmel ; Centre Bretagne.") == [
-        "pays-de-vannes", "pays-de-ploermel", "centre-bretagne"]
+    # an inline list goes on over the lines of a PDF's narrow column
+    assert ids("Un partenariat est engagé avec 2 autres Territoires d'industrie : Flandres \n\nSaint-Omer et "
+               "Bresle-Vimeu (secteur verrier) ; les échanges commencent.") == ["flandres-saint-omer", "bresle-vimeu"]
 
 
 def test_an_inline_item_in_lower_case_or_going_on_in_prose_is_a_sentence():

@@ -46,12 +46,19 @@ def _without_programme_name(sentence: str) -> str:
     return folded
 
 
+def _listable(match: re.Match) -> bool:
+    """Whether a counted noun of territories may size a list (a national 124, 144, 183 does not)."""
+    count = match.group("count")
+    return count is None or (SMALL_COUNTS.get(count) or int(count)) <= MAX_LISTED_COUNT
+
+
 def _keyword_decides(sentence: str) -> str | None:
     """What an intro sentence announces: TERRITORIES, MEMBERS (EPCIs, communes), OTHER (axes,
-    projects, people ...) or None when it does not say. A counted noun of territories decides;
+    projects, people ...) or None when it does not say. A counted noun of territories decides
+    (not a national count: "des 144 territoires identifiés … autour de 4 axes :");
     else the noun just before the colon, else the first one named."""
     folded = _without_programme_name(sentence)
-    if COUNTED_TERRITORIES.search(folded):
+    if any(_listable(m) for m in COUNTED_TERRITORIES.finditer(folded)):
         return TERRITORIES
     found = sorted([(m.start(), TERRITORIES) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
                    + [(m.start(), MEMBERS) for m in ANNOUNCES_MEMBERS.finditer(folded)]
@@ -291,21 +298,12 @@ INLINE_INTRO = re.compile(r"[^\S\n]*:[^\S\n]+(?=\S)|\bil\s+s['’]agit\s+(?:de\s
 COUNT_WORD = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d)", re.IGNORECASE)
 
 
-# A line break ends an inline list unless the line ends on a joint or the next one goes on in
-# lower case (a wrapped line): "… 4 axes : – Recruter – Simplifier" then "Retrouvez le programme".
-JOINT_AT_LINE_END = re.compile(r"(?:[,;/–—-]|\bet)[ \t]*$")
-
-
 def _list_end(text: str, start: int) -> int:
+    """An inline list ends at a full stop or a bulleted line; it may go on over the lines of a
+    PDF's narrow column ("Flandres" then "Saint-Omer et Bresle-Vimeu")."""
     rest = text[start:]
     stop = re.search(r"\.(?=\s|$)|\n\s*" + BULLET + r"[ \t]", rest)
-    end = start + (stop.start() if stop else len(rest))
-    for line_break in re.finditer(r"\n", text[start:end]):
-        at = start + line_break.start()
-        goes_on = text[at + 1:end].lstrip()[:1].islower()
-        if not goes_on and not JOINT_AT_LINE_END.search(text, start, at):
-            return len(text[:at].rstrip())
-    return end
+    return start + (stop.start() if stop else len(rest))
 
 
 
