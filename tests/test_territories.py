@@ -579,3 +579,8 @@ def test_the_departement_a_sentence_counts_territories_in():
     # two places counted: none given
     text = text.replace("La Gironde en compte deux.", "La Gironde et la Dordogne en comptent deux.")
     assert departements_of(text) == {"grand-libournais": set(), "val-de-garonne-guyenne-gascogne-et-reolais": set()}
+
+
+def test_departement_codes_a_name_ends_with():
+    text = "Leur territoire commun a été reconduit sous le nom de Territoire d'industrie « Interdépartemental 32/82 »."
+    assert departements_of(text) == {"interdepartemental-32-82": {"32", "82"}}

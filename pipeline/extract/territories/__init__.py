@@ -38,7 +38,7 @@ import re
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
 from pipeline.extract.territories.common import (SMALL_COUNTS, WORDS, TerritoryMention, codes_after,
-                                                 sentence_bounds)
+                                                 codes_in_name, sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names
 from pipeline.extract.territories.kicker import kicker_name
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
@@ -75,7 +75,7 @@ def find_territories(text: str, places: list[PlaceMention],
         kept.append(mention)
     for mention in kept:
         mention.name_codes = departements_in_name(text, mention.start, mention.end, places)
-        mention.departement_codes |= mention.name_codes
+        mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
     _places_written_after(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)
     _departement_counted_before(text, kept, places)

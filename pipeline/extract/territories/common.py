@@ -82,6 +82,12 @@ class TerritoryMention:
 
 
 
+def codes_in_name(name: str) -> set[str]:
+    """'Interdépartemental 32/82', 'Territoire 32-82': département codes a name ends with."""
+    trailing = re.search(r"(?<![\w/])(\d{2}(?:\s*[/-]\s*\d{2})+)\s*$", name)
+    return _codes_in(trailing.group(1)) if trailing else set()
+
+
 def _codes_in(bracket: str) -> set[str]:
     known = referential.load().departements
     return {c for c in DEPARTEMENT_CODE.findall(bracket) if c in known}
