@@ -586,3 +586,8 @@ def test_the_departement_a_sentence_counts_territories_in():
 def test_departement_codes_a_name_ends_with():
     text = "Leur territoire commun a été reconduit sous le nom de Territoire d'industrie « Interdépartemental 32/82 »."
     assert departements_of(text) == {"interdepartemental-32-82": {"32", "82"}}
+
+
+def test_quotes_after_a_territory_hold_a_name_not_a_sentence():
+    assert ids("Pour le délégué aux territoires d'industrie, venu à Mulhouse, « le Sud Alsace montre la voie ».") == []
+    assert ids("Le ministre salue l'arrivée d'un nouveau territoire, « Cœur de Maine ».") == ["coeur-de-maine"]

@@ -9,8 +9,8 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, OPENING_QUOTES, PREFIX,
                                                  TerritoryMention, asked, capitalised_run, legal_form_end,
-                                                 make_mention, quoted_name,
-                                                 sentence_bounds, split_inline_list)
+                                                 make_mention, quoted_name, sentence_bounds,
+                                                 split_inline_list, trim_name)
 from pipeline.normalize import fold
 
 PROSE_HEAD = re.compile(
@@ -143,11 +143,17 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             found.append(mention)
     for match in re.finditer(r"territoire[^.\n«“]{0,120}?,\s*(?=[«“])", text, re.IGNORECASE):
         quoted = quoted_name(text, match.end())
-        if quoted:
+        if quoted and _a_name_only(text, *quoted):
             codes = ({p.code for p in places if p.kind == "departement" and match.start() <= p.start < match.end()}
                      if re.search(r"d[ée]partements?\b", text[match.start():match.end()]) else set())
             add(*quoted, sentence_bounds(text, match.start())[1], codes)
     return found
+
+
+def _a_name_only(text: str, start: int, end: int) -> bool:
+    """Whether quotes hold a name, not a quoted sentence ("« le Sud Alsace montre la voie »")."""
+    start, end = trim_name(text, start, end)
+    return start < end and capitalised_run(text, start, end) == end
 
 
 def _enumerated_name_end(text: str, pos: int, limit: int) -> int:
