@@ -591,3 +591,13 @@ def test_departement_codes_a_name_ends_with():
 def test_quotes_after_a_territory_hold_a_name_not_a_sentence():
     assert ids("Pour le délégué aux territoires d'industrie, venu à Mulhouse, « le Sud Alsace montre la voie ».") == []
     assert ids("Le ministre salue l'arrivée d'un nouveau territoire, « Cœur de Maine ».") == ["coeur-de-maine"]
+
+
+def test_the_departements_the_only_territory_spans():
+    text = ("La Tour-du-Pin-Grésivaudan, labellisée Territoire d'industrie, signe son contrat. Selon la "
+            "préfecture, « le territoire regroupe 152 communes appartenant à deux départements, l'Isère et "
+            "la Savoie ».")
+    assert departements_of(text) == {"tour-du-pin-gresivaudan": {"38", "73"}}
+    # two territories: the sentence says nothing of which
+    text = text.replace("La Tour-du-Pin-Grésivaudan, labellisée", "La Tour-du-Pin et le Grésivaudan, labellisés")
+    assert all(not codes for codes in departements_of(text).values())

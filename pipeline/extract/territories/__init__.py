@@ -79,6 +79,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _places_written_after(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)
     _departement_counted_before(text, kept, places)
+    _departements_of_the_only_territory(text, kept, places)
     _short_forms_named_in_full(kept)
     return kept or kicker_name(text, places)
 
@@ -160,6 +161,27 @@ def _departement_counted_before(text: str, mentions: list[TerritoryMention], pla
         codes = {p.code for p in places if p.kind == "departement" and before_start <= p.start < before_end}
         if len(codes) == 1 and named == codes:
             mention.departement_codes |= codes
+
+
+# "le territoire regroupe 152 communes appartenant à deux départements, l'Isère et la Savoie"
+THE_TERRITORY_SPANS = re.compile(r"\b(?:le|ce|notre)\s+territoire\b(?!\s+d['’]\s*industrie\s+[A-ZÀ-Ý])"
+                                 r"[^.;\n]{0,100}?\bd[ée]partements?\b", re.IGNORECASE)
+
+
+def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMention],
+                                        places: list[PlaceMention]) -> None:
+    """In a text about one territory, a sentence saying which départements "le territoire" spans
+    gives them ("Selon la préfecture, « le territoire regroupe 152 communes appartenant à deux
+    départements, l'Isère et la Savoie »")."""
+    if not mentions or len({m.territory_id for m in mentions}) > 1 or any(m.departement_codes for m in mentions):
+        return
+    for match in THE_TERRITORY_SPANS.finditer(text):
+        sentence_end = sentence_bounds(text, match.end())[1]
+        codes = {p.code for p in places if p.kind == "departement" and match.end() <= p.start < sentence_end}
+        if codes:
+            for mention in mentions:
+                mention.departement_codes |= codes
+            return
 
 
 def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
