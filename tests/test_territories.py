@@ -599,5 +599,6 @@ def test_the_departements_the_only_territory_spans():
             "la Savoie ».")
     assert departements_of(text) == {"tour-du-pin-gresivaudan": {"38", "73"}}
     # two territories: the sentence says nothing of which
-    text = text.replace("La Tour-du-Pin-Grésivaudan, labellisée", "La Tour-du-Pin et le Grésivaudan, labellisés")
-    assert all(not codes for codes in departements_of(text).values())
+    text = text.replace("La Tour-du-Pin-Grésivaudan, labellisée Territoire d'industrie, signe son contrat.",
+                        "Le Voironnais et la Tour-du-Pin-Grésivaudan sont labellisés Territoires d'industrie.")
+    assert departements_of(text) == {"voironnais": set(), "tour-du-pin-gresivaudan": set()}
