@@ -602,3 +602,11 @@ def test_the_departements_the_only_territory_spans():
     text = text.replace("La Tour-du-Pin-Grésivaudan, labellisée Territoire d'industrie, signe son contrat.",
                         "Le Voironnais et la Tour-du-Pin-Grésivaudan sont labellisés Territoires d'industrie.")
     assert departements_of(text) == {"voironnais": set(), "tour-du-pin-gresivaudan": set()}
+
+
+def test_connectives_and_things_named_near_a_territory_are_no_territory():
+    assert ids("Ainsi, territoire d'industrie depuis 2018, la ville accueille des usines.") == []
+    assert ids("Désormais, le Territoire d'industrie compte dix intercommunalités.") == []
+    assert ids("Le nouveau site, baptisé « Campus Industrie », ouvrira ses portes sur le territoire.") == []
+    assert ids("Cette zone du territoire, dénommée Parc Nord, accueillera des entreprises.") == []
+    assert ids("Montluçon, territoire d'industrie depuis 2018, accueille des usines.") == ["montlucon"]

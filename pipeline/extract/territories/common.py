@@ -48,7 +48,12 @@ SENTENCE_STARTS = {"un", "une", "ce", "cette", "ces", "il", "elle", "ils", "elle
                    "dans", "chaque", "tout", "tous", "plusieurs", "certains",
                    "pour", "avec", "dans", "par", "afin", "lever", "faire", "mobiliser", "accélérer",
                    "quelques", "nombreux", "nombreuses", "à", "au", "aux", "sur", "chez", "depuis",
-                   "après", "avant", "lors", "selon", "entre", "vers", "grâce", "outre"}
+                   "après", "avant", "lors", "selon", "entre", "vers", "grâce", "outre",
+                   # connectives opening a sentence ("Ainsi, territoire d'industrie depuis 2018, …")
+                   "ainsi", "désormais", "toutefois", "cependant", "pourtant", "néanmoins", "enfin",
+                   "aussi", "alors", "ensuite", "puis", "aujourd'hui", "ici", "déjà", "encore", "bref",
+                   "certes", "donc", "or", "surtout", "dès", "voici", "voilà", "mais", "car", "si",
+                   "quand", "lorsque", "puisque", "parallèlement", "également"}
 # A number word alone is a count ("Trois lauréats"), not a name; it may open one ("Trois vallées").
 NUMBER_WORDS = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
                 "douze", "treize", "quatorze", "quinze", "seize", "vingt", "cent"}

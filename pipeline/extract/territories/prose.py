@@ -32,6 +32,8 @@ ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 # (in a sentence that says "territoire").
 NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+)?"
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])")
+# What is named must be a territory, written before the name: "un nouveau Territoire du dispositif".
+NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+)?territoire\b")
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Alsace, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
 APPOSITION = re.compile(r",\s+(?:(?:le|un)\s+)?(?:(?:nouveau|nouvel|premier|futur|jeune)\s+)?[«“\"]?\s*"
@@ -123,8 +125,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         add(match.end(), _enumerated_name_end(text, match.end(), sentence_end), sentence_end)
     for match in NAMED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
-        if not re.search(r"\bterritoire\b", folded[sentence_start:sentence_end]):
-            continue  # "une usine baptisée « Gigafactory »"
+        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1):
+            continue  # "une usine baptisée « Gigafactory »", "cette zone du territoire, dénommée …"
         pos = match.end()
         if text[pos:pos + 1] in OPENING_QUOTES:
             quoted = quoted_name(text, pos)
