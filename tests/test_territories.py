@@ -610,3 +610,8 @@ def test_connectives_and_things_named_near_a_territory_are_no_territory():
     assert ids("Le nouveau site, baptisé « Campus Industrie », ouvrira ses portes sur le territoire.") == []
     assert ids("Cette zone du territoire, dénommée Parc Nord, accueillera des entreprises.") == []
     assert ids("Montluçon, territoire d'industrie depuis 2018, accueille des usines.") == ["montlucon"]
+
+
+def test_people_renewed_in_a_text_about_territories_are_no_territory():
+    assert ids("Le comité de pilotage du Territoire d'industrie s'est réuni. Les co-présidents Marc Dupont "
+               "et Anne Morel sont reconduits.") == []

@@ -73,6 +73,13 @@ def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention
     return found
 
 
+def _after_article(text: str, part: Part) -> bool:
+    """'le Grand Libournais', 'le territoire Val de Garonne': a place's article, which people's
+    names never take."""
+    return bool(re.search(r"(?:\b(?:le|la|les|l['’]|du|des)\s*|\bterritoire\s+)$", text[max(0, part.start - 14):part.start],
+                          re.IGNORECASE))
+
+
 def _places_only(parts: list[Part], places: list[PlaceMention], single: bool = False) -> bool:
     """'La Guadeloupe, la Guyane et la Réunion labellisées': places, not territories' names (a
     single place too when `single`)."""
@@ -115,6 +122,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             parts = parts[-(int(word) if word.isdigit() else SMALL_COUNTS[word]):]
         if (needs_context or apposition) and _places_only(parts, places, single=True):
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
+        if needs_context and "reconduit" in match.group(0) and not all(_after_article(text, p) for p in parts):
+            continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits": people
         coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))
         if coordinated and (ONE_LABEL.search(match.group(0)) or any(p.epci for p in parts)):
             continue  # "La Métropole Européenne de Lille et la Pévèle-Carembault labellisées
