@@ -75,3 +75,8 @@ def test_a_word_of_a_river_course_after_a_departement_name_makes_it_the_river():
     assert departements_in_name(text, start, len(text), find_places(text)) == set()
     text = "Territoire d'industrie Nord Loiret"
     assert departements_in_name(text, text.index("Nord"), len(text), find_places(text)) == {"45"}
+
+
+def test_a_departement_whose_name_starts_like_an_article():
+    # "Landes" is not "la" + "ndes"
+    assert [(t, p.code) for t in ["dans les Landes"] for p in find_places(t)] == [("dans les Landes", "40")]

@@ -32,7 +32,7 @@ class PlaceMention:
 
 def _name_pattern_text(name: str) -> str:
     """The folded official name without its article ("La Réunion" is also "Réunion")."""
-    return re.sub(r"^(la|le|les|l')\s*", "", fold(name))
+    return re.sub(r"^(?:(?:la|le|les)\s+|l'\s*)", "", fold(name))  # "Landes" keeps its "la"
 
 
 def _name_pattern(name: str) -> str:
