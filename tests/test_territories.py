@@ -615,3 +615,16 @@ def test_connectives_and_things_named_near_a_territory_are_no_territory():
 def test_people_renewed_in_a_text_about_territories_are_no_territory():
     assert ids("Le comité de pilotage du Territoire d'industrie s'est réuni. Les co-présidents Marc Dupont "
                "et Anne Morel sont reconduits.") == []
+
+
+def test_the_one_departement_a_text_says_its_territories_are_in():
+    text = ("Deux « territoires d'industrie » pour le tissu industriel du Loir-et-Cher\n\n"
+            "Lancement du Territoire d'industrie de la Vallée du Loir\n\nIl a été lancé le 22 février à Vendôme.")
+    assert departements_of(text) == {"vallee-du-loir": {"41"}}
+    text = ("Avec le seul protocole Territoires d'Industrie de Côte d'Or, le Pays de l'Auxois avance. "
+            "Le territoire du Montbardois-Auxois était retenu en novembre parmi les 124 territoires labellisés.")
+    assert departements_of(text)["montbardois-auxois"] == {"21"}
+    # a département the text does not tie to its territories gives nothing
+    text = ("La préfète de la Marne a présenté la carte. Le territoire du Grand Reims a été retenu parmi les "
+            "territoires labellisés.")
+    assert departements_of(text) == {"grand-reims": set()}

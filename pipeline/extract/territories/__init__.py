@@ -80,6 +80,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departements_in_the_next_sentence(text, kept, places)
     _departement_counted_before(text, kept, places)
     _departements_of_the_only_territory(text, kept, places)
+    _the_departement_the_text_is_about(text, kept, places)
     _short_forms_named_in_full(kept)
     return kept or kicker_name(text, places)
 
@@ -182,6 +183,26 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
             for mention in mentions:
                 mention.departement_codes |= codes
             return
+
+
+# "Deux « territoires d'industrie » pour redynamiser le tissu industriel du Loir-et-Cher",
+# "le seul protocole Territoires d'Industrie de Côte d'Or": territories said to be in a département.
+TERRITORIES_IN = re.compile(r"\bterritoires?\b[^.;:\n]{0,60}?(?:\b(?:du|de\s+la|des|de|en|dans\s+l[ea])\s+|\bde\s+l['’]\s*|\bd['’]\s*)$",
+                            re.IGNORECASE)
+
+
+def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMention],
+                                       places: list[PlaceMention]) -> None:
+    """A text that names one département only, and says its territories are there, gives it to
+    the territories whose départements it does not state otherwise."""
+    departements = [p for p in places if p.kind == "departement"]
+    if len({p.code for p in departements}) != 1:
+        return
+    if not any(TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start) for p in departements):
+        return
+    for mention in mentions:
+        if not mention.departement_codes:
+            mention.departement_codes.add(departements[0].code)
 
 
 def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
