@@ -628,3 +628,10 @@ def test_the_one_departement_a_text_says_its_territories_are_in():
     text = ("La préfète de la Marne a présenté la carte. Le territoire du Grand Reims a été retenu parmi les "
             "territoires labellisés.")
     assert departements_of(text) == {"grand-reims": set()}
+
+
+def test_an_undated_contract_of_territoire_d_industrie_is_first_phase():
+    from pipeline.extract.assemble import document_phase
+    assert document_phase("CONTRAT DU TERRITOIRE D'INDUSTRIE COMMINGES - NESTES ENTRE les signataires") == "2019-2022"
+    assert document_phase("Le contrat territoire d'industrie 2023-2027 est signé.") == "2023-2027"
+    assert document_phase("Le territoire d'industrie présente son plan d'actions.") is None

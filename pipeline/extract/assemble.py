@@ -45,6 +45,10 @@ class Extraction:
     figures: list[dict] = field(default_factory=list)
     stated_counts: list[dict] = field(default_factory=list)
 
+# "CONTRAT DU TERRITOIRE D'INDUSTRIE …": the first phase's deliverable (the second phase's is a
+# plan d'actions); every dated text calling it so in our collections is first-phase.
+FIRST_PHASE_CONTRACT = re.compile(r"\bcontrats?\s+(?:du\s+|de\s+)?territoires?\s+d['’]\s*industrie", re.IGNORECASE)
+
 
 def document_phase(text: str) -> str | None:
     """The phase a communiqué speaks of: from the latest programme year it mentions, page chrome
@@ -52,7 +56,7 @@ def document_phase(text: str) -> str | None:
 
     First-phase communiqués (2018-2022) never mention a later year; second-phase ones do. Without
     a year, a national count of territories tells: 124 to 148 were first-phase counts, 183 the
-    second phase's.
+    second phase's; else a "contrat de territoire d'industrie" is first-phase.
     """
     body = list(text)
     for start, end in chrome_spans(text):
@@ -62,7 +66,9 @@ def document_phase(text: str) -> str | None:
     if years:
         return SECOND_PHASE if max(years) >= 2023 else FIRST_PHASE
     counts = {phase for pattern, phase in NATIONAL_COUNTS if pattern.search(body_text)}
-    return counts.pop() if len(counts) == 1 else None
+    if len(counts) == 1:
+        return counts.pop()
+    return FIRST_PHASE if not counts and FIRST_PHASE_CONTRACT.search(body_text) else None
 
 
 def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
