@@ -635,3 +635,12 @@ def test_an_undated_contract_of_territoire_d_industrie_is_first_phase():
     assert document_phase("CONTRAT DU TERRITOIRE D'INDUSTRIE COMMINGES - NESTES ENTRE les signataires") == "2019-2022"
     assert document_phase("Le contrat territoire d'industrie 2023-2027 est signé.") == "2023-2027"
     assert document_phase("Le territoire d'industrie présente son plan d'actions.") is None
+
+
+def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
+    from pipeline.extract.assemble import _local_phase
+    sentence = ("À La Réunion, le TCO et la Cirest, les deux Territoires d'industrie de la première phase, "
+                "sont reconduits pour la période 2023-2027.")
+    assert _local_phase(sentence, (0, len(sentence))) == "2023-2027"
+    sentence = "Labellisés pour la première phase, ils présentent leur bilan avant la période 2023-2027."
+    assert _local_phase(sentence, (0, len(sentence))) is None

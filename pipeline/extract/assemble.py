@@ -45,6 +45,8 @@ class Extraction:
     figures: list[dict] = field(default_factory=list)
     stated_counts: list[dict] = field(default_factory=list)
 
+# A territory of the first phase renewed for the second is in the second.
+RENEWED = re.compile(r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE)
 # "CONTRAT DU TERRITOIRE D'INDUSTRIE …": the first phase's deliverable (the second phase's is a
 # plan d'actions); every dated text calling it so in our collections is first-phase.
 FIRST_PHASE_CONTRACT = re.compile(r"\bcontrats?\s+(?:du\s+|de\s+)?territoires?\s+d['’]\s*industrie", re.IGNORECASE)
@@ -80,12 +82,15 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
 
 def _local_phase(text: str, sentence: tuple[int, int]) -> str | None:
     """A phase stated in the territory's own sentence overrides the document's: its words
-    ("première phase", "2023-2027"), else its years ("entré dans le dispositif dès 2018")."""
+    ("première phase", "2023-2027"), else its years ("entré dans le dispositif dès 2018"); both
+    phases and a renewal ("de la première phase, sont reconduits pour 2023-2027"): the second."""
     words = text[sentence[0]:sentence[1]]
     found = {phase for pattern, phase in PHASE_MARKERS if pattern.search(words)}
     if not found:
         years = {int(y) for y in YEAR.findall(_ranges_joined(words)) if 2018 <= int(y) <= 2035}
         found = {SECOND_PHASE if year >= 2023 else FIRST_PHASE for year in years}
+    if len(found) > 1 and RENEWED.search(words):
+        return SECOND_PHASE  # "les deux Territoires d'industrie de la première phase, sont reconduits pour 2023-2027"
     return found.pop() if len(found) == 1 else None
 
 
