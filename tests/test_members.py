@@ -152,3 +152,24 @@ def test_partners_are_not_members_and_offices_are_named_not_listed():
 def test_a_list_after_notamment_drops_the_adverb():
     text = "L'Axe Seine regroupe notamment la Métropole Rouen Normandie et Caux Seine Agglo."
     assert [s for s, _, _ in linked(text)] == ["200023414", "200010700"]
+
+
+def test_a_list_in_brackets_split_by_semicolons():
+    """Préfecture layout: "composé de 8 intercommunalités (A ; B ; C, D ; E)"."""
+    text = ("Le territoire Nord Ardèche, composé de 4 intercommunalités (Annonay Rhône Agglo ; "
+            "Val d’Ay ; Rhône Crussol, Privas Centre Ardèche), a été retenu.")
+    assert [siren for siren, _ in members(text)] == ["200072015", "240700716", "200041366", "200071413"]
+
+
+def test_epcis_coordinated_as_the_subject_of_a_verb_of_membership_are_members():
+    text = ("Le 25 février 2021, la communauté urbaine Le Creusot Montceau-les-Mines et la communauté "
+            "de communes Le Grand Charolais se sont rassemblées pour former le Territoire d'industrie "
+            "Ouest Saône-et-Loire.")
+    assert [siren for siren, _ in members(text)] == ["247100290", "200071884"]
+
+
+def test_a_legal_form_far_from_the_verb_is_not_its_subject():
+    """Only names running up to the verb are its subject: here the members are people."""
+    text = ("Pour le président de la communauté de communes Le Grand Charolais, les entreprises "
+            "forment le cœur du projet.")
+    assert members(text) == []

@@ -100,3 +100,21 @@ def test_a_departement_word_in_a_name_that_no_member_lies_in_is_a_river():
             "Montélimar Agglomération et la communauté de communes Ardèche Rhône Coiron.\n")
     rows = extract(text, next(nlp.parse([text]))).territories
     assert [(row["name"], row["departement_codes"]) for row in rows] == [("Rhône Provence Industrie", ["07", "26"])]
+
+
+def test_names_in_a_member_list_that_some_member_does_not_designate_are_members_not_territories():
+    """"il est composé de 3 EPCI (Vienne Condrieu Agglomération, la communauté de communes de La
+    Vallée du Garon, …)": a territory rule reading "Vallée du Garon" as a territory is overruled,
+    since the list holds a member (Vienne Condrieu Agglomération) that is no territory's name."""
+    from pipeline.extract.membership import territories_kept
+    from pipeline.extract.members import find_epcis
+    from pipeline.extract.structure import parse
+    from pipeline.extract.territories import TerritoryMention
+    from pipeline.linking import DocumentLinker
+    text = ("Il est composé de 3 EPCI (Vienne Condrieu Agglomération, la communauté de communes de "
+            "La Vallée du Garon, la communauté de communes du Pays Mornantais).")
+    epcis = find_epcis(text, DocumentLinker(frozenset({"38", "69"})), parse(text), [])
+    assert len(epcis) == 3 and all(m.in_member_list for m in epcis)
+    pieces = [TerritoryMention(text.find(name), text.find(name) + len(name), name, "territory.colon_list")
+              for name in ("Vallée du Garon", "Pays Mornantais")]
+    assert territories_kept(epcis, pieces, text) == []

@@ -62,7 +62,7 @@ HEAD = re.compile(
     r"|\bCC\b|\bCA\b|\bCU\b)")
 HEAD_TYPES = [("agglom", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
               ("cc", "CC"), ("ca", "CA"), ("cu", "CU")]
-JOINT = re.compile(r"\s*,\s*(?:et\s+)?|\s+et\s+|\s+/\s+")
+JOINT = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+")
 MAX_PARTS_PER_NAME = 4
 # A connector between two groups: "... Métropole et les communautés de communes de ..."
 GROUP_CONNECTOR = re.compile(r"[\s,;]*(?:\bet\b)?[\s,]*(?:(?:la|les|une|des|l['’])\s*)?$",
@@ -215,14 +215,22 @@ class _Region:
     territory_hint: str | None = None
     members: bool = True              # names listed as members, not just coordinated
     anchor: int | None = None         # where the list is introduced (its trigger), if before
+    subject_of: int | None = None     # the verb a list of subjects ends at ("A et B forment …")
 
 
 SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;|:[ \t]*\n")
 
 
 def _sentence_end(text: str, position: int) -> int:
-    stop = SENTENCE_STOP.search(text, position)
-    return stop.start() if stop else len(text)
+    """Where the sentence from `position` ends; a ';' inside brackets opened after `position`
+    does not end it ("composé de 8 intercommunalités (A ; B ; C)")."""
+    for stop in SENTENCE_STOP.finditer(text, position):
+        if stop.group(0) == ";" and text.count("(", position, stop.start()) > text.count(")", position, stop.start()):
+            close = text.find(")", stop.start())
+            if close >= 0 and "\n" not in text[stop.start():close]:
+                continue
+        return stop.start()
+    return len(text)
 
 
 def _trigger_regions(text: str, structure) -> list[_Region]:
@@ -248,6 +256,25 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
 
 
 PLURAL_HEAD = re.compile(r"(?:t[ée]s|ions|oles)\b", re.IGNORECASE)
+MEMBERS_VERB = re.compile(r"(?<![\w'’])(?:" + "|".join(WORDS["members_verbs"]) + r")(?!\w)",
+                          re.IGNORECASE)
+SENTENCE_START = re.compile(r".*(?:[.!?:;]\s|\n)", re.DOTALL)
+
+
+def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
+    """'la CU X, la CC Y et la CC Z s'étaient rassemblées pour donner naissance au Territoire
+    W', 'la CA X et la CC Y forment le territoire W': EPCIs with their legal form, coordinated as
+    the subject of a verb of membership, from the first head of the sentence to the verb."""
+    regions = []
+    for verb in MEMBERS_VERB.finditer(text):
+        before = SENTENCE_START.match(text, max(0, verb.start() - 400), verb.start())
+        sentence_start = before.end() if before else max(0, verb.start() - 400)
+        first = next((head for head in all_heads if sentence_start <= head.start() < verb.start()),
+                     None)
+        if first is not None:
+            regions.append(_Region(first.start(), verb.start(), False, None, True, verb.start(),
+                                   verb.start()))
+    return regions
 
 
 def _plural_head_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
@@ -424,6 +451,9 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
                     in_member_list=region.members, legal_form=epci_type is not None,
                     list_start=region.start if region.anchor is None else region.anchor,
                     territory_hint=region.territory_hint))
+    if region.subject_of is not None and (
+            not found or text[found[-1].end:region.subject_of].strip(" \t\n,»”\"")):
+        return [], True  # the names must run up to the verb: "A et B forment …"
     return found, complete
 
 
@@ -614,7 +644,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     _learn_acronyms(text, folded, linker)
     all_heads = list(HEAD.finditer(text))
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
-               + _field_regions(structure, territories) + _plural_head_regions(text, all_heads))
+               + _field_regions(structure, territories) + _plural_head_regions(text, all_heads)
+               + _subject_regions(text, all_heads))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
     for mention in (_head_mentions(text, linker, found, all_heads)

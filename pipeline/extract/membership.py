@@ -183,6 +183,15 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
     communautés de communes : A, B") is a member; unless the EPCI goes by that name, and the
     territory is the one it designates ("141 territoires, dont les communautés d'agglomération de
     Bastia et du Pays Ajaccien")."""
+    def holds_a_territory(mention: EpciMention) -> bool:
+        return any(mention.start < t.end and t.start < mention.end for t in territories)
+
+    # a member list where some linked EPCI holds no territory's name lists the members of one
+    # territory ("il est composé de 5 EPCI (Vienne Condrieu Agglomération, la communauté de
+    # communes de La Vallée du Garon, …)"): the names inside it are members, not territories
+    listed = [m for m in mentions if m.in_member_list and m.link.siren]
+    mixed_lists = {m.list_start for m in listed if not holds_a_territory(m)}
+
     def piece_of_another(territory: TerritoryMention) -> bool:
         for mention in mentions:
             named_at = ARTICLE.match(text, mention.start, mention.end).end()
@@ -190,8 +199,9 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
                 mention.rule == "epci.member_list" and mention.start <= territory.start
                 and territory.end <= mention.end)
             sides = territory.name.split(" / ")  # a pair: "Nord Grande Terre / Marie-Galante"
-            if inside and not (mention.link.siren and any(named_after(side, mention.link.siren)
-                                                          for side in sides)):
+            designates = mention.link.siren and mention.list_start not in mixed_lists \
+                and any(named_after(side, mention.link.siren) for side in sides)
+            if inside and not designates:
                 return True
         return False
     return [t for t in territories if not piece_of_another(t)]
