@@ -173,3 +173,41 @@ def test_a_legal_form_far_from_the_verb_is_not_its_subject():
     text = ("Pour le président de la communauté de communes Le Grand Charolais, les entreprises "
             "forment le cœur du projet.")
     assert members(text) == []
+
+
+def test_concerne_lists_members_but_not_a_list_of_territories():
+    text = ("En Haute-Vienne, ce dispositif concerne la Communauté urbaine Limoges Métropole et la "
+            "communauté de communes Briance Sud Haute-Vienne.")
+    assert [siren for siren, _ in members(text, frozenset({"87"}))] == ["248719312", "200040814"]
+    text = ("Le dispositif concerne les 14 territoires suivants : Grand Châtellerault, Nord Poitou, "
+            "Limoges Métropole.")
+    assert members(text) == []
+
+
+def test_two_agglomerations_named_in_brackets():
+    text = "Pour les deux agglomérations concernées (Carene et Estuaire et Sillon), le foncier manque."
+    assert [siren for siren, _ in members(text, frozenset({"44"}))] == ["244400644", "200072734"]
+
+
+def test_a_name_linked_by_its_own_name_outside_the_departements_is_not_cut_in_two():
+    """"Estuaire et Sillon" (Loire-Atlantique) in a document whose départements are wrong is
+    still one name, never "Estuaire" (CC de l'Estuaire, Gironde) and an unknown "Sillon"."""
+    text = "Les deux agglomérations concernées (Estuaire et Sillon, Carene) se sont réunies."
+    assert [siren for siren, _ in members(text, frozenset({"42"}))][:1] == ["200072734"]
+
+
+def test_a_plural_bassin_is_distributed_and_bassin_may_be_omitted():
+    assert link_epci("de Pont-à-Mousson", "CC").siren == "200041515"
+
+
+def test_interco_ends_an_everyday_name():
+    text = "Le conseil communautaire de Terres d’Argentan interco (Orne) a voté la création du poste."
+    found = find_epcis(text, DocumentLinker(frozenset({"61"})), parse(text), [])
+    assert [(m.link.siren, m.rule) for m in found] == [("200068450", "epci.everyday_name")]
+
+
+def test_a_trigger_ends_where_the_next_one_starts():
+    text = ("Le Territoire d’industrie qui concerne Le Grésivaudan regroupe le Pays Voironnais et "
+            "la communauté de communes Coeur de Chartreuse.")
+    assert [siren for siren, _ in members(text, frozenset({"38"}))] == [
+        "200018166", "243800984", "200040111"]

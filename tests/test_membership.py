@@ -118,3 +118,27 @@ def test_names_in_a_member_list_that_some_member_does_not_designate_are_members_
     pieces = [TerritoryMention(text.find(name), text.find(name) + len(name), name, "territory.colon_list")
               for name in ("Vallée du Garon", "Pays Mornantais")]
     assert territories_kept(epcis, pieces, text) == []
+
+
+def test_an_epci_the_territory_goes_by_names_it_for_the_members_after_it():
+    text = ("Le Territoire d’industrie qui concerne Le Grésivaudan regroupe le Pays Voironnais et "
+            "la communauté de communes Coeur de Chartreuse. Le Grésivaudan est labellisé Territoire "
+            "d'industrie depuis novembre 2018.")
+    assert {("gresivaudan", "243800984"), ("gresivaudan", "200040111")} <= members(text)
+
+
+def test_an_epci_in_an_enumeration_of_territories_is_not_a_member_of_the_one_before():
+    """The territory rules may stop early in a long enumeration; an EPCI named further on is an
+    item of it (a territory they missed), not a member of the last territory they found."""
+    from pipeline.extract.members import find_epcis
+    from pipeline.extract.membership import attach
+    from pipeline.extract.structure import parse
+    from pipeline.extract.territories import TerritoryMention
+    from pipeline.linking import DocumentLinker
+    text = ("Le dispositif concerne les territoires suivants : Adour Landes Océanes, Grand Angoulême, "
+            "Limoges Métropole, Nord Poitou.")
+    epcis = find_epcis(text, DocumentLinker(frozenset({"87"})), parse(text), [])
+    found = [TerritoryMention(text.find(name), text.find(name) + len(name), name, "territory.enumeration")
+             for name in ("Adour Landes Océanes", "Grand Angoulême")]
+    attached = attach(epcis, found, text, [(0, len(text))], parse(text))
+    assert [(m.link.siren, territory) for m, territory in attached if m.link.siren == "248719312"] == []

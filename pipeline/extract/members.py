@@ -48,7 +48,10 @@ TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # Triggers that may also introduce other things ("autour de 2 filières"): an unlinked part is not
 # reported. Those that may introduce partners ("le Pays X est associé au Pays Y") list members
 # only where a territory is named with them.
-WEAK_TRIGGERS = re.compile(r"autour|port|pilot|inclu|s['’]appuie|correspond|associ", re.IGNORECASE)
+WEAK_TRIGGERS = re.compile(r"autour|port|pilot|inclu|s['’]appuie|correspond|associ|concern", re.IGNORECASE)
+# "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
+CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"
+                                  r"(?:\w+\s+)?territoires\b", re.IGNORECASE)
 PARTNER_TRIGGERS = re.compile(r"associ[ée]e?s?\s", re.IGNORECASE)
 
 HEAD = re.compile(
@@ -129,10 +132,11 @@ def _split_names(text: str, start: int, end: int, epci_type: str | None,
     def gain(i: int, j: int) -> float:
         """A linked name gains its margin over the threshold; a part that links to nothing
         costs the same whatever the parts around it, so unknown names stay apart, and a run
-        of parts must link closely, or a fuzzy match would swallow an unknown neighbour."""
+        of parts must link closely (or by one of its names, even outside the document's
+        départements), or a fuzzy match would swallow an unknown neighbour."""
         found = link(i, j)
         score = ACCEPT_SCORE if found.candidates else found.score  # several fit: still a name
-        if score >= ACCEPT_SCORE and (i == j or score >= EVERYDAY_FORM_SCORE):
+        if score >= ACCEPT_SCORE and (i == j or score >= EVERYDAY_FORM_SCORE or found.exact):
             return score - ACCEPT_SCORE
         return -2 * ACCEPT_SCORE * (j - i + 1) - 0.01
 
@@ -237,7 +241,12 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
     """From a trigger to ')' (inside brackets) or the end of its sentence or item; a trigger
     ending a list's intro ("représenté par les EPCI qui le composent :") opens every item."""
     regions = []
-    for trigger in TRIGGER.finditer(text):
+    triggers = list(TRIGGER.finditer(text))
+    for index, trigger in enumerate(triggers):
+        if CONCERNS_TERRITORIES.match(text, trigger.start()):
+            continue
+        # "le Territoire qui concerne Le Grésivaudan regroupe A et B": the next trigger ends it
+        following = triggers[index + 1].start() if index + 1 < len(triggers) else len(text)
         keep = not WEAK_TRIGGERS.match(trigger.group(0))
         members = not PARTNER_TRIGGERS.match(trigger.group(0))
         inside_paren = text.rfind("(", 0, trigger.start()) > text.rfind(")", 0, trigger.start())
@@ -246,6 +255,9 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             end = close if close >= 0 else _sentence_end(text, trigger.end())
         else:
             end = _sentence_end(text, trigger.end())
+        if not WEAK_TRIGGERS.match(triggers[index + 1].group(0) if following < len(text) else "x") \
+                and text[trigger.end():following].strip():
+            end = min(end, following)
         rest = GROUP_LEAD.sub("", text[trigger.end():end], count=1)
         if not rest.strip(" \t\n:;,."):
             # "représenté par :" then the members' list; nothing when no list follows
@@ -337,6 +349,8 @@ def _noun_regions(text: str, structure) -> list[_Region]:
         if not after:
             continue
         start = noun.end() + after.end()
+        if after.group(2) and noun.group(0).lower().startswith("agglom"):
+            continue  # "29 EPCI et 2 agglomérations, sont :" then territories: only "(A et B)"
         if after.group(2) and (text[start - 1] == "\n" or re.match(r"[ \t]*\n", text[start:])):
             regions += _lines_after(text, structure, start - 1, True, True)  # "… :" ending a line
             continue

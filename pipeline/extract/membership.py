@@ -11,11 +11,15 @@ the rule that found the mention):
    ("Mayenne Communauté", "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
 3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
 4. its sentence, or the sentence opening its list ("Territoire X représenté par :" then
-   the lines of members), names a territory before it, unless the EPCI, not listed, is the
-   subject of its own label, or named after one in that sentence ("A et B sont reconduits, et
-   Bordeaux Métropole entre dans le programme avec la COBAN": they belong to none) ("Le territoire X regroupe …", "… Val et Terres de
-   Lorraine qui comprend les communautés de communes …"), else after it when the EPCI is listed
-   as a member ("regroupant A et B, le territoire X …");
+   the lines of members), names a territory before it ("Le territoire X regroupe …", "… Val et
+   Terres de Lorraine qui comprend les communautés de communes …"; an EPCI the territory goes
+   by names it too: "le Territoire qui concerne Le Grésivaudan regroupe A et B"), unless the
+   EPCI, not listed, is the subject of its own label, or named after one in that sentence ("A
+   et B sont reconduits, et Bordeaux Métropole entre dans le programme avec la COBAN": they
+   belong to none), or, not listed, is an item of the enumeration of territories it follows
+   ("…, Grand Angoulême, Limoges Métropole – ELAN, …": a territory the territory rules missed,
+   not a member); else after it when the EPCI is listed as a member ("regroupant A et B, le
+   territoire X …", "A et B s'étaient rassemblées pour donner naissance au Territoire X");
 5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
    cut early), unless the list's subject is a territory left unnamed ("Le territoire regroupant
    A et B vient d'être labellisé");
@@ -131,6 +135,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if before and not mention.in_member_list \
             and any(before[-1][0] < subject <= mention.start for subject in label_subjects):
         return None  # "A et B sont reconduits, et la CA X entre dans le programme avec la CC Y"
+    if before and not mention.in_member_list and len(before) > 1 \
+            and text[:mention.start].rstrip()[-1:] in (",", "/", ";"):
+        return None  # "…, Grand Angoulême, Limoges Métropole – ELAN, …": a territory itself
     if before:
         return before[-1][1].territory_id
     intro = _sentence_index(sentences, mention.list_start) if mention.in_member_list \
@@ -213,8 +220,13 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     """(mention, territory_id) for every mention kept, in text order. `aliases` are the short
     names and acronyms the document defines (folded name -> SIREN)."""
     folded = fold(text)
-    epci_spans = [(m.start, m.end) for m in mentions]
     territories = territories_kept(mentions, territories, text)
+    # an EPCI whose name the territory goes by names that territory where it stands ("le
+    # Territoire qui concerne Le Grésivaudan regroupe le Pays Voironnais et …"); other EPCIs'
+    # names hide the territory names inside them ("Troyes" in "CA de Troyes Champagne Métropole")
+    epci_spans = [(m.start, m.end) for m in mentions
+                  if not (m.link.siren and any(named_after(side, m.link.siren) for t in territories
+                                               for side in t.name.split(" / ")))]
     by_id = {t.territory_id for t in territories}
     # EPCIs that are the subject of a label of their own, not a territory of the document
     label_subjects = [m.start for m in mentions
