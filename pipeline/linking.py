@@ -56,7 +56,7 @@ ALIASES_FILE = Path(__file__).parent / "data" / "epci_aliases.csv"
 LEGAL_FORM = re.compile(
     r"^(?:(?:(?:la|le|les|l')\s*)?"
     r"(?:communautes?\s+(?:de|des)\s+communes?|communautes?\s+d'\s*agglomerations?"
-    r"|communautes?\s+urbaines?|metropoles?|cc|ca|cu|agglo|agglomerations?|communautes?)\b\s*)+")
+    r"|communautes?\s+urbaines?|metropoles?|cc|ca|cu|cdc|com\s?com|agglo|agglomerations?|communautes?)\b\s*)+")
 STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et"}
 GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin)\s+")
 TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom|interco)$")

@@ -211,3 +211,20 @@ def test_a_trigger_ends_where_the_next_one_starts():
             "la communauté de communes Coeur de Chartreuse.")
     assert [siren for siren, _ in members(text, frozenset({"38"}))] == [
         "200018166", "243800984", "200040111"]
+
+
+def test_people_and_other_bodies_in_a_member_list_are_not_reported():
+    """"un binôme composé de Cédric Bole, Président de la Communauté de Communes du Val de Morteau,
+    et de Nathalie Auge, dirigeante …": the EPCI is found, the people are no rows."""
+    text = ("Le pilotage est assuré par un binôme composé de Cédric Bole, Président de la Communauté "
+            "de Communes du Val de Morteau et de Nathalie Auge, dirigeante d'une entreprise.")
+    found = find_epcis(text, DocumentLinker(frozenset({"25"})), parse(text), [])
+    assert [m.link.siren for m in found] == ["242504116"]
+    text = "Il regroupe les quatre EPCI du pôle d'équilibre territorial et rural (PETR) et Patrick VACARIS."
+    assert find_epcis(text, DocumentLinker(), parse(text), []) == []
+
+
+def test_com_com_and_cdc_are_legal_forms():
+    text = "Le dossier a été porté par la com-com des Terres d’Auxois et la CdC du Montbardois."
+    found = find_epcis(text, DocumentLinker(frozenset({"21"})), parse(text), [])
+    assert [m.link.siren for m in found] == ["200071017", "242101491"]

@@ -62,7 +62,7 @@ HEAD = re.compile(
     r"|(?i:(?<=l['’])agglom[ée]ration(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
     r"|(?i:(?<=les\s)agglom[ée]rations(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
     r"|(?i:celles?(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
-    r"|\bCC\b|\bCA\b|\bCU\b)")
+    r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom-?com\b))")
 HEAD_TYPES = [("agglom", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
               ("cc", "CC"), ("ca", "CA"), ("cu", "CU")]
 JOINT = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+")
@@ -173,13 +173,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end = connector.start()
 
 
-PROSE = re.compile(r"\b(?:participer|sont|seront|ont|est|a|avec|pour|dans)\b|\d{3,}|[!?]")
+PROSE = re.compile(r"\b(?:participer|sont|seront|ont|est|a|avec|pour|dans)\b|\d{3,}|[!?]"
+                   r"|(?i:\b(?:le|ce|un|du|au)\s+territoire\b)")
+OFFICE_WORD = re.compile(r"\b(?:" + WORDS["offices"] + r")\b|^(?:M\.|Mme|Monsieur|Madame)\s",
+                         re.IGNORECASE)
+# "Patrick VACARIS": a first name then a surname in capitals
+PERSON_NAME = re.compile(r"(?:[A-ZÉÈ][a-zéèëï]+(?:-[A-ZÉÈ][a-zéèëï]+)?\s+)+[A-ZÉÈ]{2,}(?:[\s-][A-ZÉÈ]{2,})*")
+NOT_AN_EPCI = re.compile(r"(?:" + WORDS["not_epci"] + r")$", re.IGNORECASE)
 
 
-def _looks_like_name(written: str) -> bool:
-    """An unlinked part is still reported when it reads as a proper name: short, capitalised."""
+def _looks_like_name(written: str, following: str = "") -> bool:
+    """An unlinked part is still reported when it reads as an EPCI's proper name: short,
+    capitalised, not a person ("Patrick VACARIS", "Cédric Bole, Président de …", "le
+    Directeur") nor another body ("PETR", "CCI")."""
     words = written.split()
-    return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words) and not PROSE.search(written)
+    if OFFICE_WORD.search(written) or PERSON_NAME.fullmatch(written.strip()) or re.match(r"\s*,?\s*(?:" + WORDS["offices"] + r")\b", following,
+                                          re.IGNORECASE):
+        return False
+    bare = re.sub(r"^(?:(?:de|du|des|la|le|les|l['’]|d['’])\s*)+", "", written, flags=re.IGNORECASE)
+    return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words) and not PROSE.search(written) \
+        and not NOT_AN_EPCI.match(bare)
 
 
 @lru_cache(maxsize=1)
@@ -458,7 +471,8 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             written = text[names_start if index == 0 else start:end]
             known = link.siren or link.candidates
             complete = complete and bool(link.siren)
-            if end > start and (known or region.keep_unlinked and _looks_like_name(written)):
+            if end > start and (known or region.keep_unlinked
+                                and _looks_like_name(written, text[end:end + 30])):
                 rule = "epci.member_list" if region.members else "epci.head_mention"
                 found.append(EpciMention(
                     start, end, link, " ".join(text[start:end].split()), epci_type, rule,
