@@ -9,7 +9,10 @@ write for it, generated from those names:
   Pont-à-Mousson"), a trailing type word ("Lorient" for "Lorient Agglomération") or a région's
   name ("Lisieux" for "Lisieux Normandie", "Métropole de Rouen" for "Métropole Rouen Normandie");
 - and a name written with a leading "Pays" ("Pays des Coëvrons") is also tried without it.
-Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz).
+Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz). A name written with
+its legal form may be the start of an official one ("communauté urbaine Creusot Montceau" for "CU
+Le Creusot Montceau-les-Mines"): it links when one EPCI of that form in the document's
+départements has a name starting so.
 
 Context breaks ties and lowers doubtful links: the legal form written in the text, the
 départements of the document (and of the other members already linked), and its year: a
@@ -49,6 +52,8 @@ OUTSIDE_DEPARTEMENTS_PENALTY = 0.08
 OUTSIDE_YEAR_PENALTY = 0.05  # the EPCI did not exist in the document's year (its dateline's)
 GUESSED_YEAR_PENALTY = 0.02  # ... in the year its phase suggests: too weak to break a tie
 FUZZY_MIN_LENGTH = 6      # shorter names must match exactly
+TRUNCATED_SCORE = 0.90    # the start of a name, written with its legal form, in the document's
+                          # départements ("communauté urbaine Creusot Montceau")
 ALIASES_FILE = Path(__file__).parent / "data" / "epci_aliases.csv"
 
 # Repeated: "CA Agglo Pays d'Issoire" is written for the official "Agglo Pays d'Issoire"; an
@@ -131,6 +136,7 @@ class _Index:
     exact: dict[str, list[tuple[_Entry, bool]]] = field(default_factory=dict)  # key -> (entry, everyday)
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_owners: list[list[_Entry]] = field(default_factory=list)
+    by_first_word: dict[str, list[str]] = field(default_factory=dict)  # official cores
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +172,27 @@ def _index() -> _Index:
                 index.exact.setdefault(form, []).append((entry, True))
     index.fuzzy_keys = list(fuzzy)
     index.fuzzy_owners = list(fuzzy.values())
+    for key in fuzzy:
+        index.by_first_word.setdefault(key.split(" ", 1)[0], []).append(key)
     return index
+
+
+def _truncated(query: str, epci_type: str, departements: frozenset[str]) -> list[tuple[_Entry, float]]:
+    """(entry, base score) of the EPCIs of the document's départements and of the legal form
+    written whose official name starts with the query's words and goes on ("Creusot Montceau"
+    for "CU Le Creusot Montceau-les-Mines"): people shorten long names from the end."""
+    index = _index()
+    if len(query.split()) < 2:
+        return []
+    ref = referential.load()
+    found = []
+    for key in index.by_first_word.get(query.split(" ", 1)[0], ()):
+        if key.startswith(query + " "):
+            for entry, _everyday in index.exact.get(key, ()):
+                epci = ref.epcis[entry.siren]
+                if entry.form == epci_type and set(epci.departement_codes) & departements:
+                    found.append((entry, TRUNCATED_SCORE))
+    return found
 
 
 def _query_forms(query: str) -> list[tuple[str, bool]]:
@@ -256,7 +282,10 @@ def link_epci(written: str, epci_type: str | None = None,
         return Link(None, None, epci_type, 0.0, ())
     year = _year_of(year)
     scored: dict[str, tuple[float, _Entry, float]] = {}
-    for entry, base in _candidates(query):
+    candidates = _candidates(query)
+    if epci_type and context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
+        candidates += _truncated(query, epci_type, context_departements)
+    for entry, base in candidates:
         score = _score(entry, base, epci_type, context_departements, year, year_dated)
         if year is not None and not entry.first_seen <= year <= entry.last_seen:
             score -= 0.001  # among the names of one EPCI, the one it bore that year
