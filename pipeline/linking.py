@@ -342,9 +342,9 @@ ACRONYM_GENERIC = {"pays", "communaute", "agglo", "agglomeration"}
 
 
 def _initials(name: str, dropped: frozenset[str]) -> set[str]:
-    """'CC du Territoire de Lunéville à Baccarat' -> {'CCTLB'}; 'CC Meurthe Mortagne Moselle' ->
-    {'CCMMM', 'CC3M'}: the legal form's letters, then the initials of the significant words,
-    repeated initials also counted ("3M")."""
+    """'CC du Territoire de Lunéville à Baccarat' -> {'CCTLB'}; 'CC Meurthe Mortagne
+    Moselle' -> {'CCMMM', 'CC3M'}: the legal form's letters, then the initials of the significant
+    words, repeated initials also counted ("3M"); the initials alone from four letters on."""
     form = re.match(r"(CC|CA|CU)\s+(.*)", name)
     if not form:
         return set()
@@ -352,7 +352,8 @@ def _initials(name: str, dropped: frozenset[str]) -> set[str]:
              if w and w not in ACRONYM_STOPWORDS and w not in dropped and w[0].isalpha()]
     initials = "".join(w[0] for w in words).upper()
     counted = re.sub(r"(.)\1+", lambda run: f"{len(run.group(0))}{run.group(1)}", initials)
-    return {form.group(1) + initials, form.group(1) + counted}
+    # "Communauté de communes ELAN" for "CC Élan Limousin Avenir Nature": the name's own initials
+    return {form.group(1) + initials, form.group(1) + counted} | ({initials} if len(initials) >= 4 else set())
 
 
 @lru_cache(maxsize=1)

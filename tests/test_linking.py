@@ -99,3 +99,10 @@ def test_the_start_of_a_name_with_its_legal_form_links_in_the_documents_departem
     assert link_epci("Creusot Montceau", "CU", frozenset({"21"})).siren is None
     assert link_epci("Creusot Montceau", "CC", frozenset({"71"})).siren is None
     assert link_epci("Creusot Montceau", None, frozenset({"71"})).siren is None
+
+
+def test_an_acronym_of_a_names_own_initials_links_in_the_documents_departements():
+    """"la Communauté de communes ELAN" (CC Élan Limousin Avenir Nature, Haute-Vienne)."""
+    from pipeline.linking import DocumentLinker
+    assert DocumentLinker(frozenset({"87"})).link("ELAN", "CC").siren == "200066512"
+    assert DocumentLinker(frozenset({"33"})).link("ELAN", "CC").siren is None
