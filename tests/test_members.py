@@ -228,3 +228,10 @@ def test_com_com_and_cdc_are_legal_forms():
     text = "Le dossier a été porté par la com-com des Terres d’Auxois et la CdC du Montbardois."
     found = find_epcis(text, DocumentLinker(frozenset({"21"})), parse(text), [])
     assert [m.link.siren for m in found] == ["200071017", "242101491"]
+
+
+def test_a_bare_town_after_autour_de_is_not_its_agglomeration():
+    """"une école de production autour de Cholet": a town; "autour de Cholet Agglomération" or
+    "autour de la communauté d'agglomération du Choletais" name the EPCI."""
+    assert members("Une école de production a ouvert autour de Cholet.") == []
+    assert [s for s, _ in members("Le territoire s'organise autour de Cholet Agglomération.")] == ["200071678"]

@@ -233,6 +233,7 @@ class _Region:
     members: bool = True              # names listed as members, not just coordinated
     anchor: int | None = None         # where the list is introduced (its trigger), if before
     subject_of: int | None = None     # the verb a list of subjects ends at ("A et B forment …")
+    weak: bool = False                # its trigger may introduce other things ("autour de")
 
 
 SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;|:[ \t]*\n")
@@ -276,7 +277,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             # "représenté par :" then the members' list; nothing when no list follows
             regions += _lines_after(text, structure, end, keep, members, trigger.start())
         else:
-            regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start()))
+            regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
+                                   weak=not keep))
     return regions
 
 
@@ -470,6 +472,8 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             start = HEAD_ARTICLE.match(text, start, end).end()
             written = text[names_start if index == 0 else start:end]
             known = link.siren or link.candidates
+            if region.weak and epci_type is None and link.score < 1.0 and len(written.split()) == 1:
+                continue  # "autour de Cholet": a town, unless written as the EPCI's own name
             complete = complete and bool(link.siren)
             if end > start and (known or region.keep_unlinked
                                 and _looks_like_name(written, text[end:end + 30])):
