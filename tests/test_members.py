@@ -235,3 +235,19 @@ def test_a_bare_town_after_autour_de_is_not_its_agglomeration():
     "autour de la communauté d'agglomération du Choletais" name the EPCI."""
     assert members("Une école de production a ouvert autour de Cholet.") == []
     assert [s for s, _ in members("Le territoire s'organise autour de Cholet Agglomération.")] == ["200071678"]
+
+
+def test_the_epcis_whose_presidents_chair_a_territorys_committee_are_its_members():
+    """"Il est co-présidé par : A, président de la CC X ; B, président de la CA Y ; C, …": a
+    list of people separated by ';' after a colon, each given by the EPCI he presides."""
+    text = ("Un comité local valide les projets du territoire d'industrie Lacq-Pau-Tarbes. Il est "
+            "co-présidé par : Patrice Laurent, président de la Communauté de communes de Lacq-Orthez ; "
+            "Gérard Trémège, président de la Communauté d'agglomération Tarbes-Lourdes-Pyrénées ; "
+            "Dominique Mockly, président d'une entreprise.")
+    assert [s for s, _ in members(text, frozenset({"64", "65"}))] == ["200039204", "200069300"]
+
+
+def test_porte_par_with_words_between():
+    text = ("Un dossier porté à bout de bras par la présidente de la communauté de communes du "
+            "Montbardois.")
+    assert [s for s, _ in members(text, frozenset({"21"}))] == ["242101491"]

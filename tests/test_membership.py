@@ -142,3 +142,11 @@ def test_an_epci_in_an_enumeration_of_territories_is_not_a_member_of_the_one_bef
              for name in ("Adour Landes Océanes", "Grand Angoulême")]
     attached = attach(epcis, found, text, [(0, len(text))], parse(text))
     assert [(m.link.siren, territory) for m, territory in attached if m.link.siren == "248719312"] == []
+
+
+def test_epcis_of_the_committees_chairs_join_the_territory_named_before():
+    text = ("Un comité local valide les projets menés sur le territoire d'industrie Lacq-Pau-Tarbes. "
+            "Il est co-présidé par : Patrice Laurent, président de la Communauté de communes de "
+            "Lacq-Orthez ; Gérard Trémège, président de la Communauté d'agglomération "
+            "Tarbes-Lourdes-Pyrénées.")
+    assert members(text) == {("lacq-pau-tarbes", "200039204"), ("lacq-pau-tarbes", "200069300")}

@@ -48,7 +48,8 @@ TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # Triggers that may also introduce other things ("autour de 2 filières"): an unlinked part is not
 # reported. Those that may introduce partners ("le Pays X est associé au Pays Y") list members
 # only where a territory is named with them.
-WEAK_TRIGGERS = re.compile(r"autour|port|pilot|inclu|s['’]appuie|correspond|associ|concern", re.IGNORECASE)
+WEAK_TRIGGERS = re.compile(r"autour|port|pilot|inclu|s['’]appuie|correspond|associ|concern|co-?pr|pr[ée]sid",
+                           re.IGNORECASE)
 # "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
 CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"
                                   r"(?:\w+\s+)?territoires\b", re.IGNORECASE)
@@ -267,6 +268,10 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         if inside_paren:
             close = text.find(")", trigger.end())
             end = close if close >= 0 else _sentence_end(text, trigger.end())
+        elif re.match(r"\s*:[ \t]*\S", text[trigger.end():]):
+            # "co-présidé par : A, président de la CC X ; B, président de la CA Y ; …"
+            stop = re.compile(r"\.(?=\s|$)|\n").search(text, trigger.end())
+            end = stop.start() if stop else len(text)
         else:
             end = _sentence_end(text, trigger.end())
         if not WEAK_TRIGGERS.match(triggers[index + 1].group(0) if following < len(text) else "x") \
