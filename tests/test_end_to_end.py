@@ -194,13 +194,15 @@ def test_members_as_people_write_them_are_linked_and_attached(corpus_run, tmp_pa
 
 
 EPCIS2_FIXTURES = ("prefecture_ardeche_liste_point_virgule_2024", "journal_bourgogne_membres_sujet_du_verbe_2021",
-                   "interco_lorient_concerne_2024", "hebdo_saint_nazaire_agglomerations_entre_parentheses_2024")
+                   "interco_lorient_concerne_2024", "hebdo_saint_nazaire_agglomerations_entre_parentheses_2024",
+                   "presse_bearn_comite_copreside_2021")
 
 
 def test_members_in_lists_of_communiques_nobody_here_had_read_are_linked_and_attached(corpus_run, tmp_path):
     """';' lists in brackets, members as the subject of "se sont rassemblées pour former",
-    "concerne A, B et C", "les deux agglomérations concernées (A et B)", a truncated name, and
-    people in a binôme who are no rows (tests/corpus/PATTERNS.md, epcis2)."""
+    "concerne A, B et C", "les deux agglomérations concernées (A et B)", a truncated name, a
+    committee "co-présidé par : A, président de la CC X ; …", and people in a binôme and
+    départements after "réunit des intercommunalités" who are no rows (PATTERNS.md, epcis2)."""
     _, output = corpus_run
     gold = tmp_path / "gold"
     gold.mkdir()

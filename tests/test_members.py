@@ -251,3 +251,8 @@ def test_porte_par_with_words_between():
     text = ("Un dossier porté à bout de bras par la présidente de la communauté de communes du "
             "Montbardois.")
     assert [s for s, _ in members(text, frozenset({"21"}))] == ["242101491"]
+
+
+def test_departements_in_a_member_list_are_no_rows():
+    text = "Le contrat réunit des intercommunalités des Pyrénées-Atlantiques et des Hautes-Pyrénées."
+    assert find_epcis(text, DocumentLinker(), parse(text), []) == []

@@ -183,6 +183,9 @@ PERSON_NAME = re.compile(r"(?:[A-ZÉÈ][a-zéèëï]+(?:-[A-ZÉÈ][a-zéèëï]+
 NOT_AN_EPCI = re.compile(r"(?:" + WORDS["not_epci"] + r")$", re.IGNORECASE)
 
 
+LEADING_ARTICLES = re.compile(r"^(?:(?:de|du|des|la|le|les)\s+|[ld]['’]\s*)+", re.IGNORECASE)
+
+
 def _looks_like_name(written: str, following: str = "") -> bool:
     """An unlinked part is still reported when it reads as an EPCI's proper name: short,
     capitalised, not a person ("Patrick VACARIS", "Cédric Bole, Président de …", "le
@@ -191,7 +194,11 @@ def _looks_like_name(written: str, following: str = "") -> bool:
     if OFFICE_WORD.search(written) or PERSON_NAME.fullmatch(written.strip()) or re.match(r"\s*,?\s*(?:" + WORDS["offices"] + r")\b", following,
                                           re.IGNORECASE):
         return False
-    bare = re.sub(r"^(?:(?:de|du|des|la|le|les|l['’]|d['’])\s*)+", "", written, flags=re.IGNORECASE)
+    bare = LEADING_ARTICLES.sub("", written)
+    pieces = [LEADING_ARTICLES.sub("", piece)
+              for piece in re.split(r"\s*,\s*|\s+et\s+", written)]
+    if all(fold(piece) in _place_names() for piece in pieces):
+        return False  # "des Pyrénées-Atlantiques et des Hautes-Pyrénées": départements
     return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words) and not PROSE.search(written) \
         and not NOT_AN_EPCI.match(bare)
 
