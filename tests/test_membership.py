@@ -150,3 +150,15 @@ def test_epcis_of_the_committees_chairs_join_the_territory_named_before():
             "Lacq-Orthez ; Gérard Trémège, président de la Communauté d'agglomération "
             "Tarbes-Lourdes-Pyrénées.")
     assert members(text) == {("lacq-pau-tarbes", "200039204"), ("lacq-pau-tarbes", "200069300")}
+
+
+def test_a_sentence_ending_with_a_colon_is_no_territory_label():
+    """"Le Lunévillois rejoint ainsi les territoires sélectionnés fin 2018 : Nord Lorraine et Val
+    et Terres de Lorraine qui comprend …": the members are Val et Terres de Lorraine's."""
+    text = ("Le Pays du Lunévillois a été labellisé Territoire d'industrie en novembre 2023.\n\n"
+            "Le Lunévillois rejoint ainsi les territoires meurthe-et-mosellans sélectionnés fin 2018 : "
+            "Nord Lorraine et Val et Terres de Lorraine qui comprend les communautés de communes du "
+            "Bassin de Pompey et de Moselle et Madon.\n")
+    found = members(text)
+    assert ("val-et-terres-de-lorraine", "245400601") in found
+    assert not any(territory and "lunevillois" in territory for territory, _ in found)

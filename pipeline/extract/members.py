@@ -394,13 +394,21 @@ def _noun_regions(text: str, structure) -> list[_Region]:
     return regions
 
 
-def _field_regions(structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
-    """The value of a "label : value" line whose label names a territory: its members."""
+MAX_LABEL_WORDS = 5  # "Territoire d'industrie Bourges-Vierzon (Cher)" beside the territory's name
+
+
+def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
+    """The value of a "label : value" line whose label is a territory's name, with at most a
+    few words around it: its members."""
     regions = []
     for line in structure.fields:
-        owner = next((tid for s, e, tid in territories
+        owner = next(((s, e, tid) for s, e, tid in territories
                       if line.label.start <= s and e <= line.label.end), None)
         if owner:
+            s, e, owner = owner
+            rest = re.sub(r"\([^)]*\)", " ", text[line.label.start:s] + " " + text[e:line.label.end])
+            if len(re.findall(r"\w+", rest)) > MAX_LABEL_WORDS:
+                continue  # "Le Lunévillois rejoint ainsi les territoires … : A et B": a sentence
             regions.append(_Region(line.value.start, line.value.end, False, owner))
     return regions
 
@@ -688,7 +696,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     _learn_acronyms(text, folded, linker)
     all_heads = list(HEAD.finditer(text))
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
-               + _field_regions(structure, territories) + _plural_head_regions(text, all_heads)
+               + _field_regions(text, structure, territories) + _plural_head_regions(text, all_heads)
                + _subject_regions(text, all_heads))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
