@@ -106,3 +106,8 @@ def test_an_acronym_of_a_names_own_initials_links_in_the_documents_departements(
     from pipeline.linking import DocumentLinker
     assert DocumentLinker(frozenset({"87"})).link("ELAN", "CC").siren == "200066512"
     assert DocumentLinker(frozenset({"33"})).link("ELAN", "CC").siren is None
+
+
+def test_an_everyday_name_no_millesime_has_comes_from_the_aliases_file():
+    from pipeline.linking import link_epci
+    assert link_epci("Communauté d'Agglomération Meuse Grand Sud", "CA").siren == "200033025"
