@@ -162,3 +162,21 @@ def test_a_sentence_ending_with_a_colon_is_no_territory_label():
     found = members(text)
     assert ("val-et-terres-de-lorraine", "245400601") in found
     assert not any(territory and "lunevillois" in territory for territory, _ in found)
+
+
+def test_a_territory_in_the_paragraph_before_is_not_in_the_epcis_sentence():
+    """The parser may run a sentence over a line break after "»."; the paragraph after speaks of
+    another territory, which the territory rules miss."""
+    from pipeline.extract.members import find_epcis
+    from pipeline.extract.membership import attach
+    from pipeline.extract.structure import parse
+    from pipeline.extract.territories import TerritoryMention
+    from pipeline.linking import DocumentLinker
+    text = ("Les communautés de communes se sont rassemblées pour former le « Territoire d'industrie "
+            "Ouest Saône et Loire ».\nLe 2 novembre, Dijon Métropole annonçait avoir rejoint le quatuor.")
+    epcis = [m for m in find_epcis(text, DocumentLinker(frozenset({"21"})), parse(text), [])
+             if m.link.siren == "242100410"]
+    name = "Ouest Saône et Loire"
+    territory = TerritoryMention(text.find(name), text.find(name) + len(name), name, "territory.prefixed_name")
+    attached = attach(epcis, [territory], text, [(0, len(text))], parse(text))
+    assert epcis and [t for _, t in attached] == []

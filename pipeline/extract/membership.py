@@ -18,7 +18,9 @@ the rule that found the mention):
    et B sont reconduits, et Bordeaux Métropole entre dans le programme avec la COBAN": they
    belong to none), or, not listed, is an item of the enumeration of territories it follows
    ("…, Grand Angoulême, Limoges Métropole – ELAN, …": a territory the territory rules missed,
-   not a member); else after it when the EPCI is listed as a member ("regroupant A et B, le
+   not a member); a territory named before a line that ends with a full stop is not in the
+   sentence of an EPCI not listed, whatever the parser's sentences ("… Ouest Saône et Loire ».⏎
+   Le 2 novembre, Dijon métropole annonçait avoir rejoint …"); else after it when the EPCI is listed as a member ("regroupant A et B, le
    territoire X …", "A et B s'étaient rassemblées pour donner naissance au Territoire X");
 5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
    cut early), unless the list's subject is a territory left unnamed ("Le territoire regroupant
@@ -59,6 +61,9 @@ SENTENCES_BACK = 2
 # speaks of the one named before.
 UNNAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|du|au)\s+(?:nouveau\s+)?territoire\s+(?:qui\s+\w+|\w+ant)\b")
 OTHER_TERRITORIES = re.compile(r"\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie)|\bce\s+dernier\b")
+# a line ending with a full stop ends a sentence the parser may have run on ("… Ouest Saône et
+# Loire ».\nLe 2 novembre, Dijon métropole …")
+LINE_END_STOP = re.compile(r"(?:[.!?]\s*[»”\"]?|[»”\"]\s*\.)[ \t]*\n")
 ARTICLE = re.compile(r"(?:(?:la|le|les|l['’])\s*)?", re.IGNORECASE)
 OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
                     r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$")
@@ -131,7 +136,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if index is None:
         return None
     start, end = sentences[index]
-    before = _named_in(folded, start, mention.start, territories, epci_spans)
+    line_ends = [stop.end() for stop in LINE_END_STOP.finditer(text, start, mention.start)]
+    before = _named_in(folded, line_ends[-1] if line_ends and not mention.in_member_list else start,
+                       mention.start, territories, epci_spans)
     if before and not mention.in_member_list \
             and any(before[-1][0] < subject <= mention.start for subject in label_subjects):
         return None  # "A et B sont reconduits, et la CA X entre dans le programme avec la CC Y"
