@@ -249,14 +249,21 @@ SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;|:
 
 def _sentence_end(text: str, position: int) -> int:
     """Where the sentence from `position` ends; a ';' inside brackets opened after `position`
-    does not end it ("composé de 8 intercommunalités (A ; B ; C)")."""
-    for stop in SENTENCE_STOP.finditer(text, position):
-        if stop.group(0) == ";" and text.count("(", position, stop.start()) > text.count(")", position, stop.start()):
-            close = text.find(")", stop.start())
-            if close >= 0 and "\n" not in text[stop.start():close]:
-                continue
-        return stop.start()
-    return len(text)
+    does not end it ("composé de 8 intercommunalités (A ; B ; C)"). Each bracket is passed
+    once, so a hostile text of many brackets costs a linear scan."""
+    scan_from = position
+    stop = SENTENCE_STOP.search(text, position)
+    while stop and stop.group(0) == ";":
+        opening = text.rfind("(", scan_from, stop.start())
+        if opening < 0 or text.find(")", opening, stop.start()) >= 0:
+            break
+        close = text.find(")", stop.start())
+        newline = text.find("\n", stop.start(), close if close >= 0 else len(text))
+        if close < 0 or newline >= 0:
+            break
+        scan_from = close
+        stop = SENTENCE_STOP.search(text, close)
+    return stop.start() if stop else len(text)
 
 
 def _trigger_regions(text: str, structure) -> list[_Region]:
