@@ -27,6 +27,7 @@ them (pipeline/extract/membership.py).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -312,11 +313,12 @@ def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     W', 'la CA X et la CC Y forment le territoire W': EPCIs with their legal form, coordinated as
     the subject of a verb of membership, from the first head of the sentence to the verb."""
     regions = []
+    starts = [head.start() for head in all_heads]
     for verb in MEMBERS_VERB.finditer(text):
         before = SENTENCE_START.match(text, max(0, verb.start() - 400), verb.start())
         sentence_start = before.end() if before else max(0, verb.start() - 400)
-        first = next((head for head in all_heads if sentence_start <= head.start() < verb.start()),
-                     None)
+        index = bisect.bisect_left(starts, sentence_start)
+        first = all_heads[index] if index < len(starts) and starts[index] < verb.start() else None
         if first is not None:
             regions.append(_Region(first.start(), verb.start(), False, None, True, verb.start(),
                                    verb.start()))
