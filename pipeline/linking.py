@@ -4,11 +4,15 @@ Names are compared on a "core" form: folded, without the legal-form words ("CC",
 d'agglomération"...), articles, "et" and parentheticals, "Agglomération" written "agglo". Every
 EPCI of every millésime is indexed under every name it bore, and under the everyday forms people
 write for it, generated from those names:
-- without a leading "Canton de"/"Région de" ("CC de Charly-sur-Marne" for "CC du Canton de
-  Charly-sur-Marne"), a trailing type word ("Lorient" for "Lorient Agglomération") or a région's
+- without a leading "Canton de"/"Région de"/"Bassin de" ("CC de Charly-sur-Marne" for "CC du
+  Canton de Charly-sur-Marne", "les communautés de communes des bassins de Pompey et de
+  Pont-à-Mousson"), a trailing type word ("Lorient" for "Lorient Agglomération") or a région's
   name ("Lisieux" for "Lisieux Normandie", "Métropole de Rouen" for "Métropole Rouen Normandie");
 - and a name written with a leading "Pays" ("Pays des Coëvrons") is also tried without it.
-Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz).
+Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz). A name written with
+its legal form may be the start of an official one ("communauté urbaine Creusot Montceau" for "CU
+Le Creusot Montceau-les-Mines"): it links when one EPCI of that form in the document's
+départements has a name starting so.
 
 Context breaks ties and lowers doubtful links: the legal form written in the text, the
 départements of the document (and of the other members already linked), and its year: a
@@ -48,6 +52,8 @@ OUTSIDE_DEPARTEMENTS_PENALTY = 0.08
 OUTSIDE_YEAR_PENALTY = 0.05  # the EPCI did not exist in the document's year (its dateline's)
 GUESSED_YEAR_PENALTY = 0.02  # ... in the year its phase suggests: too weak to break a tie
 FUZZY_MIN_LENGTH = 6      # shorter names must match exactly
+TRUNCATED_SCORE = 0.90    # the start of a name, written with its legal form, in the document's
+                          # départements ("communauté urbaine Creusot Montceau")
 ALIASES_FILE = Path(__file__).parent / "data" / "epci_aliases.csv"
 
 # Repeated: "CA Agglo Pays d'Issoire" is written for the official "Agglo Pays d'Issoire"; an
@@ -55,10 +61,10 @@ ALIASES_FILE = Path(__file__).parent / "data" / "epci_aliases.csv"
 LEGAL_FORM = re.compile(
     r"^(?:(?:(?:la|le|les|l')\s*)?"
     r"(?:communautes?\s+(?:de|des)\s+communes?|communautes?\s+d'\s*agglomerations?"
-    r"|communautes?\s+urbaines?|metropoles?|cc|ca|cu|agglo|agglomerations?|communautes?)\b\s*)+")
+    r"|communautes?\s+urbaines?|metropoles?|cc|ca|cu|cdc|com\s?com|agglo|agglomerations?|communautes?)\b\s*)+")
 STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et"}
-GENERIC_LEADS = re.compile(r"^(?:canton|region)\s+")
-TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom)$")
+GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin)\s+")
+TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom|interco)$")
 WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
 WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint", "ste": "sainte",
               # "CC des 4 rivières" is written "des Quatre Rivières"
@@ -130,6 +136,7 @@ class _Index:
     exact: dict[str, list[tuple[_Entry, bool]]] = field(default_factory=dict)  # key -> (entry, everyday)
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_owners: list[list[_Entry]] = field(default_factory=list)
+    by_first_word: dict[str, list[str]] = field(default_factory=dict)  # official cores
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +172,27 @@ def _index() -> _Index:
                 index.exact.setdefault(form, []).append((entry, True))
     index.fuzzy_keys = list(fuzzy)
     index.fuzzy_owners = list(fuzzy.values())
+    for key in fuzzy:
+        index.by_first_word.setdefault(key.split(" ", 1)[0], []).append(key)
     return index
+
+
+def _truncated(query: str, epci_type: str, departements: frozenset[str]) -> list[tuple[_Entry, float]]:
+    """(entry, base score) of the EPCIs of the document's départements and of the legal form
+    written whose official name starts with the query's words and goes on ("Creusot Montceau"
+    for "CU Le Creusot Montceau-les-Mines"): people shorten long names from the end."""
+    index = _index()
+    if len(query.split()) < 2:
+        return []
+    ref = referential.load()
+    found = []
+    for key in index.by_first_word.get(query.split(" ", 1)[0], ()):
+        if key.startswith(query + " "):
+            for entry, _everyday in index.exact.get(key, ()):
+                epci = ref.epcis[entry.siren]
+                if entry.form == epci_type and set(epci.departement_codes) & departements:
+                    found.append((entry, TRUNCATED_SCORE))
+    return found
 
 
 def _query_forms(query: str) -> list[tuple[str, bool]]:
@@ -255,7 +282,10 @@ def link_epci(written: str, epci_type: str | None = None,
         return Link(None, None, epci_type, 0.0, ())
     year = _year_of(year)
     scored: dict[str, tuple[float, _Entry, float]] = {}
-    for entry, base in _candidates(query):
+    candidates = _candidates(query)
+    if epci_type and context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
+        candidates += _truncated(query, epci_type, context_departements)
+    for entry, base in candidates:
         score = _score(entry, base, epci_type, context_departements, year, year_dated)
         if year is not None and not entry.first_seen <= year <= entry.last_seen:
             score -= 0.001  # among the names of one EPCI, the one it bore that year
@@ -312,9 +342,9 @@ ACRONYM_GENERIC = {"pays", "communaute", "agglo", "agglomeration"}
 
 
 def _initials(name: str, dropped: frozenset[str]) -> set[str]:
-    """'CC du Territoire de Lunéville à Baccarat' -> {'CCTLB'}; 'CC Meurthe Mortagne Moselle' ->
-    {'CCMMM', 'CC3M'}: the legal form's letters, then the initials of the significant words,
-    repeated initials also counted ("3M")."""
+    """'CC du Territoire de Lunéville à Baccarat' -> {'CCTLB'}; 'CC Meurthe Mortagne
+    Moselle' -> {'CCMMM', 'CC3M'}: the legal form's letters, then the initials of the significant
+    words, repeated initials also counted ("3M"); the initials alone from four letters on."""
     form = re.match(r"(CC|CA|CU)\s+(.*)", name)
     if not form:
         return set()
@@ -322,7 +352,8 @@ def _initials(name: str, dropped: frozenset[str]) -> set[str]:
              if w and w not in ACRONYM_STOPWORDS and w not in dropped and w[0].isalpha()]
     initials = "".join(w[0] for w in words).upper()
     counted = re.sub(r"(.)\1+", lambda run: f"{len(run.group(0))}{run.group(1)}", initials)
-    return {form.group(1) + initials, form.group(1) + counted}
+    # "Communauté de communes ELAN" for "CC Élan Limousin Avenir Nature": the name's own initials
+    return {form.group(1) + initials, form.group(1) + counted} | ({initials} if len(initials) >= 4 else set())
 
 
 @lru_cache(maxsize=1)

@@ -193,6 +193,30 @@ def test_members_as_people_write_them_are_linked_and_attached(corpus_run, tmp_pa
     assert scores.departements_exact == 1.0
 
 
+EPCIS2_FIXTURES = ("prefecture_ardeche_liste_point_virgule_2024", "journal_bourgogne_membres_sujet_du_verbe_2021",
+                   "interco_lorient_concerne_2024", "hebdo_saint_nazaire_agglomerations_entre_parentheses_2024",
+                   "presse_bearn_comite_copreside_2021")
+
+
+def test_members_in_lists_of_communiques_nobody_here_had_read_are_linked_and_attached(corpus_run, tmp_path):
+    """';' lists in brackets, members as the subject of "se sont rassemblées pour former",
+    "concerne A, B et C", "les deux agglomérations concernées (A et B)", a truncated name, a
+    committee "co-présidé par : A, président de la CC X ; …", and people in a binôme and
+    départements after "réunit des intercommunalités" who are no rows (PATTERNS.md, epcis2)."""
+    _, output = corpus_run
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name in EPCIS2_FIXTURES:
+        shutil.copy(ROOT / "tests" / "corpus" / "gold" / f"{name}.json", gold)
+    scores = evaluate(output, gold)
+    assert scores.documents_matched == len(EPCIS2_FIXTURES)
+    assert (scores.scores["epcis"].f1, scores.scores["membership"].f1) == (1.0, 1.0)
+    documents = pq.read_table(output / "documents.parquet").to_pandas()
+    epcis = pq.read_table(output / "epcis.parquet").to_pandas().merge(documents[["doc_id", "source"]])
+    ours = epcis[epcis["source"].str.replace(r"\.txt$", "", regex=True).isin(EPCIS2_FIXTURES)]
+    assert ours["siren"].notna().all(), ours[ours["siren"].isna()]["mention"].tolist()
+
+
 def test_a_merged_member_gives_its_successor_and_an_ambiguous_one_its_candidates(corpus_run):
     _, output = corpus_run
     documents = pq.read_table(output / "documents.parquet").to_pandas()

@@ -90,3 +90,24 @@ def test_names_a_territory_may_take_from_its_epci():
     assert named_after("Roannais", "200035731")        # CA Roannais Agglomération
     assert named_after("TCO", "249740101")             # CA Territoire de la Côte Ouest (TCO)
     assert not named_after("Sud Champagne", "200069250")
+
+
+def test_the_start_of_a_name_with_its_legal_form_links_in_the_documents_departements():
+    from pipeline.linking import link_epci
+    assert link_epci("Creusot Montceau", "CU", frozenset({"71"})).siren == "247100290"
+    # outside the document's départements, or under another legal form: no guess
+    assert link_epci("Creusot Montceau", "CU", frozenset({"21"})).siren is None
+    assert link_epci("Creusot Montceau", "CC", frozenset({"71"})).siren is None
+    assert link_epci("Creusot Montceau", None, frozenset({"71"})).siren is None
+
+
+def test_an_acronym_of_a_names_own_initials_links_in_the_documents_departements():
+    """"la Communauté de communes ELAN" (CC Élan Limousin Avenir Nature, Haute-Vienne)."""
+    from pipeline.linking import DocumentLinker
+    assert DocumentLinker(frozenset({"87"})).link("ELAN", "CC").siren == "200066512"
+    assert DocumentLinker(frozenset({"33"})).link("ELAN", "CC").siren is None
+
+
+def test_an_everyday_name_no_millesime_has_comes_from_the_aliases_file():
+    from pipeline.linking import link_epci
+    assert link_epci("Communauté d'Agglomération Meuse Grand Sud", "CA").siren == "200033025"

@@ -152,3 +152,107 @@ def test_partners_are_not_members_and_offices_are_named_not_listed():
 def test_a_list_after_notamment_drops_the_adverb():
     text = "L'Axe Seine regroupe notamment la Métropole Rouen Normandie et Caux Seine Agglo."
     assert [s for s, _, _ in linked(text)] == ["200023414", "200010700"]
+
+
+def test_a_list_in_brackets_split_by_semicolons():
+    """Préfecture layout: "composé de 8 intercommunalités (A ; B ; C, D ; E)"."""
+    text = ("Le territoire Nord Ardèche, composé de 4 intercommunalités (Annonay Rhône Agglo ; "
+            "Val d’Ay ; Rhône Crussol, Privas Centre Ardèche), a été retenu.")
+    assert [siren for siren, _ in members(text)] == ["200072015", "240700716", "200041366", "200071413"]
+
+
+def test_epcis_coordinated_as_the_subject_of_a_verb_of_membership_are_members():
+    text = ("Le 25 février 2021, la communauté urbaine Le Creusot Montceau-les-Mines et la communauté "
+            "de communes Le Grand Charolais se sont rassemblées pour former le Territoire d'industrie "
+            "Ouest Saône-et-Loire.")
+    assert [siren for siren, _ in members(text)] == ["247100290", "200071884"]
+
+
+def test_a_legal_form_far_from_the_verb_is_not_its_subject():
+    """Only names running up to the verb are its subject: here the members are people."""
+    text = ("Pour le président de la communauté de communes Le Grand Charolais, les entreprises "
+            "forment le cœur du projet.")
+    assert members(text) == []
+
+
+def test_concerne_lists_members_but_not_a_list_of_territories():
+    text = ("En Haute-Vienne, ce dispositif concerne la Communauté urbaine Limoges Métropole et la "
+            "communauté de communes Briance Sud Haute-Vienne.")
+    assert [siren for siren, _ in members(text, frozenset({"87"}))] == ["248719312", "200040814"]
+    text = ("Le dispositif concerne les 14 territoires suivants : Grand Châtellerault, Nord Poitou, "
+            "Limoges Métropole.")
+    assert members(text) == []
+
+
+def test_two_agglomerations_named_in_brackets():
+    text = "Pour les deux agglomérations concernées (Carene et Estuaire et Sillon), le foncier manque."
+    assert [siren for siren, _ in members(text, frozenset({"44"}))] == ["244400644", "200072734"]
+
+
+def test_a_name_linked_by_its_own_name_outside_the_departements_is_not_cut_in_two():
+    """"Estuaire et Sillon" (Loire-Atlantique) in a document whose départements are wrong is
+    still one name, never "Estuaire" (CC de l'Estuaire, Gironde) and an unknown "Sillon"."""
+    text = "Les deux agglomérations concernées (Estuaire et Sillon, Carene) se sont réunies."
+    assert [siren for siren, _ in members(text, frozenset({"42"}))][:1] == ["200072734"]
+
+
+def test_a_plural_bassin_is_distributed_and_bassin_may_be_omitted():
+    assert link_epci("de Pont-à-Mousson", "CC").siren == "200041515"
+
+
+def test_interco_ends_an_everyday_name():
+    text = "Le conseil communautaire de Terres d’Argentan interco (Orne) a voté la création du poste."
+    found = find_epcis(text, DocumentLinker(frozenset({"61"})), parse(text), [])
+    assert [(m.link.siren, m.rule) for m in found] == [("200068450", "epci.everyday_name")]
+
+
+def test_a_trigger_ends_where_the_next_one_starts():
+    text = ("Le Territoire d’industrie qui concerne Le Grésivaudan regroupe le Pays Voironnais et "
+            "la communauté de communes Coeur de Chartreuse.")
+    assert [siren for siren, _ in members(text, frozenset({"38"}))] == [
+        "200018166", "243800984", "200040111"]
+
+
+def test_people_and_other_bodies_in_a_member_list_are_not_reported():
+    """"un binôme composé de Cédric Bole, Président de la Communauté de Communes du Val de Morteau,
+    et de Nathalie Auge, dirigeante …": the EPCI is found, the people are no rows."""
+    text = ("Le pilotage est assuré par un binôme composé de Cédric Bole, Président de la Communauté "
+            "de Communes du Val de Morteau et de Nathalie Auge, dirigeante d'une entreprise.")
+    found = find_epcis(text, DocumentLinker(frozenset({"25"})), parse(text), [])
+    assert [m.link.siren for m in found] == ["242504116"]
+    text = "Il regroupe les quatre EPCI du pôle d'équilibre territorial et rural (PETR) et Patrick VACARIS."
+    assert find_epcis(text, DocumentLinker(), parse(text), []) == []
+
+
+def test_com_com_and_cdc_are_legal_forms():
+    text = "Le dossier a été porté par la com-com des Terres d’Auxois et la CdC du Montbardois."
+    found = find_epcis(text, DocumentLinker(frozenset({"21"})), parse(text), [])
+    assert [m.link.siren for m in found] == ["200071017", "242101491"]
+
+
+def test_a_bare_town_after_autour_de_is_not_its_agglomeration():
+    """"une école de production autour de Cholet": a town; "autour de Cholet Agglomération" or
+    "autour de la communauté d'agglomération du Choletais" name the EPCI."""
+    assert members("Une école de production a ouvert autour de Cholet.") == []
+    assert [s for s, _ in members("Le territoire s'organise autour de Cholet Agglomération.")] == ["200071678"]
+
+
+def test_the_epcis_whose_presidents_chair_a_territorys_committee_are_its_members():
+    """"Il est co-présidé par : A, président de la CC X ; B, président de la CA Y ; C, …": a
+    list of people separated by ';' after a colon, each given by the EPCI he presides."""
+    text = ("Un comité local valide les projets du territoire d'industrie Lacq-Pau-Tarbes. Il est "
+            "co-présidé par : Patrice Laurent, président de la Communauté de communes de Lacq-Orthez ; "
+            "Gérard Trémège, président de la Communauté d'agglomération Tarbes-Lourdes-Pyrénées ; "
+            "Dominique Mockly, président d'une entreprise.")
+    assert [s for s, _ in members(text, frozenset({"64", "65"}))] == ["200039204", "200069300"]
+
+
+def test_porte_par_with_words_between():
+    text = ("Un dossier porté à bout de bras par la présidente de la communauté de communes du "
+            "Montbardois.")
+    assert [s for s, _ in members(text, frozenset({"21"}))] == ["242101491"]
+
+
+def test_departements_in_a_member_list_are_no_rows():
+    text = "Le contrat réunit des intercommunalités des Pyrénées-Atlantiques et des Hautes-Pyrénées."
+    assert find_epcis(text, DocumentLinker(), parse(text), []) == []

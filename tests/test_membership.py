@@ -100,3 +100,83 @@ def test_a_departement_word_in_a_name_that_no_member_lies_in_is_a_river():
             "Montélimar Agglomération et la communauté de communes Ardèche Rhône Coiron.\n")
     rows = extract(text, next(nlp.parse([text]))).territories
     assert [(row["name"], row["departement_codes"]) for row in rows] == [("Rhône Provence Industrie", ["07", "26"])]
+
+
+def test_names_in_a_member_list_that_some_member_does_not_designate_are_members_not_territories():
+    """"il est composé de 3 EPCI (Vienne Condrieu Agglomération, la communauté de communes de La
+    Vallée du Garon, …)": a territory rule reading "Vallée du Garon" as a territory is overruled,
+    since the list holds a member (Vienne Condrieu Agglomération) that is no territory's name."""
+    from pipeline.extract.membership import territories_kept
+    from pipeline.extract.members import find_epcis
+    from pipeline.extract.structure import parse
+    from pipeline.extract.territories import TerritoryMention
+    from pipeline.linking import DocumentLinker
+    text = ("Il est composé de 3 EPCI (Vienne Condrieu Agglomération, la communauté de communes de "
+            "La Vallée du Garon, la communauté de communes du Pays Mornantais).")
+    epcis = find_epcis(text, DocumentLinker(frozenset({"38", "69"})), parse(text), [])
+    assert len(epcis) == 3 and all(m.in_member_list for m in epcis)
+    pieces = [TerritoryMention(text.find(name), text.find(name) + len(name), name, "territory.colon_list")
+              for name in ("Vallée du Garon", "Pays Mornantais")]
+    assert territories_kept(epcis, pieces, text) == []
+
+
+def test_an_epci_the_territory_goes_by_names_it_for_the_members_after_it():
+    text = ("Le Territoire d’industrie qui concerne Le Grésivaudan regroupe le Pays Voironnais et "
+            "la communauté de communes Coeur de Chartreuse. Le Grésivaudan est labellisé Territoire "
+            "d'industrie depuis novembre 2018.")
+    assert {("gresivaudan", "243800984"), ("gresivaudan", "200040111")} <= members(text)
+
+
+def test_an_epci_in_an_enumeration_of_territories_is_not_a_member_of_the_one_before():
+    """The territory rules may stop early in a long enumeration; an EPCI named further on is an
+    item of it (a territory they missed), not a member of the last territory they found."""
+    from pipeline.extract.members import find_epcis
+    from pipeline.extract.membership import attach
+    from pipeline.extract.structure import parse
+    from pipeline.extract.territories import TerritoryMention
+    from pipeline.linking import DocumentLinker
+    text = ("Le dispositif concerne les territoires suivants : Adour Landes Océanes, Grand Angoulême, "
+            "Limoges Métropole, Nord Poitou.")
+    epcis = find_epcis(text, DocumentLinker(frozenset({"87"})), parse(text), [])
+    found = [TerritoryMention(text.find(name), text.find(name) + len(name), name, "territory.enumeration")
+             for name in ("Adour Landes Océanes", "Grand Angoulême")]
+    attached = attach(epcis, found, text, [(0, len(text))], parse(text))
+    assert [(m.link.siren, territory) for m, territory in attached if m.link.siren == "248719312"] == []
+
+
+def test_epcis_of_the_committees_chairs_join_the_territory_named_before():
+    text = ("Un comité local valide les projets menés sur le territoire d'industrie Lacq-Pau-Tarbes. "
+            "Il est co-présidé par : Patrice Laurent, président de la Communauté de communes de "
+            "Lacq-Orthez ; Gérard Trémège, président de la Communauté d'agglomération "
+            "Tarbes-Lourdes-Pyrénées.")
+    assert members(text) == {("lacq-pau-tarbes", "200039204"), ("lacq-pau-tarbes", "200069300")}
+
+
+def test_a_sentence_ending_with_a_colon_is_no_territory_label():
+    """"Le Lunévillois rejoint ainsi les territoires sélectionnés fin 2018 : Nord Lorraine et Val
+    et Terres de Lorraine qui comprend …": the members are Val et Terres de Lorraine's."""
+    text = ("Le Pays du Lunévillois a été labellisé Territoire d'industrie en novembre 2023.\n\n"
+            "Le Lunévillois rejoint ainsi les territoires meurthe-et-mosellans sélectionnés fin 2018 : "
+            "Nord Lorraine et Val et Terres de Lorraine qui comprend les communautés de communes du "
+            "Bassin de Pompey et de Moselle et Madon.\n")
+    found = members(text)
+    assert ("val-et-terres-de-lorraine", "245400601") in found
+    assert not any(territory and "lunevillois" in territory for territory, _ in found)
+
+
+def test_a_territory_in_the_paragraph_before_is_not_in_the_epcis_sentence():
+    """The parser may run a sentence over a line break after "»."; the paragraph after speaks of
+    another territory, which the territory rules miss."""
+    from pipeline.extract.members import find_epcis
+    from pipeline.extract.membership import attach
+    from pipeline.extract.structure import parse
+    from pipeline.extract.territories import TerritoryMention
+    from pipeline.linking import DocumentLinker
+    text = ("Les communautés de communes se sont rassemblées pour former le « Territoire d'industrie "
+            "Ouest Saône et Loire ».\nLe 2 novembre, Dijon Métropole annonçait avoir rejoint le quatuor.")
+    epcis = [m for m in find_epcis(text, DocumentLinker(frozenset({"21"})), parse(text), [])
+             if m.link.siren == "242100410"]
+    name = "Ouest Saône et Loire"
+    territory = TerritoryMention(text.find(name), text.find(name) + len(name), name, "territory.prefixed_name")
+    attached = attach(epcis, [territory], text, [(0, len(text))], parse(text))
+    assert epcis and [t for _, t in attached] == []

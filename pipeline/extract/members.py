@@ -27,6 +27,7 @@ them (pipeline/extract/membership.py).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -48,7 +49,11 @@ TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # Triggers that may also introduce other things ("autour de 2 filières"): an unlinked part is not
 # reported. Those that may introduce partners ("le Pays X est associé au Pays Y") list members
 # only where a territory is named with them.
-WEAK_TRIGGERS = re.compile(r"autour|port|pilot|inclu|s['’]appuie|correspond|associ", re.IGNORECASE)
+WEAK_TRIGGERS = re.compile(r"autour|port|pilot|inclu|s['’]appuie|correspond|associ|concern|co-?pr|pr[ée]sid",
+                           re.IGNORECASE)
+# "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
+CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"
+                                  r"(?:\w+\s+)?territoires\b", re.IGNORECASE)
 PARTNER_TRIGGERS = re.compile(r"associ[ée]e?s?\s", re.IGNORECASE)
 
 HEAD = re.compile(
@@ -59,10 +64,10 @@ HEAD = re.compile(
     r"|(?i:(?<=l['’])agglom[ée]ration(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
     r"|(?i:(?<=les\s)agglom[ée]rations(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
     r"|(?i:celles?(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
-    r"|\bCC\b|\bCA\b|\bCU\b)")
+    r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom-?com\b))")
 HEAD_TYPES = [("agglom", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
               ("cc", "CC"), ("ca", "CA"), ("cu", "CU")]
-JOINT = re.compile(r"\s*,\s*(?:et\s+)?|\s+et\s+|\s+/\s+")
+JOINT = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+")
 MAX_PARTS_PER_NAME = 4
 # A connector between two groups: "... Métropole et les communautés de communes de ..."
 GROUP_CONNECTOR = re.compile(r"[\s,;]*(?:\bet\b)?[\s,]*(?:(?:la|les|une|des|l['’])\s*)?$",
@@ -129,10 +134,11 @@ def _split_names(text: str, start: int, end: int, epci_type: str | None,
     def gain(i: int, j: int) -> float:
         """A linked name gains its margin over the threshold; a part that links to nothing
         costs the same whatever the parts around it, so unknown names stay apart, and a run
-        of parts must link closely, or a fuzzy match would swallow an unknown neighbour."""
+        of parts must link closely (or by one of its names, even outside the document's
+        départements), or a fuzzy match would swallow an unknown neighbour."""
         found = link(i, j)
         score = ACCEPT_SCORE if found.candidates else found.score  # several fit: still a name
-        if score >= ACCEPT_SCORE and (i == j or score >= EVERYDAY_FORM_SCORE):
+        if score >= ACCEPT_SCORE and (i == j or score >= EVERYDAY_FORM_SCORE or found.exact):
             return score - ACCEPT_SCORE
         return -2 * ACCEPT_SCORE * (j - i + 1) - 0.01
 
@@ -169,13 +175,33 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end = connector.start()
 
 
-PROSE = re.compile(r"\b(?:participer|sont|seront|ont|est|a|avec|pour|dans)\b|\d{3,}|[!?]")
+PROSE = re.compile(r"\b(?:participer|sont|seront|ont|est|a|avec|pour|dans)\b|\d{3,}|[!?]"
+                   r"|(?i:\b(?:le|ce|un|du|au)\s+territoire\b)")
+OFFICE_WORD = re.compile(r"\b(?:" + WORDS["offices"] + r")\b|^(?:M\.|Mme|Monsieur|Madame)\s",
+                         re.IGNORECASE)
+# "Patrick VACARIS": a first name then a surname in capitals
+PERSON_NAME = re.compile(r"(?:[A-ZÉÈ][a-zéèëï]+(?:-[A-ZÉÈ][a-zéèëï]+)?\s+)+[A-ZÉÈ]{2,}(?:[\s-][A-ZÉÈ]{2,})*")
+NOT_AN_EPCI = re.compile(r"(?:" + WORDS["not_epci"] + r")$", re.IGNORECASE)
 
 
-def _looks_like_name(written: str) -> bool:
-    """An unlinked part is still reported when it reads as a proper name: short, capitalised."""
+LEADING_ARTICLES = re.compile(r"^(?:(?:de|du|des|la|le|les)\s+|[ld]['’]\s*)+", re.IGNORECASE)
+
+
+def _looks_like_name(written: str, following: str = "") -> bool:
+    """An unlinked part is still reported when it reads as an EPCI's proper name: short,
+    capitalised, not a person ("Patrick VACARIS", "Cédric Bole, Président de …", "le
+    Directeur") nor another body ("PETR", "CCI")."""
     words = written.split()
-    return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words) and not PROSE.search(written)
+    if OFFICE_WORD.search(written) or PERSON_NAME.fullmatch(written.strip()) or re.match(r"\s*,?\s*(?:" + WORDS["offices"] + r")\b", following,
+                                          re.IGNORECASE):
+        return False
+    bare = LEADING_ARTICLES.sub("", written)
+    pieces = [LEADING_ARTICLES.sub("", piece)
+              for piece in re.split(r"\s*,\s*|\s+et\s+", written)]
+    if all(fold(piece) in _place_names() for piece in pieces):
+        return False  # "des Pyrénées-Atlantiques et des Hautes-Pyrénées": départements
+    return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words) and not PROSE.search(written) \
+        and not NOT_AN_EPCI.match(bare)
 
 
 @lru_cache(maxsize=1)
@@ -215,13 +241,29 @@ class _Region:
     territory_hint: str | None = None
     members: bool = True              # names listed as members, not just coordinated
     anchor: int | None = None         # where the list is introduced (its trigger), if before
+    subject_of: int | None = None     # the verb a list of subjects ends at ("A et B forment …")
+    weak: bool = False                # its trigger may introduce other things ("autour de")
 
 
 SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;|:[ \t]*\n")
 
 
 def _sentence_end(text: str, position: int) -> int:
+    """Where the sentence from `position` ends; a ';' inside brackets opened after `position`
+    does not end it ("composé de 8 intercommunalités (A ; B ; C)"). Each bracket is passed
+    once, so a hostile text of many brackets costs a linear scan."""
+    scan_from = position
     stop = SENTENCE_STOP.search(text, position)
+    while stop and stop.group(0) == ";":
+        opening = text.rfind("(", scan_from, stop.start())
+        if opening < 0 or text.find(")", opening, stop.start()) >= 0:
+            break
+        close = text.find(")", stop.start())
+        newline = text.find("\n", stop.start(), close if close >= 0 else len(text))
+        if close < 0 or newline >= 0:
+            break
+        scan_from = close
+        stop = SENTENCE_STOP.search(text, close)
     return stop.start() if stop else len(text)
 
 
@@ -229,25 +271,58 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
     """From a trigger to ')' (inside brackets) or the end of its sentence or item; a trigger
     ending a list's intro ("représenté par les EPCI qui le composent :") opens every item."""
     regions = []
-    for trigger in TRIGGER.finditer(text):
+    triggers = list(TRIGGER.finditer(text))
+    for index, trigger in enumerate(triggers):
+        if CONCERNS_TERRITORIES.match(text, trigger.start()):
+            continue
+        # "le Territoire qui concerne Le Grésivaudan regroupe A et B": the next trigger ends it
+        following = triggers[index + 1].start() if index + 1 < len(triggers) else len(text)
         keep = not WEAK_TRIGGERS.match(trigger.group(0))
         members = not PARTNER_TRIGGERS.match(trigger.group(0))
         inside_paren = text.rfind("(", 0, trigger.start()) > text.rfind(")", 0, trigger.start())
         if inside_paren:
             close = text.find(")", trigger.end())
             end = close if close >= 0 else _sentence_end(text, trigger.end())
+        elif re.match(r"\s*:[ \t]*\S", text[trigger.end():]):
+            # "co-présidé par : A, président de la CC X ; B, président de la CA Y ; …"
+            stop = re.compile(r"\.(?=\s|$)|\n").search(text, trigger.end())
+            end = stop.start() if stop else len(text)
         else:
             end = _sentence_end(text, trigger.end())
+        if not WEAK_TRIGGERS.match(triggers[index + 1].group(0) if following < len(text) else "x") \
+                and text[trigger.end():following].strip():
+            end = min(end, following)
         rest = GROUP_LEAD.sub("", text[trigger.end():end], count=1)
         if not rest.strip(" \t\n:;,."):
             # "représenté par :" then the members' list; nothing when no list follows
             regions += _lines_after(text, structure, end, keep, members, trigger.start())
         else:
-            regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start()))
+            regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
+                                   weak=not keep))
     return regions
 
 
 PLURAL_HEAD = re.compile(r"(?:t[ée]s|ions|oles)\b", re.IGNORECASE)
+MEMBERS_VERB = re.compile(r"(?<![\w'’])(?:" + "|".join(WORDS["members_verbs"]) + r")(?!\w)",
+                          re.IGNORECASE)
+SENTENCE_START = re.compile(r".*(?:[.!?:;]\s|\n)", re.DOTALL)
+
+
+def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
+    """'la CU X, la CC Y et la CC Z s'étaient rassemblées pour donner naissance au Territoire
+    W', 'la CA X et la CC Y forment le territoire W': EPCIs with their legal form, coordinated as
+    the subject of a verb of membership, from the first head of the sentence to the verb."""
+    regions = []
+    starts = [head.start() for head in all_heads]
+    for verb in MEMBERS_VERB.finditer(text):
+        before = SENTENCE_START.match(text, max(0, verb.start() - 400), verb.start())
+        sentence_start = before.end() if before else max(0, verb.start() - 400)
+        index = bisect.bisect_left(starts, sentence_start)
+        first = all_heads[index] if index < len(starts) and starts[index] < verb.start() else None
+        if first is not None:
+            regions.append(_Region(first.start(), verb.start(), False, None, True, verb.start(),
+                                   verb.start()))
+    return regions
 
 
 def _plural_head_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
@@ -310,6 +385,8 @@ def _noun_regions(text: str, structure) -> list[_Region]:
         if not after:
             continue
         start = noun.end() + after.end()
+        if after.group(2) and noun.group(0).lower().startswith("agglom"):
+            continue  # "29 EPCI et 2 agglomérations, sont :" then territories: only "(A et B)"
         if after.group(2) and (text[start - 1] == "\n" or re.match(r"[ \t]*\n", text[start:])):
             regions += _lines_after(text, structure, start - 1, True, True)  # "… :" ending a line
             continue
@@ -326,13 +403,21 @@ def _noun_regions(text: str, structure) -> list[_Region]:
     return regions
 
 
-def _field_regions(structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
-    """The value of a "label : value" line whose label names a territory: its members."""
+MAX_LABEL_WORDS = 5  # "Territoire d'industrie Bourges-Vierzon (Cher)" beside the territory's name
+
+
+def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
+    """The value of a "label : value" line whose label is a territory's name, with at most a
+    few words around it: its members."""
     regions = []
     for line in structure.fields:
-        owner = next((tid for s, e, tid in territories
+        owner = next(((s, e, tid) for s, e, tid in territories
                       if line.label.start <= s and e <= line.label.end), None)
         if owner:
+            s, e, owner = owner
+            rest = re.sub(r"\([^)]*\)", " ", text[line.label.start:s] + " " + text[e:line.label.end])
+            if len(re.findall(r"\w+", rest)) > MAX_LABEL_WORDS:
+                continue  # "Le Lunévillois rejoint ainsi les territoires … : A et B": a sentence
             regions.append(_Region(line.value.start, line.value.end, False, owner))
     return regions
 
@@ -416,14 +501,20 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             start = HEAD_ARTICLE.match(text, start, end).end()
             written = text[names_start if index == 0 else start:end]
             known = link.siren or link.candidates
+            if region.weak and epci_type is None and link.score < 1.0 and len(written.split()) == 1:
+                continue  # "autour de Cholet": a town, unless written as the EPCI's own name
             complete = complete and bool(link.siren)
-            if end > start and (known or region.keep_unlinked and _looks_like_name(written)):
+            if end > start and (known or region.keep_unlinked
+                                and _looks_like_name(written, text[end:end + 30])):
                 rule = "epci.member_list" if region.members else "epci.head_mention"
                 found.append(EpciMention(
                     start, end, link, " ".join(text[start:end].split()), epci_type, rule,
                     in_member_list=region.members, legal_form=epci_type is not None,
                     list_start=region.start if region.anchor is None else region.anchor,
                     territory_hint=region.territory_hint))
+    if region.subject_of is not None and (
+            not found or text[found[-1].end:region.subject_of].strip(" \t\n,»”\"")):
+        return [], True  # the names must run up to the verb: "A et B forment …"
     return found, complete
 
 
@@ -614,7 +705,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     _learn_acronyms(text, folded, linker)
     all_heads = list(HEAD.finditer(text))
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
-               + _field_regions(structure, territories) + _plural_head_regions(text, all_heads))
+               + _field_regions(text, structure, territories) + _plural_head_regions(text, all_heads)
+               + _subject_regions(text, all_heads))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
     for mention in (_head_mentions(text, linker, found, all_heads)

@@ -11,11 +11,17 @@ the rule that found the mention):
    ("Mayenne Communauté", "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
 3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
 4. its sentence, or the sentence opening its list ("Territoire X représenté par :" then
-   the lines of members), names a territory before it, unless the EPCI, not listed, is the
-   subject of its own label, or named after one in that sentence ("A et B sont reconduits, et
-   Bordeaux Métropole entre dans le programme avec la COBAN": they belong to none) ("Le territoire X regroupe …", "… Val et Terres de
-   Lorraine qui comprend les communautés de communes …"), else after it when the EPCI is listed
-   as a member ("regroupant A et B, le territoire X …");
+   the lines of members), names a territory before it ("Le territoire X regroupe …", "… Val et
+   Terres de Lorraine qui comprend les communautés de communes …"; an EPCI the territory goes
+   by names it too: "le Territoire qui concerne Le Grésivaudan regroupe A et B"), unless the
+   EPCI, not listed, is the subject of its own label, or named after one in that sentence ("A
+   et B sont reconduits, et Bordeaux Métropole entre dans le programme avec la COBAN": they
+   belong to none), or, not listed, is an item of the enumeration of territories it follows
+   ("…, Grand Angoulême, Limoges Métropole – ELAN, …": a territory the territory rules missed,
+   not a member); a territory named before a line that ends with a full stop is not in the
+   sentence of an EPCI not listed, whatever the parser's sentences ("… Ouest Saône et Loire ».⏎
+   Le 2 novembre, Dijon métropole annonçait avoir rejoint …"); else after it when the EPCI is listed as a member ("regroupant A et B, le
+   territoire X …", "A et B s'étaient rassemblées pour donner naissance au Territoire X");
 5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
    cut early), unless the list's subject is a territory left unnamed ("Le territoire regroupant
    A et B vient d'être labellisé");
@@ -55,6 +61,9 @@ SENTENCES_BACK = 2
 # speaks of the one named before.
 UNNAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|du|au)\s+(?:nouveau\s+)?territoire\s+(?:qui\s+\w+|\w+ant)\b")
 OTHER_TERRITORIES = re.compile(r"\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie)|\bce\s+dernier\b")
+# a line ending with a full stop ends a sentence the parser may have run on ("… Ouest Saône et
+# Loire ».\nLe 2 novembre, Dijon métropole …")
+LINE_END_STOP = re.compile(r"(?:[.!?]\s*[»”\"]?|[»”\"]\s*\.)[ \t]*\n")
 ARTICLE = re.compile(r"(?:(?:la|le|les|l['’])\s*)?", re.IGNORECASE)
 OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
                     r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$")
@@ -127,10 +136,15 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if index is None:
         return None
     start, end = sentences[index]
-    before = _named_in(folded, start, mention.start, territories, epci_spans)
+    line_ends = [stop.end() for stop in LINE_END_STOP.finditer(text, start, mention.start)]
+    before = _named_in(folded, line_ends[-1] if line_ends and not mention.in_member_list else start,
+                       mention.start, territories, epci_spans)
     if before and not mention.in_member_list \
             and any(before[-1][0] < subject <= mention.start for subject in label_subjects):
         return None  # "A et B sont reconduits, et la CA X entre dans le programme avec la CC Y"
+    if before and not mention.in_member_list and len(before) > 1 \
+            and text[:mention.start].rstrip()[-1:] in (",", "/", ";"):
+        return None  # "…, Grand Angoulême, Limoges Métropole – ELAN, …": a territory itself
     if before:
         return before[-1][1].territory_id
     intro = _sentence_index(sentences, mention.list_start) if mention.in_member_list \
@@ -183,6 +197,15 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
     communautés de communes : A, B") is a member; unless the EPCI goes by that name, and the
     territory is the one it designates ("141 territoires, dont les communautés d'agglomération de
     Bastia et du Pays Ajaccien")."""
+    def holds_a_territory(mention: EpciMention) -> bool:
+        return any(mention.start < t.end and t.start < mention.end for t in territories)
+
+    # a member list where some linked EPCI holds no territory's name lists the members of one
+    # territory ("il est composé de 5 EPCI (Vienne Condrieu Agglomération, la communauté de
+    # communes de La Vallée du Garon, …)"): the names inside it are members, not territories
+    listed = [m for m in mentions if m.in_member_list and m.link.siren]
+    mixed_lists = {m.list_start for m in listed if not holds_a_territory(m)}
+
     def piece_of_another(territory: TerritoryMention) -> bool:
         for mention in mentions:
             named_at = ARTICLE.match(text, mention.start, mention.end).end()
@@ -190,8 +213,9 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
                 mention.rule == "epci.member_list" and mention.start <= territory.start
                 and territory.end <= mention.end)
             sides = territory.name.split(" / ")  # a pair: "Nord Grande Terre / Marie-Galante"
-            if inside and not (mention.link.siren and any(named_after(side, mention.link.siren)
-                                                          for side in sides)):
+            designates = mention.link.siren and mention.list_start not in mixed_lists \
+                and any(named_after(side, mention.link.siren) for side in sides)
+            if inside and not designates:
                 return True
         return False
     return [t for t in territories if not piece_of_another(t)]
@@ -203,8 +227,13 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     """(mention, territory_id) for every mention kept, in text order. `aliases` are the short
     names and acronyms the document defines (folded name -> SIREN)."""
     folded = fold(text)
-    epci_spans = [(m.start, m.end) for m in mentions]
     territories = territories_kept(mentions, territories, text)
+    # an EPCI whose name the territory goes by names that territory where it stands ("le
+    # Territoire qui concerne Le Grésivaudan regroupe le Pays Voironnais et …"); other EPCIs'
+    # names hide the territory names inside them ("Troyes" in "CA de Troyes Champagne Métropole")
+    epci_spans = [(m.start, m.end) for m in mentions
+                  if not (m.link.siren and any(named_after(side, m.link.siren) for t in territories
+                                               for side in t.name.split(" / ")))]
     by_id = {t.territory_id for t in territories}
     # EPCIs that are the subject of a label of their own, not a territory of the document
     label_subjects = [m.start for m in mentions
