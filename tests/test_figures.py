@@ -96,8 +96,8 @@ def test_numbers_in_words_and_approximate_nouns():
 
 
 def test_french_digit_formats():
-    text = ("Il y a 12\u202f000 emplois, 3\u00a0400 projets, 2 400 sites, 44.000 entreprises et "
-            "87% de communes.")
+    text = ("La création de 12\u202f000 emplois, 3\u00a0400 projets, 2 400 sites, 44.000 entreprises "
+            "et 87% de communes.")
     assert [(f["value"], f["unit"]) for f in figures(text)] == [
         (12000.0, "emploi"), (3400.0, "projet"), (2400.0, "site"), (44000.0, "entreprise"),
         (87.0, "pourcent")]
@@ -290,3 +290,42 @@ def test_a_place_inside_a_territory_name_is_no_scope():
     found = extract_figures(text, [(0, len(text))], find_places(text),
                             [(start, start + len("Grand-Est Touraine"))])
     assert [(f["value"], f["scope_code"]) for f in found] == [(182.0, "FR")]
+
+
+def test_jobs_are_programme_figures_only_when_created_or_kept():
+    text = ("Avec plus de 21 000 emplois, l'industrie pèse lourd dans ce bassin. Le secteur compte "
+            "1 548 établissements représentant 15 078 emplois. Les projets permettront de générer près "
+            "de 285 emplois et environ 2300 créations d'emplois sont attendues dans la région.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(285.0, "emploi"), (2300.0, "emploi")]
+
+
+def test_statistics_of_a_sector_and_laureates_of_a_fund_are_not_programme_figures():
+    text = ("80 % de l'investissement en recherche va à l'industrie, selon l'Insee. Ce sont aussi 75 % "
+            "des exportations. Elle représente 29 % des effectifs salariés du bassin. "
+            "La région compte 171 lauréats du fonds d'accélération. CAP Nord, labellisée Territoire "
+            "d'industrie, dispose de 14 zones d'activités économiques.")
+    assert figures(text) == []
+
+
+def test_a_count_out_of_a_total_gives_both_and_a_share_only_over_ten_or_a_hundred():
+    text = ("Actuellement, 29 territoires sur 144 ont finalisé leur contrat. Neuf intercommunalités "
+            "sur dix ont recandidaté. Le fonds est doté de 150 millions d'euros sur 2020. Le contrat "
+            "prévoit 20 projets sur 3 ans.")
+    assert [(f["value"], f["unit"], f["rule"]) for f in figures(text)] == [
+        (29.0, "territoire", "figure.number_unit"), (144.0, "territoire", "figure.ratio"),
+        (90.0, "pourcent", "figure.share"), (150000000.0, "euro", "figure.number_unit"),
+        (20.0, "projet", "figure.number_unit")]
+
+
+def test_a_part_of_what_no_figure_counts_is_no_figure_and_dot_decimals_before_a_scale():
+    text = ("Le programme concerne 12 territoires. Sur ce périmètre se trouvent 896 établissements "
+            "industriels dont 368 ont plus de 10 salariés. L'État mobilise 1.3 milliard d'euros.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(12.0, "territoire"),
+                                                               (1300000000.0, "euro")]
+
+
+def test_a_related_link_with_its_title_masks_only_its_own_line():
+    text = ("Un poste financé à 80 % par l'État\n"
+            "Lire aussi : ENTRETIEN. 12 territoires labellisés en Bretagne\n"
+            "L'État versera 60 000 € pour ce poste de chef de projet.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(80.0, "pourcent"), (60000.0, "euro")]

@@ -3,12 +3,15 @@
 pipeline/extract/figures.py reads every number with its unit; this module says which of them the
 figures table leaves out, because they are about something else than the programme:
 
-- page chrome: paywall markers ("[90% reste à lire]") and links to other articles ("SUR LE MÊME
-  SUJET", "Lire aussi :"), whose numbers are masked before any reading;
+- page chrome: paywall markers ("[90% reste à lire]") and links to other articles, whose numbers
+  are masked before any reading: a "Lire aussi : TITRE" line, or a "SUR LE MÊME SUJET" heading
+  alone on its line and the lines under it up to a blank line;
 - statistics of a place: a percentage in a sentence about employment, population or a national
   average ("L'industrie y représente 24 % des emplois (contre 15 % en Occitanie)"), a share of a
   place ("la moitié de la Martinique"), the jobs or companies a place holds ("un bassin qui compte
-  15 500 emplois industriels", "au sein de 5 400 entreprises");
+  15 500 emplois industriels", "au sein de 5 400 entreprises"); jobs are a programme figure only
+  in a sentence telling of their creation or preservation ("la création attendue de 261 emplois"),
+  never "Avec plus de 21 000 emplois, l'industrie représente …";
 - a company's revenue or a price ("120 M€ de CA", "au prix de 1 200 000 euros");
 - a bound ("quatre EPCI maximum"), laureates of another call ("19 lauréats de l'AMI …"), a
   territory's own geography ("à cheval sur deux départements");
@@ -46,6 +49,7 @@ class Context:
     stock_before: re.Pattern  # at the end of the words before the number
     stock_after: re.Pattern  # at the start of the words after the figure
     stock_units: frozenset[str]
+    job_creation: re.Pattern  # a sentence telling of jobs created or kept
     company_before: re.Pattern
     company_after: re.Pattern
     limit: re.Pattern
@@ -66,10 +70,12 @@ def _context() -> Context:
     return Context(
         page_marker=re.compile("|".join(rules["page_markers"])),
         related_link=re.compile(r"(?m)^[ \t#*_>•-]*" + _words(rules["related_links"])),
-        statistic=re.compile(_words(rules["statistics"])),
+        # "selon l'Insee": a statistic word may follow an apostrophe
+        statistic=re.compile(r"(?<!\w)(?:" + "|".join(rules["statistics"]) + r")(?!\w)"),
         stock_before=re.compile(_words(rules["stocks_before"]) + r"[\s*_]*(?:\S+\s+){0,2}$"),
         stock_after=re.compile(after + r"(?:\S+\s+){0,2}" + _words(rules["stocks_after"])),
         stock_units=frozenset(rules["stock_units"]),
+        job_creation=re.compile(r"(?<!\w)(?:" + "|".join(rules["job_creation_words"]) + r")(?!\w)"),
         company_before=re.compile(_words(rules["company_amounts_before"]) + r"[\s*_]*$"),
         company_after=re.compile(after + _words(rules["company_amounts_after"])),
         limit=re.compile(after + _words(rules["limits"])),
@@ -87,6 +93,11 @@ def masked_spans(folded: str) -> list[tuple[int, int]]:
     context = _context()
     spans = [m.span() for m in context.page_marker.finditer(folded)]
     for link in context.related_link.finditer(folded):
+        line_end = folded.find("\n", link.end())
+        line_end = len(folded) if line_end < 0 else line_end
+        if re.search(r"\w", folded[link.end():line_end]):
+            spans.append((link.start(), line_end))  # "Lire aussi : TITRE": one link on its line
+            continue
         block_end = BLANK_LINE.search(folded, link.end())
         spans.append((link.start(), block_end.start() if block_end else len(folded)))
     return spans
@@ -107,6 +118,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, sentence: tuple[
     if unit in context.stock_units and (context.stock_before.search(before)
                                          or context.stock_after.search(after)):
         return "what a place holds"
+    if unit == "emploi" and not context.job_creation.search(folded, *sentence):
+        return "the jobs of a place"
     if unit == "euro" and (context.company_before.search(before) or context.company_after.search(after)):
         return "a company's revenue or a price"
     if context.limit.search(after):

@@ -19,7 +19,8 @@ Sentences are spaCy's, cut again where a headline or dateline ends and around li
 Rule ids (the `rule` column):
 - figure.number_unit        "149 territoires", "100 millions d'euros", "87%", "une cinquantaine de projets"
 - figure.range              "environ 1200 à 1300 projets", "entre 1 200 et 1 300 projets"
-- figure.ratio              "le nombre de territoires [...] à 13 sur 15": both numbers
+- figure.ratio              "le nombre de territoires [...] à 13 sur 15", "29 territoires sur 144
+                            ont finalisé": both numbers (a share only over ten or a hundred)
 - figure.share              "neuf intercommunalités sur dix" (90), "près d'un quart des …" (25): percent
 - figure.partitive          "58 d'entre eux": unit of the nearest counted noun before it
 - figure.pronoun_count      "La Gironde en compte trois", "ils sont aujourd'hui 144": what the
@@ -75,6 +76,9 @@ MASKS = [re.compile(p) for p in [
 POSTAL_CODE = re.compile(r"(?<!\d)\d{5}(?=[ \t]+[A-ZÀ-Ý])")  # on the original text: "02010 LAON"
 DIGITS = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}(?P<sep>[ .])\d{3}(?:(?P=sep)\d{3})*|\d+)"
                     r"(?:,(?P<dec>\d+))?(?![\d]|[.,]\d)")
+# "1.3 milliard d'euros": a decimal point, as the web press writes it, before a scale word
+DOT_DECIMAL = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3})\.(?P<dec>\d{1,2})"
+                         r"(?=\s+(?:milliards?|millions?)(?!\w))")
 YEAR = re.compile(r"(?:19|20)\d\d")
 CONNECTOR = re.compile(r"\s+d(?:e\s+|'\s*)")
 RANGE_OPENER = re.compile(r"(?<![\w'])entre" + GAP + "$")
@@ -82,6 +86,9 @@ PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?:eux|elles)\b")
 IN_PLACE = re.compile(GAP + r"(?:dans|en)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
                       r"|du\s+|des\s+|de\s+|d'\s*)?|les\s+|le\s+|la\s+|l'\s*)?")
 RATIO = re.compile(r"[\s*_]+sur[\s*_]+")
+SHARE_WHOLES = {2, 3, 4, 5, 6, 7, 8, 9, 10, 100}  # "neuf sur dix", "trois sur quatre": shares
+# what may follow the total of "29 territoires sur 144": punctuation or a verb, never a noun
+OUT_OF_END = re.compile(r"[\s*_]*(?:[,.;:!?)]|$|(?:ont|sont|a|est|qui|que|au|en|dans|et|ayant)\b)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -103,6 +110,7 @@ class Vocabulary:
     elided_verb: re.Pattern
     synonyms: frozenset[str]  # nouns counting territories only in a sentence naming the programme
     programme_word: re.Pattern
+    other_thing: re.Pattern  # after a synonym: "zones d'activités" are no territories
     fractions: dict[str, float]
     fraction: re.Pattern  # "un quart des …": a share, in percent
     single: re.Pattern  # "un seul", "une seule": 1
@@ -161,6 +169,7 @@ def _vocabulary() -> Vocabulary:
         elided_verb=re.compile(rf"{GAP}(?:{_alternation(rules['elided_unit_verbs'])}){boundary}"),
         synonyms=frozenset(synonyms),
         programme_word=re.compile(r"(?<![\w'])(?:" + "|".join(rules["programme_words"]) + r")(?!\w)"),
+        other_thing=re.compile(r"[\s*_]*(?:" + "|".join(rules["synonyms_other_things"]) + r")(?!\w)"),
         fractions={_key(s): float(v) for s, v in rules["fractions"].items()},
         fraction=re.compile(rf"(?<![\w])(?P<fraction>{_alternation(rules['fractions'])})"
                             r"(?=\s+(?:de\b|des\b|du\b|d'))"),
@@ -243,6 +252,9 @@ def _number_tokens(text: str, folded: str, vocab: Vocabulary) -> list[Token]:
             continue  # "1er", "2e", "A4", "2027_high": not a quantity
         year_like = bool(YEAR.fullmatch(match.group()))
         tokens.append(Token(match.start(), match.end(), _digit_value(match), False, "digits", year_like))
+    for match in DOT_DECIMAL.finditer(folded):
+        tokens.append(Token(match.start(), match.end(), float(f"{match['int']}.{match['dec']}"), False,
+                            "digits", False))
     for match in vocab.approximate_noun.finditer(folded):
         value = vocab.approximate_nouns[_key(match["noun"])]
         tokens.append(Token(match.start(), match.end(), value, True, "approximate_noun", False))
@@ -357,6 +369,11 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
                            reading.unit, approximate or token.approximate, "figure.number_unit",
                            reading.synonym))
         consumed = reading.end
+        if _out_of(folded, token, reading, following, vocab):
+            found.append(Found(following.start, following.end, following.start, following.value, None,
+                               reading.unit, following.approximate, "figure.ratio", reading.synonym))
+            consumed = following.end
+            index += 1
     return found, bare
 
 
@@ -365,9 +382,21 @@ def _share(folded: str, token: Token, reading: Reading, following: Token | None,
     """"neuf intercommunalités sur dix": a share of the whole, in percent (None if it is not one)."""
     if following is None or not RATIO.fullmatch(folded, reading.end, following.start):
         return None
-    if following.value <= token.value or _read_quantity(folded, following, vocab).unit is not None:
+    if following.value <= token.value or following.year_like or following.value not in SHARE_WHOLES \
+            or _read_quantity(folded, following, vocab).unit is not None:
         return None
     return round(100 * token.value * reading.scale / following.value, 4)
+
+
+def _out_of(folded: str, token: Token, reading: Reading, following: Token | None,
+            vocab: Vocabulary) -> bool:
+    """"29 territoires sur 144 ont finalisé leur contrat": a count out of a total that is no share
+    (not over ten or a hundred), the total a figure of the same noun; not "sur 3 ans"."""
+    if following is None or following.year_like or following.value <= token.value \
+            or not RATIO.fullmatch(folded, reading.end, following.start):
+        return False
+    return (_read_quantity(folded, following, vocab).unit is None
+            and bool(OUT_OF_END.match(folded, following.end)))
 
 
 def _fractions(folded: str, vocab: Vocabulary) -> list[Found]:
@@ -415,7 +444,7 @@ def _elided_figures(folded: str, tokens: list[Token], bare: list[Token], found: 
                  or _partitive(folded, token, sentences, vocab)
                  or _continued_enumeration(folded, token, known, sentence, place_starts, vocab)
                  or _pronoun_count(folded, token, sentences, vocab)
-                 or _part_or_comparison(folded, token, known, sentence, sentences, vocab)
+                 or _part_or_comparison(folded, token, tokens, known, sentence, sentences, vocab)
                  or _after_place(folded, token, known, sentence, place_ends)
                  or _money_without_currency(folded, token, sentences, vocab))
         if frame:
@@ -462,11 +491,13 @@ def _pronoun_count(folded: str, token: Token, sentences: list[tuple[int, int]],
     return Frame(unit, token.end, "figure.pronoun_count", frame.start())
 
 
-def _part_or_comparison(folded: str, token: Token, known: list[Found], sentence: tuple[int, int],
-                        sentences: list[tuple[int, int]], vocab: Vocabulary) -> Frame | None:
+def _part_or_comparison(folded: str, token: Token, tokens: list[Token], known: list[Found],
+                        sentence: tuple[int, int], sentences: list[tuple[int, int]],
+                        vocab: Vocabulary) -> Frame | None:
     """"183 territoires, dont 29 entièrement nouveaux", "630 intercommunalités, contre 551 il y a
     cinq ans", "… 17 territoires … Dont trois en Isère": the unit of the nearest figure before it
-    (this sentence or the one before), else of the nearest counted noun."""
+    (this sentence or the one before), else of the nearest counted noun; none when the nearest
+    number before it in its sentence is no figure (a part of établissements is not one of projets)."""
     before = folded[max(0, token.start - 30):token.start]
     if re.search(r"(?<![\w'])dont\s+(?:les\s+|des\s+)?$", before):
         rule = "figure.part"
@@ -475,6 +506,9 @@ def _part_or_comparison(folded: str, token: Token, known: list[Found], sentence:
     else:
         return None
     window_start = _antecedent_window(sentences, token.start)
+    whole = [t for t in tokens if sentence[0] <= t.start < token.start and not t.year_like]
+    if whole and not any(f.number_start == whole[-1].start for f in known):
+        return None  # "896 établissements industriels dont 368 …": a part of what no figure counts
     earlier = [f for f in known
                if window_start <= f.number_start < token.start and f.unit not in NOT_INHERITED]
     unit = (max(earlier, key=lambda f: f.number_start).unit if earlier
@@ -629,7 +663,8 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
         sentence = (min(sentence[0], figure.start), max(sentence[1], figure.end))  # "18\nterritoires"
-        if figure.synonym and not vocab.programme_word.search(folded, *sentence):
+        if figure.synonym and (not vocab.programme_word.search(folded, *sentence)
+                               or vocab.other_thing.match(folded, figure.end)):
             continue  # "zones", "bassins": territories only where the sentence names the programme
         paragraph = paragraph_spans[bisect_right(paragraph_starts, figure.start) - 1]
         if not_programme(folded, figure.start, figure.end, figure.unit, sentence, paragraph, places):
