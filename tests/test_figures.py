@@ -329,3 +329,27 @@ def test_a_related_link_with_its_title_masks_only_its_own_line():
             "Lire aussi : ENTRETIEN. 12 territoires labellisés en Bretagne\n"
             "L'État versera 60 000 € pour ce poste de chef de projet.")
     assert [(f["value"], f["unit"]) for f in figures(text)] == [(80.0, "pourcent"), (60000.0, "euro")]
+
+
+def test_a_demonym_after_the_noun_names_the_area_counted():
+    text = ("Le Gouvernement a retenu trois territoires isérois et deux nouveaux territoires tarnais. "
+            "Quatre intercommunalités manchoises portent le projet. Les trois territoires guyanais sont "
+            "reconduits.")
+    assert [(f["value"], f["scope_code"]) for f in figures(text)] == [
+        (3.0, "38"), (2.0, "81"), (4.0, "50"), (3.0, "03")]
+
+
+def test_a_local_figure_without_a_place_counts_in_the_documents_home_area():
+    text = ("Le territoire Cœur de Savoie, en Savoie, est labellisé Territoire d'industrie.\n\n"
+            "Il réunit deux communautés de communes et 43 communes. Plus de 120 projets ont été "
+            "accompagnés sur le territoire. L'État a mobilisé 1,3 milliard d'euros pour le programme, "
+            "qui a soutenu 2 400 projets industriels.")
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(text)] == [
+        (2.0, "epci", "73"), (43.0, "commune", "73"), (120.0, "projet", "73"),
+        (1300000000.0, "euro", "FR"), (2400.0, "projet", "FR")]
+
+
+def test_a_count_larger_than_its_area_could_hold_counts_france():
+    text = ("Braine, dans les Ardennes, fait partie des 183 territoires lauréats. La Vienne compte "
+            "deux territoires.")
+    assert [(f["value"], f["scope_code"]) for f in figures(text)] == [(183.0, "FR"), (2.0, "86")]
