@@ -353,3 +353,8 @@ def test_a_count_larger_than_its_area_could_hold_counts_france():
     text = ("Braine, dans les Ardennes, fait partie des 183 territoires lauréats. La Vienne compte "
             "deux territoires.")
     assert [(f["value"], f["scope_code"]) for f in figures(text)] == [(183.0, "FR"), (2.0, "86")]
+
+
+def test_a_counted_noun_in_the_adjective_slot_is_the_noun():
+    text = "Quatorze contrats Territoires d'industrie ont été signés, et 2 autres territoires suivront."
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(14.0, "protocole"), (2.0, "territoire")]

@@ -96,6 +96,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 class Vocabulary:
     units: dict[str, str]  # surface key -> unit
     unit_noun: re.Pattern  # a counted noun, one adjective allowed before it
+    unit_noun_alone: re.Pattern  # a counted noun right after the number
     counted_nouns: re.Pattern  # any counted noun (no "%" or currency), searched backwards
     count_of: re.Pattern  # "nombre de territoires"
     scale_words: dict[str, float]
@@ -149,6 +150,7 @@ def _vocabulary() -> Vocabulary:
         units=units,
         unit_noun=re.compile(rf"(?P<gap>{GAP})(?:(?P<adj>[a-z][a-z-]{{2,}})(?P<gap2>[\s*_]+))?"
                              rf"(?P<unit>{nouns}){boundary}"),
+        unit_noun_alone=re.compile(rf"(?P<gap>{GAP})(?P<adj>)(?P<unit>{nouns}){boundary}"),
         counted_nouns=re.compile(rf"(?<![\w])(?:{counted}){boundary}"),
         count_of=re.compile(rf"\bnombre\s+d(?:e\s+|'\s*)(?P<unit>{counted}){boundary}"),
         scale_words={_key(s): float(v) for s, v in rules["scale_words"].items()},
@@ -318,6 +320,9 @@ def _numbering(text: str, token: Token, reading: Reading) -> bool:
 def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None:
     """The counted noun at `position`, in the same paragraph, after at most one adjective."""
     noun = vocab.unit_noun.match(folded, position)
+    if noun and noun["adj"] and _key(noun["adj"]) in vocab.units:
+        # "14 contrats Territoires d'industrie": a counted noun is no adjective, it is the noun
+        noun = vocab.unit_noun_alone.match(folded, position)
     if not noun or BLANK_LINE.search(noun.group()):
         return None
     if noun["adj"] and noun["adj"] in vocab.not_adjectives:
