@@ -473,6 +473,8 @@ def test_kicker_line_above_a_title_about_the_programme():
                "d'industrie\n") == []
     assert ids("Le Direct\n\nLe bilan du programme Territoires d'Industries\n") == []
     assert ids("Grand Est\nLes Territoires d'industrie passent à la vitesse supérieure\n") == []
+    # a page's genre label in capitals
+    assert ids("COMMUNIQUÉ DE PRESSE\n\nTerritoires d'industrie : un an après, la dynamique se confirme\n") == []
 
 
 def test_names_in_capitals_end_before_the_contract_words():

@@ -5,7 +5,8 @@ weeklies put the territory's name on its own short line above the headline and n
 The line must be one of the first lines of the page, read as a name (a few capitalised words, no
 digit, no punctuation but dashes and apostrophes), the next line must speak of the programme, and
 the document must name no other territory (find_territories calls this rule last): a rubric such
-as "Développement économique" or "Collectivités" is no name.
+as "Développement économique" or "Collectivités" is no name, nor is a line in capitals, which is
+how pages label their genre ("COMMUNIQUÉ DE PRESSE", "DOSSIER DE PRESSE").
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ def kicker_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     for index, (start, end) in enumerate(lines[:MAX_LINES_ABOVE]):
         line = text[start:end].strip()
-        if index + 1 >= len(lines) or not KICKER.fullmatch(line) or not _reads_as_name(line):
+        if index + 1 >= len(lines) or line.isupper() or not KICKER.fullmatch(line) \
+                or not _reads_as_name(line):
             continue
         title = text[slice(*lines[index + 1])]
         if not re.search(PREFIX, title, re.IGNORECASE):
