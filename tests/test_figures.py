@@ -358,3 +358,10 @@ def test_a_count_larger_than_its_area_could_hold_counts_france():
 def test_a_counted_noun_in_the_adjective_slot_is_the_noun():
     text = "Quatorze contrats Territoires d'industrie ont été signés, et 2 autres territoires suivront."
     assert [(f["value"], f["unit"]) for f in figures(text)] == [(14.0, "protocole"), (2.0, "territoire")]
+
+
+def test_a_related_links_heading_masks_link_titles_not_the_article_after_them():
+    text = ("Lire aussi\nUn nouveau collectif pour la transition industrielle\n"
+            "L'agence, qui comprend trois communautés de communes du sud du département, a signé son "
+            "contrat avec l'État et la Région après deux ans de travail avec les industriels du bassin.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(3.0, "epci")]

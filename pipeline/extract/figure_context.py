@@ -5,7 +5,7 @@ figures table leaves out, because they are about something else than the program
 
 - page chrome: paywall markers ("[90% reste à lire]") and links to other articles, whose numbers
   are masked before any reading: a "Lire aussi : TITRE" line, or a "SUR LE MÊME SUJET" heading
-  alone on its line and the lines under it up to a blank line;
+  alone on its line and the link titles under it, up to a blank line or a line of prose;
 - statistics of a place: a percentage in a sentence about employment, population or a national
   average ("L'industrie y représente 24 % des emplois (contre 15 % en Occitanie)"), a share of a
   place ("la moitié de la Martinique"), the jobs or companies a place holds ("un bassin qui compte
@@ -37,6 +37,7 @@ from pipeline.extract.places import PlaceMention
 RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 WINDOW = 30  # characters read before a number or after its noun
+LINK_TITLE_WORDS = 20  # a longer line under a related-links heading is the article going on
 PARAGRAPH_END = re.compile(r'[.!?:"»)]$')  # a line ending so ends its paragraph
 QUOTED_NAME = re.compile(r'"\s*[a-z][^"\n]{2,60}"')  # « Choose France » (folded quotes)
 
@@ -98,9 +99,19 @@ def masked_spans(folded: str) -> list[tuple[int, int]]:
         if re.search(r"\w", folded[link.end():line_end]):
             spans.append((link.start(), line_end))  # "Lire aussi : TITRE": one link on its line
             continue
-        block_end = BLANK_LINE.search(folded, link.end())
-        spans.append((link.start(), block_end.start() if block_end else len(folded)))
+        spans.append((link.start(), _link_block_end(folded, line_end)))
     return spans
+
+
+def _link_block_end(folded: str, position: int) -> int:
+    """End of the link titles under a "SUR LE MÊME SUJET" heading: the lines up to a blank line,
+    or up to the first line of prose (a page without blank lines goes on with its article)."""
+    end = position
+    for line in re.finditer(r"\n([^\n]*)", folded[position:]):
+        if not line.group(1).strip() or len(line.group(1).split()) > LINK_TITLE_WORDS:
+            break
+        end = position + line.end()
+    return end
 
 
 def not_programme(folded: str, start: int, end: int, unit: str, sentence: tuple[int, int],
