@@ -365,3 +365,20 @@ def test_a_related_links_heading_masks_link_titles_not_the_article_after_them():
             "L'agence, qui comprend trois communautés de communes du sud du département, a signé son "
             "contrat avec l'État et la Région après deux ans de travail avec les industriels du bassin.")
     assert [(f["value"], f["unit"]) for f in figures(text)] == [(3.0, "epci")]
+
+
+def test_the_nearer_of_a_national_word_and_a_place_gives_the_scope():
+    text = ("Pour la période 2023-2027, trois territoires en Guadeloupe ont été labellisés sur les 183 "
+            "au niveau national.")
+    assert [(f["value"], f["scope_code"]) for f in figures(text)] == [(3.0, "01"), (183.0, "FR")]
+
+
+def test_a_whole_after_sur_les_or_parmi_ces_and_a_quoted_noun_after_a_prenominal_adjective():
+    text = ("124 territoires ont été choisis. Parmi ces 124, sept se trouvent en Provence-Alpes-Côte "
+            "d'Azur. Aurillac fait partie des 13 premiers « Territoires d'industrie » pilotes, et 66 "
+            "nouveaux « sites clés en main » sont annoncés. Quatre axes « Territoire d'industrie » "
+            "guident l'action.")
+    assert [(f["value"], f["unit"], f["rule"]) for f in figures(text)] == [
+        (124.0, "territoire", "figure.number_unit"), (124.0, "territoire", "figure.whole"),
+        (7.0, "territoire", "figure.elided_unit_verb"), (13.0, "territoire", "figure.number_unit"),
+        (66.0, "site", "figure.number_unit")]

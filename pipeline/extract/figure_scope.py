@@ -214,14 +214,18 @@ class DocumentScope:
 
 
     def _in(self, stretch: tuple[int, int], start: int, end: int) -> Area | None:
-        """The area a stretch of the sentence names: France for a national word, else its nearest
-        place, else the document's own département or région when it says "le département"."""
+        """The area a stretch of the sentence names: France for a national word, or its nearest
+        place when that is nearer to the figure ("trois territoires en Guadeloupe … sur les 183 au
+        niveau national"), else the document's own département or région ("le département")."""
         words = _words()
-        if words.national.search(self.folded, *stretch):
-            return FRANCE
+        national = [m.span() for m in words.national.finditer(self.folded, *stretch)]
         candidates = [p for p in self.places if stretch[0] <= p.start < stretch[1]]
-        if candidates:
-            return _area(min(candidates, key=lambda p: _distance(p, start, end)))
+        nearest = min(candidates, key=lambda p: _distance(p, start, end)) if candidates else None
+        if national and (nearest is None or min(_gap(span, start, end) for span in national)
+                         <= _distance(nearest, start, end)):
+            return FRANCE
+        if nearest is not None:
+            return _area(nearest)
         if self.own_departement and words.own_departement.search(self.folded, *stretch):
             return self.own_departement
         if self.own_region and words.own_region.search(self.folded, *stretch):
@@ -276,3 +280,7 @@ def _beyond(area: Area, value: float, unit: str) -> bool:
     epcis = _epci_counts()[(area.kind, area.code)]
     return (unit in ("territoire", "epci") and value > epcis
             or unit == "commune" and value > epcis * COMMUNES_PER_EPCI)
+
+
+def _gap(span: tuple[int, int], start: int, end: int) -> int:
+    return max(0, span[0] - end, start - span[1])

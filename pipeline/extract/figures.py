@@ -27,6 +27,8 @@ Rule ids (the `rule` column):
                             pronoun stands for
 - figure.part               "183 territoires, dont 29 entièrement nouveaux": unit of the figure before
 - figure.comparison         "630 intercommunalités, contre 551 il y a cinq ans": same
+- figure.whole              "trois territoires … sur les 183 au niveau national", "Parmi ces 124":
+                            the unit of the part stated before it
 - figure.elided_unit_place  "183 lauréats, dont 18 dans la région Hauts-de-France", "La France en
                             compte 183, la Bourgogne-Franche-Comté 10": unit of the enumeration it
                             continues
@@ -90,6 +92,7 @@ SHARE_WHOLES = {2, 3, 4, 5, 6, 7, 8, 9, 10, 100}  # "neuf sur dix", "trois sur q
 # what may follow the total of "29 territoires sur 144": punctuation or a verb, never a noun
 OUT_OF_END = re.compile(r"[\s*_]*(?:[,.;:!?)]|$|(?:ont|sont|a|est|qui|que|au|en|dans|et|ayant)\b)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
+WHOLE_OPENER = re.compile(r"(?<![\w'])(?:sur|parmi)\s+(?:les|ces)[\s*_]+$")
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class Vocabulary:
     units: dict[str, str]  # surface key -> unit
     unit_noun: re.Pattern  # a counted noun, one adjective allowed before it
     unit_noun_alone: re.Pattern  # a counted noun right after the number
+    unit_noun_quoted: re.Pattern  # "13 premiers « Territoires d'industrie »"
     counted_nouns: re.Pattern  # any counted noun (no "%" or currency), searched backwards
     count_of: re.Pattern  # "nombre de territoires"
     scale_words: dict[str, float]
@@ -151,6 +155,9 @@ def _vocabulary() -> Vocabulary:
         unit_noun=re.compile(rf"(?P<gap>{GAP})(?:(?P<adj>[a-z][a-z-]{{2,}})(?P<gap2>[\s*_]+))?"
                              rf"(?P<unit>{nouns}){boundary}"),
         unit_noun_alone=re.compile(rf"(?P<gap>{GAP})(?P<adj>)(?P<unit>{nouns}){boundary}"),
+        unit_noun_quoted=re.compile(
+            rf"(?P<gap>{GAP})(?P<adj>{_alternation(rules['prenominal_adjectives'])})(?P<gap2>{GAP})"
+            rf"(?P<unit>{nouns}){boundary}"),
         counted_nouns=re.compile(rf"(?<![\w])(?:{counted}){boundary}"),
         count_of=re.compile(rf"\bnombre\s+d(?:e\s+|'\s*)(?P<unit>{counted}){boundary}"),
         scale_words={_key(s): float(v) for s, v in rules["scale_words"].items()},
@@ -319,7 +326,7 @@ def _numbering(text: str, token: Token, reading: Reading) -> bool:
 
 def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None:
     """The counted noun at `position`, in the same paragraph, after at most one adjective."""
-    noun = vocab.unit_noun.match(folded, position)
+    noun = vocab.unit_noun.match(folded, position) or vocab.unit_noun_quoted.match(folded, position)
     if noun and noun["adj"] and _key(noun["adj"]) in vocab.units:
         # "14 contrats Territoires d'industrie": a counted noun is no adjective, it is the noun
         noun = vocab.unit_noun_alone.match(folded, position)
@@ -450,6 +457,7 @@ def _elided_figures(folded: str, tokens: list[Token], bare: list[Token], found: 
                  or _continued_enumeration(folded, token, known, sentence, place_starts, vocab)
                  or _pronoun_count(folded, token, sentences, vocab)
                  or _part_or_comparison(folded, token, tokens, known, sentence, sentences, vocab)
+                 or _whole(folded, token, known, sentences)
                  or _after_place(folded, token, known, sentence, place_ends)
                  or _money_without_currency(folded, token, sentences, vocab))
         if frame:
@@ -519,6 +527,21 @@ def _part_or_comparison(folded: str, token: Token, tokens: list[Token], known: l
     unit = (max(earlier, key=lambda f: f.number_start).unit if earlier
             else _antecedent_unit(folded, sentences, token.start, vocab))
     return Frame(unit, token.end, rule) if unit else None
+
+
+def _whole(folded: str, token: Token, known: list[Found],
+           sentences: list[tuple[int, int]]) -> Frame | None:
+    """"trois territoires en Guadeloupe … sur les 183 au niveau national", "Parmi ces 124, sept
+    …": the whole that a figure before it (this sentence or the one before) is a part of."""
+    if not WHOLE_OPENER.search(folded, max(0, token.start - 20), token.start) \
+            or not OUT_OF_END.match(folded, token.end):
+        return None  # "parmi les 13 premiers …" counts a noun of its own
+    window_start = _antecedent_window(sentences, token.start)
+    earlier = [f for f in known
+               if window_start <= f.number_start < token.start and f.unit not in NOT_INHERITED]
+    if not earlier:
+        return None
+    return Frame(max(earlier, key=lambda f: f.number_start).unit, token.end, "figure.whole")
 
 
 def _after_place(folded: str, token: Token, known: list[Found], sentence: tuple[int, int],
