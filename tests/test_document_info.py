@@ -159,3 +159,9 @@ def test_crawl_banner_date_loses_to_the_date_the_body_speaks_of():
     assert info["published_on"] == datetime.date(2019, 2, 14)
     from pipeline.extract.assemble import document_phase
     assert document_phase(text) == "2019-2022"  # the banner's 2023 is not the communiqué's
+
+
+def test_publie_le_inside_a_body_sentence_is_no_byline():
+    text = ("Des territoires labellisés\n\nLe décret publié le 12 mai 2023 au Journal officiel fixe les "
+            "règles du fonds, que les services de l'État présenteront aux élus des intercommunalités.\n")
+    assert extract_document_info(text)["published_on"] is None

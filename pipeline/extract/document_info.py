@@ -60,6 +60,7 @@ BARE_DATE = re.compile(rf"(?:edition\s+du\s+|le\s+)?{DATE}\.?{TIME}")
 # "Édition : Mulhouse - 25 mars 2019", "Aiacciu, u 22 di lugliu 2019 / Ajaccio, le 22 juillet 2019".
 SEGMENT = re.compile(r"\s+[|·•/–-]\s+|\s*\|\s*|\s+[·•]\s*")
 BYLINE_WORDS = 12  # a line that carries a date among other parts is a byline, not a sentence
+BYLINE_PART_WORDS = 20  # a "publié le" in a longer stretch belongs to a sentence of the body
 UPDATE_LAG_YEARS = 1  # an update stamp years after the events the body tells of is not their date
 STAMP_LAG_DAYS = 7  # a page updated within a week of the day it tells of was written then
 MARKDOWN_EDGES = "#*_> \t"
@@ -137,7 +138,8 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
             found.append(("place", " ".join(line[offset:offset + match.end("place")].split()), _date(match)))
             continue
         match = PUBLISHED.search(part)
-        if match and _date(match):
+        # "Le décret publié le 12 mai 2023 au Journal officiel fixe …" is a sentence, no byline
+        if match and _date(match) and len(part.split()) <= BYLINE_PART_WORDS:
             found.append(("published", None, _date(match)))
             continue
         match = SIGNED.match(part)
