@@ -165,3 +165,11 @@ def test_publie_le_inside_a_body_sentence_is_no_byline():
     text = ("Des territoires labellisés\n\nLe décret publié le 12 mai 2023 au Journal officiel fixe les "
             "règles du fonds, que les services de l'État présenteront aux élus des intercommunalités.\n")
     assert extract_document_info(text)["published_on"] is None
+
+
+def test_a_byline_under_links_to_other_articles_is_not_the_communiques_date():
+    text = ("Deux territoires labellisés dans le Val\n\nLe texte du communiqué, sans date.\n\n"
+            "SUR LE MÊME SUJET\nLes lauréats de la Région\nPublié le 12/05/2021\n")
+    assert extract_document_info(text)["published_on"] is None
+    assert extract_document_info(text.replace("SUR LE MÊME SUJET\n", ""))["published_on"] == \
+        datetime.date(2021, 5, 12)

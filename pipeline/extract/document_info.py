@@ -22,6 +22,7 @@ import json
 import re
 from pathlib import Path
 
+from pipeline.extract.figure_context import LINK_TITLE_WORDS, related_links
 from pipeline.normalize import fold
 
 CHROME_RULES = json.loads((Path(__file__).parent / "rules" / "page_chrome.json").read_text(encoding="utf-8"))
@@ -257,10 +258,24 @@ def _issuer(lines: list[str]) -> str | None:
     return next((issuer for issuer in map(_issuer_of, lines) if issuer), None)
 
 
+def _own_lines(text: str) -> list[str]:
+    """The lines of the page, without the links to other articles ("Lire aussi : TITRE", a "SUR LE
+    MÊME SUJET" heading and the short lines under it), whose "Publié le" are other articles'."""
+    lines = []
+    for block in _blocks(text):
+        under_heading = False
+        for line in block:
+            kind = related_links(fold(line))
+            under_heading = kind == "heading" or under_heading and len(line.split()) <= LINK_TITLE_WORDS
+            if not kind and not under_heading:
+                lines.append(line)
+    return lines
+
+
 def extract_document_info(text: str) -> dict:
     """title, issuer, place and published_on (datetime.date) of one communiqué; None when absent."""
     lines = [line for block in _blocks(text) for line in block]
-    place, published_on = _dateline(lines)
+    place, published_on = _dateline(_own_lines(text))
     return {"title": _title(text), "issuer": _issuer(lines), "place": place,
             "published_on": published_on}
 
@@ -268,7 +283,7 @@ def extract_document_info(text: str) -> dict:
 def chrome_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page-chrome lines of `text`, and of the date lines near the top that
     are not the communiqué's date (crawl banners, update stamps): no stage reads facts there."""
-    _place, published_on = _dateline([line for block in _blocks(text) for line in block])
+    _place, published_on = _dateline(_own_lines(text))
     spans, position, seen = [], 0, 0
     for raw in text.split("\n"):
         line = raw.strip().strip(MARKDOWN_EDGES)

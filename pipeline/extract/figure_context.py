@@ -88,6 +88,15 @@ def _context() -> Context:
     )
 
 
+def related_links(folded_line: str) -> str | None:
+    """"line" when a (folded) line is one link to another article ("Lire aussi : TITRE"), "heading"
+    when it opens a list of them ("SUR LE MÊME SUJET"), else None."""
+    link = _context().related_link.match(folded_line)
+    if not link:
+        return None
+    return "line" if re.search(r"\w", folded_line[link.end():]) else "heading"
+
+
 def masked_spans(folded: str) -> list[tuple[int, int]]:
     """Spans of page chrome whose numbers are never figures: paywall markers, and links to other
     articles (a "Lire aussi" line, or a "SUR LE MÊME SUJET" heading and the lines under it)."""
@@ -96,7 +105,7 @@ def masked_spans(folded: str) -> list[tuple[int, int]]:
     for link in context.related_link.finditer(folded):
         line_end = folded.find("\n", link.end())
         line_end = len(folded) if line_end < 0 else line_end
-        if re.search(r"\w", folded[link.end():line_end]):
+        if related_links(folded[link.start():line_end]) == "line":
             spans.append((link.start(), line_end))  # "Lire aussi : TITRE": one link on its line
             continue
         spans.append((link.start(), _link_block_end(folded, line_end)))
