@@ -382,3 +382,13 @@ def test_a_whole_after_sur_les_or_parmi_ces_and_a_quoted_noun_after_a_prenominal
         (124.0, "territoire", "figure.number_unit"), (124.0, "territoire", "figure.whole"),
         (7.0, "territoire", "figure.elided_unit_verb"), (13.0, "territoire", "figure.number_unit"),
         (66.0, "site", "figure.number_unit")]
+
+
+def test_places_inside_epci_names_and_repeated_territory_names_are_no_scope():
+    from pipeline.extract.assemble import extract
+    text = ("Territoire d'industrie Ardèche Drôme Nord\n\nLa candidature du territoire « Ardèche Drôme "
+            "Nord », composé de 8 intercommunalités (Annonay Rhône Agglo ; Arche Agglo ; Communauté de "
+            "communes Porte de DrômArdèche ; Communauté de communes du Val d'Ay), a été retenue.\n")
+    found = extract(text, next(nlp.parse([text]))).figures
+    # the territory spans the Ardèche and the Drôme: its EPCIs count in their région
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in found] == [(8.0, "epci", "84")]

@@ -41,6 +41,7 @@ DEMONYMS_PATH = Path(__file__).parent / "rules" / "demonyms.json"
 # Past what its home area holds, a figure counts France: territories and EPCIs beyond the area's
 # EPCIs, communes beyond this many per EPCI, euros from this amount (the programme's budgets).
 COMMUNES_PER_EPCI = 50
+MIN_NAME_CHARS = 4  # shorter names ("Ain") are searched for again at their own mentions only
 NATIONAL_EUROS = 1e9
 CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
@@ -160,6 +161,7 @@ class DocumentScope:
     @classmethod
     def of(cls, folded: str, places: list[PlaceMention],
            names: list[tuple[int, int]]) -> DocumentScope:
+        names = _every_occurrence(folded, names)
         kept = [p for p in places if not any(s <= p.start < e for s, e in names)
                 and not _where_something_happened(folded, p)]
         departements = Counter(p.code for p in kept if p.kind == "departement")
@@ -284,3 +286,12 @@ def _beyond(area: Area, value: float, unit: str) -> bool:
 
 def _gap(span: tuple[int, int], start: int, end: int) -> int:
     return max(0, span[0] - end, start - span[1])
+
+
+def _every_occurrence(folded: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of names, and of every other place in the text where the same name is written
+    (a territory named twice is one row, its first mention)."""
+    spans = set(names)
+    for text in {folded[start:end] for start, end in names if end - start >= MIN_NAME_CHARS}:
+        spans.update(m.span() for m in re.finditer(re.escape(text), folded))
+    return sorted(spans)

@@ -675,7 +675,7 @@ def _sentence_at(sentences: list[tuple[int, int]], position: int, text: str) -> 
 def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[PlaceMention],
                     names: list[tuple[int, int]] = ()) -> list[dict]:
     """One row per programme quantity, in reading order, grounded (text[start:end] == mention).
-    `names` are the spans of territory names, whose places are no figure's scope."""
+    `names` are the spans of territory and EPCI names, whose places are no figure's scope."""
     vocab = _vocabulary()
     folded = fold(text)
     sentences = refine_sentences(text, sentences)
