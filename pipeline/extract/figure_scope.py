@@ -18,7 +18,8 @@ Read from the narrowest stretch of the sentence outwards:
 A count larger than its area could hold (more territories or EPCIs than the area has EPCIs)
 counts France: "183 territoires lauréats" in a sentence naming the Ardennes.
 
-A place inside a territory's name ("Grand-Est Touraine", "Sud Eure-et-Loir") is no scope; sentences
+A place inside a territory's name ("Grand-Est Touraine", "Sud Eure-et-Loir"), at any of its
+mentions, or inside an EPCI's name ("Porte de DrômArdèche") is no scope; sentences
 are cut at list items (pipeline.extract.figures.refine_sentences), so a national figure after a
 list is not scoped to its last item. A région of a single département (the overseas ones) is
 written with its région code, the level the programme is steered at ("La Guyane en compte deux": 03).
