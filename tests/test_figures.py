@@ -392,3 +392,11 @@ def test_places_inside_epci_names_and_repeated_territory_names_are_no_scope():
     found = extract(text, next(nlp.parse([text]))).figures
     # the territory spans the Ardèche and the Drôme: its EPCIs count in their région
     assert [(f["value"], f["unit"], f["scope_code"]) for f in found] == [(8.0, "epci", "84")]
+
+
+def test_an_enumeration_by_place_goes_on_with_un_and_islands_after_a():
+    text = ("Le programme a labellisé huit territoires outre-mer : trois en Guyane, un en Guadeloupe, "
+            "deux en Martinique et deux à La Réunion. Il en reste un en réserve.")
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(text)] == [
+        (8.0, "territoire", "FR"), (3.0, "territoire", "03"), (1.0, "territoire", "01"),
+        (2.0, "territoire", "02"), (2.0, "territoire", "04")]

@@ -29,7 +29,8 @@ Rule ids (the `rule` column):
 - figure.comparison         "630 intercommunalités, contre 551 il y a cinq ans": same
 - figure.whole              "trois territoires … sur les 183 au niveau national", "Parmi ces 124":
                             the unit of the part stated before it
-- figure.elided_unit_place  "183 lauréats, dont 18 dans la région Hauts-de-France", "La France en
+- figure.elided_unit_place  "183 lauréats, dont 18 dans la région Hauts-de-France", "trois en Guyane,
+                            un en Guadeloupe, deux à La Réunion", "La France en
                             compte 183, la Bourgogne-Franche-Comté 10": unit of the enumeration it
                             continues
 - figure.elided_unit_verb   "58 d'entre eux [...] et plus de 98 sont attendus", "124 retenus": same
@@ -85,9 +86,10 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 CONNECTOR = re.compile(r"\s+d(?:e\s+|'\s*)")
 RANGE_OPENER = re.compile(r"(?<![\w'])entre" + GAP + "$")
 PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?:eux|elles)\b")
-IN_PLACE = re.compile(GAP + r"(?:dans|en)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
+IN_PLACE = re.compile(GAP + r"(?:dans|en|a)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
                       r"|du\s+|des\s+|de\s+|d'\s*)?|les\s+|le\s+|la\s+|l'\s*)?")
 RATIO = re.compile(r"[\s*_]+sur[\s*_]+")
+ONE_IN_PLACE = re.compile(r"(?<![\w'-])une?(?=\s+(?:en|dans|a)\s)")
 SHARE_WHOLES = {2, 3, 4, 5, 6, 7, 8, 9, 10, 100}  # "neuf sur dix", "trois sur quatre": shares
 # what may follow the total of "29 territoires sur 144": punctuation or a verb, never a noun
 OUT_OF_END = re.compile(r"[\s*_]*(?:[,.;:!?)]|$|(?:ont|sont|a|est|qui|que|au|en|dans|et|ayant)\b)")
@@ -274,6 +276,8 @@ def _number_tokens(text: str, folded: str, vocab: Vocabulary) -> list[Token]:
             continue
         tokens.append(Token(match.start(), match.end(), value, False, "words", False))
     for match in vocab.single.finditer(folded):
+        tokens.append(Token(match.start(), match.end(), 1.0, False, "words", False))
+    for match in ONE_IN_PLACE.finditer(folded):  # "trois en Guyane, un en Guadeloupe": a frame decides
         tokens.append(Token(match.start(), match.end(), 1.0, False, "words", False))
     tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in masked)]
     kept, last_end = [], -1
