@@ -162,7 +162,7 @@ class DocumentScope:
     @classmethod
     def of(cls, folded: str, places: list[PlaceMention],
            names: list[tuple[int, int]]) -> DocumentScope:
-        names = _every_occurrence(folded, names)
+        names = _every_occurrence(folded, names, places)
         kept = [p for p in places if not any(s <= p.start < e for s, e in names)
                 and not _where_something_happened(folded, p)]
         departements = Counter(p.code for p in kept if p.kind == "departement")
@@ -289,10 +289,13 @@ def _gap(span: tuple[int, int], start: int, end: int) -> int:
     return max(0, span[0] - end, start - span[1])
 
 
-def _every_occurrence(folded: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans of names, and of every other place in the text where the same name is written
-    (a territory named twice is one row, its first mention)."""
+def _every_occurrence(folded: str, names: list[tuple[int, int]],
+                      places: list[PlaceMention]) -> list[tuple[int, int]]:
+    """The spans of names, and of every other place in the text where a name holding a place is
+    written again (a territory named twice is one row, its first mention)."""
     spans = set(names)
-    for text in {folded[start:end] for start, end in names if end - start >= MIN_NAME_CHARS}:
+    holding = {folded[start:end] for start, end in names if end - start >= MIN_NAME_CHARS
+               and any(start <= p.start < end for p in places)}
+    for text in holding:
         spans.update(m.span() for m in re.finditer(re.escape(text), folded))
     return sorted(spans)
