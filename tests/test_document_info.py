@@ -36,7 +36,19 @@ def test_seed_datelines_give_the_place_and_headline():
     ("Laon, le 1er décembre 2023", "Laon", datetime.date(2023, 12, 1)),
     ("**Saint-Brieuc, le 9 février 2024**", "Saint-Brieuc", datetime.date(2024, 2, 9)),
     ("Article publié le 23/01/2024 sur mon-territoire.fr", None, datetime.date(2024, 1, 23)),
-    ("Mis à jour le 19/07/2023", None, None),  # the page's update, not the communiqué's date
+    ("Publié le 24 octobre 2019 à 06h30 | Mis à jour le 25 octobre 2019 à 10h12", None,
+     datetime.date(2019, 10, 24)),  # the page's update is not the communiqué's date
+    ("Par Jeanne Martin publié le 28 JAN 2020 à 09:36", None, datetime.date(2020, 1, 28)),
+    ("Rédigé par la rédaction le Lundi 11 Juillet 2022 à 18:40 | Modifié le Mardi 12 Juillet 2022",
+     None, datetime.date(2022, 7, 11)),
+    ("Date de publication : Mardi 28 janvier 2020", None, datetime.date(2020, 1, 28)),
+    ("Édition du jeudi 19 décembre 2019 | Économie", None, datetime.date(2019, 12, 19)),
+    ("Édition : Mulhouse/Sud-Alsace - 25 mars 2019", None, datetime.date(2019, 3, 25)),
+    ("Par la rédaction | 10/04/2025 - 15:26", None, datetime.date(2025, 4, 10)),
+    ("22/11/2018 - 17:45", None, datetime.date(2018, 11, 22)),
+    ("30/03/2020 |", None, datetime.date(2020, 3, 30)),
+    ("**Département de la Creuse** · Économie · 12 juin 2019", None, datetime.date(2019, 6, 12)),
+    ("Aiacciu, u 22 di lugliu 2019 / Ajaccio, le 22 juillet 2019", "Ajaccio", datetime.date(2019, 7, 22)),
     ("Publié le mardi 14 novembre 2023", None, datetime.date(2023, 11, 14)),
     ("Ouest-France Publié le 18/11/2024 à 06h00", None, datetime.date(2024, 11, 18)),
     ("08 févr. 2024", None, datetime.date(2024, 2, 8)),
@@ -59,6 +71,33 @@ def test_bare_date_far_from_the_top_is_not_a_dateline_but_a_dateline_line_is():
     assert extract_document_info("Titre\n\n" + body + "14/11/2023\n")["published_on"] is None
     info = extract_document_info("Titre\n\n" + body + "Paris, le 3 mars 2024\n")
     assert (info["place"], info["published_on"]) == ("Paris", datetime.date(2024, 3, 3))
+
+
+def test_a_date_inside_a_long_line_of_parts_is_not_a_byline():
+    line = ("Le programme a été lancé par le Premier ministre devant les élus réunis à Matignon "
+            "pour la circonstance | 22 novembre 2018")
+    assert extract_document_info(f"Titre\n\n{line}\n\nTexte.")["published_on"] is None
+
+
+def test_signature_of_an_act_dates_a_contract_without_dateline():
+    body = "".join(f"Article {i} du contrat.\n\n" for i in range(20))
+    text = f"Contrat Territoire d'industrie\n\n{body}Fait à Avranches, le 4 juillet 2019, en huit exemplaires.\n"
+    info = extract_document_info(text)
+    assert (info["place"], info["published_on"]) == ("Avranches", datetime.date(2019, 7, 4))
+
+
+@pytest.mark.parametrize("body, date", [
+    ("Le mercredi 17 janvier s'est tenue la réunion de lancement.", datetime.date(2024, 1, 17)),
+    ("Les lauréats de la phase 2023-2027 sont connus.", datetime.date(2024, 1, 17)),
+    ("Lancée le 20 septembre dernier, l'initiative accompagnera 124 territoires.", None),
+    ("Le programme a été lancé en 2018 par le Premier ministre.", None),
+])
+def test_update_stamp_dates_the_page_only_when_nothing_else_does_and_the_body_is_recent(body, date):
+    """Préfecture pages carry only "Mis à jour le": it is their date, unless the body tells of
+    events years older (a 2018 communiqué on a page touched in 2024)."""
+    text = f"Trois territoires labellisés\n\nMis à jour le 17/01/2024\n\n{body}\n"
+    assert extract_document_info(text)["published_on"] == date
+    assert extract_document_info(f"{text}\nPublié le 12/01/2024\n")["published_on"] == datetime.date(2024, 1, 12)
 
 
 def test_impossible_date_gives_none():
@@ -120,3 +159,17 @@ def test_crawl_banner_date_loses_to_the_date_the_body_speaks_of():
     assert info["published_on"] == datetime.date(2019, 2, 14)
     from pipeline.extract.assemble import document_phase
     assert document_phase(text) == "2019-2022"  # the banner's 2023 is not the communiqué's
+
+
+def test_publie_le_inside_a_body_sentence_is_no_byline():
+    text = ("Des territoires labellisés\n\nLe décret publié le 12 mai 2023 au Journal officiel fixe les "
+            "règles du fonds, que les services de l'État présenteront aux élus des intercommunalités.\n")
+    assert extract_document_info(text)["published_on"] is None
+
+
+def test_a_byline_under_links_to_other_articles_is_not_the_communiques_date():
+    text = ("Deux territoires labellisés dans le Val\n\nLe texte du communiqué, sans date.\n\n"
+            "SUR LE MÊME SUJET\nLes lauréats de la Région\nPublié le 12/05/2021\n")
+    assert extract_document_info(text)["published_on"] is None
+    assert extract_document_info(text.replace("SUR LE MÊME SUJET\n", ""))["published_on"] == \
+        datetime.date(2021, 5, 12)

@@ -96,8 +96,8 @@ def test_numbers_in_words_and_approximate_nouns():
 
 
 def test_french_digit_formats():
-    text = ("Il y a 12\u202f000 emplois, 3\u00a0400 projets, 2 400 sites, 44.000 entreprises et "
-            "87% de communes.")
+    text = ("La création de 12\u202f000 emplois, 3\u00a0400 projets, 2 400 sites, 44.000 entreprises "
+            "et 87% de communes.")
     assert [(f["value"], f["unit"]) for f in figures(text)] == [
         (12000.0, "emploi"), (3400.0, "projet"), (2400.0, "site"), (44000.0, "entreprise"),
         (87.0, "pourcent")]
@@ -290,3 +290,113 @@ def test_a_place_inside_a_territory_name_is_no_scope():
     found = extract_figures(text, [(0, len(text))], find_places(text),
                             [(start, start + len("Grand-Est Touraine"))])
     assert [(f["value"], f["scope_code"]) for f in found] == [(182.0, "FR")]
+
+
+def test_jobs_are_programme_figures_only_when_created_or_kept():
+    text = ("Avec plus de 21 000 emplois, l'industrie pèse lourd dans ce bassin. Le secteur compte "
+            "1 548 établissements représentant 15 078 emplois. Les projets permettront de générer près "
+            "de 285 emplois et environ 2300 créations d'emplois sont attendues dans la région.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(285.0, "emploi"), (2300.0, "emploi")]
+
+
+def test_statistics_of_a_sector_and_laureates_of_a_fund_are_not_programme_figures():
+    text = ("80 % de l'investissement en recherche va à l'industrie, selon l'Insee. Ce sont aussi 75 % "
+            "des exportations. Elle représente 29 % des effectifs salariés du bassin. "
+            "La région compte 171 lauréats du fonds d'accélération. CAP Nord, labellisée Territoire "
+            "d'industrie, dispose de 14 zones d'activités économiques.")
+    assert figures(text) == []
+
+
+def test_a_count_out_of_a_total_gives_both_and_a_share_only_over_ten_or_a_hundred():
+    text = ("Actuellement, 29 territoires sur 144 ont finalisé leur contrat. Neuf intercommunalités "
+            "sur dix ont recandidaté. Le fonds est doté de 150 millions d'euros sur 2020. Le contrat "
+            "prévoit 20 projets sur 3 ans.")
+    assert [(f["value"], f["unit"], f["rule"]) for f in figures(text)] == [
+        (29.0, "territoire", "figure.number_unit"), (144.0, "territoire", "figure.ratio"),
+        (90.0, "pourcent", "figure.share"), (150000000.0, "euro", "figure.number_unit"),
+        (20.0, "projet", "figure.number_unit")]
+
+
+def test_a_part_of_what_no_figure_counts_is_no_figure_and_dot_decimals_before_a_scale():
+    text = ("Le programme concerne 12 territoires. Sur ce périmètre se trouvent 896 établissements "
+            "industriels dont 368 ont plus de 10 salariés. L'État mobilise 1.3 milliard d'euros.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(12.0, "territoire"),
+                                                               (1300000000.0, "euro")]
+
+
+def test_a_related_link_with_its_title_masks_only_its_own_line():
+    text = ("Un poste financé à 80 % par l'État\n"
+            "Lire aussi : ENTRETIEN. 12 territoires labellisés en Bretagne\n"
+            "L'État versera 60 000 € pour ce poste de chef de projet.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(80.0, "pourcent"), (60000.0, "euro")]
+
+
+def test_a_demonym_after_the_noun_names_the_area_counted():
+    text = ("Le Gouvernement a retenu trois territoires isérois et deux nouveaux territoires tarnais. "
+            "Quatre intercommunalités manchoises portent le projet. Les trois territoires guyanais sont "
+            "reconduits.")
+    assert [(f["value"], f["scope_code"]) for f in figures(text)] == [
+        (3.0, "38"), (2.0, "81"), (4.0, "50"), (3.0, "03")]
+
+
+def test_a_local_figure_without_a_place_counts_in_the_documents_home_area():
+    text = ("Le territoire Cœur de Savoie, en Savoie, est labellisé Territoire d'industrie.\n\n"
+            "Il réunit deux communautés de communes et 43 communes. Plus de 120 projets ont été "
+            "accompagnés sur le territoire. L'État a mobilisé 1,3 milliard d'euros pour le programme, "
+            "qui a soutenu 2 400 projets industriels.")
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(text)] == [
+        (2.0, "epci", "73"), (43.0, "commune", "73"), (120.0, "projet", "73"),
+        (1300000000.0, "euro", "FR"), (2400.0, "projet", "FR")]
+
+
+def test_a_count_larger_than_its_area_could_hold_counts_france():
+    text = ("Braine, dans les Ardennes, fait partie des 183 territoires lauréats. La Vienne compte "
+            "deux territoires.")
+    assert [(f["value"], f["scope_code"]) for f in figures(text)] == [(183.0, "FR"), (2.0, "86")]
+
+
+def test_a_counted_noun_in_the_adjective_slot_is_the_noun():
+    text = "Quatorze contrats Territoires d'industrie ont été signés, et 2 autres territoires suivront."
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(14.0, "protocole"), (2.0, "territoire")]
+
+
+def test_a_related_links_heading_masks_link_titles_not_the_article_after_them():
+    text = ("Lire aussi\nUn nouveau collectif pour la transition industrielle\n"
+            "L'agence, qui comprend trois communautés de communes du sud du département, a signé son "
+            "contrat avec l'État et la Région après deux ans de travail avec les industriels du bassin.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(3.0, "epci")]
+
+
+def test_the_nearer_of_a_national_word_and_a_place_gives_the_scope():
+    text = ("Pour la période 2023-2027, trois territoires en Guadeloupe ont été labellisés sur les 183 "
+            "au niveau national.")
+    assert [(f["value"], f["scope_code"]) for f in figures(text)] == [(3.0, "01"), (183.0, "FR")]
+
+
+def test_a_whole_after_sur_les_or_parmi_ces_and_a_quoted_noun_after_a_prenominal_adjective():
+    text = ("124 territoires ont été choisis. Parmi ces 124, sept se trouvent en Provence-Alpes-Côte "
+            "d'Azur. Aurillac fait partie des 13 premiers « Territoires d'industrie » pilotes, et 66 "
+            "nouveaux « sites clés en main » sont annoncés. Quatre axes « Territoire d'industrie » "
+            "guident l'action.")
+    assert [(f["value"], f["unit"], f["rule"]) for f in figures(text)] == [
+        (124.0, "territoire", "figure.number_unit"), (124.0, "territoire", "figure.whole"),
+        (7.0, "territoire", "figure.elided_unit_verb"), (13.0, "territoire", "figure.number_unit"),
+        (66.0, "site", "figure.number_unit")]
+
+
+def test_places_inside_epci_names_and_repeated_territory_names_are_no_scope():
+    from pipeline.extract.assemble import extract
+    text = ("Territoire d'industrie Ardèche Drôme Nord\n\nLa candidature du territoire « Ardèche Drôme "
+            "Nord », composé de 8 intercommunalités (Annonay Rhône Agglo ; Arche Agglo ; Communauté de "
+            "communes Porte de DrômArdèche ; Communauté de communes du Val d'Ay), a été retenue.\n")
+    found = extract(text, next(nlp.parse([text]))).figures
+    # the territory spans the Ardèche and the Drôme: its EPCIs count in their région
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in found] == [(8.0, "epci", "84")]
+
+
+def test_an_enumeration_by_place_goes_on_with_un_and_islands_after_a():
+    text = ("Le programme a labellisé huit territoires outre-mer : trois en Guyane, un en Guadeloupe, "
+            "deux en Martinique et deux à La Réunion. Il en reste un en réserve.")
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(text)] == [
+        (8.0, "territoire", "FR"), (3.0, "territoire", "03"), (1.0, "territoire", "01"),
+        (2.0, "territoire", "02"), (2.0, "territoire", "04")]

@@ -195,7 +195,9 @@ def extract(text: str, doc: Doc) -> Extraction:
         territory_rows.append({**row, "mention": None, "departement_codes": departements,
                                "region_codes": regions})
 
-    figures = extract_figures(text, sentences, places, [(m.start, m.end) for m in mentions])
+    # a place inside a territory's or an EPCI's name ("Porte de Drôme Ardèche") is no figure's scope
+    figures = extract_figures(text, sentences, places, [(m.start, m.end) for m in mentions]
+                              + [(m.start, m.end) for m in epci_mentions])
     for rows in (territory_rows, epci_rows):
         for row in rows:
             row["mention"] = text[row["start"]:row["end"]]

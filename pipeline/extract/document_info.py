@@ -9,8 +9,10 @@ Web pages saved as text carry page chrome (rules/page_chrome.json): menus, searc
 breadcrumbs, "Mis à jour le ..." stamps, crawl banners with another date above the communiqué,
 paywall and sharing widgets. Chrome never becomes a title or a date, and `chrome_spans` tells the
 other stages which lines to ignore (the phase of a 2019 communiqué under a 2023 banner is the
-first). An update date is never the publication date; of two bare dates at the top, the one whose
-year the body speaks of wins (a crawl banner's year is not in the text).
+first). A line is read part by part, so a byline "Publié le X | Mis à jour le Y" publishes on X. An
+update stamp is the date only when nothing else dates the page and the body tells of nothing years
+older (préfecture pages carry no other date); of two bare dates at the top, the one whose year the
+body speaks of wins (a crawl banner's year is not in the text).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import json
 import re
 from pathlib import Path
 
+from pipeline.extract.figure_context import LINK_TITLE_WORDS, related_links
 from pipeline.normalize import fold
 
 CHROME_RULES = json.loads((Path(__file__).parent / "rules" / "page_chrome.json").read_text(encoding="utf-8"))
@@ -30,20 +33,37 @@ TOP_LINES = 15  # the dateline stands within the first non-empty lines
 PROSE_WORDS = 15  # a headline with a full stop is shorter than this
 MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
           "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-          "janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+          # abbreviations, also in capitals in bylines ("28 JAN 2020", "08 févr. 2024")
+          "janv": 1, "jan": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "aou": 8, "sept": 9,
+          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
 # Patterns run on the folded line (lower case, no accents), offsets valid in the original.
 WRITTEN_DATE = (rf"{WEEKDAY}(?P<day>\d{{1,2}})(?:er)?\s+"
-                rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<year>\d{{4}})")
-NUMERIC_DATE = r"(?P<nday>\d{1,2})[/.](?P<nmonth>\d{1,2})[/.](?P<nyear>\d{4})"
+                rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<year>\d{{4}})(?!\d)")
+NUMERIC_DATE = r"(?P<nday>\d{1,2})[/.](?P<nmonth>\d{1,2})[/.](?P<nyear>\d{4})(?!\d)"
 DATE = rf"(?:{WRITTEN_DATE}|{NUMERIC_DATE})"
+# A clock time after a date: "à 09:36", "à 06h30", "- 17:45".
+TIME = r"(?:\s*(?:a|[-–,])?\s*\d{1,2}\s*[h:]\s*\d{2}(?:\s*min)?)?"
 # "Troyes, le 14 novembre 2023": a short place name, then the date, alone on the line.
 PLACE_DATELINE = re.compile(rf"(?P<place>[a-z][a-z'.-]*(?:[ -][a-z'.-]+){{0,4}}),\s*(?:le\s+)?{DATE}\.?")
-# "Article publié le 23/01/2024 sur mon-territoire.fr", "Ouest-France Publié le 18/11/2024 à 06h00",
-# "— *Publié le 28/10/2024*": anywhere in a line. "Mis à jour le ..." is not a publication date.
-PUBLISHED = re.compile(rf"(?<!\w)publiee?\s+(?:le\s+)?:?\s*{DATE}")
-UPDATED = re.compile(r"mise?s?\s+a\s+jour|modifie|derniere\s+modification")
-BARE_DATE = re.compile(rf"(?:le\s+)?{DATE}\.?")
+# "Fait à Avranches, le 4 juillet 2019": the signature of a contract or an official act.
+SIGNED = re.compile(rf"fait\s+a\s+(?P<place>[a-z][a-z'.-]*(?:[ -][a-z'.-]+){{0,4}}),\s*(?:le\s+)?{DATE}")
+# "Article publié le 23/01/2024 sur mon-territoire.fr", "Par X publié le 28 JAN 2020 à 09:36",
+# "Rédigé par la rédaction le Lundi 11 Juillet 2022", "Date de publication : Mardi 28 janvier 2020":
+# anywhere in a line. "Mis à jour le ..." is no publication date.
+PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?|redigee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
+                       rf"\s+(?:le\s+)?|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
+UPDATED = re.compile(r"mise?s?\s+a\s+jour|modifiee?|derniere\s+modification")
+# A date that is a line's whole part (a segment of "Rubrique · Économie · 12 juin 2019"), with a
+# weekday, a clock time or an edition word: "Édition du jeudi 19 décembre 2019", "22/11/2018 - 17:45".
+BARE_DATE = re.compile(rf"(?:edition\s+du\s+|le\s+)?{DATE}\.?{TIME}")
+# The separators of a byline's parts: "Publié le ... | Mis à jour le ...", "Par la rédaction | 10/04/2025",
+# "Édition : Mulhouse - 25 mars 2019", "Aiacciu, u 22 di lugliu 2019 / Ajaccio, le 22 juillet 2019".
+SEGMENT = re.compile(r"\s+[|·•/–-]\s+|\s*\|\s*|\s+[·•]\s*")
+BYLINE_WORDS = 12  # a line that carries a date among other parts is a byline, not a sentence
+BYLINE_PART_WORDS = 20  # a "publié le" in a longer stretch belongs to a sentence of the body
+UPDATE_LAG_YEARS = 1  # an update stamp years after the events the body tells of is not their date
+STAMP_LAG_DAYS = 7  # a page updated within a week of the day it tells of was written then
 MARKDOWN_EDGES = "#*_> \t"
 BOILERPLATE = re.compile(
     r"(?:communique(?:\s+de\s+presse)?(?:\s+conjoint)?"
@@ -54,6 +74,10 @@ PREFECT = re.compile(r"(?:prefet|prefete|prefecture)(?:\s+de\s+(?:la\s+)?region)
 REGION = re.compile(r"(?:region\s+[a-z][\w' -]{2,40}|conseil\s+regional(?:\s+d[eu']\s*[\w' -]{2,40})?)")
 SOURCE = re.compile(r"source\s*:\s*(?P<name>.{3,120}?)\s*$")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,10})\)\s*$")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# "le mercredi 17 janvier", "Ce lundi 25 avril": a day without its year, in the folded body
+DAY_MONTH = re.compile(rf"(?<![\d/])(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})"
+                       rf"\b(?!\.?\s+\d{{4}})")
 
 
 def _blocks(text: str) -> list[list[str]]:
@@ -81,42 +105,96 @@ def _date(match: re.Match) -> datetime.date | None:
         return None
 
 
+def _segments(folded: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of a line cut at byline separators ("|", "·", " - ", " / ")."""
+    bounds, start = [], 0
+    for separator in SEGMENT.finditer(folded):
+        bounds.append((start, separator.start()))
+        start = separator.end()
+    bounds.append((start, len(folded)))
+    return [(a, b) for a, b in bounds if folded[a:b].strip()]
+
+
 def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.date] | None:
     """(kind, place, date) when `line` is a dateline: kind "place" ("Troyes, le 14 novembre 2023"),
-    "published" ("Publié le ...") or "bare" (a date alone, counted only near the top)."""
+    "published" ("Publié le ..."), "signed" ("Fait à Avranches, le ..."), "bare" (a date alone or
+    as a part of a short byline, counted only near the top) or "updated" ("Mis à jour le ...", a
+    last resort). A line is read part by part: "Publié le X | Mis à jour le Y" publishes on X."""
     folded = fold(line)
-    if UPDATED.search(folded):
-        return None  # "Mis à jour le 02/01/2023": the page's update, not the communiqué's date
-    match = PLACE_DATELINE.match(folded)
-    # "Troyes, le 14 novembre 2023" alone, or followed by " – Le préfet annonce ..."
-    if match and (match.end() == len(folded.rstrip()) or re.match(r"\s*[-:]\s", folded[match.end():])) \
-            and line[0].isupper() and _date(match):
-        return "place", " ".join(line[:match.end("place")].split()), _date(match)
-    match = PUBLISHED.search(folded)
-    if match and _date(match):
-        return "published", None, _date(match)
-    match = BARE_DATE.fullmatch(folded)
-    if match and near_top and _date(match):
-        return "bare", None, _date(match)
-    return None
+    short = len(folded.split()) <= BYLINE_WORDS
+    found = []
+    for start, end in _segments(folded):
+        part = folded[start:end].strip(" .,;:*_")
+        offset = start + len(folded[start:end]) - len(folded[start:end].lstrip(" .,;:*_"))
+        if UPDATED.search(part):
+            # "Mis à jour le 02/01/2023": the page's update, kept only as a last resort
+            match = re.search(DATE, part)
+            if match and _date(match) and near_top:
+                found.append(("updated", None, _date(match)))
+            continue
+        match = PLACE_DATELINE.match(part)
+        # "Troyes, le 14 novembre 2023" alone, or followed by " – Le préfet annonce ..."
+        if match and line[offset:offset + 1].isupper() and _date(match) and (
+                match.end() == len(part) or re.match(r"\s*[-:]\s", part[match.end():])):
+            found.append(("place", " ".join(line[offset:offset + match.end("place")].split()), _date(match)))
+            continue
+        match = PUBLISHED.search(part)
+        # "Le décret publié le 12 mai 2023 au Journal officiel fixe …" is a sentence, no byline
+        if match and _date(match) and len(part.split()) <= BYLINE_PART_WORDS:
+            found.append(("published", None, _date(match)))
+            continue
+        match = SIGNED.match(part)
+        if match and _date(match):
+            place = line[offset + match.start("place"):offset + match.end("place")]
+            found.append(("signed", " ".join(place.split()), _date(match)))
+            continue
+        match = BARE_DATE.fullmatch(part)
+        if match and near_top and _date(match) and (short or (start, end) == (0, len(folded))):
+            found.append(("bare", None, _date(match)))
+    return min(found, key=lambda f: KINDS.index(f[0])) if found else None
+
+
+KINDS = ("place", "published", "signed", "bare", "updated")  # most to least telling
 
 
 def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
-    """The first "Place, le date" dateline; else the first "Publié le" date; else a bare date near
-    the top, the one whose year the other lines mention when there are several (a crawl banner's
-    date stands above the communiqué's own)."""
+    """The first "Place, le date" dateline; else the first "Publié le" date; else the signature
+    of an act; else a bare date near the top, the one whose year the other lines mention when
+    there are several (a crawl banner's date stands above the communiqué's own); else the page's
+    update stamp unless it came years after every event the body dates."""
     found = [(index, f) for index, line in enumerate(lines) if (f := _dateline_of(line, index < TOP_LINES))]
-    for kind in ("place", "published"):
+    for kind in ("place", "published", "signed"):
         chosen = [f for _index, f in found if f[0] == kind]
         if chosen:
             return chosen[0][1], chosen[0][2]
-    if not found:
-        return None, None
     date_lines = {index for index, _f in found}
     body = " ".join(line for index, line in enumerate(lines) if index not in date_lines)
-    spoken_of = [f for _index, f in found if str(f[2].year) in body]
-    first = (spoken_of or [f for _index, f in found])[0]
-    return first[1], first[2]
+    bare = [f for _index, f in found if f[0] == "bare"]
+    if bare:
+        spoken_of = [f for f in bare if str(f[2].year) in body]
+        first = (spoken_of or bare)[0]
+        return first[1], first[2]
+    updated = [f for _index, f in found if f[0] == "updated"]
+    if updated and _stamp_dates_the_body(updated[0][2], fold(body)):
+        return None, updated[0][2]
+    return None, None
+
+
+def _stamp_dates_the_body(stamp: datetime.date, body: str) -> bool:
+    """Whether an update stamp can stand for the publication: the body tells of a day of the week
+    before it ("Ce lundi 25 avril" under "Mise à jour : 26 avril 2022"), or the latest year it
+    names (up to the stamp's) is the stamp's or the one before. A 2018 communiqué whose page was
+    touched in 2023 names no such year."""
+    for match in DAY_MONTH.finditer(body):
+        year = stamp.year - (MONTHS[match["month"]] > stamp.month)
+        try:
+            day = datetime.date(year, MONTHS[match["month"]], int(match["day"]))
+        except ValueError:
+            continue
+        if 0 <= (stamp - day).days <= STAMP_LAG_DAYS:
+            return True
+    years = [int(year) for year in YEAR.findall(body) if int(year) <= stamp.year]
+    return bool(years) and max(years) >= stamp.year - UPDATE_LAG_YEARS
 
 
 def _is_preamble(line: str) -> bool:
@@ -180,10 +258,24 @@ def _issuer(lines: list[str]) -> str | None:
     return next((issuer for issuer in map(_issuer_of, lines) if issuer), None)
 
 
+def _own_lines(text: str) -> list[str]:
+    """The lines of the page, without the links to other articles ("Lire aussi : TITRE", a "SUR LE
+    MÊME SUJET" heading and the short lines under it), whose "Publié le" are other articles'."""
+    lines = []
+    for block in _blocks(text):
+        under_heading = False
+        for line in block:
+            kind = related_links(fold(line))
+            under_heading = kind == "heading" or under_heading and len(line.split()) <= LINK_TITLE_WORDS
+            if not kind and not under_heading:
+                lines.append(line)
+    return lines
+
+
 def extract_document_info(text: str) -> dict:
     """title, issuer, place and published_on (datetime.date) of one communiqué; None when absent."""
     lines = [line for block in _blocks(text) for line in block]
-    place, published_on = _dateline(lines)
+    place, published_on = _dateline(_own_lines(text))
     return {"title": _title(text), "issuer": _issuer(lines), "place": place,
             "published_on": published_on}
 
@@ -191,7 +283,7 @@ def extract_document_info(text: str) -> dict:
 def chrome_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page-chrome lines of `text`, and of the date lines near the top that
     are not the communiqué's date (crawl banners, update stamps): no stage reads facts there."""
-    _place, published_on = _dateline([line for block in _blocks(text) for line in block])
+    _place, published_on = _dateline(_own_lines(text))
     spans, position, seen = [], 0, 0
     for raw in text.split("\n"):
         line = raw.strip().strip(MARKDOWN_EDGES)

@@ -3,12 +3,15 @@
 pipeline/extract/figures.py reads every number with its unit; this module says which of them the
 figures table leaves out, because they are about something else than the programme:
 
-- page chrome: paywall markers ("[90% reste à lire]") and links to other articles ("SUR LE MÊME
-  SUJET", "Lire aussi :"), whose numbers are masked before any reading;
+- page chrome: paywall markers ("[90% reste à lire]") and links to other articles, whose numbers
+  are masked before any reading: a "Lire aussi : TITRE" line, or a "SUR LE MÊME SUJET" heading
+  alone on its line and the link titles under it, up to a blank line or a line of prose;
 - statistics of a place: a percentage in a sentence about employment, population or a national
   average ("L'industrie y représente 24 % des emplois (contre 15 % en Occitanie)"), a share of a
   place ("la moitié de la Martinique"), the jobs or companies a place holds ("un bassin qui compte
-  15 500 emplois industriels", "au sein de 5 400 entreprises");
+  15 500 emplois industriels", "au sein de 5 400 entreprises"); jobs are a programme figure only
+  in a sentence telling of their creation or preservation ("la création attendue de 261 emplois"),
+  never "Avec plus de 21 000 emplois, l'industrie représente …";
 - a company's revenue or a price ("120 M€ de CA", "au prix de 1 200 000 euros");
 - a bound ("quatre EPCI maximum"), laureates of another call ("19 lauréats de l'AMI …"), a
   territory's own geography ("à cheval sur deux départements");
@@ -34,6 +37,7 @@ from pipeline.extract.places import PlaceMention
 RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 WINDOW = 30  # characters read before a number or after its noun
+LINK_TITLE_WORDS = 20  # a longer line under a related-links heading is the article going on
 PARAGRAPH_END = re.compile(r'[.!?:"»)]$')  # a line ending so ends its paragraph
 QUOTED_NAME = re.compile(r'"\s*[a-z][^"\n]{2,60}"')  # « Choose France » (folded quotes)
 
@@ -46,6 +50,7 @@ class Context:
     stock_before: re.Pattern  # at the end of the words before the number
     stock_after: re.Pattern  # at the start of the words after the figure
     stock_units: frozenset[str]
+    job_creation: re.Pattern  # a sentence telling of jobs created or kept
     company_before: re.Pattern
     company_after: re.Pattern
     limit: re.Pattern
@@ -66,10 +71,12 @@ def _context() -> Context:
     return Context(
         page_marker=re.compile("|".join(rules["page_markers"])),
         related_link=re.compile(r"(?m)^[ \t#*_>•-]*" + _words(rules["related_links"])),
-        statistic=re.compile(_words(rules["statistics"])),
+        # "selon l'Insee": a statistic word may follow an apostrophe
+        statistic=re.compile(r"(?<!\w)(?:" + "|".join(rules["statistics"]) + r")(?!\w)"),
         stock_before=re.compile(_words(rules["stocks_before"]) + r"[\s*_]*(?:\S+\s+){0,2}$"),
         stock_after=re.compile(after + r"(?:\S+\s+){0,2}" + _words(rules["stocks_after"])),
         stock_units=frozenset(rules["stock_units"]),
+        job_creation=re.compile(r"(?<!\w)(?:" + "|".join(rules["job_creation_words"]) + r")(?!\w)"),
         company_before=re.compile(_words(rules["company_amounts_before"]) + r"[\s*_]*$"),
         company_after=re.compile(after + _words(rules["company_amounts_after"])),
         limit=re.compile(after + _words(rules["limits"])),
@@ -81,15 +88,39 @@ def _context() -> Context:
     )
 
 
+def related_links(folded_line: str) -> str | None:
+    """"line" when a (folded) line is one link to another article ("Lire aussi : TITRE"), "heading"
+    when it opens a list of them ("SUR LE MÊME SUJET"), else None."""
+    link = _context().related_link.match(folded_line)
+    if not link:
+        return None
+    return "line" if re.search(r"\w", folded_line[link.end():]) else "heading"
+
+
 def masked_spans(folded: str) -> list[tuple[int, int]]:
     """Spans of page chrome whose numbers are never figures: paywall markers, and links to other
     articles (a "Lire aussi" line, or a "SUR LE MÊME SUJET" heading and the lines under it)."""
     context = _context()
     spans = [m.span() for m in context.page_marker.finditer(folded)]
     for link in context.related_link.finditer(folded):
-        block_end = BLANK_LINE.search(folded, link.end())
-        spans.append((link.start(), block_end.start() if block_end else len(folded)))
+        line_end = folded.find("\n", link.end())
+        line_end = len(folded) if line_end < 0 else line_end
+        if related_links(folded[link.start():line_end]) == "line":
+            spans.append((link.start(), line_end))  # "Lire aussi : TITRE": one link on its line
+            continue
+        spans.append((link.start(), _link_block_end(folded, line_end)))
     return spans
+
+
+def _link_block_end(folded: str, position: int) -> int:
+    """End of the link titles under a "SUR LE MÊME SUJET" heading: the lines up to a blank line,
+    or up to the first line of prose (a page without blank lines goes on with its article)."""
+    end = position
+    for line in re.finditer(r"\n([^\n]*)", folded[position:]):
+        if not line.group(1).strip() or len(line.group(1).split()) > LINK_TITLE_WORDS:
+            break
+        end = position + line.end()
+    return end
 
 
 def not_programme(folded: str, start: int, end: int, unit: str, sentence: tuple[int, int],
@@ -107,6 +138,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, sentence: tuple[
     if unit in context.stock_units and (context.stock_before.search(before)
                                          or context.stock_after.search(after)):
         return "what a place holds"
+    if unit == "emploi" and not context.job_creation.search(folded, *sentence):
+        return "the jobs of a place"
     if unit == "euro" and (context.company_before.search(before) or context.company_after.search(after)):
         return "a company's revenue or a price"
     if context.limit.search(after):

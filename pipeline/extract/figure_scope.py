@@ -2,6 +2,7 @@
 
 Read from the narrowest stretch of the sentence outwards:
 
+0. a demonym right after the counted noun ("trois territoires isérois", rules/demonyms.json);
 1. the figure's comma-separated segment: a national word ("au niveau national") means France; a
    place named there is the scope ("La France en compte 183, la Bourgogne-Franche-Comté 10");
    "le département", "notre région" name the document's own département or région;
@@ -10,9 +11,15 @@ Read from the narrowest stretch of the sentence outwards:
    clauses, which count a part ("183 lauréats, dont 18 dans la région X": X is the part's scope,
    not the whole's); clauses after it enumerate ("cinq bassins : la Guyane en compte deux, …");
 4. "Ces 9 territoires" repeats an earlier figure of the same value and unit: its scope;
-5. else France.
+5. else the document's home area (its one département, or the one région of all the places it
+   names) for a count of EPCIs or communes or a figure whose sentence speaks of the document's
+   territory (names it, "le territoire", "l'agglomération"); else France.
 
-A place inside a territory's name ("Grand-Est Touraine", "Sud Eure-et-Loir") is no scope; sentences
+A count larger than its area could hold (more territories or EPCIs than the area has EPCIs)
+counts France: "183 territoires lauréats" in a sentence naming the Ardennes.
+
+A place inside a territory's name ("Grand-Est Touraine", "Sud Eure-et-Loir"), at any of its
+mentions, or inside an EPCI's name ("Porte de DrômArdèche") is no scope; sentences
 are cut at list items (pipeline.extract.figures.refine_sentences), so a national figure after a
 list is not scoped to its last item. A région of a single département (the overseas ones) is
 written with its région code, the level the programme is steered at ("La Guyane en compte deux": 03).
@@ -31,6 +38,12 @@ from pipeline import referential
 from pipeline.extract.places import PlaceMention
 
 RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
+DEMONYMS_PATH = Path(__file__).parent / "rules" / "demonyms.json"
+# Past what its home area holds, a figure counts France: territories and EPCIs beyond the area's
+# EPCIs, communes beyond this many per EPCI, euros from this amount (the programme's budgets).
+COMMUNES_PER_EPCI = 50
+MIN_NAME_CHARS = 4  # shorter names ("Ain") are searched for again at their own mentions only
+NATIONAL_EUROS = 1e9
 CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 
@@ -50,6 +63,7 @@ class Words:
     own_departement: re.Pattern
     own_region: re.Pattern
     repeated: re.Pattern  # "ces" or "les" right before a number
+    local: re.Pattern  # "le territoire", "l'agglomération": the document's own territory
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +73,60 @@ def _words() -> Words:
     def words(key: str) -> re.Pattern:
         return re.compile(r"(?<![\w'])(?:" + "|".join(rules[key]) + r")(?!\w)")
     return Words(words("national"), words("own_departement"), words("own_region"),
-                 re.compile(r"(?<![\w'])(?:" + "|".join(rules["repeated"]) + r")[\s*_]*$"))
+                 re.compile(r"(?<![\w'])(?:" + "|".join(rules["repeated"]) + r")[\s*_]*$"),
+                 words("local"))
+
+
+def _forms(demonym: str) -> list[str]:
+    """The masculine and feminine, singular and plural forms of a folded demonym."""
+    if demonym.endswith("eau"):
+        return [demonym, demonym + "x", demonym[:-3] + "elles?"]
+    if demonym.endswith(("ois", "ais")):
+        return [demonym + "(?:es?)?"]
+    if demonym.endswith(("ien", "een", "on")):
+        return [demonym + "(?:s|nes?)?"]
+    if demonym.endswith("e"):
+        return [demonym + "s?"]
+    return [demonym + "(?:s|es?)?"]  # girondin, occitan, normand, belfortain
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> list[tuple[re.Pattern, Area]]:
+    """(pattern, area) of every demonym, matched right after a figure's noun."""
+    rules = json.loads(DEMONYMS_PATH.read_text(encoding="utf-8"))
+    found = []
+    for kind in ("departement", "region"):
+        for code, demonyms in rules[kind].items():
+            forms = "|".join(form.replace("'", r"'\s*") for d in demonyms for form in _forms(d))
+            found.append((re.compile(rf"[\s*_\"]*(?:{forms})(?![\w-])"), _area_of(code, kind)))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _epci_counts() -> Counter:
+    """Current EPCIs per département and per région code."""
+    ref = referential.load()
+    counts: Counter = Counter()
+    for epci in ref.epcis.values():
+        if ref.is_current(epci.siren):
+            counts.update(("departement", code) for code in set(epci.departement_codes))
+            counts.update(("region", code) for code in set(epci.region_codes))
+    return counts
+
+
+def _home(places: list[PlaceMention]) -> Area | None:
+    """The one area a document speaks of, when there is one: its only département (and that
+    département's région, if named), else the one région holding every département and région it
+    names. Places inside territory names count ("Ardèche Drôme Nord": Auvergne-Rhône-Alpes)."""
+    ref = referential.load()
+    departements = {p.code for p in places if p.kind == "departement" and p.code in ref.departements}
+    regions = {p.code for p in places if p.kind == "region"}
+    regions_of_departements = {ref.departements[code].region_code for code in departements}
+    if len(regions | regions_of_departements) != 1:
+        return None
+    if len(departements) == 1:
+        return _area_of(next(iter(departements)), "departement")
+    return Area(next(iter(regions | regions_of_departements)), "region")
 
 
 @lru_cache(maxsize=1)
@@ -71,9 +138,13 @@ def _single_departement_regions() -> dict[str, str]:
 
 
 def _area(place: PlaceMention) -> Area:
-    if place.kind == "departement" and place.code in _single_departement_regions():
-        return Area(_single_departement_regions()[place.code], "region")
-    return Area(place.code, place.kind)
+    return _area_of(place.code, place.kind)
+
+
+def _area_of(code: str, kind: str) -> Area:
+    if kind == "departement" and code in _single_departement_regions():
+        return Area(_single_departement_regions()[code], "region")
+    return Area(code, kind)
 
 
 @dataclass
@@ -85,10 +156,13 @@ class DocumentScope:
     places: list[PlaceMention]
     own_departement: Area | None
     own_region: Area | None
+    home: Area | None = None  # the one area the document speaks of, if any (_home)
+    names: tuple[tuple[int, int], ...] = ()  # spans of territory names
 
     @classmethod
     def of(cls, folded: str, places: list[PlaceMention],
            names: list[tuple[int, int]]) -> DocumentScope:
+        names = _every_occurrence(folded, names, places)
         kept = [p for p in places if not any(s <= p.start < e for s, e in names)
                 and not _where_something_happened(folded, p)]
         departements = Counter(p.code for p in kept if p.kind == "departement")
@@ -100,10 +174,18 @@ class DocumentScope:
         departement = (Area(departements.most_common(1)[0][0], "departement")
                        if departements else None)
         region = Area(regions.most_common(1)[0][0], "region") if regions else None
-        return cls(folded, kept, departement, region)
+        return cls(folded, kept, departement, region, _home(places), tuple(names))
 
     def scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
               earlier: list[dict], value: float, unit: str) -> Area:
+        area = self._scope(number_start, start, end, sentence, earlier, value, unit)
+        return FRANCE if _beyond(area, value, unit) else area
+
+    def _scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
+               earlier: list[dict], value: float, unit: str) -> Area:
+        for demonym, area in _demonyms():
+            if demonym.match(self.folded, end):
+                return area  # "trois territoires isérois"
         clauses = _clauses(self.folded, sentence)
         own = next((c for c in clauses if c[0] <= number_start < c[1]), clauses[-1])
         segment = _segment(self.folded, own, number_start)
@@ -119,17 +201,34 @@ class DocumentScope:
             same = [row for row in earlier if (row["value"], row["unit"]) == (value, unit)]
             if same:
                 return Area(same[-1]["scope_code"], same[-1]["scope_kind"])
-        return FRANCE
+        return self._home_or_france(value, unit, sentence)
+
+    def _home_or_france(self, value: float, unit: str, sentence: tuple[int, int]) -> Area:
+        """A figure whose sentence names no place counts in the document's home area when it
+        counts EPCIs or communes or its sentence speaks of the document's territory (names one,
+        or "le territoire"), unless it is larger than that area could hold: a local communiqué's
+        "six intercommunalités" are its territory's, "1,3 milliard d'euros" are the programme's."""
+        local = (unit in ("epci", "commune")
+                 or any(sentence[0] <= start < sentence[1] for start, _end in self.names)
+                 or _words().local.search(self.folded, *sentence))
+        if self.home is None or not local or unit == "euro" and value >= NATIONAL_EUROS:
+            return FRANCE
+        return self.home
+
 
     def _in(self, stretch: tuple[int, int], start: int, end: int) -> Area | None:
-        """The area a stretch of the sentence names: France for a national word, else its nearest
-        place, else the document's own département or région when it says "le département"."""
+        """The area a stretch of the sentence names: France for a national word, or its nearest
+        place when that is nearer to the figure ("trois territoires en Guadeloupe … sur les 183 au
+        niveau national"), else the document's own département or région ("le département")."""
         words = _words()
-        if words.national.search(self.folded, *stretch):
-            return FRANCE
+        national = [m.span() for m in words.national.finditer(self.folded, *stretch)]
         candidates = [p for p in self.places if stretch[0] <= p.start < stretch[1]]
-        if candidates:
-            return _area(min(candidates, key=lambda p: _distance(p, start, end)))
+        nearest = min(candidates, key=lambda p: _distance(p, start, end)) if candidates else None
+        if national and (nearest is None or min(_gap(span, start, end) for span in national)
+                         <= _distance(nearest, start, end)):
+            return FRANCE
+        if nearest is not None:
+            return _area(nearest)
         if self.own_departement and words.own_departement.search(self.folded, *stretch):
             return self.own_departement
         if self.own_region and words.own_region.search(self.folded, *stretch):
@@ -173,3 +272,30 @@ def _segment(folded: str, clause: tuple[int, int, bool], position: int) -> tuple
 
 def _distance(place: PlaceMention, start: int, end: int) -> int:
     return max(0, place.start - end, start - place.end)
+
+
+def _beyond(area: Area, value: float, unit: str) -> bool:
+    """Whether a count is larger than its area could hold: more territories or EPCIs than the
+    area has EPCIs, more communes than COMMUNES_PER_EPCI times that ("183 territoires lauréats"
+    in a sentence naming the Ardennes counts France)."""
+    if area.kind == "country":
+        return False
+    epcis = _epci_counts()[(area.kind, area.code)]
+    return (unit in ("territoire", "epci") and value > epcis
+            or unit == "commune" and value > epcis * COMMUNES_PER_EPCI)
+
+
+def _gap(span: tuple[int, int], start: int, end: int) -> int:
+    return max(0, span[0] - end, start - span[1])
+
+
+def _every_occurrence(folded: str, names: list[tuple[int, int]],
+                      places: list[PlaceMention]) -> list[tuple[int, int]]:
+    """The spans of names, and of every other place in the text where a name holding a place is
+    written again (a territory named twice is one row, its first mention)."""
+    spans = set(names)
+    holding = {folded[start:end] for start, end in names if end - start >= MIN_NAME_CHARS
+               and any(start <= p.start < end for p in places)}
+    for text in holding:
+        spans.update(m.span() for m in re.finditer(re.escape(text), folded))
+    return sorted(spans)

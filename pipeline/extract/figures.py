@@ -19,14 +19,18 @@ Sentences are spaCy's, cut again where a headline or dateline ends and around li
 Rule ids (the `rule` column):
 - figure.number_unit        "149 territoires", "100 millions d'euros", "87%", "une cinquantaine de projets"
 - figure.range              "environ 1200 à 1300 projets", "entre 1 200 et 1 300 projets"
-- figure.ratio              "le nombre de territoires [...] à 13 sur 15": both numbers
+- figure.ratio              "le nombre de territoires [...] à 13 sur 15", "29 territoires sur 144
+                            ont finalisé": both numbers (a share only over ten or a hundred)
 - figure.share              "neuf intercommunalités sur dix" (90), "près d'un quart des …" (25): percent
 - figure.partitive          "58 d'entre eux": unit of the nearest counted noun before it
 - figure.pronoun_count      "La Gironde en compte trois", "ils sont aujourd'hui 144": what the
                             pronoun stands for
 - figure.part               "183 territoires, dont 29 entièrement nouveaux": unit of the figure before
 - figure.comparison         "630 intercommunalités, contre 551 il y a cinq ans": same
-- figure.elided_unit_place  "183 lauréats, dont 18 dans la région Hauts-de-France", "La France en
+- figure.whole              "trois territoires … sur les 183 au niveau national", "Parmi ces 124":
+                            the unit of the part stated before it
+- figure.elided_unit_place  "183 lauréats, dont 18 dans la région Hauts-de-France", "trois en Guyane,
+                            un en Guadeloupe, deux à La Réunion", "La France en
                             compte 183, la Bourgogne-Franche-Comté 10": unit of the enumeration it
                             continues
 - figure.elided_unit_verb   "58 d'entre eux [...] et plus de 98 sont attendus", "124 retenus": same
@@ -75,20 +79,30 @@ MASKS = [re.compile(p) for p in [
 POSTAL_CODE = re.compile(r"(?<!\d)\d{5}(?=[ \t]+[A-ZÀ-Ý])")  # on the original text: "02010 LAON"
 DIGITS = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}(?P<sep>[ .])\d{3}(?:(?P=sep)\d{3})*|\d+)"
                     r"(?:,(?P<dec>\d+))?(?![\d]|[.,]\d)")
+# "1.3 milliard d'euros": a decimal point, as the web press writes it, before a scale word
+DOT_DECIMAL = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3})\.(?P<dec>\d{1,2})"
+                         r"(?=\s+(?:milliards?|millions?)(?!\w))")
 YEAR = re.compile(r"(?:19|20)\d\d")
 CONNECTOR = re.compile(r"\s+d(?:e\s+|'\s*)")
 RANGE_OPENER = re.compile(r"(?<![\w'])entre" + GAP + "$")
 PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?:eux|elles)\b")
-IN_PLACE = re.compile(GAP + r"(?:dans|en)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
+IN_PLACE = re.compile(GAP + r"(?:dans|en|a)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
                       r"|du\s+|des\s+|de\s+|d'\s*)?|les\s+|le\s+|la\s+|l'\s*)?")
 RATIO = re.compile(r"[\s*_]+sur[\s*_]+")
+ONE_IN_PLACE = re.compile(r"(?<![\w'-])une?(?=\s+(?:en|dans|a)\s)")
+SHARE_WHOLES = {2, 3, 4, 5, 6, 7, 8, 9, 10, 100}  # "neuf sur dix", "trois sur quatre": shares
+# what may follow the total of "29 territoires sur 144": punctuation or a verb, never a noun
+OUT_OF_END = re.compile(r"[\s*_]*(?:[,.;:!?)]|$|(?:ont|sont|a|est|qui|que|au|en|dans|et|ayant)\b)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
+WHOLE_OPENER = re.compile(r"(?<![\w'])(?:sur|parmi)\s+(?:les|ces)[\s*_]+$")
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     units: dict[str, str]  # surface key -> unit
     unit_noun: re.Pattern  # a counted noun, one adjective allowed before it
+    unit_noun_alone: re.Pattern  # a counted noun right after the number
+    unit_noun_quoted: re.Pattern  # "13 premiers « Territoires d'industrie »"
     counted_nouns: re.Pattern  # any counted noun (no "%" or currency), searched backwards
     count_of: re.Pattern  # "nombre de territoires"
     scale_words: dict[str, float]
@@ -103,6 +117,7 @@ class Vocabulary:
     elided_verb: re.Pattern
     synonyms: frozenset[str]  # nouns counting territories only in a sentence naming the programme
     programme_word: re.Pattern
+    other_thing: re.Pattern  # after a synonym: "zones d'activités" are no territories
     fractions: dict[str, float]
     fraction: re.Pattern  # "un quart des …": a share, in percent
     single: re.Pattern  # "un seul", "une seule": 1
@@ -141,6 +156,10 @@ def _vocabulary() -> Vocabulary:
         units=units,
         unit_noun=re.compile(rf"(?P<gap>{GAP})(?:(?P<adj>[a-z][a-z-]{{2,}})(?P<gap2>[\s*_]+))?"
                              rf"(?P<unit>{nouns}){boundary}"),
+        unit_noun_alone=re.compile(rf"(?P<gap>{GAP})(?P<adj>)(?P<unit>{nouns}){boundary}"),
+        unit_noun_quoted=re.compile(
+            rf"(?P<gap>{GAP})(?P<adj>{_alternation(rules['prenominal_adjectives'])})(?P<gap2>{GAP})"
+            rf"(?P<unit>{nouns}){boundary}"),
         counted_nouns=re.compile(rf"(?<![\w])(?:{counted}){boundary}"),
         count_of=re.compile(rf"\bnombre\s+d(?:e\s+|'\s*)(?P<unit>{counted}){boundary}"),
         scale_words={_key(s): float(v) for s, v in rules["scale_words"].items()},
@@ -161,6 +180,7 @@ def _vocabulary() -> Vocabulary:
         elided_verb=re.compile(rf"{GAP}(?:{_alternation(rules['elided_unit_verbs'])}){boundary}"),
         synonyms=frozenset(synonyms),
         programme_word=re.compile(r"(?<![\w'])(?:" + "|".join(rules["programme_words"]) + r")(?!\w)"),
+        other_thing=re.compile(r"[\s*_]*(?:" + "|".join(rules["synonyms_other_things"]) + r")(?!\w)"),
         fractions={_key(s): float(v) for s, v in rules["fractions"].items()},
         fraction=re.compile(rf"(?<![\w])(?P<fraction>{_alternation(rules['fractions'])})"
                             r"(?=\s+(?:de\b|des\b|du\b|d'))"),
@@ -243,6 +263,9 @@ def _number_tokens(text: str, folded: str, vocab: Vocabulary) -> list[Token]:
             continue  # "1er", "2e", "A4", "2027_high": not a quantity
         year_like = bool(YEAR.fullmatch(match.group()))
         tokens.append(Token(match.start(), match.end(), _digit_value(match), False, "digits", year_like))
+    for match in DOT_DECIMAL.finditer(folded):
+        tokens.append(Token(match.start(), match.end(), float(f"{match['int']}.{match['dec']}"), False,
+                            "digits", False))
     for match in vocab.approximate_noun.finditer(folded):
         value = vocab.approximate_nouns[_key(match["noun"])]
         tokens.append(Token(match.start(), match.end(), value, True, "approximate_noun", False))
@@ -253,6 +276,8 @@ def _number_tokens(text: str, folded: str, vocab: Vocabulary) -> list[Token]:
             continue
         tokens.append(Token(match.start(), match.end(), value, False, "words", False))
     for match in vocab.single.finditer(folded):
+        tokens.append(Token(match.start(), match.end(), 1.0, False, "words", False))
+    for match in ONE_IN_PLACE.finditer(folded):  # "trois en Guyane, un en Guadeloupe": a frame decides
         tokens.append(Token(match.start(), match.end(), 1.0, False, "words", False))
     tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in masked)]
     kept, last_end = [], -1
@@ -305,7 +330,10 @@ def _numbering(text: str, token: Token, reading: Reading) -> bool:
 
 def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None:
     """The counted noun at `position`, in the same paragraph, after at most one adjective."""
-    noun = vocab.unit_noun.match(folded, position)
+    noun = vocab.unit_noun.match(folded, position) or vocab.unit_noun_quoted.match(folded, position)
+    if noun and noun["adj"] and _key(noun["adj"]) in vocab.units:
+        # "14 contrats Territoires d'industrie": a counted noun is no adjective, it is the noun
+        noun = vocab.unit_noun_alone.match(folded, position)
     if not noun or BLANK_LINE.search(noun.group()):
         return None
     if noun["adj"] and noun["adj"] in vocab.not_adjectives:
@@ -357,6 +385,11 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
                            reading.unit, approximate or token.approximate, "figure.number_unit",
                            reading.synonym))
         consumed = reading.end
+        if _out_of(folded, token, reading, following, vocab):
+            found.append(Found(following.start, following.end, following.start, following.value, None,
+                               reading.unit, following.approximate, "figure.ratio", reading.synonym))
+            consumed = following.end
+            index += 1
     return found, bare
 
 
@@ -365,9 +398,21 @@ def _share(folded: str, token: Token, reading: Reading, following: Token | None,
     """"neuf intercommunalités sur dix": a share of the whole, in percent (None if it is not one)."""
     if following is None or not RATIO.fullmatch(folded, reading.end, following.start):
         return None
-    if following.value <= token.value or _read_quantity(folded, following, vocab).unit is not None:
+    if following.value <= token.value or following.year_like or following.value not in SHARE_WHOLES \
+            or _read_quantity(folded, following, vocab).unit is not None:
         return None
     return round(100 * token.value * reading.scale / following.value, 4)
+
+
+def _out_of(folded: str, token: Token, reading: Reading, following: Token | None,
+            vocab: Vocabulary) -> bool:
+    """"29 territoires sur 144 ont finalisé leur contrat": a count out of a total that is no share
+    (not over ten or a hundred), the total a figure of the same noun; not "sur 3 ans"."""
+    if following is None or following.year_like or following.value <= token.value \
+            or not RATIO.fullmatch(folded, reading.end, following.start):
+        return False
+    return (_read_quantity(folded, following, vocab).unit is None
+            and bool(OUT_OF_END.match(folded, following.end)))
 
 
 def _fractions(folded: str, vocab: Vocabulary) -> list[Found]:
@@ -415,7 +460,8 @@ def _elided_figures(folded: str, tokens: list[Token], bare: list[Token], found: 
                  or _partitive(folded, token, sentences, vocab)
                  or _continued_enumeration(folded, token, known, sentence, place_starts, vocab)
                  or _pronoun_count(folded, token, sentences, vocab)
-                 or _part_or_comparison(folded, token, known, sentence, sentences, vocab)
+                 or _part_or_comparison(folded, token, tokens, known, sentence, sentences, vocab)
+                 or _whole(folded, token, known, sentences)
                  or _after_place(folded, token, known, sentence, place_ends)
                  or _money_without_currency(folded, token, sentences, vocab))
         if frame:
@@ -462,11 +508,13 @@ def _pronoun_count(folded: str, token: Token, sentences: list[tuple[int, int]],
     return Frame(unit, token.end, "figure.pronoun_count", frame.start())
 
 
-def _part_or_comparison(folded: str, token: Token, known: list[Found], sentence: tuple[int, int],
-                        sentences: list[tuple[int, int]], vocab: Vocabulary) -> Frame | None:
+def _part_or_comparison(folded: str, token: Token, tokens: list[Token], known: list[Found],
+                        sentence: tuple[int, int], sentences: list[tuple[int, int]],
+                        vocab: Vocabulary) -> Frame | None:
     """"183 territoires, dont 29 entièrement nouveaux", "630 intercommunalités, contre 551 il y a
     cinq ans", "… 17 territoires … Dont trois en Isère": the unit of the nearest figure before it
-    (this sentence or the one before), else of the nearest counted noun."""
+    (this sentence or the one before), else of the nearest counted noun; none when the nearest
+    number before it in its sentence is no figure (a part of établissements is not one of projets)."""
     before = folded[max(0, token.start - 30):token.start]
     if re.search(r"(?<![\w'])dont\s+(?:les\s+|des\s+)?$", before):
         rule = "figure.part"
@@ -475,11 +523,29 @@ def _part_or_comparison(folded: str, token: Token, known: list[Found], sentence:
     else:
         return None
     window_start = _antecedent_window(sentences, token.start)
+    whole = [t for t in tokens if sentence[0] <= t.start < token.start and not t.year_like]
+    if whole and not any(f.number_start == whole[-1].start for f in known):
+        return None  # "896 établissements industriels dont 368 …": a part of what no figure counts
     earlier = [f for f in known
                if window_start <= f.number_start < token.start and f.unit not in NOT_INHERITED]
     unit = (max(earlier, key=lambda f: f.number_start).unit if earlier
             else _antecedent_unit(folded, sentences, token.start, vocab))
     return Frame(unit, token.end, rule) if unit else None
+
+
+def _whole(folded: str, token: Token, known: list[Found],
+           sentences: list[tuple[int, int]]) -> Frame | None:
+    """"trois territoires en Guadeloupe … sur les 183 au niveau national", "Parmi ces 124, sept
+    …": the whole that a figure before it (this sentence or the one before) is a part of."""
+    if not WHOLE_OPENER.search(folded, max(0, token.start - 20), token.start) \
+            or not OUT_OF_END.match(folded, token.end):
+        return None  # "parmi les 13 premiers …" counts a noun of its own
+    window_start = _antecedent_window(sentences, token.start)
+    earlier = [f for f in known
+               if window_start <= f.number_start < token.start and f.unit not in NOT_INHERITED]
+    if not earlier:
+        return None
+    return Frame(max(earlier, key=lambda f: f.number_start).unit, token.end, "figure.whole")
 
 
 def _after_place(folded: str, token: Token, known: list[Found], sentence: tuple[int, int],
@@ -613,7 +679,7 @@ def _sentence_at(sentences: list[tuple[int, int]], position: int, text: str) -> 
 def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[PlaceMention],
                     names: list[tuple[int, int]] = ()) -> list[dict]:
     """One row per programme quantity, in reading order, grounded (text[start:end] == mention).
-    `names` are the spans of territory names, whose places are no figure's scope."""
+    `names` are the spans of territory and EPCI names, whose places are no figure's scope."""
     vocab = _vocabulary()
     folded = fold(text)
     sentences = refine_sentences(text, sentences)
@@ -629,7 +695,8 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
         sentence = (min(sentence[0], figure.start), max(sentence[1], figure.end))  # "18\nterritoires"
-        if figure.synonym and not vocab.programme_word.search(folded, *sentence):
+        if figure.synonym and (not vocab.programme_word.search(folded, *sentence)
+                               or vocab.other_thing.match(folded, figure.end)):
             continue  # "zones", "bassins": territories only where the sentence names the programme
         paragraph = paragraph_spans[bisect_right(paragraph_starts, figure.start) - 1]
         if not_programme(folded, figure.start, figure.end, figure.unit, sentence, paragraph, places):
