@@ -644,3 +644,14 @@ def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
     assert _local_phase(sentence, (0, len(sentence))) == "2023-2027"
     sentence = "Labellisés pour la première phase, ils présentent leur bilan avant la période 2023-2027."
     assert _local_phase(sentence, (0, len(sentence))) is None
+
+
+def test_an_enumeration_goes_on_after_ainsi_que():
+    text = ("Près de 150 territoires ont été labellisés en France, dont Castres-Mazamet et Tarn Nord dans le "
+            "Tarn, ainsi que Grand Narbonne et Nord Lozère en Lozère.")
+    assert ids(text) == ["castres-mazamet", "tarn-nord", "grand-narbonne", "nord-lozere"]
+
+
+def test_english_quotes_hold_a_name_as_french_ones_do():
+    assert names_of("Le périmètre “Béziers-Sète” est l’un des 15 Territoires d’Industrie retenus en "
+                    "Occitanie.") == ["Béziers-Sète"]

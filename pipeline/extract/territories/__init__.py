@@ -50,13 +50,18 @@ from pipeline.extract.territories.prose import entities_in_label_sentences, pros
 GEOGRAPHIC_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")-(?:de-la-|de-l-|du-|des-|de-|d-)"
                              r"|(?:" + "|".join(WORDS["name_adjectives"]) + r")-")
 
+FRENCH_QUOTES = str.maketrans({"“": "«", "”": "»", "„": "«"})
+
 __all__ = ["TerritoryMention", "announces_territories", "find_territories"]
 
 
 def find_territories(text: str, places: list[PlaceMention],
                      entities: list[tuple[int, int, str]] = ()) -> list[TerritoryMention]:
     """Territory mentions in reading order; overlapping mentions keep the earliest rule's match.
-    `entities` are the NER spans (nlp.entity_spans), a candidate source only when NER runs."""
+    `entities` are the NER spans (nlp.entity_spans), a candidate source only when NER runs.
+    English-style quotes read as French ones ("le périmètre “Béziers-Sète”" as « … »); one
+    character for one, so offsets hold."""
+    text = text.translate(FRENCH_QUOTES)
     structure = parse(text)
     candidates = (list_items(text, structure, places) + prefixed_names(text, structure, places)
                   + colon_lists(text, structure) + prose_names(text, structure, places)

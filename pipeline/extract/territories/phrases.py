@@ -27,7 +27,7 @@ BRAND_FORM = re.compile(r"Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s
 # Where a name read from a capitalised run stops inside it: a coordination or a pair's joint.
 INNER_JOINT = re.compile(r"\s+(?:à|en|dans)\s+(?=(?:la\s+|le\s+|les\s+|l['’])?[A-ZÀ-Ý])|\s+et\s+|\s*,\s+|(?<!\d)\s*/\s*(?!\d)|\s+avec\s+|-(?=\s*(?:[Cc]ommunaut|C[ACU]\b))")
 PAIR_JOINT = re.compile(r"\s*/\s*|\s+avec\s+|-(?=\s*(?:[Cc]ommunaut|C[ACU]\b))")
-JOINT = re.compile(r"\s*,\s*(?:et\s*,?\s*)?|\s+et\s+|\s+ou\s+(?:encore\s+)?")
+JOINT = re.compile(r"\s*,?\s+ainsi\s+que\s+|\s*,\s*(?:et\s*,?\s*)?|\s+et\s+|\s+ou\s+(?:encore\s+)?")
 MAX_PAIR_GAP_WORDS = 5
 # What may stand just before a name that is not a subject: a preposition or a participle
 # ("portée par A", "associé à B"); after a carrier's singular head ("Le PETR du A et du B",
