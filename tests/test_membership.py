@@ -180,3 +180,18 @@ def test_a_territory_in_the_paragraph_before_is_not_in_the_epcis_sentence():
     territory = TerritoryMention(text.find(name), text.find(name) + len(name), name, "territory.prefixed_name")
     attached = attach(epcis, [territory], text, [(0, len(text))], parse(text))
     assert epcis and [t for _, t in attached] == []
+
+
+def test_a_name_cut_by_the_sentence_splitter_keeps_its_sentence():
+    # the senter cuts "… tandis que Lisieux | Industrie s'appuie …"; the EPCI after it is Lisieux's
+    text = ("Dans le Calvados, Caen Industrie correspond au périmètre de Caen la mer, tandis que Lisieux "
+            "Industrie s'appuie sur l'agglomération Lisieux Normandie.")
+    assert members(text) == {("caen-industrie", "200065597"), ("lisieux-industrie", "200069532")}
+
+
+def test_the_epci_column_of_a_table_lists_the_members_of_its_row():
+    text = ("Liste des Territoires d'industrie et des EPCI concernés\n\n"
+            "Territoire d'industrie | EPCI | SIREN de l'EPCI | Département\n"
+            "Nord Cotentin | CA du Cotentin | 200067205 | Manche\n"
+            "Comminges - Nestes | CC Neste Barousse | 200070829 | Hautes-Pyrénées\n")
+    assert members(text) == {("nord-cotentin", "200067205"), ("comminges-nestes", "200070829")}

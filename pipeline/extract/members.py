@@ -422,6 +422,27 @@ def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]
     return regions
 
 
+# A table's column of member intercommunalities ("EPCI", "Intercommunalités membres").
+EPCI_COLUMN = re.compile(r"(?:nom\s+de\s+l'\s*)?(?:epci|intercommunalites?)(?:\s+membres?|\s+concernes?)?")
+
+
+def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
+    """The cells of a table's EPCI column ("Territoire d'industrie | EPCI | SIREN de l'EPCI"),
+    members of the territory named in the same row."""
+    regions = []
+    for table in structure.tables:
+        headers = [fold(cell.of(text)) for cell in table.header]
+        column = next((i for i, header in enumerate(headers) if EPCI_COLUMN.fullmatch(header)), None)
+        if column is None:
+            continue
+        for row in table.rows:
+            cell = row[column]
+            owner = next((tid for s, e, tid in territories if row[0].start <= s and e <= row[-1].end
+                          and not (cell.start <= s < cell.end)), None)
+            regions.append(_Region(cell.start, cell.end, False, owner))
+    return regions
+
+
 NAME_CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "sur", "en", "sous", "lès",
                    "aux", "au", "à", "celle", "celles"}
 
@@ -705,7 +726,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     _learn_acronyms(text, folded, linker)
     all_heads = list(HEAD.finditer(text))
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
-               + _field_regions(text, structure, territories) + _plural_head_regions(text, all_heads)
+               + _field_regions(text, structure, territories) + _table_regions(text, structure, territories)
+               + _plural_head_regions(text, all_heads)
                + _subject_regions(text, all_heads))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)

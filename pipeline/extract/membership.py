@@ -221,6 +221,20 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
     return [t for t in territories if not piece_of_another(t)]
 
 
+def _joined_across_names(sentences: list[tuple[int, int]],
+                         names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parser's sentences, two joined where a name runs across their boundary: the senter
+    sometimes cuts before a capitalised word ("… tandis que Lisieux | Industrie s'appuie sur …"),
+    and a name never spans two sentences."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if joined and any(s < start < e for s, e in names):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def attach(mentions: list[EpciMention], territories: list[TerritoryMention], text: str,
            sentences: list[tuple[int, int]], structure,
            aliases: dict[str, str] | None = None) -> list[tuple[EpciMention, str | None]]:
@@ -228,6 +242,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     names and acronyms the document defines (folded name -> SIREN)."""
     folded = fold(text)
     territories = territories_kept(mentions, territories, text)
+    sentences = _joined_across_names(sentences, [(m.start, m.end) for m in [*mentions, *territories]])
     # an EPCI whose name the territory goes by names that territory where it stands ("le
     # Territoire qui concerne Le Grésivaudan regroupe le Pays Voironnais et …"); other EPCIs'
     # names hide the territory names inside them ("Troyes" in "CA de Troyes Champagne Métropole")
