@@ -400,3 +400,9 @@ def test_an_enumeration_by_place_goes_on_with_un_and_islands_after_a():
     assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(text)] == [
         (8.0, "territoire", "FR"), (3.0, "territoire", "03"), (1.0, "territoire", "01"),
         (2.0, "territoire", "02"), (2.0, "territoire", "04")]
+
+
+def test_companies_a_place_groups_or_shelters_are_no_programme_figure():
+    text = ("À elles deux, les communautés de communes regroupent 5 800 entreprises. Le bassin abrite "
+            "120 entreprises industrielles. Le programme a accompagné 16 entreprises.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(16.0, "entreprise")]

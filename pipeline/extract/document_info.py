@@ -115,6 +115,9 @@ def _segments(folded: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in bounds if folded[a:b].strip()]
 
 
+KINDS = ("place", "published", "signed", "bare", "updated")  # most to least telling
+
+
 def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.date] | None:
     """(kind, place, date) when `line` is a dateline: kind "place" ("Troyes, le 14 novembre 2023"),
     "published" ("Publié le ..."), "signed" ("Fait à Avranches, le ..."), "bare" (a date alone or
@@ -152,9 +155,6 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
         if match and near_top and _date(match) and (short or (start, end) == (0, len(folded))):
             found.append(("bare", None, _date(match)))
     return min(found, key=lambda f: KINDS.index(f[0])) if found else None
-
-
-KINDS = ("place", "published", "signed", "bare", "updated")  # most to least telling
 
 
 def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
