@@ -644,3 +644,15 @@ def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
     assert _local_phase(sentence, (0, len(sentence))) == "2023-2027"
     sentence = "Labellisés pour la première phase, ils présentent leur bilan avant la période 2023-2027."
     assert _local_phase(sentence, (0, len(sentence))) is None
+
+
+def test_territories_without_departements_take_the_one_region_the_text_names():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Le président de la Région Grand Est salue la sélection de 13 territoires d'industrie dans la région.\n\n"
+            "Les territoires grand-estiens retenus sont :\n-Nord Lorraine\n-Moselle Est (57)\n")
+    rows = {row["territory_id"]: row["region_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"nord-lorraine": ["44"], "moselle-est": ["44"]}
+    text = text.replace("dans la région.", "dans la région, comme la Normandie.")
+    rows = {row["territory_id"]: row["region_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows["nord-lorraine"] == []

@@ -184,6 +184,9 @@ def extract(text: str, doc: Doc) -> Extraction:
         if row["territory_id"] and row["siren"]:
             by_id[row["territory_id"]]["member_departements"] |= set(row["departement_codes"])
 
+    # "Les 13 territoires grand-estiens sont : …" in a text about the Grand Est only: its région
+    text_regions = {p.code for p in context_places if p.kind == "region"}
+    text_region = text_regions if len(text_regions) == 1 else set()
     territory_rows = []
     for row in by_id.values():
         members, named = row.pop("member_departements"), row.pop("name_departements")
@@ -191,7 +194,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         # town ("Rhône Provence Industrie", members in the Drôme and the Ardèche)
         departements = sorted(row.pop("departements") | members | (named & members if members else named))
         sentence_regions = row.pop("sentence_regions")
-        regions = ref.regions_of(departements) if departements else sorted(sentence_regions)
+        regions = ref.regions_of(departements) if departements else sorted(sentence_regions or text_region)
         territory_rows.append({**row, "mention": None, "departement_codes": departements,
                                "region_codes": regions})
 
