@@ -656,3 +656,13 @@ def test_territories_without_departements_take_the_one_region_the_text_names():
     text = text.replace("dans la région.", "dans la région, comme la Normandie.")
     rows = {row["territory_id"]: row["region_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
     assert rows["nord-lorraine"] == []
+
+
+def test_a_territory_shared_with_another_region_lies_in_the_texts_region_too():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Région Hauts-de-France\n\nPour la deuxième phase, 18 territoires des Hauts-de-France s'engagent. "
+            "Parmi eux figurent Santerre Haute-Somme, et Vallée de la Bresle-Vimeu, un territoire interrégional "
+            "partagé avec la Normandie.")
+    rows = {row["territory_id"]: sorted(row["region_codes"]) for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows["vallee-de-la-bresle-vimeu"] == ["28", "32"]

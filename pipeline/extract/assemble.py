@@ -9,6 +9,7 @@ départements and régions include those of its linked members.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -177,6 +178,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         if mention.intro is not None:  # a list item: its intro's sentence counts too
             sentence = (_sentence_of(sentences, mention.intro[0])[0], sentence[1])
         row["sentence_regions"] |= _regions_in(context_places, sentence)
+        if SHARED_WITH.search(text, mention.end, sentence[1]) and row["sentence_regions"]:
+            row["sentence_regions"] |= _main_region(context_places)  # "…, un territoire interrégional partagé avec la Normandie"
 
     aliases = {fold(short): link.siren for short, link in linker.acronyms.items()}
     epci_rows = _epci_rows(attach(epci_mentions, mentions, text, sentences, structure, aliases))
@@ -206,6 +209,19 @@ def extract(text: str, doc: Doc) -> Extraction:
                            {row["territory_id"]: row["phase"] for row in territory_rows},
                            lambda sentence: _local_phase(text, sentence))
     return Extraction(info, territory_rows, epci_rows, figures, counts)
+
+
+# A territory shared with another région lies in the text's own région too.
+SHARED_WITH = re.compile(r"\binterr[ée]gional\w*[^.;]{0,40}?\bpartag[ée]e?s?\s+avec\b|\bpartag[ée]e?s?\s+avec\s+(?:la\s+|le\s+|l['’]\s*)?r[ée]gion",
+                         re.IGNORECASE)
+
+
+def _main_region(places: list[PlaceMention]) -> set[str]:
+    """The région a text names most often (its own), if one does."""
+    counts = Counter(p.code for p in places if p.kind == "region").most_common(2)
+    if not counts or (len(counts) > 1 and counts[0][1] == counts[1][1]):
+        return set()
+    return {counts[0][0]}
 
 
 def _regions_in(places: list[PlaceMention], sentence: tuple[int, int]) -> set[str]:
