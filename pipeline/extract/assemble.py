@@ -19,7 +19,7 @@ from pipeline.extract.document_info import chrome_spans, extract_document_info
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
 from pipeline.extract.membership import attach, territories_kept
-from pipeline.extract.places import PlaceMention, find_places
+from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
 from pipeline.extract.territories import TerritoryMention, find_territories
@@ -197,7 +197,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         # town ("Rhône Provence Industrie", members in the Drôme and the Ardèche)
         departements = sorted(row.pop("departements") | members | (named & members if members else named))
         sentence_regions = row.pop("sentence_regions")
-        regions = ref.regions_of(departements) if departements else sorted(sentence_regions or text_region)
+        regions = ref.regions_of(departements) if departements else sorted(
+            sentence_regions or text_region or former_regions_in(row["name"]))  # "Nord Franche-Comté"
         territory_rows.append({**row, "mention": None, "departement_codes": departements,
                                "region_codes": regions})
 
