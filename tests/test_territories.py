@@ -650,12 +650,12 @@ def test_territories_without_departements_take_the_one_region_the_text_names():
     from pipeline import nlp
     from pipeline.extract.assemble import extract
     text = ("Le président de la Région Grand Est salue la sélection de 13 territoires d'industrie dans la région.\n\n"
-            "Les territoires grand-estiens retenus sont :\n-Nord Lorraine\n-Moselle Est (57)\n")
+            "Les territoires grand-estiens retenus sont :\n-Nord Est Ardenne\n-Moselle Est (57)\n")
     rows = {row["territory_id"]: row["region_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
-    assert rows == {"nord-lorraine": ["44"], "moselle-est": ["44"]}
+    assert rows == {"nord-est-ardenne": ["44"], "moselle-est": ["44"]}
     text = text.replace("dans la région.", "dans la région, comme la Normandie.")
     rows = {row["territory_id"]: row["region_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
-    assert rows["nord-lorraine"] == []
+    assert rows["nord-est-ardenne"] == []
 
 
 def test_a_territory_shared_with_another_region_lies_in_the_texts_region_too():
