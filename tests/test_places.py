@@ -80,3 +80,12 @@ def test_a_word_of_a_river_course_after_a_departement_name_makes_it_the_river():
 def test_a_departement_whose_name_starts_like_an_article():
     # "Landes" is not "la" + "ndes"
     assert [(t, p.code) for t in ["dans les Landes"] for p in find_places(t)] == [("dans les Landes", "40")]
+
+
+def test_a_former_region_in_a_name_and_current_region_names_that_are_not_one():
+    from pipeline.extract.places import former_regions_in
+    assert former_regions_in("Nord Franche-Comté") == {"27"}
+    assert former_regions_in("Sud Alsace") == {"44"}
+    # current names hold former ones: they are not read as such
+    assert former_regions_in("Auvergne-Rhône-Alpes Est") == set()
+    assert former_regions_in("Grand-Est Touraine") == set()

@@ -655,3 +655,24 @@ def test_an_enumeration_goes_on_after_ainsi_que():
 def test_english_quotes_hold_a_name_as_french_ones_do():
     assert names_of("Le périmètre “Béziers-Sète” est l’un des 15 Territoires d’Industrie retenus en "
                     "Occitanie.") == ["Béziers-Sète"]
+
+def test_territories_without_departements_take_the_one_region_the_text_names():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Le président de la Région Grand Est salue la sélection de 13 territoires d'industrie dans la région.\n\n"
+            "Les territoires grand-estiens retenus sont :\n-Nord Est Ardenne\n-Moselle Est (57)\n")
+    rows = {row["territory_id"]: row["region_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"nord-est-ardenne": ["44"], "moselle-est": ["44"]}
+    text = text.replace("dans la région.", "dans la région, comme la Normandie.")
+    rows = {row["territory_id"]: row["region_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows["nord-est-ardenne"] == []
+
+
+def test_a_territory_shared_with_another_region_lies_in_the_texts_region_too():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Région Hauts-de-France\n\nPour la deuxième phase, 18 territoires des Hauts-de-France s'engagent. "
+            "Parmi eux figurent Santerre Haute-Somme, et Vallée de la Bresle-Vimeu, un territoire interrégional "
+            "partagé avec la Normandie.")
+    rows = {row["territory_id"]: sorted(row["region_codes"]) for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows["vallee-de-la-bresle-vimeu"] == ["28", "32"]

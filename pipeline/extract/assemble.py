@@ -9,6 +9,7 @@ départements and régions include those of its linked members.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -18,7 +19,7 @@ from pipeline.extract.document_info import chrome_spans, extract_document_info
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
 from pipeline.extract.membership import attach, territories_kept
-from pipeline.extract.places import PlaceMention, find_places
+from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
 from pipeline.extract.territories import TerritoryMention, find_territories
@@ -177,6 +178,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         if mention.intro is not None:  # a list item: its intro's sentence counts too
             sentence = (_sentence_of(sentences, mention.intro[0])[0], sentence[1])
         row["sentence_regions"] |= _regions_in(context_places, sentence)
+        if SHARED_WITH.search(text, mention.end, sentence[1]) and row["sentence_regions"]:
+            row["sentence_regions"] |= _main_region(context_places)  # "…, un territoire interrégional partagé avec la Normandie"
 
     aliases = {fold(short): link.siren for short, link in linker.acronyms.items()}
     epci_rows = _epci_rows(attach(epci_mentions, mentions, text, sentences, structure, aliases))
@@ -184,6 +187,9 @@ def extract(text: str, doc: Doc) -> Extraction:
         if row["territory_id"] and row["siren"]:
             by_id[row["territory_id"]]["member_departements"] |= set(row["departement_codes"])
 
+    # "Les 13 territoires grand-estiens sont : …" in a text about the Grand Est only: its région
+    text_regions = {p.code for p in context_places if p.kind == "region"}
+    text_region = text_regions if len(text_regions) == 1 else set()
     territory_rows = []
     for row in by_id.values():
         members, named = row.pop("member_departements"), row.pop("name_departements")
@@ -191,7 +197,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         # town ("Rhône Provence Industrie", members in the Drôme and the Ardèche)
         departements = sorted(row.pop("departements") | members | (named & members if members else named))
         sentence_regions = row.pop("sentence_regions")
-        regions = ref.regions_of(departements) if departements else sorted(sentence_regions)
+        regions = ref.regions_of(departements) if departements else sorted(
+            sentence_regions or text_region or former_regions_in(row["name"]))  # "Nord Franche-Comté"
         territory_rows.append({**row, "mention": None, "departement_codes": departements,
                                "region_codes": regions})
 
@@ -205,6 +212,19 @@ def extract(text: str, doc: Doc) -> Extraction:
                            {row["territory_id"]: row["phase"] for row in territory_rows},
                            lambda sentence: _local_phase(text, sentence))
     return Extraction(info, territory_rows, epci_rows, figures, counts)
+
+
+# A territory shared with another région lies in the text's own région too.
+SHARED_WITH = re.compile(r"\binterr[ée]gional\w*[^.;]{0,40}?\bpartag[ée]e?s?\s+avec\b|\bpartag[ée]e?s?\s+avec\s+(?:la\s+|le\s+|l['’]\s*)?r[ée]gion",
+                         re.IGNORECASE)
+
+
+def _main_region(places: list[PlaceMention]) -> set[str]:
+    """The région a text names most often (its own), if one does."""
+    counts = Counter(p.code for p in places if p.kind == "region").most_common(2)
+    if not counts or (len(counts) > 1 and counts[0][1] == counts[1][1]):
+        return set()
+    return {counts[0][0]}
 
 
 def _regions_in(places: list[PlaceMention], sentence: tuple[int, int]) -> set[str]:

@@ -224,3 +224,17 @@ def departements_in_name(text: str, start: int, end: int, places: list[PlaceMent
         if whole or compass or not (town_first or river):
             codes.add(place.code)
     return codes
+
+
+@lru_cache(maxsize=1)
+def _former_regions() -> list[tuple[re.Pattern, str]]:
+    aliases = json.loads((RULES_DIR / "place_aliases.json").read_text(encoding="utf-8"))
+    return [(re.compile(r"(?<![\w-])" + _name_pattern(entry["name"]) + r"(?![\w-])"), entry["code"])
+            for entry in aliases["former_regions"]]
+
+
+def former_regions_in(name: str) -> set[str]:
+    """Régions of the pre-2016 régions a name holds ('Nord Franche-Comté' -> 27); 'Nouvelle-Aquitaine'
+    and 'Auvergne-Rhône-Alpes' are current names, not former ones."""
+    folded = fold(name)
+    return {code for pattern, code in _former_regions() if pattern.search(folded)}
