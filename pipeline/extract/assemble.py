@@ -159,7 +159,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     mentions = territories_kept(epci_mentions, mentions, text)
 
     by_id: dict[str, dict] = {}
-    # A place word inside a territory's name ("Grand-Est Touraine", "Sud Alsace") says nothing
+    # A place word inside a territory's name ("Grand-Est Touraine", "Sud Bourgogne") says nothing
     # about where the other territories of the sentence lie.
     context_places = [p for p in places
                       if not any(m.start <= p.start and p.end <= m.end for m in mentions)]

@@ -417,7 +417,7 @@ def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]
             s, e, owner = owner
             rest = re.sub(r"\([^)]*\)", " ", text[line.label.start:s] + " " + text[e:line.label.end])
             if len(re.findall(r"\w+", rest)) > MAX_LABEL_WORDS:
-                continue  # "Le Lunévillois rejoint ainsi les territoires … : A et B": a sentence
+                continue  # "Le Ternois rejoint ainsi les territoires … : A et B": a sentence
             regions.append(_Region(line.value.start, line.value.end, False, owner))
     return regions
 

@@ -11,8 +11,8 @@ the rule that found the mention):
    ("Mayenne Communauté", "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
 3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
 4. its sentence, or the sentence opening its list ("Territoire X représenté par :" then
-   the lines of members), names a territory before it ("Le territoire X regroupe …", "… Val et
-   Terres de Lorraine qui comprend les communautés de communes …"; an EPCI the territory goes
+   the lines of members), names a territory before it ("Le territoire X regroupe …", "… Monts et
+   Vallées de l'Ouest qui comprend les communautés de communes …"; an EPCI the territory goes
    by names it too: "le Territoire qui concerne Le Grésivaudan regroupe A et B"), unless the
    EPCI, not listed, is the subject of its own label, or named after one in that sentence ("A
    et B sont reconduits, et Bordeaux Métropole entre dans le programme avec la COBAN": they

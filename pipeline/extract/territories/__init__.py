@@ -211,7 +211,7 @@ def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMentio
 
 
 def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
-    """'Le Lunévillois' beside 'Pays du Lunévillois', 'Gers / Tarn-et-Garonne' beside
+    """'Le Ternois' beside 'Pays du Ternois', 'Gers / Tarn-et-Garonne' beside
     'Interdépartemental Gers / Tarn-et-Garonne': the short form names the same territory, so it
     takes the full name (one territory per document)."""
     full = {}

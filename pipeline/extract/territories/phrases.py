@@ -122,8 +122,8 @@ def _paired(text: str, folded: str, first: Part, limit: int) -> Part | None:
 
 def enumeration_after(text: str, start: int, limit: int) -> list[Part]:
     """Name parts coordinated from `start` ("A, le bassin de B, C et la vallée du D"), up to the
-    first piece that is not a name. A piece that cannot stand alone joins the next one ("Val et
-    Terres de Lorraine")."""
+    first piece that is not a name. A piece that cannot stand alone joins the next one ("Monts et
+    Vallées de l'Ouest")."""
     folded = fold(text)
     parts: list[Part] = []
     pos = start
@@ -184,7 +184,7 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
         if tail is not None:
             lead = None if apposition else OBJECT_LEAD.search(folded, clause_start, tail.start)
             if lead and lead.group("carrier"):
-                # "Le PETR du Soissonnais et du Valois": one territory named after both
+                # "Le PETR du Vexin et du Noyonnais": one territory named after both
                 parts = [tail] + parts
                 name = " et ".join(" ".join(text[p.start:p.end].split()) for p in parts)
                 return [Part(tail.start, parts[-1].end, False, name)]

@@ -4,7 +4,7 @@
 Territoire d'Industrie", "Et le nord Franche-Comté fut l'un des premiers territoires reconnus",
 "comme Kourou, Cayenne et Saint Laurent feront aussi partie des 141 territoires", "Le Pays
 Ajaccien, fier d'être de nouveau labelisé Territoire d'Industrie", "c'est l'Interdépartemental
-Gers Tarn-et-Garonne qui a été retenu", "la labellisation du Lunévillois en tant que Nouveau
+Gers Tarn-et-Garonne qui a été retenu", "la labellisation du Ternois en tant que Nouveau
 Territoire d'Industrie". The predicates are data (rules/territory_words.json, label_predicates);
 the subject is read back from the predicate: one name or coordinated names, each with its
 article, geographic head or legal form (pipeline/extract/territories/phrases.py). Coordinated
@@ -139,7 +139,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
 
 
 # A subject starts after a title's dash before an article or after a colon at most
-# ("Communiqué – Le Lunévillois labellisé ...", "Agen : l'Agglomération d'Agen labellisée ..."),
+# ("Communiqué – Le Ternois labellisé ...", "Agen : l'Agglomération d'Agen labellisée ..."),
 # while a dash between capitalised words is part of a name ("Aurillac – Figeac – Rodez").
 CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s*|\s\|\s|\"", re.IGNORECASE)
 

@@ -34,7 +34,7 @@ NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|\bsous
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])")
 # What is named must be a territory, written before the name: "un nouveau Territoire du dispositif".
 NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+)?territoire\b")
-# "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Alsace, nouveau “Territoire
+# "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
 APPOSITION = re.compile(r",\s+(?:(?:le|un)\s+)?(?:(?:nouveau|nouvel|premier|futur|jeune)\s+)?[«“\"]?\s*"
                         + PREFIX + r"(?![\w'’])", re.IGNORECASE)
@@ -51,7 +51,7 @@ INTERCOMMUNALITY_FORM = re.compile(r"(?:les?\s+|la\s+)?(?:communaute|cc|ca|cu)\b
 
 
 def _subject_before(text: str, end: int) -> int | None:
-    """Start of the proper name that ends at `end` and opens its clause: 'Le Lunévillois',
+    """Start of the proper name that ends at `end` and opens its clause: 'Le Ternois',
     'Le territoire Seine Aval', 'l'Agglomération d'Agen' (article and 'territoire' left out)."""
     clause_start = max(text.rfind(sep, 0, end) for sep in (". ", "\n", " – ", " - ", ": ", ", ", "« ", "(")) + 1
     clause = text[clause_start:end]
@@ -153,7 +153,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
 
 
 def _a_name_only(text: str, start: int, end: int) -> bool:
-    """Whether quotes hold a name, not a quoted sentence ("« le Sud Alsace montre la voie »")."""
+    """Whether quotes hold a name, not a quoted sentence ("« le Sud Bourgogne montre la voie »")."""
     start, end = trim_name(text, start, end)
     return start < end and capitalised_run(text, start, end) == end
 
