@@ -175,6 +175,15 @@ def test_own_communiques_in_other_regions_and_styles(corpus_run):
     assert scores.grounded_share == 1.0
 
 
+def scores_of_fixtures(output, names, tmp_path):
+    """evaluate's scores of a run against the gold of the named fixtures only."""
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name in names:
+        shutil.copy(ROOT / "tests" / "corpus" / "gold" / f"{name}.json", gold)
+    return evaluate(output, gold)
+
+
 EPCI_FIXTURES = ("prefecture_cher_bourges_vierzon_2018", "region_centre_bourges_vierzon_sans_date",
                  "presse_aa_dunkerque_flandre_sigle_non_defini", "region_normandie_noms_usuels_2019")
 
@@ -183,11 +192,7 @@ def test_members_as_people_write_them_are_linked_and_attached(corpus_run, tmp_pa
     """Merged members, undefined acronyms, former and everyday names, 'Territory : members'
     lines and members in the sentence after the territory's (tests/corpus/PATTERNS.md, epcis)."""
     _, output = corpus_run
-    gold = tmp_path / "gold"
-    gold.mkdir()
-    for name in EPCI_FIXTURES:
-        shutil.copy(ROOT / "tests" / "corpus" / "gold" / f"{name}.json", gold)
-    scores = evaluate(output, gold)
+    scores = scores_of_fixtures(output, EPCI_FIXTURES, tmp_path)
     assert scores.documents_matched == len(EPCI_FIXTURES)
     assert (scores.scores["epcis"].f1, scores.scores["membership"].f1) == (1.0, 1.0)
     assert scores.departements_exact == 1.0
@@ -204,11 +209,7 @@ def test_members_in_lists_of_communiques_nobody_here_had_read_are_linked_and_att
     committee "co-présidé par : A, président de la CC X ; …", and people in a binôme and
     départements after "réunit des intercommunalités" who are no rows (PATTERNS.md, epcis2)."""
     _, output = corpus_run
-    gold = tmp_path / "gold"
-    gold.mkdir()
-    for name in EPCIS2_FIXTURES:
-        shutil.copy(ROOT / "tests" / "corpus" / "gold" / f"{name}.json", gold)
-    scores = evaluate(output, gold)
+    scores = scores_of_fixtures(output, EPCIS2_FIXTURES, tmp_path)
     assert scores.documents_matched == len(EPCIS2_FIXTURES)
     assert (scores.scores["epcis"].f1, scores.scores["membership"].f1) == (1.0, 1.0)
     documents = pq.read_table(output / "documents.parquet").to_pandas()

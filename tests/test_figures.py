@@ -297,6 +297,11 @@ def test_jobs_are_programme_figures_only_when_created_or_kept():
             "1 548 établissements représentant 15 078 emplois. Les projets permettront de générer près "
             "de 285 emplois et environ 2300 créations d'emplois sont attendues dans la région.")
     assert [(f["value"], f["unit"]) for f in figures(text)] == [(285.0, "emploi"), (2300.0, "emploi")]
+    # the jobs of the programme's projects
+    text = ("Ces territoires porteront 277 projets industriels, soutenus à hauteur de 10 millions "
+            "d'euros, pour près de 300 emplois.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(277.0, "projet"), (10000000.0, "euro"),
+                                                                (300.0, "emploi")]
 
 
 def test_statistics_of_a_sector_and_laureates_of_a_fund_are_not_programme_figures():
