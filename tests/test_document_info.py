@@ -114,6 +114,15 @@ def test_title_skips_boilerplate_markdown_and_joins_a_headline_cut_by_blank_line
     assert info["issuer"] == "PRÉFET DE L'AUBE"
 
 
+def test_a_rubric_line_is_not_the_title_but_a_site_name_after_a_headline_is_kept():
+    text = ("Éco Nouvelle-Aquitaine | Industrie\n\nQuatorze contrats Territoires d'industrie signés en "
+            "Nouvelle-Aquitaine\n\nLe président de la Région a signé les contrats.")
+    assert extract_document_info(text)["title"] == ("Quatorze contrats Territoires d'industrie signés en "
+                                                    "Nouvelle-Aquitaine")
+    assert extract_document_info("Territoires d'industrie | Préfecture de la Marne\n\nTexte.")["title"] \
+        == "Territoires d'industrie | Préfecture de la Marne"
+
+
 def test_body_paragraph_is_not_taken_for_a_headline():
     text = ("Lille, le 20 novembre 2023\n\nLe Territoire d'industrie Flandre Lys Artois réunit la CC de "
             "Flandre Intérieure, la CA de Béthune-Bruay et la CC Flandre Lys, labellisées en 2023.")

@@ -197,12 +197,24 @@ def _stamp_dates_the_body(stamp: datetime.date, body: str) -> bool:
     return bool(years) and max(years) >= stamp.year - UPDATE_LAG_YEARS
 
 
+# A rubric line: short parts between separators ("Éco Nouvelle-Aquitaine | Industrie", "Actualités
+# › Économie"); a headline with its site's name ("Territoires d'industrie | Préfecture de la
+# Marne") has a longer part.
+RUBRIC_SEPARATOR = re.compile(r"\s+[|›>»/]\s+")
+MAX_RUBRIC_PART_WORDS = 3
+
+
+def _is_rubric(line: str) -> bool:
+    parts = RUBRIC_SEPARATOR.split(line.strip())
+    return len(parts) > 1 and all(0 < len(part.split()) <= MAX_RUBRIC_PART_WORDS for part in parts)
+
+
 def _is_preamble(line: str) -> bool:
     """Lines above the headline that are not it: "COMMUNIQUÉ DE PRESSE", the Marianne's motto,
-    the issuer, the dateline, page chrome."""
+    the issuer, the dateline, page chrome, a rubric."""
     folded = fold(line)
     return bool(BOILERPLATE.fullmatch(folded) or CHROME.search(folded) or _issuer_of(line)
-                or _dateline_of(line, near_top=True) or UPDATED.search(folded))
+                or _dateline_of(line, near_top=True) or UPDATED.search(folded) or _is_rubric(line))
 
 
 def _continues(title: str, block: list[str]) -> bool:
