@@ -431,8 +431,7 @@ def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]
     members of the territory named in the same row."""
     regions = []
     for table in structure.tables:
-        headers = [fold(cell.of(text)) for cell in table.header]
-        column = next((i for i, header in enumerate(headers) if EPCI_COLUMN.fullmatch(header)), None)
+        column = table.column(text, EPCI_COLUMN)
         if column is None:
             continue
         for row in table.rows:

@@ -42,6 +42,8 @@ import unicodedata
 from dataclasses import dataclass, field as default
 from functools import lru_cache
 
+from pipeline.normalize import fold
+
 BULLET_CHARS = "•·▪▫◦●○■□◆◇❖➢➤➣►▶▸‣⁃→⇒✓✔✗☐☑❯*–—-"
 # A marker, then spaces; or a bullet glued to the name ("-Mont des Avaloirs", "•Alès").
 MARKER = re.compile(
@@ -112,6 +114,10 @@ class Table:
     is the header."""
     header: list[Span]
     rows: list[list[Span]]
+
+    def column(self, text: str, header: re.Pattern) -> int | None:
+        """The first column whose header, folded, `header` matches whole ("Territoire d'industrie")."""
+        return next((i for i, cell in enumerate(self.header) if header.fullmatch(fold(cell.of(text)))), None)
 
 
 @dataclass

@@ -379,11 +379,10 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
     EPCI | SIREN de l'EPCI | Département"), with the départements of the row's département cell."""
     found = []
     for table in structure.tables:
-        headers = [fold(cell.of(text)) for cell in table.header]
-        column = next((i for i, header in enumerate(headers) if TERRITORY_COLUMN.fullmatch(header)), None)
+        column = table.column(text, TERRITORY_COLUMN)
         if column is None:
             continue
-        departement = next((i for i, header in enumerate(headers) if DEPARTEMENT_COLUMN.fullmatch(header)), None)
+        departement = table.column(text, DEPARTEMENT_COLUMN)
         for row in table.rows:
             codes = set()
             if departement is not None:
