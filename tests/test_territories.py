@@ -676,3 +676,9 @@ def test_a_territory_shared_with_another_region_lies_in_the_texts_region_too():
             "partagé avec la Normandie.")
     rows = {row["territory_id"]: sorted(row["region_codes"]) for row in extract(text, next(nlp.parse([text]))).territories}
     assert rows["vallee-de-la-bresle-vimeu"] == ["28", "32"]
+
+
+def test_a_quoted_name_keeps_the_bracket_after_its_closing_quote():
+    text = "Le périmètre “Béziers-Sète” (Hérault) est l’un des 15 Territoires d’industrie retenus en Occitanie."
+    mentions = find_territories(text, find_places(text))
+    assert [(m.name, sorted(m.departement_codes)) for m in mentions] == [("Béziers-Sète", ["34"])]

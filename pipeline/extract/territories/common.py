@@ -340,7 +340,7 @@ PLACE_AFTER = re.compile(r",?\s+(?:en|à|au|dans)\s+(?P<place>(?:la\s+|le\s+|les
 def codes_after(text: str, end: int, places: list[PlaceMention]) -> set[str]:
     """Codes of a bracket right after a name ("Haut Bocage [08 - Ardennes]", "Cayenne (Guyane)"),
     or of the département it is said to lie in ("Saint-André à La Réunion")."""
-    bracket = re.match(r"[ \t]*[\[(]([^\[\]()\n]{1,60})[\])]", text[end:end + 70])
+    bracket = re.match(r"[»”\"]?[ \t]*[\[(]([^\[\]()\n]{1,60})[\])]", text[end:end + 70])  # after a quoted name too
     if not bracket:
         place = PLACE_AFTER.match(text, end, min(len(text), end + 60))
         if not place:

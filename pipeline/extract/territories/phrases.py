@@ -170,7 +170,7 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
     pieces.append((pos, end))
     parts: list[Part] = []
     for piece_start, piece_end in reversed(pieces):
-        piece_end = len(masked[:piece_end].rstrip())
+        piece_end = len(masked[:piece_end].rstrip().rstrip("»”\"").rstrip())  # a name quoted before its bracket
         singular = SINGULAR_TERRITORY.match(text, piece_start, piece_end)
         if singular:  # "le territoire Val de Garonne, Guyenne, Gascogne et Réolais sont reconduits"
             end_of_name = parts[-1].end if parts else piece_end
