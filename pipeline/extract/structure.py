@@ -205,8 +205,8 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
-def _field(text: str, start: int, end: int, max_label_words: int = MAX_LABEL_WORDS) -> Field | None:
-    """'label : value' in [start, end): a short label, a colon outside brackets, a value."""
+def _outside_brackets(text: str, start: int, end: int):
+    """Positions in [start, end) outside round and square brackets (the brackets left out)."""
     depth = 0
     for position in range(start, end):
         char = text[position]
@@ -214,7 +214,14 @@ def _field(text: str, start: int, end: int, max_label_words: int = MAX_LABEL_WOR
             depth += 1
         elif char in ")]":
             depth = max(0, depth - 1)
-        elif char == ":" and depth == 0:
+        elif depth == 0:
+            yield position
+
+
+def _field(text: str, start: int, end: int, max_label_words: int = MAX_LABEL_WORDS) -> Field | None:
+    """'label : value' in [start, end): a short label, a colon outside brackets, a value."""
+    for position in _outside_brackets(text, start, end):
+        if text[position] == ":":
             if position + 1 < end and not text[position + 1].isspace():
                 continue  # "10:30", "https://"
             label_end = position
@@ -234,14 +241,9 @@ def _field(text: str, start: int, end: int, max_label_words: int = MAX_LABEL_WOR
 
 def _parts(text: str, span: Span) -> list[Span]:
     """`span` split on ';' (outside brackets) when it holds more than one part; else []."""
-    parts, depth, part_start = [], 0, span.start
-    for position in range(span.start, span.end):
-        char = text[position]
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(0, depth - 1)
-        elif char == ";" and depth == 0:
+    parts, part_start = [], span.start
+    for position in _outside_brackets(text, span.start, span.end):
+        if text[position] == ";":
             parts.append((part_start, position))
             part_start = position + 1
     parts.append((part_start, span.end))
