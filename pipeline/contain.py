@@ -286,21 +286,31 @@ def _serve(connection: Connection) -> None:
         print(f"communiques worker: {MAX_MEMORY_MB.value()} MB is too little to load the spaCy "
               f"model; raise {MAX_MEMORY_MB.variable}", file=sys.stderr, flush=True)
         os._exit(3)
-    connection.send(("ready",))
-    while True:
-        try:
-            files, documents, solo = connection.recv()
-        except EOFError:
-            return
-        try:
-            _answer(connection, files, documents, solo)
-        except MemoryError:
-            connection.send(("failed", MEMORY))
-            os._exit(1)  # what was allocated may be left fragmented: a fresh worker takes over
-        except Exception as error:  # noqa: BLE001  the step failed; the parent rejects its document
-            connection.send(("failed", f"{type(error).__name__}: {error}"[:300]))
-            os._exit(1)
-        connection.send(("done",))
+    try:
+        connection.send(("ready",))
+        while True:
+            try:
+                files, documents, solo = connection.recv()
+            except EOFError:
+                return
+            _serve_request(connection, files, documents, solo)
+    except (BrokenPipeError, ConnectionResetError):
+        return  # the parent closed the pipe, maybe before reading "ready": nothing left to do
+
+
+def _serve_request(connection: Connection, files: list[InputFile],
+                   documents: list[etl.Document], solo: bool) -> None:
+    try:
+        _answer(connection, files, documents, solo)
+    except (BrokenPipeError, ConnectionResetError):
+        raise
+    except MemoryError:
+        connection.send(("failed", MEMORY))
+        os._exit(1)  # what was allocated may be left fragmented: a fresh worker takes over
+    except Exception as error:  # noqa: BLE001  the step failed; the parent rejects its document
+        connection.send(("failed", f"{type(error).__name__}: {error}"[:300]))
+        os._exit(1)
+    connection.send(("done",))
 
 
 def _answer(connection: Connection, files: list[InputFile], documents: list[etl.Document],

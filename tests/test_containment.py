@@ -238,3 +238,18 @@ def test_a_memory_limit_too_low_for_the_model_stops_the_run_with_a_clear_error(t
     monkeypatch.setenv("COMMUNIQUES_MAX_MEMORY_MB", "300")
     with pytest.raises(contain.WorkerError, match="COMMUNIQUES_MAX_MEMORY_MB=300 it may lack"):
         contain.process(list(inventory.documents.values()))
+
+
+def test_a_worker_whose_caller_exits_without_reading_its_ready_message_ends_quietly():
+    """A run with nothing new starts a worker and never uses it: when the run exits, the worker
+    must end without printing a traceback (a closed pipe with unread data is a reset, not EOF)."""
+    caller = ("from pipeline import contain\n"
+              "worker = contain._Worker.start()\n"
+              "assert worker.connection.poll(600)\n"  # "ready" is waiting, and is never read
+              "import time; time.sleep(1)\n"  # the worker is waiting for a request
+              "worker.close()\n"
+              "assert worker.process.returncode == 0, worker.process.returncode\n")
+    finished = subprocess.run([sys.executable, "-c", caller], capture_output=True, text=True,
+                              timeout=700, cwd=Path(__file__).parents[1])
+    assert finished.returncode == 0, finished.stderr
+    assert "Traceback" not in finished.stderr, finished.stderr

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from datetime import date
@@ -95,13 +96,21 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def api(base: str, path: str, payload: dict | None = None):
+def api(base: str, path: str, payload: dict | None = None, attempts: int = 6):
+    """A call to Prefect's API, retried on 429/502/503 as Prefect's own client does (a loaded
+    server answers 503 when its database is busy)."""
     request = urllib.request.Request(
         f"{base}{path}", method="GET" if payload is None else "POST",
         data=None if payload is None else json.dumps(payload).encode(),
         headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read())
+    for attempt in range(attempts):
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            if error.code not in (429, 502, 503) or attempt == attempts - 1:
+                raise
+            time.sleep(2 ** attempt)
 
 
 def wait_for(condition, seconds: float, every: float = 1.0):
