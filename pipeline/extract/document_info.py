@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.extract.figure_context import LINK_TITLE_WORDS, related_links
@@ -118,11 +119,13 @@ def _segments(folded: str) -> list[tuple[int, int]]:
 KINDS = ("place", "published", "signed", "bare", "updated")  # most to least telling
 
 
+@lru_cache(maxsize=4096)
 def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.date] | None:
     """(kind, place, date) when `line` is a dateline: kind "place" ("Troyes, le 14 novembre 2023"),
     "published" ("Publié le ..."), "signed" ("Fait à Avranches, le ..."), "bare" (a date alone or
     as a part of a short byline, counted only near the top) or "updated" ("Mis à jour le ...", a
-    last resort). A line is read part by part: "Publié le X | Mis à jour le Y" publishes on X."""
+    last resort). A line is read part by part: "Publié le X | Mis à jour le Y" publishes on X.
+    Cached: the title, the dateline and the chrome each read every line of the top."""
     folded = fold(line)
     short = len(folded.split()) <= BYLINE_WORDS
     found = []
@@ -284,10 +287,17 @@ def _own_lines(text: str) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=8)
+def _document_dateline(text: str) -> tuple[str | None, datetime.date | None]:
+    """(place, date) of the communiqué's dateline; cached, for extract_document_info and
+    chrome_spans ask it of the same document."""
+    return _dateline(_own_lines(text))
+
+
 def extract_document_info(text: str) -> dict:
     """title, issuer, place and published_on (datetime.date) of one communiqué; None when absent."""
     lines = [line for block in _blocks(text) for line in block]
-    place, published_on = _dateline(_own_lines(text))
+    place, published_on = _document_dateline(text)
     return {"title": _title(text), "issuer": _issuer(lines), "place": place,
             "published_on": published_on}
 
@@ -295,7 +305,7 @@ def extract_document_info(text: str) -> dict:
 def chrome_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page-chrome lines of `text`, and of the date lines near the top that
     are not the communiqué's date (crawl banners, update stamps): no stage reads facts there."""
-    _place, published_on = _dateline(_own_lines(text))
+    _place, published_on = _document_dateline(text)
     spans, position, seen = [], 0, 0
     for raw in text.split("\n"):
         line = raw.strip().strip(MARKDOWN_EDGES)
