@@ -27,8 +27,23 @@ from pipeline.extract.figure_context import LINK_TITLE_WORDS, related_links
 from pipeline.normalize import fold
 
 CHROME_RULES = json.loads((Path(__file__).parent / "rules" / "page_chrome.json").read_text(encoding="utf-8"))
-CHROME = re.compile("|".join(f"(?:{pattern})" for pattern in CHROME_RULES["lines"]))
 CRAWL_PREFIX = re.compile(CHROME_RULES["crawl_prefix"])
+
+
+def _alternation(patterns: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+
+
+# Chrome lines: the rules anchored at the line's start and the others, as two patterns (a line
+# is chrome when either finds something): one alternation of both tried every anchored rule at
+# every position of every line, three times slower.
+CHROME_AT_START = _alternation([p for p in CHROME_RULES["lines"] if p.startswith("^")])
+CHROME_ANYWHERE = _alternation([p for p in CHROME_RULES["lines"] if not p.startswith("^")])
+
+
+def _is_chrome(folded: str) -> bool:
+    return bool(CHROME_AT_START.search(folded) or CHROME_ANYWHERE.search(folded))
+
 
 TOP_LINES = 15  # the dateline stands within the first non-empty lines
 PROSE_WORDS = 15  # a headline with a full stop is shorter than this
@@ -216,7 +231,7 @@ def _is_preamble(line: str) -> bool:
     """Lines above the headline that are not it: "COMMUNIQUÉ DE PRESSE", the Marianne's motto,
     the issuer, the dateline, page chrome, a rubric."""
     folded = fold(line)
-    return bool(BOILERPLATE.fullmatch(folded) or CHROME.search(folded) or _issuer_of(line)
+    return bool(BOILERPLATE.fullmatch(folded) or _is_chrome(folded) or _issuer_of(line)
                 or _dateline_of(line, near_top=True) or UPDATED.search(folded) or _is_rubric(line))
 
 
@@ -312,7 +327,7 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
         if line:
             folded = fold(line)
             dated = _dateline_of(line, seen < TOP_LINES)
-            if CHROME.search(folded) or (dated and dated[2] != published_on):
+            if _is_chrome(folded) or (dated and dated[2] != published_on):
                 spans.append((position, position + len(raw)))
             seen += 1
         position += len(raw) + 1
