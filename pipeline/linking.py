@@ -137,7 +137,6 @@ class _Index:
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_owners: list[list[_Entry]] = field(default_factory=list)
     by_first_word: dict[str, list[str]] = field(default_factory=dict)  # official cores
-    fuzzy_by_length: dict[int, list[int]] = field(default_factory=dict)  # length -> positions
 
 
 @lru_cache(maxsize=1)
@@ -173,9 +172,8 @@ def _index() -> _Index:
                 index.exact.setdefault(form, []).append((entry, True))
     index.fuzzy_keys = list(fuzzy)
     index.fuzzy_owners = list(fuzzy.values())
-    for position, key in enumerate(fuzzy):
+    for key in fuzzy:
         index.by_first_word.setdefault(key.split(" ", 1)[0], []).append(key)
-        index.fuzzy_by_length.setdefault(len(key), []).append(position)
     return index
 
 
@@ -251,25 +249,14 @@ def _candidates(query: str) -> list[tuple[_Entry, float]]:
     return found
 
 
-FUZZY_CUTOFF = ACCEPT_SCORE * 100 - 10
-
-
 @lru_cache(maxsize=16384)
 def _fuzzy_matches(query: str) -> tuple[tuple[float, int], ...]:
     """(score, position in the index's fuzzy keys) of the (at most 10) official names most like
-    the query, in rapidfuzz's order. Fuzzy matching was linking's costliest step (member lists
-    are split by trying many runs of names), hence the cache, and only keys whose length can
-    reach the cutoff are compared: fuzz.ratio is at most 100 * (1 - |a - b| / (a + b)) for
-    lengths a and b. They are passed in the index's order, so ties come out as before."""
-    index = _index()
-    cutoff = FUZZY_CUTOFF / 100
-    shortest = int(len(query) * cutoff / (2 - cutoff)) - 1  # a margin of one character each way
-    longest = int(len(query) * (2 - cutoff) / cutoff) + 2
-    positions = sorted(position for length in range(max(shortest, 0), longest + 1)
-                       for position in index.fuzzy_by_length.get(length, ()))
-    matches = process.extract(query, [index.fuzzy_keys[p] for p in positions], scorer=fuzz.ratio,
-                              limit=10, score_cutoff=FUZZY_CUTOFF)
-    return tuple((raw, positions[sub]) for _key, raw, sub in matches)
+    the query. Cached: comparing a name with the 1,300 keys was linking's costliest step, and
+    member lists are split by trying the same runs of names in document after document."""
+    return tuple((raw, position) for _key, raw, position in
+                 process.extract(query, _index().fuzzy_keys, scorer=fuzz.ratio, limit=10,
+                                 score_cutoff=ACCEPT_SCORE * 100 - 10))
 
 
 def _decide(scored: dict[str, tuple[float, _Entry, float]], epci_type: str | None) -> Link:
