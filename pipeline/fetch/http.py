@@ -1,6 +1,8 @@
 """One polite HTTP client for every request of a fetch.
 
-- robots.txt of each host is read once (protego) and honoured, with its Crawl-delay;
+- robots.txt of each host is read once (protego) and honoured, with its Crawl-delay, as RFC 9309
+  says: its redirects followed, and a host whose robots.txt cannot be read (5xx, network error) is
+  not fetched from;
 - one request at a time per host, at least `interval` seconds apart;
 - a User-Agent that says who we are, timeouts on connect and on each read, and a time limit on
   the whole response;
@@ -35,6 +37,7 @@ from pipeline.fetch.sources import Settings, Source
 RETRIED_STATUSES = {429, 500, 502, 503, 504}
 RESPONSE_SECONDS = 120.0  # the whole of one response, however slowly its bytes come
 ROBOTS_MAX_BYTES = 512 * 1024
+ROBOTS_MAX_REDIRECTS = 5
 
 
 class FetchError(Exception):
@@ -74,6 +77,7 @@ class PoliteClient:
             timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
             follow_redirects=False, trust_env=False)
         self._robots: dict[str, Protego | None] = {}
+        self._robots_unreadable: dict[str, str] = {}  # origin -> why its robots.txt could not be read
         self._next_request: dict[str, float] = {}  # host -> earliest time of its next request
         self._checked_hosts: dict[str, bool] = {}  # host -> resolves to a public address
 
@@ -154,21 +158,44 @@ class PoliteClient:
         return self._checked_hosts[host]
 
     def _robots_of(self, url: str) -> Protego | None:
-        """The parsed robots.txt of the URL's host; None when it has none (404) or cannot be read."""
+        """The parsed robots.txt of the URL's host; None when it has none (a 4xx)."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
             self._robots[origin] = None
             try:
-                status, _, body = self._get_with_retries(f"{origin}/robots.txt", {},
-                                                         max_bytes=ROBOTS_MAX_BYTES)
-            except FetchError:
-                status, body = 0, b""
-            if status == 200:
-                self._robots[origin] = Protego.parse(body.decode("utf-8", errors="replace"))
-            elif status in (401, 403):  # the usual reading: the whole site is off limits
-                self._robots[origin] = Protego.parse("User-agent: *\nDisallow: /")
+                self._robots[origin] = self._read_robots(origin)
+            except FetchError as error:
+                self._robots_unreadable[origin] = error.reason
+        if origin in self._robots_unreadable:
+            raise FetchError(f"robots.txt of {parts.hostname} could not be read "
+                             f"({self._robots_unreadable[origin]}); as RFC 9309 asks, nothing "
+                             "is fetched from that host until it can be (the next run tries again)")
         return self._robots[origin]
+
+    def _read_robots(self, origin: str) -> Protego | None:
+        """robots.txt as RFC 9309 reads it: redirects followed (up to five), a 4xx means no rules
+        (401 and 403: the whole site off limits, the usual reading), a 5xx or a network error
+        means that nothing may be fetched (FetchError)."""
+        location = f"{origin}/robots.txt"
+        for _ in range(ROBOTS_MAX_REDIRECTS + 1):
+            status, headers, body = self._get_with_retries(location, {}, max_bytes=ROBOTS_MAX_BYTES)
+            if status in (301, 302, 303, 307, 308) and headers.get("location"):
+                following = urljoin(location, headers["location"].strip())
+                if not self._public(urlsplit(following).hostname) and self._public(
+                        urlsplit(origin).hostname):
+                    raise FetchError(f"its redirect leads to a loopback or private address "
+                                     f"({following})")
+                location = following
+                continue
+            if status == 200:
+                return Protego.parse(body.decode("utf-8", errors="replace"))
+            if status in (401, 403):
+                return Protego.parse("User-agent: *\nDisallow: /")
+            if 400 <= status < 500:
+                return None
+            raise FetchError(f"HTTP {status}")
+        return None  # RFC 9309: past five redirects, as if there were none
 
     # ---------------------------------------------------------------- the request itself
 
