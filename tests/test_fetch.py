@@ -389,6 +389,18 @@ def test_no_request_goes_to_a_private_address_from_a_public_source(tmp_path):
     assert not site.requests
 
 
+def test_a_host_that_resolves_to_a_private_address_once_checked_is_not_read(tmp_path, monkeypatch):
+    """DNS rebinding: the check said public, the connection reached a loopback address."""
+    monkeypatch.setattr(PoliteClient, "_public", lambda self, host: True)
+    with FakeSite() as site:
+        site.routes["/a"] = Reply(page("presse_locale.html"))
+        source = Source(name="publique", domains=("www.example.org", "127.0.0.1"),
+                        feed="https://www.example.org/rss.xml")
+        with PoliteClient(Settings(interval=0.0)) as client, pytest.raises(FetchError) as caught:
+            client.get(f"{site.url}/a", source)
+    assert "answered from 127.0.0.1, a loopback or private address" in caught.value.reason
+
+
 # --- the sources file ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("content, message", [

@@ -10,7 +10,9 @@
   Retry-After says (up to max_retry_after);
 - conditional GET: an ETag or Last-Modified from the previous fetch, and a 304 means unchanged;
 - redirects followed by hand, so that each hop is checked: on the source's domains, not a loop,
-  not to a loopback or private address (unless the source itself is on one: the tests);
+  not to a loopback or private address (unless the source itself is on one: the tests), and the
+  address a response comes from is checked again (a DNS answer may change between the check
+  and the connection);
 - the body streamed and cut off past max_bytes, never read whole.
 
 Every failure is a FetchError whose reason names the URL's problem; it ends that item only.
@@ -101,9 +103,10 @@ class PoliteClient:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        private_ok = not self._public(urlsplit(source.start).hostname)
         for _ in range(self.settings.max_redirects + 1):
-            self._check_allowed(current, source)
-            status, response_headers, body = self._get_with_retries(current, headers)
+            self._check_allowed(current, source, private_ok)
+            status, response_headers, body = self._get_with_retries(current, headers, private_ok)
             if status in (301, 302, 303, 307, 308):
                 location = response_headers.get("location")
                 if not location:
@@ -134,14 +137,14 @@ class PoliteClient:
 
     # ---------------------------------------------------------------- checks before a request
 
-    def _check_allowed(self, url: str, source: Source) -> None:
+    def _check_allowed(self, url: str, source: Source, private_ok: bool) -> None:
         if not source.allows(url):
             raise FetchError(f"{url} is outside the source's domains ({', '.join(source.domains)})")
         host = urlsplit(url).hostname
-        if not self._public(host) and self._public(urlsplit(source.start).hostname):
+        if not private_ok and not self._public(host):
             raise FetchError(f"{url}: {host} is a loopback or private address; only a source "
                              "whose own address is one may reach such hosts")
-        robots = self._robots_of(url)
+        robots = self._robots_of(url, private_ok)
         if robots is not None and not robots.can_fetch(url, self.settings.user_agent):
             raise FetchError(f"robots.txt of {host} disallows {url}")
 
@@ -157,14 +160,14 @@ class PoliteClient:
                                             for a in addresses)
         return self._checked_hosts[host]
 
-    def _robots_of(self, url: str) -> Protego | None:
+    def _robots_of(self, url: str, private_ok: bool) -> Protego | None:
         """The parsed robots.txt of the URL's host; None when it has none (a 4xx)."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
             self._robots[origin] = None
             try:
-                self._robots[origin] = self._read_robots(origin)
+                self._robots[origin] = self._read_robots(origin, private_ok)
             except FetchError as error:
                 self._robots_unreadable[origin] = error.reason
         if origin in self._robots_unreadable:
@@ -173,17 +176,17 @@ class PoliteClient:
                              "is fetched from that host until it can be (the next run tries again)")
         return self._robots[origin]
 
-    def _read_robots(self, origin: str) -> Protego | None:
+    def _read_robots(self, origin: str, private_ok: bool) -> Protego | None:
         """robots.txt as RFC 9309 reads it: redirects followed (up to five), a 4xx means no rules
         (401 and 403: the whole site off limits, the usual reading), a 5xx or a network error
         means that nothing may be fetched (FetchError)."""
         location = f"{origin}/robots.txt"
         for _ in range(ROBOTS_MAX_REDIRECTS + 1):
-            status, headers, body = self._get_with_retries(location, {}, max_bytes=ROBOTS_MAX_BYTES)
+            status, headers, body = self._get_with_retries(location, {}, private_ok,
+                                                           max_bytes=ROBOTS_MAX_BYTES)
             if status in (301, 302, 303, 307, 308) and headers.get("location"):
                 following = urljoin(location, headers["location"].strip())
-                if not self._public(urlsplit(following).hostname) and self._public(
-                        urlsplit(origin).hostname):
+                if not private_ok and not self._public(urlsplit(following).hostname):
                     raise FetchError(f"its redirect leads to a loopback or private address "
                                      f"({following})")
                 location = following
@@ -199,12 +202,12 @@ class PoliteClient:
 
     # ---------------------------------------------------------------- the request itself
 
-    def _get_with_retries(self, url: str, headers: dict,
+    def _get_with_retries(self, url: str, headers: dict, private_ok: bool,
                           max_bytes: int | None = None) -> tuple[int, httpx.Headers, bytes]:
         attempt = 0
         while True:
             try:
-                status, response_headers, body = self._get_once(url, headers, max_bytes)
+                status, response_headers, body = self._get_once(url, headers, private_ok, max_bytes)
             except FetchError as error:
                 if not getattr(error, "retry", False) or attempt >= self.settings.retries:
                     raise
@@ -225,13 +228,17 @@ class PoliteClient:
     def _backoff(self, attempt: int) -> float:
         return self.settings.backoff * 2 ** attempt
 
-    def _get_once(self, url: str, headers: dict,
+    def _get_once(self, url: str, headers: dict, private_ok: bool,
                   max_bytes: int | None) -> tuple[int, httpx.Headers, bytes]:
         limit = max_bytes or self.settings.max_bytes
         self._wait_host(url)
         started = self._clock()
         try:
             with self._client.stream("GET", url, headers=headers) as response:
+                peer = _peer_address(response)
+                if not private_ok and peer is not None and not peer.is_global:
+                    raise FetchError(f"{url} answered from {peer}, a loopback or private address "
+                                     "(its host's DNS changed since it was checked); not read")
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > limit:
                     raise FetchError(f"{url} is {_size(int(declared))}, more than the limit of "
@@ -275,6 +282,16 @@ class PoliteClient:
         wait = max(at_least, self._next_request.get(host, 0.0) - self._clock())
         if wait > 0:
             self._sleep(wait)
+
+
+def _peer_address(response: httpx.Response) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address the response actually came from: a host checked as public may resolve to
+    another address when the request connects (DNS rebinding)."""
+    stream = response.extensions.get("network_stream")
+    address = stream.get_extra_info("server_addr") if stream is not None else None
+    if not address:
+        return None
+    return ipaddress.ip_address(str(address[0]).split("%")[0])
 
 
 def _retryable(reason: str) -> FetchError:
