@@ -139,7 +139,9 @@ def _split_names(text: str, start: int, end: int, epci_type: str | None,
         found = link(i, j)
         score = ACCEPT_SCORE if found.candidates else found.score  # several fit: still a name
         if score >= ACCEPT_SCORE and (i == j or score >= EVERYDAY_FORM_SCORE or found.exact):
-            return score - ACCEPT_SCORE
+            # a run gains for each of its parts: "CC Entre Beauce et Perche" is one name, not
+            # the start of it ("CC Entre Beauce", a shortened name) and "Perche"
+            return (score - ACCEPT_SCORE) * (j - i + 1)
         return -2 * ACCEPT_SCORE * (j - i + 1) - 0.01
 
     best = [0.0] + [float("-inf")] * n
