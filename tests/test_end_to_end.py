@@ -220,14 +220,14 @@ def test_members_in_lists_of_communiques_nobody_here_had_read_are_linked_and_att
 
 EPCIS3_FIXTURES = ("epcis3_protocole_parties_representees", "epcis3_interco_membres_par_departement",
                    "epcis3_interco_membre_du_territoire", "epcis3_presse_deux_cc_unies_departements",
-                   "epcis3_association_metropoles_retenues")
+                   "epcis3_association_metropoles_retenues", "epcis3_presse_territoire_elargi_nouveau_nom")
 
 
 def test_members_of_a_single_territory_named_apart_from_its_name_are_attached(corpus_run, tmp_path):
     """A protocol's parties "représentée par", members under département headings, "A, qui est
     membre du Territoire d'industrie X", subjects "A, en Mayenne, et B, en Sarthe, se sont
-    unies", and towns named for métropoles far from "Les métropoles" that are no rows
-    (PATTERNS.md, epcis3)."""
+    unies", a renamed territory keeping the members of the one it continues, and towns named for
+    métropoles far from "Les métropoles" that are no rows (PATTERNS.md, epcis3)."""
     _, output = corpus_run
     scores = scores_of_fixtures(output, EPCIS3_FIXTURES, tmp_path)
     assert scores.documents_matched == len(EPCIS3_FIXTURES)

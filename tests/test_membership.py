@@ -243,3 +243,24 @@ def test_subjects_of_a_verb_of_membership_with_their_departement_between():
             "communes des Coëvrons, en Mayenne, et Loué-Brûlon-Noyen Communauté, en Sarthe (LBN), "
             "se sont unies pour défendre l'emploi industriel.")
     assert members(text) == {("coeur-de-maine", "200033298"), ("coeur-de-maine", "200040475")}
+
+
+def test_a_renamed_territory_keeps_the_members_of_the_one_it_continues_and_gains_the_newcomer():
+    text = ("Le Territoire d'industrie Haut-Doubs Horloger s'étendait sur 5 Communautés de Communes "
+            "(Val de Morteau, Plateau du Russey, Pays de Maîche, Portes du Haut-Doubs, Loue Lison).\n\n"
+            "L'élargissement avec l'entrée de Grand Besançon Métropole associe l'université. Ce "
+            "nouveau Territoire d'industrie entre dans la phase 2023-2027 avec un nouveau nom, "
+            "Alliances Luxe & Précision Doubs.")
+    first = {"242504116", "242504355", "200023075", "242504181", "200068070"}
+    assert members(text) == ({("haut-doubs-horloger", siren) for siren in first}
+                             | {("alliances-luxe-precision-doubs", siren) for siren in first | {"242500361"}})
+
+
+def test_a_territory_born_of_members_named_before_another_is_not_its_successor():
+    """"A et B s'étaient rassemblées pour donner naissance au Territoire X" after a title naming
+    Y: X is named, not renamed, and Y does not take X's members."""
+    text = ("Bourgogne Industrie, un nouveau territoire\n\nLe 25 février 2021, la communauté de "
+            "communes du Grand Autunois Morvan et la communauté de communes Le Grand Charolais se "
+            "sont rassemblées pour donner naissance au « Territoire d'industrie Ouest "
+            "Saône-et-Loire ».")
+    assert all(territory != "bourgogne-industrie" for territory, _ in members(text))

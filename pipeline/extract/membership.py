@@ -34,6 +34,9 @@ the rule that found the mention):
    list whose every item opens with an EPCI ("Pour la Drôme : • A • B"), in a sentence that
    speaks of no other territories; a town's own EPCI ("Rattachée à la communauté de communes
    X, la commune …") is none of these.
+A territory given a new name ("avec un nouveau nom, X", "baptisé « X »") continues the last other
+territory named before its sentence: when no member of its own is named, it keeps that one's
+members, and the EPCIs said to join ("rejoint", "l'entrée de", "élargissement") are its members too.
 A mention no rule attaches is kept (territory_id null) only when the document names no
 territory (its territory went unnamed or unseen) and the mention is listed as a member, written
 with its legal form ("CC de X"), or named in a sentence about the programme, not as someone's
@@ -75,6 +78,9 @@ MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|s
                        r"|\s*,?\s*(?:qui\s+)?(?:appartient|appartiennent|appartenait)\s+au\b")
 # "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)
 PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
+# a territory given a new name, and an EPCI joining it (folded text)
+NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise|\brenomme")
+JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*")
 ITEM_LEAD = 4  # an article may open the item before the EPCI's name ("La Communauté …")
 OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
                     r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$")
@@ -282,15 +288,44 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
                       and not any(named_after(t.name, m.link.siren) for t in territories
                                   if m.link.siren)]
     epci_starts = {m.start for m in mentions if m.link.siren}
-    attached = []
+    attached, unclaimed = [], []
     for mention in mentions:
         territory_id = _territory_of(mention, territories, text, folded, sentences, structure,
                                      epci_spans, by_id, aliases or {}, label_subjects, epci_starts)
         if territory_id:
             attached.append((mention, territory_id))
-        elif not territories:  # its territory went unseen: members and label holders stay
+        elif territories:
+            unclaimed.append(mention)
+        else:  # its territory went unseen: members and label holders stay
             start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
                 else (0, len(text))
             if mention.legal_form or _named_as_member(mention, text, folded, start, end, PROGRAMME):
                 attached.append((mention, None))
-    return attached
+    for successor, predecessor in _successors(territories, folded, sentences).items():
+        if any(territory_id == successor for _, territory_id in attached):
+            continue  # the renamed territory's members are listed: they answer
+        inherited = [(m, successor) for m, territory_id in attached if territory_id == predecessor]
+        joining = [(m, successor) for m in unclaimed if m.link.siren and JOINING.search(
+            folded, *sentences[_sentence_index(sentences, m.start) or 0])]
+        if inherited:
+            attached += inherited + joining
+    return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
+
+
+def _successors(territories: list[TerritoryMention], folded: str,
+                sentences: list[tuple[int, int]]) -> dict[str, str]:
+    """{renamed territory: the territory it continues}: a territory given a new name
+    ("… avec un nouveau nom, Alliances Luxe & Précision Doubs", "un nouveau Territoire …,
+    baptisé « Bourgogne Industrie »") continues the last other territory named before its
+    sentence ("le Territoire d'Industrie Haut-Doubs Horloger (2019-2023) qui s'étendait sur 5
+    Communautés de Communes (…)"), whose members it keeps, with the EPCIs said to join it."""
+    found: dict[str, str] = {}
+    for territory in territories:
+        index = _sentence_index(sentences, territory.start)
+        if index is None or not NEW_NAME.search(folded, sentences[index][0], territory.start):
+            continue
+        before = [t for t in territories if t.end <= sentences[index][0]
+                  and t.territory_id != territory.territory_id]
+        if before and territory.territory_id not in found:
+            found[territory.territory_id] = max(before, key=lambda t: t.start).territory_id
+    return found
