@@ -264,3 +264,12 @@ def test_a_territory_born_of_members_named_before_another_is_not_its_successor()
             "sont rassemblées pour donner naissance au « Territoire d'industrie Ouest "
             "Saône-et-Loire ».")
     assert all(territory != "bourgogne-industrie" for territory, _ in members(text))
+
+
+def test_the_epcis_carrying_the_candidature_of_the_one_territory_are_its_members():
+    """"les territoires de la CU X, de la CC Y … ont porté ensemble une candidature": the areas
+    of the EPCIs, not other territories; the territory is named in the next sentence."""
+    text = ("Fin 2023, les territoires de la Communauté urbaine de Dunkerque et de la Communauté de "
+            "Communes des Hauts de Flandre ont porté ensemble une candidature au programme. Elle a "
+            "donné naissance au nouveau Territoire d'industrie « Aa – Dunkerque – Flandre ».")
+    assert members(text) == {("aa-dunkerque-flandre", "245900428"), ("aa-dunkerque-flandre", "200040954")}
