@@ -218,6 +218,26 @@ def test_members_in_lists_of_communiques_nobody_here_had_read_are_linked_and_att
     assert ours["siren"].notna().all(), ours[ours["siren"].isna()]["mention"].tolist()
 
 
+EPCIS3_FIXTURES = ("epcis3_protocole_parties_representees", "epcis3_interco_membres_par_departement",
+                   "epcis3_interco_membre_du_territoire", "epcis3_presse_deux_cc_unies_departements",
+                   "epcis3_association_metropoles_retenues", "epcis3_presse_territoire_elargi_nouveau_nom",
+                   "epcis3_interco_candidature_portee_ensemble")
+
+
+def test_members_of_a_single_territory_named_apart_from_its_name_are_attached(corpus_run, tmp_path):
+    """A protocol's parties "représentée par", members under département headings, "A, qui est
+    membre du Territoire d'industrie X", subjects "A, en Mayenne, et B, en Sarthe, se sont
+    unies", a renamed territory keeping the members of the one it continues, and towns named for
+    métropoles far from "Les métropoles" that are no rows (PATTERNS.md, epcis3)."""
+    _, output = corpus_run
+    scores = scores_of_fixtures(output, EPCIS3_FIXTURES, tmp_path)
+    assert scores.documents_matched == len(EPCIS3_FIXTURES)
+    assert (scores.scores["epcis"].f1, scores.scores["membership"].f1) == (1.0, 1.0)
+    documents = pq.read_table(output / "documents.parquet").to_pandas()
+    epcis = pq.read_table(output / "epcis.parquet").to_pandas().merge(documents[["doc_id", "source"]])
+    assert (epcis["source"] == "epcis3_association_metropoles_retenues.txt").sum() == 0
+
+
 def test_a_merged_member_gives_its_successor_and_an_ambiguous_one_its_candidates(corpus_run):
     _, output = corpus_run
     documents = pq.read_table(output / "documents.parquet").to_pandas()

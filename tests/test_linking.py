@@ -111,3 +111,10 @@ def test_an_acronym_of_a_names_own_initials_links_in_the_documents_departements(
 def test_an_everyday_name_no_millesime_has_comes_from_the_aliases_file():
     from pipeline.linking import link_epci
     assert link_epci("Communauté d'Agglomération Meuse Grand Sud", "CA").siren == "200033025"
+
+
+def test_an_acronym_from_the_aliases_file_that_its_names_initials_do_not_give():
+    """"DRAGA" for the CC du Rhône aux Gorges de l'Ardèche: its initials keep the "Du" and the
+    "Aux" that generated acronyms leave out, so the aliases file gives it."""
+    assert DocumentLinker(frozenset({"07"})).link("DRAGA", "CC").siren == "240700864"
+    assert DocumentLinker(frozenset({"75"})).link("DRAGA", "CC").siren is None

@@ -256,3 +256,25 @@ def test_porte_par_with_words_between():
 def test_departements_in_a_member_list_are_no_rows():
     text = "Le contrat réunit des intercommunalités des Pyrénées-Atlantiques et des Hautes-Pyrénées."
     assert find_epcis(text, DocumentLinker(), parse(text), []) == []
+
+
+def test_an_official_name_holding_et_is_not_its_start_plus_another_epci():
+    """Found at scale by the benchmark's corpus (20 wrong memberships of 13,494): "CC Entre
+    Beauce et Perche" was read as "CC Entre Beauce", taken for a shortened name, and "Perche",
+    the everyday name of the CC du Perche."""
+    text = ("• Territoire d'industrie Monts des Canaux Haut (28) regroupant la CC Entre Beauce et "
+            "Perche et la CC Coeur de Beauce.")
+    assert members(text, frozenset({"28"})) == [
+        ("200058360", "CC Entre Beauce et Perche"), ("200070159", "CC Coeur de Beauce")]
+
+
+def test_towns_named_far_after_a_plural_head_are_not_its_epcis():
+    """"Les métropoles, qui …, sont à présent retenues, parmi lesquelles Bordeaux, Rouen": towns
+    named for their métropoles far from the head; a plural head coordinates the names right after
+    it."""
+    text = ("Les métropoles, qui ne pouvaient jusqu'alors candidater directement, sont à présent "
+            "retenues, parmi lesquelles Bordeaux, Nantes et Rouen.")
+    assert find_epcis(text, DocumentLinker(), parse(text), []) == []
+    text = "Les métropoles de Bordeaux et de Rouen sont retenues."
+    assert [m.link.siren for m in find_epcis(text, DocumentLinker(), parse(text), [])] == [
+        "243300316", "200023414"]

@@ -195,3 +195,81 @@ def test_the_epci_column_of_a_table_lists_the_members_of_its_row():
             "Nord Cotentin | CA du Cotentin | 200067205 | Manche\n"
             "Comminges - Nestes | CC Neste Barousse | 200070829 | Hautes-Pyrénées\n")
     assert members(text) == {("nord-cotentin", "200067205"), ("comminges-nestes", "200070829")}
+
+
+def test_the_epcis_signing_a_territorys_agreement_are_its_members():
+    """A protocol's parties ("ENTRE … La Communauté d'Agglomération X représentée par …"): in a
+    document about one territory, the EPCIs among them are its members; the State, the Région
+    and other bodies are no rows."""
+    text = ("PROTOCOLE D'ENGAGEMENT\n\nTERRITOIRE D'INDUSTRIE AVIGNON-SORGUES-CAVAILLON-VENTOUX\n\n"
+            "ENTRE\n\nL'Etat, représenté par le préfet de Vaucluse ; La Communauté d'Agglomération "
+            "du Grand Avignon représentée par son président, dûment habilité à cet effet ; La "
+            "Communauté de Communes Les Sorgues du Comtat représentée par son président, dûment "
+            "habilité à cet effet ; Bpifrance représentée par son directeur régional.\n")
+    found = members(text)
+    assert {siren for _, siren in found} == {"248400251", "248400293"}
+    assert {territory for territory, _ in found} == {"avignon-sorgues-cavaillon-ventoux"}
+
+
+def test_a_list_of_epcis_under_departement_headings_lists_the_one_territorys_members():
+    text = ("« Rhône Provence Industrie » vient d'être retenu comme territoire d'industrie. "
+            "Quatre intercommunalités de la Drôme et de l'Ardèche portent la candidature.\n"
+            "Pour la Drôme :\n• Montélimar Agglomération,\n• La Communauté de communes Drôme Sud "
+            "Provence,\nPour l'Ardèche :\n• La Communauté de communes DRAGA\n"
+            "• La Communauté de communes Ardèche Rhône Coiron\n")
+    assert members(text) == {("rhone-provence-industrie", siren) for siren in
+                             ("200040459", "200042901", "240700864", "200071405")}
+
+
+def test_an_epci_that_is_a_member_of_the_territory_named_after_it():
+    text = ("Depuis 2018, la Communauté de communes Ambert Livradois Forez, qui est membre du "
+            "Territoire d'industrie Lezoux – Thiers – Ambert – Montbrison, accompagne ses "
+            "industriels.")
+    assert members(text) == {("lezoux-thiers-ambert-montbrison", "200070761")}
+
+
+def test_the_own_epci_of_a_town_is_no_member_of_the_one_territory():
+    """A town's own intercommunality, named with its legal form in a document about one
+    territory, is not one of the territory's members."""
+    text = ("Rassemblant cinq intercommunalités, le Territoire d'industrie Nevers Val de Loire "
+            "accueille une commune de plus.\n\nRattachée à la communauté de communes Bazois Loire "
+            "Morvan, qui couvre le sud-est de la Nièvre, la commune de Cercy-la-Tour rejoint le "
+            "dispositif.\n")
+    assert ("nevers-val-de-loire", "200067882") not in members(text)
+
+
+def test_subjects_of_a_verb_of_membership_with_their_departement_between():
+    text = ("Le Territoire d'industrie Cœur de Maine a été labellisé pour 2023-2027. La communauté de "
+            "communes des Coëvrons, en Mayenne, et Loué-Brûlon-Noyen Communauté, en Sarthe (LBN), "
+            "se sont unies pour défendre l'emploi industriel.")
+    assert members(text) == {("coeur-de-maine", "200033298"), ("coeur-de-maine", "200040475")}
+
+
+def test_a_renamed_territory_keeps_the_members_of_the_one_it_continues_and_gains_the_newcomer():
+    text = ("Le Territoire d'industrie Haut-Doubs Horloger s'étendait sur 5 Communautés de Communes "
+            "(Val de Morteau, Plateau du Russey, Pays de Maîche, Portes du Haut-Doubs, Loue Lison).\n\n"
+            "L'élargissement avec l'entrée de Grand Besançon Métropole associe l'université. Ce "
+            "nouveau Territoire d'industrie entre dans la phase 2023-2027 avec un nouveau nom, "
+            "Alliances Luxe & Précision Doubs.")
+    first = {"242504116", "242504355", "200023075", "242504181", "200068070"}
+    assert members(text) == ({("haut-doubs-horloger", siren) for siren in first}
+                             | {("alliances-luxe-precision-doubs", siren) for siren in first | {"242500361"}})
+
+
+def test_a_territory_born_of_members_named_before_another_is_not_its_successor():
+    """"A et B s'étaient rassemblées pour donner naissance au Territoire X" after a title naming
+    Y: X is named, not renamed, and Y does not take X's members."""
+    text = ("Bourgogne Industrie, un nouveau territoire\n\nLe 25 février 2021, la communauté de "
+            "communes du Grand Autunois Morvan et la communauté de communes Le Grand Charolais se "
+            "sont rassemblées pour donner naissance au « Territoire d'industrie Ouest "
+            "Saône-et-Loire ».")
+    assert all(territory != "bourgogne-industrie" for territory, _ in members(text))
+
+
+def test_the_epcis_carrying_the_candidature_of_the_one_territory_are_its_members():
+    """"les territoires de la CU X, de la CC Y … ont porté ensemble une candidature": the areas
+    of the EPCIs, not other territories; the territory is named in the next sentence."""
+    text = ("Fin 2023, les territoires de la Communauté urbaine de Dunkerque et de la Communauté de "
+            "Communes des Hauts de Flandre ont porté ensemble une candidature au programme. Elle a "
+            "donné naissance au nouveau Territoire d'industrie « Aa – Dunkerque – Flandre ».")
+    assert members(text) == {("aa-dunkerque-flandre", "245900428"), ("aa-dunkerque-flandre", "200040954")}

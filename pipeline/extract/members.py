@@ -139,7 +139,9 @@ def _split_names(text: str, start: int, end: int, epci_type: str | None,
         found = link(i, j)
         score = ACCEPT_SCORE if found.candidates else found.score  # several fit: still a name
         if score >= ACCEPT_SCORE and (i == j or score >= EVERYDAY_FORM_SCORE or found.exact):
-            return score - ACCEPT_SCORE
+            # a run gains for each of its parts: "CC Entre Beauce et Perche" is one name, not
+            # the start of it ("CC Entre Beauce", a shortened name) and "Perche"
+            return (score - ACCEPT_SCORE) * (j - i + 1)
         return -2 * ACCEPT_SCORE * (j - i + 1) - 0.01
 
     best = [0.0] + [float("-inf")] * n
@@ -330,9 +332,15 @@ def _plural_head_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     coordinates names, members or not."""
     regions = []
     for head in all_heads:
-        if PLURAL_HEAD.search(head.group(0)):
+        if PLURAL_HEAD.search(head.group(0)) and NAMES_FOLLOW.match(text, head.end()):
             regions.append(_Region(head.start(), _sentence_end(text, head.end()), False, None, False))
     return regions
+
+
+# the names a plural head coordinates follow it ("les métropoles de Lyon et de Grenoble", "les
+# communautés de communes des bassins de Pompey et de Pont-à-Mousson"); not
+# "Les métropoles, qui …, sont retenues, parmi lesquelles Bordeaux, Rouen …": towns named for them
+NAMES_FOLLOW = re.compile(r"\s*(?:(?:de|du|des|d['’])\s*(?:\w+\s+(?:de|du|des|d['’])\s*)?|:\s*)?[«\"“]?\s*[A-ZÉÈÀÂÎÔ]")
 
 
 MARKED_LINE = re.compile(r"[ \t]*[−–—\-•▪◦*](?:[ \t]*[−–—\-])?[ \t]+(\S[^\n]*)\n?")
@@ -469,6 +477,9 @@ def _predicate_start(text: str, start: int, end: int) -> int:
     return end
 
 
+# What may stand between the last of the subjects and their verb: a bracket, a place ("…
+# Loué-Brûlon-Noyen Communauté, en Sarthe (LBN), se sont unies")
+APPOSITION = re.compile(r"\([^()]*\)|,\s*(?:en|dans\s+(?:la|le|les|l['’])?)\s*[A-ZÉÈ][\w'’-]*(?:[\s-]+[A-ZÉÈ][\w'’-]*)*")
 LIST_ANNOUNCED = re.compile(r"[^:.;()\n]{0,80}?\b" + WORDS["members_noun"] + r"\b[^:.;()\n]{0,60}:\s*",
                             re.IGNORECASE)
 
@@ -533,7 +544,7 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
                     list_start=region.start if region.anchor is None else region.anchor,
                     territory_hint=region.territory_hint))
     if region.subject_of is not None and (
-            not found or text[found[-1].end:region.subject_of].strip(" \t\n,»”\"")):
+            not found or APPOSITION.sub("", text[found[-1].end:region.subject_of]).strip(" \t\n,»”\"")):
         return [], True  # the names must run up to the verb: "A et B forment …"
     return found, complete
 

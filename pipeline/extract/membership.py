@@ -21,15 +21,22 @@ the rule that found the mention):
    not a member); a territory named before a line that ends with a full stop is not in the
    sentence of an EPCI not listed, whatever the parser's sentences ("… Ouest Saône et Loire ».⏎
    Le 2 novembre, Dijon métropole annonçait avoir rejoint …"); else after it when the EPCI is listed as a member ("regroupant A et B, le
-   territoire X …", "A et B s'étaient rassemblées pour donner naissance au Territoire X");
+   territoire X …", "A et B s'étaient rassemblées pour donner naissance au Territoire X") or
+   said to be one ("A, qui est membre du Territoire d'industrie X", "fait partie du", "appartient au");
 5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
    cut early), unless the list's subject is a territory left unnamed ("Le territoire regroupant
    A et B vient d'être labellisé");
 6. its sentence starts by pointing back ("Il rassemble …", "Ce territoire comprend …") and one
    of the two sentences before names a territory: the last one named;
-7. the document names a single territory, and the EPCI is listed as a member or named in a
-   sentence about the label ("La CA X et la CC Y ont décroché conjointement un label"), a
-   sentence that speaks of no other territories.
+7. the document names a single territory, and the EPCI is listed as a member, named in a
+   sentence about the label ("La CA X et la CC Y ont décroché conjointement un label"), a party
+   of an agreement ("ENTRE … La Communauté d'Agglomération X représentée par …") or an item of a
+   list whose every item opens with an EPCI ("Pour la Drôme : • A • B"), in a sentence that
+   speaks of no other territories; a town's own EPCI ("Rattachée à la communauté de communes
+   X, la commune …") is none of these.
+A territory given a new name ("avec un nouveau nom, X", "baptisé « X »") continues the last other
+territory named before its sentence: when no member of its own is named, it keeps that one's
+members, and the EPCIs said to join ("rejoint", "l'entrée de", "élargissement") are its members too.
 A mention no rule attaches is kept (territory_id null) only when the document names no
 territory (its territory went unnamed or unseen) and the mention is listed as a member, written
 with its legal form ("CC de X"), or named in a sentence about the programme, not as someone's
@@ -60,11 +67,23 @@ SENTENCES_BACK = 2
 # vient d'être labellisé", "un territoire qui réunit A et B"; "Le territoire regroupe A et B"
 # speaks of the one named before.
 UNNAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|du|au)\s+(?:nouveau\s+)?territoire\s+(?:qui\s+\w+|\w+ant)\b")
-OTHER_TERRITORIES = re.compile(r"\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie)|\bce\s+dernier\b")
+# "les territoires de la Communauté urbaine de X, de la CC Y …" are the EPCIs' areas
+OTHER_TERRITORIES = re.compile(r"\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
+                               r"(?:[Cc]ommunaut|[Mm][ée]tropole|[Aa]gglom|C[CAU]\b))|\bce\s+dernier\b")
 # a line ending with a full stop ends a sentence the parser may have run on ("… Ouest Saône et
 # Loire ».\nLe 2 novembre, Dijon métropole …")
 LINE_END_STOP = re.compile(r"(?:[.!?]\s*[»”\"]?|[»”\"]\s*\.)[ \t]*\n")
 ARTICLE = re.compile(r"(?:(?:la|le|les|l['’])\s*)?", re.IGNORECASE)
+# "X, qui est membre du Territoire d'industrie Y", "X fait partie du territoire Y" (folded text)
+MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|sont|etaient)\s+membres?\s+(?:du|de|des)\b"
+                       r"|\s*,?\s*(?:qui\s+)?(?:fait|font|faisait|faisaient)\s+partie\s+(?:du|de|des)\b"
+                       r"|\s*,?\s*(?:qui\s+)?(?:appartient|appartiennent|appartenait)\s+au\b")
+# "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)
+PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
+# a territory given a new name, and an EPCI joining it (folded text)
+NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise|\brenomme")
+JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*")
+ITEM_LEAD = 4  # an article may open the item before the EPCI's name ("La Communauté …")
 OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
                     r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$")
 
@@ -109,7 +128,8 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
 def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
                   folded: str, sentences: list[tuple[int, int]], structure,
                   epci_spans: list[tuple[int, int]], by_id: set[str],
-                  aliases: dict[str, str], label_subjects: list[int]) -> str | None:
+                  aliases: dict[str, str], label_subjects: list[int],
+                  epci_starts: set[int] = frozenset()) -> str | None:
     if mention.territory_hint in by_id:
         return mention.territory_hint
     if mention.link.siren:
@@ -155,7 +175,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         if named:
             return named[-1][1].territory_id
     after = _named_in(folded, mention.end, end, territories, epci_spans)
-    if after and mention.in_member_list:
+    if after and (mention.in_member_list or MEMBER_OF.match(folded, mention.end)):
         return after[0][1].territory_id
     if mention.list_start is not None and _unnamed_subject(folded, start, mention.list_start):
         return None  # "Le territoire regroupant A et B": a territory the text leaves unnamed
@@ -167,10 +187,24 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             named = _named_in(folded, *sentences[back], territories, epci_spans)
             if named:
                 return named[-1][1].territory_id
-    if len(by_id) == 1 and _named_as_member(mention, text, folded, start, end) \
+    if len(by_id) == 1 and (_named_as_member(mention, text, folded, start, end)
+                            or _party_or_listed(mention, folded, structure, epci_starts)) \
             and not OTHER_TERRITORIES.search(text, start, end):  # lower case: not an agency's name
         return next(iter(by_id))
     return None
+
+
+def _party_or_listed(mention: EpciMention, folded: str, structure, epci_starts: set[int]) -> bool:
+    """A party of an agreement ("La Communauté d'Agglomération X représentée par …"), or an item
+    of a list whose every item opens with an EPCI ("Pour la Drôme : • Montélimar Agglomération
+    • La Communauté de communes …"): in a document about one territory, one of its members."""
+    if mention.legal_form and PARTY.match(folded, mention.end):
+        return True
+    held = structure.item_at(mention.start)
+    if held is None or len(held[0].items) < 2:
+        return False
+    return all(any(item.content.start <= position <= item.content.start + ITEM_LEAD
+                   for position in epci_starts) for item in held[0].items)
 
 
 def _unnamed_subject(folded: str, sentence_start: int, trigger: int) -> bool:
@@ -255,15 +289,45 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
                       if not m.in_member_list and LABEL_PREDICATE.match(text, m.end)
                       and not any(named_after(t.name, m.link.siren) for t in territories
                                   if m.link.siren)]
-    attached = []
+    epci_starts = {m.start for m in mentions if m.link.siren}
+    attached, unclaimed = [], []
     for mention in mentions:
         territory_id = _territory_of(mention, territories, text, folded, sentences, structure,
-                                     epci_spans, by_id, aliases or {}, label_subjects)
+                                     epci_spans, by_id, aliases or {}, label_subjects, epci_starts)
         if territory_id:
             attached.append((mention, territory_id))
-        elif not territories:  # its territory went unseen: members and label holders stay
+        elif territories:
+            unclaimed.append(mention)
+        else:  # its territory went unseen: members and label holders stay
             start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
                 else (0, len(text))
             if mention.legal_form or _named_as_member(mention, text, folded, start, end, PROGRAMME):
                 attached.append((mention, None))
-    return attached
+    for successor, predecessor in _successors(territories, folded, sentences).items():
+        if any(territory_id == successor for _, territory_id in attached):
+            continue  # the renamed territory's members are listed: they answer
+        inherited = [(m, successor) for m, territory_id in attached if territory_id == predecessor]
+        joining = [(m, successor) for m in unclaimed if m.link.siren and JOINING.search(
+            folded, *sentences[_sentence_index(sentences, m.start) or 0])]
+        if inherited:
+            attached += inherited + joining
+    return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
+
+
+def _successors(territories: list[TerritoryMention], folded: str,
+                sentences: list[tuple[int, int]]) -> dict[str, str]:
+    """{renamed territory: the territory it continues}: a territory given a new name
+    ("… avec un nouveau nom, Alliances Luxe & Précision Doubs", "un nouveau Territoire …,
+    baptisé « Bourgogne Industrie »") continues the last other territory named before its
+    sentence ("le Territoire d'Industrie Haut-Doubs Horloger (2019-2023) qui s'étendait sur 5
+    Communautés de Communes (…)"), whose members it keeps, with the EPCIs said to join it."""
+    found: dict[str, str] = {}
+    for territory in territories:
+        index = _sentence_index(sentences, territory.start)
+        if index is None or not NEW_NAME.search(folded, sentences[index][0], territory.start):
+            continue
+        before = [t for t in territories if t.end <= sentences[index][0]
+                  and t.territory_id != territory.territory_id]
+        if before and territory.territory_id not in found:
+            found[territory.territory_id] = max(before, key=lambda t: t.start).territory_id
+    return found
