@@ -771,3 +771,21 @@ def test_the_upper_part_of_a_departement_and_its_mountains():
     assert found == {"haut-doubs-horloger": ["25"], "haut-jura": ["39"], "vosges-saonoises": []}
     other = "le Haut-Rhin et la Haute-Marne"
     assert [other[p.start:p.end] for p in find_places(other)] == ["Haut-Rhin", "Haute-Marne"]
+
+
+def test_a_titles_subject_after_the_programme_names_its_intercommunalities():
+    text = ("Territoires d'industrie : Limoges Métropole et ELAN misent sur l'industrie\n\nLe dispositif concerne "
+            "la Communauté urbaine Limoges Métropole et la Communauté de communes ELAN.")
+    assert names_of(text) == ["Limoges Métropole et ELAN"]
+    # a person is never written with a legal form
+    assert names_of("Territoires d'industrie : Bruno Le Maire annonce la deuxième phase\n\nLe ministre était à "
+                    "Chalon-sur-Saône.") == []
+
+
+def test_a_title_about_the_programme_and_one_intercommunality_names_the_territory_after_it():
+    text = ("La Communauté d'agglomération de Bastia tire le bilan du programme Territoires d'industrie\n\n"
+            "Le programme se referme sur un bilan positif.")
+    assert names_of(text) == ["Bastia"]
+    two = ("La communauté de communes de Marana-Golu et la communauté d'agglomération de Bastia rejoignent "
+           "Territoires d'industrie\n\nLe programme s'ouvre.")
+    assert names_of(two) == []

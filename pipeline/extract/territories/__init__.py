@@ -23,6 +23,13 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              de Maine »"
 - territory.ner              (off by default, COMMUNIQUES_NER=1) a LOC/ORG/MISC entity of the
                              French model in a sentence about labels that also says "territoire"
+- territory.kicker           (when no other rule finds one) a name alone on a line above a title
+                             about the programme
+- territory.headline         (likewise) a title's subject after the programme's words, when the
+                             body writes each of its intercommunalities with its legal form:
+                             "Territoires d'Industrie : Limoges Métropole et ELAN misent sur …";
+                             or the one intercommunality a title about the programme names
+                             ("L'agglomération de Bastia veut ses Territoires d'industrie")
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 
@@ -41,7 +48,7 @@ from pipeline.extract.territories.common import (LEGAL_FORM, SMALL_COUNTS, WORDS
                                                  capitalised_run, codes_after, codes_in_name, legal_form_end,
                                                  departements_bracket, sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names
-from pipeline.extract.territories.kicker import kicker_name
+from pipeline.extract.territories.kicker import headline_subject, kicker_name
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
 from pipeline.extract.territories.predicates import grouping_subjects, labelled_subjects
@@ -93,7 +100,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _the_departement_the_text_is_about(text, kept, places)
     _short_forms_named_in_full(kept)
     _acronyms_spelled_out(text, kept)
-    return kept or kicker_name(text, places)
+    return kept or kicker_name(text, places) or headline_subject(text)
 
 
 def _described(mention: TerritoryMention) -> bool:
