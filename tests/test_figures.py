@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def figures(text: str) -> list[dict]:
     doc = next(nlp.parse([text]))
-    return extract_figures(text, nlp.sentence_spans(doc), find_places(text))
+    return extract_figures(text, nlp.sentence_spans(doc, text), find_places(text))
 
 
 def facts(text: str) -> list[tuple]:

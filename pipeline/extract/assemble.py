@@ -140,7 +140,7 @@ def _epci_rows(attached: list[tuple[EpciMention, str | None]]) -> list[dict]:
 def extract(text: str, doc: Doc) -> Extraction:
     """All rows (without doc_id) that one document yields."""
     ref = referential.load()
-    sentences = sentence_spans(doc)
+    sentences = sentence_spans(doc, text)
     places = find_places(text)
     mentions = find_territories(text, places, entity_spans(doc))
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}

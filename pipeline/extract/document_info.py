@@ -20,14 +20,30 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.extract.figure_context import LINK_TITLE_WORDS, related_links
 from pipeline.normalize import fold
 
 CHROME_RULES = json.loads((Path(__file__).parent / "rules" / "page_chrome.json").read_text(encoding="utf-8"))
-CHROME = re.compile("|".join(f"(?:{pattern})" for pattern in CHROME_RULES["lines"]))
 CRAWL_PREFIX = re.compile(CHROME_RULES["crawl_prefix"])
+
+
+def _alternation(patterns: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+
+
+# Chrome lines: the rules anchored at the line's start and the others, as two patterns (a line
+# is chrome when either finds something): one alternation of both tried every anchored rule at
+# every position of every line, three times slower.
+CHROME_AT_START = _alternation([p for p in CHROME_RULES["lines"] if p.startswith("^")])
+CHROME_ANYWHERE = _alternation([p for p in CHROME_RULES["lines"] if not p.startswith("^")])
+
+
+def _is_chrome(folded: str) -> bool:
+    return bool(CHROME_AT_START.search(folded) or CHROME_ANYWHERE.search(folded))
+
 
 TOP_LINES = 15  # the dateline stands within the first non-empty lines
 PROSE_WORDS = 15  # a headline with a full stop is shorter than this
@@ -118,11 +134,13 @@ def _segments(folded: str) -> list[tuple[int, int]]:
 KINDS = ("place", "published", "signed", "bare", "updated")  # most to least telling
 
 
+@lru_cache(maxsize=4096)
 def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.date] | None:
     """(kind, place, date) when `line` is a dateline: kind "place" ("Troyes, le 14 novembre 2023"),
     "published" ("Publié le ..."), "signed" ("Fait à Avranches, le ..."), "bare" (a date alone or
     as a part of a short byline, counted only near the top) or "updated" ("Mis à jour le ...", a
-    last resort). A line is read part by part: "Publié le X | Mis à jour le Y" publishes on X."""
+    last resort). A line is read part by part: "Publié le X | Mis à jour le Y" publishes on X.
+    Cached: the title, the dateline and the chrome each read every line of the top."""
     folded = fold(line)
     short = len(folded.split()) <= BYLINE_WORDS
     found = []
@@ -213,7 +231,7 @@ def _is_preamble(line: str) -> bool:
     """Lines above the headline that are not it: "COMMUNIQUÉ DE PRESSE", the Marianne's motto,
     the issuer, the dateline, page chrome, a rubric."""
     folded = fold(line)
-    return bool(BOILERPLATE.fullmatch(folded) or CHROME.search(folded) or _issuer_of(line)
+    return bool(BOILERPLATE.fullmatch(folded) or _is_chrome(folded) or _issuer_of(line)
                 or _dateline_of(line, near_top=True) or UPDATED.search(folded) or _is_rubric(line))
 
 
@@ -284,10 +302,17 @@ def _own_lines(text: str) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=8)
+def _document_dateline(text: str) -> tuple[str | None, datetime.date | None]:
+    """(place, date) of the communiqué's dateline; cached, for extract_document_info and
+    chrome_spans ask it of the same document."""
+    return _dateline(_own_lines(text))
+
+
 def extract_document_info(text: str) -> dict:
     """title, issuer, place and published_on (datetime.date) of one communiqué; None when absent."""
     lines = [line for block in _blocks(text) for line in block]
-    place, published_on = _dateline(_own_lines(text))
+    place, published_on = _document_dateline(text)
     return {"title": _title(text), "issuer": _issuer(lines), "place": place,
             "published_on": published_on}
 
@@ -295,14 +320,14 @@ def extract_document_info(text: str) -> dict:
 def chrome_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page-chrome lines of `text`, and of the date lines near the top that
     are not the communiqué's date (crawl banners, update stamps): no stage reads facts there."""
-    _place, published_on = _dateline(_own_lines(text))
+    _place, published_on = _document_dateline(text)
     spans, position, seen = [], 0, 0
     for raw in text.split("\n"):
         line = raw.strip().strip(MARKDOWN_EDGES)
         if line:
             folded = fold(line)
             dated = _dateline_of(line, seen < TOP_LINES)
-            if CHROME.search(folded) or (dated and dated[2] != published_on):
+            if _is_chrome(folded) or (dated and dated[2] != published_on):
                 spans.append((position, position + len(raw)))
             seen += 1
         position += len(raw) + 1

@@ -43,15 +43,20 @@ def _name_pattern(name: str) -> str:
     return pattern
 
 
-def _literal(name: str) -> str:
-    """The longest word of a folded name: a text without it cannot hold the name, which lets
-    find_places skip most of the ~140 patterns with a substring test instead of a regex scan."""
-    return max(re.findall(r"[a-z0-9]+", fold(name)), key=len)
+WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(name: str) -> frozenset[str]:
+    """The words of a name's pattern (folded, without its article): each is a whole word of the
+    folded text wherever the pattern matches, so a text lacking one cannot hold the name, which
+    lets find_places skip most of the ~140 patterns with a set test instead of a regex scan
+    (a substring test let "Haute-Loire" be scanned for in every text saying "haute")."""
+    return frozenset(WORD.findall(_name_pattern_text(name)))
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> list[tuple[str, re.Pattern, str, str, str]]:
-    """(literal, pattern, code, kind, rule) for every place name, longest names first."""
+def _gazetteer() -> list[tuple[frozenset[str], re.Pattern, str, str, str]]:
+    """(words, pattern, code, kind, rule) for every place name, longest names first."""
     ref = referential.load()
     aliases = json.loads((RULES_DIR / "place_aliases.json").read_text(encoding="utf-8"))
     ambiguous = set(aliases["needs_article"])
@@ -74,9 +79,9 @@ def _gazetteer() -> list[tuple[str, re.Pattern, str, str, str]]:
             body = r"(?<=\b(?:le|du) )" + body
         # "Moselle-Est" holds the Moselle; "Seine-Maritime" does not hold the Seine
         pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w]|-(?!(?:est|ouest|nord|sud|centre)\b)\w)")
-        compiled.append((_literal(name), pattern, code, kind, rule))
+        compiled.append((_words(name), pattern, code, kind, rule))
     country = re.compile(r"(?<![\w-])france(?![\w]|-\w|\s+\d|\s+[A-Z])")
-    compiled.append(("france", country, "FR", "country", "place.france"))
+    compiled.append((frozenset({"france"}), country, "FR", "country", "place.france"))
     return compiled
 
 
@@ -93,11 +98,12 @@ def _ambiguous_names() -> frozenset[str]:
 def find_places(text: str) -> list[PlaceMention]:
     """Every non-overlapping place mention in `text`, in reading order."""
     folded = fold(text)
+    words = set(WORD.findall(folded))
     ambiguous_names = _ambiguous_names()
     taken = [False] * len(text)
     found: list[PlaceMention] = []
-    for literal, pattern, code, kind, rule in _gazetteer():
-        if literal not in folded:
+    for name_words, pattern, code, kind, rule in _gazetteer():
+        if not name_words <= words:
             continue
         for match in pattern.finditer(folded):
             start, end = match.span()

@@ -220,6 +220,8 @@ def _outside_brackets(text: str, start: int, end: int):
 
 def _field(text: str, start: int, end: int, max_label_words: int = MAX_LABEL_WORDS) -> Field | None:
     """'label : value' in [start, end): a short label, a colon outside brackets, a value."""
+    if text.find(":", start, end) < 0:
+        return None  # most lines: no need to walk them character by character
     for position in _outside_brackets(text, start, end):
         if text[position] == ":":
             if position + 1 < end and not text[position + 1].isspace():
@@ -241,6 +243,8 @@ def _field(text: str, start: int, end: int, max_label_words: int = MAX_LABEL_WOR
 
 def _parts(text: str, span: Span) -> list[Span]:
     """`span` split on ';' (outside brackets) when it holds more than one part; else []."""
+    if text.find(";", span.start, span.end) < 0:
+        return []  # one part: no need to walk it character by character
     parts, part_start = [], span.start
     for position in _outside_brackets(text, span.start, span.end):
         if text[position] == ";":

@@ -159,7 +159,7 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     if cut >= len(segment.rstrip()):
         cut = len(re.match(r"[\s*_«\"“]*", segment).group(0))
     start += cut
-    form_end = legal_form_end(text, fold(text[:end]), start)
+    form_end = legal_form_end(text, fold(text)[:end], start)  # the text's fold is cached
     if form_end is not None and form_end < end:
         start = form_end  # "la Communauté d'agglomération de Bastia": the territory goes by "Bastia"
     while end > start and text[end - 1] in " \t\n*_»\"”,;:.–-":
