@@ -695,6 +695,8 @@ def test_an_intercommunality_designated_by_its_acronym_goes_by_its_name():
     text = ("La Communauté urbaine de Cherbourg (CUC) porte le dossier. La CUC a été labellisée Territoire "
             "d'industrie en 2023.")
     assert names_of(text) == ["Cherbourg"]
+    text = "La CUC (Communauté urbaine de Cherbourg) a été labellisée Territoire d'industrie en 2023."
+    assert names_of(text) == ["Cherbourg"]
     # an acronym of the name alone is the name's short form
     text = ("La communauté d'agglomération Territoire de la Côte Ouest (TCO) signe. Le TCO a été labellisé "
             "Territoire d'industrie.")

@@ -266,8 +266,9 @@ ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
 def _acronyms_spelled_out(text: str, mentions: list[TerritoryMention]) -> None:
     """'La CUA, un territoire d'industrie par nature', the text having written 'la Communauté
-    Urbaine d'Alençon (CUA)': a territory designated by its intercommunality's acronym goes by
-    that intercommunality's name without its legal form ('Alençon'), as when it is written out."""
+    Urbaine d'Alençon (CUA)' or 'la CUA (Communauté urbaine d'Alençon)': a territory designated
+    by its intercommunality's acronym goes by that intercommunality's name without its legal form
+    ('Alençon'), as when it is written out."""
     folded = fold(text)
     for mention in mentions:
         if not ACRONYM_NAME.fullmatch(mention.name):
@@ -277,13 +278,20 @@ def _acronyms_spelled_out(text: str, mentions: list[TerritoryMention]) -> None:
             if name:
                 mention.name = name
                 break
+        else:  # "la CUA (Communauté urbaine d'Alençon)"
+            for after in re.finditer(r"(?<![\w-])" + re.escape(mention.name) + r"\s*\(", text):
+                closing = text.find(")", after.end(), after.end() + 120)
+                name = _spelled_out_before(text, folded, closing, mention.name[0], after.end()) if closing > 0 else None
+                if name:
+                    mention.name = name
+                    break
 
 
-def _spelled_out_before(text: str, folded: str, bracket: int, initial: str) -> str | None:
+def _spelled_out_before(text: str, folded: str, bracket: int, initial: str, window_start: int | None = None) -> str | None:
     """The name an intercommunality written with its legal form right before `bracket` goes by,
     when the acronym abbreviates the legal form too (its `initial` is the form's: 'CUA'); an
     acronym of the name alone ('Territoire de la Côte Ouest (TCO)') is that name's short form."""
-    window_start = max(0, bracket - 120)
+    window_start = max(0, bracket - 120) if window_start is None else window_start
     for form in LEGAL_FORM.finditer(folded, window_start, bracket):
         if folded[form.start()] != initial.lower():
             continue
