@@ -682,3 +682,112 @@ def test_a_quoted_name_keeps_the_bracket_after_its_closing_quote():
     text = "Le périmètre “Béziers-Sète” (Hérault) est l’un des 15 Territoires d’industrie retenus en Occitanie."
     mentions = find_territories(text, find_places(text))
     assert [(m.name, sorted(m.departement_codes)) for m in mentions] == [("Béziers-Sète", ["34"])]
+
+
+def test_a_name_coordinated_before_a_name_with_its_own_place_takes_the_place_written_after_both():
+    text = ("Près de 150 territoires ont été labellisés en France, dont Albigeois et Tarn Nord dans le Tarn, "
+            "ainsi que Grand Narbonne dans l'Aude.")
+    found = {m.territory_id: sorted(m.departement_codes) for m in find_territories(text, find_places(text))}
+    assert found == {"albigeois": ["81"], "tarn-nord": ["81"], "grand-narbonne": ["11"]}
+
+
+def test_an_intercommunality_designated_by_its_acronym_goes_by_its_name():
+    text = ("La Communauté urbaine de Cherbourg (CUC) porte le dossier. La CUC a été labellisée Territoire "
+            "d'industrie en 2023.")
+    assert names_of(text) == ["Cherbourg"]
+    text = "La CUC (Communauté urbaine de Cherbourg) a été labellisée Territoire d'industrie en 2023."
+    assert names_of(text) == ["Cherbourg"]
+    # an acronym of the name alone is the name's short form
+    text = ("La communauté d'agglomération Territoire de la Côte Ouest (TCO) signe. Le TCO a été labellisé "
+            "Territoire d'industrie.")
+    assert names_of(text) == ["TCO"]
+
+
+def test_an_intercommunality_said_to_be_a_territory_with_its_place_between():
+    text = ("Depuis janvier, la communauté de communes Terres de Montaigu, en Vendée, est officiellement un "
+            "« territoire d'industrie ».")
+    found = find_territories(text, find_places(text))
+    assert [(m.name, sorted(m.departement_codes)) for m in found] == [("Terres de Montaigu", ["85"])]
+
+
+def test_a_head_and_an_adjective_of_place_name_the_only_territory():
+    assert names_of("Le bassin nazairien a été labellisé Territoire d'industrie par l'État.") == ["Bassin nazairien"]
+    assert names_of("Le bassin minier a été labellisé Territoire d'industrie.") == []
+    text = ("Le territoire Sud Alsace a été labellisé Territoire d'industrie. Le bassin mulhousien a été "
+            "retenu comme territoire d'industrie pilote.")
+    assert names_of(text) == ["Sud Alsace"]
+
+
+def test_an_adjective_after_the_programme_words_in_the_plural_is_no_name():
+    assert names_of("FOCUS\nTERRITOIRES D'INDUSTRIE ULTRAMARINS : VERS DES STRATÉGIES INSULAIRES") == []
+    assert names_of("Les Territoires d'industrie normands se réunissent à Caen.") == []
+    assert names_of("Le Territoire d'industrie Briançonnais est labellisé.") == ["Briançonnais"]
+
+
+def test_a_redacted_passage_ends_a_name():
+    assert names_of("CONTRAT TERRITOIRE D'INDUSTRIE LACQ-PAU-TARBES XXXXXXX XX XXXXXXXXXX X'XXXXXXXXX\n") \
+        == ["LACQ-PAU-TARBES"]
+
+
+def test_a_territory_shared_by_two_towns():
+    text = ("Le premier volet a permis au territoire commun Issoudun-Châteauroux de bénéficier d'une aide "
+            "de l'État.")
+    assert names_of(text) == ["Issoudun-Châteauroux"]
+
+
+def test_territories_set_beside_a_named_one():
+    text = ("Il copilote le « Territoire d'industrie Rumilly-Usses et Rhône », lancé en Haute-Savoie aux côtés "
+            "du Grand Annecy et de la Vallée de l'Arve.")
+    assert names_of(text) == ["Rumilly-Usses et Rhône", "Grand Annecy", "Vallée de l'Arve"]
+    # people, institutions and a sentence without a named territory are not
+    assert names_of("Le Territoire d'industrie Sud Vosges avance aux côtés de la Région Grand Est et du "
+                    "Conseil départemental.") == ["Sud Vosges"]
+    assert names_of("La ville avance aux côtés du Grand Annecy et de la Vallée de l'Arve.") == []
+
+
+def test_the_departements_the_only_territorys_intercommunalities_lie_in():
+    text = ("CONTRAT TERRITOIRE D'INDUSTRIE LACQ-PAU-TARBES\n\nLe contrat engage l'État et les intercommunalités "
+            "des Pyrénées-Atlantiques et des Hautes-Pyrénées qui composent le territoire.")
+    found = find_territories(text, find_places(text))
+    assert [(m.territory_id, sorted(m.departement_codes)) for m in found] == [("lacq-pau-tarbes", ["64", "65"])]
+
+
+def test_territories_said_to_lie_in_the_one_departement_of_the_text():
+    text = ("Les territoires d'industrie dans l'Indre\n\nL'aide a permis au territoire commun "
+            "Issoudun-Châteauroux de soutenir trois projets.")
+    found = find_territories(text, find_places(text))
+    assert [(m.territory_id, sorted(m.departement_codes)) for m in found] == [("issoudun-chateauroux", ["36"])]
+
+
+def test_a_candidacy_retained_for_the_second_phase_names_its_territory():
+    text = ("Le Gouvernement a présenté la carte des Territoires d'industrie. La candidature des "
+            "Alpes-de-Haute-Provence a été retenue pour la phase II du programme.")
+    found = find_territories(text, find_places(text))
+    assert [(m.name, sorted(m.departement_codes)) for m in found] == [("Alpes-de-Haute-Provence", ["04"])]
+    assert names_of("Le Cher y figure parmi les territoires.") == []
+
+
+def test_the_upper_part_of_a_departement_and_its_mountains():
+    text = "Les territoires labellisés en Bourgogne-Franche-Comté sont :\n- Haut-Doubs Horloger\n- Haut-Jura\n- Vosges saônoises\n"
+    found = {m.territory_id: sorted(m.departement_codes) for m in find_territories(text, find_places(text))}
+    assert found == {"haut-doubs-horloger": ["25"], "haut-jura": ["39"], "vosges-saonoises": []}
+    other = "le Haut-Rhin et la Haute-Marne"
+    assert [other[p.start:p.end] for p in find_places(other)] == ["Haut-Rhin", "Haute-Marne"]
+
+
+def test_a_titles_subject_after_the_programme_names_its_intercommunalities():
+    text = ("Territoires d'industrie : Limoges Métropole et ELAN misent sur l'industrie\n\nLe dispositif concerne "
+            "la Communauté urbaine Limoges Métropole et la Communauté de communes ELAN.")
+    assert names_of(text) == ["Limoges Métropole et ELAN"]
+    # a person is never written with a legal form
+    assert names_of("Territoires d'industrie : Bruno Le Maire annonce la deuxième phase\n\nLe ministre était à "
+                    "Chalon-sur-Saône.") == []
+
+
+def test_a_title_about_the_programme_and_one_intercommunality_names_the_territory_after_it():
+    text = ("La Communauté d'agglomération de Bastia tire le bilan du programme Territoires d'industrie\n\n"
+            "Le programme se referme sur un bilan positif.")
+    assert names_of(text) == ["Bastia"]
+    two = ("La communauté de communes de Marana-Golu et la communauté d'agglomération de Bastia rejoignent "
+           "Territoires d'industrie\n\nLe programme s'ouvre.")
+    assert names_of(two) == []

@@ -135,15 +135,26 @@ def _departement_forms() -> dict[str, str]:
 
 
 
+UPPER_PART = re.compile(r"haut|haute|bas|basse")
+
+
 def _hyphenated_departements(text: str, folded: str, taken: list[bool]) -> list[PlaceMention]:
     """'Ardèche-Drôme Nord', 'Gers-Tarn-et-Garonne': département names joined by hyphens, each
-    capitalised (a word joined to another by a hyphen is otherwise part of a longer name)."""
+    capitalised (a word joined to another by a hyphen is otherwise part of a longer name), and
+    'Haut-Doubs': the upper part of one."""
     forms = _departement_forms()
     found = []
     for token in HYPHENATED.finditer(folded):
         if any(taken[token.start():token.end()]):
             continue
         pieces = token.group(0).split("-")
+        upper = UPPER_PART.fullmatch(pieces[0]) and "-".join(pieces[1:]) in forms
+        if upper and text[token.start()].isupper() and text[token.start() + len(pieces[0]) + 1].isupper():
+            # "Haut-Doubs", "Haut-Jura": the upper part of a département, as "Nord Isère" is its north
+            start = token.start() + len(pieces[0]) + 1
+            found.append(PlaceMention(start, token.end(), forms[folded[start:token.end()]], "departement",
+                                      "place.departement_name"))
+            continue
         # the fewest names covering the pieces, left to right (a name may hold hyphens itself)
         best: list[list[tuple[int, int]] | None] = [[]] + [None] * len(pieces)
         for i in range(len(pieces)):
@@ -213,7 +224,8 @@ def departements_in_name(text: str, start: int, end: int, places: list[PlaceMent
     """Départements a territory's name states: 'Nord Loiret', 'Moselle Est', 'Vosges', 'Troyes Bar
     sur Aube'. A word that is also a commune's name and opens a longer name ('Vienne Condrieu',
     'Mayenne Communauté') names the town, unless a compass word goes with it; a word of a river's
-    course after it makes it the river ('Loire Estuaire'); rivers after 'Val de' / 'Vallée de'
+    course after it makes it the river ('Loire Estuaire'), an adjective of place the mountains
+    ('Vosges saônoises'); rivers after 'Val de' / 'Vallée de'
     are already left out by find_places."""
     codes = set()
     name = text[start:end].strip()
@@ -227,9 +239,17 @@ def departements_in_name(text: str, start: int, end: int, places: list[PlaceMent
             or re.match(r"\s*[-–]?\s*" + COMPASS + r"(?![\w-])", text[place.end:end])
         town_first = not text[start:place.start].strip() and fold(word) in _homonym_communes()
         river = RIVER_TAIL.match(text, place.end, end)
-        if whole or compass or not (town_first or river):
+        qualified = re.match(r"\s+(\w+)", text[place.end:end])  # "Vosges saônoises": the mountains
+        qualified = qualified and qualified.group(1).islower() and _place_adjective().fullmatch(fold(qualified.group(1)))
+        if whole or compass or not (town_first or river or qualified):
             codes.add(place.code)
     return codes
+
+
+@lru_cache(maxsize=1)
+def _place_adjective() -> re.Pattern:
+    words = json.loads((RULES_DIR / "territory_words.json").read_text(encoding="utf-8"))
+    return re.compile(words["place_adjective"])
 
 
 @lru_cache(maxsize=1)

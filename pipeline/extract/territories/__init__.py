@@ -23,6 +23,13 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              de Maine »"
 - territory.ner              (off by default, COMMUNIQUES_NER=1) a LOC/ORG/MISC entity of the
                              French model in a sentence about labels that also says "territoire"
+- territory.kicker           (when no other rule finds one) a name alone on a line above a title
+                             about the programme
+- territory.headline         (likewise) a title's subject after the programme's words, when the
+                             body writes each of its intercommunalities with its legal form:
+                             "Territoires d'Industrie : Limoges Métropole et ELAN misent sur …";
+                             or the one intercommunality a title about the programme names
+                             ("L'agglomération de Bastia veut ses Territoires d'industrie")
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 
@@ -37,14 +44,17 @@ import re
 
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
-from pipeline.extract.territories.common import (SMALL_COUNTS, WORDS, TerritoryMention, codes_after,
-                                                 codes_in_name, sentence_bounds)
+from pipeline.extract.territories.common import (LEGAL_FORM, SMALL_COUNTS, WORDS, TerritoryMention,
+                                                 capitalised_run, codes_after, codes_in_name, legal_form_end,
+                                                 departements_bracket, sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names
-from pipeline.extract.territories.kicker import kicker_name
+from pipeline.extract.territories.kicker import headline_subject, kicker_name
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
+from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
 from pipeline.extract.territories.predicates import grouping_subjects, labelled_subjects
 from pipeline.extract.territories.prefixed import prefixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
+from pipeline.normalize import collapse_spaces, fold, name_key
 
 # "pays-du-", "vallee-de-la-": a geographic head and its preposition at the start of a key.
 GEOGRAPHIC_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")-(?:de-la-|de-l-|du-|des-|de-|d-)"
@@ -78,6 +88,8 @@ def find_territories(text: str, places: list[PlaceMention],
                 overlap.intro, overlap.list_id = mention.intro, mention.list_id
             continue
         kept.append(mention)
+    if any(not _described(m) for m in kept):
+        kept = [m for m in kept if not _described(m)]
     for mention in kept:
         mention.name_codes = departements_in_name(text, mention.start, mention.end, places)
         mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
@@ -87,7 +99,17 @@ def find_territories(text: str, places: list[PlaceMention],
     _departements_of_the_only_territory(text, kept, places)
     _the_departement_the_text_is_about(text, kept, places)
     _short_forms_named_in_full(kept)
-    return kept or kicker_name(text, places)
+    _acronyms_spelled_out(text, kept)
+    return kept or kicker_name(text, places) or headline_subject(text)
+
+
+def _described(mention: TerritoryMention) -> bool:
+    """'Le bassin nazairien a été labellisé': a head and an adjective of place describe the
+    territory of a text that names none; beside a territory's name ('Sud Alsace … Le bassin
+    mulhousien y figure') they describe that one."""
+    words = mention.name.split()
+    return len(words) == 2 and words[1].islower() and bool(PLACE_ADJECTIVE_HEAD.match(fold(mention.name))) \
+        and bool(PLACE_ADJECTIVE.fullmatch(fold(words[1])))
 
 
 STRADDLING = re.compile(r",?\s*(?:(?:un|le)\s+)?(?:territoire\s+)?(?:situ[ée]\s+)?[àa]\s+cheval\s+sur\s+"
@@ -97,10 +119,9 @@ STRADDLING = re.compile(r",?\s*(?:(?:un|le)\s+)?(?:territoire\s+)?(?:situ[ée]\s
 def _places_written_after(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
     """'Kourou et Cayenne (Guyane )', 'Le Port et Saint-André à La Réunion', 'X, territoire à
     cheval sur la Mayenne et la Sarthe': the départements written after a name are where it lies,
-    and where the name coordinated with it by "et" lies."""
+    and where the name coordinated with it by "et" lies, even when the last name states its own
+    ("Albigeois et Tarn Nord dans le Tarn")."""
     for index, mention in enumerate(mentions):
-        if mention.departement_codes:
-            continue
         codes = codes_after(text, mention.end, places)
         straddling = STRADDLING.match(text, mention.end)
         if straddling:  # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe"
@@ -108,7 +129,8 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
                       and straddling.start("places") <= p.start < straddling.end("places")}
         if not codes:
             continue
-        mention.departement_codes |= codes
+        if not mention.departement_codes:
+            mention.departement_codes |= codes
         previous = index - 1
         while previous >= 0 and not mentions[previous].departement_codes \
                 and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]):
@@ -174,13 +196,26 @@ THE_TERRITORY_SPANS = re.compile(r"\b(?:le|ce|notre)\s+territoire\b(?!\s+d['’]
                                  r"[^.;\n]{0,100}?\bd[ée]partements?\b", re.IGNORECASE)
 
 
+# "les intercommunalités des Pyrénées-Atlantiques et des Hautes-Pyrénées qui composent le
+# territoire": where its members lie, département names and connectors only.
+MEMBERS_IN = re.compile(r"\b(?:[Ii]ntercommunalit[ée]s|EPCI)\s+(?P<places>(?:(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|et|,)\s*)+"
+                        r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*\s*)+)")
+
+
 def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMention],
                                         places: list[PlaceMention]) -> None:
-    """In a text about one territory, a sentence saying which départements "le territoire" spans
-    gives them ("Selon la préfecture, « le territoire regroupe 152 communes appartenant à deux
+    """In a text about one territory, the départements its intercommunalities are said to lie in,
+    or a sentence saying which départements "le territoire" spans give them ("Selon la préfecture, « le territoire regroupe 152 communes appartenant à deux
     départements, l'Isère et la Savoie »")."""
     if not mentions or len({m.territory_id for m in mentions}) > 1 or any(m.departement_codes for m in mentions):
         return
+    members_in = MEMBERS_IN.search(text)
+    if members_in:  # "les intercommunalités des Pyrénées-Atlantiques et des Hautes-Pyrénées"
+        codes = departements_bracket(text, members_in.start("places"), members_in.end("places"), places)
+        if codes:
+            for mention in mentions:
+                mention.departement_codes |= codes
+            return
     for match in THE_TERRITORY_SPANS.finditer(text):
         sentence_end = sentence_bounds(text, match.end())[1]
         codes = {p.code for p in places if p.kind == "departement" and match.end() <= p.start < sentence_end}
@@ -191,8 +226,9 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
 
 
 # "Deux « territoires d'industrie » pour redynamiser le tissu industriel du Loir-et-Cher",
+# "Deux territoires d'industrie dans l'Indre",
 # "le seul protocole Territoires d'Industrie de Côte d'Or": territories said to be in a département.
-TERRITORIES_IN = re.compile(r"\bterritoires?\b[^.;:\n]{0,60}?(?:\b(?:du|de\s+la|des|de|en|dans\s+l[ea])\s+|\bde\s+l['’]\s*|\bd['’]\s*)$",
+TERRITORIES_IN = re.compile(r"\bterritoires?\b[^.;:\n]{0,60}?(?:\b(?:du|de\s+la|des|de|en|dans\s+l[ea])\s+|\b(?:de|dans)\s+l['’]\s*|\bd['’]\s*)$",
                             re.IGNORECASE)
 
 
@@ -223,3 +259,46 @@ def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
         if mention.territory_id in full:
             mention.name = full[mention.territory_id]
 
+
+
+ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+
+
+def _acronyms_spelled_out(text: str, mentions: list[TerritoryMention]) -> None:
+    """'La CUA, un territoire d'industrie par nature', the text having written 'la Communauté
+    Urbaine d'Alençon (CUA)' or 'la CUA (Communauté urbaine d'Alençon)': a territory designated
+    by its intercommunality's acronym goes by that intercommunality's name without its legal form
+    ('Alençon'), as when it is written out."""
+    folded = fold(text)
+    for mention in mentions:
+        if not ACRONYM_NAME.fullmatch(mention.name):
+            continue
+        for bracket in re.finditer(r"\(\s*" + re.escape(mention.name) + r"\s*\)", text):
+            name = _spelled_out_before(text, folded, bracket.start(), mention.name[0])
+            if name:
+                mention.name = name
+                break
+        else:  # "la CUA (Communauté urbaine d'Alençon)"
+            for after in re.finditer(r"(?<![\w-])" + re.escape(mention.name) + r"\s*\(", text):
+                closing = text.find(")", after.end(), after.end() + 120)
+                name = _spelled_out_before(text, folded, closing, mention.name[0], after.end()) if closing > 0 else None
+                if name:
+                    mention.name = name
+                    break
+
+
+def _spelled_out_before(text: str, folded: str, bracket: int, initial: str, window_start: int | None = None) -> str | None:
+    """The name an intercommunality written with its legal form right before `bracket` goes by,
+    when the acronym abbreviates the legal form too (its `initial` is the form's: 'CUA'); an
+    acronym of the name alone ('Territoire de la Côte Ouest (TCO)') is that name's short form."""
+    window_start = max(0, bracket - 120) if window_start is None else window_start
+    for form in LEGAL_FORM.finditer(folded, window_start, bracket):
+        if folded[form.start()] != initial.lower():
+            continue
+        name_start = legal_form_end(text, folded, form.start())
+        if name_start is None or name_start >= bracket or not text[name_start].isupper():
+            continue
+        if capitalised_run(text, name_start, bracket) == len(text[:bracket].rstrip()):
+            name = collapse_spaces(text[name_start:len(text[:bracket].rstrip())])
+            return name if name_key(name) else None
+    return None

@@ -112,7 +112,7 @@ def _is_codes_bracket(inner: str) -> bool:
     return all(w.startswith("inter") or w in _departement_words() for w in words)
 
 
-def _departements_bracket(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
+def departements_bracket(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
     """'(Haute-Marne et Meuse)': département names and connectors only -> their codes."""
     inside = [p for p in places if p.kind == "departement" and start <= p.start and p.end <= end]
     if not inside:
@@ -240,6 +240,10 @@ YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?[.,;:)]*$
 CONTRACT_WORDS = {"ENTRE", "ET", "AVEC", "CONTRAT", "PROTOCOLE", "CONVENTION", "ANNEXE"}
 
 
+# "LACQ-PAU-TARBES XXXXXXX XX XXXXXXXXXX": a document host's redaction ends a name.
+REDACTED = re.compile(r"(?:X['’])?X{3,}(?:[-'’]X+)*[.,]?")
+
+
 def capitalised_run(text: str, pos: int, limit: int) -> int:
     """End of a name starting at `pos`: capitalised words joined by connectors, on one line, or
     across one line break of a wrapped paragraph (a title line ends the name: "Territoire
@@ -261,7 +265,7 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
             if "\n" in token and _line_ends_a_title(text, pos + match.start(), pos + match.end()):
                 break
             continue
-        if YEAR_TOKEN.match(token) or (in_capitals and token in CONTRACT_WORDS):
+        if YEAR_TOKEN.match(token) or (in_capitals and token in CONTRACT_WORDS) or REDACTED.fullmatch(token):
             break
         word = token.strip("'’")
         bare = re.sub(r"^(?:[dl]['’])", "", token)
@@ -345,10 +349,10 @@ def codes_after(text: str, end: int, places: list[PlaceMention]) -> set[str]:
         place = PLACE_AFTER.match(text, end, min(len(text), end + 60))
         if not place:
             return set()
-        return _departements_bracket(text, place.start("place"), place.end("place"), places)
+        return departements_bracket(text, place.start("place"), place.end("place"), places)
     if _is_codes_bracket(bracket.group(1)):
         return _codes_in(bracket.group(1))
-    return _departements_bracket(text, end + bracket.start(1), end + bracket.end(1), places)
+    return departements_bracket(text, end + bracket.start(1), end + bracket.end(1), places)
 
 
 # "La zone intitulée Collines de Normandie": the name follows the participle.
@@ -377,7 +381,7 @@ def name_and_codes(text: str, start: int, end: int,
         if _is_codes_bracket(inner):
             codes |= _codes_in(inner)
         else:
-            codes |= _departements_bracket(text, start + bracket.start(1), start + bracket.end(1), places)
+            codes |= departements_bracket(text, start + bracket.start(1), start + bracket.end(1), places)
     trailing = TRAILING_CODES.search(text[name_start:name_end])
     if trailing:
         codes |= _codes_in(trailing.group(1))

@@ -18,9 +18,9 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, SMALL_COUNTS, WORDS, TerritoryMention,
-                                                 make_mention, sentence_bounds)
-from pipeline.extract.territories.phrases import enumeration_after
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, PREFIX, SMALL_COUNTS, WORDS,
+                                                 TerritoryMention, make_mention, sentence_bounds)
+from pipeline.extract.territories.phrases import Part, enumeration_after
 from pipeline.normalize import fold
 
 RULE = "territory.enumeration"
@@ -32,6 +32,20 @@ CLAUSE_JOINT = re.compile(r",\s+|\)\s+et\s+|;\s+")
 @lru_cache(maxsize=1)
 def _cues() -> list[tuple[re.Pattern, dict]]:
     return [(re.compile(cue["cue"]), cue) for cue in WORDS["enumeration_cues"]]
+
+
+# "le « Territoire d'industrie Rumilly-Usses et Rhône »": the programme's words, then a name.
+LABEL_THEN_NAME = re.compile(r"(?i:" + PREFIX + r")\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?[A-ZÀ-Ý]")
+INSTITUTION = re.compile(r"\b(?:region|etat|departement|prefecture|conseil|agence|banque|chambre|ministere"
+                         r"|metropole|universite|pole|cluster|ecole|institut|groupe|association|syndicat)\b")
+
+
+def _set_beside(text: str, folded: str, part: Part) -> bool:
+    """A territory set beside another ('aux côtés du Grand Annecy'): a place's article before
+    it, two words at least, not an institution ('aux côtés de la Région Auvergne-Rhône-Alpes')."""
+    name = part.name or text[part.start:part.end]
+    return (bool(re.search(r"(?:\bdu|\bde\s+la|\bde\s+l'|\bdes)\s*$", folded[max(0, part.start - 8):part.start]))
+            and len(name.split()) >= 2 and not part.epci and not INSTITUTION.search(fold(name)))
 
 
 def _previous_sentence(text: str, sentence_start: int) -> tuple[int, int]:
@@ -54,6 +68,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 continue
             if needs == "count_territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)):
                 continue
+            if needs == "label_before" and not LABEL_THEN_NAME.search(text, sentence_start, match.start()):
+                continue
             limit = sentence_end
             if cue.get("inside") == "brackets":
                 closing = text.find(")", match.end(), sentence_end)
@@ -61,6 +77,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                     continue
                 limit = closing
             parts = enumeration_after(text, match.end(), limit)
+            if cue.get("beside"):
+                parts = [part for part in parts if _set_beside(text, folded, part)]
             if len(parts) < cue.get("min_names", 1):
                 continue
             if needs.startswith("count"):

@@ -1,4 +1,5 @@
-"""territory.kicker: a territory named only in the kicker line above a title about the programme.
+"""territory.kicker: a territory named only in the kicker line above a title about the programme,
+or as the subject of a title after the programme's words (territory.headline).
 
 "Vallée de la Bresle-Vimeu" then "La deuxième phase de Territoires d'industrie s'engage": local
 weeklies put the territory's name on its own short line above the headline and never repeat it.
@@ -7,6 +8,14 @@ digit, no punctuation but dashes and apostrophes), the next line must speak of t
 the document must name no other territory (find_territories calls this rule last): a rubric such
 as "Développement économique" or "Collectivités" is no name, nor is a line in capitals, which is
 how pages label their genre ("COMMUNIQUÉ DE PRESSE", "DOSSIER DE PRESSE").
+
+"Territoires d'Industrie : Limoges Métropole et ELAN misent sur …": the title's subject after the
+programme's words names the territory by its intercommunalities when the body writes each of them
+with its legal form ("la Communauté Urbaine Limoges Métropole et la Communauté de communes
+ELAN"); a person ("Territoires d'industrie : Bruno Le Maire annonce …") never has one. Likewise a
+title about the programme and one intercommunality written with its legal form ("La Communauté
+d'Agglomération de Bastia tire le bilan du programme Territoires d'industrie") names the
+territory after it ("Bastia").
 """
 
 from __future__ import annotations
@@ -14,7 +23,8 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.territories.common import PREFIX, TerritoryMention, make_mention
+from pipeline.extract.territories.common import (LEGAL_FORM, PREFIX, PREPOSITION, TerritoryMention, capitalised_run,
+                                                 legal_form_end, make_mention)
 from pipeline.normalize import fold
 
 RULE = "territory.kicker"
@@ -47,3 +57,61 @@ def kicker_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]
         mention = make_mention(text, start, end, RULE, (), end)
         return [mention] if mention else []
     return []
+
+
+HEADLINE_RULE = "territory.headline"
+AFTER_PROGRAMME = re.compile(PREFIX + r"\s*[»”\"]?\s*:\s*", re.IGNORECASE)
+
+
+def headline_subject(text: str) -> list[TerritoryMention]:
+    """The intercommunalities a title's subject names after the programme's words, as one territory."""
+    folded = fold(text)
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    for start, end in lines[:MAX_LINES_ABOVE]:
+        programme = AFTER_PROGRAMME.search(text, start, end)
+        if programme and not text[programme.end():programme.end() + 1].isupper():
+            continue
+        if not programme:
+            designated = _one_intercommunality(text, folded, start, end)
+            if designated:
+                return designated
+            continue
+        run_end = capitalised_run(text, programme.end(), end)
+        if run_end <= programme.end() or not re.match(r"\s+[a-zà-ÿ]", text[run_end:end]):
+            continue  # the subject of a verb
+        names = re.split(r"\s+et\s+", text[programme.end():run_end])
+        if all(_written_with_legal_form(folded, name) for name in names):
+            mention = make_mention(text, programme.end(), run_end, HEADLINE_RULE, (), end)
+            return [mention] if mention else []
+    return []
+
+
+def _written_with_legal_form(folded: str, name: str) -> bool:
+    return bool(re.search(LEGAL_FORM.pattern + PREPOSITION.pattern + "?" + re.escape(fold(name)) + r"(?![\w-])",
+                          folded))
+
+
+TITLE_SEPARATOR = re.compile(r"\s[>|:–—-]\s")
+
+
+def _one_intercommunality(text: str, folded: str, start: int, end: int) -> list[TerritoryMention]:
+    """'La Communauté d'Agglomération de Bastia tire le bilan du programme Territoires
+    d'industrie': a title about the programme and one intercommunality, written with its legal
+    form as the title's subject, names the territory after it ('Bastia')."""
+    if not re.search(PREFIX, folded[start:end]):
+        return []
+    forms = [form for form in LEGAL_FORM.finditer(folded, start, end)
+             if re.search(r"(?:^|[\s'’])$", folded[max(start, form.start() - 1):form.start()])]
+    if len(forms) != 1:
+        return []
+    clause_start = max([start] + [m.end() for m in TITLE_SEPARATOR.finditer(text, start, forms[0].start())])
+    if not re.fullmatch(r"\s*(?:(?:la|le|l')\s*)?", folded[clause_start:forms[0].start()]):
+        return []  # "La Mel et la Communauté de communes X", "NAME, président de la Communauté …"
+    name_start = legal_form_end(text, folded, forms[0].start())
+    if name_start is None or not text[name_start:name_start + 1].isupper():
+        return []
+    name_end = capitalised_run(text, name_start, end)
+    if re.match(PREFIX, folded[name_start:name_end]):
+        return []
+    mention = make_mention(text, name_start, name_end, HEADLINE_RULE, (), end)
+    return [mention] if mention else []

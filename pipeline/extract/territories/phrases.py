@@ -21,6 +21,9 @@ from pipeline.normalize import fold
 
 GEOGRAPHIC_HEADS = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")(?=\s)")
 PROGRAMME_WORDS = re.compile(r"(?:ti|territoires?\s+d'\s*industrie)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?(?=\S)")
+PLACE_ADJECTIVE_HEAD = re.compile(r"(?:" + "|".join(WORDS["place_adjective_heads"]) + r")\s+(?=[a-z])")
+PLACE_ADJECTIVE = re.compile(WORDS["place_adjective"] + r"(?![\w'-])")
+NOT_PLACE_ADJECTIVES = frozenset(WORDS["not_place_adjectives"])
 ARTICLE = re.compile(r"(?:(?:les|la|le|l')\b\s*|l'\s*)")
 # "Agglomération du Gard rhodanien-Communauté de communes du Pont du Gard": a brand dropped in a pair.
 BRAND_FORM = re.compile(r"Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
@@ -32,7 +35,7 @@ MAX_PAIR_GAP_WORDS = 5
 # What may stand just before a name that is not a subject: a preposition or a participle
 # ("portée par A", "associé à B"); after a carrier's singular head ("Le PETR du A et du B",
 # "le Pays de A et de B") the coordinated names are one territory's.
-OBJECT_LEAD = re.compile(r"(?:(?P<carrier>\b(?:le|la|l')\s*(?:petr|pole|pays|syndicat|territoire)\b[^.,;:]{0,60}?"
+OBJECT_LEAD = re.compile(r"(?:(?P<carrier>\b(?:le|la|l')\s*(?:petr|pole|pays|syndicat|territoire|candidature)\b[^.,;:]{0,60}?"
                          r"\s(?:du|de la|de l'|des|de|d'))|\b(?:par|de|du|des|d'|avec|entre|pour|a|au|aux"
                          r"|sur|dans|en|chez|vers|regroupant|reunissant|associant|comprenant))\s*(?:(?:les|la|le|l')\s*)?$")
 # "Baie de Somme Ponthieu-Marquenterre industrie": the programme's word ends some names.
@@ -89,6 +92,12 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
         if head and text[pos].islower():
             pos = head.end() + 1 if head.group(0) in WORDS["compass_heads"] \
                 else _skip(folded, head.end() + 1, PREPOSITION)  # "le nord Franche-Comté"
+    if not epci and pos < limit and name_start < pos and text[pos].islower():
+        adjective = PLACE_ADJECTIVE.match(folded, pos, limit)  # "le bassin nazairien"
+        head = PLACE_ADJECTIVE_HEAD.match(folded, name_start)  # no preposition: "le bassin de production"
+        if adjective and head and head.end() == pos and adjective.group(0) not in NOT_PLACE_ADJECTIVES:
+            written = " ".join(text[name_start:adjective.end()].split())
+            return Part(name_start, adjective.end(), name=written[0].upper() + written[1:])
     if pos >= limit or not text[pos].isupper():
         return None
     end = capitalised_run(text, pos, limit)

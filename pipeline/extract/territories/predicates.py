@@ -44,6 +44,11 @@ ONE_LABEL = re.compile(r"\bterritoire\s+d'\s*industrie")
 COORDINATION = re.compile(r"\s(?:et|ainsi que)\s")
 
 
+# Where the subject lies, between it and its predicate: "X, en Vendée, est …", "X (Gers), …".
+PLACE_GLOSS_BEFORE = re.compile(r",\s+(?:en|dans|à|au)\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*"
+                                r"(?:[\s-]+[A-ZÀ-Ý][\w'’-]*)*\s*$")
+# "La candidature des Alpes-de-Haute-Provence a été retenue": a département may be a candidate.
+CANDIDACY = re.compile(r"\bcandidature\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$")
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
 NOMINAL = re.compile(_expand(WORDS["labelled_nominal"]))
 
@@ -116,11 +121,15 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if (counted or match.groupdict().get("apposed")) and not apposition:
             continue
         clause_start = _clause_start(text, sentence_start, end)
+        gloss = PLACE_GLOSS_BEFORE.search(text[clause_start:end])
+        if gloss:  # "la communauté de communes X, en Vendée, est officiellement un territoire …"
+            end = clause_start + gloss.start()
         parts = enumeration_before(text, end, clause_start, apposition)
         if counted:  # "le TCO et la Cirest, les deux Territoires d'industrie …": the last two
             word = counted.split()[1]
             parts = parts[-(int(word) if word.isdigit() else SMALL_COUNTS[word]):]
-        if (needs_context or apposition) and _places_only(parts, places, single=True):
+        if (needs_context or apposition) and _places_only(parts, places, single=True) \
+                and not CANDIDACY.search(folded, clause_start, parts[0].start):
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
         if needs_context and "reconduit" in match.group(0) and not all(_after_article(text, p) for p in parts):
             continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits": people

@@ -8,6 +8,7 @@ import re
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
+from pipeline.extract.territories.phrases import PLACE_ADJECTIVE
 from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX, WORDS, TerritoryMention,
                                                  block_end, capitalised_run, codes_after, is_place_name,
                                                  make_mention,
@@ -31,6 +32,8 @@ PERSON_ROLE = re.compile(WORDS["person_roles"])
 # where several territories lie, not a territory's name.
 PLURAL_THEN_PREPOSITION = re.compile(r"territoires\s+d['’]\s*industrie\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|en)\b",
                                      re.IGNORECASE)
+
+PLURAL = re.compile(r"territoires\b", re.IGNORECASE)
 
 
 def _in_capitals(line: str) -> bool:
@@ -85,6 +88,8 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
                            block_end(structure, text, pos))
         if mention and PLURAL_THEN_PREPOSITION.match(text, match.start()) and is_place_name(mention.name):
             continue
+        if mention and PLURAL.match(text, match.start()) and PLACE_ADJECTIVE.fullmatch(fold(mention.name).lower()):
+            continue  # "TERRITOIRES D'INDUSTRIE ULTRAMARINS": an adjective of the plural noun
         if mention:
             found.append(mention)
     return found

@@ -19,10 +19,11 @@ PROSE_HEAD = re.compile(
     r"[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
 GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "plateau", "agglomeration",
                     "presqu'ile", "cote", "territoire", "coeur", "sud", "nord", "est", "ouest"}
-# "le territoire Vendée-Centre qui comprend ...", "fait partie du Territoire Nord-Cotentin":
+# "le territoire Vendée-Centre qui comprend ...", "fait partie du Territoire Nord-Cotentin",
 # 'territoire' directly followed by a capitalised name, without an article; not the programme's
 # own words ("au Territoire d'Industrie des quatre EPCI": the prefixed-name rule reads those).
-TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?![Dd]['’]\s*(?i:industrie))(?=[A-ZÀ-Ý])")
+# "au territoire commun Issoudun-Châteauroux": shared by the places its name joins.
+TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?:commun\s+)?(?![Dd]['’]\s*(?i:industrie))(?=[A-ZÀ-Ý])")
 # "la Communauté d'Agglomération du Territoire Vendômois": a piece of an EPCI's name.
 EPCI_FORM_BEFORE = re.compile(r"(?:communaute|agglomeration|communes|urbaine|metropole)\s*$")
 # "le territoire de la CCPG": the area of an intercommunality known by its acronym.
