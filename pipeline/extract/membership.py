@@ -67,8 +67,9 @@ SENTENCES_BACK = 2
 # vient d'être labellisé", "un territoire qui réunit A et B"; "Le territoire regroupe A et B"
 # speaks of the one named before.
 UNNAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|du|au)\s+(?:nouveau\s+)?territoire\s+(?:qui\s+\w+|\w+ant)\b")
-# "les territoires de la Communauté urbaine de X, de la CC Y …" are the EPCIs' areas
-OTHER_TERRITORIES = re.compile(r"\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
+# "les territoires de la Communauté urbaine de X, de la CC Y …" are the EPCIs' areas; "la
+# cohésion des territoires" is a ministry's or an agency's name
+OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
                                r"(?:[Cc]ommunaut|[Mm][ée]tropole|[Aa]gglom|C[CAU]\b))|\bce\s+dernier\b")
 # a line ending with a full stop ends a sentence the parser may have run on ("… Ouest Saône et
 # Loire ».\nLe 2 novembre, Dijon métropole …")
