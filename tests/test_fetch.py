@@ -226,6 +226,32 @@ def test_robots_txt_is_honoured(tmp_path):
     assert not site.asked("/prive/note") and report.sources[0].new == 2
 
 
+def test_robots_txt_behind_a_redirect_is_followed_and_honoured(tmp_path):
+    with FakeSite() as site:
+        prefecture(site)
+        site.routes["/robots.txt"] = Reply(status=301, headers={"Location": "/regles/robots.txt"})
+        site.routes["/regles/robots.txt"] = Reply(b"User-agent: *\nDisallow: /prive/\n",
+                                                  content_type="text/plain")
+        site.routes["/rss.xml"] = Reply(rss(site, ["/prive/note", "/Actualites/quatre-territoires"]),
+                                        content_type="application/rss+xml")
+        site.routes["/prive/note"] = Reply(page("presse_locale.html"))
+        report = fetch(sources_file(tmp_path, site, feed_source(site)), tmp_path / "raw")
+    assert [url for url, _ in report.sources[0].failed] == [f"{site.url}/prive/note"]
+    assert not site.asked("/prive/note") and report.sources[0].new == 2
+
+
+def test_a_host_whose_robots_txt_fails_is_not_fetched_from(tmp_path):
+    """RFC 9309: a robots.txt that cannot be read (a 5xx) means that nothing may be fetched."""
+    with FakeSite() as site:
+        prefecture(site)
+        site.routes["/robots.txt"] = Reply(b"indisponible", 503)
+        report = fetch(sources_file(tmp_path, site, feed_source(site)), tmp_path / "raw")
+    assert not report.ok and report.sources[0].new == 0
+    assert not site.asked("/rss.xml") and not site.asked("/Actualites/quatre-territoires")
+    reasons = " ".join(reason for _, reason in report.sources[0].failed) + str(report.sources[0])
+    assert "robots.txt" in reasons and "HTTP 503" in reasons, reasons
+
+
 def test_a_500_is_retried_then_the_item_is_fetched(tmp_path):
     calls = []
 
@@ -361,6 +387,18 @@ def test_no_request_goes_to_a_private_address_from_a_public_source(tmp_path):
             client.get(f"{site.url}/a", source)
     assert "loopback or private address" in caught.value.reason
     assert not site.requests
+
+
+def test_a_host_that_resolves_to_a_private_address_once_checked_is_not_read(tmp_path, monkeypatch):
+    """DNS rebinding: the check said public, the connection reached a loopback address."""
+    monkeypatch.setattr(PoliteClient, "_public", lambda self, host: True)
+    with FakeSite() as site:
+        site.routes["/a"] = Reply(page("presse_locale.html"))
+        source = Source(name="publique", domains=("www.example.org", "127.0.0.1"),
+                        feed="https://www.example.org/rss.xml")
+        with PoliteClient(Settings(interval=0.0)) as client, pytest.raises(FetchError) as caught:
+            client.get(f"{site.url}/a", source)
+    assert "answered from 127.0.0.1, a loopback or private address" in caught.value.reason
 
 
 # --- the sources file ---------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """One polite HTTP client for every request of a fetch.
 
-- robots.txt of each host is read once (protego) and honoured, with its Crawl-delay;
+- robots.txt of each host is read once (protego) and honoured, with its Crawl-delay, as RFC 9309
+  says: its redirects followed, and a host whose robots.txt cannot be read (5xx, network error) is
+  not fetched from;
 - one request at a time per host, at least `interval` seconds apart;
 - a User-Agent that says who we are, timeouts on connect and on each read, and a time limit on
   the whole response;
@@ -8,7 +10,9 @@
   Retry-After says (up to max_retry_after);
 - conditional GET: an ETag or Last-Modified from the previous fetch, and a 304 means unchanged;
 - redirects followed by hand, so that each hop is checked: on the source's domains, not a loop,
-  not to a loopback or private address (unless the source itself is on one: the tests);
+  not to a loopback or private address (unless the source itself is on one: the tests), and the
+  address a response comes from is checked again (a DNS answer may change between the check
+  and the connection);
 - the body streamed and cut off past max_bytes, never read whole.
 
 Every failure is a FetchError whose reason names the URL's problem; it ends that item only.
@@ -35,6 +39,7 @@ from pipeline.fetch.sources import Settings, Source
 RETRIED_STATUSES = {429, 500, 502, 503, 504}
 RESPONSE_SECONDS = 120.0  # the whole of one response, however slowly its bytes come
 ROBOTS_MAX_BYTES = 512 * 1024
+ROBOTS_MAX_REDIRECTS = 5
 
 
 class FetchError(Exception):
@@ -74,6 +79,7 @@ class PoliteClient:
             timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
             follow_redirects=False, trust_env=False)
         self._robots: dict[str, Protego | None] = {}
+        self._robots_unreadable: dict[str, str] = {}  # origin -> why its robots.txt could not be read
         self._next_request: dict[str, float] = {}  # host -> earliest time of its next request
         self._checked_hosts: dict[str, bool] = {}  # host -> resolves to a public address
 
@@ -97,9 +103,10 @@ class PoliteClient:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        private_ok = not self._public(urlsplit(source.start).hostname)
         for _ in range(self.settings.max_redirects + 1):
-            self._check_allowed(current, source)
-            status, response_headers, body = self._get_with_retries(current, headers)
+            self._check_allowed(current, source, private_ok)
+            status, response_headers, body = self._get_with_retries(current, headers, private_ok)
             if status in (301, 302, 303, 307, 308):
                 location = response_headers.get("location")
                 if not location:
@@ -130,14 +137,14 @@ class PoliteClient:
 
     # ---------------------------------------------------------------- checks before a request
 
-    def _check_allowed(self, url: str, source: Source) -> None:
+    def _check_allowed(self, url: str, source: Source, private_ok: bool) -> None:
         if not source.allows(url):
             raise FetchError(f"{url} is outside the source's domains ({', '.join(source.domains)})")
         host = urlsplit(url).hostname
-        if not self._public(host) and self._public(urlsplit(source.start).hostname):
+        if not private_ok and not self._public(host):
             raise FetchError(f"{url}: {host} is a loopback or private address; only a source "
                              "whose own address is one may reach such hosts")
-        robots = self._robots_of(url)
+        robots = self._robots_of(url, private_ok)
         if robots is not None and not robots.can_fetch(url, self.settings.user_agent):
             raise FetchError(f"robots.txt of {host} disallows {url}")
 
@@ -153,31 +160,54 @@ class PoliteClient:
                                             for a in addresses)
         return self._checked_hosts[host]
 
-    def _robots_of(self, url: str) -> Protego | None:
-        """The parsed robots.txt of the URL's host; None when it has none (404) or cannot be read."""
+    def _robots_of(self, url: str, private_ok: bool) -> Protego | None:
+        """The parsed robots.txt of the URL's host; None when it has none (a 4xx)."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
             self._robots[origin] = None
             try:
-                status, _, body = self._get_with_retries(f"{origin}/robots.txt", {},
-                                                         max_bytes=ROBOTS_MAX_BYTES)
-            except FetchError:
-                status, body = 0, b""
-            if status == 200:
-                self._robots[origin] = Protego.parse(body.decode("utf-8", errors="replace"))
-            elif status in (401, 403):  # the usual reading: the whole site is off limits
-                self._robots[origin] = Protego.parse("User-agent: *\nDisallow: /")
+                self._robots[origin] = self._read_robots(origin, private_ok)
+            except FetchError as error:
+                self._robots_unreadable[origin] = error.reason
+        if origin in self._robots_unreadable:
+            raise FetchError(f"robots.txt of {parts.hostname} could not be read "
+                             f"({self._robots_unreadable[origin]}); as RFC 9309 asks, nothing "
+                             "is fetched from that host until it can be (the next run tries again)")
         return self._robots[origin]
+
+    def _read_robots(self, origin: str, private_ok: bool) -> Protego | None:
+        """robots.txt as RFC 9309 reads it: redirects followed (up to five), a 4xx means no rules
+        (401 and 403: the whole site off limits, the usual reading), a 5xx or a network error
+        means that nothing may be fetched (FetchError)."""
+        location = f"{origin}/robots.txt"
+        for _ in range(ROBOTS_MAX_REDIRECTS + 1):
+            status, headers, body = self._get_with_retries(location, {}, private_ok,
+                                                           max_bytes=ROBOTS_MAX_BYTES)
+            if status in (301, 302, 303, 307, 308) and headers.get("location"):
+                following = urljoin(location, headers["location"].strip())
+                if not private_ok and not self._public(urlsplit(following).hostname):
+                    raise FetchError(f"its redirect leads to a loopback or private address "
+                                     f"({following})")
+                location = following
+                continue
+            if status == 200:
+                return Protego.parse(body.decode("utf-8", errors="replace"))
+            if status in (401, 403):
+                return Protego.parse("User-agent: *\nDisallow: /")
+            if 400 <= status < 500:
+                return None
+            raise FetchError(f"HTTP {status}")
+        return None  # RFC 9309: past five redirects, as if there were none
 
     # ---------------------------------------------------------------- the request itself
 
-    def _get_with_retries(self, url: str, headers: dict,
+    def _get_with_retries(self, url: str, headers: dict, private_ok: bool,
                           max_bytes: int | None = None) -> tuple[int, httpx.Headers, bytes]:
         attempt = 0
         while True:
             try:
-                status, response_headers, body = self._get_once(url, headers, max_bytes)
+                status, response_headers, body = self._get_once(url, headers, private_ok, max_bytes)
             except FetchError as error:
                 if not getattr(error, "retry", False) or attempt >= self.settings.retries:
                     raise
@@ -198,13 +228,17 @@ class PoliteClient:
     def _backoff(self, attempt: int) -> float:
         return self.settings.backoff * 2 ** attempt
 
-    def _get_once(self, url: str, headers: dict,
+    def _get_once(self, url: str, headers: dict, private_ok: bool,
                   max_bytes: int | None) -> tuple[int, httpx.Headers, bytes]:
         limit = max_bytes or self.settings.max_bytes
         self._wait_host(url)
         started = self._clock()
         try:
             with self._client.stream("GET", url, headers=headers) as response:
+                peer = _peer_address(response)
+                if not private_ok and peer is not None and not peer.is_global:
+                    raise FetchError(f"{url} answered from {peer}, a loopback or private address "
+                                     "(its host's DNS changed since it was checked); not read")
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > limit:
                     raise FetchError(f"{url} is {_size(int(declared))}, more than the limit of "
@@ -248,6 +282,16 @@ class PoliteClient:
         wait = max(at_least, self._next_request.get(host, 0.0) - self._clock())
         if wait > 0:
             self._sleep(wait)
+
+
+def _peer_address(response: httpx.Response) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address the response actually came from: a host checked as public may resolve to
+    another address when the request connects (DNS rebinding)."""
+    stream = response.extensions.get("network_stream")
+    address = stream.get_extra_info("server_addr") if stream is not None else None
+    if not address:
+        return None
+    return ipaddress.ip_address(str(address[0]).split("%")[0])
 
 
 def _retryable(reason: str) -> FetchError:
