@@ -273,3 +273,13 @@ def test_the_epcis_carrying_the_candidature_of_the_one_territory_are_its_members
             "Communes des Hauts de Flandre ont porté ensemble une candidature au programme. Elle a "
             "donné naissance au nouveau Territoire d'industrie « Aa – Dunkerque – Flandre ».")
     assert members(text) == {("aa-dunkerque-flandre", "245900428"), ("aa-dunkerque-flandre", "200040954")}
+
+
+def test_the_cohesion_des_territoires_is_a_ministrys_name_not_other_territories():
+    """A sentence speaking of other territories keeps the one territory's rule 7 from guessing;
+    a ministry's name ("la ministre de la cohésion des territoires", in a contract's signing
+    sentence naming the members) and the EPCIs' own areas are no other territories."""
+    from pipeline.extract.membership import OTHER_TERRITORIES
+    assert not OTHER_TERRITORIES.search("en présence de la ministre de la cohésion des territoires")
+    assert not OTHER_TERRITORIES.search("les territoires de la Communauté urbaine de Dunkerque")
+    assert OTHER_TERRITORIES.search("rejoint les deux territoires de la Drôme")

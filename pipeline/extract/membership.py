@@ -67,8 +67,9 @@ SENTENCES_BACK = 2
 # vient d'être labellisé", "un territoire qui réunit A et B"; "Le territoire regroupe A et B"
 # speaks of the one named before.
 UNNAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|du|au)\s+(?:nouveau\s+)?territoire\s+(?:qui\s+\w+|\w+ant)\b")
-# "les territoires de la Communauté urbaine de X, de la CC Y …" are the EPCIs' areas
-OTHER_TERRITORIES = re.compile(r"\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
+# "les territoires de la Communauté urbaine de X, de la CC Y …" are the EPCIs' areas; "la
+# cohésion des territoires" is a ministry's or an agency's name
+OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
                                r"(?:[Cc]ommunaut|[Mm][ée]tropole|[Aa]gglom|C[CAU]\b))|\bce\s+dernier\b")
 # a line ending with a full stop ends a sentence the parser may have run on ("… Ouest Saône et
 # Loire ».\nLe 2 novembre, Dijon métropole …")
@@ -81,7 +82,8 @@ MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|s
 # "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)
 PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
-NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise|\brenomme")
+# ("renommée" is also fame: "une entreprise de renommée mondiale")
+NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise")
 JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*")
 ITEM_LEAD = 4  # an article may open the item before the EPCI's name ("La Communauté …")
 OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
