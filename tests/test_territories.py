@@ -791,3 +791,4 @@ def test_a_title_about_the_programme_and_one_intercommunality_names_the_territor
     two = ("La communauté de communes de Marana-Golu et la communauté d'agglomération de Bastia rejoignent "
            "Territoires d'industrie\n\nLe programme s'ouvre.")
     assert names_of(two) == []
+
