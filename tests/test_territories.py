@@ -791,3 +791,12 @@ def test_a_title_about_the_programme_and_one_intercommunality_names_the_territor
     two = ("La communauté de communes de Marana-Golu et la communauté d'agglomération de Bastia rejoignent "
            "Territoires d'industrie\n\nLe programme s'ouvre.")
     assert names_of(two) == []
+
+
+
+def test_a_departements_demonym_after_territoires_places_the_names_after_it():
+    text = "Il rejoint ainsi les territoires meurthe-et-mosellans retenus dès 2018, dont Nord Lorraine."
+    found = find_territories(text, find_places(text))
+    assert [(m.territory_id, sorted(m.departement_codes)) for m in found] == [("nord-lorraine", ["54"])]
+    text = "Il rejoint ainsi les territoires voisins retenus dès 2018, dont Nord Lorraine."
+    assert [sorted(m.departement_codes) for m in find_territories(text, find_places(text))] == [[]]

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract import figure_scope
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
 from pipeline.extract.territories.common import (LEGAL_FORM, SMALL_COUNTS, WORDS, TerritoryMention,
@@ -98,6 +99,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_counted_before(text, kept, places)
     _departements_of_the_only_territory(text, kept, places)
     _the_departement_the_text_is_about(text, kept, places)
+    _departement_of_a_demonym_before(text, kept)
     _short_forms_named_in_full(kept)
     _acronyms_spelled_out(text, kept)
     return kept or kicker_name(text, places) or headline_subject(text)
@@ -244,6 +246,26 @@ def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMentio
     for mention in mentions:
         if not mention.departement_codes:
             mention.departement_codes.add(departements[0].code)
+
+
+TERRITORIES_WORD = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?")
+
+
+def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]) -> None:
+    """'Le Lunévillois rejoint les territoires meurthe-et-mosellans sélectionnés fin 2018 : Nord
+    Lorraine et Val et Terres de Lorraine': a département's demonym after "territoires" earlier
+    in the sentence says where the names after it lie (rules/demonyms.json)."""
+    folded = fold(text)
+    for mention in mentions:
+        if mention.departement_codes:
+            continue
+        sentence_start = sentence_bounds(text, mention.start)[0]
+        codes = set()
+        for word in TERRITORIES_WORD.finditer(folded, sentence_start, mention.start):
+            codes |= {area.code for pattern, area in figure_scope._demonyms()
+                      if area.kind == "departement" and pattern.match(folded, word.end(), mention.start)}
+        if len(codes) == 1:
+            mention.departement_codes |= codes
 
 
 def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:

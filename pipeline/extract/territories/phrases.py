@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.territories.common import (PREPOSITION, WORDS, capitalised_run, legal_form_end,
-                                                 looks_like_name)
+from pipeline.extract.territories.common import (MAX_NAME_WORDS, PREPOSITION, WORDS, capitalised_run,
+                                                 legal_form_end, looks_like_name)
 from pipeline.normalize import fold
 
 GEOGRAPHIC_HEADS = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")(?=\s)")
@@ -205,8 +205,10 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
 
 
 def _tail_name(text: str, folded: str, start: int, end: int) -> Part | None:
-    """The longest name ending a phrase: 'car comme Kourou' -> 'Kourou'."""
-    for word in re.finditer(r"\S+", text[start:end]):
+    """The longest name ending a phrase: 'car comme Kourou' -> 'Kourou'. Only its last words can
+    start one (a name has at most MAX_NAME_WORDS), which keeps a long phrase linear."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for word in words[-2 * MAX_NAME_WORDS:]:
         part = read_part(text, start + word.start(), end, folded)
         if part is not None and part.end == end and looks_like_name(_name(text, part)):
             return part
