@@ -800,3 +800,45 @@ def test_a_departements_demonym_after_territoires_places_the_names_after_it():
     assert [(m.territory_id, sorted(m.departement_codes)) for m in found] == [("nord-lorraine", ["54"])]
     text = "Il rejoint ainsi les territoires voisins retenus dès 2018, dont Nord Lorraine."
     assert [sorted(m.departement_codes) for m in find_territories(text, find_places(text))] == [[]]
+
+
+def test_a_labelled_subject_written_with_the_programme_words_is_named_without_them():
+    text = ("Labellisé fin 2023, le Territoire d’Industrie du Pays des Étangs réunit la communauté "
+            "d'agglomération du Centre et deux communautés de communes.")
+    assert ids(text) == ["pays-des-etangs"]
+
+
+def test_names_chosen_for_the_plan_of_the_programme_are_territories():
+    text = "Le Vimeu et le Ponthieu ont été choisis pour le plan « Territoires d'industrie » de l'État."
+    assert sorted(ids(text)) == ["ponthieu", "vimeu"]
+
+
+def test_a_count_of_zones_labelled_is_no_name():
+    assert ids("13 zones du Grand Est labellisées « Territoires d'industrie » en 2018.") == []
+    assert ids("Les dix secteurs de Bretagne ont été labellisés Territoires d'industrie.") == []
+    assert ids("Le bassin nazairien a été labellisé Territoire d'industrie.") == ["bassin-nazairien"]
+
+
+def test_a_cleft_about_something_else_than_the_label_is_no_territory():
+    venue = ("Les territoires d'industrie se réunissent à Dijon. C'est le Palais des Congrès qui a "
+             "été retenu pour accueillir cette rencontre nationale.")
+    assert ids(venue) == []
+    laureate = ("Dix territoires ont été sélectionnés en Occitanie. Pour le Gers, c'est le Pays "
+                "d'Armagnac qui a été retenu.")
+    assert ids(laureate) == ["pays-d-armagnac"]
+
+
+def test_the_comma_closing_a_place_gloss_is_no_apposition():
+    text = ("Les communautés de communes du Pays Loudunais, dans la Vienne, et du Thouarsais, dans "
+            "les Deux-Sèvres, viennent d'être labellisées « Territoires d'industrie ».")
+    assert "vienne" not in ids(text)
+
+
+def test_a_title_subject_with_an_article_named_again_in_the_body_is_the_territory():
+    title = ("Territoires d'industrie : le Val de Sambre avance\n\n"
+             "Premier à avoir présenté ses projets, le Val de Sambre passe aux actes.")
+    assert territories(title) == {("val-de-sambre", "territory.headline", ())}
+    for institution in ("le Premier ministre annonce 100 millions\n\nLe Premier ministre a parlé.",
+                        "la France compte 183 lauréats\n\nLa France compte 183 territoires.",
+                        "le Val de Sambre avance\n\nLe contrat est signé."):
+        assert ids("Territoires d'industrie : " + institution) == [], institution

@@ -12,7 +12,9 @@ how pages label their genre ("COMMUNIQUÉ DE PRESSE", "DOSSIER DE PRESSE").
 "Territoires d'Industrie : Limoges Métropole et ELAN misent sur …": the title's subject after the
 programme's words names the territory by its intercommunalities when the body writes each of them
 with its legal form ("la Communauté Urbaine Limoges Métropole et la Communauté de communes
-ELAN"); a person ("Territoires d'industrie : Bruno Le Maire annonce …") never has one. Likewise a
+ELAN"); a person ("Territoires d'industrie : Bruno Le Maire annonce …") never has one. A subject
+with an article that the body names again is a territory too ("Territoires d'industrie : le Grand
+Est Touraine montre l'exemple"). Likewise a
 title about the programme and one intercommunality written with its legal form ("La Communauté
 d'Agglomération de Bastia tire le bilan du programme Territoires d'industrie") names the
 territory after it ("Bastia").
@@ -61,6 +63,9 @@ def kicker_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]
 
 HEADLINE_RULE = "territory.headline"
 AFTER_PROGRAMME = re.compile(PREFIX + r"\s*[»”\"]?\s*:\s*", re.IGNORECASE)
+# "Territoires d'industrie : le Grand Est Touraine montre l'exemple": a place takes an article,
+# a person does not; the name must come back in the body, the article being about it.
+SUBJECT_ARTICLE = re.compile(r"(?:le|la|l['’])\s*")
 
 
 def headline_subject(text: str) -> list[TerritoryMention]:
@@ -69,19 +74,22 @@ def headline_subject(text: str) -> list[TerritoryMention]:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     for start, end in lines[:MAX_LINES_ABOVE]:
         programme = AFTER_PROGRAMME.search(text, start, end)
-        if programme and not text[programme.end():programme.end() + 1].isupper():
-            continue
         if not programme:
             designated = _one_intercommunality(text, folded, start, end)
             if designated:
                 return designated
             continue
-        run_end = capitalised_run(text, programme.end(), end)
-        if run_end <= programme.end() or not re.match(r"\s+[a-zà-ÿ]", text[run_end:end]):
+        article = SUBJECT_ARTICLE.match(text, programme.end(), end)
+        name_start = article.end() if article else programme.end()
+        if not text[name_start:name_start + 1].isupper():
+            continue
+        run_end = capitalised_run(text, name_start, end)
+        if run_end <= name_start or not re.match(r"\s+[a-zà-ÿ]", text[run_end:end]):
             continue  # the subject of a verb
-        names = re.split(r"\s+et\s+", text[programme.end():run_end])
-        if all(_written_with_legal_form(folded, name) for name in names):
-            mention = make_mention(text, programme.end(), run_end, HEADLINE_RULE, (), end)
+        names = re.split(r"\s+et\s+", text[name_start:run_end])
+        if article and fold(text[name_start:run_end]) in folded[end:] \
+                or all(_written_with_legal_form(folded, name) for name in names):
+            mention = make_mention(text, name_start, run_end, HEADLINE_RULE, (), end)
             return [mention] if mention else []
     return []
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.territories.common import (MAX_NAME_WORDS, PREPOSITION, WORDS, capitalised_run,
-                                                 legal_form_end, looks_like_name)
+from pipeline.extract.territories.common import (MAX_NAME_WORDS, PREPOSITION, SMALL_COUNTS, WORDS,
+                                                 capitalised_run, legal_form_end, looks_like_name)
 from pipeline.normalize import fold
 
 GEOGRAPHIC_HEADS = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")(?=\s)")
@@ -204,6 +204,10 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
     return [p for p in parts if looks_like_name(_name(text, p))]
 
 
+# A number right before a lower-case head: "13 zones du …", "les dix secteurs de …".
+COUNT_BEFORE = re.compile(r"(?:\b\d+|\b(?:" + "|".join(SMALL_COUNTS) + r"))\s+$")
+
+
 def _tail_name(text: str, folded: str, start: int, end: int) -> Part | None:
     """The longest name ending a phrase: 'car comme Kourou' -> 'Kourou'. Only its last words can
     start one (a name has at most MAX_NAME_WORDS), which keeps a long phrase linear."""
@@ -211,6 +215,8 @@ def _tail_name(text: str, folded: str, start: int, end: int) -> Part | None:
     for word in words[-2 * MAX_NAME_WORDS:]:
         part = read_part(text, start + word.start(), end, folded)
         if part is not None and part.end == end and looks_like_name(_name(text, part)):
+            if text[part.start].islower() and COUNT_BEFORE.search(folded, start, part.start):
+                return None  # "13 zones du Grand Est labellisées": places counted, not a name
             return part
     return None
 

@@ -124,6 +124,9 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         gloss = PLACE_GLOSS_BEFORE.search(text[clause_start:end])
         if gloss:  # "la communauté de communes X, en Vendée, est officiellement un territoire …"
             end = clause_start + gloss.start()
+            # the comma before a verb closes the gloss: no apposition ("A, dans la Vienne, et B,
+            # dans les Deux-Sèvres, viennent d'être labellisées": not "Vienne")
+            apposition = apposition and bool(counted or match.groupdict().get("apposed"))
         parts = enumeration_before(text, end, clause_start, apposition)
         if counted:  # "le TCO et la Cirest, les deux Territoires d'industrie …": the last two
             word = counted.split()[1]
@@ -140,11 +143,25 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         found.extend(_mentions(text, parts, places, sentence_end))
     for pattern in (CLEFT, NOMINAL):
         for match in pattern.finditer(folded):
+            if pattern is CLEFT and not _cleft_about_the_label(text, folded, match):
+                continue
             subject_end = match.end("subject")
             parts = enumeration_after(text, match.start("subject"), subject_end)
             if parts and parts[-1].end == len(text[:subject_end].rstrip()):
                 found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
     return found
+
+
+# What may follow "c'est X qui a été retenu" in its sentence: the label or the programme.
+LABEL_AFTER = re.compile(r"[\s,]*(?:$|.*\b(?:territoires?\s+d'\s*industrie|programme|dispositif|label\w*"
+                         r"|initiative)\b)")
+
+
+def _cleft_about_the_label(text: str, folded: str, match: re.Match) -> bool:
+    """"Pour le Gers, c'est X qui a été retenu.": the sentence ends there or names the label;
+    "c'est l'Espace des Arts qui a été retenu dans le cadre de ce rendez-vous" is about a venue."""
+    sentence_end = sentence_bounds(text, match.start())[1]
+    return bool(LABEL_AFTER.match(folded[match.end():sentence_end].rstrip(" .;!\n")))
 
 
 # A subject starts after a title's dash before an article or after a colon at most

@@ -17,6 +17,7 @@ PROSE_HEAD = re.compile(
     r"(?<![\w'])(?:(?:le|du|au|ce)\s+territoire|celui)\s+(?P<article>de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
     r"|(?<![\w'])labellise(?:e|s|es)?\s+(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?"
     r"[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
+PROGRAMME_WORDS = re.compile(PREFIX)
 GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "plateau", "agglomeration",
                     "presqu'ile", "cote", "territoire", "coeur", "sud", "nord", "est", "ouest"}
 # "le territoire Vendée-Centre qui comprend ...", "fait partie du Territoire Nord-Cotentin",
@@ -89,6 +90,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if not LABELLING.search(folded[sentence_start:sentence_end]):
             continue
         pos = match.end()
+        if match.group("subject") is not None and PROGRAMME_WORDS.match(folded, pos):
+            continue  # "Labellisé fin 2023, le Territoire d'Industrie du Pays de X": prefixed_name reads it
         if match.group("subject") is not None:
             head = re.match(r"[a-z'-]+", folded[pos:])
             form_end = legal_form_end(text, folded, pos)
