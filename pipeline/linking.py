@@ -4,9 +4,9 @@ Names are compared on a "core" form: folded, without the legal-form words ("CC",
 d'agglomération"...), articles, "et" and parentheticals, "Agglomération" written "agglo". Every
 EPCI of every millésime is indexed under every name it bore, and under the everyday forms people
 write for it, generated from those names:
-- without a leading "Canton de"/"Région de"/"Bassin de" ("CC de Charly-sur-Marne" for "CC du
-  Canton de Charly-sur-Marne", "les communautés de communes des bassins de Pompey et de
-  Pont-à-Mousson"), a trailing type word ("Lorient" for "Lorient Agglomération") or a région's
+- without a leading "Canton de"/"Région de"/"Bassin de"/"Pays de" ("CC de Charly-sur-Marne" for
+  "CC du Canton de Charly-sur-Marne", "les communautés de communes des bassins de Pompey et de
+  Pont-à-Mousson", "les communautés de communes du Pays de Landerneau Daoulas, Landivisiau …"), a trailing type word ("Lorient" for "Lorient Agglomération") or a région's
   name ("Lisieux" for "Lisieux Normandie", "Métropole de Rouen" for "Métropole Rouen Normandie");
 - and a name written with a leading "Pays" ("Pays des Coëvrons") is also tried without it.
 Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz). A name written with
@@ -63,7 +63,7 @@ LEGAL_FORM = re.compile(
     r"(?:communautes?\s+(?:de|des)\s+communes?|communautes?\s+d'\s*agglomerations?"
     r"|communautes?\s+urbaines?|metropoles?|cc|ca|cu|cdc|com\s?com|agglo|agglomerations?|communautes?)\b\s*)+")
 STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et"}
-GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin)\s+")
+GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin|pays)\s+")
 TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom|interco)$")
 WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
 WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint", "ste": "sainte",

@@ -221,7 +221,7 @@ def test_members_in_lists_of_communiques_nobody_here_had_read_are_linked_and_att
 EPCIS3_FIXTURES = ("epcis3_protocole_parties_representees", "epcis3_interco_membres_par_departement",
                    "epcis3_interco_membre_du_territoire", "epcis3_presse_deux_cc_unies_departements",
                    "epcis3_association_metropoles_retenues", "epcis3_presse_territoire_elargi_nouveau_nom",
-                   "epcis3_interco_candidature_portee_ensemble")
+                   "epcis3_interco_candidature_portee_ensemble", "epcis3_cci_contrat_communes_villes")
 
 
 def test_members_of_a_single_territory_named_apart_from_its_name_are_attached(corpus_run, tmp_path):

@@ -118,3 +118,10 @@ def test_an_acronym_from_the_aliases_file_that_its_names_initials_do_not_give():
     "Aux" that generated acronyms leave out, so the aliases file gives it."""
     assert DocumentLinker(frozenset({"07"})).link("DRAGA", "CC").siren == "240700864"
     assert DocumentLinker(frozenset({"75"})).link("DRAGA", "CC").siren is None
+
+
+def test_pays_de_may_be_omitted_before_the_town():
+    """"les communautés de communes du Pays de Landerneau Daoulas, Landivisiau, …": the town
+    stands for the CC du Pays de Landivisiau; an exact name still wins ("Dunois")."""
+    assert link_epci("Landivisiau", "CC").siren == "242900751"
+    assert link_epci("CC le Dunois", "CC").siren == "241800424"     # not the CC du Pays Dunois
