@@ -800,3 +800,10 @@ def test_a_departements_demonym_after_territoires_places_the_names_after_it():
     assert [(m.territory_id, sorted(m.departement_codes)) for m in found] == [("nord-lorraine", ["54"])]
     text = "Il rejoint ainsi les territoires voisins retenus dès 2018, dont Nord Lorraine."
     assert [sorted(m.departement_codes) for m in find_territories(text, find_places(text))] == [[]]
+
+
+def test_an_enumeration_cue_does_not_start_in_the_title_above():
+    text = ("Territoires d'industrie : 15 lauréats en Occitanie\n\nLa région compte 15 territoires, dont "
+            "Albigeois et Tarn Nord dans le Tarn, ainsi que Grand Narbonne dans l'Aude.")
+    found = {m.territory_id: sorted(m.departement_codes) for m in find_territories(text, find_places(text))}
+    assert found == {"albigeois": ["81"], "tarn-nord": ["81"], "grand-narbonne": ["11"]}
