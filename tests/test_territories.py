@@ -842,3 +842,9 @@ def test_a_title_subject_with_an_article_named_again_in_the_body_is_the_territor
                         "la France compte 183 lauréats\n\nLa France compte 183 territoires.",
                         "le Val de Sambre avance\n\nLe contrat est signé."):
         assert ids("Territoires d'industrie : " + institution) == [], institution
+
+def test_an_enumeration_cue_does_not_start_in_the_title_above():
+    text = ("Territoires d'industrie : 15 lauréats en Occitanie\n\nLa région compte 15 territoires, dont "
+            "Albigeois et Tarn Nord dans le Tarn, ainsi que Grand Narbonne dans l'Aude.")
+    found = {m.territory_id: sorted(m.departement_codes) for m in find_territories(text, find_places(text))}
+    assert found == {"albigeois": ["81"], "tarn-nord": ["81"], "grand-narbonne": ["11"]}
