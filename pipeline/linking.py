@@ -8,8 +8,12 @@ write for it, generated from those names:
   "CC du Canton de Charly-sur-Marne", "les communautés de communes des bassins de Pompey et de
   Pont-à-Mousson", "les communautés de communes du Pays de Landerneau Daoulas, Landivisiau …"), a trailing type word ("Lorient" for "Lorient Agglomération") or a région's
   name ("Lisieux" for "Lisieux Normandie", "Métropole de Rouen" for "Métropole Rouen Normandie");
-- and a name written with a leading "Pays" ("Pays des Coëvrons") is also tried without it.
-Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz). A name written with
+- and a name written with a leading "Pays" ("Pays des Coëvrons") is also tried without it;
+- an official name that is a town qualified by its river or country ("CA de Châlons-en-Champagne")
+  is also the town written with a type word ("Châlons Agglo", "l'agglomération de Châlons"),
+  for an EPCI of the document's départements only.
+Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz), when the names share a
+word of the EPCI's own, not only a place's ("en Martinique" is no slip for "Centre Martinique"). A name written with
 its legal form may be the start of an official one ("communauté urbaine Creusot Montceau" for "CU
 Le Creusot Montceau-les-Mines"): it links when one EPCI of that form in the document's
 départements has a name starting so.
@@ -52,6 +56,8 @@ OUTSIDE_DEPARTEMENTS_PENALTY = 0.08
 OUTSIDE_YEAR_PENALTY = 0.05  # the EPCI did not exist in the document's year (its dateline's)
 GUESSED_YEAR_PENALTY = 0.02  # ... in the year its phase suggests: too weak to break a tie
 FUZZY_MIN_LENGTH = 6      # shorter names must match exactly
+SEAT_FORM_SCORE = 0.90    # "Châlons Agglo" for "CA de Châlons-en-Champagne": too weak to link
+                          # outside the document's départements
 TRUNCATED_SCORE = 0.90    # the start of a name, written with its legal form, in the document's
                           # départements ("communauté urbaine Creusot Montceau")
 ALIASES_FILE = Path(__file__).parent / "data" / "epci_aliases.csv"
@@ -66,6 +72,11 @@ STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et"}
 GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin|pays)\s+")
 TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom|interco)$")
 WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
+# "Châlons-en-Champagne", "Romilly-sur-Seine": a town's name qualified by its river or
+# country; people write the agglomeration "Châlons Agglo", "l'agglomération de Châlons"
+PLACE_QUALIFIER = re.compile(r"^(?P<town>[a-z]{4,}(?:\s[a-z]+)?)\s(?:en|sur|sous|lez|les)\s[a-z]+(?:\s[a-z]+)?$")
+WRITTEN_TYPE = re.compile(r"^(?:l'\s*|la\s+|le\s+)?(?:cc|ca|cu|agglo|agglomeration|metropole|communaute)\b"
+                          r"|\b(?:agglo|agglomeration|metropole|communaute)$")
 WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint", "ste": "sainte",
               # "CC des 4 rivières" is written "des Quatre Rivières"
               "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6", "sept": "7",
@@ -137,6 +148,7 @@ class _Index:
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_owners: list[list[_Entry]] = field(default_factory=list)
     by_first_word: dict[str, list[str]] = field(default_factory=dict)  # official cores
+    seat: dict[str, list[_Entry]] = field(default_factory=dict)  # "chalons" -> CA de Châlons-en-Champagne
 
 
 @lru_cache(maxsize=1)
@@ -170,6 +182,9 @@ def _index() -> _Index:
             fuzzy.setdefault(core, []).append(entry)
             for form in everyday_forms(core):
                 index.exact.setdefault(form, []).append((entry, True))
+            qualified = PLACE_QUALIFIER.match(core)
+            if qualified:
+                index.seat.setdefault(qualified.group("town"), []).append(entry)
     index.fuzzy_keys = list(fuzzy)
     index.fuzzy_owners = list(fuzzy.values())
     for key in fuzzy:
@@ -193,6 +208,19 @@ def _truncated(query: str, epci_type: str, departements: frozenset[str]) -> list
                 if entry.form == epci_type and set(epci.departement_codes) & departements:
                     found.append((entry, TRUNCATED_SCORE))
     return found
+
+
+def _seat_forms(written: str, query: str, departements: frozenset[str]) -> list[tuple[_Entry, float]]:
+    """(entry, base score) of the EPCIs of the document's départements whose official name is a
+    town qualified by its river or country ("CA de Châlons-en-Champagne") when the text writes
+    the town with a type word ("Châlons Agglo", "l'agglomération de Châlons"): never a bare
+    town, which is a place, nor a town of another département ("Saint-Quentin Agglo" is not
+    Saint-Quentin-en-Yvelines in the Aisne)."""
+    if not WRITTEN_TYPE.search(re.sub(r"[^a-z0-9']+", " ", fold(unligature(written))).strip()):
+        return []
+    ref = referential.load()
+    return [(entry, SEAT_FORM_SCORE) for entry in _index().seat.get(TYPE_TAILS.sub("", query), ())
+            if set(ref.epcis[entry.siren].departement_codes) & departements]
 
 
 def _query_forms(query: str) -> list[tuple[str, bool]]:
@@ -244,9 +272,33 @@ def _candidates(query: str) -> list[tuple[_Entry, float]]:
             exact = exact or not everyday
     if not exact and len(query) >= FUZZY_MIN_LENGTH:
         for raw, position in _fuzzy_matches(query):
+            if not _shares_own_word(query, index.fuzzy_keys[position]):
+                continue
             for entry in index.fuzzy_owners[position]:
                 found.append((entry, min(raw / 100, 0.98)))
     return found
+
+
+FUZZY_WORD_SCORE = 75  # a typing slip changes letters of a word, not the word
+FUZZY_WORD_LENGTH = 4  # shorter words ("sur", "val") do not make two names alike
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Words of the départements' and régions' names, which many EPCIs' names share."""
+    ref = referential.load()
+    return frozenset(word for area in [*ref.departements.values(), *ref.regions.values()]
+                     for word in core_name(area.name).split())
+
+
+def _shares_own_word(query: str, key: str) -> bool:
+    """Whether a written name and an official one it is like share a word of the EPCI's own, not
+    only a place's: "en Martinique" is no slip for "Centre Martinique", though alike as strings.
+    Words run together count ("Porte de Drôme Ardèche" for "Porte de DrômArdèche")."""
+    words = query.split()
+    written = words + [a + b for a, b in zip(words, words[1:])]
+    return any(fuzz.ratio(word, other) >= FUZZY_WORD_SCORE for word in key.split()
+               if len(word) >= FUZZY_WORD_LENGTH and word not in _place_words() for other in written)
 
 
 @lru_cache(maxsize=16384)
@@ -294,6 +346,8 @@ def link_epci(written: str, epci_type: str | None = None,
     candidates = _candidates(query)
     if epci_type and context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
         candidates += _truncated(query, epci_type, context_departements)
+    if context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
+        candidates += _seat_forms(written, query, context_departements)
     for entry, base in candidates:
         score = _score(entry, base, epci_type, context_departements, year, year_dated)
         if year is not None and not entry.first_seen <= year <= entry.last_seen:

@@ -125,3 +125,23 @@ def test_pays_de_may_be_omitted_before_the_town():
     stands for the CC du Pays de Landivisiau; an exact name still wins ("Dunois")."""
     assert link_epci("Landivisiau", "CC").siren == "242900751"
     assert link_epci("CC le Dunois", "CC").siren == "241800424"     # not the CC du Pays Dunois
+
+
+def test_a_town_qualified_by_its_river_or_country_is_written_alone_with_a_type_word():
+    """"Châlons Agglo", "l'agglomération de Châlons" for the CA de Châlons-en-Champagne: only
+    with a type word (a bare town is a place) and in the document's départements."""
+    marne = frozenset({"51"})
+    assert link_epci("Châlons Agglo", None, marne).siren == "200066876"
+    assert link_epci("l'agglomération de Châlons", None, marne).siren == "200066876"
+    assert link_epci("Châlons", None, marne).siren is None
+    assert link_epci("Châlons Agglo", None, frozenset({"75"})).siren is None
+    assert link_epci("Châlons Agglo").siren is None
+
+
+def test_a_likeness_of_strings_needs_a_word_of_the_epcis_own():
+    """"en Martinique" is as alike as a slip to "Centre Martinique" but shares only a région's
+    word; slips, words run together and a dropped word still link."""
+    assert link_epci("en Martinique", None, frozenset({"972"})).siren is None
+    assert link_epci("Porte de Drôme Ardèche", "CC", frozenset({"26", "07"})).siren == "200040491"
+    assert link_epci("inter-régionale Aumale-Blangy-sur-Bresle", "CC", frozenset({"76"})).siren == "200069722"
+    assert link_epci("Loue Auvezère en Périgord", "CC", frozenset({"24"})).siren == "242401024"

@@ -283,3 +283,38 @@ def test_the_cohesion_des_territoires_is_a_ministrys_name_not_other_territories(
     assert not OTHER_TERRITORIES.search("en présence de la ministre de la cohésion des territoires")
     assert not OTHER_TERRITORIES.search("les territoires de la Communauté urbaine de Dunkerque")
     assert OTHER_TERRITORIES.search("rejoint les deux territoires de la Drôme")
+
+
+def test_names_coordinated_after_an_epci_without_legal_form_are_members():
+    """"les territoires de l'Agglomération de X, A, le B – qui composent le Territoire
+    d'industrie Y": official names coordinated after an EPCI, the run said to compose Y."""
+    text = ("Les territoires de l'Agglomération de La Roche-sur-Yon, Vie et Boulogne, le Pays des "
+            "Achards – qui composent le Territoire d'industrie Vendée-Centre – se fixent des "
+            "objectifs avec l'État et la Région des Pays de la Loire.")
+    assert members(text) == {("vendee-centre", "248500589"), ("vendee-centre", "200072882"),
+                             ("vendee-centre", "248500530")}
+
+
+def test_a_town_or_an_everyday_form_coordinated_after_an_epci_is_no_member():
+    text = ("Le Territoire d'industrie Vendée-Centre regroupe La Roche-sur-Yon Agglomération. "
+            "La Roche-sur-Yon Agglomération et Aizenay ont signé la convention, en Vendée.")
+    assert members(text) == {("vendee-centre", "248500589")}
+
+
+def test_the_bodies_of_presidents_signing_with_the_territorys_epci_are_its_members():
+    """"signer le protocole avec les présidents des communautés de communes A, B, C et de la
+    communauté d'agglomération X": the signatories' EPCIs, coordinated with the EPCI the
+    territory is named after, are its members; no person is a row."""
+    text = ("Le 21 mars 2019, la préfète de Lot-et-Garonne est venue à Marmande pour signer le "
+            "protocole du Territoire d'industrie Val de Garonne Agglomération avec les présidents "
+            "des communautés de communes du Pays de Duras, du Pays de Lauzun, des Coteaux et Landes "
+            "de Gascogne et de la communauté d'agglomération Val de Garonne.")
+    territory = "val-de-garonne-agglomeration"
+    assert members(text) == {(territory, "244700449"), (territory, "244700464"),
+                             (territory, "244701355"), (territory, "200030674")}
+
+
+def test_an_epci_named_as_someones_office_is_no_row_when_no_territory_is_named():
+    text = ("« Les problématiques remontent du terrain », souligne la vice-présidente de la "
+            "communauté de communes Caux Seine Agglo, membre de la gouvernance du programme.")
+    assert members(text) == set()

@@ -19,6 +19,10 @@ Rules (ids in the `rule` column):
 - epci.acronym         an acronym or short name the text defines ("… Bassin d'Arcachon Nord
                        (COBAN)", "CAPEX Communauté d'Agglomération Cap Excellence", "… (Cap
                        Nord)"), or a well-known one of the document's EPCIs, where it is used.
+- epci.coordinated     a name without legal form coordinated after an EPCI's ("l'Agglomération
+                       de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards"), when it is
+                       the official name of an EPCI of the document's départements: never a
+                       town, a person or an everyday form.
 
 Acronyms are learnt before lists are read, so "la COBAN" in a list links wherever the text
 defines it. Mentions outside member lists are kept by the attachment only when a territory claims
@@ -709,6 +713,43 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
     return found
 
 
+# ", le Pays des Achards", " et Vie et Boulogne": a name coordinated after an EPCI's
+COORDINATED_NAME = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|l['’]|d['’])[ \t]*)*"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
+OFFICIAL_NAME_SCORE = 0.99  # the official name itself, of the document's départements and year
+
+
+def _coordinated_mentions(text: str, linker: DocumentLinker,
+                          found: list[EpciMention]) -> list[EpciMention]:
+    """Names without legal form coordinated after an EPCI ("les territoires de l'Agglomération
+    de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards – qui composent …", "avec La
+    Roche-sur-Yon Agglomération et le Pays des Achards"): the coordination makes them EPCIs too
+    when each is an EPCI's official name, of the document's départements; a town, a person or an
+    everyday form is not enough. They are listed as their neighbour is."""
+    if not linker.departements:
+        return []
+    added: list[EpciMention] = []
+    for anchor in found:
+        previous = anchor
+        while previous.link.siren:
+            match = COORDINATED_NAME.match(text, previous.end)
+            if not match or _inside(match.start("name"), found + added):
+                break
+            written = match.group("name")
+            link = linker.link(written)
+            if not (link.siren and link.exact and link.score >= OFFICIAL_NAME_SCORE
+                    and set(link.departement_codes) & linker.departements
+                    and fold(written) not in _place_names()):
+                break
+            previous = EpciMention(match.start("name"), match.end("name"), link, written,
+                                   link.epci_type, "epci.coordinated", anchor.in_member_list,
+                                   list_start=anchor.list_start)
+            added.append(previous)
+    return added
+
+
 def _read_regions(text: str, folded: str, regions: list[_Region], linker: DocumentLinker,
                   all_heads: list[re.Match]) -> list[EpciMention]:
     """Every member list's EPCIs; a list where some name did not link is read again once the
@@ -746,4 +787,5 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                     + _acronym_mentions(text, linker)):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
+    found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)))
     return sorted(found, key=lambda m: (m.start, m.end))

@@ -34,6 +34,11 @@ the rule that found the mention):
    list whose every item opens with an EPCI ("Pour la Drôme : • A • B"), in a sentence that
    speaks of no other territories; a town's own EPCI ("Rattachée à la communauté de communes
    X, la commune …") is none of these.
+8. EPCIs coordinated in one run ("A, B, C et de la communauté d'agglomération X") share a
+   territory: with the territory of the run's attached ones when they have one and the sentence
+   speaks of an agreement or the label ("signer cette convention avec les présidents des
+   communautés de communes A, B et de la CA X", the territory named after X); with the territory
+   named after a run said to compose it ("A, B, le C – qui composent le Territoire d'industrie Y").
 A territory given a new name ("avec un nouveau nom, X", "baptisé « X »") continues the last other
 territory named before its sentence: when no member of its own is named, it keeps that one's
 members, and the EPCIs said to join ("rejoint", "l'entrée de", "élargissement") are its members too.
@@ -78,13 +83,19 @@ ARTICLE = re.compile(r"(?:(?:la|le|les|l['’])\s*)?", re.IGNORECASE)
 # "X, qui est membre du Territoire d'industrie Y", "X fait partie du territoire Y" (folded text)
 MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|sont|etaient)\s+membres?\s+(?:du|de|des)\b"
                        r"|\s*,?\s*(?:qui\s+)?(?:fait|font|faisait|faisaient)\s+partie\s+(?:du|de|des)\b"
-                       r"|\s*,?\s*(?:qui\s+)?(?:appartient|appartiennent|appartenait)\s+au\b")
+                       r"|\s*,?\s*(?:qui\s+)?(?:appartient|appartiennent|appartenait)\s+au\b"
+                       # "A, B, C – qui composent le Territoire d'industrie Y": after a run of names
+                       r"|\s*(?:[,–—-]\s*)?qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\b")
 # "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)
 PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
 # ("renommée" is also fame: "une entreprise de renommée mondiale")
 NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise")
 JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*")
+# what joins coordinated EPCIs: "du Pays de Duras, du Pays de Lauzun … et de la communauté
+# d'agglomération X" (folded text)
+COORDINATION = re.compile(r"\s*(?:,\s*)?(?:et\s+)?(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les|l')\s*)?")
+AGREEMENT = re.compile(r"\bsign\w*|\bconvention\b|\bprotocole\b|\bcontrat\b|\bcandidature\b|\blabel\w*")
 ITEM_LEAD = 4  # an article may open the item before the EPCI's name ("La Communauté …")
 OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
                     r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$")
@@ -303,8 +314,10 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
         else:  # its territory went unseen: members and label holders stay
             start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
                 else (0, len(text))
-            if mention.legal_form or _named_as_member(mention, text, folded, start, end, PROGRAMME):
+            office = not mention.in_member_list and OFFICE.search(folded, max(0, mention.start - 40), mention.start)
+            if not office and (mention.legal_form or _named_as_member(mention, text, folded, start, end, PROGRAMME)):
                 attached.append((mention, None))
+    attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
     for successor, predecessor in _successors(territories, folded, sentences).items():
         if any(territory_id == successor for _, territory_id in attached):
             continue  # the renamed territory's members are listed: they answer
@@ -314,6 +327,45 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
         if inherited:
             attached += inherited + joining
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
+
+
+def _coordinated_with_attached(mentions: list[EpciMention], attached: list[tuple[EpciMention, str | None]],
+                               folded: str, sentences: list[tuple[int, int]],
+                               territories: list[TerritoryMention],
+                               epci_spans: list[tuple[int, int]]) -> list[tuple[EpciMention, str]]:
+    """EPCIs coordinated in one run with EPCIs of one territory, in a sentence about an agreement
+    or the label, are its members too: "signer cette convention avec les présidents des
+    communautés de communes A, B, C et de la communauté d'agglomération X" (the territory named
+    after X) names the signatories' bodies. A run whose EPCIs belong to several territories is an
+    enumeration of territories and gives nothing; an office ("président de X") is no member.
+    A run said to be members after its last name ("A, B, le C – qui composent le Territoire
+    d'industrie Y") belongs to the territory named next in its sentence."""
+    territory_of = {id(m): territory_id for m, territory_id in attached if territory_id}
+    runs: list[list[EpciMention]] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        last = runs[-1][-1] if runs else None
+        if last and last.end <= mention.start and COORDINATION.fullmatch(folded, last.end, mention.start) \
+                and _sentence_index(sentences, last.start) == _sentence_index(sentences, mention.start):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    found = []
+    for run in runs:
+        owners = {territory_of[id(m)] for m in run if id(m) in territory_of}
+        index = _sentence_index(sentences, run[0].start)
+        if index is not None and MEMBER_OF.match(folded, run[-1].end):
+            after = _named_in(folded, run[-1].end, sentences[index][1], territories, epci_spans)
+            owner = after[0][1].territory_id if after else None
+            if owner and len(run) > 1 and territory_of.get(id(run[-1]), owner) == owner:
+                found += [(m, owner) for m in run if id(m) not in territory_of and m.link.siren]
+            continue
+        if len(run) < 2 or len(owners) != 1 or index is None \
+                or not AGREEMENT.search(folded, *sentences[index]):
+            continue
+        owner = owners.pop()
+        found += [(m, owner) for m in run if id(m) not in territory_of and m.link.siren
+                  and not OFFICE.search(folded, max(0, m.start - 40), m.start)]
+    return found
 
 
 def _successors(territories: list[TerritoryMention], folded: str,
