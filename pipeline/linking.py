@@ -10,7 +10,7 @@ write for it, generated from those names:
   name ("Lisieux" for "Lisieux Normandie", "Métropole de Rouen" for "Métropole Rouen Normandie");
 - and a name written with a leading "Pays" ("Pays des Coëvrons") is also tried without it;
 - an official name that is a town qualified by its river or country ("CA de Châlons-en-Champagne")
-  is also the town written with a type word ("Châlons Agglo", "l'agglomération de Châlons"),
+  or made great ("CU du Grand Reims") is also the town written with a type word ("Châlons Agglo", "l'agglomération de Châlons"),
   for an EPCI of the document's départements only.
 Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz), when the names share a
 word of the EPCI's own, not only a place's ("en Martinique" is no slip for "Centre Martinique"). A name written with
@@ -73,8 +73,10 @@ GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin|pays)\s+")
 TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom|interco)$")
 WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
 # "Châlons-en-Champagne", "Romilly-sur-Seine": a town's name qualified by its river or
-# country; people write the agglomeration "Châlons Agglo", "l'agglomération de Châlons"
-PLACE_QUALIFIER = re.compile(r"^(?P<town>[a-z]{4,}(?:\s[a-z]+)?)\s(?:en|sur|sous|lez|les)\s[a-z]+(?:\s[a-z]+)?$")
+# country; "Grand Reims", "Le Grand Chalon": the town made great. People write the agglomeration
+# "Châlons Agglo", "l'agglomération de Châlons", "l'agglomération de Reims"
+PLACE_QUALIFIER = re.compile(r"^(?P<town>[a-z]{4,}(?:\s[a-z]+)?)\s(?:en|sur|sous|lez|les)\s[a-z]+(?:\s[a-z]+)?$"
+                             r"|^grand\s(?P<great>[a-z]{4,}(?:\s[a-z]+)?)$")
 WRITTEN_TYPE = re.compile(r"^(?:l'\s*|la\s+|le\s+)?(?:cc|ca|cu|agglo|agglomeration|metropole|communaute)\b"
                           r"|\b(?:agglo|agglomeration|metropole|communaute)$")
 WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint", "ste": "sainte",
@@ -184,7 +186,8 @@ def _index() -> _Index:
                 index.exact.setdefault(form, []).append((entry, True))
             qualified = PLACE_QUALIFIER.match(core)
             if qualified:
-                index.seat.setdefault(qualified.group("town"), []).append(entry)
+                town = qualified.group("town") or qualified.group("great")
+                index.seat.setdefault(town, []).append(entry)
     index.fuzzy_keys = list(fuzzy)
     index.fuzzy_owners = list(fuzzy.values())
     for key in fuzzy:
@@ -210,13 +213,16 @@ def _truncated(query: str, epci_type: str, departements: frozenset[str]) -> list
     return found
 
 
-def _seat_forms(written: str, query: str, departements: frozenset[str]) -> list[tuple[_Entry, float]]:
+def _seat_forms(written: str, query: str, epci_type: str | None,
+                departements: frozenset[str]) -> list[tuple[_Entry, float]]:
     """(entry, base score) of the EPCIs of the document's départements whose official name is a
-    town qualified by its river or country ("CA de Châlons-en-Champagne") when the text writes
-    the town with a type word ("Châlons Agglo", "l'agglomération de Châlons"): never a bare
+    town qualified by its river or country ("CA de Châlons-en-Champagne") or made great ("CU du
+    Grand Reims") when the text writes the town with a type word ("Châlons Agglo",
+    "l'agglomération de Châlons", "l'agglomération de Reims"): never a bare
     town, which is a place, nor a town of another département ("Saint-Quentin Agglo" is not
-    Saint-Quentin-en-Yvelines in the Aisne)."""
-    if not WRITTEN_TYPE.search(re.sub(r"[^a-z0-9']+", " ", fold(unligature(written))).strip()):
+    Saint-Quentin-en-Yvelines in the Aisne). The type word may be the head before the name
+    (`epci_type`: "l'agglomération | de Reims")."""
+    if not epci_type and not WRITTEN_TYPE.search(re.sub(r"[^a-z0-9']+", " ", fold(unligature(written))).strip()):
         return []
     ref = referential.load()
     return [(entry, SEAT_FORM_SCORE) for entry in _index().seat.get(TYPE_TAILS.sub("", query), ())
@@ -347,7 +353,7 @@ def link_epci(written: str, epci_type: str | None = None,
     if epci_type and context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
         candidates += _truncated(query, epci_type, context_departements)
     if context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
-        candidates += _seat_forms(written, query, context_departements)
+        candidates += _seat_forms(written, query, epci_type, context_departements)
     for entry, base in candidates:
         score = _score(entry, base, epci_type, context_departements, year, year_dated)
         if year is not None and not entry.first_seen <= year <= entry.last_seen:

@@ -138,6 +138,15 @@ def test_a_town_qualified_by_its_river_or_country_is_written_alone_with_a_type_w
     assert link_epci("Châlons Agglo").siren is None
 
 
+def test_a_town_made_great_is_written_alone_after_a_type_word():
+    """"l'agglomération de Reims" for the CU du Grand Reims, "la métropole de Nancy" for the
+    Métropole du Grand Nancy: the head gives the type; a bare town or another legal form does not."""
+    assert link_epci("de Reims", "CA", frozenset({"51"})).siren == "200067213"
+    assert link_epci("la métropole de Nancy", None, frozenset({"54"})).siren == "245400676"
+    assert link_epci("de Reims", None, frozenset({"51"})).siren is None
+    assert link_epci("de Reims", "CC", frozenset({"51"})).siren is None
+
+
 def test_a_likeness_of_strings_needs_a_word_of_the_epcis_own():
     """"en Martinique" is as alike as a slip to "Centre Martinique" but shares only a région's
     word; slips, words run together and a dropped word still link."""

@@ -318,3 +318,12 @@ def test_an_epci_named_as_someones_office_is_no_row_when_no_territory_is_named()
     text = ("« Les problématiques remontent du terrain », souligne la vice-présidente de la "
             "communauté de communes Caux Seine Agglo, membre de la gouvernance du programme.")
     assert members(text) == set()
+
+
+def test_a_run_of_epcis_in_a_sentence_about_several_territories_shares_no_territory():
+    """"Les territoires retenus ont signé leur contrat : Val de Garonne Agglomération, la CC du
+    Pays de Duras …" may name as many territories as EPCIs: the run gives its EPCIs nothing."""
+    text = ("Le Territoire d'industrie Val de Garonne Agglomération est labellisé. En 2019, les "
+            "territoires retenus ont signé leur contrat avec la communauté d'agglomération Val de "
+            "Garonne et la communauté de communes du Pays de Duras.")
+    assert ("val-de-garonne-agglomeration", "244700449") not in members(text)

@@ -336,8 +336,9 @@ def _coordinated_with_attached(mentions: list[EpciMention], attached: list[tuple
     """EPCIs coordinated in one run with EPCIs of one territory, in a sentence about an agreement
     or the label, are its members too: "signer cette convention avec les présidents des
     communautés de communes A, B, C et de la communauté d'agglomération X" (the territory named
-    after X) names the signatories' bodies. A run whose EPCIs belong to several territories is an
-    enumeration of territories and gives nothing; an office ("président de X") is no member.
+    after X) names the signatories' bodies. A run whose EPCIs belong to several territories, or
+    in a sentence speaking of other territories, may be an enumeration of territories and gives
+    nothing; an office ("président de X") is no member.
     A run said to be members after its last name ("A, B, le C – qui composent le Territoire
     d'industrie Y") belongs to the territory named next in its sentence."""
     territory_of = {id(m): territory_id for m, territory_id in attached if territory_id}
@@ -360,8 +361,9 @@ def _coordinated_with_attached(mentions: list[EpciMention], attached: list[tuple
                 found += [(m, owner) for m in run if id(m) not in territory_of and m.link.siren]
             continue
         if len(run) < 2 or len(owners) != 1 or index is None \
-                or not AGREEMENT.search(folded, *sentences[index]):
-            continue
+                or not AGREEMENT.search(folded, *sentences[index]) \
+                or OTHER_TERRITORIES.search(folded, *sentences[index]):
+            continue  # "les territoires retenus : la CA X, la CC Y …" may be as many territories
         owner = owners.pop()
         found += [(m, owner) for m in run if id(m) not in territory_of and m.link.siren
                   and not OFFICE.search(folded, max(0, m.start - 40), m.start)]
