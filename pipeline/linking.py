@@ -219,8 +219,8 @@ def _seat_forms(written: str, query: str, epci_type: str | None,
     town qualified by its river or country ("CA de Châlons-en-Champagne") or made great ("CU du
     Grand Reims") when the text writes the town with a type word ("Châlons Agglo",
     "l'agglomération de Châlons", "l'agglomération de Reims"): never a bare
-    town, which is a place, nor a town of another département ("Saint-Quentin Agglo" is not
-    Saint-Quentin-en-Yvelines in the Aisne). The type word may be the head before the name
+    town, which is a place, nor a town of another département (towns of one name lie in several).
+    The type word may be the head before the name
     (`epci_type`: "l'agglomération | de Reims")."""
     if not epci_type and not WRITTEN_TYPE.search(re.sub(r"[^a-z0-9']+", " ", fold(unligature(written))).strip()):
         return []
