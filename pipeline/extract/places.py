@@ -95,6 +95,12 @@ def _ambiguous_names() -> frozenset[str]:
     return frozenset(fold(name) for name in aliases["needs_article"])
 
 
+# A région's name followed, on the same line, by a capitalised word that is no function word
+# opens a longer name.
+REGION_OPENS_A_NAME = re.compile(r"[ -](?!(?:Le|La|Les|Un|Une|En|Et|Au|Aux|Du|Des|De|Dans|Pour|Par|Sur|Avec|Ce|Cette|Ces)\b)"
+                                 r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![\w-])")
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Every non-overlapping place mention in `text`, in reading order."""
     folded = fold(text)
@@ -113,6 +119,8 @@ def find_places(text: str) -> list[PlaceMention]:
                 continue
             if rule == "place.departement_name" and _inside_capitalised_name(text, start):
                 continue
+            if kind == "region" and REGION_OPENS_A_NAME.match(text, end):
+                continue  # "Grand Est Touraine", "Grand-Est Touraine": a territory, not the région
             if fold(text[start:end]) in ambiguous_names and COMPASS_IN_NAME.match(text, end):
                 continue
             for i in range(start, end):
@@ -255,12 +263,13 @@ def _place_adjective() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _former_regions() -> list[tuple[re.Pattern, str]]:
     aliases = json.loads((RULES_DIR / "place_aliases.json").read_text(encoding="utf-8"))
-    return [(re.compile(r"(?<![\w-])" + _name_pattern(entry["name"]) + r"(?![\w-])"), entry["code"])
+    return [(re.compile(r"(?:(?<![\w-])|(?<=nord-)|(?<=sud-)|(?<=est-)|(?<=ouest-))" + _name_pattern(entry["name"])
+                        + r"(?![\w-])"), entry["code"])
             for entry in aliases["former_regions"]]
 
 
 def former_regions_in(name: str) -> set[str]:
-    """Régions of the pre-2016 régions a name holds ('Nord Franche-Comté' -> 27); 'Nouvelle-Aquitaine'
-    and 'Auvergne-Rhône-Alpes' are current names, not former ones."""
+    """Régions of the pre-2016 régions a name holds ('Nord Franche-Comté' and 'Nord-Franche-Comté'
+    -> 27); 'Nouvelle-Aquitaine' and 'Auvergne-Rhône-Alpes' are current names, not former ones."""
     folded = fold(name)
     return {code for pattern, code in _former_regions() if pattern.search(folded)}
