@@ -872,6 +872,10 @@ def test_topic_names_no_venue_person_company_or_departement():
     assert ids("Territoires d'industrie : 124 territoires retenus\n\n"
                "Le Premier ministre a réuni les élus à Chalon-sur-Saône puis au Grand Palais. Au Grand Palais, "
                "la ministre Agnès Pannier-Runacher a salué le groupe Michelin pour le Groupe Michelin.\n") == []
+    # a national plan with a place's head word, named twice
+    assert ids("Territoires d'industrie : les opérateurs s'engagent\n\n"
+               "Les crédits vont au Grand plan d'investissement. Au Grand plan d'investissement s'ajoutent "
+               "les prêts.\n") == []
     # départements coordinated, a région, a country: no territory
     assert ids("Territoires d'industrie dans la Mayenne et la Sarthe\n\n"
                "Le programme avance dans la Mayenne et la Sarthe, pour la Normandie et pour la France.\n") == []

@@ -41,7 +41,7 @@ BRAND_TAIL = re.compile(r"\s(?:agglo|agglomeration|communaute|metropole)$")
 BARE_AGGLOMERATION = re.compile(r"(?<![\w])l'\s*agglo(?:meration)?(?![\w'])")
 BRANDED_AGGLOMERATION = re.compile(r"(?<![\w])[Aa]gglo(?:m[ée]ration)?\s+(?=[A-ZÀ-Ý])")
 # Words that make a capitalised run an institution, a company, a venue or the programme.
-NOT_A_PLACE = re.compile(r"(?<![\w'])(?:" + "|".join(WORDS["topic_not_a_place"]) + r")(?![\w'])")
+NOT_A_PLACE = re.compile(r"(?<![\w'])(?:" + "|".join(WORDS["topic_not_a_place"]) + r")s?(?![\w'])")
 CLEAR_MARGIN = 2
 
 
