@@ -108,7 +108,10 @@ def _reads_as_place(mention: TerritoryMention, places: list[PlaceMention]) -> bo
     if any(p.start <= mention.start and mention.end <= p.end for p in places) \
             or departements_bracket(mention.name, 0, len(mention.name), find_places(mention.name)):
         return False  # a région, a département or a country alone, or départements coordinated
-    if PLACE_HEAD.match(name) or BRAND_TAIL.search(name) or mention.territory_id in _epci_names():
+    head = PLACE_HEAD.match(name)
+    if head and head.end() == len(name):
+        return False  # "le Grand plan": a head word alone
+    if head or BRAND_TAIL.search(name) or mention.territory_id in _epci_names():
         return True
     holds_place = any(mention.start <= p.start and p.end <= mention.end and p.kind != "country" for p in places)
     return (holds_place or bool(former_regions_in(mention.name))) and len(mention.name.split()) > 1
