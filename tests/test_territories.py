@@ -668,6 +668,15 @@ def test_territories_without_departements_take_the_one_region_the_text_names():
     assert rows["nord-est-ardenne"] == []
 
 
+def test_a_region_word_inside_a_territory_name_written_again_in_the_body_is_no_region():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Territoires d'industrie : le Grand Est Touraine accélère\n\n"
+            "Premier à avoir signé son contrat, le Grand Est Touraine passe aux actes.")
+    rows = {row["territory_id"]: row["region_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"grand-est-touraine": []}
+
+
 def test_a_territory_shared_with_another_region_lies_in_the_texts_region_too():
     from pipeline import nlp
     from pipeline.extract.assemble import extract

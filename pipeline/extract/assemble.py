@@ -159,10 +159,10 @@ def extract(text: str, doc: Doc) -> Extraction:
     mentions = territories_kept(epci_mentions, mentions, text)
 
     by_id: dict[str, dict] = {}
-    # A place word inside a territory's name ("Grand-Est Touraine", "Sud Bourgogne") says nothing
-    # about where the other territories of the sentence lie.
-    context_places = [p for p in places
-                      if not any(m.start <= p.start and p.end <= m.end for m in mentions)]
+    # A place word inside a territory's name ("Grand-Est Touraine", "Sud Bourgogne"), wherever the
+    # text writes that name, says nothing about where the territories lie.
+    name_spans = _spans_of_names(text, mentions)
+    context_places = [p for p in places if not any(start <= p.start and p.end <= end for start, end in name_spans)]
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
         row = by_id.setdefault(mention.territory_id, {
@@ -217,6 +217,16 @@ def extract(text: str, doc: Doc) -> Extraction:
 # A territory shared with another région lies in the text's own région too.
 SHARED_WITH = re.compile(r"\binterr[ée]gional\w*[^.;]{0,40}?\bpartag[ée]e?s?\s+avec\b|\bpartag[ée]e?s?\s+avec\s+(?:la\s+|le\s+|l['’]\s*)?r[ée]gion",
                          re.IGNORECASE)
+
+
+def _spans_of_names(text: str, mentions: list[TerritoryMention]) -> list[tuple[int, int]]:
+    """Every place in the text where a territory's name is written, its mentions included."""
+    folded = fold(text)
+    spans = [(m.start, m.end) for m in mentions]
+    for name in {fold(m.name) for m in mentions if m.name}:
+        spans += [(found.start(), found.end())
+                  for found in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", folded)]
+    return spans
 
 
 def _main_region(places: list[PlaceMention]) -> set[str]:

@@ -112,8 +112,8 @@ def find_territories(text: str, places: list[PlaceMention],
 
 def _described(mention: TerritoryMention) -> bool:
     """'Le bassin nazairien a été labellisé': a head and an adjective of place describe the
-    territory of a text that names none; beside a territory's name ('Sud Alsace … Le bassin
-    mulhousien y figure') they describe that one."""
+    territory of a text that names none; beside a territory's name ('Grand Belfort … Le bassin
+    belfortain y figure') they describe that one."""
     words = mention.name.split()
     return len(words) == 2 and words[1].islower() and bool(PLACE_ADJECTIVE_HEAD.match(fold(mention.name))) \
         and bool(PLACE_ADJECTIVE.fullmatch(fold(words[1])))
@@ -257,8 +257,8 @@ TERRITORIES_WORD = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?")
 
 
 def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]) -> None:
-    """'Le Lunévillois rejoint les territoires meurthe-et-mosellans sélectionnés fin 2018 : Nord
-    Lorraine et Val et Terres de Lorraine': a département's demonym after "territoires" earlier
+    """'Le Toulois rejoint les territoires meurthe-et-mosellans sélectionnés fin 2018 : Nord
+    Lorraine et Pays de Briey': a département's demonym after "territoires" earlier
     in the sentence says where the names after it lie (rules/demonyms.json)."""
     folded = fold(text)
     for mention in mentions:
