@@ -91,13 +91,6 @@ def test_a_former_region_in_a_name_and_current_region_names_that_are_not_one():
     assert former_regions_in("Grand-Est Touraine") == set()
 
 
-def test_a_region_name_opening_a_longer_name_is_not_the_region():
-    assert [p.kind for p in find_places("le Grand Est Touraine a signé")] == []
-    assert [p.kind for p in find_places("Grand-Est Touraine")] == []
-    assert [(p.kind, p.code) for p in find_places("la région Grand Est. Le contrat")] == [("region", "44")]
-    assert [(p.kind, p.code) for p in find_places("Région Occitanie Pyrénées-Méditerranée")] == [("region", "76")]
-
-
 def test_a_former_region_after_a_compass_word_and_a_dash():
     assert former_regions_in("Nord-Franche-Comté") == former_regions_in("Nord Franche-Comté") == {"27"}
     assert former_regions_in("Nouvelle-Aquitaine") == set()

@@ -95,12 +95,6 @@ def _ambiguous_names() -> frozenset[str]:
     return frozenset(fold(name) for name in aliases["needs_article"])
 
 
-# A région's name followed, on the same line, by a capitalised word that is no function word
-# opens a longer name.
-REGION_OPENS_A_NAME = re.compile(r"[ -](?!(?:Le|La|Les|Un|Une|En|Et|Au|Aux|Du|Des|De|Dans|Pour|Par|Sur|Avec|Ce|Cette|Ces)\b)"
-                                 r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![\w-])")
-
-
 def find_places(text: str) -> list[PlaceMention]:
     """Every non-overlapping place mention in `text`, in reading order."""
     folded = fold(text)
@@ -119,8 +113,6 @@ def find_places(text: str) -> list[PlaceMention]:
                 continue
             if rule == "place.departement_name" and _inside_capitalised_name(text, start):
                 continue
-            if kind == "region" and REGION_OPENS_A_NAME.match(text, end):
-                continue  # "Grand Est Touraine", "Grand-Est Touraine": a territory, not the région
             if fold(text[start:end]) in ambiguous_names and COMPASS_IN_NAME.match(text, end):
                 continue
             for i in range(start, end):
