@@ -21,7 +21,6 @@ brand ('le projet est lancé sur l'Agglomération' … 'l'Agglomération Saumur 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from pipeline import referential
@@ -32,7 +31,8 @@ from pipeline.normalize import fold, name_key
 
 RULE = "territory.topic"
 MAX_TITLE_LINES = 3
-# Words of place before a name (folded text): "pour le", "sur la", "dans l'", "au", "territoire de la".
+# Words of place before a capitalised name: "pour le", "sur la", "dans l'", "au", "territoire de la";
+# never "à", which names a venue ("à Chalon-sur-Saône").
 CUE = re.compile(r"(?<![\w'’])(?i:(?:pour|sur|dans|vers|en faveur)\s+(?:le|la|les|l['’])\s*|au\s+|aux\s+"
                  r"|territoires?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))(?=[A-ZÀ-Ý])")
 PLACE_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r"|grand|grande)(?![\w'])")
@@ -52,12 +52,10 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
         return []
     title_end = _title_end(text)
     proposed: dict[str, TerritoryMention] = {}
-    cued: Counter = Counter()
     for cue in CUE.finditer(text):
         mention = _candidate(text, cue.end(), places)
         if mention:
             proposed.setdefault(mention.territory_id, mention)
-            cued[mention.territory_id] += 1
     scores = {}
     for key, mention in proposed.items():
         pattern = re.compile(r"(?<![\w-])" + _key_pattern(key) + r"(?![\w-])")
@@ -65,10 +63,10 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
         in_body = len(pattern.findall(folded, title_end))
         if (in_title and in_body) or in_body >= 2:
             scores[key] = in_body + in_title
-    brand = _agglomeration_of_the_title(text, folded, title_end, places)
+    brand = _agglomeration_of_the_title(text, folded, title_end)
     if brand and brand.territory_id not in scores:
         proposed[brand.territory_id] = brand
-        scores[brand.territory_id] = 2
+        scores[brand.territory_id] = 2  # named in the title (as "l'Agglomération") and the body
     if not scores:
         return []
     ranked = sorted(scores.items(), key=lambda item: -item[1])
@@ -117,14 +115,12 @@ def _reads_as_place(mention: TerritoryMention, places: list[PlaceMention]) -> bo
     return (holds_place or bool(former_regions_in(mention.name))) and len(mention.name.split()) > 1
 
 
-def _agglomeration_of_the_title(text: str, folded: str, title_end: int,
-                                places: list[PlaceMention]) -> TerritoryMention | None:
+def _agglomeration_of_the_title(text: str, folded: str, title_end: int) -> TerritoryMention | None:
     """'… lancé sur l'Agglomération' then 'l'Agglomération Saumur Val de Loire': the one
     agglomeration the body names with its brand, when it is a referential intercommunality's name."""
-    bare = [m for m in BARE_AGGLOMERATION.finditer(folded, 0, title_end)
-            if not re.match(r"\s+[A-ZÀ-Ý]", text[m.end():title_end])]
-    if not bare:
-        return None
+    if not any(not re.match(r"\s+[A-ZÀ-Ý]", text[m.end():title_end])
+               for m in BARE_AGGLOMERATION.finditer(folded, 0, title_end)):
+        return None  # "l'Agglomération d'Agen" in the title names it: other rules read it
     named = {}
     for brand in BRANDED_AGGLOMERATION.finditer(text, title_end):
         end = capitalised_run(text, brand.end(), min(len(text), brand.end() + 120))
