@@ -1,6 +1,6 @@
 """Départements, régions and France found in every written form, and the traps around them."""
 
-from pipeline.extract.places import departements_in_name, find_places
+from pipeline.extract.places import departements_in_name, find_places, former_regions_in
 
 
 def codes(text):
@@ -89,3 +89,8 @@ def test_a_former_region_in_a_name_and_current_region_names_that_are_not_one():
     # current names hold former ones: they are not read as such
     assert former_regions_in("Auvergne-Rhône-Alpes Est") == set()
     assert former_regions_in("Grand-Est Touraine") == set()
+
+
+def test_a_former_region_after_a_compass_word_and_a_dash():
+    assert former_regions_in("Nord-Franche-Comté") == former_regions_in("Nord Franche-Comté") == {"27"}
+    assert former_regions_in("Nouvelle-Aquitaine") == set()

@@ -857,3 +857,40 @@ def test_an_enumeration_cue_does_not_start_in_the_title_above():
             "Albigeois et Tarn Nord dans le Tarn, ainsi que Grand Narbonne dans l'Aude.")
     found = {m.territory_id: sorted(m.departement_codes) for m in find_territories(text, find_places(text))}
     assert found == {"albigeois": ["81"], "tarn-nord": ["81"], "grand-narbonne": ["11"]}
+
+
+def test_topic_the_territory_a_single_subject_article_keeps_naming():
+    # in the title after "pour le" and again in the body, spelled with or without its dash
+    text = ("« Territoires d'industrie » : un contrat signé pour le Nord-Franche-Comté\n\n"
+            "Le Nord-Franche-Comté recevra des crédits pendant quatre ans. La commission a accordé au "
+            "Nord Franche-Comté le rôle de territoire pilote.\n")
+    assert rules_of(text) == {"nord-franche-comte": "territory.topic"}
+    # twice in the body after words of place, never in the title
+    text = ("Territoires d'industrie : la gouvernance est installée\n\n"
+            "Une réunion a installé le pilotage du programme Territoires d'industrie pour la Vallée de l'Arve. "
+            "Les élus du territoire de la Vallée de l'Arve ont désigné leur binôme.\n")
+    assert rules_of(text) == {"vallee-de-l-arve": "territory.topic"}
+    # a title speaking of "l'Agglomération" alone: the one agglomeration the body brands
+    text = ("Territoire d'industrie : le contrat est signé sur l'Agglomération\n\n"
+            "Le président de l'Agglomération Saumur Val de Loire a signé le contrat jeudi.\n")
+    assert rules_of(text) == {"saumur-val-de-loire": "territory.topic"}
+
+
+def test_topic_names_no_venue_person_company_or_departement():
+    # a national piece: a city as a venue, the Grand Palais, a minister, a company
+    assert ids("Territoires d'industrie : 124 territoires retenus\n\n"
+               "Le Premier ministre a réuni les élus à Chalon-sur-Saône puis au Grand Palais. Au Grand Palais, "
+               "la ministre Agnès Pannier-Runacher a salué le groupe Michelin pour le Groupe Michelin.\n") == []
+    # a national plan with a place's head word, named twice
+    assert ids("Territoires d'industrie : les opérateurs s'engagent\n\n"
+               "Les crédits vont au Grand plan d'investissement. Au Grand plan d'investissement s'ajoutent "
+               "les prêts.\n") == []
+    # départements coordinated, a région, a country: no territory
+    assert ids("Territoires d'industrie dans la Mayenne et la Sarthe\n\n"
+               "Le programme avance dans la Mayenne et la Sarthe, pour la Normandie et pour la France.\n") == []
+    # a document not about the programme
+    assert ids("Un nouveau parc pour la Vallée de l'Arve\n\nLa Vallée de l'Arve inaugure son parc.\n") == []
+    # two places named as often: no clear winner
+    assert ids("Territoires d'industrie : deux bassins avancent\n\n"
+               "Le programme progresse dans le Val de Lorraine et dans le Pays de Bray. Le Val de Lorraine "
+               "et le Pays de Bray ont signé.\n") == []

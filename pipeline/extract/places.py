@@ -255,12 +255,13 @@ def _place_adjective() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _former_regions() -> list[tuple[re.Pattern, str]]:
     aliases = json.loads((RULES_DIR / "place_aliases.json").read_text(encoding="utf-8"))
-    return [(re.compile(r"(?<![\w-])" + _name_pattern(entry["name"]) + r"(?![\w-])"), entry["code"])
+    return [(re.compile(r"(?:(?<![\w-])|(?<=nord-)|(?<=sud-)|(?<=est-)|(?<=ouest-))" + _name_pattern(entry["name"])
+                        + r"(?![\w-])"), entry["code"])
             for entry in aliases["former_regions"]]
 
 
 def former_regions_in(name: str) -> set[str]:
-    """Régions of the pre-2016 régions a name holds ('Nord Franche-Comté' -> 27); 'Nouvelle-Aquitaine'
-    and 'Auvergne-Rhône-Alpes' are current names, not former ones."""
+    """Régions of the pre-2016 régions a name holds ('Nord Franche-Comté' and 'Nord-Franche-Comté'
+    -> 27); 'Nouvelle-Aquitaine' and 'Auvergne-Rhône-Alpes' are current names, not former ones."""
     folded = fold(name)
     return {code for pattern, code in _former_regions() if pattern.search(folded)}

@@ -30,6 +30,10 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              "Territoires d'Industrie : Limoges Métropole et ELAN misent sur …";
                              or the one intercommunality a title about the programme names
                              ("L'agglomération de Bastia veut ses Territoires d'industrie")
+- territory.topic            (last of all) the one place-like proper noun a single-subject article
+                             about the programme names in its title and body, or twice in its body,
+                             after a word of place: "un nouveau label pour le Nord-Franche-Comté" …
+                             "Le Nord-Franche-Comté bénéficiera"; it must win clearly (topic.py)
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 
@@ -55,6 +59,7 @@ from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIV
 from pipeline.extract.territories.predicates import grouping_subjects, labelled_subjects
 from pipeline.extract.territories.prefixed import prefixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
+from pipeline.extract.territories.topic import topic_name
 from pipeline.normalize import collapse_spaces, fold, name_key
 
 # "pays-du-", "vallee-de-la-": a geographic head and its preposition at the start of a key.
@@ -102,7 +107,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_of_a_demonym_before(text, kept)
     _short_forms_named_in_full(kept)
     _acronyms_spelled_out(text, kept)
-    return kept or kicker_name(text, places) or headline_subject(text)
+    return kept or kicker_name(text, places) or headline_subject(text) or topic_name(text, places)
 
 
 def _described(mention: TerritoryMention) -> bool:

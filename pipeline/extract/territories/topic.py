@@ -1,0 +1,147 @@
+"""territory.topic: the one territory a single-subject article about the programme keeps
+coming back to, when no other rule names a territory (find_territories calls it last).
+
+Local press, intercommunality and préfecture pages are about one territory and often never
+write it in a construction the other rules read: 'un nouveau label pour le Nord-Franche-Comté'
+then 'Le Nord-Franche-Comté bénéficiera …'; 'la gouvernance du dispositif pour la Vallée de la
+Seine' then 'les 7 EPCI du territoire de la Vallée de la Seine'. A reader knows the territory from
+the proper noun of a place the title and the body, or the body twice, name after a word of place
+('pour le', 'sur le', 'dans le', 'au', 'territoire de').
+
+Precision first: a candidate must read as a place (a geographic head or compass word, 'Grand X',
+an intercommunality's brand 'X Agglo', a name of the referential's intercommunalities without
+their legal form, or a name holding a département's or a former région's name beside other
+words), never a région, a département or a country alone; the document must speak of the
+programme; and one candidate must win clearly (the only one, or named at least twice as often as
+the next). A city named as a venue ('à Chalon-sur-Saône') is no candidate: 'à' is no cue. A
+title speaking of 'l'Agglomération' alone points at the one agglomeration the body names with its
+brand ('le projet est lancé sur l'Agglomération' … 'l'Agglomération Saumur Val de Loire').
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline import referential
+from pipeline.extract.places import PlaceMention, find_places, former_regions_in
+from pipeline.extract.territories.common import (PREFIX, WORDS, TerritoryMention, capitalised_run,
+                                                 departements_bracket, is_place_name, make_mention)
+from pipeline.normalize import fold, name_key
+
+RULE = "territory.topic"
+MAX_TITLE_LINES = 3
+# Words of place before a capitalised name: "pour le", "sur la", "dans l'", "au", "territoire de la";
+# never "à", which names a venue ("à Chalon-sur-Saône").
+CUE = re.compile(r"(?<![\w'’])(?i:(?:pour|sur|dans|vers|en faveur)\s+(?:le|la|les|l['’])\s*|au\s+|aux\s+"
+                 r"|territoires?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))(?=[A-ZÀ-Ý])")
+PLACE_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r"|grand|grande)(?![\w'])")
+BRAND_TAIL = re.compile(r"\s(?:agglo|agglomeration|communaute|metropole)$")
+# "l'Agglomération" / "l'Agglo" alone in a title: the body's one agglomeration.
+BARE_AGGLOMERATION = re.compile(r"(?<![\w])l'\s*agglo(?:meration)?(?![\w'])")
+BRANDED_AGGLOMERATION = re.compile(r"(?<![\w])[Aa]gglo(?:m[ée]ration)?\s+(?=[A-ZÀ-Ý])")
+# Words that make a capitalised run an institution, a company, a venue or the programme.
+NOT_A_PLACE = re.compile(r"(?<![\w'])(?:" + "|".join(WORDS["topic_not_a_place"]) + r")s?(?![\w'])")
+CLEAR_MARGIN = 2
+
+
+def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """The territory a single-subject article about the programme is about, or nothing."""
+    folded = fold(text)
+    if not re.search(PREFIX, folded):
+        return []
+    title_end = _title_end(text)
+    proposed: dict[str, TerritoryMention] = {}
+    for cue in CUE.finditer(text):
+        mention = _candidate(text, cue.end(), places)
+        if mention:
+            proposed.setdefault(mention.territory_id, mention)
+    scores = {}
+    for key, mention in proposed.items():
+        pattern = re.compile(r"(?<![\w-])" + _key_pattern(key) + r"(?![\w-])")
+        in_title = bool(pattern.search(folded, 0, title_end))
+        in_body = len(pattern.findall(folded, title_end))
+        if (in_title and in_body) or in_body >= 2:
+            scores[key] = in_body + in_title
+    brand = _agglomeration_of_the_title(text, folded, title_end)
+    if brand and brand.territory_id not in scores:
+        proposed[brand.territory_id] = brand
+        scores[brand.territory_id] = 2  # named in the title (as "l'Agglomération") and the body
+    if not scores:
+        return []
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[0][1] < CLEAR_MARGIN * ranked[1][1]:
+        return []
+    return [proposed[ranked[0][0]]]
+
+
+def _title_end(text: str) -> int:
+    """End of the title: the first line about the programme among the first lines, else the first."""
+    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:MAX_TITLE_LINES]
+    if not lines:
+        return 0
+    about = next((m for m in lines if re.search(PREFIX, fold(m.group(0)))), lines[0])
+    return about.end()
+
+
+def _key_pattern(key: str) -> str:
+    """A name key ('vallee-de-la-seine') as a pattern on folded text, any spacing or dash between words."""
+    return r"[\s'-]+".join(re.escape(word) for word in key.split("-"))
+
+
+def _candidate(text: str, start: int, places: list[PlaceMention]) -> TerritoryMention | None:
+    end = capitalised_run(text, start, min(len(text), start + 120))
+    if end <= start:
+        return None
+    mention = make_mention(text, start, end, RULE, (), end)
+    if mention is None or not _reads_as_place(mention, places):
+        return None
+    return mention
+
+
+def _reads_as_place(mention: TerritoryMention, places: list[PlaceMention]) -> bool:
+    name = fold(mention.name)
+    if is_place_name(mention.name) or NOT_A_PLACE.search(name):
+        return False
+    if any(p.start <= mention.start and mention.end <= p.end for p in places) \
+            or departements_bracket(mention.name, 0, len(mention.name), find_places(mention.name)):
+        return False  # a région, a département or a country alone, or départements coordinated
+    head = PLACE_HEAD.match(name)
+    if head and head.end() == len(name):
+        return False  # "le Grand plan": a head word alone
+    if head or BRAND_TAIL.search(name) or mention.territory_id in _epci_names():
+        return True
+    holds_place = any(mention.start <= p.start and p.end <= mention.end and p.kind != "country" for p in places)
+    return (holds_place or bool(former_regions_in(mention.name))) and len(mention.name.split()) > 1
+
+
+def _agglomeration_of_the_title(text: str, folded: str, title_end: int) -> TerritoryMention | None:
+    """'… lancé sur l'Agglomération' then 'l'Agglomération Saumur Val de Loire': the one
+    agglomeration the body names with its brand, when it is a referential intercommunality's name."""
+    if not any(not re.match(r"\s+[A-ZÀ-Ý]", text[m.end():title_end])
+               for m in BARE_AGGLOMERATION.finditer(folded, 0, title_end)):
+        return None  # "l'Agglomération d'Agen" in the title names it: other rules read it
+    named = {}
+    for brand in BRANDED_AGGLOMERATION.finditer(text, title_end):
+        end = capitalised_run(text, brand.end(), min(len(text), brand.end() + 120))
+        mention = make_mention(text, brand.end(), end, RULE, (), end)
+        if mention and mention.territory_id in _epci_names():
+            named[mention.territory_id] = mention
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+# Legal forms opening a referential name ("CC du Pays de Wissembourg", "CA de Bastia").
+FORM_OPENING = re.compile(r"^(?:cc|ca|cu|metropole|communaute (?:de communes|d'agglomeration|urbaine))\s+"
+                          r"(?:(?:de la|de l'|du|des|de|d')\s*)?")
+
+
+@lru_cache(maxsize=1)
+def _epci_names() -> frozenset[str]:
+    """Keys of every name the referential's intercommunalities bore, without their legal form."""
+    keys = set()
+    for epci in referential.load().epcis.values():
+        for borne in epci.names:
+            bare = FORM_OPENING.sub("", fold(borne.name))
+            if len(bare) > 3:
+                keys.add(name_key(bare))
+    return frozenset(keys)
