@@ -894,3 +894,17 @@ def test_topic_names_no_venue_person_company_or_departement():
     assert ids("Territoires d'industrie : deux bassins avancent\n\n"
                "Le programme progresse dans le Val de Lorraine et dans le Pays de Bray. Le Val de Lorraine "
                "et le Pays de Bray ont signé.\n") == []
+
+
+def test_a_well_known_acronym_of_an_intercommunality_names_the_territory_after_it():
+    """data/epci_aliases.csv: CAPA is the CA du Pays Ajaccien; an acronym that is a short name of
+    its own (CAPEX for the CA Cap Excellence) stays the name."""
+    assert names_of("La CAPA a été labellisée Territoire d'industrie en 2018.") == ["Pays Ajaccien"]
+    assert names_of("La CAPEX a été labellisée Territoire d'industrie en 2018.") == ["CAPEX"]
+
+
+def test_a_list_item_followed_by_a_role_is_a_person():
+    text = ("Le séminaire des Territoires d'industrie accueille :\n"
+            "- Anne MARTIN, cheffe de projet Territoire d'industrie\n"
+            "- Paul DURAND, enseignant-chercheur\n")
+    assert ids(text) == []

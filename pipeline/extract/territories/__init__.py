@@ -46,10 +46,11 @@ from __future__ import annotations
 
 import re
 
+from pipeline import referential
 from pipeline.extract import figure_scope
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
-from pipeline.extract.territories.common import (LEGAL_FORM, SMALL_COUNTS, WORDS, TerritoryMention,
+from pipeline.extract.territories.common import (CONNECTORS, LEGAL_FORM, SMALL_COUNTS, WORDS, TerritoryMention,
                                                  capitalised_run, codes_after, codes_in_name, legal_form_end,
                                                  departements_bracket, sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names
@@ -60,6 +61,7 @@ from pipeline.extract.territories.predicates import grouping_subjects, labelled_
 from pipeline.extract.territories.prefixed import prefixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
 from pipeline.extract.territories.topic import topic_name
+from pipeline.linking import known_acronyms
 from pipeline.normalize import collapse_spaces, fold, name_key
 
 # "pays-du-", "vallee-de-la-": a geographic head and its preposition at the start of a key.
@@ -298,20 +300,43 @@ def _acronyms_spelled_out(text: str, mentions: list[TerritoryMention]) -> None:
     ('Alençon'), as when it is written out."""
     folded = fold(text)
     for mention in mentions:
-        if not ACRONYM_NAME.fullmatch(mention.name):
-            continue
-        for bracket in re.finditer(r"\(\s*" + re.escape(mention.name) + r"\s*\)", text):
-            name = _spelled_out_before(text, folded, bracket.start(), mention.name[0])
-            if name:
-                mention.name = name
-                break
-        else:  # "la CUA (Communauté urbaine d'Alençon)"
-            for after in re.finditer(r"(?<![\w-])" + re.escape(mention.name) + r"\s*\(", text):
-                closing = text.find(")", after.end(), after.end() + 120)
-                name = _spelled_out_before(text, folded, closing, mention.name[0], after.end()) if closing > 0 else None
-                if name:
-                    mention.name = name
-                    break
+        if ACRONYM_NAME.fullmatch(mention.name):
+            mention.name = (_spelled_out(text, folded, mention.name) or _known_acronym(mention.name)
+                            or mention.name)
+
+
+def _spelled_out(text: str, folded: str, acronym: str) -> str | None:
+    for bracket in re.finditer(r"\(\s*" + re.escape(acronym) + r"\s*\)", text):
+        name = _spelled_out_before(text, folded, bracket.start(), acronym[0])
+        if name:
+            return name
+    for after in re.finditer(r"(?<![\w-])" + re.escape(acronym) + r"\s*\(", text):  # "la CUA (Communauté …)"
+        closing = text.find(")", after.end(), after.end() + 120)
+        name = _spelled_out_before(text, folded, closing, acronym[0], after.end()) if closing > 0 else None
+        if name:
+            return name
+    return None
+
+
+OFFICIAL_FORM = re.compile(r"C[ACU]\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?")
+
+
+def _known_acronym(acronym: str) -> str | None:
+    """'la CAPA, labellisée Territoire d'industrie', never written out: a well-known acronym of
+    one intercommunality (data/epci_aliases.csv) that abbreviates its legal form too names the
+    territory after its official name without the form ('CA du Pays Ajaccien' -> 'Pays Ajaccien')."""
+    sirens = known_acronyms().get(acronym.upper(), ())
+    if len(sirens) != 1:
+        return None
+    official = referential.load().epcis[sirens[0]].name
+    form = OFFICIAL_FORM.match(official)
+    if form is None or not acronym.upper().startswith(official[:2]):
+        return None
+    name = official[form.end():]
+    initials = "".join(word[0] for word in re.findall(r"[^\W\d_][\w-]*", name) if word.lower() not in CONNECTORS)
+    # 'CAPA' is C(ommunauté d')A(gglomération du) P(ays) A(jaccien); 'CAPEX' (CA Cap Excellence)
+    # and 'CIREST' (its official name holds it) are short names of their own
+    return name if initials.upper() == acronym.upper()[2:] else None
 
 
 def _spelled_out_before(text: str, folded: str, bracket: int, initial: str, window_start: int | None = None) -> str | None:

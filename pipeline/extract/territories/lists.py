@@ -16,7 +16,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
                                                  TerritoryMention, legal_form_end, make_mention,
                                                  name_and_codes,
-                                                 sentence_before, split_inline_list, stated_count)
+                                                 sentence_before, split_inline_list, stated_count, WORDS)
 from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, read_part
 from pipeline.normalize import fold
 
@@ -181,7 +181,11 @@ def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
     return any(len(lst.items) < count <= MAX_LISTED_COUNT for count in counts)
 
 
+PERSON_AFTER_NAME = re.compile(WORDS["person_after_name"])
+
+
 def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    folded = fold(text)
     found = []
     for lst in structure.lists:
         if lst.kind == "inline":
@@ -204,6 +208,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 name_start, name_end, codes = name_and_codes(text, start, end, places)
                 if not (announced or labels_only or codes or members):
                     continue
+                if PERSON_AFTER_NAME.match(folded, name_end):
+                    continue  # "Anne MARTIN, cheffe de projet Territoire d'industrie": a person
                 # "CAPEX – Communauté d'agglomération Cap Excellence", "CA A / CC B": a territory
                 # designated by its intercommunalities goes by their names
                 designated = read_part(text, start, end) if _opens_with_legal_form(text, start, end) else None
