@@ -10,7 +10,7 @@ write for it, generated from those names:
   name ("Lisieux" for "Lisieux Normandie", "Métropole de Rouen" for "Métropole Rouen Normandie");
 - and a name written with a leading "Pays" ("Pays des Coëvrons") is also tried without it;
 - an official name that is a town qualified by its river or country ("CA de Châlons-en-Champagne")
-  or made great ("CU du Grand Reims") is also the town written with a type word ("Châlons Agglo", "l'agglomération de Châlons"),
+  or made great ("CU du Grand Poitiers") is also the town written with a type word ("Châlons Agglo", "l'agglomération de Châlons"),
   for an EPCI of the document's départements only.
 Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz), when the names share a
 word of the EPCI's own, not only a place's ("en Martinique" is no slip for "Centre Martinique"). A name written with
@@ -73,8 +73,8 @@ GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin|pays)\s+")
 TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom|interco)$")
 WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
 # "Châlons-en-Champagne", "Romilly-sur-Seine": a town's name qualified by its river or
-# country; "Grand Reims", "Le Grand Chalon": the town made great. People write the agglomeration
-# "Châlons Agglo", "l'agglomération de Châlons", "l'agglomération de Reims"
+# country; "Grand Poitiers", "Le Grand Chalon": the town made great. People write the agglomeration
+# "Châlons Agglo", "l'agglomération de Châlons", "l'agglomération de Poitiers"
 PLACE_QUALIFIER = re.compile(r"^(?P<town>[a-z]{4,}(?:\s[a-z]+)?)\s(?:en|sur|sous|lez|les)\s[a-z]+(?:\s[a-z]+)?$"
                              r"|^grand\s(?P<great>[a-z]{4,}(?:\s[a-z]+)?)$")
 WRITTEN_TYPE = re.compile(r"^(?:l'\s*|la\s+|le\s+)?(?:cc|ca|cu|agglo|agglomeration|metropole|communaute)\b"
@@ -217,11 +217,11 @@ def _seat_forms(written: str, query: str, epci_type: str | None,
                 departements: frozenset[str]) -> list[tuple[_Entry, float]]:
     """(entry, base score) of the EPCIs of the document's départements whose official name is a
     town qualified by its river or country ("CA de Châlons-en-Champagne") or made great ("CU du
-    Grand Reims") when the text writes the town with a type word ("Châlons Agglo",
-    "l'agglomération de Châlons", "l'agglomération de Reims"): never a bare
+    Grand Poitiers") when the text writes the town with a type word ("Châlons Agglo",
+    "l'agglomération de Châlons", "l'agglomération de Poitiers"): never a bare
     town, which is a place, nor a town of another département (towns of one name lie in several).
     The type word may be the head before the name
-    (`epci_type`: "l'agglomération | de Reims")."""
+    (`epci_type`: "l'agglomération | de Poitiers")."""
     if not epci_type and not WRITTEN_TYPE.search(re.sub(r"[^a-z0-9']+", " ", fold(unligature(written))).strip()):
         return []
     ref = referential.load()
