@@ -908,3 +908,9 @@ def test_a_list_item_followed_by_a_role_is_a_person():
             "- Anne MARTIN, cheffe de projet Territoire d'industrie\n"
             "- Paul DURAND, enseignant-chercheur\n")
     assert ids(text) == []
+
+
+def test_a_headline_in_capitals_is_no_name_though_a_name_in_capitals_is():
+    from pipeline.extract.territories.common import looks_like_name
+    assert not looks_like_name("GRAND-ORLY SEINE BIÈVRE RÉINVENTE L'INDUSTRIE DANS LA VILLE")
+    assert looks_like_name("VALLÉE DE LA BRESLE-VIMEU")

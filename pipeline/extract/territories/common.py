@@ -190,6 +190,10 @@ CALENDAR_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "
 ADVERB = re.compile(r"[a-z]{3,}(?:ement|amment|emment)")
 
 
+# Words a name never holds, which tell a sentence in capitals from a name in capitals.
+SENTENCE_WORDS = {"dans", "pour", "avec", "par", "qui", "que", "est", "sont", "un", "une", "ces", "vers", "chez"}
+
+
 def looks_like_name(name: str) -> bool:
     """A proper name: capitalised, few words, most content words capitalised (an axis such as
     "Accélérer la transition écologique" is not one)."""
@@ -205,6 +209,8 @@ def looks_like_name(name: str) -> bool:
                             or ADVERB.fullmatch(fold(first)) or fold(first) in CALENDAR_WORDS):
         return False  # a fragment ("Ber", a page cut mid-word), an abbreviation, a count or an adverb
     content = [w for w in re.split(r"[\s'’]+", name) if w and w.lower() not in CONNECTORS and w[0].isalpha()]
+    if name.isupper() and any(fold(w) in SENTENCE_WORDS for w in content):
+        return False  # "GRAND-ORLY SEINE BIÈVRE RÉINVENTE L'INDUSTRIE DANS LA VILLE": a headline in capitals
     capitalised = sum(1 for w in content if w[0].isupper())
     if content and capitalised * 2 < len(content):
         return False
