@@ -914,3 +914,42 @@ def test_a_headline_in_capitals_is_no_name_though_a_name_in_capitals_is():
     from pipeline.extract.territories.common import looks_like_name
     assert not looks_like_name("GRAND-ORLY SEINE BIÈVRE RÉINVENTE L'INDUSTRIE DANS LA VILLE")
     assert looks_like_name("VALLÉE DE LA BRESLE-VIMEU")
+
+
+def test_a_name_after_the_programme_words_may_end_with_the_programme_word_in_lower_case():
+    assert names_of("Afin de favoriser le rebond du territoire d'industrie Yonne industrielle, "
+                    "une mission a été déployée.") == ["Yonne industrielle"]
+    assert names_of("Afin de favoriser le rebond du territoire d'industrie Morvan industriel, une mission "
+                    "a été déployée par l'État.") == ["Morvan industriel"]
+    assert names_of("C'est une alliance qui devrait faire du Territoire Bresse industrie l'un des plus "
+                    "importants du pays, labellisé en 2023.") == ["Bresse industrie"]
+    # the programme's word opening a phrase of its own stays out of the name
+    assert names_of("Le territoire d'industrie Morvan industrie de demain a été labellisé.") == ["Morvan"]
+
+
+def test_a_speakers_line_after_a_name_ends_it():
+    text = ("Rencontre avec Paul Martin, chef de projets Territoires d'Industrie Grand Hainaut Cambrésis\n"
+            "Mon Journal : Pouvez-vous présenter le programme ?\n")
+    assert names_of(text) == ["Grand Hainaut Cambrésis"]
+
+
+def test_an_intercommunality_joining_the_programme_beside_the_territory_named_is_its_member():
+    text = ("Depuis 2023, la Communauté de communes du Sud-Avesnois a rejoint le dispositif Territoires "
+            "d'Industrie. Rencontre avec le chef de projet du Territoire d'industrie Grand Hainaut Cambrésis.")
+    assert ids(text) == ["grand-hainaut-cambresis"]
+    # alone, the intercommunality joining is the territory
+    assert ids("La Communauté de communes du Sud-Avesnois a rejoint le dispositif Territoires d'Industrie.") \
+        == ["sud-avesnois"]
+
+
+def test_variants_of_one_name_name_one_territory():
+    text = ('Les membres du "Territoire d\'Industrie Alliances Luxe & Précision Doubs" étaient réunis. '
+            "« Territoires d'Industrie Alliances Luxe & Précision du Doubs » regroupe 6 EPCI. "
+            "La raison d'être de « Territoires d'Industrie Alliances Luxe & Précision du Doubs » est claire.")
+    assert set(names_of(text)) == {"Alliances Luxe & Précision du Doubs"}
+    text = ("L'Indre voit labelliser celui d'Issoudun, au territoire d'industrie. "
+            "Pour le « Territoire d'Industrie » Châteauroux-Issoudun, le binôme est constitué.")
+    assert set(names_of(text)) == {"Châteauroux-Issoudun"}
+    # two territories, one name holding a word of the other but not as a whole part: both stay
+    text = "Les territoires retenus sont :\n- Terres de Lorraine\n- Lorraine Nord\n"
+    assert set(names_of(text)) == {"Terres de Lorraine", "Lorraine Nord"}

@@ -163,6 +163,10 @@ def extract(text: str, doc: Doc) -> Extraction:
     # text writes that name, says nothing about where the territories lie.
     name_spans = _spans_of_names(text, mentions)
     context_places = [p for p in places if not any(start <= p.start and p.end <= end for start, end in name_spans)]
+    # a territory one of whose mentions states its départements takes none from the sentences
+    # around its other mentions ("… de l'exemple de Sophia Antipolis dans les Alpes-Maritimes, la
+    # raison d'être de « Territoires d'Industrie Alliances Luxe & Précision du Doubs »")
+    placed = {m.territory_id for m in mentions if m.departement_codes}
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
         row = by_id.setdefault(mention.territory_id, {
@@ -173,7 +177,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         })
         row["departements"] |= mention.departement_codes - mention.name_codes
         row["name_departements"] |= mention.name_codes
-        if not mention.departement_codes:
+        if mention.territory_id not in placed:
             row["departements"] |= _stated_departements(text, context_places, mention)
         if mention.intro is not None:  # a list item: its intro's sentence counts too
             sentence = (_sentence_of(sentences, mention.intro[0])[0], sentence[1])

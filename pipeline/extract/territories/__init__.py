@@ -96,6 +96,8 @@ def find_territories(text: str, places: list[PlaceMention],
                 overlap.intro, overlap.list_id = mention.intro, mention.list_id
             continue
         kept.append(mention)
+    if any(not m.joins for m in kept):  # the intercommunality joins the territory the text names
+        kept = [m for m in kept if not m.joins]
     if any(not _described(m) for m in kept):
         kept = [m for m in kept if not _described(m)]
     for mention in kept:
@@ -108,6 +110,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _the_departement_the_text_is_about(text, kept, places)
     _departement_of_a_demonym_before(text, kept)
     _short_forms_named_in_full(kept)
+    _variants_of_one_name(kept)
     _acronyms_spelled_out(text, kept)
     return kept or kicker_name(text, places) or headline_subject(text) or topic_name(text, places)
 
@@ -288,6 +291,39 @@ def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
         if mention.territory_id in full:
             mention.name = full[mention.territory_id]
 
+
+def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
+    """'Alliances Luxe & Précision Doubs' in a caption beside '… Précision du Doubs' twice in the
+    body: names with the same words but for their connectors name one territory, under its most
+    written form (the longer on a tie); 'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name
+    whose words are a whole part of a longer name's (its places joined by dashes or "et") is that
+    territory named short."""
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(word for word in key.split("-") if word not in CONNECTORS)
+
+    written: dict[str, int] = {}
+    for mention in mentions:
+        written[mention.name] = written.get(mention.name, 0) + 1
+    by_words: dict[tuple[str, ...], str] = {}
+    for name in sorted(written, key=lambda n: (-written[n], -len(n))):
+        by_words.setdefault(words(name_key(name)), name)
+    names = set(by_words.values())
+    for mention in mentions:
+        mention.name = by_words[words(mention.territory_id)]
+    for mention in mentions:
+        parts = words(mention.territory_id)
+        longer = {name for name in names if _part_of(mention.name, name, parts, words(name_key(name)))}
+        if len(longer) == 1:
+            mention.name = longer.pop()
+
+
+def _part_of(short: str, long: str, short_words: tuple[str, ...], long_words: tuple[str, ...]) -> bool:
+    """Whether `short` is a whole dash- or "et"-separated part of `long` ('Issoudun' of
+    'Châteauroux-Issoudun', not 'Terres' of 'Terres de Lorraine')."""
+    if len(short_words) >= len(long_words) or not short_words:
+        return False
+    pieces = [name_key(piece) for piece in re.split(r"\s*[-–/]\s*|\s+et\s+", long)]
+    return name_key(short) in pieces
 
 
 ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9&]{1,7}")

@@ -49,6 +49,8 @@ PLACE_GLOSS_BEFORE = re.compile(r",\s+(?:en|dans|à|au)\s+(?:(?:la|le|les|l['’
                                 r"(?:[\s-]+[A-ZÀ-Ý][\w'’-]*)*\s*$")
 # "La candidature des Alpes-de-Haute-Provence a été retenue": a département may be a candidate.
 CANDIDACY = re.compile(r"\bcandidature\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$")
+# "a rejoint le dispositif", "intègre le programme": joining, said of a territory's new member too.
+JOINS = re.compile(r"(?:(?:a|ont|avait|avaient)\s+)?(?:rejoint|rejoignent|rejoindra|rejoindront|integre|integrent)\b")
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
 NOMINAL = re.compile(_expand(WORDS["labelled_nominal"]))
 
@@ -140,7 +142,11 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if coordinated and (ONE_LABEL.search(match.group(0)) or any(p.epci for p in parts)):
             continue  # "La Métropole Européenne de Lille et la Pévèle-Carembault labellisées
             # « Territoire d'industrie »": one label for both, a territory the text leaves unnamed
-        found.extend(_mentions(text, parts, places, sentence_end))
+        mentions = _mentions(text, parts, places, sentence_end)
+        if JOINS.match(match.group(0).lstrip(", ")) and all(p.epci for p in parts):
+            for mention in mentions:
+                mention.joins = True
+        found.extend(mentions)
     for pattern in (CLEFT, NOMINAL):
         for match in pattern.finditer(folded):
             if pattern is CLEFT and not _cleft_about_the_label(text, folded, match):
