@@ -953,3 +953,23 @@ def test_variants_of_one_name_name_one_territory():
     # two territories, one name holding a word of the other but not as a whole part: both stay
     text = "Les territoires retenus sont :\n- Terres de Lorraine\n- Lorraine Nord\n"
     assert set(names_of(text)) == {"Terres de Lorraine", "Lorraine Nord"}
+
+
+def test_a_common_noun_before_a_name_of_its_own_is_not_part_of_it():
+    assert names_of("Porté par sa dynamique industrielle, le pays Terres de Lorraine est l'un des 21 "
+                    "territoires labellisés Territoires d'industrie.") == ["Terres de Lorraine"]
+    # a head opening the name stays: "le pays de Vannes", "le bassin nazairien", "l'axe Seine"
+    assert names_of("Labellisé depuis 2023, le pays de Vannes accueille le comité.") == ["Pays de Vannes"]
+    assert names_of("L'axe Seine a été labellisé Territoire d'industrie.") == ["Axe Seine"]
+
+
+def test_items_marked_ti_in_a_list_of_another_programmes_laureates_are_the_only_territories():
+    text = ("Les six premiers lauréats de l'appel à manifestation d'intérêt « Rebond industriel » ont été "
+            "annoncés.\n\nCes six territoires sont :\n\n"
+            "  • Morlaix Communauté (Bretagne)\n"
+            "  • Douaisis Agglo (Hauts-de-France)\n"
+            "  • Flers Agglo et Intercom de la Vire au Noireau – TI Collines de Normandie (Normandie)\n")
+    assert ids(text) == ["collines-de-normandie"]
+    # without any mark, the items of a list of territories are territories
+    text = "Ces territoires sont :\n\n  • Morlaix Communauté (Bretagne)\n  • Douaisis Agglo (Hauts-de-France)\n"
+    assert ids(text) == ["morlaix-communaute", "douaisis-agglo"]

@@ -96,6 +96,7 @@ def find_territories(text: str, places: list[PlaceMention],
                 overlap.intro, overlap.list_id = mention.intro, mention.list_id
             continue
         kept.append(mention)
+    kept = _marked_items_only(text, structure, kept)
     if any(not m.joins for m in kept):  # the intercommunality joins the territory the text names
         kept = [m for m in kept if not m.joins]
     if any(not _described(m) for m in kept):
@@ -113,6 +114,22 @@ def find_territories(text: str, places: list[PlaceMention],
     _variants_of_one_name(kept)
     _acronyms_spelled_out(text, kept)
     return kept or kicker_name(text, places) or headline_subject(text) or topic_name(text, places)
+
+
+# "Flers Agglo et Intercom de la Vire au Noireau – TI Collines de Normandie": the usual
+# abbreviation of the programme marking which items of a list are its territories.
+TI_MARK = re.compile(r"(?<![\w'’])TI\s+(?=[A-ZÀ-Ý])")
+
+
+def _marked_items_only(text: str, structure, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """A list of another programme's laureates ("appel à manifestation d'intérêt « Rebond
+    industriel »") marks the ones that are Territoires d'industrie with "TI Name": when some items
+    of a list carry the mark, the items without it name no territory."""
+    items = {id(m): structure.item_at(m.start) for m in mentions}
+    marked = {id(held[0]) for held in items.values()
+              if held and TI_MARK.search(text, held[1].span.start, held[1].span.end)}
+    return [m for m in mentions if not (items[id(m)] and id(items[id(m)][0]) in marked
+                                        and not TI_MARK.search(text, items[id(m)][1].span.start, items[id(m)][1].span.end))]
 
 
 def _described(mention: TerritoryMention) -> bool:
