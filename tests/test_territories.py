@@ -973,3 +973,9 @@ def test_items_marked_ti_in_a_list_of_another_programmes_laureates_are_the_only_
     # without any mark, the items of a list of territories are territories
     text = "Ces territoires sont :\n\n  • Morlaix Communauté (Bretagne)\n  • Douaisis Agglo (Hauts-de-France)\n"
     assert ids(text) == ["morlaix-communaute", "douaisis-agglo"]
+
+
+def test_an_etablissement_public_territorial_goes_by_its_name_without_its_legal_form():
+    text = ("Le territoire d'industrie Grand-Orly Seine Bièvre compte 17 320 emplois industriels. "
+            "L'Établissement public territorial Grand-Orly Seine Bièvre a été labellisé Territoire d'industrie.")
+    assert set(names_of(text)) == {"Grand-Orly Seine Bièvre"}
