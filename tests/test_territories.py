@@ -979,3 +979,15 @@ def test_an_etablissement_public_territorial_goes_by_its_name_without_its_legal_
     text = ("Le territoire d'industrie Grand-Orly Seine Bièvre compte 17 320 emplois industriels. "
             "L'Établissement public territorial Grand-Orly Seine Bièvre a été labellisé Territoire d'industrie.")
     assert set(names_of(text)) == {"Grand-Orly Seine Bièvre"}
+
+
+def test_an_industrial_zone_selected_as_a_territory_goes_by_its_place():
+    assert names_of("« TERRITOIRES D'INDUSTRIE » La Guadeloupe retenue à travers la zone industrielle et "
+                    "commerciale de Jarry à Baie-Mahault") == ["Jarry"]
+    assert names_of("L'État a retenu la zone industrielle et commerciale de Jarry parmi les 124 « territoires "
+                    "d'industrie ».") == ["Jarry"]
+    # a zone selected for another label, in a sentence that does not speak of the programme
+    assert names_of("78 sites clés en main ont été retenus, dont la zone industrielle de Bonneuil. "
+                    "Le programme Territoires d'industrie s'en félicite.") == []
+    # a zone named after a département is no territory's name
+    assert names_of("L'État a retenu la zone industrielle de Mayenne parmi les territoires d'industrie.") == []

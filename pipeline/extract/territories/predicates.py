@@ -20,8 +20,9 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (SMALL_COUNTS, WORDS, TerritoryMention, asked,
-                                                 codes_after, make_mention, sentence_bounds)
+from pipeline.extract.territories.common import (PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
+                                                 capitalised_run, codes_after, is_place_name, make_mention,
+                                                 sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before
 from pipeline.normalize import fold
 
@@ -155,6 +156,30 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             parts = enumeration_after(text, match.start("subject"), subject_end)
             if parts and parts[-1].end == len(text[:subject_end].rstrip()):
                 found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
+    return found
+
+
+SELECTED_ZONE = re.compile(WORDS["selected_zone"])
+# A place after the zone's name: "de Jarry à Baie-Mahault".
+PLACE_AFTER_ZONE = re.compile(r"\s+(?:à|en|dans|au)\s+")
+
+
+def selected_zones(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.labelled: the industrial zone the State selected, named after its place ('la
+    Guadeloupe a été retenue à travers la zone industrielle et commerciale de Jarry à Baie-Mahault'),
+    in a sentence about the programme."""
+    folded = fold(text)
+    found = []
+    for match in SELECTED_ZONE.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if not re.search(PREFIX, folded[sentence_start:sentence_end]) or not text[match.end():match.end() + 1].isupper():
+            continue
+        end = capitalised_run(text, match.end(), sentence_end)
+        after = PLACE_AFTER_ZONE.search(text, match.end(), end)
+        mention = make_mention(text, match.end(), after.start() if after else end, RULE,
+                               codes_after(text, end, places), sentence_end)
+        if mention and not is_place_name(mention.name):
+            found.append(mention)
     return found
 
 
