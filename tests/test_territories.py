@@ -991,3 +991,19 @@ def test_an_industrial_zone_selected_as_a_territory_goes_by_its_place():
                     "Le programme Territoires d'industrie s'en félicite.") == []
     # a zone named after a département is no territory's name
     assert names_of("L'État a retenu la zone industrielle de Mayenne parmi les territoires d'industrie.") == []
+
+
+def test_topic_the_one_intercommunality_an_article_about_the_programme_keeps_naming():
+    text = ("« Territoires d'industrie » : un millier d'actions à lancer\n\n"
+            "L'État applique son initiative « Territoires d'industrie ». Le Bassin de Pompey, en "
+            "Meurthe-et-Moselle, n'a pas attendu. « Nous attendions cela », confie le président de la "
+            "communauté de communes du Bassin de Pompey. Le journal suivra comment le Bassin de Pompey "
+            "tirera profit du dispositif, comme Metz Métropole.\n")
+    assert names_of(text) == ["Bassin de Pompey"]
+    # a city named as a venue of a national meeting, however often, is no territory
+    assert names_of("Les territoires d'industrie réunis à Lyon\n\nConviés à Lyon, les Territoires "
+                    "d'industrie ont tenu leur assemblée à Lyon, au salon Global Industrie.\n") == []
+    # named twice only, or as often as another intercommunality: no territory
+    assert names_of("Territoires d'industrie : les élus réunis\n\nLe Bassin de Pompey et Metz Métropole "
+                    "ont présenté leurs projets. Le Bassin de Pompey, Metz Métropole et Metz Métropole "
+                    "encore, puis le Bassin de Pompey.\n") == []
