@@ -1007,3 +1007,12 @@ def test_topic_the_one_intercommunality_an_article_about_the_programme_keeps_nam
     assert names_of("Territoires d'industrie : les élus réunis\n\nLe Bassin de Pompey et Metz Métropole "
                     "ont présenté leurs projets. Le Bassin de Pompey, Metz Métropole et Metz Métropole "
                     "encore, puis le Bassin de Pompey.\n") == []
+
+
+def test_each_quote_of_an_inline_list_holds_one_name():
+    text = ("Deux ont été choisis comme territoires pilotes : « Carros » et « Aix-Rousset-Gardanne ; "
+            "Istres-Fos-Marignane-Etang de Berre ». Carros est le plus petit.")
+    assert names_of(text) == ["Carros", "Aix-Rousset-Gardanne ; Istres-Fos-Marignane-Etang de Berre"]
+    # quotes that do not make up the whole list: the usual split
+    text = "Les territoires suivants : « Carros », Vallée du Var et Grasse."
+    assert names_of(text) == ["Carros", "Vallée du Var", "Grasse"]
