@@ -1016,3 +1016,13 @@ def test_each_quote_of_an_inline_list_holds_one_name():
     # quotes that do not make up the whole list: the usual split
     text = "Les territoires suivants : « Carros », Vallée du Var et Grasse."
     assert names_of(text) == ["Carros", "Vallée du Var", "Grasse"]
+
+
+def test_the_subject_before_a_relative_clause_holds_the_label():
+    text = ("L'Axe Seine dans lequel s'inscrit Le Havre Seine Métropole a été identifié « Territoire "
+            "d'Industrie ».")
+    assert names_of(text) == ["Axe Seine"]
+    assert names_of("L'identification de l'Axe Seine comme « Territoire d'Industrie » reconnaît son "
+                    "identité.") == ["Axe Seine"]
+    # an identification of something else than a name is no territory
+    assert names_of("L'identification des besoins comme territoire d'industrie a pris un an.") == []

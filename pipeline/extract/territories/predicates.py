@@ -52,6 +52,8 @@ PLACE_GLOSS_BEFORE = re.compile(r",\s+(?:en|dans|à|au)\s+(?:(?:la|le|les|l['’
 CANDIDACY = re.compile(r"\bcandidature\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$")
 # "a rejoint le dispositif", "intègre le programme": joining, said of a territory's new member too.
 JOINS = re.compile(r"(?:(?:a|ont|avait|avaient)\s+)?(?:rejoint|rejoignent|rejoindra|rejoindront|integre|integrent)\b")
+# A relative clause between the subject and its predicate: the subject is the name before it.
+RELATIVE = re.compile(r"\s+(?:dans\s+lequel|dans\s+laquelle|auquel|à\s+laquelle|dont|où)\s")
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
 NOMINAL = re.compile(_expand(WORDS["labelled_nominal"]))
 
@@ -124,6 +126,9 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if (counted or match.groupdict().get("apposed")) and not apposition:
             continue
         clause_start = _clause_start(text, sentence_start, end)
+        relative = RELATIVE.search(text, clause_start, end)
+        if relative:  # "L'Axe Seine dans lequel s'inscrit Le Havre Seine Métropole a été identifié …"
+            end = relative.start()
         gloss = PLACE_GLOSS_BEFORE.search(text[clause_start:end])
         if gloss:  # "la communauté de communes X, en Vendée, est officiellement un territoire …"
             end = clause_start + gloss.start()
