@@ -1026,3 +1026,11 @@ def test_the_subject_before_a_relative_clause_holds_the_label():
                     "identité.") == ["Axe Seine"]
     # an identification of something else than a name is no territory
     assert names_of("L'identification des besoins comme territoire d'industrie a pris un an.") == []
+
+
+def test_a_place_complement_opening_the_sentence_is_not_the_subject():
+    text = ("Ils sont 141 territoires en France à être devenus territoires d'industrie. En Maine-et-Loire, "
+            "le Choletais et le Segréen en faisaient déjà partie, désormais, le Saumurois y figure également.")
+    assert names_of(text) == ["Choletais", "Segréen", "Saumurois"]
+    # the département alone before the predicate is still no territory
+    assert names_of("Ils sont 141 territoires. En Bretagne, le Finistère en faisait déjà partie.") == []

@@ -206,8 +206,15 @@ def _cleft_about_the_label(text: str, folded: str, match: re.Match) -> bool:
 CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s*|\s\|\s|\"", re.IGNORECASE)
 
 
+# A place complement opening the sentence, before the subject: "En Maine-et-Loire, le Choletais
+# et le Segréen en faisaient déjà partie".
+FRONTED_PLACE = re.compile(r"\s*(?:[Ee]n|[Dd]ans|[Aa]ux?|À)\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][^,.;:\n]{0,50},\s+")
+
+
 def _clause_start(text: str, sentence_start: int, end: int) -> int:
     marks = [m.end() for m in CLAUSE_MARK.finditer(text, sentence_start, end)]
-    return max([sentence_start] + marks)
+    start = max([sentence_start] + marks)
+    fronted = FRONTED_PLACE.match(text[:end], start)
+    return fronted.end() if fronted else start
 
 
