@@ -1034,3 +1034,12 @@ def test_a_place_complement_opening_the_sentence_is_not_the_subject():
     assert names_of(text) == ["Choletais", "Segréen", "Saumurois"]
     # the département alone before the predicate is still no territory
     assert names_of("Ils sont 141 territoires. En Bretagne, le Finistère en faisait déjà partie.") == []
+
+
+def test_those_of_after_the_programme_words_picks_out_territories():
+    text = ("Le chômage touche plus durement les habitants des Territoires d'industrie situés dans les "
+            "Hauts-de-France, particulièrement ceux du Boulonnais-Calaisis et du Hainaut-Douaisis-Cambrésis.")
+    assert names_of(text) == ["Boulonnais-Calaisis", "Hainaut-Douaisis-Cambrésis"]
+    # "ceux de" pointing back at something else than the programme's territories
+    assert names_of("Les salariés des usines, particulièrement ceux de Michelin et de Renault, "
+                    "sont inquiets.") == []
