@@ -1043,3 +1043,10 @@ def test_those_of_after_the_programme_words_picks_out_territories():
     # "ceux de" pointing back at something else than the programme's territories
     assert names_of("Les salariés des usines, particulièrement ceux de Michelin et de Renault, "
                     "sont inquiets.") == []
+
+
+def test_topic_the_well_known_acronym_of_one_intercommunality_an_article_keeps_naming():
+    text = ("Le vice-président de la CAB a dressé le bilan de l'engagement de la CAB dans le dispositif.\n\n"
+            "Le programme Territoires d'industrie, installé sur le territoire de la CAB en 2020, a été "
+            "étendu à la Communauté de communes de Marana-Golo.\n")
+    assert names_of(text) == ["Bastia"]

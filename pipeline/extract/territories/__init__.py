@@ -113,8 +113,9 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_of_a_demonym_before(text, kept)
     _short_forms_named_in_full(kept)
     _variants_of_one_name(kept)
+    kept = kept or kicker_name(text, places) or headline_subject(text) or topic_name(text, places)
     _acronyms_spelled_out(text, kept)
-    return kept or kicker_name(text, places) or headline_subject(text) or topic_name(text, places)
+    return kept
 
 
 # "Flers Agglo et Intercom de la Vire au Noireau – TI Collines de Normandie": the usual

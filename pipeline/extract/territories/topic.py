@@ -27,6 +27,7 @@ from pipeline import referential
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.territories.common import (PREFIX, WORDS, TerritoryMention, capitalised_run,
                                                  departements_bracket, is_place_name, make_mention)
+from pipeline.linking import known_acronyms
 from pipeline.normalize import fold, name_key
 
 RULE = "territory.topic"
@@ -167,8 +168,9 @@ def _intercommunality_subject(text: str, folded: str) -> list[TerritoryMention]:
             continue
         end = capitalised_run(text, start.start(), min(len(text), start.start() + 120))
         mention = make_mention(text, start.start(), end, RULE, (), end) if end > start.start() else None
-        if mention is None or mention.territory_id not in _epci_names() or is_place_name(mention.name):
-            continue
+        if mention is None or is_place_name(mention.name) or not (
+                mention.territory_id in _epci_names() or len(known_acronyms().get(mention.name, ())) == 1):
+            continue  # a name of the referential's, or the well-known acronym of one ("la CAB")
         proposed.setdefault(mention.territory_id, mention)
     for key in proposed:  # "à Lyon" names a venue: not counted
         counts[key] = len(re.findall(r"(?<![\w-])(?<!\ba )" + _key_pattern(key) + r"(?![\w-])", folded))
