@@ -1050,3 +1050,10 @@ def test_topic_the_well_known_acronym_of_one_intercommunality_an_article_keeps_n
             "Le programme Territoires d'industrie, installé sur le territoire de la CAB en 2020, a été "
             "étendu à la Communauté de communes de Marana-Golo.\n")
     assert names_of(text) == ["Bastia"]
+
+
+def test_in_a_marked_item_the_name_before_the_mark_is_no_territory():
+    text = ("Ces six territoires sont :\n\n"
+            "  • Morlaix Communauté (Bretagne)\n"
+            "  • Flers et Vire – TI Collines de Normandie (Normandie)\n")
+    assert names_of(text) == ["Collines de Normandie"]

@@ -87,6 +87,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + grouping_subjects(text, structure, places) + table_cells(text, structure, places)
                   + selected_zones(text, structure, places)
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places))
+    candidates = _marked_items_only(text, structure, candidates)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
@@ -97,7 +98,6 @@ def find_territories(text: str, places: list[PlaceMention],
                 overlap.intro, overlap.list_id = mention.intro, mention.list_id
             continue
         kept.append(mention)
-    kept = _marked_items_only(text, structure, kept)
     if any(not m.joins for m in kept):  # the intercommunality joins the territory the text names
         kept = [m for m in kept if not m.joins]
     if any(not _described(m) for m in kept):
@@ -126,12 +126,13 @@ TI_MARK = re.compile(r"(?<![\w'’])TI\s+(?=[A-ZÀ-Ý])")
 def _marked_items_only(text: str, structure, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
     """A list of another programme's laureates ("appel à manifestation d'intérêt « Rebond
     industriel »") marks the ones that are Territoires d'industrie with "TI Name": when some items
-    of a list carry the mark, the items without it name no territory."""
+    of a list carry the mark, its territories are the names after the mark only ("Flers Agglo et
+    Intercom de la Vire au Noireau – TI Collines de Normandie": members, then the territory)."""
     items = {id(m): structure.item_at(m.start) for m in mentions}
     marked = {id(held[0]) for held in items.values()
               if held and TI_MARK.search(text, held[1].span.start, held[1].span.end)}
     return [m for m in mentions if not (items[id(m)] and id(items[id(m)][0]) in marked
-                                        and not TI_MARK.search(text, items[id(m)][1].span.start, items[id(m)][1].span.end))]
+                                        and m.rule != "territory.prefixed_name")]
 
 
 def _described(mention: TerritoryMention) -> bool:
