@@ -314,7 +314,10 @@ def _departement_keys() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _region_keys() -> frozenset[str]:
-    return frozenset(name_key(r.name) for r in referential.load().regions.values())
+    """Keys of the régions' official names and of the names they go by ("Région Sud", "PACA")."""
+    aliases = json.loads((Path(__file__).parents[1] / "rules" / "place_aliases.json").read_text(encoding="utf-8"))
+    return frozenset([name_key(r.name) for r in referential.load().regions.values()]
+                     + [name_key(alias["name"]) for alias in aliases["regions"]])
 
 
 def is_place_name(name: str) -> bool:
