@@ -219,3 +219,9 @@ def test_an_update_in_a_headline_is_no_update_stamp():
 def test_a_byline_under_the_headline_dates_the_page(byline, date):
     text = f"Un contrat signé pour le territoire\n\n{byline}\n\nLe texte du communiqué, sans autre date.\n"
     assert extract_document_info(text)["published_on"] == date
+
+
+def test_a_line_of_tags_under_the_headline_is_not_part_of_it():
+    text = ("Vendée\nUn plan d'action pour les entreprises de Terres de Montaigu\n"
+            "Vendée # Industrie # Collectivités territoriales\n\nLe texte commence ici.\n")
+    assert extract_document_info(text)["title"] == "Un plan d'action pour les entreprises de Terres de Montaigu"

@@ -218,9 +218,9 @@ def _stamp_dates_the_body(stamp: datetime.date, body: str) -> bool:
 
 
 # A rubric line: short parts between separators ("Éco Nouvelle-Aquitaine | Industrie", "Actualités
-# › Économie"); a headline with its site's name ("Territoires d'industrie | Préfecture de la
+# › Économie", tags "Vendée # Industrie # Collectivités territoriales"); a headline with its site's name ("Territoires d'industrie | Préfecture de la
 # Marne") has a longer part.
-RUBRIC_SEPARATOR = re.compile(r"\s+[|›>»/]\s+")
+RUBRIC_SEPARATOR = re.compile(r"\s+[|›>»/#]\s+")
 MAX_RUBRIC_PART_WORDS = 3
 
 
