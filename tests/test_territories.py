@@ -1057,3 +1057,12 @@ def test_in_a_marked_item_the_name_before_the_mark_is_no_territory():
             "  • Morlaix Communauté (Bretagne)\n"
             "  • Flers et Vire – TI Collines de Normandie (Normandie)\n")
     assert names_of(text) == ["Collines de Normandie"]
+
+
+def test_names_after_a_plural_head_of_intercommunalities_are_members_of_a_territory_left_unnamed():
+    assert names_of("ECONOMIE : Les agglos de Béziers, Agde/Pézenas et Sète labellisés territoires "
+                    "d'industrie") == []
+    assert names_of("Les communautés de communes du Thouarsais et du Loudunais ont été labellisées "
+                    "Territoires d'industrie.") == []
+    # a singular subject stays a territory
+    assert names_of("Le Thouarsais a été labellisé Territoire d'industrie.") == ["Thouarsais"]
