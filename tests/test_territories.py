@@ -1066,3 +1066,8 @@ def test_names_after_a_plural_head_of_intercommunalities_are_members_of_a_territ
                     "Territoires d'industrie.") == []
     # a singular subject stays a territory
     assert names_of("Le Thouarsais a été labellisé Territoire d'industrie.") == ["Thouarsais"]
+
+
+def test_a_name_wrapped_after_a_dash_goes_on_past_a_colon_on_the_next_line():
+    text = "Le bilan du contrat du Territoire d'industrie Aurillac –\nFigeac – Rodez : un an après\n"
+    assert names_of(text) == ["Aurillac – Figeac – Rodez"]

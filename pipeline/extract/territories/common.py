@@ -244,8 +244,10 @@ def _line_ends_a_title(text: str, line_end: int, next_start: int) -> bool:
     if first and (first.group(1).lower().strip("'’") in SENTENCE_STARTS | {"le", "la", "les", "l"}
                   or not first.group(1)[0].isalnum()):
         return True  # the next line starts a sentence or a list item
-    if LABEL_LINE.match(next_line):
-        return True  # "Mon Sud-Avesnois : Pouvez-vous …": a speaker's or a label's line
+    last_word = line.split()[-1].lower() if line.split() else ""
+    if LABEL_LINE.match(next_line) and last_word not in CONNECTORS:
+        return True  # "Mon Sud-Avesnois : Pouvez-vous …": a speaker's or a label's line (not a
+        # name wrapped after a dash: "Aurillac –" then "Figeac – Rodez : le contrat")
     alone = next_end < 0 or not text[next_end + 1:next_end + 2].strip()
     return alone and len(next_line.split()) <= 2 and not re.search(r"[.,;:]", next_line)
 YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?[.,;:)]*$")
