@@ -1071,3 +1071,7 @@ def test_names_after_a_plural_head_of_intercommunalities_are_members_of_a_territ
 def test_a_name_wrapped_after_a_dash_goes_on_past_a_colon_on_the_next_line():
     text = "Le bilan du contrat du Territoire d'industrie Aurillac –\nFigeac – Rodez : un an après\n"
     assert names_of(text) == ["Aurillac – Figeac – Rodez"]
+
+
+def test_a_region_before_the_programme_word_stays_a_region():
+    assert names_of("Le territoire Grand Est industriel a été labellisé en 2019 par l'État.") == []
