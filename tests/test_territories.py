@@ -1075,3 +1075,4 @@ def test_a_name_wrapped_after_a_dash_goes_on_past_a_colon_on_the_next_line():
 
 def test_a_region_before_the_programme_word_stays_a_region():
     assert names_of("Le territoire Grand Est industriel a été labellisé en 2019 par l'État.") == []
+    assert names_of("Les Territoires d'industrie Grand Est industriel se réunissent à Metz.") == []

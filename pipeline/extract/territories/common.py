@@ -303,10 +303,11 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
 BRAND_WORD = re.compile(r"[ \t]+(?:industrie|industries|industriel|industrielle)(?![\w'’-])(?![ \t]+(?:de|du|des|d['’]|et)\b)")
 
 
-def brand_end(text: str, end: int) -> int:
-    """`end` past the programme's word in lower case closing a name after the programme's words."""
+def brand_end(text: str, start: int, end: int) -> int:
+    """`end` past the programme's word in lower case closing the name [start, end) after the
+    programme's words; a région's name stays the région ("Grand Est industriel")."""
     brand = BRAND_WORD.match(text, end)
-    return brand.end() if brand else end
+    return brand.end() if brand and name_key(text[start:end]) not in _region_keys() else end
 
 
 @lru_cache(maxsize=1)
