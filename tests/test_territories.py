@@ -979,6 +979,7 @@ def test_an_etablissement_public_territorial_goes_by_its_name_without_its_legal_
     text = ("Le territoire d'industrie Grand-Orly Seine Bièvre compte 17 320 emplois industriels. "
             "L'Établissement public territorial Grand-Orly Seine Bièvre a été labellisé Territoire d'industrie.")
     assert set(names_of(text)) == {"Grand-Orly Seine Bièvre"}
+    assert names_of("L'EPT Grand-Orly Seine Bièvre a été labellisé Territoire d'industrie.") == ["Grand-Orly Seine Bièvre"]
 
 
 def test_an_industrial_zone_selected_as_a_territory_goes_by_its_place():

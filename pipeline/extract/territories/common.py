@@ -132,7 +132,7 @@ def departements_bracket(text: str, start: int, end: int, places: list[PlaceMent
 # "CA", "CU", "la métropole de"; "l'agglomération de" in lower case only (a capital makes it the
 # brand of one EPCI: "l'Agglomération d'Agen" is that territory's name).
 LEGAL_FORM = re.compile(r"(?:communautes?\s+(?:de[s]?\s+communes?|d'\s*agglomerations?|urbaines?|de\s+l'agglomeration)"
-                        r"|etablissements?\s+publics?\s+territori(?:al|aux)"  # the Grand Paris EPT
+                        r"|etablissements?\s+publics?\s+territori(?:al|aux)|ept(?=\s)"  # the Grand Paris EPT
                         r"|c[acu](?=\s)|metropoles?(?=\s+(?:de|du|d')\s*)|agglomerations?(?=\s+(?:de|du|des|d')\s*))\s*")
 # An acronym written before the legal form it abbreviates: "la CAPEX Communauté d'Agglomération".
 ACRONYM_BEFORE_FORM = re.compile(r"[A-Z][A-Z0-9&]{1,7}(?:\s+|\s*[–—-]\s*)(?=[Cc]ommunaut)")
