@@ -1077,3 +1077,17 @@ def test_a_name_wrapped_after_a_dash_goes_on_past_a_colon_on_the_next_line():
 def test_a_region_before_the_programme_word_stays_a_region():
     assert names_of("Le territoire Grand Est industriel a été labellisé en 2019 par l'État.") == []
     assert names_of("Les Territoires d'industrie Grand Est industriel se réunissent à Metz.") == []
+
+
+def test_obtaining_or_entering_the_label_or_the_programme_is_a_label_predicate():
+    for sentence in ("Le Pays de Redon obtient le label Territoire d'industrie.",
+                     "Le Pays de Redon décroche le label « Territoire d'industrie ».",
+                     "Le Pays de Redon se voit attribuer le label Territoire d'industrie.",
+                     "Le Pays de Redon entre dans le programme Territoires d'industrie.",
+                     "Le Pays de Redon fait son entrée dans le dispositif Territoires d'industrie.",
+                     "Le Pays de Redon a été retenu au titre du programme Territoires d'industrie."):
+        assert names_of(sentence) == ["Pays de Redon"], sentence
+    # a company or common nouns entering the programme are no territory
+    assert names_of("L'entreprise Michelin entre dans le programme Territoires d'industrie.") == []
+    assert names_of("Le groupe Safran a été retenu comme Territoire d'industrie.") == []
+    assert names_of("Les entreprises obtiennent le label Territoire d'industrie.") == []
