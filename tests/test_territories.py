@@ -1091,3 +1091,10 @@ def test_obtaining_or_entering_the_label_or_the_programme_is_a_label_predicate()
     assert names_of("L'entreprise Michelin entre dans le programme Territoires d'industrie.") == []
     assert names_of("Le groupe Safran a été retenu comme Territoire d'industrie.") == []
     assert names_of("Les entreprises obtiennent le label Territoire d'industrie.") == []
+
+
+def test_territories_retenus_sont_then_names_without_a_colon():
+    assert names_of("Les territoires retenus en Bretagne sont Vitré, Fougères et Loudéac.") == \
+        ["Vitré", "Fougères", "Loudéac"]
+    assert names_of("Les territoires retenus sont nombreux et variés.") == []
+    assert names_of("Les territoires retenus sont la Bretagne et la Normandie.") == []
