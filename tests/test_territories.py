@@ -1098,3 +1098,17 @@ def test_territories_retenus_sont_then_names_without_a_colon():
         ["Vitré", "Fougères", "Loudéac"]
     assert names_of("Les territoires retenus sont nombreux et variés.") == []
     assert names_of("Les territoires retenus sont la Bretagne et la Normandie.") == []
+
+
+def test_the_active_voice_labels_its_object():
+    assert names_of("Le gouvernement a labellisé le Pays de Redon « Territoire d'industrie ».") == ["Pays de Redon"]
+    assert names_of("L'État a retenu le Pays de Redon et le Val de Lorraine parmi les territoires "
+                    "d'industrie.") == ["Pays de Redon", "Val de Lorraine"]
+    assert names_of("Le label « Territoire d'industrie » a été attribué au Pays de Redon.") == ["Pays de Redon"]
+    # an object that is no place, a région, a project: none
+    assert names_of("Le jury a retenu Michelin pour son projet.") == []
+    assert names_of("L'État a retenu la Bretagne parmi les territoires d'industrie.") == []
+    assert names_of("La Région a retenu le projet Hydrogène dans le programme Territoires d'industrie.") == []
+    # two intercommunalities labelled together: members of a territory left unnamed
+    assert names_of("L'État a labellisé la communauté de communes du Thouarsais et la communauté de "
+                    "communes du Pays Loudunais « Territoire d'industrie ».") == []

@@ -199,6 +199,40 @@ def selected_zones(text: str, structure: Structure, places: list[PlaceMention]) 
     return found
 
 
+# The active voice: "L'État a labellisé le Pays de Redon « Territoire d'industrie »", "a retenu A et
+# B parmi les territoires d'industrie"; the label given to names: "le label Territoire d'industrie
+# attribué au Pays de Redon".
+ACTIVE_LABELLING = re.compile(r"\b(?:a|ont|avait|avaient|vient\s+d'|viennent\s+d')\s*(?:labellise|labelise|retenu|selectionne|designe|choisi)\s+")
+LABEL_COMPLEMENT = re.compile(r"[\s,]*(?:\"\s*)?(?:(?:comme|en tant que|parmi les|au titre d[ue]s?|pour|dans)\s+)?"
+                              r"(?:(?:les|des|du|le|la|l')\s*)?(?:\d+\s+|(?:nouveaux?|premiers?|programmes?|labels?|dispositifs?)\s+)*"
+                              + _expand("{label}"))
+LABEL_GIVEN_TO = re.compile(_expand("{label}") + r"\s*(?:\"\s*)?,?\s*(?:(?:a ete|est|sont|ont ete|vient d'etre|viennent d'etre)\s+)?"
+                            r"(?:attribue|decerne|accorde|octroye|remis)e?s?\s+(?:a\s+la\s+|a\s+l'\s*|au\s+|aux\s+|a\s+)")
+
+
+def labelled_objects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.labelled in the active voice: the names the State labels, the label complementing
+    them ("a labellisé le Pays de Redon « Territoire d'industrie »"), or the names the label is given
+    to ("le label Territoire d'industrie attribué au Pays de Redon")."""
+    folded = fold(text)
+    found = []
+    for match in ACTIVE_LABELLING.finditer(folded):
+        sentence_end = sentence_bounds(text, match.start())[1]
+        parts = enumeration_after(text, match.end(), sentence_end)
+        if not parts or not LABEL_COMPLEMENT.match(folded, GLOSS_AFTER.match(text, parts[-1].end).end()):
+            continue
+        if len(parts) > 1 and any(p.epci for p in parts):
+            continue  # intercommunalities labelled together: the members of a territory left unnamed
+        found.extend(_mentions(text, parts, places, sentence_end))
+    for match in LABEL_GIVEN_TO.finditer(folded):
+        sentence_end = sentence_bounds(text, match.start())[1]
+        found.extend(_mentions(text, enumeration_after(text, match.end(), sentence_end), places, sentence_end))
+    return found
+
+
+GLOSS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,40}\))?")
+
+
 # What may follow "c'est X qui a été retenu" in its sentence: the label or the programme.
 LABEL_AFTER = re.compile(r"[\s,]*(?:$|.*\b(?:territoires?\s+d'\s*industrie|programme|dispositif|label\w*"
                          r"|initiative)\b)")
