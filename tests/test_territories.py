@@ -1112,3 +1112,19 @@ def test_the_active_voice_labels_its_object():
     # two intercommunalities labelled together: members of a territory left unnamed
     assert names_of("L'État a labellisé la communauté de communes du Thouarsais et la communauté de "
                     "communes du Pays Loudunais « Territoire d'industrie ».") == []
+
+
+def test_more_ways_of_saying_a_place_holds_the_label():
+    assert names_of("Territoires d'industrie : le Pays de Redon retenu\n\nLe texte suit.") == ["Pays de Redon"]
+    assert names_of("Territoires d'industrie : Vitré et Fougères labellisés\n\nLe texte suit.") == ["Vitré", "Fougères"]
+    assert names_of("Le Pays de Redon, l'un des 183 territoires d'industrie, accueille les élus.") == ["Pays de Redon"]
+    assert names_of("Le Pays de Redon conserve son label Territoire d'industrie.") == ["Pays de Redon"]
+    assert names_of("Renouvellement du label Territoire d'industrie pour le Pays de Redon") == ["Pays de Redon"]
+    assert names_of("Le Pays de Redon renouvelé Territoire d'industrie pour 2023-2027.") == ["Pays de Redon"]
+    # traps: a company after the programme's words, a count, the programme for a country or for companies
+    assert names_of("Territoires d'industrie : Michelin retenu pour un projet\n\nLe texte suit.") == []
+    assert names_of("Territoires d'industrie : 183 territoires retenus\n") == []
+    assert names_of("Les Territoires d'industrie pour la France entière.") == []
+    assert names_of("Le label Territoire d'industrie pour les entreprises du Pays de Redon.") == []
+    # coordinated names with a singular participle: one territory whose name is unsure
+    assert names_of("Territoires d'industrie : le bassin de Bourges et Vierzon retenu\n\nLe texte.") == []

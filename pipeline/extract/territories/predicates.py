@@ -63,6 +63,7 @@ INTERCOMMUNALITIES_OF = re.compile(r"\s*(?:les|des|ces|deux|trois|quatre|cinq|si
 RELATIVE = re.compile(r"\s+(?:dans\s+lequel|dans\s+laquelle|auquel|à\s+laquelle|dont|où)\s")
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
 NOMINAL = re.compile(_expand(WORDS["labelled_nominal"]))
+AFTER_PROGRAMME = re.compile(WORDS["labelled_after_programme"])
 
 
 GROUPING = re.compile(r"(?:,\s*qui\s+|(?<![\w']))(?:(?P<verb>" + "|".join(WORDS["grouping_verbs"]) + r")\s+(?="
@@ -164,12 +165,16 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             for mention in mentions:
                 mention.joins = True
         found.extend(mentions)
-    for pattern in (CLEFT, NOMINAL):
+    for pattern in (CLEFT, NOMINAL, AFTER_PROGRAMME):
         for match in pattern.finditer(folded):
             if pattern is CLEFT and not _cleft_about_the_label(text, folded, match):
                 continue
             subject_end = match.end("subject")
             parts = enumeration_after(text, match.start("subject"), subject_end)
+            if pattern is AFTER_PROGRAMME and len(parts) > 1 and not match.group(0).endswith("s"):
+                continue  # "le bassin de Bourges et Vierzon retenu": one territory, its name unsure
+            if pattern is AFTER_PROGRAMME and len(parts) == 1 and not (parts[0].epci or _after_article(text, parts[0])):
+                continue  # "Territoires d'industrie : Michelin retenu pour …": a company takes no article
             if parts and parts[-1].end == len(text[:subject_end].rstrip()):
                 found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
     return found
@@ -206,8 +211,9 @@ ACTIVE_LABELLING = re.compile(r"\b(?:a|ont|avait|avaient|vient\s+d'|viennent\s+d
 LABEL_COMPLEMENT = re.compile(r"[\s,]*(?:\"\s*)?(?:(?:comme|en tant que|parmi les|au titre d[ue]s?|pour|dans)\s+)?"
                               r"(?:(?:les|des|du|le|la|l')\s*)?(?:\d+\s+|(?:nouveaux?|premiers?|programmes?|labels?|dispositifs?)\s+)*"
                               + _expand("{label}"))
-LABEL_GIVEN_TO = re.compile(_expand("{label}") + r"\s*(?:\"\s*)?,?\s*(?:(?:a ete|est|sont|ont ete|vient d'etre|viennent d'etre)\s+)?"
-                            r"(?:attribue|decerne|accorde|octroye|remis)e?s?\s+(?:a\s+la\s+|a\s+l'\s*|au\s+|aux\s+|a\s+)")
+LABEL_GIVEN_TO = re.compile(_expand("{label}") + r"\s*(?:\"\s*)?,?\s*(?:(?:(?:a ete|est|sont|ont ete|vient d'etre|viennent d'etre)\s+)?"
+                            r"(?:attribue|decerne|accorde|octroye|remis|renouvele|confirme)e?s?\s+(?:a\s+la\s+|a\s+l'\s*|au\s+|aux\s+|a\s+|pour\s+)"
+                            r"|pour\s+(?=(?:le|la|l')\s*))")
 
 
 def labelled_objects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -225,11 +231,14 @@ def labelled_objects(text: str, structure: Structure, places: list[PlaceMention]
             continue  # intercommunalities labelled together: the members of a territory left unnamed
         found.extend(_mentions(text, parts, places, sentence_end))
     for match in LABEL_GIVEN_TO.finditer(folded):
+        if not LABEL_NOUN_BEFORE.search(folded, max(0, match.start() - 30), match.start() + 1):
+            continue  # "le label Territoire d'industrie pour le X", not "les Territoires d'industrie pour la France"
         sentence_end = sentence_bounds(text, match.start())[1]
         found.extend(_mentions(text, enumeration_after(text, match.end(), sentence_end), places, sentence_end))
     return found
 
 
+LABEL_NOUN_BEFORE = re.compile(r"\b(?:label|labellisation)\s*$")
 GLOSS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,40}\))?")
 
 
