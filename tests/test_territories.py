@@ -1128,3 +1128,17 @@ def test_more_ways_of_saying_a_place_holds_the_label():
     assert names_of("Le label Territoire d'industrie pour les entreprises du Pays de Redon.") == []
     # coordinated names with a singular participle: one territory whose name is unsure
     assert names_of("Territoires d'industrie : le bassin de Bourges et Vierzon retenu\n\nLe texte.") == []
+
+
+def test_a_bare_award_participle_in_a_text_about_the_programme():
+    assert names_of("Le programme Territoires d'industrie avance. Dans le Morbihan, le Pays de Lorient et "
+                    "le Pays de Vannes ont été retenus.") == ["Pays de Lorient", "Pays de Vannes"]
+    assert names_of("Le Pays de Lorient et le Pays de Vannes font partie des lauréats.") == \
+        ["Pays de Lorient", "Pays de Vannes"]
+    assert names_of("Les deux territoires morbihannais retenus sont le Pays de Lorient et le Pays de "
+                    "Vannes.") == ["Pays de Lorient", "Pays de Vannes"]
+    # companies, people, the members a territory groups: none
+    assert names_of("Le programme Territoires d'industrie avance. Michelin et Safran ont été retenus pour "
+                    "leurs projets.") == []
+    assert names_of("Territoires d'industrie. Le territoire regroupant la CDC argentanaise et son homologue "
+                    "des Vallées d'Auge et du Merlerault a été retenu.") == []

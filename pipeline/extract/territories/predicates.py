@@ -55,6 +55,8 @@ JOINS = re.compile(r"(?:(?:a|ont|avait|avaient)\s+)?(?:rejoint|rejoignent|rejoin
 # A common noun of a company, a school or a body right before a name: "l'entreprise Michelin".
 NOT_A_PLACE_NOUN = re.compile(r"\b(?:entreprises?|groupes?|societes?|usines?|sites?|start-?ups?|pme|eti|industriels?"
                               r"|cabinets?|laboratoires?|associations?|lycees?|ecoles?|clubs?|marques?)\s+$")
+# A participle of the award without the programme's words after it: said of people and companies too.
+BARE_AWARD = re.compile(r"(?:reconduit|retenu|labellise|labelise|selectionne|designe|choisi)\w*$")
 # A plural head of intercommunalities opening the subject: "les agglos de A, B et C".
 INTERCOMMUNALITIES_OF = re.compile(r"\s*(?:les|des|ces|deux|trois|quatre|cinq|six)\s+(?:agglos|agglomerations|communautes"
                                    r"(?:\s+de\s+communes|\s+d'agglomeration)?|intercommunalites|epci)\s+"
@@ -150,8 +152,12 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if (needs_context or apposition) and _places_only(parts, places, single=True) \
                 and not CANDIDACY.search(folded, clause_start, parts[0].start):
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
-        if needs_context and "reconduit" in match.group(0) and not all(_after_article(text, p) for p in parts):
-            continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits": people
+        if needs_context and BARE_AWARD.search(match.group(0)) and parts and (
+                not all(_after_article(text, p) for p in parts)
+                or not re.fullmatch(r"[\s,]*(?:(?:le|la|les|l['’])\s*)?", text[clause_start:parts[0].start], re.IGNORECASE)):
+            continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits", "Michelin et
+            # Safran ont été retenus": people and companies take no place's article; "le territoire
+            # regroupant la CDC argentanaise et son homologue des Vallées d'Auge … a été retenu": members
         if parts and NOT_A_PLACE_NOUN.search(folded, max(clause_start, parts[0].start - 40), parts[0].start):
             continue  # "L'entreprise Michelin entre dans le programme": a company, not a territory
         if parts and INTERCOMMUNALITIES_OF.match(folded, clause_start, parts[0].start):
