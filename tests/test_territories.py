@@ -1142,3 +1142,16 @@ def test_a_bare_award_participle_in_a_text_about_the_programme():
                     "leurs projets.") == []
     assert names_of("Territoires d'industrie. Le territoire regroupant la CDC argentanaise et son homologue "
                     "des Vallées d'Auge et du Merlerault a été retenu.") == []
+
+
+def test_fronted_label_phrases_and_list_membership():
+    for sentence in ("Le comité du Territoire d'Industrie (TI) Pays de Redon s'est réuni.",
+                     "La candidature du Pays de Redon a été retenue par l'État au titre du programme "
+                     "Territoires d'industrie.",
+                     "Avec le label Territoires d'industrie, le Pays de Redon accélère.",
+                     "Territoire d'industrie depuis 2018, le Pays de Redon accélère.",
+                     "Le Pays de Redon bénéficie du label Territoire d'industrie depuis 2018.",
+                     "Le Pays de Redon figure dans la liste des 124 territoires d'industrie."):
+        assert names_of(sentence) == ["Pays de Redon"], sentence
+    assert names_of("Avec le label Territoires d'industrie, les entreprises accélèrent.") == []
+    assert names_of("Grâce au label Territoires d'industrie, la Région soutient 40 projets.") == []
