@@ -420,3 +420,4 @@ def test_a_count_set_beside_its_noun_counts_it():
                                         "associe l'État et la Région.")] == [(141.0, "territoire")]
     # a note's call in brackets counts nothing
     assert facts("Les territoires (3) signent leur contrat cette semaine.") == []
+    assert [f[2] for f in facts("Deux territoires (57 et 54) signent leur contrat.")] == ["territoire"]

@@ -626,7 +626,8 @@ def _apposed_count(folded: str, token: Token, sentences: list[tuple[int, int]],
         unit = _antecedent_unit(folded, sentences, token.start, vocab, back=0)
         return Frame(unit, token.end, "figure.apposed_count") if unit else None
     bracket = BRACKET_AFTER_NOUN.search(before)
-    if bracket and not re.match(r"\s*\)", folded[token.end:]):  # "territoires (3)": a note's call
+    # a word must follow: "territoires (3)" is a note's call, "(57 et 54)", "(21, 71)" are codes
+    if bracket and re.match(r"\s+(?!(?:et|ou)\b)[a-z]", folded[token.end:token.end + 6]):
         noun_end = token.start - len(bracket.group())
         nouns = list(vocab.counted_nouns.finditer(folded, max(0, noun_end - 40), noun_end))
         if nouns and nouns[-1].end() == noun_end:
