@@ -1105,7 +1105,9 @@ def test_the_active_voice_labels_its_object():
     assert names_of("L'État a retenu le Pays de Redon et le Val de Lorraine parmi les territoires "
                     "d'industrie.") == ["Pays de Redon", "Val de Lorraine"]
     assert names_of("Le label « Territoire d'industrie » a été attribué au Pays de Redon.") == ["Pays de Redon"]
-    # an object that is no place, a région, a project: none
+    # an object that is no place, a région, a project, a venue: none
+    assert names_of("Le gouvernement a choisi Lyon pour les Territoires d'industrie.") == []
+    assert names_of("Le Premier ministre a choisi le Grand Palais pour le Territoire d'industrie.") == []
     assert names_of("Le jury a retenu Michelin pour son projet.") == []
     assert names_of("L'État a retenu la Bretagne parmi les territoires d'industrie.") == []
     assert names_of("La Région a retenu le projet Hydrogène dans le programme Territoires d'industrie.") == []

@@ -214,9 +214,10 @@ def selected_zones(text: str, structure: Structure, places: list[PlaceMention]) 
 # B parmi les territoires d'industrie"; the label given to names: "le label Territoire d'industrie
 # attribué au Pays de Redon".
 ACTIVE_LABELLING = re.compile(r"\b(?:a|ont|avait|avaient|vient\s+d'|viennent\s+d')\s*(?:labellise|labelise|retenu|selectionne|designe|choisi)\s+")
-LABEL_COMPLEMENT = re.compile(r"[\s,]*(?:\"\s*)?(?:(?:comme|en tant que|parmi les|au titre d[ue]s?|pour|dans)\s+)?"
-                              r"(?:(?:les|des|du|le|la|l')\s*)?(?:\d+\s+|(?:nouveaux?|premiers?|programmes?|labels?|dispositifs?)\s+)*"
-                              + _expand("{label}"))
+LABEL_COMPLEMENT = re.compile(r"[\s,]*(?:\"\s*)?(?:(?:comme|en tant que|parmi les|au titre d[ue]s?)\s+(?:(?:les|des|du|le|la|l')\s*)?"
+                              r"|(?:pour|dans)\s+(?:le|la|les)\s+(?=(?:programmes?|labels?|dispositifs?)\s))?"
+                              r"(?:\d+\s+|(?:nouveaux?|premiers?|programmes?|labels?|dispositifs?)\s+)*"
+                              + _expand("{label}"))  # not "a choisi Lyon pour les Territoires d'industrie": a venue
 LABEL_GIVEN_TO = re.compile(_expand("{label}") + r"\s*(?:\"\s*)?,?\s*(?:(?:(?:a ete|est|sont|ont ete|vient d'etre|viennent d'etre)\s+)?"
                             r"(?:attribue|decerne|accorde|octroye|remis|renouvele|confirme)e?s?\s+(?:a\s+la\s+|a\s+l'\s*|au\s+|aux\s+|a\s+|pour\s+)"
                             r"|pour\s+(?=(?:le|la|l')\s*))")
