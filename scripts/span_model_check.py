@@ -32,6 +32,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import numpy
+
 sys.path.insert(0, str(Path(__file__).parent))
 
 CLEAR_MARGIN = 2
@@ -39,13 +41,18 @@ VARIANTS = ("rules", "model", "last resort", "filter")
 
 
 class Score:
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
+        self.name = name
         self.tp = self.fp = self.fn = 0
         self.empty_documents = self.empty_with_territory = 0
         self.seconds = 0.0
+        self.found_keys: list[str] = []  # true positives, to tell names seen in training
+        self.expected_keys: list[str] = []
 
     def add(self, expected: set[str], found: set[str], show: str | None = None) -> None:
         self.tp += len(expected & found)
+        self.found_keys += sorted(expected & found)
+        self.expected_keys += sorted(expected)
         self.fp += len(found - expected)
         self.fn += len(expected - found)
         if not expected:
@@ -53,16 +60,16 @@ class Score:
             self.empty_with_territory += bool(found)
         if show is not None:
             for key in sorted(expected - found):
-                print(f"  missed  {show}: {key}")
+                print(f"  {self.name:12} missed  {show}: {key}")
             for key in sorted(found - expected):
-                print(f"  extra   {show}: {key}")
+                print(f"  {self.name:12} extra   {show}: {key}")
 
-    def line(self, name: str, documents: int) -> str:
+    def line(self, documents: int) -> str:
         precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
         recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         speed = f"{documents / self.seconds:6.1f} docs/s" if self.seconds else ""
-        return (f"{name:12} P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  (tp {self.tp}, fp {self.fp}, "
+        return (f"{self.name:12} P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  (tp {self.tp}, fp {self.fp}, "
                 f"fn {self.fn}); no-gold documents given a territory {self.empty_with_territory}"
                 f"/{self.empty_documents}  {speed}")
 
@@ -88,7 +95,7 @@ def scored_spans(model, text: str) -> list[tuple[int, int, float]]:
         return [(e.start_char, e.end_char, 1.0) for e in doc.ents]
     group = doc.spans[SPANS_KEY]
     scores = group.attrs.get("scores", [1.0] * len(group))
-    return [(span.start_char, span.end_char, float(score)) for span, score in zip(group, scores)]
+    return [(span.start_char, span.end_char, float(max(numpy.ravel(score)))) for span, score in zip(group, scores)]
 
 
 def best_spans(spans: list[tuple[int, int, float]], threshold: float) -> list[tuple[int, int]]:
@@ -104,7 +111,7 @@ def load_model(path: Path):
     import spacy
 
     model = spacy.load(path)
-    if "spancat" in model.pipe_names:
+    if "spancat" in model.pipe_names:  # (spancat_singlelabel keeps the spans it labels, with their scores)
         model.get_pipe("spancat").cfg["threshold"] = LOW_THRESHOLD
     return model
 
@@ -118,7 +125,7 @@ def span_name(text: str, start: int, end: int) -> str:
     return collapse_spaces(text[start:end])
 
 
-def last_resort(model, min_count: int, threshold: float):
+def last_resort(model, min_count: int, threshold: float, debug: bool = False):
     """A replacement for the rules' entry point (assemble.find_territories): the rules, then, when
     they name nothing, the model's agreed name. Works on older commits too."""
     from pipeline.extract import assemble
@@ -130,6 +137,8 @@ def last_resort(model, min_count: int, threshold: float):
         found = find_territories(text, places, entities)
         if found:
             return found
+        if debug:
+            print(f"  last resort consulted: {[text[s:e] for s, e, _ in scored_spans(model, text) if _ >= threshold]}")
         spans = best_spans(scored_spans(model, text), threshold)
         mentions = [m for m in (make_mention(text, s, e, "territory.learned") for s, e in spans) if m is not None]
         ranked = Counter(m.territory_id for m in mentions).most_common()
@@ -158,6 +167,8 @@ def main() -> int:
     parser.add_argument("--threshold", type=float, default=0.5, help="spancat: score of a predicted span")
     parser.add_argument("--filter-threshold", type=float, default=0.5,
                         help="filter: the score a rule's territory needs from the model")
+    parser.add_argument("--seen", action="append", default=[],
+                        help="a training FOLDER (repeatable): count the true positives whose name its gold holds")
     parser.add_argument("--show", action="append", default=[], choices=VARIANTS,
                         help="list the misses and extras of this variant (repeatable)")
     args = parser.parse_args()
@@ -175,9 +186,9 @@ def main() -> int:
     if not args.rules_only:
         from pipeline.extract import assemble
         model = load_model(args.model)
-        find_territories, rules_then_model = last_resort(model, args.min_count, args.threshold)
+        find_territories, rules_then_model = last_resort(model, args.min_count, args.threshold, "last resort" in args.show)
     nlp.load()
-    scores = {variant: Score() for variant in VARIANTS}
+    scores = {variant: Score(variant) for variant in VARIANTS}
     documents = 0
     for docs_dir, gold_dir in folders(args.folders):
         files = {path.name: path for path in docs_dir.rglob("*") if path.is_file()}
@@ -213,8 +224,14 @@ def main() -> int:
                     assemble.find_territories = find_territories
             for variant in VARIANTS:
                 scores[variant].add(expected, found[variant], name if variant in args.show else None)
+    seen = {name_key(t["name"]) for _, gold_dir in folders(args.seen) for gold in load_gold(gold_dir)
+            for t in gold.get("territories", [])}
     for variant in VARIANTS[:1] if model is None else VARIANTS:
-        print(scores[variant].line(variant, documents))
+        print(scores[variant].line(documents)
+              + (f"; recall on names in training gold {sum(k in seen for k in scores[variant].found_keys)}"
+                 f"/{sum(k in seen for k in scores[variant].expected_keys)}, on others "
+                 f"{sum(k not in seen for k in scores[variant].found_keys)}"
+                 f"/{sum(k not in seen for k in scores[variant].expected_keys)}" if seen else ""))
     return 0
 
 
