@@ -1,6 +1,6 @@
 """Measure a trained TERRITORY span model against the rules, on annotated folders.
 
-    python scripts/span_model_check.py FOLDER [FOLDER ...] --model DIR [--show]
+    python scripts/span_model_check.py FOLDER [FOLDER ...] --model DIR [--seen TRAINING_FOLDER ...] [--show VARIANT]
     python scripts/span_model_check.py FOLDER [FOLDER ...] --rules-only
 
 FOLDERs are given as to scripts/build_span_data.py (FOLDER with docs/ and gold/, or DOCS=GOLD).
@@ -8,20 +8,22 @@ Scores territories as scripts/field_check.py --fast does (precision, recall, F1 
 summed over the folders), for:
 
 - rules          the product's extraction as it is;
-- model          every span the model predicts is a territory, its name trimmed and keyed as the
-                 product does (articles and legal forms off, pipeline.normalize.name_key);
+- model          every span the model predicts (a spancat's: scored --threshold or more) is a
+                 territory, its name trimmed and keyed as the product does (articles and legal
+                 forms off, pipeline.normalize.name_key);
 - last resort    the rules, and in a document where they name nothing (after their own last
-                 resorts), the model's spans that
-                 pass the product's name filters (territories.common.make_mention: a name, no
-                 région) and the agreement test: the key the model predicts at least
-                 --min-count times, and CLEAR_MARGIN times as often as any other; the rows go
-                 through the real assembly (départements, members), as a rule's would;
-- filter         the rules' territories the model also predicts somewhere in the document
-                 (a span with the same key, or overlapping the row's mention).
+                 resorts), the one name among the model's spans that passes the product's name
+                 filters (territories.common.make_mention: a name, no région) and the agreement
+                 test: predicted at least --min-count times, and CLEAR_MARGIN times as often as
+                 any other; its row goes through the real assembly (départements, members);
+- filter         the rules' territories the model also predicts in the document (a span scored
+                 --filter-threshold or more with the same key, or overlapping the row's mention).
 
-Also counts the documents whose gold names no territory that get one, and times the rules and the
-model (documents per second). `--rules-only` prints the rules' line only, and imports only what
-older commits have too (run it from a throwaway worktree with PYTHONPATH set to it).
+Also counts the documents whose gold names no territory that get one, times the rules and the
+model (documents per second), and with --seen splits recall between the gold names the training
+folders' gold holds and the others (a model may learn names rather than constructions).
+`--rules-only` prints the rules' line only and imports only what older commits have too: run it,
+or the variants, from a throwaway worktree of an older commit with PYTHONPATH set to it.
 """
 
 from __future__ import annotations
