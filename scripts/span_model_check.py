@@ -17,7 +17,9 @@ summed over the folders), for:
                  test: predicted at least --min-count times, and CLEAR_MARGIN times as often as
                  any other; its row goes through the real assembly (départements, members);
 - filter         the rules' territories the model also predicts in the document (a span scored
-                 --filter-threshold or more with the same key, or overlapping the row's mention).
+                 --filter-threshold or more with the same key, or overlapping the row's mention);
+- gazetteer      (with --seen) the last resort with, instead of the model's spans, the occurrences
+                 of the names the training folders' gold holds: what a list of names alone gives.
 
 Also counts the documents whose gold names no territory that get one, times the rules and the
 model (documents per second), and with --seen splits recall between the gold names the training
@@ -39,7 +41,7 @@ import numpy
 sys.path.insert(0, str(Path(__file__).parent))
 
 CLEAR_MARGIN = 2
-VARIANTS = ("rules", "model", "last resort", "filter")
+VARIANTS = ("rules", "model", "last resort", "filter", "gazetteer")
 
 
 class Score:
@@ -127,28 +129,28 @@ def span_name(text: str, start: int, end: int) -> str:
     return collapse_spaces(text[start:end])
 
 
-def last_resort(model, min_count: int, threshold: float, debug: bool = False):
+def last_resort(spans_of, min_count: int, rule: str, debug: bool = False):
     """A replacement for the rules' entry point (assemble.find_territories): the rules, then, when
-    they name nothing, the model's agreed name. Works on older commits too."""
+    they name nothing, the agreed name among `spans_of(text)`. Works on older commits too."""
     from pipeline.extract import assemble
     from pipeline.extract.territories.common import make_mention
 
     find_territories = assemble.find_territories
 
-    def rules_then_model(text, places, entities=()):
+    def rules_then_spans(text, places, entities=()):
         found = find_territories(text, places, entities)
         if found:
             return found
+        spans = spans_of(text)
         if debug:
-            print(f"  last resort consulted: {[text[s:e] for s, e, _ in scored_spans(model, text) if _ >= threshold]}")
-        spans = best_spans(scored_spans(model, text), threshold)
-        mentions = [m for m in (make_mention(text, s, e, "territory.learned") for s, e in spans) if m is not None]
+            print(f"  {rule} consulted: {[text[s:e] for s, e in spans]}")
+        mentions = [m for m in (make_mention(text, s, e, rule) for s, e in spans) if m is not None]
         ranked = Counter(m.territory_id for m in mentions).most_common()
         if not ranked or ranked[0][1] < min_count or len(ranked) > 1 and ranked[0][1] < CLEAR_MARGIN * ranked[1][1]:
             return []
         return [next(m for m in mentions if m.territory_id == ranked[0][0])]
 
-    return find_territories, rules_then_model
+    return rules_then_spans
 
 
 def _model_score(text: str, row: dict, spans: list[tuple[int, int, float]]) -> float:
@@ -184,11 +186,20 @@ def main() -> int:
     from pipeline.normalize import name_key
     from pipeline.read import ReadError, read_document
 
+    from build_span_data import territory_spans
+    from pipeline.extract import assemble
+
+    seen_names = sorted({t["name"] for _, gold_dir in folders(args.seen) for gold in load_gold(gold_dir)
+                         for t in gold.get("territories", [])})
+    seen = {name_key(name) for name in seen_names}
     model = None
+    find_territories = assemble.find_territories
     if not args.rules_only:
-        from pipeline.extract import assemble
         model = load_model(args.model)
-        find_territories, rules_then_model = last_resort(model, args.min_count, args.threshold, "last resort" in args.show)
+        rules_then_model = last_resort(lambda text: best_spans(scored_spans(model, text), args.threshold),
+                                       args.min_count, "territory.learned", "last resort" in args.show)
+        rules_then_gazetteer = last_resort(lambda text: territory_spans(text, seen_names)[0], args.min_count,
+                                           "territory.gazetteer", "gazetteer" in args.show)
     nlp.load()
     scores = {variant: Score(variant) for variant in VARIANTS}
     documents = 0
@@ -223,12 +234,13 @@ def main() -> int:
                     started = time.perf_counter()
                     found["last resort"] = keys_of(extract(text, next(nlp.parse([text]))).territories, expected)
                     scores["last resort"].seconds += time.perf_counter() - started
+                    if seen_names:
+                        assemble.find_territories = rules_then_gazetteer
+                        found["gazetteer"] = keys_of(extract(text, next(nlp.parse([text]))).territories, expected)
                     assemble.find_territories = find_territories
             for variant in VARIANTS:
                 scores[variant].add(expected, found[variant], name if variant in args.show else None)
-    seen = {name_key(t["name"]) for _, gold_dir in folders(args.seen) for gold in load_gold(gold_dir)
-            for t in gold.get("territories", [])}
-    for variant in VARIANTS[:1] if model is None else VARIANTS:
+    for variant in VARIANTS[:1] if model is None else VARIANTS if seen else VARIANTS[:-1]:
         print(scores[variant].line(documents)
               + (f"; recall on names in training gold {sum(k in seen for k in scores[variant].found_keys)}"
                  f"/{sum(k in seen for k in scores[variant].expected_keys)}, on others "
