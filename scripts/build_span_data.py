@@ -14,12 +14,18 @@ pieces of at most PIECE_CHARACTERS, the unit of training; pieces without a span 
 teach what is not a territory). The spans are the docs' entities (for `ner`) and their
 doc.spans["sc"] (for `spancat`).
 
+`--swap-names N` writes each piece that holds a span N times, every territory name in it replaced
+(all its occurrences alike, capitals kept) by the name of a random intercommunality of the
+referential without its legal form, and not as it is: a model trained so cannot learn the names,
+only the constructions around them (pieces without a span are written once, as they are).
+
 The output holds the texts' sentences: write it under build/ (git-ignored), never commit it.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import sys
 from pathlib import Path
@@ -97,6 +103,40 @@ def territory_spans(text: str, names: list[str]) -> tuple[list[tuple[int, int]],
     return chosen, found, skipped
 
 
+LEGAL_FORM_OPENING = re.compile(r"^(?:CC|CA|CU|CT|M[ée]tropole|Communaut[ée] (?:de communes|d'agglom[ée]ration|urbaine))"
+                                r"\s+(?:(?:de la|de l'|du|des|de|d')\s*)?", re.IGNORECASE)
+
+
+def replacement_names() -> list[str]:
+    """Every name the referential's intercommunalities bore, without their legal form."""
+    from pipeline import referential
+
+    names = {LEGAL_FORM_OPENING.sub("", borne.name) for epci in referential.load().epcis.values()
+             for borne in epci.names}
+    return sorted(name for name in names if len(name) > 3)
+
+
+def swapped(text: str, spans: list[tuple[int, int]], names: list[str],
+            rng: random.Random) -> tuple[str, list[tuple[int, int]]]:
+    """`text` with the name of each span replaced, one random name per distinct name, and the
+    spans of the new names."""
+    from pipeline.normalize import name_key
+
+    chosen: dict[str, str] = {}
+    parts, new_spans, position = [], [], 0
+    for start, end in spans:
+        written = text[start:end]
+        name = chosen.setdefault(name_key(written), rng.choice(names))
+        name = name.upper() if written.isupper() else name
+        parts.append(text[position:start])
+        offset = sum(len(part) for part in parts)
+        new_spans.append((offset, offset + len(name)))
+        parts.append(name)
+        position = end
+    parts.append(text[position:])
+    return "".join(parts), new_spans
+
+
 def pieces(text: str) -> list[tuple[int, int]]:
     """Consecutive (start, end) pieces cut at blank lines, at most PIECE_CHARACTERS unless one
     paragraph is longer."""
@@ -134,12 +174,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", help="FOLDER (with docs/ and gold/) or DOCS=GOLD")
     parser.add_argument("--out", type=Path, required=True, help="the .spacy file to write")
+    parser.add_argument("--swap-names", type=int, default=0, metavar="N",
+                        help="write each piece with spans N times, its names replaced by random ones")
+    parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     import spacy
     from spacy.tokens import DocBin
 
     nlp = spacy.blank("fr")
     bin_ = DocBin()
+    rng = random.Random(args.seed)
+    names_pool = replacement_names() if args.swap_names else []
     totals = {"documents": 0, "pieces": 0, "spans": 0, "names": 0, "names found": 0,
               "occurrences skipped": 0, "spans not on tokens": 0}
     for docs_dir, gold_dir in folders(args.folders):
@@ -150,21 +195,24 @@ def main() -> int:
             totals["names found"] += found
             totals["occurrences skipped"] += skipped
             for start, end in pieces(text):
-                doc = nlp.make_doc(text[start:end])
-                entities = []
-                for span_start, span_end in spans:
-                    if start <= span_start and span_end <= end:
-                        span = doc.char_span(span_start - start, span_end - start, label=LABEL,
-                                             alignment_mode="contract")
+                inside = [(s - start, e - start) for s, e in spans if start <= s and e <= end]
+                versions = [(text[start:end], inside)]
+                if args.swap_names and inside:
+                    versions = [swapped(text[start:end], inside, names_pool, rng) for _ in range(args.swap_names)]
+                for piece, piece_spans in versions:
+                    doc = nlp.make_doc(piece)
+                    entities = []
+                    for span_start, span_end in piece_spans:
+                        span = doc.char_span(span_start, span_end, label=LABEL, alignment_mode="contract")
                         if span is None or not span.text.strip():
                             totals["spans not on tokens"] += 1
                             continue
                         entities.append(span)
-                doc.ents = entities
-                doc.spans[SPANS_KEY] = entities  # for a spancat component
-                bin_.add(doc)
-                totals["pieces"] += 1
-                totals["spans"] += len(entities)
+                    doc.ents = entities
+                    doc.spans[SPANS_KEY] = entities  # for a spancat component
+                    bin_.add(doc)
+                    totals["pieces"] += 1
+                    totals["spans"] += len(entities)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     bin_.to_disk(args.out)
     print(", ".join(f"{key} {value}" for key, value in totals.items()), f"-> {args.out}")
