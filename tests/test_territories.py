@@ -1157,3 +1157,31 @@ def test_fronted_label_phrases_and_list_membership():
         assert names_of(sentence) == ["Pays de Redon"], sentence
     assert names_of("Avec le label Territoires d'industrie, les entreprises accélèrent.") == []
     assert names_of("Grâce au label Territoires d'industrie, la Région soutient 40 projets.") == []
+
+
+# lead, after reading a seventh set
+
+def test_the_programmes_words_or_a_venue_after_a_is_no_name():
+    text = ("Un titre sur la Guyane\n\nKourou est, après une autre ville, la troisième commune guyanaise à "
+            "devenir Territoire d'Industrie.\n\nA Vesoul, \"Territoire d'industrie\" a recruté sa cheffe de projet.")
+    assert not {"territoire-d-industrie", "a-vesoul"} & set(ids(text))
+
+
+def test_a_date_between_the_verb_and_the_label_keeps_the_predicate():
+    text = ("Un titre sur l'industrie\n\nPour relancer son industrie, comme 182 autres territoires, la "
+            "communauté urbaine d'Alençon a obtenu en novembre 2023 le label national \"Territoire "
+            "d'industrie\", qu'elle a inauguré jeudi.")
+    assert ids(text) == ["alencon"]
+    assert ids("Un titre\n\nLe Pays de Vitré a été labellisé le 9 novembre 2023 « Territoire d'industrie ».") \
+        == ["pays-de-vitre"]
+
+
+def test_a_territory_or_a_perimeter_given_its_name():
+    text = ("Un titre\n\nLa candidature Territoires d'industrie a été portée par la communauté urbaine et "
+            "définie sur le même périmètre géographique, dénommé Val Industriel. Un territoire de 4 EPCI.")
+    assert "val-industriel" in ids(text)
+    text = ("Un titre\n\nTrois intercommunalités donnent naissance à un nouveau territoire du dispositif, "
+            "baptisé « Cœur Industriel », labellisé Territoire d'industrie.")
+    assert "coeur-industriel" in ids(text)
+    # no programme in the sentence, no name
+    assert ids("Un titre\n\nLe quartier, baptisé Les Hauts, accueille une école.") == []
