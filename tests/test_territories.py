@@ -1185,3 +1185,14 @@ def test_a_territory_or_a_perimeter_given_its_name():
     assert "coeur-industriel" in ids(text)
     # no programme in the sentence, no name
     assert ids("Un titre\n\nLe quartier, baptisé Les Hauts, accueille une école.") == []
+
+
+def test_a_title_setting_a_name_beside_the_label():
+    text = ("Mamoudzou\ndimanche 19 janvier 2025\n\nMayotte « Territoire d’industrie » : une volonté politique\n\n"
+            "Les élus de Mayotte ont présenté leurs projets.")
+    assert ids(text) == ["mayotte"]
+    assert ids("Vallée de l'Arve, Territoire d'industrie : un bilan\n\nLa Vallée de l'Arve présente ses projets.") \
+        == ["vallee-de-l-arve"]
+    # a person is no place; a name the body does not repeat is left
+    assert ids("Anne Martin « Territoire d’industrie » : la ministre parle\n\nAnne Martin a parlé.") == []
+    assert ids("Mayotte « Territoire d’industrie » : une volonté politique\n\nLes élus ont parlé.") == []

@@ -64,7 +64,7 @@ from pipeline.extract.territories.common import (CONNECTORS, LEGAL_FORM, SMALL_C
                                                  capitalised_run, codes_after, codes_in_name, legal_form_end,
                                                  departements_bracket, sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names
-from pipeline.extract.territories.kicker import headline_subject, kicker_name
+from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
 from pipeline.extract.territories.predicates import (grouping_subjects, labelled_objects, labelled_subjects,
@@ -125,7 +125,8 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_of_a_demonym_before(text, kept)
     _short_forms_named_in_full(kept)
     _variants_of_one_name(kept)
-    kept = kept or kicker_name(text, places) or headline_subject(text) or topic_name(text, places)
+    kept = (kept or kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
+            or topic_name(text, places))
     _acronyms_spelled_out(text, kept)
     return kept
 

@@ -14,7 +14,9 @@ programme's words names the territory by its intercommunalities when the body wr
 with its legal form ("la Communauté Urbaine Limoges Métropole et la Communauté de communes
 ELAN"); a person ("Territoires d'industrie : Bruno Le Maire annonce …") never has one. A subject
 with an article that the body names again is a territory too ("Territoires d'industrie : le Grand
-Est Touraine montre l'exemple"). Likewise a
+Est Touraine montre l'exemple"). A title opening
+with a name set beside the label ("Mayotte « Territoire d'industrie » : …") names it when the body
+names it again. Likewise a
 title about the programme and one intercommunality written with its legal form ("La Communauté
 d'Agglomération de Bastia tire le bilan du programme Territoires d'industrie") names the
 territory after it ("Bastia").
@@ -26,7 +28,8 @@ import re
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.territories.common import (LEGAL_FORM, PREFIX, PREPOSITION, TerritoryMention, capitalised_run,
-                                                 legal_form_end, make_mention)
+                                                 is_place_name, legal_form_end, make_mention)
+from pipeline.extract.territories.topic import reads_as_place
 from pipeline.normalize import fold
 
 RULE = "territory.kicker"
@@ -91,6 +94,30 @@ def headline_subject(text: str) -> list[TerritoryMention]:
                 or all(_written_with_legal_form(folded, name) for name in names):
             mention = make_mention(text, name_start, run_end, HEADLINE_RULE, (), end)
             return [mention] if mention else []
+    return []
+
+
+# A title opening with a name set beside the label: "Mayotte « Territoire d'industrie » : …",
+# "Vallée de l'Arve, Territoire d'industrie : …" (one territory, the label in the singular).
+TITLE_APPOSITION = re.compile(r"(?P<name>[A-ZÀ-Ý][^\n,«\"“:]{1,60}?)\s*,?\s*[«\"“]?\s*territoire\s+d['’]\s*industrie\s*[»\"”]?\s*[:–—-]",
+                              re.IGNORECASE)
+TITLE_LINES = 6  # a page's title may stand under a weather or a date widget
+
+
+def title_apposition(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.headline: the name a title sets beside the label, when the body names it again
+    and it reads as a place (a département's name, a place-like name: not a person's)."""
+    folded = fold(text)
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    for start, end in lines[:TITLE_LINES]:
+        match = TITLE_APPOSITION.match(text, start, end)
+        if not match or not match["name"][0].isupper():
+            continue
+        mention = make_mention(text, match.start("name"), match.end("name"), HEADLINE_RULE, (), end,
+                               departement_name_ok=True)
+        if mention and fold(mention.name) in folded[end:] and (is_place_name(mention.name)
+                                                               or reads_as_place(mention, places)):
+            return [mention]
     return []
 
 

@@ -95,12 +95,12 @@ def _candidate(text: str, start: int, places: list[PlaceMention]) -> TerritoryMe
     if end <= start:
         return None
     mention = make_mention(text, start, end, RULE, (), end)
-    if mention is None or not _reads_as_place(mention, places):
+    if mention is None or not reads_as_place(mention, places):
         return None
     return mention
 
 
-def _reads_as_place(mention: TerritoryMention, places: list[PlaceMention]) -> bool:
+def reads_as_place(mention: TerritoryMention, places: list[PlaceMention]) -> bool:
     name = fold(mention.name)
     if is_place_name(mention.name) or NOT_A_PLACE.search(name):
         return False
