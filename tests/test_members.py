@@ -278,3 +278,46 @@ def test_towns_named_far_after_a_plural_head_are_not_its_epcis():
     text = "Les métropoles de Bordeaux et de Rouen sont retenues."
     assert [m.link.siren for m in find_epcis(text, DocumentLinker(), parse(text), [])] == [
         "243300316", "200023414"]
+
+
+def test_an_acronym_is_learnt_only_for_a_name_it_abbreviates():
+    """"Groupement des entreprises de la région Creil Sud Oise (GERC)": the bracket abbreviates
+    the group, whose name ends with an EPCI's; "(CAPI)" after the CA's name abbreviates it."""
+    text = ("Les industriels du Groupement des entreprises de la région Creil Sud Oise (GERC) "
+            "étaient présents, avec la Communauté d'agglomération Porte de l'Isère (CAPI).")
+    linker = DocumentLinker(frozenset({"60", "38"}))
+    find_epcis(text, linker, parse(text), [])
+    assert {acronym: link.siren for acronym, link in linker.acronyms.items()} == {"CAPI": "243800604"}
+
+
+def test_a_region_in_brackets_however_hyphened_is_no_short_name():
+    text = "• Blois Agglopolys – Romorantinais et Monestois (Centre Val-de-Loire)\n• Douaisis Agglo (Hauts-de-France)\n"
+    linker = DocumentLinker()
+    find_epcis(text, linker, parse(text), [])
+    assert linker.acronyms == {}
+
+
+def test_a_list_after_the_spelled_out_epci_noun_and_its_acronym():
+    text = ("Il regroupe dix établissements publics de coopération intercommunale (EPCI) : Rives de "
+            "Moselle, Eurométropole de Metz, Val de Fensch et le Pays Orne Moselle.")
+    assert [s for s, _ in members(text, frozenset({"57"}))] == [
+        "200039949", "200039865", "245701222", "245701271"]
+
+
+def test_everyday_names_no_millesime_holds_come_from_the_alias_file():
+    assert link_epci("Eurométropole de Metz").siren == "200039865"
+    assert link_epci("Cap Nord").siren == "200041788"
+
+
+def test_the_epcis_a_footnote_lists_are_members():
+    text = ("Le territoire couvre 147 communes* et 60 entreprises industrielles.\n\n"
+            "* Communauté d’agglomération du Pays de Saint-Omer, communauté de communes Flandre Lys "
+            "et communauté de communes du Pays de Lumbres.\n")
+    assert [s for s, _ in members(text)] == ["200069037", "245900758", "246201016"]
+
+
+def test_an_official_name_holding_a_type_word_coordinated_after_an_epci_is_one_anywhere():
+    """"Flers Agglo et Intercom de la Vire au Noireau": the second lies in the Calvados, the
+    first in the Orne, and the document states no département."""
+    text = "• Flers Agglo et Intercom de la Vire au Noireau – TI Collines de Normandie (Normandie)\n"
+    assert [s for s, _, _ in linked(text)] == ["200035814", "200068799"]

@@ -327,3 +327,25 @@ def test_a_run_of_epcis_in_a_sentence_about_several_territories_shares_no_territ
             "territoires retenus ont signé leur contrat avec la communauté d'agglomération Val de "
             "Garonne et la communauté de communes du Pays de Duras.")
     assert ("val-de-garonne-agglomeration", "244700449") not in members(text)
+
+
+def test_a_footnote_lists_the_members_of_the_territory_its_call_stands_by():
+    text = ("Le territoire d’industrie Cœur de Flandre - Pays de Saint-Omer couvre 147 communes* et "
+            "60 entreprises industrielles. Il mise sur la qualification.\n\n"
+            "* Communauté d’agglomération du Pays de Saint-Omer, communauté de communes Flandre Lys "
+            "et communauté de communes du Pays de Lumbres.\n")
+    territory = "coeur-de-flandre-pays-de-saint-omer"
+    assert members(text) == {(territory, "200069037"), (territory, "245900758"), (territory, "246201016")}
+
+
+def test_an_item_is_a_sentence_and_its_members_may_come_before_its_territory():
+    """"• Douaisis Agglo (Hauts-de-France) • Flers Agglo et Intercom … – TI Collines de
+    Normandie": the second item's EPCIs belong to the territory after the dash, not to the
+    first item's."""
+    text = ("Les lauréats de l'appel « Rebond industriel » sont :\n\n"
+            "  • Douaisis Agglo (Hauts-de-France)\n"
+            "  • Flers Agglo et Intercom de la Vire au Noireau – TI Collines de Normandie (Normandie)\n")
+    found = members(text)
+    assert ("collines-de-normandie", "200035814") in found
+    assert ("collines-de-normandie", "200068799") in found
+    assert not any(siren == "200035814" and territory != "collines-de-normandie" for territory, siren in found)

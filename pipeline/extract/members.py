@@ -6,7 +6,8 @@ Rules (ids in the `rule` column):
                        intercommunalités : A, B et C", "4 communautés de communes qui la composent
                        (A, B, C et D)"), on the lines or items an intro ending with a colon
                        opens ("représenté par :" then "− La communauté de communes X …"), or as
-                       the value of a "Territory : A, B et C" line. A
+                       the value of a "Territory : A, B et C" line, or in a footnote
+                       called in a sentence ("couvre 147 communes*" … "* CA A, CC B"). A
                        legal-form head ("les communautés de communes", "celle du") is distributed
                        over the coordinated names that follow it; the list is split where the
                        parts are real EPCIs of the referential (a name may hold "et" or a comma),
@@ -41,7 +42,7 @@ from pathlib import Path
 from pipeline import referential
 from pipeline.extract.structure import Span
 from pipeline.linking import ACCEPT_SCORE, EVERYDAY_FORM_SCORE, DocumentLinker, Link, acronym_in
-from pipeline.normalize import fold
+from pipeline.normalize import fold, name_key
 
 WORDS = json.loads((Path(__file__).parent / "rules" / "member_words.json").read_text(encoding="utf-8"))
 MEMBER_TRIGGER = "(?:" + "|".join(WORDS["member_triggers"]) + ")"
@@ -415,6 +416,26 @@ def _noun_regions(text: str, structure) -> list[_Region]:
     return regions
 
 
+# a footnote: its call right after a word ("couvre 147 communes*", "communes (1)", "communes¹"),
+# its text on a line of its own after, opening with the same mark
+FOOTNOTE_LINE = re.compile(r"^[ \t]*(\*{1,3}|\(\d\)|[¹²³])[ \t]*(\S[^\n]*)", re.MULTILINE)
+
+
+def _footnote_regions(text: str) -> list[_Region]:
+    """The EPCIs a footnote lists are members, introduced where its call stands ("Le
+    territoire X couvre 147 communes*" … "* Communauté d'agglomération A, communauté de
+    communes B …"): the call's sentence is the list's intro."""
+    regions = []
+    for line in FOOTNOTE_LINE.finditer(text):
+        mark = line.group(1)
+        call = re.compile(r"(?<=\w)[ \t]?" + re.escape(mark) if mark.startswith("(")
+                          else r"(?<=\w)" + re.escape(mark) + r"(?!\*)")
+        calls = [c for c in call.finditer(text, 0, line.start())]
+        if calls:
+            regions.append(_Region(line.start(2), line.end(2), False, None, True, calls[-1].start()))
+    return regions
+
+
 MAX_LABEL_WORDS = 5  # "Territoire d'industrie Bourges-Vierzon (Cher)" beside the territory's name
 
 
@@ -577,9 +598,10 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
         inner = paren.group(1).strip()
         if inner[:1].isdigit():
             continue  # "(01)", "(11-31-81)": codes
-        short = acronym_in(inner) or (inner if _short_name(inner) else None)
+        acronym = acronym_in(inner)
+        short = acronym or (inner if _short_name(inner) else None)
         if short:
-            link = _name_before(text, folded, paren.start(), linker)
+            link = _name_before(text, folded, paren.start(), linker, acronym)
             if link:
                 linker.learn(short, link)
             continue
@@ -614,14 +636,37 @@ def _place_names() -> frozenset[str]:
     return frozenset(fold(area.name) for area in [*ref.departements.values(), *ref.regions.values()])
 
 
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    """The départements' and régions' names however hyphened ("Centre Val-de-Loire")."""
+    ref = referential.load()
+    return frozenset(name_key(area.name) for area in [*ref.departements.values(), *ref.regions.values()])
+
+
 def _short_name(inner: str) -> bool:
-    """'(Cap Nord)': a short capitalised name in brackets, not a place ('(Haute-Corse)')."""
-    return bool(SHORT_NAME.fullmatch(inner)) and fold(inner) not in _place_names()
+    """'(Cap Nord)': a short capitalised name in brackets, not a place ('(Haute-Corse)',
+    '(Centre Val-de-Loire)')."""
+    return bool(SHORT_NAME.fullmatch(inner)) and name_key(inner) not in _place_keys()
 
 
-def _name_before(text: str, folded: str, position: int, linker: DocumentLinker) -> Link | None:
+def _abbreviates(acronym: str | None, words: str) -> bool:
+    """Whether an acronym may stand for the name that starts at `words`: its first letter is
+    that of the legal form or of the name's first word ("Communauté … Nord (COBAN)",
+    "Métropole Aix-Marseille-Provence (AMP)"), not that of a noun the name completes
+    ("Groupement des entreprises de la région Creil Sud Oise (GERC)")."""
+    if acronym is None:
+        return True
+    significant = [word for word in re.findall(r"[^\W\d_][\w'’]*", words)
+                   if not re.fullmatch(r"(?i)(?:la|le|les|l['’]|de|du|des|d['’])", word)]
+    initials = {fold(word)[:1] for word in significant[:2]}
+    return fold(acronym)[:1] in initials
+
+
+def _name_before(text: str, folded: str, position: int, linker: DocumentLinker,
+                 acronym: str | None = None) -> Link | None:
     """The EPCI named right before `position` (an acronym's bracket): from its head, from the
-    last joint, or the capitalised run before it; the best confident link."""
+    last joint, or the capitalised run before it; the best confident link. An `acronym` must
+    abbreviate the name it is given to (`_abbreviates`)."""
     line_start = max(text.rfind("\n", 0, position), text.rfind(".", 0, position - 1)) + 1
     window_start = max(line_start, position - 160)
     links = []
@@ -632,7 +677,9 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker) 
         epci_type = _head_type(head.group(0))
         pieces = [head.end()] + [j.end() for j in JOINT.finditer(text, head.end(), position)]
         for piece in pieces:
-            if text.count(")", piece, position) == 0:
+            if text.count(")", piece, position) == 0 and (
+                    _abbreviates(acronym, text[head.start():position])
+                    or _abbreviates(acronym, text[piece:position])):
                 links.append(linker.link(text[piece:position], epci_type))
     words = list(NAME_WORD.finditer(text, window_start, position))
     start = position
@@ -642,7 +689,7 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker) 
         start = word.start()
     while start < position and not text[start].isupper():
         start += 1
-    if start < position:
+    if start < position and _abbreviates(acronym, text[start:position]):
         run = linker.link(text[start:position])
         if run.exact:
             links.append(run)
@@ -716,7 +763,7 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
 # ", le Pays des Achards", " et Vie et Boulogne": a name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
     r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
-    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|l['’]|d['’])[ \t]*)*"
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
 OFFICIAL_NAME_SCORE = 0.99  # the official name itself, of the document's départements and year
 
@@ -727,9 +774,8 @@ def _coordinated_mentions(text: str, linker: DocumentLinker,
     de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards – qui composent …", "avec La
     Roche-sur-Yon Agglomération et le Pays des Achards"): the coordination makes them EPCIs too
     when each is an EPCI's official name, of the document's départements; a town, a person or an
-    everyday form is not enough. They are listed as their neighbour is."""
-    if not linker.departements:
-        return []
+    everyday form is not enough; a name holding a type word ("Flers Agglo et Intercom de la Vire
+    au Noireau") is an EPCI's wherever it lies. They are listed as their neighbour is."""
     added: list[EpciMention] = []
     for anchor in found:
         previous = anchor
@@ -739,9 +785,10 @@ def _coordinated_mentions(text: str, linker: DocumentLinker,
                 break
             written = match.group("name")
             link = linker.link(written)
-            if not (link.siren and link.exact and link.score >= OFFICIAL_NAME_SCORE
-                    and set(link.departement_codes) & linker.departements
-                    and fold(written) not in _place_names()):
+            in_context = link.score >= OFFICIAL_NAME_SCORE and set(link.departement_codes) & linker.departements \
+                and fold(written) not in _place_names()
+            typed = TYPE_WORD.search(written) and link.score >= ACCEPT_SCORE
+            if not (link.siren and link.exact and (in_context or typed)):
                 break
             previous = EpciMention(match.start("name"), match.end("name"), link, written,
                                    link.epci_type, "epci.coordinated", anchor.in_member_list,
@@ -778,7 +825,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     all_heads = list(HEAD.finditer(text))
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
                + _field_regions(text, structure, territories) + _table_regions(text, structure, territories)
-               + _plural_head_regions(text, all_heads)
+               + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)

@@ -85,7 +85,9 @@ MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|s
                        r"|\s*,?\s*(?:qui\s+)?(?:fait|font|faisait|faisaient)\s+partie\s+(?:du|de|des)\b"
                        r"|\s*,?\s*(?:qui\s+)?(?:appartient|appartiennent|appartenait)\s+au\b"
                        # "A, B, C – qui composent le Territoire d'industrie Y": after a run of names
-                       r"|\s*(?:[,–—-]\s*)?qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\b")
+                       r"|\s*(?:[,–—-]\s*)?qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\b"
+                       # "• A et B – TI Y": the members, then their territory after a dash
+                       r"|\s*[–—-]\s*(?:ti|territoire\s+d'\s*industrie)\s")
 # "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)
 PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
@@ -169,6 +171,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if index is None:
         return None
     start, end = sentences[index]
+    if held and not mention.in_member_list:
+        # an item is a sentence of its own: "• Douaisis Agglo (Hauts-de-France) • Flers Agglo …"
+        start, end = max(start, held[1].span.start), min(end, held[1].span.end)
     line_ends = [stop.end() for stop in LINE_END_STOP.finditer(text, start, mention.start)]
     before = _named_in(folded, line_ends[-1] if line_ends and not mention.in_member_list else start,
                        mention.start, territories, epci_spans)
