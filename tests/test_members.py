@@ -321,3 +321,23 @@ def test_an_official_name_holding_a_type_word_coordinated_after_an_epci_is_one_a
     first in the Orne, and the document states no département."""
     text = "• Flers Agglo et Intercom de la Vire au Noireau – TI Collines de Normandie (Normandie)\n"
     assert [s for s, _, _ in linked(text)] == ["200035814", "200068799"]
+
+
+def test_an_everyday_name_after_an_elided_article_is_found():
+    text = "Max Roustan, maire d’Alès et président d’Alès agglomération, a signé le contrat."
+    assert [s for s, _, _ in linked(text, frozenset({"30"}))] == ["200066918"]
+
+
+def test_a_weak_trigger_followed_by_a_common_noun_lists_no_names():
+    """"pilotée par la préfecture a recensé … dans le Migennois et le Jovinien": the agent of
+    the participle is a common noun, the places after the verb are no members; "porté par les
+    communautés A, B et C" and "porté par les présidents des communautés de communes A et B"
+    still list them."""
+    assert members("La mission pilotée par la préfecture a recensé 45 projets dans le Migennois "
+                   "et le Jovinien.", frozenset({"89"})) == []
+    assert [s for s, _ in members("le Pays de Vannes (porté par les communautés Arc Sud Bretagne, "
+                                  "Golfe du Morbihan – Vannes Agglomération et Questembert Communauté)",
+                                  frozenset({"56"}))] == ["200027027", "200067932", "245614383"]
+    assert [s for s, _ in members("Le projet est porté par les présidents des communautés de communes "
+                                  "du Jovinien et de Serein et Armance.", frozenset({"89"}))] == [
+        "248900938", "200067304"]

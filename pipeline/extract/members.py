@@ -300,6 +300,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
                 and text[trigger.end():following].strip():
             end = min(end, following)
         rest = GROUP_LEAD.sub("", text[trigger.end():end], count=1)
+        if not keep and _common_noun_first(rest):
+            continue  # "pilotée par la préfecture", "autour de quatre axes": no list of names
         if not rest.strip(" \t\n:;,."):
             # "représenté par :" then the members' list; nothing when no list follows
             regions += _lines_after(text, structure, end, keep, members, trigger.start())
@@ -307,6 +309,21 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
                                    weak=not keep))
     return regions
+
+
+TYPE_NOUN = re.compile(r"(?:communaute|agglo|intercom|interco|metropole|epci|e\.p\.c\.i|collectivite)")
+FIRST_WORD = re.compile(r"[\s:]*(?:(?:la|les|le|une|un|des|du|de)\s+|[ld]['’]\s*)?([^\W\d_][\w'’-]*)", re.IGNORECASE)
+
+
+def _common_noun_first(rest: str) -> bool:
+    """Whether what follows a trigger opens with a common noun that is no legal form nor type
+    word, and no legal form follows closely ("la préfecture a recensé … dans le Jovinien",
+    "quatre axes"; not "les communautés A et B", "les présidents des communautés de communes
+    A et B"): a weak trigger then introduces no names."""
+    first = FIRST_WORD.match(rest)
+    if not first or not first.group(1)[0].islower() or TYPE_NOUN.match(fold(first.group(1))):
+        return False
+    return not HEAD.search(rest, 0, first.end() + 40)
 
 
 PLURAL_HEAD = re.compile(r"(?:t[ée]s|ions|oles)\b", re.IGNORECASE)
@@ -557,8 +574,9 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             start = HEAD_ARTICLE.match(text, start, end).end()
             written = text[names_start if index == 0 else start:end]
             known = link.siren or link.candidates
-            if region.weak and epci_type is None and link.score < 1.0 and len(written.split()) == 1:
-                continue  # "autour de Cholet": a town, unless written as the EPCI's own name
+            if region.weak and epci_type is None and link.score < 1.0 \
+                    and len(LEADING_ARTICLES.sub("", written).split()) == 1:
+                continue  # "autour de Cholet", "pilotée par … le Jovinien": a place, unless written as the EPCI's own name
             complete = complete and bool(link.siren)
             if end > start and (known or region.keep_unlinked
                                 and _looks_like_name(written, text[end:end + 30])):
@@ -737,7 +755,9 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
                 break
             start = previous.start()
         while start < word.start() and not text[start].isupper():
-            start = text.find(" ", start, word.start()) + 1 or word.start()
+            # "président d'Alès agglomération": the name starts after the elided article
+            elided = re.match(r"[dlDL]['’]\s*(?=[A-ZÉÈÀÂÎÔ])", text[start:word.start()])
+            start = start + elided.end() if elided else text.find(" ", start, word.start()) + 1 or word.start()
         if start >= word.start():
             continue
         link = linker.link(text[start:word.end()])
