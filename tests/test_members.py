@@ -341,3 +341,10 @@ def test_a_weak_trigger_followed_by_a_common_noun_lists_no_names():
     assert [s for s, _ in members("Le projet est porté par les présidents des communautés de communes "
                                   "du Jovinien et de Serein et Armance.", frozenset({"89"}))] == [
         "248900938", "200067304"]
+
+
+def test_a_lower_case_adjective_may_end_a_name_after_a_head():
+    """"président de l'Agglomération du Gard rhodanien": the name goes on past the capitalised
+    words when the longer name is the EPCI's own."""
+    text = "« Du concret ! », lance le président de l’Agglomération du Gard rhodanien, Jean-Christian Rey."
+    assert [s for s, _, _ in linked(text, frozenset({"30"}))] == ["200034692"]

@@ -349,3 +349,12 @@ def test_an_item_is_a_sentence_and_its_members_may_come_before_its_territory():
     assert ("collines-de-normandie", "200035814") in found
     assert ("collines-de-normandie", "200068799") in found
     assert not any(siren == "200035814" and territory != "collines-de-normandie" for territory, siren in found)
+
+
+def test_without_any_territory_an_epci_party_to_another_agreement_is_no_row():
+    """A text about an agreement on reindustrialisation that names no territory: the EPCI
+    written with its legal form is a party to that agreement, not a member of a territory."""
+    text = ("La région Hauts-de-France, l'association Intercommunalités de France et la communauté "
+            "d'agglomération Béthune-Bruay Artois Lys Romane ont signé, lundi 18 décembre, un accord "
+            "pour coordonner leurs actions en matière de réindustrialisation.")
+    assert members(text) == set()

@@ -715,6 +715,10 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker,
     return max(links, key=lambda link: link.score) if links else None
 
 
+LOWER_WORD = re.compile(r"[ \t]+[a-zéèêàâîôûç][\w'’-]*")
+MAX_LOWER_WORDS = 2
+
+
 SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?agglom|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
@@ -731,6 +735,15 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         start, end = span
         epci_type = _head_type(head.group(0))
         link = linker.link(text[head.end():end], epci_type)
+        tail = end
+        for _ in range(MAX_LOWER_WORDS):  # "l'Agglomération du Gard rhodanien": an adjective ends it
+            word = LOWER_WORD.match(text, tail)
+            if link.siren or not word:
+                break
+            tail = word.end()
+            longer = linker.link(text[head.end():tail], epci_type)
+            if longer.siren and longer.exact:
+                link, end = longer, tail
         if link.siren:
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()), epci_type,
                                      "epci.head_mention", legal_form=not SOFT_HEAD.match(head.group(0))))

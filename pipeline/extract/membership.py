@@ -43,10 +43,12 @@ A territory given a new name ("avec un nouveau nom, X", "baptisé « X »") cont
 territory named before its sentence: when no member of its own is named, it keeps that one's
 members, and the EPCIs said to join ("rejoint", "l'entrée de", "élargissement") are its members too.
 A mention no rule attaches is kept (territory_id null) only when the document names no
-territory (its territory went unnamed or unseen) and the mention is listed as a member, written
-with its legal form ("CC de X"), or named in a sentence about the programme, not as someone's
-office: "président de GrandSoissons Agglomération" names an EPCI, not a member, "entre
-l'agglomération de Laval et la métropole du Mans" names places, and the members of a territory
+territory (its territory went unnamed or unseen) and the mention is listed as a member or named
+in a sentence about the programme, not as someone's office: "président de GrandSoissons
+Agglomération" names an EPCI, not a member, "entre l'agglomération de Laval et la métropole du
+Mans" names places, a legal form is not enough ("La région, l'association Intercommunalités de
+France et la communauté d'agglomération X ont signé un accord" names a party to another
+agreement), and the members of a territory
 the text leaves unnamed beside named ones ("Le territoire regroupant A et B …") belong to none
 of those.
 """
@@ -320,7 +322,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
                 else (0, len(text))
             office = not mention.in_member_list and OFFICE.search(folded, max(0, mention.start - 40), mention.start)
-            if not office and (mention.legal_form or _named_as_member(mention, text, folded, start, end, PROGRAMME)):
+            if not office and _named_as_member(mention, text, folded, start, end, PROGRAMME):
                 attached.append((mention, None))
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
     for successor, predecessor in _successors(territories, folded, sentences).items():
