@@ -182,3 +182,46 @@ def test_a_byline_under_links_to_other_articles_is_not_the_communiques_date():
     assert extract_document_info(text)["published_on"] is None
     assert extract_document_info(text.replace("SUR LE MÊME SUJET\n", ""))["published_on"] == \
         datetime.date(2021, 5, 12)
+
+
+@pytest.mark.parametrize("top", [
+    "Attractivité\n\n",                    # a rubric word above the headline
+    "Loading\n\n",                         # a widget's word
+    "• Accueil\n  • Économie\n\n",          # a breadcrumb written as a list
+    "Menu\nSuivez-nous\n\n",               # a menu and a social widget
+])
+def test_a_single_word_or_a_breadcrumb_above_the_headline_is_not_the_title(top):
+    text = top + "Le Pays de Vitré signe son contrat Territoire d'industrie\n\nLe texte commence ici.\n"
+    assert extract_document_info(text)["title"] == "Le Pays de Vitré signe son contrat Territoire d'industrie"
+
+
+def test_a_headline_above_a_paragraph_without_a_blank_line_is_the_title():
+    text = ("Le sud de la Haute-Marne signe son contrat\n"
+            "Industrie. Les élus et les industriels du territoire ont signé jeudi le contrat qui engage "
+            "l'État et la Région pour quatre ans, en présence du préfet.\n")
+    assert extract_document_info(text)["title"] == "Le sud de la Haute-Marne signe son contrat"
+    lead_only = ("Depuis novembre 2023, la communauté de communes a rejoint le dispositif ! Rencontre avec "
+                 "son chef de projet, qui présente le programme et ses premiers résultats.\nQuestion : pouvez-vous le présenter ?\n")
+    assert extract_document_info(lead_only)["title"] is None  # a lead sentence, no headline
+
+
+def test_an_update_in_a_headline_is_no_update_stamp():
+    text = "La « mise à jour » des Territoires d'industrie démarrera en juin\n\nLe texte commence ici.\n"
+    assert extract_document_info(text)["title"] == "La « mise à jour » des Territoires d'industrie démarrera en juin"
+    from pipeline.extract.document_info import chrome_spans
+    assert chrome_spans(text) == []
+
+
+@pytest.mark.parametrize("byline, date", [
+    ("Par 10/04/2025 - 15:26", datetime.date(2025, 4, 10)),  # the author's link was lost
+    ("Anne Martin (CLP) - 07 nov. 2023 à 10:38 - Temps de lecture :", datetime.date(2023, 11, 7)),
+])
+def test_a_byline_under_the_headline_dates_the_page(byline, date):
+    text = f"Un contrat signé pour le territoire\n\n{byline}\n\nLe texte du communiqué, sans autre date.\n"
+    assert extract_document_info(text)["published_on"] == date
+
+
+def test_a_line_of_tags_under_the_headline_is_not_part_of_it():
+    text = ("Vendée\nUn plan d'action pour les entreprises de Terres de Montaigu\n"
+            "Vendée # Industrie # Collectivités territoriales\n\nLe texte commence ici.\n")
+    assert extract_document_info(text)["title"] == "Un plan d'action pour les entreprises de Terres de Montaigu"

@@ -47,6 +47,7 @@ def _is_chrome(folded: str) -> bool:
 
 TOP_LINES = 15  # the dateline stands within the first non-empty lines
 PROSE_WORDS = 15  # a headline with a full stop is shorter than this
+HEADLINE_WORDS = 20  # a line above a paragraph longer than this is its first sentence
 MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
           "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
           # abbreviations, also in capitals in bylines ("28 JAN 2020", "08 févr. 2024")
@@ -71,8 +72,9 @@ PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?|redigee?|mise?\s+en\s+ligne|paru
                        rf"\s+(?:le\s+)?|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
 UPDATED = re.compile(r"mise?s?\s+a\s+jour|modifiee?|derniere\s+modification")
 # A date that is a line's whole part (a segment of "Rubrique · Économie · 12 juin 2019"), with a
-# weekday, a clock time or an edition word: "Édition du jeudi 19 décembre 2019", "22/11/2018 - 17:45".
-BARE_DATE = re.compile(rf"(?:edition\s+du\s+|le\s+)?{DATE}\.?{TIME}")
+# weekday, a clock time or an edition word: "Édition du jeudi 19 décembre 2019", "22/11/2018 - 17:45",
+# "Par 10/04/2025" (a byline whose author's link was lost).
+BARE_DATE = re.compile(rf"(?:edition\s+du\s+|le\s+|par\s+)?{DATE}\.?{TIME}")
 # The separators of a byline's parts: "Publié le ... | Mis à jour le ...", "Par la rédaction | 10/04/2025",
 # "Édition : Mulhouse - 25 mars 2019", "Aiacciu, u 22 di lugliu 2019 / Ajaccio, le 22 juillet 2019".
 SEGMENT = re.compile(r"\s+[|·•/–-]\s+|\s*\|\s*|\s+[·•]\s*")
@@ -142,7 +144,7 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
     last resort). A line is read part by part: "Publié le X | Mis à jour le Y" publishes on X.
     Cached: the title, the dateline and the chrome each read every line of the top."""
     folded = fold(line)
-    short = len(folded.split()) <= BYLINE_WORDS
+    short = sum(any(c.isalnum() for c in word) for word in folded.split()) <= BYLINE_WORDS
     found = []
     for start, end in _segments(folded):
         part = folded[start:end].strip(" .,;:*_")
@@ -216,9 +218,9 @@ def _stamp_dates_the_body(stamp: datetime.date, body: str) -> bool:
 
 
 # A rubric line: short parts between separators ("Éco Nouvelle-Aquitaine | Industrie", "Actualités
-# › Économie"); a headline with its site's name ("Territoires d'industrie | Préfecture de la
+# › Économie", tags "Vendée # Industrie # Collectivités territoriales"); a headline with its site's name ("Territoires d'industrie | Préfecture de la
 # Marne") has a longer part.
-RUBRIC_SEPARATOR = re.compile(r"\s+[|›>»/]\s+")
+RUBRIC_SEPARATOR = re.compile(r"\s+[|›>»/#]\s+")
 MAX_RUBRIC_PART_WORDS = 3
 
 
@@ -232,7 +234,7 @@ def _is_preamble(line: str) -> bool:
     the issuer, the dateline, page chrome, a rubric."""
     folded = fold(line)
     return bool(BOILERPLATE.fullmatch(folded) or _is_chrome(folded) or _issuer_of(line)
-                or _dateline_of(line, near_top=True) or UPDATED.search(folded) or _is_rubric(line))
+                or _dateline_of(line, near_top=True) or _is_rubric(line))
 
 
 def _continues(title: str, block: list[str]) -> bool:
@@ -244,14 +246,21 @@ def _continues(title: str, block: list[str]) -> bool:
     return first[0].islower() or (first[0].isdigit() and title[-1].islower())
 
 
+LIST_MARKS = "•·▪➢-–—* \t"
+
+
 def _title(text: str) -> str | None:
     """The first lines that are not preamble, up to the next blank line (or its continuations)
-    or the next preamble line, such as the dateline; None when they read as body prose."""
+    or the next preamble line, such as the dateline; None when they read as body prose. A single
+    word above them is a rubric or a widget ("Attractivité", "Loading", "logo"), not a headline."""
     parts: list[str] = []
     for block in _blocks(text):
         if parts and not _continues(parts[-1], block):
             break
         for line in block:
+            line = line.lstrip(LIST_MARKS)
+            if not parts and len(line.split()) <= 1:
+                continue
             if _is_preamble(line):
                 if parts:
                     return _headline(parts)
@@ -262,11 +271,21 @@ def _title(text: str) -> str | None:
 
 def _headline(lines: list[str]) -> str | None:
     """Lines joined, whitespace collapsed; long text with a full stop ending a sentence is the
-    body's first paragraph, not a headline."""
+    body's first paragraph, not a headline. A short first line without a full stop followed by
+    a new sentence ("Le centre de l'Yonne recherche un second souffle" / "Industrie. Mise en
+    place …") is the headline above a paragraph that has no blank line before it."""
     title = " ".join(" ".join(lines).split())
-    if not title or (re.search(r"\.(?:\s|$)", title) and len(title.split()) >= PROSE_WORDS):
-        return None
-    return title
+    if not title or not _reads_as_prose(title):
+        return title or None
+    first = " ".join(lines[0].split())
+    if (len(lines) > 1 and lines[1][:1].isupper() and len(first.split()) <= HEADLINE_WORDS
+            and not re.search(r"[.;](?:\s|$)|[!?]\s", first)):
+        return first
+    return None
+
+
+def _reads_as_prose(text: str) -> bool:
+    return bool(re.search(r"\.(?:\s|$)", text)) and len(text.split()) >= PROSE_WORDS
 
 
 def _issuer_of(line: str) -> str | None:
