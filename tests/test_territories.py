@@ -914,3 +914,146 @@ def test_a_headline_in_capitals_is_no_name_though_a_name_in_capitals_is():
     from pipeline.extract.territories.common import looks_like_name
     assert not looks_like_name("GRAND-ORLY SEINE BIÈVRE RÉINVENTE L'INDUSTRIE DANS LA VILLE")
     assert looks_like_name("VALLÉE DE LA BRESLE-VIMEU")
+
+
+def test_a_name_after_the_programme_words_may_end_with_the_programme_word_in_lower_case():
+    assert names_of("Afin de favoriser le rebond du territoire d'industrie Yonne industrielle, "
+                    "une mission a été déployée.") == ["Yonne industrielle"]
+    assert names_of("Afin de favoriser le rebond du territoire d'industrie Morvan industriel, une mission "
+                    "a été déployée par l'État.") == ["Morvan industriel"]
+    assert names_of("C'est une alliance qui devrait faire du Territoire Bresse industrie l'un des plus "
+                    "importants du pays, labellisé en 2023.") == ["Bresse industrie"]
+    # the programme's word opening a phrase of its own stays out of the name
+    assert names_of("Le territoire d'industrie Morvan industrie de demain a été labellisé.") == ["Morvan"]
+
+
+def test_a_speakers_line_after_a_name_ends_it():
+    text = ("Rencontre avec Paul Martin, chef de projets Territoires d'Industrie Grand Hainaut Cambrésis\n"
+            "Mon Journal : Pouvez-vous présenter le programme ?\n")
+    assert names_of(text) == ["Grand Hainaut Cambrésis"]
+
+
+def test_an_intercommunality_joining_the_programme_beside_the_territory_named_is_its_member():
+    text = ("Depuis 2023, la Communauté de communes du Sud-Avesnois a rejoint le dispositif Territoires "
+            "d'Industrie. Rencontre avec le chef de projet du Territoire d'industrie Grand Hainaut Cambrésis.")
+    assert ids(text) == ["grand-hainaut-cambresis"]
+    # alone, the intercommunality joining is the territory
+    assert ids("La Communauté de communes du Sud-Avesnois a rejoint le dispositif Territoires d'Industrie.") \
+        == ["sud-avesnois"]
+
+
+def test_variants_of_one_name_name_one_territory():
+    text = ('Les membres du "Territoire d\'Industrie Alliances Luxe & Précision Doubs" étaient réunis. '
+            "« Territoires d'Industrie Alliances Luxe & Précision du Doubs » regroupe 6 EPCI. "
+            "La raison d'être de « Territoires d'Industrie Alliances Luxe & Précision du Doubs » est claire.")
+    assert set(names_of(text)) == {"Alliances Luxe & Précision du Doubs"}
+    text = ("L'Indre voit labelliser celui d'Issoudun, au territoire d'industrie. "
+            "Pour le « Territoire d'Industrie » Châteauroux-Issoudun, le binôme est constitué.")
+    assert set(names_of(text)) == {"Châteauroux-Issoudun"}
+    # two territories, one name holding a word of the other but not as a whole part: both stay
+    text = "Les territoires retenus sont :\n- Terres de Lorraine\n- Lorraine Nord\n"
+    assert set(names_of(text)) == {"Terres de Lorraine", "Lorraine Nord"}
+
+
+def test_a_common_noun_before_a_name_of_its_own_is_not_part_of_it():
+    assert names_of("Porté par sa dynamique industrielle, le pays Terres de Lorraine est l'un des 21 "
+                    "territoires labellisés Territoires d'industrie.") == ["Terres de Lorraine"]
+    # a head opening the name stays: "le pays de Vannes", "le bassin nazairien", "l'axe Seine"
+    assert names_of("Labellisé depuis 2023, le pays de Vannes accueille le comité.") == ["Pays de Vannes"]
+    assert names_of("L'axe Seine a été labellisé Territoire d'industrie.") == ["Axe Seine"]
+
+
+def test_items_marked_ti_in_a_list_of_another_programmes_laureates_are_the_only_territories():
+    text = ("Les six premiers lauréats de l'appel à manifestation d'intérêt « Rebond industriel » ont été "
+            "annoncés.\n\nCes six territoires sont :\n\n"
+            "  • Morlaix Communauté (Bretagne)\n"
+            "  • Douaisis Agglo (Hauts-de-France)\n"
+            "  • Flers Agglo et Intercom de la Vire au Noireau – TI Collines de Normandie (Normandie)\n")
+    assert ids(text) == ["collines-de-normandie"]
+    # without any mark, the items of a list of territories are territories
+    text = "Ces territoires sont :\n\n  • Morlaix Communauté (Bretagne)\n  • Douaisis Agglo (Hauts-de-France)\n"
+    assert ids(text) == ["morlaix-communaute", "douaisis-agglo"]
+
+
+def test_an_etablissement_public_territorial_goes_by_its_name_without_its_legal_form():
+    text = ("Le territoire d'industrie Grand-Orly Seine Bièvre compte 17 320 emplois industriels. "
+            "L'Établissement public territorial Grand-Orly Seine Bièvre a été labellisé Territoire d'industrie.")
+    assert set(names_of(text)) == {"Grand-Orly Seine Bièvre"}
+
+
+def test_an_industrial_zone_selected_as_a_territory_goes_by_its_place():
+    assert names_of("« TERRITOIRES D'INDUSTRIE » La Guadeloupe retenue à travers la zone industrielle et "
+                    "commerciale de Jarry à Baie-Mahault") == ["Jarry"]
+    assert names_of("L'État a retenu la zone industrielle et commerciale de Jarry parmi les 124 « territoires "
+                    "d'industrie ».") == ["Jarry"]
+    # a zone selected for another label, in a sentence that does not speak of the programme
+    assert names_of("78 sites clés en main ont été retenus, dont la zone industrielle de Bonneuil. "
+                    "Le programme Territoires d'industrie s'en félicite.") == []
+    # a zone named after a département is no territory's name
+    assert names_of("L'État a retenu la zone industrielle de Mayenne parmi les territoires d'industrie.") == []
+
+
+def test_topic_the_one_intercommunality_an_article_about_the_programme_keeps_naming():
+    text = ("« Territoires d'industrie » : un millier d'actions à lancer\n\n"
+            "L'État applique son initiative « Territoires d'industrie ». Le Bassin de Pompey, en "
+            "Meurthe-et-Moselle, n'a pas attendu. « Nous attendions cela », confie le président de la "
+            "communauté de communes du Bassin de Pompey. Le journal suivra comment le Bassin de Pompey "
+            "tirera profit du dispositif, comme Metz Métropole.\n")
+    assert names_of(text) == ["Bassin de Pompey"]
+    # a city named as a venue of a national meeting, however often, is no territory
+    assert names_of("Les territoires d'industrie réunis à Lyon\n\nConviés à Lyon, les Territoires "
+                    "d'industrie ont tenu leur assemblée à Lyon, au salon Global Industrie.\n") == []
+    # named twice only, or as often as another intercommunality: no territory
+    assert names_of("Territoires d'industrie : les élus réunis\n\nLe Bassin de Pompey et Metz Métropole "
+                    "ont présenté leurs projets. Le Bassin de Pompey, Metz Métropole et Metz Métropole "
+                    "encore, puis le Bassin de Pompey.\n") == []
+
+
+def test_each_quote_of_an_inline_list_holds_one_name():
+    text = ("Deux ont été choisis comme territoires pilotes : « Carros » et « Aix-Rousset-Gardanne ; "
+            "Istres-Fos-Marignane-Etang de Berre ». Carros est le plus petit.")
+    assert names_of(text) == ["Carros", "Aix-Rousset-Gardanne ; Istres-Fos-Marignane-Etang de Berre"]
+    # quotes that do not make up the whole list: the usual split
+    text = "Les territoires suivants : « Carros », Vallée du Var et Grasse."
+    assert names_of(text) == ["Carros", "Vallée du Var", "Grasse"]
+
+
+def test_the_subject_before_a_relative_clause_holds_the_label():
+    text = ("L'Axe Seine dans lequel s'inscrit Le Havre Seine Métropole a été identifié « Territoire "
+            "d'Industrie ».")
+    assert names_of(text) == ["Axe Seine"]
+    assert names_of("L'identification de l'Axe Seine comme « Territoire d'Industrie » reconnaît son "
+                    "identité.") == ["Axe Seine"]
+    # an identification of something else than a name is no territory
+    assert names_of("L'identification des besoins comme territoire d'industrie a pris un an.") == []
+
+
+def test_a_place_complement_opening_the_sentence_is_not_the_subject():
+    text = ("Ils sont 141 territoires en France à être devenus territoires d'industrie. En Maine-et-Loire, "
+            "le Choletais et le Segréen en faisaient déjà partie, désormais, le Saumurois y figure également.")
+    assert names_of(text) == ["Choletais", "Segréen", "Saumurois"]
+    # the département alone before the predicate is still no territory
+    assert names_of("Ils sont 141 territoires. En Bretagne, le Finistère en faisait déjà partie.") == []
+
+
+def test_those_of_after_the_programme_words_picks_out_territories():
+    text = ("Le chômage touche plus durement les habitants des Territoires d'industrie situés dans les "
+            "Hauts-de-France, particulièrement ceux du Boulonnais-Calaisis et du Hainaut-Douaisis-Cambrésis.")
+    assert names_of(text) == ["Boulonnais-Calaisis", "Hainaut-Douaisis-Cambrésis"]
+    # "ceux de" pointing back at something else than the programme's territories
+    assert names_of("Les salariés des usines, particulièrement ceux de Michelin et de Renault, "
+                    "sont inquiets.") == []
+
+
+def test_topic_the_well_known_acronym_of_one_intercommunality_an_article_keeps_naming():
+    text = ("Le vice-président de la CAB a dressé le bilan de l'engagement de la CAB dans le dispositif.\n\n"
+            "Le programme Territoires d'industrie, installé sur le territoire de la CAB en 2020, a été "
+            "étendu à la Communauté de communes de Marana-Golo.\n")
+    assert names_of(text) == ["Bastia"]
+
+
+def test_in_a_marked_item_the_name_before_the_mark_is_no_territory():
+    text = ("Ces six territoires sont :\n\n"
+            "  • Morlaix Communauté (Bretagne)\n"
+            "  • Flers et Vire – TI Collines de Normandie (Normandie)\n")
+    assert names_of(text) == ["Collines de Normandie"]

@@ -163,6 +163,10 @@ def extract(text: str, doc: Doc) -> Extraction:
     # text writes that name, says nothing about where the territories lie.
     name_spans = _spans_of_names(text, mentions)
     context_places = [p for p in places if not any(start <= p.start and p.end <= end for start, end in name_spans)]
+    # a territory one of whose mentions states its départements takes none from the sentences
+    # around its other mentions ("… de l'exemple de Sophia Antipolis dans les Alpes-Maritimes, la
+    # raison d'être de « Territoires d'Industrie Alliances Luxe & Précision du Doubs »")
+    placed = {m.territory_id for m in mentions if m.departement_codes}
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
         row = by_id.setdefault(mention.territory_id, {
@@ -173,11 +177,15 @@ def extract(text: str, doc: Doc) -> Extraction:
         })
         row["departements"] |= mention.departement_codes - mention.name_codes
         row["name_departements"] |= mention.name_codes
-        if not mention.departement_codes:
+        if mention.territory_id not in placed:
             row["departements"] |= _stated_departements(text, context_places, mention)
         if mention.intro is not None:  # a list item: its intro's sentence counts too
             sentence = (_sentence_of(sentences, mention.intro[0])[0], sentence[1])
-        row["sentence_regions"] |= _regions_in(context_places, sentence)
+        bracket = REGION_BRACKET.match(text, mention.end)
+        bracketed = _regions_in(context_places, bracket.span(1)) if bracket else set()
+        # "TI Collines de Normandie (Normandie)": the région in brackets after the name, not the
+        # others its list's sentence holds
+        row["sentence_regions"] |= bracketed or _regions_in(context_places, sentence)
         if SHARED_WITH.search(text, mention.end, sentence[1]) and row["sentence_regions"]:
             row["sentence_regions"] |= _main_region(context_places)  # "…, un territoire interrégional partagé avec la Normandie"
 
@@ -214,6 +222,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     return Extraction(info, territory_rows, epci_rows, figures, counts)
 
 
+REGION_BRACKET = re.compile(r"[ \t]*\(([^()\n]{2,40})\)")
 # A territory shared with another région lies in the text's own région too.
 SHARED_WITH = re.compile(r"\binterr[ée]gional\w*[^.;]{0,40}?\bpartag[ée]e?s?\s+avec\b|\bpartag[ée]e?s?\s+avec\s+(?:la\s+|le\s+|l['’]\s*)?r[ée]gion",
                          re.IGNORECASE)

@@ -57,7 +57,7 @@ from pipeline.extract.territories.enumerations import enumerated_names
 from pipeline.extract.territories.kicker import headline_subject, kicker_name
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
-from pipeline.extract.territories.predicates import grouping_subjects, labelled_subjects
+from pipeline.extract.territories.predicates import grouping_subjects, labelled_subjects, selected_zones
 from pipeline.extract.territories.prefixed import prefixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
 from pipeline.extract.territories.topic import topic_name
@@ -85,7 +85,9 @@ def find_territories(text: str, places: list[PlaceMention],
                   + colon_lists(text, structure) + prose_names(text, structure, places)
                   + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)
                   + grouping_subjects(text, structure, places) + table_cells(text, structure, places)
+                  + selected_zones(text, structure, places)
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places))
+    candidates = _marked_items_only(text, structure, candidates)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
@@ -96,6 +98,8 @@ def find_territories(text: str, places: list[PlaceMention],
                 overlap.intro, overlap.list_id = mention.intro, mention.list_id
             continue
         kept.append(mention)
+    if any(not m.joins for m in kept):  # the intercommunality joins the territory the text names
+        kept = [m for m in kept if not m.joins]
     if any(not _described(m) for m in kept):
         kept = [m for m in kept if not _described(m)]
     for mention in kept:
@@ -108,8 +112,27 @@ def find_territories(text: str, places: list[PlaceMention],
     _the_departement_the_text_is_about(text, kept, places)
     _departement_of_a_demonym_before(text, kept)
     _short_forms_named_in_full(kept)
+    _variants_of_one_name(kept)
+    kept = kept or kicker_name(text, places) or headline_subject(text) or topic_name(text, places)
     _acronyms_spelled_out(text, kept)
-    return kept or kicker_name(text, places) or headline_subject(text) or topic_name(text, places)
+    return kept
+
+
+# "Flers Agglo et Intercom de la Vire au Noireau – TI Collines de Normandie": the usual
+# abbreviation of the programme marking which items of a list are its territories.
+TI_MARK = re.compile(r"(?<![\w'’])TI\s+(?=[A-ZÀ-Ý])")
+
+
+def _marked_items_only(text: str, structure, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """A list of another programme's laureates ("appel à manifestation d'intérêt « Rebond
+    industriel »") marks the ones that are Territoires d'industrie with "TI Name": when some items
+    of a list carry the mark, its territories are the names after the mark only ("Flers Agglo et
+    Intercom de la Vire au Noireau – TI Collines de Normandie": members, then the territory)."""
+    items = {id(m): structure.item_at(m.start) for m in mentions}
+    marked = {id(held[0]) for held in items.values()
+              if held and TI_MARK.search(text, held[1].span.start, held[1].span.end)}
+    return [m for m in mentions if not (items[id(m)] and id(items[id(m)][0]) in marked
+                                        and m.rule != "territory.prefixed_name")]
 
 
 def _described(mention: TerritoryMention) -> bool:
@@ -288,6 +311,39 @@ def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
         if mention.territory_id in full:
             mention.name = full[mention.territory_id]
 
+
+def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
+    """'Alliances Luxe & Précision Doubs' in a caption beside '… Précision du Doubs' twice in the
+    body: names with the same words but for their connectors name one territory, under its most
+    written form (the longer on a tie); 'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name
+    whose words are a whole part of a longer name's (its places joined by dashes or "et") is that
+    territory named short."""
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(word for word in key.split("-") if word not in CONNECTORS)
+
+    written: dict[str, int] = {}
+    for mention in mentions:
+        written[mention.name] = written.get(mention.name, 0) + 1
+    by_words: dict[tuple[str, ...], str] = {}
+    for name in sorted(written, key=lambda n: (-written[n], -len(n))):
+        by_words.setdefault(words(name_key(name)), name)
+    names = set(by_words.values())
+    for mention in mentions:
+        mention.name = by_words[words(mention.territory_id)]
+    for mention in mentions:
+        parts = words(mention.territory_id)
+        longer = {name for name in names if _part_of(mention.name, name, parts, words(name_key(name)))}
+        if len(longer) == 1:
+            mention.name = longer.pop()
+
+
+def _part_of(short: str, long: str, short_words: tuple[str, ...], long_words: tuple[str, ...]) -> bool:
+    """Whether `short` is a whole dash- or "et"-separated part of `long` ('Issoudun' of
+    'Châteauroux-Issoudun', not 'Terres' of 'Terres de Lorraine')."""
+    if len(short_words) >= len(long_words) or not short_words:
+        return False
+    pieces = [name_key(piece) for piece in re.split(r"\s*[-–/]\s*|\s+et\s+", long)]
+    return name_key(short) in pieces
 
 
 ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9&]{1,7}")

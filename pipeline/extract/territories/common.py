@@ -44,7 +44,7 @@ MAX_NAME_WORDS = 12
 LOOK_BACK_SENTENCES = 3
 # An item that starts like a sentence is not a name ("Un soutien en ingénierie").
 SENTENCE_STARTS = {"un", "une", "ce", "cette", "ces", "il", "elle", "ils", "elles", "nous", "on",
-                   "être", "notre", "nos", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "en",
+                   "être", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "en",
                    "dans", "chaque", "tout", "tous", "plusieurs", "certains",
                    "pour", "avec", "dans", "par", "afin", "lever", "faire", "mobiliser", "accélérer",
                    "quelques", "nombreux", "nombreuses", "à", "au", "aux", "sur", "chez", "depuis",
@@ -80,6 +80,9 @@ class TerritoryMention:
     # départements its name holds ("Moselle Est"): a river's name may hide among them ("Rhône
     # Provence Industrie"), which the départements of its members tell (assemble.py)
     name_codes: set[str] = field(default_factory=set)
+    # an intercommunality written with its legal form said to join the programme ("la Communauté
+    # de communes Sud-Avesnois a rejoint le dispositif"): beside a territory the text names, a member
+    joins: bool = False
 
     @property
     def territory_id(self) -> str:
@@ -124,10 +127,12 @@ def departements_bracket(text: str, start: int, end: int, places: list[PlaceMent
     return {p.code for p in inside} if not leftover else set()
 
 
-# A legal form (folded text): "communauté(s) de communes", "d'agglomération", "urbaine", "CC",
+# A legal form (folded text): "communauté(s) de communes", "d'agglomération", "urbaine",
+# "établissement public territorial", "CC",
 # "CA", "CU", "la métropole de"; "l'agglomération de" in lower case only (a capital makes it the
 # brand of one EPCI: "l'Agglomération d'Agen" is that territory's name).
 LEGAL_FORM = re.compile(r"(?:communautes?\s+(?:de[s]?\s+communes?|d'\s*agglomerations?|urbaines?|de\s+l'agglomeration)"
+                        r"|etablissements?\s+publics?\s+territori(?:al|aux)"  # the Grand Paris EPT
                         r"|c[acu](?=\s)|metropoles?(?=\s+(?:de|du|d')\s*)|agglomerations?(?=\s+(?:de|du|des|d')\s*))\s*")
 # An acronym written before the legal form it abbreviates: "la CAPEX Communauté d'Agglomération".
 ACRONYM_BEFORE_FORM = re.compile(r"[A-Z][A-Z0-9&]{1,7}(?:\s+|\s*[–—-]\s*)(?=[Cc]ommunaut)")
@@ -217,6 +222,8 @@ def looks_like_name(name: str) -> bool:
     return first[0].isupper() or (first[0].isalpha() and len(words) > 1)
 
 
+# A line opening with a short label and a colon: an interview's speaker, a "label : value" line.
+LABEL_LINE = re.compile(r"[ \t]*[^\W\d_][^\n:.;!?]{0,40}?[ \t\u00a0]:[ \t\u00a0]")
 # A line followed by one this much longer, and long, is a title above a paragraph.
 TITLE_RATIO, PARAGRAPH_LINE = 2, 80
 
@@ -237,6 +244,8 @@ def _line_ends_a_title(text: str, line_end: int, next_start: int) -> bool:
     if first and (first.group(1).lower().strip("'’") in SENTENCE_STARTS | {"le", "la", "les", "l"}
                   or not first.group(1)[0].isalnum()):
         return True  # the next line starts a sentence or a list item
+    if LABEL_LINE.match(next_line):
+        return True  # "Mon Sud-Avesnois : Pouvez-vous …": a speaker's or a label's line
     alone = next_end < 0 or not text[next_end + 1:next_end + 2].strip()
     return alone and len(next_line.split()) <= 2 and not re.search(r"[.,;:]", next_line)
 YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?[.,;:)]*$")
@@ -286,6 +295,18 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
     return end
 
 
+# "le territoire d'industrie Yonne industrielle", "du Territoire Bourgogne industrie": a name
+# given after the programme's words may end with the programme's word in lower case; "l'industrie
+# de demain" after a name is a phrase of its own.
+BRAND_WORD = re.compile(r"[ \t]+(?:industrie|industries|industriel|industrielle)(?![\w'’-])(?![ \t]+(?:de|du|des|d['’]|et)\b)")
+
+
+def brand_end(text: str, end: int) -> int:
+    """`end` past the programme's word in lower case closing a name after the programme's words."""
+    brand = BRAND_WORD.match(text, end)
+    return brand.end() if brand else end
+
+
 @lru_cache(maxsize=1)
 def _departement_keys() -> frozenset[str]:
     return frozenset(name_key(d.name) for d in referential.load().departements.values())
@@ -293,7 +314,10 @@ def _departement_keys() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _region_keys() -> frozenset[str]:
-    return frozenset(name_key(r.name) for r in referential.load().regions.values())
+    """Keys of the régions' official names and of the names they go by ("Région Sud", "PACA")."""
+    aliases = json.loads((Path(__file__).parents[1] / "rules" / "place_aliases.json").read_text(encoding="utf-8"))
+    return frozenset([name_key(r.name) for r in referential.load().regions.values()]
+                     + [name_key(alias["name"]) for alias in aliases["regions"]])
 
 
 def is_place_name(name: str) -> bool:

@@ -274,6 +274,11 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
                 found.append(mention)
         return found
 
+    quoted = _quoted_items(text, start, end)
+    if len(quoted) > 1 and (stated is None or len(quoted) == stated):
+        by_quotes = names(quoted)  # "« Carros » et « Aix-Rousset-Gardanne ; Istres-Fos-Marignane »"
+        if len(by_quotes) == len(quoted):
+            return by_quotes
     by_semicolon = names(split_inline_list(text, start, end, r"\s*;\s*"))
     if len(by_semicolon) > 1 and (stated is None or len(by_semicolon) == stated):
         return by_semicolon
@@ -297,6 +302,22 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
             if len(found) == len(spans) > 1:
                 return found
     return by_semicolon
+
+
+QUOTED_ITEM = re.compile(r"«\s*([^«»\n]{2,120}?)\s*»")
+BETWEEN_QUOTED = re.compile(r"\s*(?:[,;]\s*)?(?:(?:et|ou)\s+)?")
+
+
+def _quoted_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The insides of quotes that make up a whole inline list, joined by ',', ';', 'et' or 'ou':
+    each quote holds one name, whatever it holds itself."""
+    spans, pos = [], start
+    for quote in QUOTED_ITEM.finditer(text, start, end):
+        if not BETWEEN_QUOTED.fullmatch(text, pos, quote.start()):
+            break
+        spans.append(quote.span(1))
+        pos = quote.end()
+    return spans if spans and re.fullmatch(r"[\s.;,]*", text[pos:end]) else []
 
 
 # Any other "intro : A, B et C" or "..., il s'agit de A, B et C" in running text.

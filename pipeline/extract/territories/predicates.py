@@ -20,8 +20,9 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (SMALL_COUNTS, WORDS, TerritoryMention, asked,
-                                                 codes_after, make_mention, sentence_bounds)
+from pipeline.extract.territories.common import (PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
+                                                 capitalised_run, codes_after, is_place_name, make_mention,
+                                                 sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before
 from pipeline.normalize import fold
 
@@ -49,6 +50,10 @@ PLACE_GLOSS_BEFORE = re.compile(r",\s+(?:en|dans|à|au)\s+(?:(?:la|le|les|l['’
                                 r"(?:[\s-]+[A-ZÀ-Ý][\w'’-]*)*\s*$")
 # "La candidature des Alpes-de-Haute-Provence a été retenue": a département may be a candidate.
 CANDIDACY = re.compile(r"\bcandidature\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$")
+# "a rejoint le dispositif", "intègre le programme": joining, said of a territory's new member too.
+JOINS = re.compile(r"(?:(?:a|ont|avait|avaient)\s+)?(?:rejoint|rejoignent|rejoindra|rejoindront|integre|integrent)\b")
+# A relative clause between the subject and its predicate: the subject is the name before it.
+RELATIVE = re.compile(r"\s+(?:dans\s+lequel|dans\s+laquelle|auquel|à\s+laquelle|dont|où)\s")
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
 NOMINAL = re.compile(_expand(WORDS["labelled_nominal"]))
 
@@ -121,6 +126,9 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if (counted or match.groupdict().get("apposed")) and not apposition:
             continue
         clause_start = _clause_start(text, sentence_start, end)
+        relative = RELATIVE.search(text, clause_start, end)
+        if relative:  # "L'Axe Seine dans lequel s'inscrit Le Havre Seine Métropole a été identifié …"
+            end = relative.start()
         gloss = PLACE_GLOSS_BEFORE.search(text[clause_start:end])
         if gloss:  # "la communauté de communes X, en Vendée, est officiellement un territoire …"
             end = clause_start + gloss.start()
@@ -140,7 +148,11 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if coordinated and (ONE_LABEL.search(match.group(0)) or any(p.epci for p in parts)):
             continue  # "La Métropole Européenne de Lille et la Pévèle-Carembault labellisées
             # « Territoire d'industrie »": one label for both, a territory the text leaves unnamed
-        found.extend(_mentions(text, parts, places, sentence_end))
+        mentions = _mentions(text, parts, places, sentence_end)
+        if JOINS.match(match.group(0).lstrip(", ")) and all(p.epci for p in parts):
+            for mention in mentions:
+                mention.joins = True
+        found.extend(mentions)
     for pattern in (CLEFT, NOMINAL):
         for match in pattern.finditer(folded):
             if pattern is CLEFT and not _cleft_about_the_label(text, folded, match):
@@ -149,6 +161,30 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             parts = enumeration_after(text, match.start("subject"), subject_end)
             if parts and parts[-1].end == len(text[:subject_end].rstrip()):
                 found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
+    return found
+
+
+SELECTED_ZONE = re.compile(WORDS["selected_zone"])
+# A place after the zone's name: "de Jarry à Baie-Mahault".
+PLACE_AFTER_ZONE = re.compile(r"\s+(?:à|en|dans|au)\s+")
+
+
+def selected_zones(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.labelled: the industrial zone the State selected, named after its place ('la
+    Guadeloupe a été retenue à travers la zone industrielle et commerciale de Jarry à Baie-Mahault'),
+    in a sentence about the programme."""
+    folded = fold(text)
+    found = []
+    for match in SELECTED_ZONE.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if not re.search(PREFIX, folded[sentence_start:sentence_end]) or not text[match.end():match.end() + 1].isupper():
+            continue
+        end = capitalised_run(text, match.end(), sentence_end)
+        after = PLACE_AFTER_ZONE.search(text, match.end(), end)
+        mention = make_mention(text, match.end(), after.start() if after else end, RULE,
+                               codes_after(text, end, places), sentence_end)
+        if mention and not is_place_name(mention.name):
+            found.append(mention)
     return found
 
 
@@ -170,8 +206,15 @@ def _cleft_about_the_label(text: str, folded: str, match: re.Match) -> bool:
 CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s*|\s\|\s|\"", re.IGNORECASE)
 
 
+# A place complement opening the sentence, before the subject: "En Maine-et-Loire, le Choletais
+# et le Segréen en faisaient déjà partie".
+FRONTED_PLACE = re.compile(r"\s*(?:[Ee]n|[Dd]ans|[Aa]ux?|À)\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][^,.;:\n]{0,50},\s+")
+
+
 def _clause_start(text: str, sentence_start: int, end: int) -> int:
     marks = [m.end() for m in CLAUSE_MARK.finditer(text, sentence_start, end)]
-    return max([sentence_start] + marks)
+    start = max([sentence_start] + marks)
+    fronted = FRONTED_PLACE.match(text[:end], start)
+    return fronted.end() if fronted else start
 
 

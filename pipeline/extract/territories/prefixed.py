@@ -10,7 +10,7 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE
 from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX, WORDS, TerritoryMention,
-                                                 block_end, capitalised_run, codes_after, is_place_name,
+                                                 block_end, brand_end, capitalised_run, codes_after, is_place_name,
                                                  make_mention,
                                                  quoted_name)
 from pipeline.normalize import fold
@@ -66,7 +66,7 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
                 continue
             pos, end = quoted
         elif text[pos].isupper():
-            end = capitalised_run(text, pos, min(len(text), pos + 200))
+            end = brand_end(text, capitalised_run(text, pos, min(len(text), pos + 200)))
         elif HEAD_THEN_NAME.match(fold(text[pos:pos + 40])) and text[pos].islower():
             # "le label Territoire d'industrie pays de Vannes": a geographic head in lower case
             start_of_run = pos + HEAD_THEN_NAME.match(fold(text[pos:pos + 40])).end()

@@ -8,7 +8,7 @@ import re
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, OPENING_QUOTES, PREFIX,
-                                                 TerritoryMention, asked, capitalised_run, legal_form_end,
+                                                 TerritoryMention, asked, brand_end, capitalised_run, legal_form_end,
                                                  make_mention, quoted_name, sentence_bounds,
                                                  split_inline_list, trim_name)
 from pipeline.normalize import fold
@@ -25,6 +25,12 @@ GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "pla
 # own words ("au Territoire d'Industrie des quatre EPCI": the prefixed-name rule reads those).
 # "au territoire commun Issoudun-Châteauroux": shared by the places its name joins.
 TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?:commun\s+)?(?![Dd]['’]\s*(?i:industrie))(?=[A-ZÀ-Ý])")
+# "les Territoires d'industrie des Hauts-de-France, particulièrement ceux du Boulonnais-Calaisis
+# et du Hainaut-Douaisis-Cambrésis": the territories a plural pronoun picks out, each with its
+# preposition.
+OF = r"(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=[A-ZÀ-Ý])"
+THOSE_OF = re.compile(r"(?<![\w'’])(?:ceux|celles)\s+" + OF)
+NEXT_OF = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s+ou\s+)" + OF)
 # "la Communauté d'Agglomération du Territoire Vendômois": a piece of an EPCI's name.
 EPCI_FORM_BEFORE = re.compile(r"(?:communaute|agglomeration|communes|urbaine|metropole)\s*$")
 # "le territoire de la CCPG": the area of an intercommunality known by its acronym.
@@ -126,7 +132,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if EPCI_FORM_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
             continue
         sentence_end = sentence_bounds(text, match.start())[1]
-        add(match.end(), _enumerated_name_end(text, match.end(), sentence_end), sentence_end)
+        add(match.end(), brand_end(text, _enumerated_name_end(text, match.end(), sentence_end)), sentence_end)
     for match in NAMED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1):
@@ -153,6 +159,22 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             codes = ({p.code for p in places if p.kind == "departement" and match.start() <= p.start < match.end()}
                      if re.search(r"d[ée]partements?\b", text[match.start():match.end()]) else set())
             add(*quoted, sentence_bounds(text, match.start())[1], codes)
+    for match in THOSE_OF.finditer(text):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if not PROGRAMME_WORDS.search(folded, sentence_start, match.start()):
+            continue  # "ceux" points back at territories of the programme named before it
+        pos = match.end()
+        while True:
+            end = capitalised_run(text, pos, sentence_end)
+            inner = NEXT_OF.search(text, pos, end)  # "du Boulonnais-Calaisis et du Hainaut": two names
+            end = inner.start() if inner else end
+            if end <= pos:
+                break
+            add(pos, end, sentence_end)
+            joint = NEXT_OF.match(text, end, sentence_end)
+            if not joint:
+                break
+            pos = joint.end()
     return found
 
 

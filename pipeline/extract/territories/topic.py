@@ -27,6 +27,7 @@ from pipeline import referential
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.territories.common import (PREFIX, WORDS, TerritoryMention, capitalised_run,
                                                  departements_bracket, is_place_name, make_mention)
+from pipeline.linking import known_acronyms
 from pipeline.normalize import fold, name_key
 
 RULE = "territory.topic"
@@ -68,7 +69,7 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
         proposed[brand.territory_id] = brand
         scores[brand.territory_id] = 2  # named in the title (as "l'Agglomération") and the body
     if not scores:
-        return []
+        return _intercommunality_subject(text, folded)
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     if len(ranked) > 1 and ranked[0][1] < CLEAR_MARGIN * ranked[1][1]:
         return []
@@ -145,3 +146,38 @@ def _epci_names() -> frozenset[str]:
             if len(bare) > 3:
                 keys.add(name_key(bare))
     return frozenset(keys)
+
+
+# An intercommunality a single-subject article is about is named this often, and this many times
+# more often than any other intercommunality.
+INTERCOMMUNALITY_MENTIONS = 3
+RUN_START = re.compile(r"(?<![\w'’-])(?:(?:le|la|les|l['’])\s*)?[A-ZÀ-Ý]")
+
+
+def _intercommunality_subject(text: str, folded: str) -> list[TerritoryMention]:
+    """'Le Bassin de Pompey, en Meurthe-et-Moselle, n'a pas attendu …' then '… président de la
+    communauté de communes du Bassin de Pompey' then 'le Bassin de Pompey tirera profit du
+    dispositif': an article about the programme that keeps naming one intercommunality (a name of
+    the referential's, written with or without its legal form) is about that territory. It must
+    be named at least three times, twice as often as any other, a town named after "à" (a venue:
+    "réunis à Lyon") not counted."""
+    counts: dict[str, int] = {}
+    proposed: dict[str, TerritoryMention] = {}
+    for start in RUN_START.finditer(text):
+        if start.start() > 0 and text[start.start() - 1].isupper():
+            continue
+        end = capitalised_run(text, start.start(), min(len(text), start.start() + 120))
+        mention = make_mention(text, start.start(), end, RULE, (), end) if end > start.start() else None
+        if mention is None or is_place_name(mention.name) or not (
+                mention.territory_id in _epci_names() or len(known_acronyms().get(mention.name, ())) == 1):
+            continue  # a name of the referential's, or the well-known acronym of one ("la CAB")
+        proposed.setdefault(mention.territory_id, mention)
+    for key in proposed:  # "à Lyon" names a venue: not counted
+        counts[key] = len(re.findall(r"(?<![\w-])(?<!\ba )" + _key_pattern(key) + r"(?![\w-])", folded))
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < INTERCOMMUNALITY_MENTIONS \
+            or (len(ranked) > 1 and ranked[0][1] < CLEAR_MARGIN * ranked[1][1]):
+        return []
+    key = ranked[0][0]
+    return [proposed[key]]
+
