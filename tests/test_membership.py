@@ -358,3 +358,14 @@ def test_without_any_territory_an_epci_party_to_another_agreement_is_no_row():
             "d'agglomération Béthune-Bruay Artois Lys Romane ont signé, lundi 18 décembre, un accord "
             "pour coordonner leurs actions en matière de réindustrialisation.")
     assert members(text) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le dispositif a ainsi été étendu à la communauté de communes de Marana-Golo.",
+    "La communauté de communes de Marana-Golo vient de rejoindre le dispositif.",
+    "La communauté de communes de Marana-Golo vient s'ajouter au dispositif.",
+])
+def test_in_a_document_about_one_territory_an_epci_it_extends_to_is_a_member(sentence):
+    text = ("Retenu en novembre 2020, le territoire d'industrie de Bastia a présenté son bilan.\n\n"
+            + sentence + "\n\nLe programme soutient l'attractivité des territoires et des métiers.\n")
+    assert members(text) == {("bastia", "200036499")}

@@ -29,7 +29,9 @@ the rule that found the mention):
 6. its sentence starts by pointing back ("Il rassemble …", "Ce territoire comprend …") and one
    of the two sentences before names a territory: the last one named;
 7. the document names a single territory, and the EPCI is listed as a member, named in a
-   sentence about the label ("La CA X et la CC Y ont décroché conjointement un label"), a party
+   sentence about the label ("La CA X et la CC Y ont décroché conjointement un label") or about
+   its extension ("faire tomber la frontière entre la CAB et la CC X pour étendre le dispositif",
+   "A vient s'ajouter à B, à C"), the subject of "a rejoint le dispositif", a party
    of an agreement ("ENTRE … La Communauté d'Agglomération X représentée par …") or an item of a
    list whose every item opens with an EPCI ("Pour la Drôme : • A • B"), in a sentence that
    speaks of no other territories; a town's own EPCI ("Rattachée à la communauté de communes
@@ -81,6 +83,7 @@ OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)\bterritoires\b(?!\s+d[
 # a line ending with a full stop ends a sentence the parser may have run on ("… Ouest Saône et
 # Loire ».\nLe 2 novembre, Dijon métropole …")
 LINE_END_STOP = re.compile(r"(?:[.!?]\s*[»”\"]?|[»”\"]\s*\.)[ \t]*\n")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 ARTICLE = re.compile(r"(?:(?:la|le|les|l['’])\s*)?", re.IGNORECASE)
 # "X, qui est membre du Territoire d'industrie Y", "X fait partie du territoire Y" (folded text)
 MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|sont|etaient)\s+membres?\s+(?:du|de|des)\b"
@@ -95,6 +98,15 @@ PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
 # ("renommée" is also fame: "une entreprise de renommée mondiale")
 NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise")
+# a sentence about the territory's extension to an EPCI: "faire tomber la frontière entre la CAB
+# et la CC X pour étendre le dispositif", "Dijon métropole vient s'ajouter à la CU …, au …"
+# (folded text); who "rejoint" something is a member only when that is the programme: "la CC X
+# a rejoint le dispositif", not "Dijon Métropole annonçait avoir rejoint le quatuor" (another
+# territory) nor "Rattachée à la CC X, …, la commune de Y rejoint le dispositif" (a town)
+EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\w*|s'(?:y\s+)?ajout\w*"
+                       r"|se\s+join\w*)\b")
+JOINS_THE_PROGRAMME = re.compile(r"[^.;:,]{0,40}?\brejoin\w*\s+(?:le|la|l')\s*"
+                                 r"(?:dispositif|programme|territoire|demarche|label)\b")
 JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*")
 # what joins coordinated EPCIs: "du Pays de Duras, du Pays de Lauzun … et de la communauté
 # d'agglomération X" (folded text)
@@ -207,9 +219,16 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             named = _named_in(folded, *sentences[back], territories, epci_spans)
             if named:
                 return named[-1][1].territory_id
+    # the words around it in its sentence, up to a blank line the parser ran across ("… »
+    # indique X.⏎⏎Le programme … l'attractivité des territoires …")
+    breaks = [b.end() for b in BLANK_LINE.finditer(text, start, mention.start)]
+    following = BLANK_LINE.search(text, mention.end, end)
+    near = (breaks[-1] if breaks else start, following.start() if following else end)
     if len(by_id) == 1 and (_named_as_member(mention, text, folded, start, end)
+                            or _named_as_member(mention, folded, folded, *near, EXTENSION)
+                            or JOINS_THE_PROGRAMME.match(folded, mention.end, near[1])
                             or _party_or_listed(mention, folded, structure, epci_starts)) \
-            and not OTHER_TERRITORIES.search(text, start, end):  # lower case: not an agency's name
+            and not OTHER_TERRITORIES.search(text, *near):  # lower case: not an agency's name
         return next(iter(by_id))
     return None
 
