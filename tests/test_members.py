@@ -348,3 +348,17 @@ def test_a_lower_case_adjective_may_end_a_name_after_a_head():
     words when the longer name is the EPCI's own."""
     text = "« Du concret ! », lance le président de l’Agglomération du Gard rhodanien, Jean-Christian Rey."
     assert [s for s, _, _ in linked(text, frozenset({"30"}))] == ["200034692"]
+
+
+def test_names_taken_up_by_a_plural_noun_before_a_verb_of_membership_are_members():
+    """"A, l'Aire Cantilienne, … Senlis Sud Oise et bientôt le Clermontois... ces collectivités se
+    sont réunies": the names without legal form are the subject, the member to come is not."""
+    text = ("Creil Sud Oise, l'Aire Cantilienne, le Liancourtois, Senlis Sud Oise et bientôt le "
+            "Clermontois... ces collectivités se sont réunies pour bâtir un plan d'actions.")
+    assert [s for s, _ in members(text, frozenset({"60"}))] == [
+        "200068047", "246000764", "246000129", "200066975"]
+
+
+def test_names_before_a_meeting_verb_without_a_plural_noun_are_no_members():
+    text = "Creil, Senlis et Chantilly se sont réunies pour un salon."
+    assert members(text, frozenset({"60"})) == []

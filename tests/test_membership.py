@@ -369,3 +369,20 @@ def test_in_a_document_about_one_territory_an_epci_it_extends_to_is_a_member(sen
     text = ("Retenu en novembre 2020, le territoire d'industrie de Bastia a présenté son bilan.\n\n"
             + sentence + "\n\nLe programme soutient l'attractivité des territoires et des métiers.\n")
     assert members(text) == {("bastia", "200036499")}
+
+
+@pytest.mark.parametrize("rule, kept", [("territory.topic", True), ("territory.list_item", False)])
+def test_the_territory_an_article_is_about_stays_one_when_its_epci_opens_a_member_list(rule, kept):
+    """"Creil Sud Oise, l'Aire Cantilienne, … ces collectivités se sont réunies": the article is
+    about Creil Sud Oise (its topic), and its EPCI opens the list of members; a name found only
+    as a list's item is a member, not a territory."""
+    from pipeline.extract.members import find_epcis
+    from pipeline.extract.membership import territories_kept
+    from pipeline.extract.structure import parse
+    from pipeline.extract.territories import TerritoryMention
+    from pipeline.linking import DocumentLinker
+    text = ("Creil Sud Oise, l'Aire Cantilienne, le Liancourtois et Senlis Sud Oise... ces "
+            "collectivités se sont réunies pour bâtir un plan d'actions.")
+    epcis = find_epcis(text, DocumentLinker(frozenset({"60"})), parse(text), [])
+    territory = TerritoryMention(0, len("Creil Sud Oise"), "Creil Sud Oise", rule)
+    assert (territories_kept(epcis, [territory], text) == [territory]) is kept

@@ -335,7 +335,10 @@ SENTENCE_START = re.compile(r".*(?:[.!?:;]\s|\n)", re.DOTALL)
 def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     """'la CU X, la CC Y et la CC Z s'étaient rassemblées pour donner naissance au Territoire
     W', 'la CA X et la CC Y forment le territoire W': EPCIs with their legal form, coordinated as
-    the subject of a verb of membership, from the first head of the sentence to the verb."""
+    the subject of a verb of membership, from the first head of the sentence to the verb; or
+    names without legal form that a plural noun of EPCIs takes up before the verb ('A, l'Aire
+    Cantilienne, le Pays du Valois… ces collectivités se sont réunies'), a member to come ('et
+    bientôt B') left out."""
     regions = []
     starts = [head.start() for head in all_heads]
     for verb in MEMBERS_VERB.finditer(text):
@@ -343,10 +346,22 @@ def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
         sentence_start = before.end() if before else max(0, verb.start() - 400)
         index = bisect.bisect_left(starts, sentence_start)
         first = all_heads[index] if index < len(starts) and starts[index] < verb.start() else None
-        if first is not None:
+        resumed = RESUMPTION.search(text, max(0, verb.start() - 60), verb.start())
+        if resumed is not None:  # an ellipsis ends no sentence: "… et bientôt B... ces collectivités"
+            starts_before = list(PLAIN_SENTENCE_START.finditer(text, max(0, verb.start() - 400), resumed.start()))
+            names_start = starts_before[-1].end() if starts_before else max(0, verb.start() - 400)
+            future = FUTURE_MEMBER.search(text, names_start, resumed.start())
+            end = future.start() if future else resumed.start()
+            regions.append(_Region(names_start, end, False, None, True, verb.start()))
+        elif first is not None:
             regions.append(_Region(first.start(), verb.start(), False, None, True, verb.start(),
                                    verb.start()))
     return regions
+
+
+RESUMPTION = re.compile(WORDS["resumption"], re.IGNORECASE)
+PLAIN_SENTENCE_START = re.compile(r"(?<!\.)[.!?;:](?!\.)\s+|\n")
+FUTURE_MEMBER = re.compile(WORDS["future_member"], re.IGNORECASE)
 
 
 def _plural_head_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:

@@ -286,7 +286,9 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
                 mention.rule == "epci.member_list" and mention.start <= territory.start
                 and territory.end <= mention.end)
             sides = territory.name.split(" / ")  # a pair: "Nord Grande Terre / Marie-Galante"
-            designates = mention.link.siren and mention.list_start not in mixed_lists \
+            # an article about one territory (territory.topic) goes by the EPCI whatever the list
+            designates = mention.link.siren \
+                and (mention.list_start not in mixed_lists or territory.rule == "territory.topic") \
                 and any(named_after(side, mention.link.siren) for side in sides)
             if inside and not designates:
                 return True
