@@ -979,6 +979,7 @@ def test_an_etablissement_public_territorial_goes_by_its_name_without_its_legal_
     text = ("Le territoire d'industrie Grand-Orly Seine Bièvre compte 17 320 emplois industriels. "
             "L'Établissement public territorial Grand-Orly Seine Bièvre a été labellisé Territoire d'industrie.")
     assert set(names_of(text)) == {"Grand-Orly Seine Bièvre"}
+    assert names_of("L'EPT Grand-Orly Seine Bièvre a été labellisé Territoire d'industrie.") == ["Grand-Orly Seine Bièvre"]
 
 
 def test_an_industrial_zone_selected_as_a_territory_goes_by_its_place():
@@ -1057,3 +1058,43 @@ def test_in_a_marked_item_the_name_before_the_mark_is_no_territory():
             "  • Morlaix Communauté (Bretagne)\n"
             "  • Flers et Vire – TI Collines de Normandie (Normandie)\n")
     assert names_of(text) == ["Collines de Normandie"]
+
+
+def test_names_after_a_plural_head_of_intercommunalities_are_members_of_a_territory_left_unnamed():
+    assert names_of("ECONOMIE : Les agglos de Béziers, Agde/Pézenas et Sète labellisés territoires "
+                    "d'industrie") == []
+    assert names_of("Les communautés de communes du Thouarsais et du Loudunais ont été labellisées "
+                    "Territoires d'industrie.") == []
+    # a singular subject stays a territory
+    assert names_of("Le Thouarsais a été labellisé Territoire d'industrie.") == ["Thouarsais"]
+
+
+def test_a_name_wrapped_after_a_dash_goes_on_past_a_colon_on_the_next_line():
+    text = "Le bilan du contrat du Territoire d'industrie Aurillac –\nFigeac – Rodez : un an après\n"
+    assert names_of(text) == ["Aurillac – Figeac – Rodez"]
+
+
+def test_a_region_before_the_programme_word_stays_a_region():
+    assert names_of("Le territoire Grand Est industriel a été labellisé en 2019 par l'État.") == []
+    assert names_of("Les Territoires d'industrie Grand Est industriel se réunissent à Metz.") == []
+
+
+def test_obtaining_or_entering_the_label_or_the_programme_is_a_label_predicate():
+    for sentence in ("Le Pays de Redon obtient le label Territoire d'industrie.",
+                     "Le Pays de Redon décroche le label « Territoire d'industrie ».",
+                     "Le Pays de Redon se voit attribuer le label Territoire d'industrie.",
+                     "Le Pays de Redon entre dans le programme Territoires d'industrie.",
+                     "Le Pays de Redon fait son entrée dans le dispositif Territoires d'industrie.",
+                     "Le Pays de Redon a été retenu au titre du programme Territoires d'industrie."):
+        assert names_of(sentence) == ["Pays de Redon"], sentence
+    # a company or common nouns entering the programme are no territory
+    assert names_of("L'entreprise Michelin entre dans le programme Territoires d'industrie.") == []
+    assert names_of("Le groupe Safran a été retenu comme Territoire d'industrie.") == []
+    assert names_of("Les entreprises obtiennent le label Territoire d'industrie.") == []
+
+
+def test_territories_retenus_sont_then_names_without_a_colon():
+    assert names_of("Les territoires retenus en Bretagne sont Vitré, Fougères et Loudéac.") == \
+        ["Vitré", "Fougères", "Loudéac"]
+    assert names_of("Les territoires retenus sont nombreux et variés.") == []
+    assert names_of("Les territoires retenus sont la Bretagne et la Normandie.") == []

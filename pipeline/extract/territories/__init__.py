@@ -33,9 +33,19 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.topic            (last of all) the one place-like proper noun a single-subject article
                              about the programme names in its title and body, or twice in its body,
                              after a word of place: "un nouveau label pour le Nord-Franche-Comté" …
-                             "Le Nord-Franche-Comté bénéficiera"; it must win clearly (topic.py)
+                             "Le Nord-Franche-Comté bénéficiera"; it must win clearly (topic.py); else
+                             the one intercommunality of the referential (or its well-known acronym)
+                             the article keeps naming: "Le Bassin de Pompey … la communauté de
+                             communes du Bassin de Pompey … le Bassin de Pompey tirera profit"
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
+
+territory.labelled also reads an industrial zone the State selected, under its place's name ("la
+Guadeloupe retenue à travers la zone industrielle et commerciale de Jarry"). A list whose items
+mark its Territoires d'industrie with "TI Name" (another programme's laureates) names only those.
+Names written with and without a connector, or a name and a whole part of it ("celui d'Issoudun",
+"Châteauroux-Issoudun"), are one territory; an intercommunality with its legal form said to join
+the programme, beside a territory the text names, is its member.
 
 Names come from the text's structure (pipeline/extract/structure.py), never from a list of known
 territories; the words the rules read are data (rules/territory_words.json). A bullet list of

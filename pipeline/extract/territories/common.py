@@ -132,7 +132,7 @@ def departements_bracket(text: str, start: int, end: int, places: list[PlaceMent
 # "CA", "CU", "la métropole de"; "l'agglomération de" in lower case only (a capital makes it the
 # brand of one EPCI: "l'Agglomération d'Agen" is that territory's name).
 LEGAL_FORM = re.compile(r"(?:communautes?\s+(?:de[s]?\s+communes?|d'\s*agglomerations?|urbaines?|de\s+l'agglomeration)"
-                        r"|etablissements?\s+publics?\s+territori(?:al|aux)"  # the Grand Paris EPT
+                        r"|etablissements?\s+publics?\s+territori(?:al|aux)|ept(?=\s)"  # the Grand Paris EPT
                         r"|c[acu](?=\s)|metropoles?(?=\s+(?:de|du|d')\s*)|agglomerations?(?=\s+(?:de|du|des|d')\s*))\s*")
 # An acronym written before the legal form it abbreviates: "la CAPEX Communauté d'Agglomération".
 ACRONYM_BEFORE_FORM = re.compile(r"[A-Z][A-Z0-9&]{1,7}(?:\s+|\s*[–—-]\s*)(?=[Cc]ommunaut)")
@@ -244,8 +244,10 @@ def _line_ends_a_title(text: str, line_end: int, next_start: int) -> bool:
     if first and (first.group(1).lower().strip("'’") in SENTENCE_STARTS | {"le", "la", "les", "l"}
                   or not first.group(1)[0].isalnum()):
         return True  # the next line starts a sentence or a list item
-    if LABEL_LINE.match(next_line):
-        return True  # "Mon Sud-Avesnois : Pouvez-vous …": a speaker's or a label's line
+    last_word = line.split()[-1].lower() if line.split() else ""
+    if LABEL_LINE.match(next_line) and last_word not in CONNECTORS:
+        return True  # "Mon Sud-Avesnois : Pouvez-vous …": a speaker's or a label's line (not a
+        # name wrapped after a dash: "Aurillac –" then "Figeac – Rodez : le contrat")
     alone = next_end < 0 or not text[next_end + 1:next_end + 2].strip()
     return alone and len(next_line.split()) <= 2 and not re.search(r"[.,;:]", next_line)
 YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?[.,;:)]*$")
@@ -301,10 +303,11 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
 BRAND_WORD = re.compile(r"[ \t]+(?:industrie|industries|industriel|industrielle)(?![\w'’-])(?![ \t]+(?:de|du|des|d['’]|et)\b)")
 
 
-def brand_end(text: str, end: int) -> int:
-    """`end` past the programme's word in lower case closing a name after the programme's words."""
+def brand_end(text: str, start: int, end: int) -> int:
+    """`end` past the programme's word in lower case closing the name [start, end) after the
+    programme's words; a région's name stays the région ("Grand Est industriel")."""
     brand = BRAND_WORD.match(text, end)
-    return brand.end() if brand else end
+    return brand.end() if brand and name_key(text[start:end]) not in _region_keys() else end
 
 
 @lru_cache(maxsize=1)

@@ -52,6 +52,13 @@ PLACE_GLOSS_BEFORE = re.compile(r",\s+(?:en|dans|à|au)\s+(?:(?:la|le|les|l['’
 CANDIDACY = re.compile(r"\bcandidature\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$")
 # "a rejoint le dispositif", "intègre le programme": joining, said of a territory's new member too.
 JOINS = re.compile(r"(?:(?:a|ont|avait|avaient)\s+)?(?:rejoint|rejoignent|rejoindra|rejoindront|integre|integrent)\b")
+# A common noun of a company, a school or a body right before a name: "l'entreprise Michelin".
+NOT_A_PLACE_NOUN = re.compile(r"\b(?:entreprises?|groupes?|societes?|usines?|sites?|start-?ups?|pme|eti|industriels?"
+                              r"|cabinets?|laboratoires?|associations?|lycees?|ecoles?|clubs?|marques?)\s+$")
+# A plural head of intercommunalities opening the subject: "les agglos de A, B et C".
+INTERCOMMUNALITIES_OF = re.compile(r"\s*(?:les|des|ces|deux|trois|quatre|cinq|six)\s+(?:agglos|agglomerations|communautes"
+                                   r"(?:\s+de\s+communes|\s+d'agglomeration)?|intercommunalites|epci)\s+"
+                                   r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
 # A relative clause between the subject and its predicate: the subject is the name before it.
 RELATIVE = re.compile(r"\s+(?:dans\s+lequel|dans\s+laquelle|auquel|à\s+laquelle|dont|où)\s")
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
@@ -144,6 +151,10 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
         if needs_context and "reconduit" in match.group(0) and not all(_after_article(text, p) for p in parts):
             continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits": people
+        if parts and NOT_A_PLACE_NOUN.search(folded, max(clause_start, parts[0].start - 40), parts[0].start):
+            continue  # "L'entreprise Michelin entre dans le programme": a company, not a territory
+        if parts and INTERCOMMUNALITIES_OF.match(folded, clause_start, parts[0].start):
+            continue  # "Les agglos de Béziers, Agde/Pézenas et Sète labellisés": members of a territory left unnamed
         coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))
         if coordinated and (ONE_LABEL.search(match.group(0)) or any(p.epci for p in parts)):
             continue  # "La Métropole Européenne de Lille et la Pévèle-Carembault labellisées

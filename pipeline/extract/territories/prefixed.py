@@ -66,7 +66,7 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
                 continue
             pos, end = quoted
         elif text[pos].isupper():
-            end = brand_end(text, capitalised_run(text, pos, min(len(text), pos + 200)))
+            end = brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200)))
         elif HEAD_THEN_NAME.match(fold(text[pos:pos + 40])) and text[pos].islower():
             # "le label Territoire d'industrie pays de Vannes": a geographic head in lower case
             start_of_run = pos + HEAD_THEN_NAME.match(fold(text[pos:pos + 40])).end()

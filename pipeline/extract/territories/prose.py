@@ -8,8 +8,8 @@ import re
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, OPENING_QUOTES, PREFIX,
-                                                 TerritoryMention, asked, brand_end, capitalised_run, legal_form_end,
-                                                 make_mention, quoted_name, sentence_bounds,
+                                                 TerritoryMention, asked, brand_end, capitalised_run,
+                                                 legal_form_end, make_mention, quoted_name, sentence_bounds,
                                                  split_inline_list, trim_name)
 from pipeline.normalize import fold
 
@@ -132,7 +132,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if EPCI_FORM_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
             continue
         sentence_end = sentence_bounds(text, match.start())[1]
-        add(match.end(), brand_end(text, _enumerated_name_end(text, match.end(), sentence_end)), sentence_end)
+        add(match.end(), brand_end(text, match.end(), _enumerated_name_end(text, match.end(), sentence_end)),
+            sentence_end)
     for match in NAMED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1):

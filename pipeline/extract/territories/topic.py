@@ -151,6 +151,7 @@ def _epci_names() -> frozenset[str]:
 # An intercommunality a single-subject article is about is named this often, and this many times
 # more often than any other intercommunality.
 INTERCOMMUNALITY_MENTIONS = 3
+RUN_JOINT = re.compile(r"\s+(?:et|ou)\s+|\s*[,/]\s+")
 RUN_START = re.compile(r"(?<![\w'’-])(?:(?:le|la|les|l['’])\s*)?[A-ZÀ-Ý]")
 
 
@@ -163,10 +164,13 @@ def _intercommunality_subject(text: str, folded: str) -> list[TerritoryMention]:
     "réunis à Lyon") not counted."""
     counts: dict[str, int] = {}
     proposed: dict[str, TerritoryMention] = {}
+    covered = 0  # a run is read once, not again from each of its words
     for start in RUN_START.finditer(text):
-        if start.start() > 0 and text[start.start() - 1].isupper():
+        if start.start() < covered or start.start() > 0 and text[start.start() - 1].isupper():
             continue
         end = capitalised_run(text, start.start(), min(len(text), start.start() + 120))
+        joint = RUN_JOINT.search(text, start.start(), end)  # "Le Bassin de Pompey et Metz Métropole": two
+        end = covered = joint.start() if joint else end
         mention = make_mention(text, start.start(), end, RULE, (), end) if end > start.start() else None
         if mention is None or is_place_name(mention.name) or not (
                 mention.territory_id in _epci_names() or len(known_acronyms().get(mention.name, ())) == 1):
