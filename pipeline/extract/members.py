@@ -7,22 +7,29 @@ Rules (ids in the `rule` column):
                        (A, B, C et D)"), on the lines or items an intro ending with a colon
                        opens ("représenté par :" then "− La communauté de communes X …"), or as
                        the value of a "Territory : A, B et C" line, or in a footnote
-                       called in a sentence ("couvre 147 communes*" … "* CA A, CC B"). A
+                       called in a sentence ("couvre 147 communes*" … "* CA A, CC B"), or as
+                       the subject of a verb of membership ("la CA X et la CC Y forment …",
+                       "A, B, C… ces collectivités se sont réunies"). A weak trigger ("pilotée
+                       par", "autour de") followed by a common noun lists no names. A
                        legal-form head ("les communautés de communes", "celle du") is distributed
                        over the coordinated names that follow it; the list is split where the
                        parts are real EPCIs of the referential (a name may hold "et" or a comma),
                        by dynamic programming over the ", ", " et " and " / " joints.
 - epci.head_mention    a legal-form head followed by a capitalised name anywhere else in the text
                        ("la communauté de communes du Grand Autunois Morvan", "l'Agglomération
-                       d'Agen").
+                       d'Agen", "l'Agglomération du Gard rhodanien": a lower-case adjective
+                       may end it).
 - epci.everyday_name   a capitalised name ending with a type word, linked exactly ("Questembert
-                       Communauté", "Flers Agglo", "Bordeaux Métropole").
+                       Communauté", "Flers Agglo", "Bordeaux Métropole", "d'Alès agglomération").
 - epci.acronym         an acronym or short name the text defines ("… Bassin d'Arcachon Nord
                        (COBAN)", "CAPEX Communauté d'Agglomération Cap Excellence", "… (Cap
-                       Nord)"), or a well-known one of the document's EPCIs, where it is used.
+                       Nord)"), or a well-known one of the document's EPCIs, where it is used;
+                       an acronym abbreviates the name it follows (its first letter is the
+                       legal form's or the name's: not "… la région Creil Sud Oise (GERC)").
 - epci.coordinated     a name without legal form coordinated after an EPCI's ("l'Agglomération
                        de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards"), when it is
-                       the official name of an EPCI of the document's départements: never a
+                       the official name of an EPCI of the document's départements, or holds a
+                       type word ("Flers Agglo et Intercom de la Vire au Noireau"): never a
                        town, a person or an everyday form.
 
 Acronyms are learnt before lists are read, so "la COBAN" in a list links wherever the text
