@@ -386,3 +386,21 @@ def test_the_territory_an_article_is_about_stays_one_when_its_epci_opens_a_membe
     epcis = find_epcis(text, DocumentLinker(frozenset({"60"})), parse(text), [])
     territory = TerritoryMention(0, len("Creil Sud Oise"), "Creil Sud Oise", rule)
     assert (territories_kept(epcis, [territory], text) == [territory]) is kept
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("La communauté d'agglomération du Cotentin et la communauté de communes de la Baie du "
+                 "Cotentin, les deux intercommunalités du territoire d'industrie Nord-Cotentin, ont signé "
+                 "leur contrat en 2023.", id="apposition"),
+    pytest.param("Le territoire d'industrie Nord-Cotentin a été labellisé en 2023. La communauté "
+                 "d'agglomération du Cotentin et la communauté de communes de la Baie du Cotentin en sont "
+                 "les deux membres.", id="en sont les membres"),
+])
+def test_members_said_so_after_their_names(text):
+    assert members(text) == {("nord-cotentin", "200067205"), ("nord-cotentin", "200042729")}
+
+
+def test_en_font_partie_after_several_territories_names_none_of_them():
+    text = ("Sept territoires sont retenus en Provence-Alpes-Côte d'Azur, dont Gap Tallard et la Vallée "
+            "de la Durance. La communauté de communes du Briançonnais et le Sisteronais Buech en font partie.")
+    assert not {territory for territory, _ in members(text)} - {None}

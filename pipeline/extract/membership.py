@@ -22,7 +22,8 @@ the rule that found the mention):
    sentence of an EPCI not listed, whatever the parser's sentences ("… Ouest Saône et Loire ».⏎
    Le 2 novembre, Dijon métropole annonçait avoir rejoint …"); else after it when the EPCI is listed as a member ("regroupant A et B, le
    territoire X …", "A et B s'étaient rassemblées pour donner naissance au Territoire X") or
-   said to be one ("A, qui est membre du Territoire d'industrie X", "fait partie du", "appartient au");
+   said to be one ("A, qui est membre du Territoire d'industrie X", "fait partie du", "appartient au",
+   "A et B, les deux intercommunalités du territoire d'industrie X");
 5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
    cut early), unless the list's subject is a territory left unnamed ("Le territoire regroupant
    A et B vient d'être labellisé");
@@ -31,7 +32,8 @@ the rule that found the mention):
 7. the document names a single territory, and the EPCI is listed as a member, named in a
    sentence about the label ("La CA X et la CC Y ont décroché conjointement un label") or about
    its extension ("faire tomber la frontière entre la CAB et la CC X pour étendre le dispositif",
-   "A vient s'ajouter à B, à C"), the subject of "a rejoint le dispositif", a party
+   "A vient s'ajouter à B, à C"), the subject of "a rejoint le dispositif" or of "en sont les
+   membres", "en font partie" ("en" can stand only for that territory), a party
    of an agreement ("ENTRE … La Communauté d'Agglomération X représentée par …") or an item of a
    list whose every item opens with an EPCI ("Pour la Drôme : • A • B"), in a sentence that
    speaks of no other territories; a town's own EPCI ("Rattachée à la communauté de communes
@@ -92,7 +94,10 @@ MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|s
                        # "A, B, C – qui composent le Territoire d'industrie Y": after a run of names
                        r"|\s*(?:[,–—-]\s*)?qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\b"
                        # "• A et B – TI Y": the members, then their territory after a dash
-                       r"|\s*[–—-]\s*(?:ti|territoire\s+d'\s*industrie)\s")
+                       r"|\s*[–—-]\s*(?:ti|territoire\s+d'\s*industrie)\s"
+                       # "A et B, les deux intercommunalités du territoire d'industrie Y, …"
+                       r"|\s*,\s*(?:les|ses)\s+(?:\w+\s+)?(?:intercommunalites|communautes|epci|membres)"
+                       r"(?:\s+membres)?\s+(?:du|de\s+la|de\s+l'|des)\b")
 # "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)
 PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
@@ -105,6 +110,10 @@ NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise")
 # territory) nor "Rattachée à la CC X, …, la commune de Y rejoint le dispositif" (a town)
 EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\w*|s'(?:y\s+)?ajout\w*"
                        r"|se\s+join\w*)\b")
+# "A et B en sont les deux membres", "… en font partie": "en" stands for the one territory of a
+# document about one (folded text, after the EPCI or its run)
+MEMBERS_OF_IT = re.compile(r"\s*(?:[,)]\s*)?en\s+(?:sont|etaient|seront|est|font|faisaient|fait)\s+"
+                           r"(?:partie|(?:les\s+|l'un\s+des\s+)?(?:\w+\s+)?membres?)\b")
 JOINS_THE_PROGRAMME = re.compile(r"[^.;:,]{0,40}?\brejoin\w*\s+(?:le|la|l')\s*"
                                  r"(?:dispositif|programme|territoire|demarche|label)\b")
 JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*")
@@ -158,7 +167,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                   folded: str, sentences: list[tuple[int, int]], structure,
                   epci_spans: list[tuple[int, int]], by_id: set[str],
                   aliases: dict[str, str], label_subjects: list[int],
-                  epci_starts: set[int] = frozenset()) -> str | None:
+                  epci_starts: set[int] = frozenset(), run_end: dict[int, int] | None = None) -> str | None:
     if mention.territory_hint in by_id:
         return mention.territory_hint
     if mention.link.siren:
@@ -227,6 +236,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if len(by_id) == 1 and (_named_as_member(mention, text, folded, start, end)
                             or _named_as_member(mention, folded, folded, *near, EXTENSION)
                             or JOINS_THE_PROGRAMME.match(folded, mention.end, near[1])
+                            or MEMBERS_OF_IT.match(folded, (run_end or {}).get(id(mention), mention.end))
                             or _party_or_listed(mention, folded, structure, epci_starts)) \
             and not OTHER_TERRITORIES.search(text, *near):  # lower case: not an agency's name
         return next(iter(by_id))
@@ -331,10 +341,12 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
                       and not any(named_after(t.name, m.link.siren) for t in territories
                                   if m.link.siren)]
     epci_starts = {m.start for m in mentions if m.link.siren}
+    run_end = {id(m): run[-1].end for run in _runs(mentions, folded, sentences) for m in run}
     attached, unclaimed = [], []
     for mention in mentions:
         territory_id = _territory_of(mention, territories, text, folded, sentences, structure,
-                                     epci_spans, by_id, aliases or {}, label_subjects, epci_starts)
+                                     epci_spans, by_id, aliases or {}, label_subjects, epci_starts,
+                                     run_end)
         if territory_id:
             attached.append((mention, territory_id))
         elif territories:
@@ -370,14 +382,7 @@ def _coordinated_with_attached(mentions: list[EpciMention], attached: list[tuple
     A run said to be members after its last name ("A, B, le C – qui composent le Territoire
     d'industrie Y") belongs to the territory named next in its sentence."""
     territory_of = {id(m): territory_id for m, territory_id in attached if territory_id}
-    runs: list[list[EpciMention]] = []
-    for mention in sorted(mentions, key=lambda m: m.start):
-        last = runs[-1][-1] if runs else None
-        if last and last.end <= mention.start and COORDINATION.fullmatch(folded, last.end, mention.start) \
-                and _sentence_index(sentences, last.start) == _sentence_index(sentences, mention.start):
-            runs[-1].append(mention)
-        else:
-            runs.append([mention])
+    runs = _runs(mentions, folded, sentences)
     found = []
     for run in runs:
         owners = {territory_of[id(m)] for m in run if id(m) in territory_of}
@@ -396,6 +401,21 @@ def _coordinated_with_attached(mentions: list[EpciMention], attached: list[tuple
         found += [(m, owner) for m in run if id(m) not in territory_of and m.link.siren
                   and not OFFICE.search(folded, max(0, m.start - 40), m.start)]
     return found
+
+
+def _runs(mentions: list[EpciMention], folded: str,
+          sentences: list[tuple[int, int]]) -> list[list[EpciMention]]:
+    """The mentions in runs of coordinated names ("A, B, C et de la communauté d'agglomération
+    X"), in text order."""
+    runs: list[list[EpciMention]] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        last = runs[-1][-1] if runs else None
+        if last and last.end <= mention.start and COORDINATION.fullmatch(folded, last.end, mention.start) \
+                and _sentence_index(sentences, last.start) == _sentence_index(sentences, mention.start):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return runs
 
 
 def _successors(territories: list[TerritoryMention], folded: str,
