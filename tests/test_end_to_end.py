@@ -241,7 +241,8 @@ def test_members_of_a_single_territory_named_apart_from_its_name_are_attached(co
 EPCIS5_FIXTURES = ("epcis5_presse_dix_epci_sigle", "epcis5_hebdo_membres_en_note",
                    "epcis5_agence_laureats_membres_puis_ti", "epcis5_presse_contrat_president_agglo",
                    "epcis5_presse_agglo_adjectif_minuscule", "epcis5_presse_extension_du_dispositif",
-                   "epcis5_presse_sujets_repris_ces_collectivites", "epcis5_quotidien_membres_apposition")
+                   "epcis5_presse_sujets_repris_ces_collectivites", "epcis5_quotidien_membres_apposition",
+                   "epcis5_tele_locale_agglo_comcom")
 
 
 def test_members_after_a_spelled_out_noun_in_a_footnote_or_before_their_territory(corpus_run, tmp_path):

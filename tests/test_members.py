@@ -362,3 +362,16 @@ def test_names_taken_up_by_a_plural_noun_before_a_verb_of_membership_are_members
 def test_names_before_a_meeting_verb_without_a_plural_noun_are_no_members():
     text = "Creil, Senlis et Chantilly se sont réunies pour un salon."
     assert members(text, frozenset({"60"})) == []
+
+
+@pytest.mark.parametrize("written, departement, siren", [
+    ("la com'com du Val de Morteau", "25", "242504116"),
+    ("l'agglo de Saint-Dié", "88", "200071066"),
+    ("l'intercommunalité Lisieux Normandie", "14", "200069532"),
+    ("l'interco Lisieux Normandie", "14", "200069532"),
+])
+def test_everyday_heads_of_a_member_list(written, departement, siren):
+    """"com'com" with an apostrophe, "l'agglo" (a CA: "Saint-Dié" starts its official name) and
+    "l'intercommunalité" or "l'interco" (any legal form) head a name as the legal forms do."""
+    text = f"Le territoire regroupe {written} et la CC Flandre Lys."
+    assert [s for s, _ in members(text, frozenset({departement}))] == [siren, "245900758"]

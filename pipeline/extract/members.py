@@ -74,10 +74,12 @@ HEAD = re.compile(
     r"|(?i:communaut[ée]s?\s+urbaines?)|(?i:(?<=la\s)m[ée]tropole|(?<=les\s)m[ée]tropoles)"
     r"|(?i:communaut[ée]\s+de\s+l['’]\s*agglom[ée]ration)"
     r"|(?i:(?<=l['’])agglom[ée]ration(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
+    # "l'agglo de Saint-Dié", "l'intercommunalité Lisieux Normandie", "l'interco X"
+    r"|(?i:(?<=l['’])(?:agglo|intercommunalit[ée]|interco)(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
     r"|(?i:(?<=les\s)agglom[ée]rations(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
     r"|(?i:celles?(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
-    r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom-?com\b))")
-HEAD_TYPES = [("agglom", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
+    r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom['’-]?com\b))")
+HEAD_TYPES = [("agglo", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
               ("cc", "CC"), ("ca", "CA"), ("cu", "CU")]
 JOINT = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+")
 MAX_PARTS_PER_NAME = 4
@@ -111,6 +113,8 @@ def _head_type(head: str, previous: str | None = None) -> str | None:
     words = head.lower().split()
     if words and words[-1].startswith("celle"):
         return previous
+    if "intercom" in head.lower():
+        return None  # "l'intercommunalité X": any legal form
     for marker, epci_type in HEAD_TYPES:
         if any(marker in word if len(marker) > 2 else marker == word for word in words):
             return epci_type
@@ -741,7 +745,7 @@ LOWER_WORD = re.compile(r"[ \t]+[a-zéèêàâîôûç][\w'’-]*")
 MAX_LOWER_WORDS = 2
 
 
-SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?agglom|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
+SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
 def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
