@@ -404,3 +404,16 @@ def test_en_font_partie_after_several_territories_names_none_of_them():
     text = ("Sept territoires sont retenus en Provence-Alpes-Côte d'Azur, dont Gap Tallard et la Vallée "
             "de la Durance. La communauté de communes du Briançonnais et le Sisteronais Buech en font partie.")
     assert not {territory for territory, _ in members(text)} - {None}
+
+
+def test_the_members_of_a_named_territory_go_to_no_other_one():
+    """"Le territoire Collines de Normandie regroupe A et B" after a sentence about Nord-Cotentin:
+    whether or not the territory rules keep Collines de Normandie, its members are not
+    Nord-Cotentin's."""
+    text = ("En 2019, deux territoires d'industrie ont été labellisés en Normandie. Le territoire "
+            "Nord-Cotentin regroupe la communauté d'agglomération du Cotentin et la communauté de "
+            "communes de la Baie du Cotentin. Le territoire Collines de Normandie regroupe Flers Agglo "
+            "et la communauté de communes Intercom de la Vire au Noireau.")
+    found = members(text)
+    assert {("nord-cotentin", "200067205"), ("nord-cotentin", "200042729")} <= found
+    assert not {siren for territory, siren in found if territory == "nord-cotentin"} & {"200035814", "200068799"}

@@ -18,8 +18,10 @@ the rule that found the mention):
    et B sont reconduits, et Bordeaux Métropole entre dans le programme avec la COBAN": they
    belong to none), or, not listed, is an item of the enumeration of territories it follows
    ("…, Grand Angoulême, Limoges Métropole – ELAN, …": a territory the territory rules missed,
-   not a member); a territory named before a line that ends with a full stop is not in the
-   sentence of an EPCI not listed, whatever the parser's sentences ("… Ouest Saône et Loire ».⏎
+   not a member), or listed as the member of a territory named as the list's subject but not
+   kept ("Le territoire Collines de Normandie regroupe A et B": not another territory's); a
+   territory named before a line that ends with a full stop is not in the sentence of an EPCI
+   not listed, whatever the parser's sentences ("… Ouest Saône et Loire ».⏎
    Le 2 novembre, Dijon métropole annonçait avoir rejoint …"); else after it when the EPCI is listed as a member ("regroupant A et B, le
    territoire X …", "A et B s'étaient rassemblées pour donner naissance au Territoire X") or
    said to be one ("A, qui est membre du Territoire d'industrie X", "fait partie du", "appartient au",
@@ -220,6 +222,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         return after[0][1].territory_id
     if mention.list_start is not None and _unnamed_subject(folded, start, mention.list_start):
         return None  # "Le territoire regroupant A et B": a territory the text leaves unnamed
+    if mention.in_member_list and mention.list_start is not None \
+            and _subject_named_otherwise(text, start, mention.list_start):
+        return None  # "Le territoire Collines de Normandie regroupe A et B": not one we found
     holding = [t for t in territories if t.end <= mention.start < t.block_end]
     if holding and mention.in_member_list:
         return max(holding, key=lambda t: t.end).territory_id
@@ -261,6 +266,24 @@ def _unnamed_subject(folded: str, sentence_start: int, trigger: int) -> bool:
     name ("Le territoire regroupant A et B …", "un territoire qui réunit A et B")."""
     subject = UNNAMED_TERRITORY.search(folded, sentence_start, trigger + 40)
     return bool(subject) and subject.start() < trigger < subject.end()
+
+
+# the subject of a member list named as a territory: "Le territoire Collines de Normandie
+# regroupe", "le territoire du « Grand Est Touraine » qui englobe" (original text, ending at the
+# list's trigger)
+NAMED_SUBJECT = re.compile(
+    r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+[Tt]erritoire\s+(?:d['’]\s*[Ii]ndustrie\s+)?"
+    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[«\"“]?\s*"
+    r"(?P<name>(?![Ii]ndustrie\b)[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t-]+(?:(?:de|du|des|la|le|les|et|sur|en|d['’]|l['’])[ \t]*)*"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)\s*[»\"”]?\s*,?\s*(?:qui\s+)?$")
+
+
+def _subject_named_otherwise(text: str, sentence_start: int, trigger: int) -> bool:
+    """Whether a member list's subject is a territory named in the text ("Le territoire
+    Collines de Normandie regroupe A et B") whose mention the territory rules did not keep: its
+    members belong to it, not to another territory of the document. (A territory they kept is
+    found before the list by the sentence rule, which answers first.)"""
+    return bool(NAMED_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger))
 
 
 def _named_as_member(mention: EpciMention, text: str, folded: str, start: int, end: int,
