@@ -417,3 +417,15 @@ def test_the_members_of_a_named_territory_go_to_no_other_one():
     found = members(text)
     assert {("nord-cotentin", "200067205"), ("nord-cotentin", "200042729")} <= found
     assert not {siren for territory, siren in found if territory == "nord-cotentin"} & {"200035814", "200068799"}
+
+
+def test_a_bracket_of_members_belongs_to_the_name_right_before_it():
+    """"les territoires Nord-Cotentin (A, B) et Collines de Normandie (C, D)": the second
+    bracket's members are not Nord-Cotentin's, whether or not Collines de Normandie is found;
+    "les quatre intercommunalités de l'arrondissement de Lunéville (CC3M, …)" is no name."""
+    text = ("En 2019, les territoires d'industrie Nord-Cotentin (communauté d'agglomération du "
+            "Cotentin, communauté de communes de la Baie du Cotentin) et Collines de Normandie (Flers "
+            "Agglo, communauté de communes Intercom de la Vire au Noireau) ont été labellisés.")
+    found = members(text)
+    assert {("nord-cotentin", "200067205"), ("nord-cotentin", "200042729")} <= found
+    assert not {siren for territory, siren in found if territory == "nord-cotentin"} & {"200035814", "200068799"}

@@ -10,6 +10,8 @@ the rule that found the mention):
 2. the territory is named after the EPCI: the territory's mention starts with the EPCI's
    ("Mayenne Communauté", "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
 3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
+3b. a bracket of members belongs to the name right before it ("les territoires A (CA X, CC Y) et
+   B (CC Z)"): to that territory, or to none when that name is not a territory found;
 4. its sentence, or the sentence opening its list ("Territoire X représenté par :" then
    the lines of members), names a territory before it ("Le territoire X regroupe …", "… Monts et
    Vallées de l'Ouest qui comprend les communautés de communes …"; an EPCI the territory goes
@@ -67,7 +69,7 @@ from functools import lru_cache
 from pipeline.extract.members import WORDS, EpciMention
 from pipeline.extract.territories import TerritoryMention
 from pipeline.linking import named_after
-from pipeline.normalize import fold
+from pipeline.normalize import fold, name_key
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
 LABELLING = re.compile(WORDS["labelling"], re.IGNORECASE)
@@ -196,6 +198,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if index is None:
         return None
     start, end = sentences[index]
+    bracket = _bracket_owner(mention, text, folded, start, territories, epci_spans)
+    if bracket is not None:
+        return bracket or None
     if held and not mention.in_member_list:
         # an item is a sentence of its own: "• Douaisis Agglo (Hauts-de-France) • Flers Agglo …"
         start, end = max(start, held[1].span.start), min(end, held[1].span.end)
@@ -246,6 +251,35 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and not OTHER_TERRITORIES.search(text, *near):  # lower case: not an agency's name
         return next(iter(by_id))
     return None
+
+
+# what may stand before a bracket of members without being their territory's name: a plural
+# noun of EPCIs ("composé de 5 EPCI (A, B, …)", "les quatre intercommunalités de
+# l'arrondissement de Lunéville (CC3M, CCTLB, …)")
+MEMBERS_BEFORE_BRACKET = re.compile(WORDS["members_noun"] + r"[^()]*$", re.IGNORECASE)
+
+
+def _bracket_owner(mention: EpciMention, text: str, folded: str, sentence_start: int,
+                   territories: list[TerritoryMention], epci_spans: list[tuple[int, int]]) -> str | None:
+    """The territory whose name a bracket of members follows ("les territoires Nord-Cotentin
+    (CA du Cotentin, CC de la Baie du Cotentin) et Collines de Normandie (Flers Agglo, …)"):
+    its territory_id; "" when the bracket follows a name that is no territory found (its
+    members are not the territory's named before); None when the mention is in no such bracket."""
+    opening = text.rfind("(", sentence_start, mention.start)
+    if opening < 0 or text.find(")", opening, mention.start) >= 0:
+        return None
+    named = _named_in(folded, max(sentence_start, opening - 120), opening, territories, epci_spans)
+    if named and name_key(text[named[-1][0]:opening].strip(" \t»\"”")) == name_key(named[-1][1].name):
+        return named[-1][1].territory_id
+    before = text[max(sentence_start, opening - 60):opening].rstrip(" \t»\"”")
+    if re.search(r"[A-ZÉÈÀÂÎÔ][\w'’-]*$", before) and not MEMBERS_BEFORE_BRACKET.search(before) \
+            and not HEAD_BEFORE_BRACKET.search(before):
+        return ""
+    return None
+
+
+# an EPCI's own name before its bracket ("la COBAN (Communauté …)", "CA X (CAX)")
+HEAD_BEFORE_BRACKET = re.compile(r"(?:\b[A-Z]{2,}[\w&]*|[Cc]ommunaut\w+[^()]*|[Mm][ée]tropole[^()]*|[Aa]gglo\w*[^()]*)$")
 
 
 def _party_or_listed(mention: EpciMention, folded: str, structure, epci_starts: set[int]) -> bool:
