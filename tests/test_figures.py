@@ -411,3 +411,13 @@ def test_companies_a_place_groups_or_shelters_are_no_programme_figure():
     text = ("À elles deux, les communautés de communes regroupent 5 800 entreprises. Le bassin abrite "
             "120 entreprises industrielles. Le programme a accompagné 16 entreprises.")
     assert [(f["value"], f["unit"]) for f in figures(text)] == [(16.0, "entreprise")]
+
+
+def test_a_count_set_beside_its_noun_counts_it():
+    assert [(f[0], f[2]) for f in facts("La liste des territoires, au nombre de 124 au niveau national, "
+                                        "a été publiée.")] == [(124.0, "territoire")]
+    assert [(f[0], f[2]) for f in facts("La démarche Territoires d'industrie (141 dans toute la France) "
+                                        "associe l'État et la Région.")] == [(141.0, "territoire")]
+    # a note's call in brackets counts nothing
+    assert facts("Les territoires (3) signent leur contrat cette semaine.") == []
+    assert [f[2] for f in facts("Deux territoires (57 et 54) signent leur contrat.")] == ["territoire"]

@@ -23,6 +23,8 @@ Rule ids (the `rule` column):
                             ont finalisé": both numbers (a share only over ten or a hundred)
 - figure.share              "neuf intercommunalités sur dix" (90), "près d'un quart des …" (25): percent
 - figure.partitive          "58 d'entre eux": unit of the nearest counted noun before it
+- figure.apposed_count      "les territoires, au nombre de 124", "Territoires d'industrie (141 dans
+                            toute la France)": the noun the count is set beside
 - figure.pronoun_count      "La Gironde en compte trois", "ils sont aujourd'hui 144": what the
                             pronoun stands for
 - figure.part               "183 territoires, dont 29 entièrement nouveaux": unit of the figure before
@@ -463,6 +465,7 @@ def _elided_figures(folded: str, tokens: list[Token], bare: list[Token], found: 
         known = found + resolved
         frame = (_ratio(folded, token, tokens, known, sentence, vocab)
                  or _partitive(folded, token, sentences, vocab)
+                 or _apposed_count(folded, token, sentences, vocab)
                  or _continued_enumeration(folded, token, known, sentence, place_starts, vocab)
                  or _pronoun_count(folded, token, sentences, vocab)
                  or _part_or_comparison(folded, token, tokens, known, sentence, sentences, vocab)
@@ -606,6 +609,30 @@ def _partitive(folded: str, token: Token, sentences: list[tuple[int, int]],
         return None
     unit = _antecedent_unit(folded, sentences, token.start, vocab)
     return Frame(unit, frame.end(), "figure.partitive") if unit else None
+
+
+# "les territoires, au nombre de 124", "Territoires d'industrie (141 dans toute la France)": a count
+# set beside the noun it counts.
+NUMBER_OF = re.compile(r"(?<![\w'])au\s+nombre\s+de\s+$")
+BRACKET_AFTER_NOUN = re.compile(r"[\s*_\"»]*\(\s*$")
+
+
+def _apposed_count(folded: str, token: Token, sentences: list[tuple[int, int]],
+                   vocab: Vocabulary) -> Frame | None:
+    """"au nombre de 124" counts the nearest counted noun before it in its sentence; a number
+    opening a bracket counts the noun right before the bracket."""
+    before = folded[max(0, token.start - 20):token.start]
+    if NUMBER_OF.search(before):
+        unit = _antecedent_unit(folded, sentences, token.start, vocab, back=0)
+        return Frame(unit, token.end, "figure.apposed_count") if unit else None
+    bracket = BRACKET_AFTER_NOUN.search(before)
+    # a word must follow: "territoires (3)" is a note's call, "(57 et 54)", "(21, 71)" are codes
+    if bracket and re.match(r"\s+(?!(?:et|ou)\b)[a-z]", folded[token.end:token.end + 6]):
+        noun_end = token.start - len(bracket.group())
+        nouns = list(vocab.counted_nouns.finditer(folded, max(0, noun_end - 40), noun_end))
+        if nouns and nouns[-1].end() == noun_end:
+            return Frame(vocab.units[_key(nouns[-1].group())], token.end, "figure.apposed_count")
+    return None
 
 
 def _continued_enumeration(folded: str, token: Token, known: list[Found], sentence: tuple[int, int],
