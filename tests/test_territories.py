@@ -1098,3 +1098,62 @@ def test_territories_retenus_sont_then_names_without_a_colon():
         ["Vitré", "Fougères", "Loudéac"]
     assert names_of("Les territoires retenus sont nombreux et variés.") == []
     assert names_of("Les territoires retenus sont la Bretagne et la Normandie.") == []
+
+
+def test_the_active_voice_labels_its_object():
+    assert names_of("Le gouvernement a labellisé le Pays de Redon « Territoire d'industrie ».") == ["Pays de Redon"]
+    assert names_of("L'État a retenu le Pays de Redon et le Val de Lorraine parmi les territoires "
+                    "d'industrie.") == ["Pays de Redon", "Val de Lorraine"]
+    assert names_of("Le label « Territoire d'industrie » a été attribué au Pays de Redon.") == ["Pays de Redon"]
+    # an object that is no place, a région, a project, a venue: none
+    assert names_of("Le gouvernement a choisi Lyon pour les Territoires d'industrie.") == []
+    assert names_of("Le Premier ministre a choisi le Grand Palais pour le Territoire d'industrie.") == []
+    assert names_of("Le jury a retenu Michelin pour son projet.") == []
+    assert names_of("L'État a retenu la Bretagne parmi les territoires d'industrie.") == []
+    assert names_of("La Région a retenu le projet Hydrogène dans le programme Territoires d'industrie.") == []
+    # two intercommunalities labelled together: members of a territory left unnamed
+    assert names_of("L'État a labellisé la communauté de communes du Thouarsais et la communauté de "
+                    "communes du Pays Loudunais « Territoire d'industrie ».") == []
+
+
+def test_more_ways_of_saying_a_place_holds_the_label():
+    assert names_of("Territoires d'industrie : le Pays de Redon retenu\n\nLe texte suit.") == ["Pays de Redon"]
+    assert names_of("Territoires d'industrie : Vitré et Fougères labellisés\n\nLe texte suit.") == ["Vitré", "Fougères"]
+    assert names_of("Le Pays de Redon, l'un des 183 territoires d'industrie, accueille les élus.") == ["Pays de Redon"]
+    assert names_of("Le Pays de Redon conserve son label Territoire d'industrie.") == ["Pays de Redon"]
+    assert names_of("Renouvellement du label Territoire d'industrie pour le Pays de Redon") == ["Pays de Redon"]
+    assert names_of("Le Pays de Redon renouvelé Territoire d'industrie pour 2023-2027.") == ["Pays de Redon"]
+    # traps: a company after the programme's words, a count, the programme for a country or for companies
+    assert names_of("Territoires d'industrie : Michelin retenu pour un projet\n\nLe texte suit.") == []
+    assert names_of("Territoires d'industrie : 183 territoires retenus\n") == []
+    assert names_of("Les Territoires d'industrie pour la France entière.") == []
+    assert names_of("Le label Territoire d'industrie pour les entreprises du Pays de Redon.") == []
+    # coordinated names with a singular participle: one territory whose name is unsure
+    assert names_of("Territoires d'industrie : le bassin de Bourges et Vierzon retenu\n\nLe texte.") == []
+
+
+def test_a_bare_award_participle_in_a_text_about_the_programme():
+    assert names_of("Le programme Territoires d'industrie avance. Dans le Morbihan, le Pays de Lorient et "
+                    "le Pays de Vannes ont été retenus.") == ["Pays de Lorient", "Pays de Vannes"]
+    assert names_of("Le Pays de Lorient et le Pays de Vannes font partie des lauréats.") == \
+        ["Pays de Lorient", "Pays de Vannes"]
+    assert names_of("Les deux territoires morbihannais retenus sont le Pays de Lorient et le Pays de "
+                    "Vannes.") == ["Pays de Lorient", "Pays de Vannes"]
+    # companies, people, the members a territory groups: none
+    assert names_of("Le programme Territoires d'industrie avance. Michelin et Safran ont été retenus pour "
+                    "leurs projets.") == []
+    assert names_of("Territoires d'industrie. Le territoire regroupant la CDC argentanaise et son homologue "
+                    "des Vallées d'Auge et du Merlerault a été retenu.") == []
+
+
+def test_fronted_label_phrases_and_list_membership():
+    for sentence in ("Le comité du Territoire d'Industrie (TI) Pays de Redon s'est réuni.",
+                     "La candidature du Pays de Redon a été retenue par l'État au titre du programme "
+                     "Territoires d'industrie.",
+                     "Avec le label Territoires d'industrie, le Pays de Redon accélère.",
+                     "Territoire d'industrie depuis 2018, le Pays de Redon accélère.",
+                     "Le Pays de Redon bénéficie du label Territoire d'industrie depuis 2018.",
+                     "Le Pays de Redon figure dans la liste des 124 territoires d'industrie."):
+        assert names_of(sentence) == ["Pays de Redon"], sentence
+    assert names_of("Avec le label Territoires d'industrie, les entreprises accélèrent.") == []
+    assert names_of("Grâce au label Territoires d'industrie, la Région soutient 40 projets.") == []

@@ -55,6 +55,8 @@ JOINS = re.compile(r"(?:(?:a|ont|avait|avaient)\s+)?(?:rejoint|rejoignent|rejoin
 # A common noun of a company, a school or a body right before a name: "l'entreprise Michelin".
 NOT_A_PLACE_NOUN = re.compile(r"\b(?:entreprises?|groupes?|societes?|usines?|sites?|start-?ups?|pme|eti|industriels?"
                               r"|cabinets?|laboratoires?|associations?|lycees?|ecoles?|clubs?|marques?)\s+$")
+# A participle of the award without the programme's words after it: said of people and companies too.
+BARE_AWARD = re.compile(r"(?:reconduit|retenu|labellise|labelise|selectionne|designe|choisi)\w*$")
 # A plural head of intercommunalities opening the subject: "les agglos de A, B et C".
 INTERCOMMUNALITIES_OF = re.compile(r"\s*(?:les|des|ces|deux|trois|quatre|cinq|six)\s+(?:agglos|agglomerations|communautes"
                                    r"(?:\s+de\s+communes|\s+d'agglomeration)?|intercommunalites|epci)\s+"
@@ -63,6 +65,7 @@ INTERCOMMUNALITIES_OF = re.compile(r"\s*(?:les|des|ces|deux|trois|quatre|cinq|si
 RELATIVE = re.compile(r"\s+(?:dans\s+lequel|dans\s+laquelle|auquel|à\s+laquelle|dont|où)\s")
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
 NOMINAL = re.compile(_expand(WORDS["labelled_nominal"]))
+AFTER_PROGRAMME = re.compile(WORDS["labelled_after_programme"])
 
 
 GROUPING = re.compile(r"(?:,\s*qui\s+|(?<![\w']))(?:(?P<verb>" + "|".join(WORDS["grouping_verbs"]) + r")\s+(?="
@@ -149,8 +152,12 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if (needs_context or apposition) and _places_only(parts, places, single=True) \
                 and not CANDIDACY.search(folded, clause_start, parts[0].start):
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
-        if needs_context and "reconduit" in match.group(0) and not all(_after_article(text, p) for p in parts):
-            continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits": people
+        if needs_context and BARE_AWARD.search(match.group(0)) and parts and (
+                not all(_after_article(text, p) for p in parts)
+                or not re.fullmatch(r"[\s,]*(?:(?:le|la|les|l['’])\s*)?", text[clause_start:parts[0].start], re.IGNORECASE)):
+            continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits", "Michelin et
+            # Safran ont été retenus": people and companies take no place's article; "le territoire
+            # regroupant la CDC argentanaise et son homologue des Vallées d'Auge … a été retenu": members
         if parts and NOT_A_PLACE_NOUN.search(folded, max(clause_start, parts[0].start - 40), parts[0].start):
             continue  # "L'entreprise Michelin entre dans le programme": a company, not a territory
         if parts and INTERCOMMUNALITIES_OF.match(folded, clause_start, parts[0].start):
@@ -164,12 +171,16 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             for mention in mentions:
                 mention.joins = True
         found.extend(mentions)
-    for pattern in (CLEFT, NOMINAL):
+    for pattern in (CLEFT, NOMINAL, AFTER_PROGRAMME):
         for match in pattern.finditer(folded):
             if pattern is CLEFT and not _cleft_about_the_label(text, folded, match):
                 continue
             subject_end = match.end("subject")
             parts = enumeration_after(text, match.start("subject"), subject_end)
+            if pattern is AFTER_PROGRAMME and len(parts) > 1 and not match.group(0).endswith("s"):
+                continue  # "le bassin de Bourges et Vierzon retenu": one territory, its name unsure
+            if pattern is AFTER_PROGRAMME and len(parts) == 1 and not (parts[0].epci or _after_article(text, parts[0])):
+                continue  # "Territoires d'industrie : Michelin retenu pour …": a company takes no article
             if parts and parts[-1].end == len(text[:subject_end].rstrip()):
                 found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
     return found
@@ -197,6 +208,45 @@ def selected_zones(text: str, structure: Structure, places: list[PlaceMention]) 
         if mention and not is_place_name(mention.name):
             found.append(mention)
     return found
+
+
+# The active voice: "L'État a labellisé le Pays de Redon « Territoire d'industrie »", "a retenu A et
+# B parmi les territoires d'industrie"; the label given to names: "le label Territoire d'industrie
+# attribué au Pays de Redon".
+ACTIVE_LABELLING = re.compile(r"\b(?:a|ont|avait|avaient|vient\s+d'|viennent\s+d')\s*(?:labellise|labelise|retenu|selectionne|designe|choisi)\s+")
+LABEL_COMPLEMENT = re.compile(r"[\s,]*(?:\"\s*)?(?:(?:comme|en tant que|parmi les|au titre d[ue]s?)\s+(?:(?:les|des|du|le|la|l')\s*)?"
+                              r"|(?:pour|dans)\s+(?:le|la|les)\s+(?=(?:programmes?|labels?|dispositifs?)\s))?"
+                              r"(?:\d+\s+|(?:nouveaux?|premiers?|programmes?|labels?|dispositifs?)\s+)*"
+                              + _expand("{label}"))  # not "a choisi Lyon pour les Territoires d'industrie": a venue
+LABEL_GIVEN_TO = re.compile(_expand("{label}") + r"\s*(?:\"\s*)?,?\s*(?:(?:(?:a ete|est|sont|ont ete|vient d'etre|viennent d'etre)\s+)?"
+                            r"(?:attribue|decerne|accorde|octroye|remis|renouvele|confirme)e?s?\s+(?:a\s+la\s+|a\s+l'\s*|au\s+|aux\s+|a\s+|pour\s+)"
+                            r"|pour\s+(?=(?:le|la|l')\s*))")
+
+
+def labelled_objects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.labelled in the active voice: the names the State labels, the label complementing
+    them ("a labellisé le Pays de Redon « Territoire d'industrie »"), or the names the label is given
+    to ("le label Territoire d'industrie attribué au Pays de Redon")."""
+    folded = fold(text)
+    found = []
+    for match in ACTIVE_LABELLING.finditer(folded):
+        sentence_end = sentence_bounds(text, match.start())[1]
+        parts = enumeration_after(text, match.end(), sentence_end)
+        if not parts or not LABEL_COMPLEMENT.match(folded, GLOSS_AFTER.match(text, parts[-1].end).end()):
+            continue
+        if len(parts) > 1 and any(p.epci for p in parts):
+            continue  # intercommunalities labelled together: the members of a territory left unnamed
+        found.extend(_mentions(text, parts, places, sentence_end))
+    for match in LABEL_GIVEN_TO.finditer(folded):
+        if not LABEL_NOUN_BEFORE.search(folded, max(0, match.start() - 30), match.start() + 1):
+            continue  # "le label Territoire d'industrie pour le X", not "les Territoires d'industrie pour la France"
+        sentence_end = sentence_bounds(text, match.start())[1]
+        found.extend(_mentions(text, enumeration_after(text, match.end(), sentence_end), places, sentence_end))
+    return found
+
+
+LABEL_NOUN_BEFORE = re.compile(r"\b(?:label|labellisation)\s*$")
+GLOSS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,40}\))?")
 
 
 # What may follow "c'est X qui a été retenu" in its sentence: the label or the programme.

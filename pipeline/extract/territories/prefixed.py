@@ -19,7 +19,7 @@ from pipeline.normalize import fold
 # ('« Territoire d'industrie » pilote X'), the word "pilote", a line break after a title in
 # capitals ("CONTRAT TERRITOIRE D'INDUSTRIE" then "ROCHEFORT – ROYAN - MARENNES - OLERON").
 PREFIXED = re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges": the usual abbreviation
-                      r"(?:[ \t]*[»”\"])?(?:[ \t]+pilote\b)?(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?",
+                      r"(?:[ \t]*[»”\"])?(?:[ \t]*\((?-i:TI)\))?(?:[ \t]+pilote\b)?(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?",
                       re.IGNORECASE)
 
 

@@ -15,8 +15,9 @@ from pipeline.normalize import fold
 
 PROSE_HEAD = re.compile(
     r"(?<![\w'])(?:(?:le|du|au|ce)\s+territoire|celui)\s+(?P<article>de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
-    r"|(?<![\w'])labellise(?:e|s|es)?\s+(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?"
-    r"[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
+    r"|(?:(?<![\w'])labellise(?:e|s|es)?\s+|(?<![\w'])(?:avec|grace\s+a|fort|forte)\s+(?:de\s+)?(?:le|son|ce|leur)\s+label\s+"
+    r"|(?:^|(?<=\n)|(?<=\.\s))territoires?\s+d'\s*industrie\s+(?=depuis\b))"  # "Territoire d'industrie depuis 2018, le X"
+    r"(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
 PROGRAMME_WORDS = re.compile(PREFIX)
 GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "plateau", "agglomeration",
                     "presqu'ile", "cote", "territoire", "coeur", "sud", "nord", "est", "ouest"}
