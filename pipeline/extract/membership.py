@@ -257,6 +257,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
 # noun of EPCIs ("composé de 5 EPCI (A, B, …)", "les quatre intercommunalités de
 # l'arrondissement de Lunéville (CC3M, CCTLB, …)")
 MEMBERS_BEFORE_BRACKET = re.compile(WORDS["members_noun"] + r"[^()]*$", re.IGNORECASE)
+# an EPCI's own name before its bracket ("la COBAN (Communauté …)", "CA X (CAX)")
+HEAD_BEFORE_BRACKET = re.compile(r"(?:\b[A-Z]{2,}[\w&]*|[Cc]ommunaut\w+[^()]*|[Mm][ée]tropole[^()]*|[Aa]gglo\w*[^()]*)$")
 
 
 def _bracket_owner(mention: EpciMention, text: str, folded: str, sentence_start: int,
@@ -276,10 +278,6 @@ def _bracket_owner(mention: EpciMention, text: str, folded: str, sentence_start:
             and not HEAD_BEFORE_BRACKET.search(before):
         return ""
     return None
-
-
-# an EPCI's own name before its bracket ("la COBAN (Communauté …)", "CA X (CAX)")
-HEAD_BEFORE_BRACKET = re.compile(r"(?:\b[A-Z]{2,}[\w&]*|[Cc]ommunaut\w+[^()]*|[Mm][ée]tropole[^()]*|[Aa]gglo\w*[^()]*)$")
 
 
 def _party_or_listed(mention: EpciMention, folded: str, structure, epci_starts: set[int]) -> bool:
