@@ -238,6 +238,26 @@ def test_members_of_a_single_territory_named_apart_from_its_name_are_attached(co
     assert (epcis["source"] == "epcis3_association_metropoles_retenues.txt").sum() == 0
 
 
+EPCIS5_FIXTURES = ("epcis5_presse_dix_epci_sigle", "epcis5_hebdo_membres_en_note",
+                   "epcis5_agence_laureats_membres_puis_ti", "epcis5_presse_contrat_president_agglo",
+                   "epcis5_presse_agglo_adjectif_minuscule", "epcis5_presse_extension_du_dispositif",
+                   "epcis5_presse_sujets_repris_ces_collectivites", "epcis5_quotidien_membres_apposition",
+                   "epcis5_tele_locale_agglo_comcom")
+
+
+def test_members_after_a_spelled_out_noun_in_a_footnote_or_before_their_territory(corpus_run, tmp_path):
+    """"dix établissements publics de coopération intercommunale (EPCI) : A, B …", members in a
+    footnote called in the territory's sentence, and list items naming their members before
+    their territory ("• A et B – TI X") after an item about another, an everyday name after an
+    elided article ("président d'Alès agglomération"), a name ending with a lower-case adjective
+    ("l'Agglomération du Gard rhodanien"), an EPCI the territory is extended to, names taken up
+    by "ces collectivités se sont réunies" (PATTERNS.md, epcis5)."""
+    _, output = corpus_run
+    scores = scores_of_fixtures(output, EPCIS5_FIXTURES, tmp_path)
+    assert scores.documents_matched == len(EPCIS5_FIXTURES)
+    assert (scores.scores["epcis"].f1, scores.scores["membership"].f1) == (1.0, 1.0)
+
+
 def test_a_merged_member_gives_its_successor_and_an_ambiguous_one_its_candidates(corpus_run):
     _, output = corpus_run
     documents = pq.read_table(output / "documents.parquet").to_pandas()

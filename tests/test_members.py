@@ -278,3 +278,100 @@ def test_towns_named_far_after_a_plural_head_are_not_its_epcis():
     text = "Les métropoles de Bordeaux et de Rouen sont retenues."
     assert [m.link.siren for m in find_epcis(text, DocumentLinker(), parse(text), [])] == [
         "243300316", "200023414"]
+
+
+def test_an_acronym_is_learnt_only_for_a_name_it_abbreviates():
+    """"Groupement des entreprises de la région Creil Sud Oise (GERC)": the bracket abbreviates
+    the group, whose name ends with an EPCI's; "(CAPI)" after the CA's name abbreviates it."""
+    text = ("Les industriels du Groupement des entreprises de la région Creil Sud Oise (GERC) "
+            "étaient présents, avec la Communauté d'agglomération Porte de l'Isère (CAPI).")
+    linker = DocumentLinker(frozenset({"60", "38"}))
+    find_epcis(text, linker, parse(text), [])
+    assert {acronym: link.siren for acronym, link in linker.acronyms.items()} == {"CAPI": "243800604"}
+
+
+def test_a_region_in_brackets_however_hyphened_is_no_short_name():
+    text = "• Blois Agglopolys – Romorantinais et Monestois (Centre Val-de-Loire)\n• Douaisis Agglo (Hauts-de-France)\n"
+    linker = DocumentLinker()
+    find_epcis(text, linker, parse(text), [])
+    assert linker.acronyms == {}
+
+
+def test_a_list_after_the_spelled_out_epci_noun_and_its_acronym():
+    text = ("Il regroupe dix établissements publics de coopération intercommunale (EPCI) : Rives de "
+            "Moselle, Eurométropole de Metz, Val de Fensch et le Pays Orne Moselle.")
+    assert [s for s, _ in members(text, frozenset({"57"}))] == [
+        "200039949", "200039865", "245701222", "245701271"]
+
+
+def test_everyday_names_no_millesime_holds_come_from_the_alias_file():
+    assert link_epci("Eurométropole de Metz").siren == "200039865"
+    assert link_epci("Cap Nord").siren == "200041788"
+
+
+def test_the_epcis_a_footnote_lists_are_members():
+    text = ("Le territoire couvre 147 communes* et 60 entreprises industrielles.\n\n"
+            "* Communauté d’agglomération du Pays de Saint-Omer, communauté de communes Flandre Lys "
+            "et communauté de communes du Pays de Lumbres.\n")
+    assert [s for s, _ in members(text)] == ["200069037", "245900758", "246201016"]
+
+
+def test_an_official_name_holding_a_type_word_coordinated_after_an_epci_is_one_anywhere():
+    """"Flers Agglo et Intercom de la Vire au Noireau": the second lies in the Calvados, the
+    first in the Orne, and the document states no département."""
+    text = "• Flers Agglo et Intercom de la Vire au Noireau – TI Collines de Normandie (Normandie)\n"
+    assert [s for s, _, _ in linked(text)] == ["200035814", "200068799"]
+
+
+def test_an_everyday_name_after_an_elided_article_is_found():
+    text = "Max Roustan, maire d’Alès et président d’Alès agglomération, a signé le contrat."
+    assert [s for s, _, _ in linked(text, frozenset({"30"}))] == ["200066918"]
+
+
+def test_a_weak_trigger_followed_by_a_common_noun_lists_no_names():
+    """"pilotée par la préfecture a recensé … dans le Migennois et le Jovinien": the agent of
+    the participle is a common noun, the places after the verb are no members; "porté par les
+    communautés A, B et C" and "porté par les présidents des communautés de communes A et B"
+    still list them."""
+    assert members("La mission pilotée par la préfecture a recensé 45 projets dans le Migennois "
+                   "et le Jovinien.", frozenset({"89"})) == []
+    assert [s for s, _ in members("le Pays de Vannes (porté par les communautés Arc Sud Bretagne, "
+                                  "Golfe du Morbihan – Vannes Agglomération et Questembert Communauté)",
+                                  frozenset({"56"}))] == ["200027027", "200067932", "245614383"]
+    assert [s for s, _ in members("Le projet est porté par les présidents des communautés de communes "
+                                  "du Jovinien et de Serein et Armance.", frozenset({"89"}))] == [
+        "248900938", "200067304"]
+
+
+def test_a_lower_case_adjective_may_end_a_name_after_a_head():
+    """"président de l'Agglomération du Gard rhodanien": the name goes on past the capitalised
+    words when the longer name is the EPCI's own."""
+    text = "« Du concret ! », lance le président de l’Agglomération du Gard rhodanien, Jean-Christian Rey."
+    assert [s for s, _, _ in linked(text, frozenset({"30"}))] == ["200034692"]
+
+
+def test_names_taken_up_by_a_plural_noun_before_a_verb_of_membership_are_members():
+    """"A, l'Aire Cantilienne, … Senlis Sud Oise et bientôt le Clermontois... ces collectivités se
+    sont réunies": the names without legal form are the subject, the member to come is not."""
+    text = ("Creil Sud Oise, l'Aire Cantilienne, le Liancourtois, Senlis Sud Oise et bientôt le "
+            "Clermontois... ces collectivités se sont réunies pour bâtir un plan d'actions.")
+    assert [s for s, _ in members(text, frozenset({"60"}))] == [
+        "200068047", "246000764", "246000129", "200066975"]
+
+
+def test_names_before_a_meeting_verb_without_a_plural_noun_are_no_members():
+    text = "Creil, Senlis et Chantilly se sont réunies pour un salon."
+    assert members(text, frozenset({"60"})) == []
+
+
+@pytest.mark.parametrize("written, departement, siren", [
+    ("la com'com du Val de Morteau", "25", "242504116"),
+    ("l'agglo de Saint-Dié", "88", "200071066"),
+    ("l'intercommunalité Lisieux Normandie", "14", "200069532"),
+    ("l'interco Lisieux Normandie", "14", "200069532"),
+])
+def test_everyday_heads_of_a_member_list(written, departement, siren):
+    """"com'com" with an apostrophe, "l'agglo" (a CA: "Saint-Dié" starts its official name) and
+    "l'intercommunalité" or "l'interco" (any legal form) head a name as the legal forms do."""
+    text = f"Le territoire regroupe {written} et la CC Flandre Lys."
+    assert [s for s, _ in members(text, frozenset({departement}))] == [siren, "245900758"]

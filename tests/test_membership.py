@@ -327,3 +327,105 @@ def test_a_run_of_epcis_in_a_sentence_about_several_territories_shares_no_territ
             "territoires retenus ont signé leur contrat avec la communauté d'agglomération Val de "
             "Garonne et la communauté de communes du Pays de Duras.")
     assert ("val-de-garonne-agglomeration", "244700449") not in members(text)
+
+
+def test_a_footnote_lists_the_members_of_the_territory_its_call_stands_by():
+    text = ("Le territoire d’industrie Cœur de Flandre - Pays de Saint-Omer couvre 147 communes* et "
+            "60 entreprises industrielles. Il mise sur la qualification.\n\n"
+            "* Communauté d’agglomération du Pays de Saint-Omer, communauté de communes Flandre Lys "
+            "et communauté de communes du Pays de Lumbres.\n")
+    territory = "coeur-de-flandre-pays-de-saint-omer"
+    assert members(text) == {(territory, "200069037"), (territory, "245900758"), (territory, "246201016")}
+
+
+def test_an_item_is_a_sentence_and_its_members_may_come_before_its_territory():
+    """"• Douaisis Agglo (Hauts-de-France) • Flers Agglo et Intercom … – TI Collines de
+    Normandie": the second item's EPCIs belong to the territory after the dash, not to the
+    first item's."""
+    text = ("Les lauréats de l'appel « Rebond industriel » sont :\n\n"
+            "  • Douaisis Agglo (Hauts-de-France)\n"
+            "  • Flers Agglo et Intercom de la Vire au Noireau – TI Collines de Normandie (Normandie)\n")
+    found = members(text)
+    assert ("collines-de-normandie", "200035814") in found
+    assert ("collines-de-normandie", "200068799") in found
+    assert not any(siren == "200035814" and territory != "collines-de-normandie" for territory, siren in found)
+
+
+def test_without_any_territory_an_epci_party_to_another_agreement_is_no_row():
+    """A text about an agreement on reindustrialisation that names no territory: the EPCI
+    written with its legal form is a party to that agreement, not a member of a territory."""
+    text = ("La région Hauts-de-France, l'association Intercommunalités de France et la communauté "
+            "d'agglomération Béthune-Bruay Artois Lys Romane ont signé, lundi 18 décembre, un accord "
+            "pour coordonner leurs actions en matière de réindustrialisation.")
+    assert members(text) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le dispositif a ainsi été étendu à la communauté de communes de Marana-Golo.",
+    "La communauté de communes de Marana-Golo vient de rejoindre le dispositif.",
+    "La communauté de communes de Marana-Golo vient s'ajouter au dispositif.",
+])
+def test_in_a_document_about_one_territory_an_epci_it_extends_to_is_a_member(sentence):
+    text = ("Retenu en novembre 2020, le territoire d'industrie de Bastia a présenté son bilan.\n\n"
+            + sentence + "\n\nLe programme soutient l'attractivité des territoires et des métiers.\n")
+    assert members(text) == {("bastia", "200036499")}
+
+
+@pytest.mark.parametrize("rule, kept", [("territory.topic", True), ("territory.list_item", False)])
+def test_the_territory_an_article_is_about_stays_one_when_its_epci_opens_a_member_list(rule, kept):
+    """"Creil Sud Oise, l'Aire Cantilienne, … ces collectivités se sont réunies": the article is
+    about Creil Sud Oise (its topic), and its EPCI opens the list of members; a name found only
+    as a list's item is a member, not a territory."""
+    from pipeline.extract.members import find_epcis
+    from pipeline.extract.membership import territories_kept
+    from pipeline.extract.structure import parse
+    from pipeline.extract.territories import TerritoryMention
+    from pipeline.linking import DocumentLinker
+    text = ("Creil Sud Oise, l'Aire Cantilienne, le Liancourtois et Senlis Sud Oise... ces "
+            "collectivités se sont réunies pour bâtir un plan d'actions.")
+    epcis = find_epcis(text, DocumentLinker(frozenset({"60"})), parse(text), [])
+    territory = TerritoryMention(0, len("Creil Sud Oise"), "Creil Sud Oise", rule)
+    assert (territories_kept(epcis, [territory], text) == [territory]) is kept
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("La communauté d'agglomération du Cotentin et la communauté de communes de la Baie du "
+                 "Cotentin, les deux intercommunalités du territoire d'industrie Nord-Cotentin, ont signé "
+                 "leur contrat en 2023.", id="apposition"),
+    pytest.param("Le territoire d'industrie Nord-Cotentin a été labellisé en 2023. La communauté "
+                 "d'agglomération du Cotentin et la communauté de communes de la Baie du Cotentin en sont "
+                 "les deux membres.", id="en sont les membres"),
+])
+def test_members_said_so_after_their_names(text):
+    assert members(text) == {("nord-cotentin", "200067205"), ("nord-cotentin", "200042729")}
+
+
+def test_en_font_partie_after_several_territories_names_none_of_them():
+    text = ("Sept territoires sont retenus en Provence-Alpes-Côte d'Azur, dont Gap Tallard et la Vallée "
+            "de la Durance. La communauté de communes du Briançonnais et le Sisteronais Buech en font partie.")
+    assert not {territory for territory, _ in members(text)} - {None}
+
+
+def test_the_members_of_a_named_territory_go_to_no_other_one():
+    """"Le territoire Collines de Normandie regroupe A et B" after a sentence about Nord-Cotentin:
+    whether or not the territory rules keep Collines de Normandie, its members are not
+    Nord-Cotentin's."""
+    text = ("En 2019, deux territoires d'industrie ont été labellisés en Normandie. Le territoire "
+            "Nord-Cotentin regroupe la communauté d'agglomération du Cotentin et la communauté de "
+            "communes de la Baie du Cotentin. Le territoire Collines de Normandie regroupe Flers Agglo "
+            "et la communauté de communes Intercom de la Vire au Noireau.")
+    found = members(text)
+    assert {("nord-cotentin", "200067205"), ("nord-cotentin", "200042729")} <= found
+    assert not {siren for territory, siren in found if territory == "nord-cotentin"} & {"200035814", "200068799"}
+
+
+def test_a_bracket_of_members_belongs_to_the_name_right_before_it():
+    """"les territoires Nord-Cotentin (A, B) et Collines de Normandie (C, D)": the second
+    bracket's members are not Nord-Cotentin's, whether or not Collines de Normandie is found;
+    "les quatre intercommunalités de l'arrondissement de Lunéville (CC3M, …)" is no name."""
+    text = ("En 2019, les territoires d'industrie Nord-Cotentin (communauté d'agglomération du "
+            "Cotentin, communauté de communes de la Baie du Cotentin) et Collines de Normandie (Flers "
+            "Agglo, communauté de communes Intercom de la Vire au Noireau) ont été labellisés.")
+    found = members(text)
+    assert {("nord-cotentin", "200067205"), ("nord-cotentin", "200042729")} <= found
+    assert not {siren for territory, siren in found if territory == "nord-cotentin"} & {"200035814", "200068799"}

@@ -6,22 +6,30 @@ Rules (ids in the `rule` column):
                        intercommunalités : A, B et C", "4 communautés de communes qui la composent
                        (A, B, C et D)"), on the lines or items an intro ending with a colon
                        opens ("représenté par :" then "− La communauté de communes X …"), or as
-                       the value of a "Territory : A, B et C" line. A
+                       the value of a "Territory : A, B et C" line, or in a footnote
+                       called in a sentence ("couvre 147 communes*" … "* CA A, CC B"), or as
+                       the subject of a verb of membership ("la CA X et la CC Y forment …",
+                       "A, B, C… ces collectivités se sont réunies"). A weak trigger ("pilotée
+                       par", "autour de") followed by a common noun lists no names. A
                        legal-form head ("les communautés de communes", "celle du") is distributed
                        over the coordinated names that follow it; the list is split where the
                        parts are real EPCIs of the referential (a name may hold "et" or a comma),
                        by dynamic programming over the ", ", " et " and " / " joints.
 - epci.head_mention    a legal-form head followed by a capitalised name anywhere else in the text
                        ("la communauté de communes du Grand Autunois Morvan", "l'Agglomération
-                       d'Agen").
+                       d'Agen", "l'Agglomération du Gard rhodanien": a lower-case adjective
+                       may end it).
 - epci.everyday_name   a capitalised name ending with a type word, linked exactly ("Questembert
-                       Communauté", "Flers Agglo", "Bordeaux Métropole").
+                       Communauté", "Flers Agglo", "Bordeaux Métropole", "d'Alès agglomération").
 - epci.acronym         an acronym or short name the text defines ("… Bassin d'Arcachon Nord
                        (COBAN)", "CAPEX Communauté d'Agglomération Cap Excellence", "… (Cap
-                       Nord)"), or a well-known one of the document's EPCIs, where it is used.
+                       Nord)"), or a well-known one of the document's EPCIs, where it is used;
+                       an acronym abbreviates the name it follows (its first letter is the
+                       legal form's or the name's: not "… la région Creil Sud Oise (GERC)").
 - epci.coordinated     a name without legal form coordinated after an EPCI's ("l'Agglomération
                        de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards"), when it is
-                       the official name of an EPCI of the document's départements: never a
+                       the official name of an EPCI of the document's départements, or holds a
+                       type word ("Flers Agglo et Intercom de la Vire au Noireau"): never a
                        town, a person or an everyday form.
 
 Acronyms are learnt before lists are read, so "la COBAN" in a list links wherever the text
@@ -41,7 +49,7 @@ from pathlib import Path
 from pipeline import referential
 from pipeline.extract.structure import Span
 from pipeline.linking import ACCEPT_SCORE, EVERYDAY_FORM_SCORE, DocumentLinker, Link, acronym_in
-from pipeline.normalize import fold
+from pipeline.normalize import fold, name_key
 
 WORDS = json.loads((Path(__file__).parent / "rules" / "member_words.json").read_text(encoding="utf-8"))
 MEMBER_TRIGGER = "(?:" + "|".join(WORDS["member_triggers"]) + ")"
@@ -66,10 +74,12 @@ HEAD = re.compile(
     r"|(?i:communaut[ée]s?\s+urbaines?)|(?i:(?<=la\s)m[ée]tropole|(?<=les\s)m[ée]tropoles)"
     r"|(?i:communaut[ée]\s+de\s+l['’]\s*agglom[ée]ration)"
     r"|(?i:(?<=l['’])agglom[ée]ration(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
+    # "l'agglo de Saint-Dié", "l'intercommunalité Lisieux Normandie", "l'interco X"
+    r"|(?i:(?<=l['’])(?:agglo|intercommunalit[ée]|interco)(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
     r"|(?i:(?<=les\s)agglom[ée]rations(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
     r"|(?i:celles?(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
-    r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom-?com\b))")
-HEAD_TYPES = [("agglom", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
+    r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom['’-]?com\b))")
+HEAD_TYPES = [("agglo", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
               ("cc", "CC"), ("ca", "CA"), ("cu", "CU")]
 JOINT = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+")
 MAX_PARTS_PER_NAME = 4
@@ -103,6 +113,8 @@ def _head_type(head: str, previous: str | None = None) -> str | None:
     words = head.lower().split()
     if words and words[-1].startswith("celle"):
         return previous
+    if "intercom" in head.lower():
+        return None  # "l'intercommunalité X": any legal form
     for marker, epci_type in HEAD_TYPES:
         if any(marker in word if len(marker) > 2 else marker == word for word in words):
             return epci_type
@@ -299,6 +311,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
                 and text[trigger.end():following].strip():
             end = min(end, following)
         rest = GROUP_LEAD.sub("", text[trigger.end():end], count=1)
+        if not keep and _common_noun_first(rest):
+            continue  # "pilotée par la préfecture", "autour de quatre axes": no list of names
         if not rest.strip(" \t\n:;,."):
             # "représenté par :" then the members' list; nothing when no list follows
             regions += _lines_after(text, structure, end, keep, members, trigger.start())
@@ -306,6 +320,21 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
                                    weak=not keep))
     return regions
+
+
+TYPE_NOUN = re.compile(r"(?:communaute|agglo|intercom|interco|metropole|epci|e\.p\.c\.i|collectivite)")
+FIRST_WORD = re.compile(r"[\s:]*(?:(?:la|les|le|une|un|des|du|de)\s+|[ld]['’]\s*)?([^\W\d_][\w'’-]*)", re.IGNORECASE)
+
+
+def _common_noun_first(rest: str) -> bool:
+    """Whether what follows a trigger opens with a common noun that is no legal form nor type
+    word, and no legal form follows closely ("la préfecture a recensé … dans le Jovinien",
+    "quatre axes"; not "les communautés A et B", "les présidents des communautés de communes
+    A et B"): a weak trigger then introduces no names."""
+    first = FIRST_WORD.match(rest)
+    if not first or not first.group(1)[0].islower() or TYPE_NOUN.match(fold(first.group(1))):
+        return False
+    return not HEAD.search(rest, 0, first.end() + 40)
 
 
 PLURAL_HEAD = re.compile(r"(?:t[ée]s|ions|oles)\b", re.IGNORECASE)
@@ -317,7 +346,10 @@ SENTENCE_START = re.compile(r".*(?:[.!?:;]\s|\n)", re.DOTALL)
 def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     """'la CU X, la CC Y et la CC Z s'étaient rassemblées pour donner naissance au Territoire
     W', 'la CA X et la CC Y forment le territoire W': EPCIs with their legal form, coordinated as
-    the subject of a verb of membership, from the first head of the sentence to the verb."""
+    the subject of a verb of membership, from the first head of the sentence to the verb; or
+    names without legal form that a plural noun of EPCIs takes up before the verb ('A, l'Aire
+    Cantilienne, le Pays du Valois… ces collectivités se sont réunies'), a member to come ('et
+    bientôt B') left out."""
     regions = []
     starts = [head.start() for head in all_heads]
     for verb in MEMBERS_VERB.finditer(text):
@@ -325,10 +357,22 @@ def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
         sentence_start = before.end() if before else max(0, verb.start() - 400)
         index = bisect.bisect_left(starts, sentence_start)
         first = all_heads[index] if index < len(starts) and starts[index] < verb.start() else None
-        if first is not None:
+        resumed = RESUMPTION.search(text, max(0, verb.start() - 60), verb.start())
+        if resumed is not None:  # an ellipsis ends no sentence: "… et bientôt B... ces collectivités"
+            starts_before = list(PLAIN_SENTENCE_START.finditer(text, max(0, verb.start() - 400), resumed.start()))
+            names_start = starts_before[-1].end() if starts_before else max(0, verb.start() - 400)
+            future = FUTURE_MEMBER.search(text, names_start, resumed.start())
+            end = future.start() if future else resumed.start()
+            regions.append(_Region(names_start, end, False, None, True, verb.start()))
+        elif first is not None:
             regions.append(_Region(first.start(), verb.start(), False, None, True, verb.start(),
                                    verb.start()))
     return regions
+
+
+RESUMPTION = re.compile(WORDS["resumption"], re.IGNORECASE)
+PLAIN_SENTENCE_START = re.compile(r"(?<!\.)[.!?;:](?!\.)\s+|\n")
+FUTURE_MEMBER = re.compile(WORDS["future_member"], re.IGNORECASE)
 
 
 def _plural_head_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
@@ -412,6 +456,26 @@ def _noun_regions(text: str, structure) -> list[_Region]:
             regions.append(_Region(start, close, plain))
         else:
             regions.append(_Region(start, _sentence_end(text, start), True))
+    return regions
+
+
+# a footnote: its call right after a word ("couvre 147 communes*", "communes (1)", "communes¹"),
+# its text on a line of its own after, opening with the same mark
+FOOTNOTE_LINE = re.compile(r"^[ \t]*(\*{1,3}|\(\d\)|[¹²³])[ \t]*(\S[^\n]*)", re.MULTILINE)
+
+
+def _footnote_regions(text: str) -> list[_Region]:
+    """The EPCIs a footnote lists are members, introduced where its call stands ("Le
+    territoire X couvre 147 communes*" … "* Communauté d'agglomération A, communauté de
+    communes B …"): the call's sentence is the list's intro."""
+    regions = []
+    for line in FOOTNOTE_LINE.finditer(text):
+        mark = line.group(1)
+        call = re.compile(r"(?<=\w)[ \t]?" + re.escape(mark) if mark.startswith("(")
+                          else r"(?<=\w)" + re.escape(mark) + r"(?!\*)")
+        calls = [c for c in call.finditer(text, 0, line.start())]
+        if calls:
+            regions.append(_Region(line.start(2), line.end(2), False, None, True, calls[-1].start()))
     return regions
 
 
@@ -536,8 +600,9 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             start = HEAD_ARTICLE.match(text, start, end).end()
             written = text[names_start if index == 0 else start:end]
             known = link.siren or link.candidates
-            if region.weak and epci_type is None and link.score < 1.0 and len(written.split()) == 1:
-                continue  # "autour de Cholet": a town, unless written as the EPCI's own name
+            if region.weak and epci_type is None and link.score < 1.0 \
+                    and len(LEADING_ARTICLES.sub("", written).split()) == 1:
+                continue  # "autour de Cholet", "pilotée par … le Jovinien": a place, unless written as the EPCI's own name
             complete = complete and bool(link.siren)
             if end > start and (known or region.keep_unlinked
                                 and _looks_like_name(written, text[end:end + 30])):
@@ -577,9 +642,10 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
         inner = paren.group(1).strip()
         if inner[:1].isdigit():
             continue  # "(01)", "(11-31-81)": codes
-        short = acronym_in(inner) or (inner if _short_name(inner) else None)
+        acronym = acronym_in(inner)
+        short = acronym or (inner if _short_name(inner) else None)
         if short:
-            link = _name_before(text, folded, paren.start(), linker)
+            link = _name_before(text, folded, paren.start(), linker, acronym)
             if link:
                 linker.learn(short, link)
             continue
@@ -614,14 +680,37 @@ def _place_names() -> frozenset[str]:
     return frozenset(fold(area.name) for area in [*ref.departements.values(), *ref.regions.values()])
 
 
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    """The départements' and régions' names however hyphened ("Centre Val-de-Loire")."""
+    ref = referential.load()
+    return frozenset(name_key(area.name) for area in [*ref.departements.values(), *ref.regions.values()])
+
+
 def _short_name(inner: str) -> bool:
-    """'(Cap Nord)': a short capitalised name in brackets, not a place ('(Haute-Corse)')."""
-    return bool(SHORT_NAME.fullmatch(inner)) and fold(inner) not in _place_names()
+    """'(Cap Nord)': a short capitalised name in brackets, not a place ('(Haute-Corse)',
+    '(Centre Val-de-Loire)')."""
+    return bool(SHORT_NAME.fullmatch(inner)) and name_key(inner) not in _place_keys()
 
 
-def _name_before(text: str, folded: str, position: int, linker: DocumentLinker) -> Link | None:
+def _abbreviates(acronym: str | None, words: str) -> bool:
+    """Whether an acronym may stand for the name that starts at `words`: its first letter is
+    that of the legal form or of the name's first word ("Communauté … Nord (COBAN)",
+    "Métropole Aix-Marseille-Provence (AMP)"), not that of a noun the name completes
+    ("Groupement des entreprises de la région Creil Sud Oise (GERC)")."""
+    if acronym is None:
+        return True
+    significant = [word for word in re.findall(r"[^\W\d_][\w'’]*", words)
+                   if not re.fullmatch(r"(?i)(?:la|le|les|l['’]|de|du|des|d['’])", word)]
+    initials = {fold(word)[:1] for word in significant[:2]}
+    return fold(acronym)[:1] in initials
+
+
+def _name_before(text: str, folded: str, position: int, linker: DocumentLinker,
+                 acronym: str | None = None) -> Link | None:
     """The EPCI named right before `position` (an acronym's bracket): from its head, from the
-    last joint, or the capitalised run before it; the best confident link."""
+    last joint, or the capitalised run before it; the best confident link. An `acronym` must
+    abbreviate the name it is given to (`_abbreviates`)."""
     line_start = max(text.rfind("\n", 0, position), text.rfind(".", 0, position - 1)) + 1
     window_start = max(line_start, position - 160)
     links = []
@@ -632,7 +721,9 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker) 
         epci_type = _head_type(head.group(0))
         pieces = [head.end()] + [j.end() for j in JOINT.finditer(text, head.end(), position)]
         for piece in pieces:
-            if text.count(")", piece, position) == 0:
+            if text.count(")", piece, position) == 0 and (
+                    _abbreviates(acronym, text[head.start():position])
+                    or _abbreviates(acronym, text[piece:position])):
                 links.append(linker.link(text[piece:position], epci_type))
     words = list(NAME_WORD.finditer(text, window_start, position))
     start = position
@@ -642,7 +733,7 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker) 
         start = word.start()
     while start < position and not text[start].isupper():
         start += 1
-    if start < position:
+    if start < position and _abbreviates(acronym, text[start:position]):
         run = linker.link(text[start:position])
         if run.exact:
             links.append(run)
@@ -650,7 +741,11 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker) 
     return max(links, key=lambda link: link.score) if links else None
 
 
-SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?agglom|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
+LOWER_WORD = re.compile(r"[ \t]+[a-zéèêàâîôûç][\w'’-]*")
+MAX_LOWER_WORDS = 2
+
+
+SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
 def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
@@ -666,6 +761,15 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         start, end = span
         epci_type = _head_type(head.group(0))
         link = linker.link(text[head.end():end], epci_type)
+        tail = end
+        for _ in range(MAX_LOWER_WORDS):  # "l'Agglomération du Gard rhodanien": an adjective ends it
+            word = LOWER_WORD.match(text, tail)
+            if link.siren or not word:
+                break
+            tail = word.end()
+            longer = linker.link(text[head.end():tail], epci_type)
+            if longer.siren and longer.exact:
+                link, end = longer, tail
         if link.siren:
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()), epci_type,
                                      "epci.head_mention", legal_form=not SOFT_HEAD.match(head.group(0))))
@@ -690,7 +794,9 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
                 break
             start = previous.start()
         while start < word.start() and not text[start].isupper():
-            start = text.find(" ", start, word.start()) + 1 or word.start()
+            # "président d'Alès agglomération": the name starts after the elided article
+            elided = re.match(r"[dlDL]['’]\s*(?=[A-ZÉÈÀÂÎÔ])", text[start:word.start()])
+            start = start + elided.end() if elided else text.find(" ", start, word.start()) + 1 or word.start()
         if start >= word.start():
             continue
         link = linker.link(text[start:word.end()])
@@ -716,7 +822,7 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
 # ", le Pays des Achards", " et Vie et Boulogne": a name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
     r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
-    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|l['’]|d['’])[ \t]*)*"
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
 OFFICIAL_NAME_SCORE = 0.99  # the official name itself, of the document's départements and year
 
@@ -727,9 +833,8 @@ def _coordinated_mentions(text: str, linker: DocumentLinker,
     de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards – qui composent …", "avec La
     Roche-sur-Yon Agglomération et le Pays des Achards"): the coordination makes them EPCIs too
     when each is an EPCI's official name, of the document's départements; a town, a person or an
-    everyday form is not enough. They are listed as their neighbour is."""
-    if not linker.departements:
-        return []
+    everyday form is not enough; a name holding a type word ("Flers Agglo et Intercom de la Vire
+    au Noireau") is an EPCI's wherever it lies. They are listed as their neighbour is."""
     added: list[EpciMention] = []
     for anchor in found:
         previous = anchor
@@ -739,9 +844,10 @@ def _coordinated_mentions(text: str, linker: DocumentLinker,
                 break
             written = match.group("name")
             link = linker.link(written)
-            if not (link.siren and link.exact and link.score >= OFFICIAL_NAME_SCORE
-                    and set(link.departement_codes) & linker.departements
-                    and fold(written) not in _place_names()):
+            in_context = link.score >= OFFICIAL_NAME_SCORE and set(link.departement_codes) & linker.departements \
+                and fold(written) not in _place_names()
+            typed = TYPE_WORD.search(written) and link.score >= ACCEPT_SCORE
+            if not (link.siren and link.exact and (in_context or typed)):
                 break
             previous = EpciMention(match.start("name"), match.end("name"), link, written,
                                    link.epci_type, "epci.coordinated", anchor.in_member_list,
@@ -778,7 +884,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     all_heads = list(HEAD.finditer(text))
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
                + _field_regions(text, structure, territories) + _table_regions(text, structure, territories)
-               + _plural_head_regions(text, all_heads)
+               + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)

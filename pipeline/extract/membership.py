@@ -10,6 +10,8 @@ the rule that found the mention):
 2. the territory is named after the EPCI: the territory's mention starts with the EPCI's
    ("Mayenne Communauté", "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
 3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
+3b. a bracket of members belongs to the name right before it ("les territoires A (CA X, CC Y) et
+   B (CC Z)"): to that territory, or to none when that name is not a territory found;
 4. its sentence, or the sentence opening its list ("Territoire X représenté par :" then
    the lines of members), names a territory before it ("Le territoire X regroupe …", "… Monts et
    Vallées de l'Ouest qui comprend les communautés de communes …"; an EPCI the territory goes
@@ -18,18 +20,24 @@ the rule that found the mention):
    et B sont reconduits, et Bordeaux Métropole entre dans le programme avec la COBAN": they
    belong to none), or, not listed, is an item of the enumeration of territories it follows
    ("…, Grand Angoulême, Limoges Métropole – ELAN, …": a territory the territory rules missed,
-   not a member); a territory named before a line that ends with a full stop is not in the
-   sentence of an EPCI not listed, whatever the parser's sentences ("… Ouest Saône et Loire ».⏎
+   not a member), or listed as the member of a territory named as the list's subject but not
+   kept ("Le territoire Collines de Normandie regroupe A et B": not another territory's); a
+   territory named before a line that ends with a full stop is not in the sentence of an EPCI
+   not listed, whatever the parser's sentences ("… Ouest Saône et Loire ».⏎
    Le 2 novembre, Dijon métropole annonçait avoir rejoint …"); else after it when the EPCI is listed as a member ("regroupant A et B, le
    territoire X …", "A et B s'étaient rassemblées pour donner naissance au Territoire X") or
-   said to be one ("A, qui est membre du Territoire d'industrie X", "fait partie du", "appartient au");
+   said to be one ("A, qui est membre du Territoire d'industrie X", "fait partie du", "appartient au",
+   "A et B, les deux intercommunalités du territoire d'industrie X");
 5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
    cut early), unless the list's subject is a territory left unnamed ("Le territoire regroupant
    A et B vient d'être labellisé");
 6. its sentence starts by pointing back ("Il rassemble …", "Ce territoire comprend …") and one
    of the two sentences before names a territory: the last one named;
 7. the document names a single territory, and the EPCI is listed as a member, named in a
-   sentence about the label ("La CA X et la CC Y ont décroché conjointement un label"), a party
+   sentence about the label ("La CA X et la CC Y ont décroché conjointement un label") or about
+   its extension ("faire tomber la frontière entre la CAB et la CC X pour étendre le dispositif",
+   "A vient s'ajouter à B, à C"), the subject of "a rejoint le dispositif" or of "en sont les
+   membres", "en font partie" ("en" can stand only for that territory), a party
    of an agreement ("ENTRE … La Communauté d'Agglomération X représentée par …") or an item of a
    list whose every item opens with an EPCI ("Pour la Drôme : • A • B"), in a sentence that
    speaks of no other territories; a town's own EPCI ("Rattachée à la communauté de communes
@@ -43,10 +51,12 @@ A territory given a new name ("avec un nouveau nom, X", "baptisé « X »") cont
 territory named before its sentence: when no member of its own is named, it keeps that one's
 members, and the EPCIs said to join ("rejoint", "l'entrée de", "élargissement") are its members too.
 A mention no rule attaches is kept (territory_id null) only when the document names no
-territory (its territory went unnamed or unseen) and the mention is listed as a member, written
-with its legal form ("CC de X"), or named in a sentence about the programme, not as someone's
-office: "président de GrandSoissons Agglomération" names an EPCI, not a member, "entre
-l'agglomération de Laval et la métropole du Mans" names places, and the members of a territory
+territory (its territory went unnamed or unseen) and the mention is listed as a member or named
+in a sentence about the programme, not as someone's office: "président de GrandSoissons
+Agglomération" names an EPCI, not a member, "entre l'agglomération de Laval et la métropole du
+Mans" names places, a legal form is not enough ("La région, l'association Intercommunalités de
+France et la communauté d'agglomération X ont signé un accord" names a party to another
+agreement), and the members of a territory
 the text leaves unnamed beside named ones ("Le territoire regroupant A et B …") belong to none
 of those.
 """
@@ -59,7 +69,7 @@ from functools import lru_cache
 from pipeline.extract.members import WORDS, EpciMention
 from pipeline.extract.territories import TerritoryMention
 from pipeline.linking import named_after
-from pipeline.normalize import fold
+from pipeline.normalize import fold, name_key
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
 LABELLING = re.compile(WORDS["labelling"], re.IGNORECASE)
@@ -79,18 +89,37 @@ OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)\bterritoires\b(?!\s+d[
 # a line ending with a full stop ends a sentence the parser may have run on ("… Ouest Saône et
 # Loire ».\nLe 2 novembre, Dijon métropole …")
 LINE_END_STOP = re.compile(r"(?:[.!?]\s*[»”\"]?|[»”\"]\s*\.)[ \t]*\n")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 ARTICLE = re.compile(r"(?:(?:la|le|les|l['’])\s*)?", re.IGNORECASE)
 # "X, qui est membre du Territoire d'industrie Y", "X fait partie du territoire Y" (folded text)
 MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|sont|etaient)\s+membres?\s+(?:du|de|des)\b"
                        r"|\s*,?\s*(?:qui\s+)?(?:fait|font|faisait|faisaient)\s+partie\s+(?:du|de|des)\b"
                        r"|\s*,?\s*(?:qui\s+)?(?:appartient|appartiennent|appartenait)\s+au\b"
                        # "A, B, C – qui composent le Territoire d'industrie Y": after a run of names
-                       r"|\s*(?:[,–—-]\s*)?qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\b")
+                       r"|\s*(?:[,–—-]\s*)?qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\b"
+                       # "• A et B – TI Y": the members, then their territory after a dash
+                       r"|\s*[–—-]\s*(?:ti|territoire\s+d'\s*industrie)\s"
+                       # "A et B, les deux intercommunalités du territoire d'industrie Y, …"
+                       r"|\s*,\s*(?:les|ses)\s+(?:\w+\s+)?(?:intercommunalites|communautes|epci|membres)"
+                       r"(?:\s+membres)?\s+(?:du|de\s+la|de\s+l'|des)\b")
 # "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)
 PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
 # ("renommée" is also fame: "une entreprise de renommée mondiale")
 NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise")
+# a sentence about the territory's extension to an EPCI: "faire tomber la frontière entre la CAB
+# et la CC X pour étendre le dispositif", "Dijon métropole vient s'ajouter à la CU …, au …"
+# (folded text); who "rejoint" something is a member only when that is the programme: "la CC X
+# a rejoint le dispositif", not "Dijon Métropole annonçait avoir rejoint le quatuor" (another
+# territory) nor "Rattachée à la CC X, …, la commune de Y rejoint le dispositif" (a town)
+EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\w*|s'(?:y\s+)?ajout\w*"
+                       r"|se\s+join\w*)\b")
+# "A et B en sont les deux membres", "… en font partie": "en" stands for the one territory of a
+# document about one (folded text, after the EPCI or its run)
+MEMBERS_OF_IT = re.compile(r"\s*(?:[,)]\s*)?en\s+(?:sont|etaient|seront|est|font|faisaient|fait)\s+"
+                           r"(?:partie|(?:les\s+|l'un\s+des\s+)?(?:\w+\s+)?membres?)\b")
+JOINS_THE_PROGRAMME = re.compile(r"[^.;:,]{0,40}?\brejoin\w*\s+(?:le|la|l')\s*"
+                                 r"(?:dispositif|programme|territoire|demarche|label)\b")
 JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*")
 # what joins coordinated EPCIs: "du Pays de Duras, du Pays de Lauzun … et de la communauté
 # d'agglomération X" (folded text)
@@ -142,7 +171,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                   folded: str, sentences: list[tuple[int, int]], structure,
                   epci_spans: list[tuple[int, int]], by_id: set[str],
                   aliases: dict[str, str], label_subjects: list[int],
-                  epci_starts: set[int] = frozenset()) -> str | None:
+                  epci_starts: set[int] = frozenset(), run_end: dict[int, int] | None = None) -> str | None:
     if mention.territory_hint in by_id:
         return mention.territory_hint
     if mention.link.siren:
@@ -169,6 +198,12 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if index is None:
         return None
     start, end = sentences[index]
+    bracket = _bracket_owner(mention, text, folded, start, territories, epci_spans)
+    if bracket is not None:
+        return bracket or None
+    if held and not mention.in_member_list:
+        # an item is a sentence of its own: "• Douaisis Agglo (Hauts-de-France) • Flers Agglo …"
+        start, end = max(start, held[1].span.start), min(end, held[1].span.end)
     line_ends = [stop.end() for stop in LINE_END_STOP.finditer(text, start, mention.start)]
     before = _named_in(folded, line_ends[-1] if line_ends and not mention.in_member_list else start,
                        mention.start, territories, epci_spans)
@@ -192,6 +227,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         return after[0][1].territory_id
     if mention.list_start is not None and _unnamed_subject(folded, start, mention.list_start):
         return None  # "Le territoire regroupant A et B": a territory the text leaves unnamed
+    if mention.in_member_list and mention.list_start is not None \
+            and _subject_named_otherwise(text, start, mention.list_start):
+        return None  # "Le territoire Collines de Normandie regroupe A et B": not one we found
     holding = [t for t in territories if t.end <= mention.start < t.block_end]
     if holding and mention.in_member_list:
         return max(holding, key=lambda t: t.end).territory_id
@@ -200,10 +238,45 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             named = _named_in(folded, *sentences[back], territories, epci_spans)
             if named:
                 return named[-1][1].territory_id
+    # the words around it in its sentence, up to a blank line the parser ran across ("… »
+    # indique X.⏎⏎Le programme … l'attractivité des territoires …")
+    breaks = [b.end() for b in BLANK_LINE.finditer(text, start, mention.start)]
+    following = BLANK_LINE.search(text, mention.end, end)
+    near = (breaks[-1] if breaks else start, following.start() if following else end)
     if len(by_id) == 1 and (_named_as_member(mention, text, folded, start, end)
+                            or _named_as_member(mention, folded, folded, *near, EXTENSION)
+                            or JOINS_THE_PROGRAMME.match(folded, mention.end, near[1])
+                            or MEMBERS_OF_IT.match(folded, (run_end or {}).get(id(mention), mention.end))
                             or _party_or_listed(mention, folded, structure, epci_starts)) \
-            and not OTHER_TERRITORIES.search(text, start, end):  # lower case: not an agency's name
+            and not OTHER_TERRITORIES.search(text, *near):  # lower case: not an agency's name
         return next(iter(by_id))
+    return None
+
+
+# what may stand before a bracket of members without being their territory's name: a plural
+# noun of EPCIs ("composé de 5 EPCI (A, B, …)", "les quatre intercommunalités de
+# l'arrondissement de Lunéville (CC3M, CCTLB, …)")
+MEMBERS_BEFORE_BRACKET = re.compile(WORDS["members_noun"] + r"[^()]*$", re.IGNORECASE)
+# an EPCI's own name before its bracket ("la COBAN (Communauté …)", "CA X (CAX)")
+HEAD_BEFORE_BRACKET = re.compile(r"(?:\b[A-Z]{2,}[\w&]*|[Cc]ommunaut\w+[^()]*|[Mm][ée]tropole[^()]*|[Aa]gglo\w*[^()]*)$")
+
+
+def _bracket_owner(mention: EpciMention, text: str, folded: str, sentence_start: int,
+                   territories: list[TerritoryMention], epci_spans: list[tuple[int, int]]) -> str | None:
+    """The territory whose name a bracket of members follows ("les territoires Nord-Cotentin
+    (CA du Cotentin, CC de la Baie du Cotentin) et Collines de Normandie (Flers Agglo, …)"):
+    its territory_id; "" when the bracket follows a name that is no territory found (its
+    members are not the territory's named before); None when the mention is in no such bracket."""
+    opening = text.rfind("(", sentence_start, mention.start)
+    if opening < 0 or text.find(")", opening, mention.start) >= 0:
+        return None
+    named = _named_in(folded, max(sentence_start, opening - 120), opening, territories, epci_spans)
+    if named and name_key(text[named[-1][0]:opening].strip(" \t»\"”")) == name_key(named[-1][1].name):
+        return named[-1][1].territory_id
+    before = text[max(sentence_start, opening - 60):opening].rstrip(" \t»\"”")
+    if re.search(r"[A-ZÉÈÀÂÎÔ][\w'’-]*$", before) and not MEMBERS_BEFORE_BRACKET.search(before) \
+            and not HEAD_BEFORE_BRACKET.search(before):
+        return ""
     return None
 
 
@@ -225,6 +298,24 @@ def _unnamed_subject(folded: str, sentence_start: int, trigger: int) -> bool:
     name ("Le territoire regroupant A et B …", "un territoire qui réunit A et B")."""
     subject = UNNAMED_TERRITORY.search(folded, sentence_start, trigger + 40)
     return bool(subject) and subject.start() < trigger < subject.end()
+
+
+# the subject of a member list named as a territory: "Le territoire Collines de Normandie
+# regroupe", "le territoire du « Grand Est Touraine » qui englobe" (original text, ending at the
+# list's trigger)
+NAMED_SUBJECT = re.compile(
+    r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+[Tt]erritoire\s+(?:d['’]\s*[Ii]ndustrie\s+)?"
+    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[«\"“]?\s*"
+    r"(?P<name>(?![Ii]ndustrie\b)[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t-]+(?:(?:de|du|des|la|le|les|et|sur|en|d['’]|l['’])[ \t]*)*"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)\s*[»\"”]?\s*,?\s*(?:qui\s+)?$")
+
+
+def _subject_named_otherwise(text: str, sentence_start: int, trigger: int) -> bool:
+    """Whether a member list's subject is a territory named in the text ("Le territoire
+    Collines de Normandie regroupe A et B") whose mention the territory rules did not keep: its
+    members belong to it, not to another territory of the document. (A territory they kept is
+    found before the list by the sentence rule, which answers first.)"""
+    return bool(NAMED_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger))
 
 
 def _named_as_member(mention: EpciMention, text: str, folded: str, start: int, end: int,
@@ -260,7 +351,9 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
                 mention.rule == "epci.member_list" and mention.start <= territory.start
                 and territory.end <= mention.end)
             sides = territory.name.split(" / ")  # a pair: "Nord Grande Terre / Marie-Galante"
-            designates = mention.link.siren and mention.list_start not in mixed_lists \
+            # an article about one territory (territory.topic) goes by the EPCI whatever the list
+            designates = mention.link.siren \
+                and (mention.list_start not in mixed_lists or territory.rule == "territory.topic") \
                 and any(named_after(side, mention.link.siren) for side in sides)
             if inside and not designates:
                 return True
@@ -303,10 +396,12 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
                       and not any(named_after(t.name, m.link.siren) for t in territories
                                   if m.link.siren)]
     epci_starts = {m.start for m in mentions if m.link.siren}
+    run_end = {id(m): run[-1].end for run in _runs(mentions, folded, sentences) for m in run}
     attached, unclaimed = [], []
     for mention in mentions:
         territory_id = _territory_of(mention, territories, text, folded, sentences, structure,
-                                     epci_spans, by_id, aliases or {}, label_subjects, epci_starts)
+                                     epci_spans, by_id, aliases or {}, label_subjects, epci_starts,
+                                     run_end)
         if territory_id:
             attached.append((mention, territory_id))
         elif territories:
@@ -315,7 +410,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
                 else (0, len(text))
             office = not mention.in_member_list and OFFICE.search(folded, max(0, mention.start - 40), mention.start)
-            if not office and (mention.legal_form or _named_as_member(mention, text, folded, start, end, PROGRAMME)):
+            if not office and _named_as_member(mention, text, folded, start, end, PROGRAMME):
                 attached.append((mention, None))
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
     for successor, predecessor in _successors(territories, folded, sentences).items():
@@ -342,14 +437,7 @@ def _coordinated_with_attached(mentions: list[EpciMention], attached: list[tuple
     A run said to be members after its last name ("A, B, le C – qui composent le Territoire
     d'industrie Y") belongs to the territory named next in its sentence."""
     territory_of = {id(m): territory_id for m, territory_id in attached if territory_id}
-    runs: list[list[EpciMention]] = []
-    for mention in sorted(mentions, key=lambda m: m.start):
-        last = runs[-1][-1] if runs else None
-        if last and last.end <= mention.start and COORDINATION.fullmatch(folded, last.end, mention.start) \
-                and _sentence_index(sentences, last.start) == _sentence_index(sentences, mention.start):
-            runs[-1].append(mention)
-        else:
-            runs.append([mention])
+    runs = _runs(mentions, folded, sentences)
     found = []
     for run in runs:
         owners = {territory_of[id(m)] for m in run if id(m) in territory_of}
@@ -368,6 +456,21 @@ def _coordinated_with_attached(mentions: list[EpciMention], attached: list[tuple
         found += [(m, owner) for m in run if id(m) not in territory_of and m.link.siren
                   and not OFFICE.search(folded, max(0, m.start - 40), m.start)]
     return found
+
+
+def _runs(mentions: list[EpciMention], folded: str,
+          sentences: list[tuple[int, int]]) -> list[list[EpciMention]]:
+    """The mentions in runs of coordinated names ("A, B, C et de la communauté d'agglomération
+    X"), in text order."""
+    runs: list[list[EpciMention]] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        last = runs[-1][-1] if runs else None
+        if last and last.end <= mention.start and COORDINATION.fullmatch(folded, last.end, mention.start) \
+                and _sentence_index(sentences, last.start) == _sentence_index(sentences, mention.start):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return runs
 
 
 def _successors(territories: list[TerritoryMention], folded: str,
