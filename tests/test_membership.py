@@ -429,3 +429,17 @@ def test_a_bracket_of_members_belongs_to_the_name_right_before_it():
     found = members(text)
     assert {("nord-cotentin", "200067205"), ("nord-cotentin", "200042729")} <= found
     assert not {siren for territory, siren in found if territory == "nord-cotentin"} & {"200035814", "200068799"}
+
+
+def test_a_verbless_sentence_describing_the_territory_named_before():
+    text = ("Titre sur les Territoires d'industrie\n\nLa candidature a été portée par la Communauté urbaine "
+            "Grand Paris Seine & Oise et définie sur le même périmètre, dénommé Seine Aval. Un territoire qui "
+            "comprend 2 autres EPCI : la Communauté d'agglomération Saint Germain Boucles de Seine et la "
+            "Communauté de communes Gally Mauldre. La gouvernance suit.")
+    assert {siren for territory, siren in members(text) if territory == "seine-aval"} == \
+        {"200059889", "200058519", "200034130"}
+    # with a verb of its own, "un territoire qui réunit A et B" is another territory, left unnamed
+    other = ("Titre sur les Territoires d'industrie\n\nLe Pays de Vitré est labellisé. Un territoire qui réunit "
+             "la Communauté d'agglomération Saint Germain Boucles de Seine et la Communauté de communes "
+             "Gally Mauldre vient aussi d'être labellisé.")
+    assert not any(territory == "pays-de-vitre" for territory, _siren in members(other))

@@ -226,7 +226,14 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if after and (mention.in_member_list or MEMBER_OF.match(folded, mention.end)):
         return after[0][1].territory_id
     if mention.list_start is not None and _unnamed_subject(folded, start, mention.list_start):
-        return None  # "Le territoire regroupant A et B": a territory the text leaves unnamed
+        if not _verbless(folded, start, end, (run_end or {}).get(id(mention), mention.end)):
+            return None  # "Le territoire regroupant A et B": a territory the text leaves unnamed
+        # "… dénommé X. Un territoire qui comprend A et B.": the one named just before
+        for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1):
+            named = _named_in(folded, *sentences[back], territories, epci_spans)
+            if named:
+                return named[-1][1].territory_id
+        return None
     if mention.in_member_list and mention.list_start is not None \
             and _subject_named_otherwise(text, start, mention.list_start):
         return None  # "Le territoire Collines de Normandie regroupe A et B": not one we found
@@ -291,6 +298,14 @@ def _party_or_listed(mention: EpciMention, folded: str, structure, epci_starts: 
         return False
     return all(any(item.content.start <= position <= item.content.start + ITEM_LEAD
                    for position in epci_starts) for item in held[0].items)
+
+
+def _verbless(folded: str, sentence_start: int, sentence_end: int, list_end: int) -> bool:
+    """Whether a sentence is a territory's description and no more: it opens with its subject
+    ("Un territoire qui comprend A et B.") and ends with the member list, no verb of its own after."""
+    return bool(UNNAMED_TERRITORY.match(folded, sentence_start + len(folded[sentence_start:sentence_end])
+                                        - len(folded[sentence_start:sentence_end].lstrip()))) \
+        and not folded[list_end:sentence_end].strip(" .;!»\"”\n\t")
 
 
 def _unnamed_subject(folded: str, sentence_start: int, trigger: int) -> bool:
