@@ -1196,3 +1196,12 @@ def test_a_title_setting_a_name_beside_the_label():
     # a person is no place; a name the body does not repeat is left
     assert ids("Anne Martin « Territoire d’industrie » : la ministre parle\n\nAnne Martin a parlé.") == []
     assert ids("Mayotte « Territoire d’industrie » : une volonté politique\n\nLes élus ont parlé.") == []
+
+
+def test_a_comparison_with_the_first_phase_tells_no_phase():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Titre\n\nLe gouvernement a présenté la carte 2023-2027 des Territoires d'industrie. À l'instar du "
+            "premier programme, la candidature a été définie sur le même périmètre, dénommé Val Industriel.")
+    rows = extract(text, next(nlp.parse([text]))).territories
+    assert [(row["name"], row["phase"]) for row in rows] == [("Val Industriel", "2023-2027")]

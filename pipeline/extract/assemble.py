@@ -81,11 +81,18 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
     return position, position
 
 
+# "À l'instar du premier programme, cette nouvelle candidature …", "Comme lors de la première
+# phase, …": a comparison up to its comma tells no phase of the territory.
+COMPARISON = re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:lors|pour|dans|durant|pendant|en|au|à)\b"
+                        r"|[Tt]out\s+comme\b)[^,.;:\n]{0,80}")
+
+
 def _local_phase(text: str, sentence: tuple[int, int]) -> str | None:
     """A phase stated in the territory's own sentence overrides the document's: its words
     ("première phase", "2023-2027"), else its years ("entré dans le dispositif dès 2018"); both
-    phases and a renewal ("de la première phase, sont reconduits pour 2023-2027"): the second."""
-    words = text[sentence[0]:sentence[1]]
+    phases and a renewal ("de la première phase, sont reconduits pour 2023-2027"): the second. A
+    comparison ("À l'instar du premier programme, …") tells none."""
+    words = COMPARISON.sub(lambda m: " " * len(m.group(0)), text[sentence[0]:sentence[1]])
     found = {phase for pattern, phase in PHASE_MARKERS if pattern.search(words)}
     if not found:
         years = {int(y) for y in YEAR.findall(_ranges_joined(words)) if 2018 <= int(y) <= 2035}
