@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import textwrap
 from pathlib import Path
 
 from pipeline import referential
@@ -97,15 +98,13 @@ def write_pdf(text: str, path: Path) -> None:
     pdf = canvas.Canvas(str(path), pagesize=A4)
     y = 800
     for line in text.splitlines():
-        while True:
-            chunk, line = line[:95], line[95:]
+        # wrapped between words, as a word processor does (a word cut without a hyphen is no layout)
+        for chunk in textwrap.wrap(line, 95) or [""]:
             pdf.drawString(40, y, chunk)
             y -= 14
             if y < 60:
                 pdf.showPage()
                 y = 800
-            if not line:
-                break
     pdf.save()
 
 

@@ -137,3 +137,15 @@ def test_name_then_description_lines_without_markers_are_items():
             "Pour en savoir plus : le dossier de presse\n")
     lists = parse(text).lists
     assert [[item.field.label.of(text) for item in lst.items] for lst in lists] == [["Nord-Cotentin", "Sud-Manche"]]
+
+
+def test_an_item_wrapped_over_lines_as_a_pdf_wraps_it_stays_one_item():
+    text = ("Cinq territoires ont été labellisés, il s'agit de :\n\n"
+            "* Territoire d'industrie Rives de la Mécanique (25) regroupant la CU Grand Besançon\n"
+            "Métropole et la CC du Pays de Maîche.\n"
+            "* Territoire d'industrie Vallée Haute (25) regroupant la CC Altitude 800 et la CC\n"
+            "Entre Doubs et Loue.\n\n"
+            "Ces territoires porteront 272 projets.\n")
+    items = [text[item.content.start:item.content.end] for block in parse(text).lists for item in block.items]
+    assert len(items) == 2
+    assert items[0].endswith("CC du Pays de Maîche.") and items[1].endswith("Entre Doubs et Loue.")

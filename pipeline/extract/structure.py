@@ -278,10 +278,25 @@ def _ends_with_colon(text: str, line: _Line) -> bool:
     return text[line.start:line.end].rstrip(" *_").endswith(":")
 
 
-def _continues(text: str, item_line: _Line, line: _Line) -> bool:
-    """A line right under an item continues it: it starts in lower case or is indented deeper."""
+# A line cut where no phrase ends, as a PDF or a hard-wrapped text cuts it: "… regroupant la CC
+# Neste Barousse et la" / "CC du Pays de Trie".
+DANGLING_END = re.compile(r"(?:(?<![\w'’-])(?:et|ou|la|le|les|l['’]|de|du|des|d['’]|à|au|aux|en|par|pour|sur|avec|CC|CA|CU)"
+                          r"|[,–-])[ \t]*$", re.IGNORECASE)
+
+
+def _continues(text: str, item_line: _Line, line: _Line, previous: _Line) -> bool:
+    """A line right under an item continues it: it starts in lower case, is indented deeper, the
+    line above it was cut where no phrase ends, or it stands between two items (a wrapped line)."""
     first = text[line.start]
-    return first.islower() or first in ",;)" or (line.indent > item_line.indent and line.indent >= 2)
+    return first.islower() or first in ",;)" or (line.indent > item_line.indent and line.indent >= 2) \
+        or bool(DANGLING_END.search(text[previous.start:previous.end]))
+
+
+def _between_items(text: str, lines: list, j: int) -> bool:
+    """Whether line j, unmarked, runs straight into the next item, no blank line between: the end
+    of a wrapped item, not a heading ("Nouveaux territoires :")."""
+    return j + 1 < len(lines) and lines[j + 1].marker and not lines[j + 1].blank \
+        and not _ends_with_colon(text, lines[j])
 
 
 def _short_line(text: str, line: _Line) -> bool:
@@ -383,7 +398,7 @@ class _Builder:
                 break
             end, j = line.end, i + 1
             while j < len(lines) and not lines[j].blank and not lines[j].marker \
-                    and _continues(text, line, lines[j]):
+                    and (_continues(text, line, lines[j], lines[j - 1]) or _between_items(text, lines, j)):
                 end, j = lines[j].end, j + 1
             content = text[line.content_start:end].rstrip(" *_")
             if content.endswith(":") and self._next_is_item(j - 1):
