@@ -281,7 +281,7 @@ def _ends_with_colon(text: str, line: _Line) -> bool:
 # A line cut where no phrase ends, as a PDF or a hard-wrapped text cuts it: "… regroupant la CC
 # Neste Barousse et la" / "CC du Pays de Trie".
 DANGLING_END = re.compile(r"(?:(?<![\w'’-])(?:et|ou|la|le|les|l['’]|de|du|des|d['’]|à|au|aux|en|par|pour|sur|avec|CC|CA|CU)"
-                          r"|[,–-])[ \t]*$", re.IGNORECASE)
+                          r"|(?<=\w)-)[ \t]*$", re.IGNORECASE)
 
 
 def _continues(text: str, item_line: _Line, line: _Line, previous: _Line) -> bool:
@@ -289,7 +289,7 @@ def _continues(text: str, item_line: _Line, line: _Line, previous: _Line) -> boo
     line above it was cut where no phrase ends, or it stands between two items (a wrapped line)."""
     first = text[line.start]
     return first.islower() or first in ",;)" or (line.indent > item_line.indent and line.indent >= 2) \
-        or bool(DANGLING_END.search(text[previous.start:previous.end]))
+        or (bool(DANGLING_END.search(text[previous.start:previous.end])) and not _ends_with_colon(text, line))
 
 
 def _between_items(text: str, lines: list, j: int) -> bool:
