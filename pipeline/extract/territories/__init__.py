@@ -352,7 +352,7 @@ def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
 
 def _part_of(short: str, long: str, short_words: tuple[str, ...], long_words: tuple[str, ...]) -> bool:
     """Whether `short` is a whole dash- or "et"-separated part of `long` ('Issoudun' of
-    'Châteauroux-Issoudun', not 'Terres' of 'Terres de Lorraine')."""
+    'Châteauroux-Issoudun', not 'Val' of 'Val de Saône')."""
     if len(short_words) >= len(long_words) or not short_words:
         return False
     pieces = [name_key(piece) for piece in re.split(r"\s*[-–/]\s*|\s+et\s+", long)]

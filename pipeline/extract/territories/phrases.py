@@ -94,7 +94,7 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
                 else _skip(folded, head.end() + 1, PREPOSITION)  # "le nord Franche-Comté"
             if pos == head.end() + 1 and text[pos:pos + 1].isupper() and GEOGRAPHIC_HEADS.match(folded, pos) \
                     and head.group(0) not in WORDS["compass_heads"]:
-                name_start = pos  # "le pays Terres de Lorraine": a common noun before a name of its own
+                name_start = pos  # "le pays Val de Saône": a common noun before a name of its own
     if not epci and pos < limit and name_start < pos and text[pos].islower():
         adjective = PLACE_ADJECTIVE.match(folded, pos, limit)  # "le bassin nazairien"
         head = PLACE_ADJECTIVE_HEAD.match(folded, name_start)  # no preposition: "le bassin de production"
