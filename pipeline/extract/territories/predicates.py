@@ -20,9 +20,9 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention,
-                                                 asked, capitalised_run, codes_after, is_place_name,
-                                                 make_mention, quoted_name, sentence_bounds)
+from pipeline.extract.territories.common import (PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
+                                                 capitalised_run, codes_after, is_place_name, make_mention,
+                                                 sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before
 from pipeline.normalize import fold
 
@@ -183,34 +183,6 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
                 continue  # "Territoires d'industrie : Michelin retenu pour …": a company takes no article
             if parts and parts[-1].end == len(text[:subject_end].rstrip()):
                 found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
-    return found
-
-
-# "un nouveau Territoire du dispositif, baptisé « Bourgogne Industrie »", "le même périmètre
-# géographique, dénommé Seine Aval": a territory or a perimeter given its name (folded text).
-NAMED_AS = re.compile(r"\b(?:territoires?|perimetres?)\b[^.;:\n]{0,40}?,?\s+(?:denommee?|baptisee?)\s+")
-
-
-def named_territories(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
-    """territory.labelled: the name a territory or a perimeter is given ('baptisé « X »', 'dénommé
-    X'), in a text about the programme."""
-    folded = fold(text)
-    if not re.search(PREFIX, folded):
-        return []
-    found = []
-    for match in NAMED_AS.finditer(folded):
-        _sentence_start, sentence_end = sentence_bounds(text, match.start())
-        start = match.end()
-        quoted = quoted_name(text, start) if text[start:start + 1] in OPENING_QUOTES else None
-        if quoted:
-            start, end = quoted
-        elif text[start:start + 1].isupper():
-            end = capitalised_run(text, start, sentence_end)
-        else:
-            continue
-        mention = make_mention(text, start, end, RULE, codes_after(text, end, places), sentence_end)
-        if mention and not is_place_name(mention.name):
-            found.append(mention)
     return found
 
 

@@ -41,8 +41,9 @@ ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 # (in a sentence that says "territoire").
 NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+)?"
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])")
-# What is named must be a territory, written before the name: "un nouveau Territoire du dispositif".
-NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+)?territoire\b")
+# What is named must be a territory or its perimeter, written before the name: "un nouveau
+# Territoire du dispositif", "définie sur le même périmètre géographique, dénommé X".
+NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+)?(?:territoire|perimetre)\b")
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
 APPOSITION = re.compile(r",\s+(?:(?:le|un)\s+)?(?:(?:nouveau|nouvel|premier|futur|jeune)\s+)?[«“\"]?\s*"
