@@ -25,6 +25,7 @@ territory after it ("Bastia").
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.territories.common import (LEGAL_FORM, PREFIX, PREPOSITION, TerritoryMention, capitalised_run,
@@ -40,6 +41,11 @@ SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "sur", "en"
 MIN_WORDS, MAX_WORDS = 2, 7
 
 
+def _top_lines(text: str, count: int) -> list[tuple[int, int]]:
+    """(start, end) of the first `count` non-empty lines, without reading the rest of the text."""
+    return [(m.start(), m.end()) for m in islice(re.finditer(r"[^\n]*\S[^\n]*", text), count)]
+
+
 def _reads_as_name(line: str) -> bool:
     words = NAME_WORD.findall(line)
     content = [w for w in re.split(r"[\s'’]+", line) if w and fold(w) not in SMALL_WORDS]
@@ -48,7 +54,7 @@ def _reads_as_name(line: str) -> bool:
 
 
 def kicker_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    lines = _top_lines(text, MAX_LINES_ABOVE + 1)
     for index, (start, end) in enumerate(lines[:MAX_LINES_ABOVE]):
         line = text[start:end].strip()
         if index + 1 >= len(lines) or line.isupper() or not KICKER.fullmatch(line) \
@@ -74,8 +80,7 @@ SUBJECT_ARTICLE = re.compile(r"(?:le|la|l['’])\s*")
 def headline_subject(text: str) -> list[TerritoryMention]:
     """The intercommunalities a title's subject names after the programme's words, as one territory."""
     folded = fold(text)
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
-    for start, end in lines[:MAX_LINES_ABOVE]:
+    for start, end in _top_lines(text, MAX_LINES_ABOVE):
         programme = AFTER_PROGRAMME.search(text, start, end)
         if not programme:
             designated = _one_intercommunality(text, folded, start, end)
@@ -108,8 +113,7 @@ def title_apposition(text: str, places: list[PlaceMention]) -> list[TerritoryMen
     """territory.headline: the name a title sets beside the label, when the body names it again
     and it reads as a place (a département's name, a place-like name: not a person's)."""
     folded = fold(text)
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
-    for start, end in lines[:TITLE_LINES]:
+    for start, end in _top_lines(text, TITLE_LINES):
         match = TITLE_APPOSITION.match(text, start, end)
         if not match or not match["name"][0].isupper():
             continue
