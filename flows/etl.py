@@ -19,7 +19,7 @@ import math
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +32,8 @@ from prefect import flow, get_run_logger, task  # noqa: E402  (settings first)
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.context import FlowRunContext  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
-from prefect.settings import PREFECT_API_URL, temporary_settings  # noqa: E402
+from prefect.settings import (PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,  # noqa: E402
+                              temporary_settings)
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
@@ -59,10 +60,6 @@ def preload(extraction: bool = True) -> None:
     Dask workers start workers of their own, hence extraction=False for runs on a cluster.
     """
     global _preloading
-    if not PREFECT_API_URL.value():
-        # Imported now, before the thread starts (the flow would import it to start the
-        # temporary server): two threads had better not initialise the same modules at once.
-        import prefect.server.api.server  # noqa: F401
     if extraction:
         contain.start_worker()
 
@@ -312,24 +309,28 @@ def _keep_malloc_defaults() -> None:
 
 
 @contextmanager
-def prefect_api(remote_workers: bool) -> Iterator[None]:
-    """A Prefect API for the run: PREFECT_API_URL's, else a temporary server started here.
+def prefect_api(remote_workers: bool, meanwhile: Callable[[], None] = lambda: None) -> Iterator[None]:
+    """A Prefect API for the run: PREFECT_API_URL's, else a temporary server started here;
+    `meanwhile` runs while that server starts.
 
-    Prefect would start that server itself, from the thread running the flow; started here, in
-    the main thread, it is tied to this process (TiedServer) and Dask workers on this machine
-    can report their task runs to it (each would otherwise start an API of its own). Workers on
+    Started here, in the main thread, rather than by Prefect from the thread running the flow,
+    the server is tied to this process (flows.server) and Dask workers on this machine can
+    report their task runs to it (each would otherwise start an API of its own). Workers on
     other machines cannot reach it (it listens on 127.0.0.1): they need a Prefect server.
     """
     if PREFECT_API_URL.value():
+        meanwhile()
         yield
         return
     if remote_workers:
         raise NoApiForWorkers(
             "Dask workers on other machines need a Prefect server they can reach: start one "
             "(prefect server start --host 0.0.0.0) and set PREFECT_API_URL=http://HOST:4200/api")
-    from flows.server import TiedServer
+    from flows.server import TemporaryServer
 
-    server = TiedServer()
+    server = TemporaryServer()
     server.start()  # stopped at exit (atexit), after the logs are sent; killed with this process
+    meanwhile()
+    server.wait_until_ready(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
     with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
         yield

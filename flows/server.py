@@ -1,35 +1,95 @@
-"""Prefect's temporary API server, tied to the process that starts it.
+"""Prefect's temporary API server, started by this process and tied to it.
 
 Prefect starts its temporary server (when PREFECT_API_URL is unset) as a child process that
-outlives a SIGKILL of its parent; runs killed that way left servers piling up. TiedServer
-starts it with the same command as Prefect 3.8's SubprocessASGIServer, through
-pipeline.lifetime.tied, so that the kernel kills it with its parent. It takes the place of
-Prefect's own: SubprocessASGIServer() returns the instance already made for its port.
+outlives a SIGKILL of its parent; runs killed that way left servers piling up. TemporaryServer
+starts the same server (Prefect 3.8's SubprocessASGIServer command: uvicorn on
+prefect.server.api.server:create_app, UI off) through pipeline.lifetime.tied, so that the kernel
+kills it with its parent. It does not import prefect.server (~5 s of imports this process never
+needs), and `start` returns at once: the caller does its own start-up while the server starts,
+then waits for it (`wait_until_ready`).
 """
 
 from __future__ import annotations
 
+import atexit
 import os
+import socket
 import subprocess
 import sys
-
-import prefect
-from prefect.server.api.server import SubprocessASGIServer
-from prefect.settings import get_current_settings
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
 
 from pipeline import lifetime
 
+POLL_SECONDS = 0.1
+STOP_SECONDS = 5
 
-class TiedServer(SubprocessASGIServer):
-    """SubprocessASGIServer whose process dies with this one."""
 
-    def _run_uvicorn_command(self) -> subprocess.Popen:
+class ServerError(RuntimeError):
+    """The temporary server did not start."""
+
+
+class TemporaryServer:
+    """A Prefect API server on a free port of 127.0.0.1, for the life of this process."""
+
+    def __init__(self) -> None:
+        self.port = _free_port()
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def start(self) -> None:
+        import prefect  # only to locate it: prefect.server is imported by the server process
+        from prefect.settings import get_current_settings
+
         command = [sys.executable, "-m", "uvicorn",
-                   "--app-dir", str(prefect.__module_path__.parent),
+                   "--app-dir", str(Path(prefect.__file__).parent.parent),
                    "--factory", "prefect.server.api.server:create_app",
                    "--host", "127.0.0.1", "--port", str(self.port),
                    "--log-level", "error", "--lifespan", "on"]
         environment = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
                        "PREFECT__SERVER_FINAL": "1",
                        **get_current_settings().to_environment_variables(exclude_unset=True)}
-        return subprocess.Popen(lifetime.tied(command), env=environment)
+        self.process = subprocess.Popen(lifetime.tied(command), env=environment)
+        atexit.register(self.stop)  # after the flow's last logs are sent (atexit runs in reverse)
+
+    def wait_until_ready(self, timeout: float) -> None:
+        """Return once /api/health answers; raise ServerError if the process ends or the
+        timeout passes first."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise ServerError(f"Prefect's temporary server exited with status "
+                                  f"{self.process.returncode} while starting on port {self.port}")
+            try:
+                with urllib.request.urlopen(f"{self.api_url}/health", timeout=5) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(POLL_SECONDS)
+        self.stop()
+        raise ServerError(f"Prefect's temporary server did not answer within {timeout:.0f} s "
+                          "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)")
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+
+def _free_port() -> int:
+    """A port free on 127.0.0.1 now (the kernel's choice)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

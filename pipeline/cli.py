@@ -42,12 +42,12 @@ def _run(args: argparse.Namespace) -> int:
     lifetime.stop_on_signals(lifetime.farewell(
         f"the tables in {args.output} are those of the last complete run"))
     on_cluster = bool(args.workers or args.dask_address)
-    preload(extraction=not on_cluster)  # while Prefect's temporary server starts
     flow = run_etl
     if on_cluster:
         flow = run_etl.with_options(task_runner=dask_runner(args.workers, args.dask_address))
     try:
-        with prefect_api(remote_workers=bool(args.dask_address)):
+        with prefect_api(remote_workers=bool(args.dask_address),
+                         meanwhile=lambda: preload(extraction=not on_cluster)):
             final = lifetime.run_in_thread(
                 lambda: flow(input_dir=str(args.input), output_dir=str(args.output),
                              full=args.full, sources=str(args.sources) if args.fetch else None,
