@@ -219,3 +219,21 @@ def test_report_is_a_fixed_width_table(scored):
     assert len({len(line) for line in table}) == 1
     assert "documents matched" in lines[6] and lines[6].endswith("2 / 3")
     assert any(line.split()[-1] == "0.933" for line in lines if line.startswith("grounded share"))
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    """`communiques evaluate … | head -1`: the pipe closes before the report is written."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    write_tables(tmp_path / "processed", OUTPUT)
+    write_gold(tmp_path / "gold", GOLD)
+    command = [str(Path(sys.executable).parent / "communiques"), "evaluate",
+               "--gold", str(tmp_path / "gold"), "--output", str(tmp_path / "processed")]
+    evaluate_process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    evaluate_process.stdout.readline()
+    evaluate_process.stdout.close()  # as `head -1` does
+    stderr = evaluate_process.stderr.read().decode()
+    assert evaluate_process.wait(timeout=60) == 0
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
