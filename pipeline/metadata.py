@@ -23,8 +23,7 @@ CHECKS = ["stated_vs_listed", COVERAGE_CHECK]
 EPCI_TYPES = ["CC", "CA", "CU", "METRO", "MET69"]
 UNITS = [
     "territoire", "projet", "emploi", "euro", "site", "ecole", "protocole", "plan", "axe",
-    "priorite", "probleme", "pourcent", "departement", "epci", "commune", "region", "entreprise",
-    "convention", "action",
+    "priorite", "probleme", "pourcent", "departement", "epci", "commune", "region",
 ]
 
 
