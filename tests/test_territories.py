@@ -289,6 +289,17 @@ def test_names_coordinated_after_a_cue():
     assert ids("Dans la région, ce seront les secteurs de Pithiviers, Montargis, Issoudun, Bourges-Vierzon, "
                "la vallée du Loir et la vallée du Cher (voir carte) qui profiteront du label.") == [
         "pithiviers", "montargis", "issoudun", "bourges-vierzon", "vallee-du-loir", "vallee-du-cher"]
+    # a place complement: the places where something happens, not territories
+    assert ids("Le label se déploie dans le Grand Chalon et dans les territoires de Louhans, Tournus ou "
+               "encore Cluny.") == []
+    # "avec parmi ceux-ci le « X »", without a verb, the name in quotes
+    assert ids("L'État vient de retenir 124 territoires, dont 13 dans la région Grand Est, avec parmi "
+               "ceux-ci le « Nord-Est Ardennes ».") == ["nord-est-ardennes"]
+    # after the last comma only the last "et" coordinates: "Lamballe Terre et Mer" is one name
+    assert ids("Trois nouveaux territoires complètent la liste : Vendée-Est, Lamballe Terre et Mer et "
+               "Saint-Brieuc Baie d'Armor.") == ["vendee-est", "lamballe-terre-et-mer", "saint-brieuc-baie-d-armor"]
+    assert ids("Trois territoires sont retenus. Parmi eux, le Pays de Gex, Monts et Vallées de l'Ouest et la "
+               "Vallée de l'Arve.") == ["pays-de-gex", "monts-et-vallees-de-l-ouest", "vallee-de-l-arve"]
     assert ids("Le programme bénéficie à 141 territoires, dont les communautés d’agglomération de Bastia "
                "et du Pays Ajaccien.") == ["bastia", "pays-ajaccien"]
     assert ids("À La Réunion, les deux Territoires d’industrie de la première phase, le Territoire de "
@@ -1017,6 +1028,10 @@ def test_each_quote_of_an_inline_list_holds_one_name():
     # quotes that do not make up the whole list: the usual split
     text = "Les territoires suivants : « Carros », Vallée du Var et Grasse."
     assert names_of(text) == ["Carros", "Vallée du Var", "Grasse"]
+    # the paragraph ends at its closing quote, without a full stop
+    text = ("Deux ont été retenus comme territoires pilotes : « Vallée de l'Arve » et « Annecy ; Rumilly »\n\n"
+            "Le protocole signé ce jour prévoit douze actions. Il sera suivi.")
+    assert names_of(text) == ["Vallée de l'Arve", "Annecy ; Rumilly"]
 
 
 def test_the_subject_before_a_relative_clause_holds_the_label():
