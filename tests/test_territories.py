@@ -1220,3 +1220,19 @@ def test_a_comparison_with_the_first_phase_tells_no_phase():
             "premier programme, la candidature a été définie sur le même périmètre, dénommé Val Industriel.")
     rows = extract(text, next(nlp.parse([text]))).territories
     assert [(row["name"], row["phase"]) for row in rows] == [("Val Industriel", "2023-2027")]
+
+
+def test_a_perimeter_named_by_its_adjective():
+    text = ("Le label « Territoires d'industrie » accompagne les bassins industriels.\n"
+            "Le périmètre interdépartemental Gers/Tarn et Garonne s'étend sur deux départements.")
+    assert names_of(text) == ["Interdépartemental Gers/Tarn et Garonne"]
+    # an intercommunality's name after "l'", or no word of the programme: no territory
+    assert names_of("Le programme Territoires d'industrie rassemble Villes Sœurs et l'interrégionale "
+                    "Aumale - Blangy-sur-Bresle.") == []
+    assert names_of("Le périmètre interdépartemental Gers/Tarn et Garonne s'étend sur deux départements.") == []
+
+
+def test_one_name_written_two_ways_goes_by_its_first_form_on_a_tie():
+    text = ("Territoire d'Industrie interdépartemental Gers/Tarn & Garonne\n\n"
+            "Le périmètre interdépartemental Gers/Tarn et Garonne concerne onze intercommunalités.")
+    assert set(names_of(text)) == {"Interdépartemental Gers/Tarn & Garonne"}
