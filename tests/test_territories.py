@@ -1019,6 +1019,11 @@ def test_topic_the_one_intercommunality_an_article_about_the_programme_keeps_nam
     assert names_of("Territoires d'industrie : les élus réunis\n\nLe Bassin de Pompey et Metz Métropole "
                     "ont présenté leurs projets. Le Bassin de Pompey, Metz Métropole et Metz Métropole "
                     "encore, puis le Bassin de Pompey.\n") == []
+    # a territory the text says two intercommunalities form is named after neither alone
+    assert names_of("Territoires d'industrie : un label pour le bassin\n\n183 territoires ont été "
+                    "labellisés, dont celui formé par la métropole de Metz et la communauté de communes "
+                    "du Bassin de Pompey. Le président de la communauté de communes du Bassin de Pompey "
+                    "salue le label ; le Bassin de Pompey y travaillait.\n") == []
 
 
 def test_each_quote_of_an_inline_list_holds_one_name():
