@@ -1241,3 +1241,12 @@ def test_one_name_written_two_ways_goes_by_its_first_form_on_a_tie():
     text = ("Territoire d'Industrie interdépartemental Gers/Tarn & Garonne\n\n"
             "Le périmètre interdépartemental Gers/Tarn et Garonne concerne onze intercommunalités.")
     assert set(names_of(text)) == {"Interdépartemental Gers/Tarn & Garonne"}
+
+
+def test_a_departement_qualified_by_an_adjective_of_place_is_a_name():
+    assert names_of("Le Gard rhodanien est labellisé Territoire d'industrie.") == ["Gard rhodanien"]
+    assert names_of("Le Gard rhodanien-Uzège a été retenu comme Territoire d'industrie.") == [
+        "Gard rhodanien-Uzège"]
+    # a common adjective, or none: the département alone is no territory
+    assert names_of("Le Gard voisin est labellisé Territoire d'industrie.") == []
+    assert names_of("Le Gard est labellisé Territoire d'industrie.") == []

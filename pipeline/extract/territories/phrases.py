@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.territories.common import (MAX_NAME_WORDS, PREPOSITION, SMALL_COUNTS, WORDS,
+from pipeline.extract.territories.common import (MAX_NAME_WORDS, PREPOSITION, SMALL_COUNTS, WORDS, is_place_name,
                                                  capitalised_run, legal_form_end, looks_like_name)
 from pipeline.normalize import fold
 
@@ -108,12 +108,31 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
     end = capitalised_run(text, pos, limit)
     cut = INNER_JOINT.search(text, pos, end)
     end = cut.start() if cut else end
+    end = _place_qualified(text, folded, pos, end, limit)
     suffix = PROGRAMME_SUFFIX.match(text, end, limit)
     end = suffix.end() if suffix else end
     if end <= pos:
         return None
     paired = _paired(text, folded, Part(brand.end() if brand else name_start, end, epci), limit)
     return paired or Part(name_start, end, epci)
+
+
+# "le Gard rhodanien", "le Gard rhodanien-Uzège": an adjective of place after a département's name
+# makes it a part of the département, named so.
+ADJECTIVE_AFTER = re.compile(r"[ \t]+(" + WORDS["place_adjective"] + r")(?=[\s,.;:)-]|$)")
+
+
+def _place_qualified(text: str, folded: str, start: int, end: int, limit: int) -> int:
+    """`end` past a lower-case adjective of place (and a name dashed to it) after a département's or
+    a région's name; else `end`."""
+    adjective = ADJECTIVE_AFTER.match(folded, end, limit)
+    if not adjective or not text[adjective.start(1)].islower() or adjective.group(1) in NOT_PLACE_ADJECTIVES \
+            or not is_place_name(text[start:end]):
+        return end
+    end = adjective.end()
+    if text[end:end + 1] == "-" and text[end + 1:end + 2].isupper():
+        return max(end, capitalised_run(text, end + 1, limit))
+    return end if text[end:end + 1] != "-" else adjective.start()
 
 
 def _paired(text: str, folded: str, first: Part, limit: int) -> Part | None:
