@@ -1247,5 +1247,5 @@ def test_a_departement_qualified_by_an_adjective_of_place_is_a_name():
     assert names_of("Le Gard rhodanien est labellisé Territoire d'industrie.") == ["Gard rhodanien"]
     assert names_of("Le Gard rhodanien-Uzège a été retenu comme Territoire d'industrie.") == [
         "Gard rhodanien-Uzège"]
-    # a common adjective is no part of the name
-    assert names_of("Le Gard voisin est labellisé Territoire d'industrie.") == ["Gard"]
+    # a common adjective makes no name
+    assert names_of("Le Gard voisin est labellisé Territoire d'industrie.") == []
