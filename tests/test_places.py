@@ -21,6 +21,13 @@ def test_regions_and_their_usual_other_names():
 
 def test_nord_needs_an_article_and_is_not_a_cardinal_point():
     assert [c for _, c, _ in codes("dans le Nord, Alsace du Nord, Nord Lorraine")] == ["59"]
+    # "le Nord-Est …", "dans le Nord-Ouest": a compass point, whatever follows it
+    assert [c for _, c, _ in codes("le Nord-Est Ardennes, dans le Nord-Ouest, le Nord-Pas-de-Calais")] == ["08"]
+
+
+def test_an_ampersand_stands_for_et_in_a_departement_name():
+    assert [c for _, c, _ in codes("Gers/Tarn & Garonne, en Ille & Vilaine, le Tarn et la Garonne")] == [
+        "32", "82", "35", "81"]
 
 
 def test_names_inside_other_names_are_not_places():

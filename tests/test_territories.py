@@ -289,6 +289,17 @@ def test_names_coordinated_after_a_cue():
     assert ids("Dans la région, ce seront les secteurs de Pithiviers, Montargis, Issoudun, Bourges-Vierzon, "
                "la vallée du Loir et la vallée du Cher (voir carte) qui profiteront du label.") == [
         "pithiviers", "montargis", "issoudun", "bourges-vierzon", "vallee-du-loir", "vallee-du-cher"]
+    # a place complement: the places where something happens, not territories
+    assert ids("Le label se déploie dans le Grand Chalon et dans les territoires de Louhans, Tournus ou "
+               "encore Cluny.") == []
+    # "avec parmi ceux-ci le « X »", without a verb, the name in quotes
+    assert ids("L'État vient de retenir 124 territoires, dont 13 dans la région Grand Est, avec parmi "
+               "ceux-ci le « Nord-Est Ardennes ».") == ["nord-est-ardennes"]
+    # after the last comma only the last "et" coordinates: "Lamballe Terre et Mer" is one name
+    assert ids("Trois nouveaux territoires complètent la liste : Vendée-Est, Lamballe Terre et Mer et "
+               "Saint-Brieuc Baie d'Armor.") == ["vendee-est", "lamballe-terre-et-mer", "saint-brieuc-baie-d-armor"]
+    assert ids("Trois territoires sont retenus. Parmi eux, le Pays de Gex, Monts et Vallées de l'Ouest et la "
+               "Vallée de l'Arve.") == ["pays-de-gex", "monts-et-vallees-de-l-ouest", "vallee-de-l-arve"]
     assert ids("Le programme bénéficie à 141 territoires, dont les communautés d’agglomération de Bastia "
                "et du Pays Ajaccien.") == ["bastia", "pays-ajaccien"]
     assert ids("À La Réunion, les deux Territoires d’industrie de la première phase, le Territoire de "
@@ -1008,6 +1019,11 @@ def test_topic_the_one_intercommunality_an_article_about_the_programme_keeps_nam
     assert names_of("Territoires d'industrie : les élus réunis\n\nLe Bassin de Pompey et Metz Métropole "
                     "ont présenté leurs projets. Le Bassin de Pompey, Metz Métropole et Metz Métropole "
                     "encore, puis le Bassin de Pompey.\n") == []
+    # a territory the text says two intercommunalities form is named after neither alone
+    assert names_of("Territoires d'industrie : un label pour le bassin\n\n183 territoires ont été "
+                    "labellisés, dont celui formé par la métropole de Metz et la communauté de communes "
+                    "du Bassin de Pompey. Le président de la communauté de communes du Bassin de Pompey "
+                    "salue le label ; le Bassin de Pompey y travaillait.\n") == []
 
 
 def test_each_quote_of_an_inline_list_holds_one_name():
@@ -1017,6 +1033,10 @@ def test_each_quote_of_an_inline_list_holds_one_name():
     # quotes that do not make up the whole list: the usual split
     text = "Les territoires suivants : « Carros », Vallée du Var et Grasse."
     assert names_of(text) == ["Carros", "Vallée du Var", "Grasse"]
+    # the paragraph ends at its closing quote, without a full stop
+    text = ("Deux ont été retenus comme territoires pilotes : « Vallée de l'Arve » et « Annecy ; Rumilly »\n\n"
+            "Le protocole signé ce jour prévoit douze actions. Il sera suivi.")
+    assert names_of(text) == ["Vallée de l'Arve", "Annecy ; Rumilly"]
 
 
 def test_the_subject_before_a_relative_clause_holds_the_label():
@@ -1205,3 +1225,27 @@ def test_a_comparison_with_the_first_phase_tells_no_phase():
             "premier programme, la candidature a été définie sur le même périmètre, dénommé Val Industriel.")
     rows = extract(text, next(nlp.parse([text]))).territories
     assert [(row["name"], row["phase"]) for row in rows] == [("Val Industriel", "2023-2027")]
+
+
+def test_a_perimeter_named_by_its_adjective():
+    text = ("Le label « Territoires d'industrie » accompagne les bassins industriels.\n"
+            "Le périmètre interdépartemental Gers/Tarn et Garonne s'étend sur deux départements.")
+    assert names_of(text) == ["Interdépartemental Gers/Tarn et Garonne"]
+    # an intercommunality's name after "l'", or no word of the programme: no territory
+    assert names_of("Le programme Territoires d'industrie rassemble Villes Sœurs et l'interrégionale "
+                    "Aumale - Blangy-sur-Bresle.") == []
+    assert names_of("Le périmètre interdépartemental Gers/Tarn et Garonne s'étend sur deux départements.") == []
+
+
+def test_one_name_written_two_ways_goes_by_its_first_form_on_a_tie():
+    text = ("Territoire d'Industrie interdépartemental Gers/Tarn & Garonne\n\n"
+            "Le périmètre interdépartemental Gers/Tarn et Garonne concerne onze intercommunalités.")
+    assert set(names_of(text)) == {"Interdépartemental Gers/Tarn & Garonne"}
+
+
+def test_a_departement_qualified_by_an_adjective_of_place_is_a_name():
+    assert names_of("Le Gard rhodanien est labellisé Territoire d'industrie.") == ["Gard rhodanien"]
+    assert names_of("Le Gard rhodanien-Uzège a été retenu comme Territoire d'industrie.") == [
+        "Gard rhodanien-Uzège"]
+    # a common adjective makes no name
+    assert names_of("Le Gard voisin est labellisé Territoire d'industrie.") == []

@@ -39,7 +39,8 @@ def _name_pattern(name: str) -> str:
     """Regex for an official name: dashes and spaces interchangeable, apostrophe spacing free."""
     folded = _name_pattern_text(name)
     parts = re.split(r"[\s-]+", folded)
-    pattern = r"[\s-]+".join(re.escape(p).replace("'", r"'\s*") for p in parts)
+    # "Tarn & Garonne", "Ille & Vilaine": the ampersand for "et"
+    pattern = r"[\s-]+".join("(?:et|&)" if p == "et" else re.escape(p).replace("'", r"'\s*") for p in parts)
     return pattern
 
 
@@ -51,7 +52,7 @@ def _words(name: str) -> frozenset[str]:
     folded text wherever the pattern matches, so a text lacking one cannot hold the name, which
     lets find_places skip most of the ~140 patterns with a set test instead of a regex scan
     (a substring test let "Haute-Loire" be scanned for in every text saying "haute")."""
-    return frozenset(WORD.findall(_name_pattern_text(name)))
+    return frozenset(WORD.findall(_name_pattern_text(name))) - {"et"}  # "et" may be written "&"
 
 
 @lru_cache(maxsize=1)
@@ -85,8 +86,9 @@ def _gazetteer() -> list[tuple[frozenset[str], re.Pattern, str, str, str]]:
     return compiled
 
 
-# "le Nord des Ardennes", "du Nord Grande-Terre": the compass word opening a name.
-COMPASS_IN_NAME = re.compile(r"\s+(?:(?:de\s+la|de|des|du|d['’])\s*)?[A-ZÀ-Ý]")
+# "le Nord des Ardennes", "du Nord Grande-Terre": the compass word opening a name; "le Nord-Est
+# Ardennes", "dans le Nord-Ouest": a compass point.
+COMPASS_IN_NAME = re.compile(r"\s+(?:(?:de\s+la|de|des|du|d['’])\s*)?[A-ZÀ-Ý]|-(?:[Ee]st|[Oo]uest)(?![\w])")
 
 
 @lru_cache(maxsize=1)

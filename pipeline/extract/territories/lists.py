@@ -326,10 +326,11 @@ COUNT_WORD = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d
 
 
 def _list_end(text: str, start: int) -> int:
-    """An inline list ends at a full stop or a bulleted line; it may go on over the lines of a
-    PDF's narrow column ("Flandres" then "Saint-Omer et Bresle-Vimeu")."""
+    """An inline list ends at a full stop, a bulleted line or a closing quote that ends its
+    paragraph ("… : « A » et « B »" then a blank line, no full stop); it may go on over the lines
+    of a PDF's narrow column ("Flandres" then "Saint-Omer et Bresle-Vimeu", a blank line between)."""
     rest = text[start:]
-    stop = re.search(r"\.(?=\s|$)|\n\s*" + BULLET + r"[ \t]", rest)
+    stop = re.search(r"\.(?=\s|$)|(?<=[»”\"])[ \t]*\n[ \t]*\n|\n\s*" + BULLET + r"[ \t]", rest)
     return start + (stop.start() if stop else len(rest))
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.territories.common import (MAX_NAME_WORDS, PREPOSITION, SMALL_COUNTS, WORDS,
+from pipeline.extract.territories.common import (MAX_NAME_WORDS, PREPOSITION, SMALL_COUNTS, WORDS, is_place_name,
                                                  capitalised_run, legal_form_end, looks_like_name)
 from pipeline.normalize import fold
 
@@ -25,6 +25,7 @@ PLACE_ADJECTIVE_HEAD = re.compile(r"(?:" + "|".join(WORDS["place_adjective_heads
 PLACE_ADJECTIVE = re.compile(WORDS["place_adjective"] + r"(?![\w'-])")
 NOT_PLACE_ADJECTIVES = frozenset(WORDS["not_place_adjectives"])
 ARTICLE = re.compile(r"(?:(?:les|la|le|l')\b\s*|l'\s*)")
+OPENING_QUOTE = re.compile(r"[«“\"]\s*")
 # "Agglomération du Gard rhodanien-Communauté de communes du Pont du Gard": a brand dropped in a pair.
 BRAND_FORM = re.compile(r"Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
 # Where a name read from a capitalised run stops inside it: a coordination or a pair's joint.
@@ -78,6 +79,7 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
         pos += 1
     pos = _skip(folded, pos, PREPOSITION)
     pos = _skip(folded, pos, ARTICLE)
+    pos = _skip(folded, pos, OPENING_QUOTE)  # "le « Nord-Est Ardennes »"
     pos = _skip(folded, pos, PROGRAMME_WORDS)  # "le TI Sud Vosges", "le Territoire d'industrie X"
     if pos >= limit:
         return None
@@ -106,12 +108,31 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
     end = capitalised_run(text, pos, limit)
     cut = INNER_JOINT.search(text, pos, end)
     end = cut.start() if cut else end
+    end = _place_qualified(text, folded, pos, end, limit)
     suffix = PROGRAMME_SUFFIX.match(text, end, limit)
     end = suffix.end() if suffix else end
     if end <= pos:
         return None
     paired = _paired(text, folded, Part(brand.end() if brand else name_start, end, epci), limit)
     return paired or Part(name_start, end, epci)
+
+
+# "le Gard rhodanien", "le Gard rhodanien-Uzège": an adjective of place after a département's name
+# makes it a part of the département, named so.
+ADJECTIVE_AFTER = re.compile(r"[ \t]+(" + WORDS["place_adjective"] + r")(?=[\s,.;:)-]|$)")
+
+
+def _place_qualified(text: str, folded: str, start: int, end: int, limit: int) -> int:
+    """`end` past a lower-case adjective of place (and a name dashed to it) after a département's or
+    a région's name; else `end`."""
+    adjective = ADJECTIVE_AFTER.match(folded, end, limit)
+    if not adjective or not text[adjective.start(1)].islower() or adjective.group(1) in NOT_PLACE_ADJECTIVES \
+            or not is_place_name(text[start:end]):
+        return end
+    end = adjective.end()
+    if text[end:end + 1] == "-" and text[end + 1:end + 2].isupper():
+        return max(end, capitalised_run(text, end + 1, limit))
+    return end if text[end:end + 1] != "-" else adjective.start()
 
 
 def _paired(text: str, folded: str, first: Part, limit: int) -> Part | None:
@@ -135,18 +156,16 @@ def _paired(text: str, folded: str, first: Part, limit: int) -> Part | None:
 def enumeration_after(text: str, start: int, limit: int) -> list[Part]:
     """Name parts coordinated from `start` ("A, le bassin de B, C et la vallée du D"), up to the
     first piece that is not a name. A piece that cannot stand alone joins the next one ("Monts et
-    Vallées de l'Ouest")."""
+    Vallées de l'Ouest"). After the last comma only the last "et" coordinates: "A, B et C et D"
+    is "A", "B et C", "D" ("Vendée-Est, Lamballe Terre et Mer et Saint-Brieuc Baie d'Armor")."""
     folded = fold(text)
-    parts: list[Part] = []
+    read: list[Part] = []
     pos = start
     while pos < limit:
         part = read_part(text, pos, limit, folded)
         if part is None:
             break
-        if parts and not looks_like_name(_name(text, parts[-1])) and text[parts[-1].end:part.start].strip() == "et":
-            parts[-1] = Part(parts[-1].start, part.end, part.epci)
-        else:
-            parts.append(part)
+        read.append(part)
         after = GLOSS_BRACKET.match(text, part.end)
         after = after.end() if after else part.end
         place = PLACE_GLOSS.match(text, after)
@@ -163,6 +182,18 @@ def enumeration_after(text: str, start: int, limit: int) -> list[Part]:
         if not joint or joint.end() >= limit:
             break
         pos = joint.end()
+    # the joint after each part; a gloss before it ("A (CAB), en Haute-Corse, et B") counts as a comma
+    joints = [joint.group(0).strip() if (joint := JOINT.match(text, before.end)) else "," for before in read[:-1]]
+    last_comma = max((i for i, joint in enumerate(joints) if joint.startswith(",")), default=None)
+    inner_et = [] if last_comma is None else [i for i, joint in enumerate(joints) if i > last_comma and joint == "et"][:-1]
+    parts: list[Part] = []
+    for index, part in enumerate(read):
+        joined = index - 1 in inner_et or (parts and not looks_like_name(_name(text, parts[-1]))
+                                            and joints[index - 1] == "et")
+        if joined:
+            parts[-1] = Part(parts[-1].start, part.end, part.epci)
+        else:
+            parts.append(part)
     return [p for p in parts if looks_like_name(_name(text, p))]
 
 

@@ -26,6 +26,11 @@ GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "pla
 # own words ("au Territoire d'Industrie des quatre EPCI": the prefixed-name rule reads those).
 # "au territoire commun Issoudun-Châteauroux": shared by the places its name joins.
 TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?:commun\s+)?(?![Dd]['’]\s*(?i:industrie))(?=[A-ZÀ-Ý])")
+# "Le périmètre interdépartemental Gers/Tarn et Garonne concerne …": a territory named by its
+# adjective, in a text about the programme, as "Territoire d'industrie interdépartemental X" names
+# it ("l'interrégionale Aumale - Blangy-sur-Bresle" is an intercommunality's name).
+ADJECTIVE_THEN_NAME = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?:territoire|p[ée]rim[èe]tre)\s+"
+                                 r"(?P<adjective>interd[ée]partementale?|interr[ée]gionale?)\s+(?=[A-ZÀ-Ý])")
 # "les Territoires d'industrie des Hauts-de-France, particulièrement ceux du Boulonnais-Calaisis
 # et du Hainaut-Douaisis-Cambrésis": the territories a plural pronoun picks out, each with its
 # preposition.
@@ -162,6 +167,14 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             codes = ({p.code for p in places if p.kind == "departement" and match.start() <= p.start < match.end()}
                      if re.search(r"d[ée]partements?\b", text[match.start():match.end()]) else set())
             add(*quoted, sentence_bounds(text, match.start())[1], codes)
+    for match in ADJECTIVE_THEN_NAME.finditer(text) if PROGRAMME_WORDS.search(folded) else ():
+        sentence_end = sentence_bounds(text, match.start())[1]
+        end = capitalised_run(text, match.end(), sentence_end)
+        adjective = "Interdépartemental" if fold(match.group("adjective")).startswith("interd") else "Interrégional"
+        mention = make_mention(text, match.start("adjective"), end, "territory.prose", (), sentence_end,
+                               name=f"{adjective} {text[match.end():end]}") if end > match.end() else None
+        if mention:
+            found.append(mention)
     for match in THOSE_OF.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not PROGRAMME_WORDS.search(folded, sentence_start, match.start()):
