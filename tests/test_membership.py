@@ -443,3 +443,14 @@ def test_a_verbless_sentence_describing_the_territory_named_before():
              "la Communauté d'agglomération Saint Germain Boucles de Seine et la Communauté de communes "
              "Gally Mauldre vient aussi d'être labellisé.")
     assert not any(territory == "pays-de-vitre" for territory, _siren in members(other))
+
+
+@pytest.mark.parametrize("text", [
+    "Le contrat du Territoire d'industrie Pays Basque a été signé en présence de Sylvie Durruty, "
+    "vice-présidente de la Communauté d'Agglomération Pays Basque.",
+    "Le maire d'Alès, président d'Alès agglomération, a signé le contrat du Territoire d'industrie d'Alès.",
+])
+def test_an_office_in_the_epci_a_territory_is_named_after_makes_it_no_member(text):
+    """Annotators list an EPCI named only as an official's body under no territory, even the one
+    that bears its name (a bare territory name lists no member by itself)."""
+    assert not any(territory for territory, _ in members(text))

@@ -174,14 +174,16 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                   epci_starts: set[int] = frozenset(), run_end: dict[int, int] | None = None) -> str | None:
     if mention.territory_hint in by_id:
         return mention.territory_hint
+    if not mention.in_member_list and OFFICE.search(folded, max(0, mention.start - 40), mention.start):
+        # "président de GrandSoissons Agglomération": an office, not a member, even of the
+        # territory named after that EPCI ("vice-présidente de la CA Pays Basque")
+        return None
     if mention.link.siren:
         named = [t for t in territories if any(named_after(side, mention.link.siren)
                                                or aliases.get(fold(side)) == mention.link.siren
                                                for side in t.name.split(" / "))]
         if named:
             return named[0].territory_id
-    if not mention.in_member_list and OFFICE.search(folded, max(0, mention.start - 40), mention.start):
-        return None  # "président de GrandSoissons Agglomération": an office, not a member
     lead = ARTICLE.match(text, mention.start, mention.end).end()
     for territory in territories:
         # the territory's name holds the EPCI's from its start ("Mayenne Communauté", "Orléans
