@@ -454,3 +454,28 @@ def test_an_office_in_the_epci_a_territory_is_named_after_makes_it_no_member(tex
     """Annotators list an EPCI named only as an official's body under no territory, even the one
     that bears its name (a bare territory name lists no member by itself)."""
     assert not any(territory for territory, _ in members(text))
+
+
+def test_a_territory_named_by_the_start_of_its_epcis_name_has_it_as_member():
+    """"Gap Tallard" for the "communauté d'agglomération Gap Tallard Durance": people shorten a
+    long name from its end; the others of a run that does not say which territory stay out."""
+    text = ("Sept territoires ont été retenus : Carros, Gap Tallard et la Vallée de la Durance. "
+            "La communauté d'agglomération Gap Tallard Durance et la communauté de communes du "
+            "Briançonnais en font partie.")
+    assert members(text) == {("gap-tallard", "200067825")}
+
+
+@pytest.mark.parametrize("text", [
+    "Avec la CC des Coëvrons, LBN Communauté forme le Territoire d'industrie Cœur de Maine.",
+    "LBN Communauté forme désormais le Territoire d'industrie Cœur de Maine avec la communauté de "
+    "communes des Coëvrons.",
+])
+def test_epcis_said_to_form_the_territory_in_the_singular_are_its_members(text):
+    assert members(text) == {("coeur-de-maine", "200040475"), ("coeur-de-maine", "200033298")}
+
+
+def test_a_territory_coordinated_by_an_epci_named_before_it_has_it_as_member():
+    text = ("Coordonné par la communauté d'agglomération Tarbes-Lourdes-Pyrénées et le pôle "
+            "métropolitain du Pays de Béarn, le Territoire d'industrie Lacq-Pau-Tarbes réunit dix "
+            "intercommunalités. Le Territoire d'industrie Adour Landes Océanes est voisin.")
+    assert members(text) == {("lacq-pau-tarbes", "200069300")}

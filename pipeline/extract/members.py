@@ -61,7 +61,7 @@ TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # Triggers that may also introduce other things ("autour de 2 filières"): an unlinked part is not
 # reported. Those that may introduce partners ("le Pays X est associé au Pays Y") list members
 # only where a territory is named with them.
-WEAK_TRIGGERS = re.compile(r"autour|port|pilot|inclu|s['’]appuie|correspond|associ|concern|co-?pr|pr[ée]sid",
+WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|concern|co-?pr|pr[ée]sid",
                            re.IGNORECASE)
 # "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
 CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"

@@ -6,7 +6,8 @@ the rule that found the mention):
 1. the layout names it: the value of a "Territory : A, B et C" line;
 1b. the territory goes by the EPCI's name, everyday name or acronym ("Pays Ajaccien" for the
    "Communauté d'Agglomération du Pays Ajaccien" the text names, "TCO", "Cap Nord" when the
-   text writes "… Pays Nord Martinique (Cap Nord)");
+   text writes "… Pays Nord Martinique (Cap Nord)"), or by the start of its name ("Gap Tallard"
+   for the "communauté d'agglomération Gap Tallard Durance");
 2. the territory is named after the EPCI: the territory's mention starts with the EPCI's
    ("Mayenne Communauté", "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
 3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
@@ -68,7 +69,7 @@ from functools import lru_cache
 
 from pipeline.extract.members import WORDS, EpciMention
 from pipeline.extract.territories import TerritoryMention
-from pipeline.linking import named_after
+from pipeline.linking import named_after, named_by_its_start
 from pipeline.normalize import fold, name_key
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
@@ -97,6 +98,9 @@ MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|s
                        r"|\s*,?\s*(?:qui\s+)?(?:appartient|appartiennent|appartenait)\s+au\b"
                        # "A, B, C – qui composent le Territoire d'industrie Y": after a run of names
                        r"|\s*(?:[,–—-]\s*)?qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\b"
+                       # "(Avec la CC X,) LBN Communauté forme le Territoire d'industrie Y"
+                       r"|\s*,?\s*(?:qui\s+)?(?:forme|formait|formera|constitue|constituait|constituera|compose|composait)"
+                       r"\s+(?:desormais\s+|aujourd'hui\s+|ainsi\s+|a\s+(?:elle|lui)\s+seule?\s+)?(?:le|un|ce|l')\s*(?:nouveau\s+)?territoire\b"
                        # "• A et B – TI Y": the members, then their territory after a dash
                        r"|\s*[–—-]\s*(?:ti|territoire\s+d'\s*industrie)\s"
                        # "A et B, les deux intercommunalités du territoire d'industrie Y, …"
@@ -181,6 +185,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if mention.link.siren:
         named = [t for t in territories if any(named_after(side, mention.link.siren)
                                                or aliases.get(fold(side)) == mention.link.siren
+                                               or named_by_its_start(side, mention.link.siren)
                                                for side in t.name.split(" / "))]
         if named:
             return named[0].territory_id
