@@ -742,6 +742,9 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker,
 
 
 LOWER_WORD = re.compile(r"[ \t]+[a-zéèêàâîôûç][\w'’-]*")
+# a dash between spaces inside an official name ("CC Faucigny - Glières", "CA Golfe du Morbihan -
+# Vannes Agglomération"), where a name read from its head stops
+SPACED_DASH = re.compile(r"[ \t]+[-–][ \t]+")
 MAX_LOWER_WORDS = 2
 
 
@@ -770,6 +773,13 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             longer = linker.link(text[head.end():tail], epci_type)
             if longer.siren and longer.exact:
                 link, end = longer, tail
+        dash = SPACED_DASH.match(text, end)
+        part = HEAD_NAME.match(text, dash.end()) if dash else None
+        if part and part.group(1).strip():  # "CC Interrégionale Aumale - Blangy-sur-Bresle"
+            longer_end = _trim(text, end, part.end())[1]
+            longer = linker.link(text[head.end():longer_end], epci_type)
+            if longer.siren and longer.exact:
+                link, end = longer, longer_end
         if link.siren:
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()), epci_type,
                                      "epci.head_mention", legal_form=not SOFT_HEAD.match(head.group(0))))
