@@ -385,3 +385,12 @@ def test_a_name_read_from_its_head_goes_on_past_a_spaced_dash_when_the_longer_na
     assert [(s, mention) for s, mention, _ in linked(text)] == [
         ("247600588", "communauté de communes des Villes Sœurs"),
         ("200069722", "communauté de communes Interrégionale Aumale - Blangy-sur-Bresle")]
+
+
+def test_an_everyday_name_coordinated_after_an_epci_starts_after_it():
+    """"… du Bassin d'Aurillac et de Rodez Agglomération": the name read back from its type word
+    stops where the EPCI before it ends."""
+    text = ("Les présidents de la communauté d'agglomération du Bassin d'Aurillac et de Rodez "
+            "Agglomération ont signé.")
+    assert [(s, mention) for s, mention, _ in linked(text)] == [
+        ("241500230", "communauté d'agglomération du Bassin d'Aurillac"), ("241200187", "Rodez Agglomération")]

@@ -479,3 +479,9 @@ def test_a_territory_coordinated_by_an_epci_named_before_it_has_it_as_member():
             "métropolitain du Pays de Béarn, le Territoire d'industrie Lacq-Pau-Tarbes réunit dix "
             "intercommunalités. Le Territoire d'industrie Adour Landes Océanes est voisin.")
     assert members(text) == {("lacq-pau-tarbes", "200069300")}
+
+
+def test_the_epcis_signing_the_one_territorys_contract_are_its_members():
+    text = ("La communauté de communes du Grand-Figeac et la communauté d'agglomération du Bassin "
+            "d'Aurillac ont signé lundi le contrat du territoire d'industrie Aurillac – Figeac – Rodez.")
+    assert members(text) == {("aurillac-figeac-rodez", "200067361"), ("aurillac-figeac-rodez", "241500230")}

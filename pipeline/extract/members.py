@@ -799,7 +799,9 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
         if _inside(word.start(), taken):
             continue
         start = word.start()
-        for previous in reversed(list(NAME_WORD.finditer(text, max(0, start - 80), start))):
+        # a name never starts inside another's ("… du Bassin d'Aurillac et de Rodez Agglomération")
+        floor = max([m.end for m in taken if m.end <= start], default=0)
+        for previous in reversed(list(NAME_WORD.finditer(text, max(floor, start - 80), start))):
             if text[previous.end():start].strip(" \t") or "\n" in text[previous.end():start]:
                 break
             start = previous.start()
@@ -898,8 +900,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                + _subject_regions(text, all_heads))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
-    for mention in (_head_mentions(text, linker, found, all_heads)
-                    + _everyday_mentions(text, linker, found)
+    heads = _head_mentions(text, linker, found, all_heads)
+    for mention in (heads + _everyday_mentions(text, linker, found + heads)
                     + _acronym_mentions(text, linker)):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
