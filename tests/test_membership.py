@@ -485,3 +485,13 @@ def test_the_epcis_signing_the_one_territorys_contract_are_its_members():
     text = ("La communauté de communes du Grand-Figeac et la communauté d'agglomération du Bassin "
             "d'Aurillac ont signé lundi le contrat du territoire d'industrie Aurillac – Figeac – Rodez.")
     assert members(text) == {("aurillac-figeac-rodez", "200067361"), ("aurillac-figeac-rodez", "241500230")}
+
+
+@pytest.mark.parametrize("text", [
+    "Séminaire des Territoires d'industrie avec la cheffe de projet Territoires d'industrie à la "
+    "Communauté intercommunale Réunion Est (CIREST).",
+    "Séminaire des Territoires d'industrie avec la directrice générale adjointe à l'attractivité à la "
+    "communauté d'agglomération du Centre Littoral.",
+])
+def test_a_staff_members_employer_is_no_row(text):
+    assert members(text) == set()
