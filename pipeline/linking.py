@@ -389,6 +389,17 @@ def named_after(name: str, siren: str) -> bool:
     return siren in known_acronyms().get(acronym, ()) and _is_acronym(acronym)
 
 
+@lru_cache(maxsize=8192)
+def named_by_its_start(name: str, siren: str) -> bool:
+    """Whether a name of two words or more is the start of one of the EPCI's official names
+    ("Gap Tallard" for "CA Gap-Tallard-Durance"): people shorten long names from the end."""
+    core = _core_of(name)
+    epci = referential.load().epcis.get(siren)
+    if len(core.split()) < 2 or epci is None:
+        return False
+    return any(core_name(borne.name).startswith(core + " ") for borne in epci.names)
+
+
 @lru_cache(maxsize=1)
 def known_acronyms() -> dict[str, tuple[str, ...]]:
     """ACRONYM -> SIRENs: data/epci_aliases.csv, and acronyms in brackets in official names."""

@@ -375,3 +375,22 @@ def test_everyday_heads_of_a_member_list(written, departement, siren):
     "l'intercommunalité" or "l'interco" (any legal form) head a name as the legal forms do."""
     text = f"Le territoire regroupe {written} et la CC Flandre Lys."
     assert [s for s, _ in members(text, frozenset({departement}))] == [siren, "245900758"]
+
+
+def test_a_name_read_from_its_head_goes_on_past_a_spaced_dash_when_the_longer_name_is_the_epcis():
+    """"la communauté de communes Interrégionale Aumale - Blangy-sur-Bresle": 46 official names
+    hold a dash between spaces; the part before it alone links to nothing."""
+    text = ("Le label a été accordé avec la communauté de communes des Villes Sœurs et la "
+            "communauté de communes Interrégionale Aumale - Blangy-sur-Bresle.")
+    assert [(s, mention) for s, mention, _ in linked(text)] == [
+        ("247600588", "communauté de communes des Villes Sœurs"),
+        ("200069722", "communauté de communes Interrégionale Aumale - Blangy-sur-Bresle")]
+
+
+def test_an_everyday_name_coordinated_after_an_epci_starts_after_it():
+    """"… du Bassin d'Aurillac et de Rodez Agglomération": the name read back from its type word
+    stops where the EPCI before it ends."""
+    text = ("Les présidents de la communauté d'agglomération du Bassin d'Aurillac et de Rodez "
+            "Agglomération ont signé.")
+    assert [(s, mention) for s, mention, _ in linked(text)] == [
+        ("241500230", "communauté d'agglomération du Bassin d'Aurillac"), ("241200187", "Rodez Agglomération")]

@@ -443,3 +443,55 @@ def test_a_verbless_sentence_describing_the_territory_named_before():
              "la Communauté d'agglomération Saint Germain Boucles de Seine et la Communauté de communes "
              "Gally Mauldre vient aussi d'être labellisé.")
     assert not any(territory == "pays-de-vitre" for territory, _siren in members(other))
+
+
+@pytest.mark.parametrize("text", [
+    "Le contrat du Territoire d'industrie Pays Basque a été signé en présence de Sylvie Durruty, "
+    "vice-présidente de la Communauté d'Agglomération Pays Basque.",
+    "Le maire d'Alès, président d'Alès agglomération, a signé le contrat du Territoire d'industrie d'Alès.",
+])
+def test_an_office_in_the_epci_a_territory_is_named_after_makes_it_no_member(text):
+    """Annotators list an EPCI named only as an official's body under no territory, even the one
+    that bears its name (a bare territory name lists no member by itself)."""
+    assert not any(territory for territory, _ in members(text))
+
+
+def test_a_territory_named_by_the_start_of_its_epcis_name_has_it_as_member():
+    """"Gap Tallard" for the "communauté d'agglomération Gap Tallard Durance": people shorten a
+    long name from its end; the others of a run that does not say which territory stay out."""
+    text = ("Sept territoires ont été retenus : Carros, Gap Tallard et la Vallée de la Durance. "
+            "La communauté d'agglomération Gap Tallard Durance et la communauté de communes du "
+            "Briançonnais en font partie.")
+    assert members(text) == {("gap-tallard", "200067825")}
+
+
+@pytest.mark.parametrize("text", [
+    "Avec la CC des Coëvrons, LBN Communauté forme le Territoire d'industrie Cœur de Maine.",
+    "LBN Communauté forme désormais le Territoire d'industrie Cœur de Maine avec la communauté de "
+    "communes des Coëvrons.",
+])
+def test_epcis_said_to_form_the_territory_in_the_singular_are_its_members(text):
+    assert members(text) == {("coeur-de-maine", "200040475"), ("coeur-de-maine", "200033298")}
+
+
+def test_a_territory_coordinated_by_an_epci_named_before_it_has_it_as_member():
+    text = ("Coordonné par la communauté d'agglomération Tarbes-Lourdes-Pyrénées et le pôle "
+            "métropolitain du Pays de Béarn, le Territoire d'industrie Lacq-Pau-Tarbes réunit dix "
+            "intercommunalités. Le Territoire d'industrie Adour Landes Océanes est voisin.")
+    assert members(text) == {("lacq-pau-tarbes", "200069300")}
+
+
+def test_the_epcis_signing_the_one_territorys_contract_are_its_members():
+    text = ("La communauté de communes du Grand-Figeac et la communauté d'agglomération du Bassin "
+            "d'Aurillac ont signé lundi le contrat du territoire d'industrie Aurillac – Figeac – Rodez.")
+    assert members(text) == {("aurillac-figeac-rodez", "200067361"), ("aurillac-figeac-rodez", "241500230")}
+
+
+@pytest.mark.parametrize("text", [
+    "Séminaire des Territoires d'industrie avec la cheffe de projet Territoires d'industrie à la "
+    "Communauté intercommunale Réunion Est (CIREST).",
+    "Séminaire des Territoires d'industrie avec la directrice générale adjointe à l'attractivité à la "
+    "communauté d'agglomération du Centre Littoral.",
+])
+def test_a_staff_members_employer_is_no_row(text):
+    assert members(text) == set()

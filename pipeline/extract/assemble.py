@@ -23,7 +23,7 @@ from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
 from pipeline.extract.territories import TerritoryMention, find_territories
-from pipeline.linking import DocumentLinker
+from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold
 
@@ -201,6 +201,13 @@ def extract(text: str, doc: Doc) -> Extraction:
     for row in epci_rows:
         if row["territory_id"] and row["siren"]:
             by_id[row["territory_id"]]["member_departements"] |= set(row["departement_codes"])
+    # a territory named after an EPCI the text names lies where it lies, even when the text names
+    # it only as an official's body, no member ("vice-présidente de la CA Pays Basque")
+    for mention in epci_mentions:
+        for row in by_id.values():
+            if mention.link.siren and any(named_after(side, mention.link.siren)
+                                          for side in row["name"].split(" / ")):
+                row["member_departements"] |= set(mention.link.departement_codes)
 
     # "Les 13 territoires grand-estiens sont : …" in a text about the Grand Est only: its région
     text_regions = {p.code for p in context_places if p.kind == "region"}

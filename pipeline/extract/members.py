@@ -61,7 +61,7 @@ TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # Triggers that may also introduce other things ("autour de 2 filières"): an unlinked part is not
 # reported. Those that may introduce partners ("le Pays X est associé au Pays Y") list members
 # only where a territory is named with them.
-WEAK_TRIGGERS = re.compile(r"autour|port|pilot|inclu|s['’]appuie|correspond|associ|concern|co-?pr|pr[ée]sid",
+WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|concern|co-?pr|pr[ée]sid",
                            re.IGNORECASE)
 # "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
 CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"
@@ -742,6 +742,9 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker,
 
 
 LOWER_WORD = re.compile(r"[ \t]+[a-zéèêàâîôûç][\w'’-]*")
+# a dash between spaces inside an official name ("CC Faucigny - Glières", "CA Golfe du Morbihan -
+# Vannes Agglomération"), where a name read from its head stops
+SPACED_DASH = re.compile(r"[ \t]+[-–][ \t]+")
 MAX_LOWER_WORDS = 2
 
 
@@ -770,6 +773,13 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             longer = linker.link(text[head.end():tail], epci_type)
             if longer.siren and longer.exact:
                 link, end = longer, tail
+        dash = SPACED_DASH.match(text, end)
+        part = HEAD_NAME.match(text, dash.end()) if dash else None
+        if part and part.group(1).strip():  # "CC Interrégionale Aumale - Blangy-sur-Bresle"
+            longer_end = _trim(text, end, part.end())[1]
+            longer = linker.link(text[head.end():longer_end], epci_type)
+            if longer.siren and longer.exact:
+                link, end = longer, longer_end
         if link.siren:
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()), epci_type,
                                      "epci.head_mention", legal_form=not SOFT_HEAD.match(head.group(0))))
@@ -789,7 +799,9 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
         if _inside(word.start(), taken):
             continue
         start = word.start()
-        for previous in reversed(list(NAME_WORD.finditer(text, max(0, start - 80), start))):
+        # a name never starts inside another's ("… du Bassin d'Aurillac et de Rodez Agglomération")
+        floor = max([m.end for m in taken if m.end <= start], default=0)
+        for previous in reversed(list(NAME_WORD.finditer(text, max(floor, start - 80), start))):
             if text[previous.end():start].strip(" \t") or "\n" in text[previous.end():start]:
                 break
             start = previous.start()
@@ -888,8 +900,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                + _subject_regions(text, all_heads))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
-    for mention in (_head_mentions(text, linker, found, all_heads)
-                    + _everyday_mentions(text, linker, found)
+    heads = _head_mentions(text, linker, found, all_heads)
+    for mention in (heads + _everyday_mentions(text, linker, found + heads)
                     + _acronym_mentions(text, linker)):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)

@@ -6,7 +6,8 @@ the rule that found the mention):
 1. the layout names it: the value of a "Territory : A, B et C" line;
 1b. the territory goes by the EPCI's name, everyday name or acronym ("Pays Ajaccien" for the
    "Communauté d'Agglomération du Pays Ajaccien" the text names, "TCO", "Cap Nord" when the
-   text writes "… Pays Nord Martinique (Cap Nord)");
+   text writes "… Pays Nord Martinique (Cap Nord)"), or by the start of its name ("Gap Tallard"
+   for the "communauté d'agglomération Gap Tallard Durance");
 2. the territory is named after the EPCI: the territory's mention starts with the EPCI's
    ("Mayenne Communauté", "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
 3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
@@ -68,7 +69,7 @@ from functools import lru_cache
 
 from pipeline.extract.members import WORDS, EpciMention
 from pipeline.extract.territories import TerritoryMention
-from pipeline.linking import named_after
+from pipeline.linking import named_after, named_by_its_start
 from pipeline.normalize import fold, name_key
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
@@ -97,6 +98,9 @@ MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|s
                        r"|\s*,?\s*(?:qui\s+)?(?:appartient|appartiennent|appartenait)\s+au\b"
                        # "A, B, C – qui composent le Territoire d'industrie Y": after a run of names
                        r"|\s*(?:[,–—-]\s*)?qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\b"
+                       # "(Avec la CC X,) LBN Communauté forme le Territoire d'industrie Y"
+                       r"|\s*,?\s*(?:qui\s+)?(?:forme|formait|formera|constitue|constituait|constituera|compose|composait)"
+                       r"\s+(?:desormais\s+|aujourd'hui\s+|ainsi\s+|a\s+(?:elle|lui)\s+seule?\s+)?(?:le|un|ce|l')\s*(?:nouveau\s+)?territoire\b"
                        # "• A et B – TI Y": the members, then their territory after a dash
                        r"|\s*[–—-]\s*(?:ti|territoire\s+d'\s*industrie)\s"
                        # "A et B, les deux intercommunalités du territoire d'industrie Y, …"
@@ -127,7 +131,25 @@ COORDINATION = re.compile(r"\s*(?:,\s*)?(?:et\s+)?(?:(?:de\s+la|de\s+l'|du|des|d
 AGREEMENT = re.compile(r"\bsign\w*|\bconvention\b|\bprotocole\b|\bcontrat\b|\bcandidature\b|\blabel\w*")
 ITEM_LEAD = 4  # an article may open the item before the EPCI's name ("La Communauté …")
 OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
-                    r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$")
+                    r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$"
+                    # a staff member's title, then where they work: "Cheffe de projet Territoires
+                    # d'industrie à la Communauté …", "directrice générale adjointe … à la …"
+                    r"|\b(?:chef(?:fe)?\s+de\s+(?:projet|service|mission)|chargee?\s+de\s+mission"
+                    r"|directeur|directrice)\b[^.;:!?(),/]{0,60}?\s(?:a|au|chez)\s+(?:la\s+|l'\s*)?$")
+
+OFFICE_WINDOW = 90  # characters before a mention where an office may stand
+
+
+def _office_before(folded: str, position: int) -> bool:
+    """Whether the EPCI named at `position` is someone's office or employer ("président de X");
+    an acronym in brackets is named where its expansion starts ("… à la Communauté
+    intercommunale Réunion Est (CIREST)")."""
+    expanded = EXPANDED_BEFORE.search(folded, max(0, position - OFFICE_WINDOW), position)
+    position = expanded.start() if expanded else position
+    return bool(OFFICE.search(folded, max(0, position - OFFICE_WINDOW), position))
+
+
+EXPANDED_BEFORE = re.compile(r"\b(?:communaute|agglomeration|metropole)\b[^()]{0,70}\($")
 
 
 @lru_cache(maxsize=4096)
@@ -174,14 +196,17 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                   epci_starts: set[int] = frozenset(), run_end: dict[int, int] | None = None) -> str | None:
     if mention.territory_hint in by_id:
         return mention.territory_hint
+    if not mention.in_member_list and _office_before(folded, mention.start):
+        # "président de GrandSoissons Agglomération": an office, not a member, even of the
+        # territory named after that EPCI ("vice-présidente de la CA Pays Basque")
+        return None
     if mention.link.siren:
         named = [t for t in territories if any(named_after(side, mention.link.siren)
                                                or aliases.get(fold(side)) == mention.link.siren
+                                               or named_by_its_start(side, mention.link.siren)
                                                for side in t.name.split(" / "))]
         if named:
             return named[0].territory_id
-    if not mention.in_member_list and OFFICE.search(folded, max(0, mention.start - 40), mention.start):
-        return None  # "président de GrandSoissons Agglomération": an office, not a member
     lead = ARTICLE.match(text, mention.start, mention.end).end()
     for territory in territories:
         # the territory's name holds the EPCI's from its start ("Mayenne Communauté", "Orléans
@@ -339,7 +364,7 @@ def _named_as_member(mention: EpciMention, text: str, folded: str, start: int, e
     office ("président de GrandSoissons Agglomération")."""
     if mention.in_member_list:
         return True
-    office = OFFICE.search(folded, max(0, mention.start - 40), mention.start)
+    office = _office_before(folded, mention.start)
     return bool(words.search(text[start:end])) and not office
 
 
@@ -424,7 +449,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
         else:  # its territory went unseen: members and label holders stay
             start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
                 else (0, len(text))
-            office = not mention.in_member_list and OFFICE.search(folded, max(0, mention.start - 40), mention.start)
+            office = not mention.in_member_list and _office_before(folded, mention.start)
             if not office and _named_as_member(mention, text, folded, start, end, PROGRAMME):
                 attached.append((mention, None))
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
@@ -469,7 +494,7 @@ def _coordinated_with_attached(mentions: list[EpciMention], attached: list[tuple
             continue  # "les territoires retenus : la CA X, la CC Y …" may be as many territories
         owner = owners.pop()
         found += [(m, owner) for m in run if id(m) not in territory_of and m.link.siren
-                  and not OFFICE.search(folded, max(0, m.start - 40), m.start)]
+                  and not _office_before(folded, m.start)]
     return found
 
 
