@@ -73,10 +73,10 @@ def name_key(name: str) -> str:
 
     "Territoire d'Industrie de l'Ouest Rural" minus its prefix, "l’Ouest  Rural" and
     "OUEST-RURAL" all give "ouest-rural": case, accents, apostrophes, dashes, slashes,
-    spacing and leading articles do not matter. Cached: a territory mention's territory_id is
+    spacing and leading articles do not matter, nor "&" for "et" ("Tarn & Garonne"). Cached: a territory mention's territory_id is
     this key of its name, asked dozens of times per mention.
     """
-    folded = fold(unligature(name))
+    folded = fold(unligature(name)).replace("&", " et ")
     folded = re.sub(r"[^a-z0-9]+", " ", folded).strip()
     folded = LEADING_ARTICLES.sub("", folded)
     return "-".join(folded.split())

@@ -253,7 +253,7 @@ def test_a_renamed_territory_keeps_the_members_of_the_one_it_continues_and_gains
             "Alliances Luxe & Précision Doubs.")
     first = {"242504116", "242504355", "200023075", "242504181", "200068070"}
     assert members(text) == ({("haut-doubs-horloger", siren) for siren in first}
-                             | {("alliances-luxe-precision-doubs", siren) for siren in first | {"242500361"}})
+                             | {("alliances-luxe-et-precision-doubs", siren) for siren in first | {"242500361"}})
 
 
 def test_a_territory_born_of_members_named_before_another_is_not_its_successor():

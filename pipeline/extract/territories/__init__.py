@@ -327,20 +327,17 @@ def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
 def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
     """'Alliances Luxe & Précision Doubs' in a caption beside '… Précision du Doubs' twice in the
     body: names with the same words but for their connectors name one territory, under its most
-    written form (the first written on a tie: 'Gers/Tarn & Garonne' in a title over '… Tarn et
-    Garonne' in the body); 'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name whose words
+    written form (the longer on a tie); 'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name whose words
     are a whole part of a longer name's (its places joined by dashes or "et") is that territory
     named short."""
     def words(key: str) -> tuple[str, ...]:
         return tuple(word for word in key.split("-") if word not in CONNECTORS)
 
     written: dict[str, int] = {}
-    first: dict[str, int] = {}
     for mention in mentions:
         written[mention.name] = written.get(mention.name, 0) + 1
-        first.setdefault(mention.name, mention.start)
     by_words: dict[tuple[str, ...], str] = {}
-    for name in sorted(written, key=lambda n: (-written[n], first[n])):
+    for name in sorted(written, key=lambda n: (-written[n], -len(n))):
         by_words.setdefault(words(name_key(name)), name)
     names = set(by_words.values())
     for mention in mentions:
