@@ -1249,3 +1249,11 @@ def test_a_departement_qualified_by_an_adjective_of_place_is_a_name():
         "Gard rhodanien-Uzège"]
     # a common adjective makes no name
     assert names_of("Le Gard voisin est labellisé Territoire d'industrie.") == []
+
+
+def test_a_name_never_opens_with_a_preposition():
+    # "Autour de Roanne Agglomération, …" sets the scene: the territory is the one named after it
+    assert names_of("Autour de Roanne Agglomération, le territoire d'industrie Roannais accélère "
+                    "ses projets.") == ["Roannais"]
+    assert names_of("Avec Vierzon Sologne Berry, le territoire d'industrie Bourges-Vierzon est "
+                    "reconduit.") == ["Bourges-Vierzon"]
