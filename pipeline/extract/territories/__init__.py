@@ -327,9 +327,9 @@ def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
 def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
     """'Alliances Luxe & Précision Doubs' in a caption beside '… Précision du Doubs' twice in the
     body: names with the same words but for their connectors name one territory, under its most
-    written form (the longer on a tie); 'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name whose words
-    are a whole part of a longer name's (its places joined by dashes or "et") is that territory
-    named short."""
+    written form (the longer on a tie); 'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name
+    whose words are a whole part of a longer name's (its places joined by dashes or "et") is that
+    territory named short."""
     def words(key: str) -> tuple[str, ...]:
         return tuple(word for word in key.split("-") if word not in CONNECTORS)
 
