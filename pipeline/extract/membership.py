@@ -138,6 +138,8 @@ OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elu
                     r"|directeur|directrice)\b[^.;:!?(),/]{0,60}?\s(?:a|au|chez)\s+(?:la\s+|l'\s*)?$")
 
 OFFICE_WINDOW = 90  # characters before a mention where an office may stand
+# "… Communauté intercommunale Réunion Est (" before an acronym: where its expansion starts
+EXPANDED_BEFORE = re.compile(r"\b(?:communaute|agglomeration|metropole)\b[^()]{0,70}\($")
 
 
 def _office_before(folded: str, position: int) -> bool:
@@ -147,9 +149,6 @@ def _office_before(folded: str, position: int) -> bool:
     expanded = EXPANDED_BEFORE.search(folded, max(0, position - OFFICE_WINDOW), position)
     position = expanded.start() if expanded else position
     return bool(OFFICE.search(folded, max(0, position - OFFICE_WINDOW), position))
-
-
-EXPANDED_BEFORE = re.compile(r"\b(?:communaute|agglomeration|metropole)\b[^()]{0,70}\($")
 
 
 @lru_cache(maxsize=4096)
