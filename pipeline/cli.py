@@ -180,11 +180,11 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from pipeline.evaluate import evaluate, format_report
+    from pipeline.evaluate import GoldError, evaluate, format_report
 
     try:
         print(format_report(evaluate(args.output, args.gold)))
-    except FileNotFoundError as error:
+    except (FileNotFoundError, GoldError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK

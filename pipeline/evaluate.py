@@ -74,6 +74,20 @@ class _Rows:
     figures: list[tuple[tuple, str | None]]  # ((value, value_max, unit), scope), in text order
 
 
+class GoldError(ValueError):
+    """An annotation file that cannot be scored: the message names the file and the fix."""
+
+
+def _check_gold_date(path: Path, published_on) -> None:
+    """The gold format's date is a full ISO date or null; "2023-11" would compare with nothing."""
+    try:
+        if published_on is not None:
+            date.fromisoformat(published_on)
+    except (TypeError, ValueError):
+        raise GoldError(f"gold file {path}: published_on {published_on!r} is not a date "
+                        f"(YYYY-MM-DD); write the full date, or null when the text gives none") from None
+
+
 def load_gold(gold_dir: Path) -> list[dict]:
     """Every annotation in the folder; README.md and JSON without a "document" are skipped."""
     gold_dir = Path(gold_dir)
@@ -81,8 +95,12 @@ def load_gold(gold_dir: Path) -> list[dict]:
         raise FileNotFoundError(f"gold folder {gold_dir} does not exist")
     golds = []
     for path in sorted(gold_dir.glob("*.json")):
-        annotation = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            annotation = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise GoldError(f"gold file {path} is not UTF-8 JSON ({error}); fix or remove it") from error
         if isinstance(annotation, dict) and "document" in annotation:
+            _check_gold_date(path, annotation.get("published_on"))
             golds.append(annotation)
     if not golds:
         raise FileNotFoundError(

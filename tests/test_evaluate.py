@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pandas as pd
@@ -237,3 +238,25 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
     stderr = evaluate_process.stderr.read().decode()
     assert evaluate_process.wait(timeout=60) == 0
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+
+
+@pytest.mark.parametrize("content, problem", [
+    ('{"document": "a.txt", "published_on": "2023-11", "territories": []}', r"'2023-11' is not a date"),
+    ('{"document": "a.txt", ', "is not UTF-8 JSON"),
+])
+def test_a_gold_file_that_cannot_be_scored_is_named_with_the_fix(tmp_path, content, problem):
+    """`communiques evaluate` on a hand-written gold with a month-only date or cut JSON: exit 2,
+    the file and what to write, no traceback."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    write_tables(tmp_path / "processed", OUTPUT)
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "a.json").write_text(content, encoding="utf-8")
+    command = [str(Path(sys.executable).parent / "communiques"), "evaluate",
+               "--gold", str(tmp_path / "gold"), "--output", str(tmp_path / "processed")]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "a.json" in result.stderr and re.search(problem, result.stderr)
+    assert "Traceback" not in result.stderr
