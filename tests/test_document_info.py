@@ -54,6 +54,9 @@ def test_seed_datelines_give_the_place_and_headline():
     ("08 févr. 2024", None, datetime.date(2024, 2, 8)),
     ("Publié le 14/11/2023", None, datetime.date(2023, 11, 14)),
     ("14/11/2023", None, datetime.date(2023, 11, 14)),
+    ("22 janvier 2021 à 8h57 par Jeanne Martin", None, datetime.date(2021, 1, 22)),
+    ("17/07/2019 | Dans la région, une douzaine de territoires sont entrés dans le programme et le "
+     "premier contrat vient d'être signé à Pau.", None, datetime.date(2019, 7, 17)),
 ])
 def test_dateline_forms_near_the_top(line, place, date):
     info = extract_document_info(f"COMMUNIQUÉ DE PRESSE\n\nDes territoires labellisés\n\n{line}\n\nTexte.")

@@ -73,8 +73,8 @@ PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?|redigee?|mise?\s+en\s+ligne|paru
 UPDATED = re.compile(r"mise?s?\s+a\s+jour|modifiee?|derniere\s+modification")
 # A date that is a line's whole part (a segment of "Rubrique · Économie · 12 juin 2019"), with a
 # weekday, a clock time or an edition word: "Édition du jeudi 19 décembre 2019", "22/11/2018 - 17:45",
-# "Par 10/04/2025" (a byline whose author's link was lost).
-BARE_DATE = re.compile(rf"(?:edition\s+du\s+|le\s+|par\s+)?{DATE}\.?{TIME}")
+# "Par 10/04/2025" (a byline whose author's link was lost), "22 janvier 2021 à 8h57 par Jeanne Dupont".
+BARE_DATE = re.compile(rf"(?:edition\s+du\s+|le\s+|par\s+)?{DATE}\.?{TIME}(?:\s+par\s+[a-z][\w'.-]*(?:\s+[\w'.-]+){{0,4}})?")
 # The separators of a byline's parts: "Publié le ... | Mis à jour le ...", "Par la rédaction | 10/04/2025",
 # "Édition : Mulhouse - 25 mars 2019", "Aiacciu, u 22 di lugliu 2019 / Ajaccio, le 22 juillet 2019".
 SEGMENT = re.compile(r"\s+[|·•/–-]\s+|\s*\|\s*|\s+[·•]\s*")
@@ -172,7 +172,8 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
             found.append(("signed", " ".join(place.split()), _date(match)))
             continue
         match = BARE_DATE.fullmatch(part)
-        if match and near_top and _date(match) and (short or (start, end) == (0, len(folded))):
+        # the date alone, in a short byline, or opening a line: "17/07/2019 | En Nouvelle-Aquitaine …"
+        if match and near_top and _date(match) and (short or start == 0):
             found.append(("bare", None, _date(match)))
     return min(found, key=lambda f: KINDS.index(f[0])) if found else None
 
