@@ -228,3 +228,18 @@ def test_a_line_of_tags_under_the_headline_is_not_part_of_it():
     text = ("Vendée\nUn plan d'action pour les entreprises de Terres de Montaigu\n"
             "Vendée # Industrie # Collectivités territoriales\n\nLe texte commence ici.\n")
     assert extract_document_info(text)["title"] == "Un plan d'action pour les entreprises de Terres de Montaigu"
+
+
+@pytest.mark.parametrize("top, title", [
+    ("Vie locale\n\nTerritoire d'industrie Pays Basque : un deuxième acte pour l'industrie verte",
+     "Territoire d'industrie Pays Basque : un deuxième acte pour l'industrie verte"),
+    ("Actualités et agendas\n\nVers une reconquête industrielle de la métropole\n\n08/12/2023 Dynamiser…",
+     "Vers une reconquête industrielle de la métropole"),
+    ("Economie | Lacq-Pau-Tarbes : premier contrat signé dans la région",
+     "Lacq-Pau-Tarbes : premier contrat signé dans la région"),
+    ("Veuillez patienter pendant le chargement...\n\nTerritoire d'industrie Vienne Condrieu : cinq EPCI",
+     "Territoire d'industrie Vienne Condrieu : cinq EPCI"),
+])
+def test_a_section_name_or_a_loading_message_above_the_headline_is_not_the_title(top, title):
+    text = f"{top}\n\nLe territoire a été labellisé en novembre, a annoncé la préfète de région hier.\n"
+    assert extract_document_info(text)["title"] == title

@@ -223,6 +223,10 @@ def _stamp_dates_the_body(stamp: datetime.date, body: str) -> bool:
 # Marne") has a longer part.
 RUBRIC_SEPARATOR = re.compile(r"\s+[|›>»/#]\s+")
 MAX_RUBRIC_PART_WORDS = 3
+# "Economie | Lacq-Pau-Tarbes : premier contrat signé": a one-word section before a bar (a site's
+# name after a headline, "Territoires d'industrie | Préfecture de la Marne", is longer).
+RUBRIC_PREFIX = re.compile(r"[^\W\d][\w-]*\s*\|\s+")
+HEADLINE_MIN_WORDS = 4
 
 
 def _is_rubric(line: str) -> bool:
@@ -244,7 +248,7 @@ def _continues(title: str, block: list[str]) -> bool:
     first = block[0]
     if title.endswith((".", "!", "?")):
         return False
-    return first[0].islower() or (first[0].isdigit() and title[-1].islower())
+    return first[0].islower() or bool(re.match(r"\d{4}\b", first) and title[-1].islower())
 
 
 LIST_MARKS = "•·▪➢-–—* \t"
@@ -257,7 +261,9 @@ def _title(text: str) -> str | None:
     parts: list[str] = []
     for block in _blocks(text):
         if parts and not _continues(parts[-1], block):
-            break
+            if not _is_section_name(parts, block):
+                break
+            parts = []
         for line in block:
             line = line.lstrip(LIST_MARKS)
             if not parts and len(line.split()) <= 1:
@@ -270,12 +276,24 @@ def _title(text: str) -> str | None:
     return _headline(parts)
 
 
+def _is_section_name(parts: list[str], block: list[str]) -> bool:
+    """A site's section or kicker above the headline ("Vie locale", "Actualités et agendas",
+    "Retours d'expérience"): one short line alone, then a longer line that is no body prose."""
+    words = parts[0].split()
+    nxt = block[0].lstrip(LIST_MARKS)
+    return (len(parts) == 1 and len(words) <= MAX_RUBRIC_PART_WORDS and not re.search(r"\d", parts[0])
+            and len(nxt.split()) > len(words) + 2 and not _reads_as_prose(nxt) and not _is_preamble(nxt))
+
+
 def _headline(lines: list[str]) -> str | None:
     """Lines joined, whitespace collapsed; long text with a full stop ending a sentence is the
     body's first paragraph, not a headline. A short first line without a full stop followed by
     a new sentence ("Le centre de l'Yonne recherche un second souffle" / "Industrie. Mise en
     place …") is the headline above a paragraph that has no blank line before it."""
     title = " ".join(" ".join(lines).split())
+    rubric = RUBRIC_PREFIX.match(title)
+    if rubric and len(title[rubric.end():].split()) >= HEADLINE_MIN_WORDS:
+        title = title[rubric.end():]
     if not title or not _reads_as_prose(title):
         return title or None
     first = " ".join(lines[0].split())
