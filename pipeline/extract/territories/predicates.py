@@ -93,6 +93,16 @@ def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention
     return found
 
 
+# The type word an intercommunality's brand ends with: "Mond'Arverne Communauté", "la Métropole".
+BRAND_WORD = re.compile(r"(?:^|\s)(?:communaute|agglo|agglomeration|metropole)$")
+
+
+def _branded(text: str, part: Part) -> bool:
+    """'la Métropole et Mond'Arverne Communauté sont lauréates': an intercommunality named by its
+    brand, which ends with its type word; coordinated, the members of one territory."""
+    return bool(BRAND_WORD.search(fold(part.name or text[part.start:part.end]).strip()))
+
+
 def _after_article(text: str, part: Part) -> bool:
     """'le Grand Libournais', 'le territoire Val de Garonne': a place's article, which people's
     names never take."""
@@ -163,7 +173,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if parts and INTERCOMMUNALITIES_OF.match(folded, clause_start, parts[0].start):
             continue  # "Les agglos de Béziers, Agde/Pézenas et Sète labellisés": members of a territory left unnamed
         coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))
-        if coordinated and (ONE_LABEL.search(match.group(0)) or any(p.epci for p in parts)):
+        if coordinated and (ONE_LABEL.search(match.group(0)) or any(p.epci or _branded(text, p) for p in parts)):
             continue  # "La Métropole Européenne de Lille et la Pévèle-Carembault labellisées
             # « Territoire d'industrie »": one label for both, a territory the text leaves unnamed
         mentions = _mentions(text, parts, places, sentence_end)
