@@ -657,6 +657,14 @@ def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
     assert _local_phase(sentence, (0, len(sentence))) is None
 
 
+def test_a_label_held_since_a_year_tells_no_phase_of_its_own():
+    from pipeline.extract.assemble import _local_phase
+    sentence = "Depuis mars 2019, le Pays Basque est labellisé Territoire d'Industrie."
+    assert _local_phase(sentence, (0, len(sentence))) is None  # the document's phase decides
+    sentence = "Le Pays Basque a été labellisé Territoire d'Industrie en mars 2019."
+    assert _local_phase(sentence, (0, len(sentence))) == "2019-2022"
+
+
 def test_an_enumeration_goes_on_after_ainsi_que():
     text = ("Près de 150 territoires ont été labellisés en France, dont Castres-Mazamet et Tarn Nord dans le "
             "Tarn, ainsi que Grand Narbonne et Nord Lozère en Lozère.")

@@ -34,7 +34,7 @@ RULE = "territory.topic"
 MAX_TITLE_LINES = 3
 # Words of place before a capitalised name: "pour le", "sur la", "dans l'", "au", "territoire de la";
 # never "à", which names a venue ("à Chalon-sur-Saône").
-CUE = re.compile(r"(?<![\w'’])(?i:(?:pour|sur|dans|vers|en faveur)\s+(?:le|la|les|l['’])\s*|au\s+|aux\s+"
+CUE = re.compile(r"(?<![\w'’])(?i:(?:pour|sur|dans|vers|en faveur)\s+(?:le|la|les|l['’])\s*|au\s+|aux\s+|en\s+"
                  r"|territoires?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))(?=[A-ZÀ-Ý])")
 PLACE_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r"|grand|grande)(?![\w'])")
 BRAND_TAIL = re.compile(r"\s(?:agglo|agglomeration|communaute|metropole)$")
