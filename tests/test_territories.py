@@ -1299,11 +1299,3 @@ def test_the_area_of_an_intercommunality_in_a_sentence_about_something_else_is_n
     assert names_of(text) == []
     assert names_of("Le territoire Pays de Fayence est labellisé Territoire d'industrie, dit la "
                     "communauté de communes du Pays de Fayence.") == ["Pays de Fayence"]
-
-
-def test_an_acronym_running_together_the_first_letters_of_the_name_goes_by_the_name():
-    text = ("Les trois territoires retenus en Guadeloupe sont : CAPEX ; Nord Grande-Terre / Marie-Galante ; "
-            "Grand Sud Caraïbe / Nord Basse-Terre.")
-    assert "cap-excellence" in ids(text)
-    # an acronym its official name holds in brackets keeps its own name
-    assert ids("À La Réunion, le TCO a été labellisé Territoire d'industrie.") == ["tco"]

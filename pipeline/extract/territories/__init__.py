@@ -401,20 +401,10 @@ def _known_acronym(acronym: str) -> str | None:
     if form is None or not acronym.upper().startswith(official[:2]):
         return None
     name = official[form.end():]
-    words = [fold(word).upper() for word in re.findall(r"[^\W\d_][\w-]*", name) if word.lower() not in CONNECTORS]
-    initials = "".join(word[0] for word in words)
-    # 'CAPA' is C(ommunauté d')A(gglomération du) P(ays) A(jaccien), 'CAPEX' CAP EX(cellence);
-    # 'CIREST' and 'TCO' (their official names hold them) are short names of their own
-    return name if initials == acronym.upper()[2:] or _contracted(acronym.upper(), words) else None
-
-
-def _contracted(acronym: str, words: list[str]) -> bool:
-    """Whether `acronym` runs together the first letters of every word, in order ('CAPEX':
-    'CAP' + 'EX' of 'CAP Excellence')."""
-    if not words:
-        return not acronym
-    return any(acronym.startswith(words[0][:size]) and _contracted(acronym[size:], words[1:])
-               for size in range(1, min(len(words[0]), len(acronym)) + 1))
+    initials = "".join(word[0] for word in re.findall(r"[^\W\d_][\w-]*", name) if word.lower() not in CONNECTORS)
+    # 'CAPA' is C(ommunauté d')A(gglomération du) P(ays) A(jaccien); 'CAPEX' (CA Cap Excellence)
+    # and 'CIREST' (its official name holds it) are short names of their own
+    return name if initials.upper() == acronym.upper()[2:] else None
 
 
 def _spelled_out_before(text: str, folded: str, bracket: int, initial: str, window_start: int | None = None) -> str | None:
