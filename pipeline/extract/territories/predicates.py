@@ -24,6 +24,7 @@ from pipeline.extract.territories.common import (PREFIX, SMALL_COUNTS, WORDS, Te
                                                  capitalised_run, codes_after, is_place_name, make_mention,
                                                  sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before
+from pipeline.extract.territories.topic import BRAND_TAIL
 from pipeline.normalize import fold
 
 RULE = "territory.labelled"
@@ -93,14 +94,11 @@ def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention
     return found
 
 
-# The type word an intercommunality's brand ends with: "Mond'Arverne Communauté", "la Métropole".
-BRAND_WORD = re.compile(r"(?:^|\s)(?:communaute|agglo|agglomeration|metropole)$")
-
-
 def _branded(text: str, part: Part) -> bool:
     """'la Métropole et Mond'Arverne Communauté sont lauréates': an intercommunality named by its
-    brand, which ends with its type word; coordinated, the members of one territory."""
-    return bool(BRAND_WORD.search(fold(part.name or text[part.start:part.end]).strip()))
+    brand, which ends with its type word (or is that word alone); coordinated, the members of one
+    territory."""
+    return bool(BRAND_TAIL.search(" " + fold(part.name or text[part.start:part.end]).strip()))
 
 
 def _after_article(text: str, part: Part) -> bool:
