@@ -657,6 +657,14 @@ def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
     assert _local_phase(sentence, (0, len(sentence))) is None
 
 
+def test_a_label_held_since_a_year_tells_no_phase_of_its_own():
+    from pipeline.extract.assemble import _local_phase
+    sentence = "Depuis mars 2019, le Pays Basque est labellisé Territoire d'Industrie."
+    assert _local_phase(sentence, (0, len(sentence))) is None  # the document's phase decides
+    sentence = "Le Pays Basque a été labellisé Territoire d'Industrie en mars 2019."
+    assert _local_phase(sentence, (0, len(sentence))) == "2019-2022"
+
+
 def test_an_enumeration_goes_on_after_ainsi_que():
     text = ("Près de 150 territoires ont été labellisés en France, dont Castres-Mazamet et Tarn Nord dans le "
             "Tarn, ainsi que Grand Narbonne et Nord Lozère en Lozère.")
@@ -1257,3 +1265,37 @@ def test_a_name_never_opens_with_a_preposition():
                     "ses projets.") == ["Roannais"]
     assert names_of("Avec Vierzon Sologne Berry, le territoire d'industrie Bourges-Vierzon est "
                     "reconduit.") == ["Bourges-Vierzon"]
+
+
+def test_a_fronted_participle_of_the_label_before_a_subject_without_article():
+    assert names_of("Fraîchement labellisé « Territoire d'industrie », Grand Chambéry prépare son "
+                    "plan d'actions.") == ["Grand Chambéry"]
+    assert names_of("Mamoudzou – Labellisée « Territoire d'industrie » en 2023, Mayotte présente son "
+                    "bilan.") == ["Mayotte"]
+    # coordinated subjects, a subject in the middle of a sentence, a question: no territory read so
+    assert names_of("Labellisées « Territoire d'industrie », Vitré Communauté et Fougères Agglomération "
+                    "préparent leur plan.") == []
+    assert names_of("Les élus, labellisés « Territoire d'industrie » depuis peu, Martin Dupont en tête, "
+                    "se réunissent.") == []
+
+
+def test_a_quoted_label_set_beside_a_name_after_its_article():
+    assert names_of("Une table ronde sur l'avenir du Calaisis, « Territoire d'industrie », s'est tenue "
+                    "hier.") == ["Calaisis"]
+    assert names_of("Des usines du Boulonnais, « Territoire d'Industries », sont modernisées.") == ["Boulonnais"]
+    # without quotes, the apposition still needs a name opening its clause
+    assert names_of("Une table ronde sur l'avenir du Calaisis, territoire d'industrie, s'est tenue.") == []
+
+
+def test_intercommunalities_named_by_their_brand_and_labelled_together_are_members():
+    text = ("La Métropole et Mond'Arverne Communauté sont lauréates. Elles forment le territoire "
+            "Clermont Arverne Industrie.")
+    assert names_of(text) == ["Clermont Arverne Industrie"]
+
+
+def test_the_area_of_an_intercommunality_in_a_sentence_about_something_else_is_no_territory():
+    text = ("Vice-président de la communauté de communes du Pays de Fayence, il veut que les zones "
+            "d'activités du territoire Pays de Fayence en profitent.")
+    assert names_of(text) == []
+    assert names_of("Le territoire Pays de Fayence est labellisé Territoire d'industrie, dit la "
+                    "communauté de communes du Pays de Fayence.") == ["Pays de Fayence"]

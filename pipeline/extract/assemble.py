@@ -87,12 +87,19 @@ COMPARISON = re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:
                         r"|[Tt]out\s+comme\b)[^,.;:\n]{0,80}")
 
 
+# "Depuis mars 2019, le Pays Basque est labellisé": a label held since a year up to the time of
+# writing tells no phase; the document's does.
+SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?[a-zéû]+\s+)?20[1-3]\d\b")
+
+
 def _local_phase(text: str, sentence: tuple[int, int]) -> str | None:
     """A phase stated in the territory's own sentence overrides the document's: its words
     ("première phase", "2023-2027"), else its years ("entré dans le dispositif dès 2018"); both
     phases and a renewal ("de la première phase, sont reconduits pour 2023-2027"): the second. A
-    comparison ("À l'instar du premier programme, …") tells none."""
+    comparison ("À l'instar du premier programme, …") or a label held since a year ("Depuis mars
+    2019, X est labellisé") tells none."""
     words = COMPARISON.sub(lambda m: " " * len(m.group(0)), text[sentence[0]:sentence[1]])
+    words = SINCE_YEAR.sub(lambda m: " " * len(m.group(0)), words)
     found = {phase for pattern, phase in PHASE_MARKERS if pattern.search(words)}
     if not found:
         years = {int(y) for y in YEAR.findall(_ranges_joined(words)) if 2018 <= int(y) <= 2035}

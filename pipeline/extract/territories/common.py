@@ -139,6 +139,13 @@ ACRONYM_BEFORE_FORM = re.compile(r"[A-Z][A-Z0-9&]{1,7}(?:\s+|\s*[–—-]\s*)(?=
 PREPOSITION = re.compile(r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
 
 
+def written_with_legal_form(folded: str, name: str) -> bool:
+    """Whether the folded text writes `name` after a legal form ("la communauté de communes Vie et
+    Boulogne"): the name of an intercommunality."""
+    return bool(re.search(LEGAL_FORM.pattern + PREPOSITION.pattern + "?" + re.escape(fold(name)) + r"(?![\w-])",
+                          folded))
+
+
 def legal_form_end(text: str, folded: str, pos: int) -> int | None:
     """End of the legal form (and its preposition) starting at `pos`, if one does."""
     acronym = ACRONYM_BEFORE_FORM.match(text, pos)

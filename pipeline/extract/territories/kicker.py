@@ -28,8 +28,8 @@ import re
 from itertools import islice
 
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.territories.common import (LEGAL_FORM, PREFIX, PREPOSITION, TerritoryMention, capitalised_run,
-                                                 is_place_name, legal_form_end, make_mention)
+from pipeline.extract.territories.common import (LEGAL_FORM, PREFIX, TerritoryMention, capitalised_run,
+                                                 is_place_name, legal_form_end, make_mention, written_with_legal_form)
 from pipeline.extract.territories.topic import reads_as_place
 from pipeline.normalize import fold
 
@@ -96,7 +96,7 @@ def headline_subject(text: str) -> list[TerritoryMention]:
             continue  # the subject of a verb
         names = re.split(r"\s+et\s+", text[name_start:run_end])
         if article and fold(text[name_start:run_end]) in folded[end:] \
-                or all(_written_with_legal_form(folded, name) for name in names):
+                or all(written_with_legal_form(folded, name) for name in names):
             mention = make_mention(text, name_start, run_end, HEADLINE_RULE, (), end)
             return [mention] if mention else []
     return []
@@ -123,11 +123,6 @@ def title_apposition(text: str, places: list[PlaceMention]) -> list[TerritoryMen
                                                                or reads_as_place(mention, places)):
             return [mention]
     return []
-
-
-def _written_with_legal_form(folded: str, name: str) -> bool:
-    return bool(re.search(LEGAL_FORM.pattern + PREPOSITION.pattern + "?" + re.escape(fold(name)) + r"(?![\w-])",
-                          folded))
 
 
 TITLE_SEPARATOR = re.compile(r"\s[>|:–—-]\s")

@@ -24,6 +24,7 @@ from pipeline.extract.territories.common import (PREFIX, SMALL_COUNTS, WORDS, Te
                                                  capitalised_run, codes_after, is_place_name, make_mention,
                                                  sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before
+from pipeline.extract.territories.topic import BRAND_TAIL
 from pipeline.normalize import fold
 
 RULE = "territory.labelled"
@@ -91,6 +92,13 @@ def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention
         if mention:
             found.append(mention)
     return found
+
+
+def _branded(text: str, part: Part) -> bool:
+    """'la Métropole et Mond'Arverne Communauté sont lauréates': an intercommunality named by its
+    brand, which ends with its type word (or is that word alone); coordinated, the members of one
+    territory."""
+    return bool(BRAND_TAIL.search(" " + fold(part.name or text[part.start:part.end]).strip()))
 
 
 def _after_article(text: str, part: Part) -> bool:
@@ -163,7 +171,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if parts and INTERCOMMUNALITIES_OF.match(folded, clause_start, parts[0].start):
             continue  # "Les agglos de Béziers, Agde/Pézenas et Sète labellisés": members of a territory left unnamed
         coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))
-        if coordinated and (ONE_LABEL.search(match.group(0)) or any(p.epci for p in parts)):
+        if coordinated and (ONE_LABEL.search(match.group(0)) or any(p.epci or _branded(text, p) for p in parts)):
             continue  # "La Métropole Européenne de Lille et la Pévèle-Carembault labellisées
             # « Territoire d'industrie »": one label for both, a territory the text leaves unnamed
         mentions = _mentions(text, parts, places, sentence_end)

@@ -7,10 +7,11 @@ import re
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (CONNECTORS, LABELLING, OPENING_QUOTES, PREFIX,
+from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME_WORDS, OPENING_QUOTES, PREFIX,
                                                  TerritoryMention, asked, brand_end, capitalised_run,
                                                  legal_form_end, make_mention, quoted_name, sentence_bounds,
-                                                 split_inline_list, trim_name)
+                                                 split_inline_list, trim_name, written_with_legal_form)
+from pipeline.extract.territories.phrases import read_part
 from pipeline.normalize import fold
 
 PROSE_HEAD = re.compile(
@@ -19,6 +20,11 @@ PROSE_HEAD = re.compile(
     r"|(?:^|(?<=\n)|(?<=\.\s))territoires?\s+d'\s*industrie\s+(?=depuis\b))"  # "Territoire d'industrie depuis 2018, le X"
     r"(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
 PROGRAMME_WORDS = re.compile(PREFIX)
+# "Fraîchement labellisé « Territoire d'industrie », Clermont Auvergne Métropole confirme …",
+# "Labellisée « Territoire d'industrie » il y a un an, Mayotte nourrit …": the participle opening
+# the sentence (an adverb at most before it), then a subject without an article.
+FRONTED_LABEL = re.compile(r"(?:[a-z]+ment\s+)?labellise(?:e|s|es)?\s+[^,.;:\n]{0,60}?"
+                           r"territoires?\s+d'\s*industrie[^,.;:\n]{0,40}?,\s*")
 GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "plateau", "agglomeration",
                     "presqu'ile", "cote", "territoire", "coeur", "sud", "nord", "est", "ouest"}
 # "le territoire Vendée-Centre qui comprend ...", "fait partie du Territoire Nord-Cotentin",
@@ -51,8 +57,8 @@ NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|\bsous
 NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+)?(?:territoire|perimetre)\b")
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
-APPOSITION = re.compile(r",\s+(?:(?:le|un)\s+)?(?:(?:nouveau|nouvel|premier|futur|jeune)\s+)?[«“\"]?\s*"
-                        + PREFIX + r"(?![\w'’])", re.IGNORECASE)
+APPOSITION = re.compile(r",\s+(?:(?:le|un)\s+)?(?:(?:nouveau|nouvel|premier|futur|jeune)\s+)?(?P<quote>[«“\"])?\s*"
+                        + PREFIX + r"s?(?![\w'’])", re.IGNORECASE)  # "Territoire d'Industries": a common slip
 # "la labellisation « Chartres métropole Territoires d'Industrie »", "le label « Mayotte, Territoire d'Industrie »"
 QUOTED_WITH_SUFFIX = re.compile(r"[«“\"]\s*(?P<name>[A-ZÀ-Ý][^«»“”\"\n]{1,60}?),?\s+" + PREFIX + r"\s*[»”\"]",
                                 re.IGNORECASE)
@@ -80,6 +86,24 @@ def _subject_before(text: str, end: int) -> int | None:
     if not all(w[0].isupper() or w.lower() in CONNECTORS or w[0].isdigit() for w in words):
         return None
     return start
+
+
+# The article of a place ending a phrase, before its name: "l'avenir de la Sambre Avesnois".
+PLACE_ARTICLE_BEFORE = re.compile(r"(?:\b(?:de\s+la|de\s+l['’]|du|des|la|le|les|l['’]))\s*$", re.IGNORECASE)
+
+
+def _place_before(text: str, end: int) -> int | None:
+    """Start of the name ending at `end` that ends a phrase after a place's article ('une table
+    ronde sur l'avenir de la Sambre Avesnois, « Territoire d'Industrie »': the label quoted beside
+    a name sets it apart), or None."""
+    line_start = text.rfind("\n", 0, end) + 1
+    words = list(re.finditer(r"\S+", text[line_start:end]))
+    for word in words[-MAX_NAME_WORDS:]:
+        start = line_start + word.start()
+        if text[start].isupper() and capitalised_run(text, start, end) == end \
+                and PLACE_ARTICLE_BEFORE.search(text, max(line_start, start - 8), start):
+            return start
+    return None
 
 
 def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -135,12 +159,29 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if ACRONYM.fullmatch(text[pos:end]):
             continue
         add(pos, end, sentence_end)
+    for match in FRONTED_LABEL.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        opening = re.split(r"\s[–—-]\s", folded[sentence_start:match.start()])[-1]  # after a dateline
+        if opening.strip(" \t\"«“*_") or not text[match.end():match.end() + 1].isupper():
+            continue
+        part = read_part(text, match.end(), sentence_end, folded)
+        verb = re.match(r" ([a-zà-ÿ]+)", text[part.end:part.end + 30]) if part else None
+        if part is None or part.epci or part.name is not None or not verb or verb.group(1) in CONNECTORS | {"ou"}:
+            continue  # the subject of a verb, one name: not "A et B", not "A, qui …"
+        if not asked(text, part.end):
+            mention = make_mention(text, part.start, part.end, "territory.prose", (), sentence_end,
+                                   departement_name_ok=True)  # "Mayotte": an overseas département
+            if mention:
+                found.append(mention)
     for match in TERRITORY_THEN_NAME.finditer(text):
         if EPCI_FORM_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
             continue
-        sentence_end = sentence_bounds(text, match.start())[1]
-        add(match.end(), brand_end(text, match.end(), _enumerated_name_end(text, match.end(), sentence_end)),
-            sentence_end)
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        end = brand_end(text, match.end(), _enumerated_name_end(text, match.end(), sentence_end))
+        if not LABELLING.search(folded, sentence_start, sentence_end) \
+                and written_with_legal_form(folded, text[match.end():end]):
+            continue  # "les zones du territoire Vie et Boulogne", the communauté de communes: its area
+        add(match.end(), end, sentence_end)
     for match in NAMED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1):
@@ -154,6 +195,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             add(pos, capitalised_run(text, pos, sentence_end), sentence_end)
     for match in APPOSITION.finditer(text):
         start = _subject_before(text, match.start())
+        if start is None and match.group("quote"):
+            start = _place_before(text, match.start())
         if start is not None:
             add(start, match.start(), sentence_bounds(text, match.start())[1])
     for match in QUOTED_WITH_SUFFIX.finditer(text):

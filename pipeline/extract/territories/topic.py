@@ -6,7 +6,7 @@ write it in a construction the other rules read: 'un nouveau label pour le Nord-
 then 'Le Nord-Franche-Comté bénéficiera …'; 'la gouvernance du dispositif pour la Vallée de la
 Seine' then 'les 7 EPCI du territoire de la Vallée de la Seine'. A reader knows the territory from
 the proper noun of a place the title and the body, or the body twice, name after a word of place
-('pour le', 'sur le', 'dans le', 'au', 'territoire de').
+('pour le', 'sur le', 'dans le', 'au', 'en', 'territoire de').
 
 Precision first: a candidate must read as a place (a geographic head or compass word, 'Grand X',
 an intercommunality's brand 'X Agglo', a name of the referential's intercommunalities without
@@ -32,9 +32,9 @@ from pipeline.normalize import fold, name_key
 
 RULE = "territory.topic"
 MAX_TITLE_LINES = 3
-# Words of place before a capitalised name: "pour le", "sur la", "dans l'", "au", "territoire de la";
-# never "à", which names a venue ("à Chalon-sur-Saône").
-CUE = re.compile(r"(?<![\w'’])(?i:(?:pour|sur|dans|vers|en faveur)\s+(?:le|la|les|l['’])\s*|au\s+|aux\s+"
+# Words of place before a capitalised name: "pour le", "sur la", "dans l'", "au", "en", "territoire
+# de la"; never "à", which names a venue ("à Chalon-sur-Saône").
+CUE = re.compile(r"(?<![\w'’])(?i:(?:pour|sur|dans|vers|en faveur)\s+(?:le|la|les|l['’])\s*|au\s+|aux\s+|en\s+"
                  r"|territoires?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))(?=[A-ZÀ-Ý])")
 PLACE_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r"|grand|grande)(?![\w'])")
 BRAND_TAIL = re.compile(r"\s(?:agglo|agglomeration|communaute|metropole)$")
