@@ -764,6 +764,8 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         start, end = span
         epci_type = _head_type(head.group(0))
         link = linker.link(text[head.end():end], epci_type)
+        if not link.siren:  # "la CA du Bassin d'Aurillac et Rodez Agglomération": two names
+            link, end = _before_a_coordination(text, head, end, epci_type, linker) or (link, end)
         tail = end
         for _ in range(MAX_LOWER_WORDS):  # "l'Agglomération du Gard rhodanien": an adjective ends it
             word = LOWER_WORD.match(text, tail)
@@ -784,6 +786,22 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()), epci_type,
                                      "epci.head_mention", legal_form=not SOFT_HEAD.match(head.group(0))))
     return found
+
+
+# " et " before a capitalised word: where a name read from its head may give way to the next one
+COORDINATING_ET = re.compile(r"[ \t]+et[ \t]+(?=[A-ZÉÈÀÂÎÔ])")
+
+
+def _before_a_coordination(text: str, head: re.Match, end: int, epci_type: str | None,
+                           linker: DocumentLinker) -> tuple[Link, int] | None:
+    """The name a head introduces when the capitalised words after it run on into the next
+    name ("la communauté d'agglomération du Bassin d'Aurillac et Rodez Agglomération"): the
+    longest part before an " et " that is an EPCI's name exactly; None if no part is."""
+    for joint in reversed(list(COORDINATING_ET.finditer(text, head.end(), end))):
+        shorter = linker.link(text[head.end():joint.start()], epci_type)
+        if shorter.siren and shorter.exact:
+            return shorter, joint.start()
+    return None
 
 
 def _inside(position: int, mentions: list[EpciMention]) -> bool:

@@ -83,9 +83,9 @@ SENTENCES_BACK = 2
 # vient d'être labellisé", "un territoire qui réunit A et B"; "Le territoire regroupe A et B"
 # speaks of the one named before.
 UNNAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|du|au)\s+(?:nouveau\s+)?territoire\s+(?:qui\s+\w+|\w+ant)\b")
-# "les territoires de la Communauté urbaine de X, de la CC Y …" are the EPCIs' areas; "la
-# cohésion des territoires" is a ministry's or an agency's name
-OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
+# "les territoires de la Communauté urbaine de X, de la CC Y …" and "leurs territoires" are the
+# EPCIs' areas; "la cohésion des territoires" is a ministry's or an agency's name
+OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)(?<!leurs\s)\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
                                r"(?:[Cc]ommunaut|[Mm][ée]tropole|[Aa]gglom|C[CAU]\b))|\bce\s+dernier\b")
 # a line ending with a full stop ends a sentence the parser may have run on ("… Ouest Saône et
 # Loire ».\nLe 2 novembre, Dijon métropole …")
@@ -274,14 +274,30 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     breaks = [b.end() for b in BLANK_LINE.finditer(text, start, mention.start)]
     following = BLANK_LINE.search(text, mention.end, end)
     near = (breaks[-1] if breaks else start, following.start() if following else end)
-    if len(by_id) == 1 and (_named_as_member(mention, text, folded, start, end)
-                            or _named_as_member(mention, folded, folded, *near, EXTENSION)
-                            or JOINS_THE_PROGRAMME.match(folded, mention.end, near[1])
-                            or MEMBERS_OF_IT.match(folded, (run_end or {}).get(id(mention), mention.end))
-                            or _party_or_listed(mention, folded, structure, epci_starts)) \
+    owner = next(iter(by_id)) if len(by_id) == 1 \
+        else _paragraph_territory(mention, structure, folded, territories, epci_spans)
+    if owner and (_named_as_member(mention, text, folded, start, end)
+                  or _named_as_member(mention, folded, folded, *near, EXTENSION)
+                  or JOINS_THE_PROGRAMME.match(folded, mention.end, near[1])
+                  or MEMBERS_OF_IT.match(folded, (run_end or {}).get(id(mention), mention.end))
+                  or _party_or_listed(mention, folded, structure, epci_starts)) \
             and not OTHER_TERRITORIES.search(text, *near):  # lower case: not an agency's name
-        return next(iter(by_id))
+        return owner
     return None
+
+
+def _paragraph_territory(mention: EpciMention, structure, folded: str,
+                         territories: list[TerritoryMention],
+                         epci_spans: list[tuple[int, int]]) -> str | None:
+    """The one territory the paragraph holding a mention names, in a press article that gives
+    each territory its paragraph ("Le territoire d'industrie X mise sur … . La CA Y et la CC Z
+    ont porté la candidature."): that paragraph is about it as a one-territory document is."""
+    block = next((b for b in structure.blocks if b.span.start <= mention.start < b.span.end), None)
+    if block is None or block.kind != "paragraph":
+        return None
+    named = {t.territory_id for _, t in _named_in(folded, block.span.start, block.span.end,
+                                                   territories, epci_spans)}
+    return named.pop() if len(named) == 1 else None
 
 
 # what may stand before a bracket of members without being their territory's name: a plural
@@ -452,12 +468,13 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             if not office and _named_as_member(mention, text, folded, start, end, PROGRAMME):
                 attached.append((mention, None))
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
+    def joins(mention: EpciMention) -> bool:
+        return bool(JOINING.search(folded, *sentences[_sentence_index(sentences, mention.start) or 0]))
     for successor, predecessor in _successors(territories, folded, sentences).items():
-        if any(territory_id == successor for _, territory_id in attached):
+        if any(territory_id == successor and not joins(m) for m, territory_id in attached):
             continue  # the renamed territory's members are listed: they answer
         inherited = [(m, successor) for m, territory_id in attached if territory_id == predecessor]
-        joining = [(m, successor) for m in unclaimed if m.link.siren and JOINING.search(
-            folded, *sentences[_sentence_index(sentences, m.start) or 0])]
+        joining = [(m, successor) for m in unclaimed if m.link.siren and joins(m)]
         if inherited:
             attached += inherited + joining
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
