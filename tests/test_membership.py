@@ -524,3 +524,15 @@ def test_a_name_read_from_its_head_stops_before_the_next_name_it_is_coordinated_
     text = ("La communauté d'agglomération du Bassin d'Aurillac et Rodez Agglomération ont signé le "
             "contrat du territoire d'industrie Aurillac – Figeac – Rodez.")
     assert members(text) == {("aurillac-figeac-rodez", "241500230"), ("aurillac-figeac-rodez", "241200187")}
+
+
+@pytest.mark.parametrize("text", [
+    "La communauté de communes du Grand-Figeac et Rodez Agglomération ont porté la candidature du "
+    "territoire d'industrie Aurillac – Figeac – Rodez, la communauté d'agglomération "
+    "Tarbes-Lourdes-Pyrénées celle du territoire d'industrie Lacq-Pau-Tarbes.",
+    "La communauté de communes du Grand-Figeac et Rodez Agglomération forment quant à elles le "
+    "territoire d'industrie Aurillac – Figeac – Rodez, voisin du territoire d'industrie Lacq-Pau-Tarbes.",
+])
+def test_epcis_named_before_the_territory_whose_candidature_they_carry_or_that_they_form(text):
+    assert {("aurillac-figeac-rodez", "200067361"), ("aurillac-figeac-rodez", "241200187")} <= members(text)
+    assert ("lacq-pau-tarbes", "200067361") not in members(text)

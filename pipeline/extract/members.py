@@ -433,11 +433,21 @@ def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
     return [_Region(span.start, span.end, keep, None, members, anchor) for span in spans]
 
 
+# "Les deux intercommunalités, A et B, …": names in apposition to a plural noun of EPCIs
+NAMES_IN_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?=(?:la[ \t]+|le[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
+GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+(?:\w+[ \t]+)?$")
+
+
 def _noun_regions(text: str, structure) -> list[_Region]:
     """'trois intercommunalités : A, B et C', '4 communautés de communes qui la composent (A, …)'."""
     regions = []
     for noun in MEMBERS_NOUN.finditer(text):
         after = re.match(r"[^().:;\n]{0,60}?(?:(\()|(:)\s)", text[noun.end():noun.end() + 70])
+        apposition = NAMES_IN_APPOSITION.match(text, noun.end())
+        if apposition and GROUP_BEFORE_APPOSITION.search(text, max(0, noun.start() - 30), noun.start()):
+            # "Les deux intercommunalités, A et B, travailleront …": only what links is reported
+            regions.append(_Region(apposition.end(), _sentence_end(text, apposition.end()), False))
+            continue
         if not after:
             continue
         start = noun.end() + after.end()
@@ -829,11 +839,36 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
             start = start + elided.end() if elided else text.find(" ", start, word.start()) + 1 or word.start()
         if start >= word.start():
             continue
-        link = linker.link(text[start:word.end()])
+        end = word.end()
+        link = linker.link(text[start:end])
+        for more in [] if link.siren else _words_after_type_word(text, end):
+            # "Loudéac Communauté Bretagne Centre" (official "CC Loudéac Communauté - Bretagne
+            # Centre"): the name goes on after its type word
+            longer = linker.link(text[start:more])
+            if longer.siren and longer.exact:
+                link, end = longer, more
         if link.siren and link.exact:
-            found.append(EpciMention(start, word.end(), link, " ".join(text[start:word.end()].split()),
+            found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),
                                      link.epci_type, "epci.everyday_name"))
     return found
+
+
+# a capitalised word after another, on one line, a dash or a connector between
+NEXT_NAME_WORD = re.compile(r"(?:[ \t]*[-–][ \t]*|[ \t]+)(?:(?:de|du|des|la|le|et|en|sur|l['’]|d['’])[ \t]*)*"
+                            r"[A-ZÉÈÀÂÎÔ][\w'’-]*")
+MAX_WORDS_AFTER_TYPE_WORD = 3
+
+
+def _words_after_type_word(text: str, position: int) -> list[int]:
+    """The ends of the (at most three) capitalised words that follow a type word, nearest first."""
+    ends = []
+    for _ in range(MAX_WORDS_AFTER_TYPE_WORD):
+        word = NEXT_NAME_WORD.match(text, position)
+        if not word:
+            break
+        position = word.end()
+        ends.append(position)
+    return ends
 
 
 def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:

@@ -99,8 +99,14 @@ MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|s
                        # "A, B, C – qui composent le Territoire d'industrie Y": after a run of names
                        r"|\s*(?:[,–—-]\s*)?qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\b"
                        # "(Avec la CC X,) LBN Communauté forme le Territoire d'industrie Y"
-                       r"|\s*,?\s*(?:qui\s+)?(?:forme|formait|formera|constitue|constituait|constituera|compose|composait)"
-                       r"\s+(?:desormais\s+|aujourd'hui\s+|ainsi\s+|a\s+(?:elle|lui)\s+seule?\s+)?(?:le|un|ce|l')\s*(?:nouveau\s+)?territoire\b"
+                       # ("A et B forment quant à elles le territoire d'industrie Y")
+                       r"|\s*,?\s*(?:qui\s+)?(?:forme|formait|formera|constitue|constituait|constituera|compose|composait"
+                       r"|forment|formaient|formeront|constituent|constituaient|composent|composaient)"
+                       r"\s+(?:desormais\s+|aujourd'hui\s+|ainsi\s+|ensemble\s+|quant\s+a\s+(?:elles|eux)\s+"
+                       r"|a\s+(?:elle|lui)\s+seule?\s+)?(?:le|un|ce|l')\s*(?:nouveau\s+)?territoire\b"
+                       # "A et B ont porté la candidature du territoire d'industrie Y"
+                       r"|\s*,?\s*(?:qui\s+)?(?:a|ont|avait|avaient)\s+(?:porte|presente|depose)e?s?\s+"
+                       r"(?:ensemble\s+|conjointement\s+)?(?:la|leur|sa|une)\s+candidature\s+(?:commune\s+)?(?:du|de|au)\b"
                        # "• A et B – TI Y": the members, then their territory after a dash
                        r"|\s*[–—-]\s*(?:ti|territoire\s+d'\s*industrie)\s"
                        # "A et B, les deux intercommunalités du territoire d'industrie Y, …"
