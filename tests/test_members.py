@@ -412,3 +412,8 @@ def test_names_in_apposition_to_a_plural_noun_of_epcis_are_members():
 def test_a_plural_noun_of_epcis_after_a_comma_without_a_group_word_lists_nothing():
     text = "Elles sont intercommunalités, Vitré Communauté en tête."
     assert members(text) == []
+
+
+def test_the_epcis_said_to_be_the_members_are_listed():
+    text = "Le territoire est reconduit. Les EPCI membres sont Vitré Communauté et Fougères Agglomération."
+    assert members(text) == [("200039022", "Vitré Communauté"), ("200072452", "Fougères Agglomération")]
