@@ -536,3 +536,9 @@ def test_a_name_read_from_its_head_stops_before_the_next_name_it_is_coordinated_
 def test_epcis_named_before_the_territory_whose_candidature_they_carry_or_that_they_form(text):
     assert {("aurillac-figeac-rodez", "200067361"), ("aurillac-figeac-rodez", "241200187")} <= members(text)
     assert ("lacq-pau-tarbes", "200067361") not in members(text)
+
+
+def test_the_epcis_among_the_signatories_of_the_one_territory_are_its_members():
+    text = ("Le territoire d'industrie Aurillac – Figeac – Rodez a désormais son contrat. Les signataires "
+            "sont l'État, la Région, la communauté de communes du Grand-Figeac et Rodez Agglomération.")
+    assert members(text) == {("aurillac-figeac-rodez", "200067361"), ("aurillac-figeac-rodez", "241200187")}
