@@ -9,8 +9,10 @@ Rules (ids in the `rule` column):
                        the value of a "Territory : A, B et C" line, or in a footnote
                        called in a sentence ("couvre 147 communes*" … "* CA A, CC B"), or as
                        the subject of a verb of membership ("la CA X et la CC Y forment …",
-                       "A, B, C… ces collectivités se sont réunies"). A weak trigger ("pilotée
-                       par", "autour de") followed by a common noun lists no names. A
+                       "A, B, C… ces collectivités se sont réunies"), or in apposition to a
+                       plural noun of EPCIs ("Les deux intercommunalités, A et B, …"). A weak
+                       trigger ("pilotée par", "autour de") followed by a common noun lists no
+                       names. A
                        legal-form head ("les communautés de communes", "celle du") is distributed
                        over the coordinated names that follow it; the list is split where the
                        parts are real EPCIs of the referential (a name may hold "et" or a comma),
@@ -18,9 +20,11 @@ Rules (ids in the `rule` column):
 - epci.head_mention    a legal-form head followed by a capitalised name anywhere else in the text
                        ("la communauté de communes du Grand Autunois Morvan", "l'Agglomération
                        d'Agen", "l'Agglomération du Gard rhodanien": a lower-case adjective
-                       may end it).
+                       may end it; "la CA du Bassin d'Aurillac et Rodez Agglomération": the
+                       name stops before " et " and the next name).
 - epci.everyday_name   a capitalised name ending with a type word, linked exactly ("Questembert
-                       Communauté", "Flers Agglo", "Bordeaux Métropole", "d'Alès agglomération").
+                       Communauté", "Flers Agglo", "Bordeaux Métropole", "d'Alès agglomération"),
+                       or going on after it ("Loudéac Communauté Bretagne Centre").
 - epci.acronym         an acronym or short name the text defines ("… Bassin d'Arcachon Nord
                        (COBAN)", "CAPEX Communauté d'Agglomération Cap Excellence", "… (Cap
                        Nord)"), or a well-known one of the document's EPCIs, where it is used;

@@ -28,6 +28,7 @@ the rule that found the mention):
    Le 2 novembre, Dijon métropole annonçait avoir rejoint …"); else after it when the EPCI is listed as a member ("regroupant A et B, le
    territoire X …", "A et B s'étaient rassemblées pour donner naissance au Territoire X") or
    said to be one ("A, qui est membre du Territoire d'industrie X", "fait partie du", "appartient au",
+   "A et B ont porté la candidature du territoire X", "A et B forment quant à elles le territoire X",
    "A et B, les deux intercommunalités du territoire d'industrie X");
 5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
    cut early), unless the list's subject is a territory left unnamed ("Le territoire regroupant
@@ -42,7 +43,9 @@ the rule that found the mention):
    of an agreement ("ENTRE … La Communauté d'Agglomération X représentée par …") or an item of a
    list whose every item opens with an EPCI ("Pour la Drôme : • A • B"), in a sentence that
    speaks of no other territories; a town's own EPCI ("Rattachée à la communauté de communes
-   X, la commune …") is none of these.
+   X, la commune …") is none of these. In a text about several territories, a paragraph that
+   names only one of them is read the same way for that one ("Le territoire d'industrie X mise
+   sur … . La CC A et B Agglomération ont porté sa candidature.");
 8. EPCIs coordinated in one run ("A, B, C et de la communauté d'agglomération X") share a
    territory: with the territory of the run's attached ones when they have one and the sentence
    speaks of an agreement or the label ("signer cette convention avec les présidents des
