@@ -394,3 +394,26 @@ def test_an_everyday_name_coordinated_after_an_epci_starts_after_it():
             "Agglomération ont signé.")
     assert [(s, mention) for s, mention, _ in linked(text)] == [
         ("241500230", "communauté d'agglomération du Bassin d'Aurillac"), ("241200187", "Rodez Agglomération")]
+
+
+def test_an_everyday_name_goes_on_after_its_type_word():
+    """"Loudéac Communauté Bretagne Centre" for the "CC Loudéac Communauté - Bretagne Centre"."""
+    text = "Loudéac Communauté Bretagne Centre et Vitré Communauté ont été reçues à Rennes."
+    found = find_epcis(text, DocumentLinker(frozenset({"22", "35"})), parse(text), [])
+    assert [(m.link.siren, text[m.start:m.end]) for m in found] == [
+        ("200067460", "Loudéac Communauté Bretagne Centre"), ("200039022", "Vitré Communauté")]
+
+
+def test_names_in_apposition_to_a_plural_noun_of_epcis_are_members():
+    text = "Les deux intercommunalités, Vitré Communauté et Fougères Agglomération, travailleront ensemble."
+    assert members(text) == [("200039022", "Vitré Communauté"), ("200072452", "Fougères Agglomération")]
+
+
+def test_a_plural_noun_of_epcis_after_a_comma_without_a_group_word_lists_nothing():
+    text = "Elles sont intercommunalités, Vitré Communauté en tête."
+    assert members(text) == []
+
+
+def test_the_epcis_said_to_be_the_members_are_listed():
+    text = "Le territoire est reconduit. Les EPCI membres sont Vitré Communauté et Fougères Agglomération."
+    assert members(text) == [("200039022", "Vitré Communauté"), ("200072452", "Fougères Agglomération")]

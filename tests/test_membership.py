@@ -495,3 +495,50 @@ def test_the_epcis_signing_the_one_territorys_contract_are_its_members():
 ])
 def test_a_staff_members_employer_is_no_row(text):
     assert members(text) == set()
+
+
+def test_the_epcis_own_areas_are_not_other_territories():
+    """"… pour l'industrie de leurs territoires": the members' areas, not other territories
+    d'industrie the sentence may be about."""
+    text = ("Territoire d'industrie Aurillac – Figeac – Rodez.\n\nLa communauté de communes du "
+            "Grand-Figeac et la communauté d'agglomération du Bassin d'Aurillac se sont engagées pour "
+            "l'industrie de leurs territoires, dans le cadre de la labellisation accordée par l'État.")
+    assert members(text) == {("aurillac-figeac-rodez", "200067361"), ("aurillac-figeac-rodez", "241500230")}
+
+
+def test_the_epcis_of_a_paragraph_about_one_of_several_territories_are_its_members():
+    """A press article giving each territory its paragraph: the EPCIs carrying the candidature
+    or signing the contract there are that territory's; a paragraph naming two territories, or
+    an office, tells nothing."""
+    text = ("Le territoire d'industrie Aurillac – Figeac – Rodez mise sur la mécanique. La communauté "
+            "de communes du Grand-Figeac et Rodez Agglomération ont porté sa candidature.\n\n"
+            "Le territoire d'industrie Lacq-Pau-Tarbes mise sur la chimie. La communauté "
+            "d'agglomération Tarbes-Lourdes-Pyrénées a porté sa candidature.\n\n"
+            "Les territoires d'industrie Lacq-Pau-Tarbes et Aurillac – Figeac – Rodez ont été labellisés, "
+            "a rappelé le président de la communauté de communes de Lacq-Orthez.")
+    assert members(text) == {("aurillac-figeac-rodez", "200067361"), ("aurillac-figeac-rodez", "241200187"),
+                             ("lacq-pau-tarbes", "200069300")}
+
+
+def test_a_name_read_from_its_head_stops_before_the_next_name_it_is_coordinated_with():
+    text = ("La communauté d'agglomération du Bassin d'Aurillac et Rodez Agglomération ont signé le "
+            "contrat du territoire d'industrie Aurillac – Figeac – Rodez.")
+    assert members(text) == {("aurillac-figeac-rodez", "241500230"), ("aurillac-figeac-rodez", "241200187")}
+
+
+@pytest.mark.parametrize("text", [
+    "La communauté de communes du Grand-Figeac et Rodez Agglomération ont porté la candidature du "
+    "territoire d'industrie Aurillac – Figeac – Rodez, la communauté d'agglomération "
+    "Tarbes-Lourdes-Pyrénées celle du territoire d'industrie Lacq-Pau-Tarbes.",
+    "La communauté de communes du Grand-Figeac et Rodez Agglomération forment quant à elles le "
+    "territoire d'industrie Aurillac – Figeac – Rodez, voisin du territoire d'industrie Lacq-Pau-Tarbes.",
+])
+def test_epcis_named_before_the_territory_whose_candidature_they_carry_or_that_they_form(text):
+    assert {("aurillac-figeac-rodez", "200067361"), ("aurillac-figeac-rodez", "241200187")} <= members(text)
+    assert ("lacq-pau-tarbes", "200067361") not in members(text)
+
+
+def test_the_epcis_among_the_signatories_of_the_one_territory_are_its_members():
+    text = ("Le territoire d'industrie Aurillac – Figeac – Rodez a désormais son contrat. Les signataires "
+            "sont l'État, la Région, la communauté de communes du Grand-Figeac et Rodez Agglomération.")
+    assert members(text) == {("aurillac-figeac-rodez", "200067361"), ("aurillac-figeac-rodez", "241200187")}

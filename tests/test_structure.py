@@ -149,3 +149,12 @@ def test_an_item_wrapped_over_lines_as_a_pdf_wraps_it_stays_one_item():
     items = [text[item.content.start:item.content.end] for block in parse(text).lists for item in block.items]
     assert len(items) == 2
     assert items[0].endswith("CC du Pays de Maîche.") and items[1].endswith("Entre Doubs et Loue.")
+
+
+def test_a_markdown_table_is_read_as_a_table():
+    text = ("| Territoire | EPCI |\n|---|:---:|\n| Nord Cotentin | CA du Cotentin |\n"
+            "| Comminges - Nestes | CC Neste Barousse |\n")
+    (table,) = parse(text).tables
+    assert [cell.of(text) for cell in table.header] == ["Territoire", "EPCI"]
+    assert [[cell.of(text) for cell in row] for row in table.rows] == [
+        ["Nord Cotentin", "CA du Cotentin"], ["Comminges - Nestes", "CC Neste Barousse"]]

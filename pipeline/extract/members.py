@@ -9,8 +9,10 @@ Rules (ids in the `rule` column):
                        the value of a "Territory : A, B et C" line, or in a footnote
                        called in a sentence ("couvre 147 communes*" … "* CA A, CC B"), or as
                        the subject of a verb of membership ("la CA X et la CC Y forment …",
-                       "A, B, C… ces collectivités se sont réunies"). A weak trigger ("pilotée
-                       par", "autour de") followed by a common noun lists no names. A
+                       "A, B, C… ces collectivités se sont réunies"), or in apposition to a
+                       plural noun of EPCIs ("Les deux intercommunalités, A et B, …"). A weak
+                       trigger ("pilotée par", "autour de") followed by a common noun lists no
+                       names. A
                        legal-form head ("les communautés de communes", "celle du") is distributed
                        over the coordinated names that follow it; the list is split where the
                        parts are real EPCIs of the referential (a name may hold "et" or a comma),
@@ -18,9 +20,11 @@ Rules (ids in the `rule` column):
 - epci.head_mention    a legal-form head followed by a capitalised name anywhere else in the text
                        ("la communauté de communes du Grand Autunois Morvan", "l'Agglomération
                        d'Agen", "l'Agglomération du Gard rhodanien": a lower-case adjective
-                       may end it).
+                       may end it; "la CA du Bassin d'Aurillac et Rodez Agglomération": the
+                       name stops before " et " and the next name).
 - epci.everyday_name   a capitalised name ending with a type word, linked exactly ("Questembert
-                       Communauté", "Flers Agglo", "Bordeaux Métropole", "d'Alès agglomération").
+                       Communauté", "Flers Agglo", "Bordeaux Métropole", "d'Alès agglomération"),
+                       or going on after it ("Loudéac Communauté Bretagne Centre").
 - epci.acronym         an acronym or short name the text defines ("… Bassin d'Arcachon Nord
                        (COBAN)", "CAPEX Communauté d'Agglomération Cap Excellence", "… (Cap
                        Nord)"), or a well-known one of the document's EPCIs, where it is used;
@@ -433,11 +437,21 @@ def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
     return [_Region(span.start, span.end, keep, None, members, anchor) for span in spans]
 
 
+# "Les deux intercommunalités, A et B, …": names in apposition to a plural noun of EPCIs
+NAMES_IN_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?=(?:la[ \t]+|le[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
+GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+(?:\w+[ \t]+)?$")
+
+
 def _noun_regions(text: str, structure) -> list[_Region]:
     """'trois intercommunalités : A, B et C', '4 communautés de communes qui la composent (A, …)'."""
     regions = []
     for noun in MEMBERS_NOUN.finditer(text):
         after = re.match(r"[^().:;\n]{0,60}?(?:(\()|(:)\s)", text[noun.end():noun.end() + 70])
+        apposition = NAMES_IN_APPOSITION.match(text, noun.end())
+        if apposition and GROUP_BEFORE_APPOSITION.search(text, max(0, noun.start() - 30), noun.start()):
+            # "Les deux intercommunalités, A et B, travailleront …": only what links is reported
+            regions.append(_Region(apposition.end(), _sentence_end(text, apposition.end()), False))
+            continue
         if not after:
             continue
         start = noun.end() + after.end()
@@ -764,6 +778,8 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         start, end = span
         epci_type = _head_type(head.group(0))
         link = linker.link(text[head.end():end], epci_type)
+        if not link.siren:  # "la CA du Bassin d'Aurillac et Rodez Agglomération": two names
+            link, end = _before_a_coordination(text, head, end, epci_type, linker) or (link, end)
         tail = end
         for _ in range(MAX_LOWER_WORDS):  # "l'Agglomération du Gard rhodanien": an adjective ends it
             word = LOWER_WORD.match(text, tail)
@@ -784,6 +800,22 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()), epci_type,
                                      "epci.head_mention", legal_form=not SOFT_HEAD.match(head.group(0))))
     return found
+
+
+# " et " before a capitalised word: where a name read from its head may give way to the next one
+COORDINATING_ET = re.compile(r"[ \t]+et[ \t]+(?=[A-ZÉÈÀÂÎÔ])")
+
+
+def _before_a_coordination(text: str, head: re.Match, end: int, epci_type: str | None,
+                           linker: DocumentLinker) -> tuple[Link, int] | None:
+    """The name a head introduces when the capitalised words after it run on into the next
+    name ("la communauté d'agglomération du Bassin d'Aurillac et Rodez Agglomération"): the
+    longest part before an " et " that is an EPCI's name exactly; None if no part is."""
+    for joint in reversed(list(COORDINATING_ET.finditer(text, head.end(), end))):
+        shorter = linker.link(text[head.end():joint.start()], epci_type)
+        if shorter.siren and shorter.exact:
+            return shorter, joint.start()
+    return None
 
 
 def _inside(position: int, mentions: list[EpciMention]) -> bool:
@@ -811,11 +843,36 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
             start = start + elided.end() if elided else text.find(" ", start, word.start()) + 1 or word.start()
         if start >= word.start():
             continue
-        link = linker.link(text[start:word.end()])
+        end = word.end()
+        link = linker.link(text[start:end])
+        for more in [] if link.siren else _words_after_type_word(text, end):
+            # "Loudéac Communauté Bretagne Centre" (official "CC Loudéac Communauté - Bretagne
+            # Centre"): the name goes on after its type word
+            longer = linker.link(text[start:more])
+            if longer.siren and longer.exact:
+                link, end = longer, more
         if link.siren and link.exact:
-            found.append(EpciMention(start, word.end(), link, " ".join(text[start:word.end()].split()),
+            found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),
                                      link.epci_type, "epci.everyday_name"))
     return found
+
+
+# a capitalised word after another, on one line, a dash or a connector between
+NEXT_NAME_WORD = re.compile(r"(?:[ \t]*[-–][ \t]*|[ \t]+)(?:(?:de|du|des|la|le|et|en|sur|l['’]|d['’])[ \t]*)*"
+                            r"[A-ZÉÈÀÂÎÔ][\w'’-]*")
+MAX_WORDS_AFTER_TYPE_WORD = 3
+
+
+def _words_after_type_word(text: str, position: int) -> list[int]:
+    """The ends of the (at most three) capitalised words that follow a type word, nearest first."""
+    ends = []
+    for _ in range(MAX_WORDS_AFTER_TYPE_WORD):
+        word = NEXT_NAME_WORD.match(text, position)
+        if not word:
+            break
+        position = word.end()
+        ends.append(position)
+    return ends
 
 
 def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:

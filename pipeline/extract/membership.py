@@ -28,6 +28,7 @@ the rule that found the mention):
    Le 2 novembre, Dijon métropole annonçait avoir rejoint …"); else after it when the EPCI is listed as a member ("regroupant A et B, le
    territoire X …", "A et B s'étaient rassemblées pour donner naissance au Territoire X") or
    said to be one ("A, qui est membre du Territoire d'industrie X", "fait partie du", "appartient au",
+   "A et B ont porté la candidature du territoire X", "A et B forment quant à elles le territoire X",
    "A et B, les deux intercommunalités du territoire d'industrie X");
 5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
    cut early), unless the list's subject is a territory left unnamed ("Le territoire regroupant
@@ -42,7 +43,9 @@ the rule that found the mention):
    of an agreement ("ENTRE … La Communauté d'Agglomération X représentée par …") or an item of a
    list whose every item opens with an EPCI ("Pour la Drôme : • A • B"), in a sentence that
    speaks of no other territories; a town's own EPCI ("Rattachée à la communauté de communes
-   X, la commune …") is none of these.
+   X, la commune …") is none of these. In a text about several territories, a paragraph that
+   names only one of them is read the same way for that one ("Le territoire d'industrie X mise
+   sur … . La CC A et B Agglomération ont porté sa candidature.");
 8. EPCIs coordinated in one run ("A, B, C et de la communauté d'agglomération X") share a
    territory: with the territory of the run's attached ones when they have one and the sentence
    speaks of an agreement or the label ("signer cette convention avec les présidents des
@@ -83,9 +86,9 @@ SENTENCES_BACK = 2
 # vient d'être labellisé", "un territoire qui réunit A et B"; "Le territoire regroupe A et B"
 # speaks of the one named before.
 UNNAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|du|au)\s+(?:nouveau\s+)?territoire\s+(?:qui\s+\w+|\w+ant)\b")
-# "les territoires de la Communauté urbaine de X, de la CC Y …" are the EPCIs' areas; "la
-# cohésion des territoires" is a ministry's or an agency's name
-OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
+# "les territoires de la Communauté urbaine de X, de la CC Y …" and "leurs territoires" are the
+# EPCIs' areas; "la cohésion des territoires" is a ministry's or an agency's name
+OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)(?<!leurs\s)\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
                                r"(?:[Cc]ommunaut|[Mm][ée]tropole|[Aa]gglom|C[CAU]\b))|\bce\s+dernier\b")
 # a line ending with a full stop ends a sentence the parser may have run on ("… Ouest Saône et
 # Loire ».\nLe 2 novembre, Dijon métropole …")
@@ -99,8 +102,14 @@ MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|s
                        # "A, B, C – qui composent le Territoire d'industrie Y": after a run of names
                        r"|\s*(?:[,–—-]\s*)?qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\b"
                        # "(Avec la CC X,) LBN Communauté forme le Territoire d'industrie Y"
-                       r"|\s*,?\s*(?:qui\s+)?(?:forme|formait|formera|constitue|constituait|constituera|compose|composait)"
-                       r"\s+(?:desormais\s+|aujourd'hui\s+|ainsi\s+|a\s+(?:elle|lui)\s+seule?\s+)?(?:le|un|ce|l')\s*(?:nouveau\s+)?territoire\b"
+                       # ("A et B forment quant à elles le territoire d'industrie Y")
+                       r"|\s*,?\s*(?:qui\s+)?(?:forme|formait|formera|constitue|constituait|constituera|compose|composait"
+                       r"|forment|formaient|formeront|constituent|constituaient|composent|composaient)"
+                       r"\s+(?:desormais\s+|aujourd'hui\s+|ainsi\s+|ensemble\s+|quant\s+a\s+(?:elles|eux)\s+"
+                       r"|a\s+(?:elle|lui)\s+seule?\s+)?(?:le|un|ce|l')\s*(?:nouveau\s+)?territoire\b"
+                       # "A et B ont porté la candidature du territoire d'industrie Y"
+                       r"|\s*,?\s*(?:qui\s+)?(?:a|ont|avait|avaient)\s+(?:porte|presente|depose)e?s?\s+"
+                       r"(?:ensemble\s+|conjointement\s+)?(?:la|leur|sa|une)\s+candidature\s+(?:commune\s+)?(?:du|de|au)\b"
                        # "• A et B – TI Y": the members, then their territory after a dash
                        r"|\s*[–—-]\s*(?:ti|territoire\s+d'\s*industrie)\s"
                        # "A et B, les deux intercommunalités du territoire d'industrie Y, …"
@@ -274,14 +283,30 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     breaks = [b.end() for b in BLANK_LINE.finditer(text, start, mention.start)]
     following = BLANK_LINE.search(text, mention.end, end)
     near = (breaks[-1] if breaks else start, following.start() if following else end)
-    if len(by_id) == 1 and (_named_as_member(mention, text, folded, start, end)
-                            or _named_as_member(mention, folded, folded, *near, EXTENSION)
-                            or JOINS_THE_PROGRAMME.match(folded, mention.end, near[1])
-                            or MEMBERS_OF_IT.match(folded, (run_end or {}).get(id(mention), mention.end))
-                            or _party_or_listed(mention, folded, structure, epci_starts)) \
+    owner = next(iter(by_id)) if len(by_id) == 1 \
+        else _paragraph_territory(mention, structure, folded, territories, epci_spans)
+    if owner and (_named_as_member(mention, text, folded, start, end)
+                  or _named_as_member(mention, folded, folded, *near, EXTENSION)
+                  or JOINS_THE_PROGRAMME.match(folded, mention.end, near[1])
+                  or MEMBERS_OF_IT.match(folded, (run_end or {}).get(id(mention), mention.end))
+                  or _party_or_listed(mention, folded, structure, epci_starts)) \
             and not OTHER_TERRITORIES.search(text, *near):  # lower case: not an agency's name
-        return next(iter(by_id))
+        return owner
     return None
+
+
+def _paragraph_territory(mention: EpciMention, structure, folded: str,
+                         territories: list[TerritoryMention],
+                         epci_spans: list[tuple[int, int]]) -> str | None:
+    """The one territory the paragraph holding a mention names, in a press article that gives
+    each territory its paragraph ("Le territoire d'industrie X mise sur … . La CA Y et la CC Z
+    ont porté la candidature."): that paragraph is about it as a one-territory document is."""
+    block = next((b for b in structure.blocks if b.span.start <= mention.start < b.span.end), None)
+    if block is None or block.kind != "paragraph":
+        return None
+    named = {t.territory_id for _, t in _named_in(folded, block.span.start, block.span.end,
+                                                   territories, epci_spans)}
+    return named.pop() if len(named) == 1 else None
 
 
 # what may stand before a bracket of members without being their territory's name: a plural
@@ -452,12 +477,13 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             if not office and _named_as_member(mention, text, folded, start, end, PROGRAMME):
                 attached.append((mention, None))
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
+    def joins(mention: EpciMention) -> bool:
+        return bool(JOINING.search(folded, *sentences[_sentence_index(sentences, mention.start) or 0]))
     for successor, predecessor in _successors(territories, folded, sentences).items():
-        if any(territory_id == successor for _, territory_id in attached):
+        if any(territory_id == successor and not joins(m) for m, territory_id in attached):
             continue  # the renamed territory's members are listed: they answer
         inherited = [(m, successor) for m, territory_id in attached if territory_id == predecessor]
-        joining = [(m, successor) for m in unclaimed if m.link.siren and JOINING.search(
-            folded, *sentences[_sentence_index(sentences, m.start) or 0])]
+        joining = [(m, successor) for m in unclaimed if m.link.siren and joins(m)]
         if inherited:
             attached += inherited + joining
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))

@@ -62,6 +62,7 @@ MAX_INTRO_WORDS = 40
 MAX_SUB_HEADING_WORDS = 6
 MAX_FIELD_LINE_LABEL_WORDS = 8
 CELL_SEPARATOR = " | "  # how pipeline/read/html.py writes the cells of a table row
+MARKDOWN_RULE = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?")
 
 
 @dataclass(frozen=True)
@@ -522,9 +523,12 @@ class _Builder:
         return Structure(text, self.blocks, self.lists, fields, self._tables())
 
     def _tables(self) -> list[Table]:
-        """Runs of at least two consecutive lines cut into the same number of cells by " | "."""
+        """Runs of at least two consecutive lines cut into the same number of cells by " | "; a
+        table written in Markdown ("| a | b |", then "|---|---|") is read the same way."""
         tables, run = [], []
         for line in self.lines + [_Line(0, 0, 0)]:
+            if run and MARKDOWN_RULE.fullmatch(self.text, line.start, line.end):
+                continue  # the rule under a Markdown table's header
             cells = self._cells(line)
             if cells and (not run or len(cells) == len(run[0])):
                 run.append(cells)
@@ -537,11 +541,14 @@ class _Builder:
     def _cells(self, line: _Line) -> list[Span]:
         if line.blank or CELL_SEPARATOR not in self.text[line.start:line.end]:
             return []
-        cells, start = [], line.start
-        for separator in re.finditer(re.escape(CELL_SEPARATOR), self.text[line.start:line.end]):
-            cells.append(_trimmed(self.text, start, line.start + separator.start()))
-            start = line.start + separator.end()
-        cells.append(_trimmed(self.text, start, line.end))
+        first, last = line.start, line.end
+        if self.text.startswith("| ", first) and self.text.endswith(" |", first, last):
+            first, last = first + 2, last - 2  # "| a | b |": Markdown's outer pipes
+        cells, start = [], first
+        for separator in re.finditer(re.escape(CELL_SEPARATOR), self.text[first:last]):
+            cells.append(_trimmed(self.text, start, first + separator.start()))
+            start = first + separator.end()
+        cells.append(_trimmed(self.text, start, last))
         return cells
 
 
