@@ -101,3 +101,12 @@ def test_a_former_region_in_a_name_and_current_region_names_that_are_not_one():
 def test_a_former_region_after_a_compass_word_and_a_dash():
     assert former_regions_in("Nord-Franche-Comté") == former_regions_in("Nord Franche-Comté") == {"27"}
     assert former_regions_in("Nouvelle-Aquitaine") == set()
+
+
+def test_the_seat_of_an_office_is_flagged():
+    """'préfet de la Haute-Garonne' says who speaks, not where a territory lies (assemble.py)."""
+    text = ("Étienne Guyot, préfet d’Occitanie, préfet de la Haute-Garonne, a signé à Alès (Gard). "
+            "La préfecture de Haute-Loire, la préfète de la région Grand Est, préfète du Bas-Rhin, "
+            "le sous-préfet de l'Aube ; un territoire de la Haute-Garonne, le préfet annonce que la Creuse")
+    assert [(p.code, p.office) for p in find_places(text) if p.kind == "departement"] == [
+        ("31", True), ("30", False), ("43", True), ("67", True), ("10", True), ("31", False), ("23", False)]

@@ -149,7 +149,9 @@ def extract(text: str, doc: Doc) -> Extraction:
     ref = referential.load()
     sentences = sentence_spans(doc, text)
     places = find_places(text)
-    mentions = find_territories(text, places, entity_spans(doc))
+    # "préfet de la Haute-Garonne": the seat of an office says who speaks, not where a territory lies
+    stated_places = [p for p in places if not p.office]
+    mentions = find_territories(text, stated_places, entity_spans(doc))
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
@@ -169,7 +171,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     # A place word inside a territory's name ("Grand-Est Touraine", "Sud Bourgogne"), wherever the
     # text writes that name, says nothing about where the territories lie.
     name_spans = _spans_of_names(text, mentions)
-    context_places = [p for p in places if not any(start <= p.start and p.end <= end for start, end in name_spans)]
+    context_places = [p for p in stated_places
+                      if not any(start <= p.start and p.end <= end for start, end in name_spans)]
     # a territory one of whose mentions states its départements takes none from the sentences
     # around its other mentions ("… de l'exemple de Sophia Antipolis dans les Alpes-Maritimes, la
     # raison d'être de « Territoires d'Industrie Alliances Luxe & Précision du Doubs »")
