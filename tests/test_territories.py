@@ -1257,3 +1257,14 @@ def test_a_name_never_opens_with_a_preposition():
                     "ses projets.") == ["Roannais"]
     assert names_of("Avec Vierzon Sologne Berry, le territoire d'industrie Bourges-Vierzon est "
                     "reconduit.") == ["Bourges-Vierzon"]
+
+
+def test_a_territory_takes_its_towns_departements_only_when_the_text_states_none():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("En Occitanie, les territoires d'industrie retenus sont :\n- Castelnaudary-Castres\n"
+            "- Béziers-Sète (Hérault)\n- Pays de Lacq (Pyrénées-Atlantiques)\n")
+    rows = {row["territory_id"]: (row["departement_codes"], row["region_codes"])
+            for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"castelnaudary-castres": (["11", "81"], ["76"]), "beziers-sete": (["34"], ["76"]),
+                    "pays-de-lacq": (["64"], ["75"])}
