@@ -657,6 +657,16 @@ def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
     assert _local_phase(sentence, (0, len(sentence))) is None
 
 
+def test_a_label_held_since_a_year_tells_no_phase_of_its_own():
+    """'Depuis mars 2019, le Pays Basque est labellisé' in a text about 2023-2027: the document's phase."""
+    from pipeline.extract.assemble import _local_phase
+    for sentence in ("Depuis mars 2019, le Pays Basque est labellisé Territoire d'industrie.",
+                     "Le Grand Autunois est Territoire d'industrie depuis le 22 novembre 2018."):
+        assert _local_phase(sentence, (0, len(sentence))) is None
+    sentence = "Le Grand Autunois est entré dans le dispositif dès 2018."
+    assert _local_phase(sentence, (0, len(sentence))) == "2019-2022"
+
+
 def test_an_enumeration_goes_on_after_ainsi_que():
     text = ("Près de 150 territoires ont été labellisés en France, dont Castres-Mazamet et Tarn Nord dans le "
             "Tarn, ainsi que Grand Narbonne et Nord Lozère en Lozère.")

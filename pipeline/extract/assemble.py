@@ -88,14 +88,20 @@ COMPARISON = re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:
                         r"|[Tt]out\s+comme\b)[^,.;:\n]{0,80}")
 
 
+SINCE = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b")
+
+
 def _local_phase(text: str, sentence: tuple[int, int]) -> str | None:
     """A phase stated in the territory's own sentence overrides the document's: its words
-    ("première phase", "2023-2027"), else its years ("entré dans le dispositif dès 2018"); both
+    ("première phase", "2023-2027"), else its years ("entré dans le dispositif dès 2018", not "depuis
+    2019": held since then, so in the document's phase); both
     phases and a renewal ("de la première phase, sont reconduits pour 2023-2027"): the second. A
     comparison ("À l'instar du premier programme, …") tells none."""
     words = COMPARISON.sub(lambda m: " " * len(m.group(0)), text[sentence[0]:sentence[1]])
     found = {phase for pattern, phase in PHASE_MARKERS if pattern.search(words)}
     if not found:
+        # "Depuis mars 2019, le Pays Basque est labellisé": a label held since then, now in the text's phase
+        words = SINCE.sub(lambda m: " " * len(m.group(0)), words)
         years = {int(y) for y in YEAR.findall(_ranges_joined(words)) if 2018 <= int(y) <= 2035}
         found = {SECOND_PHASE if year >= 2023 else FIRST_PHASE for year in years}
     if len(found) > 1 and RENEWED.search(words):
