@@ -658,11 +658,14 @@ def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
 
 
 def test_a_label_held_since_a_year_tells_no_phase_of_its_own():
+    """'Depuis mars 2019, le Pays Basque est labellisé' in a text about 2023-2027: the document's phase."""
     from pipeline.extract.assemble import _local_phase
-    sentence = "Depuis mars 2019, le Pays Basque est labellisé Territoire d'Industrie."
-    assert _local_phase(sentence, (0, len(sentence))) is None  # the document's phase decides
-    sentence = "Le Pays Basque a été labellisé Territoire d'Industrie en mars 2019."
-    assert _local_phase(sentence, (0, len(sentence))) == "2019-2022"
+    for sentence in ("Depuis mars 2019, le Pays Basque est labellisé Territoire d'industrie.",
+                     "Le Grand Autunois est Territoire d'industrie depuis le 22 novembre 2018."):
+        assert _local_phase(sentence, (0, len(sentence))) is None
+    for sentence in ("Le Grand Autunois est entré dans le dispositif dès 2018.",
+                     "Le Pays Basque a été labellisé Territoire d'Industrie en mars 2019."):
+        assert _local_phase(sentence, (0, len(sentence))) == "2019-2022"
 
 
 def test_an_enumeration_goes_on_after_ainsi_que():
@@ -1299,3 +1302,14 @@ def test_the_area_of_an_intercommunality_in_a_sentence_about_something_else_is_n
     assert names_of(text) == []
     assert names_of("Le territoire Pays de Fayence est labellisé Territoire d'industrie, dit la "
                     "communauté de communes du Pays de Fayence.") == ["Pays de Fayence"]
+
+
+def test_a_territory_takes_its_towns_departements_only_when_the_text_states_none():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("En Occitanie, les territoires d'industrie retenus sont :\n- Castelnaudary-Castres\n"
+            "- Béziers-Sète (Hérault)\n- Pays de Lacq (Pyrénées-Atlantiques)\n")
+    rows = {row["territory_id"]: (row["departement_codes"], row["region_codes"])
+            for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"castelnaudary-castres": (["11", "81"], ["76"]), "beziers-sete": (["34"], ["76"]),
+                    "pays-de-lacq": (["64"], ["75"])}

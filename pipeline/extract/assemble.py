@@ -22,6 +22,7 @@ from pipeline.extract.membership import attach, territories_kept
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
+from pipeline.extract.towns import departements_of_towns
 from pipeline.extract.territories import TerritoryMention, find_territories
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
@@ -87,9 +88,9 @@ COMPARISON = re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:
                         r"|[Tt]out\s+comme\b)[^,.;:\n]{0,80}")
 
 
-# "Depuis mars 2019, le Pays Basque est labellisé": a label held since a year up to the time of
-# writing tells no phase; the document's does.
-SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?[a-zéû]+\s+)?20[1-3]\d\b")
+# "Depuis mars 2019, le Pays Basque est labellisé", "depuis le 22 novembre 2018": a label held since a
+# date up to the time of writing tells no phase; the document's does.
+SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b")
 
 
 def _local_phase(text: str, sentence: tuple[int, int]) -> str | None:
@@ -156,7 +157,9 @@ def extract(text: str, doc: Doc) -> Extraction:
     ref = referential.load()
     sentences = sentence_spans(doc, text)
     places = find_places(text)
-    mentions = find_territories(text, places, entity_spans(doc))
+    # "préfet de la Haute-Garonne": the seat of an office says who speaks, not where a territory lies
+    stated_places = [p for p in places if not p.office]
+    mentions = find_territories(text, stated_places, entity_spans(doc))
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
@@ -176,7 +179,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     # A place word inside a territory's name ("Grand-Est Touraine", "Sud Bourgogne"), wherever the
     # text writes that name, says nothing about where the territories lie.
     name_spans = _spans_of_names(text, mentions)
-    context_places = [p for p in places if not any(start <= p.start and p.end <= end for start, end in name_spans)]
+    context_places = [p for p in stated_places
+                      if not any(start <= p.start and p.end <= end for start, end in name_spans)]
     # a territory one of whose mentions states its départements takes none from the sentences
     # around its other mentions ("… de l'exemple de Sophia Antipolis dans les Alpes-Maritimes, la
     # raison d'être de « Territoires d'Industrie Alliances Luxe & Précision du Doubs »")
@@ -219,6 +223,9 @@ def extract(text: str, doc: Doc) -> Extraction:
     # "Les 13 territoires grand-estiens sont : …" in a text about the Grand Est only: its région
     text_regions = {p.code for p in context_places if p.kind == "region"}
     text_region = text_regions if len(text_regions) == 1 else set()
+    # the régions a text speaks of, where a town's name shared by several communes is looked for
+    areas = {p.code for p in places if p.kind == "region"} | set(
+        ref.regions_of({p.code for p in places if p.kind == "departement"}))
     territory_rows = []
     for row in by_id.values():
         members, named = row.pop("member_departements"), row.pop("name_departements")
@@ -226,6 +233,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         # town ("Rhône Provence Industrie", members in the Drôme and the Ardèche)
         departements = sorted(row.pop("departements") | members | (named & members if members else named))
         sentence_regions = row.pop("sentence_regions")
+        if not departements:  # none stated, no member: those of the towns its name holds (gold convention)
+            departements = sorted(departements_of_towns(row["name"], areas | sentence_regions))
         regions = ref.regions_of(departements) if departements else sorted(
             sentence_regions or text_region or former_regions_in(row["name"]))  # "Nord Franche-Comté"
         territory_rows.append({**row, "mention": None, "departement_codes": departements,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +28,7 @@ class PlaceMention:
     code: str  # département code, région code or "FR"
     kind: str  # "departement", "region" or "country"
     rule: str
+    office: bool = False  # the seat of someone's office ("préfet de la Haute-Garonne"): places no territory
 
 
 def _name_pattern_text(name: str) -> str:
@@ -121,7 +122,20 @@ def find_places(text: str) -> list[PlaceMention]:
                 taken[i] = True
             found.append(PlaceMention(start, end, code, kind, rule))
     found += _hyphenated_departements(text, folded, taken)
+    office = _office_before()
+    found = [replace(p, office=True) if p.kind == "departement" and office.search(folded, max(0, p.start - 60), p.start)
+             else p for p in found]
     return sorted(found, key=lambda p: p.start)
+
+
+@lru_cache(maxsize=1)
+def _office_before() -> re.Pattern:
+    """'préfet de la ', 'préfecture de ', 'préfète de la région Grand Est, préfète du ' just before
+    a département: the seat of an office (rules/place_aliases.json, "offices")."""
+    aliases = json.loads((RULES_DIR / "place_aliases.json").read_text(encoding="utf-8"))
+    offices = "|".join(re.escape(word) for word in aliases["offices"])
+    return re.compile(r"(?<![\w-])(?:" + offices + r")(?:\s+de\s+(?:la\s+)?region\s+[\w' -]{2,40}?,\s*(?:" + offices
+                      + r"))?\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)$")
 
 
 HYPHENATED = re.compile(r"(?<![\w-])[a-z0-9']+(?:-[a-z0-9']+)+(?![\w-])")
