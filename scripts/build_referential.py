@@ -9,9 +9,6 @@ communiqué of 2019 names the intercommunalités of 2019, some of which have mer
 Files written (compact CSVs, `|` between list values):
 - regions.csv, departements.csv    the current ones
 - communes.csv   current communes named like a département or région (pipeline/extract/places.py)
-- towns.csv      current communes of TOWN_POPULATION inhabitants or more, and every commune bearing
-                 the name (or another name: "Romilly" for Romilly-sur-Seine, "Creusot" for Le
-                 Creusot) of one of them, with its département and population (pipeline/extract/towns.py)
 - epcis.csv      one row per EPCI SIREN seen in any millésime: its last name and type, its
                  départements and régions, population, first and last millésime seen, and for an
                  EPCI gone from the newest millésime the SIREN of the current EPCI holding most of
@@ -43,8 +40,6 @@ FIRST_MILLESIME = 2019     # older versions of the package hold none older
 OUT_DIR = Path(__file__).resolve().parents[1] / "pipeline" / "data" / "referential"
 # A former EPCI continues in the current EPCI holding more than this share of its communes.
 SUCCESSOR_SHARE = 0.5
-# A town a territory's name holds is a real town: smaller communes are kept only as homonyms.
-TOWN_POPULATION = 2000
 
 
 def fetch_edition(version: str, workdir: Path) -> Path:
@@ -110,7 +105,6 @@ def write_geography(current: Path) -> dict[str, str]:
               sorted([d["code"], d["nom"], d["region"], commune_name.get(d["chefLieu"], ""), d["zone"]]
                      for d in departements))
     write_homonym_communes(communes, departements, regions)
-    write_towns(communes)
     return {d["code"]: d["region"] for d in departements}
 
 
@@ -126,31 +120,6 @@ def write_homonym_communes(communes: list[dict], departements: list[dict], regio
     write_csv(OUT_DIR / "communes.csv", ["code", "name", "departement_code"],
               sorted([c["code"], c["nom"], c.get("departement", "")] for c in communes
                      if c["type"] == "commune-actuelle" and key(c["nom"]) in area_names))
-
-
-def _name_key(name: str) -> str:
-    folded = unicodedata.normalize("NFD", name.lower()).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z]+", " ", folded).split())
-
-
-# "Romilly-sur-Seine", "Bruay-la-Buissière": a town's name qualified by its river, country or another,
-# whose first part is the town's everyday name; "Le Creusot" is also written without its article.
-OTHER_TOWN_NAMES = (re.compile(r"^(.+?)-(?:sur|sous|en|lès|les|le|la)-"),
-                    re.compile(r"^(?:(?:Le|La|Les)\s+|L['’])(.+)$"))
-
-
-def write_towns(communes: list[dict]) -> None:
-    """towns.csv: the towns a territory's name may hold ('Troyes – Bar-sur-Aube'), with every
-    smaller commune of the same name or short name, so that a reader knows which names are
-    shared (pipeline/extract/towns.py)."""
-    current = [c for c in communes if c["type"] == "commune-actuelle"]
-    towns = [c for c in current if (c.get("population") or 0) >= TOWN_POPULATION]
-    keys = {_name_key(c["nom"]) for c in towns}
-    keys |= {_name_key(other.group(1)) for c in towns for pattern in OTHER_TOWN_NAMES
-             if (other := pattern.match(c["nom"]))}
-    write_csv(OUT_DIR / "towns.csv", ["name", "departement_code", "population"],
-              sorted([c["nom"], c["departement"], c.get("population") or 0] for c in current
-                     if (c.get("population") or 0) >= TOWN_POPULATION or _name_key(c["nom"]) in keys))
 
 
 def departement_of(commune_code: str) -> str:

@@ -110,30 +110,3 @@ def test_the_seat_of_an_office_is_flagged():
             "le sous-préfet de l'Aube ; un territoire de la Haute-Garonne, le préfet annonce que la Creuse")
     assert [(p.code, p.office) for p in find_places(text) if p.kind == "departement"] == [
         ("31", True), ("30", False), ("43", True), ("67", True), ("10", True), ("31", False), ("23", False)]
-
-
-def test_towns_a_name_holds_give_their_departements():
-    """The gold's obvious départements of a name (pipeline/extract/towns.py): towns of the text's
-    régions, a large town anywhere, a town by a shorter name."""
-    from pipeline.extract.towns import departements_of_towns
-    assert departements_of_towns("Troyes – Bar-sur-Aube", {"44"}) == {"10"}
-    assert departements_of_towns("Vitry-le-François – Saint-Dizier – Bar-le-Duc", {"44"}) == {"51", "52", "55"}
-    assert departements_of_towns("Aurillac-Figeac-Rodez", {"76"}) == {"12", "15", "46"}  # Aurillac: large, unique
-    assert departements_of_towns("Epernay – Bassin sézannais – Portes de Romilly", {"44"}) == {"10", "51"}
-    assert departements_of_towns("Puy-en-Velay", {"84"}) == {"43"}  # Le Puy-en-Velay
-    assert departements_of_towns("Vienne Condrieu", {"84"}) == {"38", "69"}  # the town of Vienne, in Isère
-    assert departements_of_towns("Grand Dole", {"27"}) == {"39"}
-
-
-def test_no_departement_from_an_unsure_town():
-    from pipeline.extract.towns import departements_of_towns
-    assert departements_of_towns("Clermont Arverne Industrie", {"84"}) == set()  # a small Clermont lies there
-    assert departements_of_towns("Chaumont", set()) == set()  # several communes, none in the text's régions
-    assert departements_of_towns("Langres", set()) == set()  # one commune, but a small town
-    assert departements_of_towns("Troyes Bar", {"44"}) == {"10"}  # "Bar": Bar-le-Duc or Bar-sur-Aube
-    assert departements_of_towns("Lamballe Terre & Mer", {"53"}) == set()  # Mer lies in the Loir-et-Cher
-    assert departements_of_towns("Plaine des Vosges", {"44"}) == set()
-    assert departements_of_towns("Hauts du Val de Saône", {"27"}) == set()  # a river, not the town of Saône
-    assert departements_of_towns("Saint-Quentin en Yvelines", {"11"}) == set()
-    assert departements_of_towns("Nord Lorraine", {"44"}) == set()
-    assert departements_of_towns("Arles-Crau-Camargue", {"93"}) == {"13"}  # the Crau is no La Crau

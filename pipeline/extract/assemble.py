@@ -22,7 +22,6 @@ from pipeline.extract.membership import attach, territories_kept
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
-from pipeline.extract.towns import departements_of_towns
 from pipeline.extract.territories import TerritoryMention, find_territories
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
@@ -223,9 +222,6 @@ def extract(text: str, doc: Doc) -> Extraction:
     # "Les 13 territoires grand-estiens sont : …" in a text about the Grand Est only: its région
     text_regions = {p.code for p in context_places if p.kind == "region"}
     text_region = text_regions if len(text_regions) == 1 else set()
-    # the régions a text speaks of, where a town's name shared by several communes is looked for
-    areas = {p.code for p in places if p.kind == "region"} | set(
-        ref.regions_of({p.code for p in places if p.kind == "departement"}))
     territory_rows = []
     for row in by_id.values():
         members, named = row.pop("member_departements"), row.pop("name_departements")
@@ -233,8 +229,6 @@ def extract(text: str, doc: Doc) -> Extraction:
         # town ("Rhône Provence Industrie", members in the Drôme and the Ardèche)
         departements = sorted(row.pop("departements") | members | (named & members if members else named))
         sentence_regions = row.pop("sentence_regions")
-        if not departements:  # none stated, no member: those of the towns its name holds (gold convention)
-            departements = sorted(departements_of_towns(row["name"], areas | sentence_regions))
         regions = ref.regions_of(departements) if departements else sorted(
             sentence_regions or text_region or former_regions_in(row["name"]))  # "Nord Franche-Comté"
         territory_rows.append({**row, "mention": None, "departement_codes": departements,
