@@ -243,3 +243,20 @@ def test_a_line_of_tags_under_the_headline_is_not_part_of_it():
 def test_a_section_name_or_a_loading_message_above_the_headline_is_not_the_title(top, title):
     text = f"{top}\n\nLe territoire a été labellisé en novembre, a annoncé la préfète de région hier.\n"
     assert extract_document_info(text)["title"] == title
+
+
+@pytest.mark.parametrize("top, title", [
+    ("L'Hebdo juridique de la Gironde\n\nTerritoires d'industrie : la Gironde en compte trois\n\n"
+     "Bordeaux, le 17 novembre 2023", "Territoires d'industrie : la Gironde en compte trois"),
+    ("Corse Net Infos - Pure player corse\nAccueil | Politique | Économie\n\n"
+     "Grand Bastia : seize entreprises financées par Territoires d'industrie",
+     "Grand Bastia : seize entreprises financées par Territoires d'industrie"),
+    ("CCI Mayotte – Chambre de commerce et d'industrie de Mayotte\n\nMayotte labellisée pour 2023-2027 "
+     "au titre de Territoires d'industrie", "Mayotte labellisée pour 2023-2027 au titre de Territoires d'industrie"),
+    # the title of an agreement stays the title
+    ("PROTOCOLE D'ENGAGEMENT\n\nTERRITOIRE D'INDUSTRIE AVIGNON-SORGUES-CAVAILLON-VENTOUX",
+     "PROTOCOLE D'ENGAGEMENT"),
+])
+def test_a_masthead_above_the_headline_is_not_the_title(top, title):
+    text = f"{top}\n\nLe territoire a été labellisé en novembre, a annoncé la préfète de région hier.\n"
+    assert extract_document_info(text)["title"] == title

@@ -254,7 +254,47 @@ def _continues(title: str, block: list[str]) -> bool:
 LIST_MARKS = "•·▪➢-–—* \t"
 
 
+# A site's masthead above the headline ("L'Hebdo juridique de la Gironde", "Corse Net Infos - Pure
+# player corse", "CCI de l'Indre - Actualités"): a short line that says nothing of the programme
+# (a chamber "de commerce et d'industrie" is the publisher's name), with no headline punctuation;
+# the title of an agreement ("PROTOCOLE D'ENGAGEMENT" / "TERRITOIRE D'INDUSTRIE X") is no masthead.
+PROGRAMME_WORD = re.compile(r"industri")
+CHAMBER_NAME = re.compile(r"commerce\s+et\s+d['’]?\s*industrie")
+HEADLINE_MARKS = re.compile(r"[:?!«»\"]")
+AGREEMENT = re.compile(r"\b(?:protocole|contrat|convention|pacte|accord|charte)\b")
+MASTHEAD_WORDS = 12
+
+
+def _is_masthead(title: str) -> bool:
+    folded = fold(title)
+    return (len(title.split()) <= MASTHEAD_WORDS and not HEADLINE_MARKS.search(title)
+            and not AGREEMENT.search(folded) and not PROGRAMME_WORD.search(CHAMBER_NAME.sub(" ", folded)))
+
+
 def _title(text: str) -> str | None:
+    """The headline; below a masthead, the first headline that names the programme before any
+    body prose ("Le Républicain du Lunévillois" / "Industrie : le Lunévillois décroche le label")."""
+    title = _first_title(text)
+    if not title or not _is_masthead(title):
+        return title
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip() and title.startswith(
+        line.strip().strip(MARKDOWN_EDGES).lstrip(LIST_MARKS)[:40])), None)
+    if start is None:
+        return title
+    for i in range(start + 1, min(len(lines), start + TOP_LINES)):
+        line = CRAWL_PREFIX.sub("", lines[i].strip().strip(MARKDOWN_EDGES)).strip(MARKDOWN_EDGES).lstrip(LIST_MARKS)
+        if not line or _is_preamble(line) or title.endswith(line):
+            continue
+        if _reads_as_prose(line):
+            break
+        if PROGRAMME_WORD.search(fold(line)) and len(line.split()) >= 3:
+            below = _first_title("\n".join(lines[i:]))
+            return below if below and not _reads_as_prose(below) else title
+    return title
+
+
+def _first_title(text: str) -> str | None:
     """The first lines that are not preamble, up to the next blank line (or its continuations)
     or the next preamble line, such as the dateline; None when they read as body prose. A single
     word above them is a rubric or a widget ("Attractivité", "Loading", "logo"), not a headline."""
