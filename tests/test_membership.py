@@ -542,3 +542,21 @@ def test_the_epcis_among_the_signatories_of_the_one_territory_are_its_members():
     text = ("Le territoire d'industrie Aurillac – Figeac – Rodez a désormais son contrat. Les signataires "
             "sont l'État, la Région, la communauté de communes du Grand-Figeac et Rodez Agglomération.")
     assert members(text) == {("aurillac-figeac-rodez", "200067361"), ("aurillac-figeac-rodez", "241200187")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a local paper about one territory named after a CA: "l'agglomération" signing is that CA
+    ("Grand Cognac fait partie des territoires retenus. Mardi, l'agglomération a signé le protocole "
+     "d'accord du Territoire d'industrie Grand Cognac.", {("grand-cognac", "200070514")}),
+    # a noun of another legal form says nothing of which EPCI
+    ("Grand Cognac fait partie des territoires retenus. Mardi, la communauté de communes a signé le "
+     "protocole d'accord du Territoire d'industrie Grand Cognac.", set()),
+    # a sentence that is not about the programme
+    ("Le Territoire d'industrie Grand Cognac a signé son protocole. L'agglomération compte de "
+     "nombreuses distilleries.", set()),
+    # a text about two territories: which one the noun means is not said
+    ("Les territoires d'industrie Grand Cognac et Grand Angoulême sont retenus ; l'agglomération a "
+     "signé le protocole.", set()),
+])
+def test_a_type_noun_without_name_is_the_epci_the_one_territory_is_named_after(text, expected):
+    assert set(members(text)) == expected

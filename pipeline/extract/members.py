@@ -30,6 +30,11 @@ Rules (ids in the `rule` column):
                        Nord)"), or a well-known one of the document's EPCIs, where it is used;
                        an acronym abbreviates the name it follows (its first letter is the
                        legal form's or the name's: not "… la région Creil Sud Oise (GERC)").
+- epci.own_anaphor     a type noun with no name after it ("l'agglomération", "la Communauté",
+                       "notre intercommunalité"), in a sentence about the programme, in a text
+                       about one territory named after an EPCI of that legal form ("Grand
+                       Châtellerault … l'agglomération signait le protocole d'accord"): that EPCI,
+                       the way its own site or a local paper writes it.
 - epci.coordinated     a name without legal form coordinated after an EPCI's ("l'Agglomération
                        de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards"), when it is
                        the official name of an EPCI of the document's départements, or holds a
@@ -888,6 +893,35 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
     return found
 
 
+OWN_ANAPHOR = re.compile(WORDS["own_anaphor"], re.IGNORECASE)
+PROGRAMME_WORDS = re.compile(WORDS["programme"], re.IGNORECASE)
+ANAPHOR_TYPES = {"CA": {"CA"}, "CA2": {"CA"}, "CC": {"CC"}, "CU": {"CU"}, "METRO": {"METRO"}}
+
+
+def _own_anaphors(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
+                  taken: list[EpciMention]) -> list[EpciMention]:
+    """'Grand Châtellerault … Deux jours auparavant l'agglomération signait le protocole
+    d'accord': in a text about one territory whose name is an EPCI's, a type noun of that EPCI's
+    legal form with no name after it, in a sentence about the programme, is that EPCI (a text
+    about several territories, or a noun of another form, says nothing of which)."""
+    if len({territory_id for _, _, territory_id in territories}) != 1:
+        return []
+    start, end, _ = territories[0]
+    link = linker.link(text[start:end])
+    if not (link.siren and link.exact):
+        return []
+    found = []
+    for noun in OWN_ANAPHOR.finditer(text):
+        form = next(group for group, value in noun.groupdict().items() if value)
+        if form in ANAPHOR_TYPES and link.epci_type not in ANAPHOR_TYPES[form] or _inside(noun.start(), taken):
+            continue
+        sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(text, 0, noun.start())), default=0)
+        if PROGRAMME_WORDS.search(text, sentence_start, _sentence_end(text, noun.end())):
+            found.append(EpciMention(noun.start(), noun.end(), link, noun.group(0), link.epci_type,
+                                     "epci.own_anaphor"))
+    return found
+
+
 # ", le Pays des Achards", " et Vie et Boulogne": a name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
     r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
@@ -963,4 +997,5 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
     found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)))
+    found += _own_anaphors(text, linker, territories, found)
     return sorted(found, key=lambda m: (m.start, m.end))
