@@ -560,3 +560,11 @@ def test_the_epcis_among_the_signatories_of_the_one_territory_are_its_members():
 ])
 def test_a_type_noun_without_name_is_the_epci_the_one_territory_is_named_after(text, expected):
     assert set(members(text)) == expected
+
+
+def test_a_bracket_a_list_part_opens_lists_members_when_no_territory_is_named_before_it():
+    text = ("Le Territoire d'industrie Lacq-Pau-Tarbes a signé son contrat.\n\nPour le préparer, le Pays "
+            "de Béarn s'est allié avec la Bigorre (agglo de Tarbes-Lourdes-Pyrénées et la CC de la "
+            "Haute-Bigorre) et la CC du Pays de Nay.")
+    assert members(text) == {("lacq-pau-tarbes", "200069300"), ("lacq-pau-tarbes", "246500482"),
+                             ("lacq-pau-tarbes", "246401756")}

@@ -70,7 +70,7 @@ TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # Triggers that may also introduce other things ("autour de 2 filières"): an unlinked part is not
 # reported. Those that may introduce partners ("le Pays X est associé au Pays Y") list members
 # only where a territory is named with them.
-WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|concern|co-?pr|pr[ée]sid",
+WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|s['’]alli|alli|concern|co-?pr|pr[ée]sid",
                            re.IGNORECASE)
 # "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
 CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"
@@ -83,6 +83,8 @@ HEAD = re.compile(
     r"|(?i:communaut[ée]s?\s+urbaines?)|(?i:(?<=la\s)m[ée]tropole|(?<=les\s)m[ée]tropoles)"
     r"|(?i:communaut[ée]\s+de\s+l['’]\s*agglom[ée]ration)"
     r"|(?i:(?<=l['’])agglom[ée]ration(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
+    # "(agglo de Tarbes-Lourdes et la CC de la Haute-Bigorre)": no article after a bracket
+    r"|(?i:(?<=\()agglo(?:m[ée]ration)?(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
     # "l'agglo de Saint-Dié", "l'intercommunalité Lisieux Normandie", "l'interco X"
     r"|(?i:(?<=l['’])(?:agglo|intercommunalit[ée]|interco)(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
     r"|(?i:(?<=les\s)agglom[ée]rations(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
@@ -913,7 +915,8 @@ def _own_anaphors(text: str, linker: DocumentLinker, territories: list[tuple[int
     found = []
     for noun in OWN_ANAPHOR.finditer(text):
         form = next(group for group, value in noun.groupdict().items() if value)
-        if form in ANAPHOR_TYPES and link.epci_type not in ANAPHOR_TYPES[form] or _inside(noun.start(), taken):
+        if form in ANAPHOR_TYPES and link.epci_type not in ANAPHOR_TYPES[form] \
+                or any(m.start < noun.end() and noun.start() < m.end for m in taken):
             continue
         sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(text, 0, noun.start())), default=0)
         if PROGRAMME_WORDS.search(text, sentence_start, _sentence_end(text, noun.end())):
@@ -977,6 +980,22 @@ def _read_regions(text: str, folded: str, regions: list[_Region], linker: Docume
     return listed
 
 
+def _bracketed_in_lists(text: str, mentions: list[EpciMention],
+                        regions: list[_Region]) -> list[EpciMention]:
+    """EPCIs in a bracket that a member list's part opens ("en s'alliant avec la Bigorre (agglo
+    de Tarbes-Lourdes et la CC de la Haute-Bigorre) et la CC du Pays de Nay"): the part names
+    a group of them, they are listed as members as the list's other names are."""
+    for mention in mentions:
+        for region in regions:
+            opening = text.rfind("(", region.start, mention.start)
+            if region.members and region.start <= mention.start and mention.end <= region.end \
+                    and opening >= 0 and text.find(")", opening, mention.start) < 0:
+                mention.in_member_list = True
+                mention.list_start = region.start if region.anchor is None else region.anchor
+                break
+    return mentions
+
+
 def find_epcis(text: str, linker: DocumentLinker, structure,
                territories: list[tuple[int, int, str]]) -> list[EpciMention]:
     """Every EPCI mention of a document, in reading order, overlapping ones merged: member
@@ -991,7 +1010,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                + _subject_regions(text, all_heads))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
-    heads = _head_mentions(text, linker, found, all_heads)
+    heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)
     for mention in (heads + _everyday_mentions(text, linker, found + heads)
                     + _acronym_mentions(text, linker)):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
