@@ -542,3 +542,29 @@ def test_the_epcis_among_the_signatories_of_the_one_territory_are_its_members():
     text = ("Le territoire d'industrie Aurillac – Figeac – Rodez a désormais son contrat. Les signataires "
             "sont l'État, la Région, la communauté de communes du Grand-Figeac et Rodez Agglomération.")
     assert members(text) == {("aurillac-figeac-rodez", "200067361"), ("aurillac-figeac-rodez", "241200187")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a local paper about one territory named after a CA: "l'agglomération" signing is that CA
+    ("Grand Cognac fait partie des territoires retenus. Mardi, l'agglomération a signé le protocole "
+     "d'accord du Territoire d'industrie Grand Cognac.", {("grand-cognac", "200070514")}),
+    # a noun of another legal form says nothing of which EPCI
+    ("Grand Cognac fait partie des territoires retenus. Mardi, la communauté de communes a signé le "
+     "protocole d'accord du Territoire d'industrie Grand Cognac.", set()),
+    # a sentence that is not about the programme
+    ("Le Territoire d'industrie Grand Cognac a signé son protocole. L'agglomération compte de "
+     "nombreuses distilleries.", set()),
+    # a text about two territories: which one the noun means is not said
+    ("Les territoires d'industrie Grand Cognac et Grand Angoulême sont retenus ; l'agglomération a "
+     "signé le protocole.", set()),
+])
+def test_a_type_noun_without_name_is_the_epci_the_one_territory_is_named_after(text, expected):
+    assert set(members(text)) == expected
+
+
+def test_a_bracket_a_list_part_opens_lists_members_when_no_territory_is_named_before_it():
+    text = ("Le Territoire d'industrie Lacq-Pau-Tarbes a signé son contrat.\n\nPour le préparer, le Pays "
+            "de Béarn s'est allié avec la Bigorre (agglo de Tarbes-Lourdes-Pyrénées et la CC de la "
+            "Haute-Bigorre) et la CC du Pays de Nay.")
+    assert members(text) == {("lacq-pau-tarbes", "200069300"), ("lacq-pau-tarbes", "246500482"),
+                             ("lacq-pau-tarbes", "246401756")}

@@ -30,6 +30,11 @@ Rules (ids in the `rule` column):
                        Nord)"), or a well-known one of the document's EPCIs, where it is used;
                        an acronym abbreviates the name it follows (its first letter is the
                        legal form's or the name's: not "… la région Creil Sud Oise (GERC)").
+- epci.own_anaphor     a type noun with no name after it ("l'agglomération", "la Communauté",
+                       "notre intercommunalité"), in a sentence about the programme, in a text
+                       about one territory named after an EPCI of that legal form ("Grand
+                       Châtellerault … l'agglomération signait le protocole d'accord"): that EPCI,
+                       the way its own site or a local paper writes it.
 - epci.coordinated     a name without legal form coordinated after an EPCI's ("l'Agglomération
                        de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards"), when it is
                        the official name of an EPCI of the document's départements, or holds a
@@ -65,7 +70,7 @@ TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # Triggers that may also introduce other things ("autour de 2 filières"): an unlinked part is not
 # reported. Those that may introduce partners ("le Pays X est associé au Pays Y") list members
 # only where a territory is named with them.
-WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|concern|co-?pr|pr[ée]sid",
+WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|s['’]alli|alli|concern|co-?pr|pr[ée]sid",
                            re.IGNORECASE)
 # "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
 CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"
@@ -78,6 +83,8 @@ HEAD = re.compile(
     r"|(?i:communaut[ée]s?\s+urbaines?)|(?i:(?<=la\s)m[ée]tropole|(?<=les\s)m[ée]tropoles)"
     r"|(?i:communaut[ée]\s+de\s+l['’]\s*agglom[ée]ration)"
     r"|(?i:(?<=l['’])agglom[ée]ration(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
+    # "(agglo de Tarbes-Lourdes et la CC de la Haute-Bigorre)": no article after a bracket
+    r"|(?i:(?<=\()agglo(?:m[ée]ration)?(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
     # "l'agglo de Saint-Dié", "l'intercommunalité Lisieux Normandie", "l'interco X"
     r"|(?i:(?<=l['’])(?:agglo|intercommunalit[ée]|interco)(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
     r"|(?i:(?<=les\s)agglom[ée]rations(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
@@ -888,6 +895,36 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
     return found
 
 
+OWN_ANAPHOR = re.compile(WORDS["own_anaphor"], re.IGNORECASE)
+PROGRAMME_WORDS = re.compile(WORDS["programme"], re.IGNORECASE)
+ANAPHOR_TYPES = {"CA": {"CA"}, "CA2": {"CA"}, "CC": {"CC"}, "CU": {"CU"}, "METRO": {"METRO"}}
+
+
+def _own_anaphors(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
+                  taken: list[EpciMention]) -> list[EpciMention]:
+    """'Grand Châtellerault … Deux jours auparavant l'agglomération signait le protocole
+    d'accord': in a text about one territory whose name is an EPCI's, a type noun of that EPCI's
+    legal form with no name after it, in a sentence about the programme, is that EPCI (a text
+    about several territories, or a noun of another form, says nothing of which)."""
+    if len({territory_id for _, _, territory_id in territories}) != 1:
+        return []
+    start, end, _ = territories[0]
+    link = linker.link(text[start:end])
+    if not (link.siren and link.exact):
+        return []
+    found = []
+    for noun in OWN_ANAPHOR.finditer(text):
+        form = next(group for group, value in noun.groupdict().items() if value)
+        if form in ANAPHOR_TYPES and link.epci_type not in ANAPHOR_TYPES[form] \
+                or any(m.start < noun.end() and noun.start() < m.end for m in taken):
+            continue
+        sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(text, 0, noun.start())), default=0)
+        if PROGRAMME_WORDS.search(text, sentence_start, _sentence_end(text, noun.end())):
+            found.append(EpciMention(noun.start(), noun.end(), link, noun.group(0), link.epci_type,
+                                     "epci.own_anaphor"))
+    return found
+
+
 # ", le Pays des Achards", " et Vie et Boulogne": a name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
     r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
@@ -943,6 +980,22 @@ def _read_regions(text: str, folded: str, regions: list[_Region], linker: Docume
     return listed
 
 
+def _bracketed_in_lists(text: str, mentions: list[EpciMention],
+                        regions: list[_Region]) -> list[EpciMention]:
+    """EPCIs in a bracket that a member list's part opens ("en s'alliant avec la Bigorre (agglo
+    de Tarbes-Lourdes et la CC de la Haute-Bigorre) et la CC du Pays de Nay"): the part names
+    a group of them, they are listed as members as the list's other names are."""
+    for mention in mentions:
+        for region in regions:
+            opening = text.rfind("(", region.start, mention.start)
+            if region.members and region.start <= mention.start and mention.end <= region.end \
+                    and opening >= 0 and text.find(")", opening, mention.start) < 0:
+                mention.in_member_list = True
+                mention.list_start = region.start if region.anchor is None else region.anchor
+                break
+    return mentions
+
+
 def find_epcis(text: str, linker: DocumentLinker, structure,
                territories: list[tuple[int, int, str]]) -> list[EpciMention]:
     """Every EPCI mention of a document, in reading order, overlapping ones merged: member
@@ -957,10 +1010,11 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                + _subject_regions(text, all_heads))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
-    heads = _head_mentions(text, linker, found, all_heads)
+    heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)
     for mention in (heads + _everyday_mentions(text, linker, found + heads)
                     + _acronym_mentions(text, linker)):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
     found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)))
+    found += _own_anaphors(text, linker, territories, found)
     return sorted(found, key=lambda m: (m.start, m.end))

@@ -322,7 +322,9 @@ def _bracket_owner(mention: EpciMention, text: str, folded: str, sentence_start:
     """The territory whose name a bracket of members follows ("les territoires Nord-Cotentin
     (CA du Cotentin, CC de la Baie du Cotentin) et Collines de Normandie (Flers Agglo, …)"):
     its territory_id; "" when the bracket follows a name that is no territory found (its
-    members are not the territory's named before); None when the mention is in no such bracket."""
+    members are not those of the territory named before it in the sentence); None when the
+    mention is in no such bracket, or no territory is named before it ("en s'alliant avec la
+    Bigorre (A et B)": the other rules say)."""
     opening = text.rfind("(", sentence_start, mention.start)
     if opening < 0 or text.find(")", opening, mention.start) >= 0:
         return None
@@ -330,9 +332,10 @@ def _bracket_owner(mention: EpciMention, text: str, folded: str, sentence_start:
     if named and name_key(text[named[-1][0]:opening].strip(" \t»\"”")) == name_key(named[-1][1].name):
         return named[-1][1].territory_id
     before = text[max(sentence_start, opening - 60):opening].rstrip(" \t»\"”")
-    if re.search(r"[A-ZÉÈÀÂÎÔ][\w'’-]*$", before) and not MEMBERS_BEFORE_BRACKET.search(before) \
+    if _named_in(folded, sentence_start, opening, territories, epci_spans) \
+            and re.search(r"[A-ZÉÈÀÂÎÔ][\w'’-]*$", before) and not MEMBERS_BEFORE_BRACKET.search(before) \
             and not HEAD_BEFORE_BRACKET.search(before):
-        return ""
+        return ""  # not the members of the territory named before; with none named, other rules say
     return None
 
 
