@@ -7,7 +7,8 @@ import re
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME_WORDS, OPENING_QUOTES, PREFIX,
+from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME_WORDS, OPENING_QUOTES,
+                                                 PART_OF_A_TERRITORY, PREFIX,
                                                  TerritoryMention, asked, brand_end, capitalised_run,
                                                  legal_form_end, make_mention, quoted_name, sentence_bounds,
                                                  split_inline_list, trim_name, written_with_legal_form)
@@ -126,6 +127,10 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not LABELLING.search(folded[sentence_start:sentence_end]):
             continue
+        wider = PART_OF_A_TERRITORY.search(folded, sentence_start, sentence_end)
+        if wider and LABELLING.search(folded, sentence_start, wider.start()) \
+                and not wider.start() <= match.start() < wider.end():
+            continue  # "Labellisé … au sein d'un vaste espace reliant A, B et C, le territoire de X": a part of it
         pos = match.end()
         if match.group("subject") is not None and PROGRAMME_WORDS.match(folded, pos):
             continue  # "Labellisé fin 2023, le Territoire d'Industrie du Pays de X": prefixed_name reads it
