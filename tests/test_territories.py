@@ -1339,3 +1339,12 @@ def test_a_part_of_a_wider_labelled_area_is_not_the_territory():
     whole = ("Labellisé « Territoire d'industrie » en novembre 2018 au sein de la Région "
              "Auvergne-Rhône-Alpes, le territoire du Pays Rochois accélère ses projets.")
     assert ids(whole) == ["pays-rochois"]
+
+
+def test_a_fronted_award_predicate_names_the_subject_but_not_a_company():
+    """'Lauréat du programme Territoires d'industrie, le Pays de Redon …' reads as 'Labellisé …, le X';
+    a company after it is no territory."""
+    assert ids("Lauréat du programme Territoires d'industrie, le Pays de Redon mise sur la chimie.") \
+        == ["pays-de-redon"]
+    assert ids("Lauréate du fonds Territoires d'industrie, l'entreprise Atil investit dans le Morbihan.") == []
+    assert ids("Lauréate du fonds Territoires d'industrie, Elixance Polymers investit à Elven.") == []

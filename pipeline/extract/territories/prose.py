@@ -8,7 +8,7 @@ import re
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME_WORDS, OPENING_QUOTES,
-                                                 PART_OF_A_TERRITORY, PREFIX,
+                                                 PART_OF_A_TERRITORY, PREFIX, WORDS,
                                                  TerritoryMention, asked, brand_end, capitalised_run,
                                                  legal_form_end, make_mention, quoted_name, sentence_bounds,
                                                  split_inline_list, trim_name, written_with_legal_form)
@@ -18,7 +18,9 @@ from pipeline.normalize import fold
 PROSE_HEAD = re.compile(
     r"(?<![\w'])(?:(?:le|du|au|ce)\s+territoire|celui)\s+(?P<article>de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
     r"|(?:(?<![\w'])labellise(?:e|s|es)?\s+|(?<![\w'])(?:avec|grace\s+a|fort|forte)\s+(?:de\s+)?(?:le|son|ce|leur)\s+label\s+"
-    r"|(?:^|(?<=\n)|(?<=\.\s))territoires?\s+d'\s*industrie\s+(?=depuis\b))"  # "Territoire d'industrie depuis 2018, le X"
+    r"|(?:^|(?<=\n)|(?<=\.\s))territoires?\s+d'\s*industrie\s+(?=depuis\b)"  # "Territoire d'industrie depuis 2018, le X"
+    r"|(?:^|(?<=\n)|(?<=\.\s))" + r"(?:[a-z]+ment\s+)?" + r"(?:" + "|".join(WORDS["fronted_award"]) + r")\s+"
+    r"[^,.;:\n]{0,60}?territoires?\s+d'\s*industrie\S*\s*)"  # "Lauréat du programme Territoires d'industrie, le X"
     r"(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
 PROGRAMME_WORDS = re.compile(PREFIX)
 # "Fraîchement labellisé « Territoire d'industrie », Clermont Auvergne Métropole confirme …",
