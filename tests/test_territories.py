@@ -1348,3 +1348,11 @@ def test_a_fronted_award_predicate_names_the_subject_but_not_a_company():
         == ["pays-de-redon"]
     assert ids("Lauréate du fonds Territoires d'industrie, l'entreprise Atil investit dans le Morbihan.") == []
     assert ids("Lauréate du fonds Territoires d'industrie, Elixance Polymers investit à Elven.") == []
+
+
+def test_a_headline_saying_laureate_names_its_subject():
+    """'Territoires d'industrie : le X de nouveau lauréat', 'Le X lauréat de Territoires d'industrie';
+    a company laureate of a fund is no territory."""
+    assert ids("Actualités\n\nTerritoires d'industrie : le Pays de Châlons de nouveau lauréat\n") == ["pays-de-chalons"]
+    assert ids("Actualités\n\nLe Pays de Châlons de nouveau lauréat de Territoires d'industrie\n") == ["pays-de-chalons"]
+    assert ids("Actualités\n\nTerritoires d'industrie : l'entreprise Atil lauréate du fonds vert\n") == []
