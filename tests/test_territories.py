@@ -1348,6 +1348,7 @@ def test_a_fronted_award_predicate_names_the_subject_but_not_a_company():
         == ["pays-de-redon"]
     assert ids("Lauréate du fonds Territoires d'industrie, l'entreprise Atil investit dans le Morbihan.") == []
     assert ids("Lauréate du fonds Territoires d'industrie, Elixance Polymers investit à Elven.") == []
+    assert ids("Lauréate de l'appel à projets Territoires d'industrie, La Poste a investi à Caen.") == []
 
 
 def test_a_headline_saying_laureate_names_its_subject():
