@@ -1315,3 +1315,45 @@ def test_towns_in_a_name_state_no_departement():
             for row in extract(text, next(nlp.parse([text]))).territories}
     assert rows == {"castelnaudary-castres": ([], ["76"]), "beziers-sete": (["34"], ["76"]),
                     "pays-de-lacq": (["64"], ["75"])}
+
+
+def test_the_parts_of_a_report_are_no_territories():
+    """A report's section headings under a sentence about labelled territories: 'Conclusion : …'
+    is a part of the document, not a territory named in a 'Name : description' item."""
+    text = ("Cette note revient sur quelques enseignements des territoires labellisés « Territoires "
+            "d'industrie ».\n\n"
+            "1\n2\n"
+            "Les ressources d'un territoire :\n"
+            "deux exemples comparés\n"
+            "Conclusion : quelles recommandations pour l'action publique ?\n"
+            "3\n")
+    assert ids(text) == []
+
+
+def test_a_part_of_a_wider_labelled_area_is_not_the_territory():
+    """A member's page: 'labellisé … au sein d'une démarche commune à …, le territoire de X' names
+    a part of the territory; 'au sein de la Région' only says where it lies."""
+    part = ("Labellisé « Territoire d'industrie » en novembre 2018 au sein d'une démarche commune à "
+            "quatre intercommunalités de la vallée, le territoire du Pays Rochois accélère ses projets.")
+    assert ids(part) == []
+    whole = ("Labellisé « Territoire d'industrie » en novembre 2018 au sein de la Région "
+             "Auvergne-Rhône-Alpes, le territoire du Pays Rochois accélère ses projets.")
+    assert ids(whole) == ["pays-rochois"]
+
+
+def test_a_fronted_award_predicate_names_the_subject_but_not_a_company():
+    """'Lauréat du programme Territoires d'industrie, le Pays de Redon …' reads as 'Labellisé …, le X';
+    a company after it is no territory."""
+    assert ids("Lauréat du programme Territoires d'industrie, le Pays de Redon mise sur la chimie.") \
+        == ["pays-de-redon"]
+    assert ids("Lauréate du fonds Territoires d'industrie, l'entreprise Atil investit dans le Morbihan.") == []
+    assert ids("Lauréate du fonds Territoires d'industrie, Elixance Polymers investit à Elven.") == []
+    assert ids("Lauréate de l'appel à projets Territoires d'industrie, La Poste a investi à Caen.") == []
+
+
+def test_a_headline_saying_laureate_names_its_subject():
+    """'Territoires d'industrie : le X de nouveau lauréat', 'Le X lauréat de Territoires d'industrie';
+    a company laureate of a fund is no territory."""
+    assert ids("Actualités\n\nTerritoires d'industrie : le Pays de Châlons de nouveau lauréat\n") == ["pays-de-chalons"]
+    assert ids("Actualités\n\nLe Pays de Châlons de nouveau lauréat de Territoires d'industrie\n") == ["pays-de-chalons"]
+    assert ids("Actualités\n\nTerritoires d'industrie : l'entreprise Atil lauréate du fonds vert\n") == []

@@ -19,8 +19,10 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.prose            a territory named once in running prose, in a sentence about labels:
                              "Le territoire du Grand Libournais ainsi que celui du Val de Garonne,
                              Guyenne, Gascogne et Réolais ont été reconduits", "Labellisé depuis
-                             2023, le pays de Vannes ...", "l'arrivée d'un territoire ..., « Cœur
-                             de Maine »"
+                             2023, le pays de Vannes ...", "Reconduit ... au sein du programme
+                             Territoires d'industrie, le Grand Libournais ...", "l'arrivée d'un
+                             territoire ..., « Cœur de Maine »"; not a part of a wider area
+                             ("labellisé ... au sein d'un vaste espace reliant ..., le territoire de X")
 - territory.ner              (off by default, COMMUNIQUES_NER=1) a LOC/ORG/MISC entity of the
                              French model in a sentence about labels that also says "territoire"
 - territory.kicker           (when no other rule finds one) a name alone on a line above a title
@@ -32,7 +34,8 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              ("L'agglomération de Bastia veut ses Territoires d'industrie")
 - territory.topic            (last of all) the one place-like proper noun a single-subject article
                              about the programme names in its title and body, or twice in its body,
-                             after a word of place: "un nouveau label pour le Nord-Franche-Comté" …
+                             after a word of place or opening the title ("Le Nord Franche-Comté
+                             candidat pour « Territoires d'Industrie »"): "un nouveau label pour le Nord-Franche-Comté" …
                              "Le Nord-Franche-Comté bénéficiera"; it must win clearly (topic.py); else
                              the one intercommunality of the referential (or its well-known acronym)
                              the article keeps naming: "Le Bassin de Pompey … la communauté de

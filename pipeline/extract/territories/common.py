@@ -26,6 +26,7 @@ ANNOUNCES_OTHER = _words("announces_something_else")
 ANNOUNCES_MEMBERS = _words("announces_members")
 SUBHEADING = _words("subheading")
 LABELLING = _words("labelling")
+PART_OF_A_TERRITORY = re.compile(WORDS["part_of_a_territory"])
 # Where a gloss starts after a name: a bracket, ", en minuscules", " – en minuscules", " : ",
 # a full stop, or a word of rules/territory_words.json (run on the original text, case kept).
 GLOSS_MARK = re.compile(r"\s*[(\[]|\s*,\s+(?=[a-zà-ÿ])|\s+[–—-]\s+(?=[a-zà-ÿ])|\s*:\s|\s*[.;](?:\s|$)"

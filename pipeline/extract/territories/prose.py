@@ -7,7 +7,8 @@ import re
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME_WORDS, OPENING_QUOTES, PREFIX,
+from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME_WORDS, OPENING_QUOTES,
+                                                 PART_OF_A_TERRITORY, PREFIX, WORDS,
                                                  TerritoryMention, asked, brand_end, capitalised_run,
                                                  legal_form_end, make_mention, quoted_name, sentence_bounds,
                                                  split_inline_list, trim_name, written_with_legal_form)
@@ -17,7 +18,9 @@ from pipeline.normalize import fold
 PROSE_HEAD = re.compile(
     r"(?<![\w'])(?:(?:le|du|au|ce)\s+territoire|celui)\s+(?P<article>de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
     r"|(?:(?<![\w'])labellise(?:e|s|es)?\s+|(?<![\w'])(?:avec|grace\s+a|fort|forte)\s+(?:de\s+)?(?:le|son|ce|leur)\s+label\s+"
-    r"|(?:^|(?<=\n)|(?<=\.\s))territoires?\s+d'\s*industrie\s+(?=depuis\b))"  # "Territoire d'industrie depuis 2018, le X"
+    r"|(?:^|(?<=\n)|(?<=\.\s))territoires?\s+d'\s*industrie\s+(?=depuis\b)"  # "Territoire d'industrie depuis 2018, le X"
+    r"|(?:^|(?<=\n)|(?<=\.\s))" + r"(?:[a-z]+ment\s+)?" + r"(?P<award>" + "|".join(WORDS["fronted_award"]) + r")\s+"
+    r"[^,.;:\n]{0,60}?territoires?\s+d'\s*industrie\S*\s*)"  # "Lauréat du programme Territoires d'industrie, le X"
     r"(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
 PROGRAMME_WORDS = re.compile(PREFIX)
 # "Fraîchement labellisé « Territoire d'industrie », Clermont Auvergne Métropole confirme …",
@@ -126,7 +129,13 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not LABELLING.search(folded[sentence_start:sentence_end]):
             continue
+        wider = PART_OF_A_TERRITORY.search(folded, sentence_start, sentence_end)
+        if wider and LABELLING.search(folded, sentence_start, wider.start()) \
+                and not wider.start() <= match.start() < wider.end():
+            continue  # "Labellisé … au sein d'un vaste espace reliant A, B et C, le territoire de X": a part of it
         pos = match.end()
+        if match.group("award") and text[match.start("subject")].isupper():
+            continue  # "Lauréate de l'appel à projets Territoires d'industrie, La Poste …": a company's name
         if match.group("subject") is not None and PROGRAMME_WORDS.match(folded, pos):
             continue  # "Labellisé fin 2023, le Territoire d'Industrie du Pays de X": prefixed_name reads it
         if match.group("subject") is not None:
