@@ -34,8 +34,7 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              ("L'agglomération de Bastia veut ses Territoires d'industrie")
 - territory.topic            (last of all) the one place-like proper noun a single-subject article
                              about the programme names in its title and body, or twice in its body,
-                             after a word of place or opening the title ("Le Nord Franche-Comté
-                             candidat pour « Territoires d'Industrie »"): "un nouveau label pour le Nord-Franche-Comté" …
+                             after a word of place: "un nouveau label pour le Nord-Franche-Comté" …
                              "Le Nord-Franche-Comté bénéficiera"; it must win clearly (topic.py); else
                              the one intercommunality of the referential (or its well-known acronym)
                              the article keeps naming: "Le Bassin de Pompey … la communauté de

@@ -6,8 +6,7 @@ write it in a construction the other rules read: 'un nouveau label pour le Nord-
 then 'Le Nord-Franche-Comté bénéficiera …'; 'la gouvernance du dispositif pour la Vallée de la
 Seine' then 'les 7 EPCI du territoire de la Vallée de la Seine'. A reader knows the territory from
 the proper noun of a place the title and the body, or the body twice, name after a word of place
-('pour le', 'sur le', 'dans le', 'au', 'en', 'territoire de'), or the title opens with
-('Le Nord Franche-Comté candidat pour « Territoires d'Industrie »').
+('pour le', 'sur le', 'dans le', 'au', 'en', 'territoire de').
 
 Precision first: a candidate must read as a place (a geographic head or compass word, 'Grand X',
 an intercommunality's brand 'X Agglo', a name of the referential's intercommunalities without
@@ -45,9 +44,6 @@ BRANDED_AGGLOMERATION = re.compile(r"(?<![\w])[Aa]gglo(?:m[ée]ration)?\s+(?=[A-
 # Words that make a capitalised run an institution, a company, a venue or the programme.
 NOT_A_PLACE = re.compile(r"(?<![\w'])(?:" + "|".join(WORDS["topic_not_a_place"]) + r")s?(?![\w'])")
 CLEAR_MARGIN = 2
-# The subject opening a title is named there like after a cue: "Le Nord Franche-Comté candidat
-# pour « Territoires d'Industrie 2023-2027 »" (an intercommunality's own heading).
-TITLE_SUBJECT = re.compile(r"[\s#*_«\"“]*(?:(?i:le|la|les|l['’])\s*)?(?=[A-ZÀ-Ý])")
 
 
 def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -55,11 +51,10 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     if not re.search(PREFIX, folded):
         return []
-    title_start, title_end = _title_line(text)
+    title_end = _title_end(text)
     proposed: dict[str, TerritoryMention] = {}
-    subject = TITLE_SUBJECT.match(text, title_start, title_end)
-    for start in [cue.end() for cue in CUE.finditer(text)] + ([subject.end()] if subject else []):
-        mention = _candidate(text, start, places)
+    for cue in CUE.finditer(text):
+        mention = _candidate(text, cue.end(), places)
         if mention:
             proposed.setdefault(mention.territory_id, mention)
     scores = {}
@@ -81,13 +76,13 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     return [proposed[ranked[0][0]]]
 
 
-def _title_line(text: str) -> tuple[int, int]:
-    """The title: the first line about the programme among the first lines, else the first."""
+def _title_end(text: str) -> int:
+    """End of the title: the first line about the programme among the first lines, else the first."""
     lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:MAX_TITLE_LINES]
     if not lines:
-        return 0, 0
+        return 0
     about = next((m for m in lines if re.search(PREFIX, fold(m.group(0)))), lines[0])
-    return about.start(), about.end()
+    return about.end()
 
 
 def _key_pattern(key: str) -> str:
