@@ -98,12 +98,17 @@ DAY_MONTH = re.compile(rf"(?<![\d/])(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{'|'.j
                        rf"\b(?!\.?\s+\d{{4}})")
 
 
+def _clean(raw: str) -> str:
+    """A line without its markdown markers at the edges and its crawl prefix ("date 2023-11 ")."""
+    return CRAWL_PREFIX.sub("", raw.strip().strip(MARKDOWN_EDGES)).strip(MARKDOWN_EDGES)
+
+
 def _blocks(text: str) -> list[list[str]]:
     """Runs of non-empty lines separated by blank lines, markdown markers at line edges and crawl
     prefixes ("date 2023-11 ") removed."""
     blocks, current = [], []
     for raw in text.splitlines():
-        line = CRAWL_PREFIX.sub("", raw.strip().strip(MARKDOWN_EDGES)).strip(MARKDOWN_EDGES)
+        line = _clean(raw)
         if line:
             current.append(line)
         elif current:
@@ -273,17 +278,17 @@ def _is_masthead(title: str) -> bool:
 
 def _title(text: str) -> str | None:
     """The headline; below a masthead, the first headline that names the programme before any
-    body prose ("Le Républicain du Lunévillois" / "Industrie : le Lunévillois décroche le label")."""
+    body prose ("La Gazette de la vallée" / "Industrie : la vallée décroche le label")."""
     title = _first_title(text)
     if not title or not _is_masthead(title):
         return title
     lines = text.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.strip() and title.startswith(
-        line.strip().strip(MARKDOWN_EDGES).lstrip(LIST_MARKS)[:40])), None)
+    cleaned = [_clean(raw).lstrip(LIST_MARKS) for raw in lines]
+    start = next((i for i, line in enumerate(cleaned) if line and title.startswith(line[:40])), None)
     if start is None:
         return title
     for i in range(start + 1, min(len(lines), start + TOP_LINES)):
-        line = CRAWL_PREFIX.sub("", lines[i].strip().strip(MARKDOWN_EDGES)).strip(MARKDOWN_EDGES).lstrip(LIST_MARKS)
+        line = cleaned[i]
         if not line or _is_preamble(line) or title.endswith(line):
             continue
         if _reads_as_prose(line):
