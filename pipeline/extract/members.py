@@ -898,6 +898,7 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
 OWN_ANAPHOR = re.compile(WORDS["own_anaphor"], re.IGNORECASE)
 PROGRAMME_WORDS = re.compile(WORDS["programme"], re.IGNORECASE)
 ANAPHOR_TYPES = {"CA": {"CA"}, "CA2": {"CA"}, "CC": {"CC"}, "CU": {"CU"}, "METRO": {"METRO"}}
+ANAPHOR_SENTENCE_CHARS = 2000  # how far back a noun's sentence is looked for
 
 
 def _own_anaphors(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
@@ -918,7 +919,9 @@ def _own_anaphors(text: str, linker: DocumentLinker, territories: list[tuple[int
         if form in ANAPHOR_TYPES and link.epci_type not in ANAPHOR_TYPES[form] \
                 or any(m.start < noun.end() and noun.start() < m.end for m in taken):
             continue
-        sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(text, 0, noun.start())), default=0)
+        window = max(0, noun.start() - ANAPHOR_SENTENCE_CHARS)  # a linear cost per noun, not the text's
+        sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(text, window, noun.start())),
+                             default=window)
         if PROGRAMME_WORDS.search(text, sentence_start, _sentence_end(text, noun.end())):
             found.append(EpciMention(noun.start(), noun.end(), link, noun.group(0), link.epci_type,
                                      "epci.own_anaphor"))
