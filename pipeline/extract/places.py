@@ -57,10 +57,16 @@ def _words(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _place_aliases() -> dict:
+    """rules/place_aliases.json, read once for the rules that take their words from it."""
+    return json.loads((RULES_DIR / "place_aliases.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _gazetteer() -> list[tuple[frozenset[str], re.Pattern, str, str, str]]:
     """(words, pattern, code, kind, rule) for every place name, longest names first."""
     ref = referential.load()
-    aliases = json.loads((RULES_DIR / "place_aliases.json").read_text(encoding="utf-8"))
+    aliases = _place_aliases()
     ambiguous = set(aliases["needs_article"])
     entries: list[tuple[str, str, str, str]] = []
     for reg in ref.regions.values():
@@ -94,7 +100,7 @@ COMPASS_IN_NAME = re.compile(r"\s+(?:(?:de\s+la|de|des|du|d['’])\s*)?[A-ZÀ-Ý
 
 @lru_cache(maxsize=1)
 def _ambiguous_names() -> frozenset[str]:
-    aliases = json.loads((RULES_DIR / "place_aliases.json").read_text(encoding="utf-8"))
+    aliases = _place_aliases()
     return frozenset(fold(name) for name in aliases["needs_article"])
 
 
@@ -132,7 +138,7 @@ def find_places(text: str) -> list[PlaceMention]:
 def _office_before() -> re.Pattern:
     """'préfet de la ', 'préfecture de ', 'préfète de la région Grand Est, préfète du ' just before
     a département: the seat of an office (rules/place_aliases.json, "offices")."""
-    aliases = json.loads((RULES_DIR / "place_aliases.json").read_text(encoding="utf-8"))
+    aliases = _place_aliases()
     offices = "|".join(re.escape(word) for word in aliases["offices"])
     return re.compile(r"(?<![\w-])(?:" + offices + r")(?:\s+de\s+(?:la\s+)?region\s+[\w' -]{2,40}?,\s*(?:" + offices
                       + r"))?\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)$")
@@ -270,7 +276,7 @@ def _place_adjective() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _former_regions() -> list[tuple[re.Pattern, str]]:
-    aliases = json.loads((RULES_DIR / "place_aliases.json").read_text(encoding="utf-8"))
+    aliases = _place_aliases()
     return [(re.compile(r"(?:(?<![\w-])|(?<=nord-)|(?<=sud-)|(?<=est-)|(?<=ouest-))" + _name_pattern(entry["name"])
                         + r"(?![\w-])"), entry["code"])
             for entry in aliases["former_regions"]]
