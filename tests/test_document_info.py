@@ -69,6 +69,17 @@ def test_date_in_a_body_sentence_is_not_a_dateline():
     assert extract_document_info(text)["published_on"] is None
 
 
+def test_this_weekday_near_the_top_dates_a_press_article_without_dateline():
+    """Local press writes of the day it publishes: "Ce vendredi 9 juillet 2021, …". A date without
+    "ce", or one far down the page, stays no dateline."""
+    text = ("Le contrat du Finistère signé\n\nCe vendredi 9 juillet 2021, les élus ont signé à Brest "
+            "le contrat Territoire d'industrie.\n")
+    assert extract_document_info(text)["published_on"] == datetime.date(2021, 7, 9)
+    assert extract_document_info(text.replace("Ce vendredi", "Le vendredi"))["published_on"] is None
+    body = "".join(f"Paragraphe {i} du texte.\n\n" for i in range(20))
+    assert extract_document_info("Titre\n\n" + body + "Ce lundi 3 mars 2025, réunion.\n")["published_on"] is None
+
+
 def test_bare_date_far_from_the_top_is_not_a_dateline_but_a_dateline_line_is():
     body = "".join(f"Paragraphe {i} du texte.\n\n" for i in range(20))
     assert extract_document_info("Titre\n\n" + body + "14/11/2023\n")["published_on"] is None

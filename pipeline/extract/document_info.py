@@ -71,6 +71,8 @@ SIGNED = re.compile(rf"fait\s+a\s+(?P<place>[a-z][a-z'.-]*(?:[ -][a-z'.-]+){{0,4
 PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?|redigee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
                        rf"\s+(?:le\s+)?|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
 UPDATED = re.compile(r"mise?s?\s+a\s+jour|modifiee?|derniere\s+modification")
+# "Ce mardi 19 mars 2019, la ministre …" near the top: the press writes of the day it publishes.
+THIS_DAY = re.compile(rf"(?<!\w)ce\s+(?=lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche){WRITTEN_DATE}")
 # A date that is a line's whole part (a segment of "Rubrique · Économie · 12 juin 2019"), with a
 # weekday, a clock time or an edition word: "Édition du jeudi 19 décembre 2019", "22/11/2018 - 17:45",
 # "Par 10/04/2025" (a byline whose author's link was lost), "22 janvier 2021 à 8h57 par Jeanne Dupont".
@@ -187,7 +189,8 @@ def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
     """The first "Place, le date" dateline; else the first "Publié le" date; else the signature
     of an act; else a bare date near the top, the one whose year the other lines mention when
     there are several (a crawl banner's date stands above the communiqué's own); else the page's
-    update stamp unless it came years after every event the body dates."""
+    "ce mardi 19 mars 2019" in the top lines; else the page's update stamp unless it came years
+    after every event the body dates."""
     found = [(index, f) for index, line in enumerate(lines) if (f := _dateline_of(line, index < TOP_LINES))]
     for kind in ("place", "published", "signed"):
         chosen = [f for _index, f in found if f[0] == kind]
@@ -200,6 +203,10 @@ def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
         spoken_of = [f for f in bare if str(f[2].year) in body]
         first = (spoken_of or bare)[0]
         return first[1], first[2]
+    for line in lines[:TOP_LINES]:
+        match = THIS_DAY.search(fold(line))
+        if match and _date(match):
+            return None, _date(match)
     updated = [f for _index, f in found if f[0] == "updated"]
     if updated and _stamp_dates_the_body(updated[0][2], fold(body)):
         return None, updated[0][2]
