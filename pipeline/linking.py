@@ -381,9 +381,10 @@ def _core_of(name: str) -> str:
 
 def named_after(name: str, siren: str) -> bool:
     """Whether a name ("Pays Ajaccien", "Roannais", "TCO") is one the EPCI goes by: one of its
-    names, an everyday form of one, or its acronym."""
+    names, an everyday form of one, or its acronym; a type word may end it ("Nevers
+    Agglomération" for "CA de Nevers"), as it may end a name the linker reads."""
     core = _core_of(name)
-    if core and core in _forms_of(siren):
+    if core and (core in _forms_of(siren) or TYPE_TAILS.sub("", core) in _forms_of(siren)):
         return True
     acronym = name.strip().upper()
     return siren in known_acronyms().get(acronym, ()) and _is_acronym(acronym)
