@@ -418,6 +418,7 @@ def known_acronyms() -> dict[str, tuple[str, ...]]:
 
 
 GENERATED_ACRONYM_SCORE = 0.90
+LONE_ACRONYM_LENGTH = 5  # a known acronym this long, in capitals, of one EPCI in all France
 ACRONYM_STOPWORDS = STOPWORDS | {"en", "a", "sur", "sous", "aux", "au", "lez", "les"}
 ACRONYM_GENERIC = {"pays", "communaute", "agglo", "agglomeration"}
 
@@ -492,12 +493,14 @@ class DocumentLinker:
 
     def known_in_context(self, text: str) -> dict[str, Link]:
         """The well-known acronyms (data file, official names) a text uses that mean one EPCI of
-        this document's départements or régions."""
+        this document's départements or régions (or, in a text naming no place, a lone one)."""
         found = {}
         for acronym in known_acronyms():
             written = acronym in text or (len(acronym) >= 5 and acronym.title() in text)
             if written and acronym not in self.acronyms:
                 link = self._link_acronym(acronym, None)
+                if not link.siren and acronym in text:
+                    link = self._lone_acronym(acronym)
                 if link.siren:
                     found[acronym] = link
         return found
@@ -515,6 +518,17 @@ class DocumentLinker:
             named = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
             return named if named.exact else found
         return link_epci(written, epci_type, self.departements, self.year, self.year_dated)
+
+    def _lone_acronym(self, acronym: str) -> Link:
+        """A well-known acronym written in capitals in a text that names no place ("le projet
+        Territoires d'industrie de la CIREST"): long and of one EPCI in all France, it is that one."""
+        ref = referential.load()
+        sirens = [s for s in known_acronyms().get(acronym, ()) if s in ref.epcis]
+        if self.departements or self.regions or len(sirens) != 1 or len(acronym) < LONE_ACRONYM_LENGTH:
+            return NO_LINK
+        epci = ref.epcis[sirens[0]]
+        return Link(epci.siren, epci.name, epci.type, EVERYDAY_FORM_SCORE, epci.departement_codes,
+                    (), epci.successor_siren, True)
 
     def _link_acronym(self, acronym: str, epci_type: str | None) -> Link:
         if acronym in self.acronyms:
