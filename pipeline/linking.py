@@ -4,7 +4,8 @@ Names are compared on a "core" form: folded, without the legal-form words ("CC",
 d'agglomération"...), articles, "et" and parentheticals, "Agglomération" written "agglo". Every
 EPCI of every millésime is indexed under every name it bore, and under the everyday forms people
 write for it, generated from those names:
-- without a leading "Canton de"/"Région de"/"Bassin de"/"Pays de" ("CC de Charly-sur-Marne" for
+- without a leading "Canton de"/"Région de"/"Bassin de"/"Pays de"/"Île de" ("les communautés de
+  communes de Marennes et d'Oléron" for the "CC de l'Île d'Oléron", "CC de Charly-sur-Marne" for
   "CC du Canton de Charly-sur-Marne", "les communautés de communes des bassins de Pompey et de
   Pont-à-Mousson", "les communautés de communes du Pays de Landerneau Daoulas, Landivisiau …"), a trailing type word ("Lorient" for "Lorient Agglomération") or a région's
   name ("Lisieux" for "Lisieux Normandie", "Métropole de Rouen" for "Métropole Rouen Normandie");
@@ -69,7 +70,7 @@ LEGAL_FORM = re.compile(
     r"(?:communautes?\s+(?:de|des)\s+communes?|communautes?\s+d'\s*agglomerations?"
     r"|communautes?\s+urbaines?|metropoles?|cc|ca|cu|cdc|com\s?com|agglo|agglomerations?|communautes?)\b\s*)+")
 STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et"}
-GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin|pays)\s+")
+GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin|pays|ile)\s+")
 TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom|interco)$")
 WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
 # "Châlons-en-Champagne", "Romilly-sur-Seine": a town's name qualified by its river or
