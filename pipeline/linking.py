@@ -4,7 +4,8 @@ Names are compared on a "core" form: folded, without the legal-form words ("CC",
 d'agglomération"...), articles, "et" and parentheticals, "Agglomération" written "agglo". Every
 EPCI of every millésime is indexed under every name it bore, and under the everyday forms people
 write for it, generated from those names:
-- without a leading "Canton de"/"Région de"/"Bassin de"/"Pays de" ("CC de Charly-sur-Marne" for
+- without a leading "Canton de"/"Région de"/"Bassin de"/"Pays de"/"Île de" ("les communautés de
+  communes de Marennes et d'Oléron" for the "CC de l'Île d'Oléron", "CC de Charly-sur-Marne" for
   "CC du Canton de Charly-sur-Marne", "les communautés de communes des bassins de Pompey et de
   Pont-à-Mousson", "les communautés de communes du Pays de Landerneau Daoulas, Landivisiau …"), a trailing type word ("Lorient" for "Lorient Agglomération") or a région's
   name ("Lisieux" for "Lisieux Normandie", "Métropole de Rouen" for "Métropole Rouen Normandie");
@@ -69,7 +70,7 @@ LEGAL_FORM = re.compile(
     r"(?:communautes?\s+(?:de|des)\s+communes?|communautes?\s+d'\s*agglomerations?"
     r"|communautes?\s+urbaines?|metropoles?|cc|ca|cu|cdc|com\s?com|agglo|agglomerations?|communautes?)\b\s*)+")
 STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et"}
-GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin|pays)\s+")
+GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin|pays|ile)\s+")
 TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom|interco)$")
 WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
 # "Châlons-en-Champagne", "Romilly-sur-Seine": a town's name qualified by its river or
@@ -381,9 +382,10 @@ def _core_of(name: str) -> str:
 
 def named_after(name: str, siren: str) -> bool:
     """Whether a name ("Pays Ajaccien", "Roannais", "TCO") is one the EPCI goes by: one of its
-    names, an everyday form of one, or its acronym."""
+    names, an everyday form of one, or its acronym; a type word may end it ("Nevers
+    Agglomération" for "CA de Nevers"), as it may end a name the linker reads."""
     core = _core_of(name)
-    if core and core in _forms_of(siren):
+    if core and (core in _forms_of(siren) or TYPE_TAILS.sub("", core) in _forms_of(siren)):
         return True
     acronym = name.strip().upper()
     return siren in known_acronyms().get(acronym, ()) and _is_acronym(acronym)
@@ -417,6 +419,7 @@ def known_acronyms() -> dict[str, tuple[str, ...]]:
 
 
 GENERATED_ACRONYM_SCORE = 0.90
+LONE_ACRONYM_LENGTH = 5  # a known acronym this long, in capitals, of one EPCI in all France
 ACRONYM_STOPWORDS = STOPWORDS | {"en", "a", "sur", "sous", "aux", "au", "lez", "les"}
 ACRONYM_GENERIC = {"pays", "communaute", "agglo", "agglomeration"}
 
@@ -491,12 +494,14 @@ class DocumentLinker:
 
     def known_in_context(self, text: str) -> dict[str, Link]:
         """The well-known acronyms (data file, official names) a text uses that mean one EPCI of
-        this document's départements or régions."""
+        this document's départements or régions (or, in a text naming no place, a lone one)."""
         found = {}
         for acronym in known_acronyms():
             written = acronym in text or (len(acronym) >= 5 and acronym.title() in text)
             if written and acronym not in self.acronyms:
                 link = self._link_acronym(acronym, None)
+                if not link.siren and acronym in text:
+                    link = self._lone_acronym(acronym)
                 if link.siren:
                     found[acronym] = link
         return found
@@ -514,6 +519,17 @@ class DocumentLinker:
             named = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
             return named if named.exact else found
         return link_epci(written, epci_type, self.departements, self.year, self.year_dated)
+
+    def _lone_acronym(self, acronym: str) -> Link:
+        """A well-known acronym written in capitals in a text that names no place ("le projet
+        Territoires d'industrie de la CIREST"): long and of one EPCI in all France, it is that one."""
+        ref = referential.load()
+        sirens = [s for s in known_acronyms().get(acronym, ()) if s in ref.epcis]
+        if self.departements or self.regions or len(sirens) != 1 or len(acronym) < LONE_ACRONYM_LENGTH:
+            return NO_LINK
+        epci = ref.epcis[sirens[0]]
+        return Link(epci.siren, epci.name, epci.type, EVERYDAY_FORM_SCORE, epci.departement_codes,
+                    (), epci.successor_siren, True)
 
     def _link_acronym(self, acronym: str, epci_type: str | None) -> Link:
         if acronym in self.acronyms:

@@ -154,3 +154,12 @@ def test_a_likeness_of_strings_needs_a_word_of_the_epcis_own():
     assert link_epci("Porte de Drôme Ardèche", "CC", frozenset({"26", "07"})).siren == "200040491"
     assert link_epci("inter-régionale Aumale-Blangy-sur-Bresle", "CC", frozenset({"76"})).siren == "200069722"
     assert link_epci("Loue Auvezère en Périgord", "CC", frozenset({"24"})).siren == "242401024"
+
+
+def test_a_long_acronym_of_one_epci_links_in_a_text_naming_no_place():
+    """"la CIREST" in a text naming no place is the only EPCI it can be; in a text about another
+    département, or written as a word ("Arcade"), it is not read."""
+    text = "Le projet Territoires d'industrie de la CIREST avance."
+    assert DocumentLinker().known_in_context(text)["CIREST"].siren == "249740093"
+    assert "CIREST" not in DocumentLinker(frozenset({"33"})).known_in_context(text)
+    assert "ARCADE" not in DocumentLinker().known_in_context("Une arcade commerciale : Arcade.")

@@ -417,3 +417,11 @@ def test_a_plural_noun_of_epcis_after_a_comma_without_a_group_word_lists_nothing
 def test_the_epcis_said_to_be_the_members_are_listed():
     text = "Le territoire est reconduit. Les EPCI membres sont Vitré Communauté et Fougères Agglomération."
     assert members(text) == [("200039022", "Vitré Communauté"), ("200072452", "Fougères Agglomération")]
+
+
+def test_an_everyday_name_after_another_name_coordinated_before_it_starts_after_the_et():
+    """"le Grand Belfort et Pays de Montbéliard Agglomération": the capitalised words read back
+    from the type word run over the name before it; the name starts after the " et "."""
+    text = "Ce sont le Grand Belfort et Pays de Montbéliard Agglomération qui ont déposé la candidature."
+    assert [(s, mention) for s, mention, _ in linked(text, frozenset({"25", "90"}))][-1] == (
+        "200065647", "Pays de Montbéliard Agglomération")

@@ -24,7 +24,9 @@ Rules (ids in the `rule` column):
                        name stops before " et " and the next name).
 - epci.everyday_name   a capitalised name ending with a type word, linked exactly ("Questembert
                        Communauté", "Flers Agglo", "Bordeaux Métropole", "d'Alès agglomération"),
-                       or going on after it ("Loudéac Communauté Bretagne Centre").
+                       or going on after it ("Loudéac Communauté Bretagne Centre"); after another
+                       name and " et " it starts after the " et " ("le Grand Belfort et Pays de
+                       Montbéliard Agglomération").
 - epci.acronym         an acronym or short name the text defines ("… Bassin d'Arcachon Nord
                        (COBAN)", "CAPEX Communauté d'Agglomération Cap Excellence", "… (Cap
                        Nord)"), or a well-known one of the document's EPCIs, where it is used;
@@ -852,6 +854,13 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
             continue
         end = word.end()
         link = linker.link(text[start:end])
+        for joint in [] if link.exact else COORDINATING_ET.finditer(text, start, word.start()):
+            # "le Grand Belfort et Pays de Montbéliard Agglomération": the name starts after the
+            # first " et " from which the words are an EPCI's name (a name may hold "et")
+            later = linker.link(text[joint.end():end])
+            if later.siren and later.exact:
+                start, link = joint.end(), later
+                break
         for more in [] if link.siren else _words_after_type_word(text, end):
             # "Loudéac Communauté Bretagne Centre" (official "CC Loudéac Communauté - Bretagne
             # Centre"): the name goes on after its type word
