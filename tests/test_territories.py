@@ -1116,12 +1116,17 @@ def test_obtaining_or_entering_the_label_or_the_programme_is_a_label_predicate()
                      "Le Pays de Redon se voit attribuer le label Territoire d'industrie.",
                      "Le Pays de Redon entre dans le programme Territoires d'industrie.",
                      "Le Pays de Redon fait son entrée dans le dispositif Territoires d'industrie.",
-                     "Le Pays de Redon a été retenu au titre du programme Territoires d'industrie."):
+                     "Le Pays de Redon a été retenu au titre du programme Territoires d'industrie.",
+                     "Le Pays de Redon est officiellement entré dans le programme Territoires d'industrie.",
+                     "Le Pays de Redon est éligible au programme « Territoires d'industrie »."):
         assert names_of(sentence) == ["Pays de Redon"], sentence
+    assert names_of("Chartres métropole est entrée dans le programme national Territoires d'industrie.") == \
+        ["Chartres métropole"]
     # a company or common nouns entering the programme are no territory
     assert names_of("L'entreprise Michelin entre dans le programme Territoires d'industrie.") == []
     assert names_of("Le groupe Safran a été retenu comme Territoire d'industrie.") == []
     assert names_of("Les entreprises obtiennent le label Territoire d'industrie.") == []
+    assert names_of("L'entreprise Michelin est éligible au programme Territoires d'industrie.") == []
 
 
 def test_territories_retenus_sont_then_names_without_a_colon():

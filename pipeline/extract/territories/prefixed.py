@@ -1,6 +1,7 @@
 """territory.prefixed_name: the name after the programme's words ("Territoire d'industrie de
 l'Ouest Rural regroupant ...", 'le Territoire d'industrie "Baie de Somme Ponthieu-Marquenterre
-industrie"', "le TI Sud Vosges")."""
+industrie"', "le TI Sud Vosges"), or after "pour" when the programme's words name a contract
+("le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais")."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from pipeline.normalize import fold
 # ('« Territoire d'industrie » pilote X'), the word "pilote", a line break after a title in
 # capitals ("CONTRAT TERRITOIRE D'INDUSTRIE" then "ROCHEFORT – ROYAN - MARENNES - OLERON").
 PREFIXED = re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges": the usual abbreviation
-                      r"(?:[ \t]*[»”\"])?(?:[ \t]*\((?-i:TI)\))?(?:[ \t]+pilote\b)?(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?",
+                      r"(?:[ \t]*[»”\"])?(?:[ \t]*\((?-i:TI)\))?(?:[ \t]+pilote\b)?(?:[ \t]+(?P<beneficiary>pour)\b)?(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?",
                       re.IGNORECASE)
 
 
@@ -34,6 +35,9 @@ PLURAL_THEN_PREPOSITION = re.compile(r"territoires\s+d['’]\s*industrie\s+(?:de
                                      re.IGNORECASE)
 
 PLURAL = re.compile(r"territoires\b", re.IGNORECASE)
+# "le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais": a contract's words, then
+# the territory it is signed for.
+CONTRACT_BEFORE = re.compile(r"\b(?:contrats?|protocoles?)(?:\s+d['’]engagement)?\s*[«“\"]?\s*$", re.IGNORECASE)
 
 
 def _in_capitals(line: str) -> bool:
@@ -58,6 +62,8 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             continue
         if "\n" in match.group("gap") and not _title_then_name(text, match):
             continue
+        if match.group("beneficiary") and not CONTRACT_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "les territoires d'industrie pour la France": no contract, no territory
         if PERSON_ROLE.search(fold(text[max(0, match.start() - 60):match.start()])):
             continue  # "le délégué aux territoires d'industrie Olivier Lluansi": a person
         if text[pos] in OPENING_QUOTES:
