@@ -1362,3 +1362,12 @@ def test_a_headline_saying_laureate_names_its_subject():
     assert ids("Actualités\n\nTerritoires d'industrie : le Pays de Châlons de nouveau lauréat\n") == ["pays-de-chalons"]
     assert ids("Actualités\n\nLe Pays de Châlons de nouveau lauréat de Territoires d'industrie\n") == ["pays-de-chalons"]
     assert ids("Actualités\n\nTerritoires d'industrie : l'entreprise Atil lauréate du fonds vert\n") == []
+
+
+def test_a_name_apposed_after_a_possessive_and_the_programme_words():
+    assert names_of("Nous avons choisi d'unir nos forces. Notre territoire d'industrie, Lacq-Pau-Tarbes.") == \
+        ["Lacq-Pau-Tarbes"]
+    # no possessive: the comma enumerates; the name does not end the sentence: left unread
+    assert names_of("Le programme Territoires d'industrie, Bpifrance et la Banque des Territoires.") == []
+    assert names_of("Notre territoire d'industrie, Lacq, Pau et Tarbes, avance.") == []
+
