@@ -1371,3 +1371,11 @@ def test_a_name_apposed_after_a_possessive_and_the_programme_words():
     assert names_of("Le programme Territoires d'industrie, Bpifrance et la Banque des Territoires.") == []
     assert names_of("Notre territoire d'industrie, Lacq, Pau et Tarbes, avance.") == []
 
+
+def test_a_quoted_name_after_territoire_in_a_sentence_about_the_programme():
+    assert names_of("Le territoire « nord Lorraine », à la frontière, intègre le dispositif nommé "
+                    "« Territoires d'industrie ».") == ["Nord Lorraine"]
+    # another programme's words in quotes, a quoted sentence, no programme in the sentence: no name
+    assert names_of("Le territoire « zéro chômeur » rejoint les Territoires d'industrie.") == []
+    assert names_of("Le territoire « Nord Lorraine » accueille une usine.") == []
+
