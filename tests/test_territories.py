@@ -1116,12 +1116,17 @@ def test_obtaining_or_entering_the_label_or_the_programme_is_a_label_predicate()
                      "Le Pays de Redon se voit attribuer le label Territoire d'industrie.",
                      "Le Pays de Redon entre dans le programme Territoires d'industrie.",
                      "Le Pays de Redon fait son entrée dans le dispositif Territoires d'industrie.",
-                     "Le Pays de Redon a été retenu au titre du programme Territoires d'industrie."):
+                     "Le Pays de Redon a été retenu au titre du programme Territoires d'industrie.",
+                     "Le Pays de Redon est officiellement entré dans le programme Territoires d'industrie.",
+                     "Le Pays de Redon est éligible au programme « Territoires d'industrie »."):
         assert names_of(sentence) == ["Pays de Redon"], sentence
+    assert names_of("Chartres métropole est entrée dans le programme national Territoires d'industrie.") == \
+        ["Chartres métropole"]
     # a company or common nouns entering the programme are no territory
     assert names_of("L'entreprise Michelin entre dans le programme Territoires d'industrie.") == []
     assert names_of("Le groupe Safran a été retenu comme Territoire d'industrie.") == []
     assert names_of("Les entreprises obtiennent le label Territoire d'industrie.") == []
+    assert names_of("L'entreprise Michelin est éligible au programme Territoires d'industrie.") == []
 
 
 def test_territories_retenus_sont_then_names_without_a_colon():
@@ -1357,3 +1362,20 @@ def test_a_headline_saying_laureate_names_its_subject():
     assert ids("Actualités\n\nTerritoires d'industrie : le Pays de Châlons de nouveau lauréat\n") == ["pays-de-chalons"]
     assert ids("Actualités\n\nLe Pays de Châlons de nouveau lauréat de Territoires d'industrie\n") == ["pays-de-chalons"]
     assert ids("Actualités\n\nTerritoires d'industrie : l'entreprise Atil lauréate du fonds vert\n") == []
+
+
+def test_a_name_apposed_after_a_possessive_and_the_programme_words():
+    assert names_of("Nous avons choisi d'unir nos forces. Notre territoire d'industrie, Lacq-Pau-Tarbes.") == \
+        ["Lacq-Pau-Tarbes"]
+    # no possessive: the comma enumerates; the name does not end the sentence: left unread
+    assert names_of("Le programme Territoires d'industrie, Bpifrance et la Banque des Territoires.") == []
+    assert names_of("Notre territoire d'industrie, Lacq, Pau et Tarbes, avance.") == []
+
+
+def test_a_quoted_name_after_territoire_in_a_sentence_about_the_programme():
+    assert names_of("Le territoire « nord Lorraine », à la frontière, intègre le dispositif nommé "
+                    "« Territoires d'industrie ».") == ["Nord Lorraine"]
+    # another programme's words in quotes, a quoted sentence, no programme in the sentence: no name
+    assert names_of("Le territoire « zéro chômeur » rejoint les Territoires d'industrie.") == []
+    assert names_of("Le territoire « Nord Lorraine » accueille une usine.") == []
+

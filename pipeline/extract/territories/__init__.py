@@ -14,7 +14,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              "Figeac (46)", "(11-31-81)", "(TI interrégional/64-65)", "32/82",
                              or département names in brackets "(Haute-Marne et Meuse)"
 - territory.prefixed_name    "Territoire d'industrie de l'Ouest Rural regroupant ...",
-                             'le Territoire d'industrie "Baie de Somme Ponthieu-Marquenterre industrie"'
+                             'le Territoire d'industrie "Baie de Somme Ponthieu-Marquenterre industrie"',
+                             "le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais",
+                             "Notre territoire d'industrie, Lacq-Pau-Tarbes."
 - territory.colon_list       names after "territoires suivants :", separated by ";" (or "," / "et")
 - territory.prose            a territory named once in running prose, in a sentence about labels:
                              "Le territoire du Grand Libournais ainsi que celui du Val de Garonne,

@@ -104,8 +104,11 @@ def headline_subject(text: str) -> list[TerritoryMention]:
 
 # A title opening with a name set beside the label: "Mayotte « Territoire d'industrie » : …",
 # "Vallée de l'Arve, Territoire d'industrie : …" (one territory, the label in the singular).
-TITLE_APPOSITION = re.compile(r"(?P<name>[A-ZÀ-Ý][^\n,«\"“:]{1,60}?)\s*,?\s*[«\"“]?\s*territoire\s+d['’]\s*industrie\s*[»\"”]?\s*[:–—-]",
-                              re.IGNORECASE)
+# "Libournais, territoire d'industrie" (the whole title, or before a separator), after a
+# newsletter's issue number ("N°198 _ ").
+TITLE_APPOSITION = re.compile(r"(?:n[°o]\s*\d+\s*[_:–—-]\s*)?"
+                              r"(?P<name>[A-ZÀ-Ý][^\n,«\"“:]{1,60}?)\s*,?\s*[«\"“]?\s*territoire\s+d['’]\s*industrie\s*[»\"”]?\s*(?:[:–—-]|$)",
+                              re.IGNORECASE | re.MULTILINE)
 TITLE_LINES = 6  # a page's title may stand under a weather or a date widget
 
 

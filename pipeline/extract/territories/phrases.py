@@ -50,6 +50,11 @@ PLACE_GLOSS = re.compile(r",?\s+(?:en|dans|à|au)\s+(?:(?:la|le|les|l['’])\s*)
 GLOSS_BRACKET = re.compile(r"\s*\([^()\n]{0,60}\)")
 
 
+# "Chartres métropole", "Alès agglomération": an intercommunality's brand may end with its type
+# word in lower case.
+LOWER_BRAND_TAIL = re.compile(r"[ \t]+(?:métropole|agglo|agglomération)(?![\w'’-])")
+
+
 # "le territoire A, B et C": the singular noun makes the coordinated words one territory's name.
 SINGULAR_TERRITORY = re.compile(r"\s*(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?=[A-ZÀ-Ý])")
 
@@ -109,6 +114,8 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
     cut = INNER_JOINT.search(text, pos, end)
     end = cut.start() if cut else end
     end = _place_qualified(text, folded, pos, end, limit)
+    tail = LOWER_BRAND_TAIL.match(text, end, limit) if not epci and end > pos else None
+    end = tail.end() if tail else end
     suffix = PROGRAMME_SUFFIX.match(text, end, limit)
     end = suffix.end() if suffix else end
     if end <= pos:

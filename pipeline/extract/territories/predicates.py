@@ -69,7 +69,7 @@ NOMINAL = re.compile(_expand(WORDS["labelled_nominal"]))
 AFTER_PROGRAMME = re.compile(WORDS["labelled_after_programme"])
 
 
-GROUPING = re.compile(r"(?:,\s*qui\s+|(?<![\w']))(?:(?P<verb>" + "|".join(WORDS["grouping_verbs"]) + r")\s+(?="
+GROUPING = re.compile(r"(?:(?:,\s*|\s+)qui\s+|(?<![\w']))(?:(?P<verb>" + "|".join(WORDS["grouping_verbs"]) + r")\s+(?="
                       + WORDS["grouping_objects"] + r")|(?:" + "|".join(WORDS["grouping_verbs_any_object"])
                       + r")\s*(?=[A-ZÀ-Ýa-z]))")
 GROUPING_RULE = "territory.grouping"
@@ -78,8 +78,9 @@ GROUPING_RULE = "territory.grouping"
 def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.grouping: the name whose verb lists its member intercommunalities ("l'Axe
     Seine, rassemble neuf intercommunalités : …", "Vendée Grand Sud, qui comprend trois
-    communautés de communes", "Caen Industrie correspond au périmètre de Caen la mer"); one name,
-    not a place, not an intercommunality itself."""
+    communautés de communes", "le territoire « X » qui englobe les communautés de communes",
+    "Caen Industrie correspond au périmètre de Caen la mer"); one name, not a place, not an
+    intercommunality itself."""
     folded = fold(text)
     found = []
     for match in GROUPING.finditer(folded):

@@ -1,6 +1,8 @@
 """territory.prefixed_name: the name after the programme's words ("Territoire d'industrie de
 l'Ouest Rural regroupant ...", 'le Territoire d'industrie "Baie de Somme Ponthieu-Marquenterre
-industrie"', "le TI Sud Vosges")."""
+industrie"', "le TI Sud Vosges"), or after "pour" when the programme's words name a contract
+("le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais"), or apposed after a
+possessive ("Notre territoire d'industrie, Lacq-Pau-Tarbes.")."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from pipeline.normalize import fold
 # ('« Territoire d'industrie » pilote X'), the word "pilote", a line break after a title in
 # capitals ("CONTRAT TERRITOIRE D'INDUSTRIE" then "ROCHEFORT – ROYAN - MARENNES - OLERON").
 PREFIXED = re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges": the usual abbreviation
-                      r"(?:[ \t]*[»”\"])?(?:[ \t]*\((?-i:TI)\))?(?:[ \t]+pilote\b)?(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?",
+                      r"(?:[ \t]*[»”\"])?(?:[ \t]*\((?-i:TI)\))?(?:[ \t]+pilote\b)?(?:[ \t]+(?P<beneficiary>pour)\b)?(?P<comma>[ \t]*,)?(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?",
                       re.IGNORECASE)
 
 
@@ -34,6 +36,13 @@ PLURAL_THEN_PREPOSITION = re.compile(r"territoires\s+d['’]\s*industrie\s+(?:de
                                      re.IGNORECASE)
 
 PLURAL = re.compile(r"territoires\b", re.IGNORECASE)
+# "Notre territoire d'industrie, Lacq-Pau-Tarbes.": a possessive before the programme's words,
+# the name apposed after a comma, ending the sentence.
+POSSESSIVE_BEFORE = re.compile(r"\b(?:notre|votre|leur|son|sa)\s*[«“\"]?\s*$", re.IGNORECASE)
+APPOSED_NAME_END = re.compile(r"\s*(?:[.!]|$)")
+# "le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais": a contract's words, then
+# the territory it is signed for.
+CONTRACT_BEFORE = re.compile(r"\b(?:contrats?|protocoles?)(?:\s+d['’]engagement)?\s*[«“\"]?\s*$", re.IGNORECASE)
 
 
 def _in_capitals(line: str) -> bool:
@@ -58,6 +67,10 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             continue
         if "\n" in match.group("gap") and not _title_then_name(text, match):
             continue
+        if match.group("beneficiary") and not CONTRACT_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "les territoires d'industrie pour la France": no contract, no territory
+        if match.group("comma") and not POSSESSIVE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            continue  # "le programme Territoires d'industrie, Bpifrance et …": an enumeration
         if PERSON_ROLE.search(fold(text[max(0, match.start() - 60):match.start()])):
             continue  # "le délégué aux territoires d'industrie Olivier Lluansi": a person
         if text[pos] in OPENING_QUOTES:
@@ -81,7 +94,7 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
                 continue
         else:
             continue
-        if end <= pos:
+        if end <= pos or match.group("comma") and not APPOSED_NAME_END.match(text, end):
             continue
         codes = codes_after(text, end, places)
         mention = make_mention(text, pos, end, "territory.prefixed_name", codes,

@@ -55,6 +55,9 @@ ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 # (in a sentence that says "territoire").
 NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+)?"
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])")
+# 'Le territoire « nord Lorraine », comprenant …, intègre un dispositif nommé « Territoires
+# d'industrie »': a quoted name after "territoire" in lower case, in a sentence naming the programme.
+TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(?:du|de\s+la|de\s+l['’]|des|de)\s*)?(?=[«“\"])")
 # What is named must be a territory or its perimeter, written before the name: "un nouveau
 # Territoire du dispositif", "définie sur le même périmètre géographique, dénommé X".
 NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+)?(?:territoire|perimetre)\b")
@@ -202,6 +205,15 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 add(*quoted, sentence_end)
         elif text[pos:pos + 1].isupper():
             add(pos, capitalised_run(text, pos, sentence_end), sentence_end)
+    for match in TERRITORY_THEN_QUOTED.finditer(text):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        quoted = quoted_name(text, match.end())
+        if not quoted or not PROGRAMME_WORDS.search(folded, sentence_start, sentence_end):
+            continue
+        start, end = trim_name(text, *quoted)
+        part = read_part(text, start, end)
+        if part is not None and part.start == start and part.end == end and not part.epci:
+            add(start, end, sentence_end)
     for match in APPOSITION.finditer(text):
         start = _subject_before(text, match.start())
         if start is None and match.group("quote"):
