@@ -22,6 +22,7 @@ def _words(key: str) -> re.Pattern:
 
 
 ANNOUNCES_TERRITORIES = _words("announces_territories")
+AWARD_PARTICIPLE = _words("award_participles")
 ANNOUNCES_OTHER = _words("announces_something_else")
 ANNOUNCES_MEMBERS = _words("announces_members")
 SUBHEADING = _words("subheading")
