@@ -83,6 +83,12 @@ def _keyword_decides(sentence: str) -> str | None:
     return closing[-1] if closing else found[0][1]
 
 
+def _field_heading(intro: str) -> bool:
+    """A heading of one or two words without punctuation ("Localisation", "Thématiques")."""
+    words = intro.strip(" *_#\n").split()
+    return 0 < len(words) <= 2 and not re.search(r"[.,;!?]", intro)
+
+
 def list_announcement(text: str, lst: ListBlock) -> str | None:
     """What the list's intro announces (see _keyword_decides): an intro ending with ':' decides
     by its words, or, when they say nothing ("10 d'entre eux concernent la Normandie :", "Il
@@ -93,6 +99,8 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
     if lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
         if _counted_before(text, lst) or _described_as_territories(text, lst):
             return TERRITORIES
+        if lst.intro is not None and _field_heading(lst.intro.of(text)) and _keyword_decides(lst.intro.of(text)) == OTHER:
+            return OTHER  # a page's field "Localisation" then "• Le Port (974)": where the news is
         return None
     decided = _keyword_decides(lst.intro.of(text))
     if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
