@@ -1035,6 +1035,13 @@ def test_topic_the_one_intercommunality_an_article_about_the_programme_keeps_nam
                     "labellisés, dont celui formé par la métropole de Metz et la communauté de communes "
                     "du Bassin de Pompey. Le président de la communauté de communes du Bassin de Pompey "
                     "salue le label ; le Bassin de Pompey y travaillait.\n") == []
+    # nor one the text says several intercommunalities gather, the last of them named alone after
+    assert names_of("Premier comité pour le Territoire d'industrie\n\nLes acteurs du « Territoire "
+                    "d'industrie » réunissant la communauté de communes de la Plaine de l'Ain, Haut-Bugey "
+                    "Agglomération, la communauté de communes du Pays Bellegardien, Pays de Gex Agglo et la "
+                    "communauté de communes Bugey Sud se sont retrouvés à Belley.\n\nPour Bugey Sud, une "
+                    "étape : les entreprises de Bugey Sud présenteront leurs projets, dit le président de "
+                    "Bugey Sud.\n") == []
 
 
 def test_each_quote_of_an_inline_list_holds_one_name():
