@@ -1364,3 +1364,10 @@ def test_a_headline_saying_laureate_names_its_subject():
     assert ids("Actualités\n\nTerritoires d'industrie : le Pays de Châlons de nouveau lauréat\n") == ["pays-de-chalons"]
     assert ids("Actualités\n\nLe Pays de Châlons de nouveau lauréat de Territoires d'industrie\n") == ["pays-de-chalons"]
     assert ids("Actualités\n\nTerritoires d'industrie : l'entreprise Atil lauréate du fonds vert\n") == []
+
+
+def test_a_member_labelled_on_a_wider_axis_is_no_territory():
+    # "X est labellisée … sur l'axe A-B-C": X is a part of the wider territory, not the territory
+    assert names_of("La CCLO est labellisée « Territoire d'industrie » sur l'axe Lacq-Pau-Tarbes. "
+                    "Le contrat a été signé le 15 juillet 2019.") == []
+    assert names_of("Le Pays de Redon est labellisé « Territoire d'industrie ».") == ["Pays de Redon"]
