@@ -1035,6 +1035,13 @@ def test_topic_the_one_intercommunality_an_article_about_the_programme_keeps_nam
                     "labellisés, dont celui formé par la métropole de Metz et la communauté de communes "
                     "du Bassin de Pompey. Le président de la communauté de communes du Bassin de Pompey "
                     "salue le label ; le Bassin de Pompey y travaillait.\n") == []
+    # nor one the text says several intercommunalities gather, the last of them named alone after
+    assert names_of("Premier comité pour le Territoire d'industrie\n\nLes acteurs du « Territoire "
+                    "d'industrie » réunissant la communauté de communes de la Plaine de l'Ain, Haut-Bugey "
+                    "Agglomération, la communauté de communes du Pays Bellegardien, Pays de Gex Agglo et la "
+                    "communauté de communes Bugey Sud se sont retrouvés à Belley.\n\nPour Bugey Sud, une "
+                    "étape : les entreprises de Bugey Sud présenteront leurs projets, dit le président de "
+                    "Bugey Sud.\n") == []
 
 
 def test_each_quote_of_an_inline_list_holds_one_name():
@@ -1379,3 +1386,9 @@ def test_a_quoted_name_after_territoire_in_a_sentence_about_the_programme():
     assert names_of("Le territoire « zéro chômeur » rejoint les Territoires d'industrie.") == []
     assert names_of("Le territoire « Nord Lorraine » accueille une usine.") == []
 
+
+def test_a_member_labelled_on_a_wider_axis_is_no_territory():
+    # "X est labellisée … sur l'axe A-B-C": X is a part of the wider territory, not the territory
+    assert names_of("La CCLO est labellisée « Territoire d'industrie » sur l'axe Lacq-Pau-Tarbes. "
+                    "Le contrat a été signé le 15 juillet 2019.") == []
+    assert names_of("Le Pays de Redon est labellisé « Territoire d'industrie ».") == ["Pays de Redon"]

@@ -22,6 +22,7 @@ def _words(key: str) -> re.Pattern:
 
 
 ANNOUNCES_TERRITORIES = _words("announces_territories")
+AWARD_PARTICIPLE = _words("award_participles")
 ANNOUNCES_OTHER = _words("announces_something_else")
 ANNOUNCES_MEMBERS = _words("announces_members")
 SUBHEADING = _words("subheading")
@@ -248,6 +249,8 @@ def _line_ends_a_title(text: str, line_end: int, next_start: int) -> bool:
     next_line = text[next_start:len(text) if next_end < 0 else next_end]
     if len(next_line) > max(TITLE_RATIO * len(line), PARAGRAPH_LINE):
         return True
+    if DATE.search(fold(" ".join(next_line.split()[:4]))):
+        return True  # a dateline ("Publié le 13 novembre 2020")
     first = re.match(r"\s*(\S+)", next_line)
     if first and (first.group(1).lower().strip("'’") in SENTENCE_STARTS | {"le", "la", "les", "l"}
                   or not first.group(1)[0].isalnum()):
@@ -259,6 +262,13 @@ def _line_ends_a_title(text: str, line_end: int, next_start: int) -> bool:
     alone = next_end < 0 or not text[next_end + 1:next_end + 2].strip()
     return alone and len(next_line.split()) <= 2 and not re.search(r"[.,;:]", next_line)
 YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?[.,;:)]*$")
+# A day and its month ("– 18 décembre 2019", "Publié le 13 novembre") is a date, never part of a name.
+DATE = re.compile(r"(?:1er|\d{1,2})\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre"
+                  r"|novembre|decembre)\b")
+
+
+def _starts_a_date(text: str, pos: int) -> bool:
+    return bool(DATE.match(fold(text[pos:pos + 20])))
 
 
 # Words of a contract's title that follow the name in capitals: "COMMINGES - NESTES ENTRE …".
@@ -273,7 +283,8 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
     """End of a name starting at `pos`: capitalised words joined by connectors, on one line, or
     across one line break of a wrapped paragraph (a title line ends the name: "Territoire
     d'industrie Aurillac – Figeac – Rodez" then "Plusieurs projets ..."). A year ends it
-    ("INTERDEPARTEMENTAL / HAUTE-VIENNE 2019-2022")."""
+    ("INTERDEPARTEMENTAL / HAUTE-VIENNE 2019-2022"), and so does a date ("Nevers Val de Loire –
+    18 décembre 2019", a dateline "Publié le 13 novembre" on the next line)."""
     hard_stop = re.search(r"[\[\](),;:!?«»\"]|\.(?:\s|$)", text[pos:limit])
     if hard_stop:
         limit = pos + hard_stop.start()
@@ -290,7 +301,8 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
             if "\n" in token and _line_ends_a_title(text, pos + match.start(), pos + match.end()):
                 break
             continue
-        if YEAR_TOKEN.match(token) or (in_capitals and token in CONTRACT_WORDS) or REDACTED.fullmatch(token):
+        if (YEAR_TOKEN.match(token) or (in_capitals and token in CONTRACT_WORDS) or REDACTED.fullmatch(token)
+                or _starts_a_date(text, pos + match.start())):
             break
         word = token.strip("'’")
         bare = re.sub(r"^(?:[dl]['’])", "", token)

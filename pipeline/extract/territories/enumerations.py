@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, PREFIX, SMALL_COUNTS, WORDS,
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, PREFIX, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, make_mention, sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after
 from pipeline.normalize import fold
@@ -48,6 +48,15 @@ def _set_beside(text: str, folded: str, part: Part) -> bool:
             and len(name.split()) >= 2 and not part.epci and not INSTITUTION.search(fold(name)))
 
 
+def _counts_other(between: str) -> bool:
+    """Whether the noun a count sizes is something else, before any word of territories: "les
+    quatre axes portés par le Territoire d'industrie (Attirer, Recruter, …)", "les deux principaux
+    partenaires (A et B)"."""
+    other = ANNOUNCES_OTHER.search(between)
+    territories = TERRITORIES_WORD.search(between)
+    return other is not None and (territories is None or other.start() < territories.start())
+
+
 def _previous_sentence(text: str, sentence_start: int) -> tuple[int, int]:
     end = len(text[:sentence_start].rstrip())
     return sentence_bounds(text, max(0, end - 1))[0], end
@@ -73,7 +82,7 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             limit = sentence_end
             if cue.get("inside") == "brackets":
                 closing = text.find(")", match.end(), sentence_end)
-                if closing < 0 or ANNOUNCES_MEMBERS.search(match.group("between")):
+                if closing < 0 or ANNOUNCES_MEMBERS.search(match.group("between")) or _counts_other(match.group("between")):
                     continue
                 limit = closing
             parts = enumeration_after(text, match.end(), limit)

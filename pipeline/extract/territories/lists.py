@@ -10,7 +10,7 @@ from pipeline.extract.members import MEMBER_TRIGGER
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Item, ListBlock, Structure
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
-                                                 ANNOUNCES_TERRITORIES, BULLET, CONNECTORS,
+                                                 ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  capitalised_run,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, PREFIX,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
@@ -25,6 +25,7 @@ PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarc
 
 
 TERRITORIES, MEMBERS, OTHER = "territories", "members", "other"
+INSTITUTIONS_NAMED_TERRITORIES = re.compile(WORDS["institutions_named_territories"])
 # "Les trois territoires tarnais suivants sont retenus pour une deuxième étape :": a counted or
 # "suivants" territories noun announces them whatever noun ends the intro.
 COUNTED_TERRITORIES = re.compile(r"(?:\b(?P<count>\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)|\b(?:onze|douze"
@@ -52,17 +53,27 @@ def _listable(match: re.Match) -> bool:
     return count is None or (SMALL_COUNTS.get(count) or int(count)) <= MAX_LISTED_COUNT
 
 
+def _participle_kind(folded: str, position: int, nouns: list[tuple[int, str]]) -> str:
+    """What an award participle announces: the noun it qualifies, the last one before it in its
+    clause ("neuf projets ont été retenus :" announces projects), else territories ("Ont été retenus :")."""
+    clause_start = max(folded.rfind(",", 0, position), folded.rfind(";", 0, position))
+    qualified = [kind for start, kind in nouns if clause_start < start < position]
+    return qualified[-1] if qualified else TERRITORIES
+
+
 def _keyword_decides(sentence: str) -> str | None:
     """What an intro sentence announces: TERRITORIES, MEMBERS (EPCIs, communes), OTHER (axes,
     projects, people ...) or None when it does not say. A counted noun of territories decides
     (not a national count: "des 144 territoires identifiés … autour de 4 axes :");
     else the noun just before the colon, else the first one named."""
-    folded = _without_programme_name(sentence)
+    folded = INSTITUTIONS_NAMED_TERRITORIES.sub(lambda m: " " * len(m.group()), _without_programme_name(sentence))
     if any(_listable(m) for m in COUNTED_TERRITORIES.finditer(folded)):
         return TERRITORIES
-    found = sorted([(m.start(), TERRITORIES) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
+    nouns = sorted([(m.start(), TERRITORIES) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
                    + [(m.start(), MEMBERS) for m in ANNOUNCES_MEMBERS.finditer(folded)]
                    + [(m.start(), OTHER) for m in ANNOUNCES_OTHER.finditer(folded)])
+    found = sorted(nouns + [(m.start(), _participle_kind(folded, m.start(), nouns))
+                            for m in AWARD_PARTICIPLE.finditer(folded)])
     if not found:
         return None
     tail = folded.rstrip(" :*_")
@@ -70,6 +81,12 @@ def _keyword_decides(sentence: str) -> str | None:
     last_words_start = len(tail) - len(" ".join(clause.split()[-3:]))
     closing = [kind for position, kind in found if position >= last_words_start]
     return closing[-1] if closing else found[0][1]
+
+
+def _field_heading(intro: str) -> bool:
+    """A heading of one or two words without punctuation ("Localisation", "Thématiques")."""
+    words = intro.strip(" *_#\n").split()
+    return 0 < len(words) <= 2 and not re.search(r"[.,;!?]", intro)
 
 
 def list_announcement(text: str, lst: ListBlock) -> str | None:
@@ -82,6 +99,8 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
     if lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
         if _counted_before(text, lst) or _described_as_territories(text, lst):
             return TERRITORIES
+        if lst.intro is not None and _field_heading(lst.intro.of(text)) and _keyword_decides(lst.intro.of(text)) == OTHER:
+            return OTHER  # a page's field "Localisation" then "• Le Port (974)": where the news is
         return None
     decided = _keyword_decides(lst.intro.of(text))
     if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
@@ -327,10 +346,11 @@ COUNT_WORD = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d
 
 def _list_end(text: str, start: int) -> int:
     """An inline list ends at a full stop, a bulleted line or a closing quote that ends its
-    paragraph ("… : « A » et « B »" then a blank line, no full stop); it may go on over the lines
+    paragraph ("… : « A » et « B »" then a blank line, no full stop) or an ellipsis ("…, Pôle
+    emploi, France stratégie…" then a new paragraph); it may go on over the lines
     of a PDF's narrow column ("Flandres" then "Saint-Omer et Bresle-Vimeu", a blank line between)."""
     rest = text[start:]
-    stop = re.search(r"\.(?=\s|$)|(?<=[»”\"])[ \t]*\n[ \t]*\n|\n\s*" + BULLET + r"[ \t]", rest)
+    stop = re.search(r"[.…](?=\s|$)|(?<=[»”\"])[ \t]*\n[ \t]*\n|\n\s*" + BULLET + r"[ \t]", rest)
     return start + (stop.start() if stop else len(rest))
 
 

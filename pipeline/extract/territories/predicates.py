@@ -129,6 +129,9 @@ def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: i
     return found
 
 
+PART_AFTER_LABEL = re.compile(WORDS["part_of_a_territory_after_label"])
+
+
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
@@ -136,8 +139,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
     for match, needs_context in [(m, False) for m in _predicates().finditer(folded)] + in_context:
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
-        if asked(text, match.end()):
-            continue
+        if asked(text, match.end()) or PART_AFTER_LABEL.match(folded, match.end()):
+            continue  # a question; "X est labellisé … sur l'axe A-B-C": a part of a wider territory
         if needs_context and not TERRITORIES_WORD.search(folded, max(0, sentence_start - 300), sentence_end):
             continue
         apposition = match.group(0).startswith(",")

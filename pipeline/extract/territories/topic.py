@@ -158,8 +158,9 @@ RUN_START = re.compile(r"(?<![\w'’-])(?:(?:le|la|les|l['’])\s*)?[A-ZÀ-Ý]")
 # A territory the text says two intercommunalities form: "celui formé par la métropole d'Orléans et
 # la communauté de communes de la Beauce-Loirétaine" is named after neither alone.
 INTERCOMMUNALITY = r"(?:la|le|l'|les)\s*(?:metropole|communaute|agglomeration|cc|ca|cu)\b"
-FORMED_BY_TWO = re.compile(r"\b(?:forme|compose|constitue)e?s?\s+(?:par|de)\s+" + INTERCOMMUNALITY
-                           + r"[^.;:\n]{0,100}?\s+et\s+(?:de\s+)?" + INTERCOMMUNALITY)
+FORMED_BY_TWO = re.compile(r"\b(?:(?:forme|compose|constitue)e?s?\s+(?:par|de)|reunissant|regroupant|rassemblant"
+                           r"|associant)\s+" + INTERCOMMUNALITY
+                           + r"[^.;:\n]{0,250}?\s+et\s+(?:de\s+)?" + INTERCOMMUNALITY)
 
 
 def _intercommunality_subject(text: str, folded: str) -> list[TerritoryMention]:
@@ -168,7 +169,9 @@ def _intercommunality_subject(text: str, folded: str) -> list[TerritoryMention]:
     dispositif': an article about the programme that keeps naming one intercommunality (a name of
     the referential's, written with or without its legal form) is about that territory. It must
     be named at least three times, twice as often as any other, a town named after "à" (a venue:
-    "réunis à Lyon") not counted; a territory the text says two intercommunalities form is none's."""
+    "réunis à Lyon") not counted; a territory the text says two intercommunalities or more form ("le Territoire d'industrie
+    réunissant la communauté de communes de A, B Agglomération, … et la communauté de communes C")
+    is none's."""
     if FORMED_BY_TWO.search(folded):
         return []  # "celui formé par la métropole d'Orléans et la communauté de communes de …"
     counts: dict[str, int] = {}
