@@ -105,6 +105,12 @@ class Link:
 NO_LINK = Link(None, None, None, 0.0, ())
 
 
+def _linked(epci, score: float, exact: bool) -> Link:
+    """The link to one EPCI of the referential."""
+    return Link(epci.siren, epci.name, epci.type, score, epci.departement_codes, (),
+                epci.successor_siren, exact)
+
+
 def core_name(name: str) -> str:
     """'Communauté de Communes du Pays d’Othe (Aube)' -> 'pays othe'."""
     folded = fold(unligature(name))
@@ -331,9 +337,7 @@ def _decide(scored: dict[str, tuple[float, _Entry, float]], epci_type: str | Non
     if score - runner_up < AMBIGUITY_MARGIN:
         ties = tuple(sorted(s for s, (v, *_rest) in ranked if score - v < AMBIGUITY_MARGIN))
         return Link(None, None, epci_type, round(ACCEPT_SCORE - 0.01, 3), (), ties)
-    epci = referential.load().epcis[siren]
-    return Link(siren, epci.name, epci.type, round(score, 3), epci.departement_codes, (),
-                epci.successor_siren, base >= EVERYDAY_FORM_SCORE)
+    return _linked(referential.load().epcis[siren], round(score, 3), base >= EVERYDAY_FORM_SCORE)
 
 
 @lru_cache(maxsize=16384)
@@ -527,9 +531,7 @@ class DocumentLinker:
         sirens = [s for s in known_acronyms().get(acronym, ()) if s in ref.epcis]
         if self.departements or self.regions or len(sirens) != 1 or len(acronym) < LONE_ACRONYM_LENGTH:
             return NO_LINK
-        epci = ref.epcis[sirens[0]]
-        return Link(epci.siren, epci.name, epci.type, EVERYDAY_FORM_SCORE, epci.departement_codes,
-                    (), epci.successor_siren, True)
+        return _linked(ref.epcis[sirens[0]], EVERYDAY_FORM_SCORE, True)
 
     def _link_acronym(self, acronym: str, epci_type: str | None) -> Link:
         if acronym in self.acronyms:
@@ -550,6 +552,4 @@ class DocumentLinker:
                           if ref.epcis[s].first_seen <= year <= ref.epcis[s].last_seen] or in_context
         if len(in_context) != 1:
             return Link(None, None, epci_type, 0.0, (), tuple(in_context))
-        epci = ref.epcis[in_context[0]]
-        return Link(epci.siren, epci.name, epci.type, score, epci.departement_codes,
-                    (), epci.successor_siren, exact)
+        return _linked(ref.epcis[in_context[0]], score, exact)

@@ -197,9 +197,10 @@ AWARD_VERB = re.compile(r"\b(?:labellis|labelis|retenu|laureat|selectionn|recond
 
 
 # "Lundi, le Territoire d'industrie …": a day or a month opening a sentence.
-CALENDAR_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier",
-                  "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-                  "novembre", "decembre", "hier", "aujourd'hui", "demain"}
+MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+          "novembre", "decembre")
+CALENDAR_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", *MONTHS,
+                  "hier", "aujourd'hui", "demain"}
 # "Localement, le Territoire d'industrie concerne …": an adverb opening a sentence.
 ADVERB = re.compile(r"[a-z]{3,}(?:ement|amment|emment)")
 
@@ -263,12 +264,12 @@ def _line_ends_a_title(text: str, line_end: int, next_start: int) -> bool:
     return alone and len(next_line.split()) <= 2 and not re.search(r"[.,;:]", next_line)
 YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?[.,;:)]*$")
 # A day and its month ("– 18 décembre 2019", "Publié le 13 novembre") is a date, never part of a name.
-DATE = re.compile(r"(?:1er|\d{1,2})\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre"
-                  r"|novembre|decembre)\b")
+DATE = re.compile(r"(?:1er|\d{1,2})\s+(?:" + "|".join(MONTHS) + r")\b")
 
 
 def _starts_a_date(text: str, pos: int) -> bool:
-    return bool(DATE.match(fold(text[pos:pos + 20])))
+    """Whether a date starts at `pos`; a digit first, as every token of a name is tried."""
+    return text[pos:pos + 1].isdigit() and bool(DATE.match(fold(text[pos:pos + 20])))
 
 
 # Words of a contract's title that follow the name in capitals: "COMMINGES - NESTES ENTRE …".
