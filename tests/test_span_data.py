@@ -1,5 +1,5 @@
 """scripts/build_span_data.py: TERRITORY spans found from gold names, for the learned span model
-experiment (README, "Learned span model (experiment)")."""
+experiment (docs/accuracy-history.md, "Learned span model (experiment)")."""
 
 import json
 import subprocess
