@@ -599,6 +599,20 @@ def test_departement_codes_a_name_ends_with():
     assert departements_of(text) == {"interdepartemental-32-82": {"32", "82"}}
 
 
+def test_a_territory_named_by_its_departements_codes():
+    text = "Le Territoire d'Industrie 32/82, porté par deux PETR, a été reconduit pour 2023-2027."
+    assert departements_of(text) == {"32-82": {"32", "82"}}
+    assert ids("Le TI 32/82 a été relabellisé.") == ["32-82"]
+    # a date, a count, codes that are no département, years: no name
+    assert ids("Le Territoire d'industrie 12/05/2023 : réunion du comité.") == []
+    assert ids("Territoire d'industrie 2023/2027 : la feuille de route.") == []
+    assert ids("Le Territoire d'industrie 32/99 a été relabellisé.") == []
+    # the same territory under its full name and its codes: one territory, the full name
+    text = ("Territoire d'industrie « Interdépartemental Gers / Tarn-et-Garonne ». Le Territoire "
+            "d'Industrie 32/82 se décline en sept axes.")
+    assert ids(text) == ["interdepartemental-gers-tarn-et-garonne"] * 2
+
+
 def test_quotes_after_a_territory_hold_a_name_not_a_sentence():
     assert ids("Pour le délégué aux territoires d'industrie, venu à Mulhouse, « le Sud Alsace montre la voie ».") == []
     assert ids("Le ministre salue l'arrivée d'un nouveau territoire, « Cœur de Maine ».") == ["coeur-de-maine"]

@@ -128,6 +128,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_of_a_demonym_before(text, kept)
     _short_forms_named_in_full(kept)
     _variants_of_one_name(kept)
+    _codes_named_in_full(kept)
     kept = (kept or kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
             or topic_name(text, places))
     _acronyms_spelled_out(text, kept)
@@ -351,6 +352,21 @@ def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
         longer = {name for name in names if _part_of(mention.name, name, parts, words(name_key(name)))}
         if len(longer) == 1:
             mention.name = longer.pop()
+
+
+def _codes_named_in_full(mentions: list[TerritoryMention]) -> None:
+    """'Territoire d'Industrie 32/82' beside 'Interdépartemental Gers/Tarn-et-Garonne': a name
+    made of département codes is the text's one territory lying in exactly those départements."""
+    for mention in mentions:
+        if not CODES_ONLY.fullmatch(mention.name):
+            continue
+        codes = set(mention.name.split("/"))
+        named = {m.name for m in mentions if m.departement_codes == codes and not CODES_ONLY.fullmatch(m.name)}
+        if len(named) == 1:
+            mention.name = named.pop()
+
+
+CODES_ONLY = re.compile(r"[0-9AB]{2,3}(?:/[0-9AB]{2,3})+")
 
 
 def _part_of(short: str, long: str, short_words: tuple[str, ...], long_words: tuple[str, ...]) -> bool:

@@ -1,6 +1,6 @@
 """territory.prefixed_name: the name after the programme's words ("Territoire d'industrie de
 l'Ouest Rural regroupant ...", 'le Territoire d'industrie "Baie de Somme Ponthieu-Marquenterre
-industrie"', "le TI Sud Vosges"), or after "pour" when the programme's words name a contract
+industrie"', "le TI Sud Vosges", "le Territoire d'Industrie 32/82" named by its départements' codes), or after "pour" when the programme's words name a contract
 ("le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais"), or apposed after a
 possessive ("Notre territoire d'industrie, Lacq-Pau-Tarbes.")."""
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline import referential
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE
@@ -26,6 +27,9 @@ PREFIXED = re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges":
 
 
 ADJECTIVE = re.compile(r"(?:" + "|".join(WORDS["name_adjectives"]) + r")\s+(?=\S)")
+# "Territoire d'Industrie 32/82": a territory named by the codes of its départements, joined by
+# slashes; not a date ("12/05/2023") nor a count ("42 projets").
+CODES_AS_NAME = re.compile(r"(?:\d{2}|2[AB]|97\d)(?:[ \t]?/[ \t]?(?:\d{2}|2[AB]|97\d))+\b(?![ \t]?/|\d)")
 
 
 HEAD_THEN_NAME = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?")
@@ -78,6 +82,11 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             if not quoted:
                 continue
             pos, end = quoted
+        elif CODES_AS_NAME.match(text, pos):
+            mention = _codes_as_name(text, structure, pos, CODES_AS_NAME.match(text, pos).end())
+            if mention:
+                found.append(mention)
+            continue
         elif text[pos].isupper():
             end = brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200)))
         elif HEAD_THEN_NAME.match(fold(text[pos:pos + 40])) and text[pos].islower():
@@ -108,3 +117,10 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
     return found
 
 
+def _codes_as_name(text: str, structure: Structure, start: int, end: int) -> TerritoryMention | None:
+    """The mention of a name made of département codes, each a département of the referential."""
+    codes = re.split(r"[ \t]?/[ \t]?", text[start:end])
+    if not all(code in referential.load().departements for code in codes):
+        return None
+    return TerritoryMention(start, end, "/".join(codes), "territory.prefixed_name", set(codes),
+                            block_end(structure, text, start))
