@@ -543,6 +543,11 @@ def test_the_last_item_cut_mid_word_by_the_page_is_no_territory():
     # a name followed by anything was whole when the page was cut
     assert ids(intro + "• Moselle Est \n") == ["alsace-centrale", "nord-lorraine", "moselle-est"]
     assert ids(intro + "• Moselle Est (57), extension\n") == ["alsace-centrale", "nord-lorraine", "moselle-est"]
+    # an intro that also counts something else: a list as long as one of its counts is whole
+    intro = ("Ces 3 territoires, composés de 29 établissements publics de coopération intercommunale "
+             "(EPCI), sont :\n• Alsace centrale\n• Nord Lorraine\n")
+    assert ids(intro + "• Sud Alsace") == ["alsace-centrale", "nord-lorraine", "sud-alsace"]
+    assert ids(intro.replace("Ces 3", "Ces 4") + "• Sud Als") == ["alsace-centrale", "nord-lorraine"]
 
 
 def test_a_singular_territory_noun_makes_the_coordinated_words_one_name():

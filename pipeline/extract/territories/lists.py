@@ -197,6 +197,8 @@ def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
             or re.search(r"[,;:(\[]", last.content.of(text)):
         return False  # "Montargis ", "« Vallée de la Bresle » : C", "Tarn Nord (81), nouveau": the name was whole
     counts = [int(w) if w.isdigit() else SMALL_COUNTS[w.lower()] for w in COUNT_WORD.findall(lst.intro.of(text))]
+    if len(lst.items) in counts:
+        return False  # "Ces 4 territoires, composés de 6 EPCI, sont :" then four items: whole
     return any(len(lst.items) < count <= MAX_LISTED_COUNT for count in counts)
 
 
