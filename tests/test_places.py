@@ -110,3 +110,10 @@ def test_the_seat_of_an_office_is_flagged():
             "le sous-préfet de l'Aube ; un territoire de la Haute-Garonne, le préfet annonce que la Creuse")
     assert [(p.code, p.office) for p in find_places(text) if p.kind == "departement"] == [
         ("31", True), ("30", False), ("43", True), ("67", True), ("10", True), ("31", False), ("23", False)]
+
+
+def test_a_dash_opening_a_line_is_a_list_marker_not_a_word_joiner():
+    places = find_places("Les territoires retenus :\n-Ariège\n -Vosges\n")
+    assert [p.code for p in places if p.kind == "departement"] == ["09", "88"]
+    # inside a word, a dash still joins: "Auvergne-Rhône-Alpes" holds no Rhône
+    assert [p.code for p in find_places("En Auvergne-Rhône-Alpes\n-Rhône-Alpes") if p.kind == "departement"] == []

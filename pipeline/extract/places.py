@@ -85,8 +85,10 @@ def _gazetteer() -> list[tuple[frozenset[str], re.Pattern, str, str, str]]:
             # "Nord" is a département only as "le Nord", "du Nord", "département du Nord", and not
             # as the compass word opening a name ("le Nord des Ardennes", "du Nord Grande-Terre").
             body = r"(?<=\b(?:le|du) )" + body
-        # "Moselle-Est" holds the Moselle; "Seine-Maritime" does not hold the Seine
-        pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w]|-(?!(?:est|ouest|nord|sud|centre)\b)\w)")
+        # "Moselle-Est" holds the Moselle; "Seine-Maritime" does not hold the Seine; a dash opening
+        # a line is a list marker ("-Ariège")
+        pattern = re.compile(r"(?:(?<![\w-])|(?<=\n-)|(?<=\n[ \t]-)|(?<=^-))" + body
+                             + r"(?![\w]|-(?!(?:est|ouest|nord|sud|centre)\b)\w)")
         compiled.append((_words(name), pattern, code, kind, rule))
     country = re.compile(r"(?<![\w-])france(?![\w]|-\w|\s+\d|\s+[A-Z])")
     compiled.append((frozenset({"france"}), country, "FR", "country", "place.france"))
