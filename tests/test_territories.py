@@ -604,6 +604,15 @@ def test_departement_codes_a_name_ends_with():
     assert departements_of(text) == {"interdepartemental-32-82": {"32", "82"}}
 
 
+def test_a_person_opening_the_sentence_before_an_intro_decides_nothing():
+    items = "\n• Sud Meuse Nord Haute-Marne (Haute-Marne et Meuse)\n• Sud Haute-Marne (Haute-Marne)\n\nLa suite.\n"
+    intro = ("Le ministre a arrêté la liste des territoires d'industrie de la deuxième phase. Deux d'entre "
+             "eux concernent la Haute-Marne :")
+    assert ids(intro + items) == ["sud-meuse-nord-haute-marne", "sud-haute-marne"]
+    # people closing the intro announce people
+    assert ids("Étaient présents les élus :" + items) == []
+
+
 def test_a_territory_named_by_its_departements_codes():
     text = "Le Territoire d'Industrie 32/82, porté par deux PETR, a été reconduit pour 2023-2027."
     assert departements_of(text) == {"32-82": {"32", "82"}}

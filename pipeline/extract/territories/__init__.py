@@ -118,7 +118,9 @@ def find_territories(text: str, places: list[PlaceMention],
     if any(not _described(m) for m in kept):
         kept = [m for m in kept if not _described(m)]
     for mention in kept:
-        mention.name_codes = departements_in_name(text, mention.start, mention.end, places)
+        # "Sud Meuse - Nord Haute-Marne (Haute-Marne et Meuse)": what its bracket states is stated,
+        # even where its name holds the same places
+        mention.name_codes = departements_in_name(text, mention.start, mention.end, places) - mention.departement_codes
         mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
     _places_written_after(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)

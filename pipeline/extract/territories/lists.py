@@ -26,6 +26,7 @@ PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarc
 
 TERRITORIES, MEMBERS, OTHER = "territories", "members", "other"
 INSTITUTIONS_NAMED_TERRITORIES = re.compile(WORDS["institutions_named_territories"])
+PEOPLE_NOUN = re.compile(r"(?:" + WORDS["people_nouns"] + r")\b")
 # "Les trois territoires tarnais suivants sont retenus pour une deuxième étape :": a counted or
 # "suivants" territories noun announces them whatever noun ends the intro.
 COUNTED_TERRITORIES = re.compile(r"(?:\b(?P<count>\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)|\b(?:onze|douze"
@@ -65,7 +66,7 @@ def _keyword_decides(sentence: str) -> str | None:
     """What an intro sentence announces: TERRITORIES, MEMBERS (EPCIs, communes), OTHER (axes,
     projects, people ...) or None when it does not say. A counted noun of territories decides
     (not a national count: "des 144 territoires identifiés … autour de 4 axes :");
-    else the noun just before the colon, else the first one named."""
+    else the noun just before the colon, else the first one named that is not a person."""
     folded = INSTITUTIONS_NAMED_TERRITORIES.sub(lambda m: " " * len(m.group()), _without_programme_name(sentence))
     if any(_listable(m) for m in COUNTED_TERRITORIES.finditer(folded)):
         return TERRITORIES
@@ -80,7 +81,10 @@ def _keyword_decides(sentence: str) -> str | None:
     clause = tail[tail.rfind(",") + 1:]  # "Ces 9 territoires, composés de 29 EPCI, sont :"
     last_words_start = len(tail) - len(" ".join(clause.split()[-3:]))
     closing = [kind for position, kind in found if position >= last_words_start]
-    return closing[-1] if closing else found[0][1]
+    if closing:
+        return closing[-1]
+    named = [kind for position, kind in found if not PEOPLE_NOUN.match(folded, position)]
+    return (named or [found[0][1]])[0]
 
 
 def _field_heading(intro: str) -> bool:
