@@ -613,6 +613,12 @@ def test_a_person_opening_the_sentence_before_an_intro_decides_nothing():
     assert ids("Étaient présents les élus :" + items) == []
 
 
+def test_a_gloss_with_commas_inside_an_item_of_a_semicolon_list():
+    text = ("Les territoires retenus dans le Loiret sont : Est du Loiret qui inclut notamment Montargis, "
+            "Gien et Sully-sur-Loire ; Orléans Métropole.")
+    assert ids(text) == ["est-du-loiret", "orleans-metropole"]
+
+
 def test_a_territory_named_by_its_departements_codes():
     text = "Le Territoire d'Industrie 32/82, porté par deux PETR, a été reconduit pour 2023-2027."
     assert departements_of(text) == {"32-82": {"32", "82"}}

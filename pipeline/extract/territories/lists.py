@@ -12,7 +12,7 @@ from pipeline.extract.structure import Item, ListBlock, Structure
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  capitalised_run,
-                                                 COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, PREFIX,
+                                                 COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_WORD, PREFIX,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
                                                  TerritoryMention, legal_form_end, make_mention,
                                                  name_and_codes,
@@ -289,11 +289,15 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     ',' alone, or on every 'et', when ';' gives one item or fewer than the stated count ("les 14
     territoires suivants : A, Sud et Ouest Creuse, …, N", "2 autres territoires : A et B (...) ;").
     With a stated count, the first split giving that many names, each part one, wins."""
-    def names(spans):
+    def names(spans, glossed=False):
         found = []
         for item_start, item_end in spans:
             gloss = INLINE_GLOSS.search(text, item_start, item_end)
             name_end = gloss.start() if gloss else item_end
+            # items parted by ';' may hold a gloss with commas: "Est du Loiret qui inclut
+            # notamment Montargis, Gien et Sully-sur-Loire ; Orléans Métropole"
+            gloss = GLOSS_WORD.search(fold(text), item_start, name_end) if glossed else None
+            name_end = gloss.start() if gloss else name_end
             mention = make_mention(text, item_start, name_end, "territory.colon_list", (), end, (intro_start, start))
             if mention and not _prose_after_name(text, mention.start, name_end):
                 found.append(mention)
@@ -304,7 +308,7 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
         by_quotes = names(quoted)  # "« Carros » et « Aix-Rousset-Gardanne ; Istres-Fos-Marignane »"
         if len(by_quotes) == len(quoted):
             return by_quotes
-    by_semicolon = names(split_inline_list(text, start, end, r"\s*;\s*"))
+    by_semicolon = names(split_inline_list(text, start, end, r"\s*;\s*"), glossed=";" in text[start:end])
     if len(by_semicolon) > 1 and (stated is None or len(by_semicolon) == stated):
         return by_semicolon
     first_item_end = text.find(";", start, end)
