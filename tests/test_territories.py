@@ -619,6 +619,12 @@ def test_a_gloss_with_commas_inside_an_item_of_a_semicolon_list():
     assert ids(text) == ["est-du-loiret", "orleans-metropole"]
 
 
+def test_a_name_opening_with_the_letters_of_an_article_before_an_apposition():
+    # "La", "Le", "Les" open a name without being its article: "Lacq", "Laval", "Lens"
+    assert ids("Lacq-Pau-Tarbes, territoire d'industrie depuis 2023, accueille une usine.") == ["lacq-pau-tarbes"]
+    assert ids("Le Grand Châtellerault, territoire d'industrie, accueille une usine.") == ["grand-chatellerault"]
+
+
 def test_a_territory_named_by_its_departements_codes():
     text = "Le Territoire d'Industrie 32/82, porté par deux PETR, a été reconduit pour 2023-2027."
     assert departements_of(text) == {"32-82": {"32", "82"}}

@@ -82,7 +82,7 @@ def _subject_before(text: str, end: int) -> int | None:
     'Le territoire Seine Aval', 'l'Agglomération d'Agen' (article and 'territoire' left out)."""
     clause_start = max(text.rfind(sep, 0, end) for sep in (". ", "\n", " – ", " - ", ": ", ", ", "« ", "(")) + 1
     clause = text[clause_start:end]
-    lead = re.match(r"[\s–:,«(-]*(?:(?:le|la|les|l['’])\s*)?(?:territoire\s+(?:de\s+|du\s+|des\s+)?)?",
+    lead = re.match(r"[\s–:,«(-]*(?:(?:le|la|les)\s+|l['’]\s*)?(?:territoire\s+(?:de\s+|du\s+|des\s+)?)?",
                     clause, re.IGNORECASE)
     start = clause_start + lead.end()
     name = text[start:end].strip()
