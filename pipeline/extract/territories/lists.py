@@ -189,7 +189,7 @@ def _item_pieces(text: str, item: Item, announced: bool) -> list[tuple[int, int]
 
 
 def _opens_with_legal_form(text: str, start: int, end: int) -> bool:
-    lead = re.match(r"[\s*_«\"“]*(?:(?:la|le|les|l['’])\s*)?", text[start:end], re.IGNORECASE)
+    lead = re.match(r"[\s*_«\"“]*(?:(?:la|le|les)\s+|l['’]\s*)?", text[start:end], re.IGNORECASE)
     return legal_form_end(text, fold(text)[:end], start + lead.end()) is not None  # fold(text) is cached
 
 
