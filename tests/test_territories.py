@@ -625,6 +625,14 @@ def test_a_name_opening_with_the_letters_of_an_article_before_an_apposition():
     assert ids("Le Grand Châtellerault, territoire d'industrie, accueille une usine.") == ["grand-chatellerault"]
 
 
+def test_plural_programme_words_then_du_a_et_du_b_name_two_territories():
+    assert ids("Les territoires d'industrie du Choletais et du Segréen signent.") == ["choletais", "segreen"]
+    # régions are no territories; a singular keeps its one name
+    assert ids("Les territoires d'industrie des Hauts-de-France et du Grand Est se réunissent.") == []
+    assert ids("Le territoire d'industrie du Val de Lorraine et du Bassin de Pompey signe.") == [
+        "val-de-lorraine-et-du-bassin-de-pompey"]
+
+
 def test_a_territory_named_by_its_departements_codes():
     text = "Le Territoire d'Industrie 32/82, porté par deux PETR, a été reconduit pour 2023-2027."
     assert departements_of(text) == {"32-82": {"32", "82"}}

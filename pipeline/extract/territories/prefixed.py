@@ -29,6 +29,9 @@ PREFIXED = re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges":
 ADJECTIVE = re.compile(r"(?:" + "|".join(WORDS["name_adjectives"]) + r")\s+(?=\S)")
 # "Territoire d'Industrie 32/82": a territory named by the codes of its départements, joined by
 # slashes; not a date ("12/05/2023") nor a count ("42 projets").
+# "… du Choletais et du Saumurois": the joint between two names after plural programme words
+NEXT_OF = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+)(?:du|de\s+la|de\s+l['’]|des)\s*(?=[A-ZÀ-Ý])")
+OF_BEFORE = re.compile(r"\b(?:du|de\s+la|de\s+l['’]|des)\s*$", re.IGNORECASE)
 CODES_AS_NAME = re.compile(r"(?:\d{2}|2[AB]|97\d)(?:[ \t]?/[ \t]?(?:\d{2}|2[AB]|97\d))+\b(?![ \t]?/|\d)")
 
 
@@ -105,6 +108,11 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             continue
         if end <= pos or match.group("comma") and not APPOSED_NAME_END.match(text, end):
             continue
+        if PLURAL.match(text, match.start()) and OF_BEFORE.search(text[match.start():pos]) \
+                and NEXT_OF.search(text, pos, end):
+            # "Les territoires d'industrie du Choletais et du Saumurois": one name after each "du"
+            found.extend(_names_after_plural(text, structure, pos, end))
+            continue
         codes = codes_after(text, end, places)
         mention = make_mention(text, pos, end, "territory.prefixed_name", codes,
                            block_end(structure, text, pos))
@@ -124,3 +132,15 @@ def _codes_as_name(text: str, structure: Structure, start: int, end: int) -> Ter
         return None
     return TerritoryMention(start, end, "/".join(codes), "territory.prefixed_name", set(codes),
                             block_end(structure, text, start))
+
+
+def _names_after_plural(text: str, structure: Structure, start: int, end: int) -> list[TerritoryMention]:
+    """The names joined by "et du", "et de la" in [start, end): one mention each."""
+    found, pos = [], start
+    for joint in [*NEXT_OF.finditer(text, start, end), None]:
+        name_end = joint.start() if joint else end
+        mention = make_mention(text, pos, name_end, "territory.prefixed_name", (), block_end(structure, text, pos))
+        if mention:
+            found.append(mention)
+        pos = joint.end() if joint else end
+    return found
