@@ -158,3 +158,13 @@ def test_a_markdown_table_is_read_as_a_table():
     assert [cell.of(text) for cell in table.header] == ["Territoire", "EPCI"]
     assert [[cell.of(text) for cell in row] for row in table.rows] == [
         ["Nord Cotentin", "CA du Cotentin"], ["Comminges - Nestes", "CC Neste Barousse"]]
+
+
+def test_lines_parted_by_tabs_are_a_table():
+    text = "Les territoires sont :\nTerritoire\tDépartement\nPays Basque\tPyrénées-Atlantiques\nLimoges Métropole\t\tHaute-Vienne\n"
+    (table,) = parse(text).tables
+    assert [cell.of(text) for cell in table.header] == ["Territoire", "Département"]
+    assert [[cell.of(text) for cell in row] for row in table.rows] == [
+        ["Pays Basque", "Pyrénées-Atlantiques"], ["Limoges Métropole", "Haute-Vienne"]]
+    # one tab in one line is no table
+    assert parse("Contact :\tservice presse\nSuite du texte.\n").tables == []

@@ -25,8 +25,8 @@ Interface (what other stages may rely on):
   `parts` (its value, else its content, split on ";" when it holds several: "Nouveaux
   territoires : A (32) ; B (48)").
 - `Structure.fields`: every "label : value" line, in lists or not (label span, value span).
-- `Structure.tables`: every `Table` (rows of cells written "a | b | c", the first row its
-  `header`, then `rows`; cells are spans).
+- `Structure.tables`: every `Table` (rows of cells written "a | b | c" or parted by tabs, the
+  first row its `header`, then `rows`; cells are spans).
 - `Structure.blocks`: headings, paragraphs and lists covering the text in order.
 - `Structure.list_at(pos)` / `item_at(pos)`: the list / (list, item) holding an offset.
 
@@ -62,6 +62,7 @@ MAX_INTRO_WORDS = 40
 MAX_SUB_HEADING_WORDS = 6
 MAX_FIELD_LINE_LABEL_WORDS = 8
 CELL_SEPARATOR = " | "  # how pipeline/read/html.py writes the cells of a table row
+TAB_SEPARATOR = r"[ ]*\t+[ ]*"  # a table pasted from a spreadsheet into a text file
 MARKDOWN_RULE = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?")
 
 
@@ -111,10 +112,14 @@ class Block:
 
 @dataclass
 class Table:
-    """Rows of cells written "a | b | c" (an HTML table as the reader renders it); the first row
-    is the header."""
+    """Rows of cells written "a | b | c" (an HTML table as the reader renders it) or parted by
+    tabs; the first row is the header."""
     header: list[Span]
     rows: list[list[Span]]
+
+    def holds(self, position: int) -> bool:
+        """Whether `position` lies on one of the table's lines."""
+        return self.header[0].start <= position <= self.rows[-1][-1].end
 
     def column(self, text: str, header: re.Pattern) -> int | None:
         """The first column whose header, folded, `header` matches whole ("Territoire d'industrie")."""
@@ -539,13 +544,16 @@ class _Builder:
         return tables
 
     def _cells(self, line: _Line) -> list[Span]:
-        if line.blank or CELL_SEPARATOR not in self.text[line.start:line.end]:
+        written = self.text[line.start:line.end]
+        separator_pattern = (re.escape(CELL_SEPARATOR) if CELL_SEPARATOR in written
+                             else TAB_SEPARATOR if "\t" in written.strip() else None)
+        if line.blank or separator_pattern is None:
             return []
         first, last = line.start, line.end
         if self.text.startswith("| ", first) and self.text.endswith(" |", first, last):
             first, last = first + 2, last - 2  # "| a | b |": Markdown's outer pipes
         cells, start = [], first
-        for separator in re.finditer(re.escape(CELL_SEPARATOR), self.text[first:last]):
+        for separator in re.finditer(separator_pattern, self.text[first:last]):
             cells.append(_trimmed(self.text, start, first + separator.start()))
             start = first + separator.end()
         cells.append(_trimmed(self.text, start, last))

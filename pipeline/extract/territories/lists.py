@@ -215,6 +215,9 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
     for lst in structure.lists:
         if lst.kind == "inline":
             continue  # the colon-list rule reads them, with their stated count
+        if any(table.holds(lst.items[0].span.start) and table.column(text, TERRITORY_COLUMN) is not None
+               for table in structure.tables):
+            continue  # lines of a table of territories: the table rule reads them by column
         decided = list_announcement(text, lst)
         if decided == OTHER:
             continue  # projects, axes or people: codes after a name do not make it a territory
