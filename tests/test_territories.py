@@ -633,6 +633,12 @@ def test_plural_programme_words_then_du_a_et_du_b_name_two_territories():
         "val-de-lorraine-et-du-bassin-de-pompey"]
 
 
+def test_a_page_mark_between_two_items_is_no_territory():
+    text = ("Les territoires labellisés sont les suivants :\n- Pays de Fougères ;\n- Vitré Communauté ;\n"
+            "Page 1/2\n- Lorient Agglomération.\n")
+    assert ids(text) == ["pays-de-fougeres", "vitre-communaute", "lorient-agglomeration"]
+
+
 def test_a_territory_named_by_its_departements_codes():
     text = "Le Territoire d'Industrie 32/82, porté par deux PETR, a été reconduit pour 2023-2027."
     assert departements_of(text) == {"32-82": {"32", "82"}}

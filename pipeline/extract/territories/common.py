@@ -209,12 +209,15 @@ ADVERB = re.compile(r"[a-z]{3,}(?:ement|amment|emment)")
 SENTENCE_WORDS = {"dans", "pour", "avec", "par", "qui", "que", "est", "sont", "un", "une", "ces", "vers", "chez"}
 
 
+PAGE_MARK = re.compile(r"(?:page|p\.)\s*\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?", re.IGNORECASE)
+
+
 def looks_like_name(name: str) -> bool:
     """A proper name: capitalised, few words, most content words capitalised (an axis such as
     "Accélérer la transition écologique" is not one)."""
     words = [w for w in name.split() if any(c.isalnum() for c in w)]  # " / " and " – " join names
-    if not words or len(words) > MAX_NAME_WORDS:
-        return False
+    if not words or len(words) > MAX_NAME_WORDS or PAGE_MARK.fullmatch(name):
+        return False  # "Page 1/2" between two items of a list printed on two pages
     first = words[0]
     if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit() or re.search(r"\d{3}", name):
         return False
