@@ -1353,6 +1353,19 @@ def test_a_part_of_a_wider_labelled_area_is_not_the_territory():
     assert ids(whole) == ["pays-rochois"]
 
 
+def test_a_wider_labelled_area_is_named_after_the_towns_it_links():
+    """'au sein d'un vaste espace reliant A, B et C': the wider territory goes by its towns (A-B-C),
+    whether the member is the fronted subject or the subject of the predicate."""
+    fronted = ("Labellisé depuis mars 2019 « Territoire d'industrie » au sein d'un vaste espace "
+               "inter-régional reliant Lacq, Pau et Tarbes, le territoire de Lacq-Orthez avance.")
+    assert names_of(fronted) == ["Lacq-Pau-Tarbes"]
+    predicate = ("Le territoire a été labellisé « Territoire d'industrie » au sein d'un ensemble reliant "
+                 "Saint-Nazaire et Cordemais.")
+    assert names_of(predicate) == ["Saint-Nazaire-Cordemais"]
+    assert names_of("Le territoire a été labellisé « Territoire d'industrie » au sein d'un ensemble "
+                    "de quatre intercommunalités.") == []
+
+
 def test_a_fronted_award_predicate_names_the_subject_but_not_a_company():
     """'Lauréat du programme Territoires d'industrie, le Pays de Redon …' reads as 'Labellisé …, le X';
     a company after it is no territory."""
@@ -1387,8 +1400,8 @@ def test_a_quoted_name_after_territoire_in_a_sentence_about_the_programme():
     assert names_of("Le territoire « Nord Lorraine » accueille une usine.") == []
 
 
-def test_a_member_labelled_on_a_wider_axis_is_no_territory():
-    # "X est labellisée … sur l'axe A-B-C": X is a part of the wider territory, not the territory
+def test_a_member_labelled_on_a_wider_axis_names_the_axis():
+    # "X est labellisée … sur l'axe A-B-C": X is a part of the wider territory, the axis is the territory
     assert names_of("La CCLO est labellisée « Territoire d'industrie » sur l'axe Lacq-Pau-Tarbes. "
-                    "Le contrat a été signé le 15 juillet 2019.") == []
+                    "Le contrat a été signé le 15 juillet 2019.") == ["Lacq-Pau-Tarbes"]
     assert names_of("Le Pays de Redon est labellisé « Territoire d'industrie ».") == ["Pays de Redon"]

@@ -44,7 +44,8 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 
-territory.labelled also reads an industrial zone the State selected, under its place's name ("la
+territory.labelled also reads the wider territory a member's page says it is labelled within ("…
+sur l'axe Lacq-Pau-Tarbes", "… au sein d'un vaste espace reliant Lacq, Pau et Tarbes"), and an industrial zone the State selected, under its place's name ("la
 Guadeloupe retenue à travers la zone industrielle et commerciale de Jarry"). A list whose items
 mark its Territoires d'industrie with "TI Name" (another programme's laureates) names only those.
 Names written with and without a connector, or a name and a whole part of it ("celui d'Issoudun",
@@ -72,7 +73,7 @@ from pipeline.extract.territories.kicker import headline_subject, kicker_name, t
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
 from pipeline.extract.territories.predicates import (grouping_subjects, labelled_objects, labelled_subjects,
-                                                     selected_zones)
+                                                     selected_zones, wider_areas)
 from pipeline.extract.territories.prefixed import prefixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
 from pipeline.extract.territories.topic import topic_name
@@ -101,7 +102,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)
                   + grouping_subjects(text, structure, places) + table_cells(text, structure, places)
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
-                  + signatories(text) + entities_in_label_sentences(text, list(entities), places))
+                  + wider_areas(text, structure, places) + signatories(text)
+                  + entities_in_label_sentences(text, list(entities), places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []

@@ -139,8 +139,10 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
     for match, needs_context in [(m, False) for m in _predicates().finditer(folded)] + in_context:
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
-        if asked(text, match.end()) or PART_AFTER_LABEL.match(folded, match.end()):
-            continue  # a question; "X est labellisé … sur l'axe A-B-C": a part of a wider territory
+        if asked(text, match.end()):
+            continue  # a question
+        if PART_AFTER_LABEL.match(folded, match.end()):
+            continue  # "X est labellisé … sur l'axe A-B-C": a part of a wider territory (wider_areas)
         if needs_context and not TERRITORIES_WORD.search(folded, max(0, sentence_start - 300), sentence_end):
             continue
         apposition = match.group(0).startswith(",")
@@ -195,6 +197,39 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
                 continue  # "Territoires d'industrie : Michelin retenu pour …": a company takes no article
             if parts and parts[-1].end == len(text[:subject_end].rstrip()):
                 found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
+    return found
+
+
+WIDER_AREA = re.compile(WORDS["wider_area"])
+AWARD_WORD = re.compile(r"(?<![\w'])(?:labellis|labelis|retenu|laureat|selectionn|reconduit)")
+TOWN = r"[A-ZÀ-Ý][\w'’]*(?:-[A-ZÀ-Ý][\w'’]*)*"
+COORDINATED_TOWNS = re.compile(rf"({TOWN})((?:,\s+{TOWN}){{0,3}})\s+et\s+({TOWN})(?![\w'’-])")
+
+
+def wider_areas(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.labelled: the wider territory a member's page says it is labelled within, when
+    the text names it: the axis's name ("La CCLO est labellisée « Territoire d'industrie » sur l'axe
+    Lacq-Pau-Tarbes"), or the towns it links, which territories of several towns are named after
+    ("Labellisé … « Territoire d'industrie » au sein d'un vaste espace inter-régional reliant Lacq,
+    Pau et Tarbes, le territoire de Lacq-Orthez …": Lacq-Pau-Tarbes). The member itself is no
+    territory (labelled_subjects, prose_names)."""
+    folded = fold(text)
+    found = []
+    for match in WIDER_AREA.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        before = folded[sentence_start:match.start()]
+        if not (AWARD_WORD.search(before) and re.search(PREFIX, before)):
+            continue
+        if match.group("axis"):
+            end = capitalised_run(text, match.end(), sentence_end)
+            mention = make_mention(text, match.end(), end, RULE, (), sentence_end) if end > match.end() else None
+        else:
+            towns = COORDINATED_TOWNS.match(text, match.end())
+            names = [towns.group(1), *re.findall(TOWN, towns.group(2)), towns.group(3)] if towns else []
+            mention = make_mention(text, towns.start(), towns.end(), RULE, (), sentence_end,
+                                   name="-".join(names)) if towns else None
+        if mention:
+            found.append(mention)
     return found
 
 
