@@ -45,8 +45,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 
 territory.labelled also reads the wider territory a member's page says it is labelled within ("…
-sur l'axe Lacq-Pau-Tarbes", "… au sein d'un vaste espace reliant Lacq, Pau et Tarbes"), and an industrial zone the State selected, under its place's name ("la
-Guadeloupe retenue à travers la zone industrielle et commerciale de Jarry"). A list whose items
+sur l'axe Lacq-Pau-Tarbes", "… au sein d'un vaste espace reliant Lacq, Pau et Tarbes"), and an
+industrial zone the State selected, under its place's name ("la Guadeloupe retenue à travers la
+zone industrielle et commerciale de Jarry"). A list whose items
 mark its Territoires d'industrie with "TI Name" (another programme's laureates) names only those.
 Names written with and without a connector, or a name and a whole part of it ("celui d'Issoudun",
 "Châteauroux-Issoudun"), are one territory; an intercommunality with its legal form said to join
