@@ -1405,3 +1405,13 @@ def test_a_member_labelled_on_a_wider_axis_names_the_axis():
     assert names_of("La CCLO est labellisée « Territoire d'industrie » sur l'axe Lacq-Pau-Tarbes. "
                     "Le contrat a été signé le 15 juillet 2019.") == ["Lacq-Pau-Tarbes"]
     assert names_of("Le Pays de Redon est labellisé « Territoire d'industrie ».") == ["Pays de Redon"]
+
+
+def test_a_demonstrative_before_the_interdepartmental_adjective_names_the_territory_as_written():
+    text = ("Les élus lancent leurs actions au titre du programme Territoires d'industrie. Pour la préfète, "
+            "cette interdépartementale Gers/Tarn-et-Garonne forme un trait d'union entre Toulouse et Agen.")
+    assert names_of(text) == ["Interdépartementale Gers/Tarn-et-Garonne"]
+    member = ("Les élus lancent leurs actions au titre du programme Territoires d'industrie avec "
+              "l'interrégionale Aumale - Blangy-sur-Bresle.")
+    assert names_of(member) == []
+

@@ -37,8 +37,10 @@ GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "pla
 TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?:commun\s+)?(?![Dd]['’]\s*(?i:industrie))(?=[A-ZÀ-Ý])")
 # "Le périmètre interdépartemental Gers/Tarn et Garonne concerne …": a territory named by its
 # adjective, in a text about the programme, as "Territoire d'industrie interdépartemental X" names
-# it ("l'interrégionale Aumale - Blangy-sur-Bresle" is an intercommunality's name).
-ADJECTIVE_THEN_NAME = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?:territoire|p[ée]rim[èe]tre)\s+"
+# it ("l'interrégionale Aumale - Blangy-sur-Bresle" is an intercommunality's name). A demonstrative
+# before the adjective alone points back at the territory, named as written: "cette
+# interdépartementale Gers/Tarn-et-Garonne constitue une interface …".
+ADJECTIVE_THEN_NAME = re.compile(r"\b(?:(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?:territoire|p[ée]rim[èe]tre)\s+|(?P<demonstrative>[Cc]ette|[Cc]et)\s+)"
                                  r"(?P<adjective>interd[ée]partementale?|interr[ée]gionale?)\s+(?=[A-ZÀ-Ý])")
 # "les Territoires d'industrie des Hauts-de-France, particulièrement ceux du Boulonnais-Calaisis
 # et du Hainaut-Douaisis-Cambrésis": the territories a plural pronoun picks out, each with its
@@ -235,6 +237,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         sentence_end = sentence_bounds(text, match.start())[1]
         end = capitalised_run(text, match.end(), sentence_end)
         adjective = "Interdépartemental" if fold(match.group("adjective")).startswith("interd") else "Interrégional"
+        if match.group("demonstrative"):
+            adjective = match.group("adjective")[0].upper() + match.group("adjective")[1:]
         mention = make_mention(text, match.start("adjective"), end, "territory.prose", (), sentence_end,
                                name=f"{adjective} {text[match.end():end]}") if end > match.end() else None
         if mention:
