@@ -1415,3 +1415,10 @@ def test_a_demonstrative_before_the_interdepartmental_adjective_names_the_territ
               "l'interrégionale Aumale - Blangy-sur-Bresle.")
     assert names_of(member) == []
 
+
+def test_an_intercommunality_named_again_and_again_by_its_usual_name_is_the_topic():
+    text = ("Cap Nord lance un appel à projets\n\nCap Nord veut attirer des entreprises au Robert. "
+            "Le programme Territoires d'industrie accompagne la démarche. Les élus de Cap Nord présenteront les lauréats.")
+    assert names_of(text) == ["Cap Nord"]
+    assert names_of(text.replace("Les élus de Cap Nord", "Les élus")) == []  # twice is not enough
+

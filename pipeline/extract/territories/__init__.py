@@ -38,8 +38,8 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              about the programme names in its title and body, or twice in its body,
                              after a word of place: "un nouveau label pour le Nord-Franche-Comté" …
                              "Le Nord-Franche-Comté bénéficiera"; it must win clearly (topic.py); else
-                             the one intercommunality of the referential (or its well-known acronym)
-                             the article keeps naming: "Le Bassin de Pompey … la communauté de
+                             the one intercommunality of the referential (or its well-known acronym,
+                             or the name it usually goes by: "Cap Nord") the article keeps naming: "Le Bassin de Pompey … la communauté de
                              communes du Bassin de Pompey … le Bassin de Pompey tirera profit"
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
