@@ -1431,3 +1431,10 @@ def test_the_name_a_grouping_is_given_after_nomme():
                     "les 13 premiers.") == ["Aurillac – Figeac – Rodez"]
     assert names_of("Le préfet nommé Jean Dupont a signé l'accord Territoires d'industrie.") == []
 
+
+def test_a_count_of_valleys_then_as_many_places_after_the_programme_words():
+    text = ("Les représentants du label « Territoires d'industrie » des trois vallées de Bruyères, Gérardmer "
+            "et Saint-Dié-des-Vosges étaient réunis.")
+    assert names_of(text) == ["Trois vallées de Bruyères, Gérardmer et Saint-Dié-des-Vosges"]
+    assert names_of(text.replace("trois", "quatre")) == []  # three places for four valleys: no name
+
