@@ -11,10 +11,9 @@ import re
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE
-from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention,
-                                                 block_end, brand_end, capitalised_run, codes_after, is_place_name,
-                                                 make_mention,
-                                                 quoted_name)
+from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
+                                                 TerritoryMention, block_end, brand_end, capitalised_run, codes_after,
+                                                 is_place_name, make_mention, quoted_name)
 from pipeline.normalize import fold
 
 # The programme's words, then what may stand between them and the name: a closing quote
@@ -56,6 +55,8 @@ def _counted_places_end(text: str, pos: int, counted: re.Match) -> int | None:
         inner = LAST_JOINT.search(text, end, run_end)  # "Gérardmer et Saint-Dié": two places
         end = inner.start() if inner and not last else run_end
     return end
+
+
 # "Territoires d'Industrie de Côte d'Or": the programme's words in the plural, then a place, say
 # where several territories lie, not a territory's name.
 PLURAL_THEN_PREPOSITION = re.compile(r"territoires\s+d['’]\s*industrie\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|en)\b",
