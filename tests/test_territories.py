@@ -1438,3 +1438,9 @@ def test_a_count_of_valleys_then_as_many_places_after_the_programme_words():
     assert names_of(text) == ["Trois vallées de Bruyères, Gérardmer et Saint-Dié-des-Vosges"]
     assert names_of(text.replace("trois", "quatre")) == []  # three places for four valleys: no name
 
+
+def test_some_of_the_territories_then_a_colon_and_their_names():
+    text = ("Parmi les 183 territoires labellisés Territoires d'industrie – qui bénéficient du programme –, "
+            "plusieurs ont déjà fait l'objet d'études : Angoulême-Cognac, Alès, Alsace centrale, Seine-Aval-Mantes.")
+    assert names_of(text) == ["Angoulême-Cognac", "Alès", "Alsace centrale", "Seine-Aval-Mantes"]
+
