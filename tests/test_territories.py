@@ -1444,3 +1444,10 @@ def test_some_of_the_territories_then_a_colon_and_their_names():
             "plusieurs ont déjà fait l'objet d'études : Angoulême-Cognac, Alès, Alsace centrale, Seine-Aval-Mantes.")
     assert names_of(text) == ["Angoulême-Cognac", "Alès", "Alsace centrale", "Seine-Aval-Mantes"]
 
+
+def test_poles_in_brackets_before_the_verb_of_the_award():
+    text = ("Dans la Région Sud, pas moins de huit pôles (Grasse, Carros, Aix-Marseille, Durance, Haute Durance, "
+            "Toulon) ont réussi à décrocher ce label très convoité.")
+    assert names_of(text) == ["Grasse", "Carros", "Aix-Marseille", "Durance", "Haute Durance", "Toulon"]
+    assert names_of("Les trois pôles (Lyon, Grenoble et Annecy) ont signé une convention.") == []
+
