@@ -1451,3 +1451,10 @@ def test_poles_in_brackets_before_the_verb_of_the_award():
     assert names_of(text) == ["Grasse", "Carros", "Aix-Marseille", "Durance", "Haute Durance", "Toulon"]
     assert names_of("Les trois pôles (Lyon, Grenoble et Annecy) ont signé une convention.") == []
 
+
+def test_the_programme_renewed_for_a_territory():
+    text = ("La référente de Territoires d'industrie était présente. Ce dispositif national concerne la Dordogne "
+            "puisqu'il est aussi renouvelé pour le Terrassonnais-Brive.")
+    assert names_of(text) == ["Terrassonnais-Brive"]
+    assert names_of("Ce dispositif d'aide, il est renouvelé pour le Terrassonnais-Brive.") == []  # no programme
+

@@ -289,7 +289,23 @@ def labelled_objects(text: str, structure: Structure, places: list[PlaceMention]
             continue  # "le label Territoire d'industrie pour le X", not "les Territoires d'industrie pour la France"
         sentence_end = sentence_bounds(text, match.start())[1]
         found.extend(_mentions(text, enumeration_after(text, match.end(), sentence_end), places, sentence_end))
+    for match in RENEWED_FOR.finditer(folded):
+        sentence_end = sentence_bounds(text, match.start())[1]
+        paragraph_start = text.rfind("\n", 0, match.start()) + 1
+        if not re.search(PREFIX, folded[paragraph_start:sentence_end]):
+            continue  # the programme is what is renewed, named earlier in the paragraph
+        parts = enumeration_after(text, match.end(), sentence_end)
+        if len(parts) == 1 and not parts[0].epci and text[parts[0].start:parts[0].start + 1].isupper():
+            found.extend(_mentions(text, parts, places, sentence_end))
     return found
+
+
+# The programme renewed for a territory, its noun or a pronoun for it as the subject: "Ce dispositif
+# national … concerne la Dordogne puisqu'il est aussi renouvelé pour le Terrassonnais-Brive".
+RENEWED_FOR = re.compile(r"\b(?:dispositif|programme|label)\b[^.;:\n]{0,80}?\b(?:il|elle)\s+(?:est|a ete|sera)\s+"
+                         r"(?:(?:aussi|egalement|de nouveau|a nouveau|donc)\s+)?(?:renouvele|reconduit|prolonge)e?\s+"
+                         r"pour\s+(?=(?:le|la|les|l')\s*)")
+
 
 
 LABEL_NOUN_BEFORE = re.compile(r"\b(?:label|labellisation)\s*$")
