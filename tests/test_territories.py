@@ -1458,3 +1458,12 @@ def test_the_programme_renewed_for_a_territory():
     assert names_of(text) == ["Terrassonnais-Brive"]
     assert names_of("Ce dispositif d'aide, il est renouvelé pour le Terrassonnais-Brive.") == []  # no programme
 
+
+def test_an_ordinal_of_the_award_names_the_subject_and_the_places_before_it():
+    text = ("Kourou est, après Cayenne et Saint-Laurent du Maroni, la troisième commune guyanaise à devenir "
+            "Territoire d'Industrie.")
+    assert names_of(text) == ["Kourou", "Cayenne", "Saint-Laurent du Maroni"]
+    assert names_of("Le Pays de Redon est le premier territoire breton à être labellisé Territoire d'industrie.") \
+        == ["Pays de Redon"]
+    assert names_of("Michelin est la première entreprise à rejoindre les Territoires d'industrie.") == []
+

@@ -74,7 +74,7 @@ from pipeline.extract.territories.kicker import headline_subject, kicker_name, t
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
 from pipeline.extract.territories.predicates import (grouping_subjects, labelled_objects, labelled_subjects,
-                                                     selected_zones, wider_areas)
+                                                     predecessors, selected_zones, wider_areas)
 from pipeline.extract.territories.prefixed import prefixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
 from pipeline.extract.territories.topic import topic_name
@@ -103,7 +103,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)
                   + grouping_subjects(text, structure, places) + table_cells(text, structure, places)
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
-                  + wider_areas(text, structure, places) + signatories(text)
+                  + wider_areas(text, structure, places) + predecessors(text, structure, places) + signatories(text)
                   + entities_in_label_sentences(text, list(entities), places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))

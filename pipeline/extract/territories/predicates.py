@@ -31,7 +31,7 @@ RULE = "territory.labelled"
 
 
 def _expand(pattern: str) -> str:
-    for macro, body in WORDS["label_macros"].items():
+    for macro, body in WORDS["label_macros"].items():  # in order: a macro may use those after it
         pattern = pattern.replace("{" + macro + "}", body)
     return pattern
 
@@ -197,6 +197,25 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
                 continue  # "Territoires d'industrie : Michelin retenu pour …": a company takes no article
             if parts and parts[-1].end == len(text[:subject_end].rstrip()):
                 found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
+    return found
+
+
+# "Kourou est, après Cayenne et Saint-Laurent du Maroni, la troisième commune guyanaise à devenir
+# Territoire d'industrie": the places before it in the order of the award hold the label too.
+AFTER_PREDECESSORS = re.compile(r"\b(?:est|sont|devient|deviennent)\s*,\s*apres\s+(?P<names>[^,.;:()]{2,80}),\s*"
+                                + _expand("{ordinal_place}"))
+
+
+def predecessors(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.labelled: the places a territory comes after in the order of the award ("Kourou est,
+    après Cayenne et Saint-Laurent du Maroni, la troisième commune guyanaise à devenir Territoire
+    d'industrie"); the subject itself is read by labelled_subjects' ordinal predicate."""
+    folded = fold(text)
+    found = []
+    for match in AFTER_PREDECESSORS.finditer(folded):
+        sentence_end = sentence_bounds(text, match.start())[1]
+        parts = enumeration_after(text, match.start("names"), match.end("names"))
+        found.extend(_mentions(text, parts, places, sentence_end))
     return found
 
 
