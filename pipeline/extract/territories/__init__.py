@@ -39,13 +39,17 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              after a word of place: "un nouveau label pour le Nord-Franche-Comté" …
                              "Le Nord-Franche-Comté bénéficiera"; it must win clearly (topic.py); else
                              the one intercommunality of the referential (or its well-known acronym,
-                             or the name it usually goes by: "Cap Nord") the article keeps naming: "Le Bassin de Pompey … la communauté de
-                             communes du Bassin de Pompey … le Bassin de Pompey tirera profit"
+                             or the name it usually goes by: "Cap Nord") the article keeps naming:
+                             "Le Bassin de Pompey … la communauté de communes du Bassin de Pompey …
+                             le Bassin de Pompey tirera profit"
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 
 territory.labelled also reads the wider territory a member's page says it is labelled within ("…
-sur l'axe Lacq-Pau-Tarbes", "… au sein d'un vaste espace reliant Lacq, Pau et Tarbes"), and an
+sur l'axe Lacq-Pau-Tarbes", "… au sein d'un vaste espace reliant Lacq, Pau et Tarbes"), the places
+a territory comes after in the order of the award ("Kourou est, après Cayenne et Saint-Laurent du
+Maroni, la troisième commune à devenir Territoire d'industrie"), the territory the programme is
+renewed for ("Ce dispositif … il est aussi renouvelé pour le Terrassonnais-Brive"), and an
 industrial zone the State selected, under its place's name ("la Guadeloupe retenue à travers la
 zone industrielle et commerciale de Jarry"). A list whose items
 mark its Territoires d'industrie with "TI Name" (another programme's laureates) names only those.
