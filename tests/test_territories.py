@@ -1407,6 +1407,19 @@ def test_a_part_of_a_wider_labelled_area_is_not_the_territory():
     assert ids(whole) == ["pays-rochois"]
 
 
+def test_a_wider_labelled_area_is_named_after_the_towns_it_links():
+    """'au sein d'un vaste espace reliant A, B et C': the wider territory goes by its towns (A-B-C),
+    whether the member is the fronted subject or the subject of the predicate."""
+    fronted = ("Labellisé depuis mars 2019 « Territoire d'industrie » au sein d'un vaste espace "
+               "inter-régional reliant Lacq, Pau et Tarbes, le territoire de Lacq-Orthez avance.")
+    assert names_of(fronted) == ["Lacq-Pau-Tarbes"]
+    predicate = ("Le territoire a été labellisé « Territoire d'industrie » au sein d'un ensemble reliant "
+                 "Saint-Nazaire et Cordemais.")
+    assert names_of(predicate) == ["Saint-Nazaire-Cordemais"]
+    assert names_of("Le territoire a été labellisé « Territoire d'industrie » au sein d'un ensemble "
+                    "de quatre intercommunalités.") == []
+
+
 def test_a_fronted_award_predicate_names_the_subject_but_not_a_company():
     """'Lauréat du programme Territoires d'industrie, le Pays de Redon …' reads as 'Labellisé …, le X';
     a company after it is no territory."""
@@ -1441,8 +1454,70 @@ def test_a_quoted_name_after_territoire_in_a_sentence_about_the_programme():
     assert names_of("Le territoire « Nord Lorraine » accueille une usine.") == []
 
 
-def test_a_member_labelled_on_a_wider_axis_is_no_territory():
-    # "X est labellisée … sur l'axe A-B-C": X is a part of the wider territory, not the territory
+def test_a_member_labelled_on_a_wider_axis_names_the_axis():
+    # "X est labellisée … sur l'axe A-B-C": X is a part of the wider territory, the axis is the territory
     assert names_of("La CCLO est labellisée « Territoire d'industrie » sur l'axe Lacq-Pau-Tarbes. "
-                    "Le contrat a été signé le 15 juillet 2019.") == []
+                    "Le contrat a été signé le 15 juillet 2019.") == ["Lacq-Pau-Tarbes"]
     assert names_of("Le Pays de Redon est labellisé « Territoire d'industrie ».") == ["Pays de Redon"]
+
+
+def test_a_demonstrative_before_the_interdepartmental_adjective_names_the_territory_as_written():
+    text = ("Les élus lancent leurs actions au titre du programme Territoires d'industrie. Pour la préfète, "
+            "cette interdépartementale Gers/Tarn-et-Garonne forme un trait d'union entre Toulouse et Agen.")
+    assert names_of(text) == ["Interdépartementale Gers/Tarn-et-Garonne"]
+    member = ("Les élus lancent leurs actions au titre du programme Territoires d'industrie avec "
+              "l'interrégionale Aumale - Blangy-sur-Bresle.")
+    assert names_of(member) == []
+
+
+def test_an_intercommunality_named_again_and_again_by_its_usual_name_is_the_topic():
+    text = ("Cap Nord lance un appel à projets\n\nCap Nord veut attirer des entreprises au Robert. "
+            "Le programme Territoires d'industrie accompagne la démarche. Les élus de Cap Nord présenteront les lauréats.")
+    assert names_of(text) == ["Cap Nord"]
+    assert names_of(text.replace("Les élus de Cap Nord", "Les élus")) == []  # twice is not enough
+
+
+def test_the_name_a_grouping_is_given_after_nomme():
+    text = ("Quatre intercommunalités composent le nouveau groupement nommé Marne et Brie Industries, "
+            "l'appellation de sa candidature aux Territoires d'industrie.")
+    assert names_of(text) == ["Marne et Brie Industries"]
+    assert names_of("Le Territoire d'industrie Aurillac – Figeac – Rodez, nommé territoire pilote parmi "
+                    "les 13 premiers.") == ["Aurillac – Figeac – Rodez"]
+    assert names_of("Le préfet nommé Jean Dupont a signé l'accord Territoires d'industrie.") == []
+
+
+def test_a_count_of_valleys_then_as_many_places_after_the_programme_words():
+    text = ("Les représentants du label « Territoires d'industrie » des trois vallées de Bruyères, Gérardmer "
+            "et Saint-Dié-des-Vosges étaient réunis.")
+    assert names_of(text) == ["Trois vallées de Bruyères, Gérardmer et Saint-Dié-des-Vosges"]
+    assert names_of(text.replace("trois", "quatre")) == []  # three places for four valleys: no name
+
+
+def test_some_of_the_territories_then_a_colon_and_their_names():
+    text = ("Parmi les 183 territoires labellisés Territoires d'industrie – qui bénéficient du programme –, "
+            "plusieurs ont déjà fait l'objet d'études : Angoulême-Cognac, Alès, Alsace centrale, Seine-Aval-Mantes.")
+    assert names_of(text) == ["Angoulême-Cognac", "Alès", "Alsace centrale", "Seine-Aval-Mantes"]
+
+
+def test_poles_in_brackets_before_the_verb_of_the_award():
+    text = ("Dans la Région Sud, pas moins de huit pôles (Grasse, Carros, Aix-Marseille, Durance, Haute Durance, "
+            "Toulon) ont réussi à décrocher ce label très convoité.")
+    assert names_of(text) == ["Grasse", "Carros", "Aix-Marseille", "Durance", "Haute Durance", "Toulon"]
+    assert names_of("Les trois pôles (Lyon, Grenoble et Annecy) ont signé une convention.") == []
+
+
+def test_the_programme_renewed_for_a_territory():
+    text = ("La référente de Territoires d'industrie était présente. Ce dispositif national concerne la Dordogne "
+            "puisqu'il est aussi renouvelé pour le Terrassonnais-Brive.")
+    assert names_of(text) == ["Terrassonnais-Brive"]
+    assert names_of("Ce dispositif d'aide, il est renouvelé pour le Terrassonnais-Brive.") == []  # no programme
+
+
+def test_an_ordinal_of_the_award_names_the_subject_and_the_places_before_it():
+    text = ("Kourou est, après Cayenne et Saint-Laurent du Maroni, la troisième commune guyanaise à devenir "
+            "Territoire d'Industrie.")
+    assert names_of(text) == ["Kourou", "Cayenne", "Saint-Laurent du Maroni"]
+    assert names_of("Le Pays de Redon est le premier territoire breton à être labellisé Territoire d'industrie.") \
+        == ["Pays de Redon"]
+    assert names_of("Michelin est la première entreprise à rejoindre les Territoires d'industrie.") == []
+

@@ -38,14 +38,20 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              about the programme names in its title and body, or twice in its body,
                              after a word of place: "un nouveau label pour le Nord-Franche-Comté" …
                              "Le Nord-Franche-Comté bénéficiera"; it must win clearly (topic.py); else
-                             the one intercommunality of the referential (or its well-known acronym)
-                             the article keeps naming: "Le Bassin de Pompey … la communauté de
-                             communes du Bassin de Pompey … le Bassin de Pompey tirera profit"
+                             the one intercommunality of the referential (or its well-known acronym,
+                             or the name it usually goes by: "Cap Nord") the article keeps naming:
+                             "Le Bassin de Pompey … la communauté de communes du Bassin de Pompey …
+                             le Bassin de Pompey tirera profit"
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 
-territory.labelled also reads an industrial zone the State selected, under its place's name ("la
-Guadeloupe retenue à travers la zone industrielle et commerciale de Jarry"). A list whose items
+territory.labelled also reads the wider territory a member's page says it is labelled within ("…
+sur l'axe Lacq-Pau-Tarbes", "… au sein d'un vaste espace reliant Lacq, Pau et Tarbes"), the places
+a territory comes after in the order of the award ("Kourou est, après Cayenne et Saint-Laurent du
+Maroni, la troisième commune à devenir Territoire d'industrie"), the territory the programme is
+renewed for ("Ce dispositif … il est aussi renouvelé pour le Terrassonnais-Brive"), and an
+industrial zone the State selected, under its place's name ("la Guadeloupe retenue à travers la
+zone industrielle et commerciale de Jarry"). A list whose items
 mark its Territoires d'industrie with "TI Name" (another programme's laureates) names only those.
 Names written with and without a connector, or a name and a whole part of it ("celui d'Issoudun",
 "Châteauroux-Issoudun"), are one territory; an intercommunality with its legal form said to join
@@ -72,7 +78,7 @@ from pipeline.extract.territories.kicker import headline_subject, kicker_name, t
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
 from pipeline.extract.territories.predicates import (grouping_subjects, labelled_objects, labelled_subjects,
-                                                     selected_zones)
+                                                     predecessors, selected_zones, wider_areas)
 from pipeline.extract.territories.prefixed import prefixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
 from pipeline.extract.territories.topic import topic_name
@@ -101,7 +107,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)
                   + grouping_subjects(text, structure, places) + table_cells(text, structure, places)
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
-                  + signatories(text) + entities_in_label_sentences(text, list(entities), places))
+                  + wider_areas(text, structure, places) + predecessors(text, structure, places) + signatories(text)
+                  + entities_in_label_sentences(text, list(entities), places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []

@@ -27,6 +27,10 @@ RULE = "territory.enumeration"
 TERRITORIES_WORD = re.compile(r"\bterritoires?\b|\blaureats?\b")
 AWARD = re.compile(WORDS["award_words"])
 CLAUSE_JOINT = re.compile(r",\s+|\)\s+et\s+|;\s+")
+# After a bracket of names, the verb of the award they are the subject of: "(A, B, C) ont réussi à
+# décrocher ce label", "(A et B) ont été labellisés".
+AWARD_AFTER = re.compile(r"\s*(?:ont|sont|avaient|etaient)\s+(?:[\w'-]+\s+){0,4}?(?:decroche|obtenu|labellise|labelise"
+                         r"|retenu|selectionne|reconduit)\w*")
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +86,10 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             limit = sentence_end
             if cue.get("inside") == "brackets":
                 closing = text.find(")", match.end(), sentence_end)
-                if closing < 0 or ANNOUNCES_MEMBERS.search(match.group("between")) or _counts_other(match.group("between")):
+                between = match.groupdict().get("between") or ""
+                if closing < 0 or ANNOUNCES_MEMBERS.search(between) or _counts_other(between):
+                    continue
+                if needs == "award_after" and not AWARD_AFTER.match(folded, closing + 1, sentence_end):
                     continue
                 limit = closing
             parts = enumeration_after(text, match.end(), limit)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.territories.common import (MAX_NAME_WORDS, PREPOSITION, SMALL_COUNTS, WORDS, is_place_name,
                                                  capitalised_run, legal_form_end, looks_like_name)
+from pipeline.extract.places import former_regions_in
 from pipeline.normalize import fold
 
 GEOGRAPHIC_HEADS = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")(?=\s)")
@@ -124,17 +125,18 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
     return paired or Part(name_start, end, epci)
 
 
-# "le Gard rhodanien", "le Gard rhodanien-Uzège": an adjective of place after a département's name
-# makes it a part of the département, named so.
-ADJECTIVE_AFTER = re.compile(r"[ \t]+(" + WORDS["place_adjective"] + r")(?=[\s,.;:)-]|$)")
+# "le Gard rhodanien", "le Gard rhodanien-Uzège", "Alsace centrale": an adjective of place or of
+# position after a département's or a former région's name makes it a part of it, named so.
+ADJECTIVE_AFTER = re.compile(r"[ \t]+(" + WORDS["place_adjective"]
+                             + r"|centrale?|septentrionale?|meridionale?|orientale?|occidentale?)(?=[\s,.;:)-]|$)")
 
 
 def _place_qualified(text: str, folded: str, start: int, end: int, limit: int) -> int:
     """`end` past a lower-case adjective of place (and a name dashed to it) after a département's or
-    a région's name; else `end`."""
+    a région's name, a former région's too ("Alsace centrale"); else `end`."""
     adjective = ADJECTIVE_AFTER.match(folded, end, limit)
     if not adjective or not text[adjective.start(1)].islower() or adjective.group(1) in NOT_PLACE_ADJECTIVES \
-            or not is_place_name(text[start:end]):
+            or not (is_place_name(text[start:end]) or former_regions_in(text[start:end])):
         return end
     end = adjective.end()
     if text[end:end + 1] == "-" and text[end + 1:end + 2].isupper():

@@ -31,7 +31,7 @@ RULE = "territory.labelled"
 
 
 def _expand(pattern: str) -> str:
-    for macro, body in WORDS["label_macros"].items():
+    for macro, body in WORDS["label_macros"].items():  # in order: a macro may use those after it
         pattern = pattern.replace("{" + macro + "}", body)
     return pattern
 
@@ -139,8 +139,10 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
     for match, needs_context in [(m, False) for m in _predicates().finditer(folded)] + in_context:
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
-        if asked(text, match.end()) or PART_AFTER_LABEL.match(folded, match.end()):
-            continue  # a question; "X est labellisé … sur l'axe A-B-C": a part of a wider territory
+        if asked(text, match.end()):
+            continue  # a question
+        if PART_AFTER_LABEL.match(folded, match.end()):
+            continue  # "X est labellisé … sur l'axe A-B-C": a part of a wider territory (wider_areas)
         if needs_context and not TERRITORIES_WORD.search(folded, max(0, sentence_start - 300), sentence_end):
             continue
         apposition = match.group(0).startswith(",")
@@ -195,6 +197,58 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
                 continue  # "Territoires d'industrie : Michelin retenu pour …": a company takes no article
             if parts and parts[-1].end == len(text[:subject_end].rstrip()):
                 found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
+    return found
+
+
+# "Kourou est, après Cayenne et Saint-Laurent du Maroni, la troisième commune guyanaise à devenir
+# Territoire d'industrie": the places before it in the order of the award hold the label too.
+AFTER_PREDECESSORS = re.compile(r"\b(?:est|sont|devient|deviennent)\s*,\s*apres\s+(?P<names>[^,.;:()]{2,80}),\s*"
+                                + _expand("{ordinal_place}"))
+
+
+def predecessors(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.labelled: the places a territory comes after in the order of the award ("Kourou est,
+    après Cayenne et Saint-Laurent du Maroni, la troisième commune guyanaise à devenir Territoire
+    d'industrie"); the subject itself is read by labelled_subjects' ordinal predicate."""
+    folded = fold(text)
+    found = []
+    for match in AFTER_PREDECESSORS.finditer(folded):
+        sentence_end = sentence_bounds(text, match.start())[1]
+        parts = enumeration_after(text, match.start("names"), match.end("names"))
+        found.extend(_mentions(text, parts, places, sentence_end))
+    return found
+
+
+WIDER_AREA = re.compile(WORDS["wider_area"])
+AWARD_WORD = re.compile(r"(?<![\w'])(?:labellis|labelis|retenu|laureat|selectionn|reconduit)")
+TOWN = r"[A-ZÀ-Ý][\w'’]*(?:-[A-ZÀ-Ý][\w'’]*)*"
+COORDINATED_TOWNS = re.compile(rf"({TOWN})((?:,\s+{TOWN}){{0,3}})\s+et\s+({TOWN})(?![\w'’-])")
+
+
+def wider_areas(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.labelled: the wider territory a member's page says it is labelled within, when
+    the text names it: the axis's name ("La CCLO est labellisée « Territoire d'industrie » sur l'axe
+    Lacq-Pau-Tarbes"), or the towns it links, which territories of several towns are named after
+    ("Labellisé … « Territoire d'industrie » au sein d'un vaste espace inter-régional reliant Lacq,
+    Pau et Tarbes, le territoire de Lacq-Orthez …": Lacq-Pau-Tarbes). The member itself is no
+    territory (labelled_subjects, prose_names)."""
+    folded = fold(text)
+    found = []
+    for match in WIDER_AREA.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        before = folded[sentence_start:match.start()]
+        if not (AWARD_WORD.search(before) and re.search(PREFIX, before)):
+            continue
+        if match.group("axis"):
+            end = capitalised_run(text, match.end(), sentence_end)
+            mention = make_mention(text, match.end(), end, RULE, (), sentence_end) if end > match.end() else None
+        else:
+            towns = COORDINATED_TOWNS.match(text, match.end())
+            names = [towns.group(1), *re.findall(TOWN, towns.group(2)), towns.group(3)] if towns else []
+            mention = make_mention(text, towns.start(), towns.end(), RULE, (), sentence_end,
+                                   name="-".join(names)) if towns else None
+        if mention:
+            found.append(mention)
     return found
 
 
@@ -254,7 +308,23 @@ def labelled_objects(text: str, structure: Structure, places: list[PlaceMention]
             continue  # "le label Territoire d'industrie pour le X", not "les Territoires d'industrie pour la France"
         sentence_end = sentence_bounds(text, match.start())[1]
         found.extend(_mentions(text, enumeration_after(text, match.end(), sentence_end), places, sentence_end))
+    for match in RENEWED_FOR.finditer(folded):
+        sentence_end = sentence_bounds(text, match.start())[1]
+        paragraph_start = text.rfind("\n", 0, match.start()) + 1
+        if not re.search(PREFIX, folded[paragraph_start:sentence_end]):
+            continue  # the programme is what is renewed, named earlier in the paragraph
+        parts = enumeration_after(text, match.end(), sentence_end)
+        if len(parts) == 1 and not parts[0].epci and text[parts[0].start:parts[0].start + 1].isupper():
+            found.extend(_mentions(text, parts, places, sentence_end))
     return found
+
+
+# The programme renewed for a territory, its noun or a pronoun for it as the subject: "Ce dispositif
+# national … concerne la Dordogne puisqu'il est aussi renouvelé pour le Terrassonnais-Brive".
+RENEWED_FOR = re.compile(r"\b(?:dispositif|programme|label)\b[^.;:\n]{0,80}?\b(?:il|elle)\s+(?:est|a ete|sera)\s+"
+                         r"(?:(?:aussi|egalement|de nouveau|a nouveau|donc)\s+)?(?:renouvele|reconduit|prolonge)e?\s+"
+                         r"pour\s+(?=(?:le|la|les|l')\s*)")
+
 
 
 LABEL_NOUN_BEFORE = re.compile(r"\b(?:label|labellisation)\s*$")

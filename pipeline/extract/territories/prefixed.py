@@ -12,10 +12,9 @@ from pipeline import referential
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE
-from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX, WORDS, TerritoryMention,
-                                                 block_end, brand_end, capitalised_run, codes_after, is_place_name,
-                                                 make_mention,
-                                                 quoted_name)
+from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
+                                                 TerritoryMention, block_end, brand_end, capitalised_run, codes_after,
+                                                 is_place_name, make_mention, quoted_name)
 from pipeline.normalize import fold
 
 # The programme's words, then what may stand between them and the name: a closing quote
@@ -37,6 +36,34 @@ CODES_AS_NAME = re.compile(r"(?:\d{2}|2[AB]|97\d)(?:[ \t]?/[ \t]?(?:\d{2}|2[AB]|
 
 HEAD_THEN_NAME = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?")
 PERSON_ROLE = re.compile(WORDS["person_roles"])
+# "trois vallées de A, B et C": a small count, then a plural geographic head, in lower case.
+COUNTED_HEAD = re.compile(r"(?P<count>" + "|".join(SMALL_COUNTS) + r")\s+(?:"
+                          + "|".join(h for h in WORDS["geographic_heads"] if h.endswith("s?")) + r")\s+"
+                          r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)(?=\S)")
+PLACE_JOINT = re.compile(r",\s+|\s+et\s+")
+LAST_JOINT = re.compile(r"\s+et\s+")
+
+
+def _counted_places_end(text: str, pos: int, counted: re.Match) -> int | None:
+    """End of "trois vallées de A, B et C" when as many places as counted follow the head, the
+    last after "et"; else None."""
+    count = SMALL_COUNTS[counted.group("count")]
+    end = pos + counted.end()
+    for index in range(count):
+        last = index == count - 1
+        if index:
+            joint = PLACE_JOINT.match(text, end)
+            if not joint or last != ("et" in joint.group(0)):
+                return None
+            end = joint.end()
+        if not text[end:end + 1].isupper():
+            return None
+        run_end = capitalised_run(text, end, min(len(text), end + 80))
+        inner = LAST_JOINT.search(text, end, run_end)  # "Gérardmer et Saint-Dié": two places
+        end = inner.start() if inner and not last else run_end
+    return end
+
+
 # "Territoires d'Industrie de Côte d'Or": the programme's words in the plural, then a place, say
 # where several territories lie, not a territory's name.
 PLURAL_THEN_PREPOSITION = re.compile(r"territoires\s+d['’]\s*industrie\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|en)\b",
@@ -92,6 +119,12 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             continue
         elif text[pos].isupper():
             end = brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200)))
+        elif COUNTED_HEAD.match(fold(text[pos:pos + 60])):
+            # "le label « Territoires d'industrie » des trois vallées de Bruyères, Gérardmer et
+            # Saint-Dié-des-Vosges": a count of heads, then as many places
+            end = _counted_places_end(text, pos, COUNTED_HEAD.match(fold(text[pos:pos + 60])))
+            if end is None:
+                continue
         elif HEAD_THEN_NAME.match(fold(text[pos:pos + 40])) and text[pos].islower():
             # "le label Territoire d'industrie pays de Vannes": a geographic head in lower case
             start_of_run = pos + HEAD_THEN_NAME.match(fold(text[pos:pos + 40])).end()

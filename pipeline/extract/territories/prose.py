@@ -37,8 +37,10 @@ GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "pla
 TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?:commun\s+)?(?![Dd]['’]\s*(?i:industrie))(?=[A-ZÀ-Ý])")
 # "Le périmètre interdépartemental Gers/Tarn et Garonne concerne …": a territory named by its
 # adjective, in a text about the programme, as "Territoire d'industrie interdépartemental X" names
-# it ("l'interrégionale Aumale - Blangy-sur-Bresle" is an intercommunality's name).
-ADJECTIVE_THEN_NAME = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?:territoire|p[ée]rim[èe]tre)\s+"
+# it ("l'interrégionale Aumale - Blangy-sur-Bresle" is an intercommunality's name). A demonstrative
+# before the adjective alone points back at the territory, named as written: "cette
+# interdépartementale Gers/Tarn-et-Garonne constitue une interface …".
+ADJECTIVE_THEN_NAME = re.compile(r"\b(?:(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?:territoire|p[ée]rim[èe]tre)\s+|(?P<demonstrative>[Cc]ette|[Cc]et)\s+)"
                                  r"(?P<adjective>interd[ée]partementale?|interr[ée]gionale?)\s+(?=[A-ZÀ-Ý])")
 # "les Territoires d'industrie des Hauts-de-France, particulièrement ceux du Boulonnais-Calaisis
 # et du Hainaut-Douaisis-Cambrésis": the territories a plural pronoun picks out, each with its
@@ -54,13 +56,14 @@ ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 # Industrie »", "avec un nouveau nom, Alliances Luxe & Précision Doubs", "le Territoire « X »"
 # (in a sentence that says "territoire").
 NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+)?"
+                   r"|\bnomm[ée]e?s?\s+(?=[«“\"A-ZÀ-Ý])"  # not "nommé territoire pilote": an award
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])")
 # 'Le territoire « nord Lorraine », comprenant …, intègre un dispositif nommé « Territoires
 # d'industrie »': a quoted name after "territoire" in lower case, in a sentence naming the programme.
 TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(?:du|de\s+la|de\s+l['’]|des|de)\s*)?(?=[«“\"])")
 # What is named must be a territory or its perimeter, written before the name: "un nouveau
 # Territoire du dispositif", "définie sur le même périmètre géographique, dénommé X".
-NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+)?(?:territoire|perimetre)\b")
+NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+)?(?:territoire|perimetre|groupement)\b")
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
 APPOSITION = re.compile(r",\s+(?:(?:le|un)\s+)?(?:(?:nouveau|nouvel|premier|futur|jeune)\s+)?(?P<quote>[«“\"])?\s*"
@@ -235,6 +238,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         sentence_end = sentence_bounds(text, match.start())[1]
         end = capitalised_run(text, match.end(), sentence_end)
         adjective = "Interdépartemental" if fold(match.group("adjective")).startswith("interd") else "Interrégional"
+        if match.group("demonstrative"):
+            adjective = match.group("adjective")[0].upper() + match.group("adjective")[1:]
         mention = make_mention(text, match.start("adjective"), end, "territory.prose", (), sentence_end,
                                name=f"{adjective} {text[match.end():end]}") if end > match.end() else None
         if mention:

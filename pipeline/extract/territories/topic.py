@@ -20,6 +20,7 @@ brand ('le projet est lancé sur l'Agglomération' … 'l'Agglomération Saumur 
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import lru_cache
 
@@ -27,7 +28,7 @@ from pipeline import referential
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.territories.common import (PREFIX, WORDS, TerritoryMention, capitalised_run,
                                                  departements_bracket, is_place_name, make_mention)
-from pipeline.linking import known_acronyms
+from pipeline.linking import ACRONYM, ALIASES_FILE, known_acronyms
 from pipeline.normalize import fold, name_key
 
 RULE = "territory.topic"
@@ -148,6 +149,15 @@ def _epci_names() -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=1)
+def _usual_names() -> frozenset[str]:
+    """Keys of the names intercommunalities usually go by besides their official one
+    (data/epci_aliases.csv), acronyms aside: those count only when they name one intercommunality."""
+    with ALIASES_FILE.open(encoding="utf-8", newline="") as handle:
+        return frozenset(name_key(row["alias"]) for row in csv.DictReader(handle)
+                         if not ACRONYM.fullmatch(row["alias"]))
+
+
 # An intercommunality a single-subject article is about is named this often, and this many times
 # more often than any other intercommunality.
 INTERCOMMUNALITY_MENTIONS = 3
@@ -167,7 +177,8 @@ def _intercommunality_subject(text: str, folded: str) -> list[TerritoryMention]:
     """'Le Bassin de Pompey, en Meurthe-et-Moselle, n'a pas attendu …' then '… président de la
     communauté de communes du Bassin de Pompey' then 'le Bassin de Pompey tirera profit du
     dispositif': an article about the programme that keeps naming one intercommunality (a name of
-    the referential's, written with or without its legal form) is about that territory. It must
+    the referential's, written with or without its legal form, or the name it usually goes by:
+    "Cap Nord") is about that territory. It must
     be named at least three times, twice as often as any other, a town named after "à" (a venue:
     "réunis à Lyon") not counted; a territory the text says two intercommunalities or more form ("le Territoire d'industrie
     réunissant la communauté de communes de A, B Agglomération, … et la communauté de communes C")
@@ -185,8 +196,10 @@ def _intercommunality_subject(text: str, folded: str) -> list[TerritoryMention]:
         end = covered = joint.start() if joint else end
         mention = make_mention(text, start.start(), end, RULE, (), end) if end > start.start() else None
         if mention is None or is_place_name(mention.name) or not (
-                mention.territory_id in _epci_names() or len(known_acronyms().get(mention.name, ())) == 1):
-            continue  # a name of the referential's, or the well-known acronym of one ("la CAB")
+                mention.territory_id in _epci_names() or len(known_acronyms().get(mention.name, ())) == 1
+                or mention.territory_id in _usual_names()):
+            continue  # a name of the referential's, the well-known acronym of one ("la CAB") or
+            # the name it usually goes by ("Cap Nord" for the CA du Pays Nord Martinique)
         proposed.setdefault(mention.territory_id, mention)
     for key in proposed:  # "à Lyon" names a venue: not counted
         counts[key] = len(re.findall(r"(?<![\w-])(?<!\ba )" + _key_pattern(key) + r"(?![\w-])", folded))
