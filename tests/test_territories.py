@@ -1477,14 +1477,6 @@ def test_an_intercommunality_named_again_and_again_by_its_usual_name_is_the_topi
     assert names_of(text.replace("Les élus de Cap Nord", "Les élus")) == []  # twice is not enough
 
 
-def test_the_name_a_grouping_is_given_after_nomme():
-    text = ("Quatre intercommunalités composent le nouveau groupement nommé Marne et Brie Industries, "
-            "l'appellation de sa candidature aux Territoires d'industrie.")
-    assert names_of(text) == ["Marne et Brie Industries"]
-    assert names_of("Le Territoire d'industrie Aurillac – Figeac – Rodez, nommé territoire pilote parmi "
-                    "les 13 premiers.") == ["Aurillac – Figeac – Rodez"]
-    assert names_of("Le préfet nommé Jean Dupont a signé l'accord Territoires d'industrie.") == []
-
 
 def test_a_count_of_valleys_then_as_many_places_after_the_programme_words():
     text = ("Les représentants du label « Territoires d'industrie » des trois vallées de Bruyères, Gérardmer "
