@@ -64,8 +64,8 @@ from pipeline import referential
 from pipeline.extract import figure_scope
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
-from pipeline.extract.territories.common import (CONNECTORS, LEGAL_FORM, SMALL_COUNTS, WORDS, TerritoryMention,
-                                                 capitalised_run, codes_after, codes_in_name, legal_form_end,
+from pipeline.extract.territories.common import (CONNECTORS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
+                                                 TerritoryMention, capitalised_run, codes_after, codes_in_name, legal_form_end,
                                                  departements_bracket, sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
@@ -126,6 +126,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departements_of_the_only_territory(text, kept, places)
     _the_departement_the_text_is_about(text, kept, places)
     _departement_of_a_demonym_before(text, kept)
+    _heads_an_acronym_spells(text, kept)
     _short_forms_named_in_full(kept)
     _variants_of_one_name(kept)
     kept = (kept or kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
@@ -363,6 +364,40 @@ def _part_of(short: str, long: str, short_words: tuple[str, ...], long_words: tu
 
 
 ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
+
+
+def _initials(name: str) -> str:
+    """'Territoire de la Côte Ouest' -> 'TCO': the first letters of its words but connectors."""
+    return "".join(word[0] for word in re.split(r"[\s'’-]+", name)
+                   if word and word.lower() not in CONNECTORS).upper()
+
+
+def _heads_an_acronym_spells(text: str, mentions: list[TerritoryMention]) -> None:
+    """'le Territoire de la Côte Ouest (TCO)', read as 'Côte Ouest' after "le territoire de": the
+    acronym in brackets after a name spells the words before it too, so they are part of the
+    name (not a legal form: 'Communauté urbaine d'Alençon (CUA)' goes by 'Alençon')."""
+    folded = fold(text)
+    for mention in mentions:
+        bracket = ACRONYM_AFTER.match(text, mention.end)
+        if not bracket:
+            continue
+        acronym, initials = bracket.group("acronym"), _initials(mention.name)
+        if not initials or acronym == initials or not acronym.endswith(initials):
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        words = list(re.finditer(r"[^\s'’]+['’]?", text[line_start:mention.start]))
+        for word in reversed(words[-MAX_NAME_WORDS:]):
+            start = line_start + word.start()
+            if fold(word.group().rstrip("'’")) not in CONNECTORS and not word.group()[0].isupper():
+                break
+            written = _initials(text[start:mention.end])
+            if written == acronym and text[start].isupper():
+                if not LEGAL_FORM.match(folded, start):
+                    mention.start, mention.name = start, collapse_spaces(text[start:mention.end])
+                break
+            if len(written) > len(acronym):
+                break
 
 
 def _acronyms_spelled_out(text: str, mentions: list[TerritoryMention]) -> None:
@@ -374,7 +409,7 @@ def _acronyms_spelled_out(text: str, mentions: list[TerritoryMention]) -> None:
     for mention in mentions:
         if ACRONYM_NAME.fullmatch(mention.name):
             mention.name = (_spelled_out(text, folded, mention.name) or _known_acronym(mention.name)
-                            or mention.name)
+                            or _written_with_its_form(text, folded, mention.name) or mention.name)
 
 
 def _spelled_out(text: str, folded: str, acronym: str) -> str | None:
@@ -388,6 +423,21 @@ def _spelled_out(text: str, folded: str, acronym: str) -> str | None:
         if name:
             return name
     return None
+
+
+def _written_with_its_form(text: str, folded: str, acronym: str) -> str | None:
+    """'La CCGM labellisée', the body writing 'La Communauté de communes Gally Mauldre, labellisée
+    depuis 2018' without the acronym in brackets: the one intercommunality the text writes with
+    its legal form whose initials, the form's included, are the acronym goes by its name."""
+    names = set()
+    for form in LEGAL_FORM.finditer(folded):
+        name_start = legal_form_end(text, folded, form.start())
+        if name_start is None or name_start >= len(text) or not text[name_start].isupper():
+            continue
+        name = collapse_spaces(text[name_start:capitalised_run(text, name_start, min(len(text), name_start + 120))])
+        if name and _initials(folded[form.start():form.end()]) + _initials(name) == acronym.upper():
+            names.add(name)
+    return names.pop() if len(names) == 1 else None
 
 
 OFFICIAL_FORM = re.compile(r"C[ACU]\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?")

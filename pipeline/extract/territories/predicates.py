@@ -132,6 +132,17 @@ def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: i
 PART_AFTER_LABEL = re.compile(WORDS["part_of_a_territory_after_label"])
 
 
+def _opens_a_paragraph(text: str, match: re.Match) -> bool:
+    """Whether the predicate's words open a line, capitalised as a sentence's first ("Saint-Paul,
+    le 14 mars 2022" then "Labellisé « Territoire d'industrie » en 2018, le …"): what stands
+    above is a title or a dateline, not its subject."""
+    line_break = text.rfind("\n", match.start(), match.end())
+    head = line_break + 1 if line_break >= 0 else match.start()
+    head += len(text[head:match.end()]) - len(text[head:match.end()].lstrip(", \t"))
+    return text[head:head + 1].isupper() and text[head + 1:head + 2].islower() \
+        and "\n" in text[:head] and not text[text.rfind("\n", 0, head) + 1:head].strip()
+
+
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
@@ -141,6 +152,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
         if asked(text, match.end()) or PART_AFTER_LABEL.match(folded, match.end()):
             continue  # a question; "X est labellisé … sur l'axe A-B-C": a part of a wider territory
+        if _opens_a_paragraph(text, match):
+            continue  # "Saint-Paul, le 14 mars 2022" then "Labellisé … en 2018, le X …": no subject before
         if needs_context and not TERRITORIES_WORD.search(folded, max(0, sentence_start - 300), sentence_end):
             continue
         apposition = match.group(0).startswith(",")
