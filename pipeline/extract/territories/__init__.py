@@ -128,6 +128,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_of_a_demonym_before(text, kept)
     _heads_an_acronym_spells(text, kept)
     _short_forms_named_in_full(kept)
+    _carriers_left_out(kept)
     _variants_of_one_name(kept)
     kept = (kept or kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
             or topic_name(text, places))
@@ -327,6 +328,25 @@ def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
     for mention in mentions:
         if mention.territory_id in full:
             mention.name = full[mention.territory_id]
+
+
+# "Métropole Aix-Marseille-Provence - ": the intercommunality carrying a territory, with its
+# legal form, then a dash before the territory's own name.
+CARRIER_BEFORE = re.compile(r"(?:metropole|communaute|agglomeration|c[acu])\b.*\s[-–—]\s*")
+
+
+def _carriers_left_out(mentions: list[TerritoryMention]) -> None:
+    """'PROTOCOLE … « MÉTROPOLE AIX-MARSEILLE-PROVENCE - AIX-ROUSSET-GARDANNE ; ISTRES-… »' in a
+    title, '« Aix-Rousset-Gardanne ; Istres-… » a été désigné' in the body: a name that is
+    another name of the text after its carrying intercommunality is that territory."""
+    names = {fold(m.name): m.name for m in mentions}
+    for mention in mentions:
+        folded = fold(mention.name)
+        for short_folded, short in names.items():
+            if len(short_folded) < len(folded) and folded.endswith(short_folded) \
+                    and CARRIER_BEFORE.fullmatch(folded[:len(folded) - len(short_folded)]):
+                mention.name = short
+                break
 
 
 def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:

@@ -129,6 +129,7 @@ def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: i
     return found
 
 
+QUOTED_SUBJECT = re.compile(r"«\s*(?P<name>[A-ZÀ-Ý][^«»\n]{1,80}?)\s*»[ \t]*$")
 PART_AFTER_LABEL = re.compile(WORDS["part_of_a_territory_after_label"])
 
 
@@ -170,7 +171,11 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             # the comma before a verb closes the gloss: no apposition ("A, dans la Vienne, et B,
             # dans les Deux-Sèvres, viennent d'être labellisées": not "Vienne")
             apposition = apposition and bool(counted or match.groupdict().get("apposed"))
-        parts = enumeration_before(text, end, clause_start, apposition)
+        quoted = QUOTED_SUBJECT.search(text, max(sentence_start - 100, 0), match.start())
+        # 'le territoire « Aix-Rousset-Gardanne ; Istres-Fos-Marignane-Etang de Berre » a été
+        # désigné': a quoted subject is one name, whatever joints it holds
+        parts = [Part(quoted.start("name"), quoted.end("name"))] if quoted \
+            else enumeration_before(text, end, clause_start, apposition)
         if counted:  # "le TCO et la Cirest, les deux Territoires d'industrie …": the last two
             word = counted.split()[1]
             parts = parts[-(int(word) if word.isdigit() else SMALL_COUNTS[word]):]
