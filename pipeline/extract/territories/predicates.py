@@ -129,6 +129,8 @@ def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: i
     return found
 
 
+AUXILIARY_AFTER_COMMA = re.compile(r",\s*(?:est|sont|a|ont|sera|seront|etait|etaient|avait|avaient|vient|viennent"
+                                   r"|fut|furent)\s")
 QUOTED_SUBJECT = re.compile(r"«\s*(?P<name>[A-ZÀ-Ý][^«»\n]{1,80}?)\s*»[ \t]*$")
 PART_AFTER_LABEL = re.compile(WORDS["part_of_a_territory_after_label"])
 
@@ -157,7 +159,9 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "Saint-Paul, le 14 mars 2022" then "Labellisé … en 2018, le X …": no subject before
         if needs_context and not TERRITORIES_WORD.search(folded, max(0, sentence_start - 300), sentence_end):
             continue
-        apposition = match.group(0).startswith(",")
+        # "X, labellisé …" qualifies X; "A associée à B, et à C, est lauréate": a comma before a
+        # verb closes what stands between the subject and it
+        apposition = match.group(0).startswith(",") and not AUXILIARY_AFTER_COMMA.match(match.group(0))
         counted = match.groupdict().get("counted")
         if (counted or match.groupdict().get("apposed")) and not apposition:
             continue
