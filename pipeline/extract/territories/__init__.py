@@ -352,17 +352,18 @@ def _carriers_left_out(mentions: list[TerritoryMention]) -> None:
 def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
     """'Alliances Luxe & Précision Doubs' in a caption beside '… Précision du Doubs' twice in the
     body: names with the same words but for their connectors name one territory, under its most
-    written form (the longer on a tie); 'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name
-    whose words are a whole part of a longer name's (its places joined by dashes or "et") is that
-    territory named short."""
+    written form (on a tie, the one written after the programme's words, then the longer);
+    'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name whose words are a whole part of a
+    longer name's (its places joined by dashes or "et") is that territory named short."""
     def words(key: str) -> tuple[str, ...]:
         return tuple(word for word in key.split("-") if word not in CONNECTORS)
 
     written: dict[str, int] = {}
     for mention in mentions:
         written[mention.name] = written.get(mention.name, 0) + 1
+    labelled = {m.name for m in mentions if m.rule == "territory.prefixed_name"}  # the label's own words
     by_words: dict[tuple[str, ...], str] = {}
-    for name in sorted(written, key=lambda n: (-written[n], -len(n))):
+    for name in sorted(written, key=lambda n: (-written[n], n not in labelled, -len(n))):
         by_words.setdefault(words(name_key(name)), name)
     names = set(by_words.values())
     for mention in mentions:
