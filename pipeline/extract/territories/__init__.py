@@ -117,6 +117,7 @@ def find_territories(text: str, places: list[PlaceMention],
         kept = [m for m in kept if not m.joins]
     if any(not _described(m) for m in kept):
         kept = [m for m in kept if not _described(m)]
+    kept = _members_of_another(text, kept)
     for mention in kept:
         mention.name_codes = departements_in_name(text, mention.start, mention.end, places)
         mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
@@ -160,6 +161,29 @@ def _described(mention: TerritoryMention) -> bool:
     words = mention.name.split()
     return len(words) == 2 and words[1].islower() and bool(PLACE_ADJECTIVE_HEAD.match(fold(mention.name))) \
         and bool(PLACE_ADJECTIVE.fullmatch(fold(words[1])))
+
+
+# "composé des communautés de communes A, B et C", "Ce projet regroupera 4 intercommunalités :":
+# the intercommunalities one territory is made of.
+MADE_OF_INTERCOMMUNALITIES = re.compile(
+    r"\b(?:compose|constitue|forme|regroup\w*|reuni\w*|rassembl\w*)e?s?\s+(?:de\s+|des\s+|par\s+)?(?:(?:les|ses)\s+)?"
+    r"(?:(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+)?(?:intercommunalites|communautes|epci)\b")
+
+
+def _members_of_another(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """'La vallée du Garon, « territoire d'industrie »' above 'Le territoire d'industrie « Vienne
+    Condrieu » composé des communautés de communes …, de la Vallée du Garon et …': a name the
+    text lists among the intercommunalities another territory of it is made of is a member."""
+    if len({m.territory_id for m in mentions}) < 2:
+        return mentions
+    folded = fold(text)
+    lists = [(*sentence_bounds(text, match.start()), match.end()) for match in MADE_OF_INTERCOMMUNALITIES.finditer(folded)]
+
+    def listed(mention: TerritoryMention) -> bool:  # in a list of another sentence than its own
+        name = re.compile(r"(?<![\w-])" + re.escape(fold(mention.name)) + r"(?![\w-])")
+        return any(not sentence_start <= mention.start < end and name.search(folded, start, end)
+                   for sentence_start, end, start in lists)
+    return [m for m in mentions if not listed(m)]
 
 
 STRADDLING = re.compile(r",?\s*(?:(?:un|le)\s+)?(?:territoire\s+)?(?:situ[ée]\s+)?[àa]\s+cheval\s+sur\s+"
