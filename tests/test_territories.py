@@ -1096,6 +1096,16 @@ def test_topic_the_one_intercommunality_an_article_about_the_programme_keeps_nam
                     "communauté de communes Bugey Sud se sont retrouvés à Belley.\n\nPour Bugey Sud, une "
                     "étape : les entreprises de Bugey Sud présenteront leurs projets, dit le président de "
                     "Bugey Sud.\n") == []
+    # nor one the text says allied with others, or several gathered: the article is about a member
+    pompey = ("Le Bassin de Pompey, en Meurthe-et-Moselle, a préparé son dossier. Le président de la "
+              "communauté de communes du Bassin de Pompey le défend ; le Bassin de Pompey y tient.\n")
+    assert names_of("Territoires d'industrie : un label pour le bassin\n\n" + pompey
+                    + "La collectivité s'est alliée avec trois autres intercommunalités.\n") == []
+    assert names_of("Territoires d'industrie : un label pour le bassin\n\n" + pompey
+                    + "Elles sont quatre communautés de communes à s'être rassemblées autour du dispositif.\n") == []
+    assert names_of("La communauté de communes du Bassin de Pompey engagée dans Territoires d'industrie\n\n"
+                    "Le contrat est plus complexe : la collectivité s'est alliée avec trois autres "
+                    "intercommunalités.\n") == []
 
 
 def test_each_quote_of_an_inline_list_holds_one_name():

@@ -70,8 +70,8 @@ from pipeline import referential
 from pipeline.extract import figure_scope
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
-from pipeline.extract.territories.common import (CONNECTORS, LEGAL_FORM, SMALL_COUNTS, WORDS, TerritoryMention,
-                                                 capitalised_run, codes_after, codes_in_name, legal_form_end,
+from pipeline.extract.territories.common import (CONNECTORS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
+                                                 TerritoryMention, capitalised_run, codes_after, codes_in_name, legal_form_end,
                                                  departements_bracket, sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
@@ -124,6 +124,7 @@ def find_territories(text: str, places: list[PlaceMention],
         kept = [m for m in kept if not m.joins]
     if any(not _described(m) for m in kept):
         kept = [m for m in kept if not _described(m)]
+    kept = _members_of_another(text, kept)
     for mention in kept:
         # "Sud Meuse - Nord Haute-Marne (Haute-Marne et Meuse)": what its bracket states is stated,
         # even where its name holds the same places
@@ -135,7 +136,9 @@ def find_territories(text: str, places: list[PlaceMention],
     _departements_of_the_only_territory(text, kept, places)
     _the_departement_the_text_is_about(text, kept, places)
     _departement_of_a_demonym_before(text, kept)
+    _heads_an_acronym_spells(text, kept)
     _short_forms_named_in_full(kept)
+    _carriers_left_out(kept)
     _variants_of_one_name(kept)
     _codes_named_in_full(kept)
     kept = (kept or kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
@@ -168,6 +171,29 @@ def _described(mention: TerritoryMention) -> bool:
     words = mention.name.split()
     return len(words) == 2 and words[1].islower() and bool(PLACE_ADJECTIVE_HEAD.match(fold(mention.name))) \
         and bool(PLACE_ADJECTIVE.fullmatch(fold(words[1])))
+
+
+# "composé des communautés de communes A, B et C", "Ce projet regroupera 4 intercommunalités :":
+# the intercommunalities one territory is made of.
+MADE_OF_INTERCOMMUNALITIES = re.compile(
+    r"\b(?:compose|constitue|forme|regroup\w*|reuni\w*|rassembl\w*)e?s?\s+(?:de\s+|des\s+|par\s+)?(?:(?:les|ses)\s+)?"
+    r"(?:(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+)?(?:intercommunalites|communautes|epci)\b")
+
+
+def _members_of_another(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """'La vallée du Garon, « territoire d'industrie »' above 'Le territoire d'industrie « Vienne
+    Condrieu » composé des communautés de communes …, de la Vallée du Garon et …': a name the
+    text lists among the intercommunalities another territory of it is made of is a member."""
+    if len({m.territory_id for m in mentions}) < 2:
+        return mentions
+    folded = fold(text)
+    lists = [(*sentence_bounds(text, match.start()), match.end()) for match in MADE_OF_INTERCOMMUNALITIES.finditer(folded)]
+
+    def listed(mention: TerritoryMention) -> bool:  # in a list of another sentence than its own
+        name = re.compile(r"(?<![\w-])" + re.escape(fold(mention.name)) + r"(?![\w-])")
+        return any(not sentence_start <= mention.start < end and name.search(folded, start, end)
+                   for sentence_start, end, start in lists)
+    return [m for m in mentions if not listed(m)]
 
 
 STRADDLING = re.compile(r",?\s*(?:(?:un|le)\s+)?(?:territoire\s+)?(?:situ[ée]\s+)?[àa]\s+cheval\s+sur\s+"
@@ -338,20 +364,40 @@ def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
             mention.name = full[mention.territory_id]
 
 
+# "Métropole Aix-Marseille-Provence - ": the intercommunality carrying a territory, with its
+# legal form, then a dash before the territory's own name.
+CARRIER_BEFORE = re.compile(r"(?:metropole|communaute|agglomeration|c[acu])\b.*\s[-–—]\s*")
+
+
+def _carriers_left_out(mentions: list[TerritoryMention]) -> None:
+    """'PROTOCOLE … « MÉTROPOLE AIX-MARSEILLE-PROVENCE - AIX-ROUSSET-GARDANNE ; ISTRES-… »' in a
+    title, '« Aix-Rousset-Gardanne ; Istres-… » a été désigné' in the body: a name that is
+    another name of the text after its carrying intercommunality is that territory."""
+    names = {fold(m.name): m.name for m in mentions}
+    for mention in mentions:
+        folded = fold(mention.name)
+        for short_folded, short in names.items():
+            if len(short_folded) < len(folded) and folded.endswith(short_folded) \
+                    and CARRIER_BEFORE.fullmatch(folded[:len(folded) - len(short_folded)]):
+                mention.name = short
+                break
+
+
 def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
     """'Alliances Luxe & Précision Doubs' in a caption beside '… Précision du Doubs' twice in the
     body: names with the same words but for their connectors name one territory, under its most
-    written form (the longer on a tie); 'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name
-    whose words are a whole part of a longer name's (its places joined by dashes or "et") is that
-    territory named short."""
+    written form (on a tie, the one written after the programme's words, then the longer);
+    'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name whose words are a whole part of a
+    longer name's (its places joined by dashes or "et") is that territory named short."""
     def words(key: str) -> tuple[str, ...]:
         return tuple(word for word in key.split("-") if word not in CONNECTORS)
 
     written: dict[str, int] = {}
     for mention in mentions:
         written[mention.name] = written.get(mention.name, 0) + 1
+    labelled = {m.name for m in mentions if m.rule == "territory.prefixed_name"}  # the label's own words
     by_words: dict[tuple[str, ...], str] = {}
-    for name in sorted(written, key=lambda n: (-written[n], -len(n))):
+    for name in sorted(written, key=lambda n: (-written[n], n not in labelled, -len(n))):
         by_words.setdefault(words(name_key(name)), name)
     names = set(by_words.values())
     for mention in mentions:
@@ -388,6 +434,40 @@ def _part_of(short: str, long: str, short_words: tuple[str, ...], long_words: tu
 
 
 ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
+
+
+def _initials(name: str) -> str:
+    """'Territoire de la Côte Ouest' -> 'TCO': the first letters of its words but connectors."""
+    return "".join(word[0] for word in re.split(r"[\s'’-]+", name)
+                   if word and word.lower() not in CONNECTORS).upper()
+
+
+def _heads_an_acronym_spells(text: str, mentions: list[TerritoryMention]) -> None:
+    """'le Territoire de la Côte Ouest (TCO)', read as 'Côte Ouest' after "le territoire de": the
+    acronym in brackets after a name spells the words before it too, so they are part of the
+    name (not a legal form: 'Communauté urbaine d'Alençon (CUA)' goes by 'Alençon')."""
+    folded = fold(text)
+    for mention in mentions:
+        bracket = ACRONYM_AFTER.match(text, mention.end)
+        if not bracket:
+            continue
+        acronym, initials = bracket.group("acronym"), _initials(mention.name)
+        if not initials or acronym == initials or not acronym.endswith(initials):
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        words = list(re.finditer(r"[^\s'’]+['’]?", text[line_start:mention.start]))
+        for word in reversed(words[-MAX_NAME_WORDS:]):
+            start = line_start + word.start()
+            if fold(word.group().rstrip("'’")) not in CONNECTORS and not word.group()[0].isupper():
+                break
+            written = _initials(text[start:mention.end])
+            if written == acronym and text[start].isupper():
+                if not LEGAL_FORM.match(folded, start):
+                    mention.start, mention.name = start, collapse_spaces(text[start:mention.end])
+                break
+            if len(written) > len(acronym):
+                break
 
 
 def _acronyms_spelled_out(text: str, mentions: list[TerritoryMention]) -> None:
@@ -399,7 +479,7 @@ def _acronyms_spelled_out(text: str, mentions: list[TerritoryMention]) -> None:
     for mention in mentions:
         if ACRONYM_NAME.fullmatch(mention.name):
             mention.name = (_spelled_out(text, folded, mention.name) or _known_acronym(mention.name)
-                            or mention.name)
+                            or _written_with_its_form(text, folded, mention.name) or mention.name)
 
 
 def _spelled_out(text: str, folded: str, acronym: str) -> str | None:
@@ -413,6 +493,21 @@ def _spelled_out(text: str, folded: str, acronym: str) -> str | None:
         if name:
             return name
     return None
+
+
+def _written_with_its_form(text: str, folded: str, acronym: str) -> str | None:
+    """'La CCGM labellisée', the body writing 'La Communauté de communes Gally Mauldre, labellisée
+    depuis 2018' without the acronym in brackets: the one intercommunality the text writes with
+    its legal form whose initials, the form's included, are the acronym goes by its name."""
+    names = set()
+    for form in LEGAL_FORM.finditer(folded):
+        name_start = legal_form_end(text, folded, form.start())
+        if name_start is None or name_start >= len(text) or not text[name_start].isupper():
+            continue
+        name = collapse_spaces(text[name_start:capitalised_run(text, name_start, min(len(text), name_start + 120))])
+        if name and _initials(folded[form.start():form.end()]) + _initials(name) == acronym.upper():
+            names.add(name)
+    return names.pop() if len(names) == 1 else None
 
 
 OFFICIAL_FORM = re.compile(r"C[ACU]\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?")

@@ -30,7 +30,7 @@ from itertools import islice
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.territories.common import (LEGAL_FORM, PREFIX, TerritoryMention, capitalised_run,
                                                  is_place_name, legal_form_end, make_mention, written_with_legal_form)
-from pipeline.extract.territories.topic import reads_as_place
+from pipeline.extract.territories.topic import allied_intercommunalities, reads_as_place
 from pipeline.normalize import fold
 
 RULE = "territory.kicker"
@@ -135,8 +135,8 @@ def _one_intercommunality(text: str, folded: str, start: int, end: int) -> list[
     """'La Communauté d'Agglomération de Bastia tire le bilan du programme Territoires
     d'industrie': a title about the programme and one intercommunality, written with its legal
     form as the title's subject, names the territory after it ('Bastia')."""
-    if not re.search(PREFIX, folded[start:end]):
-        return []
+    if not re.search(PREFIX, folded[start:end]) or allied_intercommunalities(text, folded):
+        return []  # not about the programme; about a member of a territory of several
     forms = [form for form in LEGAL_FORM.finditer(folded, start, end)
              if re.search(r"(?:^|[\s'’])$", folded[max(start, form.start() - 1):form.start()])]
     if len(forms) != 1:

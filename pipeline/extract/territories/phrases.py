@@ -251,6 +251,11 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
 COUNT_BEFORE = re.compile(r"(?:\b\d+|\b(?:" + "|".join(SMALL_COUNTS) + r"))\s+$")
 
 
+# A word in capitals before a word in title case: the end of a rubric in capitals, not a name's
+# first word ("COMMUNAUTÉ Bièvre Isère"); acronyms are shorter ("TI Sud Vosges", "PETR du …").
+RUBRIC_IN_CAPITALS = re.compile(r"[A-ZÀ-Ý]{5,}[ \t]+(?=[A-ZÀ-Ý][a-zà-ÿ])")
+
+
 def _tail_name(text: str, folded: str, start: int, end: int) -> Part | None:
     """The longest name ending a phrase: 'car comme Kourou' -> 'Kourou'. Only its last words can
     start one (a name has at most MAX_NAME_WORDS), which keeps a long phrase linear."""
@@ -258,6 +263,8 @@ def _tail_name(text: str, folded: str, start: int, end: int) -> Part | None:
     for word in words[-2 * MAX_NAME_WORDS:]:
         part = read_part(text, start + word.start(), end, folded)
         if part is not None and part.end == end and looks_like_name(_name(text, part)):
+            if RUBRIC_IN_CAPITALS.match(text, part.start):
+                continue  # "BIÈVRE ISÈRE COMMUNAUTÉ Bièvre Isère, labellisé …": a rubric glued to the title
             if text[part.start].islower() and COUNT_BEFORE.search(folded, start, part.start):
                 return None  # "13 zones du Grand Est labellisées": places counted, not a name
             return part

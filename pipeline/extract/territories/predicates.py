@@ -129,7 +129,21 @@ def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: i
     return found
 
 
+AUXILIARY_AFTER_COMMA = re.compile(r",\s*(?:est|sont|a|ont|sera|seront|etait|etaient|avait|avaient|vient|viennent"
+                                   r"|fut|furent)\s")
+QUOTED_SUBJECT = re.compile(r"«\s*(?P<name>[A-ZÀ-Ý][^«»\n]{1,80}?)\s*»[ \t]*$")
 PART_AFTER_LABEL = re.compile(WORDS["part_of_a_territory_after_label"])
+
+
+def _opens_a_paragraph(text: str, match: re.Match) -> bool:
+    """Whether the predicate's words open a line, capitalised as a sentence's first ("Saint-Paul,
+    le 14 mars 2022" then "Labellisé « Territoire d'industrie » en 2018, le …"): what stands
+    above is a title or a dateline, not its subject."""
+    line_break = text.rfind("\n", match.start(), match.end())
+    head = line_break + 1 if line_break >= 0 else match.start()
+    head += len(text[head:match.end()]) - len(text[head:match.end()].lstrip(", \t"))
+    return text[head:head + 1].isupper() and text[head + 1:head + 2].islower() \
+        and "\n" in text[:head] and not text[text.rfind("\n", 0, head) + 1:head].strip()
 
 
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -143,9 +157,13 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # a question
         if PART_AFTER_LABEL.match(folded, match.end()):
             continue  # "X est labellisé … sur l'axe A-B-C": a part of a wider territory (wider_areas)
+        if _opens_a_paragraph(text, match):
+            continue  # "Saint-Paul, le 14 mars 2022" then "Labellisé … en 2018, le X …": no subject before
         if needs_context and not TERRITORIES_WORD.search(folded, max(0, sentence_start - 300), sentence_end):
             continue
-        apposition = match.group(0).startswith(",")
+        # "X, labellisé …" qualifies X; "A associée à B, et à C, est lauréate": a comma before a
+        # verb closes what stands between the subject and it
+        apposition = match.group(0).startswith(",") and not AUXILIARY_AFTER_COMMA.match(match.group(0))
         counted = match.groupdict().get("counted")
         if (counted or match.groupdict().get("apposed")) and not apposition:
             continue
@@ -159,7 +177,11 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             # the comma before a verb closes the gloss: no apposition ("A, dans la Vienne, et B,
             # dans les Deux-Sèvres, viennent d'être labellisées": not "Vienne")
             apposition = apposition and bool(counted or match.groupdict().get("apposed"))
-        parts = enumeration_before(text, end, clause_start, apposition)
+        quoted = QUOTED_SUBJECT.search(text, max(sentence_start - 100, 0), match.start())
+        # 'le territoire « Aix-Rousset-Gardanne ; Istres-Fos-Marignane-Etang de Berre » a été
+        # désigné': a quoted subject is one name, whatever joints it holds
+        parts = [Part(quoted.start("name"), quoted.end("name"))] if quoted \
+            else enumeration_before(text, end, clause_start, apposition)
         if counted:  # "le TCO et la Cirest, les deux Territoires d'industrie …": the last two
             word = counted.split()[1]
             parts = parts[-(int(word) if word.isdigit() else SMALL_COUNTS[word]):]

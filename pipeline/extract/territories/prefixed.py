@@ -1,8 +1,9 @@
 """territory.prefixed_name: the name after the programme's words ("Territoire d'industrie de
 l'Ouest Rural regroupant ...", 'le Territoire d'industrie "Baie de Somme Ponthieu-Marquenterre
-industrie"', "le TI Sud Vosges", "le Territoire d'Industrie 32/82" named by its départements' codes), or after "pour" when the programme's words name a contract
-("le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais"), or apposed after a
-possessive ("Notre territoire d'industrie, Lacq-Pau-Tarbes.")."""
+industrie"', "le TI Sud Vosges", "le Territoire d'Industrie 32/82" named by its départements'
+codes), or after "pour" when the programme's words name a contract ("le contrat « Territoires
+d'industrie » pour Saint-Nazaire Cordemais") or a territory ("le programme … pour le territoire
+X"), or apposed after a possessive ("Notre territoire d'industrie, Lacq-Pau-Tarbes.")."""
 
 from __future__ import annotations
 
@@ -76,6 +77,9 @@ POSSESSIVE_BEFORE = re.compile(r"\b(?:notre|votre|leur|son|sa)\s*[«“\"]?\s*$"
 APPOSED_NAME_END = re.compile(r"\s*(?:[.!]|$)")
 # "le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais": a contract's words, then
 # the territory it is signed for.
+# "le programme Territoires d'industrie pour le territoire Vallée de la Bresle-Vimeu": the
+# territory the programme is for, named as one (after the article the match reads).
+THE_TERRITORY = re.compile(r"territoire\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?(?=[A-ZÀ-Ý])")
 CONTRACT_BEFORE = re.compile(r"\b(?:contrats?|protocoles?)(?:\s+d['’]engagement)?\s*[«“\"]?\s*$", re.IGNORECASE)
 
 
@@ -102,7 +106,10 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
         if "\n" in match.group("gap") and not _title_then_name(text, match):
             continue
         if match.group("beneficiary") and not CONTRACT_BEFORE.search(text, max(0, match.start() - 40), match.start()):
-            continue  # "les territoires d'industrie pour la France": no contract, no territory
+            territory = THE_TERRITORY.match(text, pos)
+            if not territory:
+                continue  # "les territoires d'industrie pour la France": no contract, no territory
+            pos = territory.end()  # "le programme Territoires d'industrie pour le territoire X"
         if match.group("comma") and not POSSESSIVE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             continue  # "le programme Territoires d'industrie, Bpifrance et …": an enumeration
         if PERSON_ROLE.search(fold(text[max(0, match.start() - 60):match.start()])):

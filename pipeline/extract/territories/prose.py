@@ -53,16 +53,16 @@ EPCI_FORM_BEFORE = re.compile(r"(?:communaute|agglomeration|communes|urbaine|met
 # "le territoire de la CCPG": the area of an intercommunality known by its acronym.
 ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 # The name a territory is given: "un nouveau Territoire du dispositif, baptisé « Bourgogne
-# Industrie »", "avec un nouveau nom, Alliances Luxe & Précision Doubs", "le Territoire « X »"
-# (in a sentence that says "territoire").
-NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+)?"
+# Industrie »", "le nouveau groupement nommé Marne et Brie Industries", "avec un nouveau nom,
+# Alliances Luxe & Précision Doubs", "le Territoire « X »" (in a sentence that says "territoire").
+NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=groupement\s)nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+)?"
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])")
 # 'Le territoire « nord Lorraine », comprenant …, intègre un dispositif nommé « Territoires
 # d'industrie »': a quoted name after "territoire" in lower case, in a sentence naming the programme.
 TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(?:du|de\s+la|de\s+l['’]|des|de)\s*)?(?=[«“\"])")
 # What is named must be a territory or its perimeter, written before the name: "un nouveau
 # Territoire du dispositif", "définie sur le même périmètre géographique, dénommé X".
-NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+)?(?:territoire|perimetre)\b")
+NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+)?(?:territoire|perimetre|groupement)\b")
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
 APPOSITION = re.compile(r",\s+(?:(?:le|un)\s+)?(?:(?:nouveau|nouvel|premier|futur|jeune)\s+)?(?P<quote>[«“\"])?\s*"

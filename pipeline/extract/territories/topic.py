@@ -26,8 +26,8 @@ from functools import lru_cache
 
 from pipeline import referential
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
-from pipeline.extract.territories.common import (PREFIX, WORDS, TerritoryMention, capitalised_run,
-                                                 departements_bracket, is_place_name, make_mention)
+from pipeline.extract.territories.common import (PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, capitalised_run,
+                                                 departements_bracket, is_place_name, make_mention, sentence_bounds)
 from pipeline.linking import ACRONYM, ALIASES_FILE, known_acronyms
 from pipeline.normalize import fold, name_key
 
@@ -74,6 +74,8 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     if len(ranked) > 1 and ranked[0][1] < CLEAR_MARGIN * ranked[1][1]:
         return []
+    if ranked[0][0] in _epci_names() and allied_intercommunalities(text, folded):
+        return []  # an intercommunality allied with others: a member
     return [proposed[ranked[0][0]]]
 
 
@@ -173,6 +175,28 @@ FORMED_BY_TWO = re.compile(r"\b(?:(?:forme|compose|constitue)e?s?\s+(?:par|de)|r
                            + r"[^.;:\n]{0,250}?\s+et\s+(?:de\s+)?" + INTERCOMMUNALITY)
 
 
+# "Elles sont six communautés de communes à s'être rassemblées autour du dispositif", "la
+# collectivité s'est alliée avec cinq autres intercommunalités": a territory of several
+# intercommunalities, in a sentence that gathers them.
+SEVERAL_INTERCOMMUNALITIES = re.compile(r"\b(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+(?P<others>autres\s+)?"
+                                        r"(?:intercommunalites|communautes(?:\s+de\s+communes|\s+d'agglomeration)?"
+                                        r"|epci)\b")
+GATHERING = re.compile(r"\b(?:alli|rassembl|regroup|reuni|unie?s\b|federe)")
+
+
+def allied_intercommunalities(text: str, folded: str) -> bool:
+    """Whether the text says its intercommunality joined others to form the territory: an
+    article about one of them ('Creil Sud Oise, l'Aire Cantilienne, … ces collectivités se sont
+    réunies') is about a member, not a territory going by its name."""
+    for match in SEVERAL_INTERCOMMUNALITIES.finditer(folded):
+        if SMALL_COUNTS.get(match.group(0).split()[0], 2) < 2:
+            continue
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if match.group("others") or GATHERING.search(folded, sentence_start, sentence_end):
+            return True
+    return False
+
+
 def _intercommunality_subject(text: str, folded: str) -> list[TerritoryMention]:
     """'Le Bassin de Pompey, en Meurthe-et-Moselle, n'a pas attendu …' then '… président de la
     communauté de communes du Bassin de Pompey' then 'le Bassin de Pompey tirera profit du
@@ -183,7 +207,7 @@ def _intercommunality_subject(text: str, folded: str) -> list[TerritoryMention]:
     "réunis à Lyon") not counted; a territory the text says two intercommunalities or more form ("le Territoire d'industrie
     réunissant la communauté de communes de A, B Agglomération, … et la communauté de communes C")
     is none's."""
-    if FORMED_BY_TWO.search(folded):
+    if FORMED_BY_TWO.search(folded) or allied_intercommunalities(text, folded):
         return []  # "celui formé par la métropole d'Orléans et la communauté de communes de …"
     counts: dict[str, int] = {}
     proposed: dict[str, TerritoryMention] = {}
