@@ -425,3 +425,19 @@ def test_an_everyday_name_after_another_name_coordinated_before_it_starts_after_
     text = "Ce sont le Grand Belfort et Pays de Montbéliard Agglomération qui ont déposé la candidature."
     assert [(s, mention) for s, mention, _ in linked(text, frozenset({"25", "90"}))][-1] == (
         "200065647", "Pays de Montbéliard Agglomération")
+
+
+def test_a_territory_named_by_an_epcis_official_name_is_that_epci():
+    text = ("Le Grand Chalon est labellisé « Territoire d'industrie ». Entre Paris et Lyon, "
+            "l'agglomération mise sur son industrie.")
+    found = find_epcis(text, DocumentLinker(frozenset({"75"})), parse(text), [(3, 15, "grand-chalon")])
+    assert [(m.link.siren, m.rule, m.territory_hint) for m in found] == [
+        ("247100589", "epci.territory_name", "grand-chalon")]
+
+
+def test_an_area_named_after_a_town_or_several_territories_name_no_epci():
+    text = "Le Libournais est labellisé « Territoire d'industrie »."
+    assert find_epcis(text, DocumentLinker(frozenset({"33"})), parse(text), [(3, 13, "libournais")]) == []
+    text = "Le Grand Chalon et Bièvre Isère sont labellisés « Territoires d'industrie »."
+    territories = [(3, 15, "grand-chalon"), (19, 31, "bievre-isere")]
+    assert find_epcis(text, DocumentLinker(), parse(text), territories) == []
