@@ -441,3 +441,23 @@ def test_an_area_named_after_a_town_or_several_territories_name_no_epci():
     text = "Le Grand Chalon et Bièvre Isère sont labellisés « Territoires d'industrie »."
     territories = [(3, 15, "grand-chalon"), (19, 31, "bievre-isere")]
     assert find_epcis(text, DocumentLinker(), parse(text), territories) == []
+
+
+def test_official_names_coordinated_before_an_epci_are_epcis_too():
+    text = ("Le Grand Charolais, Le Grand Autunois Morvan et la Communauté urbaine Creusot-Montceau "
+            "ont porté la candidature.")
+    found = find_epcis(text, DocumentLinker(frozenset({"71"})), parse(text), [])
+    assert [(m.link.siren, text[m.start:m.end]) for m in found] == [
+        ("200071884", "Le Grand Charolais"), ("200070530", "Le Grand Autunois Morvan"),
+        ("247100290", "Communauté urbaine Creusot-Montceau")]
+
+
+@pytest.mark.parametrize("text", [
+    # one word before: the town as often as its agglomeration
+    "Bastia et la communauté de communes de Marana-Golo ont signé.",
+    # a name that is no EPCI's ends the run: the names before it are not read
+    "Le Grand Charolais, Gueugnon et la Communauté urbaine Creusot-Montceau ont signé.",
+])
+def test_names_before_an_epci_that_may_be_places_are_not_epcis(text):
+    found = find_epcis(text, DocumentLinker(frozenset({"2B", "71"})), parse(text), [])
+    assert [m.rule for m in found] == ["epci.head_mention"]

@@ -41,7 +41,9 @@ Rules (ids in the `rule` column):
                        de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards"), when it is
                        the official name of an EPCI of the document's départements, or holds a
                        type word ("Flers Agglo et Intercom de la Vire au Noireau"): never a
-                       town, a person or an everyday form.
+                       town, a person or an everyday form; or coordinated before it, of two
+                       words or more ("Le Grand Autunois Morvan et la Communauté urbaine
+                       Creusot-Montceau").
 - epci.territory_name  the name of the one territory a text is about, when it is an EPCI's
                        official name itself ("le Grand Chalon a été retenu", "Bièvre Isère"),
                        not an area's ("le Vimeu" for the "CC du Vimeu"): that EPCI, its member.
@@ -946,6 +948,55 @@ COORDINATED_NAME = re.compile(
     r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
 OFFICIAL_NAME_SCORE = 0.99  # the official name itself, of the document's départements and year
+# "le Grand Charolais, Le Grand Autunois Morvan et ": a name coordinated before an EPCI's (the
+# words up to the joint; where the name starts is tried word by word)
+NAME_BEFORE_JOINT = re.compile(
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)(?:[ \t]*,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)"
+    r"(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?$")
+MIN_WORDS_BEFORE = 2  # "Bastia et la CC de Marana-Golo": one word before is a town as often
+
+
+def _official_in_context(written: str, linker: DocumentLinker) -> Link | None:
+    """The EPCI a name without legal form is the official name of, among the document's
+    départements; None for a town, a person or an everyday form."""
+    link = linker.link(written)
+    in_context = link.score >= OFFICIAL_NAME_SCORE and set(link.departement_codes) & linker.departements \
+        and fold(written) not in _place_names()
+    typed = TYPE_WORD.search(written) and link.score >= ACCEPT_SCORE
+    return link if link.siren and link.exact and (in_context or typed) else None
+
+
+def _coordinated_before(text: str, linker: DocumentLinker, anchor: EpciMention,
+                        taken: list[EpciMention]) -> list[EpciMention]:
+    """The names without legal form coordinated before an EPCI's ("le Grand Charolais, Le Grand
+    Autunois Morvan et la Communauté Urbaine Creusot-Montceau", "le Grand Belfort et Pays de
+    Montbéliard Agglomération"), nearest first, each the official name of an EPCI of the
+    document's départements, of two words or more; the run stops at the first that is not."""
+    added: list[EpciMention] = []
+    end = anchor.start
+    while True:
+        floor = max([m.end for m in taken + added if m.end <= end], default=0)
+        match = NAME_BEFORE_JOINT.search(text, max(floor, end - 120), end)
+        if not match:
+            return added
+        name_start = match.start("name")
+        starts = [name_start] + [name_start + gap.end() for gap in re.finditer(r"[ \t]+", match.group("name"))]
+        link, start = None, None
+        for candidate in starts:  # the longest name that is an EPCI's
+            written = text[candidate:match.end("name")]
+            if not written[:1].isupper() or len(written.split()) < MIN_WORDS_BEFORE:
+                continue
+            link = _official_in_context(written, linker)
+            if link:
+                start = candidate
+                break
+        if not link:
+            return added
+        added.append(EpciMention(start, match.end("name"), link, text[start:match.end("name")],
+                                 link.epci_type, "epci.coordinated", anchor.in_member_list,
+                                 list_start=anchor.list_start))
+        end = start
 
 
 def _coordinated_mentions(text: str, linker: DocumentLinker,
@@ -955,20 +1006,20 @@ def _coordinated_mentions(text: str, linker: DocumentLinker,
     Roche-sur-Yon Agglomération et le Pays des Achards"): the coordination makes them EPCIs too
     when each is an EPCI's official name, of the document's départements; a town, a person or an
     everyday form is not enough; a name holding a type word ("Flers Agglo et Intercom de la Vire
-    au Noireau") is an EPCI's wherever it lies. They are listed as their neighbour is."""
+    au Noireau") is an EPCI's wherever it lies. Names before an EPCI are read the same way
+    (_coordinated_before). They are listed as their neighbour is."""
     added: list[EpciMention] = []
     for anchor in found:
+        if anchor.link.siren:
+            added += _coordinated_before(text, linker, anchor, found + added)
         previous = anchor
         while previous.link.siren:
             match = COORDINATED_NAME.match(text, previous.end)
             if not match or _inside(match.start("name"), found + added):
                 break
             written = match.group("name")
-            link = linker.link(written)
-            in_context = link.score >= OFFICIAL_NAME_SCORE and set(link.departement_codes) & linker.departements \
-                and fold(written) not in _place_names()
-            typed = TYPE_WORD.search(written) and link.score >= ACCEPT_SCORE
-            if not (link.siren and link.exact and (in_context or typed)):
+            link = _official_in_context(written, linker)
+            if not link:
                 break
             previous = EpciMention(match.start("name"), match.end("name"), link, written,
                                    link.epci_type, "epci.coordinated", anchor.in_member_list,
