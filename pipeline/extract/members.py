@@ -64,7 +64,8 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.structure import Span
-from pipeline.linking import ACCEPT_SCORE, EVERYDAY_FORM_SCORE, DocumentLinker, Link, acronym_in, link_epci
+from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, DocumentLinker, Link,
+                              acronym_in, link_epci)
 from pipeline.normalize import fold, name_key
 
 WORDS = json.loads((Path(__file__).parent / "rules" / "member_words.json").read_text(encoding="utf-8"))
@@ -947,7 +948,6 @@ COORDINATED_NAME = re.compile(
     r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
     r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
-OFFICIAL_NAME_SCORE = 0.99  # the official name itself, of the document's départements and year
 # "le Grand Charolais, Le Grand Autunois Morvan et ": a name coordinated before an EPCI's (the
 # words up to the joint; where the name starts is tried word by word)
 NAME_BEFORE_JOINT = re.compile(
