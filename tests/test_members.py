@@ -461,3 +461,15 @@ def test_official_names_coordinated_before_an_epci_are_epcis_too():
 def test_names_before_an_epci_that_may_be_places_are_not_epcis(text):
     found = find_epcis(text, DocumentLinker(frozenset({"2B", "71"})), parse(text), [])
     assert [m.rule for m in found] == ["epci.head_mention"]
+
+
+def test_a_plural_head_outside_a_list_gives_its_legal_form_to_each_name_after_it():
+    text = ("Le contrat a été signé avec les communautés de communes de la Haute-Bigorre et du Pays "
+            "de Nay, puis présenté à la presse.")
+    found = find_epcis(text, DocumentLinker(frozenset({"64", "65"})), parse(text), [])
+    assert [(m.link.siren, text[m.start:m.end]) for m in found] == [
+        ("246500482", "communautés de communes de la Haute-Bigorre"), ("246401756", "du Pays de Nay")]
+    # a singular head names one
+    text = "Le contrat a été signé avec la communauté de communes de la Haute-Bigorre et du Pays de Nay."
+    found = find_epcis(text, DocumentLinker(frozenset({"64", "65"})), parse(text), [])
+    assert [m.link.siren for m in found] == ["246500482"]

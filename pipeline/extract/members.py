@@ -21,7 +21,9 @@ Rules (ids in the `rule` column):
                        ("la communauté de communes du Grand Autunois Morvan", "l'Agglomération
                        d'Agen", "l'Agglomération du Gard rhodanien": a lower-case adjective
                        may end it; "la CA du Bassin d'Aurillac et Rodez Agglomération": the
-                       name stops before " et " and the next name).
+                       name stops before " et " and the next name); a plural head gives its
+                       legal form to each name after it that opens with its article ("les
+                       communautés de communes de la Haute-Bigorre et du Pays de Nay").
 - epci.everyday_name   a capitalised name ending with a type word, linked exactly ("Questembert
                        Communauté", "Flers Agglo", "Bordeaux Métropole", "d'Alès agglomération"),
                        or going on after it ("Loudéac Communauté Bretagne Centre"); after another
@@ -814,7 +816,35 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         if link.siren:
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()), epci_type,
                                      "epci.head_mention", legal_form=not SOFT_HEAD.match(head.group(0))))
+            if PLURAL_HEAD_WORD.search(head.group(0)):
+                found += _distributed_names(text, end, epci_type, linker)
     return found
+
+
+PLURAL_HEAD_WORD = re.compile(r"(?i)communaut[ée]s\b|agglom[ée]rations\b|m[ée]tropoles\b")
+# ", et du " / " et de la " before the next name a plural head gives its legal form to
+NEXT_DISTRIBUTED = re.compile(r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)"
+                              r"(?=(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*[A-ZÉÈÀÂÎÔ])")
+
+
+def _distributed_names(text: str, end: int, epci_type: str | None,
+                       linker: DocumentLinker) -> list[EpciMention]:
+    """'les Communautés de communes de la Haute-Bigorre et du Pays de Nay': the names after a
+    plural head's first one, each opening with its article, are of its legal form too, while
+    each is an EPCI's name exactly."""
+    added = []
+    while joint := NEXT_DISTRIBUTED.match(text, end):
+        name = HEAD_NAME.match(text[joint.end():joint.end() + 120])
+        if not name or not name.group(1).strip():
+            break
+        start, stop = _trim(text, joint.end(), joint.end() + name.end())
+        link = linker.link(text[start:stop], epci_type)
+        if not (link.siren and link.exact):
+            break
+        added.append(EpciMention(start, stop, link, " ".join(text[start:stop].split()), epci_type,
+                                 "epci.head_mention", legal_form=True))
+        end = stop
+    return added
 
 
 # " et " before a capitalised word: where a name read from its head may give way to the next one
