@@ -222,6 +222,8 @@ def test_people_and_other_bodies_in_a_member_list_are_not_reported():
     assert [m.link.siren for m in found] == ["242504116"]
     text = "Il regroupe les quatre EPCI du pôle d'équilibre territorial et rural (PETR) et Patrick VACARIS."
     assert find_epcis(text, DocumentLinker(), parse(text), []) == []
+    text = "La convention avec l'agglomération a été signée, représentée par Christophe Baudrier son président."
+    assert find_epcis(text, DocumentLinker(), parse(text), []) == []
 
 
 def test_com_com_and_cdc_are_legal_forms():
@@ -473,3 +475,9 @@ def test_a_plural_head_outside_a_list_gives_its_legal_form_to_each_name_after_it
     text = "Le contrat a été signé avec la communauté de communes de la Haute-Bigorre et du Pays de Nay."
     found = find_epcis(text, DocumentLinker(frozenset({"64", "65"})), parse(text), [])
     assert [m.link.siren for m in found] == ["246500482"]
+
+
+def test_initials_articles_and_elected_people_in_a_member_list_are_not_reported():
+    text = ("Le territoire est représenté par un élu régional, Philippe MAURIZOT. Le binôme est composé "
+            "de G. Lefèvre et de S. Baudry.")
+    assert [m for m in find_epcis(text, DocumentLinker(), parse(text), []) if not m.link.siren] == []

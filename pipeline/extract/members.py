@@ -224,15 +224,17 @@ NOT_AN_EPCI = re.compile(r"(?:" + WORDS["not_epci"] + r")$", re.IGNORECASE)
 
 
 LEADING_ARTICLES = re.compile(r"^(?:(?:de|du|des|la|le|les)\s+|[ld]['’]\s*)+", re.IGNORECASE)
+# "Cédric Bole, Président de …", "représentée par Christophe Baudrier son président"
+OFFICE_AFTER = re.compile(r"\s*,?\s*(?:(?:son|sa|leur|notre)\s+)?(?:" + WORDS["offices"] + r")\b", re.IGNORECASE)
 
 
 def _looks_like_name(written: str, following: str = "") -> bool:
     """An unlinked part is still reported when it reads as an EPCI's proper name: short,
-    capitalised, not a person ("Patrick VACARIS", "Cédric Bole, Président de …", "le
-    Directeur") nor another body ("PETR", "CCI")."""
+    capitalised, not a person ("Patrick VACARIS", "Cédric Bole, Président de …", "X son
+    président", "le Directeur") nor another body ("PETR", "CCI")."""
     words = written.split()
-    if OFFICE_WORD.search(written) or PERSON_NAME.fullmatch(written.strip()) or re.match(r"\s*,?\s*(?:" + WORDS["offices"] + r")\b", following,
-                                          re.IGNORECASE):
+    if OFFICE_WORD.search(written) or PERSON_NAME.fullmatch(written.strip()) \
+            or OFFICE_AFTER.match(following):
         return False
     bare = LEADING_ARTICLES.sub("", written)
     pieces = [LEADING_ARTICLES.sub("", piece)
@@ -240,7 +242,7 @@ def _looks_like_name(written: str, following: str = "") -> bool:
     if all(fold(piece) in _place_names() for piece in pieces):
         return False  # "des Pyrénées-Atlantiques et des Hautes-Pyrénées": départements
     return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words) and not PROSE.search(written) \
-        and not NOT_AN_EPCI.match(bare)
+        and not NOT_AN_EPCI.match(bare) and re.search(r"[^\W\d_]{3}", bare) is not None  # not "G." nor "Le"
 
 
 @lru_cache(maxsize=1)
