@@ -13,6 +13,8 @@ write for it, generated from those names:
 - an official name that is a town qualified by its river or country ("CA de Châlons-en-Champagne")
   or made great ("CU du Grand Poitiers") is also the town written with a type word ("Châlons Agglo", "l'agglomération de Châlons"),
   for an EPCI of the document's départements only.
+A tagline written after the official name ("CC du Liancourtois la Vallée Dorée") is left out
+when the words before it are an official name of the document's départements.
 Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz), when the names share a
 word of the EPCI's own, not only a place's ("en Martinique" is no slip for "Centre Martinique"). A name written with
 its legal form may be the start of an official one ("communauté urbaine Creusot Montceau" for "CU
@@ -61,6 +63,7 @@ SEAT_FORM_SCORE = 0.90    # "Châlons Agglo" for "CA de Châlons-en-Champagne": 
                           # outside the document's départements
 TRUNCATED_SCORE = 0.90    # the start of a name, written with its legal form, in the document's
                           # départements ("communauté urbaine Creusot Montceau")
+OFFICIAL_NAME_SCORE = 0.99  # the official name itself, of the document's départements and year
 ALIASES_FILE = Path(__file__).parent / "data" / "epci_aliases.csv"
 
 # Repeated: "CA Agglo Pays d'Issoire" is written for the official "Agglo Pays d'Issoire"; an
@@ -88,6 +91,10 @@ ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}|[A-Z][a-z]?[A-Z0-9&][A-Za-z0-9&]{0,8}
 NAME_FORM = {"CC": "CC", "CA": "CA", "CU": "CU", "Métropole": "METRO"}
 NEAR_TYPES = {"CA", "CU", "METRO", "MET69"}
 ARTICLES = re.compile(r"^(?:(?:la|le|les|l)['’ ]\s*)", re.IGNORECASE)
+# "CC du Liancourtois la Vallée Dorée": the tagline an EPCI writes after its name, an article
+# and capitalised words right after a capitalised word (not "… de la Vallée …")
+TAGLINE = re.compile(r"(?<=[^\W\d_]{3})[ \t]+(?:[-–][ \t]+)?(?:la|le|les)[ \t]+"
+                     r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+[A-ZÉÈÀÂÎÔ][\w'’-]*)*[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -522,7 +529,15 @@ class DocumentLinker:
             # an official name written in capitals ("CA CIVIS"): exactly, never by likeness
             named = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
             return named if named.exact else found
-        return link_epci(written, epci_type, self.departements, self.year, self.year_dated)
+        found = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
+        tagline = TAGLINE.search(written) if not (found.siren or found.candidates) else None
+        if tagline and written[:tagline.start()].split()[-1][:1].isupper():
+            # the official name before it, of the document's départements, or nothing
+            named = link_epci(written[:tagline.start()], epci_type, self.departements, self.year,
+                              self.year_dated)
+            if named.exact and named.score >= OFFICIAL_NAME_SCORE:
+                return named
+        return found
 
     def _lone_acronym(self, acronym: str) -> Link:
         """A well-known acronym written in capitals in a text that names no place ("le projet

@@ -163,3 +163,13 @@ def test_a_long_acronym_of_one_epci_links_in_a_text_naming_no_place():
     assert DocumentLinker().known_in_context(text)["CIREST"].siren == "249740093"
     assert "CIREST" not in DocumentLinker(frozenset({"33"})).known_in_context(text)
     assert "ARCADE" not in DocumentLinker().known_in_context("Une arcade commerciale : Arcade.")
+
+
+def test_a_tagline_after_the_official_name_is_left_out():
+    linker = DocumentLinker(frozenset({"60"}))
+    assert linker.link("du Liancourtois la Vallée Dorée", "CC").siren == "246000129"
+    assert linker.link("du Liancourtois – la Vallée Dorée", "CC").siren == "246000129"
+    # the name before is no official name: nothing
+    assert linker.link("du Pays de la Vallée Dorée", "CC").siren is None
+    # outside the document's départements: nothing either
+    assert DocumentLinker(frozenset({"2A"})).link("du Liancourtois la Vallée Dorée", "CC").siren is None

@@ -222,6 +222,8 @@ def test_people_and_other_bodies_in_a_member_list_are_not_reported():
     assert [m.link.siren for m in found] == ["242504116"]
     text = "Il regroupe les quatre EPCI du pôle d'équilibre territorial et rural (PETR) et Patrick VACARIS."
     assert find_epcis(text, DocumentLinker(), parse(text), []) == []
+    text = "La convention avec l'agglomération a été signée, représentée par Christophe Baudrier son président."
+    assert find_epcis(text, DocumentLinker(), parse(text), []) == []
 
 
 def test_com_com_and_cdc_are_legal_forms():
@@ -425,3 +427,57 @@ def test_an_everyday_name_after_another_name_coordinated_before_it_starts_after_
     text = "Ce sont le Grand Belfort et Pays de Montbéliard Agglomération qui ont déposé la candidature."
     assert [(s, mention) for s, mention, _ in linked(text, frozenset({"25", "90"}))][-1] == (
         "200065647", "Pays de Montbéliard Agglomération")
+
+
+def test_a_territory_named_by_an_epcis_official_name_is_that_epci():
+    text = ("Le Grand Chalon est labellisé « Territoire d'industrie ». Entre Paris et Lyon, "
+            "l'agglomération mise sur son industrie.")
+    found = find_epcis(text, DocumentLinker(frozenset({"75"})), parse(text), [(3, 15, "grand-chalon")])
+    assert [(m.link.siren, m.rule, m.territory_hint) for m in found] == [
+        ("247100589", "epci.territory_name", "grand-chalon")]
+
+
+def test_an_area_named_after_a_town_or_several_territories_name_no_epci():
+    text = "Le Libournais est labellisé « Territoire d'industrie »."
+    assert find_epcis(text, DocumentLinker(frozenset({"33"})), parse(text), [(3, 13, "libournais")]) == []
+    text = "Le Grand Chalon et Bièvre Isère sont labellisés « Territoires d'industrie »."
+    territories = [(3, 15, "grand-chalon"), (19, 31, "bievre-isere")]
+    assert find_epcis(text, DocumentLinker(), parse(text), territories) == []
+
+
+def test_official_names_coordinated_before_an_epci_are_epcis_too():
+    text = ("Le Grand Charolais, Le Grand Autunois Morvan et la Communauté urbaine Creusot-Montceau "
+            "ont porté la candidature.")
+    found = find_epcis(text, DocumentLinker(frozenset({"71"})), parse(text), [])
+    assert [(m.link.siren, text[m.start:m.end]) for m in found] == [
+        ("200071884", "Le Grand Charolais"), ("200070530", "Le Grand Autunois Morvan"),
+        ("247100290", "Communauté urbaine Creusot-Montceau")]
+
+
+@pytest.mark.parametrize("text", [
+    # one word before: the town as often as its agglomeration
+    "Bastia et la communauté de communes de Marana-Golo ont signé.",
+    # a name that is no EPCI's ends the run: the names before it are not read
+    "Le Grand Charolais, Gueugnon et la Communauté urbaine Creusot-Montceau ont signé.",
+])
+def test_names_before_an_epci_that_may_be_places_are_not_epcis(text):
+    found = find_epcis(text, DocumentLinker(frozenset({"2B", "71"})), parse(text), [])
+    assert [m.rule for m in found] == ["epci.head_mention"]
+
+
+def test_a_plural_head_outside_a_list_gives_its_legal_form_to_each_name_after_it():
+    text = ("Le contrat a été signé avec les communautés de communes de la Haute-Bigorre et du Pays "
+            "de Nay, puis présenté à la presse.")
+    found = find_epcis(text, DocumentLinker(frozenset({"64", "65"})), parse(text), [])
+    assert [(m.link.siren, text[m.start:m.end]) for m in found] == [
+        ("246500482", "communautés de communes de la Haute-Bigorre"), ("246401756", "du Pays de Nay")]
+    # a singular head names one
+    text = "Le contrat a été signé avec la communauté de communes de la Haute-Bigorre et du Pays de Nay."
+    found = find_epcis(text, DocumentLinker(frozenset({"64", "65"})), parse(text), [])
+    assert [m.link.siren for m in found] == ["246500482"]
+
+
+def test_initials_articles_and_elected_people_in_a_member_list_are_not_reported():
+    text = ("Le territoire est représenté par un élu régional, Philippe MAURIZOT. Le binôme est composé "
+            "de G. Lefèvre et de S. Baudry.")
+    assert [m for m in find_epcis(text, DocumentLinker(), parse(text), []) if not m.link.siren] == []

@@ -21,7 +21,9 @@ Rules (ids in the `rule` column):
                        ("la communauté de communes du Grand Autunois Morvan", "l'Agglomération
                        d'Agen", "l'Agglomération du Gard rhodanien": a lower-case adjective
                        may end it; "la CA du Bassin d'Aurillac et Rodez Agglomération": the
-                       name stops before " et " and the next name).
+                       name stops before " et " and the next name); a plural head gives its
+                       legal form to each name after it that opens with its article ("les
+                       communautés de communes de la Haute-Bigorre et du Pays de Nay").
 - epci.everyday_name   a capitalised name ending with a type word, linked exactly ("Questembert
                        Communauté", "Flers Agglo", "Bordeaux Métropole", "d'Alès agglomération"),
                        or going on after it ("Loudéac Communauté Bretagne Centre"); after another
@@ -41,7 +43,12 @@ Rules (ids in the `rule` column):
                        de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards"), when it is
                        the official name of an EPCI of the document's départements, or holds a
                        type word ("Flers Agglo et Intercom de la Vire au Noireau"): never a
-                       town, a person or an everyday form.
+                       town, a person or an everyday form; or coordinated before it, of two
+                       words or more ("Le Grand Autunois Morvan et la Communauté urbaine
+                       Creusot-Montceau").
+- epci.territory_name  the name of the one territory a text is about, when it is an EPCI's
+                       official name itself ("le Grand Chalon a été retenu", "Bièvre Isère"),
+                       not an area's ("le Vimeu" for the "CC du Vimeu"): that EPCI, its member.
 
 Acronyms are learnt before lists are read, so "la COBAN" in a list links wherever the text
 defines it. Mentions outside member lists are kept by the attachment only when a territory claims
@@ -59,7 +66,8 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.structure import Span
-from pipeline.linking import ACCEPT_SCORE, EVERYDAY_FORM_SCORE, DocumentLinker, Link, acronym_in
+from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, DocumentLinker, Link,
+                              acronym_in, link_epci)
 from pipeline.normalize import fold, name_key
 
 WORDS = json.loads((Path(__file__).parent / "rules" / "member_words.json").read_text(encoding="utf-8"))
@@ -216,15 +224,17 @@ NOT_AN_EPCI = re.compile(r"(?:" + WORDS["not_epci"] + r")$", re.IGNORECASE)
 
 
 LEADING_ARTICLES = re.compile(r"^(?:(?:de|du|des|la|le|les)\s+|[ld]['’]\s*)+", re.IGNORECASE)
+# "Cédric Bole, Président de …", "représentée par Christophe Baudrier son président"
+OFFICE_AFTER = re.compile(r"\s*,?\s*(?:(?:son|sa|leur|notre)\s+)?(?:" + WORDS["offices"] + r")\b", re.IGNORECASE)
 
 
 def _looks_like_name(written: str, following: str = "") -> bool:
     """An unlinked part is still reported when it reads as an EPCI's proper name: short,
-    capitalised, not a person ("Patrick VACARIS", "Cédric Bole, Président de …", "le
-    Directeur") nor another body ("PETR", "CCI")."""
+    capitalised, not a person ("Patrick VACARIS", "Cédric Bole, Président de …", "X son
+    président", "le Directeur") nor another body ("PETR", "CCI")."""
     words = written.split()
-    if OFFICE_WORD.search(written) or PERSON_NAME.fullmatch(written.strip()) or re.match(r"\s*,?\s*(?:" + WORDS["offices"] + r")\b", following,
-                                          re.IGNORECASE):
+    if OFFICE_WORD.search(written) or PERSON_NAME.fullmatch(written.strip()) \
+            or OFFICE_AFTER.match(following):
         return False
     bare = LEADING_ARTICLES.sub("", written)
     pieces = [LEADING_ARTICLES.sub("", piece)
@@ -232,7 +242,7 @@ def _looks_like_name(written: str, following: str = "") -> bool:
     if all(fold(piece) in _place_names() for piece in pieces):
         return False  # "des Pyrénées-Atlantiques et des Hautes-Pyrénées": départements
     return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words) and not PROSE.search(written) \
-        and not NOT_AN_EPCI.match(bare)
+        and not NOT_AN_EPCI.match(bare) and re.search(r"[^\W\d_]{3}", bare) is not None  # not "G." nor "Le"
 
 
 @lru_cache(maxsize=1)
@@ -808,7 +818,35 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         if link.siren:
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()), epci_type,
                                      "epci.head_mention", legal_form=not SOFT_HEAD.match(head.group(0))))
+            if PLURAL_HEAD_WORD.search(head.group(0)):
+                found += _distributed_names(text, end, epci_type, linker)
     return found
+
+
+PLURAL_HEAD_WORD = re.compile(r"(?i)communaut[ée]s\b|agglom[ée]rations\b|m[ée]tropoles\b")
+# ", et du " / " et de la " before the next name a plural head gives its legal form to
+NEXT_DISTRIBUTED = re.compile(r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)"
+                              r"(?=(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*[A-ZÉÈÀÂÎÔ])")
+
+
+def _distributed_names(text: str, end: int, epci_type: str | None,
+                       linker: DocumentLinker) -> list[EpciMention]:
+    """'les Communautés de communes de la Haute-Bigorre et du Pays de Nay': the names after a
+    plural head's first one, each opening with its article, are of its legal form too, while
+    each is an EPCI's name exactly."""
+    added = []
+    while joint := NEXT_DISTRIBUTED.match(text, end):
+        name = HEAD_NAME.match(text[joint.end():joint.end() + 120])
+        if not name or not name.group(1).strip():
+            break
+        start, stop = _trim(text, joint.end(), joint.end() + name.end())
+        link = linker.link(text[start:stop], epci_type)
+        if not (link.siren and link.exact):
+            break
+        added.append(EpciMention(start, stop, link, " ".join(text[start:stop].split()), epci_type,
+                                 "epci.head_mention", legal_form=True))
+        end = stop
+    return added
 
 
 # " et " before a capitalised word: where a name read from its head may give way to the next one
@@ -942,7 +980,55 @@ COORDINATED_NAME = re.compile(
     r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
     r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
-OFFICIAL_NAME_SCORE = 0.99  # the official name itself, of the document's départements and year
+# "le Grand Charolais, Le Grand Autunois Morvan et ": a name coordinated before an EPCI's (the
+# words up to the joint; where the name starts is tried word by word)
+NAME_BEFORE_JOINT = re.compile(
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)(?:[ \t]*,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)"
+    r"(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?$")
+MIN_WORDS_BEFORE = 2  # "Bastia et la CC de Marana-Golo": one word before is a town as often
+
+
+def _official_in_context(written: str, linker: DocumentLinker) -> Link | None:
+    """The EPCI a name without legal form is the official name of, among the document's
+    départements; None for a town, a person or an everyday form."""
+    link = linker.link(written)
+    in_context = link.score >= OFFICIAL_NAME_SCORE and set(link.departement_codes) & linker.departements \
+        and fold(written) not in _place_names()
+    typed = TYPE_WORD.search(written) and link.score >= ACCEPT_SCORE
+    return link if link.siren and link.exact and (in_context or typed) else None
+
+
+def _coordinated_before(text: str, linker: DocumentLinker, anchor: EpciMention,
+                        taken: list[EpciMention]) -> list[EpciMention]:
+    """The names without legal form coordinated before an EPCI's ("le Grand Charolais, Le Grand
+    Autunois Morvan et la Communauté Urbaine Creusot-Montceau", "le Grand Belfort et Pays de
+    Montbéliard Agglomération"), nearest first, each the official name of an EPCI of the
+    document's départements, of two words or more; the run stops at the first that is not."""
+    added: list[EpciMention] = []
+    end = anchor.start
+    while True:
+        floor = max([m.end for m in taken + added if m.end <= end], default=0)
+        match = NAME_BEFORE_JOINT.search(text, max(floor, end - 120), end)
+        if not match:
+            return added
+        name_start = match.start("name")
+        starts = [name_start] + [name_start + gap.end() for gap in re.finditer(r"[ \t]+", match.group("name"))]
+        link, start = None, None
+        for candidate in starts:  # the longest name that is an EPCI's
+            written = text[candidate:match.end("name")]
+            if not written[:1].isupper() or len(written.split()) < MIN_WORDS_BEFORE:
+                continue
+            link = _official_in_context(written, linker)
+            if link:
+                start = candidate
+                break
+        if not link:
+            return added
+        added.append(EpciMention(start, match.end("name"), link, text[start:match.end("name")],
+                                 link.epci_type, "epci.coordinated", anchor.in_member_list,
+                                 list_start=anchor.list_start))
+        end = start
 
 
 def _coordinated_mentions(text: str, linker: DocumentLinker,
@@ -952,26 +1038,62 @@ def _coordinated_mentions(text: str, linker: DocumentLinker,
     Roche-sur-Yon Agglomération et le Pays des Achards"): the coordination makes them EPCIs too
     when each is an EPCI's official name, of the document's départements; a town, a person or an
     everyday form is not enough; a name holding a type word ("Flers Agglo et Intercom de la Vire
-    au Noireau") is an EPCI's wherever it lies. They are listed as their neighbour is."""
+    au Noireau") is an EPCI's wherever it lies. Names before an EPCI are read the same way
+    (_coordinated_before). They are listed as their neighbour is."""
     added: list[EpciMention] = []
     for anchor in found:
+        if anchor.link.siren:
+            added += _coordinated_before(text, linker, anchor, found + added)
         previous = anchor
         while previous.link.siren:
             match = COORDINATED_NAME.match(text, previous.end)
             if not match or _inside(match.start("name"), found + added):
                 break
             written = match.group("name")
-            link = linker.link(written)
-            in_context = link.score >= OFFICIAL_NAME_SCORE and set(link.departement_codes) & linker.departements \
-                and fold(written) not in _place_names()
-            typed = TYPE_WORD.search(written) and link.score >= ACCEPT_SCORE
-            if not (link.siren and link.exact and (in_context or typed)):
+            link = _official_in_context(written, linker)
+            if not link:
                 break
             previous = EpciMention(match.start("name"), match.end("name"), link, written,
                                    link.epci_type, "epci.coordinated", anchor.in_member_list,
                                    list_start=anchor.list_start)
             added.append(previous)
     return added
+
+
+# an article before a name of one word in an EPCI's official name ("CC du Vimeu", "CA du
+# Libournais", not "CA de Bastia"): the name is an area's (a pays around a town), which a
+# territory may cover with other intercommunalities than the one named after it
+AREA_ARTICLE = r"(?<![\w'’])(?:du|des|la|le|les|l['’])\s*"
+
+
+def _an_areas_name(written: str, official: str) -> bool:
+    """Whether a name of one word is written after an article in the EPCI's official name."""
+    return len(written.split()) == 1 and bool(
+        re.search(AREA_ARTICLE + re.escape(written) + r"(?![\w'’-])", official, re.IGNORECASE))
+
+
+def _territory_that_is_an_epci(text: str, linker: DocumentLinker,
+                               territories: list[tuple[int, int, str]],
+                               found: list[EpciMention]) -> list[EpciMention]:
+    """'le Grand Chalon est labellisé « Territoire d'industrie »', 'Bièvre Isère a été retenu':
+    in a text about one territory named by an EPCI's official name itself, that name is the
+    EPCI too, and its member, where no other mention of it says so; not an area's name ("le
+    Vimeu" for the "CC du Vimeu"), nor a text about several territories (a list of names says
+    nothing of their members)."""
+    if len({territory_id for _, _, territory_id in territories}) != 1:
+        return []
+    start, end, territory_id = min(territories)
+    written = " ".join(text[start:end].split())
+    link = linker.link(written)
+    if link.score < OFFICIAL_NAME_SCORE:  # "entre Paris et Lyon" in a text about Chalon: the
+        # places a text names need not hold its territory; a name that is one EPCI's in all France
+        link = link_epci(written, year=linker.year, year_dated=linker.year_dated)
+    if not (link.siren and link.exact and link.score >= OFFICIAL_NAME_SCORE) \
+            or _an_areas_name(LEADING_ARTICLES.sub("", written), link.name) \
+            or any(m.link.siren == link.siren for m in found):
+        return []
+    return [EpciMention(start, end, link, written, link.epci_type, "epci.territory_name",
+                        territory_hint=territory_id)]
 
 
 def _read_regions(text: str, folded: str, regions: list[_Region], linker: DocumentLinker,
@@ -1029,4 +1151,5 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
             found.append(mention)
     found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)))
     found += _own_anaphors(text, linker, territories, found)
+    found += _territory_that_is_an_epci(text, linker, territories, found)
     return sorted(found, key=lambda m: (m.start, m.end))
