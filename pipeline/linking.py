@@ -280,6 +280,10 @@ def _score(entry: _Entry, base: float, epci_type: str | None, departements: froz
     return score
 
 
+def _inside(entry: _Entry, departements: frozenset[str]) -> bool:
+    return bool(set(referential.load().epcis[entry.siren].departement_codes) & departements)
+
+
 def _candidates(query: str) -> list[tuple[_Entry, float]]:
     """(entry, base score) of every indexed name the query may mean."""
     index = _index()
@@ -367,6 +371,10 @@ def link_epci(written: str, epci_type: str | None = None,
     if context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
         candidates += _seat_forms(written, query, epci_type, context_departements)
     for entry, base in candidates:
+        if base == EVERYDAY_FORM_SCORE and " " not in query and not epci_type \
+                and not _inside(entry, context_departements):
+            continue  # one word left of a name, no legal form: only nearby ("Chambre" of "CC du Canton
+            # de La Chambre" in a text about Mayotte's Chambre de commerce)
         score = _score(entry, base, epci_type, context_departements, year, year_dated)
         if year is not None and not entry.first_seen <= year <= entry.last_seen:
             score -= 0.001  # among the names of one EPCI, the one it bore that year

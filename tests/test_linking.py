@@ -173,3 +173,12 @@ def test_a_tagline_after_the_official_name_is_left_out():
     assert linker.link("du Pays de la Vallée Dorée", "CC").siren is None
     # outside the document's départements: nothing either
     assert DocumentLinker(frozenset({"2A"})).link("du Liancourtois la Vallée Dorée", "CC").siren is None
+
+
+def test_one_word_left_of_an_official_name_links_only_inside_the_documents_departements():
+    # "la Chambre de commerce" in a text about Mayotte is not the CC du Canton de La Chambre (73)
+    assert link_epci("Chambre", None, frozenset({"976"})).siren is None
+    assert link_epci("Chambre", None, frozenset({"73"})).siren == "247300361"
+    assert link_epci("Chambre").siren is None
+    # the official name itself still links anywhere
+    assert link_epci("CC du Canton de La Chambre", "CC", frozenset({"976"})).siren == "247300361"
