@@ -46,9 +46,6 @@ Rules (ids in the `rule` column):
                        town, a person or an everyday form; or coordinated before it, of two
                        words or more ("Le Grand Autunois Morvan et la Communauté urbaine
                        Creusot-Montceau").
-- epci.territory_name  the name of the one territory a text is about, when it is an EPCI's
-                       official name itself ("le Grand Chalon a été retenu", "Bièvre Isère"),
-                       not an area's ("le Vimeu" for the "CC du Vimeu"): that EPCI, its member.
 
 Acronyms are learnt before lists are read, so "la COBAN" in a list links wherever the text
 defines it. Mentions outside member lists are kept by the attachment only when a territory claims
@@ -67,7 +64,7 @@ from pathlib import Path
 from pipeline import referential
 from pipeline.extract.structure import Span
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, DocumentLinker, Link,
-                              acronym_in, link_epci)
+                              acronym_in)
 from pipeline.normalize import fold, name_key
 
 WORDS = json.loads((Path(__file__).parent / "rules" / "member_words.json").read_text(encoding="utf-8"))
@@ -1060,42 +1057,6 @@ def _coordinated_mentions(text: str, linker: DocumentLinker,
     return added
 
 
-# an article before a name of one word in an EPCI's official name ("CC du Vimeu", "CA du
-# Libournais", not "CA de Bastia"): the name is an area's (a pays around a town), which a
-# territory may cover with other intercommunalities than the one named after it
-AREA_ARTICLE = r"(?<![\w'’])(?:du|des|la|le|les|l['’])\s*"
-
-
-def _an_areas_name(written: str, official: str) -> bool:
-    """Whether a name of one word is written after an article in the EPCI's official name."""
-    return len(written.split()) == 1 and bool(
-        re.search(AREA_ARTICLE + re.escape(written) + r"(?![\w'’-])", official, re.IGNORECASE))
-
-
-def _territory_that_is_an_epci(text: str, linker: DocumentLinker,
-                               territories: list[tuple[int, int, str]],
-                               found: list[EpciMention]) -> list[EpciMention]:
-    """'le Grand Chalon est labellisé « Territoire d'industrie »', 'Bièvre Isère a été retenu':
-    in a text about one territory named by an EPCI's official name itself, that name is the
-    EPCI too, and its member, where no other mention of it says so; not an area's name ("le
-    Vimeu" for the "CC du Vimeu"), nor a text about several territories (a list of names says
-    nothing of their members)."""
-    if len({territory_id for _, _, territory_id in territories}) != 1:
-        return []
-    start, end, territory_id = min(territories)
-    written = " ".join(text[start:end].split())
-    link = linker.link(written)
-    if link.score < OFFICIAL_NAME_SCORE:  # "entre Paris et Lyon" in a text about Chalon: the
-        # places a text names need not hold its territory; a name that is one EPCI's in all France
-        link = link_epci(written, year=linker.year, year_dated=linker.year_dated)
-    if not (link.siren and link.exact and link.score >= OFFICIAL_NAME_SCORE) \
-            or _an_areas_name(LEADING_ARTICLES.sub("", written), link.name) \
-            or any(m.link.siren == link.siren for m in found):
-        return []
-    return [EpciMention(start, end, link, written, link.epci_type, "epci.territory_name",
-                        territory_hint=territory_id)]
-
-
 def _read_regions(text: str, folded: str, regions: list[_Region], linker: DocumentLinker,
                   all_heads: list[re.Match]) -> list[EpciMention]:
     """Every member list's EPCIs; a list where some name did not link is read again once the
@@ -1151,5 +1112,4 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
             found.append(mention)
     found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)))
     found += _own_anaphors(text, linker, territories, found)
-    found += _territory_that_is_an_epci(text, linker, territories, found)
     return sorted(found, key=lambda m: (m.start, m.end))
