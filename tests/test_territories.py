@@ -639,6 +639,12 @@ def test_a_page_mark_between_two_items_is_no_territory():
     assert ids(text) == ["pays-de-fougeres", "vitre-communaute", "lorient-agglomeration"]
 
 
+def test_a_person_with_a_role_after_an_enumeration_cue_is_no_territory():
+    text = ("Les élus du territoire d'industrie étaient réunis. Parmi eux, Gérard Trémège, Président de la "
+            "Communauté d'agglomération Tarbes-Lourdes-Pyrénées, a salué le dispositif.")
+    assert ids(text) == []
+
+
 def test_a_territory_named_by_its_departements_codes():
     text = "Le Territoire d'Industrie 32/82, porté par deux PETR, a été reconduit pour 2023-2027."
     assert departements_of(text) == {"32-82": {"32", "82"}}

@@ -18,8 +18,9 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, PREFIX, SMALL_COUNTS, WORDS,
-                                                 TerritoryMention, make_mention, sentence_bounds)
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, PERSON_AFTER_NAME, PREFIX,
+                                                 SMALL_COUNTS, WORDS, TerritoryMention, make_mention,
+                                                 sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after
 from pipeline.normalize import fold
 
@@ -110,6 +111,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 clause_start = max([sentence_start, *(m.end() for m in CLAUSE_JOINT.finditer(text, sentence_start, match.start()))])
                 codes = {p.code for p in places if p.kind == "departement" and clause_start <= p.start < match.start()}
             for part in parts:
+                if PERSON_AFTER_NAME.match(folded, part.end):
+                    continue  # "Parmi eux, Gérard Trémège, Président de la CA …": a person
                 mention = make_mention(text, part.start, part.end, RULE, codes if len(codes) == 1 else (),
                                        sentence_end, name=part.name)
                 if mention:

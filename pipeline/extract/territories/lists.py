@@ -9,7 +9,7 @@ import re
 from pipeline.extract.members import MEMBER_TRIGGER
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Item, ListBlock, Structure
-from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, PERSON_AFTER_NAME,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  capitalised_run,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_WORD, PREFIX,
@@ -204,9 +204,6 @@ def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
     if len(lst.items) in counts:
         return False  # "Ces 4 territoires, composés de 6 EPCI, sont :" then four items: whole
     return any(len(lst.items) < count <= MAX_LISTED_COUNT for count in counts)
-
-
-PERSON_AFTER_NAME = re.compile(WORDS["person_after_name"])
 
 
 def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
