@@ -168,7 +168,8 @@ class _Index:
 
 
 @lru_cache(maxsize=1)
-def _aliases() -> list[dict]:
+def alias_rows() -> list[dict]:
+    """The rows of data/epci_aliases.csv: names intercommunalities go by, each with its SIREN and source."""
     with ALIASES_FILE.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -182,7 +183,7 @@ def _index() -> _Index:
     index = _Index()
     fuzzy: dict[str, list[_Entry]] = {}
     epcis = referential.load().epcis
-    for alias in _aliases():
+    for alias in alias_rows():
         epci = epcis.get(alias["siren"])
         if epci and not _is_acronym(alias["alias"]):
             entry = _Entry(epci.siren, alias["alias"], epci.type, epci.first_seen, epci.last_seen)
@@ -273,7 +274,7 @@ def _score(entry: _Entry, base: float, epci_type: str | None, departements: froz
            year: int | None, year_dated: bool) -> float:
     epci = referential.load().epcis[entry.siren]
     score = base - _type_penalty(epci_type, entry.form, epci.type)
-    if departements and not set(epci.departement_codes) & departements:
+    if departements and not _inside(entry, departements):
         score -= OUTSIDE_DEPARTEMENTS_PENALTY
     if year is not None and not epci.first_seen <= year <= epci.last_seen:
         score -= OUTSIDE_YEAR_PENALTY if year_dated else GUESSED_YEAR_PENALTY
@@ -425,7 +426,7 @@ def named_by_its_start(name: str, siren: str) -> bool:
 def known_acronyms() -> dict[str, tuple[str, ...]]:
     """ACRONYM -> SIRENs: data/epci_aliases.csv, and acronyms in brackets in official names."""
     aliases: dict[str, set[str]] = {}
-    for row in _aliases():
+    for row in alias_rows():
         if _is_acronym(row["alias"]):
             aliases.setdefault(row["alias"].upper(), set()).add(row["siren"])
     for epci in referential.load().epcis.values():

@@ -71,15 +71,15 @@ from pipeline.extract import figure_scope
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
 from pipeline.extract.territories.common import (CONNECTORS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
-                                                 TerritoryMention, capitalised_run, codes_after, codes_in_name, legal_form_end,
-                                                 departements_bracket, sentence_bounds)
+                                                 TerritoryMention, capitalised_run, codes_after, codes_in_name,
+                                                 departements_bracket, legal_form_end, sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
 from pipeline.extract.territories.predicates import (grouping_subjects, labelled_objects, labelled_subjects,
                                                      predecessors, selected_zones, wider_areas)
-from pipeline.extract.territories.prefixed import prefixed_names
+from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
 from pipeline.extract.territories.topic import topic_name
 from pipeline.linking import known_acronyms
@@ -107,8 +107,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)
                   + grouping_subjects(text, structure, places) + table_cells(text, structure, places)
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
-                  + wider_areas(text, structure, places) + predecessors(text, structure, places) + signatories(text)
-                  + entities_in_label_sentences(text, list(entities), places))
+                  + wider_areas(text, structure, places) + predecessors(text, structure, places)
+                  + signatories(text) + entities_in_label_sentences(text, list(entities), places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
@@ -128,7 +128,8 @@ def find_territories(text: str, places: list[PlaceMention],
     for mention in kept:
         # "Sud Meuse - Nord Haute-Marne (Haute-Marne et Meuse)": what its bracket states is stated,
         # even where its name holds the same places
-        mention.name_codes = departements_in_name(text, mention.start, mention.end, places) - mention.departement_codes
+        in_name = departements_in_name(text, mention.start, mention.end, places)
+        mention.name_codes = in_name - mention.departement_codes
         mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
     _places_written_after(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)
@@ -413,15 +414,13 @@ def _codes_named_in_full(mentions: list[TerritoryMention]) -> None:
     """'Territoire d'Industrie 32/82' beside 'Interdépartemental Gers/Tarn-et-Garonne': a name
     made of département codes is the text's one territory lying in exactly those départements."""
     for mention in mentions:
-        if not CODES_ONLY.fullmatch(mention.name):
+        if not CODES_AS_NAME.fullmatch(mention.name):
             continue
         codes = set(mention.name.split("/"))
-        named = {m.name for m in mentions if m.departement_codes == codes and not CODES_ONLY.fullmatch(m.name)}
+        named = {m.name for m in mentions if m.departement_codes == codes and not CODES_AS_NAME.fullmatch(m.name)}
         if len(named) == 1:
             mention.name = named.pop()
 
-
-CODES_ONLY = re.compile(r"[0-9AB]{2,3}(?:/[0-9AB]{2,3})+")
 
 
 def _part_of(short: str, long: str, short_words: tuple[str, ...], long_words: tuple[str, ...]) -> bool:

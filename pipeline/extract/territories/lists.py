@@ -9,8 +9,9 @@ import re
 from pipeline.extract.members import MEMBER_TRIGGER
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Item, ListBlock, Structure
-from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, PERSON_AFTER_NAME,
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
+                                                 PERSON_AFTER_NAME,
                                                  capitalised_run,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_WORD, PREFIX,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,

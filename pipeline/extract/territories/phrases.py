@@ -125,15 +125,16 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
     return paired or Part(name_start, end, epci)
 
 
-# "le Gard rhodanien", "le Gard rhodanien-Uzège", "Alsace centrale": an adjective of place or of
-# position after a département's or a former région's name makes it a part of it, named so.
+# A lower-case adjective of place (a demonym) or of position ("centrale", "orientale") after a
+# département's or a former région's name makes the name a part of that area, named so; a name
+# dashed to the adjective goes with it.
 ADJECTIVE_AFTER = re.compile(r"[ \t]+(" + WORDS["place_adjective"]
                              + r"|centrale?|septentrionale?|meridionale?|orientale?|occidentale?)(?=[\s,.;:)-]|$)")
 
 
 def _place_qualified(text: str, folded: str, start: int, end: int, limit: int) -> int:
     """`end` past a lower-case adjective of place (and a name dashed to it) after a département's or
-    a région's name, a former région's too ("Alsace centrale"); else `end`."""
+    a région's name, a former région's too (an adjective of position); else `end`."""
     adjective = ADJECTIVE_AFTER.match(folded, end, limit)
     if not adjective or not text[adjective.start(1)].islower() or adjective.group(1) in NOT_PLACE_ADJECTIVES \
             or not (is_place_name(text[start:end]) or former_regions_in(text[start:end])):

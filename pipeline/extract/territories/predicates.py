@@ -348,7 +348,6 @@ RENEWED_FOR = re.compile(r"\b(?:dispositif|programme|label)\b[^.;:\n]{0,80}?\b(?
                          r"pour\s+(?=(?:le|la|les|l')\s*)")
 
 
-
 LABEL_NOUN_BEFORE = re.compile(r"\b(?:label|labellisation)\s*$")
 GLOSS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,40}\))?")
 

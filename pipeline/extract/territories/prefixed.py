@@ -27,11 +27,11 @@ PREFIXED = re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges":
 
 
 ADJECTIVE = re.compile(r"(?:" + "|".join(WORDS["name_adjectives"]) + r")\s+(?=\S)")
-# "Territoire d'Industrie 32/82": a territory named by the codes of its départements, joined by
-# slashes; not a date ("12/05/2023") nor a count ("42 projets").
 # "… du Choletais et du Saumurois": the joint between two names after plural programme words
 NEXT_OF = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+)(?:du|de\s+la|de\s+l['’]|des)\s*(?=[A-ZÀ-Ý])")
 OF_BEFORE = re.compile(r"\b(?:du|de\s+la|de\s+l['’]|des)\s*$", re.IGNORECASE)
+# "Territoire d'Industrie 32/82": a territory named by the codes of its départements, joined by
+# slashes; not a date ("12/05/2023") nor a count ("42 projets").
 CODES_AS_NAME = re.compile(r"(?:\d{2}|2[AB]|97\d)(?:[ \t]?/[ \t]?(?:\d{2}|2[AB]|97\d))+\b(?![ \t]?/|\d)")
 
 
@@ -75,11 +75,11 @@ PLURAL = re.compile(r"territoires\b", re.IGNORECASE)
 # the name apposed after a comma, ending the sentence.
 POSSESSIVE_BEFORE = re.compile(r"\b(?:notre|votre|leur|son|sa)\s*[«“\"]?\s*$", re.IGNORECASE)
 APPOSED_NAME_END = re.compile(r"\s*(?:[.!]|$)")
-# "le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais": a contract's words, then
-# the territory it is signed for.
 # "le programme Territoires d'industrie pour le territoire Vallée de la Bresle-Vimeu": the
 # territory the programme is for, named as one (after the article the match reads).
 THE_TERRITORY = re.compile(r"territoire\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?(?=[A-ZÀ-Ý])")
+# "le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais": a contract's words, then
+# the territory it is signed for.
 CONTRACT_BEFORE = re.compile(r"\b(?:contrats?|protocoles?)(?:\s+d['’]engagement)?\s*[«“\"]?\s*$", re.IGNORECASE)
 
 
@@ -119,17 +119,17 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             if not quoted:
                 continue
             pos, end = quoted
-        elif CODES_AS_NAME.match(text, pos):
-            mention = _codes_as_name(text, structure, pos, CODES_AS_NAME.match(text, pos).end())
+        elif codes_name := CODES_AS_NAME.match(text, pos):
+            mention = _codes_as_name(text, structure, pos, codes_name.end())
             if mention:
                 found.append(mention)
             continue
         elif text[pos].isupper():
             end = brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200)))
-        elif COUNTED_HEAD.match(fold(text[pos:pos + 60])):
+        elif counted := COUNTED_HEAD.match(fold(text[pos:pos + 60])):
             # "le label « Territoires d'industrie » des trois vallées de Bruyères, Gérardmer et
             # Saint-Dié-des-Vosges": a count of heads, then as many places
-            end = _counted_places_end(text, pos, COUNTED_HEAD.match(fold(text[pos:pos + 60])))
+            end = _counted_places_end(text, pos, counted)
             if end is None:
                 continue
         elif HEAD_THEN_NAME.match(fold(text[pos:pos + 40])) and text[pos].islower():

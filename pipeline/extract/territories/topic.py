@@ -20,7 +20,6 @@ brand ('le projet est lancé sur l'Agglomération' … 'l'Agglomération Saumur 
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 
@@ -28,7 +27,7 @@ from pipeline import referential
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.territories.common import (PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, capitalised_run,
                                                  departements_bracket, is_place_name, make_mention, sentence_bounds)
-from pipeline.linking import ACRONYM, ALIASES_FILE, known_acronyms
+from pipeline.linking import ACRONYM, alias_rows, known_acronyms
 from pipeline.normalize import fold, name_key
 
 RULE = "territory.topic"
@@ -155,9 +154,7 @@ def _epci_names() -> frozenset[str]:
 def _usual_names() -> frozenset[str]:
     """Keys of the names intercommunalities usually go by besides their official one
     (data/epci_aliases.csv), acronyms aside: those count only when they name one intercommunality."""
-    with ALIASES_FILE.open(encoding="utf-8", newline="") as handle:
-        return frozenset(name_key(row["alias"]) for row in csv.DictReader(handle)
-                         if not ACRONYM.fullmatch(row["alias"]))
+    return frozenset(name_key(row["alias"]) for row in alias_rows() if not ACRONYM.fullmatch(row["alias"]))
 
 
 # An intercommunality a single-subject article is about is named this often, and this many times
