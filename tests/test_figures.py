@@ -424,3 +424,14 @@ def test_a_count_set_beside_its_noun_counts_it():
     # a note's call in brackets counts nothing
     assert facts("Les territoires (3) signent leur contrat cette semaine.") == []
     assert [f[2] for f in facts("Deux territoires (57 et 54) signent leur contrat.")] == ["territoire"]
+
+
+def test_coordinated_departements_count_in_their_common_region():
+    """"dans l'Aude et l'Ariège" is an area of two départements: their région (Occitanie), not the
+    nearer one; départements of two régions keep the nearest one's code; one département alone
+    keeps its own."""
+    text = ("Trois territoires d'industrie ont été labellisés dans l'Aude et l'Ariège. "
+            "En Haute-Marne et en Meuse, 2 territoires d'industrie. "
+            "Dans l'Aube et l'Yonne, 3 territoires d'industrie. Dans l'Aube, 4 territoires d'industrie.")
+    assert [(f["value"], f["scope_code"]) for f in figures(text)] == [
+        (3.0, "76"), (2.0, "44"), (3.0, "89"), (4.0, "10")]

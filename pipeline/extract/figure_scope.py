@@ -7,6 +7,7 @@ Read from the narrowest stretch of the sentence outwards:
    place named there is the scope ("La France en compte 183, la Bourgogne-Franche-Comté 10");
    "le département", "notre région" name the document's own département or région;
 2. the same in the figure's clause (the sentence cut at ", dont", ";" and ":"): the nearest place;
+   départements written as one group ("dans l'Aude et l'Ariège") count in their common région;
 3. the places of the clauses before it ("Dans le Grand Est : 13 territoires"), except ", dont"
    clauses, which count a part ("183 lauréats, dont 18 dans la région X": X is the part's scope,
    not the whole's); clauses after it enumerate ("cinq bassins : la Guyane en compte deux, …");
@@ -46,6 +47,8 @@ MIN_NAME_CHARS = 4  # shorter names ("Ain") are searched for again at their own 
 NATIONAL_EUROS = 1e9
 CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
+# What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
+COORDINATION = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:(?:dans|en|a|la|le|les|de|du|des)\s+|[ld]'\s*)*")
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,7 @@ class DocumentScope:
         others = [c for c in clauses if not c[2] and c[1] <= own[0]]
         candidates = [p for p in self.places if any(c[0] <= p.start < c[1] for c in others)]
         if candidates:
-            return _area(min(candidates, key=lambda p: _distance(p, start, end)))
+            return self._area(min(candidates, key=lambda p: _distance(p, start, end)))
         if _words().repeated.search(self.folded, max(0, start - 12), start):
             same = [row for row in earlier if (row["value"], row["unit"]) == (value, unit)]
             if same:
@@ -215,6 +218,32 @@ class DocumentScope:
             return FRANCE
         return self.home
 
+    def _area(self, place: PlaceMention) -> Area:
+        """The place's area, or the région of the départements it is coordinated with: "trois
+        territoires dans l'Aude et l'Ariège" count in Occitanie, not in the Aude. Départements of
+        two régions keep the nearest one's area (no single area holds them)."""
+        group = self._coordinated(place)
+        departements = referential.load().departements
+        regions = {departements[p.code].region_code for p in group if p.code in departements}
+        if len(group) > 1 and len(regions) == 1:
+            return Area(regions.pop(), "region")
+        return _area(place)
+
+    def _coordinated(self, place: PlaceMention) -> list[PlaceMention]:
+        """The départements written as one group with this one ("X, Y et Z")."""
+        if place.kind != "departement":
+            return [place]
+        ordered = sorted((p for p in self.places if p.kind == "departement"), key=lambda p: p.start)
+        index = ordered.index(place)
+        first = last = index
+        while first > 0 and self._joined(ordered[first - 1], ordered[first]):
+            first -= 1
+        while last + 1 < len(ordered) and self._joined(ordered[last], ordered[last + 1]):
+            last += 1
+        return ordered[first:last + 1]
+
+    def _joined(self, left: PlaceMention, right: PlaceMention) -> bool:
+        return bool(COORDINATION.fullmatch(self.folded, left.end, right.start))
 
     def _in(self, stretch: tuple[int, int], start: int, end: int) -> Area | None:
         """The area a stretch of the sentence names: France for a national word, or its nearest
@@ -228,7 +257,7 @@ class DocumentScope:
                          <= _distance(nearest, start, end)):
             return FRANCE
         if nearest is not None:
-            return _area(nearest)
+            return self._area(nearest)
         if self.own_departement and words.own_departement.search(self.folded, *stretch):
             return self.own_departement
         if self.own_region and words.own_region.search(self.folded, *stretch):
