@@ -1227,6 +1227,12 @@ def test_the_active_voice_labels_its_object():
     # two intercommunalities labelled together: members of a territory left unnamed
     assert names_of("L'État a labellisé la communauté de communes du Thouarsais et la communauté de "
                     "communes du Pays Loudunais « Territoire d'industrie ».") == []
+    # other verbs of recognition, a present or a participle that cannot be a passive's
+    assert names_of("Le ministre a reconnu le Pays de Redon comme Territoire d'industrie.") == ["Pays de Redon"]
+    assert names_of("L'État reconnaît le Pays de Redon comme Territoire d'industrie.") == ["Pays de Redon"]
+    assert names_of("La convention officialisant le Pays de Redon comme Territoire d'industrie est signée.") \
+        == ["Pays de Redon"]
+    assert names_of("Le ministre a reconnu le Pays de Redon pour son travail.") == []
 
 
 def test_more_ways_of_saying_a_place_holds_the_label():

@@ -301,7 +301,11 @@ def selected_zones(text: str, structure: Structure, places: list[PlaceMention]) 
 # The active voice: "L'État a labellisé le Pays de Redon « Territoire d'industrie »", "a retenu A et
 # B parmi les territoires d'industrie"; the label given to names: "le label Territoire d'industrie
 # attribué au Pays de Redon".
-ACTIVE_LABELLING = re.compile(r"\b(?:a|ont|avait|avaient|vient\s+d'|viennent\s+d')\s*(?:labellise|labelise|retenu|selectionne|designe|choisi)\s+")
+# "a reconnu la CC X comme …", "L'État reconnaît …", "la convention officialisant la Cirest comme …":
+# a present or a participle only where its form cannot be a past participle of the passive.
+ACTIVE_LABELLING = re.compile(r"\b(?:(?:a|ont|avait|avaient|vient\s+d'|viennent\s+d')\s*(?:labellise|labelise|retenu|selectionne"
+                              r"|designe|choisi|reconnu|officialise|confirme)|reconnait|reconnaissent|retient|retiennent"
+                              r"|(?:labellis|labelis|officialis|reconnaiss|design|reten|selectionn|confirm)ant)\s+")
 LABEL_COMPLEMENT = re.compile(r"[\s,]*(?:\"\s*)?(?:(?:comme|en tant que|parmi les|au titre d[ue]s?)\s+(?:(?:les|des|du|le|la|l')\s*)?"
                               r"|(?:pour|dans)\s+(?:le|la|les)\s+(?=(?:programmes?|labels?|dispositifs?)\s))?"
                               r"(?:\d+\s+|(?:nouveaux?|premiers?|programmes?|labels?|dispositifs?)\s+)*"
