@@ -568,3 +568,17 @@ def test_a_bracket_a_list_part_opens_lists_members_when_no_territory_is_named_be
             "Haute-Bigorre) et la CC du Pays de Nay.")
     assert members(text) == {("lacq-pau-tarbes", "200069300"), ("lacq-pau-tarbes", "246500482"),
                              ("lacq-pau-tarbes", "246401756")}
+
+
+def test_an_epci_several_fit_is_reported_with_them_and_still_designates_its_territory():
+    """An undated text naming the CA Seine-Eure (SIREN 200089456 since 2020; "CA Seine Eure",
+    200035665, in 2019): both fit, so the row has no SIREN and both candidates, and the territory
+    named after it stays. Before, the head mention was dropped, and a shorter everyday name
+    ("Communauté d'agglomération Seine") linked the CA Seine Normandie Agglomération instead."""
+    text = "La Communauté d'agglomération Seine-Eure est labellisée « Territoire d'industrie »."
+    result = extract(text, next(nlp.parse([text])))
+    assert [row["name"] for row in result.territories] == ["Seine-Eure"]
+    assert [(row["siren"], row["candidates"], row["territory_id"]) for row in result.epcis] == [
+        (None, ["200035665", "200089456"], "seine-eure")]
+    text = "La Communauté d'agglomération Seine Eure porte le projet Territoire d'industrie."
+    assert {row["siren"] for row in extract(text, next(nlp.parse([text]))).epcis} <= {None}

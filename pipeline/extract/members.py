@@ -812,10 +812,10 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             longer = linker.link(text[head.end():longer_end], epci_type)
             if longer.siren and longer.exact:
                 link, end = longer, longer_end
-        if link.siren:
+        if link.siren or link.candidates:  # several EPCIs fit: reported with them, never guessed
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()), epci_type,
                                      "epci.head_mention", legal_form=not SOFT_HEAD.match(head.group(0))))
-            if PLURAL_HEAD_WORD.search(head.group(0)):
+            if link.siren and PLURAL_HEAD_WORD.search(head.group(0)):
                 found += _distributed_names(text, end, epci_type, linker)
     return found
 

@@ -419,9 +419,10 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
                 and territory.end <= mention.end)
             sides = territory.name.split(" / ")  # a pair: "Nord Grande Terre / Marie-Galante"
             # an article about one territory (territory.topic) goes by the EPCI whatever the list
-            designates = mention.link.siren \
-                and (mention.list_start not in mixed_lists or territory.rule == "territory.topic") \
-                and any(named_after(side, mention.link.siren) for side in sides)
+            # an EPCI several fit designates the territory named after one of them
+            sirens = [mention.link.siren] if mention.link.siren else mention.link.candidates
+            designates = (mention.list_start not in mixed_lists or territory.rule == "territory.topic") \
+                and any(named_after(side, siren) for side in sides for siren in sirens)
             if inside and not designates:
                 return True
         return False
