@@ -1535,3 +1535,12 @@ def test_an_ordinal_of_the_award_names_the_subject_and_the_places_before_it():
         == ["Pays de Redon"]
     assert names_of("Michelin est la première entreprise à rejoindre les Territoires d'industrie.") == []
 
+
+
+def test_a_name_joined_by_a_dash_before_the_programmes_words():
+    assert names_of("La démarche Grand Est Touraine – Territoire d'industrie a eu des retombées.") \
+        == ["Grand Est Touraine"]
+    assert names_of("« Cœur de Loire-Territoire d'Industrie » vise à soutenir l'industrie.") == ["Cœur de Loire"]
+    # a région, a heading without an undertaking's word, a name after the programme's words
+    assert names_of("Le programme Normandie - Territoire d'industrie est lancé.") == []
+    assert names_of("Mot de la semaine n° 473 - Territoire d'Industrie") == []

@@ -79,7 +79,7 @@ from pipeline.extract.territories.lists import announces_territories, colon_list
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
 from pipeline.extract.territories.predicates import (grouping_subjects, labelled_objects, labelled_subjects,
                                                      predecessors, selected_zones, wider_areas)
-from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names
+from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
 from pipeline.extract.territories.topic import topic_name
 from pipeline.linking import known_acronyms
@@ -103,6 +103,7 @@ def find_territories(text: str, places: list[PlaceMention],
     text = text.translate(FRENCH_QUOTES)
     structure = parse(text)
     candidates = (list_items(text, structure, places) + prefixed_names(text, structure, places)
+                  + suffixed_names(text, structure)
                   + colon_lists(text, structure) + prose_names(text, structure, places)
                   + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)
                   + grouping_subjects(text, structure, places) + table_cells(text, structure, places)

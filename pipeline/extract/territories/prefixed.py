@@ -3,7 +3,9 @@ l'Ouest Rural regroupant ...", 'le Territoire d'industrie "Baie de Somme Ponthie
 industrie"', "le TI Sud Vosges", "le Territoire d'Industrie 32/82" named by its départements'
 codes), or after "pour" when the programme's words name a contract ("le contrat « Territoires
 d'industrie » pour Saint-Nazaire Cordemais") or a territory ("le programme … pour le territoire
-X"), or apposed after a possessive ("Notre territoire d'industrie, Lacq-Pau-Tarbes.")."""
+X"), or apposed after a possessive ("Notre territoire d'industrie, Lacq-Pau-Tarbes."). Also
+territory.suffixed_name: the name joined by a dash before the programme's words ("la démarche
+Grand Est Touraine - Territoire d'industrie")."""
 
 from __future__ import annotations
 
@@ -161,6 +163,25 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
         if mention and PLURAL.match(text, match.start()) and PLACE_ADJECTIVE.fullmatch(fold(mention.name).lower()):
             continue  # "TERRITOIRES D'INDUSTRIE ULTRAMARINS": an adjective of the plural noun
         if mention:
+            found.append(mention)
+    return found
+
+
+# "la démarche Grand Est Touraine - Territoire d'industrie", "« Cœur de Loire-Territoire
+# d'Industrie » vise …": a capitalised name joined by a dash to the programme's words in the
+# singular, after a word for the undertaking or an opening quote; not before another name
+# ("Actualités - Territoire d'industrie Sud Vosges" is the prefixed form).
+SUFFIXED = re.compile(r"(?:\b(?i:d[ée]marche|programme|contrat|projet|label|dispositif|candidature)[ \t]+(?:[«“\"][ \t]*)?"
+                      r"|[«“\"][ \t]*)(?P<name>[A-ZÀ-Ý][^\n«»“”\"().;:!?]{1,60}?)[ \t]*[-–—][ \t]*"
+                      r"(?i:territoire[ \t]+d['’][ \t]*industrie)\b(?![ \t]+[A-ZÀ-Ý])")
+
+
+def suffixed_names(text: str, structure: Structure) -> list[TerritoryMention]:
+    found = []
+    for match in SUFFIXED.finditer(text):
+        mention = make_mention(text, match.start("name"), match.end("name"), "territory.suffixed_name",
+                               (), block_end(structure, text, match.start("name")))
+        if mention and not is_place_name(mention.name):
             found.append(mention)
     return found
 
