@@ -1544,3 +1544,12 @@ def test_a_name_joined_by_a_dash_before_the_programmes_words():
     # a région, a heading without an undertaking's word, a name after the programme's words
     assert names_of("Le programme Normandie - Territoire d'industrie est lancé.") == []
     assert names_of("Mot de la semaine n° 473 - Territoire d'Industrie") == []
+
+
+def test_one_territory_named_after_an_enumeration_cue_in_the_singular():
+    text = "183 territoires d'industrie ont été retenus. Parmi eux figure le territoire de Lacq-Pau-Tarbes."
+    assert names_of(text) == ["Lacq-Pau-Tarbes"]
+    assert names_of("183 territoires d'industrie ont été retenus. Parmi eux figure le Grand Villeneuvois.") \
+        == ["Grand Villeneuvois"]
+    assert names_of("Le Territoire de la Côte Ouest a été labellisé Territoire d'industrie.") \
+        == ["Territoire de la Côte Ouest"]  # in capitals, "Territoire de" is part of the name

@@ -22,6 +22,8 @@ from pipeline.normalize import fold
 
 GEOGRAPHIC_HEADS = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")(?=\s)")
 PROGRAMME_WORDS = re.compile(r"(?:ti|territoires?\s+d'\s*industrie)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?(?=\S)")
+# "Parmi eux figure le territoire de Lacq-Pau-Tarbes": the common noun before a name of its own.
+TERRITORY_OF = re.compile(r"territoire\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*")
 PLACE_ADJECTIVE_HEAD = re.compile(r"(?:" + "|".join(WORDS["place_adjective_heads"]) + r")\s+(?=[a-z])")
 PLACE_ADJECTIVE = re.compile(WORDS["place_adjective"] + r"(?![\w'-])")
 NOT_PLACE_ADJECTIVES = frozenset(WORDS["not_place_adjectives"])
@@ -87,6 +89,8 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
     pos = _skip(folded, pos, ARTICLE)
     pos = _skip(folded, pos, OPENING_QUOTE)  # "le « Nord-Est Ardennes »"
     pos = _skip(folded, pos, PROGRAMME_WORDS)  # "le TI Sud Vosges", "le Territoire d'industrie X"
+    of = TERRITORY_OF.match(text, pos)  # lower case only: "Territoire de la Côte Ouest" is a name
+    pos = of.end() if of and text[of.end():of.end() + 1].isupper() else pos
     if pos >= limit:
         return None
     form_end = legal_form_end(text, folded, pos)
