@@ -1553,3 +1553,16 @@ def test_one_territory_named_after_an_enumeration_cue_in_the_singular():
         == ["Grand Villeneuvois"]
     assert names_of("Le Territoire de la Côte Ouest a été labellisé Territoire d'industrie.") \
         == ["Territoire de la Côte Ouest"]  # in capitals, "Territoire de" is part of the name
+
+
+def test_an_et_inside_an_intercommunalitys_name_or_a_singular_subject_coordinates_nothing():
+    # inline lists: "Lamballe Terre et Mer" is an EPCI's name, so its "et" joins no two names
+    assert names_of("Les territoires retenus sont : Pays de Vannes, Vallée de la Bresle et Lamballe Terre et Mer.") \
+        == ["Pays de Vannes", "Vallée de la Bresle", "Lamballe Terre et Mer"]
+    assert names_of("La Bretagne compte 12 territoires d'industrie, dont 2 nouveaux : le Pays de Vannes et "
+                    "Lamballe Terre et Mer.") == ["Pays de Vannes", "Lamballe Terre et Mer"]
+    # a verb in the singular has one subject
+    assert names_of("Sud et Ouest Creuse est labellisé Territoire d'industrie.") == ["Sud et Ouest Creuse"]
+    assert names_of("Vitré et Fougères ont été labellisés Territoires d'industrie.") == ["Vitré", "Fougères"]
+    # "ce territoire de la Creuse": a département describing a territory named before
+    assert names_of("Ce territoire de la Creuse rejoint les 183 territoires retenus.") == []

@@ -18,7 +18,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  TerritoryMention, legal_form_end, make_mention,
                                                  name_and_codes,
                                                  sentence_before, split_inline_list, stated_count, WORDS)
-from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, read_part
+from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, is_epci_name, read_part
 from pipeline.normalize import fold
 
 PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarche|contrat|plan)\s+)?"
@@ -274,14 +274,30 @@ def _comma_spans(text: str, start: int, end: int, every_et: bool) -> list[tuple[
     only the last two items with "et": "Sud et Ouest Creuse, Val de Garonne" keeps its "et");
     `every_et` splits on every " et " instead."""
     if every_et:
-        return split_inline_list(text, start, end, r",\s+|\s+et\s+")
+        return _known_names_joined(text, split_inline_list(text, start, end, r",\s+|\s+et\s+"))
     spans = split_inline_list(text, start, end, r",\s+")
     if spans:
-        last_start, last_end = spans[-1]
-        joints = list(re.finditer(r"\s+et\s+", text[last_start:last_end]))
-        if joints:
-            spans[-1:] = [(last_start, last_start + joints[-1].start()), (last_start + joints[-1].end(), last_end)]
+        pieces = _known_names_joined(text, split_inline_list(text, *spans[-1], r"\s+et\s+"))
+        if len(pieces) > 1:  # the last "et" left between the pieces coordinates
+            spans[-1:] = [(pieces[0][0], pieces[-2][1]), pieces[-1]]
     return spans
+
+
+ET_JOINT = re.compile(r"\s+et\s+")
+
+
+def _known_names_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Parts joined by " et " that together are an EPCI's name are one part: "le Pays de Vannes et
+    Lamballe Terre et Mer" is two names, not "Lamballe Terre" and "Mer"."""
+    joined: list[tuple[int, int]] = []
+    for span in spans:
+        if joined and ET_JOINT.fullmatch(text, joined[-1][1], span[0]) \
+                and is_epci_name(text[joined[-1][0]:span[1]]):
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
+    return joined
+
 
 
 def _colon_list_items(text: str, start: int, end: int, stated: int | None,

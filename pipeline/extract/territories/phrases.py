@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.extract.territories.common import (MAX_NAME_WORDS, PREPOSITION, SMALL_COUNTS, WORDS, is_place_name,
                                                  capitalised_run, legal_form_end, looks_like_name)
 from pipeline.extract.places import former_regions_in
+from pipeline.linking import EVERYDAY_FORM_SCORE, link_epci
 from pipeline.normalize import fold
 
 GEOGRAPHIC_HEADS = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")(?=\s)")
@@ -86,11 +88,12 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
     while pos < limit and text[pos] in " \t\u00a0":
         pos += 1
     pos = _skip(folded, pos, PREPOSITION)
-    pos = _skip(folded, pos, ARTICLE)
+    before_article, pos = pos, _skip(folded, pos, ARTICLE)
+    of = TERRITORY_OF.match(text, pos)  # "le territoire de X", in lower case after its article
+    if of and pos > before_article and text[of.end():of.end() + 1].isupper():
+        pos = of.end()  # not "Ce territoire de la Creuse", nor the name "Territoire de la Côte Ouest"
     pos = _skip(folded, pos, OPENING_QUOTE)  # "le « Nord-Est Ardennes »"
     pos = _skip(folded, pos, PROGRAMME_WORDS)  # "le TI Sud Vosges", "le Territoire d'industrie X"
-    of = TERRITORY_OF.match(text, pos)  # lower case only: "Territoire de la Côte Ouest" is a name
-    pos = of.end() if of and text[of.end():of.end() + 1].isupper() else pos
     if pos >= limit:
         return None
     form_end = legal_form_end(text, folded, pos)
@@ -198,6 +201,7 @@ def enumeration_after(text: str, start: int, limit: int) -> list[Part]:
         pos = joint.end()
     # the joint after each part; a gloss before it ("A (CAB), en Haute-Corse, et B") counts as a comma
     joints = [joint.group(0).strip() if (joint := JOINT.match(text, before.end)) else "," for before in read[:-1]]
+    read, joints = _epci_names_joined(text, read, joints)
     last_comma = max((i for i, joint in enumerate(joints) if joint.startswith(",")), default=None)
     inner_et = [] if last_comma is None else [i for i, joint in enumerate(joints) if i > last_comma and joint == "et"][:-1]
     parts: list[Part] = []
@@ -209,6 +213,25 @@ def enumeration_after(text: str, start: int, limit: int) -> list[Part]:
         else:
             parts.append(part)
     return [p for p in parts if looks_like_name(_name(text, p))]
+
+
+def _epci_names_joined(text: str, read: list[Part], joints: list[str]) -> tuple[list[Part], list[str]]:
+    """"… et Lamballe Terre et Mer": an "et" inside an EPCI's name coordinates nothing."""
+    parts, kept_joints = read[:1], []
+    for part, joint in zip(read[1:], joints):
+        if joint == "et" and is_epci_name(text[parts[-1].start:part.end]):
+            parts[-1] = Part(parts[-1].start, part.end, parts[-1].epci or part.epci)
+        else:
+            parts.append(part)
+            kept_joints.append(joint)
+    return parts, kept_joints
+
+
+@lru_cache(maxsize=4096)
+def is_epci_name(written: str) -> bool:
+    """Whether words are an EPCI's name, official or everyday ("Marne et Gondoire")."""
+    link = link_epci(written.strip(" \t\n.;:!"))
+    return bool(link.siren and link.exact and link.score >= EVERYDAY_FORM_SCORE)
 
 
 def enumeration_before(text: str, end: int, clause_start: int, apposition: bool = False) -> list[Part]:
@@ -225,6 +248,11 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
         pieces.append((pos, joint.start()))
         pos = joint.end()
     pieces.append((pos, end))
+    for index in range(len(pieces) - 1, 0, -1):  # "… et Lamballe Terre et Mer": one name
+        (left, _), (right, right_end) = pieces[index - 1], pieces[index]
+        if re.fullmatch(r"\s+et\s+", masked[pieces[index - 1][1]:right]) \
+                and is_epci_name(text[left:right_end]):
+            pieces[index - 1:index + 1] = [(left, right_end)]
     parts: list[Part] = []
     for piece_start, piece_end in reversed(pieces):
         piece_end = len(masked[:piece_end].rstrip().rstrip("»”\"").rstrip())  # a name quoted before its bracket

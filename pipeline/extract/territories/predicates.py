@@ -23,7 +23,7 @@ from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, make_mention,
                                                  sentence_bounds)
-from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before
+from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, read_part
 from pipeline.extract.territories.topic import BRAND_TAIL
 from pipeline.normalize import fold
 
@@ -146,6 +146,26 @@ def _opens_a_paragraph(text: str, match: re.Match) -> bool:
         and "\n" in text[:head] and not text[text.rfind("\n", 0, head) + 1:head].strip()
 
 
+# A verb in the singular: its subject is one name, whatever "et" it holds ("Sud et Ouest Creuse est
+# labellisé", "Lamballe Terre et Mer a été retenue"); a plural participle says otherwise.
+SINGULAR_PREDICATE = re.compile(r"[\s,]*(?:est|a\s+ete|sera|fut|etait|vient\s+d'etre|devient|reste|demeure)\s+"
+                                r"(?:[\w'-]+\s+){0,3}?(?:labellisee?|labelisee?|retenue?|selectionnee?|reconduite?"
+                                r"|renouvelee?|reconnue?|designee?|choisie?|confirmee?|laureate?)\b")
+ET = re.compile(r"\s+et\s+")
+
+
+def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
+    """The subject before a singular verb as one name when it holds " et " and no comma: from the
+    name the first of its "et"-joined pieces starts, to the verb."""
+    joints = list(ET.finditer(text, clause_start, end))
+    if not joints or "," in text[clause_start:end]:
+        return []
+    first = read_part(text, clause_start, joints[0].start())
+    if first is None or first.end != joints[0].start() or not text[joints[-1].end():end].strip()[:1].isupper():
+        return []
+    return [Part(first.start, end)]
+
+
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
@@ -182,6 +202,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         # désigné': a quoted subject is one name, whatever joints it holds
         parts = [Part(quoted.start("name"), quoted.end("name"))] if quoted \
             else enumeration_before(text, end, clause_start, apposition)
+        if not quoted and SINGULAR_PREDICATE.match(folded, match.start()):
+            parts = _one_subject(text, clause_start, end) or parts  # "Marne et Gondoire a été labellisée"
         if counted:  # "le TCO et la Cirest, les deux Territoires d'industrie …": the last two
             word = counted.split()[1]
             parts = parts[-(int(word) if word.isdigit() else SMALL_COUNTS[word]):]

@@ -10,7 +10,7 @@ from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME_WORDS, OPENING_QUOTES,
                                                  PART_OF_A_TERRITORY, PREFIX, WORDS,
                                                  TerritoryMention, asked, brand_end, capitalised_run,
-                                                 legal_form_end, make_mention, quoted_name, sentence_bounds,
+                                                 is_place_name, legal_form_end, make_mention, quoted_name, sentence_bounds,
                                                  split_inline_list, trim_name, written_with_legal_form)
 from pipeline.extract.territories.phrases import read_part
 from pipeline.normalize import fold
@@ -172,6 +172,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             end = _enumerated_name_end(text, pos, sentence_end)
         if ACRONYM.fullmatch(text[pos:end]):
             continue
+        if folded.startswith("ce territoire", match.start()) and is_place_name(text[pos:end]):
+            continue  # "Ce territoire de la Creuse rejoint …": a territory named before, placed
         add(pos, end, sentence_end)
     for match in FRONTED_LABEL.finditer(folded):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
