@@ -97,11 +97,14 @@ def test_the_whole_before_a_part_sizes_the_list_when_the_list_has_its_length():
 
 
 def test_doubts_a_page_cut_inside_its_list_and_a_list_in_a_sentence():
-    cut = ("Strasbourg, le 23 novembre 2018\n\nDans le Grand Est, 13 territoires d'industrie ont été "
-           "retenus :\n\n• Alsace centrale\n• Moselle Est\n• Sud Als")
-    row = only(cut)
+    short = ("Strasbourg, le 23 novembre 2018\n\nDans le Grand Est, 13 territoires d'industrie ont été "
+             "retenus :\n\n• Alsace centrale\n• Moselle Est\n• Sud Als")
+    page = short.replace("\n\nDans", "\n\n" + "Le programme soutient l'industrie des territoires. " * 30 + "\n\nDans")
+    row = only(page)  # a page as long as a crawl keeps, cut inside its list
     assert row["stated"] == 13 and row["listed"] < 13
     assert row["doubt"].startswith("the text ends inside the list (its last item 'Sud Als'")
+    row = only(short)  # too short to have been cut: the list is the author's, the count contradicts it
+    assert (row["stated"], row["listed"], row["doubt"]) == (13, 3, None)
     sentence = ("Ajaccio, le 22 juillet 2019\n\nEn Corse, deux territoires ont été retenus : la "
                 "Communauté d'agglomération de Bastia, en Haute-Corse, et celle du Pays Ajaccien." + CONTACT)
     for row in counts(sentence):

@@ -44,7 +44,7 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import ListBlock, Span, Structure, parse
+from pipeline.extract.structure import ListBlock, Span, Structure, may_be_cut, parse
 from pipeline.extract.territories import TerritoryMention
 from pipeline.normalize import fold
 
@@ -262,7 +262,7 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None) -> str | None:
     if not lst.blocks:
         doubts.append("the list is written in a sentence, whose commas and 'et' can be read "
                       "several ways")
-    elif not text[lst.end:].strip():
+    elif not text[lst.end:].strip() and may_be_cut(text):
         last = lst.blocks[-1].items[-1].content.of(text)
         if not CLOSED_ITEM.search(last):
             doubts.append(f"the text ends inside the list (its last item '{_shorten(last)}' looks "

@@ -63,6 +63,17 @@ MAX_SUB_HEADING_WORDS = 6
 MAX_FIELD_LINE_LABEL_WORDS = 8
 CELL_SEPARATOR = " | "  # how pipeline/read/html.py writes the cells of a table row
 TAB_SEPARATOR = r"[ ]*\t+[ ]*"  # a table pasted from a spreadsheet into a text file
+# Crawls and search excerpts keep a page's first ~2,000 characters, so a cut page is long: a
+# shorter text ending inside a list ends where its author ended it (its last item is whole, and
+# a count the list does not reach is a contradiction, not a cut).
+MIN_CUT_CHARACTERS = 1500
+
+
+def may_be_cut(text: str) -> bool:
+    """Whether a text is long enough to be a page cut by a crawl (MIN_CUT_CHARACTERS)."""
+    return len(text.strip()) >= MIN_CUT_CHARACTERS
+
+
 MARKDOWN_RULE = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?")
 
 

@@ -8,7 +8,7 @@ import re
 
 from pipeline.extract.members import MEMBER_TRIGGER
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import Item, ListBlock, Structure
+from pipeline.extract.structure import Item, ListBlock, Structure, may_be_cut
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  PERSON_AFTER_NAME,
@@ -198,7 +198,7 @@ def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
     """A list ending the text with fewer items than its intro counts was cut by the crawl: its
     last item may be cut mid-word ("13 territoires … :" then nine items, the last "Sud Als")."""
     last = lst.items[-1]
-    if lst.intro is None or text[last.span.end:].strip() or not text.rstrip("\r\n")[-1:].isalnum() \
+    if lst.intro is None or not may_be_cut(text) or text[last.span.end:].strip() or not text.rstrip("\r\n")[-1:].isalnum() \
             or re.search(r"[,;:(\[]", last.content.of(text)):
         return False  # "Montargis ", "« Vallée de la Bresle » : C", "Tarn Nord (81), nouveau": the name was whole
     counts = [int(w) if w.isdigit() else SMALL_COUNTS[w.lower()] for w in COUNT_WORD.findall(lst.intro.of(text))]
