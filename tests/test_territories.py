@@ -1566,3 +1566,12 @@ def test_an_et_inside_an_intercommunalitys_name_or_a_singular_subject_coordinate
     assert names_of("Vitré et Fougères ont été labellisés Territoires d'industrie.") == ["Vitré", "Fougères"]
     # "ce territoire de la Creuse": a département describing a territory named before
     assert names_of("Ce territoire de la Creuse rejoint les 183 territoires retenus.") == []
+
+
+def test_a_region_or_departement_heading_lists_the_territories_that_lie_there():
+    text = ("Les nouveaux territoires d'industrie sont :\n\n• Bretagne : Pays de Vannes, Lamballe Terre et Mer\n"
+            "• Isère : Bièvre Isère, Vallée de l'Arve\n")
+    assert names_of(text) == ["Pays de Vannes", "Lamballe Terre et Mer", "Bièvre Isère", "Vallée de l'Arve"]
+    # a département's name before intercommunalities is a territory named so, with its members
+    text = "Les territoires d'industrie sont :\n\n• Ariège : CC du Pays de Mirepoix et CC des Portes d'Ariège Pyrénées\n"
+    assert names_of(text) == ["Ariège"]

@@ -15,7 +15,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  capitalised_run,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_WORD, PREFIX,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
-                                                 TerritoryMention, legal_form_end, make_mention,
+                                                 TerritoryMention, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
                                                  sentence_before, split_inline_list, stated_count, WORDS)
 from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, is_epci_name, read_part
@@ -168,6 +168,17 @@ def _is_subheading(label: str) -> bool:
     return bool(SUBHEADING.search(folded)) and not re.search(r"[«\"“]", label)
 
 
+def _place_heading(text: str, item: Item) -> bool:
+    """'Bretagne : Pays de Vannes, Lamballe Terre et Mer': a région's or a département's name
+    heading the territories that lie there, not a territory whose members follow ("Ariège : CC
+    du Pays de Mirepoix, …": a value opening with a legal form lists members)."""
+    label, value = item.field.label, item.field.value
+    if not is_place_name(label.of(text)):
+        return False
+    return not any(_opens_with_legal_form(text, start, end)
+                   for start, end in split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+|\s*;\s*"))
+
+
 def _item_pieces(text: str, item: Item, announced: bool) -> list[tuple[int, int]]:
     """Where the names of an item stand: its label, or the parts of a sub-heading's value. Under
     an intro announcing territories, the label names one whatever follows ("Aurillac – Figeac –
@@ -175,7 +186,7 @@ def _item_pieces(text: str, item: Item, announced: bool) -> list[tuple[int, int]
     ("Locale : démarche animée par ...")."""
     if item.field:
         label = item.field.label
-        if not _is_subheading(label.of(text)):
+        if not _is_subheading(label.of(text)) and not _place_heading(text, item):
             value = item.field.value.of(text)
             if not announced and value[:1].islower() and len(value.split()) > 3:
                 return []
@@ -183,7 +194,7 @@ def _item_pieces(text: str, item: Item, announced: bool) -> list[tuple[int, int]
         value = item.field.value
         if item.parts:
             return [(p.start, p.end) for p in item.parts]
-        return [(s, e) for s, e in split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+")]
+        return _known_names_joined(text, split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+"))
     if item.parts:
         return [(p.start, p.end) for p in item.parts]
     return [(item.content.start, item.content.end)]
@@ -230,8 +241,13 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
             if labels_only and not item.field:
                 continue
+            # "Isère : Bièvre Isère, Vallée de l'Arve": the heading's département places each name
+            heading = item.field.label if item.field and _place_heading(text, item) else None
+            heading_codes = {p.code for p in places if heading and p.kind == "departement"
+                             and heading.start <= p.start < heading.end}
             for start, end in _item_pieces(text, item, announced or labels_only):
                 name_start, name_end, codes = name_and_codes(text, start, end, places)
+                codes = set(codes) | heading_codes
                 if not (announced or labels_only or codes or members):
                     continue
                 if PERSON_AFTER_NAME.match(folded, name_end):
@@ -248,7 +264,6 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 if mention:
                     found.append(mention)
     return found
-
 
 
 # Where a gloss starts in an inline list's item: a bracket, a comma before lower case ("Vienne
@@ -297,7 +312,6 @@ def _known_names_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
         else:
             joined.append(span)
     return joined
-
 
 
 def _colon_list_items(text: str, start: int, end: int, stated: int | None,
