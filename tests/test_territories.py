@@ -1575,3 +1575,10 @@ def test_a_region_or_departement_heading_lists_the_territories_that_lie_there():
     # a département's name before intercommunalities is a territory named so, with its members
     text = "Les territoires d'industrie sont :\n\n• Ariège : CC du Pays de Mirepoix et CC des Portes d'Ariège Pyrénées\n"
     assert names_of(text) == ["Ariège"]
+
+
+def test_lines_of_names_with_their_codes_are_a_list_without_a_colon_above():
+    text = "Les lauréats de la Nouvelle-Aquitaine\n\nGrand Châtellerault (86)\nNord Poitou (79)\n\nFin."
+    assert names_of(text) == ["Grand Châtellerault", "Nord Poitou"]
+    # one such line is no list; nor are sentences with a code in brackets
+    assert names_of("La réunion s'est tenue à Poitiers (86).\nLe préfet de la Charente (16) était là.") == []

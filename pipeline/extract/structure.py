@@ -74,6 +74,11 @@ def may_be_cut(text: str) -> bool:
     return len(text.strip()) >= MIN_CUT_CHARACTERS
 
 
+# A line holding a name and its départements' codes in brackets: "Sud Charente (16)",
+# "Lacq-Pau-Tarbes (64-65)".
+DEPARTEMENT_CODE = r"(?:\d{2}|2[AB]|97\d)"
+CODED_LINE = re.compile(r"[ \t]*[A-ZÀ-Ý«\"“][^()\n:;.]{1,80}?[ \t]*\([ \t]*" + DEPARTEMENT_CODE
+                        + r"(?:[ \t]*[-–/,et ]+[ \t]*" + DEPARTEMENT_CODE + r")*[ \t]*\)[ \t]*[,;.]?[ \t]*")
 MARKDOWN_RULE = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?")
 
 
@@ -445,9 +450,13 @@ class _Builder:
             following += 1
         return following < len(self.lines) and bool(self.lines[following].marker)
 
-    def _line_list(self, index: int) -> int:
-        """Short lines without markers under an intro ending with ':'; returns the index after
-        them, or `index` when they are not a list (fewer than two)."""
+    def _coded_line(self, line: _Line) -> bool:
+        return bool(CODED_LINE.fullmatch(self.text, line.start, line.end))
+
+    def _line_list(self, index: int, coded: bool = False) -> int:
+        """Short lines without markers under an intro ending with ':' (`coded`: each a name and
+        its départements' codes, under any line); returns the index after them, or `index` when
+        they are not a list (fewer than two)."""
         lines, text = self.lines, self.text
         chosen: list[int] = []
         i, spaced = index, None
@@ -461,7 +470,8 @@ class _Builder:
                     break
                 spaced, i = True, following
                 continue
-            if line.marker or not (_short_line(text, line) or _field_line(text, line)):
+            if line.marker or not (_short_line(text, line) or _field_line(text, line)) \
+                    or coded and not self._coded_line(line):
                 break
             if chosen and spaced is None:
                 spaced = False
@@ -514,6 +524,11 @@ class _Builder:
                         continue
                 i += 1
                 continue
+            if self._coded_line(line):
+                after = self._line_list(i, coded=True)
+                if after != i:  # "Grand Châtellerault (86)" then "Sud Charente (16)": a list, no colon above
+                    i = after
+                    continue
             body = text[line.start:line.end]
             words = len(body.split())
             kind = "heading" if (body.startswith("#") or (words <= MAX_HEADING_WORDS and
