@@ -582,3 +582,10 @@ def test_an_epci_several_fit_is_reported_with_them_and_still_designates_its_terr
         (None, ["200035665", "200089456"], "seine-eure")]
     text = "La Communauté d'agglomération Seine Eure porte le projet Territoire d'industrie."
     assert {row["siren"] for row in extract(text, next(nlp.parse([text]))).epcis} <= {None}
+
+
+def test_an_ordinal_stands_for_the_territory_of_that_rank():
+    text = ("Deux territoires sont labellisés : Châteauroux-Buzançais-Argenton et Issoudun. Le premier "
+            "réunit Châteauroux Métropole et la CC Val de l'Indre-Brenne ; le second, la CC du Pays d'Issoudun.")
+    assert members(text) == {("chateauroux-buzancais-argenton", "243600327"),
+                             ("chateauroux-buzancais-argenton", "243600301"), ("issoudun", "243600236")}

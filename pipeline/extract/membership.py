@@ -197,6 +197,33 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
     return sorted(named, key=lambda item: item[0])
 
 
+# "Deux territoires sont labellisés : A et B. Le premier réunit X et Y ; le second, Z.": an
+# ordinal standing for one of the territories just named, in their order.
+RANKED_SUBJECT = re.compile(r"(?<![\w'])(?:le|la)\s+(?P<rank>premier|premiere|second|seconde|deuxieme"
+                            r"|troisieme|dernier|derniere)\b(?!\s+(?:ministre|adjoint|vice|magistrat|plan|volet|axe"
+                            r"|temps|programme|phase|contrat|territoire|appel|comite|semestre|trimestre))")
+RANKS = {"premier": 0, "premiere": 0, "second": 1, "seconde": 1, "deuxieme": 1, "troisieme": 2,
+         "dernier": -1, "derniere": -1}
+
+
+def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[int, int]], index: int,
+                      territories: list[TerritoryMention], epci_spans: list[tuple[int, int]]) -> str | None:
+    """The territory an ordinal before the mention stands for ("le second, la CC X"): the one of
+    that rank among those named earlier in the sentence, or else in the sentences before."""
+    start = sentences[index][0]
+    ranks = list(RANKED_SUBJECT.finditer(folded, start, mention.start))
+    if not ranks or _named_in(folded, ranks[-1].end(), mention.start, territories, epci_spans):
+        return None
+    rank = RANKS[ranks[-1].group("rank")]
+    spans = [(start, ranks[0].start())] + [sentences[back] for back in
+                                           range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1)]
+    for span in spans:
+        named = list(dict.fromkeys(t.territory_id for _, t in _named_in(folded, *span, territories, epci_spans)))
+        if len(named) >= 2:
+            return named[rank] if -len(named) <= rank < len(named) else None
+    return None
+
+
 def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
                   folded: str, sentences: list[tuple[int, int]], structure,
                   epci_spans: list[tuple[int, int]], by_id: set[str],
@@ -221,6 +248,11 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         # Métropole – Beauce Loirétaine"), not a piece of it ("CC du Territoire de X")
         if territory.start <= lead and mention.start < territory.end:
             return territory.territory_id
+    index = _sentence_index(sentences, mention.start)
+    ranked = _ranked_territory(mention, folded, sentences, index, territories, epci_spans) \
+        if index is not None else None
+    if ranked is not None:
+        return ranked
     held = structure.item_at(mention.start)
     if held:
         item = held[1].span
