@@ -538,8 +538,11 @@ def test_an_inline_item_in_lower_case_or_going_on_in_prose_is_a_sentence():
 
 
 def test_the_last_item_cut_mid_word_by_the_page_is_no_territory():
-    intro = "Dans le Grand Est, 13 territoires d'industrie ont été retenus :\n\n• Alsace centrale\n• Nord Lorraine\n"
+    page = "Le programme soutient l'industrie des territoires. " * 30  # a page as long as a crawl keeps
+    intro = page + "\n\nDans le Grand Est, 13 territoires d'industrie ont été retenus :\n\n• Alsace centrale\n• Nord Lorraine\n"
     assert ids(intro + "• Sud Als\n") == ["alsace-centrale", "nord-lorraine"]
+    # a short text was not cut: its last item is whole
+    assert ids(intro[len(page) + 2:] + "• Sud Als\n") == ["alsace-centrale", "nord-lorraine", "sud-als"]
     # a name followed by anything was whole when the page was cut
     assert ids(intro + "• Moselle Est \n") == ["alsace-centrale", "nord-lorraine", "moselle-est"]
     assert ids(intro + "• Moselle Est (57), extension\n") == ["alsace-centrale", "nord-lorraine", "moselle-est"]
@@ -547,7 +550,7 @@ def test_the_last_item_cut_mid_word_by_the_page_is_no_territory():
     intro = ("Ces 3 territoires, composés de 29 établissements publics de coopération intercommunale "
              "(EPCI), sont :\n• Alsace centrale\n• Nord Lorraine\n")
     assert ids(intro + "• Sud Alsace") == ["alsace-centrale", "nord-lorraine", "sud-alsace"]
-    assert ids(intro.replace("Ces 3", "Ces 4") + "• Sud Als") == ["alsace-centrale", "nord-lorraine"]
+    assert ids(page + intro.replace("Ces 3", "Ces 4") + "• Sud Als") == ["alsace-centrale", "nord-lorraine"]
 
 
 def test_a_singular_territory_noun_makes_the_coordinated_words_one_name():
