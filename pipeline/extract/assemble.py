@@ -201,8 +201,11 @@ def extract(text: str, doc: Doc) -> Extraction:
         bracket = REGION_BRACKET.match(text, mention.end)
         bracketed = _regions_in(context_places, bracket.span(1)) if bracket else set()
         # "TI Collines de Normandie (Normandie)": the région in brackets after the name, not the
-        # others its list's sentence holds
-        row["sentence_regions"] |= bracketed or _regions_in(context_places, sentence)
+        # others its list's sentence holds; "Bretagne : Pays de Vannes, …": the région heading its line
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        colon = text.rfind(":", line_start, mention.start)
+        heading = _regions_in(context_places, (line_start, colon)) if colon >= 0 else set()
+        row["sentence_regions"] |= bracketed or heading or _regions_in(context_places, sentence)
         if SHARED_WITH.search(text, mention.end, sentence[1]) and row["sentence_regions"]:
             row["sentence_regions"] |= _main_region(context_places)  # "…, un territoire interrégional partagé avec la Normandie"
 
