@@ -1529,3 +1529,39 @@ def test_an_ordinal_of_the_award_names_the_subject_and_the_places_before_it():
         == ["Pays de Redon"]
     assert names_of("Michelin est la première entreprise à rejoindre les Territoires d'industrie.") == []
 
+
+
+def test_a_departement_tail_is_no_territory():
+    # "le Territoire de Belfort" read as "le territoire de Belfort"
+    text = ("Labellisé en novembre 2018, le territoire d'industrie Nord Franche-Comté s'étend sur le Doubs, "
+            "la Haute-Saône et le Territoire de Belfort.")
+    assert territories(text) == {("nord-franche-comte", "territory.prefixed_name", ("25", "70", "90"))}
+
+
+def test_a_departement_whose_territories_the_text_names_is_no_territory():
+    text = ("Territoires d'industrie : la Vendée confirmée dans la deuxième phase du programme\n\n"
+            "En Vendée, le territoire du Bocage Vendéen ainsi que celui de Vendée Grand Sud ont été retenus.\n")
+    assert "vendee" not in ids(text)
+    # a territory bearing its département's name, alone in it, stays
+    assert ids("Territoires d'industrie : Mayotte labellisée\n\nMayotte a été labellisée Territoire d'industrie.") \
+        == ["mayotte"]
+
+
+def test_a_title_coordinating_departements_names_no_territory():
+    from pipeline.extract.territories.kicker import headline_subject
+    text = ("Territoires d'industrie : la Moselle et la Meurthe-et-Moselle au rendez-vous\n\n"
+            "Le programme se déploie à cheval sur la Moselle et la Meurthe-et-Moselle.\n")
+    assert headline_subject(text) == []
+
+
+def test_departements_framing_the_sentence_of_one_territory():
+    opening = ("Dans la Moselle et la Meurthe-et-Moselle, le territoire Nord Lorraine a été retenu pour la "
+               "période 2023-2027.")
+    assert territories(opening) == {("nord-lorraine", "territory.prose", ("54", "57"))}
+    after = "Le territoire d'industrie Grand Angoulême / Grand Cognac est reconduit pour 2023-2027 en Charente."
+    assert {codes for *_, codes in territories(after)} == {("16",)}
+    # another name between: the place may be that one's
+    other = ("La communauté d'agglomération du Pays Ajaccien, labellisée Territoire d'industrie pour la période "
+             "2023-2027, devient le deuxième territoire corse du programme, après le Grand Bastia, labellisé dès "
+             "2018 en Haute-Corse.")
+    assert ("2B",) not in {codes for *_, codes in territories(other)}
