@@ -1564,4 +1564,31 @@ def test_departements_framing_the_sentence_of_one_territory():
     other = ("La communauté d'agglomération du Pays Ajaccien, labellisée Territoire d'industrie pour la période "
              "2023-2027, devient le deuxième territoire corse du programme, après le Grand Bastia, labellisé dès "
              "2018 en Haute-Corse.")
-    assert ("2B",) not in {codes for *_, codes in territories(other)}
+    assert ("pays-ajaccien", "territory.labelled", ("2B",)) not in territories(other)
+
+
+def test_towns_each_after_its_own_de_after_the_plural_programme_words():
+    text = "L'État a retenu en Guyane les territoires d'industrie de Kourou, de Cayenne et de Saint-Laurent-du-Maroni."
+    assert ids(text) == ["kourou", "cayenne", "saint-laurent-du-maroni"]
+    assert ids("Les territoires d'industrie de Lacq-Pau-Tarbes et du Pays Basque sont reconduits.") \
+        == ["lacq-pau-tarbes", "pays-basque"]
+    assert ids("Les territoires d'industrie de Moselle et de Meurthe-et-Moselle sont reconduits.") == []
+
+
+def test_another_territory_of_the_programme_in_apposition_with_its_demonym():
+    text = ("Labellisé depuis 2023, le Carmausin-Ségala accélère. "
+            "L'Albigeois, autre territoire d'industrie tarnais retenu la même année, partage ses outils. "
+            "Hautes Terres d'Oc, autre territoire tarnais labellisé en 2023, participe aussi.")
+    found = territories(text)
+    assert ("albigeois", "territory.prose", ("81",)) in found
+    assert ("hautes-terres-d-oc", "territory.prose", ("81",)) in found
+
+
+def test_an_apposed_participle_with_a_year_of_the_programme():
+    text = ("Le Pays Ajaccien, labellisé Territoire d'industrie pour la période 2023-2027, rejoint ainsi le "
+            "Grand Bastia, labellisé dès 2018 en Haute-Corse.")
+    assert "grand-bastia" in ids(text)
+    # a year before the programme: another label
+    text = ("Fin 2018, le territoire d'industrie de la Côte Ouest s'est appuyé sur le pôle territorial ÉcoPAL, "
+            "labellisé en 2016.")
+    assert "ecopal" not in ids(text)

@@ -265,20 +265,20 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
                                        places: list[PlaceMention]) -> None:
     """A sentence naming one territory states where it lies in its opening ('Dans la Moselle et la
     Meurthe-et-Moselle, le territoire Nord Lorraine a été retenu': both, as a bracket's
-    départements) or after its predicate, no other name between ('Le territoire X est reconduit
-    pour la période 2023-2027 en Charente')."""
+    départements); a territory's predicate states it after the name, no other name between ('Le
+    territoire X est reconduit pour la période 2023-2027 en Charente', '…, après le Grand Bastia,
+    labellisé dès 2018 en Haute-Corse': Grand Bastia's, not the sentence's first territory's)."""
     for mention in mentions:
         if mention.departement_codes:
             continue
         start, end = sentence_bounds(text, mention.start)
-        if any(other.territory_id != mention.territory_id and start <= other.start < end for other in mentions):
-            continue
+        alone = not any(other.territory_id != mention.territory_id and start <= other.start < end for other in mentions)
         opening = OPENING_PLACES.match(text, start)
         comma = text.rfind(",", start, mention.start)
-        codes = departements_bracket(text, opening.end(), comma, places) if opening and comma > opening.end() else set()
+        codes = departements_bracket(text, opening.end(), comma, places) \
+            if alone and opening and comma > opening.end() else set()
         if not codes:
             after = [p for p in places if p.kind == "departement" and mention.end <= p.start < end]
-            # no other proper name between ("…, après le Grand Bastia, labellisé dès 2018 en Haute-Corse")
             if after and all(IN_BEFORE.search(text, max(mention.end, p.start - 14), p.start)
                              and not re.search(r"(?<![\w'’-])[A-ZÀ-Ý]", text[mention.end:p.start]) for p in after):
                 codes = {p.code for p in after}
@@ -381,12 +381,17 @@ TERRITORIES_IN = re.compile(r"\bterritoires?\b[^.;:\n]{0,60}?(?:\b(?:du|de\s+la|
 
 def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMention],
                                        places: list[PlaceMention]) -> None:
-    """A text that names one département only, and says its territories are there, gives it to
-    the territories whose départements it does not state otherwise."""
+    """A text that names one département only, and says its territories are there ("Deux
+    territoires d'industrie dans l'Indre", "… autre territoire d'industrie mayennais"), gives it
+    to the territories whose départements it does not state otherwise."""
     departements = [p for p in places if p.kind == "departement"]
     if len({p.code for p in departements}) != 1:
         return
-    if not any(TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start) for p in departements):
+    folded = fold(text)
+    demonym = any(_demonym_codes(folded, word.end(), len(text)) == {departements[0].code}
+                  for word in re.finditer(r"\bterritoires?\b(?:\s+d'\s*industrie)?", folded))
+    if not demonym and not any(TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start)
+                               for p in departements):
         return
     for mention in mentions:
         if not mention.departement_codes:
@@ -394,21 +399,32 @@ def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMentio
 
 
 TERRITORIES_WORD = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?")
+# "Le Mont des Avaloirs, autre territoire d'industrie mayennais": the demonym of an apposition.
+APPOSED_TERRITORY = re.compile(r",\s+(?:(?:un|le|l')\s*)?(?:(?:autre|nouveau|nouvel|premier)\s+)?territoire(?:\s+d'\s*industrie)?")
+
+
+def _demonym_codes(folded: str, position: int, limit: int) -> set[str]:
+    """Départements whose demonym is written at `position` (rules/demonyms.json)."""
+    return {area.code for pattern, area in figure_scope._demonyms()
+            if area.kind == "departement" and pattern.match(folded, position, limit)}
 
 
 def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]) -> None:
     """'Le Toulois rejoint les territoires meurthe-et-mosellans sélectionnés fin 2018 : Nord
     Lorraine et Pays de Briey': a département's demonym after "territoires" earlier
-    in the sentence says where the names after it lie (rules/demonyms.json)."""
+    in the sentence says where the names after it lie (rules/demonyms.json); so does one in an
+    apposition right after the name ('La Gascogne Toulousaine, autre territoire gersois …')."""
     folded = fold(text)
     for mention in mentions:
         if mention.departement_codes:
             continue
-        sentence_start = sentence_bounds(text, mention.start)[0]
+        sentence_start, sentence_end = sentence_bounds(text, mention.start)
         codes = set()
         for word in TERRITORIES_WORD.finditer(folded, sentence_start, mention.start):
-            codes |= {area.code for pattern, area in figure_scope._demonyms()
-                      if area.kind == "departement" and pattern.match(folded, word.end(), mention.start)}
+            codes |= _demonym_codes(folded, word.end(), mention.start)
+        apposed = APPOSED_TERRITORY.match(folded, mention.end, sentence_end)
+        if apposed:
+            codes |= _demonym_codes(folded, apposed.end(), sentence_end)
         if len(codes) == 1:
             mention.departement_codes |= codes
 

@@ -103,10 +103,10 @@ def _branded(text: str, part: Part) -> bool:
 
 
 def _after_article(text: str, part: Part) -> bool:
-    """'le Grand Libournais', 'le territoire Val de Garonne': a place's article, which people's
-    names never take."""
-    return bool(re.search(r"(?:\b(?:le|la|les|l['’]|du|des)\s*|\bterritoire\s+)$", text[max(0, part.start - 14):part.start],
-                          re.IGNORECASE))
+    """'le Grand Libournais', 'le territoire Val de Garonne', 'le territoire « Bourgogne Industrie »':
+    a place's article, which people's names never take."""
+    return bool(re.search(r"(?:\b(?:le|la|les|l['’]|du|des)\s*|\bterritoire\s+)(?:[«\"“]\s*)?$",
+                          text[max(0, part.start - 16):part.start], re.IGNORECASE))
 
 
 def _places_only(parts: list[Part], places: list[PlaceMention], single: bool = False) -> bool:
