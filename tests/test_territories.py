@@ -1592,3 +1592,14 @@ def test_an_apposed_participle_with_a_year_of_the_programme():
     text = ("Fin 2018, le territoire d'industrie de la Côte Ouest s'est appuyé sur le pôle territorial ÉcoPAL, "
             "labellisé en 2016.")
     assert "ecopal" not in ids(text)
+
+
+def test_a_singular_verb_makes_one_name_of_a_and_b():
+    assert ids("Marne et Brie Industries fait son entrée parmi les territoires d'industrie.") \
+        == ["marne-et-brie-industries"]
+
+
+def test_names_after_de_meme_que_or_tout_comme_hold_the_label_too():
+    text = ("Le programme accueille de nouveaux territoires. Dans le Morbihan, Ploërmel Communauté fait son entrée "
+            "dans le programme, de même que la communauté de communes Centre Morbihan Communauté.")
+    assert ids(text) == ["ploermel-communaute", "centre-morbihan-communaute"]

@@ -62,6 +62,25 @@ BARE_AWARD = re.compile(r"(?:reconduit|retenu|labellise|labelise|selectionne|des
 INTERCOMMUNALITIES_OF = re.compile(r"\s*(?:les|des|ces|deux|trois|quatre|cinq|six)\s+(?:agglos|agglomerations|communautes"
                                    r"(?:\s+de\s+communes|\s+d'agglomeration)?|intercommunalites|epci)\s+"
                                    r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
+# "X fait son entrée dans le programme, de même que la communauté de communes Y.": the names
+# closing the sentence after the predicate hold the label too.
+LIKEWISE = re.compile(r"\s*,\s*(?:de\s+m[êe]me\s+que|tout\s+comme)\s+")
+
+
+def _likewise(text: str, end: int, sentence_end: int, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """The names after "de même que" or "tout comme" that end the sentence of a label predicate."""
+    likewise = LIKEWISE.match(text, end, sentence_end)
+    if not likewise:
+        return []
+    parts = enumeration_after(text, likewise.end(), sentence_end)
+    if not parts or text[parts[-1].end:sentence_end].strip(" .;»”\"\t"):
+        return []
+    return _mentions(text, parts, places, sentence_end)
+
+
+# A verb in the singular: its subject is one name, even one holding "et".
+SINGULAR_VERB = re.compile(r"(?:est|a|fait|vient|obtient|decroche|recoit|rejoint|integre|entre|figure|devient|reste|demeure"
+                           r"|beneficie|dispose|sera|fut|etait|avait|conserve|garde|se voit|s'est)\b")
 # A relative clause between the subject and its predicate: the subject is the name before it.
 RELATIVE = re.compile(r"\s+(?:dans\s+lequel|dans\s+laquelle|auquel|à\s+laquelle|dont|où)\s")
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
@@ -182,6 +201,10 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         # désigné': a quoted subject is one name, whatever joints it holds
         parts = [Part(quoted.start("name"), quoted.end("name"))] if quoted \
             else enumeration_before(text, end, clause_start, apposition)
+        if len(parts) == 2 and not any(p.epci for p in parts) and SINGULAR_VERB.match(match.group(0).lstrip(", ")) \
+                and re.fullmatch(r"\s+et\s+", text[parts[0].end:parts[1].start]):
+            # "Marne et Brie Industries fait son entrée …": a singular verb, one name holding "et"
+            parts = [Part(parts[0].start, parts[1].end)]
         if counted:  # "le TCO et la Cirest, les deux Territoires d'industrie …": the last two
             word = counted.split()[1]
             parts = parts[-(int(word) if word.isdigit() else SMALL_COUNTS[word]):]
@@ -207,6 +230,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             for mention in mentions:
                 mention.joins = True
         found.extend(mentions)
+        if mentions:
+            found.extend(_likewise(text, match.end(), sentence_end, places))
     for pattern in (CLEFT, NOMINAL, AFTER_PROGRAMME):
         for match in pattern.finditer(folded):
             if pattern is CLEFT and not _cleft_about_the_label(text, folded, match):
