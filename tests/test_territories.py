@@ -1603,3 +1603,9 @@ def test_names_after_de_meme_que_or_tout_comme_hold_the_label_too():
     text = ("Le programme accueille de nouveaux territoires. Dans le Morbihan, Ploërmel Communauté fait son entrée "
             "dans le programme, de même que la communauté de communes Centre Morbihan Communauté.")
     assert ids(text) == ["ploermel-communaute", "centre-morbihan-communaute"]
+
+
+def test_a_bare_participle_of_the_award_after_a_name_holding_a_departement():
+    assert ids("Le programme des territoires. Moselle-Est est reconduit pour 2023-2027.") == ["moselle-est"]
+    # people and companies still need a place's article
+    assert ids("Le programme des territoires. Michelin et Safran ont été retenus.") == []

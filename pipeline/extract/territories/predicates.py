@@ -128,6 +128,13 @@ def _after_article(text: str, part: Part) -> bool:
                           text[max(0, part.start - 16):part.start], re.IGNORECASE))
 
 
+def _holds_a_place(part: Part, places: list[PlaceMention]) -> bool:
+    """'Moselle-Est est reconduit', 'Bièvre Isère est retenu': a name holding a département's or a
+    région's name, and more, is a place's, as an article makes it (not a person's, a company's)."""
+    return any(part.start <= p.start and p.end <= part.end and (p.start, p.end) != (part.start, part.end)
+               for p in places if p.kind != "country")
+
+
 def _places_only(parts: list[Part], places: list[PlaceMention], single: bool = False) -> bool:
     """'La Guadeloupe, la Guyane et la Réunion labellisées': places, not territories' names (a
     single place too when `single`)."""
@@ -212,7 +219,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
                 and not CANDIDACY.search(folded, clause_start, parts[0].start):
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
         if needs_context and BARE_AWARD.search(match.group(0)) and parts and (
-                not all(_after_article(text, p) for p in parts)
+                not all(_after_article(text, p) or _holds_a_place(p, places) for p in parts)
                 or not re.fullmatch(r"[\s,]*(?:(?:le|la|les|l['’])\s*)?", text[clause_start:parts[0].start], re.IGNORECASE)):
             continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits", "Michelin et
             # Safran ont été retenus": people and companies take no place's article; "le territoire
