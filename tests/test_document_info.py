@@ -271,3 +271,20 @@ def test_a_section_name_or_a_loading_message_above_the_headline_is_not_the_title
 def test_a_masthead_above_the_headline_is_not_the_title(top, title):
     text = f"{top}\n\nLe territoire a été labellisé en novembre, a annoncé la préfète de région hier.\n"
     assert extract_document_info(text)["title"] == title
+
+
+def test_a_pdf_letterhead_dateline_in_a_column_and_the_motto_on_one_line():
+    text = ("PRÉFET DE LA CHARENTE\nLiberté Égalité Fraternité\n"
+            "Communiqué de presse                                 Angoulême, le 6 décembre 2023\n\n"
+            "Le territoire Grand Angoulême / Grand Cognac reconduit\n\nTexte.\n")
+    info = extract_document_info(text)
+    assert info["published_on"] == datetime.date(2023, 12, 6)
+    assert info["title"] == "Le territoire Grand Angoulême / Grand Cognac reconduit"
+
+
+def test_an_archive_banner_is_page_chrome():
+    text = ("Cette page a été archivée le 12 janvier 2024. Son contenu peut ne plus être à jour.\n\n"
+            "Romorantin-Lanthenay, le 30 novembre 2023\n\nSologne Val de Cher labellisé Territoire d'industrie\n\nTexte.\n")
+    info = extract_document_info(text)
+    assert info["title"] == "Sologne Val de Cher labellisé Territoire d'industrie"
+    assert info["published_on"] == datetime.date(2023, 11, 30)

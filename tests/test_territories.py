@@ -1585,3 +1585,82 @@ def test_lines_of_names_with_their_codes_are_a_list_without_a_colon_above():
     assert names_of(text) == ["Grand Châtellerault", "Nord Poitou"]
     # one such line is no list; nor are sentences with a code in brackets
     assert names_of("La réunion s'est tenue à Poitiers (86).\nLe préfet de la Charente (16) était là.") == []
+
+def test_a_departement_tail_is_no_territory():
+    # "le Territoire de Belfort" read as "le territoire de Belfort"
+    text = ("Labellisé en novembre 2018, le territoire d'industrie Nord Franche-Comté s'étend sur le Doubs, "
+            "la Haute-Saône et le Territoire de Belfort.")
+    assert territories(text) == {("nord-franche-comte", "territory.prefixed_name", ("25", "70", "90"))}
+
+
+def test_a_departement_whose_territories_the_text_names_is_no_territory():
+    text = ("Territoires d'industrie : la Vendée confirmée dans la deuxième phase du programme\n\n"
+            "En Vendée, le territoire du Bocage Vendéen ainsi que celui de Vendée Grand Sud ont été retenus.\n")
+    assert "vendee" not in ids(text)
+    # a territory bearing its département's name, alone in it, stays
+    assert ids("Territoires d'industrie : Mayotte labellisée\n\nMayotte a été labellisée Territoire d'industrie.") \
+        == ["mayotte"]
+
+
+def test_a_title_coordinating_departements_names_no_territory():
+    from pipeline.extract.territories.kicker import headline_subject
+    text = ("Territoires d'industrie : la Moselle et la Meurthe-et-Moselle au rendez-vous\n\n"
+            "Le programme se déploie à cheval sur la Moselle et la Meurthe-et-Moselle.\n")
+    assert headline_subject(text) == []
+
+
+def test_departements_framing_the_sentence_of_one_territory():
+    opening = ("Dans la Moselle et la Meurthe-et-Moselle, le territoire Nord Lorraine a été retenu pour la "
+               "période 2023-2027.")
+    assert territories(opening) == {("nord-lorraine", "territory.prose", ("54", "57"))}
+    after = "Le territoire d'industrie Grand Angoulême / Grand Cognac est reconduit pour 2023-2027 en Charente."
+    assert {codes for *_, codes in territories(after)} == {("16",)}
+    # another name between: the place may be that one's
+    other = ("La communauté d'agglomération du Pays Ajaccien, labellisée Territoire d'industrie pour la période "
+             "2023-2027, devient le deuxième territoire corse du programme, après le Grand Bastia, labellisé dès "
+             "2018 en Haute-Corse.")
+    assert ("pays-ajaccien", "territory.labelled", ("2B",)) not in territories(other)
+
+
+def test_towns_each_after_its_own_de_after_the_plural_programme_words():
+    text = "L'État a retenu en Guyane les territoires d'industrie de Kourou, de Cayenne et de Saint-Laurent-du-Maroni."
+    assert ids(text) == ["kourou", "cayenne", "saint-laurent-du-maroni"]
+    assert ids("Les territoires d'industrie de Lacq-Pau-Tarbes et du Pays Basque sont reconduits.") \
+        == ["lacq-pau-tarbes", "pays-basque"]
+    assert ids("Les territoires d'industrie de Moselle et de Meurthe-et-Moselle sont reconduits.") == []
+
+
+def test_another_territory_of_the_programme_in_apposition_with_its_demonym():
+    text = ("Labellisé depuis 2023, le Carmausin-Ségala accélère. "
+            "L'Albigeois, autre territoire d'industrie tarnais retenu la même année, partage ses outils. "
+            "Hautes Terres d'Oc, autre territoire tarnais labellisé en 2023, participe aussi.")
+    found = territories(text)
+    assert ("albigeois", "territory.prose", ("81",)) in found
+    assert ("hautes-terres-d-oc", "territory.prose", ("81",)) in found
+
+
+def test_an_apposed_participle_with_a_year_of_the_programme():
+    text = ("Le Pays Ajaccien, labellisé Territoire d'industrie pour la période 2023-2027, rejoint ainsi le "
+            "Grand Bastia, labellisé dès 2018 en Haute-Corse.")
+    assert "grand-bastia" in ids(text)
+    # a year before the programme: another label
+    text = ("Fin 2018, le territoire d'industrie de la Côte Ouest s'est appuyé sur le pôle territorial ÉcoPAL, "
+            "labellisé en 2016.")
+    assert "ecopal" not in ids(text)
+
+
+def test_a_singular_verb_makes_one_name_of_a_and_b():
+    assert ids("Marne et Brie Industries fait son entrée parmi les territoires d'industrie.") \
+        == ["marne-et-brie-industries"]
+
+
+def test_names_after_de_meme_que_or_tout_comme_hold_the_label_too():
+    text = ("Le programme accueille de nouveaux territoires. Dans le Morbihan, Ploërmel Communauté fait son entrée "
+            "dans le programme, de même que la communauté de communes Centre Morbihan Communauté.")
+    assert ids(text) == ["ploermel-communaute", "centre-morbihan-communaute"]
+
+
+def test_a_bare_participle_of_the_award_after_a_name_holding_a_departement():
+    assert ids("Le programme des territoires. Moselle-Est est reconduit pour 2023-2027.") == ["moselle-est"]
+    # people and companies still need a place's article
+    assert ids("Le programme des territoires. Michelin et Safran ont été retenus.") == []

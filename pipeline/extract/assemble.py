@@ -92,21 +92,41 @@ COMPARISON = re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:
 SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b")
 
 
-def _local_phase(text: str, sentence: tuple[int, int]) -> str | None:
+def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] | None = None) -> str | None:
     """A phase stated in the territory's own sentence overrides the document's: its words
     ("première phase", "2023-2027"), else its years ("entré dans le dispositif dès 2018"); both
     phases and a renewal ("de la première phase, sont reconduits pour 2023-2027"): the second. A
     comparison ("À l'instar du premier programme, …") or a label held since a year ("Depuis mars
-    2019, X est labellisé") tells none."""
+    2019, X est labellisé") tells none. A sentence naming several territories gives each the phase
+    its own `clause` states, from its name to the next territory's, if it states one ("X, labellisé
+    pour la période 2023-2027, …, après Y, labellisé dès 2018")."""
     words = COMPARISON.sub(lambda m: " " * len(m.group(0)), text[sentence[0]:sentence[1]])
     words = SINCE_YEAR.sub(lambda m: " " * len(m.group(0)), words)
+    found = _phases_in(words)
+    if len(found) > 1 and RENEWED.search(words):
+        return SECOND_PHASE  # "les deux Territoires d'industrie de la première phase, sont reconduits pour 2023-2027"
+    own = _phases_in(words[clause[0] - sentence[0]:clause[1] - sentence[0]]) if clause else set()
+    found = own if len(own) == 1 else found
+    return found.pop() if len(found) == 1 else None
+
+
+def _phases_in(words: str) -> set[str]:
+    """The phases some words state: by their names or ranges, else by their years."""
     found = {phase for pattern, phase in PHASE_MARKERS if pattern.search(words)}
     if not found:
         years = {int(y) for y in YEAR.findall(_ranges_joined(words)) if 2018 <= int(y) <= 2035}
         found = {SECOND_PHASE if year >= 2023 else FIRST_PHASE for year in years}
-    if len(found) > 1 and RENEWED.search(words):
-        return SECOND_PHASE  # "les deux Territoires d'industrie de la première phase, sont reconduits pour 2023-2027"
-    return found.pop() if len(found) == 1 else None
+    return found
+
+
+def _own_clause(mentions: list[TerritoryMention], mention: TerritoryMention,
+                sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """From a territory's name to the next other territory's in its sentence, when the sentence
+    names another."""
+    others = [m.start for m in mentions if m.territory_id != mention.territory_id and sentence[0] <= m.start < sentence[1]]
+    if not others:
+        return None
+    return mention.start, min([start for start in others if start > mention.start] or [sentence[1]])
 
 
 def _ranges_joined(text: str) -> str:
@@ -188,7 +208,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         sentence = _sentence_of(sentences, mention.start)
         row = by_id.setdefault(mention.territory_id, {
             "territory_id": mention.territory_id, "name": mention.name, "start": mention.start,
-            "end": mention.end, "phase": _local_phase(text, sentence) or phase,
+            "end": mention.end, "phase": _local_phase(text, sentence, _own_clause(mentions, mention, sentence)) or phase,
             "departements": set(), "sentence_regions": set(), "rule": mention.rule,
             "name_departements": set(), "member_departements": set(),
         })

@@ -78,17 +78,19 @@ THIS_DAY = re.compile(rf"(?<!\w)ce\s+(?=lundi|mardi|mercredi|jeudi|vendredi|same
 # "Par 10/04/2025" (a byline whose author's link was lost), "22 janvier 2021 à 8h57 par Jeanne Dupont".
 BARE_DATE = re.compile(rf"(?:edition\s+du\s+|le\s+|par\s+)?{DATE}\.?{TIME}(?:\s+par\s+[a-z][\w'.-]*(?:\s+[\w'.-]+){{0,4}})?")
 # The separators of a byline's parts: "Publié le ... | Mis à jour le ...", "Par la rédaction | 10/04/2025",
-# "Édition : Mulhouse - 25 mars 2019", "Aiacciu, u 22 di lugliu 2019 / Ajaccio, le 22 juillet 2019".
-SEGMENT = re.compile(r"\s+[|·•/–-]\s+|\s*\|\s*|\s+[·•]\s*")
+# "Édition : Mulhouse - 25 mars 2019", "Aiacciu, u 22 di lugliu 2019 / Ajaccio, le 22 juillet 2019";
+# the columns of a PDF's letterhead ("Communiqué de presse          Grenoble, le 23 novembre 2018").
+SEGMENT = re.compile(r"\s+[|·•/–-]\s+|\s*\|\s*|\s+[·•]\s*|[ \t\u00a0]{3,}")
 BYLINE_WORDS = 12  # a line that carries a date among other parts is a byline, not a sentence
 BYLINE_PART_WORDS = 20  # a "publié le" in a longer stretch belongs to a sentence of the body
 UPDATE_LAG_YEARS = 1  # an update stamp years after the events the body tells of is not their date
 STAMP_LAG_DAYS = 7  # a page updated within a week of the day it tells of was written then
 MARKDOWN_EDGES = "#*_> \t"
+# "Liberté Égalité Fraternité": the motto's words, one per line or all on one.
 BOILERPLATE = re.compile(
-    r"(?:communique(?:\s+de\s+presse)?(?:\s+conjoint)?"
+    r"(?:(?:communique(?:\s+de\s+presse)?(?:\s+conjoint)?"
     r"|(?:dossier|information|invitation|note)\s+(?:de\s+)?presse"
-    r"|liberte|egalite|fraternite|republique\s+francaise|actualites?)\W*")
+    r"|liberte|egalite|fraternite|republique\s+francaise|actualites?)\W*)+")
 PREFECT = re.compile(r"(?:prefet|prefete|prefecture)(?:\s+de\s+(?:la\s+)?region)?"
                      r"\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)[a-z][a-z' -]{1,40}")
 REGION = re.compile(r"(?:region\s+[a-z][\w' -]{2,40}|conseil\s+regional(?:\s+d[eu']\s*[\w' -]{2,40})?)")

@@ -72,6 +72,7 @@ from functools import lru_cache
 
 from pipeline.extract.members import WORDS, EpciMention
 from pipeline.extract.territories import TerritoryMention
+from pipeline.extract.territories.common import is_place_name
 from pipeline.linking import named_after, named_by_its_start
 from pipeline.normalize import fold, name_key
 
@@ -414,7 +415,9 @@ def _subject_named_otherwise(text: str, sentence_start: int, trigger: int) -> bo
     Collines de Normandie regroupe A et B") whose mention the territory rules did not keep: its
     members belong to it, not to another territory of the document. (A territory they kept is
     found before the list by the sentence rule, which answers first.)"""
-    return bool(NAMED_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger))
+    subject = NAMED_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger)
+    # "Ce territoire d'Indre-et-Loire réunit A et B": where the territory lies, not its name
+    return bool(subject) and not is_place_name(subject.group("name"))
 
 
 def _named_as_member(mention: EpciMention, text: str, folded: str, start: int, end: int,

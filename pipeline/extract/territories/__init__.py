@@ -72,7 +72,8 @@ from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
 from pipeline.extract.territories.common import (CONNECTORS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
-                                                 departements_bracket, legal_form_end, sentence_bounds)
+                                                 departements_bracket, is_place_name, legal_form_end,
+                                                 sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
@@ -111,6 +112,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + wider_areas(text, structure, places) + predecessors(text, structure, places)
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places))
     candidates = _marked_items_only(text, structure, candidates)
+    candidates = [m for m in candidates if not _tail_of_a_place(m, places)]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
@@ -126,6 +128,7 @@ def find_territories(text: str, places: list[PlaceMention],
     if any(not _described(m) for m in kept):
         kept = [m for m in kept if not _described(m)]
     kept = _members_of_another(text, kept)
+    kept = _departements_holding_others(text, kept, places)
     for mention in kept:
         # "Sud Meuse - Nord Haute-Marne (Haute-Marne et Meuse)": what its bracket states is stated,
         # even where its name holds the same places
@@ -133,6 +136,7 @@ def find_territories(text: str, places: list[PlaceMention],
         mention.name_codes = in_name - mention.departement_codes
         mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
     _places_written_after(text, kept, places)
+    _departements_framing_the_sentence(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)
     _departement_counted_before(text, kept, places)
     _departements_of_the_only_territory(text, kept, places)
@@ -164,6 +168,13 @@ def _marked_items_only(text: str, structure, mentions: list[TerritoryMention]) -
               if held and TI_MARK.search(text, held[1].span.start, held[1].span.end)}
     return [m for m in mentions if not (items[id(m)] and id(items[id(m)][0]) in marked
                                         and m.rule != "territory.prefixed_name")]
+
+
+def _tail_of_a_place(mention: TerritoryMention, places: list[PlaceMention]) -> bool:
+    """'… couvre le Doubs, la Haute-Saône et le Territoire de Belfort', read as 'le territoire de
+    Belfort': a name that ends a département's or région's name begun before it is a piece of
+    that place ("Savoie" in "Haute-Savoie", "Garonne" in "Tarn-et-Garonne"), no territory."""
+    return any(p.start < mention.start < p.end and mention.end <= p.end for p in places if p.kind != "country")
 
 
 def _described(mention: TerritoryMention) -> bool:
@@ -198,7 +209,28 @@ def _members_of_another(text: str, mentions: list[TerritoryMention]) -> list[Ter
     return [m for m in mentions if not listed(m)]
 
 
-STRADDLING = re.compile(r",?\s*(?:(?:un|le)\s+)?(?:territoire\s+)?(?:situ[ée]\s+)?[àa]\s+cheval\s+sur\s+"
+def _departements_holding_others(text: str, mentions: list[TerritoryMention],
+                                 places: list[PlaceMention]) -> list[TerritoryMention]:
+    """'Territoires d'industrie : la Gironde confirmée dans la deuxième phase' above 'En Gironde,
+    le territoire du Grand Libournais … reconduit': a département read as a territory is where
+    the text's territories lie when a sentence places another of them there; a territory that
+    bears its département's name (Ariège, Mayotte) is the only one in it."""
+    doomed = set()
+    for mention in mentions:
+        if not is_place_name(mention.name):
+            continue
+        spans = [(m.start, m.end) for m in mentions if m.territory_id == mention.territory_id]
+        codes = {p.code for p in places if p.kind == "departement" and (p.start, p.end) in spans}
+        elsewhere = [p for p in places if p.code in codes and not any(s <= p.start < e for s, e in spans)]
+        for place in elsewhere:
+            start, end = sentence_bounds(text, place.start)
+            if any(m.territory_id != mention.territory_id and start <= m.start < end for m in mentions):
+                doomed.add(mention.territory_id)
+    return [m for m in mentions if m.territory_id not in doomed]
+
+
+STRADDLING = re.compile(r",?\s*(?:(?:un|le)\s+)?(?:territoire\s+)?(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
+                        r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur)\s+"
                         r"(?P<places>[^.;()\n]{1,80})")
 
 
@@ -222,6 +254,36 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
                 and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]):
             mentions[previous].departement_codes |= codes
             previous -= 1
+
+
+# "Dans la Moselle et la Meurthe-et-Moselle, le territoire …": the sentence's opening places it.
+OPENING_PLACES = re.compile(r"[\s«\"“]*(?:[Ee]n|[Dd]ans|[Ee]ntre)\s+")
+# "… est reconduit pour la période 2023-2027 en Charente": a département after the predicate.
+IN_BEFORE = re.compile(r"(?:\ben|\bdans\s+(?:la|le|les|l['’])?)\s*$", re.IGNORECASE)
+
+
+def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMention],
+                                       places: list[PlaceMention]) -> None:
+    """A sentence naming one territory states where it lies in its opening ('Dans la Moselle et la
+    Meurthe-et-Moselle, le territoire Nord Lorraine a été retenu': both, as a bracket's
+    départements); a territory's predicate states it after the name, no other name between ('Le
+    territoire X est reconduit pour la période 2023-2027 en Charente', '…, après le Grand Bastia,
+    labellisé dès 2018 en Haute-Corse': Grand Bastia's, not the sentence's first territory's)."""
+    for mention in mentions:
+        if mention.departement_codes:
+            continue
+        start, end = sentence_bounds(text, mention.start)
+        alone = not any(other.territory_id != mention.territory_id and start <= other.start < end for other in mentions)
+        opening = OPENING_PLACES.match(text, start)
+        comma = text.rfind(",", start, mention.start)
+        codes = departements_bracket(text, opening.end(), comma, places) \
+            if alone and opening and comma > opening.end() else set()
+        if not codes:
+            after = [p for p in places if p.kind == "departement" and mention.end <= p.start < end]
+            if after and all(IN_BEFORE.search(text, max(mention.end, p.start - 14), p.start)
+                             and not re.search(r"(?<![\w'’-])[A-ZÀ-Ý]", text[mention.end:p.start]) for p in after):
+                codes = {p.code for p in after}
+        mention.departement_codes |= codes
 
 
 # A sentence about the territory named just before: "Il s'étend sur trois départements
@@ -320,12 +382,17 @@ TERRITORIES_IN = re.compile(r"\bterritoires?\b[^.;:\n]{0,60}?(?:\b(?:du|de\s+la|
 
 def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMention],
                                        places: list[PlaceMention]) -> None:
-    """A text that names one département only, and says its territories are there, gives it to
-    the territories whose départements it does not state otherwise."""
+    """A text that names one département only, and says its territories are there ("Deux
+    territoires d'industrie dans l'Indre", "… autre territoire d'industrie mayennais"), gives it
+    to the territories whose départements it does not state otherwise."""
     departements = [p for p in places if p.kind == "departement"]
     if len({p.code for p in departements}) != 1:
         return
-    if not any(TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start) for p in departements):
+    folded = fold(text)
+    demonym = any(_demonym_codes(folded, word.end(), len(text)) == {departements[0].code}
+                  for word in re.finditer(r"\bterritoires?\b(?:\s+d'\s*industrie)?", folded))
+    if not demonym and not any(TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start)
+                               for p in departements):
         return
     for mention in mentions:
         if not mention.departement_codes:
@@ -333,21 +400,32 @@ def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMentio
 
 
 TERRITORIES_WORD = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?")
+# "Le Mont des Avaloirs, autre territoire d'industrie mayennais": the demonym of an apposition.
+APPOSED_TERRITORY = re.compile(r",\s+(?:(?:un|le|l')\s*)?(?:(?:autre|nouveau|nouvel|premier)\s+)?territoire(?:\s+d'\s*industrie)?")
+
+
+def _demonym_codes(folded: str, position: int, limit: int) -> set[str]:
+    """Départements whose demonym is written at `position` (rules/demonyms.json)."""
+    return {area.code for pattern, area in figure_scope._demonyms()
+            if area.kind == "departement" and pattern.match(folded, position, limit)}
 
 
 def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]) -> None:
     """'Le Toulois rejoint les territoires meurthe-et-mosellans sélectionnés fin 2018 : Nord
     Lorraine et Pays de Briey': a département's demonym after "territoires" earlier
-    in the sentence says where the names after it lie (rules/demonyms.json)."""
+    in the sentence says where the names after it lie (rules/demonyms.json); so does one in an
+    apposition right after the name ('La Gascogne Toulousaine, autre territoire gersois …')."""
     folded = fold(text)
     for mention in mentions:
         if mention.departement_codes:
             continue
-        sentence_start = sentence_bounds(text, mention.start)[0]
+        sentence_start, sentence_end = sentence_bounds(text, mention.start)
         codes = set()
         for word in TERRITORIES_WORD.finditer(folded, sentence_start, mention.start):
-            codes |= {area.code for pattern, area in figure_scope._demonyms()
-                      if area.kind == "departement" and pattern.match(folded, word.end(), mention.start)}
+            codes |= _demonym_codes(folded, word.end(), mention.start)
+        apposed = APPOSED_TERRITORY.match(folded, mention.end, sentence_end)
+        if apposed:
+            codes |= _demonym_codes(folded, apposed.end(), sentence_end)
         if len(codes) == 1:
             mention.departement_codes |= codes
 

@@ -95,6 +95,8 @@ def headline_subject(text: str) -> list[TerritoryMention]:
         if run_end <= name_start or not re.match(r"\s+[a-zà-ÿ]", text[run_end:end]):
             continue  # the subject of a verb
         names = re.split(r"\s+et\s+", text[name_start:run_end])
+        if len(names) > 1 and all(is_place_name(name) for name in names):
+            continue  # "Territoires d'industrie : la Moselle et la Meurthe-et-Moselle au rendez-vous": where they lie
         if article and fold(text[name_start:run_end]) in folded[end:] \
                 or all(written_with_legal_form(folded, name) for name in names):
             mention = make_mention(text, name_start, run_end, HEADLINE_RULE, (), end)

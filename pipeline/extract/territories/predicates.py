@@ -62,6 +62,25 @@ BARE_AWARD = re.compile(r"(?:reconduit|retenu|labellise|labelise|selectionne|des
 INTERCOMMUNALITIES_OF = re.compile(r"\s*(?:les|des|ces|deux|trois|quatre|cinq|six)\s+(?:agglos|agglomerations|communautes"
                                    r"(?:\s+de\s+communes|\s+d'agglomeration)?|intercommunalites|epci)\s+"
                                    r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
+# "X fait son entrée dans le programme, de même que la communauté de communes Y.": the names
+# closing the sentence after the predicate hold the label too.
+LIKEWISE = re.compile(r"\s*,\s*(?:de\s+m[êe]me\s+que|tout\s+comme)\s+")
+
+
+def _likewise(text: str, end: int, sentence_end: int, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """The names after "de même que" or "tout comme" that end the sentence of a label predicate."""
+    likewise = LIKEWISE.match(text, end, sentence_end)
+    if not likewise:
+        return []
+    parts = enumeration_after(text, likewise.end(), sentence_end)
+    if not parts or text[parts[-1].end:sentence_end].strip(" .;»”\"\t"):
+        return []
+    return _mentions(text, parts, places, sentence_end)
+
+
+# A verb in the singular: its subject is one name, even one holding "et".
+SINGULAR_VERB = re.compile(r"(?:est|a|fait|vient|obtient|decroche|recoit|rejoint|integre|entre|figure|devient|reste|demeure"
+                           r"|beneficie|dispose|sera|fut|etait|avait|conserve|garde|se voit|s'est)\b")
 # A relative clause between the subject and its predicate: the subject is the name before it.
 RELATIVE = re.compile(r"\s+(?:dans\s+lequel|dans\s+laquelle|auquel|à\s+laquelle|dont|où)\s")
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
@@ -103,10 +122,17 @@ def _branded(text: str, part: Part) -> bool:
 
 
 def _after_article(text: str, part: Part) -> bool:
-    """'le Grand Libournais', 'le territoire Val de Garonne': a place's article, which people's
-    names never take."""
-    return bool(re.search(r"(?:\b(?:le|la|les|l['’]|du|des)\s*|\bterritoire\s+)$", text[max(0, part.start - 14):part.start],
-                          re.IGNORECASE))
+    """'le Grand Libournais', 'le territoire Val de Garonne', 'le territoire « Bourgogne Industrie »':
+    a place's article, which people's names never take."""
+    return bool(re.search(r"(?:\b(?:le|la|les|l['’]|du|des)\s*|\bterritoire\s+)(?:[«\"“]\s*)?$",
+                          text[max(0, part.start - 16):part.start], re.IGNORECASE))
+
+
+def _holds_a_place(part: Part, places: list[PlaceMention]) -> bool:
+    """'Moselle-Est est reconduit', 'Bièvre Isère est retenu': a name holding a département's or a
+    région's name, and more, is a place's, as an article makes it (not a person's, a company's)."""
+    return any(part.start <= p.start and p.end <= part.end and (p.start, p.end) != (part.start, part.end)
+               for p in places if p.kind != "country")
 
 
 def _places_only(parts: list[Part], places: list[PlaceMention], single: bool = False) -> bool:
@@ -204,6 +230,10 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             else enumeration_before(text, end, clause_start, apposition)
         if not quoted and SINGULAR_PREDICATE.match(folded, match.start()):
             parts = _one_subject(text, clause_start, end) or parts  # "Marne et Gondoire a été labellisée"
+        if len(parts) == 2 and not any(p.epci for p in parts) and SINGULAR_VERB.match(match.group(0).lstrip(", ")) \
+                and re.fullmatch(r"\s+et\s+", text[parts[0].end:parts[1].start]):
+            # "Marne et Brie Industries fait son entrée …": a singular verb, one name holding "et"
+            parts = [Part(parts[0].start, parts[1].end)]
         if counted:  # "le TCO et la Cirest, les deux Territoires d'industrie …": the last two
             word = counted.split()[1]
             parts = parts[-(int(word) if word.isdigit() else SMALL_COUNTS[word]):]
@@ -211,7 +241,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
                 and not CANDIDACY.search(folded, clause_start, parts[0].start):
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
         if needs_context and BARE_AWARD.search(match.group(0)) and parts and (
-                not all(_after_article(text, p) for p in parts)
+                not all(_after_article(text, p) or _holds_a_place(p, places) for p in parts)
                 or not re.fullmatch(r"[\s,]*(?:(?:le|la|les|l['’])\s*)?", text[clause_start:parts[0].start], re.IGNORECASE)):
             continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits", "Michelin et
             # Safran ont été retenus": people and companies take no place's article; "le territoire
@@ -229,6 +259,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             for mention in mentions:
                 mention.joins = True
         found.extend(mentions)
+        if mentions:
+            found.extend(_likewise(text, match.end(), sentence_end, places))
     for pattern in (CLEFT, NOMINAL, AFTER_PROGRAMME):
         for match in pattern.finditer(folded):
             if pattern is CLEFT and not _cleft_about_the_label(text, folded, match):

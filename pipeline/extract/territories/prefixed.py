@@ -32,6 +32,10 @@ ADJECTIVE = re.compile(r"(?:" + "|".join(WORDS["name_adjectives"]) + r")\s+(?=\S
 # "… du Choletais et du Saumurois": the joint between two names after plural programme words
 NEXT_OF = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+)(?:du|de\s+la|de\s+l['’]|des)\s*(?=[A-ZÀ-Ý])")
 OF_BEFORE = re.compile(r"\b(?:du|de\s+la|de\s+l['’]|des)\s*$", re.IGNORECASE)
+# "les territoires d'industrie de Cayenne, de Kourou et de Saint-Laurent-du-Maroni": towns, each
+# after its own "de" (the next ones after any preposition: "de Lacq-Pau-Tarbes et du Pays Basque").
+TOWN_OF_BEFORE = re.compile(r"\b(?:de|d['’])\s*$", re.IGNORECASE)
+NEXT_TOWN = re.compile(r"(?:,\s*(?:et\s+)?|\s+et\s+)(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=[A-ZÀ-Ý])")
 # "Territoire d'Industrie 32/82": a territory named by the codes of its départements, joined by
 # slashes; not a date ("12/05/2023") nor a count ("42 projets").
 CODES_AS_NAME = re.compile(r"(?:\d{2}|2[AB]|97\d)(?:[ \t]?/[ \t]?(?:\d{2}|2[AB]|97\d))+\b(?![ \t]?/|\d)")
@@ -155,6 +159,11 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             # "Les territoires d'industrie du Choletais et du Saumurois": one name after each "du"
             found.extend(_names_after_plural(text, structure, pos, end))
             continue
+        if PLURAL.match(text, match.start()) and TOWN_OF_BEFORE.search(text[match.start():pos]) \
+                and (NEXT_TOWN.match(text, end) or NEXT_TOWN.search(text, pos, end)):
+            # "les territoires d'industrie de Cayenne, de Kourou et de Saint-Laurent-du-Maroni"
+            found.extend(_towns_after_plural(text, structure, pos, end))
+            continue
         codes = codes_after(text, end, places)
         mention = make_mention(text, pos, end, "territory.prefixed_name", codes,
                            block_end(structure, text, pos))
@@ -193,6 +202,23 @@ def _codes_as_name(text: str, structure: Structure, start: int, end: int) -> Ter
         return None
     return TerritoryMention(start, end, "/".join(codes), "territory.prefixed_name", set(codes),
                             block_end(structure, text, start))
+
+
+def _towns_after_plural(text: str, structure: Structure, start: int, end: int) -> list[TerritoryMention]:
+    """The names after "de A, de B et de C", each after its own "de" (a capitalised run stops at
+    the comma): one mention each."""
+    found, pos = [], start
+    while True:
+        inner = NEXT_TOWN.search(text, pos, end)  # "Kourou et de Saint-Laurent" is one capitalised run
+        end = inner.start() if inner else end
+        mention = make_mention(text, pos, end, "territory.prefixed_name", (), block_end(structure, text, pos))
+        if mention and not is_place_name(mention.name):  # "… de Moselle et de Meurthe-et-Moselle": where they lie
+            found.append(mention)
+        joint = NEXT_TOWN.match(text, end)
+        if not joint:
+            return found
+        pos = joint.end()
+        end = capitalised_run(text, pos, min(len(text), pos + 200))
 
 
 def _names_after_plural(text: str, structure: Structure, start: int, end: int) -> list[TerritoryMention]:

@@ -65,8 +65,11 @@ TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(
 NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+)?(?:territoire|perimetre|groupement)\b")
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
-APPOSITION = re.compile(r",\s+(?:(?:le|un)\s+)?(?:(?:nouveau|nouvel|premier|futur|jeune)\s+)?(?P<quote>[«“\"])?\s*"
-                        + PREFIX + r"s?(?![\w'’])", re.IGNORECASE)  # "Territoire d'Industries": a common slip
+# "Le Mont des Avaloirs, autre territoire d'industrie mayennais", "La Gascogne Toulousaine, autre
+# territoire gersois labellisé cette année, …": another one of the programme's.
+APPOSITION = re.compile(r",\s+(?:(?:le|un)\s+)?(?:(?:nouveau|nouvel|premier|futur|jeune|autre)\s+)?(?P<quote>[«“\"])?\s*"
+                        r"(?:" + PREFIX + r"s?(?![\w'’])|(?<=autre )territoire\s+(?:[\w-]+\s+)?(?:labellis|retenu|reconduit|selectionn))",
+                        re.IGNORECASE)  # "Territoire d'Industries": a common slip
 # "la labellisation « Chartres métropole Territoires d'Industrie »", "le label « Mayotte, Territoire d'Industrie »"
 QUOTED_WITH_SUFFIX = re.compile(r"[«“\"]\s*(?P<name>[A-ZÀ-Ý][^«»“”\"\n]{1,60}?),?\s+" + PREFIX + r"\s*[»”\"]",
                                 re.IGNORECASE)
