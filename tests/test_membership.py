@@ -568,3 +568,21 @@ def test_a_bracket_a_list_part_opens_lists_members_when_no_territory_is_named_be
             "Haute-Bigorre) et la CC du Pays de Nay.")
     assert members(text) == {("lacq-pau-tarbes", "200069300"), ("lacq-pau-tarbes", "246500482"),
                              ("lacq-pau-tarbes", "246401756")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Le 15 mars 2024, la Région installe les binômes.\n\n"
+                 "Nord Basse-Terre / Grand Sud Caraïbe : CA du Nord Basse-Terre et CA Grand Sud Caraïbe.\n",
+                 {("nord-basse-terre-grand-sud-caraibe", "249710062"),
+                  ("nord-basse-terre-grand-sud-caraibe", "249710070")}, id="name : A et B"),
+    pytest.param("Le 15 novembre 2023, la préfète confirme les périmètres.\n\nVallée de la Bresle – Vimeu "
+                 "(Seine-Maritime, Somme) : CC des Villes Sœurs, CC du Vimeu et CC interrégionale Aumale – "
+                 "Blangy-sur-Bresle.\n",
+                 {("vallee-de-la-bresle-vimeu", "247600588"), ("vallee-de-la-bresle-vimeu", "200070944"),
+                  ("vallee-de-la-bresle-vimeu", "200069722")}, id="name (départements) : A, B et C"),
+    pytest.param("Le 15 mars 2024, la Région installe les binômes des Territoires d'industrie.\n\n"
+                 "Partenaires : Région Guadeloupe, CA du Nord Basse-Terre et CA Grand Sud Caraïbe.\n",
+                 set(), id="a heading is no territory"),
+])
+def test_a_line_naming_a_list_of_epcis_names_their_territory(text, expected):
+    assert members(text) == expected

@@ -1092,15 +1092,18 @@ def _bracketed_in_lists(text: str, mentions: list[EpciMention],
 
 
 def find_epcis(text: str, linker: DocumentLinker, structure,
-               territories: list[tuple[int, int, str]]) -> list[EpciMention]:
+               territories: list[tuple[int, int, str]],
+               member_lines: list[tuple[int, int, str]] = ()) -> list[EpciMention]:
     """Every EPCI mention of a document, in reading order, overlapping ones merged: member
     lists first, then heads, everyday names and acronyms elsewhere. `territories` are the
-    (start, end, territory_id) of the territory mentions, whose lines may list members."""
+    (start, end, territory_id) of the territory mentions, whose lines may list members;
+    `member_lines` those of the labels that may name a territory by the list on their line
+    (membership.member_line_candidates)."""
     folded = fold(text)
     _learn_acronyms(text, folded, linker)
     all_heads = list(HEAD.finditer(text))
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
-               + _field_regions(text, structure, territories) + _table_regions(text, structure, territories)
+               + _field_regions(text, structure, [*territories, *member_lines]) + _table_regions(text, structure, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))

@@ -63,6 +63,10 @@ France et la communauté d'agglomération X ont signé un accord" names a party 
 agreement), and the members of a territory
 the text leaves unnamed beside named ones ("Le territoire regroupant A et B …") belong to none
 of those.
+
+A territory no territory rule finds may be named by its members' layout (rule
+territory.member_line): a "Name (départements) : A, B et C" line whose label is a proper name
+and whose value coordinates linked EPCIs.
 """
 
 from __future__ import annotations
@@ -70,10 +74,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline import referential
 from pipeline.extract.members import WORDS, EpciMention
 from pipeline.extract.territories import TerritoryMention
+from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, SENTENCE_STARTS,
+                                                 WORDS as TERRITORY_WORDS)
 from pipeline.linking import named_after, named_by_its_start
-from pipeline.normalize import fold, name_key
+from pipeline.normalize import collapse_spaces, fold, name_key
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
 LABELLING = re.compile(WORDS["labelling"], re.IGNORECASE)
@@ -558,3 +565,80 @@ def _successors(territories: list[TerritoryMention], folded: str,
         if before and territory.territory_id not in found:
             found[territory.territory_id] = max(before, key=lambda t: t.start).territory_id
     return found
+
+
+# A "Name (départements) : A, B et C" line names a territory by the list of its members: its
+# label is a proper name (capitalised words and their connectors), not a heading ("Partenaires",
+# "Intercommunalités signataires du contrat"), a place alone ("Gironde : …" may list several
+# territories) nor the programme; its value coordinates at least two linked EPCIs.
+LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*|[&/–—]")
+LABEL_BRACKET = re.compile(r"\s*\(([^()\n]*)\)\s*$")
+VALUE_JOINT = re.compile(r",\s|\s(?:et|&)\s|;")
+GENERIC_LABEL = re.compile(r"^(?:(?:les?|la|l'|des?|du|nos|vos|ses)\s+)?(?:\d+\s+)?(?:"
+                           + "|".join(p for key in ("announces_territories", "announces_something_else",
+                                                    "announces_members", "subheading")
+                                      for p in TERRITORY_WORDS[key])
+                           + r"|contact\w*|partager|source|publie|mis\s+a\s+jour|photos?|credits?|legende"
+                           + r"|territoires?|ti)\b")
+MAX_LEAD_WORDS = 4  # "le territoire associe A et B": words of the value before its first member
+MAX_GAP_WORDS = 3   # "A s'associe à la B": words between two members of the value
+
+
+def _name_like(label: str) -> bool:
+    """Capitalised words and the connectors between them ("Nord Basse-Terre / Grand Sud
+    Caraïbe", "Marne et Brie Industries"), opening with a capital."""
+    words = LABEL_WORD.findall(label)
+    significant = [w for w in words if w[0].isalpha() and fold(w) not in CONNECTORS]
+    if not significant or len(words) > MAX_NAME_WORDS or not label[:1].isupper() \
+            or fold(words[0]) in SENTENCE_STARTS:
+        return False
+    return all(re.sub(r"^[ldLD]['’]", "", w)[:1].isupper() for w in significant)
+
+
+def member_line_candidates(text: str, structure, territories: list[TerritoryMention],
+                           places) -> list[TerritoryMention]:
+    """The labels of "label : value" lines that may name a territory by its members' list
+    ("Axe Seine (Eure, Seine-Maritime) : Métropole de Rouen, CA Seine-Eure …"); the EPCIs of
+    their values decide (member_line_territories)."""
+    known = referential.load()
+    place_keys = {name_key(d.name) for d in known.departements.values()} \
+        | {name_key(r.name) for r in known.regions.values()}
+    candidates = []
+    for line in structure.fields:
+        start, end = line.label.start, line.label.end
+        if any(t.start < end and start < t.end for t in territories) \
+                or not VALUE_JOINT.search(text, line.value.start, line.value.end):
+            continue
+        bracket = LABEL_BRACKET.search(text, start, end)
+        name_end = bracket.start() if bracket else end
+        lead = len(text[start:name_end]) - len(text[start:name_end].lstrip(" \t«\"“"))
+        name = text[start + lead:name_end].rstrip(" \t»\"”")
+        folded = fold(name)
+        if not _name_like(name) or GENERIC_LABEL.match(folded) or name_key(name) in place_keys \
+                or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", folded):
+            continue
+        codes = {p.code for p in places if p.kind == "departement"
+                 and bracket and bracket.start() <= p.start and p.end <= end}
+        candidates.append(TerritoryMention(start + lead, start + lead + len(name), collapse_spaces(name),
+                                           "territory.member_line", codes, block_end=line.value.end))
+    return candidates
+
+
+def member_line_territories(candidates: list[TerritoryMention], mentions: list[EpciMention],
+                            text: str) -> list[TerritoryMention]:
+    """The candidates whose value coordinates at least two linked EPCIs, from its start (a few
+    words may come first: "le territoire associe A et B") and with few words between them."""
+    kept = []
+    for candidate in candidates:
+        value_start = text.index(":", candidate.end) + 1
+        inside = sorted((m for m in mentions if value_start <= m.start and m.end <= candidate.block_end),
+                        key=lambda m: m.start)
+        if sum(1 for m in inside if m.link.siren) < 2:
+            continue
+        gaps = [text[value_start:inside[0].start]] + [text[a.end:b.start] for a, b in zip(inside, inside[1:])
+                                                      if a.end <= b.start]
+        words = [len(re.findall(r"\w+", re.sub(r"\([^()]*\)", " ", gap))) for gap in gaps]
+        if words[0] <= MAX_LEAD_WORDS and max(words[1:], default=0) <= MAX_GAP_WORDS \
+                and not any(re.search(r"[.!?](?:\s|$)", gap) for gap in gaps):
+            kept.append(candidate)
+    return kept
