@@ -586,3 +586,20 @@ def test_a_bracket_a_list_part_opens_lists_members_when_no_territory_is_named_be
 ])
 def test_a_line_naming_a_list_of_epcis_names_their_territory(text, expected):
     assert members(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Le 14 mars 2019, la Région signe. Le territoire de Bourges-Vierzon, regroupant Bourges "
+                 "Plus et la communauté de communes Cœur de Berry, travaillera sur le foncier.",
+                 {("bourges-vierzon", "241800507"), ("bourges-vierzon", "200070571")}, id="participle"),
+    pytest.param("Le 8 février 2024, le préfet salue les industriels.\n\nLe territoire Bocage Vendéen a été "
+                 "labellisé. Il associe les communautés de communes du Pays des Herbiers et du Pays de "
+                 "Pouzauges.\n\nLe territoire Vendée Grand Sud est également retenu. Les intercommunalités "
+                 "concernées sont la communauté de communes du Pays de la Châtaigneraie et la communauté de "
+                 "communes Vendée Sèvre Autise.",
+                 {("bocage-vendeen", "248500621"), ("bocage-vendeen", "248500464"),
+                  ("vendee-grand-sud", "248500415"), ("vendee-grand-sud", "248500563")},
+                 id="the sentence after, paragraph by paragraph"),
+])
+def test_the_territory_a_member_list_names_as_its_subject(text, expected):
+    assert members(text) == expected

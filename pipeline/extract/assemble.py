@@ -19,7 +19,7 @@ from pipeline.extract.document_info import chrome_spans, extract_document_info
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
 from pipeline.extract.membership import (attach, member_line_candidates, member_line_territories,
-                                           territories_kept)
+                                           member_subject_territories, territories_kept)
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
@@ -177,9 +177,12 @@ def extract(text: str, doc: Doc) -> Extraction:
     candidates = member_line_candidates(text, structure, mentions, stated_places)
     epci_mentions = find_epcis(text, linker, structure, _spans(mentions), _spans(candidates))
     named = member_line_territories(candidates, epci_mentions, text)
-    if len(named) < len(candidates):  # a label that names no territory lists no members
+    dropped = {c.territory_id for c in candidates} - {n.territory_id for n in named}
+    if any(m.territory_hint in dropped for m in epci_mentions):  # a label naming no territory lists no members
         epci_mentions = find_epcis(text, linker, structure, _spans(mentions), _spans(named))
-    mentions = sorted([*mentions, *named], key=lambda m: m.start)
+    mentions = [*mentions, *named]
+    mentions = sorted([*mentions, *member_subject_territories(text, epci_mentions, mentions, sentences)],
+                      key=lambda m: m.start)
     # a territory mention that is a piece of an EPCI's name, or a member of a list, is no row
     mentions = territories_kept(epci_mentions, mentions, text)
 

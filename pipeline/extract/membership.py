@@ -64,9 +64,11 @@ agreement), and the members of a territory
 the text leaves unnamed beside named ones ("Le territoire regroupant A et B …") belong to none
 of those.
 
-A territory no territory rule finds may be named by its members' layout (rule
-territory.member_line): a "Name (départements) : A, B et C" line whose label is a proper name
-and whose value coordinates linked EPCIs.
+A territory no territory rule finds may be named by its members' layout: a "Name
+(départements) : A, B et C" line whose label is a proper name and whose value coordinates linked
+EPCIs (rule territory.member_line); the subject of a member list ("Le territoire de X, regroupant
+A et B") or the sentence before a list that points back to it ("Le territoire X a été labellisé.
+Il associe A et B.") (rule territory.member_subject).
 """
 
 from __future__ import annotations
@@ -375,13 +377,18 @@ def _unnamed_subject(folded: str, sentence_start: int, trigger: int) -> bool:
 
 
 # the subject of a member list named as a territory: "Le territoire Collines de Normandie
-# regroupe", "le territoire du « Grand Est Touraine » qui englobe" (original text, ending at the
-# list's trigger)
-NAMED_SUBJECT = re.compile(
-    r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+[Tt]erritoire\s+(?:d['’]\s*[Ii]ndustrie\s+)?"
-    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[«\"“]?\s*"
-    r"(?P<name>(?![Ii]ndustrie\b)[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t-]+(?:(?:de|du|des|la|le|les|et|sur|en|d['’]|l['’])[ \t]*)*"
-    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)\s*[»\"”]?\s*,?\s*(?:qui\s+)?$")
+# regroupe", "le territoire du « Grand Est Touraine » qui englobe", "Le territoire X s'organise
+# autour de", "… est composé de" (original text, ending at the list's trigger)
+TERRITORY_WORD = r"[Tt]erritoire\s+(?:d['’]\s*[Ii]ndustrie\s+)?"
+SUBJECT_NAME = (r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[«\"“]?\s*"
+                r"(?P<name>(?![Ii]ndustrie\b)[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t–—-]+(?:(?:de|du|des|la|le|les|et|sur|en|d['’]|l['’])[ \t]*)*"
+                r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)\s*[»\"”]?")
+NAMED_SUBJECT = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+" + TERRITORY_WORD + SUBJECT_NAME
+                           + r"\s*,?\s*(?:qui\s+)?(?:(?:est|sont|a\s+été|s['’]organise|s['’]articule"
+                           r"|se\s+structure)\s+)?$")
+# a sentence opening with a territory's name, before a sentence pointing back to it ("Le
+# territoire Bocage Vendéen a été labellisé. Il associe …")
+NAMED_FIRST = re.compile(r"\s*(?:[Ll]e|[Cc]e)\s+" + TERRITORY_WORD + SUBJECT_NAME)
 
 
 def _subject_named_otherwise(text: str, sentence_start: int, trigger: int) -> bool:
@@ -435,6 +442,24 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
     return [t for t in territories if not piece_of_another(t)]
 
 
+# a full stop then a blank line: the end of a sentence the parser may have run on
+STOP_THEN_BLANK_LINE = re.compile(r"[.!?][»”\"]?[ \t]*\n[ \t]*\n")
+
+
+def _split_at_blank_lines(sentences: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The parser's sentences cut where a full stop ends a paragraph ("… Les Essarts.⏎⏎Le
+    territoire Vendée Grand Sud est également retenu."); a heading without one stays with the
+    paragraph it opens ("Territoire d'Industrie X⏎⏎La précédente labellisation couvrait …")."""
+    split = []
+    for start, end in sentences:
+        for blank in STOP_THEN_BLANK_LINE.finditer(text, start, end):
+            if text[start:blank.start()].strip():
+                split.append((start, blank.start() + 1))
+            start = blank.end()
+        split.append((start, end))
+    return split
+
+
 def _joined_across_names(sentences: list[tuple[int, int]],
                          names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parser's sentences, two joined where a name runs across their boundary: the senter
@@ -456,7 +481,8 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     names and acronyms the document defines (folded name -> SIREN)."""
     folded = fold(text)
     territories = territories_kept(mentions, territories, text)
-    sentences = _joined_across_names(sentences, [(m.start, m.end) for m in [*mentions, *territories]])
+    sentences = _joined_across_names(_split_at_blank_lines(sentences, text),
+                                     [(m.start, m.end) for m in [*mentions, *territories]])
     # an EPCI whose name the territory goes by names that territory where it stands ("le
     # Territoire qui concerne Le Grésivaudan regroupe le Pays Voironnais et …"); other EPCIs'
     # names hide the territory names inside them ("Troyes" in "CA de Troyes Champagne Métropole")
@@ -573,7 +599,6 @@ def _successors(territories: list[TerritoryMention], folded: str,
 # territories) nor the programme; its value coordinates at least two linked EPCIs.
 LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*|[&/–—]")
 LABEL_BRACKET = re.compile(r"\s*\(([^()\n]*)\)\s*$")
-VALUE_JOINT = re.compile(r",\s|\s(?:et|&)\s|;")
 GENERIC_LABEL = re.compile(r"^(?:(?:les?|la|l'|des?|du|nos|vos|ses)\s+)?(?:\d+\s+)?(?:"
                            + "|".join(p for key in ("announces_territories", "announces_something_else",
                                                     "announces_members", "subheading")
@@ -581,7 +606,7 @@ GENERIC_LABEL = re.compile(r"^(?:(?:les?|la|l'|des?|du|nos|vos|ses)\s+)?(?:\d+\s
                            + r"|contact\w*|partager|source|publie|mis\s+a\s+jour|photos?|credits?|legende"
                            + r"|territoires?|ti)\b")
 MAX_LEAD_WORDS = 4  # "le territoire associe A et B": words of the value before its first member
-MAX_GAP_WORDS = 3   # "A s'associe à la B": words between two members of the value
+MAX_GAP_WORDS = 6   # "A s'associe à la B", "A, les Portes Briardes et l'B": words between two members
 
 
 def _name_like(label: str) -> bool:
@@ -606,15 +631,17 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
     candidates = []
     for line in structure.fields:
         start, end = line.label.start, line.label.end
-        if any(t.start < end and start < t.end for t in territories) \
-                or not VALUE_JOINT.search(text, line.value.start, line.value.end):
+        if any(t.start < end and start < t.end for t in territories):
             continue
         bracket = LABEL_BRACKET.search(text, start, end)
         name_end = bracket.start() if bracket else end
         lead = len(text[start:name_end]) - len(text[start:name_end].lstrip(" \t«\"“"))
         name = text[start + lead:name_end].rstrip(" \t»\"”")
         folded = fold(name)
-        if not _name_like(name) or GENERIC_LABEL.match(folded) or name_key(name) in place_keys \
+        generic = GENERIC_LABEL.match(folded)  # "Partenaires", "Contacts presse"; not "Axe Seine"
+        if generic and (len(LABEL_WORD.findall(name)) == 1 or re.match(r"\w+[sx]\b", folded)):
+            continue
+        if not _name_like(name) or name_key(name) in place_keys \
                 or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", folded):
             continue
         codes = {p.code for p in places if p.kind == "departement"
@@ -642,3 +669,43 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
                 and not any(re.search(r"[.!?](?:\s|$)", gap) for gap in gaps):
             kept.append(candidate)
     return kept
+
+
+SENTENCE_BOUNDARY = re.compile(r"[.!?][»”\"]?[ \t]+|\n[ \t]*")
+
+
+def _sentence_start(text: str, start: int, position: int) -> int:
+    """Where the sentence holding `position` starts, at a full stop or a line end after `start`."""
+    boundaries = [b.end() for b in SENTENCE_BOUNDARY.finditer(text, start, position)]
+    return boundaries[-1] if boundaries else start
+
+
+def member_subject_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention],
+                               sentences: list[tuple[int, int]]) -> list[TerritoryMention]:
+    """The territory a member list's subject names ("Le territoire de Bourges-Vierzon,
+    regroupant A et B", "Le territoire X s'organise autour de A"), or the sentence before a list
+    that points back to it ("Le territoire X a été labellisé. Il associe A et B", "… Les
+    intercommunalités concernées sont A et B"), when no territory mention stands there: its
+    linked members say it is a territory (rule territory.member_subject)."""
+    found: dict[int, TerritoryMention] = {}
+    for mention in mentions:
+        if not (mention.in_member_list and mention.link.siren and mention.list_start is not None):
+            continue
+        index = _sentence_index(sentences, mention.list_start)
+        if index is None:
+            continue
+        start, end = sentences[index]
+        start = _sentence_start(text, start, mention.list_start)  # the parser may run across lines
+        subject = NAMED_SUBJECT.search(text, max(start, mention.list_start - 160), mention.list_start)
+        if subject is None and mention.list_start - start < 60 and ANAPHORA.match(text[start:end]):
+            end = start
+            subject = NAMED_FIRST.match(text, _sentence_start(text, max(0, start - 300), start - 1))
+        if subject is None:
+            continue
+        name_start, name_end = subject.span("name")
+        if any(t.start < name_end and name_start < t.end for t in territories) \
+                or any(m.start < name_end and name_start < m.end for m in mentions):
+            continue
+        found.setdefault(name_start, TerritoryMention(name_start, name_end, collapse_spaces(subject.group("name")),
+                                                      "territory.member_subject", block_end=end))
+    return list(found.values())
