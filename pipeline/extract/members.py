@@ -896,11 +896,12 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
             if later.siren and later.exact:
                 start, link = joint.end(), later
                 break
-        for more in [] if link.siren else _words_after_type_word(text, end):
+        for more in _words_after_type_word(text, end):
             # "Loudéac Communauté Bretagne Centre" (official "CC Loudéac Communauté - Bretagne
-            # Centre"): the name goes on after its type word
+            # Centre"): the name goes on after its type word (its start alone may be an everyday form)
             longer = linker.link(text[start:more])
-            if longer.siren and longer.exact:
+            if longer.siren and longer.exact and (link.siren is None or (longer.siren == link.siren
+                                                                          and longer.score > link.score)):
                 link, end = longer, more
         if link.siren and link.exact:
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),

@@ -446,16 +446,18 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
 STOP_THEN_BLANK_LINE = re.compile(r"[.!?][»”\"]?[ \t]*\n[ \t]*\n")
 
 
-def _split_at_blank_lines(sentences: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """The parser's sentences cut where a full stop ends a paragraph ("… Les Essarts.⏎⏎Le
-    territoire Vendée Grand Sud est également retenu."); a heading without one stays with the
-    paragraph it opens ("Territoire d'Industrie X⏎⏎La précédente labellisation couvrait …")."""
+def _split_at_blank_lines(sentences: list[tuple[int, int]], text: str,
+                          territories: list[TerritoryMention]) -> list[tuple[int, int]]:
+    """The parser's sentences cut where a full stop ends a paragraph and the next one names a
+    territory ("… Les Essarts.⏎⏎Le territoire Vendée Grand Sud est également retenu."): the
+    members before are not that territory's. A paragraph naming none goes on with the sentence
+    before, as the parser read it ("… pour 2023-2027.⏎⏎Le dossier a été préparé avec A et B")."""
     split = []
     for start, end in sentences:
         for blank in STOP_THEN_BLANK_LINE.finditer(text, start, end):
-            if text[start:blank.start()].strip():
+            if text[start:blank.start()].strip() and any(blank.end() <= t.start < end for t in territories):
                 split.append((start, blank.start() + 1))
-            start = blank.end()
+                start = blank.end()
         split.append((start, end))
     return split
 
@@ -481,7 +483,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     names and acronyms the document defines (folded name -> SIREN)."""
     folded = fold(text)
     territories = territories_kept(mentions, territories, text)
-    sentences = _joined_across_names(_split_at_blank_lines(sentences, text),
+    sentences = _joined_across_names(_split_at_blank_lines(sentences, text, territories),
                                      [(m.start, m.end) for m in [*mentions, *territories]])
     # an EPCI whose name the territory goes by names that territory where it stands ("le
     # Territoire qui concerne Le Grésivaudan regroupe le Pays Voironnais et …"); other EPCIs'
