@@ -75,6 +75,7 @@ LEGAL_FORM = re.compile(
 STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et"}
 GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin|pays|ile)\s+")
 TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom|interco)$")
+TYPE_INSIDE = re.compile(r"^(\S+(?:\s\S+)*?\s(?:agglo|communaute|metropole))\s\S.*$")
 WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
 # "Châlons-en-Champagne", "Romilly-sur-Seine": a town's name qualified by its river or
 # country; "Grand Poitiers", "Le Grand Chalon": the town made great. People write the agglomeration
@@ -140,6 +141,9 @@ def everyday_forms(core: str) -> set[str]:
     forms = {GENERIC_LEADS.sub("", core)}
     forms |= {TYPE_TAILS.sub("", form) for form in forms}
     forms |= {_region_words().sub(" ", form).strip() for form in forms}
+    # "Guingamp-Paimpol Agglomération" for "CA Guingamp-Paimpol Agglomération de l'Armor à
+    # l'Argoat": the name up to its type word, its tagline left out
+    forms |= {typed.group(1) for typed in [TYPE_INSIDE.match(core)] if typed}
     forms = {" ".join(form.split()) for form in forms}
     return {form for form in forms if form != core and len(form) >= 4}
 
@@ -479,7 +483,9 @@ def acronym_in(written: str) -> str | None:
     """The acronym a written name is, if it is one: 'la COBAN', 'la COBAN (Communauté …)' ->
     'COBAN'; a known acronym of five letters or more may be written as a word ('la Cirest')."""
     bare = re.sub(r"\s*\([^()]*\)?\s*$", "", written.strip(" \t\n,;:."))
-    bare = re.sub(r"^(?:(?:la|le|les|l)['’ ]\s*)", "", bare.strip(" \t\n,;:.()"), flags=re.I)
+    # "la COBAN", and "de DRAGA" in a list distributing its preposition ("composé de A et de DRAGA")
+    bare = re.sub(r"^(?:(?:de\s+la|de\s+l|la|le|les|l|de|du|des|d)['’ ]\s*)", "", bare.strip(" \t\n,;:.()"),
+                  flags=re.I)
     if _is_acronym(bare):
         return bare
     if len(bare) >= 5 and bare.isalpha() and bare.istitle() and bare.upper() in known_acronyms():

@@ -19,6 +19,9 @@ from pipeline.linking import DocumentLinker, known_acronyms, link_epci, named_af
     ("Evreux - Portes de Normandie", None, "200071454"),
     ("Caux Vallée de Seine", None, "200010700"),                 # a name older than 2019, from the aliases file
     ("Gailly Mauldre", None, "200034130"),                       # a typing slip
+    ("Guingamp-Paimpol Agglomération", None, "200067981"),       # … Agglomération de l'Armor à l'Argoat
+    ("Loudéac Communauté", None, "200067460"),                   # … Communauté - Bretagne Centre
+    ("Niort Agglo", None, "200041317"),                          # CA du Niortais, from the aliases file
 ])
 def test_everyday_names_link_to_their_epci(written, epci_type, siren):
     assert link_epci(written, epci_type).siren == siren
@@ -118,6 +121,9 @@ def test_an_acronym_from_the_aliases_file_that_its_names_initials_do_not_give():
     "Aux" that generated acronyms leave out, so the aliases file gives it."""
     assert DocumentLinker(frozenset({"07"})).link("DRAGA", "CC").siren == "240700864"
     assert DocumentLinker(frozenset({"75"})).link("DRAGA", "CC").siren is None
+    # "composé de A, de B et de DRAGA": the list's preposition before the acronym
+    assert DocumentLinker(frozenset({"07"})).link("de DRAGA").siren == "240700864"
+    assert DocumentLinker(frozenset({"84"})).link("LMV").siren == "200040442"
 
 
 def test_pays_de_may_be_omitted_before_the_town():

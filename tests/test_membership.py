@@ -589,3 +589,37 @@ def test_an_ordinal_stands_for_the_territory_of_that_rank():
             "réunit Châteauroux Métropole et la CC Val de l'Indre-Brenne ; le second, la CC du Pays d'Issoudun.")
     assert members(text) == {("chateauroux-buzancais-argenton", "243600327"),
                              ("chateauroux-buzancais-argenton", "243600301"), ("issoudun", "243600236")}
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Le 15 mars 2024, la Région installe les binômes.\n\n"
+                 "Nord Basse-Terre / Grand Sud Caraïbe : CA du Nord Basse-Terre et CA Grand Sud Caraïbe.\n",
+                 {("nord-basse-terre-grand-sud-caraibe", "249710062"),
+                  ("nord-basse-terre-grand-sud-caraibe", "249710070")}, id="name : A et B"),
+    pytest.param("Le 15 novembre 2023, la préfète confirme les périmètres.\n\nVallée de la Bresle – Vimeu "
+                 "(Seine-Maritime, Somme) : CC des Villes Sœurs, CC du Vimeu et CC interrégionale Aumale – "
+                 "Blangy-sur-Bresle.\n",
+                 {("vallee-de-la-bresle-vimeu", "247600588"), ("vallee-de-la-bresle-vimeu", "200070944"),
+                  ("vallee-de-la-bresle-vimeu", "200069722")}, id="name (départements) : A, B et C"),
+    pytest.param("Le 15 mars 2024, la Région installe les binômes des Territoires d'industrie.\n\n"
+                 "Partenaires : Région Guadeloupe, CA du Nord Basse-Terre et CA Grand Sud Caraïbe.\n",
+                 set(), id="a heading is no territory"),
+])
+def test_a_line_naming_a_list_of_epcis_names_their_territory(text, expected):
+    assert members(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Le 14 mars 2019, la Région signe. Le territoire de Bourges-Vierzon, regroupant Bourges "
+                 "Plus et la communauté de communes Cœur de Berry, travaillera sur le foncier.",
+                 {("bourges-vierzon", "241800507"), ("bourges-vierzon", "200070571")}, id="participle"),
+    pytest.param("Le 8 février 2024, le préfet salue les industriels.\n\nLe territoire Bocage Vendéen a été "
+                 "labellisé. Il associe les communautés de communes du Pays des Herbiers et du Pays de "
+                 "Pouzauges.\n\nLe territoire Vendée Grand Sud est également retenu. Les intercommunalités "
+                 "concernées sont la communauté de communes du Pays de la Châtaigneraie et la communauté de "
+                 "communes Vendée Sèvre Autise.",
+                 {("bocage-vendeen", "248500621"), ("bocage-vendeen", "248500464"),
+                  ("vendee-grand-sud", "248500415"), ("vendee-grand-sud", "248500563")},
+                 id="the sentence after, paragraph by paragraph"),
+])
+def test_the_territory_a_member_list_names_as_its_subject(text, expected):
+    assert members(text) == expected

@@ -18,7 +18,8 @@ from pipeline import referential
 from pipeline.extract.document_info import chrome_spans, extract_document_info
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
-from pipeline.extract.membership import attach, territories_kept
+from pipeline.extract.membership import (attach, member_line_candidates, member_line_territories,
+                                           member_subject_territories, territories_kept)
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
@@ -72,6 +73,10 @@ def document_phase(text: str) -> str | None:
     if len(counts) == 1:
         return counts.pop()
     return FIRST_PHASE if not counts and FIRST_PHASE_CONTRACT.search(body_text) else None
+
+
+def _spans(mentions: list[TerritoryMention]) -> list[tuple[int, int, str]]:
+    return [(m.start, m.end, m.territory_id) for m in mentions]
 
 
 def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
@@ -189,8 +194,15 @@ def extract(text: str, doc: Doc) -> Extraction:
                             # a second-phase text was written in 2023 or later
                             year_dated=info["published_on"] is not None or phase == SECOND_PHASE)
     structure = parse(text)
-    epci_mentions = find_epcis(text, linker, structure,
-                               [(m.start, m.end, m.territory_id) for m in mentions])
+    candidates = member_line_candidates(text, structure, mentions, stated_places)
+    epci_mentions = find_epcis(text, linker, structure, _spans(mentions), _spans(candidates))
+    named = member_line_territories(candidates, epci_mentions, text)
+    dropped = {c.territory_id for c in candidates} - {n.territory_id for n in named}
+    if any(m.territory_hint in dropped for m in epci_mentions):  # a label naming no territory lists no members
+        epci_mentions = find_epcis(text, linker, structure, _spans(mentions), _spans(named))
+    mentions = [*mentions, *named]
+    mentions = sorted([*mentions, *member_subject_territories(text, epci_mentions, mentions, sentences)],
+                      key=lambda m: m.start)
     # a territory mention that is a piece of an EPCI's name, or a member of a list, is no row
     mentions = territories_kept(epci_mentions, mentions, text)
 

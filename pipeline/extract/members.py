@@ -896,11 +896,12 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
             if later.siren and later.exact:
                 start, link = joint.end(), later
                 break
-        for more in [] if link.siren else _words_after_type_word(text, end):
+        for more in _words_after_type_word(text, end):
             # "Loudéac Communauté Bretagne Centre" (official "CC Loudéac Communauté - Bretagne
-            # Centre"): the name goes on after its type word
+            # Centre"): the name goes on after its type word (its start alone may be an everyday form)
             longer = linker.link(text[start:more])
-            if longer.siren and longer.exact:
+            if longer.siren and longer.exact and (link.siren is None or (longer.siren == link.siren
+                                                                          and longer.score > link.score)):
                 link, end = longer, more
         if link.siren and link.exact:
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),
@@ -1092,15 +1093,18 @@ def _bracketed_in_lists(text: str, mentions: list[EpciMention],
 
 
 def find_epcis(text: str, linker: DocumentLinker, structure,
-               territories: list[tuple[int, int, str]]) -> list[EpciMention]:
+               territories: list[tuple[int, int, str]],
+               member_lines: list[tuple[int, int, str]] = ()) -> list[EpciMention]:
     """Every EPCI mention of a document, in reading order, overlapping ones merged: member
     lists first, then heads, everyday names and acronyms elsewhere. `territories` are the
-    (start, end, territory_id) of the territory mentions, whose lines may list members."""
+    (start, end, territory_id) of the territory mentions, whose lines may list members;
+    `member_lines` those of the labels that may name a territory by the list on their line
+    (membership.member_line_candidates)."""
     folded = fold(text)
     _learn_acronyms(text, folded, linker)
     all_heads = list(HEAD.finditer(text))
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
-               + _field_regions(text, structure, territories) + _table_regions(text, structure, territories)
+               + _field_regions(text, structure, [*territories, *member_lines]) + _table_regions(text, structure, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))

@@ -63,6 +63,12 @@ France et la communauté d'agglomération X ont signé un accord" names a party 
 agreement), and the members of a territory
 the text leaves unnamed beside named ones ("Le territoire regroupant A et B …") belong to none
 of those.
+
+A territory no territory rule finds may be named by its members' layout: a "Name
+(départements) : A, B et C" line whose label is a proper name and whose value coordinates linked
+EPCIs (rule territory.member_line); the subject of a member list ("Le territoire de X, regroupant
+A et B") or the sentence before a list that points back to it ("Le territoire X a été labellisé.
+Il associe A et B.") (rule territory.member_subject).
 """
 
 from __future__ import annotations
@@ -70,11 +76,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline import referential
 from pipeline.extract.members import WORDS, EpciMention
 from pipeline.extract.territories import TerritoryMention
-from pipeline.extract.territories.common import is_place_name
+from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, SENTENCE_STARTS,
+                                                 WORDS as TERRITORY_WORDS, is_place_name)
 from pipeline.linking import named_after, named_by_its_start
-from pipeline.normalize import fold, name_key
+from pipeline.normalize import collapse_spaces, fold, name_key
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
 LABELLING = re.compile(WORDS["labelling"], re.IGNORECASE)
@@ -401,13 +409,18 @@ def _unnamed_subject(folded: str, sentence_start: int, trigger: int) -> bool:
 
 
 # the subject of a member list named as a territory: "Le territoire Collines de Normandie
-# regroupe", "le territoire du « Grand Est Touraine » qui englobe" (original text, ending at the
-# list's trigger)
-NAMED_SUBJECT = re.compile(
-    r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+[Tt]erritoire\s+(?:d['’]\s*[Ii]ndustrie\s+)?"
-    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[«\"“]?\s*"
-    r"(?P<name>(?![Ii]ndustrie\b)[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t-]+(?:(?:de|du|des|la|le|les|et|sur|en|d['’]|l['’])[ \t]*)*"
-    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)\s*[»\"”]?\s*,?\s*(?:qui\s+)?$")
+# regroupe", "le territoire du « Grand Est Touraine » qui englobe", "Le territoire X s'organise
+# autour de", "… est composé de" (original text, ending at the list's trigger)
+TERRITORY_WORD = r"[Tt]erritoire\s+(?:d['’]\s*[Ii]ndustrie\s+)?"
+SUBJECT_NAME = (r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[«\"“]?\s*"
+                r"(?P<name>(?![Ii]ndustrie\b)[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t–—-]+(?:(?:de|du|des|la|le|les|et|sur|en|d['’]|l['’])[ \t]*)*"
+                r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)\s*[»\"”]?")
+NAMED_SUBJECT = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+" + TERRITORY_WORD + SUBJECT_NAME
+                           + r"\s*,?\s*(?:qui\s+)?(?:(?:est|sont|a\s+été|s['’]organise|s['’]articule"
+                           r"|se\s+structure)\s+)?$")
+# a sentence opening with a territory's name, before a sentence pointing back to it ("Le
+# territoire Bocage Vendéen a été labellisé. Il associe …")
+NAMED_FIRST = re.compile(r"\s*(?:[Ll]e|[Cc]e)\s+" + TERRITORY_WORD + SUBJECT_NAME)
 
 
 def _subject_named_otherwise(text: str, sentence_start: int, trigger: int) -> bool:
@@ -464,6 +477,26 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
     return [t for t in territories if not piece_of_another(t)]
 
 
+# a full stop then a blank line: the end of a sentence the parser may have run on
+STOP_THEN_BLANK_LINE = re.compile(r"[.!?][»”\"]?[ \t]*\n[ \t]*\n")
+
+
+def _split_at_blank_lines(sentences: list[tuple[int, int]], text: str,
+                          territories: list[TerritoryMention]) -> list[tuple[int, int]]:
+    """The parser's sentences cut where a full stop ends a paragraph and the next one names a
+    territory ("… Les Essarts.⏎⏎Le territoire Vendée Grand Sud est également retenu."): the
+    members before are not that territory's. A paragraph naming none goes on with the sentence
+    before, as the parser read it ("… pour 2023-2027.⏎⏎Le dossier a été préparé avec A et B")."""
+    split = []
+    for start, end in sentences:
+        for blank in STOP_THEN_BLANK_LINE.finditer(text, start, end):
+            if text[start:blank.start()].strip() and any(blank.end() <= t.start < end for t in territories):
+                split.append((start, blank.start() + 1))
+                start = blank.end()
+        split.append((start, end))
+    return split
+
+
 def _joined_across_names(sentences: list[tuple[int, int]],
                          names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parser's sentences, two joined where a name runs across their boundary: the senter
@@ -485,7 +518,8 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     names and acronyms the document defines (folded name -> SIREN)."""
     folded = fold(text)
     territories = territories_kept(mentions, territories, text)
-    sentences = _joined_across_names(sentences, [(m.start, m.end) for m in [*mentions, *territories]])
+    sentences = _joined_across_names(_split_at_blank_lines(sentences, text, territories),
+                                     [(m.start, m.end) for m in [*mentions, *territories]])
     # an EPCI whose name the territory goes by names that territory where it stands ("le
     # Territoire qui concerne Le Grésivaudan regroupe le Pays Voironnais et …"); other EPCIs'
     # names hide the territory names inside them ("Troyes" in "CA de Troyes Champagne Métropole")
@@ -594,3 +628,121 @@ def _successors(territories: list[TerritoryMention], folded: str,
         if before and territory.territory_id not in found:
             found[territory.territory_id] = max(before, key=lambda t: t.start).territory_id
     return found
+
+
+# A "Name (départements) : A, B et C" line names a territory by the list of its members: its
+# label is a proper name (capitalised words and their connectors), not a heading ("Partenaires",
+# "Intercommunalités signataires du contrat"), a place alone ("Gironde : …" may list several
+# territories) nor the programme; its value coordinates at least two linked EPCIs.
+LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*|[&/–—]")
+LABEL_BRACKET = re.compile(r"\s*\(([^()\n]*)\)\s*$")
+GENERIC_LABEL = re.compile(r"^(?:(?:les?|la|l'|des?|du|nos|vos|ses)\s+)?(?:\d+\s+)?(?:"
+                           + "|".join(p for key in ("announces_territories", "announces_something_else",
+                                                    "announces_members", "subheading")
+                                      for p in TERRITORY_WORDS[key])
+                           + r"|contact\w*|partager|source|publie|mis\s+a\s+jour|photos?|credits?|legende"
+                           + r"|territoires?|ti)\b")
+MAX_LEAD_WORDS = 4  # "le territoire associe A et B": words of the value before its first member
+MAX_GAP_WORDS = 6   # "A s'associe à la B", "A, les Portes Briardes et l'B": words between two members
+
+
+def _name_like(label: str) -> bool:
+    """Capitalised words and the connectors between them ("Nord Basse-Terre / Grand Sud
+    Caraïbe", "Marne et Brie Industries"), opening with a capital."""
+    words = LABEL_WORD.findall(label)
+    significant = [w for w in words if w[0].isalpha() and fold(w) not in CONNECTORS]
+    if not significant or len(words) > MAX_NAME_WORDS or not label[:1].isupper() \
+            or fold(words[0]) in SENTENCE_STARTS:
+        return False
+    return all(re.sub(r"^[ldLD]['’]", "", w)[:1].isupper() for w in significant)
+
+
+def member_line_candidates(text: str, structure, territories: list[TerritoryMention],
+                           places) -> list[TerritoryMention]:
+    """The labels of "label : value" lines that may name a territory by its members' list
+    ("Axe Seine (Eure, Seine-Maritime) : Métropole de Rouen, CA Seine-Eure …"); the EPCIs of
+    their values decide (member_line_territories)."""
+    known = referential.load()
+    place_keys = {name_key(d.name) for d in known.departements.values()} \
+        | {name_key(r.name) for r in known.regions.values()}
+    candidates = []
+    for line in structure.fields:
+        start, end = line.label.start, line.label.end
+        if any(t.start < end and start < t.end for t in territories):
+            continue
+        bracket = LABEL_BRACKET.search(text, start, end)
+        name_end = bracket.start() if bracket else end
+        lead = len(text[start:name_end]) - len(text[start:name_end].lstrip(" \t«\"“"))
+        name = text[start + lead:name_end].rstrip(" \t»\"”")
+        folded = fold(name)
+        generic = GENERIC_LABEL.match(folded)  # "Partenaires", "Contacts presse"; not "Axe Seine"
+        if generic and (len(LABEL_WORD.findall(name)) == 1 or re.match(r"\w+[sx]\b", folded)):
+            continue
+        if not _name_like(name) or name_key(name) in place_keys \
+                or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", folded):
+            continue
+        codes = {p.code for p in places if p.kind == "departement"
+                 and bracket and bracket.start() <= p.start and p.end <= end}
+        candidates.append(TerritoryMention(start + lead, start + lead + len(name), collapse_spaces(name),
+                                           "territory.member_line", codes, block_end=line.value.end))
+    return candidates
+
+
+def member_line_territories(candidates: list[TerritoryMention], mentions: list[EpciMention],
+                            text: str) -> list[TerritoryMention]:
+    """The candidates whose value coordinates at least two linked EPCIs, from its start (a few
+    words may come first: "le territoire associe A et B") and with few words between them."""
+    kept = []
+    for candidate in candidates:
+        value_start = text.index(":", candidate.end) + 1
+        inside = sorted((m for m in mentions if value_start <= m.start and m.end <= candidate.block_end),
+                        key=lambda m: m.start)
+        if sum(1 for m in inside if m.link.siren) < 2:
+            continue
+        gaps = [text[value_start:inside[0].start]] + [text[a.end:b.start] for a, b in zip(inside, inside[1:])
+                                                      if a.end <= b.start]
+        words = [len(re.findall(r"\w+", re.sub(r"\([^()]*\)", " ", gap))) for gap in gaps]
+        if words[0] <= MAX_LEAD_WORDS and max(words[1:], default=0) <= MAX_GAP_WORDS \
+                and not any(re.search(r"[.!?](?:\s|$)", gap) for gap in gaps):
+            kept.append(candidate)
+    return kept
+
+
+SENTENCE_BOUNDARY = re.compile(r"[.!?][»”\"]?[ \t]+|\n[ \t]*")
+
+
+def _sentence_start(text: str, start: int, position: int) -> int:
+    """Where the sentence holding `position` starts, at a full stop or a line end after `start`."""
+    boundaries = [b.end() for b in SENTENCE_BOUNDARY.finditer(text, start, position)]
+    return boundaries[-1] if boundaries else start
+
+
+def member_subject_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention],
+                               sentences: list[tuple[int, int]]) -> list[TerritoryMention]:
+    """The territory a member list's subject names ("Le territoire de Bourges-Vierzon,
+    regroupant A et B", "Le territoire X s'organise autour de A"), or the sentence before a list
+    that points back to it ("Le territoire X a été labellisé. Il associe A et B", "… Les
+    intercommunalités concernées sont A et B"), when no territory mention stands there: its
+    linked members say it is a territory (rule territory.member_subject)."""
+    found: dict[int, TerritoryMention] = {}
+    for mention in mentions:
+        if not (mention.in_member_list and mention.link.siren and mention.list_start is not None):
+            continue
+        index = _sentence_index(sentences, mention.list_start)
+        if index is None:
+            continue
+        start, end = sentences[index]
+        start = _sentence_start(text, start, mention.list_start)  # the parser may run across lines
+        subject = NAMED_SUBJECT.search(text, max(start, mention.list_start - 160), mention.list_start)
+        if subject is None and mention.list_start - start < 60 and ANAPHORA.match(text[start:end]):
+            end = start
+            subject = NAMED_FIRST.match(text, _sentence_start(text, max(0, start - 300), start - 1))
+        if subject is None:
+            continue
+        name_start, name_end = subject.span("name")
+        if any(t.start < name_end and name_start < t.end for t in territories) \
+                or any(m.start < name_end and name_start < m.end for m in mentions):
+            continue
+        found.setdefault(name_start, TerritoryMention(name_start, name_end, collapse_spaces(subject.group("name")),
+                                                      "territory.member_subject", block_end=end))
+    return list(found.values())
