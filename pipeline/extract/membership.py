@@ -740,6 +740,8 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
         if subject is None:
             continue
         name_start, name_end = subject.span("name")
+        if subject.group(0).lstrip()[:2].lower() == "ce" and is_place_name(subject.group("name")):
+            continue  # "Ce territoire de Loir-et-Cher réunit …": the place of one named before
         if any(t.start < name_end and name_start < t.end for t in territories) \
                 or any(m.start < name_end and name_start < m.end for m in mentions):
             continue
