@@ -1664,3 +1664,8 @@ def test_a_bare_participle_of_the_award_after_a_name_holding_a_departement():
     assert ids("Le programme des territoires. Moselle-Est est reconduit pour 2023-2027.") == ["moselle-est"]
     # people and companies still need a place's article
     assert ids("Le programme des territoires. Michelin et Safran ont été retenus.") == []
+
+
+def test_the_bare_words_region_and_departement_name_no_territory():
+    assert names_of("Territoires d'industrie : la Région signe avec l'État\n\nRennes, le 3 mai 2024\n") == []
+    assert names_of("Le territoire Région de Lisieux a été labellisé Territoire d'industrie.") == ["Région de Lisieux"]
