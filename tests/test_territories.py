@@ -1590,3 +1590,18 @@ def test_a_sub_heading_naming_a_departement_places_its_items():
     found = territories(text)
     assert ("alpha-nord", "territory.list_item", ("11",)) in found
     assert ("gamma", "territory.list_item", ("81",)) in found
+
+
+def test_a_capitalised_word_of_a_name_is_no_gloss():
+    text = "Trois territoires retenus :\n• Alpha Agglomération - Bretagne Porte de Loire (territoire interrégional)\n• Beta Val\n• Gamma Sud\n"
+    assert ids(text)[0] == "alpha-agglomeration-bretagne-porte-de-loire"
+
+
+def test_programme_words_counted_in_letters_past_ten_announce_a_list():
+    text = "Les treize Territoires d'industrie de la région sont les suivants :\n- Alpha Nord\n- Beta Sud\n"
+    assert ids(text) == ["alpha-nord", "beta-sud"]
+
+
+def test_a_count_does_not_merge_two_intercommunalities_into_one_name():
+    text = "Les trois territoires retenus sont : Alpha Val, Beta Sud, Gamma Communauté et Delta Communauté."
+    assert "gamma-communaute-et-delta-communaute" not in ids(text)

@@ -422,7 +422,9 @@ def gloss_start(text: str, start: int, end: int) -> int:
     """Where the gloss after the name starting at `start` begins ("Est du Loiret qui inclut …",
     "Vienne Condrieu, porté par …", "Saint-André à La Réunion"), else `end`."""
     segment = text[start:end]
-    cuts = [m.start() for m in (GLOSS_MARK.search(segment), GLOSS_WORD.search(fold(segment))) if m]
+    # a gloss opens in lower case: "Bretagne Porte de Loire" holds no "porté par"
+    word = next((m for m in GLOSS_WORD.finditer(fold(segment)) if not segment[m.start():m.end()].strip()[:1].isupper()), None)
+    cuts = [m.start() for m in (GLOSS_MARK.search(segment), word) if m]
     return start + min(cuts) if cuts else end
 
 

@@ -42,7 +42,8 @@ def _without_programme_name(sentence: str) -> str:
     for match in PROGRAMME_NAME.finditer(folded):
         written = sentence[match.start():match.end()]
         counted = re.search(r"(?:\d|\b(?:les|des|ces|aux|autres|nouveaux|deux|trois|quatre|cinq|six|sept|"
-                            r"huit|neuf|dix))\s*$", folded[max(0, match.start() - 12):match.start()])
+                            r"huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-\w+|vingt\S*))\s*$",
+                            folded[max(0, match.start() - 12):match.start()])
         if re.search(r"programme|dispositif|label|initiative|d[ée]marche|contrat|plan|[«\"“]", written,
                      re.IGNORECASE) or (re.match(r"\s*T", written) and not counted):
             folded = folded[:match.start()] + " " * (match.end() - match.start()) + folded[match.end():]
@@ -204,7 +205,8 @@ def _members_after_dash(text: str, start: int, end: int) -> int | None:
     dash = ITEM_DASH.search(text, start, end)
     if dash is None:
         return None
-    parts = split_inline_list(text, dash.end(), end, r",\s+|\s+et\s+")
+    bracket = text.find("(", dash.end(), end)  # "Pays de Lorient – Quimperlé (porté par …)": a gloss
+    parts = split_inline_list(text, dash.end(), end if bracket < 0 else bracket, r",\s+|\s+et\s+")
     if len(parts) >= 2 and all(MEMBER_WORD.search(text, s, e) for s, e in parts):
         return dash.start()
     return None
@@ -347,7 +349,8 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     if stated is not None:
         splits.append(split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+"))
         read = [(spans, names(spans)) for spans in splits]
-        exact = next((found for spans, found in read if len(found) == len(spans) == stated), None)
+        exact = next((found for spans, found in read if len(found) == len(spans) == stated
+                      and not any(_joins_two_intercommunalities(text, s, e) for s, e in spans)), None)
         # "la CA de Bastia (CAB), en Haute-Corse, et la CA du Pays Ajaccien": glosses between names
         loose = next((found for found in (read[2][1], read[3][1]) if len(found) == stated), None)
         return exact or loose or by_semicolon
@@ -359,6 +362,14 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
             if len(found) == len(spans) > 1:
                 return found
     return by_semicolon
+
+
+def _joins_two_intercommunalities(text: str, start: int, end: int) -> bool:
+    """'Centre Morbihan Communauté et Ploërmel Communauté': two names, each with its type word, that
+    a wrong count must not make one ("Thiérache et Pays de la Serre" is one)."""
+    joint = re.search(r"\s+et\s+", text[start:end])
+    return bool(joint) and bool(MEMBER_WORD.search(text, start, start + joint.start())) \
+        and bool(MEMBER_WORD.search(text, start + joint.end(), end))
 
 
 QUOTED_ITEM = re.compile(r"«\s*([^«»\n]{2,120}?)\s*»")
