@@ -82,6 +82,23 @@ def name_key(name: str) -> str:
     return "-".join(folded.split())
 
 
+# A word cut by a hyphen at a line's end, as a PDF or a hard-wrapped text cuts it ("Haut-Doubs
+# Horlo-" / "ger"); the hyphen stays when the next line goes on with a compound's part in
+# capitals or a small word ("Bourgogne-" / "Franche-Comté", "Pont-" / "à-Mousson").
+LINE_CUT = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=(?P<next>[^\W\d_][\w'’]*))")
+KEPT_AFTER_CUT = {"de", "du", "des", "la", "le", "les", "l", "d", "à", "au", "aux", "en", "et", "sur", "sous", "lès", "lez"}
+
+
+def mend_line_cuts(text: str) -> str:
+    """`text` with the words a hyphen cut at a line's end joined again."""
+    def joined(cut: re.Match) -> str:
+        word = cut.group("next")
+        if word[0].isupper() or word.lower().rstrip("'’") in KEPT_AFTER_CUT:
+            return "-"
+        return ""
+    return LINE_CUT.sub(joined, text)
+
+
 def collapse_spaces(text: str) -> str:
     """One space between words, apostrophes unified: the display form of a name from the text."""
     text = "".join("'" if c in APOSTROPHES else c for c in text)

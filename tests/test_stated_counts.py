@@ -117,3 +117,9 @@ def test_a_complete_list_ending_the_text_is_no_doubt():
             "- Territoire d'industrie Pays Haut Sud (57)\n")
     row = only(text)
     assert (row["stated"], row["listed"], row["doubt"]) == (3, 2, None)
+
+
+def test_a_national_total_beside_the_lists_own_count_does_not_size_it():
+    row = only("Quatre territoires axonais font partie des 183 Territoires d'industrie retenus pour 2023-2027 : "
+               "le Saint-Quentinois, le Sud de l'Aisne, le Soissonnais-Valois, la Thiérache et Pays de la Serre.")
+    assert (row["stated"], row["listed"]) == (4, 4)

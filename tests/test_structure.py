@@ -168,3 +168,73 @@ def test_lines_parted_by_tabs_are_a_table():
         ["Pays Basque", "Pyrénées-Atlantiques"], ["Limoges Métropole", "Haute-Vienne"]]
     # one tab in one line is no table
     assert parse("Contact :\tservice presse\nSuite du texte.\n").tables == []
+
+
+def test_a_sentence_ending_with_a_colon_after_a_list_opens_a_new_list():
+    text = ("Chaque territoire disposera des appuis suivants :\n• Ingénierie de projet\n• Offre de services\n\n"
+            "Dans le Gard, deux territoires ont été retenus :\n• Alpha Nord\n• Beta Sud\n\n"
+            "Chaque territoire s'engagera sur deux priorités :\n• Compétences\n• Foncier\n")
+    lists = parse(text).lists
+    assert [contents(text, lst) for lst in lists] == [["Ingénierie de projet", "Offre de services"],
+                                                      ["Alpha Nord", "Beta Sud"], ["Compétences", "Foncier"]]
+    assert lists[1].intro.of(text) == "Dans le Gard, deux territoires ont été retenus :"
+    assert all(lst.headings == [] for lst in lists)
+
+
+def test_letters_after_h_are_markers_too():
+    text = "Dix territoires :\n" + "".join(f"{letter}) Nom {letter.upper()}\n" for letter in "abcdefghij")
+    lst = parse(text).lists[0]
+    assert contents(text, lst)[-2:] == ["Nom I", "Nom J"]
+
+
+def test_page_numbers_and_running_lines_inside_a_list_are_skipped():
+    text = ("AGENCE RÉGIONALE\nLes territoires retenus sont :\n• Alpha Nord\n• Beta\n"
+            "Agence régionale – Note n° 3                          Page 1 / 2\n\nAGENCE RÉGIONALE\n"
+            "• Gamma Sud\n• Delta\n- 2 -\n")
+    lst = parse(text).lists[0]
+    assert contents(text, lst) == ["Alpha Nord", "Beta", "Gamma Sud", "Delta"]
+
+
+def test_lines_counted_by_the_paragraph_above_make_a_list_without_a_colon():
+    text = ("Avec trois territoires labellisés, le département confirme sa place. Le Département les suivra.\n\n"
+            "Alpha Nord\nBeta Sud\nGamma\n\nLe président a salué la nouvelle.\n")
+    lst = parse(text).lists[0]
+    assert lst.kind == "lines" and contents(text, lst) == ["Alpha Nord", "Beta Sud", "Gamma"]
+    assert lst.intro.of(text).startswith("Avec trois territoires")
+    other = "Le préfet a reçu les élus le 2 décembre.\n\nContact presse\nService communication\n"
+    assert parse(other).lists == []
+
+
+def test_tab_separated_rows_with_empty_last_cells_stay_in_the_table():
+    text = "Territoire\tDépartement\tChef de projet\nAlpha\tGard\toui\nBeta\tAude\t\n"
+    table = parse(text).tables[0]
+    assert [row[0].of(text) for row in table.rows] == ["Alpha", "Beta"]
+    assert table.rows[1][2].of(text) == ""
+
+
+def test_text_columns_of_a_pdf_make_a_table_whose_first_cell_may_run_over_two_lines():
+    text = ("Territoire                 Département        Date\n"
+            "Alpha – Beta -             Gard               2 juin\n"
+            "Gamma\n"
+            "Delta Nord                 Aude               5 juin\n\nFin.\n")
+    tables = parse(text).tables
+    assert len(tables) == 1
+    table = tables[0]
+    assert [table.cell_text(text, row, 0) for row in range(2)] == ["Alpha – Beta -\nGamma", "Delta Nord"]
+    assert [row[1].of(text) for row in table.rows] == ["Gard", "Aude"]
+
+
+def test_sub_items_indented_deeper_are_the_value_of_their_item():
+    text = ("Les deux territoires suivants :\n• Alpha Nord\n    ◦ Communauté de communes du Val\n"
+            "    ◦ Communauté de communes des Monts\n• Beta Sud\n    ◦ Beta Agglo\n")
+    lst = parse(text).lists[0]
+    assert [item.field.label.of(text) for item in lst.items] == ["Alpha Nord", "Beta Sud"]
+    assert lst.items[1].field.value.of(text) == "Beta Agglo"
+    headed = "Les lauréats :\n• Nouveaux territoires :\n  - Alpha\n  - Beta\n"
+    assert contents(headed, parse(headed).lists[0]) == ["Alpha", "Beta"]
+
+
+def test_roman_numerals_in_capitals_and_degree_numbers_are_markers():
+    for first, second in (("I.", "II."), ("1°)", "2°)"), ("1°", "2°")):
+        text = f"Deux territoires :\n{first} ALPHA NORD\n{second} Beta Sud\n"
+        assert contents(text, parse(text).lists[0]) == ["ALPHA NORD", "Beta Sud"], first

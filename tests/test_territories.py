@@ -1669,3 +1669,78 @@ def test_a_bare_participle_of_the_award_after_a_name_holding_a_departement():
 def test_the_bare_words_region_and_departement_name_no_territory():
     assert names_of("Territoires d'industrie : la Région signe avec l'État\n\nRennes, le 3 mai 2024\n") == []
     assert names_of("Le territoire Région de Lisieux a été labellisé Territoire d'industrie.") == ["Région de Lisieux"]
+
+def test_a_word_cut_by_a_hyphen_at_a_line_end_is_joined_again():
+    from pipeline.normalize import mend_line_cuts
+    assert mend_line_cuts("Haut-Doubs Horlo-\nger") == "Haut-Doubs Horloger"
+    assert mend_line_cuts("Bourgogne-\nFranche-Comté") == "Bourgogne-Franche-Comté"
+    assert mend_line_cuts("Pont-\nà-Mousson") == "Pont-à-Mousson"
+    text = "Les territoires retenus sont :\n• Pays Horlo-\nger\n• Vallée Haute\n"
+    assert ids(text) == ["pays-horloger", "vallee-haute"]
+
+
+def test_a_comma_list_sized_by_a_small_count_beside_the_national_one():
+    text = ("Quatre territoires axonais font partie des 183 Territoires d’industrie retenus : "
+            "le Saint-Quentinois, le Sud de l’Aisne, le Soissonnais-Valois, la Thiérache et Pays de la Serre.")
+    assert ids(text) == ["saint-quentinois", "sud-de-l-aisne", "soissonnais-valois", "thierache-et-pays-de-la-serre"]
+
+
+def test_a_participle_agreeing_with_counted_territories_does_not_name_the_subject():
+    text = "Avec cinq territoires labellisés pour 2023-2027, la Mayenne confirme sa place de département industriel."
+    assert ids(text) == []
+
+
+def test_measures_announced_as_benefits_are_not_territories():
+    text = ("Chaque territoire labellisé disposera des appuis suivants :\n• Ingénierie de projet\n"
+            "• Fonds Territoires d'industrie de la Banque des Territoires\n• Offre de services Business France\n")
+    assert ids(text) == []
+
+
+def test_an_inline_list_after_sont_when_the_subject_is_territories():
+    text = "Les territoires retenus dans le Gard et l'Aude sont Alpha (30) ; Beta Sud (11) ; Gamma (30). Ils étaient déjà labellisés."
+    assert ids(text) == ["alpha", "beta-sud", "gamma"]
+    assert ids("Les élus présents sont Jean Dupont et Marie Durand.") == []
+
+
+def test_plural_programme_words_before_departement_names_name_no_territory():
+    assert ids("Les territoires d'industrie du Gard et de l'Hérault reconduits") == []
+
+
+def test_names_each_after_its_preposition():
+    text = ("Trois territoires ont décroché le label. Il s'agit des territoires d'Alpha-Nord, de la Plaine "
+            "des Monts et des Trois vallées de Beta, Gamma et Delta.")
+    assert ids(text) == ["alpha-nord", "plaine-des-monts", "trois-vallees-de-beta-gamma-et-delta"]
+
+
+def test_a_dash_parts_a_name_from_its_member_intercommunalities():
+    text = ("Trois territoires labellisés :\n📍 Alpha Industrie – Alpha Métropole et Beta Communauté\n"
+            "📍 Gamma – Delta, Epsilon et Zeta\n📍 Eta Val\n")
+    assert ids(text) == ["alpha-industrie", "gamma-delta-epsilon-et-zeta", "eta-val"]
+
+
+def test_enumeration_marks_inside_an_inline_list():
+    text = "Deux territoires ont été retenus : (a) Alpha Industrie, qui associe deux agglomérations ; (b) Beta Val."
+    assert ids(text) == ["alpha-industrie", "beta-val"]
+
+
+def test_a_sub_heading_naming_a_departement_places_its_items():
+    text = ("Les territoires retenus sont les suivants :\n\nDans l'Aude :\n- Alpha Nord\n- Beta\n\n"
+            "Dans le Tarn :\n- Gamma\n")
+    found = territories(text)
+    assert ("alpha-nord", "territory.list_item", ("11",)) in found
+    assert ("gamma", "territory.list_item", ("81",)) in found
+
+
+def test_a_capitalised_word_of_a_name_is_no_gloss():
+    text = "Trois territoires retenus :\n• Alpha Agglomération - Bretagne Porte de Loire (territoire interrégional)\n• Beta Val\n• Gamma Sud\n"
+    assert ids(text)[0] == "alpha-agglomeration-bretagne-porte-de-loire"
+
+
+def test_programme_words_counted_in_letters_past_ten_announce_a_list():
+    text = "Les treize Territoires d'industrie de la région sont les suivants :\n- Alpha Nord\n- Beta Sud\n"
+    assert ids(text) == ["alpha-nord", "beta-sud"]
+
+
+def test_a_count_does_not_merge_two_intercommunalities_into_one_name():
+    text = "Les trois territoires retenus sont : Alpha Val, Beta Sud, Gamma Communauté et Delta Communauté."
+    assert "gamma-communaute-et-delta-communaute" not in ids(text)

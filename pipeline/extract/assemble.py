@@ -24,6 +24,7 @@ from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
 from pipeline.extract.territories import TerritoryMention, find_territories
+from pipeline.extract.territories.common import sentence_before
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold
@@ -309,6 +310,10 @@ def _regions_in(places: list[PlaceMention], sentence: tuple[int, int]) -> set[st
     return {p.code for p in places if p.kind == "region" and sentence[0] <= p.start < sentence[1]}
 
 
+# An intro that only refers to the sentence before it, which says where the items lie.
+REFERRING_INTRO = re.compile(r"\s*(?:il\s+s'agit\b|ce\s+sont\s*:|(?:les\s+)?voici\s*:|a\s+savoir\s*:)")
+
+
 def _stated_departements(text: str, places: list[PlaceMention], mention: TerritoryMention) -> set[str]:
     """Départements the text states for a territory without codes of its own: the one named in
     its list's intro ("Liste des territoires d'industrie en Mayenne :") or in its own sentence,
@@ -316,6 +321,9 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
     Mayenne et de la Sarthe, « Cœur de Maine »"). Two départements without that word: none."""
     if mention.intro is not None:
         start, end = mention.intro
+        if REFERRING_INTRO.match(fold(text[start:end])):
+            # "Dans le Puy-de-Dôme, trois candidatures ont été retenues. Il s'agit de :"
+            start = sentence_before(text, len(text[:start].rstrip()))[0]
     else:
         start = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
         end = mention.end

@@ -51,6 +51,7 @@ from pipeline.normalize import fold
 RULES_PATH = Path(__file__).parent / "rules" / "stated_counts.json"
 REFERRING_INTRO_MAX_WORDS = 15
 SUBHEADING_MAX_WORDS = 8
+MAX_LISTED_COUNT = 30  # as the list rules: a national count (124, 183) is no list's size
 CLOSED_ITEM = re.compile(r"[.)\]»\"”!;]\s*$")  # an item that ends like a finished one
 
 
@@ -206,7 +207,9 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
     intro_start = min(intro_start, lst.intro_start)
     counts = _counts_in(figures, intro_start, lst.items_start)
     if counts:
-        count = counts[-1]
+        # "Les 4 territoires axonais comptent parmi les 183 Territoires d'industrie … : A, B, C, D":
+        # a national total sizes no list of names beside a count that can
+        count = ([c for c in counts if c["value"] <= MAX_LISTED_COUNT] or counts)[-1]
         if (_is_partial(folded[count["end"]:lst.items_start])
                 or _words().partial_before.search(folded, intro_start, count["start"])
                 or _names_a_narrower_place(count, places, count["end"], lst.items_start)):

@@ -49,7 +49,8 @@ BULLET_CHARS = "•·▪▫◦●○■□◆◇❖➢➤➣►▶▸‣⁃→�
 MARKER = re.compile(
     r"[ \t]*(?P<marker>"
     r"(?:[" + re.escape(BULLET_CHARS) + r"](?![*\-–—])"
-    r"|\d{1,2}[.)°](?!\d)|[a-hA-H][.)](?=[ \t])|(?:i{1,3}|iv|v|vi{1,3})[.)](?=[ \t]))"
+    r"|\d{1,2}(?:°\)?|[.)])(?!\d)|[a-hA-H][.)](?=[ \t])|[a-z]\)(?=[ \t])|(?:i{1,3}|iv|v|vi{1,3})[.)](?=[ \t])"
+    r"|(?:I{1,3}|IV|VI{0,3}|IX|X)[.)](?=[ \t]))"
     r")(?P<gap>[ \t]*)")
 GLYPH_CATEGORIES = {"So", "Co", "Sk"}  # emoji, private-use glyphs of Word/PDF bullets
 INVISIBLE = "\ufe0f\u200d\u200b\u2060"
@@ -61,6 +62,9 @@ MAX_HEADING_WORDS = 16
 MAX_INTRO_WORDS = 40
 MAX_SUB_HEADING_WORDS = 6
 MAX_FIELD_LINE_LABEL_WORDS = 8
+COLUMN_GAP = re.compile(r"[ \u00a0]{3,}")  # between two columns of a PDF's text
+COLUMN_SLACK = 2
+MIN_NESTED_INDENT = 2  # how much deeper than its item a sub-item's marker stands  # characters a piece may stand off its column's start
 CELL_SEPARATOR = " | "  # how pipeline/read/html.py writes the cells of a table row
 TAB_SEPARATOR = r"[ ]*\t+[ ]*"  # a table pasted from a spreadsheet into a text file
 # Crawls and search excerpts keep a page's first ~2,000 characters, so a cut page is long: a
@@ -132,6 +136,16 @@ class Table:
     tabs; the first row is the header."""
     header: list[Span]
     rows: list[list[Span]]
+    # the pieces of a cell written over several lines of a PDF's text columns, by (row, column):
+    # its span then runs over the other columns' text between them
+    pieces: dict[tuple[int, int], list[Span]] = default(default_factory=dict)
+
+    def cell_text(self, text: str, row: int, column: int) -> str:
+        """What a cell holds, its pieces on several lines joined."""
+        pieces = self.pieces.get((row, column))
+        if pieces is None:
+            return self.rows[row][column].of(text)
+        return "\n".join(piece.of(text) for piece in pieces)
 
     def holds(self, position: int) -> bool:
         """Whether `position` lies on one of the table's lines."""
@@ -227,6 +241,34 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+# A PDF's page number, alone or closing a running footer ("AER BFC – Note d'information
+# Page 1", "Communiqué de presse     1/2", "- 2 -").
+_PAGE = r"(?:page|p\.)[ \t]*\d{1,3}(?:[ \t]*(?:/|sur)[ \t]*\d{1,3})?|\d{1,3}[ \t]*/[ \t]*\d{1,3}"
+PAGE_NUMBER = re.compile(r"(?:[-–—][ \t]*)?(?:" + _PAGE + r"|\d{1,3})(?:[ \t]*[-–—])?"
+                         r"|.*\S(?:[ \t]{2,}|[ \t]+[–—|-][ \t]+)(?:" + _PAGE + r")",
+                         re.IGNORECASE)
+DASHED_NUMBER = re.compile(r"[-–—][ \t]*\d{1,3}[ \t]*[-–—]")  # "- 2 -", read as a marker and its item
+RUNNING_LINE_REACH = 3  # lines around a page number where a repeated header or footer stands
+
+
+def _without_page_chrome(text: str, lines: list[_Line]) -> list[_Line]:
+    """`lines` with a PDF's page numbers and the running headers and footers around them (a line
+    written twice or more, near a page number) made blank: a list goes on across a page break."""
+    written = [text[line.start:line.end] for line in lines]
+    repeated = {body for body in written if body and written.count(body) > 1}
+    chrome = set()
+    for index, line in enumerate(lines):
+        if line.blank or not PAGE_NUMBER.fullmatch(text, line.start, line.end) \
+                or (line.marker and not DASHED_NUMBER.fullmatch(text, line.start, line.end)):
+            continue
+        chrome.add(index)
+        for near in range(max(0, index - RUNNING_LINE_REACH), min(len(lines), index + RUNNING_LINE_REACH + 1)):
+            if written[near] in repeated and not lines[near].marker:
+                chrome.add(near)
+    return [_Line(line.start, line.start, line.indent) if index in chrome else line
+            for index, line in enumerate(lines)]
+
+
 def _outside_brackets(text: str, start: int, end: int):
     """Positions in [start, end) outside round and square brackets (the brackets left out)."""
     depth = 0
@@ -305,6 +347,9 @@ def _ends_with_colon(text: str, line: _Line) -> bool:
 DANGLING_END = re.compile(r"(?:(?<![\w'’-])(?:et|ou|la|le|les|l['’]|de|du|des|d['’]|à|au|aux|en|par|pour|sur|avec|CC|CA|CU)"
                           r"|(?<=\w)-)[ \t]*$", re.IGNORECASE)
 
+# A first cell of a PDF's table cut over two lines: "Rochefort – Royan - Marennes -" / "Oléron".
+CUT_CELL_END = re.compile(DANGLING_END.pattern + r"|\s[-–—/,]$", re.IGNORECASE)
+
 
 def _continues(text: str, item_line: _Line, line: _Line, previous: _Line) -> bool:
     """A line right under an item continues it: it starts in lower case, is indented deeper, the
@@ -319,6 +364,26 @@ def _between_items(text: str, lines: list, j: int) -> bool:
     of a wrapped item, not a heading ("Nouveaux territoires :")."""
     return j + 1 < len(lines) and lines[j + 1].marker and not lines[j + 1].blank \
         and not _ends_with_colon(text, lines[j])
+
+
+# A finite verb: an auxiliary, a future ("s'engagera", "seront") or a plural present
+# ("figurent", "concernent"; not a noun in "-ment": "Renouvellement").
+FINITE_VERB = re.compile(r"(?<![\w'’-])(?:est|sont|a|ont|sera|seront|était|étaient|[\w'’]{2,}(?:era|eront|ront)"
+                         r"|[\w'’]*[^\Wm]ent)(?![\w'’-])", re.IGNORECASE)
+
+
+NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+                "dix": 10, "onze": 11, "douze": 12}
+# A count of things ("cinq territoires labellisés"), not a day ("le 2 décembre"): a plural noun after it.
+COUNT_IN_PARAGRAPH = re.compile(r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?:[\w'’-]+\s+)?[\w'’-]+[sx]\b",
+                                re.IGNORECASE)
+
+
+def _reads_as_sentence(text: str, line: _Line) -> bool:
+    """Whether a line reads as a sentence rather than a heading: a comma outside brackets or a
+    finite verb."""
+    return any(text[p] == "," for p in _outside_brackets(text, line.start, line.end)) \
+        or bool(FINITE_VERB.search(text, line.start, line.end))
 
 
 def _short_line(text: str, line: _Line) -> bool:
@@ -345,7 +410,7 @@ def _field_line(text: str, line: _Line) -> bool:
 class _Builder:
     def __init__(self, text: str):
         self.text = text
-        self.lines = _lines(text)
+        self.lines = _without_page_chrome(text, _lines(text))
         self.lists: list[ListBlock] = []
         self.blocks: list[Block] = []
 
@@ -361,10 +426,15 @@ class _Builder:
             return None, None
         return Span(_last_sentence(self.text, line.start, line.end), line.end), Span(line.start, line.end)
 
-    def _item(self, line: _Line, end: int, heading: Span | None) -> Item:
+    def _item(self, line: _Line, end: int, heading: Span | None, first_sub_item: _Line | None = None) -> Item:
+        """An item; one with sub-items ("• Nord Cotentin" then "◦ Communauté …" lines indented
+        deeper) reads as "label : value", its first line the label, its sub-items the value."""
         content = Span(line.content_start, end)
         line_end = min(end, line.end)
         item_field = _field(self.text, content.start, line_end)
+        if item_field is None and first_sub_item is not None:
+            label_end = len(self.text[:first_sub_item.start].rstrip(" \t\r\n:"))
+            item_field = Field(Span(content.start, label_end), Span(first_sub_item.content_start, end))
         parts = _parts(self.text, item_field.value if item_field else content)
         return Item(Span(line.start, end), content, line.marker or "", heading, item_field, parts)
 
@@ -407,12 +477,12 @@ class _Builder:
                 while following < len(lines) and lines[following].blank:
                     following += 1
                 if following < len(lines) and (lines[following].marker or (
-                        self._sub_heading(lines[following]) and self._next_is_item(following))):
+                        self._heads_a_sub_list(lines[following], headings) and self._next_is_item(following))):
                     i = following
                     continue
                 break
             if not line.marker:
-                if self._sub_heading(line) and self._next_is_item(i):
+                if self._heads_a_sub_list(line, headings) and self._next_is_item(i):
                     heading = Span(line.start, line.end)  # "Nouveaux territoires :" between items
                     headings.append(heading)
                     i += 1
@@ -422,12 +492,16 @@ class _Builder:
             while j < len(lines) and not lines[j].blank and not lines[j].marker \
                     and (_continues(text, line, lines[j], lines[j - 1]) or _between_items(text, lines, j)):
                 end, j = lines[j].end, j + 1
+            nested = j
+            while j < len(lines) and not lines[j].blank and lines[j].marker and not _ends_with_colon(text, lines[j - 1]) \
+                    and lines[j].indent >= line.indent + MIN_NESTED_INDENT:
+                end, j = lines[j].end, j + 1  # "• Nord Cotentin" then "    ◦ Communauté …": its sub-items
             content = text[line.content_start:end].rstrip(" *_")
             if content.endswith(":") and self._next_is_item(j - 1):
                 heading = Span(line.content_start, end)  # "• Nouveaux territoires :" then items
                 headings.append(heading)
             else:
-                items.append(self._item(line, end, heading))
+                items.append(self._item(line, end, heading, lines[nested] if nested < j else None))
             i = j
         if items:
             self._new_list("bullets", index, items, headings, intro_line)
@@ -443,6 +517,18 @@ class _Builder:
         if body.endswith(":"):
             return words <= MAX_LABEL_WORDS
         return words <= MAX_SUB_HEADING_WORDS and not re.search(r"[.;,!?)]$", body)
+
+    def _heads_a_sub_list(self, line: _Line, headings: list[Span]) -> bool:
+        """A line between the items of a list heads a sub-list when the list opened with one, or
+        when it is a short heading ("Nouveaux territoires :"); a sentence ending with ":" after
+        the items ("Dans les Vosges, trois territoires ont été retenus :", "Chaque territoire
+        s'engagera sur quatre priorités :") opens a new list with its own intro."""
+        if not self._sub_heading(line):
+            return False
+        if headings:
+            return True
+        body = self.text[line.start:line.end].rstrip(" *_:")
+        return len(body.split()) <= MAX_SUB_HEADING_WORDS and not _reads_as_sentence(self.text, line)
 
     def _next_is_item(self, index: int) -> bool:
         following = index + 1
@@ -482,6 +568,33 @@ class _Builder:
         items = [self._item(lines[k], lines[k].end, None) for k in chosen]
         self._new_list("lines", index, items, [], index)
         return chosen[-1] + 1
+
+    def _counted_line_list(self, index: int) -> int:
+        """Short lines without markers, set apart by blank lines, right under a paragraph that
+        counts them ("Avec cinq territoires labellisés, la Mayenne … ." then five names, one per
+        line): a list whose intro is that paragraph. Returns the index after them, or `index`."""
+        lines, text = self.lines, self.text
+        paragraph = lines[index - 1]
+        first = index
+        while first < len(lines) and lines[first].blank:
+            first += 1
+        if first == index:
+            return index
+        last = first
+        while last < len(lines) and not lines[last].blank and not lines[last].marker \
+                and _short_line(text, lines[last]) and not _field_line(text, lines[last]):
+            last += 1
+        run = last - first
+        if run < 2 or (last < len(lines) and not lines[last].blank):
+            return index
+        counts = {int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+                  for word in COUNT_IN_PARAGRAPH.findall(text, paragraph.start, paragraph.end)}
+        if run not in counts:
+            return index
+        items = [self._item(lines[k], lines[k].end, None) for k in range(first, last)]
+        lst = self._new_list("lines", first, items, [], first)
+        lst.intro = lst.context  # the whole paragraph: its count and where they lie
+        return last
 
     def _inline_list(self, line: _Line) -> None:
         """'intro : A ; B ; C' on one line: the parts after the colon are the items."""
@@ -536,6 +649,8 @@ class _Builder:
             self.blocks.append(Block(kind, Span(line.start, line.end)))
             self._inline_list(line)
             i += 1
+            if kind == "paragraph":
+                i = self._counted_line_list(i)
         for lst in self.lists:
             for item in lst.items:
                 if item.field:
@@ -551,7 +666,7 @@ class _Builder:
         self.blocks = [Block(b.kind, b.span, next(l.id for l in self.lists if l.span == b.span)
                              if b.kind == "list" else None) for b in self.blocks]
         fields.sort(key=lambda f: f.label.start)
-        return Structure(text, self.blocks, self.lists, fields, self._tables())
+        return Structure(text, self.blocks, self.lists, fields, self._tables() + self._column_tables())
 
     def _tables(self) -> list[Table]:
         """Runs of at least two consecutive lines cut into the same number of cells by " | "; a
@@ -569,6 +684,75 @@ class _Builder:
             run = [cells] if cells else []
         return tables
 
+    def _column_tables(self) -> list[Table]:
+        """Tables of a PDF's text columns: a header of short cells parted by runs of spaces, then
+        lines whose pieces start under its cells, up to a blank line. A line without a piece
+        under the first column, or going on from a first cell cut where no phrase ends
+        ("Rochefort – Royan - Marennes -" / "Oléron"), continues the row above."""
+        tables, lines, text = [], self.lines, self.text
+        index = 0
+        while index < len(lines):
+            header = self._column_pieces(lines[index])
+            if len(header) < 2 or any(len(piece.of(text).split()) > MAX_SUB_HEADING_WORDS for piece in header):
+                index += 1
+                continue
+            starts = [piece.start - lines[index].start + lines[index].indent for piece in header]
+            rows: list[dict[int, list[Span]]] = []
+            following = index + 1
+            while following < len(lines) and not lines[following].blank:
+                line = lines[following]
+                pieces = self._column_pieces(line) or [Span(line.start, line.end)]
+                placed: dict[int, list[Span]] = {}
+                for piece in pieces:
+                    offset = piece.start - line.start + line.indent
+                    column = max((c for c, start in enumerate(starts) if start <= offset + COLUMN_SLACK), default=None)
+                    if column is None or abs(offset - starts[column]) > COLUMN_SLACK:
+                        placed = {}
+                        break  # a piece standing under no column: not a table's line
+                    placed.setdefault(column, []).append(piece)
+                if not placed:
+                    break
+                first_cut = rows and 0 in rows[-1] and CUT_CELL_END.search(rows[-1][0][-1].of(text))
+                if rows and (0 not in placed or first_cut):
+                    for column, found in placed.items():
+                        rows[-1].setdefault(column, []).extend(found)
+                else:
+                    rows.append(placed)
+                following += 1
+            if len(rows) >= 2 and all(0 in row for row in rows):
+                tables.append(self._column_table(header, rows))
+                index = following
+            else:
+                index += 1
+        return tables
+
+    def _column_table(self, header: list[Span], rows: list[dict[int, list[Span]]]) -> Table:
+        table_rows, pieces = [], {}
+        for number, row in enumerate(rows):
+            last = max(piece.end for found in row.values() for piece in found)
+            cells = []
+            for column in range(len(header)):
+                found = row.get(column)
+                if not found:
+                    cells.append(Span(last, last))
+                    continue
+                cells.append(Span(found[0].start, found[-1].end))
+                if len(found) > 1:
+                    pieces[(number, column)] = found
+            table_rows.append(cells)
+        return Table(header, table_rows, pieces)
+
+    def _column_pieces(self, line: _Line) -> list[Span]:
+        """The pieces of a line parted by runs of spaces (a PDF's columns), or [] when it has one."""
+        if line.blank or "\t" in self.text[line.start:line.end] or CELL_SEPARATOR in self.text[line.start:line.end]:
+            return []
+        pieces, start = [], line.start
+        for gap in COLUMN_GAP.finditer(self.text, line.start, line.end):
+            pieces.append(Span(start, gap.start()))
+            start = gap.end()
+        pieces.append(Span(start, line.end))
+        return pieces if len(pieces) > 1 else []
+
     def _cells(self, line: _Line) -> list[Span]:
         written = self.text[line.start:line.end]
         separator_pattern = (re.escape(CELL_SEPARATOR) if CELL_SEPARATOR in written
@@ -576,6 +760,10 @@ class _Builder:
         if line.blank or separator_pattern is None:
             return []
         first, last = line.start, line.end
+        if separator_pattern == TAB_SEPARATOR:  # a row whose last cells are empty ends with tabs
+            raw_end = self.text.find("\n", last)
+            raw_end = len(self.text) if raw_end < 0 else raw_end
+            last = len(self.text[:raw_end].rstrip(" \r"))
         if self.text.startswith("| ", first) and self.text.endswith(" |", first, last):
             first, last = first + 2, last - 2  # "| a | b |": Markdown's outer pipes
         cells, start = [], first

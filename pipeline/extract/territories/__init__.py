@@ -135,6 +135,7 @@ def find_territories(text: str, places: list[PlaceMention],
         in_name = departements_in_name(text, mention.start, mention.end, places)
         mention.name_codes = in_name - mention.departement_codes
         mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
+    _departement_of_the_sub_heading(structure, kept, places)
     _places_written_after(text, kept, places)
     _departements_framing_the_sentence(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)
@@ -315,6 +316,21 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
 # territories in one place.
 COUNTS_TERRITORIES = re.compile(r"\ben\s+compte\s+(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\b|\b(?:\d{1,2}|"
                                 + "|".join(SMALL_COUNTS) + r")\s+(?:nouveaux\s+)?territoires\b", re.IGNORECASE)
+
+
+def _departement_of_the_sub_heading(structure, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'Dans l'Aude :' / '- A' / '- B' / 'Dans le Tarn :' / '- C': a list's sub-heading naming
+    one département says where the items under it lie."""
+    for mention in mentions:
+        if mention.departement_codes:
+            continue
+        held = structure.item_at(mention.start)
+        heading = held[1].heading if held else None
+        if heading is None:
+            continue
+        codes = {p.code for p in places if p.kind == "departement" and heading.start <= p.start < heading.end}
+        if len(codes) == 1:
+            mention.departement_codes |= codes
 
 
 def _departement_counted_before(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:

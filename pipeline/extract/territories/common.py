@@ -12,7 +12,7 @@ from pathlib import Path
 from pipeline import referential
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.normalize import collapse_spaces, fold, name_key
+from pipeline.normalize import collapse_spaces, fold, mend_line_cuts, name_key
 
 WORDS = json.loads((Path(__file__).parents[1] / "rules" / "territory_words.json").read_text(encoding="utf-8"))
 
@@ -361,7 +361,7 @@ def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end
     name is none ("Territoires d'industrie Grand Est"), unless `departement_name_ok` and it is also
     a département's (Mayotte)."""
     start, end = trim_name(text, start, end)
-    name = collapse_spaces(name or text[start:end]).strip("*_ ")
+    name = collapse_spaces(name or mend_line_cuts(text[start:end])).strip("*_ ")
     if not name or not looks_like_name(name) or not name_key(name):
         return None
     if name_key(name) in _region_keys() and not (departement_name_ok and name_key(name) in _departement_keys()):
@@ -422,7 +422,9 @@ def gloss_start(text: str, start: int, end: int) -> int:
     """Where the gloss after the name starting at `start` begins ("Est du Loiret qui inclut …",
     "Vienne Condrieu, porté par …", "Saint-André à La Réunion"), else `end`."""
     segment = text[start:end]
-    cuts = [m.start() for m in (GLOSS_MARK.search(segment), GLOSS_WORD.search(fold(segment))) if m]
+    # a gloss opens in lower case: "Bretagne Porte de Loire" holds no "porté par"
+    word = next((m for m in GLOSS_WORD.finditer(fold(segment)) if not segment[m.start():m.end()].strip()[:1].isupper()), None)
+    cuts = [m.start() for m in (GLOSS_MARK.search(segment), word) if m]
     return start + min(cuts) if cuts else end
 
 

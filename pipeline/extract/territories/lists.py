@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.members import MEMBER_TRIGGER
+from pipeline.extract.members import MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Item, ListBlock, Structure, may_be_cut
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
@@ -19,7 +19,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  name_and_codes,
                                                  sentence_before, split_inline_list, stated_count, WORDS)
 from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, is_epci_name, read_part
-from pipeline.normalize import fold
+from pipeline.normalize import fold, mend_line_cuts
 
 PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarche|contrat|plan)\s+)?"
                             r"[\"'«\s]*territoires?\s+d'\s*industrie[\"'»]?")
@@ -42,7 +42,8 @@ def _without_programme_name(sentence: str) -> str:
     for match in PROGRAMME_NAME.finditer(folded):
         written = sentence[match.start():match.end()]
         counted = re.search(r"(?:\d|\b(?:les|des|ces|aux|autres|nouveaux|deux|trois|quatre|cinq|six|sept|"
-                            r"huit|neuf|dix))\s*$", folded[max(0, match.start() - 12):match.start()])
+                            r"huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-\w+|vingt\S*))\s*$",
+                            folded[max(0, match.start() - 12):match.start()])
         if re.search(r"programme|dispositif|label|initiative|d[ée]marche|contrat|plan|[«\"“]", written,
                      re.IGNORECASE) or (re.match(r"\s*T", written) and not counted):
             folded = folded[:match.start()] + " " * (match.end() - match.start()) + folded[match.end():]
@@ -197,7 +198,29 @@ def _item_pieces(text: str, item: Item, announced: bool) -> list[tuple[int, int]
         return _known_names_joined(text, split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+"))
     if item.parts:
         return [(p.start, p.end) for p in item.parts]
+    members = _members_after_dash(text, item.content.start, item.content.end)
+    if members is not None:
+        return [(item.content.start, members)]
     return [(item.content.start, item.content.end)]
+
+
+# "📍 Clermont Arverne Industrie – Clermont Auvergne Métropole et Mond'Arverne Communauté": a
+# dash, then intercommunalities, each with its type word ("Le Creusot – Gueugnon, Bourbon-Lancy,
+# Charolais et Autun" is one name, its towns have none).
+ITEM_DASH = re.compile(r"\s+[–—]\s+")
+MEMBER_WORD = re.compile(TYPE_WORD.pattern + r"|\b(?:CC|CA|CU)\b")
+
+
+def _members_after_dash(text: str, start: int, end: int) -> int | None:
+    """Where an item's name ends when a dash parts it from two or more member intercommunalities."""
+    dash = ITEM_DASH.search(text, start, end)
+    if dash is None:
+        return None
+    bracket = text.find("(", dash.end(), end)  # "Pays de Lorient – Quimperlé (porté par …)": a gloss
+    parts = split_inline_list(text, dash.end(), end if bracket < 0 else bracket, r",\s+|\s+et\s+")
+    if len(parts) >= 2 and all(MEMBER_WORD.search(text, s, e) for s, e in parts):
+        return dash.start()
+    return None
 
 
 def _opens_with_legal_form(text: str, start: int, end: int) -> bool:
@@ -271,6 +294,10 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
 INLINE_GLOSS = re.compile(r"\s*\(|\s*,\s+(?=[a-zà-ÿ])|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
 
 
+# An enumeration mark opening an inline list's item: "(a)", "b)", "(2)", "3)".
+INLINE_MARKER = re.compile(r"\s*\(?(?:[a-z]|\d{1,2})\)\s+")
+
+
 def _prose_after_name(text: str, name_start: int, item_end: int) -> bool:
     """'Limoges Métropole et ELAN misent sur le développement industriel', 'lancement de l'acte
     II en Centre-Val de Loire': an item in lower case (but a geographic head: "le bassin de
@@ -323,6 +350,8 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     def names(spans, glossed=False):
         found = []
         for item_start, item_end in spans:
+            marker = INLINE_MARKER.match(text, item_start, item_end)
+            item_start = marker.end() if marker else item_start  # "(a) Bourgogne Industrie ; (b) …"
             gloss = INLINE_GLOSS.search(text, item_start, item_end)
             name_end = gloss.start() if gloss else item_end
             # items parted by ';' may hold a gloss with commas: "Est du Loiret qui inclut
@@ -350,7 +379,8 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     if stated is not None:
         splits.append(split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+"))
         read = [(spans, names(spans)) for spans in splits]
-        exact = next((found for spans, found in read if len(found) == len(spans) == stated), None)
+        exact = next((found for spans, found in read if len(found) == len(spans) == stated
+                      and not any(_joins_two_intercommunalities(text, s, e) for s, e in spans)), None)
         # "la CA de Bastia (CAB), en Haute-Corse, et la CA du Pays Ajaccien": glosses between names
         loose = next((found for found in (read[2][1], read[3][1]) if len(found) == stated), None)
         return exact or loose or by_semicolon
@@ -362,6 +392,14 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
             if len(found) == len(spans) > 1:
                 return found
     return by_semicolon
+
+
+def _joins_two_intercommunalities(text: str, start: int, end: int) -> bool:
+    """'Centre Morbihan Communauté et Ploërmel Communauté': two names, each with its type word, that
+    a wrong count must not make one ("Thiérache et Pays de la Serre" is one)."""
+    joint = re.search(r"\s+et\s+", text[start:end])
+    return bool(joint) and bool(MEMBER_WORD.search(text, start, start + joint.start())) \
+        and bool(MEMBER_WORD.search(text, start + joint.end(), end))
 
 
 QUOTED_ITEM = re.compile(r"«\s*([^«»\n]{2,120}?)\s*»")
@@ -381,7 +419,10 @@ def _quoted_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # Any other "intro : A, B et C" or "..., il s'agit de A, B et C" in running text.
-INLINE_INTRO = re.compile(r"[^\S\n]*:[^\S\n]+(?=\S)|\bil\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
+# "Les territoires retenus dans l'Hérault et le Gard sont A (34) ; B (30) ; C (30).": "sont"
+# after a subject of territories.
+INLINE_INTRO = re.compile(r"[^\S\n]*:[^\S\n]+(?=\S)|\bil\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
+                          r"|(?P<verb>\bsont\s+)(?=[A-ZÀ-Ý])")
 COUNT_WORD = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d)", re.IGNORECASE)
 
 
@@ -408,13 +449,13 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             continue  # a list item's "label : value" is read by the list rule
         sentence_start, sentence = sentence_before(text, intro.start())
         decided = _keyword_decides(sentence + " :")
-        if decided in (OTHER, MEMBERS):
+        if decided in (OTHER, MEMBERS) or (intro.group("verb") and decided != TERRITORIES):
             continue
-        counts = COUNT_WORD.findall(sentence)
-        stated = None
-        if counts:
-            word = counts[-1].lower()
-            stated = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        counts = [int(word) if word.isdigit() else SMALL_COUNTS[word.lower()] for word in COUNT_WORD.findall(sentence)]
+        # "Quatre territoires axonais font partie des 183 Territoires d'industrie … : A, B, C, D":
+        # the count a list can have, not the national one
+        listable = [count for count in counts if count <= MAX_LISTED_COUNT]
+        stated = (listable or counts or [None])[-1]
         if decided is None:
             _previous_start, previous = sentence_before(text, len(text[:sentence_start].rstrip()))
             anaphora = re.match(r"\s*il\s+s", text[intro.start():], re.I) and found
@@ -452,7 +493,28 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
                                   sentence_before(text, intro.start())[0])  # the intro's sentence
         if stated is None or len(names) == stated:  # "des 144 territoires … autour de 4 axes : …"
             found.extend(names)
-    return found + _generic_inline_lists(text, set(intros), structure)
+    return found + _generic_inline_lists(text, set(intros), structure) + _prepositional_lists(text)
+
+
+# "Il s'agit des territoires d'Epinal-Rambervillers, de la Plaine des Vosges et des Trois vallées
+# de Bruyères, Gérardmer et Saint-Dié-des-Vosges.": each name after its own preposition, which
+# alone parts them (a name may hold commas and "et").
+OF_NAME = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
+PREPOSITIONAL_INTRO = re.compile(r"\b(?:il\s+s['’]agit|ce\s+sont|à\s+savoir)\s+(?:des|les)\s+territoires\s+(?=" + OF_NAME + ")",
+                                 re.IGNORECASE)
+NEXT_PREPOSITION = r",\s+(?:et\s+)?(?=" + OF_NAME + r")|\s+et\s+(?=" + OF_NAME + r")"
+
+
+def _prepositional_lists(text: str) -> list[TerritoryMention]:
+    found = []
+    for intro in PREPOSITIONAL_INTRO.finditer(text):
+        start = intro.end()
+        end = _list_end(text, start)
+        spans = split_inline_list(text, start, end, NEXT_PREPOSITION)
+        mentions = [make_mention(text, s, e, "territory.colon_list", (), end, (intro.start(), start)) for s, e in spans]
+        if len(spans) >= 2 and all(mentions) and not all(is_place_name(m.name) for m in mentions):
+            found.extend(mentions)
+    return found
 
 
 # Who else signs protocols: institutions, never territories.
@@ -472,14 +534,16 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if column is None:
             continue
         departement = table.column(text, DEPARTEMENT_COLUMN)
-        for row in table.rows:
+        for number, row in enumerate(table.rows):
             codes = set()
             if departement is not None:
                 cell = row[departement]
                 codes = {p.code for p in places if p.kind == "departement"
                          and cell.start <= p.start and p.end <= cell.end}
+            # a name written over two lines of a PDF's column: its pieces joined
+            name = mend_line_cuts(table.cell_text(text, number, column)) if (number, column) in table.pieces else None
             mention = make_mention(text, row[column].start, row[column].end, "territory.table_cell", codes,
-                                   row[-1].end)
+                                   row[-1].end, name=name)
             if mention:
                 found.append(mention)
     return found

@@ -222,12 +222,14 @@ def _towns_after_plural(text: str, structure: Structure, start: int, end: int) -
 
 
 def _names_after_plural(text: str, structure: Structure, start: int, end: int) -> list[TerritoryMention]:
-    """The names joined by "et du", "et de la" in [start, end): one mention each."""
+    """The names joined by "et du", "et de la" in [start, end): one mention each; a département
+    or a région says where the territories lie ("Les territoires d'industrie du Gard et de
+    l'Hérault reconduits")."""
     found, pos = [], start
     for joint in [*NEXT_OF.finditer(text, start, end), None]:
         name_end = joint.start() if joint else end
         mention = make_mention(text, pos, name_end, "territory.prefixed_name", (), block_end(structure, text, pos))
-        if mention:
+        if mention and not is_place_name(mention.name):
             found.append(mention)
         pos = joint.end() if joint else end
     return found

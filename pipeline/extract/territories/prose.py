@@ -23,6 +23,9 @@ PROSE_HEAD = re.compile(
     r"[^,.;:\n]{0,60}?territoires?\s+d'\s*industrie\S*\s*)"  # "Lauréat du programme Territoires d'industrie, le X"
     r"(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
 PROGRAMME_WORDS = re.compile(PREFIX)
+# A count of territories right before the participle, which agrees with them and not with the subject.
+COUNTED_BEFORE_PARTICIPLE = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+"
+                                       r"(?:\w+\s+)?territoires\s+(?:d'\s*industrie\s+)?$")
 # "Fraîchement labellisé « Territoire d'industrie », Clermont Auvergne Métropole confirme …",
 # "Labellisée « Territoire d'industrie » il y a un an, Mayotte nourrit …": the participle opening
 # the sentence (an adverb at most before it), then a subject without an article.
@@ -144,6 +147,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         pos = match.end()
         if match.group("award") and text[match.start("subject")].isupper():
             continue  # "Lauréate de l'appel à projets Territoires d'industrie, La Poste …": a company's name
+        if COUNTED_BEFORE_PARTICIPLE.search(folded, max(0, match.start() - 40), match.start()):
+            continue  # "Avec cinq territoires labellisés …, la Mayenne confirme …": the participle qualifies them
         if match.group("subject") is not None and PROGRAMME_WORDS.match(folded, pos):
             continue  # "Labellisé fin 2023, le Territoire d'Industrie du Pays de X": prefixed_name reads it
         if match.group("subject") is not None:
