@@ -1578,6 +1578,11 @@ def test_a_region_or_departement_heading_lists_the_territories_that_lie_there():
     # a département's name before intercommunalities is a territory named so, with its members
     text = "Les territoires d'industrie sont :\n\n• Ariège : CC du Pays de Mirepoix et CC des Portes d'Ariège Pyrénées\n"
     assert names_of(text) == ["Ariège"]
+    # several places head a line; a spaced dash under a place heading may join one name's towns
+    # or part two names: nothing tells which, so neither is read
+    text = ("Les territoires d'industrie pilotes sont :\n- Pays de Loire, Normandie : Vallée de l'Huisne,\n"
+            "- Occitanie : Aurillac/Figeac/Rodez – Lacq Pau Tarbes.\n")
+    assert names_of(text) == ["Vallée de l'Huisne"]
 
 
 def test_lines_of_names_with_their_codes_are_a_list_without_a_colon_above():

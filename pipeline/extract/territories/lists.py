@@ -169,12 +169,17 @@ def _is_subheading(label: str) -> bool:
     return bool(SUBHEADING.search(folded)) and not re.search(r"[«\"“]", label)
 
 
+SPACED_DASH = re.compile(r"\s[–—-]\s")
+
+
 def _place_heading(text: str, item: Item) -> bool:
-    """'Bretagne : Pays de Vannes, Lamballe Terre et Mer': a région's or a département's name
-    heading the territories that lie there, not a territory whose members follow ("Ariège : CC
-    du Pays de Mirepoix, …": a value opening with a legal form lists members)."""
+    """'Bretagne : Pays de Vannes, Lamballe Terre et Mer': a région's or a département's name (or
+    several: "Pays de Loire, Normandie : …") heading the territories that lie there, not a
+    territory whose members follow ("Ariège : CC du Pays de Mirepoix, …": a value opening with a
+    legal form lists members)."""
     label, value = item.field.label, item.field.value
-    if not is_place_name(label.of(text)):
+    places = split_inline_list(text, label.start, label.end, r",\s+|\s+et\s+")
+    if not all(is_place_name(text[start:end]) for start, end in places):
         return False
     return not any(_opens_with_legal_form(text, start, end)
                    for start, end in split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+|\s*;\s*"))
@@ -195,7 +200,10 @@ def _item_pieces(text: str, item: Item, announced: bool) -> list[tuple[int, int]
         value = item.field.value
         if item.parts:
             return [(p.start, p.end) for p in item.parts]
-        return _known_names_joined(text, split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+"))
+        parts = _known_names_joined(text, split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+"))
+        # "Occitanie : Aurillac/Figeac/Rodez – Lacq Pau Tarbes": a spaced dash may join one name's
+        # towns or part two names; under a place heading nothing tells which
+        return [(s, e) for s, e in parts if not (_place_heading(text, item) and SPACED_DASH.search(text, s, e))]
     if item.parts:
         return [(p.start, p.end) for p in item.parts]
     members = _members_after_dash(text, item.content.start, item.content.end)
