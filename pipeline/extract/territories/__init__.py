@@ -204,9 +204,13 @@ def _members_of_another(text: str, mentions: list[TerritoryMention]) -> list[Ter
     lists = [(*sentence_bounds(text, match.start()), match.end()) for match in MADE_OF_INTERCOMMUNALITIES.finditer(folded)]
 
     def listed(mention: TerritoryMention) -> bool:  # in a list of another sentence than its own
-        name = re.compile(r"(?<![\w-])" + re.escape(fold(mention.name)) + r"(?![\w-])")
-        return any(not sentence_start <= mention.start < end and name.search(folded, start, end)
-                   for sentence_start, end, start in lists)
+        written = fold(mention.name)
+        others = [(start, end) for sentence_start, end, start in lists
+                  if not sentence_start <= mention.start < end and written in folded[start:end]]
+        if not others:
+            return False  # the name written nowhere there: no pattern to build
+        name = re.compile(r"(?<![\w-])" + re.escape(written) + r"(?![\w-])")
+        return any(name.search(folded, start, end) for start, end in others)
     return [m for m in mentions if not listed(m)]
 
 
@@ -405,10 +409,9 @@ def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMentio
     if len({p.code for p in departements}) != 1:
         return
     folded = fold(text)
-    demonym = any(_demonym_codes(folded, word.end(), len(text)) == {departements[0].code}
-                  for word in re.finditer(r"\bterritoires?\b(?:\s+d'\s*industrie)?", folded))
-    if not demonym and not any(TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start)
-                               for p in departements):
+    if not any(TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start) for p in departements) \
+            and not any(_demonym_codes(folded, word.end(), len(text)) == {departements[0].code}
+                        for word in re.finditer(r"\bterritoires?\b(?:\s+d'\s*industrie)?", folded)):
         return
     for mention in mentions:
         if not mention.departement_codes:
