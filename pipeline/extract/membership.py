@@ -76,7 +76,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline import referential
 from pipeline.extract.members import WORDS, EpciMention
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, SENTENCE_STARTS,
@@ -662,9 +661,6 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
     """The labels of "label : value" lines that may name a territory by its members' list
     ("Axe Seine (Eure, Seine-Maritime) : Métropole de Rouen, CA Seine-Eure …"); the EPCIs of
     their values decide (member_line_territories)."""
-    known = referential.load()
-    place_keys = {name_key(d.name) for d in known.departements.values()} \
-        | {name_key(r.name) for r in known.regions.values()}
     candidates = []
     for line in structure.fields:
         start, end = line.label.start, line.label.end
@@ -678,7 +674,7 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
         generic = GENERIC_LABEL.match(folded)  # "Partenaires", "Contacts presse"; not "Axe Seine"
         if generic and (len(LABEL_WORD.findall(name)) == 1 or re.match(r"\w+[sx]\b", folded)):
             continue
-        if not _name_like(name) or name_key(name) in place_keys \
+        if not _name_like(name) or is_place_name(name) \
                 or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", folded):
             continue
         codes = {p.code for p in places if p.kind == "departement"

@@ -63,8 +63,8 @@ MAX_INTRO_WORDS = 40
 MAX_SUB_HEADING_WORDS = 6
 MAX_FIELD_LINE_LABEL_WORDS = 8
 COLUMN_GAP = re.compile(r"[ \u00a0]{3,}")  # between two columns of a PDF's text
-COLUMN_SLACK = 2
-MIN_NESTED_INDENT = 2  # how much deeper than its item a sub-item's marker stands  # characters a piece may stand off its column's start
+COLUMN_SLACK = 2  # characters a piece may stand off its column's start
+MIN_NESTED_INDENT = 2  # how much deeper than its item a sub-item's marker stands
 CELL_SEPARATOR = " | "  # how pipeline/read/html.py writes the cells of a table row
 TAB_SEPARATOR = r"[ ]*\t+[ ]*"  # a table pasted from a spreadsheet into a text file
 # Crawls and search excerpts keep a page's first ~2,000 characters, so a cut page is long: a
@@ -372,10 +372,10 @@ FINITE_VERB = re.compile(r"(?<![\w'’-])(?:est|sont|a|ont|sera|seront|était|é
                          r"|[\w'’]*[^\Wm]ent)(?![\w'’-])", re.IGNORECASE)
 
 
-NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+COUNT_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
                 "dix": 10, "onze": 11, "douze": 12}
 # A count of things ("cinq territoires labellisés"), not a day ("le 2 décembre"): a plural noun after it.
-COUNT_IN_PARAGRAPH = re.compile(r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?:[\w'’-]+\s+)?[\w'’-]+[sx]\b",
+COUNT_IN_PARAGRAPH = re.compile(r"\b(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:[\w'’-]+\s+)?[\w'’-]+[sx]\b",
                                 re.IGNORECASE)
 
 
@@ -587,7 +587,7 @@ class _Builder:
         run = last - first
         if run < 2 or (last < len(lines) and not lines[last].blank):
             return index
-        counts = {int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+        counts = {int(word) if word.isdigit() else COUNT_WORDS[word.lower()]
                   for word in COUNT_IN_PARAGRAPH.findall(text, paragraph.start, paragraph.end)}
         if run not in counts:
             return index

@@ -132,8 +132,7 @@ def find_territories(text: str, places: list[PlaceMention],
     for mention in kept:
         # "Sud Meuse - Nord Haute-Marne (Haute-Marne et Meuse)": what its bracket states is stated,
         # even where its name holds the same places
-        in_name = departements_in_name(text, mention.start, mention.end, places)
-        mention.name_codes = in_name - mention.departement_codes
+        mention.name_codes = departements_in_name(text, mention.start, mention.end, places) - mention.departement_codes
         mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
     _departement_of_the_sub_heading(structure, kept, places)
     _places_written_after(text, kept, places)
@@ -518,7 +517,6 @@ def _codes_named_in_full(mentions: list[TerritoryMention]) -> None:
         named = {m.name for m in mentions if m.departement_codes == codes and not CODES_AS_NAME.fullmatch(m.name)}
         if len(named) == 1:
             mention.name = named.pop()
-
 
 
 def _part_of(short: str, long: str, short_words: tuple[str, ...], long_words: tuple[str, ...]) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import Structure
+from pipeline.extract.structure import COUNT_WORDS, Structure
 from pipeline.normalize import collapse_spaces, fold, mend_line_cuts, name_key
 
 WORDS = json.loads((Path(__file__).parents[1] / "rules" / "territory_words.json").read_text(encoding="utf-8"))
@@ -470,8 +470,8 @@ def sentence_bounds(text: str, position: int) -> tuple[int, int]:
 
 
 
-SMALL_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
-                "neuf": 9, "dix": 10}
+SMALL_COUNTS = {word: count for word, count in COUNT_WORDS.items() if count <= 10}
+ET_JOINT = re.compile(r"\s+et\s+")  # the joint of two coordinated names
 STATED_COUNT = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 

@@ -11,7 +11,7 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Item, ListBlock, Structure, may_be_cut
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
-                                                 PERSON_AFTER_NAME,
+                                                 ET_JOINT, PERSON_AFTER_NAME,
                                                  capitalised_run,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_WORD, PREFIX,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
@@ -185,14 +185,14 @@ def _place_heading(text: str, item: Item) -> bool:
                    for start, end in split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+|\s*;\s*"))
 
 
-def _item_pieces(text: str, item: Item, announced: bool) -> list[tuple[int, int]]:
+def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool) -> list[tuple[int, int]]:
     """Where the names of an item stand: its label, or the parts of a sub-heading's value. Under
     an intro announcing territories, the label names one whatever follows ("Aurillac – Figeac –
     Rodez : forte culture industrielle ..."); elsewhere a label followed by a definition does not
     ("Locale : démarche animée par ...")."""
     if item.field:
         label = item.field.label
-        if not _is_subheading(label.of(text)) and not _place_heading(text, item):
+        if not _is_subheading(label.of(text)) and not place_heading:
             value = item.field.value.of(text)
             if not announced and value[:1].islower() and len(value.split()) > 3:
                 return []
@@ -203,7 +203,7 @@ def _item_pieces(text: str, item: Item, announced: bool) -> list[tuple[int, int]
         parts = _known_names_joined(text, split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+"))
         # "Occitanie : Aurillac/Figeac/Rodez – Lacq Pau Tarbes": a spaced dash may join one name's
         # towns or part two names; under a place heading nothing tells which
-        return [(s, e) for s, e in parts if not (_place_heading(text, item) and SPACED_DASH.search(text, s, e))]
+        return [(s, e) for s, e in parts if not (place_heading and SPACED_DASH.search(text, s, e))]
     if item.parts:
         return [(p.start, p.end) for p in item.parts]
     members = _members_after_dash(text, item.content.start, item.content.end)
@@ -273,10 +273,11 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             if labels_only and not item.field:
                 continue
             # "Isère : Bièvre Isère, Vallée de l'Arve": the heading's département places each name
-            heading = item.field.label if item.field and _place_heading(text, item) else None
+            place_heading = bool(item.field) and _place_heading(text, item)
+            heading = item.field.label if place_heading else None
             heading_codes = {p.code for p in places if heading and p.kind == "departement"
                              and heading.start <= p.start < heading.end}
-            for start, end in _item_pieces(text, item, announced or labels_only):
+            for start, end in _item_pieces(text, item, announced or labels_only, place_heading):
                 name_start, name_end, codes = name_and_codes(text, start, end, places)
                 codes = set(codes) | heading_codes
                 if not (announced or labels_only or codes or members):
@@ -331,9 +332,6 @@ def _comma_spans(text: str, start: int, end: int, every_et: bool) -> list[tuple[
         if len(pieces) > 1:  # the last "et" left between the pieces coordinates
             spans[-1:] = [(pieces[0][0], pieces[-2][1]), pieces[-1]]
     return spans
-
-
-ET_JOINT = re.compile(r"\s+et\s+")
 
 
 def _known_names_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -404,10 +402,10 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
 
 def _joins_two_intercommunalities(text: str, start: int, end: int) -> bool:
     """'Centre Morbihan Communauté et Ploërmel Communauté': two names, each with its type word, that
-    a wrong count must not make one ("Thiérache et Pays de la Serre" is one)."""
-    joint = re.search(r"\s+et\s+", text[start:end])
-    return bool(joint) and bool(MEMBER_WORD.search(text, start, start + joint.start())) \
-        and bool(MEMBER_WORD.search(text, start + joint.end(), end))
+    a wrong count must not make one (a name holding "et" without type words stays one)."""
+    joint = ET_JOINT.search(text, start, end)
+    return bool(joint) and bool(MEMBER_WORD.search(text, start, joint.start())) \
+        and bool(MEMBER_WORD.search(text, joint.end(), end))
 
 
 QUOTED_ITEM = re.compile(r"«\s*([^«»\n]{2,120}?)\s*»")
@@ -504,9 +502,8 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
     return found + _generic_inline_lists(text, set(intros), structure) + _prepositional_lists(text)
 
 
-# "Il s'agit des territoires d'Epinal-Rambervillers, de la Plaine des Vosges et des Trois vallées
-# de Bruyères, Gérardmer et Saint-Dié-des-Vosges.": each name after its own preposition, which
-# alone parts them (a name may hold commas and "et").
+# "Il s'agit des territoires de A-B, de la Plaine de C et des Trois vallées de D, E et F.": each
+# name after its own preposition, which alone parts them (a name may hold commas and "et").
 OF_NAME = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
 PREPOSITIONAL_INTRO = re.compile(r"\b(?:il\s+s['’]agit|ce\s+sont|à\s+savoir)\s+(?:des|les)\s+territoires\s+(?=" + OF_NAME + ")",
                                  re.IGNORECASE)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.extract.territories.common import (MAX_NAME_WORDS, PREPOSITION, SMALL_COUNTS, WORDS, is_place_name,
+from pipeline.extract.territories.common import (ET_JOINT, MAX_NAME_WORDS, PREPOSITION, SMALL_COUNTS, WORDS, is_place_name,
                                                  capitalised_run, legal_form_end, looks_like_name)
 from pipeline.extract.places import former_regions_in
 from pipeline.linking import EVERYDAY_FORM_SCORE, link_epci
@@ -250,7 +250,7 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
     pieces.append((pos, end))
     for index in range(len(pieces) - 1, 0, -1):  # "… et Lamballe Terre et Mer": one name
         (left, _), (right, right_end) = pieces[index - 1], pieces[index]
-        if re.fullmatch(r"\s+et\s+", masked[pieces[index - 1][1]:right]) \
+        if ET_JOINT.fullmatch(masked, pieces[index - 1][1], right) \
                 and is_epci_name(text[left:right_end]):
             pieces[index - 1:index + 1] = [(left, right_end)]
     parts: list[Part] = []

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
+from pipeline.extract.territories.common import (ET_JOINT, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, make_mention,
                                                  sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, read_part
@@ -177,13 +177,12 @@ def _opens_a_paragraph(text: str, match: re.Match) -> bool:
 SINGULAR_PREDICATE = re.compile(r"[\s,]*(?:est|a\s+ete|sera|fut|etait|vient\s+d'etre|devient|reste|demeure)\s+"
                                 r"(?:[\w'-]+\s+){0,3}?(?:labellisee?|labelisee?|retenue?|selectionnee?|reconduite?"
                                 r"|renouvelee?|reconnue?|designee?|choisie?|confirmee?|laureate?)\b")
-ET = re.compile(r"\s+et\s+")
 
 
 def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
     """The subject before a singular verb as one name when it holds " et " and no comma: from the
     name the first of its "et"-joined pieces starts, to the verb."""
-    joints = list(ET.finditer(text, clause_start, end))
+    joints = list(ET_JOINT.finditer(text, clause_start, end))
     if not joints or "," in text[clause_start:end]:
         return []
     first = read_part(text, clause_start, joints[0].start())
@@ -231,7 +230,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if not quoted and SINGULAR_PREDICATE.match(folded, match.start()):
             parts = _one_subject(text, clause_start, end) or parts  # "Marne et Gondoire a été labellisée"
         if len(parts) == 2 and not any(p.epci for p in parts) and SINGULAR_VERB.match(match.group(0).lstrip(", ")) \
-                and re.fullmatch(r"\s+et\s+", text[parts[0].end:parts[1].start]):
+                and ET_JOINT.fullmatch(text, parts[0].end, parts[1].start):
             # "Marne et Brie Industries fait son entrée …": a singular verb, one name holding "et"
             parts = [Part(parts[0].start, parts[1].end)]
         if counted:  # "le TCO et la Cirest, les deux Territoires d'industrie …": the last two

@@ -13,7 +13,7 @@ import re
 
 from pipeline import referential
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import Structure
+from pipeline.extract.structure import DEPARTEMENT_CODE, Structure
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE
 from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, block_end, brand_end, capitalised_run, codes_after,
@@ -38,7 +38,7 @@ TOWN_OF_BEFORE = re.compile(r"\b(?:de|d['’])\s*$", re.IGNORECASE)
 NEXT_TOWN = re.compile(r"(?:,\s*(?:et\s+)?|\s+et\s+)(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=[A-ZÀ-Ý])")
 # "Territoire d'Industrie 32/82": a territory named by the codes of its départements, joined by
 # slashes; not a date ("12/05/2023") nor a count ("42 projets").
-CODES_AS_NAME = re.compile(r"(?:\d{2}|2[AB]|97\d)(?:[ \t]?/[ \t]?(?:\d{2}|2[AB]|97\d))+\b(?![ \t]?/|\d)")
+CODES_AS_NAME = re.compile(DEPARTEMENT_CODE + r"(?:[ \t]?/[ \t]?" + DEPARTEMENT_CODE + r")+\b(?![ \t]?/|\d)")
 
 
 HEAD_THEN_NAME = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?")
