@@ -1749,3 +1749,36 @@ def test_programme_words_counted_in_letters_past_ten_announce_a_list():
 def test_a_count_does_not_merge_two_intercommunalities_into_one_name():
     text = "Les trois territoires retenus sont : Alpha Val, Beta Sud, Gamma Communauté et Delta Communauté."
     assert "gamma-communaute-et-delta-communaute" not in ids(text)
+
+
+def test_as_many_names_as_the_count_apposed_after_a_verb_of_the_award():
+    assert ids("Dans l'Aisne, deux territoires rejoignent le programme, le Saint-Quentinois et le "
+               "Chaunois.") == ["saint-quentinois", "chaunois"]
+    assert ids("Trois territoires de Haute-Marne – Langres, Chaumont et Joinville – intègrent le "
+               "programme Territoires d'industrie.") == ["langres", "chaumont", "joinville"]
+    # one name short of the count, or names between dashes before another verb: no territory
+    assert ids("Dans l'Aisne, trois territoires rejoignent le programme, le Saint-Quentinois et le Chaunois.") == []
+    assert ids("Deux territoires de l'Aisne – Soissonnais et Chaunois – attendent la réponse de l'État.") == []
+
+
+def test_the_label_given_to_names_each_after_its_own_preposition():
+    assert ids("Le label Territoire d'industrie a été attribué au Saint-Quentinois et au Chaunois.") \
+        == ["saint-quentinois", "chaunois"]
+    # before a subject, "à" joins partners to one territory's name
+    assert "oree-de-la-brie" not in ids(
+        "L'agglomération Marne et Gondoire associée aux Portes Briardes et à l'Orée de la Brie est lauréate "
+        "du programme Territoires d'industrie.")
+
+
+def test_names_that_are_the_counted_territories_of_the_label():
+    assert ids("Le Saint-Quentinois et le Chaunois sont les deux territoires de l'Aisne labellisés "
+               "Territoires d'industrie.") == ["saint-quentinois", "chaunois"]
+    assert ids("Le Saint-Quentinois et le Chaunois sont les deux territoires les plus industriels de l'Aisne.") == []
+
+
+def test_a_communique_dated_before_2023_without_a_year_is_first_phase():
+    from pipeline.extract.assemble import _phase_of_date
+    from datetime import date
+    assert _phase_of_date(date(2018, 11, 23)) == "2019-2022"
+    assert _phase_of_date(date(2024, 1, 5)) is None
+    assert _phase_of_date(None) is None

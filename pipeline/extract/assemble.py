@@ -157,6 +157,12 @@ def _epci_row(mention: EpciMention, territory_id: str | None) -> dict:
     }
 
 
+def _phase_of_date(published_on) -> str | None:
+    """A communiqué dated before 2023 that names no year speaks of the first phase: the second
+    was opened in 2023. A later date tells nothing (first-phase territories are still written of)."""
+    return FIRST_PHASE if published_on is not None and published_on.year < 2023 else None
+
+
 def _reference_year(published_on, phase: str | None) -> int | None:
     """The year whose EPCIs the text names: its date, else the start of its phase."""
     if published_on is not None:
@@ -189,7 +195,7 @@ def extract(text: str, doc: Doc) -> Extraction:
                                  | {c for m in mentions for c in m.departement_codes})
 
     info = extract_document_info(text)
-    phase = document_phase(text)
+    phase = document_phase(text) or _phase_of_date(info["published_on"])
     linker = DocumentLinker(doc_departements, frozenset(p.code for p in places if p.kind == "region"),
                             _reference_year(info["published_on"], phase),
                             # a second-phase text was written in 2023 or later

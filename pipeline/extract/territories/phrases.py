@@ -29,6 +29,9 @@ TERRITORY_OF = re.compile(r"territoire\s+(?:de\s+la|de\s+l['’]|du|des|de|d['�
 PLACE_ADJECTIVE_HEAD = re.compile(r"(?:" + "|".join(WORDS["place_adjective_heads"]) + r")\s+(?=[a-z])")
 PLACE_ADJECTIVE = re.compile(WORDS["place_adjective"] + r"(?![\w'-])")
 NOT_PLACE_ADJECTIVES = frozenset(WORDS["not_place_adjectives"])
+# "à" repeated before each name coordinated after a cue: "le label attribué au A et au B" (not
+# before a subject: "L'agglomération A associée à B, et à C, est lauréate" names one territory).
+REPEATED_TO = re.compile(r"aux?\s+|a\s+(?=(?:la|l')\b)")
 ARTICLE = re.compile(r"(?:(?:les|la|le|l')\b\s*|l'\s*)")
 OPENING_QUOTE = re.compile(r"[«“\"]\s*")
 # "Agglomération du Gard rhodanien-Communauté de communes du Pont du Gard": a brand dropped in a pair.
@@ -179,7 +182,7 @@ def enumeration_after(text: str, start: int, limit: int) -> list[Part]:
     read: list[Part] = []
     pos = start
     while pos < limit:
-        part = read_part(text, pos, limit, folded)
+        part = read_part(text, _skip(folded, pos, REPEATED_TO) if read else pos, limit, folded)
         if part is None:
             break
         read.append(part)
