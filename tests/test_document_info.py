@@ -288,3 +288,11 @@ def test_an_archive_banner_is_page_chrome():
     info = extract_document_info(text)
     assert info["title"] == "Sologne Val de Cher labellisé Territoire d'industrie"
     assert info["published_on"] == datetime.date(2023, 11, 30)
+
+
+def test_the_genre_before_a_headline_is_not_part_of_the_title():
+    info = extract_document_info("COMMUNIQUÉ DE PRESSE – Territoires d'industrie dans la Somme\n"
+                                 "Amiens, le 6 juillet 2023\n\nLe préfet a réuni les territoires.")
+    assert info["title"] == "Territoires d'industrie dans la Somme"
+    # a genre alone on its line is preamble; a short rest is no headline of its own
+    assert extract_document_info("Dossier de presse : Visite\n\nTexte.")["title"] != "Visite"

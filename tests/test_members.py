@@ -480,3 +480,8 @@ def test_initials_articles_and_elected_people_in_a_member_list_are_not_reported(
     text = ("Le territoire est représenté par un élu régional, Philippe MAURIZOT. Le binôme est composé "
             "de G. Lefèvre et de S. Baudry.")
     assert [m for m in find_epcis(text, DocumentLinker(), parse(text), []) if not m.link.siren] == []
+
+
+def test_a_members_field_parts_its_names_with_semicolons():
+    text = "Intercommunalités : CC des Villes Sœurs ; CC du Vimeu\nBinôme : le président de la CC du Vimeu\n"
+    assert members(text) == [("247600588", "CC des Villes Sœurs"), ("200070944", "CC du Vimeu")]

@@ -1782,3 +1782,15 @@ def test_a_communique_dated_before_2023_without_a_year_is_first_phase():
     assert _phase_of_date(date(2018, 11, 23)) == "2019-2022"
     assert _phase_of_date(date(2024, 1, 5)) is None
     assert _phase_of_date(None) is None
+
+
+def test_a_territory_record_written_as_field_lines():
+    text = ("Territoire : Vallée de la Bresle\n"
+            "Départements : Seine-Maritime (76), Somme (80)\n"
+            "Intercommunalités signataires du contrat : CC des Villes Sœurs\n\n"
+            "Nom du territoire : Baie de Somme industrie (80)\n"
+            "Date de labellisation : 2023\n")
+    assert territories(text) == {("vallee-de-la-bresle", "territory.record_field", ("76", "80")),
+                                 ("baie-de-somme-industrie", "territory.record_field", ("80",))}
+    # a lone field line may be anything
+    assert ids("Territoire : Vallée de la Bresle\n\nLe préfet s'y rendra lundi.") == []

@@ -241,6 +241,9 @@ MAX_RUBRIC_PART_WORDS = 3
 # name after a headline, "Territoires d'industrie | Préfecture de la Marne", is longer).
 RUBRIC_PREFIX = re.compile(r"[^\W\d][\w-]*\s*\|\s+")
 HEADLINE_MIN_WORDS = 4
+# "COMMUNIQUÉ DE PRESSE – Territoires d'industrie : …": the document's genre before its headline.
+GENRE_PREFIX = re.compile(r"(?i:communiqu[ée](?:\s+de\s+presse)?(?:\s+conjoint)?|(?:dossier|information|invitation|note)"
+                          r"\s+(?:de\s+)?presse)\s*(?:[–—:|-]|\s-)\s+")
 
 
 def _is_rubric(line: str) -> bool:
@@ -345,9 +348,10 @@ def _headline(lines: list[str]) -> str | None:
     a new sentence ("Le centre de l'Yonne recherche un second souffle" / "Industrie. Mise en
     place …") is the headline above a paragraph that has no blank line before it."""
     title = " ".join(" ".join(lines).split())
-    rubric = RUBRIC_PREFIX.match(title)
-    if rubric and len(title[rubric.end():].split()) >= HEADLINE_MIN_WORDS:
-        title = title[rubric.end():]
+    for prefix in (RUBRIC_PREFIX, GENRE_PREFIX):
+        rubric = prefix.match(title)
+        if rubric and len(title[rubric.end():].split()) >= HEADLINE_MIN_WORDS:
+            title = title[rubric.end():]
     if not title or not _reads_as_prose(title):
         return title or None
     first = " ".join(lines[0].split())

@@ -458,6 +458,9 @@ NAMES_IN_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?=(?:la[ \t]+|le[ \t]+|l['’][
 GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+(?:\w+[ \t]+)?$")
 
 
+LINE_OR_SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n")
+
+
 def _noun_regions(text: str, structure) -> list[_Region]:
     """'trois intercommunalités : A, B et C', '4 communautés de communes qui la composent (A, …)'."""
     regions = []
@@ -484,6 +487,9 @@ def _noun_regions(text: str, structure) -> list[_Region]:
             # de Lunéville (…)") only what links is reported
             plain = not re.search(r"[A-ZÉ]", after.group(0))
             regions.append(_Region(start, close, plain))
+        elif after.group(2):  # "Intercommunalités : A ; B ; C": after a colon ";" parts the names
+            stop = LINE_OR_SENTENCE_STOP.search(text, start)
+            regions.append(_Region(start, stop.start() if stop else len(text), True))
         else:
             regions.append(_Region(start, _sentence_end(text, start), True))
     return regions

@@ -17,6 +17,8 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              'le Territoire d'industrie "Baie de Somme Ponthieu-Marquenterre industrie"',
                              "le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais",
                              "Notre territoire d'industrie, Lacq-Pau-Tarbes."
+- territory.record_field     the value of a "Territoire : X" field line in a record of field lines
+                             ("Départements : …", "Intercommunalités : …"): records.py
 - territory.colon_list       names after "territoires suivants :", separated by ";" (or "," / "et")
 - territory.prose            a territory named once in running prose, in a sentence about labels:
                              "Le territoire du Grand Libournais ainsi que celui du Val de Garonne,
@@ -82,6 +84,7 @@ from pipeline.extract.territories.predicates import (grouping_subjects, labelled
                                                      predecessors, selected_zones, wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
+from pipeline.extract.territories.records import record_names
 from pipeline.extract.territories.topic import topic_name
 from pipeline.linking import known_acronyms
 from pipeline.normalize import collapse_spaces, fold, name_key
@@ -110,7 +113,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + grouping_subjects(text, structure, places) + table_cells(text, structure, places)
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
                   + wider_areas(text, structure, places) + predecessors(text, structure, places)
-                  + signatories(text) + entities_in_label_sentences(text, list(entities), places))
+                  + signatories(text) + entities_in_label_sentences(text, list(entities), places)
+                  + record_names(text, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places)]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))

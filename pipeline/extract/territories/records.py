@@ -1,0 +1,82 @@
+"""territory.record_field: a territory's record written as fields, one per line, as press kits
+and "fiche territoire" pages do:
+
+    Territoire : Vallée de la Bresle
+    Départements : Seine-Maritime (76), Somme (80)
+    Intercommunalités : CC des Villes Sœurs, CC Interrégionale Aumale - Blangy-sur-Bresle
+
+The name is the value of a field labelled as the territory's name ("Territoire", "Territoire
+d'industrie", "Nom du territoire"); the record is that line and the field lines around it up to a
+blank line, and it must hold another field of a territory's record (départements, région,
+intercommunalités, binôme, date of the label, phase…): a lone "Territoire : …" line may be
+anything. The département fields of the record state its départements; its member fields are in
+its block, so membership attaches their EPCIs to it. The labels are data
+(rules/territory_words.json, record_fields).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.extract.places import PlaceMention
+from pipeline.extract.territories.common import WORDS, TerritoryMention, codes_after, is_place_name, make_mention
+from pipeline.normalize import fold
+
+RULE = "territory.record_field"
+FIELD_LINE = re.compile(r"^[ \t]*(?:[-•*▪►][ \t]*)?(?P<label>[^\W\d_][\w'’ \t()-]{1,40}?)[ \t\u00a0\u202f]*:[ \t]*(?P<value>[^\n]*)$",
+                        re.MULTILINE)
+CODES_BRACKET = re.compile(r"[ \t]*[(\[][^()\[\]\n]{1,60}[)\]][ \t]*$")
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    words = WORDS["record_fields"]
+    return (re.compile(r"(?:" + words["name"] + r")$"), re.compile(r"(?:" + words["departements"] + r")$"),
+            re.compile(r"(?:" + words["other"] + r")(?:\s+[\w'-]+){0,4}$"))  # "Intercommunalités signataires du contrat"
+
+
+def record_names(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    name_label, departements_label, other_label = _labels()
+    fields = list(FIELD_LINE.finditer(text))
+    found = []
+    for index, field in enumerate(fields):
+        if not name_label.match(fold(field.group("label")).strip()):
+            continue
+        record = _record(text, fields, index)
+        labels = [fold(f.group("label")).strip() for f in record if f is not field]
+        if not any(departements_label.match(label) or other_label.match(label) for label in labels):
+            continue
+        value_start, value_end = field.start("value"), field.end("value")
+        value_end = len(text[:value_end].rstrip(" \t.;"))
+        bracket = CODES_BRACKET.search(text, value_start, value_end)
+        name_end = bracket.start() if bracket else value_end
+        if value_start >= name_end or not text[value_start].isupper() and text[value_start] not in "«\"“":
+            continue
+        codes = codes_after(text, name_end, places) if bracket else set()
+        for other in record:
+            if departements_label.match(fold(other.group("label")).strip()):
+                codes |= {p.code for p in places if p.kind == "departement"
+                          and other.start("value") <= p.start < other.end("value")}
+        mention = make_mention(text, value_start, name_end, RULE, codes, block_end=record[-1].end())
+        if mention and not is_place_name(mention.name):
+            found.append(mention)
+    return found
+
+
+def _record(text: str, fields: list[re.Match], index: int) -> list[re.Match]:
+    """The field lines next to fields[index], none across a blank line or a line that is no
+    field, nor past the next record's name."""
+    name_label = _labels()[0]
+    start = end = index
+    while start > 0 and _adjacent(text, fields[start - 1], fields[start]) \
+            and not name_label.match(fold(fields[start - 1].group("label")).strip()):
+        start -= 1
+    while end + 1 < len(fields) and _adjacent(text, fields[end], fields[end + 1]) \
+            and not name_label.match(fold(fields[end + 1].group("label")).strip()):
+        end += 1
+    return fields[start:end + 1]
+
+
+def _adjacent(text: str, first: re.Match, second: re.Match) -> bool:
+    return text[first.end():second.start()].strip(" \t\r") == "\n"
