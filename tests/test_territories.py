@@ -1794,3 +1794,17 @@ def test_a_territory_record_written_as_field_lines():
                                  ("baie-de-somme-industrie", "territory.record_field", ("80",))}
     # a lone field line may be anything
     assert ids("Territoire : Vallée de la Bresle\n\nLe préfet s'y rendra lundi.") == []
+
+
+def test_names_that_each_hold_the_label():
+    assert ids("Le Grand Annecy et la Vallée de l'Arve restent chacun Territoire d'industrie.") \
+        == ["grand-annecy", "vallee-de-l-arve"]
+    # one label for both: a territory the text leaves unnamed
+    assert ids("La Pévèle-Carembault et la Vallée de la Lys sont labellisées « Territoire d'industrie ».") == []
+
+
+def test_a_title_opening_with_the_one_departement_places_the_territories():
+    text = ("Haute-Savoie : deux territoires gardent leur label\n\n"
+            "Le Grand Annecy et la Vallée de l'Arve restent chacun Territoire d'industrie.")
+    assert territories(text) == {("grand-annecy", "territory.labelled", ("74",)),
+                                 ("vallee-de-l-arve", "territory.labelled", ("74",))}

@@ -399,6 +399,9 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
 # "Deux « territoires d'industrie » pour redynamiser le tissu industriel du Loir-et-Cher",
 # "Deux territoires d'industrie dans l'Indre",
 # "le seul protocole Territoires d'Industrie de Côte d'Or": territories said to be in a département.
+# "Haute-Savoie : deux territoires gardent leur label": a line that opens with a place before a
+# colon and speaks of territories is about that place.
+PLACE_HEADING_LINE = re.compile(r"[ \t]*(?P<place>[A-ZÀ-Ý][\w'’ -]{2,40}?)[ \t\u00a0]*:[^\n]*\b[Tt]erritoires?\b")
 TERRITORIES_IN = re.compile(r"\bterritoires?\b[^.;:\n]{0,60}?(?:\b(?:du|de\s+la|des|de|en|dans\s+l[ea])\s+|\b(?:de|dans)\s+l['’]\s*|\bd['’]\s*)$",
                             re.IGNORECASE)
 
@@ -412,13 +415,19 @@ def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMentio
     if len({p.code for p in departements}) != 1:
         return
     folded = fold(text)
-    if not any(TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start) for p in departements) \
+    if not any(TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start) or _heads_its_line(text, p)
+               for p in departements) \
             and not any(_demonym_codes(folded, word.end(), len(text)) == {departements[0].code}
                         for word in re.finditer(r"\bterritoires?\b(?:\s+d'\s*industrie)?", folded)):
         return
     for mention in mentions:
         if not mention.departement_codes:
             mention.departement_codes.add(departements[0].code)
+
+
+def _heads_its_line(text: str, place: PlaceMention) -> bool:
+    heading = PLACE_HEADING_LINE.match(text, text.rfind("\n", 0, place.start) + 1)
+    return bool(heading) and heading.end("place") == place.end
 
 
 TERRITORIES_WORD = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?")

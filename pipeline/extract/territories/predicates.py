@@ -43,6 +43,7 @@ def _predicates(key: str = "label_predicates") -> re.Pattern:
 
 TERRITORIES_WORD = re.compile(r"\bterritoires?\b")
 ONE_LABEL = re.compile(r"\bterritoire\s+d'\s*industrie")
+EACH = re.compile(r"\bchacune?\b")  # "Le TCO et la Cirest restent chacun Territoire d'industrie": one label each
 COORDINATION = re.compile(r"\s(?:et|ainsi que)\s")
 
 
@@ -250,7 +251,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if parts and INTERCOMMUNALITIES_OF.match(folded, clause_start, parts[0].start):
             continue  # "Les agglos de Béziers, Agde/Pézenas et Sète labellisés": members of a territory left unnamed
         coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))
-        if coordinated and (ONE_LABEL.search(match.group(0)) or any(p.epci or _branded(text, p) for p in parts)):
+        one_label = ONE_LABEL.search(match.group(0)) and not EACH.search(match.group(0))
+        if coordinated and (one_label or any(p.epci or _branded(text, p) for p in parts)):
             continue  # "La Métropole Européenne de Lille et la Pévèle-Carembault labellisées
             # « Territoire d'industrie »": one label for both, a territory the text leaves unnamed
         mentions = _mentions(text, parts, places, sentence_end)
