@@ -296,3 +296,8 @@ def test_the_genre_before_a_headline_is_not_part_of_the_title():
     assert info["title"] == "Territoires d'industrie dans la Somme"
     # a genre alone on its line is preamble; a short rest is no headline of its own
     assert extract_document_info("Dossier de presse : Visite\n\nTexte.")["title"] != "Visite"
+
+
+def test_a_site_section_after_the_issuer_is_no_part_of_it():
+    info = extract_document_info("Région Occitanie – Actualités\nToulouse, le 12 mars 2024\n\nLe territoire a signé.")
+    assert info["issuer"] == "Région Occitanie"

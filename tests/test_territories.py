@@ -1808,3 +1808,9 @@ def test_a_title_opening_with_the_one_departement_places_the_territories():
             "Le Grand Annecy et la Vallée de l'Arve restent chacun Territoire d'industrie.")
     assert territories(text) == {("grand-annecy", "territory.labelled", ("74",)),
                                  ("vallee-de-l-arve", "territory.labelled", ("74",))}
+
+
+def test_departements_a_territory_is_shared_between():
+    assert territories("Le territoire d'industrie Comminges-Nestes, partagé entre la Haute-Garonne et les "
+                       "Hautes-Pyrénées, a signé son contrat.") \
+        == {("comminges-nestes", "territory.prefixed_name", ("31", "65"))}

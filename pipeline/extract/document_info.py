@@ -365,9 +365,15 @@ def _reads_as_prose(text: str) -> bool:
     return bool(re.search(r"\.(?:\s|$)", text)) and len(text.split()) >= PROSE_WORDS
 
 
+SECTION_AFTER = re.compile(r"\s+[–—|:-]\s+(?i:actualit[ée]s?|communiqu[ée]s?(?:\s+de\s+presse)?|(?:espace|salle)\s+(?:de\s+)?presse"
+                           r"|presse)\s*$")
+
+
 def _issuer_of(line: str) -> str | None:
     """The issuer a line states: a préfet or préfecture, a "Source:", a Région or Conseil
-    régional standing alone on its line."""
+    régional standing alone on its line, a section of its site after it left out ("Région
+    Occitanie – Actualités")."""
+    line = SECTION_AFTER.sub("", line)
     folded = fold(line)
     source = SOURCE.match(folded)
     if source:

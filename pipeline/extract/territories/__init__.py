@@ -238,13 +238,15 @@ def _departements_holding_others(text: str, mentions: list[TerritoryMention],
 
 
 STRADDLING = re.compile(r",?\s*(?:(?:un|le)\s+)?(?:territoire\s+)?(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
-                        r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur)\s+"
+                        r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
+                        r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ)[ée]?e?\s+(?:entre|sur))\s+"
                         r"(?P<places>[^.;()\n]{1,80})")
 
 
 def _places_written_after(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
     """'Kourou et Cayenne (Guyane )', 'Le Port et Saint-André à La Réunion', 'X, territoire à
-    cheval sur la Mayenne et la Sarthe': the départements written after a name are where it lies,
+    cheval sur la Mayenne et la Sarthe', 'X, partagé entre la Haute-Garonne et les Hautes-Pyrénées':
+    the départements written after a name are where it lies,
     and where the name coordinated with it by "et" lies, even when the last name states its own
     ("Albigeois et Tarn Nord dans le Tarn")."""
     for index, mention in enumerate(mentions):
