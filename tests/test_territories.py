@@ -1814,3 +1814,9 @@ def test_departements_a_territory_is_shared_between():
     assert territories("Le territoire d'industrie Comminges-Nestes, partagé entre la Haute-Garonne et les "
                        "Hautes-Pyrénées, a signé son contrat.") \
         == {("comminges-nestes", "territory.prefixed_name", ("31", "65"))}
+
+
+def test_each_name_after_a_plural_head_of_territories_is_one():
+    assert ids("Les territoires de Bourges-Vierzon et de Châteauroux-Buzançais-Argenton sont confirmés dans le "
+               "programme Territoires d'industrie.") == ["bourges-vierzon", "chateauroux-buzancais-argenton"]
+    assert ids("Le Lochois intègre la liste des Territoires d'industrie.") == ["lochois"]

@@ -43,9 +43,11 @@ JOINT = re.compile(r"\s*,?\s+ainsi\s+que\s+|\s*,\s*(?:et\s*,?\s*)?|\s+et\s+|\s+o
 MAX_PAIR_GAP_WORDS = 5
 # What may stand just before a name that is not a subject: a preposition or a participle
 # ("portée par A", "associé à B"); after a carrier's singular head ("Le PETR du A et du B",
-# "le Pays de A et de B") the coordinated names are one territory's.
+# "le Pays de A et de B") the coordinated names are one territory's; after a plural one ("Les
+# territoires de A et de B") each is a territory.
 OBJECT_LEAD = re.compile(r"(?:(?P<carrier>\b(?:le|la|l')\s*(?:petr|pole|pays|syndicat|territoire|candidature)\b[^.,;:]{0,60}?"
-                         r"\s(?:du|de la|de l'|des|de|d'))|\b(?:par|de|du|des|d'|avec|entre|pour|a|au|aux"
+                         r"\s(?:du|de la|de l'|des|de|d'))|(?P<each>\b(?:les|ces)\s+(?:deux\s+|trois\s+|quatre\s+)?territoires"
+                         r"\s+(?:du|de la|de l'|des|de|d'))|\b(?:par|de|du|des|d'|avec|entre|pour|a|au|aux"
                          r"|sur|dans|en|chez|vers|regroupant|reunissant|associant|comprenant))\s*(?:(?:les|la|le|l')\s*)?$")
 # "Baie de Somme Ponthieu-Marquenterre industrie": the programme's word ends some names.
 PROGRAMME_SUFFIX = re.compile(r"\s+industrie(?=\s*[,.;:)]|\s+(?:qui|a|est|et)\b)")
@@ -271,6 +273,8 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
         tail = _tail_name(text, folded, piece_start, piece_end)
         if tail is not None:
             lead = None if apposition else OBJECT_LEAD.search(folded, clause_start, tail.start)
+            if lead and lead.group("each"):
+                return [p for p in [tail] + parts if looks_like_name(_name(text, p))]
             if lead and lead.group("carrier"):
                 # "Le PETR du Vexin et du Noyonnais": one territory named after both
                 parts = [tail] + parts
