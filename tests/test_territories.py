@@ -1820,3 +1820,7 @@ def test_each_name_after_a_plural_head_of_territories_is_one():
     assert ids("Les territoires de Bourges-Vierzon et de Châteauroux-Buzançais-Argenton sont confirmés dans le "
                "programme Territoires d'industrie.") == ["bourges-vierzon", "chateauroux-buzancais-argenton"]
     assert ids("Le Lochois intègre la liste des Territoires d'industrie.") == ["lochois"]
+
+
+def test_an_intercommunality_labelled_with_its_legal_form_in_lower_case_abbreviation():
+    assert ids("L'agglo du Pays de Dreux décroche le label Territoire d'industrie.") == ["pays-de-dreux"]

@@ -138,6 +138,8 @@ def departements_bracket(text: str, start: int, end: int, places: list[PlaceMent
 LEGAL_FORM = re.compile(r"(?:communautes?\s+(?:de[s]?\s+communes?|d'\s*agglomerations?|urbaines?|de\s+l'agglomeration)"
                         r"|etablissements?\s+publics?\s+territori(?:al|aux)|ept(?=\s)"  # the Grand Paris EPT
                         r"|c[acu](?=\s)|metropoles?(?=\s+(?:de|du|d')\s*)|agglomerations?(?=\s+(?:de|du|des|d')\s*))\s*")
+# "l'agglo du Pays de Dreux": the abbreviation in lower case is a legal form ("Agglo" a brand's word).
+LOWER_AGGLO = re.compile(r"agglos?(?=\s+(?:de|du|des|d['’])\s*)\s*")
 # An acronym written before the legal form it abbreviates: "la CAPEX Communauté d'Agglomération".
 ACRONYM_BEFORE_FORM = re.compile(r"[A-Z][A-Z0-9&]{1,7}(?:\s+|\s*[–—-]\s*)(?=[Cc]ommunaut)")
 PREPOSITION = re.compile(r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
@@ -155,7 +157,7 @@ def legal_form_end(text: str, folded: str, pos: int) -> int | None:
     acronym = ACRONYM_BEFORE_FORM.match(text, pos)
     if acronym:
         pos = acronym.end()
-    form = LEGAL_FORM.match(folded, pos)
+    form = LEGAL_FORM.match(folded, pos) or (LOWER_AGGLO.match(text, pos) if not acronym else None)
     if not form:
         return None
     if folded[pos:pos + 5] == "agglo" and text[pos].isupper() and not acronym:
