@@ -1824,3 +1824,11 @@ def test_each_name_after_a_plural_head_of_territories_is_one():
 
 def test_an_intercommunality_labelled_with_its_legal_form_in_lower_case_abbreviation():
     assert ids("L'agglo du Pays de Dreux décroche le label Territoire d'industrie.") == ["pays-de-dreux"]
+
+
+def test_list_lines_of_table_cells_and_slash_numbered_items():
+    assert territories("Les territoires d'industrie normands :\nCaen Industrie | Calvados\nNord Cotentin | Manche\n") \
+        == {("caen-industrie", "territory.list_item_codes", ("14",)),
+            ("nord-cotentin", "territory.list_item_codes", ("50",))}
+    assert ids("Les lauréats en Auvergne-Rhône-Alpes\n1/ Vallée de l'Arve (74)\n2/ Roannais (42)\n") \
+        == ["vallee-de-l-arve", "roannais"]

@@ -49,7 +49,7 @@ BULLET_CHARS = "•·▪▫◦●○■□◆◇❖➢➤➣►▶▸‣⁃→�
 MARKER = re.compile(
     r"[ \t]*(?P<marker>"
     r"(?:[" + re.escape(BULLET_CHARS) + r"](?![*\-–—])"
-    r"|\d{1,2}(?:°\)?|[.)])(?!\d)|[a-hA-H][.)](?=[ \t])|[a-z]\)(?=[ \t])|(?:i{1,3}|iv|v|vi{1,3})[.)](?=[ \t])"
+    r"|\d{1,2}(?:°\)?|[.)/])(?!\d)|[a-hA-H][.)](?=[ \t])|[a-z]\)(?=[ \t])|(?:i{1,3}|iv|v|vi{1,3})[.)](?=[ \t])"
     r"|(?:I{1,3}|IV|VI{0,3}|IX|X)[.)](?=[ \t]))"
     r")(?P<gap>[ \t]*)")
 GLYPH_CATEGORIES = {"So", "Co", "Sk"}  # emoji, private-use glyphs of Word/PDF bullets

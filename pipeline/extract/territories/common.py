@@ -430,6 +430,9 @@ def gloss_start(text: str, start: int, end: int) -> int:
     return start + min(cuts) if cuts else end
 
 
+CELL_BAR = re.compile(r"[ \t]+\|[ \t]+")
+
+
 def name_and_codes(text: str, start: int, end: int,
                     places: list[PlaceMention]) -> tuple[int, int, set[str]]:
     """The name at the head of a list piece, without its gloss, and the département codes the
@@ -445,6 +448,10 @@ def name_and_codes(text: str, start: int, end: int,
             codes |= _codes_in(inner)
         else:
             codes |= departements_bracket(text, start + bracket.start(1), start + bracket.end(1), places)
+    cell = CELL_BAR.search(text, name_start, name_end)
+    if cell:  # "Caen Industrie | Calvados": a table row, the name's cell then its département's
+        codes |= departements_bracket(text, cell.end(), end, places) or _codes_in(text[cell.end():end])
+        name_end = cell.start()
     trailing = TRAILING_CODES.search(text[name_start:name_end])
     if trailing:
         codes |= _codes_in(trailing.group(1))
