@@ -301,3 +301,9 @@ def test_the_genre_before_a_headline_is_not_part_of_the_title():
 def test_a_site_section_after_the_issuer_is_no_part_of_it():
     info = extract_document_info("Région Occitanie – Actualités\nToulouse, le 12 mars 2024\n\nLe territoire a signé.")
     assert info["issuer"] == "Région Occitanie"
+
+
+def test_a_headline_ends_at_the_intro_of_the_list_below_it():
+    text = ("Trois territoires ont été retenus en Loire-Atlantique :\n"
+            "Saint-Nazaire Loire Estuaire\nAncenis-Châteaubriant\n\nLe préfet s'en félicite.")
+    assert extract_document_info(text)["title"] == "Trois territoires ont été retenus en Loire-Atlantique :"

@@ -353,6 +353,11 @@ def _headline(lines: list[str]) -> str | None:
         if rubric and len(title[rubric.end():].split()) >= HEADLINE_MIN_WORDS:
             title = title[rubric.end():]
     if not title or not _reads_as_prose(title):
+        intro = next((i for i, line in enumerate(lines[:-1]) if line.rstrip().endswith(":")), None)
+        if intro is not None and (len(lines) - intro > 2 or not lines[intro].isupper()):
+            # a list's intro, its items below it: the headline ends at the colon (not "… D'INDUSTRIE :"
+            # then "2 TERRITOIRES LABELLISÉS DANS L'AUBE", one headline over two lines in capitals)
+            title = " ".join(" ".join(lines[:intro + 1]).split())
         return title or None
     first = " ".join(lines[0].split())
     if (len(lines) > 1 and lines[1][:1].isupper() and len(first.split()) <= HEADLINE_WORDS
