@@ -1832,3 +1832,10 @@ def test_list_lines_of_table_cells_and_slash_numbered_items():
             ("nord-cotentin", "territory.list_item_codes", ("50",))}
     assert ids("Les lauréats en Auvergne-Rhône-Alpes\n1/ Vallée de l'Arve (74)\n2/ Roannais (42)\n") \
         == ["vallee-de-l-arve", "roannais"]
+
+
+def test_names_coordinated_after_the_programme_words_in_the_plural():
+    assert ids("Ils ont signé les protocoles des « Territoires d'industrie » Axe Seine, Dieppe Côte d'Albâtre, "
+               "Pays de l'Aigle et Collines de Normandie.") \
+        == ["axe-seine", "dieppe-cote-d-albatre", "pays-de-l-aigle", "collines-de-normandie"]
+    assert ids("Le protocole Territoires d'industrie Ouest et Sud Creusois est signé.") == ["ouest-et-sud-creusois"]

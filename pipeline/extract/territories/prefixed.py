@@ -14,10 +14,10 @@ import re
 from pipeline import referential
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import DEPARTEMENT_CODE, Structure
-from pipeline.extract.territories.phrases import PLACE_ADJECTIVE
+from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, enumeration_after
 from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, block_end, brand_end, capitalised_run, codes_after,
-                                                 is_place_name, make_mention, quoted_name)
+                                                 is_place_name, make_mention, quoted_name, sentence_bounds)
 from pipeline.normalize import fold
 
 # The programme's words, then what may stand between them and the name: a closing quote
@@ -164,6 +164,16 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             # "les territoires d'industrie de Cayenne, de Kourou et de Saint-Laurent-du-Maroni"
             found.extend(_towns_after_plural(text, structure, pos, end))
             continue
+        if PLURAL.match(text, match.start()) and text[pos].isupper() and not TOWN_OF_BEFORE.search(text[match.start():pos]) \
+                and not OF_BEFORE.search(text[match.start():pos]):
+            parts = enumeration_after(text, pos, sentence_bounds(text, pos)[1])
+            if len(parts) >= 2 and parts[0].start == pos and "," in text[parts[0].end:parts[1].start]:
+                # "les protocoles des « Territoires d'industrie » Axe Seine, Dieppe Côte d'Albâtre et …";
+                # not "Territoires d'industrie Ouest et Sud Creusois", one name
+                found.extend(m for p in parts if (m := make_mention(text, p.start, p.end, "territory.prefixed_name",
+                                                                    codes_after(text, p.end, places),
+                                                                    block_end(structure, text, p.start), name=p.name)))
+                continue
         codes = codes_after(text, end, places)
         mention = make_mention(text, pos, end, "territory.prefixed_name", codes,
                            block_end(structure, text, pos))
