@@ -1839,3 +1839,8 @@ def test_names_coordinated_after_the_programme_words_in_the_plural():
                "Pays de l'Aigle et Collines de Normandie.") \
         == ["axe-seine", "dieppe-cote-d-albatre", "pays-de-l-aigle", "collines-de-normandie"]
     assert ids("Le protocole Territoires d'industrie Ouest et Sud Creusois est signé.") == ["ouest-et-sud-creusois"]
+
+
+def test_a_name_closed_by_an_adjective_in_lower_case():
+    assert ids("L'étude porte sur l'un des 146 territoires labellisés Territoires d'industrie, celui de "
+               "l'Alsace centrale.") == ["alsace-centrale"]

@@ -44,6 +44,7 @@ ARTICLE = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|l['’]\
 CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "&", "sur", "en", "sous", "lès",
               "aux", "au", "à", "-", "–", "—", "/"}
 MAX_NAME_WORDS = 12
+NAME_TAIL_ADJECTIVES = frozenset(WORDS["name_tail_adjectives"])
 # An intro that says nothing ("La Mayenne en compte cinq :") is read with the sentences before it.
 LOOK_BACK_SENTENCES = 3
 # An item that starts like a sentence is not a name ("Un soutien en ingénierie").
@@ -320,6 +321,8 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
             end = absolute_end
         elif word.lower() in CONNECTORS or token.lower() in ("d'", "d’", "l'", "l’"):
             continue
+        elif end > pos and word.lower() in NAME_TAIL_ADJECTIVES:
+            end = absolute_end  # "Alsace centrale"
         else:
             break
     return end
