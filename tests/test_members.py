@@ -485,3 +485,10 @@ def test_initials_articles_and_elected_people_in_a_member_list_are_not_reported(
 def test_a_members_field_parts_its_names_with_semicolons():
     text = "Intercommunalités : CC des Villes Sœurs ; CC du Vimeu\nBinôme : le président de la CC du Vimeu\n"
     assert members(text) == [("247600588", "CC des Villes Sœurs"), ("200070944", "CC du Vimeu")]
+
+
+def test_a_town_after_a_weak_trigger_is_not_the_intercommunality_named_after_it():
+    text = "Le territoire Alsace centrale, autour de Sélestat, est labellisé."
+    assert "246700967" not in [siren for siren, _ in members(text)]
+    listed = "Ce syndicat associe trois communautés d'agglomération : Lens-Liévin, Hénin-Carvin et Béthune-Bruay."
+    assert "246200299" in [siren for siren, _ in members(listed, frozenset({"62"}))]

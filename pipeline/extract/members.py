@@ -588,6 +588,10 @@ LIST_ANNOUNCED = re.compile(r"[^:.;()\n]{0,80}?\b" + WORDS["members_noun"] + r"\
                             re.IGNORECASE)
 
 
+# An EPCI named after its town: "CC de Sélestat", "CA de Nevers".
+TOWN_NAMED_EPCI = re.compile(r"(?:CC|CA|CU)\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]*$")
+
+
 def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker,
                  all_heads: list[re.Match]) -> tuple[list[EpciMention], bool]:
     """The EPCIs named in one member list, each group of names under its legal-form head, and
@@ -636,9 +640,10 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             start = HEAD_ARTICLE.match(text, start, end).end()
             written = text[names_start if index == 0 else start:end]
             known = link.siren or link.candidates
-            if region.weak and epci_type is None and link.score < 1.0 \
-                    and len(LEADING_ARTICLES.sub("", written).split()) == 1:
-                continue  # "autour de Cholet", "pilotée par … le Jovinien": a place, unless written as the EPCI's own name
+            if region.weak and epci_type is None and len(LEADING_ARTICLES.sub("", written).split()) == 1 \
+                    and (link.score < 1.0 or TOWN_NAMED_EPCI.match(link.name or "") and ":" not in text[region.start:start]):
+                continue  # "autour de Cholet", "pilotée par … le Jovinien", "autour de Sélestat" (the town of
+                # the "CC de Sélestat"): a place, unless written as the EPCI's own name
             complete = complete and bool(link.siren)
             if end > start and (known or region.keep_unlinked
                                 and _looks_like_name(written, text[end:end + 30])):
