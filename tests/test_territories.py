@@ -1844,3 +1844,8 @@ def test_names_coordinated_after_the_programme_words_in_the_plural():
 def test_a_name_closed_by_an_adjective_in_lower_case():
     assert ids("L'étude porte sur l'un des 146 territoires labellisés Territoires d'industrie, celui de "
                "l'Alsace centrale.") == ["alsace-centrale"]
+
+
+def test_the_subject_of_a_fronted_participle_with_a_noun_of_place_apposed():
+    assert ids("Labellisé Territoire d'industrie en novembre dernier, Carros, ville de la plaine du Var, a signé "
+               "son protocole.") == ["carros"]

@@ -31,6 +31,8 @@ COUNTED_BEFORE_PARTICIPLE = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six
 # the sentence (an adverb at most before it), then a subject without an article.
 FRONTED_LABEL = re.compile(r"(?:[a-z]+ment\s+)?labellise(?:e|s|es)?\s+[^,.;:\n]{0,60}?"
                            r"territoires?\s+d'\s*industrie[^,.;:\n]{0,40}?,\s*")
+# "…, Carros, ville faisant partie de la métropole, a signé": a noun of place apposed to the subject.
+APPOSED_PLACE_NOUN = re.compile(r",\s+(?:(?:une?|la|le)\s+)?(?:ville|commune|cit[ée]|zone|bassin|p[ôo]le|capitale|berceau)\b")
 GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "plateau", "agglomeration",
                     "presqu'ile", "cote", "territoire", "coeur", "sud", "nord", "est", "ouest"}
 # "le territoire Vendée-Centre qui comprend ...", "fait partie du Territoire Nord-Cotentin",
@@ -190,8 +192,10 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             continue
         part = read_part(text, match.end(), sentence_end, folded)
         verb = re.match(r" ([a-zà-ÿ]+)", text[part.end:part.end + 30]) if part else None
-        if part is None or part.epci or part.name is not None or not verb or verb.group(1) in CONNECTORS | {"ou"}:
-            continue  # the subject of a verb, one name: not "A et B", not "A, qui …"
+        apposed = bool(part) and APPOSED_PLACE_NOUN.match(text, part.end)
+        if part is None or part.epci or part.name is not None or not (verb or apposed) \
+                or verb and verb.group(1) in CONNECTORS | {"ou"}:
+            continue  # the subject of a verb, one name: not "A et B", not "A, qui …"; "A, ville …" is one
         if not asked(text, part.end):
             mention = make_mention(text, part.start, part.end, "territory.prose", (), sentence_end,
                                    departement_name_ok=True)  # "Mayotte": an overseas département
