@@ -1849,3 +1849,8 @@ def test_a_name_closed_by_an_adjective_in_lower_case():
 def test_the_subject_of_a_fronted_participle_with_a_noun_of_place_apposed():
     assert ids("Labellisé Territoire d'industrie en novembre dernier, Carros, ville de la plaine du Var, a signé "
                "son protocole.") == ["carros"]
+
+
+def test_celui_de_then_a_name_opening_with_a_geographic_head_in_lower_case():
+    assert ids("En Normandie, parmi les 10 territoires retenus, celui de la vallée de la Bresle est marqué par "
+               "l'industrie du verre.") == ["vallee-de-la-bresle"]

@@ -22,6 +22,8 @@ PROSE_HEAD = re.compile(
     r"|(?:^|(?<=\n)|(?<=\.\s))" + r"(?:[a-z]+ment\s+)?" + r"(?P<award>" + "|".join(WORDS["fronted_award"]) + r")\s+"
     r"[^,.;:\n]{0,60}?territoires?\s+d'\s*industrie\S*\s*)"  # "Lauréat du programme Territoires d'industrie, le X"
     r"(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
+# A geographic head in lower case opening a name: "celui de la vallée de la Bresle".
+HEAD_OF_NAME = re.compile(r"(?:vallee|pays|bassin|plaine|plateau)\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
 PROGRAMME_WORDS = re.compile(PREFIX)
 # A count of territories right before the participle, which agrees with them and not with the subject.
 COUNTED_BEFORE_PARTICIPLE = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+"
@@ -177,9 +179,13 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             else:
                 continue
         else:
-            if not text[pos:pos + 1].isupper():
+            head = HEAD_OF_NAME.match(folded, pos)
+            if head and text[head.end():head.end() + 1].isupper():
+                end = capitalised_run(text, head.end(), sentence_end)  # "celui de la vallée de la Bresle"
+            elif not text[pos:pos + 1].isupper():
                 continue
-            end = _enumerated_name_end(text, pos, sentence_end)
+            else:
+                end = _enumerated_name_end(text, pos, sentence_end)
         if ACRONYM.fullmatch(text[pos:end]):
             continue
         if folded.startswith("ce territoire", match.start()) and is_place_name(text[pos:end]):
