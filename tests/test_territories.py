@@ -1854,3 +1854,9 @@ def test_the_subject_of_a_fronted_participle_with_a_noun_of_place_apposed():
 def test_celui_de_then_a_name_opening_with_a_geographic_head_in_lower_case():
     assert ids("En Normandie, parmi les 10 territoires retenus, celui de la vallée de la Bresle est marqué par "
                "l'industrie du verre.") == ["vallee-de-la-bresle"]
+
+
+def test_names_before_a_colon_and_their_count():
+    assert ids("Grand Châtellerault, Grand Libournais et le Niortais : trois territoires obtiennent le label") \
+        == ["grand-chatellerault", "grand-libournais", "niortais"]
+    assert ids("Grand Châtellerault et Grand Libournais : trois territoires obtiennent le label") == []

@@ -76,7 +76,7 @@ from pipeline.extract.territories.common import (CONNECTORS, LEGAL_FORM, MAX_NAM
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
                                                  departements_bracket, is_place_name, legal_form_end,
                                                  sentence_bounds)
-from pipeline.extract.territories.enumerations import enumerated_names
+from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
@@ -114,7 +114,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
                   + wider_areas(text, structure, places) + predecessors(text, structure, places)
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places)
-                  + record_names(text, places))
+                  + record_names(text, places) + names_before_a_count(text, structure, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places)]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))

@@ -21,7 +21,7 @@ from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, PERSON_AFTER_NAME, PREFIX,
                                                  SMALL_COUNTS, WORDS, TerritoryMention, make_mention,
                                                  sentence_bounds)
-from pipeline.extract.territories.phrases import Part, enumeration_after
+from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before
 from pipeline.normalize import fold
 
 RULE = "territory.enumeration"
@@ -118,3 +118,26 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 if mention:
                     found.append(mention)
     return found
+
+
+# "Grand Châtellerault, Grand Poitiers et le Niortais : trois territoires de Nouvelle-Aquitaine
+# obtiennent le label": names, a colon, then a count of territories and a word of the award.
+NAMES_THEN_COUNT = re.compile(r"\s:\s+(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+(?:nouveaux\s+)?territoires\b"
+                              r"[^.;:\n]{0,80}?\b(?:labellis|labelis|retenu|laureat|obtien|decroch|selectionn|reconduit|label)")
+
+
+def names_before_a_count(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.enumeration: as many names as the count after the colon, before it on its line."""
+    folded = fold(text)
+    found = []
+    for match in NAMES_THEN_COUNT.finditer(folded):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        parts = enumeration_before(text, match.start(), max(line_start, sentence_start))
+        word = match.group("count")
+        if len(parts) < 2 or len(parts) != (int(word) if word.isdigit() else SMALL_COUNTS.get(word, 0)):
+            continue
+        found.extend(m for part in parts
+                     if (m := make_mention(text, part.start, part.end, RULE, (), sentence_end, name=part.name)))
+    return found
+
