@@ -18,7 +18,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  TerritoryMention, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
                                                  sentence_before, split_inline_list, stated_count, WORDS)
-from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, is_epci_name, read_part
+from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, GLOSS_BRACKET, is_epci_name, read_part
 from pipeline.normalize import fold, mend_line_cuts
 
 PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarche|contrat|plan)\s+)?"
@@ -468,7 +468,9 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None):
                 continue
         end = _list_end(text, start)
-        parts = [(s, e) for s, e in split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+")]
+        # separators inside a gloss's brackets part no names: "A (Marne, Haute-Marne et Meuse) ; B"
+        parts = split_inline_list(GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[:end]), start, end,
+                                  r"\s*;\s*|,\s+|\s+et\s+")
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
             continue
