@@ -1805,3 +1805,20 @@ def test_places_straddled_stop_where_the_sentence_goes_on():
     quoted = ("C'est officiel : le Territoire d'industrie « Vallée de la Bresle – Vimeu », à cheval sur la "
               "Seine-Maritime et la Somme, figure de nouveau sur la liste.")
     assert territories(quoted) == {("vallee-de-la-bresle-vimeu", "territory.prefixed_name", ("76", "80"))}
+
+
+def test_a_straddling_apposition_and_territories_said_so_before_a_bare_award():
+    text = ("Le territoire Cœur de Maine, à cheval sur la Mayenne et la Sarthe, fait désormais partie des "
+            "territoires d'industrie pour la période 2023-2027. Dans le reste de la Bretagne, les territoires "
+            "Pays de Vannes et Guingamp-Paimpol ont également été retenus.")
+    assert territories(text) == {("coeur-de-maine", "territory.labelled", ("53", "72")),
+                                 ("pays-de-vannes", "territory.labelled", ()),
+                                 ("guingamp-paimpol", "territory.labelled", ())}
+    assert ids("Dans l'Aisne, Michelin et Safran ont également été retenus.") == []
+
+
+def test_a_relative_clause_after_the_last_name_of_an_inline_list():
+    text = ("Deux territoires du département figurent dans la nouvelle liste des territoires d'industrie : "
+            "le Grand Chalon et Bourgogne Industrie, qui associe Dijon Métropole, la communauté urbaine "
+            "Creusot Montceau et la communauté de communes du Grand Autunois Morvan.")
+    assert ids(text) == ["grand-chalon", "bourgogne-industrie"]

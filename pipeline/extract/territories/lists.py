@@ -379,6 +379,9 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
         return by_semicolon
     first_item_end = text.find(";", start, end)
     first_item_end = end if first_item_end < 0 else first_item_end
+    relative = RELATIVE_GLOSS.search(text, start, first_item_end)
+    if relative:  # "… : le Grand Chalon et Bourgogne Industrie, qui associe A, B et C."
+        first_item_end = relative.start()
     splits = [_comma_spans(text, start, first_item_end, every_et=False),
               split_inline_list(text, start, first_item_end, r",\s+"),
               _comma_spans(text, start, first_item_end, every_et=True)]
@@ -398,6 +401,10 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
             if len(found) == len(spans) > 1:
                 return found
     return by_semicolon
+
+
+# A relative clause glossing the last name of an inline list: its commas part no names.
+RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\s")
 
 
 def _joins_two_intercommunalities(text: str, start: int, end: int) -> bool:
