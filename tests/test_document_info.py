@@ -307,3 +307,26 @@ def test_a_headline_ends_at_the_intro_of_the_list_below_it():
     text = ("Trois territoires ont été retenus en Loire-Atlantique :\n"
             "Saint-Nazaire Loire Estuaire\nAncenis-Châteaubriant\n\nLe préfet s'en félicite.")
     assert extract_document_info(text)["title"] == "Trois territoires ont été retenus en Loire-Atlantique :"
+
+def test_chrome_of_whole_pages_never_makes_the_title():
+    """probes16a: a breadcrumb "Vous êtes ici", a byline "Par X", a PDF letterhead's issuers in
+    columns, a ministry's name and a communiqué's number above the headline, a headline in
+    capitals with its paragraph under it and no blank line."""
+    cases = {
+        "Vous êtes ici : Accueil / Presse / Communiqués\nTerritoires d’industrie : cinq territoires engagés\n"
+        "Publié le 6 juillet 2023\n": "Territoires d’industrie : cinq territoires engagés",
+        "Mayenne. Industrie : le Cœur de Maine décroche son label\nPar Thomas LEROUX\nPublié le 14/11/2023\n":
+            "Mayenne. Industrie : le Cœur de Maine décroche son label",
+        "RÉGION PAYS DE LA LOIRE          PRÉFET DE LA RÉGION PAYS DE LA LOIRE\nDOSSIER DE PRESSE\n"
+        "Territoires d'industrie en Pays de la Loire\nNantes, le 30 novembre 2023\n":
+            "Territoires d'industrie en Pays de la Loire",
+        "Ministère de l'Économie, des Finances et de la Souveraineté industrielle et numérique\n"
+        "Communiqué de presse\nParis, le 16 novembre 2023\nN° 1432\n"
+        "Territoires d'industrie : une deuxième phase pour 183 territoires\n":
+            "Territoires d'industrie : une deuxième phase pour 183 territoires",
+        "23.11.2023\nTERRITOIRES D'INDUSTRIE : QUATRE TERRITOIRES LABELLISÉS\nLe Président de la Région salue "
+        "la labellisation de quatre territoires :\n• « Hautes-Alpes » ;\n":
+            "TERRITOIRES D'INDUSTRIE : QUATRE TERRITOIRES LABELLISÉS",
+    }
+    for text, title in cases.items():
+        assert extract_document_info(text)["title"] == title, text

@@ -1777,11 +1777,12 @@ def test_names_that_are_the_counted_territories_of_the_label():
 
 
 def test_a_communique_dated_before_2023_without_a_year_is_first_phase():
-    from pipeline.extract.assemble import _phase_of_date
     from datetime import date
-    assert _phase_of_date(date(2018, 11, 23)) == "2019-2022"
-    assert _phase_of_date(date(2024, 1, 5)) is None
-    assert _phase_of_date(None) is None
+
+    from pipeline.extract.assemble import _phase_of_the_date
+    assert _phase_of_the_date(date(2018, 11, 23)) == "2019-2022"
+    assert _phase_of_the_date(date(2023, 6, 5)) is None  # between the two phases
+    assert _phase_of_the_date(None) is None
 
 
 def test_a_territory_record_written_as_field_lines():
@@ -1860,3 +1861,75 @@ def test_names_before_a_colon_and_their_count():
     assert ids("Grand Châtellerault, Grand Libournais et le Niortais : trois territoires obtiennent le label") \
         == ["grand-chatellerault", "grand-libournais", "niortais"]
     assert ids("Grand Châtellerault et Grand Libournais : trois territoires obtiennent le label") == []
+
+# probes16a: whole communiqués as publishers put them online
+
+
+def test_inline_list_whose_brackets_hold_commas_and_et():
+    text = ("La préfète salue la labellisation de territoires lorrains. Il s'agit de : Sud Meuse Nord "
+            "Haute-Marne (Marne, Haute-Marne et Meuse) ; Nord Lorraine (Meurthe-et-Moselle et Moselle) ; "
+            "Moselle-Est (Moselle).")
+    assert ids(text) == ["sud-meuse-nord-haute-marne", "nord-lorraine", "moselle-est"]
+    codes = {m.territory_id: m.departement_codes for m in find_territories(text, find_places(text))}
+    assert {"51", "52", "55"} <= codes["sud-meuse-nord-haute-marne"]
+
+
+def test_headings_between_items_left_of_them_or_in_capitals():
+    shifted = ("Cinq territoires bretons sont labellisés pour la période 2023-2027.\nCôtes-d'Armor\n"
+               "  ➢ Guingamp-Paimpol\nFinistère et Morbihan\n  ➢ Pays de Lorient – Quimperlé\nMorbihan\n"
+               "  ➢ Pays de Vannes\n")
+    assert territories(shifted) == {("guingamp-paimpol", "territory.list_item", ("22",)),
+                                    ("pays-de-lorient-quimperle", "territory.list_item", ("29", "56")),
+                                    ("pays-de-vannes", "territory.list_item", ("56",))}
+    capitals = ("Six territoires normands sont retenus :\n\nCALVADOS\n- Caen Industrie\n- Lisieux Industrie\n"
+                "MANCHE\n- Nord Cotentin\nSEINE-MARITIME ET EURE\n- Axe Seine\n")
+    assert territories(capitals) == {("caen-industrie", "territory.list_item", ("14",)),
+                                     ("lisieux-industrie", "territory.list_item", ("14",)),
+                                     ("nord-cotentin", "territory.list_item", ("50",)),
+                                     ("axe-seine", "territory.list_item", ("27", "76"))}
+
+
+def test_a_title_above_a_blank_line_is_no_heading_of_indented_items():
+    text = "À La Réunion, cap sur la transition écologique !\n\nLocalisation\n\n  • Le Port (974)\n"
+    assert ids(text) == []
+
+
+def test_coded_lines_each_under_a_heading_of_its_own():
+    text = ("En voici un extrait, région par région.\nCORSE\nPays Ajaccien (2A)\nHAUTS-DE-FRANCE\n"
+            "Soissonnais-Valois (02)\nÎLE-DE-FRANCE\nMarne et Brie Industries (77-91)\nLA RÉUNION\nCIREST (974)\n")
+    assert territories(text) == {("pays-ajaccien", "territory.list_item_codes", ("2A",)),
+                                 ("soissonnais-valois", "territory.list_item_codes", ("02",)),
+                                 ("marne-et-brie-industries", "territory.list_item_codes", ("77", "91")),
+                                 ("cirest", "territory.list_item_codes", ("974",))}
+
+
+def test_a_type_word_alone_and_a_download_link_are_no_names():
+    assert ids("L'Agglomération labellisée « Territoire d'industrie »") == []
+    assert names_of("Documents joints\nProtocole Territoire d'industrie Grand-Est Touraine – PDF – 1,2 Mo\n") == [
+        "Grand-Est Touraine"]
+
+
+def test_places_straddled_stop_where_the_sentence_goes_on():
+    text = ("Labellisé Territoire d'industrie, le territoire Vienne Condrieu, à cheval sur l'Isère et le "
+            "Rhône, réunit Vienne Condrieu Agglomération et la communauté de communes Entre Bièvre et Rhône.")
+    assert territories(text) == {("vienne-condrieu", "territory.prose", ("38", "69"))}
+    quoted = ("C'est officiel : le Territoire d'industrie « Vallée de la Bresle – Vimeu », à cheval sur la "
+              "Seine-Maritime et la Somme, figure de nouveau sur la liste.")
+    assert territories(quoted) == {("vallee-de-la-bresle-vimeu", "territory.prefixed_name", ("76", "80"))}
+
+
+def test_a_straddling_apposition_and_territories_said_so_before_a_bare_award():
+    text = ("Le territoire Cœur de Maine, à cheval sur la Mayenne et la Sarthe, fait désormais partie des "
+            "territoires d'industrie pour la période 2023-2027. Dans le reste de la Bretagne, les territoires "
+            "Pays de Vannes et Guingamp-Paimpol ont également été retenus.")
+    assert territories(text) == {("coeur-de-maine", "territory.labelled", ("53", "72")),
+                                 ("pays-de-vannes", "territory.labelled", ()),
+                                 ("guingamp-paimpol", "territory.labelled", ())}
+    assert ids("Dans l'Aisne, Michelin et Safran ont également été retenus.") == []
+
+
+def test_a_relative_clause_after_the_last_name_of_an_inline_list():
+    text = ("Deux territoires du département figurent dans la nouvelle liste des territoires d'industrie : "
+            "le Grand Chalon et Bourgogne Industrie, qui associe Dijon Métropole, la communauté urbaine "
+            "Creusot Montceau et la communauté de communes du Grand Autunois Morvan.")
+    assert ids(text) == ["grand-chalon", "bourgogne-industrie"]

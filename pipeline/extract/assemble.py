@@ -8,6 +8,7 @@ départements and régions include those of its linked members.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 
 from pipeline import referential
 from pipeline.extract.document_info import chrome_spans, extract_document_info
+from pipeline.extract.figure_context import masked_spans
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
 from pipeline.extract.membership import (attach, member_line_candidates, member_line_territories,
@@ -74,6 +76,31 @@ def document_phase(text: str) -> str | None:
     if len(counts) == 1:
         return counts.pop()
     return FIRST_PHASE if not counts and FIRST_PHASE_CONTRACT.search(body_text) else None
+
+
+def _without_links_to_other_articles(text: str) -> str:
+    """`text` with its links to other articles and paywall markers blanked, line breaks kept."""
+    spans = masked_spans(fold(text))
+    if not spans:
+        return text
+    blanked = list(text)
+    for start, end in spans:
+        blanked[start:end] = [c if c == "\n" else " " for c in text[start:end]]
+    return "".join(blanked)
+
+
+# The second phase's territories were announced in November 2023; the first phase ran to 2022.
+SECOND_PHASE_ANNOUNCED = datetime.date(2023, 11, 1)
+
+
+def _phase_of_the_date(published_on: datetime.date | None) -> str | None:
+    """The phase of a text whose body names no year, from its own date (a local daily's "C'est
+    officiel depuis mercredi" under "Publié le 22/11/2023"): none between the two phases."""
+    if published_on is None:
+        return None
+    if published_on.year <= 2022:
+        return FIRST_PHASE
+    return SECOND_PHASE if published_on >= SECOND_PHASE_ANNOUNCED else None
 
 
 def _spans(mentions: list[TerritoryMention]) -> list[tuple[int, int, str]]:
@@ -157,12 +184,6 @@ def _epci_row(mention: EpciMention, territory_id: str | None) -> dict:
     }
 
 
-def _phase_of_date(published_on) -> str | None:
-    """A communiqué dated before 2023 that names no year speaks of the first phase: the second
-    was opened in 2023. A later date tells nothing (first-phase territories are still written of)."""
-    return FIRST_PHASE if published_on is not None and published_on.year < 2023 else None
-
-
 def _reference_year(published_on, phase: str | None) -> int | None:
     """The year whose EPCIs the text names: its date, else the start of its phase."""
     if published_on is not None:
@@ -184,8 +205,12 @@ def _epci_rows(attached: list[tuple[EpciMention, str | None]]) -> list[dict]:
 
 
 def extract(text: str, doc: Doc) -> Extraction:
-    """All rows (without doc_id) that one document yields."""
+    """All rows (without doc_id) that one document yields. Links to other articles ("Lire aussi :
+    TITRE", the titles under "Sur le même sujet") and paywall markers are blanked before any
+    reading (offsets kept): their territories and intercommunalities are other articles'."""
     ref = referential.load()
+    info = extract_document_info(text)
+    text = _without_links_to_other_articles(text)
     sentences = sentence_spans(doc, text)
     places = find_places(text)
     # "préfet de la Haute-Garonne": the seat of an office says who speaks, not where a territory lies
@@ -194,8 +219,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
-    info = extract_document_info(text)
-    phase = document_phase(text) or _phase_of_date(info["published_on"])
+    phase = document_phase(text) or _phase_of_the_date(info["published_on"])
     linker = DocumentLinker(doc_departements, frozenset(p.code for p in places if p.kind == "region"),
                             _reference_year(info["published_on"], phase),
                             # a second-phase text was written in 2023 or later
@@ -225,9 +249,14 @@ def extract(text: str, doc: Doc) -> Extraction:
     placed = {m.territory_id for m in mentions if m.departement_codes}
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
+        # the words after a blank line are another paragraph, whatever the sentence splitter
+        # joined: a press kit's "À propos : … lancé en 2018" below its list of territories
+        paragraph_break = PARAGRAPH_BREAK.search(text, mention.end, sentence[1])
+        phase_sentence = (sentence[0], paragraph_break.start()) if paragraph_break else sentence
         row = by_id.setdefault(mention.territory_id, {
             "territory_id": mention.territory_id, "name": mention.name, "start": mention.start,
-            "end": mention.end, "phase": _local_phase(text, sentence, _own_clause(mentions, mention, sentence)) or phase,
+            "end": mention.end,
+            "phase": _local_phase(text, phase_sentence, _own_clause(mentions, mention, phase_sentence)) or phase,
             "departements": set(), "sentence_regions": set(), "rule": mention.rule,
             "name_departements": set(), "member_departements": set(),
         })
@@ -288,6 +317,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     return Extraction(info, territory_rows, epci_rows, figures, counts)
 
 
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 REGION_BRACKET = re.compile(r"[ \t]*\(([^()\n]{2,40})\)")
 # A territory shared with another région lies in the text's own région too.
 SHARED_WITH = re.compile(r"\binterr[ée]gional\w*[^.;]{0,40}?\bpartag[ée]e?s?\s+avec\b|\bpartag[ée]e?s?\s+avec\s+(?:la\s+|le\s+|l['’]\s*)?r[ée]gion",

@@ -94,6 +94,10 @@ BOILERPLATE = re.compile(
 PREFECT = re.compile(r"(?:prefet|prefete|prefecture)(?:\s+de\s+(?:la\s+)?region)?"
                      r"\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)[a-z][a-z' -]{1,40}")
 REGION = re.compile(r"(?:region\s+[a-z][\w' -]{2,40}|conseil\s+regional(?:\s+d[eu']\s*[\w' -]{2,40})?)")
+# "Ministère de l'Économie, des Finances et de la Souveraineté industrielle et numérique"
+# "ANCT – Agence nationale de la cohésion des territoires": a national publisher's line.
+MINISTRY = re.compile(r"minist[e]re\s+(?:de\s+la\s+|de\s+l'\s*|de\s+|des\s+|du\s+|d'\s*)[a-z][a-z' ,-]{2,120}"
+                      r"|(?:anct\s*[-–]\s*)?agence\s+nationale\s+de\s+la\s+cohesion\s+des\s+territoires(?:\s*\(anct\))?")
 SOURCE = re.compile(r"source\s*:\s*(?P<name>.{3,120}?)\s*$")
 ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,10})\)\s*$")
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -253,10 +257,16 @@ def _is_rubric(line: str) -> bool:
 
 def _is_preamble(line: str) -> bool:
     """Lines above the headline that are not it: "COMMUNIQUÉ DE PRESSE", the Marianne's motto,
-    the issuer, the dateline, page chrome, a rubric."""
+    the issuer (or a PDF letterhead's issuers in columns: "RÉGION X          PRÉFET DE LA RÉGION
+    X"), the dateline, page chrome, a rubric."""
     folded = fold(line)
+    columns = COLUMNS.split(line.strip())
     return bool(BOILERPLATE.fullmatch(folded) or _is_chrome(folded) or _issuer_of(line)
-                or _dateline_of(line, near_top=True) or _is_rubric(line))
+                or _dateline_of(line, near_top=True) or _is_rubric(line)
+                or len(columns) > 1 and all(_issuer_of(column) for column in columns))
+
+
+COLUMNS = re.compile(r"[ \t\u00a0]{3,}")
 
 
 def _continues(title: str, block: list[str]) -> bool:
@@ -347,6 +357,9 @@ def _headline(lines: list[str]) -> str | None:
     body's first paragraph, not a headline. A short first line without a full stop followed by
     a new sentence ("Le centre de l'Yonne recherche un second souffle" / "Industrie. Mise en
     place …") is the headline above a paragraph that has no blank line before it."""
+    if len(lines) > 1 and _in_capitals(lines[0]) and not _in_capitals(lines[1]) \
+            and len(lines[0].split()) >= HEADLINE_MIN_WORDS:
+        lines = lines[:1]  # "TERRITOIRES D'INDUSTRIE : QUATRE TERRITOIRES LABELLISÉS" above its paragraph
     title = " ".join(" ".join(lines).split())
     for prefix in (RUBRIC_PREFIX, GENRE_PREFIX):
         rubric = prefix.match(title)
@@ -364,6 +377,11 @@ def _headline(lines: list[str]) -> str | None:
             and not re.search(r"[.;](?:\s|$)|[!?]\s", first)):
         return first
     return None
+
+
+def _in_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _reads_as_prose(text: str) -> bool:
@@ -385,7 +403,7 @@ def _issuer_of(line: str) -> str | None:
         name = line[source.start("name"):source.end("name")]
         acronym = ACRONYM.search(name)
         return acronym.group(1) if acronym else " ".join(name.split())
-    if PREFECT.fullmatch(folded) or REGION.fullmatch(folded):
+    if PREFECT.fullmatch(folded) or REGION.fullmatch(folded) or MINISTRY.fullmatch(folded):
         return " ".join(line.split())
     return None
 

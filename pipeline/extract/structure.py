@@ -379,6 +379,12 @@ COUNT_IN_PARAGRAPH = re.compile(r"\b(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(
                                 re.IGNORECASE)
 
 
+def _in_capitals(text: str, line: _Line) -> bool:
+    """Whether a line's letters (three or more) are all capitals: "SEINE-MARITIME ET EURE"."""
+    letters = [c for c in text[line.content_start:line.end] if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
 def _reads_as_sentence(text: str, line: _Line) -> bool:
     """Whether a line reads as a sentence rather than a heading: a comma outside brackets or a
     finite verb."""
@@ -465,7 +471,11 @@ class _Builder:
             above = previous - 1
             while above >= 0 and lines[above].blank:
                 above -= 1
-            if above >= 0 and _ends_with_colon(text, lines[above]) and not lines[above].marker:
+            # or a heading standing left of the indented items right under it ("Mayenne" / "  ➢ Laval
+            # Agglomération"; a title above a blank line then items is their intro)
+            if above >= 0 and not lines[above].marker and (
+                    _ends_with_colon(text, lines[above])
+                    or previous == index - 1 and self._heads_items_below(lines[previous], lines[index])):
                 heading = Span(lines[previous].start, lines[previous].end)
                 headings.append(heading)
                 intro_line = previous
@@ -490,7 +500,8 @@ class _Builder:
                 break
             end, j = line.end, i + 1
             while j < len(lines) and not lines[j].blank and not lines[j].marker \
-                    and (_continues(text, line, lines[j], lines[j - 1]) or _between_items(text, lines, j)):
+                    and (_continues(text, line, lines[j], lines[j - 1]) or _between_items(text, lines, j)) \
+                    and not self._heads_items_below(lines[j], line):
                 end, j = lines[j].end, j + 1
             nested = j
             while j < len(lines) and not lines[j].blank and lines[j].marker and not _ends_with_colon(text, lines[j - 1]) \
@@ -517,6 +528,15 @@ class _Builder:
         if body.endswith(":"):
             return words <= MAX_LABEL_WORDS
         return words <= MAX_SUB_HEADING_WORDS and not re.search(r"[.;,!?)]$", body)
+
+    def _heads_items_below(self, line: _Line, item_line: _Line) -> bool:
+        """An unmarked short line among items that stands left of their markers or is written in
+        capitals when they are not ("CALVADOS" / "- Caen Industrie", "Mayenne" / "  ➢ Laval
+        Agglomération"): a sub-list heading, not the end of a wrapped item."""
+        if not self._sub_heading(line) or line.indent > item_line.indent:
+            return False
+        return line.indent < item_line.indent or (
+            _in_capitals(self.text, line) and not _in_capitals(self.text, item_line))
 
     def _heads_a_sub_list(self, line: _Line, headings: list[Span]) -> bool:
         """A line between the items of a list heads a sub-list when the list opened with one, or
@@ -545,6 +565,8 @@ class _Builder:
         they are not a list (fewer than two)."""
         lines, text = self.lines, self.text
         chosen: list[int] = []
+        headings: list[Span] = []  # coded lines under headings of their own: "BRETAGNE", "CORSE"
+        item_headings: list[Span | None] = []
         i, spaced = index, None
         while i < len(lines):
             line = lines[i]
@@ -556,18 +578,30 @@ class _Builder:
                     break
                 spaced, i = True, following
                 continue
+            if coded and chosen and not line.marker and not self._coded_line(line) \
+                    and self._sub_heading(line) and self._next_is_coded(i):
+                headings.append(Span(line.start, line.end))
+                i += 1
+                continue
             if line.marker or not (_short_line(text, line) or _field_line(text, line)) \
                     or coded and not self._coded_line(line):
                 break
             if chosen and spaced is None:
                 spaced = False
             chosen.append(i)
+            item_headings.append(headings[-1] if headings else None)
             i += 1
         if len(chosen) < 2:
             return index
-        items = [self._item(lines[k], lines[k].end, None) for k in chosen]
-        self._new_list("lines", index, items, [], index)
+        items = [self._item(lines[k], lines[k].end, heading) for k, heading in zip(chosen, item_headings)]
+        self._new_list("lines", index, items, headings, index)
         return chosen[-1] + 1
+
+    def _next_is_coded(self, index: int) -> bool:
+        following = index + 1
+        while following < len(self.lines) and self.lines[following].blank:
+            following += 1
+        return following < len(self.lines) and self._coded_line(self.lines[following])
 
     def _counted_line_list(self, index: int) -> int:
         """Short lines without markers, set apart by blank lines, right under a paragraph that

@@ -137,6 +137,10 @@ def find_territories(text: str, places: list[PlaceMention],
         # "Sud Meuse - Nord Haute-Marne (Haute-Marne et Meuse)": what its bracket states is stated,
         # even where its name holds the same places
         mention.name_codes = departements_in_name(text, mention.start, mention.end, places) - mention.departement_codes
+        if mention.rule == "territory.list_item_codes" and mention.departement_codes:
+            # its codes are written beside it: a département's name in it they leave out is a
+            # river or a town ("Marne et Brie Industries (77-91)")
+            mention.name_codes = set()
         mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
     _departement_of_the_sub_heading(structure, kept, places)
     _places_written_after(text, kept, places)
@@ -237,10 +241,24 @@ def _departements_holding_others(text: str, mentions: list[TerritoryMention],
     return [m for m in mentions if m.territory_id not in doomed]
 
 
-STRADDLING = re.compile(r",?\s*(?:(?:un|le)\s+)?(?:territoire\s+)?(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
+STRADDLING = re.compile(r"[ \t]*[»”\"]?,?\s*(?:(?:un|le)\s+)?(?:territoire\s+)?(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
                         r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
                         r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ)[ée]?e?\s+(?:entre|sur))\s+"
                         r"(?P<places>[^.;()\n]{1,80})")
+
+
+def _places_run(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
+    """The départements of the places written one after the other from `start`, joined by "et",
+    commas and articles: "l'Isère et le Rhône" in "… sur l'Isère et le Rhône, réunit Vienne
+    Condrieu Agglomération" (a name's "Vienne" further on is not one of them)."""
+    codes, position = set(), start
+    for place in sorted((p for p in places if start <= p.start < end and p.kind != "country"), key=lambda p: p.start):
+        if not PLACE_HEADING_GLUE.fullmatch(fold(text[position:place.start])):
+            break
+        if place.kind == "departement":
+            codes.add(place.code)
+        position = place.end
+    return codes
 
 
 def _places_written_after(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
@@ -253,11 +271,10 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
         codes = codes_after(text, mention.end, places)
         straddling = STRADDLING.match(text, mention.end)
         if straddling:  # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe"
-            codes |= {p.code for p in places if p.kind == "departement"
-                      and straddling.start("places") <= p.start < straddling.end("places")}
+            codes |= _places_run(text, straddling.start("places"), straddling.end("places"), places)
         if not codes:
             continue
-        if not mention.departement_codes:
+        if not mention.departement_codes - mention.name_codes:  # its name's places are no statement
             mention.departement_codes |= codes
         previous = index - 1
         while previous >= 0 and not mentions[previous].departement_codes \
@@ -329,7 +346,8 @@ COUNTS_TERRITORIES = re.compile(r"\ben\s+compte\s+(?:\d{1,2}|" + "|".join(SMALL_
 
 def _departement_of_the_sub_heading(structure, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
     """'Dans l'Aude :' / '- A' / '- B' / 'Dans le Tarn :' / '- C': a list's sub-heading naming
-    one département says where the items under it lie."""
+    one département says where the items under it lie; so does one made of département names
+    only ("Mayenne et Sarthe", "SEINE-MARITIME ET EURE"), for the items under it span them."""
     for mention in mentions:
         if mention.departement_codes:
             continue
@@ -337,9 +355,21 @@ def _departement_of_the_sub_heading(structure, mentions: list[TerritoryMention],
         heading = held[1].heading if held else None
         if heading is None:
             continue
-        codes = {p.code for p in places if p.kind == "departement" and heading.start <= p.start < heading.end}
-        if len(codes) == 1:
+        named = [p for p in places if p.kind == "departement" and heading.start <= p.start < heading.end]
+        codes = {p.code for p in named}
+        if len(codes) == 1 or (codes and _only_places(heading.of(structure.text), heading.start, named)):
             mention.departement_codes |= codes
+
+
+# What a heading made of département names holds besides them: "Dans la", "et", ",", ":".
+PLACE_HEADING_GLUE = re.compile(r"(?:[\s,;:/&'–—-]|\b(?:et|dans|en|le|la|les|l|du|des|de|d)\b)*")
+
+
+def _only_places(heading: str, offset: int, named: list[PlaceMention]) -> bool:
+    rest = list(fold(heading))
+    for place in named:
+        rest[place.start - offset:place.end - offset] = " " * (place.end - place.start)
+    return bool(PLACE_HEADING_GLUE.fullmatch("".join(rest)))
 
 
 def _departement_counted_before(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:

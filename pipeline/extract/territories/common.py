@@ -181,9 +181,16 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     form_end = legal_form_end(text, fold(text)[:end], start)  # the text's fold is cached
     if form_end is not None and form_end < end:
         start = form_end  # "la Communauté d'agglomération de Bastia": the territory goes by "Bastia"
+    attachment = ATTACHMENT.search(text, start, end)
+    if attachment:
+        end = attachment.start()  # "Protocole Territoire d'industrie X – PDF – 1,2 Mo": a file's link
     while end > start and text[end - 1] in " \t\n*_»\"”,;:.–-":
         end -= 1
     return start, end
+
+
+# The file type of a download link after a document's title: " – PDF – 1,2 Mo", " (pdf, 210 Ko)".
+ATTACHMENT = re.compile(r"[ \t]*[-–—|(,][ \t]*(?:PDF|pdf|DOCX?|docx?|ODT|odt)\b")
 
 
 @lru_cache(maxsize=1)
@@ -217,6 +224,9 @@ SENTENCE_WORDS = {"dans", "pour", "avec", "par", "qui", "que", "est", "sont", "u
 PAGE_MARK = re.compile(r"(?:page|p\.)\s*\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?", re.IGNORECASE)
 
 
+LONE_TYPE_WORD = re.compile(r"(?:l')?(?:agglomeration|agglo|communaute|metropole|intercommunalite|interco|intercom)s?")
+
+
 def looks_like_name(name: str) -> bool:
     """A proper name: capitalised, few words, most content words capitalised (an axis such as
     "Accélérer la transition écologique" is not one)."""
@@ -229,8 +239,11 @@ def looks_like_name(name: str) -> bool:
     if _not_a_name_head().match(fold(name)) or AWARD_VERB.search(fold(name)):
         return False
     if len(words) == 1 and (len(first) < 4 and not first.isupper() or fold(first) in NUMBER_WORDS
-                            or ADVERB.fullmatch(fold(first)) or fold(first) in CALENDAR_WORDS):
-        return False  # a fragment ("Ber", a page cut mid-word), an abbreviation, a count or an adverb
+                            or ADVERB.fullmatch(fold(first)) or fold(first) in CALENDAR_WORDS
+                            or LONE_TYPE_WORD.fullmatch(fold(first).strip("'"))):
+        # a fragment ("Ber", a page cut mid-word), an abbreviation, a count, an adverb, or an
+        # intercommunality's type word alone ("L'Agglomération labellisée « Territoire d'industrie »")
+        return False
     content = [w for w in re.split(r"[\s'’]+", name) if w and w.lower() not in CONNECTORS and w[0].isalpha()]
     if name.isupper() and any(fold(w) in SENTENCE_WORDS for w in content):
         return False  # "GRAND-ORLY SEINE BIÈVRE RÉINVENTE L'INDUSTRIE DANS LA VILLE": a headline in capitals

@@ -18,7 +18,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  TerritoryMention, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
                                                  sentence_before, split_inline_list, stated_count, WORDS)
-from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, is_epci_name, read_part
+from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, GLOSS_BRACKET, is_epci_name, read_part
 from pipeline.normalize import fold, mend_line_cuts
 
 PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarche|contrat|plan)\s+)?"
@@ -379,6 +379,9 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
         return by_semicolon
     first_item_end = text.find(";", start, end)
     first_item_end = end if first_item_end < 0 else first_item_end
+    relative = RELATIVE_GLOSS.search(text, start, first_item_end)
+    if relative:  # "… : le Grand Chalon et Bourgogne Industrie, qui associe A, B et C."
+        first_item_end = relative.start()
     splits = [_comma_spans(text, start, first_item_end, every_et=False),
               split_inline_list(text, start, first_item_end, r",\s+"),
               _comma_spans(text, start, first_item_end, every_et=True)]
@@ -398,6 +401,10 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
             if len(found) == len(spans) > 1:
                 return found
     return by_semicolon
+
+
+# A relative clause glossing the last name of an inline list: its commas part no names.
+RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\s")
 
 
 def _joins_two_intercommunalities(text: str, start: int, end: int) -> bool:
@@ -468,7 +475,9 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None):
                 continue
         end = _list_end(text, start)
-        parts = [(s, e) for s, e in split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+")]
+        # separators inside a gloss's brackets part no names: "A (Marne, Haute-Marne et Meuse) ; B"
+        parts = split_inline_list(GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[:end]), start, end,
+                                  r"\s*;\s*|,\s+|\s+et\s+")
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
             continue

@@ -48,8 +48,8 @@ COORDINATION = re.compile(r"\s(?:et|ainsi que)\s")
 
 
 # Where the subject lies, between it and its predicate: "X, en Vendée, est …", "X (Gers), …".
-PLACE_GLOSS_BEFORE = re.compile(r",\s+(?:en|dans|à|au)\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*"
-                                r"(?:[\s-]+[A-ZÀ-Ý][\w'’-]*)*\s*$")
+PLACE_GLOSS_BEFORE = re.compile(r",\s+(?:en|dans|à|au|(?:situé\w*\s+)?à\s+cheval\s+sur)\s+(?:(?:la|le|les|l['’])\s*)?"
+                                r"[A-ZÀ-Ý][\w'’-]*(?:(?:[\s-]+|\s+et\s+(?:(?:la|le|les|l['’])\s*)?)[A-ZÀ-Ý][\w'’-]*)*\s*$")
 # "La candidature des Alpes-de-Haute-Provence a été retenue": a département may be a candidate.
 CANDIDACY = re.compile(r"\bcandidature\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$")
 # "a rejoint le dispositif", "intègre le programme": joining, said of a territory's new member too.
@@ -192,6 +192,16 @@ def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
     return [Part(first.start, end)]
 
 
+# What may stand before the subject of a bare award ("… ont été retenus"): an opening place
+# ("Dans le reste de la Bretagne,"), an article, "les territoires" ("Dans le reste de la Bretagne,
+# les territoires Pays de Vannes et Guingamp-Paimpol ont également été retenus").
+BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|ailleurs\s+(?:dans|en))\s+[^,.;:]{2,60},\s*)?"
+                                       r"(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+)?", re.IGNORECASE)
+
+
+TERRITORY_HEAD = re.compile(r"\bterritoires\s+$", re.IGNORECASE)  # "les territoires A et B"
+
+
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
@@ -240,9 +250,10 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if (needs_context or apposition) and _places_only(parts, places, single=True) \
                 and not CANDIDACY.search(folded, clause_start, parts[0].start):
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
+        said_territories = bool(parts) and bool(TERRITORY_HEAD.search(text, clause_start, parts[0].start))
         if needs_context and BARE_AWARD.search(match.group(0)) and parts and (
-                not all(_after_article(text, p) or _holds_a_place(p, places) for p in parts)
-                or not re.fullmatch(r"[\s,]*(?:(?:le|la|les|l['’])\s*)?", text[clause_start:parts[0].start], re.IGNORECASE)):
+                not (said_territories or all(_after_article(text, p) or _holds_a_place(p, places) for p in parts))
+                or not BEFORE_BARE_AWARD_SUBJECT.fullmatch(text, clause_start, parts[0].start)):
             continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits", "Michelin et
             # Safran ont été retenus": people and companies take no place's article; "le territoire
             # regroupant la CDC argentanaise et son homologue des Vallées d'Auge … a été retenu": members
