@@ -443,6 +443,8 @@ def known_acronyms() -> dict[str, tuple[str, ...]]:
 
 
 GENERATED_ACRONYM_SCORE = 0.90
+# "Artois-Lys Romane (CABBALR)": an acronym in brackets ending a written name
+BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Za-z0-9&]{2,10})\s*\)\s*$")
 LONE_ACRONYM_LENGTH = 5  # a known acronym this long, in capitals, of one EPCI in all France
 ACRONYM_STOPWORDS = STOPWORDS | {"en", "a", "sur", "sous", "aux", "au", "lez", "les"}
 ACRONYM_GENERIC = {"pays", "communaute", "agglo", "agglomeration"}
@@ -545,6 +547,10 @@ class DocumentLinker:
             named = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
             return named if named.exact else found
         found = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
+        if not (found.siren or found.candidates):
+            bracketed = self._by_bracketed_acronym(written, epci_type)
+            if bracketed.siren:
+                return bracketed
         tagline = TAGLINE.search(written) if not (found.siren or found.candidates) else None
         if tagline and written[:tagline.start()].split()[-1][:1].isupper():
             # the official name before it, of the document's départements, or nothing
@@ -553,6 +559,28 @@ class DocumentLinker:
             if named.exact and named.score >= OFFICIAL_NAME_SCORE:
                 return named
         return found
+
+    def _by_bracketed_acronym(self, written: str, epci_type: str | None) -> Link:
+        """A part of an official name with its acronym in brackets ("l'Artois-Lys Romane
+        (CABBALR)" for the "CA de Béthune-Bruay, Artois-Lys Romane"): the EPCI the acronym
+        means in this document (defined, well known, or the initials of one of its names in all
+        France), when every word written before the bracket is a word of one of its names."""
+        bracket = BRACKETED_ACRONYM.search(written)
+        if not bracket or not _is_acronym(bracket.group(1)):
+            return NO_LINK
+        acronym, words = bracket.group(1), set(re.findall(r"\w{3,}", fold(written[:bracket.start()])))
+        if not words:
+            return NO_LINK
+        ref = referential.load()
+        found = self._link_acronym(acronym, epci_type)
+        sirens = [found.siren] if found.siren else list(found.candidates) or [
+            s for s in {*known_acronyms().get(acronym, ()), *generated_acronyms().get(acronym, ())}
+            if s in ref.epcis]
+        fitting = [s for s in sirens if any(words <= set(re.findall(r"\w{3,}", fold(borne.name)))
+                                            for borne in ref.epcis[s].names)]
+        if len(fitting) != 1:
+            return NO_LINK
+        return found if found.siren == fitting[0] else _linked(ref.epcis[fitting[0]], GENERATED_ACRONYM_SCORE, False)
 
     def _lone_acronym(self, acronym: str) -> Link:
         """A well-known acronym written in capitals in a text that names no place ("le projet

@@ -188,3 +188,12 @@ def test_one_word_left_of_an_official_name_links_only_inside_the_documents_depar
     assert link_epci("Chambre").siren is None
     # the official name itself still links anywhere
     assert link_epci("CC du Canton de La Chambre", "CC", frozenset({"976"})).siren == "247300361"
+
+
+def test_a_part_of_a_name_with_its_acronym_in_brackets_links_by_the_acronym():
+    """"l'Artois-Lys Romane (CABBALR)": the initials of "CA de Béthune-Bruay, Artois-Lys Romane",
+    whose names hold every word written; an acronym of another EPCI links nothing."""
+    linker = DocumentLinker(frozenset({"02"}), frozenset(), 2023)
+    assert linker.link("Artois-Lys Romane (CABBALR)").siren == "200072460"
+    assert linker.link("Flandre Romane (CABBALR)").siren is None
+    assert DocumentLinker(frozenset({"972"})).link("la CACEM").siren == "249720061"

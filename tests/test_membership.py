@@ -623,3 +623,29 @@ def test_a_line_naming_a_list_of_epcis_names_their_territory(text, expected):
 ])
 def test_the_territory_a_member_list_names_as_its_subject(text, expected):
     assert members(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Préfecture de la région Normandie – Rouen, le 26 novembre 2018\n\n"
+                 "Axe Seine (Eure, Seine-Maritime) : Métropole Rouen Normandie, CA Seine Eure, "
+                 "Communauté de l'agglomération havraise (CODAH), CC Caux Estuaire et CC Eure-Madrie-Seine.\n",
+                 {("axe-seine", "200023414"), ("axe-seine", "200035665"), ("axe-seine", "242700623")},
+                 id="names that link to none between the members"),
+    pytest.param("Le 20 septembre 2023, trois territoires ont signé leur feuille de route. Le territoire "
+                 "Vallée de la Bresle – Vimeu associe la CC des Villes Sœurs et la CC du Vimeu ; enfin "
+                 "le Saint-Quentinois, dans l'Aisne, réunit l'agglomération du Saint-Quentinois et "
+                 "Chauny-Tergnier-La Fère.",
+                 {("vallee-de-la-bresle-vimeu", "247600588"), ("vallee-de-la-bresle-vimeu", "200070944"),
+                  ("saint-quentinois", "200071892"), ("saint-quentinois", "200071785")},
+                 id="a list whose subject is another territory, without 'territoire'"),
+    pytest.param("Le 21 novembre 2023, Concarneau Cornouaille Agglomération est reconnue territoire "
+                 "d'industrie. La démarche sera conduite avec Quimperlé Communauté, partenaire de la "
+                 "filière navale, qui ne fait pas partie du territoire.",
+                 {("concarneau-cornouaille-agglomeration", "242900769")}, id="said not to be a member"),
+    pytest.param("Le 30 novembre 2023, la CACEM forme à elle seule le territoire « CACEM », tandis que "
+                 "Cap Nord Martinique est porté par la communauté d'agglomération du Pays Nord Martinique.",
+                 {("cacem", "249720061"), ("cap-nord-martinique", "200041788")},
+                 id="the territory an EPCI forms, named right after"),
+])
+def test_members_of_probes16b_layouts(text, expected):
+    assert members(text) == expected

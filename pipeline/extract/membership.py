@@ -1,6 +1,7 @@
 """Which territory each EPCI mention belongs to, whatever the layout.
 
-A mention named as someone's office ("président de X") is never a member. Otherwise, in order,
+A mention named as someone's office ("président de X"), or said not to be a member ("A,
+partenaire de la filière, qui ne fait pas partie du territoire"), is never a member. Otherwise, in order,
 the first rule that answers decides (its reason is not a column: the EPCI row keeps
 the rule that found the mention):
 1. the layout names it: the value of a "Territory : A, B et C" line;
@@ -22,7 +23,9 @@ the rule that found the mention):
    belong to none), or, not listed, is an item of the enumeration of territories it follows
    ("…, Grand Angoulême, Limoges Métropole – ELAN, …": a territory the territory rules missed,
    not a member), or listed as the member of a territory named as the list's subject but not
-   kept ("Le territoire Collines de Normandie regroupe A et B": not another territory's); a
+   kept ("Le territoire Collines de Normandie regroupe A et B", "celui de X, qui rassemble A et
+   B", "…, Caen Industrie est porté par A", "enfin le Saint-Quentinois, dans l'Aisne, réunit A
+   et B": not another territory's); a
    territory named before a line that ends with a full stop is not in the sentence of an EPCI
    not listed, whatever the parser's sentences ("… Ouest Saône et Loire ».⏎
    Le 2 novembre, Dijon métropole annonçait avoir rejoint …"); else after it when the EPCI is listed as a member ("regroupant A et B, le
@@ -68,7 +71,8 @@ A territory no territory rule finds may be named by its members' layout: a "Name
 (départements) : A, B et C" line whose label is a proper name and whose value coordinates linked
 EPCIs (rule territory.member_line); the subject of a member list ("Le territoire de X, regroupant
 A et B") or the sentence before a list that points back to it ("Le territoire X a été labellisé.
-Il associe A et B.") (rule territory.member_subject).
+Il associe A et B.", "…, Caen Industrie est porté par A"), or the territory quoted right after
+"A forme à elle seule le territoire « X »" (rule territory.member_subject).
 """
 
 from __future__ import annotations
@@ -76,7 +80,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.extract.members import WORDS, EpciMention
+from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, SENTENCE_STARTS,
                                                  WORDS as TERRITORY_WORDS, is_place_name)
@@ -123,6 +127,25 @@ MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|s
                        # "A et B, les deux intercommunalités du territoire d'industrie Y, …"
                        r"|\s*,\s*(?:les|ses)\s+(?:\w+\s+)?(?:intercommunalites|communautes|epci|membres)"
                        r"(?:\s+membres)?\s+(?:du|de\s+la|de\s+l'|des)\b")
+# what may stand between "X forme le territoire", "X est membre du" and the territory's name
+# (folded text): "« CACEM »", "territoire d'industrie", "TI"
+TERRITORY_NAMED_NEXT = re.compile(r"[\s«\"“(]*(?:(?:le|la|du|au|l')\s*)?(?:nouveau\s+)?(?:territoires?\s*|ti\s+)?"
+                                  r"(?:d'\s*industrie\s*)?[\s«\"“:]*")
+
+
+def _names_next(folded: str, position: int, territory_start: int) -> bool:
+    """Whether the territory named at `territory_start` is the one a "… forme le territoire",
+    "… est membre du" ending at `position` speaks of, not another named later in the sentence
+    ("la CACEM forme à elle seule le territoire « CACEM », tandis que Cap Nord …")."""
+    return TERRITORY_NAMED_NEXT.fullmatch(folded, position, territory_start) is not None
+
+
+# EPCIs said not to be members, after their name or run (folded text): "A et B, partenaires de
+# la filière, qui ne font pas partie du territoire", "A, qui n'en est pas membre"
+NOT_A_MEMBER = re.compile(r"[^.;:!?]{0,80}?(?<![\w'])(?:qui\s+)?(?:ne|n')\s*(?:en\s+)?(?:font|fait|sont|est|faisaient|faisait"
+                          r"|feront|fera|seront|sera)\s+pas\s+(?:partie|membres?)\b")
+
+
 # "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)
 PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
@@ -243,6 +266,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         # "président de GrandSoissons Agglomération": an office, not a member, even of the
         # territory named after that EPCI ("vice-présidente de la CA Pays Basque")
         return None
+    if NOT_A_MEMBER.match(folded, (run_end or {}).get(id(mention), mention.end)):
+        return None  # "… avec A et B, partenaires de la filière, qui ne font pas partie du territoire"
     if mention.link.siren:
         named = [t for t in territories if any(named_after(side, mention.link.siren)
                                                or aliases.get(fold(side)) == mention.link.siren
@@ -286,6 +311,10 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if before and not mention.in_member_list and len(before) > 1 \
             and text[:mention.start].rstrip()[-1:] in (",", "/", ";"):
         return None  # "…, Grand Angoulême, Limoges Métropole – ELAN, …": a territory itself
+    if before and mention.in_member_list and mention.list_start is not None \
+            and before[-1][0] < mention.list_start \
+            and _subject_named_otherwise(text, before[-1][0] + len(before[-1][1].name), mention.list_start, epci_spans):
+        return None  # "X associe A et B ; enfin le Saint-Quentinois réunit C et D": not X's
     if before:
         return before[-1][1].territory_id
     intro = _sentence_index(sentences, mention.list_start) if mention.in_member_list \
@@ -296,7 +325,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         if named:
             return named[-1][1].territory_id
     after = _named_in(folded, mention.end, end, territories, epci_spans)
-    if after and (mention.in_member_list or MEMBER_OF.match(folded, mention.end)):
+    member_of = MEMBER_OF.match(folded, mention.end)
+    if after and (mention.in_member_list or member_of and _names_next(folded, member_of.end(), after[0][0])):
         return after[0][1].territory_id
     if mention.list_start is not None and _unnamed_subject(folded, start, mention.list_start):
         if not _verbless(folded, start, end, (run_end or {}).get(id(mention), mention.end)):
@@ -308,7 +338,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                 return named[-1][1].territory_id
         return None
     if mention.in_member_list and mention.list_start is not None \
-            and _subject_named_otherwise(text, start, mention.list_start):
+            and _subject_named_otherwise(text, start, mention.list_start, epci_spans):
         return None  # "Le territoire Collines de Normandie regroupe A et B": not one we found
     holding = [t for t in territories if t.end <= mention.start < t.block_end]
     if holding and mention.in_member_list:
@@ -414,22 +444,73 @@ TERRITORY_WORD = r"[Tt]erritoire\s+(?:d['’]\s*[Ii]ndustrie\s+)?"
 SUBJECT_NAME = (r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[«\"“]?\s*"
                 r"(?P<name>(?![Ii]ndustrie\b)[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t–—-]+(?:(?:de|du|des|la|le|les|et|sur|en|d['’]|l['’])[ \t]*)*"
                 r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)\s*[»\"”]?")
-NAMED_SUBJECT = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+" + TERRITORY_WORD + SUBJECT_NAME
+NAMED_SUBJECT = re.compile(r"(?:\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+" + TERRITORY_WORD + r"|\b[Cc]elui\s+(?=d))" + SUBJECT_NAME
                            + r"\s*,?\s*(?:qui\s+)?(?:(?:est|sont|a\s+été|s['’]organise|s['’]articule"
                            r"|se\s+structure)\s+)?$")
 # a sentence opening with a territory's name, before a sentence pointing back to it ("Le
 # territoire Bocage Vendéen a été labellisé. Il associe …")
+# the same subject without "territoire", opening its clause: "…, Caen Industrie est porté par
+# A", "Enfin, les Collines de Normandie réunissent A et B" (two capitalised words at least, or
+# one that says where it lies: "enfin le Saint-Quentinois, dans l'Aisne, réunit A et B")
+BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n))\s*(?:(?:[Ee]nfin|[Pp]uis|[Ee]nsuite|et)\s*,?\s+)?"
+                          r"(?:(?:[Ll]es|[Ll]e|[Ll]a)\s+|[Ll]['’]\s*)?" + SUBJECT_NAME
+                          # "le Saint-Quentinois, dans l'Aisne, réunit"
+                          + r"(?P<where>\s*,\s*(?:dans|en)\s+[^,.;:]{2,40},)?"
+                          + r"\s*,?\s*(?:(?:est|sont|a\s+été|ont\s+été)\s+)?$")
 NAMED_FIRST = re.compile(r"\s*(?:[Ll]e|[Cc]e)\s+" + TERRITORY_WORD + SUBJECT_NAME)
 
 
-def _subject_named_otherwise(text: str, sentence_start: int, trigger: int) -> bool:
+def _subject_named_otherwise(text: str, sentence_start: int, trigger: int,
+                             epci_spans: list[tuple[int, int]] = ()) -> bool:
     """Whether a member list's subject is a territory named in the text ("Le territoire
     Collines de Normandie regroupe A et B") whose mention the territory rules did not keep: its
     members belong to it, not to another territory of the document. (A territory they kept is
     found before the list by the sentence rule, which answers first.)"""
-    subject = NAMED_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger)
+    subject = NAMED_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger) \
+        or _bare_subject(text, sentence_start, trigger, epci_spans)
     # "Ce territoire d'Indre-et-Loire réunit A et B": where the territory lies, not its name
     return bool(subject) and not is_place_name(subject.group("name"))
+
+
+# the quoted name after "X forme à elle seule le territoire", "X est membre du territoire"
+QUOTED_NAME = re.compile(r"[«\"“]\s*(?P<name>[A-ZÉÈÀÂÎÔ][^»\"”\n]{1,60}?)\s*[»\"”]")
+
+
+def _territory_it_forms(text: str, folded: str, mention: EpciMention) -> TerritoryMention | None:
+    """The territory an EPCI is said to form or belong to, named in quotes right after ("la
+    CACEM forme à elle seule le territoire « CACEM »"), when no territory rule found it."""
+    member_of = MEMBER_OF.match(folded, mention.end)
+    if member_of is None:
+        return None
+    gap = TERRITORY_NAMED_NEXT.match(folded, member_of.end())
+    if "territoire" not in folded[member_of.start():gap.end()]:
+        return None
+    quoted = QUOTED_NAME.match(text, text.rfind("«", member_of.end(), gap.end() + 1)
+                               if "«" in text[member_of.end():gap.end() + 1] else gap.end())
+    if quoted is None:
+        return None
+    return TerritoryMention(quoted.start("name"), quoted.end("name"), collapse_spaces(quoted.group("name")),
+                            "territory.member_subject", block_end=quoted.end())
+
+
+OTHER_BODY = re.compile(r"(?:" + WORDS["not_epci"] + r")(?:\s|$)", re.IGNORECASE)
+
+
+def _bare_subject(text: str, sentence_start: int, trigger: int,
+                  epci_spans: list[tuple[int, int]]) -> re.Match | None:
+    """The name opening the clause of a member list's trigger, without "territoire" ("…, Caen
+    Industrie est porté par A"): two capitalised words at least, or one said to lie somewhere
+    ("le Saint-Quentinois, dans l'Aisne, réunit"); not an EPCI ("Flers Agglo regroupe"), nor
+    another body ("L'État associe", "Le PETR du Pays de X regroupe")."""
+    subject = BARE_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger)
+    if subject is None:
+        return None
+    name = subject.group("name")
+    if len(re.findall(r"(?<![\w'’])[A-ZÉÈÀÂÎÔ]", name)) < 2 and not subject.group("where") \
+            or OTHER_BODY.match(name) \
+            or any(s < subject.end("name") and subject.start("name") < e for s, e in epci_spans):
+        return None
+    return subject
 
 
 def _named_as_member(mention: EpciMention, text: str, folded: str, start: int, end: int,
@@ -468,12 +549,27 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
             # an article about one territory (territory.topic) goes by the EPCI whatever the list
             # an EPCI several fit designates the territory named after one of them
             sirens = [mention.link.siren] if mention.link.siren else mention.link.candidates
+            # a "Territory : A, B et C" line names the territory its members belong to: the
+            # names inside them are no other territories ("X (Nord) : CA du Pays de Saint-Omer …")
+            hinted_elsewhere = mention.territory_hint not in (None, territory.territory_id) \
+                or _list_of_another(mention, text)
             designates = (mention.list_start not in mixed_lists or territory.rule == "territory.topic") \
+                and not hinted_elsewhere \
                 and any(named_after(side, siren) for side in sides for siren in sirens)
             if inside and not designates:
                 return True
         return False
     return [t for t in territories if not piece_of_another(t)]
+
+
+def _list_of_another(mention: EpciMention, text: str) -> bool:
+    """Whether the member list holding a mention is introduced as the territory's named before:
+    its sentence points back to it ("Le territoire X a été retenu. Il associe : la communauté de
+    communes du Val d'Amboise, …"). The names inside its members are then no territories."""
+    if not (mention.in_member_list and mention.list_start is not None):
+        return False
+    start = max(text.rfind(".", 0, mention.list_start), text.rfind("\n", 0, mention.list_start)) + 1
+    return bool(ANAPHORA.match(text[start:mention.list_start].lstrip(" \t•-–*")))
 
 
 # a full stop then a blank line: the end of a sentence the parser may have run on
@@ -697,11 +793,19 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
             continue
         gaps = [text[value_start:inside[0].start]] + [text[a.end:b.start] for a, b in zip(inside, inside[1:])
                                                       if a.end <= b.start]
-        words = [len(re.findall(r"\w+", re.sub(r"\([^()]*\)", " ", gap))) for gap in gaps]
+        words = [len(re.findall(r"\w+", re.sub(r"\([^()]*\)", " ", _without_headed_names(gap)))) for gap in gaps]
         if words[0] <= MAX_LEAD_WORDS and max(words[1:], default=0) <= MAX_GAP_WORDS \
                 and not any(re.search(r"[.!?](?:\s|$)", gap) for gap in gaps):
             kept.append(candidate)
     return kept
+
+
+def _without_headed_names(gap: str) -> str:
+    """A gap between two linked members, less the names in it that open with a legal form: an
+    EPCI that links to none (merged since, "la communauté de communes Caux Estuaire", "la
+    Communauté de l'agglomération havraise (CODAH)") is one more member of the list, not prose."""
+    pieces = JOINT.split(gap)
+    return " ".join(piece for piece in pieces if not HEAD.match(piece.strip()))
 
 
 SENTENCE_BOUNDARY = re.compile(r"[.!?][»”\"]?[ \t]+|\n[ \t]*")
@@ -721,7 +825,11 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
     intercommunalités concernées sont A et B"), when no territory mention stands there: its
     linked members say it is a territory (rule territory.member_subject)."""
     found: dict[int, TerritoryMention] = {}
+    folded = fold(text)
     for mention in mentions:
+        named = _territory_it_forms(text, folded, mention) if mention.link.siren else None
+        if named and not any(t.start < named.end and named.start < t.end for t in territories):
+            found.setdefault(named.start, named)
         if not (mention.in_member_list and mention.link.siren and mention.list_start is not None):
             continue
         index = _sentence_index(sentences, mention.list_start)
@@ -730,6 +838,9 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
         start, end = sentences[index]
         start = _sentence_start(text, start, mention.list_start)  # the parser may run across lines
         subject = NAMED_SUBJECT.search(text, max(start, mention.list_start - 160), mention.list_start)
+        if subject is None:  # "…, Caen Industrie est porté par A"
+            subject = _bare_subject(text, start, mention.list_start, [(m.start, m.end) for m in mentions])
+            subject = subject if subject and not is_place_name(subject.group("name")) else None
         if subject is None and mention.list_start - start < 60 and ANAPHORA.match(text[start:end]):
             end = start
             subject = NAMED_FIRST.match(text, _sentence_start(text, max(0, start - 300), start - 1))
