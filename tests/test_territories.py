@@ -1933,3 +1933,10 @@ def test_a_relative_clause_after_the_last_name_of_an_inline_list():
             "le Grand Chalon et Bourgogne Industrie, qui associe Dijon Métropole, la communauté urbaine "
             "Creusot Montceau et la communauté de communes du Grand Autunois Morvan.")
     assert ids(text) == ["grand-chalon", "bourgogne-industrie"]
+
+
+def test_an_acronym_of_another_territory_s_name_is_that_territory():
+    found = [m.name for m in find_territories(
+        "À La Réunion, la CIREST et le TCO sont chacun territoire d'industrie : « CIREST » et « Territoire de la "
+        "Côte Ouest ».", [])]
+    assert "TCO" not in found and "Territoire de la Côte Ouest" in found

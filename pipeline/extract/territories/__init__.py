@@ -618,8 +618,19 @@ def _acronyms_spelled_out(text: str, mentions: list[TerritoryMention]) -> None:
     folded = fold(text)
     for mention in mentions:
         if ACRONYM_NAME.fullmatch(mention.name):
-            mention.name = (_spelled_out(text, folded, mention.name) or _known_acronym(mention.name)
+            mention.name = (_spelled_out(text, folded, mention.name) or _initials_of_another(mentions, mention.name)
+                            or _known_acronym(mention.name)
                             or _written_with_its_form(text, folded, mention.name) or mention.name)
+
+
+def _initials_of_another(mentions: list[TerritoryMention], acronym: str) -> str | None:
+    """'le TCO … « Territoire de la Côte Ouest »': another territory of the text whose capitalised
+    words' initials are the acronym is the same territory, under its full name."""
+    for other in mentions:
+        words = [w for w in re.split(r"[\s'’-]+", other.name) if w[:1].isupper()]
+        if len(words) >= 2 and "".join(w[0] for w in words).upper() == acronym.upper():
+            return other.name
+    return None
 
 
 def _spelled_out(text: str, folded: str, acronym: str) -> str | None:
