@@ -51,7 +51,7 @@ MARKER = re.compile(
     r"(?:[" + re.escape(BULLET_CHARS) + r"](?![*\-–—])"
     r"|\d{1,2}(?:°\)?|[.)])(?!\d)|[a-hA-H][.)](?=[ \t])|[a-z]\)(?=[ \t])|(?:i{1,3}|iv|v|vi{1,3})[.)](?=[ \t])"
     r"|(?:I{1,3}|IV|VI{0,3}|IX|X)[.)](?=[ \t]))"
-    r")(?P<gap>[ \t]*)")
+    r")(?P<gap>[ \t\u00a0\u202f]*)")  # a no-break space after a bullet too ("•\u00a0Alès")
 GLYPH_CATEGORIES = {"So", "Co", "Sk"}  # emoji, private-use glyphs of Word/PDF bullets
 INVISIBLE = "\ufe0f\u200d\u200b\u2060"
 COLON = re.compile(r"[ \t\u00a0\u202f]*:(?=[\s]|$)")
@@ -265,8 +265,47 @@ def _without_page_chrome(text: str, lines: list[_Line]) -> list[_Line]:
         for near in range(max(0, index - RUNNING_LINE_REACH), min(len(lines), index + RUNNING_LINE_REACH + 1)):
             if written[near] in repeated and not lines[near].marker:
                 chrome.add(near)
+        chrome.update(_furniture_inside_a_list(text, lines, index))
     return [_Line(line.start, line.start, line.indent) if index in chrome else line
             for index, line in enumerate(lines)]
+
+
+# Page furniture written once (a first page has no running header): capitals, a column gap or a
+# date, as in "COMMUNIQUÉ DE PRESSE – Territoires d'industrie        23/11/2018".
+FURNITURE_REACH = 6  # lines from a page number to the items around it, blank lines included
+FURNITURE_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+
+
+def _looks_like_furniture(text: str, line: _Line) -> bool:
+    body = text[line.start:line.end]
+    if body.rstrip(" *_").endswith(":"):
+        return False  # "Nouveaux territoires :" heads a sub-list
+    letters = [c for c in body if c.isalpha()]
+    capitals = len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+    return capitals or bool(COLUMN_GAP.search(body) or FURNITURE_DATE.search(body))
+
+
+def _furniture_inside_a_list(text: str, lines: list[_Line], page_number: int) -> set[int]:
+    """Lines of page furniture around a page number that stands between two items with the same
+    marker: the list goes on over the page break ("- Côte d'Albâtre ;" / footer 1/2 / header /
+    "- Lisieux Industrie ;")."""
+    def furniture_towards(step: int) -> tuple[set[int], _Line | None]:
+        found, index = set(), page_number + step
+        while 0 <= index < len(lines) and abs(index - page_number) <= FURNITURE_REACH:
+            line = lines[index]
+            if line.marker:
+                return found, line
+            if not line.blank:
+                if not _looks_like_furniture(text, line):
+                    return set(), None
+                found.add(index)
+            index += step
+        return set(), None
+    before, item_before = furniture_towards(-1)
+    after, item_after = furniture_towards(1)
+    if item_before is None or item_after is None or item_before.marker != item_after.marker:
+        return set()
+    return before | after
 
 
 def _outside_brackets(text: str, start: int, end: int):
@@ -772,6 +811,23 @@ class _Builder:
             start = first + separator.end()
         cells.append(_trimmed(self.text, start, last))
         return cells
+
+
+def stops_at_a_page_break(text: str, block: ListBlock) -> bool:
+    """Whether a page number stands in the few lines after a list and an item with the list's
+    marker follows it: the list may go on on the next page, under furniture not recognised."""
+    lines = _lines(text)
+    after = next((i for i, line in enumerate(lines) if line.start >= block.span.end), None)
+    if after is None or not block.items[-1].marker:
+        return False
+    page_number = None
+    for index in range(after, min(len(lines), after + FURNITURE_REACH)):
+        line = lines[index]
+        if line.marker:
+            return page_number is not None and line.marker == block.items[-1].marker
+        if not line.blank and PAGE_NUMBER.fullmatch(text, line.start, line.end):
+            page_number = index
+    return False
 
 
 @lru_cache(maxsize=8)
