@@ -1749,3 +1749,10 @@ def test_programme_words_counted_in_letters_past_ten_announce_a_list():
 def test_a_count_does_not_merge_two_intercommunalities_into_one_name():
     text = "Les trois territoires retenus sont : Alpha Val, Beta Sud, Gamma Communauté et Delta Communauté."
     assert "gamma-communaute-et-delta-communaute" not in ids(text)
+
+
+def test_a_list_counted_as_intercommunalities_names_members_not_territories():
+    text = ("Le Territoire d'industrie Nord Lorraine, reconduit pour la période 2023-2027, réunit dix "
+            "intercommunalités de Meurthe-et-Moselle et de Moselle :\n- Metz Métropole ;\n"
+            "- Communauté d'agglomération du Val de Fensch ;\n- Communauté de communes Rives de Moselle.\n")
+    assert ids(text) == ["nord-lorraine"]

@@ -67,11 +67,14 @@ def _participle_kind(folded: str, position: int, nouns: list[tuple[int, str]]) -
 def _keyword_decides(sentence: str) -> str | None:
     """What an intro sentence announces: TERRITORIES, MEMBERS (EPCIs, communes), OTHER (axes,
     projects, people ...) or None when it does not say. A counted noun of territories decides
-    (not a national count: "des 144 territoires identifiés … autour de 4 axes :");
-    else the noun just before the colon, else the first one named that is not a person."""
+    (not a national count: "des 144 territoires identifiés … autour de 4 axes :"), then a counted
+    noun of members in the clause before the colon; else the noun just before the colon, else the first one named that is not a person."""
     folded = INSTITUTIONS_NAMED_TERRITORIES.sub(lambda m: " " * len(m.group()), _without_programme_name(sentence))
     if any(_listable(m) for m in COUNTED_TERRITORIES.finditer(folded)):
         return TERRITORIES
+    tail = folded.rstrip(" :*_")
+    if any(ANNOUNCES_MEMBERS.match(tail, m.end() + 1) for m in COUNT_WORD.finditer(tail, tail.rfind(",") + 1)):
+        return MEMBERS  # "… réunit dix intercommunalités de Meurthe-et-Moselle et de Moselle :"
     nouns = sorted([(m.start(), TERRITORIES) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
                    + [(m.start(), MEMBERS) for m in ANNOUNCES_MEMBERS.finditer(folded)]
                    + [(m.start(), OTHER) for m in ANNOUNCES_OTHER.finditer(folded)])
