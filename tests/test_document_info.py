@@ -288,3 +288,11 @@ def test_an_archive_banner_is_page_chrome():
     info = extract_document_info(text)
     assert info["title"] == "Sologne Val de Cher labellisé Territoire d'industrie"
     assert info["published_on"] == datetime.date(2023, 11, 30)
+
+
+def test_a_page_saved_on_one_line_is_not_chrome_as_a_whole():
+    from pipeline.extract.document_info import chrome_spans
+    page = ("Aller au contenu Accueil > Actualités > Territoires d'industrie " + "Le territoire avance. " * 30
+            + "Partager sur Facebook")
+    assert chrome_spans(page) == []
+    assert chrome_spans("Aller au contenu Aller au menu\n\nLe texte.") == [(0, 30)]

@@ -1756,3 +1756,15 @@ def test_a_list_counted_as_intercommunalities_names_members_not_territories():
             "intercommunalités de Meurthe-et-Moselle et de Moselle :\n- Metz Métropole ;\n"
             "- Communauté d'agglomération du Val de Fensch ;\n- Communauté de communes Rives de Moselle.\n")
     assert ids(text) == ["nord-lorraine"]
+
+
+def test_an_inline_list_parted_by_semicolons_keeps_et_inside_its_names():
+    text = ("Le ministre a annoncé les 183 lauréats, dont 18 dans la région Hauts-de-France et 4 dans l'Aisne. "
+            "Il s'agit de : Haute Picardie ; Soissonnais-Valois ; Sud de l'Aisne ; Thiérache et des Pays de la Serre.")
+    assert ids(text) == ["haute-picardie", "soissonnais-valois", "sud-de-l-aisne", "thierache-et-des-pays-de-la-serre"]
+
+
+def test_chrome_words_after_the_programmes_name_on_a_one_line_page_are_no_names():
+    text = ("Accueil > Actualités > Territoires d'industrie Aller au contenu Aller au menu "
+            "Territoires d'industrie Communiqué de presse – Laon, le 14 novembre 2023.")
+    assert ids(text) == []

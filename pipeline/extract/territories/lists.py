@@ -471,7 +471,9 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None):
                 continue
         end = _list_end(text, start)
-        parts = [(s, e) for s, e in split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+")]
+        # items parted by ";" may hold commas and "et" ("… ; Thiérache et des Pays de la Serre.")
+        separators = r"\s*;\s*" if ";" in text[start:end] else r"\s*;\s*|,\s+|\s+et\s+"
+        parts = [(s, e) for s, e in split_inline_list(text, start, end, separators)]
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
             continue
