@@ -1768,3 +1768,15 @@ def test_chrome_words_after_the_programmes_name_on_a_one_line_page_are_no_names(
     text = ("Accueil > Actualités > Territoires d'industrie Aller au contenu Aller au menu "
             "Territoires d'industrie Communiqué de presse – Laon, le 14 novembre 2023.")
     assert ids(text) == []
+
+
+def test_a_counted_inline_list_whose_last_name_holds_commas_and_et():
+    text = ("Dans les Vosges, trois territoires sont labellisés : Epinal-Rambervillers, Plaine des Vosges et "
+            "Trois vallées de Bruyères, Gérardmer et Saint-Dié-des-Vosges.")
+    assert ids(text) == ["epinal-rambervillers", "plaine-des-vosges",
+                         "trois-vallees-de-bruyeres-gerardmer-et-saint-die-des-vosges"]
+    text = "La Nièvre en compte deux : Nevers Val de Loire et Loire, Vignobles et Nohain."
+    assert ids(text) == ["nevers-val-de-loire", "loire-vignobles-et-nohain"]
+    text = ("Les 4 territoires axonais comptent parmi les 183 Territoires d'industrie : Saint-Quentinois, "
+            "Sud de l'Aisne, Soissonnais-Valois, Thiérache et Pays de la Serre.")
+    assert ids(text)[-1] == "thierache-et-pays-de-la-serre"
