@@ -133,3 +133,12 @@ def test_a_list_stopping_at_a_page_break_before_items_like_its_own_is_in_doubt()
     row = only(text)
     assert (row["stated"], row["listed"]) == (4, 2)
     assert "page break" in row["doubt"]
+
+
+def test_a_numbered_list_whose_numbering_goes_on_further_is_in_doubt():
+    text = ("Rouen, le 26 novembre 2018\n\nLes trois territoires de la Seine-Maritime sont :\n\n1. Axe Seine\n\n"
+            "Ce territoire réunit les agglomérations de la vallée et des filières fortes :\n\n- la chimie ;\n"
+            "- l'automobile.\n\n2. Côte d'Albâtre\n\n3. Vallée de la Bresle" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"]) == (3, 1)
+    assert "numbering goes on" in row["doubt"]

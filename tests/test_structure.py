@@ -256,3 +256,11 @@ def test_roman_numerals_in_capitals_and_degree_numbers_are_markers():
     for first, second in (("I.", "II."), ("1°)", "2°)"), ("1°", "2°")):
         text = f"Deux territoires :\n{first} ALPHA NORD\n{second} Beta Sud\n"
         assert contents(text, parse(text).lists[0]) == ["ALPHA NORD", "Beta Sud"], first
+
+
+def test_a_numbered_list_goes_on_over_paragraphs_between_its_items():
+    text = ("Les trois territoires sont les suivants :\n\n1. Alpha Nord\n\nCe territoire réunit la vallée.\n\n"
+            "2. Beta\n\nIl s'étend jusqu'à la mer.\n\n3. Gamma Sud\n\nContact presse.\n")
+    assert contents(text, parse(text).lists[0]) == ["Alpha Nord", "Beta", "Gamma Sud"]
+    bullets = "Les territoires :\n\n- Alpha\n\nUne phrase sans rapport.\n\n- Beta\n"
+    assert len(parse(bullets).lists[0].items) == 1  # only numbers say the list goes on

@@ -519,12 +519,20 @@ class _Builder:
                         self._heads_a_sub_list(lines[following], headings) and self._next_is_item(following))):
                     i = following
                     continue
+                numbered = self._next_number_after_prose(following, items) if following < len(lines) else None
+                if numbered is not None:
+                    i = numbered  # "1. Axe Seine" / a paragraph about it / "2. Côte d'Albâtre"
+                    continue
                 break
             if not line.marker:
                 if self._heads_a_sub_list(line, headings) and self._next_is_item(i):
                     heading = Span(line.start, line.end)  # "Nouveaux territoires :" between items
                     headings.append(heading)
                     i += 1
+                    continue
+                numbered = self._next_number_after_prose(i, items)
+                if numbered is not None:
+                    i = numbered  # "1. Axe Seine" / a paragraph about it / "2. Côte d'Albâtre"
                     continue
                 break
             end, j = line.end, i + 1
@@ -545,6 +553,21 @@ class _Builder:
         if items:
             self._new_list("bullets", index, items, headings, intro_line)
         return i
+
+    def _next_number_after_prose(self, index: int, items: list[Item]) -> int | None:
+        """The line of the next number of a numbered list when only prose stands before it
+        ("1. Axe Seine" / "Ce territoire réunit …" / "2. Côte d'Albâtre"), else None."""
+        last = NUMBER_MARKER.fullmatch(items[-1].marker) if items else None
+        if last is None:
+            return None
+        following = f"{int(last['number']) + 1}{last['mark']}"
+        for j in range(index, min(len(self.lines), index + PROSE_BETWEEN_NUMBERS)):
+            line = self.lines[j]
+            if line.marker:
+                return j if line.marker == following else None
+            if not line.blank and _ends_with_colon(self.text, line):
+                return None
+        return None
 
     def _sub_heading(self, line: _Line) -> bool:
         """'Nouveaux territoires :' or a short heading without punctuation ('Territoires
@@ -828,6 +851,22 @@ def stops_at_a_page_break(text: str, block: ListBlock) -> bool:
         if not line.blank and PAGE_NUMBER.fullmatch(text, line.start, line.end):
             page_number = index
     return False
+
+
+NUMBER_MARKER = re.compile(r"(?P<number>\d{1,2})(?P<mark>°\)?|[.)])")
+PROSE_BETWEEN_NUMBERS = 8  # lines of prose (blank ones included) between two numbered items
+NUMBERING_REACH = 2000  # characters after a list where its numbering may go on
+
+
+def numbering_goes_on(text: str, block: ListBlock) -> bool:
+    """Whether a numbered list ("1. Axe Seine") stops and a line further on carries the next
+    number with the same mark ("2. Côte d'Albâtre"): its items are parted by paragraphs of prose."""
+    last = NUMBER_MARKER.fullmatch(block.items[-1].marker.strip()) if block.items else None
+    if last is None:
+        return False
+    following = f"{int(last['number']) + 1}{last['mark']}"
+    window = text[block.span.end:block.span.end + NUMBERING_REACH]
+    return bool(re.search(r"(?m)^[ \t]*" + re.escape(following) + r"[ \t]+\S", window))
 
 
 @lru_cache(maxsize=8)
