@@ -395,16 +395,10 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
         reading = _read_quantity(folded, token, vocab)
         following = tokens[index] if index < len(tokens) else None
         if reading.unit is None:
-            change = _change(folded, token, reading, following, vocab)
-            if change:
-                found.extend(change)
-                consumed = change[-1].end
-                index += 1
-                continue
-            span = _range(folded, token, reading, following, vocab)
-            if span:
-                found.append(span)
-                consumed = span.end
+            spans = _range(folded, token, reading, following, vocab)
+            if spans:
+                found.extend(spans)
+                consumed = spans[-1].end
                 index += 1
             else:
                 bare.append(token)
@@ -464,8 +458,10 @@ def _fractions(folded: str, vocab: Vocabulary) -> list[Found]:
 
 
 def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,
-           vocab: Vocabulary) -> Found | None:
-    """"1200 à 1300 projets", "entre 1 et 2 millions d'euros": the bounds share the noun of the second."""
+           vocab: Vocabulary) -> list[Found] | None:
+    """"1200 à 1300 projets", "entre 1 et 2 millions d'euros": the bounds share the noun of the
+    second. After a verb of change ("a porté la liste de 124 à 136 territoires", "est passé de 10
+    à 12 projets") they are two figures, the value before and after, not a range."""
     if high is None or low.year_like or high.year_like:
         return None
     opener = RANGE_OPENER.search(folded, max(0, low.start - 12), low.start)
@@ -476,28 +472,15 @@ def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,
     if high_reading.unit is None:
         return None
     low_scale = low_reading.scale if low_reading.scale != 1.0 else high_reading.scale
+    low_value, high_value = round(low.value * low_scale, 6), round(high.value * high_reading.scale, 6)
+    if not opener and CHANGE_FROM.search(folded, max(0, low.start - 60), low.start):
+        return [Found(low.start, low.end, low.start, low_value, None, high_reading.unit,
+                      low.approximate, "figure.change", high_reading.synonym),
+                Found(high.start, high_reading.end, high.start, high_value, None, high_reading.unit,
+                      high.approximate, "figure.number_unit", high_reading.synonym)]
     start, approximate = _qualifier(folded, opener.start() if opener else low.start, vocab)
-    return Found(start, high_reading.end, low.start, round(low.value * low_scale, 6),
-                 round(high.value * high_reading.scale, 6), high_reading.unit,
-                 approximate or low.approximate or high.approximate, "figure.range")
-
-
-def _change(folded: str, low: Token, low_reading: Reading, high: Token | None,
-            vocab: Vocabulary) -> list[Found] | None:
-    """"a porté la liste de 124 à 136 territoires", "est passé de 10 à 12 projets": a value before
-    and after a change, two figures of the noun after the second, not a range."""
-    if high is None or low.year_like or high.year_like \
-            or not CHANGE_FROM.search(folded, max(0, low.start - 60), low.start) \
-            or not re.fullmatch(r"[\s*_]+a[\s*_]+", folded[low_reading.end:high.start]):
-        return None
-    high_reading = _read_quantity(folded, high, vocab)
-    if high_reading.unit is None:
-        return None
-    low_scale = low_reading.scale if low_reading.scale != 1.0 else high_reading.scale
-    return [Found(low.start, low.end, low.start, round(low.value * low_scale, 6), None,
-                  high_reading.unit, low.approximate, "figure.change", high_reading.synonym),
-            Found(high.start, high_reading.end, high.start, round(high.value * high_reading.scale, 6),
-                  None, high_reading.unit, high.approximate, "figure.number_unit", high_reading.synonym)]
+    return [Found(start, high_reading.end, low.start, low_value, high_value, high_reading.unit,
+                  approximate or low.approximate or high.approximate, "figure.range")]
 
 
 def _elided_figures(folded: str, tokens: list[Token], bare: list[Token], found: list[Found],
