@@ -330,3 +330,10 @@ def test_chrome_of_whole_pages_never_makes_the_title():
     }
     for text, title in cases.items():
         assert extract_document_info(text)["title"] == title, text
+
+def test_a_page_saved_on_one_line_is_not_chrome_as_a_whole():
+    from pipeline.extract.document_info import chrome_spans
+    page = ("Aller au contenu Accueil > Actualités > Territoires d'industrie " + "Le territoire avance. " * 30
+            + "Partager sur Facebook")
+    assert chrome_spans(page) == []
+    assert chrome_spans("Aller au contenu Aller au menu\n\nLe texte.") == [(0, 30)]

@@ -435,3 +435,53 @@ def test_coordinated_departements_count_in_their_common_region():
             "Dans l'Aube et l'Yonne, 3 territoires d'industrie. Dans l'Aube, 4 territoires d'industrie.")
     assert [(f["value"], f["scope_code"]) for f in figures(text)] == [
         (3.0, "76"), (2.0, "44"), (3.0, "89"), (4.0, "10")]
+
+
+# Authored probes (probes16c): figures as people write them.
+
+def test_a_number_written_again_in_brackets_is_one_figure():
+    assert facts("La Guadeloupe compte trois (3) territoires d'industrie.")[0][:3] == (3.0, None, "territoire")
+    assert [f[:3] for f in facts("Le département compte 3 (trois) territoires d'industrie.")] == [(3.0, None, "territoire")]
+
+
+def test_a_change_from_one_value_to_another_is_two_figures_not_a_range():
+    found = facts("L'assemblée générale a porté la liste nationale de 124 à 136 territoires.")
+    assert [f[:3] for f in found] == [(124.0, None, "territoire"), (136.0, None, "territoire")]
+    assert facts("Les territoires porteront en moyenne de 10 à 15 projets.")[0][:3] == (10.0, 15.0, "projet")
+
+
+def test_pronoun_counts_with_egalement_and_ne_que():
+    text = ("Dans le Jura, deux territoires ont été retenus. La Nièvre en compte également deux. "
+            "Entre 2019 et 2022, la Gironde n'en comptait que deux.")
+    assert [f[:3] for f in facts(text)] == [(2.0, None, "territoire")] * 3
+
+
+def test_a_partitive_takes_a_plural_antecedent():
+    text = ("Le programme national Territoires d'industrie entre dans sa deuxième phase. Avec dix "
+            "déclinaisons en Bretagne, la région confirme sa vocation. Quatre d'entre elles se situent dans le Morbihan.")
+    assert all(f[2] != "region" for f in facts(text))
+
+
+def test_jobs_the_projects_represent_are_a_programme_figure():
+    text = "Le territoire a identifié une vingtaine de projets, qui représentent près de deux cents emplois."
+    assert (200.0, None, "emploi", True) in [f[:4] for f in facts(text)]
+
+
+def test_amounts_of_another_national_programme_are_left_out():
+    text = ("L'État consacrera au programme Territoires d'industrie 100 millions d'euros par an. Il s'ajoute "
+            "à Action cœur de ville, doté de 5 milliards d'euros, et à Petites villes de demain (3 milliards "
+            "d'euros). Le plan France 2030 représente quant à lui 54 Md€.")
+    assert [f[0] for f in facts(text)] == [100000000.0]
+
+
+def test_a_whole_opening_its_line_is_not_scoped_to_the_part_after_it():
+    text = ("Une dizaine de territoires en Nouvelle-Aquitaine\n\nSur les 124 territoires d'industrie dévoilés "
+            "le 22 novembre, une dizaine se situent en Nouvelle-Aquitaine.")
+    scopes = {f[0]: f[4] for f in facts(text)}
+    assert scopes[124.0] == "FR"
+    assert facts("En Normandie, parmi les 10 sites choisis, celui de la vallée est verrier.")[0][4] == "28"
+
+
+def test_new_entrants_and_announced_counts():
+    text = "Avec 21 lauréats sur les 183 annoncés, la région est dotée. Trois nouveaux venus rejoignent le dispositif."
+    assert [f[:3] for f in facts(text)] == [(21.0, None, "territoire"), (183.0, None, "territoire"), (3.0, None, "territoire")]

@@ -123,3 +123,22 @@ def test_a_national_total_beside_the_lists_own_count_does_not_size_it():
     row = only("Quatre territoires axonais font partie des 183 Territoires d'industrie retenus pour 2023-2027 : "
                "le Saint-Quentinois, le Sud de l'Aisne, le Soissonnais-Valois, la Thiérache et Pays de la Serre.")
     assert (row["stated"], row["listed"]) == (4, 4)
+
+
+def test_a_list_stopping_at_a_page_break_before_items_like_its_own_is_in_doubt():
+    text = ("Rouen, le 23 novembre 2018\n\nPour la Normandie, les 4 territoires retenus sont :\n"
+            "- Nord Cotentin (Manche) ;\n- Sud Manche (Manche) ;\n\nPréfecture de la région Normandie, "
+            "service de la communication, suite du communiqué          1/2\n\nLa suite de la liste, page suivante, est la voici\n\n"
+            "- Caen Industrie (Calvados) ;\n- Lisieux Industrie (Calvados)." + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"]) == (4, 2)
+    assert "page break" in row["doubt"]
+
+
+def test_a_numbered_list_whose_numbering_goes_on_further_is_in_doubt():
+    text = ("Rouen, le 26 novembre 2018\n\nLes trois territoires de la Seine-Maritime sont :\n\n1. Axe Seine\n\n"
+            "Ce territoire réunit les agglomérations de la vallée et des filières fortes :\n\n- la chimie ;\n"
+            "- l'automobile.\n\n2. Côte d'Albâtre\n\n3. Vallée de la Bresle" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"]) == (3, 1)
+    assert "numbering goes on" in row["doubt"]

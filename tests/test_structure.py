@@ -195,6 +195,24 @@ def test_page_numbers_and_running_lines_inside_a_list_are_skipped():
     assert contents(text, lst) == ["Alpha Nord", "Beta", "Gamma Sud", "Delta"]
 
 
+def test_a_no_break_space_after_a_bullet_is_a_gap():
+    for space in ("\u00a0", "\u202f"):
+        text = f"Trois territoires ont été retenus :\n•{space}Alpha Nord ;\n•{space}Beta ;\n•{space}La Tour du Gamma – Delta Est.\n"
+        assert contents(text, parse(text).lists[0]) == ["Alpha Nord ;", "Beta ;", "La Tour du Gamma – Delta Est."]
+
+
+def test_furniture_written_once_at_a_page_break_inside_a_list_is_skipped():
+    """A first page has no running header: a footer and a header of capitals, a column gap or a
+    date stand between the list's items, and the page number tells the break."""
+    for header in ("COMMUNIQUÉ DE PRESSE – Territoires d'industrie          23/11/2018", "TERRITOIRES D'INDUSTRIE EN NORMANDIE"):
+        text = ("Les territoires retenus sont :\n- Alpha Nord ;\n- Beta ;\n\n"
+                "Préfecture de région – 7 place de la Gare          1/2\n\n" + header + "\n\n- Gamma Sud ;\n- Delta.\n")
+        assert contents(text, parse(text).lists[0]) == ["Alpha Nord ;", "Beta ;", "Gamma Sud ;", "Delta."]
+    heading = "Les territoires retenus sont :\n- Alpha ;\n- Beta ;\n\n1/2\n\nNOUVEAUX TERRITOIRES :\n\n- Gamma ;\n- Delta.\n"
+    lst = parse(heading).lists[0]  # a heading ending with a colon stays the sub-list's heading
+    assert [h.of(heading) for h in lst.headings] == ["NOUVEAUX TERRITOIRES :"]
+
+
 def test_lines_counted_by_the_paragraph_above_make_a_list_without_a_colon():
     text = ("Avec trois territoires labellisés, le département confirme sa place. Le Département les suivra.\n\n"
             "Alpha Nord\nBeta Sud\nGamma\n\nLe président a salué la nouvelle.\n")
@@ -238,3 +256,11 @@ def test_roman_numerals_in_capitals_and_degree_numbers_are_markers():
     for first, second in (("I.", "II."), ("1°)", "2°)"), ("1°", "2°")):
         text = f"Deux territoires :\n{first} ALPHA NORD\n{second} Beta Sud\n"
         assert contents(text, parse(text).lists[0]) == ["ALPHA NORD", "Beta Sud"], first
+
+
+def test_a_numbered_list_goes_on_over_paragraphs_between_its_items():
+    text = ("Les trois territoires sont les suivants :\n\n1. Alpha Nord\n\nCe territoire réunit la vallée.\n\n"
+            "2. Beta\n\nIl s'étend jusqu'à la mer.\n\n3. Gamma Sud\n\nContact presse.\n")
+    assert contents(text, parse(text).lists[0]) == ["Alpha Nord", "Beta", "Gamma Sud"]
+    bullets = "Les territoires :\n\n- Alpha\n\nUne phrase sans rapport.\n\n- Beta\n"
+    assert len(parse(bullets).lists[0].items) == 1  # only numbers say the list goes on

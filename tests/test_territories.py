@@ -1940,3 +1940,33 @@ def test_an_acronym_of_another_territory_s_name_is_that_territory():
         "À La Réunion, la CIREST et le TCO sont chacun territoire d'industrie : « CIREST » et « Territoire de la "
         "Côte Ouest ».", [])]
     assert "TCO" not in found and "Territoire de la Côte Ouest" in found
+
+def test_a_list_counted_as_intercommunalities_names_members_not_territories():
+    text = ("Le Territoire d'industrie Nord Lorraine, reconduit pour la période 2023-2027, réunit dix "
+            "intercommunalités de Meurthe-et-Moselle et de Moselle :\n- Metz Métropole ;\n"
+            "- Communauté d'agglomération du Val de Fensch ;\n- Communauté de communes Rives de Moselle.\n")
+    assert ids(text) == ["nord-lorraine"]
+
+
+def test_an_inline_list_parted_by_semicolons_keeps_et_inside_its_names():
+    text = ("Le ministre a annoncé les 183 lauréats, dont 18 dans la région Hauts-de-France et 4 dans l'Aisne. "
+            "Il s'agit de : Haute Picardie ; Soissonnais-Valois ; Sud de l'Aisne ; Thiérache et des Pays de la Serre.")
+    assert ids(text) == ["haute-picardie", "soissonnais-valois", "sud-de-l-aisne", "thierache-et-des-pays-de-la-serre"]
+
+
+def test_chrome_words_after_the_programmes_name_on_a_one_line_page_are_no_names():
+    text = ("Accueil > Actualités > Territoires d'industrie Aller au contenu Aller au menu "
+            "Territoires d'industrie Communiqué de presse – Laon, le 14 novembre 2023.")
+    assert ids(text) == []
+
+
+def test_a_counted_inline_list_whose_last_name_holds_commas_and_et():
+    text = ("Dans les Vosges, trois territoires sont labellisés : Epinal-Rambervillers, Plaine des Vosges et "
+            "Trois vallées de Bruyères, Gérardmer et Saint-Dié-des-Vosges.")
+    assert ids(text) == ["epinal-rambervillers", "plaine-des-vosges",
+                         "trois-vallees-de-bruyeres-gerardmer-et-saint-die-des-vosges"]
+    text = "La Nièvre en compte deux : Nevers Val de Loire et Loire, Vignobles et Nohain."
+    assert ids(text) == ["nevers-val-de-loire", "loire-vignobles-et-nohain"]
+    text = ("Les 4 territoires axonais comptent parmi les 183 Territoires d'industrie : Saint-Quentinois, "
+            "Sud de l'Aisne, Soissonnais-Valois, Thiérache et Pays de la Serre.")
+    assert ids(text)[-1] == "thierache-et-pays-de-la-serre"

@@ -41,7 +41,14 @@ CHROME_AT_START = _alternation([p for p in CHROME_RULES["lines"] if p.startswith
 CHROME_ANYWHERE = _alternation([p for p in CHROME_RULES["lines"] if not p.startswith("^")])
 
 
+# A longer line is prose or a whole page saved on one line (menus, the communiqué, sharing
+# widgets): chrome words in it do not make the communiqué chrome.
+CHROME_MAX_WORDS = 80
+
+
 def _is_chrome(folded: str) -> bool:
+    if len(folded.split()) > CHROME_MAX_WORDS:
+        return False
     return bool(CHROME_AT_START.search(folded) or CHROME_ANYWHERE.search(folded))
 
 

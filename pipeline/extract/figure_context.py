@@ -11,10 +11,13 @@ figures table leaves out, because they are about something else than the program
   place ("la moitié de la Martinique"), the jobs or companies a place holds ("un bassin qui compte
   15 500 emplois industriels", "au sein de 5 400 entreprises"); jobs are a programme figure only
   in a sentence telling of their creation or preservation ("la création attendue de 261 emplois"),
-  never "Avec plus de 21 000 emplois, l'industrie représente …";
+  never "Avec plus de 21 000 emplois, l'industrie représente …"; the jobs projects represent are
+  ("une vingtaine de projets, qui représentent près de deux cents emplois");
 - a company's revenue or a price ("120 M€ de CA", "au prix de 1 200 000 euros");
 - a bound ("quatre EPCI maximum"), laureates of another call ("19 lauréats de l'AMI …"), a
   territory's own geography ("à cheval sur deux départements");
+- amounts, projects and jobs after the name of another national programme, in a sentence that
+  does not name ours ("Il s'ajoute à Action cœur de ville, doté de 5 milliards d'euros");
 - amounts, projects and jobs in a paragraph about another initiative named in quotes, without a
   word of the programme's world (its name, territories, funds, partners): a private investment
   told elsewhere in the text ("plus de deux milliards d'euros ont été investis … dans une
@@ -51,6 +54,7 @@ class Context:
     stock_after: re.Pattern  # at the start of the words after the figure
     stock_units: frozenset[str]
     job_creation: re.Pattern  # a sentence telling of jobs created or kept
+    jobs_of_projects: re.Pattern  # at the end of the words before the number
     company_before: re.Pattern
     company_after: re.Pattern
     limit: re.Pattern
@@ -58,6 +62,8 @@ class Context:
     geography: dict[str, re.Pattern]
     programme_context_units: frozenset[str]
     programme_paragraph: re.Pattern
+    other_programme_name: re.Pattern
+    own_programme_name: re.Pattern
 
 
 def _words(words: list[str]) -> str:
@@ -77,6 +83,7 @@ def _context() -> Context:
         stock_after=re.compile(after + r"(?:\S+\s+){0,2}" + _words(rules["stocks_after"])),
         stock_units=frozenset(rules["stock_units"]),
         job_creation=re.compile(r"(?<!\w)(?:" + "|".join(rules["job_creation_words"]) + r")(?!\w)"),
+        jobs_of_projects=re.compile(r"(?<!\w)(?:" + "|".join(rules["jobs_of_projects"]) + r")[\s*_]*$"),
         company_before=re.compile(_words(rules["company_amounts_before"]) + r"[\s*_]*$"),
         company_after=re.compile(after + _words(rules["company_amounts_after"])),
         limit=re.compile(after + _words(rules["limits"])),
@@ -85,6 +92,8 @@ def _context() -> Context:
                    for unit, words in rules["geography"].items()},
         programme_context_units=frozenset(rules["programme_context_units"]),
         programme_paragraph=re.compile(_words(rules["programme_paragraph_words"])),
+        other_programme_name=re.compile(_words(rules["other_programme_names"])),
+        own_programme_name=re.compile(_words([rules["own_programme_name"]])),
     )
 
 
@@ -136,7 +145,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, sentence: tuple[
                                or _share_of_a_place(folded, end, places)):
         return "a statistic of a place"
     if unit in context.stock_units and (context.stock_before.search(before)
-                                         or context.stock_after.search(after)):
+                                         or context.stock_after.search(after)) \
+            and not context.jobs_of_projects.search(folded, max(sentence[0], start - 2 * WINDOW), start):
         return "what a place holds"
     if unit == "emploi" and not context.job_creation.search(folded, *sentence):
         return "the jobs of a place"
@@ -148,6 +158,10 @@ def not_programme(folded: str, start: int, end: int, unit: str, sentence: tuple[
         return "laureates of another call"
     if unit in context.geography and context.geography[unit].search(before):
         return "a territory's geography"
+    if (unit in context.programme_context_units
+            and context.other_programme_name.search(folded, sentence[0], start)
+            and not context.own_programme_name.search(folded, *sentence)):
+        return "another programme's figure"
     if (unit in context.programme_context_units and QUOTED_NAME.search(folded, *paragraph)
             and not context.programme_paragraph.search(folded, *paragraph)):
         return "a paragraph about another initiative"

@@ -3,7 +3,8 @@
 Read from the narrowest stretch of the sentence outwards:
 
 0. a demonym right after the counted noun ("trois territoires isérois", rules/demonyms.json);
-1. the figure's comma-separated segment: a national word ("au niveau national") means France; a
+1. the figure's comma-separated segment (only it for a whole opened by "Sur les", "Parmi les":
+   "Sur les 124 territoires dévoilés …, une dizaine se situent en Nouvelle-Aquitaine" counts France): a national word ("au niveau national") means France; a
    place named there is the scope ("La France en compte 183, la Bourgogne-Franche-Comté 10");
    "le département", "notre région" name the document's own département or région;
 2. the same in the figure's clause (the sentence cut at ", dont", ";" and ":"): the nearest place;
@@ -48,6 +49,7 @@ NATIONAL_EUROS = 1e9
 CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
+WHOLE_OPENER = re.compile(r"(?<![\w'])(?:sur|parmi)\s+(?:les|ces)[\s*_]+$")
 COORDINATION = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:(?:dans|en|a|la|le|les|de|du|des)\s+|[ld]'\s*)*")
 
 
@@ -192,7 +194,13 @@ class DocumentScope:
         clauses = _clauses(self.folded, sentence)
         own = next((c for c in clauses if c[0] <= number_start < c[1]), clauses[-1])
         segment = _segment(self.folded, own, number_start)
-        for stretch in (segment, own[:2]):
+        # "Sur les 124 territoires dévoilés …, une dizaine se situent en Nouvelle-Aquitaine": a whole
+        # opening its line counts where its own segment says; the rest of the clause is the part's
+        whole = WHOLE_OPENER.search(self.folded, max(own[0], number_start - 16), number_start)
+        if whole and (self.folded[self.folded.rfind("\n", 0, whole.start()) + 1:whole.start()].strip()
+                      or segment[0] > whole.start()):
+            whole = None  # "En Normandie, parmi les 10 sites choisis, …": the place before holds it
+        for stretch in (((whole.start(), segment[1]),) if whole else (segment, own[:2])):
             area = self._in(stretch, start, end)
             if area:
                 return area

@@ -19,6 +19,8 @@ Sentences are spaCy's, cut again where a headline or dateline ends and around li
 Rule ids (the `rule` column):
 - figure.number_unit        "149 territoires", "100 millions d'euros", "87%", "une cinquantaine de projets"
 - figure.range              "environ 1200 à 1300 projets", "entre 1 200 et 1 300 projets"
+- figure.change             "a porté la liste de 124 à 136 territoires": the value before a change
+                            (the one after it is a figure.number_unit), not a range
 - figure.ratio              "le nombre de territoires [...] à 13 sur 15", "29 territoires sur 144
                             ont finalisé": both numbers (a share only over ten or a hundred)
 - figure.share              "neuf intercommunalités sur dix" (90), "près d'un quart des …" (25): percent
@@ -99,6 +101,13 @@ SHARE_WHOLES = {2, 3, 4, 5, 6, 7, 8, 9, 10, 100}  # "neuf sur dix", "trois sur q
 # what may follow the total of "29 territoires sur 144": punctuation or a verb, never a noun
 OUT_OF_END = re.compile(r"[\s*_]*(?:[,.;:!?)]|$|(?:ont|sont|a|est|qui|que|au|en|dans|et|ayant)\b)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# a verb of change, then "de" right before the first number: "porté de 124 à 136", "passant de"
+CHANGE_FROM = re.compile(r"(?<![\w'])(?:(?:a|ont|est|sont|ete|sera|seront)\s+portee?s?|portant|porter"
+                         r"|pass(?:e|ee|es|ees|ant|er)|augment(?:e|ee|es|ees|ant|er)|evolu(?:e|ant|er)"
+                         r"|grimp(?:e|ant|er)|progress(?:e|ant|er)|relevee?s?)"
+                         r"(?:\s+[^\s.;:!?]+){0,4}?\s+de\s+$")
+PLURAL_NOUN = re.compile(r"[a-z'-]+[sx](?![a-z])|epci")  # "territoires d'industrie", "EPCI"
+REPEAT_IN_BRACKETS = re.compile(r"\s*\(\s*(?P<number>\d{1,3}|[a-z][a-z -]*[a-z])\s*\)")
 WHOLE_OPENER = re.compile(r"(?<![\w'])(?:sur|parmi)\s+(?:les|ces)[\s*_]+$")
 
 
@@ -297,7 +306,7 @@ def _number_tokens(text: str, folded: str, vocab: Vocabulary) -> list[Token]:
 
 def _read_quantity(folded: str, token: Token, vocab: Vocabulary) -> Reading:
     """Scale and counted noun after a number; unit None when no noun follows."""
-    position, scale, scaled = token.end, 1.0, False
+    position, scale, scaled = _after_repeat_in_brackets(folded, token, vocab), 1.0, False
     abbreviation = vocab.scale_abbreviation.match(folded, position)
     word = None if abbreviation else vocab.scale_word.match(folded, position)
     if abbreviation or word:
@@ -316,6 +325,22 @@ def _read_quantity(folded: str, token: Token, vocab: Vocabulary) -> Reading:
     if not noun:
         return Reading(scale, None, position, False)
     return _reading(scale, noun, not noun["adj"] and "\n" not in noun["gap"], vocab)
+
+
+def _after_repeat_in_brackets(folded: str, token: Token, vocab: Vocabulary) -> int:
+    """Where a number's reading goes on: after the same number written again in brackets, as
+    official texts write it ("trois (3) territoires", "3 (trois) territoires"), else at its end."""
+    repeat = REPEAT_IN_BRACKETS.match(folded, token.end)
+    if repeat is None:
+        return token.end
+    written = repeat["number"]
+    if written.isdigit():
+        value = float(written)
+    elif vocab.number_words.fullmatch(written):
+        value = float(text2num(written, "fr"))
+    else:
+        return token.end
+    return repeat.end() if value == token.value else token.end
 
 
 def _reading(scale: float, noun: re.Match, direct: bool, vocab: Vocabulary) -> Reading:
@@ -370,10 +395,10 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
         reading = _read_quantity(folded, token, vocab)
         following = tokens[index] if index < len(tokens) else None
         if reading.unit is None:
-            span = _range(folded, token, reading, following, vocab)
-            if span:
-                found.append(span)
-                consumed = span.end
+            spans = _range(folded, token, reading, following, vocab)
+            if spans:
+                found.extend(spans)
+                consumed = spans[-1].end
                 index += 1
             else:
                 bare.append(token)
@@ -433,8 +458,10 @@ def _fractions(folded: str, vocab: Vocabulary) -> list[Found]:
 
 
 def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,
-           vocab: Vocabulary) -> Found | None:
-    """"1200 à 1300 projets", "entre 1 et 2 millions d'euros": the bounds share the noun of the second."""
+           vocab: Vocabulary) -> list[Found] | None:
+    """"1200 à 1300 projets", "entre 1 et 2 millions d'euros": the bounds share the noun of the
+    second. After a verb of change ("a porté la liste de 124 à 136 territoires", "est passé de 10
+    à 12 projets") they are two figures, the value before and after, not a range."""
     if high is None or low.year_like or high.year_like:
         return None
     opener = RANGE_OPENER.search(folded, max(0, low.start - 12), low.start)
@@ -445,10 +472,15 @@ def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,
     if high_reading.unit is None:
         return None
     low_scale = low_reading.scale if low_reading.scale != 1.0 else high_reading.scale
+    low_value, high_value = round(low.value * low_scale, 6), round(high.value * high_reading.scale, 6)
+    if not opener and CHANGE_FROM.search(folded, max(0, low.start - 60), low.start):
+        return [Found(low.start, low.end, low.start, low_value, None, high_reading.unit,
+                      low.approximate, "figure.change", high_reading.synonym),
+                Found(high.start, high_reading.end, high.start, high_value, None, high_reading.unit,
+                      high.approximate, "figure.number_unit", high_reading.synonym)]
     start, approximate = _qualifier(folded, opener.start() if opener else low.start, vocab)
-    return Found(start, high_reading.end, low.start, round(low.value * low_scale, 6),
-                 round(high.value * high_reading.scale, 6), high_reading.unit,
-                 approximate or low.approximate or high.approximate, "figure.range")
+    return [Found(start, high_reading.end, low.start, low_value, high_value, high_reading.unit,
+                  approximate or low.approximate or high.approximate, "figure.range")]
 
 
 def _elided_figures(folded: str, tokens: list[Token], bare: list[Token], found: list[Found],
@@ -489,11 +521,12 @@ def _antecedent_window(sentences: list[tuple[int, int]], position: int, back: in
 
 
 def _antecedent_unit(folded: str, sentences: list[tuple[int, int]], position: int,
-                     vocab: Vocabulary, back: int = 1) -> str | None:
-    """The unit of the nearest counted noun before `position`, in its sentence or the `back`
-    ones before."""
+                     vocab: Vocabulary, back: int = 1, plural: bool = False) -> str | None:
+    """The unit of the nearest counted noun (a plural one if `plural`) before `position`, in its
+    sentence or the `back` ones before."""
     window_start = _antecedent_window(sentences, position, back)
-    nouns = list(vocab.counted_nouns.finditer(folded, window_start, position))
+    nouns = [m for m in vocab.counted_nouns.finditer(folded, window_start, position)
+             if not plural or PLURAL_NOUN.match(m.group())]
     return vocab.units[_key(nouns[-1].group())] if nouns else None
 
 
@@ -508,7 +541,7 @@ def _pronoun_count(folded: str, token: Token, sentences: list[tuple[int, int]],
         return None
     window_start = min(_antecedent_window(sentences, frame.start(), 2), max(0, frame.start() - 400))
     plural = [m for m in vocab.counted_nouns.finditer(folded, window_start, frame.start())
-              if re.match(r"[a-z'-]+[sx](?![a-z])|epci", m.group())]
+              if PLURAL_NOUN.match(m.group())]
     if not plural:
         return None
     units = [vocab.units[_key(m.group())] for m in plural]
@@ -603,11 +636,13 @@ def _ratio(folded: str, token: Token, tokens: list[Token], known: list[Found],
 
 def _partitive(folded: str, token: Token, sentences: list[tuple[int, int]],
                vocab: Vocabulary) -> Frame | None:
-    """"58 d'entre eux": the unit of the nearest counted noun in this or the previous sentence."""
+    """"58 d'entre eux": the unit of the nearest plural counted noun in this or the previous
+    sentence ("eux" and "elles" stand for a plural: not "la région" in "… la région confirme sa
+    vocation. Quatre d'entre elles …")."""
     frame = PARTITIVE.match(folded, token.end)
     if not frame:
         return None
-    unit = _antecedent_unit(folded, sentences, token.start, vocab)
+    unit = _antecedent_unit(folded, sentences, token.start, vocab, plural=True)
     return Frame(unit, frame.end(), "figure.partitive") if unit else None
 
 

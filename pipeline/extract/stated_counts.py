@@ -44,7 +44,8 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import ListBlock, Span, Structure, may_be_cut, parse
+from pipeline.extract.structure import (ListBlock, Span, Structure, may_be_cut, numbering_goes_on, parse,
+                                        stops_at_a_page_break)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.normalize import fold
 
@@ -270,6 +271,11 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None) -> str | None:
         if not CLOSED_ITEM.search(last):
             doubts.append(f"the text ends inside the list (its last item '{_shorten(last)}' looks "
                           "unfinished): the page may have been cut")
+    elif stops_at_a_page_break(text, lst.blocks[-1]):
+        doubts.append("the list stops at a page break and items like its own follow: it may go "
+                      "on on the next page")
+    elif numbering_goes_on(text, lst.blocks[-1]):
+        doubts.append("its numbering goes on after it: its items may be parted by paragraphs")
     if lst.items is not None and lst.items != len(lst.territory_ids):
         doubts.append(f"its items hold {lst.items} name(s), {len(lst.territory_ids)} read as "
                       "territories")

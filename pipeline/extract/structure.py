@@ -51,7 +51,7 @@ MARKER = re.compile(
     r"(?:[" + re.escape(BULLET_CHARS) + r"](?![*\-–—])"
     r"|\d{1,2}(?:°\)?|[.)/])(?!\d)|[a-hA-H][.)](?=[ \t])|[a-z]\)(?=[ \t])|(?:i{1,3}|iv|v|vi{1,3})[.)](?=[ \t])"
     r"|(?:I{1,3}|IV|VI{0,3}|IX|X)[.)](?=[ \t]))"
-    r")(?P<gap>[ \t]*)")
+    r")(?P<gap>[ \t\u00a0\u202f]*)")  # a no-break space after a bullet too ("•\u00a0Alès")
 GLYPH_CATEGORIES = {"So", "Co", "Sk"}  # emoji, private-use glyphs of Word/PDF bullets
 INVISIBLE = "\ufe0f\u200d\u200b\u2060"
 COLON = re.compile(r"[ \t\u00a0\u202f]*:(?=[\s]|$)")
@@ -265,8 +265,47 @@ def _without_page_chrome(text: str, lines: list[_Line]) -> list[_Line]:
         for near in range(max(0, index - RUNNING_LINE_REACH), min(len(lines), index + RUNNING_LINE_REACH + 1)):
             if written[near] in repeated and not lines[near].marker:
                 chrome.add(near)
+        chrome.update(_furniture_inside_a_list(text, lines, index))
     return [_Line(line.start, line.start, line.indent) if index in chrome else line
             for index, line in enumerate(lines)]
+
+
+# Page furniture written once (a first page has no running header): capitals, a column gap or a
+# date, as in "COMMUNIQUÉ DE PRESSE – Territoires d'industrie        23/11/2018".
+FURNITURE_REACH = 6  # lines from a page number to the items around it, blank lines included
+FURNITURE_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+
+
+def _looks_like_furniture(text: str, line: _Line) -> bool:
+    body = text[line.start:line.end]
+    if body.rstrip(" *_").endswith(":"):
+        return False  # "Nouveaux territoires :" heads a sub-list
+    letters = [c for c in body if c.isalpha()]
+    capitals = len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+    return capitals or bool(COLUMN_GAP.search(body) or FURNITURE_DATE.search(body))
+
+
+def _furniture_inside_a_list(text: str, lines: list[_Line], page_number: int) -> set[int]:
+    """Lines of page furniture around a page number that stands between two items with the same
+    marker: the list goes on over the page break ("- Côte d'Albâtre ;" / footer 1/2 / header /
+    "- Lisieux Industrie ;")."""
+    def furniture_towards(step: int) -> tuple[set[int], _Line | None]:
+        found, index = set(), page_number + step
+        while 0 <= index < len(lines) and abs(index - page_number) <= FURNITURE_REACH:
+            line = lines[index]
+            if line.marker:
+                return found, line
+            if not line.blank:
+                if not _looks_like_furniture(text, line):
+                    return set(), None
+                found.add(index)
+            index += step
+        return set(), None
+    before, item_before = furniture_towards(-1)
+    after, item_after = furniture_towards(1)
+    if item_before is None or item_after is None or item_before.marker != item_after.marker:
+        return set()
+    return before | after
 
 
 def _outside_brackets(text: str, start: int, end: int):
@@ -490,12 +529,20 @@ class _Builder:
                         self._heads_a_sub_list(lines[following], headings) and self._next_is_item(following))):
                     i = following
                     continue
+                numbered = self._next_number_after_prose(following, items) if following < len(lines) else None
+                if numbered is not None:
+                    i = numbered  # "1. Axe Seine" / a paragraph about it / "2. Côte d'Albâtre"
+                    continue
                 break
             if not line.marker:
                 if self._heads_a_sub_list(line, headings) and self._next_is_item(i):
                     heading = Span(line.start, line.end)  # "Nouveaux territoires :" between items
                     headings.append(heading)
                     i += 1
+                    continue
+                numbered = self._next_number_after_prose(i, items)
+                if numbered is not None:
+                    i = numbered  # "1. Axe Seine" / a paragraph about it / "2. Côte d'Albâtre"
                     continue
                 break
             end, j = line.end, i + 1
@@ -517,6 +564,21 @@ class _Builder:
         if items:
             self._new_list("bullets", index, items, headings, intro_line)
         return i
+
+    def _next_number_after_prose(self, index: int, items: list[Item]) -> int | None:
+        """The line of the next number of a numbered list when only prose stands before it
+        ("1. Axe Seine" / "Ce territoire réunit …" / "2. Côte d'Albâtre"), else None."""
+        last = NUMBER_MARKER.fullmatch(items[-1].marker) if items else None
+        if last is None:
+            return None
+        following = f"{int(last['number']) + 1}{last['mark']}"
+        for j in range(index, min(len(self.lines), index + PROSE_BETWEEN_NUMBERS)):
+            line = self.lines[j]
+            if line.marker:
+                return j if line.marker == following else None
+            if not line.blank and _ends_with_colon(self.text, line):
+                return None
+        return None
 
     def _sub_heading(self, line: _Line) -> bool:
         """'Nouveaux territoires :' or a short heading without punctuation ('Territoires
@@ -806,6 +868,39 @@ class _Builder:
             start = first + separator.end()
         cells.append(_trimmed(self.text, start, last))
         return cells
+
+
+def stops_at_a_page_break(text: str, block: ListBlock) -> bool:
+    """Whether a page number stands in the few lines after a list and an item with the list's
+    marker follows it: the list may go on on the next page, under furniture not recognised."""
+    lines = _lines(text)
+    after = next((i for i, line in enumerate(lines) if line.start >= block.span.end), None)
+    if after is None or not block.items[-1].marker:
+        return False
+    page_number = None
+    for index in range(after, min(len(lines), after + FURNITURE_REACH)):
+        line = lines[index]
+        if line.marker:
+            return page_number is not None and line.marker == block.items[-1].marker
+        if not line.blank and PAGE_NUMBER.fullmatch(text, line.start, line.end):
+            page_number = index
+    return False
+
+
+NUMBER_MARKER = re.compile(r"(?P<number>\d{1,2})(?P<mark>°\)?|[.)])")
+PROSE_BETWEEN_NUMBERS = 8  # lines of prose (blank ones included) between two numbered items
+NUMBERING_REACH = 2000  # characters after a list where its numbering may go on
+
+
+def numbering_goes_on(text: str, block: ListBlock) -> bool:
+    """Whether a numbered list ("1. Axe Seine") stops and a line further on carries the next
+    number with the same mark ("2. Côte d'Albâtre"): its items are parted by paragraphs of prose."""
+    last = NUMBER_MARKER.fullmatch(block.items[-1].marker.strip()) if block.items else None
+    if last is None:
+        return False
+    following = f"{int(last['number']) + 1}{last['mark']}"
+    window = text[block.span.end:block.span.end + NUMBERING_REACH]
+    return bool(re.search(r"(?m)^[ \t]*" + re.escape(following) + r"[ \t]+\S", window))
 
 
 @lru_cache(maxsize=8)

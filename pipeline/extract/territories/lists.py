@@ -67,11 +67,14 @@ def _participle_kind(folded: str, position: int, nouns: list[tuple[int, str]]) -
 def _keyword_decides(sentence: str) -> str | None:
     """What an intro sentence announces: TERRITORIES, MEMBERS (EPCIs, communes), OTHER (axes,
     projects, people ...) or None when it does not say. A counted noun of territories decides
-    (not a national count: "des 144 territoires identifiés … autour de 4 axes :");
-    else the noun just before the colon, else the first one named that is not a person."""
+    (not a national count: "des 144 territoires identifiés … autour de 4 axes :"), then a counted
+    noun of members in the clause before the colon; else the noun just before the colon, else the first one named that is not a person."""
     folded = INSTITUTIONS_NAMED_TERRITORIES.sub(lambda m: " " * len(m.group()), _without_programme_name(sentence))
     if any(_listable(m) for m in COUNTED_TERRITORIES.finditer(folded)):
         return TERRITORIES
+    tail = folded.rstrip(" :*_")
+    if any(ANNOUNCES_MEMBERS.match(tail, m.end() + 1) for m in COUNT_WORD.finditer(tail, tail.rfind(",") + 1)):
+        return MEMBERS  # "… réunit dix intercommunalités de Meurthe-et-Moselle et de Moselle :"
     nouns = sorted([(m.start(), TERRITORIES) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
                    + [(m.start(), MEMBERS) for m in ANNOUNCES_MEMBERS.finditer(folded)]
                    + [(m.start(), OTHER) for m in ANNOUNCES_OTHER.finditer(folded)])
@@ -334,6 +337,25 @@ def _comma_spans(text: str, start: int, end: int, every_et: bool) -> list[tuple[
     return spans
 
 
+def _counted_spans(text: str, start: int, end: int, stated: int) -> list[tuple[int, int]]:
+    """'A, B et C' read with its count: the first `stated` - 2 commas, then the first " et " part
+    the names, so that the last name may hold commas and "et" ("Epinal-Rambervillers, Plaine des
+    Vosges et Trois vallées de Bruyères, Gérardmer et Saint-Dié-des-Vosges" is three names,
+    "Nevers Val de Loire et Loire, Vignobles et Nohain" two); the name before that "et" holds no
+    comma."""
+    commas = split_inline_list(text, start, end, r",\s+")
+    if stated < 2 or len(commas) < stated - 1:
+        return []
+    head, rest = commas[:stated - 2], (commas[stated - 2][0], end)
+    last = split_inline_list(text, *rest, r"\s+et\s+")
+    if len(last) < 2:
+        return []
+    joint = re.search(r"\s+et\s+", text[rest[0]:end])
+    if "," in text[rest[0]:rest[0] + joint.start()]:
+        return []  # "…, Soissonnais-Valois, Thiérache et Pays de la Serre": no "et" parts them
+    return head + [(rest[0], rest[0] + joint.start()), (rest[0] + joint.end(), end)]
+
+
 def _known_names_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Parts joined by " et " that together are an EPCI's name are one part: "le Pays de Vannes et
     Lamballe Terre et Mer" is two names, not "Lamballe Terre" and "Mer"."""
@@ -350,7 +372,7 @@ def _known_names_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
 def _colon_list_items(text: str, start: int, end: int, stated: int | None,
                       intro_start: int) -> list[TerritoryMention]:
     """Names of an inline list: split on ';' first; on ',' and the last 'et' ("A, B et C"), on
-    ',' alone, or on every 'et', when ';' gives one item or fewer than the stated count ("les 14
+    the count's commas and first 'et' (_counted_spans), on ',' alone, or on every 'et', when ';' gives one item or fewer than the stated count ("les 14
     territoires suivants : A, Sud et Ouest Creuse, …, N", "2 autres territoires : A et B (...) ;").
     With a stated count, the first split giving that many names, each part one, wins."""
     def names(spans, glossed=False):
@@ -388,7 +410,9 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     if stated is not None:
         splits.append(split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+"))
         read = [(spans, names(spans)) for spans in splits]
-        exact = next((found for spans, found in read if len(found) == len(spans) == stated
+        counted = _counted_spans(text, start, first_item_end, stated)
+        exact = next((found for spans, found in [read[0], (counted, names(counted)), *read[1:]]
+                      if len(found) == len(spans) == stated
                       and not any(_joins_two_intercommunalities(text, s, e) for s, e in spans)), None)
         # "la CA de Bastia (CAB), en Haute-Corse, et la CA du Pays Ajaccien": glosses between names
         loose = next((found for found in (read[2][1], read[3][1]) if len(found) == stated), None)
@@ -408,11 +432,13 @@ RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|lequel|laquelle|lesquels|lesquelle
 
 
 def _joins_two_intercommunalities(text: str, start: int, end: int) -> bool:
-    """'Centre Morbihan Communauté et Ploërmel Communauté': two names, each with its type word, that
-    a wrong count must not make one (a name holding "et" without type words stays one)."""
-    joint = ET_JOINT.search(text, start, end)
-    return bool(joint) and bool(MEMBER_WORD.search(text, start, joint.start())) \
-        and bool(MEMBER_WORD.search(text, joint.end(), end))
+    """'Centre Morbihan Communauté et Ploërmel Communauté' (or with a comma): two names, each with
+    its type word, that a wrong count must not make one (a name holding "et" without type words
+    stays one)."""
+    for joint in (ET_JOINT.search(text, start, end), re.compile(r",\s+").search(text, start, end)):
+        if joint and MEMBER_WORD.search(text, start, joint.start()) and MEMBER_WORD.search(text, joint.end(), end):
+            return True  # also "Laval Agglomération, Mayenne Communauté"
+    return False
 
 
 QUOTED_ITEM = re.compile(r"«\s*([^«»\n]{2,120}?)\s*»")
@@ -475,9 +501,11 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None):
                 continue
         end = _list_end(text, start)
-        # separators inside a gloss's brackets part no names: "A (Marne, Haute-Marne et Meuse) ; B"
-        parts = split_inline_list(GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[:end]), start, end,
-                                  r"\s*;\s*|,\s+|\s+et\s+")
+        # separators inside a gloss's brackets part no names: "A (Marne, Haute-Marne et Meuse) ; B";
+        # items parted by ";" may hold commas and "et" ("… ; Thiérache et des Pays de la Serre.")
+        masked = GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[:end])
+        separators = r"\s*;\s*" if ";" in masked[start:end] else r"\s*;\s*|,\s+|\s+et\s+"
+        parts = split_inline_list(masked, start, end, separators)
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
             continue
