@@ -492,3 +492,12 @@ def test_a_town_after_a_weak_trigger_is_not_the_intercommunality_named_after_it(
     assert "246700967" not in [siren for siren, _ in members(text)]
     listed = "Ce syndicat associe trois communautés d'agglomération : Lens-Liévin, Hénin-Carvin et Béthune-Bruay."
     assert "246200299" in [siren for siren, _ in members(listed, frozenset({"62"}))]
+
+
+def test_a_territory_named_bare_in_a_list_of_territories_lists_no_member():
+    from pipeline.extract.assemble import extract
+    from pipeline import nlp
+    text = ("Laval, le 3 juillet 2023. Cinq territoires mayennais sont labellisés : Laval Agglomération, Mayenne Communauté, le Pays de "
+            "Craon, les Coëvrons et le Mont des Avaloirs.")
+    rows = extract(text, next(nlp.parse([text]))).epcis
+    assert {row["siren"] for row in rows} == {"200083392", "200055887"}  # not the CC du Pays de Craon

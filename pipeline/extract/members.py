@@ -1040,15 +1040,17 @@ def _coordinated_before(text: str, linker: DocumentLinker, anchor: EpciMention,
         end = start
 
 
-def _coordinated_mentions(text: str, linker: DocumentLinker,
-                          found: list[EpciMention]) -> list[EpciMention]:
+def _coordinated_mentions(text: str, linker: DocumentLinker, found: list[EpciMention],
+                          territories: list[tuple[int, int, str]]) -> list[EpciMention]:
     """Names without legal form coordinated after an EPCI ("les territoires de l'Agglomération
     de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards – qui composent …", "avec La
     Roche-sur-Yon Agglomération et le Pays des Achards"): the coordination makes them EPCIs too
     when each is an EPCI's official name, of the document's départements; a town, a person or an
     everyday form is not enough; a name holding a type word ("Flers Agglo et Intercom de la Vire
     au Noireau") is an EPCI's wherever it lies. Names before an EPCI are read the same way
-    (_coordinated_before). They are listed as their neighbour is."""
+    (_coordinated_before). They are listed as their neighbour is. A name that is a territory's, written
+    bare, lists no member (the gold guide: "a bare territory name that happens to equal an EPCI's
+    name does not")."""
     added: list[EpciMention] = []
     for anchor in found:
         if anchor.link.siren:
@@ -1062,6 +1064,9 @@ def _coordinated_mentions(text: str, linker: DocumentLinker,
             link = _official_in_context(written, linker)
             if not link:
                 break
+            if not TYPE_WORD.search(written) and any(start == match.start("name") and end == match.end("name")
+                                                     for start, end, _ in territories):
+                break  # "Laval Agglomération, Mayenne Communauté, le Pays de Craon": a territory's bare name, no member
             previous = EpciMention(match.start("name"), match.end("name"), link, written,
                                    link.epci_type, "epci.coordinated", anchor.in_member_list,
                                    list_start=anchor.list_start)
@@ -1125,6 +1130,6 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                     + _acronym_mentions(text, linker)):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
-    found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)))
+    found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)), territories)
     found += _own_anaphors(text, linker, territories, found)
     return sorted(found, key=lambda m: (m.start, m.end))
