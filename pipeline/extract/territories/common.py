@@ -335,7 +335,7 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
         elif word.lower() in CONNECTORS or token.lower() in ("d'", "d’", "l'", "l’"):
             continue
         elif end > pos and word.lower() in NAME_TAIL_ADJECTIVES:
-            end = absolute_end  # "Alsace centrale"
+            end = absolute_end  # a name closed by an adjective of the data list ("X centrale")
         else:
             break
     return end

@@ -352,7 +352,7 @@ def _counted_spans(text: str, start: int, end: int, stated: int) -> list[tuple[i
         return []
     joint = re.search(r"\s+et\s+", text[rest[0]:end])
     if "," in text[rest[0]:rest[0] + joint.start()]:
-        return []  # "…, Soissonnais-Valois, Thiérache et Pays de la Serre": no "et" parts them
+        return []  # "…, A, B et C de D": a comma after the last but one, no "et" parts them
     return head + [(rest[0], rest[0] + joint.start()), (rest[0] + joint.end(), end)]
 
 
@@ -502,7 +502,7 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
                 continue
         end = _list_end(text, start)
         # separators inside a gloss's brackets part no names: "A (Marne, Haute-Marne et Meuse) ; B";
-        # items parted by ";" may hold commas and "et" ("… ; Thiérache et des Pays de la Serre.")
+        # items parted by ";" may hold commas and "et" ("… ; A et des Pays de B.")
         masked = GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[:end])
         separators = r"\s*;\s*" if ";" in masked[start:end] else r"\s*;\s*|,\s+|\s+et\s+"
         parts = split_inline_list(masked, start, end, separators)

@@ -39,13 +39,14 @@ def _labels() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 def record_names(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     name_label, departements_label, other_label = _labels()
     fields = list(FIELD_LINE.finditer(text))
+    labels = [fold(field.group("label")).strip() for field in fields]
     found = []
     for index, field in enumerate(fields):
-        if not name_label.match(fold(field.group("label")).strip()):
+        if not name_label.match(labels[index]):
             continue
-        record = _record(text, fields, index)
-        labels = [fold(f.group("label")).strip() for f in record if f is not field]
-        if not any(departements_label.match(label) or other_label.match(label) for label in labels):
+        first, last = _record(text, fields, labels, index)
+        others = [i for i in range(first, last + 1) if i != index]
+        if not any(departements_label.match(labels[i]) or other_label.match(labels[i]) for i in others):
             continue
         value_start, value_end = field.start("value"), field.end("value")
         value_end = len(text[:value_end].rstrip(" \t.;"))
@@ -54,28 +55,27 @@ def record_names(text: str, places: list[PlaceMention]) -> list[TerritoryMention
         if value_start >= name_end or not text[value_start].isupper() and text[value_start] not in "«\"“":
             continue
         codes = codes_after(text, name_end, places) if bracket else set()
-        for other in record:
-            if departements_label.match(fold(other.group("label")).strip()):
+        for i in others:
+            if departements_label.match(labels[i]):
                 codes |= {p.code for p in places if p.kind == "departement"
-                          and other.start("value") <= p.start < other.end("value")}
-        mention = make_mention(text, value_start, name_end, RULE, codes, block_end=record[-1].end())
+                          and fields[i].start("value") <= p.start < fields[i].end("value")}
+        mention = make_mention(text, value_start, name_end, RULE, codes, block_end=fields[last].end())
         if mention and not is_place_name(mention.name):
             found.append(mention)
     return found
 
 
-def _record(text: str, fields: list[re.Match], index: int) -> list[re.Match]:
-    """The field lines next to fields[index], none across a blank line or a line that is no
-    field, nor past the next record's name."""
+def _record(text: str, fields: list[re.Match], labels: list[str], index: int) -> tuple[int, int]:
+    """First and last index of the field lines next to fields[index], none across a blank line or
+    a line that is no field, nor past the next record's name."""
     name_label = _labels()[0]
-    start = end = index
-    while start > 0 and _adjacent(text, fields[start - 1], fields[start]) \
-            and not name_label.match(fold(fields[start - 1].group("label")).strip()):
-        start -= 1
-    while end + 1 < len(fields) and _adjacent(text, fields[end], fields[end + 1]) \
-            and not name_label.match(fold(fields[end + 1].group("label")).strip()):
-        end += 1
-    return fields[start:end + 1]
+    first = last = index
+    while first > 0 and _adjacent(text, fields[first - 1], fields[first]) and not name_label.match(labels[first - 1]):
+        first -= 1
+    while last + 1 < len(fields) and _adjacent(text, fields[last], fields[last + 1]) \
+            and not name_label.match(labels[last + 1]):
+        last += 1
+    return first, last
 
 
 def _adjacent(text: str, first: re.Match, second: re.Match) -> bool:
