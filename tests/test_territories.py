@@ -1970,3 +1970,30 @@ def test_a_counted_inline_list_whose_last_name_holds_commas_and_et():
     text = ("Les 4 territoires axonais comptent parmi les 183 Territoires d'industrie : Saint-Quentinois, "
             "Sud de l'Aisne, Soissonnais-Valois, Thiérache et Pays de la Serre.")
     assert ids(text)[-1] == "thierache-et-pays-de-la-serre"
+
+
+def test_fronted_departements_with_ce_sont_place_the_names_after_them():
+    text = ("Le programme Territoires d'industrie est reconduit. Dans le Haut-Rhin, ce sont Colmar Centre Haut-Rhin "
+            "et Sud Alsace ; dans le Bas-Rhin, l'Alsace du Nord.")
+    assert territories(text) == {("colmar-centre-haut-rhin", "territory.enumeration", ("68",)),
+                                 ("sud-alsace", "territory.enumeration", ("68",)),
+                                 ("alsace-du-nord", "territory.enumeration", ("67",))}
+    # the names must close the clause: people and bodies that do something are no territories
+    assert ids("Pour les territoires d'industrie, dans le Grand Est, ce sont l'État et la Région qui pilotent.") == []
+
+
+def test_the_label_coming_back_to_names():
+    text = "Le label Territoires d'industrie revient au Pays Ajaccien, en Corse-du-Sud, et au Grand Bastia, en Haute-Corse."
+    assert territories(text) == {("pays-ajaccien", "territory.labelled", ("2A",)),
+                                 ("grand-bastia", "territory.labelled", ("2B",))}
+
+
+def test_a_territory_shares_departements_besides_the_one_its_context_gives():
+    found = {m.territory_id: m.shared_codes for m in find_territories(
+        "Les territoires retenus en Seine-Maritime sont :\n- Côte d'Albâtre ;\n"
+        "- Vallée de la Bresle – Vimeu (territoire interrégional avec la Somme).\n", find_places(
+            "Les territoires retenus en Seine-Maritime sont :\n- Côte d'Albâtre ;\n"
+            "- Vallée de la Bresle – Vimeu (territoire interrégional avec la Somme).\n"))}
+    assert found == {"cote-d-albatre": set(), "vallee-de-la-bresle-vimeu": {"80"}}
+    text = "En Isère, le territoire d'industrie Vienne Condrieu, partagé avec le Rhône, est reconduit."
+    assert [m.shared_codes for m in find_territories(text, find_places(text))] == [{"69"}]

@@ -260,7 +260,7 @@ def extract(text: str, doc: Doc) -> Extraction:
             "departements": set(), "sentence_regions": set(), "rule": mention.rule,
             "name_departements": set(), "member_departements": set(),
         })
-        row["departements"] |= mention.departement_codes - mention.name_codes
+        row["departements"] |= (mention.departement_codes - mention.name_codes) | mention.shared_codes
         row["name_departements"] |= mention.name_codes
         if mention.territory_id not in placed:
             row["departements"] |= _stated_departements(text, context_places, mention)

@@ -150,6 +150,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departements_of_the_only_territory(text, kept, places)
     _the_departement_the_text_is_about(text, kept, places)
     _departement_of_a_demonym_before(text, kept)
+    _departements_shared_with(text, kept, places)
     _heads_an_acronym_spells(text, kept)
     _short_forms_named_in_full(kept)
     _carriers_left_out(kept)
@@ -281,6 +282,23 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
                 and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]):
             mentions[previous].departement_codes |= codes
             previous -= 1
+
+
+# "Collines de Normandie, partagé avec l'Orne", "Vallée de la Bresle (territoire interrégional avec
+# la Somme)": the départements it shares, besides the one the context gives.
+SHARED_WITH = re.compile(r"[ \t]*[»”\"]?\s*[,(–—-]\s*(?:(?:ce\s+dernier|celui-ci|lui-m[eê]me)\s+)?(?:(?:un|le)\s+)?"
+                         r"(?:territoire\s+)?(?:(?:inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental)\s+)?(?:qui\s+est\s+)?"
+                         r"partag[ée]e?|inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental))\s+avec\s+(?P<places>[^.;()\n]{1,80})")
+
+
+def _departements_shared_with(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'Collines de Normandie, partagé avec l'Orne': the départements a territory is said to
+    share are where it lies too, besides the one its context gives (the Calvados of 'Le Calvados
+    compte trois territoires …', a list's heading), which they do not replace."""
+    for mention in mentions:
+        shared = SHARED_WITH.match(text, mention.end)
+        if shared:
+            mention.shared_codes |= _places_run(text, shared.start("places"), shared.end("places"), places)
 
 
 # "Dans la Moselle et la Meurthe-et-Moselle, le territoire …": the sentence's opening places it.

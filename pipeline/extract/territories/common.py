@@ -88,6 +88,9 @@ class TerritoryMention:
     # an intercommunality written with its legal form said to join the programme ("la Communauté
     # de communes Sud-Avesnois a rejoint le dispositif"): beside a territory the text names, a member
     joins: bool = False
+    # the départements it is said to share ("partagé avec l'Orne"): besides, not instead of, the
+    # ones its context gives (assemble.py)
+    shared_codes: set[str] = field(default_factory=set)
 
     @property
     def territory_id(self) -> str:

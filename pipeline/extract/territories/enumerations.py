@@ -6,7 +6,8 @@ territoires retenus, on retrouve le binôme Agglomération du A-Communauté de c
 "141 territoires, dont les communautés d'agglomération de Bastia et du Pays Ajaccien"; "ce seront
 les secteurs de Pithiviers, Montargis, …, la vallée du Loir et la vallée du Cher qui profiteront
 du label"; "les deux Territoires d'industrie de la première phase, le Territoire de l'Ouest et la
-CIREST, sont reconduits" (as many names as the count). The cues are data
+CIREST, sont reconduits" (as many names as the count); "Dans le Bas-Rhin, ce sont A et B ; dans le
+Haut-Rhin, C et D" (each fronted département places the names after it). The cues are data
 (rules/territory_words.json, enumeration_cues); the names are read by
 pipeline/extract/territories/phrases.py.
 """
@@ -98,11 +99,11 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 parts = [part for part in parts if _set_beside(text, folded, part)]
             if len(parts) < cue.get("min_names", 1):
                 continue
+            if "then" in cue and not re.compile(cue["then"]).match(folded, parts[-1].end if parts else match.end()):
+                continue
             if needs.startswith("count"):
                 word = match.group("count")
-                count = int(word) if word.isdigit() else SMALL_COUNTS.get(word, 1)
-                then = re.compile(cue["then"]).match(folded, parts[-1].end) if "then" in cue and parts else True
-                if len(parts) != count or not then:
+                if len(parts) != (int(word) if word.isdigit() else SMALL_COUNTS.get(word, 1)):
                     continue
             if all(any(p.start <= part.start and part.end <= p.end for p in places) for part in parts):
                 continue  # "les territoires de Bretagne et de Normandie": places
@@ -110,6 +111,9 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             if cue.get("inside") == "brackets":  # "La Guyane en compte deux (Kourou et Cayenne)"
                 clause_start = max([sentence_start, *(m.end() for m in CLAUSE_JOINT.finditer(text, sentence_start, match.start()))])
                 codes = {p.code for p in places if p.kind == "departement" and clause_start <= p.start < match.start()}
+            elif match.groupdict().get("place"):  # "Dans le Bas-Rhin, ce sont A et B"
+                codes = {p.code for p in places if p.kind == "departement"
+                         and match.start("place") <= p.start < match.end("place")}
             for part in parts:
                 if PERSON_AFTER_NAME.match(folded, part.end):
                     continue  # "Parmi eux, Gérard Trémège, Président de la CA …": a person

@@ -366,7 +366,7 @@ def selected_zones(text: str, structure: Structure, places: list[PlaceMention]) 
 
 # The active voice: "L'État a labellisé le Pays de Redon « Territoire d'industrie »", "a retenu A et
 # B parmi les territoires d'industrie"; the label given to names: "le label Territoire d'industrie
-# attribué au Pays de Redon".
+# attribué au Pays de Redon", "le label … revient au Pays Ajaccien et au territoire de Bastia".
 # "a reconnu la CC X comme …", "L'État reconnaît …", "la convention officialisant la Cirest comme …":
 # a present or a participle only where its form cannot be a past participle of the passive.
 ACTIVE_LABELLING = re.compile(r"\b(?:(?:a|ont|avait|avaient|vient\s+d'|viennent\s+d')\s*(?:labellise|labelise|retenu|selectionne"
@@ -377,7 +377,8 @@ LABEL_COMPLEMENT = re.compile(r"[\s,]*(?:\"\s*)?(?:(?:comme|en tant que|parmi le
                               r"(?:\d+\s+|(?:nouveaux?|premiers?|programmes?|labels?|dispositifs?)\s+)*"
                               + _expand("{label}"))  # not "a choisi Lyon pour les Territoires d'industrie": a venue
 LABEL_GIVEN_TO = re.compile(_expand("{label}") + r"\s*(?:\"\s*)?,?\s*(?:(?:(?:a ete|est|sont|ont ete|vient d'etre|viennent d'etre)\s+)?"
-                            r"(?:attribue|decerne|accorde|octroye|remis|renouvele|confirme)e?s?\s+(?:a\s+la\s+|a\s+l'\s*|au\s+|aux\s+|a\s+|pour\s+)"
+                            r"(?:(?:attribue|decerne|accorde|octroye|remis|renouvele|confirme)e?s?|(?:est\s+)?revenue?|revient|reviendra)\s+"
+                            r"(?:a\s+la\s+|a\s+l'\s*|au\s+|aux\s+|a\s+|pour\s+)"
                             r"|pour\s+(?=(?:le|la|l')\s*))")
 
 
