@@ -182,16 +182,25 @@ def _is_acronym(alias: str) -> bool:
     return bool(ACRONYM.fullmatch(alias)) and sum(c.isupper() for c in alias) >= 2
 
 
+def _own_places(ref: referential.Referential, epci: referential.Epci) -> set[str]:
+    """The names of an intercommunality's départements and régions, which people write after the
+    name it goes by ("Cap Nord Martinique" for the alias "Cap Nord")."""
+    return ({ref.departements[code].name for code in epci.departement_codes if code in ref.departements}
+            | {ref.regions[code].name for code in epci.region_codes if code in ref.regions})
+
+
 @lru_cache(maxsize=1)
 def _index() -> _Index:
     index = _Index()
     fuzzy: dict[str, list[_Entry]] = {}
-    epcis = referential.load().epcis
+    ref = referential.load()
+    epcis = ref.epcis
     for alias in alias_rows():
         epci = epcis.get(alias["siren"])
         if epci and not _is_acronym(alias["alias"]):
             entry = _Entry(epci.siren, alias["alias"], epci.type, epci.first_seen, epci.last_seen)
-            index.exact.setdefault(core_name(alias["alias"]), []).append((entry, True))
+            for written in (alias["alias"], *(f"{alias['alias']} {place}" for place in _own_places(ref, epci))):
+                index.exact.setdefault(core_name(written), []).append((entry, True))
     for epci in epcis.values():
         for borne in epci.names:
             entry = _Entry(epci.siren, borne.name, _form_of(borne.name, epci.type),

@@ -197,3 +197,8 @@ def test_a_part_of_a_name_with_its_acronym_in_brackets_links_by_the_acronym():
     assert linker.link("Artois-Lys Romane (CABBALR)").siren == "200072460"
     assert linker.link("Flandre Romane (CABBALR)").siren is None
     assert DocumentLinker(frozenset({"972"})).link("la CACEM").siren == "249720061"
+
+
+def test_an_alias_followed_by_its_own_regions_name_links_to_its_epci():
+    assert link_epci("Cap Nord Martinique").siren == "200041788"
+    assert link_epci("Cap Nord Normandie").siren is None  # not its région

@@ -501,3 +501,8 @@ def test_a_territory_named_bare_in_a_list_of_territories_lists_no_member():
             "Craon, les Coëvrons et le Mont des Avaloirs.")
     rows = extract(text, next(nlp.parse([text]))).epcis
     assert {row["siren"] for row in rows} == {"200083392", "200055887"}  # not the CC du Pays de Craon
+
+
+def test_companies_in_a_members_run_are_no_unlinked_member():
+    text = "Le Territoire d'industrie Cap Nord, porté par Cap Nord Martinique, rassemble des PME de l'agroalimentaire."
+    assert members(text, frozenset({"972"})) == [("200041788", "Cap Nord Martinique")]

@@ -228,9 +228,10 @@ OFFICE_AFTER = re.compile(r"\s*,?\s*(?:(?:son|sa|leur|notre)\s+)?(?:" + WORDS["o
 def _looks_like_name(written: str, following: str = "") -> bool:
     """An unlinked part is still reported when it reads as an EPCI's proper name: short,
     capitalised, not a person ("Patrick VACARIS", "Cédric Bole, Président de …", "X son
-    président", "le Directeur") nor another body ("PETR", "CCI")."""
+    président", "le Directeur") nor another body ("PETR", "CCI") or companies ("des PME")."""
+    written = written.strip()  # " des PME": the article leads once the space before it is gone
     words = written.split()
-    if OFFICE_WORD.search(written) or PERSON_NAME.fullmatch(written.strip()) \
+    if OFFICE_WORD.search(written) or PERSON_NAME.fullmatch(written) \
             or OFFICE_AFTER.match(following):
         return False
     bare = LEADING_ARTICLES.sub("", written)
