@@ -2,7 +2,7 @@
 
 Precision, recall and F1 per table say whether a change to the rules finds more or fewer of the
 right rows; the shares say whether the rows that were found carry the right attributes
-(départements, scope, date) and whether every row is grounded in its document's text.
+(départements, phase, scope, date) and whether every row is grounded in its document's text.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ class Evaluation:
     scores: dict[str, Score]
     grounded_share: float
     departements_exact: float
+    phase_exact: float
     scope_accuracy: float
     published_on_accuracy: float
     documents_matched: int
@@ -69,6 +70,7 @@ class _Rows:
     """What one document holds, gold or extracted, in the form the scores compare."""
 
     territories: dict[str, set[str]]  # territory key -> departement codes
+    phases: dict[str, set[str]]  # territory key -> phases ("2019-2022", "2023-2027")
     epcis: set[str]
     membership: set[tuple[str, str]]
     figures: list[tuple[tuple, str | None]]  # ((value, value_max, unit), scope), in text order
@@ -120,6 +122,7 @@ def evaluate(output_dir: Path, gold_dir: Path) -> Evaluation:
     scores = {name: Score(0, 0, 0) for name in SCORED}
     details: dict = {name: {"false_positives": [], "false_negatives": []} for name in SCORED}
     departements: list[bool] = []
+    phases: list[bool] = []
     scopes: list[bool] = []
     dates: list[bool] = []
     matched = 0
@@ -128,7 +131,7 @@ def evaluate(output_dir: Path, gold_dir: Path) -> Evaluation:
         document = _match_document(documents, doc)
         expected = _gold_rows(gold)
         if document is None:
-            found = _Rows({}, set(), set(), [])
+            found = _Rows({}, {}, set(), set(), [])
             dates.append(False)
         else:
             matched += 1
@@ -139,6 +142,8 @@ def evaluate(output_dir: Path, gold_dir: Path) -> Evaluation:
             scores[name] += _score(doc, wanted[name], got[name], details[name])
         departements += [expected.territories[key] == found.territories[key]
                          for key in expected.territories.keys() & found.territories.keys()]
+        phases += [expected.phases[key] == found.phases.get(key, set())
+                   for key in expected.territories.keys() & found.territories.keys() if expected.phases.get(key)]
         scopes += _scope_agreement(expected.figures, found.figures)
     grounded, ungrounded = _grounding(tables)
     details["ungrounded"] = ungrounded
@@ -146,6 +151,7 @@ def evaluate(output_dir: Path, gold_dir: Path) -> Evaluation:
         scores=scores,
         grounded_share=_share(grounded),
         departements_exact=_share(departements),
+        phase_exact=_share(phases),
         scope_accuracy=_share(scopes),
         published_on_accuracy=_share(dates),
         documents_matched=matched,
@@ -165,6 +171,7 @@ def format_report(evaluation: Evaluation) -> str:
         "documents matched": f"{evaluation.documents_matched} / {evaluation.documents_in_gold}",
         "grounded share": f"{evaluation.grounded_share:.3f}",
         "departements exact": f"{evaluation.departements_exact:.3f}",
+        "phase exact": f"{evaluation.phase_exact:.3f}",
         "scope accuracy": f"{evaluation.scope_accuracy:.3f}",
         "published_on accuracy": f"{evaluation.published_on_accuracy:.3f}",
     }
@@ -197,29 +204,33 @@ def _match_document(documents: pd.DataFrame, gold_name: str) -> pd.Series | None
 
 def _gold_rows(gold: dict) -> _Rows:
     territories: dict[str, set[str]] = {}
+    phases: dict[str, set[str]] = {}
     epcis: set[str] = set()
     membership: set[tuple[str, str]] = set()
     for territory in gold.get("territories", []):
         key = name_key(territory["name"])
         territories.setdefault(key, set()).update(territory.get("departement_codes", []))
+        phases.setdefault(key, set()).update([territory["phase"]] if territory.get("phase") else [])
         for epci in territory.get("epcis", []):
             if epci.get("siren"):
                 epcis.add(epci["siren"])
                 membership.add((key, epci["siren"]))
     figures = [(_figure_key(f["value"], f.get("value_max"), f["unit"]), f.get("scope"))
                for f in gold.get("figures", [])]
-    return _Rows(territories, epcis, membership, figures)
+    return _Rows(territories, phases, epcis, membership, figures)
 
 
 def _extracted_rows(tables: dict[str, pd.DataFrame], doc_id: str, gold_keys: set[str]) -> _Rows:
     """The document's published rows; a territory takes whichever of its keys the gold uses."""
     territories: dict[str, set[str]] = {}
+    phases: dict[str, set[str]] = {}
     key_of_id: dict[str, str] = {}
     for row in _rows_of(tables["territories"], doc_id):
         key = next((k for k in (row.territory_id, name_key(row.name)) if k in gold_keys),
                    row.territory_id)
         key_of_id[row.territory_id] = key
         territories.setdefault(key, set()).update(row.departement_codes)
+        phases.setdefault(key, set()).update([row.phase] if _optional(row.phase) is not None else [])
     epcis: set[str] = set()
     membership: set[tuple[str, str]] = set()
     for row in _rows_of(tables["epcis"], doc_id):
@@ -230,7 +241,7 @@ def _extracted_rows(tables: dict[str, pd.DataFrame], doc_id: str, gold_keys: set
             membership.add((key_of_id.get(row.territory_id, row.territory_id), row.siren))
     figures = [(_figure_key(row.value, row.value_max, row.unit), _optional(row.scope_code))
                for row in sorted(_rows_of(tables["figures"], doc_id), key=lambda r: r.start)]
-    return _Rows(territories, epcis, membership, figures)
+    return _Rows(territories, phases, epcis, membership, figures)
 
 
 def _keys(rows: _Rows) -> dict[str, Counter]:

@@ -96,6 +96,7 @@ def test_seed_epcis_are_all_linked_to_their_territory(seeds_run):
     assert scores.scores["epcis"].f1 == 1.0
     assert scores.scores["membership"].f1 == 1.0
     assert scores.departements_exact == 1.0
+    assert scores.phase_exact == 1.0
 
 
 def test_grand_est_list_gives_21_territories_with_codes(seeds_run):
@@ -172,6 +173,7 @@ def test_own_communiques_in_other_regions_and_styles(corpus_run):
     assert scores.scores["epcis"].f1 == 1.0
     assert scores.scores["membership"].f1 == 1.0
     assert scores.departements_exact == 1.0
+    assert scores.phase_exact == 1.0
     assert scores.grounded_share == 1.0
 
 

@@ -14,7 +14,7 @@ from pipeline.evaluate import Score, evaluate, format_report, load_gold
 COLUMNS = {
     "documents": ["doc_id", "source", "published_on", "text"],
     "territories": ["doc_id", "territory_id", "name", "mention", "start", "end",
-                    "departement_codes"],
+                    "departement_codes", "phase"],
     "epcis": ["doc_id", "territory_id", "siren", "mention", "start", "end"],
     "figures": ["doc_id", "value", "value_max", "unit", "scope_code", "mention", "start", "end"],
 }
@@ -86,14 +86,14 @@ OUTPUT = {
     ],
     "territories": [
         a_row("Sud Champagne", territory_id="sud-champagne", name="Sud Champagne",
-              departement_codes=["10"]),
+              departement_codes=["10"], phase="2023-2027"),
         # another id, but the name's key is the gold's; its départements miss the Marne
         a_row("l'Ouest Champenois", territory_id="ouest-champenois-10",
-              name="l'Ouest Champenois", departement_codes=["10"]),
+              name="l'Ouest Champenois", departement_codes=["10"], phase="2019-2022"),
         a_row("Pays de Châlons", territory_id="pays-de-chalons",
               name="Pays de Châlons", departement_codes=["51"]),
         {"doc_id": "b" * 16, "territory_id": "grand-reims", "name": "Grand Reims",
-         "departement_codes": ["51"], **span(TEXT_B, "Grand Reims")},
+         "departement_codes": ["51"], "phase": "2023-2027", **span(TEXT_B, "Grand Reims")},
         # not in gold: ignored by the scores, counted by grounding, and deliberately ungrounded
         {"doc_id": "d" * 16, "territory_id": "pays-de-bitche", "name": "Pays de Bitche",
          "departement_codes": ["57"], "mention": "Pays de Bitche", "start": 1, "end": 15},
@@ -138,6 +138,7 @@ def test_territories_are_matched_by_key_per_document(scored):
     assert scored.scores["territories"].f1 == pytest.approx(2 / 3)
     assert ("a.txt", "pays-de-chalons") in scored.details["territories"]["false_positives"]
     assert scored.departements_exact == pytest.approx(2 / 3)  # ouest lacks "51"
+    assert scored.phase_exact == pytest.approx(2 / 3)  # ouest has the first phase, the gold the second
 
 
 def test_epcis_and_membership(scored):
