@@ -649,3 +649,17 @@ def test_the_territory_a_member_list_names_as_its_subject(text, expected):
 ])
 def test_members_of_probes16b_layouts(text, expected):
     assert members(text) == expected
+
+
+@pytest.mark.parametrize("after", [
+    "pourra rejoindre la démarche lors d'un prochain appel.",
+    "réfléchit à sa propre candidature.",
+    "n'a pas candidaté.",
+    "n'est pas concernée, mais suit les travaux.",
+])
+def test_an_epci_said_to_join_later_or_not_at_all_is_not_a_member(after):
+    text = ("Le territoire d'industrie Vallée de la Bresle-Vimeu est reconduit pour 2023-2027. "
+            "Il rassemble la CC du Vimeu et la CC des Villes Sœurs.\n\n"
+            f"Le même jour, la communauté d'agglomération de la Baie de Somme {after}")
+    assert members(text) == {("vallee-de-la-bresle-vimeu", "200070944"),
+                             ("vallee-de-la-bresle-vimeu", "247600588")}

@@ -141,9 +141,13 @@ def _names_next(folded: str, position: int, territory_start: int) -> bool:
 
 
 # EPCIs said not to be members, after their name or run (folded text): "A et B, partenaires de
-# la filière, qui ne font pas partie du territoire", "A, qui n'en est pas membre"
+# la filière, qui ne font pas partie du territoire", "A, qui n'en est pas membre", or not yet
+# ("A réfléchit à sa propre candidature")
 NOT_A_MEMBER = re.compile(r"[^.;:!?]{0,80}?(?<![\w'])(?:qui\s+)?(?:ne|n')\s*(?:en\s+)?(?:font|fait|sont|est|faisaient|faisait"
-                          r"|feront|fera|seront|sera)\s+pas\s+(?:partie|membres?)\b")
+                          r"|feront|fera|seront|sera)\s+pas\s+(?:partie|membres?)\b"
+                          # "A n'entre pas dans le périmètre", "A et B pourront rejoindre la démarche"
+                          r"|(?:(?!\bautres?\b)[^.;:!?]){0,80}?(?<![\w'])(?:qui\s+)?(?:"
+                          + "|".join(WORDS["not_yet_member"]) + ")")
 
 
 # "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)
