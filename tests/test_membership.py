@@ -663,3 +663,11 @@ def test_an_epci_said_to_join_later_or_not_at_all_is_not_a_member(after):
             f"Le même jour, la communauté d'agglomération de la Baie de Somme {after}")
     assert members(text) == {("vallee-de-la-bresle-vimeu", "200070944"),
                              ("vallee-de-la-bresle-vimeu", "247600588")}
+
+
+def test_a_member_line_labelled_with_an_adjective_of_place_names_its_territory():
+    text = ("Territoires d'industrie 2019-2022 en Loire-Atlantique :\n"
+            "- Bassin nazairien : la CARENE et Estuaire et Sillon ;\n"
+            "- Ancenis-Châteaubriant : la COMPA et Châteaubriant-Derval Communauté.\n")
+    assert ("bassin-nazairien", "244400644") in members(text)
+    assert ("bassin-nazairien", "200072734") in members(text)

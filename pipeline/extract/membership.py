@@ -741,19 +741,22 @@ GENERIC_LABEL = re.compile(r"^(?:(?:les?|la|l'|des?|du|nos|vos|ses)\s+)?(?:\d+\s
                                       for p in TERRITORY_WORDS[key])
                            + r"|contact\w*|partager|source|publie|mis\s+a\s+jour|photos?|credits?|legende"
                            + r"|territoires?|ti)\b")
+PLACE_ADJECTIVE = re.compile(WORDS["place_adjective"])
 MAX_LEAD_WORDS = 4  # "le territoire associe A et B": words of the value before its first member
 MAX_GAP_WORDS = 6   # "A s'associe à la B", "A, les Portes Briardes et l'B": words between two members
 
 
 def _name_like(label: str) -> bool:
     """Capitalised words and the connectors between them ("Nord Basse-Terre / Grand Sud
-    Caraïbe", "Marne et Brie Industries"), opening with a capital."""
+    Caraïbe", "Marne et Brie Industries"), opening with a capital; an adjective of place may
+    follow a capitalised word in lower case ("Bassin nazairien", "Riviera française")."""
     words = LABEL_WORD.findall(label)
     significant = [w for w in words if w[0].isalpha() and fold(w) not in CONNECTORS]
     if not significant or len(words) > MAX_NAME_WORDS or not label[:1].isupper() \
             or fold(words[0]) in SENTENCE_STARTS:
         return False
-    return all(re.sub(r"^[ldLD]['’]", "", w)[:1].isupper() for w in significant)
+    return all(re.sub(r"^[ldLD]['’]", "", w)[:1].isupper()
+               or k > 0 and PLACE_ADJECTIVE.fullmatch(fold(w)) for k, w in enumerate(significant))
 
 
 def member_line_candidates(text: str, structure, territories: list[TerritoryMention],
