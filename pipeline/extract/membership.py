@@ -790,12 +790,16 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
 def member_line_territories(candidates: list[TerritoryMention], mentions: list[EpciMention],
                             text: str) -> list[TerritoryMention]:
     """The candidates whose value coordinates at least two linked EPCIs, from its start (a few
-    words may come first: "le territoire associe A et B") and with few words between them."""
+    words may come first: "le territoire associe A et B") and with few words between them, or is
+    the one EPCI the label names."""
     kept = []
     for candidate in candidates:
         value_start = text.index(":", candidate.end) + 1
         inside = sorted((m for m in mentions if value_start <= m.start and m.end <= candidate.block_end),
                         key=lambda m: m.start)
+        if _named_after_its_one_member(candidate, inside, text, value_start):
+            kept.append(candidate)
+            continue
         if sum(1 for m in inside if m.link.siren) < 2:
             continue
         gaps = [text[value_start:inside[0].start]] + [text[a.end:b.start] for a, b in zip(inside, inside[1:])
@@ -805,6 +809,21 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
                 and not any(re.search(r"[.!?](?:\s|$)", gap) for gap in gaps):
             kept.append(candidate)
     return kept
+
+
+def _named_after_its_one_member(candidate: TerritoryMention, inside: list[EpciMention], text: str,
+                                value_start: int) -> bool:
+    """A line whose value is one linked EPCI, its label that EPCI's own name ("Sablé-sur-Sarthe :
+    la communauté de communes de Sablé-sur-Sarthe.", "Terres de Montaigu : la CC Terres de
+    Montaigu"): the territory named after that EPCI, which lists it."""
+    linked = [m for m in inside if m.link.siren]
+    if len(inside) != 1 or len(linked) != 1:
+        return False
+    member = linked[0]
+    lead = re.findall(r"\w+", text[value_start:member.start])
+    rest = text[member.end:candidate.block_end]
+    return len(lead) <= MAX_LEAD_WORDS and not re.search(r"\w", re.sub(r"\([^()]*\)", " ", rest)) \
+        and (named_after(candidate.name, member.link.siren) or named_by_its_start(candidate.name, member.link.siren))
 
 
 def _without_headed_names(gap: str) -> str:
