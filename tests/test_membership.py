@@ -671,3 +671,23 @@ def test_a_member_line_labelled_with_an_adjective_of_place_names_its_territory()
             "- Ancenis-Châteaubriant : la COMPA et Châteaubriant-Derval Communauté.\n")
     assert ("bassin-nazairien", "244400644") in members(text)
     assert ("bassin-nazairien", "200072734") in members(text)
+
+
+def test_a_territory_after_a_line_ending_with_a_full_stop_is_not_the_members():
+    text = ("Territoires d'industrie : Bourgogne Industrie et Grand Chalon labellisés\n\n"
+            "Le préfet se réjouit de la labellisation de deux territoires d'industrie pour 2023-2027.\n\n"
+            "Bourgogne Industrie est un territoire interdépartemental (Côte-d'Or, Saône-et-Loire). Il est "
+            "porté par la Communauté urbaine Creusot-Montceau, qui en assure l'animation.\n"
+            "Autour d'elle : Dijon Métropole et le Grand Autunois Morvan.\n\n"
+            "Le Grand Chalon est labellisé seul : le territoire correspond au périmètre de l'agglomération.\n")
+    assert ("bourgogne-industrie", "247100290") in members(text)
+
+
+def test_a_sentence_points_back_only_from_the_start_of_its_paragraph():
+    text = ("Le territoire d'industrie Cœur de Flandre – Pays de Saint-Omer regroupe la CC de Flandre "
+            "Intérieure et la CA du Pays de Saint-Omer.\n"
+            "Il comprend aussi la CC Flandre Lys et la CC du Pays de Lumbres.\n\n"
+            "Le Pôle métropolitain de l'Artois rassemble trois agglomérations :\n"
+            "la CA de Lens-Liévin, la CA d'Hénin-Carvin et la CA de Béthune-Bruay, Artois-Lys Romane.\n")
+    assert not any(siren in ("246200364", "246200299", "200072460") and territory == "coeur-de-flandre-pays-de-saint-omer"
+                   for territory, siren in members(text))

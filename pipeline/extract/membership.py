@@ -328,7 +328,11 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         named = _named_in(folded, intro_start, mention.list_start, territories, epci_spans)
         if named:
             return named[-1][1].territory_id
-    after = _named_in(folded, mention.end, end, territories, epci_spans)
+    # a territory after a line ending with a full stop, or after a blank line, is in another
+    # sentence, whatever the parser's ("… porté par A, qui en assure l'animation.⏎Autour d'elle
+    # : B et C.⏎⏎Le Grand Chalon est labellisé seul")
+    stops = [m.start() for m in (LINE_END_STOP.search(text, mention.end, end), BLANK_LINE.search(text, mention.end, end)) if m]
+    after = _named_in(folded, mention.end, min(stops, default=end), territories, epci_spans)
     member_of = MEMBER_OF.match(folded, mention.end)
     if after and (mention.in_member_list or member_of and _names_next(folded, member_of.end(), after[0][0])):
         return after[0][1].territory_id
@@ -347,14 +351,18 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     holding = [t for t in territories if t.end <= mention.start < t.block_end]
     if holding and mention.in_member_list:
         return max(holding, key=lambda t: t.end).territory_id
-    if ANAPHORA.match(text[start:end].lstrip(" \t\n•-–*")):
-        for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1):
-            named = _named_in(folded, *sentences[back], territories, epci_spans)
-            if named:
-                return named[-1][1].territory_id
     # the words around it in its sentence, up to a blank line the parser ran across ("… »
     # indique X.⏎⏎Le programme … l'attractivité des territoires …")
     breaks = [b.end() for b in BLANK_LINE.finditer(text, start, mention.start)]
+    # a sentence pointing back starts its paragraph: "Il rassemble A et B.⏎⏎Le sous-préfet
+    # s'est rendu chez C" does not point back for C
+    paragraph_start = breaks[-1] if breaks else start
+    if ANAPHORA.match(text[paragraph_start:end].lstrip(" \t\n•-–*")):
+        before = [(start, paragraph_start)] if paragraph_start > start else []
+        for span in before + [sentences[back] for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1)]:
+            named = _named_in(folded, *span, territories, epci_spans)
+            if named:
+                return named[-1][1].territory_id
     following = BLANK_LINE.search(text, mention.end, end)
     near = (breaks[-1] if breaks else start, following.start() if following else end)
     owner = next(iter(by_id)) if len(by_id) == 1 \
