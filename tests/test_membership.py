@@ -691,3 +691,11 @@ def test_a_sentence_points_back_only_from_the_start_of_its_paragraph():
             "la CA de Lens-Liévin, la CA d'Hénin-Carvin et la CA de Béthune-Bruay, Artois-Lys Romane.\n")
     assert not any(siren in ("246200364", "246200299", "200072460") and territory == "coeur-de-flandre-pays-de-saint-omer"
                    for territory, siren in members(text))
+
+
+@pytest.mark.parametrize("heading", ["« Seine Aval » – Yvelines", "Seine Aval (Yvelines)", "Seine Aval\n"])
+def test_a_heading_line_names_the_territory_its_paragraph_points_back_to(heading):
+    text = ("Territoires d'industrie : les lauréats franciliens\n\n"
+            f"{heading}\nLe territoire s'organise autour de la communauté urbaine Grand Paris Seine & Oise "
+            "et de la communauté de communes Gally Mauldre.\n")
+    assert members(text) == {("seine-aval", "200059889"), ("seine-aval", "200034130")}

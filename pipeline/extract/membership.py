@@ -851,6 +851,45 @@ def _sentence_start(text: str, start: int, position: int) -> int:
     return boundaries[-1] if boundaries else start
 
 
+HEADING_TAIL = re.compile(r"\s+[–—-]\s+.*$|\s*\(.*$")  # départements after a dash or in brackets
+
+
+def _heading_before(text: str, start: int) -> tuple[int, int] | None:
+    """The territory's name a heading line gives right above a paragraph that opens by pointing
+    back to it ("« Seine Aval » – Yvelines et Val-d'Oise⏎Le territoire s'organise autour de A.",
+    "Pays de Vannes⏎Ce territoire réunit A et B."): a short name-like line, its départements
+    after a dash or in brackets, no sentence; (start, end) of the name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return None  # the sentence does not open its line
+    end = line_start - 1
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1:end].strip():
+        end = text.rfind("\n", 0, end)  # a blank line between the heading and its paragraph
+        if end <= 0 or text.count("\n", end, line_start) > 2:
+            return None
+    begin = text.rfind("\n", 0, max(0, end)) + 1
+    line = text[begin:end]
+    if not line.strip() or re.search(r"[.,;:!?]\s*$|:", line):
+        return None
+    quoted = re.search(r"[«“\"]\s*([^«»“”\"]+?)\s*[»”\"]", line)
+    if quoted:
+        name_start, name_end = begin + quoted.start(1), begin + quoted.end(1)
+    else:
+        lead = len(line) - len(line.lstrip(" \t•-–*"))
+        name_start = begin + lead
+        tail = HEADING_TAIL.search(line, lead)
+        places = re.split(r"\s*(?:,|\bet\b)\s*", tail.group(0).strip(" \t–—-()")) if tail else []
+        # "Seine Aval – Yvelines et Val-d'Oise" ends with its départements; "Grand Auch Cœur de
+        # Gascogne – Astarac Arros en Gascogne" is a name with a dash
+        cut = tail.start() if tail and all(is_place_name(p) for p in places if p) else len(line.rstrip())
+        name_end = begin + cut
+    name = text[name_start:name_end]
+    if not name or not _name_like(name) or is_place_name(name) or GENERIC_LABEL.match(fold(name)) \
+            or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", fold(name)):
+        return None
+    return name_start, name_end
+
+
 def member_subject_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention],
                                sentences: list[tuple[int, int]]) -> list[TerritoryMention]:
     """The territory a member list's subject names ("Le territoire de Bourges-Vierzon,
@@ -875,12 +914,19 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
         if subject is None:  # "…, Caen Industrie est porté par A"
             subject = _bare_subject(text, start, mention.list_start, [(m.start, m.end) for m in mentions])
             subject = subject if subject and not is_place_name(subject.group("name")) else None
+        heading = None
         if subject is None and mention.list_start - start < 60 and ANAPHORA.match(text[start:end]):
             end = start
             subject = NAMED_FIRST.match(text, _sentence_start(text, max(0, start - 300), start - 1))
-        if subject is None:
+            heading = None if subject else _heading_before(text, start)
+        if subject is None and heading is None:
             continue
-        name_start, name_end = subject.span("name")
+        name_start, name_end = heading or subject.span("name")
+        if heading:
+            if not any(t.start < name_end and name_start < t.end for t in territories):
+                found.setdefault(name_start, TerritoryMention(name_start, name_end, collapse_spaces(text[name_start:name_end]),
+                                                              "territory.member_heading", block_end=end))
+            continue
         if subject.group(0).lstrip()[:2].lower() == "ce" and is_place_name(subject.group("name")):
             continue  # "Ce territoire de Loir-et-Cher réunit …": the place of one named before
         if any(t.start < name_end and name_start < t.end for t in territories) \
