@@ -649,3 +649,53 @@ def test_the_territory_a_member_list_names_as_its_subject(text, expected):
 ])
 def test_members_of_probes16b_layouts(text, expected):
     assert members(text) == expected
+
+
+@pytest.mark.parametrize("after", [
+    "pourra rejoindre la démarche lors d'un prochain appel.",
+    "réfléchit à sa propre candidature.",
+    "n'a pas candidaté.",
+    "n'est pas concernée, mais suit les travaux.",
+])
+def test_an_epci_said_to_join_later_or_not_at_all_is_not_a_member(after):
+    text = ("Le territoire d'industrie Vallée de la Bresle-Vimeu est reconduit pour 2023-2027. "
+            "Il rassemble la CC du Vimeu et la CC des Villes Sœurs.\n\n"
+            f"Le même jour, la communauté d'agglomération de la Baie de Somme {after}")
+    assert members(text) == {("vallee-de-la-bresle-vimeu", "200070944"),
+                             ("vallee-de-la-bresle-vimeu", "247600588")}
+
+
+def test_a_member_line_labelled_with_an_adjective_of_place_names_its_territory():
+    text = ("Territoires d'industrie 2019-2022 en Loire-Atlantique :\n"
+            "- Bassin nazairien : la CARENE et Estuaire et Sillon ;\n"
+            "- Ancenis-Châteaubriant : la COMPA et Châteaubriant-Derval Communauté.\n")
+    assert ("bassin-nazairien", "244400644") in members(text)
+    assert ("bassin-nazairien", "200072734") in members(text)
+
+
+def test_a_territory_after_a_line_ending_with_a_full_stop_is_not_the_members():
+    text = ("Territoires d'industrie : Bourgogne Industrie et Grand Chalon labellisés\n\n"
+            "Le préfet se réjouit de la labellisation de deux territoires d'industrie pour 2023-2027.\n\n"
+            "Bourgogne Industrie est un territoire interdépartemental (Côte-d'Or, Saône-et-Loire). Il est "
+            "porté par la Communauté urbaine Creusot-Montceau, qui en assure l'animation.\n"
+            "Autour d'elle : Dijon Métropole et le Grand Autunois Morvan.\n\n"
+            "Le Grand Chalon est labellisé seul : le territoire correspond au périmètre de l'agglomération.\n")
+    assert ("bourgogne-industrie", "247100290") in members(text)
+
+
+def test_a_sentence_points_back_only_from_the_start_of_its_paragraph():
+    text = ("Le territoire d'industrie Cœur de Flandre – Pays de Saint-Omer regroupe la CC de Flandre "
+            "Intérieure et la CA du Pays de Saint-Omer.\n"
+            "Il comprend aussi la CC Flandre Lys et la CC du Pays de Lumbres.\n\n"
+            "Le Pôle métropolitain de l'Artois rassemble trois agglomérations :\n"
+            "la CA de Lens-Liévin, la CA d'Hénin-Carvin et la CA de Béthune-Bruay, Artois-Lys Romane.\n")
+    assert not any(siren in ("246200364", "246200299", "200072460") and territory == "coeur-de-flandre-pays-de-saint-omer"
+                   for territory, siren in members(text))
+
+
+@pytest.mark.parametrize("heading", ["« Seine Aval » – Yvelines", "Seine Aval (Yvelines)", "Seine Aval\n"])
+def test_a_heading_line_names_the_territory_its_paragraph_points_back_to(heading):
+    text = ("Territoires d'industrie : les lauréats franciliens\n\n"
+            f"{heading}\nLe territoire s'organise autour de la communauté urbaine Grand Paris Seine & Oise "
+            "et de la communauté de communes Gally Mauldre.\n")
+    assert members(text) == {("seine-aval", "200059889"), ("seine-aval", "200034130")}

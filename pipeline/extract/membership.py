@@ -141,9 +141,13 @@ def _names_next(folded: str, position: int, territory_start: int) -> bool:
 
 
 # EPCIs said not to be members, after their name or run (folded text): "A et B, partenaires de
-# la filière, qui ne font pas partie du territoire", "A, qui n'en est pas membre"
+# la filière, qui ne font pas partie du territoire", "A, qui n'en est pas membre", or not yet
+# ("A réfléchit à sa propre candidature")
 NOT_A_MEMBER = re.compile(r"[^.;:!?]{0,80}?(?<![\w'])(?:qui\s+)?(?:ne|n')\s*(?:en\s+)?(?:font|fait|sont|est|faisaient|faisait"
-                          r"|feront|fera|seront|sera)\s+pas\s+(?:partie|membres?)\b")
+                          r"|feront|fera|seront|sera)\s+pas\s+(?:partie|membres?)\b"
+                          # "A n'entre pas dans le périmètre", "A et B pourront rejoindre la démarche"
+                          r"|(?:(?!\bautres?\b)[^.;:!?]){0,80}?(?<![\w'])(?:qui\s+)?(?:"
+                          + "|".join(WORDS["not_yet_member"]) + ")")
 
 
 # "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)
@@ -324,7 +328,11 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         named = _named_in(folded, intro_start, mention.list_start, territories, epci_spans)
         if named:
             return named[-1][1].territory_id
-    after = _named_in(folded, mention.end, end, territories, epci_spans)
+    # a territory after a line ending with a full stop, or after a blank line, is in another
+    # sentence, whatever the parser's ("… porté par A, qui en assure l'animation.⏎Autour d'elle
+    # : B et C.⏎⏎Le Grand Chalon est labellisé seul")
+    stops = [m.start() for m in (LINE_END_STOP.search(text, mention.end, end), BLANK_LINE.search(text, mention.end, end)) if m]
+    after = _named_in(folded, mention.end, min(stops, default=end), territories, epci_spans)
     member_of = MEMBER_OF.match(folded, mention.end)
     if after and (mention.in_member_list or member_of and _names_next(folded, member_of.end(), after[0][0])):
         return after[0][1].territory_id
@@ -343,14 +351,18 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     holding = [t for t in territories if t.end <= mention.start < t.block_end]
     if holding and mention.in_member_list:
         return max(holding, key=lambda t: t.end).territory_id
-    if ANAPHORA.match(text[start:end].lstrip(" \t\n•-–*")):
-        for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1):
-            named = _named_in(folded, *sentences[back], territories, epci_spans)
-            if named:
-                return named[-1][1].territory_id
     # the words around it in its sentence, up to a blank line the parser ran across ("… »
     # indique X.⏎⏎Le programme … l'attractivité des territoires …")
     breaks = [b.end() for b in BLANK_LINE.finditer(text, start, mention.start)]
+    # a sentence pointing back starts its paragraph: "Il rassemble A et B.⏎⏎Le sous-préfet
+    # s'est rendu chez C" does not point back for C
+    paragraph_start = breaks[-1] if breaks else start
+    if ANAPHORA.match(text[paragraph_start:end].lstrip(" \t\n•-–*")):
+        before = [(start, paragraph_start)] if paragraph_start > start else []
+        for span in before + [sentences[back] for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1)]:
+            named = _named_in(folded, *span, territories, epci_spans)
+            if named:
+                return named[-1][1].territory_id
     following = BLANK_LINE.search(text, mention.end, end)
     near = (breaks[-1] if breaks else start, following.start() if following else end)
     owner = next(iter(by_id)) if len(by_id) == 1 \
@@ -737,19 +749,22 @@ GENERIC_LABEL = re.compile(r"^(?:(?:les?|la|l'|des?|du|nos|vos|ses)\s+)?(?:\d+\s
                                       for p in TERRITORY_WORDS[key])
                            + r"|contact\w*|partager|source|publie|mis\s+a\s+jour|photos?|credits?|legende"
                            + r"|territoires?|ti)\b")
+PLACE_ADJECTIVE = re.compile(WORDS["place_adjective"])
 MAX_LEAD_WORDS = 4  # "le territoire associe A et B": words of the value before its first member
 MAX_GAP_WORDS = 6   # "A s'associe à la B", "A, les Portes Briardes et l'B": words between two members
 
 
 def _name_like(label: str) -> bool:
     """Capitalised words and the connectors between them ("Nord Basse-Terre / Grand Sud
-    Caraïbe", "Marne et Brie Industries"), opening with a capital."""
+    Caraïbe", "Marne et Brie Industries"), opening with a capital; an adjective of place may
+    follow a capitalised word in lower case ("Bassin nazairien", "Riviera française")."""
     words = LABEL_WORD.findall(label)
     significant = [w for w in words if w[0].isalpha() and fold(w) not in CONNECTORS]
     if not significant or len(words) > MAX_NAME_WORDS or not label[:1].isupper() \
             or fold(words[0]) in SENTENCE_STARTS:
         return False
-    return all(re.sub(r"^[ldLD]['’]", "", w)[:1].isupper() for w in significant)
+    return all(re.sub(r"^[ldLD]['’]", "", w)[:1].isupper()
+               or k > 0 and PLACE_ADJECTIVE.fullmatch(fold(w)) for k, w in enumerate(significant))
 
 
 def member_line_candidates(text: str, structure, territories: list[TerritoryMention],
@@ -783,12 +798,16 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
 def member_line_territories(candidates: list[TerritoryMention], mentions: list[EpciMention],
                             text: str) -> list[TerritoryMention]:
     """The candidates whose value coordinates at least two linked EPCIs, from its start (a few
-    words may come first: "le territoire associe A et B") and with few words between them."""
+    words may come first: "le territoire associe A et B") and with few words between them, or is
+    the one EPCI the label names."""
     kept = []
     for candidate in candidates:
         value_start = text.index(":", candidate.end) + 1
         inside = sorted((m for m in mentions if value_start <= m.start and m.end <= candidate.block_end),
                         key=lambda m: m.start)
+        if _named_after_its_one_member(candidate, inside, text, value_start):
+            kept.append(candidate)
+            continue
         if sum(1 for m in inside if m.link.siren) < 2:
             continue
         gaps = [text[value_start:inside[0].start]] + [text[a.end:b.start] for a, b in zip(inside, inside[1:])
@@ -798,6 +817,21 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
                 and not any(re.search(r"[.!?](?:\s|$)", gap) for gap in gaps):
             kept.append(candidate)
     return kept
+
+
+def _named_after_its_one_member(candidate: TerritoryMention, inside: list[EpciMention], text: str,
+                                value_start: int) -> bool:
+    """A line whose value is one linked EPCI, its label that EPCI's own name ("Sablé-sur-Sarthe :
+    la communauté de communes de Sablé-sur-Sarthe.", "Terres de Montaigu : la CC Terres de
+    Montaigu"): the territory named after that EPCI, which lists it."""
+    linked = [m for m in inside if m.link.siren]
+    if len(inside) != 1 or len(linked) != 1:
+        return False
+    member = linked[0]
+    lead = re.findall(r"\w+", text[value_start:member.start])
+    rest = text[member.end:candidate.block_end]
+    return len(lead) <= MAX_LEAD_WORDS and not re.search(r"\w", re.sub(r"\([^()]*\)", " ", rest)) \
+        and (named_after(candidate.name, member.link.siren) or named_by_its_start(candidate.name, member.link.siren))
 
 
 def _without_headed_names(gap: str) -> str:
@@ -815,6 +849,45 @@ def _sentence_start(text: str, start: int, position: int) -> int:
     """Where the sentence holding `position` starts, at a full stop or a line end after `start`."""
     boundaries = [b.end() for b in SENTENCE_BOUNDARY.finditer(text, start, position)]
     return boundaries[-1] if boundaries else start
+
+
+HEADING_TAIL = re.compile(r"\s+[–—-]\s+.*$|\s*\(.*$")  # départements after a dash or in brackets
+
+
+def _heading_before(text: str, start: int) -> tuple[int, int] | None:
+    """The territory's name a heading line gives right above a paragraph that opens by pointing
+    back to it ("« Seine Aval » – Yvelines et Val-d'Oise⏎Le territoire s'organise autour de A.",
+    "Pays de Vannes⏎Ce territoire réunit A et B."): a short name-like line, its départements
+    after a dash or in brackets, no sentence; (start, end) of the name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return None  # the sentence does not open its line
+    end = line_start - 1
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1:end].strip():
+        end = text.rfind("\n", 0, end)  # a blank line between the heading and its paragraph
+        if end <= 0 or text.count("\n", end, line_start) > 2:
+            return None
+    begin = text.rfind("\n", 0, max(0, end)) + 1
+    line = text[begin:end]
+    if not line.strip() or re.search(r"[.,;:!?]\s*$|:", line):
+        return None
+    quoted = re.search(r"[«“\"]\s*([^«»“”\"]+?)\s*[»”\"]", line)
+    if quoted:
+        name_start, name_end = begin + quoted.start(1), begin + quoted.end(1)
+    else:
+        lead = len(line) - len(line.lstrip(" \t•-–*"))
+        name_start = begin + lead
+        tail = HEADING_TAIL.search(line, lead)
+        places = re.split(r"\s*(?:,|\bet\b)\s*", tail.group(0).strip(" \t–—-()")) if tail else []
+        # "Seine Aval – Yvelines et Val-d'Oise" ends with its départements; "Grand Auch Cœur de
+        # Gascogne – Astarac Arros en Gascogne" is a name with a dash
+        cut = tail.start() if tail and all(is_place_name(p) for p in places if p) else len(line.rstrip())
+        name_end = begin + cut
+    name = text[name_start:name_end]
+    if not name or not _name_like(name) or is_place_name(name) or GENERIC_LABEL.match(fold(name)) \
+            or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", fold(name)):
+        return None
+    return name_start, name_end
 
 
 def member_subject_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention],
@@ -841,12 +914,19 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
         if subject is None:  # "…, Caen Industrie est porté par A"
             subject = _bare_subject(text, start, mention.list_start, [(m.start, m.end) for m in mentions])
             subject = subject if subject and not is_place_name(subject.group("name")) else None
+        heading = None
         if subject is None and mention.list_start - start < 60 and ANAPHORA.match(text[start:end]):
             end = start
             subject = NAMED_FIRST.match(text, _sentence_start(text, max(0, start - 300), start - 1))
-        if subject is None:
+            heading = None if subject else _heading_before(text, start)
+        if subject is None and heading is None:
             continue
-        name_start, name_end = subject.span("name")
+        name_start, name_end = heading or subject.span("name")
+        if heading:
+            if not any(t.start < name_end and name_start < t.end for t in territories):
+                found.setdefault(name_start, TerritoryMention(name_start, name_end, collapse_spaces(text[name_start:name_end]),
+                                                              "territory.member_heading", block_end=end))
+            continue
         if subject.group(0).lstrip()[:2].lower() == "ce" and is_place_name(subject.group("name")):
             continue  # "Ce territoire de Loir-et-Cher réunit …": the place of one named before
         if any(t.start < name_end and name_start < t.end for t in territories) \
