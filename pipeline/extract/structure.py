@@ -903,6 +903,21 @@ def numbering_goes_on(text: str, block: ListBlock) -> bool:
     return bool(re.search(r"(?m)^[ \t]*" + re.escape(following) + r"[ \t]+\S", window))
 
 
+def resumes_after_prose(text: str, block: ListBlock, following: ListBlock) -> bool:
+    """Whether `following` takes up `block` after a few lines of prose: its items have the
+    marker of `block`'s last one and nothing introduces them ("• Pithiviers" / a sentence about
+    the programme / "• Vallée du Loir", a PDF whose column or page ended inside the list)."""
+    if not block.items or not following.items or not block.items[-1].marker \
+            or following.items[0].marker != block.items[-1].marker:
+        return False
+    between = [line for line in _lines(text)
+               if block.span.end <= line.start and line.end <= following.span.start]
+    prose = [line for line in between if not line.blank]
+    if not prose or len(between) > PROSE_BETWEEN_NUMBERS or any(line.marker for line in prose):
+        return False
+    return not text[prose[-1].start:prose[-1].end].rstrip(" *_").endswith(":")
+
+
 @lru_cache(maxsize=8)
 def parse(text: str) -> Structure:
     """The structure of a clean text (cached: several extractors ask for the same document's)."""
