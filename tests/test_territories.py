@@ -1970,3 +1970,11 @@ def test_a_counted_inline_list_whose_last_name_holds_commas_and_et():
     text = ("Les 4 territoires axonais comptent parmi les 183 Territoires d'industrie : Saint-Quentinois, "
             "Sud de l'Aisne, Soissonnais-Valois, Thiérache et Pays de la Serre.")
     assert ids(text)[-1] == "thierache-et-pays-de-la-serre"
+
+
+def test_lines_of_a_table_of_amounts_and_a_markdown_header_are_no_names():
+    text = ("Le plan régional se décompose ainsi :\n"
+            "Montant total\t\t\t1,2 Md€\nIngénierie\t\t\t3 M€\nPart des crédits ruraux\t15 %\n\n"
+            "Les territoires qui font leur entrée :\n\n"
+            "| Territoire | Département |\n|---|---|\n| Chartres métropole | Eure-et-Loir (28) |\n")
+    assert ids(text) == ["chartres-metropole"]

@@ -646,8 +646,8 @@ class _Builder:
                 i += 1
                 continue
             if line.marker or not (_short_line(text, line) or _field_line(text, line)) \
-                    or coded and not self._coded_line(line):
-                break
+                    or coded and not self._coded_line(line) or text[line.start] == "|":
+                break  # a Markdown table's row is read by _tables, cell by cell
             if chosen and spaced is None:
                 spaced = False
             chosen.append(i)
