@@ -485,3 +485,35 @@ def test_a_whole_opening_its_line_is_not_scoped_to_the_part_after_it():
 def test_new_entrants_and_announced_counts():
     text = "Avec 21 lauréats sur les 183 annoncés, la région est dotée. Trois nouveaux venus rejoignent le dispositif."
     assert [f[:3] for f in facts(text)] == [(21.0, None, "territoire"), (183.0, None, "territoire"), (3.0, None, "territoire")]
+
+
+def test_an_amount_over_a_period_is_no_share():
+    text = "Le label ouvre l'accès à une enveloppe de deux millions d'euros sur cinq ans."
+    assert [f[:3] for f in facts(text)] == [(2000000.0, None, "euro")]
+    assert [f[:3] for f in facts("Neuf intercommunalités sur dix sont couvertes par le programme.")] == [
+        (90.0, None, "pourcent")]
+
+
+def test_the_count_before_le_nombre_de_and_its_part():
+    text = ("Le Gouvernement a dévoilé la liste des lauréats, portant à 183 le nombre de territoires "
+            "accompagnés jusqu'en 2027, dont 55 nouveaux.")
+    assert [f[:3] for f in facts(text)] == [(183.0, None, "territoire"), (55.0, None, "territoire")]
+
+
+def test_one_of_a_whole_takes_the_unit_of_the_part_before_it():
+    text = ("Le territoire est l'un des 12 territoires de la Nouvelle-Aquitaine et l'un des 148 que compte "
+            "aujourd'hui le programme.")
+    assert [f[:3] for f in facts(text)] == [(12.0, None, "territoire"), (148.0, None, "territoire")]
+
+
+def test_both_of_them_counts_nothing():
+    text = ("Les deux Territoires d'industrie du département, le Bocage Vendéen et Vendée Grand Sud, tous "
+            "deux labellisés pour 2023-2027, ont présenté leur programme.")
+    assert [f[:3] for f in facts(text)] == [(2.0, None, "territoire")]
+
+
+def test_a_company_investing_in_its_own_plant_and_a_territory_astride_departements():
+    text = ("Stellantis, qui emploie près de 6 000 salariés à Sochaux, a annoncé un investissement de "
+            "200 millions d'euros dans son site. Le territoire, à cheval sur les deux départements, "
+            "bénéficie de 3 M€ de crédits de l'État.")
+    assert [f[:3] for f in facts(text)] == [(3000000.0, None, "euro")]

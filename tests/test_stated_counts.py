@@ -128,11 +128,14 @@ def test_a_national_total_beside_the_lists_own_count_does_not_size_it():
 def test_a_list_stopping_at_a_page_break_before_items_like_its_own_is_in_doubt():
     text = ("Rouen, le 23 novembre 2018\n\nPour la Normandie, les 4 territoires retenus sont :\n"
             "- Nord Cotentin (Manche) ;\n- Sud Manche (Manche) ;\n\nPréfecture de la région Normandie, "
-            "service de la communication, suite du communiqué          1/2\n\nLa suite de la liste, page suivante, est la voici\n\n"
+            "service de la communication, suite du communiqué          1/2\n\nLa suite de la liste, page suivante, est la voici :\n\n"
             "- Caen Industrie (Calvados) ;\n- Lisieux Industrie (Calvados)." + CONTACT)
     row = only(text)
     assert (row["stated"], row["listed"]) == (4, 2)
     assert "page break" in row["doubt"]
+    # without a colon announcing the rest, the list is taken up after the page's furniture: one list
+    row = only(text.replace("est la voici :", "est la voici"))
+    assert (row["stated"], row["listed"], row["rule"]) == (4, 4, "stated_count.resumed_list")
 
 
 def test_a_numbered_list_whose_numbering_goes_on_further_is_in_doubt():
@@ -142,3 +145,19 @@ def test_a_numbered_list_whose_numbering_goes_on_further_is_in_doubt():
     row = only(text)
     assert (row["stated"], row["listed"]) == (3, 1)
     assert "numbering goes on" in row["doubt"]
+
+
+def test_a_list_taken_up_after_a_paragraph_with_its_marker_is_one_list():
+    text = ("Dijon, le 6 décembre 2018\n\nLes trois territoires suivants ont été retenus dans la région :\n\n"
+            "– Nord Franche-Comté (25-70-90)\n– Grand Chalon (71)\nChaque territoire réunira ses élus et\n"
+            "ses industriels autour d'un plan d'actions.\n– Vosges saônoises (70)." + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["rule"]) == (3, 3, "stated_count.resumed_list")
+
+
+def test_a_list_after_a_paragraph_ending_with_a_colon_is_another_list():
+    text = ("Dijon, le 6 décembre 2018\n\nLes deux territoires suivants ont été retenus dans la région :\n\n"
+            "– Nord Franche-Comté (25-70-90)\n– Grand Chalon (71)\nUn troisième territoire est à l'étude "
+            "dans la Haute-Saône :\n– Vosges saônoises (70)." + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["rule"], row["doubt"]) == (2, 2, "stated_count.list_intro", None)

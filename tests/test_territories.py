@@ -1997,3 +1997,10 @@ def test_a_territory_shares_departements_besides_the_one_its_context_gives():
     assert found == {"cote-d-albatre": set(), "vallee-de-la-bresle-vimeu": {"80"}}
     text = "En Isère, le territoire d'industrie Vienne Condrieu, partagé avec le Rhône, est reconduit."
     assert [m.shared_codes for m in find_territories(text, find_places(text))] == [{"69"}]
+
+def test_lines_of_a_table_of_amounts_and_a_markdown_header_are_no_names():
+    text = ("Le plan régional se décompose ainsi :\n"
+            "Montant total\t\t\t1,2 Md€\nIngénierie\t\t\t3 M€\nPart des crédits ruraux\t15 %\n\n"
+            "Les territoires qui font leur entrée :\n\n"
+            "| Territoire | Département |\n|---|---|\n| Chartres métropole | Eure-et-Loir (28) |\n")
+    assert ids(text) == ["chartres-metropole"]

@@ -23,16 +23,19 @@ Rule ids (the `rule` column):
                             (the one after it is a figure.number_unit), not a range
 - figure.ratio              "le nombre de territoires [...] à 13 sur 15", "29 territoires sur 144
                             ont finalisé": both numbers (a share only over ten or a hundred)
-- figure.share              "neuf intercommunalités sur dix" (90), "près d'un quart des …" (25): percent
+- figure.share              "neuf intercommunalités sur dix" (90), "près d'un quart des …" (25): percent;
+                            not an amount over a period ("deux millions d'euros sur cinq ans")
 - figure.partitive          "58 d'entre eux": unit of the nearest counted noun before it
 - figure.apposed_count      "les territoires, au nombre de 124", "Territoires d'industrie (141 dans
-                            toute la France)": the noun the count is set beside
+                            toute la France)", "portant à 183 le nombre de territoires": the noun
+                            the count is set beside
 - figure.pronoun_count      "La Gironde en compte trois", "ils sont aujourd'hui 144": what the
                             pronoun stands for
 - figure.part               "183 territoires, dont 29 entièrement nouveaux": unit of the figure before
 - figure.comparison         "630 intercommunalités, contre 551 il y a cinq ans": same
-- figure.whole              "trois territoires … sur les 183 au niveau national", "Parmi ces 124":
-                            the unit of the part stated before it
+- figure.whole              "trois territoires … sur les 183 au niveau national", "Parmi ces 124",
+                            "l'un des 148 que compte le programme": the unit of the part stated
+                            before it
 - figure.elided_unit_place  "183 lauréats, dont 18 dans la région Hauts-de-France", "trois en Guyane,
                             un en Guadeloupe, deux à La Réunion", "La France en
                             compte 183, la Bourgogne-Franche-Comté 10": unit of the enumeration it
@@ -108,7 +111,7 @@ CHANGE_FROM = re.compile(r"(?<![\w'])(?:(?:a|ont|est|sont|ete|sera|seront)\s+por
                          r"(?:\s+[^\s.;:!?]+){0,4}?\s+de\s+$")
 PLURAL_NOUN = re.compile(r"[a-z'-]+[sx](?![a-z])|epci")  # "territoires d'industrie", "EPCI"
 REPEAT_IN_BRACKETS = re.compile(r"\s*\(\s*(?P<number>\d{1,3}|[a-z][a-z -]*[a-z])\s*\)")
-WHOLE_OPENER = re.compile(r"(?<![\w'])(?:sur|parmi)\s+(?:les|ces)[\s*_]+$")
+WHOLE_OPENER = re.compile(r"(?<![\w'])(?:(?:sur|parmi)\s+(?:les|ces)|l'\s*une?\s+des)[\s*_]+$")
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,8 @@ class Vocabulary:
     comparison: re.Pattern  # "contre" before a bare number
     pronoun_count: re.Pattern  # "en compte désormais" before a bare number
     currency_context: re.Pattern  # a sentence about euros: "budget", "enveloppe", "€"
+    duration: re.Pattern  # after a number: "sur cinq ans" is a period, no share's whole
+    all_of: re.Pattern  # before a number: "tous deux", "toutes les trois" name, they do not count
 
 
 def _key(surface: str) -> str:
@@ -205,6 +210,8 @@ def _vocabulary() -> Vocabulary:
             + _alternation(rules["pronoun_count_adverbs"]) + r"))*[\s,]*$"),
         currency_context=re.compile(rf"(?<![\w'])(?:{_alternation(rules['currency_context'])})(?!\w)"
                                     rf"|{euro}"),
+        duration=re.compile(rf"{GAP}(?:{_alternation(rules['durations'])}){boundary}"),
+        all_of=re.compile(rf"(?<![\w'])(?:{_alternation(rules['all_of'])}){GAP}$"),
     )
 
 
@@ -431,8 +438,9 @@ def _share(folded: str, token: Token, reading: Reading, following: Token | None,
     if following is None or not RATIO.fullmatch(folded, reading.end, following.start):
         return None
     if following.value <= token.value or following.year_like or following.value not in SHARE_WHOLES \
-            or _read_quantity(folded, following, vocab).unit is not None:
-        return None
+            or _read_quantity(folded, following, vocab).unit is not None \
+            or reading.unit == "euro" or vocab.duration.match(folded, following.end):
+        return None  # "deux millions d'euros sur cinq ans": an amount over a period
     return round(100 * token.value * reading.scale / following.value, 4)
 
 
@@ -491,8 +499,8 @@ def _elided_figures(folded: str, tokens: list[Token], bare: list[Token], found: 
     place_ends = {p.end: p for p in places}
     resolved: list[Found] = []
     for token in bare:
-        if token.year_like:
-            continue
+        if token.year_like or vocab.all_of.search(folded, max(0, token.start - 20), token.start):
+            continue  # "tous deux labellisés": the two already counted, not a count
         sentence = _sentence_at(sentences, token.start, folded)
         known = found + resolved
         frame = (_ratio(folded, token, tokens, known, sentence, vocab)
@@ -649,17 +657,24 @@ def _partitive(folded: str, token: Token, sentences: list[tuple[int, int]],
 # "les territoires, au nombre de 124", "Territoires d'industrie (141 dans toute la France)": a count
 # set beside the noun it counts.
 NUMBER_OF = re.compile(r"(?<![\w'])au\s+nombre\s+de\s+$")
+# "portant à 183 le nombre de territoires": the count stands before the noun it sizes
+THEN_NUMBER_OF = re.compile(r"[\s*_]+le\s+nombre\s+(?:total\s+)?d(?:e\s+|'\s*)")
 BRACKET_AFTER_NOUN = re.compile(r"[\s*_\"»]*\(\s*$")
 
 
 def _apposed_count(folded: str, token: Token, sentences: list[tuple[int, int]],
                    vocab: Vocabulary) -> Frame | None:
-    """"au nombre de 124" counts the nearest counted noun before it in its sentence; a number
-    opening a bracket counts the noun right before the bracket."""
+    """"au nombre de 124" counts the nearest counted noun before it in its sentence, "portant à
+    183 le nombre de territoires" the noun after it; a number opening a bracket counts the noun
+    right before the bracket."""
     before = folded[max(0, token.start - 20):token.start]
     if NUMBER_OF.search(before):
         unit = _antecedent_unit(folded, sentences, token.start, vocab, back=0)
         return Frame(unit, token.end, "figure.apposed_count") if unit else None
+    number_of = THEN_NUMBER_OF.match(folded, token.end)
+    noun = number_of and vocab.counted_nouns.match(folded, number_of.end())
+    if noun:
+        return Frame(vocab.units[_key(noun.group())], noun.end(), "figure.apposed_count")
     bracket = BRACKET_AFTER_NOUN.search(before)
     # a word must follow: "territoires (3)" is a note's call, "(57 et 54)", "(21, 71)" are codes
     if bracket and re.match(r"\s+(?!(?:et|ou)\b)[a-z]", folded[token.end:token.end + 6]):

@@ -12,6 +12,10 @@ A count is tied to a list only when the text ties them (rule ids, the `rule` col
 - stated_count.sublists_sum       either of the above, for a list split in sub-lists ("15 lauréats,
                                   qui sont : • Renouvellement … : A ; B • Nouveaux territoires : C",
                                   or sub-headings between lists): the count sizes them together.
+- stated_count.resumed_list       either of the first two, for a list taken up after a few lines of
+                                  prose with the same marker and no intro of its own (a PDF whose
+                                  column or page ended inside the list, the page's last paragraph
+                                  between its parts): the count sizes both parts.
 
 Lists are the structure stage's (pipeline/extract/structure.py), or, for a list written in a
 sentence, the territory rules' reading of it. Everything else is a figure only, never compared
@@ -45,7 +49,7 @@ from pathlib import Path
 from pipeline import referential
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import (ListBlock, Span, Structure, may_be_cut, numbering_goes_on, parse,
-                                        stops_at_a_page_break)
+                                        resumes_after_prose, stops_at_a_page_break)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.normalize import fold
 
@@ -87,6 +91,7 @@ class ListOfTerritories:
     blocks: list[ListBlock]  # the structure's list, or its sub-lists; [] for a list in a sentence
     items: int | None  # how many names its items hold; None for a list in a sentence
     has_sublists: bool
+    resumed: bool = False  # taken up after prose (resumes_after_prose): one list parted in two
 
 
 def _names_in(block: ListBlock) -> int:
@@ -110,7 +115,9 @@ def _sublist_groups(text: str, structure: Structure,
     Only lists naming territories (ids in `naming`) continue a group."""
     groups: list[tuple[int, list[ListBlock]]] = []
     for block in structure.lists:
-        if groups and block.id in naming and _continues_group(text, groups[-1], block):
+        if groups and block.id in naming and (
+                _continues_group(text, groups[-1], block)
+                or groups[-1][1][-1].id in naming and resumes_after_prose(text, groups[-1][1][-1], block)):
             groups[-1][1].append(block)
             continue
         intro_start = block.intro.start if block.intro else block.span.start
@@ -151,10 +158,12 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
         territory_ids = set().union(*(by_block.get(block.id, set()) for block in blocks))
         if not territory_ids:
             continue
-        sublists = len(blocks) > 1 or bool(blocks[0].headings) or any(
+        resumed = any(resumes_after_prose(text, a, b) for a, b in zip(blocks, blocks[1:]))
+        sublists = len(blocks) > 1 and not resumed or bool(blocks[0].headings) or any(
             item.field and len(item.parts) > 1 for item in blocks[0].items)
         found.append(ListOfTerritories(intro_start, blocks[0].span.start, blocks[-1].span.end,
-                                       territory_ids, blocks, sum(map(_names_in, blocks)), sublists))
+                                       territory_ids, blocks, sum(map(_names_in, blocks)), sublists,
+                                       resumed))
     for (intro_start, items_start), members in in_sentence.items():
         found.append(ListOfTerritories(intro_start, items_start, max(m.end for m in members),
                                        {m.territory_id for m in members}, [], None, False))
@@ -276,6 +285,9 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None) -> str | None:
                       "on on the next page")
     elif numbering_goes_on(text, lst.blocks[-1]):
         doubts.append("its numbering goes on after it: its items may be parted by paragraphs")
+    if lst.resumed:
+        doubts.append("it is taken up after a paragraph with the same marker: the paragraph may "
+                      "part two lists")
     if lst.items is not None and lst.items != len(lst.territory_ids):
         doubts.append(f"its items hold {lst.items} name(s), {len(lst.territory_ids)} read as "
                       "territories")
@@ -314,6 +326,8 @@ def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Te
             continue
         if lst.has_sublists:
             rule = "stated_count.sublists_sum"
+        elif lst.resumed:
+            rule = "stated_count.resumed_list"
         whole = _part_of(folded, sentences, count, figures)
         if whole is not None and whole["value"] == len(lst.territory_ids):
             count, whole = whole, None  # "Les 13 …, dont quatre …, sont les suivants :" lists the 13

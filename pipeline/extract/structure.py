@@ -646,8 +646,8 @@ class _Builder:
                 i += 1
                 continue
             if line.marker or not (_short_line(text, line) or _field_line(text, line)) \
-                    or coded and not self._coded_line(line):
-                break
+                    or coded and not self._coded_line(line) or text[line.start] == "|":
+                break  # a Markdown table's row is read by _tables, cell by cell
             if chosen and spaced is None:
                 spaced = False
             chosen.append(i)
@@ -901,6 +901,21 @@ def numbering_goes_on(text: str, block: ListBlock) -> bool:
     following = f"{int(last['number']) + 1}{last['mark']}"
     window = text[block.span.end:block.span.end + NUMBERING_REACH]
     return bool(re.search(r"(?m)^[ \t]*" + re.escape(following) + r"[ \t]+\S", window))
+
+
+def resumes_after_prose(text: str, block: ListBlock, following: ListBlock) -> bool:
+    """Whether `following` takes up `block` after a few lines of prose: its items have the
+    marker of `block`'s last one and nothing introduces them ("• Pithiviers" / a sentence about
+    the programme / "• Vallée du Loir", a PDF whose column or page ended inside the list)."""
+    if not block.items or not following.items or not block.items[-1].marker \
+            or following.items[0].marker != block.items[-1].marker:
+        return False
+    between = [line for line in _lines(text)
+               if block.span.end <= line.start and line.end <= following.span.start]
+    prose = [line for line in between if not line.blank]
+    if not prose or len(between) > PROSE_BETWEEN_NUMBERS or any(line.marker for line in prose):
+        return False
+    return not text[prose[-1].start:prose[-1].end].rstrip(" *_").endswith(":")
 
 
 @lru_cache(maxsize=8)

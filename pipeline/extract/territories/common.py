@@ -225,6 +225,8 @@ SENTENCE_WORDS = {"dans", "pour", "avec", "par", "qui", "que", "est", "sont", "u
 
 
 PAGE_MARK = re.compile(r"(?:page|p\.)\s*\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?", re.IGNORECASE)
+# An amount, a share or a table's cell separator: "Montant total\t1,2 Md€", "| Territoire |"
+NOT_IN_NAMES = re.compile(r"[€%|]")
 
 
 LONE_TYPE_WORD = re.compile(r"(?:l')?(?:agglomeration|agglo|communaute|metropole|intercommunalite|interco|intercom)s?")
@@ -236,6 +238,8 @@ def looks_like_name(name: str) -> bool:
     words = [w for w in name.split() if any(c.isalnum() for c in w)]  # " / " and " – " join names
     if not words or len(words) > MAX_NAME_WORDS or PAGE_MARK.fullmatch(name):
         return False  # "Page 1/2" between two items of a list printed on two pages
+    if NOT_IN_NAMES.search(name):
+        return False  # a line of a table of amounts, a Markdown table's header read as an item
     first = words[0]
     if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit() or re.search(r"\d{3}", name):
         return False
