@@ -1922,7 +1922,8 @@ def test_a_straddling_apposition_and_territories_said_so_before_a_bare_award():
     text = ("Le territoire Cœur de Maine, à cheval sur la Mayenne et la Sarthe, fait désormais partie des "
             "territoires d'industrie pour la période 2023-2027. Dans le reste de la Bretagne, les territoires "
             "Pays de Vannes et Guingamp-Paimpol ont également été retenus.")
-    assert territories(text) == {("coeur-de-maine", "territory.labelled", ("53", "72")),
+    # "Le territoire X" opening the sentence is read first as prose; the predicate's reading agrees
+    assert territories(text) == {("coeur-de-maine", "territory.prose", ("53", "72")),
                                  ("pays-de-vannes", "territory.labelled", ()),
                                  ("guingamp-paimpol", "territory.labelled", ())}
     assert ids("Dans l'Aisne, Michelin et Safran ont également été retenus.") == []
@@ -2004,3 +2005,28 @@ def test_lines_of_a_table_of_amounts_and_a_markdown_header_are_no_names():
             "Les territoires qui font leur entrée :\n\n"
             "| Territoire | Département |\n|---|---|\n| Chartres métropole | Eure-et-Loir (28) |\n")
     assert ids(text) == ["chartres-metropole"]
+
+def test_an_adjective_of_the_programme_opens_only_a_name_made_of_departements():
+    from pipeline.extract.territories.common import named_by_its_departements
+    assert named_by_its_departements("Gers/Tarn & Garonne")
+    assert named_by_its_departements("Dordogne / Haute-Vienne")
+    assert named_by_its_departements("32/82")
+    assert not named_by_its_departements("Vallée de la Bresle – Vimeu")
+    text = ("Le territoire interrégional Vallée de la Bresle – Vimeu a été reconduit au titre des Territoires "
+            "d'industrie. Le Territoire d'industrie interdépartemental Gers / Tarn-et-Garonne aussi.")
+    assert set(ids(text)) == {"vallee-de-la-bresle-vimeu", "interdepartemental-gers-tarn-et-garonne"}
+
+
+def test_quoted_names_with_no_break_spaces_and_subjects_glossed_before_their_predicate():
+    text = ("Territoires d'industrie : la Région réunit les binômes\n\n"
+            "Plusieurs territoires ont été labellisés, dont le territoire «\u00a0Pays des Lacs\u00a0». "
+            "La Vallée Haute, qui avait déjà été retenue en 2018, poursuit son plan. "
+            "Autour de Lacville, le Pays Vert (Jura) entre dans le dispositif. "
+            "Terres Hautes Communauté, autour de Montville, est également labellisée. "
+            "Au sud du département, un autre territoire jurassien, le Val Riant, a lui aussi été retenu.")
+    assert {"pays-des-lacs", "vallee-haute", "pays-vert", "terres-hautes-communaute", "val-riant"} <= set(ids(text))
+
+
+def test_a_title_whose_verb_is_in_the_present_names_no_territory():
+    assert ids("Territoires d'industrie : l'Ouest confirme ses bassins industriels\n\nTexte.") == []
+    assert ids("Territoires d'industrie : le Pays de Redon confirmé\n\nTexte.") == ["pays-de-redon"]

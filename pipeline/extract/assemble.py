@@ -121,8 +121,10 @@ COMPARISON = re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:
 
 
 # "Depuis mars 2019, le Pays Basque est labellisé", "depuis le 22 novembre 2018": a label held since a
-# date up to the time of writing tells no phase; the document's does.
-SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b")
+# date up to the time of writing tells no phase; the document's does. So does a label "already"
+# held ("X, qui avait déjà été retenue en 2018, poursuit …", "X, déjà lauréate en 2018, est confirmée").
+SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
+                        r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:en|d[èe]s)\s+(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b")
 
 
 def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] | None = None) -> str | None:

@@ -187,7 +187,7 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     attachment = ATTACHMENT.search(text, start, end)
     if attachment:
         end = attachment.start()  # "Protocole Territoire d'industrie X – PDF – 1,2 Mo": a file's link
-    while end > start and text[end - 1] in " \t\n*_»\"”,;:.–-":
+    while end > start and text[end - 1] in " \t\r\n\u00a0\u202f*_»\"”,;:.–-":  # "« X »" with no-break spaces
         end -= 1
     return start, end
 
@@ -377,6 +377,21 @@ def _region_keys() -> frozenset[str]:
 def is_place_name(name: str) -> bool:
     """Whether `name` is a département's or a région's official name."""
     return name_key(name) in _departement_keys() | _region_keys()
+
+
+def named_by_its_departements(name: str) -> bool:
+    """Whether `name` is made of départements' names or codes only ("Gers/Tarn & Garonne",
+    "Dordogne / Haute-Vienne", "32/82"): a territory so named keeps the adjective that opens its
+    official name ("Interdépartemental Gers/Tarn-et-Garonne"); before any other name
+    ("le territoire interrégional Vallée de la Bresle – Vimeu") the adjective is a gloss."""
+    words = name_key(name).split("-")
+    reached = {0}
+    for end in range(1, len(words) + 1):
+        if any(start in reached and ("-".join(words[start:end]) in _departement_keys()
+                                     or words[start:end] == ["et"] or re.fullmatch(r"\d[\dab]", words[start]) and end == start + 1)
+               for start in range(end)):
+            reached.add(end)
+    return len(words) in reached and bool(words[0])
 
 
 def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0, intro=None,

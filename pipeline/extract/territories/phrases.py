@@ -139,7 +139,8 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
 
 # A lower-case adjective of place (a demonym) or of position ("centrale", "orientale") after a
 # département's or a former région's name makes the name a part of that area, named so; a name
-# dashed to the adjective goes with it.
+# dashed to the adjective goes with it. A demonym after one capitalised word is part of its name
+# ("le Bocage vendéen", "le Pays sabolien").
 ADJECTIVE_AFTER = re.compile(r"[ \t]+(" + WORDS["place_adjective"]
                              + r"|centrale?|septentrionale?|meridionale?|orientale?|occidentale?)(?=[\s,.;:)-]|$)")
 
@@ -148,8 +149,12 @@ def _place_qualified(text: str, folded: str, start: int, end: int, limit: int) -
     """`end` past a lower-case adjective of place (and a name dashed to it) after a département's or
     a région's name, a former région's too (an adjective of position); else `end`."""
     adjective = ADJECTIVE_AFTER.match(folded, end, limit)
-    if not adjective or not text[adjective.start(1)].islower() or adjective.group(1) in NOT_PLACE_ADJECTIVES \
-            or not (is_place_name(text[start:end]) or former_regions_in(text[start:end])):
+    if not adjective or not text[adjective.start(1)].islower() or adjective.group(1) in NOT_PLACE_ADJECTIVES:
+        return end
+    # "le Bocage vendéen", "le Pays basque": one capitalised word qualified by a demonym is a name
+    one_word_named = bool(re.fullmatch(r"[^\W\d_][\w'’]*", text[start:end])) \
+        and bool(PLACE_ADJECTIVE.fullmatch(adjective.group(1)))
+    if not (one_word_named or is_place_name(text[start:end]) or former_regions_in(text[start:end])):
         return end
     end = adjective.end()
     if text[end:end + 1] == "-" and text[end + 1:end + 2].isupper():

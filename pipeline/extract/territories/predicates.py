@@ -48,7 +48,7 @@ COORDINATION = re.compile(r"\s(?:et|ainsi que)\s")
 
 
 # Where the subject lies, between it and its predicate: "X, en Vendée, est …", "X (Gers), …".
-PLACE_GLOSS_BEFORE = re.compile(r",\s+(?:en|dans|à|au|(?:situé\w*\s+)?à\s+cheval\s+sur)\s+(?:(?:la|le|les|l['’])\s*)?"
+PLACE_GLOSS_BEFORE = re.compile(r",\s+(?:en|dans|à|au|autour\s+d[e'’]|(?:situé\w*\s+)?à\s+cheval\s+sur)\s*(?:(?:la|le|les|l['’])\s*)?"
                                 r"[A-ZÀ-Ý][\w'’-]*(?:(?:[\s-]+|\s+et\s+(?:(?:la|le|les|l['’])\s*)?)[A-ZÀ-Ý][\w'’-]*)*\s*$")
 # "La candidature des Alpes-de-Haute-Provence a été retenue": a département may be a candidate.
 CANDIDACY = re.compile(r"\bcandidature\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$")
@@ -82,8 +82,15 @@ def _likewise(text: str, end: int, sentence_end: int, places: list[PlaceMention]
 # A verb in the singular: its subject is one name, even one holding "et".
 SINGULAR_VERB = re.compile(r"(?:est|a|fait|vient|obtient|decroche|recoit|rejoint|integre|entre|figure|devient|reste|demeure"
                            r"|beneficie|dispose|sera|fut|etait|avait|conserve|garde|se voit|s'est)\b")
-# A relative clause between the subject and its predicate: the subject is the name before it.
-RELATIVE = re.compile(r"\s+(?:dans\s+lequel|dans\s+laquelle|auquel|à\s+laquelle|dont|où)\s")
+# A relative clause between the subject and its predicate: the subject is the name before it
+# ("X, que nous portons avec la CC Y, est confirmé").
+RELATIVE = re.compile(r"\s+(?:dans\s+lequel|dans\s+laquelle|auquel|à\s+laquelle|dont|où)\s|,\s+qu(?:e\s|['’])")
+# A bracket between the subject and its predicate: "X (A, B et C) entre dans le dispositif".
+BRACKET_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,160}\)$")
+# The predicate in a relative clause right after the name it qualifies: "X, qui a été retenu".
+SUBJECT_RELATIVE = re.compile(r",\s*qui$")
+# The present of a verb in -er where the title's participle would stand ("confirme", not "confirmé").
+PRESENT_TENSE = re.compile(r"(?<![\w'’])(?:labellis|labelis|s[ée]lectionn|confirm|d[ée]sign|renouvell?)e(?:nt)?$")
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
 NOMINAL = re.compile(_expand(WORDS["labelled_nominal"]))
 AFTER_PROGRAMME = re.compile(WORDS["labelled_after_programme"])
@@ -193,13 +200,26 @@ def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
 
 
 # What may stand before the subject of a bare award ("… ont été retenus"): an opening place
-# ("Dans le reste de la Bretagne,"), an article, "les territoires" ("Dans le reste de la Bretagne,
+# ("Dans le reste de la Bretagne,", "Au sud du département,"), an apposition announcing it ("un
+# autre territoire vendéen, X"), an article, "les territoires" ("Dans le reste de la Bretagne,
 # les territoires Pays de Vannes et Guingamp-Paimpol ont également été retenus").
-BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|ailleurs\s+(?:dans|en))\s+[^,.;:]{2,60},\s*)?"
+BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|plus\s+au|ailleurs\s+(?:dans|en))\s+[^,.;:]{2,60},\s*)?"
+                                       r"(?:(?:un|une|l['’])\s*(?:autre|nouveau|nouvel)\s+territoire(?:\s+[\w-]+)?,\s*)?"
                                        r"(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+)?", re.IGNORECASE)
 
 
 TERRITORY_HEAD = re.compile(r"\bterritoires\s+$", re.IGNORECASE)  # "les territoires A et B"
+
+
+TITLE_LINES = 4
+
+
+def _titled_by_the_programme(folded: str) -> bool:
+    """Whether the text's first lines (its title, a rubric, a kicker) name the programme: the whole
+    article is about its territories, so a bare award far from the word "territoires" is theirs
+    ("Le Grand-Orly Seine Bièvre, labellisé dès 2018 …, a partagé" ten lines below)."""
+    head = "\n".join(line for line in folded.lstrip().splitlines()[:TITLE_LINES])
+    return bool(re.search(PREFIX, head))
 
 
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -215,7 +235,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "X est labellisé … sur l'axe A-B-C": a part of a wider territory (wider_areas)
         if _opens_a_paragraph(text, match):
             continue  # "Saint-Paul, le 14 mars 2022" then "Labellisé … en 2018, le X …": no subject before
-        if needs_context and not TERRITORIES_WORD.search(folded, max(0, sentence_start - 300), sentence_end):
+        if needs_context and not TERRITORIES_WORD.search(folded, max(0, sentence_start - 300), sentence_end) \
+                and not _titled_by_the_programme(folded):
             continue
         # "X, labellisé …" qualifies X; "A associée à B, et à C, est lauréate": a comma before a
         # verb closes what stands between the subject and it
@@ -223,6 +244,12 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         counted = match.groupdict().get("counted")
         if (counted or match.groupdict().get("apposed")) and not apposition:
             continue
+        bracket = BRACKET_BEFORE.search(text, sentence_start, end) if not match.group(0).startswith(",") else None
+        if bracket:  # "le Pays de Vannes (A, B, C) entre dans le dispositif": its members in brackets
+            end = bracket.start()  # (not "…, que nous portons avec la CC LBN (Loué-Brûlon-Noyen), est confirmé")
+        subject_relative = SUBJECT_RELATIVE.search(text, sentence_start, end)
+        if subject_relative:  # "Mayenne Communauté, qui avait déjà été retenue en 2018, poursuit …"
+            end, apposition = subject_relative.start(), True
         clause_start = _clause_start(text, sentence_start, end)
         relative = RELATIVE.search(text, clause_start, end)
         if relative:  # "L'Axe Seine dans lequel s'inscrit Le Havre Seine Métropole a été identifié …"
@@ -252,7 +279,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
         said_territories = bool(parts) and bool(TERRITORY_HEAD.search(text, clause_start, parts[0].start))
         if needs_context and BARE_AWARD.search(match.group(0)) and parts and (
-                not (said_territories or all(_after_article(text, p) or _holds_a_place(p, places) for p in parts))
+                not (said_territories or all(_after_article(text, p) or _holds_a_place(p, places) or p.epci
+                                               or _branded(text, p) for p in parts))
                 or not BEFORE_BARE_AWARD_SUBJECT.fullmatch(text, clause_start, parts[0].start)):
             continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits", "Michelin et
             # Safran ont été retenus": people and companies take no place's article; "le territoire
@@ -277,6 +305,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         for match in pattern.finditer(folded):
             if pattern is CLEFT and not _cleft_about_the_label(text, folded, match):
                 continue
+            if pattern is AFTER_PROGRAMME and PRESENT_TENSE.search(text, match.start(), match.end()):
+                continue  # "Territoires d'industrie : l'Ouest confirme ses bassins": a verb, no award
             subject_end = match.end("subject")
             parts = enumeration_after(text, match.start("subject"), subject_end)
             if pattern is AFTER_PROGRAMME and len(parts) > 1 and not match.group(0).endswith("s"):
@@ -442,8 +472,8 @@ CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s
 
 
 # A place complement opening the sentence, before the subject: "En Maine-et-Loire, le Choletais
-# et le Segréen en faisaient déjà partie".
-FRONTED_PLACE = re.compile(r"\s*(?:[Ee]n|[Dd]ans|[Aa]ux?|À)\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][^,.;:\n]{0,50},\s+")
+# et le Segréen en faisaient déjà partie", "Autour de Vannes, le Pays de Vannes …".
+FRONTED_PLACE = re.compile(r"\s*(?:(?:[Ee]n|[Dd]ans|[Aa]ux?|À|[Aa]utour\s+de|[Pp]r[èe]s\s+de)\s+|[Aa]utour\s+d['’]|[Pp]r[èe]s\s+d['’])(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][^,.;:\n]{0,50},\s+")
 
 
 def _clause_start(text: str, sentence_start: int, end: int) -> int:

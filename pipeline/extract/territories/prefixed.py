@@ -17,7 +17,8 @@ from pipeline.extract.structure import DEPARTEMENT_CODE, Structure
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, enumeration_after
 from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, block_end, brand_end, capitalised_run, codes_after,
-                                                 is_place_name, make_mention, quoted_name, sentence_bounds)
+                                                 is_place_name, make_mention, named_by_its_departements, quoted_name,
+                                                 sentence_bounds)
 from pipeline.normalize import fold
 
 # The programme's words, then what may stand between them and the name: a closing quote
@@ -150,6 +151,8 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             end = capitalised_run(text, start_of_run, min(len(text), start_of_run + 200))
             if end <= start_of_run:
                 continue
+            if not named_by_its_departements(text[start_of_run:end]):
+                pos = start_of_run  # "Territoire d'industrie interrégional Vallée de la Bresle – Vimeu": a gloss
         else:
             continue
         if end <= pos or match.group("comma") and not APPOSED_NAME_END.match(text, end):

@@ -10,7 +10,8 @@ from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME_WORDS, OPENING_QUOTES,
                                                  PART_OF_A_TERRITORY, PREFIX, WORDS,
                                                  TerritoryMention, asked, brand_end, capitalised_run,
-                                                 is_place_name, legal_form_end, make_mention, quoted_name, sentence_bounds,
+                                                 is_place_name, legal_form_end, make_mention, named_by_its_departements,
+                                                 quoted_name, sentence_bounds,
                                                  split_inline_list, trim_name, written_with_legal_form)
 from pipeline.extract.territories.phrases import read_part
 from pipeline.normalize import fold
@@ -41,7 +42,7 @@ GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "pla
 # 'territoire' directly followed by a capitalised name, without an article; not the programme's
 # own words ("au Territoire d'Industrie des quatre EPCI": the prefixed-name rule reads those).
 # "au territoire commun Issoudun-Châteauroux": shared by the places its name joins.
-TERRITORY_THEN_NAME = re.compile(r"\b(?:le|du|au)\s+[Tt]erritoire\s+(?:commun\s+)?(?![Dd]['’]\s*(?i:industrie))(?=[A-ZÀ-Ý])")
+TERRITORY_THEN_NAME = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+[Tt]erritoire\s+(?:commun\s+)?(?![Dd]['’]\s*(?i:industrie))(?=[A-ZÀ-Ý])")
 # "Le périmètre interdépartemental Gers/Tarn et Garonne concerne …": a territory named by its
 # adjective, in a text about the programme, as "Territoire d'industrie interdépartemental X" names
 # it ("l'interrégionale Aumale - Blangy-sur-Bresle" is an intercommunality's name). A demonstrative
@@ -65,11 +66,15 @@ ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=groupement\s)nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+)?"
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])")
 # 'Le territoire « nord Lorraine », comprenant …, intègre un dispositif nommé « Territoires
-# d'industrie »': a quoted name after "territoire" in lower case, in a sentence naming the programme.
+# d'industrie »': a quoted name after "territoire" in lower case, in a sentence naming the programme
+# or a label ("Plusieurs territoires ont été labellisés, dont …, ainsi que le territoire « X »").
 TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(?:du|de\s+la|de\s+l['’]|des|de)\s*)?(?=[«“\"])")
 # What is named must be a territory or its perimeter, written before the name: "un nouveau
 # Territoire du dispositif", "définie sur le même périmètre géographique, dénommé X".
-NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+)?(?:territoire|perimetre|groupement)\b")
+NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+|seul\s+)?(?:territoire|perimetre|groupement)\b")
+# "Deux territoires sont concernés. … Le second, baptisé « Cœur de Maine », est nouveau": an
+# ordinal opening the sentence picks one of the territories counted a few sentences before.
+ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|dernier|derniere)\s*,\s*$")
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais", "La Gascogne Toulousaine, autre
@@ -218,7 +223,9 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         add(match.end(), end, sentence_end)
     for match in NAMED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
-        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1):
+        ordinal = ORDINAL_OF_TERRITORIES.fullmatch(folded, sentence_start, match.start()) \
+            and re.search(r"\b(?:deux|trois|quatre|\d)\s+(?:[\w'-]+\s+)?territoires\b", folded[max(0, sentence_start - 600):sentence_start])
+        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) and not ordinal:
             continue  # "une usine baptisée « Gigafactory »", "cette zone du territoire, dénommée …"
         pos = match.end()
         if text[pos:pos + 1] in OPENING_QUOTES:
@@ -230,8 +237,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     for match in TERRITORY_THEN_QUOTED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         quoted = quoted_name(text, match.end())
-        if not quoted or not PROGRAMME_WORDS.search(folded, sentence_start, sentence_end):
-            continue
+        if not quoted or not LABELLING.search(folded, sentence_start, sentence_end):
+            continue  # the programme's words or a label's: "… labellisés en 2023, dont …, ainsi que le territoire « X »"
         start, end = trim_name(text, *quoted)
         part = read_part(text, start, end)
         if part is not None and part.start == start and part.end == end and not part.epci:
@@ -259,8 +266,10 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         adjective = "Interdépartemental" if fold(match.group("adjective")).startswith("interd") else "Interrégional"
         if match.group("demonstrative"):
             adjective = match.group("adjective")[0].upper() + match.group("adjective")[1:]
+        named = f"{adjective} {text[match.end():end]}" if named_by_its_departements(text[match.end():end]) \
+            else text[match.end():end]  # "le territoire interrégional Vallée de la Bresle – Vimeu": a gloss
         mention = make_mention(text, match.start("adjective"), end, "territory.prose", (), sentence_end,
-                               name=f"{adjective} {text[match.end():end]}") if end > match.end() else None
+                               name=named) if end > match.end() else None
         if mention:
             found.append(mention)
     for match in THOSE_OF.finditer(text):
