@@ -699,3 +699,11 @@ def test_a_heading_line_names_the_territory_its_paragraph_points_back_to(heading
             f"{heading}\nLe territoire s'organise autour de la communauté urbaine Grand Paris Seine & Oise "
             "et de la communauté de communes Gally Mauldre.\n")
     assert members(text) == {("seine-aval", "200059889"), ("seine-aval", "200034130")}
+
+
+def test_a_trigger_word_opening_an_epcis_name_opens_no_list():
+    text = ("| Territoire | Département(s) | Intercommunalités membres |\n|---|---|---|\n"
+            "| Grand Est Touraine | Indre-et-Loire | CC du Castelrenaudais ; CC Autour de Chenonceaux Bléré-Val de Cher |\n"
+            "| Sologne Val de Cher | Loir-et-Cher | CC du Romorantinais et du Monestois ; CC de la Sologne des Rivières |\n")
+    assert ("sologne-val-de-cher", "200018406") in members(text)
+    assert ("grand-est-touraine", "200018406") not in members(text)

@@ -306,6 +306,10 @@ def _sentence_end(text: str, position: int) -> int:
     return stop.start() if stop else len(text)
 
 
+# a legal form right before a capitalised word: that word opens the EPCI's name
+NAME_AFTER_LEGAL_FORM = re.compile(r"(?:\bC[CAU]|[Cc]ommunaut[ée]\s+de\s+communes|[Cc]ommunaut[ée]\s+d['’]\s*agglom[ée]ration)[ \t]+$")
+
+
 def _trigger_regions(text: str, structure) -> list[_Region]:
     """From a trigger to ')' (inside brackets) or the end of its sentence or item; a trigger
     ending a list's intro ("représenté par les EPCI qui le composent :") opens every item."""
@@ -314,6 +318,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
     for index, trigger in enumerate(triggers):
         if CONCERNS_TERRITORIES.match(text, trigger.start()):
             continue
+        if text[trigger.start()].isupper() and NAME_AFTER_LEGAL_FORM.search(text, max(0, trigger.start() - 40), trigger.start()):
+            continue  # "CC Autour de Chenonceaux Bléré-Val de Cher": a word of an EPCI's name
         # "le Territoire qui concerne Le Grésivaudan regroupe A et B": the next trigger ends it
         following = triggers[index + 1].start() if index + 1 < len(triggers) else len(text)
         keep = not WEAK_TRIGGERS.match(trigger.group(0))
