@@ -2030,3 +2030,12 @@ def test_quoted_names_with_no_break_spaces_and_subjects_glossed_before_their_pre
 def test_a_title_whose_verb_is_in_the_present_names_no_territory():
     assert ids("Territoires d'industrie : l'Ouest confirme ses bassins industriels\n\nTexte.") == []
     assert ids("Territoires d'industrie : le Pays de Redon confirmé\n\nTexte.") == ["pays-de-redon"]
+
+
+def test_names_after_a_savoir_and_a_capitalised_pays_with_its_demonym():
+    text = ("Deux territoires figurent parmi les Territoires d'industrie, à savoir le Pays ajaccien, en "
+            "Corse-du-Sud, et le territoire de Bastia. Sur le continent, le Pays basque a lui aussi été retenu.")
+    assert set(ids(text)) == {"pays-ajaccien", "bastia", "pays-basque"}
+    # a lower-case head and a demonym beside a name describe that territory
+    assert ids("Le territoire Saint-Nazaire Cordemais a été labellisé. Le bassin nazairien y figure.") == [
+        "saint-nazaire-cordemais"]

@@ -129,8 +129,8 @@ def find_territories(text: str, places: list[PlaceMention],
         kept.append(mention)
     if any(not m.joins for m in kept):  # the intercommunality joins the territory the text names
         kept = [m for m in kept if not m.joins]
-    if any(not _described(m) for m in kept):
-        kept = [m for m in kept if not _described(m)]
+    if any(not _described(text, m) for m in kept):
+        kept = [m for m in kept if not _described(text, m)]
     kept = _members_of_another(text, kept)
     kept = _departements_holding_others(text, kept, places)
     for mention in kept:
@@ -186,13 +186,14 @@ def _tail_of_a_place(mention: TerritoryMention, places: list[PlaceMention]) -> b
     return any(p.start < mention.start < p.end and mention.end <= p.end for p in places if p.kind != "country")
 
 
-def _described(mention: TerritoryMention) -> bool:
+def _described(text: str, mention: TerritoryMention) -> bool:
     """'Le bassin nazairien a été labellisé': a head and an adjective of place describe the
     territory of a text that names none; beside a territory's name ('Grand Belfort … Le bassin
-    belfortain y figure') they describe that one."""
+    belfortain y figure') they describe that one. A head written with a capital is a name of its
+    own ('le Pays ajaccien, en Corse-du-Sud, et le territoire de Bastia')."""
     words = mention.name.split()
-    return len(words) == 2 and words[1].islower() and bool(PLACE_ADJECTIVE_HEAD.match(fold(mention.name))) \
-        and bool(PLACE_ADJECTIVE.fullmatch(fold(words[1])))
+    return len(words) == 2 and words[1].islower() and not text[mention.start:mention.start + 1].isupper() \
+        and bool(PLACE_ADJECTIVE_HEAD.match(fold(mention.name))) and bool(PLACE_ADJECTIVE.fullmatch(fold(words[1])))
 
 
 # "composé des communautés de communes A, B et C", "Ce projet regroupera 4 intercommunalités :":

@@ -200,10 +200,10 @@ def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
 
 
 # What may stand before the subject of a bare award ("… ont été retenus"): an opening place
-# ("Dans le reste de la Bretagne,", "Au sud du département,"), an apposition announcing it ("un
+# ("Dans le reste de la Bretagne,", "Au sud du département,", "Sur le continent,"), an apposition announcing it ("un
 # autre territoire vendéen, X"), an article, "les territoires" ("Dans le reste de la Bretagne,
 # les territoires Pays de Vannes et Guingamp-Paimpol ont également été retenus").
-BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|plus\s+au|ailleurs\s+(?:dans|en))\s+[^,.;:]{2,60},\s*)?"
+BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\s+au|ailleurs\s+(?:dans|en))\s+[^,.;:]{2,60},\s*)?"
                                        r"(?:(?:un|une|l['’])\s*(?:autre|nouveau|nouvel)\s+territoire(?:\s+[\w-]+)?,\s*)?"
                                        r"(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+)?", re.IGNORECASE)
 
