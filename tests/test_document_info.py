@@ -337,3 +337,13 @@ def test_a_page_saved_on_one_line_is_not_chrome_as_a_whole():
             + "Partager sur Facebook")
     assert chrome_spans(page) == []
     assert chrome_spans("Aller au contenu Aller au menu\n\nLe texte.") == [(0, 30)]
+
+
+@pytest.mark.parametrize("byline, published_on", [
+    ("Par N. D. Le 11 octobre 2019 à 19h12", "2019-10-11"),  # an author's initials, then the date
+    ("Publié: 26 juillet 2023, 8h00", "2023-07-26"),  # a colon right after the word
+    ("Revue Pouvoirs & Territoires, n° 87, 9 décembre 2019", "2019-12-09"),  # a periodical's issue
+])
+def test_bylines_of_the_press_give_the_publication_date(byline, published_on):
+    text = f"Industrie : le Grand Compiégnois labellisé\n{byline}\n\nLe Grand Compiégnois rejoint le programme."
+    assert str(extract_document_info(text)["published_on"]) == published_on

@@ -76,14 +76,17 @@ SIGNED = re.compile(rf"fait\s+a\s+(?P<place>[a-z][a-z'.-]*(?:[ -][a-z'.-]+){{0,4
 # "Rédigé par la rédaction le Lundi 11 Juillet 2022", "Date de publication : Mardi 28 janvier 2020":
 # anywhere in a line. "Mis à jour le ..." is no publication date.
 PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?|redigee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
-                       rf"\s+(?:le\s+)?|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
+                       rf"(?:\s+le\s+|\s*(?=:)|\s+)|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
+# "Revue Pouvoirs & Territoires, n° 87, 9 décembre 2019": a periodical's issue and its date.
+ISSUE = re.compile(rf"\bn[°o]\s*\d{{1,4}}\s*[,–-]?\s*(?:du\s+)?{DATE}\.?$")
 UPDATED = re.compile(r"mise?s?\s+a\s+jour|modifiee?|derniere\s+modification")
 # "Ce mardi 19 mars 2019, la ministre …" near the top: the press writes of the day it publishes.
 THIS_DAY = re.compile(rf"(?<!\w)ce\s+(?=lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche){WRITTEN_DATE}")
 # A date that is a line's whole part (a segment of "Rubrique · Économie · 12 juin 2019"), with a
 # weekday, a clock time or an edition word: "Édition du jeudi 19 décembre 2019", "22/11/2018 - 17:45",
-# "Par 10/04/2025" (a byline whose author's link was lost), "22 janvier 2021 à 8h57 par Jeanne Dupont".
-BARE_DATE = re.compile(rf"(?:edition\s+du\s+|le\s+|par\s+)?{DATE}\.?{TIME}(?:\s+par\s+[a-z][\w'.-]*(?:\s+[\w'.-]+){{0,4}})?")
+# "Par 10/04/2025" (a byline whose author's link was lost), "22 janvier 2021 à 8h57 par Jeanne Dupont",
+# "Par N. D. Le 11 octobre 2019 à 19h12" (an author's initials, then the date).
+BARE_DATE = re.compile(rf"(?:edition\s+du\s+|le\s+|par\s+(?:[a-z][\w'.-]*\s+){{0,4}}?(?:le\s+)?)?{DATE}\.?{TIME}(?:\s+par\s+[a-z][\w'.-]*(?:\s+[\w'.-]+){{0,4}})?")
 # The separators of a byline's parts: "Publié le ... | Mis à jour le ...", "Par la rédaction | 10/04/2025",
 # "Édition : Mulhouse - 25 mars 2019", "Aiacciu, u 22 di lugliu 2019 / Ajaccio, le 22 juillet 2019";
 # the columns of a PDF's letterhead ("Communiqué de presse          Grenoble, le 23 novembre 2018").
@@ -191,7 +194,7 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
             place = line[offset + match.start("place"):offset + match.end("place")]
             found.append(("signed", " ".join(place.split()), _date(match)))
             continue
-        match = BARE_DATE.fullmatch(part)
+        match = BARE_DATE.fullmatch(part) or (ISSUE.search(part) if short else None)
         # the date alone, in a short byline, or opening a line: "17/07/2019 | En Nouvelle-Aquitaine …"
         if match and near_top and _date(match) and (short or start == 0):
             found.append(("bare", None, _date(match)))
