@@ -517,3 +517,11 @@ def test_a_company_investing_in_its_own_plant_and_a_territory_astride_departemen
             "200 millions d'euros dans son site. Le territoire, à cheval sur les deux départements, "
             "bénéficie de 3 M€ de crédits de l'État.")
     assert [f[:3] for f in facts(text)] == [(3000000.0, None, "euro")]
+
+
+def test_a_number_alone_after_a_list_items_label_counts_what_its_siblings_count():
+    text = ("Les 9 projets retenus se répartissent entre trois territoires d'industrie :\n"
+            "- Lunévillois : 4 projets ;\n- Terres de Lorraine : 3 ;\n- Val de Lorraine : 2.\n")
+    assert [f[:3] for f in facts(text)] == [(9.0, None, "projet"), (3.0, None, "territoire"),
+                                            (4.0, None, "projet"), (3.0, None, "projet"), (2.0, None, "projet")]
+    assert [f[:3] for f in facts("Les territoires et leur département :\n- Lunévillois : 54 ;\n- Vosges saônoises : 70.\n")] == []

@@ -42,6 +42,8 @@ Rule ids (the `rule` column):
                             continues
 - figure.elided_unit_verb   "58 d'entre eux [...] et plus de 98 sont attendus", "124 retenus": same
 - figure.elided_currency    "plus de 500 millions viendront du PIA" in a sentence about a budget
+- figure.elided_unit_item   "- Lunévillois : 4 projets ; - Terres de Lorraine : 3 ;": a number alone
+                            after a list item's label counts what its sibling items count
 
 The vocabulary (nouns, scales, approximation words, frames) is data: rules/figure_units.json.
 """
@@ -491,7 +493,7 @@ def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,
                   approximate or low.approximate or high.approximate, "figure.range")]
 
 
-def _elided_figures(folded: str, tokens: list[Token], bare: list[Token], found: list[Found],
+def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Token], found: list[Found],
                     sentences: list[tuple[int, int]], places: list[PlaceMention],
                     vocab: Vocabulary) -> list[Found]:
     """Bare numbers in a frame that gives them a unit; the others are dropped."""
@@ -511,7 +513,8 @@ def _elided_figures(folded: str, tokens: list[Token], bare: list[Token], found: 
                  or _part_or_comparison(folded, token, tokens, known, sentence, sentences, vocab)
                  or _whole(folded, token, known, sentences)
                  or _after_place(folded, token, known, sentence, place_ends)
-                 or _money_without_currency(folded, token, sentences, vocab))
+                 or _money_without_currency(folded, token, sentences, vocab)
+                 or _value_of_a_list_item(text, token, known))
         if frame:
             start, approximate = _qualifier(folded, token.start, vocab)
             if frame.start is not None:
@@ -622,6 +625,24 @@ def _money_without_currency(folded: str, token: Token, sentences: list[tuple[int
     if not vocab.currency_context.search(folded, window_start, token.start):
         return None
     return Frame("euro", reading.end, "figure.elided_currency")
+
+
+def _value_of_a_list_item(text: str, token: Token, known: list[Found]) -> Frame | None:
+    """"- Lunévillois : 4 projets ; - Terres de Lorraine : 3 ; - Val de Lorraine : 2.": a number
+    alone after an item's label counts what the counts of the other items of its list count."""
+    held = parse(text).item_at(token.start)
+    if held is None or held[1].field is None:
+        return None
+    lst, item = held
+    value = item.field.value
+    if not value.start <= token.start or text[value.start:value.end].strip(" \t;.,") != \
+            text[token.start:token.end]:
+        return None
+    units = {f.unit for f in known for other in lst.items
+             if other is not item and other.field is not None
+             and other.field.value.start <= f.number_start < other.field.value.end
+             and f.unit not in NOT_INHERITED}
+    return Frame(units.pop(), token.end, "figure.elided_unit_item") if len(units) == 1 else None
 
 
 def _ratio(folded: str, token: Token, tokens: list[Token], known: list[Found],
@@ -769,7 +790,7 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     tokens = [t for t in _number_tokens(text, folded, vocab)
               if not any(f.start <= t.start < f.end for f in fractions)]
     found, bare = _explicit_figures(text, folded, tokens, vocab)
-    found += fractions + _elided_figures(folded, tokens, bare, found, sentences, places, vocab)
+    found += fractions + _elided_figures(text, folded, tokens, bare, found, sentences, places, vocab)
     paragraph_spans = paragraphs(folded)
     paragraph_starts = [start for start, _ in paragraph_spans]
     document = DocumentScope.of(folded, places, list(names))
