@@ -347,3 +347,10 @@ def test_a_page_saved_on_one_line_is_not_chrome_as_a_whole():
 def test_bylines_of_the_press_give_the_publication_date(byline, published_on):
     text = f"Industrie : le Grand Compiégnois labellisé\n{byline}\n\nLe Grand Compiégnois rejoint le programme."
     assert str(extract_document_info(text)["published_on"]) == published_on
+
+
+def test_a_dateline_mid_line_on_a_page_saved_on_one_line():
+    text = ("Accueil > Actualités > Territoires d'industrie Communiqué de presse – Épinal, le 17 novembre 2023. "
+            "Territoires d'industrie : trois territoires vosgiens labellisés. Le ministre a annoncé les lauréats.")
+    info = extract_document_info(text)
+    assert (str(info["published_on"]), info["place"]) == ("2023-11-17", "Épinal")
