@@ -42,7 +42,7 @@ Rule ids (the `rule` column):
                             continues
 - figure.elided_unit_verb   "58 d'entre eux [...] et plus de 98 sont attendus", "124 retenus": same
 - figure.elided_currency    "plus de 500 millions viendront du PIA" in a sentence about a budget
-- figure.elided_unit_item   "- Lunévillois : 4 projets ; - Terres de Lorraine : 3 ;": a number alone
+- figure.elided_unit_item   "- A : 4 projets ; - B : 3 ;": a number alone
                             after a list item's label counts what its sibling items count
 
 The vocabulary (nouns, scales, approximation words, frames) is data: rules/figure_units.json.
@@ -628,7 +628,7 @@ def _money_without_currency(folded: str, token: Token, sentences: list[tuple[int
 
 
 def _value_of_a_list_item(text: str, token: Token, known: list[Found]) -> Frame | None:
-    """"- Lunévillois : 4 projets ; - Terres de Lorraine : 3 ; - Val de Lorraine : 2.": a number
+    """"- A : 4 projets ; - B : 3 ; - C : 2.": a number
     alone after an item's label counts what the counts of the other items of its list count."""
     held = parse(text).item_at(token.start)
     if held is None or held[1].field is None:

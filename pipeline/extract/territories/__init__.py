@@ -287,9 +287,9 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
 
 # "Collines de Normandie, partagé avec l'Orne", "Vallée de la Bresle (territoire interrégional avec
 # la Somme)": the départements it shares, besides the one the context gives.
-SHARED_WITH = re.compile(r"[ \t]*[»”\"]?\s*[,(–—-]\s*(?:(?:ce\s+dernier|celui-ci|lui-m[eê]me)\s+)?(?:(?:un|le)\s+)?"
-                         r"(?:territoire\s+)?(?:(?:inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental)\s+)?(?:qui\s+est\s+)?"
-                         r"partag[ée]e?|inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental))\s+avec\s+(?P<places>[^.;()\n]{1,80})")
+SAID_TO_SHARE = re.compile(r"[ \t]*[»”\"]?\s*[,(–—-]\s*(?:(?:ce\s+dernier|celui-ci|lui-m[eê]me)\s+)?(?:(?:un|le)\s+)?"
+                           r"(?:territoire\s+)?(?:(?:inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental)\s+)?(?:qui\s+est\s+)?"
+                           r"partag[ée]e?|inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental))\s+avec\s+(?P<places>[^.;()\n]{1,80})")
 
 
 def _departements_shared_with(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
@@ -297,7 +297,7 @@ def _departements_shared_with(text: str, mentions: list[TerritoryMention], place
     share are where it lies too, besides the one its context gives (the Calvados of 'Le Calvados
     compte trois territoires …', a list's heading), which they do not replace."""
     for mention in mentions:
-        shared = SHARED_WITH.match(text, mention.end)
+        shared = SAID_TO_SHARE.match(text, mention.end)
         if shared:
             mention.shared_codes |= _places_run(text, shared.start("places"), shared.end("places"), places)
 

@@ -339,10 +339,8 @@ def _comma_spans(text: str, start: int, end: int, every_et: bool) -> list[tuple[
 
 def _counted_spans(text: str, start: int, end: int, stated: int) -> list[tuple[int, int]]:
     """'A, B et C' read with its count: the first `stated` - 2 commas, then the first " et " part
-    the names, so that the last name may hold commas and "et" ("Epinal-Rambervillers, Plaine des
-    Vosges et Trois vallées de Bruyères, Gérardmer et Saint-Dié-des-Vosges" is three names,
-    "Nevers Val de Loire et Loire, Vignobles et Nohain" two); the name before that "et" holds no
-    comma."""
+    the names, so that the last name may hold commas and "et" ("A, B et Trois vallées de X, Y et
+    Z" is three names, "A et B, C et D" two); the name before that "et" holds no comma."""
     commas = split_inline_list(text, start, end, r",\s+")
     if stated < 2 or len(commas) < stated - 1:
         return []
