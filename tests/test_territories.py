@@ -731,6 +731,31 @@ def test_a_label_held_since_a_year_tells_no_phase_of_its_own():
         assert _local_phase(sentence, (0, len(sentence))) == "2019-2022"
 
 
+def test_a_label_already_held_in_the_first_phase_tells_no_phase_of_its_own():
+    """'le premier avait déjà été retenu lors de la première phase' in a text announcing the second:
+    the ordinal's clause recalls the past, the territory's phase is the text's."""
+    from pipeline.extract.assemble import _local_phase
+    for sentence in ("Le premier avait déjà été retenu lors de la première phase.",
+                     "Déjà lauréat pendant la première vague, le territoire conserve son label."):
+        assert _local_phase(sentence, (0, len(sentence))) is None
+    sentence = "Le territoire a été retenu lors de la première phase."
+    assert _local_phase(sentence, (0, len(sentence))) == "2019-2022"
+
+
+def test_an_undated_text_naming_the_second_phase_is_second_phase():
+    from pipeline.extract.assemble import document_phase
+    for text in ("Les résultats de la seconde vague de sélection des Territoires d'industrie sont connus.",
+                 "Le territoire est labellisé pour la deuxième phase du programme.",
+                 "Notre candidature à « Territoires d'industrie 2 » est retenue.",
+                 "Les lauréats de Territoires d'industrie phase 2 se réunissent."):
+        assert document_phase(text) == "2023-2027", text
+    # the first phase recalled, or a "nouvelle phase" of contracts, tells nothing without a year
+    for text in ("Le territoire avait été retenu lors de la première phase.",
+                 "Une nouvelle phase s'ouvre avec la signature du contrat.",
+                 "Les Territoires d'industrie 2 fois plus nombreux dans la région."):
+        assert document_phase(text) is None, text
+
+
 def test_an_enumeration_goes_on_after_ainsi_que():
     text = ("Près de 150 territoires ont été labellisés en France, dont Castres-Mazamet et Tarn Nord dans le "
             "Tarn, ainsi que Grand Narbonne et Nord Lozère en Lozère.")

@@ -38,6 +38,14 @@ PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\
                              r"|temps\s+II\b", re.I), SECOND_PHASE)]
 
 
+# The second phase by its name, as undated pages write it ("labellisé pour la deuxième phase",
+# "la seconde vague de sélection", "Territoires d'industrie phase 2", "« Territoires d'industrie 2 »");
+# not "nouvelle phase", which a first-phase text also writes (contracts signed, "une nouvelle phase
+# s'ouvre").
+SECOND_PHASE_WORDS = re.compile(r"\b(?:deuxi[èe]me|seconde?)\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b"
+                                r"|\bphase\s+(?:2|II)\b(?![\d,.])"
+                                r"|\bterritoires?\s+d['’]\s*industrie\s+(?:2|II)(?=\s*(?:[»\".,;:)!?]|$))",
+                                re.IGNORECASE)
 NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(?:«\s*)?territoires", re.I), FIRST_PHASE),
                    (re.compile(r"\b183\s+(?:nouveaux\s+)?(?:«\s*)?territoires", re.I), SECOND_PHASE)]
 
@@ -62,8 +70,10 @@ def document_phase(text: str) -> str | None:
     left out (a 2019 communiqué saved under a 2023 crawl banner is first phase).
 
     First-phase communiqués (2018-2022) never mention a later year; second-phase ones do. Without
-    a year, a national count of territories tells: 124 to 148 were first-phase counts, 183 the
-    second phase's; else a "contrat de territoire d'industrie" is first-phase.
+    a year, the second phase named tells (SECOND_PHASE_WORDS: no first-phase text speaks of it),
+    then a national count of territories: 124 to 148 were first-phase counts, 183 the second
+    phase's; else a "contrat de territoire d'industrie" is first-phase. "Première phase" alone
+    tells nothing: second-phase texts recall it.
     """
     body = list(text)
     for start, end in chrome_spans(text):
@@ -72,6 +82,8 @@ def document_phase(text: str) -> str | None:
     years = [int(y) for y in YEAR.findall(body_text) if 2018 <= int(y) <= 2035]
     if years:
         return SECOND_PHASE if max(years) >= 2023 else FIRST_PHASE
+    if SECOND_PHASE_WORDS.search(body_text):
+        return SECOND_PHASE
     counts = {phase for pattern, phase in NATIONAL_COUNTS if pattern.search(body_text)}
     if len(counts) == 1:
         return counts.pop()
@@ -122,9 +134,12 @@ COMPARISON = re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:
 
 # "Depuis mars 2019, le Pays Basque est labellisé", "depuis le 22 novembre 2018": a label held since a
 # date up to the time of writing tells no phase; the document's does. So does a label "already"
-# held ("X, qui avait déjà été retenue en 2018, poursuit …", "X, déjà lauréate en 2018, est confirmée").
+# held ("X, qui avait déjà été retenue en 2018, poursuit …", "X, déjà lauréate en 2018, est confirmée",
+# "le premier avait déjà été retenu lors de la première phase": labelled again in the text's phase).
 SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
-                        r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:en|d[èe]s)\s+(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b")
+                        r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:en|d[èe]s)\s+(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
+                        r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:lors\s+de|pendant|durant|dans|pour|au\s+cours\s+de|d[èe]s)"
+                        r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b")
 
 
 def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] | None = None) -> str | None:
