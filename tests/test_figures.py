@@ -525,3 +525,20 @@ def test_a_number_alone_after_a_list_items_label_counts_what_its_siblings_count(
     assert [f[:3] for f in facts(text)] == [(9.0, None, "projet"), (3.0, None, "territoire"),
                                             (4.0, None, "projet"), (3.0, None, "projet"), (2.0, None, "projet")]
     assert [f[:3] for f in facts("Les territoires et leur département :\n- Lunévillois : 54 ;\n- Vosges saônoises : 70.\n")] == []
+
+
+def test_companies_investments_and_a_rank_in_a_list_are_not_programme_figures():
+    text = ("Les entreprises locales ont investi 38 millions d'euros en 2024. Des investissements privés de "
+            "12 millions d'euros sont annoncés. L'État a apporté 1,2 million d'euros aux projets. Les trois "
+            "premiers projets soutenus portent sur la décarbonation. Aurillac fait partie des 13 premiers "
+            "territoires pilotes.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(1200000.0, "euro"), (13.0, "territoire")]
+
+
+def test_local_figures_of_a_page_naming_no_place_count_where_its_territories_lie():
+    from pipeline.extract.assemble import extract
+    text = ("Publié le 12 décembre 2024\n\nLabellisée Territoire d'industrie pour la période 2023-2027, "
+            "Ploërmel Communauté a accompagné 14 projets industriels. L'État a apporté 1,2 million "
+            "d'euros aux projets du territoire. Le programme compte 183 territoires.")
+    found = extract(text, next(nlp.parse([text]))).figures
+    assert [(f["value"], f["scope_code"]) for f in found] == [(14.0, "56"), (1200000.0, "56"), (183.0, "FR")]

@@ -324,7 +324,8 @@ def extract(text: str, doc: Doc) -> Extraction:
 
     # a place inside a territory's or an EPCI's name ("Porte de Drôme Ardèche") is no figure's scope
     figures = extract_figures(text, sentences, places, [(m.start, m.end) for m in mentions]
-                              + [(m.start, m.end) for m in epci_mentions])
+                              + [(m.start, m.end) for m in epci_mentions],
+                              [set(row["departement_codes"]) for row in territory_rows])
     for rows in (territory_rows, epci_rows):
         for row in rows:
             row["mention"] = text[row["start"]:row["end"]]

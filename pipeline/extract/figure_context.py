@@ -13,7 +13,10 @@ figures table leaves out, because they are about something else than the program
   in a sentence telling of their creation or preservation ("la création attendue de 261 emplois"),
   never "Avec plus de 21 000 emplois, l'industrie représente …"; the jobs projects represent are
   ("une vingtaine de projets, qui représentent près de deux cents emplois");
-- a company's revenue or a price ("120 M€ de CA", "au prix de 1 200 000 euros");
+- a company's revenue or a price ("120 M€ de CA", "au prix de 1 200 000 euros"), companies'
+  own investments ("les entreprises du département ont investi 45 M€");
+- a rank in a list ("Les quatre premiers lauréats …"; "des 13 premiers Territoires d'industrie
+  pilotes" does count them);
 - a bound ("quatre EPCI maximum"), laureates of another call ("19 lauréats de l'AMI …"), a
   territory's own geography ("à cheval sur deux départements");
 - amounts, projects and jobs after the name of another national programme, in a sentence that
@@ -42,6 +45,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 WINDOW = 30  # characters read before a number or after its noun
 LINK_TITLE_WORDS = 20  # a longer line under a related-links heading is the article going on
 PARAGRAPH_END = re.compile(r'[.!?:"»)]$')  # a line ending so ends its paragraph
+RANK_ARTICLE = re.compile(r"(?<![\w'])les[\s*_]*$")  # "Les quatre premiers", not "des 13 premiers"
 QUOTED_NAME = re.compile(r'"\s*[a-z][^"\n]{2,60}"')  # « Choose France » (folded quotes)
 
 
@@ -57,6 +61,8 @@ class Context:
     jobs_of_projects: re.Pattern  # at the end of the words before the number
     company_before: re.Pattern
     company_after: re.Pattern
+    private_investment: re.Pattern  # companies investing, in the words before an amount
+    rank: re.Pattern  # "quatre premiers" after "les": a number ranking items, counting none
     limit: re.Pattern
     other_programme: re.Pattern
     geography: dict[str, re.Pattern]
@@ -86,6 +92,8 @@ def _context() -> Context:
         jobs_of_projects=re.compile(r"(?<!\w)(?:" + "|".join(rules["jobs_of_projects"]) + r")[\s*_]*$"),
         company_before=re.compile(_words(rules["company_amounts_before"]) + r"[\s*_]*$"),
         company_after=re.compile(after + _words(rules["company_amounts_after"])),
+        private_investment=re.compile(_words(rules["private_investments"])),
+        rank=re.compile(r"\S+[\s*_]+" + _words(rules["ranks"])),
         limit=re.compile(after + _words(rules["limits"])),
         other_programme=re.compile(after + _words(rules["other_programmes"])),
         geography={unit: re.compile(_words(words) + r"[\s*_]*$")
@@ -152,6 +160,10 @@ def not_programme(folded: str, start: int, end: int, unit: str, sentence: tuple[
         return "the jobs of a place"
     if unit == "euro" and (context.company_before.search(before) or context.company_after.search(after)):
         return "a company's revenue or a price"
+    if unit == "euro" and context.private_investment.search(folded, sentence[0], start):
+        return "companies' own investment"
+    if RANK_ARTICLE.search(before) and context.rank.match(folded, start):
+        return "a rank in a list"
     if context.limit.search(after):
         return "a bound"
     if unit == "territoire" and context.other_programme.search(after):

@@ -134,6 +134,18 @@ def _home(places: list[PlaceMention]) -> Area | None:
     return Area(next(iter(regions | regions_of_departements)), "region")
 
 
+def _home_of_territories(territory_departements: list[set[str]]) -> Area | None:
+    """The one département every territory of the document lies in, else their one région."""
+    departements = set().union(*territory_departements) if territory_departements else set()
+    if not departements or not all(territory_departements):
+        return None
+    if len(departements) == 1:
+        return _area_of(next(iter(departements)), "departement")
+    regions = {referential.load().departements[code].region_code for code in departements
+               if code in referential.load().departements}
+    return Area(regions.pop(), "region") if len(regions) == 1 else None
+
+
 @lru_cache(maxsize=1)
 def _single_departement_regions() -> dict[str, str]:
     """Département code -> its région's code, for régions of one département (Guyane: 973 -> 03)."""
@@ -165,8 +177,11 @@ class DocumentScope:
     names: tuple[tuple[int, int], ...] = ()  # spans of territory names
 
     @classmethod
-    def of(cls, folded: str, places: list[PlaceMention],
-           names: list[tuple[int, int]]) -> DocumentScope:
+    def of(cls, folded: str, places: list[PlaceMention], names: list[tuple[int, int]],
+           territory_departements: list[set[str]] = ()) -> DocumentScope:
+        """`territory_departements`: the départements of each of the document's territories; a
+        document that names no place of its own ("L'agglomération a accompagné une dizaine de
+        projets" on an intercommunality's page) has its territories' area as its home."""
         names = _every_occurrence(folded, names, places)
         kept = [p for p in places if not any(s <= p.start < e for s, e in names)
                 and not _where_something_happened(folded, p)]
@@ -179,7 +194,8 @@ class DocumentScope:
         departement = (Area(departements.most_common(1)[0][0], "departement")
                        if departements else None)
         region = Area(regions.most_common(1)[0][0], "region") if regions else None
-        return cls(folded, kept, departement, region, _home(places), tuple(names))
+        home = _home(places) or _home_of_territories(territory_departements)
+        return cls(folded, kept, departement, region, home, tuple(names))
 
     def scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
               earlier: list[dict], value: float, unit: str) -> Area:

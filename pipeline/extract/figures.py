@@ -780,9 +780,12 @@ def _sentence_at(sentences: list[tuple[int, int]], position: int, text: str) -> 
 
 
 def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[PlaceMention],
-                    names: list[tuple[int, int]] = ()) -> list[dict]:
+                    names: list[tuple[int, int]] = (),
+                    territory_departements: list[set[str]] = ()) -> list[dict]:
     """One row per programme quantity, in reading order, grounded (text[start:end] == mention).
-    `names` are the spans of territory and EPCI names, whose places are no figure's scope."""
+    `names` are the spans of territory and EPCI names, whose places are no figure's scope;
+    `territory_departements` the départements of each territory the document names, where its
+    local figures count when it names no place of its own (figure_scope.DocumentScope.of)."""
     vocab = _vocabulary()
     folded = fold(text)
     sentences = refine_sentences(text, sentences)
@@ -793,7 +796,7 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     found += fractions + _elided_figures(text, folded, tokens, bare, found, sentences, places, vocab)
     paragraph_spans = paragraphs(folded)
     paragraph_starts = [start for start, _ in paragraph_spans]
-    document = DocumentScope.of(folded, places, list(names))
+    document = DocumentScope.of(folded, places, list(names), list(territory_departements))
     rows = []
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
