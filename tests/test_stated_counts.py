@@ -161,3 +161,47 @@ def test_a_list_after_a_paragraph_ending_with_a_colon_is_another_list():
             "dans la Haute-Saône :\n– Vosges saônoises (70)." + CONTACT)
     row = only(text)
     assert (row["stated"], row["listed"], row["rule"], row["doubt"]) == (2, 2, "stated_count.list_intro", None)
+
+
+AISNE = "Laon, le 14 novembre 2023\n\n"
+
+
+@pytest.mark.parametrize("sentence, stated, listed", [
+    # no reading of its commas and 'et' gives as many names as the count
+    ("Cinq territoires de l'Aisne ont été labellisés pour la période 2023-2027 : Haute Picardie, "
+     "Soissonnais-Valois, Sud de l'Aisne et Thiérache.", 5, 4),
+    # each name closed by its own bracket: the count cannot join two of them
+    ("Trois territoires de l'Aisne ont été labellisés pour la période 2023-2027 : Haute Picardie (02), "
+     "Soissonnais-Valois (02), Sud de l'Aisne (02) et Thiérache (02).", 3, 4),
+])
+def test_a_count_contradicting_a_list_written_in_a_sentence_is_certain_when_it_reads_one_way(
+        sentence, stated, listed):
+    row = only(AISNE + sentence + CONTACT)
+    assert (row["stated"], row["listed"], row["rule"], row["doubt"]) == (
+        stated, listed, "stated_count.list_intro", None)
+
+
+def test_a_count_contradicting_a_list_its_commas_can_read_otherwise_is_in_doubt():
+    row = only(AISNE + "Deux territoires de l'Aisne ont été labellisés pour la période 2023-2027 : Haute "
+               "Picardie, Soissonnais-Valois, Sud de l'Aisne et Thiérache." + CONTACT)
+    assert (row["stated"], row["listed"]) == (2, 4)
+    assert "written in a sentence" in row["doubt"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Six territoires ont été labellisés en Hauts-de-France pour 2023-2027, parmi lesquels Haute Picardie, "
+    "Soissonnais-Valois et Thiérache.",
+    "Dix-huit territoires ont été labellisés en Hauts-de-France pour 2023-2027, dont Haute Picardie, "
+    "Soissonnais-Valois et Thiérache.",
+    "Cinq territoires ont été labellisés pour la période 2023-2027 : Haute Picardie, Thiérache et trois "
+    "autres dans le Nord.",
+])
+def test_a_count_of_which_a_sentence_names_a_part_rejects_nothing(sentence):
+    assert all(row["doubt"] or row["stated"] == row["listed"] for row in counts(AISNE + sentence + CONTACT))
+
+
+def test_counts_of_several_enumerations_in_one_sentence_size_each_its_own():
+    text = ("Sur les 124 Territoires d'industrie dévoilés ce jeudi, cinq se trouvent outre-mer. La Guyane en "
+            "compte deux (Kourou et Cayenne), La Réunion deux également (TCO et Cirest) et la Guadeloupe un "
+            "seul." + CONTACT)
+    assert all(row["stated"] == row["listed"] == 2 for row in counts(text))

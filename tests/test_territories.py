@@ -41,6 +41,12 @@ def test_programme_name_is_not_a_territory():
     assert ids(text) == []
 
 
+def test_a_departement_after_its_article_is_the_place_not_a_territory():
+    assert ids("Territoires d'industrie : la Somme labellisée pour quatre ans de plus\n\nAmiens, le 24 "
+               "novembre 2023") == []
+    assert ids("Mayotte a rejoint les 183 Territoires d'industrie labellisés.") == ["mayotte"]
+
+
 def test_semicolon_list_after_territoires_suivants():
     text = ("Les élus des territoires suivants: Val Bossu – Sarre – Nord ; Plaine \n\nhaute ; "
             "Langres-Chaumont ; Troyes Bar sur Aube. Ensuite autre chose.")

@@ -18,7 +18,10 @@ A count is tied to a list only when the text ties them (rule ids, the `rule` col
                                   between its parts): the count sizes both parts.
 
 Lists are the structure stage's (pipeline/extract/structure.py), or, for a list written in a
-sentence, the territory rules' reading of it. Everything else is a figure only, never compared
+sentence, the territory rules' reading of it: the colon-list rule's, else the names the enumeration
+rule read one after another in a sentence (the colon-list rule leaves "Cinq territoires … : A, B, C
+et D" to it when no reading gives as many names as the count), sized only by a small count before
+them in their sentence. Everything else is a figure only, never compared
 with a list: a count with a word between it and the list saying the list is a part ("183
 lauréats, dont ceux de l'Aisne :", "Parmi les dix territoires retenus figurent :", "Les autres
 territoires retenus sont les suivants :"), a narrower place named after the count ("En
@@ -32,8 +35,9 @@ with. The words are data (rules/stated_counts.json).
 
 `doubt` says why a difference would not prove the document wrong: the text ends inside the list
 (pages cut at a fixed length end mid-item), the list's items were not all read as territories
-(or some item gave several), the list is written in a sentence, or the count is a part of a
-larger one. The quality gate rejects a document whose count certainly differs from its list,
+(or some item gave several), the list is written in a sentence whose commas and "et" can be read
+several ways (not when no reading reaches the count, nor when each name closes with its own
+bracket: "A (02), B (02), C (02) et D (02)"), or the count is a part of a larger one. The quality gate rejects a document whose count certainly differs from its list,
 and publishes with a warning one whose difference is in doubt.
 """
 
@@ -42,7 +46,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,6 +55,7 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import (ListBlock, Span, Structure, may_be_cut, numbering_goes_on, parse,
                                         resumes_after_prose, stops_at_a_page_break)
 from pipeline.extract.territories import TerritoryMention
+from pipeline.extract.territories.enumerations import RULE as ENUMERATION
 from pipeline.normalize import fold
 
 RULES_PATH = Path(__file__).parent / "rules" / "stated_counts.json"
@@ -92,6 +97,8 @@ class ListOfTerritories:
     items: int | None  # how many names its items hold; None for a list in a sentence
     has_sublists: bool
     resumed: bool = False  # taken up after prose (resumes_after_prose): one list parted in two
+    sentence_end: int | None = None  # a list the enumeration rule read in prose: its sentence's end
+    names: list[tuple[int, int]] = field(default_factory=list)  # its names' spans, for such a list
 
 
 def _names_in(block: ListBlock) -> int:
@@ -143,9 +150,12 @@ def _continues_group(text: str, group: tuple[int, list[ListBlock]], block: ListB
 
 def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) -> list[ListOfTerritories]:
     """The lists holding territory mentions: the structure's lists (sub-lists together), else
-    the lists written in a sentence that the colon-list rule read ("2 autres territoires : A et B")."""
+    the lists written in a sentence that the colon-list rule read ("2 autres territoires : A et B"),
+    else the names the enumeration rule read in one sentence ("Cinq territoires … : A, B, C et D",
+    which the colon-list rule leaves to it when no reading gives as many names as the count)."""
     by_block: dict[int, set[str]] = {}
     in_sentence: dict[tuple[int, int], list[TerritoryMention]] = {}
+    enumerated: dict[int, list[TerritoryMention]] = {}
     for mention in mentions:
         block = (structure.lists[mention.list_id] if mention.list_id is not None
                  else structure.list_at(mention.start))
@@ -153,6 +163,8 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
             by_block.setdefault(block.id, set()).add(mention.territory_id)
         elif mention.intro is not None:
             in_sentence.setdefault(mention.intro, []).append(mention)
+        elif mention.rule == ENUMERATION:
+            enumerated.setdefault(mention.block_end, []).append(mention)
     found = []
     for intro_start, blocks in _sublist_groups(text, structure, set(by_block)):
         territory_ids = set().union(*(by_block.get(block.id, set()) for block in blocks))
@@ -167,7 +179,35 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
     for (intro_start, items_start), members in in_sentence.items():
         found.append(ListOfTerritories(intro_start, items_start, max(m.end for m in members),
                                        {m.territory_id for m in members}, [], None, False))
+    for sentence_end, members in enumerated.items():
+        previous_end = None
+        for run in _runs(text, members):
+            # the intro of a run after another starts where that one ends ("… deux (A et B), La
+            # Réunion deux également (C et D)"), of the first one at its sentence's start
+            intro_start, previous_end = previous_end or run[0].start, run[-1].end
+            if len({m.territory_id for m in run}) > 1:
+                found.append(ListOfTerritories(intro_start, run[0].start, run[-1].end,
+                                               {m.territory_id for m in run}, [], None, False,
+                                               sentence_end=sentence_end,
+                                               names=[(m.start, m.end) for m in run]))
     return sorted(found, key=lambda lst: lst.items_start)
+
+
+# Between two names of one enumeration: a separator, after the first name's bracket if any.
+NAMES_GAP = re.compile(r"\s*(?:\([^()\n]{0,80}\)\s*)?(?:[,;]\s*(?:(?:et|ou)\s+)?|(?:et|ou|ainsi\s+que)\s+)"
+                       r"(?:(?:le|la|les|du|des|de\s+la|de\s+l['’]|l['’])\s*)?", re.IGNORECASE)
+
+
+def _runs(text: str, mentions: list[TerritoryMention]) -> list[list[TerritoryMention]]:
+    """The names of a sentence in runs of one enumeration each: "La Guyane en compte deux (A et
+    B), La Réunion deux également (C et D)" holds two."""
+    runs: list[list[TerritoryMention]] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if runs and NAMES_GAP.fullmatch(text, runs[-1][-1].end, mention.start):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return runs
 
 
 def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | None:
@@ -216,6 +256,11 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
     intro_start = sentences[index][0] if index is not None else lst.intro_start
     intro_start = min(intro_start, lst.intro_start)
     counts = _counts_in(figures, intro_start, lst.items_start)
+    if lst.sentence_end is not None:  # names read in prose: only a small count before them sizes them
+        after = lst.intro_start if lst.intro_start < lst.items_start else intro_start
+        counts = [c for c in counts if c["value"] <= MAX_LISTED_COUNT and c["start"] >= after]
+        if not counts:
+            return None
     if counts:
         # "Les 4 territoires axonais comptent parmi les 183 Territoires d'industrie … : A, B, C, D":
         # a national total sizes no list of names beside a count that can
@@ -266,15 +311,46 @@ def _counts_new_beside_renewals(folded: str, count: dict, lst: ListOfTerritories
     return bool(words.renewal.search(folded[count["end"]:lst.end]))
 
 
-def _doubt(text: str, lst: ListOfTerritories, whole: dict | None) -> str | None:
+# What parts the names of a list written in a sentence, and what closes one ("A (02), B (02) et C (02)").
+SENTENCE_SEPARATOR = re.compile(r"\s*[;,]\s*(?:(?:et|ou)\s+)?|\s+(?:et|ou)\s+")
+CLOSING_BRACKET = re.compile(r"\s*\([^()\n]{1,60}\)")
+SENTENCE_STOP = re.compile(r"[.!?…](?=\s|$)|\n")
+
+
+def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
+    """Whether the names the enumeration rule read in a sentence can be counted one way only: the
+    count is larger than the pieces every comma, ';' and 'et' make from it to the sentence's end (no
+    reading reaches it: "Cinq territoires … : A, B, C et D"), or each name is closed by its own
+    bracket, a separator alone between ("Trois territoires … : A (02), B (02), C (02) et D (02)")."""
+    if lst.sentence_end is None:
+        return False
+    stop = SENTENCE_STOP.search(text, lst.items_start, lst.sentence_end)
+    stop = stop.start() if stop else lst.sentence_end
+    bracket = CLOSING_BRACKET.match(text, lst.end)
+    if text[bracket.end() if bracket else lst.end:stop].strip(" \t)»\"”"):
+        return False  # words after the last name ("…, A et trois autres dans le Nord"): the list may go on
+    if count["value"] > len([piece for piece in SENTENCE_SEPARATOR.split(text[count["end"]:stop]) if piece.strip()]):
+        return True
+    ends = []
+    for start, end in lst.names:
+        bracket = CLOSING_BRACKET.match(text, end)
+        if bracket is None:
+            return False
+        ends.append(bracket.end())
+    return all(SENTENCE_SEPARATOR.fullmatch(text, end, next_start)
+               for end, (next_start, _) in zip(ends, lst.names[1:]))
+
+
+def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict) -> str | None:
     """Why comparing the count with this list would not prove the document wrong, if anything."""
     doubts = []
     if whole is not None:
         doubts.append(f"the count is a part of the '{whole['mention']}' before it, and the list "
                       "may be the whole")
     if not lst.blocks:
-        doubts.append("the list is written in a sentence, whose commas and 'et' can be read "
-                      "several ways")
+        if not _read_one_way(text, lst, count):
+            doubts.append("the list is written in a sentence, whose commas and 'et' can be read "
+                          "several ways")
     elif not text[lst.end:].strip() and may_be_cut(text):
         last = lst.blocks[-1].items[-1].content.of(text)
         if not CLOSED_ITEM.search(last):
@@ -337,5 +413,5 @@ def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Te
                      "stated": int(count["value"]), "listed": len(lst.territory_ids),
                      "mention": count["mention"], "start": count["start"], "end": count["end"],
                      "rule": rule, "list_start": lst.items_start, "list_end": lst.end,
-                     "doubt": _doubt(text, lst, whole)})
+                     "doubt": _doubt(text, lst, whole, count)})
     return rows

@@ -411,7 +411,8 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
         counted = _counted_spans(text, start, first_item_end, stated)
         exact = next((found for spans, found in [read[0], (counted, names(counted)), *read[1:]]
                       if len(found) == len(spans) == stated
-                      and not any(_joins_two_intercommunalities(text, s, e) for s, e in spans)), None)
+                      and not any(_joins_two_intercommunalities(text, s, e) or CLOSED_THEN_NAME.search(text, s, e)
+                                  for s, e in spans)), None)
         # "la CA de Bastia (CAB), en Haute-Corse, et la CA du Pays Ajaccien": glosses between names
         loose = next((found for found in (read[2][1], read[3][1]) if len(found) == stated), None)
         return exact or loose or by_semicolon
@@ -427,6 +428,11 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
 
 # A relative clause glossing the last name of an inline list: its commas part no names.
 RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\s")
+
+
+# "Sud de l'Aisne (02) et Thiérache (02)": a bracket closes a name; what a separator adds after it
+# is another name, which a count must not join to it.
+CLOSED_THEN_NAME = re.compile(r"\)\s*(?:[,;]\s*|(?:et|ou)\s+)(?:et\s+)?(?:l['’]\s*|la\s+|le\s+|les\s+)?[A-ZÀ-Ý«\"]")
 
 
 def _joins_two_intercommunalities(text: str, start: int, end: int) -> bool:

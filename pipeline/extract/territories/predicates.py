@@ -143,6 +143,14 @@ def _holds_a_place(part: Part, places: list[PlaceMention]) -> bool:
                for p in places if p.kind != "country")
 
 
+def _article_before_a_place(text: str, part: Part) -> bool:
+    """'la Somme', 'le Cantal': a département's or région's name after its article names the place
+    (a territory bearing its département's name goes without one: 'Mayotte a rejoint …')."""
+    name = part.name or text[part.start:part.end]
+    return is_place_name(name) and bool(re.search(r"\b(?:la|le|les|l['’])\s*$", text[max(0, part.start - 4):part.start],
+                                                  re.IGNORECASE))
+
+
 def _places_only(parts: list[Part], places: list[PlaceMention], single: bool = False) -> bool:
     """'La Guadeloupe, la Guyane et la Réunion labellisées': places, not territories' names (a
     single place too when `single`)."""
@@ -155,6 +163,8 @@ def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: i
         return []
     found = []
     for part in parts:
+        if _article_before_a_place(text, part):
+            continue  # "Territoires d'industrie : la Somme labellisée …": the département, not a territory
         # "Mayotte a rejoint les 183 territoires": an overseas territory may bear its département's name
         mention = make_mention(text, part.start, part.end, RULE, codes_after(text, part.end, places), block,
                                name=part.name, departement_name_ok=True)
