@@ -47,6 +47,11 @@ def test_a_departement_after_its_article_is_the_place_not_a_territory():
     assert ids("Mayotte a rejoint les 183 Territoires d'industrie labellisés.") == ["mayotte"]
 
 
+def test_a_name_going_on_after_a_lower_case_adjective_of_the_data_list():
+    assert ids("Le Territoire d'industrie Pôle métropolitain de l'Artois est confirmé pour 2023-2027.") == [
+        "pole-metropolitain-de-l-artois"]
+
+
 def test_semicolon_list_after_territoires_suivants():
     text = ("Les élus des territoires suivants: Val Bossu – Sarre – Nord ; Plaine \n\nhaute ; "
             "Langres-Chaumont ; Troyes Bar sur Aube. Ensuite autre chose.")
