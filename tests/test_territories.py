@@ -52,6 +52,18 @@ def test_a_name_going_on_after_a_lower_case_adjective_of_the_data_list():
         "pole-metropolitain-de-l-artois"]
 
 
+def test_spaced_dashes_part_names_under_a_place_heading_only_where_the_heading_or_brackets_say_so():
+    intro = "Voici les territoires labellisés en 2018, région par région :\n\n"
+    other = "Bretagne : Pays de Vannes, Lamballe Terre et Mer\n"
+    assert ids(intro + "Grand Est (3 territoires) : Nord Est Ardenne – Nord Lorraine – Moselle Est\n"
+               + other)[:3] == ["nord-est-ardenne", "nord-lorraine", "moselle-est"]
+    assert ids(intro + "Grand Est : Nord Est Ardenne (08) – Vitry-le-François – Saint-Dizier – Bar-le-Duc "
+               "(51-52-55)\n" + other)[:2] == ["nord-est-ardenne", "vitry-le-francois-saint-dizier-bar-le-duc"]
+    # nothing tells whether "A – B" is one name or two: neither is read
+    assert ids(intro + "Pays de la Loire : Saint-Nazaire – Cordemais\n" + other) == [
+        "pays-de-vannes", "lamballe-terre-et-mer"]
+
+
 def test_semicolon_list_after_territoires_suivants():
     text = ("Les élus des territoires suivants: Val Bossu – Sarre – Nord ; Plaine \n\nhaute ; "
             "Langres-Chaumont ; Troyes Bar sur Aube. Ensuite autre chose.")

@@ -181,11 +181,35 @@ def _place_heading(text: str, item: Item) -> bool:
     territory whose members follow ("Ariège : CC du Pays de Mirepoix, …": a value opening with a
     legal form lists members)."""
     label, value = item.field.label, item.field.value
-    places = split_inline_list(text, label.start, label.end, r",\s+|\s+et\s+")
+    counted = LABEL_COUNT.search(text, label.start, label.end)  # "Grand Est (3 territoires)"
+    places = split_inline_list(text, label.start, counted.start() if counted else label.end, r",\s+|\s+et\s+")
     if not all(is_place_name(text[start:end]) for start, end in places):
         return False
     return not any(_opens_with_legal_form(text, start, end)
                    for start, end in split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+|\s*;\s*"))
+
+
+# "Grand Est (3 territoires) : …", "Grand Est, 3 territoires : …": a count in a place heading.
+LABEL_COUNT = re.compile(r"\s*(?:\(\s*|,\s*)(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")(?:\s+territoires?)?\s*\)?\s*$",
+                         re.IGNORECASE)
+# A dash after a name's closing bracket parts two names: "A (08) – B (54-57) – C – D (51-52)".
+DASH_AFTER_BRACKET = re.compile(r"(?<=\))\s+[–—-]\s+")
+
+
+def _dash_parted_names(text: str, label: Span, value: Span) -> list[tuple[int, int]] | None:
+    """The names of a place heading's value parted by spaced dashes, where the heading or the
+    names tell the dashes part names ("Saint-Nazaire – Cordemais" and "Vitry-le-François –
+    Saint-Dizier – Bar-le-Duc" are one name each): as many dash pieces as the heading counts
+    ("Grand Est (3 territoires) : A – B – C"), else the dashes that follow a name's bracket (what
+    stands before a bracket is one name, dashes and all)."""
+    counted = LABEL_COUNT.search(text, label.start, label.end)
+    if counted:
+        word = counted.group("count").lower()
+        pieces = split_inline_list(text, value.start, value.end, SPACED_DASH.pattern)
+        if len(pieces) > 1 and len(pieces) == (int(word) if word.isdigit() else SMALL_COUNTS[word]):
+            return pieces
+    pieces = split_inline_list(text, value.start, value.end, DASH_AFTER_BRACKET.pattern)
+    return pieces if len(pieces) > 1 else None
 
 
 def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool) -> list[tuple[int, int]]:
@@ -204,8 +228,11 @@ def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool) ->
         if item.parts:
             return [(p.start, p.end) for p in item.parts]
         parts = _known_names_joined(text, split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+"))
+        dashed = _dash_parted_names(text, label, value) if len(parts) == 1 and place_heading else None
+        if dashed:
+            return dashed
         # "Occitanie : Aurillac/Figeac/Rodez – Lacq Pau Tarbes": a spaced dash may join one name's
-        # towns or part two names; under a place heading nothing tells which
+        # towns or part two names; under a place heading nothing else tells which
         return [(s, e) for s, e in parts if not (place_heading and SPACED_DASH.search(text, s, e))]
     if item.parts:
         return [(p.start, p.end) for p in item.parts]
