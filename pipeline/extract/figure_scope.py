@@ -14,7 +14,8 @@ Read from the narrowest stretch of the sentence outwards:
    not the whole's); clauses after it enumerate ("cinq bassins : la Guyane en compte deux, …");
 4. "Ces 9 territoires" repeats an earlier figure of the same value and unit: its scope;
 5. else the document's home area (its one département, or the one région of all the places it
-   names) for a count of EPCIs or communes or a figure whose sentence speaks of the document's
+   names; when its places give none, the one département or région all its territories lie in:
+   an intercommunality's page naming no place) for a count of EPCIs or communes or a figure whose sentence speaks of the document's
    territory (names it, "le territoire", "l'agglomération"); else France.
 
 A count larger than its area could hold (more territories or EPCIs than the area has EPCIs)
