@@ -2039,3 +2039,40 @@ def test_names_after_a_savoir_and_a_capitalised_pays_with_its_demonym():
     # a lower-case head and a demonym beside a name describe that territory
     assert ids("Le territoire Saint-Nazaire Cordemais a été labellisé. Le bassin nazairien y figure.") == [
         "saint-nazaire-cordemais"]
+
+
+def test_a_speech_names_territories_after_je_pense_a_and_puis_a():
+    text = ("Notre région compte plusieurs Territoires d'industrie. Je pense d'abord à l'Axe Seine, qui relie Rouen "
+            "au Havre, puis à Caen Industrie, et enfin au Nord Cotentin. Je pense aussi à Michelin, puis à nos lycées.")
+    assert set(ids(text)) == {"axe-seine", "caen-industrie", "nord-cotentin"}
+
+
+def test_names_fronted_by_d_abord_and_ensuite_after_a_question_about_the_laureates():
+    text = ("Qui sont les lauréats ? D'abord le Grand Chalon, qui candidatait seul. Ensuite Bourgogne Industrie, qui "
+            "associe trois intercommunalités. Ensuite, la Région réunira les binômes. Enfin Safran, qui recrute.")
+    assert set(ids(text)) == {"grand-chalon", "bourgogne-industrie"}
+
+
+def test_the_representatives_of_territories_but_not_of_companies_nor_of_carriers():
+    text = ("Le comité des Territoires d'industrie s'est réuni. Les représentants de l'Est du Loiret et du Nord "
+            "Loiret ont présenté leurs projets. Les représentants d'Hutchinson et de Shiseido ont parlé d'emploi.")
+    assert set(ids(text)) == {"est-du-loiret", "nord-loiret"}
+    text = ("Les élus du Pays Portes de Gascogne et du PETR Garonne Quercy Gascogne se sont réunis au titre du "
+            "programme Territoires d'industrie.")
+    assert ids(text) == []
+
+
+def test_a_fronted_ordinal_laureate_names_the_one_territory_after_it():
+    text = ("Deux territoires étaient déjà connus. Troisième lauréat du département, Orléans Métropole – Beauce "
+            "Loirétaine présentera sa feuille de route. Autre lauréat, le Vendômois, qui réunit trois "
+            "intercommunalités. Premier lauréat du concours de l'innovation, Safran a présenté un moteur. "
+            "Dernier lauréat, l'entreprise Hutchinson, qui fabrique des joints.")
+    assert set(ids(text)) == {"orleans-metropole-beauce-loiretaine", "vendomois"}
+
+
+def test_departements_of_the_territory_named_before_ce_dernier_and_of_an_interregional_one():
+    text = ("Le premier dossier concerne le territoire Comminges – Nestes. Pour ce dernier, à cheval sur la "
+            "Haute-Garonne et les Hautes-Pyrénées, la priorité est la formation. Le territoire Lacq-Pau-Tarbes, "
+            "interrégional, relie les Pyrénées-Atlantiques et les Hautes-Pyrénées au titre des Territoires d'industrie.")
+    assert territories(text) >= {("comminges-nestes", "territory.prose", ("31", "65")),
+                                 ("lacq-pau-tarbes", "territory.prose", ("64", "65"))}

@@ -245,7 +245,8 @@ def _departements_holding_others(text: str, mentions: list[TerritoryMention],
 
 STRADDLING = re.compile(r"[ \t]*[»”\"]?,?\s*(?:(?:lui|elle),\s*)?(?:(?:un|le)\s+)?(?:territoire\s+)?(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
                         r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
-                        r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ)[ée]?e?\s+(?:entre|sur))\s+"
+                        r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ)[ée]?e?\s+(?:entre|sur)"
+                        r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre))\s+"
                         r"(?P<places>[^.;()\n]{1,80})")
 
 
@@ -333,8 +334,9 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
 
 
 # A sentence about the territory named just before: "Il s'étend sur trois départements
-# (Aveyron, Lot, Cantal)".
-ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]rim[èe]tre|le territoire)\b",
+# (Aveyron, Lot, Cantal)", "Pour ce dernier, à cheval sur l'Aude et l'Ariège, …".
+ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]rim[èe]tre|le territoire"
+                      r"|(?:pour|chez|dans)\s+(?:ce\s+dernier|cette\s+derni[èe]re|celui-ci|celle-ci))\b",
                       re.IGNORECASE)
 DEPARTEMENTS_WORD = re.compile(r"\bd[ée]partements?\b", re.IGNORECASE)
 
@@ -343,7 +345,8 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
                                        places: list[PlaceMention]) -> None:
     """The départements a sentence pointing back at the only territory of the sentence before
     states ("Le bassin Aurillac – Figeac – Rodez a été identifié … Il s'étend sur trois
-    départements (Aveyron, Lot, Cantal)")."""
+    départements (Aveyron, Lot, Cantal)"), or the places it straddles ("… le territoire X. Pour ce
+    dernier, à cheval sur l'Aude et l'Ariège, …")."""
     for mention in mentions:
         if mention.departement_codes:
             continue
@@ -352,7 +355,12 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
             continue
         following_start = sentence_end + 1
         following_end = sentence_bounds(text, min(len(text), following_start + 1))[1]
-        if ANAPHORA.match(text, following_start) and DEPARTEMENTS_WORD.search(text, following_start, following_end):
+        anaphora = ANAPHORA.match(text, following_start)
+        straddling = STRADDLING.match(text, anaphora.end()) if anaphora else None
+        spanned = _places_run(text, straddling.start("places"), straddling.end("places"), places) if straddling else set()
+        if spanned:  # "Pour ce dernier, à cheval sur l'Aude et l'Ariège, …": the places it spans
+            mention.departement_codes |= spanned
+        elif anaphora and DEPARTEMENTS_WORD.search(text, following_start, following_end):
             mention.departement_codes |= {p.code for p in places if p.kind == "departement"
                                           and following_start <= p.start < following_end}
 

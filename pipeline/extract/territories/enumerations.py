@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
+from pipeline.referential import load as load_referential
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, PERSON_AFTER_NAME, PREFIX,
                                                  SMALL_COUNTS, WORDS, TerritoryMention, make_mention,
@@ -43,7 +44,7 @@ def _cues() -> list[tuple[re.Pattern, dict]]:
 # "le « Territoire d'industrie Rumilly-Usses et Rhône »": the programme's words, then a name.
 LABEL_THEN_NAME = re.compile(r"(?i:" + PREFIX + r")\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?[A-ZÀ-Ý]")
 INSTITUTION = re.compile(r"\b(?:region|etat|departement|prefecture|conseil|agence|banque|chambre|ministere"
-                         r"|metropole|universite|pole|cluster|ecole|institut|groupe|association|syndicat)\b")
+                         r"|metropole|universite|pole|petr|cluster|ecole|institut|groupe|association|syndicat)\b")
 
 
 def _set_beside(text: str, folded: str, part: Part) -> bool:
@@ -52,6 +53,38 @@ def _set_beside(text: str, folded: str, part: Part) -> bool:
     name = part.name or text[part.start:part.end]
     return (bool(re.search(r"(?:\bdu|\bde\s+la|\bde\s+l'|\bdes)\s*$", folded[max(0, part.start - 8):part.start]))
             and len(name.split()) >= 2 and not part.epci and not INSTITUTION.search(fold(name)))
+
+
+PLACE_WORD = re.compile(r"(?<![\w'-])(?:" + "|".join(WORDS["geographic_heads"]) + r"|grand|grande|portes?|haute?s?)(?![\w'-])")
+WORD_PIECES = re.compile(r"[\s/–—-]+")
+
+
+@lru_cache(maxsize=1)
+def _town_words() -> frozenset[str]:
+    """Folded capitalised words of four letters or more in the referential's EPCI names, every
+    millésime's, and its préfectures' names: the towns and areas places are named after
+    ('Vierzon', 'Caen'), which companies' and people's names seldom are."""
+    referential = load_referential()
+    names = [n.name for e in referential.epcis.values() for n in e.names] \
+        + [d.chef_lieu_name for d in referential.departements.values()]
+    return frozenset(fold(word) for name in names for word in WORD_PIECES.split(name)
+                     if len(word) >= 4 and word[:1].isupper())
+
+
+def _placed(text: str, folded: str, part: Part, places: list[PlaceMention]) -> bool:
+    """A name that reads as a place's, not a company's or a person's ('les représentants de
+    Bourges-Vierzon et du Grand Chalon', 'je pense à Caen Industrie', not 'd'Airbus'): a place's
+    article before it, a word of geography in it, a département's or a région's name, or a town's
+    (_town_words); never an institution (named first), an acronym or an intercommunality written with its legal form."""
+    written = part.name or text[part.start:part.end]
+    name = fold(written)
+    if part.epci or INSTITUTION.match(name) or written.isupper():
+        return False
+    article = re.search(r"(?:\bdu|\bau|\baux|\b(?:de\s+)?la|\bl'|\b(?:de\s+)?les?|\bdes)\s*[\"«]?\s*$",
+                        folded[max(0, part.start - 10):part.start])
+    holds_place = any(part.start <= p.start and p.end <= part.end for p in places if p.kind != "country")
+    return bool(article or holds_place or PLACE_WORD.search(name)
+                or any(word in _town_words() for word in WORD_PIECES.split(name)))
 
 
 def _counts_other(between: str) -> bool:
@@ -77,8 +110,12 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             sentence = folded[sentence_start:sentence_end]
             before = folded[slice(*_previous_sentence(text, sentence_start))]
             needs = cue["needs"]
+            if "reach" in cue:  # "Qui sont les lauréats ? D'abord A. Ensuite B": a few sentences back
+                before = folded[max(0, sentence_start - cue["reach"]):sentence_start]
             if needs == "territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)):
                 continue
+            if "opened_by" in cue and not re.search(cue["opened_by"], folded[sentence_start:match.start()]):
+                continue  # ", puis à B" goes on from "Je pense d'abord à A" in its sentence
             if needs == "award" and not AWARD.search(sentence):
                 continue
             if needs == "count_territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)):
@@ -97,6 +134,10 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             parts = enumeration_after(text, match.end(), limit)
             if cue.get("beside"):
                 parts = [part for part in parts if _set_beside(text, folded, part)]
+            if cue.get("placed") and not all(_placed(text, folded, part, places) for part in parts):
+                continue
+            if len(parts) > cue.get("max_names", len(parts)):
+                continue  # "Troisième lauréat, le territoire A, B et C": one name holding commas
             if len(parts) < cue.get("min_names", 1):
                 continue
             if "then" in cue and not re.compile(cue["then"]).match(folded, parts[-1].end if parts else match.end()):
