@@ -2076,3 +2076,13 @@ def test_departements_of_the_territory_named_before_ce_dernier_and_of_an_interre
             "interrégional, relie les Pyrénées-Atlantiques et les Hautes-Pyrénées au titre des Territoires d'industrie.")
     assert territories(text) >= {("comminges-nestes", "territory.prose", ("31", "65")),
                                  ("lacq-pau-tarbes", "territory.prose", ("64", "65"))}
+
+
+def test_a_departement_glossing_one_territory_is_not_the_next_ones():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("La Région a retenu comme Territoires d'industrie le territoire de Sologne Val de Cher ainsi que celui "
+            "d'Orléans Métropole – Beauce Loirétaine, dans le Loiret, et le Grand Est Touraine, qui réunit quatre "
+            "communautés de communes.")
+    rows = {row["territory_id"]: row["departement_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"sologne-val-de-cher": [], "orleans-metropole-beauce-loiretaine": ["45"], "grand-est-touraine": []}
