@@ -2086,3 +2086,12 @@ def test_a_departement_glossing_one_territory_is_not_the_next_ones():
             "communautés de communes.")
     rows = {row["territory_id"]: row["departement_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
     assert rows == {"sologne-val-de-cher": [], "orleans-metropole-beauce-loiretaine": ["45"], "grand-est-touraine": []}
+
+
+def test_a_subject_with_a_long_apposition_and_quoted_names_after_tout_comme():
+    text = ("Territoires d'industrie en Guadeloupe\n\nCap Excellence, l'agglomération qui réunit Les Abymes, "
+            "Baie-Mahault et Pointe-à-Pitre, a été retenue, tout comme « Nord Grande-Terre – Marie-Galante » et "
+            "« Grand Sud Caraïbe – Nord Basse-Terre ».")
+    assert set(ids(text)) == {"cap-excellence", "nord-grande-terre-marie-galante", "grand-sud-caraibe-nord-basse-terre"}
+    # an intercommunality's name needs no article before a bare award; a company's still does
+    assert ids("Territoires d'industrie en Guadeloupe\n\nAirbus, l'entreprise qui recrute à Toulouse, a été retenue.") == []

@@ -34,6 +34,7 @@ NOT_PLACE_ADJECTIVES = frozenset(WORDS["not_place_adjectives"])
 REPEATED_TO = re.compile(r"aux?\s+|a\s+(?=(?:la|l')\b)")
 ARTICLE = re.compile(r"(?:(?:les|la|le|l')\b\s*|l'\s*)")
 OPENING_QUOTE = re.compile(r"[«“\"]\s*")
+CLOSING_QUOTE = re.compile(r"(?:[ \t\u00a0]*[»”\"])?")
 # "Agglomération du Gard rhodanien-Communauté de communes du Pont du Gard": a brand dropped in a pair.
 BRAND_FORM = re.compile(r"Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
 # Where a name read from a capitalised run stops inside it: a coordination or a pair's joint.
@@ -193,8 +194,9 @@ def enumeration_after(text: str, start: int, limit: int) -> list[Part]:
         if part is None:
             break
         read.append(part)
-        after = GLOSS_BRACKET.match(text, part.end)
-        after = after.end() if after else part.end
+        after = CLOSING_QUOTE.match(text, part.end).end()  # "« A » et « B »"
+        bracket = GLOSS_BRACKET.match(text, after)
+        after = bracket.end() if bracket else after
         place = PLACE_GLOSS.match(text, after)
         if place:  # "la CA de Bastia (CAB), en Haute-Corse, et la CA du Pays Ajaccien"
             after = place.end()
