@@ -2095,3 +2095,18 @@ def test_a_subject_with_a_long_apposition_and_quoted_names_after_tout_comme():
     assert set(ids(text)) == {"cap-excellence", "nord-grande-terre-marie-galante", "grand-sud-caraibe-nord-basse-terre"}
     # an intercommunality's name needs no article before a bare award; a company's still does
     assert ids("Territoires d'industrie en Guadeloupe\n\nAirbus, l'entreprise qui recrute à Toulouse, a été retenue.") == []
+
+
+def test_run_in_paragraph_heads_of_a_review_about_the_programme():
+    text = ("Territoires d'industrie : la deuxième vague\n\n"
+            "Nantes, le 12 décembre 2023. Tour d'horizon des bassins de l'Ouest.\n\n"
+            "Bretagne. La région met en avant ses bassins navals.\n\n"
+            "Saint-Nazaire – Cordemais. Le bassin industriel de l'estuaire mise sur l'éolien en mer.\n\n"
+            "Vendée Grand Sud. Autour de Luçon, les élus veulent former des techniciens.\n\n"
+            "Christelle Morançais. La présidente de Région a promis un soutien aux binômes.\n")
+    assert set(ids(text)) == {"saint-nazaire-cordemais", "vendee-grand-sud"}
+    # one such paragraph is no review's layout; nor are heads under a title about something else
+    assert ids("Territoires d'industrie : la deuxième vague\n\nVendée Grand Sud. Autour de Luçon, les élus "
+               "veulent former des techniciens.\n") == []
+    assert ids("Le salon de l'emploi\n\nSaint-Nazaire – Cordemais. Le bassin recrute.\n\nVendée Grand Sud. "
+               "Autour de Luçon, on recrute.\n") == []

@@ -83,7 +83,7 @@ from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIV
 from pipeline.extract.territories.predicates import (grouping_subjects, labelled_objects, labelled_subjects,
                                                      predecessors, selected_zones, wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
-from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
+from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, run_in_heads, signatories
 from pipeline.extract.territories.records import record_names
 from pipeline.extract.territories.topic import topic_name
 from pipeline.linking import known_acronyms
@@ -114,7 +114,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
                   + wider_areas(text, structure, places) + predecessors(text, structure, places)
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places)
-                  + record_names(text, places) + names_before_a_count(text, structure, places))
+                  + record_names(text, places) + names_before_a_count(text, structure, places)
+                  + run_in_heads(text, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places)]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))

@@ -308,6 +308,44 @@ CONTRACT_WORDS = {"ENTRE", "ET", "AVEC", "CONTRAT", "PROTOCOLE", "CONVENTION", "
 REDACTED = re.compile(r"(?:X['’])?X{3,}(?:[-'’]X+)*[.,]?")
 
 
+INSTITUTION = re.compile(r"\b(?:region|etat|departement|prefecture|conseil|agence|banque|chambre|ministere"
+                         r"|metropole|universite|pole|petr|cluster|ecole|institut|groupe|association|syndicat)\b")
+PLACE_WORD = re.compile(r"(?<![\w'-])(?:" + "|".join(WORDS["geographic_heads"]) + r"|grand|grande|portes?|haute?s?)(?![\w'-])")
+WORD_PIECES = re.compile(r"[\s/–—-]+")
+SAINTS = {"saint", "sainte", "st", "ste"}
+
+
+@lru_cache(maxsize=1)
+def town_words() -> frozenset[str]:
+    """Folded capitalised words of four letters or more in the referential's EPCI names, every
+    millésime's, and its préfectures' names: the towns and areas places are named after
+    ('Vierzon', 'Caen'), which companies' and people's names seldom are (a saint's name after
+    "Saint-" is left out: 'Jean', 'Martin')."""
+    ref = referential.load()
+    names = [n.name for e in ref.epcis.values() for n in e.names] + [d.chef_lieu_name for d in ref.departements.values()]
+    words = set()
+    for name in names:
+        pieces = [fold(piece) for piece in WORD_PIECES.split(name) if piece]
+        words.update(piece for previous, piece, written in zip([""] + pieces, pieces, WORD_PIECES.split(name))
+                     if len(piece) >= 4 and written[:1].isupper() and previous not in SAINTS)
+    return frozenset(words)
+
+
+def reads_as_a_place_name(text: str, start: int, end: int, places: list[PlaceMention], name: str | None = None) -> bool:
+    """Whether a name in prose reads as a place's, not a company's or a person's: a place's
+    article before it, a word of geography in it, a département's or a région's name, or a
+    town's (town_words); never an institution (named first) nor an acronym."""
+    written = name or text[start:end]
+    folded = fold(written)
+    if INSTITUTION.match(folded) or written.isupper():
+        return False
+    article = re.search(r"(?:\bdu|\bau|\baux|\b(?:de\s+)?la|\bl'|\b(?:de\s+)?les?|\bdes)\s*[\"«]?\s*$",
+                        fold(text[max(0, start - 10):start]))
+    holds_place = any(start <= p.start and p.end <= end for p in places if p.kind != "country")
+    return bool(article or holds_place or PLACE_WORD.search(folded)
+                or any(word in town_words() for word in WORD_PIECES.split(folded)))
+
+
 def capitalised_run(text: str, pos: int, limit: int) -> int:
     """End of a name starting at `pos`: capitalised words joined by connectors, on one line, or
     across one line break of a wrapped paragraph (a title line ends the name: "Territoire

@@ -18,11 +18,10 @@ import re
 from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
-from pipeline.referential import load as load_referential
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, PERSON_AFTER_NAME, PREFIX,
-                                                 SMALL_COUNTS, WORDS, TerritoryMention, make_mention,
-                                                 sentence_bounds)
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, INSTITUTION, PERSON_AFTER_NAME,
+                                                 PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, make_mention,
+                                                 reads_as_a_place_name, sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before
 from pipeline.normalize import fold
 
@@ -43,8 +42,6 @@ def _cues() -> list[tuple[re.Pattern, dict]]:
 
 # "le « Territoire d'industrie Rumilly-Usses et Rhône »": the programme's words, then a name.
 LABEL_THEN_NAME = re.compile(r"(?i:" + PREFIX + r")\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?[A-ZÀ-Ý]")
-INSTITUTION = re.compile(r"\b(?:region|etat|departement|prefecture|conseil|agence|banque|chambre|ministere"
-                         r"|metropole|universite|pole|petr|cluster|ecole|institut|groupe|association|syndicat)\b")
 
 
 def _set_beside(text: str, folded: str, part: Part) -> bool:
@@ -55,36 +52,11 @@ def _set_beside(text: str, folded: str, part: Part) -> bool:
             and len(name.split()) >= 2 and not part.epci and not INSTITUTION.search(fold(name)))
 
 
-PLACE_WORD = re.compile(r"(?<![\w'-])(?:" + "|".join(WORDS["geographic_heads"]) + r"|grand|grande|portes?|haute?s?)(?![\w'-])")
-WORD_PIECES = re.compile(r"[\s/–—-]+")
-
-
-@lru_cache(maxsize=1)
-def _town_words() -> frozenset[str]:
-    """Folded capitalised words of four letters or more in the referential's EPCI names, every
-    millésime's, and its préfectures' names: the towns and areas places are named after
-    ('Vierzon', 'Caen'), which companies' and people's names seldom are."""
-    referential = load_referential()
-    names = [n.name for e in referential.epcis.values() for n in e.names] \
-        + [d.chef_lieu_name for d in referential.departements.values()]
-    return frozenset(fold(word) for name in names for word in WORD_PIECES.split(name)
-                     if len(word) >= 4 and word[:1].isupper())
-
-
-def _placed(text: str, folded: str, part: Part, places: list[PlaceMention]) -> bool:
-    """A name that reads as a place's, not a company's or a person's ('les représentants de
-    Bourges-Vierzon et du Grand Chalon', 'je pense à Caen Industrie', not 'd'Airbus'): a place's
-    article before it, a word of geography in it, a département's or a région's name, or a town's
-    (_town_words); never an institution (named first), an acronym or an intercommunality written with its legal form."""
-    written = part.name or text[part.start:part.end]
-    name = fold(written)
-    if part.epci or INSTITUTION.match(name) or written.isupper():
-        return False
-    article = re.search(r"(?:\bdu|\bau|\baux|\b(?:de\s+)?la|\bl'|\b(?:de\s+)?les?|\bdes)\s*[\"«]?\s*$",
-                        folded[max(0, part.start - 10):part.start])
-    holds_place = any(part.start <= p.start and p.end <= part.end for p in places if p.kind != "country")
-    return bool(article or holds_place or PLACE_WORD.search(name)
-                or any(word in _town_words() for word in WORD_PIECES.split(name)))
+def _placed(text: str, part: Part, places: list[PlaceMention]) -> bool:
+    """A name that reads as a place's ('les représentants de Bourges-Vierzon et du Grand Chalon',
+    'je pense à Caen Industrie', not 'd'Airbus'), and not an intercommunality written with its
+    legal form (its members')."""
+    return not part.epci and reads_as_a_place_name(text, part.start, part.end, places, part.name)
 
 
 def _counts_other(between: str) -> bool:
@@ -134,7 +106,7 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             parts = enumeration_after(text, match.end(), limit)
             if cue.get("beside"):
                 parts = [part for part in parts if _set_beside(text, folded, part)]
-            if cue.get("placed") and not all(_placed(text, folded, part, places) for part in parts):
+            if cue.get("placed") and not all(_placed(text, part, places) for part in parts):
                 continue
             if len(parts) > cue.get("max_names", len(parts)):
                 continue  # "Troisième lauréat, le territoire A, B et C": one name holding commas

@@ -11,7 +11,7 @@ from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME
                                                  PART_OF_A_TERRITORY, PREFIX, WORDS,
                                                  TerritoryMention, asked, brand_end, capitalised_run,
                                                  is_place_name, legal_form_end, make_mention, named_by_its_departements,
-                                                 quoted_name, sentence_bounds,
+                                                 quoted_name, reads_as_a_place_name, sentence_bounds,
                                                  split_inline_list, trim_name, written_with_legal_form)
 from pipeline.extract.territories.phrases import read_part
 from pipeline.normalize import fold
@@ -312,6 +312,37 @@ def _enumerated_name_end(text: str, pos: int, limit: int) -> int:
         return extended
     return end
 
+
+
+# A review's run-in paragraph head: a short name line ended by a full stop, then the paragraph
+# about it on the same line ("Saint-Nazaire – Cordemais. Le bassin industriel …").
+RUN_IN_HEAD = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Ý][^\n.!?:;,()«»\"\d]{1,60}?)(?:[ \t]*\([^()\n]{1,40}\))?\.[ \t]+(?=[A-ZÀ-Ý])",
+                         re.MULTILINE)  # "Pays de Vannes (Morbihan). …": its départements in brackets
+TITLE_LINES = 4
+
+
+def run_in_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.run_in_head: the names a review about the programme (its first lines name it)
+    opens its paragraphs with, each ended by a full stop; two such paragraphs at least, each head
+    a place's name (reads_as_a_place_name) that is not a département's or a région's (a région
+    heading "Bretagne."), nor the programme's words; a dateline holds a comma ("Nantes, le 3 mai
+    2023.")."""
+    folded = fold(text)
+    if not PROGRAMME_WORDS.search("\n".join(folded.lstrip().splitlines()[:TITLE_LINES])):
+        return []
+    found = []
+    for match in RUN_IN_HEAD.finditer(text):
+        start, end = match.span("name")
+        end = len(text[:end].rstrip())
+        if capitalised_run(text, start, end) != end or len(text[start:end].split()) > 6 \
+                or is_place_name(text[start:end]) or PROGRAMME_WORDS.search(folded, start, end) \
+                or not reads_as_a_place_name(text, start, end, places):
+            continue
+        line_end = text.find("\n", end)
+        mention = make_mention(text, start, end, "territory.run_in_head", (), len(text) if line_end < 0 else line_end)
+        if mention:
+            found.append(mention)
+    return found if len(found) >= 2 else []
 
 
 INSTITUTION_WORDS = {"region", "regions", "etat", "departement", "prefet", "prefete", "prefecture",
