@@ -2110,3 +2110,10 @@ def test_run_in_paragraph_heads_of_a_review_about_the_programme():
                "veulent former des techniciens.\n") == []
     assert ids("Le salon de l'emploi\n\nSaint-Nazaire – Cordemais. Le bassin recrute.\n\nVendée Grand Sud. "
                "Autour de Luçon, on recrute.\n") == []
+
+
+def test_departements_joined_into_the_territory_named_after_them_and_a_demonym_of_its_intercommunalities():
+    text = ("Le Lot voit son bassin de Figeac réuni avec le Cantal et l'Aveyron dans le territoire Aurillac – "
+            "Figeac – Rodez, reconduit au titre des Territoires d'industrie. Sur le littoral, plusieurs "
+            "intercommunalités héraultaises forment le territoire Béziers-Sète, lui aussi reconduit.")
+    assert departements_of(text) == {"aurillac-figeac-rodez": {"12", "15", "46"}, "beziers-sete": {"34"}}

@@ -145,6 +145,7 @@ def find_territories(text: str, places: list[PlaceMention],
         mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
     _departement_of_the_sub_heading(structure, kept, places)
     _places_written_after(text, kept, places)
+    _departements_joined_into(text, kept, places)
     _departements_framing_the_sentence(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)
     _departement_counted_before(text, kept, places)
@@ -285,6 +286,30 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
                 and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]):
             mentions[previous].departement_codes |= codes
             previous -= 1
+
+
+# "Le Lot voit son bassin de Figeac réuni avec le Cantal et l'Aveyron dans le territoire X": the
+# places joined into the territory named right after, the subject's among them.
+JOINED_INTO = re.compile(r"(?:r[ée]uni|associ[ée]|regroup[ée]|rassembl[ée])e?s?\s+(?:avec|[àa])\s+(?P<places>[^.;()\n]{1,80}?)\s+"
+                         r"(?:dans|au\s+sein\s+d[ue]|pour\s+former)\s+(?:le\s+|un\s+)?(?:m[êe]me\s+)?territoire"
+                         r"(?:\s+d['’]\s*industrie)?\s*[«\"]?\s*$", re.IGNORECASE)
+
+
+def _departements_joined_into(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'… son bassin de Figeac réuni avec le Cantal et l'Aveyron dans le territoire Aurillac –
+    Figeac – Rodez': the départements written after "avec", and those of the sentence's subject
+    before the participle ("Le Lot voit …"), are where the territory named right after lies."""
+    for mention in mentions:
+        if mention.departement_codes:
+            continue
+        sentence_start = sentence_bounds(text, mention.start)[0]
+        joined = JOINED_INTO.search(text, sentence_start, mention.start)
+        if not joined:
+            continue
+        codes = _places_run(text, joined.start("places"), joined.end("places"), places)
+        if codes:
+            mention.departement_codes |= codes | {p.code for p in places if p.kind == "departement"
+                                                  and sentence_start <= p.start < joined.start()}
 
 
 # "Collines de Normandie, partagé avec l'Orne", "Vallée de la Bresle (territoire interrégional avec
@@ -490,7 +515,9 @@ def _heads_its_line(text: str, place: PlaceMention) -> bool:
     return bool(heading) and heading.end("place") == place.end
 
 
-TERRITORIES_WORD = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?")
+# "les territoires meurthe-et-mosellans", "quatre intercommunalités héraultaises": a demonym's noun.
+NOUN_BEFORE_A_DEMONYM = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?|\b(?:intercommunalites|communautes"
+                                   r"(?:\s+de\s+communes|\s+d'agglomeration)?|epci|agglomerations)\b")
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais": the demonym of an apposition.
 APPOSED_TERRITORY = re.compile(r",\s+(?:(?:un|le|l')\s*)?(?:(?:autre|nouveau|nouvel|premier)\s+)?territoire(?:\s+d'\s*industrie)?")
 
@@ -503,7 +530,8 @@ def _demonym_codes(folded: str, position: int, limit: int) -> set[str]:
 
 def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]) -> None:
     """'Le Toulois rejoint les territoires meurthe-et-mosellans sélectionnés fin 2018 : Nord
-    Lorraine et Pays de Briey': a département's demonym after "territoires" earlier
+    Lorraine et Pays de Briey', 'plusieurs intercommunalités héraultaises forment le territoire X':
+    a département's demonym after "territoires" or a plural noun of intercommunalities earlier
     in the sentence says where the names after it lie (rules/demonyms.json); so does one in an
     apposition right after the name ('La Gascogne Toulousaine, autre territoire gersois …')."""
     folded = fold(text)
@@ -512,7 +540,7 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
             continue
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
         codes = set()
-        for word in TERRITORIES_WORD.finditer(folded, sentence_start, mention.start):
+        for word in NOUN_BEFORE_A_DEMONYM.finditer(folded, sentence_start, mention.start):
             codes |= _demonym_codes(folded, word.end(), mention.start)
         apposed = APPOSED_TERRITORY.match(folded, mention.end, sentence_end)
         if apposed:
