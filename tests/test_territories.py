@@ -2117,3 +2117,11 @@ def test_departements_joined_into_the_territory_named_after_them_and_a_demonym_o
             "Figeac – Rodez, reconduit au titre des Territoires d'industrie. Sur le littoral, plusieurs "
             "intercommunalités héraultaises forment le territoire Béziers-Sète, lui aussi reconduit.")
     assert departements_of(text) == {"aurillac-figeac-rodez": {"12", "15", "46"}, "beziers-sete": {"34"}}
+
+
+def test_the_territory_before_a_cleft_after_apres_and_a_former_name_that_is_no_territory():
+    text = ("Territoires d'industrie : un troisième lauréat\n\nAprès la Plaine Haute, labellisée elle aussi, c'est le "
+            "territoire Val Riant qui a été retenu. En 2019, il s'appelait « Val du Lac ». Le périmètre, baptisé "
+            "« Lacs et Forêts » à sa création, a été renommé en 2023. Après Michelin, c'est Safran qui a été retenu.")
+    assert set(ids(text)) == {"plaine-haute", "val-riant"}
+    assert ids("Le territoire, rebaptisé « Val Riant », a été retenu comme Territoire d'industrie.") == ["val-riant"]

@@ -22,7 +22,7 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (ET_JOINT, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, make_mention,
-                                                 sentence_bounds)
+                                                 reads_as_a_place_name, sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, is_epci_name, read_part
 from pipeline.extract.territories.topic import BRAND_TAIL
 from pipeline.normalize import fold
@@ -322,6 +322,9 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
                 continue  # "le bassin de Bourges et Vierzon retenu": one territory, its name unsure
             if pattern is AFTER_PROGRAMME and len(parts) == 1 and not (parts[0].epci or _after_article(text, parts[0])):
                 continue  # "Territoires d'industrie : Michelin retenu pour …": a company takes no article
+            if pattern is CLEFT and not all(p.epci or reads_as_a_place_name(text, p.start, p.end, places, p.name)
+                                            for p in parts):
+                continue  # "Après Michelin, c'est Safran qui a été retenu": a company
             if parts and parts[-1].end == len(text[:subject_end].rstrip()):
                 found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
     return found

@@ -69,6 +69,8 @@ NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=gr
 # d'industrie »': a quoted name after "territoire" in lower case, in a sentence naming the programme
 # or a label ("Plusieurs territoires ont été labellisés, dont …, ainsi que le territoire « X »").
 TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(?:du|de\s+la|de\s+l['’]|des|de)\s*)?(?=[«“\"])")
+# A renaming told after the name given: that name was the territory's former one.
+RENAMED = re.compile(r"\b(?:renomme|rebaptise|change\s+de\s+nom)")
 # What is named must be a territory or its perimeter, written before the name: "un nouveau
 # Territoire du dispositif", "définie sur le même périmètre géographique, dénommé X".
 NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+|seul\s+)?(?:territoire|perimetre|groupement)\b")
@@ -228,6 +230,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) and not ordinal:
             continue  # "une usine baptisée « Gigafactory »", "cette zone du territoire, dénommée …"
         pos = match.end()
+        if RENAMED.search(folded, pos, sentence_end):
+            continue  # "Le territoire X, baptisé « Y » en 2018, a été renommé": Y is its former name
         if text[pos:pos + 1] in OPENING_QUOTES:
             quoted = quoted_name(text, pos)
             if quoted:
