@@ -2125,3 +2125,13 @@ def test_the_territory_before_a_cleft_after_apres_and_a_former_name_that_is_no_t
             "« Lacs et Forêts » à sa création, a été renommé en 2023. Après Michelin, c'est Safran qui a été retenu.")
     assert set(ids(text)) == {"plaine-haute", "val-riant"}
     assert ids("Le territoire, rebaptisé « Val Riant », a été retenu comme Territoire d'industrie.") == ["val-riant"]
+
+
+def test_a_territory_and_that_of_another_in_a_text_about_the_programme_and_the_departement_of_counted_members():
+    text = ("Territoires d'industrie : la Région réunit les binômes\n\nLa vice-présidente a salué le territoire de "
+            "Sologne Val de Cher ainsi que celui d'Orléans Métropole – Beauce Loirétaine, dans le Loiret, et le Grand "
+            "Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire.")
+    assert departements_of(text) == {"sologne-val-de-cher": set(), "orleans-metropole-beauce-loiretaine": {"45"},
+                                     "grand-est-touraine": {"37"}}
+    # without a title about the programme, nor a word of the label, "le territoire de X" is a place's area
+    assert ids("Le maire a salué le territoire de Vierzon ainsi que celui de Bourges.") == []

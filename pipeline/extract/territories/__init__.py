@@ -146,6 +146,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_of_the_sub_heading(structure, kept, places)
     _places_written_after(text, kept, places)
     _departements_joined_into(text, kept, places)
+    _departements_of_its_counted_members(text, kept, places)
     _departements_framing_the_sentence(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)
     _departement_counted_before(text, kept, places)
@@ -286,6 +287,24 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
                 and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]):
             mentions[previous].departement_codes |= codes
             previous -= 1
+
+
+# "le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire": where the
+# intercommunalities a relative clause counts lie.
+MEMBERS_PLACED_AFTER = re.compile(r"[ \t»”\"]*,\s*qui\s+(?:r[ée]unit|regroupe|rassemble|associe|f[ée]d[èe]re)\s+"
+                                  r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|des|plusieurs)\s+"
+                                  r"(?:intercommunalit[ée]s|communaut[ée]s(?:\s+de\s+communes|\s+d['’]agglom[ée]ration)?|EPCI)\s+"
+                                  r"(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,60})", re.IGNORECASE)
+
+
+def _departements_of_its_counted_members(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire': the
+    départements its intercommunalities are said to lie in, for that one name (the verb is in
+    the singular)."""
+    for mention in mentions:
+        counted = None if mention.departement_codes else MEMBERS_PLACED_AFTER.match(text, mention.end)
+        if counted:
+            mention.departement_codes |= _places_run(text, counted.start("places"), counted.end("places"), places)
 
 
 # "Le Lot voit son bassin de Figeac réuni avec le Cantal et l'Aveyron dans le territoire X": the

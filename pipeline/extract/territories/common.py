@@ -331,6 +331,17 @@ def town_words() -> frozenset[str]:
     return frozenset(words)
 
 
+TITLE_LINES = 4
+
+
+def titled_by_the_programme(folded: str) -> bool:
+    """Whether the text's first lines (its title, a rubric, a kicker) name the programme: the whole
+    article is about its territories, so a bare award far from the word "territoires" is theirs
+    ("Le Grand-Orly Seine Bièvre, labellisé dès 2018 …, a partagé" ten lines below)."""
+    head = "\n".join(line for line in folded.lstrip().splitlines()[:TITLE_LINES])
+    return bool(re.search(PREFIX, head))
+
+
 def reads_as_a_place_name(text: str, start: int, end: int, places: list[PlaceMention], name: str | None = None) -> bool:
     """Whether a name in prose reads as a place's, not a company's or a person's: a place's
     article before it, a word of geography in it, a département's or a région's name, or a

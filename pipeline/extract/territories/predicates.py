@@ -22,7 +22,7 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (ET_JOINT, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, make_mention,
-                                                 reads_as_a_place_name, sentence_bounds)
+                                                 reads_as_a_place_name, sentence_bounds, titled_by_the_programme)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, is_epci_name, read_part
 from pipeline.extract.territories.topic import BRAND_TAIL
 from pipeline.normalize import fold
@@ -217,16 +217,6 @@ BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\
 TERRITORY_HEAD = re.compile(r"\bterritoires\s+$", re.IGNORECASE)  # "les territoires A et B"
 
 
-TITLE_LINES = 4
-
-
-def _titled_by_the_programme(folded: str) -> bool:
-    """Whether the text's first lines (its title, a rubric, a kicker) name the programme: the whole
-    article is about its territories, so a bare award far from the word "territoires" is theirs
-    ("Le Grand-Orly Seine Bièvre, labellisé dès 2018 …, a partagé" ten lines below)."""
-    head = "\n".join(line for line in folded.lstrip().splitlines()[:TITLE_LINES])
-    return bool(re.search(PREFIX, head))
-
 
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
@@ -242,7 +232,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if _opens_a_paragraph(text, match):
             continue  # "Saint-Paul, le 14 mars 2022" then "Labellisé … en 2018, le X …": no subject before
         if needs_context and not TERRITORIES_WORD.search(folded, max(0, sentence_start - 300), sentence_end) \
-                and not _titled_by_the_programme(folded):
+                and not titled_by_the_programme(folded):
             continue
         # "X, labellisé …" qualifies X; "A associée à B, et à C, est lauréate": a comma before a
         # verb closes what stands between the subject and it

@@ -12,7 +12,8 @@ from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME
                                                  TerritoryMention, asked, brand_end, capitalised_run,
                                                  is_place_name, legal_form_end, make_mention, named_by_its_departements,
                                                  quoted_name, reads_as_a_place_name, sentence_bounds,
-                                                 split_inline_list, trim_name, written_with_legal_form)
+                                                 split_inline_list, titled_by_the_programme, trim_name,
+                                                 written_with_legal_form)
 from pipeline.extract.territories.phrases import read_part
 from pipeline.normalize import fold
 
@@ -23,6 +24,10 @@ PROSE_HEAD = re.compile(
     r"|(?:^|(?<=\n)|(?<=\.\s))" + r"(?:[a-z]+ment\s+)?" + r"(?P<award>" + "|".join(WORDS["fronted_award"]) + r")\s+"
     r"[^,.;:\n]{0,60}?territoires?\s+d'\s*industrie\S*\s*)"  # "Lauréat du programme Territoires d'industrie, le X"
     r"(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
+# "le territoire de Sologne Val de Cher ainsi que celui d'Orléans Métropole – Beauce Loirétaine": two
+# territories named as such, which a text about the programme (its title names it) need not label.
+TERRITORY_AND_THAT_OF = re.compile(r"\bterritoire\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*[^.;:\n]{1,80}?"
+                                   r"\b(?:ainsi\s+que|et|comme)\s+celui\s+(?:de\s+la|de\s+l'|du|des|de|d')")
 # A geographic head in lower case opening a name: "celui de la vallée de la Bresle".
 HEAD_OF_NAME = re.compile(r"(?:vallee|pays|bassin|plaine|plateau)\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
 PROGRAMME_WORDS = re.compile(PREFIX)
@@ -147,9 +152,11 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if mention:
             found.append(mention)
 
+    titled = titled_by_the_programme(folded)
     for match in PROSE_HEAD.finditer(folded):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
-        if not LABELLING.search(folded[sentence_start:sentence_end]):
+        if not LABELLING.search(folded[sentence_start:sentence_end]) \
+                and not (titled and TERRITORY_AND_THAT_OF.search(folded, sentence_start, sentence_end)):
             continue
         wider = PART_OF_A_TERRITORY.search(folded, sentence_start, sentence_end)
         if wider and LABELLING.search(folded, sentence_start, wider.start()) \
@@ -322,7 +329,6 @@ def _enumerated_name_end(text: str, pos: int, limit: int) -> int:
 # about it on the same line ("Saint-Nazaire – Cordemais. Le bassin industriel …").
 RUN_IN_HEAD = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Ý][^\n.!?:;,()«»\"\d]{1,60}?)(?:[ \t]*\([^()\n]{1,40}\))?\.[ \t]+(?=[A-ZÀ-Ý])",
                          re.MULTILINE)  # "Pays de Vannes (Morbihan). …": its départements in brackets
-TITLE_LINES = 4
 
 
 def run_in_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -332,7 +338,7 @@ def run_in_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMention
     heading "Bretagne."), nor the programme's words; a dateline holds a comma ("Nantes, le 3 mai
     2023.")."""
     folded = fold(text)
-    if not PROGRAMME_WORDS.search("\n".join(folded.lstrip().splitlines()[:TITLE_LINES])):
+    if not titled_by_the_programme(folded):
         return []
     found = []
     for match in RUN_IN_HEAD.finditer(text):
