@@ -2135,3 +2135,9 @@ def test_a_territory_and_that_of_another_in_a_text_about_the_programme_and_the_d
                                      "grand-est-touraine": {"37"}}
     # without a title about the programme, nor a word of the label, "le territoire de X" is a place's area
     assert ids("Le maire a salué le territoire de Vierzon ainsi que celui de Bourges.") == []
+
+
+def test_a_compass_word_in_lower_case_before_a_region_after_plural_programme_words_says_where_they_lie():
+    text = ("La commission a soutenu plusieurs Territoires d'industrie de l'ouest de l'Occitanie. "
+            "Le Territoire d'industrie du Sud de l'Aisne a signé.")
+    assert ids(text) == ["sud-de-l-aisne"]
