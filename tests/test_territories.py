@@ -2045,6 +2045,9 @@ def test_a_speech_names_territories_after_je_pense_a_and_puis_a():
     text = ("Notre région compte plusieurs Territoires d'industrie. Je pense d'abord à l'Axe Seine, qui relie Rouen "
             "au Havre, puis à Caen Industrie, et enfin au Nord Cotentin. Je pense aussi à Michelin, puis à nos lycées.")
     assert set(ids(text)) == {"axe-seine", "caen-industrie", "nord-cotentin"}
+    text = ("Discours sur les Territoires d'industrie\n\nJe pense à la Vallée de l'Arve, au Grand Annecy et à "
+            "Vienne Condrieu.")
+    assert set(ids(text)) == {"vallee-de-l-arve", "grand-annecy", "vienne-condrieu"}
 
 
 def test_names_fronted_by_d_abord_and_ensuite_after_a_question_about_the_laureates():

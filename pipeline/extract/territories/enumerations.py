@@ -103,7 +103,7 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 if needs == "award_after" and not AWARD_AFTER.match(folded, closing + 1, sentence_end):
                     continue
                 limit = closing
-            parts = enumeration_after(text, match.end(), limit)
+            parts = enumeration_after(text, match.end(), limit, after_to=bool(cue.get("after_to")))
             if cue.get("beside"):
                 parts = [part for part in parts if _set_beside(text, folded, part)]
             if cue.get("placed") and not all(_placed(text, part, places) for part in parts):
