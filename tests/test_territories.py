@@ -2144,3 +2144,15 @@ def test_a_compass_word_in_lower_case_before_a_region_after_plural_programme_wor
     text = ("La commission a soutenu plusieurs Territoires d'industrie de l'ouest de l'Occitanie. "
             "Le Territoire d'industrie du Sud de l'Aisne a signé.")
     assert ids(text) == ["sud-de-l-aisne"]
+
+
+def test_companies_institutions_and_people_in_the_prose_cues_are_no_territories():
+    text = ("Territoires d'industrie : le comité régional des lauréats\n\n"
+            "Qui sont les lauréats du concours ? D'abord Orano, qui recrute à La Hague. Ensuite Naval Group, qui "
+            "construit des sous-marins. Enfin Saint-Gobain, qui ouvre une usine.\n\n"
+            "Les représentants de l'État et de la Région ont présenté le calendrier. Les représentants de Bpifrance "
+            "et de la Banque des Territoires ont présenté leurs offres.\n\n"
+            "Je pense d'abord à nos apprentis, puis à nos entreprises, et enfin à Airbus.\n\n"
+            "Troisième lauréat du concours, Arkema a été distingué. Premier lauréat, le lycée Alexis de Tocqueville.\n\n"
+            "Après la réunion, c'est le préfet qui a conclu.\n")
+    assert ids(text) == []
