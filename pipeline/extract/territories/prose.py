@@ -1,5 +1,6 @@
-"""Territories named in running prose (territory.prose), as signatories (territory.signatories)
-or, opt-in, by the French model's NER (territory.ner)."""
+"""Territories named in running prose (territory.prose), as signatories (territory.signatories),
+as a review's run-in paragraph heads (territory.run_in_head) or, opt-in, by the French model's
+NER (territory.ner)."""
 
 from __future__ import annotations
 
