@@ -9,8 +9,8 @@ du label"; "les deux Territoires d'industrie de la première phase, le Territoir
 CIREST, sont reconduits" (as many names as the count); "Dans le Bas-Rhin, ce sont A et B ; dans le
 Haut-Rhin, C et D" (each fronted département places the names after it); a speech's "Je pense
 d'abord à A, …, puis à B", "Qui sont les lauréats ? D'abord le A, … Ensuite B", "Les représentants
-de A et de B", "Troisième lauréat, A", "Après A, c'est le territoire B qui …" (names that must
-read as places': no company, person or institution). The cues are data
+de A et de B", "Troisième lauréat, A", "Après A, c'est le territoire B qui …" (each name must
+read as a place's: no company, person or institution). The cues are data
 (rules/territory_words.json, enumeration_cues); the names are read by
 pipeline/extract/territories/phrases.py.
 """
