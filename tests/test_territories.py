@@ -2087,3 +2087,120 @@ def test_names_after_a_savoir_and_a_capitalised_pays_with_its_demonym():
     # a lower-case head and a demonym beside a name describe that territory
     assert ids("Le territoire Saint-Nazaire Cordemais a été labellisé. Le bassin nazairien y figure.") == [
         "saint-nazaire-cordemais"]
+
+
+def test_a_speech_names_territories_after_je_pense_a_and_puis_a():
+    text = ("Notre région compte plusieurs Territoires d'industrie. Je pense d'abord à l'Axe Seine, qui relie Rouen "
+            "au Havre, puis à Caen Industrie, et enfin au Nord Cotentin. Je pense aussi à Michelin, puis à nos lycées.")
+    assert set(ids(text)) == {"axe-seine", "caen-industrie", "nord-cotentin"}
+    text = ("Discours sur les Territoires d'industrie\n\nJe pense à la Vallée de l'Arve, au Grand Annecy et à "
+            "Vienne Condrieu.")
+    assert set(ids(text)) == {"vallee-de-l-arve", "grand-annecy", "vienne-condrieu"}
+
+
+def test_names_fronted_by_d_abord_and_ensuite_after_a_question_about_the_laureates():
+    text = ("Qui sont les lauréats ? D'abord le Grand Chalon, qui candidatait seul. Ensuite Bourgogne Industrie, qui "
+            "associe trois intercommunalités. Ensuite, la Région réunira les binômes. Enfin Safran, qui recrute.")
+    assert set(ids(text)) == {"grand-chalon", "bourgogne-industrie"}
+
+
+def test_the_representatives_of_territories_but_not_of_companies_nor_of_carriers():
+    text = ("Le comité des Territoires d'industrie s'est réuni. Les représentants de l'Est du Loiret et du Nord "
+            "Loiret ont présenté leurs projets. Les représentants d'Hutchinson et de Shiseido ont parlé d'emploi.")
+    assert set(ids(text)) == {"est-du-loiret", "nord-loiret"}
+    text = ("Les élus du Pays Portes de Gascogne et du PETR Garonne Quercy Gascogne se sont réunis au titre du "
+            "programme Territoires d'industrie.")
+    assert ids(text) == []
+
+
+def test_a_fronted_ordinal_laureate_names_the_one_territory_after_it():
+    text = ("Deux territoires étaient déjà connus. Troisième lauréat du département, Orléans Métropole – Beauce "
+            "Loirétaine présentera sa feuille de route. Autre lauréat, le Vendômois, qui réunit trois "
+            "intercommunalités. Premier lauréat du concours de l'innovation, Safran a présenté un moteur. "
+            "Dernier lauréat, l'entreprise Hutchinson, qui fabrique des joints.")
+    assert set(ids(text)) == {"orleans-metropole-beauce-loiretaine", "vendomois"}
+
+
+def test_departements_of_the_territory_named_before_ce_dernier_and_of_an_interregional_one():
+    text = ("Le premier dossier concerne le territoire Comminges – Nestes. Pour ce dernier, à cheval sur la "
+            "Haute-Garonne et les Hautes-Pyrénées, la priorité est la formation. Le territoire Lacq-Pau-Tarbes, "
+            "interrégional, relie les Pyrénées-Atlantiques et les Hautes-Pyrénées au titre des Territoires d'industrie.")
+    assert territories(text) >= {("comminges-nestes", "territory.prose", ("31", "65")),
+                                 ("lacq-pau-tarbes", "territory.prose", ("64", "65"))}
+
+
+def test_a_departement_glossing_one_territory_is_not_the_next_ones():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("La Région a retenu comme Territoires d'industrie le territoire de Sologne Val de Cher ainsi que celui "
+            "d'Orléans Métropole – Beauce Loirétaine, dans le Loiret, et le Grand Est Touraine, qui réunit quatre "
+            "communautés de communes.")
+    rows = {row["territory_id"]: row["departement_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"sologne-val-de-cher": [], "orleans-metropole-beauce-loiretaine": ["45"], "grand-est-touraine": []}
+
+
+def test_a_subject_with_a_long_apposition_and_quoted_names_after_tout_comme():
+    text = ("Territoires d'industrie en Guadeloupe\n\nCap Excellence, l'agglomération qui réunit Les Abymes, "
+            "Baie-Mahault et Pointe-à-Pitre, a été retenue, tout comme « Nord Grande-Terre – Marie-Galante » et "
+            "« Grand Sud Caraïbe – Nord Basse-Terre ».")
+    assert set(ids(text)) == {"cap-excellence", "nord-grande-terre-marie-galante", "grand-sud-caraibe-nord-basse-terre"}
+    # an intercommunality's name needs no article before a bare award; a company's still does
+    assert ids("Territoires d'industrie en Guadeloupe\n\nAirbus, l'entreprise qui recrute à Toulouse, a été retenue.") == []
+
+
+def test_run_in_paragraph_heads_of_a_review_about_the_programme():
+    text = ("Territoires d'industrie : la deuxième vague\n\n"
+            "Nantes, le 12 décembre 2023. Tour d'horizon des bassins de l'Ouest.\n\n"
+            "Bretagne. La région met en avant ses bassins navals.\n\n"
+            "Saint-Nazaire – Cordemais. Le bassin industriel de l'estuaire mise sur l'éolien en mer.\n\n"
+            "Vendée Grand Sud. Autour de Luçon, les élus veulent former des techniciens.\n\n"
+            "Christelle Morançais. La présidente de Région a promis un soutien aux binômes.\n")
+    assert set(ids(text)) == {"saint-nazaire-cordemais", "vendee-grand-sud"}
+    # one such paragraph is no review's layout; nor are heads under a title about something else
+    assert ids("Territoires d'industrie : la deuxième vague\n\nVendée Grand Sud. Autour de Luçon, les élus "
+               "veulent former des techniciens.\n") == []
+    assert ids("Le salon de l'emploi\n\nSaint-Nazaire – Cordemais. Le bassin recrute.\n\nVendée Grand Sud. "
+               "Autour de Luçon, on recrute.\n") == []
+
+
+def test_departements_joined_into_the_territory_named_after_them_and_a_demonym_of_its_intercommunalities():
+    text = ("Le Lot voit son bassin de Figeac réuni avec le Cantal et l'Aveyron dans le territoire Aurillac – "
+            "Figeac – Rodez, reconduit au titre des Territoires d'industrie. Sur le littoral, plusieurs "
+            "intercommunalités héraultaises forment le territoire Béziers-Sète, lui aussi reconduit.")
+    assert departements_of(text) == {"aurillac-figeac-rodez": {"12", "15", "46"}, "beziers-sete": {"34"}}
+
+
+def test_the_territory_before_a_cleft_after_apres_and_a_former_name_that_is_no_territory():
+    text = ("Territoires d'industrie : un troisième lauréat\n\nAprès la Plaine Haute, labellisée elle aussi, c'est le "
+            "territoire Val Riant qui a été retenu. En 2019, il s'appelait « Val du Lac ». Le périmètre, baptisé "
+            "« Lacs et Forêts » à sa création, a été renommé en 2023. Après Michelin, c'est Safran qui a été retenu.")
+    assert set(ids(text)) == {"plaine-haute", "val-riant"}
+    assert ids("Le territoire, rebaptisé « Val Riant », a été retenu comme Territoire d'industrie.") == ["val-riant"]
+
+
+def test_a_territory_and_that_of_another_in_a_text_about_the_programme_and_the_departement_of_counted_members():
+    text = ("Territoires d'industrie : la Région réunit les binômes\n\nLa vice-présidente a salué le territoire de "
+            "Sologne Val de Cher ainsi que celui d'Orléans Métropole – Beauce Loirétaine, dans le Loiret, et le Grand "
+            "Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire.")
+    assert departements_of(text) == {"sologne-val-de-cher": set(), "orleans-metropole-beauce-loiretaine": {"45"},
+                                     "grand-est-touraine": {"37"}}
+    # without a title about the programme, nor a word of the label, "le territoire de X" is a place's area
+    assert ids("Le maire a salué le territoire de Vierzon ainsi que celui de Bourges.") == []
+
+
+def test_a_compass_word_in_lower_case_before_a_region_after_plural_programme_words_says_where_they_lie():
+    text = ("La commission a soutenu plusieurs Territoires d'industrie de l'ouest de l'Occitanie. "
+            "Le Territoire d'industrie du Sud de l'Aisne a signé.")
+    assert ids(text) == ["sud-de-l-aisne"]
+
+
+def test_companies_institutions_and_people_in_the_prose_cues_are_no_territories():
+    text = ("Territoires d'industrie : le comité régional des lauréats\n\n"
+            "Qui sont les lauréats du concours ? D'abord Orano, qui recrute à La Hague. Ensuite Naval Group, qui "
+            "construit des sous-marins. Enfin Saint-Gobain, qui ouvre une usine.\n\n"
+            "Les représentants de l'État et de la Région ont présenté le calendrier. Les représentants de Bpifrance "
+            "et de la Banque des Territoires ont présenté leurs offres.\n\n"
+            "Je pense d'abord à nos apprentis, puis à nos entreprises, et enfin à Airbus.\n\n"
+            "Troisième lauréat du concours, Arkema a été distingué. Premier lauréat, le lycée Alexis de Tocqueville.\n\n"
+            "Après la réunion, c'est le préfet qui a conclu.\n")
+    assert ids(text) == []

@@ -280,7 +280,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         row["departements"] |= (mention.departement_codes - mention.name_codes) | mention.shared_codes
         row["name_departements"] |= mention.name_codes
         if mention.territory_id not in placed:
-            row["departements"] |= _stated_departements(text, context_places, mention)
+            row["departements"] |= _stated_departements(text, context_places, mention, mentions)
         if mention.intro is not None:  # a list item: its intro's sentence counts too
             sentence = (_sentence_of(sentences, mention.intro[0])[0], sentence[1])
         bracket = REGION_BRACKET.match(text, mention.end)
@@ -368,11 +368,18 @@ def _regions_in(places: list[PlaceMention], sentence: tuple[int, int]) -> set[st
 REFERRING_INTRO = re.compile(r"\s*(?:il\s+s'agit\b|ce\s+sont\s*:|(?:les\s+)?voici\s*:|a\s+savoir\s*:)")
 
 
-def _stated_departements(text: str, places: list[PlaceMention], mention: TerritoryMention) -> set[str]:
+# Where the name before lies, glossed after it: "celui d'A, dans le Loiret, et B".
+PLACE_GLOSS_AFTER = re.compile(r"[ \t»”\"]*,\s*(?:situ[ée]e?\s+)?(?:en|dans|au|aux|à)\s+(?:(?:la|le|les|l['’])\s*)?")
+
+
+def _stated_departements(text: str, places: list[PlaceMention], mention: TerritoryMention,
+                         mentions: list[TerritoryMention]) -> set[str]:
     """Départements the text states for a territory without codes of its own: the one named in
     its list's intro ("Liste des territoires d'industrie en Mayenne :") or in its own sentence,
     or all of those introduced by the word "départements" ("à cheval sur les départements de la
-    Mayenne et de la Sarthe, « Cœur de Maine »"). Two départements without that word: none."""
+    Mayenne et de la Sarthe, « Cœur de Maine »"). Two départements without that word: none. A
+    département glossing another territory of the sentence is that one's ("celui d'A, dans le
+    Loiret, et le Grand Est Touraine")."""
     if mention.intro is not None:
         start, end = mention.intro
         if REFERRING_INTRO.match(fold(text[start:end])):
@@ -381,7 +388,10 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
     else:
         start = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
         end = mention.end
-    named = [p for p in places if p.kind == "departement" and start <= p.start and p.end <= end]
+    named = [p for p in places if p.kind == "departement" and start <= p.start and p.end <= end
+             and not any(other.start < mention.start and p.end <= mention.start
+                         and PLACE_GLOSS_AFTER.fullmatch(text, other.end, p.start)
+                         for other in mentions if other.territory_id != mention.territory_id)]
     codes = {p.code for p in named}
     if len(codes) == 1 or re.search(r"d[ée]partements\b", text[start:end], re.IGNORECASE):
         return codes

@@ -83,7 +83,7 @@ from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIV
 from pipeline.extract.territories.predicates import (grouping_subjects, labelled_objects, labelled_subjects,
                                                      predecessors, selected_zones, wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
-from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, signatories
+from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, run_in_heads, signatories
 from pipeline.extract.territories.records import record_names
 from pipeline.extract.territories.topic import topic_name
 from pipeline.linking import known_acronyms
@@ -114,7 +114,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
                   + wider_areas(text, structure, places) + predecessors(text, structure, places)
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places)
-                  + record_names(text, places) + names_before_a_count(text, structure, places))
+                  + record_names(text, places) + names_before_a_count(text, structure, places)
+                  + run_in_heads(text, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places)]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -144,6 +145,8 @@ def find_territories(text: str, places: list[PlaceMention],
         mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
     _departement_of_the_sub_heading(structure, kept, places)
     _places_written_after(text, kept, places)
+    _departements_joined_into(text, kept, places)
+    _departements_of_its_counted_members(text, kept, places)
     _departements_framing_the_sentence(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)
     _departement_counted_before(text, kept, places)
@@ -245,7 +248,8 @@ def _departements_holding_others(text: str, mentions: list[TerritoryMention],
 
 STRADDLING = re.compile(r"[ \t]*[»”\"]?,?\s*(?:(?:lui|elle),\s*)?(?:(?:un|le)\s+)?(?:territoire\s+)?(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
                         r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
-                        r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ)[ée]?e?\s+(?:entre|sur))\s+"
+                        r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ)[ée]?e?\s+(?:entre|sur)"
+                        r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre))\s+"
                         r"(?P<places>[^.;()\n]{1,80})")
 
 
@@ -283,6 +287,48 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
                 and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]):
             mentions[previous].departement_codes |= codes
             previous -= 1
+
+
+# "le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire": where the
+# intercommunalities a relative clause counts lie.
+MEMBERS_PLACED_AFTER = re.compile(r"[ \t»”\"]*,\s*qui\s+(?:r[ée]unit|regroupe|rassemble|associe|f[ée]d[èe]re)\s+"
+                                  r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|des|plusieurs)\s+"
+                                  r"(?:intercommunalit[ée]s|communaut[ée]s(?:\s+de\s+communes|\s+d['’]agglom[ée]ration)?|EPCI)\s+"
+                                  r"(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,60})", re.IGNORECASE)
+
+
+def _departements_of_its_counted_members(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire': the
+    départements its intercommunalities are said to lie in, for that one name (the verb is in
+    the singular)."""
+    for mention in mentions:
+        counted = None if mention.departement_codes else MEMBERS_PLACED_AFTER.match(text, mention.end)
+        if counted:
+            mention.departement_codes |= _places_run(text, counted.start("places"), counted.end("places"), places)
+
+
+# "Le Lot voit son bassin de Figeac réuni avec le Cantal et l'Aveyron dans le territoire X": the
+# places joined into the territory named right after, the subject's among them.
+JOINED_INTO = re.compile(r"(?:r[ée]uni|associ[ée]|regroup[ée]|rassembl[ée])e?s?\s+(?:avec|[àa])\s+(?P<places>[^.;()\n]{1,80}?)\s+"
+                         r"(?:dans|au\s+sein\s+d[ue]|pour\s+former)\s+(?:le\s+|un\s+)?(?:m[êe]me\s+)?territoire"
+                         r"(?:\s+d['’]\s*industrie)?\s*[«\"]?\s*$", re.IGNORECASE)
+
+
+def _departements_joined_into(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'… son bassin de Figeac réuni avec le Cantal et l'Aveyron dans le territoire Aurillac –
+    Figeac – Rodez': the départements written after "avec", and those of the sentence's subject
+    before the participle ("Le Lot voit …"), are where the territory named right after lies."""
+    for mention in mentions:
+        if mention.departement_codes:
+            continue
+        sentence_start = sentence_bounds(text, mention.start)[0]
+        joined = JOINED_INTO.search(text, sentence_start, mention.start)
+        if not joined:
+            continue
+        codes = _places_run(text, joined.start("places"), joined.end("places"), places)
+        if codes:
+            mention.departement_codes |= codes | {p.code for p in places if p.kind == "departement"
+                                                  and sentence_start <= p.start < joined.start()}
 
 
 # "Collines de Normandie, partagé avec l'Orne", "Vallée de la Bresle (territoire interrégional avec
@@ -333,8 +379,9 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
 
 
 # A sentence about the territory named just before: "Il s'étend sur trois départements
-# (Aveyron, Lot, Cantal)".
-ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]rim[èe]tre|le territoire)\b",
+# (Aveyron, Lot, Cantal)", "Pour ce dernier, à cheval sur l'Aude et l'Ariège, …".
+ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]rim[èe]tre|le territoire"
+                      r"|(?:pour|chez|dans)\s+(?:ce\s+dernier|cette\s+derni[èe]re|celui-ci|celle-ci))\b",
                       re.IGNORECASE)
 DEPARTEMENTS_WORD = re.compile(r"\bd[ée]partements?\b", re.IGNORECASE)
 
@@ -343,7 +390,8 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
                                        places: list[PlaceMention]) -> None:
     """The départements a sentence pointing back at the only territory of the sentence before
     states ("Le bassin Aurillac – Figeac – Rodez a été identifié … Il s'étend sur trois
-    départements (Aveyron, Lot, Cantal)")."""
+    départements (Aveyron, Lot, Cantal)"), or the places it straddles ("… le territoire X. Pour ce
+    dernier, à cheval sur l'Aude et l'Ariège, …")."""
     for mention in mentions:
         if mention.departement_codes:
             continue
@@ -352,7 +400,12 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
             continue
         following_start = sentence_end + 1
         following_end = sentence_bounds(text, min(len(text), following_start + 1))[1]
-        if ANAPHORA.match(text, following_start) and DEPARTEMENTS_WORD.search(text, following_start, following_end):
+        anaphora = ANAPHORA.match(text, following_start)
+        straddling = STRADDLING.match(text, anaphora.end()) if anaphora else None
+        spanned = _places_run(text, straddling.start("places"), straddling.end("places"), places) if straddling else set()
+        if spanned:  # "Pour ce dernier, à cheval sur l'Aude et l'Ariège, …": the places it spans
+            mention.departement_codes |= spanned
+        elif anaphora and DEPARTEMENTS_WORD.search(text, following_start, following_end):
             mention.departement_codes |= {p.code for p in places if p.kind == "departement"
                                           and following_start <= p.start < following_end}
 
@@ -481,7 +534,9 @@ def _heads_its_line(text: str, place: PlaceMention) -> bool:
     return bool(heading) and heading.end("place") == place.end
 
 
-TERRITORIES_WORD = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?")
+# "les territoires meurthe-et-mosellans", "quatre intercommunalités héraultaises": a demonym's noun.
+NOUN_BEFORE_A_DEMONYM = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?|\b(?:intercommunalites|communautes"
+                                   r"(?:\s+de\s+communes|\s+d'agglomeration)?|epci|agglomerations)\b")
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais": the demonym of an apposition.
 APPOSED_TERRITORY = re.compile(r",\s+(?:(?:un|le|l')\s*)?(?:(?:autre|nouveau|nouvel|premier)\s+)?territoire(?:\s+d'\s*industrie)?")
 
@@ -494,7 +549,8 @@ def _demonym_codes(folded: str, position: int, limit: int) -> set[str]:
 
 def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]) -> None:
     """'Le Toulois rejoint les territoires meurthe-et-mosellans sélectionnés fin 2018 : Nord
-    Lorraine et Pays de Briey': a département's demonym after "territoires" earlier
+    Lorraine et Pays de Briey', 'plusieurs intercommunalités héraultaises forment le territoire X':
+    a département's demonym after "territoires" or a plural noun of intercommunalities earlier
     in the sentence says where the names after it lie (rules/demonyms.json); so does one in an
     apposition right after the name ('La Gascogne Toulousaine, autre territoire gersois …')."""
     folded = fold(text)
@@ -503,7 +559,7 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
             continue
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
         codes = set()
-        for word in TERRITORIES_WORD.finditer(folded, sentence_start, mention.start):
+        for word in NOUN_BEFORE_A_DEMONYM.finditer(folded, sentence_start, mention.start):
             codes |= _demonym_codes(folded, word.end(), mention.start)
         apposed = APPOSED_TERRITORY.match(folded, mention.end, sentence_end)
         if apposed:

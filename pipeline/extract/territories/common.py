@@ -308,6 +308,66 @@ CONTRACT_WORDS = {"ENTRE", "ET", "AVEC", "CONTRAT", "PROTOCOLE", "CONVENTION", "
 REDACTED = re.compile(r"(?:X['’])?X{3,}(?:[-'’]X+)*[.,]?")
 
 
+INSTITUTION = re.compile(r"\b(?:region|etat|departement|prefecture|conseil|agence|banque|chambre|ministere"
+                         r"|metropole|universite|pole|petr|cluster|ecole|institut|groupe|association|syndicat)\b")
+PLACE_WORD = re.compile(r"(?<![\w'-])(?:" + "|".join(WORDS["geographic_heads"]) + r"|grand|grande|portes?|haute?s?)(?![\w'-])")
+COMPOUNDS = re.compile(r"\s+[–—-]\s+|[\s/]+")  # words, a hyphenated compound whole
+SAINTS = {"saint", "sainte", "st", "ste"}
+SPACED_DASH = re.compile(r"\S\s+[–—-]\s+\S")  # "Saint-Nazaire – Cordemais": places a territory joins
+
+
+def _town_words_of(written: str) -> set[str]:
+    """The folded words of a name that may be a town's: each capitalised word of four letters or
+    more, a hyphenated compound whole ('Saint-Omer') and its pieces, but no saint's word ('Saint',
+    and 'Jean' in 'Saint-Jean-de-Luz': a first name)."""
+    words = set()
+    for compound in COMPOUNDS.split(written):
+        if len(compound) < 4 or not compound[:1].isupper():
+            continue
+        words.add(fold(compound))
+        pieces = compound.split("-")
+        words.update(fold(piece) for previous, piece in zip([""] + pieces, pieces)
+                     if len(piece) >= 4 and piece[:1].isupper() and not {fold(piece), fold(previous)} & SAINTS)
+    return words
+
+
+@lru_cache(maxsize=1)
+def town_words() -> frozenset[str]:
+    """The town words (_town_words_of) of the referential's EPCI names, every millésime's, and of
+    its préfectures' names: the towns and areas places are named after ('Vierzon', 'Caen',
+    'Saint-Omer'), which companies' and people's names seldom are ('Saint-Gobain')."""
+    ref = referential.load()
+    names = [n.name for e in ref.epcis.values() for n in e.names] + [d.chef_lieu_name for d in ref.departements.values()]
+    return frozenset(word for name in names for word in _town_words_of(name))
+
+
+TITLE_LINES = 4
+
+
+def titled_by_the_programme(folded: str) -> bool:
+    """Whether the text's first lines (its title, a rubric, a kicker) name the programme: the whole
+    article is about its territories, so a bare award far from the word "territoires" is theirs
+    ("Le Grand-Orly Seine Bièvre, labellisé dès 2018 …, a partagé" ten lines below)."""
+    head = "\n".join(line for line in folded.lstrip().splitlines()[:TITLE_LINES])
+    return bool(re.search(PREFIX, head))
+
+
+def reads_as_a_place_name(text: str, start: int, end: int, places: list[PlaceMention], name: str | None = None) -> bool:
+    """Whether a name in prose reads as a place's, not a company's or a person's: a place's
+    article before it, a word of geography in it, a département's or a région's name, a town's
+    (town_words), or names joined by a spaced dash; never an institution (named first) nor an
+    acronym."""
+    written = name or text[start:end]
+    folded = fold(written)
+    if INSTITUTION.match(folded) or written.isupper():
+        return False
+    article = re.search(r"(?:\bdu|\bau|\baux|\b(?:de\s+)?la|\bl'|\b(?:de\s+)?les?|\bdes)\s*[\"«]?\s*$",
+                        fold(text[max(0, start - 10):start]))
+    holds_place = any(start <= p.start and p.end <= end for p in places if p.kind != "country")
+    return bool(article or holds_place or PLACE_WORD.search(folded)
+                or bool(_town_words_of(written) & town_words()) or bool(SPACED_DASH.search(written)))
+
+
 def capitalised_run(text: str, pos: int, limit: int) -> int:
     """End of a name starting at `pos`: capitalised words joined by connectors, on one line, or
     across one line break of a wrapped paragraph (a title line ends the name: "Territoire

@@ -7,7 +7,10 @@ territoires retenus, on retrouve le binôme Agglomération du A-Communauté de c
 les secteurs de Pithiviers, Montargis, …, la vallée du Loir et la vallée du Cher qui profiteront
 du label"; "les deux Territoires d'industrie de la première phase, le Territoire de l'Ouest et la
 CIREST, sont reconduits" (as many names as the count); "Dans le Bas-Rhin, ce sont A et B ; dans le
-Haut-Rhin, C et D" (each fronted département places the names after it). The cues are data
+Haut-Rhin, C et D" (each fronted département places the names after it); a speech's "Je pense
+d'abord à A, …, puis à B", "Qui sont les lauréats ? D'abord le A, … Ensuite B", "Les représentants
+de A et de B", "Troisième lauréat, A", "Après A, c'est le territoire B qui …" (each name must
+read as a place's: no company, person or institution). The cues are data
 (rules/territory_words.json, enumeration_cues); the names are read by
 pipeline/extract/territories/phrases.py.
 """
@@ -19,9 +22,9 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, PERSON_AFTER_NAME, PREFIX,
-                                                 SMALL_COUNTS, WORDS, TerritoryMention, make_mention,
-                                                 sentence_bounds)
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, INSTITUTION, PERSON_AFTER_NAME,
+                                                 PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, make_mention,
+                                                 reads_as_a_place_name, sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before
 from pipeline.normalize import fold
 
@@ -42,8 +45,6 @@ def _cues() -> list[tuple[re.Pattern, dict]]:
 
 # "le « Territoire d'industrie Rumilly-Usses et Rhône »": the programme's words, then a name.
 LABEL_THEN_NAME = re.compile(r"(?i:" + PREFIX + r")\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?[A-ZÀ-Ý]")
-INSTITUTION = re.compile(r"\b(?:region|etat|departement|prefecture|conseil|agence|banque|chambre|ministere"
-                         r"|metropole|universite|pole|cluster|ecole|institut|groupe|association|syndicat)\b")
 
 
 def _set_beside(text: str, folded: str, part: Part) -> bool:
@@ -52,6 +53,13 @@ def _set_beside(text: str, folded: str, part: Part) -> bool:
     name = part.name or text[part.start:part.end]
     return (bool(re.search(r"(?:\bdu|\bde\s+la|\bde\s+l'|\bdes)\s*$", folded[max(0, part.start - 8):part.start]))
             and len(name.split()) >= 2 and not part.epci and not INSTITUTION.search(fold(name)))
+
+
+def _placed(text: str, part: Part, places: list[PlaceMention]) -> bool:
+    """A name that reads as a place's ('les représentants de Bourges-Vierzon et du Grand Chalon',
+    'je pense à Caen Industrie', not 'd'Airbus'), and not an intercommunality written with its
+    legal form (its members')."""
+    return not part.epci and reads_as_a_place_name(text, part.start, part.end, places, part.name)
 
 
 def _counts_other(between: str) -> bool:
@@ -77,8 +85,12 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             sentence = folded[sentence_start:sentence_end]
             before = folded[slice(*_previous_sentence(text, sentence_start))]
             needs = cue["needs"]
+            if "reach" in cue:  # "Qui sont les lauréats ? D'abord A. Ensuite B": a few sentences back
+                before = folded[max(0, sentence_start - cue["reach"]):sentence_start]
             if needs == "territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)):
                 continue
+            if "opened_by" in cue and not re.search(cue["opened_by"], folded[sentence_start:match.start()]):
+                continue  # ", puis à B" goes on from "Je pense d'abord à A" in its sentence
             if needs == "award" and not AWARD.search(sentence):
                 continue
             if needs == "count_territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)):
@@ -94,9 +106,13 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 if needs == "award_after" and not AWARD_AFTER.match(folded, closing + 1, sentence_end):
                     continue
                 limit = closing
-            parts = enumeration_after(text, match.end(), limit)
+            parts = enumeration_after(text, match.end(), limit, after_to=bool(cue.get("after_to")))
             if cue.get("beside"):
                 parts = [part for part in parts if _set_beside(text, folded, part)]
+            if cue.get("placed") and not all(_placed(text, part, places) for part in parts):
+                continue
+            if len(parts) > cue.get("max_names", len(parts)):
+                continue  # "Troisième lauréat, le territoire A, B et C": one name holding commas
             if len(parts) < cue.get("min_names", 1):
                 continue
             if "then" in cue and not re.compile(cue["then"]).match(folded, parts[-1].end if parts else match.end()):

@@ -32,8 +32,10 @@ NOT_PLACE_ADJECTIVES = frozenset(WORDS["not_place_adjectives"])
 # "à" repeated before each name coordinated after a cue: "le label attribué au A et au B" (not
 # before a subject: "L'agglomération A associée à B, et à C, est lauréate" names one territory).
 REPEATED_TO = re.compile(r"aux?\s+|a\s+(?=(?:la|l')\b)")
+REPEATED_TO_ANY = re.compile(r"(?:aux?|a)\s+")
 ARTICLE = re.compile(r"(?:(?:les|la|le|l')\b\s*|l'\s*)")
 OPENING_QUOTE = re.compile(r"[«“\"]\s*")
+CLOSING_QUOTE = re.compile(r"(?:[ \t\u00a0]*[»”\"])?")
 # "Agglomération du Gard rhodanien-Communauté de communes du Pont du Gard": a brand dropped in a pair.
 BRAND_FORM = re.compile(r"Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
 # Where a name read from a capitalised run stops inside it: a coordination or a pair's joint.
@@ -180,22 +182,26 @@ def _paired(text: str, folded: str, first: Part, limit: int) -> Part | None:
     return Part(first.start, second.end, True, f"{first_name} / {second_name}")
 
 
-def enumeration_after(text: str, start: int, limit: int) -> list[Part]:
+def enumeration_after(text: str, start: int, limit: int, after_to: bool = False) -> list[Part]:
     """Name parts coordinated from `start` ("A, le bassin de B, C et la vallée du D"), up to the
     first piece that is not a name. A piece that cannot stand alone joins the next one ("Monts et
     Vallées de l'Ouest"). After the last comma only the last "et" coordinates: "A, B et C et D"
-    is "A", "B et C", "D" ("Vendée-Est, Lamballe Terre et Mer et Saint-Brieuc Baie d'Armor")."""
+    is "A", "B et C", "D" ("Vendée-Est, Lamballe Terre et Mer et Saint-Brieuc Baie d'Armor").
+    `after_to`: the first name followed "à", which each next one repeats ("je pense à A, au B et
+    à C"): ", au B" coordinates, it places nothing."""
     folded = fold(text)
     read: list[Part] = []
     pos = start
+    repeated_to = REPEATED_TO_ANY if after_to else REPEATED_TO
     while pos < limit:
-        part = read_part(text, _skip(folded, pos, REPEATED_TO) if read else pos, limit, folded)
+        part = read_part(text, _skip(folded, pos, repeated_to) if read else pos, limit, folded)
         if part is None:
             break
         read.append(part)
-        after = GLOSS_BRACKET.match(text, part.end)
-        after = after.end() if after else part.end
-        place = PLACE_GLOSS.match(text, after)
+        after = CLOSING_QUOTE.match(text, part.end).end()  # "« A » et « B »"
+        bracket = GLOSS_BRACKET.match(text, after)
+        after = bracket.end() if bracket else after
+        place = None if after_to else PLACE_GLOSS.match(text, after)
         if place:  # "la CA de Bastia (CAB), en Haute-Corse, et la CA du Pays Ajaccien"
             after = place.end()
         if RELATIVE_GLOSS.match(folded, after):

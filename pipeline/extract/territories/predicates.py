@@ -22,8 +22,8 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (ET_JOINT, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, make_mention,
-                                                 sentence_bounds)
-from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, read_part
+                                                 reads_as_a_place_name, sentence_bounds, titled_by_the_programme)
+from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, is_epci_name, read_part
 from pipeline.extract.territories.topic import BRAND_TAIL
 from pipeline.normalize import fold
 
@@ -87,6 +87,12 @@ SINGULAR_VERB = re.compile(r"(?:est|a|fait|vient|obtient|decroche|recoit|rejoint
 RELATIVE = re.compile(r"\s+(?:dans\s+lequel|dans\s+laquelle|auquel|à\s+laquelle|dont|où)\s|,\s+qu(?:e\s|['’])")
 # A bracket between the subject and its predicate: "X (A, B et C) entre dans le dispositif".
 BRACKET_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,160}\)$")
+# A common noun of a place and its relative clause apposed between the subject and its predicate:
+# "Cap Excellence, l'agglomération qui réunit Les Abymes, Baie-Mahault et Pointe-à-Pitre, a été
+# retenue" (the towns it joins are no subjects).
+NOUN_APPOSED_BEFORE = re.compile(r",\s+(?:l['’]\s*|la\s+|le\s+|une?\s+|cette\s+|cet\s+|ce\s+)"
+                                 r"(?:agglom[ée]ration|intercommunalit[ée]|communaut[ée]|territoire|m[ée]tropole|ville"
+                                 r"|bassin|p[ôo]le|ensemble|espace)\b[^,;:()\n]{0,30}?\s(?:qui|que|dont|où)\s[^;:()\n]{0,160}$")
 # The predicate in a relative clause right after the name it qualifies: "X, qui a été retenu".
 SUBJECT_RELATIVE = re.compile(r",\s*qui$")
 # The present of a verb in -er where the title's participle would stand ("confirme", not "confirmé").
@@ -221,16 +227,6 @@ BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\
 TERRITORY_HEAD = re.compile(r"\bterritoires\s+$", re.IGNORECASE)  # "les territoires A et B"
 
 
-TITLE_LINES = 4
-
-
-def _titled_by_the_programme(folded: str) -> bool:
-    """Whether the text's first lines (its title, a rubric, a kicker) name the programme: the whole
-    article is about its territories, so a bare award far from the word "territoires" is theirs
-    ("Le Grand-Orly Seine Bièvre, labellisé dès 2018 …, a partagé" ten lines below)."""
-    head = "\n".join(line for line in folded.lstrip().splitlines()[:TITLE_LINES])
-    return bool(re.search(PREFIX, head))
-
 
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
@@ -246,7 +242,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if _opens_a_paragraph(text, match):
             continue  # "Saint-Paul, le 14 mars 2022" then "Labellisé … en 2018, le X …": no subject before
         if needs_context and not TERRITORIES_WORD.search(folded, max(0, sentence_start - 300), sentence_end) \
-                and not _titled_by_the_programme(folded):
+                and not titled_by_the_programme(folded):
             continue
         # "X, labellisé …" qualifies X; "A associée à B, et à C, est lauréate": a comma before a
         # verb closes what stands between the subject and it
@@ -264,6 +260,9 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         relative = RELATIVE.search(text, clause_start, end)
         if relative:  # "L'Axe Seine dans lequel s'inscrit Le Havre Seine Métropole a été identifié …"
             end = relative.start()
+        described = NOUN_APPOSED_BEFORE.search(text, clause_start, end)
+        if described:  # "Cap Excellence, l'agglomération qui réunit A, B et C, a été retenue"
+            end = described.start()
         gloss = PLACE_GLOSS_BEFORE.search(text[clause_start:end])
         if gloss:  # "la communauté de communes X, en Vendée, est officiellement un territoire …"
             end = clause_start + gloss.start()
@@ -290,7 +289,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         said_territories = bool(parts) and bool(TERRITORY_HEAD.search(text, clause_start, parts[0].start))
         if needs_context and BARE_AWARD.search(match.group(0)) and parts and (
                 not (said_territories or all(_after_article(text, p) or _holds_a_place(p, places) or p.epci
-                                               or _branded(text, p) for p in parts))
+                                               or _branded(text, p) or is_epci_name(text[p.start:p.end]) for p in parts))
                 or not BEFORE_BARE_AWARD_SUBJECT.fullmatch(text, clause_start, parts[0].start)):
             continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits", "Michelin et
             # Safran ont été retenus": people and companies take no place's article; "le territoire
@@ -323,6 +322,9 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
                 continue  # "le bassin de Bourges et Vierzon retenu": one territory, its name unsure
             if pattern is AFTER_PROGRAMME and len(parts) == 1 and not (parts[0].epci or _after_article(text, parts[0])):
                 continue  # "Territoires d'industrie : Michelin retenu pour …": a company takes no article
+            if pattern is CLEFT and not all(p.epci or reads_as_a_place_name(text, p.start, p.end, places, p.name)
+                                            for p in parts):
+                continue  # "Après Michelin, c'est Safran qui a été retenu": a company
             if parts and parts[-1].end == len(text[:subject_end].rstrip()):
                 found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
     return found

@@ -44,6 +44,7 @@ CODES_AS_NAME = re.compile(DEPARTEMENT_CODE + r"(?:[ \t]?/[ \t]?" + DEPARTEMENT_
 
 HEAD_THEN_NAME = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?")
 PERSON_ROLE = re.compile(WORDS["person_roles"])
+COMPASS_HEAD = re.compile(r"(?:" + "|".join(WORDS["compass_heads"]) + r")\b")
 # "trois vallées de A, B et C": a small count, then a plural geographic head, in lower case.
 COUNTED_HEAD = re.compile(r"(?P<count>" + "|".join(SMALL_COUNTS) + r")\s+(?:"
                           + "|".join(h for h in WORDS["geographic_heads"] if h.endswith("s?")) + r")\s+"
@@ -145,6 +146,9 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             if not text[start_of_run:start_of_run + 1].isupper():
                 continue
             end = capitalised_run(text, start_of_run, min(len(text), start_of_run + 200))
+            if COMPASS_HEAD.match(fold(text[pos:start_of_run])) and is_place_name(text[start_of_run:end]) \
+                    and PLURAL.match(text, match.start()):
+                continue  # "plusieurs Territoires d'industrie de l'ouest de l'Occitanie": where they lie
         elif ADJECTIVE.match(fold(text[pos:pos + 20])):
             # "Territoire d'industrie interdépartemental Dordogne / Haute-Vienne"
             start_of_run = pos + ADJECTIVE.match(fold(text[pos:pos + 20])).end()

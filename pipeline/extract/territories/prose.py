@@ -1,5 +1,6 @@
-"""Territories named in running prose (territory.prose), as signatories (territory.signatories)
-or, opt-in, by the French model's NER (territory.ner)."""
+"""Territories named in running prose (territory.prose), as signatories (territory.signatories),
+as a review's run-in paragraph heads (territory.run_in_head) or, opt-in, by the French model's
+NER (territory.ner)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME
                                                  PART_OF_A_TERRITORY, PREFIX, WORDS,
                                                  TerritoryMention, asked, brand_end, capitalised_run,
                                                  is_place_name, legal_form_end, make_mention, named_by_its_departements,
-                                                 quoted_name, sentence_bounds,
-                                                 split_inline_list, trim_name, written_with_legal_form)
+                                                 quoted_name, reads_as_a_place_name, sentence_bounds,
+                                                 split_inline_list, titled_by_the_programme, trim_name,
+                                                 written_with_legal_form)
 from pipeline.extract.territories.phrases import read_part
 from pipeline.normalize import fold
 
@@ -23,6 +25,10 @@ PROSE_HEAD = re.compile(
     r"|(?:^|(?<=\n)|(?<=\.\s))" + r"(?:[a-z]+ment\s+)?" + r"(?P<award>" + "|".join(WORDS["fronted_award"]) + r")\s+"
     r"[^,.;:\n]{0,60}?territoires?\s+d'\s*industrie\S*\s*)"  # "Lauréat du programme Territoires d'industrie, le X"
     r"(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
+# "le territoire de Sologne Val de Cher ainsi que celui d'Orléans Métropole – Beauce Loirétaine": two
+# territories named as such, which a text about the programme (its title names it) need not label.
+TERRITORY_AND_THAT_OF = re.compile(r"\bterritoire\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*[^.;:\n]{1,80}?"
+                                   r"\b(?:ainsi\s+que|et|comme)\s+celui\s+(?:de\s+la|de\s+l'|du|des|de|d')")
 # A geographic head in lower case opening a name: "celui de la vallée de la Bresle".
 HEAD_OF_NAME = re.compile(r"(?:vallee|pays|bassin|plaine|plateau)\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
 PROGRAMME_WORDS = re.compile(PREFIX)
@@ -69,6 +75,8 @@ NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=gr
 # d'industrie »': a quoted name after "territoire" in lower case, in a sentence naming the programme
 # or a label ("Plusieurs territoires ont été labellisés, dont …, ainsi que le territoire « X »").
 TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(?:du|de\s+la|de\s+l['’]|des|de)\s*)?(?=[«“\"])")
+# A renaming told after the name given: that name was the territory's former one.
+RENAMED = re.compile(r"\b(?:renomme|rebaptise|change\s+de\s+nom)")
 # What is named must be a territory or its perimeter, written before the name: "un nouveau
 # Territoire du dispositif", "définie sur le même périmètre géographique, dénommé X".
 NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+|seul\s+)?(?:territoire|perimetre|groupement)\b")
@@ -145,9 +153,11 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if mention:
             found.append(mention)
 
+    titled = titled_by_the_programme(folded)
     for match in PROSE_HEAD.finditer(folded):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
-        if not LABELLING.search(folded[sentence_start:sentence_end]):
+        if not LABELLING.search(folded[sentence_start:sentence_end]) \
+                and not (titled and TERRITORY_AND_THAT_OF.search(folded, sentence_start, sentence_end)):
             continue
         wider = PART_OF_A_TERRITORY.search(folded, sentence_start, sentence_end)
         if wider and LABELLING.search(folded, sentence_start, wider.start()) \
@@ -228,6 +238,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) and not ordinal:
             continue  # "une usine baptisée « Gigafactory »", "cette zone du territoire, dénommée …"
         pos = match.end()
+        if RENAMED.search(folded, pos, sentence_end):
+            continue  # "Le territoire X, baptisé « Y » en 2018, a été renommé": Y is its former name
         if text[pos:pos + 1] in OPENING_QUOTES:
             quoted = quoted_name(text, pos)
             if quoted:
@@ -312,6 +324,36 @@ def _enumerated_name_end(text: str, pos: int, limit: int) -> int:
         return extended
     return end
 
+
+
+# A review's run-in paragraph head: a short name line ended by a full stop, then the paragraph
+# about it on the same line ("Saint-Nazaire – Cordemais. Le bassin industriel …").
+RUN_IN_HEAD = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Ý][^\n.!?:;,()«»\"\d]{1,60}?)(?:[ \t]*\([^()\n]{1,40}\))?\.[ \t]+(?=[A-ZÀ-Ý])",
+                         re.MULTILINE)  # "Pays de Vannes (Morbihan). …": its départements in brackets
+
+
+def run_in_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.run_in_head: the names a review about the programme (its first lines name it)
+    opens its paragraphs with, each ended by a full stop; two such paragraphs at least, each head
+    a place's name (reads_as_a_place_name) that is not a département's or a région's (a région
+    heading "Bretagne."), nor the programme's words; a dateline holds a comma ("Nantes, le 3 mai
+    2023.")."""
+    folded = fold(text)
+    if not titled_by_the_programme(folded):
+        return []
+    found = []
+    for match in RUN_IN_HEAD.finditer(text):
+        start, end = match.span("name")
+        end = len(text[:end].rstrip())
+        if capitalised_run(text, start, end) != end or len(text[start:end].split()) > 6 \
+                or is_place_name(text[start:end]) or PROGRAMME_WORDS.search(folded, start, end) \
+                or not reads_as_a_place_name(text, start, end, places):
+            continue
+        line_end = text.find("\n", end)
+        mention = make_mention(text, start, end, "territory.run_in_head", (), len(text) if line_end < 0 else line_end)
+        if mention:
+            found.append(mention)
+    return found if len(found) >= 2 else []
 
 
 INSTITUTION_WORDS = {"region", "regions", "etat", "departement", "prefet", "prefete", "prefecture",
