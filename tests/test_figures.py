@@ -542,3 +542,8 @@ def test_local_figures_of_a_page_naming_no_place_count_where_its_territories_lie
             "d'euros aux projets du territoire. Le programme compte 183 territoires.")
     found = extract(text, next(nlp.parse([text]))).figures
     assert [(f["value"], f["scope_code"]) for f in found] == [(14.0, "56"), (1200000.0, "56"), (183.0, "FR")]
+
+
+def test_the_first_national_wave_is_counted_not_ranked():
+    text = "Le Béarn faisait partie des territoires retenus parmi les 124 premiers territoires d'industrie en 2018."
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(124.0, "territoire")]

@@ -15,8 +15,8 @@ figures table leaves out, because they are about something else than the program
   ("une vingtaine de projets, qui représentent près de deux cents emplois");
 - a company's revenue or a price ("120 M€ de CA", "au prix de 1 200 000 euros"), companies'
   own investments ("les entreprises du département ont investi 45 M€");
-- a rank in a list ("Les quatre premiers lauréats …"; "des 13 premiers Territoires d'industrie
-  pilotes" does count them);
+- a rank in a list ("Les quatre premiers …", "les trois premiers projets"; "des 13 premiers
+  Territoires d'industrie pilotes" and a national wave, "les 124 premiers territoires", count);
 - a bound ("quatre EPCI maximum"), laureates of another call ("19 lauréats de l'AMI …"), a
   territory's own geography ("à cheval sur deux départements");
 - amounts, projects and jobs after the name of another national programme, in a sentence that
@@ -45,6 +45,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 WINDOW = 30  # characters read before a number or after its noun
 LINK_TITLE_WORDS = 20  # a longer line under a related-links heading is the article going on
 PARAGRAPH_END = re.compile(r'[.!?:"»)]$')  # a line ending so ends its paragraph
+RANKED_AT_MOST = 30  # "les trois premiers projets" rank; "les 124 premiers territoires" count
 RANK_ARTICLE = re.compile(r"(?<![\w'])les[\s*_]*$")  # "Les quatre premiers", not "des 13 premiers"
 QUOTED_NAME = re.compile(r'"\s*[a-z][^"\n]{2,60}"')  # « Choose France » (folded quotes)
 
@@ -70,6 +71,12 @@ class Context:
     programme_paragraph: re.Pattern
     other_programme_name: re.Pattern
     own_programme_name: re.Pattern
+
+
+def _number_in(folded: str) -> int:
+    """The number in digits opening a ranked group ("124 premiers"), 0 for words ("quatre")."""
+    digits = re.match(r"\s*(\d[\d\s.]*)", folded)
+    return int(re.sub(r"\D", "", digits.group(1))) if digits else 0
 
 
 def _words(words: list[str]) -> str:
@@ -162,8 +169,9 @@ def not_programme(folded: str, start: int, end: int, unit: str, sentence: tuple[
         return "a company's revenue or a price"
     if unit == "euro" and context.private_investment.search(folded, sentence[0], start):
         return "companies' own investment"
-    if RANK_ARTICLE.search(before) and context.rank.match(folded, start):
-        return "a rank in a list"
+    rank = context.rank.match(folded, start) if RANK_ARTICLE.search(before) else None
+    if rank and (end <= rank.end() or _number_in(folded[start:rank.end()]) <= RANKED_AT_MOST):
+        return "a rank in a list"  # not "les 124 premiers territoires d'industrie", a national wave
     if context.limit.search(after):
         return "a bound"
     if unit == "territoire" and context.other_programme.search(after):
