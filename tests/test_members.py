@@ -506,3 +506,14 @@ def test_a_territory_named_bare_in_a_list_of_territories_lists_no_member():
 def test_companies_in_a_members_run_are_no_unlinked_member():
     text = "Le Territoire d'industrie Cap Nord, porté par Cap Nord Martinique, rassemble des PME de l'agroalimentaire."
     assert members(text, frozenset({"972"})) == [("200041788", "Cap Nord Martinique")]
+
+
+def test_an_acronym_before_its_expansion_and_communes_are_no_unlinked_members():
+    """r18members: "- CCVG - Communauté de communes Vienne et Gartempe" (the acronym is the next
+    name's, not a member of its own: no "CCVG -" row), "regroupe 34 communes autour de Laval",
+    "rassemble Lussac-les-Châteaux et les communes voisines": towns, not EPCIs."""
+    text = ("Le territoire Sud Vienne regroupe :\n- CCVG - Communauté de communes Vienne et Gartempe ;\n"
+            "- CCCP - Communauté de communes du Civraisien en Poitou.\n")
+    assert [siren for siren, _ in members(text)] == ["200070043", "200070035"]
+    assert members("Le territoire rassemble Lussac-les-Châteaux et les communes voisines.") == []
+    assert members("Laval Agglomération regroupe 34 communes autour de Laval.") == []

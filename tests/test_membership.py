@@ -707,3 +707,29 @@ def test_a_trigger_word_opening_an_epcis_name_opens_no_list():
             "| Sologne Val de Cher | Loir-et-Cher | CC du Romorantinais et du Monestois ; CC de la Sologne des Rivières |\n")
     assert ("sologne-val-de-cher", "200018406") in members(text)
     assert ("grand-est-touraine", "200018406") not in members(text)
+
+
+def test_a_label_naming_a_side_of_the_territory_is_no_territory():
+    """r18members: "- côté Gers : CC A, CC B" / "- versant tarn-et-garonnais : CC C" under one
+    interdepartemental territory name parts of it; their members are its members."""
+    text = ("Le territoire d'industrie interdépartemental Gers / Tarn-et-Garonne a été reconduit pour "
+            "2023-2027. Il réunit :\n"
+            "- côté Gers : CC de la Lomagne Gersoise et CC Bastides de Lomagne ;\n"
+            "- Versant tarn-et-garonnais : CC Terres des Confluences et CC Grand Sud Tarn-et-Garonne.\n")
+    territory = "interdepartemental-gers-tarn-et-garonne"
+    assert members(text) == {(territory, "243200391"), (territory, "200034726"),
+                             (territory, "200066322"), (territory, "200066652")}
+
+
+def test_an_ordinal_apposed_or_after_est_names_one_of_the_territories_counted():
+    """r18members: "Le second, Thouarsais et Loudunais, est interdépartemental. Il associe …" and
+    "Le premier est Laval Agglomération, qui regroupe …": the members after the pronoun are the
+    second's, not the first's."""
+    text = ("Deux territoires deux-sévriens ont été labellisés pour 2023-2027. Le premier, Niort-Haut "
+            "Val de Sèvre, réunit la CA du Niortais et la CC Haut Val de Sèvre. Le second, Thouarsais et "
+            "Loudunais, est interdépartemental. Il associe la CC du Thouarsais et la CC du Pays Loudunais.")
+    assert members(text) == {("niort-haut-val-de-sevre", "200041317"), ("niort-haut-val-de-sevre", "200041994"),
+                             ("thouarsais-et-loudunais", "247900798"), ("thouarsais-et-loudunais", "248600447")}
+    text = ("Deux territoires mayennais sont labellisés pour 2023-2027. Le premier est Laval Agglomération, "
+            "qui regroupe 34 communes autour de Laval.")
+    assert members(text) == {("laval-agglomeration", "200083392")}

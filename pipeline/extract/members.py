@@ -111,6 +111,10 @@ NAME_WORD = re.compile(r"[A-ZÉÈÀÂÎÔ0-9][\w'’&-]*|(?:de|du|des|la|le|les|
                        re.UNICODE)
 
 
+# communes, not in "communauté(s) de communes"
+COMMUNES_NOUN = re.compile(r"(?<![Dd]e\s)(?<![Dd]es\s)\b[Cc]ommunes?\b")
+
+
 @dataclass
 class EpciMention:
     start: int
@@ -616,15 +620,23 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
     if announced:  # "neuf intercommunalités de l'estuaire jusqu'à l'Eure : A, B, C"
         span_start = announced.end()
     heads = _heads(text, folded, span_start, span_end, all_heads)
+    # "regroupe 34 communes autour de Laval", "rassemble Ajaccio et les communes voisines": a list
+    # that speaks of communes names towns; a part of it that links to no EPCI is not one
+    towns_listed = COMMUNES_NOUN.search(text, span_start, span_end) is not None
     groups = []  # (mention_start, names_start, names_end, type)
     headless_end = heads[0].start() if heads else span_end
     connector = GROUP_CONNECTOR.search(text[span_start:headless_end])
     headless_end = span_start + connector.start() if connector else headless_end
-    if text[span_start:headless_end].strip(" \t\n,:"):
+    acronym = ACRONYM_OF_NEXT.fullmatch(text, span_start, heads[0].start()) if heads else None
+    if text[span_start:headless_end].strip(" \t\n,:") and not (acronym and acronym_in(acronym.group(1))):
+        # "CCVG - Communauté de communes Vienne et Gartempe": the acronym of the name after it
         groups.append((span_start, span_start, headless_end, None, False))
     previous_type = None
     for k, head in enumerate(heads):
         names_end = heads[k + 1].start() if k + 1 < len(heads) else span_end
+        acronym = ACRONYM_BEFORE_NEXT.search(text, head.end(), names_end) if k + 1 < len(heads) else None
+        if acronym and acronym_in(acronym.group(1)):  # "CA X / CCMG – Communauté de communes …"
+            names_end = acronym.start()
         connector = GROUP_CONNECTOR.search(text[head.end():names_end])
         if connector:
             names_end = head.end() + connector.start()
@@ -652,7 +664,7 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
                 continue  # "autour de Cholet", "pilotée par … le Jovinien", "autour de Sélestat" (the town of
                 # the "CC de Sélestat"): a place, unless written as the EPCI's own name
             complete = complete and bool(link.siren)
-            if end > start and (known or region.keep_unlinked
+            if end > start and (known or region.keep_unlinked and not (towns_listed and epci_type is None)
                                 and _looks_like_name(written, text[end:end + 30])):
                 rule = "epci.member_list" if region.members else "epci.head_mention"
                 found.append(EpciMention(
@@ -664,6 +676,12 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             not found or APPOSITION.sub("", text[found[-1].end:region.subject_of]).strip(" \t\n,»”\"")):
         return [], True  # the names must run up to the verb: "A et B forment …"
     return found, complete
+
+
+# an acronym alone before a head, a dash or a colon between: the acronym of the name that follows
+ACRONYM_OF_NEXT = re.compile(r"[\s*_]*([A-Z][A-Za-z0-9&]{1,9})[ \t]*[–—:-]?[ \t]*")
+# the same after a joint, ending the names of the head before it
+ACRONYM_BEFORE_NEXT = re.compile(r"(?:[ \t]*[,;/][ \t]*|[ \t]+et[ \t]+|\n[\s*_•−–-]*)([A-Z][A-Za-z0-9&]{1,9})[ \t]*[–—:-][ \t]*$")
 
 
 def _name_after_head(text: str, head: re.Match) -> tuple[int, int] | None:

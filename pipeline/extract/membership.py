@@ -82,7 +82,7 @@ from functools import lru_cache
 
 from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention
 from pipeline.extract.territories import TerritoryMention
-from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, SENTENCE_STARTS,
+from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
                                                  WORDS as TERRITORY_WORDS, is_place_name)
 from pipeline.linking import named_after, named_by_its_start
 from pipeline.normalize import collapse_spaces, fold, name_key
@@ -785,7 +785,7 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
         generic = GENERIC_LABEL.match(folded)  # "Partenaires", "Contacts presse"; not "Axe Seine"
         if generic and (len(LABEL_WORD.findall(name)) == 1 or re.match(r"\w+[sx]\b", folded)):
             continue
-        if not _name_like(name) or is_place_name(name) \
+        if not _name_like(name) or is_place_name(name) or PART_LABEL.match(name) \
                 or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", folded):
             continue
         codes = {p.code for p in places if p.kind == "departement"

@@ -75,6 +75,14 @@ NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:no
 # "Deux territoires sont concernés. … Le second, baptisé « Cœur de Maine », est nouveau": an
 # ordinal opening the sentence picks one of the territories counted a few sentences before.
 ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|dernier|derniere)\s*,\s*$")
+# "Deux territoires sont labellisés. Le premier est Laval Agglomération, qui …", "Le second,
+# Thouarsais et Loudunais, est interdépartemental": the ordinal opens its sentence and the name
+# follows it, apposed between commas or after "est"; the territories are counted just before.
+ORDINAL_THEN_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme"
+                               r"|troisieme|quatrieme|dernier|derniere)\s*(?:(?P<apposed>,)\s*|\s+est\s+)"
+                               r"(?:(?:(?:le|la)\s+|l')(?:territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?)?")
+TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|\d)\s+(?:[\w'-]+\s+)?territoires\b")
+COUNT_WINDOW = 600  # how far back the count of territories an ordinal picks from is looked for
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais", "La Gascogne Toulousaine, autre
@@ -224,7 +232,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     for match in NAMED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         ordinal = ORDINAL_OF_TERRITORIES.fullmatch(folded, sentence_start, match.start()) \
-            and re.search(r"\b(?:deux|trois|quatre|\d)\s+(?:[\w'-]+\s+)?territoires\b", folded[max(0, sentence_start - 600):sentence_start])
+            and TERRITORIES_COUNTED.search(folded, max(0, sentence_start - COUNT_WINDOW), sentence_start)
         if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) and not ordinal:
             continue  # "une usine baptisée « Gigafactory »", "cette zone du territoire, dénommée …"
         pos = match.end()
@@ -272,6 +280,15 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                                name=named) if end > match.end() else None
         if mention:
             found.append(mention)
+    for match in ORDINAL_THEN_NAME.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if not text[match.end():match.end() + 1].isupper() \
+                or not TERRITORIES_COUNTED.search(folded, max(0, match.start() - COUNT_WINDOW), match.start()):
+            continue
+        end = capitalised_run(text, match.end(), sentence_end)
+        if match.group("apposed") and text[end:end + 1] != ",":
+            continue  # "Le premier, Jean Dupont le dit": an apposed name ends at a comma
+        add(match.end(), end, sentence_end)
     for match in THOSE_OF.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not PROGRAMME_WORDS.search(folded, sentence_start, match.start()):
