@@ -517,3 +517,10 @@ def test_an_acronym_before_its_expansion_and_communes_are_no_unlinked_members():
     assert [siren for siren, _ in members(text)] == ["200070043", "200070035"]
     assert members("Le territoire rassemble Lussac-les-Châteaux et les communes voisines.") == []
     assert members("Laval Agglomération regroupe 34 communes autour de Laval.") == []
+
+
+def test_an_official_name_after_avec_is_coordinated_with_the_member_before():
+    """r18members: "rassemble la CA de Béthune-Bruay, Artois-Lys Romane avec Flandre Lys"."""
+    text = "Le territoire rassemble la CA de Béthune-Bruay, Artois-Lys Romane avec Flandre Lys."
+    found = find_epcis(text, DocumentLinker(frozenset({"62"})), parse(text), [])
+    assert [m.link.siren for m in found] == ["200072460", "245900758"]

@@ -1009,9 +1009,9 @@ def _own_anaphors(text: str, linker: DocumentLinker, territories: list[tuple[int
     return found
 
 
-# ", le Pays des Achards", " et Vie et Boulogne": a name coordinated after an EPCI's
+# ", le Pays des Achards", " et Vie et Boulogne", " avec Flandre Lys": a name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
+    r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+(?:et|avec)[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
     r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
 # "le Grand Charolais, Le Grand Autunois Morvan et ": a name coordinated before an EPCI's (the
