@@ -733,3 +733,15 @@ def test_an_ordinal_apposed_or_after_est_names_one_of_the_territories_counted():
     text = ("Deux territoires mayennais sont labellisés pour 2023-2027. Le premier est Laval Agglomération, "
             "qui regroupe 34 communes autour de Laval.")
     assert members(text) == {("laval-agglomeration", "200083392")}
+
+
+def test_a_heading_in_capitals_and_its_members_after_a_long_dash():
+    """r18members: "NORD ARDENNES — CA Ardenne Métropole, CC Vallées et Plateau d'Ardenne": a
+    "label : value" line written with a long dash names a territory by its members; "ARDENNES"
+    before the legal form is the heading's last word, no acronym of the CA (the title's "Ardennes"
+    is no member)."""
+    text = ("Les territoires d'industrie des Ardennes\n\nDeux territoires ardennais ont été retenus en 2018 :\n\n"
+            "NORD ARDENNES — CA Ardenne Métropole, CC Vallées et Plateau d'Ardenne\n\n"
+            "SUD ARDENNES — CC des Crêtes Préardennaises, CC du Pays Rethélois\n")
+    assert members(text) == {("nord-ardennes", "200041630"), ("nord-ardennes", "200067759"),
+                             ("sud-ardennes", "240800862"), ("sud-ardennes", "200043156")}

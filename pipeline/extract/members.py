@@ -62,7 +62,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
-from pipeline.extract.structure import Span
+from pipeline.extract.structure import Field, Span
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, DocumentLinker, Link,
                               acronym_in)
 from pipeline.normalize import fold, name_key
@@ -526,6 +526,17 @@ def _footnote_regions(text: str) -> list[_Region]:
     return regions
 
 
+# "NORD ARDENNES — CA Ardenne Métropole, CC Vallées et Plateau d'Ardenne": a line whose label a
+# spaced long dash parts from a value opening with a legal form (a "label : value" line's layout)
+DASH_FIELD = re.compile(r"^[ \t]*(?P<label>[^\n—–:]{2,80}?)[ \t]+[—–][ \t]+(?P<value>(?:(?:la|les|le)[ \t]+|l['’][ \t]*)?"
+                        r"(?:C[CAU]\b|[Cc]ommunaut[ée]|[Mm][ée]tropole)[^\n]*?)[ \t]*$", re.MULTILINE)
+
+
+def dash_fields(text: str) -> list[Field]:
+    """The "Name — CA X, CC Y" lines of a text, read as "label : value" lines."""
+    return [Field(Span(*line.span("label")), Span(*line.span("value"))) for line in DASH_FIELD.finditer(text)]
+
+
 MAX_LABEL_WORDS = 5  # "Territoire d'industrie Bourges-Vierzon (Cher)" beside the territory's name
 
 
@@ -533,7 +544,7 @@ def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]
     """The value of a "label : value" line whose label is a territory's name, with at most a
     few words around it: its members."""
     regions = []
-    for line in structure.fields:
+    for line in [*structure.fields, *dash_fields(text)]:
         owner = next(((s, e, tid) for s, e, tid in territories
                       if line.label.start <= s and e <= line.label.end), None)
         if owner:
@@ -724,8 +735,9 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
             if link.siren and link.exact:
                 linker.learn(acronym, link)
     for acronym in ACRONYM_BEFORE_HEAD.finditer(text):
-        if not acronym_in(acronym.group(1)):
-            continue
+        if not acronym_in(acronym.group(1)) or WORD_IN_CAPITALS_BEFORE.search(text, max(0, acronym.start() - 40), acronym.start()) \
+                or fold(acronym.group(1)) in _place_names():
+            continue  # "NORD ARDENNES — CA …": the last word of a heading in capitals, a place, no acronym
         head = HEAD.match(text, acronym.end())
         if head and not head.group(0).lower().startswith(("celle", "l")):
             span = _name_after_head(text, head)
@@ -735,6 +747,7 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
 
 
 BRACKETED = re.compile(r"\(([^()\n]{2,80})\)")
+WORD_IN_CAPITALS_BEFORE = re.compile(r"(?<![\w'’])[A-ZÉÈÀÂÎÔ]{2,}[ \t]+$")
 WORD_BEFORE = re.compile(r"([A-Z][\w&]{1,9})\s*$")
 EXPANSION = re.compile(r"(?:la\s+|le\s+|l['’])?(?i:communaut[ée]|agglom[ée]ration|m[ée]tropole|CC\b|CA\b|CU\b)")
 SHORT_NAME = re.compile(r"[A-ZÉÈ][\w'’-]+(?:\s+(?:d[eu]s?|la|le|l['’])?\s*[A-ZÉÈ][\w'’-]+){0,2}")

@@ -80,7 +80,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention
+from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention, dash_fields
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
                                                  WORDS as TERRITORY_WORDS, is_place_name)
@@ -773,7 +773,7 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
     ("Axe Seine (Eure, Seine-Maritime) : Métropole de Rouen, CA Seine-Eure …"); the EPCIs of
     their values decide (member_line_territories)."""
     candidates = []
-    for line in structure.fields:
+    for line in [*structure.fields, *dash_fields(text)]:
         start, end = line.label.start, line.label.end
         if any(t.start < end and start < t.end for t in territories):
             continue
@@ -795,6 +795,9 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
     return candidates
 
 
+VALUE_SEPARATOR = re.compile(r"[:—–]")  # "Name : A, B", "NAME — A, B" (dash_fields)
+
+
 def member_line_territories(candidates: list[TerritoryMention], mentions: list[EpciMention],
                             text: str) -> list[TerritoryMention]:
     """The candidates whose value coordinates at least two linked EPCIs, from its start (a few
@@ -802,7 +805,7 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
     the one EPCI the label names."""
     kept = []
     for candidate in candidates:
-        value_start = text.index(":", candidate.end) + 1
+        value_start = VALUE_SEPARATOR.search(text, candidate.end).end()
         inside = sorted((m for m in mentions if value_start <= m.start and m.end <= candidate.block_end),
                         key=lambda m: m.start)
         if _named_after_its_one_member(candidate, inside, text, value_start):
