@@ -745,3 +745,16 @@ def test_a_heading_in_capitals_and_its_members_after_a_long_dash():
             "SUD ARDENNES — CC des Crêtes Préardennaises, CC du Pays Rethélois\n")
     assert members(text) == {("nord-ardennes", "200041630"), ("nord-ardennes", "200067759"),
                              ("sud-ardennes", "240800862"), ("sud-ardennes", "200043156")}
+
+
+def test_a_territory_that_coincides_with_one_epci_lists_it():
+    """r18members: "Bièvre Isère, qui se confond avec la CC Bièvre Isère Communauté, est
+    reconduit", "Le territoire du Pays Ajaccien correspond à la communauté d'agglomération du Pays
+    Ajaccien, qui rassemble Ajaccio et les communes voisines" (a town, no member)."""
+    text = ("Dans l'Isère, le programme Territoires d'industrie retient trois territoires pour 2023-2027. "
+            "Bièvre Isère, qui se confond avec la CC Bièvre Isère Communauté, est reconduit.")
+    assert members(text) == {("bievre-isere", "200059392")}
+    text = ("Le territoire du Pays Ajaccien correspond à la communauté d'agglomération du Pays Ajaccien, "
+            "qui rassemble Ajaccio et les communes voisines. Il a été reconduit dans le programme "
+            "Territoires d'industrie pour 2023-2027.")
+    assert members(text) == {("pays-ajaccien", "242010056")}
