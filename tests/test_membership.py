@@ -758,3 +758,14 @@ def test_a_territory_that_coincides_with_one_epci_lists_it():
             "qui rassemble Ajaccio et les communes voisines. Il a été reconduit dans le programme "
             "Territoires d'industrie pour 2023-2027.")
     assert members(text) == {("pays-ajaccien", "242010056")}
+
+
+def test_the_epcis_of_a_joint_bid_under_a_name_are_its_members():
+    """r18members: "A et B ont déposé une candidature commune sous le nom « X », retenue pour la
+    deuxième phase du programme Territoires d'industrie": X is a territory, A and B its members,
+    not those of the territory named before."""
+    text = ("Le territoire de la Gascogne Toulousaine a été reconduit. Par ailleurs, la communauté "
+            "d'agglomération Grand Auch Cœur de Gascogne et la communauté de communes Astarac Arros en "
+            "Gascogne ont déposé une candidature commune sous le nom « Grand Auch Astarac », retenue pour "
+            "la deuxième phase du programme Territoires d'industrie (2023-2027).")
+    assert members(text) == {("grand-auch-astarac", "200066926"), ("grand-auch-astarac", "200035756")}

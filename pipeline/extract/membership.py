@@ -121,7 +121,8 @@ MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|s
                        r"|a\s+(?:elle|lui)\s+seule?\s+)?(?:le|un|ce|l')\s*(?:nouveau\s+)?territoire\b"
                        # "A et B ont porté la candidature du territoire d'industrie Y"
                        r"|\s*,?\s*(?:qui\s+)?(?:a|ont|avait|avaient)\s+(?:porte|presente|depose)e?s?\s+"
-                       r"(?:ensemble\s+|conjointement\s+)?(?:la|leur|sa|une)\s+candidature\s+(?:commune\s+)?(?:du|de|au)\b"
+                       r"(?:ensemble\s+|conjointement\s+)?(?:la|leur|sa|une)\s+candidature\s+(?:commune\s+|conjointe\s+)?"
+                       r"(?:du|de|au|sous\s+le\s+nom(?:\s+de)?)\b"
                        # "• A et B – TI Y": the members, then their territory after a dash
                        r"|\s*[–—-]\s*(?:ti|territoire\s+d'\s*industrie)\s"
                        # "A et B, les deux intercommunalités du territoire d'industrie Y, …"

@@ -72,6 +72,9 @@ TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(
 # What is named must be a territory or its perimeter, written before the name: "un nouveau
 # Territoire du dispositif", "définie sur le même périmètre géographique, dénommé X".
 NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+|seul\s+)?(?:territoire|perimetre|groupement)\b")
+# "A et B ont déposé une candidature commune sous le nom « X »": the name of a bid to the programme
+# (its words in the sentence or the next) is the territory's
+NAMED_CANDIDATURE = re.compile(r"\b(?:une|leur|la|sa)\s+candidature\s+(?:commune\s+|conjointe\s+)?$")
 # "Deux territoires sont concernés. … Le second, baptisé « Cœur de Maine », est nouveau": an
 # ordinal opening the sentence picks one of the territories counted a few sentences before.
 ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|dernier|derniere)\s*,\s*$")
@@ -233,7 +236,9 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         ordinal = ORDINAL_OF_TERRITORIES.fullmatch(folded, sentence_start, match.start()) \
             and TERRITORIES_COUNTED.search(folded, max(0, sentence_start - COUNT_WINDOW), sentence_start)
-        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) and not ordinal:
+        bid = NAMED_CANDIDATURE.search(folded, max(sentence_start, match.start() - 40), match.start()) \
+            and PROGRAMME_WORDS.search(folded, sentence_start, sentence_bounds(text, min(len(text) - 1, sentence_end + 1))[1])
+        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) and not ordinal and not bid:
             continue  # "une usine baptisée « Gigafactory »", "cette zone du territoire, dénommée …"
         pos = match.end()
         if text[pos:pos + 1] in OPENING_QUOTES:
