@@ -2039,3 +2039,13 @@ def test_names_after_a_savoir_and_a_capitalised_pays_with_its_demonym():
     # a lower-case head and a demonym beside a name describe that territory
     assert ids("Le territoire Saint-Nazaire Cordemais a été labellisé. Le bassin nazairien y figure.") == [
         "saint-nazaire-cordemais"]
+
+
+def test_a_recalled_former_territory_is_no_territory_of_the_document():
+    """r18members: "Pour mémoire, le Grand Charolais formait avec le Clunisois le territoire Ouest
+    Saône-et-Loire" in a 2023 text recalls a former territory; a territory named without the
+    recall stays one."""
+    text = ("Le territoire Mâconnais Beaujolais a été labellisé Territoire d'industrie pour 2023-2027. "
+            "Pour mémoire, le Grand Charolais formait avec le Clunisois le territoire Ouest Saône-et-Loire.")
+    assert ids(text) == ["maconnais-beaujolais"]
+    assert "ouest-saone-et-loire" in ids("Le territoire Ouest Saône-et-Loire a été labellisé pour 2023-2027.")

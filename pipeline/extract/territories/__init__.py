@@ -116,7 +116,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places)
                   + record_names(text, places) + names_before_a_count(text, structure, places))
     candidates = _marked_items_only(text, structure, candidates)
-    candidates = [m for m in candidates if not _tail_of_a_place(m, places)]
+    candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
@@ -177,6 +177,17 @@ def _marked_items_only(text: str, structure, mentions: list[TerritoryMention]) -
               if held and TI_MARK.search(text, held[1].span.start, held[1].span.end)}
     return [m for m in mentions if not (items[id(m)] and id(items[id(m)][0]) in marked
                                         and m.rule != "territory.prefixed_name")]
+
+
+FORMER_TERRITORY_RECALL = re.compile(WORDS["former_territory_recall"])
+
+
+def _recalled_former(text: str, mention: TerritoryMention) -> bool:
+    """'Pour mémoire, le Grand Charolais formait avec le Clunisois le territoire Ouest
+    Saône-et-Loire': a territory the sentence recalls as it used to be is no territory of the
+    document (rules/territory_words.json former_territory_recall)."""
+    start, _ = sentence_bounds(text, mention.start)
+    return FORMER_TERRITORY_RECALL.search(fold(text[start:mention.start])) is not None
 
 
 def _tail_of_a_place(mention: TerritoryMention, places: list[PlaceMention]) -> bool:
