@@ -524,3 +524,12 @@ def test_an_official_name_after_avec_is_coordinated_with_the_member_before():
     text = "Le territoire rassemble la CA de Béthune-Bruay, Artois-Lys Romane avec Flandre Lys."
     found = find_epcis(text, DocumentLinker(frozenset({"62"})), parse(text), [])
     assert [m.link.siren for m in found] == ["200072460", "245900758"]
+
+
+def test_a_trigger_then_a_noun_of_epcis_ending_its_line_with_a_colon_opens_the_items():
+    """r18members: "Il réunit des communautés de communes de part et d'autre de la limite entre le
+    Gers et le Tarn-et-Garonne :" then "- côté Gers : CC A et CC B" items: the items are members."""
+    text = ("Il réunit des communautés de communes de part et d'autre de la limite entre le Gers et le "
+            "Tarn-et-Garonne :\n- côté Gers : CC de la Lomagne Gersoise et CC Bastides de Lomagne ;\n"
+            "- côté Tarn-et-Garonne : CC Grand Sud Tarn-et-Garonne.\n")
+    assert [siren for siren, _ in members(text)] == ["243200391", "200034726", "200066652"]

@@ -344,8 +344,10 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         rest = GROUP_LEAD.sub("", text[trigger.end():end], count=1)
         if not keep and _common_noun_first(rest):
             continue  # "pilotée par la préfecture", "autour de quatre axes": no list of names
-        if not rest.strip(" \t\n:;,."):
-            # "représenté par :" then the members' list; nothing when no list follows
+        if not rest.strip(" \t\n:;,.") or MEMBERS_NOUN_FIRST.match(text, trigger.end(), end) \
+                and re.match(r":[ \t]*\n", text[end:end + 3]):
+            # "représenté par :" then the members' list; "Il réunit des communautés de communes des
+            # deux côtés de la limite :" too; nothing when no list follows
             regions += _lines_after(text, structure, end, keep, members, trigger.start())
         else:
             regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
@@ -353,6 +355,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
     return regions
 
 
+MEMBERS_NOUN_FIRST = re.compile(r"\s*(?:(?:les|des|ses|leurs|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+)*"
+                                + WORDS["members_noun"] + r"\b", re.IGNORECASE)
 TYPE_NOUN = re.compile(r"(?:communaute|agglo|intercom|interco|metropole|epci|e\.p\.c\.i|collectivite)")
 FIRST_WORD = re.compile(r"[\s:]*(?:(?:la|les|le|une|un|des|du|de)\s+|[ld]['’]\s*)?([^\W\d_][\w'’-]*)", re.IGNORECASE)
 
