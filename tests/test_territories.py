@@ -2049,3 +2049,9 @@ def test_a_recalled_former_territory_is_no_territory_of_the_document():
             "Pour mémoire, le Grand Charolais formait avec le Clunisois le territoire Ouest Saône-et-Loire.")
     assert ids(text) == ["maconnais-beaujolais"]
     assert "ouest-saone-et-loire" in ids("Le territoire Ouest Saône-et-Loire a été labellisé pour 2023-2027.")
+
+
+def test_an_ordinal_followed_by_a_person_names_no_territory():
+    text = ("Deux territoires sont labellisés pour 2023-2027. Le premier est Anne Martin, maire de Laval, "
+            "qui le dit. Le second, Thouarsais et Loudunais, est interdépartemental.")
+    assert ids(text) == ["thouarsais-et-loudunais"]

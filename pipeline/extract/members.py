@@ -344,11 +344,14 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         rest = GROUP_LEAD.sub("", text[trigger.end():end], count=1)
         if not keep and _common_noun_first(rest):
             continue  # "pilotée par la préfecture", "autour de quatre axes": no list of names
-        if not rest.strip(" \t\n:;,.") or MEMBERS_NOUN_FIRST.match(text, trigger.end(), end) \
-                and re.match(r":[ \t]*\n", text[end:end + 3]):
-            # "représenté par :" then the members' list; "Il réunit des communautés de communes des
-            # deux côtés de la limite :" too; nothing when no list follows
-            regions += _lines_after(text, structure, end, keep, members, trigger.start())
+        # "Il réunit des communautés de communes de part et d'autre de la limite :": a noun of EPCIs
+        # announces the items after it, of which only what links is reported (the items may be
+        # territories: "Le programme rassemble des collectivités de tout le département :")
+        announced = bool(rest.strip(" \t\n:;,.")) and MEMBERS_NOUN_FIRST.match(text, trigger.end(), end) \
+            and re.match(r":[ \t]*\n", text[end:end + 3])
+        if not rest.strip(" \t\n:;,.") or announced:
+            # "représenté par :" then the members' list; nothing when no list follows
+            regions += _lines_after(text, structure, end, keep and not announced, members, trigger.start())
         else:
             regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
                                    weak=not keep))

@@ -84,6 +84,7 @@ ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|sec
 ORDINAL_THEN_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme"
                                r"|troisieme|quatrieme|dernier|derniere)\s*(?:(?P<apposed>,)\s*|\s+est\s+)"
                                r"(?:(?:(?:le|la)\s+|l')(?:territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?)?")
+PERSON_AFTER = re.compile(WORDS["person_after_name"])
 TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|\d)\s+(?:[\w'-]+\s+)?territoires\b")
 COUNT_WINDOW = 600  # how far back the count of territories an ordinal picks from is looked for
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
@@ -291,8 +292,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 or not TERRITORIES_COUNTED.search(folded, max(0, match.start() - COUNT_WINDOW), match.start()):
             continue
         end = capitalised_run(text, match.end(), sentence_end)
-        if match.group("apposed") and text[end:end + 1] != ",":
-            continue  # "Le premier, Jean Dupont le dit": an apposed name ends at a comma
+        if match.group("apposed") and text[end:end + 1] != "," or PERSON_AFTER.match(folded, end):
+            continue  # "Le premier, Jean Dupont le dit", "Le second est Anne Martin, maire de …": no name of a territory
         add(match.end(), end, sentence_end)
     for match in THOSE_OF.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
