@@ -533,3 +533,9 @@ def test_a_trigger_then_a_noun_of_epcis_ending_its_line_with_a_colon_opens_the_i
             "Tarn-et-Garonne :\n- côté Gers : CC de la Lomagne Gersoise et CC Bastides de Lomagne ;\n"
             "- côté Tarn-et-Garonne : CC Grand Sud Tarn-et-Garonne.\n")
     assert [siren for siren, _ in members(text)] == ["243200391", "200034726", "200066652"]
+
+
+def test_an_unlinked_name_shaped_as_a_commune_is_no_member():
+    """r18members: "regroupe Bessines-sur-Gartempe, Razès et Saint-Pardoux-le-Lac" names towns."""
+    text = "Le territoire, porté par la CC Gartempe - Saint Pardoux, regroupe Bessines-sur-Gartempe et Saint-Pardoux-le-Lac."
+    assert [written for siren, written in members(text) if siren is None] == []

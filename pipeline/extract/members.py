@@ -243,8 +243,15 @@ def _looks_like_name(written: str, following: str = "") -> bool:
               for piece in re.split(r"\s*,\s*|\s+et\s+", written)]
     if all(fold(piece) in _place_names() for piece in pieces):
         return False  # "des Pyrénées-Atlantiques et des Hautes-Pyrénées": départements
+    if all(TOWN_SHAPE.fullmatch(piece) for piece in pieces):
+        return False  # "Bessines-sur-Gartempe et Saint-Pardoux-le-Lac": communes' names
     return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words) and not PROSE.search(written) \
         and not NOT_AN_EPCI.match(bare) and re.search(r"[^\W\d_]{3}", bare) is not None  # not "G." nor "Le"
+
+
+# one hyphenated word with a lower-case connector inside, the way communes are named
+TOWN_SHAPE = re.compile(r"[A-ZÉÈÀÂÎÔ][\w'’]*(?:-[\w'’]+)*-(?:sur|sous|en|le|la|les|lès|lez|de|du|des|aux|au|d['’][\w'’]+)"
+                        r"-[\w'’]+(?:-[\w'’]+)*")
 
 
 @lru_cache(maxsize=1)
