@@ -11,8 +11,11 @@ write for it, generated from those names:
   name ("Lisieux" for "Lisieux Normandie", "Métropole de Rouen" for "Métropole Rouen Normandie");
 - and a name written with a leading "Pays" ("Pays des Coëvrons") is also tried without it;
 - an official name that is a town qualified by its river or country ("CA de Châlons-en-Champagne")
-  or made great ("CU du Grand Poitiers") is also the town written with a type word ("Châlons Agglo", "l'agglomération de Châlons"),
-  for an EPCI of the document's départements only.
+  or made great ("CU du Grand Poitiers"), or an agglomeration's, a communauté urbaine's or a
+  métropole's that opens with its town ("CA Evreux Portes de Normandie", "CA Grand Auch Coeur de
+  Gascogne"), is also the town written with a type word ("Châlons Agglo", "l'agglomération de
+  Châlons", "l'agglo d'Évreux", "le Grand Auch agglomération"), for an EPCI of the document's
+  départements only.
 A tagline written after the official name ("CC du Liancourtois la Vallée Dorée") is left out
 when the words before it are an official name of the document's départements.
 Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz), when the names share a

@@ -5,8 +5,10 @@ Rules (ids in the `rule` column):
                        (rules/member_words.json), after a plural noun of EPCIs ("trois
                        intercommunalités : A, B et C", "4 communautés de communes qui la composent
                        (A, B, C et D)"), on the lines or items an intro ending with a colon
-                       opens ("représenté par :" then "− La communauté de communes X …"), or as
-                       the value of a "Territory : A, B et C" line, or in a footnote
+                       opens ("représenté par :" then "− La communauté de communes X …", "Il
+                       réunit des communautés de communes … :" then items, of which only what
+                       links), or as the value of a "Territory : A, B et C" line (or "NAME — CA A,
+                       CC B"), or in a footnote
                        called in a sentence ("couvre 147 communes*" … "* CA A, CC B"), or as
                        the subject of a verb of membership ("la CA X et la CC Y forment …",
                        "A, B, C… ces collectivités se sont réunies"), or in apposition to a
@@ -16,7 +18,11 @@ Rules (ids in the `rule` column):
                        legal-form head ("les communautés de communes", "celle du") is distributed
                        over the coordinated names that follow it; the list is split where the
                        parts are real EPCIs of the referential (a name may hold "et" or a comma),
-                       by dynamic programming over the ", ", " et " and " / " joints.
+                       by dynamic programming over the ", ", " et " and " / " joints. An acronym
+                       before the name it abbreviates ("CCVG - Communauté de communes …") is no
+                       name; in a list that speaks of communes ("34 communes autour de Laval"), or
+                       shaped as communes' names ("Bessines-sur-Gartempe"), a part that links to
+                       nothing is a town, not reported.
 - epci.head_mention    a legal-form head followed by a capitalised name anywhere else in the text
                        ("la communauté de communes du Grand Autunois Morvan", "l'Agglomération
                        d'Agen", "l'Agglomération du Gard rhodanien": a lower-case adjective
