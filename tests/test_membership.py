@@ -769,3 +769,14 @@ def test_the_epcis_of_a_joint_bid_under_a_name_are_its_members():
             "Gascogne ont déposé une candidature commune sous le nom « Grand Auch Astarac », retenue pour "
             "la deuxième phase du programme Territoires d'industrie (2023-2027).")
     assert members(text) == {("grand-auch-astarac", "200066926"), ("grand-auch-astarac", "200035756")}
+
+
+def test_an_epci_goes_to_the_territory_named_after_it_most_fully():
+    """r18members: "L'agglomération de Concarneau est labellisée" (its town) and "Concarneau
+    Cornouaille agglomération (CCA) est labellisée": the EPCI is the member of the one its
+    everyday name names, not of the town's."""
+    text = ("L'agglomération de Concarneau est labellisée « Territoire d'industrie »\n\n"
+            "Depuis le 9 novembre 2023, Concarneau Cornouaille agglomération (CCA) est labellisée "
+            "« Territoire d'industrie ».")
+    assert ("concarneau-cornouaille-agglomeration", "242900769") in members(text)
+    assert ("concarneau", "242900769") not in members(text)

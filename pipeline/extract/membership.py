@@ -278,8 +278,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                                                or aliases.get(fold(side)) == mention.link.siren
                                                or named_by_its_start(side, mention.link.siren)
                                                for side in t.name.split(" / "))]
-        if named:
-            return named[0].territory_id
+        if named:  # the fullest name first: "Concarneau Cornouaille agglomération", not "Concarneau" (its town)
+            return max(named, key=lambda t: len(t.name)).territory_id
     lead = ARTICLE.match(text, mention.start, mention.end).end()
     for territory in territories:
         # the territory's name holds the EPCI's from its start ("Mayenne Communauté", "Orléans
