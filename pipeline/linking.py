@@ -11,8 +11,11 @@ write for it, generated from those names:
   name ("Lisieux" for "Lisieux Normandie", "Métropole de Rouen" for "Métropole Rouen Normandie");
 - and a name written with a leading "Pays" ("Pays des Coëvrons") is also tried without it;
 - an official name that is a town qualified by its river or country ("CA de Châlons-en-Champagne")
-  or made great ("CU du Grand Poitiers") is also the town written with a type word ("Châlons Agglo", "l'agglomération de Châlons"),
-  for an EPCI of the document's départements only.
+  or made great ("CU du Grand Poitiers"), or an agglomeration's, a communauté urbaine's or a
+  métropole's that opens with its town ("CA Evreux Portes de Normandie", "CA Grand Auch Coeur de
+  Gascogne"), is also the town written with a type word ("Châlons Agglo", "l'agglomération de
+  Châlons", "l'agglo d'Évreux", "le Grand Auch agglomération"), for an EPCI of the document's
+  départements only.
 A tagline written after the official name ("CC du Liancourtois la Vallée Dorée") is left out
 when the words before it are an official name of the document's départements.
 Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz), when the names share a
@@ -59,8 +62,9 @@ OUTSIDE_DEPARTEMENTS_PENALTY = 0.08
 OUTSIDE_YEAR_PENALTY = 0.05  # the EPCI did not exist in the document's year (its dateline's)
 GUESSED_YEAR_PENALTY = 0.02  # ... in the year its phase suggests: too weak to break a tie
 FUZZY_MIN_LENGTH = 6      # shorter names must match exactly
-SEAT_FORM_SCORE = 0.90    # "Châlons Agglo" for "CA de Châlons-en-Champagne": too weak to link
-                          # outside the document's départements
+SEAT_FORM_SCORE = 0.905   # "Châlons Agglo" for "CA de Châlons-en-Champagne": too weak to link
+                          # outside the document's départements; an everyday form (exact), not a
+                          # likeness, told from a truncated name's score by its last digit
 TRUNCATED_SCORE = 0.90    # the start of a name, written with its legal form, in the document's
                           # départements ("communauté urbaine Creusot Montceau")
 OFFICIAL_NAME_SCORE = 0.99  # the official name itself, of the document's départements and year
@@ -82,6 +86,17 @@ WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
 # "Châlons Agglo", "l'agglomération de Châlons", "l'agglomération de Poitiers"
 PLACE_QUALIFIER = re.compile(r"^(?P<town>[a-z]{4,}(?:\s[a-z]+)?)\s(?:en|sur|sous|lez|les)\s[a-z]+(?:\s[a-z]+)?$"
                              r"|^grand\s(?P<great>[a-z]{4,}(?:\s[a-z]+)?)$")
+# "CA Evreux Portes de Normandie", "CA Grand Auch Coeur de Gascogne", "CA Troyes Champagne
+# Métropole": an agglomeration's name opening with its town, then a tagline; people write "l'agglo
+# d'Évreux", "le Grand Auch agglomération", "l'agglomération de Troyes" (core words)
+TOWN_FIRST = re.compile(r"^(?:(?P<great>grand)\s)?(?P<town>(?:saint|sainte)\s[a-z]{2,}|[a-z]{3,})\s\S")
+# first words of names that are no town: "CA Pays de Fontainebleau", "CA Val de Garonne", "CA Cap Excellence"
+NOT_A_TOWN = frozenset({"pays", "val", "vallee", "vallees", "coeur", "terres", "terre", "portes", "porte",
+                        "cote", "cotes", "plaine", "plaines", "plateau", "bassin", "haut", "haute", "hauts",
+                        "sud", "nord", "est", "ouest", "centre", "golfe", "mont", "monts", "lac", "lacs", "baie",
+                        "ile", "iles", "rives", "rive", "cap", "agglo", "communaute", "metropole", "territoire",
+                        "grand", "petite", "petit", "riviera", "estuaire", "sources", "caux", "entre", "saint",
+                        "sainte", "intercommunale", "region", "agglomeration", "europeenne", "seine", "provence", "paris"})
 WRITTEN_TYPE = re.compile(r"^(?:l'\s*|la\s+|le\s+)?(?:cc|ca|cu|agglo|agglomeration|metropole|communaute)\b"
                           r"|\b(?:agglo|agglomeration|metropole|communaute)$")
 WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint", "ste": "sainte",
@@ -212,15 +227,28 @@ def _index() -> _Index:
             fuzzy.setdefault(core, []).append(entry)
             for form in everyday_forms(core):
                 index.exact.setdefault(form, []).append((entry, True))
-            qualified = PLACE_QUALIFIER.match(core)
-            if qualified:
-                town = qualified.group("town") or qualified.group("great")
+            for town in _seats(core, entry.form):
                 index.seat.setdefault(town, []).append(entry)
     index.fuzzy_keys = list(fuzzy)
     index.fuzzy_owners = list(fuzzy.values())
     for key in fuzzy:
         index.by_first_word.setdefault(key.split(" ", 1)[0], []).append(key)
     return index
+
+
+def _seats(core: str, form: str) -> set[str]:
+    """The towns people write with a type word for an official core name: the town it qualifies
+    ("chalons" for "chalons en champagne") or makes great ("poitiers"); for an agglomeration, a
+    communauté urbaine or a métropole, the town its name opens with ("evreux" for "evreux portes
+    normandie", "auch" and "grand auch" for "grand auch coeur gascogne")."""
+    qualified = PLACE_QUALIFIER.match(core)
+    if qualified:
+        return {qualified.group("town") or qualified.group("great")}
+    first = TOWN_FIRST.match(core) if form in NEAR_TYPES else None
+    if first is None or first.group("town") in NOT_A_TOWN:
+        return set()
+    town = first.group("town")
+    return {town, f"grand {town}"} if first.group("great") else {town}
 
 
 def _truncated(query: str, epci_type: str, departements: frozenset[str]) -> list[tuple[_Entry, float]]:
@@ -362,7 +390,8 @@ def _decide(scored: dict[str, tuple[float, _Entry, float]], epci_type: str | Non
     if score - runner_up < AMBIGUITY_MARGIN:
         ties = tuple(sorted(s for s, (v, *_rest) in ranked if score - v < AMBIGUITY_MARGIN))
         return Link(None, None, epci_type, round(ACCEPT_SCORE - 0.01, 3), (), ties)
-    return _linked(referential.load().epcis[siren], round(score, 3), base >= EVERYDAY_FORM_SCORE)
+    return _linked(referential.load().epcis[siren], round(score, 3),
+                   base >= EVERYDAY_FORM_SCORE or base == SEAT_FORM_SCORE)
 
 
 @lru_cache(maxsize=16384)
@@ -399,12 +428,13 @@ def link_epci(written: str, epci_type: str | None = None,
 
 @lru_cache(maxsize=4096)
 def _forms_of(siren: str) -> frozenset[str]:
-    """Every core name and everyday form an EPCI goes by."""
+    """Every core name and everyday form an EPCI goes by, its town included ("Évreux" for the
+    territory of "l'agglo d'Évreux")."""
     epci = referential.load().epcis.get(siren)
     forms = set()
     for borne in epci.names if epci else ():
         official = core_name(borne.name)
-        forms |= {official} | everyday_forms(official)
+        forms |= {official} | everyday_forms(official) | _seats(official, _form_of(borne.name, epci.type))
     return frozenset(forms)
 
 

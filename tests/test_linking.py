@@ -202,3 +202,18 @@ def test_a_part_of_a_name_with_its_acronym_in_brackets_links_by_the_acronym():
 def test_an_alias_followed_by_its_own_regions_name_links_to_its_epci():
     assert link_epci("Cap Nord Martinique").siren == "200041788"
     assert link_epci("Cap Nord Normandie").siren is None  # not its région
+
+
+def test_an_agglomeration_is_written_with_the_town_its_name_opens_with():
+    """r18members: "l'agglo d'Évreux" (CA Evreux Portes de Normandie), "le Grand Auch
+    agglomération" (CA Grand Auch Coeur de Gascogne), "l'agglomération de Troyes": the town an
+    agglomeration's official name opens with, written with a type word, in the document's
+    départements only; a bare town is a place; a lead that is no town ("Pays", "Val") gives none."""
+    from pipeline.linking import _seats
+    assert link_epci("d'Évreux", "CA", frozenset({"27"})).siren == "200071454"
+    assert link_epci("Grand Auch agglomération", None, frozenset({"32"})).siren == "200066926"
+    assert link_epci("de Troyes", "CA", frozenset({"10"})).siren == "200069250"
+    assert link_epci("d'Évreux", "CA", frozenset({"61"})).siren is None
+    assert link_epci("Évreux", None, frozenset({"27"})).siren is None
+    assert _seats("val garonne agglo", "CA") == set() and _seats("saint lo agglo", "CA") == {"saint lo"}
+    assert named_after("Évreux", "200071454")

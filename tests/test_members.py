@@ -506,3 +506,36 @@ def test_a_territory_named_bare_in_a_list_of_territories_lists_no_member():
 def test_companies_in_a_members_run_are_no_unlinked_member():
     text = "Le Territoire d'industrie Cap Nord, porté par Cap Nord Martinique, rassemble des PME de l'agroalimentaire."
     assert members(text, frozenset({"972"})) == [("200041788", "Cap Nord Martinique")]
+
+
+def test_an_acronym_before_its_expansion_and_communes_are_no_unlinked_members():
+    """r18members: "- CCVG - Communauté de communes Vienne et Gartempe" (the acronym is the next
+    name's, not a member of its own: no "CCVG -" row), "regroupe 34 communes autour de Laval",
+    "rassemble Lussac-les-Châteaux et les communes voisines": towns, not EPCIs."""
+    text = ("Le territoire Sud Vienne regroupe :\n- CCVG - Communauté de communes Vienne et Gartempe ;\n"
+            "- CCCP - Communauté de communes du Civraisien en Poitou.\n")
+    assert [siren for siren, _ in members(text)] == ["200070043", "200070035"]
+    assert members("Le territoire rassemble Lussac-les-Châteaux et les communes voisines.") == []
+    assert members("Laval Agglomération regroupe 34 communes autour de Laval.") == []
+
+
+def test_an_official_name_after_avec_is_coordinated_with_the_member_before():
+    """r18members: "rassemble la CA de Béthune-Bruay, Artois-Lys Romane avec Flandre Lys"."""
+    text = "Le territoire rassemble la CA de Béthune-Bruay, Artois-Lys Romane avec Flandre Lys."
+    found = find_epcis(text, DocumentLinker(frozenset({"62"})), parse(text), [])
+    assert [m.link.siren for m in found] == ["200072460", "245900758"]
+
+
+def test_a_trigger_then_a_noun_of_epcis_ending_its_line_with_a_colon_opens_the_items():
+    """r18members: "Il réunit des communautés de communes de part et d'autre de la limite entre le
+    Gers et le Tarn-et-Garonne :" then "- côté Gers : CC A et CC B" items: the items are members."""
+    text = ("Il réunit des communautés de communes de part et d'autre de la limite entre le Gers et le "
+            "Tarn-et-Garonne :\n- côté Gers : CC de la Lomagne Gersoise et CC Bastides de Lomagne ;\n"
+            "- côté Tarn-et-Garonne : CC Grand Sud Tarn-et-Garonne.\n")
+    assert [siren for siren, _ in members(text)] == ["243200391", "200034726", "200066652"]
+
+
+def test_an_unlinked_name_shaped_as_a_commune_is_no_member():
+    """r18members: "regroupe Bessines-sur-Gartempe, Razès et Saint-Pardoux-le-Lac" names towns."""
+    text = "Le territoire, porté par la CC Gartempe - Saint Pardoux, regroupe Bessines-sur-Gartempe et Saint-Pardoux-le-Lac."
+    assert [written for siren, written in members(text) if siren is None] == []

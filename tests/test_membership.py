@@ -707,3 +707,76 @@ def test_a_trigger_word_opening_an_epcis_name_opens_no_list():
             "| Sologne Val de Cher | Loir-et-Cher | CC du Romorantinais et du Monestois ; CC de la Sologne des Rivières |\n")
     assert ("sologne-val-de-cher", "200018406") in members(text)
     assert ("grand-est-touraine", "200018406") not in members(text)
+
+
+def test_a_label_naming_a_side_of_the_territory_is_no_territory():
+    """r18members: "- côté Gers : CC A, CC B" / "- versant tarn-et-garonnais : CC C" under one
+    interdepartemental territory name parts of it; their members are its members."""
+    text = ("Le territoire d'industrie interdépartemental Gers / Tarn-et-Garonne a été reconduit pour "
+            "2023-2027. Il réunit :\n"
+            "- côté Gers : CC de la Lomagne Gersoise et CC Bastides de Lomagne ;\n"
+            "- Versant tarn-et-garonnais : CC Terres des Confluences et CC Grand Sud Tarn-et-Garonne.\n")
+    territory = "interdepartemental-gers-tarn-et-garonne"
+    assert members(text) == {(territory, "243200391"), (territory, "200034726"),
+                             (territory, "200066322"), (territory, "200066652")}
+
+
+def test_an_ordinal_apposed_or_after_est_names_one_of_the_territories_counted():
+    """r18members: "Le second, Thouarsais et Loudunais, est interdépartemental. Il associe …" and
+    "Le premier est Laval Agglomération, qui regroupe …": the members after the pronoun are the
+    second's, not the first's."""
+    text = ("Deux territoires deux-sévriens ont été labellisés pour 2023-2027. Le premier, Niort-Haut "
+            "Val de Sèvre, réunit la CA du Niortais et la CC Haut Val de Sèvre. Le second, Thouarsais et "
+            "Loudunais, est interdépartemental. Il associe la CC du Thouarsais et la CC du Pays Loudunais.")
+    assert members(text) == {("niort-haut-val-de-sevre", "200041317"), ("niort-haut-val-de-sevre", "200041994"),
+                             ("thouarsais-et-loudunais", "247900798"), ("thouarsais-et-loudunais", "248600447")}
+    text = ("Deux territoires mayennais sont labellisés pour 2023-2027. Le premier est Laval Agglomération, "
+            "qui regroupe 34 communes autour de Laval.")
+    assert members(text) == {("laval-agglomeration", "200083392")}
+
+
+def test_a_heading_in_capitals_and_its_members_after_a_long_dash():
+    """r18members: "NORD ARDENNES — CA Ardenne Métropole, CC Vallées et Plateau d'Ardenne": a
+    "label : value" line written with a long dash names a territory by its members; "ARDENNES"
+    before the legal form is the heading's last word, no acronym of the CA (the title's "Ardennes"
+    is no member)."""
+    text = ("Les territoires d'industrie des Ardennes\n\nDeux territoires ardennais ont été retenus en 2018 :\n\n"
+            "NORD ARDENNES — CA Ardenne Métropole, CC Vallées et Plateau d'Ardenne\n\n"
+            "SUD ARDENNES — CC des Crêtes Préardennaises, CC du Pays Rethélois\n")
+    assert members(text) == {("nord-ardennes", "200041630"), ("nord-ardennes", "200067759"),
+                             ("sud-ardennes", "240800862"), ("sud-ardennes", "200043156")}
+
+
+def test_a_territory_that_coincides_with_one_epci_lists_it():
+    """r18members: "Bièvre Isère, qui se confond avec la CC Bièvre Isère Communauté, est
+    reconduit", "Le territoire du Pays Ajaccien correspond à la communauté d'agglomération du Pays
+    Ajaccien, qui rassemble Ajaccio et les communes voisines" (a town, no member)."""
+    text = ("Dans l'Isère, le programme Territoires d'industrie retient trois territoires pour 2023-2027. "
+            "Bièvre Isère, qui se confond avec la CC Bièvre Isère Communauté, est reconduit.")
+    assert members(text) == {("bievre-isere", "200059392")}
+    text = ("Le territoire du Pays Ajaccien correspond à la communauté d'agglomération du Pays Ajaccien, "
+            "qui rassemble Ajaccio et les communes voisines. Il a été reconduit dans le programme "
+            "Territoires d'industrie pour 2023-2027.")
+    assert members(text) == {("pays-ajaccien", "242010056")}
+
+
+def test_the_epcis_of_a_joint_bid_under_a_name_are_its_members():
+    """r18members: "A et B ont déposé une candidature commune sous le nom « X », retenue pour la
+    deuxième phase du programme Territoires d'industrie": X is a territory, A and B its members,
+    not those of the territory named before."""
+    text = ("Le territoire de la Gascogne Toulousaine a été reconduit. Par ailleurs, la communauté "
+            "d'agglomération Grand Auch Cœur de Gascogne et la communauté de communes Astarac Arros en "
+            "Gascogne ont déposé une candidature commune sous le nom « Grand Auch Astarac », retenue pour "
+            "la deuxième phase du programme Territoires d'industrie (2023-2027).")
+    assert members(text) == {("grand-auch-astarac", "200066926"), ("grand-auch-astarac", "200035756")}
+
+
+def test_an_epci_goes_to_the_territory_named_after_it_most_fully():
+    """r18members: "L'agglomération de Concarneau est labellisée" (its town) and "Concarneau
+    Cornouaille agglomération (CCA) est labellisée": the EPCI is the member of the one its
+    everyday name names, not of the town's."""
+    text = ("L'agglomération de Concarneau est labellisée « Territoire d'industrie »\n\n"
+            "Depuis le 9 novembre 2023, Concarneau Cornouaille agglomération (CCA) est labellisée "
+            "« Territoire d'industrie ».")
+    assert ("concarneau-cornouaille-agglomeration", "242900769") in members(text)
+    assert ("concarneau", "242900769") not in members(text)

@@ -2204,3 +2204,17 @@ def test_companies_institutions_and_people_in_the_prose_cues_are_no_territories(
             "Troisième lauréat du concours, Arkema a été distingué. Premier lauréat, le lycée Alexis de Tocqueville.\n\n"
             "Après la réunion, c'est le préfet qui a conclu.\n")
     assert ids(text) == []
+def test_a_recalled_former_territory_is_no_territory_of_the_document():
+    """r18members: "Pour mémoire, le Grand Charolais formait avec le Clunisois le territoire Ouest
+    Saône-et-Loire" in a 2023 text recalls a former territory; a territory named without the
+    recall stays one."""
+    text = ("Le territoire Mâconnais Beaujolais a été labellisé Territoire d'industrie pour 2023-2027. "
+            "Pour mémoire, le Grand Charolais formait avec le Clunisois le territoire Ouest Saône-et-Loire.")
+    assert ids(text) == ["maconnais-beaujolais"]
+    assert "ouest-saone-et-loire" in ids("Le territoire Ouest Saône-et-Loire a été labellisé pour 2023-2027.")
+
+
+def test_an_ordinal_followed_by_a_person_names_no_territory():
+    text = ("Deux territoires sont labellisés pour 2023-2027. Le premier est Anne Martin, maire de Laval, "
+            "qui le dit. Le second, Thouarsais et Loudunais, est interdépartemental.")
+    assert ids(text) == ["thouarsais-et-loudunais"]

@@ -5,8 +5,10 @@ Rules (ids in the `rule` column):
                        (rules/member_words.json), after a plural noun of EPCIs ("trois
                        intercommunalités : A, B et C", "4 communautés de communes qui la composent
                        (A, B, C et D)"), on the lines or items an intro ending with a colon
-                       opens ("représenté par :" then "− La communauté de communes X …"), or as
-                       the value of a "Territory : A, B et C" line, or in a footnote
+                       opens ("représenté par :" then "− La communauté de communes X …", "Il
+                       réunit des communautés de communes … :" then items, of which only what
+                       links), or as the value of a "Territory : A, B et C" line (or "NAME — CA A,
+                       CC B"), or in a footnote
                        called in a sentence ("couvre 147 communes*" … "* CA A, CC B"), or as
                        the subject of a verb of membership ("la CA X et la CC Y forment …",
                        "A, B, C… ces collectivités se sont réunies"), or in apposition to a
@@ -16,7 +18,11 @@ Rules (ids in the `rule` column):
                        legal-form head ("les communautés de communes", "celle du") is distributed
                        over the coordinated names that follow it; the list is split where the
                        parts are real EPCIs of the referential (a name may hold "et" or a comma),
-                       by dynamic programming over the ", ", " et " and " / " joints.
+                       by dynamic programming over the ", ", " et " and " / " joints. An acronym
+                       before the name it abbreviates ("CCVG - Communauté de communes …") is no
+                       name; in a list that speaks of communes ("34 communes autour de Laval"), or
+                       shaped as communes' names ("Bessines-sur-Gartempe"), a part that links to
+                       nothing is a town, not reported.
 - epci.head_mention    a legal-form head followed by a capitalised name anywhere else in the text
                        ("la communauté de communes du Grand Autunois Morvan", "l'Agglomération
                        d'Agen", "l'Agglomération du Gard rhodanien": a lower-case adjective
@@ -62,7 +68,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
-from pipeline.extract.structure import Span
+from pipeline.extract.structure import Field, Span
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, DocumentLinker, Link,
                               acronym_in)
 from pipeline.normalize import fold, name_key
@@ -109,6 +115,10 @@ HEAD_NAME = re.compile(r"\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’
                        r"(?:\s+(?:de\s+la|de\s+l['’]|de|du|des|la|le|les|et|sur|en|&|l['’]|d['’])?\s*(?=[A-ZÉÈÀÂÎÔ]))?\s*)+)")
 NAME_WORD = re.compile(r"[A-ZÉÈÀÂÎÔ0-9][\w'’&-]*|(?:de|du|des|la|le|les|et|sur|en|à|&|l['’]|d['’])",
                        re.UNICODE)
+
+
+# communes, not in "communauté(s) de communes"
+COMMUNES_NOUN = re.compile(r"(?<![Dd]e\s)(?<![Dd]es\s)\b[Cc]ommunes?\b")
 
 
 @dataclass
@@ -239,8 +249,15 @@ def _looks_like_name(written: str, following: str = "") -> bool:
               for piece in re.split(r"\s*,\s*|\s+et\s+", written)]
     if all(fold(piece) in _place_names() for piece in pieces):
         return False  # "des Pyrénées-Atlantiques et des Hautes-Pyrénées": départements
+    if all(TOWN_SHAPE.fullmatch(piece) for piece in pieces):
+        return False  # "Bessines-sur-Gartempe et Saint-Pardoux-le-Lac": communes' names
     return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words) and not PROSE.search(written) \
         and not NOT_AN_EPCI.match(bare) and re.search(r"[^\W\d_]{3}", bare) is not None  # not "G." nor "Le"
+
+
+# one hyphenated word with a lower-case connector inside, the way communes are named
+TOWN_SHAPE = re.compile(r"[A-ZÉÈÀÂÎÔ][\w'’]*(?:-[\w'’]+)*-(?:sur|sous|en|le|la|les|lès|lez|de|du|des|aux|au|d['’][\w'’]+)"
+                        r"-[\w'’]+(?:-[\w'’]+)*")
 
 
 @lru_cache(maxsize=1)
@@ -340,15 +357,22 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         rest = GROUP_LEAD.sub("", text[trigger.end():end], count=1)
         if not keep and _common_noun_first(rest):
             continue  # "pilotée par la préfecture", "autour de quatre axes": no list of names
-        if not rest.strip(" \t\n:;,."):
+        # "Il réunit des communautés de communes de part et d'autre de la limite :": a noun of EPCIs
+        # announces the items after it, of which only what links is reported (the items may be
+        # territories: "Le programme rassemble des collectivités de tout le département :")
+        announced = bool(rest.strip(" \t\n:;,.")) and MEMBERS_NOUN_FIRST.match(text, trigger.end(), end) \
+            and re.match(r":[ \t]*\n", text[end:end + 3])
+        if not rest.strip(" \t\n:;,.") or announced:
             # "représenté par :" then the members' list; nothing when no list follows
-            regions += _lines_after(text, structure, end, keep, members, trigger.start())
+            regions += _lines_after(text, structure, end, keep and not announced, members, trigger.start())
         else:
             regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
                                    weak=not keep))
     return regions
 
 
+MEMBERS_NOUN_FIRST = re.compile(r"\s*(?:(?:les|des|ses|leurs|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+)*"
+                                + WORDS["members_noun"] + r"\b", re.IGNORECASE)
 TYPE_NOUN = re.compile(r"(?:communaute|agglo|intercom|interco|metropole|epci|e\.p\.c\.i|collectivite)")
 FIRST_WORD = re.compile(r"[\s:]*(?:(?:la|les|le|une|un|des|du|de)\s+|[ld]['’]\s*)?([^\W\d_][\w'’-]*)", re.IGNORECASE)
 
@@ -522,6 +546,17 @@ def _footnote_regions(text: str) -> list[_Region]:
     return regions
 
 
+# "NORD ARDENNES — CA Ardenne Métropole, CC Vallées et Plateau d'Ardenne": a line whose label a
+# spaced long dash parts from a value opening with a legal form (a "label : value" line's layout)
+DASH_FIELD = re.compile(r"^[ \t]*(?P<label>[^\n—–:]{2,80}?)[ \t]+[—–][ \t]+(?P<value>(?:(?:la|les|le)[ \t]+|l['’][ \t]*)?"
+                        r"(?:C[CAU]\b|[Cc]ommunaut[ée]|[Mm][ée]tropole)[^\n]*?)[ \t]*$", re.MULTILINE)
+
+
+def dash_fields(text: str) -> list[Field]:
+    """The "Name — CA X, CC Y" lines of a text, read as "label : value" lines."""
+    return [Field(Span(*line.span("label")), Span(*line.span("value"))) for line in DASH_FIELD.finditer(text)]
+
+
 MAX_LABEL_WORDS = 5  # "Territoire d'industrie Bourges-Vierzon (Cher)" beside the territory's name
 
 
@@ -529,7 +564,7 @@ def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]
     """The value of a "label : value" line whose label is a territory's name, with at most a
     few words around it: its members."""
     regions = []
-    for line in structure.fields:
+    for line in [*structure.fields, *dash_fields(text)]:
         owner = next(((s, e, tid) for s, e, tid in territories
                       if line.label.start <= s and e <= line.label.end), None)
         if owner:
@@ -616,15 +651,23 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
     if announced:  # "neuf intercommunalités de l'estuaire jusqu'à l'Eure : A, B, C"
         span_start = announced.end()
     heads = _heads(text, folded, span_start, span_end, all_heads)
+    # "regroupe 34 communes autour de Laval", "rassemble Ajaccio et les communes voisines": a list
+    # that speaks of communes names towns; a part of it that links to no EPCI is not one
+    towns_listed = COMMUNES_NOUN.search(text, span_start, span_end) is not None
     groups = []  # (mention_start, names_start, names_end, type)
     headless_end = heads[0].start() if heads else span_end
     connector = GROUP_CONNECTOR.search(text[span_start:headless_end])
     headless_end = span_start + connector.start() if connector else headless_end
-    if text[span_start:headless_end].strip(" \t\n,:"):
+    acronym = ACRONYM_OF_NEXT.fullmatch(text, span_start, heads[0].start()) if heads else None
+    if text[span_start:headless_end].strip(" \t\n,:") and not (acronym and acronym_in(acronym.group(1))):
+        # "CCVG - Communauté de communes Vienne et Gartempe": the acronym of the name after it
         groups.append((span_start, span_start, headless_end, None, False))
     previous_type = None
     for k, head in enumerate(heads):
         names_end = heads[k + 1].start() if k + 1 < len(heads) else span_end
+        acronym = ACRONYM_BEFORE_NEXT.search(text, head.end(), names_end) if k + 1 < len(heads) else None
+        if acronym and acronym_in(acronym.group(1)):  # "CA X / CCMG – Communauté de communes …"
+            names_end = acronym.start()
         connector = GROUP_CONNECTOR.search(text[head.end():names_end])
         if connector:
             names_end = head.end() + connector.start()
@@ -652,7 +695,7 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
                 continue  # "autour de Cholet", "pilotée par … le Jovinien", "autour de Sélestat" (the town of
                 # the "CC de Sélestat"): a place, unless written as the EPCI's own name
             complete = complete and bool(link.siren)
-            if end > start and (known or region.keep_unlinked
+            if end > start and (known or region.keep_unlinked and not (towns_listed and epci_type is None)
                                 and _looks_like_name(written, text[end:end + 30])):
                 rule = "epci.member_list" if region.members else "epci.head_mention"
                 found.append(EpciMention(
@@ -664,6 +707,12 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             not found or APPOSITION.sub("", text[found[-1].end:region.subject_of]).strip(" \t\n,»”\"")):
         return [], True  # the names must run up to the verb: "A et B forment …"
     return found, complete
+
+
+# an acronym alone before a head, a dash or a colon between: the acronym of the name that follows
+ACRONYM_OF_NEXT = re.compile(r"[\s*_]*([A-Z][A-Za-z0-9&]{1,9})[ \t]*[–—:-]?[ \t]*")
+# the same after a joint, ending the names of the head before it
+ACRONYM_BEFORE_NEXT = re.compile(r"(?:[ \t]*[,;/][ \t]*|[ \t]+et[ \t]+|\n[\s*_•−–-]*)([A-Z][A-Za-z0-9&]{1,9})[ \t]*[–—:-][ \t]*$")
 
 
 def _name_after_head(text: str, head: re.Match) -> tuple[int, int] | None:
@@ -706,8 +755,9 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
             if link.siren and link.exact:
                 linker.learn(acronym, link)
     for acronym in ACRONYM_BEFORE_HEAD.finditer(text):
-        if not acronym_in(acronym.group(1)):
-            continue
+        if not acronym_in(acronym.group(1)) or WORD_IN_CAPITALS_BEFORE.search(text, max(0, acronym.start() - 40), acronym.start()) \
+                or fold(acronym.group(1)) in _place_names():
+            continue  # "NORD ARDENNES — CA …": the last word of a heading in capitals, a place, no acronym
         head = HEAD.match(text, acronym.end())
         if head and not head.group(0).lower().startswith(("celle", "l")):
             span = _name_after_head(text, head)
@@ -717,6 +767,7 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
 
 
 BRACKETED = re.compile(r"\(([^()\n]{2,80})\)")
+WORD_IN_CAPITALS_BEFORE = re.compile(r"(?<![\w'’])[A-ZÉÈÀÂÎÔ]{2,}[ \t]+$")
 WORD_BEFORE = re.compile(r"([A-Z][\w&]{1,9})\s*$")
 EXPANSION = re.compile(r"(?:la\s+|le\s+|l['’])?(?i:communaut[ée]|agglom[ée]ration|m[ée]tropole|CC\b|CA\b|CU\b)")
 SHORT_NAME = re.compile(r"[A-ZÉÈ][\w'’-]+(?:\s+(?:d[eu]s?|la|le|l['’])?\s*[A-ZÉÈ][\w'’-]+){0,2}")
@@ -991,9 +1042,9 @@ def _own_anaphors(text: str, linker: DocumentLinker, territories: list[tuple[int
     return found
 
 
-# ", le Pays des Achards", " et Vie et Boulogne": a name coordinated after an EPCI's
+# ", le Pays des Achards", " et Vie et Boulogne", " avec Flandre Lys": a name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
+    r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+(?:et|avec)[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
     r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
 # "le Grand Charolais, Le Grand Autunois Morvan et ": a name coordinated before an EPCI's (the

@@ -80,9 +80,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention
+from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention, dash_fields
 from pipeline.extract.territories import TerritoryMention
-from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, SENTENCE_STARTS,
+from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
                                                  WORDS as TERRITORY_WORDS, is_place_name)
 from pipeline.linking import named_after, named_by_its_start
 from pipeline.normalize import collapse_spaces, fold, name_key
@@ -121,7 +121,8 @@ MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|s
                        r"|a\s+(?:elle|lui)\s+seule?\s+)?(?:le|un|ce|l')\s*(?:nouveau\s+)?territoire\b"
                        # "A et B ont porté la candidature du territoire d'industrie Y"
                        r"|\s*,?\s*(?:qui\s+)?(?:a|ont|avait|avaient)\s+(?:porte|presente|depose)e?s?\s+"
-                       r"(?:ensemble\s+|conjointement\s+)?(?:la|leur|sa|une)\s+candidature\s+(?:commune\s+)?(?:du|de|au)\b"
+                       r"(?:ensemble\s+|conjointement\s+)?(?:la|leur|sa|une)\s+candidature\s+(?:commune\s+|conjointe\s+)?"
+                       r"(?:du|de|au|sous\s+le\s+nom(?:\s+de)?)\b"
                        # "• A et B – TI Y": the members, then their territory after a dash
                        r"|\s*[–—-]\s*(?:ti|territoire\s+d'\s*industrie)\s"
                        # "A et B, les deux intercommunalités du territoire d'industrie Y, …"
@@ -277,8 +278,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                                                or aliases.get(fold(side)) == mention.link.siren
                                                or named_by_its_start(side, mention.link.siren)
                                                for side in t.name.split(" / "))]
-        if named:
-            return named[0].territory_id
+        if named:  # the fullest name first: "Concarneau Cornouaille agglomération", not "Concarneau" (its town)
+            return max(named, key=lambda t: len(t.name)).territory_id
     lead = ARTICLE.match(text, mention.start, mention.end).end()
     for territory in territories:
         # the territory's name holds the EPCI's from its start ("Mayenne Communauté", "Orléans
@@ -773,7 +774,7 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
     ("Axe Seine (Eure, Seine-Maritime) : Métropole de Rouen, CA Seine-Eure …"); the EPCIs of
     their values decide (member_line_territories)."""
     candidates = []
-    for line in structure.fields:
+    for line in [*structure.fields, *dash_fields(text)]:
         start, end = line.label.start, line.label.end
         if any(t.start < end and start < t.end for t in territories):
             continue
@@ -785,7 +786,7 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
         generic = GENERIC_LABEL.match(folded)  # "Partenaires", "Contacts presse"; not "Axe Seine"
         if generic and (len(LABEL_WORD.findall(name)) == 1 or re.match(r"\w+[sx]\b", folded)):
             continue
-        if not _name_like(name) or is_place_name(name) \
+        if not _name_like(name) or is_place_name(name) or PART_LABEL.match(name) \
                 or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", folded):
             continue
         codes = {p.code for p in places if p.kind == "departement"
@@ -795,6 +796,9 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
     return candidates
 
 
+VALUE_SEPARATOR = re.compile(r"[:—–]")  # "Name : A, B", "NAME — A, B" (dash_fields)
+
+
 def member_line_territories(candidates: list[TerritoryMention], mentions: list[EpciMention],
                             text: str) -> list[TerritoryMention]:
     """The candidates whose value coordinates at least two linked EPCIs, from its start (a few
@@ -802,7 +806,7 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
     the one EPCI the label names."""
     kept = []
     for candidate in candidates:
-        value_start = text.index(":", candidate.end) + 1
+        value_start = VALUE_SEPARATOR.search(text, candidate.end).end()
         inside = sorted((m for m in mentions if value_start <= m.start and m.end <= candidate.block_end),
                         key=lambda m: m.start)
         if _named_after_its_one_member(candidate, inside, text, value_start):

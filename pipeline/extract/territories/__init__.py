@@ -117,7 +117,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + record_names(text, places) + names_before_a_count(text, structure, places)
                   + run_in_heads(text, places))
     candidates = _marked_items_only(text, structure, candidates)
-    candidates = [m for m in candidates if not _tail_of_a_place(m, places)]
+    candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
@@ -180,6 +180,17 @@ def _marked_items_only(text: str, structure, mentions: list[TerritoryMention]) -
               if held and TI_MARK.search(text, held[1].span.start, held[1].span.end)}
     return [m for m in mentions if not (items[id(m)] and id(items[id(m)][0]) in marked
                                         and m.rule != "territory.prefixed_name")]
+
+
+FORMER_TERRITORY_RECALL = re.compile(WORDS["former_territory_recall"])
+
+
+def _recalled_former(text: str, mention: TerritoryMention) -> bool:
+    """'Pour mémoire, le Grand Charolais formait avec le Clunisois le territoire Ouest
+    Saône-et-Loire': a territory the sentence recalls as it used to be is no territory of the
+    document (rules/territory_words.json former_territory_recall)."""
+    start, _ = sentence_bounds(text, mention.start)
+    return FORMER_TERRITORY_RECALL.search(fold(text[start:mention.start])) is not None
 
 
 def _tail_of_a_place(mention: TerritoryMention, places: list[PlaceMention]) -> bool:

@@ -227,6 +227,7 @@ SENTENCE_WORDS = {"dans", "pour", "avec", "par", "qui", "que", "est", "sont", "u
 PAGE_MARK = re.compile(r"(?:page|p\.)\s*\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?", re.IGNORECASE)
 # An amount, a share or a table's cell separator: "Montant total\t1,2 Md€", "| Territoire |"
 NOT_IN_NAMES = re.compile(r"[€%|]")
+PART_LABEL = re.compile(WORDS["part_label"])  # "côté Gers": a part of a territory, on the original text
 
 
 LONE_TYPE_WORD = re.compile(r"(?:l')?(?:agglomeration|agglo|communaute|metropole|intercommunalite|interco|intercom)s?")
@@ -240,6 +241,8 @@ def looks_like_name(name: str) -> bool:
         return False  # "Page 1/2" between two items of a list printed on two pages
     if NOT_IN_NAMES.search(name):
         return False  # a line of a table of amounts, a Markdown table's header read as an item
+    if PART_LABEL.match(name):
+        return False  # "côté Gers : CC A, CC B" under an interdepartmental territory: a part of it
     first = words[0]
     if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit() or re.search(r"\d{3}", name):
         return False

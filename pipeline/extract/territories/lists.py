@@ -255,9 +255,12 @@ def _members_after_dash(text: str, start: int, end: int) -> int | None:
     if dash is None:
         return None
     bracket = text.find("(", dash.end(), end)  # "Pays de Lorient – Quimperlé (porté par …)": a gloss
-    parts = split_inline_list(text, dash.end(), end if bracket < 0 else bracket, r",\s+|\s+et\s+")
-    if len(parts) >= 2 and all(MEMBER_WORD.search(text, s, e) for s, e in parts):
-        return dash.start()
+    stop = end if bracket < 0 else bracket
+    # "… – CA Ardenne Métropole, CC Vallées et Plateau d'Ardenne": a name may hold "et"
+    for joints in (r",\s+|\s+et\s+", r",\s+"):
+        parts = split_inline_list(text, dash.end(), stop, joints)
+        if len(parts) >= 2 and all(MEMBER_WORD.search(text, s, e) for s, e in parts):
+            return dash.start()
     return None
 
 

@@ -80,9 +80,21 @@ RENAMED = re.compile(r"\b(?:renomme|rebaptise|change\s+de\s+nom)")
 # What is named must be a territory or its perimeter, written before the name: "un nouveau
 # Territoire du dispositif", "définie sur le même périmètre géographique, dénommé X".
 NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+|seul\s+)?(?:territoire|perimetre|groupement)\b")
+# "A et B ont déposé une candidature commune sous le nom « X »": the name of a bid to the programme
+# (its words in the sentence or the next) is the territory's
+NAMED_CANDIDATURE = re.compile(r"\b(?:une|leur|la|sa)\s+candidature\s+(?:commune\s+|conjointe\s+)?$")
 # "Deux territoires sont concernés. … Le second, baptisé « Cœur de Maine », est nouveau": an
 # ordinal opening the sentence picks one of the territories counted a few sentences before.
 ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|dernier|derniere)\s*,\s*$")
+# "Deux territoires sont labellisés. Le premier est Laval Agglomération, qui …", "Le second,
+# Thouarsais et Loudunais, est interdépartemental": the ordinal opens its sentence and the name
+# follows it, apposed between commas or after "est"; the territories are counted just before.
+ORDINAL_THEN_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme"
+                               r"|troisieme|quatrieme|dernier|derniere)\s*(?:(?P<apposed>,)\s*|\s+est\s+)"
+                               r"(?:(?:(?:le|la)\s+|l')(?:territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?)?")
+PERSON_AFTER = re.compile(WORDS["person_after_name"])
+TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|\d)\s+(?:[\w'-]+\s+)?territoires\b")
+COUNT_WINDOW = 600  # how far back the count of territories an ordinal picks from is looked for
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais", "La Gascogne Toulousaine, autre
@@ -234,8 +246,10 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     for match in NAMED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         ordinal = ORDINAL_OF_TERRITORIES.fullmatch(folded, sentence_start, match.start()) \
-            and re.search(r"\b(?:deux|trois|quatre|\d)\s+(?:[\w'-]+\s+)?territoires\b", folded[max(0, sentence_start - 600):sentence_start])
-        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) and not ordinal:
+            and TERRITORIES_COUNTED.search(folded, max(0, sentence_start - COUNT_WINDOW), sentence_start)
+        bid = NAMED_CANDIDATURE.search(folded, max(sentence_start, match.start() - 40), match.start()) \
+            and PROGRAMME_WORDS.search(folded, sentence_start, sentence_bounds(text, min(len(text) - 1, sentence_end + 1))[1])
+        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) and not ordinal and not bid:
             continue  # "une usine baptisée « Gigafactory »", "cette zone du territoire, dénommée …"
         pos = match.end()
         if RENAMED.search(folded, pos, sentence_end):
@@ -284,6 +298,15 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                                name=named) if end > match.end() else None
         if mention:
             found.append(mention)
+    for match in ORDINAL_THEN_NAME.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if not text[match.end():match.end() + 1].isupper() \
+                or not TERRITORIES_COUNTED.search(folded, max(0, match.start() - COUNT_WINDOW), match.start()):
+            continue
+        end = capitalised_run(text, match.end(), sentence_end)
+        if match.group("apposed") and text[end:end + 1] != "," or PERSON_AFTER.match(folded, end):
+            continue  # "Le premier, Jean Dupont le dit", "Le second est Anne Martin, maire de …": no name of a territory
+        add(match.end(), end, sentence_end)
     for match in THOSE_OF.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not PROGRAMME_WORDS.search(folded, sentence_start, match.start()):
