@@ -161,3 +161,18 @@ def test_a_list_after_a_paragraph_ending_with_a_colon_is_another_list():
             "dans la Haute-Saône :\n– Vosges saônoises (70)." + CONTACT)
     row = only(text)
     assert (row["stated"], row["listed"], row["rule"], row["doubt"]) == (2, 2, "stated_count.list_intro", None)
+
+
+def test_a_count_the_length_of_one_sub_list_counts_that_sub_list():
+    text = ("Toulouse, le 17 novembre 2023\n\nLa Région compte désormais quinze Territoires d'industrie. "
+            "Onze territoires voient leur label renouvelé et quatre entrent dans le programme.\n\n"
+            "La liste est la suivante :\n\n**Territoires renouvelés**\n- Ariège (09)\n- Grand Narbonne (11)\n"
+            "- Alès (30)\n- Pont du Gard / Gard Rhodanien (30)\n- Castres – Revel – Castelnaudary (11, 31, 81)\n"
+            "- Comminges-Nestes (31, 65)\n- Interdépartemental Gers / Tarn-et-Garonne (32, 82)\n"
+            "- Béziers-Sète (34)\n- Lacq – Pau – Tarbes (64, 65)\n- Aurillac – Figeac – Rodez (12, 15, 46)\n"
+            "- Grand Auch / Astarac (32)\n\n**Nouveaux territoires**\n- Nord Lozère (48)\n"
+            "- Pyrénées-Orientales (66)\n- Albigeois (81)\n- Hautes Terres d'Oc (81)" + CONTACT)
+    assert counts(text) == []
+    contradicted = text.replace("Onze territoires voient", "Douze territoires voient")
+    row = only(contradicted)
+    assert (row["stated"], row["listed"]) == (12, 15)

@@ -23,7 +23,8 @@ with a list: a count with a word between it and the list saying the list is a pa
 lauréats, dont ceux de l'Aisne :", "Parmi les dix territoires retenus figurent :", "Les autres
 territoires retenus sont les suivants :"), a narrower place named after the count ("En
 Centre-Val de Loire, 12 territoires sont lauréats ; dans le Loiret, il s'agit de :"), a count of
-new territories beside a list that holds renewed ones too, a count of the other phase, an
+new territories beside a list that holds renewed ones too, a count the length of one of the
+list's sub-lists but not of them all, a count of the other phase, an
 approximate count ("une dizaine"), a count two sentences away. When the count nearest the list is
 a part of a larger one in its sentence ("Les 13 territoires, dont deux ont signé, sont les
 suivants :"), the larger one is the list's size if the list has that length. Each row keeps the
@@ -266,6 +267,23 @@ def _counts_new_beside_renewals(folded: str, count: dict, lst: ListOfTerritories
     return bool(words.renewal.search(folded[count["end"]:lst.end]))
 
 
+def _sizes_one_sublist(count: dict, lst: ListOfTerritories) -> bool:
+    """"Dix territoires voient leur label renouvelé et cinq entrent" over "Territoires renouvelés"
+    (10) / "Nouveaux territoires" (5): a count that is the length of one sub-list, not of them
+    all, counts that sub-list."""
+    if not lst.has_sublists or count["value"] == len(lst.territory_ids):
+        return False
+    under: dict[tuple[int, Span | None], int] = {}  # names per list and sub-heading
+    for block in lst.blocks:
+        for item in block.items:
+            key = (block.id, item.heading)
+            under[key] = under.get(key, 0) + max(1, len(item.parts))
+    sizes = set(under.values()) if len(under) > 1 else set()
+    sizes |= {len(item.parts) for block in lst.blocks for item in block.items
+              if item.field and len(item.parts) > 1}
+    return count["value"] in sizes
+
+
 def _doubt(text: str, lst: ListOfTerritories, whole: dict | None) -> str | None:
     """Why comparing the count with this list would not prove the document wrong, if anything."""
     doubts = []
@@ -322,7 +340,7 @@ def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Te
         count_phase = sentence_phase(sentences[index]) if index is not None else None
         if count_phase and phase and count_phase != phase:
             continue  # a count of the other phase
-        if _counts_new_beside_renewals(folded, count, lst):
+        if _counts_new_beside_renewals(folded, count, lst) or _sizes_one_sublist(count, lst):
             continue
         if lst.has_sublists:
             rule = "stated_count.sublists_sum"
