@@ -176,3 +176,13 @@ def test_a_count_the_length_of_one_sub_list_counts_that_sub_list():
     contradicted = text.replace("Onze territoires voient", "Douze territoires voient")
     row = only(contradicted)
     assert (row["stated"], row["listed"]) == (12, 15)
+
+
+def test_an_intro_opening_with_leur_liste_refers_back_whatever_its_length():
+    text = ("Laon, le 21 novembre 2023\n\nL'Aisne compte 4 territoires d'industrie pour la deuxième phase. "
+            "Leur liste, validée par le préfet de la région Hauts-de-France et le président du conseil "
+            "régional, figure ci-dessous :\n\n- Haute Picardie (02, 80)\n- Soissonnais-Valois (02)\n"
+            "- Sud de l'Aisne (02)\n- Thiérache et Pays de la Serre (02)" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["rule"]) == (4, 4, "stated_count.previous_sentence")
+    assert only(text.replace("4 territoires", "5 territoires"))["listed"] == 4

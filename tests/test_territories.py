@@ -2039,3 +2039,22 @@ def test_names_after_a_savoir_and_a_capitalised_pays_with_its_demonym():
     # a lower-case head and a demonym beside a name describe that territory
     assert ids("Le territoire Saint-Nazaire Cordemais a été labellisé. Le bassin nazairien y figure.") == [
         "saint-nazaire-cordemais"]
+
+
+def test_an_item_whose_name_line_is_followed_by_its_details_is_named_by_that_line():
+    text = ("La Bretagne compte 3 territoires d'industrie pour la période 2023-2027. Leur liste, arrêtée "
+            "par le préfet de région et le président du conseil régional, est la suivante :\n\n"
+            "1) Lorient – Quimperlé\n   Lorient Agglomération ; Quimperlé Communauté\n"
+            "   Départements : Morbihan, Finistère\n\n"
+            "2) Vitré – Fougères\n   Vitré Communauté ; Fougères Agglomération\n   Département : Ille-et-Vilaine\n\n"
+            "3) Redon Agglomération\n   Départements : Ille-et-Vilaine, Loire-Atlantique, Morbihan\n\n"
+            "Observations\n– Redon Agglomération est un territoire interrégional ; son suivi est assuré à Rennes.\n")
+    found = {m.name: sorted(m.departement_codes) for m in find_territories(text, find_places(text))}
+    assert found == {"Lorient – Quimperlé": ["29", "56"], "Vitré – Fougères": ["35"],
+                     "Redon Agglomération": ["35", "44", "56"]}
+
+
+def test_a_name_wrapped_over_two_lines_is_no_name_line_with_details():
+    text = ("Les territoires suivants sont labellisés :\n- Castres – Revel –\n  Castelnaudary (11, 31, 81)\n"
+            "- Grand Narbonne (11)\n")
+    assert ids(text) == ["castres-revel-castelnaudary", "grand-narbonne"]

@@ -8,7 +8,8 @@ A count is tied to a list only when the text ties them (rule ids, the `rule` col
                                   Normandie : • …";
 - stated_count.previous_sentence  the list's intro has no count and points back at the sentence
                                   before it: "… 4 dans l'Aisne. Il s'agit des territoires de : …",
-                                  "… 21 territoires … Les territoires labellisés sont les suivants :";
+                                  "… 21 territoires … Les territoires labellisés sont les suivants :",
+                                  "… 4 territoires … Leur liste, validée par …, figure ci-dessous :";
 - stated_count.sublists_sum       either of the above, for a list split in sub-lists ("15 lauréats,
                                   qui sont : • Renouvellement … : A ; B • Nouveaux territoires : C",
                                   or sub-headings between lists): the count sizes them together.
@@ -64,6 +65,7 @@ CLOSED_ITEM = re.compile(r"[.)\]»\"”!;]\s*$")  # an item that ends like a fin
 @dataclass(frozen=True)
 class Words:
     refers_back: re.Pattern
+    refers_back_opening: re.Pattern
     partial: re.Pattern
     partial_before: re.Pattern
     not_partial: re.Pattern
@@ -228,8 +230,10 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
         return count, "stated_count.list_intro"
     intro = folded[intro_start:lst.items_start]
     words = _words()
-    if (index is None or index == 0 or len(intro.split()) > REFERRING_INTRO_MAX_WORDS
-            or not words.refers_back.search(intro) or _is_partial(intro)
+    opens_by_referring = words.refers_back_opening.match(intro.lstrip(" *_\n")) is not None
+    if (index is None or index == 0
+            or len(intro.split()) > REFERRING_INTRO_MAX_WORDS and not opens_by_referring
+            or not (words.refers_back.search(intro) or opens_by_referring) or _is_partial(intro)
             or any(intro_start <= f["start"] < lst.items_start for f in figures)):
         return None
     previous = sentences[index - 1]
