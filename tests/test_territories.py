@@ -2058,3 +2058,9 @@ def test_a_name_wrapped_over_two_lines_is_no_name_line_with_details():
     text = ("Les territoires suivants sont labellisés :\n- Castres – Revel –\n  Castelnaudary (11, 31, 81)\n"
             "- Grand Narbonne (11)\n")
     assert ids(text) == ["castres-revel-castelnaudary", "grand-narbonne"]
+
+
+def test_a_duration_in_brackets_is_no_departement_code():
+    text = ("Alès reconduit dans le programme Territoires d'industrie\n\n▶ Écouter le reportage (1'48)\n\n"
+            "Le territoire d'Alès a été reconduit pour la deuxième phase du programme.")
+    assert "ecouter-le-reportage" not in ids(text)
