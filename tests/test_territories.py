@@ -2064,3 +2064,11 @@ def test_a_duration_in_brackets_is_no_departement_code():
     text = ("Alès reconduit dans le programme Territoires d'industrie\n\n▶ Écouter le reportage (1'48)\n\n"
             "Le territoire d'Alès a été reconduit pour la deuxième phase du programme.")
     assert "ecouter-le-reportage" not in ids(text)
+
+
+def test_an_inline_list_parted_by_semicolons_whose_last_item_opens_with_et_enfin():
+    text = ("Sur les 183 territoires retenus pour 2023-2027, la Guadeloupe en a obtenu trois : Cap Excellence, "
+            "autour de Pointe-à-Pitre, des Abymes et de Baie-Mahault ; le Nord Grande-Terre, que la communauté "
+            "d'agglomération du Nord Grande Terre porte avec Marie-Galante ; et enfin la Basse-Terre, où deux "
+            "agglomérations ont candidaté ensemble.")
+    assert sorted(ids(text)) == ["basse-terre", "cap-excellence", "nord-grande-terre"]

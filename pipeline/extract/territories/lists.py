@@ -349,6 +349,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
 INLINE_GLOSS = re.compile(r"\s*\(|\s*,\s+(?=[a-zà-ÿ])|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
 
 
+# The coordinator opening the last item of an inline list parted by ';': "; et enfin la Basse-Terre".
+LEADING_COORDINATOR = re.compile(r"\s*(?:et|puis|ainsi\s+que)(?:\s+(?:enfin|encore|aussi|surtout))?\s+(?=\S)")
 # An enumeration mark opening an inline list's item: "(a)", "b)", "(2)", "3)".
 INLINE_MARKER = re.compile(r"\s*\(?(?:[a-z]|\d{1,2})\)\s+")
 
@@ -421,6 +423,8 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
         for item_start, item_end in spans:
             marker = INLINE_MARKER.match(text, item_start, item_end)
             item_start = marker.end() if marker else item_start  # "(a) Bourgogne Industrie ; (b) …"
+            joint = LEADING_COORDINATOR.match(text, item_start, item_end)
+            item_start = joint.end() if joint else item_start  # "… ; et enfin la Basse-Terre, où …"
             gloss = INLINE_GLOSS.search(text, item_start, item_end)
             name_end = gloss.start() if gloss else item_end
             # items parted by ';' may hold a gloss with commas: "Est du Loiret qui inclut
