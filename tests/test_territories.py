@@ -2072,3 +2072,9 @@ def test_an_inline_list_parted_by_semicolons_whose_last_item_opens_with_et_enfin
             "d'agglomération du Nord Grande Terre porte avec Marie-Galante ; et enfin la Basse-Terre, où deux "
             "agglomérations ont candidaté ensemble.")
     assert sorted(ids(text)) == ["basse-terre", "cap-excellence", "nord-grande-terre"]
+
+
+def test_a_singular_prefix_before_an_overseas_regions_name_names_the_territory():
+    assert ids("Le préfet a signé le contrat du Territoire d'industrie Martinique.") == ["martinique"]
+    assert ids("Les Territoires d'industrie Martinique se réunissent.") == []
+    assert ids("Le Territoire d'industrie Grand Est se réunit.") == []
