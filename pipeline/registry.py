@@ -144,16 +144,26 @@ def _document_phases(tables: dict[str, list[dict]], documents: dict[str, dict]) 
             for doc_id, document in documents.items()}
 
 
-def scope_name(code: str, sentence: str) -> str:
+def _names(place: str, folded: str) -> bool:
+    """Whether folded text names the place as a word ("l'Ain", not "certains")."""
+    return re.search(rf"(?<![\w-]){re.escape(fold(place))}(?![\w-])", folded) is not None
+
+
+def scope_name(code: str, sentence: str, document_text: str = "") -> str:
     """Name of a scope code; a code that is both a région and a département ("44": Grand Est,
-    Loire-Atlantique) is the one its sentence names, the région when it names neither."""
+    Loire-Atlantique; "02": Martinique, Aisne) is the one its sentence names, else the one its
+    document names ("Les quatre territoires …" in a page about the Aisne), the région when
+    both or neither are named."""
     if code == "FR":
         return "France"
     ref = referential.load()
     region, departement = ref.regions.get(code), ref.departements.get(code)
     if region and departement:
-        return departement.name if fold(departement.name) in fold(sentence) \
-            and fold(region.name) not in fold(sentence) else region.name
+        for context in (fold(sentence), fold(document_text)):
+            names_departement = _names(departement.name, context)
+            if names_departement != _names(region.name, context):
+                return departement.name if names_departement else region.name
+        return region.name
     return (region or departement).name if region or departement else code
 
 
@@ -189,7 +199,8 @@ def claims(tables: dict[str, list[dict]], documents: dict[str, dict]) -> list[di
             phase, rule = document_phases[doc_id], "claim.document_phase"
         if phase is None:
             continue
-        scope = (figure["scope_code"], scope_name(figure["scope_code"], figure["sentence"]))
+        scope = (figure["scope_code"],
+                 scope_name(figure["scope_code"], figure["sentence"], documents[doc_id]["text"]))
         key = (figure["unit"], phase, *scope, doc_id, when.period if when else None)
         if key not in best or figure["value"] > best[key]["value"]:
             dates[key] = when

@@ -354,3 +354,22 @@ def test_a_dateline_mid_line_on_a_page_saved_on_one_line():
             "Territoires d'industrie : trois territoires vosgiens labellisés. Le ministre a annoncé les lauréats.")
     info = extract_document_info(text)
     assert (str(info["published_on"]), info["place"]) == ("2023-11-17", "Épinal")
+
+
+@pytest.mark.parametrize("top, published_on", [
+    ("COMMISSION PERMANENTE DU 12 AVRIL 2024", "2024-04-12"),
+    ("Conseil régional d'Occitanie — Commission permanente du 24 novembre 2023", "2023-11-24"),
+    ("Séance plénière du 4 juin 2019", "2019-06-04"),
+    ("Conseil communautaire du 27 juin 2019 – Délibération n° 2019-112", "2019-06-27"),
+])
+def test_the_sitting_that_adopted_a_deliberation_dates_it(top, published_on):
+    text = (f"{top}\n\nObjet : Territoires d'industrie – approbation du protocole\n\n"
+            "L'assemblée approuve le protocole du Territoire d'industrie du Choletais.")
+    assert str(extract_document_info(text)["published_on"]) == published_on
+
+
+def test_a_sitting_told_of_in_a_sentence_dates_nothing():
+    text = ("Territoires d'industrie : la Région s'engage\n\nLors de la séance plénière du 4 juin 2019, les "
+            "élus régionaux ont voté à une large majorité le soutien de la Région aux protocoles des "
+            "territoires d'industrie de la région.")
+    assert extract_document_info(text)["published_on"] is None

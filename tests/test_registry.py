@@ -393,3 +393,10 @@ def test_a_code_both_region_and_departement_is_named_by_its_sentence():
     assert registry.scope_name("44", "21 territoires dans le Grand Est") == "Grand Est"
     assert registry.scope_name("44", "21 territoires dans la région") == "Grand Est"
     assert registry.scope_name("10", "deux territoires") == "Aube"
+
+
+def test_a_code_both_region_and_departement_is_named_as_the_document_names_it():
+    page = "L'Aisne compte 4 territoires d'industrie. Les quatre territoires étaient déjà labellisés."
+    assert registry.scope_name("02", "Les quatre territoires étaient déjà labellisés.", page) == "Aisne"
+    assert registry.scope_name("02", "trois territoires", "La Martinique compte trois territoires.") == "Martinique"
+    assert registry.scope_name("01", "deux territoires", "Certains territoires de Guadeloupe, deux au total.") == "Guadeloupe"

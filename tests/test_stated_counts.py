@@ -205,3 +205,26 @@ def test_counts_of_several_enumerations_in_one_sentence_size_each_its_own():
             "compte deux (Kourou et Cayenne), La Réunion deux également (TCO et Cirest) et la Guadeloupe un "
             "seul." + CONTACT)
     assert all(row["stated"] == row["listed"] == 2 for row in counts(text))
+def test_a_count_the_length_of_one_sub_list_counts_that_sub_list():
+    text = ("Toulouse, le 17 novembre 2023\n\nLa Région compte désormais quinze Territoires d'industrie. "
+            "Onze territoires voient leur label renouvelé et quatre entrent dans le programme.\n\n"
+            "La liste est la suivante :\n\n**Territoires renouvelés**\n- Ariège (09)\n- Grand Narbonne (11)\n"
+            "- Alès (30)\n- Pont du Gard / Gard Rhodanien (30)\n- Castres – Revel – Castelnaudary (11, 31, 81)\n"
+            "- Comminges-Nestes (31, 65)\n- Interdépartemental Gers / Tarn-et-Garonne (32, 82)\n"
+            "- Béziers-Sète (34)\n- Lacq – Pau – Tarbes (64, 65)\n- Aurillac – Figeac – Rodez (12, 15, 46)\n"
+            "- Grand Auch / Astarac (32)\n\n**Nouveaux territoires**\n- Nord Lozère (48)\n"
+            "- Pyrénées-Orientales (66)\n- Albigeois (81)\n- Hautes Terres d'Oc (81)" + CONTACT)
+    assert counts(text) == []
+    contradicted = text.replace("Onze territoires voient", "Douze territoires voient")
+    row = only(contradicted)
+    assert (row["stated"], row["listed"]) == (12, 15)
+
+
+def test_an_intro_opening_with_leur_liste_refers_back_whatever_its_length():
+    text = ("Laon, le 21 novembre 2023\n\nL'Aisne compte 4 territoires d'industrie pour la deuxième phase. "
+            "Leur liste, validée par le préfet de la région Hauts-de-France et le président du conseil "
+            "régional, figure ci-dessous :\n\n- Haute Picardie (02, 80)\n- Soissonnais-Valois (02)\n"
+            "- Sud de l'Aisne (02)\n- Thiérache et Pays de la Serre (02)" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["rule"]) == (4, 4, "stated_count.previous_sentence")
+    assert only(text.replace("4 territoires", "5 territoires"))["listed"] == 4

@@ -2218,3 +2218,40 @@ def test_an_ordinal_followed_by_a_person_names_no_territory():
     text = ("Deux territoires sont labellisés pour 2023-2027. Le premier est Anne Martin, maire de Laval, "
             "qui le dit. Le second, Thouarsais et Loudunais, est interdépartemental.")
     assert ids(text) == ["thouarsais-et-loudunais"]
+def test_an_item_whose_name_line_is_followed_by_its_details_is_named_by_that_line():
+    text = ("La Bretagne compte 3 territoires d'industrie pour la période 2023-2027. Leur liste, arrêtée "
+            "par le préfet de région et le président du conseil régional, est la suivante :\n\n"
+            "1) Lorient – Quimperlé\n   Lorient Agglomération ; Quimperlé Communauté\n"
+            "   Départements : Morbihan, Finistère\n\n"
+            "2) Vitré – Fougères\n   Vitré Communauté ; Fougères Agglomération\n   Département : Ille-et-Vilaine\n\n"
+            "3) Redon Agglomération\n   Départements : Ille-et-Vilaine, Loire-Atlantique, Morbihan\n\n"
+            "Observations\n– Redon Agglomération est un territoire interrégional ; son suivi est assuré à Rennes.\n")
+    found = {m.name: sorted(m.departement_codes) for m in find_territories(text, find_places(text))}
+    assert found == {"Lorient – Quimperlé": ["29", "56"], "Vitré – Fougères": ["35"],
+                     "Redon Agglomération": ["35", "44", "56"]}
+
+
+def test_a_name_wrapped_over_two_lines_is_no_name_line_with_details():
+    text = ("Les territoires suivants sont labellisés :\n- Castres – Revel –\n  Castelnaudary (11, 31, 81)\n"
+            "- Grand Narbonne (11)\n")
+    assert ids(text) == ["castres-revel-castelnaudary", "grand-narbonne"]
+
+
+def test_a_duration_in_brackets_is_no_departement_code():
+    text = ("Alès reconduit dans le programme Territoires d'industrie\n\n▶ Écouter le reportage (1'48)\n\n"
+            "Le territoire d'Alès a été reconduit pour la deuxième phase du programme.")
+    assert "ecouter-le-reportage" not in ids(text)
+
+
+def test_an_inline_list_parted_by_semicolons_whose_last_item_opens_with_et_enfin():
+    text = ("Sur les 183 territoires retenus pour 2023-2027, la Guadeloupe en a obtenu trois : Cap Excellence, "
+            "autour de Pointe-à-Pitre, des Abymes et de Baie-Mahault ; le Nord Grande-Terre, que la communauté "
+            "d'agglomération du Nord Grande Terre porte avec Marie-Galante ; et enfin la Basse-Terre, où deux "
+            "agglomérations ont candidaté ensemble.")
+    assert sorted(ids(text)) == ["basse-terre", "cap-excellence", "nord-grande-terre"]
+
+
+def test_a_singular_prefix_before_an_overseas_regions_name_names_the_territory():
+    assert ids("Le préfet a signé le contrat du Territoire d'industrie Martinique.") == ["martinique"]
+    assert ids("Les Territoires d'industrie Martinique se réunissent.") == []
+    assert ids("Le Territoire d'industrie Grand Est se réunit.") == []

@@ -79,6 +79,11 @@ PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?|redigee?|mise?\s+en\s+ligne|paru
                        rf"(?:\s+le\s+|\s*(?=:)|\s+)|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
 # "Revue Pouvoirs & Territoires, n° 87, 9 décembre 2019": a periodical's issue and its date.
 ISSUE = re.compile(rf"\bn[°o]\s*\d{{1,4}}\s*[,–-]?\s*(?:du\s+)?{DATE}\.?$")
+# "Commission permanente du 12 avril 2024", "Séance du 4 juin 2019": the sitting a deliberation
+# or its report was adopted at, on a line of its own near the top.
+SITTING = re.compile(rf"(?:commission\s+permanente|(?:seance|session|assemblee)(?:\s+(?:pleniere|publique))?"
+                     rf"|conseil\s+(?:regional|departemental|communautaire|metropolitain|municipal|syndical))"
+                     rf"(?:\s+(?:d[eu']\s*|de\s+la\s+|des\s+)[a-z][a-z'-]*(?:[ -][a-z'-]+){{0,3}})?\s+(?:du|le)\s+{DATE}")
 UPDATED = re.compile(r"mise?s?\s+a\s+jour|modifiee?|derniere\s+modification")
 # "Ce mardi 19 mars 2019, la ministre …" near the top: the press writes of the day it publishes.
 THIS_DAY = re.compile(rf"(?<!\w)ce\s+(?=lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche){WRITTEN_DATE}")
@@ -156,13 +161,14 @@ def _segments(folded: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in bounds if folded[a:b].strip()]
 
 
-KINDS = ("place", "published", "signed", "bare", "updated")  # most to least telling
+KINDS = ("place", "published", "signed", "sitting", "bare", "updated")  # most to least telling
 
 
 @lru_cache(maxsize=4096)
 def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.date] | None:
     """(kind, place, date) when `line` is a dateline: kind "place" ("Troyes, le 14 novembre 2023"),
-    "published" ("Publié le ..."), "signed" ("Fait à Avranches, le ..."), "bare" (a date alone or
+    "published" ("Publié le ..."), "signed" ("Fait à Avranches, le ..."), "sitting" ("Commission
+    permanente du ...", near the top), "bare" (a date alone or
     as a part of a short byline, counted only near the top) or "updated" ("Mis à jour le ...", a
     last resort). A line is read part by part: "Publié le X | Mis à jour le Y" publishes on X.
     Cached: the title, the dateline and the chrome each read every line of the top."""
@@ -197,6 +203,10 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
             place = line[offset + match.start("place"):offset + match.end("place")]
             found.append(("signed", " ".join(place.split()), _date(match)))
             continue
+        match = SITTING.search(part)
+        if match and near_top and _date(match) and len(part.split()) <= BYLINE_PART_WORDS:
+            found.append(("sitting", None, _date(match)))
+            continue
         match = BARE_DATE.fullmatch(part) or (ISSUE.search(part) if short else None)
         # the date alone, in a short byline, or opening a line: "17/07/2019 | En Nouvelle-Aquitaine …"
         if match and near_top and _date(match) and (short or start == 0):
@@ -206,12 +216,12 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
 
 def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
     """The first "Place, le date" dateline; else the first "Publié le" date; else the signature
-    of an act; else a bare date near the top, the one whose year the other lines mention when
+    of an act; else the sitting that adopted it; else a bare date near the top, the one whose year the other lines mention when
     there are several (a crawl banner's date stands above the communiqué's own); else the page's
     "ce mardi 19 mars 2019" in the top lines; else the page's update stamp unless it came years
     after every event the body dates."""
     found = [(index, f) for index, line in enumerate(lines) if (f := _dateline_of(line, index < TOP_LINES))]
-    for kind in ("place", "published", "signed"):
+    for kind in ("place", "published", "signed", "sitting"):
         chosen = [f for _index, f in found if f[0] == kind]
         if chosen:
             return chosen[0][1], chosen[0][2]

@@ -865,6 +865,12 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         link = linker.link(text[head.end():end], epci_type)
         if not link.siren:  # "la CA du Bassin d'Aurillac et Rodez Agglomération": two names
             link, end = _before_a_coordination(text, head, end, epci_type, linker) or (link, end)
+        line_end = text.find("\n", head.end(), end)
+        if not link.siren and line_end > 0:  # "CC de l'Est de la Somme" / "Départements : …" below
+            shorter_end = _trim(text, start, line_end)[1]
+            shorter = linker.link(text[head.end():shorter_end], epci_type)
+            if shorter.siren:
+                link, end = shorter, shorter_end
         tail = end
         for _ in range(MAX_LOWER_WORDS):  # "l'Agglomération du Gard rhodanien": an adjective ends it
             word = LOWER_WORD.match(text, tail)

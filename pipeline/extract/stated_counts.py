@@ -8,7 +8,8 @@ A count is tied to a list only when the text ties them (rule ids, the `rule` col
                                   Normandie : • …";
 - stated_count.previous_sentence  the list's intro has no count and points back at the sentence
                                   before it: "… 4 dans l'Aisne. Il s'agit des territoires de : …",
-                                  "… 21 territoires … Les territoires labellisés sont les suivants :";
+                                  "… 21 territoires … Les territoires labellisés sont les suivants :",
+                                  "… 4 territoires … Leur liste, validée par …, figure ci-dessous :";
 - stated_count.sublists_sum       either of the above, for a list split in sub-lists ("15 lauréats,
                                   qui sont : • Renouvellement … : A ; B • Nouveaux territoires : C",
                                   or sub-headings between lists): the count sizes them together.
@@ -26,7 +27,8 @@ with a list: a count with a word between it and the list saying the list is a pa
 lauréats, dont ceux de l'Aisne :", "Parmi les dix territoires retenus figurent :", "Les autres
 territoires retenus sont les suivants :"), a narrower place named after the count ("En
 Centre-Val de Loire, 12 territoires sont lauréats ; dans le Loiret, il s'agit de :"), a count of
-new territories beside a list that holds renewed ones too, a count of the other phase, an
+new territories beside a list that holds renewed ones too, a count the length of one of the
+list's sub-lists but not of them all, a count of the other phase, an
 approximate count ("une dizaine"), a count two sentences away. When the count nearest the list is
 a part of a larger one in its sentence ("Les 13 territoires, dont deux ont signé, sont les
 suivants :"), the larger one is the list's size if the list has that length. Each row keeps the
@@ -68,6 +70,7 @@ CLOSED_ITEM = re.compile(r"[.)\]»\"”!;]\s*$")  # an item that ends like a fin
 @dataclass(frozen=True)
 class Words:
     refers_back: re.Pattern
+    refers_back_opening: re.Pattern
     partial: re.Pattern
     partial_before: re.Pattern
     not_partial: re.Pattern
@@ -272,8 +275,10 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
         return count, "stated_count.list_intro"
     intro = folded[intro_start:lst.items_start]
     words = _words()
-    if (index is None or index == 0 or len(intro.split()) > REFERRING_INTRO_MAX_WORDS
-            or not words.refers_back.search(intro) or _is_partial(intro)
+    opens_by_referring = words.refers_back_opening.match(intro.lstrip(" *_\n")) is not None
+    if (index is None or index == 0
+            or len(intro.split()) > REFERRING_INTRO_MAX_WORDS and not opens_by_referring
+            or not (words.refers_back.search(intro) or opens_by_referring) or _is_partial(intro)
             or any(intro_start <= f["start"] < lst.items_start for f in figures)):
         return None
     previous = sentences[index - 1]
@@ -341,6 +346,23 @@ def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
                for end, (next_start, _) in zip(ends, lst.names[1:]))
 
 
+def _sizes_one_sublist(count: dict, lst: ListOfTerritories) -> bool:
+    """"Dix territoires voient leur label renouvelé et cinq entrent" over "Territoires renouvelés"
+    (10) / "Nouveaux territoires" (5): a count that is the length of one sub-list, not of them
+    all, counts that sub-list."""
+    if not lst.has_sublists or count["value"] == len(lst.territory_ids):
+        return False
+    under: dict[tuple[int, Span | None], int] = {}  # names per list and sub-heading
+    for block in lst.blocks:
+        for item in block.items:
+            key = (block.id, item.heading)
+            under[key] = under.get(key, 0) + max(1, len(item.parts))
+    sizes = set(under.values()) if len(under) > 1 else set()
+    sizes |= {len(item.parts) for block in lst.blocks for item in block.items
+              if item.field and len(item.parts) > 1}
+    return count["value"] in sizes
+
+
 def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict) -> str | None:
     """Why comparing the count with this list would not prove the document wrong, if anything."""
     doubts = []
@@ -398,7 +420,7 @@ def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Te
         count_phase = sentence_phase(sentences[index]) if index is not None else None
         if count_phase and phase and count_phase != phase:
             continue  # a count of the other phase
-        if _counts_new_beside_renewals(folded, count, lst):
+        if _counts_new_beside_renewals(folded, count, lst) or _sizes_one_sublist(count, lst):
             continue
         if lst.has_sublists:
             rule = "stated_count.sublists_sum"

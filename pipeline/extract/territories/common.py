@@ -64,7 +64,8 @@ NUMBER_WORDS = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"
                 "douze", "treize", "quatorze", "quinze", "seize", "vingt", "cent"}
 
 CODES_BRACKET = re.compile(r"[\[(]\s*((?:TI\s+)?[^\[\]()\n]{1,60}?)\s*[\])]")
-DEPARTEMENT_CODE = re.compile(r"(?<![\w])(2[AB]|97[1-6]|\d{2})(?![\w])")
+# "(11-31-81)", "(32/82)", "(64, 65)"; not the parts of a duration or a time ("(1'48)", "(2:30)")
+DEPARTEMENT_CODE = re.compile(r"(?<![\w'’:.])(2[AB]|97[1-6]|\d{2})(?![\w'’:])")
 COLON_LIST_INTRO = re.compile(PREFIX + r"?\s*(?:suivants|ci-dessous)\s*:|" + PREFIX + r"\s*:",
                               re.IGNORECASE)
 # "les territoires suivants :", "Les 12 territoires labellisés sont : A ; B ; C."

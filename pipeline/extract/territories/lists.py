@@ -35,6 +35,9 @@ COUNTED_TERRITORIES = re.compile(r"(?:\b(?P<count>\d{1,3}|deux|trois|quatre|cinq
                                  r"|\bterritoires\b(?:\s+[\w'-]+){0,2}\s+(?:suivants|ci-dessous)\b")
 
 
+AGENT = re.compile(r"\bpar\s")  # in the clause before a people noun: "arrêtée par le préfet et le président"
+
+
 def _without_programme_name(sentence: str) -> str:
     """The folded sentence with the programme's name blanked out ("le programme « Territoires
     d'industrie »"), counted ones kept ("10 Territoires d'industrie")."""
@@ -80,6 +83,11 @@ def _keyword_decides(sentence: str) -> str | None:
                    + [(m.start(), OTHER) for m in ANNOUNCES_OTHER.finditer(folded)])
     found = sorted(nouns + [(m.start(), _participle_kind(folded, m.start(), nouns))
                             for m in AWARD_PARTICIPLE.finditer(folded)])
+    # "Leur liste, arrêtée par le préfet et le président du conseil régional, est la suivante :":
+    # the agents of a passive are not what the list holds
+    found = [(position, kind) for position, kind in found
+             if not (PEOPLE_NOUN.match(folded, position)
+                     and AGENT.search(folded, folded.rfind(",", 0, position) + 1, position))]
     if not found:
         return None
     tail = folded.rstrip(" :*_")
@@ -210,6 +218,31 @@ def _dash_parted_names(text: str, label: Span, value: Span) -> list[tuple[int, i
             return pieces
     pieces = split_inline_list(text, value.start, value.end, DASH_AFTER_BRACKET.pattern)
     return pieces if len(pieces) > 1 else None
+# "1) Centre Bretagne" / "   Loudéac Communauté ; Pontivy Communauté" / "   Départements : Côtes-d'Armor,
+# Morbihan": an item whose first line is the name and whose next lines give its details, one of
+# them labelled (a record of a national list or a PDF table read line by line).
+DETAIL_LABEL = re.compile(r"\s*(?:departements?|regions?|epci|intercommunalites?|membres?|perimetre|"
+                          r"composition)(?:\s*\(s\))?\s*:")
+WRAPPED_LINE_END = re.compile(r"(?:[,;:/(–—-]|\s(?:et|de|du|des|d'|la|le|les|l'|en|sur|a))\s*$")
+
+
+# A verb in lower case inside an item's name: a remark under the list, no name ("Grand Est" keeps its capital).
+REMARK_VERB = re.compile(r"\s(?:est|sont|sera|seront|était|étaient|ont|correspond(?:ent)?|constituent|constitue)\s")
+
+
+def _name_line_then_details(text: str, item: Item) -> tuple[int, list[tuple[int, int]]] | None:
+    """(end of the name line, spans of the labelled detail lines) of such an item, else None.
+    A name wrapped over two lines ("- Castres – Revel –" / "  Castelnaudary") has no labelled line."""
+    content = item.content.of(text)
+    first_end = content.find("\n")
+    if first_end <= 0 or WRAPPED_LINE_END.search(fold(content[:first_end])):
+        return None
+    details, position = [], item.content.start + first_end + 1
+    for line in content[first_end + 1:].split("\n"):
+        if DETAIL_LABEL.match(fold(line)):
+            details.append((position, position + len(line)))
+        position += len(line) + 1
+    return (item.content.start + len(content[:first_end].rstrip()), details) if details else None
 
 
 def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool) -> list[tuple[int, int]]:
@@ -234,6 +267,9 @@ def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool) ->
         # "Occitanie : Aurillac/Figeac/Rodez – Lacq Pau Tarbes": a spaced dash may join one name's
         # towns or part two names; under a place heading nothing else tells which
         return [(s, e) for s, e in parts if not (place_heading and SPACED_DASH.search(text, s, e))]
+    record = _name_line_then_details(text, item)
+    if record is not None:
+        return [(item.content.start, record[0])]
     if item.parts:
         return [(p.start, p.end) for p in item.parts]
     members = _members_after_dash(text, item.content.start, item.content.end)
@@ -310,8 +346,13 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             heading = item.field.label if place_heading else None
             heading_codes = {p.code for p in places if heading and p.kind == "departement"
                              and heading.start <= p.start < heading.end}
+            record = None if item.field else _name_line_then_details(text, item)
+            heading_codes |= {p.code for p in places if record and p.kind == "departement"
+                              and any(start <= p.start < end for start, end in record[1])}
             for start, end in _item_pieces(text, item, announced or labels_only, place_heading):
                 name_start, name_end, codes = name_and_codes(text, start, end, places)
+                if REMARK_VERB.search(text, name_start, name_end):
+                    continue  # "– Redon Agglomération est un territoire interrégional …": a remark
                 codes = set(codes) | heading_codes
                 if not (announced or labels_only or codes or members):
                     continue
@@ -336,6 +377,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
 INLINE_GLOSS = re.compile(r"\s*\(|\s*,\s+(?=[a-zà-ÿ])|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
 
 
+# The coordinator opening the last item of an inline list parted by ';': "; et enfin la Basse-Terre".
+LEADING_COORDINATOR = re.compile(r"\s*(?:et|puis|ainsi\s+que)(?:\s+(?:enfin|encore|aussi|surtout))?\s+(?=\S)")
 # An enumeration mark opening an inline list's item: "(a)", "b)", "(2)", "3)".
 INLINE_MARKER = re.compile(r"\s*\(?(?:[a-z]|\d{1,2})\)\s+")
 
@@ -408,6 +451,8 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
         for item_start, item_end in spans:
             marker = INLINE_MARKER.match(text, item_start, item_end)
             item_start = marker.end() if marker else item_start  # "(a) Bourgogne Industrie ; (b) …"
+            joint = LEADING_COORDINATOR.match(text, item_start, item_end)
+            item_start = joint.end() if joint else item_start  # "… ; et enfin la Basse-Terre, où …"
             gloss = INLINE_GLOSS.search(text, item_start, item_end)
             name_end = gloss.start() if gloss else item_end
             # items parted by ';' may hold a gloss with commas: "Est du Loiret qui inclut

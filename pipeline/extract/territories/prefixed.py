@@ -182,8 +182,11 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
                                                                     block_end(structure, text, p.start), name=p.name)))
                 continue
         codes = codes_after(text, end, places)
+        # "le Territoire d'industrie Martinique": in the singular, an overseas région's name that is
+        # its one département's too names the territory
         mention = make_mention(text, pos, end, "territory.prefixed_name", codes,
-                           block_end(structure, text, pos))
+                               block_end(structure, text, pos),
+                               departement_name_ok=not PLURAL.match(text, match.start()))
         if mention and PLURAL_THEN_PREPOSITION.match(text, match.start()) and is_place_name(mention.name):
             continue
         if mention and PLURAL.match(text, match.start()) and PLACE_ADJECTIVE.fullmatch(fold(mention.name).lower()):
