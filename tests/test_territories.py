@@ -2255,3 +2255,13 @@ def test_a_singular_prefix_before_an_overseas_regions_name_names_the_territory()
     assert ids("Le préfet a signé le contrat du Territoire d'industrie Martinique.") == ["martinique"]
     assert ids("Les Territoires d'industrie Martinique se réunissent.") == []
     assert ids("Le Territoire d'industrie Grand Est se réunit.") == []
+
+
+def test_another_territory_renewed_before_a_colon_and_a_cleft_that_wins_the_label():
+    text = ("Alès a été reconduit dans le programme Territoires d'industrie. Dans le Gard, un autre territoire a "
+            "été reconduit : Pont du Gard – Gard Rhodanien, autour de Bagnols-sur-Cèze.")
+    assert "pont-du-gard-gard-rhodanien" in ids(text)
+    text = ("Territoires d'industrie : l'Auvergne bien servie. Dans l'Allier, c'est le bassin de Montluçon qui "
+            "décroche le label, porté par Montluçon Communauté.")
+    assert ids(text) == ["bassin-de-montlucon"]
+    assert ids("Dans l'Allier, c'est Michelin qui décroche le label, pour son usine.") == []

@@ -473,6 +473,8 @@ LABEL_AFTER = re.compile(r"[\s,]*(?:$|.*\b(?:territoires?\s+d'\s*industrie|progr
 def _cleft_about_the_label(text: str, folded: str, match: re.Match) -> bool:
     """"Pour le Gers, c'est X qui a été retenu.": the sentence ends there or names the label;
     "c'est l'Espace des Arts qui a été retenu dans le cadre de ce rendez-vous" is about a venue."""
+    if match.group(0).endswith("label"):
+        return True  # "c'est le bassin de Montluçon qui décroche le label, porté par …"
     sentence_end = sentence_bounds(text, match.start())[1]
     return bool(LABEL_AFTER.match(folded[match.end():sentence_end].rstrip(" .;!\n")))
 
