@@ -73,12 +73,6 @@ class Context:
     own_programme_name: re.Pattern
 
 
-def _number_in(folded: str) -> int:
-    """The number in digits opening a ranked group ("124 premiers"), 0 for words ("quatre")."""
-    digits = re.match(r"\s*(\d[\d\s.]*)", folded)
-    return int(re.sub(r"\D", "", digits.group(1))) if digits else 0
-
-
 def _words(words: list[str]) -> str:
     return r"(?<![\w'])(?:" + "|".join(words) + r")(?!\w)"
 
@@ -147,7 +141,7 @@ def _link_block_end(folded: str, position: int) -> int:
     return end
 
 
-def not_programme(folded: str, start: int, end: int, unit: str, sentence: tuple[int, int],
+def not_programme(folded: str, start: int, end: int, unit: str, value: float, sentence: tuple[int, int],
                   paragraph: tuple[int, int], places: list[PlaceMention]) -> str | None:
     """Why the quantity at [start, end) is not a programme figure, or None when it is one.
 
@@ -170,7 +164,7 @@ def not_programme(folded: str, start: int, end: int, unit: str, sentence: tuple[
     if unit == "euro" and context.private_investment.search(folded, sentence[0], start):
         return "companies' own investment"
     rank = context.rank.match(folded, start) if RANK_ARTICLE.search(before) else None
-    if rank and (end <= rank.end() or _number_in(folded[start:rank.end()]) <= RANKED_AT_MOST):
+    if rank and (end <= rank.end() or value <= RANKED_AT_MOST):
         return "a rank in a list"  # not "les 124 premiers territoires d'industrie", a national wave
     if context.limit.search(after):
         return "a bound"

@@ -805,7 +805,8 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
                                or vocab.other_thing.match(folded, figure.end)):
             continue  # "zones", "bassins": territories only where the sentence names the programme
         paragraph = paragraph_spans[bisect_right(paragraph_starts, figure.start) - 1]
-        if not_programme(folded, figure.start, figure.end, figure.unit, sentence, paragraph, places):
+        if not_programme(folded, figure.start, figure.end, figure.unit, float(figure.value), sentence,
+                         paragraph, places):
             continue
         scope = document.scope(figure.number_start, figure.start, figure.end, sentence, rows,
                                float(figure.value), figure.unit)

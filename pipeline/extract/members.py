@@ -546,7 +546,7 @@ def _footnote_regions(text: str) -> list[_Region]:
     return regions
 
 
-# "NORD ARDENNES — CA Ardenne Métropole, CC Vallées et Plateau d'Ardenne": a line whose label a
+# "NAME IN CAPITALS — CA X, CC Y": a line whose label a
 # spaced long dash parts from a value opening with a legal form (a "label : value" line's layout)
 DASH_FIELD = re.compile(r"^[ \t]*(?P<label>[^\n—–:]{2,80}?)[ \t]+[—–][ \t]+(?P<value>(?:(?:la|les|le)[ \t]+|l['’][ \t]*)?"
                         r"(?:C[CAU]\b|[Cc]ommunaut[ée]|[Mm][ée]tropole)[^\n]*?)[ \t]*$", re.MULTILINE)
@@ -757,7 +757,7 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
     for acronym in ACRONYM_BEFORE_HEAD.finditer(text):
         if not acronym_in(acronym.group(1)) or WORD_IN_CAPITALS_BEFORE.search(text, max(0, acronym.start() - 40), acronym.start()) \
                 or fold(acronym.group(1)) in _place_names():
-            continue  # "NORD ARDENNES — CA …": the last word of a heading in capitals, a place, no acronym
+            continue  # "NAME IN CAPITALS — CA …": the last word of a heading in capitals, a place, no acronym
         head = HEAD.match(text, acronym.end())
         if head and not head.group(0).lower().startswith(("celle", "l")):
             span = _name_after_head(text, head)

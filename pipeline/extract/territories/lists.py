@@ -505,7 +505,7 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
 RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\s")
 
 
-# "Sud de l'Aisne (02) et Thiérache (02)": a bracket closes a name; what a separator adds after it
+# "A (02) et B (02)": a bracket closes a name; what a separator adds after it
 # is another name, which a count must not join to it.
 CLOSED_THEN_NAME = re.compile(r"\)\s*(?:[,;]\s*|(?:et|ou)\s+)(?:et\s+)?(?:l['’]\s*|la\s+|le\s+|les\s+)?[A-ZÀ-Ý«\"]")
 
