@@ -265,9 +265,40 @@ def departements_in_name(text: str, start: int, end: int, places: list[PlaceMent
         river = RIVER_TAIL.match(text, place.end, end)
         qualified = re.match(r"\s+(\w+)", text[place.end:end])  # "Vosges saônoises": the mountains
         qualified = qualified and qualified.group(1).islower() and _place_adjective().fullmatch(fold(qualified.group(1)))
-        if whole or compass or not (town_first or river or qualified):
+        if (whole or compass or not (town_first or river or qualified)) \
+                and not _inside_an_epci_name(fold(name), fold(word), place.code):
             codes.add(place.code)
     return codes
+
+
+# An intercommunality's legal form before its official name ("CC Usses et Rhône")
+EPCI_FORM = re.compile(r"^(?:cc|ca|cu|metropole|communaute\s+(?:de\s+communes|d'agglomeration|urbaine))\s+"
+                       r"(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?")
+
+
+@lru_cache(maxsize=1)
+def _epci_names_holding_a_place() -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Folded département name -> (folded official EPCI name that holds it, the EPCI's
+    départements), for every millésime: 'usses et rhone' lies in Haute-Savoie and the Ain."""
+    ref = referential.load()
+    words = {_name_pattern_text(d.name): d.code for d in ref.departements.values()}
+    holding: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for epci in ref.epcis.values():
+        for borne in epci.names:
+            core = EPCI_FORM.sub("", fold(borne.name)).strip()
+            for word in words:
+                if core != word and re.search(r"(?<![\w'-])" + re.escape(word) + r"(?![\w'-])", core):
+                    holding.setdefault(word, []).append((core, frozenset(epci.departement_codes)))
+    return holding
+
+
+def _inside_an_epci_name(name: str, word: str, code: str) -> bool:
+    """'Rumilly-Usses et Rhône': the Rhône of an intercommunality's name the territory's name
+    holds ('Usses et Rhône', in the Ain and Haute-Savoie) is a river, unless that intercommunality
+    lies in the département."""
+    name = " " + re.sub(r"[\s-]+", " ", name) + " "
+    return any(" " + re.sub(r"[\s-]+", " ", core) + " " in name and code not in codes
+               for core, codes in _epci_names_holding_a_place().get(_name_pattern_text(word), ()))
 
 
 @lru_cache(maxsize=1)

@@ -134,15 +134,7 @@ def find_territories(text: str, places: list[PlaceMention],
         kept = [m for m in kept if not _described(text, m)]
     kept = _members_of_another(text, kept)
     kept = _departements_holding_others(text, kept, places)
-    for mention in kept:
-        # "Sud Meuse - Nord Haute-Marne (Haute-Marne et Meuse)": what its bracket states is stated,
-        # even where its name holds the same places
-        mention.name_codes = departements_in_name(text, mention.start, mention.end, places) - mention.departement_codes
-        if mention.rule == "territory.list_item_codes" and mention.departement_codes:
-            # its codes are written beside it: a département's name in it they leave out is a
-            # river or a town ("Marne et Brie Industries (77-91)")
-            mention.name_codes = set()
-        mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
+    _departements_in_names(text, kept, places)
     _departement_of_the_sub_heading(structure, kept, places)
     _places_written_after(text, kept, places)
     _departements_joined_into(text, kept, places)
@@ -159,10 +151,26 @@ def find_territories(text: str, places: list[PlaceMention],
     _carriers_left_out(kept)
     _variants_of_one_name(kept)
     _codes_named_in_full(kept)
-    kept = (kept or kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
-            or topic_name(text, places))
+    if not kept:  # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"
+        kept = (kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
+                or topic_name(text, places))
+        _departements_in_names(text, kept, places)
     _acronyms_spelled_out(text, kept)
     return kept
+
+
+def _departements_in_names(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """The départements a territory's name states ('Nord Loiret', 'Vosges', 'Territoire
+    d'industrie 32/82'), kept apart in name_codes: a name's places are weaker than a statement."""
+    for mention in mentions:
+        # "Sud Meuse - Nord Haute-Marne (Haute-Marne et Meuse)": what its bracket states is stated,
+        # even where its name holds the same places
+        mention.name_codes = departements_in_name(text, mention.start, mention.end, places) - mention.departement_codes
+        if mention.rule == "territory.list_item_codes" and mention.departement_codes:
+            # its codes are written beside it: a département's name in it they leave out is a
+            # river or a town ("Marne et Brie Industries (77-91)")
+            mention.name_codes = set()
+        mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
 
 
 # "Flers Agglo et Intercom de la Vire au Noireau – TI Collines de Normandie": the usual
