@@ -2265,3 +2265,23 @@ def test_another_territory_renewed_before_a_colon_and_a_cleft_that_wins_the_labe
             "décroche le label, porté par Montluçon Communauté.")
     assert ids(text) == ["bassin-de-montlucon"]
     assert ids("Dans l'Allier, c'est Michelin qui décroche le label, pour son usine.") == []
+
+
+def test_a_river_in_an_intercommunality_name_held_by_the_territory_name_is_no_departement():
+    text = "Le Territoire d'industrie Rumilly-Usses et Rhône a signé son protocole."
+    assert territories(text) == {("rumilly-usses-et-rhone", "territory.prefixed_name", ())}
+    text = "Le Territoire d'industrie Nord Rhône a signé son protocole."
+    assert territories(text) == {("nord-rhone", "territory.prefixed_name", ("69",))}
+
+
+def test_a_title_s_only_territory_gets_the_departement_it_is_named_after():
+    text = "Ariège « Territoire d'industrie » : un bilan\n\nLes élus de l'Ariège ont salué la méthode."
+    assert territories(text) == {("ariege", "territory.headline", ("09",))}
+
+
+def test_the_programme_s_words_at_a_wrapped_line_end_go_on_with_the_name():
+    wrapped = ("Les élus se sont retrouvés dans une usine pour signer le protocole du Territoire d'industrie\n"
+               "Vallée de l'Arve (Haute-Savoie), ce vendredi.")
+    assert ids(wrapped) == ["vallee-de-l-arve"]
+    heading = "Territoire d'industrie\nLes élus se sont retrouvés ce vendredi."
+    assert ids(heading) == []

@@ -105,13 +105,24 @@ def _title_then_name(text: str, match: re.Match) -> bool:
             and not re.search(PREFIX, next_line, re.IGNORECASE))
 
 
+# "… pour signer le protocole du Territoire d'industrie⏎Rumilly-Usses et Rhône (Haute-Savoie)":
+# a sentence wrapped at a fixed width (a PDF, a mail) breaks its line anywhere; the programme's
+# words after an article, on a long line of running text, go on with the name on the next line.
+WRAPPED_BEFORE = re.compile(r"[^\n]{40,}\s(?:du|le|au|un|ce|notre|son|leur|nouveau)[ \t]+$", re.IGNORECASE)
+
+
+def _wrapped_sentence(text: str, match: re.Match) -> bool:
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return bool(WRAPPED_BEFORE.fullmatch(text, line_start, match.start()))
+
+
 def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     found = []
     for match in PREFIXED.finditer(text):
         pos = match.end()
         if pos >= len(text):
             continue
-        if "\n" in match.group("gap") and not _title_then_name(text, match):
+        if "\n" in match.group("gap") and not (_title_then_name(text, match) or _wrapped_sentence(text, match)):
             continue
         if match.group("beneficiary") and not CONTRACT_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             territory = THE_TERRITORY.match(text, pos)
