@@ -539,3 +539,39 @@ def test_an_unlinked_name_shaped_as_a_commune_is_no_member():
     """r18members: "regroupe Bessines-sur-Gartempe, Razès et Saint-Pardoux-le-Lac" names towns."""
     text = "Le territoire, porté par la CC Gartempe - Saint Pardoux, regroupe Bessines-sur-Gartempe et Saint-Pardoux-le-Lac."
     assert [written for siren, written in members(text) if siren is None] == []
+
+
+def mentions(text, departements=frozenset()):
+    """(SIREN, mention) of every EPCI a text names, listed as a member or not."""
+    found = find_epcis(text, DocumentLinker(departements), parse(text), [])
+    return [(m.link.siren, text[m.start:m.end]) for m in found]
+
+
+def test_celle_du_after_an_epci_takes_its_legal_form():
+    text = ("Le territoire a été porté par la communauté d'agglomération du Niortais et celle du Bocage "
+            "Bressuirais, qui ont candidaté ensemble.")
+    assert ("200040244", "celle du Bocage Bressuirais") in mentions(text, frozenset({"79"}))
+
+
+def test_celle_du_with_no_epci_before_names_nothing():
+    text = "La zone d'activités est plus vaste que celle du Bocage Bressuirais."
+    assert mentions(text, frozenset({"79"})) == []
+
+
+def test_an_official_name_holding_a_lower_case_a_is_read_whole():
+    text = "Ploërmel Communauté ; communauté de communes des Causses à l'Aubrac\nDépartement : Aveyron"
+    assert ("200068484", "communauté de communes des Causses à l'Aubrac") in mentions(text, frozenset({"12"}))
+
+
+def test_a_name_coordinated_by_a_semicolon_with_an_ampersand_for_et():
+    text = "   Clermont Auvergne Métropole ; Riom Limagne & Volcans\n   Département : Puy-de-Dôme"
+    assert ("200070753", "Riom Limagne & Volcans") in mentions(text, frozenset({"63"}))
+
+
+def test_an_epci_named_territoire_after_a_trigger_is_not_cut_to_its_end():
+    """'porté par le Territoire de la Côte Ouest (TCO)': the list's lead words ('les territoires
+    de …') were cut out of the middle of the EPCI's name, and the trigger then read as followed
+    by a common noun lists nothing."""
+    text = ("Le Territoire d'industrie Ouest Réunion, porté par le Territoire de la Côte Ouest (TCO), "
+            "a été reconduit.")
+    assert [siren for siren, _ in members(text, frozenset({"974"}))] == ["249740101"]

@@ -354,7 +354,10 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         if not WEAK_TRIGGERS.match(triggers[index + 1].group(0) if following < len(text) else "x") \
                 and text[trigger.end():following].strip():
             end = min(end, following)
-        rest = GROUP_LEAD.sub("", text[trigger.end():end], count=1)
+        # the lead words open the list ("regroupe les territoires de A"): not "le Territoire de la
+        # Côte Ouest", an EPCI's name, cut out of the middle
+        lead = GROUP_LEAD.match(text, trigger.end(), end)
+        rest = text[lead.end() if lead else trigger.end():end]
         if not keep and _common_noun_first(rest):
             continue  # "pilotée par la préfecture", "autour de quatre axes": no list of names
         # "Il réunit des communautés de communes de part et d'autre de la limite :": a noun of EPCIs
@@ -842,11 +845,14 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker,
 
 LOWER_WORD = re.compile(r"[ \t]+[a-zéèêàâîôûç][\w'’-]*")
 # a dash between spaces inside an official name ("CC Faucigny - Glières", "CA Golfe du Morbihan -
-# Vannes Agglomération"), where a name read from its head stops
-SPACED_DASH = re.compile(r"[ \t]+[-–][ \t]+")
+# Vannes Agglomération") or a lower-case "à" ("CC de l'Oust à Brocéliande"), where a name read
+# from its head stops
+SPACED_DASH = re.compile(r"[ \t]+(?:[-–]|à|au|aux)[ \t]+")
 MAX_LOWER_WORDS = 2
 
 
+# "la communauté d'agglomération A et celle du B", "…A, celle de B": the joint before a pronoun
+PRONOUN_AFTER = re.compile(r"[ \t]*,[ \t]*(?:et[ \t]+)?|[ \t]+(?:et|ou)[ \t]+")
 SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
@@ -855,14 +861,21 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
     """'la communauté de communes du Pays de X', "l'Agglomération d'Agen" anywhere else."""
     found = []
     for head in all_heads:
-        if head.group(0).lower().startswith("celle") or _inside(head.start(), taken):
+        if _inside(head.start(), taken):
             continue
+        pronoun = head.group(0).lower().startswith("celle")
+        previous = found[-1] if found else None
+        if pronoun and not (previous and previous.legal_form and previous.link.siren
+                            and PRONOUN_AFTER.fullmatch(text, previous.end, head.start())):
+            continue  # "celle du X" stands for the legal form of the EPCI just named, or for nothing
         span = _name_after_head(text, head)
         if not span:
             continue
         start, end = span
-        epci_type = _head_type(head.group(0))
+        epci_type = previous.epci_type if pronoun else _head_type(head.group(0))
         link = linker.link(text[head.end():end], epci_type)
+        if pronoun and not link.exact:
+            continue
         if not link.siren:  # "la CA du Bassin d'Aurillac et Rodez Agglomération": two names
             link, end = _before_a_coordination(text, head, end, epci_type, linker) or (link, end)
         line_end = text.find("\n", head.end(), end)
@@ -883,7 +896,8 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         dash = SPACED_DASH.match(text, end)
         part = HEAD_NAME.match(text, dash.end()) if dash else None
         if part and part.group(1).strip():  # "CC Interrégionale Aumale - Blangy-sur-Bresle"
-            longer_end = _trim(text, end, part.end())[1]
+            line_end = text.find("\n", dash.end(), part.end())  # the part's line only
+            longer_end = _trim(text, end, part.end() if line_end < 0 else line_end)[1]
             longer = linker.link(text[head.end():longer_end], epci_type)
             if longer.siren and longer.exact:
                 link, end = longer, longer_end
@@ -1048,16 +1062,17 @@ def _own_anaphors(text: str, linker: DocumentLinker, territories: list[tuple[int
     return found
 
 
-# ", le Pays des Achards", " et Vie et Boulogne", " avec Flandre Lys": a name coordinated after an EPCI's
+# ", le Pays des Achards", " et Vie et Boulogne", " avec Flandre Lys", " ; Lamballe Terre & Mer": a
+# name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+(?:et|avec)[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
-    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
+    r"[ \t]*(?:[,;][ \t]*(?:et[ \t]+)?|[ \t]+(?:et|avec)[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
 # "le Grand Charolais, Le Grand Autunois Morvan et ": a name coordinated before an EPCI's (the
 # words up to the joint; where the name starts is tried word by word)
 NAME_BEFORE_JOINT = re.compile(
-    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
-    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)(?:[ \t]*,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)"
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)(?:[ \t]*[,;][ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)"
     r"(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?$")
 MIN_WORDS_BEFORE = 2  # "Bastia et la CC de Marana-Golo": one word before is a town as often
 
