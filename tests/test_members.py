@@ -575,3 +575,25 @@ def test_an_epci_named_territoire_after_a_trigger_is_not_cut_to_its_end():
     text = ("Le Territoire d'industrie Ouest Réunion, porté par le Territoire de la Côte Ouest (TCO), "
             "a été reconduit.")
     assert [siren for siren, _ in members(text, frozenset({"974"}))] == ["249740101"]
+
+
+def test_a_run_taken_up_by_a_counted_noun_of_epcis_lists_members():
+    text = ("Ils ont répondu à l'invitation de la sous-préfecture de Vannes, de Golfe du Morbihan - Vannes "
+            "Agglomération, de Questembert Communauté et d'Arc Sud Bretagne, les trois intercommunalités "
+            "qui composent ce territoire.")
+    assert [siren for siren, _ in members(text, frozenset({"56"}))] == ["200067932", "245614383", "200027027"]
+
+
+def test_a_run_taken_up_by_a_count_after_a_full_stop_lists_members():
+    text = ("On y trouve la communauté de communes Haut-Jura Saint-Claude, Haut-Jura Arcade Communauté, "
+            "la Grandvallière et Champagnole Nozeroy Jura. Quatre intercommunalités, donc, qui travaillent ensemble.")
+    assert [siren for siren, _ in members(text, frozenset({"39"}))] == [
+        "200026573", "243900479", "243900610", "200069623"]
+
+
+def test_a_taken_up_bare_name_must_lie_where_the_others_do():
+    """A bare official name of another département is no member, nor are bare names alone."""
+    text = "Le territoire : Questembert Communauté et Loue-Lison. Deux intercommunalités, donc."
+    assert [siren for siren, _ in members(text, frozenset({"56"}))] == ["245614383"]
+    text = "Le territoire : Loue-Lison et le Val de Morteau. Deux intercommunalités, donc."
+    assert members(text, frozenset({"25"})) == []

@@ -299,6 +299,9 @@ class _Region:
     anchor: int | None = None         # where the list is introduced (its trigger), if before
     subject_of: int | None = None     # the verb a list of subjects ends at ("A et B forment …")
     weak: bool = False                # its trigger may introduce other things ("autour de")
+    resumed: bool = False             # names a plural noun of EPCIs takes up after them ("A, B et
+                                      # C, les trois intercommunalités …"): a bare name must lie
+                                      # in the document's départements, and one name be typed
 
 
 SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;|:[ \t]*\n")
@@ -529,6 +532,33 @@ def _noun_regions(text: str, structure) -> list[_Region]:
     return regions
 
 
+# "…, de Quimperlé Communauté et de Blavet Bellevue Océan, les trois intercommunalités qui
+# composent ce territoire", "… Loue-Lison et Grand Besançon Métropole. Six intercommunalités,
+# donc, …": a counted plural noun of EPCIs right after a run of names takes it up
+RESUMED_BY_COUNT = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:(?:les|ces|soit)[ \t]+)|[.][ \t]+(?=[A-ZÉÈ\d]))"
+    r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)[ \t]+"
+    r"(?:intercommunalit[ée]s|communaut[ée]s(?:[ \t]+de[ \t]+communes)?|EPCI|E\.P\.C\.I\.?)\b", re.IGNORECASE)
+
+
+def _typed(written: str, epci_type: str | None) -> bool:
+    """Whether a name is written as an EPCI's: with its legal form or a type word."""
+    return epci_type is not None or TYPE_WORD.search(written) is not None
+
+
+def _resumed_regions(text: str) -> list[_Region]:
+    """The run of names, from its sentence's start, that a counted plural noun of EPCIs right
+    after it takes up: members, only what links, a bare name only in the document's
+    départements and beside a name written as an EPCI's."""
+    regions = []
+    for noun in RESUMED_BY_COUNT.finditer(text):
+        starts = list(PLAIN_SENTENCE_START.finditer(text, max(0, noun.start() - 400), noun.start()))
+        start = starts[-1].end() if starts else max(0, noun.start() - 400)
+        if text[start:noun.start()].strip():
+            regions.append(_Region(start, noun.start(), False, None, True, start, resumed=True))
+    return regions
+
+
 # a footnote: its call right after a word ("couvre 147 communes*", "communes (1)", "communes¹"),
 # its text on a line of its own after, opening with the same mark
 FOOTNOTE_LINE = re.compile(r"^[ \t]*(\*{1,3}|\(\d\)|[¹²³])[ \t]*(\S[^\n]*)", re.MULTILINE)
@@ -697,6 +727,10 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
                     and (link.score < 1.0 or TOWN_NAMED_EPCI.match(link.name or "") and ":" not in text[region.start:start]):
                 continue  # "autour de Cholet", "pilotée par … le Jovinien", "autour de Sélestat" (the town of
                 # the "CC de Sélestat"): a place, unless written as the EPCI's own name
+            if region.resumed and link.siren and not _typed(written, epci_type) \
+                    and not set(link.departement_codes) & linker.departements:
+                complete = False  # read again once its neighbours have widened the context
+                continue
             complete = complete and bool(link.siren)
             if end > start and (known or region.keep_unlinked and not (towns_listed and epci_type is None)
                                 and _looks_like_name(written, text[end:end + 30])):
@@ -709,6 +743,8 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
     if region.subject_of is not None and (
             not found or APPOSITION.sub("", text[found[-1].end:region.subject_of]).strip(" \t\n,»”\"")):
         return [], True  # the names must run up to the verb: "A et B forment …"
+    if region.resumed and not any(m.link.siren and _typed(m.written_name, m.epci_type) for m in found):
+        return [], complete  # bare names alone, however taken up, may be places
     return found, complete
 
 
@@ -1201,7 +1237,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
                + _field_regions(text, structure, [*territories, *member_lines]) + _table_regions(text, structure, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
-               + _subject_regions(text, all_heads))
+               + _subject_regions(text, all_heads) + _resumed_regions(text))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
     heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)
