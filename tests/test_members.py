@@ -597,3 +597,21 @@ def test_a_taken_up_bare_name_must_lie_where_the_others_do():
     assert [siren for siren, _ in members(text, frozenset({"56"}))] == ["245614383"]
     text = "Le territoire : Loue-Lison et le Val de Morteau. Deux intercommunalités, donc."
     assert members(text, frozenset({"25"})) == []
+
+
+def test_side_labels_after_a_plural_noun_of_epcis_list_members():
+    text = ("Il s'étend sur trois communautés de communes, entre les Deux-Sèvres et la Vienne. Côté "
+            "deux-sévrien : Airvaudais-Val du Thouet et Parthenay-Gâtine. Côté viennois : le Pays Loudunais.")
+    assert [siren for siren, _ in members(text, frozenset({"79", "86"}))] == [
+        "200041416", "200041333", "248600447"]
+
+
+def test_side_labels_without_epcis_announced_list_nothing():
+    text = "Côté deux-sévrien : Airvaudais-Val du Thouet et Parthenay-Gâtine."
+    assert members(text, frozenset({"79"})) == []
+
+
+def test_a_bare_name_after_a_side_label_must_lie_in_the_documents_departements():
+    text = ("Le territoire réunit plusieurs intercommunalités. Côté nord : Parthenay-Gâtine et "
+            "Loue-Lison.")
+    assert [siren for siren, _ in members(text, frozenset({"79"}))] == ["200041333"]

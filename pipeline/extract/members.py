@@ -134,6 +134,8 @@ class EpciMention:
                                        # communes X"), not as a place ("l'agglomération de X")
     list_start: int | None = None      # where its list starts, or its trigger when it has one
     territory_hint: str | None = None  # the territory_id its layout names ("Territory : A, B")
+    one_territory: bool = False        # its list holds the members of one territory, never
+                                       # territories ("Côté X : A et B", "A et B, les deux EPCI")
 
 
 @lru_cache(maxsize=1024)
@@ -299,9 +301,9 @@ class _Region:
     anchor: int | None = None         # where the list is introduced (its trigger), if before
     subject_of: int | None = None     # the verb a list of subjects ends at ("A et B forment …")
     weak: bool = False                # its trigger may introduce other things ("autour de")
-    resumed: bool = False             # names a plural noun of EPCIs takes up after them ("A, B et
-                                      # C, les trois intercommunalités …"): a bare name must lie
-                                      # in the document's départements, and one name be typed
+    bare_nearby: bool = False         # a name without legal form or type word must lie in the
+                                      # document's départements (a list without trigger)
+    typed_needed: bool = False        # and one name must be written as an EPCI's
 
 
 SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;|:[ \t]*\n")
@@ -555,7 +557,31 @@ def _resumed_regions(text: str) -> list[_Region]:
         starts = list(PLAIN_SENTENCE_START.finditer(text, max(0, noun.start() - 400), noun.start()))
         start = starts[-1].end() if starts else max(0, noun.start() - 400)
         if text[start:noun.start()].strip():
-            regions.append(_Region(start, noun.start(), False, None, True, start, resumed=True))
+            regions.append(_Region(start, noun.start(), False, None, True, start,
+                                   bare_nearby=True, typed_needed=True))
+    return regions
+
+
+# "Côté haut-garonnais : A, B et C. Côté bigourdan : D et E." after "associés à six autres
+# communautés de communes": a side's label, then its names
+SIDE_LABEL = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=\n))[ \t]*C[ôo]t[ée][ \t]+[^:.;\n]{2,40}?[ \t]*:[ \t]*(?=\S)",
+                        re.MULTILINE)
+SIDES_ANNOUNCED_CHARS = 400  # how far back the plural noun of EPCIs the sides share out may stand
+
+
+def _side_regions(text: str) -> list[_Region]:
+    """The names after "Côté X :" in a paragraph that has just spoken of EPCIs in the plural
+    ("nous nous sommes associés à six autres communautés de communes … . Côté haut-garonnais :
+    A, B et C."): members, only what links, a bare name only in the document's départements."""
+    regions = []
+    for label in SIDE_LABEL.finditer(text):
+        window = max(0, label.start() - SIDES_ANNOUNCED_CHARS)
+        paragraph = max(window, text.rfind("\n\n", window, label.start()))
+        if not MEMBERS_NOUN.search(text, paragraph, label.start()):
+            continue
+        stop = LINE_OR_SENTENCE_STOP.search(text, label.end())
+        regions.append(_Region(label.end(), stop.start() if stop else len(text), False, None, True,
+                               label.start(), bare_nearby=True))
     return regions
 
 
@@ -727,7 +753,7 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
                     and (link.score < 1.0 or TOWN_NAMED_EPCI.match(link.name or "") and ":" not in text[region.start:start]):
                 continue  # "autour de Cholet", "pilotée par … le Jovinien", "autour de Sélestat" (the town of
                 # the "CC de Sélestat"): a place, unless written as the EPCI's own name
-            if region.resumed and link.siren and not _typed(written, epci_type) \
+            if region.bare_nearby and link.siren and not _typed(written, epci_type) \
                     and not set(link.departement_codes) & linker.departements:
                 complete = False  # read again once its neighbours have widened the context
                 continue
@@ -739,11 +765,11 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
                     start, end, link, " ".join(text[start:end].split()), epci_type, rule,
                     in_member_list=region.members, legal_form=epci_type is not None,
                     list_start=region.start if region.anchor is None else region.anchor,
-                    territory_hint=region.territory_hint))
+                    territory_hint=region.territory_hint, one_territory=region.bare_nearby))
     if region.subject_of is not None and (
             not found or APPOSITION.sub("", text[found[-1].end:region.subject_of]).strip(" \t\n,»”\"")):
         return [], True  # the names must run up to the verb: "A et B forment …"
-    if region.resumed and not any(m.link.siren and _typed(m.written_name, m.epci_type) for m in found):
+    if region.typed_needed and not any(m.link.siren and _typed(m.written_name, m.epci_type) for m in found):
         return [], complete  # bare names alone, however taken up, may be places
     return found, complete
 
@@ -1237,7 +1263,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
                + _field_regions(text, structure, [*territories, *member_lines]) + _table_regions(text, structure, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
-               + _subject_regions(text, all_heads) + _resumed_regions(text))
+               + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
     heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)

@@ -548,9 +548,10 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
 
     # a member list where some linked EPCI holds no territory's name lists the members of one
     # territory ("il est composé de 5 EPCI (Vienne Condrieu Agglomération, la communauté de
-    # communes de La Vallée du Garon, …)"): the names inside it are members, not territories
+    # communes de La Vallée du Garon, …)"), as does one whose layout says so ("Côté X : A et B"
+    # after "trois communautés de communes"): the names inside it are members, not territories
     listed = [m for m in mentions if m.in_member_list and m.link.siren]
-    mixed_lists = {m.list_start for m in listed if not holds_a_territory(m)}
+    mixed_lists = {m.list_start for m in listed if not holds_a_territory(m) or m.one_territory}
 
     def piece_of_another(territory: TerritoryMention) -> bool:
         for mention in mentions:
