@@ -615,3 +615,16 @@ def test_a_bare_name_after_a_side_label_must_lie_in_the_documents_departements()
     text = ("Le territoire réunit plusieurs intercommunalités. Côté nord : Parthenay-Gâtine et "
             "Loue-Lison.")
     assert [siren for siren, _ in members(text, frozenset({"79"}))] == ["200041333"]
+
+
+def test_the_communes_an_epci_groups_are_no_members():
+    """'la CA X (ACR), qui regroupe A, B et C': a relative clause about an EPCI lists its communes."""
+    text = ("Le territoire est porté par la communauté d'agglomération du Grand Dole, qui regroupe Dole, "
+            "Tavaux, Damparis et Foucherans.")
+    assert members(text, frozenset({"39"})) == [("200010650", "communauté d'agglomération du Grand Dole")]
+
+
+def test_a_relative_clause_about_the_territory_still_lists_members():
+    text = ("En Deux-Sèvres, la convention du territoire Nord Poitou, qui réunit les communautés de communes "
+            "du Thouarsais et de Parthenay-Gâtine, a été signée.")
+    assert [siren for siren, _ in members(text, frozenset({"79"}))] == ["247900798", "200041333"]

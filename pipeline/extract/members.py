@@ -342,6 +342,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             continue
         if text[trigger.start()].isupper() and NAME_AFTER_LEGAL_FORM.search(text, max(0, trigger.start() - 40), trigger.start()):
             continue  # "CC Autour de Chenonceaux Bléré-Val de Cher": a word of an EPCI's name
+        if _relative_to_an_epci(text, trigger.start()):
+            continue  # "la CA du Centre Littoral (CACL), qui rassemble Cayenne, …": its communes
         # "le Territoire qui concerne Le Grésivaudan regroupe A et B": the next trigger ends it
         following = triggers[index + 1].start() if index + 1 < len(triggers) else len(text)
         keep = not WEAK_TRIGGERS.match(trigger.group(0))
@@ -377,6 +379,28 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
                                    weak=not keep))
     return regions
+
+
+# ", qui " right before a trigger, and the clause before it (from the last comma or stop)
+RELATIVE_BEFORE = re.compile(r"(?:^|[.;:!?,\n])(?P<antecedent>[^.;:!?,\n]{3,160}?)[ \t]*,?[ \t]*qui[ \t]+$")
+
+
+def _relative_to_an_epci(text: str, position: int) -> bool:
+    """Whether the trigger at `position` opens a relative clause about an EPCI written with its
+    legal form or a type word ("porté par la CA du Centre de la Martinique (CACEM), qui regroupe
+    Fort-de-France, Le Lamentin …"): an EPCI groups communes, not a territory's members."""
+    relative = RELATIVE_BEFORE.search(text, max(0, position - 200), position)
+    if relative is None:
+        return False
+    antecedent = re.sub(r"\([^()]*\)", " ", relative.group("antecedent"))
+    typed = [word.start() for word in [*HEAD.finditer(antecedent), *TYPE_WORD.finditer(antecedent)]
+             if not word.group(0).lower().startswith("celle")]
+    # the nearest noun is the antecedent: "le territoire de la CA X, qui regroupe A et B" may
+    # be about the territory, "celle du territoire X, qui réunit …" is
+    territory = [word.start() for word in re.finditer(r"\bterritoire", antecedent, re.IGNORECASE)]
+    return bool(typed) and max(typed) > max(territory, default=-1) \
+        and not re.search(r"\bterritoires?\s+(?:de|du|des|d['’])(?:\s+la|\s+l['’])?\s*$", antecedent[:min(typed)],
+                          re.IGNORECASE)
 
 
 MEMBERS_NOUN_FIRST = re.compile(r"\s*(?:(?:les|des|ses|leurs|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+)*"
