@@ -2265,3 +2265,12 @@ def test_another_territory_renewed_before_a_colon_and_a_cleft_that_wins_the_labe
             "décroche le label, porté par Montluçon Communauté.")
     assert ids(text) == ["bassin-de-montlucon"]
     assert ids("Dans l'Allier, c'est Michelin qui décroche le label, pour son usine.") == []
+
+
+def test_a_name_followed_by_a_demonym_is_the_name_followed_by_its_departement():
+    """'le Nord-Ouest aubois' in the title, 'Nord-Ouest Aube' in the list: one territory."""
+    text = ("Territoires d'industrie 2023-2027 : le Sud Champagne et le Nord-Ouest aubois confirmés\n\n"
+            "Deux territoires de l'Aube ont été reconduits :\n"
+            "• Sud Champagne, autour de Troyes ;\n"
+            "• Nord-Ouest Aube, autour de Romilly-sur-Seine.\n")
+    assert sorted(set(ids(text))) == ["nord-ouest-aube", "sud-champagne"]
