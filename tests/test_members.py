@@ -539,3 +539,92 @@ def test_an_unlinked_name_shaped_as_a_commune_is_no_member():
     """r18members: "regroupe Bessines-sur-Gartempe, Razès et Saint-Pardoux-le-Lac" names towns."""
     text = "Le territoire, porté par la CC Gartempe - Saint Pardoux, regroupe Bessines-sur-Gartempe et Saint-Pardoux-le-Lac."
     assert [written for siren, written in members(text) if siren is None] == []
+
+
+def mentions(text, departements=frozenset()):
+    """(SIREN, mention) of every EPCI a text names, listed as a member or not."""
+    found = find_epcis(text, DocumentLinker(departements), parse(text), [])
+    return [(m.link.siren, text[m.start:m.end]) for m in found]
+
+
+def test_celle_du_after_an_epci_takes_its_legal_form():
+    text = ("Le territoire a été porté par la communauté d'agglomération du Niortais et celle du Bocage "
+            "Bressuirais, qui ont candidaté ensemble.")
+    assert ("200040244", "celle du Bocage Bressuirais") in mentions(text, frozenset({"79"}))
+
+
+def test_celle_du_with_no_epci_before_names_nothing():
+    text = "La zone d'activités est plus vaste que celle du Bocage Bressuirais."
+    assert mentions(text, frozenset({"79"})) == []
+
+
+def test_an_official_name_holding_a_lower_case_a_is_read_whole():
+    text = "Ploërmel Communauté ; communauté de communes des Causses à l'Aubrac\nDépartement : Aveyron"
+    assert ("200068484", "communauté de communes des Causses à l'Aubrac") in mentions(text, frozenset({"12"}))
+
+
+def test_a_name_coordinated_by_a_semicolon_with_an_ampersand_for_et():
+    text = "   Clermont Auvergne Métropole ; Riom Limagne & Volcans\n   Département : Puy-de-Dôme"
+    assert ("200070753", "Riom Limagne & Volcans") in mentions(text, frozenset({"63"}))
+
+
+def test_an_epci_named_territoire_after_a_trigger_is_not_cut_to_its_end():
+    """'porté par le Territoire de la Côte Ouest (TCO)': the list's lead words ('les territoires
+    de …') were cut out of the middle of the EPCI's name, and the trigger then read as followed
+    by a common noun lists nothing."""
+    text = ("Le Territoire d'industrie Ouest Réunion, porté par le Territoire de la Côte Ouest (TCO), "
+            "a été reconduit.")
+    assert [siren for siren, _ in members(text, frozenset({"974"}))] == ["249740101"]
+
+
+def test_a_run_taken_up_by_a_counted_noun_of_epcis_lists_members():
+    text = ("Ils ont répondu à l'invitation de la sous-préfecture de Vannes, de Golfe du Morbihan - Vannes "
+            "Agglomération, de Questembert Communauté et d'Arc Sud Bretagne, les trois intercommunalités "
+            "qui composent ce territoire.")
+    assert [siren for siren, _ in members(text, frozenset({"56"}))] == ["200067932", "245614383", "200027027"]
+
+
+def test_a_run_taken_up_by_a_count_after_a_full_stop_lists_members():
+    text = ("On y trouve la communauté de communes Haut-Jura Saint-Claude, Haut-Jura Arcade Communauté, "
+            "la Grandvallière et Champagnole Nozeroy Jura. Quatre intercommunalités, donc, qui travaillent ensemble.")
+    assert [siren for siren, _ in members(text, frozenset({"39"}))] == [
+        "200026573", "243900479", "243900610", "200069623"]
+
+
+def test_a_taken_up_bare_name_must_lie_where_the_others_do():
+    """A bare official name of another département is no member, nor are bare names alone."""
+    text = "Le territoire : Questembert Communauté et Loue-Lison. Deux intercommunalités, donc."
+    assert [siren for siren, _ in members(text, frozenset({"56"}))] == ["245614383"]
+    text = "Le territoire : Loue-Lison et le Val de Morteau. Deux intercommunalités, donc."
+    assert members(text, frozenset({"25"})) == []
+
+
+def test_side_labels_after_a_plural_noun_of_epcis_list_members():
+    text = ("Il s'étend sur trois communautés de communes, entre les Deux-Sèvres et la Vienne. Côté "
+            "deux-sévrien : Airvaudais-Val du Thouet et Parthenay-Gâtine. Côté viennois : le Pays Loudunais.")
+    assert [siren for siren, _ in members(text, frozenset({"79", "86"}))] == [
+        "200041416", "200041333", "248600447"]
+
+
+def test_side_labels_without_epcis_announced_list_nothing():
+    text = "Côté deux-sévrien : Airvaudais-Val du Thouet et Parthenay-Gâtine."
+    assert members(text, frozenset({"79"})) == []
+
+
+def test_a_bare_name_after_a_side_label_must_lie_in_the_documents_departements():
+    text = ("Le territoire réunit plusieurs intercommunalités. Côté nord : Parthenay-Gâtine et "
+            "Loue-Lison.")
+    assert [siren for siren, _ in members(text, frozenset({"79"}))] == ["200041333"]
+
+
+def test_the_communes_an_epci_groups_are_no_members():
+    """'la CA X (ACR), qui regroupe A, B et C': a relative clause about an EPCI lists its communes."""
+    text = ("Le territoire est porté par la communauté d'agglomération du Grand Dole, qui regroupe Dole, "
+            "Tavaux, Damparis et Foucherans.")
+    assert members(text, frozenset({"39"})) == [("200010650", "communauté d'agglomération du Grand Dole")]
+
+
+def test_a_relative_clause_about_the_territory_still_lists_members():
+    text = ("En Deux-Sèvres, la convention du territoire Nord Poitou, qui réunit les communautés de communes "
+            "du Thouarsais et de Parthenay-Gâtine, a été signée.")
+    assert [siren for siren, _ in members(text, frozenset({"79"}))] == ["247900798", "200041333"]

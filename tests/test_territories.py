@@ -2285,3 +2285,10 @@ def test_the_programme_s_words_at_a_wrapped_line_end_go_on_with_the_name():
     assert ids(wrapped) == ["vallee-de-l-arve"]
     heading = "Territoire d'industrie\nLes élus se sont retrouvés ce vendredi."
     assert ids(heading) == []
+def test_a_name_followed_by_a_demonym_is_the_name_followed_by_its_departement():
+    """'le Nord-Ouest aubois' in the title, 'Nord-Ouest Aube' in the list: one territory."""
+    text = ("Territoires d'industrie 2023-2027 : le Sud Champagne et le Nord-Ouest aubois confirmés\n\n"
+            "Deux territoires de l'Aube ont été reconduits :\n"
+            "• Sud Champagne, autour de Troyes ;\n"
+            "• Nord-Ouest Aube, autour de Romilly-sur-Seine.\n")
+    assert sorted(set(ids(text))) == ["nord-ouest-aube", "sud-champagne"]

@@ -21,7 +21,8 @@ from pipeline.extract.figure_context import masked_spans
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
 from pipeline.extract.membership import (attach, member_line_candidates, member_line_territories,
-                                           member_subject_territories, territories_kept)
+                                           member_subject_territories, same_epci_territories,
+                                           territories_kept)
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
@@ -253,6 +254,7 @@ def extract(text: str, doc: Doc) -> Extraction:
                       key=lambda m: m.start)
     # a territory mention that is a piece of an EPCI's name, or a member of a list, is no row
     mentions = territories_kept(epci_mentions, mentions, text)
+    mentions = same_epci_territories(epci_mentions, mentions, text)
 
     by_id: dict[str, dict] = {}
     # A place word inside a territory's name ("Grand-Est Touraine", "Sud Bourgogne"), wherever the

@@ -134,6 +134,8 @@ class EpciMention:
                                        # communes X"), not as a place ("l'agglomération de X")
     list_start: int | None = None      # where its list starts, or its trigger when it has one
     territory_hint: str | None = None  # the territory_id its layout names ("Territory : A, B")
+    one_territory: bool = False        # its list holds the members of one territory, never
+                                       # territories ("Côté X : A et B", "A et B, les deux EPCI")
 
 
 @lru_cache(maxsize=1024)
@@ -299,6 +301,9 @@ class _Region:
     anchor: int | None = None         # where the list is introduced (its trigger), if before
     subject_of: int | None = None     # the verb a list of subjects ends at ("A et B forment …")
     weak: bool = False                # its trigger may introduce other things ("autour de")
+    bare_nearby: bool = False         # a name without legal form or type word must lie in the
+                                      # document's départements (a list without trigger)
+    typed_needed: bool = False        # and one name must be written as an EPCI's
 
 
 SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;|:[ \t]*\n")
@@ -337,6 +342,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             continue
         if text[trigger.start()].isupper() and NAME_AFTER_LEGAL_FORM.search(text, max(0, trigger.start() - 40), trigger.start()):
             continue  # "CC Autour de Chenonceaux Bléré-Val de Cher": a word of an EPCI's name
+        if _relative_to_an_epci(text, trigger.start()):
+            continue  # "la CA du Centre Littoral (CACL), qui rassemble Cayenne, …": its communes
         # "le Territoire qui concerne Le Grésivaudan regroupe A et B": the next trigger ends it
         following = triggers[index + 1].start() if index + 1 < len(triggers) else len(text)
         keep = not WEAK_TRIGGERS.match(trigger.group(0))
@@ -354,7 +361,10 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         if not WEAK_TRIGGERS.match(triggers[index + 1].group(0) if following < len(text) else "x") \
                 and text[trigger.end():following].strip():
             end = min(end, following)
-        rest = GROUP_LEAD.sub("", text[trigger.end():end], count=1)
+        # the lead words open the list ("regroupe les territoires de A"): not "le Territoire de la
+        # Côte Ouest", an EPCI's name, cut out of the middle
+        lead = GROUP_LEAD.match(text, trigger.end(), end)
+        rest = text[lead.end() if lead else trigger.end():end]
         if not keep and _common_noun_first(rest):
             continue  # "pilotée par la préfecture", "autour de quatre axes": no list of names
         # "Il réunit des communautés de communes de part et d'autre de la limite :": a noun of EPCIs
@@ -369,6 +379,28 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
                                    weak=not keep))
     return regions
+
+
+# ", qui " right before a trigger, and the clause before it (from the last comma or stop)
+RELATIVE_BEFORE = re.compile(r"(?:^|[.;:!?,\n])(?P<antecedent>[^.;:!?,\n]{3,160}?)[ \t]*,?[ \t]*qui[ \t]+$")
+
+
+def _relative_to_an_epci(text: str, position: int) -> bool:
+    """Whether the trigger at `position` opens a relative clause about an EPCI written with its
+    legal form or a type word ("porté par la CA du Centre de la Martinique (CACEM), qui regroupe
+    Fort-de-France, Le Lamentin …"): an EPCI groups communes, not a territory's members."""
+    relative = RELATIVE_BEFORE.search(text, max(0, position - 200), position)
+    if relative is None:
+        return False
+    antecedent = re.sub(r"\([^()]*\)", " ", relative.group("antecedent"))
+    typed = [word.start() for word in [*HEAD.finditer(antecedent), *TYPE_WORD.finditer(antecedent)]
+             if not word.group(0).lower().startswith("celle")]
+    # the nearest noun is the antecedent: "le territoire de la CA X, qui regroupe A et B" may
+    # be about the territory, "celle du territoire X, qui réunit …" is
+    territory = [word.start() for word in re.finditer(r"\bterritoire", antecedent, re.IGNORECASE)]
+    return bool(typed) and max(typed) > max(territory, default=-1) \
+        and not re.search(r"\bterritoires?\s+(?:de|du|des|d['’])(?:\s+la|\s+l['’])?\s*$", antecedent[:min(typed)],
+                          re.IGNORECASE)
 
 
 MEMBERS_NOUN_FIRST = re.compile(r"\s*(?:(?:les|des|ses|leurs|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+)*"
@@ -523,6 +555,57 @@ def _noun_regions(text: str, structure) -> list[_Region]:
             regions.append(_Region(start, stop.start() if stop else len(text), True))
         else:
             regions.append(_Region(start, _sentence_end(text, start), True))
+    return regions
+
+
+# "…, de Quimperlé Communauté et de Blavet Bellevue Océan, les trois intercommunalités qui
+# composent ce territoire", "… Loue-Lison et Grand Besançon Métropole. Six intercommunalités,
+# donc, …": a counted plural noun of EPCIs right after a run of names takes it up
+RESUMED_BY_COUNT = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:(?:les|ces|soit)[ \t]+)|[.][ \t]+(?=[A-ZÉÈ\d]))"
+    r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)[ \t]+"
+    r"(?:intercommunalit[ée]s|communaut[ée]s(?:[ \t]+de[ \t]+communes)?|EPCI|E\.P\.C\.I\.?)\b", re.IGNORECASE)
+
+
+def _typed(written: str, epci_type: str | None) -> bool:
+    """Whether a name is written as an EPCI's: with its legal form or a type word."""
+    return epci_type is not None or TYPE_WORD.search(written) is not None
+
+
+def _resumed_regions(text: str) -> list[_Region]:
+    """The run of names, from its sentence's start, that a counted plural noun of EPCIs right
+    after it takes up: members, only what links, a bare name only in the document's
+    départements and beside a name written as an EPCI's."""
+    regions = []
+    for noun in RESUMED_BY_COUNT.finditer(text):
+        starts = list(PLAIN_SENTENCE_START.finditer(text, max(0, noun.start() - 400), noun.start()))
+        start = starts[-1].end() if starts else max(0, noun.start() - 400)
+        if text[start:noun.start()].strip():
+            regions.append(_Region(start, noun.start(), False, None, True, start,
+                                   bare_nearby=True, typed_needed=True))
+    return regions
+
+
+# "Côté haut-garonnais : A, B et C. Côté bigourdan : D et E." after "associés à six autres
+# communautés de communes": a side's label, then its names
+SIDE_LABEL = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=\n))[ \t]*C[ôo]t[ée][ \t]+[^:.;\n]{2,40}?[ \t]*:[ \t]*(?=\S)",
+                        re.MULTILINE)
+SIDES_ANNOUNCED_CHARS = 400  # how far back the plural noun of EPCIs the sides share out may stand
+
+
+def _side_regions(text: str) -> list[_Region]:
+    """The names after "Côté X :" in a paragraph that has just spoken of EPCIs in the plural
+    ("nous nous sommes associés à six autres communautés de communes … . Côté haut-garonnais :
+    A, B et C."): members, only what links, a bare name only in the document's départements."""
+    regions = []
+    for label in SIDE_LABEL.finditer(text):
+        window = max(0, label.start() - SIDES_ANNOUNCED_CHARS)
+        paragraph = max(window, text.rfind("\n\n", window, label.start()))
+        if not MEMBERS_NOUN.search(text, paragraph, label.start()):
+            continue
+        stop = LINE_OR_SENTENCE_STOP.search(text, label.end())
+        regions.append(_Region(label.end(), stop.start() if stop else len(text), False, None, True,
+                               label.start(), bare_nearby=True))
     return regions
 
 
@@ -694,6 +777,10 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
                     and (link.score < 1.0 or TOWN_NAMED_EPCI.match(link.name or "") and ":" not in text[region.start:start]):
                 continue  # "autour de Cholet", "pilotée par … le Jovinien", "autour de Sélestat" (the town of
                 # the "CC de Sélestat"): a place, unless written as the EPCI's own name
+            if region.bare_nearby and link.siren and not _typed(written, epci_type) \
+                    and not set(link.departement_codes) & linker.departements:
+                complete = False  # read again once its neighbours have widened the context
+                continue
             complete = complete and bool(link.siren)
             if end > start and (known or region.keep_unlinked and not (towns_listed and epci_type is None)
                                 and _looks_like_name(written, text[end:end + 30])):
@@ -702,10 +789,12 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
                     start, end, link, " ".join(text[start:end].split()), epci_type, rule,
                     in_member_list=region.members, legal_form=epci_type is not None,
                     list_start=region.start if region.anchor is None else region.anchor,
-                    territory_hint=region.territory_hint))
+                    territory_hint=region.territory_hint, one_territory=region.bare_nearby))
     if region.subject_of is not None and (
             not found or APPOSITION.sub("", text[found[-1].end:region.subject_of]).strip(" \t\n,»”\"")):
         return [], True  # the names must run up to the verb: "A et B forment …"
+    if region.typed_needed and not any(m.link.siren and _typed(m.written_name, m.epci_type) for m in found):
+        return [], complete  # bare names alone, however taken up, may be places
     return found, complete
 
 
@@ -842,11 +931,14 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker,
 
 LOWER_WORD = re.compile(r"[ \t]+[a-zéèêàâîôûç][\w'’-]*")
 # a dash between spaces inside an official name ("CC Faucigny - Glières", "CA Golfe du Morbihan -
-# Vannes Agglomération"), where a name read from its head stops
-SPACED_DASH = re.compile(r"[ \t]+[-–][ \t]+")
+# Vannes Agglomération") or a lower-case "à" ("CC de l'Oust à Brocéliande"), where a name read
+# from its head stops
+SPACED_DASH = re.compile(r"[ \t]+(?:[-–]|à|au|aux)[ \t]+")
 MAX_LOWER_WORDS = 2
 
 
+# "la communauté d'agglomération A et celle du B", "…A, celle de B": the joint before a pronoun
+PRONOUN_AFTER = re.compile(r"[ \t]*,[ \t]*(?:et[ \t]+)?|[ \t]+(?:et|ou)[ \t]+")
 SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
@@ -855,14 +947,21 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
     """'la communauté de communes du Pays de X', "l'Agglomération d'Agen" anywhere else."""
     found = []
     for head in all_heads:
-        if head.group(0).lower().startswith("celle") or _inside(head.start(), taken):
+        if _inside(head.start(), taken):
             continue
+        pronoun = head.group(0).lower().startswith("celle")
+        previous = found[-1] if found else None
+        if pronoun and not (previous and previous.legal_form and previous.link.siren
+                            and PRONOUN_AFTER.fullmatch(text, previous.end, head.start())):
+            continue  # "celle du X" stands for the legal form of the EPCI just named, or for nothing
         span = _name_after_head(text, head)
         if not span:
             continue
         start, end = span
-        epci_type = _head_type(head.group(0))
+        epci_type = previous.epci_type if pronoun else _head_type(head.group(0))
         link = linker.link(text[head.end():end], epci_type)
+        if pronoun and not link.exact:
+            continue
         if not link.siren:  # "la CA du Bassin d'Aurillac et Rodez Agglomération": two names
             link, end = _before_a_coordination(text, head, end, epci_type, linker) or (link, end)
         line_end = text.find("\n", head.end(), end)
@@ -883,7 +982,8 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         dash = SPACED_DASH.match(text, end)
         part = HEAD_NAME.match(text, dash.end()) if dash else None
         if part and part.group(1).strip():  # "CC Interrégionale Aumale - Blangy-sur-Bresle"
-            longer_end = _trim(text, end, part.end())[1]
+            line_end = text.find("\n", dash.end(), part.end())  # the part's line only
+            longer_end = _trim(text, end, part.end() if line_end < 0 else line_end)[1]
             longer = linker.link(text[head.end():longer_end], epci_type)
             if longer.siren and longer.exact:
                 link, end = longer, longer_end
@@ -1048,16 +1148,17 @@ def _own_anaphors(text: str, linker: DocumentLinker, territories: list[tuple[int
     return found
 
 
-# ", le Pays des Achards", " et Vie et Boulogne", " avec Flandre Lys": a name coordinated after an EPCI's
+# ", le Pays des Achards", " et Vie et Boulogne", " avec Flandre Lys", " ; Lamballe Terre & Mer": a
+# name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+(?:et|avec)[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
-    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
+    r"[ \t]*(?:[,;][ \t]*(?:et[ \t]+)?|[ \t]+(?:et|avec)[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
 # "le Grand Charolais, Le Grand Autunois Morvan et ": a name coordinated before an EPCI's (the
 # words up to the joint; where the name starts is tried word by word)
 NAME_BEFORE_JOINT = re.compile(
-    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
-    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)(?:[ \t]*,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)"
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)(?:[ \t]*[,;][ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)"
     r"(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?$")
 MIN_WORDS_BEFORE = 2  # "Bastia et la CC de Marana-Golo": one word before is a town as often
 
@@ -1186,7 +1287,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
                + _field_regions(text, structure, [*territories, *member_lines]) + _table_regions(text, structure, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
-               + _subject_regions(text, all_heads))
+               + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
     heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)

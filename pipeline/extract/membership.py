@@ -78,13 +78,15 @@ Il associe A et B.", "…, Caen Industrie est porté par A"), or the territory q
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention, dash_fields
+from pipeline import referential
+from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention, _head_type, dash_fields
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
                                                  WORDS as TERRITORY_WORDS, is_place_name)
-from pipeline.linking import named_after, named_by_its_start
+from pipeline.linking import link_epci, named_after, named_by_its_start
 from pipeline.normalize import collapse_spaces, fold, name_key
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
@@ -548,9 +550,10 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
 
     # a member list where some linked EPCI holds no territory's name lists the members of one
     # territory ("il est composé de 5 EPCI (Vienne Condrieu Agglomération, la communauté de
-    # communes de La Vallée du Garon, …)"): the names inside it are members, not territories
+    # communes de La Vallée du Garon, …)"), as does one whose layout says so ("Côté X : A et B"
+    # after "trois communautés de communes"): the names inside it are members, not territories
     listed = [m for m in mentions if m.in_member_list and m.link.siren]
-    mixed_lists = {m.list_start for m in listed if not holds_a_territory(m)}
+    mixed_lists = {m.list_start for m in listed if not holds_a_territory(m) or m.one_territory}
 
     def piece_of_another(territory: TerritoryMention) -> bool:
         for mention in mentions:
@@ -573,6 +576,40 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
                 return True
         return False
     return [t for t in territories if not piece_of_another(t)]
+
+
+# a legal form or "l'agglomération" right before a territory's name: "L'agglomération de Concarneau"
+HEAD_BEFORE_NAME = re.compile(r"(?:" + HEAD.pattern + r")\s*(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?$")
+
+
+def same_epci_territories(mentions: list[EpciMention], territories: list[TerritoryMention],
+                          text: str) -> list[TerritoryMention]:
+    """A territory named by an EPCI's town after its legal form ("L'agglomération de Concarneau est
+    labellisée") and one named after that EPCI ("Concarneau Cornouaille agglomération (CCA) est
+    labellisée"), which the text also names, are one territory: the first takes the second's
+    name. The town must name that EPCI where the EPCI lies."""
+    ref = referential.load()
+    heads = {id(t): HEAD_BEFORE_NAME.search(text, max(0, t.start - 60), t.start) for t in territories}
+    named = {}  # territory_id -> (name, SIREN of the EPCI it is named after), not after a head
+    for territory in territories:
+        for mention in mentions:
+            if not heads[id(territory)] and mention.link.siren and named_after(territory.name, mention.link.siren):
+                named.setdefault(territory.territory_id, (territory.name, mention.link.siren))
+    if not named:
+        return territories
+    kept = []
+    for territory in territories:
+        head = heads[id(territory)]
+        if head and territory.territory_id not in named:
+            for name, siren in named.values():
+                epci = ref.epcis[siren]
+                link = link_epci(text[head.end():territory.end], _head_type(head.group(0)),
+                                 frozenset(epci.departement_codes))
+                if link.siren == siren:
+                    territory = replace(territory, name=name)
+                    break
+        kept.append(territory)
+    return kept
 
 
 def _list_of_another(mention: EpciMention, text: str) -> bool:

@@ -149,6 +149,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _heads_an_acronym_spells(text, kept)
     _short_forms_named_in_full(kept)
     _carriers_left_out(kept)
+    _demonym_for_its_departement(text, kept)
     _variants_of_one_name(kept)
     _codes_named_in_full(kept)
     if not kept:  # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"
@@ -617,6 +618,24 @@ def _carriers_left_out(mentions: list[TerritoryMention]) -> None:
             if len(short_folded) < len(folded) and folded.endswith(short_folded) \
                     and CARRIER_BEFORE.fullmatch(folded[:len(folded) - len(short_folded)]):
                 mention.name = short
+                break
+
+
+def _demonym_for_its_departement(text: str, mentions: list[TerritoryMention]) -> None:
+    """'le Nord-Ouest aubois' in a title beside 'Nord-Ouest Aube' in the list: a name followed
+    by a département's demonym is the text's name followed by that département's, when the
+    text writes it (rules/demonyms.json)."""
+    folded = fold(text)
+    names = {m.territory_id: m.name for m in mentions}
+    departements = referential.load().departements
+    for mention in mentions:
+        gap = re.match(r"[ \t]+", folded[mention.end:mention.end + 3])
+        if not gap:
+            continue
+        for code in _demonym_codes(folded, mention.end + gap.end(), len(text)):
+            longer = names.get(name_key(f"{mention.name} {departements[code].name}"))
+            if longer:
+                mention.name = longer
                 break
 
 
