@@ -30,7 +30,9 @@ LIST_NAMES = {"prefecture_aisne_il_s_agit_de_trois.txt": "Haute Picardie",
               # lists written in a sentence that read one way only: no reading reaches five names;
               # each name closed by its own bracket
               "r18gate_prefecture_aisne_cinq_pour_quatre_en_ligne.txt": "Haute Picardie",
-              "r18gate_prefecture_aisne_trois_pour_quatre_codes.txt": "Thiérache"}
+              "r18gate_prefecture_aisne_trois_pour_quatre_codes.txt": "Thiérache",
+              # a table under a heading that counts its rows ("Vosges – 4 territoires")
+              "r19counts_region_vosges_quatre_pour_cinq_tableau.txt": "Epinal-Rambervillers"}
 
 
 def table(output: Path, name: str):

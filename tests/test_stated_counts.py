@@ -228,3 +228,22 @@ def test_an_intro_opening_with_leur_liste_refers_back_whatever_its_length():
     row = only(text)
     assert (row["stated"], row["listed"], row["rule"]) == (4, 4, "stated_count.previous_sentence")
     assert only(text.replace("4 territoires", "5 territoires"))["listed"] == 4
+
+
+def test_a_count_in_the_heading_or_the_sentence_above_a_table_sizes_its_rows():
+    """'Ain – 2 territoires' above a table whose column names territories; a deliberation's
+    '… aux 3 territoires figurant dans le tableau ci-dessous :'. The header belongs to the intro."""
+    text = ("Lyon, le 18 janvier 2024\n\nLa commission permanente a voté son aide.\n\n"
+            "Ain – 2 territoires\n\nTerritoire | Aide régionale\nHaut-Bugey | 280 000 €\n"
+            "Plaine de l'Ain | 190 000 €\n\nDécision suivante." + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["rule"], row["doubt"]) == (2, 2, "stated_count.list_intro", None)
+    assert (row["scope_code"], text[row["list_start"]:row["list_end"]].split(" |")[0]) == ("01", "Haut-Bugey")
+    text = text.replace("Ain – 2 territoires", "Ain – 3 territoires")
+    assert (only(text)["stated"], only(text)["listed"]) == (3, 2)
+
+
+def test_a_count_above_a_table_of_amounts_with_no_territory_column_sizes_nothing():
+    text = ("Lyon, le 18 janvier 2024\n\nLa Région soutient 2 territoires de l'Ain.\n\n"
+            "Action | Montant\nFormation | 280 000 €\nFoncier | 190 000 €\n" + CONTACT)
+    assert counts(text) == []

@@ -58,6 +58,7 @@ from pipeline.extract.structure import (ListBlock, Span, Structure, may_be_cut, 
                                         resumes_after_prose, stops_at_a_page_break)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.enumerations import RULE as ENUMERATION
+from pipeline.extract.territories.lists import TABLE_CELL
 from pipeline.normalize import fold
 
 RULES_PATH = Path(__file__).parent / "rules" / "stated_counts.json"
@@ -101,6 +102,7 @@ class ListOfTerritories:
     has_sublists: bool
     resumed: bool = False  # taken up after prose (resumes_after_prose): one list parted in two
     sentence_end: int | None = None  # a list the enumeration rule read in prose: its sentence's end
+    table: bool = False  # a table's column of territories, its rows the items
     names: list[tuple[int, int]] = field(default_factory=list)  # its names' spans, for such a list
 
 
@@ -159,7 +161,12 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
     by_block: dict[int, set[str]] = {}
     in_sentence: dict[tuple[int, int], list[TerritoryMention]] = {}
     enumerated: dict[int, list[TerritoryMention]] = {}
+    by_table: dict[int, set[str]] = {}
     for mention in mentions:
+        if mention.rule == TABLE_CELL:
+            table = next(i for i, table in enumerate(structure.tables) if table.holds(mention.start))
+            by_table.setdefault(table, set()).add(mention.territory_id)
+            continue
         block = (structure.lists[mention.list_id] if mention.list_id is not None
                  else structure.list_at(mention.start))
         if block is not None:
@@ -179,6 +186,12 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
         found.append(ListOfTerritories(intro_start, blocks[0].span.start, blocks[-1].span.end,
                                        territory_ids, blocks, sum(map(_names_in, blocks)), sublists,
                                        resumed))
+    for index, territory_ids in by_table.items():
+        table = structure.tables[index]
+        # its rows are the items; the header, like the line above it, belongs to the intro
+        found.append(ListOfTerritories(_line_above(text, table.header[0].start), table.rows[0][0].start,
+                                       table.rows[-1][-1].end, territory_ids, [], len(table.rows), False,
+                                       table=True))
     for (intro_start, items_start), members in in_sentence.items():
         found.append(ListOfTerritories(intro_start, items_start, max(m.end for m in members),
                                        {m.territory_id for m in members}, [], None, False))
@@ -194,6 +207,13 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
                                                sentence_end=sentence_end,
                                                names=[(m.start, m.end) for m in run]))
     return sorted(found, key=lambda lst: lst.items_start)
+
+
+def _line_above(text: str, position: int) -> int:
+    """The start of the last line with words before `position`: a table's intro ("## Ain – 2
+    territoires", "… aux 6 territoires figurant dans le tableau ci-dessous :")."""
+    above = text[:text.rfind("\n", 0, position) + 1].rstrip()
+    return above.rfind("\n") + 1 if above else position
 
 
 # Between two names of one enumeration: a separator, after the first name's bracket if any.
@@ -369,7 +389,10 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict) -
     if whole is not None:
         doubts.append(f"the count is a part of the '{whole['mention']}' before it, and the list "
                       "may be the whole")
-    if not lst.blocks:
+    if lst.table:
+        if not text[lst.end:].strip() and may_be_cut(text):
+            doubts.append("the text ends with the table: the page may have been cut")
+    elif not lst.blocks:
         if not _read_one_way(text, lst, count):
             doubts.append("the list is written in a sentence, whose commas and 'et' can be read "
                           "several ways")
