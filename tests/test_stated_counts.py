@@ -247,3 +247,16 @@ def test_a_count_above_a_table_of_amounts_with_no_territory_column_sizes_nothing
     text = ("Lyon, le 18 janvier 2024\n\nLa Région soutient 2 territoires de l'Ain.\n\n"
             "Action | Montant\nFormation | 280 000 €\nFoncier | 190 000 €\n" + CONTACT)
     assert counts(text) == []
+
+
+def test_remarks_under_a_list_are_not_part_of_it():
+    """An 'Observations' heading closing a numbered list, its items naming a territory of the other
+    phase: the count sizes the list above it, which holds no sub-lists."""
+    text = ("Vannes, le 20 novembre 2023\n\nLe Morbihan compte 2 territoires d'industrie pour la période "
+            "2023-2027. Leur liste est la suivante :\n\n1) Pays de Vannes (56)\n2) Centre Morbihan "
+            "Communauté (56)\n\nObservations\n1) Le territoire d'industrie Pays de Lorient – Quimperlé, de "
+            "la première phase, est suivi par le Finistère.\n2) Les filières dominantes sont "
+            "l'agroalimentaire et le nautisme." + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["rule"]) == (2, 2, "stated_count.previous_sentence")
+    assert text[row["list_start"]:row["list_end"]].endswith("Centre Morbihan Communauté (56)")

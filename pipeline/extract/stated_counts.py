@@ -48,7 +48,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -77,6 +77,7 @@ class Words:
     not_partial: re.Pattern
     new: re.Pattern
     renewal: re.Pattern
+    remarks: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +120,30 @@ def _is_subheading(text: str, span: Span | None) -> bool:
     return 0 < len(line.split()) <= SUBHEADING_MAX_WORDS and line[-1] not in ".;,!?"
 
 
+def _is_remarks(text: str, span: Span | None) -> bool:
+    """A heading over remarks ("Observations", "Remarques :"): what follows it is not the list."""
+    return span is not None and _words().remarks.fullmatch(fold(span.of(text)).strip(" *_#:\n\t")) is not None
+
+
+def _before_remarks(text: str, blocks: list[ListBlock], mentions: dict[int, list[tuple[int, str]]]
+                    ) -> tuple[list[ListBlock], set[str]]:
+    """The blocks cut at the first remarks heading among their items, and the territories named
+    before it: "Observations – Les territoires « A » et « B » correspondent …" names A and B again."""
+    cut = min((heading.start for block in blocks for heading in block.headings if _is_remarks(text, heading)),
+              default=None)
+    if cut is not None:
+        kept = []
+        for block in blocks:
+            items = [item for item in block.items if item.span.start < cut]
+            if items:
+                kept.append(replace(block, items=items, headings=[h for h in block.headings if h.start < cut],
+                                    span=Span(block.span.start, items[-1].span.end)))
+        blocks = kept
+    ids = {territory_id for block in blocks for start, territory_id in mentions.get(block.id, [])
+           if cut is None or start < cut}
+    return blocks, ids
+
+
 def _sublist_groups(text: str, structure: Structure,
                     naming: set[int]) -> list[tuple[int, list[ListBlock]]]:
     """(intro start, lists) of every list, sub-lists grouped under the "… :" line above their
@@ -127,7 +152,7 @@ def _sublist_groups(text: str, structure: Structure,
     Only lists naming territories (ids in `naming`) continue a group."""
     groups: list[tuple[int, list[ListBlock]]] = []
     for block in structure.lists:
-        if groups and block.id in naming and (
+        if groups and block.id in naming and not _is_remarks(text, block.context) and (
                 _continues_group(text, groups[-1], block)
                 or groups[-1][1][-1].id in naming and resumes_after_prose(text, groups[-1][1][-1], block)):
             groups[-1][1].append(block)
@@ -158,7 +183,7 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
     the lists written in a sentence that the colon-list rule read ("2 autres territoires : A et B"),
     else the names the enumeration rule read in one sentence ("Cinq territoires … : A, B, C et D",
     which the colon-list rule leaves to it when no reading gives as many names as the count)."""
-    by_block: dict[int, set[str]] = {}
+    by_block: dict[int, list[tuple[int, str]]] = {}  # (start, territory) of each mention in a list
     in_sentence: dict[tuple[int, int], list[TerritoryMention]] = {}
     enumerated: dict[int, list[TerritoryMention]] = {}
     by_table: dict[int, set[str]] = {}
@@ -170,14 +195,14 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
         block = (structure.lists[mention.list_id] if mention.list_id is not None
                  else structure.list_at(mention.start))
         if block is not None:
-            by_block.setdefault(block.id, set()).add(mention.territory_id)
+            by_block.setdefault(block.id, []).append((mention.start, mention.territory_id))
         elif mention.intro is not None:
             in_sentence.setdefault(mention.intro, []).append(mention)
         elif mention.rule == ENUMERATION:
             enumerated.setdefault(mention.block_end, []).append(mention)
     found = []
     for intro_start, blocks in _sublist_groups(text, structure, set(by_block)):
-        territory_ids = set().union(*(by_block.get(block.id, set()) for block in blocks))
+        blocks, territory_ids = _before_remarks(text, blocks, by_block)
         if not territory_ids:
             continue
         resumed = any(resumes_after_prose(text, a, b) for a, b in zip(blocks, blocks[1:]))
