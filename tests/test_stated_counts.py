@@ -260,3 +260,19 @@ def test_remarks_under_a_list_are_not_part_of_it():
     row = only(text)
     assert (row["stated"], row["listed"], row["rule"]) == (2, 2, "stated_count.previous_sentence")
     assert text[row["list_start"]:row["list_end"]].endswith("Centre Morbihan Communauté (56)")
+
+
+def test_a_whole_after_the_lists_own_count_does_not_make_the_list_a_part():
+    """'trois territoires, sur les 18 que compte la région :' and 'Quatre territoires figurent
+    parmi les 124 … :' list the three and the four; a list as long as the whole stays untied."""
+    text = ("Épinal, le 26 novembre 2018\n\nLes Vosges comptent trois territoires d'industrie, sur les 18 "
+            "que compte la région Grand Est :\n\n- Déodatie (88)\n- Épinal (88)\n- Hautes-Vosges (88)" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["scope_code"]) == (3, 3, "88")
+    text = ("Paris, le 26 novembre 2018\n\nQuatre territoires franciliens figurent parmi les 124 "
+            "Territoires d'industrie annoncés par le Premier ministre :\n\n- Seine Aval (78)\n"
+            "- Grand Paris Sud (91)\n- Grand Roissy – Le Bourget (93, 95)\n- Nord-Est Seine-et-Marne (77)" + CONTACT)
+    assert (only(text)["stated"], only(text)["listed"]) == (4, 4)
+    text = ("Troyes, le 26 novembre 2018\n\nL'Aube compte deux territoires, sur les 3 que voici :\n\n"
+            "- Sud Champagne (10)\n- Nord-Ouest Aube (10)\n- Sézanne (51)" + CONTACT)
+    assert counts(text) == []

@@ -297,6 +297,24 @@ def _covers_place_of(place: PlaceMention, count: dict) -> bool:
     return False
 
 
+def _is_whole(folded: str, count: dict) -> bool:
+    """A count right after "sur les", "parmi les": the whole a part is taken from."""
+    return _words().partial_before.search(folded, max(0, count["start"] - 20), count["start"]) is not None
+
+
+def _wholes_blanked(folded: str, count: dict, end: int, figures: list[dict], listed: int) -> str:
+    """The text from the count to `end`, larger wholes after it blanked with their opener ("Quatre
+    territoires franciliens figurent parmi les 124 Territoires d'industrie annoncés :" lists the
+    four: "parmi" tells where they stand, not that the list is a part of them), unless the list is
+    as long as the whole."""
+    stretch = list(folded[count["end"]:end])
+    for whole in _counts_in(figures, count["end"], end):
+        opener = _words().partial_before.search(folded, max(count["end"], whole["start"] - 20), whole["start"])
+        if opener and whole["value"] > count["value"] and whole["value"] != listed:
+            stretch[opener.start() - count["end"]:whole["end"] - count["end"]] = " " * (whole["end"] - opener.start())
+    return "".join(stretch)
+
+
 def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
          figures: list[dict], places: list[PlaceMention]) -> tuple[dict, str] | None:
     """The count the text ties to the list and the rule that ties it, if any."""
@@ -312,8 +330,16 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
     if counts:
         # "Les 4 territoires axonais comptent parmi les 183 Territoires d'industrie … : A, B, C, D":
         # a national total sizes no list of names beside a count that can
-        count = ([c for c in counts if c["value"] <= MAX_LISTED_COUNT] or counts)[-1]
-        if (_is_partial(folded[count["end"]:lst.items_start])
+        listable = [c for c in counts if c["value"] <= MAX_LISTED_COUNT] or counts
+        count = listable[-1]
+        # "Les Vosges comptent trois territoires, sur les 18 que compte la région :": the whole
+        # the list is taken from follows the list's own count
+        # (a list as long as the whole may be the whole's: no tie then)
+        listed = len(lst.territory_ids)
+        if (len(listable) > 1 and _is_whole(folded, count) and listable[-2]["value"] < count["value"]
+                and count["value"] != listed):
+            count = listable[-2]
+        if (_is_partial(_wholes_blanked(folded, count, lst.items_start, figures, listed))
                 or _words().partial_before.search(folded, intro_start, count["start"])
                 or _names_a_narrower_place(count, places, count["end"], lst.items_start)):
             return None
