@@ -276,3 +276,19 @@ def test_a_whole_after_the_lists_own_count_does_not_make_the_list_a_part():
     text = ("Troyes, le 26 novembre 2018\n\nL'Aube compte deux territoires, sur les 3 que voici :\n\n"
             "- Sud Champagne (10)\n- Nord-Ouest Aube (10)\n- Sézanne (51)" + CONTACT)
     assert counts(text) == []
+
+
+def test_a_referring_intro_opening_a_paragraph_takes_the_agreeing_count_of_the_paragraph_before():
+    """'La Charente compte trois territoires …, contre deux lors de la première phase. La
+    Nouvelle-Aquitaine en compte 24.' then 'Les territoires charentais retenus sont :': the count of
+    the area the intro names (a demonym), the comparison and the région's count left out."""
+    text = ("Angoulême, le 17 novembre 2023\n\nLa Charente compte trois territoires labellisés dans la "
+            "deuxième phase, contre deux lors de la première phase (2019-2022). La Nouvelle-Aquitaine en "
+            "compte 24.\n\nLes territoires charentais retenus sont :\n\n- Grand Cognac (16)\n"
+            "- Angoulême – Cœur de Charente (16)\n- Charente Limousine – Haute-Charente (16)" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["scope_code"], row["rule"]) == (
+        3, 3, "16", "stated_count.previous_paragraph")
+    # counts of the paragraph that disagree, and an intro naming no area: no tie
+    text = text.replace("Les territoires charentais retenus sont", "Les territoires retenus sont")
+    assert counts(text) == []

@@ -126,6 +126,19 @@ def _epci_counts() -> Counter:
     return counts
 
 
+def named_areas(folded: str, start: int, end: int, places: list[PlaceMention]) -> set[Area]:
+    """The areas a stretch of text names, by a place or a demonym ("Les territoires charentais
+    retenus sont :": the Charente), as figure scopes write them (an overseas département by its
+    région)."""
+    found = {_area(p) for p in places if start <= p.start < end and p.kind != "country"}
+    for demonym, area in _demonyms():
+        for match in demonym.finditer(folded, start, end):
+            word = match.start() + len(match.group()) - len(match.group().lstrip(' *_"'))
+            if word == 0 or not (folded[word - 1].isalnum() or folded[word - 1] in "-'"):
+                found.add(area)
+    return found
+
+
 def _home(places: list[PlaceMention]) -> Area | None:
     """The one area a document speaks of, when there is one: its only département (and that
     département's région, if named), else the one région holding every département and région it
@@ -163,6 +176,9 @@ def _single_departement_regions() -> dict[str, str]:
 
 def _area(place: PlaceMention) -> Area:
     return _area_of(place.code, place.kind)
+
+
+place_area = _area  # a place as figure scopes write it: "à La Réunion" is the région 04
 
 
 def _area_of(code: str, kind: str) -> Area:

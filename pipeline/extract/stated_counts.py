@@ -53,6 +53,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
+from pipeline.extract.figure_context import paragraphs
+from pipeline.extract.figure_scope import named_areas, place_area
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import (ListBlock, Span, Structure, may_be_cut, numbering_goes_on, parse,
                                         resumes_after_prose, stops_at_a_page_break)
@@ -64,6 +66,7 @@ from pipeline.normalize import fold
 RULES_PATH = Path(__file__).parent / "rules" / "stated_counts.json"
 REFERRING_INTRO_MAX_WORDS = 15
 SUBHEADING_MAX_WORDS = 8
+COMPARISON = "figure.comparison"  # "contre deux lors de la première phase": the other count compared
 MAX_LISTED_COUNT = 30  # as the list rules: a national count (124, 183) is no list's size
 CLOSED_ITEM = re.compile(r"[.)\]»\"”!;]\s*$")  # an item that ends like a finished one
 
@@ -72,6 +75,7 @@ CLOSED_ITEM = re.compile(r"[.)\]»\"”!;]\s*$")  # an item that ends like a fin
 class Words:
     refers_back: re.Pattern
     refers_back_opening: re.Pattern
+    refers_back_to_area: re.Pattern
     partial: re.Pattern
     partial_before: re.Pattern
     not_partial: re.Pattern
@@ -284,7 +288,8 @@ def _names_a_narrower_place(count: dict, places: list[PlaceMention], start: int,
     "En Centre-Val de Loire, 12 territoires sont lauréats ; dans le Loiret, il s'agit de :"."""
     for place in places:
         if start <= place.start < end and place.kind != "country":
-            same = (place.code, place.kind) == (count["scope_code"], count["scope_kind"])
+            area = place_area(place)  # "La Réunion" the département 974 is the région 04 of a count
+            same = (area.code, area.kind) == (count["scope_code"], count["scope_kind"])
             if not same and not _covers_place_of(place, count):
                 return True
     return False
@@ -347,13 +352,22 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
     intro = folded[intro_start:lst.items_start]
     words = _words()
     opens_by_referring = words.refers_back_opening.match(intro.lstrip(" *_\n")) is not None
+    # "Les territoires charentais retenus sont :" refers to a count of the Charente only
+    areas = {(area.code, area.kind) for area in named_areas(folded, intro_start, lst.items_start, places)}
+    refers_back = (words.refers_back.search(intro) or opens_by_referring
+                   or areas and words.refers_back_to_area.search(intro))
     if (index is None or index == 0
             or len(intro.split()) > REFERRING_INTRO_MAX_WORDS and not opens_by_referring
-            or not (words.refers_back.search(intro) or opens_by_referring) or _is_partial(intro)
+            or not refers_back or _is_partial(intro)
             or any(intro_start <= f["start"] < lst.items_start for f in figures)):
         return None
     previous = sentences[index - 1]
-    counts = _counts_in(figures, previous[0], min(previous[1], intro_start))
+    counts = [c for c in _counts_in(figures, previous[0], min(previous[1], intro_start))
+              if _in_areas(c, areas)]
+    rule = "stated_count.previous_sentence"
+    if not counts:
+        counts = _counts_of_paragraph_before(folded, intro_start, figures, areas)
+        rule = "stated_count.previous_paragraph"
     if not counts:
         return None
     count = counts[-1]
@@ -361,7 +375,33 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
         return None  # "136 territoires. Les nouveaux sont les suivants :": a part
     if _names_a_narrower_place(count, places, count["end"], lst.items_start):
         return None
-    return count, "stated_count.previous_sentence"
+    return count, rule
+
+
+def _in_areas(count: dict, areas: set[tuple[str, str]]) -> bool:
+    """Whether a count lies in one of the areas an intro names (any count when it names none): "Leur
+    liste, validée par le préfet de la région Hauts-de-France, …" keeps a count of the Aisne."""
+    if not areas or (count["scope_code"], count["scope_kind"]) in areas:
+        return True
+    departement = referential.load().departements.get(count["scope_code"])
+    return (count["scope_kind"] == "departement" and departement is not None
+            and (departement.region_code, "region") in areas)
+
+
+def _counts_of_paragraph_before(folded: str, intro_start: int, figures: list[dict],
+                                areas: set[tuple[str, str]]) -> list[dict]:
+    """The counts a referring intro that opens a paragraph takes from the paragraph before it, when
+    they all agree ("La Charente compte trois territoires …, contre deux lors de la première phase.
+    La Nouvelle-Aquitaine en compte 24." then "Les territoires charentais retenus sont :"): the
+    counts of the area the intro names, else every count; a comparison ("contre deux") is none."""
+    spans = [(start, end) for start, end in paragraphs(folded) if folded[start:end].strip()]
+    own = next((i for i, (start, end) in enumerate(spans) if start <= intro_start < end), None)
+    if not own or folded[spans[own][0]:intro_start].strip():
+        return []
+    counts = [c for c in _counts_in(figures, spans[own - 1][0], intro_start)
+              if c["rule"] != COMPARISON and c["value"] <= MAX_LISTED_COUNT
+              and _in_areas(c, areas)]
+    return counts if len({c["value"] for c in counts}) == 1 else []
 
 
 def _part_of(folded: str, sentences: list[tuple[int, int]], count: dict,
