@@ -292,3 +292,13 @@ def test_a_referring_intro_opening_a_paragraph_takes_the_agreeing_count_of_the_p
     # counts of the paragraph that disagree, and an intro naming no area: no tie
     text = text.replace("Les territoires charentais retenus sont", "Les territoires retenus sont")
     assert counts(text) == []
+
+
+def test_an_overseas_island_named_after_its_count_is_no_narrower_place():
+    """'deux territoires' of La Réunion count in its région (04); 'à La Réunion' after the count is
+    the same area, not a narrower one."""
+    text = ("Saint-Denis, le 16 novembre 2023\n\nL'île de La Réunion compte deux territoires "
+            "labellisés.\n\nPour la période 2023-2027, les territoires retenus à La Réunion sont les suivants :\n"
+            "- Territoire d'industrie « Réunion Nord-Est » ;\n- Territoire d'industrie « Grand Sud »." + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["scope_code"]) == (2, 2, "04")
