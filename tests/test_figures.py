@@ -380,6 +380,16 @@ def test_a_document_of_one_territory_counts_in_that_territorys_area():
     assert [(f["value"], f["unit"], f["scope_code"]) for f in found] == [(6.0, "projet", "2B")]
 
 
+def test_rows_of_places_with_a_dot_leader_count_the_noun_of_their_intro():
+    """"Répartition des territoires labellisés par région :" then "Grand Est ........ 21": each row
+    counts territories in its place; the next row's place ("Corse") is no demonym of the number."""
+    text = ("Répartition des territoires labellisés par région :\n\nCentre-Val de Loire ......... 14\n"
+            "Corse ........................ 2\nLa Réunion ................... 2\n\nLa liste complète est en ligne.")
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(text)] == [
+        (14.0, "territoire", "24"), (2.0, "territoire", "94"), (2.0, "territoire", "04")]
+    assert figures("Sommaire\n\nIntroduction ........ 3\nAnnexes ........ 12\n") == []
+
+
 def test_a_count_larger_than_its_area_could_hold_counts_france():
     text = ("Braine, dans les Ardennes, fait partie des 183 territoires lauréats. La Vienne compte "
             "deux territoires.")

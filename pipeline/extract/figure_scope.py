@@ -110,7 +110,8 @@ def _demonyms() -> list[tuple[re.Pattern, Area]]:
     for kind in ("departement", "region"):
         for code, demonyms in rules[kind].items():
             forms = "|".join(form.replace("'", r"'\s*") for d in demonyms for form in _forms(d))
-            found.append((re.compile(rf"[\s*_\"]*(?:{forms})(?![\w-])"), _area_of(code, kind)))
+            # on the noun's line: "… 14\nCorse …" starts the next row, it qualifies nothing
+            found.append((re.compile(rf"[ \t*_\"]*(?:{forms})(?![\w-])"), _area_of(code, kind)))
     return found
 
 
@@ -133,7 +134,7 @@ def named_areas(folded: str, start: int, end: int, places: list[PlaceMention]) -
     found = {_area(p) for p in places if start <= p.start < end and p.kind != "country"}
     for demonym, area in _demonyms():
         for match in demonym.finditer(folded, start, end):
-            word = match.start() + len(match.group()) - len(match.group().lstrip(' *_"'))
+            word = match.start() + len(match.group()) - len(match.group().lstrip(' \t*_"'))
             if word == 0 or not (folded[word - 1].isalnum() or folded[word - 1] in "-'"):
                 found.add(area)
     return found
