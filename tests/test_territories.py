@@ -745,8 +745,8 @@ def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
 
 def test_a_lower_case_bassin_before_a_name_is_no_part_of_the_name():
     """The outside authors' gold names "le bassin Figeac – Decazeville – Villefranche-de-Rouergue"
-    without the common noun, as the fixtures name "le bassin de Bourges et Vierzon"; a capital
-    ("Bassin d'Alès") or an adjective ("le bassin nazairien") keeps it."""
+    without the common noun in apposition; "le bassin de X" (a name that may hold it: "Bassin de
+    Brive-Périgord"), a capital ("Bassin d'Alès") or an adjective ("le bassin nazairien") keep it."""
     text = ("Labellisé Territoire d'industrie en novembre dernier, le bassin Figeac – Decazeville – "
             "Villefranche-de-Rouergue vient de signer son protocole.")
     assert ids(text) == ["figeac-decazeville-villefranche-de-rouergue"]
@@ -2283,5 +2283,5 @@ def test_another_territory_renewed_before_a_colon_and_a_cleft_that_wins_the_labe
     assert "pont-du-gard-gard-rhodanien" in ids(text)
     text = ("Territoires d'industrie : l'Auvergne bien servie. Dans l'Allier, c'est le bassin de Montluçon qui "
             "décroche le label, porté par Montluçon Communauté.")
-    assert ids(text) == ["montlucon"]  # "bassin" in lower case is a common noun (common.COMMON_NOUN_HEAD)
+    assert ids(text) == ["bassin-de-montlucon"]
     assert ids("Dans l'Allier, c'est Michelin qui décroche le label, pour son usine.") == []

@@ -458,10 +458,11 @@ def named_by_its_departements(name: str) -> bool:
     return len(words) in reached and bool(words[0])
 
 
-# A head in lower case before a name of its own is a common noun, not part of the name: "le bassin
-# Figeac – Decazeville", "le bassin de Montluçon" (the gold's "Montluçon"); "Bassin d'Alès" written
-# with its capital is the territory's own name, "le bassin nazairien" (an adjective) keeps its head.
-COMMON_NOUN_HEAD = re.compile(r"bassin\s+(?:(?:de\s+la|de|du|des)\s+|d['’]\s*)?(?=[A-ZÀ-Ý])")
+# "bassin" in lower case right before a name of its own is a common noun in apposition, not part of
+# the name: "le bassin Figeac – Decazeville". With a preposition the name is kept whole ("le bassin de
+# Brive-Périgord" may be written for the territory "Bassin de Brive-Périgord"), and so are "Bassin
+# d'Alès" with its capital and "le bassin nazairien" (an adjective).
+COMMON_NOUN_HEAD = re.compile(r"bassin\s+(?=[A-ZÀ-Ý])")
 
 
 def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0, intro=None,
@@ -478,7 +479,7 @@ def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end
         return None
     common_noun = COMMON_NOUN_HEAD.match(name)
     if common_noun:
-        name = name[common_noun.end():]  # "le bassin de Montluçon" is named "Montluçon"
+        name = name[common_noun.end():]  # "le bassin Figeac – Decazeville" is named "Figeac – Decazeville"
     if name[0].islower():
         name = name[0].upper() + name[1:]  # "le bassin nazairien" is named "Bassin nazairien"
     return TerritoryMention(start, end, name, rule, set(codes), block_end or end, intro, list_id)
