@@ -355,6 +355,41 @@ def test_a_local_figure_without_a_place_counts_in_the_documents_home_area():
         (1300000000.0, "euro", "FR"), (2400.0, "projet", "FR")]
 
 
+def test_a_local_acts_figures_and_a_territorys_own_deliverables_count_in_its_home_area():
+    """A protocol's costs and a deliberation's credits name no place; they are the act's territory's
+    or council's. A communiqué's 'plan d'actions' is its territory's; a national total is not."""
+    act = ("PROTOCOLE D'ACCORD\nTERRITOIRE D'INDUSTRIE « VAL DE SAMBRE »\n\nLe préfet du Nord signe "
+           "avec les communautés du territoire.\n\nArticle 3 : le coût total s'élève à 1 500 000 €.\n"
+           "L'État a mobilisé 1,3 milliard d'euros pour le programme.\n")
+    assert [(f["value"], f["scope_code"]) for f in figures(act)] == [(1500000.0, "59"), (1300000000.0, "FR")]
+    note = ("Le territoire de la Vallée de la Sambre, dans le Nord, présente sa candidature.\n\n"
+            "Le plan d'actions s'articule autour de trois axes. Le programme a soutenu 2 400 projets.")
+    assert [(f["value"], f["scope_code"]) for f in figures(note)] == [(3.0, "59"), (2400.0, "FR")]
+    note = "La stratégie s'articule autour de cinq axes. Le comité se réunit dans le Nord."
+    assert [(f["value"], f["scope_code"]) for f in figures(note)] == [(5.0, "FR")]
+
+
+def test_a_document_of_one_territory_counts_in_that_territorys_area():
+    """The région its page names holds the territory; the territory's own département (or its
+    région when it spans several) is the narrower home, unless another département is named."""
+    from pipeline.extract.assemble import extract
+    text = ("Territoire d'industrie : le Grand Bastia reconduit\n\nEn Corse, le territoire porté par la "
+            "communauté d'agglomération de Bastia et la communauté de communes de Marana-Golo est "
+            "reconduit. Six projets ont été accompagnés sur le territoire.\n")
+    found = extract(text, next(nlp.parse([text]))).figures
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in found] == [(6.0, "projet", "2B")]
+
+
+def test_rows_of_places_with_a_dot_leader_count_the_noun_of_their_intro():
+    """"Répartition des territoires labellisés par région :" then "Grand Est ........ 21": each row
+    counts territories in its place; the next row's place ("Corse") is no demonym of the number."""
+    text = ("Répartition des territoires labellisés par région :\n\nCentre-Val de Loire ......... 14\n"
+            "Corse ........................ 2\nLa Réunion ................... 2\n\nLa liste complète est en ligne.")
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(text)] == [
+        (14.0, "territoire", "24"), (2.0, "territoire", "94"), (2.0, "territoire", "04")]
+    assert figures("Sommaire\n\nIntroduction ........ 3\nAnnexes ........ 12\n") == []
+
+
 def test_a_count_larger_than_its_area_could_hold_counts_france():
     text = ("Braine, dans les Ardennes, fait partie des 183 territoires lauréats. La Vienne compte "
             "deux territoires.")

@@ -228,3 +228,77 @@ def test_an_intro_opening_with_leur_liste_refers_back_whatever_its_length():
     row = only(text)
     assert (row["stated"], row["listed"], row["rule"]) == (4, 4, "stated_count.previous_sentence")
     assert only(text.replace("4 territoires", "5 territoires"))["listed"] == 4
+
+
+def test_a_count_in_the_heading_or_the_sentence_above_a_table_sizes_its_rows():
+    """'Ain – 2 territoires' above a table whose column names territories; a deliberation's
+    '… aux 3 territoires figurant dans le tableau ci-dessous :'. The header belongs to the intro."""
+    text = ("Lyon, le 18 janvier 2024\n\nLa commission permanente a voté son aide.\n\n"
+            "Ain – 2 territoires\n\nTerritoire | Aide régionale\nHaut-Bugey | 280 000 €\n"
+            "Plaine de l'Ain | 190 000 €\n\nDécision suivante." + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["rule"], row["doubt"]) == (2, 2, "stated_count.list_intro", None)
+    assert (row["scope_code"], text[row["list_start"]:row["list_end"]].split(" |")[0]) == ("01", "Haut-Bugey")
+    text = text.replace("Ain – 2 territoires", "Ain – 3 territoires")
+    assert (only(text)["stated"], only(text)["listed"]) == (3, 2)
+
+
+def test_a_count_above_a_table_of_amounts_with_no_territory_column_sizes_nothing():
+    text = ("Lyon, le 18 janvier 2024\n\nLa Région soutient 2 territoires de l'Ain.\n\n"
+            "Action | Montant\nFormation | 280 000 €\nFoncier | 190 000 €\n" + CONTACT)
+    assert counts(text) == []
+
+
+def test_remarks_under_a_list_are_not_part_of_it():
+    """An 'Observations' heading closing a numbered list, its items naming a territory of the other
+    phase: the count sizes the list above it, which holds no sub-lists."""
+    text = ("Vannes, le 20 novembre 2023\n\nLe Morbihan compte 2 territoires d'industrie pour la période "
+            "2023-2027. Leur liste est la suivante :\n\n1) Pays de Vannes (56)\n2) Centre Morbihan "
+            "Communauté (56)\n\nObservations\n1) Le territoire d'industrie Pays de Lorient – Quimperlé, de "
+            "la première phase, est suivi par le Finistère.\n2) Les filières dominantes sont "
+            "l'agroalimentaire et le nautisme." + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["rule"]) == (2, 2, "stated_count.previous_sentence")
+    assert text[row["list_start"]:row["list_end"]].endswith("Centre Morbihan Communauté (56)")
+
+
+def test_a_whole_after_the_lists_own_count_does_not_make_the_list_a_part():
+    """'trois territoires, sur les 18 que compte la région :' and 'Quatre territoires figurent
+    parmi les 124 … :' list the three and the four; a list as long as the whole stays untied."""
+    text = ("Épinal, le 26 novembre 2018\n\nLes Vosges comptent trois territoires d'industrie, sur les 18 "
+            "que compte la région Grand Est :\n\n- Déodatie (88)\n- Épinal (88)\n- Hautes-Vosges (88)" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["scope_code"]) == (3, 3, "88")
+    text = ("Paris, le 26 novembre 2018\n\nQuatre territoires franciliens figurent parmi les 124 "
+            "Territoires d'industrie annoncés par le Premier ministre :\n\n- Seine Aval (78)\n"
+            "- Grand Paris Sud (91)\n- Grand Roissy – Le Bourget (93, 95)\n- Nord-Est Seine-et-Marne (77)" + CONTACT)
+    assert (only(text)["stated"], only(text)["listed"]) == (4, 4)
+    text = ("Troyes, le 26 novembre 2018\n\nL'Aube compte deux territoires, sur les 3 que voici :\n\n"
+            "- Sud Champagne (10)\n- Nord-Ouest Aube (10)\n- Sézanne (51)" + CONTACT)
+    assert counts(text) == []
+
+
+def test_a_referring_intro_opening_a_paragraph_takes_the_agreeing_count_of_the_paragraph_before():
+    """'La Charente compte trois territoires …, contre deux lors de la première phase. La
+    Nouvelle-Aquitaine en compte 24.' then 'Les territoires charentais retenus sont :': the count of
+    the area the intro names (a demonym), the comparison and the région's count left out."""
+    text = ("Angoulême, le 17 novembre 2023\n\nLa Charente compte trois territoires labellisés dans la "
+            "deuxième phase, contre deux lors de la première phase (2019-2022). La Nouvelle-Aquitaine en "
+            "compte 24.\n\nLes territoires charentais retenus sont :\n\n- Grand Cognac (16)\n"
+            "- Angoulême – Cœur de Charente (16)\n- Charente Limousine – Haute-Charente (16)" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["scope_code"], row["rule"]) == (
+        3, 3, "16", "stated_count.previous_paragraph")
+    # counts of the paragraph that disagree, and an intro naming no area: no tie
+    text = text.replace("Les territoires charentais retenus sont", "Les territoires retenus sont")
+    assert counts(text) == []
+
+
+def test_an_overseas_island_named_after_its_count_is_no_narrower_place():
+    """'deux territoires' of La Réunion count in its région (04); 'à La Réunion' after the count is
+    the same area, not a narrower one."""
+    text = ("Saint-Denis, le 16 novembre 2023\n\nL'île de La Réunion compte deux territoires "
+            "labellisés.\n\nPour la période 2023-2027, les territoires retenus à La Réunion sont les suivants :\n"
+            "- Territoire d'industrie « Réunion Nord-Est » ;\n- Territoire d'industrie « Grand Sud »." + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["scope_code"]) == (2, 2, "04")

@@ -743,6 +743,26 @@ def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
     assert _local_phase(sentence, (0, len(sentence))) is None
 
 
+def test_a_lower_case_bassin_before_a_name_is_no_part_of_the_name():
+    """The outside authors' gold names "le bassin Figeac – Decazeville – Villefranche-de-Rouergue"
+    without the common noun in apposition; "le bassin de X" (a name that may hold it: "Bassin de
+    Brive-Périgord"), a capital ("Bassin d'Alès") or an adjective ("le bassin nazairien") keep it."""
+    text = ("Labellisé Territoire d'industrie en novembre dernier, le bassin Figeac – Decazeville – "
+            "Villefranche-de-Rouergue vient de signer son protocole.")
+    assert ids(text) == ["figeac-decazeville-villefranche-de-rouergue"]
+    assert ids("Le bassin nazairien a été labellisé Territoire d'industrie.") == ["bassin-nazairien"]
+
+
+def test_a_renewal_of_the_first_phase_without_a_year_tells_the_document_s_phase():
+    """'les deux territoires de la première phase, A et B, sont reconduits' in a 2023 text: renewed,
+    so not first-phase; 'n'a pas été reconduit' stays first-phase."""
+    from pipeline.extract.assemble import _local_phase
+    sentence = "À La Réunion, les deux territoires de la première phase, le TCO et la Cirest, sont reconduits."
+    assert _local_phase(sentence, (0, len(sentence))) is None
+    sentence = "Le Soissonnais, labellisé lors de la première phase, n'a pas été reconduit."
+    assert _local_phase(sentence, (0, len(sentence))) == "2019-2022"
+
+
 def test_a_label_held_since_a_year_tells_no_phase_of_its_own():
     """'Depuis mars 2019, le Pays Basque est labellisé' in a text about 2023-2027: the document's phase."""
     from pipeline.extract.assemble import _local_phase

@@ -59,8 +59,10 @@ class Extraction:
     figures: list[dict] = field(default_factory=list)
     stated_counts: list[dict] = field(default_factory=list)
 
-# A territory of the first phase renewed for the second is in the second.
-RENEWED = re.compile(r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE)
+# A territory of the first phase renewed for the second is in the second; "n'a pas été reconduit",
+# "non renouvelé" say the opposite.
+RENEWED = re.compile(r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\bnon\s)(?<!\bnon-)"
+                     r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE)
 # "CONTRAT DU TERRITOIRE D'INDUSTRIE …": the first phase's deliverable (the second phase's is a
 # plan d'actions); every dated text calling it so in our collections is first-phase.
 FIRST_PHASE_CONTRACT = re.compile(r"\bcontrats?\s+(?:du\s+|de\s+)?territoires?\s+d['’]\s*industrie", re.IGNORECASE)
@@ -156,6 +158,8 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     found = _phases_in(words)
     if len(found) > 1 and RENEWED.search(words):
         return SECOND_PHASE  # "les deux Territoires d'industrie de la première phase, sont reconduits pour 2023-2027"
+    if found == {FIRST_PHASE} and RENEWED.search(words):
+        return None  # "les deux territoires de la première phase, A et B, sont reconduits": the document's phase
     own = _phases_in(words[clause[0] - sentence[0]:clause[1] - sentence[0]]) if clause else set()
     found = own if len(own) == 1 else found
     return found.pop() if len(found) == 1 else None

@@ -15,8 +15,11 @@ Read from the narrowest stretch of the sentence outwards:
 4. "Ces 9 territoires" repeats an earlier figure of the same value and unit: its scope;
 5. else the document's home area (its one département, or the one région of all the places it
    names; when its places give none, the one département or région all its territories lie in:
-   an intercommunality's page naming no place) for a count of EPCIs or communes or a figure whose sentence speaks of the document's
-   territory (names it, "le territoire", "l'agglomération"); else France.
+   an intercommunality's page naming no place; a document of one territory lying in that area:
+   the territory's own area when no other département is named) for a count of EPCIs or communes,
+   a figure whose sentence speaks of the document's territory (names it, "le territoire",
+   "l'agglomération", "le plan d'actions") or any figure of a local act (a protocol, a contract, a
+   deliberation: its first lines name it); else France.
 
 A count larger than its area could hold (more territories or EPCIs than the area has EPCIs)
 counts France: "183 territoires lauréats" in a sentence naming the Ardennes.
@@ -46,6 +49,7 @@ DEMONYMS_PATH = Path(__file__).parent / "rules" / "demonyms.json"
 # EPCIs, communes beyond this many per EPCI, euros from this amount (the programme's budgets).
 COMMUNES_PER_EPCI = 50
 MIN_NAME_CHARS = 4  # shorter names ("Ain") are searched for again at their own mentions only
+ACT_TITLE_LINES = 8  # a local act names itself within its first lines (after the issuer's)
 NATIONAL_EUROS = 1e9
 CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
@@ -70,6 +74,7 @@ class Words:
     own_region: re.Pattern
     repeated: re.Pattern  # "ces" or "les" right before a number
     local: re.Pattern  # "le territoire", "l'agglomération": the document's own territory
+    act_title: re.Pattern  # "PROTOCOLE D'ACCORD", "DÉLIBÉRATION N° …": a line opening a local act
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +85,8 @@ def _words() -> Words:
         return re.compile(r"(?<![\w'])(?:" + "|".join(rules[key]) + r")(?!\w)")
     return Words(words("national"), words("own_departement"), words("own_region"),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["repeated"]) + r")[\s*_]*$"),
-                 words("local"))
+                 words("local"),
+                 re.compile(r"[^\w\n]*(?:" + "|".join(rules["act_titles"]) + r")(?!\w)"))
 
 
 def _forms(demonym: str) -> list[str]:
@@ -104,7 +110,8 @@ def _demonyms() -> list[tuple[re.Pattern, Area]]:
     for kind in ("departement", "region"):
         for code, demonyms in rules[kind].items():
             forms = "|".join(form.replace("'", r"'\s*") for d in demonyms for form in _forms(d))
-            found.append((re.compile(rf"[\s*_\"]*(?:{forms})(?![\w-])"), _area_of(code, kind)))
+            # on the noun's line: "… 14\nCorse …" starts the next row, it qualifies nothing
+            found.append((re.compile(rf"[ \t*_\"]*(?:{forms})(?![\w-])"), _area_of(code, kind)))
     return found
 
 
@@ -118,6 +125,19 @@ def _epci_counts() -> Counter:
             counts.update(("departement", code) for code in set(epci.departement_codes))
             counts.update(("region", code) for code in set(epci.region_codes))
     return counts
+
+
+def named_areas(folded: str, start: int, end: int, places: list[PlaceMention]) -> set[Area]:
+    """The areas a stretch of text names, by a place or a demonym ("Les territoires charentais
+    retenus sont :": the Charente), as figure scopes write them (an overseas département by its
+    région)."""
+    found = {_area(p) for p in places if start <= p.start < end and p.kind != "country"}
+    for demonym, area in _demonyms():
+        for match in demonym.finditer(folded, start, end):
+            word = match.start() + len(match.group()) - len(match.group().lstrip(' \t*_"'))
+            if word == 0 or not (folded[word - 1].isalnum() or folded[word - 1] in "-'"):
+                found.add(area)
+    return found
 
 
 def _home(places: list[PlaceMention]) -> Area | None:
@@ -159,6 +179,9 @@ def _area(place: PlaceMention) -> Area:
     return _area_of(place.code, place.kind)
 
 
+place_area = _area  # a place as figure scopes write it: "à La Réunion" is the région 04
+
+
 def _area_of(code: str, kind: str) -> Area:
     if kind == "departement" and code in _single_departement_regions():
         return Area(_single_departement_regions()[code], "region")
@@ -176,6 +199,7 @@ class DocumentScope:
     own_region: Area | None
     home: Area | None = None  # the one area the document speaks of, if any (_home)
     names: tuple[tuple[int, int], ...] = ()  # spans of territory names
+    act: bool = False  # a local act (contract, protocol, convention, deliberation): _is_act
 
     @classmethod
     def of(cls, folded: str, places: list[PlaceMention], names: list[tuple[int, int]],
@@ -196,7 +220,9 @@ class DocumentScope:
                        if departements else None)
         region = Area(regions.most_common(1)[0][0], "region") if regions else None
         home = _home(places) or _home_of_territories(territory_departements)
-        return cls(folded, kept, departement, region, home, tuple(names))
+        if len(territory_departements) == 1:  # its one territory's area, when narrower
+            home = _one_territory_area(home, places, territory_departements[0])
+        return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded))
 
     def scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
               earlier: list[dict], value: float, unit: str) -> Area:
@@ -233,10 +259,12 @@ class DocumentScope:
 
     def _home_or_france(self, value: float, unit: str, sentence: tuple[int, int]) -> Area:
         """A figure whose sentence names no place counts in the document's home area when it
-        counts EPCIs or communes or its sentence speaks of the document's territory (names one,
-        or "le territoire"), unless it is larger than that area could hold: a local communiqué's
-        "six intercommunalités" are its territory's, "1,3 milliard d'euros" are the programme's."""
-        local = (unit in ("epci", "commune")
+        counts EPCIs or communes, its sentence speaks of the document's territory (names one,
+        "le territoire", "le plan d'actions") or the document is a local act (a protocol's costs,
+        a deliberation's credits), unless it is larger than that area could hold: a local
+        communiqué's "six intercommunalités" are its territory's, "1,3 milliard d'euros" are the
+        programme's."""
+        local = (unit in ("epci", "commune") or self.act
                  or any(sentence[0] <= start < sentence[1] for start, _end in self.names)
                  or _words().local.search(self.folded, *sentence))
         if self.home is None or not local or unit == "euro" and value >= NATIONAL_EUROS:
@@ -288,6 +316,34 @@ class DocumentScope:
         if self.own_region and words.own_region.search(self.folded, *stretch):
             return self.own_region
         return None
+
+
+def _one_territory_area(home: Area | None, places: list[PlaceMention],
+                        departements: set[str]) -> Area | None:
+    """The area of a document's one territory in place of the home its places give, when both lie
+    in one région and the places name no département outside the territory: the Grand Bastia's
+    "six projets" count in the Haute-Corse (2B), not in the Corse its page names; a territory over
+    three départements counts in its région even where the text names only one of them."""
+    own = _home_of_territories([departements])
+    if own is None or home is None or _region_of(own) != _region_of(home):
+        return home
+    named = {p.code for p in places if p.kind == "departement"}
+    return own if named <= departements else home
+
+
+def _region_of(area: Area) -> str | None:
+    if area.kind == "region":
+        return area.code
+    departement = referential.load().departements.get(area.code)
+    return departement.region_code if departement else None
+
+
+def _is_act(folded: str) -> bool:
+    """Whether the document opens as a local act: one of its first lines names it ("PROTOCOLE
+    D'ACCORD", "CONTRAT DE TERRITOIRE D'INDUSTRIE", "DÉLIBÉRATION N° …", "COMMISSION
+    PERMANENTE"). An act speaks of its own territory or council: its amounts are theirs."""
+    lines = [line for line in folded.split("\n", 40) if line.strip()][:ACT_TITLE_LINES]
+    return any(_words().act_title.match(line) for line in lines)
 
 
 def _where_something_happened(folded: str, place: PlaceMention) -> bool:

@@ -514,7 +514,8 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
                  or _whole(folded, token, known, sentences)
                  or _after_place(folded, token, known, sentence, place_ends)
                  or _money_without_currency(folded, token, sentences, vocab)
-                 or _value_of_a_list_item(text, token, known))
+                 or _value_of_a_list_item(text, token, known)
+                 or _dot_leader_row(folded, token, place_starts, vocab))
         if frame:
             start, approximate = _qualifier(folded, token.start, vocab)
             if frame.start is not None:
@@ -625,6 +626,37 @@ def _money_without_currency(folded: str, token: Token, sentences: list[tuple[int
     if not vocab.currency_context.search(folded, window_start, token.start):
         return None
     return Frame("euro", reading.end, "figure.elided_currency")
+
+
+# "Grand Est ........ 21": a place, a leader of dots, a number ending the line.
+DOT_LEADER = re.compile(r"[ \t]*\.{3,}[ \t]*")
+ROW_ARTICLE = re.compile(r"[ \t]*(?:(?:la|le|les)\s+|l'\s*)?")  # "La Réunion ...... 2"
+DOT_LEADER_ROW = re.compile(r"[^\n]*\.{3,}[ \t]*[\d.,  ]+[ \t]*(?:\n|$)")
+
+
+def _dot_leader_row(folded: str, token: Token, place_starts: dict[int, PlaceMention],
+                    vocab: Vocabulary) -> Frame | None:
+    """"Répartition des territoires labellisés par région :" then "Grand Est ........ 21" lines: a
+    number after a place and its dot leader counts the noun of the line above the rows."""
+    line_start = folded.rfind("\n", 0, token.start) + 1
+    line_end = folded.find("\n", token.end)
+    line_end = len(folded) if line_end < 0 else line_end
+    article = ROW_ARTICLE.match(folded, line_start)
+    place = place_starts.get(article.end())
+    if (place is None or folded[token.end:line_end].strip()
+            or not DOT_LEADER.fullmatch(folded, place.end, token.start)):
+        return None
+    above = line_start  # the intro: the first line above the rows that is not a row
+    while above > 0:
+        previous = folded.rfind("\n", 0, above - 1) + 1
+        line = folded[previous:above]
+        above = previous
+        if line.strip() and not DOT_LEADER_ROW.fullmatch(line):
+            # "des territoires labellisés par région": the noun counted, not the one after "par"
+            nouns = [m for m in vocab.counted_nouns.finditer(line) if not re.search(r"\bpar\s+$", line[:m.start()])]
+            return Frame(vocab.units[_key(nouns[0].group())], token.end, "figure.dot_leader_row",
+                         start=article.start() + len(article.group()) - len(article.group().lstrip())) if nouns else None
+    return None
 
 
 def _value_of_a_list_item(text: str, token: Token, known: list[Found]) -> Frame | None:

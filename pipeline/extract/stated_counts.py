@@ -48,21 +48,25 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
+from pipeline.extract.figure_context import paragraphs
+from pipeline.extract.figure_scope import named_areas, place_area
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import (ListBlock, Span, Structure, may_be_cut, numbering_goes_on, parse,
                                         resumes_after_prose, stops_at_a_page_break)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.enumerations import RULE as ENUMERATION
+from pipeline.extract.territories.lists import TABLE_CELL
 from pipeline.normalize import fold
 
 RULES_PATH = Path(__file__).parent / "rules" / "stated_counts.json"
 REFERRING_INTRO_MAX_WORDS = 15
 SUBHEADING_MAX_WORDS = 8
+COMPARISON = "figure.comparison"  # "contre deux lors de la première phase": the other count compared
 MAX_LISTED_COUNT = 30  # as the list rules: a national count (124, 183) is no list's size
 CLOSED_ITEM = re.compile(r"[.)\]»\"”!;]\s*$")  # an item that ends like a finished one
 
@@ -71,11 +75,13 @@ CLOSED_ITEM = re.compile(r"[.)\]»\"”!;]\s*$")  # an item that ends like a fin
 class Words:
     refers_back: re.Pattern
     refers_back_opening: re.Pattern
+    refers_back_to_area: re.Pattern
     partial: re.Pattern
     partial_before: re.Pattern
     not_partial: re.Pattern
     new: re.Pattern
     renewal: re.Pattern
+    remarks: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +107,7 @@ class ListOfTerritories:
     has_sublists: bool
     resumed: bool = False  # taken up after prose (resumes_after_prose): one list parted in two
     sentence_end: int | None = None  # a list the enumeration rule read in prose: its sentence's end
+    table: bool = False  # a table's column of territories, its rows the items
     names: list[tuple[int, int]] = field(default_factory=list)  # its names' spans, for such a list
 
 
@@ -117,6 +124,30 @@ def _is_subheading(text: str, span: Span | None) -> bool:
     return 0 < len(line.split()) <= SUBHEADING_MAX_WORDS and line[-1] not in ".;,!?"
 
 
+def _is_remarks(text: str, span: Span | None) -> bool:
+    """A heading over remarks ("Observations", "Remarques :"): what follows it is not the list."""
+    return span is not None and _words().remarks.fullmatch(fold(span.of(text)).strip(" *_#:\n\t")) is not None
+
+
+def _before_remarks(text: str, blocks: list[ListBlock], mentions: dict[int, list[tuple[int, str]]]
+                    ) -> tuple[list[ListBlock], set[str]]:
+    """The blocks cut at the first remarks heading among their items, and the territories named
+    before it: "Observations – Les territoires « A » et « B » correspondent …" names A and B again."""
+    cut = min((heading.start for block in blocks for heading in block.headings if _is_remarks(text, heading)),
+              default=None)
+    if cut is not None:
+        kept = []
+        for block in blocks:
+            items = [item for item in block.items if item.span.start < cut]
+            if items:
+                kept.append(replace(block, items=items, headings=[h for h in block.headings if h.start < cut],
+                                    span=Span(block.span.start, items[-1].span.end)))
+        blocks = kept
+    ids = {territory_id for block in blocks for start, territory_id in mentions.get(block.id, [])
+           if cut is None or start < cut}
+    return blocks, ids
+
+
 def _sublist_groups(text: str, structure: Structure,
                     naming: set[int]) -> list[tuple[int, list[ListBlock]]]:
     """(intro start, lists) of every list, sub-lists grouped under the "… :" line above their
@@ -125,7 +156,7 @@ def _sublist_groups(text: str, structure: Structure,
     Only lists naming territories (ids in `naming`) continue a group."""
     groups: list[tuple[int, list[ListBlock]]] = []
     for block in structure.lists:
-        if groups and block.id in naming and (
+        if groups and block.id in naming and not _is_remarks(text, block.context) and (
                 _continues_group(text, groups[-1], block)
                 or groups[-1][1][-1].id in naming and resumes_after_prose(text, groups[-1][1][-1], block)):
             groups[-1][1].append(block)
@@ -156,21 +187,26 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
     the lists written in a sentence that the colon-list rule read ("2 autres territoires : A et B"),
     else the names the enumeration rule read in one sentence ("Cinq territoires … : A, B, C et D",
     which the colon-list rule leaves to it when no reading gives as many names as the count)."""
-    by_block: dict[int, set[str]] = {}
+    by_block: dict[int, list[tuple[int, str]]] = {}  # (start, territory) of each mention in a list
     in_sentence: dict[tuple[int, int], list[TerritoryMention]] = {}
     enumerated: dict[int, list[TerritoryMention]] = {}
+    by_table: dict[int, set[str]] = {}
     for mention in mentions:
+        if mention.rule == TABLE_CELL:
+            table = next(i for i, table in enumerate(structure.tables) if table.holds(mention.start))
+            by_table.setdefault(table, set()).add(mention.territory_id)
+            continue
         block = (structure.lists[mention.list_id] if mention.list_id is not None
                  else structure.list_at(mention.start))
         if block is not None:
-            by_block.setdefault(block.id, set()).add(mention.territory_id)
+            by_block.setdefault(block.id, []).append((mention.start, mention.territory_id))
         elif mention.intro is not None:
             in_sentence.setdefault(mention.intro, []).append(mention)
         elif mention.rule == ENUMERATION:
             enumerated.setdefault(mention.block_end, []).append(mention)
     found = []
     for intro_start, blocks in _sublist_groups(text, structure, set(by_block)):
-        territory_ids = set().union(*(by_block.get(block.id, set()) for block in blocks))
+        blocks, territory_ids = _before_remarks(text, blocks, by_block)
         if not territory_ids:
             continue
         resumed = any(resumes_after_prose(text, a, b) for a, b in zip(blocks, blocks[1:]))
@@ -179,6 +215,12 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
         found.append(ListOfTerritories(intro_start, blocks[0].span.start, blocks[-1].span.end,
                                        territory_ids, blocks, sum(map(_names_in, blocks)), sublists,
                                        resumed))
+    for index, territory_ids in by_table.items():
+        table = structure.tables[index]
+        # its rows are the items; the header, like the line above it, belongs to the intro
+        found.append(ListOfTerritories(_line_above(text, table.header[0].start), table.rows[0][0].start,
+                                       table.rows[-1][-1].end, territory_ids, [], len(table.rows), False,
+                                       table=True))
     for (intro_start, items_start), members in in_sentence.items():
         found.append(ListOfTerritories(intro_start, items_start, max(m.end for m in members),
                                        {m.territory_id for m in members}, [], None, False))
@@ -194,6 +236,13 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
                                                sentence_end=sentence_end,
                                                names=[(m.start, m.end) for m in run]))
     return sorted(found, key=lambda lst: lst.items_start)
+
+
+def _line_above(text: str, position: int) -> int:
+    """The start of the last line with words before `position`: a table's intro ("## Ain – 2
+    territoires", "… aux 6 territoires figurant dans le tableau ci-dessous :")."""
+    above = text[:text.rfind("\n", 0, position) + 1].rstrip()
+    return above.rfind("\n") + 1 if above else position
 
 
 # Between two names of one enumeration: a separator, after the first name's bracket if any.
@@ -239,7 +288,8 @@ def _names_a_narrower_place(count: dict, places: list[PlaceMention], start: int,
     "En Centre-Val de Loire, 12 territoires sont lauréats ; dans le Loiret, il s'agit de :"."""
     for place in places:
         if start <= place.start < end and place.kind != "country":
-            same = (place.code, place.kind) == (count["scope_code"], count["scope_kind"])
+            area = place_area(place)  # "La Réunion" the département 974 is the région 04 of a count
+            same = (area.code, area.kind) == (count["scope_code"], count["scope_kind"])
             if not same and not _covers_place_of(place, count):
                 return True
     return False
@@ -250,6 +300,24 @@ def _covers_place_of(place: PlaceMention, count: dict) -> bool:
     if count["scope_kind"] == "departement" and place.kind == "region":
         return referential.load().departements[count["scope_code"]].region_code == place.code
     return False
+
+
+def _is_whole(folded: str, count: dict) -> bool:
+    """A count right after "sur les", "parmi les": the whole a part is taken from."""
+    return _words().partial_before.search(folded, max(0, count["start"] - 20), count["start"]) is not None
+
+
+def _wholes_blanked(folded: str, count: dict, end: int, figures: list[dict], listed: int) -> str:
+    """The text from the count to `end`, larger wholes after it blanked with their opener ("Quatre
+    territoires franciliens figurent parmi les 124 Territoires d'industrie annoncés :" lists the
+    four: "parmi" tells where they stand, not that the list is a part of them), unless the list is
+    as long as the whole."""
+    stretch = list(folded[count["end"]:end])
+    for whole in _counts_in(figures, count["end"], end):
+        opener = _words().partial_before.search(folded, max(count["end"], whole["start"] - 20), whole["start"])
+        if opener and whole["value"] > count["value"] and whole["value"] != listed:
+            stretch[opener.start() - count["end"]:whole["end"] - count["end"]] = " " * (whole["end"] - opener.start())
+    return "".join(stretch)
 
 
 def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
@@ -267,8 +335,16 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
     if counts:
         # "Les 4 territoires axonais comptent parmi les 183 Territoires d'industrie … : A, B, C, D":
         # a national total sizes no list of names beside a count that can
-        count = ([c for c in counts if c["value"] <= MAX_LISTED_COUNT] or counts)[-1]
-        if (_is_partial(folded[count["end"]:lst.items_start])
+        listable = [c for c in counts if c["value"] <= MAX_LISTED_COUNT] or counts
+        count = listable[-1]
+        # "Les Vosges comptent trois territoires, sur les 18 que compte la région :": the whole
+        # the list is taken from follows the list's own count
+        # (a list as long as the whole may be the whole's: no tie then)
+        listed = len(lst.territory_ids)
+        if (len(listable) > 1 and _is_whole(folded, count) and listable[-2]["value"] < count["value"]
+                and count["value"] != listed):
+            count = listable[-2]
+        if (_is_partial(_wholes_blanked(folded, count, lst.items_start, figures, listed))
                 or _words().partial_before.search(folded, intro_start, count["start"])
                 or _names_a_narrower_place(count, places, count["end"], lst.items_start)):
             return None
@@ -276,13 +352,22 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
     intro = folded[intro_start:lst.items_start]
     words = _words()
     opens_by_referring = words.refers_back_opening.match(intro.lstrip(" *_\n")) is not None
+    # "Les territoires charentais retenus sont :" refers to a count of the Charente only
+    areas = {(area.code, area.kind) for area in named_areas(folded, intro_start, lst.items_start, places)}
+    refers_back = (words.refers_back.search(intro) or opens_by_referring
+                   or areas and words.refers_back_to_area.search(intro))
     if (index is None or index == 0
             or len(intro.split()) > REFERRING_INTRO_MAX_WORDS and not opens_by_referring
-            or not (words.refers_back.search(intro) or opens_by_referring) or _is_partial(intro)
+            or not refers_back or _is_partial(intro)
             or any(intro_start <= f["start"] < lst.items_start for f in figures)):
         return None
     previous = sentences[index - 1]
-    counts = _counts_in(figures, previous[0], min(previous[1], intro_start))
+    counts = [c for c in _counts_in(figures, previous[0], min(previous[1], intro_start))
+              if _in_areas(c, areas)]
+    rule = "stated_count.previous_sentence"
+    if not counts:
+        counts = _counts_of_paragraph_before(folded, intro_start, figures, areas)
+        rule = "stated_count.previous_paragraph"
     if not counts:
         return None
     count = counts[-1]
@@ -290,7 +375,33 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
         return None  # "136 territoires. Les nouveaux sont les suivants :": a part
     if _names_a_narrower_place(count, places, count["end"], lst.items_start):
         return None
-    return count, "stated_count.previous_sentence"
+    return count, rule
+
+
+def _in_areas(count: dict, areas: set[tuple[str, str]]) -> bool:
+    """Whether a count lies in one of the areas an intro names (any count when it names none): "Leur
+    liste, validée par le préfet de la région Hauts-de-France, …" keeps a count of the Aisne."""
+    if not areas or (count["scope_code"], count["scope_kind"]) in areas:
+        return True
+    departement = referential.load().departements.get(count["scope_code"])
+    return (count["scope_kind"] == "departement" and departement is not None
+            and (departement.region_code, "region") in areas)
+
+
+def _counts_of_paragraph_before(folded: str, intro_start: int, figures: list[dict],
+                                areas: set[tuple[str, str]]) -> list[dict]:
+    """The counts a referring intro that opens a paragraph takes from the paragraph before it, when
+    they all agree ("La Charente compte trois territoires …, contre deux lors de la première phase.
+    La Nouvelle-Aquitaine en compte 24." then "Les territoires charentais retenus sont :"): the
+    counts of the area the intro names, else every count; a comparison ("contre deux") is none."""
+    spans = [(start, end) for start, end in paragraphs(folded) if folded[start:end].strip()]
+    own = next((i for i, (start, end) in enumerate(spans) if start <= intro_start < end), None)
+    if not own or folded[spans[own][0]:intro_start].strip():
+        return []
+    counts = [c for c in _counts_in(figures, spans[own - 1][0], intro_start)
+              if c["rule"] != COMPARISON and c["value"] <= MAX_LISTED_COUNT
+              and _in_areas(c, areas)]
+    return counts if len({c["value"] for c in counts}) == 1 else []
 
 
 def _part_of(folded: str, sentences: list[tuple[int, int]], count: dict,
@@ -369,7 +480,10 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict) -
     if whole is not None:
         doubts.append(f"the count is a part of the '{whole['mention']}' before it, and the list "
                       "may be the whole")
-    if not lst.blocks:
+    if lst.table:
+        if not text[lst.end:].strip() and may_be_cut(text):
+            doubts.append("the text ends with the table: the page may have been cut")
+    elif not lst.blocks:
         if not _read_one_way(text, lst, count):
             doubts.append("the list is written in a sentence, whose commas and 'et' can be read "
                           "several ways")

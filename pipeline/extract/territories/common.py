@@ -458,6 +458,13 @@ def named_by_its_departements(name: str) -> bool:
     return len(words) in reached and bool(words[0])
 
 
+# "bassin" in lower case right before a name of its own is a common noun in apposition, not part of
+# the name: "le bassin Figeac – Decazeville". With a preposition the name is kept whole ("le bassin de
+# Brive-Périgord" may be written for the territory "Bassin de Brive-Périgord"), and so are "Bassin
+# d'Alès" with its capital and "le bassin nazairien" (an adjective).
+COMMON_NOUN_HEAD = re.compile(r"bassin\s+(?=[A-ZÀ-Ý])")
+
+
 def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0, intro=None,
                  list_id=None, name: str | None = None, departement_name_ok: bool = False):
     """A mention of [start, end) trimmed, or None when it does not read as a territory's name.
@@ -470,8 +477,11 @@ def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end
         return None
     if name_key(name) in _region_keys() and not (departement_name_ok and name_key(name) in _departement_keys()):
         return None
+    common_noun = COMMON_NOUN_HEAD.match(name)
+    if common_noun:
+        name = name[common_noun.end():]  # "le bassin Figeac – Decazeville" is named "Figeac – Decazeville"
     if name[0].islower():
-        name = name[0].upper() + name[1:]  # "le bassin de Brive-Périgord" is named "Bassin de Brive-Périgord"
+        name = name[0].upper() + name[1:]  # "le bassin nazairien" is named "Bassin nazairien"
     return TerritoryMention(start, end, name, rule, set(codes), block_end or end, intro, list_id)
 
 

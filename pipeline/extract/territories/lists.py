@@ -644,6 +644,23 @@ def _prepositional_lists(text: str) -> list[TerritoryMention]:
 # A table's column of territories: its header names them ("Territoire d'industrie", "Territoire").
 TERRITORY_COLUMN = re.compile(r"(?:nom\s+du\s+|libelle\s+du\s+)?territoires?(?:\s+d'\s*industrie)?")
 DEPARTEMENT_COLUMN = re.compile(r"d[ée]partements?")
+TABLE_CELL = "territory.table_cell"
+
+
+HEADING_MAX_WORDS = 8
+
+
+def _heading_departement(text: str, position: int, places: list[PlaceMention]) -> set[str]:
+    """The one département a heading right above a table names ("Ain – 2 territoires", a Markdown
+    heading as the reader gives it): the table's territories lie there. A sentence above the table
+    ("… aux 6 territoires figurant dans le tableau ci-dessous :") is no heading."""
+    above = text[:text.rfind("\n", 0, position) + 1].rstrip()
+    start = above.rfind("\n") + 1
+    line = above[start:].strip(" #*_")
+    if not line or len(line.split()) > HEADING_MAX_WORDS or line[-1] in ".:;,!?":
+        return set()
+    codes = {p.code for p in places if p.kind == "departement" and start <= p.start < len(above)}
+    return codes if len(codes) == 1 else set()
 
 
 def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -655,15 +672,16 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if column is None:
             continue
         departement = table.column(text, DEPARTEMENT_COLUMN)
+        heading = _heading_departement(text, table.header[0].start, places) if departement is None else set()
         for number, row in enumerate(table.rows):
-            codes = set()
+            codes = set(heading)
             if departement is not None:
                 cell = row[departement]
                 codes = {p.code for p in places if p.kind == "departement"
                          and cell.start <= p.start and p.end <= cell.end}
             # a name written over two lines of a PDF's column: its pieces joined
             name = mend_line_cuts(table.cell_text(text, number, column)) if (number, column) in table.pieces else None
-            mention = make_mention(text, row[column].start, row[column].end, "territory.table_cell", codes,
+            mention = make_mention(text, row[column].start, row[column].end, TABLE_CELL, codes,
                                    row[-1].end, name=name)
             if mention:
                 found.append(mention)
