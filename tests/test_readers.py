@@ -274,6 +274,14 @@ def test_a_page_of_hidden_text_only_is_rejected(tmp_path):
         read(tmp_path, "c.html", b"<body><div style='display:none'>Territoires</div></body>")
 
 
+def test_html_sub_list_items_stand_indented_under_their_item(tmp_path):
+    """A group label's sub-list (<li><strong>Nouveaux territoires</strong><ul>…) stays under it."""
+    html = ("<main><p>Lauréats :</p><ul><li><strong>Territoires renouvelés</strong><ul><li>Alpha (39)</li>"
+            "<li>Beta (25)</li></ul></li><li>Gamma</li></ul></main>")
+    assert read(tmp_path, "c.html", html.encode()).text == ("Lauréats :\n\n- Territoires renouvelés\n"
+                                                            "  - Alpha (39)\n  - Beta (25)\n- Gamma")
+
+
 def test_deeply_nested_html_is_read(tmp_path):
     html = b"<div>" * 3000 + b"Texte" + b"</div>" * 3000
     assert read(tmp_path, "c.html", html).text == "Texte"

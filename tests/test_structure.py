@@ -74,6 +74,19 @@ def test_bulleted_sub_headings_with_nested_items():
     assert lst.items[2].heading.of(text) == "Nouveaux territoires :"
 
 
+def test_group_labels_without_colon_head_their_items_nested_or_not():
+    """"- Territoires renouvelés" (an HTML <li><strong>…</strong><ul>) names no territory."""
+    nested = ("Quinze lauréats :\n- Territoires renouvelés\n  - Alpha (39)\n  - Beta (25)\n"
+              "- Nouveaux lauréats\n  - Gamma (70)\n")
+    flat = "Quinze lauréats :\n- Territoires renouvelés\n- Alpha (39)\n- Beta (25)\n- Nouveaux lauréats\n- Gamma (70)\n"
+    for text in (nested, flat):
+        lst = parse(text).lists[0]
+        assert contents(text, lst) == ["Alpha (39)", "Beta (25)", "Gamma (70)"]
+        assert [h.of(text) for h in lst.headings] == ["Territoires renouvelés", "Nouveaux lauréats"]
+    members = "Deux territoires :\n- Territoire Alpha\n  - CC du Val\n- Beta Sud\n  - Beta Agglo\n"
+    assert [item.field.label.of(members) for item in parse(members).lists[0].items] == ["Territoire Alpha", "Beta Sud"]
+
+
 def test_lines_without_markers_under_an_intro():
     text = "Les territoires labellisés :\nAlpha Nord\nBeta Sud\nGamma\n\nUne phrase de corps de texte qui suit la liste."
     lst = parse(text).lists[0]

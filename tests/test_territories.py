@@ -2265,3 +2265,9 @@ def test_another_territory_renewed_before_a_colon_and_a_cleft_that_wins_the_labe
             "décroche le label, porté par Montluçon Communauté.")
     assert ids(text) == ["bassin-de-montlucon"]
     assert ids("Dans l'Allier, c'est Michelin qui décroche le label, pour son usine.") == []
+
+
+def test_codes_opening_a_bracket_before_a_gloss_place_the_item():
+    text = "Les lauréats :\n- Lacq Pau Tarbes (64-65, territoire interrégional avec la Nouvelle-Aquitaine)\n- Albigeois (81)\n"
+    found = {m.name: m.departement_codes for m in find_territories(text, find_places(text))}
+    assert found == {"Lacq Pau Tarbes": {"64", "65"}, "Albigeois": {"81"}}

@@ -37,10 +37,12 @@ of the same list do not end it.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field as default
 from functools import lru_cache
+from pathlib import Path
 
 from pipeline.normalize import fold
 
@@ -377,6 +379,21 @@ def _last_sentence(text: str, start: int, end: int) -> int:
     return last
 
 
+# Words of a label grouping the items under it ("Territoires renouvelés", "Nouveaux lauréats",
+# "Territoires labellisés en 2023"), no name: rules/territory_words.json "subheading".
+GROUP_WORDS = json.loads((Path(__file__).parent / "rules" / "territory_words.json").read_text(encoding="utf-8"))["subheading"]
+GROUP_LABEL = re.compile(r"(?:(?:" + "|".join(GROUP_WORDS) + r"|d['’]industrie|en|de|du|des|la|le|les|l['’]|et|"
+                         r"\d{4}(?:\s*[-–/]\s*\d{4})?)(?:\s+|$))+")
+
+
+def _group_label(text: str, line: _Line) -> bool:
+    """A marked line made only of words that group territories (GROUP_LABEL), one of them
+    "territoire(s)" or "lauréat(s)": a heading over the items below, not an item."""
+    body = fold(text[line.content_start:line.end].strip(" *_:\t"))
+    return bool(body) and GROUP_LABEL.fullmatch(body + " ") is not None \
+        and re.search(r"\b(?:territoires?|laureat)", body) is not None
+
+
 def _ends_with_colon(text: str, line: _Line) -> bool:
     return text[line.start:line.end].rstrip(" *_").endswith(":")
 
@@ -558,6 +575,11 @@ class _Builder:
             if content.endswith(":") and self._next_is_item(j - 1):
                 heading = Span(line.content_start, end)  # "• Nouveaux territoires :" then items
                 headings.append(heading)
+            elif _group_label(text, line) and (nested < j or self._next_is_item(j - 1)):
+                # "- Territoires renouvelés" then its items, indented under it or not: a heading
+                heading = Span(line.content_start, line.end)
+                headings.append(heading)
+                items += [self._item(lines[k], lines[k].end, heading) for k in range(nested, j)]
             else:
                 items.append(self._item(line, end, heading, lines[nested] if nested < j else None))
             i = j

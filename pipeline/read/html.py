@@ -36,6 +36,10 @@ _BLOCK_TAGS = {"address", "article", "blockquote", "body", "caption", "dd", "det
 _LINE_TAGS = {"tr"}
 _CELL_TAGS = {"td", "th"}
 CELL_SEPARATOR = " | "
+# A sub-list's items stand indented under their item ("- Nouveaux territoires" / "  - Nord
+# Lozère"), as in Markdown, so that a group label is not read as one more item; written as a
+# control character until the lines are trimmed.
+_INDENT = "\x01"
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
@@ -95,8 +99,8 @@ def _render(root: Tag) -> str:
     """
     out: list[str] = []
     pending_break = 0  # 0 none, 1 newline, 2 blank line
-    bullet = False  # a "- " is owed to the next text (we are at the start of a list item)
-    stack: list[tuple[object, bool, bool]] = [(root, False, False)]  # node, closing, in a <li>
+    bullet = 0  # a "- " is owed to the next text, at this list depth (start of a list item)
+    stack: list[tuple[object, bool, int]] = [(root, False, 0)]  # node, closing, <li> depth
     while stack:
         node, closing, in_item = stack.pop()
         if isinstance(node, NavigableString):
@@ -111,8 +115,8 @@ def _render(root: Tag) -> str:
                 out.append("\n" * pending_break)
             pending_break = 0
             if bullet:
-                out.append("- ")
-                bullet = False
+                out.append(_INDENT * (bullet - 1) + "- ")
+                bullet = 0
             out.append(text)
             continue
         name = node.name
@@ -120,7 +124,7 @@ def _render(root: Tag) -> str:
             pending_break = max(pending_break, 1)
         elif name == "li":
             pending_break = max(pending_break, 1)
-            bullet = not closing
+            bullet = 0 if closing else in_item + 1
         elif name in _BLOCK_TAGS:
             pending_break = max(pending_break, 1 if in_item else 2)
         elif name in _LINE_TAGS:
@@ -130,8 +134,8 @@ def _render(root: Tag) -> str:
         elif name in _CELL_TAGS and node.find_previous_sibling(_CELL_TAGS):
             out.append(CELL_SEPARATOR)  # cells stay apart: "Nord Cotentin | CA du Cotentin | 200067205"
         if not closing:
-            in_item = in_item or name == "li"
+            in_item += name == "li"
             stack.append((node, True, in_item))
             stack.extend((child, False, in_item) for child in reversed(node.contents))
-    lines = (re.sub(r" {2,}", " ", line).strip() for line in "".join(out).split("\n"))
+    lines = (re.sub(r" {2,}", " ", line).strip().replace(_INDENT, "  ") for line in "".join(out).split("\n"))
     return "\n".join(lines).strip("\n")

@@ -124,6 +124,10 @@ def _is_codes_bracket(inner: str) -> bool:
     return all(w.startswith("inter") or w in _departement_words() for w in words)
 
 
+# A bracket opening with codes, then a comma and a gloss: "(64-65, territoire interrégional …)".
+LEADING_CODES = re.compile(r"\s*(\d{2}(?:\s*[-–/]\s*\d{2})*)(?!\d)\s*,\s")
+
+
 def departements_bracket(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
     """'(Haute-Marne et Meuse)': département names and connectors only -> their codes."""
     inside = [p for p in places if p.kind == "departement" and start <= p.start and p.end <= end]
@@ -546,8 +550,11 @@ def name_and_codes(text: str, start: int, end: int,
     codes: set[str] = set()
     for bracket in re.finditer(r"[\[(]([^\[\]()]{1,80})[\])]", piece):
         inner = bracket.group(1)
+        lead = LEADING_CODES.match(inner)
         if _is_codes_bracket(inner):
             codes |= _codes_in(inner)
+        elif lead and _codes_in(lead.group(1)):  # "(64-65, territoire interrégional avec …)"
+            codes |= _codes_in(lead.group(1))
         else:
             codes |= departements_bracket(text, start + bracket.start(1), start + bracket.end(1), places)
     cell = CELL_BAR.search(text, name_start, name_end)
