@@ -2271,3 +2271,10 @@ def test_codes_opening_a_bracket_before_a_gloss_place_the_item():
     text = "Les lauréats :\n- Lacq Pau Tarbes (64-65, territoire interrégional avec la Nouvelle-Aquitaine)\n- Albigeois (81)\n"
     found = {m.name: m.departement_codes for m in find_territories(text, find_places(text))}
     assert found == {"Lacq Pau Tarbes": {"64", "65"}, "Albigeois": {"81"}}
+
+
+def test_a_running_header_names_the_territory_without_the_document_kind():
+    text = ("Territoire d'industrie Vallée de la Bresle – Contrat de territoire        2/5\n\n"
+            "Le Territoire d'industrie Vallée de la Bresle réunit deux intercommunalités.")
+    names = {m.name for m in find_territories(text, find_places(text))}
+    assert names == {"Vallée de la Bresle"}

@@ -45,7 +45,45 @@ _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 def html_main_text(html: str) -> str:
     """The page's main content as text; site chrome (menus, banners, footers) is left out."""
-    return _render(main_element(html))
+    root = main_element(html)
+    _definition_lists_as_fields(root)
+    return _render(root)
+
+
+# A <dt> that labels a field: a few words, no question ("Intercommunalités", "Savoir-faire").
+_MAX_TERM_WORDS = 6
+
+
+def _definition_lists_as_fields(root: Tag) -> None:
+    """'<dt>Intercommunalités</dt><dd>A</dd><dd>B</dd>': a record's field, written as the line
+    "Intercommunalités : A ; B" so that the label is read as a label and its values as parts,
+    not as names of their own. A FAQ's <dl> (questions, answers in paragraphs) is left as is."""
+    for definitions in root.find_all("dl"):
+        terms = definitions.find_all("dt", recursive=False)
+        values = definitions.find_all("dd", recursive=False)
+        if not terms or any(_term_text(t).endswith("?") or len(_term_text(t).split()) > _MAX_TERM_WORDS
+                            for t in terms) or any(v.find(_BLOCK_TAGS | {"li"}) for v in values):
+            continue
+        lines, term, parts = [], None, []
+        for child in definitions.find_all(["dt", "dd"], recursive=False):
+            if child.name == "dt":
+                if term is not None:
+                    lines.append((term, parts))
+                term, parts = _term_text(child).rstrip(" :"), []
+            else:
+                parts.append(_HTML_SPACE.sub(" ", child.get_text()).strip())
+        if term is not None:
+            lines.append((term, parts))
+        block = BeautifulSoup("", "lxml").new_tag("p")  # one block, a line per field
+        for index, (label, found) in enumerate(lines):
+            if index:
+                block.append(BeautifulSoup("", "lxml").new_tag("br"))
+            block.append(f"{label} : {' ; '.join(p for p in found if p)}")
+        definitions.replace_with(block)
+
+
+def _term_text(term: Tag) -> str:
+    return _HTML_SPACE.sub(" ", term.get_text()).strip()
 
 
 def main_element(html: str) -> Tag:

@@ -312,6 +312,13 @@ def _starts_a_date(text: str, pos: int) -> bool:
 CONTRACT_WORDS = {"ENTRE", "ET", "AVEC", "CONTRAT", "PROTOCOLE", "CONVENTION", "ANNEXE"}
 
 
+# The kind of document a running header or a title names after a spaced dash ("X – Protocole
+# d'accord", "X – Contrat de territoire", "X – Fiche territoire"): no part of the name.
+DOCUMENT_KIND_AFTER_DASH = re.compile(r"\s+(?:protocoles?|contrats?|conventions?|communiqu[ée]|dossier\s+de\s+presse"
+                                      r"|fiches?|annexes?|plans?\s+d['’]\s*actions?|compte[- ]rendu|d[ée]lib[ée]ration)\b",
+                                      re.IGNORECASE)
+
+
 # "LACQ-PAU-TARBES XXXXXXX XX XXXXXXXXXX": a document host's redaction ends a name.
 REDACTED = re.compile(r"(?:X['’])?X{3,}(?:[-'’]X+)*[.,]?")
 
@@ -401,6 +408,8 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
         if (YEAR_TOKEN.match(token) or (in_capitals and token in CONTRACT_WORDS) or REDACTED.fullmatch(token)
                 or _starts_a_date(text, pos + match.start())):
             break
+        if token in "–—-" and DOCUMENT_KIND_AFTER_DASH.match(text, pos + match.end(), limit):
+            break  # a running header "Territoire d'industrie X – Protocole d'accord": the document's kind
         word = token.strip("'’")
         bare = re.sub(r"^(?:[dl]['’])", "", token)
         if in_capitals and any(c.islower() for c in bare):

@@ -183,6 +183,14 @@ def _is_subheading(label: str) -> bool:
 SPACED_DASH = re.compile(r"\s[–—-]\s")
 
 
+def _record_field(text: str, item: Item) -> bool:
+    """'Intercommunalités : A ; B', 'Savoir-faire : plasturgie, …', 'Départements : Jura': a field
+    of a territory's record (territory_words.json record_fields), whose label names no territory."""
+    words = WORDS["record_fields"]
+    label = fold(item.field.label.of(text)).strip(" *_")
+    return re.fullmatch(r"(?:" + words["departements"] + "|" + words["other"] + r")", label) is not None
+
+
 def _place_heading(text: str, item: Item) -> bool:
     """'Bretagne : Pays de Vannes, Lamballe Terre et Mer': a région's or a département's name (or
     several: "Pays de Loire, Normandie : …") heading the territories that lie there, not a
@@ -341,6 +349,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
             if labels_only and not item.field:
                 continue
+            if item.field and _record_field(text, item):
+                continue  # "Savoir-faire : plasturgie, …" under a territory's name: one of its fields
             # "Isère : Bièvre Isère, Vallée de l'Arve": the heading's département places each name
             place_heading = bool(item.field) and _place_heading(text, item)
             heading = item.field.label if place_heading else None
