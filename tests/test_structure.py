@@ -255,6 +255,15 @@ def test_text_columns_of_a_pdf_make_a_table_whose_first_cell_may_run_over_two_li
     assert [row[1].of(text) for row in table.rows] == ["Gard", "Aude"]
 
 
+def test_a_first_cell_of_a_pdf_table_going_on_in_lower_case_is_one_cell():
+    text = ("Territoire                 Départements concernés\n"
+            "Alpha – Portes             Gard, Aude\n"
+            "de Beta\n"
+            "Delta Nord                 Aude\n\nFin.\n")
+    table = parse(text).tables[0]
+    assert [table.cell_text(text, row, 0) for row in range(2)] == ["Alpha – Portes\nde Beta", "Delta Nord"]
+
+
 def test_sub_items_indented_deeper_are_the_value_of_their_item():
     text = ("Les deux territoires suivants :\n• Alpha Nord\n    ◦ Communauté de communes du Val\n"
             "    ◦ Communauté de communes des Monts\n• Beta Sud\n    ◦ Beta Agglo\n")

@@ -2278,3 +2278,11 @@ def test_a_running_header_names_the_territory_without_the_document_kind():
             "Le Territoire d'industrie Vallée de la Bresle réunit deux intercommunalités.")
     names = {m.name for m in find_territories(text, find_places(text))}
     assert names == {"Vallée de la Bresle"}
+
+
+def test_a_departement_column_named_otherwise_places_each_row():
+    for header in ("Département(s)", "Départements concernés", "Dpt"):
+        text = (f"Territoires retenus :\n\n| Territoire | {header} | Statut |\n|---|---|---|\n"
+                "| Alpha Nord | Gard, Aude | nouveau |\n| Beta Sud | Tarn | renouvelé |\n")
+        found = {m.name: m.departement_codes for m in find_territories(text, find_places(text))}
+        assert found == {"Alpha Nord": {"30", "11"}, "Beta Sud": {"81"}}, header

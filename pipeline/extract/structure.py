@@ -806,7 +806,8 @@ class _Builder:
         """Tables of a PDF's text columns: a header of short cells parted by runs of spaces, then
         lines whose pieces start under its cells, up to a blank line. A line without a piece
         under the first column, or going on from a first cell cut where no phrase ends
-        ("Rochefort – Royan - Marennes -" / "Oléron"), continues the row above."""
+        ("Rochefort – Royan - Marennes -" / "Oléron") or in lower case ("… – Portes" / "de
+        Romilly"), continues the row above."""
         tables, lines, text = [], self.lines, self.text
         index = 0
         while index < len(lines):
@@ -831,7 +832,9 @@ class _Builder:
                 if not placed:
                     break
                 first_cut = rows and 0 in rows[-1] and CUT_CELL_END.search(rows[-1][0][-1].of(text))
-                if rows and (0 not in placed or first_cut):
+                # "Epernay – … – Portes" / "de Romilly": a first cell going on in lower case
+                goes_on = 0 in placed and text[placed[0][0].start].islower()
+                if rows and (0 not in placed or first_cut or goes_on):
                     for column, found in placed.items():
                         rows[-1].setdefault(column, []).extend(found)
                 else:

@@ -57,12 +57,14 @@ _MAX_TERM_WORDS = 6
 def _definition_lists_as_fields(root: Tag) -> None:
     """'<dt>Intercommunalités</dt><dd>A</dd><dd>B</dd>': a record's field, written as the line
     "Intercommunalités : A ; B" so that the label is read as a label and its values as parts,
-    not as names of their own. A FAQ's <dl> (questions, answers in paragraphs) is left as is."""
+    not as names of their own. A FAQ's <dl> (questions, answers in paragraphs) and key figures
+    ("<dt>Industriels associés</dt><dd>6</dd>") are left as they are."""
     for definitions in root.find_all("dl"):
         terms = definitions.find_all("dt", recursive=False)
         values = definitions.find_all("dd", recursive=False)
         if not terms or any(_term_text(t).endswith("?") or len(_term_text(t).split()) > _MAX_TERM_WORDS
-                            for t in terms) or any(v.find(_BLOCK_TAGS | {"li"}) for v in values):
+                            for t in terms) or any(v.find(_BLOCK_TAGS | {"li"}) or v.get_text().strip()[:1].isdigit()
+                                                   for v in values):
             continue
         lines, term, parts = [], None, []
         for child in definitions.find_all(["dt", "dd"], recursive=False):

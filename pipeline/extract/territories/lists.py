@@ -653,7 +653,8 @@ def _prepositional_lists(text: str) -> list[TerritoryMention]:
 
 # A table's column of territories: its header names them ("Territoire d'industrie", "Territoire").
 TERRITORY_COLUMN = re.compile(r"(?:nom\s+du\s+|libelle\s+du\s+)?territoires?(?:\s+d'\s*industrie)?")
-DEPARTEMENT_COLUMN = re.compile(r"d[ée]partements?")
+# "Département", "Départements concernés", "Département(s)", "Dpt": the column of its départements
+DEPARTEMENT_COLUMN = re.compile(r"(?:d[ée]partements?(?:\s*\(s\))?(?:\s+concern[ée]e?s?)?|dpts?|dep\.?)")
 
 
 def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
