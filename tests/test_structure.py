@@ -173,6 +173,15 @@ def test_a_markdown_table_is_read_as_a_table():
         ["Nord Cotentin", "CA du Cotentin"], ["Comminges - Nestes", "CC Neste Barousse"]]
 
 
+def test_lines_of_a_spreadsheet_exported_with_semicolons_are_a_table():
+    text = ("maj;12/01/2024;;\n;;;\nid;territoire;dep;epci\nA-1;Alpha;54;CC du Val\nA-1;Alpha;54;CC des Monts\n"
+            ";;;\n\nLes membres sont : CC du Val ; CC des Monts ; CC du Lac.\n")
+    tables = parse(text).tables
+    assert len(tables) == 1
+    assert [c.of(text) for c in tables[0].header] == ["id", "territoire", "dep", "epci"]
+    assert [row[3].of(text) for row in tables[0].rows] == ["CC du Val", "CC des Monts"]
+
+
 def test_lines_parted_by_tabs_are_a_table():
     text = "Les territoires sont :\nTerritoire\tDépartement\nPays Basque\tPyrénées-Atlantiques\nLimoges Métropole\t\tHaute-Vienne\n"
     (table,) = parse(text).tables

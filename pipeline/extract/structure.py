@@ -69,6 +69,14 @@ COLUMN_SLACK = 2  # characters a piece may stand off its column's start
 MIN_NESTED_INDENT = 2  # how much deeper than its item a sub-item's marker stands
 CELL_SEPARATOR = " | "  # how pipeline/read/html.py writes the cells of a table row
 TAB_SEPARATOR = r"[ ]*\t+[ ]*"  # a table pasted from a spreadsheet into a text file
+# A spreadsheet exported as CSV with ";" (French Excel's separator) and pasted as text:
+# "code;territoire;depts;epci_membre". Prose and inline lists put a space after ";".
+CSV_SEPARATOR = r";"
+MIN_CSV_SEPARATORS = 3
+
+
+def _csv_row(written: str) -> bool:
+    return written.count(";") >= MIN_CSV_SEPARATORS and re.search(r";[ \t\u00a0]", written) is None
 # Crawls and search excerpts keep a page's first ~2,000 characters, so a cut page is long: a
 # shorter text ending inside a list ends where its author ended it (its last item is whole, and
 # a count the list does not reach is a contradiction, not a cut).
@@ -877,9 +885,12 @@ class _Builder:
     def _cells(self, line: _Line) -> list[Span]:
         written = self.text[line.start:line.end]
         separator_pattern = (re.escape(CELL_SEPARATOR) if CELL_SEPARATOR in written
-                             else TAB_SEPARATOR if "\t" in written.strip() else None)
+                             else TAB_SEPARATOR if "\t" in written.strip()
+                             else CSV_SEPARATOR if _csv_row(written) else None)
         if line.blank or separator_pattern is None:
             return []
+        if separator_pattern == CSV_SEPARATOR and not written.strip(" ;"):
+            return []  # ";;;;;": an empty row of a spreadsheet parts its tables
         first, last = line.start, line.end
         if separator_pattern == TAB_SEPARATOR:  # a row whose last cells are empty ends with tabs
             raw_end = self.text.find("\n", last)

@@ -17,7 +17,8 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
                                                  TerritoryMention, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
-                                                 sentence_before, split_inline_list, stated_count, WORDS)
+                                                 sentence_before, split_inline_list, stated_count, WORDS,
+                                                 _codes_in)
 from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, GLOSS_BRACKET, is_epci_name, read_part
 from pipeline.normalize import fold, mend_line_cuts
 
@@ -654,7 +655,10 @@ def _prepositional_lists(text: str) -> list[TerritoryMention]:
 # A table's column of territories: its header names them ("Territoire d'industrie", "Territoire").
 TERRITORY_COLUMN = re.compile(r"(?:nom\s+du\s+|libelle\s+du\s+)?territoires?(?:\s+d'\s*industrie)?")
 # "Département", "Départements concernés", "Département(s)", "Dpt": the column of its départements
-DEPARTEMENT_COLUMN = re.compile(r"(?:d[ée]partements?(?:\s*\(s\))?(?:\s+concern[ée]e?s?)?|dpts?|dep\.?)")
+DEPARTEMENT_COLUMN = re.compile(r"(?:d[ée]partements?(?:\s*\(s\))?(?:\s+concern[ée]e?s?)?|dpts?|depts?|dep\.?)")
+
+
+CODES_CELL = re.compile(r"\s*\d{2}(?:\s*[/,;-]\s*\d{2})*\s*")
 
 
 def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -672,6 +676,8 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 cell = row[departement]
                 codes = {p.code for p in places if p.kind == "departement"
                          and cell.start <= p.start and p.end <= cell.end}
+                if not codes and CODES_CELL.fullmatch(cell.of(text)):
+                    codes = _codes_in(cell.of(text))  # "25 / 90"
             # a name written over two lines of a PDF's column: its pieces joined
             name = mend_line_cuts(table.cell_text(text, number, column)) if (number, column) in table.pieces else None
             mention = make_mention(text, row[column].start, row[column].end, "territory.table_cell", codes,
