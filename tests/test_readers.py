@@ -290,6 +290,11 @@ def test_html_definition_list_of_a_record_reads_as_field_lines(tmp_path):
     assert read(tmp_path, "c.html", faq.encode()).text == "Qui contacter ?\n\nLa préfecture."
 
 
+def test_dot_leaders_read_as_a_label_and_its_value(tmp_path):
+    text = "Nom du territoire ............ Alpha\nAvant-propos . . . . . . . 3\nFin du texte...\n"
+    assert read(tmp_path, "c.txt", text.encode()).text.startswith("Nom du territoire : Alpha\nAvant-propos : 3\nFin du texte...")
+
+
 def test_deeply_nested_html_is_read(tmp_path):
     html = b"<div>" * 3000 + b"Texte" + b"</div>" * 3000
     assert read(tmp_path, "c.html", html).text == "Texte"

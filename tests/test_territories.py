@@ -2286,3 +2286,10 @@ def test_a_departement_column_named_otherwise_places_each_row():
                 "| Alpha Nord | Gard, Aude | nouveau |\n| Beta Sud | Tarn | renouvelé |\n")
         found = {m.name: m.departement_codes for m in find_territories(text, find_places(text))}
         assert found == {"Alpha Nord": {"30", "11"}, "Beta Sud": {"81"}}, header
+
+
+def test_an_item_valued_by_its_regions_under_a_heading_of_territories_is_one():
+    text = "Territoires interrégionaux (exemples)\n  – Alpha Nord : Normandie / Hauts-de-France\n  – Beta Sud : Bretagne / Normandie\n"
+    assert {m.name for m in find_territories(text, find_places(text))} == {"Alpha Nord", "Beta Sud"}
+    other = "Projets (exemples)\n  – Alpha Nord : Normandie / Hauts-de-France\n  – Beta Sud : Bretagne / Normandie\n"
+    assert find_territories(other, find_places(other)) == []

@@ -184,6 +184,19 @@ def _is_subheading(label: str) -> bool:
 SPACED_DASH = re.compile(r"\s[–—-]\s")
 
 
+def _located_by_its_value(text: str, item: Item, lst: ListBlock) -> bool:
+    """'– Lacq-Pau-Tarbes : Nouvelle-Aquitaine / Occitanie' under "Territoires interrégionaux": a
+    name whose value is only the régions or départements it lies in, in a list whose intro or
+    heading speaks of territories."""
+    if item.field is None or lst.intro is None or is_place_name(item.field.label.of(text)):
+        return False
+    if not ANNOUNCES_TERRITORIES.search(_without_programme_name(lst.intro.of(text))):
+        return False
+    value = item.field.value
+    places = split_inline_list(text, value.start, value.end, r"\s*[,/]\s*|\s+et\s+|\s+[–—-]\s+")
+    return bool(places) and all(is_place_name(text[start:end]) for start, end in places)
+
+
 def _record_field(text: str, item: Item) -> bool:
     """'Intercommunalités : A ; B', 'Savoir-faire : plasturgie, …', 'Départements : Jura': a field
     of a territory's record (territory_words.json record_fields), whose label names no territory."""
@@ -365,7 +378,10 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 if REMARK_VERB.search(text, name_start, name_end):
                     continue  # "– Redon Agglomération est un territoire interrégional …": a remark
                 codes = set(codes) | heading_codes
-                if not (announced or labels_only or codes or members):
+                located = not place_heading and _located_by_its_value(text, item, lst)
+                codes |= {p.code for p in places if located and p.kind == "departement"
+                          and item.field.value.start <= p.start < item.field.value.end}
+                if not (announced or labels_only or codes or members or located):
                     continue
                 if PERSON_AFTER_NAME.match(folded, name_end):
                     continue  # "Anne MARTIN, cheffe de projet Territoire d'industrie": a person
