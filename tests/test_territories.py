@@ -2293,3 +2293,11 @@ def test_an_item_valued_by_its_regions_under_a_heading_of_territories_is_one():
     assert {m.name for m in find_territories(text, find_places(text))} == {"Alpha Nord", "Beta Sud"}
     other = "Projets (exemples)\n  – Alpha Nord : Normandie / Hauts-de-France\n  – Beta Sud : Bretagne / Normandie\n"
     assert find_territories(other, find_places(other)) == []
+
+
+def test_the_next_sentence_of_a_hard_wrapped_paragraph_places_its_territory():
+    text = ("Le Président rappelle que le territoire Vallée de la Bresle, labellisé lors de la première\n"
+            "phase, a été reconduit en 2023.\nCe territoire s'étend sur la Seine-Maritime et la Somme ; la\n"
+            "communauté de communes en est membre.\n")
+    found = {m.name: m.departement_codes for m in find_territories(text, find_places(text))}
+    assert found == {"Vallée de la Bresle": {"76", "80"}}

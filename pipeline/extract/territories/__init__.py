@@ -395,6 +395,8 @@ ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]
                       r"|(?:pour|chez|dans)\s+(?:ce\s+dernier|cette\s+derni[èe]re|celui-ci|celle-ci))\b",
                       re.IGNORECASE)
 DEPARTEMENTS_WORD = re.compile(r"\bd[ée]partements?\b", re.IGNORECASE)
+# Where a sentence of a hard-wrapped paragraph ends (a full stop before a space or a line break).
+WRAPPED_SENTENCE_END = re.compile(r"[.!?](?=[ \t]*\n|[ \t]+\S)")
 
 
 def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMention],
@@ -407,9 +409,14 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
         if mention.departement_codes:
             continue
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
+        wrapped = WRAPPED_SENTENCE_END.search(text, mention.end)
+        if text.startswith("\n", sentence_end) and wrapped and "\n\n" not in text[sentence_end:wrapped.start()]:
+            sentence_end = wrapped.start() + 1  # a hard-wrapped paragraph: the sentence goes on
         if any(other is not mention and sentence_start <= other.start < sentence_end for other in mentions):
             continue
         following_start = sentence_end + 1
+        while following_start < len(text) and text[following_start] in " \t\n" and not text.startswith("\n\n", following_start):
+            following_start += 1
         following_end = sentence_bounds(text, min(len(text), following_start + 1))[1]
         anaphora = ANAPHORA.match(text, following_start)
         straddling = STRADDLING.match(text, anaphora.end()) if anaphora else None
