@@ -182,6 +182,13 @@ def test_lines_of_a_spreadsheet_exported_with_semicolons_are_a_table():
     assert [row[3].of(text) for row in tables[0].rows] == ["CC du Val", "CC des Monts"]
 
 
+def test_bare_numbers_of_a_map_legend_before_coded_names_are_markers():
+    text = "LÉGENDE\n 1  Alpha Nord (79 – 86)\n      CC du Val · CC des Monts\n 2  Beta (86)\n12 à 14  voir carton\n"
+    lst = parse(text).lists[0]
+    assert [item.content.of(text).split("\n")[0] for item in lst.items] == ["Alpha Nord (79 – 86)", "Beta (86)"]
+    assert parse("Le 12  novembre 2019, Alpha (79) a signé.\n").lists == []
+
+
 def test_lines_parted_by_tabs_are_a_table():
     text = "Les territoires sont :\nTerritoire\tDépartement\nPays Basque\tPyrénées-Atlantiques\nLimoges Métropole\t\tHaute-Vienne\n"
     (table,) = parse(text).tables

@@ -52,7 +52,9 @@ MARKER = re.compile(
     r"[ \t]*(?P<marker>"
     r"(?:[" + re.escape(BULLET_CHARS) + r"](?![*\-–—])"
     r"|\d{1,2}(?:°\)?|[.)/])(?!\d)|[a-hA-H][.)](?=[ \t])|[a-z]\)(?=[ \t])|(?:i{1,3}|iv|v|vi{1,3})[.)](?=[ \t])"
-    r"|(?:I{1,3}|IV|VI{0,3}|IX|X)[.)](?=[ \t]))"
+    r"|(?:I{1,3}|IV|VI{0,3}|IX|X)[.)](?=[ \t])"
+    # a map legend's bare number before a coded name: " 1  Nord Poitou (79 – 86)"
+    r"|\d{1,2}(?=[ \t]{2,}[A-ZÀ-Ý][^()\n:;.]{1,80}?[ \t]*\([ \t]*\d{2}(?:[ \t]*[-–/,][ \t]*\d{2})*[ \t]*\)[ \t]*$))"
     r")(?P<gap>[ \t\u00a0\u202f]*)")  # a no-break space after a bullet too ("•\u00a0Alès")
 GLYPH_CATEGORIES = {"So", "Co", "Sk"}  # emoji, private-use glyphs of Word/PDF bullets
 INVISIBLE = "\ufe0f\u200d\u200b\u2060"
