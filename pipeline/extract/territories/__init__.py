@@ -528,13 +528,26 @@ TERRITORIES_IN = re.compile(r"\bterritoires?\b[^.;:\n]{0,60}?(?:\b(?:du|de\s+la|
                             re.IGNORECASE)
 
 
+DEPARTEMENT_NOUN_BEFORE = re.compile(r"\bd[ée]partement\s+(?:du|de\s+la|des|de|d['’]|de\s+l['’])\s*$", re.IGNORECASE)
+
+
 def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMention],
                                        places: list[PlaceMention]) -> None:
     """A text that names one département only, and says its territories are there ("Deux
     territoires d'industrie dans l'Indre", "… autre territoire d'industrie mayennais"), gives it
     to the territories whose départements it does not state otherwise."""
     departements = [p for p in places if p.kind == "departement"]
+    said_to_hold = {p.code for p in departements
+                    if TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start)
+                    and DEPARTEMENT_NOUN_BEFORE.search(text, max(0, p.start - 30), p.start)}
     if len({p.code for p in departements}) != 1:
+        # "Territoires d'industrie 2023-2027 dans le département des Vosges" and a note naming
+        # another département in passing: the one the text says its territories are in
+        if len(said_to_hold) == 1:
+            code = next(iter(said_to_hold))
+            for mention in mentions:
+                if not mention.departement_codes:
+                    mention.departement_codes.add(code)
         return
     folded = fold(text)
     if not any(TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start) or _heads_its_line(text, p)
