@@ -274,6 +274,27 @@ def test_a_page_of_hidden_text_only_is_rejected(tmp_path):
         read(tmp_path, "c.html", b"<body><div style='display:none'>Territoires</div></body>")
 
 
+def test_html_sub_list_items_stand_indented_under_their_item(tmp_path):
+    """A group label's sub-list (<li><strong>Nouveaux territoires</strong><ul>…) stays under it."""
+    html = ("<main><p>Lauréats :</p><ul><li><strong>Territoires renouvelés</strong><ul><li>Alpha (39)</li>"
+            "<li>Beta (25)</li></ul></li><li>Gamma</li></ul></main>")
+    assert read(tmp_path, "c.html", html.encode()).text == ("Lauréats :\n\n- Territoires renouvelés\n"
+                                                            "  - Alpha (39)\n  - Beta (25)\n- Gamma")
+
+
+def test_html_definition_list_of_a_record_reads_as_field_lines(tmp_path):
+    """'<dt>Intercommunalités</dt><dd>A</dd><dd>B</dd>' is one field, a FAQ's questions are not."""
+    record = "<main><h2>Alpha</h2><dl><dt>Intercommunalités</dt><dd>CC A</dd><dd>CC B</dd><dt>Filières</dt><dd>bois</dd></dl></main>"
+    assert read(tmp_path, "c.html", record.encode()).text == "Alpha\n\nIntercommunalités : CC A ; CC B\nFilières : bois"
+    faq = "<main><dl><dt>Qui contacter ?</dt><dd><p>La préfecture.</p></dd></dl></main>"
+    assert read(tmp_path, "c.html", faq.encode()).text == "Qui contacter ?\n\nLa préfecture."
+
+
+def test_dot_leaders_read_as_a_label_and_its_value(tmp_path):
+    text = "Nom du territoire ............ Alpha\nAvant-propos . . . . . . . 3\nFin du texte...\n"
+    assert read(tmp_path, "c.txt", text.encode()).text.startswith("Nom du territoire : Alpha\nAvant-propos : 3\nFin du texte...")
+
+
 def test_deeply_nested_html_is_read(tmp_path):
     html = b"<div>" * 3000 + b"Texte" + b"</div>" * 3000
     assert read(tmp_path, "c.html", html).text == "Texte"

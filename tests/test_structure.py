@@ -74,6 +74,19 @@ def test_bulleted_sub_headings_with_nested_items():
     assert lst.items[2].heading.of(text) == "Nouveaux territoires :"
 
 
+def test_group_labels_without_colon_head_their_items_nested_or_not():
+    """"- Territoires renouvelés" (an HTML <li><strong>…</strong><ul>) names no territory."""
+    nested = ("Quinze lauréats :\n- Territoires renouvelés\n  - Alpha (39)\n  - Beta (25)\n"
+              "- Nouveaux lauréats\n  - Gamma (70)\n")
+    flat = "Quinze lauréats :\n- Territoires renouvelés\n- Alpha (39)\n- Beta (25)\n- Nouveaux lauréats\n- Gamma (70)\n"
+    for text in (nested, flat):
+        lst = parse(text).lists[0]
+        assert contents(text, lst) == ["Alpha (39)", "Beta (25)", "Gamma (70)"]
+        assert [h.of(text) for h in lst.headings] == ["Territoires renouvelés", "Nouveaux lauréats"]
+    members = "Deux territoires :\n- Territoire Alpha\n  - CC du Val\n- Beta Sud\n  - Beta Agglo\n"
+    assert [item.field.label.of(members) for item in parse(members).lists[0].items] == ["Territoire Alpha", "Beta Sud"]
+
+
 def test_lines_without_markers_under_an_intro():
     text = "Les territoires labellisés :\nAlpha Nord\nBeta Sud\nGamma\n\nUne phrase de corps de texte qui suit la liste."
     lst = parse(text).lists[0]
@@ -160,6 +173,22 @@ def test_a_markdown_table_is_read_as_a_table():
         ["Nord Cotentin", "CA du Cotentin"], ["Comminges - Nestes", "CC Neste Barousse"]]
 
 
+def test_lines_of_a_spreadsheet_exported_with_semicolons_are_a_table():
+    text = ("maj;12/01/2024;;\n;;;\nid;territoire;dep;epci\nA-1;Alpha;54;CC du Val\nA-1;Alpha;54;CC des Monts\n"
+            ";;;\n\nLes membres sont : CC du Val ; CC des Monts ; CC du Lac.\n")
+    tables = parse(text).tables
+    assert len(tables) == 1
+    assert [c.of(text) for c in tables[0].header] == ["id", "territoire", "dep", "epci"]
+    assert [row[3].of(text) for row in tables[0].rows] == ["CC du Val", "CC des Monts"]
+
+
+def test_bare_numbers_of_a_map_legend_before_coded_names_are_markers():
+    text = "LÉGENDE\n 1  Alpha Nord (79 – 86)\n      CC du Val · CC des Monts\n 2  Beta (86)\n12 à 14  voir carton\n"
+    lst = parse(text).lists[0]
+    assert [item.content.of(text).split("\n")[0] for item in lst.items] == ["Alpha Nord (79 – 86)", "Beta (86)"]
+    assert parse("Le 12  novembre 2019, Alpha (79) a signé.\n").lists == []
+
+
 def test_lines_parted_by_tabs_are_a_table():
     text = "Les territoires sont :\nTerritoire\tDépartement\nPays Basque\tPyrénées-Atlantiques\nLimoges Métropole\t\tHaute-Vienne\n"
     (table,) = parse(text).tables
@@ -240,6 +269,15 @@ def test_text_columns_of_a_pdf_make_a_table_whose_first_cell_may_run_over_two_li
     table = tables[0]
     assert [table.cell_text(text, row, 0) for row in range(2)] == ["Alpha – Beta -\nGamma", "Delta Nord"]
     assert [row[1].of(text) for row in table.rows] == ["Gard", "Aude"]
+
+
+def test_a_first_cell_of_a_pdf_table_going_on_in_lower_case_is_one_cell():
+    text = ("Territoire                 Départements concernés\n"
+            "Alpha – Portes             Gard, Aude\n"
+            "de Beta\n"
+            "Delta Nord                 Aude\n\nFin.\n")
+    table = parse(text).tables[0]
+    assert [table.cell_text(text, row, 0) for row in range(2)] == ["Alpha – Portes\nde Beta", "Delta Nord"]
 
 
 def test_sub_items_indented_deeper_are_the_value_of_their_item():

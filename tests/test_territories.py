@@ -2312,3 +2312,37 @@ def test_a_name_followed_by_a_demonym_is_the_name_followed_by_its_departement():
             "• Sud Champagne, autour de Troyes ;\n"
             "• Nord-Ouest Aube, autour de Romilly-sur-Seine.\n")
     assert sorted(set(ids(text))) == ["nord-ouest-aube", "sud-champagne"]
+def test_codes_opening_a_bracket_before_a_gloss_place_the_item():
+    text = "Les lauréats :\n- Lacq Pau Tarbes (64-65, territoire interrégional avec la Nouvelle-Aquitaine)\n- Albigeois (81)\n"
+    found = {m.name: m.departement_codes for m in find_territories(text, find_places(text))}
+    assert found == {"Lacq Pau Tarbes": {"64", "65"}, "Albigeois": {"81"}}
+
+
+def test_a_running_header_names_the_territory_without_the_document_kind():
+    text = ("Territoire d'industrie Vallée de la Bresle – Contrat de territoire        2/5\n\n"
+            "Le Territoire d'industrie Vallée de la Bresle réunit deux intercommunalités.")
+    names = {m.name for m in find_territories(text, find_places(text))}
+    assert names == {"Vallée de la Bresle"}
+
+
+def test_a_departement_column_named_otherwise_places_each_row():
+    for header in ("Département(s)", "Départements concernés", "Dpt"):
+        text = (f"Territoires retenus :\n\n| Territoire | {header} | Statut |\n|---|---|---|\n"
+                "| Alpha Nord | Gard, Aude | nouveau |\n| Beta Sud | Tarn | renouvelé |\n")
+        found = {m.name: m.departement_codes for m in find_territories(text, find_places(text))}
+        assert found == {"Alpha Nord": {"30", "11"}, "Beta Sud": {"81"}}, header
+
+
+def test_an_item_valued_by_its_regions_under_a_heading_of_territories_is_one():
+    text = "Territoires interrégionaux (exemples)\n  – Alpha Nord : Normandie / Hauts-de-France\n  – Beta Sud : Bretagne / Normandie\n"
+    assert {m.name for m in find_territories(text, find_places(text))} == {"Alpha Nord", "Beta Sud"}
+    other = "Projets (exemples)\n  – Alpha Nord : Normandie / Hauts-de-France\n  – Beta Sud : Bretagne / Normandie\n"
+    assert find_territories(other, find_places(other)) == []
+
+
+def test_the_next_sentence_of_a_hard_wrapped_paragraph_places_its_territory():
+    text = ("Le Président rappelle que le territoire Vallée de la Bresle, labellisé lors de la première\n"
+            "phase, a été reconduit en 2023.\nCe territoire s'étend sur la Seine-Maritime et la Somme ; la\n"
+            "communauté de communes en est membre.\n")
+    found = {m.name: m.departement_codes for m in find_territories(text, find_places(text))}
+    assert found == {"Vallée de la Bresle": {"76", "80"}}

@@ -296,7 +296,11 @@ def extract(text: str, doc: Doc) -> Extraction:
         line_start = text.rfind("\n", 0, mention.start) + 1
         colon = text.rfind(":", line_start, mention.start)
         heading = _regions_in(context_places, (line_start, colon)) if colon >= 0 else set()
-        row["sentence_regions"] |= bracketed or heading or _regions_in(context_places, sentence)
+        # "– Lacq-Pau-Tarbes : Nouvelle-Aquitaine / Occitanie": the régions its line gives after it
+        value = NAME_COLON.match(text, mention.end)
+        line_end = text.find("\n", mention.end)
+        valued = _regions_in(context_places, (value.end(), len(text) if line_end < 0 else line_end)) if value else set()
+        row["sentence_regions"] |= bracketed or heading or valued or _regions_in(context_places, sentence)
         if SHARED_WITH.search(text, mention.end, sentence[1]) and row["sentence_regions"]:
             row["sentence_regions"] |= _main_region(context_places)  # "…, un territoire interrégional partagé avec la Normandie"
 
@@ -342,6 +346,7 @@ def extract(text: str, doc: Doc) -> Extraction:
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+NAME_COLON = re.compile(r"[ \t]*:[ \t]+")
 REGION_BRACKET = re.compile(r"[ \t]*\(([^()\n]{2,40})\)")
 # A territory shared with another région lies in the text's own région too.
 SHARED_WITH = re.compile(r"\binterr[ée]gional\w*[^.;]{0,40}?\bpartag[ée]e?s?\s+avec\b|\bpartag[ée]e?s?\s+avec\s+(?:la\s+|le\s+|l['’]\s*)?r[ée]gion",

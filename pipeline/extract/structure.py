@@ -37,10 +37,12 @@ of the same list do not end it.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field as default
 from functools import lru_cache
+from pathlib import Path
 
 from pipeline.normalize import fold
 
@@ -50,7 +52,9 @@ MARKER = re.compile(
     r"[ \t]*(?P<marker>"
     r"(?:[" + re.escape(BULLET_CHARS) + r"](?![*\-–—])"
     r"|\d{1,2}(?:°\)?|[.)/])(?!\d)|[a-hA-H][.)](?=[ \t])|[a-z]\)(?=[ \t])|(?:i{1,3}|iv|v|vi{1,3})[.)](?=[ \t])"
-    r"|(?:I{1,3}|IV|VI{0,3}|IX|X)[.)](?=[ \t]))"
+    r"|(?:I{1,3}|IV|VI{0,3}|IX|X)[.)](?=[ \t])"
+    # a map legend's bare number before a coded name: " 1  Nord Poitou (79 – 86)"
+    r"|\d{1,2}(?=[ \t]{2,}[A-ZÀ-Ý][^()\n:;.]{1,80}?[ \t]*\([ \t]*\d{2}(?:[ \t]*[-–/,][ \t]*\d{2})*[ \t]*\)[ \t]*$))"
     r")(?P<gap>[ \t\u00a0\u202f]*)")  # a no-break space after a bullet too ("•\u00a0Alès")
 GLYPH_CATEGORIES = {"So", "Co", "Sk"}  # emoji, private-use glyphs of Word/PDF bullets
 INVISIBLE = "\ufe0f\u200d\u200b\u2060"
@@ -67,6 +71,14 @@ COLUMN_SLACK = 2  # characters a piece may stand off its column's start
 MIN_NESTED_INDENT = 2  # how much deeper than its item a sub-item's marker stands
 CELL_SEPARATOR = " | "  # how pipeline/read/html.py writes the cells of a table row
 TAB_SEPARATOR = r"[ ]*\t+[ ]*"  # a table pasted from a spreadsheet into a text file
+# A spreadsheet exported as CSV with ";" (French Excel's separator) and pasted as text:
+# "code;territoire;depts;epci_membre". Prose and inline lists put a space after ";".
+CSV_SEPARATOR = r";"
+MIN_CSV_SEPARATORS = 3
+
+
+def _csv_row(written: str) -> bool:
+    return written.count(";") >= MIN_CSV_SEPARATORS and re.search(r";[ \t\u00a0]", written) is None
 # Crawls and search excerpts keep a page's first ~2,000 characters, so a cut page is long: a
 # shorter text ending inside a list ends where its author ended it (its last item is whole, and
 # a count the list does not reach is a contradiction, not a cut).
@@ -377,6 +389,21 @@ def _last_sentence(text: str, start: int, end: int) -> int:
     return last
 
 
+# Words of a label grouping the items under it ("Territoires renouvelés", "Nouveaux lauréats",
+# "Territoires labellisés en 2023"), no name: rules/territory_words.json "subheading".
+GROUP_WORDS = json.loads((Path(__file__).parent / "rules" / "territory_words.json").read_text(encoding="utf-8"))["subheading"]
+GROUP_LABEL = re.compile(r"(?:(?:" + "|".join(GROUP_WORDS) + r"|d['’]industrie|en|de|du|des|la|le|les|l['’]|et|"
+                         r"\d{4}(?:\s*[-–/]\s*\d{4})?)(?:\s+|$))+")
+
+
+def _group_label(text: str, line: _Line) -> bool:
+    """A marked line made only of words that group territories (GROUP_LABEL), one of them
+    "territoire(s)" or "lauréat(s)": a heading over the items below, not an item."""
+    body = fold(text[line.content_start:line.end].strip(" *_:\t"))
+    return bool(body) and GROUP_LABEL.fullmatch(body + " ") is not None \
+        and re.search(r"\b(?:territoires?|laureat)", body) is not None
+
+
 def _ends_with_colon(text: str, line: _Line) -> bool:
     return text[line.start:line.end].rstrip(" *_").endswith(":")
 
@@ -558,6 +585,11 @@ class _Builder:
             if content.endswith(":") and self._next_is_item(j - 1):
                 heading = Span(line.content_start, end)  # "• Nouveaux territoires :" then items
                 headings.append(heading)
+            elif _group_label(text, line) and (nested < j or self._next_is_item(j - 1)):
+                # "- Territoires renouvelés" then its items, indented under it or not: a heading
+                heading = Span(line.content_start, line.end)
+                headings.append(heading)
+                items += [self._item(lines[k], lines[k].end, heading) for k in range(nested, j)]
             else:
                 items.append(self._item(line, end, heading, lines[nested] if nested < j else None))
             i = j
@@ -784,7 +816,8 @@ class _Builder:
         """Tables of a PDF's text columns: a header of short cells parted by runs of spaces, then
         lines whose pieces start under its cells, up to a blank line. A line without a piece
         under the first column, or going on from a first cell cut where no phrase ends
-        ("Rochefort – Royan - Marennes -" / "Oléron"), continues the row above."""
+        ("Rochefort – Royan - Marennes -" / "Oléron") or in lower case ("… – Portes" / "de
+        Romilly"), continues the row above."""
         tables, lines, text = [], self.lines, self.text
         index = 0
         while index < len(lines):
@@ -809,7 +842,9 @@ class _Builder:
                 if not placed:
                     break
                 first_cut = rows and 0 in rows[-1] and CUT_CELL_END.search(rows[-1][0][-1].of(text))
-                if rows and (0 not in placed or first_cut):
+                # "Epernay – … – Portes" / "de Romilly": a first cell going on in lower case
+                goes_on = 0 in placed and text[placed[0][0].start].islower()
+                if rows and (0 not in placed or first_cut or goes_on):
                     for column, found in placed.items():
                         rows[-1].setdefault(column, []).extend(found)
                 else:
@@ -852,9 +887,12 @@ class _Builder:
     def _cells(self, line: _Line) -> list[Span]:
         written = self.text[line.start:line.end]
         separator_pattern = (re.escape(CELL_SEPARATOR) if CELL_SEPARATOR in written
-                             else TAB_SEPARATOR if "\t" in written.strip() else None)
+                             else TAB_SEPARATOR if "\t" in written.strip()
+                             else CSV_SEPARATOR if _csv_row(written) else None)
         if line.blank or separator_pattern is None:
             return []
+        if separator_pattern == CSV_SEPARATOR and not written.strip(" ;"):
+            return []  # ";;;;;": an empty row of a spreadsheet parts its tables
         first, last = line.start, line.end
         if separator_pattern == TAB_SEPARATOR:  # a row whose last cells are empty ends with tabs
             raw_end = self.text.find("\n", last)

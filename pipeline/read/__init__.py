@@ -41,7 +41,7 @@ def read_document(path: Path, data: bytes) -> ReadResult:
     try:
         if fmt == "pdf":
             result = read_pdf(data)
-            return ReadResult(without_control_characters(result.text), fmt, result.n_pages)
+            return ReadResult(with_leaders_as_colons(without_control_characters(result.text)), fmt, result.n_pages)
         text = decode(data)
         if fmt == "md":
             text = strip_markdown(text)
@@ -57,7 +57,7 @@ def read_document(path: Path, data: bytes) -> ReadResult:
         raise ReadError(f"file has no text once its {fmt} markup is removed; check that it is the "
                         "communiqué itself (a page filled in by JavaScript has no text: save the "
                         "rendered page or the PDF instead)")
-    return ReadResult(text=without_control_characters(text), format=fmt, n_pages=None)
+    return ReadResult(text=with_leaders_as_colons(without_control_characters(text)), format=fmt, n_pages=None)
 
 
 # C0 and C1 control characters but tab and line feed (line endings are "\n" by then).
@@ -69,3 +69,14 @@ def without_control_characters(text: str) -> str:
     """The text with every control character replaced: those that break a line by "\\n", the
     others (NUL...) by a space, so that words stay apart and no offset moves."""
     return _CONTROL.sub(lambda m: "\n" if m.group() in _LINE_BREAKS else " ", text)
+
+
+# A dot leader between a label and its value on one line: "Nom du territoire ...... Côte
+# d'Albâtre", a table of contents' "Alsace centrale ........ 17", "Bretagne ....... 8".
+_LEADER = re.compile(r"(?<=\S)[ \t]*(?:\.[ \t]?){4,}[ \t]*(?=[^\s.])")
+
+
+def with_leaders_as_colons(text: str) -> str:
+    """The text with each dot leader written as " : ", the way the extractors read a label and
+    its value (a field line, a "Name : value" item); the dots carry no words."""
+    return _LEADER.sub(" : ", text)

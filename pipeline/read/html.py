@@ -36,12 +36,56 @@ _BLOCK_TAGS = {"address", "article", "blockquote", "body", "caption", "dd", "det
 _LINE_TAGS = {"tr"}
 _CELL_TAGS = {"td", "th"}
 CELL_SEPARATOR = " | "
+# A sub-list's items stand indented under their item ("- Nouveaux territoires" / "  - Nord
+# Lozère"), as in Markdown, so that a group label is not read as one more item; written as a
+# control character until the lines are trimmed.
+_INDENT = "\x01"
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
 def html_main_text(html: str) -> str:
     """The page's main content as text; site chrome (menus, banners, footers) is left out."""
-    return _render(main_element(html))
+    root = main_element(html)
+    _definition_lists_as_fields(root)
+    return _render(root)
+
+
+# A <dt> that labels a field: a few words, no question ("Intercommunalités", "Savoir-faire").
+_MAX_TERM_WORDS = 6
+
+
+def _definition_lists_as_fields(root: Tag) -> None:
+    """'<dt>Intercommunalités</dt><dd>A</dd><dd>B</dd>': a record's field, written as the line
+    "Intercommunalités : A ; B" so that the label is read as a label and its values as parts,
+    not as names of their own. A FAQ's <dl> (questions, answers in paragraphs) and key figures
+    ("<dt>Industriels associés</dt><dd>6</dd>") are left as they are."""
+    for definitions in root.find_all("dl"):
+        terms = definitions.find_all("dt", recursive=False)
+        values = definitions.find_all("dd", recursive=False)
+        if not terms or any(_term_text(t).endswith("?") or len(_term_text(t).split()) > _MAX_TERM_WORDS
+                            for t in terms) or any(v.find(_BLOCK_TAGS | {"li"}) or v.get_text().strip()[:1].isdigit()
+                                                   for v in values):
+            continue
+        lines, term, parts = [], None, []
+        for child in definitions.find_all(["dt", "dd"], recursive=False):
+            if child.name == "dt":
+                if term is not None:
+                    lines.append((term, parts))
+                term, parts = _term_text(child).rstrip(" :"), []
+            else:
+                parts.append(_HTML_SPACE.sub(" ", child.get_text()).strip())
+        if term is not None:
+            lines.append((term, parts))
+        block = BeautifulSoup("", "lxml").new_tag("p")  # one block, a line per field
+        for index, (label, found) in enumerate(lines):
+            if index:
+                block.append(BeautifulSoup("", "lxml").new_tag("br"))
+            block.append(f"{label} : {' ; '.join(p for p in found if p)}")
+        definitions.replace_with(block)
+
+
+def _term_text(term: Tag) -> str:
+    return _HTML_SPACE.sub(" ", term.get_text()).strip()
 
 
 def main_element(html: str) -> Tag:
@@ -95,8 +139,8 @@ def _render(root: Tag) -> str:
     """
     out: list[str] = []
     pending_break = 0  # 0 none, 1 newline, 2 blank line
-    bullet = False  # a "- " is owed to the next text (we are at the start of a list item)
-    stack: list[tuple[object, bool, bool]] = [(root, False, False)]  # node, closing, in a <li>
+    bullet = 0  # a "- " is owed to the next text, at this list depth (start of a list item)
+    stack: list[tuple[object, bool, int]] = [(root, False, 0)]  # node, closing, <li> depth
     while stack:
         node, closing, in_item = stack.pop()
         if isinstance(node, NavigableString):
@@ -111,8 +155,8 @@ def _render(root: Tag) -> str:
                 out.append("\n" * pending_break)
             pending_break = 0
             if bullet:
-                out.append("- ")
-                bullet = False
+                out.append(_INDENT * (bullet - 1) + "- ")
+                bullet = 0
             out.append(text)
             continue
         name = node.name
@@ -120,7 +164,7 @@ def _render(root: Tag) -> str:
             pending_break = max(pending_break, 1)
         elif name == "li":
             pending_break = max(pending_break, 1)
-            bullet = not closing
+            bullet = 0 if closing else in_item + 1
         elif name in _BLOCK_TAGS:
             pending_break = max(pending_break, 1 if in_item else 2)
         elif name in _LINE_TAGS:
@@ -130,8 +174,8 @@ def _render(root: Tag) -> str:
         elif name in _CELL_TAGS and node.find_previous_sibling(_CELL_TAGS):
             out.append(CELL_SEPARATOR)  # cells stay apart: "Nord Cotentin | CA du Cotentin | 200067205"
         if not closing:
-            in_item = in_item or name == "li"
+            in_item += name == "li"
             stack.append((node, True, in_item))
             stack.extend((child, False, in_item) for child in reversed(node.contents))
-    lines = (re.sub(r" {2,}", " ", line).strip() for line in "".join(out).split("\n"))
+    lines = (re.sub(r" {2,}", " ", line).strip().replace(_INDENT, "  ") for line in "".join(out).split("\n"))
     return "\n".join(lines).strip("\n")

@@ -404,6 +404,8 @@ ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]
                       r"|(?:pour|chez|dans)\s+(?:ce\s+dernier|cette\s+derni[èe]re|celui-ci|celle-ci))\b",
                       re.IGNORECASE)
 DEPARTEMENTS_WORD = re.compile(r"\bd[ée]partements?\b", re.IGNORECASE)
+# Where a sentence of a hard-wrapped paragraph ends (a full stop before a space or a line break).
+WRAPPED_SENTENCE_END = re.compile(r"[.!?](?=[ \t]*\n|[ \t]+\S)")
 
 
 def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMention],
@@ -416,9 +418,14 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
         if mention.departement_codes:
             continue
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
+        wrapped = WRAPPED_SENTENCE_END.search(text, mention.end)
+        if text.startswith("\n", sentence_end) and wrapped and "\n\n" not in text[sentence_end:wrapped.start()]:
+            sentence_end = wrapped.start() + 1  # a hard-wrapped paragraph: the sentence goes on
         if any(other is not mention and sentence_start <= other.start < sentence_end for other in mentions):
             continue
         following_start = sentence_end + 1
+        while following_start < len(text) and text[following_start] in " \t\n" and not text.startswith("\n\n", following_start):
+            following_start += 1
         following_end = sentence_bounds(text, min(len(text), following_start + 1))[1]
         anaphora = ANAPHORA.match(text, following_start)
         straddling = STRADDLING.match(text, anaphora.end()) if anaphora else None
@@ -530,13 +537,26 @@ TERRITORIES_IN = re.compile(r"\bterritoires?\b[^.;:\n]{0,60}?(?:\b(?:du|de\s+la|
                             re.IGNORECASE)
 
 
+DEPARTEMENT_NOUN_BEFORE = re.compile(r"\bd[ée]partement\s+(?:du|de\s+la|des|de|d['’]|de\s+l['’])\s*$", re.IGNORECASE)
+
+
 def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMention],
                                        places: list[PlaceMention]) -> None:
     """A text that names one département only, and says its territories are there ("Deux
     territoires d'industrie dans l'Indre", "… autre territoire d'industrie mayennais"), gives it
     to the territories whose départements it does not state otherwise."""
     departements = [p for p in places if p.kind == "departement"]
+    said_to_hold = {p.code for p in departements
+                    if TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start)
+                    and DEPARTEMENT_NOUN_BEFORE.search(text, max(0, p.start - 30), p.start)}
     if len({p.code for p in departements}) != 1:
+        # "Territoires d'industrie 2023-2027 dans le département des Vosges" and a note naming
+        # another département in passing: the one the text says its territories are in
+        if len(said_to_hold) == 1:
+            code = next(iter(said_to_hold))
+            for mention in mentions:
+                if not mention.departement_codes:
+                    mention.departement_codes.add(code)
         return
     folded = fold(text)
     if not any(TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start) or _heads_its_line(text, p)

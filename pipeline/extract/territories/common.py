@@ -124,6 +124,10 @@ def _is_codes_bracket(inner: str) -> bool:
     return all(w.startswith("inter") or w in _departement_words() for w in words)
 
 
+# A bracket opening with codes, then a comma and a gloss: "(64-65, territoire interrégional …)".
+LEADING_CODES = re.compile(r"\s*(\d{2}(?:\s*[-–/]\s*\d{2})*)(?!\d)\s*,\s")
+
+
 def departements_bracket(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
     """'(Haute-Marne et Meuse)': département names and connectors only -> their codes."""
     inside = [p for p in places if p.kind == "departement" and start <= p.start and p.end <= end]
@@ -308,6 +312,13 @@ def _starts_a_date(text: str, pos: int) -> bool:
 CONTRACT_WORDS = {"ENTRE", "ET", "AVEC", "CONTRAT", "PROTOCOLE", "CONVENTION", "ANNEXE"}
 
 
+# The kind of document a running header or a title names after a spaced dash ("X – Protocole
+# d'accord", "X – Contrat de territoire", "X – Fiche territoire"): no part of the name.
+DOCUMENT_KIND_AFTER_DASH = re.compile(r"\s+(?:protocoles?|contrats?|conventions?|communiqu[ée]|dossier\s+de\s+presse"
+                                      r"|fiches?|annexes?|plans?\s+d['’]\s*actions?|compte[- ]rendu|d[ée]lib[ée]ration)\b",
+                                      re.IGNORECASE)
+
+
 # "LACQ-PAU-TARBES XXXXXXX XX XXXXXXXXXX": a document host's redaction ends a name.
 REDACTED = re.compile(r"(?:X['’])?X{3,}(?:[-'’]X+)*[.,]?")
 
@@ -397,6 +408,8 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
         if (YEAR_TOKEN.match(token) or (in_capitals and token in CONTRACT_WORDS) or REDACTED.fullmatch(token)
                 or _starts_a_date(text, pos + match.start())):
             break
+        if token in "–—-" and DOCUMENT_KIND_AFTER_DASH.match(text, pos + match.end(), limit):
+            break  # a running header "Territoire d'industrie X – Protocole d'accord": the document's kind
         word = token.strip("'’")
         bare = re.sub(r"^(?:[dl]['’])", "", token)
         if in_capitals and any(c.islower() for c in bare):
@@ -556,8 +569,11 @@ def name_and_codes(text: str, start: int, end: int,
     codes: set[str] = set()
     for bracket in re.finditer(r"[\[(]([^\[\]()]{1,80})[\])]", piece):
         inner = bracket.group(1)
+        lead = LEADING_CODES.match(inner)
         if _is_codes_bracket(inner):
             codes |= _codes_in(inner)
+        elif lead and _codes_in(lead.group(1)):  # "(64-65, territoire interrégional avec …)"
+            codes |= _codes_in(lead.group(1))
         else:
             codes |= departements_bracket(text, start + bracket.start(1), start + bracket.end(1), places)
     cell = CELL_BAR.search(text, name_start, name_end)

@@ -17,7 +17,8 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
                                                  TerritoryMention, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
-                                                 sentence_before, split_inline_list, stated_count, WORDS)
+                                                 sentence_before, split_inline_list, stated_count, WORDS,
+                                                 _codes_in)
 from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, GLOSS_BRACKET, is_epci_name, read_part
 from pipeline.normalize import fold, mend_line_cuts
 
@@ -183,6 +184,27 @@ def _is_subheading(label: str) -> bool:
 SPACED_DASH = re.compile(r"\s[–—-]\s")
 
 
+def _located_by_its_value(text: str, item: Item, lst: ListBlock) -> bool:
+    """'– Lacq-Pau-Tarbes : Nouvelle-Aquitaine / Occitanie' under "Territoires interrégionaux": a
+    name whose value is only the régions or départements it lies in, in a list whose intro or
+    heading speaks of territories."""
+    if item.field is None or lst.intro is None or is_place_name(item.field.label.of(text)):
+        return False
+    if not ANNOUNCES_TERRITORIES.search(_without_programme_name(lst.intro.of(text))):
+        return False
+    value = item.field.value
+    places = split_inline_list(text, value.start, value.end, r"\s*[,/]\s*|\s+et\s+|\s+[–—-]\s+")
+    return bool(places) and all(is_place_name(text[start:end]) for start, end in places)
+
+
+def _record_field(text: str, item: Item) -> bool:
+    """'Intercommunalités : A ; B', 'Savoir-faire : plasturgie, …', 'Départements : Jura': a field
+    of a territory's record (territory_words.json record_fields), whose label names no territory."""
+    words = WORDS["record_fields"]
+    label = fold(item.field.label.of(text)).strip(" *_")
+    return re.fullmatch(r"(?:" + words["departements"] + "|" + words["other"] + r")", label) is not None
+
+
 def _place_heading(text: str, item: Item) -> bool:
     """'Bretagne : Pays de Vannes, Lamballe Terre et Mer': a région's or a département's name (or
     several: "Pays de Loire, Normandie : …") heading the territories that lie there, not a
@@ -341,6 +363,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
             if labels_only and not item.field:
                 continue
+            if item.field and _record_field(text, item):
+                continue  # "Savoir-faire : plasturgie, …" under a territory's name: one of its fields
             # "Isère : Bièvre Isère, Vallée de l'Arve": the heading's département places each name
             place_heading = bool(item.field) and _place_heading(text, item)
             heading = item.field.label if place_heading else None
@@ -354,7 +378,10 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 if REMARK_VERB.search(text, name_start, name_end):
                     continue  # "– Redon Agglomération est un territoire interrégional …": a remark
                 codes = set(codes) | heading_codes
-                if not (announced or labels_only or codes or members):
+                located = not place_heading and _located_by_its_value(text, item, lst)
+                codes |= {p.code for p in places if located and p.kind == "departement"
+                          and item.field.value.start <= p.start < item.field.value.end}
+                if not (announced or labels_only or codes or members or located):
                     continue
                 if PERSON_AFTER_NAME.match(folded, name_end):
                     continue  # "Anne MARTIN, cheffe de projet Territoire d'industrie": a person
@@ -643,7 +670,11 @@ def _prepositional_lists(text: str) -> list[TerritoryMention]:
 
 # A table's column of territories: its header names them ("Territoire d'industrie", "Territoire").
 TERRITORY_COLUMN = re.compile(r"(?:nom\s+du\s+|libelle\s+du\s+)?territoires?(?:\s+d'\s*industrie)?")
-DEPARTEMENT_COLUMN = re.compile(r"d[ée]partements?")
+# "Département", "Départements concernés", "Département(s)", "Dpt": the column of its départements
+DEPARTEMENT_COLUMN = re.compile(r"(?:d[ée]partements?(?:\s*\(s\))?(?:\s+concern[ée]e?s?)?|dpts?|depts?|dep\.?)")
+
+
+CODES_CELL = re.compile(r"\s*\d{2}(?:\s*[/,;-]\s*\d{2})*\s*")
 TABLE_CELL = "territory.table_cell"
 
 
@@ -679,6 +710,8 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 cell = row[departement]
                 codes = {p.code for p in places if p.kind == "departement"
                          and cell.start <= p.start and p.end <= cell.end}
+                if not codes and CODES_CELL.fullmatch(cell.of(text)):
+                    codes = _codes_in(cell.of(text))  # "25 / 90"
             # a name written over two lines of a PDF's column: its pieces joined
             name = mend_line_cuts(table.cell_text(text, number, column)) if (number, column) in table.pieces else None
             mention = make_mention(text, row[column].start, row[column].end, TABLE_CELL, codes,
