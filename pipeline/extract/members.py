@@ -79,6 +79,7 @@ TRIGGER = re.compile(r"(?<![\w'’])" + MEMBER_TRIGGER + r"(?!\w)", re.IGNORECAS
 MEMBERS_NOUN = re.compile(WORDS["members_noun"], re.IGNORECASE)
 GROUP_LEAD = re.compile(WORDS["group_lead"], re.IGNORECASE)
 LIST_ADVERB = re.compile(WORDS["list_adverb"], re.IGNORECASE)
+LEADING_ADVERB = re.compile(WORDS["leading_adverb"], re.IGNORECASE)
 TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # Triggers that may also introduce other things ("autour de 2 filières"): an unlinked part is not
 # reported. Those that may introduce partners ("le Pays X est associé au Pays Y") list members
@@ -641,6 +642,9 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
     found: list[EpciMention] = []
     complete = True
     span_start, span_end = region.start, region.end
+    adverb = LEADING_ADVERB.match(text, span_start, span_end)
+    if adverb:  # "couvre chez nous A, B et C", "couvre désormais onze intercommunalités"
+        span_start = adverb.end()
     lead = GROUP_LEAD.match(text, span_start, span_end)
     if lead and lead.group(0).strip():
         span_start = lead.end()
