@@ -494,10 +494,11 @@ LINE_OR_SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n")
 
 
 def _noun_regions(text: str, structure) -> list[_Region]:
-    """'trois intercommunalités : A, B et C', '4 communautés de communes qui la composent (A, …)'."""
+    """'trois intercommunalités : A, B et C', '4 communautés de communes qui la composent (A, …)',
+    'des trois intercommunalités du territoire d'industrie — A, B et C — avec …' (set off by long dashes)."""
     regions = []
     for noun in MEMBERS_NOUN.finditer(text):
-        after = re.match(r"[^().:;\n]{0,60}?(?:(\()|(:)\s)", text[noun.end():noun.end() + 70])
+        after = re.match(r"[^().:;\n—–]{0,60}?(?:(\()|(:)\s|[ \t](—|–)[ \t])", text[noun.end():noun.end() + 70])
         apposition = NAMES_IN_APPOSITION.match(text, noun.end())
         if apposition and GROUP_BEFORE_APPOSITION.search(text, max(0, noun.start() - 30), noun.start()):
             # "Les deux intercommunalités, A et B, travailleront …": only what links is reported
@@ -519,6 +520,10 @@ def _noun_regions(text: str, structure) -> list[_Region]:
             # de Lunéville (…)") only what links is reported
             plain = not re.search(r"[A-ZÉ]", after.group(0))
             regions.append(_Region(start, close, plain))
+        elif after.group(3):  # "les trois intercommunalités du territoire — A, B et C — avec …"
+            end = _sentence_end(text, start)
+            close = text.find(after.group(3), start, end)
+            regions.append(_Region(start, close if close >= 0 else end, True))
         elif after.group(2):  # "Intercommunalités : A ; B ; C": after a colon ";" parts the names
             stop = LINE_OR_SENTENCE_STOP.search(text, start)
             regions.append(_Region(start, stop.start() if stop else len(text), True))
