@@ -395,6 +395,23 @@ MEMBERS_VERB = re.compile(r"(?<![\w'’])(?:" + "|".join(WORDS["members_verbs"])
 SENTENCE_START = re.compile(r".*(?:[.!?:;]\s|\n)", re.DOTALL)
 
 
+# "… regroupe 17 intercommunalités sur trois départements. Parmi elles, A, B et C jouent un rôle
+# moteur.": a part of the EPCIs the sentence before counts, named after "parmi elles".
+AMONG_THEM = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*Parmi\s+(?:elles|eux|celles-ci|ceux-ci)\s*,\s*", re.MULTILINE)
+
+
+def _among_them_regions(text: str) -> list[_Region]:
+    """The EPCIs named after "Parmi elles," when the sentence before counts EPCIs (only what
+    links is reported: the names run into the sentence's verb)."""
+    regions = []
+    for among in AMONG_THEM.finditer(text):
+        before = text[max(0, among.start() - 300):among.start()]
+        previous = re.split(r"[.!?]\s+", before.rstrip())[-1]
+        if MEMBERS_NOUN.search(previous):
+            regions.append(_Region(among.end(), _sentence_end(text, among.end()), False))
+    return regions
+
+
 def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     """'la CU X, la CC Y et la CC Z s'étaient rassemblées pour donner naissance au Territoire
     W', 'la CA X et la CC Y forment le territoire W': EPCIs with their legal form, coordinated as
@@ -493,9 +510,13 @@ GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+
 LINE_OR_SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n")
 
 
+COUNT_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+$", re.IGNORECASE)
+
+
 def _noun_regions(text: str, structure) -> list[_Region]:
     """'trois intercommunalités : A, B et C', '4 communautés de communes qui la composent (A, …)',
-    'des trois intercommunalités du territoire d'industrie — A, B et C — avec …' (set off by long dashes)."""
+    'des trois intercommunalités du territoire d'industrie — A, B et C — avec …' (a count, then the
+    members set off by two long dashes; not a masthead's "Intercommunalités de France – AdCF")."""
     regions = []
     for noun in MEMBERS_NOUN.finditer(text):
         after = re.match(r"[^().:;\n—–]{0,60}?(?:(\()|(:)\s|[ \t](—|–)[ \t])", text[noun.end():noun.end() + 70])
@@ -521,9 +542,9 @@ def _noun_regions(text: str, structure) -> list[_Region]:
             plain = not re.search(r"[A-ZÉ]", after.group(0))
             regions.append(_Region(start, close, plain))
         elif after.group(3):  # "les trois intercommunalités du territoire — A, B et C — avec …"
-            end = _sentence_end(text, start)
-            close = text.find(after.group(3), start, end)
-            regions.append(_Region(start, close if close >= 0 else end, True))
+            close = text.find(after.group(3), start, _sentence_end(text, start))
+            if close >= 0 and COUNT_BEFORE.search(text, max(0, noun.start() - 20), noun.start()):
+                regions.append(_Region(start, close, True))
         elif after.group(2):  # "Intercommunalités : A ; B ; C": after a colon ";" parts the names
             stop = LINE_OR_SENTENCE_STOP.search(text, start)
             regions.append(_Region(start, stop.start() if stop else len(text), True))
@@ -1195,7 +1216,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
                + _field_regions(text, structure, [*territories, *member_lines]) + _table_regions(text, structure, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
-               + _subject_regions(text, all_heads))
+               + _subject_regions(text, all_heads) + _among_them_regions(text))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
     heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)
