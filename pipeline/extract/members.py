@@ -81,10 +81,11 @@ GROUP_LEAD = re.compile(WORDS["group_lead"], re.IGNORECASE)
 LIST_ADVERB = re.compile(WORDS["list_adverb"], re.IGNORECASE)
 LEADING_ADVERB = re.compile(WORDS["leading_adverb"], re.IGNORECASE)
 TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
-# Triggers that may also introduce other things ("autour de 2 filières"): an unlinked part is not
-# reported. Those that may introduce partners ("le Pays X est associé au Pays Y") list members
-# only where a territory is named with them.
-WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|s['’]alli|alli|concern|co-?pr|pr[ée]sid",
+# Triggers that may also introduce other things ("autour de 2 filières", "formé par le lycée"): an
+# unlinked part is not reported. Those that may introduce partners ("le Pays X est associé au Pays
+# Y") list members only where a territory is named with them.
+WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|s['’]alli|alli|concern|co-?pr|pr[ée]sid"
+                           r"|form\w*\s+par",  # "le vivier de compétences formé par le lycée X et l'AFPA"
                            re.IGNORECASE)
 # "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
 CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"

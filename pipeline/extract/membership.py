@@ -109,6 +109,8 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 ARTICLE = re.compile(r"(?:(?:la|le|les)\s+|l['’]\s*)?", re.IGNORECASE)  # not "La" of "Laval"
 # "X, qui est membre du Territoire d'industrie Y", "X fait partie du territoire Y" (folded text)
 MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|sont|etaient)\s+membres?\s+(?:du|de|des)\b"
+                       # "situé sur la CC X, membre du Territoire d'industrie Y": an apposition
+                       r"|\s*(?:\([^)]{0,60}\)\s*)?,\s*(?:elle-meme\s+|lui-meme\s+)?membres?\s+(?:du|de|des)\b"
                        r"|\s*,?\s*(?:qui\s+)?(?:fait|font|faisait|faisaient)\s+partie\s+(?:du|de|des)\b"
                        r"|\s*,?\s*(?:qui\s+)?(?:appartient|appartiennent|appartenait)\s+au\b"
                        # "A, B, C – qui composent le Territoire d'industrie Y": after a run of names
