@@ -658,6 +658,8 @@ LIST_ANNOUNCED = re.compile(r"[^:.;()\n]{0,80}?\b" + WORDS["members_noun"] + r"\
                             re.IGNORECASE)
 
 
+# "GrandAngoulême": words glued at a capital, an EPCI's brand, never a town's name.
+GLUED_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[A-ZÀ-Ý][\w'’-]*")
 # An EPCI named after its town: "CC de Sélestat", "CA de Nevers".
 TOWN_NAMED_EPCI = re.compile(r"(?:CC|CA|CU)\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]*$")
 
@@ -722,6 +724,7 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             written = text[names_start if index == 0 else start:end]
             known = link.siren or link.candidates
             if region.weak and epci_type is None and len(LEADING_ARTICLES.sub("", written).split()) == 1 \
+                    and not (link.siren and GLUED_NAME.fullmatch(written.strip())) \
                     and (link.score < 1.0 or TOWN_NAMED_EPCI.match(link.name or "") and ":" not in text[region.start:start]):
                 continue  # "autour de Cholet", "pilotée par … le Jovinien", "autour de Sélestat" (the town of
                 # the "CC de Sélestat"): a place, unless written as the EPCI's own name
