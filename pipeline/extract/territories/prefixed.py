@@ -97,10 +97,10 @@ NAMED_AS = re.compile(r"(?:porte|portera|portait)[ \t]+(?:(?:donc|aussi|d[ée]so
                       r"|s['’]appelle[ \t]+|se[ \t]+nomme[ \t]+|a[ \t]+pour[ \t]+nom[ \t]+|(?:est|a[ \t]+[ée]t[ée])[ \t]+baptis[ée]e?[ \t]+",
                       re.IGNORECASE)
 # "Objet : Territoire d'industrie X — Approbation du renouvellement …": after a spaced dash, one
-# capitalised word that opens a phrase in lower case ("du renouvellement") is the subject of a
-# heading, not the last town of the name ("Vallée de la Bresle – Vimeu", "Pays de Lorient – Quimperlé").
+# capitalised word that opens a phrase in lower case ("du renouvellement", "à la convention") is
+# the subject of a heading, not the last town of the name ("Vallée de la Bresle – Vimeu").
 LAST_DASH = re.compile(r".*(\s+[–—-]\s+)", re.DOTALL)
-PHRASE_GOES_ON = re.compile(r"[ \t]+(?:du|de\s+la|de\s+l['’]|des|de|d['’])[ \t]*[a-zà-ÿ]")
+PHRASE_GOES_ON = re.compile(r"[ \t]+(?:du|de\s+la|de\s+l['’]|des|de|d['’]|à\s+la|à\s+l['’]|au|aux|à)[ \t]*[a-zà-ÿ]")
 
 
 def _before_a_subject_dash(text: str, start: int, end: int) -> int:
