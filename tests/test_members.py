@@ -539,3 +539,14 @@ def test_an_unlinked_name_shaped_as_a_commune_is_no_member():
     """r18members: "regroupe Bessines-sur-Gartempe, Razès et Saint-Pardoux-le-Lac" names towns."""
     text = "Le territoire, porté par la CC Gartempe - Saint Pardoux, regroupe Bessines-sur-Gartempe et Saint-Pardoux-le-Lac."
     assert [written for siren, written in members(text) if siren is None] == []
+
+
+def test_an_adverb_between_the_verb_and_the_list_is_no_part_of_the_first_name():
+    """fix19b: "le label couvre chez nous A, B et C", "couvre désormais onze intercommunalités …,
+    dont A": no "chez nous A" row, no "désormais onze intercommunalités" row."""
+    text = ("Le label Territoire d'industrie couvre chez nous Golfe du Morbihan - Vannes agglomération, "
+            "Arc Sud Bretagne et Questembert Communauté.")
+    assert [siren for siren, _ in members(text, frozenset({"56"}))] == ["200067932", "200027027", "245614383"]
+    text = ("Son périmètre couvre désormais onze intercommunalités des Pyrénées-Atlantiques et des "
+            "Hautes-Pyrénées, dont la Communauté de communes de Lacq-Orthez.")
+    assert [siren for siren, _ in members(text, frozenset({"64", "65"}))] == ["200039204"]
