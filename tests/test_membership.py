@@ -795,3 +795,11 @@ def test_members_that_co_animate_the_demarche_or_are_said_members_in_an_appositi
             "Territoire d'industrie Vendée Grand Sud. Le dirigeant évoque le vivier formé par le lycée "
             "Notre-Dame et l'AFPA de Fontenay.")
     assert members(text) == {("vendee-grand-sud", "200071934")}
+
+
+def test_a_text_that_never_names_the_programme_keeps_no_epci_without_territory():
+    """fix19b: another call's words of selection ("retenu … pour une Fabrique prospective") in a
+    text that never names Territoires d'industrie make no member."""
+    text = ("Communauté de communes Vierzon-Sologne-Berry — Actualités\n\nL'ANCT a retenu la "
+            "Communauté de communes Vierzon-Sologne-Berry pour une Fabrique prospective.")
+    assert members(text) == set()

@@ -91,6 +91,9 @@ ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
 LABELLING = re.compile(WORDS["labelling"], re.IGNORECASE)
 LABEL_PREDICATE = re.compile(WORDS["label_predicate"], re.IGNORECASE)
 PROGRAMME = re.compile(WORDS["programme"], re.IGNORECASE)
+# A text that never names the programme ("Vierzon retenue pour une Fabrique prospective") keeps
+# no EPCI without a territory: its words of selection are another call's (folded text).
+NAMES_THE_PROGRAMME = re.compile(r"territoires?\s+d'\s*industrie|(?<![\w'])ti(?![\w'])")
 SENTENCES_BACK = 2
 # A sentence about several territories ("rejoint les deux territoires de X : A et B, ce dernier
 # rassemblant …") may be about others than the one the document names.
@@ -653,7 +656,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             attached.append((mention, territory_id))
         elif territories:
             unclaimed.append(mention)
-        else:  # its territory went unseen: members and label holders stay
+        elif NAMES_THE_PROGRAMME.search(folded):  # its territory went unseen: members and label holders stay
             start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
                 else (0, len(text))
             office = not mention.in_member_list and _office_before(folded, mention.start)
