@@ -559,6 +559,7 @@ def test_companies_money_and_jobs_and_laureates_of_other_calls_are_no_programme_
     assert facts("Un fabricant de vitrages annonce 25 millions d'euros d'investissement à Sarreguemines "
                  "et 60 créations d'emplois.") == []
     assert facts("Le territoire compte 15 lauréats de dispositifs nationaux ou régionaux.") == []
+    assert facts("Transition écologique — Fonds vert : 640 000 € pour l'éclairage de la zone de Lacq.") == []
     assert [f[:3] for f in facts("La phase 2023-2027 du programme compte 183 territoires ; la première "
                                   "phase en avait réuni 149.")] == [(183.0, None, "territoire"), (149.0, None, "territoire")]
     assert [f[:3] for f in facts("Bilan des quatre axes de la phase 2023-2027, l'une des 183 retenues en France.")] \
