@@ -582,3 +582,20 @@ def test_local_figures_of_a_page_naming_no_place_count_where_its_territories_lie
 def test_the_first_national_wave_is_counted_not_ranked():
     text = "Le Béarn faisait partie des territoires retenus parmi les 124 premiers territoires d'industrie en 2018."
     assert [(f["value"], f["unit"]) for f in figures(text)] == [(124.0, "territoire")]
+
+
+def test_companies_money_and_jobs_and_laureates_of_other_calls_are_no_programme_figures():
+    """fix19b: "Un fabricant … investit 8 millions d'euros", "Un sous-traitant … va investir 12
+    millions d'euros", "Un fabricant … annonce 25 millions d'euros d'investissement … et 60
+    créations d'emplois", "15 lauréats de dispositifs nationaux ou régionaux"; "la première phase
+    en avait réuni 149" and "l'une des 183 retenues en France" (after "quatre axes") count territories."""
+    assert facts("Un fabricant de menuiseries investit 8 millions d'euros à Fontenay-le-Comte.") == []
+    assert facts("Un sous-traitant de l'automobile va investir 12 millions d'euros près de Belfort.") == []
+    assert facts("Un fabricant de vitrages annonce 25 millions d'euros d'investissement à Sarreguemines "
+                 "et 60 créations d'emplois.") == []
+    assert facts("Le territoire compte 15 lauréats de dispositifs nationaux ou régionaux.") == []
+    assert facts("Transition écologique — Fonds vert : 640 000 € pour l'éclairage de la zone de Lacq.") == []
+    assert [f[:3] for f in facts("La phase 2023-2027 du programme compte 183 territoires ; la première "
+                                  "phase en avait réuni 149.")] == [(183.0, None, "territoire"), (149.0, None, "territoire")]
+    assert [f[:3] for f in facts("Bilan des quatre axes de la phase 2023-2027, l'une des 183 retenues en France.")] \
+        == [(4.0, None, "axe"), (183.0, None, "territoire")]

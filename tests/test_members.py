@@ -628,3 +628,12 @@ def test_a_relative_clause_about_the_territory_still_lists_members():
     text = ("En Deux-Sèvres, la convention du territoire Nord Poitou, qui réunit les communautés de communes "
             "du Thouarsais et de Parthenay-Gâtine, a été signée.")
     assert [siren for siren, _ in members(text, frozenset({"79"}))] == ["247900798", "200041333"]
+def test_an_adverb_between_the_verb_and_the_list_is_no_part_of_the_first_name():
+    """fix19b: "le label couvre chez nous A, B et C", "couvre désormais onze intercommunalités …,
+    dont A": no "chez nous A" row, no "désormais onze intercommunalités" row."""
+    text = ("Le label Territoire d'industrie couvre chez nous Golfe du Morbihan - Vannes agglomération, "
+            "Arc Sud Bretagne et Questembert Communauté.")
+    assert [siren for siren, _ in members(text, frozenset({"56"}))] == ["200067932", "200027027", "245614383"]
+    text = ("Son périmètre couvre désormais onze intercommunalités des Pyrénées-Atlantiques et des "
+            "Hautes-Pyrénées, dont la Communauté de communes de Lacq-Orthez.")
+    assert [siren for siren, _ in members(text, frozenset({"64", "65"}))] == ["200039204"]

@@ -780,3 +780,26 @@ def test_an_epci_goes_to_the_territory_named_after_it_most_fully():
             "« Territoire d'industrie ».")
     assert ("concarneau-cornouaille-agglomeration", "242900769") in members(text)
     assert ("concarneau", "242900769") not in members(text)
+
+
+def test_members_that_co_animate_the_demarche_or_are_said_members_in_an_apposition():
+    """fix19b: "Aux côtés de la CC A (SIGLE), la CA B et l'agglomération C co-animent la
+    démarche" (the subject of the verb), "le site est situé sur la CC A, membre du Territoire
+    d'industrie X" (an apposition without verb), "le lycée X et l'AFPA de Y" after "formé par":
+    no member."""
+    text = ("Le Territoire d'industrie Lacq-Pau-Tarbes est reconduit pour 2023-2027. Aux côtés de la "
+            "Communauté de communes de Lacq-Orthez (CCLO), la Communauté d'agglomération "
+            "Tarbes-Lourdes-Pyrénées et l'agglomération Pau Béarn Pyrénées co-animent la démarche.")
+    assert members(text) == {("lacq-pau-tarbes", siren) for siren in ("200039204", "200067254", "200069300")}
+    text = ("Le site est situé sur la communauté de communes du Pays de Fontenay-Vendée, membre du "
+            "Territoire d'industrie Vendée Grand Sud. Le dirigeant évoque le vivier formé par le lycée "
+            "Notre-Dame et l'AFPA de Fontenay.")
+    assert members(text) == {("vendee-grand-sud", "200071934")}
+
+
+def test_a_text_that_never_names_the_programme_keeps_no_epci_without_territory():
+    """fix19b: another call's words of selection ("retenu … pour une Fabrique prospective") in a
+    text that never names Territoires d'industrie make no member."""
+    text = ("Communauté de communes Vierzon-Sologne-Berry — Actualités\n\nL'ANCT a retenu la "
+            "Communauté de communes Vierzon-Sologne-Berry pour une Fabrique prospective.")
+    assert members(text) == set()

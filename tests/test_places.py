@@ -117,3 +117,11 @@ def test_a_dash_opening_a_line_is_a_list_marker_not_a_word_joiner():
     assert [p.code for p in places if p.kind == "departement"] == ["09", "88"]
     # inside a word, a dash still joins: "Auvergne-Rhône-Alpes" holds no Rhône
     assert [p.code for p in find_places("En Auvergne-Rhône-Alpes\n-Rhône-Alpes") if p.kind == "departement"] == []
+
+
+def test_reunion_without_its_article_before_a_complement_is_the_noun():
+    """fix19b: "Réunion des trois intercommunalités du territoire" is a meeting; "à La Réunion",
+    "Guadeloupe, Réunion et Guyane" name the département."""
+    assert find_places("Réunion des trois intercommunalités du territoire.") == []
+    assert [p.code for p in find_places("Deux territoires à La Réunion.")] == ["974"]
+    assert [p.code for p in find_places("Guadeloupe, Réunion et Guyane.")] == ["971", "974", "973"]

@@ -14,7 +14,7 @@ figures table leaves out, because they are about something else than the program
   never "Avec plus de 21 000 emplois, l'industrie représente …"; the jobs projects represent are
   ("une vingtaine de projets, qui représentent près de deux cents emplois");
 - a company's revenue or a price ("120 M€ de CA", "au prix de 1 200 000 euros"), companies'
-  own investments ("les entreprises du département ont investi 45 M€");
+  own investments and the jobs they bring ("les entreprises du département ont investi 45 M€");
 - a rank in a list ("Les quatre premiers …", "les trois premiers projets"; "des 13 premiers
   Territoires d'industrie pilotes" and a national wave, "les 124 premiers territoires", count);
 - a bound ("quatre EPCI maximum"), laureates of another call ("19 lauréats de l'AMI …"), a
@@ -161,8 +161,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         return "the jobs of a place"
     if unit == "euro" and (context.company_before.search(before) or context.company_after.search(after)):
         return "a company's revenue or a price"
-    if unit == "euro" and context.private_investment.search(folded, sentence[0], start):
-        return "companies' own investment"
+    if unit in ("euro", "emploi") and context.private_investment.search(folded, sentence[0], start):
+        return "companies' own investment"  # and the jobs it brings
     rank = context.rank.match(folded, start) if RANK_ARTICLE.search(before) else None
     if rank and (end <= rank.end() or value <= RANKED_AT_MOST):
         return "a rank in a list"  # not "les 124 premiers territoires d'industrie", a national wave

@@ -751,8 +751,16 @@ def _continued_enumeration(folded: str, token: Token, known: list[Found], senten
     if frame and frame.end() in place_starts and not BLANK_LINE.search(frame.group()):
         return Frame(unit, place_starts[frame.end()].end, "figure.elided_unit_place")
     if vocab.elided_verb.match(folded, token.end):
+        if unit in NEVER_AWARDED and AWARD_AFTER.match(folded, token.end):
+            unit = "territoire"  # "… des quatre axes …, l'une des 183 retenues en France"
         return Frame(unit, token.end, "figure.elided_unit_verb")
     return None
+
+
+# Units whose things the programme never selects: a participle of the award after a bare number
+# counts territories, not the axes or jobs counted before it in the sentence.
+NEVER_AWARDED = {"axe", "priorite", "probleme", "emploi", "departement", "region", "commune", "pourcent", "euro"}
+AWARD_AFTER = re.compile(GAP + r"(?:retenu|labellise|selectionne|designe)e?s?\b")
 
 
 def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:

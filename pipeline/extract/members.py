@@ -79,11 +79,13 @@ TRIGGER = re.compile(r"(?<![\w'’])" + MEMBER_TRIGGER + r"(?!\w)", re.IGNORECAS
 MEMBERS_NOUN = re.compile(WORDS["members_noun"], re.IGNORECASE)
 GROUP_LEAD = re.compile(WORDS["group_lead"], re.IGNORECASE)
 LIST_ADVERB = re.compile(WORDS["list_adverb"], re.IGNORECASE)
+LEADING_ADVERB = re.compile(WORDS["leading_adverb"], re.IGNORECASE)
 TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
-# Triggers that may also introduce other things ("autour de 2 filières"): an unlinked part is not
-# reported. Those that may introduce partners ("le Pays X est associé au Pays Y") list members
-# only where a territory is named with them.
-WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|s['’]alli|alli|concern|co-?pr|pr[ée]sid",
+# Triggers that may also introduce other things ("autour de 2 filières", "formé par le lycée"): an
+# unlinked part is not reported. Those that may introduce partners ("le Pays X est associé au Pays
+# Y") list members only where a territory is named with them.
+WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|s['’]alli|alli|concern|co-?pr|pr[ée]sid"
+                           r"|form\w*\s+par",  # "le vivier de compétences formé par le lycée X et l'AFPA"
                            re.IGNORECASE)
 # "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
 CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"
@@ -426,6 +428,23 @@ MEMBERS_VERB = re.compile(r"(?<![\w'’])(?:" + "|".join(WORDS["members_verbs"])
 SENTENCE_START = re.compile(r".*(?:[.!?:;]\s|\n)", re.DOTALL)
 
 
+# "… regroupe 17 intercommunalités sur trois départements. Parmi elles, A, B et C jouent un rôle
+# moteur.": a part of the EPCIs the sentence before counts, named after "parmi elles".
+AMONG_THEM = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*Parmi\s+(?:elles|eux|celles-ci|ceux-ci)\s*,\s*", re.MULTILINE)
+
+
+def _among_them_regions(text: str) -> list[_Region]:
+    """The EPCIs named after "Parmi elles," when the sentence before counts EPCIs (only what
+    links is reported: the names run into the sentence's verb)."""
+    regions = []
+    for among in AMONG_THEM.finditer(text):
+        before = text[max(0, among.start() - 300):among.start()]
+        previous = re.split(r"[.!?]\s+", before.rstrip())[-1]
+        if MEMBERS_NOUN.search(previous):
+            regions.append(_Region(among.end(), _sentence_end(text, among.end()), False))
+    return regions
+
+
 def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     """'la CU X, la CC Y et la CC Z s'étaient rassemblées pour donner naissance au Territoire
     W', 'la CA X et la CC Y forment le territoire W': EPCIs with their legal form, coordinated as
@@ -524,11 +543,16 @@ GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+
 LINE_OR_SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n")
 
 
+COUNT_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+$", re.IGNORECASE)
+
+
 def _noun_regions(text: str, structure) -> list[_Region]:
-    """'trois intercommunalités : A, B et C', '4 communautés de communes qui la composent (A, …)'."""
+    """'trois intercommunalités : A, B et C', '4 communautés de communes qui la composent (A, …)',
+    'des trois intercommunalités du territoire d'industrie — A, B et C — avec …' (a count, then the
+    members set off by two long dashes; not a masthead's "Intercommunalités de France – AdCF")."""
     regions = []
     for noun in MEMBERS_NOUN.finditer(text):
-        after = re.match(r"[^().:;\n]{0,60}?(?:(\()|(:)\s)", text[noun.end():noun.end() + 70])
+        after = re.match(r"[^().:;\n—–]{0,60}?(?:(\()|(:)\s|[ \t](—|–)[ \t])", text[noun.end():noun.end() + 70])
         apposition = NAMES_IN_APPOSITION.match(text, noun.end())
         if apposition and GROUP_BEFORE_APPOSITION.search(text, max(0, noun.start() - 30), noun.start()):
             # "Les deux intercommunalités, A et B, travailleront …": only what links is reported
@@ -550,6 +574,10 @@ def _noun_regions(text: str, structure) -> list[_Region]:
             # de Lunéville (…)") only what links is reported
             plain = not re.search(r"[A-ZÉ]", after.group(0))
             regions.append(_Region(start, close, plain))
+        elif after.group(3):  # "les trois intercommunalités du territoire — A, B et C — avec …"
+            close = text.find(after.group(3), start, _sentence_end(text, start))
+            if close >= 0 and COUNT_BEFORE.search(text, max(0, noun.start() - 20), noun.start()):
+                regions.append(_Region(start, close, True))
         elif after.group(2):  # "Intercommunalités : A ; B ; C": after a colon ";" parts the names
             stop = LINE_OR_SENTENCE_STOP.search(text, start)
             regions.append(_Region(start, stop.start() if stop else len(text), True))
@@ -713,6 +741,8 @@ LIST_ANNOUNCED = re.compile(r"[^:.;()\n]{0,80}?\b" + WORDS["members_noun"] + r"\
                             re.IGNORECASE)
 
 
+# "GrandAngoulême": words glued at a capital, an EPCI's brand, never a town's name.
+GLUED_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[A-ZÀ-Ý][\w'’-]*")
 # An EPCI named after its town: "CC de Sélestat", "CA de Nevers".
 TOWN_NAMED_EPCI = re.compile(r"(?:CC|CA|CU)\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]*$")
 
@@ -724,6 +754,9 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
     found: list[EpciMention] = []
     complete = True
     span_start, span_end = region.start, region.end
+    adverb = LEADING_ADVERB.match(text, span_start, span_end)
+    if adverb:  # "couvre chez nous A, B et C", "couvre désormais onze intercommunalités"
+        span_start = adverb.end()
     lead = GROUP_LEAD.match(text, span_start, span_end)
     if lead and lead.group(0).strip():
         span_start = lead.end()
@@ -774,6 +807,7 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             written = text[names_start if index == 0 else start:end]
             known = link.siren or link.candidates
             if region.weak and epci_type is None and len(LEADING_ARTICLES.sub("", written).split()) == 1 \
+                    and not (link.siren and GLUED_NAME.fullmatch(written.strip())) \
                     and (link.score < 1.0 or TOWN_NAMED_EPCI.match(link.name or "") and ":" not in text[region.start:start]):
                 continue  # "autour de Cholet", "pilotée par … le Jovinien", "autour de Sélestat" (the town of
                 # the "CC de Sélestat"): a place, unless written as the EPCI's own name
@@ -1287,7 +1321,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
                + _field_regions(text, structure, [*territories, *member_lines]) + _table_regions(text, structure, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
-               + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text))
+               + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
+               + _among_them_regions(text))
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
     heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)

@@ -93,6 +93,9 @@ ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
 LABELLING = re.compile(WORDS["labelling"], re.IGNORECASE)
 LABEL_PREDICATE = re.compile(WORDS["label_predicate"], re.IGNORECASE)
 PROGRAMME = re.compile(WORDS["programme"], re.IGNORECASE)
+# A text that never names the programme ("Vierzon retenue pour une Fabrique prospective") keeps
+# no EPCI without a territory: its words of selection are another call's (folded text).
+NAMES_THE_PROGRAMME = re.compile(r"territoires?\s+d'\s*industrie|(?<![\w'])ti(?![\w'])")
 SENTENCES_BACK = 2
 # A sentence about several territories ("rejoint les deux territoires de X : A et B, ce dernier
 # rassemblant …") may be about others than the one the document names.
@@ -111,6 +114,8 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 ARTICLE = re.compile(r"(?:(?:la|le|les)\s+|l['’]\s*)?", re.IGNORECASE)  # not "La" of "Laval"
 # "X, qui est membre du Territoire d'industrie Y", "X fait partie du territoire Y" (folded text)
 MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|sont|etaient)\s+membres?\s+(?:du|de|des)\b"
+                       # "situé sur la CC X, membre du Territoire d'industrie Y": an apposition
+                       r"|\s*(?:\([^)]{0,60}\)\s*)?,\s*(?:elle-meme\s+|lui-meme\s+)?membres?\s+(?:du|de|des)\b"
                        r"|\s*,?\s*(?:qui\s+)?(?:fait|font|faisait|faisaient)\s+partie\s+(?:du|de|des)\b"
                        r"|\s*,?\s*(?:qui\s+)?(?:appartient|appartiennent|appartenait)\s+au\b"
                        # "A, B, C – qui composent le Territoire d'industrie Y": after a run of names
@@ -688,7 +693,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             attached.append((mention, territory_id))
         elif territories:
             unclaimed.append(mention)
-        else:  # its territory went unseen: members and label holders stay
+        elif NAMES_THE_PROGRAMME.search(folded):  # its territory went unseen: members and label holders stay
             start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
                 else (0, len(text))
             office = not mention.in_member_list and _office_before(folded, mention.start)

@@ -3,7 +3,9 @@
 The gazetteer is built from the referential (every département and région), not written by hand:
 each official name becomes an accent-, case- and dash-insensitive pattern run on the folded text,
 so offsets stay valid in the original. A name must start with a capital letter in the original
-("l'Aube", "AUBE"), which keeps common words ("la réunion", "le nord") out.
+("l'Aube", "AUBE"), which keeps common words ("la réunion", "le nord") out; a name whose official
+form opens with an article, written without it before a complement in lower case, is the common
+noun too ("Réunion des trois intercommunalités").
 """
 
 from __future__ import annotations
@@ -106,11 +108,24 @@ def _ambiguous_names() -> frozenset[str]:
     return frozenset(fold(name) for name in aliases["needs_article"])
 
 
+@lru_cache(maxsize=1)
+def _article_names() -> frozenset[str]:
+    """Folded names whose official form opens with an article ("La Réunion"), without it."""
+    ref = referential.load()
+    names = [d.name for d in ref.departements.values()] + [r.name for r in ref.regions.values()]
+    return frozenset(_name_pattern_text(name) for name in names if _name_pattern_text(name) != fold(name))
+
+
+ARTICLE_BEFORE = re.compile(r"\bla\s*$")
+COMPLEMENT_AFTER = re.compile(r"\s+(?:de\s+la|de\s+l'|des|du|de|d')\s*[a-z]")
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Every non-overlapping place mention in `text`, in reading order."""
     folded = fold(text)
     words = set(WORD.findall(folded))
     ambiguous_names = _ambiguous_names()
+    article_names = _article_names()
     taken = [False] * len(text)
     found: list[PlaceMention] = []
     for name_words, pattern, code, kind, rule in _gazetteer():
@@ -126,6 +141,9 @@ def find_places(text: str) -> list[PlaceMention]:
                 continue
             if fold(text[start:end]) in ambiguous_names and COMPASS_IN_NAME.match(text, end):
                 continue
+            if folded[start:end] in article_names and not ARTICLE_BEFORE.search(folded, max(0, start - 4), start) \
+                    and COMPLEMENT_AFTER.match(folded, end):
+                continue  # "Réunion des trois intercommunalités": the noun, not La Réunion
             for i in range(start, end):
                 taken[i] = True
             found.append(PlaceMention(start, end, code, kind, rule))

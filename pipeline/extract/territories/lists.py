@@ -123,6 +123,8 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
     decided = _keyword_decides(lst.intro.of(text))
     if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
         return TERRITORIES  # "La Guadeloupe en compte trois, portés par cinq intercommunalités :"
+    if decided == OTHER and _owners_listed(text, lst):
+        return TERRITORIES
     position = lst.intro.start
     for _ in range(LOOK_BACK_SENTENCES):
         if decided is not None or position <= 0:
@@ -157,6 +159,25 @@ def _described_as_territories(text: str, lst: ListBlock) -> bool:
     values = [item.field.value.of(text) for item in lst.items if item.field]
     described = sum(bool(DESCRIBED.search(fold(value))) for value in values)
     return len(values) * 2 >= len(lst.items) and described >= 2 and 2 * described > len(values)
+
+
+# "leurs plans d'actions :": what the intro announces belongs to the items.
+OWNERS = re.compile(r"\bleurs\s+")
+
+
+def _owners_listed(text: str, lst: ListBlock) -> bool:
+    """'Rencontre des trois Territoires d'industrie du Morbihan. Les équipes projet se réunissent
+    pour partager leurs plans d'actions 2023-2027 :' then bare names: the intro announces the
+    territories' own things ("leurs"), which the sentence before counts; its items, names
+    without words in lower case, are the owners, the territories."""
+    intro = lst.intro.of(text)
+    if lst.context is None or not OWNERS.search(fold(intro)):
+        return False
+    before = _without_programme_name(lst.context.of(text)[:max(0, lst.intro.start - lst.context.start)])
+    if not any(_listable(m) for m in COUNTED_TERRITORIES.finditer(before)):
+        return False
+    return all(not _prose_after_name(text, item.content.start, item.content.end)
+               and not text[item.content.start].islower() for item in lst.items)
 
 
 def _counts_the_items(intro: str, items: int) -> bool:

@@ -91,6 +91,27 @@ THE_TERRITORY = re.compile(r"territoire\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d
 CONTRACT_BEFORE = re.compile(r"\b(?:contrats?|protocoles?)(?:\s+d['’]engagement)?\s*[«“\"]?\s*$", re.IGNORECASE)
 
 
+# "Notre Territoire d'industrie porte donc le nom de Lamballe Terre & Mer": a verb of naming
+# between the programme's words in the singular and the name.
+NAMED_AS = re.compile(r"(?:porte|portera|portait)[ \t]+(?:(?:donc|aussi|d[ée]sormais|d[ée]j[àa])[ \t]+)?le[ \t]+nom[ \t]+(?:de[ \t]+|d['’][ \t]*)"
+                      r"|s['’]appelle[ \t]+|se[ \t]+nomme[ \t]+|a[ \t]+pour[ \t]+nom[ \t]+|(?:est|a[ \t]+[ée]t[ée])[ \t]+baptis[ée]e?[ \t]+",
+                      re.IGNORECASE)
+# "Objet : Territoire d'industrie X — Approbation du renouvellement …": after a spaced dash, one
+# capitalised word that opens a phrase in lower case ("du renouvellement", "à la convention") is
+# the subject of a heading, not the last town of the name ("Vallée de la Bresle – Vimeu").
+LAST_DASH = re.compile(r".*(\s+[–—-]\s+)", re.DOTALL)
+PHRASE_GOES_ON = re.compile(r"[ \t]+(?:du|de\s+la|de\s+l['’]|des|de|d['’]|à\s+la|à\s+l['’]|au|aux|à)[ \t]*[a-zà-ÿ]")
+
+
+def _before_a_subject_dash(text: str, start: int, end: int) -> int:
+    """`end`, or the start of the last spaced dash of [start, end) when one word follows it and
+    a phrase in lower case goes on after the name."""
+    dash = LAST_DASH.match(text, start, end)
+    if dash and " " not in text[dash.end(1):end].strip() and PHRASE_GOES_ON.match(text, end):
+        return dash.start(1)
+    return end
+
+
 def _in_capitals(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
@@ -133,6 +154,9 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             continue  # "le programme Territoires d'industrie, Bpifrance et …": an enumeration
         if PERSON_ROLE.search(fold(text[max(0, match.start() - 60):match.start()])):
             continue  # "le délégué aux territoires d'industrie Olivier Lluansi": a person
+        named_as = NAMED_AS.match(text, pos)
+        if named_as and not PLURAL.match(text, match.start()):
+            pos = named_as.end()  # "Notre Territoire d'industrie porte donc le nom de X"
         if text[pos] in OPENING_QUOTES:
             quoted = quoted_name(text, pos)
             if not quoted:
@@ -145,6 +169,7 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             continue
         elif text[pos].isupper():
             end = brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200)))
+            end = _before_a_subject_dash(text, pos, end)
         elif counted := COUNTED_HEAD.match(fold(text[pos:pos + 60])):
             # "le label « Territoires d'industrie » des trois vallées de Bruyères, Gérardmer et
             # Saint-Dié-des-Vosges": a count of heads, then as many places
