@@ -2265,3 +2265,29 @@ def test_another_territory_renewed_before_a_colon_and_a_cleft_that_wins_the_labe
             "décroche le label, porté par Montluçon Communauté.")
     assert ids(text) == ["bassin-de-montlucon"]
     assert ids("Dans l'Allier, c'est Michelin qui décroche le label, pour son usine.") == []
+
+
+def test_a_list_whose_intro_counts_part_of_the_territories_before_it_names_them():
+    text = ("La Normandie compte 10 des 136 Territoires d'industrie. Quatre d'entre eux ont signé leur contrat, "
+            "pour une vingtaine de projets portés par les binômes :\n"
+            "- Axe Seine (Seine-Maritime, Eure) ;\n- Vallée de la Bresle (Seine-Maritime) ;\n"
+            "- Caen Industrie (Calvados) ;\n- Flers.\n")
+    assert ids(text) == ["axe-seine", "vallee-de-la-bresle", "caen-industrie", "flers"]
+    text = ("La Normandie compte 10 des 136 Territoires d'industrie. Deux d'entre eux ont signé leur contrat, "
+            "pour une vingtaine de projets :\n- usine de batteries ;\n- centre de formation ;\n- pépinière.\n")
+    assert ids(text) == []
+
+
+def test_an_item_of_a_list_of_territories_is_not_read_as_a_part_of_a_longer_name():
+    text = ("Trois territoires ont signé leur protocole :\n\n- Haut Doubs (Doubs) ;\n- Moyen Doubs (Doubs) ;\n- Jura.\n\n"
+            "Le territoire initialement dénommé « Haut et Moyen Doubs » a été scindé en deux.")
+    assert {"haut-doubs", "moyen-doubs"} <= set(ids(text))
+
+
+def test_items_counting_intercommunalities_in_a_place_name_each_of_them():
+    text = ("Cinq intercommunalités des départements d'outre-mer participent au programme, qui compte 148 territoires :\n"
+            "- deux en Guadeloupe : la communauté d'agglomération Cap Excellence, autour de Jarry, et la "
+            "communauté d'agglomération du Nord Basse-Terre, labellisée en 2019 ;\n"
+            "- une à La Réunion : la CINOR (Nord de la Réunion) ;\n"
+            "- deux en Martinique.\n")
+    assert sorted(ids(text)) == ["cap-excellence", "nord-basse-terre", "nord-de-la-reunion"]

@@ -617,7 +617,8 @@ def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
     body: names with the same words but for their connectors name one territory, under its most
     written form (on a tie, the one written after the programme's words, then the longer);
     'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name whose words are a whole part of a
-    longer name's (its places joined by dashes or "et") is that territory named short."""
+    longer name's (its places joined by dashes or "et") is that territory named short, but for an
+    item of a list of territories."""
     def words(key: str) -> tuple[str, ...]:
         return tuple(word for word in key.split("-") if word not in CONNECTORS)
 
@@ -632,6 +633,8 @@ def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
     for mention in mentions:
         mention.name = by_words[words(mention.territory_id)]
     for mention in mentions:
+        if mention.rule.startswith("territory.list_item") and mention.intro is not None:
+            continue  # an item of a list of territories is one in full: "Terres de Lorraine", once "Val et Terres de Lorraine"
         parts = words(mention.territory_id)
         longer = {name for name in names if _part_of(mention.name, name, parts, words(name_key(name)))}
         if len(longer) == 1:
@@ -706,7 +709,19 @@ def _acronyms_spelled_out(text: str, mentions: list[TerritoryMention]) -> None:
         if ACRONYM_NAME.fullmatch(mention.name):
             mention.name = (_spelled_out(text, folded, mention.name) or _initials_of_another(mentions, mention.name)
                             or _known_acronym(mention.name)
-                            or _written_with_its_form(text, folded, mention.name) or mention.name)
+                            or _written_with_its_form(text, folded, mention.name)
+                            or _named_in_its_bracket(text, mention.name) or mention.name)
+
+
+def _named_in_its_bracket(text: str, acronym: str) -> str | None:
+    """'le TCO (Territoire de la Côte Ouest) et la CIREST (Réunion Est)': an acronym the text
+    glosses with a capitalised name in brackets goes by that name (a département's is a place)."""
+    for after in re.finditer(r"(?<![\w-])" + re.escape(acronym) + r"\s*\(\s*(?=[A-ZÀ-Ý])([^()\n\d]{3,80}?)\s*\)", text):
+        name = collapse_spaces(after.group(1))
+        start = after.start(1)
+        if capitalised_run(text, start, after.end(1)) == after.end(1) and not is_place_name(name) and name_key(name):
+            return name
+    return None
 
 
 def _initials_of_another(mentions: list[TerritoryMention], acronym: str) -> str | None:

@@ -8,7 +8,7 @@ import re
 
 from pipeline.extract.members import MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import Item, ListBlock, Structure, may_be_cut
+from pipeline.extract.structure import COUNT_WORDS, Item, ListBlock, Structure, may_be_cut
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  ET_JOINT, PERSON_AFTER_NAME,
@@ -120,6 +120,8 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
             return OTHER  # a page's field "Localisation" then "• Le Port (974)": where the news is
         return None
     decided = _keyword_decides(lst.intro.of(text))
+    if _partitive_of_the_items(lst.intro.of(text), len(lst.items)):
+        decided = None  # "Onze d'entre eux ont signé leur protocole … pour 50 projets :": "eux" decides
     if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
         return TERRITORIES  # "La Guadeloupe en compte trois, portés par cinq intercommunalités :"
     position = lst.intro.start
@@ -138,6 +140,21 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
 # Seine, bien sûr."); a national count (124, 183) sizes no list of names.
 MAX_LISTED_COUNT = 30
 DESCRIBED = re.compile(r"\bterritoire\b")
+
+
+# "Onze d'entre eux ont signé …": the intro's subject is as many of what the sentence before names
+# as the list has items.
+PARTITIVE_SUBJECT = re.compile(r"[\s*_]*(?P<count>\d{1,2}|[a-z-]+)\s+d['’]\s*entre\s+(?:eux|elles)\b", re.IGNORECASE)
+
+
+def _partitive_of_the_items(intro: str, items: int) -> bool:
+    """Whether the intro opens with "N d'entre eux" counting the items: what they are is said by the
+    sentence before, whatever the intro goes on to say of them (signed protocols, projects)."""
+    match = PARTITIVE_SUBJECT.match(fold(intro))
+    if match is None:
+        return False
+    word = match.group("count")
+    return (int(word) if word.isdigit() else COUNT_WORDS.get(word)) == items
 
 
 def _counted_before(text: str, lst: ListBlock) -> bool:
@@ -183,12 +200,28 @@ def _is_subheading(label: str) -> bool:
 SPACED_DASH = re.compile(r"\s[–—-]\s")
 
 
+# "- trois en Guyane : la CA du Centre Littoral, …", "- deux en Martinique.": how many of what the
+# intro announces lie in a département or région, no name.
+COUNT_IN_PLACE = re.compile(r"[\s*_]*(?:\d{1,2}|" + "|".join(COUNT_WORDS) + r"|une?)\s+(?:en|à|au|aux|dans)\s+"
+                            r"(?P<place>[^,:;.()]+?)[\s.;:,]*", re.IGNORECASE)
+
+
+def _count_in_place(text: str, start: int, end: int) -> bool:
+    match = COUNT_IN_PLACE.fullmatch(text, start, end)
+    if match is None:
+        return False
+    place = match.group("place")
+    return is_place_name(place) or is_place_name(re.sub(r"^(?:la|le|les)\s+|^l['’]\s*", "", place, flags=re.IGNORECASE))
+
+
 def _place_heading(text: str, item: Item) -> bool:
     """'Bretagne : Pays de Vannes, Lamballe Terre et Mer': a région's or a département's name (or
     several: "Pays de Loire, Normandie : …") heading the territories that lie there, not a
     territory whose members follow ("Ariège : CC du Pays de Mirepoix, …": a value opening with a
     legal form lists members)."""
     label, value = item.field.label, item.field.value
+    if _count_in_place(text, label.start, label.end):
+        return True  # "trois en Guyane : la CA du Centre Littoral, la CC des Savanes …": each is one
     counted = LABEL_COUNT.search(text, label.start, label.end)  # "Grand Est (3 territoires)"
     places = split_inline_list(text, label.start, counted.start() if counted else label.end, r",\s+|\s+et\s+")
     if not all(is_place_name(text[start:end]) for start, end in places):
@@ -341,6 +374,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
             if labels_only and not item.field:
                 continue
+            if not item.field and _count_in_place(text, item.content.start, item.content.end):
+                continue  # "- deux en Martinique.": a count, no name
             # "Isère : Bièvre Isère, Vallée de l'Arve": the heading's département places each name
             place_heading = bool(item.field) and _place_heading(text, item)
             heading = item.field.label if place_heading else None
