@@ -2291,3 +2291,26 @@ def test_items_counting_intercommunalities_in_a_place_name_each_of_them():
             "- une à La Réunion : la CINOR (Nord de la Réunion) ;\n"
             "- deux en Martinique.\n")
     assert sorted(ids(text)) == ["cap-excellence", "nord-basse-terre", "nord-de-la-reunion"]
+
+
+def test_a_title_naming_a_member_the_next_sentences_list_under_a_pronoun_is_no_territory():
+    text = ("Communauté de communes du Pays de Falaise\n\nLe Pays de Falaise, « territoire d'industrie »\n\n"
+            "13 mars 2019\n\nBonne nouvelle : le territoire d'industrie « Caen Industrie » fait partie des 136 "
+            "territoires.\n\nIl associe quatre intercommunalités :\n– Caen la Mer ;\n"
+            "– la communauté de communes Cingal-Suisse Normande ;\n– la CCPF (Pays de Falaise) ;\n"
+            "– la communauté de communes Val ès Dunes.\n")
+    assert ids(text) == ["caen-industrie"]
+
+
+def test_a_fronted_frame_before_a_singular_subject_is_no_territory():
+    text = ("La nouvelle carte compte 183 territoires d'industrie. "
+            "Outre-mer, Cap Excellence fait partie des lauréats.")
+    assert ids(text) == ["cap-excellence"]
+
+
+def test_a_cleft_whose_verb_a_gloss_follows_after_a_sentence_naming_the_programme():
+    text = ("Le Premier ministre a dévoilé la liste des 124 territoires d'industrie. Pour l'Aveyron, c'est "
+            "Aurillac – Figeac – Rodez qui est retenu, au carrefour de trois départements.")
+    assert ids(text) == ["aurillac-figeac-rodez"]
+    text = ("Le festival a lieu en juin. C'est l'Espace des Arts qui a été retenu, pour sa grande salle.")
+    assert ids(text) == []

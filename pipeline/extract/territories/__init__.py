@@ -213,7 +213,7 @@ def _described(text: str, mention: TerritoryMention) -> bool:
 # "composé des communautés de communes A, B et C", "Ce projet regroupera 4 intercommunalités :":
 # the intercommunalities one territory is made of.
 MADE_OF_INTERCOMMUNALITIES = re.compile(
-    r"\b(?:compose|constitue|forme|regroup\w*|reuni\w*|rassembl\w*)e?s?\s+(?:de\s+|des\s+|par\s+)?(?:(?:les|ses)\s+)?"
+    r"\b(?:compose|constitue|forme|regroup\w*|reuni\w*|rassembl\w*|associ\w*)e?s?\s+(?:de\s+|des\s+|par\s+)?(?:(?:les|ses)\s+)?"
     r"(?:(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+)?(?:intercommunalites|communautes|epci)\b")
 
 
@@ -224,17 +224,43 @@ def _members_of_another(text: str, mentions: list[TerritoryMention]) -> list[Ter
     if len({m.territory_id for m in mentions}) < 2:
         return mentions
     folded = fold(text)
-    lists = [(*sentence_bounds(text, match.start()), match.end()) for match in MADE_OF_INTERCOMMUNALITIES.finditer(folded)]
+    lists = [(start, _with_its_list(text, end), match.end())
+             for match in MADE_OF_INTERCOMMUNALITIES.finditer(folded)
+             for start, end in [sentence_bounds(text, match.start())]]
+
+    def owner(sentence_start: int) -> str | None:
+        """'Il associe cinq intercommunalités :': the territory named last before a sentence whose
+        subject is a pronoun is the one made of them."""
+        if not PRONOUN_SUBJECT.match(folded, sentence_start):
+            return None
+        before = [m for m in mentions if m.start < sentence_start]
+        return max(before, key=lambda m: m.start).territory_id if before else None
 
     def listed(mention: TerritoryMention) -> bool:  # in a list of another sentence than its own
         written = fold(mention.name)
         others = [(start, end) for sentence_start, end, start in lists
-                  if not sentence_start <= mention.start < end and written in folded[start:end]]
+                  if not sentence_start <= mention.start < end and written in folded[start:end]
+                  and owner(sentence_start) != mention.territory_id]
         if not others:
             return False  # the name written nowhere there: no pattern to build
         name = re.compile(r"(?<![\w-])" + re.escape(written) + r"(?![\w-])")
         return any(name.search(folded, start, end) for start, end in others)
     return [m for m in mentions if not listed(m)]
+
+
+PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|celui-ci|celle-ci)\s")
+
+
+def _with_its_list(text: str, sentence_end: int) -> int:
+    """Where a sentence ends, or, when it ends with a colon ("Il associe cinq intercommunalités
+    :" then one per line), the paragraph of its list."""
+    if not text[:sentence_end].rstrip().endswith(":") and not text[sentence_end:sentence_end + 1] == ":":
+        return sentence_end
+    paragraph = PARAGRAPH_END.search(text, sentence_end)
+    return paragraph.start() if paragraph else len(text)
+
+
+PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 
 
 def _departements_holding_others(text: str, mentions: list[TerritoryMention],
