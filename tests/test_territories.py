@@ -2314,3 +2314,28 @@ def test_a_cleft_whose_verb_a_gloss_follows_after_a_sentence_naming_the_programm
     assert ids(text) == ["aurillac-figeac-rodez"]
     text = ("Le festival a lieu en juin. C'est l'Espace des Arts qui a été retenu, pour sa grande salle.")
     assert ids(text) == []
+
+
+def test_the_intercommunality_a_territorys_perimeter_matches_is_no_second_territory():
+    text = ("Le préfet et le président de Fougères Agglomération ont signé le contrat du Territoire d'industrie "
+            "de Fougères, dont le périmètre correspond à celui de Fougères Agglomération.")
+    assert ids(text) == ["fougeres"]
+
+
+def test_a_name_followed_by_a_short_name_the_text_uses_elsewhere_is_that_territory():
+    text = ("Grand Paris Sud confirmé « Territoire d'industrie » pour 2023-2027\n\n"
+            "La Communauté d'Agglomération Grand Paris Sud Seine-Essonne-Sénart (Grand Paris Sud) a officiellement "
+            "reçu le label « Territoire d'industrie » pour la période 2023-2027.")
+    assert set(ids(text)) == {"grand-paris-sud"}
+    text = ("Le Territoire d'industrie Vallée de la Bresle (Bresle – Vimeu) a reçu le label Territoire d'industrie. "
+            "La Vallée de la Bresle a signé son contrat.")
+    assert set(ids(text)) == {"vallee-de-la-bresle"}
+
+
+def test_ordinal_subjects_with_a_quoted_name_in_a_text_about_territories():
+    text = ("Dans la liste dévoilée jeudi, 124 territoires au niveau national, dont 10 en Normandie, le "
+            "Calvados apparaît deux fois.\n\nLe premier ensemble, baptisé « Caen Industrie », couvre l'agglomération. "
+            "Il réunit Caen la Mer et deux communautés de communes. La métallurgie y domine.\n\n"
+            "Le second, « Flers – Vire », déborde sur l'Orne. Il associe Flers Agglo et Vire Normandie.")
+    assert ids(text) == ["caen-industrie", "flers-vire"]
+    assert ids("Le premier ensemble, baptisé « Les Arts florissants », joue Rameau ce soir.") == []

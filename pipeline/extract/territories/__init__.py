@@ -118,6 +118,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + run_in_heads(text, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]
+    if any(not _perimeter_of_another(text, m) for m in candidates):
+        candidates = [m for m in candidates if not _perimeter_of_another(text, m)]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
@@ -155,6 +157,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_of_a_demonym_before(text, kept)
     _departements_shared_with(text, kept, places)
     _heads_an_acronym_spells(text, kept)
+    _short_names_in_brackets(text, kept)
     _short_forms_named_in_full(kept)
     _carriers_left_out(kept)
     _variants_of_one_name(kept)
@@ -191,6 +194,16 @@ def _recalled_former(text: str, mention: TerritoryMention) -> bool:
     document (rules/territory_words.json former_territory_recall)."""
     start, _ = sentence_bounds(text, mention.start)
     return FORMER_TERRITORY_RECALL.search(fold(text[start:mention.start])) is not None
+
+
+PERIMETER_OF_ANOTHER = re.compile(WORDS["perimeter_of_another"])
+
+
+def _perimeter_of_another(text: str, mention: TerritoryMention) -> bool:
+    """'… d'Alès, dont le périmètre correspond à celui d'Alès Agglomération': the intercommunality
+    whose perimeter the territory's matches is its member (rules/territory_words.json)."""
+    start, _ = sentence_bounds(text, mention.start)
+    return PERIMETER_OF_ANOTHER.search(fold(text[max(start, mention.start - 80):mention.start])) is not None
 
 
 def _tail_of_a_place(mention: TerritoryMention, places: list[PlaceMention]) -> bool:
@@ -636,6 +649,24 @@ def _carriers_left_out(mentions: list[TerritoryMention]) -> None:
                     and CARRIER_BEFORE.fullmatch(folded[:len(folded) - len(short_folded)]):
                 mention.name = short
                 break
+
+
+SHORT_NAME_BRACKET = re.compile(r"[ \t]*\(\s*([^()\n]{2,40}?)\s*\)")
+
+
+def _short_names_in_brackets(text: str, mentions: list[TerritoryMention]) -> None:
+    """'La Communauté d'Agglomération du Pays Nord Martinique (CAP Nord) a reçu le label' under the
+    title 'CAP Nord confirmé « Territoire d'industrie »': a name followed by a short name in
+    brackets that the text names a territory by elsewhere is that territory (an acronym in capitals
+    alone is left to _acronyms_spelled_out)."""
+    for mention in mentions:
+        bracket = SHORT_NAME_BRACKET.match(text, mention.end)
+        if bracket is None or ACRONYM_NAME.fullmatch(bracket.group(1)):
+            continue
+        short = name_key(bracket.group(1))
+        other = next((m for m in mentions if m.territory_id == short and m.territory_id != mention.territory_id), None)
+        if other is not None:
+            mention.name = other.name
 
 
 def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
