@@ -2339,3 +2339,24 @@ def test_ordinal_subjects_with_a_quoted_name_in_a_text_about_territories():
             "Le second, « Flers – Vire », déborde sur l'Orne. Il associe Flers Agglo et Vire Normandie.")
     assert ids(text) == ["caen-industrie", "flers-vire"]
     assert ids("Le premier ensemble, baptisé « Les Arts florissants », joue Rameau ce soir.") == []
+
+
+def test_intercommunalities_led_by_places_in_several_regions_are_territories_each():
+    text = ("La carte des 124 Territoires d'industrie est connue. L'outre-mer y figure avec trois intercommunalités :\n\n"
+            "* en Guadeloupe, la communauté d'agglomération du Nord Basse-Terre, autour de Sainte-Rose, et Cap "
+            "Excellence, autour de Jarry ;\n* en Martinique, la Communauté d'agglomération de l'Espace Sud de la "
+            "Martinique, autour du Marin.\n")
+    assert ids(text) == ["nord-basse-terre", "cap-excellence", "espace-sud-de-la-martinique"]
+    text = ("Le territoire d'industrie Nord Franche-Comté regroupe trois intercommunalités :\n\n"
+            "* dans le Doubs, Pays de Montbéliard Agglomération ;\n"
+            "* en Haute-Saône, la communauté de communes du Pays d'Héricourt ;\n"
+            "* dans le Territoire de Belfort, le Grand Belfort.\n")
+    assert ids(text) == ["nord-franche-comte"]
+
+
+def test_the_quoted_territory_a_territory_takes_over_from_is_named():
+    text = ("Le territoire d'industrie Caen Normandie Industrie a été labellisé pour 2023-2027. Il succède au "
+            "territoire « Caen Industrie » de la première génération (2018-2022).")
+    assert set(ids(text)) == {"caen-normandie-industrie", "caen-industrie"}
+    text = ("Ces trois EPCI prennent le relais du territoire « Flers – Vire » de la première génération.")
+    assert ids(text) == ["flers-vire"]

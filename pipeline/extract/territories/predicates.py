@@ -345,14 +345,24 @@ AFTER_PREDECESSORS = re.compile(r"\b(?:est|sont|devient|deviennent)\s*,\s*apres\
 def predecessors(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.labelled: the places a territory comes after in the order of the award ("Kourou est,
     après Cayenne et Saint-Laurent du Maroni, la troisième commune guyanaise à devenir Territoire
-    d'industrie"); the subject itself is read by labelled_subjects' ordinal predicate."""
+    d'industrie"); the subject itself is read by labelled_subjects' ordinal predicate; the quoted
+    territory one takes over from ("Il succède au territoire « Pau – Tarbes » de la première
+    génération", rules/territory_words.json succeeds_quoted)."""
     folded = fold(text)
     found = []
     for match in AFTER_PREDECESSORS.finditer(folded):
         sentence_end = sentence_bounds(text, match.start())[1]
         parts = enumeration_after(text, match.start("names"), match.end("names"))
         found.extend(_mentions(text, parts, places, sentence_end))
+    for match in SUCCEEDS_QUOTED.finditer(folded):  # "Il succède au territoire « Pau – Tarbes »"
+        mention = make_mention(text, match.start("name"), match.end("name"), RULE, (),
+                               sentence_bounds(text, match.start())[1])
+        if mention:
+            found.append(mention)
     return found
+
+
+SUCCEEDS_QUOTED = re.compile(WORDS["succeeds_quoted"])
 
 
 WIDER_AREA = re.compile(WORDS["wider_area"])
