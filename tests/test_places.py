@@ -117,3 +117,9 @@ def test_a_dash_opening_a_line_is_a_list_marker_not_a_word_joiner():
     assert [p.code for p in places if p.kind == "departement"] == ["09", "88"]
     # inside a word, a dash still joins: "Auvergne-Rhône-Alpes" holds no Rhône
     assert [p.code for p in find_places("En Auvergne-Rhône-Alpes\n-Rhône-Alpes") if p.kind == "departement"] == []
+
+
+def test_a_departement_after_a_petr_is_a_place_after_another_body_a_name():
+    text = "10. PETR de l'Ariège : textile en Pays d'Olmes."
+    assert [p.code for p in find_places(text) if p.kind == "departement"] == ["09"]
+    assert [p.code for p in find_places("Diagnostic porté par la CCI du Lot.") if p.kind == "departement"] == []

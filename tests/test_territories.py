@@ -2360,3 +2360,10 @@ def test_the_quoted_territory_a_territory_takes_over_from_is_named():
     assert set(ids(text)) == {"caen-normandie-industrie", "caen-industrie"}
     text = ("Ces trois EPCI prennent le relais du territoire « Flers – Vire » de la première génération.")
     assert ids(text) == ["flers-vire"]
+
+
+def test_the_neighbour_territory_that_will_sign_its_protocol_is_named():
+    text = ("Le protocole du territoire d'industrie Flers a été signé hier. À noter : le territoire voisin de "
+            "Vire – Condé, centré sur l'agroalimentaire, signera son protocole l'an prochain.")
+    assert "vire-conde" in ids(text)
+    assert ids("Le territoire de la Région signera son contrat demain.") == []
