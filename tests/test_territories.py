@@ -2367,3 +2367,10 @@ def test_the_neighbour_territory_that_will_sign_its_protocol_is_named():
             "Vire – Condé, centré sur l'agroalimentaire, signera son protocole l'an prochain.")
     assert "vire-conde" in ids(text)
     assert ids("Le territoire de la Région signera son contrat demain.") == []
+
+
+def test_places_designated_pilot_sites_along_with_a_territory():
+    text = ("Le territoire d'industrie « Caen Industrie » fait partie des 136 territoires.\n\n"
+            "Caen Industrie avait été désigné site pilote par la Région, avec Flers, Vire et Le Havre.")
+    assert ids(text) == ["caen-industrie", "flers", "vire", "havre"]
+    assert ids("Le musée a été désigné site pilote par la Région, avec Airbus et Safran.") == []
