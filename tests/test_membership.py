@@ -780,3 +780,14 @@ def test_an_epci_goes_to_the_territory_named_after_it_most_fully():
             "« Territoire d'industrie ».")
     assert ("concarneau-cornouaille-agglomeration", "242900769") in members(text)
     assert ("concarneau", "242900769") not in members(text)
+
+
+def test_the_former_territory_a_renewal_recalls_takes_none_of_the_members_listed():
+    text = ("Le territoire d'industrie « Lacq-Pau-Tarbes » est labellisé pour la période 2023-2027.\n\n"
+            "Les membres\n\n"
+            "- la Communauté d'Agglomération Pau Béarn Pyrénées ;\n"
+            "- la Communauté d'Agglomération Tarbes-Lourdes-Pyrénées ;\n"
+            "- la Communauté de Communes de Lacq-Orthez.\n\n"
+            "Ces trois EPCI prennent le relais du territoire « Pau – Tarbes » de la première génération (2019-2022).")
+    assert {territory for territory, _ in members(text)} == {"lacq-pau-tarbes"}
+    assert len(members(text)) == 3

@@ -44,6 +44,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              or the name it usually goes by: "Cap Nord") the article keeps naming:
                              "Le Bassin de Pompey … la communauté de communes du Bassin de Pompey …
                              le Bassin de Pompey tirera profit"
+- territory.predecessor      the quoted former territory a territory takes over from: "Il succède
+                             au territoire « Pau – Tarbes » de la première génération"; it takes
+                             none of the members the text lists
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 

@@ -355,7 +355,7 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
         parts = enumeration_after(text, match.start("names"), match.end("names"))
         found.extend(_mentions(text, parts, places, sentence_end))
     for match in SUCCEEDS_QUOTED.finditer(folded):  # "Il succède au territoire « Pau – Tarbes »"
-        mention = make_mention(text, match.start("name"), match.end("name"), RULE, (),
+        mention = make_mention(text, match.start("name"), match.end("name"), PREDECESSOR_RULE, (),
                                sentence_bounds(text, match.start())[1])
         if mention:
             found.append(mention)
@@ -363,6 +363,7 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
 
 
 SUCCEEDS_QUOTED = re.compile(WORDS["succeeds_quoted"])
+PREDECESSOR_RULE = "territory.predecessor"  # a former territory, recalled: it lists no members (membership.attach)
 
 
 WIDER_AREA = re.compile(WORDS["wider_area"])
