@@ -2374,3 +2374,11 @@ def test_places_designated_pilot_sites_along_with_a_territory():
             "Caen Industrie avait été désigné site pilote par la Région, avec Flers, Vire et Le Havre.")
     assert ids(text) == ["caen-industrie", "flers", "vire", "havre"]
     assert ids("Le musée a été désigné site pilote par la Région, avec Airbus et Safran.") == []
+
+
+def test_a_quoted_name_intercommunalities_present_themselves_under():
+    text = ("La nouvelle carte compte 183 territoires d'industrie. Dans l'Ouest, les trois intercommunalités autour "
+            "de Flers et de Vire se présentent désormais sous la bannière « Bocage normand », qui succède à "
+            "l'ancien « Flers – Vire ».")
+    assert "bocage-normand" in ids(text)
+    assert ids("Le festival se tient sous la bannière « Jazz en liberté ».") == []
