@@ -2346,3 +2346,118 @@ def test_the_next_sentence_of_a_hard_wrapped_paragraph_places_its_territory():
             "communauté de communes en est membre.\n")
     found = {m.name: m.departement_codes for m in find_territories(text, find_places(text))}
     assert found == {"Vallée de la Bresle": {"76", "80"}}
+def test_a_list_whose_intro_counts_part_of_the_territories_before_it_names_them():
+    text = ("La Normandie compte 10 des 136 Territoires d'industrie. Quatre d'entre eux ont signé leur contrat, "
+            "pour une vingtaine de projets portés par les binômes :\n"
+            "- Axe Seine (Seine-Maritime, Eure) ;\n- Vallée de la Bresle (Seine-Maritime) ;\n"
+            "- Caen Industrie (Calvados) ;\n- Flers.\n")
+    assert ids(text) == ["axe-seine", "vallee-de-la-bresle", "caen-industrie", "flers"]
+    text = ("La Normandie compte 10 des 136 Territoires d'industrie. Deux d'entre eux ont signé leur contrat, "
+            "pour une vingtaine de projets :\n- usine de batteries ;\n- centre de formation ;\n- pépinière.\n")
+    assert ids(text) == []
+
+
+def test_an_item_of_a_list_of_territories_is_not_read_as_a_part_of_a_longer_name():
+    text = ("Trois territoires ont signé leur protocole :\n\n- Haut Doubs (Doubs) ;\n- Moyen Doubs (Doubs) ;\n- Jura.\n\n"
+            "Le territoire initialement dénommé « Haut et Moyen Doubs » a été scindé en deux.")
+    assert {"haut-doubs", "moyen-doubs"} <= set(ids(text))
+
+
+def test_items_counting_intercommunalities_in_a_place_name_each_of_them():
+    text = ("Cinq intercommunalités des départements d'outre-mer participent au programme, qui compte 148 territoires :\n"
+            "- deux en Guadeloupe : la communauté d'agglomération Cap Excellence, autour de Jarry, et la "
+            "communauté d'agglomération du Nord Basse-Terre, labellisée en 2019 ;\n"
+            "- une à La Réunion : la CINOR (Nord de la Réunion) ;\n"
+            "- deux en Martinique.\n")
+    assert sorted(ids(text)) == ["cap-excellence", "nord-basse-terre", "nord-de-la-reunion"]
+
+
+def test_a_title_naming_a_member_the_next_sentences_list_under_a_pronoun_is_no_territory():
+    text = ("Communauté de communes du Pays de Falaise\n\nLe Pays de Falaise, « territoire d'industrie »\n\n"
+            "13 mars 2019\n\nBonne nouvelle : le territoire d'industrie « Caen Industrie » fait partie des 136 "
+            "territoires.\n\nIl associe quatre intercommunalités :\n– Caen la Mer ;\n"
+            "– la communauté de communes Cingal-Suisse Normande ;\n– la CCPF (Pays de Falaise) ;\n"
+            "– la communauté de communes Val ès Dunes.\n")
+    assert ids(text) == ["caen-industrie"]
+
+
+def test_a_fronted_frame_before_a_singular_subject_is_no_territory():
+    text = ("La nouvelle carte compte 183 territoires d'industrie. "
+            "Outre-mer, Cap Excellence fait partie des lauréats.")
+    assert ids(text) == ["cap-excellence"]
+
+
+def test_a_cleft_whose_verb_a_gloss_follows_after_a_sentence_naming_the_programme():
+    text = ("Le Premier ministre a dévoilé la liste des 124 territoires d'industrie. Pour l'Aveyron, c'est "
+            "Aurillac – Figeac – Rodez qui est retenu, au carrefour de trois départements.")
+    assert ids(text) == ["aurillac-figeac-rodez"]
+    text = ("Le festival a lieu en juin. C'est l'Espace des Arts qui a été retenu, pour sa grande salle.")
+    assert ids(text) == []
+
+
+def test_the_intercommunality_a_territorys_perimeter_matches_is_no_second_territory():
+    text = ("Le préfet et le président de Fougères Agglomération ont signé le contrat du Territoire d'industrie "
+            "de Fougères, dont le périmètre correspond à celui de Fougères Agglomération.")
+    assert ids(text) == ["fougeres"]
+
+
+def test_a_name_followed_by_a_short_name_the_text_uses_elsewhere_is_that_territory():
+    text = ("Grand Paris Sud confirmé « Territoire d'industrie » pour 2023-2027\n\n"
+            "La Communauté d'Agglomération Grand Paris Sud Seine-Essonne-Sénart (Grand Paris Sud) a officiellement "
+            "reçu le label « Territoire d'industrie » pour la période 2023-2027.")
+    assert set(ids(text)) == {"grand-paris-sud"}
+    text = ("Le Territoire d'industrie Vallée de la Bresle (Bresle – Vimeu) a reçu le label Territoire d'industrie. "
+            "La Vallée de la Bresle a signé son contrat.")
+    assert set(ids(text)) == {"vallee-de-la-bresle"}
+
+
+def test_ordinal_subjects_with_a_quoted_name_in_a_text_about_territories():
+    text = ("Dans la liste dévoilée jeudi, 124 territoires au niveau national, dont 10 en Normandie, le "
+            "Calvados apparaît deux fois.\n\nLe premier ensemble, baptisé « Caen Industrie », couvre l'agglomération. "
+            "Il réunit Caen la Mer et deux communautés de communes. La métallurgie y domine.\n\n"
+            "Le second, « Flers – Vire », déborde sur l'Orne. Il associe Flers Agglo et Vire Normandie.")
+    assert ids(text) == ["caen-industrie", "flers-vire"]
+    assert ids("Le premier ensemble, baptisé « Les Arts florissants », joue Rameau ce soir.") == []
+
+
+def test_intercommunalities_led_by_places_in_several_regions_are_territories_each():
+    text = ("La carte des 124 Territoires d'industrie est connue. L'outre-mer y figure avec trois intercommunalités :\n\n"
+            "* en Guadeloupe, la communauté d'agglomération du Nord Basse-Terre, autour de Sainte-Rose, et Cap "
+            "Excellence, autour de Jarry ;\n* en Martinique, la Communauté d'agglomération de l'Espace Sud de la "
+            "Martinique, autour du Marin.\n")
+    assert ids(text) == ["nord-basse-terre", "cap-excellence", "espace-sud-de-la-martinique"]
+    text = ("Le territoire d'industrie Nord Franche-Comté regroupe trois intercommunalités :\n\n"
+            "* dans le Doubs, Pays de Montbéliard Agglomération ;\n"
+            "* en Haute-Saône, la communauté de communes du Pays d'Héricourt ;\n"
+            "* dans le Territoire de Belfort, le Grand Belfort.\n")
+    assert ids(text) == ["nord-franche-comte"]
+
+
+def test_the_quoted_territory_a_territory_takes_over_from_is_named():
+    text = ("Le territoire d'industrie Caen Normandie Industrie a été labellisé pour 2023-2027. Il succède au "
+            "territoire « Caen Industrie » de la première génération (2018-2022).")
+    assert set(ids(text)) == {"caen-normandie-industrie", "caen-industrie"}
+    text = ("Ces trois EPCI prennent le relais du territoire « Flers – Vire » de la première génération.")
+    assert ids(text) == ["flers-vire"]
+
+
+def test_the_neighbour_territory_that_will_sign_its_protocol_is_named():
+    text = ("Le protocole du territoire d'industrie Flers a été signé hier. À noter : le territoire voisin de "
+            "Vire – Condé, centré sur l'agroalimentaire, signera son protocole l'an prochain.")
+    assert "vire-conde" in ids(text)
+    assert ids("Le territoire de la Région signera son contrat demain.") == []
+
+
+def test_places_designated_pilot_sites_along_with_a_territory():
+    text = ("Le territoire d'industrie « Caen Industrie » fait partie des 136 territoires.\n\n"
+            "Caen Industrie avait été désigné site pilote par la Région, avec Flers, Vire et Le Havre.")
+    assert ids(text) == ["caen-industrie", "flers", "vire", "havre"]
+    assert ids("Le musée a été désigné site pilote par la Région, avec Airbus et Safran.") == []
+
+
+def test_a_quoted_name_intercommunalities_present_themselves_under():
+    text = ("La nouvelle carte compte 183 territoires d'industrie. Dans l'Ouest, les trois intercommunalités autour "
+            "de Flers et de Vire se présentent désormais sous la bannière « Bocage normand », qui succède à "
+            "l'ancien « Flers – Vire ».")
+    assert "bocage-normand" in ids(text)
+    assert ids("Le festival se tient sous la bannière « Jazz en liberté ».") == []

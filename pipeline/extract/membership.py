@@ -676,7 +676,10 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     epci_spans = [(m.start, m.end) for m in mentions
                   if not (m.link.siren and any(named_after(side, m.link.siren) for t in territories
                                                for side in t.name.split(" / ")))]
-    by_id = {t.territory_id for t in territories}
+    # "… prennent le relais du territoire « X » de la première génération": the former territory
+    # a renewal text recalls takes none of the members it lists
+    holders = [t for t in territories if t.rule != "territory.predecessor"] or territories
+    by_id = {t.territory_id for t in holders}
     # EPCIs that are the subject of a label of their own, not a territory of the document
     label_subjects = [m.start for m in mentions
                       if not m.in_member_list and LABEL_PREDICATE.match(text, m.end)
@@ -686,7 +689,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     run_end = {id(m): run[-1].end for run in _runs(mentions, folded, sentences) for m in run}
     attached, unclaimed = [], []
     for mention in mentions:
-        territory_id = _territory_of(mention, territories, text, folded, sentences, structure,
+        territory_id = _territory_of(mention, holders, text, folded, sentences, structure,
                                      epci_spans, by_id, aliases or {}, label_subjects, epci_starts,
                                      run_end)
         if territory_id:

@@ -44,6 +44,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              or the name it usually goes by: "Cap Nord") the article keeps naming:
                              "Le Bassin de Pompey … la communauté de communes du Bassin de Pompey …
                              le Bassin de Pompey tirera profit"
+- territory.predecessor      the quoted former territory a territory takes over from: "Il succède
+                             au territoire « Pau – Tarbes » de la première génération"; it takes
+                             none of the members the text lists
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 
@@ -118,6 +121,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + run_in_heads(text, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]
+    if any(not _perimeter_of_another(text, m) for m in candidates):
+        candidates = [m for m in candidates if not _perimeter_of_another(text, m)]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
@@ -147,6 +152,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_of_a_demonym_before(text, kept)
     _departements_shared_with(text, kept, places)
     _heads_an_acronym_spells(text, kept)
+    _short_names_in_brackets(text, kept)
     _short_forms_named_in_full(kept)
     _carriers_left_out(kept)
     _demonym_for_its_departement(text, kept)
@@ -202,6 +208,16 @@ def _recalled_former(text: str, mention: TerritoryMention) -> bool:
     return FORMER_TERRITORY_RECALL.search(fold(text[start:mention.start])) is not None
 
 
+PERIMETER_OF_ANOTHER = re.compile(WORDS["perimeter_of_another"])
+
+
+def _perimeter_of_another(text: str, mention: TerritoryMention) -> bool:
+    """'… d'Alès, dont le périmètre correspond à celui d'Alès Agglomération': the intercommunality
+    whose perimeter the territory's matches is its member (rules/territory_words.json)."""
+    start, _ = sentence_bounds(text, mention.start)
+    return PERIMETER_OF_ANOTHER.search(fold(text[max(start, mention.start - 80):mention.start])) is not None
+
+
 def _tail_of_a_place(mention: TerritoryMention, places: list[PlaceMention]) -> bool:
     """'… couvre le Doubs, la Haute-Saône et le Territoire de Belfort', read as 'le territoire de
     Belfort': a name that ends a département's or région's name begun before it is a piece of
@@ -222,7 +238,7 @@ def _described(text: str, mention: TerritoryMention) -> bool:
 # "composé des communautés de communes A, B et C", "Ce projet regroupera 4 intercommunalités :":
 # the intercommunalities one territory is made of.
 MADE_OF_INTERCOMMUNALITIES = re.compile(
-    r"\b(?:compose|constitue|forme|regroup\w*|reuni\w*|rassembl\w*)e?s?\s+(?:de\s+|des\s+|par\s+)?(?:(?:les|ses)\s+)?"
+    r"\b(?:compose|constitue|forme|regroup\w*|reuni\w*|rassembl\w*|associ\w*)e?s?\s+(?:de\s+|des\s+|par\s+)?(?:(?:les|ses)\s+)?"
     r"(?:(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+)?(?:intercommunalites|communautes|epci)\b")
 
 
@@ -233,17 +249,43 @@ def _members_of_another(text: str, mentions: list[TerritoryMention]) -> list[Ter
     if len({m.territory_id for m in mentions}) < 2:
         return mentions
     folded = fold(text)
-    lists = [(*sentence_bounds(text, match.start()), match.end()) for match in MADE_OF_INTERCOMMUNALITIES.finditer(folded)]
+    lists = [(start, _with_its_list(text, end), match.end())
+             for match in MADE_OF_INTERCOMMUNALITIES.finditer(folded)
+             for start, end in [sentence_bounds(text, match.start())]]
+
+    def owner(sentence_start: int) -> str | None:
+        """'Il associe cinq intercommunalités :': the territory named last before a sentence whose
+        subject is a pronoun is the one made of them."""
+        if not PRONOUN_SUBJECT.match(folded, sentence_start):
+            return None
+        before = [m for m in mentions if m.start < sentence_start]
+        return max(before, key=lambda m: m.start).territory_id if before else None
 
     def listed(mention: TerritoryMention) -> bool:  # in a list of another sentence than its own
         written = fold(mention.name)
         others = [(start, end) for sentence_start, end, start in lists
-                  if not sentence_start <= mention.start < end and written in folded[start:end]]
+                  if not sentence_start <= mention.start < end and written in folded[start:end]
+                  and owner(sentence_start) != mention.territory_id]
         if not others:
             return False  # the name written nowhere there: no pattern to build
         name = re.compile(r"(?<![\w-])" + re.escape(written) + r"(?![\w-])")
         return any(name.search(folded, start, end) for start, end in others)
     return [m for m in mentions if not listed(m)]
+
+
+PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|celui-ci|celle-ci)\s")
+
+
+def _with_its_list(text: str, sentence_end: int) -> int:
+    """Where a sentence ends, or, when it ends with a colon ("Il associe cinq intercommunalités
+    :" then one per line), the paragraph of its list."""
+    if not text[:sentence_end].rstrip().endswith(":") and not text[sentence_end:sentence_end + 1] == ":":
+        return sentence_end
+    paragraph = PARAGRAPH_END.search(text, sentence_end)
+    return paragraph.start() if paragraph else len(text)
+
+
+PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 
 
 def _departements_holding_others(text: str, mentions: list[TerritoryMention],
@@ -657,6 +699,22 @@ def _demonym_for_its_departement(text: str, mentions: list[TerritoryMention]) ->
             if longer:
                 mention.name = longer
                 break
+SHORT_NAME_BRACKET = re.compile(r"[ \t]*\(\s*([^()\n]{2,40}?)\s*\)")
+
+
+def _short_names_in_brackets(text: str, mentions: list[TerritoryMention]) -> None:
+    """'La Communauté d'Agglomération du Pays Nord Martinique (CAP Nord) a reçu le label' under the
+    title 'CAP Nord confirmé « Territoire d'industrie »': a name followed by a short name in
+    brackets that the text names a territory by elsewhere is that territory (an acronym in capitals
+    alone is left to _acronyms_spelled_out)."""
+    for mention in mentions:
+        bracket = SHORT_NAME_BRACKET.match(text, mention.end)
+        if bracket is None or ACRONYM_NAME.fullmatch(bracket.group(1)):
+            continue
+        short = name_key(bracket.group(1))
+        other = next((m for m in mentions if m.territory_id == short and m.territory_id != mention.territory_id), None)
+        if other is not None:
+            mention.name = other.name
 
 
 def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
@@ -664,7 +722,8 @@ def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
     body: names with the same words but for their connectors name one territory, under its most
     written form (on a tie, the one written after the programme's words, then the longer);
     'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name whose words are a whole part of a
-    longer name's (its places joined by dashes or "et") is that territory named short."""
+    longer name's (its places joined by dashes or "et") is that territory named short, but for an
+    item of a list of territories."""
     def words(key: str) -> tuple[str, ...]:
         return tuple(word for word in key.split("-") if word not in CONNECTORS)
 
@@ -679,6 +738,8 @@ def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
     for mention in mentions:
         mention.name = by_words[words(mention.territory_id)]
     for mention in mentions:
+        if mention.rule.startswith("territory.list_item") and mention.intro is not None:
+            continue  # an item of a list of territories is one in full: "Terres de Lorraine", once "Val et Terres de Lorraine"
         parts = words(mention.territory_id)
         longer = {name for name in names if _part_of(mention.name, name, parts, words(name_key(name)))}
         if len(longer) == 1:
@@ -753,7 +814,19 @@ def _acronyms_spelled_out(text: str, mentions: list[TerritoryMention]) -> None:
         if ACRONYM_NAME.fullmatch(mention.name):
             mention.name = (_spelled_out(text, folded, mention.name) or _initials_of_another(mentions, mention.name)
                             or _known_acronym(mention.name)
-                            or _written_with_its_form(text, folded, mention.name) or mention.name)
+                            or _written_with_its_form(text, folded, mention.name)
+                            or _named_in_its_bracket(text, mention.name) or mention.name)
+
+
+def _named_in_its_bracket(text: str, acronym: str) -> str | None:
+    """'le TCO (Territoire de la Côte Ouest) et la CIREST (Réunion Est)': an acronym the text
+    glosses with a capitalised name in brackets goes by that name (a département's is a place)."""
+    for after in re.finditer(r"(?<![\w-])" + re.escape(acronym) + r"\s*\(\s*(?=[A-ZÀ-Ý])([^()\n\d]{3,80}?)\s*\)", text):
+        name = collapse_spaces(after.group(1))
+        start = after.start(1)
+        if capitalised_run(text, start, after.end(1)) == after.end(1) and not is_place_name(name) and name_key(name):
+            return name
+    return None
 
 
 def _initials_of_another(mentions: list[TerritoryMention], acronym: str) -> str | None:

@@ -8,7 +8,8 @@ import re
 
 from pipeline.extract.members import MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import Item, ListBlock, Structure, may_be_cut
+from pipeline import referential
+from pipeline.extract.structure import COUNT_WORDS, Item, ListBlock, Span, Structure, may_be_cut
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  ET_JOINT, PERSON_AFTER_NAME,
@@ -121,6 +122,8 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
             return OTHER  # a page's field "Localisation" then "• Le Port (974)": where the news is
         return None
     decided = _keyword_decides(lst.intro.of(text))
+    if _partitive_of_the_items(lst.intro.of(text), len(lst.items)):
+        decided = None  # "Onze d'entre eux ont signé leur protocole … pour 50 projets :": "eux" decides
     if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
         return TERRITORIES  # "La Guadeloupe en compte trois, portés par cinq intercommunalités :"
     if decided == OTHER and _owners_listed(text, lst):
@@ -141,6 +144,21 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
 # Seine, bien sûr."); a national count (124, 183) sizes no list of names.
 MAX_LISTED_COUNT = 30
 DESCRIBED = re.compile(r"\bterritoire\b")
+
+
+# "Onze d'entre eux ont signé …": the intro's subject is as many of what the sentence before names
+# as the list has items.
+PARTITIVE_SUBJECT = re.compile(r"[\s*_]*(?P<count>\d{1,2}|[a-z-]+)\s+d['’]\s*entre\s+(?:eux|elles)\b", re.IGNORECASE)
+
+
+def _partitive_of_the_items(intro: str, items: int) -> bool:
+    """Whether the intro opens with "N d'entre eux" counting the items: what they are is said by the
+    sentence before, whatever the intro goes on to say of them (signed protocols, projects)."""
+    match = PARTITIVE_SUBJECT.match(fold(intro))
+    if match is None:
+        return False
+    word = match.group("count")
+    return (int(word) if word.isdigit() else COUNT_WORDS.get(word)) == items
 
 
 def _counted_before(text: str, lst: ListBlock) -> bool:
@@ -224,6 +242,52 @@ def _record_field(text: str, item: Item) -> bool:
     words = WORDS["record_fields"]
     label = fold(item.field.label.of(text)).strip(" *_")
     return re.fullmatch(r"(?:" + words["departements"] + "|" + words["other"] + r")", label) is not None
+# "- trois en Guyane : la CA du Centre Littoral, …", "- deux en Martinique.": how many of what the
+# intro announces lie in a département or région, no name.
+COUNT_IN_PLACE = re.compile(r"[\s*_]*(?:\d{1,2}|" + "|".join(COUNT_WORDS) + r"|une?)\s+(?:en|à|au|aux|dans)\s+"
+                            r"(?P<place>[^,:;.()]+?)[\s.;:,]*", re.IGNORECASE)
+
+
+def _count_in_place(text: str, start: int, end: int) -> bool:
+    match = COUNT_IN_PLACE.fullmatch(text, start, end)
+    if match is None:
+        return False
+    place = match.group("place")
+    return is_place_name(place) or is_place_name(re.sub(r"^(?:la|le|les)\s+|^l['’]\s*", "", place, flags=re.IGNORECASE))
+
+
+# "* en Guadeloupe, Cap Excellence, autour de Jarry ;": an item led by the place its names lie in.
+PLACE_LEAD = re.compile(r"[\s*_]*(?:en|à|au|aux|dans)\s+(?P<place>[^,:;()\n]{2,40}?)\s*,\s+", re.IGNORECASE)
+
+
+def _place_led_items(text: str, lst: ListBlock, places: list[PlaceMention]) -> dict[int, Span]:
+    """The place leads of a list of intercommunalities whose every item opens with the place its
+    names lie in, when those places lie in two régions or more ("L'outre-mer y figure avec cinq
+    intercommunalités :" then "* en Guadeloupe, Cap Excellence, …", "* en Guyane, la CA du Centre
+    Littoral …"): no one territory is made of them, each intercommunality is one."""
+    ref = referential.load()
+    leads, regions = {}, set()
+    for item in lst.items:
+        if item.field:
+            return {}
+        lead = PLACE_LEAD.match(text, item.content.start, item.content.end)
+        inside = [p for p in places if lead and p.kind != "country" and lead.start("place") <= p.start < lead.end("place")]
+        if not inside:
+            return {}
+        regions |= {code for p in inside
+                    for code in ([p.code] if p.kind == "region" else ref.regions_of([p.code]))}
+        leads[id(item)] = Span(lead.start(), lead.end())
+    return leads if len(regions) >= 2 else {}
+
+
+NAME_OPENING = re.compile(r"[\s*_«\"]*(?:(?:[Ll]a|[Ll]es?)\s+|[Ll]['’]\s*)?[A-ZÀ-Ý]")
+
+
+def _names_after_lead(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces after a place lead that open as names ("Cap Excellence", "la CIREST"); the
+    glosses between them ("autour du Port", "où le spatial domine") do not."""
+    pieces = _known_names_joined(text, split_inline_list(text, start, end, r",\s+(?:et\s+)?|\s+et\s+"))
+    return [(s, e) for s, e in pieces if NAME_OPENING.match(text, s, e) or _opens_with_legal_form(text, s, e)]
 
 
 def _place_heading(text: str, item: Item) -> bool:
@@ -232,6 +296,8 @@ def _place_heading(text: str, item: Item) -> bool:
     territory whose members follow ("Ariège : CC du Pays de Mirepoix, …": a value opening with a
     legal form lists members)."""
     label, value = item.field.label, item.field.value
+    if _count_in_place(text, label.start, label.end):
+        return True  # "trois en Guyane : la CA du Centre Littoral, la CC des Savanes …": each is one
     counted = LABEL_COUNT.search(text, label.start, label.end)  # "Grand Est (3 territoires)"
     places = split_inline_list(text, label.start, counted.start() if counted else label.end, r",\s+|\s+et\s+")
     if not all(is_place_name(text[start:end]) for start, end in places):
@@ -378,23 +444,29 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
         # territoire :"), a "Name : members" item names a territory; a bare item is a member.
         labels_only = decided == MEMBERS
         intro = (lst.intro.start if lst.intro else lst.span.start, lst.items[0].span.start)
+        spread = _place_led_items(text, lst, places) if labels_only else {}
         for item in lst.items:
             if item is lst.items[-1] and _cut_by_the_page(text, lst):
                 continue
             members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
-            if labels_only and not item.field:
+            led = spread.get(id(item))
+            if labels_only and not item.field and led is None:
                 continue
             if item.field and _record_field(text, item):
                 continue  # "Savoir-faire : plasturgie, …" under a territory's name: one of its fields
+            if not item.field and _count_in_place(text, item.content.start, item.content.end):
+                continue  # "- deux en Martinique.": a count, no name
             # "Isère : Bièvre Isère, Vallée de l'Arve": the heading's département places each name
             place_heading = bool(item.field) and _place_heading(text, item)
-            heading = item.field.label if place_heading else None
+            heading = item.field.label if place_heading else led
             heading_codes = {p.code for p in places if heading and p.kind == "departement"
                              and heading.start <= p.start < heading.end}
             record = None if item.field else _name_line_then_details(text, item)
             heading_codes |= {p.code for p in places if record and p.kind == "departement"
                               and any(start <= p.start < end for start, end in record[1])}
-            for start, end in _item_pieces(text, item, announced or labels_only, place_heading):
+            pieces = (_names_after_lead(text, led.end, item.content.end) if led
+                      else _item_pieces(text, item, announced or labels_only, place_heading))
+            for start, end in pieces:
                 name_start, name_end, codes = name_and_codes(text, start, end, places)
                 if REMARK_VERB.search(text, name_start, name_end):
                     continue  # "– Redon Agglomération est un territoire interrégional …": a remark

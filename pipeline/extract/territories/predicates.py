@@ -22,7 +22,8 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (ET_JOINT, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, make_mention,
-                                                 reads_as_a_place_name, sentence_bounds, titled_by_the_programme)
+                                                 reads_as_a_place_name, sentence_before, sentence_bounds,
+                                                 titled_by_the_programme)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, is_epci_name, read_part
 from pipeline.extract.territories.topic import BRAND_TAIL
 from pipeline.normalize import fold
@@ -43,6 +44,7 @@ def _predicates(key: str = "label_predicates") -> re.Pattern:
 
 TERRITORIES_WORD = re.compile(r"\bterritoires?\b")
 ONE_LABEL = re.compile(r"\bterritoire\s+d'\s*industrie")
+PROGRAMME_WORDS = re.compile(r"\bterritoires?\s+d'\s*industrie\b")
 EACH = re.compile(r"\bchacune?\b")  # "Le TCO et la Cirest restent chacun Territoire d'industrie": one label each
 COORDINATION = re.compile(r"\s(?:et|ainsi que)\s")
 
@@ -280,6 +282,10 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
                 and ET_JOINT.fullmatch(text, parts[0].end, parts[1].start):
             # "Marne et Brie Industries fait son entrée …": a singular verb, one name holding "et"
             parts = [Part(parts[0].start, parts[1].end)]
+        if len(parts) == 2 and not apposition and SINGULAR_VERB.match(fold(match.group(0)).lstrip(", ")) \
+                and re.fullmatch(r"\s*,\s*", text[parts[0].end:parts[1].start]) \
+                and not text[clause_start:parts[0].start].strip():
+            parts = parts[-1:]  # "Outre-mer, CAP Nord fait partie des lauréats": a frame, then the one subject
         if counted:  # "le TCO et la Cirest, les deux Territoires d'industrie …": the last two
             word = counted.split()[1]
             parts = parts[-(int(word) if word.isdigit() else SMALL_COUNTS[word]):]
@@ -339,14 +345,25 @@ AFTER_PREDECESSORS = re.compile(r"\b(?:est|sont|devient|deviennent)\s*,\s*apres\
 def predecessors(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.labelled: the places a territory comes after in the order of the award ("Kourou est,
     après Cayenne et Saint-Laurent du Maroni, la troisième commune guyanaise à devenir Territoire
-    d'industrie"); the subject itself is read by labelled_subjects' ordinal predicate."""
+    d'industrie"); the subject itself is read by labelled_subjects' ordinal predicate; the quoted
+    territory one takes over from ("Il succède au territoire « Pau – Tarbes » de la première
+    génération", rules/territory_words.json succeeds_quoted)."""
     folded = fold(text)
     found = []
     for match in AFTER_PREDECESSORS.finditer(folded):
         sentence_end = sentence_bounds(text, match.start())[1]
         parts = enumeration_after(text, match.start("names"), match.end("names"))
         found.extend(_mentions(text, parts, places, sentence_end))
+    for match in SUCCEEDS_QUOTED.finditer(folded):  # "Il succède au territoire « Pau – Tarbes »"
+        mention = make_mention(text, match.start("name"), match.end("name"), PREDECESSOR_RULE, (),
+                               sentence_bounds(text, match.start())[1])
+        if mention:
+            found.append(mention)
     return found
+
+
+SUCCEEDS_QUOTED = re.compile(WORDS["succeeds_quoted"])
+PREDECESSOR_RULE = "territory.predecessor"  # a former territory, recalled: it lists no members (membership.attach)
 
 
 WIDER_AREA = re.compile(WORDS["wider_area"])
@@ -471,12 +488,18 @@ LABEL_AFTER = re.compile(r"[\s,]*(?:$|.*\b(?:territoires?\s+d'\s*industrie|progr
 
 
 def _cleft_about_the_label(text: str, folded: str, match: re.Match) -> bool:
-    """"Pour le Gers, c'est X qui a été retenu.": the sentence ends there or names the label;
+    """"Pour le Gers, c'est X qui a été retenu.": the sentence ends there or names the label, or
+    a comma follows the verb after a sentence naming the programme;
     "c'est l'Espace des Arts qui a été retenu dans le cadre de ce rendez-vous" is about a venue."""
     if match.group(0).endswith("label"):
         return True  # "c'est le bassin de Montluçon qui décroche le label, porté par …"
-    sentence_end = sentence_bounds(text, match.start())[1]
-    return bool(LABEL_AFTER.match(folded[match.end():sentence_end].rstrip(" .;!\n")))
+    sentence_start, sentence_end = sentence_bounds(text, match.start())
+    if LABEL_AFTER.match(folded[match.end():sentence_end].rstrip(" .;!\n")):
+        return True
+    # "La liste des 124 territoires d'industrie est connue. Pour le Gers, c'est X qui est retenu,
+    # à l'interface de …": a gloss after a comma, the sentence before naming the programme
+    _, before = sentence_before(text, len(text[:sentence_start].rstrip()))
+    return folded[match.end():match.end() + 1] == "," and bool(PROGRAMME_WORDS.search(fold(before)))
 
 
 # A subject starts after a title's dash before an article or after a colon at most

@@ -388,8 +388,20 @@ SIGNED = re.compile(r"\s+(?:ayant|ont|avaient|avait|a)\s+(?:d[ée]j[àa]\s+)?sig
                     re.IGNORECASE)
 
 
+# "le territoire voisin de Bazancourt – Pomacle, centré sur …, signera son protocole l'an prochain"
+TERRITORY_SIGNING = re.compile(r"\b[Ll]e\s+territoire\s+(?:voisin\s+)?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+                               r"(?P<name>[A-ZÀ-Ý][^,.;:()«»\n]{1,80}?)\s*(?:,[^,.;:\n]{1,80},)?\s+"
+                               r"(?:signera|signe|a\s+sign[ée]|doit\s+signer|va\s+signer)\s+(?:son|sa)\s+(?:protocole|contrat)\b")
+
+
 def signatories(text: str) -> list[TerritoryMention]:
+    """Proper names coordinated as the subject of signing a protocol or contract, or the one
+    territory named as such ("le territoire voisin de X … signera son protocole")."""
     found = []
+    for match in TERRITORY_SIGNING.finditer(text):
+        mention = make_mention(text, match.start("name"), match.end("name"), "territory.signatories", (), match.end())
+        if mention and not set(mention.territory_id.split("-")) & INSTITUTION_WORDS:
+            found.append(mention)
     for verb in SIGNED.finditer(text):
         sentence_start = max(text.rfind(". ", 0, verb.start()), text.rfind(".\n", 0, verb.start()),
                              text.rfind("\n\n", 0, verb.start()))
