@@ -44,6 +44,15 @@ def test_a_referring_intro_takes_the_count_of_the_sentence_before():
         4, 4, "stated_count.previous_sentence", "02")
 
 
+
+def test_a_referring_intro_is_not_tied_to_a_count_the_text_s_own_count_of_the_list_contradicts():
+    text = ("Nîmes, le 21 novembre 2023\n\nTerritoires d'industrie : deux territoires gardois labellisés\n\n"
+            "Le Gouvernement a publié la liste des lauréats. La région Occitanie en compte 15.\n\n"
+            "Les territoires retenus sont les suivants :\n\n- Alès ;\n- Pont du Gard / Gard Rhodanien." + CONTACT)
+    assert counts(text) == []
+    without_own_count = text.replace("deux territoires gardois labellisés", "les lauréats gardois")
+    assert [(row["stated"], row["listed"]) for row in counts(without_own_count)] == [(15, 2)]
+
 @pytest.mark.parametrize("layout", [
     "L'Occitanie compte 15 lauréats, qui sont :\n\n• Renouvellement des territoires existants : "
     "Ariège (09) ; Grand Narbonne (11) ; Alès (30) ; Pont du Gard/Gard Rhodanien (30) ; Castres Revel "

@@ -373,9 +373,20 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
     count = counts[-1]
     if words.new.search(intro) and not words.new.search(fold(count["mention"])):
         return None  # "136 territoires. Les nouveaux sont les suivants :": a part
+    if count["value"] != len(lst.territory_ids) and _counted_above(folded, count, figures, len(lst.territory_ids)):
+        # "Deux territoires gardois labellisés" (title) … "La région Occitanie en compte 15. Les
+        # territoires retenus sont les suivants :": an intro that only points back, at a count the
+        # text's own count of the list in an earlier paragraph contradicts, is not tied to it
+        return None
     if _names_a_narrower_place(count, places, count["end"], lst.items_start):
         return None
     return count, rule
+
+
+def _counted_above(folded: str, count: dict, figures: list[dict], listed: int) -> bool:
+    """Whether a paragraph before the count's own states a count of territories as long as the list."""
+    own_start = next((start for start, end in paragraphs(folded) if start <= count["start"] < end), 0)
+    return any(c["value"] == listed for c in _counts_in(figures, 0, own_start))
 
 
 def _in_areas(count: dict, areas: set[tuple[str, str]]) -> bool:
