@@ -300,23 +300,28 @@ def _epci_names_holding_a_place() -> dict[str, list[tuple[str, frozenset[str]]]]
     """Folded département name -> (folded official EPCI name that holds it, the EPCI's
     départements), for every millésime: 'usses et rhone' lies in Haute-Savoie and the Ain."""
     ref = referential.load()
-    words = {_name_pattern_text(d.name): d.code for d in ref.departements.values()}
+    words = {_name_pattern_text(d.name) for d in ref.departements.values()}
     holding: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for epci in ref.epcis.values():
         for borne in epci.names:
             core = EPCI_FORM.sub("", fold(borne.name)).strip()
             for word in words:
                 if core != word and re.search(r"(?<![\w'-])" + re.escape(word) + r"(?![\w'-])", core):
-                    holding.setdefault(word, []).append((core, frozenset(epci.departement_codes)))
+                    holding.setdefault(word, []).append((_spaced(core), frozenset(epci.departement_codes)))
     return holding
+
+
+def _spaced(name: str) -> str:
+    """A folded name with dashes and runs of spaces as single spaces, padded to match whole words."""
+    return " " + re.sub(r"[\s-]+", " ", name).strip() + " "
 
 
 def _inside_an_epci_name(name: str, word: str, code: str) -> bool:
     """'Rumilly-Usses et Rhône': the Rhône of an intercommunality's name the territory's name
     holds ('Usses et Rhône', in the Ain and Haute-Savoie) is a river, unless that intercommunality
     lies in the département."""
-    name = " " + re.sub(r"[\s-]+", " ", name) + " "
-    return any(" " + re.sub(r"[\s-]+", " ", core) + " " in name and code not in codes
+    name = _spaced(name)
+    return any(core in name and code not in codes
                for core, codes in _epci_names_holding_a_place().get(_name_pattern_text(word), ()))
 
 

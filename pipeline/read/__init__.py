@@ -71,8 +71,8 @@ def without_control_characters(text: str) -> str:
     return _CONTROL.sub(lambda m: "\n" if m.group() in _LINE_BREAKS else " ", text)
 
 
-# A dot leader between a label and its value on one line: "Nom du territoire ...... Côte
-# d'Albâtre", a table of contents' "Alsace centrale ........ 17", "Bretagne ....... 8".
+# A dot leader between a label and its value on one line: "Nom du territoire ...... X", a
+# table of contents' "X ........ 17", a count per région "Région Y ....... 8".
 _LEADER = re.compile(r"(?<=\S)[ \t]*(?:\.[ \t]?){4,}[ \t]*(?=[^\s.])")
 
 

@@ -121,8 +121,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + run_in_heads(text, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]
-    if any(not _perimeter_of_another(text, m) for m in candidates):
-        candidates = [m for m in candidates if not _perimeter_of_another(text, m)]
+    candidates = [m for m in candidates if not _perimeter_of_another(text, m)] or candidates
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
@@ -699,6 +698,8 @@ def _demonym_for_its_departement(text: str, mentions: list[TerritoryMention]) ->
             if longer:
                 mention.name = longer
                 break
+
+
 SHORT_NAME_BRACKET = re.compile(r"[ \t]*\(\s*([^()\n]{2,40}?)\s*\)")
 
 
@@ -739,7 +740,7 @@ def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
         mention.name = by_words[words(mention.territory_id)]
     for mention in mentions:
         if mention.rule.startswith("territory.list_item") and mention.intro is not None:
-            continue  # an item of a list of territories is one in full: "Terres de Lorraine", once "Val et Terres de Lorraine"
+            continue  # an item of a list of territories is one in full: "Y de X" beside a longer "Z et Y de X"
         parts = words(mention.territory_id)
         longer = {name for name in names if _part_of(mention.name, name, parts, words(name_key(name)))}
         if len(longer) == 1:
