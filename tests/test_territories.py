@@ -2461,3 +2461,30 @@ def test_a_quoted_name_intercommunalities_present_themselves_under():
             "l'ancien « Flers – Vire ».")
     assert "bocage-normand" in ids(text)
     assert ids("Le festival se tient sous la bannière « Jazz en liberté ».") == []
+
+
+def test_the_area_a_count_of_intercommunalities_is_of():
+    text = ("L'Etat et les trois communautés de communes du Pays de Lure ont signé le protocole. Il lance la "
+            "phase opérationnelle du programme Territoires d'industrie.")
+    assert rules_of(text) == {"pays-de-lure": "territory.intercommunalities_of"}
+    text = ("Labellisées Territoires d'industrie, quatre intercommunalités du Nord Haut-Marnais et Sud Meusien "
+            "valident leur plan.")
+    assert ids(text) == ["nord-haut-marnais-et-sud-meusien"]
+    # as many names as the count: the members of a territory left unnamed
+    assert ids("Les quatre communautés de communes de Saint-Dizier, Bar-le-Duc, Joinville et Portes de Meuse ont "
+               "été retenues parmi les Territoires d'industrie.") == []
+    # the enumeration goes on with a repeated preposition: members, one by one
+    assert ids("La candidature au Territoire d'industrie des quatre EPCI du Grand Saint-Dizier, de la CC du "
+               "Pays de Joinville et de la CA de Bar-le-Duc a été retenue.") == []
+    # a département's intercommunalities; a sentence far from the programme
+    assert ids("Les quatre intercommunalités de la Manche sont labellisées Territoires d'industrie.") == []
+    assert ids("Les trois communautés de communes du Pays de Lure ont voté le budget.") == []
+
+
+def test_as_many_territories_as_the_count_after_ceux_de():
+    text = ("Des projets ont été aidés dans les territoires d'industrie de la région. Des missions ont été conduites "
+            "sur 2 territoires en mutation, ceux de Montargis-Gien et de Châteauroux-Issoudun.")
+    assert ids(text) == ["montargis-gien", "chateauroux-issoudun"]
+    assert ids("Des missions ont été conduites sur 2 territoires ruraux, ceux de Montargis et de Gien.") == []
+    assert ids("Des projets ont été aidés dans les territoires d'industrie. Des missions ont été conduites sur "
+               "3 territoires, ceux de Montargis et de Gien.") == []

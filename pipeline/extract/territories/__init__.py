@@ -47,6 +47,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.predecessor      the quoted former territory a territory takes over from: "Il succède
                              au territoire « Pau – Tarbes » de la première génération"; it takes
                              none of the members the text lists
+- territory.intercommunalities_of  the one area a count of intercommunalities is "of", near the
+                             programme's words: "les quatre communautés de communes du Grand Est
+                             Touraine", "quatre intercommunalités du A et B" (fewer names than the count)
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 
@@ -83,8 +86,8 @@ from pipeline.extract.territories.enumerations import enumerated_names, names_be
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
-from pipeline.extract.territories.predicates import (grouping_subjects, labelled_objects, labelled_subjects,
-                                                     predecessors, selected_zones, wider_areas)
+from pipeline.extract.territories.predicates import (grouping_subjects, intercommunalities_of, labelled_objects,
+                                                     labelled_subjects, predecessors, selected_zones, wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, run_in_heads, signatories
 from pipeline.extract.territories.records import record_names
@@ -118,7 +121,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + wider_areas(text, structure, places) + predecessors(text, structure, places)
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places)
                   + record_names(text, places) + names_before_a_count(text, structure, places)
-                  + run_in_heads(text, places))
+                  + run_in_heads(text, places) + intercommunalities_of(text, structure, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]
     candidates = [m for m in candidates if not _perimeter_of_another(text, m)] or candidates

@@ -95,6 +95,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 continue
             if needs == "count_territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)):
                 continue
+            if needs == "count_programme" and not (re.search(PREFIX, sentence) or re.search(PREFIX, before)):
+                continue  # "2 territoires …, ceux de A et de B" said where the programme is named
             if needs == "label_before" and not LABEL_THEN_NAME.search(text, sentence_start, match.start()):
                 continue
             limit = sentence_end

@@ -520,3 +520,48 @@ def _clause_start(text: str, sentence_start: int, end: int) -> int:
     return fronted.end() if fronted else start
 
 
+
+
+# "les quatre communautés de communes du X", "trois intercommunalités de la X": a count of
+# intercommunalities and the one area they are "of". The count must not be the number of names
+# after it: "les quatre communautés de communes de A, B, C et D" lists members (no territory).
+COUNTED_INTERCOMMUNALITIES_OF = re.compile(
+    r"(?<![\w'])(?P<count>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:communautes\s+de\s+communes"
+    r"(?:\s+et\s+d'agglomeration)?|communautes\s+d'agglomeration|communautes|intercommunalites|epci|agglomerations)"
+    r"\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)(?=[A-ZÀ-Ý])", re.IGNORECASE)
+# A preposition after "et": "du A et du B" coordinates two areas, each a member's.
+PREPOSITION_AFTER_ET = re.compile(r"\s+et\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*", re.IGNORECASE)
+# The enumeration going on with a repeated preposition: "des quatre EPCI du A, de la CC B, …".
+PREPOSITION_GOES_ON = re.compile(r"\s*(?:,|\bet\b)\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", re.IGNORECASE)
+COUNTED_OF_RULE = "territory.intercommunalities_of"
+
+
+def intercommunalities_of(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.intercommunalities_of: the area a count of intercommunalities is "of", in a
+    sentence about the programme or before one ("le protocole … entre l'Etat et les quatre
+    communautés de communes du X a été signé. Ce texte lance … Territoire d'industrie", "Labellisées
+    Territoires d'industrie, quatre intercommunalités du A et B …"): one name, coordinated without a
+    repeated preposition, not a place, not an intercommunality, fewer names than the count."""
+    folded = fold(text)
+    found = []
+    for match in COUNTED_INTERCOMMUNALITIES_OF.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        following_end = sentence_bounds(text, min(sentence_end + 2, len(text)))[1] if sentence_end < len(text) else sentence_end
+        if not re.search(PREFIX, folded[sentence_start:following_end]):
+            continue
+        word = match.group("count").lower()
+        count = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        parts = enumeration_after(text, match.end(), sentence_end)
+        if not parts or len(parts) >= count or any(p.epci for p in parts) or len(parts) > 2 \
+                or PREPOSITION_GOES_ON.match(text, parts[-1].end, sentence_end):
+            continue
+        if len(parts) == 2 and not (ET_JOINT.fullmatch(text, parts[0].end, parts[1].start)
+                                    and not PREPOSITION_AFTER_ET.match(text, parts[0].end)):
+            continue
+        if any(is_place_name(p.name or text[p.start:p.end]) for p in parts) or _places_only(parts, places, single=True):
+            continue  # "les quatre intercommunalités de la Manche": the département's
+        mention = make_mention(text, parts[0].start, parts[-1].end, COUNTED_OF_RULE,
+                               codes_after(text, parts[-1].end, places), sentence_end)
+        if mention:
+            found.append(mention)
+    return found
