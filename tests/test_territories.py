@@ -2488,3 +2488,9 @@ def test_as_many_territories_as_the_count_after_ceux_de():
     assert ids("Des missions ont été conduites sur 2 territoires ruraux, ceux de Montargis et de Gien.") == []
     assert ids("Des projets ont été aidés dans les territoires d'industrie. Des missions ont été conduites sur "
                "3 territoires, ceux de Montargis et de Gien.") == []
+
+
+def test_the_area_a_count_of_intercommunalities_is_of_gives_way_to_a_named_territory():
+    text = ("Le Territoire d'industrie Saint-Omer a été labellisé en 2023. Les trois intercommunalités de "
+            "l'Audomarois portent son plan d'action.")
+    assert ids(text) == ["saint-omer"]

@@ -49,7 +49,8 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              none of the members the text lists
 - territory.intercommunalities_of  the one area a count of intercommunalities is "of", near the
                              programme's words: "les quatre communautés de communes du Grand Est
-                             Touraine", "quatre intercommunalités du A et B" (fewer names than the count)
+                             Touraine", "quatre intercommunalités du A et B" (fewer names than the count),
+                             when no other rule names a territory
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 
@@ -86,8 +87,9 @@ from pipeline.extract.territories.enumerations import enumerated_names, names_be
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
 from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
-from pipeline.extract.territories.predicates import (grouping_subjects, intercommunalities_of, labelled_objects,
-                                                     labelled_subjects, predecessors, selected_zones, wider_areas)
+from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, grouping_subjects, intercommunalities_of,
+                                                     labelled_objects, labelled_subjects, predecessors, selected_zones,
+                                                     wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, run_in_heads, signatories
 from pipeline.extract.territories.records import record_names
@@ -137,6 +139,10 @@ def find_territories(text: str, places: list[PlaceMention],
         kept.append(mention)
     if any(not m.joins for m in kept):  # the intercommunality joins the territory the text names
         kept = [m for m in kept if not m.joins]
+    if any(m.rule != COUNTED_OF_RULE for m in kept):
+        # "les trois intercommunalités de l'Audomarois" beside the territory "Saint-Omer": the area a
+        # count of intercommunalities is of names the territory only when the text names no other
+        kept = [m for m in kept if m.rule != COUNTED_OF_RULE]
     if any(not _described(text, m) for m in kept):
         kept = [m for m in kept if not _described(text, m)]
     kept = _members_of_another(text, kept)
