@@ -1,7 +1,9 @@
 """Which territory each EPCI mention belongs to, whatever the layout.
 
 A mention named as someone's office ("président de X"), or said not to be a member ("A,
-partenaire de la filière, qui ne fait pas partie du territoire"), is never a member. Otherwise, in order,
+partenaire de la filière, qui ne fait pas partie du territoire"), is never a member; but an EPCI
+whose president is enumerated among a contract's parties after its signature ("la signature du
+contrat entre l'État, …, A, président de la CC X, …") is a party, read as in rule 7. Otherwise, in order,
 the first rule that answers decides (its reason is not a column: the EPCI row keeps
 the rule that found the mention):
 1. the layout names it: the value of a "Territory : A, B et C" line;
@@ -54,6 +56,9 @@ the rule that found the mention):
    speaks of an agreement or the label ("signer cette convention avec les présidents des
    communautés de communes A, B et de la CA X", the territory named after X); with the territory
    named after a run said to compose it ("A, B, le C – qui composent le Territoire d'industrie Y").
+9. EPCIs listed together (one member list, or one run) that no rule above attached belong to the
+   territory whose name they make up between them ("Rumilly-Usses et Rhône" for the CC Rumilly
+   Terre de Savoie and the CC Usses et Rhône), each by a name, an everyday form or its start.
 A territory given a new name ("avec un nouveau nom, X", "baptisé « X »") continues the last other
 territory named before its sentence: when no member of its own is named, it keeps that one's
 members, and the EPCIs said to join ("rejoint", "l'entrée de", "élargissement") are its members too.
