@@ -667,3 +667,9 @@ def test_the_noun_epci_before_a_town_made_great_names_the_agglomeration_of_the_d
 def test_the_noun_epci_before_a_legal_form_leaves_the_name_to_its_head():
     text = "Les EPCI de la Communauté de communes du Pays de Nay ont voté."
     assert mentions(text, {"64"}) == [("246401756", "Communauté de communes du Pays de Nay")]
+
+
+def test_names_right_after_a_counted_plural_noun_of_epcis_are_members_when_they_link():
+    text = "La CCI travaille au côté des deux agglomérations Grand Belfort et Pays de Montbéliard."
+    assert members(text) == [("200069052", "Grand Belfort"), ("200065647", "Pays de Montbéliard")]
+    assert members("La CCI travaille avec les deux agglomérations Nantes et Rennes.") == []

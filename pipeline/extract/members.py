@@ -12,7 +12,9 @@ Rules (ids in the `rule` column):
                        called in a sentence ("couvre 147 communes*" … "* CA A, CC B"), or as
                        the subject of a verb of membership ("la CA X et la CC Y forment …",
                        "A, B, C… ces collectivités se sont réunies"), or in apposition to a
-                       plural noun of EPCIs ("Les deux intercommunalités, A et B, …"). A weak
+                       plural noun of EPCIs ("Les deux intercommunalités, A et B, …"), or right
+                       after a counted one ("au côté des deux agglomérations A et B": only what
+                       links). A weak
                        trigger ("pilotée par", "autour de") followed by a common noun lists no
                        names. A
                        legal-form head ("les communautés de communes", "celle du") is distributed
@@ -546,6 +548,11 @@ NAMES_IN_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?=(?:la[ \t]+|le[ \t]+|l['’][
 GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+(?:\w+[ \t]+)?$")
 
 
+# "des deux agglomérations Meuse Grand Sud et …": a counted plural noun of EPCIs, the names
+# right after it
+COUNTED_GROUP_BEFORE = re.compile(r"\b(?:[Ll]es|[Dd]es|[Cc]es|[Ss]es|[Ll]eurs|[Aa]ux)[ \t]+"
+                                  r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)[ \t]+$")
+NAMES_RIGHT_AFTER = re.compile(r"[ \t]+(?=[A-ZÉÈÀÂÎÔ])(?!(?:EPCI|E\.P\.C\.I)\b)")
 LINE_OR_SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n")
 
 
@@ -565,6 +572,10 @@ def _noun_regions(text: str, structure) -> list[_Region]:
             regions.append(_Region(apposition.end(), _sentence_end(text, apposition.end()), False))
             continue
         if not after:
+            if COUNTED_GROUP_BEFORE.search(text, max(0, noun.start() - 30), noun.start()) \
+                    and NAMES_RIGHT_AFTER.match(text, noun.end()):
+                # "au côté des deux agglomérations Meuse Grand Sud et …": only what links is reported
+                regions.append(_Region(noun.end(), _sentence_end(text, noun.end()), False))
             continue
         start = noun.end() + after.end()
         if after.group(2) and noun.group(0).lower().startswith("agglom"):
