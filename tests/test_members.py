@@ -637,3 +637,39 @@ def test_an_adverb_between_the_verb_and_the_list_is_no_part_of_the_first_name():
     text = ("Son périmètre couvre désormais onze intercommunalités des Pyrénées-Atlantiques et des "
             "Hautes-Pyrénées, dont la Communauté de communes de Lacq-Orthez.")
     assert [siren for siren, _ in members(text, frozenset({"64", "65"}))] == ["200039204"]
+
+
+def mentions(text, departements=frozenset()):
+    """(SIREN, mention) of every EPCI a text names."""
+    found = find_epcis(text, DocumentLinker(frozenset(departements)), parse(text), [])
+    return [(m.link.siren, text[m.start:m.end]) for m in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Métropole Rouen Normandie a été labellisée avec Le Havre.",
+                 [("200023414", "Métropole Rouen Normandie")], id="at a sentence's start"),
+    pytest.param("TERRITOIRE D'INDUSTRIE « MÉTROPOLE NICE CÔTE D'AZUR – RIVIERA »",
+                 [("200030195", "MÉTROPOLE NICE CÔTE D'AZUR")], id="in capitals"),
+    pytest.param("Métropole Grand Est a été lancée.", [], id="no official name"),
+])
+def test_an_official_name_opening_with_its_type_word_without_article(text, expected):
+    assert mentions(text) == expected
+
+
+def test_the_noun_epci_before_a_town_made_great_names_the_agglomeration_of_the_departements():
+    text = ("La candidature commune des deux EPCI du Grand Auch et de la Communauté de communes "
+            "Astarac Arros en Gascogne a été retenue.")
+    assert mentions(text, {"32"}) == [("200066926", "Grand Auch"),
+                                      ("200035756", "Communauté de communes Astarac Arros en Gascogne")]
+    assert ("200066926", "Grand Auch") not in mentions(text, {"64"})  # not one of the document's départements
+
+
+def test_the_noun_epci_before_a_legal_form_leaves_the_name_to_its_head():
+    text = "Les EPCI de la Communauté de communes du Pays de Nay ont voté."
+    assert mentions(text, {"64"}) == [("246401756", "Communauté de communes du Pays de Nay")]
+
+
+def test_names_right_after_a_counted_plural_noun_of_epcis_are_members_when_they_link():
+    text = "La CCI travaille au côté des deux agglomérations Grand Belfort et Pays de Montbéliard."
+    assert members(text) == [("200069052", "Grand Belfort"), ("200065647", "Pays de Montbéliard")]
+    assert members("La CCI travaille avec les deux agglomérations Nantes et Rennes.") == []

@@ -812,3 +812,41 @@ def test_the_former_territory_a_renewal_recalls_takes_none_of_the_members_listed
             "Ces trois EPCI prennent le relais du territoire « Pau – Tarbes » de la première génération (2019-2022).")
     assert {territory for territory, _ in members(text)} == {"lacq-pau-tarbes"}
     assert len(members(text)) == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Territoire d'industrie Lorient – Quimperlé. La signature du contrat « Territoires "
+                 "d'industrie » a réuni les signataires : l'État, Anne Leroux, présidente de Lorient "
+                 "Agglomération, Jean Caradec, président de Quimperlé Communauté, et la Région.",
+                 {("lorient-quimperle", "200042174"), ("lorient-quimperle", "242900694")},
+                 id="parties after a colon"),
+    pytest.param("Le contrat du Territoire d'industrie Lorient – Quimperlé est signé entre l'État, "
+                 "Anne Leroux, présidente de Lorient Agglomération, Jean Caradec, vice-président de "
+                 "Quimperlé Communauté, et la Région.",
+                 {("lorient-quimperle", "200042174")}, id="a vice-president signs for none"),
+    pytest.param("Territoire d'industrie Lorient – Quimperlé : la signature du contrat s'est tenue "
+                 "entre l'État et la Région, en présence de Jean Caradec, président de Quimperlé "
+                 "Communauté.",
+                 set(), id="present only"),
+    pytest.param("Territoire d'industrie Lorient – Quimperlé. Le contrat a été signé par Anne Leroux, "
+                 "présidente de Lorient Agglomération.",
+                 set(), id="the person who signed"),
+])
+def test_an_epci_whose_president_is_a_party_to_the_contract_is_a_member(text, expected):
+    assert members(text) == expected
+
+
+def test_epcis_listed_together_whose_names_make_up_a_territory_s_are_its_members():
+    text = ("Le projet « Territoire d'industrie Thiers-Ambert » a été lancé en même temps que le "
+            "Territoire d'industrie Montluçon et celui d'Issoire-Brioude.\n\nConcrètement, le territoire élargi qui "
+            "englobe les communautés de communes Thiers Dore et Montagne et Ambert Livradois Forez "
+            "veut attirer des salariés.")
+    assert members(text) == {("thiers-ambert", "200070712"), ("thiers-ambert", "200070761")}
+
+
+def test_epcis_whose_names_make_up_no_territory_s_name_stay_unattached():
+    text = ("Le projet « Territoire d'industrie Thiers-Vichy » a été lancé en même temps que le "
+            "Territoire d'industrie Montluçon et celui d'Issoire-Brioude.\n\nConcrètement, le territoire élargi qui "
+            "englobe les communautés de communes Thiers Dore et Montagne et Ambert Livradois Forez "
+            "veut attirer des salariés.")
+    assert members(text) == set()

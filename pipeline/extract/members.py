@@ -12,7 +12,9 @@ Rules (ids in the `rule` column):
                        called in a sentence ("couvre 147 communes*" … "* CA A, CC B"), or as
                        the subject of a verb of membership ("la CA X et la CC Y forment …",
                        "A, B, C… ces collectivités se sont réunies"), or in apposition to a
-                       plural noun of EPCIs ("Les deux intercommunalités, A et B, …"). A weak
+                       plural noun of EPCIs ("Les deux intercommunalités, A et B, …"), or right
+                       after a counted one ("au côté des deux agglomérations A et B": only what
+                       links). A weak
                        trigger ("pilotée par", "autour de") followed by a common noun lists no
                        names. A
                        legal-form head ("les communautés de communes", "celle du") is distributed
@@ -29,9 +31,15 @@ Rules (ids in the `rule` column):
                        may end it; "la CA du Bassin d'Aurillac et Rodez Agglomération": the
                        name stops before " et " and the next name); a plural head gives its
                        legal form to each name after it that opens with its article ("les
-                       communautés de communes de la Haute-Bigorre et du Pays de Nay").
+                       communautés de communes de la Haute-Bigorre et du Pays de Nay"); the
+                       noun "EPCI" is a head of no legal form ("des quatre EPCI du Grand
+                       Saint-Dizier, de la …": a town made great only for one agglomeration of
+                       the document's départements).
 - epci.everyday_name   a capitalised name ending with a type word, linked exactly ("Questembert
                        Communauté", "Flers Agglo", "Bordeaux Métropole", "d'Alès agglomération"),
+                       or an official name opening with its type word, without article, in
+                       mixed case or capitals ("Métropole Rouen Normandie a été labellisée",
+                       "« MÉTROPOLE AIX-MARSEILLE-PROVENCE - … »"),
                        or going on after it ("Loudéac Communauté Bretagne Centre"); after another
                        name and " et " it starts after the " et " ("le Grand Belfort et Pays de
                        Montbéliard Agglomération").
@@ -540,6 +548,11 @@ NAMES_IN_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?=(?:la[ \t]+|le[ \t]+|l['’][
 GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+(?:\w+[ \t]+)?$")
 
 
+# "des deux agglomérations Meuse Grand Sud et …": a counted plural noun of EPCIs, the names
+# right after it
+COUNTED_GROUP_BEFORE = re.compile(r"\b(?:[Ll]es|[Dd]es|[Cc]es|[Ss]es|[Ll]eurs|[Aa]ux)[ \t]+"
+                                  r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)[ \t]+$")
+NAMES_RIGHT_AFTER = re.compile(r"[ \t]+(?=[A-ZÉÈÀÂÎÔ])(?!(?:EPCI|E\.P\.C\.I)\b)")
 LINE_OR_SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n")
 
 
@@ -559,6 +572,10 @@ def _noun_regions(text: str, structure) -> list[_Region]:
             regions.append(_Region(apposition.end(), _sentence_end(text, apposition.end()), False))
             continue
         if not after:
+            if COUNTED_GROUP_BEFORE.search(text, max(0, noun.start() - 30), noun.start()) \
+                    and NAMES_RIGHT_AFTER.match(text, noun.end()):
+                # "au côté des deux agglomérations Meuse Grand Sud et …": only what links is reported
+                regions.append(_Region(noun.end(), _sentence_end(text, noun.end()), False))
             continue
         start = noun.end() + after.end()
         if after.group(2) and noun.group(0).lower().startswith("agglom"):
@@ -1055,6 +1072,39 @@ def _distributed_names(text: str, end: int, epci_type: str | None,
     return added
 
 
+# "des quatre EPCI du Grand Saint-Dizier, de la …": the noun EPCI before a capitalised name, as a
+# head of no legal form (not before a name written with its own: "les EPCI de la Communauté …")
+EPCI_NOUN = re.compile(r"(?<![\w'’])(?:(?:les|des|ces|aux)\s+(?:(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+)?"
+                       r"|l['’]\s*)E\.?\s?P\.?\s?C\.?\s?I\.?(?=\s+(?:de\s+la|de\s+l['’]|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ])"
+                       r"(?!\s+(?:de\s+la|de\s+l['’]|du|des|d['’])\s*(?i:communaut|m[ée]tropole|agglo|C[CAU]\b))")
+NEAR_HEAD_TYPES = ("CA", "CU", "METRO")
+
+
+def _epci_noun_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention]) -> list[EpciMention]:
+    """The EPCI a name after the noun "EPCI" stands for ("l'EPCI du Grand Saint-Dizier"): its
+    official name or an everyday form of it; a town made great or qualified, which people write
+    for an agglomeration, a communauté urbaine or a métropole, only for one EPCI of the
+    document's départements."""
+    found = []
+    for noun in EPCI_NOUN.finditer(text):
+        span = _name_after_head(text, noun)
+        if not span or _inside(noun.end(), taken):
+            continue
+        name_start = noun.end() + len(re.match(r"\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’])\s*",
+                                                text[noun.end():]).group(0))
+        written = text[name_start:span[1]]
+        link = linker.link(written)
+        if not link.siren:
+            typed = [linker.link(written, epci_type) for epci_type in NEAR_HEAD_TYPES]
+            fitting = {l.siren: l for l in typed
+                       if l.siren and l.score >= ACCEPT_SCORE and set(l.departement_codes) & linker.departements}
+            link = next(iter(fitting.values())) if len(fitting) == 1 else link
+        if link.siren:
+            found.append(EpciMention(name_start, span[1], link, " ".join(written.split()), None,
+                                     "epci.head_mention"))
+    return found
+
+
 # " et " before a capitalised word: where a name read from its head may give way to the next one
 COORDINATING_ET = re.compile(r"[ \t]+et[ \t]+(?=[A-ZÉÈÀÂÎÔ])")
 
@@ -1080,7 +1130,8 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
     """'Questembert Communauté', 'Flers Agglo', 'Bordeaux Métropole': capitalised words ending
     with a type word, linked to a name the referential knows (exactly or as an everyday form)."""
     found = []
-    for word in TYPE_WORD.finditer(text):
+    words = sorted([*TYPE_WORD.finditer(text), *CAPITAL_TYPE_WORD.finditer(text)], key=lambda w: w.start())
+    for word in words:
         if _inside(word.start(), taken):
             continue
         start = word.start()
@@ -1095,6 +1146,11 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
             elided = re.match(r"[dlDL]['’]\s*(?=[A-ZÉÈÀÂÎÔ])", text[start:word.start()])
             start = start + elided.end() if elided else text.find(" ", start, word.start()) + 1 or word.start()
         if start >= word.start():
+            # "Métropole Rouen Normandie a été labellisée", "« MÉTROPOLE AIX-MARSEILLE-PROVENCE -
+            # … »": an official name opening with its type word, no article before it
+            opening = _official_opening_with_type_word(text, word, linker)
+            if opening is not None and not _inside(opening.start, found):
+                found.append(opening)
             continue
         end = word.end()
         link = linker.link(text[start:end])
@@ -1116,6 +1172,25 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),
                                      link.epci_type, "epci.everyday_name"))
     return found
+
+
+# a type word in capitals, in a title written in capitals
+CAPITAL_TYPE_WORD = re.compile(r"(?<![\w'’])(?:COMMUNAUT[ÉE]|AGGLOM[ÉE]RATION|M[ÉE]TROPOLE)(?![\w'’])")
+
+
+def _official_opening_with_type_word(text: str, word: re.Match, linker: DocumentLinker) -> EpciMention | None:
+    """An EPCI's official name that opens with its type word, written without an article
+    ("Métropole Européenne de Lille", "MÉTROPOLE AIX-MARSEILLE-PROVENCE"): the longest run of
+    capitalised words after it (three at most) that is the official name itself, exactly."""
+    if text[max(0, word.start() - 3):word.start()].lower().rstrip().endswith(("la", "l'", "l’")):
+        return None  # "la Métropole X" is read from its head
+    best = None
+    for more in _words_after_type_word(text, word.end()):
+        link = linker.link(text[word.start():more])
+        if link.siren and link.exact and link.score >= OFFICIAL_NAME_SCORE:
+            best = EpciMention(word.start(), more, link, " ".join(text[word.start():more].split()),
+                               link.epci_type, "epci.everyday_name")
+    return best
 
 
 # a capitalised word after another, on one line, a dash or a connector between
@@ -1326,6 +1401,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
     heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)
+    heads += _epci_noun_mentions(text, linker, found + heads)
     for mention in (heads + _everyday_mentions(text, linker, found + heads)
                     + _acronym_mentions(text, linker)):
         if not any(m.start < mention.end and mention.start < m.end for m in found):

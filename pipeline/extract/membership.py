@@ -1,7 +1,9 @@
 """Which territory each EPCI mention belongs to, whatever the layout.
 
 A mention named as someone's office ("président de X"), or said not to be a member ("A,
-partenaire de la filière, qui ne fait pas partie du territoire"), is never a member. Otherwise, in order,
+partenaire de la filière, qui ne fait pas partie du territoire"), is never a member; but an EPCI
+whose president is enumerated among a contract's parties after its signature ("la signature du
+contrat entre l'État, …, A, président de la CC X, …") is a party, read as in rule 7. Otherwise, in order,
 the first rule that answers decides (its reason is not a column: the EPCI row keeps
 the rule that found the mention):
 1. the layout names it: the value of a "Territory : A, B et C" line;
@@ -54,6 +56,9 @@ the rule that found the mention):
    speaks of an agreement or the label ("signer cette convention avec les présidents des
    communautés de communes A, B et de la CA X", the territory named after X); with the territory
    named after a run said to compose it ("A, B, le C – qui composent le Territoire d'industrie Y").
+9. EPCIs listed together (one member list, or one run) that no rule above attached belong to the
+   territory whose name they make up between them ("Rumilly-Usses et Rhône" for the CC Rumilly
+   Terre de Savoie and the CC Usses et Rhône), each by a name, an everyday form or its start.
 A territory given a new name ("avec un nouveau nom, X", "baptisé « X »") continues the last other
 territory named before its sentence: when no member of its own is named, it keeps that one's
 members, and the EPCIs said to join ("rejoint", "l'entrée de", "élargissement") are its members too.
@@ -86,7 +91,8 @@ from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention, _head_type
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
                                                  WORDS as TERRITORY_WORDS, is_place_name)
-from pipeline.linking import link_epci, named_after, named_by_its_start
+from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_siren, link_epci, named_after, \
+    named_by_its_start
 from pipeline.normalize import collapse_spaces, fold, name_key
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
@@ -197,10 +203,52 @@ EXPANDED_BEFORE = re.compile(r"\b(?:communaute|agglomeration|metropole)\b[^()]{0
 def _office_before(folded: str, position: int) -> bool:
     """Whether the EPCI named at `position` is someone's office or employer ("président de X");
     an acronym in brackets is named where its expansion starts ("… à la Communauté
-    intercommunale Réunion Est (CIREST)")."""
+    intercommunale Réunion Est (CIREST)"). The president signing a contract for it is not
+    (`_signatory`): the EPCI is then a party."""
     expanded = EXPANDED_BEFORE.search(folded, max(0, position - OFFICE_WINDOW), position)
     position = expanded.start() if expanded else position
-    return bool(OFFICE.search(folded, max(0, position - OFFICE_WINDOW), position))
+    return bool(OFFICE.search(folded, max(0, position - OFFICE_WINDOW), position)) \
+        and not _signatory(folded, position)
+
+
+# the signature of an agreement, then its parties (folded text): "la signature du contrat
+# « Territoires d'industrie » entre l'Etat, …", "Le protocole a été signé par …", "La signature
+# officielle du contrat s'est déroulée … avec l'ensemble des partenaires : …"
+SIGNING = re.compile(r"\bsign(?:ature|e|ee|es|ees|ent|ont|eront|ataires?)\b[^.;!?]{0,120}?"
+                     r"\b(?:contrat|protocole|convention|pacte|accord)\b"
+                     r"|\b(?:contrat|protocole|convention|pacte|accord)\b[^.;!?]{0,80}?\bsigne(?:e|s|es)?\s")
+# the parties enumerated after it: "entre …", "avec l'ensemble des partenaires : …" (not "signé
+# par A, président de X", the person who signed: "le président d'Alès agglomération a signé")
+PARTIES = re.compile(r"\bentre\b|\b(?:partenaires|signataires|parties)\b|:")
+# the president of a body, the one who signs for it (not a vice-president, a director …)
+PRESIDENT_OF = re.compile(r"(?<![\w-])presidente?\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$")
+PRESENT_ONLY = re.compile(r"\s*(?:et\s+)?(?:en\s+presence|aux\s+cotes|autour)\s")
+SIGNING_WINDOW = 600  # characters before the president where the signature may be named
+# what ends a sentence before a president (folded text; not the "M." of a person's title)
+SENTENCE_END = re.compile(r"(?<!\bm)[.!?](?:\s|$)")
+
+
+def _signatory(folded: str, position: int) -> bool:
+    """Whether the EPCI named at `position` is a party to an agreement through its president,
+    one of the parties its sentence enumerates after the signature ("la signature du contrat
+    « Territoires d'industrie » entre l'Etat, représenté par …, A, président de la CC X, B,
+    président de la CA Y …"): not a vice-president nor staff, nor someone only present ("en
+    présence de A, président de X")."""
+    president = PRESIDENT_OF.search(folded, max(0, position - 40), position)
+    if president is None:
+        return False
+    start = max(0, position - SIGNING_WINDOW)
+    for end in SENTENCE_END.finditer(folded, start, president.start()):
+        start = end.end()
+    signing = None
+    for signing in SIGNING.finditer(folded, start, president.start()):
+        break
+    if signing is None or not PARTIES.search(folded, signing.end(), president.start()):
+        return False
+    # the person's own item of the enumeration: "…, A, président de X" ("A" here)
+    before = folded[start:president.start()].rstrip(" ,")
+    item = before[max(before.rfind(","), before.rfind(":"), before.rfind(";")) + 1:]
+    return not PRESENT_ONLY.match(item)
 
 
 @lru_cache(maxsize=4096)
@@ -433,7 +481,7 @@ def _party_or_listed(mention: EpciMention, folded: str, structure, epci_starts: 
     """A party of an agreement ("La Communauté d'Agglomération X représentée par …"), or an item
     of a list whose every item opens with an EPCI ("Pour la Drôme : • Montélimar Agglomération
     • La Communauté de communes …"): in a document about one territory, one of its members."""
-    if mention.legal_form and PARTY.match(folded, mention.end):
+    if mention.legal_form and PARTY.match(folded, mention.end) or _signatory(folded, mention.start):
         return True
     held = structure.item_at(mention.start)
     if held is None or len(held[0].items) < 2:
@@ -703,6 +751,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             if not office and _named_as_member(mention, text, folded, start, end, PROGRAMME):
                 attached.append((mention, None))
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
+    attached += _composing_the_name(unclaimed, holders, folded, sentences)
     def joins(mention: EpciMention) -> bool:
         return bool(JOINING.search(folded, *sentences[_sentence_index(sentences, mention.start) or 0]))
     for successor, predecessor in _successors(territories, folded, sentences).items():
@@ -747,6 +796,64 @@ def _coordinated_with_attached(mentions: list[EpciMention], attached: list[tuple
         found += [(m, owner) for m in run if id(m) not in territory_of and m.link.siren
                   and not _office_before(folded, m.start)]
     return found
+
+
+def _composing_the_name(unclaimed: list[EpciMention], territories: list[TerritoryMention], folded: str,
+                        sentences: list[tuple[int, int]]) -> list[tuple[EpciMention, str]]:
+    """EPCIs listed together (one member list, or one run of coordinated names) that no other
+    rule attached, whose names make up a territory's name between them ("pour le territoire
+    élargi qui couvre les communautés de communes A Terre de B et C" in a text about the
+    territory "A-C"): that territory's members. Every part of the name is one of them, by one
+    of its names or everyday forms or the start of one, each EPCI once."""
+    groups: dict[object, list[EpciMention]] = {}
+    for run in _runs(unclaimed, folded, sentences):
+        key = run[0].list_start if run[0].in_member_list and run[0].list_start is not None else id(run[0])
+        groups.setdefault(key, []).extend(m for m in run if m.link.siren and not _office_before(folded, m.start))
+    found = []
+    for group in groups.values():
+        sirens = list(dict.fromkeys(m.link.siren for m in group))
+        if len(sirens) < 2:
+            continue
+        owners = {t.territory_id for t in territories if _composed_of(t.name, tuple(sirens))}
+        if len(owners) == 1:
+            owner = owners.pop()
+            found += [(m, owner) for m in group]
+    return found
+
+
+# words a part of a territory's name cannot end on when it is the start of an EPCI's official
+# name ("Pays" of "Pays Loudunais", "Saint" of "Saint-Dizier Der et Blaise"): not a name alone
+GENERIC_WORDS = frozenset({"pays", "grand", "bassin", "canton", "region", "ile", "val", "vallee", "vallees",
+                           "terre", "terres", "haut", "haute", "bas", "basse", "saint", "sainte", "cote",
+                           "cotes", "porte", "portes", "coeur", "plaine", "plateau", "mont", "monts", "nord",
+                           "sud", "est", "ouest", "centre", "agglo", "communaute", "metropole", "en", "sur"})
+
+
+@lru_cache(maxsize=4096)
+def _composed_of(name: str, sirens: tuple[str, ...]) -> bool:
+    """Whether a territory's name is made of the names of several of these EPCIs, each once,
+    in any order ("Rumilly-Usses et Rhône" for the CC Rumilly Terre de Savoie and the CC Usses et
+    Rhône): at least two, every word of the name in one of them."""
+    words = _core_of_name(name).split()
+    ref = referential.load()
+    names = {}
+    for siren in sirens:
+        epci = ref.epcis.get(siren)
+        cores = [_core_of_name(borne.name) for borne in epci.names] + list(_forms_of_siren(siren)) if epci else []
+        names[siren] = set(_forms_of_siren(siren)) | {" ".join(core.split()[:n]) for core in cores for n in range(1, len(core.split()))
+               if core.split()[n - 1] not in GENERIC_WORDS}
+    def cover(start: int, left: frozenset) -> int:  # how many EPCIs make up words[start:]
+        if start == len(words):
+            return 0
+        best = -1
+        for end in range(start + 1, len(words) + 1):
+            part = " ".join(words[start:end])
+            for siren in left:
+                if part in names[siren]:
+                    rest = cover(end, left - {siren})
+                    best = max(best, rest + 1 if rest >= 0 else -1)
+        return best
+    return len(words) >= 2 and cover(0, frozenset(sirens)) >= 2
 
 
 def _runs(mentions: list[EpciMention], folded: str,
