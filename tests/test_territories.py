@@ -2509,3 +2509,17 @@ def test_a_protocole_d_engagement_of_the_programme_is_first_phase():
     from pipeline.extract.assemble import document_phase
     assert document_phase("PROTOCOLE D'ENGAGEMENT\nTERRITOIRE D'INDUSTRIE VALLÉE DE L'ARVE") == "2019-2022"
     assert document_phase("Le protocole d'engagement du Territoire d'industrie est signé.") == "2019-2022"
+
+
+def test_an_intercommunality_among_those_the_territory_groups_is_no_topic():
+    # r22terr: an interview of one member's president; the territory groups four intercommunalities
+    # and the text never names it
+    text = ("Agglomération de Rochefort Océan : Territoires d'industrie, quatre ans après\n\n"
+            "Le président de l'agglomération Rochefort Océan revient sur la démarche. À Rochefort Océan, "
+            "les projets avancent. Territoires d'industrie regroupe ici l'agglomération Rochefort Océan, "
+            "celle de Royan Atlantique et les communautés de communes de Marennes et d'Oléron.")
+    assert ids(text) == []
+    text = ("Agglomération de Rochefort Océan : Territoires d'industrie, quatre ans après\n\n"
+            "Le président de l'agglomération Rochefort Océan revient sur la démarche. À Rochefort Océan, "
+            "les projets avancent. Pour Rochefort Océan, Territoires d'industrie soutient le port et l'aéronautique.")
+    assert ids(text) == ["rochefort-ocean"]
