@@ -2466,7 +2466,7 @@ def test_a_quoted_name_intercommunalities_present_themselves_under():
 def test_the_singular_programme_words_before_names_and_a_singular_verb_name_one_territory():
     # r22terr: "Le Territoire d'industrie A, B et C a été labellisé": one territory named after all three
     text = ("Le Territoire d'industrie Pays de Grasse, Cannes Pays de Lérins et Sophia Antipolis a été "
-            "labellisé pour la période 2023-2027.")
+            "reconduit en 2023.")
     assert names_of(text) == ["Pays de Grasse, Cannes Pays de Lérins et Sophia Antipolis"]
     text = ("Le Territoire d'industrie Pays de Grasse, Cannes Pays de Lérins et Sophia Antipolis fait partie "
             "des territoires reconduits.")
@@ -2480,12 +2480,12 @@ def test_the_singular_programme_words_before_names_and_a_singular_verb_name_one_
 def test_a_ranked_demonym_places_the_towns_its_sentence_ranks():
     # r22terr: "X est, après A et B, la troisième commune guyanaise à devenir …"; an overseas
     # région's demonym gives its one département
-    text = ("Kourou est, après Cayenne et Saint-Laurent-du-Maroni, la troisième commune guyanaise à "
-            "rejoindre le programme Territoires d'industrie.")
+    text = ("Avec son protocole, Kourou devient, après Cayenne et Saint-Laurent-du-Maroni, la troisième ville "
+            "guyanaise à intégrer la liste des Territoires d'industrie.")
     found = {m.territory_id: sorted(m.departement_codes) for m in find_territories(text, find_places(text))}
     assert found == {"kourou": ["973"], "cayenne": ["973"], "saint-laurent-du-maroni": ["973"]}
-    text = ("Kourou est, après Cayenne et Saint-Laurent-du-Maroni, la troisième commune à rejoindre le "
-            "programme Territoires d'industrie.")
+    text = ("Avec son protocole, Kourou devient, après Cayenne et Saint-Laurent-du-Maroni, la troisième ville "
+            "à intégrer la liste des Territoires d'industrie.")
     found = {m.territory_id: sorted(m.departement_codes) for m in find_territories(text, find_places(text))}
     assert found == {"kourou": [], "cayenne": [], "saint-laurent-du-maroni": []}
 
@@ -2493,14 +2493,14 @@ def test_a_ranked_demonym_places_the_towns_its_sentence_ranks():
 def test_the_programmes_launch_year_tells_no_phase():
     # r22terr: both phases' texts recall that the programme was launched in 2018
     from pipeline.extract.assemble import _local_phase, document_phase
-    for text in ("Lancé par le Premier ministre en 2018, le programme Territoires d'industrie est présenté.",
+    for text in ("Lancé par le gouvernement en 2018, le programme soutient les bassins industriels.",
                  "L'initiative portée et lancée par le gouvernement en 2018 aide les bassins industriels.",
-                 "Le programme national lancé en 2018 constitue le volet territorial."):
+                 "Le dispositif national lancé en 2018 aide les villes moyennes."):
         assert document_phase(text) is None, text
         assert _local_phase(text, (0, len(text))) is None, text
     assert document_phase("Le territoire a été labellisé en 2018.") == "2019-2022"
     assert document_phase("Créé en 2018, le programme a signé son contrat en 2020.") == "2019-2022"
-    text = "Créé en 2018, le programme s'ouvre. Un second appel à candidatures a été lancé et X a été retenu."
+    text = "Créé en 2018, le programme s'élargit : l'État ouvre un second appel à candidatures."
     assert document_phase(text) == "2023-2027"
 
 
@@ -2516,8 +2516,8 @@ def test_an_intercommunality_among_those_the_territory_groups_is_no_topic():
     # and the text never names it
     text = ("Agglomération de Rochefort Océan : Territoires d'industrie, quatre ans après\n\n"
             "Le président de l'agglomération Rochefort Océan revient sur la démarche. À Rochefort Océan, "
-            "les projets avancent. Territoires d'industrie regroupe ici l'agglomération Rochefort Océan, "
-            "celle de Royan Atlantique et les communautés de communes de Marennes et d'Oléron.")
+            "les projets avancent. Le dispositif réunit l'agglomération Rochefort Océan, la communauté "
+            "d'agglomération Royan Atlantique et les communautés de communes du Bassin de Marennes et de l'Île d'Oléron.")
     assert ids(text) == []
     text = ("Agglomération de Rochefort Océan : Territoires d'industrie, quatre ans après\n\n"
             "Le président de l'agglomération Rochefort Océan revient sur la démarche. À Rochefort Océan, "

@@ -164,8 +164,8 @@ RUN_JOINT = re.compile(r"\s+(?:et|ou)\s+|\s*[,/]\s+")
 RUN_START = re.compile(r"(?<![\w'’-])(?:(?:le|la|les|l['’])\s*)?[A-ZÀ-Ý]")
 
 
-# A territory the text says two intercommunalities form or groups ("… regroupe l'agglomération A,
-# celle de B et les communautés de communes de C et de D"): "celui formé par la métropole d'Orléans et
+# A territory the text says two intercommunalities form or groups ("le dispositif réunit
+# l'agglomération A, la CA B et les communautés de communes C et D"): "celui formé par la métropole d'Orléans et
 # la communauté de communes de la Beauce-Loirétaine" is named after neither alone.
 INTERCOMMUNALITY = r"(?:la|le|l'|les)\s*(?:metropoles?|communautes?|agglomerations?|cc|ca|cu)\b"
 FORMED_BY_TWO = re.compile(r"\b(?:(?:forme|compose|constitue)e?s?\s+(?:par|de)|reunissant|regroupant|rassemblant"
