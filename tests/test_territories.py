@@ -2494,3 +2494,64 @@ def test_the_area_a_count_of_intercommunalities_is_of_gives_way_to_a_named_terri
     text = ("Le Territoire d'industrie Saint-Omer a été labellisé en 2023. Les trois intercommunalités de "
             "l'Audomarois portent son plan d'action.")
     assert ids(text) == ["saint-omer"]
+
+def test_the_singular_programme_words_before_names_and_a_singular_verb_name_one_territory():
+    # r22terr: "Le Territoire d'industrie A, B et C a été labellisé": one territory named after all three
+    text = ("Le Territoire d'industrie Pays de Grasse, Cannes Pays de Lérins et Sophia Antipolis a été "
+            "reconduit en 2023.")
+    assert names_of(text) == ["Pays de Grasse, Cannes Pays de Lérins et Sophia Antipolis"]
+    text = ("Le Territoire d'industrie Pays de Grasse, Cannes Pays de Lérins et Sophia Antipolis fait partie "
+            "des territoires reconduits.")
+    assert names_of(text) == ["Pays de Grasse, Cannes Pays de Lérins et Sophia Antipolis"]
+    # other subjects coordinated with the territory, or a plural verb: not one name
+    for text in ("Le Territoire d'industrie Sud Vosges, la Région et Bpifrance ont signé une convention.",
+                 "Le territoire d'industrie Sud Vosges, Bpifrance et la Banque des Territoires signent une convention."):
+        assert all("," not in name for name in names_of(text)), text
+
+
+def test_a_ranked_demonym_places_the_towns_its_sentence_ranks():
+    # r22terr: "X est, après A et B, la troisième commune guyanaise à devenir …"; an overseas
+    # région's demonym gives its one département
+    text = ("Avec son protocole, Kourou devient, après Cayenne et Saint-Laurent-du-Maroni, la troisième ville "
+            "guyanaise à intégrer la liste des Territoires d'industrie.")
+    found = {m.territory_id: sorted(m.departement_codes) for m in find_territories(text, find_places(text))}
+    assert found == {"kourou": ["973"], "cayenne": ["973"], "saint-laurent-du-maroni": ["973"]}
+    text = ("Avec son protocole, Kourou devient, après Cayenne et Saint-Laurent-du-Maroni, la troisième ville "
+            "à intégrer la liste des Territoires d'industrie.")
+    found = {m.territory_id: sorted(m.departement_codes) for m in find_territories(text, find_places(text))}
+    assert found == {"kourou": [], "cayenne": [], "saint-laurent-du-maroni": []}
+
+
+def test_the_programmes_launch_year_tells_no_phase():
+    # r22terr: both phases' texts recall that the programme was launched in 2018
+    from pipeline.extract.assemble import _local_phase, document_phase
+    for text in ("Lancé par le gouvernement en 2018, le programme soutient les bassins industriels.",
+                 "L'initiative portée et lancée par le gouvernement en 2018 aide les bassins industriels.",
+                 "Le dispositif national lancé en 2018 aide les villes moyennes."):
+        assert document_phase(text) is None, text
+        assert _local_phase(text, (0, len(text))) is None, text
+    assert document_phase("Le territoire a été labellisé en 2018.") == "2019-2022"
+    assert document_phase("Créé en 2018, le programme a signé son contrat en 2020.") == "2019-2022"
+    text = "Créé en 2018, le programme s'élargit : l'État ouvre un second appel à candidatures."
+    assert document_phase(text) == "2023-2027"
+
+
+def test_a_protocole_d_engagement_of_the_programme_is_first_phase():
+    # r22terr: the first phase's protocol, signed before its contract, in an undated text
+    from pipeline.extract.assemble import document_phase
+    assert document_phase("PROTOCOLE D'ENGAGEMENT\nTERRITOIRE D'INDUSTRIE VALLÉE DE L'ARVE") == "2019-2022"
+    assert document_phase("Le protocole d'engagement du Territoire d'industrie est signé.") == "2019-2022"
+
+
+def test_an_intercommunality_among_those_the_territory_groups_is_no_topic():
+    # r22terr: an interview of one member's president; the territory groups four intercommunalities
+    # and the text never names it
+    text = ("Agglomération de Rochefort Océan : Territoires d'industrie, quatre ans après\n\n"
+            "Le président de l'agglomération Rochefort Océan revient sur la démarche. À Rochefort Océan, "
+            "les projets avancent. Le dispositif réunit l'agglomération Rochefort Océan, la communauté "
+            "d'agglomération Royan Atlantique et les communautés de communes du Bassin de Marennes et de l'Île d'Oléron.")
+    assert ids(text) == []
+    text = ("Agglomération de Rochefort Océan : Territoires d'industrie, quatre ans après\n\n"
+            "Le président de l'agglomération Rochefort Océan revient sur la démarche. À Rochefort Océan, "
+            "les projets avancent. Pour Rochefort Océan, Territoires d'industrie soutient le port et l'aéronautique.")
+    assert ids(text) == ["rochefort-ocean"]

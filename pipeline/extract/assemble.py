@@ -40,10 +40,11 @@ PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\
 
 
 # The second phase by its name, as undated pages write it ("labellisé pour la deuxième phase",
-# "la seconde vague de sélection", "Territoires d'industrie phase 2", "« Territoires d'industrie 2 »");
+# "la seconde vague de sélection", "Territoires d'industrie phase 2", "« Territoires d'industrie 2 »",
+# "un second appel à candidatures a été lancé");
 # not "nouvelle phase", which a first-phase text also writes (contracts signed, "une nouvelle phase
 # s'ouvre").
-SECOND_PHASE_WORDS = re.compile(r"\b(?:deuxi[èe]me|seconde?)\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b"
+SECOND_PHASE_WORDS = re.compile(r"\b(?:deuxi[èe]me|seconde?)\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration|appel\s+[àa]\s+candidatures?)\b"
                                 r"|\bphase\s+(?:2|II)\b(?![\d,.])"
                                 r"|\bterritoires?\s+d['’]\s*industrie\s+(?:2|II)(?=\s*(?:[»\".,;:)!?]|$))",
                                 re.IGNORECASE)
@@ -65,7 +66,16 @@ RENEWED = re.compile(r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\b
                      r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE)
 # "CONTRAT DU TERRITOIRE D'INDUSTRIE …": the first phase's deliverable (the second phase's is a
 # plan d'actions); every dated text calling it so in our collections is first-phase.
-FIRST_PHASE_CONTRACT = re.compile(r"\bcontrats?\s+(?:du\s+|de\s+)?territoires?\s+d['’]\s*industrie", re.IGNORECASE)
+# So is its "PROTOCOLE D'ENGAGEMENT TERRITOIRE D'INDUSTRIE …", signed before the contract.
+FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*engagement)\s+(?:du\s+|de\s+)?territoires?\s+d['’]\s*industrie",
+                                  re.IGNORECASE)
+# "Lancé par le gouvernement en 2018, le programme …", "l'initiative créée en 2018": the
+# programme's launch, which texts of both phases recall, tells no phase.
+LAUNCH = r"\b(?:lanc|cr[ée]{2}|initi)[ée]?e?s?\s+(?:par\s+[^,.;:\n]{1,50}?\s+)?en\s+2018\b"
+PROGRAMME_NOUN = r"\b(?:programme|initiative|dispositif)\b"
+PROGRAMME_LAUNCHED = re.compile(PROGRAMME_NOUN + r"[^,.;:\n]{0,40}?" + LAUNCH  # "l'initiative créée par le gouvernement en 2018"
+                                + r"|" + LAUNCH + r"(?=\s*,\s*(?:le|l['’])\s*" + PROGRAMME_NOUN + r")",  # "Lancé … en 2018, le programme"
+                                re.IGNORECASE)
 
 
 def document_phase(text: str) -> str | None:
@@ -81,7 +91,7 @@ def document_phase(text: str) -> str | None:
     body = list(text)
     for start, end in chrome_spans(text):
         body[start:end] = " " * (end - start)
-    body_text = _ranges_joined("".join(body))
+    body_text = PROGRAMME_LAUNCHED.sub(lambda m: " " * len(m.group(0)), _ranges_joined("".join(body)))
     years = [int(y) for y in YEAR.findall(body_text) if 2018 <= int(y) <= 2035]
     if years:
         return SECOND_PHASE if max(years) >= 2023 else FIRST_PHASE
@@ -155,6 +165,7 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     pour la période 2023-2027, …, après Y, labellisé dès 2018")."""
     words = COMPARISON.sub(lambda m: " " * len(m.group(0)), text[sentence[0]:sentence[1]])
     words = SINCE_YEAR.sub(lambda m: " " * len(m.group(0)), words)
+    words = PROGRAMME_LAUNCHED.sub(lambda m: " " * len(m.group(0)), words)
     found = _phases_in(words)
     if len(found) > 1 and RENEWED.search(words):
         return SECOND_PHASE  # "les deux Territoires d'industrie de la première phase, sont reconduits pour 2023-2027"

@@ -112,6 +112,34 @@ def _before_a_subject_dash(text: str, start: int, end: int) -> int:
     return end
 
 
+# "Le Territoire d'industrie A, B et C a été labellisé": the programme's words after a singular
+# article, bare capitalised names parted by commas then "et", a verb in the singular right after:
+# one territory named after all of them (not "le territoire d'industrie A, la Région et B signent").
+SINGULAR_ARTICLE_BEFORE = re.compile(r"\b(?:le|du|au)[ \t]*[«“\"]?[ \t]*$", re.IGNORECASE)
+NEXT_BARE_NAME = re.compile(r",[ \t]+(?=[A-ZÀ-Ý])|[ \t]+et[ \t]+(?=[A-ZÀ-Ý])")
+LAST_ET = re.compile(r"[ \t]+et[ \t]+[A-ZÀ-Ý]")
+SINGULAR_VERB_AFTER = re.compile(r"[ \t]+(?:a[ \t]+(?:ete|obtenu|rejoint|recu)|est|fait|vient|sera|devient|reste|obtient|beneficie|figure)\b")
+
+
+def _one_name_of_several(text: str, match: re.Match, pos: int, end: int) -> int:
+    """The end of "A, B et C" when the singular programme's words name one territory after them all
+    and a singular verb follows; else `end`."""
+    if PLURAL.match(text, match.start()) or not SINGULAR_ARTICLE_BEFORE.search(text, max(0, match.start() - 12),
+                                                                                 match.start()):
+        return end
+    joints, cursor = [], end
+    while joint := NEXT_BARE_NAME.match(text, cursor):
+        run_end = capitalised_run(text, joint.end(), min(len(text), joint.end() + 80))
+        if run_end <= joint.end():
+            return end
+        joints.append(joint.group(0).strip())
+        cursor = run_end
+    # a capitalised run may hold the last "et" ("Val de B et C", one run)
+    if not joints or any(j != "," for j in joints[:-1]) or not LAST_ET.search(text, end, cursor):
+        return end
+    return cursor if SINGULAR_VERB_AFTER.match(fold(text[cursor:cursor + 30])) else end
+
+
 def _in_capitals(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
@@ -170,6 +198,7 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
         elif text[pos].isupper():
             end = brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200)))
             end = _before_a_subject_dash(text, pos, end)
+            end = _one_name_of_several(text, match, pos, end)
         elif counted := COUNTED_HEAD.match(fold(text[pos:pos + 60])):
             # "le label « Territoires d'industrie » des trois vallées de Bruyères, Gérardmer et
             # Saint-Dié-des-Vosges": a count of heads, then as many places

@@ -73,8 +73,8 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     if len(ranked) > 1 and ranked[0][1] < CLEAR_MARGIN * ranked[1][1]:
         return []
-    if ranked[0][0] in _epci_names() and allied_intercommunalities(text, folded):
-        return []  # an intercommunality allied with others: a member
+    if ranked[0][0] in _epci_names() and (allied_intercommunalities(text, folded) or FORMED_BY_TWO.search(folded)):
+        return []  # an intercommunality allied with others, or one of those the territory groups: a member
     return [proposed[ranked[0][0]]]
 
 
@@ -164,11 +164,13 @@ RUN_JOINT = re.compile(r"\s+(?:et|ou)\s+|\s*[,/]\s+")
 RUN_START = re.compile(r"(?<![\w'’-])(?:(?:le|la|les|l['’])\s*)?[A-ZÀ-Ý]")
 
 
-# A territory the text says two intercommunalities form: "celui formé par la métropole d'Orléans et
+# A territory the text says two intercommunalities form or groups ("le dispositif réunit
+# l'agglomération A, la CA B et les communautés de communes C et D"): "celui formé par la métropole d'Orléans et
 # la communauté de communes de la Beauce-Loirétaine" is named after neither alone.
-INTERCOMMUNALITY = r"(?:la|le|l'|les)\s*(?:metropole|communaute|agglomeration|cc|ca|cu)\b"
+INTERCOMMUNALITY = r"(?:la|le|l'|les)\s*(?:metropoles?|communautes?|agglomerations?|cc|ca|cu)\b"
 FORMED_BY_TWO = re.compile(r"\b(?:(?:forme|compose|constitue)e?s?\s+(?:par|de)|reunissant|regroupant|rassemblant"
-                           r"|associant)\s+" + INTERCOMMUNALITY
+                           r"|associant|regroupe|reunit|rassemble|associe)\s+(?:(?:ici|donc|ainsi|desormais|aujourd'hui)\s+)?"
+                           + INTERCOMMUNALITY
                            + r"[^.;:\n]{0,250}?\s+et\s+(?:de\s+)?" + INTERCOMMUNALITY)
 
 
