@@ -2461,3 +2461,15 @@ def test_a_quoted_name_intercommunalities_present_themselves_under():
             "l'ancien « Flers – Vire ».")
     assert "bocage-normand" in ids(text)
     assert ids("Le festival se tient sous la bannière « Jazz en liberté ».") == []
+
+
+def test_the_names_after_apres_and_the_one_that_joins_after_them():
+    """r21: "Après A, B et C, retenus dès 2018, D a rejoint le programme": the names before the
+    subject are territories, and so is the subject that joins after them."""
+    text = ("Territoires d'industrie : un nouveau venu\n\nAprès le Val Riant, le Bocage Haut et les Plaines "
+            "du Nord, retenus dès 2018, Riant Métropole a rejoint le programme Territoires d'industrie.")
+    assert set(ids(text)) == {"val-riant", "bocage-haut", "plaines-du-nord", "riant-metropole"}
+    # a lower-case subject or a subject joining something else names no territory
+    assert ids("Territoires d'industrie\n\nAprès la crise, la communauté a rejoint le programme.") == []
+    assert "riant-metropole" not in ids("Territoires d'industrie\n\nAprès le Val Riant, retenu dès 2018, "
+                                        "Riant Métropole a rejoint le club des entreprises.")
