@@ -850,3 +850,24 @@ def test_epcis_whose_names_make_up_no_territory_s_name_stay_unattached():
             "englobe les communautés de communes Thiers Dore et Montagne et Ambert Livradois Forez "
             "veut attirer des salariés.")
     assert members(text) == set()
+
+def test_an_epci_a_territory_takes_in_as_it_is_renamed_and_a_demonym_of_intercommunalities():
+    """r21: "il intègre X et devient « Territoire d'industrie Y »": X is a member of Y; "les
+    intercommunalités saône-et-loiriennes" places the EPCIs the text names, so a loose form of a
+    Saône-et-Loire EPCI's name links in a text otherwise about the Côte-d'Or."""
+    text = ("Le Territoire d'industrie Haut-Doubs Horloger a été labellisé en 2019. Pour la nouvelle phase, il "
+            "intègre Grand Besançon Métropole et devient « Territoire d'industrie Alliances Luxe & Précision "
+            "du Doubs ».")
+    assert members(text) == {("alliances-luxe-et-precision-du-doubs", "242500361")}
+    text = ("Dijon Métropole rejoint les intercommunalités saône-et-loiriennes. En Côte-d'Or, le territoire "
+            "Bourgogne Industrie réunit Dijon Métropole et la Communauté urbaine Creusot-Montceau.")
+    assert members(text) == {("bourgogne-industrie", "242100410"), ("bourgogne-industrie", "247100290")}
+
+
+def test_the_one_that_joins_after_names_retained_in_2018_takes_the_documents_phase():
+    """r21: "Après A et B, retenus dès 2018, C a rejoint le programme": 2018 is A's and B's."""
+    text = ("Chartres, le 10 novembre 2023.\n\nAprès le Drouais et le Dunois, retenus dès 2018, Chartres "
+            "Métropole a rejoint le programme Territoires d'industrie.")
+    rows = extract(text, next(nlp.parse([text]))).territories
+    assert {row["territory_id"]: row["phase"] for row in rows} == {
+        "drouais": "2019-2022", "dunois": "2019-2022", "chartres-metropole": "2023-2027"}

@@ -2555,3 +2555,14 @@ def test_an_intercommunality_among_those_the_territory_groups_is_no_topic():
             "Le président de l'agglomération Rochefort Océan revient sur la démarche. À Rochefort Océan, "
             "les projets avancent. Pour Rochefort Océan, Territoires d'industrie soutient le port et l'aéronautique.")
     assert ids(text) == ["rochefort-ocean"]
+
+def test_the_names_after_apres_and_the_one_that_joins_after_them():
+    """r21: "Après A, B et C, retenus dès 2018, D a rejoint le programme": the names before the
+    subject are territories, and so is the subject that joins after them."""
+    text = ("Territoires d'industrie : un nouveau venu\n\nAprès le Val Riant, le Bocage Haut et les Plaines "
+            "du Nord, retenus dès 2018, Riant Métropole a rejoint le programme Territoires d'industrie.")
+    assert set(ids(text)) == {"val-riant", "bocage-haut", "plaines-du-nord", "riant-metropole"}
+    # a lower-case subject or a subject joining something else names no territory
+    assert ids("Territoires d'industrie\n\nAprès la crise, la communauté a rejoint le programme.") == []
+    assert "riant-metropole" not in ids("Territoires d'industrie\n\nAprès le Val Riant, retenu dès 2018, "
+                                        "Riant Métropole a rejoint le club des entreprises.")

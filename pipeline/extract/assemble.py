@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from pipeline import referential
 from pipeline.extract.document_info import chrome_spans, extract_document_info
 from pipeline.extract.figure_context import masked_spans
+from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
 from pipeline.extract.membership import (attach, member_line_candidates, member_line_territories,
@@ -155,14 +156,18 @@ SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s
                         r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b")
 
 
-def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] | None = None) -> str | None:
+def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] | None = None,
+                 first: int | None = None) -> str | None:
     """A phase stated in the territory's own sentence overrides the document's: its words
     ("première phase", "2023-2027"), else its years ("entré dans le dispositif dès 2018"); both
     phases and a renewal ("de la première phase, sont reconduits pour 2023-2027"): the second. A
     comparison ("À l'instar du premier programme, …") or a label held since a year ("Depuis mars
     2019, X est labellisé") tells none. A sentence naming several territories gives each the phase
     its own `clause` states, from its name to the next territory's, if it states one ("X, labellisé
-    pour la période 2023-2027, …, après Y, labellisé dès 2018")."""
+    pour la période 2023-2027, …, après Y, labellisé dès 2018"); a clause that states none, whose
+    sentence states a phase only between its `first` territory and that clause, takes the
+    document's ("Après A et B, retenus en 2018, C a rejoint le programme"); not after a colon that
+    opens the names the phase is about ("A rejoint les territoires reconnus en 2018 : B, C")."""
     words = COMPARISON.sub(lambda m: " " * len(m.group(0)), text[sentence[0]:sentence[1]])
     words = SINCE_YEAR.sub(lambda m: " " * len(m.group(0)), words)
     words = PROGRAMME_LAUNCHED.sub(lambda m: " " * len(m.group(0)), words)
@@ -172,6 +177,13 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     if found == {FIRST_PHASE} and RENEWED.search(words):
         return None  # "les deux territoires de la première phase, A et B, sont reconduits": the document's phase
     own = _phases_in(words[clause[0] - sentence[0]:clause[1] - sentence[0]]) if clause else set()
+    if clause and not own and first is not None and first < clause[0] \
+            and _phases_in(words[first - sentence[0]:clause[0] - sentence[0]]) \
+            and ":" not in words[first - sentence[0]:clause[0] - sentence[0]] \
+            and not _phases_in(words[:first - sentence[0]]) and not _phases_in(words[clause[1] - sentence[0]:]):
+        # "Après A et B, retenus en 2018, C a rejoint le programme": the years belong to the
+        # names before it; the territory takes the document's phase
+        return None
     found = own if len(own) == 1 else found
     return found.pop() if len(found) == 1 else None
 
@@ -253,7 +265,9 @@ def extract(text: str, doc: Doc) -> Extraction:
                                  | {c for m in mentions for c in m.departement_codes})
 
     phase = document_phase(text) or _phase_of_the_date(info["published_on"])
-    linker = DocumentLinker(doc_departements, frozenset(p.code for p in places if p.kind == "region"),
+    # "les intercommunalités saône-et-loiriennes": where the EPCIs it names may lie (linking context only)
+    linker = DocumentLinker(doc_departements | departements_of_epci_demonyms(fold(text)),
+                            frozenset(p.code for p in places if p.kind == "region"),
                             _reference_year(info["published_on"], phase),
                             # a second-phase text was written in 2023 or later
                             year_dated=info["published_on"] is not None or phase == SECOND_PHASE)
@@ -290,7 +304,9 @@ def extract(text: str, doc: Doc) -> Extraction:
         row = by_id.setdefault(mention.territory_id, {
             "territory_id": mention.territory_id, "name": mention.name, "start": mention.start,
             "end": mention.end,
-            "phase": _local_phase(text, phase_sentence, _own_clause(mentions, mention, phase_sentence)) or phase,
+            "phase": _local_phase(text, phase_sentence, _own_clause(mentions, mention, phase_sentence),
+                                  min(m.start for m in mentions if phase_sentence[0] <= m.start < phase_sentence[1]
+                                      or m is mention)) or phase,
             "departements": set(), "sentence_regions": set(), "rule": mention.rule,
             "name_departements": set(), "member_departements": set(),
         })

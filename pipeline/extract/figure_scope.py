@@ -115,6 +115,22 @@ def _demonyms() -> list[tuple[re.Pattern, Area]]:
     return found
 
 
+# a noun of intercommunalities a demonym may qualify ("les intercommunalités saône-et-loiriennes")
+EPCI_NOUN = re.compile(r"\b(?:intercommunalites|epci|communautes\s+de\s+communes|com'\s*com)\b")
+
+
+def departements_of_epci_demonyms(folded: str) -> set[str]:
+    """The départements a demonym right after a plural noun of intercommunalities names ("les
+    présidents des intercommunalités saône-et-loiriennes": 71): where the EPCIs the text goes on
+    to name may lie."""
+    found = set()
+    for noun in EPCI_NOUN.finditer(folded):
+        for demonym, area in _demonyms():
+            if area.kind == "departement" and demonym.match(folded, noun.end()):
+                found.add(area.code)
+    return found
+
+
 @lru_cache(maxsize=1)
 def _epci_counts() -> Counter:
     """Current EPCIs per département and per région code."""

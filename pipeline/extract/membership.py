@@ -180,6 +180,11 @@ EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\
 # document about one (folded text, after the EPCI or its run)
 MEMBERS_OF_IT = re.compile(r"\s*(?:[,)]\s*)?en\s+(?:sont|etaient|seront|est|font|faisaient|fait)\s+"
                            r"(?:partie|(?:les\s+|l'un\s+des\s+)?(?:\w+\s+)?membres?)\b")
+# "Dans la nouvelle génération, il intègre la CA X et devient « Territoire d'industrie Y »": the
+# territory takes in an EPCI and is renamed; the EPCI is a member of the new name (folded text)
+TAKES_IN_BEFORE = re.compile(r"\b(?:integre|integrent|accueille|accueillent|englobe|englobent)\s+"
+                             r"(?:(?:desormais|aussi|egalement)\s+)?(?:la\s+|le\s+|l'\s*|les\s+)?$")
+RENAMED_AFTER = re.compile(r"\s+et\s+(?:devient|deviennent|deviendra|prend\s+le\s+nom\s+(?:de|du|d'))\b")
 JOINS_THE_PROGRAMME = re.compile(r"[^.;:,]{0,40}?\brejoin\w*\s+(?:le|la|l')\s*"
                                  r"(?:dispositif|programme|territoire|demarche|label)\b")
 JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*")
@@ -392,6 +397,10 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     member_of = MEMBER_OF.match(folded, mention.end)
     if after and (mention.in_member_list or member_of and _names_next(folded, member_of.end(), after[0][0])):
         return after[0][1].territory_id
+    renamed = RENAMED_AFTER.match(folded, (run_end or {}).get(id(mention), mention.end))
+    if after and renamed and TAKES_IN_BEFORE.search(folded, max(0, mention.start - 40), mention.start) \
+            and _names_next(folded, renamed.end(), after[0][0]):
+        return after[0][1].territory_id  # "il intègre la CA X et devient « Territoire d'industrie Y »"
     if mention.list_start is not None and _unnamed_subject(folded, start, mention.list_start):
         if not _verbless(folded, start, end, (run_end or {}).get(id(mention), mention.end)):
             return None  # "Le territoire regroupant A et B": a territory the text leaves unnamed

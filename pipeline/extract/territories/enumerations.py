@@ -117,7 +117,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 continue  # "Troisième lauréat, le territoire A, B et C": one name holding commas
             if len(parts) < cue.get("min_names", 1):
                 continue
-            if "then" in cue and not re.compile(cue["then"]).match(folded, parts[-1].end if parts else match.end()):
+            then = re.compile(cue["then"]).match(folded, parts[-1].end if parts else match.end()) if "then" in cue else None
+            if "then" in cue and not then:
                 continue
             if needs.startswith("count"):
                 word = match.group("count")
@@ -137,6 +138,12 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                     continue  # "Parmi eux, Gérard Trémège, Président de la CA …": a person
                 mention = make_mention(text, part.start, part.end, RULE, codes if len(codes) == 1 else (),
                                        sentence_end, name=part.name)
+                if mention:
+                    found.append(mention)
+            subject = then.span("subject") if then and "subject" in then.re.groupindex else (-1, -1)
+            if subject[0] >= 0 and text[subject[0]].isupper() and not PERSON_AFTER_NAME.match(folded, subject[1]):
+                # "Après A et B, retenus en 2018, C a rejoint le programme": C joins after them
+                mention = make_mention(text, *subject, RULE, (), sentence_end)
                 if mention:
                     found.append(mention)
     return found
