@@ -60,6 +60,7 @@ from pipeline.extract.structure import (ListBlock, Span, Structure, may_be_cut, 
                                         resumes_after_prose, stops_at_a_page_break)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.enumerations import RULE as ENUMERATION
+from pipeline.extract.territories.common import SMALL_COUNTS
 from pipeline.extract.territories.lists import TABLE_CELL
 from pipeline.normalize import fold
 
@@ -82,6 +83,7 @@ class Words:
     new: re.Pattern
     renewal: re.Pattern
     remarks: re.Pattern
+    others_after: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -508,6 +510,9 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict) -
                       "on on the next page")
     elif numbering_goes_on(text, lst.blocks[-1]):
         doubts.append("its numbering goes on after it: its items may be parted by paragraphs")
+    if _others_after(text, lst, count):
+        doubts.append("the sentence after it counts the territories it leaves out: the count "
+                      "holds them")
     if lst.resumed:
         doubts.append("it is taken up after a paragraph with the same marker: the paragraph may "
                       "part two lists")
@@ -515,6 +520,18 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict) -
         doubts.append(f"its items hold {lst.items} name(s), {len(lst.territory_ids)} read as "
                       "territories")
     return "; ".join(doubts) or None
+
+
+def _others_after(text: str, lst: ListOfTerritories, count: dict) -> bool:
+    """Whether the sentence right after a list short of its count opens with the others it
+    leaves out, as many as are missing ("… en compte cinq : 1. … 3. … Deux autres territoires
+    seront désignés en 2019."): the count holds territories named elsewhere or later."""
+    missing = int(count["value"]) - len(lst.territory_ids)
+    if missing <= 0:
+        return False
+    after = fold(text[lst.end:lst.end + 200]).lstrip(" \t\n.;")
+    others = re.match(r"(?:les\s+)?(\d{1,2}|[a-z]+)\s+(?:" + _words().others_after.pattern + ")", after)
+    return others is not None and SMALL_COUNTS.get(others[1], int(others[1]) if others[1].isdigit() else None) == missing
 
 
 def _shorten(value: str, keep: int = 40) -> str:

@@ -622,7 +622,9 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
 
 
 # A relative clause glossing the last name of an inline list: its commas part no names.
-RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\s")
+# "…, ce dernier s'étendant aussi sur le Rhône": a gloss about the last name, as a relative one
+RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|lequel|laquelle|lesquels|lesquelles"
+                            r"|ce\s+dernier|cette\s+derni[èe]re|ces\s+derni(?:er|[èe]re)s|celui-ci|celle-ci)\s")
 
 
 # "A (02) et B (02)": a bracket closes a name; what a separator adds after it
@@ -659,7 +661,7 @@ def _quoted_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # Any other "intro : A, B et C" or "..., il s'agit de A, B et C" in running text.
 # "Les territoires retenus dans l'Hérault et le Gard sont A (34) ; B (30) ; C (30).": "sont"
 # after a subject of territories.
-INLINE_INTRO = re.compile(r"[^\S\n]*:[^\S\n]+(?=\S)|\bil\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
+INLINE_INTRO = re.compile(r"[^\S\n]*:[^\S\n]+(?=\S)|\b[Ii]l\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
                           r"|(?P<verb>\bsont\s+)(?=[A-ZÀ-Ý])")
 COUNT_WORD = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d)", re.IGNORECASE)
 
@@ -704,7 +706,8 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         # items parted by ";" may hold commas and "et" ("… ; A et des Pays de B.")
         masked = GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[:end])
         separators = r"\s*;\s*" if ";" in masked[start:end] else r"\s*;\s*|,\s+|\s+et\s+"
-        parts = split_inline_list(masked, start, end, separators)
+        relative = RELATIVE_GLOSS.search(text, start, end) if separators != r"\s*;\s*" else None
+        parts = split_inline_list(masked, start, relative.start() if relative else end, separators)
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
             continue
@@ -735,7 +738,25 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
                                   sentence_before(text, intro.start())[0])  # the intro's sentence
         if stated is None or len(names) == stated:  # "des 144 territoires … autour de 4 axes : …"
             found.extend(names)
-    return found + _generic_inline_lists(text, set(intros), structure) + _prepositional_lists(text)
+    return (found + _generic_inline_lists(text, set(intros), structure) + _prepositional_lists(text)
+            + _bracketed_lists(text))
+
+
+# "Aux six territoires renouvelés (A, B, C, D, E et F) s'ajoutent :": the names a count of
+# territories holds in brackets right after it, as many as it says.
+BRACKETED_LIST = re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+territoires(?:\s+d['’]\s*industrie)?"
+                            r"(?:\s+[a-zà-ÿ]+){0,2}\s*\((?P<names>[A-ZÀ-Ý][^()\n]{3,400})\)", re.IGNORECASE)
+
+
+def _bracketed_lists(text: str) -> list[TerritoryMention]:
+    found = []
+    for match in BRACKETED_LIST.finditer(text):
+        word = match["count"].lower()
+        stated = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        names = _colon_list_items(text, match.start("names"), match.end("names"), stated, match.start())
+        if len(names) == stated >= 2:
+            found.extend(names)
+    return found
 
 
 # "Il s'agit des territoires de A-B, de la Plaine de C et des Trois vallées de D, E et F.": each
