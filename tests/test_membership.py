@@ -812,3 +812,16 @@ def test_the_former_territory_a_renewal_recalls_takes_none_of_the_members_listed
             "Ces trois EPCI prennent le relais du territoire « Pau – Tarbes » de la première génération (2019-2022).")
     assert {territory for territory, _ in members(text)} == {"lacq-pau-tarbes"}
     assert len(members(text)) == 3
+
+
+def test_members_listed_under_each_territorys_line_go_to_it_and_the_next_line_is_the_next_territory():
+    text = ("Troyes, le 14 novembre 2023\n\nDeux territoires d'industrie ont été labellisés dans l'Aube :\n\n"
+            "• Sud Champagne, qui regroupe trois intercommunalités :\n"
+            "  – la communauté d'agglomération Troyes Champagne Métropole ;\n"
+            "  – la communauté de communes du Barséquanais en Champagne ;\n"
+            "  – la communauté de communes du Pays d'Othe ;\n"
+            "• Ouest Champenois, qui associe la communauté de communes du Nogentais et celle de l'Orvin et de "
+            "l'Ardusson.\n")
+    assert sorted(members(text)) == sorted([
+        ("sud-champagne", "200069250"), ("sud-champagne", "200069003"), ("sud-champagne", "241000447"),
+        ("ouest-champenois", "200006716"), ("ouest-champenois", "241000488")])

@@ -326,6 +326,21 @@ def test_a_list_short_of_its_count_by_the_others_the_next_sentence_counts_is_in_
             + CONTACT)
     row = only(text)
     assert (row["stated"], row["listed"]) == (5, 3)
-    assert "counts the territories it leaves out" in row["doubt"]
+    assert "the territories it leaves out" in row["doubt"]
     # others that do not make up the difference leave it certain
     assert only(text.replace("Deux autres", "Trois autres"))["doubt"] is None
+
+
+def test_the_programmes_total_sizes_no_short_list_a_referring_intro_opens():
+    text = ("Paris, le 16 juin 2023\n\nLa deuxième phase du programme Territoires d'industrie compte 183 territoires. "
+            "Dans le quart nord-est, voici les territoires retenus :\n\n- Sud Champagne\n- Ouest Champenois\n"
+            "- Grand Chalon" + CONTACT)
+    assert counts(text) == []
+
+
+def test_a_list_short_of_its_count_by_the_next_one_named_by_its_rank_is_in_doubt():
+    text = ("Rennes, le 23 novembre 2018\n\nQuatre territoires d'industrie bretons sont lauréats :\n1) Lannion-Trégor\n"
+            "2) Guingamp-Paimpol\n3) Centre Bretagne\n\nLe quatrième, le Pays de Vitré, a été ajouté ce matin." + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"]) == (4, 3)
+    assert "the territories it leaves out" in row["doubt"]

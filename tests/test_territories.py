@@ -2490,3 +2490,9 @@ def test_a_name_with_commas_given_after_the_programme_is_one_territory_where_wri
 def test_a_name_closed_by_a_lower_case_adjective_of_position():
     text = "Le territoire d'industrie de la Plaine orientale réunit deux communautés de communes."
     assert ids(text) == ["plaine-orientale"]
+
+
+def test_one_name_announced_after_un_troisieme_is_not_parted_on_its_et():
+    text = ("La Haute-Savoie compte désormais trois territoires d'industrie. L'État a retenu un troisième "
+            "territoire : Rumilly-Usses et Rhône, qui réunit deux communautés de communes.")
+    assert ids(text) == ["rumilly-usses-et-rhone"]

@@ -448,6 +448,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
         for item in lst.items:
             if item is lst.items[-1] and _cut_by_the_page(text, lst):
                 continue
+            if _under_a_members_heading(text, lst, item):
+                continue
             members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
             led = spread.get(id(item))
             if labels_only and not item.field and led is None:
@@ -490,6 +492,21 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 if mention:
                     found.append(mention)
     return found
+
+
+def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:
+    """'• Sud Champagne, qui regroupe trois intercommunalités :' over '– la CA …' items: under a
+    territory's line announcing its members, the items marked otherwise than it are members (an
+    item marked as it, the next territory, is not)."""
+    above = [heading for heading in lst.headings if heading.start < item.span.start]
+    if not above:
+        return False
+    heading = max(above, key=lambda h: h.start)
+    written = heading.of(text).rstrip()
+    if not written.endswith(":") or not re.search(MEMBER_TRIGGER, written, re.IGNORECASE):
+        return False
+    heading_marker = text[text.rfind("\n", 0, heading.start) + 1:heading.start].strip()
+    return item.marker != heading_marker
 
 
 # Where a gloss starts in an inline list's item: a bracket, a comma before lower case ("Vienne
@@ -677,6 +694,12 @@ def _list_end(text: str, start: int) -> int:
 
 
 
+# "… ont été rejoints par un troisième : Rumilly-Usses et Rhône, qui …": one name announced,
+# whose "et" parts nothing.
+ONE_ANNOUNCED = re.compile(r"\b(?:un|une)\s+(?:autre|nouveau|nouvel|nouvelle|seul|seule|dernier|derni[èe]re"
+                           r"|deuxi[èe]me|second|seconde|\w+i[èe]me)(?:\s+territoire)?\s*$", re.IGNORECASE)
+
+
 def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> list[TerritoryMention]:
     """A list after a colon (or "il s'agit de") in running text: the intro's sentence announces
     territories, or says nothing and the sentence before does; a count in the intro must then
@@ -702,6 +725,10 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None):
                 continue
         end = _list_end(text, start)
+        if ONE_ANNOUNCED.search(text, sentence_start, intro.start()):
+            relative = RELATIVE_GLOSS.search(text, start, end)
+            found.extend(_colon_list_items(text, start, relative.start() if relative else end, 1, sentence_start)[:1])
+            continue
         # separators inside a gloss's brackets part no names: "A (Marne, Haute-Marne et Meuse) ; B";
         # items parted by ";" may hold commas and "et" ("… ; A et des Pays de B.")
         masked = GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[:end])
