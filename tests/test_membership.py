@@ -871,3 +871,15 @@ def test_the_one_that_joins_after_names_retained_in_2018_takes_the_documents_pha
     rows = extract(text, next(nlp.parse([text]))).territories
     assert {row["territory_id"]: row["phase"] for row in rows} == {
         "drouais": "2019-2022", "dunois": "2019-2022", "chartres-metropole": "2023-2027"}
+
+def test_members_listed_under_each_territorys_line_go_to_it_and_the_next_line_is_the_next_territory():
+    text = ("Troyes, le 14 novembre 2023\n\nDeux territoires d'industrie ont été labellisés dans l'Aube :\n\n"
+            "• Sud Champagne, qui regroupe trois intercommunalités :\n"
+            "  – la communauté d'agglomération Troyes Champagne Métropole ;\n"
+            "  – la communauté de communes du Barséquanais en Champagne ;\n"
+            "  – la communauté de communes du Pays d'Othe ;\n"
+            "• Ouest Champenois, qui associe la communauté de communes du Nogentais et celle de l'Orvin et de "
+            "l'Ardusson.\n")
+    assert sorted(members(text)) == sorted([
+        ("sud-champagne", "200069250"), ("sud-champagne", "200069003"), ("sud-champagne", "241000447"),
+        ("ouest-champenois", "200006716"), ("ouest-champenois", "241000488")])

@@ -311,3 +311,36 @@ def test_an_overseas_island_named_after_its_count_is_no_narrower_place():
             "- Territoire d'industrie « Réunion Nord-Est » ;\n- Territoire d'industrie « Grand Sud »." + CONTACT)
     row = only(text)
     assert (row["stated"], row["listed"], row["scope_code"]) == (2, 2, "04")
+
+
+def test_a_count_the_list_is_added_to_does_not_size_it():
+    text = ("Rennes, le 25 août 2023\n\nLa Bretagne compte 10 territoires d'industrie. Aux six territoires "
+            "renouvelés s'ajoutent :\n\n- Brest-Morlaix\n- Vitré\n- Pays de Fougères\n- Finistère Sud" + CONTACT)
+    assert [row["stated"] for row in counts(text)] != [6]
+
+
+def test_a_list_short_of_its_count_by_the_others_the_next_sentence_counts_is_in_doubt():
+    text = ("Dijon, le 22 novembre 2018\n\nLe Premier ministre a annoncé les 124 territoires d'industrie. "
+            "La Bourgogne-Franche-Comté en compte cinq :\n\n1. Nord Franche-Comté (25)\n"
+            "2. Le Creusot-Montceau (71)\n3. Vallée de l'Ognon (70)\n\nDeux autres territoires seront désignés en 2019."
+            + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"]) == (5, 3)
+    assert "the territories it leaves out" in row["doubt"]
+    # others that do not make up the difference leave it certain
+    assert only(text.replace("Deux autres", "Trois autres"))["doubt"] is None
+
+
+def test_the_programmes_total_sizes_no_short_list_a_referring_intro_opens():
+    text = ("Paris, le 16 juin 2023\n\nLa deuxième phase du programme Territoires d'industrie compte 183 territoires. "
+            "Dans le quart nord-est, voici les territoires retenus :\n\n- Sud Champagne\n- Ouest Champenois\n"
+            "- Grand Chalon" + CONTACT)
+    assert counts(text) == []
+
+
+def test_a_list_short_of_its_count_by_the_next_one_named_by_its_rank_is_in_doubt():
+    text = ("Rennes, le 23 novembre 2018\n\nQuatre territoires d'industrie bretons sont lauréats :\n1) Lannion-Trégor\n"
+            "2) Guingamp-Paimpol\n3) Centre Bretagne\n\nLe quatrième, le Pays de Vitré, a été ajouté ce matin." + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"]) == (4, 3)
+    assert "the territories it leaves out" in row["doubt"]

@@ -2566,3 +2566,37 @@ def test_the_names_after_apres_and_the_one_that_joins_after_them():
     assert ids("Territoires d'industrie\n\nAprès la crise, la communauté a rejoint le programme.") == []
     assert "riant-metropole" not in ids("Territoires d'industrie\n\nAprès le Val Riant, retenu dès 2018, "
                                         "Riant Métropole a rejoint le club des entreprises.")
+
+def test_a_list_after_il_s_agit_de_opening_its_sentence_with_a_gloss_on_the_last_name():
+    text = ("Sur les 17 territoires d'industrie de la région, trois concernent l'Isère. Il s'agit de "
+            "Bièvre-Valloire, du Nord-Isère et de Vienne Condrieu, ce dernier étant le plus ancien.")
+    assert ids(text) == ["bievre-valloire", "nord-isere", "vienne-condrieu"]
+    assert ids("Le préfet a réuni les élus. Il s'agit de Paul, de Marie et de Jean.") == []
+
+
+def test_the_names_a_count_of_territories_holds_in_brackets():
+    text = ("La Bretagne compte 10 territoires d'industrie. Aux six territoires renouvelés (Lannion-Trégor, "
+            "Guingamp-Paimpol, Lamballe, Centre Bretagne, Pays de Vannes et Lorient-Quimperlé) s'ajoutent "
+            "quatre nouveaux.")
+    assert ids(text)[:6] == ["lannion-tregor", "guingamp-paimpol", "lamballe", "centre-bretagne",
+                             "pays-de-vannes", "lorient-quimperle"]
+    # as many names as the count, or none
+    assert ids("Les deux territoires d'industrie (Lannion-Trégor, Guingamp-Paimpol, Lamballe, Vitré) signent.") == []
+
+
+def test_a_name_with_commas_given_after_the_programme_is_one_territory_where_written_again():
+    text = ("Le Territoire d'industrie « Aix-Rousset-Gardanne, Istres-Fos, Marignane-Étang de Berre » signe\n\n"
+            "Les Bouches-du-Rhône comptent deux territoires d'industrie : le territoire Arles-Crau-Alpilles et le "
+            "territoire Aix-Rousset-Gardanne, Istres-Fos, Marignane-Étang de Berre, qui a signé son protocole.")
+    assert sorted(set(ids(text))) == ["aix-rousset-gardanne-istres-fos-marignane-etang-de-berre", "arles-crau-alpilles"]
+
+
+def test_a_name_closed_by_a_lower_case_adjective_of_position():
+    text = "Le territoire d'industrie de la Plaine orientale réunit deux communautés de communes."
+    assert ids(text) == ["plaine-orientale"]
+
+
+def test_one_name_announced_after_un_troisieme_is_not_parted_on_its_et():
+    text = ("La Haute-Savoie compte désormais trois territoires d'industrie. L'État a retenu un troisième "
+            "territoire : Rumilly-Usses et Rhône, qui réunit deux communautés de communes.")
+    assert ids(text) == ["rumilly-usses-et-rhone"]

@@ -517,6 +517,22 @@ def _marked_lines(text: str, start: int) -> list[re.Match]:
     return lines
 
 
+def _own_items(items: list) -> list:
+    """The items of a member list up to the first one marked with another bullet: "• Sud
+    Champagne, qui regroupe trois intercommunalités :" over "– la CA …" items, then "• Ouest
+    Champenois, …": the "•" line is the next territory, not a member (numbered items keep
+    their changing numbers)."""
+    def bullet(marker: str) -> str | None:
+        return marker if marker and not any(c.isalnum() for c in marker) else None
+    first = bullet(items[0].marker) if items else None
+    own = []
+    for item in items:
+        if first is not None and bullet(item.marker) not in (None, first):
+            break
+        own.append(item)
+    return own
+
+
 def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
                  anchor: int | None = None) -> list[_Region]:
     """The lines an intro ending with ':' opens: the items of the list that follows, or the
@@ -529,7 +545,7 @@ def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
         following = text.find("\n", start)
         lst = structure.list_at(following + 1) if following >= 0 else None
         lst = lst if lst and not text[following + 1:lst.span.start].strip() else None
-    spans = [(item.field.value if item.field else item.content) for item in lst.items] if lst else []
+    spans = [(item.field.value if item.field else item.content) for item in _own_items(lst.items)] if lst else []
     if not spans:  # items the structure did not read as a list ("− La communauté …", U+2212)
         spans = [Span(line.start(1), line.end(1)) for line in _marked_lines(text, start)]
     if not spans:

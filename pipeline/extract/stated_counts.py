@@ -60,6 +60,7 @@ from pipeline.extract.structure import (ListBlock, Span, Structure, may_be_cut, 
                                         resumes_after_prose, stops_at_a_page_break)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.enumerations import RULE as ENUMERATION
+from pipeline.extract.territories.common import SMALL_COUNTS
 from pipeline.extract.territories.lists import TABLE_CELL
 from pipeline.normalize import fold
 
@@ -82,6 +83,7 @@ class Words:
     new: re.Pattern
     renewal: re.Pattern
     remarks: re.Pattern
+    others_after: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -337,6 +339,8 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
         # a national total sizes no list of names beside a count that can
         listable = [c for c in counts if c["value"] <= MAX_LISTED_COUNT] or counts
         count = listable[-1]
+        if _national_beside_a_short_list(count, lst):
+            return None
         # "Les Vosges comptent trois territoires, sur les 18 que compte la région :": the whole
         # the list is taken from follows the list's own count
         # (a list as long as the whole may be the whole's: no tie then)
@@ -371,6 +375,8 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
     if not counts:
         return None
     count = counts[-1]
+    if _national_beside_a_short_list(count, lst):
+        return None  # "… compte 183 territoires. Dans le quart nord-est, voici les territoires retenus :"
     if words.new.search(intro) and not words.new.search(fold(count["mention"])):
         return None  # "136 territoires. Les nouveaux sont les suivants :": a part
     if count["value"] != len(lst.territory_ids) and _counted_above(folded, count, figures, len(lst.territory_ids)):
@@ -381,6 +387,12 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
     if _names_a_narrower_place(count, places, count["end"], lst.items_start):
         return None
     return count, rule
+
+
+def _national_beside_a_short_list(count: dict, lst: ListOfTerritories) -> bool:
+    """A count larger than any list of names a page gives (MAX_LISTED_COUNT: 124, 183) sizes only
+    a list as long: beside a shorter one it is the programme's total, not the list's size."""
+    return count["value"] > MAX_LISTED_COUNT and len(lst.territory_ids) <= MAX_LISTED_COUNT
 
 
 def _counted_above(folded: str, count: dict, figures: list[dict], listed: int) -> bool:
@@ -508,6 +520,9 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict) -
                       "on on the next page")
     elif numbering_goes_on(text, lst.blocks[-1]):
         doubts.append("its numbering goes on after it: its items may be parted by paragraphs")
+    if _others_after(text, lst, count):
+        doubts.append("the sentence after it names or counts the territories it leaves out: the "
+                      "count holds them")
     if lst.resumed:
         doubts.append("it is taken up after a paragraph with the same marker: the paragraph may "
                       "part two lists")
@@ -515,6 +530,27 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict) -
         doubts.append(f"its items hold {lst.items} name(s), {len(lst.territory_ids)} read as "
                       "territories")
     return "; ".join(doubts) or None
+
+
+ORDINALS = {"deuxieme": 2, "second": 2, "seconde": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5,
+            "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9, "dixieme": 10}
+
+
+def _others_after(text: str, lst: ListOfTerritories, count: dict) -> bool:
+    """Whether the sentence right after a list short of its count opens with the others it
+    leaves out: as many as are missing ("… en compte cinq : 1. … 3. … Deux autres territoires
+    seront désignés en 2019."), or the next one by its rank ("Quatre territoires : 1) … 3) …
+    Le quatrième, X, a été ajouté …"): the count holds territories named elsewhere or later."""
+    listed = len(lst.territory_ids)
+    missing = int(count["value"]) - listed
+    if missing <= 0:
+        return False
+    after = fold(text[lst.end:lst.end + 200]).lstrip(" \t\n.;")
+    ranked = re.match(r"(?:le|la)\s+(\w+)\b", after)
+    if ranked and ORDINALS.get(ranked[1]) == listed + 1:
+        return True
+    others = re.match(r"(?:les\s+)?(\d{1,2}|[a-z]+)\s+(?:" + _words().others_after.pattern + ")", after)
+    return others is not None and SMALL_COUNTS.get(others[1], int(others[1]) if others[1].isdigit() else None) == missing
 
 
 def _shorten(value: str, keep: int = 40) -> str:

@@ -74,6 +74,7 @@ programme axes or measures is not a list of territories: its intro announces som
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline import referential
 from pipeline.extract import figure_scope
@@ -127,6 +128,7 @@ def find_territories(text: str, places: list[PlaceMention],
     candidates = _marked_items_only(text, structure, candidates)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]
     candidates = [m for m in candidates if not _perimeter_of_another(text, m)] or candidates
+    candidates = _parts_of_a_name_with_commas(text, candidates)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     for mention in candidates:
@@ -735,6 +737,26 @@ def _short_names_in_brackets(text: str, mentions: list[TerritoryMention]) -> Non
         other = next((m for m in mentions if m.territory_id == short and m.territory_id != mention.territory_id), None)
         if other is not None:
             mention.name = other.name
+
+
+def _parts_of_a_name_with_commas(text: str, candidates: list[TerritoryMention]) -> list[TerritoryMention]:
+    """'Le Territoire d'industrie « A-B, C-D, E » …' then, in the body, '… et le territoire A-B,
+    C-D, E, qui a signé …': a name holding commas, given whole after the programme's words, is
+    one territory wherever the text writes it again; the names a list rule reads in it are one
+    mention of it, with what they stated (départements, the list's intro)."""
+    whole_names = {m.name for m in candidates if m.rule == "territory.prefixed_name" and ", " in m.name}
+    kept = list(candidates)
+    for name in whole_names:
+        for found in re.finditer(re.escape(name), text):
+            parts = [m for m in kept if found.start() <= m.start and m.end <= found.end()
+                     and (m.start, m.end) != found.span()]
+            if not parts:
+                continue
+            listed = next((m for m in parts if m.intro is not None), parts[0])
+            whole = replace(listed, start=found.start(), end=found.end(), name=name,
+                            departement_codes=set().union(*(m.departement_codes for m in parts)))
+            kept = [m for m in kept if m not in parts] + [whole]
+    return kept
 
 
 def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:

@@ -448,6 +448,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
         for item in lst.items:
             if item is lst.items[-1] and _cut_by_the_page(text, lst):
                 continue
+            if _under_a_members_heading(text, lst, item):
+                continue
             members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
             led = spread.get(id(item))
             if labels_only and not item.field and led is None:
@@ -490,6 +492,21 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 if mention:
                     found.append(mention)
     return found
+
+
+def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:
+    """'• Sud Champagne, qui regroupe trois intercommunalités :' over '– la CA …' items: under a
+    territory's line announcing its members, the items marked otherwise than it are members (an
+    item marked as it, the next territory, is not)."""
+    above = [heading for heading in lst.headings if heading.start < item.span.start]
+    if not above:
+        return False
+    heading = max(above, key=lambda h: h.start)
+    written = heading.of(text).rstrip()
+    if not written.endswith(":") or not re.search(MEMBER_TRIGGER, written, re.IGNORECASE):
+        return False
+    heading_marker = text[text.rfind("\n", 0, heading.start) + 1:heading.start].strip()
+    return item.marker != heading_marker
 
 
 # Where a gloss starts in an inline list's item: a bracket, a comma before lower case ("Vienne
@@ -622,7 +639,9 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
 
 
 # A relative clause glossing the last name of an inline list: its commas part no names.
-RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\s")
+# "…, ce dernier s'étendant aussi sur le Rhône": a gloss about the last name, as a relative one
+RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|lequel|laquelle|lesquels|lesquelles"
+                            r"|ce\s+dernier|cette\s+derni[èe]re|ces\s+derni(?:er|[èe]re)s|celui-ci|celle-ci)\s")
 
 
 # "A (02) et B (02)": a bracket closes a name; what a separator adds after it
@@ -659,7 +678,7 @@ def _quoted_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # Any other "intro : A, B et C" or "..., il s'agit de A, B et C" in running text.
 # "Les territoires retenus dans l'Hérault et le Gard sont A (34) ; B (30) ; C (30).": "sont"
 # after a subject of territories.
-INLINE_INTRO = re.compile(r"[^\S\n]*:[^\S\n]+(?=\S)|\bil\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
+INLINE_INTRO = re.compile(r"[^\S\n]*:[^\S\n]+(?=\S)|\b[Ii]l\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
                           r"|(?P<verb>\bsont\s+)(?=[A-ZÀ-Ý])")
 COUNT_WORD = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d)", re.IGNORECASE)
 
@@ -673,6 +692,12 @@ def _list_end(text: str, start: int) -> int:
     stop = re.search(r"[.…](?=\s|$)|(?<=[»”\"])[ \t]*\n[ \t]*\n|\n\s*" + BULLET + r"[ \t]", rest)
     return start + (stop.start() if stop else len(rest))
 
+
+
+# "… ont été rejoints par un troisième : Rumilly-Usses et Rhône, qui …": one name announced,
+# whose "et" parts nothing.
+ONE_ANNOUNCED = re.compile(r"\b(?:un|une)\s+(?:autre|nouveau|nouvel|nouvelle|seul|seule|dernier|derni[èe]re"
+                           r"|deuxi[èe]me|second|seconde|\w+i[èe]me)(?:\s+territoire)?\s*$", re.IGNORECASE)
 
 
 def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> list[TerritoryMention]:
@@ -700,11 +725,16 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None):
                 continue
         end = _list_end(text, start)
+        if ONE_ANNOUNCED.search(text, sentence_start, intro.start()):
+            relative = RELATIVE_GLOSS.search(text, start, end)
+            found.extend(_colon_list_items(text, start, relative.start() if relative else end, 1, sentence_start)[:1])
+            continue
         # separators inside a gloss's brackets part no names: "A (Marne, Haute-Marne et Meuse) ; B";
         # items parted by ";" may hold commas and "et" ("… ; A et des Pays de B.")
         masked = GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[:end])
         separators = r"\s*;\s*" if ";" in masked[start:end] else r"\s*;\s*|,\s+|\s+et\s+"
-        parts = split_inline_list(masked, start, end, separators)
+        relative = RELATIVE_GLOSS.search(text, start, end) if separators != r"\s*;\s*" else None
+        parts = split_inline_list(masked, start, relative.start() if relative else end, separators)
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
             continue
@@ -735,7 +765,25 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
                                   sentence_before(text, intro.start())[0])  # the intro's sentence
         if stated is None or len(names) == stated:  # "des 144 territoires … autour de 4 axes : …"
             found.extend(names)
-    return found + _generic_inline_lists(text, set(intros), structure) + _prepositional_lists(text)
+    return (found + _generic_inline_lists(text, set(intros), structure) + _prepositional_lists(text)
+            + _bracketed_lists(text))
+
+
+# "Aux six territoires renouvelés (A, B, C, D, E et F) s'ajoutent :": the names a count of
+# territories holds in brackets right after it, as many as it says.
+BRACKETED_LIST = re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+territoires(?:\s+d['’]\s*industrie)?"
+                            r"(?:\s+[a-zà-ÿ]+){0,2}\s*\((?P<names>[A-ZÀ-Ý][^()\n]{3,400})\)", re.IGNORECASE)
+
+
+def _bracketed_lists(text: str) -> list[TerritoryMention]:
+    found = []
+    for match in BRACKETED_LIST.finditer(text):
+        word = match["count"].lower()
+        stated = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        names = _colon_list_items(text, match.start("names"), match.end("names"), stated, match.start())
+        if len(names) == stated >= 2:
+            found.extend(names)
+    return found
 
 
 # "Il s'agit des territoires de A-B, de la Plaine de C et des Trois vallées de D, E et F.": each
