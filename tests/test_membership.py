@@ -812,3 +812,29 @@ def test_the_former_territory_a_renewal_recalls_takes_none_of_the_members_listed
             "Ces trois EPCI prennent le relais du territoire « Pau – Tarbes » de la première génération (2019-2022).")
     assert {territory for territory, _ in members(text)} == {"lacq-pau-tarbes"}
     assert len(members(text)) == 3
+
+
+def test_a_topic_territory_named_after_its_epci_needs_the_epci_tied_to_the_programme():
+    """An article about an intercommunality's own work, whose only word of the programme is a
+    staff member's title, names no member; one where the EPCI holds the label does."""
+    staff = ("La direction de l'économie de la CIREST a réuni ce matin les chefs d'entreprise "
+             "de l'Est.\n\nJeanne Payet, cheffe de projet Territoires d'industrie – CIREST, a "
+             "présenté le bilan.\n\nLa CIREST a adopté sa feuille de route pour les années à "
+             "venir. La CIREST accompagnera aussi les artisans de Saint-Benoît.")
+    assert ("cirest", "249740093") not in members(staff)
+    label = ("La CIREST poursuit son développement économique à Saint-Benoît. Détentrice du label "
+             "Territoire d'industrie, la CIREST soutient ses industriels. La CIREST a adopté sa "
+             "feuille de route.")
+    assert members(label) == {("cirest", "249740093")}
+
+
+def test_bodies_taken_up_as_the_signatories_of_an_agreement_are_members():
+    """"Étaient présents A, la CC X et B. Le protocole signé par ces partenaires …" in the
+    paragraph of one of several territories."""
+    text = ("Saint-Laurent-du-Maroni signe son protocole « Territoire d'industrie »\n\n"
+            "Le territoire d'industrie de Saint-Laurent-du-Maroni a sa feuille de route.\n\n"
+            "Étaient présents deux industriels, la Communauté de communes de l'Ouest Guyanais "
+            "et la Collectivité territoriale de Guyane. Le protocole signé par ces partenaires "
+            "engage chacun pour Saint-Laurent-du-Maroni.\n\n"
+            "En Guyane, deux autres territoires sont labellisés : Kourou et Cayenne.\n")
+    assert ("saint-laurent-du-maroni", "249730037") in members(text)

@@ -70,7 +70,7 @@ from pathlib import Path
 from pipeline import referential
 from pipeline.extract.structure import Field, Span
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, DocumentLinker, Link,
-                              acronym_in)
+                              acronym_in, known_acronyms)
 from pipeline.normalize import fold, name_key
 
 WORDS = json.loads((Path(__file__).parent / "rules" / "member_words.json").read_text(encoding="utf-8"))
@@ -395,6 +395,11 @@ def _relative_to_an_epci(text: str, position: int) -> bool:
     if relative is None:
         return False
     antecedent = re.sub(r"\([^()]*\)", " ", relative.group("antecedent"))
+    last = re.search(r"(?:^|\s)(?:la|le|l['’])\s*([\w&-]+)\s*$", antecedent, re.IGNORECASE)
+    if last and not re.search(r"\bterritoire", antecedent, re.IGNORECASE):
+        acronym = acronym_in(last.group(1))
+        if acronym and acronym in known_acronyms():
+            return True  # "… ou la Cacem, qui regroupe deux, trois communes": a well-known acronym's
     typed = [word.start() for word in [*HEAD.finditer(antecedent), *TYPE_WORD.finditer(antecedent)]
              if not word.group(0).lower().startswith("celle")]
     # the nearest noun is the antecedent: "le territoire de la CA X, qui regroupe A et B" may
@@ -543,6 +548,11 @@ GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+
 LINE_OR_SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n")
 
 
+# "des grandes agglomérations de Nouvelle-Aquitaine (A, B, C)", "les principales agglomérations":
+# a size word before "agglomérations" speaks of urban areas, not of intercommunalities
+URBAN_AREAS_BEFORE = re.compile(r"\b(?:grandes|principales|petites|moyennes|grosses|autres\s+grandes)\s+$", re.IGNORECASE)
+
+
 COUNT_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+$", re.IGNORECASE)
 
 
@@ -561,6 +571,8 @@ def _noun_regions(text: str, structure) -> list[_Region]:
         if not after:
             continue
         start = noun.end() + after.end()
+        if noun.group(0).lower().startswith("agglom") and URBAN_AREAS_BEFORE.search(text, max(0, noun.start() - 30), noun.start()):
+            continue  # "les grandes agglomérations de la région (A, B, C)": towns, not EPCIs
         if after.group(2) and noun.group(0).lower().startswith("agglom"):
             continue  # "29 EPCI et 2 agglomérations, sont :" then territories: only "(A et B)"
         if after.group(2) and (text[start - 1] == "\n" or re.match(r"[ \t]*\n", text[start:])):
@@ -1144,6 +1156,11 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
         written = [acronym] + ([acronym.title()] if len(acronym) >= 5 and acronym.isalpha() else [])
         pattern = r"(?<![\w'’&])(?:" + "|".join(map(re.escape, written)) + r")(?![\w&])"
         for match in re.finditer(pattern, text):
+            found.append(EpciMention(match.start(), match.end(), link, match.group(0),
+                                     link.epci_type, "epci.acronym"))
+    for alias, link in linker.everyday_aliases_in_context(text).items():
+        # "Cap Nord poursuit son développement": a well-known everyday name of the document's EPCIs
+        for match in re.finditer(r"(?<![\w'’&-])" + re.escape(alias) + r"(?![\w&-])", text):
             found.append(EpciMention(match.start(), match.end(), link, match.group(0),
                                      link.epci_type, "epci.acronym"))
     return found
