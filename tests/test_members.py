@@ -670,3 +670,14 @@ def test_a_relative_clause_after_a_well_known_acronym_lists_its_communes():
     text = ("Contrairement à l'Espace Sud ou la Cacem, qui regroupe quatre communes, Cap Nord, "
             "c'est dix-huit communes.")
     assert not [m for m in _mentions(text, frozenset({"972"})) if m.in_member_list]
+
+
+def test_a_name_with_a_type_noun_in_apposition_is_an_epci():
+    """"Melun Val de Seine, agglomération d'environ 140 000 habitants": the apposition says the
+    name is an intercommunality's; a single word ("Melun, agglomération de …") is a town, and
+    a type noun followed by a name is another EPCI's head."""
+    text = "Melun Val de Seine, agglomération d'environ 140 000 habitants, manque d'emplois."
+    assert [(m.written_name, m.link.siren, m.rule) for m in _mentions(text, frozenset({"77"}))] \
+        == [("Melun Val de Seine", "247700057", "epci.apposition")]
+    town = "Melun, agglomération d'environ 140 000 habitants, manque d'emplois."
+    assert not [m for m in _mentions(town, frozenset({"77"})) if m.link.siren]

@@ -40,6 +40,10 @@ Rules (ids in the `rule` column):
                        Nord)"), or a well-known one of the document's EPCIs, where it is used;
                        an acronym abbreviates the name it follows (its first letter is the
                        legal form's or the name's: not "… la région Creil Sud Oise (GERC)").
+- epci.apposition      a name of two words or more followed by a type noun in apposition with no
+                       name after it ("Melun Val de Seine, agglomération d'environ 140 000
+                       habitants"), exactly one of the names or everyday forms of an EPCI of
+                       that legal form; never a single word (a town) nor a département's name.
 - epci.own_anaphor     a type noun with no name after it ("l'agglomération", "la Communauté",
                        "notre intercommunalité"), in a sentence about the programme, in a text
                        about one territory named after an EPCI of that legal form ("Grand
@@ -1166,6 +1170,45 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
     return found
 
 
+# "Melun Val de Seine, agglomération d'environ 140 000 habitants, …": a name of two capitalised
+# words or more, then a type noun in apposition with no name after it, bare or after "une" (the
+# fixtures' gold reads "Cap Excellence, l'agglomération qui s'étend …" as a bare territory name)
+NAME_THEN_TYPE_NOUN = re.compile(
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)+)[ \t]*,[ \t]*(?:une[ \t]+)?"
+    r"(?P<type>communaut[ée][ \t]+d['’][ \t]*agglom[ée]ration|agglom[ée]ration|communaut[ée][ \t]+de[ \t]+communes"
+    r"|communaut[ée][ \t]+urbaine|m[ée]tropole|intercommunalit[ée])(?![\w'’])"
+    r"(?![ \t]*(?:(?:de|du|des|d['’])[ \t]*)?(?:la[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
+
+
+APPOSITION_TYPES = {"CA": {"CA", "CU", "METRO"}}  # "agglomération" is said of a CU or a métropole too
+
+
+def _apposition_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention]) -> list[EpciMention]:
+    """'Melun Val de Seine, agglomération d'environ 140 000 habitants': a name the type noun in
+    apposition says is an intercommunality's, when it is exactly one of that legal form's names
+    or everyday forms (the longest from its words' starts; a département's or région's name, a
+    single word — a town — never)."""
+    found = []
+    for match in NAME_THEN_TYPE_NOUN.finditer(text):
+        if _inside(match.start("name"), taken) or _inside(match.end("name") - 1, taken):
+            continue
+        epci_type = _head_type(match.group("type"))
+        name_start = match.start("name")
+        starts = [name_start] + [name_start + gap.end() for gap in re.finditer(r"[ \t]+", match.group("name"))]
+        for start in starts:
+            written = text[start:match.end("name")]
+            if len(written.split()) < 2 or not written[:1].isupper() or fold(written) in _place_names():
+                continue
+            link = linker.link(written, epci_type)
+            if link.siren and link.exact and link.score >= EVERYDAY_FORM_SCORE \
+                    and (epci_type is None or link.epci_type in APPOSITION_TYPES.get(epci_type, {epci_type})):
+                found.append(EpciMention(start, match.end("name"), link, written, link.epci_type,
+                                         "epci.apposition"))
+                break
+    return found
+
+
 OWN_ANAPHOR = re.compile(WORDS["own_anaphor"], re.IGNORECASE)
 PROGRAMME_WORDS = re.compile(WORDS["programme"], re.IGNORECASE)
 ANAPHOR_TYPES = {"CA": {"CA"}, "CA2": {"CA"}, "CC": {"CC"}, "CU": {"CU"}, "METRO": {"METRO"}}
@@ -1344,7 +1387,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found = _read_regions(text, folded, regions, linker, all_heads)
     heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)
     for mention in (heads + _everyday_mentions(text, linker, found + heads)
-                    + _acronym_mentions(text, linker)):
+                    + _acronym_mentions(text, linker) + _apposition_mentions(text, linker, found + heads)):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
     found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)), territories)
