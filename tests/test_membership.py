@@ -838,3 +838,16 @@ def test_bodies_taken_up_as_the_signatories_of_an_agreement_are_members():
             "engage chacun pour Saint-Laurent-du-Maroni.\n\n"
             "En Guyane, deux autres territoires sont labellisés : Kourou et Cayenne.\n")
     assert ("saint-laurent-du-maroni", "249730037") in members(text)
+
+
+def test_a_member_listed_in_a_paragraph_naming_no_territory_belongs_to_the_headlines_one():
+    """An article about one territory, its headline naming it, the others named in passing."""
+    text = ("En Guyane, Saint-Laurent-du-Maroni devient « Territoire d'industrie »\n\n"
+            "Lancé par le gouvernement, le programme s'étend à l'Ouest guyanais. À cette occasion, "
+            "la Collectivité territoriale de Guyane a adopté un plan en deux axes.\n\n"
+            "« Le premier concerne la filière bois et la formation des jeunes. Il sera co-piloté par "
+            "la Communauté de communes de l'Ouest Guyanais et l'Office national des forêts », "
+            "précise la Collectivité.\n\n"
+            "Saint-Laurent-du-Maroni est, après Kourou et Cayenne, la troisième commune guyanaise "
+            "à devenir « Territoire d'industrie ».\n")
+    assert members(text) == {("saint-laurent-du-maroni", "249730037")}

@@ -8,7 +8,10 @@ the rule that found the mention):
 1b. the territory goes by the EPCI's name, everyday name or acronym ("Pays Ajaccien" for the
    "Communauté d'Agglomération du Pays Ajaccien" the text names, "TCO", "Cap Nord" when the
    text writes "… Pays Nord Martinique (Cap Nord)"), or by the start of its name ("Gap Tallard"
-   for the "communauté d'agglomération Gap Tallard Durance");
+   for the "communauté d'agglomération Gap Tallard Durance"); a territory found only as the
+   article's topic lists that EPCI only when a mention of it is listed as a member or stands,
+   not as an office or employer, in a sentence about the programme ("cheffe de projet
+   Territoires d'industrie – X" alone is no tie);
 2. the territory is named after the EPCI: the territory's mention starts with the EPCI's
    ("Mayenne Communauté", "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
 3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
@@ -48,7 +51,11 @@ the rule that found the mention):
    speaks of no other territories; a town's own EPCI ("Rattachée à la communauté de communes
    X, la commune …") is none of these. In a text about several territories, a paragraph that
    names only one of them is read the same way for that one ("Le territoire d'industrie X mise
-   sur … . La CC A et B Agglomération ont porté sa candidature.");
+   sur … . La CC A et B Agglomération ont porté sa candidature."), and so is, for the one
+   territory the text's first line names, a paragraph that names none (an article about one
+   territory naming others in passing: "Il sera co-piloté par la CC X et Y"). Bodies the next
+   sentence takes up as an agreement's signatories ("Étaient réunis A, la CC X et B. Le
+   protocole signé par ces acteurs …") are parties of it;
 8. EPCIs coordinated in one run ("A, B, C et de la communauté d'agglomération X") share a
    territory: with the territory of the run's attached ones when they have one and the sentence
    speaks of an agreement or the label ("signer cette convention avec les présidents des
@@ -386,6 +393,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     near = (breaks[-1] if breaks else start, following.start() if following else end)
     owner = next(iter(by_id)) if len(by_id) == 1 \
         else _paragraph_territory(mention, structure, folded, territories, epci_spans)
+    if owner is None and mention.in_member_list:
+        owner = _headline_territory(mention, structure, folded, territories, epci_spans)
     if owner and (_named_as_member(mention, text, folded, start, end)
                   or _named_as_member(mention, folded, folded, *near, EXTENSION)
                   or JOINS_THE_PROGRAMME.match(folded, mention.end, near[1])
@@ -395,6 +404,23 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and not OTHER_TERRITORIES.search(text, *near):  # lower case: not an agency's name
         return owner
     return None
+
+
+def _headline_territory(mention: EpciMention, structure, folded: str,
+                        territories: list[TerritoryMention],
+                        epci_spans: list[tuple[int, int]]) -> str | None:
+    """The one territory the headline names, for a member listed in a paragraph that names no
+    territory ("En Guyane, Kourou devient « Territoire d'industrie »" … "Il sera co-piloté par la
+    CC X et Y" … "Kourou est, après A et B, la troisième …"): an article about one territory
+    that names others in passing."""
+    block = next((b for b in structure.blocks if b.span.start <= mention.start < b.span.end), None)
+    if block is None or _named_in(folded, block.span.start, block.span.end, territories, epci_spans):
+        return None
+    first = re.search(r"\S[^\n]*", folded)
+    if first is None or first.end() > mention.start:
+        return None
+    named = {t.territory_id for _, t in _named_in(folded, first.start(), first.end(), territories, epci_spans)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _paragraph_territory(mention: EpciMention, structure, folded: str,
