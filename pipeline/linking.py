@@ -573,6 +573,23 @@ class DocumentLinker:
                     found[acronym] = link
         return found
 
+    def everyday_aliases_in_context(self, text: str) -> dict[str, Link]:
+        """The everyday names of data/epci_aliases.csv that are no acronym ("Cap Nord", "Meuse
+        Grand Sud"), written as they are in the text, of an EPCI of this document's départements
+        or régions: used bare, like a well-known acronym."""
+        ref = referential.load()
+        found = {}
+        for row in alias_rows():
+            alias = row["alias"]
+            if _is_acronym(alias) or alias not in text or row["siren"] not in ref.epcis:
+                continue
+            epci = ref.epcis[row["siren"]]
+            if set(epci.departement_codes) & self.departements or set(epci.region_codes) & self.regions:
+                link = self.link(alias)
+                if link.siren == row["siren"] and link.exact:
+                    found[alias] = link
+        return found
+
     def link(self, written: str, epci_type: str | None = None) -> Link:
         defined = self.acronyms.get(ARTICLES.sub("", written.strip(" \t\n,;:.")))
         if defined:  # a short name the text defined ("(Cap Nord)")

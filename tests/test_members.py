@@ -673,3 +673,46 @@ def test_names_right_after_a_counted_plural_noun_of_epcis_are_members_when_they_
     text = "La CCI travaille au côté des deux agglomérations Grand Belfort et Pays de Montbéliard."
     assert members(text) == [("200069052", "Grand Belfort"), ("200065647", "Pays de Montbéliard")]
     assert members("La CCI travaille avec les deux agglomérations Nantes et Rennes.") == []
+
+
+def _mentions(text, departements):
+    return find_epcis(text, DocumentLinker(departements), parse(text), [])
+
+
+def test_large_agglomerations_of_a_region_are_towns_not_a_member_list():
+    """"en périphérie des grandes agglomérations de la région (A, B, C)": urban areas; "les deux
+    agglomérations concernées (A et B)" still lists members."""
+    text = ("Le Thouarsais se situe en périphérie des grandes agglomérations de "
+            "Nouvelle-Aquitaine (Poitiers, Niort, La Rochelle).")
+    assert not [m for m in _mentions(text, frozenset({"79", "17", "86"})) if m.link.siren]
+    kept = ("Le territoire associe les deux agglomérations concernées (Grand Poitiers et Niort Agglo).")
+    assert {m.link.siren for m in _mentions(kept, frozenset({"79", "86"})) if m.in_member_list} \
+        == {"200069854", "200041317"}
+
+
+def test_a_well_known_everyday_name_of_the_documents_epci_is_a_mention():
+    """data/epci_aliases.csv names that are no acronym ("Cap Nord") are found bare, like a
+    well-known acronym, for an EPCI of the document's départements only."""
+    text = "Cap Nord poursuit son développement économique au Robert."
+    assert [(m.written_name, m.link.siren) for m in _mentions(text, frozenset({"972"}))] \
+        == [("Cap Nord", "200041788")]
+    assert not [m for m in _mentions(text, frozenset({"971"})) if m.link.siren]
+
+
+def test_a_relative_clause_after_a_well_known_acronym_lists_its_communes():
+    """"Contrairement à la Cacem, qui regroupe quatre communes, Cap Nord …": the acronym's
+    communes, no member list."""
+    text = ("Contrairement à l'Espace Sud ou la Cacem, qui regroupe quatre communes, Cap Nord, "
+            "c'est dix-huit communes.")
+    assert not [m for m in _mentions(text, frozenset({"972"})) if m.in_member_list]
+
+
+def test_a_name_with_a_type_noun_in_apposition_is_an_epci():
+    """"Melun Val de Seine, agglomération d'environ 140 000 habitants": the apposition says the
+    name is an intercommunality's; a single word ("Melun, agglomération de …") is a town, and
+    a type noun followed by a name is another EPCI's head."""
+    text = "Melun Val de Seine, agglomération d'environ 140 000 habitants, manque d'emplois."
+    assert [(m.written_name, m.link.siren, m.rule) for m in _mentions(text, frozenset({"77"}))] \
+        == [("Melun Val de Seine", "247700057", "epci.apposition")]
+    town = "Melun, agglomération d'environ 140 000 habitants, manque d'emplois."
+    assert not [m for m in _mentions(town, frozenset({"77"})) if m.link.siren]

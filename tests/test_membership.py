@@ -883,3 +883,41 @@ def test_members_listed_under_each_territorys_line_go_to_it_and_the_next_line_is
     assert sorted(members(text)) == sorted([
         ("sud-champagne", "200069250"), ("sud-champagne", "200069003"), ("sud-champagne", "241000447"),
         ("ouest-champenois", "200006716"), ("ouest-champenois", "241000488")])
+
+def test_a_topic_territory_named_after_its_epci_needs_the_epci_tied_to_the_programme():
+    """An article about an intercommunality's own work, whose only word of the programme is a
+    staff member's title, names no member; one where the EPCI holds the label does."""
+    staff = ("La direction de l'économie de la CIREST a réuni ce matin les chefs d'entreprise "
+             "de l'Est.\n\nJeanne Payet, cheffe de projet Territoires d'industrie – CIREST, a "
+             "présenté le bilan.\n\nLa CIREST a adopté sa feuille de route pour les années à "
+             "venir. La CIREST accompagnera aussi les artisans de Saint-Benoît.")
+    assert ("cirest", "249740093") not in members(staff)
+    label = ("La CIREST poursuit son développement économique à Saint-Benoît. Détentrice du label "
+             "Territoire d'industrie, la CIREST soutient ses industriels. La CIREST a adopté sa "
+             "feuille de route.")
+    assert members(label) == {("cirest", "249740093")}
+
+
+def test_bodies_taken_up_as_the_signatories_of_an_agreement_are_members():
+    """"Étaient présents A, la CC X et B. Le protocole signé par ces partenaires …" in the
+    paragraph of one of several territories."""
+    text = ("Saint-Laurent-du-Maroni signe son protocole « Territoire d'industrie »\n\n"
+            "Le territoire d'industrie de Saint-Laurent-du-Maroni a sa feuille de route.\n\n"
+            "Étaient présents deux industriels, la Communauté de communes de l'Ouest Guyanais "
+            "et la Collectivité territoriale de Guyane. Le protocole signé par ces partenaires "
+            "engage chacun pour Saint-Laurent-du-Maroni.\n\n"
+            "En Guyane, deux autres territoires sont labellisés : Kourou et Cayenne.\n")
+    assert ("saint-laurent-du-maroni", "249730037") in members(text)
+
+
+def test_a_member_listed_in_a_paragraph_naming_no_territory_belongs_to_the_headlines_one():
+    """An article about one territory, its headline naming it, the others named in passing."""
+    text = ("En Guyane, Saint-Laurent-du-Maroni devient « Territoire d'industrie »\n\n"
+            "Lancé par le gouvernement, le programme s'étend à l'Ouest guyanais. À cette occasion, "
+            "la Collectivité territoriale de Guyane a adopté un plan en deux axes.\n\n"
+            "« Le premier concerne la filière bois et la formation des jeunes. Il sera co-piloté par "
+            "la Communauté de communes de l'Ouest Guyanais et l'Office national des forêts », "
+            "précise la Collectivité.\n\n"
+            "Saint-Laurent-du-Maroni est, après Kourou et Cayenne, la troisième commune guyanaise "
+            "à devenir « Territoire d'industrie ».\n")
+    assert members(text) == {("saint-laurent-du-maroni", "249730037")}

@@ -48,6 +48,10 @@ Rules (ids in the `rule` column):
                        Nord)"), or a well-known one of the document's EPCIs, where it is used;
                        an acronym abbreviates the name it follows (its first letter is the
                        legal form's or the name's: not "… la région Creil Sud Oise (GERC)").
+- epci.apposition      a name of two words or more followed by a type noun in apposition with no
+                       name after it ("Melun Val de Seine, agglomération d'environ 140 000
+                       habitants"), exactly one of the names or everyday forms of an EPCI of
+                       that legal form; never a single word (a town) nor a département's name.
 - epci.own_anaphor     a type noun with no name after it ("l'agglomération", "la Communauté",
                        "notre intercommunalité"), in a sentence about the programme, in a text
                        about one territory named after an EPCI of that legal form ("Grand
@@ -78,7 +82,7 @@ from pathlib import Path
 from pipeline import referential
 from pipeline.extract.structure import Field, Span
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, DocumentLinker, Link,
-                              acronym_in)
+                              acronym_in, known_acronyms)
 from pipeline.normalize import fold, name_key
 
 WORDS = json.loads((Path(__file__).parent / "rules" / "member_words.json").read_text(encoding="utf-8"))
@@ -403,6 +407,11 @@ def _relative_to_an_epci(text: str, position: int) -> bool:
     if relative is None:
         return False
     antecedent = re.sub(r"\([^()]*\)", " ", relative.group("antecedent"))
+    last = re.search(r"(?:^|\s)(?:la|le|l['’])\s*([\w&-]+)\s*$", antecedent, re.IGNORECASE)
+    if last and not re.search(r"\bterritoire", antecedent, re.IGNORECASE):
+        acronym = acronym_in(last.group(1))
+        if acronym and acronym in known_acronyms():
+            return True  # "… ou la Cacem, qui regroupe deux, trois communes": a well-known acronym's
     typed = [word.start() for word in [*HEAD.finditer(antecedent), *TYPE_WORD.finditer(antecedent)]
              if not word.group(0).lower().startswith("celle")]
     # the nearest noun is the antecedent: "le territoire de la CA X, qui regroupe A et B" may
@@ -572,6 +581,11 @@ NAMES_RIGHT_AFTER = re.compile(r"[ \t]+(?=[A-ZÉÈÀÂÎÔ])(?!(?:EPCI|E\.P\.C\.
 LINE_OR_SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n")
 
 
+# "des grandes agglomérations de Nouvelle-Aquitaine (A, B, C)", "les principales agglomérations":
+# a size word before "agglomérations" speaks of urban areas, not of intercommunalities
+URBAN_AREAS_BEFORE = re.compile(r"\b(?:grandes|principales|petites|moyennes|grosses|autres\s+grandes)\s+$", re.IGNORECASE)
+
+
 COUNT_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+$", re.IGNORECASE)
 
 
@@ -594,6 +608,8 @@ def _noun_regions(text: str, structure) -> list[_Region]:
                 regions.append(_Region(noun.end(), _sentence_end(text, noun.end()), False))
             continue
         start = noun.end() + after.end()
+        if noun.group(0).lower().startswith("agglom") and URBAN_AREAS_BEFORE.search(text, max(0, noun.start() - 30), noun.start()):
+            continue  # "les grandes agglomérations de la région (A, B, C)": towns, not EPCIs
         if after.group(2) and noun.group(0).lower().startswith("agglom"):
             continue  # "29 EPCI et 2 agglomérations, sont :" then territories: only "(A et B)"
         if after.group(2) and (text[start - 1] == "\n" or re.match(r"[ \t]*\n", text[start:])):
@@ -1237,6 +1253,50 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
         for match in re.finditer(pattern, text):
             found.append(EpciMention(match.start(), match.end(), link, match.group(0),
                                      link.epci_type, "epci.acronym"))
+    for alias, link in linker.everyday_aliases_in_context(text).items():
+        # "Cap Nord poursuit son développement": a well-known everyday name of the document's EPCIs
+        for match in re.finditer(r"(?<![\w'’&-])" + re.escape(alias) + r"(?![\w&-])", text):
+            found.append(EpciMention(match.start(), match.end(), link, match.group(0),
+                                     link.epci_type, "epci.acronym"))
+    return found
+
+
+# "Melun Val de Seine, agglomération d'environ 140 000 habitants, …": a name of two capitalised
+# words or more, then a type noun in apposition with no name after it, bare or after "une" (the
+# fixtures' gold reads "Cap Excellence, l'agglomération qui s'étend …" as a bare territory name)
+NAME_THEN_TYPE_NOUN = re.compile(
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)+)[ \t]*,[ \t]*(?:une[ \t]+)?"
+    r"(?P<type>communaut[ée][ \t]+d['’][ \t]*agglom[ée]ration|agglom[ée]ration|communaut[ée][ \t]+de[ \t]+communes"
+    r"|communaut[ée][ \t]+urbaine|m[ée]tropole|intercommunalit[ée])(?![\w'’])"
+    r"(?![ \t]*(?:(?:de|du|des|d['’])[ \t]*)?(?:la[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
+
+
+APPOSITION_TYPES = {"CA": {"CA", "CU", "METRO"}}  # "agglomération" is said of a CU or a métropole too
+
+
+def _apposition_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention]) -> list[EpciMention]:
+    """'Melun Val de Seine, agglomération d'environ 140 000 habitants': a name the type noun in
+    apposition says is an intercommunality's, when it is exactly one of that legal form's names
+    or everyday forms (the longest from its words' starts; a département's or région's name, a
+    single word — a town — never)."""
+    found = []
+    for match in NAME_THEN_TYPE_NOUN.finditer(text):
+        if _inside(match.start("name"), taken) or _inside(match.end("name") - 1, taken):
+            continue
+        epci_type = _head_type(match.group("type"))
+        name_start = match.start("name")
+        starts = [name_start] + [name_start + gap.end() for gap in re.finditer(r"[ \t]+", match.group("name"))]
+        for start in starts:
+            written = text[start:match.end("name")]
+            if len(written.split()) < 2 or not written[:1].isupper() or fold(written) in _place_names():
+                continue
+            link = linker.link(written, epci_type)
+            if link.siren and link.exact and link.score >= EVERYDAY_FORM_SCORE \
+                    and (epci_type is None or link.epci_type in APPOSITION_TYPES.get(epci_type, {epci_type})):
+                found.append(EpciMention(start, match.end("name"), link, written, link.epci_type,
+                                         "epci.apposition"))
+                break
     return found
 
 
@@ -1419,7 +1479,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)
     heads += _epci_noun_mentions(text, linker, found + heads)
     for mention in (heads + _everyday_mentions(text, linker, found + heads)
-                    + _acronym_mentions(text, linker)):
+                    + _acronym_mentions(text, linker) + _apposition_mentions(text, linker, found + heads)):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
     found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)), territories)

@@ -10,7 +10,10 @@ the rule that found the mention):
 1b. the territory goes by the EPCI's name, everyday name or acronym ("Pays Ajaccien" for the
    "Communauté d'Agglomération du Pays Ajaccien" the text names, "TCO", "Cap Nord" when the
    text writes "… Pays Nord Martinique (Cap Nord)"), or by the start of its name ("Gap Tallard"
-   for the "communauté d'agglomération Gap Tallard Durance");
+   for the "communauté d'agglomération Gap Tallard Durance"); a territory found only as the
+   article's topic lists that EPCI only when a mention of it is listed as a member or stands,
+   not as an office or employer, in a sentence about the programme ("cheffe de projet
+   Territoires d'industrie – X" alone is no tie);
 2. the territory is named after the EPCI: the territory's mention starts with the EPCI's
    ("Mayenne Communauté", "Orléans Métropole – Beauce Loirétaine", "l'Agglomération d'Agen");
 3. the list item that holds the EPCI names a territory before it ("• Figeac (46), regroupant …");
@@ -50,7 +53,11 @@ the rule that found the mention):
    speaks of no other territories; a town's own EPCI ("Rattachée à la communauté de communes
    X, la commune …") is none of these. In a text about several territories, a paragraph that
    names only one of them is read the same way for that one ("Le territoire d'industrie X mise
-   sur … . La CC A et B Agglomération ont porté sa candidature.");
+   sur … . La CC A et B Agglomération ont porté sa candidature."), and so is, for the one
+   territory the text's first line names, a paragraph that names none (an article about one
+   territory naming others in passing: "Il sera co-piloté par la CC X et Y"). Bodies the next
+   sentence takes up as an agreement's signatories ("Étaient réunis A, la CC X et B. Le
+   protocole signé par ces acteurs …") are parties of it;
 8. EPCIs coordinated in one run ("A, B, C et de la communauté d'agglomération X") share a
    territory: with the territory of the run's attached ones when they have one and the sentence
    speaks of an agreement or the label ("signer cette convention avec les présidents des
@@ -188,6 +195,15 @@ RENAMED_AFTER = re.compile(r"\s+et\s+(?:devient|deviennent|deviendra|prend\s+le\
 JOINS_THE_PROGRAMME = re.compile(r"[^.;:,]{0,40}?\brejoin\w*\s+(?:le|la|l')\s*"
                                  r"(?:dispositif|programme|territoire|demarche|label)\b")
 JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*")
+# the sentence after a list of bodies takes them up as the signatories of an agreement ("Étaient
+# réunis A, la CC X et B. Le protocole d'accord signé par ces acteurs formalise …", "Ces
+# partenaires ont signé le contrat …"): the bodies named before are its parties (folded text)
+SIGNED_BY_THESE = re.compile(
+    r"\s*(?:(?:le|la|ce|cette|les|ces)\s+|l'\s*)?(?:protocole|contrat|convention|pacte)\b[^.;:!?]{0,60}?"
+    r"\bsigne(?:e|s|es)?\s+(?:ce\s+\w+\s+)?par\s+(?:ces|tous\s+ces|l'ensemble\s+de\s+ces)\s+"
+    r"(?:acteurs|partenaires|parties|signataires|structures|collectivites|participants|representants)\b"
+    r"|\s*(?:ces|tous\s+ces)\s+(?:acteurs|partenaires|parties|participants|representants)\s+ont\s+"
+    r"(?:signe|paraphe)\s+(?:le|la|ce|cette|l'|un|une)\s*(?:protocole|contrat|convention|pacte)\b")
 # what joins coordinated EPCIs: "du Pays de Duras, du Pays de Lauzun … et de la communauté
 # d'agglomération X" (folded text)
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:et\s+)?(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les|l')\s*)?")
@@ -198,7 +214,9 @@ OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elu
                     # a staff member's title, then where they work: "Cheffe de projet Territoires
                     # d'industrie à la Communauté …", "directrice générale adjointe … à la …"
                     r"|\b(?:chef(?:fe)?\s+de\s+(?:projet|service|mission)|chargee?\s+de\s+mission"
-                    r"|directeur|directrice)\b[^.;:!?(),/]{0,60}?\s(?:a|au|chez)\s+(?:la\s+|l'\s*)?$")
+                    r"|directeur|directrice)\b[^.;:!?(),/]{0,60}?(?:\s(?:a|au|chez)\s+(?:la\s+|l'\s*)?"
+                    # "cheffe de projet Territoires d'industrie – X": the employer after a dash
+                    r"|\s-\s*(?:la\s+|l'\s*)?)$")
 
 OFFICE_WINDOW = 90  # characters before a mention where an office may stand
 # "… Communauté intercommunale Réunion Est (" before an acronym: where its expansion starts
@@ -432,14 +450,34 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     near = (breaks[-1] if breaks else start, following.start() if following else end)
     owner = next(iter(by_id)) if len(by_id) == 1 \
         else _paragraph_territory(mention, structure, folded, territories, epci_spans)
+    if owner is None and mention.in_member_list:
+        owner = _headline_territory(mention, structure, folded, territories, epci_spans)
     if owner and (_named_as_member(mention, text, folded, start, end)
                   or _named_as_member(mention, folded, folded, *near, EXTENSION)
                   or JOINS_THE_PROGRAMME.match(folded, mention.end, near[1])
                   or MEMBERS_OF_IT.match(folded, (run_end or {}).get(id(mention), mention.end))
+                  or (not _office_before(folded, mention.start) and SIGNED_BY_THESE.match(folded, end))
                   or _party_or_listed(mention, folded, structure, epci_starts)) \
             and not OTHER_TERRITORIES.search(text, *near):  # lower case: not an agency's name
         return owner
     return None
+
+
+def _headline_territory(mention: EpciMention, structure, folded: str,
+                        territories: list[TerritoryMention],
+                        epci_spans: list[tuple[int, int]]) -> str | None:
+    """The one territory the headline names, for a member listed in a paragraph that names no
+    territory ("En Guyane, Kourou devient « Territoire d'industrie »" … "Il sera co-piloté par la
+    CC X et Y" … "Kourou est, après A et B, la troisième …"): an article about one territory
+    that names others in passing."""
+    block = next((b for b in structure.blocks if b.span.start <= mention.start < b.span.end), None)
+    if block is None or _named_in(folded, block.span.start, block.span.end, territories, epci_spans):
+        return None
+    first = re.search(r"\S[^\n]*", folded)
+    if first is None or first.end() > mention.start:
+        return None
+    named = {t.territory_id for _, t in _named_in(folded, first.start(), first.end(), territories, epci_spans)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _paragraph_territory(mention: EpciMention, structure, folded: str,
@@ -761,6 +799,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
                 attached.append((mention, None))
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
     attached += _composing_the_name(unclaimed, holders, folded, sentences)
+    attached = _unconfirmed_topic_members_dropped(attached, holders, folded, sentences)
     def joins(mention: EpciMention) -> bool:
         return bool(JOINING.search(folded, *sentences[_sentence_index(sentences, mention.start) or 0]))
     for successor, predecessor in _successors(territories, folded, sentences).items():
@@ -771,6 +810,37 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
         if inherited:
             attached += inherited + joining
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
+
+
+def _unconfirmed_topic_members_dropped(attached: list[tuple[EpciMention, str | None]],
+                                       territories: list[TerritoryMention], folded: str,
+                                       sentences: list[tuple[int, int]]) -> list[tuple[EpciMention, str | None]]:
+    """A territory found only as the article's topic (rule territory.topic) that goes by an EPCI's
+    name lists that EPCI only when the text ties the EPCI to the programme: listed as a member,
+    or named, not as someone's office or employer, in a sentence about the programme ("Détenteur
+    du label Territoire d'industrie, Cap Nord …"). An article about an intercommunality's own
+    work ("La direction de l'économie de X a réuni …") whose only word of the programme is a
+    staff member's title ("cheffe de projet Territoires d'industrie – X") names no member."""
+    topics = {t.territory_id: t.name for t in territories if t.rule == "territory.topic"}
+    dropped: set[int] = set()
+    for territory_id, name in topics.items():
+        own = [m for m, owner in attached if owner == territory_id and m.link.siren
+               and any(named_after(side, m.link.siren) for side in name.split(" / "))]
+        if own and not any(m.in_member_list or (not _office_before(folded, m.start)
+                                                and _in_programme_sentence(m, folded, sentences))
+                           for m in own):
+            dropped |= {id(m) for m in own}
+    return [(m, owner) for m, owner in attached if id(m) not in dropped]
+
+
+def _in_programme_sentence(mention: EpciMention, folded: str, sentences: list[tuple[int, int]]) -> bool:
+    index = _sentence_index(sentences, mention.start)
+    start, end = sentences[index] if index is not None else (mention.start, mention.end)
+    # a blank line ends a sentence the parser ran on
+    start = max([start] + [b.end() for b in BLANK_LINE.finditer(folded, start, mention.start)])
+    following = BLANK_LINE.search(folded, mention.end, end)
+    end = following.start() if following else end
+    return bool(PROGRAMME.search(folded, start, end) or NAMES_THE_PROGRAMME.search(folded, start, end))
 
 
 def _coordinated_with_attached(mentions: list[EpciMention], attached: list[tuple[EpciMention, str | None]],
