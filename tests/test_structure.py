@@ -242,6 +242,16 @@ def test_furniture_written_once_at_a_page_break_inside_a_list_is_skipped():
     assert [h.of(heading) for h in lst.headings] == ["NOUVEAUX TERRITOIRES :"]
 
 
+def test_a_rule_line_and_a_header_repeated_from_the_first_page_are_page_furniture():
+    """A PDF read as text marks the page's edge with a line of dashes, and the next page repeats
+    one piece of the first page's header ("Communiqué de presse", written first beside the date)."""
+    text = ("PRÉFET DE L'ALPHA\nCommuniqué de presse          Alphaville, le 2 mai 2024\n\n"
+            "Les territoires retenus sont :\n- Alpha Nord ;\n- Beta ;\n\n"
+            "Préfecture de l'Alpha – 1 rue Haute          Page 1 sur 2\n" + "-" * 40 + "\n"
+            "PRÉFET DE L'ALPHA\nCommuniqué de presse\n\n- Gamma Sud ;\n- Delta.\n")
+    assert contents(text, parse(text).lists[0]) == ["Alpha Nord ;", "Beta ;", "Gamma Sud ;", "Delta."]
+
+
 def test_lines_counted_by_the_paragraph_above_make_a_list_without_a_colon():
     text = ("Avec trois territoires labellisés, le département confirme sa place. Le Département les suivra.\n\n"
             "Alpha Nord\nBeta Sud\nGamma\n\nLe président a salué la nouvelle.\n")

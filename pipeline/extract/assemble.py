@@ -327,7 +327,9 @@ def extract(text: str, doc: Doc) -> Extraction:
         value = NAME_COLON.match(text, mention.end)
         line_end = text.find("\n", mention.end)
         valued = _regions_in(context_places, (value.end(), len(text) if line_end < 0 else line_end)) if value else set()
-        row["sentence_regions"] |= bracketed or heading or valued or _regions_in(context_places, sentence)
+        # "lancé en Auvergne en même temps que …": a pre-2016 région's name when no current one is said
+        row["sentence_regions"] |= (bracketed or heading or valued or _regions_in(context_places, sentence)
+                                    or former_regions_in(_without_names(text, sentence, name_spans)))
         if SHARED_WITH.search(text, mention.end, sentence[1]) and row["sentence_regions"]:
             row["sentence_regions"] |= _main_region(context_places)  # "…, un territoire interrégional partagé avec la Normandie"
 
@@ -370,6 +372,16 @@ def extract(text: str, doc: Doc) -> Extraction:
                            {row["territory_id"]: row["phase"] for row in territory_rows},
                            lambda sentence: _local_phase(text, sentence))
     return Extraction(info, territory_rows, epci_rows, figures, counts)
+
+
+def _without_names(text: str, span: tuple[int, int], name_spans: list[tuple[int, int]]) -> str:
+    """The words of `span` with the territories' names blanked wherever written: "Alsace
+    centrale" or "Bourgogne Industrie" name no région."""
+    chars = list(text[span[0]:span[1]])
+    for start, end in name_spans:
+        for position in range(max(start, span[0]), min(end, span[1])):
+            chars[position - span[0]] = " "
+    return "".join(chars)
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")

@@ -288,19 +288,37 @@ FURNITURE_REACH = 6  # lines from a page number to the items around it, blank li
 FURNITURE_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 
 
-def _looks_like_furniture(text: str, line: _Line) -> bool:
+RULE_LINE = re.compile(r"[-–—_=*·.~ \t]{3,}")  # "-------": a page's edge in a PDF read as text
+HEADER_LINES = 6  # the first page's header, where a later page's running header is written first
+
+
+def _looks_like_furniture(text: str, line: _Line, header_cells: set[str]) -> bool:
     body = text[line.start:line.end]
     if body.rstrip(" *_").endswith(":"):
         return False  # "Nouveaux territoires :" heads a sub-list
     letters = [c for c in body if c.isalpha()]
     capitals = len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
-    return capitals or bool(COLUMN_GAP.search(body) or FURNITURE_DATE.search(body))
+    return capitals or bool(COLUMN_GAP.search(body) or FURNITURE_DATE.search(body)
+                            or RULE_LINE.fullmatch(body)) or body in header_cells
+
+
+def _header_cells(text: str, lines: list[_Line]) -> set[str]:
+    """The pieces of the document's first lines, split at column gaps ("Communiqué de presse
+    Angers, le 28 novembre 2023"): a later page's running header repeats one of them alone."""
+    header = []
+    for line in lines:
+        if line.marker or len(header) == HEADER_LINES:
+            break
+        if not line.blank:
+            header.append(COLUMN_GAP.split(text[line.start:line.end]))
+    return {piece.strip() for pieces in header if len(pieces) > 1 for piece in pieces if piece.strip()}
 
 
 def _furniture_inside_a_list(text: str, lines: list[_Line], page_number: int) -> set[int]:
     """Lines of page furniture around a page number that stands between two items with the same
     marker: the list goes on over the page break ("- Côte d'Albâtre ;" / footer 1/2 / header /
     "- Lisieux Industrie ;")."""
+    header_cells = _header_cells(text, lines)
     def furniture_towards(step: int) -> tuple[set[int], _Line | None]:
         found, index = set(), page_number + step
         while 0 <= index < len(lines) and abs(index - page_number) <= FURNITURE_REACH:
@@ -308,7 +326,7 @@ def _furniture_inside_a_list(text: str, lines: list[_Line], page_number: int) ->
             if line.marker:
                 return found, line
             if not line.blank:
-                if not _looks_like_furniture(text, line):
+                if not _looks_like_furniture(text, line, header_cells):
                     return set(), None
                 found.add(index)
             index += step
@@ -916,12 +934,15 @@ def stops_at_a_page_break(text: str, block: ListBlock) -> bool:
     if after is None or not block.items[-1].marker:
         return False
     page_number = None
-    for index in range(after, min(len(lines), after + FURNITURE_REACH)):
+    index = after
+    # the footer within reach of the list, the next page's first item within reach of the footer
+    while index < len(lines) and index < (after if page_number is None else page_number) + FURNITURE_REACH:
         line = lines[index]
         if line.marker:
             return page_number is not None and line.marker == block.items[-1].marker
-        if not line.blank and PAGE_NUMBER.fullmatch(text, line.start, line.end):
+        if page_number is None and not line.blank and PAGE_NUMBER.fullmatch(text, line.start, line.end):
             page_number = index
+        index += 1
     return False
 
 
