@@ -821,6 +821,27 @@ def test_territories_without_departements_take_the_one_region_the_text_names():
     assert rows["nord-est-ardenne"] == []
 
 
+def test_a_former_region_in_the_sentence_gives_its_region_but_not_inside_a_name():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Le programme, lancé en Picardie en même temps que le Territoire d'industrie Alpha Nord, "
+            "soutient aussi Grand Beta.")
+    rows = {row["territory_id"]: row["region_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows["alpha-nord"] == ["32"]
+    text = "Deux territoires sont labellisés : Alsace centrale et Grand Beta."
+    rows = {row["territory_id"]: row["region_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows["grand-beta"] == []
+
+
+def test_a_clause_saying_where_else_a_territory_lies_adds_its_departements():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    for clause in ("ce dernier s'étendant aussi sur la Loire", "qui déborde sur la Loire"):
+        text = f"En Isère, deux territoires sont labellisés : Alpha Nord et Beta Sud, {clause}. Gamma y travaille."
+        rows = {row["territory_id"]: row["departement_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+        assert rows == {"alpha-nord": ["38"], "beta-sud": ["38", "42"]}, clause
+
+
 def test_a_region_word_inside_a_territory_name_written_again_in_the_body_is_no_region():
     from pipeline import nlp
     from pipeline.extract.assemble import extract

@@ -443,6 +443,28 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
                          and PLACE_GLOSS_AFTER.fullmatch(text, other.end, p.start)
                          for other in mentions if other.territory_id != mention.territory_id)]
     codes = {p.code for p in named}
+    spread = _spread_over(text, places, mention, mentions)
     if len(codes) == 1 or re.search(r"d[ée]partements\b", text[start:end], re.IGNORECASE):
-        return codes
-    return set()
+        return codes | spread
+    return spread
+
+
+# "…, ce dernier s'étendant aussi sur le Rhône et la Loire", "X, qui déborde sur la Loire":
+# a clause right after a territory's name saying where else it lies
+SPREAD_OVER = re.compile(r"[ \t»”\"]*,\s*(?:ce\s+dernier\s+|celui-ci\s+|qui\s+)?"
+                         r"(?:s['’][ée]tend(?:ant)?|d[ée]bord(?:e|ant))"
+                         r"\s+(?:(?:aussi|[ée]galement|lui\s+aussi)\s+)?sur\b", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[;.\n)]")
+
+
+def _spread_over(text: str, places: list[PlaceMention], mention: TerritoryMention,
+                 mentions: list[TerritoryMention]) -> set[str]:
+    """Départements of a clause right after the territory's name saying it spreads over them,
+    up to the clause's end or the next territory's name."""
+    clause = SPREAD_OVER.match(text, mention.end)
+    if clause is None:
+        return set()
+    stop = CLAUSE_END.search(text, clause.end())
+    end = min([stop.start() if stop else len(text)]
+              + [m.start for m in mentions if m.start >= clause.end()])
+    return {p.code for p in places if p.kind == "departement" and clause.end() <= p.start and p.end <= end}
