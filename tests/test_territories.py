@@ -2600,3 +2600,67 @@ def test_one_name_announced_after_un_troisieme_is_not_parted_on_its_et():
     text = ("La Haute-Savoie compte désormais trois territoires d'industrie. L'État a retenu un troisième "
             "territoire : Rumilly-Usses et Rhône, qui réunit deux communautés de communes.")
     assert ids(text) == ["rumilly-usses-et-rhone"]
+
+
+def test_en_compte_n_after_an_apposition_reads_the_sentence_before():
+    # g20a: the apposition's nouns (emploi, industriel) do not say what the list holds; "les 183
+    # « Territoires d'industrie »" before it does
+    text = ("Le Gouvernement a publié la liste des 183 « Territoires d'industrie ». Le Cher, département où "
+            "l'industrie pèse le plus dans l'emploi salarié, en compte trois (3) :\n\n- Bourges ;\n- Vierzon ;\n"
+            "- Saint-Amand-Montrond.\n")
+    assert ids(text) == ["bourges", "vierzon", "saint-amand-montrond"]
+
+
+def test_bare_awards_of_towns_joined_by_hyphens_and_a_paragraph_in_context():
+    # g20a: "Castres-Mazamet", "Rodez": a town's name, no article; the paragraph goes on with the
+    # territories its first sentence speaks of
+    text = ("Sur les 183 territoires d'industrie, l'Occitanie en compte 17.\n\n"
+            "Dans le Tarn, Castres-Mazamet et Albi-Carmaux sont reconduits. Rodez voit sa candidature retenue, "
+            "tandis que le Grand Figeac conserve son label. Le financement du chef de projet est assuré pour "
+            "quatre ans par l'État et la Région, aux côtés des intercommunalités et des chambres consulaires, "
+            "qui ont accompagné les candidatures depuis le printemps. Dans la Haute-Garonne, le Comminges fait "
+            "son entrée.")
+    assert ids(text) == ["castres-mazamet", "albi-carmaux", "rodez", "grand-figeac", "comminges"]
+    # people and companies are still no territories
+    assert ids("Sur les 183 territoires d'industrie, dix sont en Occitanie. Marc Dupont et Anne Morel sont "
+               "reconduits.") == []
+    assert ids("Sur les 183 territoires d'industrie, dix sont en Occitanie. Michelin et Safran sont "
+               "reconduits.") == []
+
+
+def test_an_ordinal_before_the_programme_words_ranks_no_name():
+    # g20a: "le troisième territoire d'industrie du Cher" names where it lies, no territory "Cher"
+    text = ("Vierzon devient le troisième territoire d'industrie du Cher\n\nAprès Bourges et Saint-Amand-Montrond, "
+            "Vierzon rejoint à son tour le programme Territoires d'industrie.")
+    assert sorted(set(ids(text))) == ["bourges", "saint-amand-montrond", "vierzon"]
+
+
+def test_already_labelled_in_the_first_phase_with_its_year_tells_no_phase_of_its_own():
+    # g20a: "déjà labellisés lors de la première phase en 2018": renewed, the document's phase
+    from pipeline.extract.assemble import _local_phase
+    sentence = "Dans la Manche, on retrouve le Cotentin, Saint-Lô et Granville, déjà labellisés lors de la première phase en 2018."
+    assert _local_phase(sentence, (0, len(sentence))) is None
+
+
+def test_a_list_in_the_departement_of_the_communique_lies_in_it():
+    # g20a: "… dans le département. Ces territoires sont les suivants :" in a text naming one département
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Territoires d'industrie : trois territoires du département du Nord\n\nLe préfet salue la labellisation "
+            "de trois territoires dans le\ndépartement. Ces territoires sont les suivants :\n\n1. Dunkerquois ;\n"
+            "2. Douaisis ;\n3. Valenciennois.\n")
+    rows = extract(text, next(nlp.parse([text]))).territories
+    assert {row["name"]: row["departement_codes"] for row in rows} == {
+        "Dunkerquois": ["59"], "Douaisis": ["59"], "Valenciennois": ["59"]}
+    # two départements named: which one is the communiqué's is not said
+    text = text.replace("du département du Nord", "du Nord et du Pas-de-Calais")
+    rows = extract(text, next(nlp.parse([text]))).territories
+    assert all(row["departement_codes"] == [] for row in rows)
+
+
+def test_the_names_a_count_of_territories_holds_between_em_dashes():
+    # g20a: "— A, B – C et D —" after a count: as many names as counted; a spaced en dash stays inside a name
+    text = ("Les trois territoires d'industrie haut-saônois — Vesoul, Lure – Luxeuil et Gray — regroupent "
+            "onze intercommunalités.")
+    assert ids(text) == ["vesoul", "lure-luxeuil", "gray"]
+    assert ids("Les deux territoires d'industrie — Vesoul, Lure, Gray et Héricourt — signent.") == []

@@ -153,7 +153,7 @@ COMPARISON = re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:
 SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:en|d[èe]s)\s+(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:lors\s+de|pendant|durant|dans|pour|au\s+cours\s+de|d[èe]s)"
-                        r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b")
+                        r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b(?:,?\s+(?:en|de)\s+20[1-3]\d\b)?")
 
 
 def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] | None = None,
@@ -445,4 +445,21 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
     codes = {p.code for p in named}
     if len(codes) == 1 or re.search(r"d[ée]partements\b", text[start:end], re.IGNORECASE):
         return codes
+    before = _previous_sentence_start(text, start) if mention.intro is not None else start
+    if not codes and mention.intro is not None and OWN_DEPARTEMENT.search(fold(text[before:end])):
+        # "six territoires d'industrie dans le département. Ces territoires sont les suivants :" in a
+        # text naming one département: the communiqué's own
+        own = {p.code for p in places if p.kind == "departement"}
+        if len(own) == 1:
+            return own
     return set()
+
+
+def _previous_sentence_start(text: str, start: int) -> int:
+    """Where the sentence before `start` begins, across the line breaks of a wrapped paragraph."""
+    end = len(text[:start].rstrip()) - 1
+    marks = [text.rfind(mark, 0, end) for mark in (". ", ".\n", "! ", "? ", ":\n", "\n\n")]
+    return max([0] + [m + 2 for m in marks if m >= 0])
+
+
+OWN_DEPARTEMENT = re.compile(r"\b(?:dans\s+le|du|le|ce|notre|au)\s+departement\b(?!\s+(?:de|du|des|d'))")

@@ -40,6 +40,10 @@ COUNTED_TERRITORIES = re.compile(r"(?:\b(?P<count>\d{1,3}|deux|trois|quatre|cinq
 AGENT = re.compile(r"\bpar\s")  # in the clause before a people noun: "arrêtée par le préfet et le président"
 
 
+QUOTED_COUNTED = re.compile(r"(?:\b\d{1,3}|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+                            r"|quinze|seize|dix-\w+|vingt\S*))(?:\s+(?:premiers|nouveaux|futurs|autres))?\s*$")
+
+
 def _without_programme_name(sentence: str) -> str:
     """The folded sentence with the programme's name blanked out ("le programme « Territoires
     d'industrie »"), counted ones kept ("10 Territoires d'industrie")."""
@@ -49,8 +53,11 @@ def _without_programme_name(sentence: str) -> str:
         counted = re.search(r"(?:\d|\b(?:les|des|ces|aux|autres|nouveaux|deux|trois|quatre|cinq|six|sept|"
                             r"huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-\w+|vingt\S*))\s*$",
                             folded[max(0, match.start() - 12):match.start()])
-        if re.search(r"programme|dispositif|label|initiative|d[ée]marche|contrat|plan|[«\"“]", written,
-                     re.IGNORECASE) or (re.match(r"\s*T", written) and not counted):
+        # "les 124 premiers « Territoires d'industrie »": a number before the quoted name counts
+        # territories, as the bare noun would
+        numbered = QUOTED_COUNTED.search(folded[max(0, match.start() - 24):match.start()])
+        if re.search(r"programme|dispositif|label|initiative|d[ée]marche|contrat|plan", written, re.IGNORECASE) \
+                or (re.search(r"[«\"“]", written) and not numbered) or (re.match(r"\s*T", written) and not counted):
             folded = folded[:match.start()] + " " * (match.end() - match.start()) + folded[match.end():]
     return folded
 
@@ -121,7 +128,7 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         if lst.intro is not None and _field_heading(lst.intro.of(text)) and _keyword_decides(lst.intro.of(text)) == OTHER:
             return OTHER  # a page's field "Localisation" then "• Le Port (974)": where the news is
         return None
-    decided = _keyword_decides(lst.intro.of(text))
+    decided = _keyword_decides(_without_apposition(lst.intro.of(text)))
     if _partitive_of_the_items(lst.intro.of(text), len(lst.items)):
         decided = None  # "Onze d'entre eux ont signé leur protocole … pour 50 projets :": "eux" decides
     if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
@@ -137,6 +144,24 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         decided = _keyword_decides(sentence)
         position = sentence_start
     return decided
+
+
+# "La Bourgogne-Franche-Comté, première région industrielle …, en compte dix (10) :": the pronoun
+# clause closing the intro after an apposition to its subject.
+PRONOUN_COUNT = re.compile(r",\s*(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent|abrite|abritent"
+                           r"|recense|recensent|d[ée]nombre|d[ée]nombrent)\s+[^\W_]+(?:\s*\(\d{1,3}\))?\s*:[\s*_]*$",
+                           re.IGNORECASE)
+
+
+def _without_apposition(intro: str) -> str:
+    """The intro without what stands between its subject and a closing "en compte N :": the
+    apposition describes the subject ("première région industrielle par la part de l'emploi"),
+    its nouns do not say what the list holds; "en" takes it from the sentence before."""
+    match = PRONOUN_COUNT.search(intro)
+    first_comma = intro.find(",")
+    if match is None or first_comma >= match.start():
+        return intro
+    return intro[:first_comma] + intro[match.start():]
 
 
 # A list right under a paragraph that counts a region's territories names them, even without a
@@ -772,12 +797,18 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
 # "Aux six territoires renouvelés (A, B, C, D, E et F) s'ajoutent :": the names a count of
 # territories holds in brackets right after it, as many as it says.
 BRACKETED_LIST = re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+territoires(?:\s+d['’]\s*industrie)?"
-                            r"(?:\s+[a-zà-ÿ]+){0,2}\s*\((?P<names>[A-ZÀ-Ý][^()\n]{3,400})\)", re.IGNORECASE)
+                            r"(?:\s+[a-zà-ÿ-]+){0,2}\s*\((?P<names>[A-ZÀ-Ý][^()\n]{3,400})\)", re.IGNORECASE)
+
+
+# "Les trois territoires d'industrie haut-saônois — Vesoul, Lure – Luxeuil et Gray — regroupent …":
+# the same names between two em dashes (the spaced en dash may be part of a name).
+DASHED_LIST = re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+territoires(?:\s+d['’]\s*industrie)?"
+                         r"(?:\s+[a-zà-ÿ-]+){0,2}\s*—\s*(?P<names>[A-ZÀ-Ý][^—()\n]{3,400}?)\s*—", re.IGNORECASE)
 
 
 def _bracketed_lists(text: str) -> list[TerritoryMention]:
     found = []
-    for match in BRACKETED_LIST.finditer(text):
+    for match in [*BRACKETED_LIST.finditer(text), *DASHED_LIST.finditer(text)]:
         word = match["count"].lower()
         stated = int(word) if word.isdigit() else SMALL_COUNTS[word]
         names = _colon_list_items(text, match.start("names"), match.end("names"), stated, match.start())
