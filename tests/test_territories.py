@@ -2664,3 +2664,12 @@ def test_the_names_a_count_of_territories_holds_between_em_dashes():
             "onze intercommunalités.")
     assert ids(text) == ["vesoul", "lure-luxeuil", "gray"]
     assert ids("Les deux territoires d'industrie — Vesoul, Lure, Gray et Héricourt — signent.") == []
+
+
+def test_a_lower_case_head_and_demonym_is_an_item_of_a_list_of_territories():
+    # g20a: "le bassin annécien" after a colon and a count is one of the names, not a description
+    text = ("La Haute-Savoie conserve trois territoires d'industrie : la Vallée de l'Arve, le Genevois français "
+            "et le bassin annécien.")
+    assert names_of(text) == ["Vallée de l'Arve", "Genevois français", "Bassin annécien"]
+    # beside a territory's name, outside a list, it still describes that one
+    assert ids("Grand Belfort est labellisé Territoire d'industrie. Le bassin belfortain y figure.") == ["grand-belfort"]

@@ -145,8 +145,9 @@ def find_territories(text: str, places: list[PlaceMention],
         # "les trois intercommunalités de l'Audomarois" beside the territory "Saint-Omer": the area a
         # count of intercommunalities is of names the territory only when the text names no other
         kept = [m for m in kept if m.rule != COUNTED_OF_RULE]
+    # (an item of a list of territories is one of them: "… trois territoires : A, B et le bassin annécien")
     if any(not _described(text, m) for m in kept):
-        kept = [m for m in kept if not _described(text, m)]
+        kept = [m for m in kept if not _described(text, m) or m.intro is not None]
     kept = _members_of_another(text, kept)
     kept = _departements_holding_others(text, kept, places)
     _departements_in_names(text, kept, places)
