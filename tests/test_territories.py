@@ -2673,3 +2673,13 @@ def test_a_lower_case_head_and_demonym_is_an_item_of_a_list_of_territories():
     assert names_of(text) == ["Vallée de l'Arve", "Genevois français", "Bassin annécien"]
     # beside a territory's name, outside a list, it still describes that one
     assert ids("Grand Belfort est labellisé Territoire d'industrie. Le bassin belfortain y figure.") == ["grand-belfort"]
+
+
+def test_a_count_does_not_join_a_last_name_after_et_and_its_article():
+    # g20a: "deux territoires : A, B et l'C" names three, whatever the count
+    text = ("Le Lot-et-Garonne compte deux territoires d'industrie pour la période 2023-2027 : Val de Garonne, "
+            "Fumel – Vallée du Lot et l'Agenais.")
+    assert ids(text) == ["val-de-garonne", "fumel-vallee-du-lot", "agenais"]
+    # a count the list fits keeps a name holding "et" ("Monts et Vallées")
+    text = ("La Creuse compte deux territoires d'industrie : Sud et Ouest Creuse, Monts et Vallées de l'Ouest.")
+    assert len(ids(text)) == 2

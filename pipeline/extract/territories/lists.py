@@ -649,9 +649,12 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
         exact = next((found for spans, found in [read[0], (counted, names(counted)), *read[1:]]
                       if len(found) == len(spans) == stated
                       and not any(_joins_two_intercommunalities(text, s, e) or CLOSED_THEN_NAME.search(text, s, e)
-                                  for s, e in spans)), None)
+                                  or _joins_a_name_after_its_article(text, s, e, read[0][0]) for s, e in spans)), None)
         # "la CA de Bastia (CAB), en Haute-Corse, et la CA du Pays Ajaccien": glosses between names
         loose = next((found for found in (read[2][1], read[3][1]) if len(found) == stated), None)
+        if not (exact or loose) and len(read[0][1]) == len(read[0][0]) > 1 \
+                and any(_joins_a_name_after_its_article(text, s, e, read[0][0]) for s, e in read[1][0]):
+            return read[0][1]  # "deux territoires : A, B et l'C": three names, whatever the count says
         return exact or loose or by_semicolon
     # No count to check against: "A, B et C" is three names when every part reads as one ("Kourou
     # et Cayenne (Guyane)" two).
@@ -672,6 +675,21 @@ RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|lequel|laquelle|lesquels|lesquelle
 # "A (02) et B (02)": a bracket closes a name; what a separator adds after it
 # is another name, which a count must not join to it.
 CLOSED_THEN_NAME = re.compile(r"\)\s*(?:[,;]\s*|(?:et|ou)\s+)(?:et\s+)?(?:l['’]\s*|la\s+|le\s+|les\s+)?[A-ZÀ-Ý«\"]")
+
+
+# "… : Val de Garonne, Fumel – Vallée du Lot et l'Agenais": after the last "et" of a list, an
+# article opens another name.
+ET_ARTICLE_NAME = re.compile(r"\s+et\s+(?:l['’]\s*|la\s+|le\s+|les\s+)(?=[A-ZÀ-Ý])")
+
+
+def _joins_a_name_after_its_article(text: str, start: int, end: int, natural: list[tuple[int, int]]) -> bool:
+    """Whether a span a count would make one name ends with "et" and an article before a name that
+    the list's natural reading (commas, then its last "et") gives as a name of its own: "Fumel –
+    Vallée du Lot et l'Agenais" is two names, whatever the count; a name holding "et" before an
+    article in the middle of a list ("A, Pays de X et la Y, B") is not concerned."""
+    joint = ET_ARTICLE_NAME.search(text, start, end)
+    return joint is not None and bool(natural) and natural[-1][1] == end and natural[-1][0] >= joint.end() - 8 \
+        and natural[-1][0] > joint.start()
 
 
 def _joins_two_intercommunalities(text: str, start: int, end: int) -> bool:
