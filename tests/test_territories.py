@@ -2683,3 +2683,11 @@ def test_a_count_does_not_join_a_last_name_after_et_and_its_article():
     # a count the list fits keeps a name holding "et" ("Monts et Vallées")
     text = ("La Creuse compte deux territoires d'industrie : Sud et Ouest Creuse, Monts et Vallées de l'Ouest.")
     assert len(ids(text)) == 2
+
+
+def test_the_last_name_of_a_list_shares_the_departements_its_gloss_with_etant_names():
+    # g20a: "…, Lacq-Orthez et Pau – Tarbes, ce dernier étant partagé avec les Hautes-Pyrénées"
+    text = ("Les Pyrénées-Atlantiques comptent quatre territoires d'industrie : le Pays basque, le Haut-Béarn, "
+            "Lacq-Orthez et Pau – Tarbes, ce dernier étant partagé avec les Hautes-Pyrénées.")
+    found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found["pau-tarbes"] == {"65"} and found["lacq-orthez"] == set()

@@ -405,8 +405,8 @@ def _departements_joined_into(text: str, mentions: list[TerritoryMention], place
 
 
 # "Collines de Normandie, partagé avec l'Orne", "Vallée de la Bresle (territoire interrégional avec
-# la Somme)": the départements it shares, besides the one the context gives.
-SAID_TO_SHARE = re.compile(r"[ \t]*[»”\"]?\s*[,(–—-]\s*(?:(?:ce\s+dernier|celui-ci|lui-m[eê]me)\s+)?(?:(?:un|le)\s+)?"
+# la Somme)", "…, ce dernier étant partagé avec les Hautes-Pyrénées": the départements it shares, besides the one the context gives.
+SAID_TO_SHARE = re.compile(r"[ \t]*[»”\"]?\s*[,(–—-]\s*(?:(?:ce\s+dernier|celui-ci|lui-m[eê]me)\s+(?:[ée]tant\s+)?)?(?:(?:un|le)\s+)?"
                            r"(?:territoire\s+)?(?:(?:inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental)\s+)?(?:qui\s+est\s+)?"
                            r"partag[ée]e?|inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental))\s+avec\s+(?P<places>[^.;()\n]{1,80})")
 
