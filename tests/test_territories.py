@@ -2691,3 +2691,15 @@ def test_the_last_name_of_a_list_shares_the_departements_its_gloss_with_etant_na
             "Lacq-Orthez et Pau – Tarbes, ce dernier étant partagé avec les Hautes-Pyrénées.")
     found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
     assert found["pau-tarbes"] == {"65"} and found["lacq-orthez"] == set()
+
+
+def test_a_table_under_a_paragraph_announcing_territories_lies_in_its_one_departement():
+    # g20a: "Le Finistère compte quatre territoires … Le tableau ci-dessous présente les quatre territoires :"
+    text = ("La Mayenne compte trois territoires d'industrie pour 2023-2027. Le tableau ci-dessous "
+            "présente les trois territoires et leurs filières :\n\n| Territoire | Filières |\n|---|---|\n"
+            "| Laval | numérique |\n| Château-Gontier | agroéquipement |\n")
+    found = {m.territory_id: m.departement_codes for m in find_territories(text, find_places(text))}
+    assert found == {"laval": {"53"}, "chateau-gontier": {"53"}}
+    # a paragraph naming two départements places nothing
+    text = text.replace("La Mayenne compte", "La Mayenne et la Sarthe comptent")
+    assert all(not codes for codes in (m.departement_codes for m in find_territories(text, find_places(text))))

@@ -884,6 +884,19 @@ def _heading_departement(text: str, position: int, places: list[PlaceMention]) -
     return codes if len(codes) == 1 else set()
 
 
+def _intro_departement(text: str, position: int, places: list[PlaceMention]) -> set[str]:
+    """The one département the paragraph right above a table names, when it ends with a colon and
+    announces territories ("Le Finistère compte quatre territoires … Le tableau ci-dessous présente
+    les quatre territoires labellisés :"), as a list's intro places its items."""
+    above = text[:text.rfind("\n", 0, position) + 1].rstrip()
+    start = max(above.rfind("\n\n"), 0)
+    paragraph = above[start:]
+    if not paragraph.rstrip(" *_").endswith(":") or _keyword_decides(paragraph) != TERRITORIES:
+        return set()
+    codes = {p.code for p in places if p.kind == "departement" and start <= p.start < len(above)}
+    return codes if len(codes) == 1 else set()
+
+
 def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.table_cell: the cells of a table's territory column ("Territoire d'industrie |
     EPCI | SIREN de l'EPCI | Département"), with the départements of the row's département cell."""
@@ -893,7 +906,8 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if column is None:
             continue
         departement = table.column(text, DEPARTEMENT_COLUMN)
-        heading = _heading_departement(text, table.header[0].start, places) if departement is None else set()
+        heading = (_heading_departement(text, table.header[0].start, places)
+                   or _intro_departement(text, table.header[0].start, places)) if departement is None else set()
         for number, row in enumerate(table.rows):
             codes = set(heading)
             if departement is not None:
