@@ -129,3 +129,9 @@ def test_a_departement_after_a_petr_is_a_place_after_another_body_a_name():
     text = "10. PETR de l'Ariège : textile en Pays d'Olmes."
     assert [p.code for p in find_places(text) if p.kind == "departement"] == ["09"]
     assert [p.code for p in find_places("Diagnostic porté par la CCI du Lot.") if p.kind == "departement"] == []
+
+
+def test_nord_before_a_blank_line_is_the_departement():
+    # g20a: a name goes on across one line break at most; a paragraph after the word opens nothing
+    assert [c for _, c, _ in codes("six territoires dans le département du Nord\n\nLe préfet salue")] == ["59"]
+    assert [c for _, c, _ in codes("le Nord\nGrande-Terre")] == []

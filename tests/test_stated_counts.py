@@ -182,6 +182,9 @@ AISNE = "Laon, le 14 novembre 2023\n\n"
     # each name closed by its own bracket: the count cannot join two of them
     ("Trois territoires de l'Aisne ont été labellisés pour la période 2023-2027 : Haute Picardie (02), "
      "Soissonnais-Valois (02), Sud de l'Aisne (02) et Thiérache (02).", 3, 4),
+    # g20a: names parted by commas, the last after "et" and its article: fewer would join two names
+    ("Deux territoires de l'Aisne ont été labellisés pour la période 2023-2027 : Haute Picardie, "
+     "Soissonnais-Valois et la Thiérache.", 2, 3),
 ])
 def test_a_count_contradicting_a_list_written_in_a_sentence_is_certain_when_it_reads_one_way(
         sentence, stated, listed):

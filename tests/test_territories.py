@@ -2621,3 +2621,106 @@ def test_one_name_announced_after_un_troisieme_is_not_parted_on_its_et():
     text = ("La Haute-Savoie compte désormais trois territoires d'industrie. L'État a retenu un troisième "
             "territoire : Rumilly-Usses et Rhône, qui réunit deux communautés de communes.")
     assert ids(text) == ["rumilly-usses-et-rhone"]
+
+
+def test_en_compte_n_after_an_apposition_reads_the_sentence_before():
+    # g20a: the apposition's nouns (emploi, industriel) do not say what the list holds; "les 183
+    # « Territoires d'industrie »" before it does
+    text = ("Le Gouvernement a publié la liste des 183 « Territoires d'industrie ». Le Cher, département où "
+            "l'industrie pèse le plus dans l'emploi salarié, en compte trois (3) :\n\n- Bourges ;\n- Vierzon ;\n"
+            "- Saint-Amand-Montrond.\n")
+    assert ids(text) == ["bourges", "vierzon", "saint-amand-montrond"]
+
+
+def test_bare_awards_of_towns_joined_by_hyphens_and_a_paragraph_in_context():
+    # g20a: "Castres-Mazamet", "Rodez": a town's name, no article; the paragraph goes on with the
+    # territories its first sentence speaks of
+    text = ("Sur les 183 territoires d'industrie, l'Occitanie en compte 17.\n\n"
+            "Dans le Tarn, Castres-Mazamet et Albi-Carmaux sont reconduits. Rodez voit sa candidature retenue, "
+            "tandis que le Grand Figeac conserve son label. Le financement du chef de projet est assuré pour "
+            "quatre ans par l'État et la Région, aux côtés des intercommunalités et des chambres consulaires, "
+            "qui ont accompagné les candidatures depuis le printemps. Dans la Haute-Garonne, le Comminges fait "
+            "son entrée.")
+    assert ids(text) == ["castres-mazamet", "albi-carmaux", "rodez", "grand-figeac", "comminges"]
+    # people and companies are still no territories
+    assert ids("Sur les 183 territoires d'industrie, dix sont en Occitanie. Marc Dupont et Anne Morel sont "
+               "reconduits.") == []
+    assert ids("Sur les 183 territoires d'industrie, dix sont en Occitanie. Michelin et Safran sont "
+               "reconduits.") == []
+
+
+def test_an_ordinal_before_the_programme_words_ranks_no_name():
+    # g20a: "le troisième territoire d'industrie du Cher" names where it lies, no territory "Cher"
+    text = ("Vierzon devient le troisième territoire d'industrie du Cher\n\nAprès Bourges et Saint-Amand-Montrond, "
+            "Vierzon rejoint à son tour le programme Territoires d'industrie.")
+    assert sorted(set(ids(text))) == ["bourges", "saint-amand-montrond", "vierzon"]
+
+
+def test_already_labelled_in_the_first_phase_with_its_year_tells_no_phase_of_its_own():
+    # g20a: "déjà labellisés lors de la première phase en 2018": renewed, the document's phase
+    from pipeline.extract.assemble import _local_phase
+    sentence = "Dans la Manche, on retrouve le Cotentin, Saint-Lô et Granville, déjà labellisés lors de la première phase en 2018."
+    assert _local_phase(sentence, (0, len(sentence))) is None
+
+
+def test_a_list_in_the_departement_of_the_communique_lies_in_it():
+    # g20a: "… dans le département. Ces territoires sont les suivants :" in a text naming one département
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Territoires d'industrie : trois territoires du département du Nord\n\nLe préfet salue la labellisation "
+            "de trois territoires dans le\ndépartement. Ces territoires sont les suivants :\n\n1. Dunkerquois ;\n"
+            "2. Douaisis ;\n3. Valenciennois.\n")
+    rows = extract(text, next(nlp.parse([text]))).territories
+    assert {row["name"]: row["departement_codes"] for row in rows} == {
+        "Dunkerquois": ["59"], "Douaisis": ["59"], "Valenciennois": ["59"]}
+    # two départements named: which one is the communiqué's is not said
+    text = text.replace("du département du Nord", "du Nord et du Pas-de-Calais")
+    rows = extract(text, next(nlp.parse([text]))).territories
+    assert all(row["departement_codes"] == [] for row in rows)
+
+
+def test_the_names_a_count_of_territories_holds_between_em_dashes():
+    # g20a: "— A, B – C et D —" after a count: as many names as counted; a spaced en dash stays inside a name
+    text = ("Les trois territoires d'industrie haut-saônois — Vesoul, Lure – Luxeuil et Gray — regroupent "
+            "onze intercommunalités.")
+    assert ids(text) == ["vesoul", "lure-luxeuil", "gray"]
+    assert ids("Les deux territoires d'industrie — Vesoul, Lure, Gray et Héricourt — signent.") == []
+
+
+def test_a_lower_case_head_and_demonym_is_an_item_of_a_list_of_territories():
+    # g20a: "le bassin annécien" after a colon and a count is one of the names, not a description
+    text = ("La Haute-Savoie conserve trois territoires d'industrie : la Vallée de l'Arve, le Genevois français "
+            "et le bassin annécien.")
+    assert names_of(text) == ["Vallée de l'Arve", "Genevois français", "Bassin annécien"]
+    # beside a territory's name, outside a list, it still describes that one
+    assert ids("Grand Belfort est labellisé Territoire d'industrie. Le bassin belfortain y figure.") == ["grand-belfort"]
+
+
+def test_a_count_does_not_join_a_last_name_after_et_and_its_article():
+    # g20a: "deux territoires : A, B et l'C" names three, whatever the count
+    text = ("Le Lot-et-Garonne compte deux territoires d'industrie pour la période 2023-2027 : Val de Garonne, "
+            "Fumel – Vallée du Lot et l'Agenais.")
+    assert ids(text) == ["val-de-garonne", "fumel-vallee-du-lot", "agenais"]
+    # a count the list fits keeps a name holding "et" ("Monts et Vallées")
+    text = ("La Creuse compte deux territoires d'industrie : Sud et Ouest Creuse, Monts et Vallées de l'Ouest.")
+    assert len(ids(text)) == 2
+
+
+def test_the_last_name_of_a_list_shares_the_departements_its_gloss_with_etant_names():
+    # g20a: "…, Lacq-Orthez et Pau – Tarbes, ce dernier étant partagé avec les Hautes-Pyrénées"
+    text = ("Les Pyrénées-Atlantiques comptent quatre territoires d'industrie : le Pays basque, le Haut-Béarn, "
+            "Lacq-Orthez et Pau – Tarbes, ce dernier étant partagé avec les Hautes-Pyrénées.")
+    found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found["pau-tarbes"] == {"65"} and found["lacq-orthez"] == set()
+
+
+def test_a_table_under_a_paragraph_announcing_territories_lies_in_its_one_departement():
+    # g20a: "Le Finistère compte quatre territoires … Le tableau ci-dessous présente les quatre territoires :"
+    text = ("La Mayenne compte trois territoires d'industrie pour 2023-2027. Le tableau ci-dessous "
+            "présente les trois territoires et leurs filières :\n\n| Territoire | Filières |\n|---|---|\n"
+            "| Laval | numérique |\n| Château-Gontier | agroéquipement |\n")
+    found = {m.territory_id: m.departement_codes for m in find_territories(text, find_places(text))}
+    assert found == {"laval": {"53"}, "chateau-gontier": {"53"}}
+    # a paragraph naming two départements places nothing
+    text = text.replace("La Mayenne compte", "La Mayenne et la Sarthe comptent")
+    assert all(not codes for codes in (m.departement_codes for m in find_territories(text, find_places(text))))

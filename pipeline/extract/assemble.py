@@ -153,7 +153,7 @@ COMPARISON = re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:
 SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:en|d[èe]s)\s+(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:lors\s+de|pendant|durant|dans|pour|au\s+cours\s+de|d[èe]s)"
-                        r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b")
+                        r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b(?:,?\s+(?:en|de)\s+20[1-3]\d\b)?")
 
 
 def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] | None = None,
@@ -443,28 +443,23 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
                          and PLACE_GLOSS_AFTER.fullmatch(text, other.end, p.start)
                          for other in mentions if other.territory_id != mention.territory_id)]
     codes = {p.code for p in named}
-    spread = _spread_over(text, places, mention, mentions)
     if len(codes) == 1 or re.search(r"d[ée]partements\b", text[start:end], re.IGNORECASE):
-        return codes | spread
-    return spread
+        return codes
+    before = _previous_sentence_start(text, start) if mention.intro is not None else start
+    if not codes and mention.intro is not None and OWN_DEPARTEMENT.search(fold(text[before:end])):
+        # "six territoires d'industrie dans le département. Ces territoires sont les suivants :" in a
+        # text naming one département: the communiqué's own
+        own = {p.code for p in places if p.kind == "departement"}
+        if len(own) == 1:
+            return own
+    return set()
 
 
-# "…, ce dernier s'étendant aussi sur le Rhône et la Loire", "X, qui déborde sur la Loire":
-# a clause right after a territory's name saying where else it lies
-SPREAD_OVER = re.compile(r"[ \t»”\"]*,\s*(?:ce\s+dernier\s+|celui-ci\s+|qui\s+)?"
-                         r"(?:s['’][ée]tend(?:ant)?|d[ée]bord(?:e|ant))"
-                         r"\s+(?:(?:aussi|[ée]galement|lui\s+aussi)\s+)?sur\b", re.IGNORECASE)
-CLAUSE_END = re.compile(r"[;.\n)]")
+def _previous_sentence_start(text: str, start: int) -> int:
+    """Where the sentence before `start` begins, across the line breaks of a wrapped paragraph."""
+    end = len(text[:start].rstrip()) - 1
+    marks = [text.rfind(mark, 0, end) for mark in (". ", ".\n", "! ", "? ", ":\n", "\n\n")]
+    return max([0] + [m + 2 for m in marks if m >= 0])
 
 
-def _spread_over(text: str, places: list[PlaceMention], mention: TerritoryMention,
-                 mentions: list[TerritoryMention]) -> set[str]:
-    """Départements of a clause right after the territory's name saying it spreads over them,
-    up to the clause's end or the next territory's name."""
-    clause = SPREAD_OVER.match(text, mention.end)
-    if clause is None:
-        return set()
-    stop = CLAUSE_END.search(text, clause.end())
-    end = min([stop.start() if stop else len(text)]
-              + [m.start for m in mentions if m.start >= clause.end()])
-    return {p.code for p in places if p.kind == "departement" and clause.end() <= p.start and p.end <= end}
+OWN_DEPARTEMENT = re.compile(r"\b(?:dans\s+le|du|le|ce|notre|au)\s+departement\b(?!\s+(?:de|du|des|d'))")

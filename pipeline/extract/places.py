@@ -99,7 +99,9 @@ def _gazetteer() -> list[tuple[frozenset[str], re.Pattern, str, str, str]]:
 
 # "le Nord des Ardennes", "du Nord Grande-Terre": the compass word opening a name; "le Nord-Est
 # Ardennes", "dans le Nord-Ouest": a compass point.
-COMPASS_IN_NAME = re.compile(r"\s+(?:(?:de\s+la|de|des|du|d['’])\s*)?[A-ZÀ-Ý]|-(?:[Ee]st|[Oo]uest)(?![\w])")
+# (a blank line after the word ends the name: "… dans le département du Nord" then a paragraph)
+COMPASS_IN_NAME = re.compile(r"(?:[ \t\u00a0]*\n[ \t\u00a0]*|[ \t\u00a0]+)(?:(?:de\s+la|de|des|du|d['’])\s*)?[A-ZÀ-Ý]"
+                             r"|-(?:[Ee]st|[Oo]uest)(?![\w])")
 
 
 @lru_cache(maxsize=1)

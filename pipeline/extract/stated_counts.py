@@ -456,6 +456,22 @@ CLOSING_BRACKET = re.compile(r"\s*\([^()\n]{1,60}\)")
 SENTENCE_STOP = re.compile(r"[.!?…](?=\s|$)|\n")
 
 
+# "…, B et l'Agenais": the last "et" before an article and a capital opens one more name.
+LAST_ET_ARTICLE = re.compile(r"\s+et\s+(?:l['’]\s*|la\s+|le\s+|les\s+)")
+
+
+def _fewer_than_commas_and_a_last_name(text: str, lst: ListOfTerritories, count: dict) -> bool:
+    """'Deux territoires … : Val de Garonne, Fumel – Vallée du Lot et l'Agenais': the names read are
+    parted by commas, the last by "et" and an article; fewer names than that would join names across
+    a comma or make "X et l'Y" one name: the count is smaller than the list, one way only."""
+    names = lst.names
+    if len(names) < 3 or count["value"] >= len(names) or any(text[s - 1:s] in "«\"“" for s, _ in names):
+        return False
+    joints = [text[end:start] for (_, end), (start, _) in zip(names, names[1:])]
+    return all(re.fullmatch(r"\s*,\s*", joint) for joint in joints[:-1]) \
+        and bool(LAST_ET_ARTICLE.fullmatch(joints[-1])) and text[names[-1][0]:names[-1][0] + 1].isupper()
+
+
 def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
     """Whether the names the enumeration rule read in a sentence can be counted one way only: the
     count is larger than the pieces every comma, ';' and 'et' make from it to the sentence's end (no
@@ -469,6 +485,8 @@ def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
     if text[bracket.end() if bracket else lst.end:stop].strip(" \t)»\"”"):
         return False  # words after the last name ("…, A et trois autres dans le Nord"): the list may go on
     if count["value"] > len([piece for piece in SENTENCE_SEPARATOR.split(text[count["end"]:stop]) if piece.strip()]):
+        return True
+    if _fewer_than_commas_and_a_last_name(text, lst, count):
         return True
     ends = []
     for start, end in lst.names:

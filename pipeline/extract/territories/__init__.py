@@ -145,8 +145,9 @@ def find_territories(text: str, places: list[PlaceMention],
         # "les trois intercommunalités de l'Audomarois" beside the territory "Saint-Omer": the area a
         # count of intercommunalities is of names the territory only when the text names no other
         kept = [m for m in kept if m.rule != COUNTED_OF_RULE]
+    # (an item of a list of territories is one of them: "… trois territoires : A, B et le bassin annécien")
     if any(not _described(text, m) for m in kept):
-        kept = [m for m in kept if not _described(text, m)]
+        kept = [m for m in kept if not _described(text, m) or m.intro is not None]
     kept = _members_of_another(text, kept)
     kept = _departements_holding_others(text, kept, places)
     _departements_in_names(text, kept, places)
@@ -404,10 +405,13 @@ def _departements_joined_into(text: str, mentions: list[TerritoryMention], place
 
 
 # "Collines de Normandie, partagé avec l'Orne", "Vallée de la Bresle (territoire interrégional avec
-# la Somme)": the départements it shares, besides the one the context gives.
-SAID_TO_SHARE = re.compile(r"[ \t]*[»”\"]?\s*[,(–—-]\s*(?:(?:ce\s+dernier|celui-ci|lui-m[eê]me)\s+)?(?:(?:un|le)\s+)?"
-                           r"(?:territoire\s+)?(?:(?:inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental)\s+)?(?:qui\s+est\s+)?"
-                           r"partag[ée]e?|inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental))\s+avec\s+(?P<places>[^.;()\n]{1,80})")
+# la Somme)", "…, ce dernier étant partagé avec les Hautes-Pyrénées", "…, qui s'étend aussi sur la
+# Loire", "X, qui déborde sur la Loire": the départements it shares, besides the one the context gives.
+SAID_TO_SHARE = re.compile(r"[ \t]*[»”\"]?\s*[,(–—-]\s*(?:(?:ce\s+dernier|celui-ci|lui-m[eê]me|qui)\s+(?:[ée]tant\s+)?)?"
+                           r"(?:(?:(?:un|le)\s+)?(?:territoire\s+)?(?:(?:inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental)\s+)?"
+                           r"(?:qui\s+est\s+)?partag[ée]e?|inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental))\s+avec"
+                           r"|(?:s['’][ée]tend(?:ant)?|d[ée]bord(?:e|ant))\s+(?:(?:aussi|[ée]galement|lui\s+aussi)\s+)?sur)"
+                           r"\s+(?P<places>[^.;()\n]{1,80})")
 
 
 def _departements_shared_with(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:

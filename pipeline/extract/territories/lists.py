@@ -40,6 +40,10 @@ COUNTED_TERRITORIES = re.compile(r"(?:\b(?P<count>\d{1,3}|deux|trois|quatre|cinq
 AGENT = re.compile(r"\bpar\s")  # in the clause before a people noun: "arrêtée par le préfet et le président"
 
 
+QUOTED_COUNTED = re.compile(r"(?:\b\d{1,3}|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+                            r"|quinze|seize|dix-\w+|vingt\S*))(?:\s+(?:premiers|nouveaux|futurs|autres))?\s*$")
+
+
 def _without_programme_name(sentence: str) -> str:
     """The folded sentence with the programme's name blanked out ("le programme « Territoires
     d'industrie »"), counted ones kept ("10 Territoires d'industrie")."""
@@ -49,8 +53,11 @@ def _without_programme_name(sentence: str) -> str:
         counted = re.search(r"(?:\d|\b(?:les|des|ces|aux|autres|nouveaux|deux|trois|quatre|cinq|six|sept|"
                             r"huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-\w+|vingt\S*))\s*$",
                             folded[max(0, match.start() - 12):match.start()])
-        if re.search(r"programme|dispositif|label|initiative|d[ée]marche|contrat|plan|[«\"“]", written,
-                     re.IGNORECASE) or (re.match(r"\s*T", written) and not counted):
+        # "les 124 premiers « Territoires d'industrie »": a number before the quoted name counts
+        # territories, as the bare noun would
+        numbered = QUOTED_COUNTED.search(folded[max(0, match.start() - 24):match.start()])
+        if re.search(r"programme|dispositif|label|initiative|d[ée]marche|contrat|plan", written, re.IGNORECASE) \
+                or (re.search(r"[«\"“]", written) and not numbered) or (re.match(r"\s*T", written) and not counted):
             folded = folded[:match.start()] + " " * (match.end() - match.start()) + folded[match.end():]
     return folded
 
@@ -121,7 +128,7 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         if lst.intro is not None and _field_heading(lst.intro.of(text)) and _keyword_decides(lst.intro.of(text)) == OTHER:
             return OTHER  # a page's field "Localisation" then "• Le Port (974)": where the news is
         return None
-    decided = _keyword_decides(lst.intro.of(text))
+    decided = _keyword_decides(_without_apposition(lst.intro.of(text)))
     if _partitive_of_the_items(lst.intro.of(text), len(lst.items)):
         decided = None  # "Onze d'entre eux ont signé leur protocole … pour 50 projets :": "eux" decides
     if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
@@ -137,6 +144,24 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         decided = _keyword_decides(sentence)
         position = sentence_start
     return decided
+
+
+# "La Bourgogne-Franche-Comté, première région industrielle …, en compte dix (10) :": the pronoun
+# clause closing the intro after an apposition to its subject.
+PRONOUN_COUNT = re.compile(r",\s*(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent|abrite|abritent"
+                           r"|recense|recensent|d[ée]nombre|d[ée]nombrent)\s+[^\W_]+(?:\s*\(\d{1,3}\))?\s*:[\s*_]*$",
+                           re.IGNORECASE)
+
+
+def _without_apposition(intro: str) -> str:
+    """The intro without what stands between its subject and a closing "en compte N :": the
+    apposition describes the subject ("première région industrielle par la part de l'emploi"),
+    its nouns do not say what the list holds; "en" takes it from the sentence before."""
+    match = PRONOUN_COUNT.search(intro)
+    first_comma = intro.find(",")
+    if match is None or first_comma >= match.start():
+        return intro
+    return intro[:first_comma] + intro[match.start():]
 
 
 # A list right under a paragraph that counts a region's territories names them, even without a
@@ -624,9 +649,12 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
         exact = next((found for spans, found in [read[0], (counted, names(counted)), *read[1:]]
                       if len(found) == len(spans) == stated
                       and not any(_joins_two_intercommunalities(text, s, e) or CLOSED_THEN_NAME.search(text, s, e)
-                                  for s, e in spans)), None)
+                                  or _joins_a_name_after_its_article(text, s, e, read[0][0]) for s, e in spans)), None)
         # "la CA de Bastia (CAB), en Haute-Corse, et la CA du Pays Ajaccien": glosses between names
         loose = next((found for found in (read[2][1], read[3][1]) if len(found) == stated), None)
+        if not (exact or loose) and len(read[0][1]) == len(read[0][0]) > 1 \
+                and any(_joins_a_name_after_its_article(text, s, e, read[0][0]) for s, e in read[1][0]):
+            return read[0][1]  # "deux territoires : A, B et l'C": three names, whatever the count says
         return exact or loose or by_semicolon
     # No count to check against: "A, B et C" is three names when every part reads as one ("Kourou
     # et Cayenne (Guyane)" two).
@@ -647,6 +675,21 @@ RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|lequel|laquelle|lesquels|lesquelle
 # "A (02) et B (02)": a bracket closes a name; what a separator adds after it
 # is another name, which a count must not join to it.
 CLOSED_THEN_NAME = re.compile(r"\)\s*(?:[,;]\s*|(?:et|ou)\s+)(?:et\s+)?(?:l['’]\s*|la\s+|le\s+|les\s+)?[A-ZÀ-Ý«\"]")
+
+
+# "… : Val de Garonne, Fumel – Vallée du Lot et l'Agenais": after the last "et" of a list, an
+# article opens another name.
+ET_ARTICLE_NAME = re.compile(r"\s+et\s+(?:l['’]\s*|la\s+|le\s+|les\s+)(?=[A-ZÀ-Ý])")
+
+
+def _joins_a_name_after_its_article(text: str, start: int, end: int, natural: list[tuple[int, int]]) -> bool:
+    """Whether a span a count would make one name ends with "et" and an article before a name that
+    the list's natural reading (commas, then its last "et") gives as a name of its own: "Fumel –
+    Vallée du Lot et l'Agenais" is two names, whatever the count; a name holding "et" before an
+    article in the middle of a list ("A, Pays de X et la Y, B") is not concerned."""
+    joint = ET_ARTICLE_NAME.search(text, start, end)
+    return joint is not None and bool(natural) and natural[-1][1] == end and natural[-1][0] >= joint.end() - 8 \
+        and natural[-1][0] > joint.start()
 
 
 def _joins_two_intercommunalities(text: str, start: int, end: int) -> bool:
@@ -772,12 +815,18 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
 # "Aux six territoires renouvelés (A, B, C, D, E et F) s'ajoutent :": the names a count of
 # territories holds in brackets right after it, as many as it says.
 BRACKETED_LIST = re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+territoires(?:\s+d['’]\s*industrie)?"
-                            r"(?:\s+[a-zà-ÿ]+){0,2}\s*\((?P<names>[A-ZÀ-Ý][^()\n]{3,400})\)", re.IGNORECASE)
+                            r"(?:\s+[a-zà-ÿ-]+){0,2}\s*\((?P<names>[A-ZÀ-Ý][^()\n]{3,400})\)", re.IGNORECASE)
+
+
+# "Les trois territoires d'industrie haut-saônois — Vesoul, Lure – Luxeuil et Gray — regroupent …":
+# the same names between two em dashes (the spaced en dash may be part of a name).
+DASHED_LIST = re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+territoires(?:\s+d['’]\s*industrie)?"
+                         r"(?:\s+[a-zà-ÿ-]+){0,2}\s*—\s*(?P<names>[A-ZÀ-Ý][^—()\n]{3,400}?)\s*—", re.IGNORECASE)
 
 
 def _bracketed_lists(text: str) -> list[TerritoryMention]:
     found = []
-    for match in BRACKETED_LIST.finditer(text):
+    for match in [*BRACKETED_LIST.finditer(text), *DASHED_LIST.finditer(text)]:
         word = match["count"].lower()
         stated = int(word) if word.isdigit() else SMALL_COUNTS[word]
         names = _colon_list_items(text, match.start("names"), match.end("names"), stated, match.start())
@@ -835,6 +884,19 @@ def _heading_departement(text: str, position: int, places: list[PlaceMention]) -
     return codes if len(codes) == 1 else set()
 
 
+def _intro_departement(text: str, position: int, places: list[PlaceMention]) -> set[str]:
+    """The one département the paragraph right above a table names, when it ends with a colon and
+    announces territories ("Le Finistère compte quatre territoires … Le tableau ci-dessous présente
+    les quatre territoires labellisés :"), as a list's intro places its items."""
+    above = text[:text.rfind("\n", 0, position) + 1].rstrip()
+    start = max(above.rfind("\n\n"), 0)
+    paragraph = above[start:]
+    if not paragraph.rstrip(" *_").endswith(":") or _keyword_decides(paragraph) != TERRITORIES:
+        return set()
+    codes = {p.code for p in places if p.kind == "departement" and start <= p.start < len(above)}
+    return codes if len(codes) == 1 else set()
+
+
 def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.table_cell: the cells of a table's territory column ("Territoire d'industrie |
     EPCI | SIREN de l'EPCI | Département"), with the départements of the row's département cell."""
@@ -844,7 +906,8 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if column is None:
             continue
         departement = table.column(text, DEPARTEMENT_COLUMN)
-        heading = _heading_departement(text, table.header[0].start, places) if departement is None else set()
+        heading = (_heading_departement(text, table.header[0].start, places)
+                   or _intro_departement(text, table.header[0].start, places)) if departement is None else set()
         for number, row in enumerate(table.rows):
             codes = set(heading)
             if departement is not None:

@@ -23,7 +23,7 @@ from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (ET_JOINT, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, make_mention,
                                                  reads_as_a_place_name, sentence_before, sentence_bounds,
-                                                 titled_by_the_programme)
+                                                 titled_by_the_programme, town_words, _town_words_of)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, is_epci_name, read_part
 from pipeline.extract.territories.topic import BRAND_TAIL
 from pipeline.normalize import fold
@@ -43,6 +43,7 @@ def _predicates(key: str = "label_predicates") -> re.Pattern:
 
 
 TERRITORIES_WORD = re.compile(r"\bterritoires?\b")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 ONE_LABEL = re.compile(r"\bterritoire\s+d'\s*industrie")
 PROGRAMME_WORDS = re.compile(r"\bterritoires?\s+d'\s*industrie\b")
 EACH = re.compile(r"\bchacune?\b")  # "Le TCO et la Cirest restent chacun Territoire d'industrie": one label each
@@ -60,7 +61,7 @@ JOINS = re.compile(r"(?:(?:a|ont|avait|avaient)\s+)?(?:rejoint|rejoignent|rejoin
 NOT_A_PLACE_NOUN = re.compile(r"\b(?:entreprises?|groupes?|societes?|usines?|sites?|start-?ups?|pme|eti|industriels?"
                               r"|cabinets?|laboratoires?|associations?|lycees?|ecoles?|clubs?|marques?)\s+$")
 # A participle of the award without the programme's words after it: said of people and companies too.
-BARE_AWARD = re.compile(r"(?:reconduit|retenu|labellise|labelise|selectionne|designe|choisi)\w*$")
+BARE_AWARD = re.compile(r"(?:reconduit|retenu|labellise|labelise|selectionne|designe|choisi)\w*$|\blabel$")
 # A plural head of intercommunalities opening the subject: "les agglos de A, B et C".
 INTERCOMMUNALITIES_OF = re.compile(r"\s*(?:les|des|ces|deux|trois|quatre|cinq|six)\s+(?:agglos|agglomerations|communautes"
                                    r"(?:\s+de\s+communes|\s+d'agglomeration)?|intercommunalites|epci)\s+"
@@ -135,6 +136,15 @@ def _branded(text: str, part: Part) -> bool:
     brand, which ends with its type word (or is that word alone); coordinated, the members of one
     territory."""
     return bool(BRAND_TAIL.search(" " + fold(part.name or text[part.start:part.end]).strip()))
+
+
+def _town_named(text: str, part: Part) -> bool:
+    """'Castres-Mazamet et Albi-Carmaux sont reconduits', 'Rodez voit sa candidature retenue': one
+    word, or words joined by hyphens, one of them a town's (town_words): a place's name; a person
+    is named with a space between first and last names, a company seldom after a town."""
+    written = part.name or text[part.start:part.end]
+    return not re.search(r"\s", written.strip()) and not written.isupper() \
+        and bool(_town_words_of(written) & town_words())
 
 
 def _after_article(text: str, part: Part) -> bool:
@@ -243,7 +253,11 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "X est labellisé … sur l'axe A-B-C": a part of a wider territory (wider_areas)
         if _opens_a_paragraph(text, match):
             continue  # "Saint-Paul, le 14 mars 2022" then "Labellisé … en 2018, le X …": no subject before
-        if needs_context and not TERRITORIES_WORD.search(folded, max(0, sentence_start - 300), sentence_end) \
+        # the paragraph goes on with what its first sentences speak of ("Dans le Tarn, A et B sont
+        # reconduits. … En Haute-Garonne, C fait son entrée.")
+        paragraph_start = max((m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, sentence_start)), default=0)
+        if needs_context and not TERRITORIES_WORD.search(folded, max(0, min(sentence_start, paragraph_start) - 300),
+                                                         sentence_end) \
                 and not titled_by_the_programme(folded):
             continue
         # "X, labellisé …" qualifies X; "A associée à B, et à C, est lauréate": a comma before a
@@ -295,7 +309,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         said_territories = bool(parts) and bool(TERRITORY_HEAD.search(text, clause_start, parts[0].start))
         if needs_context and BARE_AWARD.search(match.group(0)) and parts and (
                 not (said_territories or all(_after_article(text, p) or _holds_a_place(p, places) or p.epci
-                                               or _branded(text, p) or is_epci_name(text[p.start:p.end]) for p in parts))
+                                               or _branded(text, p) or is_epci_name(text[p.start:p.end])
+                                               or _town_named(text, p) for p in parts))
                 or not BEFORE_BARE_AWARD_SUBJECT.fullmatch(text, clause_start, parts[0].start)):
             continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits", "Michelin et
             # Safran ont été retenus": people and companies take no place's article; "le territoire
@@ -505,7 +520,9 @@ def _cleft_about_the_label(text: str, folded: str, match: re.Match) -> bool:
 # A subject starts after a title's dash before an article or after a colon at most
 # ("Communiqué – Le Ternois labellisé ...", "Agen : l'Agglomération d'Agen labellisée ..."),
 # while a dash between capitalised words is part of a name ("Aurillac – Figeac – Rodez").
-CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s*|\s\|\s|\"", re.IGNORECASE)
+# ", tandis que le Grand Figeac … conserve son label": a subordinate clause has its own subject
+CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s*|\s\|\s|\""
+                         r"|,\s*(?:tandis|alors|pendant)\s+qu(?:e\s+|['’]\s*)", re.IGNORECASE)
 
 
 # A place complement opening the sentence, before the subject: "En Maine-et-Loire, le Choletais

@@ -79,6 +79,11 @@ PLURAL_THEN_PREPOSITION = re.compile(r"territoires\s+d['’]\s*industrie\s+(?:de
                                      re.IGNORECASE)
 
 PLURAL = re.compile(r"territoires\b", re.IGNORECASE)
+# "le troisième territoire d'industrie du Cher", "le 5e Territoire d'industrie de la région": a
+# rank among the territories of a place, which the words after the programme's name.
+ORDINAL_BEFORE = re.compile(r"\b(?:premier|premiere|deuxieme|seconde?|troisieme|quatrieme|cinquieme|sixieme|septieme"
+                            r"|huitieme|neuvieme|dixieme|\d{1,2}(?:e|eme|ieme))\s*[«“\"]?\s*$")
+OF_AFTER = re.compile(r"\b(?:du|de\s+la|de\s+l'|des|de|d')\s*$")
 # "Notre territoire d'industrie, Lacq-Pau-Tarbes.": a possessive before the programme's words,
 # the name apposed after a comma, ending the sentence.
 POSSESSIVE_BEFORE = re.compile(r"\b(?:notre|votre|leur|son|sa)\s*[«“\"]?\s*$", re.IGNORECASE)
@@ -182,6 +187,9 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             continue  # "le programme Territoires d'industrie, Bpifrance et …": an enumeration
         if PERSON_ROLE.search(fold(text[max(0, match.start() - 60):match.start()])):
             continue  # "le délégué aux territoires d'industrie Olivier Lluansi": a person
+        if ORDINAL_BEFORE.search(fold(text[max(0, match.start() - 24):match.start()])) \
+                and OF_AFTER.search(fold(match.group(0))):
+            continue  # "X devient le troisième territoire d'industrie du Cher": where it lies, no name
         named_as = NAMED_AS.match(text, pos)
         if named_as and not PLURAL.match(text, match.start()):
             pos = named_as.end()  # "Notre Territoire d'industrie porte donc le nom de X"
