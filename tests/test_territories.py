@@ -2600,3 +2600,23 @@ def test_one_name_announced_after_un_troisieme_is_not_parted_on_its_et():
     text = ("La Haute-Savoie compte désormais trois territoires d'industrie. L'État a retenu un troisième "
             "territoire : Rumilly-Usses et Rhône, qui réunit deux communautés de communes.")
     assert ids(text) == ["rumilly-usses-et-rhone"]
+
+
+def test_a_table_cell_naming_several_territories_with_semicolons():
+    text = ("Département | Nombre | Territoires\nCalvados | 2 | Caen Industrie ; Lisieux Industrie\n"
+            "Orne | 1 | Perche ornais\n")
+    found = territories(text)
+    assert ("caen-industrie", "territory.table_cell", ("14",)) in found
+    assert ("lisieux-industrie", "territory.table_cell", ("14",)) in found
+    assert "caen-industrie-lisieux-industrie" not in ids(text)
+
+
+def test_names_in_apposition_to_what_a_place_counts():
+    text = ("La Sarthe compte désormais deux territoires d'industrie pour la période 2023-2027, "
+            "Le Mans Métropole et Sablé-sur-Sarthe. Le premier était déjà labellisé.")
+    assert {"mans-metropole", "sable-sur-sarthe"} <= set(ids(text))
+    other = "La région compte 19 territoires d'industrie, dont trois dans les Landes."
+    assert ids(other) == []
+    too_many = ("La Sarthe compte deux territoires d'industrie, Le Mans Métropole, La Flèche et "
+                "Sablé-sur-Sarthe.")
+    assert "la-fleche" not in ids(too_many)
