@@ -344,3 +344,13 @@ def test_a_list_short_of_its_count_by_the_next_one_named_by_its_rank_is_in_doubt
     row = only(text)
     assert (row["stated"], row["listed"]) == (4, 3)
     assert "the territories it leaves out" in row["doubt"]
+
+
+def test_a_table_cell_naming_two_territories_counts_both():
+    # read as one territory, the cell made a correct "Cinq" look contradicted by four rows
+    text = ("Dijon, le 12 décembre 2023\n\nCinq territoires d'industrie sont labellisés pour 2023-2027 "
+            "dans l'ouest de la région :\n\nDépartement | Nombre | Territoires\nCôte-d'Or | 1 | Haute Côte-d'Or\n"
+            "Nièvre | 1 | Val de Loire nivernais\nSaône-et-Loire | 2 | Creusot-Montceau ; Chalon-sur-Saône Bresse\n"
+            "Yonne | 1 | Nord Yonne" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"]) == (5, 5)
