@@ -354,3 +354,13 @@ def test_a_table_cell_naming_two_territories_counts_both():
             "Yonne | 1 | Nord Yonne" + CONTACT)
     row = only(text)
     assert (row["stated"], row["listed"]) == (5, 5)
+
+
+def test_a_table_s_total_row_is_no_territory():
+    # "Total" read as a fifth territory would certainly contradict a correct "Quatre"
+    text = ("Laon, le 14 novembre 2023\n\nQuatre territoires d'industrie sont labellisés dans l'Aisne pour "
+            "2023-2027 :\n\nTerritoire\tEPCI\tStatut\nHaute Picardie\tCA de Saint-Quentin\trenouvelé\n"
+            "Sud de l'Aisne\tCA de la Région de Château-Thierry\trenouvelé\nThiérache\tCC de la Thiérache du Centre\tnouveau\n"
+            "Soissonnais\tGrandSoissons Agglomération\tnouveau\nTotal\t4 territoires\t" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"]) == (4, 4)

@@ -2620,3 +2620,8 @@ def test_names_in_apposition_to_what_a_place_counts():
     too_many = ("La Sarthe compte deux territoires d'industrie, Le Mans Métropole, La Flèche et "
                 "Sablé-sur-Sarthe.")
     assert "la-fleche" not in ids(too_many)
+
+
+def test_a_total_row_of_a_table_is_no_territory():
+    text = "Territoire | Département\nAlpha Nord | Aisne\nBeta Sud | Aisne\nTotal | 2\nSous-total régional | 2\n"
+    assert {"alpha-nord", "beta-sud"} == set(ids(text))
