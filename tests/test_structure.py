@@ -335,3 +335,14 @@ def test_name_and_description_lines_counted_by_the_paragraph_above_are_a_list():
     assert [lst.kind for lst in parse(record).lists] == ["inline"]  # a record's fields are no names
     uncounted = ("Deux territoires sont retenus.\n\nAlpha Nord : Reconduit.\nBeta Sud : Nouveau.\nGamma : Bois.\n")
     assert [lst.kind for lst in parse(uncounted).lists] == []
+
+
+def test_an_asterisk_footnote_under_a_list_is_no_item():
+    for gap in ("\n", ""):
+        text = (f"Trois territoires sont retenus :\n\n- Alpha\n- Beta Nord*\n- Gamma**\n{gap}"
+                "* Territoire partagé avec un autre département.\n** Nouvel entrant.\n\nFin.\n")
+        assert contents(text, parse(text).lists[0]) == ["Alpha", "Beta Nord*", "Gamma**"], repr(gap)
+    starred = "Les territoires :\n\n* Alpha*\n* Beta\n"  # a list marked with asterisks goes on
+    assert contents(starred, parse(starred).lists[0]) == ["Alpha*", "Beta"]
+    uncalled = "Les territoires :\n\n- Alpha\n- Beta\n* Gamma\n"
+    assert contents(uncalled, parse(uncalled).lists[0]) == ["Alpha", "Beta", "Gamma"]

@@ -605,6 +605,8 @@ class _Builder:
                     i = numbered  # "1. Axe Seine" / a paragraph about it / "2. Côte d'Albâtre"
                     continue
                 break
+            if items and self._footnote_of(line, items):
+                break  # "- Vallée de la Bresle-Vimeu*" then "* Territoire interrégional …": a note
             end, j = line.end, i + 1
             while j < len(lines) and not lines[j].blank and not lines[j].marker \
                     and (_continues(text, line, lines[j], lines[j - 1]) or _between_items(text, lines, j)) \
@@ -629,6 +631,15 @@ class _Builder:
         if items:
             self._new_list("bullets", index, items, headings, intro_line)
         return i
+
+    def _footnote_of(self, line: _Line, items: list[Item]) -> bool:
+        """A line marked with asterisks, under items marked otherwise, one of which ends a word
+        with the same asterisks (a footnote's call, "Bresle-Vimeu*"): the footnote, not an item."""
+        stars = line.marker.strip() if line.marker else ""
+        if not stars or set(stars) != {"*"} or items[0].marker.strip() == stars:
+            return False
+        call = re.compile(r"[^\s*]" + re.escape(stars) + r"(?!\*)")
+        return any(call.search(item.content.of(self.text)) for item in items)
 
     def _next_number_after_prose(self, index: int, items: list[Item]) -> int | None:
         """The line of the next number of a numbered list when only prose stands before it
