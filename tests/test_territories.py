@@ -2625,3 +2625,10 @@ def test_names_in_apposition_to_what_a_place_counts():
 def test_a_total_row_of_a_table_is_no_territory():
     text = "Territoire | Département\nAlpha Nord | Aisne\nBeta Sud | Aisne\nTotal | 2\nSous-total régional | 2\n"
     assert {"alpha-nord", "beta-sud"} == set(ids(text))
+
+
+def test_a_list_s_closing_total_and_page_chrome_are_no_territories():
+    text = ("Quatre territoires sont retenus dans l'Aisne :\n\n- Saint-Quentinois ;\n- Thiérache ;\n- Soissonnais ;\n"
+            "- Château-Thierry ;\n- Soit 4 territoires sur les 18 des Hauts-de-France.\n\nSuite.\n\n"
+            "- Télécharger le communiqué (PDF, 85 Ko)\n- Partager sur Facebook\n- Imprimer la page\n")
+    assert set(ids(text)) == {"saint-quentinois", "thierache", "soissonnais", "chateau-thierry"}
