@@ -290,6 +290,16 @@ def test_html_definition_list_of_a_record_reads_as_field_lines(tmp_path):
     assert read(tmp_path, "c.html", faq.encode()).text == "Qui contacter ?\n\nLa préfecture."
 
 
+def test_html_cell_spanning_rows_is_written_in_each_row(tmp_path):
+    """'<td rowspan="2">': every row keeps the header's number of cells (the table went on)."""
+    html = ("<main><table><tr><th>Dép.</th><th>Territoire</th><th>Note</th></tr>"
+            "<tr><td rowspan='3'>Orne</td><td>Alpha</td><td rowspan='2'>x</td></tr>"
+            "<tr><td>Beta</td></tr><tr><td>Gamma</td><td>y</td></tr>"
+            "<tr><td>Aisne</td><td>Delta</td><td>z</td></tr></table></main>")
+    assert read(tmp_path, "c.html", html.encode()).text == (
+        "Dép. | Territoire | Note\nOrne | Alpha | x\nOrne | Beta | x\nOrne | Gamma | y\nAisne | Delta | z")
+
+
 def test_dot_leaders_read_as_a_label_and_its_value(tmp_path):
     text = "Nom du territoire ............ Alpha\nAvant-propos . . . . . . . 3\nFin du texte...\n"
     assert read(tmp_path, "c.txt", text.encode()).text.startswith("Nom du territoire : Alpha\nAvant-propos : 3\nFin du texte...")

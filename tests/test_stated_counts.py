@@ -347,3 +347,23 @@ def test_a_list_short_of_its_count_by_the_next_one_named_by_its_rank_is_in_doubt
     row = only(text)
     assert (row["stated"], row["listed"]) == (4, 3)
     assert "the territories it leaves out" in row["doubt"]
+
+
+def test_a_table_cell_naming_two_territories_counts_both():
+    # read as one territory, the cell made a correct "Cinq" look contradicted by four rows
+    text = ("Dijon, le 12 décembre 2023\n\nCinq territoires d'industrie sont labellisés pour 2023-2027 "
+            "dans l'ouest de la région :\n\nDépartement | Nombre | Territoires\nCôte-d'Or | 1 | Haute Côte-d'Or\n"
+            "Nièvre | 1 | Val de Loire nivernais\nSaône-et-Loire | 2 | Creusot-Montceau ; Chalon-sur-Saône Bresse\n"
+            "Yonne | 1 | Nord Yonne" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"]) == (5, 5)
+
+
+def test_a_table_s_total_row_is_no_territory():
+    # "Total" read as a fifth territory would certainly contradict a correct "Quatre"
+    text = ("Laon, le 14 novembre 2023\n\nQuatre territoires d'industrie sont labellisés dans l'Aisne pour "
+            "2023-2027 :\n\nTerritoire\tEPCI\tStatut\nHaute Picardie\tCA de Saint-Quentin\trenouvelé\n"
+            "Sud de l'Aisne\tCA de la Région de Château-Thierry\trenouvelé\nThiérache\tCC de la Thiérache du Centre\tnouveau\n"
+            "Soissonnais\tGrandSoissons Agglomération\tnouveau\nTotal\t4 territoires\t" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"]) == (4, 4)

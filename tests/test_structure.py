@@ -312,3 +312,37 @@ def test_a_numbered_list_goes_on_over_paragraphs_between_its_items():
     assert contents(text, parse(text).lists[0]) == ["Alpha Nord", "Beta", "Gamma Sud"]
     bullets = "Les territoires :\n\n- Alpha\n\nUne phrase sans rapport.\n\n- Beta\n"
     assert len(parse(bullets).lists[0].items) == 1  # only numbers say the list goes on
+
+
+def test_a_short_heading_with_its_count_in_brackets_heads_a_sub_list():
+    text = ("Cinq territoires sont labellisés :\n\nAlpha (2)\n\n- Nord Un\n- Sud Deux\n\nBeta (1)\n\n- Val Trois\n\n"
+            "Suite du texte.\n")
+    lst = parse(text).lists[0]
+    assert contents(text, lst) == ["Nord Un", "Sud Deux", "Val Trois"]
+    assert [h.of(text) for h in lst.headings] == ["Alpha (2)", "Beta (1)"]
+    assert lst.intro.of(text) == "Cinq territoires sont labellisés :"
+    aside = "Le programme (2).\n\n- Un\n- Deux\n"  # a sentence ending with a bracket heads nothing
+    assert parse(aside).lists[0].headings == []
+
+
+def test_name_and_description_lines_counted_by_the_paragraph_above_are_a_list():
+    text = ("Trois territoires sont retenus pour la phase.\n\nAlpha Nord : Reconduit. Mécanique.\n"
+            "Beta Sud : Nouveau. Plasturgie.\nGamma : Reconduit. Bois.\n\nFin.\n")
+    lst = parse(text).lists[0]
+    assert [item.field.label.of(text) for item in lst.items] == ["Alpha Nord", "Beta Sud", "Gamma"]
+    record = ("Trois territoires sont retenus pour la phase.\n\nDépartements : Aisne\n"
+              "Intercommunalités : A ; B\nContact : x@y.fr\n\nFin.\n")
+    assert [lst.kind for lst in parse(record).lists] == ["inline"]  # a record's fields are no names
+    uncounted = ("Deux territoires sont retenus.\n\nAlpha Nord : Reconduit.\nBeta Sud : Nouveau.\nGamma : Bois.\n")
+    assert [lst.kind for lst in parse(uncounted).lists] == []
+
+
+def test_an_asterisk_footnote_under_a_list_is_no_item():
+    for gap in ("\n", ""):
+        text = (f"Trois territoires sont retenus :\n\n- Alpha\n- Beta Nord*\n- Gamma**\n{gap}"
+                "* Territoire partagé avec un autre département.\n** Nouvel entrant.\n\nFin.\n")
+        assert contents(text, parse(text).lists[0]) == ["Alpha", "Beta Nord*", "Gamma**"], repr(gap)
+    starred = "Les territoires :\n\n* Alpha*\n* Beta\n"  # a list marked with asterisks goes on
+    assert contents(starred, parse(starred).lists[0]) == ["Alpha*", "Beta"]
+    uncalled = "Les territoires :\n\n- Alpha\n- Beta\n* Gamma\n"
+    assert contents(uncalled, parse(uncalled).lists[0]) == ["Alpha", "Beta", "Gamma"]

@@ -2724,3 +2724,34 @@ def test_a_table_under_a_paragraph_announcing_territories_lies_in_its_one_depart
     # a paragraph naming two départements places nothing
     text = text.replace("La Mayenne compte", "La Mayenne et la Sarthe comptent")
     assert all(not codes for codes in (m.departement_codes for m in find_territories(text, find_places(text))))
+
+def test_a_table_cell_naming_several_territories_with_semicolons():
+    text = ("Département | Nombre | Territoires\nCalvados | 2 | Caen Industrie ; Lisieux Industrie\n"
+            "Orne | 1 | Perche ornais\n")
+    found = territories(text)
+    assert ("caen-industrie", "territory.table_cell", ("14",)) in found
+    assert ("lisieux-industrie", "territory.table_cell", ("14",)) in found
+    assert "caen-industrie-lisieux-industrie" not in ids(text)
+
+
+def test_names_in_apposition_to_what_a_place_counts():
+    text = ("La Sarthe compte désormais deux territoires d'industrie pour la période 2023-2027, "
+            "Le Mans Métropole et Sablé-sur-Sarthe. Le premier était déjà labellisé.")
+    assert {"mans-metropole", "sable-sur-sarthe"} <= set(ids(text))
+    other = "La région compte 19 territoires d'industrie, dont trois dans les Landes."
+    assert ids(other) == []
+    too_many = ("La Sarthe compte deux territoires d'industrie, Le Mans Métropole, La Flèche et "
+                "Sablé-sur-Sarthe.")
+    assert "la-fleche" not in ids(too_many)
+
+
+def test_a_total_row_of_a_table_is_no_territory():
+    text = "Territoire | Département\nAlpha Nord | Aisne\nBeta Sud | Aisne\nTotal | 2\nSous-total régional | 2\n"
+    assert {"alpha-nord", "beta-sud"} == set(ids(text))
+
+
+def test_a_list_s_closing_total_and_page_chrome_are_no_territories():
+    text = ("Quatre territoires sont retenus dans l'Aisne :\n\n- Saint-Quentinois ;\n- Thiérache ;\n- Soissonnais ;\n"
+            "- Château-Thierry ;\n- Soit 4 territoires sur les 18 des Hauts-de-France.\n\nSuite.\n\n"
+            "- Télécharger le communiqué (PDF, 85 Ko)\n- Partager sur Facebook\n- Imprimer la page\n")
+    assert set(ids(text)) == {"saint-quentinois", "thierache", "soissonnais", "chateau-thierry"}

@@ -374,6 +374,11 @@ def _field(text: str, start: int, end: int, max_label_words: int = MAX_LABEL_WOR
     return None
 
 
+def cell_parts(text: str, span: Span) -> list[Span]:
+    """The parts of a table cell (or any span) written "A ; B", outside brackets; [] for one part."""
+    return _parts(text, span)
+
+
 def _parts(text: str, span: Span) -> list[Span]:
     """`span` split on ';' (outside brackets) when it holds more than one part; else []."""
     if text.find(";", span.start, span.end) < 0:
@@ -497,6 +502,16 @@ def _field_line(text: str, line: _Line) -> bool:
     return bool(words) and 2 * sum(w[0].isupper() for w in words) >= len(words)
 
 
+_RECORD_FIELDS = json.loads((Path(__file__).parent / "rules" / "territory_words.json").read_text(encoding="utf-8"))["record_fields"]
+RECORD_FIELD_LABEL = re.compile(r"(?:" + "|".join(_RECORD_FIELDS.values()) + r")(?:\s+[\w'-]+){0,4}")
+
+
+def _record_field(text: str, line: _Line) -> bool:
+    """A field of a record ("Départements : …", "Intercommunalités : …", "Contact : …"), not a name and what it is."""
+    line_field = _field(text, line.start, line.end, MAX_FIELD_LINE_LABEL_WORDS)
+    return line_field is not None and RECORD_FIELD_LABEL.fullmatch(fold(line_field.label.of(text)).strip()) is not None
+
+
 class _Builder:
     def __init__(self, text: str):
         self.text = text
@@ -590,6 +605,8 @@ class _Builder:
                     i = numbered  # "1. Axe Seine" / a paragraph about it / "2. Côte d'Albâtre"
                     continue
                 break
+            if items and self._footnote_of(line, items):
+                break  # "- Vallée de la Bresle-Vimeu*" then "* Territoire interrégional …": a note
             end, j = line.end, i + 1
             while j < len(lines) and not lines[j].blank and not lines[j].marker \
                     and (_continues(text, line, lines[j], lines[j - 1]) or _between_items(text, lines, j)) \
@@ -615,6 +632,15 @@ class _Builder:
             self._new_list("bullets", index, items, headings, intro_line)
         return i
 
+    def _footnote_of(self, line: _Line, items: list[Item]) -> bool:
+        """A line marked with asterisks, under items marked otherwise, one of which ends a word
+        with the same asterisks (a footnote's call, "Bresle-Vimeu*"): the footnote, not an item."""
+        stars = line.marker.strip() if line.marker else ""
+        if not stars or set(stars) != {"*"} or items[0].marker.strip() == stars:
+            return False
+        call = re.compile(r"[^\s*]" + re.escape(stars) + r"(?!\*)")
+        return any(call.search(item.content.of(self.text)) for item in items)
+
     def _next_number_after_prose(self, index: int, items: list[Item]) -> int | None:
         """The line of the next number of a numbered list when only prose stands before it
         ("1. Axe Seine" / "Ce territoire réunit …" / "2. Côte d'Albâtre"), else None."""
@@ -639,7 +665,9 @@ class _Builder:
         words = len(body.split())
         if body.endswith(":"):
             return words <= MAX_LABEL_WORDS
-        return words <= MAX_SUB_HEADING_WORDS and not re.search(r"[.;,!?)]$", body)
+        # a count of its items in brackets ends a heading too: "Doubs (2)", "Jura (3)"
+        return words <= MAX_SUB_HEADING_WORDS and (not re.search(r"[.;,!?)]$", body)
+                                                   or re.search(r"\S\s*\(\d{1,2}\)$", body) is not None)
 
     def _heads_items_below(self, line: _Line, item_line: _Line) -> bool:
         """An unmarked short line among items that stands left of their markers or is written in
@@ -730,6 +758,10 @@ class _Builder:
         while last < len(lines) and not lines[last].blank and not lines[last].marker \
                 and _short_line(text, lines[last]) and not _field_line(text, lines[last]):
             last += 1
+        if last == first:  # or "Name : what it is" lines, one per name (an HTML <dl>), none a record's field
+            while last < len(lines) and not lines[last].blank and not lines[last].marker \
+                    and _field_line(text, lines[last]) and not _record_field(text, lines[last]):
+                last += 1
         run = last - first
         if run < 2 or (last < len(lines) and not lines[last].blank):
             return index

@@ -47,7 +47,45 @@ def html_main_text(html: str) -> str:
     """The page's main content as text; site chrome (menus, banners, footers) is left out."""
     root = main_element(html)
     _definition_lists_as_fields(root)
+    _spanned_cells_repeated(root)
     return _render(root)
+
+
+_MAX_ROW_SPAN = 50
+
+
+def _spanned_cells_repeated(root: Tag) -> None:
+    """A cell spanning rows ('<td rowspan="2">Amiénois</td>' beside two members) written again in
+    each row it spans, so that every row keeps as many cells as the header: a row short of one was
+    no row of the table, and the table stopped there."""
+    for table in root.find_all("table"):
+        pending: dict[int, tuple[Tag, int]] = {}  # column -> (cell, rows still to fill)
+        for row in table.find_all("tr"):
+            if row.find_parent("table") is not table:
+                continue  # a nested table's rows are its own
+            cells = row.find_all(_CELL_TAGS, recursive=False)
+            column, index, placed = 0, 0, []
+            while index < len(cells) or column in pending:
+                if column in pending:
+                    cell, left = pending.pop(column)
+                    copy = BeautifulSoup("", "lxml").new_tag(cell.name)
+                    copy.string = cell.get_text()
+                    placed.append((index, copy))
+                    if left > 1:
+                        pending[column] = (cell, left - 1)
+                else:
+                    cell = cells[index]
+                    span = cell.get("rowspan", "1")
+                    span = int(span) if str(span).isdigit() else 1
+                    if span > 1:
+                        pending[column] = (cell, min(span, _MAX_ROW_SPAN) - 1)
+                    index += 1
+                column += 1
+            for position, copy in reversed(placed):  # before the cell that stood at that place
+                if position < len(cells):
+                    cells[position].insert_before(copy)
+                else:
+                    row.append(copy)
 
 
 # A <dt> that labels a field: a few words, no question ("Intercommunalités", "Savoir-faire").

@@ -58,7 +58,9 @@ SENTENCE_STARTS = {"un", "une", "ce", "cette", "ces", "il", "elle", "ils", "elle
                    "ainsi", "désormais", "toutefois", "cependant", "pourtant", "néanmoins", "enfin",
                    "aussi", "alors", "ensuite", "puis", "aujourd'hui", "ici", "déjà", "encore", "bref",
                    "certes", "donc", "or", "surtout", "dès", "voici", "voilà", "mais", "car", "si",
-                   "quand", "lorsque", "puisque", "parallèlement", "également"}
+                   "quand", "lorsque", "puisque", "parallèlement", "également",
+                   # a list's closing line ("- Soit 3 territoires sur les 18 de la région")
+                   "soit"}
 # A number word alone is a count ("Trois lauréats"), not a name; it may open one ("Trois vallées").
 NUMBER_WORDS = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
                 "douze", "treize", "quatorze", "quinze", "seize", "vingt", "cent"}

@@ -9,7 +9,7 @@ import re
 from pipeline.extract.members import MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention
 from pipeline import referential
-from pipeline.extract.structure import COUNT_WORDS, Item, ListBlock, Span, Structure, may_be_cut
+from pipeline.extract.structure import COUNT_WORDS, Item, cell_parts, ListBlock, Span, Structure, may_be_cut
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  ET_JOINT, PERSON_AFTER_NAME,
@@ -918,8 +918,10 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
                     codes = _codes_in(cell.of(text))  # "25 / 90"
             # a name written over two lines of a PDF's column: its pieces joined
             name = mend_line_cuts(table.cell_text(text, number, column)) if (number, column) in table.pieces else None
-            mention = make_mention(text, row[column].start, row[column].end, TABLE_CELL, codes,
-                                   row[-1].end, name=name)
-            if mention:
-                found.append(mention)
+            # a cell naming several territories of the row's département: "Creusot-Montceau ; Chalon-sur-Saône Bresse"
+            parts = [] if name else cell_parts(text, row[column])
+            for part in parts or [row[column]]:
+                mention = make_mention(text, part.start, part.end, TABLE_CELL, codes, row[-1].end, name=name)
+                if mention:
+                    found.append(mention)
     return found
