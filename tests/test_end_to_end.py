@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -378,7 +379,8 @@ def test_phase_and_regions_of_every_territory_equal_the_gold(fixture, gold, requ
             row = territories[(territories["source"] == annotation["document"])
                               & (territories["territory_id"] == name_key(expected["name"]))]
             assert len(row) == 1, (annotation["document"], expected["name"])
-            assert row.iloc[0]["phase"] == expected["phase"], expected["name"]
+            phase = row.iloc[0]["phase"]  # pandas 3 reads a null string as NaN
+            assert (None if pd.isna(phase) else phase) == expected["phase"], expected["name"]
             assert sorted(row.iloc[0]["region_codes"]) == sorted(expected["region_codes"]), expected["name"]
             checked += 1
     assert checked > 0
