@@ -1055,6 +1055,16 @@ def test_topic_the_territory_a_single_subject_article_keeps_naming():
     assert rules_of(text) == {"saumur-val-de-loire": "territory.topic"}
 
 
+def test_topic_names_no_candidate_the_text_only_wishes_the_label_for():
+    wished = ("Le label Territoire d'industrie se fait attendre\n\n"
+              "La liste de 2018 avait oublié le Pays de Ploërmel. Le conseiller "
+              "régional demande que le Pays de Ploërmel soit rapidement labellisé. Une candidature sera "
+              "déposée pour le Pays de Ploërmel en mai.\n")
+    assert ids(wished) == []
+    received = wished + "\nEn juillet, le Pays de Ploërmel a été labellisé par la Région.\n"
+    assert ids(received) == ["pays-de-ploermel"]
+
+
 def test_topic_names_no_venue_person_company_or_departement():
     # a national piece: a city as a venue, the Grand Palais, a minister, a company
     assert ids("Territoires d'industrie : 124 territoires retenus\n\n"
