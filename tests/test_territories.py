@@ -2782,3 +2782,24 @@ def test_a_list_s_closing_total_and_page_chrome_are_no_territories():
             "- Château-Thierry ;\n- Soit 4 territoires sur les 18 des Hauts-de-France.\n\nSuite.\n\n"
             "- Télécharger le communiqué (PDF, 85 Ko)\n- Partager sur Facebook\n- Imprimer la page\n")
     assert set(ids(text)) == {"saint-quentinois", "thierache", "soissonnais", "chateau-thierry"}
+
+
+def test_a_count_of_departements_beside_the_one_territory_says_where_it_lies():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+
+    def departements(text):
+        return {row["territory_id"]: row["departement_codes"]
+                for row in extract(text, next(nlp.parse([text]))).territories}
+    text = ("Les élus ont lancé hier le Territoire d'industrie Lacq-Pau-Tarbes. Ses industriels viennent de "
+            "deux départements (Pyrénées-Atlantiques, Hautes-Pyrénées) et de deux régions.")
+    assert departements(text) == {"lacq-pau-tarbes": ["64", "65"]}
+    # fewer départements named than counted: none
+    text = ("Les élus ont lancé hier le Territoire d'industrie Lacq-Pau-Tarbes. Ses industriels viennent de "
+            "trois départements (Pyrénées-Atlantiques, Hautes-Pyrénées) et de deux régions.")
+    assert departements(text) == {"lacq-pau-tarbes": []}
+    # two territories: the count may be both's
+    text = ("Le Territoire d'industrie Comminges-Nestes a signé son contrat. Les élus ont aussi lancé le "
+            "Territoire d'industrie Lacq-Pau-Tarbes. Leurs industriels viennent de deux départements "
+            "(Pyrénées-Atlantiques, Hautes-Pyrénées).")
+    assert departements(text) == {"comminges-nestes": [], "lacq-pau-tarbes": []}
