@@ -26,7 +26,7 @@ from pipeline.extract.membership import (attach, member_line_candidates, member_
                                            territories_kept)
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
-from pipeline.extract.structure import COUNT_WORDS, parse
+from pipeline.extract.structure import parse
 from pipeline.extract.territories import TerritoryMention, find_territories
 from pipeline.extract.territories.common import sentence_before
 from pipeline.linking import DocumentLinker, named_after
@@ -355,8 +355,6 @@ def extract(text: str, doc: Doc) -> Extraction:
         # a département word in the name that none of the linked members lies in is a river or a
         # town ("Rhône Provence Industrie", members in the Drôme and the Ardèche)
         departements = sorted(row.pop("departements") | members | (named & members if members else named))
-        if not departements and len(by_id) == 1:
-            departements = sorted(_counted_departements(text, context_places, mentions, sentences))
         sentence_regions = row.pop("sentence_regions")
         regions = ref.regions_of(departements) if departements else sorted(
             sentence_regions or text_region or former_regions_in(row["name"]))  # "Nord Franche-Comté"
@@ -454,34 +452,6 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
         own = {p.code for p in places if p.kind == "departement"}
         if len(own) == 1:
             return own
-    return set()
-
-
-# "de trois départements (Lot, Aveyron, Cantal)", "sur deux départements : la Mayenne et la Sarthe"
-COUNTED_DEPARTEMENTS = re.compile(r"\b(?P<count>" + "|".join(COUNT_WORDS) + r"|\d)\s+d[ée]partements\s*(?:\(|:)",
-                                  re.IGNORECASE)
-
-
-def _counted_departements(text: str, places: list[PlaceMention], mentions: list[TerritoryMention],
-                          sentences: list[tuple[int, int]]) -> set[str]:
-    """'… lancer le Territoire d'industrie A – B – C. Une mobilisation d'acteurs de trois
-    départements (Lot, Aveyron, Cantal) …': in a text about one territory that states no
-    département for it, a count of départements followed by as many départements' names, in a
-    sentence holding the territory or the one right after, says where the territory lies."""
-    spans = []
-    for mention in mentions:
-        sentence = _sentence_of(sentences, mention.start)
-        following = next((s for s in sentences if s[0] >= sentence[1]), None)
-        spans += [sentence] + ([following] if following else [])
-    for start, end in spans:
-        for counted in COUNTED_DEPARTEMENTS.finditer(text, start, end):
-            closing = ")" if counted.group(0).rstrip().endswith("(") else None
-            stop = text.find(")", counted.end(), end) if closing else end
-            named = [p for p in places if p.kind == "departement" and counted.end() <= p.start < (stop if stop >= 0 else end)]
-            word = counted.group("count").lower()
-            count = int(word) if word.isdigit() else COUNT_WORDS[word]
-            if named and len({p.code for p in named}) == count == len(named):
-                return {p.code for p in named}
     return set()
 
 

@@ -491,6 +491,28 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
         elif anaphora and DEPARTEMENTS_WORD.search(text, following_start, following_end):
             mention.departement_codes |= {p.code for p in places if p.kind == "departement"
                                           and following_start <= p.start < following_end}
+        elif len({m.territory_id for m in mentions}) == 1:
+            mention.departement_codes |= _counted_departements(text, following_start, following_end, places)
+
+
+# "de trois départements (Lot, Aveyron, Cantal)", "sur deux départements : la Mayenne et la Sarthe"
+COUNTED_DEPARTEMENTS = re.compile(r"\b(?P<count>" + "|".join(SMALL_COUNTS) + r"|\d)\s+d[ée]partements\s*(?P<open>\(|:)",
+                                  re.IGNORECASE)
+
+
+def _counted_departements(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
+    """'… lancer le Territoire d'industrie A – B – C. Une mobilisation d'acteurs de trois
+    départements (Lot, Aveyron, Cantal) …': in a text about one territory, a count of
+    départements in the next sentence followed by as many départements' names (in brackets or
+    after a colon) says where it lies, though the sentence does not point back at it."""
+    for counted in COUNTED_DEPARTEMENTS.finditer(text, start, end):
+        stop = text.find(")", counted.end(), end) if counted.group("open") == "(" else end
+        named = [p for p in places if p.kind == "departement" and counted.end() <= p.start < (stop if stop >= 0 else end)]
+        word = counted.group("count").lower()
+        count = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        if named and len({p.code for p in named}) == count == len(named):
+            return {p.code for p in named}
+    return set()
 
 
 # "La Gironde en compte trois.", "Dans le Cher, deux territoires sont retenus.": a count of
