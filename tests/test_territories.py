@@ -2803,3 +2803,14 @@ def test_a_count_of_departements_beside_the_one_territory_says_where_it_lies():
             "Territoire d'industrie Lacq-Pau-Tarbes. Leurs industriels viennent de deux départements "
             "(Pyrénées-Atlantiques, Hautes-Pyrénées).")
     assert departements(text) == {"comminges-nestes": [], "lacq-pau-tarbes": []}
+
+
+def test_the_programme_words_in_the_singular_and_a_demonym_place_the_one_territory():
+    text = ("Le comité du Territoire d'industrie Nevers-Val de Loire s'est réuni vendredi. Ses deux copilotes "
+            "ont rappelé que le seul territoire d'industrie nivernais avait gardé ses projets malgré la crise.")
+    assert {m.territory_id: m.departement_codes for m in find_territories(text, find_places(text))} == {
+        "nevers-val-de-loire": {"58"}}
+    # two territories: the demonym may be either's
+    text = ("Le Territoire d'industrie Nevers-Val de Loire et le Territoire d'industrie Auxerrois se sont réunis. "
+            "Le territoire d'industrie nivernais a présenté ses projets.")
+    assert all(not m.departement_codes for m in find_territories(text, find_places(text)))

@@ -161,6 +161,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departements_of_the_only_territory(text, kept, places)
     _the_departement_the_text_is_about(text, kept, places)
     _departement_of_a_demonym_before(text, kept)
+    _departement_of_the_one_territory_demonym(text, kept)
     _departements_shared_with(text, kept, places)
     _heads_an_acronym_spells(text, kept)
     _short_names_in_brackets(text, kept)
@@ -693,6 +694,26 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
         for ranked in RANKED_OF_A_DEMONYM.finditer(folded, mention.end, sentence_end):
             codes |= _demonym_codes(folded, ranked.end(), sentence_end)
         if len(codes) == 1:
+            mention.departement_codes |= codes
+
+
+# "copilote du seul Territoire d'industrie nivernais": the programme's words in the singular,
+# then a demonym (folded text).
+ONE_TERRITORY_OF_A_DEMONYM = re.compile(r"\b(?:le|du|au|notre|ce|son)\s+(?:seul\s+|unique\s+)?territoire\s+d'\s*industrie\s+")
+
+
+def _departement_of_the_one_territory_demonym(text: str, mentions: list[TerritoryMention]) -> None:
+    """'… du Territoire d'industrie Nevers-Val de Loire … copilote du seul Territoire d'industrie
+    nivernais': in a text about one territory that places it nowhere, the programme's words in the
+    singular followed by a département's demonym say where it lies (rules/demonyms.json)."""
+    if len({m.territory_id for m in mentions}) != 1 or any(m.departement_codes for m in mentions):
+        return
+    folded = fold(text)
+    codes = set()
+    for match in ONE_TERRITORY_OF_A_DEMONYM.finditer(folded):
+        codes |= _demonym_codes(folded, match.end(), min(len(folded), match.end() + 40))
+    if len(codes) == 1:
+        for mention in mentions:
             mention.departement_codes |= codes
 
 
