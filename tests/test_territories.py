@@ -413,9 +413,11 @@ def test_counted_names_in_brackets_and_place_glosses():
     assert ids("En Auvergne-Rhône-Alpes, quatre territoires pilotes ont été désignés (Annecy, Montluçon, "
                "Le Puy-en-Velay et Vienne-Condrieu).") == ["annecy", "montlucon", "puy-en-velay", "vienne-condrieu"]
     # pilot sites a count sizes before a colon: territories too
+    assert ids("Territoires d'industrie : les pilotes\n\nPour aller vite, l'État a choisi des sites pilotes, quatre "
+               "pour la région : Vienne-Condrieu, Montluçon, Annecy et le Puy-en-Velay.") == [
+        "vienne-condrieu", "montlucon", "annecy", "puy-en-velay"]
+    # a text that never names the programme: other pilot sites
     assert ids("Pour aller vite, l'État a choisi des sites pilotes, quatre pour la région : Vienne-Condrieu, "
-               "Montluçon, Annecy et le Puy-en-Velay.") == ["vienne-condrieu", "montlucon", "annecy", "puy-en-velay"]
-    assert ids("Pour aller vite, l'État a choisi des sites, quatre pour la région : Vienne-Condrieu, "
                "Montluçon, Annecy et le Puy-en-Velay.") == []
     # a count of members in brackets names members
     assert ids("Le territoire regroupe quatre intercommunalités (Bourges Plus, Vierzon, Sauldre et Cœur de "
