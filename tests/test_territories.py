@@ -739,6 +739,9 @@ def test_an_undated_contract_of_territoire_d_industrie_is_first_phase():
     assert document_phase("CONTRAT DU TERRITOIRE D'INDUSTRIE COMMINGES - NESTES ENTRE les signataires") == "2019-2022"
     assert document_phase("Le contrat territoire d'industrie 2023-2027 est signé.") == "2023-2027"
     assert document_phase("Le territoire d'industrie présente son plan d'actions.") is None
+    # a first-phase national count with its participle, the noun left out
+    assert document_phase("Le territoire d'industrie, pilote parmi les 124 identifiés, présente son plan.") == "2019-2022"
+    assert document_phase("Le territoire d'industrie présente ses 124 projets.") is None
 
 
 def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
