@@ -896,6 +896,12 @@ def test_a_topic_territory_named_after_its_epci_needs_the_epci_tied_to_the_progr
              "Territoire d'industrie, la CIREST soutient ses industriels. La CIREST a adopté sa "
              "feuille de route.")
     assert members(label) == {("cirest", "249740093")}
+    # a page in English names the programme "Industry Territories"
+    english = ("Signature of the Territoires d'industrie agreement in Saint-Benoit\n\n"
+               "Ten territories, including the CIREST, presented their industrial projects.\n\nThe port "
+               "supports the CIREST's projects within the \u201cIndustry Territories\u201d approach. Next year "
+               "the CIREST will sign its contract.")
+    assert members(english) == {("cirest", "249740093")}
 
 
 def test_bodies_taken_up_as_the_signatories_of_an_agreement_are_members():

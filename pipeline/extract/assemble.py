@@ -49,7 +49,9 @@ SECOND_PHASE_WORDS = re.compile(r"\b(?:deuxi[èe]me|seconde?)\s+(?:phase|vague|[
                                 r"|\bphase\s+(?:2|II)\b(?![\d,.])"
                                 r"|\bterritoires?\s+d['’]\s*industrie\s+(?:2|II)(?=\s*(?:[»\".,;:)!?]|$))",
                                 re.IGNORECASE)
-NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(?:«\s*)?territoires", re.I), FIRST_PHASE),
+# "les 124 identifiés", "des 141 retenus": the count with its participle, the noun left out
+NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(?:(?:«\s*)?territoires"
+                               r"|(?:identifi|retenu|labellis|s[ée]lectionn|d[ée]sign)[ée]?s\b)", re.I), FIRST_PHASE),
                    (re.compile(r"\b183\s+(?:nouveaux\s+)?(?:«\s*)?territoires", re.I), SECOND_PHASE)]
 
 

@@ -161,6 +161,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departements_of_the_only_territory(text, kept, places)
     _the_departement_the_text_is_about(text, kept, places)
     _departement_of_a_demonym_before(text, kept)
+    _departement_of_the_one_territory_demonym(text, kept)
     _departements_shared_with(text, kept, places)
     _heads_an_acronym_spells(text, kept)
     _short_names_in_brackets(text, kept)
@@ -491,6 +492,28 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
         elif anaphora and DEPARTEMENTS_WORD.search(text, following_start, following_end):
             mention.departement_codes |= {p.code for p in places if p.kind == "departement"
                                           and following_start <= p.start < following_end}
+        elif len({m.territory_id for m in mentions}) == 1:
+            mention.departement_codes |= _counted_departements(text, following_start, following_end, places)
+
+
+# "de trois départements (Lot, Aveyron, Cantal)", "sur deux départements : la Mayenne et la Sarthe"
+COUNTED_DEPARTEMENTS = re.compile(r"\b(?P<count>" + "|".join(SMALL_COUNTS) + r"|\d)\s+d[ée]partements\s*(?P<open>\(|:)",
+                                  re.IGNORECASE)
+
+
+def _counted_departements(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
+    """'… lancer le Territoire d'industrie A – B – C. Une mobilisation d'acteurs de trois
+    départements (Lot, Aveyron, Cantal) …': in a text about one territory, a count of
+    départements in the next sentence followed by as many départements' names (in brackets or
+    after a colon) says where it lies, though the sentence does not point back at it."""
+    for counted in COUNTED_DEPARTEMENTS.finditer(text, start, end):
+        stop = text.find(")", counted.end(), end) if counted.group("open") == "(" else end
+        named = [p for p in places if p.kind == "departement" and counted.end() <= p.start < (stop if stop >= 0 else end)]
+        word = counted.group("count").lower()
+        count = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        if named and len({p.code for p in named}) == count == len(named):
+            return {p.code for p in named}
+    return set()
 
 
 # "La Gironde en compte trois.", "Dans le Cher, deux territoires sont retenus.": a count of
@@ -671,6 +694,26 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
         for ranked in RANKED_OF_A_DEMONYM.finditer(folded, mention.end, sentence_end):
             codes |= _demonym_codes(folded, ranked.end(), sentence_end)
         if len(codes) == 1:
+            mention.departement_codes |= codes
+
+
+# "copilote du seul Territoire d'industrie nivernais": the programme's words in the singular,
+# then a demonym (folded text).
+ONE_TERRITORY_OF_A_DEMONYM = re.compile(r"\b(?:le|du|au|notre|ce|son)\s+(?:seul\s+|unique\s+)?territoire\s+d'\s*industrie\s+")
+
+
+def _departement_of_the_one_territory_demonym(text: str, mentions: list[TerritoryMention]) -> None:
+    """'… du Territoire d'industrie Nevers-Val de Loire … copilote du seul Territoire d'industrie
+    nivernais': in a text about one territory that places it nowhere, the programme's words in the
+    singular followed by a département's demonym say where it lies (rules/demonyms.json)."""
+    if len({m.territory_id for m in mentions}) != 1 or any(m.departement_codes for m in mentions):
+        return
+    folded = fold(text)
+    codes = set()
+    for match in ONE_TERRITORY_OF_A_DEMONYM.finditer(folded):
+        codes |= _demonym_codes(folded, match.end(), min(len(folded), match.end() + 40))
+    if len(codes) == 1:
+        for mention in mentions:
             mention.departement_codes |= codes
 
 
@@ -859,7 +902,7 @@ def _acronyms_spelled_out(text: str, mentions: list[TerritoryMention]) -> None:
     for mention in mentions:
         if ACRONYM_NAME.fullmatch(mention.name):
             mention.name = (_spelled_out(text, folded, mention.name) or _initials_of_another(mentions, mention.name)
-                            or _known_acronym(mention.name)
+                            or _known_acronym(mention.name, {m.territory_id for m in mentions})
                             or _written_with_its_form(text, folded, mention.name)
                             or _named_in_its_bracket(text, mention.name) or mention.name)
 
@@ -916,10 +959,14 @@ def _written_with_its_form(text: str, folded: str, acronym: str) -> str | None:
 OFFICIAL_FORM = re.compile(r"C[ACU]\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?")
 
 
-def _known_acronym(acronym: str) -> str | None:
-    """'la CAPA, labellisée Territoire d'industrie', never written out: a well-known acronym of
-    one intercommunality (data/epci_aliases.csv) that abbreviates its legal form too names the
-    territory after its official name without the form ('CA du Pays Ajaccien' -> 'Pays Ajaccien')."""
+def _known_acronym(acronym: str, named: set[str]) -> str | None:
+    """'La CAPA, un Territoire d'industrie ?' in a text that also names the territory 'le Pays
+    Ajaccien': a well-known acronym of one intercommunality (data/epci_aliases.csv) that
+    abbreviates its legal form too is the territory named after its official name without the form
+    ('CA du Pays Ajaccien' -> 'Pays Ajaccien'), when another mention (`named`: territory ids) names
+    it so; a text that names the territory only by the acronym ('la CAPA et la CAB vont en
+    bénéficier', 'le tribunal de Bastia' being no territory) names it by the acronym
+    (tests/gold/README.md: the name the text gives it)."""
     sirens = known_acronyms().get(acronym.upper(), ())
     if len(sirens) != 1:
         return None
@@ -931,7 +978,9 @@ def _known_acronym(acronym: str) -> str | None:
     initials = "".join(word[0] for word in re.findall(r"[^\W\d_][\w-]*", name) if word.lower() not in CONNECTORS)
     # 'CAPA' is C(ommunauté d')A(gglomération du) P(ays) A(jaccien); 'CAPEX' (CA Cap Excellence)
     # and 'CIREST' (its official name holds it) are short names of their own
-    return name if initials.upper() == acronym.upper()[2:] else None
+    if initials.upper() != acronym.upper()[2:]:
+        return None
+    return name if name_key(name) in named else None
 
 
 def _spelled_out_before(text: str, folded: str, bracket: int, initial: str, window_start: int | None = None) -> str | None:

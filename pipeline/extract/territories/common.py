@@ -255,7 +255,8 @@ def looks_like_name(name: str) -> bool:
         return False
     if _not_a_name_head().match(fold(name)) or AWARD_VERB.search(fold(name)):
         return False
-    if len(words) == 1 and (len(first) < 4 and not first.isupper() or fold(first) in NUMBER_WORDS
+    if len(words) == 1 and (len(first) < 4 and not first.isupper() and fold(first) not in _short_chefs_lieux()
+                            or fold(first) in NUMBER_WORDS
                             or ADVERB.fullmatch(fold(first)) or fold(first) in CALENDAR_WORDS
                             or LONE_TYPE_WORD.fullmatch(fold(first).strip("'"))):
         # a fragment ("Ber", a page cut mid-word), an abbreviation, a count, an adverb, or an
@@ -268,6 +269,14 @@ def looks_like_name(name: str) -> bool:
     if content and capitalised * 2 < len(content):
         return _head_and_adjective_of_place(name)  # "le bassin annécien" in a list after a colon
     return first[0].isupper() or (first[0].isalpha() and len(words) > 1)
+
+
+@lru_cache(maxsize=1)
+def _short_chefs_lieux() -> frozenset[str]:
+    """Folded names of the départements' chefs-lieux shorter than four letters ('Gap', 'Pau'): a
+    town, not a fragment, in a list of names ('Grasse, Carros, Gap, Toulon')."""
+    return frozenset(fold(d.chef_lieu_name) for d in referential.load().departements.values()
+                     if len(d.chef_lieu_name) < 4)
 
 
 HEAD_AND_ADJECTIVE_OF_PLACE = re.compile(r"(?:" + "|".join(WORDS["place_adjective_heads"]) + r")\s+(?P<adjective>"

@@ -30,6 +30,9 @@ from pipeline.normalize import fold
 
 RULE = "territory.enumeration"
 TERRITORIES_WORD = re.compile(r"\bterritoires?\b|\blaureats?\b")
+# "des sites « pilotes » ont été désignés, quatre pour la région : A, B, C et D" in a text naming
+# the programme: its pilot sites are territories a count may size (folded text).
+PILOT_SITES = re.compile(r"\bsites?\s+[\"«]?\s*pilotes?\b")
 AWARD = re.compile(WORDS["award_words"])
 CLAUSE_JOINT = re.compile(r",\s+|\)\s+et\s+|;\s+")
 # After a bracket of names, the verb of the award they are the subject of: "(A, B, C) ont réussi à
@@ -93,7 +96,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 continue  # ", puis à B" goes on from "Je pense d'abord à A" in its sentence
             if needs == "award" and not AWARD.search(sentence):
                 continue
-            if needs == "count_territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)):
+            if needs == "count_territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)
+                                                     or PILOT_SITES.search(sentence) and re.search(PREFIX, folded)):
                 continue
             if needs == "count_programme" and not (re.search(PREFIX, sentence) or re.search(PREFIX, before)):
                 continue  # "2 territoires …, ceux de A et de B" said where the programme is named

@@ -75,7 +75,24 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
         return []
     if ranked[0][0] in _epci_names() and (allied_intercommunalities(text, folded) or FORMED_BY_TWO.search(folded)):
         return []  # an intercommunality allied with others, or one of those the territory groups: a member
+    if _label_only_wished(folded, ranked[0][0]):
+        return []
     return [proposed[ranked[0][0]]]
+
+
+# "afin que X soit rapidement labellisé « Territoire d'industrie »": the award wished for X (a
+# subjunctive); "X a été labellisé", "X est retenu": the award received (folded text).
+WISHED_AWARD = r"\s+(?:soit|soient|puisse|puissent)\s+(?:[\w'-]+\s+){0,3}?(?:etre\s+)?(?:labellis|labelis|retenu|selectionn|reconnu)"
+RECEIVED_AWARD = r"\s+(?:a|ont|est|sont|avait|etait)\s+(?:ete\s+)?(?:[\w'-]+\s+){0,2}?(?:labellis|labelis|retenu|selectionn|reconduit|laureat)"
+
+
+def _label_only_wished(folded: str, key: str) -> bool:
+    """Whether the text only wishes the label for the territory it keeps naming ("… pour que X soit
+    rapidement labellisé", a candidacy still to be filed) and never says X received it: a
+    candidate's article, no territory of the programme."""
+    name = _key_pattern(key)
+    return bool(re.search(r"\bque\s+(?:(?:le|la|les|l')\s*)?" + name + WISHED_AWARD, folded)) \
+        and not re.search(r"(?<![\w-])" + name + RECEIVED_AWARD, folded)
 
 
 def _title_end(text: str) -> int:
@@ -231,5 +248,5 @@ def _intercommunality_subject(text: str, folded: str) -> list[TerritoryMention]:
             or (len(ranked) > 1 and ranked[0][1] < CLEAR_MARGIN * ranked[1][1]):
         return []
     key = ranked[0][0]
-    return [proposed[key]]
+    return [] if _label_only_wished(folded, key) else [proposed[key]]
 
