@@ -292,10 +292,11 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             else enumeration_before(text, end, clause_start, apposition)
         if not quoted and SINGULAR_PREDICATE.match(folded, match.start()):
             parts = _one_subject(text, clause_start, end) or parts  # "Marne et Gondoire a été labellisée"
-        if len(parts) == 2 and not any(p.epci for p in parts) and SINGULAR_VERB.match(match.group(0).lstrip(", ")) \
+        if len(parts) == 2 and not parts[1].epci and SINGULAR_VERB.match(match.group(0).lstrip(", ")) \
                 and ET_JOINT.fullmatch(text, parts[0].end, parts[1].start):
-            # "Marne et Brie Industries fait son entrée …": a singular verb, one name holding "et"
-            parts = [Part(parts[0].start, parts[1].end)]
+            # "Marne et Brie Industries fait son entrée …": a singular verb, one name holding "et";
+            # after a legal form too ("la communauté d'agglomération Marne et Gondoire a obtenu …")
+            parts = [Part(parts[0].start, parts[1].end, parts[0].epci)]
         if len(parts) == 2 and not apposition and SINGULAR_VERB.match(fold(match.group(0)).lstrip(", ")) \
                 and re.fullmatch(r"\s*,\s*", text[parts[0].end:parts[1].start]) \
                 and not text[clause_start:parts[0].start].strip():
