@@ -730,3 +730,8 @@ def test_f23_members_after_que_sont_and_a_spelled_out_noun():
 def test_f23_a_capitalised_agglomeration_without_article_glued_by_a_hyphen_to_the_next_name():
     text = "Il est porté par le binôme Agglomération du Gard rhodanien-Communauté de communes du Pont du Gard."
     assert [siren for siren, _, _ in linked(text, frozenset({"30"}))] == ["200034692", "243000684"]
+
+
+def test_f23_a_name_opening_with_entre_in_lower_case_after_its_legal_form():
+    text = "Le Grand Charolais travaille avec la communauté de communes entre Arroux, Loire et Somme."
+    assert "200070316" in [siren for siren, _, _ in linked(text, frozenset({"71"}))]
