@@ -2804,6 +2804,7 @@ def test_f23_phase_words_and_a_fronted_start_year():
     assert document_phase("l'acte II du dispositif « Territoires d'industrie » dans le Val") == SECOND_PHASE
     assert document_phase("Le premier volet (2018-2022) est clos. Le « Temps II » du programme est lancé.") == SECOND_PHASE
     assert document_phase("la saison 2 de Territoire d'industrie se veut offensive") == SECOND_PHASE
+    assert document_phase("En 2021, l'acte 2 du programme Action cœur de ville est lancé.") == "2019-2022"
     assert document_phase("Labellisé depuis le lancement du programme, en 2018, le territoire compte dix EPCI.") is None
     sentence = "Dès 2019, les industriels du Territoire d'industrie X se sont engagés."
     assert _local_phase(sentence, (0, len(sentence))) is None
@@ -2819,3 +2820,11 @@ def test_f23_two_intercommunalities_forming_a_territory_named_by_their_joined_na
     alone = ("Le label Territoires d'industrie place Orléans Métropole – Beauce Loirétaine sur la carte. "
              "Les élus saluent la nouvelle.")
     assert "orleans-metropole-beauce-loiretaine" not in ids(alone)
+
+
+def test_f23_a_verbless_sentence_of_rank_after_the_sentence_giving_its_subject_the_rank():
+    text = ("La métropole est labellisée pour 2023-2027. Carros avait été la première en 2018. La première "
+            "zone des Alpes-Maritimes à être labellisée Territoire d'industrie.")
+    assert ("carros", "territory.labelled", ("06",)) in territories(text)
+    unranked = "Carros accueille une usine. La première zone des Alpes-Maritimes à être labellisée Territoire d'industrie."
+    assert "carros" not in ids(unranked)

@@ -53,7 +53,9 @@ SECOND_PHASE_WORDS = re.compile(r"\b(?:deuxi[èe]me|seconde?)\s+(?:phase|vague|[
 # « Temps II » du programme": the programme's second act by its name, which the years of a text
 # recalling the first ("Le premier volet (2018-2023) …") do not outweigh.
 SECOND_ACT = re.compile(r"\b(?:acte|saison|temps)\s+(?:2|II|deux)\s*[»\"”]?\s+(?:du|de\s+l['’]|de)\s*"
-                        r"(?:(?:programme|dispositif|label|initiative)\b|[«\"“]?\s*territoires?\s+d['’]\s*industrie)",
+                        # not another programme's act ("l'acte 2 du programme Action cœur de ville")
+                        r"(?:(?:programme|dispositif|label|initiative)\b(?!\s*[«\"“]?\s*(?-i:[A-ZÀ-Ý])(?!erritoire))"
+                        r"|[«\"“]?\s*territoires?\s+d['’]\s*industrie)",
                         re.IGNORECASE)
 NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(?:«\s*)?territoires", re.I), FIRST_PHASE),
                    (re.compile(r"\b183\s+(?:nouveaux\s+)?(?:«\s*)?territoires", re.I), SECOND_PHASE)]
