@@ -39,11 +39,20 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.topic            (last of all) the one place-like proper noun a single-subject article
                              about the programme names in its title and body, or twice in its body,
                              after a word of place: "un nouveau label pour le Nord-Franche-Comté" …
-                             "Le Nord-Franche-Comté bénéficiera"; it must win clearly (topic.py); else
+                             "Le Nord-Franche-Comté bénéficiera"; it must win clearly (topic.py);
+                             a title opening with a place's name ("Le Nord Franche-Comté présente son
+                             plan « Territoires d'industrie »") is a candidate too, and the programme's
+                             words then "dans le X" ('le dispositif « Territoires d'industrie » dans le
+                             Val de Lorraine') name X once; in a text saying two intercommunalities form
+                             a territory, their names joined by a dash ("Orléans Métropole – Beauce
+                             Loirétaine") name it; else
                              the one intercommunality of the referential (or its well-known acronym,
                              or the name it usually goes by: "Cap Nord") the article keeps naming:
                              "Le Bassin de Pompey … la communauté de communes du Bassin de Pompey …
                              le Bassin de Pompey tirera profit"
+- territory.labelled         (also) "X avait été la première en 2018. La première zone des Alpes-Maritimes
+                             à être labellisée Territoire d'industrie.": a verbless sentence of rank
+                             right after the sentence giving X that rank
 - territory.predecessor      the quoted former territory a territory takes over from: "Il succède
                              au territoire « Pau – Tarbes » de la première génération"; it takes
                              none of the members the text lists
