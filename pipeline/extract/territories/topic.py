@@ -16,6 +16,12 @@ programme; and one candidate must win clearly (the only one, or named at least t
 the next). A city named as a venue ('à Chalon-sur-Saône') is no candidate: 'à' is no cue. A
 title speaking of 'l'Agglomération' alone points at the one agglomeration the body names with its
 brand ('le projet est lancé sur l'Agglomération' … 'l'Agglomération Saumur Val de Loire').
+A title about the programme opening with a place's name after its article ('Le Nord Franche-Comté
+candidat pour « Territoires d'industrie »') proposes it like a cue; the programme's words right
+before the cue ('l'acte II du dispositif « Territoires d'industrie » dans le Val de Lorraine', not
+after a count: 'plusieurs Territoires d'industrie dans le Nord') make one mention enough. In a text
+saying two intercommunalities form a territory, one name joining two intercommunalities' names by a
+spaced dash ('Orléans Métropole – Beauce Loirétaine') names it.
 """
 
 from __future__ import annotations
