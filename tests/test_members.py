@@ -716,3 +716,22 @@ def test_a_name_with_a_type_noun_in_apposition_is_an_epci():
         == [("Melun Val de Seine", "247700057", "epci.apposition")]
     town = "Melun, agglomération d'environ 140 000 habitants, manque d'emplois."
     assert not [m for m in _mentions(town, frozenset({"77"})) if m.link.siren]
+
+
+def test_f23_members_after_que_sont_and_a_spelled_out_noun():
+    text = ("Le label regroupe aussi trois intercommunalités que sont Paris – Vallée de la Marne, "
+            "les Portes briardes entre villes et forêts et l'Orée de la Brie.")
+    assert [siren for siren, _ in members(text, frozenset({"77"}))] == ["200057958", "200023125", "247700644"]
+    spelled = ("Le dossier était porté par trois établissements publics de coopération intercommunale : "
+               "la Moivre à la Coole, Châlons Agglo et la Région de Suippes.")
+    assert [siren for siren, _ in members(spelled, frozenset({"51"}))] == ["200043438", "200066876", "200042620"]
+
+
+def test_f23_a_capitalised_agglomeration_without_article_glued_by_a_hyphen_to_the_next_name():
+    text = "Il est porté par le binôme Agglomération du Gard rhodanien-Communauté de communes du Pont du Gard."
+    assert [siren for siren, _, _ in linked(text, frozenset({"30"}))] == ["200034692", "243000684"]
+
+
+def test_f23_a_name_opening_with_entre_in_lower_case_after_its_legal_form():
+    text = "Le Grand Charolais travaille avec la communauté de communes entre Arroux, Loire et Somme."
+    assert "200070316" in [siren for siren, _, _ in linked(text, frozenset({"71"}))]

@@ -927,3 +927,14 @@ def test_a_member_listed_in_a_paragraph_naming_no_territory_belongs_to_the_headl
             "Saint-Laurent-du-Maroni est, après Kourou et Cayenne, la troisième commune guyanaise "
             "à devenir « Territoire d'industrie ».\n")
     assert members(text) == {("saint-laurent-du-maroni", "249730037")}
+
+
+def test_f23_a_sentence_pointing_back_after_a_fronted_time_lists_the_territory_named_before():
+    text = ("Le Territoire d'industrie Ouest Saône-et-Loire accueille un nouveau membre, et le territoire "
+            "Nevers Val de Loire poursuit ses actions de son côté. Le président a présenté le Territoire "
+            "d'industrie Ouest Saône-et-Loire jeudi. À l'origine, en 2019, ils étaient quatre "
+            "collectivités, la communauté urbaine Creusot Montceau, la communauté de communes du Grand "
+            "Autunois Morvan, la communauté de communes du Grand Charolais et la communauté de communes "
+            "entre Arroux, Loire et Somme.")
+    found = members(text)
+    assert {("ouest-saone-et-loire", siren) for siren in ("247100290", "200070530", "200071884", "200070316")} <= found

@@ -2819,3 +2819,75 @@ def test_the_programme_words_in_the_singular_and_a_demonym_place_the_one_territo
     text = ("Le Territoire d'industrie Nevers-Val de Loire et le Territoire d'industrie Auxerrois se sont réunis. "
             "Le territoire d'industrie nivernais a présenté ses projets.")
     assert all(not m.departement_codes for m in find_territories(text, find_places(text)))
+
+def test_f23_a_legal_form_then_a_name_holding_et_before_a_singular_verb_is_one_territory():
+    text = ("Le salon tombait à point : la communauté d'agglomération Marne et Gondoire a décroché en "
+            "novembre dernier le label « Territoire d'industrie ».")
+    assert ids(text) == ["marne-et-gondoire"]
+    plural = "La CC Alpha Nord et la CC Beta Sud ont obtenu le label « Territoire d'industrie »."
+    assert "alpha-nord" not in ids(plural)
+
+
+def test_f23_a_lower_case_name_inside_the_quotes_the_programme_s_words_open():
+    text = "Le maire co-anime le réseau « Territoire d'industrie luxe et précision du Doubs »."
+    assert ids(text) == ["luxe-et-precision-du-doubs"]
+    assert ids("Le réseau « Territoire d'industrie de demain » se réunit.") == []
+    assert ids("Le colloque « Territoires d'industrie en Bretagne » a eu lieu.") == []
+
+
+def test_f23_a_web_link_marker_after_the_programme_s_words_is_no_name():
+    text = "Le programme Territoires d'industrie Nouvelle fenêtre soutient les territoires industriels."
+    assert ids(text) == []
+
+
+def test_f23_a_title_opening_with_a_place_s_name_gives_the_topic():
+    text = ("Le Nord Franche-Comté présente son plan « Territoires d'industrie »\n\n"
+            "Les élus du Nord Franche-Comté ont validé les actions de 2024.")
+    assert ids(text) == ["nord-franche-comte"]
+    region = ("Le Grand Est présente ses « Territoires d'industrie »\n\n"
+              "Les élus du Grand Est ont validé les actions de 2024.")
+    assert ids(region) == []
+
+
+def test_f23_the_programme_s_words_then_dans_le_name_the_place_once():
+    text = "Quel est votre rôle dans le dispositif « Territoires d'industrie » dans le Val de Lorraine ?"
+    assert ids(text) == ["val-de-lorraine"]
+    counted = "ENTREPRISES : plusieurs Territoires d'industrie dans le Nord et Pas-de-Calais\n\nHuit zones retenues."
+    assert ids(counted) == []
+
+
+def test_f23_members_counted_by_departement_place_the_only_territory():
+    text = ("Le Territoire d'industrie Lacq-Pau-Tarbes entame son deuxième acte. Il compte 11 intercommunalités "
+            "dont 8 dans les Pyrénées-Atlantiques et 3 dans les Hautes-Pyrénées.")
+    assert territories(text) == {("lacq-pau-tarbes", "territory.prefixed_name", ("64", "65"))}
+
+
+def test_f23_phase_words_and_a_fronted_start_year():
+    from pipeline.extract.assemble import SECOND_PHASE, _local_phase, document_phase
+    assert document_phase("l'acte II du dispositif « Territoires d'industrie » dans le Val") == SECOND_PHASE
+    assert document_phase("Le premier volet (2018-2022) est clos. Le « Temps II » du programme est lancé.") == SECOND_PHASE
+    assert document_phase("la saison 2 de Territoire d'industrie se veut offensive") == SECOND_PHASE
+    assert document_phase("En 2021, l'acte 2 du programme Action cœur de ville est lancé.") == "2019-2022"
+    assert document_phase("Labellisé depuis le lancement du programme, en 2018, le territoire compte dix EPCI.") is None
+    sentence = "Dès 2019, les industriels du Territoire d'industrie X se sont engagés."
+    assert _local_phase(sentence, (0, len(sentence))) is None
+    apposed = "Après A, labellisé dès 2018, B a rejoint le programme."
+    assert _local_phase(apposed, (0, len(apposed))) == "2019-2022"
+
+
+def test_f23_two_intercommunalities_forming_a_territory_named_by_their_joined_names():
+    text = ("Parmi les lauréats Territoires d'industrie figure celui formé par la métropole d'Orléans et la "
+            "communauté de communes de la Beauce Loirétaine. Le label place Orléans Métropole – Beauce "
+            "Loirétaine sur la carte industrielle.")
+    assert ids(text) == ["orleans-metropole-beauce-loiretaine"]
+    alone = ("Le label Territoires d'industrie place Orléans Métropole – Beauce Loirétaine sur la carte. "
+             "Les élus saluent la nouvelle.")
+    assert "orleans-metropole-beauce-loiretaine" not in ids(alone)
+
+
+def test_f23_a_verbless_sentence_of_rank_after_the_sentence_giving_its_subject_the_rank():
+    text = ("La métropole est labellisée pour 2023-2027. Carros avait été la première en 2018. La première "
+            "zone des Alpes-Maritimes à être labellisée Territoire d'industrie.")
+    assert ("carros", "territory.labelled", ("06",)) in territories(text)
+    unranked = "Carros accueille une usine. La première zone des Alpes-Maritimes à être labellisée Territoire d'industrie."
+    assert "carros" not in ids(unranked)

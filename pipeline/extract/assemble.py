@@ -49,6 +49,14 @@ SECOND_PHASE_WORDS = re.compile(r"\b(?:deuxi[èe]me|seconde?)\s+(?:phase|vague|[
                                 r"|\bphase\s+(?:2|II)\b(?![\d,.])"
                                 r"|\bterritoires?\s+d['’]\s*industrie\s+(?:2|II)(?=\s*(?:[»\".,;:)!?]|$))",
                                 re.IGNORECASE)
+# "l'acte II du dispositif « Territoires d'industrie »", "la saison 2 de Territoire d'industrie", "Le
+# « Temps II » du programme": the programme's second act by its name, which the years of a text
+# recalling the first ("Le premier volet (2018-2023) …") do not outweigh.
+SECOND_ACT = re.compile(r"\b(?:acte|saison|temps)\s+(?:2|II|deux)\s*[»\"”]?\s+(?:du|de\s+l['’]|de)\s*"
+                        # not another programme's act ("l'acte 2 du programme Action cœur de ville")
+                        r"(?:(?:programme|dispositif|label|initiative)\b(?!\s*[«\"“]?\s*(?-i:[A-ZÀ-Ý])(?!erritoire))"
+                        r"|[«\"“]?\s*territoires?\s+d['’]\s*industrie)",
+                        re.IGNORECASE)
 # "les 124 identifiés", "des 141 retenus": the count with its participle, the noun left out
 NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(?:(?:«\s*)?territoires"
                                r"|(?:identifi|retenu|labellis|s[ée]lectionn|d[ée]sign)[ée]?s\b)", re.I), FIRST_PHASE),
@@ -77,7 +85,10 @@ FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*engag
 LAUNCH = r"\b(?:lanc|cr[ée]{2}|initi)[ée]?e?s?\s+(?:par\s+[^,.;:\n]{1,50}?\s+)?en\s+2018\b"
 PROGRAMME_NOUN = r"\b(?:programme|initiative|dispositif)\b"
 PROGRAMME_LAUNCHED = re.compile(PROGRAMME_NOUN + r"[^,.;:\n]{0,40}?" + LAUNCH  # "l'initiative créée par le gouvernement en 2018"
-                                + r"|" + LAUNCH + r"(?=\s*,\s*(?:le|l['’])\s*" + PROGRAMME_NOUN + r")",  # "Lancé … en 2018, le programme"
+                                + r"|" + LAUNCH + r"(?=\s*,\s*(?:le|l['’])\s*" + PROGRAMME_NOUN + r")"  # "Lancé … en 2018, le programme"
+                                # "labellisé depuis le lancement du programme, en 2018"
+                                + r"|\b(?:lancement|cr[ée]ation|d[ée]but)\s+(?:du|de\s+l['’])\s*" + PROGRAMME_NOUN
+                                + r"\s*,?\s*(?:en|d[èe]s)\s+2018\b",
                                 re.IGNORECASE)
 
 
@@ -96,6 +107,8 @@ def document_phase(text: str) -> str | None:
         body[start:end] = " " * (end - start)
     body_text = PROGRAMME_LAUNCHED.sub(lambda m: " " * len(m.group(0)), _ranges_joined("".join(body)))
     years = [int(y) for y in YEAR.findall(body_text) if 2018 <= int(y) <= 2035]
+    if SECOND_ACT.search(body_text):
+        return SECOND_PHASE
     if years:
         return SECOND_PHASE if max(years) >= 2023 else FIRST_PHASE
     if SECOND_PHASE_WORDS.search(body_text):
@@ -153,6 +166,7 @@ COMPARISON = re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:
 # held ("X, qui avait déjà été retenue en 2018, poursuit …", "X, déjà lauréate en 2018, est confirmée",
 # "le premier avait déjà été retenu lors de la première phase": labelled again in the text's phase).
 SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
+                        r"|(?:^|(?<=[.!?]\s)|(?<=\n))\s*D[èe]s\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\s*,"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:en|d[èe]s)\s+(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:lors\s+de|pendant|durant|dans|pour|au\s+cours\s+de|d[èe]s)"
                         r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b(?:,?\s+(?:en|de)\s+20[1-3]\d\b)?")

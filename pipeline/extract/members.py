@@ -89,6 +89,7 @@ WORDS = json.loads((Path(__file__).parent / "rules" / "member_words.json").read_
 MEMBER_TRIGGER = "(?:" + "|".join(WORDS["member_triggers"]) + ")"
 TRIGGER = re.compile(r"(?<![\w'’])" + MEMBER_TRIGGER + r"(?!\w)", re.IGNORECASE)
 MEMBERS_NOUN = re.compile(WORDS["members_noun"], re.IGNORECASE)
+MEMBERS_NOUN_SPELLED_OUT = re.compile(WORDS["members_noun_spelled_out"], re.IGNORECASE)
 GROUP_LEAD = re.compile(WORDS["group_lead"], re.IGNORECASE)
 LIST_ADVERB = re.compile(WORDS["list_adverb"], re.IGNORECASE)
 LEADING_ADVERB = re.compile(WORDS["leading_adverb"], re.IGNORECASE)
@@ -115,6 +116,8 @@ HEAD = re.compile(
     # "l'agglo de Saint-Dié", "l'intercommunalité Lisieux Normandie", "l'interco X"
     r"|(?i:(?<=l['’])(?:agglo|intercommunalit[ée]|interco)(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
     r"|(?i:(?<=les\s)agglom[ée]rations(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
+    # "le binôme Agglomération du Gard rhodanien-…": capitalised, without its article
+    r"|(?<![\w'’])Agglom[ée]ration(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ])"
     r"|(?i:celles?(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
     r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom['’-]?com\b))")
 HEAD_TYPES = [("agglo", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
@@ -125,7 +128,8 @@ MAX_PARTS_PER_NAME = 4
 GROUP_CONNECTOR = re.compile(r"[\s,;]*(?:\bet\b)?[\s,]*(?:(?:la|les|une|des|l['’])\s*)?$",
                              re.IGNORECASE)
 # A capitalised name after a head: words joined by connectors, on one line.
-HEAD_NAME = re.compile(r"\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?((?:[A-ZÉÈÀÂÎÔ][\w'’&-]*"
+# ("la communauté de communes entre Arroux, Loire et Somme": a name may open with "entre" in lower case)
+HEAD_NAME = re.compile(r"\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?((?:entre\s+(?=[A-ZÉÈÀÂÎÔ]))?(?:[A-ZÉÈÀÂÎÔ][\w'’&-]*"
                        r"(?:\s+(?:de\s+la|de\s+l['’]|de|du|des|la|le|les|et|sur|en|&|l['’]|d['’])?\s*(?=[A-ZÉÈÀÂÎÔ]))?\s*)+)")
 NAME_WORD = re.compile(r"[A-ZÉÈÀÂÎÔ0-9][\w'’&-]*|(?:de|du|des|la|le|les|et|sur|en|à|&|l['’]|d['’])",
                        re.UNICODE)
@@ -594,7 +598,8 @@ def _noun_regions(text: str, structure) -> list[_Region]:
     'des trois intercommunalités du territoire d'industrie — A, B et C — avec …' (a count, then the
     members set off by two long dashes; not a masthead's "Intercommunalités de France – AdCF")."""
     regions = []
-    for noun in MEMBERS_NOUN.finditer(text):
+    nouns = sorted([*MEMBERS_NOUN.finditer(text), *MEMBERS_NOUN_SPELLED_OUT.finditer(text)], key=lambda m: m.start())
+    for noun in nouns:
         after = re.match(r"[^().:;\n—–]{0,60}?(?:(\()|(:)\s|[ \t](—|–)[ \t])", text[noun.end():noun.end() + 70])
         apposition = NAMES_IN_APPOSITION.match(text, noun.end())
         if apposition and GROUP_BEFORE_APPOSITION.search(text, max(0, noun.start() - 30), noun.start()):
@@ -1012,7 +1017,7 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker,
     return max(links, key=lambda link: link.score) if links else None
 
 
-LOWER_WORD = re.compile(r"[ \t]+[a-zéèêàâîôûç][\w'’-]*")
+LOWER_WORD = re.compile(r"[ \t]+[a-zéèêàâîôûç](?:[\w'’]|-(?![A-ZÀ-Ý]))*")  # not into "rhodanien-Communauté de …"
 # a dash between spaces inside an official name ("CC Faucigny - Glières", "CA Golfe du Morbihan -
 # Vannes Agglomération") or a lower-case "à" ("CC de l'Oust à Brocéliande"), where a name read
 # from its head stops

@@ -39,11 +39,20 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.topic            (last of all) the one place-like proper noun a single-subject article
                              about the programme names in its title and body, or twice in its body,
                              after a word of place: "un nouveau label pour le Nord-Franche-Comté" …
-                             "Le Nord-Franche-Comté bénéficiera"; it must win clearly (topic.py); else
+                             "Le Nord-Franche-Comté bénéficiera"; it must win clearly (topic.py);
+                             a title opening with a place's name ("Le Nord Franche-Comté présente son
+                             plan « Territoires d'industrie »") is a candidate too, and the programme's
+                             words then "dans le X" ('le dispositif « Territoires d'industrie » dans le
+                             Val de Lorraine') name X once; in a text saying two intercommunalities form
+                             a territory, their names joined by a dash ("Orléans Métropole – Beauce
+                             Loirétaine") name it; else
                              the one intercommunality of the referential (or its well-known acronym,
                              or the name it usually goes by: "Cap Nord") the article keeps naming:
                              "Le Bassin de Pompey … la communauté de communes du Bassin de Pompey …
                              le Bassin de Pompey tirera profit"
+- territory.labelled         (also) "X avait été la première en 2018. La première zone des Alpes-Maritimes
+                             à être labellisée Territoire d'industrie.": a verbless sentence of rank
+                             right after the sentence giving X that rank
 - territory.predecessor      the quoted former territory a territory takes over from: "Il succède
                              au territoire « Pau – Tarbes » de la première génération"; it takes
                              none of the members the text lists
@@ -583,10 +592,31 @@ MEMBERS_IN = re.compile(r"\b(?:[Ii]ntercommunalit[ée]s|EPCI)\s+(?P<places>(?:(?
                         r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*\s*)+)")
 
 
+# "élargi à 11 intercommunalités dont 8 dans les Pyrénées-Atlantiques et 3 dans les
+# Hautes-Pyrénées": its members counted by the département they lie in.
+MEMBERS_COUNTED_BY_PLACE = re.compile(r"\b(?:intercommunalit[ée]s|EPCI|communaut[ée]s(?:\s+de\s+communes)?)\s*,?\s+dont\s+"
+                                      r"(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+(?:dans|en)\s", re.IGNORECASE)
+COUNT_IN_BEFORE = re.compile(r"(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+(?:dans|en)\s+(?:les\s+|le\s+|la\s+|l['’]\s*)?$",
+                             re.IGNORECASE)
+
+
+def _departements_counted_in(text: str, places: list[PlaceMention]) -> set[str]:
+    """The départements a count of intercommunalities is shared out among ("11 intercommunalités dont
+    8 dans les Pyrénées-Atlantiques et 3 dans les Hautes-Pyrénées"), each after its own count."""
+    for match in MEMBERS_COUNTED_BY_PLACE.finditer(text):
+        sentence_end = sentence_bounds(text, match.start())[1]
+        codes = {p.code for p in places if p.kind == "departement" and match.start() < p.start < sentence_end
+                 and COUNT_IN_BEFORE.search(text, max(match.start(), p.start - 30), p.start)}
+        if codes:
+            return codes
+    return set()
+
+
 def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMention],
                                         places: list[PlaceMention]) -> None:
-    """In a text about one territory, the départements its intercommunalities are said to lie in,
-    or a sentence saying which départements "le territoire" spans give them ("Selon la préfecture, « le territoire regroupe 152 communes appartenant à deux
+    """In a text about one territory, the départements its intercommunalities are said to lie in
+    (or are counted in: "11 intercommunalités dont 8 dans les Pyrénées-Atlantiques et 3 dans les
+    Hautes-Pyrénées"), or a sentence saying which départements "le territoire" spans give them ("Selon la préfecture, « le territoire regroupe 152 communes appartenant à deux
     départements, l'Isère et la Savoie »")."""
     if not mentions or len({m.territory_id for m in mentions}) > 1 or any(m.departement_codes for m in mentions):
         return
@@ -597,6 +627,11 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
             for mention in mentions:
                 mention.departement_codes |= codes
             return
+    counted = _departements_counted_in(text, places)
+    if counted:  # "11 intercommunalités dont 8 dans les Pyrénées-Atlantiques et 3 dans les Hautes-Pyrénées"
+        for mention in mentions:
+            mention.departement_codes |= counted
+        return
     for match in THE_TERRITORY_SPANS.finditer(text):
         sentence_end = sentence_bounds(text, match.end())[1]
         codes = {p.code for p in places if p.kind == "departement" and match.end() <= p.start < sentence_end}

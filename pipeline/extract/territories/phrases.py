@@ -264,11 +264,13 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
         pieces.append((pos, joint.start()))
         pos = joint.end()
     pieces.append((pos, end))
+    merged = set()
     for index in range(len(pieces) - 1, 0, -1):  # "… et Lamballe Terre et Mer": one name
         (left, _), (right, right_end) = pieces[index - 1], pieces[index]
         if ET_JOINT.fullmatch(masked, pieces[index - 1][1], right) \
                 and is_epci_name(text[left:right_end]):
             pieces[index - 1:index + 1] = [(left, right_end)]
+            merged.add(left)
     parts: list[Part] = []
     for piece_start, piece_end in reversed(pieces):
         piece_end = len(masked[:piece_end].rstrip().rstrip("»”\"").rstrip())  # a name quoted before its bracket
@@ -278,6 +280,10 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
             parts = [Part(singular.end(), end_of_name)]
             continue
         part = read_part(text, piece_start, piece_end, folded)
+        if part is not None and part.epci and piece_start in merged and part.end < piece_end \
+                and ET_JOINT.search(text, part.end, piece_end):
+            # "la communauté d'agglomération Marne et Gondoire": a legal form, then one name holding "et"
+            part = Part(part.start, piece_end, part.epci)
         if part is not None and part.end == piece_end and looks_like_name(_name(text, part)):
             parts.insert(0, part)
             continue

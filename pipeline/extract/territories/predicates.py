@@ -292,10 +292,11 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             else enumeration_before(text, end, clause_start, apposition)
         if not quoted and SINGULAR_PREDICATE.match(folded, match.start()):
             parts = _one_subject(text, clause_start, end) or parts  # "Marne et Gondoire a été labellisée"
-        if len(parts) == 2 and not any(p.epci for p in parts) and SINGULAR_VERB.match(match.group(0).lstrip(", ")) \
+        if len(parts) == 2 and not parts[1].epci and SINGULAR_VERB.match(match.group(0).lstrip(", ")) \
                 and ET_JOINT.fullmatch(text, parts[0].end, parts[1].start):
-            # "Marne et Brie Industries fait son entrée …": a singular verb, one name holding "et"
-            parts = [Part(parts[0].start, parts[1].end)]
+            # "Marne et Brie Industries fait son entrée …": a singular verb, one name holding "et";
+            # after a legal form too ("la communauté d'agglomération Marne et Gondoire a obtenu …")
+            parts = [Part(parts[0].start, parts[1].end, parts[0].epci)]
         if len(parts) == 2 and not apposition and SINGULAR_VERB.match(fold(match.group(0)).lstrip(", ")) \
                 and re.fullmatch(r"\s*,\s*", text[parts[0].end:parts[1].start]) \
                 and not text[clause_start:parts[0].start].strip():
@@ -369,6 +370,18 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
         sentence_end = sentence_bounds(text, match.start())[1]
         parts = enumeration_after(text, match.start("names"), match.end("names"))
         found.extend(_mentions(text, parts, places, sentence_end))
+    for match in ORDINAL_FRAGMENT.finditer(folded):  # "Carros avait été la première en 2018. La première zone … à être labellisée …"
+        sentence_start = sentence_bounds(text, match.start())[0]
+        if folded[sentence_start:match.start()].strip() or sentence_start == 0:
+            continue  # the rank has its own subject: labelled_subjects reads it
+        previous_start = sentence_bounds(text, sentence_start - 1)[0]
+        ranked = RANKED_BEFORE.match(text, previous_start, sentence_start)
+        if ranked and text[ranked.start("subject")].isupper():
+            # "la première zone des Alpes-Maritimes à …": where it lies
+            codes = {p.code for p in places if p.kind == "departement" and match.start() <= p.start < match.end()}
+            mention = make_mention(text, ranked.start("subject"), ranked.end("subject"), RULE, codes, sentence_start)
+            if mention and not mention.name.isupper():  # the rank's noun is a place's ("zone", "commune")
+                found.append(mention)
     for match in SUCCEEDS_QUOTED.finditer(folded):  # "Il succède au territoire « Pau – Tarbes »"
         mention = make_mention(text, match.start("name"), match.end("name"), PREDECESSOR_RULE, (),
                                sentence_bounds(text, match.start())[1])
@@ -378,6 +391,13 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
 
 
 SUCCEEDS_QUOTED = re.compile(WORDS["succeeds_quoted"])
+# "Carros avait été la première en 2018. La première zone des Alpes-Maritimes à être labellisée
+# Territoire d'industrie.": a verbless sentence of rank about the award, right after a sentence
+# giving its subject that rank, is about that subject.
+ORDINAL_FRAGMENT = re.compile(_expand("{ordinal_place}"))
+RANKED_BEFORE = re.compile(r"\s*(?P<subject>[A-ZÀ-Ý][^\s,.;:]*(?:[ \t-]+[^\s,.;:]+){0,4}?)[ \t]+"
+                           r"(?:est|était|avait[ \t]+été|fut|a[ \t]+été)[ \t]+(?:le|la)[ \t]+(?:premier|première|deuxième|seconde?|troisième)"
+                           r"(?:[ \t]+(?:en|dès)[ \t]+20[1-3]\d)?[ \t]*[.!][ \t\n]*$", re.IGNORECASE)
 PREDECESSOR_RULE = "territory.predecessor"  # a former territory, recalled: it lists no members (membership.attach)
 
 

@@ -15,7 +15,7 @@ from pipeline import referential
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import DEPARTEMENT_CODE, Structure
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, enumeration_after
-from pipeline.extract.territories.common import (ARTICLE, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
+from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, block_end, brand_end, capitalised_run, codes_after,
                                                  is_place_name, make_mention, named_by_its_departements, quoted_name,
                                                  sentence_bounds)
@@ -44,6 +44,7 @@ CODES_AS_NAME = re.compile(DEPARTEMENT_CODE + r"(?:[ \t]?/[ \t]?" + DEPARTEMENT_
 
 HEAD_THEN_NAME = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?")
 PERSON_ROLE = re.compile(WORDS["person_roles"])
+LINK_MARKER = re.compile(WORDS["link_marker"])
 COMPASS_HEAD = re.compile(r"(?:" + "|".join(WORDS["compass_heads"]) + r")\b")
 # "trois vallées de A, B et C": a small count, then a plural geographic head, in lower case.
 COUNTED_HEAD = re.compile(r"(?P<count>" + "|".join(SMALL_COUNTS) + r")\s+(?:"
@@ -170,6 +171,26 @@ def _wrapped_sentence(text: str, match: re.Match) -> bool:
     return bool(WRAPPED_BEFORE.fullmatch(text, line_start, match.start()))
 
 
+# A name in lower case inside the quotes the programme's words open: a few words, the last a
+# capitalised place ('« Territoire d'industrie luxe et précision du Doubs »'), no preposition first
+# ('« Territoire d'industrie de demain »', '« Territoires d'industrie en Bretagne »' name none).
+LOWER_QUOTED_NAME = re.compile(r"(?!(?:de|du|des|d['’]|en|au|aux|à|a|pour|dans|sur|et|le|la|les|l['’])\b)"
+                               r"[a-zà-ÿ][\w'’-]*(?:[ \t]+[\w'’-]+){1,7}?[ \t]+[A-ZÀ-Ý][\w'’-]*[ \t]*$")
+
+
+def _lower_name_in_quotes(text: str, match: re.Match, pos: int) -> int | None:
+    """The end of a name in lower case running from `pos` to the closing quote of the quotes that
+    open right before the programme's words; else None."""
+    opening = text[max(0, match.start() - 2):match.start()].rstrip(" \t")[-1:]
+    if not opening or opening not in OPENING_QUOTES or match.group("gap") != " " * len(match.group("gap")) \
+            or "»" in match.group(0) or '"' in match.group(0) or "”" in match.group(0):
+        return None
+    closing = text.find(CLOSING_QUOTES[opening], pos, pos + 80)
+    if closing < 0 or not LOWER_QUOTED_NAME.fullmatch(text, pos, closing) or re.search(r"[\n.;:!?,]", text[pos:closing]):
+        return None
+    return len(text[:closing].rstrip())
+
+
 def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     found = []
     for match in PREFIXED.finditer(text):
@@ -185,6 +206,8 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             pos = territory.end()  # "le programme Territoires d'industrie pour le territoire X"
         if match.group("comma") and not POSSESSIVE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             continue  # "le programme Territoires d'industrie, Bpifrance et …": an enumeration
+        if LINK_MARKER.match(fold(text[pos:pos + 40])):
+            continue  # "le programme Territoires d'industrie Nouvelle fenêtre a pour objectif": a link's marker
         if PERSON_ROLE.search(fold(text[max(0, match.start() - 60):match.start()])):
             continue  # "le délégué aux territoires d'industrie Olivier Lluansi": a person
         if ORDINAL_BEFORE.search(fold(text[max(0, match.start() - 24):match.start()])) \
@@ -213,6 +236,14 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             end = _counted_places_end(text, pos, counted)
             if end is None:
                 continue
+        elif quoted_end := _lower_name_in_quotes(text, match, pos):
+            # '« Territoire d'industrie luxe et précision du Doubs »': the programme's words open the
+            # quotes; the name, in lower case, runs to the closing quote
+            mention = make_mention(text, pos, quoted_end, "territory.prefixed_name", codes_after(text, quoted_end, places),
+                                   block_end(structure, text, pos), name=text[pos].upper() + text[pos + 1:quoted_end])
+            if mention:
+                found.append(mention)
+            continue
         elif HEAD_THEN_NAME.match(fold(text[pos:pos + 40])) and text[pos].islower():
             # "le label Territoire d'industrie pays de Vannes": a geographic head in lower case
             start_of_run = pos + HEAD_THEN_NAME.match(fold(text[pos:pos + 40])).end()

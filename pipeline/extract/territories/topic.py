@@ -16,6 +16,12 @@ programme; and one candidate must win clearly (the only one, or named at least t
 the next). A city named as a venue ('à Chalon-sur-Saône') is no candidate: 'à' is no cue. A
 title speaking of 'l'Agglomération' alone points at the one agglomeration the body names with its
 brand ('le projet est lancé sur l'Agglomération' … 'l'Agglomération Saumur Val de Loire').
+A title about the programme opening with a place's name after its article ('Le Nord Franche-Comté
+candidat pour « Territoires d'industrie »') proposes it like a cue; the programme's words right
+before the cue ('l'acte II du dispositif « Territoires d'industrie » dans le Val de Lorraine', not
+after a count: 'plusieurs Territoires d'industrie dans le Nord') make one mention enough. In a text
+saying two intercommunalities form a territory, one name joining two intercommunalities' names by a
+spaced dash ('Orléans Métropole – Beauce Loirétaine') names it.
 """
 
 from __future__ import annotations
@@ -44,6 +50,14 @@ BRANDED_AGGLOMERATION = re.compile(r"(?<![\w])[Aa]gglo(?:m[ée]ration)?\s+(?=[A-
 # Words that make a capitalised run an institution, a company, a venue or the programme.
 NOT_A_PLACE = re.compile(r"(?<![\w'])(?:" + "|".join(WORDS["topic_not_a_place"]) + r")s?(?![\w'])")
 CLEAR_MARGIN = 2
+# The programme's words, then a cue: 'le dispositif « Territoires d'industrie » dans le Val de
+# Lorraine' says once where the programme is carried out (folded text).
+PROGRAMME_BEFORE = re.compile(PREFIX + r"(?:\s+20[1-3]\d\s*-\s*20[1-3]\d)?[\s»\"]*$")
+PROGRAMME_CUE = re.compile(r"(?:pour|sur|dans)\s+(?:le|la|l')\s*")
+# "plusieurs Territoires d'industrie dans le Nord et Pas-de-Calais": territories counted in an area
+COUNTED_BEFORE = re.compile(r"\b(?:\d+|plusieurs|quelques|certains|des|les|nos|ses|leurs|ces|" + "|".join(SMALL_COUNTS)
+                            + r")\s+(?:nouveaux\s+)?[«\"]?\s*$")
+PLACES_JOINT = re.compile(r"\s+et\s+|\s*,\s*")
 
 
 def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -53,10 +67,19 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
         return []
     title_end = _title_end(text)
     proposed: dict[str, TerritoryMention] = {}
+    anchored = set()
     for cue in CUE.finditer(text):
         mention = _candidate(text, cue.end(), places)
         if mention:
             proposed.setdefault(mention.territory_id, mention)
+            programme = PROGRAMME_BEFORE.search(folded, max(0, cue.start() - 60), cue.start())
+            if programme and PROGRAMME_CUE.match(folded, cue.start()) \
+                    and not COUNTED_BEFORE.search(folded, max(0, programme.start() - 30), programme.start()) \
+                    and not all(is_place_name(part) for part in PLACES_JOINT.split(mention.name)):
+                anchored.add(mention.territory_id)
+    subject = _title_subject(text, title_end, places)
+    if subject:
+        proposed.setdefault(subject.territory_id, subject)
     scores = {}
     for key, mention in proposed.items():
         pattern = re.compile(r"(?<![\w-])" + _key_pattern(key) + r"(?![\w-])")
@@ -64,12 +87,14 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
         in_body = len(pattern.findall(folded, title_end))
         if (in_title and in_body) or in_body >= 2:
             scores[key] = in_body + in_title
+        elif key in anchored:  # 'le dispositif « Territoires d'industrie » dans le Val de Lorraine', once
+            scores[key] = 2
     brand = _agglomeration_of_the_title(text, folded, title_end)
     if brand and brand.territory_id not in scores:
         proposed[brand.territory_id] = brand
         scores[brand.territory_id] = 2  # named in the title (as "l'Agglomération") and the body
     if not scores:
-        return _intercommunality_subject(text, folded)
+        return _joined_member_names(text, folded) or _intercommunality_subject(text, folded)
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     if len(ranked) > 1 and ranked[0][1] < CLEAR_MARGIN * ranked[1][1]:
         return []
@@ -102,6 +127,18 @@ def _title_end(text: str) -> int:
         return 0
     about = next((m for m in lines if re.search(PREFIX, fold(m.group(0)))), lines[0])
     return about.end()
+
+
+# "Le Nord Franche-Comté candidat pour « Territoires d'industrie »": a title opening with a place's
+# name, its article before it, is about that place.
+TITLE_SUBJECT = re.compile(r"[ \t]*(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
+
+
+def _title_subject(text: str, title_end: int, places: list[PlaceMention]) -> TerritoryMention | None:
+    """The name a title about the programme opens with, after its article, when it reads as a place's."""
+    line_start = text.rfind("\n", 0, title_end) + 1
+    opening = TITLE_SUBJECT.match(text, line_start, title_end)
+    return _candidate(text, opening.end(), places) if opening else None
 
 
 def _key_pattern(key: str) -> str:
@@ -211,6 +248,36 @@ def allied_intercommunalities(text: str, folded: str) -> bool:
         if match.group("others") or GATHERING.search(folded, sentence_start, sentence_end):
             return True
     return False
+
+
+# "Orléans Métropole – Beauce Loirétaine": two names joined by a spaced dash.
+DASH_JOINT = re.compile(r"[ \t]+[–—-][ \t]+")
+
+
+def _joined_member_names(text: str, folded: str) -> list[TerritoryMention]:
+    """'dont celui formé par la métropole d'Orléans et la communauté de communes de la
+    Beauce-Loirétaine' then '… positionner Orléans Métropole – Beauce Loirétaine dans le paysage':
+    in a text saying two intercommunalities form a territory, the one name joining two
+    intercommunalities' names with a spaced dash names it."""
+    if not FORMED_BY_TWO.search(folded):
+        return []
+    found: dict[str, TerritoryMention] = {}
+    for joint in DASH_JOINT.finditer(text):
+        starts = [m.start() for m in RUN_START.finditer(text, max(0, joint.start() - 60), joint.start())
+                  if capitalised_run(text, m.start(), joint.start()) == joint.start()]
+        if not starts:
+            continue
+        start = min(starts)
+        end = capitalised_run(text, joint.end(), min(len(text), joint.end() + 60))
+        if end <= joint.end():
+            continue
+        sides = [make_mention(text, start, joint.start(), RULE, (), joint.start()),
+                 make_mention(text, joint.end(), end, RULE, (), end)]
+        if all(side and side.territory_id in _epci_names() and not is_place_name(side.name) for side in sides):
+            mention = make_mention(text, start, end, RULE, (), end)
+            if mention:
+                found.setdefault(mention.territory_id, mention)
+    return list(found.values()) if len(found) == 1 else []
 
 
 def _intercommunality_subject(text: str, folded: str) -> list[TerritoryMention]:
