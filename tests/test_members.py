@@ -716,3 +716,26 @@ def test_a_name_with_a_type_noun_in_apposition_is_an_epci():
         == [("Melun Val de Seine", "247700057", "epci.apposition")]
     town = "Melun, agglomération d'environ 140 000 habitants, manque d'emplois."
     assert not [m for m in _mentions(town, frozenset({"77"})) if m.link.siren]
+
+
+@pytest.mark.parametrize("header", ["Intercommunalité(s) membre(s)", "EPCI porteur", "epci_membre"])
+def test_a_table_column_of_members_or_of_the_carrying_epci_is_read_for_its_row(header):
+    """"Intercommunalité(s) membre(s)", a spreadsheet's "epci_membre" and "EPCI porteur" head
+    a column of EPCIs lying in the territory of their row (tests/corpus/PATTERNS.md, m25)."""
+    text = (f"Territoire\t{header}\tSuivi\n"
+            "Vitré – Fougères\tCA Vitré Communauté\tinstallé\n"
+            "Cœur de Maine\tCC des Coëvrons\ten cours\n")
+    territories = [(text.index("Vitré –"), text.index("Vitré –") + len("Vitré – Fougères"), "vitre-fougeres"),
+                   (text.index("Cœur"), text.index("Cœur") + len("Cœur de Maine"), "coeur-de-maine")]
+    found = find_epcis(text, DocumentLinker(frozenset({"35", "53"})), parse(text), territories)
+    assert [(m.link.siren, m.territory_hint) for m in found] == [
+        ("200039022", "vitre-fougeres"), ("200033298", "coeur-de-maine")]
+
+
+def test_a_column_of_other_bodies_is_no_column_of_members():
+    text = ("Territoire\tCopilote industriel\tSuivi\n"
+            "Vitré – Fougères\tCA Vitré Communauté\tinstallé\n"
+            "Cœur de Maine\tCC des Coëvrons\ten cours\n")
+    territories = [(text.index("Vitré –"), text.index("Vitré –") + len("Vitré – Fougères"), "vitre-fougeres")]
+    found = find_epcis(text, DocumentLinker(frozenset({"35", "53"})), parse(text), territories)
+    assert all(m.territory_hint is None for m in found)

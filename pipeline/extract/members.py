@@ -736,8 +736,11 @@ def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]
     return regions
 
 
-# A table's column of member intercommunalities ("EPCI", "Intercommunalités membres").
-EPCI_COLUMN = re.compile(r"(?:nom\s+de\s+l'\s*)?(?:epci|intercommunalites?)(?:\s+membres?|\s+concernes?)?")
+# A table's column of member intercommunalities ("EPCI", "Intercommunalités membres",
+# "Intercommunalité(s) membre(s)", a spreadsheet's "epci_membre"), or of the one carrying the
+# territory ("EPCI porteur"), which lies in it too (folded header).
+EPCI_COLUMN = re.compile(r"(?:nom[\s_]+de[\s_]+l'\s*)?(?:epci|intercommunalite(?:s|\(s\))?)"
+                         r"(?:[\s_]+(?:membres?|membre\(s\)|concernee?s?|concernee?\(s\)|porteu(?:r|se)))?")
 
 
 def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
