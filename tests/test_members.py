@@ -739,3 +739,16 @@ def test_a_column_of_other_bodies_is_no_column_of_members():
     territories = [(text.index("Vitré –"), text.index("Vitré –") + len("Vitré – Fougères"), "vitre-fougeres")]
     found = find_epcis(text, DocumentLinker(frozenset({"35", "53"})), parse(text), territories)
     assert all(m.territory_hint is None for m in found)
+
+
+def test_les_epci_de_two_towns_names_their_two_epcis_but_not_those_of_departements():
+    """"les EPCI de X et Y" gives each town's EPCI when every name links; "les intercommunalités
+    de Mayenne et de Sarthe" are those of two départements, no EPCI named (PATTERNS.md, m25)."""
+    text = "Les EPCI de Vitré et Fougères ont préparé la candidature."
+    found = find_epcis(text, DocumentLinker(frozenset({"35"})), parse(text), [])
+    assert [m.link.siren for m in found] == ["200039022", "200072452"]
+    text = "Les intercommunalités de Mayenne et de Sarthe suivront le programme."
+    assert find_epcis(text, DocumentLinker(frozenset({"53", "72"})), parse(text), []) == []
+    # a town whose EPCI goes by another name, and a river: the names are not all EPCIs'
+    text = "Les intercommunalités de Béthune et de la Lys forment un seul territoire."
+    assert find_epcis(text, DocumentLinker(frozenset({"59", "62"})), parse(text), []) == []

@@ -115,6 +115,8 @@ HEAD = re.compile(
     # "l'agglo de Saint-Dié", "l'intercommunalité Lisieux Normandie", "l'interco X"
     r"|(?i:(?<=l['’])(?:agglo|intercommunalit[ée]|interco)(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
     r"|(?i:(?<=les\s)agglom[ée]rations(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
+    # "les EPCI d'Issoudun et Châteauroux", "les intercommunalités de X et de Y": any legal form
+    r"|(?<=[Ll]es\s)(?:EPCI|(?i:intercommunalit[ée]s))(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ])"
     r"|(?i:celles?(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
     r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom['’-]?com\b))")
 HEAD_TYPES = [("agglo", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
@@ -439,7 +441,7 @@ def _common_noun_first(rest: str) -> bool:
     return not HEAD.search(rest, 0, first.end() + 40)
 
 
-PLURAL_HEAD = re.compile(r"(?:t[ée]s|ions|oles)\b", re.IGNORECASE)
+PLURAL_HEAD = re.compile(r"(?:t[ée]s|ions|oles)\b|\bEPCI\b", re.IGNORECASE)  # "EPCI" heads only "les EPCI de …"
 MEMBERS_VERB = re.compile(r"(?<![\w'’])(?:" + "|".join(WORDS["members_verbs"]) + r")(?!\w)",
                           re.IGNORECASE)
 SENTENCE_START = re.compile(r".*(?:[.!?:;]\s|\n)", re.DOTALL)
@@ -1461,6 +1463,28 @@ def _bracketed_in_lists(text: str, mentions: list[EpciMention],
     return mentions
 
 
+# "les EPCI de X et Y", "les intercommunalités de X": a head without legal form, whose names may
+# be places ("les intercommunalités de Mayenne et de Sarthe" are those of two départements) or
+# towns whose EPCIs go by other names
+GENERIC_HEAD = re.compile(r"(?i)(?:les\s+)?(?:epci|intercommunalit[ée]s)")
+NAME_PARTS = re.compile(r"\s*,\s*(?:et\s+)?|\s+et\s+")
+PART_LEAD = re.compile(r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", re.IGNORECASE)
+
+
+def _generic_head_of_places(text: str, head: re.Match, linker: DocumentLinker) -> bool:
+    """Whether `head` is "les EPCI"/"les intercommunalités" before names that are not all EPCIs'
+    ("les intercommunalités de Mayenne et de Sarthe": the EPCIs of two départements; "de
+    Béthune et de la Lys": a town and a river): it names no EPCI then."""
+    if not GENERIC_HEAD.fullmatch(head.group(0)):
+        return False
+    from pipeline.extract.territories.common import is_place_name  # the package imports this module
+    end = _predicate_start(text, head.end(), _sentence_end(text, head.end()))
+    parts = [PART_LEAD.sub("", part.strip(), count=1).strip()
+             for part in NAME_PARTS.split(text[head.end():end].strip(" \t\n,")) if part.strip()]
+    return not parts or any(not part or is_place_name(part) or not linker.link(part, None).siren
+                            for part in parts)
+
+
 def find_epcis(text: str, linker: DocumentLinker, structure,
                territories: list[tuple[int, int, str]],
                member_lines: list[tuple[int, int, str]] = ()) -> list[EpciMention]:
@@ -1471,7 +1495,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     (membership.member_line_candidates)."""
     folded = fold(text)
     _learn_acronyms(text, folded, linker)
-    all_heads = list(HEAD.finditer(text))
+    all_heads = [head for head in HEAD.finditer(text) if not _generic_head_of_places(text, head, linker)]
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
                + _field_regions(text, structure, [*territories, *member_lines]) + _table_regions(text, structure, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
