@@ -752,3 +752,15 @@ def test_les_epci_de_two_towns_names_their_two_epcis_but_not_those_of_departemen
     # a town whose EPCI goes by another name, and a river: the names are not all EPCIs'
     text = "Les intercommunalités de Béthune et de la Lys forment un seul territoire."
     assert find_epcis(text, DocumentLinker(frozenset({"59", "62"})), parse(text), []) == []
+
+
+def test_a_list_headed_le_perimetre_lists_members_but_not_communes():
+    """The items under "Le périmètre" (or "Membres", "Composition") are members when one is
+    written as an EPCI's; a list of communes under it names none (PATTERNS.md, m25)."""
+    text = ("Le périmètre\n\n- Lorient Agglomération, chef de file\n- Quimperlé Communauté\n"
+            "- Blavet Bellevue Océan\n")
+    found = find_epcis(text, DocumentLinker(frozenset({"29", "56"})), parse(text), [])
+    assert [(m.link.siren, m.in_member_list) for m in found] == [
+        ("200042174", True), ("242900694", True), ("245600440", True)]
+    text = "Le périmètre\n\n- Vitré\n- Fougères\n- Châteaubourg\n"
+    assert not any(m.in_member_list for m in find_epcis(text, DocumentLinker(frozenset({"35"})), parse(text), []))

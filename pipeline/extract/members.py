@@ -738,6 +738,27 @@ def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]
     return regions
 
 
+# A heading or intro over a list of the territory's EPCIs: "Le périmètre", "Composition",
+# "Membres", "Intercommunalités membres" (folded, without its colon)
+MEMBERS_HEADING = re.compile(r"(?:(?:le|son|notre)\s+)?perimetre(?:\s+du\s+territoire)?|composition(?:\s+du\s+territoire)?"
+                             r"|(?:les\s+|ses\s+)?(?:intercommunalites|epci)\s+membres|(?:les\s+|ses\s+)?membres")
+
+
+def _headed_list_regions(text: str, structure) -> list[_Region]:
+    """The items of a list headed "Le périmètre" or "Membres": members, only what links, a bare
+    name only in the document's départements and beside a name written as an EPCI's (a list of
+    communes under "Le périmètre" names none)."""
+    regions = []
+    for lst in structure.lists:
+        if lst.intro is None or not MEMBERS_HEADING.fullmatch(fold(lst.intro.of(text)).strip(" \t\n:#*")) \
+                or not any(TYPE_WORD.search(item.content.of(text)) or HEAD.search(item.content.of(text))
+                           for item in lst.items):
+            continue
+        regions += [_Region(item.content.start, item.content.end, False, None, True, lst.intro.start,
+                            bare_nearby=True) for item in lst.items]
+    return regions
+
+
 # A table's column of member intercommunalities ("EPCI", "Intercommunalités membres",
 # "Intercommunalité(s) membre(s)", a spreadsheet's "epci_membre"), or of the one carrying the
 # territory ("EPCI porteur"), which lies in it too (folded header).
@@ -1498,6 +1519,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     all_heads = [head for head in HEAD.finditer(text) if not _generic_head_of_places(text, head, linker)]
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
                + _field_regions(text, structure, [*territories, *member_lines]) + _table_regions(text, structure, territories)
+               + _headed_list_regions(text, structure)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
                + _among_them_regions(text))
