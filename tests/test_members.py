@@ -764,3 +764,9 @@ def test_a_list_headed_le_perimetre_lists_members_but_not_communes():
         ("200042174", True), ("242900694", True), ("245600440", True)]
     text = "Le périmètre\n\n- Vitré\n- Fougères\n- Châteaubourg\n"
     assert not any(m.in_member_list for m in find_epcis(text, DocumentLinker(frozenset({"35"})), parse(text), []))
+
+
+def test_a_line_membres_lists_members():
+    text = "Membres : Flers Agglo et Intercom de la Vire au Noireau.\nFilières : mécanique.\n"
+    found = find_epcis(text, DocumentLinker(frozenset({"14", "61"})), parse(text), [])
+    assert [(m.link.siren, m.in_member_list) for m in found] == [("200035814", True), ("200068799", True)]

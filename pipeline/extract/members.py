@@ -745,9 +745,9 @@ MEMBERS_HEADING = re.compile(r"(?:(?:le|son|notre)\s+)?perimetre(?:\s+du\s+terri
 
 
 def _headed_list_regions(text: str, structure) -> list[_Region]:
-    """The items of a list headed "Le périmètre" or "Membres": members, only what links, a bare
-    name only in the document's départements and beside a name written as an EPCI's (a list of
-    communes under "Le périmètre" names none)."""
+    """The items of a list headed "Le périmètre" or "Membres", the value of a line "Membres : A et
+    B": members, only what links, a bare name only in the document's départements and beside a
+    name written as an EPCI's (a list of communes under "Le périmètre" names none)."""
     regions = []
     for lst in structure.lists:
         if lst.intro is None or not MEMBERS_HEADING.fullmatch(fold(lst.intro.of(text)).strip(" \t\n:#*")) \
@@ -756,6 +756,12 @@ def _headed_list_regions(text: str, structure) -> list[_Region]:
             continue
         regions += [_Region(item.content.start, item.content.end, False, None, True, lst.intro.start,
                             bare_nearby=True) for item in lst.items]
+    for line in structure.fields:  # "Membres : A (agglomération) et B Intercom."
+        value = line.value.of(text)
+        if MEMBERS_HEADING.fullmatch(fold(line.label.of(text)).strip(" \t\n:#*-•")) \
+                and (TYPE_WORD.search(value) or HEAD.search(value)):
+            regions.append(_Region(line.value.start, line.value.end, False, None, True, line.label.start,
+                                   bare_nearby=True))
     return regions
 
 
