@@ -770,3 +770,15 @@ def test_a_line_membres_lists_members():
     text = "Membres : Flers Agglo et Intercom de la Vire au Noireau.\nFilières : mécanique.\n"
     found = find_epcis(text, DocumentLinker(frozenset({"14", "61"})), parse(text), [])
     assert [(m.link.siren, m.in_member_list) for m in found] == [("200035814", True), ("200068799", True)]
+
+
+def test_a_territory_line_whose_members_follow_on_marked_lines_gives_one_name_a_line():
+    """"▪ Pays de Vannes" then "– A" lines: the field's value runs over the marked lines, each
+    a name of its own, bare ones included (PATTERNS.md, m25)."""
+    text = ("Territoires :\n\n  ▪ Pays de Vannes\n      – Golfe du Morbihan - Vannes agglomération\n"
+            "      – Arc Sud Bretagne\n      – Questembert Communauté\n")
+    start = text.index("Pays de Vannes")
+    found = find_epcis(text, DocumentLinker(frozenset({"56"})), parse(text),
+                       [(start, start + len("Pays de Vannes"), "pays-de-vannes")])
+    assert [(m.link.siren, m.territory_hint) for m in found] == [
+        ("200067932", "pays-de-vannes"), ("200027027", "pays-de-vannes"), ("245614383", "pays-de-vannes")]

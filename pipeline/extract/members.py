@@ -734,8 +734,16 @@ def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]
             rest = re.sub(r"\([^)]*\)", " ", text[line.label.start:s] + " " + text[e:line.label.end])
             if len(re.findall(r"\w+", rest)) > MAX_LABEL_WORDS:
                 continue  # "Le Ternois rejoint ainsi les territoires … : A et B": a sentence
-            regions.append(_Region(line.value.start, line.value.end, False, owner))
+            # "Sud Manche ⏎ – A ⏎ – B": a value going on over marked lines is a list, a name a line
+            start = line.value.start
+            for mark in MARKED_LINE_BREAK.finditer(text, line.value.start, line.value.end):
+                regions.append(_Region(start, mark.start(), False, owner))
+                start = mark.end()
+            regions.append(_Region(start, line.value.end, False, owner))
     return regions
+
+
+MARKED_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*[−–—•▪◦*-][ \t]+")
 
 
 # A heading or intro over a list of the territory's EPCIs: "Le périmètre", "Composition",
