@@ -782,3 +782,14 @@ def test_a_territory_line_whose_members_follow_on_marked_lines_gives_one_name_a_
                        [(start, start + len("Pays de Vannes"), "pays-de-vannes")])
     assert [(m.link.siren, m.territory_hint) for m in found] == [
         ("200067932", "pays-de-vannes"), ("200027027", "pays-de-vannes"), ("245614383", "pays-de-vannes")]
+
+
+def test_a_table_of_epcis_under_an_intro_ending_with_a_colon_is_read_cell_by_cell():
+    """"Il regroupe trois intercommunalités de la Marne :" over a table "Intercommunalité |
+    Département": its rows are not lines of names "A | Marne" (PATTERNS.md, m25)."""
+    text = ("Il regroupe trois intercommunalités de la Marne :\n\nIntercommunalité | Département\n"
+            "Châlons Agglo | Marne\nCommunauté de communes de la Région de Suippes | Marne\n"
+            "Communauté de communes de la Moivre à la Coole | Marne\n")
+    found = find_epcis(text, DocumentLinker(frozenset({"51"})), parse(text), [])
+    assert [(m.link.siren, m.in_member_list) for m in found] == [
+        ("200066876", True), ("200042620", True), ("200043438", True)]

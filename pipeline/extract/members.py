@@ -1532,11 +1532,17 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     _learn_acronyms(text, folded, linker)
     all_heads = [head for head in HEAD.finditer(text) if not _generic_head_of_places(text, head, linker)]
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
-               + _field_regions(text, structure, [*territories, *member_lines]) + _table_regions(text, structure, territories)
+               + _field_regions(text, structure, [*territories, *member_lines])
                + _headed_list_regions(text, structure)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
                + _among_them_regions(text))
+    # the rows of a table with a column of EPCIs are read cell by cell, not as the lines an
+    # intro ending with ":" opens ("… réparties sur trois départements :" over the table)
+    rows = [(table.header[0].start, table.rows[-1][-1].end) for table in structure.tables
+            if table.column(text, EPCI_COLUMN) is not None]
+    regions = [r for r in regions if not any(start <= r.start <= end for start, end in rows)] \
+        + _table_regions(text, structure, territories)
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
     heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)
