@@ -793,3 +793,14 @@ def test_a_table_of_epcis_under_an_intro_ending_with_a_colon_is_read_cell_by_cel
     found = find_epcis(text, DocumentLinker(frozenset({"51"})), parse(text), [])
     assert [(m.link.siren, m.in_member_list) for m in found] == [
         ("200066876", True), ("200042620", True), ("200043438", True)]
+
+
+def test_a_member_line_going_on_indented_on_the_next_line_is_read_whole():
+    """"Intercommunalités : A ; B ;" then "      C ; D" indented under it (a PDF's form): one
+    list (PATTERNS.md, m25); a next line with a label of its own is not part of it."""
+    text = ("Intercommunalités : CC du Bassin de Pompey ; CC du Bassin de Pont-à-Mousson ;\n"
+            "                    CC Moselle et Madon ; CC des Pays du Sel et du Vermois\n"
+            "Filières : métallurgie\n")
+    found = find_epcis(text, DocumentLinker(frozenset({"54"})), parse(text), [])
+    assert [(m.link.siren, m.in_member_list) for m in found] == [
+        ("245400601", True), ("200041515", True), ("245400171", True), ("245400189", True)]

@@ -581,6 +581,8 @@ COUNTED_GROUP_BEFORE = re.compile(r"\b(?:[Ll]es|[Dd]es|[Cc]es|[Ss]es|[Ll]eurs|[A
                                   r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)[ \t]+$")
 NAMES_RIGHT_AFTER = re.compile(r"[ \t]+(?=[A-ZÉÈÀÂÎÔ])(?!(?:EPCI|E\.P\.C\.I)\b)")
 LINE_OR_SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n")
+# a value going on over the next line, indented deeper and with no label of its own
+CONTINUED_VALUE = re.compile(r"[ \t]*\n[ \t]{4,}((?:(?![ \t]:[ \t])[^\n.])+)")
 
 
 # "des grandes agglomérations de Nouvelle-Aquitaine (A, B, C)", "les principales agglomérations":
@@ -631,7 +633,12 @@ def _noun_regions(text: str, structure) -> list[_Region]:
                 regions.append(_Region(start, close, True))
         elif after.group(2):  # "Intercommunalités : A ; B ; C": after a colon ";" parts the names
             stop = LINE_OR_SENTENCE_STOP.search(text, start)
-            regions.append(_Region(start, stop.start() if stop else len(text), True))
+            end = stop.start() if stop else len(text)
+            going_on = CONTINUED_VALUE.match(text, end) if text[start:end].rstrip().endswith((";", ",")) else None
+            while going_on:  # "… : A ; B ;" then "            C ; D" indented under it (a PDF's form)
+                end = going_on.end(1)
+                going_on = CONTINUED_VALUE.match(text, end) if going_on.group(1).rstrip().endswith((";", ",")) else None
+            regions.append(_Region(start, end, True))
         else:
             regions.append(_Region(start, _sentence_end(text, start), True))
     return regions
