@@ -735,3 +735,90 @@ def test_f23_a_capitalised_agglomeration_without_article_glued_by_a_hyphen_to_th
 def test_f23_a_name_opening_with_entre_in_lower_case_after_its_legal_form():
     text = "Le Grand Charolais travaille avec la communauté de communes entre Arroux, Loire et Somme."
     assert "200070316" in [siren for siren, _, _ in linked(text, frozenset({"71"}))]
+
+@pytest.mark.parametrize("header", ["Intercommunalité(s) membre(s)", "EPCI porteur", "epci_membre"])
+def test_a_table_column_of_members_or_of_the_carrying_epci_is_read_for_its_row(header):
+    """"Intercommunalité(s) membre(s)", a spreadsheet's "epci_membre" and "EPCI porteur" head
+    a column of EPCIs lying in the territory of their row (tests/corpus/PATTERNS.md, m25)."""
+    text = (f"Territoire\t{header}\tSuivi\n"
+            "Vitré – Fougères\tCA Vitré Communauté\tinstallé\n"
+            "Cœur de Maine\tCC des Coëvrons\ten cours\n")
+    territories = [(text.index("Vitré –"), text.index("Vitré –") + len("Vitré – Fougères"), "vitre-fougeres"),
+                   (text.index("Cœur"), text.index("Cœur") + len("Cœur de Maine"), "coeur-de-maine")]
+    found = find_epcis(text, DocumentLinker(frozenset({"35", "53"})), parse(text), territories)
+    assert [(m.link.siren, m.territory_hint) for m in found] == [
+        ("200039022", "vitre-fougeres"), ("200033298", "coeur-de-maine")]
+
+
+def test_a_column_of_other_bodies_is_no_column_of_members():
+    text = ("Territoire\tCopilote industriel\tSuivi\n"
+            "Vitré – Fougères\tCA Vitré Communauté\tinstallé\n"
+            "Cœur de Maine\tCC des Coëvrons\ten cours\n")
+    territories = [(text.index("Vitré –"), text.index("Vitré –") + len("Vitré – Fougères"), "vitre-fougeres")]
+    found = find_epcis(text, DocumentLinker(frozenset({"35", "53"})), parse(text), territories)
+    assert all(m.territory_hint is None for m in found)
+
+
+def test_les_epci_de_two_towns_names_their_two_epcis_but_not_those_of_departements():
+    """"les EPCI de X et Y" gives each town's EPCI when every name links; "les intercommunalités
+    de Mayenne et de Sarthe" are those of two départements, no EPCI named (PATTERNS.md, m25)."""
+    text = "Les EPCI de Vitré et Fougères ont préparé la candidature."
+    found = find_epcis(text, DocumentLinker(frozenset({"35"})), parse(text), [])
+    assert [m.link.siren for m in found] == ["200039022", "200072452"]
+    text = "Les intercommunalités de Mayenne et de Sarthe suivront le programme."
+    assert find_epcis(text, DocumentLinker(frozenset({"53", "72"})), parse(text), []) == []
+    # a town whose EPCI goes by another name, and a river: the names are not all EPCIs'
+    text = "Les intercommunalités de Béthune et de la Lys forment un seul territoire."
+    assert find_epcis(text, DocumentLinker(frozenset({"59", "62"})), parse(text), []) == []
+
+
+def test_a_list_headed_le_perimetre_lists_members_but_not_communes():
+    """The items under "Le périmètre" (or "Membres", "Composition") are members when one is
+    written as an EPCI's; a list of communes under it names none (PATTERNS.md, m25)."""
+    text = ("Le périmètre\n\n- Lorient Agglomération, chef de file\n- Quimperlé Communauté\n"
+            "- Blavet Bellevue Océan\n")
+    found = find_epcis(text, DocumentLinker(frozenset({"29", "56"})), parse(text), [])
+    assert [(m.link.siren, m.in_member_list) for m in found] == [
+        ("200042174", True), ("242900694", True), ("245600440", True)]
+    text = "Le périmètre\n\n- Vitré\n- Fougères\n- Châteaubourg\n"
+    assert not any(m.in_member_list for m in find_epcis(text, DocumentLinker(frozenset({"35"})), parse(text), []))
+
+
+def test_a_line_membres_lists_members():
+    text = "Membres : Flers Agglo et Intercom de la Vire au Noireau.\nFilières : mécanique.\n"
+    found = find_epcis(text, DocumentLinker(frozenset({"14", "61"})), parse(text), [])
+    assert [(m.link.siren, m.in_member_list) for m in found] == [("200035814", True), ("200068799", True)]
+
+
+def test_a_territory_line_whose_members_follow_on_marked_lines_gives_one_name_a_line():
+    """"▪ Pays de Vannes" then "– A" lines: the field's value runs over the marked lines, each
+    a name of its own, bare ones included (PATTERNS.md, m25)."""
+    text = ("Territoires :\n\n  ▪ Pays de Vannes\n      – Golfe du Morbihan - Vannes agglomération\n"
+            "      – Arc Sud Bretagne\n      – Questembert Communauté\n")
+    start = text.index("Pays de Vannes")
+    found = find_epcis(text, DocumentLinker(frozenset({"56"})), parse(text),
+                       [(start, start + len("Pays de Vannes"), "pays-de-vannes")])
+    assert [(m.link.siren, m.territory_hint) for m in found] == [
+        ("200067932", "pays-de-vannes"), ("200027027", "pays-de-vannes"), ("245614383", "pays-de-vannes")]
+
+
+def test_a_table_of_epcis_under_an_intro_ending_with_a_colon_is_read_cell_by_cell():
+    """"Il regroupe trois intercommunalités de la Marne :" over a table "Intercommunalité |
+    Département": its rows are not lines of names "A | Marne" (PATTERNS.md, m25)."""
+    text = ("Il regroupe trois intercommunalités de la Marne :\n\nIntercommunalité | Département\n"
+            "Châlons Agglo | Marne\nCommunauté de communes de la Région de Suippes | Marne\n"
+            "Communauté de communes de la Moivre à la Coole | Marne\n")
+    found = find_epcis(text, DocumentLinker(frozenset({"51"})), parse(text), [])
+    assert [(m.link.siren, m.in_member_list) for m in found] == [
+        ("200066876", True), ("200042620", True), ("200043438", True)]
+
+
+def test_a_member_line_going_on_indented_on_the_next_line_is_read_whole():
+    """"Intercommunalités : A ; B ;" then "      C ; D" indented under it (a PDF's form): one
+    list (PATTERNS.md, m25); a next line with a label of its own is not part of it."""
+    text = ("Intercommunalités : CC du Bassin de Pompey ; CC du Bassin de Pont-à-Mousson ;\n"
+            "                    CC Moselle et Madon ; CC des Pays du Sel et du Vermois\n"
+            "Filières : métallurgie\n")
+    found = find_epcis(text, DocumentLinker(frozenset({"54"})), parse(text), [])
+    assert [(m.link.siren, m.in_member_list) for m in found] == [
+        ("245400601", True), ("200041515", True), ("245400171", True), ("245400189", True)]

@@ -118,6 +118,8 @@ HEAD = re.compile(
     r"|(?i:(?<=les\s)agglom[ée]rations(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
     # "le binôme Agglomération du Gard rhodanien-…": capitalised, without its article
     r"|(?<![\w'’])Agglom[ée]ration(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ])"
+    # "les EPCI d'Issoudun et Châteauroux", "les intercommunalités de X et de Y": any legal form
+    r"|(?<=[Ll]es\s)(?:EPCI|(?i:intercommunalit[ée]s))(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ])"
     r"|(?i:celles?(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
     r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom['’-]?com\b))")
 HEAD_TYPES = [("agglo", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
@@ -443,7 +445,7 @@ def _common_noun_first(rest: str) -> bool:
     return not HEAD.search(rest, 0, first.end() + 40)
 
 
-PLURAL_HEAD = re.compile(r"(?:t[ée]s|ions|oles)\b", re.IGNORECASE)
+PLURAL_HEAD = re.compile(r"(?:t[ée]s|ions|oles)\b|\bEPCI\b", re.IGNORECASE)  # "EPCI" heads only "les EPCI de …"
 MEMBERS_VERB = re.compile(r"(?<![\w'’])(?:" + "|".join(WORDS["members_verbs"]) + r")(?!\w)",
                           re.IGNORECASE)
 SENTENCE_START = re.compile(r".*(?:[.!?:;]\s|\n)", re.DOTALL)
@@ -583,6 +585,8 @@ COUNTED_GROUP_BEFORE = re.compile(r"\b(?:[Ll]es|[Dd]es|[Cc]es|[Ss]es|[Ll]eurs|[A
                                   r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)[ \t]+$")
 NAMES_RIGHT_AFTER = re.compile(r"[ \t]+(?=[A-ZÉÈÀÂÎÔ])(?!(?:EPCI|E\.P\.C\.I)\b)")
 LINE_OR_SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n")
+# a value going on over the next line, indented deeper and with no label of its own
+CONTINUED_VALUE = re.compile(r"[ \t]*\n[ \t]{4,}((?:(?![ \t]:[ \t])[^\n.])+)")
 
 
 # "des grandes agglomérations de Nouvelle-Aquitaine (A, B, C)", "les principales agglomérations":
@@ -634,7 +638,12 @@ def _noun_regions(text: str, structure) -> list[_Region]:
                 regions.append(_Region(start, close, True))
         elif after.group(2):  # "Intercommunalités : A ; B ; C": after a colon ";" parts the names
             stop = LINE_OR_SENTENCE_STOP.search(text, start)
-            regions.append(_Region(start, stop.start() if stop else len(text), True))
+            end = stop.start() if stop else len(text)
+            going_on = CONTINUED_VALUE.match(text, end) if text[start:end].rstrip().endswith((";", ",")) else None
+            while going_on:  # "… : A ; B ;" then "            C ; D" indented under it (a PDF's form)
+                end = going_on.end(1)
+                going_on = CONTINUED_VALUE.match(text, end) if going_on.group(1).rstrip().endswith((";", ",")) else None
+            regions.append(_Region(start, end, True))
         else:
             regions.append(_Region(start, _sentence_end(text, start), True))
     return regions
@@ -737,12 +746,50 @@ def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]
             rest = re.sub(r"\([^)]*\)", " ", text[line.label.start:s] + " " + text[e:line.label.end])
             if len(re.findall(r"\w+", rest)) > MAX_LABEL_WORDS:
                 continue  # "Le Ternois rejoint ainsi les territoires … : A et B": a sentence
-            regions.append(_Region(line.value.start, line.value.end, False, owner))
+            # "Sud Manche ⏎ – A ⏎ – B": a value going on over marked lines is a list, a name a line
+            start = line.value.start
+            for mark in MARKED_LINE_BREAK.finditer(text, line.value.start, line.value.end):
+                regions.append(_Region(start, mark.start(), False, owner))
+                start = mark.end()
+            regions.append(_Region(start, line.value.end, False, owner))
     return regions
 
 
-# A table's column of member intercommunalities ("EPCI", "Intercommunalités membres").
-EPCI_COLUMN = re.compile(r"(?:nom\s+de\s+l'\s*)?(?:epci|intercommunalites?)(?:\s+membres?|\s+concernes?)?")
+MARKED_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*[−–—•▪◦*-][ \t]+")
+
+
+# A heading or intro over a list of the territory's EPCIs: "Le périmètre", "Composition",
+# "Membres", "Intercommunalités membres" (folded, without its colon)
+MEMBERS_HEADING = re.compile(r"(?:(?:le|son|notre)\s+)?perimetre(?:\s+du\s+territoire)?|composition(?:\s+du\s+territoire)?"
+                             r"|(?:les\s+|ses\s+)?(?:intercommunalites|epci)\s+membres|(?:les\s+|ses\s+)?membres")
+
+
+def _headed_list_regions(text: str, structure) -> list[_Region]:
+    """The items of a list headed "Le périmètre" or "Membres", the value of a line "Membres : A et
+    B": members, only what links, a bare name only in the document's départements and beside a
+    name written as an EPCI's (a list of communes under "Le périmètre" names none)."""
+    regions = []
+    for lst in structure.lists:
+        if lst.intro is None or not MEMBERS_HEADING.fullmatch(fold(lst.intro.of(text)).strip(" \t\n:#*")) \
+                or not any(TYPE_WORD.search(item.content.of(text)) or HEAD.search(item.content.of(text))
+                           for item in lst.items):
+            continue
+        regions += [_Region(item.content.start, item.content.end, False, None, True, lst.intro.start,
+                            bare_nearby=True) for item in lst.items]
+    for line in structure.fields:  # "Membres : A (agglomération) et B Intercom."
+        value = line.value.of(text)
+        if MEMBERS_HEADING.fullmatch(fold(line.label.of(text)).strip(" \t\n:#*-•")) \
+                and (TYPE_WORD.search(value) or HEAD.search(value)):
+            regions.append(_Region(line.value.start, line.value.end, False, None, True, line.label.start,
+                                   bare_nearby=True))
+    return regions
+
+
+# A table's column of member intercommunalities ("EPCI", "Intercommunalités membres",
+# "Intercommunalité(s) membre(s)", a spreadsheet's "epci_membre"), or of the one carrying the
+# territory ("EPCI porteur"), which lies in it too (folded header).
+EPCI_COLUMN = re.compile(r"(?:nom[\s_]+de[\s_]+l'\s*)?(?:epci|intercommunalite(?:s|\(s\))?)"
+                         r"(?:[\s_]+(?:membres?|membre\(s\)|concernee?s?|concernee?\(s\)|porteu(?:r|se)))?")
 
 
 def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
@@ -1463,6 +1510,28 @@ def _bracketed_in_lists(text: str, mentions: list[EpciMention],
     return mentions
 
 
+# "les EPCI de X et Y", "les intercommunalités de X": a head without legal form, whose names may
+# be places ("les intercommunalités de Mayenne et de Sarthe" are those of two départements) or
+# towns whose EPCIs go by other names
+GENERIC_HEAD = re.compile(r"(?i)(?:les\s+)?(?:epci|intercommunalit[ée]s)")
+NAME_PARTS = re.compile(r"\s*,\s*(?:et\s+)?|\s+et\s+")
+PART_LEAD = re.compile(r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", re.IGNORECASE)
+
+
+def _generic_head_of_places(text: str, head: re.Match, linker: DocumentLinker) -> bool:
+    """Whether `head` is "les EPCI"/"les intercommunalités" before names that are not all EPCIs'
+    ("les intercommunalités de Mayenne et de Sarthe": the EPCIs of two départements; "de
+    Béthune et de la Lys": a town and a river): it names no EPCI then."""
+    if not GENERIC_HEAD.fullmatch(head.group(0)):
+        return False
+    from pipeline.extract.territories.common import is_place_name  # the package imports this module
+    end = _predicate_start(text, head.end(), _sentence_end(text, head.end()))
+    parts = [PART_LEAD.sub("", part.strip(), count=1).strip()
+             for part in NAME_PARTS.split(text[head.end():end].strip(" \t\n,")) if part.strip()]
+    return not parts or any(not part or is_place_name(part) or not linker.link(part, None).siren
+                            for part in parts)
+
+
 def find_epcis(text: str, linker: DocumentLinker, structure,
                territories: list[tuple[int, int, str]],
                member_lines: list[tuple[int, int, str]] = ()) -> list[EpciMention]:
@@ -1473,12 +1542,19 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     (membership.member_line_candidates)."""
     folded = fold(text)
     _learn_acronyms(text, folded, linker)
-    all_heads = list(HEAD.finditer(text))
+    all_heads = [head for head in HEAD.finditer(text) if not _generic_head_of_places(text, head, linker)]
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
-               + _field_regions(text, structure, [*territories, *member_lines]) + _table_regions(text, structure, territories)
+               + _field_regions(text, structure, [*territories, *member_lines])
+               + _headed_list_regions(text, structure)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
                + _among_them_regions(text))
+    # the rows of a table with a column of EPCIs are read cell by cell, not as the lines an
+    # intro ending with ":" opens ("… réparties sur trois départements :" over the table)
+    rows = [(table.header[0].start, table.rows[-1][-1].end) for table in structure.tables
+            if table.column(text, EPCI_COLUMN) is not None]
+    regions = [r for r in regions if not any(start <= r.start <= end for start, end in rows)] \
+        + _table_regions(text, structure, territories)
     regions.sort(key=lambda r: (r.start, -r.end, not r.members))
     found = _read_regions(text, folded, regions, linker, all_heads)
     heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)
