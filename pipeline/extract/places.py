@@ -334,15 +334,18 @@ def _place_adjective() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _former_regions() -> list[tuple[re.Pattern, str]]:
+def _former_regions() -> list[tuple[frozenset[str], re.Pattern, str]]:
     aliases = _place_aliases()
-    return [(re.compile(r"(?:(?<![\w-])|(?<=nord-)|(?<=sud-)|(?<=est-)|(?<=ouest-))" + _name_pattern(entry["name"])
+    return [(_words(entry["name"]),
+             re.compile(r"(?:(?<![\w-])|(?<=nord-)|(?<=sud-)|(?<=est-)|(?<=ouest-))" + _name_pattern(entry["name"])
                         + r"(?![\w-])"), entry["code"])
             for entry in aliases["former_regions"]]
 
 
 def former_regions_in(name: str) -> set[str]:
-    """Régions of the pre-2016 régions a name holds ('Nord Franche-Comté' and 'Nord-Franche-Comté'
-    -> 27); 'Nouvelle-Aquitaine' and 'Auvergne-Rhône-Alpes' are current names, not former ones."""
+    """Régions of the pre-2016 régions a name (or a sentence) holds ('Nord Franche-Comté' and
+    'Nord-Franche-Comté' -> 27); 'Nouvelle-Aquitaine' and 'Auvergne-Rhône-Alpes' are current names,
+    not former ones. A set test of the words skips the patterns a text cannot hold, as find_places does."""
     folded = fold(name)
-    return {code for pattern, code in _former_regions() if pattern.search(folded)}
+    words = set(WORD.findall(folded))
+    return {code for needed, pattern, code in _former_regions() if needed <= words and pattern.search(folded)}
