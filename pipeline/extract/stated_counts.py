@@ -61,7 +61,7 @@ from pipeline.extract.structure import (ListBlock, Span, Structure, may_be_cut, 
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.enumerations import RULE as ENUMERATION
 from pipeline.extract.territories.common import SMALL_COUNTS
-from pipeline.extract.territories.lists import TABLE_CELL
+from pipeline.extract.territories.lists import ET_ARTICLE, TABLE_CELL
 from pipeline.normalize import fold
 
 RULES_PATH = Path(__file__).parent / "rules" / "stated_counts.json"
@@ -457,7 +457,7 @@ SENTENCE_STOP = re.compile(r"[.!?…](?=\s|$)|\n")
 
 
 # "…, B et l'Agenais": the last "et" before an article and a capital opens one more name.
-LAST_ET_ARTICLE = re.compile(r"\s+et\s+(?:l['’]\s*|la\s+|le\s+|les\s+)")
+LAST_ET_ARTICLE = re.compile(ET_ARTICLE)
 
 
 def _fewer_than_commas_and_a_last_name(text: str, lst: ListOfTerritories, count: dict) -> bool:

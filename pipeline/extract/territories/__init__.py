@@ -43,7 +43,7 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              a title opening with a place's name ("Le Nord Franche-Comté présente son
                              plan « Territoires d'industrie »") is a candidate too, and the programme's
                              words then "dans le X" ('le dispositif « Territoires d'industrie » dans le
-                             Val de Lorraine') name X once; in a text saying two intercommunalities form
+                             Val de X') name it once; in a text saying two intercommunalities form
                              a territory, their names joined by a dash ("Orléans Métropole – Beauce
                              Loirétaine") name it; else
                              the one intercommunality of the referential (or its well-known acronym,

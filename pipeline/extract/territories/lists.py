@@ -520,7 +520,7 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
 
 
 def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:
-    """'• Sud Champagne, qui regroupe trois intercommunalités :' over '– la CA …' items: under a
+    """'• X, qui regroupe trois intercommunalités :' over '– la CA …' items: under a
     territory's line announcing its members, the items marked otherwise than it are members (an
     item marked as it, the next territory, is not)."""
     above = [heading for heading in lst.headings if heading.start < item.span.start]
@@ -678,8 +678,9 @@ CLOSED_THEN_NAME = re.compile(r"\)\s*(?:[,;]\s*|(?:et|ou)\s+)(?:et\s+)?(?:l['’
 
 
 # "… : Val de Garonne, Fumel – Vallée du Lot et l'Agenais": after the last "et" of a list, an
-# article opens another name.
-ET_ARTICLE_NAME = re.compile(r"\s+et\s+(?:l['’]\s*|la\s+|le\s+|les\s+)(?=[A-ZÀ-Ý])")
+# article opens another name (also read by stated_counts).
+ET_ARTICLE = r"\s+et\s+(?:l['’]\s*|la\s+|le\s+|les\s+)"
+ET_ARTICLE_NAME = re.compile(ET_ARTICLE + r"(?=[A-ZÀ-Ý])")
 
 
 def _joins_a_name_after_its_article(text: str, start: int, end: int, natural: list[tuple[int, int]]) -> bool:

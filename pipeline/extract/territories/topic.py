@@ -18,7 +18,7 @@ title speaking of 'l'Agglomération' alone points at the one agglomeration the b
 brand ('le projet est lancé sur l'Agglomération' … 'l'Agglomération Saumur Val de Loire').
 A title about the programme opening with a place's name after its article ('Le Nord Franche-Comté
 candidat pour « Territoires d'industrie »') proposes it like a cue; the programme's words right
-before the cue ('l'acte II du dispositif « Territoires d'industrie » dans le Val de Lorraine', not
+before the cue ('l'acte II du dispositif « Territoires d'industrie » dans le Val de X', not
 after a count: 'plusieurs Territoires d'industrie dans le Nord') make one mention enough. In a text
 saying two intercommunalities form a territory, one name joining two intercommunalities' names by a
 spaced dash ('Orléans Métropole – Beauce Loirétaine') names it.
@@ -51,7 +51,7 @@ BRANDED_AGGLOMERATION = re.compile(r"(?<![\w])[Aa]gglo(?:m[ée]ration)?\s+(?=[A-
 NOT_A_PLACE = re.compile(r"(?<![\w'])(?:" + "|".join(WORDS["topic_not_a_place"]) + r")s?(?![\w'])")
 CLEAR_MARGIN = 2
 # The programme's words, then a cue: 'le dispositif « Territoires d'industrie » dans le Val de
-# Lorraine' says once where the programme is carried out (folded text).
+# X' says once where the programme is carried out (folded text).
 PROGRAMME_BEFORE = re.compile(PREFIX + r"(?:\s+20[1-3]\d\s*-\s*20[1-3]\d)?[\s»\"]*$")
 PROGRAMME_CUE = re.compile(r"(?:pour|sur|dans)\s+(?:le|la|l')\s*")
 # "plusieurs Territoires d'industrie dans le Nord et Pas-de-Calais": territories counted in an area
@@ -87,7 +87,7 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
         in_body = len(pattern.findall(folded, title_end))
         if (in_title and in_body) or in_body >= 2:
             scores[key] = in_body + in_title
-        elif key in anchored:  # 'le dispositif « Territoires d'industrie » dans le Val de Lorraine', once
+        elif key in anchored:  # 'le dispositif « Territoires d'industrie » dans le Val de X', once
             scores[key] = 2
     brand = _agglomeration_of_the_title(text, folded, title_end)
     if brand and brand.territory_id not in scores:
