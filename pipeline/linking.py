@@ -484,6 +484,8 @@ def known_acronyms() -> dict[str, tuple[str, ...]]:
 GENERATED_ACRONYM_SCORE = 0.90
 # "Artois-Lys Romane (CABBALR)": an acronym in brackets ending a written name
 BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Za-z0-9&]{2,10})\s*\)\s*$")
+# "CUCM (Creusot-Montceau)": an acronym's short name in brackets, no acronym itself
+BRACKETED_SHORT_NAME = re.compile(r"\(\s*([A-ZÉÈÀÂÎÔ][^()]{2,60}?)\s*\)\s*$")
 LONE_ACRONYM_LENGTH = 5  # a known acronym this long, in capitals, of one EPCI in all France
 ACRONYM_STOPWORDS = STOPWORDS | {"en", "a", "sur", "sous", "aux", "au", "lez", "les"}
 ACRONYM_GENERIC = {"pays", "communaute", "agglo", "agglomeration"}
@@ -591,6 +593,12 @@ class DocumentLinker:
         return found
 
     def link(self, written: str, epci_type: str | None = None) -> Link:
+        if epci_type and "|" in epci_type:
+            # a head of several legal forms ("les communautés de communes et d'agglomération de
+            # A, B et C"): the one EPCI the name means under one of them, or the untyped link
+            typed = {found.siren: found for found in (self.link(written, form) for form in epci_type.split("|"))
+                     if found.siren}
+            return next(iter(typed.values())) if len(typed) == 1 else self.link(written)
         defined = self.acronyms.get(ARTICLES.sub("", written.strip(" \t\n,;:.")))
         if defined:  # a short name the text defined ("(Cap Nord)")
             return defined
@@ -601,7 +609,9 @@ class DocumentLinker:
                 return found
             # an official name written in capitals ("CA CIVIS"): exactly, never by likeness
             named = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
-            return named if named.exact else found
+            if named.exact:
+                return named
+            return self._by_bracketed_short_name(written, acronym, epci_type) or found
         found = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
         if not (found.siren or found.candidates):
             bracketed = self._by_bracketed_acronym(written, epci_type)
@@ -637,6 +647,21 @@ class DocumentLinker:
         if len(fitting) != 1:
             return NO_LINK
         return found if found.siren == fitting[0] else _linked(ref.epcis[fitting[0]], GENERATED_ACRONYM_SCORE, False)
+
+    def _by_bracketed_short_name(self, written: str, acronym: str, epci_type: str | None) -> Link | None:
+        """An acronym no list knows with a short name in brackets ("CUCM (Creusot-Montceau)"):
+        the EPCI the short name means, with the legal form the acronym opens with, when the
+        acronym's other letters are the initials of the short name's words."""
+        bracket = BRACKETED_SHORT_NAME.search(written)
+        form = re.match(r"C[CAU]", acronym)
+        if not bracket or not form:
+            return None
+        words = [w for w in re.split(r"[\s'’-]+", fold(bracket.group(1))) if w and w not in ACRONYM_STOPWORDS]
+        if acronym[form.end():] != "".join(w[0] for w in words).upper():
+            return None
+        named = link_epci(bracket.group(1), epci_type or form.group(0), self.departements, self.year,
+                          self.year_dated)
+        return named if named.siren else None
 
     def _lone_acronym(self, acronym: str) -> Link:
         """A well-known acronym written in capitals in a text that names no place ("le projet

@@ -217,3 +217,19 @@ def test_an_agglomeration_is_written_with_the_town_its_name_opens_with():
     assert link_epci("Évreux", None, frozenset({"27"})).siren is None
     assert _seats("val garonne agglo", "CA") == set() and _seats("saint lo agglo", "CA") == {"saint lo"}
     assert named_after("Évreux", "200071454")
+
+
+def test_an_unknown_acronym_links_by_the_short_name_in_brackets_its_initials_give():
+    """f22: "CUCM (Creusot-Montceau)": the acronym opens with the legal form (CU), its other
+    letters are the short name's initials; a short name they do not give links nothing."""
+    linker = DocumentLinker(frozenset({"21", "71"}), frozenset(), 2023)
+    assert linker.link("CUCM (Creusot-Montceau)").siren == "247100290"
+    assert linker.link("CUCM (Chalon)").siren is None
+    assert linker.link("CUCM").siren is None
+
+
+def test_a_head_of_two_legal_forms_links_each_name_under_the_one_it_fits():
+    """f22: "les communautés de communes et d'agglomération de Lacq-Orthez, …": "CC|CA"."""
+    linker = DocumentLinker(frozenset({"64", "65"}), frozenset(), 2023)
+    assert linker.link("Lacq-Orthez", "CC|CA").siren == "200039204"
+    assert linker.link("Tarbes-Lourdes-Pyrénées", "CC|CA").siren == "200069300"

@@ -822,3 +822,21 @@ def test_a_member_line_going_on_indented_on_the_next_line_is_read_whole():
     found = find_epcis(text, DocumentLinker(frozenset({"54"})), parse(text), [])
     assert [(m.link.siren, m.in_member_list) for m in found] == [
         ("245400601", True), ("200041515", True), ("245400171", True), ("245400189", True)]
+
+
+def test_a_plural_head_of_communes_and_agglomerations_gives_either_legal_form():
+    """f22: "les communautés de communes et d'agglomération de A, B et C"."""
+    text = ("Le territoire réunit les communautés de communes et d'agglomération de Lacq-Orthez, "
+            "Pau Béarn Pyrénées et Tarbes-Lourdes-Pyrénées.")
+    assert [s for s, _ in members(text, frozenset({"64", "65"}))] == ["200039204", "200067254", "200069300"]
+
+
+def test_a_word_cut_at_a_line_end_is_read_whole_and_its_mention_spans_it():
+    """f22: "le Grand Belfort Commu-\\nnauté d'Agglomération", a PDF copied as text; "et ses
+    membres :" after the body carrying the territory opens its members' list."""
+    text = ("Signataires : le Pôle métropolitain Nord Franche-Comté et ses membres : Pays de Montbéliard "
+            "Agglomération, la Commu-\nnauté de communes du Pays d'Héri-\ncourt et la Communauté de communes "
+            "du Sud Territoire.")
+    found = members(text, frozenset({"25", "70", "90"}))
+    assert [s for s, _ in found] == ["200065647", "247000722", "249000241"]
+    assert found[1][1] == "Commu-\nnauté de communes du Pays d'Héri-\ncourt"

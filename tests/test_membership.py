@@ -938,3 +938,12 @@ def test_f23_a_sentence_pointing_back_after_a_fronted_time_lists_the_territory_n
             "entre Arroux, Loire et Somme.")
     found = members(text)
     assert {("ouest-saone-et-loire", siren) for siren in ("247100290", "200070530", "200071884", "200070316")} <= found
+
+
+def test_the_parties_of_a_protocol_concluded_between_them_are_its_members():
+    """f22: "Le protocole d'accord …, conclu entre l'État, la Région, la CA X et la CC Y"."""
+    text = ("Arrêté portant approbation du protocole d'accord du territoire d'industrie « Nord Cotentin ».\n\n"
+            "Article 1er : Le protocole d'accord annexé au présent arrêté, conclu entre l'État, la Région "
+            "Normandie, la communauté d'agglomération du Cotentin et la communauté de communes de la Baie "
+            "du Cotentin, est approuvé.")
+    assert members(text) == {("nord-cotentin", "200067205"), ("nord-cotentin", "200042729")}

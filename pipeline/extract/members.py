@@ -75,7 +75,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,6 +84,7 @@ from pipeline.extract.structure import Field, Span
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, DocumentLinker, Link,
                               acronym_in, known_acronyms)
 from pipeline.normalize import fold, name_key
+from pipeline.read.pdf import cut_words
 
 WORDS = json.loads((Path(__file__).parent / "rules" / "member_words.json").read_text(encoding="utf-8"))
 MEMBER_TRIGGER = "(?:" + "|".join(WORDS["member_triggers"]) + ")"
@@ -107,7 +108,9 @@ PARTNER_TRIGGERS = re.compile(r"associ[ée]e?s?\s", re.IGNORECASE)
 
 HEAD = re.compile(
     r"(?:(?:la|les|une|des|l['’])\s*)?"
-    r"(?:(?i:communaut[ée]s?\s+(?:de|des)\s+communes?)|(?i:communaut[ée]s?\s+d['’]\s*agglom[ée]rations?)"
+    # "les communautés de communes et d'agglomération de A, B et C": a mixed plural head
+    r"(?:(?i:communaut[ée]s?\s+(?:de|des)\s+communes?(?:\s+et\s+d['’]\s*agglom[ée]rations?)?)"
+    r"|(?i:communaut[ée]s?\s+d['’]\s*agglom[ée]rations?)"
     r"|(?i:communaut[ée]s?\s+urbaines?)|(?i:(?<=la\s)m[ée]tropole|(?<=les\s)m[ée]tropoles)"
     r"|(?i:communaut[ée]\s+de\s+l['’]\s*agglom[ée]ration)"
     r"|(?i:(?<=l['’])agglom[ée]ration(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
@@ -158,6 +161,15 @@ class EpciMention:
                                        # territories ("Côté X : A et B", "A et B, les deux EPCI")
 
 
+# "les communautés de communes et d'agglomération de A, B et C": each name of either legal form
+# (DocumentLinker.link reads "CC|CA"); a mention keeps the form of the EPCI it links to
+MIXED_HEAD_TYPE = "CC|CA"
+
+
+def _mention_type(epci_type: str | None, link: Link) -> str | None:
+    return link.epci_type if epci_type == MIXED_HEAD_TYPE else epci_type
+
+
 @lru_cache(maxsize=1024)
 def _head_type(head: str, previous: str | None = None) -> str | None:
     words = head.lower().split()
@@ -165,6 +177,8 @@ def _head_type(head: str, previous: str | None = None) -> str | None:
         return previous
     if "intercom" in head.lower():
         return None  # "l'intercommunalité X": any legal form
+    if "communes" in words and any("agglo" in word for word in words):
+        return MIXED_HEAD_TYPE
     for marker, epci_type in HEAD_TYPES:
         if any(marker in word if len(marker) > 2 else marker == word for word in words):
             return epci_type
@@ -921,7 +935,7 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
                                 and _looks_like_name(written, text[end:end + 30])):
                 rule = "epci.member_list" if region.members else "epci.head_mention"
                 found.append(EpciMention(
-                    start, end, link, " ".join(text[start:end].split()), epci_type, rule,
+                    start, end, link, " ".join(text[start:end].split()), _mention_type(epci_type, link), rule,
                     in_member_list=region.members, legal_form=epci_type is not None,
                     list_start=region.start if region.anchor is None else region.anchor,
                     territory_hint=region.territory_hint, one_territory=region.bare_nearby))
@@ -1123,8 +1137,9 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             if longer.siren and longer.exact:
                 link, end = longer, longer_end
         if link.siren or link.candidates:  # several EPCIs fit: reported with them, never guessed
-            found.append(EpciMention(start, end, link, " ".join(text[start:end].split()), epci_type,
-                                     "epci.head_mention", legal_form=not SOFT_HEAD.match(head.group(0))))
+            found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),
+                                     _mention_type(epci_type, link), "epci.head_mention",
+                                     legal_form=not SOFT_HEAD.match(head.group(0))))
             if link.siren and PLURAL_HEAD_WORD.search(head.group(0)):
                 found += _distributed_names(text, end, epci_type, linker)
     return found
@@ -1150,8 +1165,8 @@ def _distributed_names(text: str, end: int, epci_type: str | None,
         link = linker.link(text[start:stop], epci_type)
         if not (link.siren and link.exact):
             break
-        added.append(EpciMention(start, stop, link, " ".join(text[start:stop].split()), epci_type,
-                                 "epci.head_mention", legal_form=True))
+        added.append(EpciMention(start, stop, link, " ".join(text[start:stop].split()),
+                                 _mention_type(epci_type, link), "epci.head_mention", legal_form=True))
         end = stop
     return added
 
@@ -1540,6 +1555,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     (start, end, territory_id) of the territory mentions, whose lines may list members;
     `member_lines` those of the labels that may name a territory by the list on their line
     (membership.member_line_candidates)."""
+    text, cuts = _cut_words_rejoined(text)
     folded = fold(text)
     _learn_acronyms(text, folded, linker)
     all_heads = [head for head in HEAD.finditer(text) if not _generic_head_of_places(text, head, linker)]
@@ -1565,4 +1581,27 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
             found.append(mention)
     found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)), territories)
     found += _own_anaphors(text, linker, territories, found)
-    return sorted(found, key=lambda m: (m.start, m.end))
+    return sorted((_over_cut_words(m, cuts) for m in found), key=lambda m: (m.start, m.end))
+
+
+def _cut_words_rejoined(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text with every word cut at a line end ("le Grand Belfort Commu-\nnauté
+    d'Agglomération", copied from a PDF) written whole, the hyphen and line break moved after it
+    as spaces, so that every other offset stays; and (cut start, word end) of each."""
+    cuts = cut_words(text)
+    if not cuts:
+        return text, []
+    pieces, position = [], 0
+    for hyphen, rest_start, rest_end in cuts:
+        pieces += [text[position:hyphen], text[rest_start:rest_end], " " * (rest_start - hyphen)]
+        position = rest_end
+    pieces.append(text[position:])
+    return "".join(pieces), [(hyphen, rest_end) for hyphen, _, rest_end in cuts]
+
+
+def _over_cut_words(mention: EpciMention, cuts: list[tuple[int, int]]) -> EpciMention:
+    """A mention ending inside a rejoined word ends where the word ends in the text as written."""
+    for cut_start, word_end in cuts:
+        if cut_start < mention.end < word_end:
+            return replace(mention, end=word_end)
+    return mention

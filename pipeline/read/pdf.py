@@ -369,9 +369,25 @@ def _rejoin_hyphenated(text: str) -> str:
     "pref-\\ncommunication@aube.gouv.fr".
     """
     def join(match: re.Match) -> str:
-        hyphen, rest = match.groups()
-        cut_word = (match.string[match.start() - 1].isalpha() and rest[0].islower()
-                    and _PLAIN_WORD.fullmatch(rest))
-        return "" if hyphen == "\u00ad" or cut_word else hyphen
+        hyphen = match.group(1)
+        return "" if hyphen == "\u00ad" or _cuts_a_word(match) else hyphen
 
     return _LINE_END_HYPHEN.sub(join, text)
+
+
+def _cuts_a_word(match: re.Match) -> bool:
+    rest = match.group(2)
+    return bool(match.string[match.start() - 1].isalpha() and rest[0].islower()
+                and _PLAIN_WORD.fullmatch(rest))
+
+
+def cut_words(text: str) -> list[tuple[int, int, int]]:
+    """(hyphen, rest start, rest end) of every word cut at a line end the way `_rejoin_hyphenated`
+    rejoins it, for a text copied from a PDF without this reader ("Commu-\nnauté")."""
+    cuts = []
+    for match in _LINE_END_HYPHEN.finditer(text):
+        if match.group(1) == "\u00ad" or _cuts_a_word(match):
+            letters = next((i for i, char in enumerate(match.group(2)) if not char.isalpha()),
+                           len(match.group(2)))
+            cuts.append((match.start(), match.end(), match.end() + letters))
+    return cuts
