@@ -947,3 +947,15 @@ def test_the_parties_of_a_protocol_concluded_between_them_are_its_members():
             "Normandie, la communauté d'agglomération du Cotentin et la communauté de communes de la Baie "
             "du Cotentin, est approuvé.")
     assert members(text) == {("nord-cotentin", "200067205"), ("nord-cotentin", "200042729")}
+
+
+def test_members_of_the_former_phase_under_the_new_names_intertitle_stay_with_the_former_territory():
+    """f20: an intertitle naming the renamed territory runs into "Lors de la première phase, le
+    label réunissait A et B": they are the former territory's, the newcomer the new name's."""
+    text = ("L'État a confirmé le renouvellement du Territoire d'industrie Haut-Doubs Horloger pour "
+            "2023-2027.\n\nTerritoire d'industrie Alliances Luxe & Précision du Doubs\n\nLors de la première "
+            "phase, le label réunissait deux communautés de communes : Val de Morteau et Loue Lison.\n\n"
+            "Pour 2023-2027, le territoire accueille Grand Besançon Métropole et devient « Territoire "
+            "d'industrie Alliances Luxe & Précision du Doubs ».")
+    assert members(text) == {("haut-doubs-horloger", "242504116"), ("haut-doubs-horloger", "200068070"),
+                             ("alliances-luxe-et-precision-du-doubs", "242500361")}

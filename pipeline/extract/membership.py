@@ -175,7 +175,12 @@ NOT_A_MEMBER = re.compile(r"[^.;:!?]{0,80}?(?<![\w'])(?:qui\s+)?(?:ne|n')\s*(?:e
 PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
 # ("renommée" is also fame: "une entreprise de renommée mondiale")
-NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise")
+# ("il intègre la CA X et devient « Territoire d'industrie Y »": a quoted name after "devient")
+NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise|\bdevien(?:t|nent|dra)\s+[«\"“]")
+# a sentence about the territory before its renewal: "La précédente labellisation 2019-2023
+# couvrait 5 communautés de communes (A, B, …)" (folded text)
+FORMER_PHASE = re.compile(r"\b(?:precedente?|ancienne?|premiere?)\s+(?:labellisation|phase|generation|periode|vague"
+                          r"|perimetre|contrat)\b")
 # a sentence about the territory's extension to an EPCI: "faire tomber la frontière entre la CAB
 # et la CC X pour étendre le dispositif", "Dijon métropole vient s'ajouter à la CU …, au …"
 # (folded text); who "rejoint" something is a member only when that is the programme: "la CC X
@@ -802,7 +807,9 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     attached = _unconfirmed_topic_members_dropped(attached, holders, folded, sentences)
     def joins(mention: EpciMention) -> bool:
         return bool(JOINING.search(folded, *sentences[_sentence_index(sentences, mention.start) or 0]))
-    for successor, predecessor in _successors(territories, folded, sentences).items():
+    successors = _successors(territories, folded, sentences)
+    attached = _former_members_returned(attached, successors, folded, sentences, territories, epci_spans)
+    for successor, predecessor in successors.items():
         if any(territory_id == successor and not joins(m) for m, territory_id in attached):
             continue  # the renamed territory's members are listed: they answer
         inherited = [(m, successor) for m, territory_id in attached if territory_id == predecessor]
@@ -948,6 +955,28 @@ def _runs(mentions: list[EpciMention], folded: str,
         else:
             runs.append([mention])
     return runs
+
+
+def _former_members_returned(attached: list[tuple[EpciMention, str | None]], successors: dict[str, str],
+                             folded: str, sentences: list[tuple[int, int]], territories: list[TerritoryMention],
+                             epci_spans: list[tuple[int, int]]) -> list[tuple[EpciMention, str | None]]:
+    """Members given to a renamed territory by a heading above them ("Territoire d'industrie Y"
+    then "La précédente labellisation 2019-2023 couvrait 5 communautés de communes (A, B, …)"):
+    their paragraph speaks of the former phase and does not name the new territory, so they are
+    the members of the territory it continues."""
+    moved = []
+    for mention, territory_id in attached:
+        predecessor = successors.get(territory_id)
+        index = _sentence_index(sentences, mention.start)
+        if predecessor and index is not None:
+            start, end = sentences[index]
+            breaks = [b.end() for b in BLANK_LINE.finditer(folded, start, mention.start)]
+            start = breaks[-1] if breaks else start
+            if FORMER_PHASE.search(folded, start, mention.start) and not any(
+                    t.territory_id == territory_id for _, t in _named_in(folded, start, end, territories, epci_spans)):
+                territory_id = predecessor
+        moved.append((mention, territory_id))
+    return moved
 
 
 def _successors(territories: list[TerritoryMention], folded: str,
