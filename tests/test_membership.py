@@ -959,3 +959,8 @@ def test_members_of_the_former_phase_under_the_new_names_intertitle_stay_with_th
             "d'industrie Alliances Luxe & Précision du Doubs ».")
     assert members(text) == {("haut-doubs-horloger", "242504116"), ("haut-doubs-horloger", "200068070"),
                              ("alliances-luxe-et-precision-du-doubs", "242500361")}
+    text = ("L'État a confirmé le renouvellement du Territoire d'industrie Haut-Doubs Horloger pour "
+            "2023-2027.\n\nTerritoire d'industrie Alliances Luxe & Précision du Doubs\n\nContrairement à la "
+            "première phase, le territoire accueille désormais la CU Grand Besançon Métropole.\n\nIl devient "
+            "« Territoire d'industrie Alliances Luxe & Précision du Doubs ».")
+    assert members(text) == {("alliances-luxe-et-precision-du-doubs", "242500361")}  # the newcomer stays

@@ -181,6 +181,11 @@ NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise|\bdevie
 # couvrait 5 communautés de communes (A, B, …)" (folded text)
 FORMER_PHASE = re.compile(r"\b(?:precedente?|ancienne?|premiere?)\s+(?:labellisation|phase|generation|periode|vague"
                           r"|perimetre|contrat)\b")
+# ... unless the words before the member turn to the new phase or to who joins: "contrairement à
+# la première phase, le territoire accueille désormais la CC X" (folded text)
+NEW_PHASE_AFTER = re.compile(r"\b(?:nouvelle|deuxieme|seconde?)\s+(?:phase|generation|periode|labellisation)\b"
+                             r"|\b2023\s*[-–/]\s*202[6-8]\b|\b(?:en|depuis|des)\s+2023\b|\bdesormais\b|\baujourd'hui\b"
+                             r"|\brejoin\w*|\bintegr\w*|\baccueill?\w*|\belargi\w*")
 # a sentence about the territory's extension to an EPCI: "faire tomber la frontière entre la CAB
 # et la CC X pour étendre le dispositif", "Dijon métropole vient s'ajouter à la CU …, au …"
 # (folded text); who "rejoint" something is a member only when that is the programme: "la CC X
@@ -962,8 +967,8 @@ def _former_members_returned(attached: list[tuple[EpciMention, str | None]], suc
                              epci_spans: list[tuple[int, int]]) -> list[tuple[EpciMention, str | None]]:
     """Members given to a renamed territory by a heading above them ("Territoire d'industrie Y"
     then "La précédente labellisation 2019-2023 couvrait 5 communautés de communes (A, B, …)"):
-    their paragraph speaks of the former phase and does not name the new territory, so they are
-    the members of the territory it continues."""
+    their paragraph speaks of the former phase, and neither of the new one nor of who joins before
+    them, and does not name the new territory: they are the members of the territory it continues."""
     moved = []
     for mention, territory_id in attached:
         predecessor = successors.get(territory_id)
@@ -972,7 +977,8 @@ def _former_members_returned(attached: list[tuple[EpciMention, str | None]], suc
             start, end = sentences[index]
             breaks = [b.end() for b in BLANK_LINE.finditer(folded, start, mention.start)]
             start = breaks[-1] if breaks else start
-            if FORMER_PHASE.search(folded, start, mention.start) and not any(
+            former = FORMER_PHASE.search(folded, start, mention.start)
+            if former and not NEW_PHASE_AFTER.search(folded, former.end(), mention.start) and not any(
                     t.territory_id == territory_id for _, t in _named_in(folded, start, end, territories, epci_spans)):
                 territory_id = predecessor
         moved.append((mention, territory_id))
