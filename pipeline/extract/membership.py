@@ -175,8 +175,9 @@ NOT_A_MEMBER = re.compile(r"[^.;:!?]{0,80}?(?<![\w'])(?:qui\s+)?(?:ne|n')\s*(?:e
 PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
 # ("renommée" is also fame: "une entreprise de renommée mondiale")
-# ("il intègre la CA X et devient « Territoire d'industrie Y »": a quoted name after "devient")
-NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise|\bdevien(?:t|nent|dra)\s+[«\"“]")
+NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise")
+# the quoted name right after "devient" ("il intègre la CA X et devient « Territoire d'industrie Y »")
+BECOMES_QUOTED = re.compile(r"\bdevien(?:t|nent|dra)\s+[«\"“]\s*(?:territoires?\s+d'\s*industrie\s+)?$")
 # a sentence about the territory before its renewal: "La précédente labellisation 2019-2023
 # couvrait 5 communautés de communes (A, B, …)" (folded text)
 FORMER_PHASE = re.compile(r"\b(?:precedente?|ancienne?|premiere?)\s+(?:labellisation|phase|generation|periode|vague"
@@ -989,13 +990,15 @@ def _successors(territories: list[TerritoryMention], folded: str,
                 sentences: list[tuple[int, int]]) -> dict[str, str]:
     """{renamed territory: the territory it continues}: a territory given a new name
     ("… avec un nouveau nom, Alliances Luxe & Précision Doubs", "un nouveau Territoire …,
-    baptisé « Bourgogne Industrie »") continues the last other territory named before its
-    sentence ("le Territoire d'Industrie Haut-Doubs Horloger (2019-2023) qui s'étendait sur 5
-    Communautés de Communes (…)"), whose members it keeps, with the EPCIs said to join it."""
+    baptisé « Bourgogne Industrie »", "il devient « Territoire d'industrie Y »") continues the
+    last other territory named before its sentence ("le Territoire d'Industrie Haut-Doubs Horloger
+    (2019-2023) qui s'étendait sur 5 Communautés de Communes (…)"), whose members it keeps, with
+    the EPCIs said to join it."""
     found: dict[str, str] = {}
     for territory in territories:
         index = _sentence_index(sentences, territory.start)
-        if index is None or not NEW_NAME.search(folded, sentences[index][0], territory.start):
+        if index is None or not (NEW_NAME.search(folded, sentences[index][0], territory.start)
+                                 or BECOMES_QUOTED.search(folded, sentences[index][0], territory.start)):
             continue
         before = [t for t in territories if t.end <= sentences[index][0]
                   and t.territory_id != territory.territory_id]
