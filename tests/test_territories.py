@@ -852,6 +852,25 @@ def test_a_clause_saying_where_else_a_territory_lies_adds_its_departements():
         assert rows == {"alpha-nord": ["38"], "beta-sud": ["38", "42"]}, clause
 
 
+def test_a_territory_whose_name_joins_an_officials_epci_lies_where_that_epci_lies():
+    """"Issoudun-Châteauroux" and "le vice-président de Châteauroux Métropole": a piece of a name
+    joined by hyphens, dashes or "et" that the EPCI goes by places the territory (36), the EPCI
+    still no member; a piece naming a place or a point of the compass ("Nord" in "Nord-Est
+    Ardennes", the everyday name of "Cap Nord") ties nothing."""
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Le Territoire d'industrie Issoudun-Châteauroux a réuni son comité de pilotage, a rappelé le "
+            "vice-président de Châteauroux Métropole chargé de l'économie.")
+    extraction = extract(text, next(nlp.parse([text])))
+    assert {row["territory_id"]: row["departement_codes"] for row in extraction.territories} == {
+        "issoudun-chateauroux": ["36"]}
+    assert not any(row["territory_id"] for row in extraction.epcis)
+    text = ("Le Territoire d'industrie Nord-Est Ardennes a réuni son comité de pilotage, a rappelé le "
+            "président de Cap Nord Martinique.")
+    rows = {row["territory_id"]: row["departement_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"nord-est-ardennes": ["08"]}
+
+
 def test_a_region_word_inside_a_territory_name_written_again_in_the_body_is_no_region():
     from pipeline import nlp
     from pipeline.extract.assemble import extract

@@ -355,11 +355,14 @@ def extract(text: str, doc: Doc) -> Extraction:
         if row["territory_id"] and row["siren"]:
             by_id[row["territory_id"]]["member_departements"] |= set(row["departement_codes"])
     # a territory named after an EPCI the text names lies where it lies, even when the text names
-    # it only as an official's body, no member ("vice-présidente de la CA Pays Basque")
+    # it only as an official's body, no member ("vice-présidente de la CA Pays Basque"); so does one
+    # a piece of whose name the EPCI goes by ("Lacq-Pau-Tarbes" and "président de la CA Pau Béarn
+    # Pyrénées": 64)
+    parts = {row["territory_id"]: _parts_of_a_name(row["name"]) for row in by_id.values()} if epci_mentions else {}
     for mention in epci_mentions:
         for row in by_id.values():
-            if mention.link.siren and any(named_after(side, mention.link.siren)
-                                          for side in row["name"].split(" / ")):
+            if mention.link.siren and any(named_after(part, mention.link.siren)
+                                          for part in parts[row["territory_id"]]):
                 row["member_departements"] |= set(mention.link.departement_codes)
 
     # "Les 13 territoires grand-estiens sont : …" in a text about the Grand Est only: its région
@@ -388,6 +391,24 @@ def extract(text: str, doc: Doc) -> Extraction:
                            {row["territory_id"]: row["phase"] for row in territory_rows},
                            lambda sentence: _local_phase(text, sentence))
     return Extraction(info, territory_rows, epci_rows, figures, counts)
+
+
+# where a name joins the names of its parts: "A / B", "Gard rhodanien – Pont du Gard",
+# "Béthune-Bruay et Flandres-Lys", then "Lacq-Pau-Tarbes"
+NAME_JOINTS = re.compile(r"\s+/\s+|\s+[-–]\s+|\s+et\s+")
+HYPHEN = re.compile(r"\s*[-–]\s*")
+COMPASS_WORD = re.compile(r"(?i)nord|sud|est|ouest|centre")
+
+
+def _parts_of_a_name(name: str) -> list[str]:
+    """A territory's name, the sides of its " / ", and the pieces between its joints that name no
+    place and no point of the compass ("Pau", not "Nord" nor "Marne" in "Nord-Est Ardennes" or
+    "Marne et Brie Industries": the everyday names of "Cap Nord" or of an EPCI of the Marne)."""
+    sides = NAME_JOINTS.split(name)
+    pieces = [*sides, *(piece for side in sides for piece in HYPHEN.split(side))] if len(sides) > 1 \
+        else HYPHEN.split(name)
+    placeless = [piece for piece in pieces if not COMPASS_WORD.fullmatch(piece) and not find_places(piece)]
+    return list(dict.fromkeys([name, *name.split(" / "), *placeless]))
 
 
 def _without_names(text: str, span: tuple[int, int], name_spans: list[tuple[int, int]]) -> str:
@@ -468,6 +489,11 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
         own = {p.code for p in places if p.kind == "departement"}
         if len(own) == 1:
             return own
+    return set()
+    end = sentence_bounds(text, described.end())[1]
+    codes = {p.code for p in places if p.kind == "departement" and described.end() <= p.start < end}
+    if len(codes) == 1 or re.search(r"d[ée]partements\b", text[described.end():end], re.IGNORECASE):
+        return codes
     return set()
 
 
