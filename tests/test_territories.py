@@ -871,6 +871,33 @@ def test_a_territory_whose_name_joins_an_officials_epci_lies_where_that_epci_lie
     assert rows == {"nord-est-ardennes": ["08"]}
 
 
+def test_a_line_naming_a_territory_before_a_colon_describes_it():
+    """"Bassin d'Alès : Il reste l'un des principaux pôles industriels du Gard, …": the one
+    département of the first sentence after the name's colon, at a line's start, is where it
+    lies; a town there ("le port de Sète") is none, nor is a département of a later sentence."""
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Deux territoires retenus en Occitanie :\n\nBassin d'Alès : Il reste l'un des principaux pôles "
+            "industriels du Gard, entre mécanique et éco-industries.\n\nBéziers-Sète : Porté par le port de Sète, "
+            "ce bassin mise sur la maintenance. Il attire des salariés de l'Aude.\n")
+    rows = {row["territory_id"]: row["departement_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"bassin-d-ales": ["30"], "beziers-sete": []}
+
+
+def test_departements_counted_after_a_dash_clause_of_extent():
+    """"le Territoire d'industrie Cœur de Maine – qui s'étend sur deux départements (la Mayenne et la
+    Sarthe) –": the départements the count names, as many as it says."""
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Élus et industriels du Territoire d'industrie Cœur de Maine – qui s'étend sur deux départements "
+            "(la Mayenne et la Sarthe) – se sont retrouvés jeudi.")
+    rows = {row["territory_id"]: row["departement_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"coeur-de-maine": ["53", "72"]}
+    text = text.replace("deux départements", "trois départements")
+    rows = {row["territory_id"]: row["departement_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"coeur-de-maine": []}
+
+
 def test_a_region_word_inside_a_territory_name_written_again_in_the_body_is_no_region():
     from pipeline import nlp
     from pipeline.extract.assemble import extract

@@ -28,7 +28,7 @@ from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
 from pipeline.extract.territories import TerritoryMention, find_territories
-from pipeline.extract.territories.common import sentence_before
+from pipeline.extract.territories.common import sentence_before, sentence_bounds
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold
@@ -489,7 +489,16 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
         own = {p.code for p in places if p.kind == "departement"}
         if len(own) == 1:
             return own
-    return set()
+    return _described_departements(text, places, mention)
+
+
+def _described_departements(text: str, places: list[PlaceMention], mention: TerritoryMention) -> set[str]:
+    """A line opening with the name and a colon describes the territory: the one département of
+    its first sentence, or those introduced by the word "départements" ("Castelnaudary Castres :
+    Il est un point focal de l'activité industrielle de l'Aude, …" -> 11)."""
+    described = NAME_COLON.match(text, mention.end)
+    if not described or text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip(" \t•*-–"):
+        return set()
     end = sentence_bounds(text, described.end())[1]
     codes = {p.code for p in places if p.kind == "departement" and described.end() <= p.start < end}
     if len(codes) == 1 or re.search(r"d[ée]partements\b", text[described.end():end], re.IGNORECASE):
