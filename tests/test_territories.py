@@ -1,5 +1,7 @@
 """Each territory rule on the wording it is for, and the traps around it."""
 
+import pytest
+
 from pipeline.extract.places import find_places
 from pipeline.extract.territories import find_territories
 from pipeline.normalize import name_key
@@ -751,6 +753,18 @@ def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
     assert _local_phase(sentence, (0, len(sentence))) == "2023-2027"
     sentence = "Labellisés pour la première phase, ils présentent leur bilan avant la période 2023-2027."
     assert _local_phase(sentence, (0, len(sentence))) is None
+
+
+@pytest.mark.parametrize("sentence, phase", [
+    ("La Vallée de l'Arve fait partie des 149 territoires d'industrie qui ont bénéficié du premier programme.",
+     "2019-2022"),
+    ("Limoges Métropole est l'une des 124 « territoires d'industrie » identifiés.", "2019-2022"),
+    ("La CAPI fait partie des 183 territoires retenus.", "2023-2027"),
+    ("Le premier programme a accompagné 149 territoires, dont la Vallée de l'Arve.", None),
+])
+def test_a_territory_said_to_be_one_of_a_phases_national_count_is_of_that_phase(sentence, phase):
+    from pipeline.extract.assemble import _local_phase
+    assert _local_phase(sentence, (0, len(sentence))) == phase
 
 
 def test_a_lower_case_bassin_before_a_name_is_no_part_of_the_name():

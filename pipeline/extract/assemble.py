@@ -35,9 +35,15 @@ from pipeline.normalize import fold
 
 FIRST_PHASE, SECOND_PHASE = "2019-2022", "2023-2027"
 YEAR = re.compile(r"(?<![\d/.-])(20[1-3]\d)(?![\d/])")
-PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\s+I\b", re.I), FIRST_PHASE),
+# "X fait partie des 149 territoires d'industrie qui ont bénéficié …", "parmi les 183 territoires":
+# a territory said to be one of a phase's national count is of that phase
+ONE_OF = r"(?:\bf(?:ai(?:t|sai(?:t|en)t)|ont)\s+partie\s+des|\bparmi\s+les|\bl['’]une?\s+des)\s+"
+PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\s+I\b"
+                             + r"|" + ONE_OF + r"(?:124|136|141|144|146|148|149)\s+(?:«\s*)?(?:territoires|bassins)\b", re.I),
+                  FIRST_PHASE),
                  (re.compile(r"2023\s*[-–/]\s*2027|nouvelle\s+phase|seconde\s+phase|deuxi[èe]me\s+phase"
-                             r"|temps\s+II\b", re.I), SECOND_PHASE)]
+                             r"|temps\s+II\b" + r"|" + ONE_OF + r"183\s+(?:«\s*)?(?:territoires|bassins|laur[ée]ats)\b", re.I),
+                  SECOND_PHASE)]
 
 
 # The second phase by its name, as undated pages write it ("labellisé pour la deuxième phase",
