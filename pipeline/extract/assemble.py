@@ -12,6 +12,7 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -406,7 +407,8 @@ HYPHEN = re.compile(r"\s*[-–]\s*")
 COMPASS_WORD = re.compile(r"(?i)nord|sud|est|ouest|centre")
 
 
-def _parts_of_a_name(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _parts_of_a_name(name: str) -> tuple[str, ...]:
     """A territory's name, the sides of its " / ", and the pieces between its joints that name no
     place and no point of the compass ("Pau", not "Nord" nor "Marne" in "Nord-Est Ardennes" or
     "Marne et Brie Industries": the everyday names of "Cap Nord" or of an EPCI of the Marne)."""
@@ -414,7 +416,7 @@ def _parts_of_a_name(name: str) -> list[str]:
     pieces = [*sides, *(piece for side in sides for piece in HYPHEN.split(side))] if len(sides) > 1 \
         else HYPHEN.split(name)
     placeless = [piece for piece in pieces if not COMPASS_WORD.fullmatch(piece) and not find_places(piece)]
-    return list(dict.fromkeys([name, *name.split(" / "), *placeless]))
+    return tuple(dict.fromkeys([name, *name.split(" / "), *placeless]))
 
 
 def _without_names(text: str, span: tuple[int, int], name_spans: list[tuple[int, int]]) -> str:
