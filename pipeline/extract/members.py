@@ -1497,8 +1497,9 @@ def _read_regions(text: str, folded: str, regions: list[_Region], linker: Docume
 def _bracketed_in_lists(text: str, mentions: list[EpciMention],
                         regions: list[_Region]) -> list[EpciMention]:
     """EPCIs in a bracket that a member list's part opens ("en s'alliant avec la Bigorre (agglo
-    de Tarbes-Lourdes et la CC de la Haute-Bigorre) et la CC du Pays de Nay"): the part names
-    a group of them, they are listed as members as the list's other names are."""
+    de Tarbes-Lourdes et la CC de la Haute-Bigorre) et la CC du Pays de Nay", "coordonné par le
+    Pôle métropolitain X (dont la CCLO fait partie) et …"): the part names a group of them,
+    they are listed as members as the list's other names are."""
     for mention in mentions:
         for region in regions:
             opening = text.rfind("(", region.start, mention.start)
@@ -1559,8 +1560,11 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found = _read_regions(text, folded, regions, linker, all_heads)
     heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)
     heads += _epci_noun_mentions(text, linker, found + heads)
-    for mention in (heads + _everyday_mentions(text, linker, found + heads)
-                    + _acronym_mentions(text, linker) + _apposition_mentions(text, linker, found + heads)):
+    # "(dont la CCLO fait partie)" after a list's part: an acronym or an everyday name in its
+    # bracket is listed as a head mention is
+    named = _bracketed_in_lists(text, _everyday_mentions(text, linker, found + heads)
+                                + _acronym_mentions(text, linker), regions)
+    for mention in heads + named + _apposition_mentions(text, linker, found + heads):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
     found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)), territories)
