@@ -622,7 +622,9 @@ def _noun_regions(text: str, structure) -> list[_Region]:
         if after.group(2) and noun.group(0).lower().startswith("agglom"):
             continue  # "29 EPCI et 2 agglomérations, sont :" then territories: only "(A et B)"
         if after.group(2) and (text[start - 1] == "\n" or re.match(r"[ \t]*\n", text[start:])):
-            regions += _lines_after(text, structure, start - 1, True, True)  # "… :" ending a line
+            # "… :" ending a line; the lines are introduced where the noun stands ("Il associe
+            # cinq intercommunalités :" points back for each of them)
+            regions += _lines_after(text, structure, start - 1, True, True, noun.start())
             continue
         if after.group(1):
             close = text.find(")", start)
