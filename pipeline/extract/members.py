@@ -1074,8 +1074,10 @@ SPACED_DASH = re.compile(r"[ \t]+(?:[-–]|à|au|aux)[ \t]+")
 MAX_LOWER_WORDS = 2
 
 
-# "la communauté d'agglomération A et celle du B", "…A, celle de B": the joint before a pronoun
-PRONOUN_AFTER = re.compile(r"[ \t]*,[ \t]*(?:et[ \t]+)?|[ \t]+(?:et|ou)[ \t]+")
+# "la communauté d'agglomération A et celle du B", "…A, celle de B", "A, mais aussi celle de B",
+# "A ainsi que celle de B": the joint before a pronoun
+PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:mais[ \t]+aussi|ainsi[ \t]+que|et[ \t]+aussi)[ \t]+"
+                           r"|[ \t]*,[ \t]*(?:et[ \t]+)?|[ \t]+(?:et|ou)[ \t]+")
 SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
