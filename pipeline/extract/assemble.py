@@ -384,6 +384,9 @@ def extract(text: str, doc: Doc) -> Extraction:
         sentence_regions = row.pop("sentence_regions")
         regions = ref.regions_of(departements) if departements else sorted(
             sentence_regions or text_region or former_regions_in(row["name"]))  # "Nord Franche-Comté"
+        sole = referential.single_departement_regions()
+        if not departements and regions and all(region in sole for region in regions):
+            departements = sorted(sole[region] for region in regions)  # "Kourou … la Guyane": 973
         territory_rows.append({**row, "mention": None, "departement_codes": departements,
                                "region_codes": regions})
 
@@ -456,7 +459,12 @@ def _main_region(places: list[PlaceMention]) -> set[str]:
 
 
 def _regions_in(places: list[PlaceMention], sentence: tuple[int, int]) -> set[str]:
-    return {p.code for p in places if p.kind == "region" and sentence[0] <= p.start < sentence[1]}
+    """The régions named in `sentence`: "la Guyane", a département that is a région of its own,
+    names its région too."""
+    region_of = {departement: region for region, departement in referential.single_departement_regions().items()}
+    return {p.code if p.kind == "region" else region_of[p.code] for p in places
+            if (p.kind == "region" or (p.kind == "departement" and p.code in region_of))
+            and sentence[0] <= p.start < sentence[1]}
 
 
 # An intro that only refers to the sentence before it, which says where the items lie.

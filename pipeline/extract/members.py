@@ -636,7 +636,9 @@ def _noun_regions(text: str, structure) -> list[_Region]:
         if after.group(2) and noun.group(0).lower().startswith("agglom"):
             continue  # "29 EPCI et 2 agglomérations, sont :" then territories: only "(A et B)"
         if after.group(2) and (text[start - 1] == "\n" or re.match(r"[ \t]*\n", text[start:])):
-            regions += _lines_after(text, structure, start - 1, True, True)  # "… :" ending a line
+            # "… :" ending a line; the lines are introduced where the noun stands ("Il associe
+            # cinq intercommunalités :" points back for each of them)
+            regions += _lines_after(text, structure, start - 1, True, True, noun.start())
             continue
         if after.group(1):
             close = text.find(")", start)
@@ -1086,8 +1088,10 @@ SPACED_DASH = re.compile(r"[ \t]+(?:[-–]|à|au|aux)[ \t]+")
 MAX_LOWER_WORDS = 2
 
 
-# "la communauté d'agglomération A et celle du B", "…A, celle de B": the joint before a pronoun
-PRONOUN_AFTER = re.compile(r"[ \t]*,[ \t]*(?:et[ \t]+)?|[ \t]+(?:et|ou)[ \t]+")
+# "la communauté d'agglomération A et celle du B", "…A, celle de B", "A, mais aussi celle de B",
+# "A ainsi que celle de B": the joint before a pronoun
+PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:mais[ \t]+aussi|ainsi[ \t]+que|et[ \t]+aussi)[ \t]+"
+                           r"|[ \t]*,[ \t]*(?:et[ \t]+)?|[ \t]+(?:et|ou)[ \t]+")
 SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
@@ -1512,8 +1516,9 @@ def _read_regions(text: str, folded: str, regions: list[_Region], linker: Docume
 def _bracketed_in_lists(text: str, mentions: list[EpciMention],
                         regions: list[_Region]) -> list[EpciMention]:
     """EPCIs in a bracket that a member list's part opens ("en s'alliant avec la Bigorre (agglo
-    de Tarbes-Lourdes et la CC de la Haute-Bigorre) et la CC du Pays de Nay"): the part names
-    a group of them, they are listed as members as the list's other names are."""
+    de Tarbes-Lourdes et la CC de la Haute-Bigorre) et la CC du Pays de Nay", "coordonné par le
+    Pôle métropolitain X (dont la CCLO fait partie) et …"): the part names a group of them,
+    they are listed as members as the list's other names are."""
     for mention in mentions:
         for region in regions:
             opening = text.rfind("(", region.start, mention.start)
@@ -1575,8 +1580,11 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found = _read_regions(text, folded, regions, linker, all_heads)
     heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)
     heads += _epci_noun_mentions(text, linker, found + heads)
-    for mention in (heads + _everyday_mentions(text, linker, found + heads)
-                    + _acronym_mentions(text, linker) + _apposition_mentions(text, linker, found + heads)):
+    # "(dont la CCLO fait partie)" after a list's part: an acronym or an everyday name in its
+    # bracket is listed as a head mention is
+    named = _bracketed_in_lists(text, _everyday_mentions(text, linker, found + heads)
+                                + _acronym_mentions(text, linker), regions)
+    for mention in heads + named + _apposition_mentions(text, linker, found + heads):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
     found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)), territories)

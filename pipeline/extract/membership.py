@@ -440,7 +440,12 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     # a sentence pointing back starts its paragraph: "Il rassemble A et B.⏎⏎Le sous-préfet
     # s'est rendu chez C" does not point back for C
     paragraph_start = breaks[-1] if breaks else start
-    if ANAPHORA.match(text[paragraph_start:end].lstrip(" \t\n•-–*")):
+    pointing_back = ANAPHORA.match(text[paragraph_start:end].lstrip(" \t\n•-–*"))
+    if not pointing_back and intro is not None \
+            and ANAPHORA.match(text[sentences[intro][0]:sentences[intro][1]].lstrip(" \t\n•-–*")):
+        # "Il associe cinq intercommunalités :" then the items: the list's intro points back
+        paragraph_start, index, pointing_back = start, intro, True
+    if pointing_back:
         before = [(start, paragraph_start)] if paragraph_start > start else []
         for span in before + [sentences[back] for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1)]:
             named = _named_in(folded, *span, territories, epci_spans)
