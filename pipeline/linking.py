@@ -485,6 +485,10 @@ GENERATED_ACRONYM_SCORE = 0.90
 # "Artois-Lys Romane (CABBALR)": an acronym in brackets ending a written name
 BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Za-z0-9&]{2,10})\s*\)\s*$")
 LONE_ACRONYM_LENGTH = 5  # a known acronym this long, in capitals, of one EPCI in all France
+# a shorter one counts when the text writes it as an organisation's, after its article, again
+# and again ("La CAPI fait partie des 183 territoires …, l'ADN de la CAPI"): not a code ("CCTV")
+SHORT_LONE_ACRONYM_LENGTH = 4
+SHORT_LONE_ACRONYM_USES = 2
 ACRONYM_STOPWORDS = STOPWORDS | {"en", "a", "sur", "sous", "aux", "au", "lez", "les"}
 ACRONYM_GENERIC = {"pays", "communaute", "agglo", "agglomeration"}
 
@@ -568,7 +572,7 @@ class DocumentLinker:
             if written and acronym not in self.acronyms:
                 link = self._link_acronym(acronym, None)
                 if not link.siren and acronym in text:
-                    link = self._lone_acronym(acronym)
+                    link = self._lone_acronym(acronym, text)
                 if link.siren:
                     found[acronym] = link
         return found
@@ -638,12 +642,18 @@ class DocumentLinker:
             return NO_LINK
         return found if found.siren == fitting[0] else _linked(ref.epcis[fitting[0]], GENERATED_ACRONYM_SCORE, False)
 
-    def _lone_acronym(self, acronym: str) -> Link:
+    def _lone_acronym(self, acronym: str, text: str) -> Link:
         """A well-known acronym written in capitals in a text that names no place ("le projet
-        Territoires d'industrie de la CIREST"): long and of one EPCI in all France, it is that one."""
+        Territoires d'industrie de la CIREST"): long and of one EPCI in all France, it is that one;
+        four letters do when the text writes it after its article at least twice ("La CAPI …")."""
         ref = referential.load()
         sirens = [s for s in known_acronyms().get(acronym, ()) if s in ref.epcis]
-        if self.departements or self.regions or len(sirens) != 1 or len(acronym) < LONE_ACRONYM_LENGTH:
+        if self.departements or self.regions or len(sirens) != 1:
+            return NO_LINK
+        if len(acronym) < LONE_ACRONYM_LENGTH and not (
+                len(acronym) >= SHORT_LONE_ACRONYM_LENGTH
+                and len(re.findall(rf"(?<![\w'’])(?i:la|le|l['’])\s*{re.escape(acronym)}(?![\w'’])", text))
+                >= SHORT_LONE_ACRONYM_USES):
             return NO_LINK
         return _linked(ref.epcis[sirens[0]], EVERYDAY_FORM_SCORE, True)
 

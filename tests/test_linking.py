@@ -171,6 +171,16 @@ def test_a_long_acronym_of_one_epci_links_in_a_text_naming_no_place():
     assert "ARCADE" not in DocumentLinker().known_in_context("Une arcade commerciale : Arcade.")
 
 
+def test_a_four_letter_acronym_of_one_epci_links_when_written_twice_after_its_article():
+    """"La CAPI … de la CAPI": an organisation's short name; once, or without an article, it may
+    be a code ("CCTV"), and in a text about another département it is not read."""
+    text = "La CAPI fait partie des 183 territoires retenus. L'industrie est ancrée dans l'ADN de la CAPI."
+    assert DocumentLinker().known_in_context(text)["CAPI"].siren == "243800604"
+    assert "CAPI" not in DocumentLinker().known_in_context("La CAPI fait partie des 183 territoires retenus.")
+    assert "CAPI" not in DocumentLinker(frozenset({"33"})).known_in_context(text)
+    assert "CCTV" not in DocumentLinker().known_in_context("Des caméras CCTV filment la zone ; CCTV partout.")
+
+
 def test_a_tagline_after_the_official_name_is_left_out():
     linker = DocumentLinker(frozenset({"60"}))
     assert linker.link("du Liancourtois la Vallée Dorée", "CC").siren == "246000129"
