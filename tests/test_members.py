@@ -822,3 +822,16 @@ def test_a_member_line_going_on_indented_on_the_next_line_is_read_whole():
     found = find_epcis(text, DocumentLinker(frozenset({"54"})), parse(text), [])
     assert [(m.link.siren, m.in_member_list) for m in found] == [
         ("245400601", True), ("200041515", True), ("245400171", True), ("245400189", True)]
+
+
+def test_an_intercommunality_writing_its_own_name_without_legal_form():
+    """'Le Pays de Nay …' again and again beside 'la Communauté de communes' alone: that CC where
+    a sentence speaks of the programme; once only, or without the legal form alone, nothing."""
+    text = ("Le Pays de Nay accompagne les créateurs d'entreprise. La Communauté de communes connaît ses "
+            "zones d'activités. Dans le cadre du label Territoires d'industrie, le Pays de Nay travaille "
+            "avec les industriels.")
+    assert mentions(text, {"64"}) == [("246401756", "Pays de Nay")]
+    assert mentions(text.replace("La Communauté de communes", "Le service"), {"64"}) == []
+    assert mentions(text.replace("Le Pays de Nay", "Le service"), {"64"}) == []
+    # of another département: not read
+    assert mentions(text, {"13"}) == []
