@@ -217,10 +217,10 @@ def _index() -> _Index:
             for written in (alias["alias"], *(f"{alias['alias']} {place}" for place in _own_places(ref, epci))):
                 index.exact.setdefault(core_name(written), []).append((entry, True))
     for epci in epcis.values():
-        for borne in epci.names:
-            entry = _Entry(epci.siren, borne.name, _form_of(borne.name, epci.type),
+        for borne, name in ((borne, name) for borne in epci.names for name in _names_in(borne.name)):
+            entry = _Entry(epci.siren, borne.name, _form_of(name, epci.type),
                            borne.first_seen, borne.last_seen)
-            core = core_name(borne.name)
+            core = core_name(name)
             if not core:
                 continue
             index.exact.setdefault(core, []).append((entry, False))
@@ -234,6 +234,17 @@ def _index() -> _Index:
     for key in fuzzy:
         index.by_first_word.setdefault(key.split(" ", 1)[0], []).append(key)
     return index
+
+
+# "CC Terres de Montaigu, CC Montaigu-Rocheservière": an official name holding two, each with its
+# legal form (the brand and the legal name of one EPCI)
+SECOND_LEGAL_NAME = re.compile(r",\s*(?=(?:CC|CA|CU)\s)")
+
+
+def _names_in(name: str) -> list[str]:
+    """The names an official name holds: itself, or each of the legal names it joins."""
+    parts = SECOND_LEGAL_NAME.split(name)
+    return [name] if len(parts) == 1 else parts
 
 
 def _seats(core: str, form: str) -> set[str]:
@@ -432,9 +443,9 @@ def _forms_of(siren: str) -> frozenset[str]:
     territory of "l'agglo d'Évreux")."""
     epci = referential.load().epcis.get(siren)
     forms = set()
-    for borne in epci.names if epci else ():
-        official = core_name(borne.name)
-        forms |= {official} | everyday_forms(official) | _seats(official, _form_of(borne.name, epci.type))
+    for name in (name for borne in (epci.names if epci else ()) for name in _names_in(borne.name)):
+        official = core_name(name)
+        forms |= {official} | everyday_forms(official) | _seats(official, _form_of(name, epci.type))
     return frozenset(forms)
 
 

@@ -227,3 +227,10 @@ def test_an_agglomeration_is_written_with_the_town_its_name_opens_with():
     assert link_epci("Évreux", None, frozenset({"27"})).siren is None
     assert _seats("val garonne agglo", "CA") == set() and _seats("saint lo agglo", "CA") == {"saint lo"}
     assert named_after("Évreux", "200071454")
+
+
+def test_an_official_name_holding_two_legal_names_links_by_each():
+    """BANATIC's "CC Terres de Montaigu, CC Montaigu-Rocheservière" (2019-2021): the brand and the
+    legal name of one EPCI, each a name people write."""
+    assert link_epci("Montaigu-Rocheservière", "CC", frozenset({"85"}), 2020).siren == "200070233"
+    assert link_epci("Terres de Montaigu", "CC", frozenset({"85"}), 2020).siren == "200070233"
