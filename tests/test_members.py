@@ -835,3 +835,14 @@ def test_an_intercommunality_writing_its_own_name_without_legal_form():
     assert mentions(text.replace("Le Pays de Nay", "Le service"), {"64"}) == []
     # of another département: not read
     assert mentions(text, {"13"}) == []
+
+
+def test_bodies_that_signed_after_a_colon_are_listed_as_members():
+    """"Toute l'aire urbaine a signé d'une même main : A, B, …": a list of signatories; the
+    unlinked ones (the Région, people) are not reported."""
+    text = ("Le contrat Territoire d'industrie du Nord Franche-Comté est signé. Toute l'aire urbaine a signé "
+            "d'une même main : Pays de Montbéliard Agglomération, la Région, la communauté de communes du "
+            "Pays d'Héricourt et celle des Vosges du Sud.")
+    found = find_epcis(text, DocumentLinker(frozenset({"25", "70", "90"})), parse(text), [])
+    assert [(m.link.siren, m.in_member_list) for m in found] == [
+        ("200065647", True), ("247000722", True), ("200069060", True)]

@@ -102,7 +102,8 @@ TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # unlinked part is not reported. Those that may introduce partners ("le Pays X est associé au Pays
 # Y") list members only where a territory is named with them.
 WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|s['’]alli|alli|concern|co-?pr|pr[ée]sid"
-                           r"|form\w*\s+par",  # "le vivier de compétences formé par le lycée X et l'AFPA"
+                           r"|form\w*\s+par"  # "le vivier de compétences formé par le lycée X et l'AFPA"
+                           r"|(?:a|ont|avai\w*)\s+sign",  # "… a signé d'une même main : A, B, la Région"
                            re.IGNORECASE)
 # "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
 CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"
