@@ -535,10 +535,6 @@ def test_a_territory_straddling_two_departements():
     assert departements_of("Près d'un quart des intercommunalités sont nouvelles, à l'image de celles de Cœur "
                            "de Maine, territoire à cheval sur la Mayenne et la Sarthe ...") == {
         "coeur-de-maine": {"53", "72"}}
-    # after a dash, and a count of départements with their names in brackets
-    assert departements_of("Les intercommunalités composant le Territoire d'industrie Aurillac-Figeac-Rodez – qui "
-                           "s'étend sur trois départements (Aveyron, Lot et Cantal) – sont rurales.") == {
-        "aurillac-figeac-rodez": {"12", "15", "46"}}
 
 
 def test_counted_inline_list_split_on_commas_keeps_et_slash_and_dash_inside_names():

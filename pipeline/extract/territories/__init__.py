@@ -329,13 +329,11 @@ def _departements_holding_others(text: str, mentions: list[TerritoryMention],
     return [m for m in mentions if m.territory_id not in doomed]
 
 
-# "X – qui s'étend sur trois départements (Aveyron, Lot et Cantal)": a dash, and a count of
-# départements before their names in brackets, may stand between the name and its places
-STRADDLING = re.compile(r"[ \t]*[»”\"]?,?\s*(?:[–—]\s*)?(?:(?:lui|elle),\s*)?(?:(?:un|le)\s+)?(?:territoire\s+)?(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
+STRADDLING = re.compile(r"[ \t]*[»”\"]?,?\s*(?:(?:lui|elle),\s*)?(?:(?:un|le)\s+)?(?:territoire\s+)?(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
                         r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
                         r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ)[ée]?e?\s+(?:entre|sur)"
                         r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre))\s+"
-                        r"(?:(?:deux|trois|quatre|cinq|\d)\s+d[ée]partements\s*\(\s*)?(?P<places>[^.;()\n]{1,80})")
+                        r"(?P<places>[^.;()\n]{1,80})")
 
 
 def _places_run(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
