@@ -846,3 +846,10 @@ def test_bodies_that_signed_after_a_colon_are_listed_as_members():
     found = find_epcis(text, DocumentLinker(frozenset({"25", "70", "90"})), parse(text), [])
     assert [(m.link.siren, m.in_member_list) for m in found] == [
         ("200065647", True), ("247000722", True), ("200069060", True)]
+
+
+def test_the_perimeter_said_to_be_a_list_lists_members():
+    """"Le périmètre, lui, reste le même : A et B": the territory's members, by their bare names."""
+    text = "Le périmètre, lui, reste le même : le Cotentin et la Baie du Cotentin, tout le nord de la Manche."
+    found = find_epcis(text, DocumentLinker(frozenset({"50"})), parse(text), [])
+    assert [(m.link.siren, m.in_member_list) for m in found] == [("200067205", True), ("200042729", True)]

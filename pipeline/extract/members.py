@@ -103,7 +103,8 @@ TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # Y") list members only where a territory is named with them.
 WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|s['’]alli|alli|concern|co-?pr|pr[ée]sid"
                            r"|form\w*\s+par"  # "le vivier de compétences formé par le lycée X et l'AFPA"
-                           r"|(?:a|ont|avai\w*)\s+sign",  # "… a signé d'une même main : A, B, la Région"
+                           r"|(?:a|ont|avai\w*)\s+sign"  # "… a signé d'une même main : A, B, la Région"
+                           r"|p[ée]rim[èe]tre",  # "Le périmètre, d'abord, est le même : A, B et C, en Haute-Saône"
                            re.IGNORECASE)
 # "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
 CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"
