@@ -2903,3 +2903,8 @@ def test_f23_a_verbless_sentence_of_rank_after_the_sentence_giving_its_subject_t
     assert ("carros", "territory.labelled", ("06",)) in territories(text)
     unranked = "Carros accueille une usine. La première zone des Alpes-Maritimes à être labellisée Territoire d'industrie."
     assert "carros" not in ids(unranked)
+
+
+def test_an_arrondissement_is_named_by_its_towns():
+    text = "L'arrondissement de Fougères-Vitré est éligible au programme « Territoires d'Industrie »."
+    assert names_of(text) == ["Fougères-Vitré"]
