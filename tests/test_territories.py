@@ -1336,6 +1336,18 @@ def test_those_of_after_the_programme_words_picks_out_territories():
     # "ceux de" pointing back at something else than the programme's territories
     assert names_of("Les salariés des usines, particulièrement ceux de Michelin et de Renault, "
                     "sont inquiets.") == []
+    # "ceux" after a preposition takes up that preposition's earlier noun: perimeters, no territories
+    assert names_of("Le territoire d'industrie « Aurillac-Figeac-Rodez » s'étend dans les périmètres de la "
+                    "communauté d'agglomération du Bassin d'Aurillac, et dans ceux du Pays de Figeac et de la "
+                    "communauté de communes Grand-Figeac.") == ["Aurillac-Figeac-Rodez"]
+
+
+def test_a_sector_named_by_towns_after_the_programme_is_a_territory_not_the_person_before():
+    text = ("Le 22 novembre dernier, M. le Premier ministre, Édouard Philippe, a retenu 124 territoires "
+            "d'industrie. Le secteur Béziers-Sète bénéficie d'un contrat avec l'État.")
+    assert names_of(text) == ["Béziers-Sète"]
+    # a sector of the economy is no territory
+    assert names_of("Le programme Territoires d'industrie aide le secteur Agro-Alimentaire.") == []
 
 
 def test_topic_the_well_known_acronym_of_one_intercommunality_an_article_keeps_naming():
@@ -2951,3 +2963,8 @@ def test_f23_a_verbless_sentence_of_rank_after_the_sentence_giving_its_subject_t
     assert ("carros", "territory.labelled", ("06",)) in territories(text)
     unranked = "Carros accueille une usine. La première zone des Alpes-Maritimes à être labellisée Territoire d'industrie."
     assert "carros" not in ids(unranked)
+
+
+def test_an_arrondissement_is_named_by_its_towns():
+    text = "L'arrondissement de Fougères-Vitré est éligible au programme « Territoires d'Industrie »."
+    assert names_of(text) == ["Fougères-Vitré"]
