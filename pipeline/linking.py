@@ -217,10 +217,10 @@ def _index() -> _Index:
             for written in (alias["alias"], *(f"{alias['alias']} {place}" for place in _own_places(ref, epci))):
                 index.exact.setdefault(core_name(written), []).append((entry, True))
     for epci in epcis.values():
-        for borne in epci.names:
-            entry = _Entry(epci.siren, borne.name, _form_of(borne.name, epci.type),
+        for borne, name in ((borne, name) for borne in epci.names for name in _names_in(borne.name)):
+            entry = _Entry(epci.siren, borne.name, _form_of(name, epci.type),
                            borne.first_seen, borne.last_seen)
-            core = core_name(borne.name)
+            core = core_name(name)
             if not core:
                 continue
             index.exact.setdefault(core, []).append((entry, False))
@@ -234,6 +234,17 @@ def _index() -> _Index:
     for key in fuzzy:
         index.by_first_word.setdefault(key.split(" ", 1)[0], []).append(key)
     return index
+
+
+# "CC Terres de Montaigu, CC Montaigu-Rocheservière": an official name holding two, each with its
+# legal form (the brand and the legal name of one EPCI)
+SECOND_LEGAL_NAME = re.compile(r",\s*(?=(?:CC|CA|CU)\s)")
+
+
+def _names_in(name: str) -> list[str]:
+    """The names an official name holds: itself, or each of the legal names it joins."""
+    parts = SECOND_LEGAL_NAME.split(name)
+    return [name] if len(parts) == 1 else parts
 
 
 def _seats(core: str, form: str) -> set[str]:
@@ -432,9 +443,9 @@ def _forms_of(siren: str) -> frozenset[str]:
     territory of "l'agglo d'Évreux")."""
     epci = referential.load().epcis.get(siren)
     forms = set()
-    for borne in epci.names if epci else ():
-        official = core_name(borne.name)
-        forms |= {official} | everyday_forms(official) | _seats(official, _form_of(borne.name, epci.type))
+    for name in (name for borne in (epci.names if epci else ()) for name in _names_in(borne.name)):
+        official = core_name(name)
+        forms |= {official} | everyday_forms(official) | _seats(official, _form_of(name, epci.type))
     return frozenset(forms)
 
 
@@ -487,6 +498,10 @@ BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Za-z0-9&]{2,10})\s*\)\s*$")
 # "CUCM (Creusot-Montceau)": an acronym's short name in brackets, no acronym itself
 BRACKETED_SHORT_NAME = re.compile(r"\(\s*([A-ZÉÈÀÂÎÔ][^()]{2,60}?)\s*\)\s*$")
 LONE_ACRONYM_LENGTH = 5  # a known acronym this long, in capitals, of one EPCI in all France
+# a shorter one counts when the text writes it as an organisation's, after its article, again
+# and again ("La CAPI fait partie des 183 territoires …, l'ADN de la CAPI"): not a code ("CCTV")
+SHORT_LONE_ACRONYM_LENGTH = 4
+SHORT_LONE_ACRONYM_USES = 2
 ACRONYM_STOPWORDS = STOPWORDS | {"en", "a", "sur", "sous", "aux", "au", "lez", "les"}
 ACRONYM_GENERIC = {"pays", "communaute", "agglo", "agglomeration"}
 
@@ -570,7 +585,7 @@ class DocumentLinker:
             if written and acronym not in self.acronyms:
                 link = self._link_acronym(acronym, None)
                 if not link.siren and acronym in text:
-                    link = self._lone_acronym(acronym)
+                    link = self._lone_acronym(acronym, text)
                 if link.siren:
                     found[acronym] = link
         return found
@@ -663,12 +678,18 @@ class DocumentLinker:
                           self.year_dated)
         return named if named.siren else None
 
-    def _lone_acronym(self, acronym: str) -> Link:
+    def _lone_acronym(self, acronym: str, text: str) -> Link:
         """A well-known acronym written in capitals in a text that names no place ("le projet
-        Territoires d'industrie de la CIREST"): long and of one EPCI in all France, it is that one."""
+        Territoires d'industrie de la CIREST"): long and of one EPCI in all France, it is that one;
+        four letters do when the text writes it after its article at least twice ("La CAPI …")."""
         ref = referential.load()
         sirens = [s for s in known_acronyms().get(acronym, ()) if s in ref.epcis]
-        if self.departements or self.regions or len(sirens) != 1 or len(acronym) < LONE_ACRONYM_LENGTH:
+        if self.departements or self.regions or len(sirens) != 1:
+            return NO_LINK
+        if len(acronym) < LONE_ACRONYM_LENGTH and not (
+                len(acronym) >= SHORT_LONE_ACRONYM_LENGTH
+                and len(re.findall(rf"(?<![\w'’])(?i:la|le|l['’])\s*{re.escape(acronym)}(?![\w'’])", text))
+                >= SHORT_LONE_ACRONYM_USES):
             return NO_LINK
         return _linked(ref.epcis[sirens[0]], EVERYDAY_FORM_SCORE, True)
 

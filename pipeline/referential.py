@@ -84,6 +84,17 @@ class Referential:
 
 
 @lru_cache(maxsize=1)
+def single_departement_regions() -> dict[str, str]:
+    """Région code -> its département, for the régions of a single département (Guadeloupe,
+    Martinique, Guyane, La Réunion, Mayotte): one name names both, and a territory of the région
+    lies in the département."""
+    by_region: dict[str, list[str]] = {}
+    for departement in load().departements.values():
+        by_region.setdefault(departement.region_code, []).append(departement.code)
+    return {region: codes[0] for region, codes in by_region.items() if len(codes) == 1}
+
+
+@lru_cache(maxsize=1)
 def load() -> Referential:
     regions = {r["code"]: Region(r["code"], r["name"]) for r in _rows("regions.csv")}
     departements = {d["code"]: Departement(d["code"], d["name"], d["region_code"], d["chef_lieu_name"])

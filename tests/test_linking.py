@@ -171,6 +171,16 @@ def test_a_long_acronym_of_one_epci_links_in_a_text_naming_no_place():
     assert "ARCADE" not in DocumentLinker().known_in_context("Une arcade commerciale : Arcade.")
 
 
+def test_a_four_letter_acronym_of_one_epci_links_when_written_twice_after_its_article():
+    """"La CAPI … de la CAPI": an organisation's short name; once, or without an article, it may
+    be a code ("CCTV"), and in a text about another département it is not read."""
+    text = "La CAPI fait partie des 183 territoires retenus. L'industrie est ancrée dans l'ADN de la CAPI."
+    assert DocumentLinker().known_in_context(text)["CAPI"].siren == "243800604"
+    assert "CAPI" not in DocumentLinker().known_in_context("La CAPI fait partie des 183 territoires retenus.")
+    assert "CAPI" not in DocumentLinker(frozenset({"33"})).known_in_context(text)
+    assert "CCTV" not in DocumentLinker().known_in_context("Des caméras CCTV filment la zone ; CCTV partout.")
+
+
 def test_a_tagline_after_the_official_name_is_left_out():
     linker = DocumentLinker(frozenset({"60"}))
     assert linker.link("du Liancourtois la Vallée Dorée", "CC").siren == "246000129"
@@ -233,3 +243,8 @@ def test_a_head_of_two_legal_forms_links_each_name_under_the_one_it_fits():
     linker = DocumentLinker(frozenset({"64", "65"}), frozenset(), 2023)
     assert linker.link("Lacq-Orthez", "CC|CA").siren == "200039204"
     assert linker.link("Tarbes-Lourdes-Pyrénées", "CC|CA").siren == "200069300"
+def test_an_official_name_holding_two_legal_names_links_by_each():
+    """BANATIC's "CC Terres de Montaigu, CC Montaigu-Rocheservière" (2019-2021): the brand and the
+    legal name of one EPCI, each a name people write."""
+    assert link_epci("Montaigu-Rocheservière", "CC", frozenset({"85"}), 2020).siren == "200070233"
+    assert link_epci("Terres de Montaigu", "CC", frozenset({"85"}), 2020).siren == "200070233"

@@ -840,3 +840,32 @@ def test_a_word_cut_at_a_line_end_is_read_whole_and_its_mention_spans_it():
     found = members(text, frozenset({"25", "70", "90"}))
     assert [s for s, _ in found] == ["200065647", "247000722", "249000241"]
     assert found[1][1] == "Commu-\nnauté de communes du Pays d'Héri-\ncourt"
+def test_an_intercommunality_writing_its_own_name_without_legal_form():
+    """'Le Pays de Nay …' again and again beside 'la Communauté de communes' alone: that CC where
+    a sentence speaks of the programme; once only, or without the legal form alone, nothing."""
+    text = ("Le Pays de Nay accompagne les créateurs d'entreprise. La Communauté de communes connaît ses "
+            "zones d'activités. Dans le cadre du label Territoires d'industrie, le Pays de Nay travaille "
+            "avec les industriels.")
+    assert mentions(text, {"64"}) == [("246401756", "Pays de Nay")]
+    assert mentions(text.replace("La Communauté de communes", "Le service"), {"64"}) == []
+    assert mentions(text.replace("Le Pays de Nay", "Le service"), {"64"}) == []
+    # of another département: not read
+    assert mentions(text, {"13"}) == []
+
+
+def test_bodies_that_signed_after_a_colon_are_listed_as_members():
+    """"Toute l'aire urbaine a signé d'une même main : A, B, …": a list of signatories; the
+    unlinked ones (the Région, people) are not reported."""
+    text = ("Le contrat Territoire d'industrie du Nord Franche-Comté est signé. Toute l'aire urbaine a signé "
+            "d'une même main : Pays de Montbéliard Agglomération, la Région, la communauté de communes du "
+            "Pays d'Héricourt et celle des Vosges du Sud.")
+    found = find_epcis(text, DocumentLinker(frozenset({"25", "70", "90"})), parse(text), [])
+    assert [(m.link.siren, m.in_member_list) for m in found] == [
+        ("200065647", True), ("247000722", True), ("200069060", True)]
+
+
+def test_the_perimeter_said_to_be_a_list_lists_members():
+    """"Le périmètre, lui, reste le même : A et B": the territory's members, by their bare names."""
+    text = "Le périmètre, lui, reste le même : le Cotentin et la Baie du Cotentin, tout le nord de la Manche."
+    found = find_epcis(text, DocumentLinker(frozenset({"50"})), parse(text), [])
+    assert [(m.link.siren, m.in_member_list) for m in found] == [("200067205", True), ("200042729", True)]

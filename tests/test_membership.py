@@ -395,6 +395,9 @@ def test_the_territory_an_article_is_about_stays_one_when_its_epci_opens_a_membe
     pytest.param("Le territoire d'industrie Nord-Cotentin a été labellisé en 2023. La communauté "
                  "d'agglomération du Cotentin et la communauté de communes de la Baie du Cotentin en sont "
                  "les deux membres.", id="en sont les membres"),
+    pytest.param("Le territoire d'industrie Nord-Cotentin a été labellisé en 2023. La communauté "
+                 "d'agglomération du Cotentin et la communauté de communes de la Baie du Cotentin y sont "
+                 "associées.", id="y sont associées"),
 ])
 def test_members_said_so_after_their_names(text):
     assert members(text) == {("nord-cotentin", "200067205"), ("nord-cotentin", "200042729")}

@@ -1,5 +1,7 @@
 """Each territory rule on the wording it is for, and the traps around it."""
 
+import pytest
+
 from pipeline.extract.places import find_places
 from pipeline.extract.territories import find_territories
 from pipeline.normalize import name_key
@@ -753,6 +755,18 @@ def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
     assert _local_phase(sentence, (0, len(sentence))) is None
 
 
+@pytest.mark.parametrize("sentence, phase", [
+    ("La Vallée de l'Arve fait partie des 149 territoires d'industrie qui ont bénéficié du premier programme.",
+     "2019-2022"),
+    ("Limoges Métropole est l'une des 124 « territoires d'industrie » identifiés.", "2019-2022"),
+    ("La CAPI fait partie des 183 territoires retenus.", "2023-2027"),
+    ("Le premier programme a accompagné 149 territoires, dont la Vallée de l'Arve.", None),
+])
+def test_a_territory_said_to_be_one_of_a_phases_national_count_is_of_that_phase(sentence, phase):
+    from pipeline.extract.assemble import _local_phase
+    assert _local_phase(sentence, (0, len(sentence))) == phase
+
+
 def test_a_lower_case_bassin_before_a_name_is_no_part_of_the_name():
     """The outside authors' gold names "le bassin Figeac – Decazeville – Villefranche-de-Rouergue"
     without the common noun in apposition; "le bassin de X" (a name that may hold it: "Bassin de
@@ -850,6 +864,52 @@ def test_a_clause_saying_where_else_a_territory_lies_adds_its_departements():
         text = f"En Isère, deux territoires sont labellisés : Alpha Nord et Beta Sud, {clause}. Gamma y travaille."
         rows = {row["territory_id"]: row["departement_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
         assert rows == {"alpha-nord": ["38"], "beta-sud": ["38", "42"]}, clause
+
+
+def test_a_territory_whose_name_joins_an_officials_epci_lies_where_that_epci_lies():
+    """"Issoudun-Châteauroux" and "le vice-président de Châteauroux Métropole": a piece of a name
+    joined by hyphens, dashes or "et" that the EPCI goes by places the territory (36), the EPCI
+    still no member; a piece naming a place or a point of the compass ("Nord" in "Nord-Est
+    Ardennes", the everyday name of "Cap Nord") ties nothing."""
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Le Territoire d'industrie Issoudun-Châteauroux a réuni son comité de pilotage, a rappelé le "
+            "vice-président de Châteauroux Métropole chargé de l'économie.")
+    extraction = extract(text, next(nlp.parse([text])))
+    assert {row["territory_id"]: row["departement_codes"] for row in extraction.territories} == {
+        "issoudun-chateauroux": ["36"]}
+    assert not any(row["territory_id"] for row in extraction.epcis)
+    text = ("Le Territoire d'industrie Nord-Est Ardennes a réuni son comité de pilotage, a rappelé le "
+            "président de Cap Nord Martinique.")
+    rows = {row["territory_id"]: row["departement_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"nord-est-ardennes": ["08"]}
+
+
+def test_a_line_naming_a_territory_before_a_colon_describes_it():
+    """"Bassin d'Alès : Il reste l'un des principaux pôles industriels du Gard, …": the one
+    département of the first sentence after the name's colon, at a line's start, is where it
+    lies; a town there ("le port de Sète") is none, nor is a département of a later sentence."""
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Deux territoires retenus en Occitanie :\n\nBassin d'Alès : Il reste l'un des principaux pôles "
+            "industriels du Gard, entre mécanique et éco-industries.\n\nBéziers-Sète : Porté par le port de Sète, "
+            "ce bassin mise sur la maintenance. Il attire des salariés de l'Aude.\n")
+    rows = {row["territory_id"]: row["departement_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"bassin-d-ales": ["30"], "beziers-sete": []}
+
+
+def test_departements_counted_after_a_dash_clause_of_extent():
+    """"le Territoire d'industrie Cœur de Maine – qui s'étend sur deux départements (la Mayenne et la
+    Sarthe) –": the départements the count names, as many as it says."""
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    text = ("Élus et industriels du Territoire d'industrie Cœur de Maine – qui s'étend sur deux départements "
+            "(la Mayenne et la Sarthe) – se sont retrouvés jeudi.")
+    rows = {row["territory_id"]: row["departement_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"coeur-de-maine": ["53", "72"]}
+    text = text.replace("deux départements", "trois départements")
+    rows = {row["territory_id"]: row["departement_codes"] for row in extract(text, next(nlp.parse([text]))).territories}
+    assert rows == {"coeur-de-maine": []}
 
 
 def test_a_region_word_inside_a_territory_name_written_again_in_the_body_is_no_region():
@@ -1276,6 +1336,18 @@ def test_those_of_after_the_programme_words_picks_out_territories():
     # "ceux de" pointing back at something else than the programme's territories
     assert names_of("Les salariés des usines, particulièrement ceux de Michelin et de Renault, "
                     "sont inquiets.") == []
+    # "ceux" after a preposition takes up that preposition's earlier noun: perimeters, no territories
+    assert names_of("Le territoire d'industrie « Aurillac-Figeac-Rodez » s'étend dans les périmètres de la "
+                    "communauté d'agglomération du Bassin d'Aurillac, et dans ceux du Pays de Figeac et de la "
+                    "communauté de communes Grand-Figeac.") == ["Aurillac-Figeac-Rodez"]
+
+
+def test_a_sector_named_by_towns_after_the_programme_is_a_territory_not_the_person_before():
+    text = ("Le 22 novembre dernier, M. le Premier ministre, Édouard Philippe, a retenu 124 territoires "
+            "d'industrie. Le secteur Béziers-Sète bénéficie d'un contrat avec l'État.")
+    assert names_of(text) == ["Béziers-Sète"]
+    # a sector of the economy is no territory
+    assert names_of("Le programme Territoires d'industrie aide le secteur Agro-Alimentaire.") == []
 
 
 def test_topic_the_well_known_acronym_of_one_intercommunality_an_article_keeps_naming():
@@ -2891,3 +2963,8 @@ def test_f23_a_verbless_sentence_of_rank_after_the_sentence_giving_its_subject_t
     assert ("carros", "territory.labelled", ("06",)) in territories(text)
     unranked = "Carros accueille une usine. La première zone des Alpes-Maritimes à être labellisée Territoire d'industrie."
     assert "carros" not in ids(unranked)
+
+
+def test_an_arrondissement_is_named_by_its_towns():
+    text = "L'arrondissement de Fougères-Vitré est éligible au programme « Territoires d'Industrie »."
+    assert names_of(text) == ["Fougères-Vitré"]

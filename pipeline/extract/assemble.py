@@ -12,6 +12,7 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -28,16 +29,22 @@ from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
 from pipeline.extract.territories import TerritoryMention, find_territories
-from pipeline.extract.territories.common import sentence_before
+from pipeline.extract.territories.common import sentence_before, sentence_bounds
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold
 
 FIRST_PHASE, SECOND_PHASE = "2019-2022", "2023-2027"
 YEAR = re.compile(r"(?<![\d/.-])(20[1-3]\d)(?![\d/])")
-PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\s+I\b", re.I), FIRST_PHASE),
+# "X fait partie des 149 territoires d'industrie qui ont bénéficié …", "parmi les 183 territoires":
+# a territory said to be one of a phase's national count is of that phase
+ONE_OF = r"(?:\bf(?:ai(?:t|sai(?:t|en)t)|ont)\s+partie\s+des|\bparmi\s+les|\bl['’]une?\s+des)\s+"
+PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\s+I\b"
+                             + r"|" + ONE_OF + r"(?:124|136|141|144|146|148|149)\s+(?:«\s*)?(?:territoires|bassins)\b", re.I),
+                  FIRST_PHASE),
                  (re.compile(r"2023\s*[-–/]\s*2027|nouvelle\s+phase|seconde\s+phase|deuxi[èe]me\s+phase"
-                             r"|temps\s+II\b", re.I), SECOND_PHASE)]
+                             r"|temps\s+II\b" + r"|" + ONE_OF + r"183\s+(?:«\s*)?(?:territoires|bassins|laur[ée]ats)\b", re.I),
+                  SECOND_PHASE)]
 
 
 # The second phase by its name, as undated pages write it ("labellisé pour la deuxième phase",
@@ -355,11 +362,14 @@ def extract(text: str, doc: Doc) -> Extraction:
         if row["territory_id"] and row["siren"]:
             by_id[row["territory_id"]]["member_departements"] |= set(row["departement_codes"])
     # a territory named after an EPCI the text names lies where it lies, even when the text names
-    # it only as an official's body, no member ("vice-présidente de la CA Pays Basque")
+    # it only as an official's body, no member ("vice-présidente de la CA Pays Basque"); so does one
+    # a piece of whose name the EPCI goes by ("Lacq-Pau-Tarbes" and "président de la CA Pau Béarn
+    # Pyrénées": 64)
+    parts = {row["territory_id"]: _parts_of_a_name(row["name"]) for row in by_id.values()} if epci_mentions else {}
     for mention in epci_mentions:
         for row in by_id.values():
-            if mention.link.siren and any(named_after(side, mention.link.siren)
-                                          for side in row["name"].split(" / ")):
+            if mention.link.siren and any(named_after(part, mention.link.siren)
+                                          for part in parts[row["territory_id"]]):
                 row["member_departements"] |= set(mention.link.departement_codes)
 
     # "Les 13 territoires grand-estiens sont : …" in a text about the Grand Est only: its région
@@ -374,6 +384,9 @@ def extract(text: str, doc: Doc) -> Extraction:
         sentence_regions = row.pop("sentence_regions")
         regions = ref.regions_of(departements) if departements else sorted(
             sentence_regions or text_region or former_regions_in(row["name"]))  # "Nord Franche-Comté"
+        sole = referential.single_departement_regions()
+        if not departements and regions and all(region in sole for region in regions):
+            departements = sorted(sole[region] for region in regions)  # "Kourou … la Guyane": 973
         territory_rows.append({**row, "mention": None, "departement_codes": departements,
                                "region_codes": regions})
 
@@ -388,6 +401,25 @@ def extract(text: str, doc: Doc) -> Extraction:
                            {row["territory_id"]: row["phase"] for row in territory_rows},
                            lambda sentence: _local_phase(text, sentence))
     return Extraction(info, territory_rows, epci_rows, figures, counts)
+
+
+# where a name joins the names of its parts: "A / B", "Gard rhodanien – Pont du Gard",
+# "Béthune-Bruay et Flandres-Lys", then "Lacq-Pau-Tarbes"
+NAME_JOINTS = re.compile(r"\s+/\s+|\s+[-–]\s+|\s+et\s+")
+HYPHEN = re.compile(r"\s*[-–]\s*")
+COMPASS_WORD = re.compile(r"(?i)nord|sud|est|ouest|centre")
+
+
+@lru_cache(maxsize=4096)
+def _parts_of_a_name(name: str) -> tuple[str, ...]:
+    """A territory's name, the sides of its " / ", and the pieces between its joints that name no
+    place and no point of the compass ("Pau", not "Nord" nor "Marne" in "Nord-Est Ardennes" or
+    "Marne et Brie Industries": the everyday names of "Cap Nord" or of an EPCI of the Marne)."""
+    sides = NAME_JOINTS.split(name)
+    pieces = [*sides, *(piece for side in sides for piece in HYPHEN.split(side))] if len(sides) > 1 \
+        else HYPHEN.split(name)
+    placeless = [piece for piece in pieces if not COMPASS_WORD.fullmatch(piece) and not find_places(piece)]
+    return tuple(dict.fromkeys([name, *name.split(" / "), *placeless]))
 
 
 def _without_names(text: str, span: tuple[int, int], name_spans: list[tuple[int, int]]) -> str:
@@ -427,7 +459,12 @@ def _main_region(places: list[PlaceMention]) -> set[str]:
 
 
 def _regions_in(places: list[PlaceMention], sentence: tuple[int, int]) -> set[str]:
-    return {p.code for p in places if p.kind == "region" and sentence[0] <= p.start < sentence[1]}
+    """The régions named in `sentence`: "la Guyane", a département that is a région of its own,
+    names its région too."""
+    region_of = {departement: region for region, departement in referential.single_departement_regions().items()}
+    return {p.code if p.kind == "region" else region_of[p.code] for p in places
+            if (p.kind == "region" or (p.kind == "departement" and p.code in region_of))
+            and sentence[0] <= p.start < sentence[1]}
 
 
 # An intro that only refers to the sentence before it, which says where the items lie.
@@ -468,6 +505,20 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
         own = {p.code for p in places if p.kind == "departement"}
         if len(own) == 1:
             return own
+    return _described_departements(text, places, mention)
+
+
+def _described_departements(text: str, places: list[PlaceMention], mention: TerritoryMention) -> set[str]:
+    """A line opening with the name and a colon describes the territory: the one département of
+    its first sentence, or those introduced by the word "départements" ("Castelnaudary Castres :
+    Il est un point focal de l'activité industrielle de l'Aude, …" -> 11)."""
+    described = NAME_COLON.match(text, mention.end)
+    if not described or text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip(" \t•*-–"):
+        return set()
+    end = sentence_bounds(text, described.end())[1]
+    codes = {p.code for p in places if p.kind == "departement" and described.end() <= p.start < end}
+    if len(codes) == 1 or re.search(r"d[ée]partements\b", text[described.end():end], re.IGNORECASE):
+        return codes
     return set()
 
 

@@ -57,6 +57,10 @@ Rules (ids in the `rule` column):
                        about one territory named after an EPCI of that legal form ("Grand
                        Châtellerault … l'agglomération signait le protocole d'accord"): that EPCI,
                        the way its own site or a local paper writes it.
+- epci.own_name        an official name without legal form written after its article twice or
+                       more ("Le Pays du Coquelicot propose …") in a text that also writes that
+                       legal form alone ("la Communauté de communes"), of the document's
+                       départements: that EPCI, in a sentence about the programme.
 - epci.coordinated     a name without legal form coordinated after an EPCI's ("l'Agglomération
                        de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards"), when it is
                        the official name of an EPCI of the document's départements, or holds a
@@ -99,7 +103,9 @@ TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # unlinked part is not reported. Those that may introduce partners ("le Pays X est associé au Pays
 # Y") list members only where a territory is named with them.
 WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|s['’]alli|alli|concern|co-?pr|pr[ée]sid"
-                           r"|form\w*\s+par",  # "le vivier de compétences formé par le lycée X et l'AFPA"
+                           r"|form\w*\s+par"  # "le vivier de compétences formé par le lycée X et l'AFPA"
+                           r"|(?:a|ont|avai\w*)\s+sign"  # "… a signé d'une même main : A, B, la Région"
+                           r"|p[ée]rim[èe]tre",  # "Le périmètre, d'abord, est le même : A, B et C, en Haute-Saône"
                            re.IGNORECASE)
 # "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
 CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"
@@ -636,7 +642,9 @@ def _noun_regions(text: str, structure) -> list[_Region]:
         if after.group(2) and noun.group(0).lower().startswith("agglom"):
             continue  # "29 EPCI et 2 agglomérations, sont :" then territories: only "(A et B)"
         if after.group(2) and (text[start - 1] == "\n" or re.match(r"[ \t]*\n", text[start:])):
-            regions += _lines_after(text, structure, start - 1, True, True)  # "… :" ending a line
+            # "… :" ending a line; the lines are introduced where the noun stands ("Il associe
+            # cinq intercommunalités :" points back for each of them)
+            regions += _lines_after(text, structure, start - 1, True, True, noun.start())
             continue
         if after.group(1):
             close = text.find(")", start)
@@ -1086,8 +1094,10 @@ SPACED_DASH = re.compile(r"[ \t]+(?:[-–]|à|au|aux)[ \t]+")
 MAX_LOWER_WORDS = 2
 
 
-# "la communauté d'agglomération A et celle du B", "…A, celle de B": the joint before a pronoun
-PRONOUN_AFTER = re.compile(r"[ \t]*,[ \t]*(?:et[ \t]+)?|[ \t]+(?:et|ou)[ \t]+")
+# "la communauté d'agglomération A et celle du B", "…A, celle de B", "A, mais aussi celle de B",
+# "A ainsi que celle de B": the joint before a pronoun
+PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:mais[ \t]+aussi|ainsi[ \t]+que|et[ \t]+aussi)[ \t]+"
+                           r"|[ \t]*,[ \t]*(?:et[ \t]+)?|[ \t]+(?:et|ou)[ \t]+")
 SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
@@ -1400,6 +1410,50 @@ def _own_anaphors(text: str, linker: DocumentLinker, territories: list[tuple[int
     return found
 
 
+# "Le Pays du Coquelicot propose …": a capitalised name after its article (the words of an
+# official name without its legal form)
+NAME_AFTER_ARTICLE = re.compile(
+    r"(?<![\w'’])(?:[Ll]e|[Ll]a|[Ll]['’])[ \t]*(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en"
+    r"|l['’]|d['’])[ \t]*)*[A-ZÉÈÀÂÎÔ][\w'’-]*)+)")
+OWN_NAME_USES = 2
+
+
+def _own_bare_names(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
+                    taken: list[EpciMention]) -> list[EpciMention]:
+    """'Le Pays du Coquelicot propose …' then '… sur le territoire de la Communauté de communes':
+    an intercommunality's page about itself writes its official name without legal form, after
+    its article, again and again, and its legal form alone. Such a name, of the legal form the
+    text uses alone and of the document's départements (when it names any), is that EPCI where a
+    sentence speaks of the programme. A territory's own name is none ("le Grand Chalon est
+    labellisé": a bare territory name equal to an EPCI's lists no member)."""
+    forms = {form for noun in OWN_ANAPHOR.finditer(text)
+             for form, value in noun.groupdict().items() if value}
+    forms = {type_ for form in forms for type_ in ANAPHOR_TYPES.get(form, ())}
+    if not forms:
+        return []
+    uses: dict[str, list[re.Match]] = {}
+    for match in NAME_AFTER_ARTICLE.finditer(text):
+        uses.setdefault(match.group("name"), []).append(match)
+    found = []
+    for written, matches in uses.items():
+        if len(matches) < OWN_NAME_USES or fold(written) in _place_names() \
+                or name_key(written) in {territory_id for _, _, territory_id in territories}:
+            continue
+        link = _official_in_context(written, linker) if linker.departements else linker.link(written)
+        if not (link and link.siren and link.exact and link.score >= OFFICIAL_NAME_SCORE
+                and link.epci_type in forms):
+            continue
+        for match in matches:
+            start, end = match.span("name")
+            window = max(0, start - ANAPHOR_SENTENCE_CHARS)
+            sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(text, window, start)),
+                                 default=window)
+            if _inside(start, taken) or not PROGRAMME_WORDS.search(text, sentence_start, _sentence_end(text, end)):
+                continue
+            found.append(EpciMention(start, end, link, written, link.epci_type, "epci.own_name"))
+    return found
+
+
 # ", le Pays des Achards", " et Vie et Boulogne", " avec Flandre Lys", " ; Lamballe Terre & Mer": a
 # name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
@@ -1512,8 +1566,9 @@ def _read_regions(text: str, folded: str, regions: list[_Region], linker: Docume
 def _bracketed_in_lists(text: str, mentions: list[EpciMention],
                         regions: list[_Region]) -> list[EpciMention]:
     """EPCIs in a bracket that a member list's part opens ("en s'alliant avec la Bigorre (agglo
-    de Tarbes-Lourdes et la CC de la Haute-Bigorre) et la CC du Pays de Nay"): the part names
-    a group of them, they are listed as members as the list's other names are."""
+    de Tarbes-Lourdes et la CC de la Haute-Bigorre) et la CC du Pays de Nay", "coordonné par le
+    Pôle métropolitain X (dont la CCLO fait partie) et …"): the part names a group of them,
+    they are listed as members as the list's other names are."""
     for mention in mentions:
         for region in regions:
             opening = text.rfind("(", region.start, mention.start)
@@ -1575,12 +1630,16 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found = _read_regions(text, folded, regions, linker, all_heads)
     heads = _bracketed_in_lists(text, _head_mentions(text, linker, found, all_heads), regions)
     heads += _epci_noun_mentions(text, linker, found + heads)
-    for mention in (heads + _everyday_mentions(text, linker, found + heads)
-                    + _acronym_mentions(text, linker) + _apposition_mentions(text, linker, found + heads)):
+    # "(dont la CCLO fait partie)" after a list's part: an acronym or an everyday name in its
+    # bracket is listed as a head mention is
+    named = _bracketed_in_lists(text, _everyday_mentions(text, linker, found + heads)
+                                + _acronym_mentions(text, linker), regions)
+    for mention in heads + named + _apposition_mentions(text, linker, found + heads):
         if not any(m.start < mention.end and mention.start < m.end for m in found):
             found.append(mention)
     found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)), territories)
     found += _own_anaphors(text, linker, territories, found)
+    found += _own_bare_names(text, linker, territories, found)
     return sorted((_over_cut_words(m, cuts) for m in found), key=lambda m: (m.start, m.end))
 
 

@@ -47,7 +47,7 @@ the rule that found the mention):
    sentence about the label ("La CA X et la CC Y ont décroché conjointement un label") or about
    its extension ("faire tomber la frontière entre la CAB et la CC X pour étendre le dispositif",
    "A vient s'ajouter à B, à C"), the subject of "a rejoint le dispositif" or of "en sont les
-   membres", "en font partie" ("en" can stand only for that territory), a party
+   membres", "en font partie", "y sont associées" ("en" and "y" can stand only for that territory), a party
    of an agreement ("ENTRE … La Communauté d'Agglomération X représentée par …") or an item of a
    list whose every item opens with an EPCI ("Pour la Drôme : • A • B"), in a sentence that
    speaks of no other territories; a town's own EPCI ("Rattachée à la communauté de communes
@@ -194,10 +194,12 @@ NEW_PHASE_AFTER = re.compile(r"\b(?:nouvelle|deuxieme|seconde?)\s+(?:phase|gener
 # territory) nor "Rattachée à la CC X, …, la commune de Y rejoint le dispositif" (a town)
 EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\w*|s'(?:y\s+)?ajout\w*"
                        r"|se\s+join\w*)\b")
-# "A et B en sont les deux membres", "… en font partie": "en" stands for the one territory of a
-# document about one (folded text, after the EPCI or its run)
-MEMBERS_OF_IT = re.compile(r"\s*(?:[,)]\s*)?en\s+(?:sont|etaient|seront|est|font|faisaient|fait)\s+"
-                           r"(?:partie|(?:les\s+|l'un\s+des\s+)?(?:\w+\s+)?membres?)\b")
+# "A et B en sont les deux membres", "… en font partie", "A et B y sont associées": "en" and "y"
+# stand for the one territory of a document about one (folded text, after the EPCI or its run)
+MEMBERS_OF_IT = re.compile(r"\s*(?:[,)]\s*)?(?:en\s+(?:sont|etaient|seront|est|font|faisaient|fait)\s+"
+                           r"(?:partie|(?:les\s+|l'un\s+des\s+)?(?:\w+\s+)?membres?)"
+                           r"|y\s+(?:(?:sont|etaient|seront|est|etait|sera)\s+(?:(?:aussi|egalement)\s+)?associe\w*"
+                           r"|participent|participe|adherent|adhere))\b")
 # "Dans la nouvelle génération, il intègre la CA X et devient « Territoire d'industrie Y »": the
 # territory takes in an EPCI and is renamed; the EPCI is a member of the new name (folded text)
 TAKES_IN_BEFORE = re.compile(r"\b(?:integre|integrent|accueille|accueillent|englobe|englobent)\s+"
@@ -451,7 +453,12 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     # a sentence pointing back starts its paragraph: "Il rassemble A et B.⏎⏎Le sous-préfet
     # s'est rendu chez C" does not point back for C
     paragraph_start = breaks[-1] if breaks else start
-    if ANAPHORA.match(text[paragraph_start:end].lstrip(" \t\n•-–*")):
+    pointing_back = ANAPHORA.match(text[paragraph_start:end].lstrip(" \t\n•-–*"))
+    if not pointing_back and intro is not None \
+            and ANAPHORA.match(text[sentences[intro][0]:sentences[intro][1]].lstrip(" \t\n•-–*")):
+        # "Il associe cinq intercommunalités :" then the items: the list's intro points back
+        paragraph_start, index, pointing_back = start, intro, True
+    if pointing_back:
         before = [(start, paragraph_start)] if paragraph_start > start else []
         for span in before + [sentences[back] for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1)]:
             named = _named_in(folded, *span, territories, epci_spans)

@@ -431,7 +431,9 @@ def _departements_shared_with(text: str, mentions: list[TerritoryMention], place
     for mention in mentions:
         shared = SAID_TO_SHARE.match(text, mention.end)
         if shared:
-            mention.shared_codes |= _places_run(text, shared.start("places"), shared.end("places"), places)
+            # "… – qui s'étend sur trois départements (Aveyron, Lot et Cantal)": the count's places
+            mention.shared_codes |= _places_run(text, shared.start("places"), shared.end("places"), places) \
+                or _counted_departements(text, shared.start("places"), sentence_bounds(text, shared.start())[1], places)
 
 
 # "Dans la Moselle et la Meurthe-et-Moselle, le territoire …": the sentence's opening places it.

@@ -27,6 +27,8 @@ ANNOUNCES_OTHER = _words("announces_something_else")
 ANNOUNCES_MEMBERS = _words("announces_members")
 # "Anne MARTIN, cheffe de projet", "Gérard Trémège, Président de la CA …": a person, not a place
 PERSON_AFTER_NAME = re.compile(WORDS["person_after_name"])
+# "M. le Premier ministre, Édouard Philippe, a retenu …": a person's title right before a name
+PERSON_BEFORE_NAME = re.compile(WORDS["person_before_name"])
 SUBHEADING = _words("subheading")
 LABELLING = _words("labelling")
 PART_OF_A_TERRITORY = re.compile(WORDS["part_of_a_territory"])

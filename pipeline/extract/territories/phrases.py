@@ -23,6 +23,7 @@ from pipeline.linking import EVERYDAY_FORM_SCORE, link_epci
 from pipeline.normalize import fold
 
 GEOGRAPHIC_HEADS = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")(?=\s)")
+ADMINISTRATIVE_HEADS = re.compile(r"(?:" + "|".join(WORDS["administrative_heads"]) + r")")
 PROGRAMME_WORDS = re.compile(r"(?:ti|territoires?\s+d'\s*industrie)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?(?=\S)")
 # "Parmi eux figure le territoire de Lacq-Pau-Tarbes": the common noun before a name of its own.
 TERRITORY_OF = re.compile(r"territoire\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*")
@@ -117,6 +118,8 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
             if pos == head.end() + 1 and text[pos:pos + 1].isupper() and GEOGRAPHIC_HEADS.match(folded, pos) \
                     and head.group(0) not in WORDS["compass_heads"]:
                 name_start = pos  # "le pays Val de Saône": a common noun before a name of its own
+            if ADMINISTRATIVE_HEADS.fullmatch(head.group(0)):
+                name_start = pos  # "l'arrondissement de Fougères-Vitré": the division's towns name it
     if not epci and pos < limit and name_start < pos and text[pos].islower():
         adjective = PLACE_ADJECTIVE.match(folded, pos, limit)  # "le bassin nazairien"
         head = PLACE_ADJECTIVE_HEAD.match(folded, name_start)  # no preposition: "le bassin de production"

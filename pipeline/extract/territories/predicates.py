@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (ET_JOINT, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
+from pipeline.extract.territories.common import (ET_JOINT, PERSON_BEFORE_NAME, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, make_mention,
                                                  reads_as_a_place_name, sentence_before, sentence_bounds,
                                                  titled_by_the_programme, town_words, _town_words_of)
@@ -318,6 +318,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             # regroupant la CDC argentanaise et son homologue des Vallées d'Auge … a été retenu": members
         if parts and NOT_A_PLACE_NOUN.search(folded, max(clause_start, parts[0].start - 40), parts[0].start):
             continue  # "L'entreprise Michelin entre dans le programme": a company, not a territory
+        if parts and PERSON_BEFORE_NAME.search(folded, max(sentence_start, parts[0].start - 40), parts[0].start):
+            continue  # "M. le Premier ministre, Édouard Philippe, a retenu …": a person
         if parts and INTERCOMMUNALITIES_OF.match(folded, clause_start, parts[0].start):
             continue  # "Les agglos de Béziers, Agde/Pézenas et Sète labellisés": members of a territory left unnamed
         coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))

@@ -216,11 +216,14 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
         named_as = NAMED_AS.match(text, pos)
         if named_as and not PLURAL.match(text, match.start()):
             pos = named_as.end()  # "Notre Territoire d'industrie porte donc le nom de X"
+        further: list[tuple[int, int]] = []
         if text[pos] in OPENING_QUOTES:
             quoted = quoted_name(text, pos)
             if not quoted:
                 continue
             pos, end = quoted
+            if PLURAL.match(text, match.start()):
+                further = _quoted_names_after(text, end)
         elif codes_name := CODES_AS_NAME.match(text, pos):
             mention = _codes_as_name(text, structure, pos, codes_name.end())
             if mention:
@@ -297,7 +300,26 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             continue  # "TERRITOIRES D'INDUSTRIE ULTRAMARINS": an adjective of the plural noun
         if mention:
             found.append(mention)
+            # "les territoires d'industrie « A » et « B »": each name in its own quotes
+            found.extend(m for start, stop in further
+                         if (m := make_mention(text, start, stop, "territory.prefixed_name", codes_after(text, stop, places),
+                                               block_end(structure, text, start), departement_name_ok=False)))
     return found
+
+
+# « A », « B » et « C »: the joint between two quoted names
+QUOTED_JOINT = re.compile(r"[ \t]*(?:,[ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)")
+
+
+def _quoted_names_after(text: str, end: int) -> list[tuple[int, int]]:
+    """The names each in its own quotes coordinated after the quoted name ending at `end`."""
+    names = []
+    after = end + 1  # past the closing quote
+    while (joint := QUOTED_JOINT.match(text, after)) and text[joint.end():joint.end() + 1] in OPENING_QUOTES \
+            and (quoted := quoted_name(text, joint.end())):
+        names.append(quoted)
+        after = quoted[1] + 1
+    return names
 
 
 # "la démarche Grand Est Touraine - Territoire d'industrie", "« Cœur de Loire-Territoire

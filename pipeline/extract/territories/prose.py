@@ -13,8 +13,8 @@ from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME
                                                  TerritoryMention, asked, brand_end, capitalised_run,
                                                  is_place_name, legal_form_end, make_mention, named_by_its_departements,
                                                  quoted_name, reads_as_a_place_name, sentence_bounds,
-                                                 split_inline_list, titled_by_the_programme, trim_name,
-                                                 written_with_legal_form)
+                                                 split_inline_list, titled_by_the_programme, town_words, trim_name,
+                                                 written_with_legal_form, _town_words_of)
 from pipeline.extract.territories.phrases import read_part
 from pipeline.normalize import fold
 
@@ -32,6 +32,10 @@ TERRITORY_AND_THAT_OF = re.compile(r"\bterritoire\s+(?:de\s+la|de\s+l'|du|des|de
 # A geographic head in lower case opening a name: "celui de la vallée de la Bresle".
 HEAD_OF_NAME = re.compile(r"(?:vallee|pays|bassin|plaine|plateau)\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
 PROGRAMME_WORDS = re.compile(PREFIX)
+# "Le secteur Lacq-Pau-Tarbes bénéficie de contrats …": a sector named by the towns its name
+# joins with dashes, after the programme's words, is a territory.
+SECTOR_OF_TOWNS = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+secteur\s+(?P<name>[A-ZÀ-Ý][\w'’]+(?:\s?[-–]\s?[A-ZÀ-Ý][\w'’]+)+)\b")
+SECTOR_PROGRAMME_WINDOW = 400  # how far back the programme's words are looked for
 # A count of territories right before the participle, which agrees with them and not with the subject.
 COUNTED_BEFORE_PARTICIPLE = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+"
                                        r"(?:\w+\s+)?territoires\s+(?:d'\s*industrie\s+)?$")
@@ -62,6 +66,9 @@ ADJECTIVE_THEN_NAME = re.compile(r"\b(?:(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?:territo
 OF = r"(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=[A-ZÀ-Ý])"
 THOSE_OF = re.compile(r"(?<![\w'’])(?:ceux|celles)\s+" + OF)
 NEXT_OF = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s+ou\s+)" + OF)
+# "dans les périmètres de A et de B, et dans ceux du Pays de X": a pronoun after a preposition
+# repeats that preposition's earlier plural noun (folded text), here no territory.
+PREPOSITION_BEFORE = re.compile(r"(?<![\w'])(dans|sur|pour|avec|parmi|chez)\s+$")
 # "la Communauté d'Agglomération du Territoire Vendômois": a piece of an EPCI's name.
 EPCI_FORM_BEFORE = re.compile(r"(?:communaute|agglomeration|communes|urbaine|metropole)\s*$")
 # "le territoire de la CCPG": the area of an intercommunality known by its acronym.
@@ -243,6 +250,11 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 and written_with_legal_form(folded, text[match.end():end]):
             continue  # "les zones du territoire Vie et Boulogne", the communauté de communes: its area
         add(match.end(), end, sentence_end)
+    for match in SECTOR_OF_TOWNS.finditer(text):
+        towns = _town_words_of(match.group("name")) & town_words()
+        if len(towns) >= 2 and PROGRAMME_WORDS.search(folded, max(0, match.start() - SECTOR_PROGRAMME_WINDOW),
+                                                       match.start()):
+            add(match.start("name"), match.end("name"), sentence_bounds(text, match.start())[1])
     for match in NAMED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         ordinal = ORDINAL_OF_TERRITORIES.fullmatch(folded, sentence_start, match.start()) \
@@ -311,6 +323,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not PROGRAMME_WORDS.search(folded, sentence_start, match.start()):
             continue  # "ceux" points back at territories of the programme named before it
+        if _repeats_another_noun(folded, sentence_start, match.start()):
+            continue
         pos = match.end()
         while True:
             end = capitalised_run(text, pos, sentence_end)
@@ -324,6 +338,18 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 break
             pos = joint.end()
     return found
+
+
+def _repeats_another_noun(folded: str, sentence_start: int, pronoun: int) -> bool:
+    """Whether "ceux" after a preposition ("et dans ceux du …") takes up the plural noun that
+    preposition governed earlier in the sentence, and that noun is no territory ("dans les
+    périmètres de …")."""
+    preposition = PREPOSITION_BEFORE.search(folded, sentence_start, pronoun)
+    if not preposition:
+        return False
+    earlier = list(re.finditer(rf"(?<![\w']){preposition.group(1)}\s+(?:les|des|ces|leurs|ses|nos)\s+([\w'-]+)",
+                               folded[sentence_start:preposition.start()]))
+    return bool(earlier) and not earlier[-1].group(1).startswith("territoire")
 
 
 def _a_name_only(text: str, start: int, end: int) -> bool:
