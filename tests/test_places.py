@@ -135,3 +135,15 @@ def test_nord_before_a_blank_line_is_the_departement():
     # g20a: a name goes on across one line break at most; a paragraph after the word opens nothing
     assert [c for _, c, _ in codes("six territoires dans le département du Nord\n\nLe préfet salue")] == ["59"]
     assert [c for _, c, _ in codes("le Nord\nGrande-Terre")] == []
+
+
+def departement_codes(text):
+    return [p.code for p in find_places(text) if p.kind == "departement"]
+
+
+def test_a_departement_name_inside_a_written_epci_name_is_no_place():
+    assert departement_codes("la communauté de communes Thiérache Sambre et Oise, la CC de la Thiérache du Centre") == []
+    assert departement_codes("la communauté de communes Thiérache Sambre et Oise (CCTSO)") == []
+    assert departement_codes("la communauté de communes Usses et Rhône") == []  # it lies in the Ain and Haute-Savoie
+    assert departement_codes("la communauté de communes du Sud Territoire, dans le Doubs") == ["25"]
+    assert departement_codes("deux territoires dans l'Oise") == ["60"]

@@ -2408,7 +2408,7 @@ def test_another_territory_renewed_before_a_colon_and_a_cleft_that_wins_the_labe
     assert "pont-du-gard-gard-rhodanien" in ids(text)
     text = ("Territoires d'industrie : l'Auvergne bien servie. Dans l'Allier, c'est le bassin de Montluçon qui "
             "décroche le label, porté par Montluçon Communauté.")
-    assert ids(text) == ["bassin-de-montlucon"]
+    assert ids(text) == ["montlucon"]  # "bassin de" in lower case is a common noun (PATTERNS.md, p26)
     assert ids("Dans l'Allier, c'est Michelin qui décroche le label, pour son usine.") == []
 
 
@@ -2968,3 +2968,25 @@ def test_f23_a_verbless_sentence_of_rank_after_the_sentence_giving_its_subject_t
 def test_an_arrondissement_is_named_by_its_towns():
     text = "L'arrondissement de Fougères-Vitré est éligible au programme « Territoires d'Industrie »."
     assert names_of(text) == ["Fougères-Vitré"]
+
+
+def test_a_lower_case_basin_of_a_town_is_no_part_of_the_name():
+    text = "Dans l'Aveyron, le bassin de Decazeville a été retenu comme Territoire d'industrie."
+    assert ids(text) == ["decazeville"]
+    text = "En Corrèze, le bassin de Brive-Périgord a été retenu comme Territoire d'industrie."
+    assert ids(text) == ["bassin-de-brive-perigord"]  # the CA du Bassin de Brive holds the basin
+
+
+def test_a_cut_list_keeps_its_last_item_ending_with_a_whole_word():
+    from pipeline.extract.territories.lists import _ends_with_a_whole_word
+    assert _ends_with_a_whole_word("Est Mosellan")
+    assert _ends_with_a_whole_word("Val de Fensch")
+    assert not _ends_with_a_whole_word("Sud Als")
+    assert not _ends_with_a_whole_word("Interdép")
+
+
+def test_a_compass_word_and_a_demonym_name_the_departement():
+    from pipeline.extract.territories import _compass_and_demonym_codes
+    assert _compass_and_demonym_codes("Est Mosellan") == {"57"}
+    assert _compass_and_demonym_codes("Nord Meurthe-et-Mosellan") == {"54"}
+    assert _compass_and_demonym_codes("Nevers et Sud Nivernais") == set()

@@ -139,7 +139,8 @@ def find_places(text: str) -> list[PlaceMention]:
                 continue
             if kind == "country" and _is_organisation_name(text, start, end):
                 continue
-            if rule == "place.departement_name" and _inside_capitalised_name(text, start):
+            if rule == "place.departement_name" and (_inside_capitalised_name(text, start)
+                                                     or _inside_a_written_epci_name(folded, start, end, code)):
                 continue
             if fold(text[start:end]) in ambiguous_names and COMPASS_IN_NAME.match(text, end):
                 continue
@@ -325,6 +326,20 @@ def _inside_an_epci_name(name: str, word: str, code: str) -> bool:
     name = _spaced(name)
     return any(core in name and code not in codes
                for core, codes in _epci_names_holding_a_place().get(_name_pattern_text(word), ()))
+
+
+def _inside_a_written_epci_name(folded: str, start: int, end: int, code: str) -> bool:
+    """'la communauté de communes Thiérache Sambre et Oise': a département's name inside an
+    intercommunality's official name the text writes, when that intercommunality does not lie in
+    the département, is a river, no place of the text."""
+    around = folded[max(0, start - EPCI_NAME_REACH):end + EPCI_NAME_REACH]
+    word = folded[start:end]
+    # "… Sambre et Oise, la communauté …", "… Sambre et Oise (CCTSO)": the punctuation after it
+    return _inside_an_epci_name(around, word, code) or _inside_an_epci_name(re.sub(r"[,;.:()«»\"]", " ", around), word, code)
+
+
+# Characters read on each side of a département's name for an EPCI's name holding it.
+EPCI_NAME_REACH = 40
 
 
 @lru_cache(maxsize=1)

@@ -193,12 +193,30 @@ def _departements_in_names(text: str, mentions: list[TerritoryMention], places: 
     for mention in mentions:
         # "Sud Meuse - Nord Haute-Marne (Haute-Marne et Meuse)": what its bracket states is stated,
         # even where its name holds the same places
-        mention.name_codes = departements_in_name(text, mention.start, mention.end, places) - mention.departement_codes
+        mention.name_codes = (departements_in_name(text, mention.start, mention.end, places)
+                              | _compass_and_demonym_codes(mention.name)) - mention.departement_codes
         if mention.rule == "territory.list_item_codes" and mention.departement_codes:
             # its codes are written beside it: a département's name in it they leave out is a
             # river or a town ("Marne et Brie Industries (77-91)")
             mention.name_codes = set()
         mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
+
+
+# "Est Mosellan", "Nord Meurthe-et-Mosellan": a name made of a compass word and a demonym (folded).
+COMPASS_BEFORE_A_DEMONYM = re.compile(r"(?:nord|sud|est|ouest|centre)[ \t-]+")
+
+
+def _compass_and_demonym_codes(name: str) -> set[str]:
+    """'Est Mosellan' lies in the Moselle as 'Nord Loiret' lies in the Loiret: a name made of a
+    compass word and a département's demonym names that part of the département
+    (rules/demonyms.json); a demonym beside a town's name ('Nevers et Sud Nivernais') is left to
+    the rules on demonyms."""
+    folded = fold(name).strip()
+    compass = COMPASS_BEFORE_A_DEMONYM.match(folded)
+    if compass is None:
+        return set()
+    return _demonym_codes(folded, compass.end(), len(folded)) if any(
+        pattern.fullmatch(folded, compass.end()) for pattern, _ in figure_scope._demonyms()) else set()
 
 
 # "Flers Agglo et Intercom de la Vire au Noireau – TI Collines de Normandie": the usual

@@ -496,10 +496,29 @@ def named_by_its_departements(name: str) -> bool:
 
 
 # "bassin" in lower case right before a name of its own is a common noun in apposition, not part of
-# the name: "le bassin Figeac – Decazeville". With a preposition the name is kept whole ("le bassin de
-# Brive-Périgord" may be written for the territory "Bassin de Brive-Périgord"), and so are "Bassin
-# d'Alès" with its capital and "le bassin nazairien" (an adjective).
+# the name: "le bassin Figeac – Decazeville"; so it is before "de" and a town ("le bassin de
+# Decazeville" names "Decazeville"), unless an EPCI's name holds the basin ("le bassin de
+# Brive-Périgord": the CA du Bassin de Brive). "Bassin d'Alès" with its capital and "le bassin
+# nazairien" (an adjective) are kept whole.
 COMMON_NOUN_HEAD = re.compile(r"bassin\s+(?=[A-ZÀ-Ý])")
+COMMON_NOUN_OF = re.compile(r"bassin\s+(?:de\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
+
+
+@lru_cache(maxsize=1)
+def _basins_of_epci_names() -> frozenset[str]:
+    """'bassin de brive', 'bassin d'aubenas': the basin and its first word in the referential's
+    EPCI names of every millésime (folded)."""
+    return frozenset(match.group(0) for epci in referential.load().epcis.values() for borne in epci.names
+                     for match in re.finditer(r"\bbassin (?:de |d')\w+", fold(borne.name).replace("’", "'")))
+
+
+def _common_noun_of_a_town(name: str) -> re.Match | None:
+    """'bassin de ' in 'bassin de Decazeville', not in 'bassin de Brive-Périgord' (an EPCI's basin)."""
+    head = COMMON_NOUN_OF.match(name)
+    if head is None:
+        return None
+    basin = re.match(r"bassin (?:de |d')\w+", re.sub(r"\s+", " ", fold(name).replace("’", "'")).replace("d' ", "d'"))
+    return None if basin and basin.group(0) in _basins_of_epci_names() else head
 
 
 def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0, intro=None,
@@ -514,7 +533,7 @@ def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end
         return None
     if name_key(name) in _region_keys() and not (departement_name_ok and name_key(name) in _departement_keys()):
         return None
-    common_noun = COMMON_NOUN_HEAD.match(name)
+    common_noun = COMMON_NOUN_HEAD.match(name) or _common_noun_of_a_town(name)
     if common_noun:
         name = name[common_noun.end():]  # "le bassin Figeac – Decazeville" is named "Figeac – Decazeville"
     if name[0].islower():

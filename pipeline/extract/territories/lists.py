@@ -5,7 +5,9 @@ A list of programme axes, measures or people is not a list of territories: its i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from pipeline.extract import figure_scope
 from pipeline.extract.members import MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention
 from pipeline import referential
@@ -168,6 +170,8 @@ def _without_apposition(intro: str) -> str:
 # colon ("… le choix des 10 Territoires d'industrie en Normandie montre que …" then "1. L'Axe
 # Seine, bien sûr."); a national count (124, 183) sizes no list of names.
 MAX_LISTED_COUNT = 30
+# A cut page's last word this short may be a piece of a longer one ("Sud Als").
+MIN_WHOLE_WORD = 4
 DESCRIBED = re.compile(r"\bterritoire\b")
 
 
@@ -439,6 +443,23 @@ def _opens_with_legal_form(text: str, start: int, end: int) -> bool:
     return legal_form_end(text, fold(text)[:end], start + lead.end()) is not None  # fold(text) is cached
 
 
+@lru_cache(maxsize=1)
+def _words_of_epci_names() -> frozenset[str]:
+    """Folded words of every name an EPCI bore since 2019, a hyphenated name one word ("sud",
+    "mosellan", "franche-comte"): the vocabulary of places."""
+    return frozenset(word for epci in referential.load().epcis.values() for borne in epci.names
+                     for word in re.findall(r"[\w-]+", fold(borne.name)))
+
+
+def _ends_with_a_whole_word(item: str) -> bool:
+    """Whether an item's last word is a whole word of place: a word of an EPCI's name or a
+    département's or région's demonym, not a word cut by the page end ("Sud Als", "Interdép")."""
+    words = re.findall(r"[\w-]+", fold(item))
+    return bool(words) and len(words[-1]) >= MIN_WHOLE_WORD and (
+        words[-1] in _words_of_epci_names()
+        or any(pattern.fullmatch(words[-1]) for pattern, _ in figure_scope._demonyms()))
+
+
 def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
     """A list ending the text with fewer items than its intro counts was cut by the crawl: its
     last item may be cut mid-word ("13 territoires … :" then nine items, the last "Sud Als")."""
@@ -446,6 +467,8 @@ def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
     if lst.intro is None or not may_be_cut(text) or text[last.span.end:].strip() or not text.rstrip("\r\n")[-1:].isalnum() \
             or re.search(r"[,;:(\[]", last.content.of(text)):
         return False  # "Montargis ", "« Vallée de la Bresle » : C", "Tarn Nord (81), nouveau": the name was whole
+    if _ends_with_a_whole_word(last.content.of(text)):
+        return False  # "Est Mosellan", the text's last line: the crawl cut the page after it
     counts = [int(w) if w.isdigit() else SMALL_COUNTS[w.lower()] for w in COUNT_WORD.findall(lst.intro.of(text))]
     if len(lst.items) in counts:
         return False  # "Ces 4 territoires, composés de 6 EPCI, sont :" then four items: whole
