@@ -22,7 +22,7 @@ from pipeline.extract.figure_context import masked_spans
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
-from pipeline.extract.membership import (attach, member_line_candidates, member_line_territories,
+from pipeline.extract.membership import (attach, brands_in_full, member_line_candidates, member_line_territories,
                                            member_subject_territories, same_epci_territories,
                                            territories_kept)
 from pipeline.extract.places import PlaceMention, find_places, former_region_departements_in, former_regions_in
@@ -308,7 +308,7 @@ def extract(text: str, doc: Doc) -> Extraction:
                       key=lambda m: m.start)
     # a territory mention that is a piece of an EPCI's name, or a member of a list, is no row
     mentions = territories_kept(epci_mentions, mentions, text)
-    mentions = same_epci_territories(epci_mentions, mentions, text)
+    mentions = brands_in_full(epci_mentions, same_epci_territories(epci_mentions, mentions, text))
 
     by_id: dict[str, dict] = {}
     # A place word inside a territory's name ("Grand-Est Touraine", "Sud Bourgogne"), wherever the
