@@ -730,16 +730,16 @@ def same_epci_territories(mentions: list[EpciMention], territories: list[Territo
     return kept
 
 
-# "Alès Agglo": a brand's type word shortened at the name's end
-SHORTENED_AGGLO = re.compile(r"(?<=\s)Agglo$", re.IGNORECASE)
+# "Alès Agglo", "Agglo d'Agen": a brand's type word shortened
+SHORTENED_AGGLO = re.compile(r"(?<![\w'’-])Agglo(?![\w'’-])", re.IGNORECASE)
 LEGAL_FORM = re.compile(r"^(?:CA|CC|CU)\s+")
 
 
 def brands_in_full(mentions: list[EpciMention], territories: list[TerritoryMention]) -> list[TerritoryMention]:
     """A territory named after one of the document's EPCIs by its brand shortened ("Alès Agglo est
-    officiellement Territoire d'industrie" for the "CA Alès Agglomération") takes the brand as
-    the referential writes it, as an analyst does; a brand whose official name says "Agglo"
-    ("CA Flers Agglo") stays as it is."""
+    officiellement Territoire d'industrie" for the "CA Alès Agglomération", "L'Agglo d'Agen
+    labellisée" for the "CA Agglomération d'Agen") takes the brand as the referential writes
+    it, as an analyst does; a brand whose official name says "Agglo" ("CA Flers Agglo") stays."""
     kept = []
     for territory in territories:
         if SHORTENED_AGGLO.search(territory.name):
