@@ -586,7 +586,7 @@ class DocumentLinker:
                 link = self._link_acronym(acronym, None)
                 if not link.siren and acronym in text:
                     link = self._lone_acronym(acronym, text)
-                if link.siren:
+                if link.siren and link.exact:  # initials alone are trusted in member lists only
                     found[acronym] = link
         return found
 
@@ -702,7 +702,9 @@ class DocumentLinker:
                       if set(ref.epcis[s].departement_codes) & self.departements
                       or set(ref.epcis[s].region_codes) & self.regions]
         score, exact = EVERYDAY_FORM_SCORE, True
-        if not sirens and self.departements:  # never defined, unknown: the initials of a name
+        if not in_context and self.departements:
+            # never defined, unknown here ("la CCPH" of a CC of the Yvelines in a text of the
+            # Haute-Saône): the initials of a name of the document's départements
             in_context = [s for s in generated_acronyms().get(acronym.upper(), ())
                           if set(ref.epcis[s].departement_codes) & self.departements]
             score, exact = GENERATED_ACRONYM_SCORE, False

@@ -83,6 +83,22 @@ def test_an_acronym_never_defined_may_be_the_initials_of_one_epci_of_the_departe
     assert DocumentLinker().link("CCTLB").siren is None                   # no context
 
 
+def test_a_known_acronym_of_elsewhere_gives_way_to_the_initials_of_one_epci_here():
+    """"la CCPB" is the data file's CC of the Plaine de l'Ain (01); in a text of the Moselle it
+    is the CC du Pays de Bitche by its initials; no guess where two EPCIs have those initials."""
+    assert DocumentLinker(frozenset({"57"})).link("la CCPB").siren == "200069441"
+    assert DocumentLinker(frozenset({"01"})).link("la CCPB").siren == "240100891"
+    assert DocumentLinker(frozenset({"54", "55", "57", "88"})).link("la CCAM").siren is None
+    assert DocumentLinker(frozenset({"57"})).known_in_context("la CCPB").get("CCPB") is None  # members only
+
+
+def test_the_departements_of_a_former_region_a_territorys_name_holds():
+    from pipeline.extract.places import former_region_departements_in
+    assert former_region_departements_in("Nord Franche-Comté") == {"25", "39", "70", "90"}
+    assert former_region_departements_in("Nord Lorraine") == {"54", "55", "57", "88"}
+    assert former_region_departements_in("Vallée de l'Arve") == set()
+
+
 def test_a_known_acronym_may_be_written_as_a_word():
     assert DocumentLinker(regions=frozenset({"04"})).link("la Cirest").siren == "249740093"
     assert DocumentLinker(regions=frozenset({"04"})).link("la Case").siren is None  # too short

@@ -22,10 +22,10 @@ from pipeline.extract.figure_context import masked_spans
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
-from pipeline.extract.membership import (attach, member_line_candidates, member_line_territories,
+from pipeline.extract.membership import (attach, brands_in_full, member_line_candidates, member_line_territories,
                                            member_subject_territories, same_epci_territories,
                                            territories_kept)
-from pipeline.extract.places import PlaceMention, find_places, former_regions_in
+from pipeline.extract.places import PlaceMention, find_places, former_region_departements_in, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
 from pipeline.extract.territories import TerritoryMention, find_territories
@@ -288,8 +288,10 @@ def extract(text: str, doc: Doc) -> Extraction:
                                  | {c for m in mentions for c in m.departement_codes})
 
     phase = document_phase(text) or _phase_of_the_date(info["published_on"])
-    # "les intercommunalités saône-et-loiriennes": where the EPCIs it names may lie (linking context only)
-    linker = DocumentLinker(doc_departements | departements_of_epci_demonyms(fold(text)),
+    # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
+    # EPCIs it names may lie (linking context only)
+    linker = DocumentLinker(doc_departements | departements_of_epci_demonyms(fold(text))
+                            | {code for m in mentions for code in former_region_departements_in(m.name)},
                             frozenset(p.code for p in places if p.kind == "region"),
                             _reference_year(info["published_on"], phase),
                             # a second-phase text was written in 2023 or later
@@ -306,7 +308,7 @@ def extract(text: str, doc: Doc) -> Extraction:
                       key=lambda m: m.start)
     # a territory mention that is a piece of an EPCI's name, or a member of a list, is no row
     mentions = territories_kept(epci_mentions, mentions, text)
-    mentions = same_epci_territories(epci_mentions, mentions, text)
+    mentions = brands_in_full(epci_mentions, same_epci_territories(epci_mentions, mentions, text))
 
     by_id: dict[str, dict] = {}
     # A place word inside a territory's name ("Grand-Est Touraine", "Sud Bourgogne"), wherever the

@@ -930,10 +930,11 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             written = text[names_start if index == 0 else start:end]
             known = link.siren or link.candidates
             if region.weak and epci_type is None and len(LEADING_ARTICLES.sub("", written).split()) == 1 \
-                    and not (link.siren and GLUED_NAME.fullmatch(written.strip())) \
+                    and not (link.siren and (GLUED_NAME.fullmatch(written.strip()) or acronym_in(written))) \
                     and (link.score < 1.0 or TOWN_NAMED_EPCI.match(link.name or "") and ":" not in text[region.start:start]):
                 continue  # "autour de Cholet", "pilotée par … le Jovinien", "autour de Sélestat" (the town of
-                # the "CC de Sélestat"): a place, unless written as the EPCI's own name
+                # the "CC de Sélestat"): a place, unless written as the EPCI's own name or an
+                # acronym that links ("porté par …, la CCST et la CCVS": no place is in capitals)
             if region.bare_nearby and link.siren and not _typed(written, epci_type) \
                     and not set(link.departement_codes) & linker.departements:
                 complete = False  # read again once its neighbours have widened the context

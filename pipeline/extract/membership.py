@@ -730,6 +730,29 @@ def same_epci_territories(mentions: list[EpciMention], territories: list[Territo
     return kept
 
 
+# "Alès Agglo", "Agglo d'Agen": a brand's type word shortened
+SHORTENED_AGGLO = re.compile(r"(?<![\w'’-])Agglo(?![\w'’-])", re.IGNORECASE)
+LEGAL_FORM = re.compile(r"^(?:CA|CC|CU)\s+")
+
+
+def brands_in_full(mentions: list[EpciMention], territories: list[TerritoryMention]) -> list[TerritoryMention]:
+    """A territory named after one of the document's EPCIs by its brand shortened ("Alès Agglo est
+    officiellement Territoire d'industrie" for the "CA Alès Agglomération", "L'Agglo d'Agen
+    labellisée" for the "CA Agglomération d'Agen") takes the brand as the referential writes
+    it, as an analyst does; a brand whose official name says "Agglo" ("CA Flers Agglo") stays."""
+    kept = []
+    for territory in territories:
+        if SHORTENED_AGGLO.search(territory.name):
+            full = SHORTENED_AGGLO.sub("Agglomération", territory.name)
+            official = next((LEGAL_FORM.sub("", m.link.name) for m in mentions
+                             if m.link.siren and m.link.name
+                             and name_key(LEGAL_FORM.sub("", m.link.name)) == name_key(full)), None)
+            if official:
+                territory = replace(territory, name=official)
+        kept.append(territory)
+    return kept
+
+
 def _list_of_another(mention: EpciMention, text: str) -> bool:
     """Whether the member list holding a mention is introduced as the territory's named before:
     its sentence points back to it ("Le territoire X a été retenu. Il associe : la communauté de

@@ -349,11 +349,11 @@ def _place_adjective() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _former_regions() -> list[tuple[frozenset[str], re.Pattern, str]]:
+def _former_regions() -> list[tuple[frozenset[str], re.Pattern, str, tuple[str, ...]]]:
     aliases = _place_aliases()
     return [(_words(entry["name"]),
              re.compile(r"(?:(?<![\w-])|(?<=nord-)|(?<=sud-)|(?<=est-)|(?<=ouest-))" + _name_pattern(entry["name"])
-                        + r"(?![\w-])"), entry["code"])
+                        + r"(?![\w-])"), entry["code"], tuple(entry["departements"]))
             for entry in aliases["former_regions"]]
 
 
@@ -363,4 +363,13 @@ def former_regions_in(name: str) -> set[str]:
     not former ones. A set test of the words skips the patterns a text cannot hold, as find_places does."""
     folded = fold(name)
     words = set(WORD.findall(folded))
-    return {code for needed, pattern, code in _former_regions() if needed <= words and pattern.search(folded)}
+    return {code for needed, pattern, code, _ in _former_regions() if needed <= words and pattern.search(folded)}
+
+
+def former_region_departements_in(name: str) -> set[str]:
+    """Départements of the pre-2016 régions a territory's name holds ('Nord Franche-Comté' ->
+    25, 39, 70, 90): where its member EPCIs lie, narrower than the région of today."""
+    folded = fold(name)
+    words = set(WORD.findall(folded))
+    return {code for needed, pattern, _, departements in _former_regions()
+            if needed <= words and pattern.search(folded) for code in departements}

@@ -347,7 +347,10 @@ def _departements_holding_others(text: str, mentions: list[TerritoryMention],
     return [m for m in mentions if m.territory_id not in doomed]
 
 
-STRADDLING = re.compile(r"[ \t]*[»”\"]?,?\s*(?:(?:lui|elle),\s*)?(?:(?:un|le)\s+)?(?:territoire\s+)?(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
+STRADDLING = re.compile(r"[ \t]*[»”\"]?,?\s*(?:(?:lui|elle),\s*)?(?:(?:un|le)\s+)?(?:territoire\s+)?"
+                        # "Le territoire réunit trois intercommunalités à cheval sur la Seine-Maritime et la Somme"
+                        r"(?:(?:r[ée]unit|regroupe|rassemble|associe|compte)\s+(?:\w+\s+)?(?:intercommunalit[ée]s|EPCI)\s+)?"
+                        r"(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
                         r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
                         r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ)[ée]?e?\s+(?:entre|sur)"
                         r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre))\s+"
