@@ -346,3 +346,14 @@ def test_an_asterisk_footnote_under_a_list_is_no_item():
     assert contents(starred, parse(starred).lists[0]) == ["Alpha*", "Beta"]
     uncalled = "Les territoires :\n\n- Alpha\n- Beta\n* Gamma\n"
     assert contents(uncalled, parse(uncalled).lists[0]) == ["Alpha", "Beta", "Gamma"]
+
+
+def test_a_table_of_contents_makes_a_list_per_section():
+    # the reader writes each dot leader as " : "
+    text = ("SOMMAIRE\n\nAvant-propos : 3\nLe programme : 5\n\nProtocoles signés dans le Doubs\n"
+            "  Haut-Doubs Horloger : 7\n  Moyen Doubs : 15\n\nAnnexes : 23\n\n"
+            "LE PROGRAMME EN CHIFFRES\nTerritoires en France : 146\nTerritoires en région : 15\n")
+    lists = parse(text).lists
+    assert [(lst.kind, lst.intro.of(text), contents(text, lst)) for lst in lists] == [
+        ("contents", "SOMMAIRE", ["Avant-propos", "Le programme"]),
+        ("contents", "Protocoles signés dans le Doubs", ["Haut-Doubs Horloger", "Moyen Doubs"])]

@@ -115,11 +115,20 @@ def _field_heading(intro: str) -> bool:
     return 0 < len(words) <= 2 and not re.search(r"[.,;!?]", intro)
 
 
+# "Protocoles et contrats signés le 19 novembre 2019" over entries of a table of contents
+CONTENTS_OF_TERRITORIES = re.compile(r"(?<![\w'])(?:" + "|".join(WORDS["contents_of_territories"]) + r")(?!\w)")
+
+
 def list_announcement(text: str, lst: ListBlock) -> str | None:
     """What the list's intro announces (see _keyword_decides): an intro ending with ':' decides
     by its words, or, when they say nothing ("10 d'entre eux concernent la Normandie :", "Il
     s'agit de :"), by the sentences just before; a sub-list heading that announces territories
-    decides alone."""
+    decides alone. A table of contents' section names territories only when its line says so
+    ("Territoires labellisés", "Protocoles signés"); its other entries are chapters."""
+    if lst.kind == "contents":
+        section = lst.intro.of(text) if lst.intro else ""
+        return TERRITORIES if CONTENTS_OF_TERRITORIES.search(fold(section)) \
+            or _keyword_decides(section) == TERRITORIES else OTHER
     if any(_keyword_decides(heading.of(text)) == TERRITORIES for heading in lst.headings):
         return TERRITORIES
     if lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
