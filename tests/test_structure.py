@@ -357,3 +357,10 @@ def test_a_table_of_contents_makes_a_list_per_section():
     assert [(lst.kind, lst.intro.of(text), contents(text, lst)) for lst in lists] == [
         ("contents", "SOMMAIRE", ["Avant-propos", "Le programme"]),
         ("contents", "Protocoles signés dans le Doubs", ["Haut-Doubs Horloger", "Moyen Doubs"])]
+
+
+def test_an_intro_wrapped_over_lines_is_the_whole_sentence():
+    text = ("Titre\n\nNantes, le 8 décembre 2023. La Région salue la labellisation de\n"
+            "quatre territoires d'industrie en Sarthe et en\nMayenne :\n\n- Le Mans Métropole ;\n- Laval Agglomération.\n")
+    lst = parse(text).lists[0]
+    assert lst.intro.of(text) == "La Région salue la labellisation de\nquatre territoires d'industrie en Sarthe et en\nMayenne :"

@@ -441,6 +441,8 @@ def _ends_with_colon(text: str, line: _Line) -> bool:
 DANGLING_END = re.compile(r"(?:(?<![\w'’-])(?:et|ou|la|le|les|l['’]|de|du|des|d['’]|à|au|aux|en|par|pour|sur|avec|CC|CA|CU)"
                           r"|(?<=\w)-)[ \t]*$", re.IGNORECASE)
 
+WRAPPED_LINE_END = re.compile(r"[^\W\d_][\w'’]*$")  # a word, no punctuation: the sentence may go on
+
 # A first cell of a PDF's table cut over two lines: "Rochefort – Royan - Marennes -" / "Oléron".
 CUT_CELL_END = re.compile(DANGLING_END.pattern + r"|\s[-–—/,]$", re.IGNORECASE)
 
@@ -534,7 +536,20 @@ class _Builder:
         line = self.lines[index]
         if line.marker:
             return None, None
-        return Span(_last_sentence(self.text, line.start, line.end), line.end), Span(line.start, line.end)
+        # "… quatre territoires d'industrie en Sarthe et en" / "Mayenne :": a sentence wrapped
+        # over lines (a PDF's text) is the intro whole, not its last line
+        first = index
+        while first > 0 and self._wraps_onto(self.lines[first - 1], self.lines[first]):
+            first -= 1
+        start = _last_sentence(self.text, self.lines[first].start, line.end)
+        return Span(start, line.end), Span(min(start, line.start), line.end)
+
+    def _wraps_onto(self, line: _Line, following: _Line) -> bool:
+        """Whether `line` is a piece of prose that its sentence goes on from on the `following` line."""
+        if line.blank or line.marker or WRAPPED_LINE_END.search(self.text, line.start, line.end) is None:
+            return False
+        return DANGLING_END.search(self.text, line.start, line.end) is not None \
+            or self.text[following.start:following.start + 1].islower()
 
     def _item(self, line: _Line, end: int, heading: Span | None, first_sub_item: _Line | None = None) -> Item:
         """An item; one with sub-items ("• Nord Cotentin" then "◦ Communauté …" lines indented
