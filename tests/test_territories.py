@@ -2968,3 +2968,9 @@ def test_f23_a_verbless_sentence_of_rank_after_the_sentence_giving_its_subject_t
 def test_an_arrondissement_is_named_by_its_towns():
     text = "L'arrondissement de Fougères-Vitré est éligible au programme « Territoires d'Industrie »."
     assert names_of(text) == ["Fougères-Vitré"]
+
+
+def test_a_town_and_its_surroundings_in_lower_case_is_a_name():
+    from pipeline.extract.territories.common import looks_like_name
+    assert looks_like_name("Remiremont et ses vallées")
+    assert not looks_like_name("Remiremont et les vallées voisines")

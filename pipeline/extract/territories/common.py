@@ -242,6 +242,10 @@ PART_LABEL = re.compile(WORDS["part_label"])  # "côté Gers": a part of a terri
 LONE_TYPE_WORD = re.compile(r"(?:l')?(?:agglomeration|agglo|communaute|metropole|intercommunalite|interco|intercom)s?")
 
 
+# "Remiremont et ses vallées", "Nogent et son bassin": a place and what surrounds it, in lower case
+POSSESSIVE_TAIL = re.compile(r"(?<=\w)\s+et\s+(?:ses|son|sa)\s+[^\W\d_]+$")
+
+
 def looks_like_name(name: str) -> bool:
     """A proper name: capitalised, few words, most content words capitalised (an axis such as
     "Accélérer la transition écologique" is not one)."""
@@ -264,7 +268,8 @@ def looks_like_name(name: str) -> bool:
         # a fragment ("Ber", a page cut mid-word), an abbreviation, a count, an adverb, or an
         # intercommunality's type word alone ("L'Agglomération labellisée « Territoire d'industrie »")
         return False
-    content = [w for w in re.split(r"[\s'’]+", name) if w and w.lower() not in CONNECTORS and w[0].isalpha()]
+    cased = POSSESSIVE_TAIL.sub("", name)  # "Remiremont et ses vallées": the town names it
+    content = [w for w in re.split(r"[\s'’]+", cased) if w and w.lower() not in CONNECTORS and w[0].isalpha()]
     if name.isupper() and any(fold(w) in SENTENCE_WORDS for w in content):
         return False  # "GRAND-ORLY SEINE BIÈVRE RÉINVENTE L'INDUSTRIE DANS LA VILLE": a headline in capitals
     capitalised = sum(1 for w in content if w[0].isupper())
