@@ -2974,3 +2974,11 @@ def test_a_town_and_its_surroundings_in_lower_case_is_a_name():
     from pipeline.extract.territories.common import looks_like_name
     assert looks_like_name("Remiremont et ses vallées")
     assert not looks_like_name("Remiremont et les vallées voisines")
+
+
+def test_an_agglomeration_and_its_demonym_in_an_inline_list_is_a_name():
+    from pipeline.extract.territories.lists import _prose_after_name
+    text = "Trois d'entre eux : l'agglomération orléanaise, le Giennois et le Pithiverais."
+    start = text.index("agglomération")
+    assert not _prose_after_name(text, start, text.index(","))
+    assert _prose_after_name("Ils : agglomération et projets.", 6, 30)

@@ -274,7 +274,7 @@ def looks_like_name(name: str) -> bool:
         return False  # "GRAND-ORLY SEINE BIÈVRE RÉINVENTE L'INDUSTRIE DANS LA VILLE": a headline in capitals
     capitalised = sum(1 for w in content if w[0].isupper())
     if content and capitalised * 2 < len(content):
-        return _head_and_adjective_of_place(name)  # "le bassin annécien" in a list after a colon
+        return head_and_adjective_of_place(name)  # "le bassin annécien" in a list after a colon
     return first[0].isupper() or (first[0].isalpha() and len(words) > 1)
 
 
@@ -290,7 +290,7 @@ HEAD_AND_ADJECTIVE_OF_PLACE = re.compile(r"(?:" + "|".join(WORDS["place_adjectiv
                                          + WORDS["place_adjective"] + r")")
 
 
-def _head_and_adjective_of_place(name: str) -> bool:
+def head_and_adjective_of_place(name: str) -> bool:
     """'bassin annécien', 'pays voironnais': a geographic head in lower case and a demonym, a
     place's name (territory_words.json place_adjective_heads, place_adjective)."""
     match = HEAD_AND_ADJECTIVE_OF_PLACE.fullmatch(fold(name))

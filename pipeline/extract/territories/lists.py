@@ -16,7 +16,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  capitalised_run,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_WORD, PREFIX,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
-                                                 TerritoryMention, is_place_name, legal_form_end, make_mention,
+                                                 TerritoryMention, head_and_adjective_of_place, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
                                                  sentence_before, split_inline_list, stated_count, WORDS,
                                                  _codes_in)
@@ -559,8 +559,9 @@ def _prose_after_name(text: str, name_start: int, item_end: int) -> bool:
     II en Centre-Val de Loire': an item in lower case (but a geographic head: "le bassin de
     Brive-Périgord"), or with words in lower case after its capitalised name, is a sentence
     ("Gard rhodanien" keeps one)."""
-    if text[name_start].islower():
-        return not GEOGRAPHIC_HEADS.match(fold(text[name_start:name_start + 30]))
+    if text[name_start].islower():  # "l'agglomération orléanaise": a head and a demonym name a place too
+        return not (GEOGRAPHIC_HEADS.match(fold(text[name_start:name_start + 30]))
+                    or head_and_adjective_of_place(text[name_start:item_end].strip(" \t\n.,;")))
     run_end = capitalised_run(text, name_start, item_end)
     residue = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[run_end:item_end])
                if w[0].islower() and w not in CONNECTORS]
