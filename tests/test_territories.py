@@ -2982,3 +2982,9 @@ def test_an_agglomeration_and_its_demonym_in_an_inline_list_is_a_name():
     start = text.index("agglomération")
     assert not _prose_after_name(text, start, text.index(","))
     assert _prose_after_name("Ils : agglomération et projets.", 6, 30)
+
+
+def test_a_fiche_territoire_title_names_its_territory_and_its_table_row_the_departements():
+    text = ("Fiche territoire n° 64-01 : Lacq-Pau-Tarbes\n\nRubrique | Contenu\n"
+            "Départements | Pyrénées-Atlantiques, Hautes-Pyrénées\nFilières | chimie, aéronautique\n")
+    assert territories(text) == {("lacq-pau-tarbes", "territory.record_field", ("64", "65"))}
