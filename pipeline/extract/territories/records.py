@@ -76,7 +76,7 @@ def record_names(text: str, places: list[PlaceMention]) -> list[TerritoryMention
 
 def fiche_titles(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     """The territory a "Fiche territoire … : Name" title names, with the départements its page's
-    "Départements" field or table row states (up to the next such title)."""
+    "Départements" field or table row states (its page: up to the next such title)."""
     titles = list(FICHE_TITLE.finditer(text))
     departements_label = _labels()[1]
     found = []
@@ -88,7 +88,9 @@ def fiche_titles(text: str, places: list[PlaceMention]) -> list[TerritoryMention
                 codes |= {p.code for p in places if p.kind == "departement"
                           and row.start("value") <= p.start < row.end("value")}
                 break
-        mention = make_mention(text, title.start("value"), title.end("value"), RULE, codes, block_end=title.end())
+        # its page up to the next title is its record: membership attaches the members listed there
+        mention = make_mention(text, title.start("value"), title.end("value"), RULE, codes,
+                               block_end=len(text[:page_end].rstrip()))
         if mention and text[mention.start].isupper() and not is_place_name(mention.name):
             found.append(mention)
     return found
