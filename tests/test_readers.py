@@ -305,6 +305,27 @@ def test_dot_leaders_read_as_a_label_and_its_value(tmp_path):
     assert read(tmp_path, "c.txt", text.encode()).text.startswith("Nom du territoire : Alpha\nAvant-propos : 3\nFin du texte...")
 
 
+def test_two_prose_columns_of_a_pdf_copied_as_text_are_read_one_after_the_other(tmp_path):
+    rows = [("Le préfet de la Vendée salue la labellisation", "Le programme en bref"),
+            ("pour la période 2023-2027 de trois territoires", "• 183 territoires labellisés"),
+            ("d'industrie dans le département de la", "en France"),
+            ("Vendée, qui seront accompagnés par l'État et", ""),
+            ("la Région dans leurs projets industriels.", "Contact presse"),
+            ("", "Bureau de la communication")]
+    text = "\n".join((left.ljust(50) + right).rstrip() for left, right in rows) + "\n"
+    assert read(tmp_path, "c.txt", text.encode()).text == "\n".join(
+        [left for left, _ in rows[:5]] + ["", "", "Le programme en bref", "• 183 territoires labellisés",
+                                          "en France", "", "Contact presse", "Bureau de la communication"]) + "\n"
+
+
+def test_a_table_copied_from_a_pdf_keeps_its_rows(tmp_path):
+    rows = [("Territoire", "Département"), ("Bocage Vendéen", "Vendée"), ("Vendée Grand Sud", "Vendée"),
+            ("Vendée-Centre", "Vendée"), ("Saint-Nazaire Loire Estuaire", "Loire-Atlantique"),
+            ("Ancenis-Châteaubriant", "Loire-Atlantique")]
+    text = "\n".join(left.ljust(40) + right for left, right in rows) + "\n"
+    assert read(tmp_path, "c.txt", text.encode()).text == text
+
+
 def test_deeply_nested_html_is_read(tmp_path):
     html = b"<div>" * 3000 + b"Texte" + b"</div>" * 3000
     assert read(tmp_path, "c.html", html).text == "Texte"

@@ -346,3 +346,21 @@ def test_an_asterisk_footnote_under_a_list_is_no_item():
     assert contents(starred, parse(starred).lists[0]) == ["Alpha*", "Beta"]
     uncalled = "Les territoires :\n\n- Alpha\n- Beta\n* Gamma\n"
     assert contents(uncalled, parse(uncalled).lists[0]) == ["Alpha", "Beta", "Gamma"]
+
+
+def test_a_table_of_contents_makes_a_list_per_section():
+    # the reader writes each dot leader as " : "
+    text = ("SOMMAIRE\n\nAvant-propos : 3\nLe programme : 5\n\nProtocoles signés dans le Doubs\n"
+            "  Haut-Doubs Horloger : 7\n  Moyen Doubs : 15\n\nAnnexes : 23\n\n"
+            "LE PROGRAMME EN CHIFFRES\nTerritoires en France : 146\nTerritoires en région : 15\n")
+    lists = parse(text).lists
+    assert [(lst.kind, lst.intro.of(text), contents(text, lst)) for lst in lists] == [
+        ("contents", "SOMMAIRE", ["Avant-propos", "Le programme"]),
+        ("contents", "Protocoles signés dans le Doubs", ["Haut-Doubs Horloger", "Moyen Doubs"])]
+
+
+def test_an_intro_wrapped_over_lines_is_the_whole_sentence():
+    text = ("Titre\n\nNantes, le 8 décembre 2023. La Région salue la labellisation de\n"
+            "quatre territoires d'industrie en Sarthe et en\nMayenne :\n\n- Le Mans Métropole ;\n- Laval Agglomération.\n")
+    lst = parse(text).lists[0]
+    assert lst.intro.of(text) == "La Région salue la labellisation de\nquatre territoires d'industrie en Sarthe et en\nMayenne :"

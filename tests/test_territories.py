@@ -2990,3 +2990,23 @@ def test_a_compass_word_and_a_demonym_name_the_departement():
     assert _compass_and_demonym_codes("Est Mosellan") == {"57"}
     assert _compass_and_demonym_codes("Nord Meurthe-et-Mosellan") == {"54"}
     assert _compass_and_demonym_codes("Nevers et Sud Nivernais") == set()
+
+
+def test_a_town_and_its_surroundings_in_lower_case_is_a_name():
+    from pipeline.extract.territories.common import looks_like_name
+    assert looks_like_name("Remiremont et ses vallées")
+    assert not looks_like_name("Remiremont et les vallées voisines")
+
+
+def test_an_agglomeration_and_its_demonym_in_an_inline_list_is_a_name():
+    from pipeline.extract.territories.lists import _prose_after_name
+    text = "Trois d'entre eux : l'agglomération orléanaise, le Giennois et le Pithiverais."
+    start = text.index("agglomération")
+    assert not _prose_after_name(text, start, text.index(","))
+    assert _prose_after_name("Ils : agglomération et projets.", 6, 30)
+
+
+def test_a_fiche_territoire_title_names_its_territory_and_its_table_row_the_departements():
+    text = ("Fiche territoire n° 64-01 : Lacq-Pau-Tarbes\n\nRubrique | Contenu\n"
+            "Départements | Pyrénées-Atlantiques, Hautes-Pyrénées\nFilières | chimie, aéronautique\n")
+    assert territories(text) == {("lacq-pau-tarbes", "territory.record_field", ("64", "65"))}

@@ -96,6 +96,7 @@ from functools import lru_cache
 from pipeline import referential
 from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention, _head_type, dash_fields
 from pipeline.extract.territories import TerritoryMention
+from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
                                                  WORDS as TERRITORY_WORDS, is_place_name)
 from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_siren, link_epci, named_after, \
@@ -445,7 +446,11 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and _subject_named_otherwise(text, start, mention.list_start, epci_spans):
         return None  # "Le territoire Collines de Normandie regroupe A et B": not one we found
     holding = [t for t in territories if t.end <= mention.start < t.block_end]
-    if holding and mention.in_member_list:
+    # an item of a list inside a territory's record ("Intercommunalités | – CC de Lacq-Orthez …"
+    # on a "Fiche territoire" page) is one of its members
+    in_record = structure is not None and structure.item_at(mention.start) is not None \
+        and any(t.rule == RECORD_RULE for t in holding)
+    if holding and (mention.in_member_list or in_record):
         return max(holding, key=lambda t: t.end).territory_id
     # the words around it in its sentence, up to a blank line the parser ran across ("… »
     # indique X.⏎⏎Le programme … l'attractivité des territoires …")

@@ -232,6 +232,11 @@ def _marker(text: str, line_start: int, line_end: int) -> tuple[str, int] | None
     return None
 
 
+# A table of contents: its heading, then "Title : page" lines (a dot leader read as " : ").
+CONTENTS_HEADING = re.compile(r"[#*_ \t]*(?:sommaire|table des mati[eè]res)[ \t*_:]*", re.IGNORECASE)
+CONTENTS_ENTRY = re.compile(r"(?P<title>[^\n]*?\S)[ \t]+:[ \t]+(?P<page>\d{1,3})")
+
+
 def _lines(text: str) -> list[_Line]:
     lines, position = [], 0
     for raw in text.split("\n"):
@@ -436,6 +441,8 @@ def _ends_with_colon(text: str, line: _Line) -> bool:
 DANGLING_END = re.compile(r"(?:(?<![\w'’-])(?:et|ou|la|le|les|l['’]|de|du|des|d['’]|à|au|aux|en|par|pour|sur|avec|CC|CA|CU)"
                           r"|(?<=\w)-)[ \t]*$", re.IGNORECASE)
 
+WRAPPED_LINE_END = re.compile(r"[^\W\d_][\w'’]*$")  # a word, no punctuation: the sentence may go on
+
 # A first cell of a PDF's table cut over two lines: "Rochefort – Royan - Marennes -" / "Oléron".
 CUT_CELL_END = re.compile(DANGLING_END.pattern + r"|\s[-–—/,]$", re.IGNORECASE)
 
@@ -529,7 +536,20 @@ class _Builder:
         line = self.lines[index]
         if line.marker:
             return None, None
-        return Span(_last_sentence(self.text, line.start, line.end), line.end), Span(line.start, line.end)
+        # "… quatre territoires d'industrie en Sarthe et en" / "Mayenne :": a sentence wrapped
+        # over lines (a PDF's text) is the intro whole, not its last line
+        first = index
+        while first > 0 and self._wraps_onto(self.lines[first - 1], self.lines[first]):
+            first -= 1
+        start = _last_sentence(self.text, self.lines[first].start, line.end)
+        return Span(start, line.end), Span(min(start, line.start), line.end)
+
+    def _wraps_onto(self, line: _Line, following: _Line) -> bool:
+        """Whether `line` is a piece of prose that its sentence goes on from on the `following` line."""
+        if line.blank or line.marker or WRAPPED_LINE_END.search(self.text, line.start, line.end) is None:
+            return False
+        return DANGLING_END.search(self.text, line.start, line.end) is not None \
+            or self.text[following.start:following.start + 1].islower()
 
     def _item(self, line: _Line, end: int, heading: Span | None, first_sub_item: _Line | None = None) -> Item:
         """An item; one with sub-items ("• Nord Cotentin" then "◦ Communauté …" lines indented
@@ -791,6 +811,53 @@ class _Builder:
                         Span(intro_start, line_field.value.start), Span(line.start, line.end), items)
         self.lists.append(lst)
 
+    def _contents(self, index: int) -> int:
+        """The entries of a table of contents under its "SOMMAIRE" line at `index`: lines "Title :
+        page" (the reader writes a dot leader as " : ") whose pages never go down, in runs parted
+        by section lines without a page ("Protocoles signés le 19 novembre 2019"); each run of two
+        or more is a list whose intro is the line above it. Returns the index after the contents."""
+        lines, text = self.lines, self.text
+        run: list[int] = []
+        last_page, i = 0, index + 1
+
+        def close_run() -> None:
+            if len(run) >= 2:
+                items = [Item(Span(lines[k].start, lines[k].end), Span(lines[k].start, entry_end), "")
+                         for k, entry_end in ((k, self._contents_entry(lines[k])[0]) for k in run)]
+                self._new_list("contents", run[0], items, [], run[0])
+            else:
+                self.blocks.extend(Block("heading", Span(lines[k].start, lines[k].end)) for k in run)
+            run.clear()
+
+        while i < len(lines):
+            line = lines[i]
+            if line.blank:
+                close_run()  # "Annexes : 113" after a blank line is no entry of the section above
+                i += 1
+                continue
+            entry = self._contents_entry(line)
+            if entry is not None and entry[1] >= last_page:
+                run.append(i)
+                last_page = entry[1]
+            elif entry is None and not line.marker and self._sub_heading_line(line):
+                close_run()
+                self.blocks.append(Block("heading", Span(line.start, line.end)))
+            else:
+                break
+            i += 1
+        close_run()
+        return i
+
+    def _contents_entry(self, line: _Line) -> tuple[int, int] | None:
+        """(end of the title, page) of a table of contents' line "Title : page", else None."""
+        match = CONTENTS_ENTRY.fullmatch(self.text, line.start, line.end)
+        return None if match is None or line.marker else (match.end("title"), int(match["page"]))
+
+    def _sub_heading_line(self, line: _Line) -> bool:
+        body = self.text[line.start:line.end]
+        return len(body.split()) <= MAX_HEADING_WORDS and not re.search(r"[.:;,]$", body) \
+            and re.search(r"[^\W\d_]", body) is not None
+
     def build(self) -> Structure:
         lines, text = self.lines, self.text
         fields: list[Field] = []
@@ -799,6 +866,10 @@ class _Builder:
             line = lines[i]
             if line.blank:
                 i += 1
+                continue
+            if CONTENTS_HEADING.fullmatch(text, line.start, line.end):
+                self.blocks.append(Block("heading", Span(line.start, line.end)))
+                i = self._contents(i)
                 continue
             if line.marker:
                 i = self._bullet_list(i)

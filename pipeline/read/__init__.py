@@ -30,6 +30,7 @@ def read_document(path: Path, data: bytes) -> ReadResult:
                         "them (or give it the right extension)")
     # The parsers (bs4, pdfplumber: 0.4 s of imports) are imported here, not with the package:
     # a run with nothing new looks at the formats and limits only, and decides in under 1 s.
+    from pipeline.read.columns import in_reading_order
     from pipeline.read.html import html_main_text
     from pipeline.read.markdown import strip_markdown
     from pipeline.read.pdf import read_pdf
@@ -43,7 +44,9 @@ def read_document(path: Path, data: bytes) -> ReadResult:
             result = read_pdf(data)
             return ReadResult(with_leaders_as_colons(without_control_characters(result.text)), fmt, result.n_pages)
         text = decode(data)
-        if fmt == "md":
+        if fmt == "txt":
+            text = in_reading_order(text)
+        elif fmt == "md":
             text = strip_markdown(text)
         elif fmt == "html":
             text = html_main_text(text)

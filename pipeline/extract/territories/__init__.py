@@ -18,7 +18,8 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              "le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais",
                              "Notre territoire d'industrie, Lacq-Pau-Tarbes."
 - territory.record_field     the value of a "Territoire : X" field line in a record of field lines
-                             ("Départements : …", "Intercommunalités : …"): records.py
+                             ("Départements : …", "Intercommunalités : …"), or of a page's
+                             title "Fiche territoire n° 64-01 : Lacq-Pau-Tarbes": records.py
 - territory.colon_list       names after "territoires suivants :", separated by ";" (or "," / "et")
 - territory.prose            a territory named once in running prose, in a sentence about labels:
                              "Le territoire du Grand Libournais ainsi que celui du Val de Garonne,
@@ -102,7 +103,7 @@ from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, grouping_s
                                                      wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, run_in_heads, signatories
-from pipeline.extract.territories.records import record_names
+from pipeline.extract.territories.records import fiche_titles, record_names
 from pipeline.extract.territories.topic import topic_name
 from pipeline.linking import known_acronyms
 from pipeline.normalize import collapse_spaces, fold, name_key
@@ -132,7 +133,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
                   + wider_areas(text, structure, places) + predecessors(text, structure, places)
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places)
-                  + record_names(text, places) + names_before_a_count(text, structure, places)
+                  + record_names(text, places) + fiche_titles(text, places) + names_before_a_count(text, structure, places)
                   + run_in_heads(text, places) + intercommunalities_of(text, structure, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]

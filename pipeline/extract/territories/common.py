@@ -242,6 +242,10 @@ PART_LABEL = re.compile(WORDS["part_label"])  # "côté Gers": a part of a terri
 LONE_TYPE_WORD = re.compile(r"(?:l')?(?:agglomeration|agglo|communaute|metropole|intercommunalite|interco|intercom)s?")
 
 
+# "Remiremont et ses vallées", "Nogent et son bassin": a place and what surrounds it, in lower case
+POSSESSIVE_TAIL = re.compile(r"(?<=\w)\s+et\s+(?:ses|son|sa)\s+[^\W\d_]+$")
+
+
 def looks_like_name(name: str) -> bool:
     """A proper name: capitalised, few words, most content words capitalised (an axis such as
     "Accélérer la transition écologique" is not one)."""
@@ -264,12 +268,13 @@ def looks_like_name(name: str) -> bool:
         # a fragment ("Ber", a page cut mid-word), an abbreviation, a count, an adverb, or an
         # intercommunality's type word alone ("L'Agglomération labellisée « Territoire d'industrie »")
         return False
-    content = [w for w in re.split(r"[\s'’]+", name) if w and w.lower() not in CONNECTORS and w[0].isalpha()]
+    cased = POSSESSIVE_TAIL.sub("", name)  # "Remiremont et ses vallées": the town names it
+    content = [w for w in re.split(r"[\s'’]+", cased) if w and w.lower() not in CONNECTORS and w[0].isalpha()]
     if name.isupper() and any(fold(w) in SENTENCE_WORDS for w in content):
         return False  # "GRAND-ORLY SEINE BIÈVRE RÉINVENTE L'INDUSTRIE DANS LA VILLE": a headline in capitals
     capitalised = sum(1 for w in content if w[0].isupper())
     if content and capitalised * 2 < len(content):
-        return _head_and_adjective_of_place(name)  # "le bassin annécien" in a list after a colon
+        return head_and_adjective_of_place(name)  # "le bassin annécien" in a list after a colon
     return first[0].isupper() or (first[0].isalpha() and len(words) > 1)
 
 
@@ -285,7 +290,7 @@ HEAD_AND_ADJECTIVE_OF_PLACE = re.compile(r"(?:" + "|".join(WORDS["place_adjectiv
                                          + WORDS["place_adjective"] + r")")
 
 
-def _head_and_adjective_of_place(name: str) -> bool:
+def head_and_adjective_of_place(name: str) -> bool:
     """'bassin annécien', 'pays voironnais': a geographic head in lower case and a demonym, a
     place's name (territory_words.json place_adjective_heads, place_adjective)."""
     match = HEAD_AND_ADJECTIVE_OF_PLACE.fullmatch(fold(name))

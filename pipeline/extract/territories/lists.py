@@ -18,7 +18,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  capitalised_run,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_WORD, PREFIX,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
-                                                 TerritoryMention, is_place_name, legal_form_end, make_mention,
+                                                 TerritoryMention, head_and_adjective_of_place, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
                                                  sentence_before, split_inline_list, stated_count, WORDS,
                                                  _codes_in)
@@ -117,11 +117,20 @@ def _field_heading(intro: str) -> bool:
     return 0 < len(words) <= 2 and not re.search(r"[.,;!?]", intro)
 
 
+# "Protocoles et contrats signés le 19 novembre 2019" over entries of a table of contents
+CONTENTS_OF_TERRITORIES = re.compile(r"(?<![\w'])(?:" + "|".join(WORDS["contents_of_territories"]) + r")(?!\w)")
+
+
 def list_announcement(text: str, lst: ListBlock) -> str | None:
     """What the list's intro announces (see _keyword_decides): an intro ending with ':' decides
     by its words, or, when they say nothing ("10 d'entre eux concernent la Normandie :", "Il
     s'agit de :"), by the sentences just before; a sub-list heading that announces territories
-    decides alone."""
+    decides alone. A table of contents' section names territories only when its line says so
+    ("Territoires labellisés", "Protocoles signés"); its other entries are chapters."""
+    if lst.kind == "contents":
+        section = lst.intro.of(text) if lst.intro else ""
+        return TERRITORIES if CONTENTS_OF_TERRITORIES.search(fold(section)) \
+            or _keyword_decides(section) == TERRITORIES else OTHER
     if any(_keyword_decides(heading.of(text)) == TERRITORIES for heading in lst.headings):
         return TERRITORIES
     if lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
@@ -573,8 +582,9 @@ def _prose_after_name(text: str, name_start: int, item_end: int) -> bool:
     II en Centre-Val de Loire': an item in lower case (but a geographic head: "le bassin de
     Brive-Périgord"), or with words in lower case after its capitalised name, is a sentence
     ("Gard rhodanien" keeps one)."""
-    if text[name_start].islower():
-        return not GEOGRAPHIC_HEADS.match(fold(text[name_start:name_start + 30]))
+    if text[name_start].islower():  # "l'agglomération orléanaise": a head and a demonym name a place too
+        return not (GEOGRAPHIC_HEADS.match(fold(text[name_start:name_start + 30]))
+                    or head_and_adjective_of_place(text[name_start:item_end].strip(" \t\n.,;")))
     run_end = capitalised_run(text, name_start, item_end)
     residue = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[run_end:item_end])
                if w[0].islower() and w not in CONNECTORS]

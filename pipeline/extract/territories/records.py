@@ -5,6 +5,9 @@ and "fiche territoire" pages do:
     Départements : Seine-Maritime (76), Somme (80)
     Intercommunalités : CC des Villes Sœurs, CC Interrégionale Aumale - Blangy-sur-Bresle
 
+A page holding one such record may name the territory in its title instead: "Fiche territoire
+n° 64-01 : Lacq-Pau-Tarbes", its fields then in a table.
+
 The name is the value of a field labelled as the territory's name ("Territoire", "Territoire
 d'industrie", "Nom du territoire"); the record is that line and the field lines around it up to a
 blank line, and it must hold another field of a territory's record (départements, région,
@@ -26,6 +29,12 @@ from pipeline.normalize import fold
 RULE = "territory.record_field"
 FIELD_LINE = re.compile(r"^[ \t]*(?:[-•*▪►][ \t]*)?(?P<label>[^\W\d_][\w'’ \t()-]{1,40}?)[ \t\u00a0\u202f]*:[ \t]*(?P<value>[^\n]*)$",
                         re.MULTILINE)
+# "Fiche territoire n° 64-01 : Lacq-Pau-Tarbes", "FICHE TERRITOIRE D'INDUSTRIE – Vallée de l'Arve"
+FICHE_TITLE = re.compile(r"^[ \t#*_]*fiche[ \t]+(?:de[ \t]+)?territoire(?:[ \t]+d['’][ \t]*industrie)?"
+                         r"(?:[ \t]+n[°o]?[ \t]*[\w-]+)?[ \t]*[:–—-][ \t]*(?P<value>[^\n]+?)[ \t*_]*$",
+                         re.MULTILINE | re.IGNORECASE)
+FIELD_OR_CELLS = re.compile(r"^[ \t]*(?P<label>[^\W\d_][\w'’ \t()-]{1,40}?)[ \t]*(?::|\|)[ \t]*(?P<value>[^\n]*)$",
+                            re.MULTILINE)  # "Départements : …", a table row "Départements | …"
 CODES_BRACKET = re.compile(r"[ \t]*[(\[][^()\[\]\n]{1,60}[)\]][ \t]*$")
 
 
@@ -61,6 +70,28 @@ def record_names(text: str, places: list[PlaceMention]) -> list[TerritoryMention
                           and fields[i].start("value") <= p.start < fields[i].end("value")}
         mention = make_mention(text, value_start, name_end, RULE, codes, block_end=fields[last].end())
         if mention and not is_place_name(mention.name):
+            found.append(mention)
+    return found
+
+
+def fiche_titles(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """The territory a "Fiche territoire … : Name" title names, with the départements its page's
+    "Départements" field or table row states (its page: up to the next such title)."""
+    titles = list(FICHE_TITLE.finditer(text))
+    departements_label = _labels()[1]
+    found = []
+    for number, title in enumerate(titles):
+        page_end = titles[number + 1].start() if number + 1 < len(titles) else len(text)
+        codes = set()
+        for row in FIELD_OR_CELLS.finditer(text, title.end(), page_end):
+            if departements_label.match(fold(row.group("label")).strip()):
+                codes |= {p.code for p in places if p.kind == "departement"
+                          and row.start("value") <= p.start < row.end("value")}
+                break
+        # its page up to the next title is its record: membership attaches the members listed there
+        mention = make_mention(text, title.start("value"), title.end("value"), RULE, codes,
+                               block_end=len(text[:page_end].rstrip()))
+        if mention and text[mention.start].isupper() and not is_place_name(mention.name):
             found.append(mention)
     return found
 
