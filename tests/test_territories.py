@@ -473,6 +473,11 @@ def test_a_name_whose_verb_lists_member_intercommunalities():
     assert ids("La communauté de communes du Pays de Lure regroupe trois communautés voisines.") == []
     assert ids("La Région Normandie rassemble trois intercommunalités autour du projet.") == []
     assert ids("Le Pays de Lure regroupe 42 communes.") == []
+    # a quoted name holding "et" before the verb is one name, not its last conjunct
+    assert ids("Le territoire « Béthune-Bruay et Flandres-Lys » regroupe deux intercommunalités.") == [
+        "bethune-bruay-et-flandres-lys"]
+    assert ids('Le territoire "Vallée de la Bresle et Vimeu", qui regroupe trois intercommunalités, avance.') == [
+        "vallee-de-la-bresle-et-vimeu"]
 
 
 def departements_of(text):

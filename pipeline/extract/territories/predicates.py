@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (ET_JOINT, PERSON_BEFORE_NAME, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
-                                                 capitalised_run, codes_after, is_place_name, make_mention,
+from pipeline.extract.territories.common import (CLOSING_QUOTES, ET_JOINT, OPENING_QUOTES, PERSON_BEFORE_NAME, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
+                                                 capitalised_run, codes_after, is_place_name, make_mention, quoted_name,
                                                  reads_as_a_place_name, sentence_before, sentence_bounds,
                                                  titled_by_the_programme, town_words, _town_words_of)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, is_epci_name, read_part
@@ -122,13 +122,33 @@ def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention
     for match in GROUPING.finditer(folded):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
-        parts = enumeration_before(text, end, _clause_start(text, sentence_start, end), True)[-1:]
+        parts = _quoted_before(text, end, match.start()) \
+            or enumeration_before(text, end, _clause_start(text, sentence_start, end), True)[-1:]
         if not parts or parts[0].epci or _places_only(parts, places, single=True):
             continue
         mention = make_mention(text, parts[0].start, parts[0].end, GROUPING_RULE, (), sentence_end)
         if mention:
             found.append(mention)
     return found
+
+
+def _quoted_before(text: str, end: int, verb: int) -> list[Part]:
+    """The name in quotes closing between `end` and the verb, whole: 'le territoire « Alliances
+    Luxe et Précision » regroupe …' names one territory, not "Précision" after an "et"."""
+    if not any(quote in text[end:verb] for quote in CLOSING_QUOTES.values()):
+        return []
+    opening = max(text.rfind(quote, max(0, end - 120), end) for quote in OPENING_QUOTES)
+    quoted = quoted_name(text, opening) if opening >= 0 else None
+    if not quoted or text[quoted[1]:verb].strip(" ,\t\u00a0") not in CLOSING_QUOTES.values():
+        return []
+    start, stop = quoted
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if re.match(PREFIX, fold(text[start:stop])):
+        return []  # "« Territoires d'Industrie X » regroupe …": the programme's words, read as before
+    return [Part(start, stop)] if start < stop else []
 
 
 def _branded(text: str, part: Part) -> bool:
