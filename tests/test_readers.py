@@ -326,6 +326,22 @@ def test_a_table_copied_from_a_pdf_keeps_its_rows(tmp_path):
     assert read(tmp_path, "c.txt", text.encode()).text == text
 
 
+def test_a_long_table_copied_from_a_pdf_keeps_its_rows_and_two_columns_after_it_are_still_read(tmp_path):
+    """Each band of gapped lines is judged once (a 5,000-row table took minutes when every line
+    judged its whole band again)."""
+    table = "\n".join(f"Commune {i}".ljust(40) + f"Département {i % 95}" for i in range(5000)) + "\n\n"
+    rows = [("Le préfet de la Vendée salue la labellisation", "Le programme en bref"),
+            ("pour la période 2023-2027 de trois territoires", "• 183 territoires labellisés"),
+            ("d'industrie dans le département de la", "en France"),
+            ("Vendée, qui seront accompagnés par l'État et", ""),
+            ("la Région dans leurs projets industriels.", "Contact presse"),
+            ("", "Bureau de la communication")]
+    prose = "\n".join((left.ljust(50) + right).rstrip() for left, right in rows) + "\n"
+    text = read(tmp_path, "c.txt", (table + prose).encode()).text
+    assert text.startswith(table)
+    assert text[len(table):].startswith("\n".join(left for left, _ in rows[:5]))
+
+
 def test_deeply_nested_html_is_read(tmp_path):
     html = b"<div>" * 3000 + b"Texte" + b"</div>" * 3000
     assert read(tmp_path, "c.html", html).text == "Texte"

@@ -40,10 +40,11 @@ def _sides(line: str, gutter: int) -> tuple[str, str] | None:
     return (line[slice(*left[0])] if left else ""), (line[slice(*right[0])] if right else "")
 
 
-def _band(lines: list[str], first: int, gutter: int) -> tuple[int, int]:
-    """The lines around `first` that fit a right column starting at `gutter`: (start, end)."""
+def _band(lines: list[str], first: int, gutter: int, floor: int) -> tuple[int, int]:
+    """The lines around `first`, not before `floor`, that fit a right column starting at
+    `gutter`: (start, end)."""
     start = first
-    while start > 0 and _sides(lines[start - 1], gutter) is not None:
+    while start > floor and _sides(lines[start - 1], gutter) is not None:
         start -= 1
     end = first + 1
     while end < len(lines) and _sides(lines[end], gutter) is not None:
@@ -79,7 +80,9 @@ def in_reading_order(text: str) -> str:
         return text
     lines = text.split("\n")
     out: list[str] = []
-    index = plain_from = 0  # lines from plain_from on were copied as they are
+    # lines before `settled` belong to a band already judged: each line is looked at a bounded
+    # number of times, so a long table copied with wide gaps costs linear time
+    index = settled = 0
     while index < len(lines):
         line = lines[index]
         gap = GAP.search(line)
@@ -87,14 +90,13 @@ def in_reading_order(text: str) -> str:
             out.append(line)
             index += 1
             continue
-        start, end = _band(lines, index, gap.end())
-        start = max(start, plain_from)
+        start, end = _band(lines, index, gap.end(), settled)
         sides = [_sides(lines[k], gap.end()) for k in range(start, end)]
         if end <= index + 1 or not _is_two_columns(sides):
-            out.append(line)
-            index += 1
+            out += lines[index:max(end, index + 1)]  # not two columns: the band stays as it is
+            index = settled = max(end, index + 1)
             continue
         del out[len(out) - (index - start):]
         out += _column([left for left, _ in sides]) + [""] + _column([right for _, right in sides])
-        index = plain_from = end
+        index = settled = end
     return "\n".join(out)
