@@ -305,13 +305,17 @@ def test_dot_leaders_read_as_a_label_and_its_value(tmp_path):
     assert read(tmp_path, "c.txt", text.encode()).text.startswith("Nom du territoire : Alpha\nAvant-propos : 3\nFin du texte...")
 
 
+# (left, right) lines of a PDF page in two columns copied as text, the left one wrapped prose
+TWO_PROSE_COLUMNS = [("Le préfet de la Vendée salue la labellisation", "Le programme en bref"),
+                     ("pour la période 2023-2027 de trois territoires", "• 183 territoires labellisés"),
+                     ("d'industrie dans le département de la", "en France"),
+                     ("Vendée, qui seront accompagnés par l'État et", ""),
+                     ("la Région dans leurs projets industriels.", "Contact presse"),
+                     ("", "Bureau de la communication")]
+
+
 def test_two_prose_columns_of_a_pdf_copied_as_text_are_read_one_after_the_other(tmp_path):
-    rows = [("Le préfet de la Vendée salue la labellisation", "Le programme en bref"),
-            ("pour la période 2023-2027 de trois territoires", "• 183 territoires labellisés"),
-            ("d'industrie dans le département de la", "en France"),
-            ("Vendée, qui seront accompagnés par l'État et", ""),
-            ("la Région dans leurs projets industriels.", "Contact presse"),
-            ("", "Bureau de la communication")]
+    rows = TWO_PROSE_COLUMNS
     text = "\n".join((left.ljust(50) + right).rstrip() for left, right in rows) + "\n"
     assert read(tmp_path, "c.txt", text.encode()).text == "\n".join(
         [left for left, _ in rows[:5]] + ["", "", "Le programme en bref", "• 183 territoires labellisés",
@@ -330,12 +334,7 @@ def test_a_long_table_copied_from_a_pdf_keeps_its_rows_and_two_columns_after_it_
     """Each band of gapped lines is judged once (a 5,000-row table took minutes when every line
     judged its whole band again)."""
     table = "\n".join(f"Commune {i}".ljust(40) + f"Département {i % 95}" for i in range(5000)) + "\n\n"
-    rows = [("Le préfet de la Vendée salue la labellisation", "Le programme en bref"),
-            ("pour la période 2023-2027 de trois territoires", "• 183 territoires labellisés"),
-            ("d'industrie dans le département de la", "en France"),
-            ("Vendée, qui seront accompagnés par l'État et", ""),
-            ("la Région dans leurs projets industriels.", "Contact presse"),
-            ("", "Bureau de la communication")]
+    rows = TWO_PROSE_COLUMNS
     prose = "\n".join((left.ljust(50) + right).rstrip() for left, right in rows) + "\n"
     text = read(tmp_path, "c.txt", (table + prose).encode()).text
     assert text.startswith(table)
