@@ -329,7 +329,7 @@ def _inside_an_epci_name(name: str, word: str, code: str) -> bool:
 
 
 def _inside_a_written_epci_name(folded: str, start: int, end: int, code: str) -> bool:
-    """'la communauté de communes Thiérache Sambre et Oise': a département's name inside an
+    """'la communauté de communes X Sambre et Oise' (an EPCI of the Aisne): a département's name inside an
     intercommunality's official name the text writes, when that intercommunality does not lie in
     the département, is a river, no place of the text."""
     around = folded[max(0, start - EPCI_NAME_REACH):end + EPCI_NAME_REACH]
