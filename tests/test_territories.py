@@ -3015,3 +3015,11 @@ def test_a_fiche_territoire_title_names_its_territory_and_its_table_row_the_depa
     text = ("Fiche territoire n° 64-01 : Lacq-Pau-Tarbes\n\nRubrique | Contenu\n"
             "Départements | Pyrénées-Atlantiques, Hautes-Pyrénées\nFilières | chimie, aéronautique\n")
     assert territories(text) == {("lacq-pau-tarbes", "territory.record_field", ("64", "65"))}
+
+
+def test_an_inline_list_in_a_text_without_full_stops_ends_within_its_bound():
+    """A table pasted as lines, no full stop: each colon's list would run to the text's end."""
+    from pipeline.extract.territories.lists import MAX_INLINE_LIST_CHARACTERS, _list_end
+    text = "Les territoires retenus : " + "Nom, Autre nom\n" * 2000
+    assert _list_end(text, 26) == 26 + MAX_INLINE_LIST_CHARACTERS
+    assert _list_end("Ils sont deux : A et B. Puis la suite", 15) == 22

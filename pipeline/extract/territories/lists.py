@@ -765,9 +765,14 @@ def _list_end(text: str, start: int) -> int:
     paragraph ("… : « A » et « B »" then a blank line, no full stop) or an ellipsis ("…, Pôle
     emploi, France stratégie…" then a new paragraph); it may go on over the lines
     of a PDF's narrow column ("Flandres" then "Saint-Omer et Bresle-Vimeu", a blank line between)."""
-    rest = text[start:]
+    rest = text[start:start + MAX_INLINE_LIST_CHARACTERS]
     stop = re.search(r"[.…](?=\s|$)|(?<=[»”\"])[ \t]*\n[ \t]*\n|\n\s*" + BULLET + r"[ \t]", rest)
     return start + (stop.start() if stop else len(rest))
+
+
+# An inline list is a sentence's end: in a text without full stops (a table pasted as lines) it
+# would run to the text's end from every colon, and its items grow with the text (quadratic).
+MAX_INLINE_LIST_CHARACTERS = 3000
 
 
 
