@@ -123,6 +123,13 @@ def test_a_dash_inside_a_prefixed_name_is_kept():
     assert ids(text) == ["vallee-de-la-bresle-vimeu"]
 
 
+def test_an_employer_after_a_spaced_dash_is_no_part_of_the_name():
+    text = ("- Anne Roux, chargée de mission pour le Territoire d'industrie Nevers Val de Loire - Conseil "
+            "Régional de Bourgogne Franche-Comté\n"
+            "- Luc Bel, chef de projet pour le Territoire d'industrie Lacq – Pau – Tarbes - CCI Pau Béarn\n")
+    assert ids(text) == ["nevers-val-de-loire", "lacq-pau-tarbes"]
+
+
 def test_comma_list_without_stated_count():
     text = "Les territoires lauréats sont : Vallée de la Bresle, Pays de Bray et Caux Maritime. Suite."
     assert ids(text) == ["vallee-de-la-bresle", "pays-de-bray", "caux-maritime"]

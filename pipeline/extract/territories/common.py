@@ -196,6 +196,7 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     attachment = ATTACHMENT.search(text, start, end)
     if attachment:
         end = attachment.start()  # "Protocole Territoire d'industrie X – PDF – 1,2 Mo": a file's link
+    end = _before_an_institution(text, start, end)
     while end > start and text[end - 1] in " \t\r\n\u00a0\u202f*_»\"”,;:.–-":  # "« X »" with no-break spaces
         end -= 1
     return start, end
@@ -203,6 +204,18 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 # The file type of a download link after a document's title: " – PDF – 1,2 Mo", " (pdf, 210 Ko)".
 ATTACHMENT = re.compile(r"[ \t]*[-–—|(,][ \t]*(?:PDF|pdf|DOCX?|docx?|ODT|odt)\b")
+DASH_BEFORE_INSTITUTION = re.compile(r"[ \t]+[-–—][ \t]+")
+
+
+def _before_an_institution(text: str, start: int, end: int) -> int:
+    """`end`, or the start of the first spaced dash of [start, end) followed by an institution's
+    opening word (not_a_name_head): a speaker's line "Chef de projet pour le Territoire d'industrie
+    Nevers Val de Loire - Conseil Régional de Bourgogne Franche-Comté" gives the employer after the
+    dash; the towns of "Lacq – Pau – Tarbes" go on with the name."""
+    for dash in DASH_BEFORE_INSTITUTION.finditer(text, start, end):
+        if _not_a_name_head().match(fold(text[dash.end():end])):
+            return dash.start()
+    return end
 
 
 @lru_cache(maxsize=1)
