@@ -756,6 +756,8 @@ def test_an_undated_contract_of_territoire_d_industrie_is_first_phase():
     # a first-phase national count with its participle, the noun left out
     assert document_phase("Le territoire d'industrie, pilote parmi les 124 identifiés, présente son plan.") == "2019-2022"
     assert document_phase("Le territoire d'industrie présente ses 124 projets.") is None
+    # "les 124 premiers « Territoires d'industrie »": the first wave's count, ranked
+    assert document_phase("Nous voulons rejoindre les 124 premiers « Territoires d'industrie ».") == "2019-2022"
 
 
 def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():

@@ -65,7 +65,7 @@ SECOND_ACT = re.compile(r"\b(?:acte|saison|temps)\s+(?:2|II|deux)\s*[»\"”]?\s
                         r"|[«\"“]?\s*territoires?\s+d['’]\s*industrie)",
                         re.IGNORECASE)
 # "les 124 identifiés", "des 141 retenus": the count with its participle, the noun left out
-NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(?:(?:«\s*)?territoires"
+NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(?:premiers\s+)?(?:(?:«\s*)?territoires"
                                r"|(?:identifi|retenu|labellis|s[ée]lectionn|d[ée]sign)[ée]?s\b)", re.I), FIRST_PHASE),
                    (re.compile(r"\b183\s+(?:nouveaux\s+)?(?:«\s*)?territoires", re.I), SECOND_PHASE)]
 
