@@ -130,6 +130,18 @@ def test_an_employer_after_a_spaced_dash_is_no_part_of_the_name():
     assert ids(text) == ["nevers-val-de-loire", "lacq-pau-tarbes"]
 
 
+def test_territories_named_where_their_activities_stand():
+    text = ("Les Territoires d'industrie de la région emploient la moitié des salariés de l'industrie. "
+            "Des territoires se distinguent : la chimie dans le Grand Dole, l'horlogerie, la joaillerie et la "
+            "bijouterie dans le Haut-Doubs, ou encore la forêt dans les Vosges saônoises.")
+    assert ids(text) == ["grand-dole", "haut-doubs", "vosges-saonoises"]
+    # départements and régions where activities stand are no territories; nor is a list of names
+    assert ids("Les Territoires d'industrie avancent. Des territoires se distinguent : la chimie dans le "
+               "Doubs, la mécanique en Bourgogne-Franche-Comté.") == []
+    assert ids("Les Territoires d'industrie avancent. Des territoires se distinguent : la chimie dans le "
+               "Grand Dole, la mécanique chez Peugeot à Sochaux.") == []
+
+
 def test_comma_list_without_stated_count():
     text = "Les territoires lauréats sont : Vallée de la Bresle, Pays de Bray et Caux Maritime. Suite."
     assert ids(text) == ["vallee-de-la-bresle", "pays-de-bray", "caux-maritime"]

@@ -25,7 +25,7 @@ from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, INSTITUTION, PERSON_AFTER_NAME,
                                                  PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, make_mention,
                                                  reads_as_a_place_name, sentence_bounds)
-from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before
+from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, located_names
 from pipeline.normalize import fold
 
 RULE = "territory.enumeration"
@@ -99,7 +99,7 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             if needs == "count_territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)
                                                      or PILOT_SITES.search(sentence) and re.search(PREFIX, folded)):
                 continue
-            if needs == "count_programme" and not (re.search(PREFIX, sentence) or re.search(PREFIX, before)):
+            if needs in ("count_programme", "programme") and not (re.search(PREFIX, sentence) or re.search(PREFIX, before)):
                 continue  # "2 territoires …, ceux de A et de B" said where the programme is named
             if needs == "label_before" and not LABEL_THEN_NAME.search(text, sentence_start, match.start()):
                 continue
@@ -112,7 +112,10 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 if needs == "award_after" and not AWARD_AFTER.match(folded, closing + 1, sentence_end):
                     continue
                 limit = closing
-            parts = enumeration_after(text, match.end(), limit, after_to=bool(cue.get("after_to")))
+            if cue.get("inside") == "located":  # "… : la chimie dans le Grand Dole, l'horlogerie en …"
+                parts = located_names(text, match.end(), limit)
+            else:
+                parts = enumeration_after(text, match.end(), limit, after_to=bool(cue.get("after_to")))
             if cue.get("beside"):
                 parts = [part for part in parts if _set_beside(text, folded, part)]
             if cue.get("placed") and not all(_placed(text, part, places) for part in parts):

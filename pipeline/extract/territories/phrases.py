@@ -234,6 +234,30 @@ def enumeration_after(text: str, start: int, limit: int, after_to: bool = False)
     return [p for p in parts if looks_like_name(_name(text, p))]
 
 
+# "la chimie dans le Grand Dole, l'horlogerie en Haut-Doubs": where an activity stands, a name
+# after "dans" and its article, or after "en".
+LOCATED_IN = re.compile(r"\b(?:dans|en)[ \t]+(?=(?:les|la|le|l['’])?[ \t]*[A-ZÀ-Ý])")
+# what stands between two located names: activities in lower case, commas, "et", "ou encore"
+LOWER_CASE_WORDS = re.compile(r"[^A-ZÀ-Ý\d.;:!?()\n«»\"]*")
+
+
+def located_names(text: str, start: int, limit: int) -> list[Part]:
+    """The names of "la chimie dans le Grand Dole, l'industrie du cuir en Auxois-Morvan, … ou encore
+    la lunetterie dans le Haut-Jura" from `start`: each after "dans le" or "en", the words before
+    each in lower case (the activity it is known for), up to the first piece that is not so
+    written; the last name ends the enumeration."""
+    folded = fold(text)
+    parts: list[Part] = []
+    pos = start
+    while (located := LOCATED_IN.search(text, pos, limit)) and LOWER_CASE_WORDS.fullmatch(text, pos, located.start()):
+        part = read_part(text, located.end(), limit, folded)
+        if part is None or part.epci or part.start != _skip(folded, located.end(), ARTICLE):
+            break
+        parts.append(part)
+        pos = part.end
+    return [p for p in parts if looks_like_name(_name(text, p)) and not is_place_name(_name(text, p))]
+
+
 def _epci_names_joined(text: str, read: list[Part], joints: list[str]) -> tuple[list[Part], list[str]]:
     """"… et Lamballe Terre et Mer": an "et" inside an EPCI's name coordinates nothing."""
     parts, kept_joints = read[:1], []
