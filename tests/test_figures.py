@@ -208,6 +208,8 @@ def test_company_figures_private_investments_and_page_chrome_are_not_programme_f
             "milliards d'euros ont été investis dans une vingtaine de projets industriels.\n"
             "Le périmètre ne dépasse pas quatre EPCI maximum.\n"
             "GPS&O figure parmi les 19 lauréats de l'AMI Rebond industriel.\n"
+            "Cela porte à 19 le nombre de territoires lauréats de l'AMI "
+            "Rebond industriel.\n"
             "[90% reste à lire]\nIl vous reste 75 % de cet article à lire\n"
             "SUR LE MÊME SUJET\n- Les 15 territoires d'industrie d'Auvergne-Rhône-Alpes\n"
             "- Pacte productif : 5 contrats de filière signés\n\n"
