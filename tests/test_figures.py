@@ -222,7 +222,8 @@ def test_statistics_of_places_are_not_programme_figures_unless_stated_as_such():
             "(contre 15% en Occitanie). Le bassin compte 15 500 emplois industriels, soit 28 % des "
             "actifs, et 5 400 entreprises y sont implantées. Cap Nord, c'est la moitié de la "
             "Martinique. Le territoire est à cheval sur deux départements. Ses vallées sont sur deux "
-            "départements ; le territoire de l'agglomération couvre trois départements et deux régions.\n\n"
+            "départements ; le territoire de l'agglomération couvre trois départements et deux régions. La "
+            "mission a cherché les territoires avec environ 15% d'emplois industriels.\n\n"
             "Dans le programme, 87 % des territoires ont installé leur gouvernance et la première "
             "phase a permis la création de près de 1 500 emplois.")
     assert facts(text) == [(87.0, None, "pourcent", False, "FR"),
