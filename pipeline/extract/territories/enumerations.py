@@ -10,7 +10,9 @@ CIREST, sont reconduits" (as many names as the count); "Dans le Bas-Rhin, ce son
 Haut-Rhin, C et D" (each fronted département places the names after it); a speech's "Je pense
 d'abord à A, …, puis à B", "Qui sont les lauréats ? D'abord le A, … Ensuite B", "Les représentants
 de A et de B", "Troisième lauréat, A", "Après A, c'est le territoire B qui …" (each name must
-read as a place's: no company, person or institution). The cues are data
+read as a place's: no company, person or institution); a regional analysis's "Des territoires se
+distinguent : la chimie dans le Grand Dole, l'industrie du cuir en Auxois-Morvan, …" (each name
+where an activity stands). The cues are data
 (rules/territory_words.json, enumeration_cues); the names are read by
 pipeline/extract/territories/phrases.py.
 """
