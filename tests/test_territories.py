@@ -142,6 +142,13 @@ def test_territories_named_where_their_activities_stand():
                "Grand Dole, la mécanique chez Peugeot à Sochaux.") == []
 
 
+def test_a_rank_among_the_territories_signing_their_protocol_names_the_subject():
+    text = ("Dans ce contexte, l'Auxois-Morvan est le second territoire de la région Bourgogne-Franche-Comté à "
+            "signer ce protocole Territoires d'industrie.")
+    assert ids(text) == ["auxois-morvan"]
+    assert ids("Le Grand Dole est la première ville à signer ce protocole avec la Région.") == []
+
+
 def test_comma_list_without_stated_count():
     text = "Les territoires lauréats sont : Vallée de la Bresle, Pays de Bray et Caux Maritime. Suite."
     assert ids(text) == ["vallee-de-la-bresle", "pays-de-bray", "caux-maritime"]
