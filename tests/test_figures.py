@@ -254,7 +254,8 @@ def test_counts_enumerated_by_place_and_amounts_without_currency():
             "Comté 10. Cinq bassins ultramarins sur la carte des Territoires d'industrie : la Guyane "
             "en compte deux, La Réunion deux également et la Guadeloupe un seul. Sur ce budget, plus "
             "de 500 millions viendront du PIA et 250 millions du PIC. Un demi-milliard d'euros sera "
-            "mobilisé. Le bassin d'emploi de Kourou compte 1,5 million d'habitants.")
+            "mobilisé. Le bassin d'emploi de Kourou compte 1,5 million d'habitants. L'État applique son "
+            "initiative, une aide d'1,3 milliard au secteur productif.")
     assert facts(text) == [(183.0, None, "territoire", False, "FR"),
                            (10.0, None, "territoire", False, "27"),
                            (5.0, None, "territoire", False, "FR"),
@@ -263,7 +264,8 @@ def test_counts_enumerated_by_place_and_amounts_without_currency():
                            (1.0, None, "territoire", False, "01"),
                            (500000000.0, None, "euro", True, "FR"),
                            (250000000.0, None, "euro", False, "FR"),
-                           (500000000.0, None, "euro", False, "FR")]
+                           (500000000.0, None, "euro", False, "FR"),
+                           (1300000000.0, None, "euro", False, "FR")]
 
 
 def test_a_national_figure_after_a_list_is_not_scoped_to_its_last_item():
