@@ -201,6 +201,16 @@ def test_page_chrome_never_becomes_the_title_or_the_date():
     assert info["published_on"] == datetime.date(2023, 11, 14)
 
 
+@pytest.mark.parametrize("widget", [
+    "Sauvegarder l'article Identifiez vous, pour sauvegarder cet article et le consulter plus tard !",
+    "Abonnez-vous Identifiez-vous", "Déjà inscrit(e) ?\nMot de passe oublié ?", "Aucun résultat trouvé",
+    "Au sommaire:", "Le Kiosque Info Je m'abonne - Saumur - Thouars - Actualité Agenda",
+])
+def test_account_and_search_widgets_are_no_title(widget):
+    text = f"{widget}\n\nTrois territoires labellisés dans le Val\n\nLe texte du communiqué commence ici.\n"
+    assert extract_document_info(text)["title"] == "Trois territoires labellisés dans le Val"
+
+
 def test_crawl_banner_date_loses_to_the_date_the_body_speaks_of():
     text = ("samedi 25 mars 2023\n14 février 2019\n\nNormandie : des territoires labellisés\n\n"
             "Une réunion s'est tenue le 1er février 2019 pour le contrat 2019-2022.\n")
