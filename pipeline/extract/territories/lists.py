@@ -153,15 +153,21 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         position = len(text[:position].rstrip())
         sentence_start, sentence = sentence_before(text, position)
         decided = _keyword_decides(sentence)
+        if PRONOUN_COUNT_INTRO.search(lst.intro.of(text)) and COUNTED_TERRITORIES.search(_without_programme_name(sentence)):
+            decided = TERRITORIES  # "… attribué à 183 territoires … La Guadeloupe en compte trois :"
         position = sentence_start
     return decided
 
 
 # "La Bourgogne-Franche-Comté, première région industrielle …, en compte dix (10) :": the pronoun
 # clause closing the intro after an apposition to its subject.
-PRONOUN_COUNT = re.compile(r",\s*(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent|abrite|abritent"
-                           r"|recense|recensent|d[ée]nombre|d[ée]nombrent)\s+[^\W_]+(?:\s*\(\d{1,3}\))?\s*:[\s*_]*$",
-                           re.IGNORECASE)
+PRONOUN_COUNTS = (r"(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent|abrite|abritent"
+                  r"|recense|recensent|d[ée]nombre|d[ée]nombrent)\s+[^\W_]+(?:\s*\(\d{1,3}\))?\s*:[\s*_]*$")
+PRONOUN_COUNT = re.compile(r",\s*" + PRONOUN_COUNTS, re.IGNORECASE)
+# "La Guadeloupe en compte trois :": "en" stands for the noun the sentence before counts, even a
+# national count of territories ("… attribué à 183 territoires pour la période 2023-2027."),
+# whatever other nouns that sentence holds ("autour de projets de développement").
+PRONOUN_COUNT_INTRO = re.compile(r"\b" + PRONOUN_COUNTS, re.IGNORECASE)
 
 
 def _without_apposition(intro: str) -> str:
