@@ -25,6 +25,7 @@ ANNOUNCES_TERRITORIES = _words("announces_territories")
 AWARD_PARTICIPLE = _words("award_participles")
 ANNOUNCES_OTHER = _words("announces_something_else")
 ANNOUNCES_MEMBERS = _words("announces_members")
+COUNTED_PLACES = _words("counted_places")
 # "Anne MARTIN, cheffe de projet", "Gérard Trémège, Président de la CA …": a person, not a place
 PERSON_AFTER_NAME = re.compile(WORDS["person_after_name"])
 # "M. le Premier ministre, Édouard Philippe, a retenu …": a person's title right before a name
