@@ -89,8 +89,10 @@ def _keyword_decides(sentence: str) -> str | None:
     tail = folded.rstrip(" :*_")
     if any(ANNOUNCES_MEMBERS.match(tail, m.end() + 1) for m in COUNT_WORD.finditer(tail, tail.rfind(",") + 1)):
         return MEMBERS  # "… réunit dix intercommunalités de Meurthe-et-Moselle et de Moselle :"
-    if any(COUNTED_PLACES.fullmatch(tail, m.end() + 1) for m in COUNT_WORD.finditer(tail, tail.rfind(",") + 1)):
-        return OTHER  # "… s'étend sur trois départements :" then the départements' names
+    clause_start = tail.rfind(",") + 1
+    if any(COUNTED_PLACES.fullmatch(tail, m.end() + 1) and not ANNOUNCES_TERRITORIES.search(tail, clause_start, m.start())
+           for m in COUNT_WORD.finditer(tail, clause_start)):
+        return OTHER  # "… s'étend sur trois départements :" (not "les territoires des trois départements :")
     nouns = sorted([(m.start(), TERRITORIES) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
                    + [(m.start(), MEMBERS) for m in ANNOUNCES_MEMBERS.finditer(folded)]
                    + [(m.start(), OTHER) for m in ANNOUNCES_OTHER.finditer(folded)])
