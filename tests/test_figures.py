@@ -554,6 +554,12 @@ def test_a_company_investing_in_its_own_plant_and_a_territory_astride_departemen
     assert [f[:3] for f in facts(text)] == [(3000000.0, None, "euro")]
 
 
+def test_a_territory_straddling_two_regions_in_other_words_is_geography():
+    text = ("Ce territoire, l'un des rares à chevaucher deux régions, bénéficie de 3 M€ de crédits de l'État. "
+            "Il reste territoire d'industrie, malgré la frontière entre deux régions.")
+    assert [f[:3] for f in facts(text)] == [(3000000.0, None, "euro")]
+
+
 def test_a_number_alone_after_a_list_items_label_counts_what_its_siblings_count():
     text = ("Les 9 projets retenus se répartissent entre trois territoires d'industrie :\n"
             "- Lunévillois : 4 projets ;\n- Terres de Lorraine : 3 ;\n- Val de Lorraine : 2.\n")
