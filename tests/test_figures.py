@@ -491,6 +491,11 @@ def test_pronoun_counts_with_egalement_and_ne_que():
     assert [f[:3] for f in facts(text)] == [(2.0, None, "territoire")] * 3
 
 
+def test_a_pronoun_count_of_what_a_region_obtains():
+    text = "Le Premier ministre a dévoilé la carte des 124 territoires. L'Occitanie en obtient dix."
+    assert [f[:3] for f in facts(text)] == [(124.0, None, "territoire"), (10.0, None, "territoire")]
+
+
 def test_a_partitive_takes_a_plural_antecedent():
     text = ("Le programme national Territoires d'industrie entre dans sa deuxième phase. Avec dix "
             "déclinaisons en Bretagne, la région confirme sa vocation. Quatre d'entre elles se situent dans le Morbihan.")
