@@ -3040,6 +3040,7 @@ def test_a_pronoun_count_intro_takes_what_the_sentence_before_counts():
             "183 territoires pour la période 2023-2027. La Corse en compte deux :\n\n"
             "1. la communauté d'agglomération du Pays Ajaccien ;\n2. la communauté d'agglomération de Bastia.\n")
     assert set(ids(text)) == {"pays-ajaccien", "bastia"}
+    assert set(ids(text.replace("en compte", "en obtient"))) == {"pays-ajaccien", "bastia"}
 
 
 def test_departements_after_a_names_last_dash_are_its_codes():

@@ -166,7 +166,7 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
 # "La Bourgogne-Franche-Comté, première région industrielle …, en compte dix (10) :": the pronoun
 # clause closing the intro after an apposition to its subject.
 PRONOUN_COUNTS = (r"(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent|abrite|abritent"
-                  r"|recense|recensent|d[ée]nombre|d[ée]nombrent)\s+[^\W_]+(?:\s*\(\d{1,3}\))?\s*:[\s*_]*$")
+                  r"|recense|recensent|d[ée]nombre|d[ée]nombrent|obtient|obtiennent|a\s+obtenu|d[ée]croche|d[ée]crochent)\s+[^\W_]+(?:\s*\(\d{1,3}\))?\s*:[\s*_]*$")
 PRONOUN_COUNT = re.compile(r",\s*" + PRONOUN_COUNTS, re.IGNORECASE)
 # "La Guadeloupe en compte trois :": "en" stands for the noun the sentence before counts, even a
 # national count of territories ("… attribué à 183 territoires pour la période 2023-2027."),
