@@ -3025,14 +3025,15 @@ def test_an_inline_list_in_a_text_without_full_stops_ends_within_its_bound():
     assert _list_end("Ils sont deux : A et B. Puis la suite", 15) == 22
 
 
-def test_a_counted_noun_of_departements_closing_an_intro_announces_places():
-    from pipeline.extract.territories.lists import OTHER, TERRITORIES, _keyword_decides
-    assert _keyword_decides("Le bassin, qui réunit l'aire urbaine, s'étend sur trois départements :") == OTHER
-    assert _keyword_decides("Le territoire est à cheval sur deux régions :") == OTHER
-    assert _keyword_decides("Voici les territoires d'industrie des trois départements :") == TERRITORIES
-    text = ("Le territoire d'industrie Nord Franche-Comté, l'un des 124 territoires désignés, a signé son contrat. "
-            "Le bassin s'étend sur trois départements : le Doubs, la Haute-Saône et le Territoire de Belfort.")
-    assert ids(text) == ["nord-franche-comte"]
+def test_a_counted_noun_of_departements_closing_an_intro_lists_places():
+    before = ("Le territoire d'industrie Nord Franche-Comté, l'un des 124 territoires désignés, a signé son contrat. ")
+    inline = before + "Le bassin s'étend sur trois départements : le Doubs, la Haute-Saône et le Territoire de Belfort."
+    bullets = before + "Le bassin s'étend sur trois départements :\n- le Doubs ;\n- la Haute-Saône ;\n- le Territoire de Belfort.\n"
+    assert ids(inline) == ids(bullets) == ["nord-franche-comte"]
+    by_place = ("Les 124 territoires désignés sont connus. Ils se répartissent sur trois départements :\n"
+                "- Doubs : Nord Franche-Comté\n- Jura : Haut-Jura\n- Haute-Saône : Vesoul\n")
+    named = "Voici les territoires d'industrie des trois départements : Nord Franche-Comté, Haut-Jura et Vesoul."
+    assert ids(by_place) == ids(named) == ["nord-franche-comte", "haut-jura", "vesoul"]
 
 
 def test_a_pronoun_count_intro_takes_what_the_sentence_before_counts():

@@ -89,10 +89,6 @@ def _keyword_decides(sentence: str) -> str | None:
     tail = folded.rstrip(" :*_")
     if any(ANNOUNCES_MEMBERS.match(tail, m.end() + 1) for m in COUNT_WORD.finditer(tail, tail.rfind(",") + 1)):
         return MEMBERS  # "… réunit dix intercommunalités de Meurthe-et-Moselle et de Moselle :"
-    clause_start = tail.rfind(",") + 1
-    if any(COUNTED_PLACES.fullmatch(tail, m.end() + 1) and not ANNOUNCES_TERRITORIES.search(tail, clause_start, m.start())
-           for m in COUNT_WORD.finditer(tail, clause_start)):
-        return OTHER  # "… s'étend sur trois départements :" (not "les territoires des trois départements :")
     nouns = sorted([(m.start(), TERRITORIES) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
                    + [(m.start(), MEMBERS) for m in ANNOUNCES_MEMBERS.finditer(folded)]
                    + [(m.start(), OTHER) for m in ANNOUNCES_OTHER.finditer(folded)])
@@ -255,6 +251,19 @@ def _counts_the_items(intro: str, items: int) -> bool:
         if value == items and not ANNOUNCES_MEMBERS.match(folded, match.end() + 1):
             return True
     return False
+
+
+def _lists_the_places_it_counts(intro: str, names: list[str]) -> bool:
+    """'Le bassin … s'étend sur trois départements : le Doubs, la Haute-Saône et le Territoire de
+    Belfort.': an intro whose clause closes with a counted noun of départements or régions, and
+    items that are all département or région names, list the places a territory spans, whatever
+    the sentence before announces ('les territoires des trois départements :', or items "Ain : A, B"
+    under such an intro, still name territories)."""
+    tail = fold(intro).rstrip(" :*_\n")
+    clause_start = tail.rfind(",") + 1
+    counted = any(COUNTED_PLACES.fullmatch(tail, m.end() + 1) and not ANNOUNCES_TERRITORIES.search(tail, clause_start, m.start())
+                  for m in COUNT_WORD.finditer(tail, clause_start))
+    return counted and bool(names) and all(is_place_name(name) for name in names)
 
 
 def announces_territories(text: str, lst: ListBlock) -> bool:
@@ -506,6 +515,10 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
         decided = list_announcement(text, lst)
         if decided == OTHER:
             continue  # projects, axes or people: codes after a name do not make it a territory
+        if lst.intro is not None and _lists_the_places_it_counts(
+                lst.intro.of(text), [re.sub(r"^(?:la|le|les)\s+|^l['’]\s*", "", item.content.of(text).strip(" \t\n;.,*_"),
+                                            flags=re.IGNORECASE) for item in lst.items]):
+            continue
         announced = decided == TERRITORIES
         # Under an intro announcing members ("Intercommunalités engagées, territoire par
         # territoire :"), a "Name : members" item names a territory; a bare item is a member.
@@ -829,6 +842,8 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         parts = split_inline_list(masked, start, relative.start() if relative else end, separators)
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
+            continue
+        if _lists_the_places_it_counts(sentence, [m.name for m in mentions]):
             continue
         if len(mentions) != len(parts) and stated is None:
             continue
