@@ -25,6 +25,7 @@ ANNOUNCES_TERRITORIES = _words("announces_territories")
 AWARD_PARTICIPLE = _words("award_participles")
 ANNOUNCES_OTHER = _words("announces_something_else")
 ANNOUNCES_MEMBERS = _words("announces_members")
+COUNTED_PLACES = _words("counted_places")
 # "Anne MARTIN, cheffe de projet", "Gérard Trémège, Président de la CA …": a person, not a place
 PERSON_AFTER_NAME = re.compile(WORDS["person_after_name"])
 # "M. le Premier ministre, Édouard Philippe, a retenu …": a person's title right before a name
@@ -635,7 +636,34 @@ def name_and_codes(text: str, start: int, end: int,
     trailing = TRAILING_CODES.search(text[name_start:name_end])
     if trailing:
         codes |= _codes_in(trailing.group(1))
+    after_dash = _departements_after_dash(text, name_start, name_end, places)
+    if after_dash:
+        name_end, dash_codes = after_dash
+        codes |= dash_codes
     return name_start, name_end, codes
+
+
+SPACED_DASHES = re.compile(r"[ \t]+[–—-][ \t]+")
+
+
+def _departements_after_dash(text: str, start: int, end: int,
+                             places: list[PlaceMention]) -> tuple[int, set[str]] | None:
+    """'Bassin d'Alès – Gard', 'Aurillac – Figeac – Rodez – Aveyron, Lot et Cantal': after a name's
+    last spaced dash, only the départements it lies in; the name ends at that dash and they are
+    its codes. A name holding a département's or région's name before the dash is named by places
+    ('Interdépartemental Gers – Tarn-et-Garonne') and stays whole, and so does a one-word name
+    before a single département ('Argonne – Ardennes' may be the name itself)."""
+    dash = None
+    for dash in SPACED_DASHES.finditer(text, start, end):
+        pass
+    if dash is None:
+        return None
+    codes = departements_bracket(text, dash.end(), end, places)
+    if not codes or any(p.kind in ("departement", "region") and start <= p.start < dash.start() for p in places):
+        return None
+    if len(text[start:dash.start()].split()) < 2 and len(codes) < 2:
+        return None
+    return dash.start(), codes
 
 
 # "Territoires d'industrie" as the programme's name ("le programme « Territoires d'industrie »",
