@@ -25,6 +25,7 @@ ANNOUNCES_TERRITORIES = _words("announces_territories")
 AWARD_PARTICIPLE = _words("award_participles")
 ANNOUNCES_OTHER = _words("announces_something_else")
 ANNOUNCES_MEMBERS = _words("announces_members")
+COUNTED_PLACES = _words("counted_places")
 # "Anne MARTIN, cheffe de projet", "Gérard Trémège, Président de la CA …": a person, not a place
 PERSON_AFTER_NAME = re.compile(WORDS["person_after_name"])
 # "M. le Premier ministre, Édouard Philippe, a retenu …": a person's title right before a name
@@ -46,6 +47,8 @@ ARTICLE = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|l['’]\
 CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "&", "sur", "en", "sous", "lès",
               "aux", "au", "à", "-", "–", "—", "/"}
 MAX_NAME_WORDS = 12
+# Words of a span that could still be a name once its line cuts are mended and its dashes dropped.
+MAX_SPAN_WORDS = 3 * MAX_NAME_WORDS
 NAME_TAIL_ADJECTIVES = frozenset(WORDS["name_tail_adjectives"])
 # An intro that says nothing ("La Mayenne en compte cinq :") is read with the sentences before it.
 LOOK_BACK_SENTENCES = 3
@@ -546,6 +549,8 @@ def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end
     name is none ("Territoires d'industrie Grand Est"), unless `departement_name_ok` and it is also
     a département's (Mayotte)."""
     start, end = trim_name(text, start, end)
+    if name is None and len(text[start:end].split(None, MAX_SPAN_WORDS)) > MAX_SPAN_WORDS:
+        return None  # a stretch of text, not a name: spared the work below (hostile lists run long)
     name = collapse_spaces(name or mend_line_cuts(text[start:end])).strip("*_ ")
     if not name or not looks_like_name(name) or not name_key(name):
         return None
@@ -644,7 +649,34 @@ def name_and_codes(text: str, start: int, end: int,
     trailing = TRAILING_CODES.search(text[name_start:name_end])
     if trailing:
         codes |= _codes_in(trailing.group(1))
+    after_dash = _departements_after_dash(text, name_start, name_end, places)
+    if after_dash:
+        name_end, dash_codes = after_dash
+        codes |= dash_codes
     return name_start, name_end, codes
+
+
+SPACED_DASHES = re.compile(r"[ \t]+[–—-][ \t]+")
+
+
+def _departements_after_dash(text: str, start: int, end: int,
+                             places: list[PlaceMention]) -> tuple[int, set[str]] | None:
+    """'Bassin d'Alès – Gard', 'Aurillac – Figeac – Rodez – Aveyron, Lot et Cantal': after a name's
+    last spaced dash, only the départements it lies in; the name ends at that dash and they are
+    its codes. A name holding a département's or région's name before the dash is named by places
+    ('Interdépartemental Gers – Tarn-et-Garonne') and stays whole, and so does a one-word name
+    before a single département ('Argonne – Ardennes' may be the name itself)."""
+    dash = None
+    for dash in SPACED_DASHES.finditer(text, start, end):
+        pass
+    if dash is None:
+        return None
+    codes = departements_bracket(text, dash.end(), end, places)
+    if not codes or any(p.kind in ("departement", "region") and start <= p.start < dash.start() for p in places):
+        return None
+    if len(text[start:dash.start()].split()) < 2 and len(codes) < 2:
+        return None
+    return dash.start(), codes
 
 
 # "Territoires d'industrie" as the programme's name ("le programme « Territoires d'industrie »",

@@ -12,7 +12,7 @@ from pipeline.extract.members import MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention
 from pipeline import referential
 from pipeline.extract.structure import COUNT_WORDS, Item, cell_parts, ListBlock, Span, Structure, may_be_cut
-from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  ET_JOINT, PERSON_AFTER_NAME,
                                                  capitalised_run,
@@ -153,15 +153,21 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         position = len(text[:position].rstrip())
         sentence_start, sentence = sentence_before(text, position)
         decided = _keyword_decides(sentence)
+        if PRONOUN_COUNT_INTRO.search(lst.intro.of(text)) and COUNTED_TERRITORIES.search(_without_programme_name(sentence)):
+            decided = TERRITORIES  # "… attribué à 183 territoires … La Guadeloupe en compte trois :"
         position = sentence_start
     return decided
 
 
 # "La Bourgogne-Franche-Comté, première région industrielle …, en compte dix (10) :": the pronoun
 # clause closing the intro after an apposition to its subject.
-PRONOUN_COUNT = re.compile(r",\s*(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent|abrite|abritent"
-                           r"|recense|recensent|d[ée]nombre|d[ée]nombrent)\s+[^\W_]+(?:\s*\(\d{1,3}\))?\s*:[\s*_]*$",
-                           re.IGNORECASE)
+PRONOUN_COUNTS = (r"(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent|abrite|abritent"
+                  r"|recense|recensent|d[ée]nombre|d[ée]nombrent|obtient|obtiennent|a\s+obtenu|d[ée]croche|d[ée]crochent)\s+[^\W_]+(?:\s*\(\d{1,3}\))?\s*:[\s*_]*$")
+PRONOUN_COUNT = re.compile(r",\s*" + PRONOUN_COUNTS, re.IGNORECASE)
+# "La Guadeloupe en compte trois :": "en" stands for the noun the sentence before counts, even a
+# national count of territories ("… attribué à 183 territoires pour la période 2023-2027."),
+# whatever other nouns that sentence holds ("autour de projets de développement").
+PRONOUN_COUNT_INTRO = re.compile(r"\b" + PRONOUN_COUNTS, re.IGNORECASE)
 
 
 def _without_apposition(intro: str) -> str:
@@ -245,6 +251,19 @@ def _counts_the_items(intro: str, items: int) -> bool:
         if value == items and not ANNOUNCES_MEMBERS.match(folded, match.end() + 1):
             return True
     return False
+
+
+def _lists_the_places_it_counts(intro: str, names: list[str]) -> bool:
+    """'Le bassin … s'étend sur trois départements : le Doubs, la Haute-Saône et le Territoire de
+    Belfort.': an intro whose clause closes with a counted noun of départements or régions, and
+    items that are all département or région names, list the places a territory spans, whatever
+    the sentence before announces ('les territoires des trois départements :', or items "Ain : A, B"
+    under such an intro, still name territories)."""
+    tail = fold(intro).rstrip(" :*_\n")
+    clause_start = tail.rfind(",") + 1
+    counted = any(COUNTED_PLACES.fullmatch(tail, m.end() + 1) and not ANNOUNCES_TERRITORIES.search(tail, clause_start, m.start())
+                  for m in COUNT_WORD.finditer(tail, clause_start))
+    return counted and bool(names) and all(is_place_name(name) for name in names)
 
 
 def announces_territories(text: str, lst: ListBlock) -> bool:
@@ -496,6 +515,10 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
         decided = list_announcement(text, lst)
         if decided == OTHER:
             continue  # projects, axes or people: codes after a name do not make it a territory
+        if lst.intro is not None and _lists_the_places_it_counts(
+                lst.intro.of(text), [re.sub(r"^(?:la|le|les)\s+|^l['’]\s*", "", item.content.of(text).strip(" \t\n;.,*_"),
+                                            flags=re.IGNORECASE) for item in lst.items]):
+            continue
         announced = decided == TERRITORIES
         # Under an intro announcing members ("Intercommunalités engagées, territoire par
         # territoire :"), a "Name : members" item names a territory; a bare item is a member.
@@ -819,6 +842,8 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         parts = split_inline_list(masked, start, relative.start() if relative else end, separators)
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
+            continue
+        if _lists_the_places_it_counts(sentence, [m.name for m in mentions]):
             continue
         if len(mentions) != len(parts) and stated is None:
             continue
