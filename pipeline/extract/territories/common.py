@@ -346,6 +346,12 @@ CONTRACT_WORDS = {"ENTRE", "ET", "AVEC", "CONTRAT", "PROTOCOLE", "CONVENTION", "
 DOCUMENT_KIND_AFTER_DASH = re.compile(r"\s+(?:protocoles?|contrats?|conventions?|communiqu[ée]|dossier\s+de\s+presse"
                                       r"|fiches?|annexes?|plans?\s+d['’]\s*actions?|compte[- ]rendu|d[ée]lib[ée]ration)\b",
                                       re.IGNORECASE)
+# A body named after a spaced dash, in a signature or a job title ("Chef de projet pour le Territoire
+# d'industrie X - Conseil Régional de …", "X – Préfecture de …"): the employer, no part of the name.
+BODY_AFTER_DASH = re.compile(r"\s+(?:conseil\s+(?:r[ée]gional|d[ée]partemental|g[ée]n[ée]ral)|r[ée]gion|pr[ée]fecture"
+                             r"|minist[èe]re|d[ée]partement\s+(?:de|du|des|d['’])|ville\s+(?:de|du|d['’])|mairie"
+                             r"|banque\s+des\s+territoires|bpifrance|anct|dreets|direccte|cci|chambre)\b",
+                             re.IGNORECASE)
 
 
 # "LACQ-PAU-TARBES XXXXXXX XX XXXXXXXXXX": a document host's redaction ends a name.
@@ -437,8 +443,9 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
         if (YEAR_TOKEN.match(token) or (in_capitals and token in CONTRACT_WORDS) or REDACTED.fullmatch(token)
                 or _starts_a_date(text, pos + match.start())):
             break
-        if token in "–—-" and DOCUMENT_KIND_AFTER_DASH.match(text, pos + match.end(), limit):
-            break  # a running header "Territoire d'industrie X – Protocole d'accord": the document's kind
+        if token in "–—-" and (DOCUMENT_KIND_AFTER_DASH.match(text, pos + match.end(), limit)
+                               or BODY_AFTER_DASH.match(text, pos + match.end(), limit)):
+            break  # "Territoire d'industrie X – Protocole d'accord", "X - Conseil Régional": no part of the name
         word = token.strip("'’")
         bare = re.sub(r"^(?:[dl]['’])", "", token)
         if in_capitals and any(c.islower() for c in bare):
