@@ -134,7 +134,7 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             codes = set()
             if cue.get("inside") == "brackets":  # "La Guyane en compte deux (Kourou et Cayenne)"
                 clause_start = max([sentence_start, *(m.end() for m in CLAUSE_JOINT.finditer(text, sentence_start, match.start()))])
-                codes = {p.code for p in places if p.kind == "departement" and clause_start <= p.start < match.start()}
+                codes = {p.code for p in places if p.kind == "departement" and clause_start <= p.start < match.end()}
             elif match.groupdict().get("place"):  # "Dans le Bas-Rhin, ce sont A et B"
                 codes = {p.code for p in places if p.kind == "departement"
                          and match.start("place") <= p.start < match.end("place")}
