@@ -151,7 +151,9 @@ def departements_bracket(text: str, start: int, end: int, places: list[PlaceMent
 # "établissement public territorial", "CC",
 # "CA", "CU", "la métropole de"; "l'agglomération de" in lower case only (a capital makes it the
 # brand of one EPCI: "l'Agglomération d'Agen" is that territory's name).
-LEGAL_FORM = re.compile(r"(?:communautes?\s+(?:de[s]?\s+communes?|d'\s*agglomerations?|urbaines?|de\s+l'agglomeration)"
+# "la Communauté intercommunale Réunion Est (Cirest)": La Réunion's agglomerations keep that form in their names.
+LEGAL_FORM = re.compile(r"(?:communautes?\s+(?:de[s]?\s+communes?|d'\s*agglomerations?|urbaines?|de\s+l'agglomeration"
+                        r"|intercommunales?)"
                         r"|etablissements?\s+publics?\s+territori(?:al|aux)|ept(?=\s)"  # the Grand Paris EPT
                         r"|c[acu](?=\s)|metropoles?(?=\s+(?:de|du|d')\s*)|agglomerations?(?=\s+(?:de|du|des|d')\s*))\s*")
 # "l'agglo du Pays de Dreux": the abbreviation in lower case is a legal form ("Agglo" a brand's word).
@@ -349,6 +351,12 @@ CONTRACT_WORDS = {"ENTRE", "ET", "AVEC", "CONTRAT", "PROTOCOLE", "CONVENTION", "
 DOCUMENT_KIND_AFTER_DASH = re.compile(r"\s+(?:protocoles?|contrats?|conventions?|communiqu[ée]|dossier\s+de\s+presse"
                                       r"|fiches?|annexes?|plans?\s+d['’]\s*actions?|compte[- ]rendu|d[ée]lib[ée]ration)\b",
                                       re.IGNORECASE)
+# A body named after a spaced dash, in a signature or a job title ("Chef de projet pour le Territoire
+# d'industrie X - Conseil Régional de …", "X – Préfecture de …"): the employer, no part of the name.
+BODY_AFTER_DASH = re.compile(r"\s+(?:conseil\s+(?:r[ée]gional|d[ée]partemental|g[ée]n[ée]ral)|r[ée]gion|pr[ée]fecture"
+                             r"|minist[èe]re|d[ée]partement\s+(?:de|du|des|d['’])|ville\s+(?:de|du|d['’])|mairie"
+                             r"|banque\s+des\s+territoires|bpifrance|anct|dreets|direccte|cci|chambre)\b",
+                             re.IGNORECASE)
 
 
 # "LACQ-PAU-TARBES XXXXXXX XX XXXXXXXXXX": a document host's redaction ends a name.
@@ -440,8 +448,9 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
         if (YEAR_TOKEN.match(token) or (in_capitals and token in CONTRACT_WORDS) or REDACTED.fullmatch(token)
                 or _starts_a_date(text, pos + match.start())):
             break
-        if token in "–—-" and DOCUMENT_KIND_AFTER_DASH.match(text, pos + match.end(), limit):
-            break  # a running header "Territoire d'industrie X – Protocole d'accord": the document's kind
+        if token in "–—-" and (DOCUMENT_KIND_AFTER_DASH.match(text, pos + match.end(), limit)
+                               or BODY_AFTER_DASH.match(text, pos + match.end(), limit)):
+            break  # "Territoire d'industrie X – Protocole d'accord", "X - Conseil Régional": no part of the name
         word = token.strip("'’")
         bare = re.sub(r"^(?:[dl]['’])", "", token)
         if in_capitals and any(c.islower() for c in bare):
