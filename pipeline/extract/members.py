@@ -61,6 +61,11 @@ Rules (ids in the `rule` column):
                        more ("Le Pays du Coquelicot propose …") in a text that also writes that
                        legal form alone ("la Communauté de communes"), of the document's
                        départements: that EPCI, in a sentence about the programme.
+- epci.name_part       each part of a territory's name made of its members' names, when the
+                       text counts them right after it ("Le Territoire d'industrie Pays de Grasse,
+                       Cannes Pays de Lérins et Sophia Antipolis … ces trois intercommunalités"):
+                       every part exactly an EPCI's name or everyday form of two words or more,
+                       the EPCIs distinct, as many as counted; a member of that territory.
 - epci.coordinated     a name without legal form coordinated after an EPCI's ("l'Agglomération
                        de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards"), when it is
                        the official name of an EPCI of the document's départements, or holds a
@@ -84,7 +89,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
-from pipeline.extract.structure import Field, Span
+from pipeline.extract.structure import COUNT_WORDS, Field, Span
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, DocumentLinker, Link,
                               acronym_in, known_acronyms)
 from pipeline.normalize import fold, name_key
@@ -1456,6 +1461,46 @@ def _own_bare_names(text: str, linker: DocumentLinker, territories: list[tuple[i
     return found
 
 
+# "… ces trois intercommunalités", "les deux EPCI": the members counted after a territory's name
+MEMBERS_COUNTED = re.compile(r"\b(?:ces|les|des|leurs)\s+(?P<count>\d|" + "|".join(COUNT_WORDS) + r")\s+"
+                             r"(?:intercommunalit[ée]s|EPCI|communaut[ée]s\b)", re.IGNORECASE)
+COUNT_AFTER_NAME_CHARS = 400  # how far after the territory's name its members may be counted
+
+
+def _territory_name_parts(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
+                          taken: list[EpciMention]) -> list[EpciMention]:
+    """'Le Territoire d'industrie Pays de Grasse, Cannes Pays de Lérins et Sophia Antipolis a été
+    labellisé … ces trois intercommunalités': a territory named by its members' names, which the
+    text counts right after the name (in its sentence or the next), names each of them. Each part
+    links exactly to an EPCI (official name or everyday form, two words or more: "Grasse" alone
+    is a town), all distinct, as many as the count; once per territory."""
+    found, seen = [], set()
+    for start, end, territory_id in territories:
+        if territory_id in seen:
+            continue
+        counted = MEMBERS_COUNTED.search(text, end, min(len(text), end + COUNT_AFTER_NAME_CHARS))
+        if counted is None or "\n\n" in text[end:counted.start()]:
+            continue
+        count = counted.group("count").lower()
+        count = int(count) if count.isdigit() else COUNT_WORDS[count]
+        spans, position = [], start
+        for part in filter(None, (piece.strip() for piece in NAME_PARTS.split(text[start:end]))):
+            position = text.index(part, position, end)
+            spans.append((position, position + len(part)))
+            position += len(part)
+        if len(spans) != count or count < 2:
+            continue
+        links = [linker.link(text[a:b]) for a, b in spans]
+        if not all(link.siren and link.exact and link.score >= EVERYDAY_FORM_SCORE
+                   and len(text[a:b].split()) >= 2 and not _inside(a, taken)
+                   for link, (a, b) in zip(links, spans)) or len({link.siren for link in links}) != count:
+            continue
+        seen.add(territory_id)
+        found += [EpciMention(a, b, link, text[a:b], link.epci_type, "epci.name_part", in_member_list=True,
+                              territory_hint=territory_id) for link, (a, b) in zip(links, spans)]
+    return found
+
+
 # ", le Pays des Achards", " et Vie et Boulogne", " avec Flandre Lys", " ; Lamballe Terre & Mer": a
 # name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
@@ -1642,6 +1687,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)), territories)
     found += _own_anaphors(text, linker, territories, found)
     found += _own_bare_names(text, linker, territories, found)
+    found += _territory_name_parts(text, linker, territories, found)
     return sorted((_over_cut_words(m, cuts) for m in found), key=lambda m: (m.start, m.end))
 
 
