@@ -56,7 +56,10 @@ Rules (ids in the `rule` column):
                        "notre intercommunalité"), in a sentence about the programme, in a text
                        about one territory named after an EPCI of that legal form ("Grand
                        Châtellerault … l'agglomération signait le protocole d'accord"): that EPCI,
-                       the way its own site or a local paper writes it.
+                       the way its own site or a local paper writes it; in a text about one
+                       territory named otherwise, "notre intercommunalité" is the one EPCI the
+                       masthead names with its legal form ("Le magazine de la Communauté de
+                       communes X"), a member of that territory.
 - epci.own_name        an official name without legal form written after its article twice or
                        more ("Le Pays du Coquelicot propose …") in a text that also writes that
                        legal form alone ("la Communauté de communes"), of the document's
@@ -1390,30 +1393,52 @@ ANAPHOR_TYPES = {"CA": {"CA"}, "CA2": {"CA"}, "CC": {"CC"}, "CU": {"CU"}, "METRO
 ANAPHOR_SENTENCE_CHARS = 2000  # how far back a noun's sentence is looked for
 
 
+FIRST_PERSON = re.compile(r"(?i)notre\b")
+MASTHEAD = re.compile(r"\A(?:[ \t]*\S[^\n]*\n){1,3}?[ \t]*\n")  # the lines before the first blank one
+
+
+def _publisher(text: str, taken: list[EpciMention]) -> Link | None:
+    """The EPCI a masthead names with its legal form ("CŒUR & COTEAUX LE MAG / Le magazine de la
+    Communauté de communes X / N° 18"), when it names one only."""
+    masthead = MASTHEAD.match(text)
+    if masthead is None:
+        return None
+    named = {m.link.siren: m.link for m in taken
+             if m.end <= masthead.end() and m.legal_form and m.link.siren and m.link.exact}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def _own_anaphors(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
                   taken: list[EpciMention]) -> list[EpciMention]:
     """'Grand Châtellerault … Deux jours auparavant l'agglomération signait le protocole
     d'accord': in a text about one territory whose name is an EPCI's, a type noun of that EPCI's
     legal form with no name after it, in a sentence about the programme, is that EPCI (a text
-    about several territories, or a noun of another form, says nothing of which)."""
+    about several territories, or a noun of another form, says nothing of which). In a text
+    about one territory named otherwise, "notre intercommunalité" is the publisher's: the one EPCI
+    its masthead names with its legal form ("Le magazine de la Communauté de communes X")."""
     if len({territory_id for _, _, territory_id in territories}) != 1:
         return []
     start, end, _ = territories[0]
     link = linker.link(text[start:end])
-    if not (link.siren and link.exact):
-        return []
+    own = link.siren and link.exact
+    if not own:
+        link = _publisher(text, taken)
+        if link is None:
+            return []
     found = []
     for noun in OWN_ANAPHOR.finditer(text):
         form = next(group for group, value in noun.groupdict().items() if value)
         if form in ANAPHOR_TYPES and link.epci_type not in ANAPHOR_TYPES[form] \
+                or not own and not FIRST_PERSON.match(noun.group(0)) \
                 or any(m.start < noun.end() and noun.start() < m.end for m in taken):
             continue
         window = max(0, noun.start() - ANAPHOR_SENTENCE_CHARS)  # a linear cost per noun, not the text's
         sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(text, window, noun.start())),
                              default=window)
         if PROGRAMME_WORDS.search(text, sentence_start, _sentence_end(text, noun.end())):
+            # the publisher speaking of its own membership: a member of the one territory
             found.append(EpciMention(noun.start(), noun.end(), link, noun.group(0), link.epci_type,
-                                     "epci.own_anaphor"))
+                                     "epci.own_anaphor", territory_hint=None if own else territories[0][2]))
     return found
 
 
