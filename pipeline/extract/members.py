@@ -92,7 +92,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
-from pipeline.extract.structure import COUNT_WORDS, Field, Span
+from pipeline.extract.structure import COUNT_WORDS, FINITE_VERB, Field, Span
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, DocumentLinker, Link,
                               acronym_in, known_acronyms)
 from pipeline.normalize import fold, name_key
@@ -285,6 +285,9 @@ LEADING_ARTICLES = re.compile(r"^(?:(?:de|du|des|la|le|les)\s+|[ld]['’]\s*)+",
 OFFICE_AFTER = re.compile(r"\s*,?\s*(?:(?:son|sa|leur|notre)\s+)?(?:" + WORDS["offices"] + r")\b", re.IGNORECASE)
 
 
+PREPOSITION_FIRST = re.compile(r"(?:à|au|aux|autour|près|sur|dans|vers|dont|avec|pour|par|chez)\b")
+
+
 def _looks_like_name(written: str, following: str = "") -> bool:
     """An unlinked part is still reported when it reads as an EPCI's proper name: short,
     capitalised, not a person ("Patrick VACARIS", "Cédric Bole, Président de …", "X son
@@ -295,6 +298,8 @@ def _looks_like_name(written: str, following: str = "") -> bool:
             or OFFICE_AFTER.match(following):
         return False
     bare = LEADING_ARTICLES.sub("", written)
+    if PREPOSITION_FIRST.match(bare):
+        return False  # "à cheval sur la Seine-Maritime et la Somme", "autour d'Eu, du Tréport …": where
     pieces = [LEADING_ARTICLES.sub("", piece)
               for piece in re.split(r"\s*,\s*|\s+et\s+", written)]
     if all(fold(piece) in _place_names() for piece in pieces):
@@ -625,6 +630,12 @@ URBAN_AREAS_BEFORE = re.compile(r"\b(?:grandes|principales|petites|moyennes|gros
 COUNT_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+$", re.IGNORECASE)
 
 
+# "trois intercommunalités à cheval sur la Seine-Maritime et la Somme, donc sur deux régions, la
+# Normandie et les Hauts-de-France : A ; B ; et C": words of place may stand between the counted
+# noun and its list; past this many characters, no verb may (another clause's list)
+NOUN_TO_LIST_CHARS = 60
+
+
 def _noun_regions(text: str, structure) -> list[_Region]:
     """'trois intercommunalités : A, B et C', '4 communautés de communes qui la composent (A, …)',
     'des trois intercommunalités du territoire d'industrie — A, B et C — avec …' (a count, then the
@@ -632,7 +643,10 @@ def _noun_regions(text: str, structure) -> list[_Region]:
     regions = []
     nouns = sorted([*MEMBERS_NOUN.finditer(text), *MEMBERS_NOUN_SPELLED_OUT.finditer(text)], key=lambda m: m.start())
     for noun in nouns:
-        after = re.match(r"[^().:;\n—–]{0,60}?(?:(\()|(:)\s|[ \t](—|–)[ \t])", text[noun.end():noun.end() + 70])
+        after = re.match(r"[^().:;\n—–]{0,120}?(?:(\()|(:)\s|[ \t](—|–)[ \t])", text[noun.end():noun.end() + 130])
+        if after and len(after.group(0)) > NOUN_TO_LIST_CHARS and (FINITE_VERB.search(after.group(0))
+                                                                  or re.search(r"\bqui\b", after.group(0))):
+            after = None  # "Huit intercommunalités … participent au programme, qui compte 148 territoires :"
         apposition = NAMES_IN_APPOSITION.match(text, noun.end())
         if apposition and GROUP_BEFORE_APPOSITION.search(text, max(0, noun.start() - 30), noun.start()):
             # "Les deux intercommunalités, A et B, travailleront …": only what links is reported
