@@ -632,7 +632,8 @@ COUNT_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|ne
 
 # "trois intercommunalités à cheval sur la Seine-Maritime et la Somme, donc sur deux régions, la
 # Normandie et les Hauts-de-France : A ; B ; et C": words of place may stand between the counted
-# noun and its list; past this many characters, no verb may (another clause's list)
+# noun and its list; past this many characters, the noun is counted and no verb may stand between
+# (another clause's list: "des intercommunalités … situés dans … toute la France : « Toutes … »")
 NOUN_TO_LIST_CHARS = 60
 
 
@@ -644,8 +645,9 @@ def _noun_regions(text: str, structure) -> list[_Region]:
     nouns = sorted([*MEMBERS_NOUN.finditer(text), *MEMBERS_NOUN_SPELLED_OUT.finditer(text)], key=lambda m: m.start())
     for noun in nouns:
         after = re.match(r"[^().:;\n—–]{0,120}?(?:(\()|(:)\s|[ \t](—|–)[ \t])", text[noun.end():noun.end() + 130])
-        if after and len(after.group(0)) > NOUN_TO_LIST_CHARS and (FINITE_VERB.search(after.group(0))
-                                                                  or re.search(r"\bqui\b", after.group(0))):
+        if after and len(after.group(0)) > NOUN_TO_LIST_CHARS and (
+                FINITE_VERB.search(after.group(0)) or re.search(r"\bqui\b", after.group(0))
+                or not COUNT_BEFORE.search(text, max(0, noun.start() - 20), noun.start())):
             after = None  # "Huit intercommunalités … participent au programme, qui compte 148 territoires :"
         apposition = NAMES_IN_APPOSITION.match(text, noun.end())
         if apposition and GROUP_BEFORE_APPOSITION.search(text, max(0, noun.start() - 30), noun.start()):
