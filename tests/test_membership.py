@@ -981,3 +981,26 @@ def test_members_of_the_former_phase_under_the_new_names_intertitle_stay_with_th
             "première phase, le territoire accueille désormais la CU Grand Besançon Métropole.\n\nIl devient "
             "« Territoire d'industrie Alliances Luxe & Précision du Doubs ».")
     assert members(text) == {("alliances-luxe-et-precision-du-doubs", "242500361")}  # the newcomer stays
+
+
+def test_a_territory_named_by_its_counted_members_names_each_of_them():
+    """"Le territoire d'industrie A, B et C … Les trois intercommunalités …": the parts of the name
+    are the members; uncounted, the same name lists none (a bare name is no member)."""
+    named = ("Le territoire d'industrie Pays de Grasse, Cannes Pays de Lérins et Sophia Antipolis est "
+             "reconduit pour la période 2023-2027.")
+    territory = "pays-de-grasse-cannes-pays-de-lerins-et-sophia-antipolis"
+    assert members(named + " Les trois intercommunalités misent sur la parfumerie.") == {
+        (territory, "200039857"), (territory, "200039915"), (territory, "240600585")}
+    assert members(named + " Les deux intercommunalités misent sur la parfumerie.") == set()
+    assert members(named) == set()
+
+
+def test_our_intercommunality_is_the_one_the_masthead_names():
+    """An intercommunality's magazine: "notre intercommunalité" in a sentence about the programme
+    is the EPCI its masthead names, a member of the one territory; without masthead, nobody."""
+    body = ("Depuis 2018, notre intercommunalité est engagée dans le programme « Territoires "
+            "d'industrie ». Le contrat du Territoire d'industrie Ouest Saône-et-Loire sera signé au "
+            "printemps.")
+    masthead = "AUTUNOIS MORVAN MAG\nLe journal de la Communauté de communes du Grand Autunois Morvan\n\n"
+    assert members(masthead + body) == {("ouest-saone-et-loire", "200070530")}
+    assert members("ÉCONOMIE\n\n" + body) == set()
