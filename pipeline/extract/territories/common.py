@@ -151,7 +151,9 @@ def departements_bracket(text: str, start: int, end: int, places: list[PlaceMent
 # "établissement public territorial", "CC",
 # "CA", "CU", "la métropole de"; "l'agglomération de" in lower case only (a capital makes it the
 # brand of one EPCI: "l'Agglomération d'Agen" is that territory's name).
-LEGAL_FORM = re.compile(r"(?:communautes?\s+(?:de[s]?\s+communes?|d'\s*agglomerations?|urbaines?|de\s+l'agglomeration)"
+# "la Communauté intercommunale Réunion Est (Cirest)": La Réunion's agglomerations keep that form in their names.
+LEGAL_FORM = re.compile(r"(?:communautes?\s+(?:de[s]?\s+communes?|d'\s*agglomerations?|urbaines?|de\s+l'agglomeration"
+                        r"|intercommunales?)"
                         r"|etablissements?\s+publics?\s+territori(?:al|aux)|ept(?=\s)"  # the Grand Paris EPT
                         r"|c[acu](?=\s)|metropoles?(?=\s+(?:de|du|d')\s*)|agglomerations?(?=\s+(?:de|du|des|d')\s*))\s*")
 # "l'agglo du Pays de Dreux": the abbreviation in lower case is a legal form ("Agglo" a brand's word).
@@ -199,7 +201,6 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     attachment = ATTACHMENT.search(text, start, end)
     if attachment:
         end = attachment.start()  # "Protocole Territoire d'industrie X – PDF – 1,2 Mo": a file's link
-    end = _before_an_institution(text, start, end)
     while end > start and text[end - 1] in " \t\r\n\u00a0\u202f*_»\"”,;:.–-":  # "« X »" with no-break spaces
         end -= 1
     return start, end
@@ -207,18 +208,6 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 # The file type of a download link after a document's title: " – PDF – 1,2 Mo", " (pdf, 210 Ko)".
 ATTACHMENT = re.compile(r"[ \t]*[-–—|(,][ \t]*(?:PDF|pdf|DOCX?|docx?|ODT|odt)\b")
-DASH_BEFORE_INSTITUTION = re.compile(r"[ \t]+[-–—][ \t]+")
-
-
-def _before_an_institution(text: str, start: int, end: int) -> int:
-    """`end`, or the start of the first spaced dash of [start, end) followed by an institution's
-    opening word (not_a_name_head): a speaker's line "Chef de projet pour le Territoire d'industrie
-    Nevers Val de Loire - Conseil Régional de Bourgogne Franche-Comté" gives the employer after the
-    dash; the towns of "Lacq – Pau – Tarbes" go on with the name."""
-    for dash in DASH_BEFORE_INSTITUTION.finditer(text, start, end):
-        if _not_a_name_head().match(fold(text[dash.end():end])):
-            return dash.start()
-    return end
 
 
 @lru_cache(maxsize=1)
@@ -362,6 +351,12 @@ CONTRACT_WORDS = {"ENTRE", "ET", "AVEC", "CONTRAT", "PROTOCOLE", "CONVENTION", "
 DOCUMENT_KIND_AFTER_DASH = re.compile(r"\s+(?:protocoles?|contrats?|conventions?|communiqu[ée]|dossier\s+de\s+presse"
                                       r"|fiches?|annexes?|plans?\s+d['’]\s*actions?|compte[- ]rendu|d[ée]lib[ée]ration)\b",
                                       re.IGNORECASE)
+# A body named after a spaced dash, in a signature or a job title ("Chef de projet pour le Territoire
+# d'industrie X - Conseil Régional de …", "X – Préfecture de …"): the employer, no part of the name.
+BODY_AFTER_DASH = re.compile(r"\s+(?:conseil\s+(?:r[ée]gional|d[ée]partemental|g[ée]n[ée]ral)|r[ée]gion|pr[ée]fecture"
+                             r"|minist[èe]re|d[ée]partement\s+(?:de|du|des|d['’])|ville\s+(?:de|du|d['’])|mairie"
+                             r"|banque\s+des\s+territoires|bpifrance|anct|dreets|direccte|cci|chambre)\b",
+                             re.IGNORECASE)
 
 
 # "LACQ-PAU-TARBES XXXXXXX XX XXXXXXXXXX": a document host's redaction ends a name.
@@ -453,8 +448,9 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
         if (YEAR_TOKEN.match(token) or (in_capitals and token in CONTRACT_WORDS) or REDACTED.fullmatch(token)
                 or _starts_a_date(text, pos + match.start())):
             break
-        if token in "–—-" and DOCUMENT_KIND_AFTER_DASH.match(text, pos + match.end(), limit):
-            break  # a running header "Territoire d'industrie X – Protocole d'accord": the document's kind
+        if token in "–—-" and (DOCUMENT_KIND_AFTER_DASH.match(text, pos + match.end(), limit)
+                               or BODY_AFTER_DASH.match(text, pos + match.end(), limit)):
+            break  # "Territoire d'industrie X – Protocole d'accord", "X - Conseil Régional": no part of the name
         word = token.strip("'’")
         bare = re.sub(r"^(?:[dl]['’])", "", token)
         if in_capitals and any(c.islower() for c in bare):

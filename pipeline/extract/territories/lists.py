@@ -337,6 +337,26 @@ def _place_led_items(text: str, lst: ListBlock, places: list[PlaceMention]) -> d
     return leads if len(regions) >= 2 else {}
 
 
+# "- à l'Est, la Communauté intercommunale Réunion Est (Cirest), autour de Saint-André": an item of
+# territories led by its side of the area the intro names, or by a place ("- en Guadeloupe, Cap Excellence").
+COMPASS_LEAD = re.compile(r"[\s*_]*(?:à|au|aux|en|dans)\s+(?:l['’]\s*|le\s+|la\s+)?(?:" + "|".join(WORDS["compass_heads"])
+                          + r")(?:[-\s](?:" + "|".join(WORDS["compass_heads"]) + r"))?\s*,\s+", re.IGNORECASE)
+
+
+def _lead_of_an_item(text: str, item: Item, places: list[PlaceMention]) -> Span | None:
+    """The place or side an item of territories opens with, when a name follows it."""
+    lead = COMPASS_LEAD.match(text, item.content.start, item.content.end)
+    if lead is None:
+        lead = PLACE_LEAD.match(text, item.content.start, item.content.end)
+        if lead is None or not any(p.kind != "country" and lead.start("place") <= p.start < lead.end("place")
+                                   for p in places):
+            return None
+    if not (NAME_OPENING.match(text, lead.end(), item.content.end)
+            or _opens_with_legal_form(text, lead.end(), item.content.end)):
+        return None
+    return Span(lead.start(), lead.end())
+
+
 NAME_OPENING = re.compile(r"[\s*_«\"]*(?:(?:[Ll]a|[Ll]es?)\s+|[Ll]['’]\s*)?[A-ZÀ-Ý]")
 
 
@@ -532,6 +552,7 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 continue
             members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
             led = spread.get(id(item))
+            side = _lead_of_an_item(text, item, places) if announced and not item.field and led is None else None
             if labels_only and not item.field and led is None:
                 continue
             if item.field and _record_field(text, item):
@@ -540,13 +561,14 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 continue  # "- deux en Martinique.": a count, no name
             # "Isère : Bièvre Isère, Vallée de l'Arve": the heading's département places each name
             place_heading = bool(item.field) and _place_heading(text, item)
-            heading = item.field.label if place_heading else led
+            heading = item.field.label if place_heading else led or side
             heading_codes = {p.code for p in places if heading and p.kind == "departement"
                              and heading.start <= p.start < heading.end}
             record = None if item.field else _name_line_then_details(text, item)
             heading_codes |= {p.code for p in places if record and p.kind == "departement"
                               and any(start <= p.start < end for start, end in record[1])}
             pieces = (_names_after_lead(text, led.end, item.content.end) if led
+                      else [(side.end, item.content.end)] if side
                       else _item_pieces(text, item, announced or labels_only, place_heading))
             for start, end in pieces:
                 name_start, name_end, codes = name_and_codes(text, start, end, places)
