@@ -869,3 +869,11 @@ def test_the_perimeter_said_to_be_a_list_lists_members():
     text = "Le périmètre, lui, reste le même : le Cotentin et la Baie du Cotentin, tout le nord de la Manche."
     found = find_epcis(text, DocumentLinker(frozenset({"50"})), parse(text), [])
     assert [(m.link.siren, m.in_member_list) for m in found] == [("200067205", True), ("200042729", True)]
+
+
+def test_communes_of_a_departement_are_no_epci():
+    # g28dept: "il comprend également des communes de la Somme" (a territory's note)
+    from pipeline.extract.members import _looks_like_name
+    assert not _looks_like_name("des communes de la Somme")
+    assert not _looks_like_name("communes de Meurthe-et-Moselle")
+    assert _looks_like_name("Communes du Pays Sabolien")

@@ -3023,3 +3023,22 @@ def test_an_inline_list_in_a_text_without_full_stops_ends_within_its_bound():
     text = "Les territoires retenus : " + "Nom, Autre nom\n" * 2000
     assert _list_end(text, 26) == 26 + MAX_INLINE_LIST_CHARACTERS
     assert _list_end("Ils sont deux : A et B. Puis la suite", 15) == 22
+
+
+def test_the_description_on_a_names_line_says_which_departements_it_straddles():
+    # g28dept: a definition list read as "name : description"
+    text = ("Parmi les lauréats figurent les territoires suivants :\n\n"
+            "Lacq-Pau-Tarbes : Renouvelé. Territoire interrégional (Pyrénées-Atlantiques, Hautes-Pyrénées), chimie.\n"
+            "Comminges – Nestes : Nouveau. Bassin à cheval sur la Haute-Garonne et les Hautes-Pyrénées.\n"
+            "Bassin d'Alès : Renouvelé. Mécanique et chimie, comme en Haute-Garonne.\n")
+    found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found == {"lacq-pau-tarbes": {"64", "65"}, "comminges-nestes": {"31", "65"}, "bassin-d-ales": set()}
+
+
+def test_a_note_saying_a_territory_takes_in_communes_of_another_departement():
+    # g28dept: the footnote below the list, the call glued to the name
+    text = ("Dans l'Aisne, les territoires suivants sont confirmés :\n- Thiérache ;\n- Haute Picardie¹.\n\n"
+            "¹ Le territoire de Haute Picardie est interdépartemental : il comprend également des communes "
+            "de la Somme.\n")
+    found = {m.name: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found == {"Thiérache": set(), "Haute Picardie": {"80"}}

@@ -173,6 +173,8 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_of_a_demonym_before(text, kept)
     _departement_of_the_one_territory_demonym(text, kept)
     _departements_shared_with(text, kept, places)
+    _departements_its_description_straddles(text, kept, places)
+    _departements_of_its_communes(text, kept, places)
     _heads_an_acronym_spells(text, kept)
     _short_names_in_brackets(text, kept)
     _short_forms_named_in_full(kept)
@@ -456,6 +458,57 @@ def _departements_shared_with(text: str, mentions: list[TerritoryMention], place
             # "… – qui s'étend sur trois départements (Aveyron, Lot et Cantal)": the count's places
             mention.shared_codes |= _places_run(text, shared.start("places"), shared.end("places"), places) \
                 or _counted_departements(text, shared.start("places"), sentence_bounds(text, shared.start())[1], places)
+
+
+# "Lorient-Quimperlé : Renouvelé. Territoire interdépartemental (Morbihan, Finistère), tourné vers …"
+# (a definition list read as "name : description"): what the description of a name says it straddles.
+DESCRIPTION_AFTER_NAME = re.compile(r"[ \t]*[»”\"]?[ \t]*(?::|[–—])[ \t]+")
+STRADDLED_IN_DESCRIPTION = re.compile(r"\binter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?\s*\((?P<bracket>[^()\n]{1,80})\)"
+                                      r"|(?:[àa]\s+cheval\s+sur|partag[ée]e?\s+entre|s['’]\s*[ée]tend(?:ant)?\s+sur)"
+                                      r"\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
+
+
+def _departements_its_description_straddles(text: str, mentions: list[TerritoryMention],
+                                            places: list[PlaceMention]) -> None:
+    """'Lorient-Quimperlé : Renouvelé. Territoire interdépartemental (Morbihan, Finistère), …': the
+    départements the description on a name's own line (after a colon or a dash, no other territory
+    on the line) says it straddles are where it lies, besides those its context gives."""
+    for mention in mentions:
+        described = DESCRIPTION_AFTER_NAME.match(text, mention.end)
+        if not described:
+            continue
+        line_end = text.find("\n", described.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if any(other is not mention and described.end() <= other.start < line_end for other in mentions):
+            continue
+        straddled = STRADDLED_IN_DESCRIPTION.search(text, described.end(), line_end)
+        if straddled:
+            group = "bracket" if straddled.group("bracket") is not None else "places"
+            mention.shared_codes |= _places_run(text, straddled.start(group), straddled.end(group), places)
+
+
+# "³ Le territoire de Déodatie est interrégional : il comprend également des communes de
+# Meurthe-et-Moselle", "X comprend aussi des communes de la Somme": a sentence anywhere in the text,
+# a footnote's included, saying which départements' communes a named territory takes in.
+COMMUNES_OF = re.compile(r"[ \t]*[»”\"]?[ \t]*(?:est\s+inter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?\s*[:;,]\s*(?:il|elle)\s+)?"
+                         r"(?:comprend|inclut|englobe|couvre|compte|r[ée]unit|regroupe)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?"
+                         r"des\s+communes\s+(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,80})", re.IGNORECASE)
+
+
+def _departements_of_its_communes(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'Le territoire de Déodatie est interrégional : il comprend également des communes de
+    Meurthe-et-Moselle' (a footnote below the list naming it): the départements whose communes a
+    territory is said to take in, wherever the text writes its name, are where it lies, besides
+    those its context gives."""
+    folded = fold(text)
+    for mention in mentions:
+        name = fold(mention.name) if mention.name else ""
+        if not name:
+            continue
+        for written in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", folded):
+            communes = COMMUNES_OF.match(text, written.end())
+            if communes:
+                mention.shared_codes |= _places_run(text, communes.start("places"), communes.end("places"), places)
 
 
 # "Dans la Moselle et la Meurthe-et-Moselle, le territoire …": the sentence's opening places it.
