@@ -2991,10 +2991,10 @@ def test_a_cut_list_keeps_its_last_item_ending_with_a_whole_word():
 
 
 def test_a_compass_word_and_a_demonym_name_the_departement():
-    from pipeline.extract.territories import _compass_and_demonym_codes
-    assert _compass_and_demonym_codes("Est Mosellan") == {"57"}
-    assert _compass_and_demonym_codes("Nord Meurthe-et-Mosellan") == {"54"}
-    assert _compass_and_demonym_codes("Nevers et Sud Nivernais") == set()
+    from pipeline.extract.territories import compass_and_demonym_codes
+    assert compass_and_demonym_codes("Est Mosellan") == {"57"}
+    assert compass_and_demonym_codes("Nord Meurthe-et-Mosellan") == {"54"}
+    assert compass_and_demonym_codes("Nevers et Sud Nivernais") == set()
 
 
 def test_a_town_and_its_surroundings_in_lower_case_is_a_name():
@@ -3042,3 +3042,10 @@ def test_a_note_saying_a_territory_takes_in_communes_of_another_departement():
             "de la Somme.\n")
     found = {m.name: m.shared_codes for m in find_territories(text, find_places(text))}
     assert found == {"Thiérache": set(), "Haute Picardie": {"80"}}
+
+
+def test_a_name_of_two_compass_words_and_demonyms_lies_in_both_departements():
+    # g28dept: "Nord Haut-Marnais et Sud Meusien", one member named (in the Meuse)
+    from pipeline.extract.territories import compass_and_demonym_codes
+    assert compass_and_demonym_codes("Nord Haut-Marnais et Sud Meusien") == {"52", "55"}
+    assert compass_and_demonym_codes("Sud Meusien et Bar-le-Duc") == set()  # a town beside it

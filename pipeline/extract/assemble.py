@@ -28,7 +28,7 @@ from pipeline.extract.membership import (attach, brands_in_full, member_line_can
 from pipeline.extract.places import PlaceMention, find_places, former_region_departements_in, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
-from pipeline.extract.territories import TerritoryMention, find_territories
+from pipeline.extract.territories import TerritoryMention, compass_and_demonym_codes, find_territories
 from pipeline.extract.territories.common import sentence_before, sentence_bounds
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
@@ -382,7 +382,9 @@ def extract(text: str, doc: Doc) -> Extraction:
         members, named = row.pop("member_departements"), row.pop("name_departements")
         # a département word in the name that none of the linked members lies in is a river or a
         # town ("Rhône Provence Industrie", members in the Drôme and the Ardèche)
-        departements = sorted(row.pop("departements") | members | (named & members if members else named))
+        # ("Nord Haut-Marnais et Sud Meusien": a compass word and a demonym name no river nor town)
+        departements = sorted(row.pop("departements") | members | (named & members if members else named)
+                              | (named & compass_and_demonym_codes(row["name"])))
         sentence_regions = row.pop("sentence_regions")
         regions = ref.regions_of(departements) if departements else sorted(
             sentence_regions or text_region or former_regions_in(row["name"]))  # "Nord Franche-Comté"

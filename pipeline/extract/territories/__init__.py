@@ -114,7 +114,7 @@ GEOGRAPHIC_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")-
 
 FRENCH_QUOTES = str.maketrans({"“": "«", "”": "»", "„": "«"})
 
-__all__ = ["TerritoryMention", "announces_territories", "find_territories"]
+__all__ = ["TerritoryMention", "announces_territories", "compass_and_demonym_codes", "find_territories"]
 
 
 def find_territories(text: str, places: list[PlaceMention],
@@ -197,7 +197,7 @@ def _departements_in_names(text: str, mentions: list[TerritoryMention], places: 
         # "Sud Meuse - Nord Haute-Marne (Haute-Marne et Meuse)": what its bracket states is stated,
         # even where its name holds the same places
         mention.name_codes = (departements_in_name(text, mention.start, mention.end, places)
-                              | _compass_and_demonym_codes(mention.name)) - mention.departement_codes
+                              | compass_and_demonym_codes(mention.name)) - mention.departement_codes
         if mention.rule == "territory.list_item_codes" and mention.departement_codes:
             # its codes are written beside it: a département's name in it they leave out is a
             # river or a town ("Marne et Brie Industries (77-91)")
@@ -209,12 +209,19 @@ def _departements_in_names(text: str, mentions: list[TerritoryMention], places: 
 COMPASS_BEFORE_A_DEMONYM = re.compile(r"(?:nord|sud|est|ouest|centre)[ \t-]+")
 
 
-def _compass_and_demonym_codes(name: str) -> set[str]:
+def compass_and_demonym_codes(name: str) -> set[str]:
     """'Est Mosellan' lies in the Moselle as 'Nord Loiret' lies in the Loiret: a name made of a
     compass word and a département's demonym names that part of the département
-    (rules/demonyms.json); a demonym beside a town's name ('Nevers et Sud Nivernais') is left to
-    the rules on demonyms."""
-    folded = fold(name).strip()
+    (rules/demonyms.json), and one made of two such parts ('Nord Haut-Marnais et Sud Meusien')
+    both; a demonym beside a town's name ('Nevers et Sud Nivernais') is left to the rules on
+    demonyms. No river or town is written so: these codes stand whatever members the text names."""
+    parts = [part.strip() for part in re.split(r"\s+(?:et|&)\s+|\s+[–—/-]\s+", fold(name).strip())]
+    codes = [_compass_demonym_part(part) for part in parts]
+    whole = _compass_demonym_part(fold(name).strip())
+    return whole or (set().union(*codes) if len(codes) > 1 and all(codes) else set())
+
+
+def _compass_demonym_part(folded: str) -> set[str]:
     compass = COMPASS_BEFORE_A_DEMONYM.match(folded)
     if compass is None:
         return set()
