@@ -3049,3 +3049,30 @@ def test_a_name_of_two_compass_words_and_demonyms_lies_in_both_departements():
     from pipeline.extract.territories import compass_and_demonym_codes
     assert compass_and_demonym_codes("Nord Haut-Marnais et Sud Meusien") == {"52", "55"}
     assert compass_and_demonym_codes("Sud Meusien et Bar-le-Duc") == set()  # a town beside it
+
+
+def test_a_footnote_called_by_an_asterisk_and_a_bracket_gloss_describe_the_name():
+    # g28dept: "Vimeu*" then "* Territoire interrégional, qui englobe aussi des communes de la Somme"
+    text = ("En Seine-Maritime, les territoires suivants sont labellisés :\n\n- Côte d'Albâtre ;\n"
+            "- Vallée de la Bresle – Vimeu*.\n\n* Territoire interrégional, qui englobe aussi des communes de la Somme.\n")
+    found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found == {"cote-d-albatre": set(), "vallee-de-la-bresle-vimeu": {"80"}}
+    text = ("Dans le Morbihan, les territoires suivants sont reconduits :\n"
+            "- Lorient-Quimperlé (territoire interdépartemental : Morbihan et Finistère) ;\n- Pontivy-Loudéac.\n\n"
+            "Le territoire de Pontivy-Loudéac s'étend aussi sur les Côtes-d'Armor.\n")
+    found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found == {"lorient-quimperle": {"29", "56"}, "pontivy-loudeac": {"22"}}
+
+
+def test_a_colon_inside_a_bracket_opens_no_list():
+    # g28dept: the gloss's colon made "Finistère)" a territory
+    text = ("Dans le Morbihan, les territoires d'industrie Lorient-Quimperlé (territoire interdépartemental : "
+            "Morbihan et Finistère) et Pontivy-Loudéac sont reconduits.")
+    assert "finistere" not in ids(text)
+
+
+def test_a_territory_interdepartemental_between_two_departements():
+    text = ("Les territoires labellisés sont Lorient-Quimperlé, territoire interdépartemental entre le Morbihan "
+            "et le Finistère, et Vannes-Auray.")
+    found = {m.territory_id: m.departement_codes for m in find_territories(text, find_places(text))}
+    assert found["lorient-quimperle"] == {"29", "56"}

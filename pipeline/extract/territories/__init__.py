@@ -90,7 +90,7 @@ from pipeline import referential
 from pipeline.extract import figure_scope
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
-from pipeline.extract.territories.common import (CONNECTORS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
+from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
                                                  departements_bracket, is_place_name, legal_form_end,
                                                  sentence_bounds)
@@ -173,8 +173,8 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_of_a_demonym_before(text, kept)
     _departement_of_the_one_territory_demonym(text, kept)
     _departements_shared_with(text, kept, places)
-    _departements_its_description_straddles(text, kept, places)
-    _departements_of_its_communes(text, kept, places)
+    _departements_its_description_states(text, kept, places)
+    _departements_it_takes_in(text, kept, places)
     _heads_an_acronym_spells(text, kept)
     _short_names_in_brackets(text, kept)
     _short_forms_named_in_full(kept)
@@ -363,7 +363,7 @@ STRADDLING = re.compile(r"[ \t]*[»”\"]?,?\s*(?:(?:lui|elle),\s*)?(?:(?:un|le)
                         r"(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
                         r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
                         r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ)[ée]?e?\s+(?:entre|sur)"
-                        r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre))\s+"
+                        r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre|entre))\s+"
                         r"(?P<places>[^.;()\n]{1,80})")
 
 
@@ -467,55 +467,79 @@ def _departements_shared_with(text: str, mentions: list[TerritoryMention], place
                 or _counted_departements(text, shared.start("places"), sentence_bounds(text, shared.start())[1], places)
 
 
-# "Lorient-Quimperlé : Renouvelé. Territoire interdépartemental (Morbihan, Finistère), tourné vers …"
-# (a definition list read as "name : description"): what the description of a name says it straddles.
-DESCRIPTION_AFTER_NAME = re.compile(r"[ \t]*[»”\"]?[ \t]*(?::|[–—])[ \t]+")
-STRADDLED_IN_DESCRIPTION = re.compile(r"\binter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?\s*\((?P<bracket>[^()\n]{1,80})\)"
-                                      r"|(?:[àa]\s+cheval\s+sur|partag[ée]e?\s+entre|s['’]\s*[ée]tend(?:ant)?\s+sur)"
-                                      r"\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
+# What a territory's description says it straddles: "Territoire interdépartemental (Morbihan,
+# Finistère)", "interrégional : Aisne et Somme", "à cheval sur la Haute-Garonne et les
+# Hautes-Pyrénées", "qui englobe aussi des communes du Finistère".
+INTER = r"inter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?"
+STRADDLED_IN_DESCRIPTION = re.compile(
+    r"\b" + INTER + r"\s*\((?P<bracket>[^()\n]{1,80})\)"
+    r"|(?:\b" + INTER + r"\s*(?::|,?\s*entre)|[àa]\s+cheval\s+sur|(?:partag|r[ée]parti)[ée]?e?\s+entre"
+    r"|s['’]\s*[ée]tend(?:ant)?\s+(?:(?:aussi|[ée]galement)\s+)?sur"
+    r"|(?:comprend|inclut|englobe|couvre)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?des\s+communes)"
+    r"\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
+# A name's description: on its own line after a colon or a dash ("Lorient-Quimperlé : Renouvelé.
+# Territoire interdépartemental (…)", a definition list), or in a bracket right after it.
+DESCRIPTION_AFTER_NAME = re.compile(r"[ \t]*[»”\"]?[ \t]*(?:(?::|[–—])[ \t]+(?P<line>[^\n]*)|\((?P<bracket>[^()\n]{1,120})\))")
+# The call of a footnote glued to a name: "Lorient-Quimperlé*", "Haute Picardie¹".
+FOOTNOTE_CALL = re.compile(r"[»”\"]?(?P<call>\*{1,3}|[" + FOOTNOTE_CALLS + r"])(?![*" + FOOTNOTE_CALLS + r"])")
 
 
-def _departements_its_description_straddles(text: str, mentions: list[TerritoryMention],
-                                            places: list[PlaceMention]) -> None:
-    """'Lorient-Quimperlé : Renouvelé. Territoire interdépartemental (Morbihan, Finistère), …': the
-    départements the description on a name's own line (after a colon or a dash, no other territory
-    on the line) says it straddles are where it lies, besides those its context gives."""
+def _descriptions(text: str, mention: TerritoryMention, mentions: list[TerritoryMention]) -> list[tuple[int, int]]:
+    """Where a name is described: the rest of its own line after a colon or a dash, or the bracket
+    after it, when no other territory is named there; the footnote its call refers to ("X*" and,
+    at a line's start further on, "* Territoire interdépartemental, …")."""
+    spans = []
+    described = DESCRIPTION_AFTER_NAME.match(text, mention.end)
+    if described:
+        group = "line" if described.group("line") is not None else "bracket"
+        span = described.span(group)
+        if not any(other is not mention and span[0] <= other.start < span[1] for other in mentions):
+            spans.append(span)
+    called = FOOTNOTE_CALL.match(text, mention.end)
+    if called:
+        note = re.compile(r"^[ \t]*" + re.escape(called.group("call")) + r"[ \t]*(?P<note>[^\s*" + FOOTNOTE_CALLS
+                          + r"][^\n]*)", re.MULTILINE).search(text, called.end())
+        if note:
+            spans.append(note.span("note"))
+    return spans
+
+
+def _departements_its_description_states(text: str, mentions: list[TerritoryMention],
+                                         places: list[PlaceMention]) -> None:
+    """'Lorient-Quimperlé : Renouvelé. Territoire interdépartemental (Morbihan, Finistère), …',
+    'Lorient-Quimperlé*' then '* Territoire interdépartemental, qui englobe aussi des communes du
+    Finistère': the départements a name's description says it straddles are where it lies,
+    besides those its context gives."""
     for mention in mentions:
-        described = DESCRIPTION_AFTER_NAME.match(text, mention.end)
-        if not described:
-            continue
-        line_end = text.find("\n", described.end())
-        line_end = len(text) if line_end < 0 else line_end
-        if any(other is not mention and described.end() <= other.start < line_end for other in mentions):
-            continue
-        straddled = STRADDLED_IN_DESCRIPTION.search(text, described.end(), line_end)
-        if straddled:
-            group = "bracket" if straddled.group("bracket") is not None else "places"
-            mention.shared_codes |= _places_run(text, straddled.start(group), straddled.end(group), places)
+        for start, end in _descriptions(text, mention, mentions):
+            for straddled in STRADDLED_IN_DESCRIPTION.finditer(text, start, end):
+                group = "bracket" if straddled.group("bracket") is not None else "places"
+                mention.shared_codes |= _places_run(text, straddled.start(group), straddled.end(group), places)
 
 
 # "³ Le territoire de Déodatie est interrégional : il comprend également des communes de
-# Meurthe-et-Moselle", "X comprend aussi des communes de la Somme": a sentence anywhere in the text,
-# a footnote's included, saying which départements' communes a named territory takes in.
-COMMUNES_OF = re.compile(r"[ \t]*[»”\"]?[ \t]*(?:est\s+inter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?\s*[:;,]\s*(?:il|elle)\s+)?"
-                         r"(?:comprend|inclut|englobe|couvre|compte|r[ée]unit|regroupe)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?"
-                         r"des\s+communes\s+(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,80})", re.IGNORECASE)
+# Meurthe-et-Moselle", "X s'étend aussi sur la Somme": a sentence anywhere in the text, a footnote's
+# included, saying which other départements a named territory takes in.
+TAKES_IN = re.compile(r"[ \t]*[»”\"]?[ \t]*(?:est\s+" + INTER + r"\s*[:;,]\s*(?:il|elle)\s+)?"
+                      r"(?:(?:comprend|inclut|englobe|couvre|compte|r[ée]unit|regroupe)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?"
+                      r"des\s+communes|s['’]\s*[ée]tend\s+(?:aussi|[ée]galement)\s+sur)"
+                      r"\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
 
 
-def _departements_of_its_communes(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+def _departements_it_takes_in(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
     """'Le territoire de Déodatie est interrégional : il comprend également des communes de
-    Meurthe-et-Moselle' (a footnote below the list naming it): the départements whose communes a
-    territory is said to take in, wherever the text writes its name, are where it lies, besides
-    those its context gives."""
+    Meurthe-et-Moselle' (a footnote below the list naming it), 'Le territoire de X s'étend aussi
+    sur le Finistère': the départements a territory is said to take in, wherever the text writes
+    its name, are where it lies, besides those its context gives."""
     folded = fold(text)
     for mention in mentions:
         name = fold(mention.name) if mention.name else ""
         if not name:
             continue
         for written in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", folded):
-            communes = COMMUNES_OF.match(text, written.end())
-            if communes:
-                mention.shared_codes |= _places_run(text, communes.start("places"), communes.end("places"), places)
+            taken = TAKES_IN.match(text, written.end())
+            if taken:
+                mention.shared_codes |= _places_run(text, taken.start("places"), taken.end("places"), places)
 
 
 # "Dans la Moselle et la Meurthe-et-Moselle, le territoire …": the sentence's opening places it.

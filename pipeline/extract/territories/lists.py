@@ -836,7 +836,7 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
     bare = [m for m in COLON_LIST_INTRO_BARE.finditer(text)
             if _keyword_decides(sentence_before(text, m.end())[1]) == TERRITORIES]
     intros = {m.end(): m for m in [*COLON_LIST_INTRO.finditer(text), *bare]
-              if not HEADLINE.match(text, text.rfind("\n", 0, m.start()) + 1)}
+              if not HEADLINE.match(text, text.rfind("\n", 0, m.start()) + 1) and not _inside_a_bracket(text, m.end())}
     for intro in intros.values():
         start = intro.end()
         rest = text[start:]
@@ -849,6 +849,13 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
             found.extend(names)
     return (found + _generic_inline_lists(text, set(intros), structure) + _prepositional_lists(text)
             + _bracketed_lists(text))
+
+
+def _inside_a_bracket(text: str, position: int) -> bool:
+    """'Lorient-Quimperlé (territoire interdépartemental : Morbihan et Finistère) et Pontivy-Loudéac':
+    a colon inside a bracket opened on its line glosses the name before the bracket, no list."""
+    segment = text[text.rfind("\n", 0, position) + 1:position]
+    return segment.count("(") > segment.count(")")
 
 
 # "Aux six territoires renouvelés (A, B, C, D, E et F) s'ajoutent :": the names a count of
