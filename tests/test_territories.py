@@ -3076,3 +3076,24 @@ def test_a_territory_interdepartemental_between_two_departements():
             "et le Finistère, et Vannes-Auray.")
     found = {m.territory_id: m.departement_codes for m in find_territories(text, find_places(text))}
     assert found["lorient-quimperle"] == {"29", "56"}
+
+
+@pytest.mark.parametrize("apposition", [
+    ", dont le périmètre s'étend sur le Morbihan et le Finistère,",
+    ", qui couvre des communes du Morbihan et du Finistère,",
+    ", territoire interdépartemental Morbihan-Finistère,",
+    ", implanté dans le Morbihan et le Finistère,",
+    ", à cheval sur deux départements (Morbihan et Finistère),",
+    " (interdépartemental, Morbihan et Finistère)",
+])
+def test_an_apposition_says_which_departements_a_territory_covers(apposition):
+    # g28dept
+    text = f"Le territoire d'industrie Lorient-Quimperlé{apposition} est reconduit pour 2023-2027."
+    found = find_territories(text, find_places(text))
+    assert [(m.territory_id, m.departement_codes | m.shared_codes) for m in found] == [("lorient-quimperle", {"29", "56"})]
+
+
+def test_the_next_sentence_says_this_territory_straddles_two_departements():
+    text = ("Le territoire d'industrie Vallée de la Bresle – Vimeu est confirmé. Ce territoire est à cheval "
+            "sur la Seine-Maritime et la Somme.")
+    assert territories(text) == {("vallee-de-la-bresle-vimeu", "territory.prefixed_name", ("76", "80"))}

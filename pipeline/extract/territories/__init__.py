@@ -357,13 +357,20 @@ def _departements_holding_others(text: str, mentions: list[TerritoryMention],
     return [m for m in mentions if m.territory_id not in doomed]
 
 
-STRADDLING = re.compile(r"[ \t]*[»”\"]?,?\s*(?:(?:lui|elle),\s*)?(?:(?:un|le)\s+)?(?:territoire\s+)?"
+STRADDLING = re.compile(r"[ \t]*[»”\"]?,?\s*(?:(?:lui|elle),\s*)?(?:(?:un|le|ce)\s+)?(?:territoire\s+)?"
                         # "Le territoire réunit trois intercommunalités à cheval sur la Seine-Maritime et la Somme"
                         r"(?:(?:r[ée]unit|regroupe|rassemble|associe|compte)\s+(?:\w+\s+)?(?:intercommunalit[ée]s|EPCI)\s+)?"
+                        # "…, dont le périmètre s'étend sur …", "Ce territoire est à cheval sur …"
+                        r"(?:dont\s+le\s+p[ée]rim[èe]tre\s+|(?:qui\s+)?est\s+)?"
                         r"(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
                         r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
-                        r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ)[ée]?e?\s+(?:entre|sur)"
-                        r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre|entre))\s+"
+                        r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ|implant)[ée]?e?\s+(?:entre|sur)"
+                        r"|implant[ée]e?\s+dans"
+                        # "…, qui couvre des communes du Morbihan et du Finistère"
+                        r"|(?:qui\s+)?(?:couvre|regroupe|r[ée]unit|rassemble|englobe|comprend|inclut)\s+des\s+communes"
+                        r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre|entre)"
+                        # "…, territoire interdépartemental Morbihan-Finistère"
+                        r"|inter(?:d[ée]partemental|r[ée]gional)e?(?=\s+[A-ZÀ-Ý]))\s+"
                         r"(?P<places>[^.;()\n]{1,80})")
 
 
@@ -391,7 +398,9 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
         codes = codes_after(text, mention.end, places)
         straddling = STRADDLING.match(text, mention.end)
         if straddling:  # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe"
-            codes |= _places_run(text, straddling.start("places"), straddling.end("places"), places)
+            # "…, à cheval sur deux départements (Morbihan et Finistère)": the count's places
+            codes |= _places_run(text, straddling.start("places"), straddling.end("places"), places) \
+                or _counted_departements(text, straddling.start("places"), sentence_bounds(text, straddling.start())[1], places)
         if not codes:
             continue
         if not mention.departement_codes - mention.name_codes:  # its name's places are no statement
@@ -468,12 +477,12 @@ def _departements_shared_with(text: str, mentions: list[TerritoryMention], place
 
 
 # What a territory's description says it straddles: "Territoire interdépartemental (Morbihan,
-# Finistère)", "interrégional : Aisne et Somme", "à cheval sur la Haute-Garonne et les
-# Hautes-Pyrénées", "qui englobe aussi des communes du Finistère".
+# Finistère)", "interrégional : Aisne et Somme", "(interdépartemental, Morbihan et Finistère)",
+# "à cheval sur la Haute-Garonne et les Hautes-Pyrénées", "qui englobe aussi des communes du Finistère".
 INTER = r"inter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?"
 STRADDLED_IN_DESCRIPTION = re.compile(
     r"\b" + INTER + r"\s*\((?P<bracket>[^()\n]{1,80})\)"
-    r"|(?:\b" + INTER + r"\s*(?::|,?\s*entre)|[àa]\s+cheval\s+sur|(?:partag|r[ée]parti)[ée]?e?\s+entre"
+    r"|(?:\b" + INTER + r"\s*(?::|,|,?\s*entre)|[àa]\s+cheval\s+sur|(?:partag|r[ée]parti)[ée]?e?\s+entre"
     r"|s['’]\s*[ée]tend(?:ant)?\s+(?:(?:aussi|[ée]galement)\s+)?sur"
     r"|(?:comprend|inclut|englobe|couvre)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?des\s+communes)"
     r"\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
