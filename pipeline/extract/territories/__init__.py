@@ -521,9 +521,12 @@ def _departements_its_description_states(text: str, mentions: list[TerritoryMent
     besides those its context gives."""
     for mention in mentions:
         for start, end in _descriptions(text, mention, mentions):
-            for straddled in STRADDLED_IN_DESCRIPTION.finditer(text, start, end):
+            # from where the places of one match would start, another may begin ("interrégional,
+            # qui englobe aussi des communes de la Somme")
+            while straddled := STRADDLED_IN_DESCRIPTION.search(text, start, end):
                 group = "bracket" if straddled.group("bracket") is not None else "places"
                 mention.shared_codes |= _places_run(text, straddled.start(group), straddled.end(group), places)
+                start = straddled.start(group)
 
 
 # "³ Le territoire de Déodatie est interrégional : il comprend également des communes de
