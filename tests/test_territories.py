@@ -3097,3 +3097,12 @@ def test_the_next_sentence_says_this_territory_straddles_two_departements():
     text = ("Le territoire d'industrie Vallée de la Bresle – Vimeu est confirmé. Ce territoire est à cheval "
             "sur la Seine-Maritime et la Somme.")
     assert territories(text) == {("vallee-de-la-bresle-vimeu", "territory.prefixed_name", ("76", "80"))}
+
+
+def test_the_next_cells_of_a_names_row_describe_it():
+    # g28dept: a tab-separated table with a remarks column
+    text = ("Les territoires labellisés :\n\nTerritoire\tRemarque\n"
+            "Lorient-Quimperlé\tTerritoire interdépartemental (Morbihan, Finistère)\nVannes-Auray\tNouveau\n"
+            "Pontivy-Loudéac\tNouveau\n")
+    found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found == {"lorient-quimperle": {"29", "56"}, "vannes-auray": set(), "pontivy-loudeac": set()}

@@ -487,16 +487,18 @@ STRADDLED_IN_DESCRIPTION = re.compile(
     r"|(?:comprend|inclut|englobe|couvre)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?des\s+communes)"
     r"\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
 # A name's description: on its own line after a colon or a dash ("Lorient-Quimperlé : Renouvelé.
-# Territoire interdépartemental (…)", a definition list), or in a bracket right after it.
-DESCRIPTION_AFTER_NAME = re.compile(r"[ \t]*[»”\"]?[ \t]*(?:(?::|[–—])[ \t]+(?P<line>[^\n]*)|\((?P<bracket>[^()\n]{1,120})\))")
+# Territoire interdépartemental (…)", a definition list) or in the next cells of its table row, or
+# in a bracket right after it.
+DESCRIPTION_AFTER_NAME = re.compile(r"[»”\"]?(?:[ \t]*(?::|[–—])[ \t]+|[ \t]*\|[ \t]*|\t[ \t]*)(?P<line>[^\n]*)"
+                                    r"|[»”\"]?[ \t]*\((?P<bracket>[^()\n]{1,120})\)")
 # The call of a footnote glued to a name: "Lorient-Quimperlé*", "Haute Picardie¹".
 FOOTNOTE_CALL = re.compile(r"[»”\"]?(?P<call>\*{1,3}|[" + FOOTNOTE_CALLS + r"])(?![*" + FOOTNOTE_CALLS + r"])")
 
 
 def _descriptions(text: str, mention: TerritoryMention, mentions: list[TerritoryMention]) -> list[tuple[int, int]]:
-    """Where a name is described: the rest of its own line after a colon or a dash, or the bracket
-    after it, when no other territory is named there; the footnote its call refers to ("X*" and,
-    at a line's start further on, "* Territoire interdépartemental, …")."""
+    """Where a name is described: the rest of its own line after a colon, a dash or a table's cell
+    border, or the bracket after it, when no other territory is named there; the footnote its
+    call refers to ("X*" and, at a line's start further on, "* Territoire interdépartemental, …")."""
     spans = []
     described = DESCRIPTION_AFTER_NAME.match(text, mention.end)
     if described:
