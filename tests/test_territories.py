@@ -3106,3 +3106,11 @@ def test_the_next_cells_of_a_names_row_describe_it():
             "Pontivy-Loudéac\tNouveau\n")
     found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
     assert found == {"lorient-quimperle": {"29", "56"}, "vannes-auray": set(), "pontivy-loudeac": set()}
+
+
+def test_bold_names_call_no_footnote_and_keep_their_description():
+    # g28dept: "**X** :" is emphasis, not the call of a note "**…" further on
+    text = ("Les territoires suivants sont labellisés :\n\n**Vannes-Auray** : nouveau territoire.\n\n"
+            "**Lorient-Quimperlé** : territoire à cheval sur le Morbihan et le Finistère.\n")
+    found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found == {"vannes-auray": set(), "lorient-quimperle": {"29", "56"}}

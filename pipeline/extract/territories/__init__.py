@@ -489,7 +489,7 @@ STRADDLED_IN_DESCRIPTION = re.compile(
 # A name's description: on its own line after a colon or a dash ("Lorient-Quimperlé : Renouvelé.
 # Territoire interdépartemental (…)", a definition list) or in the next cells of its table row, or
 # in a bracket right after it.
-DESCRIPTION_AFTER_NAME = re.compile(r"[»”\"]?(?:[ \t]*(?::|[–—])[ \t]+|[ \t]*\|[ \t]*|\t[ \t]*)(?P<line>[^\n]*)"
+DESCRIPTION_AFTER_NAME = re.compile(r"[»”\"*_]*(?:[ \t]*(?::|[–—])[ \t]+|[ \t]*\|[ \t]*|\t[ \t]*)(?P<line>[^\n]*)"
                                     r"|[»”\"]?[ \t]*\((?P<bracket>[^()\n]{1,120})\)")
 # The call of a footnote glued to a name: "Lorient-Quimperlé*", "Haute Picardie¹".
 FOOTNOTE_CALL = re.compile(r"[»”\"]?(?P<call>\*{1,3}|[" + FOOTNOTE_CALLS + r"])(?![*" + FOOTNOTE_CALLS + r"])")
@@ -507,10 +507,12 @@ def _descriptions(text: str, mention: TerritoryMention, mentions: list[Territory
         if not any(other is not mention and span[0] <= other.start < span[1] for other in mentions):
             spans.append(span)
     called = FOOTNOTE_CALL.match(text, mention.end)
-    if called:
+    if called and not text[:mention.start].rstrip("«“\" ").endswith("*"):  # "**X**" is bold, no call
         note = re.compile(r"^[ \t]*" + re.escape(called.group("call")) + r"[ \t]*(?P<note>[^\s*" + FOOTNOTE_CALLS
                           + r"][^\n]*)", re.MULTILINE).search(text, called.end())
-        if note:
+        # a line naming another territory is an item of a list marked so, not the note
+        if note and not any(other is not mention and note.start("note") <= other.start < note.end("note")
+                            for other in mentions):
             spans.append(note.span("note"))
     return spans
 
