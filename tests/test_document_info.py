@@ -57,6 +57,16 @@ def test_seed_datelines_give_the_place_and_headline():
     ("22 janvier 2021 à 8h57 par Jeanne Martin", None, datetime.date(2021, 1, 22)),
     ("17/07/2019 | Dans la région, une douzaine de territoires sont entrés dans le programme et le "
      "premier contrat vient d'être signé à Pau.", None, datetime.date(2019, 7, 17)),
+    ("Publié le 16 avril 2019 à 12h10, mis à jour à 14h02", None, datetime.date(2019, 4, 16)),
+    ("Paru le :Paru le06/06/2019", None, datetime.date(2019, 6, 6)),
+    ("Version du 20 novembre 2023", None, datetime.date(2023, 11, 20)),
+    ("LE JOURNAL DU MARDI 28 JANVIER 2020", None, datetime.date(2020, 1, 28)),
+    ("Lettre d'information de la Région – Développement économique – n° 47 – 14 novembre 2023", None,
+     datetime.date(2023, 11, 14)),
+    ("*Préfecture de la région Occitanie — communiqué de presse, Montpellier, le 30 novembre 2023*",
+     "Montpellier", datetime.date(2023, 11, 30)),
+    ("Saint-Benoît, 24 October 2019", "Saint-Benoît", datetime.date(2019, 10, 24)),
+    ("Signé à Belfort le 26 mars 2019", "Belfort", datetime.date(2019, 3, 26)),
 ])
 def test_dateline_forms_near_the_top(line, place, date):
     info = extract_document_info(f"COMMUNIQUÉ DE PRESSE\n\nDes territoires labellisés\n\n{line}\n\nTexte.")
@@ -98,6 +108,22 @@ def test_signature_of_an_act_dates_a_contract_without_dateline():
     text = f"Contrat Territoire d'industrie\n\n{body}Fait à Avranches, le 4 juillet 2019, en huit exemplaires.\n"
     info = extract_document_info(text)
     assert (info["place"], info["published_on"]) == ("Avranches", datetime.date(2019, 7, 4))
+
+
+def test_the_day_a_recueil_or_a_byline_published_an_act_wins_over_its_signature():
+    """A préfecture's recueil publishes acts signed days before: its running head ("Recueil des
+    actes administratifs n° … – 3 juillet 2019 – p. 41") or "PUBLIÉ LE" dates the text, the act's
+    "Fait à …, le" (which also reads as a "Place, le" dateline) only when nothing else does."""
+    body = "".join(f"Article {i} de l'arrêté.\n\n" for i in range(5))
+    signature = "Fait à Alençon, le 20 juin 2019\n"
+    head = "Recueil des actes administratifs n° 30-2019-071 – Préfecture du Gard – 3 juillet 2019 – p. 41"
+    assert extract_document_info(f"{head}\n\nArrêté\n\n{body}{signature}")["published_on"] == datetime.date(2019, 7, 3)
+    assert extract_document_info(f"RECUEIL SPÉCIAL\nPUBLIÉ LE 24 JUIN 2019\n\n{body}{signature}")["published_on"] \
+        == datetime.date(2019, 6, 24)
+    info = extract_document_info(f"Arrêté\n\n{body}{signature}")
+    assert (info["place"], info["published_on"]) == ("Alençon", datetime.date(2019, 6, 20))
+    info = extract_document_info(f"Convention\n\n{body}Fait en deux exemplaires, à Rouen, le 14 mai 2024.\n")
+    assert (info["place"], info["published_on"]) == ("Rouen", datetime.date(2024, 5, 14))
 
 
 @pytest.mark.parametrize("body, date", [
@@ -173,6 +199,16 @@ def test_page_chrome_never_becomes_the_title_or_the_date():
     info = extract_document_info(text)
     assert info["title"] == "Trois territoires labellisés dans le Val"
     assert info["published_on"] == datetime.date(2023, 11, 14)
+
+
+@pytest.mark.parametrize("widget", [
+    "Sauvegarder l'article Identifiez vous, pour sauvegarder cet article et le consulter plus tard !",
+    "Abonnez-vous Identifiez-vous", "Déjà inscrit(e) ?\nMot de passe oublié ?", "Aucun résultat trouvé",
+    "Au sommaire:", "Le Kiosque Info Je m'abonne - Saumur - Thouars - Actualité Agenda",
+])
+def test_account_and_search_widgets_are_no_title(widget):
+    text = f"{widget}\n\nTrois territoires labellisés dans le Val\n\nLe texte du communiqué commence ici.\n"
+    assert extract_document_info(text)["title"] == "Trois territoires labellisés dans le Val"
 
 
 def test_crawl_banner_date_loses_to_the_date_the_body_speaks_of():

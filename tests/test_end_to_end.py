@@ -176,6 +176,7 @@ def test_own_communiques_in_other_regions_and_styles(corpus_run):
     assert scores.departements_exact == 1.0
     assert scores.phase_exact == 1.0
     assert scores.grounded_share == 1.0
+    assert scores.published_on_accuracy == 1.0  # the communiqué's own date on every fixture
 
 
 def scores_of_fixtures(output, names, tmp_path):

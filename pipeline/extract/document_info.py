@@ -59,7 +59,10 @@ MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6
           "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
           # abbreviations, also in capitals in bylines ("28 JAN 2020", "08 févr. 2024")
           "janv": 1, "jan": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "aou": 8, "sept": 9,
-          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+          "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+          # an English version of a communiqué ("Saint-Benoît, 24 October 2019")
+          "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+          "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
 WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
 # Patterns run on the folded line (lower case, no accents), offsets valid in the original.
 WRITTEN_DATE = (rf"{WEEKDAY}(?P<day>\d{{1,2}})(?:er)?\s+"
@@ -70,15 +73,21 @@ DATE = rf"(?:{WRITTEN_DATE}|{NUMERIC_DATE})"
 TIME = r"(?:\s*(?:a|[-–,])?\s*\d{1,2}\s*[h:]\s*\d{2}(?:\s*min)?)?"
 # "Troyes, le 14 novembre 2023": a short place name, then the date, alone on the line.
 PLACE_DATELINE = re.compile(rf"(?P<place>[a-z][a-z'.-]*(?:[ -][a-z'.-]+){{0,4}}),\s*(?:le\s+)?{DATE}\.?")
-# "Fait à Avranches, le 4 juillet 2019": the signature of a contract or an official act.
-SIGNED = re.compile(rf"fait\s+a\s+(?P<place>[a-z][a-z'.-]*(?:[ -][a-z'.-]+){{0,4}}),\s*(?:le\s+)?{DATE}")
+# "Fait à Avranches, le 4 juillet 2019", "Fait en deux exemplaires, à Rouen, le 14 mai 2024",
+# "Signé à Belfort le 26 mars 2019": the signature of a contract or an official act.
+SIGNED = re.compile(rf"(?:fait(?:\s+en\s+\w+\s+exemplaires?(?:\s+originaux)?,?)?|signee?)\s+a\s+(?P<place>[a-z][a-z'.-]*(?:[ -][a-z'.-]+){{0,4}}?),?\s*(?:le\s+)?{DATE}")
 # "Article publié le 23/01/2024 sur mon-territoire.fr", "Par X publié le 28 JAN 2020 à 09:36",
-# "Rédigé par la rédaction le Lundi 11 Juillet 2022", "Date de publication : Mardi 28 janvier 2020":
+# "Rédigé par la rédaction le Lundi 11 Juillet 2022", "Date de publication : Mardi 28 janvier 2020",
+# "Paru le06/06/2019" (a label's space lost):
 # anywhere in a line. "Mis à jour le ..." is no publication date.
 PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?|redigee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
-                       rf"(?:\s+le\s+|\s*(?=:)|\s+)|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
-# "Revue Pouvoirs & Territoires, n° 87, 9 décembre 2019": a periodical's issue and its date.
+                       rf"(?:\s+le\s+|\s+le(?=\d)|\s*(?=:)|\s+)|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
+# "Revue Pouvoirs & Territoires, n° 87, 9 décembre 2019", "Lettre d'information de la Région –
+# Développement économique – n° 47 – 14 novembre 2023": a periodical's issue and its date.
 ISSUE = re.compile(rf"\bn[°o]\s*\d{{1,4}}\s*[,–-]?\s*(?:du\s+)?{DATE}\.?$")
+# "Recueil des actes administratifs n° 30-2019-071 – Préfecture du Gard – 3 juillet 2019 – p. 41":
+# the running head of a préfecture's recueil gives the day its acts were published.
+RECUEIL = re.compile(rf"^recueil\s+des\s+actes\s+administratifs\b.{{0,120}}?(?<![\w/.-]){DATE}")
 # "Commission permanente du 12 avril 2024", "Séance du 4 juin 2019": the sitting a deliberation
 # or its report was adopted at, on a line of its own near the top.
 SITTING = re.compile(rf"(?:commission\s+permanente|(?:seance|session|assemblee)(?:\s+(?:pleniere|publique))?"
@@ -88,10 +97,11 @@ UPDATED = re.compile(r"mise?s?\s+a\s+jour|modifiee?|derniere\s+modification")
 # "Ce mardi 19 mars 2019, la ministre …" near the top: the press writes of the day it publishes.
 THIS_DAY = re.compile(rf"(?<!\w)ce\s+(?=lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche){WRITTEN_DATE}")
 # A date that is a line's whole part (a segment of "Rubrique · Économie · 12 juin 2019"), with a
-# weekday, a clock time or an edition word: "Édition du jeudi 19 décembre 2019", "22/11/2018 - 17:45",
+# weekday, a clock time or an edition word: "Édition du jeudi 19 décembre 2019", "Version du 20
+# novembre 2023" (a list's), "Le journal du mardi 28 janvier 2020" (a radio's bulletin), "22/11/2018 - 17:45",
 # "Par 10/04/2025" (a byline whose author's link was lost), "22 janvier 2021 à 8h57 par Jeanne Dupont",
 # "Par N. D. Le 11 octobre 2019 à 19h12" (an author's initials, then the date).
-BARE_DATE = re.compile(rf"(?:edition\s+du\s+|le\s+|par\s+(?:[a-z][\w'.-]*\s+){{0,4}}?(?:le\s+)?)?{DATE}\.?{TIME}(?:\s+par\s+[a-z][\w'.-]*(?:\s+[\w'.-]+){{0,4}})?")
+BARE_DATE = re.compile(rf"(?:(?:le\s+)?(?:edition|version|journal)\s+du\s+|le\s+|par\s+(?:[a-z][\w'.-]*\s+){{0,4}}?(?:le\s+)?)?{DATE}\.?{TIME}(?:\s+par\s+[a-z][\w'.-]*(?:\s+[\w'.-]+){{0,4}})?")
 # The separators of a byline's parts: "Publié le ... | Mis à jour le ...", "Par la rédaction | 10/04/2025",
 # "Édition : Mulhouse - 25 mars 2019", "Aiacciu, u 22 di lugliu 2019 / Ajaccio, le 22 juillet 2019";
 # the columns of a PDF's letterhead ("Communiqué de presse          Grenoble, le 23 novembre 2018").
@@ -175,15 +185,34 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
     folded = fold(line)
     short = sum(any(c.isalnum() for c in word) for word in folded.split()) <= BYLINE_WORDS
     found = []
+    # whole-line heads, whose separators would part the date from what makes it telling
+    match = RECUEIL.search(folded) if near_top else None
+    if match and _date(match):
+        found.append(("published", None, _date(match)))
+    match = ISSUE.search(folded.strip(" .,;:*_")) if near_top else None
+    if match and _date(match):
+        found.append(("bare", None, _date(match)))
     for start, end in _segments(folded):
         part = folded[start:end].strip(" .,;:*_")
         offset = start + len(folded[start:end]) - len(folded[start:end].lstrip(" .,;:*_"))
-        if UPDATED.search(part):
+        updated = UPDATED.search(part)
+        published = PUBLISHED.search(part)
+        # "Publié le 16 avril 2019 à 12h10, mis à jour à 14h02" publishes on the first date
+        if updated and not (published and published.start() < updated.start()):
             # "Mis à jour le 02/01/2023": the page's update, kept only as a last resort
+            # (at the top, or as a short part anywhere: "… – Page mise à jour le 12/03/2024" in a footer)
             match = re.search(DATE, part)
-            if match and _date(match) and near_top:
+            if match and _date(match) and (near_top or len(part.split()) <= BYLINE_PART_WORDS):
                 found.append(("updated", None, _date(match)))
             continue
+        match = SIGNED.match(part)  # before the dateline's "Place, le …", which "Fait à X, le …" also reads as
+        if match and _date(match):
+            place = line[offset + match.start("place"):offset + match.end("place")]
+            found.append(("signed", " ".join(place.split()), _date(match)))
+            continue
+        genre = BOILERPLATE.match(part)  # "… — communiqué de presse, Montpellier, le 30 novembre 2023"
+        if genre and genre.end() < len(part):
+            offset, part = offset + genre.end(), part[genre.end():]
         match = PLACE_DATELINE.match(part)
         # "Troyes, le 14 novembre 2023" alone, or followed by " – Le préfet annonce ...", or near
         # the top by its full stop and a sentence ("… – Épinal, le 17 novembre 2023. Territoires
@@ -193,15 +222,10 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
                 or near_top and re.match(r"\.?\s+[A-ZÀ-Ý]", line[offset + match.end():offset + match.end() + 3])):
             found.append(("place", " ".join(line[offset:offset + match.end("place")].split()), _date(match)))
             continue
-        match = PUBLISHED.search(part)
+        match = published
         # "Le décret publié le 12 mai 2023 au Journal officiel fixe …" is a sentence, no byline
         if match and _date(match) and len(part.split()) <= BYLINE_PART_WORDS:
             found.append(("published", None, _date(match)))
-            continue
-        match = SIGNED.match(part)
-        if match and _date(match):
-            place = line[offset + match.start("place"):offset + match.end("place")]
-            found.append(("signed", " ".join(place.split()), _date(match)))
             continue
         match = SITTING.search(part)
         if match and near_top and _date(match) and len(part.split()) <= BYLINE_PART_WORDS:

@@ -46,6 +46,8 @@ ARTICLE = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|l['’]\
 CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "&", "sur", "en", "sous", "lès",
               "aux", "au", "à", "-", "–", "—", "/"}
 MAX_NAME_WORDS = 12
+# Words of a span that could still be a name once its line cuts are mended and its dashes dropped.
+MAX_SPAN_WORDS = 3 * MAX_NAME_WORDS
 NAME_TAIL_ADJECTIVES = frozenset(WORDS["name_tail_adjectives"])
 # An intro that says nothing ("La Mayenne en compte cinq :") is read with the sentences before it.
 LOOK_BACK_SENTENCES = 3
@@ -538,6 +540,8 @@ def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end
     name is none ("Territoires d'industrie Grand Est"), unless `departement_name_ok` and it is also
     a département's (Mayotte)."""
     start, end = trim_name(text, start, end)
+    if name is None and len(text[start:end].split(None, MAX_SPAN_WORDS)) > MAX_SPAN_WORDS:
+        return None  # a stretch of text, not a name: spared the work below (hostile lists run long)
     name = collapse_spaces(name or mend_line_cuts(text[start:end])).strip("*_ ")
     if not name or not looks_like_name(name) or not name_key(name):
         return None
