@@ -495,10 +495,12 @@ DESCRIPTION_AFTER_NAME = re.compile(r"[»”\"*_]*(?:[ \t]*(?::|[–—])[ \t]+|
 FOOTNOTE_CALL = re.compile(r"[»”\"]?(?P<call>\*{1,3}|[" + FOOTNOTE_CALLS + r"])(?![*" + FOOTNOTE_CALLS + r"])")
 
 
-def _descriptions(text: str, mention: TerritoryMention, mentions: list[TerritoryMention]) -> list[tuple[int, int]]:
+def _descriptions(text: str, mention: TerritoryMention, mentions: list[TerritoryMention],
+                  notes: list[re.Match]) -> list[tuple[int, int]]:
     """Where a name is described: the rest of its own line after a colon, a dash or a table's cell
-    border, or the bracket after it, when no other territory is named there; the footnote its
-    call refers to ("X*" and, at a line's start further on, "* Territoire interdépartemental, …")."""
+    border, or the bracket after it, when no other territory is named there; the first of the
+    text's `notes` further on that starts with the call glued to the name ("X*" and "* Territoire
+    interdépartemental, …")."""
     spans = []
     described = DESCRIPTION_AFTER_NAME.match(text, mention.end)
     if described:
@@ -507,14 +509,18 @@ def _descriptions(text: str, mention: TerritoryMention, mentions: list[Territory
         if not any(other is not mention and span[0] <= other.start < span[1] for other in mentions):
             spans.append(span)
     called = FOOTNOTE_CALL.match(text, mention.end)
-    if called and not text[:mention.start].rstrip("«“\" ").endswith("*"):  # "**X**" is bold, no call
-        note = re.compile(r"^[ \t]*" + re.escape(called.group("call")) + r"[ \t]*(?P<note>[^\s*" + FOOTNOTE_CALLS
-                          + r"][^\n]*)", re.MULTILINE).search(text, called.end())
+    if called and not text[max(0, mention.start - 4):mention.start].rstrip("«“\" ").endswith("*"):  # "**X**": bold
+        note = next((n for n in notes if n.start() > called.end() and n.group("call") == called.group("call")), None)
         # a line naming another territory is an item of a list marked so, not the note
         if note and not any(other is not mention and note.start("note") <= other.start < note.end("note")
                             for other in mentions):
             spans.append(note.span("note"))
     return spans
+
+
+# A line opening with a footnote's call: "* Territoire interrégional, …", "¹ Le territoire de …".
+NOTE_LINE = re.compile(r"^[ \t]*(?P<call>\*{1,3}|[" + FOOTNOTE_CALLS + r"])[ \t]*(?P<note>[^\s*" + FOOTNOTE_CALLS
+                       + r"][^\n]*)", re.MULTILINE)
 
 
 def _departements_its_description_states(text: str, mentions: list[TerritoryMention],
@@ -523,8 +529,9 @@ def _departements_its_description_states(text: str, mentions: list[TerritoryMent
     'Lorient-Quimperlé*' then '* Territoire interdépartemental, qui englobe aussi des communes du
     Finistère': the départements a name's description says it straddles are where it lies,
     besides those its context gives."""
+    notes = list(NOTE_LINE.finditer(text))
     for mention in mentions:
-        for start, end in _descriptions(text, mention, mentions):
+        for start, end in _descriptions(text, mention, mentions, notes):
             # from where the places of one match would start, another may begin ("interrégional,
             # qui englobe aussi des communes de la Somme")
             while straddled := STRADDLED_IN_DESCRIPTION.search(text, start, end):
@@ -536,8 +543,8 @@ def _departements_its_description_states(text: str, mentions: list[TerritoryMent
 # "³ Le territoire de Déodatie est interrégional : il comprend également des communes de
 # Meurthe-et-Moselle", "X s'étend aussi sur la Somme": a sentence anywhere in the text, a footnote's
 # included, saying which other départements a named territory takes in.
-TAKES_IN = re.compile(r"[ \t]*[»”\"]?[ \t]*(?:est\s+" + INTER + r"\s*[:;,]\s*(?:il|elle)\s+)?"
-                      r"(?:(?:comprend|inclut|englobe|couvre|compte|r[ée]unit|regroupe)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?"
+TAKES_IN = re.compile(r"(?:\best\s+" + INTER + r"\s*[:;,]\s*(?:il|elle)\s+)?"
+                      r"\b(?:(?:comprend|inclut|englobe|couvre|compte|r[ée]unit|regroupe)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?"
                       r"des\s+communes|s['’]\s*[ée]tend\s+(?:aussi|[ée]galement)\s+sur)"
                       r"\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
 
@@ -546,15 +553,14 @@ def _departements_it_takes_in(text: str, mentions: list[TerritoryMention], place
     """'Le territoire de Déodatie est interrégional : il comprend également des communes de
     Meurthe-et-Moselle' (a footnote below the list naming it), 'Le territoire de X s'étend aussi
     sur le Finistère': the départements a territory is said to take in, wherever the text writes
-    its name, are where it lies, besides those its context gives."""
+    its name right before, are where it lies, besides those its context gives. The phrases are
+    found once; each looks back for a name (no scan of the text per name)."""
     folded = fold(text)
-    for mention in mentions:
-        name = fold(mention.name) if mention.name else ""
-        if not name:
-            continue
-        for written in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", folded):
-            taken = TAKES_IN.match(text, written.end())
-            if taken:
+    names = [(fold(m.name), m) for m in mentions if m.name]
+    for taken in TAKES_IN.finditer(text):
+        before = folded[max(0, taken.start() - 200):taken.start()].rstrip(" \t»”\"")
+        for name, mention in names:
+            if before.endswith(name) and not re.search(r"[\w-]$", before[:len(before) - len(name)]):
                 mention.shared_codes |= _places_run(text, taken.start("places"), taken.end("places"), places)
 
 
