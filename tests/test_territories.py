@@ -3114,3 +3114,10 @@ def test_bold_names_call_no_footnote_and_keep_their_description():
             "**Lorient-Quimperlé** : territoire à cheval sur le Morbihan et le Finistère.\n")
     found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
     assert found == {"vannes-auray": set(), "lorient-quimperle": {"29", "56"}}
+
+
+def test_the_departements_a_basin_spans_after_a_colon_are_no_territories():
+    # g28dept: "Le bassin, …, s'étend sur trois départements : le Doubs, la Haute-Saône et le Territoire de Belfort."
+    text = ("Le territoire d'industrie Nord Franche-Comté a signé son contrat. Le bassin, autour de Belfort, "
+            "s'étend sur trois départements : le Doubs, la Haute-Saône et le Territoire de Belfort.")
+    assert territories(text) == {("nord-franche-comte", "territory.prefixed_name", ("25", "70", "90"))}

@@ -595,8 +595,10 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
 
 
 # A sentence about the territory named just before: "Il s'étend sur trois départements
-# (Aveyron, Lot, Cantal)", "Pour ce dernier, à cheval sur l'Aude et l'Ariège, …".
+# (Aveyron, Lot, Cantal)", "Pour ce dernier, à cheval sur l'Aude et l'Ariège, …", "Le bassin, qui …".
 ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]rim[èe]tre|le territoire"
+                      # "Le bassin, qui réunit …, s'étend sur trois départements : …" (not "le bassin de X")
+                      r"|(?:le|ce)\s+bassin(?!\s+(?:de|du|des|d['’]))"
                       r"|(?:pour|chez|dans)\s+(?:ce\s+dernier|cette\s+derni[èe]re|celui-ci|celle-ci))\b",
                       re.IGNORECASE)
 DEPARTEMENTS_WORD = re.compile(r"\bd[ée]partements?\b", re.IGNORECASE)
