@@ -877,3 +877,11 @@ def test_an_indefinite_noun_of_epcis_with_an_adjective_of_place_names_none():
     assert members(text, frozenset({"32", "82"})) == []
     named = "le territoire X, qui réunit la communauté de communes du Savès et la CC de la Lomagne Gersoise."
     assert [siren for siren, _ in members(named, frozenset({"32"}))] == ["243200599", "243200391"]
+
+
+def test_communes_of_a_departement_are_no_epci():
+    # g28dept: "il comprend également des communes de la Somme" (a territory's note)
+    from pipeline.extract.members import _looks_like_name
+    assert not _looks_like_name("des communes de la Somme")
+    assert not _looks_like_name("communes de Meurthe-et-Moselle")
+    assert _looks_like_name("Communes du Pays Sabolien")

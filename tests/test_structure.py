@@ -346,6 +346,9 @@ def test_an_asterisk_footnote_under_a_list_is_no_item():
     assert contents(starred, parse(starred).lists[0]) == ["Alpha*", "Beta"]
     uncalled = "Les territoires :\n\n- Alpha\n- Beta\n* Gamma\n"
     assert contents(uncalled, parse(uncalled).lists[0]) == ["Alpha", "Beta", "Gamma"]
+    # g28dept: after a blank line, the note makes no list of its own either
+    noted = "Les territoires :\n\n- Alpha\n- Beta Nord*\n\n* Territoire interrégional, qui englobe aussi des communes.\n"
+    assert [contents(noted, lst) for lst in parse(noted).lists] == [["Alpha", "Beta Nord*"]]
 
 
 def test_a_table_of_contents_makes_a_list_per_section():

@@ -1079,7 +1079,6 @@ def test_a_title_about_the_programme_and_one_intercommunality_names_the_territor
     assert names_of(two) == []
 
 
-
 def test_a_departements_demonym_after_territoires_places_the_names_after_it():
     text = "Il rejoint ainsi les territoires meurthe-et-mosellans retenus dès 2018, dont Nord Lorraine."
     found = find_territories(text, find_places(text))
@@ -1728,7 +1727,6 @@ def test_an_intercommunality_named_again_and_again_by_its_usual_name_is_the_topi
     assert names_of(text.replace("Les élus de Cap Nord", "Les élus")) == []  # twice is not enough
 
 
-
 def test_a_count_of_valleys_then_as_many_places_after_the_programme_words():
     text = ("Les représentants du label « Territoires d'industrie » des trois vallées de Bruyères, Gérardmer "
             "et Saint-Dié-des-Vosges étaient réunis.")
@@ -1763,7 +1761,6 @@ def test_an_ordinal_of_the_award_names_the_subject_and_the_places_before_it():
     assert names_of("Le Pays de Redon est le premier territoire breton à être labellisé Territoire d'industrie.") \
         == ["Pays de Redon"]
     assert names_of("Michelin est la première entreprise à rejoindre les Territoires d'industrie.") == []
-
 
 
 def test_a_name_joined_by_a_dash_before_the_programmes_words():
@@ -3019,10 +3016,10 @@ def test_a_cut_list_keeps_its_last_item_ending_with_a_whole_word():
 
 
 def test_a_compass_word_and_a_demonym_name_the_departement():
-    from pipeline.extract.territories import _compass_and_demonym_codes
-    assert _compass_and_demonym_codes("Est Mosellan") == {"57"}
-    assert _compass_and_demonym_codes("Nord Meurthe-et-Mosellan") == {"54"}
-    assert _compass_and_demonym_codes("Nevers et Sud Nivernais") == set()
+    from pipeline.extract.territories import compass_and_demonym_codes
+    assert compass_and_demonym_codes("Est Mosellan") == {"57"}
+    assert compass_and_demonym_codes("Nord Meurthe-et-Mosellan") == {"54"}
+    assert compass_and_demonym_codes("Nevers et Sud Nivernais") == set()
 
 
 def test_a_town_and_its_surroundings_in_lower_case_is_a_name():
@@ -3090,3 +3087,101 @@ def test_a_cleft_subject_ends_before_its_apposition():
             "En Guadeloupe, c'est Baie-Mahault, et sa zone industrielle et commerciale de Jarry, "
             "la plus importante des Antilles, qui a été retenue.")
     assert ids(text) == ["baie-mahault"]
+
+
+def test_the_description_on_a_names_line_says_which_departements_it_straddles():
+    # g28dept: a definition list read as "name : description"
+    text = ("Parmi les lauréats figurent les territoires suivants :\n\n"
+            "Lacq-Pau-Tarbes : Renouvelé. Territoire interrégional (Pyrénées-Atlantiques, Hautes-Pyrénées), chimie.\n"
+            "Comminges – Nestes : Nouveau. Bassin à cheval sur la Haute-Garonne et les Hautes-Pyrénées.\n"
+            "Bassin d'Alès : Renouvelé. Mécanique et chimie, comme en Haute-Garonne.\n")
+    found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found == {"lacq-pau-tarbes": {"64", "65"}, "comminges-nestes": {"31", "65"}, "bassin-d-ales": set()}
+
+
+def test_a_note_saying_a_territory_takes_in_communes_of_another_departement():
+    # g28dept: the footnote below the list, the call glued to the name
+    text = ("Dans l'Aisne, les territoires suivants sont confirmés :\n- Thiérache ;\n- Haute Picardie¹.\n\n"
+            "¹ Le territoire de Haute Picardie est interdépartemental : il comprend également des communes "
+            "de la Somme.\n")
+    found = {m.name: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found == {"Thiérache": set(), "Haute Picardie": {"80"}}
+
+
+def test_a_name_of_two_compass_words_and_demonyms_lies_in_both_departements():
+    # g28dept: "Nord Haut-Marnais et Sud Meusien", one member named (in the Meuse)
+    from pipeline.extract.territories import compass_and_demonym_codes
+    assert compass_and_demonym_codes("Nord Haut-Marnais et Sud Meusien") == {"52", "55"}
+    assert compass_and_demonym_codes("Sud Meusien et Bar-le-Duc") == set()  # a town beside it
+
+
+def test_a_footnote_called_by_an_asterisk_and_a_bracket_gloss_describe_the_name():
+    # g28dept: "Vimeu*" then "* Territoire interrégional, qui englobe aussi des communes de la Somme"
+    text = ("En Seine-Maritime, les territoires suivants sont labellisés :\n\n- Côte d'Albâtre ;\n"
+            "- Vallée de la Bresle – Vimeu*.\n\n* Territoire interrégional, qui englobe aussi des communes de la Somme.\n")
+    found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found == {"cote-d-albatre": set(), "vallee-de-la-bresle-vimeu": {"80"}}
+    text = ("Dans le Morbihan, les territoires suivants sont reconduits :\n"
+            "- Lorient-Quimperlé (territoire interdépartemental : Morbihan et Finistère) ;\n- Pontivy-Loudéac.\n\n"
+            "Le territoire de Pontivy-Loudéac s'étend aussi sur les Côtes-d'Armor.\n")
+    found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found == {"lorient-quimperle": {"29", "56"}, "pontivy-loudeac": {"22"}}
+
+
+def test_a_colon_inside_a_bracket_opens_no_list():
+    # g28dept: the gloss's colon made "Finistère)" a territory
+    text = ("Dans le Morbihan, les territoires d'industrie Lorient-Quimperlé (territoire interdépartemental : "
+            "Morbihan et Finistère) et Pontivy-Loudéac sont reconduits.")
+    assert "finistere" not in ids(text)
+
+
+def test_a_territory_interdepartemental_between_two_departements():
+    text = ("Les territoires labellisés sont Lorient-Quimperlé, territoire interdépartemental entre le Morbihan "
+            "et le Finistère, et Vannes-Auray.")
+    found = {m.territory_id: m.departement_codes for m in find_territories(text, find_places(text))}
+    assert found["lorient-quimperle"] == {"29", "56"}
+
+
+@pytest.mark.parametrize("apposition", [
+    ", dont le périmètre s'étend sur le Morbihan et le Finistère,",
+    ", qui couvre des communes du Morbihan et du Finistère,",
+    ", territoire interdépartemental Morbihan-Finistère,",
+    ", implanté dans le Morbihan et le Finistère,",
+    ", à cheval sur deux départements (Morbihan et Finistère),",
+    " (interdépartemental, Morbihan et Finistère)",
+])
+def test_an_apposition_says_which_departements_a_territory_covers(apposition):
+    # g28dept
+    text = f"Le territoire d'industrie Lorient-Quimperlé{apposition} est reconduit pour 2023-2027."
+    found = find_territories(text, find_places(text))
+    assert [(m.territory_id, m.departement_codes | m.shared_codes) for m in found] == [("lorient-quimperle", {"29", "56"})]
+
+
+def test_the_next_sentence_says_this_territory_straddles_two_departements():
+    text = ("Le territoire d'industrie Vallée de la Bresle – Vimeu est confirmé. Ce territoire est à cheval "
+            "sur la Seine-Maritime et la Somme.")
+    assert territories(text) == {("vallee-de-la-bresle-vimeu", "territory.prefixed_name", ("76", "80"))}
+
+
+def test_the_next_cells_of_a_names_row_describe_it():
+    # g28dept: a tab-separated table with a remarks column
+    text = ("Les territoires labellisés :\n\nTerritoire\tRemarque\n"
+            "Lorient-Quimperlé\tTerritoire interdépartemental (Morbihan, Finistère)\nVannes-Auray\tNouveau\n"
+            "Pontivy-Loudéac\tNouveau\n")
+    found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found == {"lorient-quimperle": {"29", "56"}, "vannes-auray": set(), "pontivy-loudeac": set()}
+
+
+def test_bold_names_call_no_footnote_and_keep_their_description():
+    # g28dept: "**X** :" is emphasis, not the call of a note "**…" further on
+    text = ("Les territoires suivants sont labellisés :\n\n**Vannes-Auray** : nouveau territoire.\n\n"
+            "**Lorient-Quimperlé** : territoire à cheval sur le Morbihan et le Finistère.\n")
+    found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found == {"vannes-auray": set(), "lorient-quimperle": {"29", "56"}}
+
+
+def test_the_departements_a_basin_spans_after_a_colon_are_no_territories():
+    # g28dept: "Le bassin, …, s'étend sur trois départements : le Doubs, la Haute-Saône et le Territoire de Belfort."
+    text = ("Le territoire d'industrie Nord Franche-Comté a signé son contrat. Le bassin, autour de Belfort, "
+            "s'étend sur trois départements : le Doubs, la Haute-Saône et le Territoire de Belfort.")
+    assert territories(text) == {("nord-franche-comte", "territory.prefixed_name", ("25", "70", "90"))}

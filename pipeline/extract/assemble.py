@@ -28,8 +28,8 @@ from pipeline.extract.membership import (attach, brands_in_full, member_line_can
 from pipeline.extract.places import PlaceMention, find_places, former_region_departements_in, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
-from pipeline.extract.territories import TerritoryMention, find_territories
-from pipeline.extract.territories.common import sentence_before, sentence_bounds
+from pipeline.extract.territories import TerritoryMention, compass_and_demonym_codes, find_territories
+from pipeline.extract.territories.common import named_by_its_departements, sentence_before, sentence_bounds
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold
@@ -382,7 +382,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         members, named = row.pop("member_departements"), row.pop("name_departements")
         # a département word in the name that none of the linked members lies in is a river or a
         # town ("Rhône Provence Industrie", members in the Drôme and the Ardèche)
-        departements = sorted(row.pop("departements") | members | (named & members if members else named))
+        departements = sorted(row.pop("departements") | members | (named & members if members else named)
+                              | _named_places_standing(row["name"], named))
         sentence_regions = row.pop("sentence_regions")
         regions = ref.regions_of(departements) if departements else sorted(
             sentence_regions or text_region or former_regions_in(row["name"]))  # "Nord Franche-Comté"
@@ -475,6 +476,21 @@ REFERRING_INTRO = re.compile(r"\s*(?:il\s+s'agit\b|ce\s+sont\s*:|(?:les\s+)?voic
 
 # Where the name before lies, glossed after it: "celui d'A, dans le Loiret, et B".
 PLACE_GLOSS_AFTER = re.compile(r"[ \t»”\"]*,\s*(?:situ[ée]e?\s+)?(?:en|dans|au|aux|à)\s+(?:(?:la|le|les|l['’])\s*)?")
+
+
+# "Interdépartemental Gers – Tarn-et-Garonne": the adjective that opens a name made of départements
+INTER_ADJECTIVE = re.compile(r"inter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?\s+", re.IGNORECASE)
+
+
+def _named_places_standing(name: str, named: set[str]) -> set[str]:
+    """The départements of a name that no river nor town reads as, kept whatever members the text
+    links: a compass word and a demonym ("Nord Haut-Marnais et Sud Meusien"), or départements
+    only, two or more or after the adjective ("Interdépartemental Gers – Tarn-et-Garonne"; not
+    "Vienne" alone, a town too)."""
+    bare = INTER_ADJECTIVE.sub("", name, count=1) if INTER_ADJECTIVE.match(name) else name
+    if named_by_its_departements(bare) and (len(named) >= 2 or bare != name):
+        return set(named)
+    return named & compass_and_demonym_codes(name)
 
 
 def _stated_departements(text: str, places: list[PlaceMention], mention: TerritoryMention,

@@ -525,6 +525,7 @@ class _Builder:
         self.lines = _without_page_chrome(text, _lines(text))
         self.lists: list[ListBlock] = []
         self.blocks: list[Block] = []
+        self.notes: set[int] = set()  # lines of footnotes under a list: prose, no list of their own
 
     def _intro(self, before: int) -> tuple[Span | None, Span | None]:
         """(last sentence, whole line) of the last non-blank line before line `before`."""
@@ -626,7 +627,12 @@ class _Builder:
                     continue
                 break
             if items and self._footnote_of(line, items):
-                break  # "- Vallée de la Bresle-Vimeu*" then "* Territoire interrégional …": a note
+                # "- Vallée de la Bresle-Vimeu*" then "* Territoire interrégional …": a note, and so
+                # are the lines marked with asterisks right under it ("** Nouvel entrant.")
+                while i < len(lines) and lines[i].marker and set(lines[i].marker.strip()) == {"*"}:
+                    self.notes.add(i)
+                    i += 1
+                break
             end, j = line.end, i + 1
             while j < len(lines) and not lines[j].blank and not lines[j].marker \
                     and (_continues(text, line, lines[j], lines[j - 1]) or _between_items(text, lines, j)) \
@@ -871,7 +877,7 @@ class _Builder:
                 self.blocks.append(Block("heading", Span(line.start, line.end)))
                 i = self._contents(i)
                 continue
-            if line.marker:
+            if line.marker and i not in self.notes:
                 i = self._bullet_list(i)
                 continue
             if _ends_with_colon(text, line):

@@ -90,7 +90,7 @@ from pipeline import referential
 from pipeline.extract import figure_scope
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
-from pipeline.extract.territories.common import (CONNECTORS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
+from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
                                                  departements_bracket, is_place_name, legal_form_end,
                                                  sentence_bounds)
@@ -114,7 +114,7 @@ GEOGRAPHIC_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")-
 
 FRENCH_QUOTES = str.maketrans({"“": "«", "”": "»", "„": "«"})
 
-__all__ = ["TerritoryMention", "announces_territories", "find_territories"]
+__all__ = ["TerritoryMention", "announces_territories", "compass_and_demonym_codes", "find_territories"]
 
 
 def find_territories(text: str, places: list[PlaceMention],
@@ -173,6 +173,8 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_of_a_demonym_before(text, kept)
     _departement_of_the_one_territory_demonym(text, kept)
     _departements_shared_with(text, kept, places)
+    _departements_its_description_states(text, kept, places)
+    _departements_it_takes_in(text, kept, places)
     _heads_an_acronym_spells(text, kept)
     _short_names_in_brackets(text, kept)
     _short_forms_named_in_full(kept)
@@ -195,7 +197,7 @@ def _departements_in_names(text: str, mentions: list[TerritoryMention], places: 
         # "Sud Meuse - Nord Haute-Marne (Haute-Marne et Meuse)": what its bracket states is stated,
         # even where its name holds the same places
         mention.name_codes = (departements_in_name(text, mention.start, mention.end, places)
-                              | _compass_and_demonym_codes(mention.name)) - mention.departement_codes
+                              | compass_and_demonym_codes(mention.name)) - mention.departement_codes
         if mention.rule == "territory.list_item_codes" and mention.departement_codes:
             # its codes are written beside it: a département's name in it they leave out is a
             # river or a town ("Marne et Brie Industries (77-91)")
@@ -207,12 +209,19 @@ def _departements_in_names(text: str, mentions: list[TerritoryMention], places: 
 COMPASS_BEFORE_A_DEMONYM = re.compile(r"(?:nord|sud|est|ouest|centre)[ \t-]+")
 
 
-def _compass_and_demonym_codes(name: str) -> set[str]:
+def compass_and_demonym_codes(name: str) -> set[str]:
     """'Est Mosellan' lies in the Moselle as 'Nord Loiret' lies in the Loiret: a name made of a
     compass word and a département's demonym names that part of the département
-    (rules/demonyms.json); a demonym beside a town's name ('Nevers et Sud Nivernais') is left to
-    the rules on demonyms."""
-    folded = fold(name).strip()
+    (rules/demonyms.json), and one made of two such parts ('Nord Haut-Marnais et Sud Meusien')
+    both; a demonym beside a town's name ('Nevers et Sud Nivernais') is left to the rules on
+    demonyms. No river or town is written so: these codes stand whatever members the text names."""
+    parts = [part.strip() for part in re.split(r"\s+(?:et|&)\s+|\s+[–—/-]\s+", fold(name).strip())]
+    codes = [_compass_demonym_part(part) for part in parts]
+    whole = _compass_demonym_part(fold(name).strip())
+    return whole or (set().union(*codes) if len(codes) > 1 and all(codes) else set())
+
+
+def _compass_demonym_part(folded: str) -> set[str]:
     compass = COMPASS_BEFORE_A_DEMONYM.match(folded)
     if compass is None:
         return set()
@@ -348,13 +357,20 @@ def _departements_holding_others(text: str, mentions: list[TerritoryMention],
     return [m for m in mentions if m.territory_id not in doomed]
 
 
-STRADDLING = re.compile(r"[ \t]*[»”\"]?,?\s*(?:(?:lui|elle),\s*)?(?:(?:un|le)\s+)?(?:territoire\s+)?"
+STRADDLING = re.compile(r"[ \t]*[»”\"]?,?\s*(?:(?:lui|elle),\s*)?(?:(?:un|le|ce)\s+)?(?:territoire\s+)?"
                         # "Le territoire réunit trois intercommunalités à cheval sur la Seine-Maritime et la Somme"
                         r"(?:(?:r[ée]unit|regroupe|rassemble|associe|compte)\s+(?:\w+\s+)?(?:intercommunalit[ée]s|EPCI)\s+)?"
+                        # "…, dont le périmètre s'étend sur …", "Ce territoire est à cheval sur …"
+                        r"(?:dont\s+le\s+p[ée]rim[èe]tre\s+|(?:qui\s+)?est\s+)?"
                         r"(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
                         r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
-                        r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ)[ée]?e?\s+(?:entre|sur)"
-                        r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre))\s+"
+                        r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ|implant)[ée]?e?\s+(?:entre|sur)"
+                        r"|implant[ée]e?\s+dans"
+                        # "…, qui couvre des communes du Morbihan et du Finistère"
+                        r"|(?:qui\s+)?(?:couvre|regroupe|r[ée]unit|rassemble|englobe|comprend|inclut)\s+des\s+communes"
+                        r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre|entre)"
+                        # "…, territoire interdépartemental Morbihan-Finistère"
+                        r"|inter(?:d[ée]partemental|r[ée]gional)e?(?=\s+[A-ZÀ-Ý]))\s+"
                         r"(?P<places>[^.;()\n]{1,80})")
 
 
@@ -382,7 +398,9 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
         codes = codes_after(text, mention.end, places)
         straddling = STRADDLING.match(text, mention.end)
         if straddling:  # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe"
-            codes |= _places_run(text, straddling.start("places"), straddling.end("places"), places)
+            # "…, à cheval sur deux départements (Morbihan et Finistère)": the count's places
+            codes |= _places_run(text, straddling.start("places"), straddling.end("places"), places) \
+                or _counted_departements(text, straddling.start("places"), sentence_bounds(text, straddling.start())[1], places)
         if not codes:
             continue
         if not mention.departement_codes - mention.name_codes:  # its name's places are no statement
@@ -458,6 +476,94 @@ def _departements_shared_with(text: str, mentions: list[TerritoryMention], place
                 or _counted_departements(text, shared.start("places"), sentence_bounds(text, shared.start())[1], places)
 
 
+# What a territory's description says it straddles: "Territoire interdépartemental (Morbihan,
+# Finistère)", "interrégional : Aisne et Somme", "(interdépartemental, Morbihan et Finistère)",
+# "à cheval sur la Haute-Garonne et les Hautes-Pyrénées", "qui englobe aussi des communes du Finistère".
+INTER = r"inter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?"
+STRADDLED_IN_DESCRIPTION = re.compile(
+    r"\b" + INTER + r"\s*\((?P<bracket>[^()\n]{1,80})\)"
+    r"|(?:\b" + INTER + r"\s*(?::|,|,?\s*entre)|[àa]\s+cheval\s+sur|(?:partag|r[ée]parti)[ée]?e?\s+entre"
+    r"|s['’]\s*[ée]tend(?:ant)?\s+(?:(?:aussi|[ée]galement)\s+)?sur"
+    r"|(?:comprend|inclut|englobe|couvre)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?des\s+communes)"
+    r"\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
+# A name's description: on its own line after a colon or a dash ("Lorient-Quimperlé : Renouvelé.
+# Territoire interdépartemental (…)", a definition list) or in the next cells of its table row, or
+# in a bracket right after it.
+DESCRIPTION_AFTER_NAME = re.compile(r"[»”\"*_]*(?:[ \t]*(?::|[–—])[ \t]+|[ \t]*\|[ \t]*|\t[ \t]*)(?P<line>[^\n]*)"
+                                    r"|[»”\"]?[ \t]*\((?P<bracket>[^()\n]{1,120})\)")
+# The call of a footnote glued to a name: "Lorient-Quimperlé*", "Haute Picardie¹".
+FOOTNOTE_CALL = re.compile(r"[»”\"]?(?P<call>\*{1,3}|[" + FOOTNOTE_CALLS + r"])(?![*" + FOOTNOTE_CALLS + r"])")
+
+
+def _descriptions(text: str, mention: TerritoryMention, mentions: list[TerritoryMention],
+                  notes: list[re.Match]) -> list[tuple[int, int]]:
+    """Where a name is described: the rest of its own line after a colon, a dash or a table's cell
+    border, or the bracket after it, when no other territory is named there; the first of the
+    text's `notes` further on that starts with the call glued to the name ("X*" and "* Territoire
+    interdépartemental, …")."""
+    spans = []
+    described = DESCRIPTION_AFTER_NAME.match(text, mention.end)
+    if described:
+        group = "line" if described.group("line") is not None else "bracket"
+        span = described.span(group)
+        if not any(other is not mention and span[0] <= other.start < span[1] for other in mentions):
+            spans.append(span)
+    called = FOOTNOTE_CALL.match(text, mention.end)
+    if called and not text[max(0, mention.start - 4):mention.start].rstrip("«“\" ").endswith("*"):  # "**X**": bold
+        note = next((n for n in notes if n.start() > called.end() and n.group("call") == called.group("call")), None)
+        # a line naming another territory is an item of a list marked so, not the note
+        if note and not any(other is not mention and note.start("note") <= other.start < note.end("note")
+                            for other in mentions):
+            spans.append(note.span("note"))
+    return spans
+
+
+# A line opening with a footnote's call: "* Territoire interrégional, …", "¹ Le territoire de …".
+NOTE_LINE = re.compile(r"^[ \t]*(?P<call>\*{1,3}|[" + FOOTNOTE_CALLS + r"])[ \t]*(?P<note>[^\s*" + FOOTNOTE_CALLS
+                       + r"][^\n]*)", re.MULTILINE)
+
+
+def _departements_its_description_states(text: str, mentions: list[TerritoryMention],
+                                         places: list[PlaceMention]) -> None:
+    """'Lorient-Quimperlé : Renouvelé. Territoire interdépartemental (Morbihan, Finistère), …',
+    'Lorient-Quimperlé*' then '* Territoire interdépartemental, qui englobe aussi des communes du
+    Finistère': the départements a name's description says it straddles are where it lies,
+    besides those its context gives."""
+    notes = list(NOTE_LINE.finditer(text))
+    for mention in mentions:
+        for start, end in _descriptions(text, mention, mentions, notes):
+            # from where the places of one match would start, another may begin ("interrégional,
+            # qui englobe aussi des communes de la Somme")
+            while straddled := STRADDLED_IN_DESCRIPTION.search(text, start, end):
+                group = "bracket" if straddled.group("bracket") is not None else "places"
+                mention.shared_codes |= _places_run(text, straddled.start(group), straddled.end(group), places)
+                start = straddled.start(group)
+
+
+# "³ Le territoire de Déodatie est interrégional : il comprend également des communes de
+# Meurthe-et-Moselle", "X s'étend aussi sur la Somme": a sentence anywhere in the text, a footnote's
+# included, saying which other départements a named territory takes in.
+TAKES_IN = re.compile(r"(?:\best\s+" + INTER + r"\s*[:;,]\s*(?:il|elle)\s+)?"
+                      r"\b(?:(?:comprend|inclut|englobe|couvre|compte|r[ée]unit|regroupe)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?"
+                      r"des\s+communes|s['’]\s*[ée]tend\s+(?:aussi|[ée]galement)\s+sur)"
+                      r"\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
+
+
+def _departements_it_takes_in(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'Le territoire de Déodatie est interrégional : il comprend également des communes de
+    Meurthe-et-Moselle' (a footnote below the list naming it), 'Le territoire de X s'étend aussi
+    sur le Finistère': the départements a territory is said to take in, wherever the text writes
+    its name right before, are where it lies, besides those its context gives. The phrases are
+    found once; each looks back for a name (no scan of the text per name)."""
+    folded = fold(text)
+    names = [(fold(m.name), m) for m in mentions if m.name]
+    for taken in TAKES_IN.finditer(text):
+        before = folded[max(0, taken.start() - 200):taken.start()].rstrip(" \t»”\"")
+        for name, mention in names:
+            if before.endswith(name) and not re.search(r"[\w-]$", before[:len(before) - len(name)]):
+                mention.shared_codes |= _places_run(text, taken.start("places"), taken.end("places"), places)
+
+
 # "Dans la Moselle et la Meurthe-et-Moselle, le territoire …": the sentence's opening places it.
 OPENING_PLACES = re.compile(r"[\s«\"“]*(?:[Ee]n|[Dd]ans|[Ee]ntre)\s+")
 # "… est reconduit pour la période 2023-2027 en Charente": a département after the predicate.
@@ -489,8 +595,10 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
 
 
 # A sentence about the territory named just before: "Il s'étend sur trois départements
-# (Aveyron, Lot, Cantal)", "Pour ce dernier, à cheval sur l'Aude et l'Ariège, …".
+# (Aveyron, Lot, Cantal)", "Pour ce dernier, à cheval sur l'Aude et l'Ariège, …", "Le bassin, qui …".
 ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]rim[èe]tre|le territoire"
+                      # "Le bassin, qui réunit …, s'étend sur trois départements : …" (not "le bassin de X")
+                      r"|(?:le|ce)\s+bassin(?!\s+(?:de|du|des|d['’]))"
                       r"|(?:pour|chez|dans)\s+(?:ce\s+dernier|cette\s+derni[èe]re|celui-ci|celle-ci))\b",
                       re.IGNORECASE)
 DEPARTEMENTS_WORD = re.compile(r"\bd[ée]partements?\b", re.IGNORECASE)

@@ -186,6 +186,10 @@ def legal_form_end(text: str, folded: str, pos: int) -> int | None:
 
 
 
+# Superscript digits: the call of a footnote, never part of a name.
+FOOTNOTE_CALLS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+
+
 def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past leading articles/markup and trailing punctuation/markup."""
     segment = text[start:end]
@@ -201,7 +205,8 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     attachment = ATTACHMENT.search(text, start, end)
     if attachment:
         end = attachment.start()  # "Protocole Territoire d'industrie X – PDF – 1,2 Mo": a file's link
-    while end > start and text[end - 1] in " \t\r\n\u00a0\u202f*_»\"”,;:.–-":  # "« X »" with no-break spaces
+    # "« X »" with no-break spaces; "Haute Picardie¹": a footnote's call glued to the name
+    while end > start and text[end - 1] in " \t\r\n\u00a0\u202f*_»\"”,;:.–-" + FOOTNOTE_CALLS:
         end -= 1
     return start, end
 

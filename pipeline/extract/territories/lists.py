@@ -837,6 +837,8 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         held = structure.item_at(start)
         if start in taken or (held and held[0].kind != "inline"):
             continue  # a list item's "label : value" is read by the list rule
+        if DEPARTEMENTS_BEFORE_COLON.search(text, max(0, start - 60), start):
+            continue  # "… s'étend sur trois départements : le Doubs, …": the places it spans
         sentence_start, sentence = sentence_before(text, intro.start())
         decided = _keyword_decides(sentence + " :")
         if decided in (OTHER, MEMBERS) or (intro.group("verb") and decided != TERRITORIES):
@@ -883,7 +885,7 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
     bare = [m for m in COLON_LIST_INTRO_BARE.finditer(text)
             if _keyword_decides(sentence_before(text, m.end())[1]) == TERRITORIES]
     intros = {m.end(): m for m in [*COLON_LIST_INTRO.finditer(text), *bare]
-              if not HEADLINE.match(text, text.rfind("\n", 0, m.start()) + 1)}
+              if not HEADLINE.match(text, text.rfind("\n", 0, m.start()) + 1) and not _inside_a_bracket(text, m.end())}
     for intro in intros.values():
         start = intro.end()
         rest = text[start:]
@@ -896,6 +898,18 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
             found.extend(names)
     return (found + _generic_inline_lists(text, set(intros), structure) + _prepositional_lists(text)
             + _bracketed_lists(text))
+
+
+# "Le bassin … s'étend sur trois départements : le Doubs, la Haute-Saône et …": the places it spans
+# ("sur" / "entre" before it: not "les territoires de nos départements : …")
+DEPARTEMENTS_BEFORE_COLON = re.compile(r"\b(?:sur|entre)\s+(?:[\w-]+\s+){0,2}d[ée]partements\s*:\s*$", re.IGNORECASE)
+
+
+def _inside_a_bracket(text: str, position: int) -> bool:
+    """'Lorient-Quimperlé (territoire interdépartemental : Morbihan et Finistère) et Pontivy-Loudéac':
+    a colon inside a bracket opened on its line glosses the name before the bracket, no list."""
+    segment = text[text.rfind("\n", 0, position) + 1:position]
+    return segment.count("(") > segment.count(")")
 
 
 # "Aux six territoires renouvelés (A, B, C, D, E et F) s'ajoutent :": the names a count of
