@@ -837,8 +837,6 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         held = structure.item_at(start)
         if start in taken or (held and held[0].kind != "inline"):
             continue  # a list item's "label : value" is read by the list rule
-        if DEPARTEMENTS_BEFORE_COLON.search(text, max(0, start - 60), start):
-            continue  # "… s'étend sur trois départements : le Doubs, …": the places it spans
         sentence_start, sentence = sentence_before(text, intro.start())
         decided = _keyword_decides(sentence + " :")
         if decided in (OTHER, MEMBERS) or (intro.group("verb") and decided != TERRITORIES):
@@ -899,10 +897,6 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
     return (found + _generic_inline_lists(text, set(intros), structure) + _prepositional_lists(text)
             + _bracketed_lists(text))
 
-
-# "Le bassin … s'étend sur trois départements : le Doubs, la Haute-Saône et …": the places it spans
-# ("sur" / "entre" before it: not "les territoires de nos départements : …")
-DEPARTEMENTS_BEFORE_COLON = re.compile(r"\b(?:sur|entre)\s+(?:[\w-]+\s+){0,2}d[ée]partements\s*:\s*$", re.IGNORECASE)
 
 
 def _inside_a_bracket(text: str, position: int) -> bool:
