@@ -37,6 +37,9 @@ PART_OF_A_TERRITORY = re.compile(WORDS["part_of_a_territory"])
 GLOSS_MARK = re.compile(r"\s*[(\[]|\s*,\s+(?=[a-zà-ÿ])|\s+[–—-]\s+(?=[a-zà-ÿ])|\s*:\s|\s*[.;](?:\s|$)"
                         r"|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
 GLOSS_WORD = re.compile(r"\s+(?:" + "|".join(WORDS["gloss_after_name"]) + r")(?=\s|$)")
+# ", porté par la communauté d'agglomération de X," between two names: a clause glossing the
+# name before it, no name of its own (folded text, matched at the start of a list's piece)
+GLOSS_CLAUSE = re.compile(r"(?:" + "|".join(WORDS["gloss_clause_openers"]) + r")\s")
 TRAILING_CODES = re.compile(r"(?<![\w/])(\d{2}(?:\s*/\s*\d{2})+)\s*$")
 
 BULLET = r"(?:[•▪◦●■□➢►\-\*–—]|\d{1,2}[.)]|[\uf000-\uf0ff])"

@@ -16,7 +16,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  ET_JOINT, PERSON_AFTER_NAME,
                                                  capitalised_run,
-                                                 COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_WORD, PREFIX,
+                                                 COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_CLAUSE, GLOSS_WORD, PREFIX,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
                                                  TerritoryMention, head_and_adjective_of_place, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
@@ -692,11 +692,23 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     # No count to check against: "A, B et C" is three names when every part reads as one ("Kourou
     # et Cayenne (Guyane)" two).
     if len(by_semicolon) <= 1:
-        for spans in (splits[2], splits[0]):
+        for spans in (_glosses_joined(text, splits[2]), _glosses_joined(text, splits[0])):
             found = names(spans)
             if len(found) == len(spans) > 1:
                 return found
     return by_semicolon
+
+
+def _glosses_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"A, porté par la communauté d'agglomération de A, et B": a piece opening with a gloss clause
+    (GLOSS_CLAUSE) belongs to the name before it, as that item's gloss; its commas part no names."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and GLOSS_CLAUSE.match(fold(text[start:end])):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 # A relative clause glossing the last name of an inline list: its commas part no names.
@@ -816,7 +828,8 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         masked = GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[:end])
         separators = r"\s*;\s*" if ";" in masked[start:end] else r"\s*;\s*|,\s+|\s+et\s+"
         relative = RELATIVE_GLOSS.search(text, start, end) if separators != r"\s*;\s*" else None
-        parts = split_inline_list(masked, start, relative.start() if relative else end, separators)
+        parts = _glosses_joined(text, split_inline_list(masked, start, relative.start() if relative else end,
+                                                        separators))
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
             continue
