@@ -32,7 +32,10 @@ LIST_NAMES = {"prefecture_aisne_il_s_agit_de_trois.txt": "Haute Picardie",
               "r18gate_prefecture_aisne_cinq_pour_quatre_en_ligne.txt": "Haute Picardie",
               "r18gate_prefecture_aisne_trois_pour_quatre_codes.txt": "Thiérache",
               # a table under a heading that counts its rows ("Vosges – 4 territoires")
-              "r19counts_region_vosges_quatre_pour_cinq_tableau.txt": "Epinal-Rambervillers"}
+              "r19counts_region_vosges_quatre_pour_cinq_tableau.txt": "Epinal-Rambervillers",
+              # a count in the sentence before a list in a sentence, a clause glossing its first
+              # name: three pieces at most, four announced
+              "g29gate_prefecture_aisne_quatre_des_183_porte_par.txt": "Saint-Quentinois"}
 
 
 def table(output: Path, name: str):
