@@ -545,7 +545,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                     name_start, name_end, name = designated.start, designated.end, designated.name
                 rule = "territory.list_item_codes" if codes else "territory.list_item"
                 mention = make_mention(text, name_start, name_end, rule, codes, item.span.end,
-                                       intro if announced or labels_only or codes else None, lst.id, name)
+                                       intro if announced or labels_only or codes else None, lst.id, name,
+                                       lone_compass=announced)
                 if mention:
                     found.append(mention)
     return found
@@ -788,10 +789,12 @@ MAX_INLINE_LIST_CHARACTERS = 3000
 
 
 
-# "… ont été rejoints par un troisième : Rumilly-Usses et Rhône, qui …": one name announced,
-# whose "et" parts nothing.
+# "… ont été rejoints par un troisième : Rumilly-Usses et Rhône, qui …", "… en compte un : A, où …":
+# one name announced, whose "et" parts nothing.
 ONE_ANNOUNCED = re.compile(r"\b(?:un|une)\s+(?:autre|nouveau|nouvel|nouvelle|seul|seule|dernier|derni[èe]re"
-                           r"|deuxi[èe]me|second|seconde|\w+i[èe]me)(?:\s+territoire)?\s*$", re.IGNORECASE)
+                           r"|deuxi[èe]me|second|seconde|\w+i[èe]me)(?:\s+territoire)?\s*$"
+                           # "Les Ardennes en comptent un : Nord Ardennes, où …": a count of one
+                           r"|\ben\s+compte(?:nt)?\s+(?:un|une|1)(?:\s+seule?)?\s*$", re.IGNORECASE)
 
 
 def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> list[TerritoryMention]:
@@ -936,14 +939,21 @@ def _heading_departement(text: str, position: int, places: list[PlaceMention]) -
     return codes if len(codes) == 1 else set()
 
 
+# A sentence ending the paragraph above a table that points at it.
+POINTS_AT_THE_TABLE = re.compile(r"\b(?:tableau|liste)\s+(?:ci-dessous|ci-apres|suivant|suivante)\s*[.:]?[\s*_]*$")
+
+
 def _intro_departement(text: str, position: int, places: list[PlaceMention]) -> set[str]:
-    """The one département the paragraph right above a table names, when it ends with a colon and
-    announces territories ("Le Finistère compte quatre territoires … Le tableau ci-dessous présente
-    les quatre territoires labellisés :"), as a list's intro places its items."""
+    """The one département the paragraph right above a table names, when it ends with a colon or
+    points at the table and announces territories ("Le Finistère compte quatre territoires … Le
+    tableau ci-dessous présente les quatre territoires labellisés :", "… 4 sont situés dans
+    l'Aisne. Il s'agit des territoires figurant dans le tableau ci-dessous."), as a list's intro
+    places its items."""
     above = text[:text.rfind("\n", 0, position) + 1].rstrip()
     start = max(above.rfind("\n\n"), 0)
     paragraph = above[start:]
-    if not paragraph.rstrip(" *_").endswith(":") or _keyword_decides(paragraph) != TERRITORIES:
+    if not (paragraph.rstrip(" *_").endswith(":") or POINTS_AT_THE_TABLE.search(fold(paragraph))) \
+            or _keyword_decides(paragraph) != TERRITORIES:
         return set()
     codes = {p.code for p in places if p.kind == "departement" and start <= p.start < len(above)}
     return codes if len(codes) == 1 else set()
