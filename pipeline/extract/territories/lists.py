@@ -794,7 +794,8 @@ MAX_INLINE_LIST_CHARACTERS = 3000
 ONE_ANNOUNCED = re.compile(r"\b(?:un|une)\s+(?:autre|nouveau|nouvel|nouvelle|seul|seule|dernier|derni[èe]re"
                            r"|deuxi[èe]me|second|seconde|\w+i[èe]me)(?:\s+territoire)?\s*$"
                            # "Les Ardennes en comptent un : Nord Ardennes, où …": a count of one
-                           r"|\ben\s+compte(?:nt)?\s+(?:un|une|1)(?:\s+seule?)?\s*$", re.IGNORECASE)
+                           r"|\b(?:en\s+)?compte(?:nt)?\s+(?:un|une|1)(?:\s+seule?)?(?:\s+territoire(?:\s+d['’]\s*industrie)?)?\s*$",
+                           re.IGNORECASE)
 
 
 def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> list[TerritoryMention]:
