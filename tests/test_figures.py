@@ -491,6 +491,11 @@ def test_pronoun_counts_with_egalement_and_ne_que():
     assert [f[:3] for f in facts(text)] == [(2.0, None, "territoire")] * 3
 
 
+def test_a_pronoun_count_of_what_a_region_obtains():
+    text = "Le Premier ministre a dévoilé la carte des 124 territoires. L'Occitanie en obtient dix."
+    assert [f[:3] for f in facts(text)] == [(124.0, None, "territoire"), (10.0, None, "territoire")]
+
+
 def test_a_partitive_takes_a_plural_antecedent():
     text = ("Le programme national Territoires d'industrie entre dans sa deuxième phase. Avec dix "
             "déclinaisons en Bretagne, la région confirme sa vocation. Quatre d'entre elles se situent dans le Morbihan.")
@@ -551,6 +556,12 @@ def test_a_company_investing_in_its_own_plant_and_a_territory_astride_departemen
     text = ("Stellantis, qui emploie près de 6 000 salariés à Sochaux, a annoncé un investissement de "
             "200 millions d'euros dans son site. Le territoire, à cheval sur les deux départements, "
             "bénéficie de 3 M€ de crédits de l'État.")
+    assert [f[:3] for f in facts(text)] == [(3000000.0, None, "euro")]
+
+
+def test_a_territory_straddling_two_regions_in_other_words_is_geography():
+    text = ("Ce territoire, l'un des rares à chevaucher deux régions, bénéficie de 3 M€ de crédits de l'État. "
+            "Il reste territoire d'industrie, malgré la frontière entre deux régions.")
     assert [f[:3] for f in facts(text)] == [(3000000.0, None, "euro")]
 
 

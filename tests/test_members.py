@@ -869,3 +869,11 @@ def test_the_perimeter_said_to_be_a_list_lists_members():
     text = "Le périmètre, lui, reste le même : le Cotentin et la Baie du Cotentin, tout le nord de la Manche."
     found = find_epcis(text, DocumentLinker(frozenset({"50"})), parse(text), [])
     assert [(m.link.siren, m.in_member_list) for m in found] == [("200067205", True), ("200042729", True)]
+
+
+def test_an_indefinite_noun_of_epcis_with_an_adjective_of_place_names_none():
+    text = ("le territoire Interdépartemental Gers – Tarn-et-Garonne, qui réunit des intercommunalités gersoises "
+            "et tarn-et-garonnaises entre Lomagne et Savès.")
+    assert members(text, frozenset({"32", "82"})) == []
+    named = "le territoire X, qui réunit la communauté de communes du Savès et la CC de la Lomagne Gersoise."
+    assert [siren for siren, _ in members(named, frozenset({"32"}))] == ["243200599", "243200391"]

@@ -3023,3 +3023,42 @@ def test_an_inline_list_in_a_text_without_full_stops_ends_within_its_bound():
     text = "Les territoires retenus : " + "Nom, Autre nom\n" * 2000
     assert _list_end(text, 26) == 26 + MAX_INLINE_LIST_CHARACTERS
     assert _list_end("Ils sont deux : A et B. Puis la suite", 15) == 22
+
+
+def test_a_counted_noun_of_departements_closing_an_intro_lists_places():
+    before = ("Le territoire d'industrie Nord Franche-Comté, l'un des 124 territoires désignés, a signé son contrat. ")
+    inline = before + "Le bassin s'étend sur trois départements : le Doubs, la Haute-Saône et le Territoire de Belfort."
+    bullets = before + "Le bassin s'étend sur trois départements :\n- le Doubs ;\n- la Haute-Saône ;\n- le Territoire de Belfort.\n"
+    assert ids(inline) == ids(bullets) == ["nord-franche-comte"]
+    by_place = ("Les 124 territoires désignés sont connus. Ils se répartissent sur trois départements :\n"
+                "- Doubs : Nord Franche-Comté\n- Jura : Haut-Jura\n- Haute-Saône : Vesoul\n")
+    named = "Voici les territoires d'industrie des trois départements : Nord Franche-Comté, Haut-Jura et Vesoul."
+    assert ids(by_place) == ids(named) == ["nord-franche-comte", "haut-jura", "vesoul"]
+
+
+def test_a_pronoun_count_intro_takes_what_the_sentence_before_counts():
+    text = ("Le label, qui rapproche élus et industriels autour de projets de développement, a été attribué à "
+            "183 territoires pour la période 2023-2027. La Corse en compte deux :\n\n"
+            "1. la communauté d'agglomération du Pays Ajaccien ;\n2. la communauté d'agglomération de Bastia.\n")
+    assert set(ids(text)) == {"pays-ajaccien", "bastia"}
+    assert set(ids(text.replace("en compte", "en obtient"))) == {"pays-ajaccien", "bastia"}
+
+
+def test_departements_after_a_names_last_dash_are_its_codes():
+    text = ("Parmi les territoires retenus dans la région, citons :\n"
+            "- Bassin d'Alès – Gard : passé minier ;\n"
+            "- Aurillac – Figeac – Rodez – Aveyron, Lot et Cantal : la « Mecanic Vallée » ;\n"
+            "- Interdépartemental Gers – Tarn-et-Garonne : agroalimentaire ;\n"
+            "- Argonne – Ardennes : forêt.\n")
+    found = {(m.territory_id, tuple(sorted(m.departement_codes))) for m in find_territories(text, find_places(text))}
+    assert ("bassin-d-ales", ("30",)) in found
+    assert ("aurillac-figeac-rodez", ("12", "15", "46")) in found
+    assert any(key == "interdepartemental-gers-tarn-et-garonne" for key, _ in found)
+    assert any(key == "argonne-ardennes" for key, _ in found)
+
+
+def test_a_cleft_subject_ends_before_its_apposition():
+    text = ("Le gouvernement a présenté la carte des 124 Territoires d'industrie.\n\n"
+            "En Guadeloupe, c'est Baie-Mahault, et sa zone industrielle et commerciale de Jarry, "
+            "la plus importante des Antilles, qui a été retenue.")
+    assert ids(text) == ["baie-mahault"]

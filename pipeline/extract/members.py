@@ -407,6 +407,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         rest = text[lead.end() if lead else trigger.end():end]
         if not keep and _common_noun_first(rest):
             continue  # "pilotée par la préfecture", "autour de quatre axes": no list of names
+        if DESCRIBED_BY_PLACE.match(fold(text[trigger.end():end])) and not re.search(r"[:(]", rest):
+            continue  # "réunit des intercommunalités gersoises et tarn-et-garonnaises entre Lomagne et Savès"
         # "Il réunit des communautés de communes de part et d'autre de la limite :": a noun of EPCIs
         # announces the items after it, of which only what links is reported (the items may be
         # territories: "Le programme rassemble des collectivités de tout le département :")
@@ -448,6 +450,9 @@ def _relative_to_an_epci(text: str, position: int) -> bool:
                           re.IGNORECASE)
 
 
+# An indefinite noun of EPCIs qualified by an adjective of place describes members without naming
+# them: what follows locates them ("entre Lomagne et Savès", two pays), it is no list of names.
+DESCRIBED_BY_PLACE = re.compile(r"\s*des\s+" + fold(WORDS["members_noun"]) + r"\s+" + WORDS["place_adjective"] + r"\b")
 MEMBERS_NOUN_FIRST = re.compile(r"\s*(?:(?:les|des|ses|leurs|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+)*"
                                 + WORDS["members_noun"] + r"\b", re.IGNORECASE)
 TYPE_NOUN = re.compile(r"(?:communaute|agglo|intercom|interco|metropole|epci|e\.p\.c\.i|collectivite)")

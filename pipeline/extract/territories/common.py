@@ -25,6 +25,7 @@ ANNOUNCES_TERRITORIES = _words("announces_territories")
 AWARD_PARTICIPLE = _words("award_participles")
 ANNOUNCES_OTHER = _words("announces_something_else")
 ANNOUNCES_MEMBERS = _words("announces_members")
+COUNTED_PLACES = _words("counted_places")
 # "Anne MARTIN, cheffe de projet", "Gérard Trémège, Président de la CA …": a person, not a place
 PERSON_AFTER_NAME = re.compile(WORDS["person_after_name"])
 # "M. le Premier ministre, Édouard Philippe, a retenu …": a person's title right before a name
@@ -169,7 +170,9 @@ def _departements_needing_an_article() -> dict[str, str]:
 # "établissement public territorial", "CC",
 # "CA", "CU", "la métropole de"; "l'agglomération de" in lower case only (a capital makes it the
 # brand of one EPCI: "l'Agglomération d'Agen" is that territory's name).
-LEGAL_FORM = re.compile(r"(?:communautes?\s+(?:de[s]?\s+communes?|d'\s*agglomerations?|urbaines?|de\s+l'agglomeration)"
+# "la Communauté intercommunale Réunion Est (Cirest)": La Réunion's agglomerations keep that form in their names.
+LEGAL_FORM = re.compile(r"(?:communautes?\s+(?:de[s]?\s+communes?|d'\s*agglomerations?|urbaines?|de\s+l'agglomeration"
+                        r"|intercommunales?)"
                         r"|etablissements?\s+publics?\s+territori(?:al|aux)|ept(?=\s)"  # the Grand Paris EPT
                         r"|c[acu](?=\s)|metropoles?(?=\s+(?:de|du|d')\s*)|agglomerations?(?=\s+(?:de|du|des|d')\s*))\s*")
 # "l'agglo du Pays de Dreux": the abbreviation in lower case is a legal form ("Agglo" a brand's word).
@@ -367,6 +370,12 @@ CONTRACT_WORDS = {"ENTRE", "ET", "AVEC", "CONTRAT", "PROTOCOLE", "CONVENTION", "
 DOCUMENT_KIND_AFTER_DASH = re.compile(r"\s+(?:protocoles?|contrats?|conventions?|communiqu[ée]|dossier\s+de\s+presse"
                                       r"|fiches?|annexes?|plans?\s+d['’]\s*actions?|compte[- ]rendu|d[ée]lib[ée]ration)\b",
                                       re.IGNORECASE)
+# A body named after a spaced dash, in a signature or a job title ("Chef de projet pour le Territoire
+# d'industrie X - Conseil Régional de …", "X – Préfecture de …"): the employer, no part of the name.
+BODY_AFTER_DASH = re.compile(r"\s+(?:conseil\s+(?:r[ée]gional|d[ée]partemental|g[ée]n[ée]ral)|r[ée]gion|pr[ée]fecture"
+                             r"|minist[èe]re|d[ée]partement\s+(?:de|du|des|d['’])|ville\s+(?:de|du|d['’])|mairie"
+                             r"|banque\s+des\s+territoires|bpifrance|anct|dreets|direccte|cci|chambre)\b",
+                             re.IGNORECASE)
 
 
 # "LACQ-PAU-TARBES XXXXXXX XX XXXXXXXXXX": a document host's redaction ends a name.
@@ -458,8 +467,9 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
         if (YEAR_TOKEN.match(token) or (in_capitals and token in CONTRACT_WORDS) or REDACTED.fullmatch(token)
                 or _starts_a_date(text, pos + match.start())):
             break
-        if token in "–—-" and DOCUMENT_KIND_AFTER_DASH.match(text, pos + match.end(), limit):
-            break  # a running header "Territoire d'industrie X – Protocole d'accord": the document's kind
+        if token in "–—-" and (DOCUMENT_KIND_AFTER_DASH.match(text, pos + match.end(), limit)
+                               or BODY_AFTER_DASH.match(text, pos + match.end(), limit)):
+            break  # "Territoire d'industrie X – Protocole d'accord", "X - Conseil Régional": no part of the name
         word = token.strip("'’")
         bare = re.sub(r"^(?:[dl]['’])", "", token)
         if in_capitals and any(c.islower() for c in bare):
@@ -657,7 +667,34 @@ def name_and_codes(text: str, start: int, end: int,
     trailing = TRAILING_CODES.search(text[name_start:name_end])
     if trailing:
         codes |= _codes_in(trailing.group(1))
+    after_dash = _departements_after_dash(text, name_start, name_end, places)
+    if after_dash:
+        name_end, dash_codes = after_dash
+        codes |= dash_codes
     return name_start, name_end, codes
+
+
+SPACED_DASHES = re.compile(r"[ \t]+[–—-][ \t]+")
+
+
+def _departements_after_dash(text: str, start: int, end: int,
+                             places: list[PlaceMention]) -> tuple[int, set[str]] | None:
+    """'Bassin d'Alès – Gard', 'Aurillac – Figeac – Rodez – Aveyron, Lot et Cantal': after a name's
+    last spaced dash, only the départements it lies in; the name ends at that dash and they are
+    its codes. A name holding a département's or région's name before the dash is named by places
+    ('Interdépartemental Gers – Tarn-et-Garonne') and stays whole, and so does a one-word name
+    before a single département ('Argonne – Ardennes' may be the name itself)."""
+    dash = None
+    for dash in SPACED_DASHES.finditer(text, start, end):
+        pass
+    if dash is None:
+        return None
+    codes = departements_bracket(text, dash.end(), end, places)
+    if not codes or any(p.kind in ("departement", "region") and start <= p.start < dash.start() for p in places):
+        return None
+    if len(text[start:dash.start()].split()) < 2 and len(codes) < 2:
+        return None
+    return dash.start(), codes
 
 
 # "Territoires d'industrie" as the programme's name ("le programme « Territoires d'industrie »",

@@ -6,7 +6,8 @@ territoires retenus, on retrouve le binôme Agglomération du A-Communauté de c
 "141 territoires, dont les communautés d'agglomération de Bastia et du Pays Ajaccien"; "ce seront
 les secteurs de Pithiviers, Montargis, …, la vallée du Loir et la vallée du Cher qui profiteront
 du label"; "les deux Territoires d'industrie de la première phase, le Territoire de l'Ouest et la
-CIREST, sont reconduits" (as many names as the count); "Dans le Bas-Rhin, ce sont A et B ; dans le
+CIREST, sont reconduits", "Deux territoires d'industrie landais, A et B, ont été labellisés", "la
+Haute-Vienne accueille deux territoires d'industrie, A et B." (as many names as the count); "Dans le Bas-Rhin, ce sont A et B ; dans le
 Haut-Rhin, C et D" (each fronted département places the names after it); a speech's "Je pense
 d'abord à A, …, puis à B", "Qui sont les lauréats ? D'abord le A, … Ensuite B", "Les représentants
 de A et de B", "Troisième lauréat, A", "Après A, c'est le territoire B qui …" (each name must
@@ -133,7 +134,7 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             codes = set()
             if cue.get("inside") == "brackets":  # "La Guyane en compte deux (Kourou et Cayenne)"
                 clause_start = max([sentence_start, *(m.end() for m in CLAUSE_JOINT.finditer(text, sentence_start, match.start()))])
-                codes = {p.code for p in places if p.kind == "departement" and clause_start <= p.start < match.start()}
+                codes = {p.code for p in places if p.kind == "departement" and clause_start <= p.start < match.end()}
             elif match.groupdict().get("place"):  # "Dans le Bas-Rhin, ce sont A et B"
                 codes = {p.code for p in places if p.kind == "departement"
                          and match.start("place") <= p.start < match.end("place")}

@@ -12,7 +12,7 @@ from pipeline.extract.members import MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention
 from pipeline import referential
 from pipeline.extract.structure import COUNT_WORDS, Item, cell_parts, ListBlock, Span, Structure, may_be_cut
-from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER,
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  ET_JOINT, PERSON_AFTER_NAME,
                                                  capitalised_run,
@@ -153,15 +153,21 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         position = len(text[:position].rstrip())
         sentence_start, sentence = sentence_before(text, position)
         decided = _keyword_decides(sentence)
+        if PRONOUN_COUNT_INTRO.search(lst.intro.of(text)) and COUNTED_TERRITORIES.search(_without_programme_name(sentence)):
+            decided = TERRITORIES  # "… attribué à 183 territoires … La Guadeloupe en compte trois :"
         position = sentence_start
     return decided
 
 
 # "La Bourgogne-Franche-Comté, première région industrielle …, en compte dix (10) :": the pronoun
 # clause closing the intro after an apposition to its subject.
-PRONOUN_COUNT = re.compile(r",\s*(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent|abrite|abritent"
-                           r"|recense|recensent|d[ée]nombre|d[ée]nombrent)\s+[^\W_]+(?:\s*\(\d{1,3}\))?\s*:[\s*_]*$",
-                           re.IGNORECASE)
+PRONOUN_COUNTS = (r"(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent|abrite|abritent"
+                  r"|recense|recensent|d[ée]nombre|d[ée]nombrent|obtient|obtiennent|a\s+obtenu|d[ée]croche|d[ée]crochent)\s+[^\W_]+(?:\s*\(\d{1,3}\))?\s*:[\s*_]*$")
+PRONOUN_COUNT = re.compile(r",\s*" + PRONOUN_COUNTS, re.IGNORECASE)
+# "La Guadeloupe en compte trois :": "en" stands for the noun the sentence before counts, even a
+# national count of territories ("… attribué à 183 territoires pour la période 2023-2027."),
+# whatever other nouns that sentence holds ("autour de projets de développement").
+PRONOUN_COUNT_INTRO = re.compile(r"\b" + PRONOUN_COUNTS, re.IGNORECASE)
 
 
 def _without_apposition(intro: str) -> str:
@@ -247,6 +253,19 @@ def _counts_the_items(intro: str, items: int) -> bool:
     return False
 
 
+def _lists_the_places_it_counts(intro: str, names: list[str]) -> bool:
+    """'Le bassin … s'étend sur trois départements : le Doubs, la Haute-Saône et le Territoire de
+    Belfort.': an intro whose clause closes with a counted noun of départements or régions, and
+    items that are all département or région names, list the places a territory spans, whatever
+    the sentence before announces ('les territoires des trois départements :', or items "Ain : A, B"
+    under such an intro, still name territories)."""
+    tail = fold(intro).rstrip(" :*_\n")
+    clause_start = tail.rfind(",") + 1
+    counted = any(COUNTED_PLACES.fullmatch(tail, m.end() + 1) and not ANNOUNCES_TERRITORIES.search(tail, clause_start, m.start())
+                  for m in COUNT_WORD.finditer(tail, clause_start))
+    return counted and bool(names) and all(is_place_name(name) for name in names)
+
+
 def announces_territories(text: str, lst: ListBlock) -> bool:
     """Whether the list's intro announces territories (see list_announcement)."""
     return list_announcement(text, lst) == TERRITORIES
@@ -316,6 +335,26 @@ def _place_led_items(text: str, lst: ListBlock, places: list[PlaceMention]) -> d
                     for code in ([p.code] if p.kind == "region" else ref.regions_of([p.code]))}
         leads[id(item)] = Span(lead.start(), lead.end())
     return leads if len(regions) >= 2 else {}
+
+
+# "- à l'Est, la Communauté intercommunale Réunion Est (Cirest), autour de Saint-André": an item of
+# territories led by its side of the area the intro names, or by a place ("- en Guadeloupe, Cap Excellence").
+COMPASS_LEAD = re.compile(r"[\s*_]*(?:à|au|aux|en|dans)\s+(?:l['’]\s*|le\s+|la\s+)?(?:" + "|".join(WORDS["compass_heads"])
+                          + r")(?:[-\s](?:" + "|".join(WORDS["compass_heads"]) + r"))?\s*,\s+", re.IGNORECASE)
+
+
+def _lead_of_an_item(text: str, item: Item, places: list[PlaceMention]) -> Span | None:
+    """The place or side an item of territories opens with, when a name follows it."""
+    lead = COMPASS_LEAD.match(text, item.content.start, item.content.end)
+    if lead is None:
+        lead = PLACE_LEAD.match(text, item.content.start, item.content.end)
+        if lead is None or not any(p.kind != "country" and lead.start("place") <= p.start < lead.end("place")
+                                   for p in places):
+            return None
+    if not (NAME_OPENING.match(text, lead.end(), item.content.end)
+            or _opens_with_legal_form(text, lead.end(), item.content.end)):
+        return None
+    return Span(lead.start(), lead.end())
 
 
 NAME_OPENING = re.compile(r"[\s*_«\"]*(?:(?:[Ll]a|[Ll]es?)\s+|[Ll]['’]\s*)?[A-ZÀ-Ý]")
@@ -496,6 +535,10 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
         decided = list_announcement(text, lst)
         if decided == OTHER:
             continue  # projects, axes or people: codes after a name do not make it a territory
+        if lst.intro is not None and _lists_the_places_it_counts(
+                lst.intro.of(text), [re.sub(r"^(?:la|le|les)\s+|^l['’]\s*", "", item.content.of(text).strip(" \t\n;.,*_"),
+                                            flags=re.IGNORECASE) for item in lst.items]):
+            continue
         announced = decided == TERRITORIES
         # Under an intro announcing members ("Intercommunalités engagées, territoire par
         # territoire :"), a "Name : members" item names a territory; a bare item is a member.
@@ -509,6 +552,7 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 continue
             members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
             led = spread.get(id(item))
+            side = _lead_of_an_item(text, item, places) if announced and not item.field and led is None else None
             if labels_only and not item.field and led is None:
                 continue
             if item.field and _record_field(text, item):
@@ -517,13 +561,14 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 continue  # "- deux en Martinique.": a count, no name
             # "Isère : Bièvre Isère, Vallée de l'Arve": the heading's département places each name
             place_heading = bool(item.field) and _place_heading(text, item)
-            heading = item.field.label if place_heading else led
+            heading = item.field.label if place_heading else led or side
             heading_codes = {p.code for p in places if heading and p.kind == "departement"
                              and heading.start <= p.start < heading.end}
             record = None if item.field else _name_line_then_details(text, item)
             heading_codes |= {p.code for p in places if record and p.kind == "departement"
                               and any(start <= p.start < end for start, end in record[1])}
             pieces = (_names_after_lead(text, led.end, item.content.end) if led
+                      else [(side.end, item.content.end)] if side
                       else _item_pieces(text, item, announced or labels_only, place_heading))
             for start, end in pieces:
                 name_start, name_end, codes = name_and_codes(text, start, end, places)
@@ -836,6 +881,8 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
                                                         separators))
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
+            continue
+        if _lists_the_places_it_counts(sentence, [m.name for m in mentions]):
             continue
         if len(mentions) != len(parts) and stated is None:
             continue

@@ -367,6 +367,9 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             if pattern is AFTER_PROGRAMME and PRESENT_TENSE.search(text, match.start(), match.end()):
                 continue  # "Territoires d'industrie : l'Ouest confirme ses bassins": a verb, no award
             subject_end = match.end("subject")
+            apposition = APPOSITION_IN_CLEFT.search(text, match.start("subject"), subject_end) if pattern is CLEFT else None
+            if apposition:  # "c'est Baie-Mahault, et sa zone industrielle de Jarry, la plus …, qui a été retenue"
+                subject_end = apposition.start()
             parts = enumeration_after(text, match.start("subject"), subject_end)
             if pattern is AFTER_PROGRAMME and len(parts) > 1 and not match.group(0).endswith("s"):
                 continue  # "le bassin de Bourges et Vierzon retenu": one territory, its name unsure
@@ -543,6 +546,11 @@ RENEWED_FOR = re.compile(r"\b(?:dispositif|programme|label)\b[^.;:\n]{0,80}?\b(?
 
 LABEL_NOUN_BEFORE = re.compile(r"\b(?:label|labellisation)\s*$")
 GLOSS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,40}\))?")
+
+
+# "c'est X, et sa zone industrielle …, qui a été retenue": an apposition set off by commas, opening in
+# lower case, ends the cleft's subject (coordinated names go on in capitals: "c'est A, B et C qui …").
+APPOSITION_IN_CLEFT = re.compile(r",\s+(?=[a-zà-ÿ])")
 
 
 # What may follow "c'est X qui a été retenu" in its sentence: the label or the programme.
