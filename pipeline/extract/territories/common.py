@@ -151,7 +151,8 @@ def departements_bracket(text: str, start: int, end: int, places: list[PlaceMent
     rest = "".join(rest)
     for name, code in _departements_needing_an_article().items():
         for bare in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", fold(rest)):
-            if rest[bare.start()].isupper():
+            # a name of its own, not a complement: "(Nord et Aisne)", not "Meuse du Nord"
+            if rest[bare.start()].isupper() and re.search(r"(?:^|[,/&–—]|\bet)\s*$", fold(rest[:bare.start()])):
                 codes.add(code)
                 rest = rest[:bare.start()] + " " * len(name) + rest[bare.end():]
     leftover = re.sub(r"\b(?:et|de|du|des|la|le|l|d|en|sur)\b|[\s,/&'’–—-]", "", fold(rest))
