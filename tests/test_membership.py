@@ -245,7 +245,9 @@ def test_subjects_of_a_verb_of_membership_with_their_departement_between():
     assert members(text) == {("coeur-de-maine", "200033298"), ("coeur-de-maine", "200040475")}
 
 
-def test_a_renamed_territory_keeps_the_members_of_the_one_it_continues_and_gains_the_newcomer():
+def test_a_territory_enlarged_and_renamed_names_the_newcomer_alone():
+    """"L'élargissement avec l'entrée de A … avec un nouveau nom, Y": the text names A for Y (two
+    collectors' gold, real21 and real23); the former members stay the former territory's."""
     text = ("Le Territoire d'industrie Haut-Doubs Horloger s'étendait sur 5 Communautés de Communes "
             "(Val de Morteau, Plateau du Russey, Pays de Maîche, Portes du Haut-Doubs, Loue Lison).\n\n"
             "L'élargissement avec l'entrée de Grand Besançon Métropole associe l'université. Ce "
@@ -253,7 +255,19 @@ def test_a_renamed_territory_keeps_the_members_of_the_one_it_continues_and_gains
             "Alliances Luxe & Précision Doubs.")
     first = {"242504116", "242504355", "200023075", "242504181", "200068070"}
     assert members(text) == ({("haut-doubs-horloger", siren) for siren in first}
-                             | {("alliances-luxe-et-precision-doubs", siren) for siren in first | {"242500361"}})
+                             | {("alliances-luxe-et-precision-doubs", "242500361")})
+
+
+def test_a_newcomer_said_to_join_the_former_members_makes_one_territory_with_them():
+    """"Dijon Métropole a rejoint ces quatre intercommunalités. Le territoire élargi a été baptisé
+    « Bourgogne Industrie »": the former members are the renamed territory's too."""
+    text = ("Le Territoire d'industrie Ouest Saône-et-Loire réunissait la communauté urbaine Creusot "
+            "Montceau et la communauté de communes Le Grand Charolais.\n\nPour la nouvelle phase, "
+            "Dijon Métropole a rejoint ces deux intercommunalités. Le territoire élargi a été baptisé "
+            "« Bourgogne Industrie ».")
+    former = {"247100290", "200071884"}
+    assert members(text) == ({("ouest-saone-et-loire", siren) for siren in former}
+                             | {("bourgogne-industrie", siren) for siren in former | {"242100410"}})
 
 
 def test_a_territory_born_of_members_named_before_another_is_not_its_successor():
@@ -967,3 +981,26 @@ def test_members_of_the_former_phase_under_the_new_names_intertitle_stay_with_th
             "première phase, le territoire accueille désormais la CU Grand Besançon Métropole.\n\nIl devient "
             "« Territoire d'industrie Alliances Luxe & Précision du Doubs ».")
     assert members(text) == {("alliances-luxe-et-precision-du-doubs", "242500361")}  # the newcomer stays
+
+
+def test_a_territory_named_by_its_counted_members_names_each_of_them():
+    """"Le territoire d'industrie A, B et C … Les trois intercommunalités …": the parts of the name
+    are the members; uncounted, the same name lists none (a bare name is no member)."""
+    named = ("Le territoire d'industrie Pays de Grasse, Cannes Pays de Lérins et Sophia Antipolis est "
+             "reconduit pour la période 2023-2027.")
+    territory = "pays-de-grasse-cannes-pays-de-lerins-et-sophia-antipolis"
+    assert members(named + " Les trois intercommunalités misent sur la parfumerie.") == {
+        (territory, "200039857"), (territory, "200039915"), (territory, "240600585")}
+    assert members(named + " Les deux intercommunalités misent sur la parfumerie.") == set()
+    assert members(named) == set()
+
+
+def test_our_intercommunality_is_the_one_the_masthead_names():
+    """An intercommunality's magazine: "notre intercommunalité" in a sentence about the programme
+    is the EPCI its masthead names, a member of the one territory; without masthead, nobody."""
+    body = ("Depuis 2018, notre intercommunalité est engagée dans le programme « Territoires "
+            "d'industrie ». Le contrat du Territoire d'industrie Ouest Saône-et-Loire sera signé au "
+            "printemps.")
+    masthead = "AUTUNOIS MORVAN MAG\nLe journal de la Communauté de communes du Grand Autunois Morvan\n\n"
+    assert members(masthead + body) == {("ouest-saone-et-loire", "200070530")}
+    assert members("ÉCONOMIE\n\n" + body) == set()

@@ -56,11 +56,19 @@ Rules (ids in the `rule` column):
                        "notre intercommunalité"), in a sentence about the programme, in a text
                        about one territory named after an EPCI of that legal form ("Grand
                        Châtellerault … l'agglomération signait le protocole d'accord"): that EPCI,
-                       the way its own site or a local paper writes it.
+                       the way its own site or a local paper writes it; in a text about one
+                       territory named otherwise, "notre intercommunalité" is the one EPCI the
+                       masthead names with its legal form ("Le magazine de la Communauté de
+                       communes X"), a member of that territory.
 - epci.own_name        an official name without legal form written after its article twice or
                        more ("Le Pays du Coquelicot propose …") in a text that also writes that
                        legal form alone ("la Communauté de communes"), of the document's
                        départements: that EPCI, in a sentence about the programme.
+- epci.name_part       each part of a territory's name made of its members' names, when the
+                       text counts them right after it ("Le Territoire d'industrie Pays de Grasse,
+                       Cannes Pays de Lérins et Sophia Antipolis … ces trois intercommunalités"):
+                       every part exactly an EPCI's name or everyday form of two words or more,
+                       the EPCIs distinct, as many as counted; a member of that territory.
 - epci.coordinated     a name without legal form coordinated after an EPCI's ("l'Agglomération
                        de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards"), when it is
                        the official name of an EPCI of the document's départements, or holds a
@@ -84,7 +92,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
-from pipeline.extract.structure import Field, Span
+from pipeline.extract.structure import COUNT_WORDS, FINITE_VERB, Field, Span
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, DocumentLinker, Link,
                               acronym_in, known_acronyms)
 from pipeline.normalize import fold, name_key
@@ -277,6 +285,9 @@ LEADING_ARTICLES = re.compile(r"^(?:(?:de|du|des|la|le|les)\s+|[ld]['’]\s*)+",
 OFFICE_AFTER = re.compile(r"\s*,?\s*(?:(?:son|sa|leur|notre)\s+)?(?:" + WORDS["offices"] + r")\b", re.IGNORECASE)
 
 
+PREPOSITION_FIRST = re.compile(r"(?:à|au|aux|autour|près|sur|dans|vers|dont|avec|pour|par|chez)\b")
+
+
 def _looks_like_name(written: str, following: str = "") -> bool:
     """An unlinked part is still reported when it reads as an EPCI's proper name: short,
     capitalised, not a person ("Patrick VACARIS", "Cédric Bole, Président de …", "X son
@@ -287,6 +298,8 @@ def _looks_like_name(written: str, following: str = "") -> bool:
             or OFFICE_AFTER.match(following):
         return False
     bare = LEADING_ARTICLES.sub("", written)
+    if PREPOSITION_FIRST.match(bare):
+        return False  # "à cheval sur la Seine-Maritime et la Somme", "autour d'Eu, du Tréport …": where
     pieces = [LEADING_ARTICLES.sub("", piece)
               for piece in re.split(r"\s*,\s*|\s+et\s+", written)]
     if all(fold(piece) in _place_names() for piece in pieces):
@@ -622,6 +635,13 @@ URBAN_AREAS_BEFORE = re.compile(r"\b(?:grandes|principales|petites|moyennes|gros
 COUNT_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+$", re.IGNORECASE)
 
 
+# "trois intercommunalités à cheval sur la Seine-Maritime et la Somme, donc sur deux régions, la
+# Normandie et les Hauts-de-France : A ; B ; et C": words of place may stand between the counted
+# noun and its list; past this many characters, the noun is counted and no verb may stand between
+# (another clause's list: "des intercommunalités … situés dans … toute la France : « Toutes … »")
+NOUN_TO_LIST_CHARS = 60
+
+
 def _noun_regions(text: str, structure) -> list[_Region]:
     """'trois intercommunalités : A, B et C', '4 communautés de communes qui la composent (A, …)',
     'des trois intercommunalités du territoire d'industrie — A, B et C — avec …' (a count, then the
@@ -629,7 +649,11 @@ def _noun_regions(text: str, structure) -> list[_Region]:
     regions = []
     nouns = sorted([*MEMBERS_NOUN.finditer(text), *MEMBERS_NOUN_SPELLED_OUT.finditer(text)], key=lambda m: m.start())
     for noun in nouns:
-        after = re.match(r"[^().:;\n—–]{0,60}?(?:(\()|(:)\s|[ \t](—|–)[ \t])", text[noun.end():noun.end() + 70])
+        after = re.match(r"[^().:;\n—–]{0,120}?(?:(\()|(:)\s|[ \t](—|–)[ \t])", text[noun.end():noun.end() + 130])
+        if after and len(after.group(0)) > NOUN_TO_LIST_CHARS and (
+                FINITE_VERB.search(after.group(0)) or re.search(r"\bqui\b", after.group(0))
+                or not COUNT_BEFORE.search(text, max(0, noun.start() - 20), noun.start())):
+            after = None  # "Huit intercommunalités … participent au programme, qui compte 148 territoires :"
         apposition = NAMES_IN_APPOSITION.match(text, noun.end())
         if apposition and GROUP_BEFORE_APPOSITION.search(text, max(0, noun.start() - 30), noun.start()):
             # "Les deux intercommunalités, A et B, travailleront …": only what links is reported
@@ -813,10 +837,11 @@ def _headed_list_regions(text: str, structure) -> list[_Region]:
 
 
 # A table's column of member intercommunalities ("EPCI", "Intercommunalités membres",
-# "Intercommunalité(s) membre(s)", a spreadsheet's "epci_membre"), or of the one carrying the
-# territory ("EPCI porteur"), which lies in it too (folded header).
+# "Intercommunalité(s) membre(s)", "Intercommunalités citées", a spreadsheet's "epci_membre"), or
+# of the one carrying the territory ("EPCI porteur"), which lies in it too (folded header).
 EPCI_COLUMN = re.compile(r"(?:nom[\s_]+de[\s_]+l'\s*)?(?:epci|intercommunalite(?:s|\(s\))?)"
-                         r"(?:[\s_]+(?:membres?|membre\(s\)|concernee?s?|concernee?\(s\)|porteu(?:r|se)))?")
+                         r"(?:[\s_]+(?:membres?|membre\(s\)|concernee?s?|concernee?\(s\)|citee?s?|citee?\(s\)"
+                         r"|porteu(?:r|se)))?")
 
 
 def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
@@ -1389,30 +1414,52 @@ ANAPHOR_TYPES = {"CA": {"CA"}, "CA2": {"CA"}, "CC": {"CC"}, "CU": {"CU"}, "METRO
 ANAPHOR_SENTENCE_CHARS = 2000  # how far back a noun's sentence is looked for
 
 
+FIRST_PERSON = re.compile(r"(?i)notre\b")
+MASTHEAD = re.compile(r"\A(?:[ \t]*\S[^\n]*\n){1,3}?[ \t]*\n")  # the lines before the first blank one
+
+
+def _publisher(text: str, taken: list[EpciMention]) -> Link | None:
+    """The EPCI a masthead names with its legal form ("CŒUR & COTEAUX LE MAG / Le magazine de la
+    Communauté de communes X / N° 18"), when it names one only."""
+    masthead = MASTHEAD.match(text)
+    if masthead is None:
+        return None
+    named = {m.link.siren: m.link for m in taken
+             if m.end <= masthead.end() and m.legal_form and m.link.siren and m.link.exact}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def _own_anaphors(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
                   taken: list[EpciMention]) -> list[EpciMention]:
     """'Grand Châtellerault … Deux jours auparavant l'agglomération signait le protocole
     d'accord': in a text about one territory whose name is an EPCI's, a type noun of that EPCI's
     legal form with no name after it, in a sentence about the programme, is that EPCI (a text
-    about several territories, or a noun of another form, says nothing of which)."""
+    about several territories, or a noun of another form, says nothing of which). In a text
+    about one territory named otherwise, "notre intercommunalité" is the publisher's: the one EPCI
+    its masthead names with its legal form ("Le magazine de la Communauté de communes X")."""
     if len({territory_id for _, _, territory_id in territories}) != 1:
         return []
     start, end, _ = territories[0]
     link = linker.link(text[start:end])
-    if not (link.siren and link.exact):
-        return []
+    own = link.siren and link.exact
+    if not own:
+        link = _publisher(text, taken)
+        if link is None:
+            return []
     found = []
     for noun in OWN_ANAPHOR.finditer(text):
         form = next(group for group, value in noun.groupdict().items() if value)
         if form in ANAPHOR_TYPES and link.epci_type not in ANAPHOR_TYPES[form] \
+                or not own and not FIRST_PERSON.match(noun.group(0)) \
                 or any(m.start < noun.end() and noun.start() < m.end for m in taken):
             continue
         window = max(0, noun.start() - ANAPHOR_SENTENCE_CHARS)  # a linear cost per noun, not the text's
         sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(text, window, noun.start())),
                              default=window)
         if PROGRAMME_WORDS.search(text, sentence_start, _sentence_end(text, noun.end())):
+            # the publisher speaking of its own membership: a member of the one territory
             found.append(EpciMention(noun.start(), noun.end(), link, noun.group(0), link.epci_type,
-                                     "epci.own_anaphor"))
+                                     "epci.own_anaphor", territory_hint=None if own else territories[0][2]))
     return found
 
 
@@ -1457,6 +1504,46 @@ def _own_bare_names(text: str, linker: DocumentLinker, territories: list[tuple[i
             if _inside(start, taken) or not PROGRAMME_WORDS.search(text, sentence_start, _sentence_end(text, end)):
                 continue
             found.append(EpciMention(start, end, link, written, link.epci_type, "epci.own_name"))
+    return found
+
+
+# "… ces trois intercommunalités", "les deux EPCI": the members counted after a territory's name
+MEMBERS_COUNTED = re.compile(r"\b(?:ces|les|des|leurs)\s+(?P<count>\d|" + "|".join(COUNT_WORDS) + r")\s+"
+                             r"(?:intercommunalit[ée]s|EPCI|communaut[ée]s\b)", re.IGNORECASE)
+COUNT_AFTER_NAME_CHARS = 400  # how far after the territory's name its members may be counted
+
+
+def _territory_name_parts(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
+                          taken: list[EpciMention]) -> list[EpciMention]:
+    """'Le Territoire d'industrie Pays de Grasse, Cannes Pays de Lérins et Sophia Antipolis a été
+    labellisé … ces trois intercommunalités': a territory named by its members' names, which the
+    text counts right after the name (in its sentence or the next), names each of them. Each part
+    links exactly to an EPCI (official name or everyday form, two words or more: "Grasse" alone
+    is a town), all distinct, as many as the count; once per territory."""
+    found, seen = [], set()
+    for start, end, territory_id in territories:
+        if territory_id in seen:
+            continue
+        counted = MEMBERS_COUNTED.search(text, end, min(len(text), end + COUNT_AFTER_NAME_CHARS))
+        if counted is None or "\n\n" in text[end:counted.start()]:
+            continue
+        count = counted.group("count").lower()
+        count = int(count) if count.isdigit() else COUNT_WORDS[count]
+        spans, position = [], start
+        for part in filter(None, (piece.strip() for piece in NAME_PARTS.split(text[start:end]))):
+            position = text.index(part, position, end)
+            spans.append((position, position + len(part)))
+            position += len(part)
+        if len(spans) != count or count < 2:
+            continue
+        links = [linker.link(text[a:b]) for a, b in spans]
+        if not all(link.siren and link.exact and link.score >= EVERYDAY_FORM_SCORE
+                   and len(text[a:b].split()) >= 2 and not _inside(a, taken)
+                   for link, (a, b) in zip(links, spans)) or len({link.siren for link in links}) != count:
+            continue
+        seen.add(territory_id)
+        found += [EpciMention(a, b, link, text[a:b], link.epci_type, "epci.name_part", in_member_list=True,
+                              territory_hint=territory_id) for link, (a, b) in zip(links, spans)]
     return found
 
 
@@ -1646,6 +1733,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)), territories)
     found += _own_anaphors(text, linker, territories, found)
     found += _own_bare_names(text, linker, territories, found)
+    found += _territory_name_parts(text, linker, territories, found)
     return sorted((_over_cut_words(m, cuts) for m in found), key=lambda m: (m.start, m.end))
 
 

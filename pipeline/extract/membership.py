@@ -67,8 +67,11 @@ the rule that found the mention):
    territory whose name they make up between them ("Rumilly-Usses et Rhône" for the CC Rumilly
    Terre de Savoie and the CC Usses et Rhône), each by a name, an everyday form or its start.
 A territory given a new name ("avec un nouveau nom, X", "baptisé « X »") continues the last other
-territory named before its sentence: when no member of its own is named, it keeps that one's
-members, and the EPCIs said to join ("rejoint", "l'entrée de", "élargissement") are its members too.
+territory named before its sentence: the EPCIs said to join ("rejoint", "l'entrée de",
+"élargissement"; not an office: "… élargi … : A, président de la CC X") are its members; when no
+member of its own is named, it keeps that one's members too, unless some joined it and none is said
+to join those members ("A a rejoint ces quatre intercommunalités", "… le quatuor"): "l'élargissement
+avec l'entrée de A … avec un nouveau nom, Y" names A alone for Y.
 A mention no rule attaches is kept (territory_id null) only when the document names no
 territory (its territory went unnamed or unseen) and the mention is listed as a member or named
 in a sentence about the programme, not as someone's office: "président de GrandSoissons
@@ -209,6 +212,13 @@ RENAMED_AFTER = re.compile(r"\s+et\s+(?:devient|deviennent|deviendra|prend\s+le\
 JOINS_THE_PROGRAMME = re.compile(r"[^.;:,]{0,40}?\brejoin\w*\s+(?:le|la|l')\s*"
                                  r"(?:dispositif|programme|territoire|demarche|label)\b")
 JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*")
+# who joins the former members themselves ("A a rejoint ces quatre intercommunalités", "… avoir
+# rejoint le quatuor", "A vient s'ajouter à la CU X, …") makes one territory with them; who enters
+# an enlarged territory ("l'élargissement avec l'entrée de A", "il intègre A et devient « Y »") is
+# the one member the text names for the renamed territory (folded text)
+JOINS_THE_MEMBERS = re.compile(r"\b(?:rejoin\w*|s'(?:y\s+)?ajout\w*\s+a(?:ux)?|s'associ\w*\s+a(?:ux)?)\s+"
+                               r"(?:les|ces|leurs?|le|la|l')\s*(?:[\w-]+\s+)?(?:intercommunalites?|communautes?|epci"
+                               r"|membres|collectivites|duo|trio|quatuor|quartet|quintette)\b")
 # the sentence after a list of bodies takes them up as the signatories of an agreement ("Étaient
 # réunis A, la CC X et B. Le protocole d'accord signé par ces acteurs formalise …", "Ces
 # partenaires ont signé le contrat …"): the bodies named before are its parties (folded text)
@@ -854,8 +864,14 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
         if any(territory_id == successor and not joins(m) for m, territory_id in attached):
             continue  # the renamed territory's members are listed: they answer
         inherited = [(m, successor) for m, territory_id in attached if territory_id == predecessor]
-        joining = [(m, successor) for m in unclaimed if m.link.siren and joins(m)]
-        if inherited:
+        # ("… élargi … : Cédric Bôle, Président de la CC X" names an office, not who joins)
+        joining = [(m, successor) for m in unclaimed
+                   if m.link.siren and joins(m) and not _office_before(folded, m.start)]
+        joiners = [m for m, territory_id in attached if territory_id == successor] + [m for m, _ in joining]
+        if joiners and not any(JOINS_THE_MEMBERS.search(folded, *sentences[_sentence_index(sentences, m.start) or 0])
+                               for m in joiners):
+            inherited = []  # an enlarged territory: its members are those said to enter it
+        if inherited or joiners:
             attached += inherited + joining
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
 
@@ -1013,6 +1029,8 @@ def _former_members_returned(attached: list[tuple[EpciMention, str | None]], suc
             start, end = sentences[index]
             breaks = [b.end() for b in BLANK_LINE.finditer(folded, start, mention.start)]
             start = breaks[-1] if breaks else start
+            paragraph_end = BLANK_LINE.search(folded, mention.end, end)  # a heading's sentence runs on
+            end = paragraph_end.start() if paragraph_end else end
             former = FORMER_PHASE.search(folded, start, mention.start)
             if former and not NEW_PHASE_AFTER.search(folded, former.end(), mention.start) and not any(
                     t.territory_id == territory_id for _, t in _named_in(folded, start, end, territories, epci_spans)):
