@@ -32,7 +32,10 @@ LIST_NAMES = {"prefecture_aisne_il_s_agit_de_trois.txt": "Haute Picardie",
               "r18gate_prefecture_aisne_cinq_pour_quatre_en_ligne.txt": "Haute Picardie",
               "r18gate_prefecture_aisne_trois_pour_quatre_codes.txt": "Thiérache",
               # a table under a heading that counts its rows ("Vosges – 4 territoires")
-              "r19counts_region_vosges_quatre_pour_cinq_tableau.txt": "Epinal-Rambervillers"}
+              "r19counts_region_vosges_quatre_pour_cinq_tableau.txt": "Epinal-Rambervillers",
+              # a count in the sentence before a list in a sentence, a clause glossing its first
+              # name: three pieces at most, four announced
+              "g29gate_prefecture_aisne_quatre_des_183_porte_par.txt": "Saint-Quentinois"}
 
 
 def table(output: Path, name: str):
@@ -94,7 +97,7 @@ def test_a_list_cut_by_the_end_of_the_page_is_published_with_a_warning(gate_run)
     assert detail.startswith("states 13 territories in Grand Est (44) for 2019-2022")
     assert "names 8; not a proof of error, as the text ends inside the list" in detail
     assert "`communiques run --strict` rejects it" in detail
-    assert "8 seen, 1 published (1 with a warning), 7 rejected" in result.stdout
+    assert "9 seen, 1 published (1 with a warning), 8 rejected" in result.stdout
     assert f"  warning: {CUT} (stated_vs_listed): {detail}" in result.stdout
 
 
@@ -142,12 +145,12 @@ def test_strict_rejects_the_document_with_a_warning_and_a_plain_run_publishes_it
     result = run_command("run", "--input", str(gate_input), "--output", str(output), "--strict")
     assert result.returncode == 1, result.stdout + result.stderr
     assert_clean_output(result)
-    assert "8 seen, 0 published, 8 rejected" in result.stdout
+    assert "9 seen, 0 published, 9 rejected" in result.stdout
     rejections = table(output, "rejections").set_index("source")
     assert rejections.loc[CUT, "stage"] == "validate"
     assert rejections.loc[CUT, "reason"].endswith("(rejected by `communiques run --strict`)")
     assert table(output, "warnings").empty
     result = run_command("run", "--input", str(gate_input), "--output", str(output))
     assert result.returncode == 1
-    assert "8 seen, 1 published (1 with a warning), 7 rejected" in result.stdout
+    assert "9 seen, 1 published (1 with a warning), 8 rejected" in result.stdout
     assert list(table(output, "warnings")["check"]).count("stated_vs_listed") == 1

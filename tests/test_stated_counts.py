@@ -45,6 +45,22 @@ def test_a_referring_intro_takes_the_count_of_the_sentence_before():
 
 
 
+
+def test_a_part_of_the_national_count_sizes_a_list_in_the_next_sentence_its_gloss_no_name():
+    text = ("Albi, le 23 novembre 2018\n\nLe Tarn obtient {} des 124 territoires d'industrie annoncés ce "
+            "jour.\n\nIl s'agit de Castres-Mazamet, piloté par la communauté d'agglomération de Castres "
+            "Mazamet, et d'Albi-Carmaux." + CONTACT)
+    row = only(text.format("deux"))
+    assert (row["stated"], row["listed"], row["rule"], row["mention"]) == (
+        2, 2, "stated_count.previous_sentence", "deux")
+    # three announced, two pieces besides the gloss: no reading reaches three, a certain difference
+    row = only(text.format("trois"))
+    assert (row["stated"], row["listed"], row["doubt"]) == (3, 2, None)
+    # a piece between commas that is no gloss clause may be a name: in doubt
+    row = only(text.format("trois").replace("piloté par la", "la"))
+    assert (row["stated"], row["listed"]) == (3, 2) and "written in a sentence" in row["doubt"]
+
+
 def test_a_referring_intro_is_not_tied_to_a_count_the_text_s_own_count_of_the_list_contradicts():
     text = ("Nîmes, le 21 novembre 2023\n\nTerritoires d'industrie : deux territoires gardois labellisés\n\n"
             "Le Gouvernement a publié la liste des lauréats. La région Occitanie en compte 15.\n\n"

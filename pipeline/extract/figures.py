@@ -25,7 +25,8 @@ Rule ids (the `rule` column):
                             ont finalisé": both numbers (a share only over ten or a hundred)
 - figure.share              "neuf intercommunalités sur dix" (90), "près d'un quart des …" (25): percent;
                             not an amount over a period ("deux millions d'euros sur cinq ans")
-- figure.partitive          "58 d'entre eux": unit of the nearest counted noun before it
+- figure.partitive          "58 d'entre eux": unit of the nearest counted noun before it; "trois
+                            des 124 territoires": unit of the figure after it
 - figure.apposed_count      "les territoires, au nombre de 124", "Territoires d'industrie (141 dans
                             toute la France)", "portant à 183 le nombre de territoires": the noun
                             the count is set beside
@@ -98,6 +99,7 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 CONNECTOR = re.compile(r"\s+d(?:e\s+|'\s*)")
 RANGE_OPENER = re.compile(r"(?<![\w'])entre" + GAP + "$")
 PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?:eux|elles)\b")
+PART_OF_A_FIGURE = re.compile(GAP + r"(?:des|d'\s*entre\s+les)" + GAP)  # "trois des 124 territoires"
 IN_PLACE = re.compile(GAP + r"(?:dans|en|a)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
                       r"|du\s+|des\s+|de\s+|d'\s*)?|les\s+|le\s+|la\s+|l'\s*)?")
 RATIO = re.compile(r"[\s*_]+sur[\s*_]+")
@@ -506,7 +508,7 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
         sentence = _sentence_at(sentences, token.start, folded)
         known = found + resolved
         frame = (_ratio(folded, token, tokens, known, sentence, vocab)
-                 or _partitive(folded, token, sentences, vocab)
+                 or _partitive(folded, token, known, sentences, vocab)
                  or _apposed_count(folded, token, sentences, vocab)
                  or _continued_enumeration(folded, token, known, sentence, place_starts, vocab)
                  or _pronoun_count(folded, token, sentences, vocab)
@@ -695,11 +697,17 @@ def _ratio(folded: str, token: Token, tokens: list[Token], known: list[Found],
     return Frame(units[0], token.end, "figure.ratio") if units else None
 
 
-def _partitive(folded: str, token: Token, sentences: list[tuple[int, int]],
+def _partitive(folded: str, token: Token, known: list[Found], sentences: list[tuple[int, int]],
                vocab: Vocabulary) -> Frame | None:
     """"58 d'entre eux": the unit of the nearest plural counted noun in this or the previous
     sentence ("eux" and "elles" stand for a plural: not "la région" in "… la région confirme sa
-    vocation. Quatre d'entre elles …")."""
+    vocation. Quatre d'entre elles …"); "trois des 124 territoires": the unit of the larger figure
+    right after "des" (not "l'un des 124": one is no count of a list)."""
+    of_whole = PART_OF_A_FIGURE.match(folded, token.end)
+    if of_whole and token.value >= 2:
+        whole = next((f for f in known if f.number_start == of_whole.end()), None)
+        if whole is not None and whole.value > token.value and whole.unit not in NOT_INHERITED:
+            return Frame(whole.unit, token.end, "figure.partitive")
     frame = PARTITIVE.match(folded, token.end)
     if not frame:
         return None

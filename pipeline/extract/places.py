@@ -105,7 +105,8 @@ COMPASS_IN_NAME = re.compile(r"(?:[ \t\u00a0]*\n[ \t\u00a0]*|[ \t\u00a0]+)(?:(?:
 
 
 @lru_cache(maxsize=1)
-def _ambiguous_names() -> frozenset[str]:
+def ambiguous_names() -> frozenset[str]:
+    """Folded place names that are also common words ("Nord"): a place only after an article."""
     aliases = _place_aliases()
     return frozenset(fold(name) for name in aliases["needs_article"])
 
@@ -126,7 +127,7 @@ def find_places(text: str) -> list[PlaceMention]:
     """Every non-overlapping place mention in `text`, in reading order."""
     folded = fold(text)
     words = set(WORD.findall(folded))
-    ambiguous_names = _ambiguous_names()
+    ambiguous = ambiguous_names()
     article_names = _article_names()
     taken = [False] * len(text)
     found: list[PlaceMention] = []
@@ -142,7 +143,7 @@ def find_places(text: str) -> list[PlaceMention]:
             if rule == "place.departement_name" and (_inside_capitalised_name(text, start)
                                                      or _inside_a_written_epci_name(folded, start, end, code)):
                 continue
-            if fold(text[start:end]) in ambiguous_names and COMPASS_IN_NAME.match(text, end):
+            if fold(text[start:end]) in ambiguous and COMPASS_IN_NAME.match(text, end):
                 continue
             if folded[start:end] in article_names and not ARTICLE_BEFORE.search(folded, max(0, start - 4), start) \
                     and COMPLEMENT_AFTER.match(folded, end):
@@ -173,7 +174,7 @@ HYPHENATED = re.compile(r"(?<![\w-])[a-z0-9']+(?:-[a-z0-9']+)+(?![\w-])")
 @lru_cache(maxsize=1)
 def _departement_forms() -> dict[str, str]:
     """Folded, hyphenated name -> code of every département whose name needs no article."""
-    ambiguous = _ambiguous_names()
+    ambiguous = ambiguous_names()
     return {re.sub(r"\s+", "-", _name_pattern_text(d.name)): d.code for d in referential.load().departements.values()
             if fold(d.name) not in ambiguous}
 

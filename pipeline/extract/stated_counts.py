@@ -60,7 +60,7 @@ from pipeline.extract.structure import (ListBlock, Span, Structure, may_be_cut, 
                                         resumes_after_prose, stops_at_a_page_break)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.enumerations import RULE as ENUMERATION
-from pipeline.extract.territories.common import SMALL_COUNTS
+from pipeline.extract.territories.common import GLOSS_CLAUSE, SMALL_COUNTS
 from pipeline.extract.territories.lists import ET_ARTICLE, TABLE_CELL
 from pipeline.normalize import fold
 
@@ -374,7 +374,8 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
         rule = "stated_count.previous_paragraph"
     if not counts:
         return None
-    count = counts[-1]
+    # "Le Tarn compte trois des 124 territoires … Il s'agit de A et de B": the count a list can have
+    count = ([c for c in counts if c["value"] <= MAX_LISTED_COUNT] or counts)[-1]
     if _national_beside_a_short_list(count, lst):
         return None  # "… compte 183 territoires. Dans le quart nord-est, voici les territoires retenus :"
     if words.new.search(intro) and not words.new.search(fold(count["mention"])):
@@ -473,19 +474,25 @@ def _fewer_than_commas_and_a_last_name(text: str, lst: ListOfTerritories, count:
 
 
 def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
-    """Whether the names the enumeration rule read in a sentence can be counted one way only: the
-    count is larger than the pieces every comma, ';' and 'et' make from it to the sentence's end (no
-    reading reaches it: "Cinq territoires … : A, B, C et D"), or each name is closed by its own
-    bracket, a separator alone between ("Trois territoires … : A (02), B (02), C (02) et D (02)")."""
-    if lst.sentence_end is None:
-        return False
-    stop = SENTENCE_STOP.search(text, lst.items_start, lst.sentence_end)
-    stop = stop.start() if stop else lst.sentence_end
+    """Whether the names read in a sentence can be counted one way only: the count is larger than
+    the pieces every comma, ';' and 'et' make from it (or from the list, when the count is in a
+    sentence before) to the sentence's end, a clause glossing a name ("A, porté par X, et B") no
+    piece (no reading reaches it: "Cinq territoires … : A, B, C et D"); or, for the names the
+    enumeration rule read, each name is closed by its own bracket, a separator alone between
+    ("Trois territoires … : A (02), B (02), C (02) et D (02)")."""
+    sentence_end = len(text) if lst.sentence_end is None else lst.sentence_end
+    stop = SENTENCE_STOP.search(text, lst.items_start, sentence_end)
+    stop = stop.start() if stop else sentence_end
     bracket = CLOSING_BRACKET.match(text, lst.end)
     if text[bracket.end() if bracket else lst.end:stop].strip(" \t)»\"”"):
         return False  # words after the last name ("…, A et trois autres dans le Nord"): the list may go on
-    if count["value"] > len([piece for piece in SENTENCE_SEPARATOR.split(text[count["end"]:stop]) if piece.strip()]):
+    pieces_start = count["end"] if count["end"] > lst.intro_start else lst.items_start
+    pieces = [piece for piece in SENTENCE_SEPARATOR.split(text[pieces_start:stop])
+              if piece.strip() and not GLOSS_CLAUSE.match(fold(piece.strip()))]
+    if count["value"] > len(pieces):
         return True
+    if lst.sentence_end is None:
+        return False  # a colon list's names: only the count tells
     if _fewer_than_commas_and_a_last_name(text, lst, count):
         return True
     ends = []

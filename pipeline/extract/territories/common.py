@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
-from pipeline.extract.places import PlaceMention
+from pipeline.extract.places import PlaceMention, ambiguous_names
 from pipeline.extract.structure import COUNT_WORDS, Structure
 from pipeline.normalize import collapse_spaces, fold, mend_line_cuts, name_key
 
@@ -38,6 +38,9 @@ PART_OF_A_TERRITORY = re.compile(WORDS["part_of_a_territory"])
 GLOSS_MARK = re.compile(r"\s*[(\[]|\s*,\s+(?=[a-zà-ÿ])|\s+[–—-]\s+(?=[a-zà-ÿ])|\s*:\s|\s*[.;](?:\s|$)"
                         r"|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
 GLOSS_WORD = re.compile(r"\s+(?:" + "|".join(WORDS["gloss_after_name"]) + r")(?=\s|$)")
+# ", porté par la communauté d'agglomération de X," between two names: a clause glossing the
+# name before it, no name of its own (folded text, matched at the start of a list's piece)
+GLOSS_CLAUSE = re.compile(r"(?:" + "|".join(WORDS["gloss_clause_openers"]) + r")\s")
 TRAILING_CODES = re.compile(r"(?<![\w/])(\d{2}(?:\s*/\s*\d{2})+)\s*$")
 
 BULLET = r"(?:[•▪◦●■□➢►\-\*–—]|\d{1,2}[.)]|[\uf000-\uf0ff])"
@@ -136,15 +139,32 @@ LEADING_CODES = re.compile(r"\s*(\d{2}(?:\s*[-–/]\s*\d{2})*)(?!\d)\s*,\s")
 
 
 def departements_bracket(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
-    """'(Haute-Marne et Meuse)': département names and connectors only -> their codes."""
+    """'(Haute-Marne et Meuse)': département names and connectors only -> their codes. Beside
+    another département, a name that needs an article elsewhere is one too: '(Nord et Aisne)'."""
     inside = [p for p in places if p.kind == "departement" and start <= p.start and p.end <= end]
     if not inside:
         return set()
+    codes = {p.code for p in inside}
     rest = list(text[start:end])
     for place in inside:
         rest[place.start - start:place.end - start] = " " * (place.end - place.start)
-    leftover = re.sub(r"\b(?:et|de|du|des|la|le|l|d|en|sur)\b|[\s,/&'’–—-]", "", fold("".join(rest)))
-    return {p.code for p in inside} if not leftover else set()
+    rest = "".join(rest)
+    for name, code in _departements_needing_an_article().items():
+        for bare in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", fold(rest)):
+            # a name of its own, not a complement: "(Nord et Aisne)", not "Meuse du Nord"
+            if rest[bare.start()].isupper() and re.search(r"(?:^|[,/&–—]|\bet)\s*$", fold(rest[:bare.start()])):
+                codes.add(code)
+                rest = rest[:bare.start()] + " " * len(name) + rest[bare.end():]
+    leftover = re.sub(r"\b(?:et|de|du|des|la|le|l|d|en|sur)\b|[\s,/&'’–—-]", "", fold(rest))
+    return codes if not leftover else set()
+
+
+@lru_cache(maxsize=1)
+def _departements_needing_an_article() -> dict[str, str]:
+    """Folded name -> code of the départements whose name is also a common word ('Nord'): a place
+    only with its article in prose (pipeline/extract/places.py)."""
+    return {fold(d.name): code for code, d in referential.load().departements.items()
+            if fold(d.name) in ambiguous_names()}
 
 
 # A legal form (folded text): "communauté(s) de communes", "d'agglomération", "urbaine",
@@ -544,16 +564,19 @@ def _common_noun_of_a_town(name: str) -> re.Match | None:
 
 
 def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end=0, intro=None,
-                 list_id=None, name: str | None = None, departement_name_ok: bool = False):
+                 list_id=None, name: str | None = None, departement_name_ok: bool = False,
+                 lone_compass: bool = False):
     """A mention of [start, end) trimmed, or None when it does not read as a territory's name.
     `name` is given when the name is not the span's text ("A / B" for a pair of EPCIs). A région's
     name is none ("Territoires d'industrie Grand Est"), unless `departement_name_ok` and it is also
-    a département's (Mayotte)."""
+    a département's (Mayotte). `lone_compass`: an item of a list announcing territories may be a
+    compass word alone ("- le Sud, qui associe la CIVIS et la CASUD")."""
     start, end = trim_name(text, start, end)
     if name is None and len(text[start:end].split(None, MAX_SPAN_WORDS)) > MAX_SPAN_WORDS:
         return None  # a stretch of text, not a name: spared the work below (hostile lists run long)
     name = collapse_spaces(name or mend_line_cuts(text[start:end])).strip("*_ ")
-    if not name or not looks_like_name(name) or not name_key(name):
+    if not name or not (looks_like_name(name) or lone_compass and fold(name) in WORDS["compass_heads"]) \
+            or not name_key(name):
         return None
     if name_key(name) in _region_keys() and not (departement_name_ok and name_key(name) in _departement_keys()):
         return None

@@ -16,7 +16,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  ET_JOINT, PERSON_AFTER_NAME,
                                                  capitalised_run,
-                                                 COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_WORD, PREFIX,
+                                                 COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_CLAUSE, GLOSS_WORD, PREFIX,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
                                                  TerritoryMention, head_and_adjective_of_place, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
@@ -590,7 +590,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                     name_start, name_end, name = designated.start, designated.end, designated.name
                 rule = "territory.list_item_codes" if codes else "territory.list_item"
                 mention = make_mention(text, name_start, name_end, rule, codes, item.span.end,
-                                       intro if announced or labels_only or codes else None, lst.id, name)
+                                       intro if announced or labels_only or codes else None, lst.id, name,
+                                       lone_compass=announced)
                 if mention:
                     found.append(mention)
     return found
@@ -737,11 +738,23 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     # No count to check against: "A, B et C" is three names when every part reads as one ("Kourou
     # et Cayenne (Guyane)" two).
     if len(by_semicolon) <= 1:
-        for spans in (splits[2], splits[0]):
+        for spans in (_glosses_joined(text, splits[2]), _glosses_joined(text, splits[0])):
             found = names(spans)
             if len(found) == len(spans) > 1:
                 return found
     return by_semicolon
+
+
+def _glosses_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"A, porté par la communauté d'agglomération de A, et B": a piece opening with a gloss clause
+    (GLOSS_CLAUSE) belongs to the name before it, as that item's gloss; its commas part no names."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and GLOSS_CLAUSE.match(fold(text[start:end])):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 # A relative clause glossing the last name of an inline list: its commas part no names.
@@ -821,10 +834,13 @@ MAX_INLINE_LIST_CHARACTERS = 3000
 
 
 
-# "… ont été rejoints par un troisième : Rumilly-Usses et Rhône, qui …": one name announced,
-# whose "et" parts nothing.
+# "… ont été rejoints par un troisième : Rumilly-Usses et Rhône, qui …", "… en compte un : A, où …":
+# one name announced, whose "et" parts nothing.
 ONE_ANNOUNCED = re.compile(r"\b(?:un|une)\s+(?:autre|nouveau|nouvel|nouvelle|seul|seule|dernier|derni[èe]re"
-                           r"|deuxi[èe]me|second|seconde|\w+i[èe]me)(?:\s+territoire)?\s*$", re.IGNORECASE)
+                           r"|deuxi[èe]me|second|seconde|\w+i[èe]me)(?:\s+territoire)?\s*$"
+                           # "Les Ardennes en comptent un : Nord Ardennes, où …": a count of one
+                           r"|\b(?:en\s+)?compte(?:nt)?\s+(?:un|une|1)(?:\s+seule?)?(?:\s+territoire(?:\s+d['’]\s*industrie)?)?\s*$",
+                           re.IGNORECASE)
 
 
 def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> list[TerritoryMention]:
@@ -861,7 +877,8 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         masked = GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[:end])
         separators = r"\s*;\s*" if ";" in masked[start:end] else r"\s*;\s*|,\s+|\s+et\s+"
         relative = RELATIVE_GLOSS.search(text, start, end) if separators != r"\s*;\s*" else None
-        parts = split_inline_list(masked, start, relative.start() if relative else end, separators)
+        parts = _glosses_joined(text, split_inline_list(masked, start, relative.start() if relative else end,
+                                                        separators))
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
             continue
@@ -978,14 +995,21 @@ def _heading_departement(text: str, position: int, places: list[PlaceMention]) -
     return codes if len(codes) == 1 else set()
 
 
+# A sentence ending the paragraph above a table that points at it.
+POINTS_AT_THE_TABLE = re.compile(r"\b(?:tableau|liste)\s+(?:ci-dessous|ci-apres|suivant|suivante)\s*[.:]?[\s*_]*$")
+
+
 def _intro_departement(text: str, position: int, places: list[PlaceMention]) -> set[str]:
-    """The one département the paragraph right above a table names, when it ends with a colon and
-    announces territories ("Le Finistère compte quatre territoires … Le tableau ci-dessous présente
-    les quatre territoires labellisés :"), as a list's intro places its items."""
+    """The one département the paragraph right above a table names, when it ends with a colon or
+    points at the table and announces territories ("Le Finistère compte quatre territoires … Le
+    tableau ci-dessous présente les quatre territoires labellisés :", "… 4 sont situés dans
+    l'Aisne. Il s'agit des territoires figurant dans le tableau ci-dessous."), as a list's intro
+    places its items."""
     above = text[:text.rfind("\n", 0, position) + 1].rstrip()
     start = max(above.rfind("\n\n"), 0)
     paragraph = above[start:]
-    if not paragraph.rstrip(" *_").endswith(":") or _keyword_decides(paragraph) != TERRITORIES:
+    if not (paragraph.rstrip(" *_").endswith(":") or POINTS_AT_THE_TABLE.search(fold(paragraph))) \
+            or _keyword_decides(paragraph) != TERRITORIES:
         return set()
     codes = {p.code for p in places if p.kind == "departement" and start <= p.start < len(above)}
     return codes if len(codes) == 1 else set()

@@ -96,6 +96,10 @@ BRACKET_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,160}\)$")
 NOUN_APPOSED_BEFORE = re.compile(r",\s+(?:l['’]\s*|la\s+|le\s+|une?\s+|cette\s+|cet\s+|ce\s+)"
                                  r"(?:agglom[ée]ration|intercommunalit[ée]|communaut[ée]|territoire|m[ée]tropole|ville"
                                  r"|bassin|p[ôo]le|ensemble|espace)\b[^,;:()\n]{0,30}?\s(?:qui|que|dont|où)\s[^;:()\n]{0,160}$")
+# "la vallée de l'Arve, capitale mondiale du décolletage, est reconduite": a common noun without
+# article (no capital after it) set between the subject and the comma before its verb describes it.
+BARE_NOUN_APPOSED = re.compile(r",\s+(?!(?:et|ou|ni|qui|que|dont|le|la|les|un|une|des|du|de|en|au|aux|dans)\b|l['’]|d['’])"
+                               r"[a-zà-ÿ][\w'’-]*(?:\s+[^,;:()\n«»A-ZÀ-Ý]{1,60})?$")
 # The predicate in a relative clause right after the name it qualifies: "X, qui a été retenu".
 SUBJECT_RELATIVE = re.compile(r",\s*qui$")
 # The present of a verb in -er where the title's participle would stand ("confirme", not "confirmé").
@@ -296,7 +300,9 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         relative = RELATIVE.search(text, clause_start, end)
         if relative:  # "L'Axe Seine dans lequel s'inscrit Le Havre Seine Métropole a été identifié …"
             end = relative.start()
-        described = NOUN_APPOSED_BEFORE.search(text, clause_start, end)
+        described = NOUN_APPOSED_BEFORE.search(text, clause_start, end) or (
+            BARE_NOUN_APPOSED.search(text, clause_start, end) if AUXILIARY_AFTER_COMMA.match(folded, match.start())
+            else None)
         if described:  # "Cap Excellence, l'agglomération qui réunit A, B et C, a été retenue"
             end = described.start()
         gloss = PLACE_GLOSS_BEFORE.search(text[clause_start:end])
@@ -580,9 +586,16 @@ CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s
 FRONTED_PLACE = re.compile(r"\s*(?:(?:[Ee]n|[Dd]ans|[Aa]ux?|À|[Aa]utour\s+de|[Pp]r[èe]s\s+de)\s+|[Aa]utour\s+d['’]|[Pp]r[èe]s\s+d['’])(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][^,.;:\n]{0,50},\s+")
 
 
+# A sentence adverbial opening the sentence, before the subject: "Sans surprise, la vallée de
+# l'Arve est reconduite" (folded text).
+FRONTED_ADVERBIAL = re.compile(r"\s*(?:" + "|".join(WORDS["fronted_adverbials"]) + r")\s*,\s+")
+
+
 def _clause_start(text: str, sentence_start: int, end: int) -> int:
     marks = [m.end() for m in CLAUSE_MARK.finditer(text, sentence_start, end)]
     start = max([sentence_start] + marks)
+    adverbial = FRONTED_ADVERBIAL.match(fold(text[start:end]))
+    start += adverbial.end() if adverbial else 0
     fronted = FRONTED_PLACE.match(text[:end], start)
     return fronted.end() if fronted else start
 
