@@ -478,11 +478,11 @@ def _departements_shared_with(text: str, mentions: list[TerritoryMention], place
 
 # What a territory's description says it straddles: "Territoire interdépartemental (Morbihan,
 # Finistère)", "interrégional : Aisne et Somme", "(interdépartemental, Morbihan et Finistère)",
-# "à cheval sur la Haute-Garonne et les Hautes-Pyrénées", "qui englobe aussi des communes du Finistère".
+# "Renouvelé (interdépartemental avec le Nord)", "à cheval sur la Haute-Garonne et les Hautes-Pyrénées", "qui englobe aussi des communes du Finistère".
 INTER = r"inter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?"
 STRADDLED_IN_DESCRIPTION = re.compile(
     r"\b" + INTER + r"\s*\((?P<bracket>[^()\n]{1,80})\)"
-    r"|(?:\b" + INTER + r"\s*(?::|,|,?\s*entre)|[àa]\s+cheval\s+sur|(?:partag|r[ée]parti)[ée]?e?\s+entre"
+    r"|(?:\b" + INTER + r"\s*(?::|,|,?\s*(?:entre|avec))|[àa]\s+cheval\s+sur|(?:partag|r[ée]parti)[ée]?e?\s+entre"
     r"|s['’]\s*[ée]tend(?:ant)?\s+(?:(?:aussi|[ée]galement)\s+)?sur"
     r"|(?:comprend|inclut|englobe|couvre)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?des\s+communes)"
     r"\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
