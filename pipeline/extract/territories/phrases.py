@@ -149,6 +149,10 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
 ADJECTIVE_AFTER = re.compile(r"[ \t]+(" + WORDS["place_adjective"]
                              + r"|centrale?|septentrionale?|meridionale?|orientale?|occidentale?)(?=[\s,.;:)-]|$)")
 
+# The dash joining two names into one ("Seignanx – Pays tarusate"), not a compound's hyphen
+# ("Nord-Pas") nor the em dash after a kicker ("GARD — Gard rhodanien").
+NAME_DASH = re.compile(r"[ \t]+[-–][ \t]+|–")
+
 
 def _place_qualified(text: str, folded: str, start: int, end: int, limit: int) -> int:
     """`end` past a lower-case adjective of place (and a name dashed to it) after a département's or
@@ -156,9 +160,12 @@ def _place_qualified(text: str, folded: str, start: int, end: int, limit: int) -
     adjective = ADJECTIVE_AFTER.match(folded, end, limit)
     if not adjective or not text[adjective.start(1)].islower() or adjective.group(1) in NOT_PLACE_ADJECTIVES:
         return end
-    # "le Bocage vendéen", "le Pays basque": one capitalised word qualified by a demonym is a name
-    one_word_named = bool(re.fullmatch(r"[^\W\d_][\w'’]*", text[start:end])) \
-        and bool(PLACE_ADJECTIVE.fullmatch(adjective.group(1)))
+    # "le Bocage vendéen", "le Pays basque": one capitalised word qualified by a demonym is a name;
+    # so is the last of names joined by a dash ("le Seignanx – Pays tarusate"; a kicker in
+    # capitals joins none: "GARD – Gard rhodanien")
+    *dashed_to, last_dashed = NAME_DASH.split(text[start:end])
+    one_word_named = bool(re.fullmatch(r"[^\W\d_][\w'’]*", last_dashed)) \
+        and not any(part.isupper() for part in dashed_to) and bool(PLACE_ADJECTIVE.fullmatch(adjective.group(1)))
     if not (one_word_named or is_place_name(text[start:end]) or former_regions_in(text[start:end])):
         return end
     end = adjective.end()
