@@ -3185,3 +3185,22 @@ def test_the_departements_a_basin_spans_after_a_colon_are_no_territories():
     text = ("Le territoire d'industrie Nord Franche-Comté a signé son contrat. Le bassin, autour de Belfort, "
             "s'étend sur trois départements : le Doubs, la Haute-Saône et le Territoire de Belfort.")
     assert territories(text) == {("nord-franche-comte", "territory.prefixed_name", ("25", "70", "90"))}
+
+
+def test_demonym_after_the_last_of_dashed_names_stays_in_the_name():
+    text = ("Dans les Landes, deux territoires d'industrie sont retenus, le Seignanx – Pays tarusate "
+            "et la Haute Lande.")
+    assert ids(text) == ["seignanx-pays-tarusate", "haute-lande"]
+    # a kicker in capitals before the dash joins no name to the one after it
+    kicker = ("GARD – Gard rhodanien-Pont du Gard de nouveau labellisé Territoire d'industrie\n\n"
+              "Le territoire Gard rhodanien-Pont du Gard est reconduit.")
+    assert ids(kicker) == ["gard-rhodanien-pont-du-gard"]
+
+
+def test_interdepartemental_avec_in_a_table_cell_adds_the_other_departement():
+    text = ("Dans l'Aisne, deux territoires sont labellisés :\n\n"
+            "| Territoire | Département | Statut |\n|---|---|---|\n"
+            "| Sambre-Avesnois-Thiérache | Aisne | Renouvelé (interdépartemental avec le Nord) |\n"
+            "| Soissonnais | Aisne | Renouvelé |\n")
+    found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found == {"sambre-avesnois-thierache": {"59"}, "soissonnais": set()}
