@@ -3185,3 +3185,16 @@ def test_the_departements_a_basin_spans_after_a_colon_are_no_territories():
     text = ("Le territoire d'industrie Nord Franche-Comté a signé son contrat. Le bassin, autour de Belfort, "
             "s'étend sur trois départements : le Doubs, la Haute-Saône et le Territoire de Belfort.")
     assert territories(text) == {("nord-franche-comte", "territory.prefixed_name", ("25", "70", "90"))}
+
+
+def test_territories_named_as_the_plural_object_of_an_award_or_after_a_gloss_in_brackets():
+    # g30a: "a reconduit … les territoires A et B", "les territoires d'industrie A (gloss) et B"
+    head = "Territoires d'industrie en Eure-et-Loir. "
+    assert ids(head + "Le préfet a reconduit pour la période 2023-2027 les territoires Chartres Métropole et "
+                      "Sud Eure-et-Loir.") == ["chartres-metropole", "sud-eure-et-loir"]
+    assert ids("Le gouvernement a reconduit les territoires d'industrie Castres-Mazamet et Albi-Carmaux.") \
+        == ["castres-mazamet", "albi-carmaux"]
+    assert ids("Le programme se poursuit avec les territoires d'industrie Castres-Mazamet (textile et "
+               "pharmacie) et Albi-Carmaux.") == ["castres-mazamet", "albi-carmaux"]
+    # one name holding "et" after the plural programme's words stays one
+    assert ids("Les territoires d'industrie Ouest et Sud Creusois sont reconduits.") == ["ouest-et-sud-creusois"]
