@@ -885,3 +885,11 @@ def test_communes_of_a_departement_are_no_epci():
     assert not _looks_like_name("des communes de la Somme")
     assert not _looks_like_name("communes de Meurthe-et-Moselle")
     assert _looks_like_name("Communes du Pays Sabolien")
+
+
+def test_a_gloss_clause_between_commas_ends_where_the_outer_list_resumes():
+    # g30a: "Il s'agit du Pays de Dreux, porté par la CA du Pays de Dreux, et de Chartres Métropole":
+    # the second territory, an EPCI's everyday name, is no member of the first
+    text = ("Il s'agit du Pays de Dreux, porté par la communauté d'agglomération du Pays de Dreux, "
+            "et de Chartres Métropole.")
+    assert [siren for siren, _ in members(text, frozenset({"28"}))] == ["200040277"]

@@ -3204,3 +3204,16 @@ def test_interdepartemental_avec_in_a_table_cell_adds_the_other_departement():
             "| Soissonnais | Aisne | Renouvelé |\n")
     found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
     assert found == {"sambre-avesnois-thierache": {"59"}, "soissonnais": set()}
+
+
+def test_territories_named_as_the_plural_object_of_an_award_or_after_a_gloss_in_brackets():
+    # g30a: "a reconduit … les territoires A et B", "les territoires d'industrie A (gloss) et B"
+    head = "Territoires d'industrie en Eure-et-Loir. "
+    assert ids(head + "Le préfet a reconduit pour la période 2023-2027 les territoires Chartres Métropole et "
+                      "Sud Eure-et-Loir.") == ["chartres-metropole", "sud-eure-et-loir"]
+    assert ids("Le gouvernement a reconduit les territoires d'industrie Castres-Mazamet et Albi-Carmaux.") \
+        == ["castres-mazamet", "albi-carmaux"]
+    assert ids("Le programme se poursuit avec les territoires d'industrie Castres-Mazamet (textile et "
+               "pharmacie) et Albi-Carmaux.") == ["castres-mazamet", "albi-carmaux"]
+    # one name holding "et" after the plural programme's words stays one
+    assert ids("Les territoires d'industrie Ouest et Sud Creusois sont reconduits.") == ["ouest-et-sud-creusois"]

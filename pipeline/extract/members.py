@@ -414,6 +414,7 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         if not WEAK_TRIGGERS.match(triggers[index + 1].group(0) if following < len(text) else "x") \
                 and text[trigger.end():following].strip():
             end = min(end, following)
+        end = _gloss_clause_end(text, trigger, end)
         # the lead words open the list ("regroupe les territoires de A"): not "le Territoire de la
         # Côte Ouest", an EPCI's name, cut out of the middle
         lead = GROUP_LEAD.match(text, trigger.end(), end)
@@ -434,6 +435,24 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
                                    weak=not keep))
     return regions
+
+
+# "Il s'agit de A, porté par la communauté d'agglomération X, et du Pays de B": a trigger set
+# off by a comma, before one EPCI (singular article), opens a gloss clause of the name before it;
+# ", et du" then takes up the preposition of the outer list ("de A … et du B"), no member.
+GLOSS_CLAUSE_TRIGGER = re.compile(r",[ \t]*$")
+SINGULAR_LEAD = re.compile(r"\s*(?:la|le|l['’])\s*", re.IGNORECASE)
+OUTER_LIST_RESUMED = re.compile(r",\s+et\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?=[A-ZÀ-Ý])")
+
+
+def _gloss_clause_end(text: str, trigger: re.Match, end: int) -> int:
+    """Where a member region opened by a gloss clause between commas ends: at the comma that
+    resumes the outer list (see OUTER_LIST_RESUMED), else at `end`."""
+    if not (GLOSS_CLAUSE_TRIGGER.search(text, max(0, trigger.start() - 3), trigger.start())
+            and SINGULAR_LEAD.match(text, trigger.end(), end)):
+        return end
+    resumed = OUTER_LIST_RESUMED.search(text, trigger.end(), end)
+    return resumed.start() if resumed else end
 
 
 # ", qui " right before a trigger, and the clause before it (from the last comma or stop)

@@ -726,7 +726,21 @@ def sentence_bounds(text: str, position: int) -> tuple[int, int]:
 
 SMALL_COUNTS = {word: count for word, count in COUNT_WORDS.items() if count <= 10}
 ET_JOINT = re.compile(r"\s+et\s+")  # the joint of two coordinated names
+# "Le préfet a reconduit pour la période 2023-2027 les territoires A et B": an award verb in the
+# active voice, a complement at most, then the plural object "les (deux) territoires" (folded
+# text, up to the noun): the names after it are territories, each one of them.
+AWARDED_PLURAL_OBJECT = re.compile(r"\b(?:a|ont|avait|avaient|vient\s+d'|viennent\s+d')\s*(?:labellise|labelise|retenu"
+                                   r"|selectionne|designe|reconduit|renouvele|confirme)\s+(?:(?:pour|sur|dans|en|a)\s"
+                                   r"[^.;:,()\n]{0,40}?\s)?les\s+(?:(?:\d{1,2}|" + "|".join(SMALL_COUNTS)
+                                   + r")\s+)?(?=territoires\b)")
 STATED_COUNT = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def awarded_plural_object_at(text: str, position: int) -> bool:
+    """Whether the plural noun of territories at `position` is the object AWARDED_PLURAL_OBJECT reads."""
+    start = max(0, position - 120)
+    folded = fold(text[start:position + len("territoires")])
+    return any(m.end() == position - start for m in AWARDED_PLURAL_OBJECT.finditer(folded))
 
 
 def split_inline_list(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (CLOSING_QUOTES, ET_JOINT, OPENING_QUOTES, PERSON_BEFORE_NAME, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
+from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, OPENING_QUOTES, PERSON_BEFORE_NAME, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, make_mention, quoted_name,
                                                  reads_as_a_place_name, sentence_before, sentence_bounds,
                                                  titled_by_the_programme, town_words, _town_words_of)
@@ -526,6 +526,14 @@ def labelled_objects(text: str, structure: Structure, places: list[PlaceMention]
             continue  # "le label Territoire d'industrie pour le X", not "les Territoires d'industrie pour la France"
         sentence_end = sentence_bounds(text, match.start())[1]
         found.extend(_mentions(text, enumeration_after(text, match.end(), sentence_end), places, sentence_end))
+    for match in AWARDED_PLURAL_OBJECT.finditer(folded):
+        noun = BARE_TERRITORIES.match(text, match.end())
+        sentence_end = sentence_bounds(text, match.start())[1]
+        if not noun or not re.search(PREFIX, folded[:sentence_end]):
+            continue  # "les territoires d'industrie A et B" is read with the programme's words (prefixed.py)
+        parts = enumeration_after(text, noun.end(), sentence_end)
+        if not any(p.epci for p in parts):
+            found.extend(_mentions(text, parts, places, sentence_end))
     for match in RENEWED_FOR.finditer(folded):
         sentence_end = sentence_bounds(text, match.start())[1]
         paragraph_start = text.rfind("\n", 0, match.start()) + 1
@@ -544,6 +552,8 @@ RENEWED_FOR = re.compile(r"\b(?:dispositif|programme|label)\b[^.;:\n]{0,80}?\b(?
                          r"pour\s+(?=(?:le|la|les|l')\s*)")
 
 
+# the plural noun alone before a capitalised name, after AWARDED_PLURAL_OBJECT
+BARE_TERRITORIES = re.compile(r"territoires[ \t]+(?=[A-ZÀ-Ý«])", re.IGNORECASE)
 LABEL_NOUN_BEFORE = re.compile(r"\b(?:label|labellisation)\s*$")
 GLOSS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,40}\))?")
 

@@ -16,7 +16,7 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import DEPARTEMENT_CODE, Structure
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, enumeration_after
 from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
-                                                 TerritoryMention, block_end, brand_end, capitalised_run, codes_after,
+                                                 TerritoryMention, awarded_plural_object_at, block_end, brand_end, capitalised_run, codes_after,
                                                  is_place_name, make_mention, named_by_its_departements, quoted_name,
                                                  sentence_bounds)
 from pipeline.normalize import fold
@@ -281,9 +281,12 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
         if PLURAL.match(text, match.start()) and text[pos].isupper() and not TOWN_OF_BEFORE.search(text[match.start():pos]) \
                 and not OF_BEFORE.search(text[match.start():pos]):
             parts = enumeration_after(text, pos, sentence_bounds(text, pos)[1])
-            if len(parts) >= 2 and parts[0].start == pos and "," in text[parts[0].end:parts[1].start]:
-                # "les protocoles des « Territoires d'industrie » Axe Seine, Dieppe Côte d'Albâtre et …";
-                # not "Territoires d'industrie Ouest et Sud Creusois", one name
+            if len(parts) >= 2 and parts[0].start == pos and (
+                    "," in text[parts[0].end:parts[1].start] or ")" in text[parts[0].end:parts[1].start]
+                    or awarded_plural_object_at(text, match.start())):
+                # "les protocoles des « Territoires d'industrie » Axe Seine, Dieppe Côte d'Albâtre et …",
+                # "les territoires d'industrie A (gloss) et B", "a reconduit les territoires d'industrie A et
+                # B"; not "Territoires d'industrie Ouest et Sud Creusois", one name
                 found.extend(m for p in parts if (m := make_mention(text, p.start, p.end, "territory.prefixed_name",
                                                                     codes_after(text, p.end, places),
                                                                     block_end(structure, text, p.start), name=p.name)))
