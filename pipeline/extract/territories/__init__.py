@@ -491,7 +491,7 @@ STRADDLED_IN_DESCRIPTION = re.compile(
 # in a bracket right after it.
 DESCRIPTION_AFTER_NAME = re.compile(r"[»”\"*_]*(?:[ \t]*(?::|[–—])[ \t]+|[ \t]*\|[ \t]*|\t[ \t]*)(?P<line>[^\n]*)"
                                     r"|[»”\"]?[ \t]*\((?P<bracket>[^()\n]{1,120})\)")
-# The call of a footnote glued to a name: "Lorient-Quimperlé*", "Haute Picardie¹".
+# The call of a footnote glued to a name: "Lorient-Quimperlé*", "Name¹".
 FOOTNOTE_CALL = re.compile(r"[»”\"]?(?P<call>\*{1,3}|[" + FOOTNOTE_CALLS + r"])(?![*" + FOOTNOTE_CALLS + r"])")
 
 

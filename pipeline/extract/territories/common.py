@@ -225,7 +225,7 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     attachment = ATTACHMENT.search(text, start, end)
     if attachment:
         end = attachment.start()  # "Protocole Territoire d'industrie X – PDF – 1,2 Mo": a file's link
-    # "« X »" with no-break spaces; "Haute Picardie¹": a footnote's call glued to the name
+    # "« X »" with no-break spaces; "Name¹": a footnote's call glued to the name
     while end > start and text[end - 1] in " \t\r\n\u00a0\u202f*_»\"”,;:.–-" + FOOTNOTE_CALLS:
         end -= 1
     return start, end

@@ -838,7 +838,7 @@ MAX_INLINE_LIST_CHARACTERS = 3000
 # one name announced, whose "et" parts nothing.
 ONE_ANNOUNCED = re.compile(r"\b(?:un|une)\s+(?:autre|nouveau|nouvel|nouvelle|seul|seule|dernier|derni[èe]re"
                            r"|deuxi[èe]me|second|seconde|\w+i[èe]me)(?:\s+territoire)?\s*$"
-                           # "Les Ardennes en comptent un : Nord Ardennes, où …": a count of one
+                           # "Le département en compte un : X, où …": a count of one
                            r"|\b(?:en\s+)?compte(?:nt)?\s+(?:un|une|1)(?:\s+seule?)?(?:\s+territoire(?:\s+d['’]\s*industrie)?)?\s*$",
                            re.IGNORECASE)
 
