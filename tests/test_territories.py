@@ -3217,3 +3217,17 @@ def test_territories_named_as_the_plural_object_of_an_award_or_after_a_gloss_in_
                "pharmacie) et Albi-Carmaux.") == ["castres-mazamet", "albi-carmaux"]
     # one name holding "et" after the plural programme's words stays one
     assert ids("Les territoires d'industrie Ouest et Sud Creusois sont reconduits.") == ["ouest-et-sud-creusois"]
+
+
+def test_the_programmes_newcomer_is_a_territory_of_its_own():
+    """'Nouveau venu, le bassin X' beside a territory renewed before it names a second territory,
+    unless its adjective is made from the other's name (then it describes that one); 'Le nouveau
+    venu est le territoire de X' names one in a text about the programme."""
+    renewed = "Territoires d'industrie 2023-2027\n\nSans surprise, la vallée de l'Arve est reconduite.\n\n"
+    assert ids(renewed + "Nouveau venu, le bassin annécien rejoint le dispositif.") == [
+        "vallee-de-l-arve", "bassin-annecien"]
+    assert ids("Territoires d'industrie 2023-2027\n\nSans surprise, le Grand Belfort est reconduit.\n\n"
+               "Nouveau venu, le bassin belfortain rejoint le dispositif.") == ["grand-belfort"]
+    assert ids("Les 183 territoires d'industrie sont connus. Le nouveau venu est le territoire de Vitré, "
+               "qui candidatait seul.") == ["vitre"]
+    assert ids("Le nouveau venu est le territoire de Vitré.") == []

@@ -325,7 +325,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         # the words after a blank line are another paragraph, whatever the sentence splitter
         # joined: a press kit's "À propos : … lancé en 2018" below its list of territories
         paragraph_break = PARAGRAPH_BREAK.search(text, mention.end, sentence[1])
-        phase_sentence = (sentence[0], paragraph_break.start()) if paragraph_break else sentence
+        phase_sentence = (_paragraph_start(text, sentence[0], mention.start),
+                          paragraph_break.start() if paragraph_break else sentence[1])
         row = by_id.setdefault(mention.territory_id, {
             "territory_id": mention.territory_id, "name": mention.name, "start": mention.start,
             "end": mention.end,
@@ -436,6 +437,18 @@ def _without_names(text: str, span: tuple[int, int], name_spans: list[tuple[int,
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+ENDS_A_SENTENCE = re.compile(r"[.!?»\"]\s*$")
+
+
+def _paragraph_start(text: str, sentence_start: int, position: int) -> int:
+    """Where a territory's own paragraph starts in what the sentence splitter joined: a full
+    sentence ended by a blank line before it is another paragraph ("La Bretagne en compte onze, un
+    de plus qu'en 2018." then "Le nouveau venu est le territoire de Vitré"); an intro ending with a
+    colon above its items is not."""
+    breaks = list(PARAGRAPH_BREAK.finditer(text, sentence_start, position))
+    if breaks and ENDS_A_SENTENCE.search(text, sentence_start, breaks[-1].start()):
+        return breaks[-1].end()
+    return sentence_start
 NAME_COLON = re.compile(r"[ \t]*:[ \t]+")
 REGION_BRACKET = re.compile(r"[ \t]*\(([^()\n]{2,40})\)")
 # A territory shared with another région lies in the text's own région too.

@@ -157,7 +157,7 @@ def find_territories(text: str, places: list[PlaceMention],
         kept = [m for m in kept if m.rule != COUNTED_OF_RULE]
     # (an item of a list of territories is one of them: "… trois territoires : A, B et le bassin annécien")
     if any(not _described(text, m) for m in kept):
-        kept = [m for m in kept if not _described(text, m) or m.intro is not None]
+        kept = [m for m in kept if not _described(text, m) or m.intro is not None or _a_newcomer_of_its_own(text, m, kept)]
     kept = _members_of_another(text, kept)
     kept = _departements_holding_others(text, kept, places)
     _departements_in_names(text, kept, places)
@@ -282,6 +282,22 @@ def _described(text: str, mention: TerritoryMention) -> bool:
     words = mention.name.split()
     return len(words) == 2 and words[1].islower() and not text[mention.start:mention.start + 1].isupper() \
         and bool(PLACE_ADJECTIVE_HEAD.match(fold(mention.name))) and bool(PLACE_ADJECTIVE.fullmatch(fold(words[1])))
+
+
+NEWCOMER_FRONTED = re.compile(WORDS["newcomer_fronted"])
+STEM = 4  # letters a place adjective shares with the name it is made from: "belfortain" / "Belfort"
+
+
+def _a_newcomer_of_its_own(text: str, mention: TerritoryMention, kept: list[TerritoryMention]) -> bool:
+    """'Sans surprise, la vallée de l'Arve est reconduite. … Nouveau venu, le bassin annécien rejoint
+    le dispositif': the newcomer is not the territory renewed before it, when its adjective is made
+    from none of the other names ('le bassin belfortain' beside 'Grand Belfort' is that one)."""
+    start, _ = sentence_bounds(text, mention.start)
+    if not NEWCOMER_FRONTED.search(fold(text[start:mention.start])):
+        return False
+    stem = fold(mention.name.split()[1])[:STEM]
+    return not any(word.startswith(stem) for other in kept if other is not mention
+                   for word in re.findall(r"[a-z]+", fold(other.name)))
 
 
 # "composé des communautés de communes A, B et C", "Ce projet regroupera 4 intercommunalités :":

@@ -36,6 +36,9 @@ PROGRAMME_WORDS = re.compile(PREFIX)
 # joins with dashes, after the programme's words, is a territory.
 SECTOR_OF_TOWNS = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+secteur\s+(?P<name>[A-ZÀ-Ý][\w'’]+(?:\s?[-–]\s?[A-ZÀ-Ý][\w'’]+)+)\b")
 SECTOR_PROGRAMME_WINDOW = 400  # how far back the programme's words are looked for
+# "Le nouveau venu est le territoire de Vitré": the programme's newcomer, then a territory named as
+# such (rules/territory_words.json newcomer_is).
+NEWCOMER_IS = re.compile(WORDS["newcomer_is"])
 # A count of territories right before the participle, which agrees with them and not with the subject.
 COUNTED_BEFORE_PARTICIPLE = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+"
                                        r"(?:\w+\s+)?territoires\s+(?:d'\s*industrie\s+)?$")
@@ -121,6 +124,14 @@ INTERCOMMUNALITY_FORM = re.compile(r"(?:les?\s+|la\s+)?(?:communaute|cc|ca|cu)\b
 
 
 
+def _the_newcomer(folded: str, sentence_start: int, head: re.Match) -> bool:
+    """'Les 183 territoires d'industrie … Le nouveau venu est le territoire de Vitré': the territory
+    a text about the programme calls its newcomer holds the label, with no word of it in the sentence."""
+    return folded.startswith("le territoire", head.start()) \
+        and NEWCOMER_IS.search(folded, sentence_start, head.start()) is not None \
+        and PROGRAMME_WORDS.search(folded, 0, sentence_start) is not None
+
+
 def _subject_before(text: str, end: int) -> int | None:
     """Start of the proper name that ends at `end` and opens its clause: 'Le Ternois',
     'Le territoire Seine Aval', 'l'Agglomération d'Agen' (article and 'territoire' left out)."""
@@ -176,7 +187,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     for match in PROSE_HEAD.finditer(folded):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not LABELLING.search(folded[sentence_start:sentence_end]) \
-                and not (titled and TERRITORY_AND_THAT_OF.search(folded, sentence_start, sentence_end)):
+                and not (titled and TERRITORY_AND_THAT_OF.search(folded, sentence_start, sentence_end)) \
+                and not _the_newcomer(folded, sentence_start, match):
             continue
         wider = PART_OF_A_TERRITORY.search(folded, sentence_start, sentence_end)
         if wider and LABELLING.search(folded, sentence_start, wider.start()) \
