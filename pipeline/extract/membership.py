@@ -533,6 +533,7 @@ def _paragraph_territory(mention: EpciMention, structure, folded: str,
 MEMBERS_BEFORE_BRACKET = re.compile(WORDS["members_noun"] + r"[^()]*$", re.IGNORECASE)
 # an EPCI's own name before its bracket ("la COBAN (Communauté …)", "CA X (CAX)")
 HEAD_BEFORE_BRACKET = re.compile(r"(?:\b[A-Z]{2,}[\w&]*|[Cc]ommunaut\w+[^()]*|[Mm][ée]tropole[^()]*|[Aa]gglo\w*[^()]*)$")
+ACRONYM_ALONE = re.compile(r"\(\s*[A-Z][A-Z0-9&]{2,9}\s*\)")
 
 
 def _bracket_owner(mention: EpciMention, text: str, folded: str, sentence_start: int,
@@ -550,9 +551,16 @@ def _bracket_owner(mention: EpciMention, text: str, folded: str, sentence_start:
     if named and name_key(text[named[-1][0]:opening].strip(" \t»\"”")) == name_key(named[-1][1].name):
         return named[-1][1].territory_id
     before = text[max(sentence_start, opening - 60):opening].rstrip(" \t»\"”")
-    if _named_in(folded, sentence_start, opening, territories, epci_spans) \
-            and re.search(r"[A-ZÉÈÀÂÎÔ][\w'’-]*$", before) and not MEMBERS_BEFORE_BRACKET.search(before) \
-            and not HEAD_BEFORE_BRACKET.search(before):
+    # an acronym alone in its bracket defines the long name before it ("Communauté de communes
+    # interrégionale Aumale – Blangy-sur-Bresle (CCIABB)"), whose head may stand further back,
+    # though after the territory named last ("… avec la CC X, le territoire Y (CCZ)" says nothing)
+    named = _named_in(folded, sentence_start, opening, territories, epci_spans)
+    window = max(sentence_start, opening - 120)
+    head = HEAD_BEFORE_BRACKET.search(text[window:opening].rstrip()) \
+        if ACRONYM_ALONE.fullmatch(text, opening, text.find(")", mention.end) + 1) else None
+    defined = head is not None and not (named and named[-1][0] >= window + head.start())
+    if named and re.search(r"[A-ZÉÈÀÂÎÔ][\w'’-]*$", before) and not MEMBERS_BEFORE_BRACKET.search(before) \
+            and not HEAD_BEFORE_BRACKET.search(before) and not defined:
         return ""  # not the members of the territory named before; with none named, other rules say
     return None
 
