@@ -97,6 +97,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline import referential
+from pipeline.extract.structure import COUNT_WORDS
 from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention, _head_type, dash_fields
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
@@ -862,6 +863,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             if not office and _named_as_member(mention, text, folded, start, end, PROGRAMME):
                 attached.append((mention, None))
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
+    attached += _counted_back(mentions, attached, holders, folded, sentences)
     attached += _composing_the_name(unclaimed, holders, folded, sentences)
     attached = _unconfirmed_topic_members_dropped(attached, holders, folded, sentences)
     def joins(mention: EpciMention) -> bool:
@@ -882,6 +884,36 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
         if inherited or joiners:
             attached += inherited + joining
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
+
+
+COUNTED_BACK = re.compile(WORDS["counted_back"] + fold(WORDS["members_noun"]) + r"\b")
+
+
+def _counted_back(mentions: list[EpciMention], attached: list[tuple[EpciMention, str | None]],
+                  territories: list[TerritoryMention], folded: str,
+                  sentences: list[tuple[int, int]]) -> list[tuple[EpciMention, str]]:
+    """'Le Territoire d'industrie du Grand Bastia couvre ainsi les deux intercommunalités': the
+    territory its subject and no name after: the EPCIs the text named before it, when they are
+    exactly as many as counted, whatever they were named for ("au siège de la CA X"), and none
+    of them a member of another territory. A text about one territory only."""
+    if len({t.territory_id for t in territories}) != 1:
+        return []
+    owner_of = {id(m): owner for m, owner in attached}
+    found = []
+    for territory in territories:
+        counted = COUNTED_BACK.match(folded, territory.end)
+        index = _sentence_index(sentences, territory.start) if counted else None
+        if index is None:
+            continue
+        count = COUNT_WORDS.get(counted.group(1)) or int(counted.group(1))
+        before = [m for m in mentions if m.end <= territory.start and m.link.siren]
+        named_after_it = any(counted.end() <= m.start < sentences[index][1] and m.link.siren for m in mentions)
+        if named_after_it or len({m.link.siren for m in before}) != count \
+                or any(owner_of.get(id(m)) not in (None, territory.territory_id) for m in before):
+            continue
+        found += [(m, territory.territory_id) for m in before if id(m) not in owner_of]
+        owner_of.update({id(m): territory.territory_id for m in before})
+    return found
 
 
 def _unconfirmed_topic_members_dropped(attached: list[tuple[EpciMention, str | None]],
