@@ -97,6 +97,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline import referential
+from pipeline.extract.structure import COUNT_WORDS
 from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention, _head_type, dash_fields
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
@@ -533,6 +534,7 @@ def _paragraph_territory(mention: EpciMention, structure, folded: str,
 MEMBERS_BEFORE_BRACKET = re.compile(WORDS["members_noun"] + r"[^()]*$", re.IGNORECASE)
 # an EPCI's own name before its bracket ("la COBAN (Communauté …)", "CA X (CAX)")
 HEAD_BEFORE_BRACKET = re.compile(r"(?:\b[A-Z]{2,}[\w&]*|[Cc]ommunaut\w+[^()]*|[Mm][ée]tropole[^()]*|[Aa]gglo\w*[^()]*)$")
+ACRONYM_ALONE = re.compile(r"\(\s*[A-Z][A-Z0-9&]{2,9}\s*\)")
 
 
 def _bracket_owner(mention: EpciMention, text: str, folded: str, sentence_start: int,
@@ -550,9 +552,16 @@ def _bracket_owner(mention: EpciMention, text: str, folded: str, sentence_start:
     if named and name_key(text[named[-1][0]:opening].strip(" \t»\"”")) == name_key(named[-1][1].name):
         return named[-1][1].territory_id
     before = text[max(sentence_start, opening - 60):opening].rstrip(" \t»\"”")
-    if _named_in(folded, sentence_start, opening, territories, epci_spans) \
-            and re.search(r"[A-ZÉÈÀÂÎÔ][\w'’-]*$", before) and not MEMBERS_BEFORE_BRACKET.search(before) \
-            and not HEAD_BEFORE_BRACKET.search(before):
+    # an acronym alone in its bracket defines the long name before it ("Communauté de communes
+    # interrégionale Aumale – Blangy-sur-Bresle (CCIABB)"), whose head may stand further back,
+    # though after the territory named last ("… avec la CC X, le territoire Y (CCZ)" says nothing)
+    named = _named_in(folded, sentence_start, opening, territories, epci_spans)
+    window = max(sentence_start, opening - 120)
+    head = HEAD_BEFORE_BRACKET.search(text[window:opening].rstrip()) \
+        if ACRONYM_ALONE.fullmatch(text, opening, text.find(")", mention.end) + 1) else None
+    defined = head is not None and not (named and named[-1][0] >= window + head.start())
+    if named and re.search(r"[A-ZÉÈÀÂÎÔ][\w'’-]*$", before) and not MEMBERS_BEFORE_BRACKET.search(before) \
+            and not HEAD_BEFORE_BRACKET.search(before) and not defined:
         return ""  # not the members of the territory named before; with none named, other rules say
     return None
 
@@ -854,6 +863,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             if not office and _named_as_member(mention, text, folded, start, end, PROGRAMME):
                 attached.append((mention, None))
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
+    attached += _counted_back(mentions, attached, holders, folded, sentences)
     attached += _composing_the_name(unclaimed, holders, folded, sentences)
     attached = _unconfirmed_topic_members_dropped(attached, holders, folded, sentences)
     def joins(mention: EpciMention) -> bool:
@@ -874,6 +884,36 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
         if inherited or joiners:
             attached += inherited + joining
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
+
+
+COUNTED_BACK = re.compile(WORDS["counted_back"] + fold(WORDS["members_noun"]) + r"\b")
+
+
+def _counted_back(mentions: list[EpciMention], attached: list[tuple[EpciMention, str | None]],
+                  territories: list[TerritoryMention], folded: str,
+                  sentences: list[tuple[int, int]]) -> list[tuple[EpciMention, str]]:
+    """'Le Territoire d'industrie du Grand Bastia couvre ainsi les deux intercommunalités': the
+    territory its subject and no name after: the EPCIs the text named before it, when they are
+    exactly as many as counted, whatever they were named for ("au siège de la CA X"), and none
+    of them a member of another territory. A text about one territory only."""
+    if len({t.territory_id for t in territories}) != 1:
+        return []
+    owner_of = {id(m): owner for m, owner in attached}
+    found = []
+    for territory in territories:
+        counted = COUNTED_BACK.match(folded, territory.end)
+        index = _sentence_index(sentences, territory.start) if counted else None
+        if index is None:
+            continue
+        count = COUNT_WORDS.get(counted.group(1)) or int(counted.group(1))
+        before = [m for m in mentions if m.end <= territory.start and m.link.siren]
+        named_after_it = any(counted.end() <= m.start < sentences[index][1] and m.link.siren for m in mentions)
+        if named_after_it or len({m.link.siren for m in before}) != count \
+                or any(owner_of.get(id(m)) not in (None, territory.territory_id) for m in before):
+            continue
+        found += [(m, territory.territory_id) for m in before if id(m) not in owner_of]
+        owner_of.update({id(m): territory.territory_id for m in before})
+    return found
 
 
 def _unconfirmed_topic_members_dropped(attached: list[tuple[EpciMention, str | None]],
