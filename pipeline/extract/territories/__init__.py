@@ -841,8 +841,9 @@ NOUN_BEFORE_A_DEMONYM = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?|\b(?:
                                    r"(?:\s+de\s+communes|\s+d'agglomeration)?|epci|agglomerations)\b")
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais": the demonym of an apposition.
 APPOSED_TERRITORY = re.compile(r",\s+(?:(?:un|le|l')\s*)?(?:(?:autre|nouveau|nouvel|premier)\s+)?territoire(?:\s+d'\s*industrie)?")
-# "X est, après A et B, la troisième commune guyanaise à devenir …": an ordinal, a noun of place,
-# then a demonym: it places every name its sentence ranks.
+# "X est, après A et B, la troisième commune guyanaise à devenir …", "la première agglomération
+# lot-et-garonnaise entrée dans le dispositif était X": an ordinal, a noun of place, then a
+# demonym: it places every name its sentence ranks.
 RANKED_OF_A_DEMONYM = re.compile(r"\b(?:la|le)\s+(?:premiere?|seconde?|deuxieme|troisieme|quatrieme|cinquieme|sixieme"
                                  r"|derniere?|seule?)\s+(?:commune|ville|agglomeration|intercommunalite|territoire)\s+")
 
@@ -861,8 +862,9 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
     a département's demonym after "territoires" or a plural noun of intercommunalities earlier
     in the sentence says where the names after it lie (rules/demonyms.json); so does one in an
     apposition right after the name ('La Gascogne Toulousaine, autre territoire gersois …'), or one
-    after an ordinal that ranks the names ('X est, après A et B, la troisième commune guyanaise
-    à …')."""
+    after an ordinal that ranks the names, after them or before ('X est, après A et B, la troisième
+    commune guyanaise à …', 'la première agglomération lot-et-garonnaise entrée dans le dispositif
+    était X')."""
     folded = fold(text)
     for mention in mentions:
         if mention.departement_codes:
@@ -874,7 +876,7 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
         apposed = APPOSED_TERRITORY.match(folded, mention.end, sentence_end)
         if apposed:
             codes |= _demonym_codes(folded, apposed.end(), sentence_end)
-        for ranked in RANKED_OF_A_DEMONYM.finditer(folded, mention.end, sentence_end):
+        for ranked in RANKED_OF_A_DEMONYM.finditer(folded, sentence_start, sentence_end):
             codes |= _demonym_codes(folded, ranked.end(), sentence_end)
         if len(codes) == 1:
             mention.departement_codes |= codes

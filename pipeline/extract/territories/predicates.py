@@ -255,6 +255,9 @@ def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
 # ("Dans le reste de la Bretagne,", "Au sud du département,", "Sur le continent,"), an apposition announcing it ("un
 # autre territoire vendéen, X"), an article, "les territoires" ("Dans le reste de la Bretagne,
 # les territoires Pays de Vannes et Guingamp-Paimpol ont également été retenus").
+# "X bénéficie du programme Territoires d'industrie": said of companies as often as of places, so
+# the subject must read as a place by its words (a place, an intercommunality, a town's name).
+BENEFITS = re.compile(r"[,\s]*(?:(?:a|ont|avait|avaient)\s+)?benefici")
 BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\s+au|ailleurs\s+(?:dans|en))\s+[^,.;:]{2,60},\s*)?"
                                        r"(?:(?:un|une|l['’])\s*(?:autre|nouveau|nouvel)\s+territoire(?:\s+[\w-]+)?,\s*)?"
                                        r"(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+)?", re.IGNORECASE)
@@ -334,13 +337,15 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
                 and not CANDIDACY.search(folded, clause_start, parts[0].start):
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
         said_territories = bool(parts) and bool(TERRITORY_HEAD.search(text, clause_start, parts[0].start))
-        if needs_context and BARE_AWARD.search(match.group(0)) and parts and (
-                not (said_territories or all(_after_article(text, p) or _holds_a_place(p, places) or p.epci
+        benefits = BENEFITS.match(folded, match.start())
+        if needs_context and (BARE_AWARD.search(match.group(0)) or benefits) and parts and (
+                not (said_territories or all((_after_article(text, p) and not benefits) or _holds_a_place(p, places) or p.epci
                                                or _branded(text, p) or is_epci_name(text[p.start:p.end])
                                                or _town_named(text, p) for p in parts))
                 or not BEFORE_BARE_AWARD_SUBJECT.fullmatch(text, clause_start, parts[0].start)):
             continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits", "Michelin et
-            # Safran ont été retenus": people and companies take no place's article; "le territoire
+            # Safran ont été retenus": people and companies take no place's article (nor "L'Oréal
+            # bénéficie du programme": that verb's subject is a place by its words); "le territoire
             # regroupant la CDC argentanaise et son homologue des Vallées d'Auge … a été retenu": members
         if parts and NOT_A_PLACE_NOUN.search(folded, max(clause_start, parts[0].start - 40), parts[0].start):
             continue  # "L'entreprise Michelin entre dans le programme": a company, not a territory
@@ -375,11 +380,15 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
                 continue  # "le bassin de Bourges et Vierzon retenu": one territory, its name unsure
             if pattern is AFTER_PROGRAMME and len(parts) == 1 and not (parts[0].epci or _after_article(text, parts[0])):
                 continue  # "Territoires d'industrie : Michelin retenu pour …": a company takes no article
-            if pattern is CLEFT and not all(p.epci or reads_as_a_place_name(text, p.start, p.end, places, p.name)
-                                            for p in parts):
+            area = _area_a_town_is_chosen_for(text, match, parts, places) if pattern is CLEFT else None
+            if pattern is CLEFT and not area and not all(p.epci or reads_as_a_place_name(text, p.start, p.end, places, p.name)
+                                                         for p in parts):
                 continue  # "Après Michelin, c'est Safran qui a été retenu": a company
             if parts and parts[-1].end == len(text[:subject_end].rstrip()):
-                found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
+                mentions = _mentions(text, parts, places, sentence_bounds(text, match.start())[1])
+                for mention in mentions if area and area.kind == "departement" else ():
+                    mention.departement_codes.add(area.code)  # "Pour les Alpes-Maritimes, c'est Carros …"
+                found.extend(mentions)
     return found
 
 
@@ -394,7 +403,9 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
     après Cayenne et Saint-Laurent du Maroni, la troisième commune guyanaise à devenir Territoire
     d'industrie"); the subject itself is read by labelled_subjects' ordinal predicate; the quoted
     territory one takes over from ("Il succède au territoire « Pau – Tarbes » de la première
-    génération", rules/territory_words.json succeeds_quoted)."""
+    génération", rules/territory_words.json succeeds_quoted); the place a rank in the award is
+    said of after its verb ("la première agglomération … entrée dans le dispositif était X",
+    rank_then_subject)."""
     folded = fold(text)
     found = []
     for match in AFTER_PREDECESSORS.finditer(folded):
@@ -413,6 +424,11 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
             mention = make_mention(text, ranked.start("subject"), ranked.end("subject"), RULE, codes, sentence_start)
             if mention and not mention.name.isupper():  # the rank's noun is a place's ("zone", "commune")
                 found.append(mention)
+    for match in RANK_THEN_SUBJECT.finditer(folded):  # "la première agglomération … entrée dans le dispositif était X"
+        sentence_end = sentence_bounds(text, match.start())[1]
+        parts = enumeration_after(text, match.end("name"), sentence_end)[:1]
+        if parts and text[parts[0].start].isupper() and not text[parts[0].end:sentence_end].strip(" .!»”\"\t"):
+            found.extend(_mentions(text, parts, places, sentence_end))
     for match in SUCCEEDS_QUOTED.finditer(folded):  # "Il succède au territoire « Pau – Tarbes »"
         mention = make_mention(text, match.start("name"), match.end("name"), PREDECESSOR_RULE, (),
                                sentence_bounds(text, match.start())[1])
@@ -422,6 +438,9 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
 
 
 SUCCEEDS_QUOTED = re.compile(WORDS["succeeds_quoted"])
+# "la première agglomération … entrée dans le dispositif, en 2018, était Val de Garonne": the
+# subject of a rank in the award stands after its verb, alone up to the sentence's end.
+RANK_THEN_SUBJECT = re.compile(_expand(WORDS["rank_then_subject"]))
 # "Carros avait été la première en 2018. La première zone des Alpes-Maritimes à être labellisée
 # Territoire d'industrie.": a verbless sentence of rank about the award, right after a sentence
 # giving its subject that rank, is about that subject.
@@ -581,6 +600,28 @@ def _cleft_about_the_label(text: str, folded: str, match: re.Match) -> bool:
     # à l'interface de …": a gloss after a comma, the sentence before naming the programme
     _, before = sentence_before(text, len(text[:sentence_start].rstrip()))
     return folded[match.end():match.end() + 1] == "," and bool(PROGRAMME_WORDS.search(fold(before)))
+
+
+# "Pour les Alpes-Maritimes, c'est Carros qui a été retenu": the cleft opens on a département or a
+# région the sentence picks its territory for.
+FRONTED_AREA = re.compile(r"\s*(?:[Pp]our|[Dd]ans|[Ee]n|À|[Aa]ux?)\s+(?:(?:la|le|les|l['’])\s*)?(?P<area>[A-ZÀ-Ý][^,.;:\n]{1,40}),\s*$")
+
+
+def _area_a_town_is_chosen_for(text: str, match: re.Match, parts: list[Part],
+                               places: list[PlaceMention]) -> PlaceMention | None:
+    """"Pour les Alpes-Maritimes, c'est Carros qui a été retenu": one capitalised name, no company's
+    noun before it, chosen for a département or a région named alone in front of the cleft, a
+    sentence about the programme before it: a town named for its territory; that area, or None."""
+    sentence_start = sentence_bounds(text, match.start())[0]
+    fronted = FRONTED_AREA.fullmatch(text, sentence_start, match.start())
+    if len(parts) != 1 or not fronted or not text[parts[0].start].isupper() or text[parts[0].start:parts[0].end].isupper():
+        return None
+    area = next((p for p in places if p.kind in ("departement", "region")
+                 and (p.start, p.end) == (fronted.start("area"), fronted.end("area"))), None)
+    if not area or NOT_A_PLACE_NOUN.search(fold(text), max(match.start(), parts[0].start - 40), parts[0].start):
+        return None
+    _, before = sentence_before(text, len(text[:sentence_start].rstrip()))
+    return area if PROGRAMME_WORDS.search(fold(before)) else None
 
 
 # A subject starts after a title's dash before an article or after a colon at most
