@@ -285,15 +285,17 @@ def _described(text: str, mention: TerritoryMention) -> bool:
 
 
 NEWCOMER_FRONTED = re.compile(WORDS["newcomer_fronted"])
+NEWCOMER_PREDICATE = re.compile(WORDS["newcomer_predicate"])
 STEM = 4  # letters a place adjective shares with the name it is made from: "belfortain" / "Belfort"
 
 
 def _a_newcomer_of_its_own(text: str, mention: TerritoryMention, kept: list[TerritoryMention]) -> bool:
     """'Sans surprise, la vallée de l'Arve est reconduite. … Nouveau venu, le bassin annécien rejoint
-    le dispositif': the newcomer is not the territory renewed before it, when its adjective is made
-    from none of the other names ('le bassin belfortain' beside 'Grand Belfort' is that one)."""
-    start, _ = sentence_bounds(text, mention.start)
-    if not NEWCOMER_FRONTED.search(fold(text[start:mention.start])):
+    le dispositif', '… Le bassin annécien fait son entrée dans le dispositif': the newcomer is not
+    the territory renewed before it, when its adjective is made from none of the other names ('le
+    bassin belfortain' beside 'Grand Belfort' is that one)."""
+    start, end = sentence_bounds(text, mention.start)
+    if not (NEWCOMER_FRONTED.search(fold(text[start:mention.start])) or NEWCOMER_PREDICATE.match(fold(text[mention.end:end]))):
         return False
     stem = fold(mention.name.split()[1])[:STEM]
     return not any(word.startswith(stem) for other in kept if other is not mention
@@ -557,11 +559,13 @@ def _departements_its_description_states(text: str, mentions: list[TerritoryMent
 
 
 # "³ Le territoire de Déodatie est interrégional : il comprend également des communes de
-# Meurthe-et-Moselle", "X s'étend aussi sur la Somme": a sentence anywhere in the text, a footnote's
-# included, saying which other départements a named territory takes in.
+# Meurthe-et-Moselle", "X s'étend aussi sur la Somme", "X, interdépartemental avec le Nord, …": a
+# sentence anywhere in the text, a footnote's included, saying which other départements a named
+# territory takes in.
 TAKES_IN = re.compile(r"(?:\best\s+" + INTER + r"\s*[:;,]\s*(?:il|elle)\s+)?"
                       r"\b(?:(?:comprend|inclut|englobe|couvre|compte|r[ée]unit|regroupe)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?"
-                      r"des\s+communes|s['’]\s*[ée]tend\s+(?:aussi|[ée]galement)\s+sur)"
+                      r"des\s+communes|s['’]\s*[ée]tend\s+(?:aussi|[ée]galement)\s+sur"
+                      r"|(?:est\s+)?" + INTER + r"\s+(?:avec|entre))"
                       r"\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
 
 
@@ -574,7 +578,7 @@ def _departements_it_takes_in(text: str, mentions: list[TerritoryMention], place
     folded = fold(text)
     names = [(fold(m.name), m) for m in mentions if m.name]
     for taken in TAKES_IN.finditer(text):
-        before = folded[max(0, taken.start() - 200):taken.start()].rstrip(" \t»”\"")
+        before = folded[max(0, taken.start() - 200):taken.start()].rstrip(" \t»”\",")
         for name, mention in names:
             if before.endswith(name) and not re.search(r"[\w-]$", before[:len(before) - len(name)]):
                 mention.shared_codes |= _places_run(text, taken.start("places"), taken.end("places"), places)

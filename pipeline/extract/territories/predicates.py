@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, OPENING_QUOTES, PERSON_BEFORE_NAME, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
+from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, make_mention, quoted_name,
                                                  reads_as_a_place_name, sentence_before, sentence_bounds,
                                                  titled_by_the_programme, town_words, _town_words_of)
@@ -100,6 +100,10 @@ NOUN_APPOSED_BEFORE = re.compile(r",\s+(?:l['’]\s*|la\s+|le\s+|une?\s+|cette\s
 # article (no capital after it) set between the subject and the comma before its verb describes it.
 BARE_NOUN_APPOSED = re.compile(r",\s+(?!(?:et|ou|ni|qui|que|dont|le|la|les|un|une|des|du|de|en|au|aux|dans)\b|l['’]|d['’])"
                                r"[a-zà-ÿ][\w'’-]*(?:\s+[^,;:()\n«»A-ZÀ-Ý]{1,60})?$")
+# "Le Sambre-Avesnois-Thiérache, interdépartemental avec le Nord, est reconduit": the other
+# département it straddles, apposed, is no subject.
+STRADDLING_APPOSED = re.compile(r",\s+(?:territoire\s+)?inter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?\s+(?:avec|entre)\s+[^,;:()\n]{1,60}$",
+                                re.IGNORECASE)
 # The predicate in a relative clause right after the name it qualifies: "X, qui a été retenu".
 SUBJECT_RELATIVE = re.compile(r",\s*qui$")
 # The present of a verb in -er where the title's participle would stand ("confirme", not "confirmé").
@@ -169,6 +173,12 @@ def _town_named(text: str, part: Part) -> bool:
     written = part.name or text[part.start:part.end]
     return not re.search(r"\s", written.strip()) and not written.isupper() \
         and bool(_town_words_of(written) & town_words())
+
+
+def _named_as_a_place(text: str, part: Part) -> bool:
+    """'le Pays de Vannes', 'le Grand Annecy': a word of geography or a town's name in it (not 'L'Oréal')."""
+    written = part.name or text[part.start:part.end]
+    return bool(PLACE_WORD.search(fold(written)) or _town_words_of(written) & town_words())
 
 
 def _after_article(text: str, part: Part) -> bool:
@@ -304,8 +314,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if relative:  # "L'Axe Seine dans lequel s'inscrit Le Havre Seine Métropole a été identifié …"
             end = relative.start()
         described = NOUN_APPOSED_BEFORE.search(text, clause_start, end) or (
-            BARE_NOUN_APPOSED.search(text, clause_start, end) if AUXILIARY_AFTER_COMMA.match(folded, match.start())
-            else None)
+            (BARE_NOUN_APPOSED.search(text, clause_start, end) or STRADDLING_APPOSED.search(text, clause_start, end))
+            if AUXILIARY_AFTER_COMMA.match(folded, match.start()) else None)
         if described:  # "Cap Excellence, l'agglomération qui réunit A, B et C, a été retenue"
             end = described.start()
         gloss = PLACE_GLOSS_BEFORE.search(text[clause_start:end])
@@ -339,7 +349,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         said_territories = bool(parts) and bool(TERRITORY_HEAD.search(text, clause_start, parts[0].start))
         benefits = BENEFITS.match(folded, match.start())
         if needs_context and (BARE_AWARD.search(match.group(0)) or benefits) and parts and (
-                not (said_territories or all((_after_article(text, p) and not benefits) or _holds_a_place(p, places) or p.epci
+                not (said_territories or all((_after_article(text, p) and (not benefits or _named_as_a_place(text, p)))
+                                               or _holds_a_place(p, places) or p.epci
                                                or _branded(text, p) or is_epci_name(text[p.start:p.end])
                                                or _town_named(text, p) for p in parts))
                 or not BEFORE_BARE_AWARD_SUBJECT.fullmatch(text, clause_start, parts[0].start)):
@@ -427,7 +438,7 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
     for match in RANK_THEN_SUBJECT.finditer(folded):  # "la première agglomération … entrée dans le dispositif était X"
         sentence_end = sentence_bounds(text, match.start())[1]
         parts = enumeration_after(text, match.end("name"), sentence_end)[:1]
-        if parts and text[parts[0].start].isupper() and not text[parts[0].end:sentence_end].strip(" .!»”\"\t"):
+        if parts and text[parts[0].start].isupper() and NAME_ENDS_CLAUSE.match(text, parts[0].end):
             found.extend(_mentions(text, parts, places, sentence_end))
     for match in SUCCEEDS_QUOTED.finditer(folded):  # "Il succède au territoire « Pau – Tarbes »"
         mention = make_mention(text, match.start("name"), match.end("name"), PREDECESSOR_RULE, (),
@@ -441,6 +452,7 @@ SUCCEEDS_QUOTED = re.compile(WORDS["succeeds_quoted"])
 # "la première agglomération … entrée dans le dispositif, en 2018, était Val de Garonne": the
 # subject of a rank in the award stands after its verb, alone up to the sentence's end.
 RANK_THEN_SUBJECT = re.compile(_expand(WORDS["rank_then_subject"]))
+NAME_ENDS_CLAUSE = re.compile(r"[ \t]*(?:[»”\".,;!?)]|$)")
 # "Carros avait été la première en 2018. La première zone des Alpes-Maritimes à être labellisée
 # Territoire d'industrie.": a verbless sentence of rank about the award, right after a sentence
 # giving its subject that rank, is about that subject.
