@@ -3248,6 +3248,7 @@ def test_the_place_a_rank_in_the_award_is_said_of_after_its_verb():
     text = ("« Historiquement, la première agglomération lot-et-garonnaise entrée dans le dispositif, en 2018, "
             "était Val de Garonne », a rappelé le sous-préfet.")
     assert territories(text) == {("val-de-garonne", "territory.labelled", ("47",))}
+    assert ids("La première commune du département retenue dans le programme fut Millau.") == ["millau"]
     # a company's rank names no territory
     assert ids("La première entreprise entrée dans le dispositif Territoires d'industrie était Safran.") == []
 
@@ -3255,6 +3256,7 @@ def test_the_place_a_rank_in_the_award_is_said_of_after_its_verb():
 def test_benefiting_from_the_programme_names_a_place_not_a_company():
     # g32terr: "X bénéficie du programme Territoires d'industrie"
     assert ids("Le Pays de Vannes bénéficie du programme « Territoires d'industrie ».") == ["pays-de-vannes"]
+    assert ids("Le Pays de Fougères bénéficie de la labellisation Territoires d'industrie.") == ["pays-de-fougeres"]
     for subject in ("Safran", "L'Oréal", "La Bretagne", "L'entreprise Bretagne Céramique"):
         assert ids(f"{subject} bénéficie du programme Territoires d'industrie.") == []
 
@@ -3264,6 +3266,8 @@ def test_a_town_chosen_for_the_departement_fronting_a_cleft():
     before = "La liste des 124 territoires d'industrie est connue. "
     assert territories(before + "Pour les Alpes-Maritimes, c'est Carros qui a été retenu.") == {
         ("carros", "territory.labelled", ("06",))}
+    assert ids(before + "En Guadeloupe, c'est Baie-Mahault qui a été retenue. Dans la Drôme, c'est Pierrelatte "
+                        "qui a été retenu.") == ["baie-mahault", "pierrelatte"]
     assert ids(before + "Dans l'Aisne, c'est l'entreprise Saint-Gobain qui a été retenue.") == []
     assert ids("Le jury s'est réuni. Pour les Alpes-Maritimes, c'est Carros qui a été retenu.") == []
 

@@ -438,7 +438,7 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
     for match in RANK_THEN_SUBJECT.finditer(folded):  # "la première agglomération … entrée dans le dispositif était X"
         sentence_end = sentence_bounds(text, match.start())[1]
         parts = enumeration_after(text, match.end("name"), sentence_end)[:1]
-        if parts and text[parts[0].start].isupper() and NAME_ENDS_CLAUSE.match(text, parts[0].end):
+        if parts and not text[parts[0].start:parts[0].end].islower() and NAME_ENDS_CLAUSE.match(text, parts[0].end):
             found.extend(_mentions(text, parts, places, sentence_end))
     for match in SUCCEEDS_QUOTED.finditer(folded):  # "Il succède au territoire « Pau – Tarbes »"
         mention = make_mention(text, match.start("name"), match.end("name"), PREDECESSOR_RULE, (),
@@ -622,18 +622,18 @@ FRONTED_AREA = re.compile(r"\s*(?:[Pp]our|[Dd]ans|[Ee]n|À|[Aa]ux?)\s+(?:(?:la|l
 def _area_a_town_is_chosen_for(text: str, match: re.Match, parts: list[Part],
                                places: list[PlaceMention]) -> PlaceMention | None:
     """"Pour les Alpes-Maritimes, c'est Carros qui a été retenu": one capitalised name, no company's
-    noun before it, chosen for a département or a région named alone in front of the cleft, a
-    sentence about the programme before it: a town named for its territory; that area, or None."""
+    noun before it, chosen for a département or a région named alone in front of the cleft, the
+    programme named before it in its paragraph: a town named for its territory; that area, or None."""
     sentence_start = sentence_bounds(text, match.start())[0]
     fronted = FRONTED_AREA.fullmatch(text, sentence_start, match.start())
     if len(parts) != 1 or not fronted or not text[parts[0].start].isupper() or text[parts[0].start:parts[0].end].isupper():
         return None
     area = next((p for p in places if p.kind in ("departement", "region")
                  and (p.start, p.end) == (fronted.start("area"), fronted.end("area"))), None)
-    if not area or NOT_A_PLACE_NOUN.search(fold(text), max(match.start(), parts[0].start - 40), parts[0].start):
+    if not area or NOT_A_PLACE_NOUN.search(fold(text[max(match.start(), parts[0].start - 40):parts[0].start])):
         return None
-    _, before = sentence_before(text, len(text[:sentence_start].rstrip()))
-    return area if PROGRAMME_WORDS.search(fold(before)) else None
+    paragraph_start = max((m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, sentence_start)), default=0)
+    return area if PROGRAMME_WORDS.search(fold(text[paragraph_start:sentence_start])) else None
 
 
 # A subject starts after a title's dash before an article or after a colon at most
