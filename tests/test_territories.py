@@ -3277,7 +3277,11 @@ def test_call_it_now_names_the_territory_renamed():
     text = ("Le Territoire d'industrie Haut-Doubs Horloger s'étend jusqu'à Besançon. "
             "Appelez-le désormais « Alliances Luxe & Précision Doubs ».")
     assert ids(text) == ["haut-doubs-horloger", "alliances-luxe-et-precision-doubs"]
+    assert ids("Le Territoire d'industrie Haut-Doubs Horloger s'agrandit. Il s'appelle désormais « Alliances Luxe & "
+               "Précision Doubs ».") == ["haut-doubs-horloger", "alliances-luxe-et-precision-doubs"]
     assert ids("Le nouveau modèle est sorti. Appelez-le désormais « Super Turbo ».") == []
+    # without "désormais" no renaming: a project of the territory may be so named
+    assert ids("Le territoire d'industrie finance un tiers-lieu. Appelez-le « La Fabrique ».") == []
 
 
 def test_a_head_and_demonym_said_to_join_beside_a_renewed_territory_is_another():

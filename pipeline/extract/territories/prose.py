@@ -82,9 +82,11 @@ ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 # "Appelez-le désormais « X »" (after sentences about a territory).
 NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=groupement\s)nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+)?"
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])"
-                   r"|\b(?P<call>[Aa]ppele[zr]-(?:le|la)|[Aa]ppelons-(?:le|la))\s+(?:d[ée]sormais\s+)?(?=[«“\"])")
-# "… fait partie de la famille. Appelez-le désormais « X ».": the pronoun stands for the territory
-# the sentences before speak of (the programme's words or "territoire" within this window).
+                   r"|\b(?P<call>[Aa]ppele[zr]-(?:le|la)|[Aa]ppelons-(?:le|la)|(?:[Ii]l|[Ee]lle)\s+s['’]appell?e(?:ra)?)"
+                   r"\s+d[ée]sormais\s+(?=[«“\"])")
+# "… fait partie de la famille. Appelez-le désormais « X ».", "Il s'appelle désormais « X »": a
+# renaming; the pronoun stands for the territory the sentences before speak of ("territoire"
+# within this window).
 CALL_IT_WINDOW = 400
 # The programme's words opening a quoted name, with the preposition joining them to the place.
 PROGRAMME_LEAD = re.compile(PREFIX + r"\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?")
