@@ -3298,3 +3298,8 @@ def test_interdepartemental_avec_apposed_in_prose_adds_the_other_departement():
             "Le Sambre-Avesnois-Thiérache, interdépartemental avec le Nord, est lui aussi reconduit dans le programme.")
     found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
     assert found == {"soissonnais": set(), "sambre-avesnois-thierache": {"59"}}
+    # in the sentence after, pointing back at it
+    text = ("Dans l'Aisne, le territoire Sambre-Avesnois-Thiérache est reconduit dans le programme Territoires "
+            "d'industrie. Il est interdépartemental avec le Nord.")
+    found = {m.territory_id: (m.departement_codes, m.shared_codes) for m in find_territories(text, find_places(text))}
+    assert found == {"sambre-avesnois-thierache": ({"02"}, {"59"})}

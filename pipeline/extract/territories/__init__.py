@@ -621,6 +621,10 @@ ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]
                       r"|(?:le|ce)\s+bassin(?!\s+(?:de|du|des|d['’]))"
                       r"|(?:pour|chez|dans)\s+(?:ce\s+dernier|cette\s+derni[èe]re|celui-ci|celle-ci))\b",
                       re.IGNORECASE)
+# "Il est interdépartemental avec le Nord": the other département of a territory lying in the one
+# the text gives it.
+SHARED_WITH = re.compile(r"\s+(?:est\s+)?(?:(?:un|le)\s+territoire\s+)?" + INTER + r"\s+avec\s+(?P<places>[^.;()\n]{1,80})",
+                         re.IGNORECASE)
 DEPARTEMENTS_WORD = re.compile(r"\bd[ée]partements?\b", re.IGNORECASE)
 # Where a sentence of a hard-wrapped paragraph ends (a full stop before a space or a line break).
 WRAPPED_SENTENCE_END = re.compile(r"[.!?](?=[ \t]*\n|[ \t]+\S)")
@@ -631,10 +635,9 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
     """The départements a sentence pointing back at the only territory of the sentence before
     states ("Le bassin Aurillac – Figeac – Rodez a été identifié … Il s'étend sur trois
     départements (Aveyron, Lot, Cantal)"), or the places it straddles ("… le territoire X. Pour ce
-    dernier, à cheval sur l'Aude et l'Ariège, …")."""
+    dernier, à cheval sur l'Aude et l'Ariège, …"), or the other one it is shared with ("Il est
+    interdépartemental avec le Nord")."""
     for mention in mentions:
-        if mention.departement_codes:
-            continue
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
         wrapped = WRAPPED_SENTENCE_END.search(text, mention.end)
         if text.startswith("\n", sentence_end) and wrapped and "\n\n" not in text[sentence_end:wrapped.start()]:
@@ -646,6 +649,11 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
             following_start += 1
         following_end = sentence_bounds(text, min(len(text), following_start + 1))[1]
         anaphora = ANAPHORA.match(text, following_start)
+        shared = SHARED_WITH.match(text, anaphora.end()) if anaphora else None
+        if shared:  # "Il est interdépartemental avec le Nord": besides the département its context gives
+            mention.shared_codes |= _places_run(text, shared.start("places"), shared.end("places"), places)
+        if shared or mention.departement_codes:
+            continue
         straddling = STRADDLING.match(text, anaphora.end()) if anaphora else None
         spanned = _places_run(text, straddling.start("places"), straddling.end("places"), places) if straddling else set()
         if spanned:  # "Pour ce dernier, à cheval sur l'Aude et l'Ariège, …": the places it spans
