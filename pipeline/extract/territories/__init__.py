@@ -559,13 +559,11 @@ def _departements_its_description_states(text: str, mentions: list[TerritoryMent
 
 
 # "³ Le territoire de Déodatie est interrégional : il comprend également des communes de
-# Meurthe-et-Moselle", "X s'étend aussi sur la Somme", "X, interdépartemental avec le Nord, …": a
-# sentence anywhere in the text, a footnote's included, saying which other départements a named
-# territory takes in.
+# Meurthe-et-Moselle", "X s'étend aussi sur la Somme": a sentence anywhere in the text, a footnote's
+# included, saying which other départements a named territory takes in.
 TAKES_IN = re.compile(r"(?:\best\s+" + INTER + r"\s*[:;,]\s*(?:il|elle)\s+)?"
                       r"\b(?:(?:comprend|inclut|englobe|couvre|compte|r[ée]unit|regroupe)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?"
-                      r"des\s+communes|s['’]\s*[ée]tend\s+(?:aussi|[ée]galement)\s+sur"
-                      r"|(?:est\s+)?" + INTER + r"\s+(?:avec|entre))"
+                      r"des\s+communes|s['’]\s*[ée]tend\s+(?:aussi|[ée]galement)\s+sur)"
                       r"\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
 
 
@@ -578,7 +576,7 @@ def _departements_it_takes_in(text: str, mentions: list[TerritoryMention], place
     folded = fold(text)
     names = [(fold(m.name), m) for m in mentions if m.name]
     for taken in TAKES_IN.finditer(text):
-        before = folded[max(0, taken.start() - 200):taken.start()].rstrip(" \t»”\",")
+        before = folded[max(0, taken.start() - 200):taken.start()].rstrip(" \t»”\"")
         for name, mention in names:
             if before.endswith(name) and not re.search(r"[\w-]$", before[:len(before) - len(name)]):
                 mention.shared_codes |= _places_run(text, taken.start("places"), taken.end("places"), places)
@@ -623,7 +621,7 @@ ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]
                       re.IGNORECASE)
 # "Il est interdépartemental avec le Nord": the other département of a territory lying in the one
 # the text gives it.
-SHARED_WITH = re.compile(r"\s+(?:est\s+)?(?:(?:un|le)\s+territoire\s+)?" + INTER + r"\s+avec\s+(?P<places>[^.;()\n]{1,80})",
+SHARED_IN_THE_SENTENCE_AFTER = re.compile(r"\s+(?:est\s+)?(?:(?:un|le)\s+territoire\s+)?" + INTER + r"\s+avec\s+(?P<places>[^.;()\n]{1,80})",
                          re.IGNORECASE)
 DEPARTEMENTS_WORD = re.compile(r"\bd[ée]partements?\b", re.IGNORECASE)
 # Where a sentence of a hard-wrapped paragraph ends (a full stop before a space or a line break).
@@ -649,7 +647,7 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
             following_start += 1
         following_end = sentence_bounds(text, min(len(text), following_start + 1))[1]
         anaphora = ANAPHORA.match(text, following_start)
-        shared = SHARED_WITH.match(text, anaphora.end()) if anaphora else None
+        shared = SHARED_IN_THE_SENTENCE_AFTER.match(text, anaphora.end()) if anaphora else None
         if shared:  # "Il est interdépartemental avec le Nord": besides the département its context gives
             mention.shared_codes |= _places_run(text, shared.start("places"), shared.end("places"), places)
         if shared or mention.departement_codes:
