@@ -3257,7 +3257,9 @@ def test_benefiting_from_the_programme_names_a_place_not_a_company():
     # g32terr: "X bénéficie du programme Territoires d'industrie"
     assert ids("Le Pays de Vannes bénéficie du programme « Territoires d'industrie ».") == ["pays-de-vannes"]
     assert ids("Le Pays de Fougères bénéficie de la labellisation Territoires d'industrie.") == ["pays-de-fougeres"]
-    for subject in ("Safran", "L'Oréal", "La Bretagne", "L'entreprise Bretagne Céramique"):
+    assert ids("Depuis 2019, le Pays de Fougères bénéficie du programme Territoires d'industrie.") == ["pays-de-fougeres"]
+    for subject in ("Safran", "L'Oréal", "La Bretagne", "L'entreprise Bretagne Céramique", "Terre de Lin",
+                    "La coopérative Terre de Lin"):
         assert ids(f"{subject} bénéficie du programme Territoires d'industrie.") == []
 
 

@@ -59,7 +59,7 @@ CANDIDACY = re.compile(r"\bcandidature\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$")
 JOINS = re.compile(r"(?:(?:a|ont|avait|avaient)\s+)?(?:rejoint|rejoignent|rejoindra|rejoindront|integre|integrent)\b")
 # A common noun of a company, a school or a body right before a name: "l'entreprise Michelin".
 NOT_A_PLACE_NOUN = re.compile(r"\b(?:entreprises?|groupes?|societes?|usines?|sites?|start-?ups?|pme|eti|industriels?"
-                              r"|cabinets?|laboratoires?|associations?|lycees?|ecoles?|clubs?|marques?)\s+$")
+                              r"|cabinets?|laboratoires?|associations?|cooperatives?|lycees?|ecoles?|clubs?|marques?)\s+$")
 # A participle of the award without the programme's words after it: said of people and companies too.
 BARE_AWARD = re.compile(r"(?:reconduit|retenu|labellise|labelise|selectionne|designe|choisi)\w*$|\blabel$")
 # A plural head of intercommunalities opening the subject: "les agglos de A, B et C".
@@ -175,10 +175,15 @@ def _town_named(text: str, part: Part) -> bool:
         and bool(_town_words_of(written) & town_words())
 
 
-def _named_as_a_place(text: str, part: Part) -> bool:
-    """'le Pays de Vannes', 'le Grand Annecy': a word of geography or a town's name in it (not 'L'Oréal')."""
+def _benefits_as_a_place(text: str, part: Part, places: list[PlaceMention]) -> bool:
+    """The subject of "bénéficie du programme", said of companies as often as of places: an
+    intercommunality, a name holding a département's, a town's name alone ('Figeac'), or words of
+    a place after its article ('le Pays de Vannes', 'le Grand Annecy'; not 'L'Oréal', 'La Bretagne',
+    nor 'Terre de Lin' without one)."""
     written = part.name or text[part.start:part.end]
-    return bool(PLACE_WORD.search(fold(written)) or _town_words_of(written) & town_words())
+    return bool(part.epci or is_epci_name(written) or _branded(text, part) or _holds_a_place(part, places)
+                or _town_named(text, part) or (_after_article(text, part) and (
+                    PLACE_WORD.search(fold(written)) or _town_words_of(written) & town_words())))
 
 
 def _after_article(text: str, part: Part) -> bool:
@@ -266,7 +271,7 @@ def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
 # autre territoire vendéen, X"), an article, "les territoires" ("Dans le reste de la Bretagne,
 # les territoires Pays de Vannes et Guingamp-Paimpol ont également été retenus").
 # "X bénéficie du programme Territoires d'industrie": said of companies as often as of places, so
-# the subject must read as a place by its words (a place, an intercommunality, a town's name).
+# the subject must read as a place by its words (_benefits_as_a_place).
 BENEFITS = re.compile(r"[,\s]*(?:(?:a|ont|avait|avaient)\s+)?benefici")
 BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\s+au|ailleurs\s+(?:dans|en))\s+[^,.;:]{2,60},\s*)?"
                                        r"(?:(?:un|une|l['’])\s*(?:autre|nouveau|nouvel)\s+territoire(?:\s+[\w-]+)?,\s*)?"
@@ -347,17 +352,16 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
                 and not CANDIDACY.search(folded, clause_start, parts[0].start):
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
         said_territories = bool(parts) and bool(TERRITORY_HEAD.search(text, clause_start, parts[0].start))
-        benefits = BENEFITS.match(folded, match.start())
-        if needs_context and (BARE_AWARD.search(match.group(0)) or benefits) and parts and (
-                not (said_territories or all((_after_article(text, p) and (not benefits or _named_as_a_place(text, p)))
-                                               or _holds_a_place(p, places) or p.epci
+        if needs_context and BARE_AWARD.search(match.group(0)) and parts and (
+                not (said_territories or all(_after_article(text, p) or _holds_a_place(p, places) or p.epci
                                                or _branded(text, p) or is_epci_name(text[p.start:p.end])
                                                or _town_named(text, p) for p in parts))
                 or not BEFORE_BARE_AWARD_SUBJECT.fullmatch(text, clause_start, parts[0].start)):
             continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits", "Michelin et
-            # Safran ont été retenus": people and companies take no place's article (nor "L'Oréal
-            # bénéficie du programme": that verb's subject is a place by its words); "le territoire
+            # Safran ont été retenus": people and companies take no place's article; "le territoire
             # regroupant la CDC argentanaise et son homologue des Vallées d'Auge … a été retenu": members
+        if BENEFITS.match(folded, match.start()) and not all(_benefits_as_a_place(text, p, places) for p in parts):
+            continue  # "L'Oréal bénéficie du programme": that verb's subject is a place by its words
         if parts and NOT_A_PLACE_NOUN.search(folded, max(clause_start, parts[0].start - 40), parts[0].start):
             continue  # "L'entreprise Michelin entre dans le programme": a company, not a territory
         if parts and PERSON_BEFORE_NAME.search(folded, max(sentence_start, parts[0].start - 40), parts[0].start):
