@@ -68,9 +68,12 @@ territory.labelled also reads the wider territory a member's page says it is lab
 sur l'axe Lacq-Pau-Tarbes", "… au sein d'un vaste espace reliant Lacq, Pau et Tarbes"), the places
 a territory comes after in the order of the award ("Kourou est, après Cayenne et Saint-Laurent du
 Maroni, la troisième commune à devenir Territoire d'industrie"), the territory the programme is
-renewed for ("Ce dispositif … il est aussi renouvelé pour le Terrassonnais-Brive"), and an
+renewed for ("Ce dispositif … il est aussi renouvelé pour le Terrassonnais-Brive"), an
 industrial zone the State selected, under its place's name ("la Guadeloupe retenue à travers la
-zone industrielle et commerciale de Jarry"). A list whose items
+zone industrielle et commerciale de Jarry"), the place a rank in the award is said of after its
+verb ("la première agglomération … entrée dans le dispositif, en 2018, était Val de Garonne"), and
+a town a cleft says was chosen for a département ("Pour les Alpes-Maritimes, c'est Carros qui a
+été retenu"). A list whose items
 mark its Territoires d'industrie with "TI Name" (another programme's laureates) names only those.
 Names written with and without a connector, or a name and a whole part of it ("celui d'Issoudun",
 "Châteauroux-Issoudun"), are one territory; an intercommunality with its legal form said to join
