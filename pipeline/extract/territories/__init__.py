@@ -624,8 +624,8 @@ ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]
                       re.IGNORECASE)
 # "Il est interdépartemental avec le Nord": the other département of a territory lying in the one
 # the text gives it.
-SHARED_IN_THE_SENTENCE_AFTER = re.compile(r"\s+(?:est\s+)?(?:(?:un|le)\s+territoire\s+)?" + INTER + r"\s+avec\s+(?P<places>[^.;()\n]{1,80})",
-                         re.IGNORECASE)
+SHARED_IN_THE_SENTENCE_AFTER = re.compile(r"\s+(?:est\s+)?(?:(?:un|le)\s+territoire\s+)?" + INTER
+                                          + r"\s+avec\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
 DEPARTEMENTS_WORD = re.compile(r"\bd[ée]partements?\b", re.IGNORECASE)
 # Where a sentence of a hard-wrapped paragraph ends (a full stop before a space or a line break).
 WRAPPED_SENTENCE_END = re.compile(r"[.!?](?=[ \t]*\n|[ \t]+\S)")

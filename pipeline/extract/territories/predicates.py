@@ -266,13 +266,13 @@ def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
     return [Part(first.start, end)]
 
 
+# "X bénéficie du programme Territoires d'industrie": said of companies as often as of places, so
+# the subject must read as a place by its words (_benefits_as_a_place).
+BENEFITS = re.compile(r"[,\s]*(?:(?:a|ont|avait|avaient)\s+)?benefici")
 # What may stand before the subject of a bare award ("… ont été retenus"): an opening place
 # ("Dans le reste de la Bretagne,", "Au sud du département,", "Sur le continent,"), an apposition announcing it ("un
 # autre territoire vendéen, X"), an article, "les territoires" ("Dans le reste de la Bretagne,
 # les territoires Pays de Vannes et Guingamp-Paimpol ont également été retenus").
-# "X bénéficie du programme Territoires d'industrie": said of companies as often as of places, so
-# the subject must read as a place by its words (_benefits_as_a_place).
-BENEFITS = re.compile(r"[,\s]*(?:(?:a|ont|avait|avaient)\s+)?benefici")
 BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\s+au|ailleurs\s+(?:dans|en))\s+[^,.;:]{2,60},\s*)?"
                                        r"(?:(?:un|une|l['’])\s*(?:autre|nouveau|nouvel)\s+territoire(?:\s+[\w-]+)?,\s*)?"
                                        r"(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+)?", re.IGNORECASE)
@@ -454,7 +454,7 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
 
 SUCCEEDS_QUOTED = re.compile(WORDS["succeeds_quoted"])
 # "la première agglomération … entrée dans le dispositif, en 2018, était Val de Garonne": the
-# subject of a rank in the award stands after its verb, alone up to the sentence's end.
+# subject of a rank in the award stands after its verb, one name ending its clause.
 RANK_THEN_SUBJECT = re.compile(_expand(WORDS["rank_then_subject"]))
 NAME_ENDS_CLAUSE = re.compile(r"[ \t]*(?:[»”\".,;!?)]|$)")
 # "Carros avait été la première en 2018. La première zone des Alpes-Maritimes à être labellisée
