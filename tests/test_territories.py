@@ -3231,3 +3231,77 @@ def test_the_programmes_newcomer_is_a_territory_of_its_own():
     assert ids("Les 183 territoires d'industrie sont connus. Le nouveau venu est le territoire de Vitré, "
                "qui candidatait seul.") == ["vitre"]
     assert ids("Le nouveau venu est le territoire de Vitré.") == []
+
+
+def test_a_demonym_after_an_em_dash_or_an_unspaced_hyphen_stays_in_the_name():
+    # g32terr: "le Seignanx—Pays tarusate", "le Seignanx-Pays tarusate"; not a compass word's compound
+    for dash in ("—", "-", " — "):
+        text = f"Dans les Landes, deux territoires sont retenus, la Haute Lande et le Seignanx{dash}Pays tarusate."
+        assert ids(text)[0] == "haute-lande" and len(ids(text)) == 2
+        assert name_key(find_territories(text, find_places(text))[1].name) == "seignanx-pays-tarusate"
+    text = "Territoires d'industrie 2023-2027 : le Sud Champagne et le Nord-Ouest aubois confirmés dans le programme"
+    assert ids(text) == ["sud-champagne", "nord-ouest"]
+
+
+def test_the_place_a_rank_in_the_award_is_said_of_after_its_verb():
+    # g32terr: "la première agglomération … entrée dans le dispositif, en 2018, était X"
+    text = ("« Historiquement, la première agglomération lot-et-garonnaise entrée dans le dispositif, en 2018, "
+            "était Val de Garonne », a rappelé le sous-préfet.")
+    assert territories(text) == {("val-de-garonne", "territory.labelled", ("47",))}
+    assert ids("La première commune du département retenue dans le programme fut Millau.") == ["millau"]
+    # a company's rank names no territory
+    assert ids("La première entreprise entrée dans le dispositif Territoires d'industrie était Safran.") == []
+
+
+def test_benefiting_from_the_programme_names_a_place_not_a_company():
+    # g32terr: "X bénéficie du programme Territoires d'industrie"
+    assert ids("Le Pays de Vannes bénéficie du programme « Territoires d'industrie ».") == ["pays-de-vannes"]
+    assert ids("Le Pays de Fougères bénéficie de la labellisation Territoires d'industrie.") == ["pays-de-fougeres"]
+    assert ids("Depuis 2019, le Pays de Fougères bénéficie du programme Territoires d'industrie.") == ["pays-de-fougeres"]
+    for subject in ("Safran", "L'Oréal", "La Bretagne", "L'entreprise Bretagne Céramique", "Terre de Lin",
+                    "La coopérative Terre de Lin"):
+        assert ids(f"{subject} bénéficie du programme Territoires d'industrie.") == []
+
+
+def test_a_town_chosen_for_the_departement_fronting_a_cleft():
+    # g32terr: "Pour les Alpes-Maritimes, c'est Carros qui a été retenu" after the programme's words
+    before = "La liste des 124 territoires d'industrie est connue. "
+    assert territories(before + "Pour les Alpes-Maritimes, c'est Carros qui a été retenu.") == {
+        ("carros", "territory.labelled", ("06",))}
+    assert ids(before + "En Guadeloupe, c'est Baie-Mahault qui a été retenue. Dans la Drôme, c'est Pierrelatte "
+                        "qui a été retenu.") == ["baie-mahault", "pierrelatte"]
+    assert ids(before + "Dans l'Aisne, c'est l'entreprise Saint-Gobain qui a été retenue.") == []
+    assert ids("Le jury s'est réuni. Pour les Alpes-Maritimes, c'est Carros qui a été retenu.") == []
+
+
+def test_call_it_now_names_the_territory_renamed():
+    # g32terr: "Appelez-le désormais « X »" after sentences about a territory
+    text = ("Le Territoire d'industrie Haut-Doubs Horloger s'étend jusqu'à Besançon. "
+            "Appelez-le désormais « Alliances Luxe & Précision Doubs ».")
+    assert ids(text) == ["haut-doubs-horloger", "alliances-luxe-et-precision-doubs"]
+    assert ids("Le Territoire d'industrie Haut-Doubs Horloger s'agrandit. Il s'appelle désormais « Alliances Luxe & "
+               "Précision Doubs ».") == ["haut-doubs-horloger", "alliances-luxe-et-precision-doubs"]
+    assert ids("Le nouveau modèle est sorti. Appelez-le désormais « Super Turbo ».") == []
+    # without "désormais" no renaming: a project of the territory may be so named
+    assert ids("Le territoire d'industrie finance un tiers-lieu. Appelez-le « La Fabrique ».") == []
+
+
+def test_a_head_and_demonym_said_to_join_beside_a_renewed_territory_is_another():
+    # g32terr: "La vallée de l'Arve est reconduite. Le bassin annécien fait son entrée dans le dispositif."
+    renewed = "Territoires d'industrie 2023-2027\n\nLa vallée de l'Arve est reconduite dans le programme. "
+    assert ids(renewed + "Le bassin annécien fait son entrée dans le dispositif.") == ["vallee-de-l-arve", "bassin-annecien"]
+    assert ids("Territoires d'industrie 2023-2027\n\nLe Grand Belfort est reconduit dans le programme. "
+               "Le bassin belfortain fait son entrée dans le dispositif.") == ["grand-belfort"]
+
+
+def test_interdepartemental_avec_apposed_in_prose_adds_the_other_departement():
+    # g32terr: "Le Sambre-Avesnois-Thiérache, interdépartemental avec le Nord, est lui aussi reconduit"
+    text = ("Dans l'Aisne, le Soissonnais est reconduit dans le programme Territoires d'industrie. "
+            "Le Sambre-Avesnois-Thiérache, interdépartemental avec le Nord, est lui aussi reconduit dans le programme.")
+    found = {m.territory_id: m.shared_codes for m in find_territories(text, find_places(text))}
+    assert found == {"soissonnais": set(), "sambre-avesnois-thierache": {"59"}}
+    # in the sentence after, pointing back at it
+    text = ("Dans l'Aisne, le territoire Sambre-Avesnois-Thiérache est reconduit dans le programme Territoires "
+            "d'industrie. Il est interdépartemental avec le Nord.")
+    found = {m.territory_id: (m.departement_codes, m.shared_codes) for m in find_territories(text, find_places(text))}
+    assert found == {"sambre-avesnois-thierache": ({"02"}, {"59"})}

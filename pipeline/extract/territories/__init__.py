@@ -68,9 +68,12 @@ territory.labelled also reads the wider territory a member's page says it is lab
 sur l'axe Lacq-Pau-Tarbes", "… au sein d'un vaste espace reliant Lacq, Pau et Tarbes"), the places
 a territory comes after in the order of the award ("Kourou est, après Cayenne et Saint-Laurent du
 Maroni, la troisième commune à devenir Territoire d'industrie"), the territory the programme is
-renewed for ("Ce dispositif … il est aussi renouvelé pour le Terrassonnais-Brive"), and an
+renewed for ("Ce dispositif … il est aussi renouvelé pour le Terrassonnais-Brive"), an
 industrial zone the State selected, under its place's name ("la Guadeloupe retenue à travers la
-zone industrielle et commerciale de Jarry"). A list whose items
+zone industrielle et commerciale de Jarry"), the place a rank in the award is said of after its
+verb ("la première agglomération … entrée dans le dispositif, en 2018, était Val de Garonne"), and
+a town a cleft says was chosen for a département ("Pour les Alpes-Maritimes, c'est Carros qui a
+été retenu"). A list whose items
 mark its Territoires d'industrie with "TI Name" (another programme's laureates) names only those.
 Names written with and without a connector, or a name and a whole part of it ("celui d'Issoudun",
 "Châteauroux-Issoudun"), are one territory; an intercommunality with its legal form said to join
@@ -285,15 +288,17 @@ def _described(text: str, mention: TerritoryMention) -> bool:
 
 
 NEWCOMER_FRONTED = re.compile(WORDS["newcomer_fronted"])
+NEWCOMER_PREDICATE = re.compile(WORDS["newcomer_predicate"])
 STEM = 4  # letters a place adjective shares with the name it is made from: "belfortain" / "Belfort"
 
 
 def _a_newcomer_of_its_own(text: str, mention: TerritoryMention, kept: list[TerritoryMention]) -> bool:
     """'Sans surprise, la vallée de l'Arve est reconduite. … Nouveau venu, le bassin annécien rejoint
-    le dispositif': the newcomer is not the territory renewed before it, when its adjective is made
-    from none of the other names ('le bassin belfortain' beside 'Grand Belfort' is that one)."""
-    start, _ = sentence_bounds(text, mention.start)
-    if not NEWCOMER_FRONTED.search(fold(text[start:mention.start])):
+    le dispositif', '… Le bassin annécien fait son entrée dans le dispositif': the newcomer is not
+    the territory renewed before it, when its adjective is made from none of the other names ('le
+    bassin belfortain' beside 'Grand Belfort' is that one)."""
+    start, end = sentence_bounds(text, mention.start)
+    if not (NEWCOMER_FRONTED.search(fold(text[start:mention.start])) or NEWCOMER_PREDICATE.match(fold(text[mention.end:end]))):
         return False
     stem = fold(mention.name.split()[1])[:STEM]
     return not any(word.startswith(stem) for other in kept if other is not mention
@@ -617,6 +622,10 @@ ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]
                       r"|(?:le|ce)\s+bassin(?!\s+(?:de|du|des|d['’]))"
                       r"|(?:pour|chez|dans)\s+(?:ce\s+dernier|cette\s+derni[èe]re|celui-ci|celle-ci))\b",
                       re.IGNORECASE)
+# "Il est interdépartemental avec le Nord": the other département of a territory lying in the one
+# the text gives it.
+SHARED_IN_THE_SENTENCE_AFTER = re.compile(r"\s+(?:est\s+)?(?:(?:un|le)\s+territoire\s+)?" + INTER
+                                          + r"\s+avec\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
 DEPARTEMENTS_WORD = re.compile(r"\bd[ée]partements?\b", re.IGNORECASE)
 # Where a sentence of a hard-wrapped paragraph ends (a full stop before a space or a line break).
 WRAPPED_SENTENCE_END = re.compile(r"[.!?](?=[ \t]*\n|[ \t]+\S)")
@@ -627,10 +636,9 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
     """The départements a sentence pointing back at the only territory of the sentence before
     states ("Le bassin Aurillac – Figeac – Rodez a été identifié … Il s'étend sur trois
     départements (Aveyron, Lot, Cantal)"), or the places it straddles ("… le territoire X. Pour ce
-    dernier, à cheval sur l'Aude et l'Ariège, …")."""
+    dernier, à cheval sur l'Aude et l'Ariège, …"), or the other one it is shared with ("Il est
+    interdépartemental avec le Nord")."""
     for mention in mentions:
-        if mention.departement_codes:
-            continue
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
         wrapped = WRAPPED_SENTENCE_END.search(text, mention.end)
         if text.startswith("\n", sentence_end) and wrapped and "\n\n" not in text[sentence_end:wrapped.start()]:
@@ -642,6 +650,11 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
             following_start += 1
         following_end = sentence_bounds(text, min(len(text), following_start + 1))[1]
         anaphora = ANAPHORA.match(text, following_start)
+        shared = SHARED_IN_THE_SENTENCE_AFTER.match(text, anaphora.end()) if anaphora else None
+        if shared:  # "Il est interdépartemental avec le Nord": besides the département its context gives
+            mention.shared_codes |= _places_run(text, shared.start("places"), shared.end("places"), places)
+        if shared or mention.departement_codes:
+            continue
         straddling = STRADDLING.match(text, anaphora.end()) if anaphora else None
         spanned = _places_run(text, straddling.start("places"), straddling.end("places"), places) if straddling else set()
         if spanned:  # "Pour ce dernier, à cheval sur l'Aude et l'Ariège, …": the places it spans
@@ -841,8 +854,9 @@ NOUN_BEFORE_A_DEMONYM = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?|\b(?:
                                    r"(?:\s+de\s+communes|\s+d'agglomeration)?|epci|agglomerations)\b")
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais": the demonym of an apposition.
 APPOSED_TERRITORY = re.compile(r",\s+(?:(?:un|le|l')\s*)?(?:(?:autre|nouveau|nouvel|premier)\s+)?territoire(?:\s+d'\s*industrie)?")
-# "X est, après A et B, la troisième commune guyanaise à devenir …": an ordinal, a noun of place,
-# then a demonym: it places every name its sentence ranks.
+# "X est, après A et B, la troisième commune guyanaise à devenir …", "la première agglomération
+# lot-et-garonnaise entrée dans le dispositif était X": an ordinal, a noun of place, then a
+# demonym: it places every name its sentence ranks.
 RANKED_OF_A_DEMONYM = re.compile(r"\b(?:la|le)\s+(?:premiere?|seconde?|deuxieme|troisieme|quatrieme|cinquieme|sixieme"
                                  r"|derniere?|seule?)\s+(?:commune|ville|agglomeration|intercommunalite|territoire)\s+")
 
@@ -861,8 +875,9 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
     a département's demonym after "territoires" or a plural noun of intercommunalities earlier
     in the sentence says where the names after it lie (rules/demonyms.json); so does one in an
     apposition right after the name ('La Gascogne Toulousaine, autre territoire gersois …'), or one
-    after an ordinal that ranks the names ('X est, après A et B, la troisième commune guyanaise
-    à …')."""
+    after an ordinal that ranks the names, after them or before ('X est, après A et B, la troisième
+    commune guyanaise à …', 'la première agglomération lot-et-garonnaise entrée dans le dispositif
+    était X')."""
     folded = fold(text)
     for mention in mentions:
         if mention.departement_codes:
@@ -874,7 +889,7 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
         apposed = APPOSED_TERRITORY.match(folded, mention.end, sentence_end)
         if apposed:
             codes |= _demonym_codes(folded, apposed.end(), sentence_end)
-        for ranked in RANKED_OF_A_DEMONYM.finditer(folded, mention.end, sentence_end):
+        for ranked in RANKED_OF_A_DEMONYM.finditer(folded, sentence_start, sentence_end):
             codes |= _demonym_codes(folded, ranked.end(), sentence_end)
         if len(codes) == 1:
             mention.departement_codes |= codes

@@ -149,9 +149,11 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
 ADJECTIVE_AFTER = re.compile(r"[ \t]+(" + WORDS["place_adjective"]
                              + r"|centrale?|septentrionale?|meridionale?|orientale?|occidentale?)(?=[\s,.;:)-]|$)")
 
-# The dash joining two names into one ("Seignanx – Pays tarusate"), not a compound's hyphen
-# ("Nord-Pas") nor the em dash after a kicker ("GARD — Gard rhodanien").
-NAME_DASH = re.compile(r"[ \t]+[-–][ \t]+|–")
+# The dash joining two names into one ("Seignanx – Pays tarusate", "Seignanx—Pays tarusate",
+# "Seignanx-Pays tarusate": a hyphen before a capital); a compass word hyphened to the word
+# before it is a compound's ("Nord-Ouest aubois" is no name), and a kicker in capitals before an
+# em dash joins none ("GARD — Gard rhodanien"): see _place_qualified.
+NAME_DASH = re.compile(r"[ \t]*[-–—][ \t]*(?=[A-ZÀ-Ý])")
 
 
 def _place_qualified(text: str, folded: str, start: int, end: int, limit: int) -> int:
@@ -164,7 +166,8 @@ def _place_qualified(text: str, folded: str, start: int, end: int, limit: int) -
     # so is the last of names joined by a dash ("le Seignanx – Pays tarusate"; a kicker in
     # capitals joins none: "GARD – Gard rhodanien")
     *dashed_to, last_dashed = NAME_DASH.split(text[start:end])
-    one_word_named = bool(re.fullmatch(r"[^\W\d_][\w'’]*", last_dashed)) \
+    hyphened_compass = fold(last_dashed) in WORDS["compass_heads"] and text[end - len(last_dashed) - 1] == "-"
+    one_word_named = bool(re.fullmatch(r"[^\W\d_][\w'’]*", last_dashed)) and not hyphened_compass \
         and not any(part.isupper() for part in dashed_to) and bool(PLACE_ADJECTIVE.fullmatch(adjective.group(1)))
     if not (one_word_named or is_place_name(text[start:end]) or former_regions_in(text[start:end])):
         return end

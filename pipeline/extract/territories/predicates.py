@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, OPENING_QUOTES, PERSON_BEFORE_NAME, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
+from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, make_mention, quoted_name,
                                                  reads_as_a_place_name, sentence_before, sentence_bounds,
                                                  titled_by_the_programme, town_words, _town_words_of)
@@ -59,7 +59,7 @@ CANDIDACY = re.compile(r"\bcandidature\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*$")
 JOINS = re.compile(r"(?:(?:a|ont|avait|avaient)\s+)?(?:rejoint|rejoignent|rejoindra|rejoindront|integre|integrent)\b")
 # A common noun of a company, a school or a body right before a name: "l'entreprise Michelin".
 NOT_A_PLACE_NOUN = re.compile(r"\b(?:entreprises?|groupes?|societes?|usines?|sites?|start-?ups?|pme|eti|industriels?"
-                              r"|cabinets?|laboratoires?|associations?|lycees?|ecoles?|clubs?|marques?)\s+$")
+                              r"|cabinets?|laboratoires?|associations?|cooperatives?|lycees?|ecoles?|clubs?|marques?)\s+$")
 # A participle of the award without the programme's words after it: said of people and companies too.
 BARE_AWARD = re.compile(r"(?:reconduit|retenu|labellise|labelise|selectionne|designe|choisi)\w*$|\blabel$")
 # A plural head of intercommunalities opening the subject: "les agglos de A, B et C".
@@ -100,6 +100,10 @@ NOUN_APPOSED_BEFORE = re.compile(r",\s+(?:l['’]\s*|la\s+|le\s+|une?\s+|cette\s
 # article (no capital after it) set between the subject and the comma before its verb describes it.
 BARE_NOUN_APPOSED = re.compile(r",\s+(?!(?:et|ou|ni|qui|que|dont|le|la|les|un|une|des|du|de|en|au|aux|dans)\b|l['’]|d['’])"
                                r"[a-zà-ÿ][\w'’-]*(?:\s+[^,;:()\n«»A-ZÀ-Ý]{1,60})?$")
+# "Le Sambre-Avesnois-Thiérache, interdépartemental avec le Nord, est reconduit": the other
+# département it straddles, apposed, is no subject.
+STRADDLING_APPOSED = re.compile(r",\s+(?:territoire\s+)?inter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?\s+(?:avec|entre)\s+[^,;:()\n]{1,60}$",
+                                re.IGNORECASE)
 # The predicate in a relative clause right after the name it qualifies: "X, qui a été retenu".
 SUBJECT_RELATIVE = re.compile(r",\s*qui$")
 # The present of a verb in -er where the title's participle would stand ("confirme", not "confirmé").
@@ -169,6 +173,17 @@ def _town_named(text: str, part: Part) -> bool:
     written = part.name or text[part.start:part.end]
     return not re.search(r"\s", written.strip()) and not written.isupper() \
         and bool(_town_words_of(written) & town_words())
+
+
+def _benefits_as_a_place(text: str, part: Part, places: list[PlaceMention]) -> bool:
+    """The subject of "bénéficie du programme", said of companies as often as of places: an
+    intercommunality, a name holding a département's, a town's name alone ('Figeac'), or words of
+    a place after its article ('le Pays de Vannes', 'le Grand Annecy'; not 'L'Oréal', 'La Bretagne',
+    nor 'Terre de Lin' without one)."""
+    written = part.name or text[part.start:part.end]
+    return bool(part.epci or is_epci_name(written) or _branded(text, part) or _holds_a_place(part, places)
+                or _town_named(text, part) or (_after_article(text, part) and (
+                    PLACE_WORD.search(fold(written)) or _town_words_of(written) & town_words())))
 
 
 def _after_article(text: str, part: Part) -> bool:
@@ -251,6 +266,9 @@ def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
     return [Part(first.start, end)]
 
 
+# "X bénéficie du programme Territoires d'industrie": said of companies as often as of places, so
+# the subject must read as a place by its words (_benefits_as_a_place).
+BENEFITS = re.compile(r"[,\s]*(?:(?:a|ont|avait|avaient)\s+)?benefici")
 # What may stand before the subject of a bare award ("… ont été retenus"): an opening place
 # ("Dans le reste de la Bretagne,", "Au sud du département,", "Sur le continent,"), an apposition announcing it ("un
 # autre territoire vendéen, X"), an article, "les territoires" ("Dans le reste de la Bretagne,
@@ -301,8 +319,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if relative:  # "L'Axe Seine dans lequel s'inscrit Le Havre Seine Métropole a été identifié …"
             end = relative.start()
         described = NOUN_APPOSED_BEFORE.search(text, clause_start, end) or (
-            BARE_NOUN_APPOSED.search(text, clause_start, end) if AUXILIARY_AFTER_COMMA.match(folded, match.start())
-            else None)
+            (BARE_NOUN_APPOSED.search(text, clause_start, end) or STRADDLING_APPOSED.search(text, clause_start, end))
+            if AUXILIARY_AFTER_COMMA.match(folded, match.start()) else None)
         if described:  # "Cap Excellence, l'agglomération qui réunit A, B et C, a été retenue"
             end = described.start()
         gloss = PLACE_GLOSS_BEFORE.search(text[clause_start:end])
@@ -342,6 +360,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits", "Michelin et
             # Safran ont été retenus": people and companies take no place's article; "le territoire
             # regroupant la CDC argentanaise et son homologue des Vallées d'Auge … a été retenu": members
+        if BENEFITS.match(folded, match.start()) and not all(_benefits_as_a_place(text, p, places) for p in parts):
+            continue  # "L'Oréal bénéficie du programme": that verb's subject is a place by its words
         if parts and NOT_A_PLACE_NOUN.search(folded, max(clause_start, parts[0].start - 40), parts[0].start):
             continue  # "L'entreprise Michelin entre dans le programme": a company, not a territory
         if parts and PERSON_BEFORE_NAME.search(folded, max(sentence_start, parts[0].start - 40), parts[0].start):
@@ -375,11 +395,15 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
                 continue  # "le bassin de Bourges et Vierzon retenu": one territory, its name unsure
             if pattern is AFTER_PROGRAMME and len(parts) == 1 and not (parts[0].epci or _after_article(text, parts[0])):
                 continue  # "Territoires d'industrie : Michelin retenu pour …": a company takes no article
-            if pattern is CLEFT and not all(p.epci or reads_as_a_place_name(text, p.start, p.end, places, p.name)
-                                            for p in parts):
+            area = _area_a_town_is_chosen_for(text, match, parts, places) if pattern is CLEFT else None
+            if pattern is CLEFT and not area and not all(p.epci or reads_as_a_place_name(text, p.start, p.end, places, p.name)
+                                                         for p in parts):
                 continue  # "Après Michelin, c'est Safran qui a été retenu": a company
             if parts and parts[-1].end == len(text[:subject_end].rstrip()):
-                found.extend(_mentions(text, parts, places, sentence_bounds(text, match.start())[1]))
+                mentions = _mentions(text, parts, places, sentence_bounds(text, match.start())[1])
+                for mention in mentions if area and area.kind == "departement" else ():
+                    mention.departement_codes.add(area.code)  # "Pour les Alpes-Maritimes, c'est Carros …"
+                found.extend(mentions)
     return found
 
 
@@ -394,7 +418,9 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
     après Cayenne et Saint-Laurent du Maroni, la troisième commune guyanaise à devenir Territoire
     d'industrie"); the subject itself is read by labelled_subjects' ordinal predicate; the quoted
     territory one takes over from ("Il succède au territoire « Pau – Tarbes » de la première
-    génération", rules/territory_words.json succeeds_quoted)."""
+    génération", rules/territory_words.json succeeds_quoted); the place a rank in the award is
+    said of after its verb ("la première agglomération … entrée dans le dispositif était X",
+    rank_then_subject)."""
     folded = fold(text)
     found = []
     for match in AFTER_PREDECESSORS.finditer(folded):
@@ -413,6 +439,11 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
             mention = make_mention(text, ranked.start("subject"), ranked.end("subject"), RULE, codes, sentence_start)
             if mention and not mention.name.isupper():  # the rank's noun is a place's ("zone", "commune")
                 found.append(mention)
+    for match in RANK_THEN_SUBJECT.finditer(folded):  # "la première agglomération … entrée dans le dispositif était X"
+        sentence_end = sentence_bounds(text, match.start())[1]
+        parts = enumeration_after(text, match.end("name"), sentence_end)[:1]
+        if parts and not text[parts[0].start:parts[0].end].islower() and NAME_ENDS_CLAUSE.match(text, parts[0].end):
+            found.extend(_mentions(text, parts, places, sentence_end))
     for match in SUCCEEDS_QUOTED.finditer(folded):  # "Il succède au territoire « Pau – Tarbes »"
         mention = make_mention(text, match.start("name"), match.end("name"), PREDECESSOR_RULE, (),
                                sentence_bounds(text, match.start())[1])
@@ -422,6 +453,10 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
 
 
 SUCCEEDS_QUOTED = re.compile(WORDS["succeeds_quoted"])
+# "la première agglomération … entrée dans le dispositif, en 2018, était Val de Garonne": the
+# subject of a rank in the award stands after its verb, one name ending its clause.
+RANK_THEN_SUBJECT = re.compile(_expand(WORDS["rank_then_subject"]))
+NAME_ENDS_CLAUSE = re.compile(r"[ \t]*(?:[»”\".,;!?)]|$)")
 # "Carros avait été la première en 2018. La première zone des Alpes-Maritimes à être labellisée
 # Territoire d'industrie.": a verbless sentence of rank about the award, right after a sentence
 # giving its subject that rank, is about that subject.
@@ -581,6 +616,28 @@ def _cleft_about_the_label(text: str, folded: str, match: re.Match) -> bool:
     # à l'interface de …": a gloss after a comma, the sentence before naming the programme
     _, before = sentence_before(text, len(text[:sentence_start].rstrip()))
     return folded[match.end():match.end() + 1] == "," and bool(PROGRAMME_WORDS.search(fold(before)))
+
+
+# "Pour les Alpes-Maritimes, c'est Carros qui a été retenu": the cleft opens on a département or a
+# région the sentence picks its territory for.
+FRONTED_AREA = re.compile(r"\s*(?:[Pp]our|[Dd]ans|[Ee]n|À|[Aa]ux?)\s+(?:(?:la|le|les|l['’])\s*)?(?P<area>[A-ZÀ-Ý][^,.;:\n]{1,40}),\s*$")
+
+
+def _area_a_town_is_chosen_for(text: str, match: re.Match, parts: list[Part],
+                               places: list[PlaceMention]) -> PlaceMention | None:
+    """"Pour les Alpes-Maritimes, c'est Carros qui a été retenu": one capitalised name, no company's
+    noun before it, chosen for a département or a région named alone in front of the cleft, the
+    programme named before it in its paragraph: a town named for its territory; that area, or None."""
+    sentence_start = sentence_bounds(text, match.start())[0]
+    fronted = FRONTED_AREA.fullmatch(text, sentence_start, match.start())
+    if len(parts) != 1 or not fronted or not text[parts[0].start].isupper() or text[parts[0].start:parts[0].end].isupper():
+        return None
+    area = next((p for p in places if p.kind in ("departement", "region")
+                 and (p.start, p.end) == (fronted.start("area"), fronted.end("area"))), None)
+    if not area or NOT_A_PLACE_NOUN.search(fold(text[max(match.start(), parts[0].start - 40):parts[0].start])):
+        return None
+    paragraph_start = max((m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, sentence_start)), default=0)
+    return area if PROGRAMME_WORDS.search(fold(text[paragraph_start:sentence_start])) else None
 
 
 # A subject starts after a title's dash before an article or after a colon at most

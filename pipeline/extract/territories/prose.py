@@ -78,9 +78,19 @@ EPCI_FORM_BEFORE = re.compile(r"(?:communaute|agglomeration|communes|urbaine|met
 ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 # The name a territory is given: "un nouveau Territoire du dispositif, baptisé « Bourgogne
 # Industrie »", "le nouveau groupement nommé Marne et Brie Industries", "avec un nouveau nom,
-# Alliances Luxe & Précision Doubs", "le Territoire « X »" (in a sentence that says "territoire").
+# Alliances Luxe & Précision Doubs", "le Territoire « X »" (in a sentence that says "territoire"),
+# "Appelez-le désormais « X »" (after sentences about a territory).
 NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=groupement\s)nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+)?"
-                   r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])")
+                   r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])"
+                   r"|\b(?P<call>[Aa]ppele[zr]-(?:le|la)|[Aa]ppelons-(?:le|la)|(?:[Ii]l|[Ee]lle)\s+s['’]appell?e(?:ra)?)"
+                   r"\s+d[ée]sormais\s+(?=[«“\"])")
+# "… fait partie de la famille. Appelez-le désormais « X ».", "Il s'appelle désormais « X »": a
+# renaming; the pronoun stands for the territory the sentences before speak of ("territoire"
+# within this window).
+CALL_IT_WINDOW = 400
+# The programme's words opening a quoted name, with the preposition joining them to the place.
+PROGRAMME_LEAD = re.compile(PREFIX + r"\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?")
+TERRITORY_WORD = re.compile(r"\bterritoire")
 # 'Le territoire « nord Lorraine », comprenant …, intègre un dispositif nommé « Territoires
 # d'industrie »': a quoted name after "territoire" in lower case, in a sentence naming the programme
 # or a label ("Plusieurs territoires ont été labellisés, dont …, ainsi que le territoire « X »").
@@ -273,7 +283,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             and TERRITORIES_COUNTED.search(folded, max(0, sentence_start - COUNT_WINDOW), sentence_start)
         bid = NAMED_CANDIDATURE.search(folded, max(sentence_start, match.start() - 40), match.start()) \
             and PROGRAMME_WORDS.search(folded, sentence_start, sentence_bounds(text, min(len(text) - 1, sentence_end + 1))[1])
-        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) and not ordinal and not bid:
+        called = match.group("call") and TERRITORY_WORD.search(folded, max(0, sentence_start - CALL_IT_WINDOW), sentence_start)
+        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) and not ordinal and not bid and not called:
             continue  # "une usine baptisée « Gigafactory »", "cette zone du territoire, dénommée …"
         pos = match.end()
         if RENAMED.search(folded, pos, sentence_end):
@@ -281,7 +292,11 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if text[pos:pos + 1] in OPENING_QUOTES:
             quoted = quoted_name(text, pos)
             if quoted:
-                add(*quoted, sentence_end)
+                start, end = quoted
+                lead = PROGRAMME_LEAD.match(folded, start + len(text[start:end]) - len(text[start:end].lstrip()))
+                if lead and lead.end() < end:  # "« Territoires d'Industrie de Bourgogne »": Bourgogne
+                    start = lead.end()
+                add(start, end, sentence_end)
         elif text[pos:pos + 1].isupper():
             add(pos, capitalised_run(text, pos, sentence_end), sentence_end)
     for match in TERRITORY_THEN_QUOTED.finditer(text):
