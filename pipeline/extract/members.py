@@ -124,7 +124,8 @@ HEAD = re.compile(
     r"(?:(?:la|les|une|des|l['’])\s*)?"
     # "les communautés de communes et d'agglomération de A, B et C": a mixed plural head
     r"(?:(?i:communaut[ée]s?\s+(?:de|des)\s+communes?(?:\s+et\s+d['’]\s*agglom[ée]rations?)?)"
-    r"|(?i:communaut[ée]s?\s+d['’]\s*agglom[ée]rations?)"
+    # "la Communauté d'agglo de Pau": the everyday short form of the legal form too
+    r"|(?i:communaut[ée]s?\s+d['’]\s*agglo(?:m[ée]rations?)?(?![\w'’]))"
     r"|(?i:communaut[ée]s?\s+urbaines?)|(?i:(?<=la\s)m[ée]tropole|(?<=les\s)m[ée]tropoles)"
     r"|(?i:communaut[ée]\s+de\s+l['’]\s*agglom[ée]ration)"
     r"|(?i:(?<=l['’])agglom[ée]ration(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
@@ -1266,6 +1267,9 @@ def _epci_noun_mentions(text: str, linker: DocumentLinker, taken: list[EpciMenti
 
 # " et " before a capitalised word: where a name read from its head may give way to the next one
 COORDINATING_ET = re.compile(r"[ \t]+et[ \t]+(?=[A-ZÉÈÀÂÎÔ])")
+# " de " before a capitalised word: where an everyday name may start after the noun it
+# completes ("vice-président en charge de l'Economie de Pays Montbéliard Agglomération")
+OF_BEFORE_A_NAME = re.compile(r"[ \t]+(?:de|du|des)[ \t]+(?=[A-ZÉÈÀÂÎÔ])|[ \t]+d['’][ \t]*(?=[A-ZÉÈÀÂÎÔ])")
 
 
 def _before_a_coordination(text: str, head: re.Match, end: int, epci_type: str | None,
@@ -1313,9 +1317,11 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
             continue
         end = word.end()
         link = linker.link(text[start:end])
-        for joint in [] if link.exact else COORDINATING_ET.finditer(text, start, word.start()):
+        joints = sorted([*COORDINATING_ET.finditer(text, start, word.start()),
+                         *OF_BEFORE_A_NAME.finditer(text, start, word.start())], key=lambda j: j.start())
+        for joint in [] if link.exact else joints:
             # "le Grand Belfort et Pays de Montbéliard Agglomération": the name starts after the
-            # first " et " from which the words are an EPCI's name (a name may hold "et")
+            # first " et " or " de " from which the words are an EPCI's name (a name may hold them)
             later = linker.link(text[joint.end():end])
             if later.siren and later.exact:
                 start, link = joint.end(), later
