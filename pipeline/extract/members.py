@@ -76,6 +76,10 @@ Rules (ids in the `rule` column):
                        town, a person or an everyday form; or coordinated before it, of two
                        words or more ("Le Grand Autunois Morvan et la Communauté urbaine
                        Creusot-Montceau").
+- epci.presided        the body a president presides, named without legal form ("au côté du
+                       président du Bassin de Pompey"): the official name of an EPCI of the
+                       document's départements, two words or more, not a territory's own name;
+                       an office, never a member.
 
 Acronyms are learnt before lists are read, so "la COBAN" in a list links wherever the text
 defines it. Mentions outside member lists are kept by the attachment only when a territory claims
@@ -1532,6 +1536,32 @@ def _own_bare_names(text: str, linker: DocumentLinker, territories: list[tuple[i
     return found
 
 
+# "au côté du président du Bassin de Pompey": a president, then a capitalised name of two words or
+# more without legal form
+PRESIDENT_OF_A_NAME = re.compile(
+    r"(?<![\w'’])(?i:pr[ée]sidente?)[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l['’])[ \t]*"
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|l['’]|d['’])[ \t]*)*[A-ZÉÈÀÂÎÔ][\w'’-]*)+)")
+
+
+def _presidents_bodies(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
+                       taken: list[EpciMention]) -> list[EpciMention]:
+    """"Au côté du président du Bassin de Pompey": the body a president presides, named without
+    its legal form, when that name is the official name of an EPCI of the document's départements
+    (a town, a person, a territory's own name are none). An office, never a member: it tells
+    where the territory its officials run lies (membership.officials_bodies)."""
+    found = []
+    territory_ids = {territory_id for _, _, territory_id in territories}
+    for match in PRESIDENT_OF_A_NAME.finditer(text):
+        start, end = match.span("name")
+        written = match.group("name")
+        if _inside(start, taken) or name_key(written) in territory_ids:
+            continue
+        link = _official_in_context(written, linker) if linker.departements else None
+        if link is not None and link.score >= OFFICIAL_NAME_SCORE:
+            found.append(EpciMention(start, end, link, written, link.epci_type, "epci.presided"))
+    return found
+
+
 # "… ces trois intercommunalités", "les deux EPCI": the members counted after a territory's name
 MEMBERS_COUNTED = re.compile(r"\b(?:ces|les|des|leurs)\s+(?P<count>\d|" + "|".join(COUNT_WORDS) + r")\s+"
                              r"(?:intercommunalit[ée]s|EPCI|communaut[ée]s\b)", re.IGNORECASE)
@@ -1759,6 +1789,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found += _own_anaphors(text, linker, territories, found)
     found += _own_bare_names(text, linker, territories, found)
     found += _territory_name_parts(text, linker, territories, found)
+    found += _presidents_bodies(text, linker, territories, found)
     return sorted((_over_cut_words(m, cuts) for m in found), key=lambda m: (m.start, m.end))
 
 
