@@ -961,9 +961,12 @@ def officials_bodies(mentions: list[EpciMention], attached: list[tuple[EpciMenti
     def about_the_programme(mention: EpciMention) -> bool:
         # its sentence, or its line: "De gauche à droite : A, président de la CC X ; …
         # référent Territoire d'industrie de Y." (a caption split at its semicolons)
-        line = (folded.rfind("\n", 0, mention.start) + 1, (folded.find("\n", mention.end) + 1 or len(folded) + 1) - 1)
+        line_start = folded.rfind("\n", 0, mention.start) + 1
+        line_end = folded.find("\n", mention.end)
+        line_end = len(folded) if line_end < 0 else line_end
         return _in_programme_sentence(mention, folded, sentences) \
-            or bool(PROGRAMME.search(folded, *line) or NAMES_THE_PROGRAMME.search(folded, *line))
+            or bool(PROGRAMME.search(folded, line_start, line_end)
+                    or NAMES_THE_PROGRAMME.search(folded, line_start, line_end))
 
     return [m for m in mentions if id(m) not in taken and m.link.siren and not m.in_member_list
             and _office_before(folded, m.start) and about_the_programme(m)]

@@ -272,10 +272,11 @@ TOWN_ON_A_RIVER = re.compile(r"[A-ZÉÈÀÂÎÔ][\w'’-]*[ \t]+sur[ \t]+$")
 
 
 def departements_in_name(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
-    """Départements a territory's name states: 'Nord Loiret', 'Moselle Est', 'Vosges'; not 'Troyes
-    Bar sur Aube' (the town of Bar-sur-Aube, hyphens left out). A word that is also a commune's name and opens a longer name ('Vienne Condrieu',
-    'Mayenne Communauté') names the town, unless a compass word goes with it; a word of a river's
-    course after it makes it the river ('Loire Estuaire'), an adjective of place the mountains
+    """Départements a territory's name states: 'Nord Loiret', 'Moselle Est', 'Vosges'. A word that
+    is also a commune's name and opens a longer name ('Vienne Condrieu', 'Mayenne Communauté')
+    names the town, unless a compass word goes with it; a word of a river's course after it makes
+    it the river ('Loire Estuaire'), so does a town on it before ('Troyes Bar sur Aube': the
+    town of Bar-sur-Aube, hyphens left out), an adjective of place the mountains
     ('Vosges saônoises'); rivers after 'Val de' / 'Vallée de'
     are already left out by find_places."""
     codes = set()
