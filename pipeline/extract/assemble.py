@@ -418,6 +418,7 @@ def extract(text: str, doc: Doc) -> Extraction:
 NAME_JOINTS = re.compile(r"\s+/\s+|\s+[-–]\s+|\s+et\s+")
 HYPHEN = re.compile(r"\s*[-–]\s*")
 COMPASS_WORD = re.compile(r"(?i)nord|sud|est|ouest|centre")
+PAYS_OF = re.compile(r"(?i)pays\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?=\w)")
 
 
 @lru_cache(maxsize=4096)
@@ -428,6 +429,8 @@ def _parts_of_a_name(name: str) -> tuple[str, ...]:
     sides = NAME_JOINTS.split(name)
     pieces = [*sides, *(piece for side in sides for piece in HYPHEN.split(side))] if len(sides) > 1 \
         else HYPHEN.split(name)
+    # "Pays de Vitré": the town whose EPCI the text names ("Vitré Communauté")
+    pieces += [PAYS_OF.sub("", piece) for piece in pieces if PAYS_OF.match(piece)]
     placeless = [piece for piece in pieces if not COMPASS_WORD.fullmatch(piece) and not find_places(piece)]
     return tuple(dict.fromkeys([name, *name.split(" / "), *placeless]))
 
