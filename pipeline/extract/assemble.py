@@ -381,6 +381,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     # constitueront la gouvernance de ce programme": 25)
     officials = {code for m in officials_bodies(epci_mentions, attached, text, sentences)
                  for code in m.link.departement_codes} if len(by_id) == 1 else set()
+    if officials and len(ref.regions_of(sorted(officials))) < 2 and ACROSS_REGIONS.search(text):
+        officials = set()  # "un Territoire d'industrie sur deux régions": one région's officials place it in part
     # "Les 13 territoires grand-estiens sont : …" in a text about the Grand Est only: its région
     text_regions = {p.code for p in context_places if p.kind == "region"}
     text_region = text_regions if len(text_regions) == 1 else set()
@@ -418,6 +420,8 @@ def extract(text: str, doc: Doc) -> Extraction:
 NAME_JOINTS = re.compile(r"\s+/\s+|\s+[-–]\s+|\s+et\s+")
 HYPHEN = re.compile(r"\s*[-–]\s*")
 COMPASS_WORD = re.compile(r"(?i)nord|sud|est|ouest|centre")
+# a text saying its territory lies in several régions ("inter-régional", "sur deux régions")
+ACROSS_REGIONS = re.compile(r"(?i)\binter-?r[ée]gional\w*|\b(?:deux|trois|2|3)\s+r[ée]gions\b")
 PAYS_OF = re.compile(r"(?i)pays\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?=\w)")
 
 
