@@ -23,7 +23,7 @@ from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
 from pipeline.extract.membership import (attach, brands_in_full, member_line_candidates, member_line_territories,
-                                           member_subject_territories, same_epci_territories,
+                                           member_subject_territories, officials_bodies, same_epci_territories,
                                            territories_kept)
 from pipeline.extract.places import PlaceMention, find_places, former_region_departements_in, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
@@ -360,7 +360,8 @@ def extract(text: str, doc: Doc) -> Extraction:
             row["sentence_regions"] |= _main_region(context_places)  # "…, un territoire interrégional partagé avec la Normandie"
 
     aliases = {fold(short): link.siren for short, link in linker.acronyms.items()}
-    epci_rows = _epci_rows(attach(epci_mentions, mentions, text, sentences, structure, aliases))
+    attached = attach(epci_mentions, mentions, text, sentences, structure, aliases)
+    epci_rows = _epci_rows(attached)
     for row in epci_rows:
         if row["territory_id"] and row["siren"]:
             by_id[row["territory_id"]]["member_departements"] |= set(row["departement_codes"])
@@ -375,6 +376,13 @@ def extract(text: str, doc: Doc) -> Extraction:
                                           for part in parts[row["territory_id"]]):
                 row["member_departements"] |= set(mention.link.departement_codes)
 
+    # a text about one territory that places it nowhere else: it lies where the officials who run
+    # it sit ("François Cortinovis … et le vice-président de Pays de Montbéliard Agglomération
+    # constitueront la gouvernance de ce programme": 25)
+    officials = {code for m in officials_bodies(epci_mentions, attached, text, sentences)
+                 for code in m.link.departement_codes} if len(by_id) == 1 else set()
+    if officials and len(ref.regions_of(sorted(officials))) < 2 and ACROSS_REGIONS.search(text):
+        officials = set()  # "un Territoire d'industrie sur deux régions": one région's officials place it in part
     # "Les 13 territoires grand-estiens sont : …" in a text about the Grand Est only: its région
     text_regions = {p.code for p in context_places if p.kind == "region"}
     text_region = text_regions if len(text_regions) == 1 else set()
@@ -384,7 +392,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         # a département word in the name that none of the linked members lies in is a river or a
         # town ("Rhône Provence Industrie", members in the Drôme and the Ardèche)
         departements = sorted(row.pop("departements") | members | (named & members if members else named)
-                              | _named_places_standing(row["name"], named))
+                              | _named_places_standing(row["name"], named)) or sorted(officials)
         sentence_regions = row.pop("sentence_regions")
         regions = ref.regions_of(departements) if departements else sorted(
             sentence_regions or text_region or former_regions_in(row["name"]))  # "Nord Franche-Comté"
@@ -412,6 +420,9 @@ def extract(text: str, doc: Doc) -> Extraction:
 NAME_JOINTS = re.compile(r"\s+/\s+|\s+[-–]\s+|\s+et\s+")
 HYPHEN = re.compile(r"\s*[-–]\s*")
 COMPASS_WORD = re.compile(r"(?i)nord|sud|est|ouest|centre")
+# a text saying its territory lies in several régions ("inter-régional", "sur deux régions")
+ACROSS_REGIONS = re.compile(r"(?i)\binter-?r[ée]gional\w*|\b(?:deux|trois|2|3)\s+r[ée]gions\b")
+PAYS_OF = re.compile(r"(?i)pays\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?=\w)")
 
 
 @lru_cache(maxsize=4096)
@@ -422,6 +433,8 @@ def _parts_of_a_name(name: str) -> tuple[str, ...]:
     sides = NAME_JOINTS.split(name)
     pieces = [*sides, *(piece for side in sides for piece in HYPHEN.split(side))] if len(sides) > 1 \
         else HYPHEN.split(name)
+    # "Pays de Vitré": the town whose EPCI the text names ("Vitré Communauté")
+    pieces += [PAYS_OF.sub("", piece) for piece in pieces if PAYS_OF.match(piece)]
     placeless = [piece for piece in pieces if not COMPASS_WORD.fullmatch(piece) and not find_places(piece)]
     return tuple(dict.fromkeys([name, *name.split(" / "), *placeless]))
 

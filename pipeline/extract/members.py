@@ -76,6 +76,10 @@ Rules (ids in the `rule` column):
                        town, a person or an everyday form; or coordinated before it, of two
                        words or more ("Le Grand Autunois Morvan et la Communauté urbaine
                        Creusot-Montceau").
+- epci.presided        the body a president presides, named without legal form ("au côté du
+                       président du Bassin de Pompey"): the official name of an EPCI of the
+                       document's départements, two words or more, not a territory's own name;
+                       an office, never a member.
 
 Acronyms are learnt before lists are read, so "la COBAN" in a list links wherever the text
 defines it. Mentions outside member lists are kept by the attachment only when a territory claims
@@ -124,7 +128,8 @@ HEAD = re.compile(
     r"(?:(?:la|les|une|des|l['’])\s*)?"
     # "les communautés de communes et d'agglomération de A, B et C": a mixed plural head
     r"(?:(?i:communaut[ée]s?\s+(?:de|des)\s+communes?(?:\s+et\s+d['’]\s*agglom[ée]rations?)?)"
-    r"|(?i:communaut[ée]s?\s+d['’]\s*agglom[ée]rations?)"
+    # "la Communauté d'agglo de Pau": the everyday short form of the legal form too
+    r"|(?i:communaut[ée]s?\s+d['’]\s*agglo(?:m[ée]rations?)?(?![\w'’]))"
     r"|(?i:communaut[ée]s?\s+urbaines?)|(?i:(?<=la\s)m[ée]tropole|(?<=les\s)m[ée]tropoles)"
     r"|(?i:communaut[ée]\s+de\s+l['’]\s*agglom[ée]ration)"
     r"|(?i:(?<=l['’])agglom[ée]ration(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
@@ -1266,6 +1271,9 @@ def _epci_noun_mentions(text: str, linker: DocumentLinker, taken: list[EpciMenti
 
 # " et " before a capitalised word: where a name read from its head may give way to the next one
 COORDINATING_ET = re.compile(r"[ \t]+et[ \t]+(?=[A-ZÉÈÀÂÎÔ])")
+# " de " before a capitalised word: where an everyday name may start after the noun it
+# completes ("vice-président en charge de l'Economie de Pays Montbéliard Agglomération")
+OF_BEFORE_A_NAME = re.compile(r"[ \t]+(?:de|du|des)[ \t]+(?=[A-ZÉÈÀÂÎÔ])|[ \t]+d['’][ \t]*(?=[A-ZÉÈÀÂÎÔ])")
 
 
 def _before_a_coordination(text: str, head: re.Match, end: int, epci_type: str | None,
@@ -1313,9 +1321,11 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
             continue
         end = word.end()
         link = linker.link(text[start:end])
-        for joint in [] if link.exact else COORDINATING_ET.finditer(text, start, word.start()):
+        joints = sorted([*COORDINATING_ET.finditer(text, start, word.start()),
+                         *OF_BEFORE_A_NAME.finditer(text, start, word.start())], key=lambda j: j.start())
+        for joint in [] if link.exact else joints:
             # "le Grand Belfort et Pays de Montbéliard Agglomération": the name starts after the
-            # first " et " from which the words are an EPCI's name (a name may hold "et")
+            # first " et " or " de " from which the words are an EPCI's name (a name may hold them)
             later = linker.link(text[joint.end():end])
             if later.siren and later.exact:
                 start, link = joint.end(), later
@@ -1523,6 +1533,32 @@ def _own_bare_names(text: str, linker: DocumentLinker, territories: list[tuple[i
             if _inside(start, taken) or not PROGRAMME_WORDS.search(text, sentence_start, _sentence_end(text, end)):
                 continue
             found.append(EpciMention(start, end, link, written, link.epci_type, "epci.own_name"))
+    return found
+
+
+# "au côté du président du Bassin de Pompey": a president, then a capitalised name of two words or
+# more without legal form
+PRESIDENT_OF_A_NAME = re.compile(
+    r"(?<![\w'’])(?i:pr[ée]sidente?)[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l['’])[ \t]*"
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|l['’]|d['’])[ \t]*)*[A-ZÉÈÀÂÎÔ][\w'’-]*)+)")
+
+
+def _presidents_bodies(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
+                       taken: list[EpciMention]) -> list[EpciMention]:
+    """"Au côté du président du Bassin de Pompey": the body a president presides, named without
+    its legal form, when that name is the official name of an EPCI of the document's départements
+    (a town, a person, a territory's own name are none). An office, never a member: it tells
+    where the territory its officials run lies (membership.officials_bodies)."""
+    found = []
+    territory_ids = {territory_id for _, _, territory_id in territories}
+    for match in PRESIDENT_OF_A_NAME.finditer(text):
+        start, end = match.span("name")
+        written = match.group("name")
+        if _inside(start, taken) or name_key(written) in territory_ids:
+            continue
+        link = _official_in_context(written, linker) if linker.departements else None
+        if link is not None and link.score >= OFFICIAL_NAME_SCORE:
+            found.append(EpciMention(start, end, link, written, link.epci_type, "epci.presided"))
     return found
 
 
@@ -1753,6 +1789,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found += _own_anaphors(text, linker, territories, found)
     found += _own_bare_names(text, linker, territories, found)
     found += _territory_name_parts(text, linker, territories, found)
+    found += _presidents_bodies(text, linker, territories, found)
     return sorted((_over_cut_words(m, cuts) for m in found), key=lambda m: (m.start, m.end))
 
 

@@ -236,6 +236,9 @@ AGREEMENT = re.compile(r"\bsign\w*|\bconvention\b|\bprotocole\b|\bcontrat\b|\bca
 ITEM_LEAD = 4  # an article may open the item before the EPCI's name ("La Communauté …")
 OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
                     r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$"
+                    # "vice-président en charge de l'économie de X": the remit, then the body
+                    r"|\bpresidente?\s+(?:en\s+charge|charge|delegue)e?\s+(?:de|du|des|d')[^.;:!?(),/]{0,50}?"
+                    r"\s(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)$"
                     # a staff member's title, then where they work: "Cheffe de projet Territoires
                     # d'industrie à la Communauté …", "directrice générale adjointe … à la …"
                     r"|\b(?:chef(?:fe)?\s+de\s+(?:projet|service|mission)|chargee?\s+de\s+mission"
@@ -945,6 +948,28 @@ def _in_programme_sentence(mention: EpciMention, folded: str, sentences: list[tu
     following = BLANK_LINE.search(folded, mention.end, end)
     end = following.start() if following else end
     return bool(PROGRAMME.search(folded, start, end) or NAMES_THE_PROGRAMME.search(folded, start, end))
+
+
+def officials_bodies(mentions: list[EpciMention], attached: list[tuple[EpciMention, str | None]],
+                     text: str, sentences: list[tuple[int, int]]) -> list[EpciMention]:
+    """The EPCIs named, not attached, only as the body of an official in a sentence about the
+    programme ("Didier Klein, vice-président de Pays de Montbéliard Agglomération, … constitueront
+    la gouvernance de ce programme"): no members, but where the people who run it sit."""
+    folded = fold(text)
+    taken = {id(m) for m, _ in attached}
+
+    def about_the_programme(mention: EpciMention) -> bool:
+        # its sentence, or its line: "De gauche à droite : A, président de la CC X ; …
+        # référent Territoire d'industrie de Y." (a caption split at its semicolons)
+        line_start = folded.rfind("\n", 0, mention.start) + 1
+        line_end = folded.find("\n", mention.end)
+        line_end = len(folded) if line_end < 0 else line_end
+        return _in_programme_sentence(mention, folded, sentences) \
+            or bool(PROGRAMME.search(folded, line_start, line_end)
+                    or NAMES_THE_PROGRAMME.search(folded, line_start, line_end))
+
+    return [m for m in mentions if id(m) not in taken and m.link.siren and not m.in_member_list
+            and _office_before(folded, m.start) and about_the_programme(m)]
 
 
 def _coordinated_with_attached(mentions: list[EpciMention], attached: list[tuple[EpciMention, str | None]],
