@@ -723,6 +723,28 @@ def sentence_bounds(text: str, position: int) -> tuple[int, int]:
     return start, position + end.start() if end else len(text)
 
 
+WRAPPED_LINE = 40  # a line of running text at least this long may wrap a sentence onto the next
+
+
+def line_goes_on(text: str, line_start: int) -> bool:
+    """Whether the line before `line_start` is a long line of running text that ends without a
+    stop, so that its sentence goes on at `line_start` (a hard-wrapped paragraph)."""
+    if line_start < 2 or text[line_start - 1] != "\n":
+        return False
+    line = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].rstrip()
+    return len(line) >= WRAPPED_LINE and line[-1] not in ".!?:;»\""
+
+
+def wrapped_sentence_start(text: str, sentence_start: int) -> int:
+    """Where the sentence sentence_bounds starts at a line break really starts, in a hard-wrapped
+    paragraph ("… la carte des 124 Territoires d'industrie. Le Nord⏎Franche-Comté y figure"): a
+    line that goes on, and ends no title, holds the sentence's start after its last full stop."""
+    if not line_goes_on(text, sentence_start) or _line_ends_a_title(text, sentence_start - 1, sentence_start):
+        return sentence_start
+    line_start = text.rfind("\n", 0, sentence_start - 1) + 1
+    return max(text.rfind(". ", line_start, sentence_start - 1) + 1, line_start)
+
+
 
 SMALL_COUNTS = {word: count for word, count in COUNT_WORDS.items() if count <= 10}
 ET_JOINT = re.compile(r"\s+et\s+")  # the joint of two coordinated names

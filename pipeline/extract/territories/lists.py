@@ -20,7 +20,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
                                                  TerritoryMention, head_and_adjective_of_place, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
-                                                 sentence_before, split_inline_list, stated_count, WORDS,
+                                                 sentence_before, split_inline_list, stated_count, line_goes_on, WORDS,
                                                  _codes_in)
 from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, GLOSS_BRACKET, is_epci_name, read_part
 from pipeline.normalize import fold, mend_line_cuts
@@ -900,7 +900,7 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
     bare = [m for m in COLON_LIST_INTRO_BARE.finditer(text)
             if _keyword_decides(sentence_before(text, m.end())[1]) == TERRITORIES]
     intros = {m.end(): m for m in [*COLON_LIST_INTRO.finditer(text), *bare]
-              if not HEADLINE.match(text, text.rfind("\n", 0, m.start()) + 1) and not _inside_a_bracket(text, m.end())}
+              if not _headline_at(text, text.rfind("\n", 0, m.start()) + 1) and not _inside_a_bracket(text, m.end())}
     for intro in intros.values():
         start = intro.end()
         rest = text[start:]
@@ -914,6 +914,12 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
     return (found + _generic_inline_lists(text, set(intros), structure) + _prepositional_lists(text)
             + _bracketed_lists(text))
 
+
+
+def _headline_at(text: str, line_start: int) -> bool:
+    """A line opening with the programme's name and a colon is a headline, unless a hard-wrapped
+    sentence goes on there ("La Réunion conserve ses deux⏎Territoires d'industrie : A et B")."""
+    return bool(HEADLINE.match(text, line_start)) and not line_goes_on(text, line_start)
 
 
 def _inside_a_bracket(text: str, position: int) -> bool:

@@ -22,7 +22,7 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, make_mention, quoted_name,
-                                                 reads_as_a_place_name, sentence_before, sentence_bounds,
+                                                 reads_as_a_place_name, sentence_before, sentence_bounds, wrapped_sentence_start,
                                                  titled_by_the_programme, town_words, _town_words_of)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, is_epci_name, read_part
 from pipeline.extract.territories.topic import BRAND_TAIL
@@ -234,6 +234,7 @@ AUXILIARY_AFTER_COMMA = re.compile(r",\s*(?:est|sont|a|ont|sera|seront|etait|eta
                                    r"|fut|furent)\s")
 QUOTED_SUBJECT = re.compile(r"«\s*(?P<name>[A-ZÀ-Ý][^«»\n]{1,80}?)\s*»[ \t]*$")
 PART_AFTER_LABEL = re.compile(WORDS["part_of_a_territory_after_label"])
+NAMED_OTHERWISE_AFTER_LABEL = re.compile(WORDS["named_otherwise_after_label"])
 
 
 def _opens_a_paragraph(text: str, match: re.Match) -> bool:
@@ -288,11 +289,14 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
     in_context = [(m, True) for m in _predicates("label_predicates_in_context").finditer(folded)]
     for match, needs_context in [(m, False) for m in _predicates().finditer(folded)] + in_context:
         sentence_start, sentence_end = sentence_bounds(text, match.start())
+        sentence_start = wrapped_sentence_start(text, sentence_start)  # "Le Nord⏎Franche-Comté y figure"
         end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
         if asked(text, match.end()):
             continue  # a question
         if PART_AFTER_LABEL.match(folded, match.end()):
             continue  # "X est labellisé … sur l'axe A-B-C": a part of a wider territory (wider_areas)
+        if NAMED_OTHERWISE_AFTER_LABEL.match(folded, match.end()):
+            continue  # "L'aire urbaine X y figure sous le nom de Y": X describes Y
         if _opens_a_paragraph(text, match):
             continue  # "Saint-Paul, le 14 mars 2022" then "Labellisé … en 2018, le X …": no subject before
         # the paragraph goes on with what its first sentences speak of ("Dans le Tarn, A et B sont
