@@ -633,7 +633,24 @@ def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
             if gap.strip() or gap.count("\n") > 2:
                 break
             spans.append(line.value)
+    if not spans and _wrapped_prose_line(text, start):
+        # "… qui ont candidaté ensemble :" then "A, B, la communauté de communes C, celle" /
+        # "des D et celle de E.": the names run on in the wrapped sentence under the intro
+        end = _sentence_end(text, start)
+        spans = [Span(start, end)] if "\n\n" not in text[start:end] else []
     return [_Region(span.start, span.end, keep, None, members, anchor) for span in spans]
+
+
+WRAPPED_PROSE_LINE = 60  # characters of a line of running text wrapped at a fixed width
+
+
+def _wrapped_prose_line(text: str, start: int) -> bool:
+    """Whether the line at `start` is running text wrapped onto the next line: long, no stop at
+    its end, and the next line goes on in lower case."""
+    line_end = text.find("\n", start)
+    if line_end < 0 or line_end - start < WRAPPED_PROSE_LINE or text[start:line_end].rstrip()[-1:] in ".;:!?":
+        return False
+    return text[line_end + 1:line_end + 2].islower()
 
 
 # "Les deux intercommunalités, A et B, …": names in apposition to a plural noun of EPCIs
