@@ -390,6 +390,9 @@ def _sentence_end(text: str, position: int) -> int:
 NAME_AFTER_LEGAL_FORM = re.compile(r"(?:\bC[CAU]|[Cc]ommunaut[ée]\s+de\s+communes|[Cc]ommunaut[ée]\s+d['’]\s*agglom[ée]ration)[ \t]+$")
 
 
+AROUND_BEFORE_COLON = re.compile(r"\s*autour\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[^\n:;,.]{1,60}?\s*", re.IGNORECASE)
+
+
 def _trigger_regions(text: str, structure) -> list[_Region]:
     """From a trigger to ')' (inside brackets) or the end of its sentence or item; a trigger
     ending a list's intro ("représenté par les EPCI qui le composent :") opens every item."""
@@ -433,7 +436,10 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         # territories: "Le programme rassemble des collectivités de tout le département :")
         announced = bool(rest.strip(" \t\n:;,.")) and MEMBERS_NOUN_FIRST.match(text, trigger.end(), end) \
             and re.match(r":[ \t]*\n", text[end:end + 3])
-        if not rest.strip(" \t\n:;,.") or announced:
+        # "le contrat … réunit" / "autour du Pays :" then the members' list: a complement of the
+        # verb before the colon that ends the line
+        around = AROUND_BEFORE_COLON.fullmatch(rest) and re.match(r":[ \t]*\n", text[end:end + 3])
+        if not rest.strip(" \t\n:;,.") or announced or around:
             # "représenté par :" then the members' list; nothing when no list follows
             regions += _lines_after(text, structure, end, keep and not announced, members, trigger.start())
         else:
