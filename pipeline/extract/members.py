@@ -884,9 +884,11 @@ def _headed_list_regions(text: str, structure) -> list[_Region]:
 
 
 # A table's column of member intercommunalities ("EPCI", "Intercommunalités membres",
-# "Intercommunalité(s) membre(s)", "Intercommunalités citées", a spreadsheet's "epci_membre"), or
-# of the one carrying the territory ("EPCI porteur"), which lies in it too (folded header).
-EPCI_COLUMN = re.compile(r"(?:nom[\s_]+de[\s_]+l'\s*)?(?:epci|intercommunalite(?:s|\(s\))?)"
+# "Intercommunalité(s) membre(s)", "Intercommunalités citées", a spreadsheet's "epci_membre", a
+# press table's "Communauté de communes" over short names), or of the one carrying the territory
+# ("EPCI porteur"), which lies in it too (folded header).
+EPCI_COLUMN = re.compile(r"(?:nom[\s_]+de[\s_]+l'\s*)?(?:epci|intercommunalite(?:s|\(s\))?"
+                         r"|communautes?[\s_]+(?:de[\s_]+communes|d'agglomeration))"
                          r"(?:[\s_]+(?:membres?|membre\(s\)|concernee?s?|concernee?\(s\)|citee?s?|citee?\(s\)"
                          r"|porteu(?:r|se)))?")
 
