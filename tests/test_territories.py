@@ -3311,3 +3311,12 @@ def test_interdepartemental_avec_apposed_in_prose_adds_the_other_departement():
             "d'industrie. Il est interdépartemental avec le Nord.")
     found = {m.territory_id: (m.departement_codes, m.shared_codes) for m in find_territories(text, find_places(text))}
     assert found == {"sambre-avesnois-thierache": ({"02"}, {"59"})}
+
+
+def test_no_name_ends_on_an_article_or_a_connector():
+    """A span cut after an article ('Est une', seen on a real page) was published as a territory."""
+    from pipeline.extract.territories.common import looks_like_name
+    assert not looks_like_name("Est une")
+    assert not looks_like_name("Vallée de la")
+    assert looks_like_name("Pays d'Auge")
+    assert looks_like_name("Est de la Somme")
