@@ -24,18 +24,19 @@ from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
 from pipeline.extract.membership import (attach, brands_in_full, member_line_candidates, member_line_territories,
                                            member_subject_territories, same_epci_territories,
-                                           territories_kept)
+                                           territories_kept, type_words_dropped)
 from pipeline.extract.places import PlaceMention, find_places, former_region_departements_in, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
 from pipeline.extract.territories import TerritoryMention, compass_and_demonym_codes, find_territories
-from pipeline.extract.territories.common import named_by_its_departements, sentence_before, sentence_bounds
+from pipeline.extract.territories.common import WORDS as TERRITORY_WORDS, named_by_its_departements, sentence_before, sentence_bounds
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
-from pipeline.normalize import fold
+from pipeline.normalize import fold, name_key
 
 FIRST_PHASE, SECOND_PHASE = "2019-2022", "2023-2027"
-YEAR = re.compile(r"(?<![\d/.-])(20[1-3]\d)(?![\d/])")
+# not the year in a plan's name: "France 2030", launched in 2021, tells no phase
+YEAR = re.compile(r"(?<![\d/.-])(?<!France\s)(?<!FRANCE\s)(20[1-3]\d)(?![\d/])")
 # "X fait partie des 149 territoires d'industrie qui ont bénéficié …", "parmi les 183 territoires":
 # a territory said to be one of a phase's national count is of that phase
 ONE_OF = r"(?:\bf(?:ai(?:t|sai(?:t|en)t)|ont)\s+partie\s+des|\bparmi\s+les|\bl['’]une?\s+des)\s+"
@@ -116,7 +117,9 @@ def document_phase(text: str) -> str | None:
     years = [int(y) for y in YEAR.findall(body_text) if 2018 <= int(y) <= 2035]
     if SECOND_ACT.search(body_text):
         return SECOND_PHASE
-    if years:
+    # the launch year alone ("Aux 149 périmètres sélectionnés en 2018, … cette deuxième phase")
+    # does not outweigh the second phase named
+    if years and not (max(years) == 2018 and SECOND_PHASE_WORDS.search(body_text)):
         return SECOND_PHASE if max(years) >= 2023 else FIRST_PHASE
     if SECOND_PHASE_WORDS.search(body_text):
         return SECOND_PHASE
@@ -309,6 +312,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     # a territory mention that is a piece of an EPCI's name, or a member of a list, is no row
     mentions = territories_kept(epci_mentions, mentions, text)
     mentions = brands_in_full(epci_mentions, same_epci_territories(epci_mentions, mentions, text))
+    mentions = type_words_dropped(epci_mentions, mentions)
 
     by_id: dict[str, dict] = {}
     # A place word inside a territory's name ("Grand-Est Touraine", "Sud Bourgogne"), wherever the
@@ -367,12 +371,13 @@ def extract(text: str, doc: Doc) -> Extraction:
     # a territory named after an EPCI the text names lies where it lies, even when the text names
     # it only as an official's body, no member ("vice-présidente de la CA Pays Basque"); so does one
     # a piece of whose name the EPCI goes by ("Lacq-Pau-Tarbes" and "président de la CA Pau Béarn
-    # Pyrénées": 64)
+    # Pyrénées": 64), or whose name opens with a piece of that name ("Lacq-Pau-Tarbes" and
+    # "Président de la Communauté de communes Lacq-Orthez": 64)
     parts = {row["territory_id"]: _parts_of_a_name(row["name"]) for row in by_id.values()} if epci_mentions else {}
     for mention in epci_mentions:
         for row in by_id.values():
-            if mention.link.siren and any(named_after(part, mention.link.siren)
-                                          for part in parts[row["territory_id"]]):
+            if mention.link.siren and (any(named_after(part, mention.link.siren) for part in parts[row["territory_id"]])
+                                       or _opening_towns(mention.link.siren) & _towns_of_a_chain(row["name"])):
                 row["member_departements"] |= set(mention.link.departement_codes)
 
     # "Les 13 territoires grand-estiens sont : …" in a text about the Grand Est only: its région
@@ -424,6 +429,31 @@ def _parts_of_a_name(name: str) -> tuple[str, ...]:
         else HYPHEN.split(name)
     placeless = [piece for piece in pieces if not COMPASS_WORD.fullmatch(piece) and not find_places(piece)]
     return tuple(dict.fromkeys([name, *name.split(" / "), *placeless]))
+
+
+# an official name's legal form and its preposition: "CC de Lacq-Orthez"
+OFFICIAL_FORM = re.compile(r"^(?:CA|CC|CU)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?")
+# single capitalised words joined by dashes: "Lacq-Pau-Tarbes", "Rochefort - Royan - Marennes"
+TOWN_CHAIN = re.compile(r"[A-ZÀ-Ý][^\W\d_]{2,}(?:\s*[-–]\s*[A-ZÀ-Ý][^\W\d_]{2,})+")
+# the opening of a compound name, not a town: "Haute-Bigorre", "Saint-Méen", "Val-de-Saône"
+NOT_A_TOWN = re.compile(r"(?:hau(?:t|te)s?|bas(?:se)?s?|grande?s?|saint(?:e)?s?|" + "|".join(TERRITORY_WORDS["geographic_heads"]) + r")")
+
+
+@lru_cache(maxsize=4096)
+def _towns_of_a_chain(name: str) -> frozenset[str]:
+    """The towns a territory's name chains ("Lacq-Pau-Tarbes"), as name keys; none for another name."""
+    return frozenset(name_key(piece) for piece in HYPHEN.split(name)) if TOWN_CHAIN.fullmatch(name) else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _opening_towns(siren: str) -> frozenset[str]:
+    """The first pieces of an EPCI's official names joined by hyphens ("Lacq" of "CC de
+    Lacq-Orthez", "Tarbes" of "CA Tarbes-Lourdes-Pyrénées"), as name keys: the town it is named
+    after first."""
+    epci = referential.load().epcis.get(siren)
+    pieces = (HYPHEN.split(OFFICIAL_FORM.sub("", borne.name)) for borne in (epci.names if epci else ()))
+    return frozenset(name_key(p[0]) for p in pieces
+                     if len(p) > 1 and " " not in p[0] and not NOT_A_TOWN.fullmatch(fold(p[0])))
 
 
 def _without_names(text: str, span: tuple[int, int], name_spans: list[tuple[int, int]]) -> str:

@@ -777,6 +777,26 @@ def brands_in_full(mentions: list[EpciMention], territories: list[TerritoryMenti
     return kept
 
 
+# "Agglomération de Rochefort Océan": the type word and its preposition before a name
+AGGLOMERATION_OF = re.compile(r"^Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?=\S)")
+
+
+def type_words_dropped(mentions: list[EpciMention], territories: list[TerritoryMention]) -> list[TerritoryMention]:
+    """A territory named "Agglomération de X" after one of the document's EPCIs whose official
+    name is "CA X" ("l'Agglomération de Rochefort Océan a été labellisée" for the "CA Rochefort
+    Océan") goes by X: the type word is its legal form written out. One whose official name says
+    "CA de X" ("CA d'Agen") is the agglomeration of a town: "Agglomération d'Agen" stays."""
+    kept = []
+    for territory in territories:
+        of = AGGLOMERATION_OF.match(territory.name)
+        bare = territory.name[of.end():] if of else ""
+        if bare and any(m.link.siren and m.link.name and m.link.name.startswith("CA ")
+                        and name_key(m.link.name[3:]) == name_key(bare) for m in mentions):
+            territory = replace(territory, name=bare)
+        kept.append(territory)
+    return kept
+
+
 def _list_of_another(mention: EpciMention, text: str) -> bool:
     """Whether the member list holding a mention is introduced as the territory's named before:
     its sentence points back to it ("Le territoire X a été retenu. Il associe : la communauté de

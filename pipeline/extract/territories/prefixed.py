@@ -334,9 +334,19 @@ SUFFIXED = re.compile(r"(?:\b(?i:d[ée]marche|programme|contrat|projet|label|dis
                       r"(?i:territoire[ \t]+d['’][ \t]*industrie)\b(?![ \t]+[A-ZÀ-Ý])")
 
 
+# A contract's title in capitals opening its line, the name first: "ROCHEFORT - ROYAN - MARENNES -
+# OLERON - 2020-2022 CONTRAT TERRITOIRE D'INDUSTRIE" (a document-sharing site's page title), the
+# name joined by a dash to the contract's years or words.
+CAPITALS_NAME_THEN_CONTRACT = re.compile(
+    r"^[ \t]*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ \t–—-]{1,60}?[A-ZÀ-Ý])[ \t]*[-–—][ \t]*"
+    r"(?:(?:19|20)\d\d(?:[ \t]*[-–/][ \t]*(?:19|20)\d\d)?[ \t]*(?:[-–—][ \t]*)?)?"
+    r"(?:CONTRAT|PROTOCOLE)[ \t]+(?:D['’][ \t]*ENGAGEMENT[ \t]+)?(?:DU[ \t]+|DE[ \t]+)?TERRITOIRES?[ \t]+D['’][ \t]*INDUSTRIE\b",
+    re.MULTILINE)
+
+
 def suffixed_names(text: str, structure: Structure) -> list[TerritoryMention]:
     found = []
-    for match in SUFFIXED.finditer(text):
+    for match in [*SUFFIXED.finditer(text), *CAPITALS_NAME_THEN_CONTRACT.finditer(text)]:
         mention = make_mention(text, match.start("name"), match.end("name"), "territory.suffixed_name",
                                (), block_end(structure, text, match.start("name")))
         if mention and not is_place_name(mention.name):
