@@ -381,7 +381,12 @@ def extract(text: str, doc: Doc) -> Extraction:
                 row["member_departements"] |= set(mention.link.departement_codes)
 
     # "Les 13 territoires grand-estiens sont : …" in a text about the Grand Est only: its région
-    text_regions = {p.code for p in context_places if p.kind == "region"}
+    # ("… ce poumon économique de la Guadeloupe": the name of an overseas région read as its
+    # département's; not the council "la Région Réunion", which says who acts)
+    overseas = {departement: region for region, departement in referential.single_departement_regions().items()}
+    text_regions = {p.code for p in context_places if p.kind == "region"} \
+        | {overseas[p.code] for p in context_places if p.kind == "departement" and p.code in overseas
+           and not REGION_COUNCIL_BEFORE.search(text, max(0, p.start - 10), p.start)}
     text_region = text_regions if len(text_regions) == 1 else set()
     territory_rows = []
     for row in by_id.values():
@@ -431,6 +436,7 @@ def _parts_of_a_name(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([name, *name.split(" / "), *placeless]))
 
 
+REGION_COUNCIL_BEFORE = re.compile(r"R[ée]gion\s+(?:de\s+(?:la\s+)?)?$")
 # an official name's legal form and its preposition: "CC de Lacq-Orthez"
 OFFICIAL_FORM = re.compile(r"^(?:CA|CC|CU)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?")
 # single capitalised words joined by dashes: "Lacq-Pau-Tarbes", "Rochefort - Royan - Marennes"
