@@ -22,13 +22,14 @@ from pipeline.extract.figure_context import masked_spans
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
-from pipeline.extract.membership import (attach, brands_in_full, member_line_candidates, member_line_territories,
-                                           member_subject_territories, same_epci_territories,
+from pipeline.extract.membership import (attach, brands_in_full, legal_form_territories, member_line_candidates,
+                                           member_line_territories, member_subject_territories, same_epci_territories,
                                            territories_kept, type_words_dropped)
 from pipeline.extract.places import PlaceMention, find_places, former_region_departements_in, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
-from pipeline.extract.territories import TerritoryMention, compass_and_demonym_codes, find_territories
+from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
+                                          whole_departement_territories)
 from pipeline.extract.territories.common import WORDS as TERRITORY_WORDS, named_by_its_departements, sentence_before, sentence_bounds
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
@@ -309,6 +310,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     mentions = [*mentions, *named]
     mentions = sorted([*mentions, *member_subject_territories(text, epci_mentions, mentions, sentences)],
                       key=lambda m: m.start)
+    designated, epci_mentions = legal_form_territories(text, epci_mentions, mentions)
+    mentions = [*mentions, *designated, *whole_departement_territories(text, places, mentions)]
     # a territory mention that is a piece of an EPCI's name, or a member of a list, is no row
     mentions = territories_kept(epci_mentions, mentions, text)
     mentions = brands_in_full(epci_mentions, same_epci_territories(epci_mentions, mentions, text))

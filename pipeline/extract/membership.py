@@ -102,7 +102,7 @@ from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention, _head_type
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
-                                                 WORDS as TERRITORY_WORDS, is_place_name)
+                                                 WORDS as TERRITORY_WORDS, is_place_name, legal_form_end)
 from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_siren, link_epci, named_after, \
     named_by_its_start
 from pipeline.normalize import collapse_spaces, fold, name_key
@@ -1321,3 +1321,41 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
         found.setdefault(name_start, TerritoryMention(name_start, name_end, collapse_spaces(subject.group("name")),
                                                       "territory.member_subject", block_end=end))
     return list(found.values())
+
+
+# "… permet aujourd'hui à la communauté de communes d'être labellisée Territoire d'industrie": an
+# intercommunality designated by its legal form alone, as the territory (folded text)
+LEGAL_FORM_LABELLED = re.compile(
+    r"\b(?:la|cette|notre)\s+(?P<form>communaute\s+de\s+communes|communaute\s+d'agglomeration|communaute\s+urbaine)"
+    r"\s+(?:d'etre|a\s+ete|est|vient\s+d'etre|avait\s+ete)\s+(?:labellisee|retenue|selectionnee)\s+"
+    r"(?:comme\s+)?(?:\"\s*)?territoires?\s+d'\s*industrie")
+FORM_TYPES = {"communaute de communes": "CC", "communaute d'agglomeration": "CA", "communaute urbaine": "CU"}
+
+
+def legal_form_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention]
+                           ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """The territory a text designates by a legal form alone said to be labelled ("la communauté
+    de communes d'être labellisée Territoire d'industrie"), when the text names no territory and
+    exactly one intercommunality of that form: that one, named as the text writes it without its
+    legal form ("communauté de communes de l'Huisne Sarthoise": "Huisne Sarthoise"; rule
+    territory.legal_form_labelled), and its member even where it names it as an office ("son
+    président"). Two of that form, or a territory named, leave it unresolved. Returns the
+    territories found and the mentions, those of that intercommunality pointed to its territory."""
+    if territories:
+        return [], mentions
+    folded = fold(text)
+    for labelled in LEGAL_FORM_LABELLED.finditer(folded):
+        epci_type = FORM_TYPES[" ".join(labelled.group("form").split())]
+        of_that_form = [m for m in mentions if m.link.siren and m.link.epci_type == epci_type and m.legal_form]
+        if len({m.link.siren for m in of_that_form}) != 1:
+            continue
+        first = of_that_form[0]
+        name_start = legal_form_end(text, folded, first.start)
+        if name_start is None or name_start >= first.end:
+            continue
+        name = collapse_spaces(text[name_start:first.end])
+        territory = TerritoryMention(name_start, first.end, name[0].upper() + name[1:],
+                                     "territory.legal_form_labelled", block_end=labelled.end())
+        return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren == first.link.siren else m
+                             for m in mentions]
+    return [], mentions
