@@ -69,6 +69,9 @@ SECOND_ACT = re.compile(r"\b(?:acte|saison|temps)\s+(?:2|II|deux)\s*[»\"”]?\s
 # "les 124 identifiés", "des 141 retenus": the count with its participle, the noun left out
 NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(?:premiers\s+)?(?:(?:«\s*)?territoires"
                                r"|(?:identifi|retenu|labellis|s[ée]lectionn|d[ée]sign)[ée]?s\b)", re.I), FIRST_PHASE),
+                   # the first phase's national envelope, "1,3 milliard d'euros" (1,36): every text of
+                   # our collections stating it is first-phase
+                   (re.compile(r"(?<![\d,.])1[,.]36?\s*(?:milliards?|mds?)\b", re.I), FIRST_PHASE),
                    (re.compile(r"\b183\s+(?:nouveaux\s+)?(?:«\s*)?territoires", re.I), SECOND_PHASE)]
 
 
@@ -107,7 +110,8 @@ def document_phase(text: str) -> str | None:
 
     First-phase communiqués (2018-2022) never mention a later year; second-phase ones do. Without
     a year, the second phase named tells (SECOND_PHASE_WORDS: no first-phase text speaks of it),
-    then a national count of territories: 124 to 148 were first-phase counts, 183 the second
+    then a national count of territories: 124 to 148 were first-phase counts (so was the
+    envelope of 1,3 milliard d'euros), 183 the second
     phase's; else a "contrat de territoire d'industrie" is first-phase. "Première phase" alone
     tells nothing: second-phase texts recall it.
     """
