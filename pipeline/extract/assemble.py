@@ -403,8 +403,10 @@ def extract(text: str, doc: Doc) -> Extraction:
         departements = sorted(row.pop("departements") | members | (named & members if members else named)
                               | _named_places_standing(row["name"], named))
         sentence_regions = row.pop("sentence_regions")
+        # a former région in the name ("Nord Franche-Comté") before the text's single région (a
+        # liner "le Normandie" in a text about Belfort and Saint-Nazaire)
         regions = ref.regions_of(departements) if departements else sorted(
-            sentence_regions or text_region or former_regions_in(row["name"]))  # "Nord Franche-Comté"
+            sentence_regions or former_regions_in(row["name"]) or text_region)
         sole = referential.single_departement_regions()
         if not departements and regions and all(region in sole for region in regions):
             departements = sorted(sole[region] for region in regions)  # "Kourou … la Guyane": 973
