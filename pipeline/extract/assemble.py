@@ -30,7 +30,8 @@ from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
                                           whole_departement_territories)
-from pipeline.extract.territories.common import WORDS as TERRITORY_WORDS, named_by_its_departements, sentence_before, sentence_bounds
+from pipeline.extract.territories.common import (WORDS as TERRITORY_WORDS, named_by_its_departements, sentence_before,
+                                                 sentence_bounds)
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold, name_key
@@ -445,6 +446,7 @@ def _parts_of_a_name(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([name, *name.split(" / "), *placeless]))
 
 
+# "la Région Réunion", "la Région Guadeloupe": the council, before the name it bears
 REGION_COUNCIL_BEFORE = re.compile(r"R[ée]gion\s+(?:de\s+(?:la\s+)?)?$")
 # an official name's legal form and its preposition: "CC de Lacq-Orthez"
 OFFICIAL_FORM = re.compile(r"^(?:CA|CC|CU)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?")

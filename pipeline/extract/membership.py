@@ -6,7 +6,9 @@ whose president is enumerated among a contract's parties after its signature ("l
 contrat entre l'État, …, A, président de la CC X, …") is a party, read as in rule 7. Otherwise, in order,
 the first rule that answers decides (its reason is not a column: the EPCI row keeps
 the rule that found the mention):
-1. the layout names it: the value of a "Territory : A, B et C" line;
+1. the layout names it: the value of a "Territory : A, B et C" line, or the one EPCI of a legal
+   form a text names no territory for designates as labelled by that form alone ("la communauté
+   de communes d'être labellisée Territoire d'industrie", legal_form_territories), office or not;
 1b. the territory goes by the EPCI's name, everyday name or acronym ("Pays Ajaccien" for the
    "Communauté d'Agglomération du Pays Ajaccien" the text names, "TCO", "Cap Nord" when the
    text writes "… Pays Nord Martinique (Cap Nord)"), or by the start of its name ("Gap Tallard"

@@ -63,6 +63,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              when no other rule names a territory
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
+- territory.whole_departement (called by assemble.py, every place counted) a whole département said
+                             to be labelled, in a text naming no territory and one département:
+                             "l'ensemble du département a été labellisé" beside "le préfet de l'Ariège"
 
 territory.labelled also reads the wider territory a member's page says it is labelled within ("…
 sur l'axe Lacq-Pau-Tarbes", "… au sein d'un vaste espace reliant Lacq, Pau et Tarbes"), the places

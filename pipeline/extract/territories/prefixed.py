@@ -5,7 +5,8 @@ codes), or after "pour" when the programme's words name a contract ("le contrat 
 d'industrie » pour Saint-Nazaire Cordemais") or a territory ("le programme … pour le territoire
 X"), or apposed after a possessive ("Notre territoire d'industrie, Lacq-Pau-Tarbes."). Also
 territory.suffixed_name: the name joined by a dash before the programme's words ("la démarche
-Grand Est Touraine - Territoire d'industrie")."""
+Grand Est Touraine - Territoire d'industrie"), or before a contract's title in capitals
+("ROCHEFORT - ROYAN - MARENNES - OLERON - 2020-2022 CONTRAT TERRITOIRE D'INDUSTRIE")."""
 
 from __future__ import annotations
 
