@@ -3320,3 +3320,33 @@ def test_no_name_ends_on_an_article_or_a_connector():
     assert not looks_like_name("Vallée de la")
     assert looks_like_name("Pays d'Auge")
     assert looks_like_name("Est de la Somme")
+def test_a_plan_s_name_and_the_first_phase_s_envelope_tell_the_phase():
+    """'France 2030' names a plan launched in 2021, no year of the programme; the national envelope
+    of 1,3 (1,36) milliard d'euros was the first phase's; the launch year alone does not outweigh
+    the second phase named."""
+    from pipeline.extract.assemble import document_phase
+    assert document_phase("Les lauréats ont été annoncés en 2022 lors d'un comité de France 2030.") == "2019-2022"
+    assert document_phase("Un comité de pilotage de France 2030 a réuni les lauréats.") is None
+    assert document_phase("L'État s'engage à hauteur de 1,3 milliard d'euros pour le programme.") == "2019-2022"
+    assert document_phase("Plus de 1,36 milliard d'euros sont fléchés vers leurs projets.") == "2019-2022"
+    assert document_phase("Aux 149 périmètres sélectionnés en 2018 s'ajoute cette deuxième phase du programme.") \
+        == "2023-2027"
+
+
+def test_a_contract_title_in_capitals_with_the_name_first():
+    text = "ROCHEFORT - ROYAN - MARENNES - OLERON - 2020-2022 CONTRAT TERRITOIRE D'INDUSTRIE - Cap Métiers\n"
+    assert ids(text) == ["rochefort-royan-marennes-oleron"]
+    assert ids("ANGOULEME - COGNAC - CONTRAT DU TERRITOIRE D'INDUSTRIE\n") == ["angouleme-cognac"]
+    # a sentence in capitals before the contract's words, no dash: no name
+    assert ids("SIGNATURE DU CONTRAT TERRITOIRE D'INDUSTRIE\n") == []
+
+
+def test_a_whole_departement_labelled_is_named_after_it():
+    from pipeline.extract.territories import whole_departement_territories
+    text = ("Le préfet de l'Ariège a rappelé que l'ensemble du département a été labellisé « Territoire "
+            "d'industrie ».")
+    found = whole_departement_territories(text, find_places(text), [])
+    assert [(t.name, t.departement_codes) for t in found] == [("Ariège", {"09"})]
+    # two départements named: which one is unsaid
+    text = "Entre l'Ariège et l'Aude, l'ensemble du département a été labellisé « Territoire d'industrie »."
+    assert whole_departement_territories(text, find_places(text), []) == []
