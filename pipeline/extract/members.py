@@ -856,11 +856,12 @@ def _headed_list_regions(text: str, structure) -> list[_Region]:
 
 
 # A table's column of member intercommunalities ("EPCI", "Intercommunalités membres",
-# "Intercommunalité(s) membre(s)", "Intercommunalités citées", a spreadsheet's "epci_membre"), or
-# of the one carrying the territory ("EPCI porteur"), which lies in it too (folded header).
+# "Intercommunalité(s) membre(s)", "Intercommunalités citées", "Intercommunalités axonaises", a
+# spreadsheet's "epci_membre"), or of the one carrying the territory ("EPCI porteur"), which lies
+# in it too (folded header).
 EPCI_COLUMN = re.compile(r"(?:nom[\s_]+de[\s_]+l'\s*)?(?:epci|intercommunalite(?:s|\(s\))?)"
                          r"(?:[\s_]+(?:membres?|membre\(s\)|concernee?s?|concernee?\(s\)|citee?s?|citee?\(s\)"
-                         r"|porteu(?:r|se)))?")
+                         r"|porteu(?:r|se)|" + WORDS["place_adjective"] + r"))?")
 
 
 def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
