@@ -910,6 +910,7 @@ def _predicate_start(text: str, start: int, end: int) -> int:
 # What may stand between the last of the subjects and their verb: a bracket, a place ("…
 # Loué-Brûlon-Noyen Communauté, en Sarthe (LBN), se sont unies")
 APPOSITION = re.compile(r"\([^()]*\)|,\s*(?:en|dans\s+(?:la|le|les|l['’])?)\s*[A-ZÉÈ][\w'’-]*(?:[\s-]+[A-ZÉÈ][\w'’-]*)*")
+CAPITALISED_WORD = re.compile(r"(?<![\w'’])[A-ZÉÈÀÂÎÔ]")
 LIST_ANNOUNCED = re.compile(r"[^:.;()\n]{0,80}?\b" + WORDS["members_noun"] + r"\b[^:.;()\n]{0,60}:\s*",
                             re.IGNORECASE)
 
@@ -937,6 +938,12 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
     if adverb:
         span_start = adverb.end()
     announced = LIST_ANNOUNCED.match(text, span_start, span_end)
+    if not announced and lead and lead.group(0).strip():
+        # "réunit trois intercommunalités de trois départements : A, B et C": the lead took "trois
+        # intercommunalités de", the words up to the colon hold no name
+        announced = LIST_ANNOUNCED.match(text, lead.start(), span_end)
+        if announced and CAPITALISED_WORD.search(text, lead.end(), announced.end()):
+            announced = None
     if announced:  # "neuf intercommunalités de l'estuaire jusqu'à l'Eure : A, B, C"
         span_start = announced.end()
     heads = _heads(text, folded, span_start, span_end, all_heads)
