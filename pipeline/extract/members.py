@@ -1722,6 +1722,26 @@ def _generic_head_of_places(text: str, head: re.Match, linker: DocumentLinker) -
                             for part in parts)
 
 
+PREDECESSOR_CLAUSE = re.compile(WORDS["predecessor_clause"], re.IGNORECASE)
+AFTER_A_NAME = re.compile(r"[ \t]*(?:,|\()[ \t]*$")
+# the clause goes on over "… de la CA X, de la CC Y et de …" or "des CC A, B et C"; a comma before
+# anything else (", et la CC Z", ", porte la démarche") ends it
+PREDECESSOR_CLAUSE_END = re.compile(r"[.;:!?)]|\n|,\s*(?!(?:et\s+)?(?:de|du|des|d['’]|à|au|aux)\b|[A-ZÉÈÀÂÎÔ])")
+
+
+def _predecessor_clauses(text: str, mentions: list[EpciMention]) -> list[tuple[int, int]]:
+    """Spans of the clauses that name, right after an EPCI, the EPCIs it replaced ("la CC X,
+    qui a succédé en 2020 à la CC Y", "l'Agglomération d'Agen, née de la fusion de …"): those
+    are gone, members of no territory."""
+    spans = []
+    for clause in PREDECESSOR_CLAUSE.finditer(text):
+        if any(m.end <= clause.start() and AFTER_A_NAME.fullmatch(text, m.end, clause.start())
+               for m in mentions):
+            stop = PREDECESSOR_CLAUSE_END.search(text, clause.end())
+            spans.append((clause.end(), stop.start() if stop else len(text)))
+    return spans
+
+
 def find_epcis(text: str, linker: DocumentLinker, structure,
                territories: list[tuple[int, int, str]],
                member_lines: list[tuple[int, int, str]] = ()) -> list[EpciMention]:
@@ -1761,6 +1781,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found += _own_anaphors(text, linker, territories, found)
     found += _own_bare_names(text, linker, territories, found)
     found += _territory_name_parts(text, linker, territories, found)
+    predecessors = _predecessor_clauses(text, found)
+    found = [m for m in found if not any(start <= m.start < end for start, end in predecessors)]
     return sorted((_over_cut_words(m, cuts) for m in found), key=lambda m: (m.start, m.end))
 
 
