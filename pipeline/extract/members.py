@@ -631,8 +631,10 @@ def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
     return [_Region(span.start, span.end, keep, None, members, anchor) for span in spans]
 
 
-# "Les deux intercommunalités, A et B, …": names in apposition to a plural noun of EPCIs
-NAMES_IN_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?=(?:la[ \t]+|le[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
+# "Les deux intercommunalités, A et B, …", "… associe ainsi les deux intercommunalités, de A et
+# de B": names in apposition to a plural noun of EPCIs
+NAMES_IN_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?=(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*)?"
+                                 r"(?:la[ \t]+|le[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
 GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+(?:\w+[ \t]+)?$")
 
 
