@@ -232,7 +232,9 @@ SIGNED_BY_THESE = re.compile(
 # what joins coordinated EPCIs: "du Pays de Duras, du Pays de Lauzun … et de la communauté
 # d'agglomération X" (folded text)
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:et\s+)?(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les|l')\s*)?")
-AGREEMENT = re.compile(r"\bsign\w*|\bconvention\b|\bprotocole\b|\bcontrat\b|\bcandidature\b|\blabel\w*")
+# an agreement or the label, its award included ("A et B ont été retenues ensemble")
+AGREEMENT = re.compile(r"\bsign\w*|\bconvention\b|\bprotocole\b|\bcontrat\b|\bcandidature\b|\blabel\w*"
+                       r"|\bretenu\w*|\blaureat\w*|\bselectionn\w*")
 ITEM_LEAD = 4  # an article may open the item before the EPCI's name ("La Communauté …")
 OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
                     r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$"
