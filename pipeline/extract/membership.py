@@ -199,10 +199,11 @@ NEW_PHASE_AFTER = re.compile(r"\b(?:nouvelle|deuxieme|seconde?)\s+(?:phase|gener
 # territory) nor "Rattachée à la CC X, …, la commune de Y rejoint le dispositif" (a town)
 EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\w*|s'(?:y\s+)?ajout\w*"
                        r"|se\s+join\w*)\b")
-# "A et B en sont les deux membres", "… en font partie", "A et B y sont associées": "en" and "y"
-# stand for the one territory of a document about one (folded text, after the EPCI or its run)
+# "A et B en sont les deux membres", "… en sont les signataires", "… en font partie", "A et B y sont
+# associées": "en" and "y" stand for the one territory of a document about one (folded text, after
+# the EPCI or its run)
 MEMBERS_OF_IT = re.compile(r"\s*(?:[,)]\s*)?(?:en\s+(?:sont|etaient|seront|est|font|faisaient|fait)\s+"
-                           r"(?:partie|(?:les\s+|l'un\s+des\s+)?(?:\w+\s+)?membres?)"
+                           r"(?:partie|(?:les\s+|l'un\s+des\s+)?(?:\w+\s+)?(?:membres?|signataires?))"
                            r"|y\s+(?:(?:sont|etaient|seront|est|etait|sera)\s+(?:(?:aussi|egalement)\s+)?associe\w*"
                            r"|participent|participe|adherent|adhere))\b")
 # "Dans la nouvelle génération, il intègre la CA X et devient « Territoire d'industrie Y »": the
