@@ -28,7 +28,8 @@ Rules (ids in the `rule` column):
 - epci.head_mention    a legal-form head followed by a capitalised name anywhere else in the text
                        ("la communauté de communes du Grand Autunois Morvan", "l'Agglomération
                        d'Agen", "l'Agglomération du Gard rhodanien": a lower-case adjective
-                       may end it; "la CA du Bassin d'Aurillac et Rodez Agglomération": the
+                       may end it, or open it when the whole is an official name ("la
+                       communauté de communes interrégionale Aumale - Blangy-sur-Bresle"); "la CA du Bassin d'Aurillac et Rodez Agglomération": the
                        name stops before " et " and the next name); a plural head gives its
                        legal form to each name after it that opens with its article ("les
                        communautés de communes de la Haute-Bigorre et du Pays de Nay"); the
@@ -1161,6 +1162,18 @@ PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:mais[ \t]+aussi|ainsi[ \t]+que|et[
 SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
+def _opening_adjective_name(text: str, head: re.Match) -> tuple[int, int] | None:
+    """(start, end) of a name opening with a lower-case adjective after its head ("la communauté
+    de communes interrégionale Aumale - Blangy-sur-Bresle"), head included: kept only when the
+    whole links exactly, as an official name."""
+    word = LOWER_WORD.match(text, head.end())
+    name = HEAD_NAME.match(text[word.end():word.end() + 120]) if word else None
+    if not name or not name.group(1).strip() or name.group(0)[:1] not in " \t":
+        return None
+    start = HEAD_ARTICLE.match(text, head.start(), head.end()).end()
+    return _trim(text, start, word.end() + name.end())
+
+
 def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
                    all_heads: list[re.Match]) -> list[EpciMention]:
     """'la communauté de communes du Pays de X', "l'Agglomération d'Agen" anywhere else."""
@@ -1174,9 +1187,10 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
                             and PRONOUN_AFTER.fullmatch(text, previous.end, head.start())):
             continue  # "celle du X" stands for the legal form of the EPCI just named, or for nothing
         span = _name_after_head(text, head)
-        if not span:
+        opening_adjective = None if span or pronoun else _opening_adjective_name(text, head)
+        if not span and not opening_adjective:
             continue
-        start, end = span
+        start, end = span or opening_adjective
         epci_type = previous.epci_type if pronoun else _head_type(head.group(0))
         link = linker.link(text[head.end():end], epci_type)
         if pronoun and not link.exact:
@@ -1206,6 +1220,8 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             longer = linker.link(text[head.end():longer_end], epci_type)
             if longer.siren and longer.exact:
                 link, end = longer, longer_end
+        if opening_adjective and not link.exact:
+            continue  # "la communauté de communes voisine X": an adjective of the sentence
         if link.siren or link.candidates:  # several EPCIs fit: reported with them, never guessed
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),
                                      _mention_type(epci_type, link), "epci.head_mention",
