@@ -924,6 +924,17 @@ GLUED_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[A-ZÀ-Ý][\w'’-]*")
 TOWN_NAMED_EPCI = re.compile(r"(?:CC|CA|CU)\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]*$")
 
 
+def _town_of_a_list_of_places(mention: EpciMention) -> bool:
+    """A single bare word linked to an EPCI named after its town ("Longwy" for the "CA de
+    Longwy", now "CA Grand Longwy Agglomération"), in a list where other names link to nothing:
+    the town, among other places."""
+    written = LEADING_ARTICLES.sub("", mention.written_name)
+    epci = referential.load().epcis.get(mention.link.siren or "")
+    return mention.epci_type is None and len(written.split()) == 1 and not GLUED_NAME.fullmatch(written) \
+        and not acronym_in(written) and epci is not None \
+        and any(TOWN_NAMED_EPCI.match(borne.name) for borne in epci.names)
+
+
 def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker,
                  all_heads: list[re.Match]) -> tuple[list[EpciMention], bool]:
     """The EPCIs named in one member list, each group of names under its legal-form head, and
@@ -1008,6 +1019,8 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
                     in_member_list=region.members, legal_form=epci_type is not None,
                     list_start=region.start if region.anchor is None else region.anchor,
                     territory_hint=region.territory_hint, one_territory=region.bare_nearby))
+    if not complete:  # "comprenant Longwy, la Vallée de l'Orne et toute la zone frontalière": places
+        found = [m for m in found if not _town_of_a_list_of_places(m)]
     if region.subject_of is not None and (
             not found or APPOSITION.sub("", text[found[-1].end:region.subject_of]).strip(" \t\n,»”\"")):
         return [], True  # the names must run up to the verb: "A et B forment …"
