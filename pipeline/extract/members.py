@@ -924,13 +924,18 @@ GLUED_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[A-ZÀ-Ý][\w'’-]*")
 TOWN_NAMED_EPCI = re.compile(r"(?:CC|CA|CU)\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]*$")
 
 
+SINGLE_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _town_of_a_list_of_places(mention: EpciMention) -> bool:
     """A single bare word linked to an EPCI named after its town ("Longwy" for the "CA de
     Longwy", now "CA Grand Longwy Agglomération"), in a list where other names link to nothing:
-    the town, among other places."""
+    the town, among other places. Not a compound ("Hénin-Carvin", "Parthenay-Gâtine"), an EPCI's
+    name as often as a town's."""
     written = LEADING_ARTICLES.sub("", mention.written_name)
     epci = referential.load().epcis.get(mention.link.siren or "")
-    return mention.epci_type is None and len(written.split()) == 1 and not GLUED_NAME.fullmatch(written) \
+    return mention.epci_type is None and SINGLE_WORD.fullmatch(written) is not None \
+        and not GLUED_NAME.fullmatch(written) \
         and not acronym_in(written) and epci is not None \
         and any(TOWN_NAMED_EPCI.match(borne.name) for borne in epci.names)
 
@@ -941,6 +946,7 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
     whether every name of it linked."""
     found: list[EpciMention] = []
     complete = True
+    unlinked_beside = False  # a name of the list links to no EPCI at all
     span_start, span_end = region.start, region.end
     adverb = LEADING_ADVERB.match(text, span_start, span_end)
     if adverb:  # "couvre chez nous A, B et C", "couvre désormais onze intercommunalités"
@@ -1000,6 +1006,7 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             start = HEAD_ARTICLE.match(text, start, end).end()
             written = text[names_start if index == 0 else start:end]
             known = link.siren or link.candidates
+            unlinked_beside = unlinked_beside or not known
             if region.weak and epci_type is None and len(LEADING_ARTICLES.sub("", written).split()) == 1 \
                     and not (link.siren and (GLUED_NAME.fullmatch(written.strip()) or acronym_in(written))) \
                     and (link.score < 1.0 or TOWN_NAMED_EPCI.match(link.name or "") and ":" not in text[region.start:start]):
@@ -1019,7 +1026,7 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
                     in_member_list=region.members, legal_form=epci_type is not None,
                     list_start=region.start if region.anchor is None else region.anchor,
                     territory_hint=region.territory_hint, one_territory=region.bare_nearby))
-    if not complete:  # "comprenant Longwy, la Vallée de l'Orne et toute la zone frontalière": places
+    if unlinked_beside:  # "comprenant Longwy, la Vallée de l'Orne et toute la zone frontalière": places
         found = [m for m in found if not _town_of_a_list_of_places(m)]
     if region.subject_of is not None and (
             not found or APPOSITION.sub("", text[found[-1].end:region.subject_of]).strip(" \t\n,»”\"")):
