@@ -201,10 +201,11 @@ NEW_PHASE_AFTER = re.compile(r"\b(?:nouvelle|deuxieme|seconde?)\s+(?:phase|gener
 # territory) nor "Rattachée à la CC X, …, la commune de Y rejoint le dispositif" (a town)
 EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\w*|s'(?:y\s+)?ajout\w*"
                        r"|se\s+join\w*)\b")
-# "A et B en sont les deux membres", "… en font partie", "A et B y sont associées": "en" and "y"
-# stand for the one territory of a document about one (folded text, after the EPCI or its run)
+# "A et B en sont les deux membres", "… en sont les signataires", "… en font partie", "A et B y sont
+# associées": "en" and "y" stand for the one territory of a document about one (folded text, after
+# the EPCI or its run)
 MEMBERS_OF_IT = re.compile(r"\s*(?:[,)]\s*)?(?:en\s+(?:sont|etaient|seront|est|font|faisaient|fait)\s+"
-                           r"(?:partie|(?:les\s+|l'un\s+des\s+)?(?:\w+\s+)?membres?)"
+                           r"(?:partie|(?:les\s+|l'un\s+des\s+)?(?:\w+\s+)?(?:membres?|signataires?))"
                            r"|y\s+(?:(?:sont|etaient|seront|est|etait|sera)\s+(?:(?:aussi|egalement)\s+)?associe\w*"
                            r"|participent|participe|adherent|adhere))\b")
 # "Dans la nouvelle génération, il intègre la CA X et devient « Territoire d'industrie Y »": the
@@ -234,7 +235,9 @@ SIGNED_BY_THESE = re.compile(
 # what joins coordinated EPCIs: "du Pays de Duras, du Pays de Lauzun … et de la communauté
 # d'agglomération X" (folded text)
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:et\s+)?(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les|l')\s*)?")
-AGREEMENT = re.compile(r"\bsign\w*|\bconvention\b|\bprotocole\b|\bcontrat\b|\bcandidature\b|\blabel\w*")
+# an agreement or the label, its award included ("A et B ont été retenues ensemble")
+AGREEMENT = re.compile(r"\bsign\w*|\bconvention\b|\bprotocole\b|\bcontrat\b|\bcandidature\b|\blabel\w*"
+                       r"|\bretenu\w*|\blaureat\w*|\bselectionn\w*")
 ITEM_LEAD = 4  # an article may open the item before the EPCI's name ("La Communauté …")
 OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
                     r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$"
