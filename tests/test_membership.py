@@ -820,6 +820,8 @@ def test_a_text_that_never_names_the_programme_keeps_no_epci_without_territory()
     text = ("Communauté de communes Vierzon-Sologne-Berry — Actualités\n\nL'ANCT a retenu la "
             "Communauté de communes Vierzon-Sologne-Berry pour une Fabrique prospective.")
     assert members(text) == set()
+
+
 def test_the_former_territory_a_renewal_recalls_takes_none_of_the_members_listed():
     text = ("Le territoire d'industrie « Lacq-Pau-Tarbes » est labellisé pour la période 2023-2027.\n\n"
             "Les membres\n\n"
