@@ -98,12 +98,6 @@ def test_departement_named_inside_a_territory_name():
     assert found == {"nord-est-ardennes": {"08"}, "alsace-du-nord": set()}
 
 
-def test_town_on_a_river_written_without_hyphens_names_no_departement():
-    text = "territoires suivants : Troyes Bar sur Aube ; Nord Est Ardennes."
-    found = {m.territory_id: m.departement_codes for m in find_territories(text, find_places(text))}
-    assert found == {"troyes-bar-sur-aube": set(), "nord-est-ardennes": {"08"}}
-
-
 def test_territory_id_ignores_case_accents_dashes_and_articles():
     assert name_key("de l’Ouest  Champenois") == name_key("OUEST-CHAMPENOIS") == "ouest-champenois"
     assert name_key("Troyes / Bar-sur-Aube") == name_key("Troyes Bar sur Aube")
