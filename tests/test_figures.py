@@ -616,3 +616,17 @@ def test_companies_money_and_jobs_and_laureates_of_other_calls_are_no_programme_
                                   "phase en avait réuni 149.")] == [(183.0, None, "territoire"), (149.0, None, "territoire")]
     assert [f[:3] for f in facts("Bilan des quatre axes de la phase 2023-2027, l'une des 183 retenues en France.")] \
         == [(4.0, None, "axe"), (183.0, None, "territoire")]
+
+
+def test_a_change_over_time_or_a_breakdown_in_percent_is_a_statistic():
+    text = ("Sur le bassin, l'emploi industriel a progressé de 2,3 % entre 2015 et 2021, les créations "
+            "d'établissements sont en hausse de 12 % et +15,3 % entre 2010 et 2015 à Carros. Les salariés : "
+            "ouvriers qualifiés (31 %), cadres (14 %). L'État finance le poste à 80 %.")
+    assert [f[:3] for f in facts(text)] == [(80.0, None, "pourcent")]
+
+
+def test_few_departements_or_regions_and_prices_are_no_programme_figures():
+    text = ("Le territoire s'étend sur trois départements (Cantal, Lot et Aveyron) situés dans deux régions. "
+            "Les deux Régions qui pilotent le dispositif ont signé. Le programme est présent dans 8 régions "
+            "et doté de 100 millions d'euros. Abonnez-vous : à partir de 1 € le premier mois, puis 3€/mois.")
+    assert [f[:3] for f in facts(text)] == [(8.0, None, "region"), (100000000.0, None, "euro")]
