@@ -19,7 +19,8 @@ Read from the narrowest stretch of the sentence outwards:
    the territory's own area when no other département is named) for a count of EPCIs or communes,
    a figure whose sentence speaks of the document's territory (names it, "le territoire",
    "l'agglomération", "le plan d'actions") or any figure of a local act (a protocol, a contract, a
-   deliberation: its first lines name it); else France.
+   deliberation: its first lines name it), or, in a document about one territory, projects, jobs,
+   amounts and protocols too small for a national total (LOCAL_AT_MOST); else France.
 
 A count larger than its area could hold (more territories or EPCIs than the area has EPCIs)
 counts France: "183 territoires lauréats" in a sentence naming the Ardennes.
@@ -51,6 +52,9 @@ COMMUNES_PER_EPCI = 50
 MIN_NAME_CHARS = 4  # shorter names ("Ain") are searched for again at their own mentions only
 ACT_TITLE_LINES = 8  # a local act names itself within its first lines (after the issuer's)
 NATIONAL_EUROS = 1e9
+# Figures no national total is this small: in a document about one territory they count in its
+# home area ("33 projets ont été identifiés", "15 emplois y ont été créés", "9,2 millions d'euros").
+LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20}
 CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
@@ -216,6 +220,7 @@ class DocumentScope:
     home: Area | None = None  # the one area the document speaks of, if any (_home)
     names: tuple[tuple[int, int], ...] = ()  # spans of territory names
     act: bool = False  # a local act (contract, protocol, convention, deliberation): _is_act
+    one_territory: bool = False  # the document names one territory: its small figures are its own
 
     @classmethod
     def of(cls, folded: str, places: list[PlaceMention], names: list[tuple[int, int]],
@@ -238,7 +243,8 @@ class DocumentScope:
         home = _home(places) or _home_of_territories(territory_departements)
         if len(territory_departements) == 1:  # its one territory's area, when narrower
             home = _one_territory_area(home, places, territory_departements[0])
-        return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded))
+        return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded),
+                   len(territory_departements) == 1)
 
     def scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
               earlier: list[dict], value: float, unit: str) -> Area:
@@ -279,8 +285,10 @@ class DocumentScope:
         "le territoire", "le plan d'actions") or the document is a local act (a protocol's costs,
         a deliberation's credits), unless it is larger than that area could hold: a local
         communiqué's "six intercommunalités" are its territory's, "1,3 milliard d'euros" are the
-        programme's."""
+        programme's. In a document about one territory, projects, jobs, amounts and protocols too
+        small for a national total (LOCAL_AT_MOST) are that territory's."""
         local = (unit in ("epci", "commune") or self.act
+                 or self.one_territory and value <= LOCAL_AT_MOST.get(unit, 0)
                  or any(sentence[0] <= start < sentence[1] for start, _end in self.names)
                  or _words().local.search(self.folded, *sentence))
         if self.home is None or not local or unit == "euro" and value >= NATIONAL_EUROS:
