@@ -630,3 +630,16 @@ def test_few_departements_or_regions_and_prices_are_no_programme_figures():
             "Les deux Régions qui pilotent le dispositif ont signé. Le programme est présent dans 8 régions "
             "et doté de 100 millions d'euros. Abonnez-vous : à partir de 1 € le premier mois, puis 3€/mois.")
     assert [f[:3] for f in facts(text)] == [(8.0, None, "region"), (100000000.0, None, "euro")]
+
+
+def test_small_figures_of_a_document_about_one_territory_count_in_its_area():
+    text = ("La Vallée de l'Arve, en Haute-Savoie, est labellisée Territoire d'industrie. Le comité s'est "
+            "réuni mardi. 33 projets ont été identifiés et 150 emplois y ont été créés. Le programme "
+            "compte 2 150 projets en France.")
+    doc = next(nlp.parse([text]))
+    found = extract_figures(text, nlp.sentence_spans(doc, text), find_places(text), [(3, 18)], [{"74"}])
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in found] == [
+        (33.0, "projet", "74"), (150.0, "emploi", "74"), (2150.0, "projet", "FR")]
+    several = extract_figures(text, nlp.sentence_spans(doc, text), find_places(text), [(3, 18)],
+                              [{"74"}, {"73"}])
+    assert [f["scope_code"] for f in several][:2] == ["FR", "FR"]
