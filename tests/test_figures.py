@@ -643,3 +643,13 @@ def test_small_figures_of_a_document_about_one_territory_count_in_its_area():
     several = extract_figures(text, nlp.sentence_spans(doc, text), find_places(text), [(3, 18)],
                               [{"74"}, {"73"}])
     assert [f["scope_code"] for f in several][:2] == ["FR", "FR"]
+
+
+def test_a_bare_number_before_a_noun_without_unit_gets_none_from_a_frame():
+    text = "Il est référent des 3 clubs d'industriels du territoire (150 entreprises). Ils étaient quatre collectivités."
+    assert facts(text) == []
+
+
+def test_a_range_after_an_elided_que():
+    text = "Le gouvernement estime qu'entre 1,3 et 1,4 milliard d'euros seront mobilisés."
+    assert [f[:3] for f in facts(text)] == [(1.3e9, 1.4e9, "euro")]
