@@ -632,7 +632,7 @@ def test_few_departements_or_regions_and_prices_are_no_programme_figures():
     assert [f[:3] for f in facts(text)] == [(8.0, None, "region"), (100000000.0, None, "euro")]
 
 
-def test_small_figures_of_a_document_about_one_territory_count_in_its_area():
+def test_small_figures_count_in_the_home_area_all_the_documents_territories_lie_in():
     text = ("La Vallée de l'Arve, en Haute-Savoie, est labellisée Territoire d'industrie. Le comité s'est "
             "réuni mardi. 33 projets ont été identifiés et 150 emplois y ont été créés. Le programme "
             "compte 2 150 projets en France.")
@@ -643,6 +643,9 @@ def test_small_figures_of_a_document_about_one_territory_count_in_its_area():
     several = extract_figures(text, nlp.sentence_spans(doc, text), find_places(text), [(3, 18)],
                               [{"74"}, {"73"}])
     assert [f["scope_code"] for f in several][:2] == ["FR", "FR"]
+    both_at_home = extract_figures(text, nlp.sentence_spans(doc, text), find_places(text), [(3, 18)],
+                                   [{"74"}, {"74"}])
+    assert [f["scope_code"] for f in both_at_home][:2] == ["74", "74"]
 
 
 def test_a_bare_number_before_a_noun_without_unit_gets_none_from_a_frame():
