@@ -616,3 +616,43 @@ def test_companies_money_and_jobs_and_laureates_of_other_calls_are_no_programme_
                                   "phase en avait réuni 149.")] == [(183.0, None, "territoire"), (149.0, None, "territoire")]
     assert [f[:3] for f in facts("Bilan des quatre axes de la phase 2023-2027, l'une des 183 retenues en France.")] \
         == [(4.0, None, "axe"), (183.0, None, "territoire")]
+
+
+def test_a_change_over_time_or_a_breakdown_in_percent_is_a_statistic():
+    text = ("Sur le bassin, l'emploi industriel a progressé de 2,3 % entre 2015 et 2021, les créations "
+            "d'établissements sont en hausse de 12 % et +15,3 % entre 2010 et 2015 à Carros. Les salariés : "
+            "ouvriers qualifiés (31 %), cadres (14 %). L'État finance le poste à 80 %.")
+    assert [f[:3] for f in facts(text)] == [(80.0, None, "pourcent")]
+
+
+def test_few_departements_or_regions_and_prices_are_no_programme_figures():
+    text = ("Le territoire s'étend sur trois départements (Cantal, Lot et Aveyron) situés dans deux régions. "
+            "Les deux Régions qui pilotent le dispositif ont signé. Le programme est présent dans 8 régions "
+            "et doté de 100 millions d'euros. Abonnez-vous : à partir de 1 € le premier mois, puis 3€/mois.")
+    assert [f[:3] for f in facts(text)] == [(8.0, None, "region"), (100000000.0, None, "euro")]
+
+
+def test_small_figures_count_in_the_home_area_all_the_documents_territories_lie_in():
+    text = ("La Vallée de l'Arve, en Haute-Savoie, est labellisée Territoire d'industrie. Le comité s'est "
+            "réuni mardi. 33 projets ont été identifiés et 150 emplois y ont été créés. Le programme "
+            "compte 2 150 projets en France.")
+    doc = next(nlp.parse([text]))
+    found = extract_figures(text, nlp.sentence_spans(doc, text), find_places(text), [(3, 18)], [{"74"}])
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in found] == [
+        (33.0, "projet", "74"), (150.0, "emploi", "74"), (2150.0, "projet", "FR")]
+    several = extract_figures(text, nlp.sentence_spans(doc, text), find_places(text), [(3, 18)],
+                              [{"74"}, {"73"}])
+    assert [f["scope_code"] for f in several][:2] == ["FR", "FR"]
+    both_at_home = extract_figures(text, nlp.sentence_spans(doc, text), find_places(text), [(3, 18)],
+                                   [{"74"}, {"74"}])
+    assert [f["scope_code"] for f in both_at_home][:2] == ["74", "74"]
+
+
+def test_a_bare_number_before_a_noun_without_unit_gets_none_from_a_frame():
+    text = "Il est référent des 3 clubs d'industriels du territoire (150 entreprises). Ils étaient quatre collectivités."
+    assert facts(text) == []
+
+
+def test_a_range_after_an_elided_que():
+    text = "Le gouvernement estime qu'entre 1,3 et 1,4 milliard d'euros seront mobilisés."
+    assert [f[:3] for f in facts(text)] == [(1.3e9, 1.4e9, "euro")]

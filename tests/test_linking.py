@@ -259,6 +259,8 @@ def test_a_head_of_two_legal_forms_links_each_name_under_the_one_it_fits():
     linker = DocumentLinker(frozenset({"64", "65"}), frozenset(), 2023)
     assert linker.link("Lacq-Orthez", "CC|CA").siren == "200039204"
     assert linker.link("Tarbes-Lourdes-Pyrénées", "CC|CA").siren == "200069300"
+
+
 def test_an_official_name_holding_two_legal_names_links_by_each():
     """BANATIC's "CC Terres de Montaigu, CC Montaigu-Rocheservière" (2019-2021): the brand and the
     legal name of one EPCI, each a name people write."""

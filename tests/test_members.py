@@ -628,6 +628,8 @@ def test_a_relative_clause_about_the_territory_still_lists_members():
     text = ("En Deux-Sèvres, la convention du territoire Nord Poitou, qui réunit les communautés de communes "
             "du Thouarsais et de Parthenay-Gâtine, a été signée.")
     assert [siren for siren, _ in members(text, frozenset({"79"}))] == ["247900798", "200041333"]
+
+
 def test_an_adverb_between_the_verb_and_the_list_is_no_part_of_the_first_name():
     """fix19b: "le label couvre chez nous A, B et C", "couvre désormais onze intercommunalités …,
     dont A": no "chez nous A" row, no "désormais onze intercommunalités" row."""
@@ -840,6 +842,8 @@ def test_a_word_cut_at_a_line_end_is_read_whole_and_its_mention_spans_it():
     found = members(text, frozenset({"25", "70", "90"}))
     assert [s for s, _ in found] == ["200065647", "247000722", "249000241"]
     assert found[1][1] == "Commu-\nnauté de communes du Pays d'Héri-\ncourt"
+
+
 def test_an_intercommunality_writing_its_own_name_without_legal_form():
     """'Le Pays de Nay …' again and again beside 'la Communauté de communes' alone: that CC where
     a sentence speaks of the programme; once only, or without the legal form alone, nothing."""

@@ -820,6 +820,8 @@ def test_a_text_that_never_names_the_programme_keeps_no_epci_without_territory()
     text = ("Communauté de communes Vierzon-Sologne-Berry — Actualités\n\nL'ANCT a retenu la "
             "Communauté de communes Vierzon-Sologne-Berry pour une Fabrique prospective.")
     assert members(text) == set()
+
+
 def test_the_former_territory_a_renewal_recalls_takes_none_of_the_members_listed():
     text = ("Le territoire d'industrie « Lacq-Pau-Tarbes » est labellisé pour la période 2023-2027.\n\n"
             "Les membres\n\n"
@@ -1004,3 +1006,30 @@ def test_our_intercommunality_is_the_one_the_masthead_names():
     masthead = "AUTUNOIS MORVAN MAG\nLe journal de la Communauté de communes du Grand Autunois Morvan\n\n"
     assert members(masthead + body) == {("ouest-saone-et-loire", "200070530")}
     assert members("ÉCONOMIE\n\n" + body) == set()
+
+
+def test_an_agglomeration_s_type_word_before_its_official_name_is_its_legal_form():
+    """'l'Agglomération de Rochefort Océan' for the 'CA Rochefort Océan' goes by 'Rochefort Océan';
+    the 'CA d'Agen', the agglomeration of a town, keeps 'Agglomération d'Agen'."""
+    text = "En 2019, l'Agglomération de Rochefort Océan a été labellisée Territoire d'industrie."
+    assert members(text) == {("rochefort-ocean", "200041762")}
+    rows = extract(text, next(nlp.parse([text]))).territories
+    assert [row["name"] for row in rows] == ["Rochefort Océan"]
+
+
+def test_an_intercommunality_designated_by_its_legal_form_alone_is_the_territory():
+    text = ("Le président de la communauté de communes de l'Huisne Sarthoise s'en félicite. Ce travail permet "
+            "à la communauté de communes d'être labellisée Territoire d'industrie.")
+    assert members(text) == {("huisne-sarthoise", "247200686")}
+    # two intercommunalities of that form: which one is unsaid
+    text = ("Les présidents de la communauté de communes de l'Huisne Sarthoise et de la communauté de communes "
+            "du Gesnois Bilurien s'en félicitent. Ce travail permet à la communauté de communes d'être "
+            "labellisée Territoire d'industrie.")
+    assert members(text) == set()
+
+
+def test_an_official_s_intercommunality_opening_a_chain_of_towns_places_the_territory():
+    text = ("Le Territoire d'industrie Lacq-Pau-Tarbes est reconduit. Le comité reste co-animé par Patrice "
+            "Laurent, président de la Communauté de communes Lacq-Orthez.")
+    rows = extract(text, next(nlp.parse([text]))).territories
+    assert [(row["name"], row["departement_codes"]) for row in rows] == [("Lacq-Pau-Tarbes", ["64"])]

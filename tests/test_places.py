@@ -125,6 +125,8 @@ def test_reunion_without_its_article_before_a_complement_is_the_noun():
     assert find_places("Réunion des trois intercommunalités du territoire.") == []
     assert [p.code for p in find_places("Deux territoires à La Réunion.")] == ["974"]
     assert [p.code for p in find_places("Guadeloupe, Réunion et Guyane.")] == ["971", "974", "973"]
+
+
 def test_a_departement_after_a_petr_is_a_place_after_another_body_a_name():
     text = "10. PETR de l'Ariège : textile en Pays d'Olmes."
     assert [p.code for p in find_places(text) if p.kind == "departement"] == ["09"]

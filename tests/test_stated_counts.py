@@ -233,6 +233,8 @@ def test_counts_of_several_enumerations_in_one_sentence_size_each_its_own():
             "compte deux (Kourou et Cayenne), La Réunion deux également (TCO et Cirest) et la Guadeloupe un "
             "seul." + CONTACT)
     assert all(row["stated"] == row["listed"] == 2 for row in counts(text))
+
+
 def test_a_count_the_length_of_one_sub_list_counts_that_sub_list():
     text = ("Toulouse, le 17 novembre 2023\n\nLa Région compte désormais quinze Territoires d'industrie. "
             "Onze territoires voient leur label renouvelé et quatre entrent dans le programme.\n\n"

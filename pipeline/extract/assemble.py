@@ -22,20 +22,23 @@ from pipeline.extract.figure_context import masked_spans
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
-from pipeline.extract.membership import (attach, brands_in_full, member_line_candidates, member_line_territories,
-                                           member_subject_territories, officials_bodies, same_epci_territories,
-                                           territories_kept)
+from pipeline.extract.membership import (attach, brands_in_full, legal_form_territories, member_line_candidates,
+                                           member_line_territories, member_subject_territories, officials_bodies,
+                                           same_epci_territories, territories_kept, type_words_dropped)
 from pipeline.extract.places import PlaceMention, find_places, former_region_departements_in, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import parse
-from pipeline.extract.territories import TerritoryMention, compass_and_demonym_codes, find_territories
-from pipeline.extract.territories.common import named_by_its_departements, sentence_before, sentence_bounds
+from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
+                                          whole_departement_territories)
+from pipeline.extract.territories.common import (WORDS as TERRITORY_WORDS, named_by_its_departements, sentence_before,
+                                                 sentence_bounds)
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
-from pipeline.normalize import fold
+from pipeline.normalize import fold, name_key
 
 FIRST_PHASE, SECOND_PHASE = "2019-2022", "2023-2027"
-YEAR = re.compile(r"(?<![\d/.-])(20[1-3]\d)(?![\d/])")
+# not the year in a plan's name: "France 2030", launched in 2021, tells no phase
+YEAR = re.compile(r"(?<![\d/.-])(?<!France\s)(?<!FRANCE\s)(20[1-3]\d)(?![\d/])")
 # "X fait partie des 149 territoires d'industrie qui ont bénéficié …", "parmi les 183 territoires":
 # a territory said to be one of a phase's national count is of that phase
 ONE_OF = r"(?:\bf(?:ai(?:t|sai(?:t|en)t)|ont)\s+partie\s+des|\bparmi\s+les|\bl['’]une?\s+des)\s+"
@@ -67,6 +70,9 @@ SECOND_ACT = re.compile(r"\b(?:acte|saison|temps)\s+(?:2|II|deux)\s*[»\"”]?\s
 # "les 124 identifiés", "des 141 retenus": the count with its participle, the noun left out
 NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(?:premiers\s+)?(?:(?:«\s*)?territoires"
                                r"|(?:identifi|retenu|labellis|s[ée]lectionn|d[ée]sign)[ée]?s\b)", re.I), FIRST_PHASE),
+                   # the first phase's national envelope, "1,3 milliard d'euros" (1,36): every text of
+                   # our collections stating it is first-phase
+                   (re.compile(r"(?<![\d,.])1[,.]36?\s*(?:milliards?|mds?)\b", re.I), FIRST_PHASE),
                    (re.compile(r"\b183\s+(?:nouveaux\s+)?(?:«\s*)?territoires", re.I), SECOND_PHASE)]
 
 
@@ -105,7 +111,8 @@ def document_phase(text: str) -> str | None:
 
     First-phase communiqués (2018-2022) never mention a later year; second-phase ones do. Without
     a year, the second phase named tells (SECOND_PHASE_WORDS: no first-phase text speaks of it),
-    then a national count of territories: 124 to 148 were first-phase counts, 183 the second
+    then a national count of territories: 124 to 148 were first-phase counts (so was the
+    envelope of 1,3 milliard d'euros), 183 the second
     phase's; else a "contrat de territoire d'industrie" is first-phase. "Première phase" alone
     tells nothing: second-phase texts recall it.
     """
@@ -116,7 +123,9 @@ def document_phase(text: str) -> str | None:
     years = [int(y) for y in YEAR.findall(body_text) if 2018 <= int(y) <= 2035]
     if SECOND_ACT.search(body_text):
         return SECOND_PHASE
-    if years:
+    # the launch year alone ("Aux 149 périmètres sélectionnés en 2018, … cette deuxième phase")
+    # does not outweigh the second phase named
+    if years and not (max(years) == 2018 and SECOND_PHASE_WORDS.search(body_text)):
         return SECOND_PHASE if max(years) >= 2023 else FIRST_PHASE
     if SECOND_PHASE_WORDS.search(body_text):
         return SECOND_PHASE
@@ -306,9 +315,12 @@ def extract(text: str, doc: Doc) -> Extraction:
     mentions = [*mentions, *named]
     mentions = sorted([*mentions, *member_subject_territories(text, epci_mentions, mentions, sentences)],
                       key=lambda m: m.start)
+    designated, epci_mentions = legal_form_territories(text, epci_mentions, mentions)
+    mentions = [*mentions, *designated, *whole_departement_territories(text, places, mentions)]
     # a territory mention that is a piece of an EPCI's name, or a member of a list, is no row
     mentions = territories_kept(epci_mentions, mentions, text)
     mentions = brands_in_full(epci_mentions, same_epci_territories(epci_mentions, mentions, text))
+    mentions = type_words_dropped(epci_mentions, mentions)
 
     by_id: dict[str, dict] = {}
     # A place word inside a territory's name ("Grand-Est Touraine", "Sud Bourgogne"), wherever the
@@ -368,12 +380,13 @@ def extract(text: str, doc: Doc) -> Extraction:
     # a territory named after an EPCI the text names lies where it lies, even when the text names
     # it only as an official's body, no member ("vice-présidente de la CA Pays Basque"); so does one
     # a piece of whose name the EPCI goes by ("Lacq-Pau-Tarbes" and "président de la CA Pau Béarn
-    # Pyrénées": 64)
+    # Pyrénées": 64), or whose name opens with a piece of that name ("Lacq-Pau-Tarbes" and
+    # "Président de la Communauté de communes Lacq-Orthez": 64)
     parts = {row["territory_id"]: _parts_of_a_name(row["name"]) for row in by_id.values()} if epci_mentions else {}
     for mention in epci_mentions:
         for row in by_id.values():
-            if mention.link.siren and any(named_after(part, mention.link.siren)
-                                          for part in parts[row["territory_id"]]):
+            if mention.link.siren and (any(named_after(part, mention.link.siren) for part in parts[row["territory_id"]])
+                                       or _opening_towns(mention.link.siren) & _towns_of_a_chain(row["name"])):
                 row["member_departements"] |= set(mention.link.departement_codes)
 
     # a text about one territory that places it nowhere else: it lies where the officials who run
@@ -384,7 +397,12 @@ def extract(text: str, doc: Doc) -> Extraction:
     if officials and len(ref.regions_of(sorted(officials))) < 2 and ACROSS_REGIONS.search(text):
         officials = set()  # "un Territoire d'industrie sur deux régions": one région's officials place it in part
     # "Les 13 territoires grand-estiens sont : …" in a text about the Grand Est only: its région
-    text_regions = {p.code for p in context_places if p.kind == "region"}
+    # ("… ce poumon économique de la Guadeloupe": the name of an overseas région read as its
+    # département's; not the council "la Région Réunion", which says who acts)
+    overseas = {departement: region for region, departement in referential.single_departement_regions().items()}
+    text_regions = {p.code for p in context_places if p.kind == "region"} \
+        | {overseas[p.code] for p in context_places if p.kind == "departement" and p.code in overseas
+           and not REGION_COUNCIL_BEFORE.search(text, max(0, p.start - 10), p.start)}
     text_region = text_regions if len(text_regions) == 1 else set()
     territory_rows = []
     for row in by_id.values():
@@ -394,8 +412,10 @@ def extract(text: str, doc: Doc) -> Extraction:
         departements = sorted(row.pop("departements") | members | (named & members if members else named)
                               | _named_places_standing(row["name"], named)) or sorted(officials)
         sentence_regions = row.pop("sentence_regions")
+        # a former région in the name ("Nord Franche-Comté") before the text's single région (a
+        # liner "le Normandie" in a text about Belfort and Saint-Nazaire)
         regions = ref.regions_of(departements) if departements else sorted(
-            sentence_regions or text_region or former_regions_in(row["name"]))  # "Nord Franche-Comté"
+            sentence_regions or former_regions_in(row["name"]) or text_region)
         sole = referential.single_departement_regions()
         if not departements and regions and all(region in sole for region in regions):
             departements = sorted(sole[region] for region in regions)  # "Kourou … la Guyane": 973
@@ -437,6 +457,33 @@ def _parts_of_a_name(name: str) -> tuple[str, ...]:
     pieces += [PAYS_OF.sub("", piece) for piece in pieces if PAYS_OF.match(piece)]
     placeless = [piece for piece in pieces if not COMPASS_WORD.fullmatch(piece) and not find_places(piece)]
     return tuple(dict.fromkeys([name, *name.split(" / "), *placeless]))
+
+
+# "la Région Réunion", "la Région Guadeloupe": the council, before the name it bears
+REGION_COUNCIL_BEFORE = re.compile(r"R[ée]gion\s+(?:de\s+(?:la\s+)?)?$")
+# an official name's legal form and its preposition: "CC de Lacq-Orthez"
+OFFICIAL_FORM = re.compile(r"^(?:CA|CC|CU)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?")
+# single capitalised words joined by dashes: "Lacq-Pau-Tarbes", "Rochefort - Royan - Marennes"
+TOWN_CHAIN = re.compile(r"[A-ZÀ-Ý][^\W\d_]{2,}(?:\s*[-–]\s*[A-ZÀ-Ý][^\W\d_]{2,})+")
+# the opening of a compound name, not a town: "Haute-Bigorre", "Saint-Méen", "Val-de-Saône"
+NOT_A_TOWN = re.compile(r"(?:hau(?:t|te)s?|bas(?:se)?s?|grande?s?|saint(?:e)?s?|" + "|".join(TERRITORY_WORDS["geographic_heads"]) + r")")
+
+
+@lru_cache(maxsize=4096)
+def _towns_of_a_chain(name: str) -> frozenset[str]:
+    """The towns a territory's name chains ("Lacq-Pau-Tarbes"), as name keys; none for another name."""
+    return frozenset(name_key(piece) for piece in HYPHEN.split(name)) if TOWN_CHAIN.fullmatch(name) else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _opening_towns(siren: str) -> frozenset[str]:
+    """The first pieces of an EPCI's official names joined by hyphens ("Lacq" of "CC de
+    Lacq-Orthez", "Tarbes" of "CA Tarbes-Lourdes-Pyrénées"), as name keys: the town it is named
+    after first."""
+    epci = referential.load().epcis.get(siren)
+    pieces = (HYPHEN.split(OFFICIAL_FORM.sub("", borne.name)) for borne in (epci.names if epci else ()))
+    return frozenset(name_key(p[0]) for p in pieces
+                     if len(p) > 1 and " " not in p[0] and not NOT_A_TOWN.fullmatch(fold(p[0])))
 
 
 def _without_names(text: str, span: tuple[int, int], name_spans: list[tuple[int, int]]) -> str:

@@ -17,8 +17,12 @@ figures table leaves out, because they are about something else than the program
   own investments and the jobs they bring ("les entreprises du département ont investi 45 M€");
 - a rank in a list ("Les quatre premiers …", "les trois premiers projets"; "des 13 premiers
   Territoires d'industrie pilotes" and a national wave, "les 124 premiers territoires", count);
+- a change over time ("l'emploi a progressé de 3,1 %", "+15,3 % entre 2010 et 2015"), a
+  percentage alone in brackets after a category ("- cadre (26,8%)": a breakdown of a place), a price
+  under a hundred euros ("A partir de 3€/mois");
 - a bound ("quatre EPCI maximum"), laureates of another call ("19 lauréats de l'AMI …"), a
-  territory's own geography ("à cheval sur deux départements");
+  territory's own geography ("à cheval sur deux départements") and any count of at most three
+  départements or régions (where one territory lies, the councils it works with);
 - amounts, projects and jobs after the name of another national programme, in a sentence that
   does not name ours ("Il s'ajoute à Action cœur de ville, doté de 5 milliards d'euros");
 - amounts, projects and jobs in a paragraph about another initiative named in quotes, without a
@@ -45,6 +49,12 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 WINDOW = 30  # characters read before a number or after its noun
 LINK_TITLE_WORDS = 20  # a longer line under a related-links heading is the article going on
 PARAGRAPH_END = re.compile(r'[.!?:"»)]$')  # a line ending so ends its paragraph
+# "à cheval sur deux régions", "les deux Régions qui pilotent le projet", "trois Départements (Lot,
+# Aveyron, Cantal)": so few départements or régions are where one territory lies or the councils
+# it works with; the programme's own counts of them are national ("dans 8 régions").
+FEW_AREAS = 3
+BRACKETED_AFTER_A_WORD = re.compile(r"\w[\s*_]*\([\s*_]*$")
+PRICE_BELOW = 100  # euros: a subscription's or an item's price, never a programme's amount
 RANKED_AT_MOST = 30  # "les trois premiers projets" rank; "les 124 premiers territoires" count
 RANK_ARTICLE = re.compile(r"(?<![\w'])les[\s*_]*$")  # "Les quatre premiers", not "des 13 premiers"
 QUOTED_NAME = re.compile(r'"\s*[a-z][^"\n]{2,60}"')  # « Choose France » (folded quotes)
@@ -55,6 +65,8 @@ class Context:
     page_marker: re.Pattern
     related_link: re.Pattern  # at the start of a line
     statistic: re.Pattern
+    percent_change_before: re.Pattern  # at the end of the words before a percentage
+    percent_change_after: re.Pattern  # at the start of the words after it
     stock_before: re.Pattern  # at the end of the words before the number
     stock_after: re.Pattern  # at the start of the words after the figure
     stock_units: frozenset[str]
@@ -86,6 +98,8 @@ def _context() -> Context:
         related_link=re.compile(r"(?m)^[ \t#*_>•-]*" + _words(rules["related_links"])),
         # "selon l'Insee": a statistic word may follow an apostrophe
         statistic=re.compile(r"(?<!\w)(?:" + "|".join(rules["statistics"]) + r")(?!\w)"),
+        percent_change_before=re.compile(_words(rules["percent_changes_before"]) + r"[\s*_]*$"),
+        percent_change_after=re.compile(r"^[\s*_\"),]*" + _words(rules["percent_changes_after"])),
         stock_before=re.compile(_words(rules["stocks_before"]) + r"[\s*_]*(?:\S+\s+){0,2}$"),
         stock_after=re.compile(after + r"(?:\S+\s+){0,2}" + _words(rules["stocks_after"])),
         stock_units=frozenset(rules["stock_units"]),
@@ -153,6 +167,15 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     if unit == "pourcent" and (context.statistic.search(folded, *sentence)
                                or _share_of_a_place(folded, end, places)):
         return "a statistic of a place"
+    if unit == "pourcent" and (folded[start - 1:start] == "+" or context.percent_change_before.search(before)
+                               or context.percent_change_after.search(after)):
+        return "a change over time"  # "l'emploi a progressé de 3,1 %", "+15,3 % entre 2010 et 2015"
+    if unit == "pourcent" and BRACKETED_AFTER_A_WORD.search(before) and after.lstrip(" *_").startswith(")"):
+        return "a share in a breakdown"  # "- cadre (26,8%)", "les matériels de transport (23%)"
+    if unit in ("departement", "region") and value <= FEW_AREAS:
+        return "where a territory lies or who its partners are"
+    if unit == "euro" and value < PRICE_BELOW:
+        return "a price"  # "A partir de 3€/mois", "1 € le premier mois"
     if unit in context.stock_units and (context.stock_before.search(before)
                                          or context.stock_after.search(after)) \
             and not context.jobs_of_projects.search(folded, max(sentence[0], start - 2 * WINDOW), start):

@@ -19,7 +19,9 @@ Read from the narrowest stretch of the sentence outwards:
    the territory's own area when no other département is named) for a count of EPCIs or communes,
    a figure whose sentence speaks of the document's territory (names it, "le territoire",
    "l'agglomération", "le plan d'actions") or any figure of a local act (a protocol, a contract, a
-   deliberation: its first lines name it); else France.
+   deliberation: its first lines name it), or, in a document whose territories all lie in its home
+   area, projects, jobs, amounts and protocols too small for a national total (LOCAL_AT_MOST);
+   else France.
 
 A count larger than its area could hold (more territories or EPCIs than the area has EPCIs)
 counts France: "183 territoires lauréats" in a sentence naming the Ardennes.
@@ -51,6 +53,9 @@ COMMUNES_PER_EPCI = 50
 MIN_NAME_CHARS = 4  # shorter names ("Ain") are searched for again at their own mentions only
 ACT_TITLE_LINES = 8  # a local act names itself within its first lines (after the issuer's)
 NATIONAL_EUROS = 1e9
+# Figures no national total is this small: in a document whose territories all lie in its home
+# area they count there ("33 projets ont été identifiés", "15 emplois y ont été créés", "9,2 millions d'euros").
+LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20}
 CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
@@ -216,6 +221,7 @@ class DocumentScope:
     home: Area | None = None  # the one area the document speaks of, if any (_home)
     names: tuple[tuple[int, int], ...] = ()  # spans of territory names
     act: bool = False  # a local act (contract, protocol, convention, deliberation): _is_act
+    territories_at_home: bool = False  # every territory it names lies in its home area
 
     @classmethod
     def of(cls, folded: str, places: list[PlaceMention], names: list[tuple[int, int]],
@@ -238,7 +244,8 @@ class DocumentScope:
         home = _home(places) or _home_of_territories(territory_departements)
         if len(territory_departements) == 1:  # its one territory's area, when narrower
             home = _one_territory_area(home, places, territory_departements[0])
-        return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded))
+        return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded),
+                   _all_inside(territory_departements, home))
 
     def scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
               earlier: list[dict], value: float, unit: str) -> Area:
@@ -279,8 +286,10 @@ class DocumentScope:
         "le territoire", "le plan d'actions") or the document is a local act (a protocol's costs,
         a deliberation's credits), unless it is larger than that area could hold: a local
         communiqué's "six intercommunalités" are its territory's, "1,3 milliard d'euros" are the
-        programme's."""
+        programme's. In a document whose territories all lie in its home area, projects, jobs, amounts
+        and protocols too small for a national total (LOCAL_AT_MOST) count there."""
         local = (unit in ("epci", "commune") or self.act
+                 or self.territories_at_home and value <= LOCAL_AT_MOST.get(unit, 0)
                  or any(sentence[0] <= start < sentence[1] for start, _end in self.names)
                  or _words().local.search(self.folded, *sentence))
         if self.home is None or not local or unit == "euro" and value >= NATIONAL_EUROS:
@@ -345,6 +354,17 @@ def _one_territory_area(home: Area | None, places: list[PlaceMention],
         return home
     named = {p.code for p in places if p.kind == "departement"}
     return own if named <= departements else home
+
+
+def _all_inside(territory_departements: list[set[str]], home: Area | None) -> bool:
+    """Whether the document names territories and every one lies in its home area: a préfecture's
+    page on its département's territories, not a Région's list whose home is one of its towns'."""
+    if home is None or not territory_departements or not all(territory_departements):
+        return False
+    departements = referential.load().departements
+    return all(code == home.code if home.kind == "departement"
+               else code in departements and departements[code].region_code == home.code
+               for codes in territory_departements for code in codes)
 
 
 def _region_of(area: Area) -> str | None:

@@ -97,7 +97,7 @@ DOT_DECIMAL = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3})\.(?P<dec>\d{1,2})"
                          r"(?=\s+(?:milliards?|millions?)(?!\w))")
 YEAR = re.compile(r"(?:19|20)\d\d")
 CONNECTOR = re.compile(r"\s+d(?:e\s+|'\s*)")
-RANGE_OPENER = re.compile(r"(?<![\w'])entre" + GAP + "$")
+RANGE_OPENER = re.compile(r"(?:(?<![\w'])|(?<=qu'))entre" + GAP + "$")  # "estime qu'entre 1,3 et 1,4 …"
 PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?:eux|elles)\b")
 PART_OF_A_FIGURE = re.compile(GAP + r"(?:des|d'\s*entre\s+les)" + GAP)  # "trois des 124 territoires"
 IN_PLACE = re.compile(GAP + r"(?:dans|en|a)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
@@ -147,6 +147,7 @@ class Vocabulary:
     currency_context: re.Pattern  # a sentence about euros: "budget", "enveloppe", "€"
     duration: re.Pattern  # after a number: "sur cinq ans" is a period, no share's whole
     all_of: re.Pattern  # before a number: "tous deux", "toutes les trois" name, they do not count
+    uncounted_noun: re.Pattern  # after a bare number: "(150 entreprises)" counts companies, no unit
 
 
 def _key(surface: str) -> str:
@@ -216,6 +217,7 @@ def _vocabulary() -> Vocabulary:
                                     rf"|{euro}"),
         duration=re.compile(rf"{GAP}(?:{_alternation(rules['durations'])}){boundary}"),
         all_of=re.compile(rf"(?<![\w'])(?:{_alternation(rules['all_of'])}){GAP}$"),
+        uncounted_noun=re.compile(rf"{GAP}(?:{_alternation(rules['uncounted_nouns'])}){boundary}"),
     )
 
 
@@ -505,6 +507,8 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
     for token in bare:
         if token.year_like or vocab.all_of.search(folded, max(0, token.start - 20), token.start):
             continue  # "tous deux labellisés": the two already counted, not a count
+        if vocab.uncounted_noun.match(folded, token.end):
+            continue  # "(150 entreprises)": it counts a noun the table has no unit for
         sentence = _sentence_at(sentences, token.start, folded)
         known = found + resolved
         frame = (_ratio(folded, token, tokens, known, sentence, vocab)

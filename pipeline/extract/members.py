@@ -28,7 +28,8 @@ Rules (ids in the `rule` column):
 - epci.head_mention    a legal-form head followed by a capitalised name anywhere else in the text
                        ("la communauté de communes du Grand Autunois Morvan", "l'Agglomération
                        d'Agen", "l'Agglomération du Gard rhodanien": a lower-case adjective
-                       may end it; "la CA du Bassin d'Aurillac et Rodez Agglomération": the
+                       may end it, or open it when the whole is an official name ("la
+                       communauté de communes interrégionale Aumale - Blangy-sur-Bresle"); "la CA du Bassin d'Aurillac et Rodez Agglomération": the
                        name stops before " et " and the next name); a plural head gives its
                        legal form to each name after it that opens with its article ("les
                        communautés de communes de la Haute-Bigorre et du Pays de Nay"); the
@@ -659,8 +660,10 @@ def _wrapped_prose_line(text: str, start: int) -> bool:
     return text[line_end + 1:line_end + 2].islower()
 
 
-# "Les deux intercommunalités, A et B, …": names in apposition to a plural noun of EPCIs
-NAMES_IN_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?=(?:la[ \t]+|le[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
+# "Les deux intercommunalités, A et B, …", "… associe ainsi les deux intercommunalités, de A et
+# de B": names in apposition to a plural noun of EPCIs
+NAMES_IN_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?=(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*)?"
+                                 r"(?:la[ \t]+|le[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
 GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+(?:\w+[ \t]+)?$")
 
 
@@ -884,13 +887,13 @@ def _headed_list_regions(text: str, structure) -> list[_Region]:
 
 
 # A table's column of member intercommunalities ("EPCI", "Intercommunalités membres",
-# "Intercommunalité(s) membre(s)", "Intercommunalités citées", a spreadsheet's "epci_membre", a
-# press table's "Communauté de communes" over short names), or of the one carrying the territory
-# ("EPCI porteur"), which lies in it too (folded header).
+# "Intercommunalité(s) membre(s)", "Intercommunalités citées", "Intercommunalités axonaises", a
+# spreadsheet's "epci_membre", a press table's "Communauté de communes" over short names), or of
+# the one carrying the territory ("EPCI porteur"), which lies in it too (folded header).
 EPCI_COLUMN = re.compile(r"(?:nom[\s_]+de[\s_]+l'\s*)?(?:epci|intercommunalite(?:s|\(s\))?"
                          r"|communautes?[\s_]+(?:de[\s_]+communes|d'agglomeration))"
                          r"(?:[\s_]+(?:membres?|membre\(s\)|concernee?s?|concernee?\(s\)|citee?s?|citee?\(s\)"
-                         r"|porteu(?:r|se)))?")
+                         r"|porteu(?:r|se)|" + WORDS["place_adjective"] + r"))?")
 
 
 def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
@@ -939,6 +942,7 @@ def _predicate_start(text: str, start: int, end: int) -> int:
 # What may stand between the last of the subjects and their verb: a bracket, a place ("…
 # Loué-Brûlon-Noyen Communauté, en Sarthe (LBN), se sont unies")
 APPOSITION = re.compile(r"\([^()]*\)|,\s*(?:en|dans\s+(?:la|le|les|l['’])?)\s*[A-ZÉÈ][\w'’-]*(?:[\s-]+[A-ZÉÈ][\w'’-]*)*")
+CAPITALISED_WORD = re.compile(r"(?<![\w'’])[A-ZÉÈÀÂÎÔ]")
 LIST_ANNOUNCED = re.compile(r"[^:.;()\n]{0,80}?\b" + WORDS["members_noun"] + r"\b[^:.;()\n]{0,60}:\s*",
                             re.IGNORECASE)
 
@@ -949,12 +953,29 @@ GLUED_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[A-ZÀ-Ý][\w'’-]*")
 TOWN_NAMED_EPCI = re.compile(r"(?:CC|CA|CU)\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]*$")
 
 
+SINGLE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _town_of_a_list_of_places(mention: EpciMention) -> bool:
+    """A single bare word linked to an EPCI named after its town ("Longwy" for the "CA de
+    Longwy", now "CA Grand Longwy Agglomération"), in a list where other names link to nothing:
+    the town, among other places. Not a compound ("Hénin-Carvin", "Parthenay-Gâtine"), an EPCI's
+    name as often as a town's."""
+    written = LEADING_ARTICLES.sub("", mention.written_name)
+    epci = referential.load().epcis.get(mention.link.siren or "")
+    return mention.epci_type is None and SINGLE_WORD.fullmatch(written) is not None \
+        and not GLUED_NAME.fullmatch(written) \
+        and not acronym_in(written) and epci is not None \
+        and any(TOWN_NAMED_EPCI.match(borne.name) for borne in epci.names)
+
+
 def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker,
                  all_heads: list[re.Match]) -> tuple[list[EpciMention], bool]:
     """The EPCIs named in one member list, each group of names under its legal-form head, and
     whether every name of it linked."""
     found: list[EpciMention] = []
     complete = True
+    unlinked_beside = False  # a name of the list links to no EPCI at all
     span_start, span_end = region.start, region.end
     adverb = LEADING_ADVERB.match(text, span_start, span_end)
     if adverb:  # "couvre chez nous A, B et C", "couvre désormais onze intercommunalités"
@@ -966,6 +987,12 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
     if adverb:
         span_start = adverb.end()
     announced = LIST_ANNOUNCED.match(text, span_start, span_end)
+    if not announced and lead and lead.group(0).strip():
+        # "réunit trois intercommunalités de trois départements : A, B et C": the lead took "trois
+        # intercommunalités de", the words up to the colon hold no name
+        announced = LIST_ANNOUNCED.match(text, lead.start(), span_end)
+        if announced and CAPITALISED_WORD.search(text, lead.end(), announced.end()):
+            announced = None
     if announced:  # "neuf intercommunalités de l'estuaire jusqu'à l'Eure : A, B, C"
         span_start = announced.end()
     heads = _heads(text, folded, span_start, span_end, all_heads)
@@ -1008,6 +1035,7 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             start = HEAD_ARTICLE.match(text, start, end).end()
             written = text[names_start if index == 0 else start:end]
             known = link.siren or link.candidates
+            unlinked_beside = unlinked_beside or not known
             if region.weak and epci_type is None and len(LEADING_ARTICLES.sub("", written).split()) == 1 \
                     and not (link.siren and (GLUED_NAME.fullmatch(written.strip()) or acronym_in(written))) \
                     and (link.score < 1.0 or TOWN_NAMED_EPCI.match(link.name or "") and ":" not in text[region.start:start]):
@@ -1027,6 +1055,8 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
                     in_member_list=region.members, legal_form=epci_type is not None,
                     list_start=region.start if region.anchor is None else region.anchor,
                     territory_hint=region.territory_hint, one_territory=region.bare_nearby))
+    if unlinked_beside:  # "comprenant Longwy, la Vallée de l'Orne et toute la zone frontalière": places
+        found = [m for m in found if not _town_of_a_list_of_places(m)]
     if region.subject_of is not None and (
             not found or APPOSITION.sub("", text[found[-1].end:region.subject_of]).strip(" \t\n,»”\"")):
         return [], True  # the names must run up to the verb: "A et B forment …"
@@ -1181,6 +1211,18 @@ PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:mais[ \t]+aussi|ainsi[ \t]+que|et[
 SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
+def _opening_adjective_name(text: str, head: re.Match) -> tuple[int, int] | None:
+    """(start, end) of a name opening with a lower-case adjective after its head ("la communauté
+    de communes interrégionale Aumale - Blangy-sur-Bresle"), head included: kept only when the
+    whole links exactly, as an official name."""
+    word = LOWER_WORD.match(text, head.end())
+    name = HEAD_NAME.match(text[word.end():word.end() + 120]) if word else None
+    if not name or not name.group(1).strip() or name.group(0)[:1] not in " \t":
+        return None
+    start = HEAD_ARTICLE.match(text, head.start(), head.end()).end()
+    return _trim(text, start, word.end() + name.end())
+
+
 def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
                    all_heads: list[re.Match]) -> list[EpciMention]:
     """'la communauté de communes du Pays de X', "l'Agglomération d'Agen" anywhere else."""
@@ -1194,9 +1236,10 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
                             and PRONOUN_AFTER.fullmatch(text, previous.end, head.start())):
             continue  # "celle du X" stands for the legal form of the EPCI just named, or for nothing
         span = _name_after_head(text, head)
-        if not span:
+        opening_adjective = None if span or pronoun else _opening_adjective_name(text, head)
+        if not span and not opening_adjective:
             continue
-        start, end = span
+        start, end = span or opening_adjective
         epci_type = previous.epci_type if pronoun else _head_type(head.group(0))
         link = linker.link(text[head.end():end], epci_type)
         if pronoun and not link.exact:
@@ -1226,6 +1269,8 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             longer = linker.link(text[head.end():longer_end], epci_type)
             if longer.siren and longer.exact:
                 link, end = longer, longer_end
+        if opening_adjective and not link.exact:
+            continue  # "la communauté de communes voisine X": an adjective of the sentence
         if link.siren or link.candidates:  # several EPCIs fit: reported with them, never guessed
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),
                                      _mention_type(epci_type, link), "epci.head_mention",
@@ -1775,6 +1820,26 @@ def _generic_head_of_places(text: str, head: re.Match, linker: DocumentLinker) -
                             for part in parts)
 
 
+PREDECESSOR_CLAUSE = re.compile(WORDS["predecessor_clause"], re.IGNORECASE)
+AFTER_A_NAME = re.compile(r"[ \t]*(?:,|\()[ \t]*$")
+# the clause goes on over "… de la CA X, de la CC Y et de …" or "des CC A, B et C"; a comma before
+# anything else (", et la CC Z", ", porte la démarche") ends it
+PREDECESSOR_CLAUSE_END = re.compile(r"[.;:!?)]|\n|,\s*(?!(?:et\s+)?(?:de|du|des|d['’]|à|au|aux)\b|[A-ZÉÈÀÂÎÔ])")
+
+
+def _predecessor_clauses(text: str, mentions: list[EpciMention]) -> list[tuple[int, int]]:
+    """Spans of the clauses that name, right after an EPCI, the EPCIs it replaced ("la CC X,
+    qui a succédé en 2020 à la CC Y", "l'Agglomération d'Agen, née de la fusion de …"): those
+    are gone, members of no territory."""
+    spans = []
+    for clause in PREDECESSOR_CLAUSE.finditer(text):
+        if any(m.end <= clause.start() and AFTER_A_NAME.fullmatch(text, m.end, clause.start())
+               for m in mentions):
+            stop = PREDECESSOR_CLAUSE_END.search(text, clause.end())
+            spans.append((clause.end(), stop.start() if stop else len(text)))
+    return spans
+
+
 def find_epcis(text: str, linker: DocumentLinker, structure,
                territories: list[tuple[int, int, str]],
                member_lines: list[tuple[int, int, str]] = ()) -> list[EpciMention]:
@@ -1815,6 +1880,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found += _own_bare_names(text, linker, territories, found)
     found += _territory_name_parts(text, linker, territories, found)
     found += _presidents_bodies(text, linker, territories, found)
+    predecessors = _predecessor_clauses(text, found)
+    found = [m for m in found if not any(start <= m.start < end for start, end in predecessors)]
     return sorted((_over_cut_words(m, cuts) for m in found), key=lambda m: (m.start, m.end))
 
 

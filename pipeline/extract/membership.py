@@ -6,7 +6,9 @@ whose president is enumerated among a contract's parties after its signature ("l
 contrat entre l'État, …, A, président de la CC X, …") is a party, read as in rule 7. Otherwise, in order,
 the first rule that answers decides (its reason is not a column: the EPCI row keeps
 the rule that found the mention):
-1. the layout names it: the value of a "Territory : A, B et C" line;
+1. the layout names it: the value of a "Territory : A, B et C" line, or the one EPCI of a legal
+   form a text names no territory for designates as labelled by that form alone ("la communauté
+   de communes d'être labellisée Territoire d'industrie", legal_form_territories), office or not;
 1b. the territory goes by the EPCI's name, everyday name or acronym ("Pays Ajaccien" for the
    "Communauté d'Agglomération du Pays Ajaccien" the text names, "TCO", "Cap Nord" when the
    text writes "… Pays Nord Martinique (Cap Nord)"), or by the start of its name ("Gap Tallard"
@@ -102,7 +104,7 @@ from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention, _head_type
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
-                                                 WORDS as TERRITORY_WORDS, is_place_name)
+                                                 WORDS as TERRITORY_WORDS, is_place_name, legal_form_end)
 from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_siren, link_epci, named_after, \
     named_by_its_start
 from pipeline.normalize import collapse_spaces, fold, name_key
@@ -199,10 +201,11 @@ NEW_PHASE_AFTER = re.compile(r"\b(?:nouvelle|deuxieme|seconde?)\s+(?:phase|gener
 # territory) nor "Rattachée à la CC X, …, la commune de Y rejoint le dispositif" (a town)
 EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\w*|s'(?:y\s+)?ajout\w*"
                        r"|se\s+join\w*)\b")
-# "A et B en sont les deux membres", "… en font partie", "A et B y sont associées": "en" and "y"
-# stand for the one territory of a document about one (folded text, after the EPCI or its run)
+# "A et B en sont les deux membres", "… en sont les signataires", "… en font partie", "A et B y sont
+# associées": "en" and "y" stand for the one territory of a document about one (folded text, after
+# the EPCI or its run)
 MEMBERS_OF_IT = re.compile(r"\s*(?:[,)]\s*)?(?:en\s+(?:sont|etaient|seront|est|font|faisaient|fait)\s+"
-                           r"(?:partie|(?:les\s+|l'un\s+des\s+)?(?:\w+\s+)?membres?)"
+                           r"(?:partie|(?:les\s+|l'un\s+des\s+)?(?:\w+\s+)?(?:membres?|signataires?))"
                            r"|y\s+(?:(?:sont|etaient|seront|est|etait|sera)\s+(?:(?:aussi|egalement)\s+)?associe\w*"
                            r"|participent|participe|adherent|adhere))\b")
 # "Dans la nouvelle génération, il intègre la CA X et devient « Territoire d'industrie Y »": the
@@ -232,7 +235,9 @@ SIGNED_BY_THESE = re.compile(
 # what joins coordinated EPCIs: "du Pays de Duras, du Pays de Lauzun … et de la communauté
 # d'agglomération X" (folded text)
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:et\s+)?(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les|l')\s*)?")
-AGREEMENT = re.compile(r"\bsign\w*|\bconvention\b|\bprotocole\b|\bcontrat\b|\bcandidature\b|\blabel\w*")
+# an agreement or the label, its award included ("A et B ont été retenues ensemble")
+AGREEMENT = re.compile(r"\bsign\w*|\bconvention\b|\bprotocole\b|\bcontrat\b|\bcandidature\b|\blabel\w*"
+                       r"|\bretenu\w*|\blaureat\w*|\bselectionn\w*")
 ITEM_LEAD = 4  # an article may open the item before the EPCI's name ("La Communauté …")
 OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elue)\s+"
                     r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?$"
@@ -776,6 +781,26 @@ def brands_in_full(mentions: list[EpciMention], territories: list[TerritoryMenti
                              and name_key(LEGAL_FORM.sub("", m.link.name)) == name_key(full)), None)
             if official:
                 territory = replace(territory, name=official)
+        kept.append(territory)
+    return kept
+
+
+# "Agglomération de Rochefort Océan": the type word and its preposition before a name
+AGGLOMERATION_OF = re.compile(r"^Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?=\S)")
+
+
+def type_words_dropped(mentions: list[EpciMention], territories: list[TerritoryMention]) -> list[TerritoryMention]:
+    """A territory named "Agglomération de X" after one of the document's EPCIs whose official
+    name is "CA X" ("l'Agglomération de Rochefort Océan a été labellisée" for the "CA Rochefort
+    Océan") goes by X: the type word is its legal form written out. One whose official name says
+    "CA de X" ("CA d'Agen") is the agglomeration of a town: "Agglomération d'Agen" stays."""
+    kept = []
+    for territory in territories:
+        of = AGGLOMERATION_OF.match(territory.name)
+        bare = territory.name[of.end():] if of else ""
+        if bare and any(m.link.siren and m.link.name and m.link.name.startswith("CA ")
+                        and name_key(m.link.name[3:]) == name_key(bare) for m in mentions):
+            territory = replace(territory, name=bare)
         kept.append(territory)
     return kept
 
@@ -1326,3 +1351,41 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
         found.setdefault(name_start, TerritoryMention(name_start, name_end, collapse_spaces(subject.group("name")),
                                                       "territory.member_subject", block_end=end))
     return list(found.values())
+
+
+# "… permet aujourd'hui à la communauté de communes d'être labellisée Territoire d'industrie": an
+# intercommunality designated by its legal form alone, as the territory (folded text)
+LEGAL_FORM_LABELLED = re.compile(
+    r"\b(?:la|cette|notre)\s+(?P<form>communaute\s+de\s+communes|communaute\s+d'agglomeration|communaute\s+urbaine)"
+    r"\s+(?:d'etre|a\s+ete|est|vient\s+d'etre|avait\s+ete)\s+(?:labellisee|retenue|selectionnee)\s+"
+    r"(?:comme\s+)?(?:\"\s*)?territoires?\s+d'\s*industrie")
+FORM_TYPES = {"communaute de communes": "CC", "communaute d'agglomeration": "CA", "communaute urbaine": "CU"}
+
+
+def legal_form_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention]
+                           ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """The territory a text designates by a legal form alone said to be labelled ("la communauté
+    de communes d'être labellisée Territoire d'industrie"), when the text names no territory and
+    exactly one intercommunality of that form: that one, named as the text writes it without its
+    legal form ("communauté de communes de l'Huisne Sarthoise": "Huisne Sarthoise"; rule
+    territory.legal_form_labelled), and its member even where it names it as an office ("son
+    président"). Two of that form, or a territory named, leave it unresolved. Returns the
+    territories found and the mentions, those of that intercommunality pointed to its territory."""
+    if territories:
+        return [], mentions
+    folded = fold(text)
+    for labelled in LEGAL_FORM_LABELLED.finditer(folded):
+        epci_type = FORM_TYPES[" ".join(labelled.group("form").split())]
+        of_that_form = [m for m in mentions if m.link.siren and m.link.epci_type == epci_type and m.legal_form]
+        if len({m.link.siren for m in of_that_form}) != 1:
+            continue
+        first = of_that_form[0]
+        name_start = legal_form_end(text, folded, first.start)
+        if name_start is None or name_start >= first.end:
+            continue
+        name = collapse_spaces(text[name_start:first.end])
+        territory = TerritoryMention(name_start, first.end, name[0].upper() + name[1:],
+                                     "territory.legal_form_labelled", block_end=labelled.end())
+        return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren == first.link.siren else m
+                             for m in mentions]
+    return [], mentions

@@ -267,16 +267,11 @@ def _homonym_communes() -> frozenset[str]:
 RIVER_TAIL = re.compile(r"[\s-]+(?:[Ee]stuaire|[Aa]val|[Aa]mont|[Cc]onfluence|[Rr]ives?|[Dd]elta)\b")
 
 
-# a capitalised word then " sur " right before a département's name: a town on that river
-TOWN_ON_A_RIVER = re.compile(r"[A-ZÉÈÀÂÎÔ][\w'’-]*[ \t]+sur[ \t]+$")
-
-
 def departements_in_name(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
-    """Départements a territory's name states: 'Nord Loiret', 'Moselle Est', 'Vosges'. A word that
-    is also a commune's name and opens a longer name ('Vienne Condrieu', 'Mayenne Communauté')
-    names the town, unless a compass word goes with it; a word of a river's course after it makes
-    it the river ('Loire Estuaire'), so does a town on it before ('Troyes Bar sur Aube': the
-    town of Bar-sur-Aube, hyphens left out), an adjective of place the mountains
+    """Départements a territory's name states: 'Nord Loiret', 'Moselle Est', 'Vosges', 'Troyes Bar
+    sur Aube'. A word that is also a commune's name and opens a longer name ('Vienne Condrieu',
+    'Mayenne Communauté') names the town, unless a compass word goes with it; a word of a river's
+    course after it makes it the river ('Loire Estuaire'), an adjective of place the mountains
     ('Vosges saônoises'); rivers after 'Val de' / 'Vallée de'
     are already left out by find_places."""
     codes = set()
@@ -290,9 +285,7 @@ def departements_in_name(text: str, start: int, end: int, places: list[PlaceMent
                             text[start:place.start]) \
             or re.match(r"\s*[-–]?\s*" + COMPASS + r"(?![\w-])", text[place.end:end])
         town_first = not text[start:place.start].strip() and fold(word) in _homonym_communes()
-        # "Troyes Bar sur Aube": the river of a town's name written without its hyphens, as
-        # "Bar-sur-Aube" is
-        river = RIVER_TAIL.match(text, place.end, end) or TOWN_ON_A_RIVER.search(text, start, place.start)
+        river = RIVER_TAIL.match(text, place.end, end)
         qualified = re.match(r"\s+(\w+)", text[place.end:end])  # "Vosges saônoises": the mountains
         qualified = qualified and qualified.group(1).islower() and _place_adjective().fullmatch(fold(qualified.group(1)))
         if (whole or compass or not (town_first or river or qualified)) \

@@ -63,6 +63,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              when no other rule names a territory
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
+- territory.whole_departement (called by assemble.py, every place counted) a whole département said
+                             to be labelled, in a text naming no territory and one département:
+                             "l'ensemble du département a été labellisé" beside "le préfet de l'Ariège"
 
 territory.labelled also reads the wider territory a member's page says it is labelled within ("…
 sur l'axe Lacq-Pau-Tarbes", "… au sein d'un vaste espace reliant Lacq, Pau et Tarbes"), the places
@@ -1196,3 +1199,27 @@ def _spelled_out_before(text: str, folded: str, bracket: int, initial: str, wind
             name = collapse_spaces(text[name_start:len(text[:bracket].rstrip())])
             return name if name_key(name) else None
     return None
+
+
+# "l'ensemble du département a été labellisé « Territoire d'industrie »" (folded text)
+WHOLE_DEPARTEMENT_LABELLED = re.compile(
+    r"\b(?:l'ensemble\s+du|la\s+totalite\s+du|tout\s+le)\s+(?P<word>departement)\s+(?:a\s+ete|est|vient\s+d'etre)\s+"
+    r"(?:labellise|retenu|selectionne)\s+(?:comme\s+)?(?:\"\s*)?territoires?\s+d'\s*industrie")
+
+
+def whole_departement_territories(text: str, places: list[PlaceMention],
+                                  mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """A territory that is a whole département said to be labelled ("Simon Bertoux a rappelé que
+    l'ensemble du département a été labellisé « Territoire d'industrie »"), when the text names no
+    territory and one département only, an office's seat included ("le préfet de l'Ariège"): named
+    after that département (rule territory.whole_departement)."""
+    codes = {p.code for p in places if p.kind == "departement"}
+    if mentions or len(codes) != 1:
+        return []
+    labelled = WHOLE_DEPARTEMENT_LABELLED.search(fold(text))
+    if labelled is None:
+        return []
+    code = codes.pop()
+    start, end = labelled.span("word")
+    return [TerritoryMention(start, end, referential.load().departements[code].name, "territory.whole_departement",
+                             {code}, labelled.end())]

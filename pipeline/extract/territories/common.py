@@ -50,6 +50,7 @@ ARTICLE = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|l['’]\
 CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "&", "sur", "en", "sous", "lès",
               "aux", "au", "à", "-", "–", "—", "/"}
 MAX_NAME_WORDS = 12
+DANGLING_ENDS = {"un", "une", "le", "la", "les", "l", "des", "du", "de", "d", "au", "aux", "et", "ou"}
 # Words of a span that could still be a name once its line cuts are mended and its dashes dropped.
 MAX_SPAN_WORDS = 3 * MAX_NAME_WORDS
 NAME_TAIL_ADJECTIVES = frozenset(WORDS["name_tail_adjectives"])
@@ -287,6 +288,8 @@ def looks_like_name(name: str) -> bool:
     if PART_LABEL.match(name):
         return False  # "côté Gers : CC A, CC B" under an interdepartmental territory: a part of it
     first = words[0]
+    if fold(words[-1]).strip("'’") in DANGLING_ENDS:
+        return False  # "Est une" (a sentence's "… est une …"): no name ends on an article or a connector
     if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit() or re.search(r"\d{3}", name):
         return False
     if _not_a_name_head().match(fold(name)) or AWARD_VERB.search(fold(name)):

@@ -701,7 +701,9 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
             gloss = GLOSS_WORD.search(fold(text), item_start, name_end) if glossed else None
             name_end = gloss.start() if gloss else name_end
             mention = make_mention(text, item_start, name_end, "territory.colon_list", (), end, (intro_start, start))
-            if mention and not _prose_after_name(text, mention.start, name_end):
+            # "deux binômes : Patrice Laurent, président de la CC Lacq-Orthez, …": people
+            if mention and not _prose_after_name(text, mention.start, name_end) \
+                    and not PERSON_AFTER_NAME.match(fold(text), mention.end):
                 found.append(mention)
         return found
 

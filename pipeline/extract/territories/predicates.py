@@ -106,6 +106,9 @@ STRADDLING_APPOSED = re.compile(r",\s+(?:territoire\s+)?inter(?:-\s*)?(?:d[ée]p
                                 re.IGNORECASE)
 # The predicate in a relative clause right after the name it qualifies: "X, qui a été retenu".
 SUBJECT_RELATIVE = re.compile(r",\s*qui$")
+# A relative clause set off by commas between the subject and its predicate: "Le territoire
+# d'industrie X, qui regroupe Flers Agglo et Terres d'Argentan Interco, a été retenu".
+RELATIVE_APPOSED_BEFORE = re.compile(r",\s+qui\s[^;:()\n]{1,200}$")
 # The present of a verb in -er where the title's participle would stand ("confirme", not "confirmé").
 PRESENT_TENSE = re.compile(r"(?<![\w'’])(?:labellis|labelis|s[ée]lectionn|confirm|d[ée]sign|renouvell?)e(?:nt)?$")
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
@@ -327,6 +330,10 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             if AUXILIARY_AFTER_COMMA.match(folded, match.start()) else None)
         if described:  # "Cap Excellence, l'agglomération qui réunit A, B et C, a été retenue"
             end = described.start()
+        relative_closed = RELATIVE_APPOSED_BEFORE.search(text, clause_start, end) \
+            if match.group(0).startswith(",") else None
+        if relative_closed:  # "Le territoire X, qui regroupe A et B, a été retenu": its members, no subjects
+            end = relative_closed.start()
         gloss = PLACE_GLOSS_BEFORE.search(text[clause_start:end])
         if gloss:  # "la communauté de communes X, en Vendée, est officiellement un territoire …"
             end = clause_start + gloss.start()

@@ -5,7 +5,8 @@ codes), or after "pour" when the programme's words name a contract ("le contrat 
 d'industrie » pour Saint-Nazaire Cordemais") or a territory ("le programme … pour le territoire
 X"), or apposed after a possessive ("Notre territoire d'industrie, Lacq-Pau-Tarbes."). Also
 territory.suffixed_name: the name joined by a dash before the programme's words ("la démarche
-Grand Est Touraine - Territoire d'industrie")."""
+Grand Est Touraine - Territoire d'industrie"), or before a contract's title in capitals
+("ROCHEFORT - ROYAN - MARENNES - OLERON - 2020-2022 CONTRAT TERRITOIRE D'INDUSTRIE")."""
 
 from __future__ import annotations
 
@@ -334,9 +335,19 @@ SUFFIXED = re.compile(r"(?:\b(?i:d[ée]marche|programme|contrat|projet|label|dis
                       r"(?i:territoire[ \t]+d['’][ \t]*industrie)\b(?![ \t]+[A-ZÀ-Ý])")
 
 
+# A contract's title in capitals opening its line, the name first: "ROCHEFORT - ROYAN - MARENNES -
+# OLERON - 2020-2022 CONTRAT TERRITOIRE D'INDUSTRIE" (a document-sharing site's page title), the
+# name joined by a dash to the contract's years or words.
+CAPITALS_NAME_THEN_CONTRACT = re.compile(
+    r"^[ \t]*(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý'’ \t–—-]{1,60}?[A-ZÀ-Ý])[ \t]*[-–—][ \t]*"
+    r"(?:(?:19|20)\d\d(?:[ \t]*[-–/][ \t]*(?:19|20)\d\d)?[ \t]*(?:[-–—][ \t]*)?)?"
+    r"(?:CONTRAT|PROTOCOLE)[ \t]+(?:D['’][ \t]*ENGAGEMENT[ \t]+)?(?:DU[ \t]+|DE[ \t]+)?TERRITOIRES?[ \t]+D['’][ \t]*INDUSTRIE\b",
+    re.MULTILINE)
+
+
 def suffixed_names(text: str, structure: Structure) -> list[TerritoryMention]:
     found = []
-    for match in SUFFIXED.finditer(text):
+    for match in [*SUFFIXED.finditer(text), *CAPITALS_NAME_THEN_CONTRACT.finditer(text)]:
         mention = make_mention(text, match.start("name"), match.end("name"), "territory.suffixed_name",
                                (), block_end(structure, text, match.start("name")))
         if mention and not is_place_name(mention.name):
