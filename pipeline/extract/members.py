@@ -1390,10 +1390,13 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
 
 # "Melun Val de Seine, agglomération d'environ 140 000 habitants, …": a name of two capitalised
 # words or more, then a type noun in apposition with no name after it, bare or after "une" (the
-# fixtures' gold reads "Cap Excellence, l'agglomération qui s'étend …" as a bare territory name)
+# fixtures' gold reads "Cap Excellence, l'agglomération qui s'étend …" as a bare territory name).
+# The name starts at the first capital of its word ("l'Agglo …"): tried once a word, not at each of
+# its capitals, whose words all end at the same place (a hostile "A-A-A-…" line was quadratic).
 NAME_THEN_TYPE_NOUN = re.compile(
-    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
-    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)+)[ \t]*,[ \t]*(?:une[ \t]+)?"
+    r"(?<![\w'’-])(?:(?![A-ZÉÈÀÂÎÔ])[\w'’-])*+"
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*+(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*+)+)[ \t]*,[ \t]*(?:une[ \t]+)?"
     r"(?P<type>communaut[ée][ \t]+d['’][ \t]*agglom[ée]ration|agglom[ée]ration|communaut[ée][ \t]+de[ \t]+communes"
     r"|communaut[ée][ \t]+urbaine|m[ée]tropole|intercommunalit[ée])(?![\w'’])"
     r"(?![ \t]*(?:(?:de|du|des|d['’])[ \t]*)?(?:la[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
