@@ -2,8 +2,9 @@
 thousands long) is extracted in bounded time: published, not rejected for its time.
 
 Before the rules' patterns read such runs one way only (possessive runs of blanks and words),
-these documents each took minutes or never ended; the run gives each step of a document 20 s
-here, so that a rule going super-linear again on one of them has it rejected and fails the test.
+the extraction of these documents took from 24 s to minutes, or never ended, and the run (given
+20 s a step here) rejected all four; a rule going super-linear again on one of them has it
+rejected and fails the test.
 """
 
 from __future__ import annotations
