@@ -72,7 +72,7 @@ DATE = rf"(?:{WRITTEN_DATE}|{NUMERIC_DATE})"
 # A clock time after a date: "à 09:36", "à 06h30", "- 17:45".
 TIME = r"(?:\s*(?:a|[-–,])?\s*\d{1,2}\s*[h:]\s*\d{2}(?:\s*min)?)?"
 # "Troyes, le 14 novembre 2023": a short place name, then the date, alone on the line.
-PLACE_DATELINE = re.compile(rf"(?P<place>[a-z][a-z'.-]*(?:[ -][a-z'.-]+){{0,4}}),\s*(?:le\s+)?{DATE}\.?")
+PLACE_DATELINE = re.compile(rf"(?P<place>[a-z][a-z'.-]*+(?:[ -][a-z'.-]++){{0,4}}),\s*(?:le\s+)?{DATE}\.?")
 # "Fait à Avranches, le 4 juillet 2019", "Fait en deux exemplaires, à Rouen, le 14 mai 2024",
 # "Signé à Belfort le 26 mars 2019": the signature of a contract or an official act.
 SIGNED = re.compile(rf"(?:fait(?:\s+en\s+\w+\s+exemplaires?(?:\s+originaux)?,?)?|signee?)\s+a\s+(?P<place>[a-z][a-z'.-]*(?:[ -][a-z'.-]+){{0,4}}?),?\s*(?:le\s+)?{DATE}")

@@ -503,6 +503,9 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
     """Bare numbers in a frame that gives them a unit; the others are dropped."""
     place_starts = {p.start: p for p in places}
     place_ends = {p.end: p for p in places}
+    positions: dict[Token, int] = {}  # a token's place among all, without a search of the list per token
+    for position, token in enumerate(tokens):
+        positions.setdefault(token, position)
     resolved: list[Found] = []
     for token in bare:
         if token.year_like or vocab.all_of.search(folded, max(0, token.start - 20), token.start):
@@ -511,7 +514,7 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
             continue  # "(150 entreprises)": it counts a noun the table has no unit for
         sentence = _sentence_at(sentences, token.start, folded)
         known = found + resolved
-        frame = (_ratio(folded, token, tokens, known, sentence, vocab)
+        frame = (_ratio(folded, positions[token], tokens, known, sentence, vocab)
                  or _partitive(folded, token, known, sentences, vocab)
                  or _apposed_count(folded, token, sentences, vocab)
                  or _continued_enumeration(folded, token, known, sentence, place_starts, vocab)
@@ -683,10 +686,11 @@ def _value_of_a_list_item(text: str, token: Token, known: list[Found]) -> Frame 
     return Frame(units.pop(), token.end, "figure.elided_unit_item") if len(units) == 1 else None
 
 
-def _ratio(folded: str, token: Token, tokens: list[Token], known: list[Found],
+def _ratio(folded: str, position: int, tokens: list[Token], known: list[Found],
            sentence: tuple[int, int], vocab: Vocabulary) -> Frame | None:
-    """"à 13 sur 15": both numbers count the noun of either, else the "nombre de <noun>" before."""
-    position = tokens.index(token)
+    """"à 13 sur 15": both numbers count the noun of either, else the "nombre de <noun>" before
+    (the token at `position` of `tokens`)."""
+    token = tokens[position]
     pair = None
     if position + 1 < len(tokens) and RATIO.fullmatch(folded, token.end, tokens[position + 1].start):
         pair = (token, tokens[position + 1])

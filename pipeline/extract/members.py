@@ -150,7 +150,7 @@ HEAD_TYPES = [("agglo", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("commun
 JOINT = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+")
 MAX_PARTS_PER_NAME = 4
 # A connector between two groups: "... Métropole et les communautés de communes de ..."
-GROUP_CONNECTOR = re.compile(r"[\s,;]*(?:\bet\b)?[\s,]*(?:(?:la|les|une|des|l['’])\s*)?$",
+GROUP_CONNECTOR = re.compile(r"[\s,;]*+(?:\bet\b)?[\s,]*+(?:(?:la|les|une|des|l['’])\s*)?$",
                              re.IGNORECASE)
 # A capitalised name after a head: words joined by connectors, on one line.
 # ("la communauté de communes entre Arroux, Loire et Somme": a name may open with "entre" in lower case)
@@ -288,7 +288,7 @@ NOT_AN_EPCI = re.compile(r"(?:" + WORDS["not_epci"] + r")$", re.IGNORECASE)
 
 LEADING_ARTICLES = re.compile(r"^(?:(?:de|du|des|la|le|les)\s+|[ld]['’]\s*)+", re.IGNORECASE)
 # "Cédric Bole, Président de …", "représentée par Christophe Baudrier son président"
-OFFICE_AFTER = re.compile(r"\s*,?\s*(?:(?:son|sa|leur|notre)\s+)?(?:" + WORDS["offices"] + r")\b", re.IGNORECASE)
+OFFICE_AFTER = re.compile(r"\s*+(?:,\s*+)?(?:(?:son|sa|leur|notre)\s+)?(?:" + WORDS["offices"] + r")\b", re.IGNORECASE)
 
 
 PREPOSITION_FIRST = re.compile(r"(?:à|au|aux|autour|près|sur|dans|vers|dont|avec|pour|par|chez)\b")
@@ -1470,10 +1470,13 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
 
 # "Melun Val de Seine, agglomération d'environ 140 000 habitants, …": a name of two capitalised
 # words or more, then a type noun in apposition with no name after it, bare or after "une" (the
-# fixtures' gold reads "Cap Excellence, l'agglomération qui s'étend …" as a bare territory name)
+# fixtures' gold reads "Cap Excellence, l'agglomération qui s'étend …" as a bare territory name).
+# The name starts at the first capital of its word ("l'Agglo …"): tried once a word, not at each of
+# its capitals, whose words all end at the same place (a hostile "A-A-A-…" line was quadratic).
 NAME_THEN_TYPE_NOUN = re.compile(
-    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
-    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)+)[ \t]*,[ \t]*(?:une[ \t]+)?"
+    r"(?<![\w'’-])(?:(?![A-ZÉÈÀÂÎÔ])[\w'’-])*+"
+    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*+(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*+)+)[ \t]*,[ \t]*(?:une[ \t]+)?"
     r"(?P<type>communaut[ée][ \t]+d['’][ \t]*agglom[ée]ration|agglom[ée]ration|communaut[ée][ \t]+de[ \t]+communes"
     r"|communaut[ée][ \t]+urbaine|m[ée]tropole|intercommunalit[ée])(?![\w'’])"
     r"(?![ \t]*(?:(?:de|du|des|d['’])[ \t]*)?(?:la[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")

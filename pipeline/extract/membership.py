@@ -133,27 +133,27 @@ LINE_END_STOP = re.compile(r"(?:[.!?]\s*[»”\"]?|[»”\"]\s*\.)[ \t]*\n")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 ARTICLE = re.compile(r"(?:(?:la|le|les)\s+|l['’]\s*)?", re.IGNORECASE)  # not "La" of "Laval"
 # "X, qui est membre du Territoire d'industrie Y", "X fait partie du territoire Y" (folded text)
-MEMBER_OF = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,?\s*(?:qui\s+)?(?:est|etait|sont|etaient)\s+membres?\s+(?:du|de|des)\b"
+MEMBER_OF = re.compile(r"\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+)?(?:qui\s+)?(?:est|etait|sont|etaient)\s+membres?\s+(?:du|de|des)\b"
                        # "situé sur la CC X, membre du Territoire d'industrie Y": an apposition
-                       r"|\s*(?:\([^)]{0,60}\)\s*)?,\s*(?:elle-meme\s+|lui-meme\s+)?membres?\s+(?:du|de|des)\b"
-                       r"|\s*,?\s*(?:qui\s+)?(?:fait|font|faisait|faisaient)\s+partie\s+(?:du|de|des)\b"
-                       r"|\s*,?\s*(?:qui\s+)?(?:appartient|appartiennent|appartenait)\s+au\b"
+                       r"|\s*+(?:\([^)]{0,60}\)\s*+)?,\s*+(?:elle-meme\s+|lui-meme\s+)?membres?\s+(?:du|de|des)\b"
+                       r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:fait|font|faisait|faisaient)\s+partie\s+(?:du|de|des)\b"
+                       r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:appartient|appartiennent|appartenait)\s+au\b"
                        # "A, B, C – qui composent le Territoire d'industrie Y": after a run of names
-                       r"|\s*(?:[,–—-]\s*)?qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\b"
+                       r"|\s*+(?:[,–—-]\s*+)?qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\b"
                        # "(Avec la CC X,) LBN Communauté forme le Territoire d'industrie Y"
                        # ("A et B forment quant à elles le territoire d'industrie Y")
-                       r"|\s*,?\s*(?:qui\s+)?(?:forme|formait|formera|constitue|constituait|constituera|compose|composait"
+                       r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:forme|formait|formera|constitue|constituait|constituera|compose|composait"
                        r"|forment|formaient|formeront|constituent|constituaient|composent|composaient)"
                        r"\s+(?:desormais\s+|aujourd'hui\s+|ainsi\s+|ensemble\s+|quant\s+a\s+(?:elles|eux)\s+"
                        r"|a\s+(?:elle|lui)\s+seule?\s+)?(?:le|un|ce|l')\s*(?:nouveau\s+)?territoire\b"
                        # "A et B ont porté la candidature du territoire d'industrie Y"
-                       r"|\s*,?\s*(?:qui\s+)?(?:a|ont|avait|avaient)\s+(?:porte|presente|depose)e?s?\s+"
+                       r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:a|ont|avait|avaient)\s+(?:porte|presente|depose)e?s?\s+"
                        r"(?:ensemble\s+|conjointement\s+)?(?:la|leur|sa|une)\s+candidature\s+(?:commune\s+|conjointe\s+)?"
                        r"(?:du|de|au|sous\s+le\s+nom(?:\s+de)?)\b"
                        # "• A et B – TI Y": the members, then their territory after a dash
-                       r"|\s*[–—-]\s*(?:ti|territoire\s+d'\s*industrie)\s"
+                       r"|\s*+[–—-]\s*+(?:ti|territoire\s+d'\s*industrie)\s"
                        # "A et B, les deux intercommunalités du territoire d'industrie Y, …"
-                       r"|\s*,\s*(?:les|ses)\s+(?:\w+\s+)?(?:intercommunalites|communautes|epci|membres)"
+                       r"|\s*+,\s*+(?:les|ses)\s+(?:\w+\s+)?(?:intercommunalites|communautes|epci|membres)"
                        r"(?:\s+membres)?\s+(?:du|de\s+la|de\s+l'|des)\b")
 # what may stand between "X forme le territoire", "X est membre du" and the territory's name
 # (folded text): "« CACEM »", "territoire d'industrie", "TI"

@@ -201,12 +201,14 @@ def _hyphenated_departements(text: str, folded: str, taken: list[bool]) -> list[
             found.append(PlaceMention(start, token.end(), forms[folded[start:token.end()]], "departement",
                                       "place.departement_name"))
             continue
-        # the fewest names covering the pieces, left to right (a name may hold hyphens itself)
+        # the fewest names covering the pieces, left to right (a name may hold hyphens itself, as
+        # many as the longest form: a hostile "A-A-A-…" line is not joined in every length)
         best: list[list[tuple[int, int]] | None] = [[]] + [None] * len(pieces)
+        longest = max(form.count("-") for form in forms) + 1
         for i in range(len(pieces)):
             if best[i] is None:
                 continue
-            for j in range(i + 1, len(pieces) + 1):
+            for j in range(i + 1, min(i + longest, len(pieces)) + 1):
                 if "-".join(pieces[i:j]) in forms and (best[j] is None or len(best[i]) + 1 < len(best[j])):
                     best[j] = best[i] + [(i, j)]
         if not best[-1] or len(best[-1]) < 2:

@@ -109,7 +109,7 @@ def headline_subject(text: str) -> list[TerritoryMention]:
 # "Libournais, territoire d'industrie" (the whole title, or before a separator), after a
 # newsletter's issue number ("N°198 _ ").
 TITLE_APPOSITION = re.compile(r"(?:n[°o]\s*\d+\s*[_:–—-]\s*)?"
-                              r"(?P<name>[A-ZÀ-Ý][^\n,«\"“:]{1,60}?)\s*,?\s*[«\"“]?\s*territoire\s+d['’]\s*industrie\s*[»\"”]?\s*(?:[:–—-]|$)",
+                              r"(?P<name>[A-ZÀ-Ý][^\n,«\"“:]{1,60}?)\s*+(?:,\s*+)?(?:[«\"“]\s*+)?territoire\s+d['’]\s*industrie\s*+(?:[»\"”]\s*+)?(?:[:–—-]|$)",
                               re.IGNORECASE | re.MULTILINE)
 TITLE_LINES = 6  # a page's title may stand under a weather or a date widget
 

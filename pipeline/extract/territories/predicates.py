@@ -472,8 +472,15 @@ NAME_ENDS_CLAUSE = re.compile(r"[ \t]*(?:[»”\".,;!?)]|$)")
 # Territoire d'industrie.": a verbless sentence of rank about the award, right after a sentence
 # giving its subject that rank, is about that subject.
 ORDINAL_FRAGMENT = re.compile(_expand("{ordinal_place}"))
-RANKED_BEFORE = re.compile(r"\s*(?P<subject>[A-ZÀ-Ý][^\s,.;:]*(?:[ \t-]+[^\s,.;:]+){0,4}?)[ \t]+"
-                           r"(?:est|était|avait[ \t]+été|fut|a[ \t]+été)[ \t]+(?:le|la)[ \t]+(?:premier|première|deuxième|seconde?|troisième)"
+RANK_VERB = r"(?:est|était|avait[ \t]+été|fut|a[ \t]+été)"
+# Between the subject's words (up to five): spaces, with any hyphens between them ("Pays de Gex - Bugey").
+# Read one way only (possessive, up to the run's last space; a word takes the hyphens that lead it),
+# so that a hostile run of " - - - …" is not split in every possible way; a subject ending in a lone
+# hyphen ("A -" before "est") is the one split the possessive reading leaves out: read it last.
+SUBJECT_GAP = r"[ \t]++(?:-++[ \t]++)*+"
+RANKED_BEFORE = re.compile(rf"\s*(?P<subject>[A-ZÀ-Ý][^\s,.;:]*+(?:{SUBJECT_GAP}[^\s,.;:]++"
+                           rf"|[ \t]++(?:-++[ \t]++)*?-++(?=[ \t]+{RANK_VERB}[ \t])){{0,4}}?)[ \t]+"
+                           rf"{RANK_VERB}[ \t]+(?:le|la)[ \t]+(?:premier|première|deuxième|seconde?|troisième)"
                            r"(?:[ \t]+(?:en|dès)[ \t]+20[1-3]\d)?[ \t]*[.!][ \t\n]*$", re.IGNORECASE)
 PREDECESSOR_RULE = "territory.predecessor"  # a former territory, recalled: it lists no members (membership.attach)
 

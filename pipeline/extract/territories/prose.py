@@ -436,7 +436,8 @@ INSTITUTION_WORDS = {"region", "regions", "etat", "departement", "prefet", "pref
                      "conseil", "ministre", "ministere", "president", "presidente", "agence", "anct",
                      "bpifrance", "banque", "ademe", "operateurs", "elus", "industriels", "commune",
                      "communes", "metropole", "intercommunalite", "gouvernement", "france"}
-SIGNED = re.compile(r"\s+(?:ayant|ont|avaient|avait|a)\s+(?:d[ée]j[àa]\s+)?sign[ée]\s+"
+# (from the start of a run of blanks only: a hostile run is not read again from each of its blanks)
+SIGNED = re.compile(r"(?<!\s)\s++(?:ayant|ont|avaient|avait|a)\s+(?:d[ée]j[àa]\s+)?sign[ée]\s+"
                     r"(?:leurs?|son|sa|un|une|des|les)\s+(?:propres?\s+)?(?:protocoles?|contrats?|pactes?)",
                     re.IGNORECASE)
 

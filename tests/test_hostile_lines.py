@@ -1,0 +1,58 @@
+"""A hostile line (a page saved on one line, runs of hyphens, blanks or line breaks tens of
+thousands long) is extracted in bounded time: published, not rejected for its time.
+
+Before the rules' patterns read such runs one way only (possessive runs of blanks and words),
+the extraction of these documents took from 24 s to minutes, or never ended, and the run (given
+20 s a step here) rejected all four; a rule going super-linear again on one of them has it
+rejected and fails the test.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMAND = [str(Path(sys.executable).with_name("communiques"))]
+LIMITS = {"COMMUNIQUES_MAX_MEMORY_MB": "1536", "COMMUNIQUES_MAX_SECONDS": "20"}
+BODY = ("\nLe territoire d'industrie Grand Troyes regroupe Troyes Champagne Métropole.\n"
+        "Troyes, le 14 novembre 2023\n")
+# file -> its text: each shape of line that made a rule backtrack
+HOSTILE_LINES = {
+    # a title run of hyphenated words: the apposed EPCI name, the hyphenated départements
+    "tirets.txt": "Territoire d'industrie " + "A-" * 40_000 + "B" + BODY,
+    # a dateline's place of hyphenated words, never followed by its comma
+    "lieu.txt": "Communauté de communes " + "a-" * 40_000 + "!" + BODY,
+    # blanks and line breaks after a name: "X, membre du …", "X, son président", "à cheval sur"
+    "blancs.txt": "Territoire d'industrie Grand Troyes" + " " * 10_000 + "!\n" + "\n" * 10_000 + BODY,
+    # a ranked subject of spaced hyphens before a verbless sentence of rank
+    "rang.txt": BODY + "Troyes" + " -" * 20_000 + " est la première de France.\n"
+                "La première zone de l'Aube à être labellisée Territoire d'industrie.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile_lines")
+    for name, text in HOSTILE_LINES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    output = tmp_path_factory.mktemp("sortie")
+    environment = {**os.environ, "PYTHONWARNINGS": "ignore", **LIMITS}
+    done = subprocess.run(COMMAND + ["run", "--input", str(folder), "--output", str(output)],
+                          cwd=ROOT, capture_output=True, text=True, env=environment, timeout=900)
+    return done, output
+
+
+def test_every_hostile_line_is_published_not_rejected_for_its_time(run):
+    done, output = run
+    assert "Traceback" not in done.stdout + done.stderr, (done.stdout + done.stderr)[-5000:]
+    documents = pq.read_table(output / "documents.parquet").to_pandas()
+    published = set(documents.loc[documents["status"] == "published", "source"])
+    rejections = pq.read_table(output / "rejections.parquet").to_pandas() \
+        if (output / "rejections.parquet").exists() else None
+    assert published == set(HOSTILE_LINES), None if rejections is None else rejections.to_string()
