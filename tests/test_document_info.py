@@ -34,6 +34,7 @@ def test_seed_datelines_give_the_place_and_headline():
 @pytest.mark.parametrize("line, place, date", [
     ("Troyes, le 14 novembre 2023", "Troyes", datetime.date(2023, 11, 14)),
     ("Laon, le 1er décembre 2023", "Laon", datetime.date(2023, 12, 1)),
+    ("Saint-Denis, le 10 novembre 2023 -", "Saint-Denis", datetime.date(2023, 11, 10)),  # the dash ends the line
     ("**Saint-Brieuc, le 9 février 2024**", "Saint-Brieuc", datetime.date(2024, 2, 9)),
     ("Article publié le 23/01/2024 sur mon-territoire.fr", None, datetime.date(2024, 1, 23)),
     ("Publié le 24 octobre 2019 à 06h30 | Mis à jour le 25 octobre 2019 à 10h12", None,

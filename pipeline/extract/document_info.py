@@ -218,7 +218,7 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
         # the top by its full stop and a sentence ("… – Épinal, le 17 novembre 2023. Territoires
         # d'industrie : …" on a page saved on one line)
         if match and line[offset:offset + 1].isupper() and _date(match) and (
-                match.end() == len(part) or re.match(r"\s*[-:]\s", part[match.end():])
+                match.end() == len(part) or re.match(r"\s*[-–—:](?:\s|$)", part[match.end():])
                 or near_top and re.match(r"\.?\s+[A-ZÀ-Ý]", line[offset + match.end():offset + match.end() + 3])):
             found.append(("place", " ".join(line[offset:offset + match.end("place")].split()), _date(match)))
             continue
