@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -535,10 +535,10 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
     return resolved
 
 
-def _antecedent_window(sentences: list[tuple[int, int]], position: int, back: int = 1) -> int:
+def _antecedent_window(sentences: Sentences, position: int, back: int = 1) -> int:
     """Start of the sentence `back` sentences before the one holding `position`."""
-    starts = [s for s, _ in sentences if s <= position]
-    return starts[-1 - back] if len(starts) > back else (starts[0] if starts else 0)
+    count = bisect_right(sentences.starts, position)  # the sentences starting at or before it
+    return sentences.starts[count - 1 - back] if count > back else (sentences.starts[0] if count else 0)
 
 
 def _antecedent_unit(folded: str, sentences: list[tuple[int, int]], position: int,
@@ -779,7 +779,16 @@ NEVER_AWARDED = {"axe", "priorite", "probleme", "emploi", "departement", "region
 AWARD_AFTER = re.compile(GAP + r"(?:retenu|labellise|selectionne|designe)e?s?\b")
 
 
-def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+class Sentences(list):
+    """Sentence spans in reading order, disjoint, with their starts: the sentence of a position
+    is found by bisection, not by a scan of every sentence per figure."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        super().__init__(spans)
+        self.starts = [start for start, _end in spans]
+
+
+def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> Sentences:
     """spaCy's sentences, also cut where a line break evidently ends one, and around list items.
 
     The statistical sentence recogniser glues headlines and datelines to the first paragraph
@@ -808,7 +817,7 @@ def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
                 refined.append((cut, gap_start))
                 cut = gap_end
         refined.append((cut, end))
-    return [piece for s, e in refined for piece in _cut_at(text, s, e, cuts)]
+    return Sentences([piece for s, e in refined for piece in _cut_at(text, s, e, cuts)])
 
 
 def _cut_at(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
@@ -825,11 +834,11 @@ def _cut_at(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int,
     return pieces
 
 
-def _sentence_at(sentences: list[tuple[int, int]], position: int, text: str) -> tuple[int, int]:
+def _sentence_at(sentences: Sentences, position: int, text: str) -> tuple[int, int]:
     """The sentence holding `position`; the line when no sentence does."""
-    for start, end in sentences:
-        if start <= position < end:
-            return start, end
+    index = bisect_right(sentences.starts, position) - 1
+    if index >= 0 and position < sentences[index][1]:
+        return sentences[index]
     line_start = text.rfind("\n", 0, position) + 1
     line_end = text.find("\n", position)
     return line_start, len(text) if line_end < 0 else line_end
