@@ -227,6 +227,10 @@ class DocumentScope:
     # hostile text of one 100,000-character sentence): place starts, and the clauses, segment
     # separators, national words and local words of each sentence, clause or stretch, read once.
     place_starts: list[int] = field(default_factory=list, repr=False)
+    place_ends: list[int] = field(default_factory=list, repr=False)
+    places_disjoint: bool = field(default=True, repr=False)  # as find_places gives them
+    departements: list[PlaceMention] = field(default_factory=list, repr=False)
+    departement_index: dict = field(default_factory=dict, repr=False)
     name_starts: list[int] = field(default_factory=list, repr=False)
     _clauses_of: dict = field(default_factory=dict, repr=False)
     _separators_of: dict = field(default_factory=dict, repr=False)
@@ -235,6 +239,11 @@ class DocumentScope:
 
     def __post_init__(self) -> None:
         self.place_starts = [p.start for p in self.places]
+        self.place_ends = [p.end for p in self.places]
+        self.places_disjoint = all(a.end <= b.start < b.end for a, b in zip(self.places, self.places[1:]))
+        self.departements = [p for p in self.places if p.kind == "departement"]
+        for index, place in enumerate(self.departements):
+            self.departement_index.setdefault(place, index)
         self.name_starts = [start for start, _end in self.names]
 
     @classmethod
@@ -285,7 +294,7 @@ class DocumentScope:
             if area:
                 return area
         others = [c for c in clauses if not c[2] and c[1] <= own[0]]
-        candidates = [p for p in self.places if any(c[0] <= p.start < c[1] for c in others)]
+        candidates = [p for c in others for p in self._places_in(c[:2])]
         if candidates:
             return self._area(min(candidates, key=lambda p: _distance(p, start, end)))
         if _words().repeated.search(self.folded, max(0, start - 12), start):
@@ -325,8 +334,8 @@ class DocumentScope:
         """The départements written as one group with this one ("X, Y et Z")."""
         if place.kind != "departement":
             return [place]
-        ordered = sorted((p for p in self.places if p.kind == "departement"), key=lambda p: p.start)
-        index = ordered.index(place)
+        ordered = self.departements  # in reading order, as self.places
+        index = self.departement_index[place]
         first = last = index
         while first > 0 and self._joined(ordered[first - 1], ordered[first]):
             first -= 1
@@ -343,9 +352,7 @@ class DocumentScope:
         niveau national"), else the document's own département or région ("le département")."""
         words = _words()
         national_gap = self._national_gap(stretch, start, end)
-        candidates = self.places[bisect_left(self.place_starts, stretch[0]):
-                                 bisect_left(self.place_starts, stretch[1])]
-        nearest = min(candidates, key=lambda p: _distance(p, start, end)) if candidates else None
+        nearest = self._nearest_place(stretch, start, end)
         if national_gap is not None and (nearest is None or national_gap <= _distance(nearest, start, end)):
             return FRANCE
         if nearest is not None:
@@ -355,6 +362,22 @@ class DocumentScope:
         if self.own_region and words.own_region.search(self.folded, *stretch):
             return self.own_region
         return None
+
+    def _places_in(self, stretch: tuple[int, int]) -> list[PlaceMention]:
+        """The places starting in the stretch, in reading order."""
+        return self.places[bisect_left(self.place_starts, stretch[0]):bisect_left(self.place_starts, stretch[1])]
+
+    def _nearest_place(self, stretch: tuple[int, int], start: int, end: int) -> PlaceMention | None:
+        """The place of the stretch nearest to [start, end), the first of equals in reading order.
+        Disjoint places have ordered ends: the nearest is the last ending at or before `start`
+        or the next one."""
+        low = bisect_left(self.place_starts, stretch[0])
+        high = bisect_left(self.place_starts, stretch[1])
+        if self.places_disjoint and low < high:
+            index = bisect_right(self.place_ends, start, low, high)
+            low, high = max(low, index - 1), min(high, index + 1)
+        candidates = self.places[low:high]
+        return min(candidates, key=lambda p: _distance(p, start, end)) if candidates else None
 
     def _clauses(self, sentence: tuple[int, int]) -> list[tuple[int, int, bool]]:
         if sentence not in self._clauses_of:

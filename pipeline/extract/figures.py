@@ -275,6 +275,7 @@ class KnownFigures:
 
     def __init__(self, figures: list[Found]):
         self.figures: list[Found] = []
+        self.number_starts: set[int] = set()
         self._starts: list[int] = []
         self._inheritable: list[Found] = []
         for figure in figures:
@@ -282,6 +283,7 @@ class KnownFigures:
 
     def add(self, figure: Found) -> None:
         self.figures.append(figure)
+        self.number_starts.add(figure.number_start)
         if figure.unit not in NOT_INHERITED:
             index = bisect_right(self._starts, figure.number_start)  # after equal starts found earlier
             self._starts.insert(index, figure.number_start)
@@ -614,12 +616,23 @@ def _part_or_comparison(folded: str, token: Token, tokens: list[Token], known: K
     else:
         return None
     window_start = _antecedent_window(sentences, token.start)
-    whole = [t for t in tokens if sentence[0] <= t.start < token.start and not t.year_like]
-    if whole and not any(f.number_start == whole[-1].start for f in known.figures):
+    whole = _last_number_before(tokens, sentence[0], token.start)
+    if whole and whole.start not in known.number_starts:
         return None  # "896 établissements industriels dont 368 …": a part of what no figure counts
     earlier = known.last_inheritable(window_start, token.start)
     unit = earlier.unit if earlier else _antecedent_unit(folded, sentences, token.start, vocab)
     return Frame(unit, token.end, rule) if unit else None
+
+
+def _last_number_before(tokens: list[Token], window_start: int, position: int) -> Token | None:
+    """The last token starting in [window_start, position) that is not a year (tokens in reading
+    order)."""
+    index = bisect_left(tokens, position, key=lambda t: t.start)
+    while index > 0 and tokens[index - 1].start >= window_start:
+        index -= 1
+        if not tokens[index].year_like:
+            return tokens[index]
+    return None
 
 
 def _whole(folded: str, token: Token, known: KnownFigures,
