@@ -528,7 +528,7 @@ def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,
 
 
 def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Token], found: list[Found],
-                    sentences: list[tuple[int, int]], places: list[PlaceMention],
+                    sentences: Sentences, places: list[PlaceMention],
                     vocab: Vocabulary) -> list[Found]:
     """Bare numbers in a frame that gives them a unit; the others are dropped."""
     place_starts = {p.start: p for p in places}
@@ -572,7 +572,7 @@ def _antecedent_window(sentences: Sentences, position: int, back: int = 1) -> in
     return sentences.starts[count - 1 - back] if count > back else (sentences.starts[0] if count else 0)
 
 
-def _antecedent_unit(folded: str, sentences: list[tuple[int, int]], position: int,
+def _antecedent_unit(folded: str, sentences: Sentences, position: int,
                      vocab: Vocabulary, back: int = 1, plural: bool = False) -> str | None:
     """The unit of the nearest counted noun (a plural one if `plural`) before `position`, in its
     sentence or the `back` ones before."""
@@ -582,7 +582,7 @@ def _antecedent_unit(folded: str, sentences: list[tuple[int, int]], position: in
     return vocab.units[_key(nouns[-1].group())] if nouns else None
 
 
-def _pronoun_count(folded: str, token: Token, sentences: list[tuple[int, int]],
+def _pronoun_count(folded: str, token: Token, sentences: Sentences,
                    vocab: Vocabulary) -> Frame | None:
     """"La Gironde en compte trois", "qui en comptait quatre", "ils sont aujourd'hui 144": the
     number counts what the pronoun stands for: territories when the two sentences (or 400
@@ -602,7 +602,7 @@ def _pronoun_count(folded: str, token: Token, sentences: list[tuple[int, int]],
 
 
 def _part_or_comparison(folded: str, token: Token, tokens: list[Token], known: KnownFigures,
-                        sentence: tuple[int, int], sentences: list[tuple[int, int]],
+                        sentence: tuple[int, int], sentences: Sentences,
                         vocab: Vocabulary) -> Frame | None:
     """"183 territoires, dont 29 entièrement nouveaux", "630 intercommunalités, contre 551 il y a
     cinq ans", "… 17 territoires … Dont trois en Isère": the unit of the nearest figure before it
@@ -636,7 +636,7 @@ def _last_number_before(tokens: list[Token], window_start: int, position: int) -
 
 
 def _whole(folded: str, token: Token, known: KnownFigures,
-           sentences: list[tuple[int, int]]) -> Frame | None:
+           sentences: Sentences) -> Frame | None:
     """"trois territoires en Guadeloupe … sur les 183 au niveau national", "Parmi ces 124, sept
     …": the whole that a figure before it (this sentence or the one before) is a part of."""
     if not WHOLE_OPENER.search(folded, max(0, token.start - 20), token.start) \
@@ -657,7 +657,7 @@ def _after_place(folded: str, token: Token, known: KnownFigures, sentence: tuple
     return Frame(earlier.unit, token.end, "figure.elided_unit_place") if earlier else None
 
 
-def _money_without_currency(folded: str, token: Token, sentences: list[tuple[int, int]],
+def _money_without_currency(folded: str, token: Token, sentences: Sentences,
                             vocab: Vocabulary) -> Frame | None:
     """"plus de 500 millions viendront du PIA, 250 millions du PIC": millions or billions in a
     sentence about euros (this one or the one before)."""
@@ -738,7 +738,7 @@ def _ratio(folded: str, position: int, tokens: list[Token], known: KnownFigures,
     return Frame(units[0], token.end, "figure.ratio") if units else None
 
 
-def _partitive(folded: str, token: Token, known: KnownFigures, sentences: list[tuple[int, int]],
+def _partitive(folded: str, token: Token, known: KnownFigures, sentences: Sentences,
                vocab: Vocabulary) -> Frame | None:
     """"58 d'entre eux": the unit of the nearest plural counted noun in this or the previous
     sentence ("eux" and "elles" stand for a plural: not "la région" in "… la région confirme sa
@@ -764,7 +764,7 @@ THEN_NUMBER_OF = re.compile(r"[\s*_]+le\s+nombre\s+(?:total\s+)?d(?:e\s+|'\s*)")
 BRACKET_AFTER_NOUN = re.compile(r"[\s*_\"»]*\(\s*$")
 
 
-def _apposed_count(folded: str, token: Token, sentences: list[tuple[int, int]],
+def _apposed_count(folded: str, token: Token, sentences: Sentences,
                    vocab: Vocabulary) -> Frame | None:
     """"au nombre de 124" counts the nearest counted noun before it in its sentence, "portant à
     183 le nombre de territoires" the noun after it; a number opening a bracket counts the noun
