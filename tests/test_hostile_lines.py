@@ -4,7 +4,9 @@ thousands long) is extracted in bounded time: published, not rejected for its ti
 Before the rules' patterns read such runs one way only (possessive runs of blanks and words),
 the extraction of these documents took from 24 s to minutes, or never ended, and the run (given
 20 s a step here) rejected all four; a rule going super-linear again on one of them has it
-rejected and fails the test.
+rejected and fails the test. A sentence of 3,000 figures (127,000 characters without a full
+stop) took 16 s of figure extraction while each figure's scope and inherited unit scanned the
+whole sentence; indexes of the document's sentences, places and figures bring it to about 2 s.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ HOSTILE_LINES = {
     # a ranked subject of spaced hyphens before a verbless sentence of rank
     "rang.txt": BODY + "Troyes" + " -" * 20_000 + " est la première de France.\n"
                 "La première zone de l'Aube à être labellisée Territoire d'industrie.\n",
+    # one sentence of 3,000 figures: each figure's scope and unit read the whole sentence
+    "nombres.txt": " ".join(f"{i} 000 000 d'euros pour {i} 400 projets" for i in range(3_000)) + BODY,
 }
 
 

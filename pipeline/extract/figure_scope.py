@@ -37,8 +37,9 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -222,6 +223,28 @@ class DocumentScope:
     names: tuple[tuple[int, int], ...] = ()  # spans of territory names
     act: bool = False  # a local act (contract, protocol, convention, deliberation): _is_act
     territories_at_home: bool = False  # every territory it names lies in its home area
+    # Per-document indexes, so that a figure costs what is near it, not its whole sentence (a
+    # hostile text of one 100,000-character sentence): place starts, and the clauses, segment
+    # separators, national words and local words of each sentence, clause or stretch, read once.
+    place_starts: list[int] = field(default_factory=list, repr=False)
+    place_ends: list[int] = field(default_factory=list, repr=False)
+    places_disjoint: bool = field(default=True, repr=False)  # as find_places gives them
+    departements: list[PlaceMention] = field(default_factory=list, repr=False)
+    departement_index: dict = field(default_factory=dict, repr=False)
+    name_starts: list[int] = field(default_factory=list, repr=False)
+    _clauses_of: dict = field(default_factory=dict, repr=False)
+    _separators_of: dict = field(default_factory=dict, repr=False)
+    _national_of: dict = field(default_factory=dict, repr=False)
+    _local_of: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.place_starts = [p.start for p in self.places]
+        self.place_ends = [p.end for p in self.places]
+        self.places_disjoint = all(a.end <= b.start < b.end for a, b in zip(self.places, self.places[1:]))
+        self.departements = [p for p in self.places if p.kind == "departement"]
+        for index, place in enumerate(self.departements):
+            self.departement_index.setdefault(place, index)
+        self.name_starts = [start for start, _end in self.names]
 
     @classmethod
     def of(cls, folded: str, places: list[PlaceMention], names: list[tuple[int, int]],
@@ -230,8 +253,8 @@ class DocumentScope:
         document that names no place of its own ("L'agglomération a accompagné une dizaine de
         projets" on an intercommunality's page) has its territories' area as its home."""
         names = _every_occurrence(folded, names, places)
-        kept = [p for p in places if not any(s <= p.start < e for s, e in names)
-                and not _where_something_happened(folded, p)]
+        kept = sorted((p for p in places if not any(s <= p.start < e for s, e in names)
+                       and not _where_something_happened(folded, p)), key=lambda p: p.start)
         departements = Counter(p.code for p in kept if p.kind == "departement")
         regions = Counter(p.code for p in kept if p.kind == "region")
         if not regions and departements:
@@ -257,9 +280,9 @@ class DocumentScope:
         for demonym, area in _demonyms():
             if demonym.match(self.folded, end):
                 return area  # "trois territoires isérois"
-        clauses = _clauses(self.folded, sentence)
+        clauses = self._clauses(sentence)
         own = next((c for c in clauses if c[0] <= number_start < c[1]), clauses[-1])
-        segment = _segment(self.folded, own, number_start)
+        segment = self._segment(own, number_start)
         # "Sur les 124 territoires dévoilés …, une dizaine se situent en Nouvelle-Aquitaine": a whole
         # opening its line counts where its own segment says; the rest of the clause is the part's
         whole = WHOLE_OPENER.search(self.folded, max(own[0], number_start - 16), number_start)
@@ -271,7 +294,7 @@ class DocumentScope:
             if area:
                 return area
         others = [c for c in clauses if not c[2] and c[1] <= own[0]]
-        candidates = [p for p in self.places if any(c[0] <= p.start < c[1] for c in others)]
+        candidates = [p for c in others for p in self._places_in(c[:2])]
         if candidates:
             return self._area(min(candidates, key=lambda p: _distance(p, start, end)))
         if _words().repeated.search(self.folded, max(0, start - 12), start):
@@ -290,8 +313,8 @@ class DocumentScope:
         and protocols too small for a national total (LOCAL_AT_MOST) count there."""
         local = (unit in ("epci", "commune") or self.act
                  or self.territories_at_home and value <= LOCAL_AT_MOST.get(unit, 0)
-                 or any(sentence[0] <= start < sentence[1] for start, _end in self.names)
-                 or _words().local.search(self.folded, *sentence))
+                 or bisect_left(self.name_starts, sentence[0]) < bisect_left(self.name_starts, sentence[1])
+                 or self._speaks_locally(sentence))
         if self.home is None or not local or unit == "euro" and value >= NATIONAL_EUROS:
             return FRANCE
         return self.home
@@ -311,8 +334,8 @@ class DocumentScope:
         """The départements written as one group with this one ("X, Y et Z")."""
         if place.kind != "departement":
             return [place]
-        ordered = sorted((p for p in self.places if p.kind == "departement"), key=lambda p: p.start)
-        index = ordered.index(place)
+        ordered = self.departements  # in reading order, as self.places
+        index = self.departement_index[place]
         first = last = index
         while first > 0 and self._joined(ordered[first - 1], ordered[first]):
             first -= 1
@@ -328,11 +351,9 @@ class DocumentScope:
         place when that is nearer to the figure ("trois territoires en Guadeloupe … sur les 183 au
         niveau national"), else the document's own département or région ("le département")."""
         words = _words()
-        national = [m.span() for m in words.national.finditer(self.folded, *stretch)]
-        candidates = [p for p in self.places if stretch[0] <= p.start < stretch[1]]
-        nearest = min(candidates, key=lambda p: _distance(p, start, end)) if candidates else None
-        if national and (nearest is None or min(_gap(span, start, end) for span in national)
-                         <= _distance(nearest, start, end)):
+        national_gap = self._national_gap(stretch, start, end)
+        nearest = self._nearest_place(stretch, start, end)
+        if national_gap is not None and (nearest is None or national_gap <= _distance(nearest, start, end)):
             return FRANCE
         if nearest is not None:
             return self._area(nearest)
@@ -341,6 +362,58 @@ class DocumentScope:
         if self.own_region and words.own_region.search(self.folded, *stretch):
             return self.own_region
         return None
+
+    def _places_in(self, stretch: tuple[int, int]) -> list[PlaceMention]:
+        """The places starting in the stretch, in reading order."""
+        return self.places[bisect_left(self.place_starts, stretch[0]):bisect_left(self.place_starts, stretch[1])]
+
+    def _nearest_place(self, stretch: tuple[int, int], start: int, end: int) -> PlaceMention | None:
+        """The place of the stretch nearest to [start, end), the first of equals in reading order.
+        Disjoint places have ordered ends: the nearest is the last ending at or before `start`
+        or the next one."""
+        low = bisect_left(self.place_starts, stretch[0])
+        high = bisect_left(self.place_starts, stretch[1])
+        if self.places_disjoint and low < high:
+            index = bisect_right(self.place_ends, start, low, high)
+            low, high = max(low, index - 1), min(high, index + 1)
+        candidates = self.places[low:high]
+        return min(candidates, key=lambda p: _distance(p, start, end)) if candidates else None
+
+    def _clauses(self, sentence: tuple[int, int]) -> list[tuple[int, int, bool]]:
+        if sentence not in self._clauses_of:
+            self._clauses_of[sentence] = _clauses(self.folded, sentence)
+        return self._clauses_of[sentence]
+
+    def _segment(self, clause: tuple[int, int, bool], position: int) -> tuple[int, int]:
+        """The comma-separated (or bracketed) segment of the clause holding `position`: after the
+        last separator ending at or before it, up to the first one starting at or after it."""
+        if clause not in self._separators_of:
+            spans = [m.span() for m in SEGMENT_SEPARATOR.finditer(self.folded, clause[0], clause[1])]
+            self._separators_of[clause] = ([s for s, _e in spans], [e for _s, e in spans])
+        starts, ends = self._separators_of[clause]
+        before = bisect_right(ends, position)
+        after = bisect_left(starts, position)
+        return (ends[before - 1] if before else clause[0],
+                starts[after] if after < len(starts) else clause[1])
+
+    def _national_gap(self, stretch: tuple[int, int], start: int, end: int) -> int | None:
+        """The gap between [start, end) and the nearest national word of the stretch, None
+        without one. The words' spans do not overlap: the nearest is on either side of where
+        [start, end) falls among their ends."""
+        if stretch not in self._national_of:
+            spans = [m.span() for m in _words().national.finditer(self.folded, *stretch)]
+            self._national_of[stretch] = (spans, [e for _s, e in spans])
+        spans, ends = self._national_of[stretch]
+        if not spans:
+            return None
+        index = bisect_right(ends, start)
+        return min(_gap(spans[i], start, end) for i in (index - 1, index) if 0 <= i < len(spans))
+
+    def _speaks_locally(self, sentence: tuple[int, int]) -> bool:
+        """Whether the sentence speaks of the document's own territory ("le territoire")."""
+        if sentence not in self._local_of:
+            self._local_of[sentence] = bool(_words().local.search(self.folded, *sentence))
+        return self._local_of[sentence]
 
 
 def _one_territory_area(home: Area | None, places: list[PlaceMention],
@@ -402,18 +475,6 @@ def _clauses(folded: str, sentence: tuple[int, int]) -> list[tuple[int, int, boo
         start, is_part = separator.end(), separator.group().startswith(",")
     clauses.append((start, sentence[1], is_part))
     return clauses
-
-
-def _segment(folded: str, clause: tuple[int, int, bool], position: int) -> tuple[int, int]:
-    """The comma-separated (or bracketed) segment of the clause holding `position`."""
-    start, end = clause[0], clause[1]
-    for separator in SEGMENT_SEPARATOR.finditer(folded, clause[0], clause[1]):
-        if separator.end() <= position:
-            start = separator.end()
-        elif separator.start() >= position:
-            end = separator.start()
-            break
-    return start, end
 
 
 def _distance(place: PlaceMention, start: int, end: int) -> int:

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -266,6 +266,36 @@ class Found:
     approximate: bool
     rule: str
     synonym: bool = False
+
+
+class KnownFigures:
+    """The figures found so far, in the order found, with those a bare number may inherit the unit
+    of (not "%" or "€") sorted by their number's start: the one nearest before a number is found by
+    bisection, not by a scan of every figure per number."""
+
+    def __init__(self, figures: list[Found]):
+        self.figures: list[Found] = []
+        self.number_starts: set[int] = set()
+        self._starts: list[int] = []
+        self._inheritable: list[Found] = []
+        for figure in figures:
+            self.add(figure)
+
+    def add(self, figure: Found) -> None:
+        self.figures.append(figure)
+        self.number_starts.add(figure.number_start)
+        if figure.unit not in NOT_INHERITED:
+            index = bisect_right(self._starts, figure.number_start)  # after equal starts found earlier
+            self._starts.insert(index, figure.number_start)
+            self._inheritable.insert(index, figure)
+
+    def last_inheritable(self, window_start: int, position: int) -> Found | None:
+        """The inheritable figure whose number starts last in [window_start, position), the first
+        found of equal starts."""
+        count = bisect_left(self._starts, position)
+        if count == 0 or self._starts[count - 1] < window_start:
+            return None
+        return self._inheritable[bisect_left(self._starts, self._starts[count - 1])]
 
 
 def _masked_spans(text: str, folded: str) -> list[tuple[int, int]]:
@@ -498,7 +528,7 @@ def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,
 
 
 def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Token], found: list[Found],
-                    sentences: list[tuple[int, int]], places: list[PlaceMention],
+                    sentences: Sentences, places: list[PlaceMention],
                     vocab: Vocabulary) -> list[Found]:
     """Bare numbers in a frame that gives them a unit; the others are dropped."""
     place_starts = {p.start: p for p in places}
@@ -506,6 +536,7 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
     positions: dict[Token, int] = {}  # a token's place among all, without a search of the list per token
     for position, token in enumerate(tokens):
         positions.setdefault(token, position)
+    known = KnownFigures(found)
     resolved: list[Found] = []
     for token in bare:
         if token.year_like or vocab.all_of.search(folded, max(0, token.start - 20), token.start):
@@ -513,7 +544,6 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
         if vocab.uncounted_noun.match(folded, token.end):
             continue  # "(150 entreprises)": it counts a noun the table has no unit for
         sentence = _sentence_at(sentences, token.start, folded)
-        known = found + resolved
         frame = (_ratio(folded, positions[token], tokens, known, sentence, vocab)
                  or _partitive(folded, token, known, sentences, vocab)
                  or _apposed_count(folded, token, sentences, vocab)
@@ -532,16 +562,17 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
             scale = _read_quantity(folded, token, vocab).scale if frame.unit == "euro" else 1
             resolved.append(Found(start, frame.end, token.start, round(token.value * scale, 6), None,
                                   frame.unit, approximate or token.approximate, frame.rule))
+            known.add(resolved[-1])
     return resolved
 
 
-def _antecedent_window(sentences: list[tuple[int, int]], position: int, back: int = 1) -> int:
+def _antecedent_window(sentences: Sentences, position: int, back: int = 1) -> int:
     """Start of the sentence `back` sentences before the one holding `position`."""
-    starts = [s for s, _ in sentences if s <= position]
-    return starts[-1 - back] if len(starts) > back else (starts[0] if starts else 0)
+    count = bisect_right(sentences.starts, position)  # the sentences starting at or before it
+    return sentences.starts[count - 1 - back] if count > back else (sentences.starts[0] if count else 0)
 
 
-def _antecedent_unit(folded: str, sentences: list[tuple[int, int]], position: int,
+def _antecedent_unit(folded: str, sentences: Sentences, position: int,
                      vocab: Vocabulary, back: int = 1, plural: bool = False) -> str | None:
     """The unit of the nearest counted noun (a plural one if `plural`) before `position`, in its
     sentence or the `back` ones before."""
@@ -551,7 +582,7 @@ def _antecedent_unit(folded: str, sentences: list[tuple[int, int]], position: in
     return vocab.units[_key(nouns[-1].group())] if nouns else None
 
 
-def _pronoun_count(folded: str, token: Token, sentences: list[tuple[int, int]],
+def _pronoun_count(folded: str, token: Token, sentences: Sentences,
                    vocab: Vocabulary) -> Frame | None:
     """"La Gironde en compte trois", "qui en comptait quatre", "ils sont aujourd'hui 144": the
     number counts what the pronoun stands for: territories when the two sentences (or 400
@@ -570,8 +601,8 @@ def _pronoun_count(folded: str, token: Token, sentences: list[tuple[int, int]],
     return Frame(unit, token.end, "figure.pronoun_count", frame.start())
 
 
-def _part_or_comparison(folded: str, token: Token, tokens: list[Token], known: list[Found],
-                        sentence: tuple[int, int], sentences: list[tuple[int, int]],
+def _part_or_comparison(folded: str, token: Token, tokens: list[Token], known: KnownFigures,
+                        sentence: tuple[int, int], sentences: Sentences,
                         vocab: Vocabulary) -> Frame | None:
     """"183 territoires, dont 29 entièrement nouveaux", "630 intercommunalités, contre 551 il y a
     cinq ans", "… 17 territoires … Dont trois en Isère": the unit of the nearest figure before it
@@ -585,46 +616,48 @@ def _part_or_comparison(folded: str, token: Token, tokens: list[Token], known: l
     else:
         return None
     window_start = _antecedent_window(sentences, token.start)
-    whole = [t for t in tokens if sentence[0] <= t.start < token.start and not t.year_like]
-    if whole and not any(f.number_start == whole[-1].start for f in known):
+    whole = _last_number_before(tokens, sentence[0], token.start)
+    if whole and whole.start not in known.number_starts:
         return None  # "896 établissements industriels dont 368 …": a part of what no figure counts
-    earlier = [f for f in known
-               if window_start <= f.number_start < token.start and f.unit not in NOT_INHERITED]
-    unit = (max(earlier, key=lambda f: f.number_start).unit if earlier
-            else _antecedent_unit(folded, sentences, token.start, vocab))
+    earlier = known.last_inheritable(window_start, token.start)
+    unit = earlier.unit if earlier else _antecedent_unit(folded, sentences, token.start, vocab)
     return Frame(unit, token.end, rule) if unit else None
 
 
-def _whole(folded: str, token: Token, known: list[Found],
-           sentences: list[tuple[int, int]]) -> Frame | None:
+def _last_number_before(tokens: list[Token], window_start: int, position: int) -> Token | None:
+    """The last token starting in [window_start, position) that is not a year (tokens in reading
+    order)."""
+    index = bisect_left(tokens, position, key=lambda t: t.start)
+    while index > 0 and tokens[index - 1].start >= window_start:
+        index -= 1
+        if not tokens[index].year_like:
+            return tokens[index]
+    return None
+
+
+def _whole(folded: str, token: Token, known: KnownFigures,
+           sentences: Sentences) -> Frame | None:
     """"trois territoires en Guadeloupe … sur les 183 au niveau national", "Parmi ces 124, sept
     …": the whole that a figure before it (this sentence or the one before) is a part of."""
     if not WHOLE_OPENER.search(folded, max(0, token.start - 20), token.start) \
             or not OUT_OF_END.match(folded, token.end):
         return None  # "parmi les 13 premiers …" counts a noun of its own
-    window_start = _antecedent_window(sentences, token.start)
-    earlier = [f for f in known
-               if window_start <= f.number_start < token.start and f.unit not in NOT_INHERITED]
-    if not earlier:
-        return None
-    return Frame(max(earlier, key=lambda f: f.number_start).unit, token.end, "figure.whole")
+    earlier = known.last_inheritable(_antecedent_window(sentences, token.start), token.start)
+    return Frame(earlier.unit, token.end, "figure.whole") if earlier else None
 
 
-def _after_place(folded: str, token: Token, known: list[Found], sentence: tuple[int, int],
+def _after_place(folded: str, token: Token, known: KnownFigures, sentence: tuple[int, int],
                  place_ends: dict[int, PlaceMention]) -> Frame | None:
     """"La France en compte 183, la Bourgogne-Franche-Comté 10", "La Réunion deux également": a
     place then a number, in a sentence that counted something before."""
     gap = re.search(r"[\s*_]*$", folded[max(sentence[0], token.start - 10):token.start])
     if token.start - len(gap.group()) not in place_ends:
         return None
-    earlier = [f for f in known
-               if sentence[0] <= f.number_start < token.start and f.unit not in NOT_INHERITED]
-    if not earlier:
-        return None
-    return Frame(max(earlier, key=lambda f: f.number_start).unit, token.end, "figure.elided_unit_place")
+    earlier = known.last_inheritable(sentence[0], token.start)
+    return Frame(earlier.unit, token.end, "figure.elided_unit_place") if earlier else None
 
 
-def _money_without_currency(folded: str, token: Token, sentences: list[tuple[int, int]],
+def _money_without_currency(folded: str, token: Token, sentences: Sentences,
                             vocab: Vocabulary) -> Frame | None:
     """"plus de 500 millions viendront du PIA, 250 millions du PIC": millions or billions in a
     sentence about euros (this one or the one before)."""
@@ -668,7 +701,7 @@ def _dot_leader_row(folded: str, token: Token, place_starts: dict[int, PlaceMent
     return None
 
 
-def _value_of_a_list_item(text: str, token: Token, known: list[Found]) -> Frame | None:
+def _value_of_a_list_item(text: str, token: Token, known: KnownFigures) -> Frame | None:
     """"- A : 4 projets ; - B : 3 ; - C : 2.": a number
     alone after an item's label counts what the counts of the other items of its list count."""
     held = parse(text).item_at(token.start)
@@ -679,14 +712,14 @@ def _value_of_a_list_item(text: str, token: Token, known: list[Found]) -> Frame 
     if not value.start <= token.start or text[value.start:value.end].strip(" \t;.,") != \
             text[token.start:token.end]:
         return None
-    units = {f.unit for f in known for other in lst.items
+    units = {f.unit for f in known.figures for other in lst.items
              if other is not item and other.field is not None
              and other.field.value.start <= f.number_start < other.field.value.end
              and f.unit not in NOT_INHERITED}
     return Frame(units.pop(), token.end, "figure.elided_unit_item") if len(units) == 1 else None
 
 
-def _ratio(folded: str, position: int, tokens: list[Token], known: list[Found],
+def _ratio(folded: str, position: int, tokens: list[Token], known: KnownFigures,
            sentence: tuple[int, int], vocab: Vocabulary) -> Frame | None:
     """"à 13 sur 15": both numbers count the noun of either, else the "nombre de <noun>" before
     (the token at `position` of `tokens`)."""
@@ -698,14 +731,14 @@ def _ratio(folded: str, position: int, tokens: list[Token], known: list[Found],
         pair = (tokens[position - 1], token)
     if pair is None:
         return None
-    units = [f.unit for f in known if f.number_start in (pair[0].start, pair[1].start)]
+    units = [f.unit for f in known.figures if f.number_start in (pair[0].start, pair[1].start)]
     if not units:
         counts = list(vocab.count_of.finditer(folded, sentence[0], pair[0].start))
         units = [vocab.units[_key(counts[-1]["unit"])]] if counts else []
     return Frame(units[0], token.end, "figure.ratio") if units else None
 
 
-def _partitive(folded: str, token: Token, known: list[Found], sentences: list[tuple[int, int]],
+def _partitive(folded: str, token: Token, known: KnownFigures, sentences: Sentences,
                vocab: Vocabulary) -> Frame | None:
     """"58 d'entre eux": the unit of the nearest plural counted noun in this or the previous
     sentence ("eux" and "elles" stand for a plural: not "la région" in "… la région confirme sa
@@ -713,7 +746,7 @@ def _partitive(folded: str, token: Token, known: list[Found], sentences: list[tu
     right after "des" (not "l'un des 124": one is no count of a list)."""
     of_whole = PART_OF_A_FIGURE.match(folded, token.end)
     if of_whole and token.value >= 2:
-        whole = next((f for f in known if f.number_start == of_whole.end()), None)
+        whole = next((f for f in known.figures if f.number_start == of_whole.end()), None)
         if whole is not None and whole.value > token.value and whole.unit not in NOT_INHERITED:
             return Frame(whole.unit, token.end, "figure.partitive")
     frame = PARTITIVE.match(folded, token.end)
@@ -731,7 +764,7 @@ THEN_NUMBER_OF = re.compile(r"[\s*_]+le\s+nombre\s+(?:total\s+)?d(?:e\s+|'\s*)")
 BRACKET_AFTER_NOUN = re.compile(r"[\s*_\"»]*\(\s*$")
 
 
-def _apposed_count(folded: str, token: Token, sentences: list[tuple[int, int]],
+def _apposed_count(folded: str, token: Token, sentences: Sentences,
                    vocab: Vocabulary) -> Frame | None:
     """"au nombre de 124" counts the nearest counted noun before it in its sentence, "portant à
     183 le nombre de territoires" the noun after it; a number opening a bracket counts the noun
@@ -754,15 +787,14 @@ def _apposed_count(folded: str, token: Token, sentences: list[tuple[int, int]],
     return None
 
 
-def _continued_enumeration(folded: str, token: Token, known: list[Found], sentence: tuple[int, int],
+def _continued_enumeration(folded: str, token: Token, known: KnownFigures, sentence: tuple[int, int],
                            place_starts: dict[int, PlaceMention],
                            vocab: Vocabulary) -> Frame | None:
     """"dont 18 dans la région X", "plus de 98 sont attendus": the noun of the figure before it."""
-    before = [f for f in known
-              if sentence[0] <= f.number_start < token.start and f.unit not in NOT_INHERITED]
-    if not before:
+    before = known.last_inheritable(sentence[0], token.start)
+    if before is None:
         return None
-    unit = max(before, key=lambda f: f.number_start).unit
+    unit = before.unit
     frame = IN_PLACE.match(folded, token.end)
     if frame and frame.end() in place_starts and not BLANK_LINE.search(frame.group()):
         return Frame(unit, place_starts[frame.end()].end, "figure.elided_unit_place")
@@ -779,7 +811,16 @@ NEVER_AWARDED = {"axe", "priorite", "probleme", "emploi", "departement", "region
 AWARD_AFTER = re.compile(GAP + r"(?:retenu|labellise|selectionne|designe)e?s?\b")
 
 
-def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+class Sentences(list):
+    """Sentence spans in reading order, disjoint, with their starts: the sentence of a position
+    is found by bisection, not by a scan of every sentence per figure."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        super().__init__(spans)
+        self.starts = [start for start, _end in spans]
+
+
+def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> Sentences:
     """spaCy's sentences, also cut where a line break evidently ends one, and around list items.
 
     The statistical sentence recogniser glues headlines and datelines to the first paragraph
@@ -808,7 +849,7 @@ def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
                 refined.append((cut, gap_start))
                 cut = gap_end
         refined.append((cut, end))
-    return [piece for s, e in refined for piece in _cut_at(text, s, e, cuts)]
+    return Sentences([piece for s, e in refined for piece in _cut_at(text, s, e, cuts)])
 
 
 def _cut_at(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
@@ -825,11 +866,11 @@ def _cut_at(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int,
     return pieces
 
 
-def _sentence_at(sentences: list[tuple[int, int]], position: int, text: str) -> tuple[int, int]:
+def _sentence_at(sentences: Sentences, position: int, text: str) -> tuple[int, int]:
     """The sentence holding `position`; the line when no sentence does."""
-    for start, end in sentences:
-        if start <= position < end:
-            return start, end
+    index = bisect_right(sentences.starts, position) - 1
+    if index >= 0 and position < sentences[index][1]:
+        return sentences[index]
     line_start = text.rfind("\n", 0, position) + 1
     line_end = text.find("\n", position)
     return line_start, len(text) if line_end < 0 else line_end
