@@ -100,7 +100,7 @@ NOUN_APPOSED_BEFORE = re.compile(r",\s+(?:l['’]\s*|la\s+|le\s+|une?\s+|cette\s
 # article (no capital after it) set between the subject and the comma before its verb describes it.
 BARE_NOUN_APPOSED = re.compile(r",\s+(?!(?:et|ou|ni|qui|que|dont|le|la|les|un|une|des|du|de|en|au|aux|dans)\b|l['’]|d['’])"
                                r"[a-zà-ÿ][\w'’-]*(?:\s+[^,;:()\n«»A-ZÀ-Ý]{1,60})?$")
-# "Le Sambre-Avesnois-Thiérache, interdépartemental avec le Nord, est reconduit": the other
+# "Le X, interdépartemental avec le Nord, est reconduit": the other
 # département it straddles, apposed, is no subject.
 STRADDLING_APPOSED = re.compile(r",\s+(?:territoire\s+)?inter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?\s+(?:avec|entre)\s+[^,;:()\n]{1,60}$",
                                 re.IGNORECASE)
