@@ -748,7 +748,6 @@ def wrapped_sentence_start(text: str, sentence_start: int) -> int:
     return max(text.rfind(". ", line_start, sentence_start - 1) + 1, line_start)
 
 
-
 SMALL_COUNTS = {word: count for word, count in COUNT_WORDS.items() if count <= 10}
 ET_JOINT = re.compile(r"\s+et\s+")  # the joint of two coordinated names
 # "Le préfet a reconduit pour la période 2023-2027 les territoires A et B": an award verb in the
