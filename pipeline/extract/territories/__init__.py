@@ -412,6 +412,25 @@ def _places_run(text: str, start: int, end: int, places: list[PlaceMention]) -> 
     return codes
 
 
+# "« Axe Seine », qui s'étend de l'estuaire jusqu'à la vallée de l'Eure": a relative clause
+# between a name and the places it straddles
+RELATIVE_AFTER_NAME = re.compile(r"[ \t]*[»”\"]?\s*,\s*qui\s[^,;.()«»\n]*")
+CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý]")
+
+
+def _straddling_after_a_clause(text: str, end: int, places: list[PlaceMention]) -> re.Match | None:
+    """STRADDLING after a relative clause that names no one but places ("…, qui s'étend de
+    l'estuaire jusqu'à la vallée de l'Eure, à cheval sur la Seine-Maritime et l'Eure")."""
+    clause = RELATIVE_AFTER_NAME.match(text, end)
+    if not clause:
+        return None
+    named = [(p.start, p.end) for p in places if end <= p.start < clause.end()]
+    if any(not any(start <= word.start() < stop for start, stop in named)
+           for word in CAPITALISED_WORD.finditer(text, end, clause.end())):
+        return None  # "X, qui associe Lisieux Normandie, à cheval sur …": another's
+    return STRADDLING.match(text, clause.end())
+
+
 def _places_written_after(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
     """'Kourou et Cayenne (Guyane )', 'Le Port et Saint-André à La Réunion', 'X, territoire à
     cheval sur la Mayenne et la Sarthe', 'X, partagé entre la Haute-Garonne et les Hautes-Pyrénées':
@@ -420,7 +439,7 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
     ("Albigeois et Tarn Nord dans le Tarn")."""
     for index, mention in enumerate(mentions):
         codes = codes_after(text, mention.end, places)
-        straddling = STRADDLING.match(text, mention.end)
+        straddling = STRADDLING.match(text, mention.end) or _straddling_after_a_clause(text, mention.end, places)
         if straddling:  # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe"
             # "…, à cheval sur deux départements (Morbihan et Finistère)": the count's places
             codes |= _places_run(text, straddling.start("places"), straddling.end("places"), places) \
@@ -634,6 +653,16 @@ DEPARTEMENTS_WORD = re.compile(r"\bd[ée]partements?\b", re.IGNORECASE)
 WRAPPED_SENTENCE_END = re.compile(r"[.!?](?=[ \t]*\n|[ \t]+\S)")
 
 
+def _heads_a_longer_line(text: str, line_end: int) -> bool:
+    """Whether the line ending at `line_end` stands above a much longer one: a heading ("Le
+    Territoire d'industrie Aurillac-Figeac-Rodez" above "C'est 17 EPCI sur 3 départements …"), not
+    a line of a hard-wrapped paragraph, whose lines are all about the width of the first."""
+    line = text[text.rfind("\n", 0, line_end) + 1:line_end].strip()
+    following_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1:following_end if following_end >= 0 else len(text)].strip()
+    return len(following) > 1.5 * len(line) + 10
+
+
 def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMention],
                                        places: list[PlaceMention]) -> None:
     """The départements a sentence pointing back at the only territory of the sentence before
@@ -644,7 +673,8 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
     for mention in mentions:
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
         wrapped = WRAPPED_SENTENCE_END.search(text, mention.end)
-        if text.startswith("\n", sentence_end) and wrapped and "\n\n" not in text[sentence_end:wrapped.start()]:
+        if text.startswith("\n", sentence_end) and wrapped and "\n\n" not in text[sentence_end:wrapped.start()] \
+                and not _heads_a_longer_line(text, sentence_end):
             sentence_end = wrapped.start() + 1  # a hard-wrapped paragraph: the sentence goes on
         if any(other is not mention and sentence_start <= other.start < sentence_end for other in mentions):
             continue
@@ -670,7 +700,8 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
 
 
 # "de trois départements (Lot, Aveyron, Cantal)", "sur deux départements : la Mayenne et la Sarthe"
-COUNTED_DEPARTEMENTS = re.compile(r"\b(?P<count>" + "|".join(SMALL_COUNTS) + r"|\d)\s+d[ée]partements\s*(?P<open>\(|:)",
+# ("trois départements r (Lot, …": a stray letter before the bracket)
+COUNTED_DEPARTEMENTS = re.compile(r"\b(?P<count>" + "|".join(SMALL_COUNTS) + r"|\d)\s+d[ée]partements\s*(?:[a-z]\s*)?(?P<open>\(|:)",
                                   re.IGNORECASE)
 
 
@@ -746,6 +777,7 @@ def _departement_counted_before(text: str, mentions: list[TerritoryMention], pla
 
 
 # "le territoire regroupe 152 communes appartenant à deux départements, l'Isère et la Savoie"
+TERRITORY_WORD = re.compile(r"\bterritoire\b", re.IGNORECASE)
 THE_TERRITORY_SPANS = re.compile(r"\b(?:le|ce|notre)\s+territoire\b(?!\s+d['’]\s*industrie\s+[A-ZÀ-Ý])"
                                  r"[^.;\n]{0,100}?\bd[ée]partements?\b", re.IGNORECASE)
 
@@ -799,6 +831,14 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
     for match in THE_TERRITORY_SPANS.finditer(text):
         sentence_end = sentence_bounds(text, match.end())[1]
         codes = {p.code for p in places if p.kind == "departement" and match.end() <= p.start < sentence_end}
+        if codes:
+            for mention in mentions:
+                mention.departement_codes |= codes
+            return
+    for match in TERRITORY_WORD.finditer(text):
+        # "Minoï Marchand a en charge un territoire interrégional … sur trois départements (Aveyron,
+        # Lot et Cantal)": as many départements named as counted
+        codes = _counted_departements(text, match.end(), sentence_bounds(text, match.end())[1], places)
         if codes:
             for mention in mentions:
                 mention.departement_codes |= codes
