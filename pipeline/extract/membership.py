@@ -38,7 +38,8 @@ the rule that found the mention):
    Le 2 novembre, Dijon métropole annonçait avoir rejoint …"); else after it when the EPCI is listed as a member ("regroupant A et B, le
    territoire X …", "A et B s'étaient rassemblées pour donner naissance au Territoire X") or
    said to be one ("A, qui est membre du Territoire d'industrie X", "fait partie du", "appartient au",
-   "A et B ont porté la candidature du territoire X", "A et B forment quant à elles le territoire X",
+   "A et B ont porté la candidature du territoire X", "A et B ont signé … la feuille de route du
+   territoire X", "A et B forment quant à elles le territoire X",
    "A et B, les deux intercommunalités du territoire d'industrie X");
 5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
    cut early), unless the list's subject is a territory left unnamed ("Le territoire regroupant
@@ -150,6 +151,10 @@ MEMBER_OF = re.compile(r"\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+)?(?:qui\s+)?(?:est|
                        r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:a|ont|avait|avaient)\s+(?:porte|presente|depose)e?s?\s+"
                        r"(?:ensemble\s+|conjointement\s+)?(?:la|leur|sa|une)\s+candidature\s+(?:commune\s+|conjointe\s+)?"
                        r"(?:du|de|au|sous\s+le\s+nom(?:\s+de)?)\b"
+                       # "A et B ont signé mardi, à l'hôtel de ville, la feuille de route du territoire Y"
+                       r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:a|ont|avait|avaient)\s+(?:signe|conclu)e?s?\s+[^.;:]{0,60}?"
+                       r"(?:le|la|leur|son|sa)\s+(?:protocole(?:\s+d'(?:accord|engagement))?|contrat|feuille\s+de\s+route"
+                       r"|convention|pacte)\s+(?:du|de)\b"
                        # "• A et B – TI Y": the members, then their territory after a dash
                        r"|\s*+[–—-]\s*+(?:ti|territoire\s+d'\s*industrie)\s"
                        # "A et B, les deux intercommunalités du territoire d'industrie Y, …"
