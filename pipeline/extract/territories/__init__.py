@@ -98,7 +98,7 @@ from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
 from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
-                                                 departements_bracket, is_place_name, legal_form_end,
+                                                 departements_bracket, is_place_name, legal_form_end, make_mention,
                                                  sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
@@ -142,6 +142,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + record_names(text, places) + fiche_titles(text, places) + names_before_a_count(text, structure, places)
                   + run_in_heads(text, places) + intercommunalities_of(text, structure, places))
     candidates = _marked_items_only(text, structure, candidates)
+    candidates += _likewise_elided(text, candidates, places)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]
     candidates = [m for m in candidates if not _perimeter_of_another(text, m)] or candidates
     candidates = _parts_of_a_name_with_commas(text, candidates)
@@ -431,6 +432,27 @@ def _straddling_after_a_clause(text: str, end: int, places: list[PlaceMention]) 
     return STRADDLING.match(text, clause.end())
 
 
+# "… voit son label renouvelé ; en Corse-du-Sud, le Pays Ajaccien également.": the clause after
+# the semicolon elides the predicate said of the territory before it
+LIKEWISE_ELIDED = re.compile(r"[^.;\n]{0,120}?;\s*(?P<frame>(?:en|dans|au|aux)\s+[^,;.\n]{1,40},\s*)?"
+                             r"(?:(?:le|la|les|l['’])\s*)?(?P<name>[A-ZÀ-Ý][^,;.\n]{1,60}?)\s+(?:également|aussi)\s*[.;]")
+
+
+def _likewise_elided(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> list[TerritoryMention]:
+    """The territories a clause after a semicolon gives the same predicate, elided, as the
+    territory named before it ("…, le territoire A voit son label renouvelé ; en Corse-du-Sud,
+    le Pays Ajaccien également.")."""
+    found = []
+    for mention in mentions:
+        elided = LIKEWISE_ELIDED.match(text, mention.end)
+        if elided:
+            framed = {p.code for p in places if p.kind == "departement" and elided.start("frame") <= p.start < elided.end("frame")}
+            other = make_mention(text, elided.start("name"), elided.end("name"), mention.rule,
+                                 framed | codes_after(text, elided.end("name"), places))
+            found += [other] if other else []
+    return found
+
+
 def _places_written_after(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
     """'Kourou et Cayenne (Guyane )', 'Le Port et Saint-André à La Réunion', 'X, territoire à
     cheval sur la Mayenne et la Sarthe', 'X, partagé entre la Haute-Garonne et les Hautes-Pyrénées':
@@ -624,6 +646,10 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
         if mention.departement_codes:
             continue
         start, end = sentence_bounds(text, mention.start)
+        # "Dans l'Aveyron, A voit son label renouvelé ; en Corse-du-Sud, B également.": a clause each
+        semicolon = text.find(";", mention.end, end)
+        end = semicolon if semicolon >= 0 else end
+        start = max(start, text.rfind(";", start, mention.start) + 1)
         alone = not any(other.territory_id != mention.territory_id and start <= other.start < end for other in mentions)
         opening = OPENING_PLACES.match(text, start)
         comma = text.rfind(",", start, mention.start)
