@@ -1393,4 +1393,30 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
                                      "territory.legal_form_labelled", block_end=labelled.end())
         return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren == first.link.siren else m
                              for m in mentions]
-    return [], mentions
+    return _pronoun_labelled(text, folded, mentions)
+
+
+# "… ce territoire est marqué par l'industrie ; labellisé Territoire d'industrie, il est …": the
+# label said of a pronoun or of "ce territoire" standing for the text's one intercommunality
+PRONOUN_LABELLED = re.compile(r"\b(?:labellisee?|retenue?)\s+(?:comme\s+)?\"?\s*territoires?\s+d'\s*industries?\s*\"?"
+                              r"(?:\s+(?:en|depuis)\s+\d{4})?\s*,\s*(?:il|elle)\s"
+                              r"|\b(?:ce\s+territoire|il|elle)\s+(?:a\s+ete|est|vient\s+d'etre)\s+(?:labellisee?|retenue?)\s+"
+                              r"(?:comme\s+)?\"?\s*territoires?\s+d'\s*industries?")
+
+
+def _pronoun_labelled(text: str, folded: str, mentions: list[EpciMention]) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """The territory a page about one intercommunality designates by it, the label said of a pronoun
+    ("Trente communes composent la communauté de communes X … ; labellisé Territoire d'industrie,
+    il est …"): the text names exactly one intercommunality, with its legal form; the territory
+    is named as the text writes it without that form (rule territory.legal_form_labelled)."""
+    sirens = {m.link.siren for m in mentions}
+    if len(sirens) != 1 or None in sirens or not PRONOUN_LABELLED.search(folded):
+        return [], mentions
+    first = next((m for m in mentions if m.legal_form), None)
+    name_start = legal_form_end(text, folded, first.start) if first else None
+    if name_start is None or name_start >= first.end:
+        return [], mentions
+    name = collapse_spaces(text[name_start:first.end])
+    territory = TerritoryMention(name_start, first.end, name[0].upper() + name[1:], "territory.legal_form_labelled",
+                                 block_end=first.end)
+    return [territory], [replace(m, territory_hint=territory.territory_id) for m in mentions]
