@@ -527,8 +527,8 @@ def _spans_of_names(text: str, mentions: list[TerritoryMention]) -> list[tuple[i
 
 def _standalone_occurrences(folded: str, name: str) -> list[tuple[int, int]]:
     """(start, end) of each occurrence of `name` with no word character nor dash on either side,
-    left to right and without overlaps: the matches of (?<![\w-])NAME(?![\w-]), found with
-    str.find, since a pattern made for each name costs more to compile than to run."""
+    left to right and without overlaps, as a regex would find them; found with str.find, since a
+    pattern made for each name costs more to compile than to run."""
     spans = []
     at = folded.find(name)
     while at >= 0:
@@ -542,7 +542,8 @@ def _standalone_occurrences(folded: str, name: str) -> list[tuple[int, int]]:
 
 
 def _joins_a_word(folded: str, index: int) -> bool:
-    """Whether the character at `index` (if any) is one of the pattern's \w or a dash."""
+    """Whether the character at `index` (if any) is a word character (a regex's letters, digits
+    and underscore) or a dash."""
     return 0 <= index < len(folded) and (folded[index].isalnum() or folded[index] in "_-")
 
 
