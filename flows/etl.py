@@ -19,7 +19,7 @@ import math
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,7 +39,7 @@ from prefect.utilities.annotations import quote  # noqa: E402
 
 from pipeline import contain, etl, lifetime, state, storage  # noqa: E402
 from pipeline.metadata import COVERAGE_CHECK  # noqa: E402
-# pipeline.quality (Great Expectations, ~4 s of imports) is imported by `preload` or `validate`.
+# pipeline.quality (Great Expectations, ~4 s of imports) is imported by _import_quality or `validate`.
 if TYPE_CHECKING:
     from pipeline.quality import QualityReport
 
@@ -48,20 +48,18 @@ EXTRACT_BATCH_MAX, EXTRACT_BATCH_MIN = 500, 32
 QUALITY_DIR = "quality"
 WORKER_EXIT_SECONDS = 60
 
-_preloading: threading.Thread | None = None
+_importing_quality: threading.Thread | None = None
 
 
-def preload(extraction: bool = True) -> None:
-    """Import Great Expectations in a background thread and, if `extraction`, start the worker
-    process that reads and extracts (pipeline.contain), which loads the spaCy model meanwhile.
+def _import_quality() -> None:
+    """Import Great Expectations in a background thread while the documents are extracted.
 
-    That overlaps the start of Prefect's temporary server, during which this process only waits
-    (~5 s), and saves most of the run's fixed cost. Tasks needing them wait (_wait_for_preload).
-    Dask workers start workers of their own, hence extraction=False for runs on a cluster.
+    Extraction keeps one core busy (the worker process, or each Dask worker) while this process
+    only waits for results; during start-up every core is busy already (Prefect's server
+    starting, the worker loading spaCy), and an import there would delay both. `validate`
+    waits for it (_wait_for_quality).
     """
-    global _preloading
-    if extraction:
-        contain.start_worker()
+    global _importing_quality
 
     def work() -> None:
         try:
@@ -69,13 +67,13 @@ def preload(extraction: bool = True) -> None:
         except Exception:  # noqa: BLE001  the task doing it for real reports the error
             pass
 
-    _preloading = threading.Thread(target=work, name="preload", daemon=True)
-    _preloading.start()
+    _importing_quality = threading.Thread(target=work, name="import quality", daemon=True)
+    _importing_quality.start()
 
 
-def _wait_for_preload() -> None:
-    if _preloading is not None:
-        _preloading.join()
+def _wait_for_quality() -> None:
+    if _importing_quality is not None:
+        _importing_quality.join()
 
 
 class NoApiForWorkers(Exception):
@@ -118,7 +116,7 @@ def validate(batch: etl.Batch, strict: bool = False) -> tuple[QualityReport, dic
     a warning) are rejected, then the others re-checked. Returns the report and the tables it
     passed (or failed), the warnings it found among them; nothing is written yet."""
     state.pause_point("validate")
-    _wait_for_preload()
+    _wait_for_quality()
     from pipeline import quality
 
     tables = etl.tables_of(batch)
@@ -234,6 +232,7 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
                     len(inventory.files), source, len(new), len(current) - len(new))
 
         extraction_started = time.monotonic()
+        _import_quality()
         extracted = _extract(new, logger)
         extraction_seconds = time.monotonic() - extraction_started
         batch = etl.merge([kept, etl.Batch(rejections=inventory.notices()), *extracted])
@@ -309,9 +308,8 @@ def _keep_malloc_defaults() -> None:
 
 
 @contextmanager
-def prefect_api(remote_workers: bool, meanwhile: Callable[[], None] = lambda: None) -> Iterator[None]:
-    """A Prefect API for the run: PREFECT_API_URL's, else a temporary server started here;
-    `meanwhile` runs while that server starts.
+def prefect_api(remote_workers: bool) -> Iterator[None]:
+    """A Prefect API for the run: PREFECT_API_URL's, else a temporary server started here.
 
     Started here, in the main thread, rather than by Prefect from the thread running the flow,
     the server is tied to this process (flows.server) and Dask workers on this machine can
@@ -319,7 +317,6 @@ def prefect_api(remote_workers: bool, meanwhile: Callable[[], None] = lambda: No
     other machines cannot reach it (it listens on 127.0.0.1): they need a Prefect server.
     """
     if PREFECT_API_URL.value():
-        meanwhile()
         yield
         return
     if remote_workers:
@@ -330,7 +327,6 @@ def prefect_api(remote_workers: bool, meanwhile: Callable[[], None] = lambda: No
 
     server = TemporaryServer()
     server.start()  # stopped at exit (atexit), after the logs are sent; killed with this process
-    meanwhile()
     server.wait_until_ready(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
     with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
         yield

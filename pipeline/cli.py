@@ -38,35 +38,41 @@ def _run(args: argparse.Namespace) -> int:
         _print_summary(summary, args.input, args.output, unchanged=True)
         return EXIT_REJECTED if summary["rejected"] else EXIT_OK
 
-    from flows.etl import NoApiForWorkers, dask_runner, preload, prefect_api, run_etl
+    exiting_with = lifetime.without_teardown_at_exit()
+    on_cluster = bool(args.workers or args.dask_address)
+    if not on_cluster:
+        # The process that reads and extracts loads spaCy (~7 s) while Prefect is imported here and
+        # its server starts. Dask workers start worker processes of their own.
+        from pipeline import contain
+
+        contain.start_worker()
+    from flows.etl import NoApiForWorkers, dask_runner, prefect_api, run_etl
 
     lifetime.stop_on_signals(lifetime.farewell(
         f"the tables in {args.output} are those of the last complete run"))
-    on_cluster = bool(args.workers or args.dask_address)
     flow = run_etl
     if on_cluster:
         flow = run_etl.with_options(task_runner=dask_runner(args.workers, args.dask_address))
     try:
-        with prefect_api(remote_workers=bool(args.dask_address),
-                         meanwhile=lambda: preload(extraction=not on_cluster)):
+        with prefect_api(remote_workers=bool(args.dask_address)):
             final = lifetime.run_in_thread(
                 lambda: flow(input_dir=str(args.input), output_dir=str(args.output),
                              full=args.full, sources=str(args.sources) if args.fetch else None,
                              strict=args.strict, return_state=True))
     except NoApiForWorkers as error:
         print(f"error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return exiting_with(EXIT_USAGE)
     if not final.is_completed():
         print(f"error: the run failed ({final.message}); nothing was published, the tables in "
               f"{args.output} are those of the last complete run", file=sys.stderr)
-        return EXIT_REJECTED
+        return exiting_with(EXIT_REJECTED)
     summary = final.result()
     if summary.get("fetch"):
         print(summary["fetch"]["report"])
     _print_summary(summary, args.input, args.output)
     if summary["table_failures"] or (summary.get("fetch") and not summary["fetch"]["ok"]):
-        return EXIT_REJECTED
-    return EXIT_REJECTED if summary["rejected"] else EXIT_OK
+        return exiting_with(EXIT_REJECTED)
+    return exiting_with(EXIT_REJECTED if summary["rejected"] else EXIT_OK)
 
 
 class UsageError(Exception):

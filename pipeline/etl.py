@@ -5,6 +5,11 @@ without Prefect. Data flows one way; each stage hands the next a plain value.
 
 Runs are incremental: the documents already published (carry_over) are merged with the new ones
 into one Batch, and tables_of turns that Batch into the published tables.
+
+spaCy and the extraction rules are imported by the functions that extract (extracted_rows,
+extract_documents, warm_up): the flow's own process only merges and gates tables, while the
+worker processes extract (pipeline.contain), and those imports (~1.5 s of CPU) would compete
+with the run's start-up for the machine's cores.
 """
 
 from __future__ import annotations
@@ -13,8 +18,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import nlp, registry
-from pipeline.extract.assemble import extract
+from pipeline import registry
 from pipeline.metadata import TABLES
 from pipeline.read import (SUPPORTED_FORMATS, ReadError, check_size, max_file_bytes,
                            read_document)
@@ -124,6 +128,8 @@ def extraction_failed(error: Exception) -> str:
 def extracted_rows(document: Document, doc) -> tuple[dict, dict[str, list[dict]]]:
     """The document's information (title, issuer, dateline) and its rows per extracted table,
     from its spaCy doc."""
+    from pipeline.extract.assemble import extract
+
     extraction = extract(document.text, doc)
     return extraction.info, {table: [{"doc_id": document.doc_id, **row}
                                      for row in getattr(extraction, table)]
@@ -139,6 +145,8 @@ def add_rows(batch: Batch, document: Document, info: dict, rows: dict[str, list[
 def extract_documents(documents: list[Document]) -> Batch:
     """Extract the rows of readable documents in this process (pipeline.contain does it in a
     worker process, under limits); spaCy runs over them in one nlp.pipe stream."""
+    from pipeline import nlp
+
     batch = Batch(documents=documents)
     readable = []
     for document in documents:
@@ -165,6 +173,9 @@ WARM_UP_TEXT = ("Le 2 mai 2024, la préfète de l'Ain annonce 2 territoires d'in
 def warm_up() -> None:
     """Load the spaCy model and build every lazily built index (referential, gazetteer, EPCI
     names) by extracting a made-up sentence, so that the first real batch does not pay for it."""
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+
     extract(WARM_UP_TEXT, next(nlp.parse([WARM_UP_TEXT])))
 
 
