@@ -1207,19 +1207,35 @@ WHOLE_DEPARTEMENT_LABELLED = re.compile(
     r"(?:labellise|retenu|selectionne)\s+(?:comme\s+)?(?:\"\s*)?territoires?\s+d'\s*industrie")
 
 
+# "Les Hautes-Alpes retenues pour la deuxième phase de Territoires d'Industrie": the département's
+# name itself as the subject of the award (folded text, from the end of its name).
+DEPARTEMENT_LABELLED = re.compile(
+    r"\s*(?:(?:est|sont|a\s+ete|ont\s+ete|vient\s+d'etre|viennent\s+d'etre)\s+)?(?:officiellement\s+)?"
+    r"(?:labellise|retenu|selectionne)e?s?\s+(?:comme\s+|pour\s+la\s+(?:premiere|deuxieme|seconde|nouvelle)\s+phase\s+"
+    r"(?:du\s+programme\s+|de\s+|des\s+))?[\"«\s]*territoires?\s+d'\s*industrie")
+
+
 def whole_departement_territories(text: str, places: list[PlaceMention],
                                   mentions: list[TerritoryMention]) -> list[TerritoryMention]:
     """A territory that is a whole département said to be labelled ("Simon Bertoux a rappelé que
-    l'ensemble du département a été labellisé « Territoire d'industrie »"), when the text names no
-    territory and one département only, an office's seat included ("le préfet de l'Ariège"): named
-    after that département (rule territory.whole_departement)."""
+    l'ensemble du département a été labellisé « Territoire d'industrie »", "Les Hautes-Alpes
+    retenues pour la deuxième phase de Territoires d'Industrie"), when the text names no territory
+    and one département only, an office's seat included ("le préfet de l'Ariège"): named after that
+    département (rule territory.whole_departement). Beside territories the text names, the
+    département so labelled is where they lie ("la Somme labellisée" over its list)."""
     codes = {p.code for p in places if p.kind == "departement"}
     if mentions or len(codes) != 1:
         return []
-    labelled = WHOLE_DEPARTEMENT_LABELLED.search(fold(text))
-    if labelled is None:
-        return []
+    folded = fold(text)
+    labelled = WHOLE_DEPARTEMENT_LABELLED.search(folded)
+    if labelled is not None:
+        start, end, block_end = *labelled.span("word"), labelled.end()
+    else:
+        subject = next((p for p in places if p.kind == "departement" and not p.office
+                        and DEPARTEMENT_LABELLED.match(folded, p.end)), None)
+        if subject is None:
+            return []
+        start, end, block_end = subject.start, subject.end, DEPARTEMENT_LABELLED.match(folded, subject.end).end()
     code = codes.pop()
-    start, end = labelled.span("word")
     return [TerritoryMention(start, end, referential.load().departements[code].name, "territory.whole_departement",
-                             {code}, labelled.end())]
+                             {code}, block_end)]
