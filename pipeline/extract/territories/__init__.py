@@ -1241,6 +1241,10 @@ DEPARTEMENT_LABELLED = re.compile(
     r"(?:labellise|retenu|selectionne)e?s?\s+(?:comme\s+|pour\s+la\s+(?:premiere|deuxieme|seconde|nouvelle)\s+phase\s+"
     r"(?:du\s+programme\s+|de\s+|des\s+))?[\"«\s]*territoires?\s+d'\s*industrie")
 
+# The département's name opens its sentence, after its article at most: not the tail of a longer
+# name ("Sud Vendée retenu comme Territoire d'industrie").
+OPENS_ITS_SENTENCE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)(?:(?:[Ll]a|[Ll]e|[Ll]es)\s+|[Ll]['’]\s*)?$")
+
 
 def whole_departement_territories(text: str, places: list[PlaceMention],
                                   mentions: list[TerritoryMention]) -> list[TerritoryMention]:
@@ -1259,6 +1263,7 @@ def whole_departement_territories(text: str, places: list[PlaceMention],
         start, end, block_end = *labelled.span("word"), labelled.end()
     else:
         subject = next((p for p in places if p.kind == "departement" and not p.office
+                        and OPENS_ITS_SENTENCE.search(text, max(0, p.start - 40), p.start)
                         and DEPARTEMENT_LABELLED.match(folded, p.end)), None)
         if subject is None:
             return []
