@@ -302,7 +302,8 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
     An `apposition` ("Dans le Roannais, labellisé …") qualifies the name before it whatever
     stands before the name."""
     folded = fold(text)
-    masked = GLOSS_COMMAS.sub(_blanked, GLOSS_BRACKET.sub(_blanked, text[:end]))  # joints inside glosses do not count
+    # joints inside glosses do not count (only the clause is read)
+    masked = text[:clause_start] + GLOSS_COMMAS.sub(_blanked, GLOSS_BRACKET.sub(_blanked, text[clause_start:end]))
     pieces, pos = [], clause_start
     for joint in JOINT.finditer(masked, clause_start, end):
         pieces.append((pos, joint.start()))
