@@ -102,7 +102,7 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
                                                  sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
-from pipeline.extract.territories.lists import announces_territories, colon_lists, list_items, table_cells
+from pipeline.extract.territories.lists import COUNTED_TERRITORIES, announces_territories, colon_lists, list_items, table_cells
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
 from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, grouping_subjects, intercommunalities_of,
                                                      labelled_objects, labelled_subjects, predecessors, selected_zones,
@@ -189,12 +189,39 @@ def find_territories(text: str, places: list[PlaceMention],
     _demonym_for_its_departement(text, kept)
     _variants_of_one_name(kept)
     _codes_named_in_full(kept)
+    kept = _title_names_its_list_restates(text, kept)
     if not kept:  # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"
         kept = (kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
                 or topic_name(text, places))
         _departements_in_names(text, kept, places)
     _acronyms_spelled_out(text, kept)
     return kept
+
+
+def _title_names_its_list_restates(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """'Territoires d'industrie : l'Ouest et l'Est de La Réunion reconduits' over 'La Réunion
+    conserve ses deux Territoires d'industrie : le Territoire de l'Ouest, …, et la CIREST, …': a
+    title names short the territories the body lists in full. When the body's territories are the
+    items of one list whose intro counts them, the title names as many, and the body never writes
+    a title's name again but inside those items, the title's names are those items: the list's
+    names stand."""
+    title_end = re.match(r"\s*[^\n]*", text).end()
+    title = [m for m in mentions if m.end <= title_end]
+    body = [m for m in mentions if m.end > title_end]
+    if not title or len(title) != len(body) or body[0].intro is None \
+            or any(m.intro != body[0].intro for m in body):
+        return mentions
+    intro_start, intro_end = body[0].intro
+    sentence_start = max(text.rfind(". ", 0, intro_start), text.rfind("\n\n", 0, intro_start)) + 1  # across wrapped lines
+    counts = [m.group("count") for m in COUNTED_TERRITORIES.finditer(fold(text[sentence_start:intro_end]))
+              if m.group("count")]
+    if not any((int(count) if count.isdigit() else SMALL_COUNTS[count]) == len(body) for count in counts):
+        return mentions
+    outside_items = fold("".join(text[end:start] for end, start in
+                                 zip([title_end] + [m.end for m in body], [m.start for m in body] + [len(text)])))
+    if any(re.search(r"(?<![\w-])" + re.escape(fold(m.name)) + r"(?![\w-])", outside_items) for m in title):
+        return mentions
+    return body
 
 
 def _departements_in_names(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
@@ -1273,19 +1300,40 @@ WHOLE_DEPARTEMENT_LABELLED = re.compile(
     r"(?:labellise|retenu|selectionne)\s+(?:comme\s+)?(?:\"\s*)?territoires?\s+d'\s*industrie")
 
 
+# "Les Hautes-Alpes retenues pour la deuxième phase de Territoires d'Industrie": the département's
+# name itself as the subject of the award (folded text, from the end of its name).
+DEPARTEMENT_LABELLED = re.compile(
+    r"\s*(?:(?:est|sont|a\s+ete|ont\s+ete|vient\s+d'etre|viennent\s+d'etre)\s+)?(?:officiellement\s+)?"
+    r"(?:labellise|retenu|selectionne)e?s?\s+(?:comme\s+|pour\s+la\s+(?:premiere|deuxieme|seconde|nouvelle)\s+phase\s+"
+    r"(?:du\s+programme\s+|de\s+|des\s+))?[\"«\s]*territoires?\s+d'\s*industrie")
+
+# The département's name opens its sentence, after its article at most: not the tail of a longer
+# name ("Sud Vendée retenu comme Territoire d'industrie").
+OPENS_ITS_SENTENCE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)(?:(?:[Ll]a|[Ll]e|[Ll]es)\s+|[Ll]['’]\s*)?$")
+
+
 def whole_departement_territories(text: str, places: list[PlaceMention],
                                   mentions: list[TerritoryMention]) -> list[TerritoryMention]:
     """A territory that is a whole département said to be labelled ("Simon Bertoux a rappelé que
-    l'ensemble du département a été labellisé « Territoire d'industrie »"), when the text names no
-    territory and one département only, an office's seat included ("le préfet de l'Ariège"): named
-    after that département (rule territory.whole_departement)."""
+    l'ensemble du département a été labellisé « Territoire d'industrie »", "Les Hautes-Alpes
+    retenues pour la deuxième phase de Territoires d'Industrie"), when the text names no territory
+    and one département only, an office's seat included ("le préfet de l'Ariège"): named after that
+    département (rule territory.whole_departement). Beside territories the text names, the
+    département so labelled is where they lie ("la Somme labellisée" over its list)."""
     codes = {p.code for p in places if p.kind == "departement"}
     if mentions or len(codes) != 1:
         return []
-    labelled = WHOLE_DEPARTEMENT_LABELLED.search(fold(text))
-    if labelled is None:
-        return []
+    folded = fold(text)
+    labelled = WHOLE_DEPARTEMENT_LABELLED.search(folded)
+    if labelled is not None:
+        start, end, block_end = *labelled.span("word"), labelled.end()
+    else:
+        subject = next((p for p in places if p.kind == "departement" and not p.office
+                        and OPENS_ITS_SENTENCE.search(text, max(0, p.start - 40), p.start)
+                        and DEPARTEMENT_LABELLED.match(folded, p.end)), None)
+        if subject is None:
+            return []
+        start, end, block_end = subject.start, subject.end, DEPARTEMENT_LABELLED.match(folded, subject.end).end()
     code = codes.pop()
-    start, end = labelled.span("word")
     return [TerritoryMention(start, end, referential.load().departements[code].name, "territory.whole_departement",
-                             {code}, labelled.end())]
+                             {code}, block_end)]

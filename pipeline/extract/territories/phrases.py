@@ -61,6 +61,9 @@ RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|porte|portee|associant|regroupant|
 PLACE_GLOSS = re.compile(r",?\s+(?:en|dans|à|au)\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*(?=\s*[,;.)]|\s+et\s)")
 # A bracket after a part does not end an enumeration: "Baie-Mahault (Guadeloupe), Kourou et Cayenne".
 GLOSS_BRACKET = re.compile(r"\s*\([^()\n]{0,60}\)")
+# Nor does where a part lies set off by commas: "Le Grand Châtellerault, dans la Vienne, et le
+# Bocage Bressuirais, …".
+GLOSS_COMMAS = re.compile(r",\s+(?:en|dans|à|au|aux)\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*(?=\s*,)")
 
 
 # "Chartres métropole", "Alès agglomération": an intercommunality's brand may end with its type
@@ -287,6 +290,10 @@ def is_epci_name(written: str) -> bool:
     return bool(link.siren and link.exact and link.score >= EVERYDAY_FORM_SCORE)
 
 
+def _blanked(match: re.Match) -> str:
+    return " " * len(match.group(0))
+
+
 def enumeration_before(text: str, end: int, clause_start: int, apposition: bool = False) -> list[Part]:
     """Name parts coordinated as a subject that ends at `end` ("car comme Kourou, Cayenne et
     Saint Laurent"): whole pieces from the right, each may carry a bracket ("la Vallée de l'Arve
@@ -295,7 +302,8 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
     An `apposition` ("Dans le Roannais, labellisé …") qualifies the name before it whatever
     stands before the name."""
     folded = fold(text)
-    masked = GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[:end])  # joints inside brackets do not count
+    # joints inside glosses do not count (only the clause is read)
+    masked = text[:clause_start] + GLOSS_COMMAS.sub(_blanked, GLOSS_BRACKET.sub(_blanked, text[clause_start:end]))
     pieces, pos = [], clause_start
     for joint in JOINT.finditer(masked, clause_start, end):
         pieces.append((pos, joint.start()))

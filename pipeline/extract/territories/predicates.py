@@ -249,10 +249,14 @@ NAMED_OTHERWISE_AFTER_LABEL = re.compile(WORDS["named_otherwise_after_label"])
 def _opens_a_paragraph(text: str, match: re.Match) -> bool:
     """Whether the predicate's words open a line, capitalised as a sentence's first ("Saint-Paul,
     le 14 mars 2022" then "Labellisé « Territoire d'industrie » en 2018, le …"): what stands
-    above is a title or a dateline, not its subject."""
+    above is a title or a dateline, not its subject. The programme's name opening a line inside
+    the predicate ("… viennent d'être labellisés⏎Territoires d'industrie") is a hard-wrapped
+    sentence going on."""
     line_break = text.rfind("\n", match.start(), match.end())
     head = line_break + 1 if line_break >= 0 else match.start()
     head += len(text[head:match.end()]) - len(text[head:match.end()].lstrip(", \t"))
+    if PROGRAMME_WORDS.match(fold(text[head:match.end()]).lstrip("«\"“ ")):
+        return False
     return text[head:head + 1].isupper() and text[head + 1:head + 2].islower() \
         and "\n" in text[:head] and not text[text.rfind("\n", 0, head) + 1:head].strip()
 
