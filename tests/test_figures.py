@@ -656,3 +656,27 @@ def test_a_bare_number_before_a_noun_without_unit_gets_none_from_a_frame():
 def test_a_range_after_an_elided_que():
     text = "Le gouvernement estime qu'entre 1,3 et 1,4 milliard d'euros seront mobilisés."
     assert [f[:3] for f in facts(text)] == [(1.3e9, 1.4e9, "euro")]
+
+
+def test_a_spaced_decimal_comma_and_billions_then_millions_are_one_amount():
+    assert [(f["value"], f["unit"]) for f in figures(
+        "Un programme d'un coût d'1, 36 milliard d'euros, qui s'articule autour de 17 mesures.")] == [
+        (1360000000.0, "euro")]
+    assert [(f["value"], f["unit"]) for f in figures(
+        "L'enveloppe de 1 milliard 300 millions d'euros est nationale.")] == [(1300000000.0, "euro")]
+    # a number after "milliard" that is no tail of millions is a misprint: no 300 billion euros
+    assert figures("Les conventions sont dotées d'1 milliard 300.000 millions euros.") == []
+
+
+def test_a_number_alone_on_its_line_above_a_singular_noun_is_a_page_number():
+    assert figures("Début novembre, le ministre a validé l'extension.\n\n476\n"
+                   "Territoire d'Industrie Alliances Luxe & Précision Doubs\n") == []
+    assert [(f["value"], f["unit"]) for f in figures("Chiffres clés\n\n183\nterritoires d'industrie\n")] == [
+        (183.0, "territoire")]
+
+
+def test_les_deux_territoires_names_places_unless_the_sentence_names_the_programme():
+    assert figures("« Les deux territoires sont complémentaires », pointe le maire de Brûlon.") == []
+    assert figures("Cette reconnaissance va créer du lien entre les deux territoires.") == []
+    assert [f["value"] for f in figures("Les deux territoires retenus sont Coeur de Maine et Sud Sarthe.")] == [2.0]
+    assert [f["value"] for f in figures("La Réunion compte les deux Territoires d'industrie de l'île.")] == [2.0]

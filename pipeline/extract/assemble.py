@@ -423,9 +423,11 @@ def extract(text: str, doc: Doc) -> Extraction:
                                "region_codes": regions})
 
     # a place inside a territory's or an EPCI's name ("Porte de Drôme Ardèche") is no figure's scope
+    departements_of = {row["territory_id"]: frozenset(row["departement_codes"]) for row in territory_rows}
     figures = extract_figures(text, sentences, places, [(m.start, m.end) for m in mentions]
                               + [(m.start, m.end) for m in epci_mentions],
-                              [set(row["departement_codes"]) for row in territory_rows])
+                              [set(row["departement_codes"]) for row in territory_rows],
+                              [(m.start, m.end, departements_of[m.territory_id]) for m in mentions])
     for rows in (territory_rows, epci_rows):
         for row in rows:
             row["mention"] = text[row["start"]:row["end"]]

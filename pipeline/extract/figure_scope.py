@@ -223,6 +223,8 @@ class DocumentScope:
     names: tuple[tuple[int, int], ...] = ()  # spans of territory names
     act: bool = False  # a local act (contract, protocol, convention, deliberation): _is_act
     territories_at_home: bool = False  # every territory it names lies in its home area
+    # (start, end, départements of its territory) of each territory mention, in reading order
+    territory_mentions: tuple[tuple[int, int, frozenset[str]], ...] = ()
     # Per-document indexes, so that a figure costs what is near it, not its whole sentence (a
     # hostile text of one 100,000-character sentence): place starts, and the clauses, segment
     # separators, national words and local words of each sentence, clause or stretch, read once.
@@ -245,13 +247,16 @@ class DocumentScope:
         for index, place in enumerate(self.departements):
             self.departement_index.setdefault(place, index)
         self.name_starts = [start for start, _end in self.names]
+        self.territory_starts = [start for start, _end, _codes in self.territory_mentions]
 
     @classmethod
     def of(cls, folded: str, places: list[PlaceMention], names: list[tuple[int, int]],
-           territory_departements: list[set[str]] = ()) -> DocumentScope:
+           territory_departements: list[set[str]] = (),
+           territory_mentions: list[tuple[int, int, frozenset[str]]] = ()) -> DocumentScope:
         """`territory_departements`: the départements of each of the document's territories; a
         document that names no place of its own ("L'agglomération a accompagné une dizaine de
-        projets" on an intercommunality's page) has its territories' area as its home."""
+        projets" on an intercommunality's page) has its territories' area as its home.
+        `territory_mentions`: where each territory is named, with its départements."""
         names = _every_occurrence(folded, names, places)
         kept = sorted((p for p in places if not any(s <= p.start < e for s, e in names)
                        and not _where_something_happened(folded, p)), key=lambda p: p.start)
@@ -268,12 +273,34 @@ class DocumentScope:
         if len(territory_departements) == 1:  # its one territory's area, when narrower
             home = _one_territory_area(home, places, territory_departements[0])
         return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded),
-                   _all_inside(territory_departements, home))
+                   _all_inside(territory_departements, home),
+                   tuple(sorted(territory_mentions, key=lambda mention: mention[0])))
 
     def scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
               earlier: list[dict], value: float, unit: str) -> Area:
         area = self._scope(number_start, start, end, sentence, earlier, value, unit)
+        if unit in ("epci", "commune"):
+            area = self._named_territory_area(sentence, area)
         return FRANCE if _beyond(area, value, unit) else area
+
+    def _named_territory_area(self, sentence: tuple[int, int], area: Area) -> Area:
+        """"Le territoire d'industrie Lezoux – Thiers – Ambert – Montbrison rassemble quatre
+        intercommunalités", "• Bourges – Vierzon (3 EPCI)": the EPCIs and communes counted in a
+        sentence naming one territory are its own; they count in its area (its département, or
+        its région when it spans several) rather than in one of its départements the sentence
+        names, its région, or France for want of a place. Another place keeps the figure."""
+        low = bisect_left(self.territory_starts, sentence[0])
+        high = bisect_left(self.territory_starts, sentence[1])
+        territories = {codes for _start, _end, codes in self.territory_mentions[low:high]}
+        if len(territories) != 1:
+            return area
+        codes = territories.pop()
+        own = _home_of_territories([set(codes)])
+        if own is None:
+            return area
+        inside = (area.kind == "country" or area.kind == "departement" and area.code in codes
+                  or area.kind == "region" and area.code == _region_of(own))
+        return own if inside else area
 
     def _scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
                earlier: list[dict], value: float, unit: str) -> Area:

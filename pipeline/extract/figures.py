@@ -95,6 +95,16 @@ DIGITS = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}(?P<sep>[ .])\d{3}(?:(?P=s
 # "1.3 milliard d'euros": a decimal point, as the web press writes it, before a scale word
 DOT_DECIMAL = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3})\.(?P<dec>\d{1,2})"
                          r"(?=\s+(?:milliards?|millions?)(?!\w))")
+# "d'1, 36 milliard d'euros": a decimal comma followed by a space, before a scale word
+SPACED_DECIMAL = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}), (?P<dec>\d{1,2})"
+                            r"(?=\s+(?:milliards?|millions?)(?!\w))")
+# "1 milliard 300 millions d'euros": one amount, read as 1300 millions; a number written right
+# after "milliard" that is no such tail ("1 milliard 300.000 millions") is a misprint, no amount
+BILLIONS_AND_MILLIONS = re.compile(r"(?<![\w.,/°@#-])(?P<billions>\d{1,3})\s+milliards?\s+(?P<millions>\d{1,3})"
+                                   r"(?=\s+millions?(?!\w))")
+ANAPHORA_AT_MOST = 3  # "les deux territoires" names places; "les 124 territoires" counts
+BARE_TERRITORIES = re.compile(r"(?<![\w'])territoires?$")
+AFTER_BILLIONS = re.compile(r"(?<![\w'])milliards?\s+$")
 YEAR = re.compile(r"(?:19|20)\d\d")
 CONNECTOR = re.compile(r"\s+d(?:e\s+|'\s*)")
 RANGE_OPENER = re.compile(r"(?:(?<![\w'])|(?<=qu'))entre" + GAP + "$")  # "estime qu'entre 1,3 et 1,4 …"
@@ -137,6 +147,7 @@ class Vocabulary:
     not_adjectives: frozenset[str]
     elided_verb: re.Pattern
     synonyms: frozenset[str]  # nouns counting territories only in a sentence naming the programme
+    anaphoric: re.Pattern  # "les deux territoires": determiners before a count naming places spoken of
     programme_word: re.Pattern
     other_thing: re.Pattern  # after a synonym: "zones d'activités" are no territories
     fractions: dict[str, float]
@@ -203,6 +214,7 @@ def _vocabulary() -> Vocabulary:
         not_adjectives=frozenset(_key(w) for w in rules["not_adjectives"]),
         elided_verb=re.compile(rf"{GAP}(?:{_alternation(rules['elided_unit_verbs'])}){boundary}"),
         synonyms=frozenset(synonyms),
+        anaphoric=re.compile(rf"(?<![\w'])(?:{_alternation(rules['anaphoric_determiners'])}){GAP}$"),
         programme_word=re.compile(r"(?<![\w'])(?:" + "|".join(rules["programme_words"]) + r")(?!\w)"),
         other_thing=re.compile(r"[\s*_]*(?:" + "|".join(rules["synonyms_other_things"]) + r")(?!\w)"),
         fractions={_key(s): float(v) for s, v in rules["fractions"].items()},
@@ -322,9 +334,12 @@ def _number_tokens(text: str, folded: str, vocab: Vocabulary) -> list[Token]:
             continue  # "1er", "2e", "A4", "2027_high": not a quantity
         year_like = bool(YEAR.fullmatch(match.group()))
         tokens.append(Token(match.start(), match.end(), _digit_value(match), False, "digits", year_like))
-    for match in DOT_DECIMAL.finditer(folded):
+    for match in (*DOT_DECIMAL.finditer(folded), *SPACED_DECIMAL.finditer(folded)):
         tokens.append(Token(match.start(), match.end(), float(f"{match['int']}.{match['dec']}"), False,
                             "digits", False))
+    for match in BILLIONS_AND_MILLIONS.finditer(folded):
+        tokens.append(Token(match.start(), match.end(), 1000 * int(match["billions"]) + int(match["millions"]),
+                            False, "digits", False))
     for match in vocab.approximate_noun.finditer(folded):
         value = vocab.approximate_nouns[_key(match["noun"])]
         tokens.append(Token(match.start(), match.end(), value, True, "approximate_noun", False))
@@ -338,7 +353,8 @@ def _number_tokens(text: str, folded: str, vocab: Vocabulary) -> list[Token]:
         tokens.append(Token(match.start(), match.end(), 1.0, False, "words", False))
     for match in ONE_IN_PLACE.finditer(folded):  # "trois en Guyane, un en Guadeloupe": a frame decides
         tokens.append(Token(match.start(), match.end(), 1.0, False, "words", False))
-    tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in masked)]
+    tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in masked)
+              and not AFTER_BILLIONS.search(folded, max(0, t.start - 12), t.start)]
     kept, last_end = [], -1
     for token in sorted(tokens, key=lambda t: (t.start, -t.end)):
         if token.start >= last_end:
@@ -391,16 +407,29 @@ def _reading(scale: float, noun: re.Match, direct: bool, vocab: Vocabulary) -> R
     return Reading(scale, vocab.units[key], noun.end(), direct, key in vocab.synonyms)
 
 
+def _anaphoric(folded: str, token: Token, reading: Reading, vocab: Vocabulary) -> bool:
+    """"Les deux territoires sont complémentaires", "nos deux territoires": a small count of bare
+    territories after a definite or possessive determiner names places the text spoke of (often a
+    territory's two intercommunalities); it counts territories of the programme only where the
+    sentence names the programme, as a synonym does."""
+    return (reading.unit == "territoire" and token.value <= ANAPHORA_AT_MOST
+            and bool(BARE_TERRITORIES.search(folded, token.end, reading.end))
+            and bool(vocab.anaphoric.search(folded, max(0, token.start - 12), token.start)))
+
+
 def _numbering(text: str, token: Token, reading: Reading) -> bool:
-    """"18\\nCONTRAT DU TERRITOIRE": a number alone on its line above a noun in capitals is a page
-    or heading number; it counts nothing."""
+    """"18\\nCONTRAT DU TERRITOIRE", "476\\nTerritoire d'Industrie Alliances …": a number alone on
+    its line above a noun in capitals, or above a singular noun it cannot count (two or more), is
+    a page or heading number; it counts nothing."""
     line_start = text.rfind("\n", 0, token.start) + 1
     line_end = text.find("\n", token.end)
     if line_end < 0 or line_end >= reading.end or text[line_start:token.start].strip(" \t*_#") \
             or text[token.end:line_end].strip(" \t*_"):
         return False
     noun = re.search(r"[^\W\d_]+$", text[token.end:reading.end])
-    return bool(noun) and len(noun.group()) > 1 and noun.group().isupper()
+    first = re.search(r"[^\W\d_]+", text[line_end:reading.end])
+    singular = token.value >= 2 and first is not None and not first.group().lower().endswith(("s", "x"))
+    return singular or bool(noun) and len(noun.group()) > 1 and noun.group().isupper()
 
 
 def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None:
@@ -458,7 +487,7 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
             continue
         found.append(Found(start, reading.end, token.start, round(token.value * reading.scale, 6), None,
                            reading.unit, approximate or token.approximate, "figure.number_unit",
-                           reading.synonym))
+                           reading.synonym or _anaphoric(folded, token, reading, vocab)))
         consumed = reading.end
         if _out_of(folded, token, reading, following, vocab):
             found.append(Found(following.start, following.end, following.start, following.value, None,
@@ -878,11 +907,14 @@ def _sentence_at(sentences: Sentences, position: int, text: str) -> tuple[int, i
 
 def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[PlaceMention],
                     names: list[tuple[int, int]] = (),
-                    territory_departements: list[set[str]] = ()) -> list[dict]:
+                    territory_departements: list[set[str]] = (),
+                    territory_mentions: list[tuple[int, int, frozenset[str]]] = ()) -> list[dict]:
     """One row per programme quantity, in reading order, grounded (text[start:end] == mention).
     `names` are the spans of territory and EPCI names, whose places are no figure's scope;
     `territory_departements` the départements of each territory the document names, where its
-    local figures count when it names no place of its own (figure_scope.DocumentScope.of)."""
+    local figures count when it names no place of its own (figure_scope.DocumentScope.of);
+    `territory_mentions` (start, end, départements of its territory) of each territory mention,
+    where its sentence's counts of EPCIs and communes count."""
     vocab = _vocabulary()
     folded = fold(text)
     sentences = refine_sentences(text, sentences)
@@ -893,7 +925,8 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     found += fractions + _elided_figures(text, folded, tokens, bare, found, sentences, places, vocab)
     paragraph_spans = paragraphs(folded)
     paragraph_starts = [start for start, _ in paragraph_spans]
-    document = DocumentScope.of(folded, places, list(names), list(territory_departements))
+    document = DocumentScope.of(folded, places, list(names), list(territory_departements),
+                                list(territory_mentions))
     rows = []
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
