@@ -83,6 +83,7 @@ class Context:
     programme_paragraph: re.Pattern
     other_programme_name: re.Pattern
     own_programme_name: re.Pattern
+    programme_in_a_text: re.Pattern
 
 
 def _words(words: list[str]) -> str:
@@ -117,6 +118,7 @@ def _context() -> Context:
         programme_paragraph=re.compile(_words(rules["programme_paragraph_words"])),
         other_programme_name=re.compile(_words(rules["other_programme_names"])),
         own_programme_name=re.compile(_words([rules["own_programme_name"]])),
+        programme_in_a_text=re.compile(_words(rules["programme_in_a_text"])),
     )
 
 
@@ -203,6 +205,14 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
             and not context.programme_paragraph.search(folded, *paragraph)):
         return "a paragraph about another initiative"
     return None
+
+
+def names_the_programme(folded: str) -> bool:
+    """Whether a (folded) text names the programme ("Territoires d'industrie", or its fund "fonds
+    d'accélération des investissements industriels"): a text naming neither it nor any of its
+    territories (a Petites villes de demain page, an INSEE note on industrial jobs, a company's
+    news) states none of its figures."""
+    return bool(_context().programme_in_a_text.search(folded))
 
 
 def _share_of_a_place(folded: str, end: int, places: list[PlaceMention]) -> bool:

@@ -544,7 +544,9 @@ def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,
     high_reading = _read_quantity(folded, high, vocab)
     if high_reading.unit is None:
         return None
-    low_scale = low_reading.scale if low_reading.scale != 1.0 else high_reading.scale
+    # "entre 1 et 2 millions": the low bound takes the high one's scale; "de 100 000 à 2 millions
+    # d'euros" is written in full already (taking the scale would exceed the high bound)
+    low_scale = low_reading.scale if low_reading.scale != 1.0 or low.value > high.value else high_reading.scale
     low_value, high_value = round(low.value * low_scale, 6), round(high.value * high_reading.scale, 6)
     if not opener and CHANGE_FROM.search(folded, max(0, low.start - 60), low.start):
         return [Found(low.start, low.end, low.start, low_value, None, high_reading.unit,
