@@ -686,3 +686,14 @@ def test_a_low_bound_written_in_full_takes_no_scale_from_the_high_one():
     assert [(f["value"], f["value_max"], f["unit"]) for f in figures(
         "Le fonds accorde des avances remboursables de 100 000 à 2 millions d'euros aux territoires.")] == [
         (100000.0, 2000000.0, "euro")]
+
+
+def test_laureates_of_a_fund_a_label_of_a_hundred_percent_a_prize_and_a_councils_own_spending_are_no_figures():
+    assert figures("Fonds d'accélération des investissements industriels : 30 nouveaux lauréats dans la région.") == []
+    assert figures("Ses projets correspondaient à son programme 100 % éducation artistique et culturelle.") == []
+    assert [f["value"] for f in figures("Le plan d'actions est financé à 100 % par l'État.")] == [100.0]
+    assert figures("Prix : 1 200 000 euros.") == []
+    assert figures("La Région a ainsi investi 290 millions sur ce territoire pour un total d'investissements "
+                   "de 1,5 milliard d'euros.") == []
+    assert [f["value"] for f in figures("La Région a investi 2 millions d'euros dans les Territoires d'industrie.")] == [
+        2000000.0]
