@@ -223,6 +223,10 @@ class DocumentScope:
     names: tuple[tuple[int, int], ...] = ()  # spans of territory names
     act: bool = False  # a local act (contract, protocol, convention, deliberation): _is_act
     territories_at_home: bool = False  # every territory it names lies in its home area
+    # the one area all the document's territories lie in, and how many it names: "Dix territoires
+    # voient leur label renouvelé" in a Région's list of its fifteen counts there
+    territories_area: Area | None = None
+    territory_total: int = 0
     # (start, end, départements of its territory) of each territory mention, in reading order
     territory_mentions: tuple[tuple[int, int, frozenset[str]], ...] = ()
     # Per-document indexes, so that a figure costs what is near it, not its whole sentence (a
@@ -274,6 +278,7 @@ class DocumentScope:
             home = _one_territory_area(home, places, territory_departements[0])
         return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded),
                    _all_inside(territory_departements, home),
+                   _home_of_territories(list(territory_departements)), len(territory_departements),
                    tuple(sorted(territory_mentions, key=lambda mention: mention[0])))
 
     def scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
@@ -342,6 +347,8 @@ class DocumentScope:
                  or self.territories_at_home and value <= LOCAL_AT_MOST.get(unit, 0)
                  or bisect_left(self.name_starts, sentence[0]) < bisect_left(self.name_starts, sentence[1])
                  or self._speaks_locally(sentence))
+        if unit == "territoire" and self.territories_area is not None and value <= self.territory_total:
+            return self.territories_area  # a part of the territories it names, all in one area
         if self.home is None or not local or unit == "euro" and value >= NATIONAL_EUROS:
             return FRANCE
         return self.home
