@@ -680,6 +680,8 @@ def test_les_deux_territoires_names_places_unless_the_sentence_names_the_program
     assert figures("Cette reconnaissance va créer du lien entre les deux territoires.") == []
     assert [f["value"] for f in figures("Les deux territoires retenus sont Coeur de Maine et Sud Sarthe.")] == [2.0]
     assert [f["value"] for f in figures("La Réunion compte les deux Territoires d'industrie de l'île.")] == [2.0]
+    # a count opening a list is the list's size
+    assert [f["value"] for f in figures("Les trois territoires de la Seine-Maritime sont :\n\n1. Axe Seine")] == [3.0]
 
 
 def test_a_low_bound_written_in_full_takes_no_scale_from_the_high_one():

@@ -411,10 +411,13 @@ def _anaphoric(folded: str, token: Token, reading: Reading, vocab: Vocabulary) -
     """"Les deux territoires sont complémentaires", "nos deux territoires": a small count of bare
     territories after a definite or possessive determiner names places the text spoke of (often a
     territory's two intercommunalities); it counts territories of the programme only where the
-    sentence names the programme, as a synonym does."""
+    sentence names the programme, as a synonym does. A count opening a list ("Les trois territoires
+    de la Seine-Maritime sont :") is the list's size, whatever its determiner."""
+    line_end = folded.find("\n", reading.end)
     return (reading.unit == "territoire" and token.value <= ANAPHORA_AT_MOST
             and bool(BARE_TERRITORIES.search(folded, token.end, reading.end))
-            and bool(vocab.anaphoric.search(folded, max(0, token.start - 12), token.start)))
+            and bool(vocab.anaphoric.search(folded, max(0, token.start - 12), token.start))
+            and not folded[reading.end:len(folded) if line_end < 0 else line_end].rstrip(" \t*_").endswith(":"))
 
 
 def _numbering(text: str, token: Token, reading: Reading) -> bool:
