@@ -699,3 +699,10 @@ def test_laureates_of_a_fund_a_label_of_a_hundred_percent_a_prize_and_a_councils
                    "de 1,5 milliard d'euros.") == []
     assert [f["value"] for f in figures("La Région a investi 2 millions d'euros dans les Territoires d'industrie.")] == [
         2000000.0]
+
+
+def test_a_whole_after_a_part_and_a_billion_euros_count_in_france():
+    text = ("Dix territoires de Nouvelle-Aquitaine figurent parmi les 124 territoires d'industrie retenus "
+            "par le gouvernement. En Normandie, le programme mobilise 1,36 milliard d'euros.")
+    assert [(f["value"], f["scope_code"]) for f in figures(text)] == [
+        (10.0, "75"), (124.0, "FR"), (1360000000.0, "FR")]

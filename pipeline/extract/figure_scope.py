@@ -49,7 +49,8 @@ from pipeline.extract.places import PlaceMention
 RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
 DEMONYMS_PATH = Path(__file__).parent / "rules" / "demonyms.json"
 # Past what its home area holds, a figure counts France: territories and EPCIs beyond the area's
-# EPCIs, communes beyond this many per EPCI, euros from this amount (the programme's budgets).
+# EPCIs, communes beyond this many per EPCI, euros from this amount (the programme's budgets),
+# wherever the sentence places them.
 COMMUNES_PER_EPCI = 50
 MIN_NAME_CHARS = 4  # shorter names ("Ain") are searched for again at their own mentions only
 ACT_TITLE_LINES = 8  # a local act names itself within its first lines (after the issuer's)
@@ -318,8 +319,13 @@ class DocumentScope:
         # "Sur les 124 territoires dévoilés …, une dizaine se situent en Nouvelle-Aquitaine": a whole
         # opening its line counts where its own segment says; the rest of the clause is the part's
         whole = WHOLE_OPENER.search(self.folded, max(own[0], number_start - 16), number_start)
-        if whole and (self.folded[self.folded.rfind("\n", 0, whole.start()) + 1:whole.start()].strip()
-                      or segment[0] > whole.start()):
+        # "Dix territoires de Nouvelle-Aquitaine figurent parmi les 124 …": a whole after a part
+        # counted before it in its clause; the part's place is not the whole's
+        mid_line = whole is not None and self.folded[self.folded.rfind("\n", 0, whole.start()) + 1:whole.start()].strip()
+        if mid_line and any(row["unit"] == unit and row["value"] < value
+                            and own[0] <= row["start"] < whole.start() for row in earlier):
+            return self._in((whole.start(), segment[1]), start, end) or self._home_or_france(value, unit, sentence)
+        if whole and (mid_line or segment[0] > whole.start()):
             whole = None  # "En Normandie, parmi les 10 sites choisis, …": the place before holds it
         for stretch in (((whole.start(), segment[1]),) if whole else (segment, own[:2])):
             area = self._in(stretch, start, end)
@@ -349,7 +355,7 @@ class DocumentScope:
                  or self._speaks_locally(sentence))
         if unit == "territoire" and self.territories_area is not None and value <= self.territory_total:
             return self.territories_area  # a part of the territories it names, all in one area
-        if self.home is None or not local or unit == "euro" and value >= NATIONAL_EUROS:
+        if self.home is None or not local:
             return FRANCE
         return self.home
 
@@ -518,12 +524,14 @@ def _distance(place: PlaceMention, start: int, end: int) -> int:
 def _beyond(area: Area, value: float, unit: str) -> bool:
     """Whether a count is larger than its area could hold: more territories or EPCIs than the
     area has EPCIs, more communes than COMMUNES_PER_EPCI times that ("183 territoires lauréats"
-    in a sentence naming the Ardennes counts France)."""
+    in a sentence naming the Ardennes counts France), a billion euros or more (the programme's
+    national budgets: "1,36 milliard d'euros de financement, 124 territoires" beside Normandie)."""
     if area.kind == "country":
         return False
     epcis = _epci_counts()[(area.kind, area.code)]
     return (unit in ("territoire", "epci") and value > epcis
-            or unit == "commune" and value > epcis * COMMUNES_PER_EPCI)
+            or unit == "commune" and value > epcis * COMMUNES_PER_EPCI
+            or unit == "euro" and value >= NATIONAL_EUROS)
 
 
 def _gap(span: tuple[int, int], start: int, end: int) -> int:
