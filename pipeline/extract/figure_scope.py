@@ -56,8 +56,9 @@ MIN_NAME_CHARS = 4  # shorter names ("Ain") are searched for again at their own 
 ACT_TITLE_LINES = 8  # a local act names itself within its first lines (after the issuer's)
 NATIONAL_EUROS = 1e9
 # Figures no national total is this small: in a document whose territories all lie in its home
-# area they count there ("33 projets ont été identifiés", "15 emplois y ont été créés", "9,2 millions d'euros").
-LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20}
+# area they count there ("33 projets ont été identifiés", "15 emplois y ont été créés", "9,2 millions d'euros",
+# "financé à 50 %": a share sets a local rate; national shares name the nation or a place).
+LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20, "pourcent": 100}
 CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
