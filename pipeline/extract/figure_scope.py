@@ -20,8 +20,9 @@ Read from the narrowest stretch of the sentence outwards:
    a figure whose sentence speaks of the document's territory (names it, "le territoire",
    "l'agglomération", "le plan d'actions") or any figure of a local act (a protocol, a contract, a
    deliberation: its first lines name it), or, in a document whose territories all lie in its home
-   area, projects, jobs, amounts and protocols too small for a national total (LOCAL_AT_MOST);
-   else France.
+   area, projects, jobs, amounts and protocols too small for a national total and shares
+   (LOCAL_AT_MOST), or a count of territories no larger than the number it names when they all
+   lie in one area (that area); else France.
 
 A count larger than its area could hold (more territories or EPCIs than the area has EPCIs)
 counts France: "183 territoires lauréats" in a sentence naming the Ardennes.
@@ -349,7 +350,8 @@ class DocumentScope:
         a deliberation's credits), unless it is larger than that area could hold: a local
         communiqué's "six intercommunalités" are its territory's, "1,3 milliard d'euros" are the
         programme's. In a document whose territories all lie in its home area, projects, jobs, amounts
-        and protocols too small for a national total (LOCAL_AT_MOST) count there."""
+        and protocols too small for a national total and shares (LOCAL_AT_MOST) count there; a count
+        of territories no larger than the number of those it names, all in one area, counts there."""
         local = (unit in ("epci", "commune") or self.act
                  or self.territories_at_home and value <= LOCAL_AT_MOST.get(unit, 0)
                  or bisect_left(self.name_starts, sentence[0]) < bisect_left(self.name_starts, sentence[1])
