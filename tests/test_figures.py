@@ -706,3 +706,12 @@ def test_a_whole_after_a_part_and_a_billion_euros_count_in_france():
             "par le gouvernement. En Normandie, le programme mobilise 1,36 milliard d'euros.")
     assert [(f["value"], f["scope_code"]) for f in figures(text)] == [
         (10.0, "75"), (124.0, "FR"), (1360000000.0, "FR")]
+
+
+def test_a_rows_value_counts_its_labels_noun_not_the_next_rows():
+    text = ("Sommaire\n1. Le programme national : 2\n2. Les territoires retenus : 3\n\n"
+            "Projets recensés : 12\nContrat : signé le 5 avril 2019\n"
+            "Intercommunalités : 551      dont territoires nouveaux : 29\n")
+    assert [(f["value"], f["unit"], f["mention"]) for f in figures(text)] == [
+        (12.0, "projet", "Projets recensés : 12"), (551.0, "epci", "Intercommunalités : 551"),
+        (29.0, "territoire", "territoires nouveaux : 29")]

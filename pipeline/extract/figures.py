@@ -381,7 +381,9 @@ def _read_quantity(folded: str, token: Token, vocab: Vocabulary) -> Reading:
     if token.kind == "approximate_noun":
         return Reading(scale, None, position, False)
     noun = _unit_noun(folded, position, vocab)
-    if not noun:
+    if not noun or "\n" in noun["gap"] and LABEL_BEFORE_VALUE.search(folded, folded.rfind("\n", 0, token.start) + 1,
+                                                                 token.start):
+        # "Projets recensés : 12" / "Contrat : signé …": a row's value counts nothing of the next row
         return Reading(scale, None, position, False)
     return _reading(scale, noun, not noun["adj"] and "\n" not in noun["gap"], vocab)
 
@@ -588,7 +590,8 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
                  or _after_place(folded, token, known, sentence, place_ends)
                  or _money_without_currency(folded, token, sentences, vocab)
                  or _value_of_a_list_item(text, token, known)
-                 or _dot_leader_row(folded, token, place_starts, vocab))
+                 or _dot_leader_row(folded, token, place_starts, vocab)
+                 or _label_value(folded, token, vocab))
         if frame:
             start, approximate = _qualifier(folded, token.start, vocab)
             if frame.start is not None:
@@ -702,6 +705,27 @@ def _money_without_currency(folded: str, token: Token, sentences: Sentences,
     if not vocab.currency_context.search(folded, window_start, token.start):
         return None
     return Frame("euro", reading.end, "figure.elided_currency")
+
+
+# "Projets recensés : 12", "Intercommunalités : 551      dont territoires nouveaux : 29": a row's
+# label (after the line's start or a gap of columns) then its value
+LABEL_BEFORE_VALUE = re.compile(r"(?:^|(?<=\n)|[ \t]{2,}|\t)(?P<label>[^:\n]*?)[ \t]*:[ \t]*$")
+NUMBERED_LABEL = re.compile(r"\s*(?:\d+|[ivx]+|[a-z])[.)]\s")
+COLUMN_END = re.compile(r"[ \t]*(?:\n|$)|[ \t]{2,}|\t")
+
+
+def _label_value(folded: str, token: Token, vocab: Vocabulary) -> Frame | None:
+    """"Projets recensés : 12", "Territoires d'industrie en Grand Est : 15", "dont territoires
+    nouveaux : 29": a number alone after a row's label counts the label's first counted noun (its
+    head: "Projets portés par ces onze territoires : une cinquantaine" counts projects)."""
+    if not COLUMN_END.match(folded, token.end):
+        return None
+    line_start = folded.rfind("\n", 0, token.start) + 1
+    label = LABEL_BEFORE_VALUE.search(folded, line_start, token.start)
+    if label is None or NUMBERED_LABEL.match(label.group("label")):
+        return None  # "2. Les territoires retenus en Occitanie : 3": a table of contents' page
+    noun = vocab.counted_nouns.search(folded, label.start("label"), label.end("label"))
+    return Frame(vocab.units[_key(noun.group())], token.end, "figure.label_value", noun.start()) if noun else None
 
 
 # "Grand Est ........ 21": a place, a leader of dots, a number ending the line.
