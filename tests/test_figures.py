@@ -715,3 +715,10 @@ def test_a_rows_value_counts_its_labels_noun_not_the_next_rows():
     assert [(f["value"], f["unit"], f["mention"]) for f in figures(text)] == [
         (12.0, "projet", "Projets recensés : 12"), (551.0, "epci", "Intercommunalités : 551"),
         (29.0, "territoire", "territoires nouveaux : 29")]
+
+
+def test_list_items_of_a_place_a_colon_and_a_number_count_the_intros_noun():
+    text = ("183 territoires sont labellisés. Voici leur répartition par région :\n\n"
+            "- Auvergne-Rhône-Alpes : 25\n- Bretagne : 11\n")
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(text)] == [
+        (183.0, "territoire", "FR"), (25.0, "territoire", "84"), (11.0, "territoire", "53")]

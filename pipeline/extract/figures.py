@@ -729,22 +729,27 @@ def _label_value(folded: str, token: Token, vocab: Vocabulary) -> Frame | None:
 
 
 # "Grand Est ........ 21": a place, a leader of dots, a number ending the line.
+# "- Auvergne-Rhône-Alpes : 25": a list item of a place, a colon, a number ending the line.
 DOT_LEADER = re.compile(r"[ \t]*\.{3,}[ \t]*")
-ROW_ARTICLE = re.compile(r"[ \t]*(?:(?:la|le|les)\s+|l'\s*)?")  # "La Réunion ...... 2"
-DOT_LEADER_ROW = re.compile(r"[^\n]*\.{3,}[ \t]*[\d.,  ]+[ \t]*(?:\n|$)")
+COLON_LEADER = re.compile(r"[ \t]*:[ \t]*")
+ROW_ARTICLE = re.compile(r"[ \t]*(?P<marker>[-•*–][ \t]+)?(?:(?:la|le|les)\s+|l'\s*)?")  # "La Réunion ...... 2"
+DOT_LEADER_ROW = re.compile(r"[^\n]*\.{3,}[ \t]*[\d.,  ]+[ \t]*(?:\n|$)"
+                            r"|[ \t]*[-•*–][ \t]+[^\n:]*:[ \t]*[\d.,  ]+[ \t]*(?:\n|$)")
 
 
 def _dot_leader_row(folded: str, token: Token, place_starts: dict[int, PlaceMention],
                     vocab: Vocabulary) -> Frame | None:
-    """"Répartition des territoires labellisés par région :" then "Grand Est ........ 21" lines: a
-    number after a place and its dot leader counts the noun of the line above the rows."""
+    """"Répartition des territoires labellisés par région :" then "Grand Est ........ 21" lines, or
+    list items "- Auvergne-Rhône-Alpes : 25": a number after a place and its dot leader (a colon in
+    a list item) counts the noun of the line above the rows."""
     line_start = folded.rfind("\n", 0, token.start) + 1
     line_end = folded.find("\n", token.end)
     line_end = len(folded) if line_end < 0 else line_end
     article = ROW_ARTICLE.match(folded, line_start)
     place = place_starts.get(article.end())
+    leader = COLON_LEADER if article["marker"] else DOT_LEADER
     if (place is None or folded[token.end:line_end].strip()
-            or not DOT_LEADER.fullmatch(folded, place.end, token.start)):
+            or not leader.fullmatch(folded, place.end, token.start)):
         return None
     above = line_start  # the intro: the first line above the rows that is not a row
     while above > 0:
@@ -754,8 +759,10 @@ def _dot_leader_row(folded: str, token: Token, place_starts: dict[int, PlaceMent
         if line.strip() and not DOT_LEADER_ROW.fullmatch(line):
             # "des territoires labellisés par région": the noun counted, not the one after "par"
             nouns = [m for m in vocab.counted_nouns.finditer(line) if not re.search(r"\bpar\s+$", line[:m.start()])]
+            start = (article.end("marker") if article["marker"]
+                     else article.start() + len(article.group()) - len(article.group().lstrip()))
             return Frame(vocab.units[_key(nouns[0].group())], token.end, "figure.dot_leader_row",
-                         start=article.start() + len(article.group()) - len(article.group().lstrip())) if nouns else None
+                         start=start) if nouns else None
     return None
 
 
