@@ -722,3 +722,11 @@ def test_list_items_of_a_place_a_colon_and_a_number_count_the_intros_noun():
             "- Auvergne-Rhône-Alpes : 25\n- Bretagne : 11\n")
     assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(text)] == [
         (183.0, "territoire", "FR"), (25.0, "territoire", "84"), (11.0, "territoire", "53")]
+
+
+def test_a_heading_of_a_place_with_its_count_in_brackets_counts_the_intros_noun():
+    text = ("Cinq territoires d'industrie sont labellisés dans le nord de la région :\n\nMayenne (3)\n\n"
+            "- Laval Agglomération\n- Mayenne Communauté\n- Pays de Château-Gontier\n\nSarthe (2)\n\n"
+            "- Le Mans Métropole\n- Sablé-sur-Sarthe\n")
+    assert [(f["value"], f["scope_code"], f["mention"]) for f in figures(text)][1:] == [
+        (3.0, "53", "Mayenne (3)"), (2.0, "72", "Sarthe (2)")]

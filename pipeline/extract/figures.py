@@ -732,6 +732,10 @@ def _label_value(folded: str, token: Token, vocab: Vocabulary) -> Frame | None:
 # "- Auvergne-Rhône-Alpes : 25": a list item of a place, a colon, a number ending the line.
 DOT_LEADER = re.compile(r"[ \t]*\.{3,}[ \t]*")
 COLON_LEADER = re.compile(r"[ \t]*:[ \t]*")
+# "Doubs (2)" alone on its line, the territories of the Doubs listed under it: a heading's count
+BRACKET_LEADER = re.compile(r"[ \t]*\([ \t]*")
+BRACKETED_ROW = re.compile(r"[^\n()]*\([ \t]*\d+[ \t]*\)[ \t]*\n?")
+LIST_ITEM_LINE = re.compile(r"[ \t]*[-•*–][ \t]+")
 ROW_ARTICLE = re.compile(r"[ \t]*(?P<marker>[-•*–][ \t]+)?(?:(?:la|le|les)\s+|l'\s*)?")  # "La Réunion ...... 2"
 DOT_LEADER_ROW = re.compile(r"[^\n]*\.{3,}[ \t]*[\d.,  ]+[ \t]*(?:\n|$)"
                             r"|[ \t]*[-•*–][ \t]+[^\n:]*:[ \t]*[\d.,  ]+[ \t]*(?:\n|$)")
@@ -740,28 +744,33 @@ DOT_LEADER_ROW = re.compile(r"[^\n]*\.{3,}[ \t]*[\d.,  ]+[ \t]*(?:\n|$)"
 def _dot_leader_row(folded: str, token: Token, place_starts: dict[int, PlaceMention],
                     vocab: Vocabulary) -> Frame | None:
     """"Répartition des territoires labellisés par région :" then "Grand Est ........ 21" lines, or
-    list items "- Auvergne-Rhône-Alpes : 25": a number after a place and its dot leader (a colon in
-    a list item) counts the noun of the line above the rows."""
+    list items "- Auvergne-Rhône-Alpes : 25", or headings "Doubs (2)" each above its list: a number
+    after a place and its dot leader (a colon in a list item, a bracket closing a heading line)
+    counts the noun of the line above the rows (above the headings and their items)."""
     line_start = folded.rfind("\n", 0, token.start) + 1
     line_end = folded.find("\n", token.end)
     line_end = len(folded) if line_end < 0 else line_end
     article = ROW_ARTICLE.match(folded, line_start)
     place = place_starts.get(article.end())
     leader = COLON_LEADER if article["marker"] else DOT_LEADER
-    if (place is None or folded[token.end:line_end].strip()
-            or not leader.fullmatch(folded, place.end, token.start)):
+    bracketed = (place is not None and not article["marker"] and BRACKET_LEADER.fullmatch(folded, place.end, token.start)
+                 and folded[token.end:line_end].strip() == ")")
+    if not bracketed and (place is None or folded[token.end:line_end].strip()
+                          or not leader.fullmatch(folded, place.end, token.start)):
         return None
     above = line_start  # the intro: the first line above the rows that is not a row
     while above > 0:
         previous = folded.rfind("\n", 0, above - 1) + 1
         line = folded[previous:above]
         above = previous
-        if line.strip() and not DOT_LEADER_ROW.fullmatch(line):
+        if line.strip() and not DOT_LEADER_ROW.fullmatch(line) \
+                and not (bracketed and (BRACKETED_ROW.fullmatch(line) or LIST_ITEM_LINE.match(line))):
             # "des territoires labellisés par région": the noun counted, not the one after "par"
             nouns = [m for m in vocab.counted_nouns.finditer(line) if not re.search(r"\bpar\s+$", line[:m.start()])]
             start = (article.end("marker") if article["marker"]
                      else article.start() + len(article.group()) - len(article.group().lstrip()))
-            return Frame(vocab.units[_key(nouns[0].group())], token.end, "figure.dot_leader_row",
+            end = folded.index(")", token.end) + 1 if bracketed else token.end
+            return Frame(vocab.units[_key(nouns[0].group())], end, "figure.dot_leader_row",
                          start=start) if nouns else None
     return None
 
