@@ -381,8 +381,7 @@ def _read_quantity(folded: str, token: Token, vocab: Vocabulary) -> Reading:
     if token.kind == "approximate_noun":
         return Reading(scale, None, position, False)
     noun = _unit_noun(folded, position, vocab)
-    if not noun or "\n" in noun["gap"] and LABEL_BEFORE_VALUE.search(folded, folded.rfind("\n", 0, token.start) + 1,
-                                                                 token.start):
+    if not noun or "\n" in noun["gap"] and _row_label(folded, token) is not None:
         # "Projets recensés : 12" / "Contrat : signé …": a row's value counts nothing of the next row
         return Reading(scale, None, position, False)
     return _reading(scale, noun, not noun["adj"] and "\n" not in noun["gap"], vocab)
@@ -709,7 +708,27 @@ def _money_without_currency(folded: str, token: Token, sentences: Sentences,
 
 # "Projets recensés : 12", "Intercommunalités : 551      dont territoires nouveaux : 29": a row's
 # label (after the line's start or a gap of columns) then its value
-LABEL_BEFORE_VALUE = re.compile(r"(?:^|(?<=\n)|[ \t]{2,}|\t)(?P<label>[^:\n]*?)[ \t]*:[ \t]*$")
+VALUE_AFTER_COLON = re.compile(r":[ \t]*$")
+COLUMN_GAP = re.compile(r"[ \t]{2,}|\t")
+MAX_LABEL = 80  # characters: a row's label is short; the search stays near the number
+
+
+def _row_label(folded: str, token: Token) -> tuple[int, int] | None:
+    """The span of the label of a "label : value" row whose value is the token (the label starts
+    at its line's start or after a gap of columns), None when the token follows no colon."""
+    window = max(0, token.start - MAX_LABEL - 8)
+    line_start = folded.rfind("\n", window, token.start) + 1 or window
+    colon = VALUE_AFTER_COLON.search(folded, max(line_start, token.start - 8), token.start)
+    if colon is None:
+        return None
+    gaps = list(COLUMN_GAP.finditer(folded, max(line_start, colon.start() - MAX_LABEL), colon.start()))
+    label_start = gaps[-1].end() if gaps else max(line_start, colon.start() - MAX_LABEL)
+    label_end = colon.start()
+    while label_end > label_start and folded[label_end - 1] in " \t":
+        label_end -= 1
+    return (label_start, label_end) if label_end > label_start else None
+
+
 NUMBERED_LABEL = re.compile(r"\s*(?:\d+|[ivx]+|[a-z])[.)]\s")
 COLUMN_END = re.compile(r"[ \t]*(?:\n|$)|[ \t]{2,}|\t")
 
@@ -720,11 +739,10 @@ def _label_value(folded: str, token: Token, vocab: Vocabulary) -> Frame | None:
     head: "Projets portés par ces onze territoires : une cinquantaine" counts projects)."""
     if not COLUMN_END.match(folded, token.end):
         return None
-    line_start = folded.rfind("\n", 0, token.start) + 1
-    label = LABEL_BEFORE_VALUE.search(folded, line_start, token.start)
-    if label is None or NUMBERED_LABEL.match(label.group("label")):
+    label = _row_label(folded, token)
+    if label is None or NUMBERED_LABEL.match(folded, *label):
         return None  # "2. Les territoires retenus en Occitanie : 3": a table of contents' page
-    noun = vocab.counted_nouns.search(folded, label.start("label"), label.end("label"))
+    noun = vocab.counted_nouns.search(folded, *label)
     return Frame(vocab.units[_key(noun.group())], token.end, "figure.label_value", noun.start()) if noun else None
 
 
