@@ -78,9 +78,9 @@ PLACE_DATELINE = re.compile(rf"(?P<place>[a-z][a-z'.-]*+(?:[ -][a-z'.-]++){{0,4}
 SIGNED = re.compile(rf"(?:fait(?:\s+en\s+\w+\s+exemplaires?(?:\s+originaux)?,?)?|signee?)\s+a\s+(?P<place>[a-z][a-z'.-]*(?:[ -][a-z'.-]+){{0,4}}?),?\s*(?:le\s+)?{DATE}")
 # "Article publié le 23/01/2024 sur mon-territoire.fr", "Par X publié le 28 JAN 2020 à 09:36",
 # "Rédigé par la rédaction le Lundi 11 Juillet 2022", "Date de publication : Mardi 28 janvier 2020",
-# "Paru le06/06/2019" (a label's space lost):
+# "Paru le06/06/2019" (a label's space lost), a newsletter's "Envoyée le 7 décembre 2023":
 # anywhere in a line. "Mis à jour le ..." is no publication date.
-PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?|redigee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
+PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?|redigee?|envoyee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
                        rf"(?:\s+le\s+|\s+le(?=\d)|\s*(?=:)|\s+)|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
 # "Revue Pouvoirs & Territoires, n° 87, 9 décembre 2019", "Lettre d'information de la Région –
 # Développement économique – n° 47 – 14 novembre 2023": a periodical's issue and its date.

@@ -1269,6 +1269,10 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             longer = linker.link(text[head.end():longer_end], epci_type)
             if longer.siren and longer.exact:
                 link, end = longer, longer_end
+        if not link.exact or (epci_type and link.epci_type != epci_type):
+            # "la communauté de communes Thiers, Dore et montagne", "la communauté urbaine Grand
+            # Paris, Seine et Oise" (not the Métropole du Grand Paris): a comma inside its name
+            link, end = _past_a_comma(text, head, end, epci_type, linker) or (link, end)
         if opening_adjective and not link.exact:
             continue  # "la communauté de communes voisine X": an adjective of the sentence
         if link.siren or link.candidates:  # several EPCIs fit: reported with them, never guessed
@@ -1278,6 +1282,30 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             if link.siren and PLURAL_HEAD_WORD.search(head.group(0)):
                 found += _distributed_names(text, end, epci_type, linker)
     return found
+
+
+# the words after a comma that may end an EPCI's name: ", Dore et montagne"
+WORDS_AFTER_COMMA = re.compile(r",[ \t]*[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[\w'’-]+){0,4}")
+WORD_END = re.compile(r"[\w'’-](?![\w'’-])")
+# a name ends on no connector: "Bruyères, Vallons des Vosges", not "… Vosges et à" (the next name's)
+CONNECTOR_BEFORE = re.compile(r"(?<![\w'’-])(?:et|à|a|au|aux|de|du|des|la|le|les|l['’]|d['’])$", re.IGNORECASE)
+
+
+def _past_a_comma(text: str, head: re.Match, end: int, epci_type: str | None,
+                  linker: DocumentLinker) -> tuple | None:
+    """(link, end) of the longest name running past a comma that is an EPCI's name exactly
+    ("Thiers, Dore et montagne" for the CC Thiers Dore et Montagne); else None (a list: "la CC A,
+    B et C" links no name holding the comma)."""
+    after = WORDS_AFTER_COMMA.match(text, end)
+    if not after:
+        return None
+    ends = [m.end() for m in WORD_END.finditer(text, after.start() + 1, after.end())
+            if not CONNECTOR_BEFORE.search(text, after.start(), m.end())]
+    for word_end in sorted(ends, reverse=True):
+        longer = linker.link(text[head.end():word_end], epci_type)
+        if longer.siren and longer.exact:
+            return longer, word_end
+    return None
 
 
 PLURAL_HEAD_WORD = re.compile(r"(?i)communaut[ée]s\b|agglom[ée]rations\b|m[ée]tropoles\b")

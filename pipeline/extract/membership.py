@@ -38,7 +38,8 @@ the rule that found the mention):
    Le 2 novembre, Dijon métropole annonçait avoir rejoint …"); else after it when the EPCI is listed as a member ("regroupant A et B, le
    territoire X …", "A et B s'étaient rassemblées pour donner naissance au Territoire X") or
    said to be one ("A, qui est membre du Territoire d'industrie X", "fait partie du", "appartient au",
-   "A et B ont porté la candidature du territoire X", "A et B forment quant à elles le territoire X",
+   "A et B ont porté la candidature du territoire X", "A et B ont signé … la feuille de route du
+   territoire X", "A et B forment quant à elles le territoire X",
    "A et B, les deux intercommunalités du territoire d'industrie X");
 5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
    cut early), unless the list's subject is a territory left unnamed ("Le territoire regroupant
@@ -150,6 +151,10 @@ MEMBER_OF = re.compile(r"\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+)?(?:qui\s+)?(?:est|
                        r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:a|ont|avait|avaient)\s+(?:porte|presente|depose)e?s?\s+"
                        r"(?:ensemble\s+|conjointement\s+)?(?:la|leur|sa|une)\s+candidature\s+(?:commune\s+|conjointe\s+)?"
                        r"(?:du|de|au|sous\s+le\s+nom(?:\s+de)?)\b"
+                       # "A et B ont signé mardi, à l'hôtel de ville, la feuille de route du territoire Y"
+                       r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:a|ont|avait|avaient)\s+(?:signe|conclu)e?s?\s+[^.;:]{0,60}?"
+                       r"(?:le|la|leur|son|sa)\s+(?:protocole(?:\s+d'(?:accord|engagement))?|contrat|feuille\s+de\s+route"
+                       r"|convention|pacte)\s+(?:du|de)\b"
                        # "• A et B – TI Y": the members, then their territory after a dash
                        r"|\s*+[–—-]\s*+(?:ti|territoire\s+d'\s*industrie)\s"
                        # "A et B, les deux intercommunalités du territoire d'industrie Y, …"
@@ -1388,4 +1393,30 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
                                      "territory.legal_form_labelled", block_end=labelled.end())
         return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren == first.link.siren else m
                              for m in mentions]
-    return [], mentions
+    return _pronoun_labelled(text, folded, mentions)
+
+
+# "… ce territoire est marqué par l'industrie ; labellisé Territoire d'industrie, il est …": the
+# label said of a pronoun or of "ce territoire" standing for the text's one intercommunality
+PRONOUN_LABELLED = re.compile(r"\b(?:labellisee?|retenue?)\s+(?:comme\s+)?\"?\s*territoires?\s+d'\s*industries?\s*\"?"
+                              r"(?:\s+(?:en|depuis)\s+\d{4})?\s*,\s*(?:il|elle)\s"
+                              r"|\b(?:ce\s+territoire|il|elle)\s+(?:a\s+ete|est|vient\s+d'etre)\s+(?:labellisee?|retenue?)\s+"
+                              r"(?:comme\s+)?\"?\s*territoires?\s+d'\s*industries?")
+
+
+def _pronoun_labelled(text: str, folded: str, mentions: list[EpciMention]) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """The territory a page about one intercommunality designates by it, the label said of a pronoun
+    ("Trente communes composent la communauté de communes X … ; labellisé Territoire d'industrie,
+    il est …"): the text names exactly one intercommunality, with its legal form; the territory
+    is named as the text writes it without that form (rule territory.legal_form_labelled)."""
+    sirens = {m.link.siren for m in mentions}
+    if len(sirens) != 1 or None in sirens or not PRONOUN_LABELLED.search(folded):
+        return [], mentions
+    first = next((m for m in mentions if m.legal_form), None)
+    name_start = legal_form_end(text, folded, first.start) if first else None
+    if name_start is None or name_start >= first.end:
+        return [], mentions
+    name = collapse_spaces(text[name_start:first.end])
+    territory = TerritoryMention(name_start, first.end, name[0].upper() + name[1:], "territory.legal_form_labelled",
+                                 block_end=first.end)
+    return [territory], [replace(m, territory_hint=territory.territory_id) for m in mentions]

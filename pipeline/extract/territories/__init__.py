@@ -98,7 +98,7 @@ from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
 from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
-                                                 departements_bracket, is_place_name, legal_form_end,
+                                                 departements_bracket, is_place_name, legal_form_end, make_mention,
                                                  sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
@@ -142,6 +142,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + record_names(text, places) + fiche_titles(text, places) + names_before_a_count(text, structure, places)
                   + run_in_heads(text, places) + intercommunalities_of(text, structure, places))
     candidates = _marked_items_only(text, structure, candidates)
+    candidates += _likewise_elided(text, candidates, places)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]
     candidates = [m for m in candidates if not _perimeter_of_another(text, m)] or candidates
     candidates = _parts_of_a_name_with_commas(text, candidates)
@@ -412,6 +413,46 @@ def _places_run(text: str, start: int, end: int, places: list[PlaceMention]) -> 
     return codes
 
 
+# "« Axe Seine », qui s'étend de l'estuaire jusqu'à la vallée de l'Eure": a relative clause
+# between a name and the places it straddles
+RELATIVE_AFTER_NAME = re.compile(r"[ \t]*[»”\"]?\s*,\s*qui\s[^,;.()«»\n]*")
+CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý]")
+
+
+def _straddling_after_a_clause(text: str, end: int, places: list[PlaceMention]) -> re.Match | None:
+    """STRADDLING after a relative clause that names no one but places ("…, qui s'étend de
+    l'estuaire jusqu'à la vallée de l'Eure, à cheval sur la Seine-Maritime et l'Eure")."""
+    clause = RELATIVE_AFTER_NAME.match(text, end)
+    if not clause:
+        return None
+    named = [(p.start, p.end) for p in places if end <= p.start < clause.end()]
+    if any(not any(start <= word.start() < stop for start, stop in named)
+           for word in CAPITALISED_WORD.finditer(text, end, clause.end())):
+        return None  # "X, qui associe Lisieux Normandie, à cheval sur …": another's
+    return STRADDLING.match(text, clause.end())
+
+
+# "… voit son label renouvelé ; en Corse-du-Sud, le Pays Ajaccien également.": the clause after
+# the semicolon elides the predicate said of the territory before it
+LIKEWISE_ELIDED = re.compile(r"[^.;\n]{0,120}?;\s*(?P<frame>(?:en|dans|au|aux)\s+[^,;.\n]{1,40},\s*)?"
+                             r"(?:(?:le|la|les|l['’])\s*)?(?P<name>[A-ZÀ-Ý][^,;.\n]{1,60}?)\s+(?:également|aussi)\s*[.;]")
+
+
+def _likewise_elided(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> list[TerritoryMention]:
+    """The territories a clause after a semicolon gives the same predicate, elided, as the
+    territory named before it ("…, le territoire A voit son label renouvelé ; en Corse-du-Sud,
+    le Pays Ajaccien également.")."""
+    found = []
+    for mention in mentions:
+        elided = LIKEWISE_ELIDED.match(text, mention.end)
+        if elided:
+            framed = {p.code for p in places if p.kind == "departement" and elided.start("frame") <= p.start < elided.end("frame")}
+            other = make_mention(text, elided.start("name"), elided.end("name"), mention.rule,
+                                 framed | codes_after(text, elided.end("name"), places))
+            found += [other] if other else []
+    return found
+
+
 def _places_written_after(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
     """'Kourou et Cayenne (Guyane )', 'Le Port et Saint-André à La Réunion', 'X, territoire à
     cheval sur la Mayenne et la Sarthe', 'X, partagé entre la Haute-Garonne et les Hautes-Pyrénées':
@@ -420,7 +461,7 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
     ("Albigeois et Tarn Nord dans le Tarn")."""
     for index, mention in enumerate(mentions):
         codes = codes_after(text, mention.end, places)
-        straddling = STRADDLING.match(text, mention.end)
+        straddling = STRADDLING.match(text, mention.end) or _straddling_after_a_clause(text, mention.end, places)
         if straddling:  # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe"
             # "…, à cheval sur deux départements (Morbihan et Finistère)": the count's places
             codes |= _places_run(text, straddling.start("places"), straddling.end("places"), places) \
@@ -605,6 +646,10 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
         if mention.departement_codes:
             continue
         start, end = sentence_bounds(text, mention.start)
+        # "Dans l'Aveyron, A voit son label renouvelé ; en Corse-du-Sud, B également.": a clause each
+        semicolon = text.find(";", mention.end, end)
+        end = semicolon if semicolon >= 0 else end
+        start = max(start, text.rfind(";", start, mention.start) + 1)
         alone = not any(other.territory_id != mention.territory_id and start <= other.start < end for other in mentions)
         opening = OPENING_PLACES.match(text, start)
         comma = text.rfind(",", start, mention.start)
@@ -634,6 +679,16 @@ DEPARTEMENTS_WORD = re.compile(r"\bd[ée]partements?\b", re.IGNORECASE)
 WRAPPED_SENTENCE_END = re.compile(r"[.!?](?=[ \t]*\n|[ \t]+\S)")
 
 
+def _heads_a_longer_line(text: str, line_end: int) -> bool:
+    """Whether the line ending at `line_end` stands above a much longer one: a heading ("Le
+    Territoire d'industrie Aurillac-Figeac-Rodez" above "C'est 17 EPCI sur 3 départements …"), not
+    a line of a hard-wrapped paragraph, whose lines are all about the width of the first."""
+    line = text[text.rfind("\n", 0, line_end) + 1:line_end].strip()
+    following_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1:following_end if following_end >= 0 else len(text)].strip()
+    return len(following) > 1.5 * len(line) + 10
+
+
 def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMention],
                                        places: list[PlaceMention]) -> None:
     """The départements a sentence pointing back at the only territory of the sentence before
@@ -644,7 +699,8 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
     for mention in mentions:
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
         wrapped = WRAPPED_SENTENCE_END.search(text, mention.end)
-        if text.startswith("\n", sentence_end) and wrapped and "\n\n" not in text[sentence_end:wrapped.start()]:
+        if text.startswith("\n", sentence_end) and wrapped and "\n\n" not in text[sentence_end:wrapped.start()] \
+                and not _heads_a_longer_line(text, sentence_end):
             sentence_end = wrapped.start() + 1  # a hard-wrapped paragraph: the sentence goes on
         if any(other is not mention and sentence_start <= other.start < sentence_end for other in mentions):
             continue
@@ -670,7 +726,8 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
 
 
 # "de trois départements (Lot, Aveyron, Cantal)", "sur deux départements : la Mayenne et la Sarthe"
-COUNTED_DEPARTEMENTS = re.compile(r"\b(?P<count>" + "|".join(SMALL_COUNTS) + r"|\d)\s+d[ée]partements\s*(?P<open>\(|:)",
+# ("trois départements r (Lot, …": a stray letter before the bracket)
+COUNTED_DEPARTEMENTS = re.compile(r"\b(?P<count>" + "|".join(SMALL_COUNTS) + r"|\d)\s+d[ée]partements\s*(?:[a-z]\s*)?(?P<open>\(|:)",
                                   re.IGNORECASE)
 
 
@@ -746,6 +803,7 @@ def _departement_counted_before(text: str, mentions: list[TerritoryMention], pla
 
 
 # "le territoire regroupe 152 communes appartenant à deux départements, l'Isère et la Savoie"
+TERRITORY_WORD = re.compile(r"\bterritoire\b", re.IGNORECASE)
 THE_TERRITORY_SPANS = re.compile(r"\b(?:le|ce|notre)\s+territoire\b(?!\s+d['’]\s*industrie\s+[A-ZÀ-Ý])"
                                  r"[^.;\n]{0,100}?\bd[ée]partements?\b", re.IGNORECASE)
 
@@ -799,6 +857,14 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
     for match in THE_TERRITORY_SPANS.finditer(text):
         sentence_end = sentence_bounds(text, match.end())[1]
         codes = {p.code for p in places if p.kind == "departement" and match.end() <= p.start < sentence_end}
+        if codes:
+            for mention in mentions:
+                mention.departement_codes |= codes
+            return
+    for match in TERRITORY_WORD.finditer(text):
+        # "Minoï Marchand a en charge un territoire interrégional … sur trois départements (Aveyron,
+        # Lot et Cantal)": as many départements named as counted
+        codes = _counted_departements(text, match.end(), sentence_bounds(text, match.end())[1], places)
         if codes:
             for mention in mentions:
                 mention.departement_codes |= codes

@@ -156,7 +156,7 @@ def departements_bracket(text: str, start: int, end: int, places: list[PlaceMent
             if rest[bare.start()].isupper() and re.search(r"(?:^|[,/&–—]|\bet)\s*$", fold(rest[:bare.start()])):
                 codes.add(code)
                 rest = rest[:bare.start()] + " " * len(name) + rest[bare.end():]
-    leftover = re.sub(r"\b(?:et|de|du|des|la|le|l|d|en|sur)\b|[\s,/&'’–—-]", "", fold(rest))
+    leftover = re.sub(r"\b(?:et|de|du|des|la|le|les|l|d|en|sur)\b|[\s,/&'’–—-]", "", fold(rest))
     return codes if not leftover else set()
 
 

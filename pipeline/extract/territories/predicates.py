@@ -15,8 +15,10 @@ no territory.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
@@ -66,6 +68,10 @@ BARE_AWARD = re.compile(r"(?:reconduit|retenu|labellise|labelise|selectionne|des
 INTERCOMMUNALITIES_OF = re.compile(r"\s*(?:les|des|ces|deux|trois|quatre|cinq|six)\s+(?:agglos|agglomerations|communautes"
                                    r"(?:\s+de\s+communes|\s+d'agglomeration)?|intercommunalites|epci)\s+"
                                    r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
+# A count right before the subject: "Treize zones du Grand Est", "12 bassins" count territories
+# (the number words are the figures' own).
+_NUMBER_WORDS = json.loads((Path(__file__).parents[1] / "rules" / "figure_units.json").read_text(encoding="utf-8"))["number_words"]
+COUNT_BEFORE = re.compile(r"(?<![\w'])(?:\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s+$")
 # "X fait son entrée dans le programme, de même que la communauté de communes Y.": the names
 # closing the sentence after the predicate hold the label too.
 LIKEWISE = re.compile(r"\s*,\s*(?:de\s+m[êe]me\s+que|tout\s+comme)\s+")
@@ -379,6 +385,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "M. le Premier ministre, Édouard Philippe, a retenu …": a person
         if parts and INTERCOMMUNALITIES_OF.match(folded, clause_start, parts[0].start):
             continue  # "Les agglos de Béziers, Agde/Pézenas et Sète labellisés": members of a territory left unnamed
+        if parts and COUNT_BEFORE.search(folded, clause_start, parts[0].start):
+            continue  # "Treize zones du Grand Est labellisées": a count of territories, no name
         coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))
         one_label = ONE_LABEL.search(match.group(0)) and not EACH.search(match.group(0))
         if coordinated and (one_label or any(p.epci or _branded(text, p) for p in parts)):
@@ -569,8 +577,11 @@ def labelled_objects(text: str, structure: Structure, places: list[PlaceMention]
     for match in ACTIVE_LABELLING.finditer(folded):
         sentence_end = sentence_bounds(text, match.start())[1]
         parts = enumeration_after(text, match.end(), sentence_end)
-        if not parts or not LABEL_COMPLEMENT.match(folded, GLOSS_AFTER.match(text, parts[-1].end).end()):
+        complement = LABEL_COMPLEMENT.match(folded, GLOSS_AFTER.match(text, parts[-1].end).end()) if parts else None
+        if not complement:
             continue
+        if NAMED_OTHERWISE_AFTER_COMPLEMENT.match(folded, complement.end(), sentence_end):
+            continue  # "a retenu l'agglomération de X parmi les territoires …, sous l'appellation « Y »": Y's description
         if len(parts) > 1 and any(p.epci for p in parts):
             continue  # intercommunalities labelled together: the members of a territory left unnamed
         found.extend(_mentions(text, parts, places, sentence_end))
@@ -609,6 +620,10 @@ RENEWED_FOR = re.compile(r"\b(?:dispositif|programme|label)\b[^.;:\n]{0,80}?\b(?
 BARE_TERRITORIES = re.compile(r"territoires[ \t]+(?=[A-ZÀ-Ý«])", re.IGNORECASE)
 LABEL_NOUN_BEFORE = re.compile(r"\b(?:label|labellisation)\s*$")
 GLOSS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,40}\))?")
+# the rest of the label's complement ("… de Normandie"), then the name the object is labelled under
+# (folded text: quotes are '"')
+NAMED_OTHERWISE_AFTER_COMPLEMENT = re.compile(r"[^,;.\"\n]{0,60}?,?\s*sous\s+(?:le\s+(?:nom|vocable)|l'appellation"
+                                              r"|la\s+(?:denomination|banniere))\s+(?:de\s+|d'|\")")
 
 
 # "c'est X, et sa zone industrielle …, qui a été retenue": an apposition set off by commas, opening in

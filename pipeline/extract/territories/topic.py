@@ -57,6 +57,9 @@ PROGRAMME_CUE = re.compile(r"(?:pour|sur|dans)\s+(?:le|la|l')\s*")
 # "plusieurs Territoires d'industrie dans le Nord et Pas-de-Calais": territories counted in an area
 COUNTED_BEFORE = re.compile(r"\b(?:\d+|plusieurs|quelques|certains|des|les|nos|ses|leurs|ces|" + "|".join(SMALL_COUNTS)
                             + r")\s+(?:nouveaux\s+)?[«\"]?\s*$")
+# "l'Est de la Seine-Maritime" is a name where its compass word is capitalised; "à l'est de la
+# Seine-Maritime" says a direction (a key of a compass word, then its preposition)
+COMPASS_OF = re.compile(r"(?:" + "|".join(WORDS["compass_heads"]) + r")-(?:de-la|de-l|du|des|de|d)-")
 PLACES_JOINT = re.compile(r"\s+et\s+|\s*,\s*")
 
 
@@ -83,8 +86,9 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     scores = {}
     for key, mention in proposed.items():
         pattern = re.compile(r"(?<![\w-])" + _key_pattern(key) + r"(?![\w-])")
-        in_title = bool(pattern.search(folded, 0, title_end))
-        in_body = len(pattern.findall(folded, title_end))
+        found = [m for m in pattern.finditer(folded) if not (COMPASS_OF.match(key) and text[m.start()].islower())]
+        in_title = any(m.start() < title_end for m in found)
+        in_body = sum(m.start() >= title_end for m in found)
         if (in_title and in_body) or in_body >= 2:
             scores[key] = in_body + in_title
         elif key in anchored:  # 'le dispositif « Territoires d'industrie » dans le Val de X', once
