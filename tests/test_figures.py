@@ -656,3 +656,77 @@ def test_a_bare_number_before_a_noun_without_unit_gets_none_from_a_frame():
 def test_a_range_after_an_elided_que():
     text = "Le gouvernement estime qu'entre 1,3 et 1,4 milliard d'euros seront mobilisés."
     assert [f[:3] for f in facts(text)] == [(1.3e9, 1.4e9, "euro")]
+
+
+def test_a_spaced_decimal_comma_and_billions_then_millions_are_one_amount():
+    assert [(f["value"], f["unit"]) for f in figures(
+        "Un programme d'un coût d'1, 36 milliard d'euros, qui s'articule autour de 17 mesures.")] == [
+        (1360000000.0, "euro")]
+    assert [(f["value"], f["unit"]) for f in figures(
+        "L'enveloppe de 1 milliard 300 millions d'euros est nationale.")] == [(1300000000.0, "euro")]
+    # a number after "milliard" that is no tail of millions is a misprint: no 300 billion euros
+    assert figures("Les conventions sont dotées d'1 milliard 300.000 millions euros.") == []
+
+
+def test_a_number_alone_on_its_line_above_a_singular_noun_is_a_page_number():
+    assert figures("Début novembre, le ministre a validé l'extension.\n\n476\n"
+                   "Territoire d'Industrie Alliances Luxe & Précision Doubs\n") == []
+    assert [(f["value"], f["unit"]) for f in figures("Chiffres clés\n\n183\nterritoires d'industrie\n")] == [
+        (183.0, "territoire")]
+
+
+def test_les_deux_territoires_names_places_unless_the_sentence_names_the_programme():
+    assert figures("« Les deux territoires sont complémentaires », pointe le maire de Brûlon.") == []
+    assert figures("Cette reconnaissance va créer du lien entre les deux territoires.") == []
+    assert [f["value"] for f in figures("Les deux territoires retenus sont Coeur de Maine et Sud Sarthe.")] == [2.0]
+    assert [f["value"] for f in figures("La Réunion compte les deux Territoires d'industrie de l'île.")] == [2.0]
+    # a count opening a list is the list's size
+    assert [f["value"] for f in figures("Les trois territoires de la Seine-Maritime sont :\n\n1. Axe Seine")] == [3.0]
+
+
+def test_a_low_bound_written_in_full_takes_no_scale_from_the_high_one():
+    assert [(f["value"], f["value_max"], f["unit"]) for f in figures(
+        "Le fonds accorde des avances remboursables de 100 000 à 2 millions d'euros aux territoires.")] == [
+        (100000.0, 2000000.0, "euro")]
+
+
+def test_laureates_of_a_fund_a_label_of_a_hundred_percent_a_prize_and_a_councils_own_spending_are_no_figures():
+    assert figures("Fonds d'accélération des investissements industriels : 30 nouveaux lauréats dans la région.") == []
+    assert figures("Ses projets correspondaient à son programme 100 % éducation artistique et culturelle.") == []
+    assert [f["value"] for f in figures("Le plan d'actions est financé à 100 % par l'État.")] == [100.0]
+    assert figures("Prix : 1 200 000 euros.") == []
+    assert figures("La Région a ainsi investi 290 millions sur ce territoire pour un total d'investissements "
+                   "de 1,5 milliard d'euros.") == []
+    assert [f["value"] for f in figures("La Région a investi 2 millions d'euros dans les Territoires d'industrie.")] == [
+        2000000.0]
+
+
+def test_a_whole_after_a_part_and_a_billion_euros_count_in_france():
+    text = ("Dix territoires de Nouvelle-Aquitaine figurent parmi les 124 territoires d'industrie retenus "
+            "par le gouvernement. En Normandie, le programme mobilise 1,36 milliard d'euros.")
+    assert [(f["value"], f["scope_code"]) for f in figures(text)] == [
+        (10.0, "75"), (124.0, "FR"), (1360000000.0, "FR")]
+
+
+def test_a_rows_value_counts_its_labels_noun_not_the_next_rows():
+    text = ("Sommaire\n1. Le programme national : 2\n2. Les territoires retenus : 3\n\n"
+            "Projets recensés : 12\nContrat : signé le 5 avril 2019\n"
+            "Intercommunalités : 551      dont territoires nouveaux : 29\n")
+    assert [(f["value"], f["unit"], f["mention"]) for f in figures(text)] == [
+        (12.0, "projet", "Projets recensés : 12"), (551.0, "epci", "Intercommunalités : 551"),
+        (29.0, "territoire", "territoires nouveaux : 29")]
+
+
+def test_list_items_of_a_place_a_colon_and_a_number_count_the_intros_noun():
+    text = ("183 territoires sont labellisés. Voici leur répartition par région :\n\n"
+            "- Auvergne-Rhône-Alpes : 25\n- Bretagne : 11\n")
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(text)] == [
+        (183.0, "territoire", "FR"), (25.0, "territoire", "84"), (11.0, "territoire", "53")]
+
+
+def test_a_heading_of_a_place_with_its_count_in_brackets_counts_the_intros_noun():
+    text = ("Cinq territoires d'industrie sont labellisés dans le nord de la région :\n\nMayenne (3)\n\n"
+            "- Laval Agglomération\n- Mayenne Communauté\n- Pays de Château-Gontier\n\nSarthe (2)\n\n"
+            "- Le Mans Métropole\n- Sablé-sur-Sarthe\n")
+    assert [(f["value"], f["scope_code"], f["mention"]) for f in figures(text)][1:] == [
+        (3.0, "53", "Mayenne (3)"), (2.0, "72", "Sarthe (2)")]

@@ -57,6 +57,9 @@ BRACKETED_AFTER_A_WORD = re.compile(r"\w[\s*_]*\([\s*_]*$")
 PRICE_BELOW = 100  # euros: a subscription's or an item's price, never a programme's amount
 RANKED_AT_MOST = 30  # "les trois premiers projets" rank; "les 124 premiers territoires" count
 RANK_ARTICLE = re.compile(r"(?<![\w'])les[\s*_]*$")  # "Les quatre premiers", not "des 13 premiers"
+LAUREATES = re.compile(r"laureat(?:e|s|es)?$")  # the counted noun ending a mention
+# "100 % éducation artistique", "100 % made in France": a word other than a preposition after it
+LABEL_AFTER_HUNDRED = re.compile(r"[\s*_]*(?!(?:de|des|du|d|en|par|pour|a|au|aux|et|dans|sur|sont|est)\b)[a-z]")
 QUOTED_NAME = re.compile(r'"\s*[a-z][^"\n]{2,60}"')  # « Choose France » (folded quotes)
 
 
@@ -83,6 +86,9 @@ class Context:
     programme_paragraph: re.Pattern
     other_programme_name: re.Pattern
     own_programme_name: re.Pattern
+    programme_in_a_text: re.Pattern
+    call: re.Pattern
+    council_spending: re.Pattern  # a Région or Département spending, in the words before an amount
 
 
 def _words(words: list[str]) -> str:
@@ -117,6 +123,9 @@ def _context() -> Context:
         programme_paragraph=re.compile(_words(rules["programme_paragraph_words"])),
         other_programme_name=re.compile(_words(rules["other_programme_names"])),
         own_programme_name=re.compile(_words([rules["own_programme_name"]])),
+        programme_in_a_text=re.compile(_words(rules["programme_in_a_text"])),
+        call=re.compile(_words(rules["calls"])),
+        council_spending=re.compile(_words(rules["council_spending"])),
     )
 
 
@@ -186,13 +195,19 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         return "a company's revenue or a price"
     if unit in ("euro", "emploi") and context.private_investment.search(folded, sentence[0], start):
         return "companies' own investment"  # and the jobs it brings
+    if (unit == "euro" and context.council_spending.search(folded, sentence[0], start)
+            and not context.own_programme_name.search(folded, *sentence)):
+        return "a council's own policy"  # "la Région a ainsi investi 290 millions sur ce territoire"
     rank = context.rank.match(folded, start) if RANK_ARTICLE.search(before) else None
     if rank and (end <= rank.end() or value <= RANKED_AT_MOST):
         return "a rank in a list"  # not "les 124 premiers territoires d'industrie", a national wave
     if context.limit.search(after):
         return "a bound"
-    if unit == "territoire" and context.other_programme.search(after):
-        return "laureates of another call"
+    if unit == "territoire" and (context.other_programme.search(after)
+                                 or LAUREATES.search(folded, start, end) and context.call.search(folded, *sentence)):
+        return "laureates of another call"  # "Fonds d'accélération … : 30 nouveaux lauréats"
+    if unit == "pourcent" and value == 100 and LABEL_AFTER_HUNDRED.match(after):
+        return "a label"  # "un programme 100 % éducation artistique"
     if unit in context.geography and context.geography[unit].search(before):
         return "a territory's geography"
     if (unit in context.programme_context_units
@@ -203,6 +218,14 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
             and not context.programme_paragraph.search(folded, *paragraph)):
         return "a paragraph about another initiative"
     return None
+
+
+def names_the_programme(folded: str) -> bool:
+    """Whether a (folded) text names the programme ("Territoires d'industrie", or its fund "fonds
+    d'accélération des investissements industriels"): a text naming neither it nor any of its
+    territories (a Petites villes de demain page, an INSEE note on industrial jobs, a company's
+    news) states none of its figures."""
+    return bool(_context().programme_in_a_text.search(folded))
 
 
 def _share_of_a_place(folded: str, end: int, places: list[PlaceMention]) -> bool:

@@ -20,8 +20,9 @@ Read from the narrowest stretch of the sentence outwards:
    a figure whose sentence speaks of the document's territory (names it, "le territoire",
    "l'agglomération", "le plan d'actions") or any figure of a local act (a protocol, a contract, a
    deliberation: its first lines name it), or, in a document whose territories all lie in its home
-   area, projects, jobs, amounts and protocols too small for a national total (LOCAL_AT_MOST);
-   else France.
+   area, projects, jobs, amounts and protocols too small for a national total and shares
+   (LOCAL_AT_MOST), or a count of territories no larger than the number it names when they all
+   lie in one area (that area); else France.
 
 A count larger than its area could hold (more territories or EPCIs than the area has EPCIs)
 counts France: "183 territoires lauréats" in a sentence naming the Ardennes.
@@ -49,14 +50,16 @@ from pipeline.extract.places import PlaceMention
 RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
 DEMONYMS_PATH = Path(__file__).parent / "rules" / "demonyms.json"
 # Past what its home area holds, a figure counts France: territories and EPCIs beyond the area's
-# EPCIs, communes beyond this many per EPCI, euros from this amount (the programme's budgets).
+# EPCIs, communes beyond this many per EPCI, euros from this amount (the programme's budgets),
+# wherever the sentence places them.
 COMMUNES_PER_EPCI = 50
 MIN_NAME_CHARS = 4  # shorter names ("Ain") are searched for again at their own mentions only
 ACT_TITLE_LINES = 8  # a local act names itself within its first lines (after the issuer's)
 NATIONAL_EUROS = 1e9
 # Figures no national total is this small: in a document whose territories all lie in its home
-# area they count there ("33 projets ont été identifiés", "15 emplois y ont été créés", "9,2 millions d'euros").
-LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20}
+# area they count there ("33 projets ont été identifiés", "15 emplois y ont été créés", "9,2 millions d'euros",
+# "financé à 50 %": a share sets a local rate; national shares name the nation or a place).
+LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20, "pourcent": 100}
 CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
@@ -223,6 +226,12 @@ class DocumentScope:
     names: tuple[tuple[int, int], ...] = ()  # spans of territory names
     act: bool = False  # a local act (contract, protocol, convention, deliberation): _is_act
     territories_at_home: bool = False  # every territory it names lies in its home area
+    # the one area all the document's territories lie in, and how many it names: "Dix territoires
+    # voient leur label renouvelé" in a Région's list of its fifteen counts there
+    territories_area: Area | None = None
+    territory_total: int = 0
+    # (start, end, départements of its territory) of each territory mention, in reading order
+    territory_mentions: tuple[tuple[int, int, frozenset[str]], ...] = ()
     # Per-document indexes, so that a figure costs what is near it, not its whole sentence (a
     # hostile text of one 100,000-character sentence): place starts, and the clauses, segment
     # separators, national words and local words of each sentence, clause or stretch, read once.
@@ -245,13 +254,16 @@ class DocumentScope:
         for index, place in enumerate(self.departements):
             self.departement_index.setdefault(place, index)
         self.name_starts = [start for start, _end in self.names]
+        self.territory_starts = [start for start, _end, _codes in self.territory_mentions]
 
     @classmethod
     def of(cls, folded: str, places: list[PlaceMention], names: list[tuple[int, int]],
-           territory_departements: list[set[str]] = ()) -> DocumentScope:
+           territory_departements: list[set[str]] = (),
+           territory_mentions: list[tuple[int, int, frozenset[str]]] = ()) -> DocumentScope:
         """`territory_departements`: the départements of each of the document's territories; a
         document that names no place of its own ("L'agglomération a accompagné une dizaine de
-        projets" on an intercommunality's page) has its territories' area as its home."""
+        projets" on an intercommunality's page) has its territories' area as its home.
+        `territory_mentions`: where each territory is named, with its départements."""
         names = _every_occurrence(folded, names, places)
         kept = sorted((p for p in places if not any(s <= p.start < e for s, e in names)
                        and not _where_something_happened(folded, p)), key=lambda p: p.start)
@@ -268,12 +280,35 @@ class DocumentScope:
         if len(territory_departements) == 1:  # its one territory's area, when narrower
             home = _one_territory_area(home, places, territory_departements[0])
         return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded),
-                   _all_inside(territory_departements, home))
+                   _all_inside(territory_departements, home),
+                   _home_of_territories(list(territory_departements)), len(territory_departements),
+                   tuple(sorted(territory_mentions, key=lambda mention: mention[0])))
 
     def scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
               earlier: list[dict], value: float, unit: str) -> Area:
         area = self._scope(number_start, start, end, sentence, earlier, value, unit)
+        if unit in ("epci", "commune"):
+            area = self._named_territory_area(sentence, area)
         return FRANCE if _beyond(area, value, unit) else area
+
+    def _named_territory_area(self, sentence: tuple[int, int], area: Area) -> Area:
+        """"Le territoire d'industrie Lezoux – Thiers – Ambert – Montbrison rassemble quatre
+        intercommunalités", "• Bourges – Vierzon (3 EPCI)": the EPCIs and communes counted in a
+        sentence naming one territory are its own; they count in its area (its département, or
+        its région when it spans several) rather than in one of its départements the sentence
+        names, its région, or France for want of a place. Another place keeps the figure."""
+        low = bisect_left(self.territory_starts, sentence[0])
+        high = bisect_left(self.territory_starts, sentence[1])
+        territories = {codes for _start, _end, codes in self.territory_mentions[low:high]}
+        if len(territories) != 1:
+            return area
+        codes = territories.pop()
+        own = _home_of_territories([set(codes)])
+        if own is None:
+            return area
+        inside = (area.kind == "country" or area.kind == "departement" and area.code in codes
+                  or area.kind == "region" and area.code == _region_of(own))
+        return own if inside else area
 
     def _scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
                earlier: list[dict], value: float, unit: str) -> Area:
@@ -286,8 +321,13 @@ class DocumentScope:
         # "Sur les 124 territoires dévoilés …, une dizaine se situent en Nouvelle-Aquitaine": a whole
         # opening its line counts where its own segment says; the rest of the clause is the part's
         whole = WHOLE_OPENER.search(self.folded, max(own[0], number_start - 16), number_start)
-        if whole and (self.folded[self.folded.rfind("\n", 0, whole.start()) + 1:whole.start()].strip()
-                      or segment[0] > whole.start()):
+        # "Dix territoires de Nouvelle-Aquitaine figurent parmi les 124 …": a whole after a part
+        # counted before it in its clause; the part's place is not the whole's
+        mid_line = whole is not None and self.folded[self.folded.rfind("\n", 0, whole.start()) + 1:whole.start()].strip()
+        if mid_line and any(row["unit"] == unit and row["value"] < value
+                            and own[0] <= row["start"] < whole.start() for row in earlier):
+            return self._in((whole.start(), segment[1]), start, end) or self._home_or_france(value, unit, sentence)
+        if whole and (mid_line or segment[0] > whole.start()):
             whole = None  # "En Normandie, parmi les 10 sites choisis, …": the place before holds it
         for stretch in (((whole.start(), segment[1]),) if whole else (segment, own[:2])):
             area = self._in(stretch, start, end)
@@ -310,12 +350,15 @@ class DocumentScope:
         a deliberation's credits), unless it is larger than that area could hold: a local
         communiqué's "six intercommunalités" are its territory's, "1,3 milliard d'euros" are the
         programme's. In a document whose territories all lie in its home area, projects, jobs, amounts
-        and protocols too small for a national total (LOCAL_AT_MOST) count there."""
+        and protocols too small for a national total and shares (LOCAL_AT_MOST) count there; a count
+        of territories no larger than the number of those it names, all in one area, counts there."""
         local = (unit in ("epci", "commune") or self.act
                  or self.territories_at_home and value <= LOCAL_AT_MOST.get(unit, 0)
                  or bisect_left(self.name_starts, sentence[0]) < bisect_left(self.name_starts, sentence[1])
                  or self._speaks_locally(sentence))
-        if self.home is None or not local or unit == "euro" and value >= NATIONAL_EUROS:
+        if unit == "territoire" and self.territories_area is not None and value <= self.territory_total:
+            return self.territories_area  # a part of the territories it names, all in one area
+        if self.home is None or not local:
             return FRANCE
         return self.home
 
@@ -484,12 +527,14 @@ def _distance(place: PlaceMention, start: int, end: int) -> int:
 def _beyond(area: Area, value: float, unit: str) -> bool:
     """Whether a count is larger than its area could hold: more territories or EPCIs than the
     area has EPCIs, more communes than COMMUNES_PER_EPCI times that ("183 territoires lauréats"
-    in a sentence naming the Ardennes counts France)."""
+    in a sentence naming the Ardennes counts France), a billion euros or more (the programme's
+    national budgets: "1,36 milliard d'euros de financement, 124 territoires" beside Normandie)."""
     if area.kind == "country":
         return False
     epcis = _epci_counts()[(area.kind, area.code)]
     return (unit in ("territoire", "epci") and value > epcis
-            or unit == "commune" and value > epcis * COMMUNES_PER_EPCI)
+            or unit == "commune" and value > epcis * COMMUNES_PER_EPCI
+            or unit == "euro" and value >= NATIONAL_EUROS)
 
 
 def _gap(span: tuple[int, int], start: int, end: int) -> int:

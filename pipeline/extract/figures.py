@@ -95,6 +95,16 @@ DIGITS = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}(?P<sep>[ .])\d{3}(?:(?P=s
 # "1.3 milliard d'euros": a decimal point, as the web press writes it, before a scale word
 DOT_DECIMAL = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3})\.(?P<dec>\d{1,2})"
                          r"(?=\s+(?:milliards?|millions?)(?!\w))")
+# "d'1, 36 milliard d'euros": a decimal comma followed by a space, before a scale word
+SPACED_DECIMAL = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}), (?P<dec>\d{1,2})"
+                            r"(?=\s+(?:milliards?|millions?)(?!\w))")
+# "1 milliard 300 millions d'euros": one amount, read as 1300 millions; a number written right
+# after "milliard" that is no such tail ("1 milliard 300.000 millions") is a misprint, no amount
+BILLIONS_AND_MILLIONS = re.compile(r"(?<![\w.,/°@#-])(?P<billions>\d{1,3})\s+milliards?\s+(?P<millions>\d{1,3})"
+                                   r"(?=\s+millions?(?!\w))")
+ANAPHORA_AT_MOST = 3  # "les deux territoires" names places; "les 124 territoires" counts
+BARE_TERRITORIES = re.compile(r"(?<![\w'])territoires?$")
+AFTER_BILLIONS = re.compile(r"(?<![\w'])milliards?\s+$")
 YEAR = re.compile(r"(?:19|20)\d\d")
 CONNECTOR = re.compile(r"\s+d(?:e\s+|'\s*)")
 RANGE_OPENER = re.compile(r"(?:(?<![\w'])|(?<=qu'))entre" + GAP + "$")  # "estime qu'entre 1,3 et 1,4 …"
@@ -137,6 +147,7 @@ class Vocabulary:
     not_adjectives: frozenset[str]
     elided_verb: re.Pattern
     synonyms: frozenset[str]  # nouns counting territories only in a sentence naming the programme
+    anaphoric: re.Pattern  # "les deux territoires": determiners before a count naming places spoken of
     programme_word: re.Pattern
     other_thing: re.Pattern  # after a synonym: "zones d'activités" are no territories
     fractions: dict[str, float]
@@ -203,6 +214,7 @@ def _vocabulary() -> Vocabulary:
         not_adjectives=frozenset(_key(w) for w in rules["not_adjectives"]),
         elided_verb=re.compile(rf"{GAP}(?:{_alternation(rules['elided_unit_verbs'])}){boundary}"),
         synonyms=frozenset(synonyms),
+        anaphoric=re.compile(rf"(?<![\w'])(?:{_alternation(rules['anaphoric_determiners'])}){GAP}$"),
         programme_word=re.compile(r"(?<![\w'])(?:" + "|".join(rules["programme_words"]) + r")(?!\w)"),
         other_thing=re.compile(r"[\s*_]*(?:" + "|".join(rules["synonyms_other_things"]) + r")(?!\w)"),
         fractions={_key(s): float(v) for s, v in rules["fractions"].items()},
@@ -322,9 +334,12 @@ def _number_tokens(text: str, folded: str, vocab: Vocabulary) -> list[Token]:
             continue  # "1er", "2e", "A4", "2027_high": not a quantity
         year_like = bool(YEAR.fullmatch(match.group()))
         tokens.append(Token(match.start(), match.end(), _digit_value(match), False, "digits", year_like))
-    for match in DOT_DECIMAL.finditer(folded):
+    for match in (*DOT_DECIMAL.finditer(folded), *SPACED_DECIMAL.finditer(folded)):
         tokens.append(Token(match.start(), match.end(), float(f"{match['int']}.{match['dec']}"), False,
                             "digits", False))
+    for match in BILLIONS_AND_MILLIONS.finditer(folded):
+        tokens.append(Token(match.start(), match.end(), 1000 * int(match["billions"]) + int(match["millions"]),
+                            False, "digits", False))
     for match in vocab.approximate_noun.finditer(folded):
         value = vocab.approximate_nouns[_key(match["noun"])]
         tokens.append(Token(match.start(), match.end(), value, True, "approximate_noun", False))
@@ -338,7 +353,8 @@ def _number_tokens(text: str, folded: str, vocab: Vocabulary) -> list[Token]:
         tokens.append(Token(match.start(), match.end(), 1.0, False, "words", False))
     for match in ONE_IN_PLACE.finditer(folded):  # "trois en Guyane, un en Guadeloupe": a frame decides
         tokens.append(Token(match.start(), match.end(), 1.0, False, "words", False))
-    tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in masked)]
+    tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in masked)
+              and not AFTER_BILLIONS.search(folded, max(0, t.start - 12), t.start)]
     kept, last_end = [], -1
     for token in sorted(tokens, key=lambda t: (t.start, -t.end)):
         if token.start >= last_end:
@@ -365,7 +381,8 @@ def _read_quantity(folded: str, token: Token, vocab: Vocabulary) -> Reading:
     if token.kind == "approximate_noun":
         return Reading(scale, None, position, False)
     noun = _unit_noun(folded, position, vocab)
-    if not noun:
+    if not noun or "\n" in noun["gap"] and _row_label(folded, token) is not None:
+        # "Projets recensés : 12" / "Contrat : signé …": a row's value counts nothing of the next row
         return Reading(scale, None, position, False)
     return _reading(scale, noun, not noun["adj"] and "\n" not in noun["gap"], vocab)
 
@@ -391,16 +408,32 @@ def _reading(scale: float, noun: re.Match, direct: bool, vocab: Vocabulary) -> R
     return Reading(scale, vocab.units[key], noun.end(), direct, key in vocab.synonyms)
 
 
+def _anaphoric(folded: str, token: Token, reading: Reading, vocab: Vocabulary) -> bool:
+    """"Les deux territoires sont complémentaires", "nos deux territoires": a small count of bare
+    territories after a definite or possessive determiner names places the text spoke of (often a
+    territory's two intercommunalities); it counts territories of the programme only where the
+    sentence names the programme, as a synonym does. A count opening a list ("Les trois territoires
+    de la Seine-Maritime sont :") is the list's size, whatever its determiner."""
+    line_end = folded.find("\n", reading.end)
+    return (reading.unit == "territoire" and token.value <= ANAPHORA_AT_MOST
+            and bool(BARE_TERRITORIES.search(folded, token.end, reading.end))
+            and bool(vocab.anaphoric.search(folded, max(0, token.start - 12), token.start))
+            and not folded[reading.end:len(folded) if line_end < 0 else line_end].rstrip(" \t*_").endswith(":"))
+
+
 def _numbering(text: str, token: Token, reading: Reading) -> bool:
-    """"18\\nCONTRAT DU TERRITOIRE": a number alone on its line above a noun in capitals is a page
-    or heading number; it counts nothing."""
+    """"18\\nCONTRAT DU TERRITOIRE", "476\\nTerritoire d'Industrie Alliances …": a number alone on
+    its line above a noun in capitals, or above a singular noun it cannot count (two or more), is
+    a page or heading number; it counts nothing."""
     line_start = text.rfind("\n", 0, token.start) + 1
     line_end = text.find("\n", token.end)
     if line_end < 0 or line_end >= reading.end or text[line_start:token.start].strip(" \t*_#") \
             or text[token.end:line_end].strip(" \t*_"):
         return False
     noun = re.search(r"[^\W\d_]+$", text[token.end:reading.end])
-    return bool(noun) and len(noun.group()) > 1 and noun.group().isupper()
+    first = re.search(r"[^\W\d_]+", text[line_end:reading.end])
+    singular = token.value >= 2 and first is not None and not first.group().lower().endswith(("s", "x"))
+    return singular or bool(noun) and len(noun.group()) > 1 and noun.group().isupper()
 
 
 def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None:
@@ -458,7 +491,7 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
             continue
         found.append(Found(start, reading.end, token.start, round(token.value * reading.scale, 6), None,
                            reading.unit, approximate or token.approximate, "figure.number_unit",
-                           reading.synonym))
+                           reading.synonym or _anaphoric(folded, token, reading, vocab)))
         consumed = reading.end
         if _out_of(folded, token, reading, following, vocab):
             found.append(Found(following.start, following.end, following.start, following.value, None,
@@ -515,7 +548,9 @@ def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,
     high_reading = _read_quantity(folded, high, vocab)
     if high_reading.unit is None:
         return None
-    low_scale = low_reading.scale if low_reading.scale != 1.0 else high_reading.scale
+    # "entre 1 et 2 millions": the low bound takes the high one's scale; "de 100 000 à 2 millions
+    # d'euros" is written in full already (taking the scale would exceed the high bound)
+    low_scale = low_reading.scale if low_reading.scale != 1.0 or low.value > high.value else high_reading.scale
     low_value, high_value = round(low.value * low_scale, 6), round(high.value * high_reading.scale, 6)
     if not opener and CHANGE_FROM.search(folded, max(0, low.start - 60), low.start):
         return [Found(low.start, low.end, low.start, low_value, None, high_reading.unit,
@@ -554,7 +589,8 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
                  or _after_place(folded, token, known, sentence, place_ends)
                  or _money_without_currency(folded, token, sentences, vocab)
                  or _value_of_a_list_item(text, token, known)
-                 or _dot_leader_row(folded, token, place_starts, vocab))
+                 or _dot_leader_row(folded, token, place_starts, vocab)
+                 or _label_value(folded, token, vocab))
         if frame:
             start, approximate = _qualifier(folded, token.start, vocab)
             if frame.start is not None:
@@ -670,34 +706,90 @@ def _money_without_currency(folded: str, token: Token, sentences: Sentences,
     return Frame("euro", reading.end, "figure.elided_currency")
 
 
+# "Projets recensés : 12", "Intercommunalités : 551      dont territoires nouveaux : 29": a row's
+# label (after the line's start or a gap of columns) then its value
+VALUE_AFTER_COLON = re.compile(r":[ \t]*$")
+COLUMN_GAP = re.compile(r"[ \t]{2,}|\t")
+MAX_LABEL = 80  # characters: a row's label is short; the search stays near the number
+
+
+def _row_label(folded: str, token: Token) -> tuple[int, int] | None:
+    """The span of the label of a "label : value" row whose value is the token (the label starts
+    at its line's start or after a gap of columns), None when the token follows no colon."""
+    window = max(0, token.start - MAX_LABEL - 8)
+    line_start = folded.rfind("\n", window, token.start) + 1 or window
+    colon = VALUE_AFTER_COLON.search(folded, max(line_start, token.start - 8), token.start)
+    if colon is None:
+        return None
+    gaps = list(COLUMN_GAP.finditer(folded, max(line_start, colon.start() - MAX_LABEL), colon.start()))
+    label_start = gaps[-1].end() if gaps else max(line_start, colon.start() - MAX_LABEL)
+    label_end = colon.start()
+    while label_end > label_start and folded[label_end - 1] in " \t":
+        label_end -= 1
+    return (label_start, label_end) if label_end > label_start else None
+
+
+NUMBERED_LABEL = re.compile(r"\s*(?:\d+|[ivx]+|[a-z])[.)]\s")
+COLUMN_END = re.compile(r"[ \t]*(?:\n|$)|[ \t]{2,}|\t")
+
+
+def _label_value(folded: str, token: Token, vocab: Vocabulary) -> Frame | None:
+    """"Projets recensés : 12", "Territoires d'industrie en Grand Est : 15", "dont territoires
+    nouveaux : 29": a number alone after a row's label counts the label's first counted noun (its
+    head: "Projets portés par ces onze territoires : une cinquantaine" counts projects)."""
+    if not COLUMN_END.match(folded, token.end):
+        return None
+    label = _row_label(folded, token)
+    if label is None or NUMBERED_LABEL.match(folded, *label):
+        return None  # "2. Les territoires retenus en Occitanie : 3": a table of contents' page
+    noun = vocab.counted_nouns.search(folded, *label)
+    return Frame(vocab.units[_key(noun.group())], token.end, "figure.label_value", noun.start()) if noun else None
+
+
 # "Grand Est ........ 21": a place, a leader of dots, a number ending the line.
+# "- Auvergne-Rhône-Alpes : 25": a list item of a place, a colon, a number ending the line.
 DOT_LEADER = re.compile(r"[ \t]*\.{3,}[ \t]*")
-ROW_ARTICLE = re.compile(r"[ \t]*(?:(?:la|le|les)\s+|l'\s*)?")  # "La Réunion ...... 2"
-DOT_LEADER_ROW = re.compile(r"[^\n]*\.{3,}[ \t]*[\d.,  ]+[ \t]*(?:\n|$)")
+COLON_LEADER = re.compile(r"[ \t]*:[ \t]*")
+# "Doubs (2)" alone on its line, the territories of the Doubs listed under it: a heading's count
+BRACKET_LEADER = re.compile(r"[ \t]*\([ \t]*")
+BRACKETED_ROW = re.compile(r"[^\n()]*\([ \t]*\d+[ \t]*\)[ \t]*\n?")
+LIST_ITEM_LINE = re.compile(r"[ \t]*[-•*–][ \t]+")
+ROW_ARTICLE = re.compile(r"[ \t]*(?P<marker>[-•*–][ \t]+)?(?:(?:la|le|les)\s+|l'\s*)?")  # "La Réunion ...... 2"
+DOT_LEADER_ROW = re.compile(r"[^\n]*\.{3,}[ \t]*[\d.,  ]+[ \t]*(?:\n|$)"
+                            r"|[ \t]*[-•*–][ \t]+[^\n:]*:[ \t]*[\d.,  ]+[ \t]*(?:\n|$)")
 
 
 def _dot_leader_row(folded: str, token: Token, place_starts: dict[int, PlaceMention],
                     vocab: Vocabulary) -> Frame | None:
-    """"Répartition des territoires labellisés par région :" then "Grand Est ........ 21" lines: a
-    number after a place and its dot leader counts the noun of the line above the rows."""
+    """"Répartition des territoires labellisés par région :" then "Grand Est ........ 21" lines, or
+    list items "- Auvergne-Rhône-Alpes : 25", or headings "Doubs (2)" each above its list: a number
+    after a place and its dot leader (a colon in a list item, a bracket closing a heading line)
+    counts the noun of the line above the rows (above the headings and their items)."""
     line_start = folded.rfind("\n", 0, token.start) + 1
     line_end = folded.find("\n", token.end)
     line_end = len(folded) if line_end < 0 else line_end
     article = ROW_ARTICLE.match(folded, line_start)
     place = place_starts.get(article.end())
-    if (place is None or folded[token.end:line_end].strip()
-            or not DOT_LEADER.fullmatch(folded, place.end, token.start)):
+    leader = COLON_LEADER if article["marker"] else DOT_LEADER
+    bracketed = (place is not None and not article["marker"] and BRACKET_LEADER.fullmatch(folded, place.end, token.start)
+                 and folded[token.end:line_end].strip() == ")")
+    if not bracketed and (place is None or folded[token.end:line_end].strip()
+                          or not leader.fullmatch(folded, place.end, token.start)):
         return None
     above = line_start  # the intro: the first line above the rows that is not a row
     while above > 0:
         previous = folded.rfind("\n", 0, above - 1) + 1
         line = folded[previous:above]
         above = previous
-        if line.strip() and not DOT_LEADER_ROW.fullmatch(line):
+        if line.strip() and not DOT_LEADER_ROW.fullmatch(line) \
+                and not (bracketed and (BRACKETED_ROW.fullmatch(line) or LIST_ITEM_LINE.match(line))):
             # "des territoires labellisés par région": the noun counted, not the one after "par"
             nouns = [m for m in vocab.counted_nouns.finditer(line) if not re.search(r"\bpar\s+$", line[:m.start()])]
-            return Frame(vocab.units[_key(nouns[0].group())], token.end, "figure.dot_leader_row",
-                         start=article.start() + len(article.group()) - len(article.group().lstrip())) if nouns else None
+            start = (article.end("marker") if article["marker"]
+                     else article.start() + len(article.group()) - len(article.group().lstrip()))
+            end = folded.index(")", token.end) + 1 if bracketed else token.end
+            return Frame(vocab.units[_key(nouns[0].group())], end, "figure.dot_leader_row",
+                         start=start) if nouns else None
     return None
 
 
@@ -878,11 +970,14 @@ def _sentence_at(sentences: Sentences, position: int, text: str) -> tuple[int, i
 
 def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[PlaceMention],
                     names: list[tuple[int, int]] = (),
-                    territory_departements: list[set[str]] = ()) -> list[dict]:
+                    territory_departements: list[set[str]] = (),
+                    territory_mentions: list[tuple[int, int, frozenset[str]]] = ()) -> list[dict]:
     """One row per programme quantity, in reading order, grounded (text[start:end] == mention).
     `names` are the spans of territory and EPCI names, whose places are no figure's scope;
     `territory_departements` the départements of each territory the document names, where its
-    local figures count when it names no place of its own (figure_scope.DocumentScope.of)."""
+    local figures count when it names no place of its own (figure_scope.DocumentScope.of);
+    `territory_mentions` (start, end, départements of its territory) of each territory mention,
+    where its sentence's counts of EPCIs and communes count."""
     vocab = _vocabulary()
     folded = fold(text)
     sentences = refine_sentences(text, sentences)
@@ -893,7 +988,8 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     found += fractions + _elided_figures(text, folded, tokens, bare, found, sentences, places, vocab)
     paragraph_spans = paragraphs(folded)
     paragraph_starts = [start for start, _ in paragraph_spans]
-    document = DocumentScope.of(folded, places, list(names), list(territory_departements))
+    document = DocumentScope.of(folded, places, list(names), list(territory_departements),
+                                list(territory_mentions))
     rows = []
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
