@@ -387,7 +387,12 @@ STRADDLING = re.compile(r"[ \t]*+[»”\"]?,?\s*+(?:(?:lui|elle),\s*)?(?:(?:un|l
                         r"(?:(?:r[ée]unit|regroupe|rassemble|associe|compte)\s+(?:\w+\s+)?(?:intercommunalit[ée]s|EPCI)\s+)?"
                         # "…, dont le périmètre s'étend sur …", "Ce territoire est à cheval sur …"
                         r"(?:dont\s+le\s+p[ée]rim[èe]tre\s+|(?:qui\s+)?est\s+)?"
-                        r"(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
+                        r"(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+(?:sur|entre)"
+                        # "…, entre l'Ardèche et la Drôme", "…, situé à la fois en Ardèche et dans la Drôme"
+                        r"|(?<=,\s)entre|(?:situ[ée]e?\s+)?[àa]\s+la\s+fois(?=\s+(?:en|dans)\s)"
+                        # "…, sur les départements de l'Ain et de la Saône-et-Loire", "…, qui couvre l'Ardèche et la Drôme"
+                        r"|(?:situ[ée]e?\s+|implant[ée]e?\s+)?(?:sur|dans)\s+les\s+(?:(?:deux|trois|quatre|\d)\s+)?d[ée]partements"
+                        r"|(?:qui\s+)?(?:couvre|couvrant|englobe|englobant)(?=\s+(?:l['’]|la\s|le\s|les\s))"
                         r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
                         r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ|implant)[ée]?e?\s+(?:entre|sur)"
                         r"|implant[ée]e?\s+dans"
@@ -468,6 +473,7 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
                 or _counted_departements(text, straddling.start("places"), sentence_bounds(text, straddling.start())[1], places)
         if not codes:
             continue
+        mention.placed_codes |= codes
         if not mention.departement_codes - mention.name_codes:  # its name's places are no statement
             mention.departement_codes |= codes
         previous = index - 1
@@ -629,8 +635,10 @@ def _departements_it_takes_in(text: str, mentions: list[TerritoryMention], place
                 mention.shared_codes |= _places_run(text, taken.start("places"), taken.end("places"), places)
 
 
-# "Dans la Moselle et la Meurthe-et-Moselle, le territoire …": the sentence's opening places it.
-OPENING_PLACES = re.compile(r"[\s«\"“]*(?:[Ee]n|[Dd]ans|[Ee]ntre)\s+")
+# "Dans la Moselle et la Meurthe-et-Moselle, le territoire …", "Situé entre l'Ardèche et la Drôme, le
+# territoire …": the sentence's opening places it.
+OPENING_PLACES = re.compile(r"[\s«\"“]*(?:(?:[Ss]itu[ée]e?|[Ii]mplant[ée]e?|[ÀA]\s+cheval)\s+(?:sur|entre|en|dans)"
+                            r"|[Ee]n|[Dd]ans|[Ee]ntre)\s+")
 # "… est reconduit pour la période 2023-2027 en Charente": a département after the predicate.
 IN_BEFORE = re.compile(r"(?:\ben|\bdans\s+(?:la|le|les|l['’])?)\s*$", re.IGNORECASE)
 
@@ -643,7 +651,7 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
     territoire X est reconduit pour la période 2023-2027 en Charente', '…, après le Grand Bastia,
     labellisé dès 2018 en Haute-Corse': Grand Bastia's, not the sentence's first territory's)."""
     for mention in mentions:
-        if mention.departement_codes:
+        if mention.departement_codes - mention.name_codes:  # its name's places are no statement
             continue
         start, end = sentence_bounds(text, mention.start)
         # "Dans l'Aveyron, A voit son label renouvelé ; en Corse-du-Sud, B également.": a clause each
@@ -661,6 +669,7 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
                              and not re.search(r"(?<![\w'’-])[A-ZÀ-Ý]", text[mention.end:p.start]) for p in after):
                 codes = {p.code for p in after}
         mention.departement_codes |= codes
+        mention.placed_codes |= codes
 
 
 # A sentence about the territory named just before: "Il s'étend sur trois départements

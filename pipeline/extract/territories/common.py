@@ -103,6 +103,10 @@ class TerritoryMention:
     # the départements it is said to share ("partagé avec l'Orne"): besides, not instead of, the
     # ones its context gives (assemble.py)
     shared_codes: set[str] = field(default_factory=set)
+    # the départements written right after its name or opening its sentence as where it lies ("…,
+    # entre l'Ardèche et la Drôme", "(Ardèche et Drôme)"): a département word of its name they leave
+    # out is a river or a town ("Rhône Médian", assemble.py)
+    placed_codes: set[str] = field(default_factory=set)
 
     @property
     def territory_id(self) -> str:
@@ -156,7 +160,7 @@ def departements_bracket(text: str, start: int, end: int, places: list[PlaceMent
             if rest[bare.start()].isupper() and re.search(r"(?:^|[,/&–—]|\bet)\s*$", fold(rest[:bare.start()])):
                 codes.add(code)
                 rest = rest[:bare.start()] + " " * len(name) + rest[bare.end():]
-    leftover = re.sub(r"\b(?:et|de|du|des|la|le|les|l|d|en|sur)\b|[\s,/&'’–—-]", "", fold(rest))
+    leftover = re.sub(r"\b(?:et|de|du|des|la|le|les|l|d|en|dans|sur)\b|[\s,/&'’–—-]", "", fold(rest))
     return codes if not leftover else set()
 
 
@@ -615,9 +619,11 @@ def quoted_name(text: str, position: int) -> tuple[int, int] | None:
 
 
 # Where a name stands, written right after it: "Cayenne (Guyane )", "Saint-André à La Réunion",
-# "la ville de Baie-Mahault en Guadeloupe".
+# "la ville de Baie-Mahault en Guadeloupe", "X, en Ardèche et dans la Drôme" (each place with its
+# preposition).
 PLACE_AFTER = re.compile(r",?\s+(?:en|à|au|dans)\s+(?P<place>(?:la\s+|le\s+|les\s+|l['’]\s*)?[A-ZÀ-Ý][\w'’-]*"
-                         r"(?:[ -](?:de\s+|du\s+|des\s+|la\s+|et\s+)?[A-ZÀ-Ý][\w'’-]*)*)")
+                         r"(?:(?:[ -](?:de\s+|du\s+|des\s+|la\s+|et\s+)?|\s+et\s+(?:en|dans)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?)"
+                         r"[A-ZÀ-Ý][\w'’-]*)*)")
 
 
 def codes_after(text: str, end: int, places: list[PlaceMention]) -> set[str]:
