@@ -939,12 +939,39 @@ RANKED_OF_A_DEMONYM = re.compile(r"\b(?:la|le)\s+(?:premiere?|seconde?|deuxieme|
                                  r"|derniere?|seule?)\s+(?:commune|ville|agglomeration|intercommunalite|territoire)\s+")
 
 
-def _demonym_codes(folded: str, position: int, limit: int) -> set[str]:
-    """Départements whose demonym is written at `position` (rules/demonyms.json); an overseas
+def _demonyms_at(folded: str, position: int, limit: int) -> list[tuple[int, str]]:
+    """(end, département) of each demonym written at `position` (rules/demonyms.json); an overseas
     région of one département ("guyanais": its area is the région 03) gives that département."""
     overseas = {region: departement for departement, region in figure_scope._single_departement_regions().items()}
-    return {area.code if area.kind == "departement" else overseas[area.code] for pattern, area in figure_scope._demonyms()
-            if (area.kind == "departement" or area.code in overseas) and pattern.match(folded, position, limit)}
+    return [(match.end(), area.code if area.kind == "departement" else overseas[area.code])
+            for pattern, area in figure_scope._demonyms()
+            if (area.kind == "departement" or area.code in overseas) and (match := pattern.match(folded, position, limit))]
+
+
+def _demonym_codes(folded: str, position: int, limit: int) -> set[str]:
+    """Départements whose demonym is written at `position`."""
+    return {code for _end, code in _demonyms_at(folded, position, limit)}
+
+
+# "ardéchois et drômois", "ardéchoises, drômoises et iséroises": demonyms coordinated after one noun.
+DEMONYM_JOINT = re.compile(r"\s*,\s*|\s+et\s+")
+# "X regroupe des intercommunalités ardéchoises et drômoises": the members' demonyms after the name.
+EPCIS_OF_A_DEMONYM_AFTER = re.compile(r"[ \t»”\"]*,?\s*(?:qui\s+)?(?:reunit|regroupe|rassemble|associe|federe)\s+"
+                                      r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|des|plusieurs)\s+"
+                                      r"(?:intercommunalites|communautes(?:\s+de\s+communes|\s+d'agglomeration)?|epci)(?=\s)")
+
+
+def _demonym_run_codes(folded: str, position: int, limit: int) -> set[str]:
+    """Départements of the demonyms coordinated from `position` ("intercommunalités ardéchoises
+    et drômoises": 07 and 26); the first alone when no other follows it."""
+    codes: set[str] = set()
+    while found := _demonyms_at(folded, position, limit):
+        codes |= {code for _end, code in found}
+        joint = DEMONYM_JOINT.match(folded, max(end for end, _code in found), limit)
+        if not joint:
+            break
+        position = joint.end()
+    return codes
 
 
 def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]) -> None:
@@ -958,19 +985,26 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
     était X')."""
     folded = fold(text)
     for mention in mentions:
-        if mention.departement_codes:
+        if mention.departement_codes - mention.name_codes:  # its name's places are no statement
             continue
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
-        codes = set()
+        runs = []
         for word in NOUN_BEFORE_A_DEMONYM.finditer(folded, sentence_start, mention.start):
-            codes |= _demonym_codes(folded, word.end(), mention.start)
+            run = _demonym_run_codes(folded, word.end(), mention.start)
+            # "les territoires ardéchois et drômois : A, B": each lies in one of them, not in both
+            runs.append(run if len(run) == 1 or not word.group(0).startswith("territoires") else set())
         apposed = APPOSED_TERRITORY.match(folded, mention.end, sentence_end)
         if apposed:
-            codes |= _demonym_codes(folded, apposed.end(), sentence_end)
+            runs.append(_demonym_run_codes(folded, apposed.end(), sentence_end))
+        members = EPCIS_OF_A_DEMONYM_AFTER.match(folded, mention.end, sentence_end)
+        if members:
+            runs.append(_demonym_run_codes(folded, members.end(), sentence_end))
         for ranked in RANKED_OF_A_DEMONYM.finditer(folded, sentence_start, sentence_end):
-            codes |= _demonym_codes(folded, ranked.end(), sentence_end)
-        if len(codes) == 1:
-            mention.departement_codes |= codes
+            runs.append(_demonym_codes(folded, ranked.end(), sentence_end))
+        stated = {frozenset(run) for run in runs if run}
+        if len(stated) == 1:
+            mention.departement_codes |= next(iter(stated))
+            mention.placed_codes |= next(iter(stated))
 
 
 # "copilote du seul Territoire d'industrie nivernais": the programme's words in the singular,
