@@ -393,7 +393,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     # a text about one territory that places it nowhere else: it lies where the officials who run
     # it sit ("François Cortinovis … et le vice-président de Pays de Montbéliard Agglomération
     # constitueront la gouvernance de ce programme": 25)
-    officials = {code for m in officials_bodies(epci_mentions, attached, text, sentences)
+    officials = {code for m in officials_bodies(epci_mentions, attached, text, sentences, name_spans)
                  for code in m.link.departement_codes} if len(by_id) == 1 else set()
     if officials and len(ref.regions_of(sorted(officials))) < 2 and ACROSS_REGIONS.search(text):
         officials = set()  # "un Territoire d'industrie sur deux régions": one région's officials place it in part
