@@ -382,6 +382,8 @@ def _departements_holding_others(text: str, mentions: list[TerritoryMention],
     return [m for m in mentions if m.territory_id not in doomed]
 
 
+# "les départements", "les deux départements" before the places they are
+COUNTED_NOUN_OF_DEPARTEMENTS = r"les\s+(?:(?:deux|trois|quatre|\d)\s+)?d[ée]partements\b"
 STRADDLING = re.compile(r"[ \t]*+[»”\"]?,?\s*+(?:(?:lui|elle),\s*)?(?:(?:un|le|ce)\s+)?(?:territoire\s+)?"
                         # "Le territoire réunit trois intercommunalités à cheval sur la Seine-Maritime et la Somme"
                         r"(?:(?:r[ée]unit|regroupe|rassemble|associe|compte)\s+(?:\w+\s+)?(?:intercommunalit[ée]s|EPCI)\s+)?"
@@ -390,8 +392,10 @@ STRADDLING = re.compile(r"[ \t]*+[»”\"]?,?\s*+(?:(?:lui|elle),\s*)?(?:(?:un|l
                         r"(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+(?:sur|entre)"
                         # "…, entre l'Ardèche et la Drôme", "…, situé à la fois en Ardèche et dans la Drôme"
                         r"|(?<=,\s)entre|(?:situ[ée]e?\s+)?[àa]\s+la\s+fois(?=\s+(?:en|dans)\s)"
+                        # "…, à la frontière entre l'Ardèche et la Haute-Loire"
+                        r"|[àa]\s+la\s+(?:fronti[èe]re|limite|jonction|charni[èe]re)\s+entre"
                         # "…, sur les départements de l'Ain et de la Saône-et-Loire", "…, qui couvre l'Ardèche et la Drôme"
-                        r"|(?:situ[ée]e?\s+|implant[ée]e?\s+)?(?:sur|dans)\s+les\s+(?:(?:deux|trois|quatre|\d)\s+)?d[ée]partements"
+                        r"|(?:situ[ée]e?\s+|implant[ée]e?\s+)?(?:sur|dans)(?=\s+" + COUNTED_NOUN_OF_DEPARTEMENTS + r")"
                         r"|(?:qui\s+)?(?:couvre|couvrant|englobe|englobant)(?=\s+(?:l['’]|la\s|le\s|les\s))"
                         r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
                         r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ|implant)[ée]?e?\s+(?:entre|sur)"
@@ -401,6 +405,8 @@ STRADDLING = re.compile(r"[ \t]*+[»”\"]?,?\s*+(?:(?:lui|elle),\s*)?(?:(?:un|l
                         r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre|entre)"
                         # "…, territoire interdépartemental Morbihan-Finistère"
                         r"|inter(?:d[ée]partemental|r[ée]gional)e?(?=\s+[A-ZÀ-Ý]))\s+"
+                        # "…, à cheval sur les départements de l'Ardèche et de la Drôme"
+                        r"(?:" + COUNTED_NOUN_OF_DEPARTEMENTS + r"\s+)?"
                         r"(?P<places>[^.;()\n]{1,80})")
 
 
