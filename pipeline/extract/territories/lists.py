@@ -1025,7 +1025,9 @@ def _intro_departement(text: str, position: int, places: list[PlaceMention]) -> 
 
 def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.table_cell: the cells of a table's territory column ("Territoire d'industrie |
-    EPCI | SIREN de l'EPCI | Département"), with the départements of the row's département cell."""
+    EPCI | SIREN de l'EPCI | Département"), with the départements of the row's département cell;
+    an empty one under a filled one is that cell merged over both rows ("| Sarthe | A |" then
+    "|  | B |")."""
     found = []
     for table in structure.tables:
         column = table.column(text, TERRITORY_COLUMN)
@@ -1034,6 +1036,7 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
         departement = table.column(text, DEPARTEMENT_COLUMN)
         heading = (_heading_departement(text, table.header[0].start, places)
                    or _intro_departement(text, table.header[0].start, places)) if departement is None else set()
+        above: set[str] = set()
         for number, row in enumerate(table.rows):
             codes = set(heading)
             if departement is not None:
@@ -1042,6 +1045,9 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
                          and cell.start <= p.start and p.end <= cell.end}
                 if not codes and CODES_CELL.fullmatch(cell.of(text)):
                     codes = _codes_in(cell.of(text))  # "25 / 90"
+                if not codes and not cell.of(text).strip():
+                    codes = set(above)
+                above = codes
             # a name written over two lines of a PDF's column: its pieces joined
             name = mend_line_cuts(table.cell_text(text, number, column)) if (number, column) in table.pieces else None
             # a cell naming several territories of the row's département: "Creusot-Montceau ; Chalon-sur-Saône Bresse"
