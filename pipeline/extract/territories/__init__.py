@@ -888,11 +888,12 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
 
 # "Deux « territoires d'industrie » pour redynamiser le tissu industriel du Loir-et-Cher",
 # "Deux territoires d'industrie dans l'Indre",
-# "le seul protocole Territoires d'Industrie de Côte d'Or": territories said to be in a département.
+# "le seul protocole Territoires d'Industrie de Côte d'Or", "… : trois lauréats en Sarthe": territories
+# said to be in a département.
 # "Haute-Savoie : deux territoires gardent leur label": a line that opens with a place before a
 # colon and speaks of territories is about that place.
 PLACE_HEADING_LINE = re.compile(r"[ \t]*(?P<place>[A-ZÀ-Ý][\w'’ -]{2,40}?)[ \t\u00a0]*:[^\n]*\b[Tt]erritoires?\b")
-TERRITORIES_IN = re.compile(r"\bterritoires?\b[^.;:\n]{0,60}?(?:\b(?:du|de\s+la|des|de|en|dans\s+l[ea])\s+|\b(?:de|dans)\s+l['’]\s*|\bd['’]\s*)$",
+TERRITORIES_IN = re.compile(r"\b(?:territoires?|laur[ée]ats?)\b[^.;:\n]{0,60}?(?:\b(?:du|de\s+la|des|de|en|dans\s+l(?:a|e|es))\s+|\b(?:de|dans)\s+l['’]\s*|\bd['’]\s*)$",
                             re.IGNORECASE)
 
 
