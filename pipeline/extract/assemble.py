@@ -409,11 +409,11 @@ def extract(text: str, doc: Doc) -> Extraction:
     for row in by_id.values():
         members, named = row.pop("member_departements"), row.pop("name_departements")
         # a département word in the name that none of the linked members lies in, nor any of the
-        # départements the text states for the territory itself, is a river or a town ("Rhône
+        # départements the text says the territory straddles, is a river or a town ("Rhône
         # Provence Industrie", members in the Drôme and the Ardèche; "Rhône Médian, entre l'Ardèche
-        # et la Drôme")
+        # et la Drôme"; not "Sud Meuse Nord Haute-Marne (Haute-Marne)", one of its départements)
         placed_at = row.pop("placed_departements")
-        placing = members or placed_at
+        placing = members or (placed_at if len(placed_at) >= 2 else set())
         departements = sorted(row.pop("departements") | members | (named & placing if placing else named)
                               | _named_places_standing(row["name"], named)) or sorted(officials)
         sentence_regions = row.pop("sentence_regions")
