@@ -346,9 +346,10 @@ def extract(text: str, doc: Doc) -> Extraction:
                                   min(m.start for m in mentions if phase_sentence[0] <= m.start < phase_sentence[1]
                                       or m is mention)) or phase,
             "departements": set(), "sentence_regions": set(), "rule": mention.rule,
-            "name_departements": set(), "member_departements": set(),
+            "name_departements": set(), "member_departements": set(), "placed_departements": set(),
         })
         row["departements"] |= (mention.departement_codes - mention.name_codes) | mention.shared_codes
+        row["placed_departements"] |= mention.placed_codes
         row["name_departements"] |= mention.name_codes
         if mention.territory_id not in placed:
             row["departements"] |= _stated_departements(text, context_places, mention, mentions)
@@ -392,7 +393,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     # a text about one territory that places it nowhere else: it lies where the officials who run
     # it sit ("François Cortinovis … et le vice-président de Pays de Montbéliard Agglomération
     # constitueront la gouvernance de ce programme": 25)
-    officials = {code for m in officials_bodies(epci_mentions, attached, text, sentences)
+    officials = {code for m in officials_bodies(epci_mentions, attached, text, sentences, name_spans)
                  for code in m.link.departement_codes} if len(by_id) == 1 else set()
     if officials and len(ref.regions_of(sorted(officials))) < 2 and ACROSS_REGIONS.search(text):
         officials = set()  # "un Territoire d'industrie sur deux régions": one région's officials place it in part
@@ -407,9 +408,13 @@ def extract(text: str, doc: Doc) -> Extraction:
     territory_rows = []
     for row in by_id.values():
         members, named = row.pop("member_departements"), row.pop("name_departements")
-        # a département word in the name that none of the linked members lies in is a river or a
-        # town ("Rhône Provence Industrie", members in the Drôme and the Ardèche)
-        departements = sorted(row.pop("departements") | members | (named & members if members else named)
+        # a département word in the name that none of the linked members lies in, nor any of the
+        # départements the text says the territory straddles, is a river or a town ("Rhône
+        # Provence Industrie", members in the Drôme and the Ardèche; "Rhône Médian, entre l'Ardèche
+        # et la Drôme"; not "Sud Meuse Nord Haute-Marne (Haute-Marne)", one of its départements)
+        placed_at = row.pop("placed_departements")
+        placing = members or (placed_at if len(placed_at) >= 2 else set())
+        departements = sorted(row.pop("departements") | members | (named & placing if placing else named)
                               | _named_places_standing(row["name"], named)) or sorted(officials)
         sentence_regions = row.pop("sentence_regions")
         # a former région in the name ("Nord Franche-Comté") before the text's single région (a

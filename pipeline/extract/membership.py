@@ -970,21 +970,28 @@ def _unconfirmed_topic_members_dropped(attached: list[tuple[EpciMention, str | N
     return [(m, owner) for m, owner in attached if id(m) not in dropped]
 
 
-def _in_programme_sentence(mention: EpciMention, folded: str, sentences: list[tuple[int, int]]) -> bool:
+def _sentence_around(mention: EpciMention, folded: str, sentences: list[tuple[int, int]]) -> tuple[int, int]:
     index = _sentence_index(sentences, mention.start)
     start, end = sentences[index] if index is not None else (mention.start, mention.end)
     # a blank line ends a sentence the parser ran on
     start = max([start] + [b.end() for b in BLANK_LINE.finditer(folded, start, mention.start)])
     following = BLANK_LINE.search(folded, mention.end, end)
-    end = following.start() if following else end
+    return start, following.start() if following else end
+
+
+def _in_programme_sentence(mention: EpciMention, folded: str, sentences: list[tuple[int, int]]) -> bool:
+    start, end = _sentence_around(mention, folded, sentences)
     return bool(PROGRAMME.search(folded, start, end) or NAMES_THE_PROGRAMME.search(folded, start, end))
 
 
 def officials_bodies(mentions: list[EpciMention], attached: list[tuple[EpciMention, str | None]],
-                     text: str, sentences: list[tuple[int, int]]) -> list[EpciMention]:
+                     text: str, sentences: list[tuple[int, int]],
+                     territory_spans: list[tuple[int, int]] = ()) -> list[EpciMention]:
     """The EPCIs named, not attached, only as the body of an official in a sentence about the
     programme ("Didier Klein, vice-président de Pays de Montbéliard Agglomération, … constitueront
-    la gouvernance de ce programme"): no members, but where the people who run it sit."""
+    la gouvernance de ce programme") or naming a territory (`territory_spans`: "Le Nord
+    Franche-Comté mise sur les filières d'avenir, avec …, vice-président du Pays de Montbéliard
+    Agglomération"): no members, but where the people who run it sit."""
     folded = fold(text)
     taken = {id(m) for m, _ in attached}
 
@@ -994,9 +1001,11 @@ def officials_bodies(mentions: list[EpciMention], attached: list[tuple[EpciMenti
         line_start = folded.rfind("\n", 0, mention.start) + 1
         line_end = folded.find("\n", mention.end)
         line_end = len(folded) if line_end < 0 else line_end
+        start, end = _sentence_around(mention, folded, sentences)
         return _in_programme_sentence(mention, folded, sentences) \
             or bool(PROGRAMME.search(folded, line_start, line_end)
-                    or NAMES_THE_PROGRAMME.search(folded, line_start, line_end))
+                    or NAMES_THE_PROGRAMME.search(folded, line_start, line_end)) \
+            or any(start <= span_start and span_end <= end for span_start, span_end in territory_spans)
 
     return [m for m in mentions if id(m) not in taken and m.link.siren and not m.in_member_list
             and _office_before(folded, m.start) and about_the_programme(m)]

@@ -409,12 +409,21 @@ def _departements_holding_others(text: str, mentions: list[TerritoryMention],
     return [m for m in mentions if m.territory_id not in doomed]
 
 
+# "les départements", "les deux départements" before the places they are
+COUNTED_NOUN_OF_DEPARTEMENTS = r"les\s+(?:(?:deux|trois|quatre|\d)\s+)?d[ée]partements\b"
 STRADDLING = re.compile(r"[ \t]*+[»”\"]?,?\s*+(?:(?:lui|elle),\s*)?(?:(?:un|le|ce)\s+)?(?:territoire\s+)?"
                         # "Le territoire réunit trois intercommunalités à cheval sur la Seine-Maritime et la Somme"
                         r"(?:(?:r[ée]unit|regroupe|rassemble|associe|compte)\s+(?:\w+\s+)?(?:intercommunalit[ée]s|EPCI)\s+)?"
                         # "…, dont le périmètre s'étend sur …", "Ce territoire est à cheval sur …"
                         r"(?:dont\s+le\s+p[ée]rim[èe]tre\s+|(?:qui\s+)?est\s+)?"
-                        r"(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+sur"
+                        r"(?:(?:situ[ée]\s+)?[àa]\s+cheval\s+(?:sur|entre)"
+                        # "…, entre l'Ardèche et la Drôme", "…, situé à la fois en Ardèche et dans la Drôme"
+                        r"|(?<=,\s)entre|(?:situ[ée]e?\s+)?[àa]\s+la\s+fois(?=\s+(?:en|dans)\s)"
+                        # "…, à la frontière entre l'Ardèche et la Haute-Loire"
+                        r"|[àa]\s+la\s+(?:fronti[èe]re|limite|jonction|charni[èe]re)\s+entre"
+                        # "…, sur les départements de l'Ain et de la Saône-et-Loire", "…, qui couvre l'Ardèche et la Drôme"
+                        r"|(?:situ[ée]e?\s+|implant[ée]e?\s+)?(?:sur|dans)(?=\s+" + COUNTED_NOUN_OF_DEPARTEMENTS + r")"
+                        r"|(?:qui\s+)?(?:couvre|couvrant|englobe|englobant)(?=\s+(?:l['’]|la\s|le\s|les\s))"
                         r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
                         r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ|implant)[ée]?e?\s+(?:entre|sur)"
                         r"|implant[ée]e?\s+dans"
@@ -423,6 +432,8 @@ STRADDLING = re.compile(r"[ \t]*+[»”\"]?,?\s*+(?:(?:lui|elle),\s*)?(?:(?:un|l
                         r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre|entre)"
                         # "…, territoire interdépartemental Morbihan-Finistère"
                         r"|inter(?:d[ée]partemental|r[ée]gional)e?(?=\s+[A-ZÀ-Ý]))\s+"
+                        # "…, à cheval sur les départements de l'Ardèche et de la Drôme"
+                        r"(?:" + COUNTED_NOUN_OF_DEPARTEMENTS + r"\s+)?"
                         r"(?P<places>[^.;()\n]{1,80})")
 
 
@@ -495,6 +506,7 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
                 or _counted_departements(text, straddling.start("places"), sentence_bounds(text, straddling.start())[1], places)
         if not codes:
             continue
+        mention.placed_codes |= codes
         if not mention.departement_codes - mention.name_codes:  # its name's places are no statement
             mention.departement_codes |= codes
         previous = index - 1
@@ -656,8 +668,10 @@ def _departements_it_takes_in(text: str, mentions: list[TerritoryMention], place
                 mention.shared_codes |= _places_run(text, taken.start("places"), taken.end("places"), places)
 
 
-# "Dans la Moselle et la Meurthe-et-Moselle, le territoire …": the sentence's opening places it.
-OPENING_PLACES = re.compile(r"[\s«\"“]*(?:[Ee]n|[Dd]ans|[Ee]ntre)\s+")
+# "Dans la Moselle et la Meurthe-et-Moselle, le territoire …", "Situé entre l'Ardèche et la Drôme, le
+# territoire …": the sentence's opening places it.
+OPENING_PLACES = re.compile(r"[\s«\"“]*(?:(?:[Ss]itu[ée]e?|[Ii]mplant[ée]e?|[ÀA]\s+cheval)\s+(?:sur|entre|en|dans)"
+                            r"|[Ee]n|[Dd]ans|[Ee]ntre)\s+")
 # "… est reconduit pour la période 2023-2027 en Charente": a département after the predicate.
 IN_BEFORE = re.compile(r"(?:\ben|\bdans\s+(?:la|le|les|l['’])?)\s*$", re.IGNORECASE)
 
@@ -670,7 +684,7 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
     territoire X est reconduit pour la période 2023-2027 en Charente', '…, après le Grand Bastia,
     labellisé dès 2018 en Haute-Corse': Grand Bastia's, not the sentence's first territory's)."""
     for mention in mentions:
-        if mention.departement_codes:
+        if mention.departement_codes - mention.name_codes:  # its name's places are no statement
             continue
         start, end = sentence_bounds(text, mention.start)
         # "Dans l'Aveyron, A voit son label renouvelé ; en Corse-du-Sud, B également.": a clause each
@@ -688,6 +702,7 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
                              and not re.search(r"(?<![\w'’-])[A-ZÀ-Ý]", text[mention.end:p.start]) for p in after):
                 codes = {p.code for p in after}
         mention.departement_codes |= codes
+        mention.placed_codes |= codes
 
 
 # A sentence about the territory named just before: "Il s'étend sur trois départements
@@ -900,11 +915,12 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
 
 # "Deux « territoires d'industrie » pour redynamiser le tissu industriel du Loir-et-Cher",
 # "Deux territoires d'industrie dans l'Indre",
-# "le seul protocole Territoires d'Industrie de Côte d'Or": territories said to be in a département.
+# "le seul protocole Territoires d'Industrie de Côte d'Or", "… : trois lauréats en Sarthe": territories
+# said to be in a département.
 # "Haute-Savoie : deux territoires gardent leur label": a line that opens with a place before a
 # colon and speaks of territories is about that place.
 PLACE_HEADING_LINE = re.compile(r"[ \t]*(?P<place>[A-ZÀ-Ý][\w'’ -]{2,40}?)[ \t\u00a0]*:[^\n]*\b[Tt]erritoires?\b")
-TERRITORIES_IN = re.compile(r"\bterritoires?\b[^.;:\n]{0,60}?(?:\b(?:du|de\s+la|des|de|en|dans\s+l[ea])\s+|\b(?:de|dans)\s+l['’]\s*|\bd['’]\s*)$",
+TERRITORIES_IN = re.compile(r"\b(?:territoires?|laur[ée]ats?)\b[^.;:\n]{0,60}?(?:\b(?:du|de\s+la|des|de|en|dans\s+l(?:a|e|es))\s+|\b(?:de|dans)\s+l['’]\s*|\bd['’]\s*)$",
                             re.IGNORECASE)
 
 
@@ -957,12 +973,39 @@ RANKED_OF_A_DEMONYM = re.compile(r"\b(?:la|le)\s+(?:premiere?|seconde?|deuxieme|
                                  r"|derniere?|seule?)\s+(?:commune|ville|agglomeration|intercommunalite|territoire)\s+")
 
 
-def _demonym_codes(folded: str, position: int, limit: int) -> set[str]:
-    """Départements whose demonym is written at `position` (rules/demonyms.json); an overseas
+def _demonyms_at(folded: str, position: int, limit: int) -> list[tuple[int, str]]:
+    """(end, département) of each demonym written at `position` (rules/demonyms.json); an overseas
     région of one département ("guyanais": its area is the région 03) gives that département."""
     overseas = {region: departement for departement, region in figure_scope._single_departement_regions().items()}
-    return {area.code if area.kind == "departement" else overseas[area.code] for pattern, area in figure_scope._demonyms()
-            if (area.kind == "departement" or area.code in overseas) and pattern.match(folded, position, limit)}
+    return [(match.end(), area.code if area.kind == "departement" else overseas[area.code])
+            for pattern, area in figure_scope._demonyms()
+            if (area.kind == "departement" or area.code in overseas) and (match := pattern.match(folded, position, limit))]
+
+
+def _demonym_codes(folded: str, position: int, limit: int) -> set[str]:
+    """Départements whose demonym is written at `position`."""
+    return {code for _end, code in _demonyms_at(folded, position, limit)}
+
+
+# "ardéchois et drômois", "ardéchoises, drômoises et iséroises": demonyms coordinated after one noun.
+DEMONYM_JOINT = re.compile(r"\s*,\s*|\s+et\s+")
+# "X regroupe des intercommunalités ardéchoises et drômoises": the members' demonyms after the name.
+EPCIS_OF_A_DEMONYM_AFTER = re.compile(r"[ \t»”\"]*,?\s*(?:qui\s+)?(?:reunit|regroupe|rassemble|associe|federe)\s+"
+                                      r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|des|plusieurs)\s+"
+                                      r"(?:intercommunalites|communautes(?:\s+de\s+communes|\s+d'agglomeration)?|epci)(?=\s)")
+
+
+def _demonym_run_codes(folded: str, position: int, limit: int) -> set[str]:
+    """Départements of the demonyms coordinated from `position` ("intercommunalités ardéchoises
+    et drômoises": 07 and 26); the first alone when no other follows it."""
+    codes: set[str] = set()
+    while found := _demonyms_at(folded, position, limit):
+        codes |= {code for _end, code in found}
+        joint = DEMONYM_JOINT.match(folded, max(end for end, _code in found), limit)
+        if not joint:
+            break
+        position = joint.end()
+    return codes
 
 
 def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]) -> None:
@@ -976,19 +1019,26 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
     était X')."""
     folded = fold(text)
     for mention in mentions:
-        if mention.departement_codes:
+        if mention.departement_codes - mention.name_codes:  # its name's places are no statement
             continue
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
-        codes = set()
+        runs = []
         for word in NOUN_BEFORE_A_DEMONYM.finditer(folded, sentence_start, mention.start):
-            codes |= _demonym_codes(folded, word.end(), mention.start)
+            run = _demonym_run_codes(folded, word.end(), mention.start)
+            # "les territoires ardéchois et drômois : A, B": each lies in one of them, not in both
+            runs.append(run if len(run) == 1 or not word.group(0).startswith("territoires") else set())
         apposed = APPOSED_TERRITORY.match(folded, mention.end, sentence_end)
         if apposed:
-            codes |= _demonym_codes(folded, apposed.end(), sentence_end)
+            runs.append(_demonym_run_codes(folded, apposed.end(), sentence_end))
+        members = EPCIS_OF_A_DEMONYM_AFTER.match(folded, mention.end, sentence_end)
+        if members:
+            runs.append(_demonym_run_codes(folded, members.end(), sentence_end))
         for ranked in RANKED_OF_A_DEMONYM.finditer(folded, sentence_start, sentence_end):
-            codes |= _demonym_codes(folded, ranked.end(), sentence_end)
-        if len(codes) == 1:
-            mention.departement_codes |= codes
+            runs.append(_demonym_codes(folded, ranked.end(), sentence_end))
+        stated = {frozenset(run) for run in runs if run}
+        if len(stated) == 1:
+            mention.departement_codes |= next(iter(stated))
+            mention.placed_codes |= next(iter(stated))
 
 
 # "copilote du seul Territoire d'industrie nivernais": the programme's words in the singular,

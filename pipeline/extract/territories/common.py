@@ -103,6 +103,10 @@ class TerritoryMention:
     # the départements it is said to share ("partagé avec l'Orne"): besides, not instead of, the
     # ones its context gives (assemble.py)
     shared_codes: set[str] = field(default_factory=set)
+    # the départements written right after its name or opening its sentence as where it lies ("…,
+    # entre l'Ardèche et la Drôme", "(Ardèche et Drôme)"): a département word of its name they leave
+    # out is a river or a town ("Rhône Médian", assemble.py)
+    placed_codes: set[str] = field(default_factory=set)
 
     @property
     def territory_id(self) -> str:
@@ -156,7 +160,7 @@ def departements_bracket(text: str, start: int, end: int, places: list[PlaceMent
             if rest[bare.start()].isupper() and re.search(r"(?:^|[,/&–—]|\bet)\s*$", fold(rest[:bare.start()])):
                 codes.add(code)
                 rest = rest[:bare.start()] + " " * len(name) + rest[bare.end():]
-    leftover = re.sub(r"\b(?:et|de|du|des|la|le|les|l|d|en|sur)\b|[\s,/&'’–—-]", "", fold(rest))
+    leftover = re.sub(r"\b(?:et|de|du|des|la|le|les|l|d|en|dans|sur)\b|[\s,/&'’–—-]", "", fold(rest))
     return codes if not leftover else set()
 
 
@@ -615,9 +619,11 @@ def quoted_name(text: str, position: int) -> tuple[int, int] | None:
 
 
 # Where a name stands, written right after it: "Cayenne (Guyane )", "Saint-André à La Réunion",
-# "la ville de Baie-Mahault en Guadeloupe".
+# "la ville de Baie-Mahault en Guadeloupe", "X, en Ardèche et dans la Drôme" (each place with its
+# preposition).
 PLACE_AFTER = re.compile(r",?\s+(?:en|à|au|dans)\s+(?P<place>(?:la\s+|le\s+|les\s+|l['’]\s*)?[A-ZÀ-Ý][\w'’-]*"
-                         r"(?:[ -](?:de\s+|du\s+|des\s+|la\s+|et\s+)?[A-ZÀ-Ý][\w'’-]*)*)")
+                         r"(?:(?:[ -](?:de\s+|du\s+|des\s+|la\s+|et\s+)?|\s+et\s+(?:en|dans)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?)"
+                         r"[A-ZÀ-Ý][\w'’-]*)*)")
 
 
 def codes_after(text: str, end: int, places: list[PlaceMention]) -> set[str]:
@@ -684,22 +690,27 @@ def name_and_codes(text: str, start: int, end: int,
 
 
 SPACED_DASHES = re.compile(r"[ \t]+[–—-][ \t]+")
+# "Interdépartemental Gers – Tarn-et-Garonne": the adjective before a name made of départements
+INTER_BEFORE_PLACES = re.compile(r"^\s*inter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?\s+", re.IGNORECASE)
 
 
 def _departements_after_dash(text: str, start: int, end: int,
                              places: list[PlaceMention]) -> tuple[int, set[str]] | None:
     """'Bassin d'Alès – Gard', 'Aurillac – Figeac – Rodez – Aveyron, Lot et Cantal': after a name's
     last spaced dash, only the départements it lies in; the name ends at that dash and they are
-    its codes. A name holding a département's or région's name before the dash is named by places
-    ('Interdépartemental Gers – Tarn-et-Garonne') and stays whole, and so does a one-word name
-    before a single département ('Argonne – Ardennes' may be the name itself)."""
+    its codes. A name made of départements' names ('Interdépartemental Gers – Tarn-et-Garonne') or
+    holding a région's stays whole (a département's word in another name is a river or its part:
+    'Rhône Provence Industrie – Ardèche et Drôme', 'Nord Isère – Isère' end at the dash), and so
+    does a one-word name before a single département ('Argonne – Ardennes' may be the name itself)."""
     dash = None
     for dash in SPACED_DASHES.finditer(text, start, end):
         pass
     if dash is None:
         return None
     codes = departements_bracket(text, dash.end(), end, places)
-    if not codes or any(p.kind in ("departement", "region") and start <= p.start < dash.start() for p in places):
+    before = [p for p in places if p.kind in ("departement", "region") and start <= p.start < dash.start()]
+    if not codes or any(p.kind == "region" for p in before) \
+            or (before and named_by_its_departements(INTER_BEFORE_PLACES.sub("", text[start:end], count=1))):
         return None
     if len(text[start:dash.start()].split()) < 2 and len(codes) < 2:
         return None

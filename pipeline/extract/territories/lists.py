@@ -824,10 +824,17 @@ def _list_end(text: str, start: int) -> int:
     """An inline list ends at a full stop, a bulleted line or a closing quote that ends its
     paragraph ("… : « A » et « B »" then a blank line, no full stop) or an ellipsis ("…, Pôle
     emploi, France stratégie…" then a new paragraph); it may go on over the lines
-    of a PDF's narrow column ("Flandres" then "Saint-Omer et Bresle-Vimeu", a blank line between)."""
+    of a PDF's narrow column ("Flandres" then "Saint-Omer et Bresle-Vimeu", a blank line between),
+    not into a line opening with a label and a colon, the next list's intro ("Sarthe : A, B" then
+    "Mayenne : C, D")."""
     rest = text[start:start + MAX_INLINE_LIST_CHARACTERS]
-    stop = re.search(r"[.…](?=\s|$)|(?<=[»”\"])[ \t]*\n[ \t]*\n|\n\s*" + BULLET + r"[ \t]", rest)
+    stop = re.search(r"[.…](?=\s|$)|(?<=[»”\"])[ \t]*\n[ \t]*\n|\n\s*" + BULLET + r"[ \t]|" + LABELLED_LINE, rest)
     return start + (stop.start() if stop else len(rest))
+
+
+# A line opening with a short label and a colon ("Mayenne : …"): a new list, no item of the one above.
+LINE_LABEL = r"[ \t]*[^\W\d][^\n:.,;()]{0,58}?[ \t]*"
+LABELLED_LINE = r"\n" + LINE_LABEL + r":[ \t]"
 
 
 # An inline list is a sentence's end: in a text without full stops (a table pasted as lines) it
@@ -848,8 +855,10 @@ ONE_ANNOUNCED = re.compile(r"\b(?:un|une)\s+(?:autre|nouveau|nouvel|nouvelle|seu
 def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> list[TerritoryMention]:
     """A list after a colon (or "il s'agit de") in running text: the intro's sentence announces
     territories, or says nothing and the sentence before does; a count in the intro must then
-    equal the number of names, and every part must read as a name."""
+    equal the number of names, and every part must read as a name; a labelled line right under
+    a list read so goes on with the lists ("Sarthe : A, B" then "Mayenne : C, D")."""
     found = []
+    last_end = None  # where the last list read ends
     for intro in INLINE_INTRO.finditer(text):
         start = intro.end()
         held = structure.item_at(start)
@@ -857,6 +866,7 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             continue  # a list item's "label : value" is read by the list rule
         sentence_start, sentence = sentence_before(text, intro.start())
         decided = _keyword_decides(sentence + " :")
+        next_line = False
         if decided in (OTHER, MEMBERS) or (intro.group("verb") and decided != TERRITORIES):
             continue
         counts = [int(word) if word.isdigit() else SMALL_COUNTS[word.lower()] for word in COUNT_WORD.findall(sentence)]
@@ -867,9 +877,13 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         if decided is None:
             _previous_start, previous = sentence_before(text, len(text[:sentence_start].rstrip()))
             anaphora = re.match(r"\s*il\s+s", text[intro.start():], re.I) and found
-            if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None):
+            next_line = last_end is not None and re.fullmatch(r"[ \t]*\n" + LINE_LABEL, text[last_end:intro.start()])
+            if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None or next_line):
                 continue
         end = _list_end(text, start)
+        line_end = text.find("\n", start)
+        if next_line and line_end >= 0:  # a line of a run of labelled lines ends with its line
+            end = min(end, line_end)
         if ONE_ANNOUNCED.search(text, sentence_start, intro.start()):
             relative = RELATIVE_GLOSS.search(text, start, end)
             found.extend(_colon_list_items(text, start, relative.start() if relative else end, 1, sentence_start)[:1])
@@ -889,6 +903,7 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         if len(mentions) != len(parts) and stated is None:
             continue
         found.extend(mentions)
+        last_end = end
     return found
 
 
@@ -1025,7 +1040,9 @@ def _intro_departement(text: str, position: int, places: list[PlaceMention]) -> 
 
 def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.table_cell: the cells of a table's territory column ("Territoire d'industrie |
-    EPCI | SIREN de l'EPCI | Département"), with the départements of the row's département cell."""
+    EPCI | SIREN de l'EPCI | Département"), with the départements of the row's département cell;
+    an empty one under a filled one is that cell merged over both rows ("| Sarthe | A |" then
+    "|  | B |")."""
     found = []
     for table in structure.tables:
         column = table.column(text, TERRITORY_COLUMN)
@@ -1034,6 +1051,7 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
         departement = table.column(text, DEPARTEMENT_COLUMN)
         heading = (_heading_departement(text, table.header[0].start, places)
                    or _intro_departement(text, table.header[0].start, places)) if departement is None else set()
+        above: set[str] = set()
         for number, row in enumerate(table.rows):
             codes = set(heading)
             if departement is not None:
@@ -1042,6 +1060,9 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
                          and cell.start <= p.start and p.end <= cell.end}
                 if not codes and CODES_CELL.fullmatch(cell.of(text)):
                     codes = _codes_in(cell.of(text))  # "25 / 90"
+                if not codes and not cell.of(text).strip():
+                    codes = set(above)
+                above = codes
             # a name written over two lines of a PDF's column: its pieces joined
             name = mend_line_cuts(table.cell_text(text, number, column)) if (number, column) in table.pieces else None
             # a cell naming several territories of the row's département: "Creusot-Montceau ; Chalon-sur-Saône Bresse"
