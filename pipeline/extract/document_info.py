@@ -105,7 +105,8 @@ BARE_DATE = re.compile(rf"(?:(?:le\s+)?(?:edition|version|journal)\s+du\s+|le\s+
 # The separators of a byline's parts: "Publié le ... | Mis à jour le ...", "Par la rédaction | 10/04/2025",
 # "Édition : Mulhouse - 25 mars 2019", "Aiacciu, u 22 di lugliu 2019 / Ajaccio, le 22 juillet 2019";
 # the columns of a PDF's letterhead ("Communiqué de presse          Grenoble, le 23 novembre 2018").
-SEGMENT = re.compile(r"\s+[|·•/–-]\s+|\s*\|\s*|\s+[·•]\s*|[ \t\u00a0]{3,}")
+# A separator starts where its run of blanks starts, never inside it (read once, not from each blank).
+SEGMENT = re.compile(r"(?!(?<=\s)\s)(?:\s+[|·•/–-]\s+|\s*\|\s*|\s+[·•]\s*)|[ \t\u00a0]{3,}")
 BYLINE_WORDS = 12  # a line that carries a date among other parts is a byline, not a sentence
 BYLINE_PART_WORDS = 20  # a "publié le" in a longer stretch belongs to a sentence of the body
 UPDATE_LAG_YEARS = 1  # an update stamp years after the events the body tells of is not their date
@@ -286,7 +287,7 @@ def _stamp_dates_the_body(stamp: datetime.date, body: str) -> bool:
 # A rubric line: short parts between separators ("Éco Nouvelle-Aquitaine | Industrie", "Actualités
 # › Économie", tags "Vendée # Industrie # Collectivités territoriales"); a headline with its site's name ("Territoires d'industrie | Préfecture de la
 # Marne") has a longer part.
-RUBRIC_SEPARATOR = re.compile(r"\s+[|›>»/#]\s+")
+RUBRIC_SEPARATOR = re.compile(r"(?<!\s)\s+[|›>»/#]\s+")
 MAX_RUBRIC_PART_WORDS = 3
 # "Economie | Lacq-Pau-Tarbes : premier contrat signé": a one-word section before a bar (a site's
 # name after a headline, "Territoires d'industrie | Préfecture de la Marne", is longer).
@@ -435,7 +436,7 @@ def _reads_as_prose(text: str) -> bool:
     return bool(re.search(r"\.(?:\s|$)", text)) and len(text.split()) >= PROSE_WORDS
 
 
-SECTION_AFTER = re.compile(r"\s+[–—|:-]\s+(?i:actualit[ée]s?|communiqu[ée]s?(?:\s+de\s+presse)?|(?:espace|salle)\s+(?:de\s+)?presse"
+SECTION_AFTER = re.compile(r"(?<!\s)\s+[–—|:-]\s+(?i:actualit[ée]s?|communiqu[ée]s?(?:\s+de\s+presse)?|(?:espace|salle)\s+(?:de\s+)?presse"
                            r"|presse)\s*$")
 
 

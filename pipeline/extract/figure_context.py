@@ -173,7 +173,7 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     context = _context()
     before = folded[max(sentence[0], start - WINDOW):start]
     after = folded[end:min(sentence[1], end + WINDOW)]
-    if unit == "pourcent" and (context.statistic.search(folded, *sentence)
+    if unit == "pourcent" and (_found(context.statistic, folded, *sentence)
                                or _share_of_a_place(folded, end, places)):
         return "a statistic of a place"
     if unit == "pourcent" and (folded[start - 1:start] == "+" or context.percent_change_before.search(before)
@@ -189,11 +189,11 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
                                          or context.stock_after.search(after)) \
             and not context.jobs_of_projects.search(folded, max(sentence[0], start - 2 * WINDOW), start):
         return "what a place holds"
-    if unit == "emploi" and not context.job_creation.search(folded, *sentence):
+    if unit == "emploi" and not _found(context.job_creation, folded, *sentence):
         return "the jobs of a place"
     if unit == "euro" and (context.company_before.search(before) or context.company_after.search(after)):
         return "a company's revenue or a price"
-    if unit in ("euro", "emploi") and context.private_investment.search(folded, sentence[0], start):
+    if unit in ("euro", "emploi") and _found_before(context.private_investment, folded, sentence, start):
         return "companies' own investment"  # and the jobs it brings
     if (unit == "euro" and context.council_spending.search(folded, sentence[0], start)
             and not context.own_programme_name.search(folded, *sentence)):
@@ -211,11 +211,11 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     if unit in context.geography and context.geography[unit].search(before):
         return "a territory's geography"
     if (unit in context.programme_context_units
-            and context.other_programme_name.search(folded, sentence[0], start)
-            and not context.own_programme_name.search(folded, *sentence)):
+            and _found_before(context.other_programme_name, folded, sentence, start)
+            and not _found(context.own_programme_name, folded, *sentence)):
         return "another programme's figure"
-    if (unit in context.programme_context_units and QUOTED_NAME.search(folded, *paragraph)
-            and not context.programme_paragraph.search(folded, *paragraph)):
+    if (unit in context.programme_context_units and _found(QUOTED_NAME, folded, *paragraph)
+            and not _found(context.programme_paragraph, folded, *paragraph)):
         return "a paragraph about another initiative"
     return None
 
@@ -226,6 +226,31 @@ def names_the_programme(folded: str) -> bool:
     territories (a Petites villes de demain page, an INSEE note on industrial jobs, a company's
     news) states none of its figures."""
     return bool(_context().programme_in_a_text.search(folded))
+
+
+# Every figure of a sentence asks the same questions of the sentence and of its paragraph: a line
+# of thousands of figures without a full stop would be read once per figure (quadratic), so the
+# first match of a pattern in a span is kept for the figures after it.
+@lru_cache(maxsize=1024)
+def _first_match(pattern: re.Pattern, folded: str, start: int, end: int) -> tuple[int, int] | None:
+    match = pattern.search(folded, start, end)
+    return match.span() if match else None
+
+
+def _found(pattern: re.Pattern, folded: str, start: int, end: int) -> bool:
+    return _first_match(pattern, folded, start, end) is not None
+
+
+def _found_before(pattern: re.Pattern, folded: str, sentence: tuple[int, int], position: int) -> bool:
+    """pattern.search(folded, sentence[0], position), from the sentence's first match. Where no
+    word ends at `position` (a number after a blank or a sign), a match before it is a match of
+    the whole sentence ending before it, and none starts before the sentence's first match."""
+    if position == sentence[0] or re.match(r"\w", folded[position - 1]):
+        return pattern.search(folded, sentence[0], position) is not None
+    first = _first_match(pattern, folded, *sentence)
+    if first is None or first[0] >= position:
+        return False
+    return first[1] < position or pattern.search(folded, first[0], position) is not None
 
 
 def _share_of_a_place(folded: str, end: int, places: list[PlaceMention]) -> bool:

@@ -754,7 +754,7 @@ def _noun_regions(text: str, structure) -> list[_Region]:
 # composent ce territoire", "… Loue-Lison et Grand Besançon Métropole. Six intercommunalités,
 # donc, …": a counted plural noun of EPCIs right after a run of names takes it up
 RESUMED_BY_COUNT = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:(?:les|ces|soit)[ \t]+)|[.][ \t]+(?=[A-ZÉÈ\d]))"
+    r"(?!(?<=[ \t])[ \t])[ \t]*(?:,[ \t]*(?:(?:les|ces|soit)[ \t]+)|[.][ \t]+(?=[A-ZÉÈ\d]))"
     r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)[ \t]+"
     r"(?:intercommunalit[ée]s|communaut[ée]s(?:[ \t]+de[ \t]+communes)?|EPCI|E\.P\.C\.I\.?)\b", re.IGNORECASE)
 

@@ -90,6 +90,7 @@ programme axes or measures is not a list of territories: its intro announces som
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from pipeline import referential
@@ -561,7 +562,8 @@ def _departements_joined_into(text: str, mentions: list[TerritoryMention], place
 # "Collines de Normandie, partagé avec l'Orne", "Vallée de la Bresle (territoire interrégional avec
 # la Somme)", "…, ce dernier étant partagé avec les Hautes-Pyrénées", "…, qui s'étend aussi sur la
 # Loire", "X, qui déborde sur la Loire": the départements it shares, besides the one the context gives.
-SAID_TO_SHARE = re.compile(r"[ \t]*[»”\"]?\s*[,(–—-]\s*(?:(?:ce\s+dernier|celui-ci|lui-m[eê]me|qui)\s+(?:[ée]tant\s+)?)?"
+# (possessive blanks: the blanks after a name are read once, not once per way of splitting them)
+SAID_TO_SHARE = re.compile(r"[ \t]*+[»”\"]?\s*+[,(–—-]\s*(?:(?:ce\s+dernier|celui-ci|lui-m[eê]me|qui)\s+(?:[ée]tant\s+)?)?"
                            r"(?:(?:(?:un|le)\s+)?(?:territoire\s+)?(?:(?:inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental)\s+)?"
                            r"(?:qui\s+est\s+)?partag[ée]e?|inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental))\s+avec"
                            r"|(?:s['’][ée]tend(?:ant)?|d[ée]bord(?:e|ant))\s+(?:(?:aussi|[ée]galement|lui\s+aussi)\s+)?sur)"
@@ -924,6 +926,7 @@ TERRITORIES_IN = re.compile(r"\b(?:territoires?|laur[ée]ats?)\b[^.;:\n]{0,60}?(
                             re.IGNORECASE)
 
 
+TERRITORY_WORD = re.compile(r"\bterritoires?\b", re.IGNORECASE)  # where TERRITORIES_IN starts
 DEPARTEMENT_NOUN_BEFORE = re.compile(r"\bd[ée]partement\s+(?:du|de\s+la|des|de|d['’]|de\s+l['’])\s*$", re.IGNORECASE)
 
 
@@ -932,10 +935,13 @@ def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMentio
     """A text that names one département only, and says its territories are there ("Deux
     territoires d'industrie dans l'Indre", "… autre territoire d'industrie mayennais"), gives it
     to the territories whose départements it does not state otherwise."""
+    if all(mention.departement_codes for mention in mentions):
+        return  # nothing to give
     departements = [p for p in places if p.kind == "departement"]
+    territory_words = [word.start() for word in TERRITORY_WORD.finditer(text)]
     said_to_hold = {p.code for p in departements
-                    if TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start)
-                    and DEPARTEMENT_NOUN_BEFORE.search(text, max(0, p.start - 30), p.start)}
+                    if DEPARTEMENT_NOUN_BEFORE.search(text, max(0, p.start - 30), p.start)
+                    and _territories_said_in(text, p, territory_words)}
     if len({p.code for p in departements}) != 1:
         # "Territoires d'industrie 2023-2027 dans le département des Vosges" and a note naming
         # another département in passing: the one the text says its territories are in
@@ -946,14 +952,24 @@ def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMentio
                     mention.departement_codes.add(code)
         return
     folded = fold(text)
-    if not any(TERRITORIES_IN.search(text, sentence_bounds(text, p.start)[0], p.start) or _heads_its_line(text, p)
-               for p in departements) \
+    if not any(_territories_said_in(text, p, territory_words) or _heads_its_line(text, p) for p in departements) \
             and not any(_demonym_codes(folded, word.end(), len(text)) == {departements[0].code}
                         for word in re.finditer(r"\bterritoires?\b(?:\s+d'\s*industrie)?", folded)):
         return
     for mention in mentions:
         if not mention.departement_codes:
             mention.departement_codes.add(departements[0].code)
+
+
+def _territories_said_in(text: str, place: PlaceMention, territory_words: list[int]) -> bool:
+    """TERRITORIES_IN ending at the place, in its sentence ("Deux territoires d'industrie dans
+    l'Indre"), searched from the sentence's first word "territoire" (the starts of
+    TERRITORY_WORD): no match starts before it, and a sentence of thousands of places without a
+    full stop is not read once per place."""
+    sentence_start = sentence_bounds(text, place.start)[0]
+    first = bisect_left(territory_words, sentence_start)
+    return first < len(territory_words) and territory_words[first] < place.start \
+        and bool(TERRITORIES_IN.search(text, territory_words[first], place.start))
 
 
 def _heads_its_line(text: str, place: PlaceMention) -> bool:

@@ -731,10 +731,13 @@ def asked(text: str, position: int) -> bool:
     return bool(stop) and stop.group(0) == "?"
 
 
+SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
+
+
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:
     start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
-    end = re.search(r"\.(?:\s|$)|\n", text[position:])
-    return start, position + end.start() if end else len(text)
+    end = SENTENCE_END.search(text, position)  # not in a copy of the rest of the text
+    return start, end.start() if end else len(text)
 
 
 WRAPPED_LINE = 40  # a line of running text at least this long may wrap a sentence onto the next

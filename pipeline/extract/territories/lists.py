@@ -815,7 +815,8 @@ def _quoted_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # Any other "intro : A, B et C" or "..., il s'agit de A, B et C" in running text.
 # "Les territoires retenus dans l'Hérault et le Gard sont A (34) ; B (30) ; C (30).": "sont"
 # after a subject of territories.
-INLINE_INTRO = re.compile(r"[^\S\n]*:[^\S\n]+(?=\S)|\b[Ii]l\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
+# (an intro starts where the blanks before its colon start, never inside them: a run is read once)
+INLINE_INTRO = re.compile(r"(?!(?<=[^\S\n])[^\S\n])[^\S\n]*:[^\S\n]+(?=\S)|\b[Ii]l\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
                           r"|(?P<verb>\bsont\s+)(?=[A-ZÀ-Ý])")
 COUNT_WORD = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d)", re.IGNORECASE)
 

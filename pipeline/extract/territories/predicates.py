@@ -122,7 +122,8 @@ NOMINAL = re.compile(_expand(WORDS["labelled_nominal"]))
 AFTER_PROGRAMME = re.compile(WORDS["labelled_after_programme"])
 
 
-GROUPING = re.compile(r"(?:(?:,\s*|\s+)qui\s+|(?<![\w']))(?:(?P<verb>" + "|".join(WORDS["grouping_verbs"]) + r")\s+(?="
+# (?<!\s): the blanks before "qui" read from the first of them only (a run of blanks is read once)
+GROUPING = re.compile(r"(?:(?:,\s*|(?<!\s)\s+)qui\s+|(?<![\w']))(?:(?P<verb>" + "|".join(WORDS["grouping_verbs"]) + r")\s+(?="
                       + WORDS["grouping_objects"] + r")|(?:" + "|".join(WORDS["grouping_verbs_any_object"])
                       + r")\s*(?=[A-ZÀ-Ýa-z]))")
 GROUPING_RULE = "territory.grouping"
@@ -566,7 +567,9 @@ LABEL_COMPLEMENT = re.compile(r"[\s,]*(?:\"\s*)?(?:(?:comme|en tant que|parmi le
                               r"|(?:pour|dans)\s+(?:le|la|les)\s+(?=(?:programmes?|labels?|dispositifs?)\s))?"
                               r"(?:\d+\s+|(?:nouveaux?|premiers?|programmes?|labels?|dispositifs?)\s+)*"
                               + _expand("{label}"))  # not "a choisi Lyon pour les Territoires d'industrie": a venue
-LABEL_GIVEN_TO = re.compile(_expand("{label}") + r"\s*(?:\"\s*)?,?\s*(?:(?:(?:a ete|est|sont|ont ete|vient d'etre|viennent d'etre)\s+)?"
+# (?!(?<=\s)\s): a match starts where a run of blanks starts, never inside one (which the run's
+# start would have matched already): a run of thousands of blanks is not read from each of them.
+LABEL_GIVEN_TO = re.compile(r"(?!(?<=\s)\s)" + _expand("{label}") + r"\s*+(?:\"\s*+)?,?\s*+(?:(?:(?:a ete|est|sont|ont ete|vient d'etre|viennent d'etre)\s+)?"
                             r"(?:(?:attribue|decerne|accorde|octroye|remis|renouvele|confirme)e?s?|(?:est\s+)?revenue?|revient|reviendra)\s+"
                             r"(?:a\s+la\s+|a\s+l'\s*|au\s+|aux\s+|a\s+|pour\s+)"
                             r"|pour\s+(?=(?:le|la|l')\s*))")
