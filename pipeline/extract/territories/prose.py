@@ -156,7 +156,21 @@ def _subject_before(text: str, end: int) -> int | None:
     words = [w for w in re.split(r"[\s'’]+", name) if w]
     if not all(w[0].isupper() or w.lower() in CONNECTORS or w[0].isdigit() for w in words):
         return None
+    if _ends_an_enumeration(text, clause_start, name):
+        return None
     return start
+
+
+def _ends_an_enumeration(text: str, clause_start: int, name: str) -> bool:
+    """"Situé entre Lot, Cantal et Aveyron, le territoire d'industrie X": a name joined by "et"
+    right after a capitalised word and a comma closes an enumeration begun before the comma; it
+    is not the subject the apposition describes."""
+    return (re.search(r"\set\s", name) is not None
+            and CAPITALISED_THEN_COMMA.search(text, max(0, clause_start - 60), clause_start) is not None)
+
+
+# A capitalised word and the comma ending at a clause's start: an enumeration goes on across it.
+CAPITALISED_THEN_COMMA = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]*,$")
 
 
 # The article of a place ending a phrase, before its name: "l'avenir de la Sambre Avesnois".
