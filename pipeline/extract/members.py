@@ -892,7 +892,7 @@ def _headed_list_regions(text: str, structure) -> list[_Region]:
 # the one carrying the territory ("EPCI porteur"), which lies in it too (folded header).
 EPCI_COLUMN = re.compile(r"(?:nom[\s_]+de[\s_]+l'\s*)?(?:epci|intercommunalite(?:s|\(s\))?"
                          r"|communautes?[\s_]+(?:de[\s_]+communes|d'agglomeration))"
-                         r"(?:[\s_]+(?:membres?|membre\(s\)|concernee?s?|concernee?\(s\)|citee?s?|citee?\(s\)"
+                         r"(?:[\s_]+(?:membres?|membre\(s\)|signataires?|concernee?s?|concernee?\(s\)|citee?s?|citee?\(s\)"
                          r"|porteu(?:r|se)|" + WORDS["place_adjective"] + r"))?")
 
 
@@ -1450,6 +1450,26 @@ def _words_after_type_word(text: str, position: int) -> list[int]:
     return ends
 
 
+def spells_out(label: str, value: str) -> bool:
+    """Whether a label in capitals is the initials of its value's words (connectors left out,
+    elided ones too): "PMA : Pays de Montbéliard Agglomération", "CAPA : Communauté
+    d'agglomération du Pays Ajaccien" define acronyms: no territory, no mention of the EPCI."""
+    if not re.fullmatch(r"[A-Z]{2,8}", label):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", value) if w.lower() not in NAME_CONNECTORS and len(w) > 1]
+    return "".join(w[0] for w in words).upper() == label
+
+
+# A line defining an acronym ("*PMA : Pays de Montbéliard Agglomération.*", a note under a table).
+DEFINITION_LINE = re.compile(r"^[ \t*_>•-]*(?P<acronym>[A-Z]{2,8})[ \t]*[:=][ \t]*(?P<value>[^\n]+)", re.MULTILINE)
+
+
+def _definition_lines(text: str) -> list[tuple[int, int]]:
+    """The lines that spell an acronym out: a note on words used above, where no EPCI is named
+    again (an acronym named there would be attached to the territory nearest the note)."""
+    return [line.span() for line in DEFINITION_LINE.finditer(text) if spells_out(line["acronym"], line["value"])]
+
+
 def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
     """Where the acronyms and short names the text defines, and the well-known acronyms of its
     EPCIs, are used ('la CAB', 'le TCO', 'la Cirest', 'Cap Nord')."""
@@ -1883,8 +1903,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found += _own_bare_names(text, linker, territories, found)
     found += _territory_name_parts(text, linker, territories, found)
     found += _presidents_bodies(text, linker, territories, found)
-    predecessors = _predecessor_clauses(text, found)
-    found = [m for m in found if not any(start <= m.start < end for start, end in predecessors)]
+    left_out = _predecessor_clauses(text, found) + _definition_lines(text)
+    found = [m for m in found if not any(start <= m.start < end for start, end in left_out)]
     return sorted((_over_cut_words(m, cuts) for m in found), key=lambda m: (m.start, m.end))
 
 
