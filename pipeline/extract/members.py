@@ -1593,6 +1593,34 @@ NAME_AFTER_ARTICLE = re.compile(
 OWN_NAME_USES = 2
 
 
+SAME_NAME = re.compile(r"[ \t]+du[ \t]+m[êe]me[ \t]+nom\b", re.IGNORECASE)  # "la communauté d'agglomération du même nom"
+
+
+def _same_name_mentions(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
+                        taken: list[EpciMention], all_heads: list[re.Match]) -> list[EpciMention]:
+    """'Le premier, qui porte le nom de Cap Excellence, se confond avec la communauté
+    d'agglomération du même nom': a legal form "du même nom" is the EPCI of that form named as
+    the territory named last before it in its sentence, when that name links exactly."""
+    found = []
+    for head in all_heads:
+        same = SAME_NAME.match(text, head.end())
+        if same is None or _inside(head.start(), taken):
+            continue
+        sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(
+            text, max(0, head.start() - ANAPHOR_SENTENCE_CHARS), head.start())),
+            default=max(0, head.start() - ANAPHOR_SENTENCE_CHARS))
+        before = [(start, end) for start, end, _ in territories if sentence_start <= start and end <= head.start()]
+        if not before:
+            continue
+        start, end = max(before)
+        link = linker.link(text[start:end], _head_type(head.group(0)))
+        if link.siren and link.exact:
+            named_at = HEAD_ARTICLE.match(text, head.start(), head.end()).end()
+            found.append(EpciMention(named_at, same.end(), link, " ".join(text[named_at:same.end()].split()),
+                                     link.epci_type, "epci.same_name"))
+    return found
+
+
 def _own_bare_names(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
                     taken: list[EpciMention]) -> list[EpciMention]:
     """'Le Pays du Coquelicot propose …' then '… sur le territoire de la Communauté de communes':
@@ -1901,6 +1929,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)), territories)
     found += _own_anaphors(text, linker, territories, found)
     found += _own_bare_names(text, linker, territories, found)
+    found += _same_name_mentions(text, linker, territories, found, all_heads)
     found += _territory_name_parts(text, linker, territories, found)
     found += _presidents_bodies(text, linker, territories, found)
     left_out = _predecessor_clauses(text, found) + _definition_lines(text)
