@@ -1086,6 +1086,21 @@ ACRONYM_BEFORE_HEAD = re.compile(
     r"(?=(?:la\s+|les\s+)?(?i:communaut[ée]|m[ée]tropole)|(?:CC|CA|CU)\b)")
 
 
+LEGAL_FORM_WORD = re.compile(r"(?<![\w'’])(?i:communaut[ée]|agglom[ée]ration|m[ée]tropole)(?![\w'’])|\b(?:CC|CA|CU)\b")
+
+
+def _known_acronym_after_a_legal_form(text: str, position: int, acronym: str,
+                                      linker: DocumentLinker) -> Link | None:
+    """'la Communauté intercommunale des villes solidaires (CIVIS)': a name the linker does not
+    read (its official name is "CA CIVIS (…)") after a legal-form word on the bracket's line,
+    spelled by an acronym that is itself an EPCI's name or known acronym: that EPCI."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if not LEGAL_FORM_WORD.search(text, max(line_start, position - 160), position):
+        return None
+    link = linker.link(acronym)
+    return link if link.siren and link.exact else None
+
+
 def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
     """Acronyms and short names the text defines, learnt for the whole document:
     'Communauté d'Agglomération du Bassin d'Arcachon Nord (COBAN)', '… Pays Nord Martinique
@@ -1098,7 +1113,8 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
         acronym = acronym_in(inner)
         short = acronym or (inner if _short_name(inner) else None)
         if short:
-            link = _name_before(text, folded, paren.start(), linker, acronym)
+            link = _name_before(text, folded, paren.start(), linker, acronym) \
+                or (_known_acronym_after_a_legal_form(text, paren.start(), acronym, linker) if acronym else None)
             if link:
                 linker.learn(short, link)
             continue
