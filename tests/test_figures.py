@@ -656,3 +656,17 @@ def test_a_bare_number_before_a_noun_without_unit_gets_none_from_a_frame():
 def test_a_range_after_an_elided_que():
     text = "Le gouvernement estime qu'entre 1,3 et 1,4 milliard d'euros seront mobilisés."
     assert [f[:3] for f in facts(text)] == [(1.3e9, 1.4e9, "euro")]
+
+
+def test_a_communique_about_another_programme_only_has_no_figure():
+    text = ("Petites villes de demain : le préfet signe huit conventions\n\nLe programme accompagne "
+            "1 600 communes, dont 25 dans la Manche, et finance jusqu'à 75 % d'un poste de chef de projet.")
+    assert figures(text) == []
+    # a page that names the programme, its apostrophe mangled ("Territoires dâindustrie"), keeps them
+    assert figures(text + " Les Territoires dâindustrie disposent de 100 millions d'euros.") != []
+
+
+def test_a_rank_complement_is_no_scope():
+    text = ("La Bourgogne-Franche-Comté, première région industrielle de France par l'emploi, compte "
+            "10 territoires d'industrie.")
+    assert [f["scope_code"] for f in figures(text)] == ["27"]

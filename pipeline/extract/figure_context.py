@@ -195,6 +195,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         return "laureates of another call"
     if unit in context.geography and context.geography[unit].search(before):
         return "a territory's geography"
+    if _about_another_programme_only(folded):
+        return "a communiqué about another programme"  # "Petites villes de demain : huit conventions"
     if (unit in context.programme_context_units
             and context.other_programme_name.search(folded, sentence[0], start)
             and not context.own_programme_name.search(folded, *sentence)):
@@ -203,6 +205,17 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
             and not context.programme_paragraph.search(folded, *paragraph)):
         return "a paragraph about another initiative"
     return None
+
+
+@lru_cache(maxsize=8)
+def _about_another_programme_only(folded: str) -> bool:
+    """A text naming another programme ("Petites villes de demain") and never Territoires
+    d'industrie: none of its quantities is this programme's."""
+    return bool(_context().other_programme_name.search(folded)) and not ANY_OWN_NAME.search(folded)
+
+
+# The programme's name however a page wrote it: mangled apostrophes ("Territoires dâindustrie"), English.
+ANY_OWN_NAME = re.compile(r"territoires?\s+d\W{0,3}\w?\W{0,3}\s*industri|industry\s+territor")
 
 
 def _share_of_a_place(folded: str, end: int, places: list[PlaceMention]) -> bool:
