@@ -209,11 +209,16 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
 
 @lru_cache(maxsize=8)
 def _about_another_programme_only(folded: str) -> bool:
-    """A text naming another programme ("Petites villes de demain") and never Territoires
-    d'industrie: none of its quantities is this programme's."""
-    return bool(_context().other_programme_name.search(folded)) and not ANY_OWN_NAME.search(folded)
+    """A text one of whose first lines opens with another programme's name ("Petites villes de
+    demain : signature de huit conventions") and that never names Territoires d'industrie: none
+    of its quantities is this programme's (a text naming "France 2030" in passing keeps them)."""
+    top = folded[:OTHER_PROGRAMME_TOP]
+    return any(_context().other_programme_name.match(top, line.end()) for line in LINE_START.finditer(top)) \
+        and not ANY_OWN_NAME.search(folded)
 
 
+OTHER_PROGRAMME_TOP = 400  # characters of a text's top: its title and dateline
+LINE_START = re.compile(r"^[\s#*_«\"]*", re.MULTILINE)  # where a line's words start
 # The programme's name however a page wrote it: mangled apostrophes ("Territoires dâindustrie"), English.
 ANY_OWN_NAME = re.compile(r"territoires?\s+d\W{0,3}\w?\W{0,3}\s*industri|industry\s+territor")
 
