@@ -61,6 +61,8 @@ def test_seed_datelines_give_the_place_and_headline():
     ("Publié le 16 avril 2019 à 12h10, mis à jour à 14h02", None, datetime.date(2019, 4, 16)),
     ("Paru le :Paru le06/06/2019", None, datetime.date(2019, 6, 6)),
     ("Version du 20 novembre 2023", None, datetime.date(2023, 11, 20)),
+    ("Plan d'actions — Version validée en comité de pilotage du 4 avril 2019", None, datetime.date(2019, 4, 4)),
+    ("Newsletter du 17 décembre 2018", None, datetime.date(2018, 12, 17)),
     ("LE JOURNAL DU MARDI 28 JANVIER 2020", None, datetime.date(2020, 1, 28)),
     ("Lettre d'information de la Région – Développement économique – n° 47 – 14 novembre 2023", None,
      datetime.date(2023, 11, 14)),

@@ -730,3 +730,17 @@ def test_a_heading_of_a_place_with_its_count_in_brackets_counts_the_intros_noun(
             "- Le Mans Métropole\n- Sablé-sur-Sarthe\n")
     assert [(f["value"], f["scope_code"], f["mention"]) for f in figures(text)][1:] == [
         (3.0, "53", "Mayenne (3)"), (2.0, "72", "Sarthe (2)")]
+
+
+def test_a_communique_about_another_programme_only_has_no_figure():
+    text = ("Petites villes de demain : le préfet signe huit conventions\n\nLe programme accompagne "
+            "1 600 communes, dont 25 dans la Manche, et finance jusqu'à 75 % d'un poste de chef de projet.")
+    assert figures(text) == []
+    # a page that names the programme, its apostrophe mangled ("Territoires dâindustrie"), keeps them
+    assert figures(text + " Les Territoires dâindustrie disposent de 100 millions d'euros.") != []
+
+
+def test_a_rank_complement_is_no_scope():
+    text = ("La Bourgogne-Franche-Comté, première région industrielle de France par l'emploi, compte "
+            "10 territoires d'industrie.")
+    assert [f["scope_code"] for f in figures(text)] == ["27"]

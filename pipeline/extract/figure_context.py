@@ -210,6 +210,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         return "a label"  # "un programme 100 % éducation artistique"
     if unit in context.geography and context.geography[unit].search(before):
         return "a territory's geography"
+    if _about_another_programme_only(folded):
+        return "a communiqué about another programme"  # "Petites villes de demain : huit conventions"
     if (unit in context.programme_context_units
             and _found_before(context.other_programme_name, folded, sentence, start)
             and not _found(context.own_programme_name, folded, *sentence)):
@@ -251,6 +253,22 @@ def _found_before(pattern: re.Pattern, folded: str, sentence: tuple[int, int], p
     if first is None or first[0] >= position:
         return False
     return first[1] < position or pattern.search(folded, first[0], position) is not None
+
+
+@lru_cache(maxsize=8)
+def _about_another_programme_only(folded: str) -> bool:
+    """A text one of whose first lines opens with another programme's name ("Petites villes de
+    demain : signature de huit conventions") and that never names Territoires d'industrie: none
+    of its quantities is this programme's (a text naming "France 2030" in passing keeps them)."""
+    top = folded[:OTHER_PROGRAMME_TOP]
+    return any(_context().other_programme_name.match(top, line.end()) for line in LINE_START.finditer(top)) \
+        and not ANY_OWN_NAME.search(folded)
+
+
+OTHER_PROGRAMME_TOP = 400  # characters of a text's top: its title and dateline
+LINE_START = re.compile(r"^[\s#*_«\"]*", re.MULTILINE)  # where a line's words start
+# The programme's name however a page wrote it: mangled apostrophes ("Territoires dâindustrie"), English.
+ANY_OWN_NAME = re.compile(r"territoires?\s+d\W{0,3}\w?\W{0,3}\s*industri|industry\s+territor")
 
 
 def _share_of_a_place(folded: str, end: int, places: list[PlaceMention]) -> bool:

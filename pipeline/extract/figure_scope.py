@@ -84,6 +84,7 @@ class Words:
     repeated: re.Pattern  # "ces" or "les" right before a number
     local: re.Pattern  # "le territoire", "l'agglomération": the document's own territory
     act_title: re.Pattern  # "PROTOCOLE D'ACCORD", "DÉLIBÉRATION N° …": a line opening a local act
+    ranked_in: re.Pattern  # "première région industrielle de ": the place after it ranks, counts nothing
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +96,8 @@ def _words() -> Words:
     return Words(words("national"), words("own_departement"), words("own_region"),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["repeated"]) + r")[\s*_]*$"),
                  words("local"),
-                 re.compile(r"[^\w\n]*(?:" + "|".join(rules["act_titles"]) + r")(?!\w)"))
+                 re.compile(r"[^\w\n]*(?:" + "|".join(rules["act_titles"]) + r")(?!\w)"),
+                 re.compile(r"(?<![\w'])(?:" + "|".join(rules["ranked_in"]) + r")\s*(?:la\s+|l'\s*)?$"))
 
 
 def _forms(demonym: str) -> list[str]:
@@ -266,7 +268,8 @@ class DocumentScope:
         `territory_mentions`: where each territory is named, with its départements."""
         names = _every_occurrence(folded, names, places)
         kept = sorted((p for p in places if not any(s <= p.start < e for s, e in names)
-                       and not _where_something_happened(folded, p)), key=lambda p: p.start)
+                       and not _where_something_happened(folded, p) and not _ranked_in(folded, p)),
+                      key=lambda p: p.start)
         departements = Counter(p.code for p in kept if p.kind == "departement")
         regions = Counter(p.code for p in kept if p.kind == "region")
         if not regions and departements:
@@ -504,6 +507,12 @@ def _where_something_happened(folded: str, place: PlaceMention) -> bool:
     if place.kind == "departement" and place.code in _single_departement_regions():
         return False
     return bool(re.search(r"(?<![\w'])a\s+(?:la\s+|l'\s*|le\s+)?$", folded[max(0, place.start - 8):place.start]))
+
+
+def _ranked_in(folded: str, place: PlaceMention) -> bool:
+    """"La Bourgogne-Franche-Comté, première région industrielle de France, compte 10 territoires":
+    a place after a rank is where the subject is ranked, not where the sentence counts."""
+    return _words().ranked_in.search(folded, max(0, place.start - 80), place.start) is not None
 
 
 def _clauses(folded: str, sentence: tuple[int, int]) -> list[tuple[int, int, bool]]:

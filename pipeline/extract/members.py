@@ -892,7 +892,7 @@ def _headed_list_regions(text: str, structure) -> list[_Region]:
 # the one carrying the territory ("EPCI porteur"), which lies in it too (folded header).
 EPCI_COLUMN = re.compile(r"(?:nom[\s_]+de[\s_]+l'\s*)?(?:epci|intercommunalite(?:s|\(s\))?"
                          r"|communautes?[\s_]+(?:de[\s_]+communes|d'agglomeration))"
-                         r"(?:[\s_]+(?:membres?|membre\(s\)|concernee?s?|concernee?\(s\)|citee?s?|citee?\(s\)"
+                         r"(?:[\s_]+(?:membres?|membre\(s\)|signataires?|concernee?s?|concernee?\(s\)|citee?s?|citee?\(s\)"
                          r"|porteu(?:r|se)|" + WORDS["place_adjective"] + r"))?")
 
 
@@ -1086,6 +1086,21 @@ ACRONYM_BEFORE_HEAD = re.compile(
     r"(?=(?:la\s+|les\s+)?(?i:communaut[ée]|m[ée]tropole)|(?:CC|CA|CU)\b)")
 
 
+LEGAL_FORM_WORD = re.compile(r"(?<![\w'’])(?i:communaut[ée]|agglom[ée]ration|m[ée]tropole)(?![\w'’])|\b(?:CC|CA|CU)\b")
+
+
+def _known_acronym_after_a_legal_form(text: str, position: int, acronym: str,
+                                      linker: DocumentLinker) -> Link | None:
+    """'la Communauté intercommunale des villes solidaires (CIVIS)': a name the linker does not
+    read (its official name is "CA CIVIS (…)") after a legal-form word on the bracket's line,
+    spelled by an acronym that is itself an EPCI's name or known acronym: that EPCI."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if not LEGAL_FORM_WORD.search(text, max(line_start, position - 160), position):
+        return None
+    link = linker.link(acronym)
+    return link if link.siren and link.exact else None
+
+
 def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
     """Acronyms and short names the text defines, learnt for the whole document:
     'Communauté d'Agglomération du Bassin d'Arcachon Nord (COBAN)', '… Pays Nord Martinique
@@ -1098,7 +1113,8 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
         acronym = acronym_in(inner)
         short = acronym or (inner if _short_name(inner) else None)
         if short:
-            link = _name_before(text, folded, paren.start(), linker, acronym)
+            link = _name_before(text, folded, paren.start(), linker, acronym) \
+                or (_known_acronym_after_a_legal_form(text, paren.start(), acronym, linker) if acronym else None)
             if link:
                 linker.learn(short, link)
             continue
@@ -1478,6 +1494,26 @@ def _words_after_type_word(text: str, position: int) -> list[int]:
     return ends
 
 
+def spells_out(label: str, value: str) -> bool:
+    """Whether a label in capitals is the initials of its value's words (connectors left out,
+    elided ones too): "PMA : Pays de Montbéliard Agglomération", "CAPA : Communauté
+    d'agglomération du Pays Ajaccien" define acronyms: no territory, no mention of the EPCI."""
+    if not re.fullmatch(r"[A-Z]{2,8}", label):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", value) if w.lower() not in NAME_CONNECTORS and len(w) > 1]
+    return "".join(w[0] for w in words).upper() == label
+
+
+# A line defining an acronym ("*PMA : Pays de Montbéliard Agglomération.*", a note under a table).
+DEFINITION_LINE = re.compile(r"^[ \t*_>•-]*(?P<acronym>[A-Z]{2,8})[ \t]*[:=][ \t]*(?P<value>[^\n]+)", re.MULTILINE)
+
+
+def _definition_lines(text: str) -> list[tuple[int, int]]:
+    """The lines that spell an acronym out: a note on words used above, where no EPCI is named
+    again (an acronym named there would be attached to the territory nearest the note)."""
+    return [line.span() for line in DEFINITION_LINE.finditer(text) if spells_out(line["acronym"], line["value"])]
+
+
 def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
     """Where the acronyms and short names the text defines, and the well-known acronyms of its
     EPCIs, are used ('la CAB', 'le TCO', 'la Cirest', 'Cap Nord')."""
@@ -1599,6 +1635,34 @@ NAME_AFTER_ARTICLE = re.compile(
     r"(?<![\w'’])(?:[Ll]e|[Ll]a|[Ll]['’])[ \t]*(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en"
     r"|l['’]|d['’])[ \t]*)*[A-ZÉÈÀÂÎÔ][\w'’-]*)+)")
 OWN_NAME_USES = 2
+
+
+SAME_NAME = re.compile(r"[ \t]+du[ \t]+m[êe]me[ \t]+nom\b", re.IGNORECASE)  # "la communauté d'agglomération du même nom"
+
+
+def _same_name_mentions(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
+                        taken: list[EpciMention], all_heads: list[re.Match]) -> list[EpciMention]:
+    """'Le premier, qui porte le nom de Cap Excellence, se confond avec la communauté
+    d'agglomération du même nom': a legal form "du même nom" is the EPCI of that form named as
+    the territory named last before it in its sentence, when that name links exactly."""
+    found = []
+    for head in all_heads:
+        same = SAME_NAME.match(text, head.end())
+        if same is None or _inside(head.start(), taken):
+            continue
+        sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(
+            text, max(0, head.start() - ANAPHOR_SENTENCE_CHARS), head.start())),
+            default=max(0, head.start() - ANAPHOR_SENTENCE_CHARS))
+        before = [(start, end) for start, end, _ in territories if sentence_start <= start and end <= head.start()]
+        if not before:
+            continue
+        start, end = max(before)
+        link = linker.link(text[start:end], _head_type(head.group(0)))
+        if link.siren and link.exact:
+            named_at = HEAD_ARTICLE.match(text, head.start(), head.end()).end()
+            found.append(EpciMention(named_at, same.end(), link, " ".join(text[named_at:same.end()].split()),
+                                     link.epci_type, "epci.same_name"))
+    return found
 
 
 def _own_bare_names(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
@@ -1909,10 +1973,11 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found += _coordinated_mentions(text, linker, sorted(found, key=lambda m: (m.start, m.end)), territories)
     found += _own_anaphors(text, linker, territories, found)
     found += _own_bare_names(text, linker, territories, found)
+    found += _same_name_mentions(text, linker, territories, found, all_heads)
     found += _territory_name_parts(text, linker, territories, found)
     found += _presidents_bodies(text, linker, territories, found)
-    predecessors = _predecessor_clauses(text, found)
-    found = [m for m in found if not any(start <= m.start < end for start, end in predecessors)]
+    left_out = _predecessor_clauses(text, found) + _definition_lines(text)
+    found = [m for m in found if not any(start <= m.start < end for start, end in left_out)]
     return sorted((_over_cut_words(m, cuts) for m in found), key=lambda m: (m.start, m.end))
 
 

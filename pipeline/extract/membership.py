@@ -101,7 +101,7 @@ from functools import lru_cache
 
 from pipeline import referential
 from pipeline.extract.structure import COUNT_WORDS
-from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention, _head_type, dash_fields
+from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention, _head_type, dash_fields, spells_out
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
@@ -1215,6 +1215,8 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
         if not _name_like(name) or is_place_name(name) or PART_LABEL.match(name) \
                 or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", folded):
             continue
+        if spells_out(name, line.value.of(text)):
+            continue  # "*PMA : Pays de Montbéliard Agglomération.*": a note defining an acronym
         codes = {p.code for p in places if p.kind == "departement"
                  and bracket and bracket.start() <= p.start and p.end <= end}
         candidates.append(TerritoryMention(start + lead, start + lead + len(name), collapse_spaces(name),

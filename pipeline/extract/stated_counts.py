@@ -546,7 +546,7 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict) -
     elif numbering_goes_on(text, lst.blocks[-1]):
         doubts.append("its numbering goes on after it: its items may be parted by paragraphs")
     if _others_after(text, lst, count):
-        doubts.append("the sentence after it names or counts the territories it leaves out: the "
+        doubts.append("a sentence after it names or counts the territories it leaves out: the "
                       "count holds them")
     if lst.resumed:
         doubts.append("it is taken up after a paragraph with the same marker: the paragraph may "
@@ -562,20 +562,31 @@ ORDINALS = {"deuxieme": 2, "second": 2, "seconde": 2, "troisieme": 3, "quatrieme
 
 
 def _others_after(text: str, lst: ListOfTerritories, count: dict) -> bool:
-    """Whether the sentence right after a list short of its count opens with the others it
-    leaves out: as many as are missing ("… en compte cinq : 1. … 3. … Deux autres territoires
-    seront désignés en 2019."), or the next one by its rank ("Quatre territoires : 1) … 3) …
-    Le quatrième, X, a été ajouté …"): the count holds territories named elsewhere or later."""
+    """Whether a sentence after a list short of its count opens with the others it leaves out: as
+    many as are missing, right after the list ("… en compte cinq : 1. … 3. … Deux autres
+    territoires seront désignés en 2019.") or further on ("Les six autres territoires de la région
+    signeront leur contrat au printemps." under a table and its notes), or, right after it, the
+    next one by its rank ("Quatre territoires : 1) … 3) … Le quatrième, X, a été ajouté …"): the
+    count holds territories named elsewhere or later."""
     listed = len(lst.territory_ids)
     missing = int(count["value"]) - listed
     if missing <= 0:
         return False
-    after = fold(text[lst.end:lst.end + 200]).lstrip(" \t\n.;")
+    folded = fold(text)
+    after = folded[lst.end:lst.end + 200].lstrip(" \t\n.;")
     ranked = re.match(r"(?:le|la)\s+(\w+)\b", after)
     if ranked and ORDINALS.get(ranked[1]) == listed + 1:
         return True
-    others = re.match(r"(?:les\s+)?(\d{1,2}|[a-z]+)\s+(?:" + _words().others_after.pattern + ")", after)
-    return others is not None and SMALL_COUNTS.get(others[1], int(others[1]) if others[1].isdigit() else None) == missing
+    others = [_others_opening().match(after)] + list(_others_opening().finditer(folded, lst.end))
+    return any(SMALL_COUNTS.get(other[1], int(other[1]) if other[1].isdigit() else None) == missing
+               for other in others if other)
+
+
+@lru_cache(maxsize=1)
+def _others_opening() -> re.Pattern:
+    """A count of others opening a sentence or a line: "Les six autres territoires …"."""
+    return re.compile(r"(?:^|(?<=[.!?])\s+)[\s*_#>-]*(?:les\s+)?(\d{1,2}|[a-z]+)\s+(?:"
+                      + _words().others_after.pattern + ")", re.MULTILINE)
 
 
 def _shorten(value: str, keep: int = 40) -> str:

@@ -188,7 +188,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _short_forms_named_in_full(kept)
     _carriers_left_out(kept)
     _demonym_for_its_departement(text, kept)
-    _variants_of_one_name(kept)
+    _variants_of_one_name(text, kept)
     _codes_named_in_full(kept)
     kept = _title_names_its_list_restates(text, kept)
     if not kept:  # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"
@@ -1166,13 +1166,14 @@ def _parts_of_a_name_with_commas(text: str, candidates: list[TerritoryMention]) 
     return kept
 
 
-def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
+def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
     """'Alliances Luxe & Précision Doubs' in a caption beside '… Précision du Doubs' twice in the
     body: names with the same words but for their connectors name one territory, under its most
     written form (on a tie, the one written after the programme's words, then the longer);
     'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name whose words are a whole part of a
     longer name's (its places joined by dashes or "et") is that territory named short, but for an
-    item of a list of territories."""
+    item of a list of territories; so is a place described by a geographic head in lower case ('le
+    bassin de la Sambre figure parmi les 124 …' beside 'Le territoire Sambre-Avesnois-Thiérache')."""
     def words(key: str) -> tuple[str, ...]:
         return tuple(word for word in key.split("-") if word not in CONNECTORS)
 
@@ -1189,8 +1190,12 @@ def _variants_of_one_name(mentions: list[TerritoryMention]) -> None:
     for mention in mentions:
         if mention.rule.startswith("territory.list_item") and mention.intro is not None:
             continue  # an item of a list of territories is one in full: "Y de X" beside a longer "Z et Y de X"
-        parts = words(mention.territory_id)
-        longer = {name for name in names if _part_of(mention.name, name, parts, words(name_key(name)))}
+        short = mention.name
+        head = GEOGRAPHIC_HEAD.match(mention.territory_id)
+        if head and text[mention.start:mention.start + 1].islower():
+            short = mention.territory_id[head.end():]  # "bassin de la Sambre": the place it describes
+        parts = words(name_key(short))
+        longer = {name for name in names if _part_of(short, name, parts, words(name_key(name)))}
         if len(longer) == 1:
             mention.name = longer.pop()
 

@@ -493,6 +493,8 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
             continue
         elif end > pos and word.lower() in NAME_TAIL_ADJECTIVES:
             end = absolute_end  # a name closed by an adjective of the data list ("X centrale")
+        elif end > pos and head_and_adjective_of_place(text[pos:end] + " " + word):
+            end = absolute_end  # a geographic head and its demonym ("Pays ajaccien", "Bassin annécien")
         else:
             break
     return end

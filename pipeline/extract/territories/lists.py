@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from pipeline.extract import figure_scope
-from pipeline.extract.members import MEMBER_TRIGGER, TYPE_WORD
+from pipeline.extract.members import EPCI_COLUMN, MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention
 from pipeline import referential
 from pipeline.extract.structure import COUNT_WORDS, Item, cell_parts, ListBlock, Span, Structure, may_be_cut
@@ -529,9 +529,12 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
     for lst in structure.lists:
         if lst.kind == "inline":
             continue  # the colon-list rule reads them, with their stated count
-        if any(table.holds(lst.items[0].span.start) and table.column(text, TERRITORY_COLUMN) is not None
+        if any(table.holds(lst.items[0].span.start) and (table.column(text, TERRITORY_COLUMN) is not None
+                                                          or table.column(text, EPCI_COLUMN) is not None)
                for table in structure.tables):
-            continue  # lines of a table of territories: the table rule reads them by column
+            # lines of a table of territories, read by column by the table rule, or of members
+            # ("Intercommunalité | Siège" under "Le territoire réunit :"): no row is a territory
+            continue
         decided = list_announcement(text, lst)
         if decided == OTHER:
             continue  # projects, axes or people: codes after a name do not make it a territory

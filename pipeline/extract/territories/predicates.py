@@ -691,6 +691,10 @@ CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s
 # A place complement opening the sentence, before the subject: "En Maine-et-Loire, le Choletais
 # et le Segréen en faisaient déjà partie", "Autour de Vannes, le Pays de Vannes …".
 FRONTED_PLACE = re.compile(r"\s*(?:(?:[Ee]n|[Dd]ans|[Aa]ux?|À|[Aa]utour\s+de|[Pp]r[èe]s\s+de)\s+|[Aa]utour\s+d['’]|[Pp]r[èe]s\s+d['’])(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][^,.;:\n]{0,50},\s+")
+# "Situé entre Lot, Cantal et Aveyron, le territoire X …", "À cheval sur l'Ain et le Jura, X …":
+# places fronted by "entre" or "à cheval sur", their commas and "et" included, are no subject.
+FRONTED_BETWEEN = re.compile(r"\s*(?:(?:[Ss]itu|[Ii]mplant|[Pp]lac)[ée]e?s?\s+)?(?:[Ee]ntre|[Àà]\s+cheval\s+sur)\s+"
+                             r"(?:[^,.;:\n]{1,40},\s+){0,4}[^,.;:\n]{1,50}?\s(?:et|ou)\s+[^,.;:\n]{1,50},\s+")
 
 
 # A sentence adverbial opening the sentence, before the subject: "Sans surprise, la vallée de
@@ -703,7 +707,7 @@ def _clause_start(text: str, sentence_start: int, end: int) -> int:
     start = max([sentence_start] + marks)
     adverbial = FRONTED_ADVERBIAL.match(fold(text[start:end]))
     start += adverbial.end() if adverbial else 0
-    fronted = FRONTED_PLACE.match(text[:end], start)
+    fronted = FRONTED_PLACE.match(text[:end], start) or FRONTED_BETWEEN.match(text[:end], start)
     return fronted.end() if fronted else start
 
 

@@ -69,6 +69,13 @@ ADJECTIVE_THEN_NAME = re.compile(r"\b(?:(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?:territo
 OF = r"(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=[A-ZÀ-Ý])"
 THOSE_OF = re.compile(r"(?<![\w'’])(?:ceux|celles)\s+" + OF)
 NEXT_OF = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s+ou\s+)" + OF)
+# "La plupart des territoires historiques sont reconduits. C'est le cas de Sud Champagne, dans
+# l'Aube, …, ou du Creusot-Montceau, en Saône-et-Loire": the cases of territories the sentence
+# before says are labelled, each after its preposition; a later one after ", et" / ", ou".
+CASE_OF = re.compile(r"(?<![\w'’])[Cc]['’]est\s+(?:notamment\s+|par\s+exemple\s+|ainsi\s+|aussi\s+)?le\s+cas\s+" + OF)
+NEXT_CASE_OF = re.compile(r",\s*(?:et|ou)\s+(?:encore\s+|aussi\s+)?" + OF)
+LABELLED_TERRITORIES = re.compile(r"(?<![\w'])territoires\b[^.;:]*?(?<![\w'])(?:sont|ont\s+ete|seront)\s+"
+                                  r"(?:\w+\s+)?(?:labellis|reconduit|retenu|renouvel|confirm|selectionn)")
 # "dans les périmètres de A et de B, et dans ceux du Pays de X": a pronoun after a preposition
 # repeats that preposition's earlier plural noun (folded text), here no territory.
 PREPOSITION_BEFORE = re.compile(r"(?<![\w'])(dans|sur|pour|avec|parmi|chez)\s+$")
@@ -156,7 +163,21 @@ def _subject_before(text: str, end: int) -> int | None:
     words = [w for w in re.split(r"[\s'’]+", name) if w]
     if not all(w[0].isupper() or w.lower() in CONNECTORS or w[0].isdigit() for w in words):
         return None
+    if _ends_an_enumeration(text, clause_start, name):
+        return None
     return start
+
+
+def _ends_an_enumeration(text: str, clause_start: int, name: str) -> bool:
+    """"Situé entre Lot, Cantal et Aveyron, le territoire d'industrie X": a name joined by "et"
+    right after a capitalised word and a comma closes an enumeration begun before the comma; it
+    is not the subject the apposition describes."""
+    return (re.search(r"\set\s", name) is not None
+            and CAPITALISED_THEN_COMMA.search(text, max(0, clause_start - 60), clause_start) is not None)
+
+
+# A capitalised word and the comma ending at a clause's start: an enumeration goes on across it.
+CAPITALISED_THEN_COMMA = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]*,$")
 
 
 # The article of a place ending a phrase, before its name: "l'avenir de la Sambre Avesnois".
@@ -346,6 +367,14 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if match.group("apposed") and text[end:end + 1] != "," or PERSON_AFTER.match(folded, end):
             continue  # "Le premier, Jean Dupont le dit", "Le second est Anne Martin, maire de …": no name of a territory
         add(match.end(), end, sentence_end)
+    for match in CASE_OF.finditer(text):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        before_start, _ = sentence_bounds(text, max(0, sentence_start - 2))
+        if not LABELLED_TERRITORIES.search(folded, before_start, sentence_start):
+            continue  # the cases of what the sentence before says of territories' labels, only
+        starts = [match.end()] + [m.end() for m in NEXT_CASE_OF.finditer(text, match.end(), sentence_end)]
+        for start in starts:
+            add(start, capitalised_run(text, start, sentence_end), sentence_end)
     for match in THOSE_OF.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not PROGRAMME_WORDS.search(folded, sentence_start, match.start()):
