@@ -4,6 +4,7 @@ import pytest
 
 from pipeline.extract.places import find_places
 from pipeline.extract.territories import find_territories
+from pipeline.extract.territories.common import trim_name
 from pipeline.normalize import name_key
 
 
@@ -3356,3 +3357,11 @@ def test_a_whole_departement_labelled_is_named_after_it():
     # two départements named: which one is unsaid
     text = "Entre l'Ariège et l'Aude, l'ensemble du département a été labellisé « Territoire d'industrie »."
     assert whole_departement_territories(text, find_places(text), []) == []
+
+
+def test_trimmed_name_opens_on_no_colon_or_semicolon():
+    text = "Le Marsan : Communauté de communes du Pays Grenadois ; Val de Lorraine"
+    start, end = trim_name(text, text.index(":"), text.index(" ;"))
+    assert not text[start].isspace() and text[start] not in ":;,"
+    start, end = trim_name(text, text.index(";"), len(text))
+    assert text[start:end] == "Val de Lorraine"

@@ -216,13 +216,15 @@ FOOTNOTE_CALLS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
 
 
 def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink [start, end) past leading articles/markup and trailing punctuation/markup."""
+    """Shrink [start, end) past leading punctuation, articles and markup and trailing
+    punctuation/markup (no name opens on ":", ";" or ",": "CAP Nord : Communauté …" cut after its
+    acronym leaves the colon on the span)."""
     segment = text[start:end]
-    lead = re.match(r"[\s*_«\"“]*(?:(?:et|ou)\s+)?" + ARTICLE + r"?[\s*_«\"“]*", segment, re.IGNORECASE)
+    lead = re.match(r"[\s*_«\"“:;,]*(?:(?:et|ou)\s+)?" + ARTICLE + r"?[\s*_«\"“]*", segment, re.IGNORECASE)
     cut = lead.end() if lead else 0
     # Do not strip an article that is the whole name.
     if cut >= len(segment.rstrip()):
-        cut = len(re.match(r"[\s*_«\"“]*", segment).group(0))
+        cut = len(re.match(r"[\s*_«\"“:;,]*", segment).group(0))
     start += cut
     form_end = legal_form_end(text, fold(text)[:end], start)  # the text's fold is cached
     if form_end is not None and form_end < end:
