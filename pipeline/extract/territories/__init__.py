@@ -1173,7 +1173,7 @@ def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
     'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name whose words are a whole part of a
     longer name's (its places joined by dashes or "et") is that territory named short, but for an
     item of a list of territories; so is a place described by a geographic head in lower case ('le
-    bassin de la Sambre figure parmi les 124 …' beside 'Le territoire Sambre-Avesnois-Thiérache')."""
+    bassin de la X figure parmi les 124 …' beside 'Le territoire X-Y-Z', X a river)."""
     def words(key: str) -> tuple[str, ...]:
         return tuple(word for word in key.split("-") if word not in CONNECTORS)
 

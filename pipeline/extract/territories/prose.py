@@ -69,8 +69,8 @@ ADJECTIVE_THEN_NAME = re.compile(r"\b(?:(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?:territo
 OF = r"(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=[A-ZÀ-Ý])"
 THOSE_OF = re.compile(r"(?<![\w'’])(?:ceux|celles)\s+" + OF)
 NEXT_OF = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s+ou\s+)" + OF)
-# "La plupart des territoires historiques sont reconduits. C'est le cas de Sud Champagne, dans
-# l'Aube, …, ou du Creusot-Montceau, en Saône-et-Loire": the cases of territories the sentence
+# "La plupart des territoires historiques sont reconduits. C'est le cas de A, dans l'Aube, …,
+# ou du B, en Saône-et-Loire": the cases of territories the sentence
 # before says are labelled, each after its preposition; a later one after ", et" / ", ou".
 CASE_OF = re.compile(r"(?<![\w'’])[Cc]['’]est\s+(?:notamment\s+|par\s+exemple\s+|ainsi\s+|aussi\s+)?le\s+cas\s+" + OF)
 NEXT_CASE_OF = re.compile(r",\s*(?:et|ou)\s+(?:encore\s+|aussi\s+)?" + OF)
