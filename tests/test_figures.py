@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from pipeline import nlp
+from pipeline.extract.figure_context import states_programme_figures
 from pipeline.extract.figures import extract_figures
 from pipeline.extract.places import find_places
+from pipeline.normalize import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -733,11 +735,23 @@ def test_a_heading_of_a_place_with_its_count_in_brackets_counts_the_intros_noun(
 
 
 def test_a_communique_about_another_programme_only_has_no_figure():
+    from pipeline.extract.assemble import extract
     text = ("Petites villes de demain : le préfet signe huit conventions\n\nLe programme accompagne "
             "1 600 communes, dont 25 dans la Manche, et finance jusqu'à 75 % d'un poste de chef de projet.")
-    assert figures(text) == []
+    assert extract(text, next(nlp.parse([text]))).figures == []
+    assert not states_programme_figures(fold(text), names_a_territory=True)
     # a page that names the programme, its apostrophe mangled ("Territoires dâindustrie"), keeps them
-    assert figures(text + " Les Territoires dâindustrie disposent de 100 millions d'euros.") != []
+    named = text + " Les Territoires dâindustrie disposent de 100 millions d'euros."
+    assert extract(named, next(nlp.parse([named]))).figures != []
+    assert states_programme_figures(fold(named), names_a_territory=False)
+
+
+def test_a_text_naming_neither_the_programme_its_fund_nor_a_territory_has_no_figure():
+    text = "L'industrie emploie 12 000 salariés dans la Manche, où 40 millions d'euros ont été investis."
+    assert not states_programme_figures(fold(text), names_a_territory=False)
+    assert states_programme_figures(fold(text), names_a_territory=True)
+    fund = text + " Le fonds d'accélération des investissements industriels y a financé 12 projets."
+    assert states_programme_figures(fold(fund), names_a_territory=False)
 
 
 def test_a_rank_complement_is_no_scope():

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline import referential
 from pipeline.extract.document_info import chrome_spans, extract_document_info
-from pipeline.extract.figure_context import masked_spans, names_the_programme
+from pipeline.extract.figure_context import masked_spans, states_programme_figures
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.members import EpciMention, find_epcis
@@ -429,12 +429,12 @@ def extract(text: str, doc: Doc) -> Extraction:
 
     # a place inside a territory's or an EPCI's name ("Porte de Drôme Ardèche") is no figure's scope
     departements_of = {row["territory_id"]: frozenset(row["departement_codes"]) for row in territory_rows}
-    figures = extract_figures(text, sentences, places, [(m.start, m.end) for m in mentions]
-                              + [(m.start, m.end) for m in epci_mentions],
-                              [set(row["departement_codes"]) for row in territory_rows],
-                              [(m.start, m.end, departements_of[m.territory_id]) for m in mentions])
-    if not territory_rows and not names_the_programme(fold(text)):
-        figures = []  # a text about something else: another programme, a place's statistics
+    figures = []  # a text about something else (another programme, a place's statistics) states none
+    if states_programme_figures(fold(text), bool(territory_rows)):
+        figures = extract_figures(text, sentences, places, [(m.start, m.end) for m in mentions]
+                                  + [(m.start, m.end) for m in epci_mentions],
+                                  [set(row["departement_codes"]) for row in territory_rows],
+                                  [(m.start, m.end, departements_of[m.territory_id]) for m in mentions])
     for rows in (territory_rows, epci_rows):
         for row in rows:
             row["mention"] = text[row["start"]:row["end"]]

@@ -28,7 +28,9 @@ figures table leaves out, because they are about something else than the program
 - amounts, projects and jobs in a paragraph about another initiative named in quotes, without a
   word of the programme's world (its name, territories, funds, partners): a private investment
   told elsewhere in the text ("plus de deux milliards d'euros ont été investis … dans une
-  vingtaine de projets industriels", in a paragraph about the « Choose France » summit).
+  vingtaine de projets industriels", in a paragraph about the « Choose France » summit);
+- every number of a text not about the programme (states_programme_figures): one that never names
+  it and opens with another programme's name, or names neither it, its fund nor a territory.
 
 A text that states such a number as a programme figure keeps it: the rules read the figure's own
 words and sentence, never a list of known numbers. The words are data (rules/figure_context.json).
@@ -85,8 +87,8 @@ class Context:
     programme_context_units: frozenset[str]
     programme_paragraph: re.Pattern
     other_programme_name: re.Pattern
-    own_programme_name: re.Pattern
-    programme_in_a_text: re.Pattern
+    own_programme_name: re.Pattern  # however a page wrote it: mangled apostrophes, English
+    programme_fund: re.Pattern
     call: re.Pattern
     council_spending: re.Pattern  # a Région or Département spending, in the words before an amount
 
@@ -123,7 +125,7 @@ def _context() -> Context:
         programme_paragraph=re.compile(_words(rules["programme_paragraph_words"])),
         other_programme_name=re.compile(_words(rules["other_programme_names"])),
         own_programme_name=re.compile(_words([rules["own_programme_name"]])),
-        programme_in_a_text=re.compile(_words(rules["programme_in_a_text"])),
+        programme_fund=re.compile(_words([rules["programme_fund"]])),
         call=re.compile(_words(rules["calls"])),
         council_spending=re.compile(_words(rules["council_spending"])),
     )
@@ -210,8 +212,6 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         return "a label"  # "un programme 100 % éducation artistique"
     if unit in context.geography and context.geography[unit].search(before):
         return "a territory's geography"
-    if _about_another_programme_only(folded):
-        return "a communiqué about another programme"  # "Petites villes de demain : huit conventions"
     if (unit in context.programme_context_units
             and _found_before(context.other_programme_name, folded, sentence, start)
             and not _found(context.own_programme_name, folded, *sentence)):
@@ -222,12 +222,26 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     return None
 
 
-def names_the_programme(folded: str) -> bool:
-    """Whether a (folded) text names the programme ("Territoires d'industrie", or its fund "fonds
-    d'accélération des investissements industriels"): a text naming neither it nor any of its
-    territories (a Petites villes de demain page, an INSEE note on industrial jobs, a company's
-    news) states none of its figures."""
-    return bool(_context().programme_in_a_text.search(folded))
+def states_programme_figures(folded: str, names_a_territory: bool) -> bool:
+    """Whether a (folded) text can state programme figures at all. One that never names the
+    programme (own_programme_name, mangled apostrophes and English included) states none
+    - when one of its first lines opens with another programme's name ("Petites villes de demain :
+      signature de huit conventions"): it is about that programme alone, whatever territory it
+      names (a text naming "France 2030" further down keeps its figures);
+    - when it names neither the programme's fund ("fonds d'accélération des investissements
+      industriels") nor any of its territories (`names_a_territory`): an INSEE note on industrial
+      jobs, a company's news."""
+    context = _context()
+    if context.own_programme_name.search(folded):
+        return True
+    top = folded[:OTHER_PROGRAMME_TOP]
+    if any(context.other_programme_name.match(top, line.end()) for line in LINE_START.finditer(top)):
+        return False
+    return names_a_territory or bool(context.programme_fund.search(folded))
+
+
+OTHER_PROGRAMME_TOP = 400  # characters of a text's top: its title and dateline
+LINE_START = re.compile(r"^[\s#*_«\"]*", re.MULTILINE)  # where a line's words start
 
 
 # Every figure of a sentence asks the same questions of the sentence and of its paragraph: a line
@@ -253,22 +267,6 @@ def _found_before(pattern: re.Pattern, folded: str, sentence: tuple[int, int], p
     if first is None or first[0] >= position:
         return False
     return first[1] < position or pattern.search(folded, first[0], position) is not None
-
-
-@lru_cache(maxsize=8)
-def _about_another_programme_only(folded: str) -> bool:
-    """A text one of whose first lines opens with another programme's name ("Petites villes de
-    demain : signature de huit conventions") and that never names Territoires d'industrie: none
-    of its quantities is this programme's (a text naming "France 2030" in passing keeps them)."""
-    top = folded[:OTHER_PROGRAMME_TOP]
-    return any(_context().other_programme_name.match(top, line.end()) for line in LINE_START.finditer(top)) \
-        and not ANY_OWN_NAME.search(folded)
-
-
-OTHER_PROGRAMME_TOP = 400  # characters of a text's top: its title and dateline
-LINE_START = re.compile(r"^[\s#*_«\"]*", re.MULTILINE)  # where a line's words start
-# The programme's name however a page wrote it: mangled apostrophes ("Territoires dâindustrie"), English.
-ANY_OWN_NAME = re.compile(r"territoires?\s+d\W{0,3}\w?\W{0,3}\s*industri|industry\s+territor")
 
 
 def _share_of_a_place(folded: str, end: int, places: list[PlaceMention]) -> bool:
