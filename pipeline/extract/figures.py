@@ -80,7 +80,8 @@ MASKS = [re.compile(p) for p in [
     r"\d{1,2}/\d{4}",  # 11/2023
     r"\d{1,2}\s*h\s*\d{0,2}(?!\w)|\d{1,2}:\d{2}",  # 14h30, 9 h, 14:30
     r"(?:\+33\s*(?:\(0\)\s*)?|(?<!\d)0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)",  # phone numbers
-    r"\d{1,4}\s*(?:bis|ter)?\s*,?\s+(?:rue|avenue|av\.|boulevard|bd|place|allee|chemin|route|quai"
+    # (possessive blanks: a number before 10,000 blanks is read once, not once per split of them)
+    r"\d{1,4}(?:\s*+(?:bis|ter))?(?:\s*+,)?\s++(?:rue|avenue|av\.|boulevard|bd|place|allee|chemin|route|quai"
     r"|impasse|cours|square|esplanade)\b",  # 2, rue Paul Doumer
     r"\b(?:cs|bp|tsa|cedex)\s*\d+",  # CS 20656
     r"\bpour\s+cent\b",  # the "cent" of a percentage is not a hundred
