@@ -7,6 +7,14 @@ the extraction of these documents took from 24 s to minutes, or never ended, and
 rejected and fails the test. A sentence of 3,000 figures (127,000 characters without a full
 stop) took 16 s of figure extraction while each figure's scope and inherited unit scanned the
 whole sentence; indexes of the document's sentences, places and figures bring it to about 2 s.
+
+A sentence of 8,000 figures (180,000 characters) was rejected for memory though extracted in
+5 s: each figure's row held its own copy of its sentence, about 0.6 GB, which the worker could
+not pickle for its answer within 1,536 MB; the rows of one sentence now share one string.
+Runs of every kind of blank after names spent 4.5 s in one pattern that split each run between
+its two runs of blanks (1.8 s for the whole extraction since it reads them once); after a name
+ending in a number ("CC du Nom1"), the street-address mask of figures split them three ways and
+never ended.
 """
 
 from __future__ import annotations
@@ -37,6 +45,15 @@ HOSTILE_LINES = {
                 "La première zone de l'Aube à être labellisée Territoire d'industrie.\n",
     # one sentence of 3,000 figures: each figure's scope and unit read the whole sentence
     "nombres.txt": " ".join(f"{i} 000 000 d'euros pour {i} 400 projets" for i in range(3_000)) + BODY,
+    # every kind of blank after a name: "X regroupe des intercommunalités …" read each run twice
+    "blancs_varies.txt": "".join(f"Territoire d'industrie Grand Troyes{blank * 10_000}!\n"
+                                 for blank in (" ", "\t", "\n", "\u00a0", " \n", "\t \u00a0\n")) + BODY,
+    # blanks after a name ending in a number: the street-address mask split them three ways
+    "blancs_numero.txt": "".join(f"Territoire d'industrie Grand Troyes, la CC du Nom{number}{blank * 10_000}fin"
+                                 for number, blank in enumerate(" \t\n\u00a0")) + BODY,
+    # one sentence of 8,000 figures placed in départements, no full stop: each row's sentence
+    "chiffres_departements.txt": "".join(f"{i} M€ dans le {('Doubs', 'Jura', 'Aube', 'Marne')[i % 4]}, "
+                                         for i in range(8_000)) + BODY,
 }
 
 

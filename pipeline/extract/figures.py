@@ -80,7 +80,8 @@ MASKS = [re.compile(p) for p in [
     r"\d{1,2}/\d{4}",  # 11/2023
     r"\d{1,2}\s*h\s*\d{0,2}(?!\w)|\d{1,2}:\d{2}",  # 14h30, 9 h, 14:30
     r"(?:\+33\s*(?:\(0\)\s*)?|(?<!\d)0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)",  # phone numbers
-    r"\d{1,4}\s*(?:bis|ter)?\s*,?\s+(?:rue|avenue|av\.|boulevard|bd|place|allee|chemin|route|quai"
+    # (possessive blanks: a number before 10,000 blanks is read once, not once per split of them)
+    r"\d{1,4}(?:\s*+(?:bis|ter))?(?:\s*+,)?\s++(?:rue|avenue|av\.|boulevard|bd|place|allee|chemin|route|quai"
     r"|impasse|cours|square|esplanade)\b",  # 2, rue Paul Doumer
     r"\b(?:cs|bp|tsa|cedex)\s*\d+",  # CS 20656
     r"\bpour\s+cent\b",  # the "cent" of a percentage is not a hundred
@@ -991,6 +992,10 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     document = DocumentScope.of(folded, places, list(names), list(territory_departements),
                                 list(territory_mentions))
     rows = []
+    # One string per sentence, shared by the rows of its figures: a sentence of thousands of
+    # figures is not copied thousands of times (in memory, and in the worker's answer: pickle
+    # writes a shared string once).
+    sentence_texts: dict[tuple[int, int], str] = {}
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
         sentence = (min(sentence[0], figure.start), max(sentence[1], figure.end))  # "18\nterritoires"
@@ -1003,6 +1008,8 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
             continue
         scope = document.scope(figure.number_start, figure.start, figure.end, sentence, rows,
                                float(figure.value), figure.unit)
+        if sentence not in sentence_texts:
+            sentence_texts[sentence] = text[sentence[0]:sentence[1]]
         rows.append({
             "value": float(figure.value),
             "value_max": None if figure.value_max is None else float(figure.value_max),
@@ -1013,7 +1020,7 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
             "mention": text[figure.start:figure.end],
             "start": figure.start,
             "end": figure.end,
-            "sentence": text[sentence[0]:sentence[1]],
+            "sentence": sentence_texts[sentence],
             "rule": figure.rule,
         })
     return rows

@@ -1005,8 +1005,9 @@ def _demonym_codes(folded: str, position: int, limit: int) -> set[str]:
 
 # "ardéchois et drômois", "ardéchoises, drômoises et iséroises": demonyms coordinated after one noun.
 DEMONYM_JOINT = re.compile(r"\s*,\s*|\s+et\s+")
-# "X regroupe des intercommunalités ardéchoises et drômoises": the members' demonyms after the name.
-EPCIS_OF_A_DEMONYM_AFTER = re.compile(r"[ \t»”\"]*,?\s*(?:qui\s+)?(?:reunit|regroupe|rassemble|associe|federe)\s+"
+# "X regroupe des intercommunalités ardéchoises et drômoises": the members' demonyms after the name
+# (possessive blanks: read once, not once per way of splitting them between the two runs).
+EPCIS_OF_A_DEMONYM_AFTER = re.compile(r"[ \t»”\"]*+,?\s*+(?:qui\s+)?(?:reunit|regroupe|rassemble|associe|federe)\s+"
                                       r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|des|plusieurs)\s+"
                                       r"(?:intercommunalites|communautes(?:\s+de\s+communes|\s+d'agglomeration)?|epci)(?=\s)")
 
