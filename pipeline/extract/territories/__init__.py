@@ -525,12 +525,29 @@ MEMBERS_PLACED_AFTER = re.compile(r"[ \t»”\"]*,\s*qui\s+(?:r[ée]unit|regroup
                                   r"(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,60})", re.IGNORECASE)
 
 
+# "A, au même titre que quatorze autres communautés de communes de l'Aveyron, du Lot et du Cantal,
+# figure dans le périmètre du Territoire d'industrie X": the counted intercommunalities are placed
+# before the verb that makes them part of the territory named at the sentence's end.
+MEMBERS_PLACED_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+                                   r"|quinze|seize|des|plusieurs)\s+(?:autres\s+)?"
+                                   r"(?:intercommunalit[ée]s|communaut[ée]s(?:\s+de\s+communes|\s+d['’]agglom[ée]ration)?|EPCI)\s+"
+                                   r"(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,60}?),\s+"
+                                   r"(?:figure(?:nt)?|font\s+partie|fait\s+partie|appartiennent|appartient|sont\s+membres?|est\s+membre)\b"
+                                   r"[^.;()\n]{0,80}$", re.IGNORECASE)
+
+
 def _departements_of_its_counted_members(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
     """'le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire': the
     départements its intercommunalities are said to lie in, for that one name (the verb is in
-    the singular)."""
+    the singular); or before it, the one territory its sentence names (MEMBERS_PLACED_BEFORE)."""
     for mention in mentions:
-        counted = None if mention.departement_codes else MEMBERS_PLACED_AFTER.match(text, mention.end)
+        if mention.departement_codes:
+            continue
+        counted = MEMBERS_PLACED_AFTER.match(text, mention.end)
+        if not counted:
+            start, end = sentence_bounds(text, mention.start)
+            alone = not any(other.territory_id != mention.territory_id and start <= other.start < end for other in mentions)
+            counted = MEMBERS_PLACED_BEFORE.search(text, start, mention.start) if alone else None
         if counted:
             mention.departement_codes |= _places_run(text, counted.start("places"), counted.end("places"), places)
 

@@ -906,10 +906,12 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             next_line = last_end is not None and re.fullmatch(r"[ \t]*\n" + LINE_LABEL, text[last_end:intro.start()])
             if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None or next_line):
                 continue
-        line_start = text.rfind("\n", 0, intro.start()) + 1
-        if re.fullmatch(LINE_LABEL, text[line_start:intro.start()]) and \
-                _label_of_an_intercommunality(text, line_start, start + 80) is not None:
-            start = line_start  # "CAP NORD : Communauté d'Agglomération du …": the label is the name
+        label_start = max(text.rfind(stop, 0, intro.start()) + 1 for stop in "\n:;")
+        if re.fullmatch(LINE_LABEL, text[label_start:intro.start()]) and \
+                _label_of_an_intercommunality(text, label_start, start + 80) is not None:
+            if text[label_start - 1:label_start] in ":;":
+                continue  # "… : A : Communauté de … ; B : Communauté de …": an item's own colon
+            start = label_start  # "CAP NORD : Communauté d'Agglomération du …" opening its line: the label is the name
         end = _list_end(text, start)
         line_end = text.find("\n", start)
         if next_line and line_end >= 0:  # a line of a run of labelled lines ends with its line
