@@ -691,8 +691,8 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
         end = semicolon if semicolon >= 0 else end
         start = max(start, text.rfind(";", start, mention.start) + 1)
         alone = not any(other.territory_id != mention.territory_id and start <= other.start < end for other in mentions)
-        # its places run to the last comma before the name: "En Haute-Saône, dans le Doubs et …, le
-        # territoire X" (départements only, else nothing), past the fronted complement's one name
+        # its places run on to the last comma before the name, past the complement's one name: "Dans
+        # l'Aveyron, le Cantal et le Lot, le territoire X" (départements only, else nothing)
         fronted = fronted_place(text, start, mention.start) if alone else None
         comma = text.rfind(",", start, mention.start)
         codes = departements_bracket(text, fronted.places_start, comma, places) \
