@@ -52,12 +52,14 @@ PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\
 
 # The second phase by its name, as undated pages write it ("labellisé pour la deuxième phase",
 # "la seconde vague de sélection", "Territoires d'industrie phase 2", "« Territoires d'industrie 2 »",
-# "un second appel à candidatures a été lancé");
+# "un second appel à candidatures a été lancé"; the Fonds vert's call "Territoires d'industrie en
+# transition écologique", opened in 2024 to the second phase's territories);
 # not "nouvelle phase", which a first-phase text also writes (contracts signed, "une nouvelle phase
 # s'ouvre").
 SECOND_PHASE_WORDS = re.compile(r"\b(?:deuxi[èe]me|seconde?)\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration|appel\s+[àa]\s+candidatures?)\b"
                                 r"|\bphase\s+(?:2|II)\b(?![\d,.])"
-                                r"|\bterritoires?\s+d['’]\s*industrie\s+(?:2|II)(?=\s*(?:[»\".,;:)!?]|$))",
+                                r"|\bterritoires?\s+d['’]\s*industrie\s+(?:2|II)(?=\s*(?:[»\".,;:)!?]|$))"
+                                r"|\bterritoires?\s+d['’]\s*industrie\s+en\s+transition\s+[ée]cologique\b",
                                 re.IGNORECASE)
 # "l'acte II du dispositif « Territoires d'industrie »", "la saison 2 de Territoire d'industrie", "Le
 # « Temps II » du programme": the programme's second act by its name, which the years of a text
