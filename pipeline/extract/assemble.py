@@ -69,13 +69,15 @@ SECOND_ACT = re.compile(r"\b(?:acte|saison|temps)\s+(?:2|II|deux)\s*[»\"”]?\s
                         r"(?:(?:programme|dispositif|label|initiative)\b(?!\s*[«\"“]?\s*(?-i:[A-ZÀ-Ý])(?!erritoire))"
                         r"|[«\"“]?\s*territoires?\s+d['’]\s*industrie)",
                         re.IGNORECASE)
-# "les 124 identifiés", "des 141 retenus": the count with its participle, the noun left out
+# "les 124 identifiés", "des 141 retenus": the count with its participle, the noun left out; in
+# English, "among 148 industrial territories"
 NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(?:premiers\s+)?(?:(?:«\s*)?territoires"
+                               r"|industr(?:ial|y)\s+territories"
                                r"|(?:identifi|retenu|labellis|s[ée]lectionn|d[ée]sign)[ée]?s\b)", re.I), FIRST_PHASE),
                    # the first phase's national envelope, "1,3 milliard d'euros" (1,36): every text of
                    # our collections stating it is first-phase
                    (re.compile(r"(?<![\d,.])1[,.]36?\s*(?:milliards?|mds?)\b", re.I), FIRST_PHASE),
-                   (re.compile(r"\b183\s+(?:nouveaux\s+)?(?:«\s*)?territoires", re.I), SECOND_PHASE)]
+                   (re.compile(r"\b183\s+(?:nouveaux\s+)?(?:(?:«\s*)?territoires|industr(?:ial|y)\s+territories)", re.I), SECOND_PHASE)]
 
 
 @dataclass
