@@ -336,6 +336,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     # around its other mentions ("… de l'exemple de Sophia Antipolis dans les Alpes-Maritimes, la
     # raison d'être de « Territoires d'Industrie Alliances Luxe & Précision du Doubs »")
     placed = {m.territory_id for m in mentions if m.departement_codes}
+    glossed = _glossed_territories(text, mentions)
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
         # the words after a blank line are another paragraph, whatever the sentence splitter
@@ -371,7 +372,9 @@ def extract(text: str, doc: Doc) -> Extraction:
         line_end = text.find("\n", mention.end)
         valued = _regions_in(context_places, (value.end(), len(text) if line_end < 0 else line_end)) if value else set()
         # "lancé en Auvergne en même temps que …": a pre-2016 région's name when no current one is said
-        row["sentence_regions"] |= (bracketed or heading or valued or _regions_in(context_places, sentence)
+        # "A, B, C et D, à La Réunion, poursuivent …": the place glossing another name is that one's
+        own_places = [p for p in context_places if glossed.get(p.start, {mention.territory_id}) == {mention.territory_id}]
+        row["sentence_regions"] |= (bracketed or heading or valued or _regions_in(own_places, sentence)
                                     or former_regions_in(_without_names(text, sentence, name_spans)))
         if SHARED_WITH.search(text, mention.end, sentence[1]) and row["sentence_regions"]:
             row["sentence_regions"] |= _main_region(context_places)  # "…, un territoire interrégional partagé avec la Normandie"
@@ -405,8 +408,10 @@ def extract(text: str, doc: Doc) -> Extraction:
     # ("… ce poumon économique de la Guadeloupe": the name of an overseas région read as its
     # département's; not the council "la Région Réunion", which says who acts)
     overseas = {departement: region for region, departement in referential.single_departement_regions().items()}
-    text_regions = {p.code for p in context_places if p.kind == "region"} \
-        | {overseas[p.code] for p in context_places if p.kind == "departement" and p.code in overseas
+    # (a place glossing a name says where that one lies, not what the text is about)
+    unglossed = [p for p in context_places if p.start not in glossed]
+    text_regions = {p.code for p in unglossed if p.kind == "region"} \
+        | {overseas[p.code] for p in unglossed if p.kind == "departement" and p.code in overseas
            and not REGION_COUNCIL_BEFORE.search(text, max(0, p.start - 10), p.start)}
     text_region = text_regions if len(text_regions) == 1 else set()
     territory_rows = []
@@ -583,6 +588,18 @@ REFERRING_INTRO = re.compile(r"\s*(?:il\s+s'agit\b|ce\s+sont\s*:|(?:les\s+)?voic
 
 # Where the name before lies, glossed after it: "celui d'A, dans le Loiret, et B".
 PLACE_GLOSS_AFTER = re.compile(r"[ \t»”\"]*,\s*(?:situ[ée]e?\s+)?(?:en|dans|au|aux|à)\s+(?:(?:la|le|les|l['’])\s*)?")
+
+
+def _glossed_territories(text: str, mentions: list[TerritoryMention]) -> dict[int, set[str]]:
+    """Start of each place written right after a territory's name as its gloss -> the territories
+    it glosses: "…, le Territoire de l'Ouest et la CIREST, à La Réunion," (the place says where
+    those lie, not where the other names of the sentence or the text's territories lie)."""
+    glossed: dict[int, set[str]] = {}
+    for mention in mentions:
+        gloss = PLACE_GLOSS_AFTER.match(text[mention.end:mention.end + 40].lower())
+        if gloss:
+            glossed.setdefault(mention.end + gloss.end(), set()).add(mention.territory_id)
+    return glossed
 
 
 # "Interdépartemental Gers – Tarn-et-Garonne": the adjective that opens a name made of départements

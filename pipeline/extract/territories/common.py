@@ -342,6 +342,10 @@ LABEL_LINE = re.compile(r"[ \t]*[^\W\d_][^\n:.;!?]{0,40}?[ \t\u00a0]:[ \t\u00a0]
 TITLE_RATIO, PARAGRAPH_LINE = 2, 80
 
 
+# A preposition, an article or a conjunction ending a line: its sentence goes on below.
+DANGLING_WORD = re.compile(r"(?<![\w'’-])(?:à|en|dans|de|du|des|au|aux|et|ou|le|la|les|sur|par|pour|avec)$", re.IGNORECASE)
+
+
 def _line_ends_a_title(text: str, line_end: int, next_start: int) -> bool:
     """Whether the line break at `line_end` ends a title or a label rather than wrapping a
     paragraph: the next line is a paragraph much longer than this one ("Territoire d'industrie
@@ -350,6 +354,8 @@ def _line_ends_a_title(text: str, line_end: int, next_start: int) -> bool:
     standing alone ("Le Territoire d'Industrie du Grand Compiégnois" then "Texte"). A narrow PDF
     column wraps lines of similar lengths."""
     line = text[text.rfind("\n", 0, line_end) + 1:line_end]
+    if DANGLING_WORD.search(line.rstrip()):
+        return False  # "…, le TCO et la CIREST, à" then "La Réunion, poursuivent …": no line ends so
     next_end = text.find("\n", next_start)
     next_line = text[next_start:len(text) if next_end < 0 else next_end]
     if len(next_line) > max(TITLE_RATIO * len(line), PARAGRAPH_LINE):

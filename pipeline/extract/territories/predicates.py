@@ -64,7 +64,9 @@ JOINS = re.compile(r"(?:(?:a|ont|avait|avaient)\s+)?(?:rejoint|rejoignent|rejoin
 NOT_A_PLACE_NOUN = re.compile(r"\b(?:entreprises?|groupes?|societes?|usines?|sites?|start-?ups?|pme|eti|industriels?"
                               r"|cabinets?|laboratoires?|associations?|cooperatives?|lycees?|ecoles?|clubs?|marques?)\s+$")
 # A participle of the award without the programme's words after it: said of people and companies too.
-BARE_AWARD = re.compile(r"(?:reconduit|retenu|labellise|labelise|selectionne|designe|choisi)\w*$|\blabel$")
+# Going on with the programme ("A, B et C poursuivent l'aventure", "X continue sa démarche") is
+# said of companies too: the same checks of its subject.
+BARE_AWARD = re.compile(r"(?:reconduit|retenu|labellise|labelise|selectionne|designe|choisi)\w*$|\b(?:label|aventure|demarche)$")
 # A plural head of intercommunalities opening the subject: "les agglos de A, B et C".
 INTERCOMMUNALITIES_OF = re.compile(r"\s*(?:les|des|ces|deux|trois|quatre|cinq|six)\s+(?:agglos|agglomerations|communautes"
                                    r"(?:\s+de\s+communes|\s+d'agglomeration)?|intercommunalites|epci)\s+"
@@ -287,11 +289,12 @@ def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
 BENEFITS = re.compile(r"[,\s]*(?:(?:a|ont|avait|avaient)\s+)?benefici")
 # What may stand before the subject of a bare award ("… ont été retenus"): an opening place
 # ("Dans le reste de la Bretagne,", "Au sud du département,", "Sur le continent,"), an apposition announcing it ("un
-# autre territoire vendéen, X"), an article, "les territoires" ("Dans le reste de la Bretagne,
-# les territoires Pays de Vannes et Guingamp-Paimpol ont également été retenus").
+# autre territoire vendéen, X"), "seul(e)" ("seule Creil Sud Oise avait été retenue"), an article,
+# "les territoires" ("Dans le reste de la Bretagne, les territoires Pays de Vannes et
+# Guingamp-Paimpol ont également été retenus").
 BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\s+au|ailleurs\s+(?:dans|en))\s+[^,.;:]{2,60},\s*)?"
                                        r"(?:(?:un|une|l['’])\s*(?:autre|nouveau|nouvel)\s+territoire(?:\s+[\w-]+)?,\s*)?"
-                                       r"(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+)?", re.IGNORECASE)
+                                       r"(?:seule?s?\s+)?(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+)?", re.IGNORECASE)
 
 
 TERRITORY_HEAD = re.compile(r"\bterritoires\s+$", re.IGNORECASE)  # "les territoires A et B"
@@ -686,7 +689,9 @@ def _area_a_town_is_chosen_for(text: str, match: re.Match, parts: list[Part],
 # while a dash between capitalised words is part of a name ("Aurillac – Figeac – Rodez").
 # ", tandis que le Grand Figeac … conserve son label": a subordinate clause has its own subject
 CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s*|\s\|\s|\""
-                         r"|,\s*(?:tandis|alors|pendant)\s+qu(?:e\s+|['’]\s*)", re.IGNORECASE)
+                         r"|,\s*(?:tandis|alors|pendant)\s+qu(?:e\s+|['’]\s*)"
+                         # "… est remarquable car, à l'origine, seule X avait été retenue": a clause of its own
+                         r"|(?:,\s*|\s)(?:car|mais|puisque|parce\s+qu(?:e\s|['’]))\s*(?:,\s*)?", re.IGNORECASE)
 
 
 # A sentence adverbial opening the sentence, before the subject: "Sans surprise, la vallée de
