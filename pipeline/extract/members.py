@@ -665,6 +665,10 @@ def _wrapped_prose_line(text: str, start: int) -> bool:
 NAMES_IN_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?=(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*)?"
                                  r"(?:la[ \t]+|le[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
 GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+(?:\w+[ \t]+)?$")
+# "Les trois intercommunalités qui le composent, A, B et C, …": what the noun's members are, before
+# the comma opening their names
+APPOSED_QUALIFIER = re.compile(r"(?:[ \t]+(?:membres|concern[ée]es|partenaires|du[ \t]+territoire"
+                               r"|qui[ \t]+(?:le|la|l['’]|en)[ \t]*(?:composent|forment|constituent|font[ \t]+partie)))?")
 
 
 # "des deux agglomérations Meuse Grand Sud et …": a counted plural noun of EPCIs, the names
@@ -704,7 +708,7 @@ def _noun_regions(text: str, structure) -> list[_Region]:
                 FINITE_VERB.search(after.group(0)) or re.search(r"\bqui\b", after.group(0))
                 or not COUNT_BEFORE.search(text, max(0, noun.start() - 20), noun.start())):
             after = None  # "Huit intercommunalités … participent au programme, qui compte 148 territoires :"
-        apposition = NAMES_IN_APPOSITION.match(text, noun.end())
+        apposition = NAMES_IN_APPOSITION.match(text, APPOSED_QUALIFIER.match(text, noun.end()).end())
         if apposition and GROUP_BEFORE_APPOSITION.search(text, max(0, noun.start() - 30), noun.start()):
             # "Les deux intercommunalités, A et B, travailleront …": only what links is reported
             regions.append(_Region(apposition.end(), _sentence_end(text, apposition.end()), False))
@@ -854,6 +858,51 @@ def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]
                 start = mark.end()
             regions.append(_Region(start, line.value.end, False, owner))
     return regions
+
+
+def _territory_headed_list_regions(text: str, structure,
+                                   territories: list[tuple[int, int, str]]) -> list[_Region]:
+    """The items of a list under a heading that is a territory's name, with at most a few words
+    around it ("Territoire d'industrie Épinal-Rambervillers" then "- Communauté d'agglomération
+    d'Épinal", "- Communauté de communes …", the next territory's heading over its own items):
+    that territory's members, only what links, when some item is written as an EPCI's."""
+    regions = []
+    for lst in structure.lists:
+        for heading, items in _items_by_heading(lst):
+            owner = _heading_territory(text, heading, territories)
+            if owner is None or not any(TYPE_WORD.search(item.content.of(text)) or HEAD.search(item.content.of(text))
+                                        for item in items):
+                continue
+            regions += [_Region(item.content.start, item.content.end, False, owner, True, heading.start)
+                        for item in items]
+    return regions
+
+
+def _items_by_heading(lst) -> list[tuple[Span, list]]:
+    """(heading, items) of a list: the items before its first sub-heading under its intro."""
+    groups: list[tuple[Span, list]] = []
+    for item in lst.items:
+        heading = item.heading or lst.intro
+        if heading is None:
+            continue
+        if groups and groups[-1][0] == heading:
+            groups[-1][1].append(item)
+        else:
+            groups.append((heading, [item]))
+    return groups
+
+
+def _heading_territory(text: str, heading: Span, territories: list[tuple[int, int, str]]) -> str | None:
+    """The territory a heading line names, when the rest of the line is a few words without a
+    sentence's stop or verb ("Territoire d'industrie X (Vosges)"), not a sentence naming it."""
+    owner = next(((s, e, tid) for s, e, tid in territories if heading.start <= s and e <= heading.end), None)
+    if owner is None:
+        return None
+    s, e, tid = owner
+    rest = re.sub(r"\([^)]*\)", " ", text[heading.start:s] + " " + text[e:heading.end])
+    if len(re.findall(r"\w+", rest)) > MAX_LABEL_WORDS or re.search(r"[.;!?]|:\s*\S", rest) or FINITE_VERB.search(rest):
+        return None
+    return tid
 
 
 MARKED_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*[−–—•▪◦*-][ \t]+")
@@ -1950,6 +1999,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
                + _field_regions(text, structure, [*territories, *member_lines])
                + _headed_list_regions(text, structure)
+               + _territory_headed_list_regions(text, structure, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
                + _among_them_regions(text))
