@@ -869,6 +869,7 @@ def _territory_headed_list_regions(text: str, structure,
     regions = []
     for lst in structure.lists:
         for heading, items in _items_by_heading(lst):
+            items = _own_items(items)
             owner = _heading_territory(text, heading, territories)
             if owner is None or not any(TYPE_WORD.search(item.content.of(text)) or HEAD.search(item.content.of(text))
                                         for item in items):
@@ -894,13 +895,15 @@ def _items_by_heading(lst) -> list[tuple[Span, list]]:
 
 def _heading_territory(text: str, heading: Span, territories: list[tuple[int, int, str]]) -> str | None:
     """The territory a heading line names, when the rest of the line is a few words without a
-    sentence's stop or verb ("Territoire d'industrie X (Vosges)"), not a sentence naming it."""
+    sentence's stop, clause or verb ("Territoire d'industrie X (Vosges)"), not a sentence naming
+    it ("Sud Champagne, qui regroupe trois intercommunalités :", read by the trigger)."""
     owner = next(((s, e, tid) for s, e, tid in territories if heading.start <= s and e <= heading.end), None)
     if owner is None:
         return None
     s, e, tid = owner
     rest = re.sub(r"\([^)]*\)", " ", text[heading.start:s] + " " + text[e:heading.end])
-    if len(re.findall(r"\w+", rest)) > MAX_LABEL_WORDS or re.search(r"[.;!?]|:\s*\S", rest) or FINITE_VERB.search(rest):
+    if len(re.findall(r"\w+", rest)) > MAX_LABEL_WORDS or re.search(r"[.,;!?]|:\s*\S|\bqui\b", rest) \
+            or FINITE_VERB.search(rest):
         return None
     return tid
 
@@ -1311,6 +1314,7 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             continue
         if not link.siren:  # "la CA du Bassin d'Aurillac et Rodez Agglomération": two names
             link, end = _before_a_coordination(text, head, end, epci_type, linker) or (link, end)
+        link, end = _past_a_coordinated_part(text, head, end, epci_type, linker) or (link, end)
         line_end = text.find("\n", head.end(), end)
         if not link.siren and line_end > 0:  # "CC de l'Est de la Somme" / "Départements : …" below
             shorter_end = _trim(text, start, line_end)[1]
@@ -1347,6 +1351,26 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             if link.siren and PLURAL_HEAD_WORD.search(head.group(0)):
                 found += _distributed_names(text, end, epci_type, linker)
     return found
+
+
+# "la communauté de communes de l'Orvin et de l'Ardusson", "… des Pays du Sel et du Vermois":
+# "et" then a preposition before the name's next part
+AND_OF = re.compile(r"[ \t]+et[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)(?=[A-ZÉÈÀÂÎÔ])")
+
+
+def _past_a_coordinated_part(text: str, head: re.Match, end: int, epci_type: str | None,
+                             linker: DocumentLinker) -> tuple[Link, int] | None:
+    """The name going on past "et de", "et du" ("CC de l'Orvin et de l'Ardusson"), when the
+    whole is exactly an EPCI's name (the name regex stops before "et" and a preposition, which
+    join two names as often as two parts of one)."""
+    joint = AND_OF.match(text, end)
+    part = HEAD_NAME.match(text, joint.end()) if joint else None
+    if not part or not part.group(1).strip():
+        return None
+    line_end = text.find("\n", joint.end(), part.end())
+    longer_end = _trim(text, end, part.end() if line_end < 0 else line_end)[1]
+    longer = linker.link(text[head.end():longer_end], epci_type)
+    return (longer, longer_end) if longer.siren and longer.exact else None
 
 
 # the words after a comma that may end an EPCI's name: ", Dore et montagne"
