@@ -144,9 +144,13 @@ HEAD = re.compile(
     # "les EPCI d'Issoudun et Châteauroux", "les intercommunalités de X et de Y": any legal form
     r"|(?<=[Ll]es\s)(?:EPCI|(?i:intercommunalit[ée]s))(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ])"
     r"|(?i:celles?(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
-    r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom['’-]?com\b))")
+    # "l'EPCI Cluses Arve et Montagnes": any legal form
+    r"|(?<=[Ll]['’])EPCI(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ])"
+    # "la C.C. du Pays Rochois", "la com com Faucigny-Glières"
+    r"|\bC\.[CAU]\.(?!\w)"
+    r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom['’-]?\s?com\b))")
 HEAD_TYPES = [("agglo", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
-              ("cc", "CC"), ("ca", "CA"), ("cu", "CU")]
+              ("cc", "CC"), ("ca", "CA"), ("cu", "CU"), ("c.c.", "CC"), ("c.a.", "CA"), ("c.u.", "CU")]
 JOINT = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+")
 MAX_PARTS_PER_NAME = 4
 # A connector between two groups: "... Métropole et les communautés de communes de ..."
@@ -195,8 +199,8 @@ def _head_type(head: str, previous: str | None = None) -> str | None:
     words = head.lower().split()
     if words and words[-1].startswith("celle"):
         return previous
-    if "intercom" in head.lower():
-        return None  # "l'intercommunalité X": any legal form
+    if "intercom" in head.lower() or "epci" in head.lower():
+        return None  # "l'intercommunalité X", "l'EPCI X": any legal form
     if "communes" in words and any("agglo" in word for word in words):
         return MIXED_HEAD_TYPE
     for marker, epci_type in HEAD_TYPES:
@@ -1275,7 +1279,8 @@ MAX_LOWER_WORDS = 2
 # "la communauté d'agglomération A et celle du B", "…A, celle de B", "A, mais aussi celle de B",
 # "A ainsi que celle de B": the joint before a pronoun
 PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:mais[ \t]+aussi|ainsi[ \t]+que|et[ \t]+aussi)[ \t]+"
-                           r"|[ \t]*,[ \t]*(?:et[ \t]+)?|[ \t]+(?:et|ou)[ \t]+")
+                           # "… du Nogentais et de celle des Portes de Romilly-sur-Seine"
+                           r"|[ \t]*,[ \t]*(?:et[ \t]+)?(?:de[ \t]+|à[ \t]+)?|[ \t]+(?:et|ou)[ \t]+(?:de[ \t]+|à[ \t]+)?")
 SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
@@ -1314,7 +1319,7 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             continue
         if not link.siren:  # "la CA du Bassin d'Aurillac et Rodez Agglomération": two names
             link, end = _before_a_coordination(text, head, end, epci_type, linker) or (link, end)
-        link, end = _past_a_coordinated_part(text, head, end, epci_type, linker) or (link, end)
+        link, end = _past_a_coordinated_part(text, head, end, epci_type, linker, link) or (link, end)
         line_end = text.find("\n", head.end(), end)
         if not link.siren and line_end > 0:  # "CC de l'Est de la Somme" / "Départements : …" below
             shorter_end = _trim(text, start, line_end)[1]
@@ -1359,18 +1364,21 @@ AND_OF = re.compile(r"[ \t]+et[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du
 
 
 def _past_a_coordinated_part(text: str, head: re.Match, end: int, epci_type: str | None,
-                             linker: DocumentLinker) -> tuple[Link, int] | None:
+                             linker: DocumentLinker, link: Link) -> tuple[Link, int] | None:
     """The name going on past "et de", "et du" ("CC de l'Orvin et de l'Ardusson"), when the
-    whole is exactly an EPCI's name (the name regex stops before "et" and a preposition, which
-    join two names as often as two parts of one)."""
+    whole is exactly another EPCI's name than the words before (the name regex stops before "et"
+    and a preposition, which join two names as often as two parts of one); never over the next
+    legal form ("… des Villes Sœurs et de la Communauté de communes X")."""
     joint = AND_OF.match(text, end)
+    if joint and (HEAD.match(text, joint.end()) or TYPE_WORD.match(text, joint.end())):
+        return None
     part = HEAD_NAME.match(text, joint.end()) if joint else None
     if not part or not part.group(1).strip():
         return None
     line_end = text.find("\n", joint.end(), part.end())
     longer_end = _trim(text, end, part.end() if line_end < 0 else line_end)[1]
     longer = linker.link(text[head.end():longer_end], epci_type)
-    return (longer, longer_end) if longer.siren and longer.exact else None
+    return (longer, longer_end) if longer.siren and longer.exact and longer.siren != link.siren else None
 
 
 # the words after a comma that may end an EPCI's name: ", Dore et montagne"
@@ -1970,6 +1978,7 @@ def _bracketed_in_lists(text: str, mentions: list[EpciMention],
 # be places ("les intercommunalités de Mayenne et de Sarthe" are those of two départements) or
 # towns whose EPCIs go by other names
 GENERIC_HEAD = re.compile(r"(?i)(?:les\s+)?(?:epci|intercommunalit[ée]s)")
+SINGULAR_ARTICLE_BEFORE = re.compile(r"[Ll]['’]\s*$")
 NAME_PARTS = re.compile(r"\s*,\s*(?:et\s+)?|\s+et\s+")
 PART_LEAD = re.compile(r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", re.IGNORECASE)
 
@@ -1978,8 +1987,8 @@ def _generic_head_of_places(text: str, head: re.Match, linker: DocumentLinker) -
     """Whether `head` is "les EPCI"/"les intercommunalités" before names that are not all EPCIs'
     ("les intercommunalités de Mayenne et de Sarthe": the EPCIs of two départements; "de
     Béthune et de la Lys": a town and a river): it names no EPCI then."""
-    if not GENERIC_HEAD.fullmatch(head.group(0)):
-        return False
+    if not GENERIC_HEAD.fullmatch(head.group(0)) or SINGULAR_ARTICLE_BEFORE.search(text, max(0, head.start() - 3), head.start()):
+        return False  # "l'EPCI Cluses Arve et Montagnes": one name
     from pipeline.extract.territories.common import is_place_name  # the package imports this module
     end = _predicate_start(text, head.end(), _sentence_end(text, head.end()))
     parts = [PART_LEAD.sub("", part.strip(), count=1).strip()

@@ -141,6 +141,9 @@ MEMBER_OF = re.compile(r"\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+)?(?:qui\s+)?(?:est|
                        r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:appartient|appartiennent|appartenait)\s+au\b"
                        # "A et B participent au Territoire d'industrie Y", "A est engagée dans le territoire
                        # Y", "A a rejoint le Territoire d'industrie Y" (the territory named next)
+                       # "L'EPCI X porte le territoire d'industrie Y avec la CC Z"
+                       r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:porte|portent|portait|portaient|pilote|pilotent|pilotait|pilotaient)"
+                       r"\s+(?:(?:aussi|egalement|ensemble|conjointement)\s+)?(?=le\s+territoire\b)"
                        r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:participe|participent|participait|participaient|adhere|adherent)"
                        r"\s+(?:(?:desormais|aussi|egalement|activement)\s+)?au\b"
                        r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:est|sont|etait|etaient)\s+(?:(?:desormais|aussi|egalement)\s+)?"
@@ -1076,6 +1079,37 @@ def _coordinated_with_attached(mentions: list[EpciMention], attached: list[tuple
         owner = owners.pop()
         found += [(m, owner) for m in run if id(m) not in territory_of and m.link.siren
                   and not _office_before(folded, m.start)]
+    return found + _companions_of_attached(runs, territory_of, folded, sentences)
+
+
+# "A en fait partie, aux côtés de B et de C", "A a signé le contrat avec B", "A, ainsi que B, …"
+# (folded text, between a run of names and the next)
+COMPANION = re.compile(r"\s*,?\s*(?:(?:en\s+(?:fait|font|sont|est)\s+(?:partie|membres?)|y\s+participent|y\s+participe)\s*,?\s*"
+                       r"|(?:a|ont)\s+signe\s+(?:le|son|leur)\s+(?:contrat|protocole)\s+)?"
+                       r"(?:aux\s+cotes\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)|ainsi\s+qu(?:e\s+|'\s*)(?:(?:la|le|les|l')\s*)?"
+                       r"|avec\s+(?:(?:la|le|les|l')\s*)?)")
+BELONGING = re.compile(r"\ben\s+(?:fait|font|sont|est)\s+(?:partie|membres?)\b|\by\s+particip")
+
+
+def _companions_of_attached(runs: list[list[EpciMention]], territory_of: dict[int, str], folded: str,
+                            sentences: list[tuple[int, int]]) -> list[tuple[EpciMention, str]]:
+    """The EPCIs named as the companions of a territory's members, right after them ("La CC A en
+    fait partie, aux côtés de la CC B et de celle de C", "A et B ont signé le contrat avec la CC
+    C"), in a sentence about the label, an agreement or belonging and about no other territory:
+    members of that territory too; an office is none."""
+    found = []
+    for first, second in zip(runs, runs[1:]):
+        owners = {territory_of[id(m)] for m in first if id(m) in territory_of}
+        index = _sentence_index(sentences, first[0].start)
+        if len(owners) != 1 or index is None or index != _sentence_index(sentences, second[0].start) \
+                or any(id(m) in territory_of for m in second) \
+                or not COMPANION.fullmatch(folded, first[-1].end, second[0].start):
+            continue
+        sentence = folded[sentences[index][0]:sentences[index][1]]
+        if not (AGREEMENT.search(sentence) or BELONGING.search(sentence)) or OTHER_TERRITORIES.search(sentence):
+            continue
+        owner = owners.pop()
+        found += [(m, owner) for m in second if m.link.siren and not _office_before(folded, m.start)]
     return found
 
 
