@@ -944,12 +944,16 @@ def _headed_list_regions(text: str, structure) -> list[_Region]:
 
 # A table's column of member intercommunalities ("EPCI", "Intercommunalités membres",
 # "Intercommunalité(s) membre(s)", "Intercommunalités citées", "Intercommunalités axonaises", a
-# spreadsheet's "epci_membre", a press table's "Communauté de communes" over short names), or of
+# spreadsheet's "epci_membre", a press table's "Communauté de communes" over short names,
+# "Membres", "Périmètre", "Composition", "Collectivités membres", "Intercommunalités partenaires"), or of
 # the one carrying the territory ("EPCI porteur"), which lies in it too (folded header).
 EPCI_COLUMN = re.compile(r"(?:nom[\s_]+de[\s_]+l'\s*)?(?:epci|intercommunalite(?:s|\(s\))?"
-                         r"|communautes?[\s_]+(?:de[\s_]+communes|d'agglomeration))"
+                         r"|communautes?[\s_]+(?:de[\s_]+communes|d'agglomeration)|communautes|collectivites)"
                          r"(?:[\s_]+(?:membres?|membre\(s\)|signataires?|concernee?s?|concernee?\(s\)|citee?s?|citee?\(s\)"
-                         r"|porteu(?:r|se)|" + WORDS["place_adjective"] + r"))?")
+                         r"|partenaires?|associee?s?|impliquee?s?"
+                         r"|porteu(?:r|se)|" + WORDS["place_adjective"] + r"))?"
+                         # "Territoire d'industrie | Membres", "… | Périmètre", "… | Composition"
+                         r"|membres|perimetre|composition")
 
 
 def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
