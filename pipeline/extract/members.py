@@ -116,6 +116,7 @@ TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # unlinked part is not reported. Those that may introduce partners ("le Pays X est associé au Pays
 # Y") list members only where a territory is named with them.
 WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|s['’]alli|alli|concern|co-?pr|pr[ée]sid"
+                           r"|s['’][ée]tend"  # "s'étend sur 45 communes", "sur deux départements"
                            r"|form\w*\s+par"  # "le vivier de compétences formé par le lycée X et l'AFPA"
                            r"|(?:a|ont|avai\w*)\s+sign"  # "… a signé d'une même main : A, B, la Région"
                            r"|p[ée]rim[èe]tre",  # "Le périmètre, d'abord, est le même : A, B et C, en Haute-Saône"

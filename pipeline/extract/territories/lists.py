@@ -856,11 +856,18 @@ ONE_ANNOUNCED = re.compile(r"\b(?:un|une)\s+(?:autre|nouveau|nouvel|nouvelle|seu
                            re.IGNORECASE)
 
 
+# One territory spoken of ("Derrière ce territoire :", "Le territoire d'industrie X a été
+# labellisé." before "Il s'agit de A, B et C"): a list of EPCIs after it is its members (folded)
+ONE_TERRITORY = re.compile(r"\b(?:ce|le|du|au|son|notre|cet|un)\s+territoire\b(?!s)")
+TERRITORIES_NOUN = re.compile(r"\bterritoires\b(?!\s+d'\s*industrie\b)")
+
+
 def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> list[TerritoryMention]:
     """A list after a colon (or "il s'agit de") in running text: the intro's sentence announces
     territories, or says nothing and the sentence before does; a count in the intro must then
     equal the number of names, and every part must read as a name; a labelled line right under
-    a list read so goes on with the lists ("Sarthe : A, B" then "Mayenne : C, D")."""
+    a list read so goes on with the lists ("Sarthe : A, B" then "Mayenne : C, D"); EPCIs listed
+    about one territory are its members, no territories."""
     found = []
     last_end = None  # where the last list read ends
     for intro in INLINE_INTRO.finditer(text):
@@ -902,6 +909,10 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
             continue
+        about = sentence if decided else sentence_before(text, len(text[:sentence_start].rstrip()))[1]
+        if ONE_TERRITORY.search(fold(about)) and not TERRITORIES_NOUN.search(fold(about)) \
+                and all(is_epci_name(m.name) for m in mentions):
+            continue  # "Le territoire X a été labellisé. Il s'agit de A, B et C", "Derrière ce territoire : A, B"
         if _lists_the_places_it_counts(sentence, [m.name for m in mentions]):
             continue
         if len(mentions) != len(parts) and stated is None:
