@@ -1169,8 +1169,8 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
     d'Agglomération Cap Excellence'."""
     for paren in BRACKETED.finditer(text):
         inner = paren.group(1).strip()
-        if inner[:1].isdigit():
-            continue  # "(01)", "(11-31-81)": codes
+        if inner[:1].isdigit() and not acronym_in(inner):
+            continue  # "(01)", "(11-31-81)": codes, not "(2CCAM)"
         acronym = acronym_in(inner)
         short = acronym or (inner if _short_name(inner) else None)
         if short:
@@ -1235,7 +1235,7 @@ def _abbreviates(acronym: str | None, words: str) -> bool:
     significant = [word for word in re.findall(r"[^\W\d_][\w'’]*", words)
                    if not re.fullmatch(r"(?i)(?:la|le|les|l['’]|de|du|des|d['’])", word)]
     initials = {fold(word)[:1] for word in significant[:2]}
-    return fold(acronym)[:1] in initials
+    return fold(acronym).lstrip("0123456789")[:1] in initials  # "3CM", "2CCAM": a count first
 
 
 def _name_before(text: str, folded: str, position: int, linker: DocumentLinker,
