@@ -859,7 +859,10 @@ ONE_ANNOUNCED = re.compile(r"\b(?:un|une)\s+(?:autre|nouveau|nouvel|nouvelle|seu
 # One territory spoken of ("Derrière ce territoire :", "Le territoire d'industrie X a été
 # labellisé." before "Il s'agit de A, B et C"): a list of EPCIs after it is its members (folded)
 ONE_TERRITORY = re.compile(r"\b(?:ce|le|du|au|son|notre|cet|un)\s+territoire\b(?!s)")
-TERRITORIES_NOUN = re.compile(r"\bterritoires\b(?!\s+d'\s*industrie\b)")
+# several territories spoken of: "trois territoires (d'industrie)", "les territoires retenus" (not
+# the programme's name: "le programme Territoires d'industrie")
+TERRITORIES_NOUN = re.compile(r"\b(?:les|des|ces|ses|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)"
+                              r"\s+(?:[a-z]+\s+)?territoires\b|\bterritoires\b(?!\s+d'\s*industrie\b)")
 # "Pour Sud Champagne :", "Côté Nord-Ouest Aube :": the intro of one name's list (original text)
 FOR_ONE_NAME = re.compile(r"\s*(?:[Pp]our|[Cc][ôo]t[ée]|[Cc]oncernant|[Ss]['’]agissant\s+d[eu]s?)\s+(?:(?:le|la|les)\s+|l['’]\s*)?"
                           r"(?:[Tt]erritoire\s+(?:d['’]\s*[Ii]ndustrie\s+)?)?[«\"“]?\s*(?P<name>[A-ZÉÈÀÂÎÔ][^:.;,\n]{1,60}?)[»\"”]?\s*")
