@@ -913,6 +913,29 @@ def _heading_territory(text: str, heading: Span, territories: list[tuple[int, in
     return tid
 
 
+# "Le territoire d'industrie Sud Champagne, avec A, le B et la C, mise sur …": the names in an
+# apposition opened by "avec" right after a territory's name, up to a comma before a lower-case
+# word that opens no name, or the sentence's end
+WITH_AFTER_TERRITORY = re.compile(r"[ \t]*[»\"”]?[ \t]*,[ \t]*avec[ \t]+")
+END_OF_WITH = re.compile(r",\s*(?!(?:la|le|les|l['’]|de|du|des|d['’]|et|celle|celles)\b)[a-zéèêàâîôûç]|[.;:!?](?:\s|$)|\n\s*\n")
+
+
+def _territory_with_regions(text: str, territories: list[tuple[int, int, str]]) -> list[_Region]:
+    """The names set off by ", avec" right after a territory's name: its members, only what links
+    (not "avec ses 40 000 emplois", "avec le soutien de la Région")."""
+    regions = []
+    for start, end, territory_id in territories:
+        opening = WITH_AFTER_TERRITORY.match(text, end)
+        if opening is None:
+            continue
+        stop = END_OF_WITH.search(text, opening.end())
+        close = stop.start() if stop else len(text)
+        if _common_noun_first(text[opening.end():close]):
+            continue
+        regions.append(_Region(opening.end(), close, False, territory_id, True, start, weak=True))
+    return regions
+
+
 MARKED_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*[−–—•▪◦*-][ \t]+")
 
 
@@ -2038,6 +2061,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                + _field_regions(text, structure, [*territories, *member_lines])
                + _headed_list_regions(text, structure)
                + _territory_headed_list_regions(text, structure, territories)
+               + _territory_with_regions(text, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
                + _among_them_regions(text))
