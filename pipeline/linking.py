@@ -103,7 +103,8 @@ WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint"
               # "CC des 4 rivières" is written "des Quatre Rivières"
               "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6", "sept": "7",
               "huit": "8", "neuf": "9", "dix": "10", "mille": "1000"}
-ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}|[A-Z][a-z]?[A-Z0-9&][A-Za-z0-9&]{0,8}")
+# "COBAN", "CdC", "3CM", "2CCAM" (a count of repeated initials first: not "2B", a code)
+ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}|[A-Z][a-z]?[A-Z0-9&][A-Za-z0-9&]{0,8}|[2-9][A-Z]{2}[A-Z0-9&]{0,7}")
 NAME_FORM = {"CC": "CC", "CA": "CA", "CU": "CU", "Métropole": "METRO"}
 NEAR_TYPES = {"CA", "CU", "METRO", "MET69"}
 ARTICLES = re.compile(r"^(?:(?:la|le|les|l)['’ ]\s*)", re.IGNORECASE)

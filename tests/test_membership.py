@@ -1033,3 +1033,15 @@ def test_an_official_s_intercommunality_opening_a_chain_of_towns_places_the_terr
             "Laurent, président de la Communauté de communes Lacq-Orthez.")
     rows = extract(text, next(nlp.parse([text]))).territories
     assert [(row["name"], row["departement_codes"]) for row in rows] == [("Lacq-Pau-Tarbes", ["64"])]
+
+
+def test_the_subjects_of_a_verb_of_membership_belong_to_what_follows_it():
+    # "; A et B forment Nord-Ouest Aube": a territory the rules did not find, never the one
+    # named before the subjects in the same sentence
+    text = ("Troyes Champagne Métropole, la CC du Barséquanais en Champagne et la CC de la Région de "
+            "Bar-sur-Aube forment le territoire d'industrie Sud Champagne ; la CC du Nogentais et la "
+            "CC des Portes de Romilly-sur-Seine forment Nord-Ouest Aube.")
+    found = members(text)
+    assert ("sud-champagne", "200006716") not in found
+    assert ("sud-champagne", "200000545") not in found
+    assert {("sud-champagne", "200069003"), ("sud-champagne", "241000405")} <= found

@@ -116,6 +116,7 @@ TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # unlinked part is not reported. Those that may introduce partners ("le Pays X est associé au Pays
 # Y") list members only where a territory is named with them.
 WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|s['’]alli|alli|concern|co-?pr|pr[ée]sid"
+                           r"|s['’][ée]tend"  # "s'étend sur 45 communes", "sur deux départements"
                            r"|form\w*\s+par"  # "le vivier de compétences formé par le lycée X et l'AFPA"
                            r"|(?:a|ont|avai\w*)\s+sign"  # "… a signé d'une même main : A, B, la Région"
                            r"|p[ée]rim[èe]tre",  # "Le périmètre, d'abord, est le même : A, B et C, en Haute-Saône"
@@ -144,9 +145,13 @@ HEAD = re.compile(
     # "les EPCI d'Issoudun et Châteauroux", "les intercommunalités de X et de Y": any legal form
     r"|(?<=[Ll]es\s)(?:EPCI|(?i:intercommunalit[ée]s))(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ])"
     r"|(?i:celles?(?=\s+(?:de|du|des|d['’])\s*[A-ZÉÈÀÂÎÔ]))"
-    r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom['’-]?com\b))")
+    # "l'EPCI Cluses Arve et Montagnes": any legal form
+    r"|(?<=[Ll]['’])EPCI(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ])"
+    # "la C.C. du Pays Rochois", "la com com Faucigny-Glières"
+    r"|\bC\.[CAU]\.(?!\w)"
+    r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom['’-]?\s?com\b))")
 HEAD_TYPES = [("agglo", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
-              ("cc", "CC"), ("ca", "CA"), ("cu", "CU")]
+              ("cc", "CC"), ("ca", "CA"), ("cu", "CU"), ("c.c.", "CC"), ("c.a.", "CA"), ("c.u.", "CU")]
 JOINT = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+")
 MAX_PARTS_PER_NAME = 4
 # A connector between two groups: "... Métropole et les communautés de communes de ..."
@@ -195,8 +200,8 @@ def _head_type(head: str, previous: str | None = None) -> str | None:
     words = head.lower().split()
     if words and words[-1].startswith("celle"):
         return previous
-    if "intercom" in head.lower():
-        return None  # "l'intercommunalité X": any legal form
+    if "intercom" in head.lower() or "epci" in head.lower():
+        return None  # "l'intercommunalité X", "l'EPCI X": any legal form
     if "communes" in words and any("agglo" in word for word in words):
         return MIXED_HEAD_TYPE
     for marker, epci_type in HEAD_TYPES:
@@ -665,6 +670,10 @@ def _wrapped_prose_line(text: str, start: int) -> bool:
 NAMES_IN_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?=(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*)?"
                                  r"(?:la[ \t]+|le[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
 GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+(?:\w+[ \t]+)?$")
+# "Les trois intercommunalités qui le composent, A, B et C, …": what the noun's members are, before
+# the comma opening their names
+APPOSED_QUALIFIER = re.compile(r"(?:[ \t]+(?:membres|concern[ée]es|partenaires|du[ \t]+territoire"
+                               r"|qui[ \t]+(?:le|la|l['’]|en)[ \t]*(?:composent|forment|constituent|font[ \t]+partie)))?")
 
 
 # "des deux agglomérations Meuse Grand Sud et …": a counted plural noun of EPCIs, the names
@@ -704,7 +713,7 @@ def _noun_regions(text: str, structure) -> list[_Region]:
                 FINITE_VERB.search(after.group(0)) or re.search(r"\bqui\b", after.group(0))
                 or not COUNT_BEFORE.search(text, max(0, noun.start() - 20), noun.start())):
             after = None  # "Huit intercommunalités … participent au programme, qui compte 148 territoires :"
-        apposition = NAMES_IN_APPOSITION.match(text, noun.end())
+        apposition = NAMES_IN_APPOSITION.match(text, APPOSED_QUALIFIER.match(text, noun.end()).end())
         if apposition and GROUP_BEFORE_APPOSITION.search(text, max(0, noun.start() - 30), noun.start()):
             # "Les deux intercommunalités, A et B, travailleront …": only what links is reported
             regions.append(_Region(apposition.end(), _sentence_end(text, apposition.end()), False))
@@ -856,6 +865,77 @@ def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]
     return regions
 
 
+def _territory_headed_list_regions(text: str, structure,
+                                   territories: list[tuple[int, int, str]]) -> list[_Region]:
+    """The items of a list under a heading that is a territory's name, with at most a few words
+    around it ("Territoire d'industrie Épinal-Rambervillers" then "- Communauté d'agglomération
+    d'Épinal", "- Communauté de communes …", the next territory's heading over its own items):
+    that territory's members, only what links, when some item is written as an EPCI's."""
+    regions = []
+    for lst in structure.lists:
+        for heading, items in _items_by_heading(lst):
+            items = _own_items(items)
+            owner = _heading_territory(text, heading, territories)
+            if owner is None or not any(TYPE_WORD.search(item.content.of(text)) or HEAD.search(item.content.of(text))
+                                        for item in items):
+                continue
+            regions += [_Region(item.content.start, item.content.end, False, owner, True, heading.start)
+                        for item in items]
+    return regions
+
+
+def _items_by_heading(lst) -> list[tuple[Span, list]]:
+    """(heading, items) of a list: the items before its first sub-heading under its intro."""
+    groups: list[tuple[Span, list]] = []
+    for item in lst.items:
+        heading = item.heading or lst.intro
+        if heading is None:
+            continue
+        if groups and groups[-1][0] == heading:
+            groups[-1][1].append(item)
+        else:
+            groups.append((heading, [item]))
+    return groups
+
+
+def _heading_territory(text: str, heading: Span, territories: list[tuple[int, int, str]]) -> str | None:
+    """The territory a heading line names, when the rest of the line is a few words without a
+    sentence's stop, clause or verb ("Territoire d'industrie X (Vosges)"), not a sentence naming
+    it ("Sud Champagne, qui regroupe trois intercommunalités :", read by the trigger)."""
+    owner = next(((s, e, tid) for s, e, tid in territories if heading.start <= s and e <= heading.end), None)
+    if owner is None:
+        return None
+    s, e, tid = owner
+    rest = re.sub(r"\([^)]*\)", " ", text[heading.start:s] + " " + text[e:heading.end])
+    if len(re.findall(r"\w+", rest)) > MAX_LABEL_WORDS or re.search(r"[.,;!?]|:\s*\S|\bqui\b", rest) \
+            or FINITE_VERB.search(rest):
+        return None
+    return tid
+
+
+# "Le territoire d'industrie Sud Champagne, avec A, le B et la C, mise sur …": the names in an
+# apposition opened by "avec" right after a territory's name, up to a comma before a lower-case
+# word that opens no name, or the sentence's end
+WITH_AFTER_TERRITORY = re.compile(r"[ \t]*[»\"”]?[ \t]*,[ \t]*avec[ \t]+")
+END_OF_WITH = re.compile(r",\s*(?!(?:la|le|les|l['’]|de|du|des|d['’]|et|celle|celles)\b)[a-zéèêàâîôûç]|[.;:!?](?:\s|$)|\n\s*\n")
+
+
+def _territory_with_regions(text: str, territories: list[tuple[int, int, str]]) -> list[_Region]:
+    """The names set off by ", avec" right after a territory's name: its members, only what links
+    (not "avec ses 40 000 emplois", "avec le soutien de la Région")."""
+    regions = []
+    for start, end, territory_id in territories:
+        opening = WITH_AFTER_TERRITORY.match(text, end)
+        if opening is None:
+            continue
+        stop = END_OF_WITH.search(text, opening.end())
+        close = stop.start() if stop else len(text)
+        if _common_noun_first(text[opening.end():close]):
+            continue
+        regions.append(_Region(opening.end(), close, False, territory_id, True, start, weak=True))
+    return regions
+
+
 MARKED_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*[−–—•▪◦*-][ \t]+")
 
 
@@ -888,12 +968,16 @@ def _headed_list_regions(text: str, structure) -> list[_Region]:
 
 # A table's column of member intercommunalities ("EPCI", "Intercommunalités membres",
 # "Intercommunalité(s) membre(s)", "Intercommunalités citées", "Intercommunalités axonaises", a
-# spreadsheet's "epci_membre", a press table's "Communauté de communes" over short names), or of
+# spreadsheet's "epci_membre", a press table's "Communauté de communes" over short names,
+# "Membres", "Périmètre", "Composition", "Collectivités membres", "Intercommunalités partenaires"), or of
 # the one carrying the territory ("EPCI porteur"), which lies in it too (folded header).
 EPCI_COLUMN = re.compile(r"(?:nom[\s_]+de[\s_]+l'\s*)?(?:epci|intercommunalite(?:s|\(s\))?"
-                         r"|communautes?[\s_]+(?:de[\s_]+communes|d'agglomeration))"
+                         r"|communautes?[\s_]+(?:de[\s_]+communes|d'agglomeration)|communautes|collectivites)"
                          r"(?:[\s_]+(?:membres?|membre\(s\)|signataires?|concernee?s?|concernee?\(s\)|citee?s?|citee?\(s\)"
-                         r"|porteu(?:r|se)|" + WORDS["place_adjective"] + r"))?")
+                         r"|partenaires?|associee?s?|impliquee?s?"
+                         r"|porteu(?:r|se)|" + WORDS["place_adjective"] + r"))?"
+                         # "Territoire d'industrie | Membres", "… | Périmètre", "… | Composition"
+                         r"|membres|perimetre|composition")
 
 
 def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
@@ -1108,8 +1192,8 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
     d'Agglomération Cap Excellence'."""
     for paren in BRACKETED.finditer(text):
         inner = paren.group(1).strip()
-        if inner[:1].isdigit():
-            continue  # "(01)", "(11-31-81)": codes
+        if inner[:1].isdigit() and not acronym_in(inner):
+            continue  # "(01)", "(11-31-81)": codes, not "(2CCAM)"
         acronym = acronym_in(inner)
         short = acronym or (inner if _short_name(inner) else None)
         if short:
@@ -1174,7 +1258,7 @@ def _abbreviates(acronym: str | None, words: str) -> bool:
     significant = [word for word in re.findall(r"[^\W\d_][\w'’]*", words)
                    if not re.fullmatch(r"(?i)(?:la|le|les|l['’]|de|du|des|d['’])", word)]
     initials = {fold(word)[:1] for word in significant[:2]}
-    return fold(acronym)[:1] in initials
+    return fold(acronym).lstrip("0123456789")[:1] in initials  # "3CM", "2CCAM": a count first
 
 
 def _name_before(text: str, folded: str, position: int, linker: DocumentLinker,
@@ -1223,7 +1307,8 @@ MAX_LOWER_WORDS = 2
 # "la communauté d'agglomération A et celle du B", "…A, celle de B", "A, mais aussi celle de B",
 # "A ainsi que celle de B": the joint before a pronoun
 PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:mais[ \t]+aussi|ainsi[ \t]+que|et[ \t]+aussi)[ \t]+"
-                           r"|[ \t]*,[ \t]*(?:et[ \t]+)?|[ \t]+(?:et|ou)[ \t]+")
+                           # "… du Nogentais et de celle des Portes de Romilly-sur-Seine"
+                           r"|[ \t]*,[ \t]*(?:et[ \t]+)?(?:de[ \t]+|à[ \t]+)?|[ \t]+(?:et|ou)[ \t]+(?:de[ \t]+|à[ \t]+)?")
 SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
@@ -1262,6 +1347,7 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             continue
         if not link.siren:  # "la CA du Bassin d'Aurillac et Rodez Agglomération": two names
             link, end = _before_a_coordination(text, head, end, epci_type, linker) or (link, end)
+        link, end = _past_a_coordinated_part(text, head, end, epci_type, linker, link) or (link, end)
         line_end = text.find("\n", head.end(), end)
         if not link.siren and line_end > 0:  # "CC de l'Est de la Somme" / "Départements : …" below
             shorter_end = _trim(text, start, line_end)[1]
@@ -1298,6 +1384,29 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             if link.siren and PLURAL_HEAD_WORD.search(head.group(0)):
                 found += _distributed_names(text, end, epci_type, linker)
     return found
+
+
+# "la communauté de communes de l'Orvin et de l'Ardusson", "… des Pays du Sel et du Vermois":
+# "et" then a preposition before the name's next part
+AND_OF = re.compile(r"[ \t]+et[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)(?=[A-ZÉÈÀÂÎÔ])")
+
+
+def _past_a_coordinated_part(text: str, head: re.Match, end: int, epci_type: str | None,
+                             linker: DocumentLinker, link: Link) -> tuple[Link, int] | None:
+    """The name going on past "et de", "et du" ("CC de l'Orvin et de l'Ardusson"), when the
+    whole is exactly another EPCI's name than the words before (the name regex stops before "et"
+    and a preposition, which join two names as often as two parts of one); never over the next
+    legal form ("… des Villes Sœurs et de la Communauté de communes X")."""
+    joint = AND_OF.match(text, end)
+    if joint and (HEAD.match(text, joint.end()) or TYPE_WORD.match(text, joint.end())):
+        return None
+    part = HEAD_NAME.match(text, joint.end()) if joint else None
+    if not part or not part.group(1).strip():
+        return None
+    line_end = text.find("\n", joint.end(), part.end())
+    longer_end = _trim(text, end, part.end() if line_end < 0 else line_end)[1]
+    longer = linker.link(text[head.end():longer_end], epci_type)
+    return (longer, longer_end) if longer.siren and longer.exact and longer.siren != link.siren else None
 
 
 # the words after a comma that may end an EPCI's name: ", Dore et montagne"
@@ -1897,6 +2006,7 @@ def _bracketed_in_lists(text: str, mentions: list[EpciMention],
 # be places ("les intercommunalités de Mayenne et de Sarthe" are those of two départements) or
 # towns whose EPCIs go by other names
 GENERIC_HEAD = re.compile(r"(?i)(?:les\s+)?(?:epci|intercommunalit[ée]s)")
+SINGULAR_ARTICLE_BEFORE = re.compile(r"[Ll]['’]\s*$")
 NAME_PARTS = re.compile(r"\s*,\s*(?:et\s+)?|\s+et\s+")
 PART_LEAD = re.compile(r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", re.IGNORECASE)
 
@@ -1905,8 +2015,8 @@ def _generic_head_of_places(text: str, head: re.Match, linker: DocumentLinker) -
     """Whether `head` is "les EPCI"/"les intercommunalités" before names that are not all EPCIs'
     ("les intercommunalités de Mayenne et de Sarthe": the EPCIs of two départements; "de
     Béthune et de la Lys": a town and a river): it names no EPCI then."""
-    if not GENERIC_HEAD.fullmatch(head.group(0)):
-        return False
+    if not GENERIC_HEAD.fullmatch(head.group(0)) or SINGULAR_ARTICLE_BEFORE.search(text, max(0, head.start() - 3), head.start()):
+        return False  # "l'EPCI Cluses Arve et Montagnes": one name
     from pipeline.extract.territories.common import is_place_name  # the package imports this module
     end = _predicate_start(text, head.end(), _sentence_end(text, head.end()))
     parts = [PART_LEAD.sub("", part.strip(), count=1).strip()
@@ -1950,6 +2060,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     regions = (_trigger_regions(text, structure) + _noun_regions(text, structure)
                + _field_regions(text, structure, [*territories, *member_lines])
                + _headed_list_regions(text, structure)
+               + _territory_headed_list_regions(text, structure, territories)
+               + _territory_with_regions(text, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
                + _among_them_regions(text))

@@ -101,7 +101,7 @@ from functools import lru_cache
 
 from pipeline import referential
 from pipeline.extract.structure import COUNT_WORDS
-from pipeline.extract.members import HEAD, JOINT, WORDS, EpciMention, _head_type, dash_fields, spells_out
+from pipeline.extract.members import HEAD, JOINT, MEMBERS_VERB, WORDS, EpciMention, _head_type, dash_fields, spells_out
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
@@ -145,6 +145,17 @@ MEMBER_OF = re.compile(ALIKE + r"(?:\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+)?(?:qui\
                        r"|\s*+(?:\([^)]{0,60}\)\s*+)?,\s*+(?:elle-meme\s+|lui-meme\s+)?membres?\s+(?:du|de|des)\b"
                        r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:fait|font|faisait|faisaient)\s+partie\s+(?:du|de|des)\b"
                        r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:appartient|appartiennent|appartenait)\s+au\b"
+                       # "A et B participent au Territoire d'industrie Y", "A est engagée dans le territoire
+                       # Y", "A a rejoint le Territoire d'industrie Y" (the territory named next)
+                       # "L'EPCI X porte le territoire d'industrie Y avec la CC Z"
+                       r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:porte|portent|portait|portaient|pilote|pilotent|pilotait|pilotaient)"
+                       r"\s+(?:(?:aussi|egalement|ensemble|conjointement)\s+)?(?=le\s+territoire\b)"
+                       r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:participe|participent|participait|participaient|adhere|adherent)"
+                       r"\s+(?:(?:desormais|aussi|egalement|activement)\s+)?au\b"
+                       r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:est|sont|etait|etaient)\s+(?:(?:desormais|aussi|egalement)\s+)?"
+                       r"(?:engagee?s?|impliquee?s?|integree?s?|inscrite?s?)\s+(?:dans|au)\b"
+                       r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:(?:a|ont|avait|avaient)\s+(?:(?:desormais|aussi|egalement|officiellement)\s+)?"
+                       r"(?:rejoint|integre)|rejoint|rejoignent)\s+(?=le\b|l')"
                        # "A, B, C – qui composent le Territoire d'industrie Y": after a run of names
                        r"|\s*+(?:[,–—-]\s*+)?qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\b"
                        # "(Avec la CC X,) LBN Communauté forme le Territoire d'industrie Y"
@@ -218,7 +229,10 @@ EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\
 MEMBERS_OF_IT = re.compile(r"\s*(?:[,)]\s*)?(?:en\s+(?:sont|etaient|seront|est|font|faisaient|fait)\s+"
                            r"(?:partie|(?:les\s+|l'un\s+des\s+)?(?:\w+\s+)?(?:membres?|signataires?))"
                            r"|y\s+(?:(?:sont|etaient|seront|est|etait|sera)\s+(?:(?:aussi|egalement)\s+)?associe\w*"
-                           r"|participent|participe|adherent|adhere))\b")
+                           r"|participent|participe|adherent|adhere)"
+                           # "… participent à ce territoire", "… font partie de ce territoire"
+                           r"|(?:participent|participe|adherent|adhere)\s+a\s+ce\s+(?:territoire|programme|dispositif)"
+                           r"|(?:font|fait|sont|est)\s+(?:partie|membres?)\s+de\s+ce\s+territoire)\b")
 # "Dans la nouvelle génération, il intègre la CA X et devient « Territoire d'industrie Y »": the
 # territory takes in an EPCI and is renamed; the EPCI is a member of the new name (folded text)
 TAKES_IN_BEFORE = re.compile(r"\b(?:integre|integrent|accueille|accueillent|englobe|englobent)\s+"
@@ -442,6 +456,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and before[-1][0] < mention.list_start \
             and _subject_named_otherwise(text, before[-1][0] + len(before[-1][1].name), mention.list_start, epci_spans):
         return None  # "X associe A et B ; enfin le Saint-Quentinois réunit C et D": not X's
+    formed = _formed_by_subjects(text, folded, mention, end, territories, epci_spans)
+    if formed is not None:
+        return formed or None
     if before:
         return before[-1][1].territory_id
     intro = _sentence_index(sentences, mention.list_start) if mention.in_member_list \
@@ -626,9 +643,11 @@ NAMED_SUBJECT = re.compile(r"(?:\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+" + TERRITORY_WO
 # a sentence opening with a territory's name, before a sentence pointing back to it ("Le
 # territoire Bocage Vendéen a été labellisé. Il associe …")
 # the same subject without "territoire", opening its clause: "…, Caen Industrie est porté par
-# A", "Enfin, les Collines de Normandie réunissent A et B" (two capitalised words at least, or
+# A", "Enfin, les Collines de Normandie réunissent A et B", "…, tandis que Sud Champagne regroupe
+# A et B" (two capitalised words at least, or
 # one that says where it lies: "enfin le Saint-Quentinois, dans l'Aisne, réunit A et B")
-BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n))\s*(?:(?:[Ee]nfin|[Pp]uis|[Ee]nsuite|et)\s*,?\s+)?"
+BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n))\s*"
+                          r"(?:(?:[Ee]nfin|[Pp]uis|[Ee]nsuite|et|tandis\s+que|alors\s+que)\s*,?\s+)?"
                           r"(?:(?:[Ll]es|[Ll]e|[Ll]a)\s+|[Ll]['’]\s*)?" + SUBJECT_NAME
                           # "le Saint-Quentinois, dans l'Aisne, réunit"
                           + r"(?P<where>\s*,\s*(?:dans|en)\s+[^,.;:]{2,40},)?"
@@ -646,6 +665,24 @@ def _subject_named_otherwise(text: str, sentence_start: int, trigger: int,
         or _bare_subject(text, sentence_start, trigger, epci_spans)
     # "Ce territoire d'Indre-et-Loire réunit A et B": where the territory lies, not its name
     return bool(subject) and not is_place_name(subject.group("name"))
+
+
+def _formed_by_subjects(text: str, folded: str, mention: EpciMention, end: int,
+                        territories: list[TerritoryMention], epci_spans: list[tuple[int, int]]) -> str | None:
+    """The territory the subjects of a verb of membership form, named right after it ("…
+    Sud Champagne ; la CC A et la CC B forment Nord-Ouest Aube"): its id; "" when the name
+    there is no territory found (one the territory rules missed, not the one named before the
+    subjects); None when no name follows the verb ("se sont rassemblées pour candidater")."""
+    if not mention.in_member_list or mention.list_start is None or mention.list_start < mention.end:
+        return None
+    verb = MEMBERS_VERB.match(text, mention.list_start)
+    if verb is None:
+        return None
+    gap = TERRITORY_NAMED_NEXT.match(folded, verb.end())
+    if not re.match(r"[A-ZÉÈÀÂÎÔ]", text[gap.end():gap.end() + 1]):
+        return None
+    after = _named_in(folded, gap.end(), end, territories, epci_spans)
+    return after[0][1].territory_id if after and after[0][0] == gap.end() else ""
 
 
 # the quoted name after "X forme à elle seule le territoire", "X est membre du territoire"
@@ -1048,6 +1085,37 @@ def _coordinated_with_attached(mentions: list[EpciMention], attached: list[tuple
         owner = owners.pop()
         found += [(m, owner) for m in run if id(m) not in territory_of and m.link.siren
                   and not _office_before(folded, m.start)]
+    return found + _companions_of_attached(runs, territory_of, folded, sentences)
+
+
+# "A en fait partie, aux côtés de B et de C", "A a signé le contrat avec B", "A, ainsi que B, …"
+# (folded text, between a run of names and the next)
+COMPANION = re.compile(r"\s*,?\s*(?:(?:en\s+(?:fait|font|sont|est)\s+(?:partie|membres?)|y\s+participent|y\s+participe)\s*,?\s*"
+                       r"|(?:a|ont)\s+signe\s+(?:le|son|leur)\s+(?:contrat|protocole)\s+)?"
+                       r"(?:aux\s+cotes\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)|ainsi\s+qu(?:e\s+|'\s*)(?:(?:la|le|les|l')\s*)?"
+                       r"|avec\s+(?:(?:la|le|les|l')\s*)?)")
+BELONGING = re.compile(r"\ben\s+(?:fait|font|sont|est)\s+(?:partie|membres?)\b|\by\s+particip")
+
+
+def _companions_of_attached(runs: list[list[EpciMention]], territory_of: dict[int, str], folded: str,
+                            sentences: list[tuple[int, int]]) -> list[tuple[EpciMention, str]]:
+    """The EPCIs named as the companions of a territory's members, right after them ("La CC A en
+    fait partie, aux côtés de la CC B et de celle de C", "A et B ont signé le contrat avec la CC
+    C"), in a sentence about the label, an agreement or belonging and about no other territory:
+    members of that territory too; an office is none."""
+    found = []
+    for first, second in zip(runs, runs[1:]):
+        owners = {territory_of[id(m)] for m in first if id(m) in territory_of}
+        index = _sentence_index(sentences, first[0].start)
+        if len(owners) != 1 or index is None or index != _sentence_index(sentences, second[0].start) \
+                or any(id(m) in territory_of for m in second) \
+                or not COMPANION.fullmatch(folded, first[-1].end, second[0].start):
+            continue
+        sentence = folded[sentences[index][0]:sentences[index][1]]
+        if not (AGREEMENT.search(sentence) or BELONGING.search(sentence)) or OTHER_TERRITORIES.search(sentence):
+            continue
+        owner = owners.pop()
+        found += [(m, owner) for m in second if m.link.siren and not _office_before(folded, m.start)]
     return found
 
 

@@ -878,11 +878,31 @@ ONE_ANNOUNCED = re.compile(r"\b(?:un|une)\s+(?:autre|nouveau|nouvel|nouvelle|seu
                            re.IGNORECASE)
 
 
+# One territory spoken of ("Derrière ce territoire :", "Le territoire d'industrie X a été
+# labellisé." before "Il s'agit de A, B et C"): a list of EPCIs after it is its members (folded)
+ONE_TERRITORY = re.compile(r"\b(?:ce|le|du|au|son|notre|cet|un)\s+territoire\b(?!s)")
+# several territories spoken of: "trois territoires (d'industrie)", "les territoires retenus" (not
+# the programme's name: "le programme Territoires d'industrie")
+TERRITORIES_NOUN = re.compile(r"\b(?:les|des|ces|ses|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)"
+                              r"\s+(?:[a-z]+\s+)?territoires\b|\bterritoires\b(?!\s+d'\s*industrie\b)")
+# "Pour Sud Champagne :", "Côté Nord-Ouest Aube :": the intro of one name's list (original text)
+FOR_ONE_NAME = re.compile(r"\s*(?:[Pp]our|[Cc][ôo]t[ée]|[Cc]oncernant|[Ss]['’]agissant\s+d[eu]s?)\s+(?:(?:le|la|les)\s+|l['’]\s*)?"
+                          r"(?:[Tt]erritoire\s+(?:d['’]\s*[Ii]ndustrie\s+)?)?[«\"“]?\s*(?P<name>[A-ZÉÈÀÂÎÔ][^:.;,\n]{1,60}?)[»\"”]?\s*")
+
+
+def _for_one_name(text: str, start: int, end: int) -> bool:
+    """Whether an intro is "Pour X" of one name that is no département or région ("Pour la
+    Sarthe :" may announce its territories)."""
+    intro = FOR_ONE_NAME.fullmatch(text, start, end)
+    return bool(intro) and not is_place_name(intro.group("name"))
+
+
 def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> list[TerritoryMention]:
     """A list after a colon (or "il s'agit de") in running text: the intro's sentence announces
     territories, or says nothing and the sentence before does; a count in the intro must then
     equal the number of names, and every part must read as a name; a labelled line right under
-    a list read so goes on with the lists ("Sarthe : A, B" then "Mayenne : C, D")."""
+    a list read so goes on with the lists ("Sarthe : A, B" then "Mayenne : C, D"); EPCIs listed
+    about one territory are its members, no territories."""
     found = []
     last_end = None  # where the last list read ends
     for intro in INLINE_INTRO.finditer(text):
@@ -931,6 +951,12 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
             continue
+        about = sentence if decided else sentence_before(text, len(text[:sentence_start].rstrip()))[1]
+        if (ONE_TERRITORY.search(fold(about)) and not TERRITORIES_NOUN.search(fold(about))
+                or _for_one_name(text, sentence_start, intro.start())) \
+                and all(is_epci_name(m.name) for m in mentions):
+            continue  # "Le territoire X a été labellisé. Il s'agit de A, B et C", "Derrière ce territoire :
+            # A, B", "Pour Sud Champagne : A, la CC B et la CC C"
         if _lists_the_places_it_counts(sentence, [m.name for m in mentions]):
             continue
         if len(mentions) != len(parts) and stated is None:

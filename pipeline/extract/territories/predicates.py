@@ -298,6 +298,11 @@ BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\
 
 
 TERRITORY_HEAD = re.compile(r"\bterritoires\s+$", re.IGNORECASE)  # "les territoires A et B"
+# "Le territoire d'industrie Nord-Ouest Aube a été labellisé. La communauté de communes du
+# Nogentais en fait partie.": "en" / "y" stand for the territory named before, its EPCIs are members
+PRONOUN_PREDICATE = re.compile(r"[\s,]*(?:y|en)\s")
+TERRITORY_NAMED_BEFORE = re.compile(r"[Tt]erritoire\s+d['’]\s*[Ii]ndustrie\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?"
+                                    r"[«\"“]?\s*[A-ZÉÈÀÂÎÔ]")
 
 
 
@@ -377,6 +382,9 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if (needs_context or apposition) and _places_only(parts, places, single=True) \
                 and not CANDIDACY.search(folded, clause_start, parts[0].start):
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
+        if needs_context and parts and all(p.epci for p in parts) and PRONOUN_PREDICATE.match(match.group(0)) \
+                and TERRITORY_NAMED_BEFORE.search(text, min(sentence_start, paragraph_start), sentence_start):
+            continue  # "… Territoire d'industrie X … . La CC Y en fait partie": a member of X
         said_territories = bool(parts) and bool(TERRITORY_HEAD.search(text, clause_start, parts[0].start))
         if needs_context and BARE_AWARD.search(match.group(0)) and parts and (
                 not (said_territories or all(_after_article(text, p) or _holds_a_place(p, places) or p.epci
