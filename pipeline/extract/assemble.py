@@ -619,6 +619,8 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
     codes = {p.code for p in named}
     if len(codes) == 1 or re.search(r"d[ée]partements\b", text[start:end], re.IGNORECASE):
         return codes
+    if mention.intro is not None and _places_alone(text, mention.intro, named):
+        return codes  # "Dans le Doubs et le Territoire de Belfort :" over its items: where they lie
     before = _previous_sentence_start(text, start) if mention.intro is not None else start
     if not codes and mention.intro is not None and OWN_DEPARTEMENT.search(fold(text[before:end])):
         # "six territoires d'industrie dans le département. Ces territoires sont les suivants :" in a
@@ -627,6 +629,23 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
         if len(own) == 1:
             return own
     return _described_departements(text, places, mention)
+
+
+# What may stand around the places of an intro made of places only: "Dans le Doubs et le Territoire de Belfort :".
+PLACES_ONLY_GLUE = re.compile(r"(?:[\s*_#:,–-]|\b(?:dans|en|et|le|la|les|l'|de|du|des|d')\b)*")
+
+
+def _places_alone(text: str, intro: tuple[int, int], named: list[PlaceMention]) -> bool:
+    """Whether a list's intro is made of départements' names only, a heading saying where its
+    items lie (each of them, when it names several)."""
+    start, end = intro
+    inside = [p for p in named if start <= p.start and p.end <= end]
+    if not inside:
+        return False
+    rest = fold(text[start:end])
+    for place in inside:
+        rest = rest[:place.start - start] + " " * (place.end - place.start) + rest[place.end - start:]
+    return PLACES_ONLY_GLUE.fullmatch(rest) is not None
 
 
 def _described_departements(text: str, places: list[PlaceMention], mention: TerritoryMention) -> set[str]:
