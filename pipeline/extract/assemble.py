@@ -27,11 +27,11 @@ from pipeline.extract.membership import (attach, brands_in_full, legal_form_terr
                                            same_epci_territories, territories_kept, type_words_dropped)
 from pipeline.extract.places import PlaceMention, find_places, former_region_departements_in, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
-from pipeline.extract.structure import parse
+from pipeline.extract.structure import Structure, parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
                                           whole_departement_territories)
-from pipeline.extract.territories.common import (WORDS as TERRITORY_WORDS, named_by_its_departements, sentence_before,
-                                                 sentence_bounds)
+from pipeline.extract.territories.common import (WORDS as TERRITORY_WORDS, is_place_name, named_by_its_departements,
+                                                 sentence_before, sentence_bounds)
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold, name_key
@@ -362,6 +362,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         line_start = text.rfind("\n", 0, mention.start) + 1
         colon = text.rfind(":", line_start, mention.start)
         heading = _regions_in(context_places, (line_start, colon)) if colon >= 0 else set()
+        heading = heading or _regions_of_its_heading(structure, context_places, mention)
         # "– Lacq-Pau-Tarbes : Nouvelle-Aquitaine / Occitanie": the régions its line gives after it
         value = NAME_COLON.match(text, mention.end)
         line_end = text.find("\n", mention.end)
@@ -571,6 +572,21 @@ def _regions_in(places: list[PlaceMention], sentence: tuple[int, int]) -> set[st
     return {p.code if p.kind == "region" else region_of[p.code] for p in places
             if (p.kind == "region" or (p.kind == "departement" and p.code in region_of))
             and sentence[0] <= p.start < sentence[1]}
+
+
+def _regions_of_its_heading(structure: Structure, places: list[PlaceMention], mention: TerritoryMention) -> set[str]:
+    """The région a list item stands under: the nearest heading above it (or the list's intro)
+    when that heading is a région's name alone ("Corse" / - … / "Guyane" / - …)."""
+    if mention.list_id is None:
+        return set()
+    lst = structure.lists[mention.list_id]
+    above = [span for span in [lst.intro, *lst.headings] if span is not None and span.start < mention.start]
+    if not above:
+        return set()
+    heading = max(above, key=lambda span: span.start)
+    if not is_place_name(heading.of(structure.text).strip(" *_#:\n\t")):
+        return set()
+    return _regions_in(places, (heading.start, heading.end))
 
 
 # An intro that only refers to the sentence before it, which says where the items lie.
