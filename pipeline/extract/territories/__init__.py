@@ -102,6 +102,7 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
                                                  sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
+from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
 from pipeline.extract.territories.lists import COUNTED_TERRITORIES, announces_territories, colon_lists, list_items, table_cells
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
@@ -670,10 +671,6 @@ def _departements_it_takes_in(text: str, mentions: list[TerritoryMention], place
                 mention.shared_codes |= _places_run(text, taken.start("places"), taken.end("places"), places)
 
 
-# "Dans la Moselle et la Meurthe-et-Moselle, le territoire …", "Situé entre l'Ardèche et la Drôme, le
-# territoire …": the sentence's opening places it.
-OPENING_PLACES = re.compile(r"[\s«\"“]*(?:(?:[Ss]itu[ée]e?|[Ii]mplant[ée]e?|[ÀA]\s+cheval)\s+(?:sur|entre|en|dans)"
-                            r"|[Ee]n|[Dd]ans|[Ee]ntre)\s+")
 # "… est reconduit pour la période 2023-2027 en Charente": a département after the predicate.
 IN_BEFORE = re.compile(r"(?:\ben|\bdans\s+(?:la|le|les|l['’])?)\s*$", re.IGNORECASE)
 
@@ -694,10 +691,12 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
         end = semicolon if semicolon >= 0 else end
         start = max(start, text.rfind(";", start, mention.start) + 1)
         alone = not any(other.territory_id != mention.territory_id and start <= other.start < end for other in mentions)
-        opening = OPENING_PLACES.match(text, start)
+        # its places run on to the last comma before the name, past the complement's one name: "Dans
+        # l'Aveyron, le Cantal et le Lot, le territoire X" (départements only, else nothing)
+        fronted = fronted_place(text, start, mention.start) if alone else None
         comma = text.rfind(",", start, mention.start)
-        codes = departements_bracket(text, opening.end(), comma, places) \
-            if alone and opening and comma > opening.end() else set()
+        codes = departements_bracket(text, fronted.places_start, comma, places) \
+            if fronted and fronted.locates and comma > fronted.places_start else set()
         if not codes:
             after = [p for p in places if p.kind == "departement" and mention.end <= p.start < end]
             if after and all(IN_BEFORE.search(text, max(mention.end, p.start - 14), p.start)
