@@ -746,6 +746,17 @@ def test_a_communique_about_another_programme_only_has_no_figure():
     assert states_programme_figures(fold(named), names_a_territory=False)
 
 
+def test_a_communique_about_another_programme_naming_ours_among_others_has_no_figure():
+    text = ("Petites villes de demain : le programme prolongé jusqu'en 2026\n\nLe programme accompagne "
+            "1 600 communes et cofinance 75 % des postes de chef de projet. Les communes peuvent "
+            "articuler leur convention avec les autres programmes — Action cœur de ville, Territoires "
+            "d'industrie, Villages d'avenir.")
+    assert not states_programme_figures(fold(text), names_a_territory=False)
+    # named on its own, as a programme the text speaks of, it keeps them
+    named = text + " Les Territoires d'industrie disposent de 100 millions d'euros."
+    assert states_programme_figures(fold(named), names_a_territory=False)
+
+
 def test_a_text_naming_neither_the_programme_its_fund_nor_a_territory_has_no_figure():
     text = "L'industrie emploie 12 000 salariés dans la Manche, où 40 millions d'euros ont été investis."
     assert not states_programme_figures(fold(text), names_a_territory=False)

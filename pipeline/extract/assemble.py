@@ -27,11 +27,11 @@ from pipeline.extract.membership import (attach, brands_in_full, legal_form_terr
                                            same_epci_territories, territories_kept, type_words_dropped)
 from pipeline.extract.places import PlaceMention, find_places, former_region_departements_in, former_regions_in
 from pipeline.extract.stated_counts import stated_counts
-from pipeline.extract.structure import parse
+from pipeline.extract.structure import Structure, parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
                                           whole_departement_territories)
-from pipeline.extract.territories.common import (WORDS as TERRITORY_WORDS, named_by_its_departements, sentence_before,
-                                                 sentence_bounds)
+from pipeline.extract.territories.common import (WORDS as TERRITORY_WORDS, is_place_name, named_by_its_departements,
+                                                 sentence_before, sentence_bounds)
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold, name_key
@@ -367,6 +367,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         line_start = text.rfind("\n", 0, mention.start) + 1
         colon = text.rfind(":", line_start, mention.start)
         heading = _regions_in(context_places, (line_start, colon)) if colon >= 0 else set()
+        heading = heading or _regions_of_its_heading(structure, context_places, mention)
         # "– Lacq-Pau-Tarbes : Nouvelle-Aquitaine / Occitanie": the régions its line gives after it
         value = NAME_COLON.match(text, mention.end)
         line_end = text.find("\n", mention.end)
@@ -582,6 +583,21 @@ def _regions_in(places: list[PlaceMention], sentence: tuple[int, int]) -> set[st
             and sentence[0] <= p.start < sentence[1]}
 
 
+def _regions_of_its_heading(structure: Structure, places: list[PlaceMention], mention: TerritoryMention) -> set[str]:
+    """The région a list item stands under: the nearest heading above it (or the list's intro)
+    when that heading is a région's name alone ("Corse" / - … / "Guyane" / - …)."""
+    if mention.list_id is None:
+        return set()
+    lst = structure.lists[mention.list_id]
+    above = [span for span in [lst.intro, *lst.headings] if span is not None and span.start < mention.start]
+    if not above:
+        return set()
+    heading = max(above, key=lambda span: span.start)
+    if not is_place_name(heading.of(structure.text).strip(" *_#:\n\t")):
+        return set()
+    return _regions_in(places, (heading.start, heading.end))
+
+
 # An intro that only refers to the sentence before it, which says where the items lie.
 REFERRING_INTRO = re.compile(r"\s*(?:il\s+s'agit\b|ce\s+sont\s*:|(?:les\s+)?voici\s*:|a\s+savoir\s*:)")
 
@@ -640,6 +656,8 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
     codes = {p.code for p in named}
     if len(codes) == 1 or re.search(r"d[ée]partements\b", text[start:end], re.IGNORECASE):
         return codes
+    if mention.intro is not None and _places_alone(text, mention.intro, named):
+        return codes  # "Dans le Doubs et le Territoire de Belfort :" over its items: where they lie
     before = _previous_sentence_start(text, start) if mention.intro is not None else start
     if not codes and mention.intro is not None and OWN_DEPARTEMENT.search(fold(text[before:end])):
         # "six territoires d'industrie dans le département. Ces territoires sont les suivants :" in a
@@ -648,6 +666,23 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
         if len(own) == 1:
             return own
     return _described_departements(text, places, mention)
+
+
+# What may stand around the places of an intro made of places only: "Dans le Doubs et le Territoire de Belfort :".
+PLACES_ONLY_GLUE = re.compile(r"(?:[\s*_#:,–-]|\b(?:dans|en|et|le|la|les|l'|de|du|des|d')\b)*")
+
+
+def _places_alone(text: str, intro: tuple[int, int], named: list[PlaceMention]) -> bool:
+    """Whether a list's intro is made of départements' names only, a heading saying where its
+    items lie (each of them, when it names several)."""
+    start, end = intro
+    inside = [p for p in named if start <= p.start and p.end <= end]
+    if not inside:
+        return False
+    rest = fold(text[start:end])
+    for place in inside:
+        rest = rest[:place.start - start] + " " * (place.end - place.start) + rest[place.end - start:]
+    return PLACES_ONLY_GLUE.fullmatch(rest) is not None
 
 
 def _described_departements(text: str, places: list[PlaceMention], mention: TerritoryMention) -> set[str]:

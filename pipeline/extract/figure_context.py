@@ -223,7 +223,10 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
 
 
 def states_programme_figures(folded: str, names_a_territory: bool) -> bool:
-    """Whether a (folded) text can state programme figures at all. One that never names the
+    """Whether a (folded) text can state programme figures at all. One whose first lines open with
+    another programme's name and that names ours only among other programmes ("Petites villes de
+    demain : …" then "Action cœur de ville, Territoires d'industrie, Villages d'avenir") states
+    none. One that never names the
     programme (own_programme_name, mangled apostrophes and English included) states none
     - when one of its first lines opens with another programme's name ("Petites villes de demain :
       signature de huit conventions"): it is about that programme alone, whatever territory it
@@ -232,12 +235,31 @@ def states_programme_figures(folded: str, names_a_territory: bool) -> bool:
       industriels") nor any of its territories (`names_a_territory`): an INSEE note on industrial
       jobs, a company's news."""
     context = _context()
-    if context.own_programme_name.search(folded):
-        return True
     top = folded[:OTHER_PROGRAMME_TOP]
-    if any(context.other_programme_name.match(top, line.end()) for line in LINE_START.finditer(top)):
+    about_another = any(context.other_programme_name.match(top, line.end()) for line in LINE_START.finditer(top))
+    if context.own_programme_name.search(folded):
+        return not (about_another and _named_only_among_others(folded, context))
+    if about_another:
         return False
     return names_a_territory or bool(context.programme_fund.search(folded))
+
+
+# Between the names of an enumeration of programmes: "Action cœur de ville, Territoires d'industrie, …".
+PROGRAMMES_JOINT = re.compile(r"[\s*_«»\"]*(?:,|;|\bet\b|\bou\b|—|–)[\s*_«»\"]*")
+
+
+def _named_only_among_others(folded: str, context: Context) -> bool:
+    """Whether every time a text names the programme it is one item of an enumeration of other
+    programmes ("les autres programmes de l'ANCT — Action cœur de ville, Territoires d'industrie,
+    Villages d'avenir —"): a text about another programme that only names ours beside it."""
+    for own in context.own_programme_name.finditer(folded):
+        joint = PROGRAMMES_JOINT.match(folded, own.end())
+        after = joint is not None and context.other_programme_name.match(folded, joint.end()) is not None
+        before = any(PROGRAMMES_JOINT.fullmatch(folded, other.end(), own.start())
+                     for other in context.other_programme_name.finditer(folded, max(0, own.start() - 60), own.start()))
+        if not (after or before):
+            return False
+    return True
 
 
 OTHER_PROGRAMME_TOP = 400  # characters of a text's top: its title and dateline

@@ -26,7 +26,8 @@ Rule ids (the `rule` column):
 - figure.share              "neuf intercommunalités sur dix" (90), "près d'un quart des …" (25): percent;
                             not an amount over a period ("deux millions d'euros sur cinq ans")
 - figure.partitive          "58 d'entre eux": unit of the nearest counted noun before it; "trois
-                            des 124 territoires": unit of the figure after it
+                            des 124 territoires": unit of the figure after it; "trois de ces
+                            territoires": unit of the noun after "ces"
 - figure.apposed_count      "les territoires, au nombre de 124", "Territoires d'industrie (141 dans
                             toute la France)", "portant à 183 le nombre de territoires": the noun
                             the count is set beside
@@ -111,6 +112,7 @@ CONNECTOR = re.compile(r"\s+d(?:e\s+|'\s*)")
 RANGE_OPENER = re.compile(r"(?:(?<![\w'])|(?<=qu'))entre" + GAP + "$")  # "estime qu'entre 1,3 et 1,4 …"
 PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?:eux|elles)\b")
 PART_OF_A_FIGURE = re.compile(GAP + r"(?:des|d'\s*entre\s+les)" + GAP)  # "trois des 124 territoires"
+PART_OF_THESE = re.compile(GAP + r"de\s+ces" + GAP)  # "trois de ces territoires"
 IN_PLACE = re.compile(GAP + r"(?:dans|en|a)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
                       r"|du\s+|des\s+|de\s+|d'\s*)?|les\s+|le\s+|la\s+|l'\s*)?")
 RATIO = re.compile(r"[\s*_]+sur[\s*_]+")
@@ -842,12 +844,17 @@ def _partitive(folded: str, token: Token, known: KnownFigures, sentences: Senten
     """"58 d'entre eux": the unit of the nearest plural counted noun in this or the previous
     sentence ("eux" and "elles" stand for a plural: not "la région" in "… la région confirme sa
     vocation. Quatre d'entre elles …"); "trois des 124 territoires": the unit of the larger figure
-    right after "des" (not "l'un des 124": one is no count of a list)."""
+    right after "des" (not "l'un des 124": one is no count of a list); "trois de ces territoires":
+    the unit of the noun after "ces"."""
     of_whole = PART_OF_A_FIGURE.match(folded, token.end)
     if of_whole and token.value >= 2:
         whole = next((f for f in known.figures if f.number_start == of_whole.end()), None)
         if whole is not None and whole.value > token.value and whole.unit not in NOT_INHERITED:
             return Frame(whole.unit, token.end, "figure.partitive")
+    these = PART_OF_THESE.match(folded, token.end)
+    noun = these and token.value >= 2 and vocab.counted_nouns.match(folded, these.end())
+    if noun:
+        return Frame(vocab.units[_key(noun[0])], noun.end(), "figure.partitive")
     frame = PARTITIVE.match(folded, token.end)
     if not frame:
         return None

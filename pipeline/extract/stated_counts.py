@@ -369,6 +369,13 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
     counts = [c for c in _counts_in(figures, previous[0], min(previous[1], intro_start))
               if _in_areas(c, areas)]
     rule = "stated_count.previous_sentence"
+    listed = len(lst.territory_ids)
+    # "Trois … se trouvent en Nord-Isère sur un total de 18 territoires … Il s'agit de A, B et C":
+    # the whole a part is taken from is not what the intro points back at (unless as long)
+    parts = [c for c in counts if not _is_whole(folded, c) or c["value"] == listed]
+    if counts and not parts:
+        return None
+    counts = parts
     if not counts:
         counts = _counts_of_paragraph_before(folded, intro_start, figures, areas)
         rule = "stated_count.previous_paragraph"
@@ -380,7 +387,7 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
         return None  # "… compte 183 territoires. Dans le quart nord-est, voici les territoires retenus :"
     if words.new.search(intro) and not words.new.search(fold(count["mention"])):
         return None  # "136 territoires. Les nouveaux sont les suivants :": a part
-    if count["value"] != len(lst.territory_ids) and _counted_above(folded, count, figures, len(lst.territory_ids)):
+    if count["value"] != listed and _counted_above(folded, count, figures, listed):
         # "Deux territoires gardois labellisés" (title) … "La région Occitanie en compte 15. Les
         # territoires retenus sont les suivants :": an intro that only points back, at a count the
         # text's own count of the list in an earlier paragraph contradicts, is not tied to it

@@ -840,10 +840,15 @@ def _only_places(heading: str, offset: int, named: list[PlaceMention]) -> bool:
     return bool(PLACE_HEADING_GLUE.fullmatch("".join(rest)))
 
 
+COMPARED_PLACE = re.compile(r"\b(?:autant\s+que|plus\s+que|moins\s+que|comme|contre)\s+(?:(?:le|la|les)\s+|l['’]\s*)?$",
+                            re.IGNORECASE)
+
+
 def _departement_counted_before(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
     """'La Gironde en compte trois. Le territoire du Grand Libournais ainsi que celui du Val de
     Garonne … ont été reconduits.': the one département a sentence counts territories in is where
-    the territories named in the next sentence lie, when that sentence names no place itself."""
+    the territories named in the next sentence lie, when that sentence names no place itself (a
+    place it compares with, "soit autant que le Puy-de-Dôme", is not the one it counts in)."""
     for mention in mentions:
         if mention.departement_codes:
             continue
@@ -856,8 +861,11 @@ def _departement_counted_before(text: str, mentions: list[TerritoryMention], pla
         before_start = sentence_bounds(text, before_end - 1)[0]
         if not COUNTS_TERRITORIES.search(text, before_start, before_end):
             continue
-        named = {p.code for p in places if before_start <= p.start < before_end and p.kind != "country"}
-        codes = {p.code for p in places if p.kind == "departement" and before_start <= p.start < before_end}
+        # "…, le département en compte trois, soit autant que le Puy-de-Dôme.": a place compared is not the one counted
+        counted = [p for p in places if before_start <= p.start < before_end and p.kind != "country"
+                   and not COMPARED_PLACE.search(text, max(0, p.start - 30), p.start)]
+        named = {p.code for p in counted}
+        codes = {p.code for p in counted if p.kind == "departement"}
         if len(codes) == 1 and named == codes:
             mention.departement_codes |= codes
 

@@ -138,14 +138,17 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
             return TERRITORIES
         if lst.intro is not None and _field_heading(lst.intro.of(text)) and _keyword_decides(lst.intro.of(text)) == OTHER:
             return OTHER  # a page's field "Localisation" then "• Le Port (974)": where the news is
-        return None
-    decided = _keyword_decides(_without_apposition(lst.intro.of(text)))
-    if _partitive_of_the_items(lst.intro.of(text), len(lst.items)):
-        decided = None  # "Onze d'entre eux ont signé leur protocole … pour 50 projets :": "eux" decides
-    if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
-        return TERRITORIES  # "La Guadeloupe en compte trois, portés par cinq intercommunalités :"
-    if decided == OTHER and _owners_listed(text, lst):
-        return TERRITORIES
+        if lst.intro is None or not _headed_by_places(text, lst):
+            return None
+        decided = None  # "Corse" / - … / "Guyane" / - …: the sentences above say what they list
+    else:
+        decided = _keyword_decides(_without_apposition(lst.intro.of(text)))
+        if _partitive_of_the_items(lst.intro.of(text), len(lst.items)):
+            decided = None  # "Onze d'entre eux ont signé leur protocole … pour 50 projets :": "eux" decides
+        if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
+            return TERRITORIES  # "La Guadeloupe en compte trois, portés par cinq intercommunalités :"
+        if decided == OTHER and _owners_listed(text, lst):
+            return TERRITORIES
     position = lst.intro.start
     for _ in range(LOOK_BACK_SENTENCES):
         if decided is not None or position <= 0:
@@ -157,6 +160,14 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
             decided = TERRITORIES  # "… attribué à 183 territoires … La Guadeloupe en compte trois :"
         position = sentence_start
     return decided
+
+
+def _headed_by_places(text: str, lst: ListBlock) -> bool:
+    """Whether the list's intro and every sub-heading is a région's or département's name alone
+    ("Corse" / - … / "Guyane" / - …): headings that say where the items lie, not what they are,
+    so the sentences above them decide, as they do for an intro that says nothing ("Il s'agit de :")."""
+    headings = [lst.intro] + list(lst.headings)
+    return all(is_place_name(heading.of(text).strip(" *_#:\n\t")) for heading in headings)
 
 
 # "La Bourgogne-Franche-Comté, première région industrielle …, en compte dix (10) :": the pronoun
@@ -457,6 +468,9 @@ def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool) ->
     if record is not None:
         return [(item.content.start, record[0])]
     if item.parts:
+        members = _members_parted_by_semicolons(text, item)
+        if members is not None:
+            return [(item.content.start, members)]
         return [(p.start, p.end) for p in item.parts]
     members = _members_after_dash(text, item.content.start, item.content.end)
     if members is not None:
@@ -483,6 +497,20 @@ def _members_after_dash(text: str, start: int, end: int) -> int | None:
         parts = split_inline_list(text, dash.end(), stop, joints)
         if len(parts) >= 2 and all(MEMBER_WORD.search(text, s, e) for s, e in parts):
             return dash.start()
+    return None
+
+
+def _members_parted_by_semicolons(text: str, item: Item) -> int | None:
+    """Where an item's name ends when a dash parts it from members the item then parts with ";"
+    ("Creil – Compiègne (Oise) – CA Creil Sud Oise ; Agglomération de la Région de Compiègne"):
+    the first part's last dash opens a legal form, every later part holds a type word; the
+    parts after the first are members, not names."""
+    first = item.parts[0]
+    dashes = list(ITEM_DASH.finditer(text, first.start, first.end))
+    if not dashes or not _opens_with_legal_form(text, dashes[-1].end(), first.end):
+        return None
+    if all(MEMBER_WORD.search(text, part.start, part.end) for part in item.parts[1:]):
+        return dashes[-1].start()
     return None
 
 

@@ -121,6 +121,10 @@ ORDINAL_THEN_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premie
                                r"(?:(?:(?:le|la)\s+|l')(?:territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?)?")
 PERSON_AFTER = re.compile(WORDS["person_after_name"])
 TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|\d)\s+(?:[\w'-]+\s+)?territoires\b")
+# "Parmi les 124 Territoires d'industrie …, le département en compte trois. Le premier est …": a
+# pronoun count whose sentence names territories counts them too
+PRONOUN_COUNTED = re.compile(r"\b(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent)"
+                             r"\s+(?:deux|trois|quatre|\d)\b")
 COUNT_WINDOW = 600  # how far back the count of territories an ordinal picks from is looked for
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
@@ -361,7 +365,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     for match in ORDINAL_THEN_NAME.finditer(folded):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not text[match.end():match.end() + 1].isupper() \
-                or not TERRITORIES_COUNTED.search(folded, max(0, match.start() - COUNT_WINDOW), match.start()):
+                or not _territories_counted_before(text, folded, match.start()):
             continue
         end = capitalised_run(text, match.end(), sentence_end)
         if match.group("apposed") and text[end:end + 1] != "," or PERSON_AFTER.match(folded, end):
@@ -394,6 +398,19 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 break
             pos = joint.end()
     return found
+
+
+def _territories_counted_before(text: str, folded: str, position: int) -> bool:
+    """Whether territories are counted a few sentences before `position` ("Deux territoires sont
+    labellisés.", "… 124 Territoires d'industrie …, le département en compte trois.")."""
+    window = max(0, position - COUNT_WINDOW)
+    if TERRITORIES_COUNTED.search(folded, window, position):
+        return True
+    for pronoun in PRONOUN_COUNTED.finditer(folded, window, position):
+        start, _ = sentence_bounds(text, pronoun.start())
+        if re.search(r"\bterritoires\b", folded[start:pronoun.start()]):
+            return True
+    return False
 
 
 def _repeats_another_noun(folded: str, sentence_start: int, pronoun: int) -> bool:
