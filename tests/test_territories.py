@@ -3384,3 +3384,13 @@ def test_a_fronted_place_complement_is_no_subject_and_a_locating_one_places_the_
 
 def test_a_sentence_opening_on_no_place_is_no_fronted_place():
     assert fronted_place("Le territoire Nord Lorraine, en Moselle, est retenu", 0, 51) is None
+
+
+def test_one_place_heading_over_a_map_legend_names_no_territory():
+    """Région headings over lists let the sentences above say what the lists hold; one place over
+    one list is as often a map's caption over its legend."""
+    above = "Les territoires d'industrie retenus pour 2023-2027 figurent sur la carte ci-dessous.\n\n"
+    legend = "Hauts-de-France\n\n- Périmètre territoire d'industrie\n- Périmètre EPCI\n- Préfecture de département\n"
+    assert ids(above + legend) == []
+    headed = "Corse\n\n- Grand Bastia\n- Pays Ajaccien\n\nGuyane\n\n- Ouest Guyanais\n"
+    assert set(ids(above + headed)) == {"grand-bastia", "pays-ajaccien", "ouest-guyanais"}

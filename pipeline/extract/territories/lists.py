@@ -165,9 +165,11 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
 def _headed_by_places(text: str, lst: ListBlock) -> bool:
     """Whether the list's intro and every sub-heading is a région's or département's name alone
     ("Corse" / - … / "Guyane" / - …): headings that say where the items lie, not what they are,
-    so the sentences above them decide, as they do for an intro that says nothing ("Il s'agit de :")."""
+    so the sentences above them decide, as they do for an intro that says nothing ("Il s'agit de :").
+    Two place headings at least: one place over one list is as often a map's caption over its
+    legend ("Hauts-de-France" / - Périmètre EPCI / - Préfecture de département)."""
     headings = [lst.intro] + list(lst.headings)
-    return all(is_place_name(heading.of(text).strip(" *_#:\n\t")) for heading in headings)
+    return len(headings) > 1 and all(is_place_name(heading.of(text).strip(" *_#:\n\t")) for heading in headings)
 
 
 # "La Bourgogne-Franche-Comté, première région industrielle …, en compte dix (10) :": the pronoun
