@@ -105,3 +105,26 @@ def test_a_text_tokenized_in_pieces_keeps_its_characters_and_its_other_tokens():
     assert [token.text for token in doc][:len(plain)] == plain
     assert [token.text for token in doc][-len(plain) + 1:] == plain[1:]  # after " \n"
     assert doc[len(plain)].idx == len(BODY)
+
+
+def test_the_claims_of_a_sentence_of_thousands_of_figures_read_it_once(monkeypatch):
+    """Publishing 8,000 figures of one sentence read the sentence once per figure for its dates,
+    phase and place in the text (7 minutes in the calling process); now once."""
+    from pipeline import as_of, registry
+
+    mentions = [f"{i} M€" for i in range(2_000)]
+    sentence = "".join(f"{mention} dans le Doubs en 2024, " for mention in mentions) + "phase 2023-2027"
+    text = BODY + sentence + "."
+    starts = [text.index(f" {mention} ") + 1 for mention in mentions[1:]]
+    figures = [{"doc_id": "d", "scope_code": "25", "sentence": sentence, "unit": "euros",
+                "value": float(i), "value_max": None, "approximate": False, "mention": mention,
+                "start": start, "end": start + len(mention)}
+               for i, (mention, start) in enumerate(zip(mentions, [len(BODY)] + starts))]
+    documents = {"d": {"doc_id": "d", "text": text, "published_on": None, "title": "",
+                       "status": "published"}}
+    reads = []
+    monkeypatch.setattr(as_of, "sentence_dates",
+                        lambda *args, found=as_of.sentence_dates: reads.append(1) or found(*args))
+    rows = registry.claims({"figures": figures, "territories": []}, documents)
+    assert len(figures) == 2_000 and len(reads) == 1
+    assert len(rows) == 1 and rows[0]["value"] == 1_999.0 and rows[0]["as_of"].year == 2024
