@@ -58,6 +58,9 @@ HOSTILE_LINES = {
     # blanks after a name ending in a number: the street-address mask split them three ways
     "blancs_numero.txt": "".join(f"Territoire d'industrie Grand Troyes, la CC du Nom{number}{blank * 10_000}fin"
                                  for number, blank in enumerate(" \t\n\u00a0")) + BODY,
+    # a signature's place of hyphenated words ("Fait à Saint-…"): its runs and hyphens split it
+    # every way (3,000 "é-": minutes; now 1.3 s)
+    "signature.txt": "Fait à " + "é-" * 10_000 + "!" + BODY,
     # one sentence of 8,000 figures placed in départements, no full stop: each row's sentence
     "chiffres_departements.txt": "".join(f"{i} M€ dans le {('Doubs', 'Jura', 'Aube', 'Marne')[i % 4]}, "
                                          for i in range(8_000)) + BODY,
