@@ -124,22 +124,30 @@ def document_date(text: str, published_on: date | None, today: date | None = Non
 def of_figure(sentence: str, start: int, end: int, document: AsOf | None,
               today: date | None = None) -> AsOf | None:
     """The date of the number at sentence[start:end] (rules 1 and 2 above)."""
+    return nearest_date(sentence_dates(sentence, document, today), start, end, document)
+
+
+def sentence_dates(sentence: str, document: AsOf | None,
+                   today: date | None = None) -> list[tuple[int, int, AsOf | None]]:
+    """(start, end, date) of what can date a number of the sentence, None for "the document's
+    date". Found once per sentence: a sentence of thousands of figures is not read once each."""
     r, folded = rules(), fold(sentence)
     limit = document.on if document else (today or date.today())  # a later date is a target
-    candidates = []  # (distance to the number, AsOf or None for "the document's date")
-    for match in r.present.finditer(folded):
-        candidates.append((_distance(match, start, end), None))
+    candidates = [(match.start(), match.end(), None) for match in r.present.finditer(folded)]
     for found, match in _stated_dates(folded, document):
         if found.on <= limit and not _dates_another_event(folded, match.start()):
-            candidates.append((_distance(match, start, end), found))
+            candidates.append((match.start(), match.end(), found))
+    return candidates
+
+
+def nearest_date(candidates: list[tuple[int, int, AsOf | None]], start: int, end: int,
+                 document: AsOf | None) -> AsOf | None:
+    """The date of `sentence_dates` nearest the number at start:end, else the document's."""
     if not candidates:
         return document
-    _, nearest = min(candidates, key=lambda c: (c[0], c[1] is not None))
+    _, nearest = min(((max(0, low - end, start - high), found) for low, high, found in candidates),
+                     key=lambda c: (c[0], c[1] is not None))
     return nearest or document
-
-
-def _distance(match: re.Match, start: int, end: int) -> int:
-    return max(0, match.start() - end, start - match.end())
 
 
 def _dates_another_event(folded: str, position: int) -> bool:

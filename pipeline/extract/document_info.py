@@ -75,7 +75,7 @@ TIME = r"(?:\s*(?:a|[-–,])?\s*\d{1,2}\s*[h:]\s*\d{2}(?:\s*min)?)?"
 PLACE_DATELINE = re.compile(rf"(?P<place>[a-z][a-z'.-]*+(?:[ -][a-z'.-]++){{0,4}}),\s*(?:le\s+)?{DATE}\.?")
 # "Fait à Avranches, le 4 juillet 2019", "Fait en deux exemplaires, à Rouen, le 14 mai 2024",
 # "Signé à Belfort le 26 mars 2019": the signature of a contract or an official act.
-SIGNED = re.compile(rf"(?:fait(?:\s+en\s+\w+\s+exemplaires?(?:\s+originaux)?,?)?|signee?)\s+a\s+(?P<place>[a-z][a-z'.-]*(?:[ -][a-z'.-]+){{0,4}}?),?\s*(?:le\s+)?{DATE}")
+SIGNED = re.compile(rf"(?:fait(?:\s+en\s+\w+\s+exemplaires?(?:\s+originaux)?,?)?|signee?)\s+a\s+(?P<place>[a-z][a-z'.-]*+(?:[ -][a-z'.-]++){{0,4}}?),?\s*(?:le\s+)?{DATE}")
 # "Article publié le 23/01/2024 sur mon-territoire.fr", "Par X publié le 28 JAN 2020 à 09:36",
 # "Rédigé par la rédaction le Lundi 11 Juillet 2022", "Date de publication : Mardi 28 janvier 2020",
 # "Paru le06/06/2019" (a label's space lost), a newsletter's "Envoyée le 7 décembre 2023":
