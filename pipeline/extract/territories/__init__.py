@@ -98,6 +98,7 @@ from pipeline.extract import figure_scope
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
 from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
+                                                 demonym_run, demonyms_at,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
                                                  sentence_bounds)
@@ -110,7 +111,7 @@ from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, grouping_s
                                                      wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, run_in_heads, signatories
-from pipeline.extract.territories.records import fiche_titles, record_names
+from pipeline.extract.territories.records import departement_fields_under_a_name, fiche_titles, record_names
 from pipeline.extract.territories.topic import topic_name
 from pipeline.linking import known_acronyms
 from pipeline.normalize import collapse_spaces, fold, name_key
@@ -170,6 +171,7 @@ def find_territories(text: str, places: list[PlaceMention],
     kept = _departements_holding_others(text, kept, places)
     _departements_in_names(text, kept, places)
     _departement_of_the_sub_heading(structure, kept, places)
+    departement_fields_under_a_name(text, kept, places)
     _places_written_after(text, kept, places)
     _departements_joined_into(text, kept, places)
     _departements_of_its_counted_members(text, kept, places)
@@ -422,9 +424,15 @@ STRADDLING = re.compile(r"[ \t]*+[»”\"]?,?\s*+(?:(?:lui|elle),\s*)?(?:(?:un|l
                         r"|(?<=,\s)entre|(?:situ[ée]e?\s+)?[àa]\s+la\s+fois(?=\s+(?:en|dans)\s)"
                         # "…, à la frontière entre l'Ardèche et la Haute-Loire"
                         r"|[àa]\s+la\s+(?:fronti[èe]re|limite|jonction|charni[èe]re)\s+entre"
+                        # "…, aux confins de la Marne et de la Haute-Marne", "…, à la limite du Nord et de
+                        # l'Aisne": a border of two or more places (one alone is only near it)
+                        r"|(?P<border>aux\s+confins|[àa]\s+la\s+(?:fronti[èe]re|limite|jonction|charni[èe]re|crois[ée]e))"
+                        r"(?=\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]))"
                         # "…, sur les départements de l'Ain et de la Saône-et-Loire", "…, qui couvre l'Ardèche et la Drôme"
                         r"|(?:situ[ée]e?\s+|implant[ée]e?\s+)?(?:sur|dans)(?=\s+" + COUNTED_NOUN_OF_DEPARTEMENTS + r")"
                         r"|(?:qui\s+)?(?:couvre|couvrant|englobe|englobant)(?=\s+(?:l['’]|la\s|le\s|les\s))"
+                        # "…, qui couvre une partie de la Marne et de la Haute-Marne"
+                        r"|(?:qui\s+)?(?:couvre|couvrant|englobe|englobant|s['’]\s*[ée]tend\s+sur)\s+une\s+partie(?=\s+(?:de\s+la|de\s+l['’]|du|des)\s)"
                         r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
                         r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ|implant)[ée]?e?\s+(?:entre|sur)"
                         r"|implant[ée]e?\s+dans"
@@ -432,7 +440,9 @@ STRADDLING = re.compile(r"[ \t]*+[»”\"]?,?\s*+(?:(?:lui|elle),\s*)?(?:(?:un|l
                         r"|(?:qui\s+)?(?:couvre|regroupe|r[ée]unit|rassemble|englobe|comprend|inclut)\s+des\s+communes"
                         r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre|entre)"
                         # "…, territoire interdépartemental Morbihan-Finistère"
-                        r"|inter(?:d[ée]partemental|r[ée]gional)e?(?=\s+[A-ZÀ-Ý]))\s+"
+                        r"|inter(?:d[ée]partemental|r[ée]gional)e?(?=\s+[A-ZÀ-Ý])"
+                        # "…, territoire interdépartemental (Marne, Haute-Marne)"
+                        r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*\((?=[^()\n]{1,80}\)))(?:\s+|(?<=\())"
                         # "…, à cheval sur les départements de l'Ardèche et de la Drôme"
                         r"(?:" + COUNTED_NOUN_OF_DEPARTEMENTS + r"\s+)?"
                         r"(?P<places>[^.;()\n]{1,80})")
@@ -503,8 +513,9 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
         straddling = STRADDLING.match(text, mention.end) or _straddling_after_a_clause(text, mention.end, places)
         if straddling:  # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe"
             # "…, à cheval sur deux départements (Morbihan et Finistère)": the count's places
-            codes |= _places_run(text, straddling.start("places"), straddling.end("places"), places) \
+            straddled = _places_run(text, straddling.start("places"), straddling.end("places"), places) \
                 or _counted_departements(text, straddling.start("places"), sentence_bounds(text, straddling.start())[1], places)
+            codes |= set() if straddling.group("border") and len(straddled) < 2 else straddled
         if not codes:
             continue
         mention.placed_codes |= codes
@@ -518,17 +529,18 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
 
 
 # "le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire": where the
-# intercommunalities a relative clause counts lie.
-MEMBERS_PLACED_AFTER = re.compile(r"[ \t»”\"]*,\s*qui\s+(?:r[ée]unit|regroupe|rassemble|associe|f[ée]d[èe]re)\s+"
+# intercommunalities a relative clause counts lie; so with the verb right after the name ("Le
+# territoire X réunit des communautés de communes de la Marne et de la Haute-Marne").
+MEMBERS_PLACED_AFTER = re.compile(r"[ \t»”\"]*(?:,\s*qui\s+|\s+)(?:r[ée]unit|regroupe|rassemble|associe|f[ée]d[èe]re)\s+"
                                   r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|des|plusieurs)\s+"
                                   r"(?:intercommunalit[ée]s|communaut[ée]s(?:\s+de\s+communes|\s+d['’]agglom[ée]ration)?|EPCI)\s+"
                                   r"(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,60})", re.IGNORECASE)
 
 
 def _departements_of_its_counted_members(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
-    """'le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire': the
-    départements its intercommunalities are said to lie in, for that one name (the verb is in
-    the singular)."""
+    """'le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire', 'X
+    réunit des communautés de communes de la Marne et de la Haute-Marne': the départements its
+    intercommunalities are said to lie in, for that one name (the verb is in the singular)."""
     for mention in mentions:
         counted = None if mention.departement_codes else MEMBERS_PLACED_AFTER.match(text, mention.end)
         if counted:
@@ -771,7 +783,8 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
 
 # "de trois départements (Lot, Aveyron, Cantal)", "sur deux départements : la Mayenne et la Sarthe"
 # ("trois départements r (Lot, …": a stray letter before the bracket)
-COUNTED_DEPARTEMENTS = re.compile(r"\b(?P<count>" + "|".join(SMALL_COUNTS) + r"|\d)\s+d[ée]partements\s*(?:[a-z]\s*)?(?P<open>\(|:)",
+# ("à cheval sur deux départements, la Marne et la Haute-Marne": after a comma or a dash)
+COUNTED_DEPARTEMENTS = re.compile(r"\b(?P<count>" + "|".join(SMALL_COUNTS) + r"|\d)\s+d[ée]partements\s*(?:[a-z]\s*)?(?P<open>\(|:|,|–|—)",
                                   re.IGNORECASE)
 
 
@@ -989,40 +1002,16 @@ RANKED_OF_A_DEMONYM = re.compile(r"\b(?:la|le)\s+(?:premiere?|seconde?|deuxieme|
                                  r"|derniere?|seule?)\s+(?:commune|ville|agglomeration|intercommunalite|territoire)\s+")
 
 
-def _demonyms_at(folded: str, position: int, limit: int) -> list[tuple[int, str]]:
-    """(end, département) of each demonym written at `position` (rules/demonyms.json); an overseas
-    région of one département ("guyanais": its area is the région 03) gives that département."""
-    overseas = {region: departement for departement, region in figure_scope._single_departement_regions().items()}
-    return [(match.end(), area.code if area.kind == "departement" else overseas[area.code])
-            for pattern, area in figure_scope._demonyms()
-            if (area.kind == "departement" or area.code in overseas) and (match := pattern.match(folded, position, limit))]
-
-
 def _demonym_codes(folded: str, position: int, limit: int) -> set[str]:
     """Départements whose demonym is written at `position`."""
-    return {code for _end, code in _demonyms_at(folded, position, limit)}
+    return {code for _end, code in demonyms_at(folded, position, limit)}
 
 
-# "ardéchois et drômois", "ardéchoises, drômoises et iséroises": demonyms coordinated after one noun.
-DEMONYM_JOINT = re.compile(r"\s*,\s*|\s+et\s+")
 # "X regroupe des intercommunalités ardéchoises et drômoises": the members' demonyms after the name
 # (possessive blanks: read once, not once per way of splitting them between the two runs).
 EPCIS_OF_A_DEMONYM_AFTER = re.compile(r"[ \t»”\"]*+,?\s*+(?:qui\s+)?(?:reunit|regroupe|rassemble|associe|federe)\s+"
                                       r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|des|plusieurs)\s+"
                                       r"(?:intercommunalites|communautes(?:\s+de\s+communes|\s+d'agglomeration)?|epci)(?=\s)")
-
-
-def _demonym_run_codes(folded: str, position: int, limit: int) -> set[str]:
-    """Départements of the demonyms coordinated from `position` ("intercommunalités ardéchoises
-    et drômoises": 07 and 26); the first alone when no other follows it."""
-    codes: set[str] = set()
-    while found := _demonyms_at(folded, position, limit):
-        codes |= {code for _end, code in found}
-        joint = DEMONYM_JOINT.match(folded, max(end for end, _code in found), limit)
-        if not joint:
-            break
-        position = joint.end()
-    return codes
 
 
 def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]) -> None:
@@ -1041,15 +1030,15 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
         runs = []
         for word in NOUN_BEFORE_A_DEMONYM.finditer(folded, sentence_start, mention.start):
-            run = _demonym_run_codes(folded, word.end(), mention.start)
+            run = demonym_run(folded, word.end(), mention.start)[0]
             # "les territoires ardéchois et drômois : A, B": each lies in one of them, not in both
             runs.append(run if len(run) == 1 or not word.group(0).startswith("territoires") else set())
         apposed = APPOSED_TERRITORY.match(folded, mention.end, sentence_end)
         if apposed:
-            runs.append(_demonym_run_codes(folded, apposed.end(), sentence_end))
+            runs.append(demonym_run(folded, apposed.end(), sentence_end)[0])
         members = EPCIS_OF_A_DEMONYM_AFTER.match(folded, mention.end, sentence_end)
         if members:
-            runs.append(_demonym_run_codes(folded, members.end(), sentence_end))
+            runs.append(demonym_run(folded, members.end(), sentence_end)[0])
         for ranked in RANKED_OF_A_DEMONYM.finditer(folded, sentence_start, sentence_end):
             runs.append(_demonym_codes(folded, ranked.end(), sentence_end))
         stated = {frozenset(run) for run in runs if run}

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
+from pipeline.extract import figure_scope
 from pipeline.extract.places import PlaceMention, ambiguous_names
 from pipeline.extract.structure import COUNT_WORDS, Structure
 from pipeline.normalize import collapse_spaces, fold, mend_line_cuts, name_key
@@ -626,7 +627,7 @@ def quoted_name(text: str, position: int) -> tuple[int, int] | None:
 # "la ville de Baie-Mahault en Guadeloupe", "X, en Ardèche et dans la Drôme" (each place with its
 # preposition).
 PLACE_AFTER = re.compile(r",?\s+(?:en|à|au|dans)\s+(?P<place>(?:la\s+|le\s+|les\s+|l['’]\s*)?[A-ZÀ-Ý][\w'’-]*"
-                         r"(?:(?:[ -](?:de\s+|du\s+|des\s+|la\s+|et\s+)?|\s+et\s+(?:en|dans)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?)"
+                         r"(?:(?:[ -](?:de\s+|du\s+|des\s+|la\s+|et\s+)?|\s+et\s+(?:(?:en|dans)\s+)?(?:la\s+|le\s+|les\s+|l['’]\s*)?)"
                          r"[A-ZÀ-Ý][\w'’-]*)*)")
 
 
@@ -812,3 +813,32 @@ def sentence_before(text: str, position: int) -> tuple[int, str]:
     return line_start + cut, text[line_start + cut:position]
 
 
+
+
+def demonyms_at(folded: str, position: int, limit: int) -> list[tuple[int, str]]:
+    """(end, département) of each demonym written at `position` (rules/demonyms.json); an overseas
+    région of one département ("guyanais": its area is the région 03) gives that département."""
+    overseas = {region: departement for departement, region in figure_scope._single_departement_regions().items()}
+    return [(match.end(), area.code if area.kind == "departement" else overseas[area.code])
+            for pattern, area in figure_scope._demonyms()
+            if (area.kind == "departement" or area.code in overseas) and (match := pattern.match(folded, position, limit))]
+
+
+# "ardéchois et drômois", "ardéchoises, drômoises et iséroises": demonyms coordinated after one noun.
+DEMONYM_JOINT = re.compile(r"\s*,\s*|\s+et\s+")
+
+
+def demonym_run(folded: str, position: int, limit: int) -> tuple[set[str], int]:
+    """Départements of the demonyms coordinated from `position` ("intercommunalités ardéchoises
+    et drômoises": 07 and 26; the first alone when no other follows it), and where the run ends
+    (`position` when none is written there)."""
+    codes: set[str] = set()
+    end = position
+    while found := demonyms_at(folded, position, limit):
+        codes |= {code for _end, code in found}
+        end = max(stop for stop, _code in found)
+        joint = DEMONYM_JOINT.match(folded, end, limit)
+        if not joint:
+            break
+        position = joint.end()
+    return codes, end
