@@ -448,6 +448,16 @@ STRADDLING = re.compile(r"[ \t]*+[»”\"]?,?\s*+(?:(?:lui|elle),\s*)?(?:(?:un|l
                         r"(?P<places>[^.;()\n]{1,80})")
 
 
+def _straddled(text: str, straddling: re.Match, places: list[PlaceMention], counted: bool = False) -> set[str]:
+    """The départements a STRADDLING match places a territory in: its run of places, or with
+    `counted` those a count of départements names ("à cheval sur deux départements (Morbihan et
+    Finistère)"); none for a border of one place ("à la limite de la Marne": only near it)."""
+    codes = _places_run(text, straddling.start("places"), straddling.end("places"), places)
+    if not codes and counted:
+        codes = _counted_departements(text, straddling.start("places"), sentence_bounds(text, straddling.start())[1], places)
+    return set() if straddling.group("border") and len(codes) < 2 else codes
+
+
 def _places_run(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
     """The départements of the places written one after the other from `start`, joined by "et",
     commas and articles: "l'Isère et le Rhône" in "… sur l'Isère et le Rhône, réunit Vienne
@@ -513,9 +523,7 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
         straddling = STRADDLING.match(text, mention.end) or _straddling_after_a_clause(text, mention.end, places)
         if straddling:  # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe"
             # "…, à cheval sur deux départements (Morbihan et Finistère)": the count's places
-            straddled = _places_run(text, straddling.start("places"), straddling.end("places"), places) \
-                or _counted_departements(text, straddling.start("places"), sentence_bounds(text, straddling.start())[1], places)
-            codes |= set() if straddling.group("border") and len(straddled) < 2 else straddled
+            codes |= _straddled(text, straddling, places, counted=True)
         if not codes:
             continue
         mention.placed_codes |= codes
@@ -721,7 +729,9 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
 
 # A sentence about the territory named just before: "Il s'étend sur trois départements
 # (Aveyron, Lot, Cantal)", "Pour ce dernier, à cheval sur l'Aude et l'Ariège, …", "Le bassin, qui …".
-ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]rim[èe]tre|le territoire"
+ANAPHORA = re.compile(r"\s*(?:il|elle|celui-ci|celle-ci|son p[ée]rim[èe]tre"
+                      # "Ce territoire d'industrie est à cheval sur …", "Ce territoire interdépartemental s'étend sur …"
+                      r"|(?:ce|le)\s+territoire(?:\s+d['’]\s*industrie)?(?:\s+inter(?:d[ée]partemental|r[ée]gional)e?(?=\s+(?:est|s['’]|se)\b))?"
                       # "Le bassin, qui réunit …, s'étend sur trois départements : …" (not "le bassin de X")
                       r"|(?:le|ce)\s+bassin(?!\s+(?:de|du|des|d['’]))"
                       r"|(?:pour|chez|dans)\s+(?:ce\s+dernier|cette\s+derni[èe]re|celui-ci|celle-ci))\b",
@@ -771,7 +781,7 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
         if shared or mention.departement_codes:
             continue
         straddling = STRADDLING.match(text, anaphora.end()) if anaphora else None
-        spanned = _places_run(text, straddling.start("places"), straddling.end("places"), places) if straddling else set()
+        spanned = _straddled(text, straddling, places) if straddling else set()
         if spanned:  # "Pour ce dernier, à cheval sur l'Aude et l'Ariège, …": the places it spans
             mention.departement_codes |= spanned
         elif anaphora and DEPARTEMENTS_WORD.search(text, following_start, following_end):

@@ -687,7 +687,7 @@ def name_and_codes(text: str, start: int, end: int,
     trailing = TRAILING_CODES.search(text[name_start:name_end])
     if trailing:
         codes |= _codes_in(trailing.group(1))
-    after_dash = _departements_after_dash(text, name_start, name_end, places)
+    after_dash = departements_after_dash(text, name_start, name_end, places)
     if after_dash:
         name_end, dash_codes = after_dash
         codes |= dash_codes
@@ -699,7 +699,7 @@ SPACED_DASHES = re.compile(r"[ \t]+[–—-][ \t]+")
 INTER_BEFORE_PLACES = re.compile(r"^\s*inter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?\s+", re.IGNORECASE)
 
 
-def _departements_after_dash(text: str, start: int, end: int,
+def departements_after_dash(text: str, start: int, end: int,
                              places: list[PlaceMention]) -> tuple[int, set[str]] | None:
     """'Bassin d'Alès – Gard', 'Aurillac – Figeac – Rodez – Aveyron, Lot et Cantal': after a name's
     last spaced dash, only the départements it lies in; the name ends at that dash and they are

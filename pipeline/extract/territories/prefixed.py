@@ -17,7 +17,7 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import DEPARTEMENT_CODE, Structure
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, enumeration_after
 from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
-                                                 TerritoryMention, awarded_plural_object_at, demonym_run, block_end, brand_end, capitalised_run, codes_after,
+                                                 TerritoryMention, awarded_plural_object_at, demonym_run, departements_after_dash, block_end, brand_end, capitalised_run, codes_after,
                                                  is_place_name, make_mention, named_by_its_departements, quoted_name,
                                                  sentence_bounds)
 from pipeline.normalize import fold
@@ -235,6 +235,9 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             end = brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200)))
             end = _before_a_subject_dash(text, pos, end)
             end = _one_name_of_several(text, match, pos, end)
+            if after_dash := departements_after_dash(text, pos, end, places):
+                # "le territoire d'industrie Rhône Provence Industrie – Drôme et Ardèche – a signé"
+                end, stated = after_dash
         elif counted := COUNTED_HEAD.match(fold(text[pos:pos + 60])):
             # "le label « Territoires d'industrie » des trois vallées de Bruyères, Gérardmer et
             # Saint-Dié-des-Vosges": a count of heads, then as many places
