@@ -433,11 +433,15 @@ STRADDLING = re.compile(r"[ \t]*+[»”\"]?,?\s*+(?:(?:lui|elle),\s*)?(?:(?:un|l
                         r"|(?:qui\s+)?(?:couvre|couvrant|englobe|englobant)(?=\s+(?:l['’]|la\s|le\s|les\s))"
                         # "…, qui couvre une partie de la Marne et de la Haute-Marne"
                         r"|(?:qui\s+)?(?:couvre|couvrant|englobe|englobant|s['’]\s*[ée]tend\s+sur)\s+une\s+partie(?=\s+(?:de\s+la|de\s+l['’]|du|des)\s)"
-                        r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
+                        # "…, qui s'étend à la fois sur la Seine-Maritime et sur la Somme", "…, qui s'étend de
+                        # la Seine-Maritime à la Somme" (a run of places only: not "de l'estuaire jusqu'à …")
+                        r"|(?:qui\s+)?s['’]\s*[ée]tend(?:ant)?\s+(?:[àa]\s+la\s+fois\s+)?sur|qui\s+s['’]\s*[ée]tend(?=\s+(?:de\s|du\s|des\s|d['’]))"
+                        # "…, qui relie la Seine-Maritime et la Somme"
+                        r"|(?:qui\s+)?(?:relie|reliant)(?=\s+(?:l['’]|la\s|le\s|les\s))"
                         r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ|implant)[ée]?e?\s+(?:entre|sur)"
                         r"|implant[ée]e?\s+dans"
                         # "…, qui couvre des communes du Morbihan et du Finistère"
-                        r"|(?:qui\s+)?(?:couvre|regroupe|r[ée]unit|rassemble|englobe|comprend|inclut)\s+des\s+communes"
+                        r"|(?:qui\s+)?(?:couvre|regroupe|r[ée]unit|rassemble|associe|f[ée]d[èe]re|englobe|comprend|inclut)\s+des\s+communes"
                         r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre|entre)"
                         # "…, territoire interdépartemental Morbihan-Finistère"
                         r"|inter(?:d[ée]partemental|r[ée]gional)e?(?=\s+[A-ZÀ-Ý])"
@@ -520,10 +524,13 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
     ("Albigeois et Tarn Nord dans le Tarn")."""
     for index, mention in enumerate(mentions):
         codes = codes_after(text, mention.end, places)
-        straddling = STRADDLING.match(text, mention.end) or _straddling_after_a_clause(text, mention.end, places)
-        if straddling:  # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe"
-            # "…, à cheval sur deux départements (Morbihan et Finistère)": the count's places
-            codes |= _straddled(text, straddling, places, counted=True)
+        # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe", "…, à cheval sur deux
+        # départements (Morbihan et Finistère)"; past a relative clause that names no place ("…, qui
+        # s'étend de la côte jusqu'aux plateaux, à cheval sur …")
+        for straddling in (STRADDLING.match(text, mention.end), _straddling_after_a_clause(text, mention.end, places)):
+            if straddling and (straddled := _straddled(text, straddling, places, counted=True)):
+                codes |= straddled
+                break
         if not codes:
             continue
         mention.placed_codes |= codes
@@ -832,12 +839,18 @@ def _departement_of_the_sub_heading(structure, mentions: list[TerritoryMention],
             continue
         named = [p for p in places if p.kind == "departement" and heading.start <= p.start < heading.end]
         codes = {p.code for p in named}
-        if len(codes) == 1 or (codes and _only_places(heading.of(structure.text), heading.start, named)):
+        words_end = heading.start + len(heading.of(structure.text).rstrip(" \t:"))
+        # "Nord et Pas-de-Calais": beside another département, the Nord is one too (not the
+        # Pas-de-Calais alone)
+        bracket = departements_bracket(structure.text, heading.start, words_end, places)
+        if len(bracket) > len(codes):
+            mention.departement_codes |= bracket
+        elif len(codes) == 1 or (codes and _only_places(heading.of(structure.text), heading.start, named)):
             mention.departement_codes |= codes
 
 
 # What a heading made of département names holds besides them: "Dans la", "et", ",", ":".
-PLACE_HEADING_GLUE = re.compile(r"(?:[\s,;:/&'–—-]|\b(?:et|dans|en|le|la|les|l|du|des|de|d)\b)*")
+PLACE_HEADING_GLUE = re.compile(r"(?:[\s,;:/&'–—-]|\b(?:et|dans|en|sur|le|la|les|l|du|des|de|d|a|au|aux|jusqu)\b)*")
 
 
 def _only_places(heading: str, offset: int, named: list[PlaceMention]) -> bool:
