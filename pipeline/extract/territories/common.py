@@ -161,7 +161,8 @@ def departements_bracket(text: str, start: int, end: int, places: list[PlaceMent
             if rest[bare.start()].isupper() and re.search(r"(?:^|[,/&–—]|\bet)\s*$", fold(rest[:bare.start()])):
                 codes.add(code)
                 rest = rest[:bare.start()] + " " * len(name) + rest[bare.end():]
-    leftover = re.sub(r"\b(?:et|de|du|des|la|le|les|l|d|en|dans|sur)\b|[\s,/&'’–—-]", "", fold(rest))
+    # "(département de la Nièvre)", "(départements du Doubs et du Jura)"
+    leftover = re.sub(r"\b(?:et|de|du|des|la|le|les|l|d|en|dans|sur|departements?)\b|[\s,/&'’–—-]", "", fold(rest))
     return codes if not leftover else set()
 
 
@@ -691,7 +692,15 @@ def name_and_codes(text: str, start: int, end: int,
     if after_dash:
         name_end, dash_codes = after_dash
         codes |= dash_codes
+    comma = LAST_COMMA.match(text, name_start, name_end)
+    after_comma = departements_bracket(text, comma.end(1), name_end, places) if comma else set()
+    if after_comma:  # "- Auxerrois, Yonne": the département after the item's last comma
+        name_end = comma.start(1)
+        codes |= after_comma
     return name_start, name_end, codes
+
+
+LAST_COMMA = re.compile(r".*\S(,[ \t]+)", re.DOTALL)
 
 
 SPACED_DASHES = re.compile(r"[ \t]+[–—-][ \t]+")
