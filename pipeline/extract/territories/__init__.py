@@ -174,6 +174,7 @@ def find_territories(text: str, places: list[PlaceMention],
     departement_fields_under_a_name(text, kept, places)
     _places_written_after(text, kept, places)
     _departements_joined_into(text, kept, places)
+    _departements_respectively(text, kept, places)
     _departements_of_its_counted_members(text, kept, places)
     _departements_framing_the_sentence(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)
@@ -541,6 +542,36 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
                 and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]):
             mentions[previous].departement_codes |= codes
             previous -= 1
+
+
+# "A et B, respectivement dans l'Yonne et la Nièvre": one place for each name, in their order.
+RESPECTIVELY = re.compile(r"[ \t»”\"]*(?:,?\s*(?:(?:situ|implant|localis)[ée]e?s\s+)?|\s*\(\s*)respectivement\s+", re.IGNORECASE)
+NAMES_JOINT = re.compile(r"[ \t»”\"]*(?:,\s*(?:et\s+)?|\s+et\s+)(?:(?:la|le|les)\s+|l['’]\s*)?[«“\"]?\s*", re.IGNORECASE)
+
+
+def _departements_respectively(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'Les territoires retenus sont l'Auxerrois et Cœur de Loire, respectivement dans l'Yonne et
+    la Nièvre': as many départements as coordinated names, each where the name of its rank lies."""
+    ordered = sorted({(m.start, m.end): m for m in mentions}.values(), key=lambda m: m.start)
+    for index, last in enumerate(ordered):
+        respectively = RESPECTIVELY.match(text, last.end)
+        if not respectively:
+            continue
+        names = [last]
+        while index - len(names) >= 0 and NAMES_JOINT.fullmatch(text, ordered[index - len(names)].end, names[0].start):
+            names.insert(0, ordered[index - len(names)])
+        run, position = [], respectively.end()
+        for place in sorted((p for p in places if p.start >= position and p.kind != "country"), key=lambda p: p.start):
+            if place.kind != "departement" or not PLACE_HEADING_GLUE.fullmatch(fold(text[position:place.start])):
+                break
+            run.append(place.code)
+            position = place.end
+        if len(names) < 2 or len(run) != len(names):
+            continue
+        for mention, code in zip(names, run):
+            if not mention.departement_codes - mention.name_codes:
+                mention.departement_codes.add(code)
+                mention.placed_codes.add(code)
 
 
 # "le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire": where the
