@@ -1047,6 +1047,10 @@ def _heads_its_line(text: str, place: PlaceMention) -> bool:
 # "les territoires meurthe-et-mosellans", "quatre intercommunalités héraultaises": a demonym's noun.
 NOUN_BEFORE_A_DEMONYM = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?|\b(?:intercommunalites|communautes"
                                    r"(?:\s+de\s+communes|\s+d'agglomeration)?|epci|agglomerations)\b")
+# "Les élus nivernais du territoire d'industrie X": people or firms of a département, then the
+# territory they belong to (folded text).
+PEOPLE_OF_A_DEMONYM = re.compile(r"\b(?:elus|entreprises|industriels|acteurs|maires|communes|salaries)\s+")
+OF_THE_TERRITORY = re.compile(r"\s+(?:du|de\s+ce)\s+territoire(?:\s+d'\s*industrie)?\s*(?:[«\"]\s*)?")
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais": the demonym of an apposition.
 APPOSED_TERRITORY = re.compile(r",\s+(?:(?:un|le|l')\s*)?(?:(?:autre|nouveau|nouvel|premier)\s+)?territoire(?:\s+d'\s*industrie)?")
 # "X est, après A et B, la troisième commune guyanaise à devenir …", "la première agglomération
@@ -1076,7 +1080,7 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
     apposition right after the name ('La Gascogne Toulousaine, autre territoire gersois …'), or one
     after an ordinal that ranks the names, after them or before ('X est, après A et B, la troisième
     commune guyanaise à …', 'la première agglomération lot-et-garonnaise entrée dans le dispositif
-    était X')."""
+    était X'), or one of its people right before it ('Les élus nivernais du territoire d'industrie X')."""
     folded = fold(text)
     for mention in mentions:
         if mention.departement_codes - mention.name_codes:  # its name's places are no statement
@@ -1093,6 +1097,10 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
         members = EPCIS_OF_A_DEMONYM_AFTER.match(folded, mention.end, sentence_end)
         if members:
             runs.append(demonym_run(folded, members.end(), sentence_end)[0])
+        for people in PEOPLE_OF_A_DEMONYM.finditer(folded, sentence_start, mention.start):
+            codes, end = demonym_run(folded, people.end(), mention.start)
+            if codes and OF_THE_TERRITORY.fullmatch(folded, end, mention.start):
+                runs.append(codes)
         for ranked in RANKED_OF_A_DEMONYM.finditer(folded, sentence_start, sentence_end):
             runs.append(_demonym_codes(folded, ranked.end(), sentence_end))
         stated = {frozenset(run) for run in runs if run}
