@@ -988,7 +988,8 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
 # said to be in a département.
 # "Haute-Savoie : deux territoires gardent leur label": a line that opens with a place before a
 # colon and speaks of territories is about that place.
-PLACE_HEADING_LINE = re.compile(r"[ \t]*(?P<place>[A-ZÀ-Ý][\w'’ -]{2,40}?)[ \t\u00a0]*:[^\n]*\b[Tt]erritoires?\b")
+# "Nièvre : …", "NIÈVRE. Le territoire d'industrie …" (a press kicker in capitals)
+PLACE_HEADING_LINE = re.compile(r"[ \t]*(?P<place>[A-ZÀ-Ý][\w'’ -]{2,40}?)[ \t\u00a0]*(?::|(?<=[A-ZÀ-Ý])\.(?=[ \t]))[^\n]*\b[Tt]erritoires?\b")
 TERRITORIES_IN = re.compile(r"\b(?:territoires?|laur[ée]ats?)\b[^.;:\n]{0,60}?(?:\b(?:du|de\s+la|des|de|en|dans\s+l(?:a|e|es))\s+|\b(?:de|dans)\s+l['’]\s*|\bd['’]\s*)$",
                             re.IGNORECASE)
 
