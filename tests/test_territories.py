@@ -5,6 +5,7 @@ import pytest
 from pipeline.extract.places import find_places
 from pipeline.extract.territories import find_territories
 from pipeline.extract.territories.common import trim_name
+from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.normalize import name_key
 
 
@@ -3365,3 +3366,21 @@ def test_trimmed_name_opens_on_no_colon_or_semicolon():
     assert not text[start].isspace() and text[start] not in ":;,"
     start, end = trim_name(text, text.index(";"), len(text))
     assert text[start:end] == "Val de Lorraine"
+
+
+@pytest.mark.parametrize("text, rest, locates", [
+    ("En Maine-et-Loire, le Choletais et le Segréen en faisaient partie", "le Choletais et le Segréen en faisaient partie", True),
+    ("Situé entre le Lot, le Cantal et l'Aveyron, le territoire Figeac", "le territoire Figeac", True),
+    ("« Dans la Moselle et la Meurthe-et-Moselle, le territoire Nord Lorraine", "le territoire Nord Lorraine", True),
+    ("À cheval sur l’Ain et le Jura, le Haut-Bugey", "le Haut-Bugey", True),
+    ("Autour d'Albi, le Grand Albigeois", "le Grand Albigeois", False),
+    ("Au sud du département, un autre territoire", None, False),  # no capitalised name: not read through its comma
+])
+def test_a_fronted_place_complement_is_no_subject_and_a_locating_one_places_the_sentence(text, rest, locates):
+    fronted = fronted_place(text, 0, len(text))
+    assert fronted.locates is locates
+    assert (text[fronted.end:] if fronted.end else None) == rest
+
+
+def test_a_sentence_opening_on_no_place_is_no_fronted_place():
+    assert fronted_place("Le territoire Nord Lorraine, en Moselle, est retenu", 0, 51) is None

@@ -52,12 +52,14 @@ PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\
 
 # The second phase by its name, as undated pages write it ("labellisé pour la deuxième phase",
 # "la seconde vague de sélection", "Territoires d'industrie phase 2", "« Territoires d'industrie 2 »",
-# "un second appel à candidatures a été lancé");
+# "un second appel à candidatures a été lancé"; the Fonds vert's call "Territoires d'industrie en
+# transition écologique", opened in 2024 to the second phase's territories);
 # not "nouvelle phase", which a first-phase text also writes (contracts signed, "une nouvelle phase
 # s'ouvre").
 SECOND_PHASE_WORDS = re.compile(r"\b(?:deuxi[èe]me|seconde?)\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration|appel\s+[àa]\s+candidatures?)\b"
                                 r"|\bphase\s+(?:2|II)\b(?![\d,.])"
-                                r"|\bterritoires?\s+d['’]\s*industrie\s+(?:2|II)(?=\s*(?:[»\".,;:)!?]|$))",
+                                r"|\bterritoires?\s+d['’]\s*industrie\s+(?:2|II)(?=\s*(?:[»\".,;:)!?]|$))"
+                                r"|\bterritoires?\s+d['’]\s*industrie\s+en\s+transition\s+[ée]cologique\b",
                                 re.IGNORECASE)
 # "l'acte II du dispositif « Territoires d'industrie »", "la saison 2 de Territoire d'industrie", "Le
 # « Temps II » du programme": the programme's second act by its name, which the years of a text
@@ -67,13 +69,15 @@ SECOND_ACT = re.compile(r"\b(?:acte|saison|temps)\s+(?:2|II|deux)\s*[»\"”]?\s
                         r"(?:(?:programme|dispositif|label|initiative)\b(?!\s*[«\"“]?\s*(?-i:[A-ZÀ-Ý])(?!erritoire))"
                         r"|[«\"“]?\s*territoires?\s+d['’]\s*industrie)",
                         re.IGNORECASE)
-# "les 124 identifiés", "des 141 retenus": the count with its participle, the noun left out
+# "les 124 identifiés", "des 141 retenus": the count with its participle, the noun left out; in
+# English, "among 148 industrial territories"
 NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(?:premiers\s+)?(?:(?:«\s*)?territoires"
+                               r"|industr(?:ial|y)\s+territories"
                                r"|(?:identifi|retenu|labellis|s[ée]lectionn|d[ée]sign)[ée]?s\b)", re.I), FIRST_PHASE),
                    # the first phase's national envelope, "1,3 milliard d'euros" (1,36): every text of
                    # our collections stating it is first-phase
                    (re.compile(r"(?<![\d,.])1[,.]36?\s*(?:milliards?|mds?)\b", re.I), FIRST_PHASE),
-                   (re.compile(r"\b183\s+(?:nouveaux\s+)?(?:«\s*)?territoires", re.I), SECOND_PHASE)]
+                   (re.compile(r"\b183\s+(?:nouveaux\s+)?(?:(?:«\s*)?territoires|industr(?:ial|y)\s+territories)", re.I), SECOND_PHASE)]
 
 
 @dataclass

@@ -422,6 +422,11 @@ def _anaphoric(folded: str, token: Token, reading: Reading, vocab: Vocabulary) -
             and not folded[reading.end:len(folded) if line_end < 0 else line_end].rstrip(" \t*_").endswith(":"))
 
 
+# "axe 3 territoires d'industrie en transition écologique", "volet 2 projets …": the number of a
+# heading's label (folded text), which counts nothing of the noun after it.
+LABEL_NUMBER_BEFORE = re.compile(r"\b(?:axe|volet|fiche|article|chapitre|annexe|lot)\s+(?:n°\s*|no\s+)?$")
+
+
 def _numbering(text: str, token: Token, reading: Reading) -> bool:
     """"18\\nCONTRAT DU TERRITOIRE", "476\\nTerritoire d'Industrie Alliances …": a number alone on
     its line above a noun in capitals, or above a singular noun it cannot count (two or more), is
@@ -480,7 +485,8 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
             else:
                 bare.append(token)
             continue
-        if (token.year_like and not reading.direct) or _numbering(text, token, reading):
+        if (token.year_like and not reading.direct) or _numbering(text, token, reading) \
+                or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start):
             continue
         start, approximate = _qualifier(folded, token.start, vocab)
         share = _share(folded, token, reading, following, vocab)

@@ -134,7 +134,13 @@ LINE_END_STOP = re.compile(r"(?:[.!?]\s*[»”\"]?|[»”\"]\s*\.)[ \t]*\n")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 ARTICLE = re.compile(r"(?:(?:la|le|les)\s+|l['’]\s*)?", re.IGNORECASE)  # not "La" of "Laval"
 # "X, qui est membre du Territoire d'industrie Y", "X fait partie du territoire Y" (folded text)
-MEMBER_OF = re.compile(r"\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+)?(?:qui\s+)?(?:est|etait|sont|etaient)\s+membres?\s+(?:du|de|des)\b"
+# "X, au même titre que quatorze autres communautés de communes de l'Aveyron, du Lot et du Cantal,
+# figure dans …": a comparison between the EPCI and its verb of membership (folded text)
+ALIKE = r"(?:\s*,\s*(?:au\s+meme\s+titre\s+que|tout\s+comme|comme|a\s+l'instar\s+d)[^.;:()]{0,120}?(?=,))?"
+MEMBER_OF = re.compile(ALIKE + r"(?:\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+)?(?:qui\s+)?(?:est|etait|sont|etaient)\s+membres?\s+(?:du|de|des)\b"
+                       # "X figure dans le périmètre du Territoire d'industrie Y"
+                       r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:figure|figurent|figurait|figuraient|est|sont|etait|etaient|entre|entrent)"
+                       r"\s+dans\s+le\s+perimetre\s+(?:du|de\s+la|de\s+l'|des)\b"
                        # "situé sur la CC X, membre du Territoire d'industrie Y": an apposition
                        r"|\s*+(?:\([^)]{0,60}\)\s*+)?,\s*+(?:elle-meme\s+|lui-meme\s+)?membres?\s+(?:du|de|des)\b"
                        r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:fait|font|faisait|faisaient)\s+partie\s+(?:du|de|des)\b"
@@ -159,11 +165,11 @@ MEMBER_OF = re.compile(r"\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+)?(?:qui\s+)?(?:est|
                        r"|\s*+[–—-]\s*+(?:ti|territoire\s+d'\s*industrie)\s"
                        # "A et B, les deux intercommunalités du territoire d'industrie Y, …"
                        r"|\s*+,\s*+(?:les|ses)\s+(?:\w+\s+)?(?:intercommunalites|communautes|epci|membres)"
-                       r"(?:\s+membres)?\s+(?:du|de\s+la|de\s+l'|des)\b")
+                       r"(?:\s+membres)?\s+(?:du|de\s+la|de\s+l'|des)\b)")
 # what may stand between "X forme le territoire", "X est membre du" and the territory's name
 # (folded text): "« CACEM »", "territoire d'industrie", "TI"
 TERRITORY_NAMED_NEXT = re.compile(r"[\s«\"“(]*(?:(?:le|la|du|au|l')\s*)?(?:nouveau\s+)?(?:territoires?\s*|ti\s+)?"
-                                  r"(?:d'\s*industrie\s*)?[\s«\"“:]*")
+                                  r"(?:d'\s*industrie\s*)?[\s«»\"“”:]*")
 
 
 def _names_next(folded: str, position: int, territory_start: int) -> bool:

@@ -103,6 +103,7 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
                                                  sentence_bounds)
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
+from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
 from pipeline.extract.territories.lists import COUNTED_TERRITORIES, announces_territories, colon_lists, list_items, table_cells
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
@@ -583,12 +584,30 @@ MEMBERS_PLACED_AFTER = re.compile(r"[ \t»”\"]*(?:,\s*qui\s+|\s+)(?:r[ée]unit
                                   r"(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,60})", re.IGNORECASE)
 
 
+# "A, au même titre que quatorze autres communautés de communes de l'Aveyron, du Lot et du Cantal,
+# figure dans le périmètre du Territoire d'industrie X": the counted intercommunalities are placed
+# before the verb that makes them part of the territory named at the sentence's end.
+MEMBERS_PLACED_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+                                   r"|quinze|seize|des|plusieurs)\s+(?:autres\s+)?"
+                                   r"(?:intercommunalit[ée]s|communaut[ée]s(?:\s+de\s+communes|\s+d['’]agglom[ée]ration)?|EPCI)\s+"
+                                   r"(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,60}?),\s+"
+                                   r"(?:figure(?:nt)?|font\s+partie|fait\s+partie|appartiennent|appartient|sont\s+membres?|est\s+membre)\b"
+                                   r"[^.;()\n]{0,80}$", re.IGNORECASE)
+
+
 def _departements_of_its_counted_members(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
     """'le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire', 'X
     réunit des communautés de communes de la Marne et de la Haute-Marne': the départements its
-    intercommunalities are said to lie in, for that one name (the verb is in the singular)."""
+    intercommunalities are said to lie in, for that one name (the verb is in the singular); or
+    before it, the one territory its sentence names (MEMBERS_PLACED_BEFORE)."""
     for mention in mentions:
-        counted = None if mention.departement_codes else MEMBERS_PLACED_AFTER.match(text, mention.end)
+        if mention.departement_codes:
+            continue
+        counted = MEMBERS_PLACED_AFTER.match(text, mention.end)
+        if not counted:
+            start, end = sentence_bounds(text, mention.start)
+            alone = not any(other.territory_id != mention.territory_id and start <= other.start < end for other in mentions)
+            counted = MEMBERS_PLACED_BEFORE.search(text, start, mention.start) if alone else None
         if counted:
             mention.departement_codes |= _places_run(text, counted.start("places"), counted.end("places"), places)
 
@@ -728,10 +747,6 @@ def _departements_it_takes_in(text: str, mentions: list[TerritoryMention], place
                 mention.shared_codes |= _places_run(text, taken.start("places"), taken.end("places"), places)
 
 
-# "Dans la Moselle et la Meurthe-et-Moselle, le territoire …", "Situé entre l'Ardèche et la Drôme, le
-# territoire …": the sentence's opening places it.
-OPENING_PLACES = re.compile(r"[\s«\"“]*(?:(?:[Ss]itu[ée]e?|[Ii]mplant[ée]e?|[ÀA]\s+cheval)\s+(?:sur|entre|en|dans)"
-                            r"|[Ee]n|[Dd]ans|[Ee]ntre)\s+")
 # "… est reconduit pour la période 2023-2027 en Charente": a département after the predicate.
 IN_BEFORE = re.compile(r"(?:\ben|\bdans\s+(?:la|le|les|l['’])?)\s*$", re.IGNORECASE)
 
@@ -752,10 +767,12 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
         end = semicolon if semicolon >= 0 else end
         start = max(start, text.rfind(";", start, mention.start) + 1)
         alone = not any(other.territory_id != mention.territory_id and start <= other.start < end for other in mentions)
-        opening = OPENING_PLACES.match(text, start)
+        # its places run on to the last comma before the name, past the complement's one name: "Dans
+        # l'Aveyron, le Cantal et le Lot, le territoire X" (départements only, else nothing)
+        fronted = fronted_place(text, start, mention.start) if alone else None
         comma = text.rfind(",", start, mention.start)
-        codes = departements_bracket(text, opening.end(), comma, places) \
-            if alone and opening and comma > opening.end() else set()
+        codes = departements_bracket(text, fronted.places_start, comma, places) \
+            if fronted and fronted.locates and comma > fronted.places_start else set()
         if not codes:
             after = [p for p in places if p.kind == "departement" and mention.end <= p.start < end]
             if after and all(IN_BEFORE.search(text, max(mention.end, p.start - 14), p.start)

@@ -530,9 +530,16 @@ def _region_keys() -> frozenset[str]:
                      + [name_key(alias["name"]) for alias in aliases["regions"]])
 
 
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    """Keys of the country's names ("France métropolitaine")."""
+    aliases = json.loads((Path(__file__).parents[1] / "rules" / "place_aliases.json").read_text(encoding="utf-8"))
+    return frozenset(name_key(name) for name in aliases["country"])
+
+
 def is_place_name(name: str) -> bool:
-    """Whether `name` is a département's or a région's official name."""
-    return name_key(name) in _departement_keys() | _region_keys()
+    """Whether `name` is a département's, a région's or the country's name."""
+    return name_key(name) in _departement_keys() | _region_keys() | _country_keys()
 
 
 def named_by_its_departements(name: str) -> bool:

@@ -13,7 +13,8 @@ d'abord à A, …, puis à B", "Qui sont les lauréats ? D'abord le A, … Ensui
 de A et de B", "Troisième lauréat, A", "Après A, c'est le territoire B qui …" (each name must
 read as a place's: no company, person or institution); a regional analysis's "Des territoires se
 distinguent : la chimie dans le Grand Dole, l'industrie du cuir en Auxois-Morvan, …" (each name
-where an activity stands). The cues are data
+where an activity stands), its "quatre territoires ont mieux résisté : dans l'A, le B, le C et le D, …"
+(as many names as the count after one "dans"). The cues are data
 (rules/territory_words.json, enumeration_cues); the names are read by
 pipeline/extract/territories/phrases.py.
 """

@@ -684,6 +684,23 @@ def _known_names_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return joined
 
 
+# "CAP NORD : Communauté d'Agglomération du Pays Nord Martinique": a territory's name, a colon, then
+# the one intercommunality it is made of, written with its legal form.
+LABEL_THEN_COLON = re.compile(r"[ \t]*(?P<label>[^\n:;]{0,60}?)[ \t]*:[ \t]*")
+
+
+def _label_of_an_intercommunality(text: str, start: int, end: int) -> int | None:
+    """The end of the label of an item "Name : Communauté de … X", or None when the item is not so
+    written; the item's start when the label is empty (": Communauté de …", a line cut before it)."""
+    labelled = LABEL_THEN_COLON.match(text, start, end)
+    if not labelled or legal_form_end(text, fold(text), labelled.end()) is None:
+        return None
+    label = labelled.group("label")
+    if label and (not label[0].isupper() or is_place_name(label)):
+        return None  # "Mayenne : Communauté de communes …": a place heading the members it holds
+    return labelled.end("label")
+
+
 def _colon_list_items(text: str, start: int, end: int, stated: int | None,
                       intro_start: int) -> list[TerritoryMention]:
     """Names of an inline list: split on ';' first; on ',' and the last 'et' ("A, B et C"), on
@@ -697,6 +714,11 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
             item_start = marker.end() if marker else item_start  # "(a) Bourgogne Industrie ; (b) …"
             joint = LEADING_COORDINATOR.match(text, item_start, item_end)
             item_start = joint.end() if joint else item_start  # "… ; et enfin la Basse-Terre, où …"
+            labelled = _label_of_an_intercommunality(text, item_start, item_end)
+            if labelled is not None:  # "CACEM : Communauté d'Agglomération du Centre Martinique"
+                if labelled == item_start:
+                    continue  # ": Communauté d'Agglomération du …": a line cut before its label
+                item_end = labelled
             gloss = INLINE_GLOSS.search(text, item_start, item_end)
             name_end = gloss.start() if gloss else item_end
             # items parted by ';' may hold a gloss with commas: "Est du Loiret qui inclut
@@ -884,6 +906,12 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             next_line = last_end is not None and re.fullmatch(r"[ \t]*\n" + LINE_LABEL, text[last_end:intro.start()])
             if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None or next_line):
                 continue
+        label_start = max(text.rfind(stop, 0, intro.start()) + 1 for stop in "\n:;")
+        if re.fullmatch(LINE_LABEL, text[label_start:intro.start()]) and \
+                _label_of_an_intercommunality(text, label_start, start + 80) is not None:
+            if text[label_start - 1:label_start] in ":;":
+                continue  # "… : A : Communauté de … ; B : Communauté de …": an item's own colon
+            start = label_start  # "CAP NORD : Communauté d'Agglomération du …" opening its line: the label is the name
         end = _list_end(text, start)
         line_end = text.find("\n", start)
         if next_line and line_end >= 0:  # a line of a run of labelled lines ends with its line
@@ -899,6 +927,7 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         relative = RELATIVE_GLOSS.search(text, start, end) if separators != r"\s*;\s*" else None
         parts = _glosses_joined(text, split_inline_list(masked, start, relative.start() if relative else end,
                                                         separators))
+        parts = [part for part in parts if not text[part[0]:part[1]].startswith(":")]  # a line cut before its label
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
             continue

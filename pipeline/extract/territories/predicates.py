@@ -26,6 +26,7 @@ from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_
                                                  capitalised_run, codes_after, is_place_name, make_mention, quoted_name,
                                                  reads_as_a_place_name, sentence_before, sentence_bounds, wrapped_sentence_start,
                                                  titled_by_the_programme, town_words, _town_words_of)
+from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, is_epci_name, read_part
 from pipeline.extract.territories.topic import BRAND_TAIL
 from pipeline.normalize import fold
@@ -688,15 +689,6 @@ CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s
                          r"|,\s*(?:tandis|alors|pendant)\s+qu(?:e\s+|['’]\s*)", re.IGNORECASE)
 
 
-# A place complement opening the sentence, before the subject: "En Maine-et-Loire, le Choletais
-# et le Segréen en faisaient déjà partie", "Autour de Vannes, le Pays de Vannes …".
-FRONTED_PLACE = re.compile(r"\s*(?:(?:[Ee]n|[Dd]ans|[Aa]ux?|À|[Aa]utour\s+de|[Pp]r[èe]s\s+de)\s+|[Aa]utour\s+d['’]|[Pp]r[èe]s\s+d['’])(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][^,.;:\n]{0,50},\s+")
-# "Situé entre Lot, Cantal et Aveyron, le territoire X …", "À cheval sur l'Ain et le Jura, X …":
-# places fronted by "entre" or "à cheval sur", their commas and "et" included, are no subject.
-FRONTED_BETWEEN = re.compile(r"\s*(?:(?:[Ss]itu|[Ii]mplant|[Pp]lac)[ée]e?s?\s+)?(?:[Ee]ntre|[Àà]\s+cheval\s+sur)\s+"
-                             r"(?:[^,.;:\n]{1,40},\s+){0,4}[^,.;:\n]{1,50}?\s(?:et|ou)\s+[^,.;:\n]{1,50},\s+")
-
-
 # A sentence adverbial opening the sentence, before the subject: "Sans surprise, la vallée de
 # l'Arve est reconduite" (folded text).
 FRONTED_ADVERBIAL = re.compile(r"\s*(?:" + "|".join(WORDS["fronted_adverbials"]) + r")\s*,\s+")
@@ -707,8 +699,8 @@ def _clause_start(text: str, sentence_start: int, end: int) -> int:
     start = max([sentence_start] + marks)
     adverbial = FRONTED_ADVERBIAL.match(fold(text[start:end]))
     start += adverbial.end() if adverbial else 0
-    fronted = FRONTED_PLACE.match(text[:end], start) or FRONTED_BETWEEN.match(text[:end], start)
-    return fronted.end() if fronted else start
+    fronted = fronted_place(text, start, end)  # "En Maine-et-Loire, le Choletais …": no subject
+    return fronted.end if fronted and fronted.end else start
 
 
 

@@ -365,9 +365,15 @@ CAPITALS_NAME_THEN_CONTRACT = re.compile(
     re.MULTILINE)
 
 
+# "the Angoulême-Cognac Industrial Territory": an English page's name before the programme's
+# words translated (rules/territory_words.json english_suffix), after "the" or opening its line.
+ENGLISH_SUFFIXED = re.compile(r"(?:\bthe[ \t]+|^[ \t]*)(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ \t]+(?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|et|and))*?)"
+                              + WORDS["english_suffix"], re.MULTILINE)
+
+
 def suffixed_names(text: str, structure: Structure) -> list[TerritoryMention]:
     found = []
-    for match in [*SUFFIXED.finditer(text), *CAPITALS_NAME_THEN_CONTRACT.finditer(text)]:
+    for match in [*SUFFIXED.finditer(text), *CAPITALS_NAME_THEN_CONTRACT.finditer(text), *ENGLISH_SUFFIXED.finditer(text)]:
         mention = make_mention(text, match.start("name"), match.end("name"), "territory.suffixed_name",
                                (), block_end(structure, text, match.start("name")))
         if mention and not is_place_name(mention.name):
