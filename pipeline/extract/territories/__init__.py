@@ -98,6 +98,7 @@ from pipeline.extract import figure_scope
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
 from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
+                                                 demonym_run, demonyms_at,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
                                                  sentence_bounds)
@@ -111,7 +112,7 @@ from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, grouping_s
                                                      wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, run_in_heads, signatories
-from pipeline.extract.territories.records import fiche_titles, record_names
+from pipeline.extract.territories.records import departement_fields_under_a_name, fiche_titles, record_names
 from pipeline.extract.territories.topic import topic_name
 from pipeline.linking import known_acronyms
 from pipeline.normalize import collapse_spaces, fold, name_key
@@ -171,8 +172,10 @@ def find_territories(text: str, places: list[PlaceMention],
     kept = _departements_holding_others(text, kept, places)
     _departements_in_names(text, kept, places)
     _departement_of_the_sub_heading(structure, kept, places)
+    departement_fields_under_a_name(text, kept, places)
     _places_written_after(text, kept, places)
     _departements_joined_into(text, kept, places)
+    _departements_respectively(text, kept, places)
     _departements_of_its_counted_members(text, kept, places)
     _departements_framing_the_sentence(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)
@@ -423,20 +426,42 @@ STRADDLING = re.compile(r"[ \t]*+[»”\"]?,?\s*+(?:(?:lui|elle),\s*)?(?:(?:un|l
                         r"|(?<=,\s)entre|(?:situ[ée]e?\s+)?[àa]\s+la\s+fois(?=\s+(?:en|dans)\s)"
                         # "…, à la frontière entre l'Ardèche et la Haute-Loire"
                         r"|[àa]\s+la\s+(?:fronti[èe]re|limite|jonction|charni[èe]re)\s+entre"
+                        # "…, aux confins de la Marne et de la Haute-Marne", "…, à la limite du Nord et de
+                        # l'Aisne": a border of two or more places (one alone is only near it)
+                        r"|(?P<border>aux\s+confins|[àa]\s+la\s+(?:fronti[èe]re|limite|jonction|charni[èe]re|crois[ée]e))"
+                        r"(?=\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]))"
                         # "…, sur les départements de l'Ain et de la Saône-et-Loire", "…, qui couvre l'Ardèche et la Drôme"
                         r"|(?:situ[ée]e?\s+|implant[ée]e?\s+)?(?:sur|dans)(?=\s+" + COUNTED_NOUN_OF_DEPARTEMENTS + r")"
                         r"|(?:qui\s+)?(?:couvre|couvrant|englobe|englobant)(?=\s+(?:l['’]|la\s|le\s|les\s))"
-                        r"|s['’]\s*[ée]tend(?:ant)?\s+sur|qui\s+s['’]\s*[ée]tend\s+sur"
+                        # "…, qui couvre une partie de la Marne et de la Haute-Marne"
+                        r"|(?:qui\s+)?(?:couvre|couvrant|englobe|englobant|s['’]\s*[ée]tend\s+sur)\s+une\s+partie(?=\s+(?:de\s+la|de\s+l['’]|du|des)\s)"
+                        # "…, qui s'étend à la fois sur la Seine-Maritime et sur la Somme", "…, qui s'étend de
+                        # la Seine-Maritime à la Somme" (a run of places only: not "de l'estuaire jusqu'à …")
+                        r"|(?:qui\s+)?s['’]\s*[ée]tend(?:ant)?\s+(?:[àa]\s+la\s+fois\s+)?sur|qui\s+s['’]\s*[ée]tend(?=\s+(?:de\s|du\s|des\s|d['’]))"
+                        # "…, qui relie la Seine-Maritime et la Somme"
+                        r"|(?:qui\s+)?(?:relie|reliant)(?=\s+(?:l['’]|la\s|le\s|les\s))"
                         r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ|implant)[ée]?e?\s+(?:entre|sur)"
                         r"|implant[ée]e?\s+dans"
                         # "…, qui couvre des communes du Morbihan et du Finistère"
-                        r"|(?:qui\s+)?(?:couvre|regroupe|r[ée]unit|rassemble|englobe|comprend|inclut)\s+des\s+communes"
+                        r"|(?:qui\s+)?(?:couvre|regroupe|r[ée]unit|rassemble|associe|f[ée]d[èe]re|englobe|comprend|inclut)\s+des\s+communes"
                         r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*,?\s*(?:qui\s+)?(?:relie|reliant|r[ée]unit|associe|englobe|couvre|entre)"
                         # "…, territoire interdépartemental Morbihan-Finistère"
-                        r"|inter(?:d[ée]partemental|r[ée]gional)e?(?=\s+[A-ZÀ-Ý]))\s+"
+                        r"|inter(?:d[ée]partemental|r[ée]gional)e?(?=\s+[A-ZÀ-Ý])"
+                        # "…, territoire interdépartemental (Marne, Haute-Marne)"
+                        r"|inter(?:d[ée]partemental|r[ée]gional)e?\s*\((?=[^()\n]{1,80}\)))(?:\s+|(?<=\())"
                         # "…, à cheval sur les départements de l'Ardèche et de la Drôme"
                         r"(?:" + COUNTED_NOUN_OF_DEPARTEMENTS + r"\s+)?"
                         r"(?P<places>[^.;()\n]{1,80})")
+
+
+def _straddled(text: str, straddling: re.Match, places: list[PlaceMention], counted: bool = False) -> set[str]:
+    """The départements a STRADDLING match places a territory in: its run of places, or with
+    `counted` those a count of départements names ("à cheval sur deux départements (Morbihan et
+    Finistère)"); none for a border of one place ("à la limite de la Marne": only near it)."""
+    codes = _places_run(text, straddling.start("places"), straddling.end("places"), places)
+    if not codes and counted:
+        codes = _counted_departements(text, straddling.start("places"), sentence_bounds(text, straddling.start())[1], places)
+    return set() if straddling.group("border") and len(codes) < 2 else codes
 
 
 def _places_run(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
@@ -501,11 +526,13 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
     ("Albigeois et Tarn Nord dans le Tarn")."""
     for index, mention in enumerate(mentions):
         codes = codes_after(text, mention.end, places)
-        straddling = STRADDLING.match(text, mention.end) or _straddling_after_a_clause(text, mention.end, places)
-        if straddling:  # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe"
-            # "…, à cheval sur deux départements (Morbihan et Finistère)": the count's places
-            codes |= _places_run(text, straddling.start("places"), straddling.end("places"), places) \
-                or _counted_departements(text, straddling.start("places"), sentence_bounds(text, straddling.start())[1], places)
+        # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe", "…, à cheval sur deux
+        # départements (Morbihan et Finistère)"; past a relative clause that names no place ("…, qui
+        # s'étend de la côte jusqu'aux plateaux, à cheval sur …")
+        for straddling in (STRADDLING.match(text, mention.end), _straddling_after_a_clause(text, mention.end, places)):
+            if straddling and (straddled := _straddled(text, straddling, places, counted=True)):
+                codes |= straddled
+                break
         if not codes:
             continue
         mention.placed_codes |= codes
@@ -518,9 +545,40 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
             previous -= 1
 
 
+# "A et B, respectivement dans l'Yonne et la Nièvre": one place for each name, in their order.
+RESPECTIVELY = re.compile(r"[ \t»”\"]*(?:,?\s*(?:(?:situ|implant|localis)[ée]e?s\s+)?|\s*\(\s*)respectivement\s+", re.IGNORECASE)
+NAMES_JOINT = re.compile(r"[ \t»”\"]*(?:,\s*(?:et\s+)?|\s+et\s+)(?:(?:la|le|les)\s+|l['’]\s*)?[«“\"]?\s*", re.IGNORECASE)
+
+
+def _departements_respectively(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'Les territoires retenus sont l'Auxerrois et Cœur de Loire, respectivement dans l'Yonne et
+    la Nièvre': as many départements as coordinated names, each where the name of its rank lies."""
+    ordered = sorted({(m.start, m.end): m for m in mentions}.values(), key=lambda m: m.start)
+    for index, last in enumerate(ordered):
+        respectively = RESPECTIVELY.match(text, last.end)
+        if not respectively:
+            continue
+        names = [last]
+        while index - len(names) >= 0 and NAMES_JOINT.fullmatch(text, ordered[index - len(names)].end, names[0].start):
+            names.insert(0, ordered[index - len(names)])
+        run, position = [], respectively.end()
+        for place in sorted((p for p in places if p.start >= position and p.kind != "country"), key=lambda p: p.start):
+            if place.kind != "departement" or not PLACE_HEADING_GLUE.fullmatch(fold(text[position:place.start])):
+                break
+            run.append(place.code)
+            position = place.end
+        if len(names) < 2 or len(run) != len(names):
+            continue
+        for mention, code in zip(names, run):
+            if not mention.departement_codes - mention.name_codes:
+                mention.departement_codes.add(code)
+                mention.placed_codes.add(code)
+
+
 # "le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire": where the
-# intercommunalities a relative clause counts lie.
-MEMBERS_PLACED_AFTER = re.compile(r"[ \t»”\"]*,\s*qui\s+(?:r[ée]unit|regroupe|rassemble|associe|f[ée]d[èe]re)\s+"
+# intercommunalities a relative clause counts lie; so with the verb right after the name ("Le
+# territoire X réunit des communautés de communes de la Marne et de la Haute-Marne").
+MEMBERS_PLACED_AFTER = re.compile(r"[ \t»”\"]*(?:,\s*qui\s+|\s+)(?:r[ée]unit|regroupe|rassemble|associe|f[ée]d[èe]re)\s+"
                                   r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|des|plusieurs)\s+"
                                   r"(?:intercommunalit[ée]s|communaut[ée]s(?:\s+de\s+communes|\s+d['’]agglom[ée]ration)?|EPCI)\s+"
                                   r"(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,60})", re.IGNORECASE)
@@ -538,9 +596,10 @@ MEMBERS_PLACED_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sep
 
 
 def _departements_of_its_counted_members(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
-    """'le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire': the
-    départements its intercommunalities are said to lie in, for that one name (the verb is in
-    the singular); or before it, the one territory its sentence names (MEMBERS_PLACED_BEFORE)."""
+    """'le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire', 'X
+    réunit des communautés de communes de la Marne et de la Haute-Marne': the départements its
+    intercommunalities are said to lie in, for that one name (the verb is in the singular); or
+    before it, the one territory its sentence names (MEMBERS_PLACED_BEFORE)."""
     for mention in mentions:
         if mention.departement_codes:
             continue
@@ -725,7 +784,9 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
 
 # A sentence about the territory named just before: "Il s'étend sur trois départements
 # (Aveyron, Lot, Cantal)", "Pour ce dernier, à cheval sur l'Aude et l'Ariège, …", "Le bassin, qui …".
-ANAPHORA = re.compile(r"\s*(?:il|elle|ce territoire|celui-ci|celle-ci|son p[ée]rim[èe]tre|le territoire"
+ANAPHORA = re.compile(r"\s*(?:il|elle|celui-ci|celle-ci|son p[ée]rim[èe]tre"
+                      # "Ce territoire d'industrie est à cheval sur …", "Ce territoire interdépartemental s'étend sur …"
+                      r"|(?:ce|le)\s+territoire(?:\s+d['’]\s*industrie)?(?:\s+inter(?:d[ée]partemental|r[ée]gional)e?(?=\s+(?:est|s['’]|se)\b))?"
                       # "Le bassin, qui réunit …, s'étend sur trois départements : …" (not "le bassin de X")
                       r"|(?:le|ce)\s+bassin(?!\s+(?:de|du|des|d['’]))"
                       r"|(?:pour|chez|dans)\s+(?:ce\s+dernier|cette\s+derni[èe]re|celui-ci|celle-ci))\b",
@@ -775,7 +836,7 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
         if shared or mention.departement_codes:
             continue
         straddling = STRADDLING.match(text, anaphora.end()) if anaphora else None
-        spanned = _places_run(text, straddling.start("places"), straddling.end("places"), places) if straddling else set()
+        spanned = _straddled(text, straddling, places) if straddling else set()
         if spanned:  # "Pour ce dernier, à cheval sur l'Aude et l'Ariège, …": the places it spans
             mention.departement_codes |= spanned
         elif anaphora and DEPARTEMENTS_WORD.search(text, following_start, following_end):
@@ -787,7 +848,8 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
 
 # "de trois départements (Lot, Aveyron, Cantal)", "sur deux départements : la Mayenne et la Sarthe"
 # ("trois départements r (Lot, …": a stray letter before the bracket)
-COUNTED_DEPARTEMENTS = re.compile(r"\b(?P<count>" + "|".join(SMALL_COUNTS) + r"|\d)\s+d[ée]partements\s*(?:[a-z]\s*)?(?P<open>\(|:)",
+# ("à cheval sur deux départements, la Marne et la Haute-Marne": after a comma or a dash)
+COUNTED_DEPARTEMENTS = re.compile(r"\b(?P<count>" + "|".join(SMALL_COUNTS) + r"|\d)\s+d[ée]partements\s*(?:[a-z]\s*)?(?P<open>\(|:|,|–|—)",
                                   re.IGNORECASE)
 
 
@@ -825,12 +887,18 @@ def _departement_of_the_sub_heading(structure, mentions: list[TerritoryMention],
             continue
         named = [p for p in places if p.kind == "departement" and heading.start <= p.start < heading.end]
         codes = {p.code for p in named}
-        if len(codes) == 1 or (codes and _only_places(heading.of(structure.text), heading.start, named)):
+        words_end = heading.start + len(heading.of(structure.text).rstrip(" \t:"))
+        # "Nord et Pas-de-Calais": beside another département, the Nord is one too (not the
+        # Pas-de-Calais alone)
+        bracket = departements_bracket(structure.text, heading.start, words_end, places)
+        if len(bracket) > len(codes):
+            mention.departement_codes |= bracket
+        elif len(codes) == 1 or (codes and _only_places(heading.of(structure.text), heading.start, named)):
             mention.departement_codes |= codes
 
 
 # What a heading made of département names holds besides them: "Dans la", "et", ",", ":".
-PLACE_HEADING_GLUE = re.compile(r"(?:[\s,;:/&'–—-]|\b(?:et|dans|en|le|la|les|l|du|des|de|d)\b)*")
+PLACE_HEADING_GLUE = re.compile(r"(?:[\s,;:/&'–—-]|\b(?:et|dans|en|sur|le|la|les|l|du|des|de|d|a|au|aux|jusqu)\b)*")
 
 
 def _only_places(heading: str, offset: int, named: list[PlaceMention]) -> bool:
@@ -945,7 +1013,8 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
 # said to be in a département.
 # "Haute-Savoie : deux territoires gardent leur label": a line that opens with a place before a
 # colon and speaks of territories is about that place.
-PLACE_HEADING_LINE = re.compile(r"[ \t]*(?P<place>[A-ZÀ-Ý][\w'’ -]{2,40}?)[ \t\u00a0]*:[^\n]*\b[Tt]erritoires?\b")
+# "Nièvre : …", "NIÈVRE. Le territoire d'industrie …" (a press kicker in capitals)
+PLACE_HEADING_LINE = re.compile(r"[ \t]*(?P<place>[A-ZÀ-Ý][\w'’ -]{2,40}?)[ \t\u00a0]*(?::|(?<=[A-ZÀ-Ý])\.(?=[ \t]))[^\n]*\b[Tt]erritoires?\b")
 TERRITORIES_IN = re.compile(r"\b(?:territoires?|laur[ée]ats?)\b[^.;:\n]{0,60}?(?:\b(?:du|de\s+la|des|de|en|dans\s+l(?:a|e|es))\s+|\b(?:de|dans)\s+l['’]\s*|\bd['’]\s*)$",
                             re.IGNORECASE)
 
@@ -1004,6 +1073,10 @@ def _heads_its_line(text: str, place: PlaceMention) -> bool:
 # "les territoires meurthe-et-mosellans", "quatre intercommunalités héraultaises": a demonym's noun.
 NOUN_BEFORE_A_DEMONYM = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?|\b(?:intercommunalites|communautes"
                                    r"(?:\s+de\s+communes|\s+d'agglomeration)?|epci|agglomerations)\b")
+# "Les élus nivernais du territoire d'industrie X": people or firms of a département, then the
+# territory they belong to (folded text).
+PEOPLE_OF_A_DEMONYM = re.compile(r"\b(?:elus|entreprises|industriels|acteurs|maires|communes|salaries)\s+")
+OF_THE_TERRITORY = re.compile(r"\s+(?:du|de\s+ce)\s+territoire(?:\s+d'\s*industrie)?\s*(?:[«\"]\s*)?")
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais": the demonym of an apposition.
 APPOSED_TERRITORY = re.compile(r",\s+(?:(?:un|le|l')\s*)?(?:(?:autre|nouveau|nouvel|premier)\s+)?territoire(?:\s+d'\s*industrie)?")
 # "X est, après A et B, la troisième commune guyanaise à devenir …", "la première agglomération
@@ -1013,40 +1086,16 @@ RANKED_OF_A_DEMONYM = re.compile(r"\b(?:la|le)\s+(?:premiere?|seconde?|deuxieme|
                                  r"|derniere?|seule?)\s+(?:commune|ville|agglomeration|intercommunalite|territoire)\s+")
 
 
-def _demonyms_at(folded: str, position: int, limit: int) -> list[tuple[int, str]]:
-    """(end, département) of each demonym written at `position` (rules/demonyms.json); an overseas
-    région of one département ("guyanais": its area is the région 03) gives that département."""
-    overseas = {region: departement for departement, region in figure_scope._single_departement_regions().items()}
-    return [(match.end(), area.code if area.kind == "departement" else overseas[area.code])
-            for pattern, area in figure_scope._demonyms()
-            if (area.kind == "departement" or area.code in overseas) and (match := pattern.match(folded, position, limit))]
-
-
 def _demonym_codes(folded: str, position: int, limit: int) -> set[str]:
     """Départements whose demonym is written at `position`."""
-    return {code for _end, code in _demonyms_at(folded, position, limit)}
+    return {code for _end, code in demonyms_at(folded, position, limit)}
 
 
-# "ardéchois et drômois", "ardéchoises, drômoises et iséroises": demonyms coordinated after one noun.
-DEMONYM_JOINT = re.compile(r"\s*,\s*|\s+et\s+")
 # "X regroupe des intercommunalités ardéchoises et drômoises": the members' demonyms after the name
 # (possessive blanks: read once, not once per way of splitting them between the two runs).
 EPCIS_OF_A_DEMONYM_AFTER = re.compile(r"[ \t»”\"]*+,?\s*+(?:qui\s+)?(?:reunit|regroupe|rassemble|associe|federe)\s+"
                                       r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|des|plusieurs)\s+"
                                       r"(?:intercommunalites|communautes(?:\s+de\s+communes|\s+d'agglomeration)?|epci)(?=\s)")
-
-
-def _demonym_run_codes(folded: str, position: int, limit: int) -> set[str]:
-    """Départements of the demonyms coordinated from `position` ("intercommunalités ardéchoises
-    et drômoises": 07 and 26); the first alone when no other follows it."""
-    codes: set[str] = set()
-    while found := _demonyms_at(folded, position, limit):
-        codes |= {code for _end, code in found}
-        joint = DEMONYM_JOINT.match(folded, max(end for end, _code in found), limit)
-        if not joint:
-            break
-        position = joint.end()
-    return codes
 
 
 def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]) -> None:
@@ -1057,7 +1106,7 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
     apposition right after the name ('La Gascogne Toulousaine, autre territoire gersois …'), or one
     after an ordinal that ranks the names, after them or before ('X est, après A et B, la troisième
     commune guyanaise à …', 'la première agglomération lot-et-garonnaise entrée dans le dispositif
-    était X')."""
+    était X'), or one of its people right before it ('Les élus nivernais du territoire d'industrie X')."""
     folded = fold(text)
     for mention in mentions:
         if mention.departement_codes - mention.name_codes:  # its name's places are no statement
@@ -1065,15 +1114,19 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
         runs = []
         for word in NOUN_BEFORE_A_DEMONYM.finditer(folded, sentence_start, mention.start):
-            run = _demonym_run_codes(folded, word.end(), mention.start)
+            run = demonym_run(folded, word.end(), mention.start)[0]
             # "les territoires ardéchois et drômois : A, B": each lies in one of them, not in both
             runs.append(run if len(run) == 1 or not word.group(0).startswith("territoires") else set())
         apposed = APPOSED_TERRITORY.match(folded, mention.end, sentence_end)
         if apposed:
-            runs.append(_demonym_run_codes(folded, apposed.end(), sentence_end))
+            runs.append(demonym_run(folded, apposed.end(), sentence_end)[0])
         members = EPCIS_OF_A_DEMONYM_AFTER.match(folded, mention.end, sentence_end)
         if members:
-            runs.append(_demonym_run_codes(folded, members.end(), sentence_end))
+            runs.append(demonym_run(folded, members.end(), sentence_end)[0])
+        for people in PEOPLE_OF_A_DEMONYM.finditer(folded, sentence_start, mention.start):
+            codes, end = demonym_run(folded, people.end(), mention.start)
+            if codes and OF_THE_TERRITORY.fullmatch(folded, end, mention.start):
+                runs.append(codes)
         for ranked in RANKED_OF_A_DEMONYM.finditer(folded, sentence_start, sentence_end):
             runs.append(_demonym_codes(folded, ranked.end(), sentence_end))
         stated = {frozenset(run) for run in runs if run}

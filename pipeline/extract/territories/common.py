@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
+from pipeline.extract import figure_scope
 from pipeline.extract.places import PlaceMention, ambiguous_names
 from pipeline.extract.structure import COUNT_WORDS, Structure
 from pipeline.normalize import collapse_spaces, fold, mend_line_cuts, name_key
@@ -160,7 +161,8 @@ def departements_bracket(text: str, start: int, end: int, places: list[PlaceMent
             if rest[bare.start()].isupper() and re.search(r"(?:^|[,/&–—]|\bet)\s*$", fold(rest[:bare.start()])):
                 codes.add(code)
                 rest = rest[:bare.start()] + " " * len(name) + rest[bare.end():]
-    leftover = re.sub(r"\b(?:et|de|du|des|la|le|les|l|d|en|dans|sur)\b|[\s,/&'’–—-]", "", fold(rest))
+    # "(département de la Nièvre)", "(départements du Doubs et du Jura)"
+    leftover = re.sub(r"\b(?:et|de|du|des|la|le|les|l|d|en|dans|sur|departements?)\b|[\s,/&'’–—-]", "", fold(rest))
     return codes if not leftover else set()
 
 
@@ -639,7 +641,7 @@ def quoted_name(text: str, position: int) -> tuple[int, int] | None:
 # "la ville de Baie-Mahault en Guadeloupe", "X, en Ardèche et dans la Drôme" (each place with its
 # preposition).
 PLACE_AFTER = re.compile(r",?\s+(?:en|à|au|dans)\s+(?P<place>(?:la\s+|le\s+|les\s+|l['’]\s*)?[A-ZÀ-Ý][\w'’-]*"
-                         r"(?:(?:[ -](?:de\s+|du\s+|des\s+|la\s+|et\s+)?|\s+et\s+(?:en|dans)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?)"
+                         r"(?:(?:[ -](?:de\s+|du\s+|des\s+|la\s+|et\s+)?|\s+et\s+(?:(?:en|dans)\s+)?(?:la\s+|le\s+|les\s+|l['’]\s*)?)"
                          r"[A-ZÀ-Ý][\w'’-]*)*)")
 
 
@@ -699,11 +701,19 @@ def name_and_codes(text: str, start: int, end: int,
     trailing = TRAILING_CODES.search(text[name_start:name_end])
     if trailing:
         codes |= _codes_in(trailing.group(1))
-    after_dash = _departements_after_dash(text, name_start, name_end, places)
+    after_dash = departements_after_dash(text, name_start, name_end, places)
     if after_dash:
         name_end, dash_codes = after_dash
         codes |= dash_codes
+    comma = LAST_COMMA.match(text, name_start, name_end)
+    after_comma = departements_bracket(text, comma.end(1), name_end, places) if comma else set()
+    if after_comma:  # "- Auxerrois, Yonne": the département after the item's last comma
+        name_end = comma.start(1)
+        codes |= after_comma
     return name_start, name_end, codes
+
+
+LAST_COMMA = re.compile(r".*\S(,[ \t]+)", re.DOTALL)
 
 
 SPACED_DASHES = re.compile(r"[ \t]+[–—-][ \t]+")
@@ -711,7 +721,7 @@ SPACED_DASHES = re.compile(r"[ \t]+[–—-][ \t]+")
 INTER_BEFORE_PLACES = re.compile(r"^\s*inter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?\s+", re.IGNORECASE)
 
 
-def _departements_after_dash(text: str, start: int, end: int,
+def departements_after_dash(text: str, start: int, end: int,
                              places: list[PlaceMention]) -> tuple[int, set[str]] | None:
     """'Bassin d'Alès – Gard', 'Aurillac – Figeac – Rodez – Aveyron, Lot et Cantal': after a name's
     last spaced dash, only the départements it lies in; the name ends at that dash and they are
@@ -825,3 +835,32 @@ def sentence_before(text: str, position: int) -> tuple[int, str]:
     return line_start + cut, text[line_start + cut:position]
 
 
+
+
+def demonyms_at(folded: str, position: int, limit: int) -> list[tuple[int, str]]:
+    """(end, département) of each demonym written at `position` (rules/demonyms.json); an overseas
+    région of one département ("guyanais": its area is the région 03) gives that département."""
+    overseas = {region: departement for departement, region in figure_scope._single_departement_regions().items()}
+    return [(match.end(), area.code if area.kind == "departement" else overseas[area.code])
+            for pattern, area in figure_scope._demonyms()
+            if (area.kind == "departement" or area.code in overseas) and (match := pattern.match(folded, position, limit))]
+
+
+# "ardéchois et drômois", "ardéchoises, drômoises et iséroises": demonyms coordinated after one noun.
+DEMONYM_JOINT = re.compile(r"\s*,\s*|\s+et\s+")
+
+
+def demonym_run(folded: str, position: int, limit: int) -> tuple[set[str], int]:
+    """Départements of the demonyms coordinated from `position` ("intercommunalités ardéchoises
+    et drômoises": 07 and 26; the first alone when no other follows it), and where the run ends
+    (`position` when none is written there)."""
+    codes: set[str] = set()
+    end = position
+    while found := demonyms_at(folded, position, limit):
+        codes |= {code for _end, code in found}
+        end = max(stop for stop, _code in found)
+        joint = DEMONYM_JOINT.match(folded, end, limit)
+        if not joint:
+            break
+        position = joint.end()
+    return codes, end

@@ -11,7 +11,7 @@ from pipeline.extract import figure_scope
 from pipeline.extract.members import EPCI_COLUMN, MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention
 from pipeline import referential
-from pipeline.extract.structure import COUNT_WORDS, Item, cell_parts, ListBlock, Span, Structure, may_be_cut
+from pipeline.extract.structure import COUNT_WORDS, DEPARTEMENT_CODE, Item, cell_parts, ListBlock, Span, Structure, may_be_cut
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  ET_JOINT, PERSON_AFTER_NAME,
@@ -1087,7 +1087,8 @@ TERRITORY_COLUMN = re.compile(r"(?:nom\s+du\s+|libelle\s+du\s+)?territoires?(?:\
 DEPARTEMENT_COLUMN = re.compile(r"(?:d[ée]partements?(?:\s*\(s\))?(?:\s+concern[ée]e?s?)?|dpts?|depts?|dep\.?)")
 
 
-CODES_CELL = re.compile(r"\s*\d{2}(?:\s*[/,;-]\s*\d{2})*\s*")
+# "25 / 90", "2B", "974", "64 et 65"
+CODES_CELL = re.compile(r"\s*" + DEPARTEMENT_CODE + r"(?:(?:\s*[/,;-]\s*|\s+et\s+)" + DEPARTEMENT_CODE + r")*\s*")
 TABLE_CELL = "territory.table_cell"
 
 

@@ -17,7 +17,7 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import DEPARTEMENT_CODE, Structure
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, enumeration_after
 from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
-                                                 TerritoryMention, awarded_plural_object_at, block_end, brand_end, capitalised_run, codes_after,
+                                                 TerritoryMention, awarded_plural_object_at, demonym_run, departements_after_dash, block_end, brand_end, capitalised_run, codes_after,
                                                  is_place_name, make_mention, named_by_its_departements, quoted_name,
                                                  sentence_bounds)
 from pipeline.normalize import fold
@@ -218,6 +218,7 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
         if named_as and not PLURAL.match(text, match.start()):
             pos = named_as.end()  # "Notre Territoire d'industrie porte donc le nom de X"
         further: list[tuple[int, int]] = []
+        stated: set[str] = set()
         if text[pos] in OPENING_QUOTES:
             quoted = quoted_name(text, pos)
             if not quoted:
@@ -234,6 +235,9 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             end = brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200)))
             end = _before_a_subject_dash(text, pos, end)
             end = _one_name_of_several(text, match, pos, end)
+            if after_dash := departements_after_dash(text, pos, end, places):
+                # "le territoire d'industrie Rhône Provence Industrie – Drôme et Ardèche – a signé"
+                end, stated = after_dash
         elif counted := COUNTED_HEAD.match(fold(text[pos:pos + 60])):
             # "le label « Territoires d'industrie » des trois vallées de Bruyères, Gérardmer et
             # Saint-Dié-des-Vosges": a count of heads, then as many places
@@ -257,6 +261,10 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             if COMPASS_HEAD.match(fold(text[pos:start_of_run])) and is_place_name(text[start_of_run:end]) \
                     and PLURAL.match(text, match.start()):
                 continue  # "plusieurs Territoires d'industrie de l'ouest de l'Occitanie": where they lie
+        elif not PLURAL.match(text, match.start()) and (demonym := _demonyms_then_name(text, pos)):
+            # "le territoire d'industrie haut-savoyard Vallée de l'Arve": where it lies, then its name
+            stated, pos = demonym
+            end = brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200)))
         elif ADJECTIVE.match(fold(text[pos:pos + 20])):
             # "Territoire d'industrie interdépartemental Dordogne / Haute-Vienne"
             start_of_run = pos + ADJECTIVE.match(fold(text[pos:pos + 20])).end()
@@ -292,7 +300,7 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
                                                                     codes_after(text, p.end, places),
                                                                     block_end(structure, text, p.start), name=p.name)))
                 continue
-        codes = codes_after(text, end, places)
+        codes = codes_after(text, end, places) | stated
         # "le Territoire d'industrie Martinique": in the singular, an overseas région's name that is
         # its one département's too names the territory
         mention = make_mention(text, pos, end, "territory.prefixed_name", codes,
@@ -303,12 +311,24 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
         if mention and PLURAL.match(text, match.start()) and PLACE_ADJECTIVE.fullmatch(fold(mention.name).lower()):
             continue  # "TERRITOIRES D'INDUSTRIE ULTRAMARINS": an adjective of the plural noun
         if mention:
+            mention.placed_codes |= stated
             found.append(mention)
             # "les territoires d'industrie « A » et « B »": each name in its own quotes
             found.extend(m for start, stop in further
                          if (m := make_mention(text, start, stop, "territory.prefixed_name", codes_after(text, stop, places),
                                                block_end(structure, text, start), departement_name_ok=False)))
     return found
+
+
+def _demonyms_then_name(text: str, pos: int) -> tuple[set[str], int] | None:
+    """(départements, name's start) when the programme's words are followed by département
+    demonyms, then a capitalised name on the same line ("territoire d'industrie ardéchois et
+    drômois Rhône Provence Industrie"); else None."""
+    codes, end = demonym_run(fold(text[pos:pos + 80]), 0, min(80, len(text) - pos))
+    gap = re.match(r"[ \t]+", text[pos + end:pos + end + 4]) if codes else None
+    if not gap or not text[pos + end + gap.end():pos + end + gap.end() + 1].isupper():
+        return None
+    return codes, pos + end + gap.end()
 
 
 # « A », « B » et « C »: the joint between two quoted names

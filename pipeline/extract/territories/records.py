@@ -111,3 +111,28 @@ def _record(text: str, fields: list[re.Match], labels: list[str], index: int) ->
 
 def _adjacent(text: str, first: re.Match, second: re.Match) -> bool:
     return text[first.end():second.start()].strip(" \t\r") == "\n"
+
+
+def departement_fields_under_a_name(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'Territoire d'industrie Lacq-Pau-Tarbes' / 'Départements : Pyrénées-Atlantiques,
+    Hautes-Pyrénées' / 'Phase : 2023-2027': a record's fields right under a line that a territory's
+    name ends (a heading, a list item) are its record; its département field states where it lies."""
+    departements_label = _labels()[1]
+    fields = list(FIELD_LINE.finditer(text))
+    labels = [fold(field.group("label")).strip() for field in fields]
+    ends = {len(text[:m.end].rstrip(" \t.:;*_")): m for m in mentions}  # a name's end, past the marks after it
+    for index, field in enumerate(fields):
+        if not departements_label.match(labels[index]):
+            continue
+        first, _last = _record(text, fields, labels, index)
+        heading_end = fields[first].start() - 1  # the newline before the record's first field
+        if heading_end < 0 or text[heading_end] != "\n":
+            continue
+        mention = ends.get(len(text[:heading_end].rstrip(" \t\r.:;*_")))
+        if mention is None or mention.departement_codes - mention.name_codes \
+                or text.rfind("\n", 0, heading_end) >= mention.start:
+            continue
+        codes = {p.code for p in places if p.kind == "departement"
+                 and field.start("value") <= p.start < field.end("value")}
+        mention.departement_codes |= codes
+        mention.placed_codes |= codes
