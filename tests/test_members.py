@@ -260,6 +260,12 @@ def test_departements_in_a_member_list_are_no_rows():
     assert find_epcis(text, DocumentLinker(), parse(text), []) == []
 
 
+def test_a_share_of_departements_after_couvre_is_no_row():
+    text = ("Le territoire d'industrie Issoire-Brioude, qui couvre une partie du Puy-de-Dôme et de la "
+            "Haute-Loire, est reconduit.")
+    assert find_epcis(text, DocumentLinker(), parse(text), []) == []
+
+
 def test_an_official_name_holding_et_is_not_its_start_plus_another_epci():
     """Found at scale by the benchmark's corpus (20 wrong memberships of 13,494): "CC Entre
     Beauce et Perche" was read as "CC Entre Beauce", taken for a shortened name, and "Perche",

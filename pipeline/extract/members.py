@@ -296,6 +296,8 @@ LEADING_ARTICLES = re.compile(r"^(?:(?:de|du|des|la|le|les)\s+|[ld]['’]\s*)+",
 OFFICE_AFTER = re.compile(r"\s*+(?:,\s*+)?(?:(?:son|sa|leur|notre)\s+)?(?:" + WORDS["offices"] + r")\b", re.IGNORECASE)
 
 
+# "une partie du Cantal": a share of a place is still a place
+PART_OF = re.compile(r"^(?:(?:une|la)\s+)?partie\s+", re.IGNORECASE)
 PREPOSITION_FIRST = re.compile(r"(?:à|au|aux|autour|près|sur|dans|vers|dont|avec|pour|par|chez)\b")
 
 
@@ -311,10 +313,11 @@ def _looks_like_name(written: str, following: str = "") -> bool:
     bare = LEADING_ARTICLES.sub("", written)
     if PREPOSITION_FIRST.match(bare):
         return False  # "à cheval sur la Seine-Maritime et la Somme", "autour d'Eu, du Tréport …": where
-    pieces = [LEADING_ARTICLES.sub("", piece)
+    pieces = [LEADING_ARTICLES.sub("", PART_OF.sub("", piece))
               for piece in re.split(r"\s*,\s*|\s+et\s+", written)]
     if all(fold(piece) in _place_names() for piece in pieces):
-        return False  # "des Pyrénées-Atlantiques et des Hautes-Pyrénées": départements
+        return False  # "des Pyrénées-Atlantiques et des Hautes-Pyrénées", "(une) partie du Puy-de-Dôme et
+        # de la Haute-Loire" (after "couvre"): départements
     if all(TOWN_SHAPE.fullmatch(piece) for piece in pieces):
         return False  # "Bessines-sur-Gartempe et Saint-Pardoux-le-Lac": communes' names
     return 0 < len(words) <= 8 and any(w[:1].isupper() for w in words) and not PROSE.search(written) \
