@@ -455,6 +455,9 @@ def _core_of(name: str) -> str:
     return core_name(name)
 
 
+# Cached: the membership rules ask it of every (territory name, EPCI) pair of a document, often
+# of the same pair again (a territory named several times); the answer depends on the referential only.
+@lru_cache(maxsize=16384)
 def named_after(name: str, siren: str) -> bool:
     """Whether a name ("Pays Ajaccien", "Roannais", "TCO") is one the EPCI goes by: one of its
     names, an everyday form of one, or its acronym; a type word may end it ("Nevers
@@ -471,10 +474,17 @@ def named_by_its_start(name: str, siren: str) -> bool:
     """Whether a name of two words or more is the start of one of the EPCI's official names
     ("Gap Tallard" for "CA Gap-Tallard-Durance"): people shorten long names from the end."""
     core = _core_of(name)
-    epci = referential.load().epcis.get(siren)
-    if len(core.split()) < 2 or epci is None:
+    if len(core.split()) < 2:
         return False
-    return any(core_name(borne.name).startswith(core + " ") for borne in epci.names)
+    return any(official.startswith(core + " ") for official in _official_cores(siren))
+
+
+@lru_cache(maxsize=4096)
+def _official_cores(siren: str) -> tuple[str, ...]:
+    """The core of each official name of an EPCI (none for an unknown SIREN). Cached apart from
+    named_by_its_start, whose (name, SIREN) pairs are too many to stay in its cache over a run."""
+    epci = referential.load().epcis.get(siren)
+    return tuple(core_name(borne.name) for borne in epci.names) if epci else ()
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from pipeline.extract.document_info import chrome_spans, extract_document_info
 from pipeline.extract.figure_context import masked_spans, states_programme_figures
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
+from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.members import EpciMention, find_epcis
 from pipeline.extract.membership import (attach, brands_in_full, legal_form_territories, member_line_candidates,
                                            member_line_territories, member_subject_territories, officials_bodies,
@@ -38,7 +39,7 @@ from pipeline.normalize import fold, name_key
 
 FIRST_PHASE, SECOND_PHASE = "2019-2022", "2023-2027"
 # not the year in a plan's name: "France 2030", launched in 2021, tells no phase
-YEAR = re.compile(r"(?<![\d/.-])(?<!France\s)(?<!FRANCE\s)(20[1-3]\d)(?![\d/])")
+YEAR = with_first_letters(re.compile(r"(?<![\d/.-])(?<!France\s)(?<!FRANCE\s)(20[1-3]\d)(?![\d/])"))
 # "X fait partie des 149 territoires d'industrie qui ont bénéficié …", "parmi les 183 territoires":
 # a territory said to be one of a phase's national count is of that phase
 ONE_OF = r"(?:\bf(?:ai(?:t|sai(?:t|en)t)|ont)\s+partie\s+des|\bparmi\s+les|\bl['’]une?\s+des)\s+"
@@ -177,8 +178,8 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
 
 # "À l'instar du premier programme, cette nouvelle candidature …", "Comme lors de la première
 # phase, …": a comparison up to its comma tells no phase of the territory.
-COMPARISON = re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:lors|pour|dans|durant|pendant|en|au|à)\b"
-                        r"|[Tt]out\s+comme\b)[^,.;:\n]{0,80}")
+COMPARISON = with_first_letters(re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:lors|pour|dans|durant|pendant|en|au|à)\b"
+                                           r"|[Tt]out\s+comme\b)[^,.;:\n]{0,80}"))
 
 
 # "Depuis mars 2019, le Pays Basque est labellisé", "depuis le 22 novembre 2018": a label held since a

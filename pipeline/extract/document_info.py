@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.extract.figure_context import LINK_TITLE_WORDS, related_links
+from pipeline.extract.first_letters import with_first_letters
 from pipeline.normalize import fold
 
 CHROME_RULES = json.loads((Path(__file__).parent / "rules" / "page_chrome.json").read_text(encoding="utf-8"))
@@ -108,7 +109,7 @@ BARE_DATE = re.compile(rf"(?:(?:le\s+)?(?:edition|version(?:\s+(?:validee|adopte
 # "Édition : Mulhouse - 25 mars 2019", "Aiacciu, u 22 di lugliu 2019 / Ajaccio, le 22 juillet 2019";
 # the columns of a PDF's letterhead ("Communiqué de presse          Grenoble, le 23 novembre 2018").
 # A separator starts where its run of blanks starts, never inside it (read once, not from each blank).
-SEGMENT = re.compile(r"(?!(?<=\s)\s)(?:\s+[|·•/–-]\s+|\s*\|\s*|\s+[·•]\s*)|[ \t\u00a0]{3,}")
+SEGMENT = with_first_letters(re.compile(r"(?!(?<=\s)\s)(?:\s+[|·•/–-]\s+|\s*\|\s*|\s+[·•]\s*)|[ \t\u00a0]{3,}"))
 BYLINE_WORDS = 12  # a line that carries a date among other parts is a byline, not a sentence
 BYLINE_PART_WORDS = 20  # a "publié le" in a longer stretch belongs to a sentence of the body
 UPDATE_LAG_YEARS = 1  # an update stamp years after the events the body tells of is not their date

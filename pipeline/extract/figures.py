@@ -64,6 +64,7 @@ from text_to_num import text2num
 
 from pipeline.extract.figure_context import masked_spans, not_programme, paragraphs
 from pipeline.extract.figure_scope import DocumentScope
+from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import parse
 from pipeline.normalize import fold
@@ -91,9 +92,9 @@ MASKS = [re.compile(p) for p in [
 # match holds one of WEB_ADDRESS_MARKS, so it runs only on texts holding one.
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)+/\S*")
 WEB_ADDRESS_MARKS = ("/", "@", "www.")
-POSTAL_CODE = re.compile(r"(?<!\d)\d{5}(?=[ \t]+[A-ZÀ-Ý])")  # on the original text: "02010 LAON"
-DIGITS = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}(?P<sep>[ .])\d{3}(?:(?P=sep)\d{3})*|\d+)"
-                    r"(?:,(?P<dec>\d+))?(?![\d]|[.,]\d)")
+POSTAL_CODE = with_first_letters(re.compile(r"(?<!\d)\d{5}(?=[ \t]+[A-ZÀ-Ý])"))  # on the original text: "02010 LAON"
+DIGITS = with_first_letters(re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}(?P<sep>[ .])\d{3}(?:(?P=sep)\d{3})*|\d+)"
+                                       r"(?:,(?P<dec>\d+))?(?![\d]|[.,]\d)"))
 # "1.3 milliard d'euros": a decimal point, as the web press writes it, before a scale word
 DOT_DECIMAL = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3})\.(?P<dec>\d{1,2})"
                          r"(?=\s+(?:milliards?|millions?)(?!\w))")

@@ -97,6 +97,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
+from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.structure import COUNT_WORDS, FINITE_VERB, Field, Span
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, DocumentLinker, Link,
                               acronym_in, known_acronyms)
@@ -105,13 +106,13 @@ from pipeline.read.pdf import cut_words
 
 WORDS = json.loads((Path(__file__).parent / "rules" / "member_words.json").read_text(encoding="utf-8"))
 MEMBER_TRIGGER = "(?:" + "|".join(WORDS["member_triggers"]) + ")"
-TRIGGER = re.compile(r"(?<![\w'’])" + MEMBER_TRIGGER + r"(?!\w)", re.IGNORECASE)
-MEMBERS_NOUN = re.compile(WORDS["members_noun"], re.IGNORECASE)
+TRIGGER = with_first_letters(re.compile(r"(?<![\w'’])" + MEMBER_TRIGGER + r"(?!\w)", re.IGNORECASE))
+MEMBERS_NOUN = with_first_letters(re.compile(WORDS["members_noun"], re.IGNORECASE))
 MEMBERS_NOUN_SPELLED_OUT = re.compile(WORDS["members_noun_spelled_out"], re.IGNORECASE)
 GROUP_LEAD = re.compile(WORDS["group_lead"], re.IGNORECASE)
 LIST_ADVERB = re.compile(WORDS["list_adverb"], re.IGNORECASE)
 LEADING_ADVERB = re.compile(WORDS["leading_adverb"], re.IGNORECASE)
-TYPE_WORD = re.compile(WORDS["type_words"] + r"(?![\w'’])")
+TYPE_WORD = with_first_letters(re.compile(WORDS["type_words"] + r"(?![\w'’])"))
 # Triggers that may also introduce other things ("autour de 2 filières", "formé par le lycée"): an
 # unlinked part is not reported. Those that may introduce partners ("le Pays X est associé au Pays
 # Y") list members only where a territory is named with them.
@@ -126,7 +127,7 @@ CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de
                                   r"(?:\w+\s+)?territoires\b", re.IGNORECASE)
 PARTNER_TRIGGERS = re.compile(r"associ[ée]e?s?\s", re.IGNORECASE)
 
-HEAD = re.compile(
+HEAD = with_first_letters(re.compile(
     r"(?:(?:la|les|une|des|l['’])\s*)?"
     # "les communautés de communes et d'agglomération de A, B et C": a mixed plural head
     r"(?:(?i:communaut[ée]s?\s+(?:de|des)\s+communes?(?:\s+et\s+d['’]\s*agglom[ée]rations?)?)"
@@ -149,7 +150,7 @@ HEAD = re.compile(
     r"|(?<=[Ll]['’])EPCI(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ])"
     # "la C.C. du Pays Rochois", "la com com Faucigny-Glières"
     r"|\bC\.[CAU]\.(?!\w)"
-    r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom['’-]?\s?com\b))")
+    r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom['’-]?\s?com\b))"))
 HEAD_TYPES = [("agglo", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
               ("cc", "CC"), ("ca", "CA"), ("cu", "CU"), ("c.c.", "CC"), ("c.a.", "CA"), ("c.u.", "CU")]
 JOINT = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+")
@@ -523,8 +524,8 @@ def _common_noun_first(rest: str) -> bool:
 
 
 PLURAL_HEAD = re.compile(r"(?:t[ée]s|ions|oles)\b|\bEPCI\b", re.IGNORECASE)  # "EPCI" heads only "les EPCI de …"
-MEMBERS_VERB = re.compile(r"(?<![\w'’])(?:" + "|".join(WORDS["members_verbs"]) + r")(?!\w)",
-                          re.IGNORECASE)
+MEMBERS_VERB = with_first_letters(re.compile(r"(?<![\w'’])(?:" + "|".join(WORDS["members_verbs"]) + r")(?!\w)",
+                                             re.IGNORECASE))
 SENTENCE_START = re.compile(r".*(?:[.!?:;]\s|\n)", re.DOTALL)
 
 
@@ -1686,7 +1687,7 @@ def _apposition_mentions(text: str, linker: DocumentLinker, taken: list[EpciMent
     return found
 
 
-OWN_ANAPHOR = re.compile(WORDS["own_anaphor"], re.IGNORECASE)
+OWN_ANAPHOR = with_first_letters(re.compile(WORDS["own_anaphor"], re.IGNORECASE))
 PROGRAMME_WORDS = re.compile(WORDS["programme"], re.IGNORECASE)
 ANAPHOR_TYPES = {"CA": {"CA"}, "CA2": {"CA"}, "CC": {"CC"}, "CU": {"CU"}, "METRO": {"METRO"}}
 ANAPHOR_SENTENCE_CHARS = 2000  # how far back a noun's sentence is looked for

@@ -100,6 +100,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline import referential
+from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.structure import COUNT_WORDS
 from pipeline.extract.members import HEAD, JOINT, MEMBERS_VERB, WORDS, EpciMention, _head_type, dash_fields, spells_out
 from pipeline.extract.territories import TerritoryMention
@@ -371,9 +372,9 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
 
 # "Deux territoires sont labellisés : A et B. Le premier réunit X et Y ; le second, Z.": an
 # ordinal standing for one of the territories just named, in their order.
-RANKED_SUBJECT = re.compile(r"(?<![\w'])(?:le|la)\s+(?P<rank>premier|premiere|second|seconde|deuxieme"
-                            r"|troisieme|dernier|derniere)\b(?!\s+(?:ministre|adjoint|vice|magistrat|plan|volet|axe"
-                            r"|temps|programme|phase|contrat|territoire|appel|comite|semestre|trimestre))")
+RANKED_SUBJECT = with_first_letters(re.compile(r"(?<![\w'])(?:le|la)\s+(?P<rank>premier|premiere|second|seconde|deuxieme"
+                                               r"|troisieme|dernier|derniere)\b(?!\s+(?:ministre|adjoint|vice|magistrat|plan|volet|axe"
+                                               r"|temps|programme|phase|contrat|territoire|appel|comite|semestre|trimestre))"))
 RANKS = {"premier": 0, "premiere": 0, "second": 1, "seconde": 1, "deuxieme": 1, "troisieme": 2,
          "dernier": -1, "derniere": -1}
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
+from pipeline.extract.first_letters import with_first_letters
 from pipeline.normalize import fold
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -89,8 +90,9 @@ def _gazetteer() -> list[tuple[frozenset[str], re.Pattern, str, str, str]]:
             body = r"(?<=\b(?:le|du) )" + body
         # "Moselle-Est" holds the Moselle; "Seine-Maritime" does not hold the Seine; a dash opening
         # a line is a list marker ("-Ariège")
-        pattern = re.compile(r"(?:(?<![\w-])|(?<=\n-)|(?<=\n[ \t]-)|(?<=^-))" + body
-                             + r"(?![\w]|-(?!(?:est|ouest|nord|sud|centre)\b)\w)")
+        # (the name's first letter tested first: four times faster than the look-behinds alone)
+        pattern = with_first_letters(re.compile(r"(?:(?<![\w-])|(?<=\n-)|(?<=\n[ \t]-)|(?<=^-))" + body
+                                                + r"(?![\w]|-(?!(?:est|ouest|nord|sud|centre)\b)\w)"))
         compiled.append((_words(name), pattern, code, kind, rule))
     country = re.compile(r"(?<![\w-])france(?![\w]|-\w|\s+\d|\s+[A-Z])")
     compiled.append((frozenset({"france"}), country, "FR", "country", "place.france"))

@@ -95,6 +95,7 @@ from dataclasses import replace
 
 from pipeline import referential
 from pipeline.extract import figure_scope
+from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, departements_in_name
 from pipeline.extract.structure import parse
 from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
@@ -726,10 +727,10 @@ def _departements_its_description_states(text: str, mentions: list[TerritoryMent
 # "³ Le territoire de Déodatie est interrégional : il comprend également des communes de
 # Meurthe-et-Moselle", "X s'étend aussi sur la Somme": a sentence anywhere in the text, a footnote's
 # included, saying which other départements a named territory takes in.
-TAKES_IN = re.compile(r"(?:\best\s+" + INTER + r"\s*[:;,]\s*(?:il|elle)\s+)?"
-                      r"\b(?:(?:comprend|inclut|englobe|couvre|compte|r[ée]unit|regroupe)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?"
-                      r"des\s+communes|s['’]\s*[ée]tend\s+(?:aussi|[ée]galement)\s+sur)"
-                      r"\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE)
+TAKES_IN = with_first_letters(re.compile(r"(?:\best\s+" + INTER + r"\s*[:;,]\s*(?:il|elle)\s+)?"
+                                         r"\b(?:(?:comprend|inclut|englobe|couvre|compte|r[ée]unit|regroupe)\s+(?:(?:aussi|[ée]galement|en\s+outre)\s+)?"
+                                         r"des\s+communes|s['’]\s*[ée]tend\s+(?:aussi|[ée]galement)\s+sur)"
+                                         r"\s+(?P<places>[^.;()\n]{1,80})", re.IGNORECASE))
 
 
 def _departements_it_takes_in(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:

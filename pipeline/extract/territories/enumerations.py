@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, INSTITUTION, PERSON_AFTER_NAME,
@@ -47,7 +48,7 @@ AWARD_AFTER = re.compile(r"\s*(?:ont|sont|avaient|etaient)\s+(?:[\w'-]+\s+){0,4}
 
 @lru_cache(maxsize=1)
 def _cues() -> list[tuple[re.Pattern, dict]]:
-    return [(re.compile(cue["cue"]), cue) for cue in WORDS["enumeration_cues"]]
+    return [(with_first_letters(re.compile(cue["cue"])), cue) for cue in WORDS["enumeration_cues"]]
 
 
 # "le « Territoire d'industrie Rumilly-Usses et Rhône »": the programme's words, then a name.

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from pipeline.extract import figure_scope
+from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.members import EPCI_COLUMN, MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention
 from pipeline import referential
@@ -1037,14 +1038,14 @@ def _inside_a_bracket(text: str, position: int) -> bool:
 
 # "Aux six territoires renouvelés (A, B, C, D, E et F) s'ajoutent :": the names a count of
 # territories holds in brackets right after it, as many as it says.
-BRACKETED_LIST = re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+territoires(?:\s+d['’]\s*industrie)?"
-                            r"(?:\s+[a-zà-ÿ-]+){0,2}\s*\((?P<names>[A-ZÀ-Ý][^()\n]{3,400})\)", re.IGNORECASE)
+BRACKETED_LIST = with_first_letters(re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+territoires(?:\s+d['’]\s*industrie)?"
+                                               r"(?:\s+[a-zà-ÿ-]+){0,2}\s*\((?P<names>[A-ZÀ-Ý][^()\n]{3,400})\)", re.IGNORECASE))
 
 
 # "Les trois territoires d'industrie haut-saônois — Vesoul, Lure – Luxeuil et Gray — regroupent …":
 # the same names between two em dashes (the spaced en dash may be part of a name).
-DASHED_LIST = re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+territoires(?:\s+d['’]\s*industrie)?"
-                         r"(?:\s+[a-zà-ÿ-]+){0,2}\s*—\s*(?P<names>[A-ZÀ-Ý][^—()\n]{3,400}?)\s*—", re.IGNORECASE)
+DASHED_LIST = with_first_letters(re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+territoires(?:\s+d['’]\s*industrie)?"
+                                            r"(?:\s+[a-zà-ÿ-]+){0,2}\s*—\s*(?P<names>[A-ZÀ-Ý][^—()\n]{3,400}?)\s*—", re.IGNORECASE))
 
 
 def _bracketed_lists(text: str) -> list[TerritoryMention]:

@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
@@ -42,7 +43,7 @@ def _expand(pattern: str) -> str:
 
 @lru_cache(maxsize=2)
 def _predicates(key: str = "label_predicates") -> re.Pattern:
-    return re.compile(r"(?:,\s*|(?<![\w']))(?:" + "|".join(_expand(p) for p in WORDS[key]) + r")")
+    return with_first_letters(re.compile(r"(?:,\s*|(?<![\w']))(?:" + "|".join(_expand(p) for p in WORDS[key]) + r")"))
 
 
 TERRITORIES_WORD = re.compile(r"\bterritoires?\b")
@@ -126,9 +127,9 @@ AFTER_PROGRAMME = re.compile(WORDS["labelled_after_programme"])
 
 
 # (?<!\s): the blanks before "qui" read from the first of them only (a run of blanks is read once)
-GROUPING = re.compile(r"(?:(?:,\s*|(?<!\s)\s+)qui\s+|(?<![\w']))(?:(?P<verb>" + "|".join(WORDS["grouping_verbs"]) + r")\s+(?="
-                      + WORDS["grouping_objects"] + r")|(?:" + "|".join(WORDS["grouping_verbs_any_object"])
-                      + r")\s*(?=[A-ZÀ-Ýa-z]))")
+GROUPING = with_first_letters(re.compile(r"(?:(?:,\s*|(?<!\s)\s+)qui\s+|(?<![\w']))(?:(?P<verb>" + "|".join(WORDS["grouping_verbs"]) + r")\s+(?="
+                                         + WORDS["grouping_objects"] + r")|(?:" + "|".join(WORDS["grouping_verbs_any_object"])
+                                         + r")\s*(?=[A-ZÀ-Ýa-z]))"))
 GROUPING_RULE = "territory.grouping"
 
 
@@ -581,10 +582,10 @@ LABEL_COMPLEMENT = re.compile(r"[\s,]*(?:\"\s*)?(?:(?:comme|en tant que|parmi le
                               + _expand("{label}"))  # not "a choisi Lyon pour les Territoires d'industrie": a venue
 # (?!(?<=\s)\s): a match starts where a run of blanks starts, never inside one (which the run's
 # start would have matched already): a run of thousands of blanks is not read from each of them.
-LABEL_GIVEN_TO = re.compile(r"(?!(?<=\s)\s)" + _expand("{label}") + r"\s*+(?:\"\s*+)?,?\s*+(?:(?:(?:a ete|est|sont|ont ete|vient d'etre|viennent d'etre)\s+)?"
-                            r"(?:(?:attribue|decerne|accorde|octroye|remis|renouvele|confirme)e?s?|(?:est\s+)?revenue?|revient|reviendra)\s+"
-                            r"(?:a\s+la\s+|a\s+l'\s*|au\s+|aux\s+|a\s+|pour\s+)"
-                            r"|pour\s+(?=(?:le|la|l')\s*))")
+LABEL_GIVEN_TO = with_first_letters(re.compile(r"(?!(?<=\s)\s)" + _expand("{label}") + r"\s*+(?:\"\s*+)?,?\s*+(?:(?:(?:a ete|est|sont|ont ete|vient d'etre|viennent d'etre)\s+)?"
+                                               r"(?:(?:attribue|decerne|accorde|octroye|remis|renouvele|confirme)e?s?|(?:est\s+)?revenue?|revient|reviendra)\s+"
+                                               r"(?:a\s+la\s+|a\s+l'\s*|au\s+|aux\s+|a\s+|pour\s+)"
+                                               r"|pour\s+(?=(?:le|la|l')\s*))"))
 
 
 def labelled_objects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:

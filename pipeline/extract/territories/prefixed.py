@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline import referential
+from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import DEPARTEMENT_CODE, Structure
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, enumeration_after
@@ -350,9 +351,9 @@ def _quoted_names_after(text: str, end: int) -> list[tuple[int, int]]:
 # d'Industrie » vise …": a capitalised name joined by a dash to the programme's words in the
 # singular, after a word for the undertaking or an opening quote; not before another name
 # ("Actualités - Territoire d'industrie Sud Vosges" is the prefixed form).
-SUFFIXED = re.compile(r"(?:\b(?i:d[ée]marche|programme|contrat|projet|label|dispositif|candidature)[ \t]+(?:[«“\"][ \t]*)?"
-                      r"|[«“\"][ \t]*)(?P<name>[A-ZÀ-Ý][^\n«»“”\"().;:!?]{1,60}?)[ \t]*[-–—][ \t]*"
-                      r"(?i:territoire[ \t]+d['’][ \t]*industrie)\b(?![ \t]+[A-ZÀ-Ý])")
+SUFFIXED = with_first_letters(re.compile(r"(?:\b(?i:d[ée]marche|programme|contrat|projet|label|dispositif|candidature)[ \t]+(?:[«“\"][ \t]*)?"
+                                         r"|[«“\"][ \t]*)(?P<name>[A-ZÀ-Ý][^\n«»“”\"().;:!?]{1,60}?)[ \t]*[-–—][ \t]*"
+                                         r"(?i:territoire[ \t]+d['’][ \t]*industrie)\b(?![ \t]+[A-ZÀ-Ý])"))
 
 
 # A contract's title in capitals opening its line, the name first: "ROCHEFORT - ROYAN - MARENNES -

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME_WORDS, OPENING_QUOTES,
@@ -61,8 +62,8 @@ TERRITORY_THEN_NAME = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+[Tt]erritoire\s+(?:
 # it ("l'interrégionale Aumale - Blangy-sur-Bresle" is an intercommunality's name). A demonstrative
 # before the adjective alone points back at the territory, named as written: "cette
 # interdépartementale Gers/Tarn-et-Garonne constitue une interface …".
-ADJECTIVE_THEN_NAME = re.compile(r"\b(?:(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?:territoire|p[ée]rim[èe]tre)\s+|(?P<demonstrative>[Cc]ette|[Cc]et)\s+)"
-                                 r"(?P<adjective>interd[ée]partementale?|interr[ée]gionale?)\s+(?=[A-ZÀ-Ý])")
+ADJECTIVE_THEN_NAME = with_first_letters(re.compile(r"\b(?:(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?:territoire|p[ée]rim[èe]tre)\s+|(?P<demonstrative>[Cc]ette|[Cc]et)\s+)"
+                                                    r"(?P<adjective>interd[ée]partementale?|interr[ée]gionale?)\s+(?=[A-ZÀ-Ý])"))
 # "les Territoires d'industrie des Hauts-de-France, particulièrement ceux du Boulonnais-Calaisis
 # et du Hainaut-Douaisis-Cambrésis": the territories a plural pronoun picks out, each with its
 # preposition.
@@ -116,9 +117,9 @@ ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|sec
 # "Deux territoires sont labellisés. Le premier est Laval Agglomération, qui …", "Le second,
 # Thouarsais et Loudunais, est interdépartemental": the ordinal opens its sentence and the name
 # follows it, apposed between commas or after "est"; the territories are counted just before.
-ORDINAL_THEN_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme"
-                               r"|troisieme|quatrieme|dernier|derniere)\s*(?:(?P<apposed>,)\s*|\s+est\s+)"
-                               r"(?:(?:(?:le|la)\s+|l')(?:territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?)?")
+ORDINAL_THEN_NAME = with_first_letters(re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme"
+                                                  r"|troisieme|quatrieme|dernier|derniere)\s*(?:(?P<apposed>,)\s*|\s+est\s+)"
+                                                  r"(?:(?:(?:le|la)\s+|l')(?:territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?)?"))
 PERSON_AFTER = re.compile(WORDS["person_after_name"])
 TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|\d)\s+(?:[\w'-]+\s+)?territoires\b")
 # "Parmi les 124 Territoires d'industrie …, le département en compte trois. Le premier est …": a

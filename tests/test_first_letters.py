@@ -1,0 +1,31 @@
+"""with_first_letters changes how fast a pattern scans, never what it matches."""
+
+import re
+
+import pytest
+
+from pipeline.extract.first_letters import with_first_letters
+
+TEXT = ("Le territoire du Grand Libournais, labellisé en 2019, regroupe la CC du Pays Foyen et "
+        "l'agglomération de Libourne.\n- Ariège : 3 EPCI ; La Communauté d'Agglomération Pays Basque "
+        "(CAPB), 15 000 emplois. COMMUNAUTÉ DE COMMUNES du Haut-Jura, ſ, İstanbul, 2023-2027.")
+
+PATTERNS = [r"(?<![\w'])(?:regroupe|rassemble)\b", r"\b(?:territoires?|laureats?)\b", r"(?i:communaut[ée])\s+de",
+            r"(?:(?<![\w-])|(?<=\n-))ari[eè]ge", r"(?:^|(?<=\n))-\s*\w+", r"(?<![\d/])(20[1-3]\d)(?![\d/])",
+            r"(?:la|l')?\s*(?i:agglom[ée]ration)", r"(?<=\()\w+", r"(?:x?)", r"[^a]b", r"\w+ de"]
+
+
+@pytest.mark.parametrize("source", PATTERNS)
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_same_matches(source, flags):
+    pattern = re.compile(source, flags)
+    quick = with_first_letters(pattern)
+    assert [(m.span(), m.groups()) for m in quick.finditer(TEXT)] == \
+        [(m.span(), m.groups()) for m in pattern.finditer(TEXT)]
+    assert quick.groupindex == pattern.groupindex
+
+
+def test_bounded_patterns_get_the_test_and_others_stay():
+    assert with_first_letters(re.compile(r"(?<![\w'])(?:regroupe|rassemble)")).pattern.startswith("(?=[r]")
+    for source in (r"\w+ de", r"(?:x?)", r"[^a]b", r"regroupe"):  # unbounded, empty, negated, a literal prefix
+        assert with_first_letters(re.compile(source)).pattern == source
