@@ -1341,28 +1341,32 @@ def _acronyms_spelled_out(text: str, mentions: list[TerritoryMention]) -> None:
     d'industrie de la Communauté urbaine d'Alençon', the body writing 'la Communauté Urbaine
     d'Alençon (CUA)' or 'la CUA (Communauté urbaine d'Alençon)': an intercommunality's acronym
     goes by the name its spelled-out form gives ('Alençon') when another mention of the text
-    names the territory so; a territory the text designates only by the acronym keeps it
-    ('CACEM (communauté d'agglomération du Centre de la Martinique)' is 'CACEM'), as annotators
-    name it (tests/gold/README.md: the name the text gives it)."""
+    names the territory so, or by the bare name the text glosses it with ('le TCO (Territoire de
+    la Côte Ouest)'); a territory the text designates only by the acronym of an intercommunality
+    written with its legal form keeps the acronym ('CACEM (communauté d'agglomération du Centre
+    de la Martinique)', 'CAP NORD : Communauté d'Agglomération du Pays Nord Martinique'), as
+    annotators name it (tests/gold/README.md: the name the text gives it)."""
     folded = fold(text)
     named = {m.territory_id for m in mentions if not ACRONYM_NAME.fullmatch(m.name)}
     for mention in mentions:
         if not ACRONYM_NAME.fullmatch(mention.name):
             continue
         acronym = mention.name
-        readings = (lambda: _spelled_out(text, folded, acronym), lambda: _initials_of_another(mentions, acronym),
-                    lambda: _known_acronym(acronym, named), lambda: _written_with_its_form(text, folded, acronym),
-                    lambda: _named_in_its_bracket(text, acronym))
-        mention.name = next((name for read in readings if (name := read()) and name_key(name) in named), acronym)
+        spelled_out = (lambda: _spelled_out(text, folded, acronym), lambda: _initials_of_another(mentions, acronym),
+                       lambda: _known_acronym(acronym, named), lambda: _written_with_its_form(text, folded, acronym))
+        mention.name = (next((name for read in spelled_out if (name := read()) and name_key(name) in named), None)
+                        or _named_in_its_bracket(text, acronym) or acronym)
 
 
 def _named_in_its_bracket(text: str, acronym: str) -> str | None:
     """'le TCO (Territoire de la Côte Ouest) et la CIREST (Réunion Est)': an acronym the text
-    glosses with a capitalised name in brackets goes by that name (a département's is a place)."""
+    glosses with a capitalised name in brackets goes by that name (a département's is a place; an
+    intercommunality written with its legal form is no bare name: the acronym is kept)."""
     for after in re.finditer(r"(?<![\w-])" + re.escape(acronym) + r"\s*\(\s*(?=[A-ZÀ-Ý])([^()\n\d]{3,80}?)\s*\)", text):
         name = collapse_spaces(after.group(1))
         start = after.start(1)
-        if capitalised_run(text, start, after.end(1)) == after.end(1) and not is_place_name(name) and name_key(name):
+        if (capitalised_run(text, start, after.end(1)) == after.end(1) and not is_place_name(name) and name_key(name)
+                and not LEGAL_FORM.match(fold(name))):
             return name
     return None
 
