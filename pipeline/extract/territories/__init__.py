@@ -1212,11 +1212,12 @@ SHORT_NAME_BRACKET = re.compile(r"[ \t]*\(\s*([^()\n]{2,40}?)\s*\)")
 def _short_names_in_brackets(text: str, mentions: list[TerritoryMention]) -> None:
     """'La Communauté d'Agglomération du Pays Nord Martinique (CAP Nord) a reçu le label' under the
     title 'CAP Nord confirmé « Territoire d'industrie »': a name followed by a short name in
-    brackets that the text names a territory by elsewhere is that territory (an acronym in capitals
-    alone is left to _acronyms_spelled_out)."""
+    brackets that the text names a territory by elsewhere is that territory, an acronym in capitals
+    too ('la Communauté urbaine d'Alençon (CUA)' beside 'La CUA, territoire d'industrie' is 'CUA';
+    _acronyms_spelled_out spells it out when the text names the territory in full elsewhere)."""
     for mention in mentions:
         bracket = SHORT_NAME_BRACKET.match(text, mention.end)
-        if bracket is None or ACRONYM_NAME.fullmatch(bracket.group(1)):
+        if bracket is None:
             continue
         short = name_key(bracket.group(1))
         other = next((m for m in mentions if m.territory_id == short and m.territory_id != mention.territory_id), None)
