@@ -979,12 +979,22 @@ def test_a_name_coordinated_before_a_name_with_its_own_place_takes_the_place_wri
     assert found == {"albigeois": ["81"], "tarn-nord": ["81"], "grand-narbonne": ["11"]}
 
 
-def test_an_intercommunality_designated_by_its_acronym_goes_by_its_name():
+def test_an_intercommunality_designated_by_its_acronym_keeps_it_unless_named_in_full():
+    """Annotators name a territory the text designates by its intercommunality's acronym by the
+    acronym (CACEM, CAP Nord, TCO, CIREST); by the spelled-out name when the text names the
+    territory so too, or glosses the acronym with a bare name."""
     text = ("La Communauté urbaine de Cherbourg (CUC) porte le dossier. La CUC a été labellisée Territoire "
             "d'industrie en 2023.")
-    assert names_of(text) == ["Cherbourg"]
+    assert names_of(text) == ["CUC"]
     text = "La CUC (Communauté urbaine de Cherbourg) a été labellisée Territoire d'industrie en 2023."
-    assert names_of(text) == ["Cherbourg"]
+    assert names_of(text) == ["CUC"]
+    text = "La CACEM (communauté d'agglomération du Centre de la Martinique) a été labellisée Territoire d'industrie."
+    assert names_of(text) == ["CACEM"]
+    text = ("Le Territoire d'industrie de Cherbourg est lancé. La CUC (Communauté urbaine de Cherbourg) a été "
+            "labellisée Territoire d'industrie en 2023.")
+    assert set(names_of(text)) == {"Cherbourg"}
+    text = "Territoires d'industrie : le TCO (Territoire de la Côte Ouest) a été labellisé."
+    assert names_of(text) == ["Territoire de la Côte Ouest"]
     # an acronym of the name alone is the name's short form
     text = ("La communauté d'agglomération Territoire de la Côte Ouest (TCO) signe. Le TCO a été labellisé "
             "Territoire d'industrie.")

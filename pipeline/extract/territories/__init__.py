@@ -1213,11 +1213,12 @@ SHORT_NAME_BRACKET = re.compile(r"[ \t]*\(\s*([^()\n]{2,40}?)\s*\)")
 def _short_names_in_brackets(text: str, mentions: list[TerritoryMention]) -> None:
     """'La Communauté d'Agglomération du Pays Nord Martinique (CAP Nord) a reçu le label' under the
     title 'CAP Nord confirmé « Territoire d'industrie »': a name followed by a short name in
-    brackets that the text names a territory by elsewhere is that territory (an acronym in capitals
-    alone is left to _acronyms_spelled_out)."""
+    brackets that the text names a territory by elsewhere is that territory, an acronym in capitals
+    too ('la Communauté urbaine d'Alençon (CUA)' beside 'La CUA, territoire d'industrie' is 'CUA';
+    _acronyms_spelled_out spells it out when the text names the territory in full elsewhere)."""
     for mention in mentions:
         bracket = SHORT_NAME_BRACKET.match(text, mention.end)
-        if bracket is None or ACRONYM_NAME.fullmatch(bracket.group(1)):
+        if bracket is None:
             continue
         short = name_key(bracket.group(1))
         other = next((m for m in mentions if m.territory_id == short and m.territory_id != mention.territory_id), None)
@@ -1338,26 +1339,36 @@ def _heads_an_acronym_spells(text: str, mentions: list[TerritoryMention]) -> Non
 
 
 def _acronyms_spelled_out(text: str, mentions: list[TerritoryMention]) -> None:
-    """'La CUA, un territoire d'industrie par nature', the text having written 'la Communauté
-    Urbaine d'Alençon (CUA)' or 'la CUA (Communauté urbaine d'Alençon)': a territory designated
-    by its intercommunality's acronym goes by that intercommunality's name without its legal form
-    ('Alençon'), as when it is written out."""
+    """'La CUA, un territoire d'industrie par nature' in a text whose title names the 'Territoire
+    d'industrie de la Communauté urbaine d'Alençon', the body writing 'la Communauté Urbaine
+    d'Alençon (CUA)' or 'la CUA (Communauté urbaine d'Alençon)': an intercommunality's acronym
+    goes by the name its spelled-out form gives ('Alençon') when another mention of the text
+    names the territory so, or by the bare name the text glosses it with ('le TCO (Territoire de
+    la Côte Ouest)'); a territory the text designates only by the acronym of an intercommunality
+    written with its legal form keeps the acronym ('CACEM (communauté d'agglomération du Centre
+    de la Martinique)', 'CAP NORD : Communauté d'Agglomération du Pays Nord Martinique'), as
+    annotators name it (tests/gold/README.md: the name the text gives it)."""
     folded = fold(text)
+    named = {m.territory_id for m in mentions if not ACRONYM_NAME.fullmatch(m.name)}
     for mention in mentions:
-        if ACRONYM_NAME.fullmatch(mention.name):
-            mention.name = (_spelled_out(text, folded, mention.name) or _initials_of_another(mentions, mention.name)
-                            or _known_acronym(mention.name, {m.territory_id for m in mentions})
-                            or _written_with_its_form(text, folded, mention.name)
-                            or _named_in_its_bracket(text, mention.name) or mention.name)
+        if not ACRONYM_NAME.fullmatch(mention.name):
+            continue
+        acronym = mention.name
+        spelled_out = (lambda: _spelled_out(text, folded, acronym), lambda: _initials_of_another(mentions, acronym),
+                       lambda: _known_acronym(acronym, named), lambda: _written_with_its_form(text, folded, acronym))
+        mention.name = (next((name for read in spelled_out if (name := read()) and name_key(name) in named), None)
+                        or _named_in_its_bracket(text, acronym) or acronym)
 
 
 def _named_in_its_bracket(text: str, acronym: str) -> str | None:
     """'le TCO (Territoire de la Côte Ouest) et la CIREST (Réunion Est)': an acronym the text
-    glosses with a capitalised name in brackets goes by that name (a département's is a place)."""
+    glosses with a capitalised name in brackets goes by that name (a département's is a place; an
+    intercommunality written with its legal form is no bare name: the acronym is kept)."""
     for after in re.finditer(r"(?<![\w-])" + re.escape(acronym) + r"\s*\(\s*(?=[A-ZÀ-Ý])([^()\n\d]{3,80}?)\s*\)", text):
         name = collapse_spaces(after.group(1))
         start = after.start(1)
-        if capitalised_run(text, start, after.end(1)) == after.end(1) and not is_place_name(name) and name_key(name):
+        if (capitalised_run(text, start, after.end(1)) == after.end(1) and not is_place_name(name) and name_key(name)
+                and not LEGAL_FORM.match(fold(name))):
             return name
     return None
 
