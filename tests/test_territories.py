@@ -858,6 +858,25 @@ def test_an_undated_text_naming_the_second_phase_is_second_phase():
         assert document_phase(text) is None, text
 
 
+def test_a_date_of_early_2023_falls_between_the_phases():
+    from pipeline.extract.assemble import document_phase
+    # January to May 2023: no second-phase territory was named yet; the text's other years decide
+    assert document_phase("Signé en 2019, le contrat a été présenté les 17 et 18 janvier 2023.") == "2019-2022"
+    assert document_phase("Le territoire a présenté son bilan en mai 2023.") is None
+    # from June, régions named their second-phase territories
+    assert document_phase("Publié le 26 juillet 2023. Le territoire obtient le label.") == "2023-2027"
+
+
+def test_a_list_item_takes_the_phase_of_its_lead():
+    from pipeline.extract.assemble import _list_lead_phase
+    from pipeline.extract.structure import parse
+    text = ("Le programme entre dans son acte II en 2024.\n\n"
+            "Au cours de la phase 1 (2018-2023), des projets ont vu le jour. Par exemple :\n"
+            "- une plateforme sur le territoire Roannais,\n- une démarche sur le territoire Vallée de l'Arve.\n")
+    assert _list_lead_phase(text, parse(text), text.index("Roannais")) == "2019-2022"
+    assert _list_lead_phase(text, parse(text), text.index("acte")) is None
+
+
 def test_an_enumeration_goes_on_after_ainsi_que():
     text = ("Près de 150 territoires ont été labellisés en France, dont Castres-Mazamet et Tarn Nord dans le "
             "Tarn, ainsi que Grand Narbonne et Nord Lozère en Lozère.")

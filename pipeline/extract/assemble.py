@@ -43,7 +43,7 @@ YEAR = with_first_letters(re.compile(r"(?<![\d/.-])(?<!France\s)(?<!FRANCE\s)(20
 # "X fait partie des 149 territoires d'industrie qui ont bénéficié …", "parmi les 183 territoires":
 # a territory said to be one of a phase's national count is of that phase
 ONE_OF = r"(?:\bf(?:ai(?:t|sai(?:t|en)t)|ont)\s+partie\s+des|\bparmi\s+les|\bl['’]une?\s+des)\s+"
-PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\s+I\b"
+PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\s+I\b|\bphase\s+(?:1|I)\b(?![\d,.])"
                              + r"|" + ONE_OF + r"(?:124|136|141|144|146|148|149)\s+(?:«\s*)?(?:territoires|bassins)\b", re.I),
                   FIRST_PHASE),
                  (re.compile(r"2023\s*[-–/]\s*2027|nouvelle\s+phase|seconde\s+phase|deuxi[èe]me\s+phase"
@@ -110,6 +110,18 @@ PROGRAMME_LAUNCHED = re.compile(PROGRAMME_NOUN + r"[^,.;:\n]{0,40}?" + LAUNCH  #
                                 re.IGNORECASE)
 
 
+# "Le 17 et 18 janvier 2023, le territoire a accueilli …", "paru en mai 2023": a date of 2023
+# before any second-phase territory was named (the régions announced theirs from June) falls
+# between the phases and tells none; the text's other years do.
+BETWEEN_PHASES_DATE = re.compile(r"\b(?:janvier|f[ée]vrier|mars|avril|mai)\s+(2023)\b",
+                                 re.IGNORECASE)
+
+
+def _between_phases_blanked(text: str) -> str:
+    """`text` with the year of its dates between the two phases blanked (offsets kept)."""
+    return BETWEEN_PHASES_DATE.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "    ", text)
+
+
 def document_phase(text: str) -> str | None:
     """The phase a communiqué speaks of: from the latest programme year it mentions, page chrome
     left out (a 2019 communiqué saved under a 2023 crawl banner is first phase).
@@ -125,7 +137,7 @@ def document_phase(text: str) -> str | None:
     for start, end in chrome_spans(text):
         body[start:end] = " " * (end - start)
     body_text = PROGRAMME_LAUNCHED.sub(lambda m: " " * len(m.group(0)), _ranges_joined("".join(body)))
-    years = [int(y) for y in YEAR.findall(body_text) if 2018 <= int(y) <= 2035]
+    years = [int(y) for y in YEAR.findall(_between_phases_blanked(body_text)) if 2018 <= int(y) <= 2035]
     if SECOND_ACT.search(body_text):
         return SECOND_PHASE
     # the launch year alone ("Aux 149 périmètres sélectionnés en 2018, … cette deuxième phase")
@@ -225,11 +237,19 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     return found.pop() if len(found) == 1 else None
 
 
+def _list_lead_phase(text: str, structure: Structure, position: int) -> str | None:
+    """The phase the lead paragraph of a territory's list item states ("Au cours de la phase 1
+    (2018-2023), … On peut citer à titre d'exemple :" above "- … sur le territoire X,")."""
+    block = structure.list_at(position)
+    lead = block.context or block.intro if block else None
+    return _local_phase(text, (lead.start, lead.end)) if lead else None
+
+
 def _phases_in(words: str) -> set[str]:
     """The phases some words state: by their names or ranges, else by their years."""
     found = {phase for pattern, phase in PHASE_MARKERS if pattern.search(words)}
     if not found:
-        years = {int(y) for y in YEAR.findall(_ranges_joined(words)) if 2018 <= int(y) <= 2035}
+        years = {int(y) for y in YEAR.findall(_between_phases_blanked(_ranges_joined(words))) if 2018 <= int(y) <= 2035}
         found = {SECOND_PHASE if year >= 2023 else FIRST_PHASE for year in years}
     return found
 
@@ -350,7 +370,7 @@ def extract(text: str, doc: Doc) -> Extraction:
             "end": mention.end,
             "phase": _local_phase(text, phase_sentence, _own_clause(mentions, mention, phase_sentence),
                                   min(m.start for m in mentions if phase_sentence[0] <= m.start < phase_sentence[1]
-                                      or m is mention)) or phase,
+                                      or m is mention)) or _list_lead_phase(text, structure, mention.start) or phase,
             "departements": set(), "sentence_regions": set(), "rule": mention.rule,
             "name_departements": set(), "member_departements": set(), "placed_departements": set(),
         })
