@@ -905,7 +905,7 @@ def _items_by_heading(lst) -> list[tuple[Span, list]]:
 def _heading_territory(text: str, heading: Span, territories: list[tuple[int, int, str]]) -> str | None:
     """The territory a heading line names, when the rest of the line is a few words without a
     sentence's stop, clause or verb ("Territoire d'industrie X (Vosges)"), not a sentence naming
-    it ("Sud Champagne, qui regroupe trois intercommunalités :", read by the trigger)."""
+    it ("X, qui regroupe trois intercommunalités :", read by the trigger)."""
     owner = next(((s, e, tid) for s, e, tid in territories if heading.start <= s and e <= heading.end), None)
     if owner is None:
         return None
@@ -917,7 +917,7 @@ def _heading_territory(text: str, heading: Span, territories: list[tuple[int, in
     return tid
 
 
-# "Le territoire d'industrie Sud Champagne, avec A, le B et la C, mise sur …": the names in an
+# "Le territoire d'industrie X, avec A, le B et la C, mise sur …": the names in an
 # apposition opened by "avec" right after a territory's name, up to a comma before a lower-case
 # word that opens no name, or the sentence's end
 WITH_AFTER_TERRITORY = re.compile(r"[ \t]*[»\"”]?[ \t]*,[ \t]*avec[ \t]+")

@@ -644,7 +644,7 @@ NAMED_SUBJECT = re.compile(r"(?:\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+" + TERRITORY_WO
 # a sentence opening with a territory's name, before a sentence pointing back to it ("Le
 # territoire Bocage Vendéen a été labellisé. Il associe …")
 # the same subject without "territoire", opening its clause: "…, Caen Industrie est porté par
-# A", "Enfin, les Collines de Normandie réunissent A et B", "…, tandis que Sud Champagne regroupe
+# A", "Enfin, les Collines de Normandie réunissent A et B", "…, tandis que Y regroupe
 # A et B" (two capitalised words at least, or
 # one that says where it lies: "enfin le Saint-Quentinois, dans l'Aisne, réunit A et B")
 BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n))\s*"
@@ -671,7 +671,7 @@ def _subject_named_otherwise(text: str, sentence_start: int, trigger: int,
 def _formed_by_subjects(text: str, folded: str, mention: EpciMention, end: int,
                         territories: list[TerritoryMention], epci_spans: list[tuple[int, int]]) -> str | None:
     """The territory the subjects of a verb of membership form, named right after it ("…
-    Sud Champagne ; la CC A et la CC B forment Nord-Ouest Aube"): its id; "" when the name
+    X ; la CC A et la CC B forment Y"): its id; "" when the name
     there is no territory found (one the territory rules missed, not the one named before the
     subjects); None when no name follows the verb ("se sont rassemblées pour candidater")."""
     if not mention.in_member_list or mention.list_start is None or mention.list_start < mention.end:

@@ -916,7 +916,7 @@ ONE_TERRITORY = re.compile(r"\b(?:ce|le|du|au|son|notre|cet|un)\s+territoire\b(?
 # the programme's name: "le programme Territoires d'industrie")
 TERRITORIES_NOUN = re.compile(r"\b(?:les|des|ces|ses|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)"
                               r"\s+(?:[a-z]+\s+)?territoires\b|\bterritoires\b(?!\s+d'\s*industrie\b)")
-# "Pour Sud Champagne :", "Côté Nord-Ouest Aube :": the intro of one name's list (original text)
+# "Pour X :", "Côté Y :": the intro of one name's list (original text)
 FOR_ONE_NAME = re.compile(r"\s*(?:[Pp]our|[Cc][ôo]t[ée]|[Cc]oncernant|[Ss]['’]agissant\s+d[eu]s?)\s+(?:(?:le|la|les)\s+|l['’]\s*)?"
                           r"(?:[Tt]erritoire\s+(?:d['’]\s*[Ii]ndustrie\s+)?)?[«\"“]?\s*(?P<name>[A-ZÉÈÀÂÎÔ][^:.;,\n]{1,60}?)[»\"”]?\s*")
 
@@ -987,7 +987,7 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
                 or _for_one_name(text, sentence_start, intro.start())) \
                 and all(is_epci_name(m.name) for m in mentions):
             continue  # "Le territoire X a été labellisé. Il s'agit de A, B et C", "Derrière ce territoire :
-            # A, B", "Pour Sud Champagne : A, la CC B et la CC C"
+            # A, B", "Pour X : A, la CC B et la CC C"
         if _lists_the_places_it_counts(sentence, [m.name for m in mentions]):
             continue
         if len(mentions) != len(parts) and stated is None:
