@@ -197,7 +197,10 @@ def _mention_type(epci_type: str | None, link: Link) -> str | None:
 
 
 @lru_cache(maxsize=1024)
-def _head_type(head: str, previous: str | None = None) -> str | None:
+def head_type(head: str, previous: str | None = None) -> str | None:
+    """The legal form a head of names announces ("la communauté d'agglomération" CA, "les
+    communautés de communes" CC); None for any form ("l'EPCI X"); "celle de" takes the previous
+    head's. Membership reads the same heads before a territory's name."""
     words = head.lower().split()
     if words and words[-1].startswith("celle"):
         return previous
@@ -1104,7 +1107,7 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
         connector = GROUP_CONNECTOR.search(text[head.end():names_end])
         if connector:
             names_end = head.end() + connector.start()
-        previous_type = _head_type(head.group(0), previous_type)
+        previous_type = head_type(head.group(0), previous_type)
         plural = bool(PLURAL_HEAD.search(head.group(0)))
         groups.append((head.start(), head.end(), names_end, previous_type, plural))
     for mention_start, names_start, names_end, epci_type, distributed in groups:
@@ -1211,7 +1214,7 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
         if acronym and EXPANSION.match(inner):
             head = HEAD.match(inner)
             link = linker.link(inner[head.end():] if head else inner,
-                               _head_type(head.group(0)) if head else None)
+                               head_type(head.group(0)) if head else None)
             if link.siren and link.exact:
                 linker.learn(acronym, link)
     for acronym in ACRONYM_BEFORE_HEAD.finditer(text):
@@ -1223,7 +1226,7 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
             span = _name_after_head(text, head)
             if span:
                 linker.learn(acronym.group(1),
-                             linker.link(text[head.end():span[1]], _head_type(head.group(0))))
+                             linker.link(text[head.end():span[1]], head_type(head.group(0))))
 
 
 BRACKETED = re.compile(r"\(([^()\n]{2,80})\)")
@@ -1277,7 +1280,7 @@ def _name_before(text: str, folded: str, position: int, linker: DocumentLinker,
              if not h.group(0).lower().startswith("celle")]
     if heads:
         head = heads[-1]
-        epci_type = _head_type(head.group(0))
+        epci_type = head_type(head.group(0))
         pieces = [head.end()] + [j.end() for j in JOINT.finditer(text, head.end(), position)]
         for piece in pieces:
             if text.count(")", piece, position) == 0 and (
@@ -1345,7 +1348,7 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         if not span and not opening_adjective:
             continue
         start, end = span or opening_adjective
-        epci_type = previous.epci_type if pronoun else _head_type(head.group(0))
+        epci_type = previous.epci_type if pronoun else head_type(head.group(0))
         link = linker.link(text[head.end():end], epci_type)
         if pronoun and not link.exact:
             continue
@@ -1671,7 +1674,7 @@ def _apposition_mentions(text: str, linker: DocumentLinker, taken: list[EpciMent
     for match in NAME_THEN_TYPE_NOUN.finditer(text):
         if _inside(match.start("name"), taken) or _inside(match.end("name") - 1, taken):
             continue
-        epci_type = _head_type(match.group("type"))
+        epci_type = head_type(match.group("type"))
         name_start = match.start("name")
         starts = [name_start] + [name_start + gap.end() for gap in re.finditer(r"[ \t]+", match.group("name"))]
         for start in starts:
@@ -1770,7 +1773,7 @@ def _same_name_mentions(text: str, linker: DocumentLinker, territories: list[tup
         if not before:
             continue
         start, end = max(before)
-        link = linker.link(text[start:end], _head_type(head.group(0)))
+        link = linker.link(text[start:end], head_type(head.group(0)))
         if link.siren and link.exact:
             named_at = HEAD_ARTICLE.match(text, head.start(), head.end()).end()
             found.append(EpciMention(named_at, same.end(), link, " ".join(text[named_at:same.end()].split()),

@@ -102,7 +102,7 @@ from functools import lru_cache
 from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.structure import COUNT_WORDS
-from pipeline.extract.members import HEAD, JOINT, MEMBERS_VERB, WORDS, EpciMention, _head_type, dash_fields, spells_out
+from pipeline.extract.members import HEAD, JOINT, MEMBERS_VERB, WORDS, EpciMention, head_type, dash_fields, spells_out
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
@@ -802,7 +802,7 @@ def same_epci_territories(mentions: list[EpciMention], territories: list[Territo
         if head and territory.territory_id not in named:
             for name, siren in named.values():
                 epci = ref.epcis[siren]
-                link = link_epci(text[head.end():territory.end], _head_type(head.group(0)),
+                link = link_epci(text[head.end():territory.end], head_type(head.group(0)),
                                  frozenset(epci.departement_codes))
                 if link.siren == siren:
                     territory = replace(territory, name=name)
