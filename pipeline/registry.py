@@ -167,7 +167,7 @@ def scope_name(code: str, sentence: str, document_text: str = "") -> str:
     return (region or departement).name if region or departement else code
 
 
-def _sentence_offset(text: str, figure: dict, starts: list[int]) -> int:
+def _sentence_offset(figure: dict, starts: list[int]) -> int:
     """Where the figure's sentence starts in its document's text (the figure lies inside it):
     the last of `starts` (its sentence's, `_starts`) before the figure and within a sentence's
     length of its end."""
@@ -208,7 +208,7 @@ def claims(tables: dict[str, list[dict]], documents: dict[str, dict]) -> list[di
         if (sentence, doc_id) not in sentence_dates:
             sentence_dates[sentence, doc_id] = as_of.sentence_dates(sentence, document_date)
             sentence_starts[sentence, doc_id] = _starts(documents[doc_id]["text"], sentence)
-        offset = _sentence_offset(documents[doc_id]["text"], figure, sentence_starts[sentence, doc_id])
+        offset = _sentence_offset(figure, sentence_starts[sentence, doc_id])
         when = as_of.nearest_date(sentence_dates[sentence, doc_id], figure["start"] - offset,
                                   figure["end"] - offset, document_date)
         if sentence not in sentence_phases:
