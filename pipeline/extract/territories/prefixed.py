@@ -319,8 +319,8 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
                                departement_name_ok=not PLURAL.match(text, match.start()))
         if mention and (PLURAL_THEN_PREPOSITION.match(text, match.start()) or located) and is_place_name(mention.name):
             continue
-        if mention and located and former_regions_in(mention.name):
-            continue  # "un territoire d'industrie en Lorraine": where it lies
+        if mention and located and former_regions_in(mention.name) and not re.search(r"\s", mention.name):
+            continue  # "un territoire d'industrie en Lorraine": where it lies (not "en Alsace du Nord")
         if mention and PLURAL.match(text, match.start()) and PLACE_ADJECTIVE.fullmatch(fold(mention.name).lower()):
             continue  # "TERRITOIRES D'INDUSTRIE ULTRAMARINS": an adjective of the plural noun
         if mention:
