@@ -126,6 +126,22 @@ def _demonyms() -> list[tuple[re.Pattern, Area]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _departement_demonyms() -> list[tuple[re.Pattern, Area]]:
+    """(pattern, area) of every département's demonym, as a whole word anywhere in a text."""
+    rules = json.loads(DEMONYMS_PATH.read_text(encoding="utf-8"))
+    return [(re.compile(r"(?<![\w'-])(?:" + "|".join(form.replace("'", r"'\s*") for d in demonyms for form in _forms(d))
+                        + r")(?![\w-])"), _area_of(code, "departement"))
+            for code, demonyms in rules["departement"].items()]
+
+
+def _departement_of_its_demonym(folded: str) -> Area | None:
+    """The document's own département when it names none but uses one département's demonym:
+    "… deux sont lot-et-garonnais" makes "à l'échelle du département" the Lot-et-Garonne."""
+    areas = {area for pattern, area in _departement_demonyms() if pattern.search(folded)}
+    return areas.pop() if len(areas) == 1 else None
+
+
 # a noun of intercommunalities a demonym may qualify ("les intercommunalités saône-et-loiriennes")
 EPCI_NOUN = re.compile(r"\b(?:intercommunalites|epci|communautes\s+de\s+communes|com'\s*com)\b")
 
@@ -277,7 +293,7 @@ class DocumentScope:
             regions = Counter(ref.departements[code].region_code for code in departements.elements()
                               if code in ref.departements)
         departement = (Area(departements.most_common(1)[0][0], "departement")
-                       if departements else None)
+                       if departements else _departement_of_its_demonym(folded))
         region = Area(regions.most_common(1)[0][0], "region") if regions else None
         home = _home(places) or _home_of_territories(territory_departements)
         if len(territory_departements) == 1:  # its one territory's area, when narrower
