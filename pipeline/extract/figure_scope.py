@@ -127,19 +127,20 @@ def _demonyms() -> list[tuple[re.Pattern, Area]]:
 
 
 @lru_cache(maxsize=1)
-def _departement_demonyms() -> list[tuple[re.Pattern, Area]]:
-    """(pattern, area) of every département's demonym, as a whole word anywhere in a text."""
+def _departement_demonyms() -> re.Pattern:
+    """Every département's demonym as a whole word anywhere in a text, one group per département
+    (named "d" and its code): one scan of the text for all of them."""
     rules = json.loads(DEMONYMS_PATH.read_text(encoding="utf-8"))
-    return [(re.compile(r"(?<![\w'-])(?:" + "|".join(form.replace("'", r"'\s*") for d in demonyms for form in _forms(d))
-                        + r")(?![\w-])"), _area_of(code, "departement"))
-            for code, demonyms in rules["departement"].items()]
+    groups = ("(?P<d" + code + ">" + "|".join(form.replace("'", r"'\s*") for d in demonyms for form in _forms(d)) + ")"
+              for code, demonyms in rules["departement"].items())
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(groups) + r")(?![\w-])")
 
 
 def _departement_of_its_demonym(folded: str) -> Area | None:
     """The document's own département when it names none but uses one département's demonym:
     "… deux sont lot-et-garonnais" makes "à l'échelle du département" the Lot-et-Garonne."""
-    areas = {area for pattern, area in _departement_demonyms() if pattern.search(folded)}
-    return areas.pop() if len(areas) == 1 else None
+    codes = {match.lastgroup[1:] for match in _departement_demonyms().finditer(folded)}
+    return _area_of(codes.pop(), "departement") if len(codes) == 1 else None
 
 
 # a noun of intercommunalities a demonym may qualify ("les intercommunalités saône-et-loiriennes")
