@@ -126,6 +126,23 @@ def _demonyms() -> list[tuple[re.Pattern, Area]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _departement_demonyms() -> re.Pattern:
+    """Every département's demonym as a whole word anywhere in a text, one group per département
+    (named "d" and its code): one scan of the text for all of them."""
+    rules = json.loads(DEMONYMS_PATH.read_text(encoding="utf-8"))
+    groups = ("(?P<d" + code + ">" + "|".join(form.replace("'", r"'\s*") for d in demonyms for form in _forms(d)) + ")"
+              for code, demonyms in rules["departement"].items())
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(groups) + r")(?![\w-])")
+
+
+def _departement_of_its_demonym(folded: str) -> Area | None:
+    """The document's own département when it names none but uses one département's demonym:
+    "… deux sont lot-et-garonnais" makes "à l'échelle du département" the Lot-et-Garonne."""
+    codes = {match.lastgroup[1:] for match in _departement_demonyms().finditer(folded)}
+    return _area_of(codes.pop(), "departement") if len(codes) == 1 else None
+
+
 # a noun of intercommunalities a demonym may qualify ("les intercommunalités saône-et-loiriennes")
 EPCI_NOUN = re.compile(r"\b(?:intercommunalites|epci|communautes\s+de\s+communes|com'\s*com)\b")
 
@@ -277,7 +294,7 @@ class DocumentScope:
             regions = Counter(ref.departements[code].region_code for code in departements.elements()
                               if code in ref.departements)
         departement = (Area(departements.most_common(1)[0][0], "departement")
-                       if departements else None)
+                       if departements else _departement_of_its_demonym(folded))
         region = Area(regions.most_common(1)[0][0], "region") if regions else None
         home = _home(places) or _home_of_territories(territory_departements)
         if len(territory_departements) == 1:  # its one territory's area, when narrower

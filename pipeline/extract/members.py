@@ -79,8 +79,9 @@ Rules (ids in the `rule` column):
                        Creusot-Montceau").
 - epci.presided        the body a president presides, named without legal form ("au côté du
                        président du Bassin de Pompey"): the official name of an EPCI of the
-                       document's départements, two words or more, not a territory's own name;
-                       an office, never a member.
+                       document's départements, two words or more; a territory's own name
+                       when one EPCI in France bears it ("Président du Grand Chalon" about the
+                       Grand Chalon); an office, never a member.
 
 Acronyms are learnt before lists are read, so "la COBAN" in a list links wherever the text
 defines it. Mentions outside member lists are kept by the attachment only when a territory claims
@@ -1828,16 +1829,22 @@ def _presidents_bodies(text: str, linker: DocumentLinker, territories: list[tupl
                        taken: list[EpciMention]) -> list[EpciMention]:
     """"Au côté du président du Bassin de Pompey": the body a president presides, named without
     its legal form, when that name is the official name of an EPCI of the document's départements
-    (a town, a person, a territory's own name are none). An office, never a member: it tells
+    (a town and a person are none; a territory's own name, the one EPCI in France of that official
+    name, even in a text naming no département). An office, never a member: it tells
     where the territory its officials run lies (membership.officials_bodies)."""
     found = []
     territory_ids = {territory_id for _, _, territory_id in territories}
     for match in PRESIDENT_OF_A_NAME.finditer(text):
         start, end = match.span("name")
         written = match.group("name")
-        if _inside(start, taken) or name_key(written) in territory_ids:
+        if _inside(start, taken):
             continue
-        link = _official_in_context(written, linker) if linker.departements else None
+        if name_key(written) in territory_ids:
+            # "Sébastien Martin, Président du Grand Chalon" about the territory Grand Chalon: the
+            # one EPCI in all France whose official name the territory bears, wherever the text is
+            link = _namesake(written, linker)
+        else:
+            link = _official_in_context(written, linker) if linker.departements else None
         if link is not None and link.score >= OFFICIAL_NAME_SCORE:
             found.append(EpciMention(start, end, link, written, link.epci_type, "epci.presided"))
     return found
@@ -1896,6 +1903,14 @@ NAME_BEFORE_JOINT = re.compile(
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)(?:[ \t]*[,;][ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)"
     r"(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?$")
 MIN_WORDS_BEFORE = 2  # "Bastia et la CC de Marana-Golo": one word before is a town as often
+
+
+def _namesake(written: str, linker: DocumentLinker) -> Link | None:
+    """The one EPCI whose official name (without legal form) a territory's name is, whatever the
+    document's départements; None for a place, an everyday form or a name several EPCIs bear."""
+    link = linker.link(written)
+    return link if link.siren and link.exact and link.score >= OFFICIAL_NAME_SCORE \
+        and fold(written) not in _place_names() else None
 
 
 def _official_in_context(written: str, linker: DocumentLinker) -> Link | None:

@@ -183,13 +183,15 @@ def _departement_forms() -> dict[str, str]:
 
 
 
-UPPER_PART = re.compile(r"haut|haute|bas|basse")
+# "Haut-Doubs": the upper part of a département; "Nord-Isère", "Sud-Vendée": a compass part of it
+UPPER_PART = re.compile(r"haut|haute|bas|basse|nord|sud|est|ouest|centre")
 
 
 def _hyphenated_departements(text: str, folded: str, taken: list[bool]) -> list[PlaceMention]:
     """'Ardèche-Drôme Nord', 'Gers-Tarn-et-Garonne': département names joined by hyphens, each
     capitalised (a word joined to another by a hyphen is otherwise part of a longer name), and
-    'Haut-Doubs': the upper part of one."""
+    'Haut-Doubs', 'Nord-Isère': the upper or a compass part of one (not 'Nord-Pas-de-Calais', a
+    former région)."""
     forms = _departement_forms()
     found = []
     for token in HYPHENATED.finditer(folded):
@@ -197,8 +199,10 @@ def _hyphenated_departements(text: str, folded: str, taken: list[bool]) -> list[
             continue
         pieces = token.group(0).split("-")
         upper = UPPER_PART.fullmatch(pieces[0]) and "-".join(pieces[1:]) in forms
-        if upper and text[token.start()].isupper() and text[token.start() + len(pieces[0]) + 1].isupper():
-            # "Haut-Doubs", "Haut-Jura": the upper part of a département, as "Nord Isère" is its north
+        if upper and text[token.start()].isupper() and text[token.start() + len(pieces[0]) + 1].isupper() \
+                and not former_regions_in(token.group(0)):
+            # "Haut-Doubs", "Haut-Jura": the upper part of a département; "Nord-Isère", as "Nord
+            # Isère", its north
             start = token.start() + len(pieces[0]) + 1
             found.append(PlaceMention(start, token.end(), forms[folded[start:token.end()]], "departement",
                                       "place.departement_name"))

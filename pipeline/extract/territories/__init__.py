@@ -1466,7 +1466,9 @@ WHOLE_DEPARTEMENT_LABELLED = re.compile(
 DEPARTEMENT_LABELLED = re.compile(
     r"\s*(?:(?:est|sont|a\s+ete|ont\s+ete|vient\s+d'etre|viennent\s+d'etre)\s+)?(?:officiellement\s+)?"
     r"(?:labellise|retenu|selectionne)e?s?\s+(?:comme\s+|pour\s+la\s+(?:premiere|deuxieme|seconde|nouvelle)\s+phase\s+"
-    r"(?:du\s+programme\s+|de\s+|des\s+))?[\"«\s]*territoires?\s+d'\s*industrie")
+    r"(?:du\s+programme\s+|de\s+|des\s+))?[\"«\s]*territoires?\s+d'\s*industrie"
+    # "L'Ain est labellisé « Territoire d'industrie »… deux fois": it holds two territories, is none
+    r"(?![\"»\s.…,]*(?:a\s+)?(?:deux|trois|quatre|cinq|[2-9])\s+(?:fois|reprises)\b)")
 
 # The département's name opens its sentence, after its article at most: not the tail of a longer
 # name ("Sud Vendée retenu comme Territoire d'industrie").

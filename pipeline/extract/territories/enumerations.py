@@ -39,6 +39,11 @@ TERRITORIES_WORD = re.compile(r"\bterritoires?\b|\blaureats?\b")
 # the programme: its pilot sites are territories a count may size (folded text).
 PILOT_SITES = re.compile(r"\bsites?\s+[\"«]?\s*pilotes?\b")
 AWARD = re.compile(WORDS["award_words"])
+# "Sur les 4 entreprises … sélectionnées … dans les territoires, deux sont lot-et-garonnais : A et B":
+# the whole the sentence takes a part of counts something else (companies, projects, sites): the
+# names after the cue are of that, not territories (folded text).
+OTHER_WHOLE = re.compile(r"\b(?:sur|parmi)\s+(?:les|ces)\s+(?:\d{1,4}\s+|(?:" + "|".join(SMALL_COUNTS) + r")\s+)?"
+                         + ANNOUNCES_OTHER.pattern)
 CLAUSE_JOINT = re.compile(r",\s+|\)\s+et\s+|;\s+")
 # After a bracket of names, the verb of the award they are the subject of: "(A, B, C) ont réussi à
 # décrocher ce label", "(A et B) ont été labellisés".
@@ -95,6 +100,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             needs = cue["needs"]
             if "reach" in cue:  # "Qui sont les lauréats ? D'abord A. Ensuite B": a few sentences back
                 before = folded[max(0, sentence_start - cue["reach"]):sentence_start]
+            if OTHER_WHOLE.search(folded, sentence_start, match.start()):
+                continue
             if needs == "territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)):
                 continue
             if "opened_by" in cue and not re.search(cue["opened_by"], folded[sentence_start:match.start()]):

@@ -14,7 +14,7 @@ import re
 
 from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
-from pipeline.extract.places import PlaceMention
+from pipeline.extract.places import PlaceMention, former_regions_in
 from pipeline.extract.structure import DEPARTEMENT_CODE, Structure
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, enumeration_after
 from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
@@ -97,6 +97,12 @@ THE_TERRITORY = re.compile(r"territoire\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d
 # "le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais": a contract's words, then
 # the territory it is signed for.
 CONTRACT_BEFORE = re.compile(r"\b(?:contrats?|protocoles?)(?:\s+d['’]engagement)?\s*[«“\"]?\s*$", re.IGNORECASE)
+
+
+# "copilote « Territoire d'industrie » en Bresse": in the singular, "en" then a capitalised name that
+# is no département's, région's or former région's names the territory ("un territoire d'industrie
+# en Isère", "en Bretagne" say where it lies; the plural, where several lie).
+LOCATED_NAME = re.compile(r"en[ \t]+(?=[A-ZÀ-Ý])")
 
 
 # "Notre Territoire d'industrie porte donc le nom de Lamballe Terre & Mer": a verb of naming
@@ -215,6 +221,10 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
         if ORDINAL_BEFORE.search(fold(text[max(0, match.start() - 24):match.start()])) \
                 and OF_AFTER.search(fold(match.group(0))):
             continue  # "X devient le troisième territoire d'industrie du Cher": where it lies, no name
+        located = None if PLURAL.match(text, match.start()) or match.group("beneficiary") or match.group("comma") \
+            else LOCATED_NAME.match(text, pos)
+        if located:
+            pos = located.end()
         named_as = NAMED_AS.match(text, pos)
         if named_as and not PLURAL.match(text, match.start()):
             pos = named_as.end()  # "Notre Territoire d'industrie porte donc le nom de X"
@@ -307,8 +317,10 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
         mention = make_mention(text, pos, end, "territory.prefixed_name", codes,
                                block_end(structure, text, pos),
                                departement_name_ok=not PLURAL.match(text, match.start()))
-        if mention and PLURAL_THEN_PREPOSITION.match(text, match.start()) and is_place_name(mention.name):
+        if mention and (PLURAL_THEN_PREPOSITION.match(text, match.start()) or located) and is_place_name(mention.name):
             continue
+        if mention and located and former_regions_in(mention.name) and not re.search(r"\s", mention.name):
+            continue  # "un territoire d'industrie en Lorraine": where it lies (not "en Alsace du Nord")
         if mention and PLURAL.match(text, match.start()) and PLACE_ADJECTIVE.fullmatch(fold(mention.name).lower()):
             continue  # "TERRITOIRES D'INDUSTRIE ULTRAMARINS": an adjective of the plural noun
         if mention:
