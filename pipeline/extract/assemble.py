@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline import referential
-from pipeline.extract.document_info import chrome_spans, extract_document_info
+from pipeline.extract.document_info import chrome_spans, crawled_by, extract_document_info
 from pipeline.extract.figure_context import masked_spans, states_programme_figures
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
@@ -103,7 +103,8 @@ FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*engag
 LAUNCH = r"\b(?:lanc|cr[ée]{2}|initi)[ée]?e?s?\s+(?:par\s+[^,.;:\n]{1,50}?\s+)?en\s+2018\b"
 PROGRAMME_NOUN = r"\b(?:programme|initiative|dispositif)\b"
 PROGRAMME_LAUNCHED = re.compile(PROGRAMME_NOUN + r"[^,.;:\n]{0,40}?" + LAUNCH  # "l'initiative créée par le gouvernement en 2018"
-                                + r"|" + LAUNCH + r"(?=\s*,\s*(?:le|l['’])\s*" + PROGRAMME_NOUN + r")"  # "Lancé … en 2018, le programme"
+                                # "Lancé … en 2018, le programme", "Lancé en 2018 par Emmanuel Macron, le programme"
+                                + r"|" + LAUNCH + r"(?:\s+par\s+[^,.;:\n]{1,50}?)?(?=\s*,\s*(?:le|l['’])\s*" + PROGRAMME_NOUN + r")"
                                 # "labellisé depuis le lancement du programme, en 2018"
                                 + r"|\b(?:lancement|cr[ée]ation|d[ée]but)\s+(?:du|de\s+l['’])\s*" + PROGRAMME_NOUN
                                 + r"\s*,?\s*(?:en|d[èe]s)\s+2018\b",
@@ -131,12 +132,14 @@ def document_phase(text: str) -> str | None:
     then a national count of territories: 124 to 148 were first-phase counts (so was the
     envelope of 1,3 milliard d'euros), 183 the second
     phase's; else a "contrat de territoire d'industrie" is first-phase. "Première phase" alone
-    tells nothing: second-phase texts recall it.
+    tells nothing: second-phase texts recall it; nor does a label held since 2018 ("labellisé
+    depuis 2018"), which says nothing of when the text was written.
     """
     body = list(text)
     for start, end in chrome_spans(text):
         body[start:end] = " " * (end - start)
     body_text = PROGRAMME_LAUNCHED.sub(lambda m: " " * len(m.group(0)), _ranges_joined("".join(body)))
+    body_text = _first_phase_labels_held_blanked(body_text)
     years = [int(y) for y in YEAR.findall(_between_phases_blanked(body_text)) if 2018 <= int(y) <= 2035]
     if SECOND_ACT.search(body_text):
         return SECOND_PHASE
@@ -177,6 +180,13 @@ def _phase_of_the_date(published_on: datetime.date | None) -> str | None:
     return SECOND_PHASE if published_on >= SECOND_PHASE_ANNOUNCED else None
 
 
+def _phase_of_the_crawl(written_by: datetime.date | None) -> str | None:
+    """The first phase for a page crawled by 2022 (its prefix "date 2020-01"), whose body names
+    no year: it was written before the second phase; a later crawl month tells nothing (the page
+    may be older)."""
+    return FIRST_PHASE if written_by is not None and written_by.year <= 2022 else None
+
+
 def _spans(mentions: list[TerritoryMention]) -> list[tuple[int, int, str]]:
     return [(m.start, m.end, m.territory_id) for m in mentions]
 
@@ -203,6 +213,15 @@ SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:en|d[èe]s)\s+(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:lors\s+de|pendant|durant|dans|pour|au\s+cours\s+de|d[èe]s)"
                         r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b(?:,?\s+(?:en|de)\s+20[1-3]\d\b)?")
+
+
+def _first_phase_labels_held_blanked(text: str) -> str:
+    """`text` with its labels held since a first-phase year blanked ("Avec la labellisation …
+    depuis 2018, quatre communautés de communes ont développé …"): held up to the time of
+    writing, which may be after 2022, they tell no phase of the document; one held since 2023 does
+    (offsets kept)."""
+    return SINCE_YEAR.sub(lambda m: m.group(0) if any(int(year) >= 2023 for year in re.findall(r"20[1-3]\d", m.group(0)))
+                          else " " * len(m.group(0)), text)
 
 
 def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] | None = None,
@@ -321,7 +340,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
-    phase = document_phase(text) or _phase_of_the_date(info["published_on"])
+    phase = document_phase(text) or _phase_of_the_date(info["published_on"]) or _phase_of_the_crawl(crawled_by(text))
     # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
     # EPCIs it names may lie (linking context only)
     linker = DocumentLinker(doc_departements | departements_of_epci_demonyms(fold(text))

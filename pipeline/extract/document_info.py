@@ -493,6 +493,16 @@ def extract_document_info(text: str) -> dict:
             "published_on": published_on}
 
 
+def crawled_by(text: str) -> datetime.date | None:
+    """The month of the crawl prefix opening the page ("date 2020-01 La ville a été …"): the page
+    existed by then, so the text was written then or earlier (a 2019 article carries "date
+    2021-10"); a latest date, never the dateline."""
+    match = re.match(r"\s*date (\d{4})-(\d{2})\s", text)
+    if match and CRAWL_PREFIX.match(text) and 1 <= int(match[2]) <= 12:
+        return datetime.date(int(match[1]), int(match[2]), 1)
+    return None
+
+
 def chrome_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page-chrome lines of `text`, and of the date lines near the top that
     are not the communiqué's date (crawl banners, update stamps): no stage reads facts there."""
