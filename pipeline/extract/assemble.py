@@ -93,10 +93,16 @@ class Extraction:
 # "non renouvelé" say the opposite.
 RENEWED = re.compile(r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\bnon\s)(?<!\bnon-)"
                      r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE)
+# "il est aussi renouvelé pour le Terrassonnais-Brive", "X a été reconduit": a territory's label
+# renewed is the second phase's when its sentence states no year (not "non reconduit", nor
+# "énergies renouvelables", nor an envelope "renouvelée annuellement")
+RENEWED_LABEL = re.compile(r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\bnon\s)(?<!\bnon-)"
+                           r"\b(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))", re.IGNORECASE)
 # "CONTRAT DU TERRITOIRE D'INDUSTRIE …": the first phase's deliverable (the second phase's is a
 # plan d'actions); every dated text calling it so in our collections is first-phase.
-# So is its "PROTOCOLE D'ENGAGEMENT TERRITOIRE D'INDUSTRIE …", signed before the contract.
-FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*engagement)\s+(?:du\s+|de\s+)?territoires?\s+d['’]\s*industrie",
+# So is its "PROTOCOLE D'ENGAGEMENT TERRITOIRE D'INDUSTRIE …" or "PROTOCOLE D'ACCORD …", signed
+# before the contract (every text of our collections naming a protocole d'accord is first-phase).
+FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*(?:engagement|accord))\s+(?:du\s+|de\s+)?territoires?\s+d['’]\s*industrie",
                                   re.IGNORECASE)
 # "Lancé par le gouvernement en 2018, le programme …", "l'initiative créée en 2018": the
 # programme's launch, which texts of both phases recall, tells no phase.
@@ -253,6 +259,8 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
         # names before it; the territory takes the document's phase
         return None
     found = own if len(own) == 1 else found
+    if not found and RENEWED_LABEL.search(words):
+        return SECOND_PHASE  # "Ce dispositif … puisqu'il est aussi renouvelé pour le Terrassonnais-Brive"
     return found.pop() if len(found) == 1 else None
 
 

@@ -505,16 +505,21 @@ def crawled_by(text: str) -> datetime.date | None:
 
 def chrome_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page-chrome lines of `text`, and of the date lines near the top that
-    are not the communiqué's date (crawl banners, update stamps): no stage reads facts there."""
+    are not the communiqué's date (crawl banners, update stamps): no stage reads facts there. A
+    crawl prefix glued to the first sentence (" date 2023-12 À La Réunion, … sont reconduits pour
+    la période 2023-2027.") is chrome alone: the sentence is the communiqué's."""
     _place, published_on = _document_dateline(text)
     spans, position, seen = [], 0, 0
     for raw in text.split("\n"):
-        line = raw.strip().strip(MARKDOWN_EDGES)
+        prefix = CRAWL_PREFIX.match(raw)
+        if prefix:
+            spans.append((position, position + prefix.end()))
+        line = raw[prefix.end() if prefix else 0:].strip().strip(MARKDOWN_EDGES)
         if line:
             folded = fold(line)
             dated = _dateline_of(line, seen < TOP_LINES)
             if _is_chrome(folded) or (dated and dated[2] != published_on):
-                spans.append((position, position + len(raw)))
+                spans.append((position + (prefix.end() if prefix else 0), position + len(raw)))
             seen += 1
         position += len(raw) + 1
     return spans
