@@ -804,6 +804,17 @@ def test_a_territory_whose_label_is_renewed_is_second_phase(sentence, phase):
     assert _local_phase(sentence, (0, len(sentence))) == phase
 
 
+def test_a_territory_called_new_is_second_phase_only_when_nothing_else_speaks():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    for text, phase in [("Voilà comment les élus présentent le nouveau territoire d'industrie Tarn Nord, dans le Tarn.",
+                         "2023-2027"),
+                        ("Voilà comment les élus présentent le nouveau territoire d'industrie Tarn Nord, dans le Tarn. "
+                         "Le contrat sera signé en 2019.", "2019-2022")]:
+        rows = extract(text, next(nlp.parse([text]))).territories
+        assert [row["phase"] for row in rows] == [phase]
+
+
 def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
     from pipeline.extract.assemble import _local_phase
     sentence = ("À La Réunion, le TCO et la Cirest, les deux Territoires d'industrie de la première phase, "

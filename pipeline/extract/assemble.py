@@ -98,6 +98,12 @@ RENEWED = re.compile(r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\b
 # "énergies renouvelables", nor an envelope "renouvelée annuellement")
 RENEWED_LABEL = re.compile(r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\bnon\s)(?<!\bnon-)"
                            r"\b(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))", re.IGNORECASE)
+# "Voilà comment est défini le nouveau territoire d'industrie Cœur de Maine", "ce nouveau Territoire
+# d'Industrie « Aa – Dunkerque – Flandre »": one territory called new is of the second phase in
+# every text of our collections (the first phase's later waves are counted, "trois nouveaux
+# Territoires d'industrie complètent la liste des 141", never called so one by one); a weaker
+# word than a renewal, it speaks only when neither the sentence nor the document does
+NEW_TERRITORY = re.compile(r"\bnouveau\s+(?:«\s*)?territoire\s+d['’]\s*industrie\b", re.IGNORECASE)
 # "CONTRAT DU TERRITOIRE D'INDUSTRIE …": the first phase's deliverable (the second phase's is a
 # plan d'actions); every dated text calling it so in our collections is first-phase.
 # So is its "PROTOCOLE D'ENGAGEMENT TERRITOIRE D'INDUSTRIE …" or "PROTOCOLE D'ACCORD …", signed
@@ -264,6 +270,12 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     return found.pop() if len(found) == 1 else None
 
 
+def _called_new(text: str, sentence: tuple[int, int]) -> str | None:
+    """The second phase for a territory its sentence calls "le nouveau territoire d'industrie";
+    asked only when neither the sentence nor the document states a phase."""
+    return SECOND_PHASE if NEW_TERRITORY.search(text, *sentence) else None
+
+
 def _list_lead_phase(text: str, structure: Structure, position: int) -> str | None:
     """The phase the lead paragraph of a territory's list item states ("Au cours de la phase 1
     (2018-2023), … On peut citer à titre d'exemple :" above "- … sur le territoire X,")."""
@@ -397,7 +409,8 @@ def extract(text: str, doc: Doc) -> Extraction:
             "end": mention.end,
             "phase": _local_phase(text, phase_sentence, _own_clause(mentions, mention, phase_sentence),
                                   min(m.start for m in mentions if phase_sentence[0] <= m.start < phase_sentence[1]
-                                      or m is mention)) or _list_lead_phase(text, structure, mention.start) or phase,
+                                      or m is mention)) or _list_lead_phase(text, structure, mention.start) or phase
+                     or _called_new(text, phase_sentence),
             "departements": set(), "sentence_regions": set(), "rule": mention.rule,
             "name_departements": set(), "member_departements": set(), "placed_departements": set(),
         })
