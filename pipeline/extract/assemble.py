@@ -199,6 +199,19 @@ def _phase_of_the_crawl(written_by: datetime.date | None) -> str | None:
     return FIRST_PHASE if written_by is not None and written_by.year <= 2022 else None
 
 
+# "© Sources ANCT, 2025; BD TOPO IGN, 2024 … Réalisation : Cartographie PADT ANCT 02/2025": the credit of
+# a map or a figure made for the article (chrome, not the communiqué), whose date the article cannot
+# precede; not a site's footer ("© 2025 Banque des Territoires"), which is the crawl's
+DATA_CREDIT = re.compile(r"^[ \t]*©[^\n]*\b(?:[Ss]ources?|R[ée]alisation)\b[^\n]*", re.MULTILINE)
+
+
+def _phase_of_a_credit(text: str) -> str | None:
+    """The second phase for a text whose data credit is dated 2024 or later (written then or after);
+    an older credit tells nothing (an article may reuse an older map)."""
+    years = [int(y) for credit in DATA_CREDIT.findall(text) for y in re.findall(r"(?<!\d)(20[1-3]\d)(?!\d)", credit)]
+    return SECOND_PHASE if years and max(years) >= 2024 else None
+
+
 def _spans(mentions: list[TerritoryMention]) -> list[tuple[int, int, str]]:
     return [(m.start, m.end, m.territory_id) for m in mentions]
 
@@ -360,7 +373,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
-    phase = document_phase(text) or _phase_of_the_date(info["published_on"]) or _phase_of_the_crawl(crawled_by(text))
+    phase = (document_phase(text) or _phase_of_the_date(info["published_on"]) or _phase_of_the_crawl(crawled_by(text))
+             or _phase_of_a_credit(text))
     # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
     # EPCIs it names may lie (linking context only)
     linker = DocumentLinker(doc_departements | departements_of_epci_demonyms(fold(text))
