@@ -796,6 +796,7 @@ def test_an_undated_protocole_d_accord_is_first_phase_and_a_label_held_since_201
      "2023-2027"),
     ("Sud Champagne a été reconduit.", "2023-2027"),
     ("Sud Champagne n'a pas été reconduit.", None),
+    ("Sud Champagne n'a pas encore été reconduit.", None),
     ("Sud Champagne mise sur les énergies renouvelables.", None),
     ("Sud Champagne reçoit une enveloppe renouvelée annuellement.", None),
 ])

@@ -91,13 +91,13 @@ class Extraction:
 
 # A territory of the first phase renewed for the second is in the second; "n'a pas été reconduit",
 # "non renouvelé" say the opposite.
-RENEWED = re.compile(r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\bnon\s)(?<!\bnon-)"
-                     r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE)
+NOT_DENIED = r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\bencore\s[ée]t[ée]\s)(?<!\bnon\s)(?<!\bnon-)"
+RENEWED = re.compile(NOT_DENIED + r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE)
 # "il est aussi renouvelé pour le Terrassonnais-Brive", "X a été reconduit": a territory's label
 # renewed is the second phase's when its sentence states no year (not "non reconduit", nor
 # "énergies renouvelables", nor an envelope "renouvelée annuellement")
-RENEWED_LABEL = re.compile(r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\bnon\s)(?<!\bnon-)"
-                           r"\b(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))", re.IGNORECASE)
+RENEWED_LABEL = re.compile(NOT_DENIED + r"\b(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))",
+                           re.IGNORECASE)
 # "Voilà comment est défini le nouveau territoire d'industrie Cœur de Maine", "ce nouveau Territoire
 # d'Industrie « Aa – Dunkerque – Flandre »": one territory called new is of the second phase in
 # every text of our collections (the first phase's later waves are counted, "trois nouveaux

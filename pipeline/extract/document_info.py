@@ -497,10 +497,9 @@ def crawled_by(text: str) -> datetime.date | None:
     """The month of the crawl prefix opening the page ("date 2020-01 La ville a été …"): the page
     existed by then, so the text was written then or earlier (a 2019 article carries "date
     2021-10"); a latest date, never the dateline."""
-    match = re.match(r"\s*date (\d{4})-(\d{2})\s", text)
-    if match and CRAWL_PREFIX.match(text) and 1 <= int(match[2]) <= 12:
-        return datetime.date(int(match[1]), int(match[2]), 1)
-    return None
+    prefix = CRAWL_PREFIX.match(text)
+    year, month = map(int, re.search(r"(\d{4})-(\d{2})", prefix.group(0)).groups()) if prefix else (0, 0)
+    return datetime.date(year, month, 1) if 1 <= month <= 12 else None
 
 
 def chrome_spans(text: str) -> list[tuple[int, int]]:
@@ -512,14 +511,15 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
     spans, position, seen = [], 0, 0
     for raw in text.split("\n"):
         prefix = CRAWL_PREFIX.match(raw)
+        after_prefix = prefix.end() if prefix else 0
         if prefix:
-            spans.append((position, position + prefix.end()))
-        line = raw[prefix.end() if prefix else 0:].strip().strip(MARKDOWN_EDGES)
+            spans.append((position, position + after_prefix))
+        line = raw[after_prefix:].strip().strip(MARKDOWN_EDGES)
         if line:
             folded = fold(line)
             dated = _dateline_of(line, seen < TOP_LINES)
             if _is_chrome(folded) or (dated and dated[2] != published_on):
-                spans.append((position + (prefix.end() if prefix else 0), position + len(raw)))
+                spans.append((position + after_prefix, position + len(raw)))
             seen += 1
         position += len(raw) + 1
     return spans
