@@ -223,6 +223,26 @@ def test_crawl_banner_date_loses_to_the_date_the_body_speaks_of():
     assert document_phase(text) == "2019-2022"  # the banner's 2023 is not the communiqué's
 
 
+def test_a_crawl_prefix_is_a_latest_date_and_alone_is_chrome():
+    from pipeline.extract.assemble import _phase_of_the_crawl
+    from pipeline.extract.document_info import chrome_spans, crawled_by
+    text = " date 2020-01 Le territoire a présenté ses terrains aux investisseurs.\n\nLa suite.\n"
+    assert crawled_by(text) == datetime.date(2020, 1, 1)
+    assert extract_document_info(text)["published_on"] is None  # never the dateline
+    assert chrome_spans(text) == [(0, len(" date 2020-01 "))]  # the sentence glued to it is the communiqué's
+    assert _phase_of_the_crawl(crawled_by(text)) == "2019-2022"
+    assert _phase_of_the_crawl(datetime.date(2023, 11, 1)) is None  # a 2019 page may be crawled in 2023
+    assert crawled_by("Le territoire, date 2020-01 du rapport.") is None
+
+
+def test_a_data_credit_dated_2024_or_later_makes_a_text_second_phase():
+    from pipeline.extract.assemble import _phase_of_a_credit
+    credit = "© Sources ANCT, 2025; BD TOPO IGN, 2024. Réalisation : Cartographie PADT ANCT 02/2025"
+    assert _phase_of_a_credit("Le territoire présente son étude.\n" + credit + "\n") == "2023-2027"
+    assert _phase_of_a_credit("© Sources ANCT, 2019 ; IGN\n") is None  # an article may reuse an older map
+    assert _phase_of_a_credit("© 2025 Banque des Territoires\n") is None  # a site's footer: the crawl's year
+
+
 def test_publie_le_inside_a_body_sentence_is_no_byline():
     text = ("Des territoires labellisés\n\nLe décret publié le 12 mai 2023 au Journal officiel fixe les "
             "règles du fonds, que les services de l'État présenteront aux élus des intercommunalités.\n")

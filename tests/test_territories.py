@@ -781,6 +781,41 @@ def test_an_undated_contract_of_territoire_d_industrie_is_first_phase():
     assert document_phase("Nous voulons rejoindre les 124 premiers « Territoires d'industrie ».") == "2019-2022"
 
 
+def test_an_undated_protocole_d_accord_is_first_phase_and_a_label_held_since_2018_tells_no_phase():
+    from pipeline.extract.assemble import document_phase
+    assert document_phase("PROTOCOLE D'ACCORD TERRITOIRE D'INDUSTRIE « SUD CHAMPAGNE » Entre l'État et la Région") == "2019-2022"
+    # held up to a time of writing the text does not give; the programme's launch neither
+    assert document_phase("Avec le label « Territoire d'industrie » depuis 2018, quatre intercommunalités ont bâti "
+                          "une offre. Lancé en 2018 par le Premier ministre, le programme soutient l'industrie.") is None
+    assert document_phase("Labellisé depuis 2018, le territoire a signé son contrat en 2019.") == "2019-2022"
+    assert document_phase("Labellisé depuis 2023, le territoire présente son plan d'actions.") == "2023-2027"
+
+
+@pytest.mark.parametrize("sentence, phase", [
+    ("Ce dispositif concerne fortement la Dordogne puisqu'il est aussi renouvelé pour le Terrassonnais-Brive.",
+     "2023-2027"),
+    ("Sud Champagne a été reconduit.", "2023-2027"),
+    ("Sud Champagne n'a pas été reconduit.", None),
+    ("Sud Champagne n'a pas encore été reconduit.", None),
+    ("Sud Champagne mise sur les énergies renouvelables.", None),
+    ("Sud Champagne reçoit une enveloppe renouvelée annuellement.", None),
+])
+def test_a_territory_whose_label_is_renewed_is_second_phase(sentence, phase):
+    from pipeline.extract.assemble import _local_phase
+    assert _local_phase(sentence, (0, len(sentence))) == phase
+
+
+def test_a_territory_called_new_is_second_phase_only_when_nothing_else_speaks():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    for text, phase in [("Voilà comment les élus présentent le nouveau territoire d'industrie Tarn Nord, dans le Tarn.",
+                         "2023-2027"),
+                        ("Voilà comment les élus présentent le nouveau territoire d'industrie Tarn Nord, dans le Tarn. "
+                         "Le contrat sera signé en 2019.", "2019-2022")]:
+        rows = extract(text, next(nlp.parse([text]))).territories
+        assert [row["phase"] for row in rows] == [phase]
+
+
 def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
     from pipeline.extract.assemble import _local_phase
     sentence = ("À La Réunion, le TCO et la Cirest, les deux Territoires d'industrie de la première phase, "

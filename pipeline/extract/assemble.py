@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline import referential
-from pipeline.extract.document_info import chrome_spans, extract_document_info
+from pipeline.extract.document_info import chrome_spans, crawled_by, extract_document_info
 from pipeline.extract.figure_context import masked_spans, states_programme_figures
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
@@ -91,19 +91,32 @@ class Extraction:
 
 # A territory of the first phase renewed for the second is in the second; "n'a pas été reconduit",
 # "non renouvelé" say the opposite.
-RENEWED = re.compile(r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\bnon\s)(?<!\bnon-)"
-                     r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE)
+NOT_DENIED = r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\bencore\s[ée]t[ée]\s)(?<!\bnon\s)(?<!\bnon-)"
+RENEWED = re.compile(NOT_DENIED + r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE)
+# "il est aussi renouvelé pour le Terrassonnais-Brive", "X a été reconduit": a territory's label
+# renewed is the second phase's when its sentence states no year (not "non reconduit", nor
+# "énergies renouvelables", nor an envelope "renouvelée annuellement")
+RENEWED_LABEL = re.compile(NOT_DENIED + r"\b(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))",
+                           re.IGNORECASE)
+# "Voilà comment est défini le nouveau territoire d'industrie Cœur de Maine", "ce nouveau Territoire
+# d'Industrie « Aa – Dunkerque – Flandre »": one territory called new is of the second phase in
+# every text of our collections (the first phase's later waves are counted, "trois nouveaux
+# Territoires d'industrie complètent la liste des 141", never called so one by one); a weaker
+# word than a renewal, it speaks only when neither the sentence nor the document does
+NEW_TERRITORY = re.compile(r"\bnouveau\s+(?:«\s*)?territoire\s+d['’]\s*industrie\b", re.IGNORECASE)
 # "CONTRAT DU TERRITOIRE D'INDUSTRIE …": the first phase's deliverable (the second phase's is a
 # plan d'actions); every dated text calling it so in our collections is first-phase.
-# So is its "PROTOCOLE D'ENGAGEMENT TERRITOIRE D'INDUSTRIE …", signed before the contract.
-FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*engagement)\s+(?:du\s+|de\s+)?territoires?\s+d['’]\s*industrie",
+# So is its "PROTOCOLE D'ENGAGEMENT TERRITOIRE D'INDUSTRIE …" or "PROTOCOLE D'ACCORD …", signed
+# before the contract (every text of our collections naming a protocole d'accord is first-phase).
+FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*(?:engagement|accord))\s+(?:du\s+|de\s+)?territoires?\s+d['’]\s*industrie",
                                   re.IGNORECASE)
 # "Lancé par le gouvernement en 2018, le programme …", "l'initiative créée en 2018": the
 # programme's launch, which texts of both phases recall, tells no phase.
 LAUNCH = r"\b(?:lanc|cr[ée]{2}|initi)[ée]?e?s?\s+(?:par\s+[^,.;:\n]{1,50}?\s+)?en\s+2018\b"
 PROGRAMME_NOUN = r"\b(?:programme|initiative|dispositif)\b"
 PROGRAMME_LAUNCHED = re.compile(PROGRAMME_NOUN + r"[^,.;:\n]{0,40}?" + LAUNCH  # "l'initiative créée par le gouvernement en 2018"
-                                + r"|" + LAUNCH + r"(?=\s*,\s*(?:le|l['’])\s*" + PROGRAMME_NOUN + r")"  # "Lancé … en 2018, le programme"
+                                # "Lancé … en 2018, le programme", "Lancé en 2018 par Emmanuel Macron, le programme"
+                                + r"|" + LAUNCH + r"(?:\s+par\s+[^,.;:\n]{1,50}?)?(?=\s*,\s*(?:le|l['’])\s*" + PROGRAMME_NOUN + r")"
                                 # "labellisé depuis le lancement du programme, en 2018"
                                 + r"|\b(?:lancement|cr[ée]ation|d[ée]but)\s+(?:du|de\s+l['’])\s*" + PROGRAMME_NOUN
                                 + r"\s*,?\s*(?:en|d[èe]s)\s+2018\b",
@@ -131,12 +144,14 @@ def document_phase(text: str) -> str | None:
     then a national count of territories: 124 to 148 were first-phase counts (so was the
     envelope of 1,3 milliard d'euros), 183 the second
     phase's; else a "contrat de territoire d'industrie" is first-phase. "Première phase" alone
-    tells nothing: second-phase texts recall it.
+    tells nothing: second-phase texts recall it; nor does a label held since 2018 ("labellisé
+    depuis 2018"), which says nothing of when the text was written.
     """
     body = list(text)
     for start, end in chrome_spans(text):
         body[start:end] = " " * (end - start)
     body_text = PROGRAMME_LAUNCHED.sub(lambda m: " " * len(m.group(0)), _ranges_joined("".join(body)))
+    body_text = _first_phase_labels_held_blanked(body_text)
     years = [int(y) for y in YEAR.findall(_between_phases_blanked(body_text)) if 2018 <= int(y) <= 2035]
     if SECOND_ACT.search(body_text):
         return SECOND_PHASE
@@ -177,6 +192,26 @@ def _phase_of_the_date(published_on: datetime.date | None) -> str | None:
     return SECOND_PHASE if published_on >= SECOND_PHASE_ANNOUNCED else None
 
 
+def _phase_of_the_crawl(written_by: datetime.date | None) -> str | None:
+    """The first phase for a page crawled by 2022 (its prefix "date 2020-01"), whose body names
+    no year: it was written before the second phase; a later crawl month tells nothing (the page
+    may be older)."""
+    return FIRST_PHASE if written_by is not None and written_by.year <= 2022 else None
+
+
+# "© Sources ANCT, 2025; BD TOPO IGN, 2024 … Réalisation : Cartographie PADT ANCT 02/2025": the credit of
+# a map or a figure made for the article (chrome, not the communiqué), whose date the article cannot
+# precede; not a site's footer ("© 2025 Banque des Territoires"), which is the crawl's
+DATA_CREDIT = re.compile(r"^[ \t]*©[^\n]*\b(?:[Ss]ources?|R[ée]alisation)\b[^\n]*", re.MULTILINE)
+
+
+def _phase_of_a_credit(text: str) -> str | None:
+    """The second phase for a text whose data credit is dated 2024 or later (written then or after);
+    an older credit tells nothing (an article may reuse an older map)."""
+    years = [int(y) for credit in DATA_CREDIT.findall(text) for y in re.findall(r"(?<!\d)(20[1-3]\d)(?!\d)", credit)]
+    return SECOND_PHASE if years and max(years) >= 2024 else None
+
+
 def _spans(mentions: list[TerritoryMention]) -> list[tuple[int, int, str]]:
     return [(m.start, m.end, m.territory_id) for m in mentions]
 
@@ -203,6 +238,15 @@ SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:en|d[èe]s)\s+(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:lors\s+de|pendant|durant|dans|pour|au\s+cours\s+de|d[èe]s)"
                         r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b(?:,?\s+(?:en|de)\s+20[1-3]\d\b)?")
+
+
+def _first_phase_labels_held_blanked(text: str) -> str:
+    """`text` with its labels held since a first-phase year blanked ("Avec la labellisation …
+    depuis 2018, quatre communautés de communes ont développé …"): held up to the time of
+    writing, which may be after 2022, they tell no phase of the document; one held since 2023 does
+    (offsets kept)."""
+    return SINCE_YEAR.sub(lambda m: m.group(0) if any(int(year) >= 2023 for year in re.findall(r"20[1-3]\d", m.group(0)))
+                          else " " * len(m.group(0)), text)
 
 
 def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] | None = None,
@@ -234,7 +278,15 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
         # names before it; the territory takes the document's phase
         return None
     found = own if len(own) == 1 else found
+    if not found and RENEWED_LABEL.search(words):
+        return SECOND_PHASE  # "Ce dispositif … puisqu'il est aussi renouvelé pour le Terrassonnais-Brive"
     return found.pop() if len(found) == 1 else None
+
+
+def _called_new(text: str, sentence: tuple[int, int]) -> str | None:
+    """The second phase for a territory its sentence calls "le nouveau territoire d'industrie";
+    asked only when neither the sentence nor the document states a phase."""
+    return SECOND_PHASE if NEW_TERRITORY.search(text, *sentence) else None
 
 
 def _list_lead_phase(text: str, structure: Structure, position: int) -> str | None:
@@ -321,7 +373,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
-    phase = document_phase(text) or _phase_of_the_date(info["published_on"])
+    phase = (document_phase(text) or _phase_of_the_date(info["published_on"]) or _phase_of_the_crawl(crawled_by(text))
+             or _phase_of_a_credit(text))
     # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
     # EPCIs it names may lie (linking context only)
     linker = DocumentLinker(doc_departements | departements_of_epci_demonyms(fold(text))
@@ -370,7 +423,8 @@ def extract(text: str, doc: Doc) -> Extraction:
             "end": mention.end,
             "phase": _local_phase(text, phase_sentence, _own_clause(mentions, mention, phase_sentence),
                                   min(m.start for m in mentions if phase_sentence[0] <= m.start < phase_sentence[1]
-                                      or m is mention)) or _list_lead_phase(text, structure, mention.start) or phase,
+                                      or m is mention)) or _list_lead_phase(text, structure, mention.start) or phase
+                     or _called_new(text, phase_sentence),
             "departements": set(), "sentence_regions": set(), "rule": mention.rule,
             "name_departements": set(), "member_departements": set(), "placed_departements": set(),
         })

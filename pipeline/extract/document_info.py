@@ -493,18 +493,33 @@ def extract_document_info(text: str) -> dict:
             "published_on": published_on}
 
 
+def crawled_by(text: str) -> datetime.date | None:
+    """The month of the crawl prefix opening the page ("date 2020-01 La ville a été …"): the page
+    existed by then, so the text was written then or earlier (a 2019 article carries "date
+    2021-10"); a latest date, never the dateline."""
+    prefix = CRAWL_PREFIX.match(text)
+    year, month = map(int, re.search(r"(\d{4})-(\d{2})", prefix.group(0)).groups()) if prefix else (0, 0)
+    return datetime.date(year, month, 1) if 1 <= month <= 12 else None
+
+
 def chrome_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page-chrome lines of `text`, and of the date lines near the top that
-    are not the communiqué's date (crawl banners, update stamps): no stage reads facts there."""
+    are not the communiqué's date (crawl banners, update stamps): no stage reads facts there. A
+    crawl prefix glued to the first sentence (" date 2023-12 À La Réunion, … sont reconduits pour
+    la période 2023-2027.") is chrome alone: the sentence is the communiqué's."""
     _place, published_on = _document_dateline(text)
     spans, position, seen = [], 0, 0
     for raw in text.split("\n"):
-        line = raw.strip().strip(MARKDOWN_EDGES)
+        prefix = CRAWL_PREFIX.match(raw)
+        after_prefix = prefix.end() if prefix else 0
+        if prefix:
+            spans.append((position, position + after_prefix))
+        line = raw[after_prefix:].strip().strip(MARKDOWN_EDGES)
         if line:
             folded = fold(line)
             dated = _dateline_of(line, seen < TOP_LINES)
             if _is_chrome(folded) or (dated and dated[2] != published_on):
-                spans.append((position, position + len(raw)))
+                spans.append((position + after_prefix, position + len(raw)))
             seen += 1
         position += len(raw) + 1
     return spans
