@@ -647,7 +647,8 @@ NAMED_SUBJECT = re.compile(r"(?:\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+" + TERRITORY_WO
 # A", "Enfin, les Collines de Normandie réunissent A et B", "…, tandis que Y regroupe
 # A et B" (two capitalised words at least, or
 # one that says where it lies: "enfin le Saint-Quentinois, dans l'Aisne, réunit A et B")
-BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n))\s*"
+BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n)|(?<!\S)(?=[•◦▪‣·*][ \t]))\s*"
+                          r"(?:[•◦▪‣·*][ \t]+)?"  # an item's bullet: "• Sud Haute-Marne, associant :"
                           r"(?:(?:[Ee]nfin|[Pp]uis|[Ee]nsuite|et|tandis\s+que|alors\s+que)\s*,?\s+)?"
                           r"(?:(?:[Ll]es|[Ll]e|[Ll]a)\s+|[Ll]['’]\s*)?" + SUBJECT_NAME
                           # "le Saint-Quentinois, dans l'Aisne, réunit"
