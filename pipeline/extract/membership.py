@@ -1484,10 +1484,12 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
 
 
 # "… ce territoire est marqué par l'industrie ; labellisé Territoire d'industrie, il est …": the
-# label said of a pronoun or of "ce territoire" standing for the text's one intercommunality
+# label said of a pronoun or of "ce territoire" standing for the text's one intercommunality (on its
+# own site: "notre territoire a été de nouveau labellisé « Territoire d'industrie »")
 PRONOUN_LABELLED = re.compile(r"\b(?:labellisee?|retenue?)\s+(?:comme\s+)?\"?\s*territoires?\s+d'\s*industries?\s*\"?"
                               r"(?:\s+(?:en|depuis)\s+\d{4})?\s*,\s*(?:il|elle)\s"
-                              r"|\b(?:ce\s+territoire|il|elle)\s+(?:a\s+ete|est|vient\s+d'etre)\s+(?:labellisee?|retenue?)\s+"
+                              r"|\b(?:ce\s+territoire|notre\s+territoire|il|elle)\s+(?:a\s+ete|est|vient\s+d'etre)\s+"
+                              r"(?:(?:de\s+nouveau|a\s+nouveau|officiellement)\s+)?(?:labellisee?|retenue?)\s+"
                               r"(?:comme\s+)?\"?\s*territoires?\s+d'\s*industries?")
 
 
