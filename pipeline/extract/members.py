@@ -660,7 +660,8 @@ def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
         # "des D et celle de E.": the names run on in the wrapped sentence under the intro
         end = _sentence_end(text, start)
         spans = [Span(start, end)] if "\n\n" not in text[start:end] else []
-    if not spans and _names_line(text, start):
+    if not spans and _names_line(text, start) \
+            and INTRO_SUBJECT_IS_THE_TERRITORY.search(text, text.rfind("\n", 0, position) + 1, position):
         # "… il est porté par trois intercommunalités :" then "la CC X (CCX), la CA Y et la CA Z."
         spans = [Span(start, text.index("\n", start) if "\n" in text[start:] else len(text))]
     return [_Region(span.start, span.end, keep, None, members, anchor) for span in spans]
@@ -670,6 +671,13 @@ WRAPPED_PROSE_LINE = 60  # characters of a line of running text wrapped at a fix
 # one sentence on its line, ending it with a full stop, no other sentence inside
 NAMES_LINE = re.compile(r"[^\n]*?[^\s.][ \t]*\.[ \t]*(?:\n|$)")
 SENTENCE_INSIDE = re.compile(r"[.!?][ \t]+[A-ZÉÈÀÂÎÔ]")
+
+
+# the intro's subject is the territory, named or pointed back to ("À cheval sur deux régions, il est
+# porté par trois intercommunalités :"), not another body ("Le Pôle métropolitain X rassemble
+# trois agglomérations :", whose names are no territory's members)
+INTRO_SUBJECT_IS_THE_TERRITORY = re.compile(r"(?:^|[,;][ \t]*)(?:il|elle|celui-ci|celle-ci|(?:le|ce|notre)[ \t]+territoire)\b",
+                                            re.IGNORECASE)
 
 
 def _names_line(text: str, start: int) -> bool:
