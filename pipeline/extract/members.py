@@ -134,8 +134,6 @@ HEAD = with_first_letters(re.compile(
     # "la Communauté d'agglo de Pau": the everyday short form of the legal form too
     r"|(?i:communaut[ée]s?\s+d['’]\s*agglo(?:m[ée]rations?)?(?![\w'’]))"
     r"|(?i:communaut[ée]s?\s+urbaines?)|(?i:(?<=la\s)m[ée]tropole|(?<=les\s)m[ée]tropoles)"
-    # "la Communauté intercommunale Réunion Est": La Réunion's agglomerations, "intercommunale" a word of the name
-    r"|(?i:communaut[ée](?=\s+intercommunale\s))"
     r"|(?i:communaut[ée]\s+de\s+l['’]\s*agglom[ée]ration)"
     r"|(?i:(?<=l['’])agglom[ée]ration(?=\s+(?:(?:de|du|des|d['’])\s*)?[A-ZÉÈÀÂÎÔ]))"
     # "(agglo de Tarbes-Lourdes et la CC de la Haute-Bigorre)": no article after a bracket
@@ -202,12 +200,11 @@ def _mention_type(epci_type: str | None, link: Link) -> str | None:
 def head_type(head: str, previous: str | None = None) -> str | None:
     """The legal form a head of names announces ("la communauté d'agglomération" CA, "les
     communautés de communes" CC); None for any form ("l'EPCI X"); "celle de" takes the previous
-    head's; None too for "la Communauté" before "intercommunale X". Membership reads the same heads
-    before a territory's name."""
+    head's. Membership reads the same heads before a territory's name."""
     words = head.lower().split()
     if words and words[-1].startswith("celle"):
         return previous
-    if "intercom" in head.lower() or "epci" in head.lower() or words and words[-1].startswith("communaut"):
+    if "intercom" in head.lower() or "epci" in head.lower():
         return None  # "l'intercommunalité X", "l'EPCI X": any legal form
     if "communes" in words and any("agglo" in word for word in words):
         return MIXED_HEAD_TYPE
