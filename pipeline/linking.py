@@ -562,6 +562,9 @@ def acronym_in(written: str) -> str | None:
     return None
 
 
+TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")
+
+
 class DocumentLinker:
     """Links the names of one document, with its context: the départements and régions it names,
     its year, and the acronyms it defines."""
@@ -625,7 +628,9 @@ class DocumentLinker:
             typed = {found.siren: found for found in (self.link(written, form) for form in epci_type.split("|"))
                      if found.siren}
             return next(iter(typed.values())) if len(typed) == 1 else self.link(written)
-        defined = self.acronyms.get(ARTICLES.sub("", written.strip(" \t\n,;:.")))
+        short = ARTICLES.sub("", written.strip(" \t\n,;:."))
+        # the defined short name with its gloss in brackets: "4C (Cœur de Maurienne Arvan)"
+        defined = self.acronyms.get(short) or self.acronyms.get(TRAILING_BRACKET.sub("", short))
         if defined:  # a short name the text defined ("(Cap Nord)")
             return defined
         acronym = acronym_in(written)

@@ -404,6 +404,13 @@ def test_a_count_larger_than_its_area_could_hold_counts_france():
     assert [(f["value"], f["scope_code"]) for f in figures(text)] == [(183.0, "FR"), (2.0, "86")]
 
 
+def test_more_territories_than_a_region_ever_held_count_france():
+    text = ("Labellisé en novembre 2018, parmi les 136 premiers territoires retenus par l'État, le "
+            "Territoire d'industrie Déodatie associe la communauté d'agglomération de Saint-Dié-des-Vosges. "
+            "La Région Grand Est compte treize territoires.")
+    assert [(f["value"], f["scope_code"]) for f in figures(text)] == [(136.0, "FR"), (13.0, "44")]
+
+
 def test_a_counted_noun_in_the_adjective_slot_is_the_noun():
     text = "Quatorze contrats Territoires d'industrie ont été signés, et 2 autres territoires suivront."
     assert [(f["value"], f["unit"]) for f in figures(text)] == [(14.0, "protocole"), (2.0, "territoire")]

@@ -79,9 +79,10 @@ PLACE_DATELINE = re.compile(rf"(?P<place>[a-z][a-z'.-]*+(?:[ -][a-z'.-]++){{0,4}
 SIGNED = re.compile(rf"(?:fait(?:\s+en\s+\w+\s+exemplaires?(?:\s+originaux)?,?)?|signee?)\s+a\s+(?P<place>[a-z][a-z'.-]*+(?:[ -][a-z'.-]++){{0,4}}?),?\s*(?:le\s+)?{DATE}")
 # "Article publié le 23/01/2024 sur mon-territoire.fr", "Par X publié le 28 JAN 2020 à 09:36",
 # "Rédigé par la rédaction le Lundi 11 Juillet 2022", "Date de publication : Mardi 28 janvier 2020",
-# "Paru le06/06/2019" (a label's space lost), a newsletter's "Envoyée le 7 décembre 2023":
+# "Paru le06/06/2019" (a label's space lost), a newsletter's "Envoyée le 7 décembre 2023",
+# a magazine's "Article publié en ligne le 23 octobre 2019":
 # anywhere in a line. "Mis à jour le ..." is no publication date.
-PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?|redigee?|envoyee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
+PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|redigee?|envoyee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
                        rf"(?:\s+le\s+|\s+le(?=\d)|\s*(?=:)|\s+)|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
 # "Revue Pouvoirs & Territoires, n° 87, 9 décembre 2019", "Lettre d'information de la Région –
 # Développement économique – n° 47 – 14 novembre 2023": a periodical's issue and its date.
@@ -89,10 +90,12 @@ ISSUE = re.compile(rf"\bn[°o]\s*\d{{1,4}}\s*[,–-]?\s*(?:du\s+)?{DATE}\.?$")
 # "Recueil des actes administratifs n° 30-2019-071 – Préfecture du Gard – 3 juillet 2019 – p. 41":
 # the running head of a préfecture's recueil gives the day its acts were published.
 RECUEIL = re.compile(rf"^recueil\s+des\s+actes\s+administratifs\b.{{0,120}}?(?<![\w/.-]){DATE}")
-# "Commission permanente du 12 avril 2024", "Séance du 4 juin 2019": the sitting a deliberation
-# or its report was adopted at, on a line of its own near the top.
+# "Commission permanente du 12 avril 2024", "Séance du 4 juin 2019", "Adopté par le comité syndical
+# le 18 mars 2021" (an activity report): the sitting a deliberation or its report was adopted at,
+# on a line of its own near the top.
 SITTING = re.compile(rf"(?:commission\s+permanente|(?:seance|session|assemblee)(?:\s+(?:pleniere|publique))?"
-                     rf"|conseil\s+(?:regional|departemental|communautaire|metropolitain|municipal|syndical))"
+                     rf"|(?:(?:adoptee?|approuvee?)\s+(?:par|en)\s+(?:le\s+|la\s+|l')?)?"
+                     rf"(?:conseil|comite)\s+(?:regional|departemental|communautaire|metropolitain|municipal|syndical))"
                      rf"(?:\s+(?:d[eu']\s*|de\s+la\s+|des\s+)[a-z][a-z'-]*(?:[ -][a-z'-]+){{0,3}})?\s+(?:du|le)\s+{DATE}")
 UPDATED = re.compile(r"mise?s?\s+a\s+jour|modifiee?|derniere\s+modification")
 # "Ce mardi 19 mars 2019, la ministre …" near the top: the press writes of the day it publishes.

@@ -251,15 +251,22 @@ PROGRAMMES_JOINT = re.compile(r"[\s*_«»\"]*(?:,|;|\bet\b|\bou\b|—|–)[\s*_�
 def _named_only_among_others(folded: str, context: Context) -> bool:
     """Whether every time a text names the programme it is one item of an enumeration of other
     programmes ("les autres programmes de l'ANCT — Action cœur de ville, Territoires d'industrie,
-    Villages d'avenir —"): a text about another programme that only names ours beside it."""
+    Villages d'avenir —") or what the text's subject is not part of: a text about another programme
+    that only names ours beside it."""
     for own in context.own_programme_name.finditer(folded):
         joint = PROGRAMMES_JOINT.match(folded, own.end())
         after = joint is not None and context.other_programme_name.match(folded, joint.end()) is not None
         before = any(PROGRAMMES_JOINT.fullmatch(folded, other.end(), own.start())
                      for other in context.other_programme_name.finditer(folded, max(0, own.start() - 60), own.start()))
-        if not (after or before):
+        if not (after or before or NOT_PART_OF_IT.search(folded, max(0, own.start() - 50), own.start())):
             return False
     return True
+
+
+# "Notre intercommunalité ne fait pas partie des Territoires d'industrie": ours named as what the
+# text's subject is not (folded text, right before the programme's name)
+NOT_PART_OF_IT = re.compile(r"\b(?:ne|n')\s*(?:fait|font|est|sont|figure|figurent)\s+pas\s+"
+                            r"(?:partie\s+(?:des|du)|(?:un|une|l'une?\s+des)|parmi\s+les)\s*\"?\s*$")
 
 
 OTHER_PROGRAMME_TOP = 400  # characters of a text's top: its title and dateline

@@ -53,6 +53,9 @@ DEMONYMS_PATH = Path(__file__).parent / "rules" / "demonyms.json"
 # EPCIs, communes beyond this many per EPCI, euros from this amount (the programme's budgets),
 # wherever the sentence places them.
 COMMUNES_PER_EPCI = 50
+# territories beyond this many in a région or a département: the programme's national counts
+# ("parmi les 136 premiers territoires" in a Grand Est report; its largest région holds about 25)
+TERRITORIES_AT_MOST = {"region": 40, "departement": 12}
 MIN_NAME_CHARS = 4  # shorter names ("Ain") are searched for again at their own mentions only
 ACT_TITLE_LINES = 8  # a local act names itself within its first lines (after the issuer's)
 NATIONAL_EUROS = 1e9
@@ -559,6 +562,7 @@ def _beyond(area: Area, value: float, unit: str) -> bool:
         return False
     epcis = _epci_counts()[(area.kind, area.code)]
     return (unit in ("territoire", "epci") and value > epcis
+            or unit == "territoire" and value > TERRITORIES_AT_MOST.get(area.kind, value)
             or unit == "commune" and value > epcis * COMMUNES_PER_EPCI
             or unit == "euro" and value >= NATIONAL_EUROS)
 

@@ -642,7 +642,10 @@ def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
         following = text.find("\n", start)
         lst = structure.list_at(following + 1) if following >= 0 else None
         lst = lst if lst and not text[following + 1:lst.span.start].strip() else None
-    spans = [(item.field.value if item.field else item.content) for item in _own_items(lst.items)] if lst else []
+    # under a heading inside the list ("• Sud Haute-Marne, associant :" then "- A ;" "- B."), its own
+    # items follow it: the items above are others'
+    spans = [(item.field.value if item.field else item.content)
+             for item in _own_items([i for i in lst.items if i.span.end > start])] if lst else []
     if not spans:  # items the structure did not read as a list ("− La communauté …", U+2212)
         spans = [Span(line.start(1), line.end(1)) for line in _marked_lines(text, start)]
     if not spans:
@@ -658,10 +661,31 @@ def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
         # "des D et celle de E.": the names run on in the wrapped sentence under the intro
         end = _sentence_end(text, start)
         spans = [Span(start, end)] if "\n\n" not in text[start:end] else []
+    if not spans and _names_line(text, start) \
+            and INTRO_SUBJECT_IS_THE_TERRITORY.search(text, text.rfind("\n", 0, position) + 1, position):
+        # "… il est porté par trois intercommunalités :" then "la CC X (CCX), la CA Y et la CA Z."
+        spans = [Span(start, text.index("\n", start) if "\n" in text[start:] else len(text))]
     return [_Region(span.start, span.end, keep, None, members, anchor) for span in spans]
 
 
 WRAPPED_PROSE_LINE = 60  # characters of a line of running text wrapped at a fixed width
+# one sentence on its line, ending it with a full stop, no other sentence inside
+NAMES_LINE = re.compile(r"[^\n]*?[^\s.][ \t]*\.[ \t]*(?:\n|$)")
+SENTENCE_INSIDE = re.compile(r"[.!?][ \t]+[A-ZÉÈÀÂÎÔ]")
+
+
+# the intro's subject is the territory, named or pointed back to ("À cheval sur deux régions, il est
+# porté par trois intercommunalités :"), not another body ("Le Pôle métropolitain X rassemble
+# trois agglomérations :", whose names are no territory's members)
+INTRO_SUBJECT_IS_THE_TERRITORY = re.compile(r"(?:^|[,;][ \t]*)(?:il|elle|celui-ci|celle-ci|(?:le|ce|notre)[ \t]+territoire)\b",
+                                            re.IGNORECASE)
+
+
+def _names_line(text: str, start: int) -> bool:
+    """Whether the line at `start`, under an intro ending with ':', is one sentence of its own
+    (the names the intro announces, run on in prose), not the first of a paragraph's."""
+    line = NAMES_LINE.match(text, start)
+    return bool(line) and not SENTENCE_INSIDE.search(text, start, line.end())
 
 
 def _wrapped_prose_line(text: str, start: int) -> bool:
@@ -1209,13 +1233,24 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
                 or (_known_acronym_after_a_legal_form(text, paren.start(), acronym, linker) if acronym else None)
             if link:
                 linker.learn(short, link)
-            continue
+                continue
+            if acronym:
+                continue
         before = WORD_BEFORE.search(text, max(0, paren.start() - 14), paren.start())
         acronym = acronym_in(before.group(1)) if before else None
         if acronym and EXPANSION.match(inner):
             head = HEAD.match(inner)
             link = linker.link(inner[head.end():] if head else inner,
                                head_type(head.group(0)) if head else None)
+            if link.siren and link.exact:
+                linker.learn(acronym, link)
+            continue
+        # "4C (Cœur de Maurienne Arvan)", "CCMG (Maurienne Galibier)": an acronym a bracket glosses
+        # with the name, without its legal form, of one intercommunality exactly
+        counted = COUNTED_ACRONYM_BEFORE.search(text, max(0, paren.start() - 10), paren.start())
+        acronym = acronym or (counted.group(1) if counted else None)
+        if acronym and fold(inner) not in _place_names():
+            link = linker.link(inner, None)
             if link.siren and link.exact:
                 linker.learn(acronym, link)
     for acronym in ACRONYM_BEFORE_HEAD.finditer(text):
@@ -1233,6 +1268,8 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
 BRACKETED = re.compile(r"\(([^()\n]{2,80})\)")
 WORD_IN_CAPITALS_BEFORE = re.compile(r"(?<![\w'’])[A-ZÉÈÀÂÎÔ]{2,}[ \t]+$")
 WORD_BEFORE = re.compile(r"([A-Z][\w&]{1,9})\s*$")
+# an acronym opening with the count of its repeated letter ("4C", "3CM": Communauté de Communes …)
+COUNTED_ACRONYM_BEFORE = re.compile(r"(?<![\w'’])([2-9][A-Z][A-Z&]{0,6})[ \t]*$")
 EXPANSION = re.compile(r"(?:la\s+|le\s+|l['’])?(?i:communaut[ée]|agglom[ée]ration|m[ée]tropole|CC\b|CA\b|CU\b)")
 SHORT_NAME = re.compile(r"[A-ZÉÈ][\w'’-]+(?:\s+(?:d[eu]s?|la|le|l['’])?\s*[A-ZÉÈ][\w'’-]+){0,2}")
 

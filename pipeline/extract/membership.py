@@ -647,7 +647,8 @@ NAMED_SUBJECT = re.compile(r"(?:\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+" + TERRITORY_WO
 # A", "Enfin, les Collines de Normandie réunissent A et B", "…, tandis que Y regroupe
 # A et B" (two capitalised words at least, or
 # one that says where it lies: "enfin le Saint-Quentinois, dans l'Aisne, réunit A et B")
-BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n))\s*"
+BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n)|(?<!\S)(?=[•◦▪‣·*][ \t]))\s*"
+                          r"(?:[•◦▪‣·*][ \t]+)?"  # an item's bullet: "• Sud Haute-Marne, associant :"
                           r"(?:(?:[Ee]nfin|[Pp]uis|[Ee]nsuite|et|tandis\s+que|alors\s+que)\s*,?\s+)?"
                           r"(?:(?:[Ll]es|[Ll]e|[Ll]a)\s+|[Ll]['’]\s*)?" + SUBJECT_NAME
                           # "le Saint-Quentinois, dans l'Aisne, réunit"
@@ -1483,10 +1484,12 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
 
 
 # "… ce territoire est marqué par l'industrie ; labellisé Territoire d'industrie, il est …": the
-# label said of a pronoun or of "ce territoire" standing for the text's one intercommunality
+# label said of a pronoun or of "ce territoire" standing for the text's one intercommunality (on its
+# own site: "notre territoire a été de nouveau labellisé « Territoire d'industrie »")
 PRONOUN_LABELLED = re.compile(r"\b(?:labellisee?|retenue?)\s+(?:comme\s+)?\"?\s*territoires?\s+d'\s*industries?\s*\"?"
                               r"(?:\s+(?:en|depuis)\s+\d{4})?\s*,\s*(?:il|elle)\s"
-                              r"|\b(?:ce\s+territoire|il|elle)\s+(?:a\s+ete|est|vient\s+d'etre)\s+(?:labellisee?|retenue?)\s+"
+                              r"|\b(?:ce\s+territoire|notre\s+territoire|il|elle)\s+(?:a\s+ete|est|vient\s+d'etre)\s+"
+                              r"(?:(?:de\s+nouveau|a\s+nouveau|officiellement)\s+)?(?:labellisee?|retenue?)\s+"
                               r"(?:comme\s+)?\"?\s*territoires?\s+d'\s*industries?")
 
 

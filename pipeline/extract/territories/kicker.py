@@ -39,6 +39,8 @@ KICKER = re.compile(r"[A-ZÀ-Ý][\w'’ -]{2,60}")
 NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "sur", "en"}
 MIN_WORDS, MAX_WORDS = 2, 7
+# the Republic's motto under a préfecture's name in its header, on one line: no kicker
+MOTTO = re.compile(r"libert[eé]\W+[eé]galit[eé]\W+fraternit[eé]\W*", re.IGNORECASE)
 
 
 def _top_lines(text: str, count: int) -> list[tuple[int, int]]:
@@ -58,7 +60,7 @@ def kicker_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]
     for index, (start, end) in enumerate(lines[:MAX_LINES_ABOVE]):
         line = text[start:end].strip()
         if index + 1 >= len(lines) or line.isupper() or not KICKER.fullmatch(line) \
-                or not _reads_as_name(line):
+                or not _reads_as_name(line) or MOTTO.fullmatch(line):
             continue
         title = text[slice(*lines[index + 1])]
         if not re.search(PREFIX, title, re.IGNORECASE):

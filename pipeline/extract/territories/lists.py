@@ -79,6 +79,9 @@ def _participle_kind(folded: str, position: int, nouns: list[tuple[int, str]]) -
     return qualified[-1] if qualified else TERRITORIES
 
 
+COMMUNES_OF = re.compile(r"communes\s+(?:de|du|des|d')")
+
+
 def _keyword_decides(sentence: str) -> str | None:
     """What an intro sentence announces: TERRITORIES, MEMBERS (EPCIs, communes), OTHER (axes,
     projects, people ...) or None when it does not say. A counted noun of territories decides
@@ -108,6 +111,13 @@ def _keyword_decides(sentence: str) -> str | None:
     closing = [kind for position, kind in found if position >= last_words_start]
     if closing:
         return closing[-1]
+    # "… rassemble les communes de la Communauté intercommunale Réunion Est :": the communes of a
+    # body named up to the colon, no territory named after them
+    clause_start = len(tail) - len(clause)
+    communes = [position for position, kind in found if kind == MEMBERS and position >= clause_start
+                and COMMUNES_OF.match(folded, position)]
+    if communes and not any(kind == TERRITORIES and position > communes[0] for position, kind in found):
+        return MEMBERS
     named = [kind for position, kind in found if not PEOPLE_NOUN.match(folded, position)]
     return (named or [found[0][1]])[0]
 

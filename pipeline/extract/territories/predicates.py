@@ -131,6 +131,9 @@ GROUPING = with_first_letters(re.compile(r"(?:(?:,\s*|(?<!\s)\s+)qui\s+|(?<![\w'
                                          + WORDS["grouping_objects"] + r")|(?:" + "|".join(WORDS["grouping_verbs_any_object"])
                                          + r")\s*(?=[A-ZÀ-Ýa-z]))"))
 GROUPING_RULE = "territory.grouping"
+# "Le territoire, porté par le Syndicat du Pays de Maurienne, regroupe …": the name after "par" is
+# the agent of a participle apposed to the subject, the body that carries it, never the subject
+AGENT_BEFORE = re.compile(r"(?i)\bpar\s+(?:(?:le|la|les|du|des)\s+|l['’]\s*)?[«\"“]?\s*$")
 
 
 def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -146,7 +149,8 @@ def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention
         end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
         parts = _quoted_before(text, end, match.start()) \
             or enumeration_before(text, end, _clause_start(text, sentence_start, end), True)[-1:]
-        if not parts or parts[0].epci or _places_only(parts, places, single=True):
+        if not parts or parts[0].epci or _places_only(parts, places, single=True) \
+                or AGENT_BEFORE.search(text, max(0, parts[0].start - 20), parts[0].start):
             continue
         mention = make_mention(text, parts[0].start, parts[0].end, GROUPING_RULE, (), sentence_end)
         if mention:
