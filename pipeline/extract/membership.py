@@ -333,6 +333,20 @@ def _signatory(folded: str, position: int) -> bool:
     return not PRESENT_ONLY.match(item)
 
 
+# between the signature and the EPCI: who signs ("par", "entre"), nothing that ends the clause
+SIGNED_BY = re.compile(r"(?:\bpar|\bentre)\s[^:;()]{0,60}$")
+
+
+def _party_to_the_signing(folded: str, sentence_start: int, position: int) -> bool:
+    """Whether the EPCI named at `position` signs its territory's agreement, the signature
+    opening its sentence ("Avec la signature de ce protocole par la Métropole X et la Région,
+    Carros devient le territoire pilote"): a party, hence a member of the one territory the
+    sentence names after it; not someone's office ("par A, président de X")."""
+    signing = SIGNING.search(folded, sentence_start, position)
+    return signing is not None and bool(SIGNED_BY.search(folded, signing.end(), position)) \
+        and not _office_before(folded, position)
+
+
 @lru_cache(maxsize=4096)
 def _name_regex(name: str) -> re.Pattern:
     """A territory's name in folded text, dashes and spaces interchangeable."""
@@ -477,6 +491,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     member_of = MEMBER_OF.match(folded, mention.end)
     if after and (mention.in_member_list or member_of and _names_next(folded, member_of.end(), after[0][0])):
         return after[0][1].territory_id
+    if after and len({t.territory_id for _, t in after}) == 1 and _party_to_the_signing(folded, start, mention.start):
+        return after[0][1].territory_id  # "Avec la signature de ce protocole par la CA X, Y devient …"
     renamed = RENAMED_AFTER.match(folded, (run_end or {}).get(id(mention), mention.end))
     if after and renamed and TAKES_IN_BEFORE.search(folded, max(0, mention.start - 40), mention.start) \
             and _names_next(folded, renamed.end(), after[0][0]):
