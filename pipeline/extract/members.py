@@ -867,6 +867,30 @@ def dash_fields(text: str) -> list[Field]:
 
 
 MAX_LABEL_WORDS = 5  # "Territoire d'industrie Bourges-Vierzon (Cher)" beside the territory's name
+# "- Bourges (Cher) – Bourges Plus": a line's one name after a spaced dash, without legal form
+BARE_DASH_VALUE = re.compile(r"^[ \t]*(?P<label>[^\n—–:]{2,80}?)[ \t]+[—–][ \t]+(?P<value>[A-ZÉÈÀÂÎÔ][^\n;,:()]*?)[ \t]*$",
+                             re.MULTILINE)
+
+
+def _bare_names_after_a_dash(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
+                             taken: list[EpciMention]) -> list[EpciMention]:
+    """'- Bourges (Cher) – Bourges Plus' among 'Territory (département) – CC X' lines: the one name
+    after the dash of a line whose label is a territory's name with at most a few words around it,
+    without legal form nor type word, is its member when it is, whole, the official name of an
+    EPCI of the document's départements (two words or more: "– Bourges" is a town)."""
+    found = []
+    for line in BARE_DASH_VALUE.finditer(text):
+        value = line.group("value")
+        owner = next(((s, e, territory_id) for s, e, territory_id in territories
+                      if line.start("label") <= s and e <= line.end("label")), None)
+        if owner is None or len(value.split()) < 2 or _inside(line.start("value"), taken):
+            continue
+        rest = re.sub(r"\([^)]*\)", " ", text[line.start("label"):owner[0]] + " " + text[owner[1]:line.end("label")])
+        link = _official_in_context(value, linker)
+        if link is not None and len(re.findall(r"\w+", rest)) <= MAX_LABEL_WORDS:
+            found.append(EpciMention(line.start("value"), line.end("value"), link, value, link.epci_type,
+                                     "epci.member_list", in_member_list=True, territory_hint=owner[2]))
+    return found
 
 
 def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
@@ -2155,6 +2179,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found += _territory_name_parts(text, linker, territories, found)
     found += _presidents_bodies(text, linker, territories, found)
     found += _chain_town_names(text, linker, territories, found)
+    found += _bare_names_after_a_dash(text, linker, territories, found)
     left_out = _predecessor_clauses(text, found) + _definition_lines(text)
     found = [m for m in found if not any(start <= m.start < end for start, end in left_out)]
     return sorted((_over_cut_words(m, cuts) for m in found), key=lambda m: (m.start, m.end))
