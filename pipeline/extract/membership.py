@@ -206,6 +206,12 @@ PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
 # ("renommée" is also fame: "une entreprise de renommée mondiale")
 NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise")
+# "Ce nouveau territoire prend la suite du Haut-Doubs Horloger": the territory it continues, named
+# right after (folded text)
+TAKES_OVER_FROM = re.compile(r"\b(?:prend|prendra|a\s+pris)\s+la\s+suite\s+(?:du|de\s+la|de\s+l'|des)\s*"
+                             r"(?:(?:territoire|ti)\s+(?:d'\s*industrie\s+)?)?[«\"“]?\s*$"
+                             r"|\b(?:succede|succedera|a\s+succede)\s+(?:au|a\s+la|a\s+l'|aux)\s*"
+                             r"(?:(?:territoire|ti)\s+(?:d'\s*industrie\s+)?)?[«\"“]?\s*$")
 # the quoted name right after "devient" ("il intègre la CA X et devient « Territoire d'industrie Y »")
 BECOMES_QUOTED = re.compile(r"\bdevien(?:t|nent|dra)\s+[«\"“]\s*(?:territoires?\s+d'\s*industrie\s+)?$")
 # a sentence about the territory before its renewal: "La précédente labellisation 2019-2023
@@ -1241,7 +1247,8 @@ def _successors(territories: list[TerritoryMention], folded: str,
     baptisé « Bourgogne Industrie »", "il devient « Territoire d'industrie Y »") continues the
     last other territory named before its sentence ("le Territoire d'Industrie Haut-Doubs Horloger
     (2019-2023) qui s'étendait sur 5 Communautés de Communes (…)"), whose members it keeps, with
-    the EPCIs said to join it."""
+    the EPCIs said to join it; so does a territory said to take over from one named after it ("Le
+    préfet salue la labellisation … de « A ». Ce nouveau territoire prend la suite du B")."""
     found: dict[str, str] = {}
     for territory in territories:
         index = _sentence_index(sentences, territory.start)
@@ -1252,6 +1259,16 @@ def _successors(territories: list[TerritoryMention], folded: str,
                   and t.territory_id != territory.territory_id]
         if before and territory.territory_id not in found:
             found[territory.territory_id] = max(before, key=lambda t: t.start).territory_id
+    for territory in territories:  # "A … . Ce nouveau territoire prend la suite du B": A continues B
+        index = _sentence_index(sentences, territory.start)
+        if index is None or not TAKES_OVER_FROM.search(folded, max(sentences[index][0], territory.start - 80),
+                                                      territory.start):
+            continue
+        before = [t for t in territories if t.end <= sentences[index][0] and t.territory_id != territory.territory_id]
+        if before:
+            successor = max(before, key=lambda t: t.start).territory_id
+            if successor not in found and territory.territory_id not in found:
+                found[successor] = territory.territory_id
     return found
 
 
