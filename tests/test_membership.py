@@ -1085,9 +1085,13 @@ def test_a_bare_official_name_opening_with_a_town_of_the_territory_name_is_its_m
 
 def test_a_territory_taking_over_from_one_named_after_it_keeps_its_members():
     """"Le territoire d'industrie « A » a été labellisé … . Ce nouveau territoire prend la suite du B.
-    Celui-ci regroupait C et D.": A continues B, whose members it keeps."""
+    Celui-ci regroupait C et D. Il s'ouvre désormais à E.": A continues B, whose members it keeps;
+    E, said to join, is A's only."""
     text = ("Le territoire d'industrie « Alliances Luxe & Précision Doubs » a été labellisé pour la période "
             "2023-2027.\n\nCe nouveau territoire prend la suite du Haut-Doubs Horloger, retenu en 2018. Celui-ci regroupait les "
             "communautés de communes du Val de Morteau et du Pays de Maîche.")
     assert members(text) == {(territory, siren) for territory in ("alliances-luxe-et-precision-doubs", "haut-doubs-horloger")
                              for siren in ("242504116", "200023075")}
+    # who joins, pointed back at the former territory, joins the new one only
+    assert members(text + " Il s'ouvre désormais à Grand Besançon Métropole.") - members(text) == {
+        ("alliances-luxe-et-precision-doubs", "242500361")}

@@ -247,7 +247,10 @@ TAKES_IN_BEFORE = re.compile(r"\b(?:integre|integrent|accueille|accueillent|engl
 RENAMED_AFTER = re.compile(r"\s+et\s+(?:devient|deviennent|deviendra|prend\s+le\s+nom\s+(?:de|du|d'))\b")
 JOINS_THE_PROGRAMME = re.compile(r"[^.;:,]{0,40}?\brejoin\w*\s+(?:le|la|l')\s*"
                                  r"(?:dispositif|programme|territoire|demarche|label)\b")
-JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*")
+JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*"
+                     r"|\bs'ouvr\w*\s+(?:desormais\s+|aussi\s+|egalement\s+)?a(?:ux?)?\s")  # "il s'ouvre désormais à la CU X"
+# the joining word right before the EPCI that joins: "il s'ouvre désormais à X", "l'entrée de X"
+JOINED_RIGHT_BEFORE = re.compile(r"(?:" + JOINING.pattern + r")\s*(?:(?:la|le|les)\s+|l'\s*)?$")
 # who joins the former members themselves ("A a rejoint ces quatre intercommunalités", "… avoir
 # rejoint le quatuor", "A vient s'ajouter à la CU X, …") makes one territory with them; who enters
 # an enlarged territory ("l'élargissement avec l'entrée de A", "il intègre A et devient « Y »") is
@@ -982,6 +985,12 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             inherited = []  # an enlarged territory: its members are those said to enter it
         if inherited or joiners:
             attached += inherited + joining
+    # "Ce nouveau territoire prend la suite du B. … Il s'ouvre désormais à la CU X": an EPCI said to
+    # join (right after the word), pointed at the former territory, joins the one that continues
+    # it, not the former one
+    continued_by = {predecessor: successor for successor, predecessor in successors.items()}
+    attached = [(m, continued_by[owner]) if owner in continued_by and JOINED_RIGHT_BEFORE.search(folded, max(0, m.start - 80), m.start)
+                else (m, owner) for m, owner in attached]
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
 
 
