@@ -903,3 +903,13 @@ def test_a_gloss_clause_between_commas_ends_where_the_outer_list_resumes():
     text = ("Il s'agit du Pays de Dreux, porté par la communauté d'agglomération du Pays de Dreux, "
             "et de Chartres Métropole.")
     assert [siren for siren, _ in members(text, frozenset({"28"}))] == ["200040277"]
+
+
+def test_a_bare_official_name_after_a_territory_line_dash_is_its_member():
+    """"- Bourges (Cher) – Bourges Plus": the one name after the dash of a territory's line, without
+    legal form, when it is, whole, an EPCI's official name of the text's départements; not a town."""
+    text = "Territoires renouvelés :\n- Bourges (Cher) – Bourges Plus\n- Vierzon (Cher) – Vierzon\n"
+    start = text.index("Bourges")
+    territories = [(start, start + 7, "bourges"), (text.index("Vierzon"), text.index("Vierzon") + 7, "vierzon")]
+    found = find_epcis(text, DocumentLinker(frozenset({"18"})), parse(text), territories)
+    assert [(m.link.siren, m.territory_hint) for m in found] == [("241800507", "bourges")]

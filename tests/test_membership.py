@@ -1045,3 +1045,53 @@ def test_the_subjects_of_a_verb_of_membership_belong_to_what_follows_it():
     assert ("sud-champagne", "200006716") not in found
     assert ("sud-champagne", "200000545") not in found
     assert {("sud-champagne", "200069003"), ("sud-champagne", "241000405")} <= found
+
+
+def test_a_project_just_described_names_its_owner_not_a_member():
+    """"Ce projet est porté par X, et soutenu au titre du Fonds vert": the owner of a project the
+    text has just described; "ce projet, porté par X, a été retenu au programme …" still lists X."""
+    visit = ("Le comité de pilotage de Territoires d'industrie s'est réuni lundi à Audincourt. Les élus ont "
+             "visité une ancienne filature. ")
+    assert members(visit + "Ce projet de reconversion est porté par Pays de Montbéliard Agglomération, et "
+                           "soutenu par l'État au titre du Fonds vert.") == set()
+    assert members(visit + "Ce projet, porté par Pays de Montbéliard Agglomération, a été retenu par le "
+                           "programme.") == {(None, "200065647")}
+
+
+def test_a_party_to_the_signing_belongs_to_the_territory_its_sentence_names_after_it():
+    """"Après la signature du contrat par la CA X …, Y devient …" in a text about two territories;
+    not the president who signs for an EPCI named as his office."""
+    intro = ("La Région Grand Est a retenu dans l'Aube ses territoires pilotes : « Nord-Ouest Aube » et "
+             "« Sud Champagne ».\n\n")
+    assert members(intro + "Après la signature du contrat par la communauté d'agglomération Troyes Champagne "
+                           "Métropole et la Région, Sud Champagne devient le premier territoire du "
+                           "département à engager ses actions.") == {("sud-champagne", "200069250")}
+    assert members(intro + "Après la signature du contrat par Jean Martin, vice-président de la communauté "
+                           "d'agglomération Troyes Champagne Métropole, Sud Champagne devient le premier "
+                           "territoire du département à engager ses actions.") == set()
+
+
+def test_a_bare_official_name_opening_with_a_town_of_the_territory_name_is_its_member():
+    """"Pau Béarn Pyrénées, premier bassin …" in a text about Lacq-Pau-Tarbes: the official name of
+    an EPCI of the text's départements, without legal form; not as someone's office, not in a text
+    about a territory named otherwise."""
+    text = ("Le territoire d'industrie Lacq-Pau-Tarbes a présenté sa feuille de route. Pau Béarn Pyrénées, "
+            "premier bassin d'emplois industriels des Pyrénées-Atlantiques, accueillera l'usine.")
+    assert members(text) == {("lacq-pau-tarbes", "200067254")}
+    assert members(text.replace("Pau Béarn Pyrénées, premier", "Le président de Pau Béarn Pyrénées, premier")) \
+        == set()
+    assert members(text.replace("Lacq-Pau-Tarbes", "Béarn Industrie")) == set()
+
+
+def test_a_territory_taking_over_from_one_named_after_it_keeps_its_members():
+    """"Le territoire d'industrie « A » a été labellisé … . Ce nouveau territoire prend la suite du B.
+    Celui-ci regroupait C et D. Il s'ouvre désormais à E.": A continues B, whose members it keeps;
+    E, said to join, is A's only."""
+    text = ("Le territoire d'industrie « Alliances Luxe & Précision Doubs » a été labellisé pour la période "
+            "2023-2027.\n\nCe nouveau territoire prend la suite du Haut-Doubs Horloger, retenu en 2018. Celui-ci regroupait les "
+            "communautés de communes du Val de Morteau et du Pays de Maîche.")
+    assert members(text) == {(territory, siren) for territory in ("alliances-luxe-et-precision-doubs", "haut-doubs-horloger")
+                             for siren in ("242504116", "200023075")}
+    # who joins, pointed back at the former territory, joins the new one only
+    assert members(text + " Il s'ouvre désormais à Grand Besançon Métropole.") - members(text) == {
+        ("alliances-luxe-et-precision-doubs", "242500361")}

@@ -22,7 +22,7 @@ from pipeline.extract.figure_context import masked_spans, states_programme_figur
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.first_letters import with_first_letters
-from pipeline.extract.members import EpciMention, find_epcis
+from pipeline.extract.members import HYPHEN, TOWN_CHAIN, EpciMention, find_epcis
 from pipeline.extract.membership import (attach, brands_in_full, legal_form_territories, member_line_candidates,
                                            member_line_territories, member_subject_territories, officials_bodies,
                                            same_epci_territories, territories_kept, type_words_dropped)
@@ -532,7 +532,6 @@ def extract(text: str, doc: Doc) -> Extraction:
 # where a name joins the names of its parts: "A / B", "Gard rhodanien – Pont du Gard",
 # "Béthune-Bruay et Flandres-Lys", then "Lacq-Pau-Tarbes"
 NAME_JOINTS = re.compile(r"\s+/\s+|\s+[-–]\s+|\s+et\s+")
-HYPHEN = re.compile(r"\s*[-–]\s*")
 COMPASS_WORD = re.compile(r"(?i)nord|sud|est|ouest|centre")
 # a text saying its territory lies in several régions ("inter-régional", "sur deux régions")
 ACROSS_REGIONS = re.compile(r"(?i)\binter-?r[ée]gional\w*|\b(?:deux|trois|2|3)\s+r[ée]gions\b")
@@ -557,8 +556,6 @@ def _parts_of_a_name(name: str) -> tuple[str, ...]:
 REGION_COUNCIL_BEFORE = re.compile(r"R[ée]gion\s+(?:de\s+(?:la\s+)?)?$")
 # an official name's legal form and its preposition: "CC de Lacq-Orthez"
 OFFICIAL_FORM = re.compile(r"^(?:CA|CC|CU)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?")
-# single capitalised words joined by dashes: "Lacq-Pau-Tarbes", "Rochefort - Royan - Marennes"
-TOWN_CHAIN = re.compile(r"[A-ZÀ-Ý][^\W\d_]{2,}(?:\s*[-–]\s*[A-ZÀ-Ý][^\W\d_]{2,})+")
 # the opening of a compound name, not a town: "Haute-Bigorre", "Saint-Méen", "Val-de-Saône"
 NOT_A_TOWN = re.compile(r"(?:hau(?:t|te)s?|bas(?:se)?s?|grande?s?|saint(?:e)?s?|" + "|".join(TERRITORY_WORDS["geographic_heads"]) + r")")
 

@@ -419,6 +419,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             continue  # "CC Autour de Chenonceaux Bléré-Val de Cher": a word of an EPCI's name
         if _relative_to_an_epci(text, trigger.start()):
             continue  # "la CA du Centre Littoral (CACL), qui rassemble Cayenne, …": its communes
+        if WEAK_TRIGGERS.match(trigger.group(0)) and _carries_a_project(text, trigger):
+            continue  # "Ce projet est porté par la CC X, et soutenu au titre du Fonds Vert"
         # "le Territoire qui concerne Le Grésivaudan regroupe A et B": the next trigger ends it
         following = triggers[index + 1].start() if index + 1 < len(triggers) else len(text)
         keep = not WEAK_TRIGGERS.match(trigger.group(0))
@@ -478,6 +480,22 @@ def _gloss_clause_end(text: str, trigger: re.Match, end: int) -> int:
         return end
     resumed = OUTER_LIST_RESUMED.search(text, trigger.end(), end)
     return resumed.start() if resumed else end
+
+
+PROJECT_SUBJECT = re.compile(WORDS["project_subject"], re.IGNORECASE)
+
+
+def _carries_a_project(text: str, trigger: re.Match) -> bool:
+    """Whether a weak trigger names who carries a project rather than a territory's members: a
+    project just described is its nearest subject ("Ce projet, est porté par la CC X, et soutenu
+    au titre du Fonds vert") and its sentence does not speak of the programme ("ce projet, porté
+    par A et B, a été labellisé Territoire d'industrie" still lists; rules/member_words.json
+    project_subject)."""
+    project = PROJECT_SUBJECT.search(text, max(0, trigger.start() - 120), trigger.start())
+    if project is None or re.search(r"\bterritoire", project.group(0), re.IGNORECASE):
+        return False
+    start = max(text.rfind(stop, 0, trigger.start()) for stop in ".!?\n") + 1
+    return not PROGRAMME_WORDS.search(text, start, _sentence_end(text, trigger.end()))
 
 
 # ", qui " right before a trigger, and the clause before it (from the last comma or stop)
@@ -874,6 +892,30 @@ def dash_fields(text: str) -> list[Field]:
 
 
 MAX_LABEL_WORDS = 5  # "Territoire d'industrie Bourges-Vierzon (Cher)" beside the territory's name
+# "- Bourges (Cher) – Bourges Plus": a line's one name after a spaced dash, without legal form
+BARE_DASH_VALUE = re.compile(r"^[ \t]*(?P<label>[^\n—–:]{2,80}?)[ \t]+[—–][ \t]+(?P<value>[A-ZÉÈÀÂÎÔ][^\n;,:()]*?)[ \t]*$",
+                             re.MULTILINE)
+
+
+def _bare_names_after_a_dash(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
+                             taken: list[EpciMention]) -> list[EpciMention]:
+    """'- Bourges (Cher) – Bourges Plus' among 'Territory (département) – CC X' lines: the one name
+    after the dash of a line whose label is a territory's name with at most a few words around it,
+    without legal form nor type word, is its member when it is, whole, the official name of an
+    EPCI of the document's départements (two words or more: "– Bourges" is a town)."""
+    found = []
+    for line in BARE_DASH_VALUE.finditer(text):
+        value = line.group("value")
+        owner = next(((s, e, territory_id) for s, e, territory_id in territories
+                      if line.start("label") <= s and e <= line.end("label")), None)
+        if owner is None or len(value.split()) < 2 or _inside(line.start("value"), taken):
+            continue
+        rest = re.sub(r"\([^)]*\)", " ", text[line.start("label"):owner[0]] + " " + text[owner[1]:line.end("label")])
+        link = _official_in_context(value, linker)
+        if link is not None and len(re.findall(r"\w+", rest)) <= MAX_LABEL_WORDS:
+            found.append(EpciMention(line.start("value"), line.end("value"), link, value, link.epci_type,
+                                     "epci.member_list", in_member_list=True, territory_hint=owner[2]))
+    return found
 
 
 def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
@@ -1862,6 +1904,47 @@ PRESIDENT_OF_A_NAME = re.compile(
     r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|l['’]|d['’])[ \t]*)*[A-ZÉÈÀÂÎÔ][\w'’-]*)+)")
 
 
+HYPHEN = re.compile(r"\s*[-–]\s*")
+# single capitalised words joined by dashes: "Lacq-Pau-Tarbes", "Rochefort - Royan - Marennes"
+TOWN_CHAIN = re.compile(r"[A-ZÀ-Ý][^\W\d_]{2,}(?:\s*[-–]\s*[A-ZÀ-Ý][^\W\d_]{2,})+")
+# a capitalised name of two words or more, without article: "Rochefort Océan", "Royan Atlantique"
+CAPITALISED_NAME = re.compile(r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|l['’]|d['’])[ \t]*)*"
+                              r"[A-ZÉÈÀÂÎÔ][\w'’-]*)+")
+OFFICE_RIGHT_BEFORE = re.compile(r"\b(?:" + WORDS["offices"] + r")\b[^.,;:\n]{0,30}$", re.IGNORECASE)
+
+
+def _chain_town_names(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
+                      taken: list[EpciMention]) -> list[EpciMention]:
+    """'Le Territoire d'industrie Rochefort-Royan-Marennes-Oléron … Rochefort Océan, l'un des
+    pôles industriels majeurs de la Charente-Maritime, … Le Territoire de Royan Atlantique, …':
+    in a text about one territory named by a chain of towns, a name without legal form that
+    opens with one of those towns and is exactly the official name of an EPCI of the document's
+    départements (two words or more: never the town alone) is that territory's member, unless
+    it is someone's office ("président de Rochefort Océan")."""
+    if len({territory_id for _, _, territory_id in territories}) != 1 or not linker.departements:
+        return []
+    towns = {piece for start, end, _ in territories if TOWN_CHAIN.fullmatch(text[start:end].strip())
+             for piece in HYPHEN.split(text[start:end].strip())}
+    if not towns:
+        return []
+    territory_id = territories[0][2]
+    opening = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(towns))) + r")[ \t]+[A-ZÉÈÀÂÎÔ]")
+    found = []
+    for match in opening.finditer(text):
+        name = CAPITALISED_NAME.match(text, match.start())
+        if name is None or _inside(match.start(), taken + found) \
+                or OFFICE_RIGHT_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+            continue
+        words = [word.end() for word in re.finditer(r"[\w'’-]+", name.group(0))]
+        for end in reversed(words[1:]):  # the longest name that links, down to two words
+            link = _official_in_context(name.group(0)[:end], linker)
+            if link is not None:
+                found.append(EpciMention(match.start(), match.start() + end, link, name.group(0)[:end],
+                                         link.epci_type, "epci.chain_town_name", territory_hint=territory_id))
+                break
+    return found
+
+
 def _presidents_bodies(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
                        taken: list[EpciMention]) -> list[EpciMention]:
     """"Au côté du président du Bassin de Pompey": the body a president presides, named without
@@ -2147,6 +2230,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found += _same_name_mentions(text, linker, territories, found, all_heads)
     found += _territory_name_parts(text, linker, territories, found)
     found += _presidents_bodies(text, linker, territories, found)
+    found += _chain_town_names(text, linker, territories, found)
+    found += _bare_names_after_a_dash(text, linker, territories, found)
     left_out = _predecessor_clauses(text, found) + _definition_lines(text)
     found = [m for m in found if not any(start <= m.start < end for start, end in left_out)]
     return sorted((_over_cut_words(m, cuts) for m in found), key=lambda m: (m.start, m.end))

@@ -206,6 +206,12 @@ PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
 # ("renommée" is also fame: "une entreprise de renommée mondiale")
 NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise")
+# "Ce nouveau territoire prend la suite du Haut-Doubs Horloger": the territory it continues, named
+# right after (folded text)
+TAKES_OVER_FROM = re.compile(r"\b(?:prend|prendra|a\s+pris)\s+la\s+suite\s+(?:du|de\s+la|de\s+l'|des)\s*"
+                             r"(?:(?:territoire|ti)\s+(?:d'\s*industrie\s+)?)?[«\"“]?\s*$"
+                             r"|\b(?:succede|succedera|a\s+succede)\s+(?:au|a\s+la|a\s+l'|aux)\s*"
+                             r"(?:(?:territoire|ti)\s+(?:d'\s*industrie\s+)?)?[«\"“]?\s*$")
 # the quoted name right after "devient" ("il intègre la CA X et devient « Territoire d'industrie Y »")
 BECOMES_QUOTED = re.compile(r"\bdevien(?:t|nent|dra)\s+[«\"“]\s*(?:territoires?\s+d'\s*industrie\s+)?$")
 # a sentence about the territory before its renewal: "La précédente labellisation 2019-2023
@@ -241,7 +247,10 @@ TAKES_IN_BEFORE = re.compile(r"\b(?:integre|integrent|accueille|accueillent|engl
 RENAMED_AFTER = re.compile(r"\s+et\s+(?:devient|deviennent|deviendra|prend\s+le\s+nom\s+(?:de|du|d'))\b")
 JOINS_THE_PROGRAMME = re.compile(r"[^.;:,]{0,40}?\brejoin\w*\s+(?:le|la|l')\s*"
                                  r"(?:dispositif|programme|territoire|demarche|label)\b")
-JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*")
+JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*"
+                     r"|\bs'ouvr\w*\s+(?:desormais\s+|aussi\s+|egalement\s+)?a(?:ux?)?\s")  # "il s'ouvre désormais à la CU X"
+# the joining word right before the EPCI that joins: "il s'ouvre désormais à X", "l'entrée de X"
+JOINED_RIGHT_BEFORE = re.compile(r"(?:" + JOINING.pattern + r")\s*(?:(?:la|le|les)\s+|l'\s*)?$")
 # who joins the former members themselves ("A a rejoint ces quatre intercommunalités", "… avoir
 # rejoint le quatuor", "A vient s'ajouter à la CU X, …") makes one territory with them; who enters
 # an enlarged territory ("l'élargissement avec l'entrée de A", "il intègre A et devient « Y »") is
@@ -331,6 +340,20 @@ def _signatory(folded: str, position: int) -> bool:
     before = folded[start:president.start()].rstrip(" ,")
     item = before[max(before.rfind(","), before.rfind(":"), before.rfind(";")) + 1:]
     return not PRESENT_ONLY.match(item)
+
+
+# between the signature and the EPCI: who signs ("par", "entre"), nothing that ends the clause
+SIGNED_BY = re.compile(r"(?:\bpar|\bentre)\s[^:;()]{0,60}$")
+
+
+def _party_to_the_signing(folded: str, sentence_start: int, position: int) -> bool:
+    """Whether the EPCI named at `position` signs its territory's agreement, the signature
+    opening its sentence ("Avec la signature de ce protocole par la Métropole X et la Région,
+    Carros devient le territoire pilote"): a party, hence a member of the one territory the
+    sentence names after it; not someone's office ("par A, président de X")."""
+    signing = SIGNING.search(folded, sentence_start, position)
+    return signing is not None and bool(SIGNED_BY.search(folded, signing.end(), position)) \
+        and not _office_before(folded, position)
 
 
 @lru_cache(maxsize=4096)
@@ -477,6 +500,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     member_of = MEMBER_OF.match(folded, mention.end)
     if after and (mention.in_member_list or member_of and _names_next(folded, member_of.end(), after[0][0])):
         return after[0][1].territory_id
+    if after and len({t.territory_id for _, t in after}) == 1 and _party_to_the_signing(folded, start, mention.start):
+        return after[0][1].territory_id  # "Avec la signature de ce protocole par la CA X, Y devient …"
     renamed = RENAMED_AFTER.match(folded, (run_end or {}).get(id(mention), mention.end))
     if after and renamed and TAKES_IN_BEFORE.search(folded, max(0, mention.start - 40), mention.start) \
             and _names_next(folded, renamed.end(), after[0][0]):
@@ -961,6 +986,12 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             inherited = []  # an enlarged territory: its members are those said to enter it
         if inherited or joiners:
             attached += inherited + joining
+    # "Ce nouveau territoire prend la suite du B. … Il s'ouvre désormais à la CU X": an EPCI said to
+    # join (right after the word), pointed at the former territory, joins the one that continues
+    # it, not the former one
+    continued_by = {predecessor: successor for successor, predecessor in successors.items()}
+    attached = [(m, continued_by[owner]) if owner in continued_by and JOINED_RIGHT_BEFORE.search(folded, max(0, m.start - 80), m.start)
+                else (m, owner) for m, owner in attached]
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
 
 
@@ -1226,7 +1257,8 @@ def _successors(territories: list[TerritoryMention], folded: str,
     baptisé « Bourgogne Industrie »", "il devient « Territoire d'industrie Y »") continues the
     last other territory named before its sentence ("le Territoire d'Industrie Haut-Doubs Horloger
     (2019-2023) qui s'étendait sur 5 Communautés de Communes (…)"), whose members it keeps, with
-    the EPCIs said to join it."""
+    the EPCIs said to join it; so does a territory said to take over from one named after it ("Le
+    préfet salue la labellisation … de « A ». Ce nouveau territoire prend la suite du B")."""
     found: dict[str, str] = {}
     for territory in territories:
         index = _sentence_index(sentences, territory.start)
@@ -1237,6 +1269,16 @@ def _successors(territories: list[TerritoryMention], folded: str,
                   and t.territory_id != territory.territory_id]
         if before and territory.territory_id not in found:
             found[territory.territory_id] = max(before, key=lambda t: t.start).territory_id
+    for territory in territories:  # "A … . Ce nouveau territoire prend la suite du B": A continues B
+        index = _sentence_index(sentences, territory.start)
+        if index is None or not TAKES_OVER_FROM.search(folded, max(sentences[index][0], territory.start - 80),
+                                                      territory.start):
+            continue
+        before = [t for t in territories if t.end <= sentences[index][0] and t.territory_id != territory.territory_id]
+        if before:
+            successor = max(before, key=lambda t: t.start).territory_id
+            if successor not in found and territory.territory_id not in found:
+                found[successor] = territory.territory_id
     return found
 
 
