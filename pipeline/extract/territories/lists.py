@@ -529,7 +529,7 @@ def _members_parted_by_semicolons(text: str, item: Item) -> int | None:
 
 def _opens_with_legal_form(text: str, start: int, end: int) -> bool:
     lead = re.match(r"[\s*_«\"“]*(?:(?:la|le|les)\s+|l['’]\s*)?", text[start:end], re.IGNORECASE)
-    return legal_form_end(text, fold(text)[:end], start + lead.end()) is not None  # fold(text) is cached
+    return legal_form_end(text, fold(text), start + lead.end(), end) is not None  # fold(text) is cached
 
 
 @lru_cache(maxsize=1)
