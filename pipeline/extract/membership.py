@@ -757,10 +757,14 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
 
     def piece_of_another(territory: TerritoryMention) -> bool:
         for mention in mentions:
+            if not mention.start <= territory.start <= mention.end:
+                continue  # (tested first: the tests below read each mention's links, for every territory)
             named_at = ARTICLE.match(text, mention.start, mention.end).end()
             inside = named_at < territory.start < mention.end or (
                 mention.rule == "epci.member_list" and mention.start <= territory.start
                 and territory.end <= mention.end)
+            if not inside:
+                continue
             sides = territory.name.split(" / ")  # a pair: "Nord Grande Terre / Marie-Galante"
             # an article about one territory (territory.topic) goes by the EPCI whatever the list
             # an EPCI several fit designates the territory named after one of them
@@ -772,7 +776,7 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
             designates = (mention.list_start not in mixed_lists or territory.rule == "territory.topic") \
                 and not hinted_elsewhere \
                 and any(named_after(side, siren) for side in sides for siren in sirens)
-            if inside and not designates:
+            if not designates:
                 return True
         return False
     return [t for t in territories if not piece_of_another(t)]
