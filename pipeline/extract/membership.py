@@ -95,7 +95,9 @@ Il associe A et B.", "…, Caen Industrie est porté par A"), or the territory q
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -346,10 +348,11 @@ def _longest_word(name: str) -> str:
 
 
 def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | None:
-    for index, (start, end) in enumerate(sentences):
-        if start <= position < end:
-            return index
-    return None
+    """The index of the sentence holding `position`. The sentences are the parser's, in text
+    order and never overlapping: the last one starting at or before it is the only one that may
+    (bisected: the members of a long text each asked for theirs through every sentence)."""
+    index = bisect_right(sentences, (position, math.inf)) - 1
+    return index if index >= 0 and position < sentences[index][1] else None
 
 
 def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMention],
