@@ -843,6 +843,8 @@ def sentence_before(text: str, position: int) -> tuple[int, str]:
 def demonyms_at(folded: str, position: int, limit: int) -> list[tuple[int, str]]:
     """(end, département) of each demonym written at `position` (rules/demonyms.json); an overseas
     région of one département ("guyanais": its area is the région 03) gives that département."""
+    if not figure_scope.demonym_may_start(folded, position, limit):
+        return []
     overseas = {region: departement for departement, region in figure_scope._single_departement_regions().items()}
     return [(match.end(), area.code if area.kind == "departement" else overseas[area.code])
             for pattern, area in figure_scope._demonyms()
