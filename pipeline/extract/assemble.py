@@ -418,16 +418,18 @@ def extract(text: str, doc: Doc) -> Extraction:
         paragraph_break = PARAGRAPH_BREAK.search(text, mention.end, sentence[1])
         phase_sentence = (_paragraph_start(text, sentence[0], mention.start),
                           paragraph_break.start() if paragraph_break else sentence[1])
-        row = by_id.setdefault(mention.territory_id, {
-            "territory_id": mention.territory_id, "name": mention.name, "start": mention.start,
-            "end": mention.end,
-            "phase": _local_phase(text, phase_sentence, _own_clause(mentions, mention, phase_sentence),
-                                  min(m.start for m in mentions if phase_sentence[0] <= m.start < phase_sentence[1]
-                                      or m is mention)) or _list_lead_phase(text, structure, mention.start) or phase
-                     or _called_new(text, phase_sentence),
-            "departements": set(), "sentence_regions": set(), "rule": mention.rule,
-            "name_departements": set(), "member_departements": set(), "placed_departements": set(),
-        })
+        if mention.territory_id not in by_id:  # its first mention's row (its phase read once, not at each mention)
+            by_id[mention.territory_id] = {
+                "territory_id": mention.territory_id, "name": mention.name, "start": mention.start,
+                "end": mention.end,
+                "phase": _local_phase(text, phase_sentence, _own_clause(mentions, mention, phase_sentence),
+                                      min(m.start for m in mentions if phase_sentence[0] <= m.start < phase_sentence[1]
+                                          or m is mention)) or _list_lead_phase(text, structure, mention.start) or phase
+                         or _called_new(text, phase_sentence),
+                "departements": set(), "sentence_regions": set(), "rule": mention.rule,
+                "name_departements": set(), "member_departements": set(), "placed_departements": set(),
+            }
+        row = by_id[mention.territory_id]
         row["departements"] |= (mention.departement_codes - mention.name_codes) | mention.shared_codes
         row["placed_departements"] |= mention.placed_codes
         row["name_departements"] |= mention.name_codes

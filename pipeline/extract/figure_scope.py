@@ -146,6 +146,26 @@ def _departement_of_its_demonym(folded: str) -> Area | None:
     return _area_of(codes.pop(), "departement") if len(codes) == 1 else None
 
 
+DEMONYM_LEAD = ' \t*_"'  # what a demonym's pattern lets stand before its word
+
+
+@lru_cache(maxsize=1)
+def _demonym_openings() -> frozenset[str]:
+    """The first two letters of every demonym (each at least three letters, written as is)."""
+    rules = json.loads(DEMONYMS_PATH.read_text(encoding="utf-8"))
+    return frozenset(d[:2] for kind in ("departement", "region") for demonyms in rules[kind].values() for d in demonyms)
+
+
+def demonym_may_start(folded: str, position: int, limit: int | None = None) -> bool:
+    """Whether a demonym's pattern may match at `position`: its word opens, past the blanks and
+    marks the patterns allow, with the first two letters of some demonym. Tried first where every
+    pattern is matched at one position (a hundred patterns, most positions hold none)."""
+    limit = len(folded) if limit is None else limit
+    while position < limit and folded[position] in DEMONYM_LEAD:
+        position += 1
+    return folded[position:min(position + 2, limit)] in _demonym_openings()
+
+
 # a noun of intercommunalities a demonym may qualify ("les intercommunalités saône-et-loiriennes")
 EPCI_NOUN = re.compile(r"\b(?:intercommunalites|epci|communautes\s+de\s+communes|com'\s*com)\b")
 
@@ -156,6 +176,8 @@ def departements_of_epci_demonyms(folded: str) -> set[str]:
     to name may lie."""
     found = set()
     for noun in EPCI_NOUN.finditer(folded):
+        if not demonym_may_start(folded, noun.end()):
+            continue
         for demonym, area in _demonyms():
             if area.kind == "departement" and demonym.match(folded, noun.end()):
                 found.add(area.code)
@@ -335,7 +357,7 @@ class DocumentScope:
 
     def _scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
                earlier: list[dict], value: float, unit: str) -> Area:
-        for demonym, area in _demonyms():
+        for demonym, area in _demonyms() if demonym_may_start(self.folded, end) else ():
             if demonym.match(self.folded, end):
                 return area  # "trois territoires isérois"
         clauses = self._clauses(sentence)

@@ -95,7 +95,9 @@ Il associe A et B.", "…, Caen Industrie est porté par A"), or the territory q
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -369,10 +371,11 @@ def _longest_word(name: str) -> str:
 
 
 def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | None:
-    for index, (start, end) in enumerate(sentences):
-        if start <= position < end:
-            return index
-    return None
+    """The index of the sentence holding `position`. The sentences are the parser's, in text
+    order and never overlapping: the last one starting at or before it is the only one that may
+    (bisected: the members of a long text each asked for theirs through every sentence)."""
+    index = bisect_right(sentences, (position, math.inf)) - 1
+    return index if index >= 0 and position < sentences[index][1] else None
 
 
 def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMention],
@@ -782,10 +785,14 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
 
     def piece_of_another(territory: TerritoryMention) -> bool:
         for mention in mentions:
+            if not mention.start <= territory.start <= mention.end:
+                continue  # (tested first: the tests below read each mention's links, for every territory)
             named_at = ARTICLE.match(text, mention.start, mention.end).end()
             inside = named_at < territory.start < mention.end or (
                 mention.rule == "epci.member_list" and mention.start <= territory.start
                 and territory.end <= mention.end)
+            if not inside:
+                continue
             sides = territory.name.split(" / ")  # a pair: "Nord Grande Terre / Marie-Galante"
             # an article about one territory (territory.topic) goes by the EPCI whatever the list
             # an EPCI several fit designates the territory named after one of them
@@ -797,7 +804,7 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
             designates = (mention.list_start not in mixed_lists or territory.rule == "territory.topic") \
                 and not hinted_elsewhere \
                 and any(named_after(side, siren) for side in sides for siren in sirens)
-            if inside and not designates:
+            if not designates:
                 return True
         return False
     return [t for t in territories if not piece_of_another(t)]

@@ -197,19 +197,22 @@ def written_with_legal_form(folded: str, name: str) -> bool:
                           folded))
 
 
-def legal_form_end(text: str, folded: str, pos: int) -> int | None:
-    """End of the legal form (and its preposition) starting at `pos`, if one does."""
+def legal_form_end(text: str, folded: str, pos: int, end: int | None = None) -> int | None:
+    """End of the legal form (and its preposition) starting at `pos`, if one does; `end` bounds
+    what is read of `folded` as `folded[:end]` would, without copying a long text's fold for each
+    name (the copy made trim_name quadratic in the text's length)."""
+    end = len(folded) if end is None else end
     acronym = ACRONYM_BEFORE_FORM.match(text, pos)
     if acronym:
         pos = acronym.end()
-    form = LEGAL_FORM.match(folded, pos) or (LOWER_AGGLO.match(text, pos) if not acronym else None)
+    form = LEGAL_FORM.match(folded, pos, end) or (LOWER_AGGLO.match(text, pos) if not acronym else None)
     if not form:
         return None
-    if folded[pos:pos + 5] == "agglo" and text[pos].isupper() and not acronym:
+    if folded[pos:min(pos + 5, end)] == "agglo" and text[pos].isupper() and not acronym:
         return None  # "l'Agglomération d'Agen": the brand is the name
-    end = form.end()
-    preposition = PREPOSITION.match(folded, end)
-    return preposition.end() if preposition else end
+    form_end = form.end()
+    preposition = PREPOSITION.match(folded, form_end, end)
+    return preposition.end() if preposition else form_end
 
 
 
@@ -228,7 +231,7 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     if cut >= len(segment.rstrip()):
         cut = len(re.match(r"[\s*_«\"“:;,]*", segment).group(0))
     start += cut
-    form_end = legal_form_end(text, fold(text)[:end], start)  # the text's fold is cached
+    form_end = legal_form_end(text, fold(text), start, end)  # the text's fold is cached
     if form_end is not None and form_end < end:
         start = form_end  # "la Communauté d'agglomération de Bastia": the territory goes by "Bastia"
     attachment = ATTACHMENT.search(text, start, end)
@@ -840,6 +843,8 @@ def sentence_before(text: str, position: int) -> tuple[int, str]:
 def demonyms_at(folded: str, position: int, limit: int) -> list[tuple[int, str]]:
     """(end, département) of each demonym written at `position` (rules/demonyms.json); an overseas
     région of one département ("guyanais": its area is the région 03) gives that département."""
+    if not figure_scope.demonym_may_start(folded, position, limit):
+        return []
     overseas = {region: departement for departement, region in figure_scope._single_departement_regions().items()}
     return [(match.end(), area.code if area.kind == "departement" else overseas[area.code])
             for pattern, area in figure_scope._demonyms()

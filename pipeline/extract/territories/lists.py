@@ -529,7 +529,7 @@ def _members_parted_by_semicolons(text: str, item: Item) -> int | None:
 
 def _opens_with_legal_form(text: str, start: int, end: int) -> bool:
     lead = re.match(r"[\s*_«\"“]*(?:(?:la|le|les)\s+|l['’]\s*)?", text[start:end], re.IGNORECASE)
-    return legal_form_end(text, fold(text)[:end], start + lead.end()) is not None  # fold(text) is cached
+    return legal_form_end(text, fold(text), start + lead.end(), end) is not None  # fold(text) is cached
 
 
 @lru_cache(maxsize=1)
@@ -983,7 +983,10 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             continue
         # separators inside a gloss's brackets part no names: "A (Marne, Haute-Marne et Meuse) ; B";
         # items parted by ";" may hold commas and "et" ("… ; A et des Pays de B.")
-        masked = GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[:end])
+        # (masked from the line's start: no bracket masked runs across a line, so what is masked
+        # from there is the same as over the whole text, which cost each intro the text's length)
+        line_start = text.rfind("\n", 0, start) + 1
+        masked = text[:line_start] + GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[line_start:end])
         separators = r"\s*;\s*" if ";" in masked[start:end] else r"\s*;\s*|,\s+|\s+et\s+"
         relative = RELATIVE_GLOSS.search(text, start, end) if separators != r"\s*;\s*" else None
         parts = _glosses_joined(text, split_inline_list(masked, start, relative.start() if relative else end,
