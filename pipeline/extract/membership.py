@@ -1429,6 +1429,33 @@ def _heading_before(text: str, start: int) -> tuple[int, int] | None:
     return name_start, name_end
 
 
+# A list item that is one intercommunality written with its legal form: "- Communauté de communes X"
+BULLET = re.compile(r"[ \t]*[-•*–—▪►][ \t]+")
+
+
+def _heading_over_epcis(text: str, mention: EpciMention, mentions: list[EpciMention]) -> tuple[int, int] | None:
+    """A name-like heading line right above a bulleted list whose every item is one linked
+    intercommunality written with its legal form, in a text naming the programme ("Cœur de Maine"
+    over "- Communauté de communes des Coëvrons", "- Communauté de communes de la Champagne
+    Conlinoise et du Pays de Sillé"): the territory they make; (start, end) of its name, read at
+    the list's first item."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    bullet = BULLET.match(text, line_start)
+    if bullet is None or not mention.link.siren or not mention.legal_form \
+            or text[bullet.end():mention.start].strip(" \t") not in ("", "la", "La", "le", "Le", "l'", "L'") \
+            or BULLET.match(text, text.rfind("\n", 0, max(0, line_start - 1)) + 1) or not PROGRAMME.search(text):
+        return None  # not the list's first item (the line above is an item too)
+    items, item_start = 0, line_start
+    while item_start < len(text) and BULLET.match(text, item_start):
+        item_end = text.find("\n", item_start)
+        item_end = len(text) if item_end < 0 else item_end
+        linked = [m for m in mentions if item_start <= m.start and m.end <= item_end and m.link.siren and m.legal_form]
+        if len(linked) != 1:
+            return None  # "- Cœur de Maine (A, B)": an item naming something else
+        items, item_start = items + 1, item_end + 1
+    return _heading_before(text, line_start) if items >= 2 else None
+
+
 def member_subject_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention],
                                sentences: list[tuple[int, int]]) -> list[TerritoryMention]:
     """The territory a member list's subject names ("Le territoire de Bourges-Vierzon,
@@ -1441,6 +1468,10 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
     for mention in mentions:
         named = _territory_it_forms(text, folded, mention) if mention.link.siren else None
         named = named or _territory_the_subjects_form(text, folded, mention, sentences)
+        heading = _heading_over_epcis(text, mention, mentions) if not found else None
+        if heading and not any(t.start < heading[1] and heading[0] < t.end for t in territories):
+            found.setdefault(heading[0], TerritoryMention(heading[0], heading[1], collapse_spaces(text[slice(*heading)]),
+                                                          "territory.member_heading", block_end=mention.end))
         if named and not any(t.start < named.end and named.start < t.end for t in territories):
             found.setdefault(named.start, named)
         if not (mention.in_member_list and mention.link.siren and mention.list_start is not None):
