@@ -1468,7 +1468,7 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
     for mention in mentions:
         named = _territory_it_forms(text, folded, mention) if mention.link.siren else None
         named = named or _territory_the_subjects_form(text, folded, mention, sentences)
-        heading = _heading_over_epcis(text, mention, mentions) if not found else None
+        heading = _heading_over_epcis(text, mention, mentions)
         if heading and not any(t.start < heading[1] and heading[0] < t.end for t in territories):
             found.setdefault(heading[0], TerritoryMention(heading[0], heading[1], collapse_spaces(text[slice(*heading)]),
                                                           "territory.member_heading", block_end=mention.end))
