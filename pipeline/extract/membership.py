@@ -1438,22 +1438,27 @@ def _heading_over_epcis(text: str, mention: EpciMention, mentions: list[EpciMent
     intercommunality written with its legal form, in a text naming the programme ("Cœur de Maine"
     over "- Communauté de communes des Coëvrons", "- Communauté de communes de la Champagne
     Conlinoise et du Pays de Sillé"): the territory they make; (start, end) of its name, read at
-    the list's first item."""
+    the list's first item, whose items then hint that territory (attach gives it their membership)."""
     line_start = text.rfind("\n", 0, mention.start) + 1
     bullet = BULLET.match(text, line_start)
     if bullet is None or not mention.link.siren or not mention.legal_form \
             or text[bullet.end():mention.start].strip(" \t") not in ("", "la", "La", "le", "Le", "l'", "L'") \
             or BULLET.match(text, text.rfind("\n", 0, max(0, line_start - 1)) + 1) or not PROGRAMME.search(text):
         return None  # not the list's first item (the line above is an item too)
-    items, item_start = 0, line_start
+    items, item_start = [], line_start
     while item_start < len(text) and BULLET.match(text, item_start):
         item_end = text.find("\n", item_start)
         item_end = len(text) if item_end < 0 else item_end
-        linked = [m for m in mentions if item_start <= m.start and m.end <= item_end and m.link.siren and m.legal_form]
+        linked = [m for m in mentions if item_start <= m.start < item_end and m.link.siren and m.legal_form]
         if len(linked) != 1:
             return None  # "- Cœur de Maine (A, B)": an item naming something else
-        items, item_start = items + 1, item_end + 1
-    return _heading_before(text, line_start) if items >= 2 else None
+        items.append(linked[0])
+        item_start = item_end + 1
+    heading = _heading_before(text, line_start) if len(items) >= 2 else None
+    for item in items if heading else ():
+        # the items are that territory's members, whatever other territory the page names
+        item.territory_hint = name_key(collapse_spaces(text[slice(*heading)]))
+    return heading
 
 
 def member_subject_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention],
