@@ -1045,6 +1045,8 @@ def test_the_subjects_of_a_verb_of_membership_belong_to_what_follows_it():
     assert ("sud-champagne", "200006716") not in found
     assert ("sud-champagne", "200000545") not in found
     assert {("sud-champagne", "200069003"), ("sud-champagne", "241000405")} <= found
+    # the name after "forment" is the territory they make (membership._territory_the_subjects_form)
+    assert {("nord-ouest-aube", "200006716"), ("nord-ouest-aube", "200000545")} <= found
 
 
 def test_a_project_just_described_names_its_owner_not_a_member():

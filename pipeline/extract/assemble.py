@@ -33,6 +33,7 @@ from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_
                                           whole_departement_territories)
 from pipeline.extract.territories.common import (WORDS as TERRITORY_WORDS, is_place_name, named_by_its_departements,
                                                  sentence_before, sentence_bounds)
+from pipeline.extract.territories.predicates import PREDECESSOR_RULE
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold, name_key
@@ -289,6 +290,12 @@ def _called_new(text: str, sentence: tuple[int, int]) -> str | None:
     return SECOND_PHASE if NEW_TERRITORY.search(text, *sentence) else None
 
 
+def _phase_before_if_former(mention: TerritoryMention, phase: str | None) -> str | None:
+    """A former territory a second-phase text recalls ("Il succède au territoire « Pau – Tarbes »",
+    "le Haut-Doubs Horloger devient Alliances Luxe & Précision Doubs") held the label in the first."""
+    return FIRST_PHASE if mention.rule == PREDECESSOR_RULE and phase == SECOND_PHASE else phase
+
+
 def _list_lead_phase(text: str, structure: Structure, position: int) -> str | None:
     """The phase the lead paragraph of a territory's list item states ("Au cours de la phase 1
     (2018-2023), … On peut citer à titre d'exemple :" above "- … sur le territoire X,")."""
@@ -422,10 +429,11 @@ def extract(text: str, doc: Doc) -> Extraction:
             by_id[mention.territory_id] = {
                 "territory_id": mention.territory_id, "name": mention.name, "start": mention.start,
                 "end": mention.end,
-                "phase": _local_phase(text, phase_sentence, _own_clause(mentions, mention, phase_sentence),
-                                      min(m.start for m in mentions if phase_sentence[0] <= m.start < phase_sentence[1]
-                                          or m is mention)) or _list_lead_phase(text, structure, mention.start) or phase
-                         or _called_new(text, phase_sentence),
+                "phase": _phase_before_if_former(mention, _local_phase(
+                    text, phase_sentence, _own_clause(mentions, mention, phase_sentence),
+                    min(m.start for m in mentions if phase_sentence[0] <= m.start < phase_sentence[1]
+                        or m is mention)) or _list_lead_phase(text, structure, mention.start) or phase
+                    or _called_new(text, phase_sentence)),
                 "departements": set(), "sentence_regions": set(), "rule": mention.rule,
                 "name_departements": set(), "member_departements": set(), "placed_departements": set(),
             }

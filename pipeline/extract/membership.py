@@ -108,7 +108,9 @@ from pipeline.extract.members import HEAD, JOINT, MEMBERS_VERB, WORDS, EpciMenti
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
-                                                 WORDS as TERRITORY_WORDS, is_place_name, legal_form_end)
+                                                 WORDS as TERRITORY_WORDS, capitalised_run, is_place_name, legal_form_end,
+                                                 make_mention, titled_by_the_programme)
+from pipeline.extract.territories.phrases import is_epci_name
 from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_siren, link_epci, named_after, \
     named_by_its_start
 from pipeline.normalize import collapse_spaces, fold, name_key
@@ -182,7 +184,7 @@ MEMBER_OF = re.compile(ALIKE + r"(?:\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+)?(?:qui\
                        r"(?:\s+membres)?\s+(?:du|de\s+la|de\s+l'|des)\b)")
 # what may stand between "X forme le territoire", "X est membre du" and the territory's name
 # (folded text): "« CACEM »", "territoire d'industrie", "TI"
-TERRITORY_NAMED_NEXT = re.compile(r"[\s«\"“(]*(?:(?:le|la|du|au|l')\s*)?(?:nouveau\s+)?(?:territoires?\s*|ti\s+)?"
+TERRITORY_NAMED_NEXT = re.compile(r"[\s«\"“(]*(?:(?:le|la|du|au)(?![\w-])\s*|l')?(?:nouveau\s+)?(?:territoires?\s*|ti\s+)?"
                                   r"(?:d'\s*industrie\s*)?[\s«»\"“”:]*")
 
 
@@ -734,6 +736,36 @@ def _territory_it_forms(text: str, folded: str, mention: EpciMention) -> Territo
         return None
     return TerritoryMention(quoted.start("name"), quoted.end("name"), collapse_spaces(quoted.group("name")),
                             "territory.member_subject", block_end=quoted.end())
+
+
+# "la CA X et la CC Y forment Nord-Ouest Aube": the verbs whose object is the whole its subjects make
+FORMING_VERB = re.compile(r"(?:form|compos|constitu)(?:ent|aient|eront)$", re.IGNORECASE)
+
+
+def _territory_the_subjects_form(text: str, folded: str, mention: EpciMention,
+                                 sentences: list[tuple[int, int]]) -> TerritoryMention | None:
+    """The name right after "forment" / "composent" / "constituent" whose subjects are linked EPCIs
+    ("… ; la CC A et la CC B forment Nord-Ouest Aube, reconduit pour 2023-2027"), in a sentence
+    about the label or a text titled by the programme: the territory they make, when no territory
+    rule read it (neither a place, an EPCI's name nor another body: "forment le PETR du Pays de X")."""
+    if not (mention.link.siren and mention.in_member_list and mention.list_start is not None
+            and mention.list_start >= mention.end):
+        return None
+    verb = MEMBERS_VERB.match(text, mention.list_start)
+    if verb is None or not FORMING_VERB.search(verb.group(0)):
+        return None
+    start = TERRITORY_NAMED_NEXT.match(folded, verb.end()).end()
+    index = _sentence_index(sentences, start)
+    if index is None or not re.match(r"[A-ZÉÈÀÂÎÔ]", text[start:start + 1]):
+        return None
+    sentence_start, sentence_end = sentences[index]
+    if not (LABELLING.search(text, sentence_start, sentence_end) or titled_by_the_programme(folded)):
+        return None
+    end = capitalised_run(text, start, sentence_end)
+    name = text[start:end]
+    if is_place_name(name) or OTHER_BODY.match(name) or is_epci_name(name):
+        return None
+    return make_mention(text, start, end, "territory.member_subject", (), sentence_end)
 
 
 OTHER_BODY = re.compile(r"(?:" + WORDS["not_epci"] + r")(?:\s|$)", re.IGNORECASE)
@@ -1447,6 +1479,38 @@ def _heading_before(text: str, start: int) -> tuple[int, int] | None:
     return name_start, name_end
 
 
+# A list item that is one intercommunality written with its legal form: "- Communauté de communes X"
+BULLET = re.compile(r"[ \t]*[-•*–—▪►][ \t]+")
+
+
+def _heading_over_epcis(text: str, mention: EpciMention, mentions: list[EpciMention]) -> tuple[int, int] | None:
+    """A name-like heading line right above a bulleted list whose every item is one linked
+    intercommunality written with its legal form, in a text naming the programme ("Cœur de Maine"
+    over "- Communauté de communes des Coëvrons", "- Communauté de communes de la Champagne
+    Conlinoise et du Pays de Sillé"): the territory they make; (start, end) of its name, read at
+    the list's first item, whose items then hint that territory (attach gives it their membership)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    bullet = BULLET.match(text, line_start)
+    if bullet is None or not mention.link.siren or not mention.legal_form \
+            or text[bullet.end():mention.start].strip(" \t") not in ("", "la", "La", "le", "Le", "l'", "L'") \
+            or BULLET.match(text, text.rfind("\n", 0, max(0, line_start - 1)) + 1) or not PROGRAMME.search(text):
+        return None  # not the list's first item (the line above is an item too)
+    items, item_start = [], line_start
+    while item_start < len(text) and BULLET.match(text, item_start):
+        item_end = text.find("\n", item_start)
+        item_end = len(text) if item_end < 0 else item_end
+        linked = [m for m in mentions if item_start <= m.start < item_end and m.link.siren and m.legal_form]
+        if len(linked) != 1:
+            return None  # "- Cœur de Maine (A, B)": an item naming something else
+        items.append(linked[0])
+        item_start = item_end + 1
+    heading = _heading_before(text, line_start) if len(items) >= 2 else None
+    for item in items if heading else ():
+        # the items are that territory's members, whatever other territory the page names
+        item.territory_hint = name_key(collapse_spaces(text[slice(*heading)]))
+    return heading
+
+
 def member_subject_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention],
                                sentences: list[tuple[int, int]]) -> list[TerritoryMention]:
     """The territory a member list's subject names ("Le territoire de Bourges-Vierzon,
@@ -1458,6 +1522,11 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
     folded = fold(text)
     for mention in mentions:
         named = _territory_it_forms(text, folded, mention) if mention.link.siren else None
+        named = named or _territory_the_subjects_form(text, folded, mention, sentences)
+        heading = _heading_over_epcis(text, mention, mentions)
+        if heading and not any(t.start < heading[1] and heading[0] < t.end for t in territories):
+            found.setdefault(heading[0], TerritoryMention(heading[0], heading[1], collapse_spaces(text[slice(*heading)]),
+                                                          "territory.member_heading", block_end=mention.end))
         if named and not any(t.start < named.end and named.start < t.end for t in territories):
             found.setdefault(named.start, named)
         if not (mention.in_member_list and mention.link.siren and mention.list_start is not None):

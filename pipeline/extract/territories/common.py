@@ -541,9 +541,9 @@ def _region_keys() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _country_keys() -> frozenset[str]:
-    """Keys of the country's names ("France métropolitaine")."""
+    """Keys of the country's names ("France métropolitaine") and of its parts ("Outre-mer")."""
     aliases = json.loads((Path(__file__).parents[1] / "rules" / "place_aliases.json").read_text(encoding="utf-8"))
-    return frozenset(name_key(name) for name in aliases["country"])
+    return frozenset(name_key(name) for name in aliases["country"] + aliases["country_parts"])
 
 
 def is_place_name(name: str) -> bool:

@@ -23,8 +23,8 @@ from pathlib import Path
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
-                                                 capitalised_run, codes_after, is_place_name, make_mention, quoted_name,
+from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
+                                                 capitalised_run, codes_after, is_place_name, legal_form_end, make_mention, quoted_name,
                                                  reads_as_a_place_name, sentence_before, sentence_bounds, wrapped_sentence_start,
                                                  titled_by_the_programme, town_words, _town_words_of)
 from pipeline.extract.territories.fronted_place import fronted_place
@@ -490,10 +490,40 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
                                sentence_bounds(text, match.start())[1])
         if mention:
             found.append(mention)
+    found.extend(_renamed_while_enlarging(text, folded, places))
+    return found
+
+
+def _renamed_while_enlarging(text: str, folded: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """'… reconduits, parfois avec un nom nouveau : le Haut-Doubs Horloger devient Alliances Luxe &
+    Précision Doubs en accueillant Grand Besançon Métropole': the former territory (a predecessor)
+    and the territory it became, in a sentence about labels; one name on each side, neither an
+    intercommunality written with its legal form (rules/territory_words.json renamed_while_enlarging)."""
+    found = []
+    for match in RENAMED_WHILE_ENLARGING.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        sentence_start = wrapped_sentence_start(text, sentence_start)
+        # its sentence, or the paragraph's words right before it (a hard-wrapped sentence)
+        paragraph_start = max((m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, sentence_start)), default=0)
+        if not LABELLING.search(folded, max(paragraph_start, sentence_start - RENAMING_CONTEXT), sentence_end):
+            continue  # "La CC X devient Y en intégrant la commune Z": an intercommunality's history
+        start, end = match.span("name")
+        if not text[start].isupper() or capitalised_run(text, start, end) != end \
+                or legal_form_end(text, folded, start) is not None:
+            continue
+        parts = enumeration_before(text, match.start(), _clause_start(text, sentence_start, match.start()))
+        if len(parts) != 1 or parts[0].epci or parts[0].end != match.start():
+            continue  # "A et B deviennent C": C's members, not a former territory
+        former = make_mention(text, parts[0].start, parts[0].end, PREDECESSOR_RULE, (), sentence_end)
+        renamed = make_mention(text, start, end, RULE, codes_after(text, end, places), sentence_end)
+        if former and renamed:
+            found.extend([former, renamed])
     return found
 
 
 SUCCEEDS_QUOTED = re.compile(WORDS["succeeds_quoted"])
+RENAMED_WHILE_ENLARGING = re.compile(WORDS["renamed_while_enlarging"])
+RENAMING_CONTEXT = 200  # how far before a renaming's sentence, in its paragraph, the words of a label count
 # "la première agglomération … entrée dans le dispositif, en 2018, était Val de Garonne": the
 # subject of a rank in the award stands after its verb, one name ending its clause.
 RANK_THEN_SUBJECT = re.compile(_expand(WORDS["rank_then_subject"]))

@@ -40,6 +40,7 @@ SECTOR_PROGRAMME_WINDOW = 400  # how far back the programme's words are looked f
 # "Le nouveau venu est le territoire de Vitré": the programme's newcomer, then a territory named as
 # such (rules/territory_words.json newcomer_is).
 NEWCOMER_IS = re.compile(WORDS["newcomer_is"])
+ONE_OF_THE_CHOSEN = re.compile(WORDS["one_of_the_chosen"])
 # A count of territories right before the participle, which agrees with them and not with the subject.
 COUNTED_BEFORE_PARTICIPLE = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+"
                                        r"(?:\w+\s+)?territoires\s+(?:d'\s*industrie\s+)?$")
@@ -146,6 +147,15 @@ INTERCOMMUNALITY_FORM = re.compile(r"(?:les?\s+|la\s+)?(?:communaute|cc|ca|cu)\b
 
 
 
+def _one_of_the_chosen(folded: str, sentence_start: int, head: re.Match) -> bool:
+    """'… 124 sites ont été retenus comme « Territoires d'industrie ». En Normandie, parmi les 10
+    sites choisis, celui de la vallée de la Bresle …': "celui" picks one of the places the award
+    chose, in a text that has named the programme before (rules/territory_words.json one_of_the_chosen)."""
+    return folded.startswith("celui", head.start()) \
+        and ONE_OF_THE_CHOSEN.search(folded, sentence_start, head.start()) is not None \
+        and PROGRAMME_WORDS.search(folded, 0, sentence_start) is not None
+
+
 def _the_newcomer(folded: str, sentence_start: int, head: re.Match) -> bool:
     """'Les 183 territoires d'industrie … Le nouveau venu est le territoire de Vitré': the territory
     a text about the programme calls its newcomer holds the label, with no word of it in the sentence."""
@@ -224,7 +234,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not LABELLING.search(folded[sentence_start:sentence_end]) \
                 and not (titled and TERRITORY_AND_THAT_OF.search(folded, sentence_start, sentence_end)) \
-                and not _the_newcomer(folded, sentence_start, match):
+                and not _the_newcomer(folded, sentence_start, match) \
+                and not _one_of_the_chosen(folded, sentence_start, match):
             continue
         wider = PART_OF_A_TERRITORY.search(folded, sentence_start, sentence_end)
         if wider and LABELLING.search(folded, sentence_start, wider.start()) \
