@@ -838,9 +838,14 @@ def _footnote_regions(text: str) -> list[_Region]:
 
 
 # "NAME IN CAPITALS — CA X, CC Y": a line whose label a
-# spaced long dash parts from a value opening with a legal form (a "label : value" line's layout)
-DASH_FIELD = re.compile(r"^[ \t]*(?P<label>[^\n—–:]{2,80}?)[ \t]+[—–][ \t]+(?P<value>(?:(?:la|les|le)[ \t]+|l['’][ \t]*)?"
-                        r"(?:C[CAU]\b|[Cc]ommunaut[ée]|[Mm][ée]tropole)[^\n]*?)[ \t]*$", re.MULTILINE)
+# spaced long dash parts from a value opening with a legal form (a "label : value" line's layout).
+# Read once, not from every blank: the label starts after the line's blanks, or at the latest three
+# characters before the line's first dash (a shorter label takes blanks: "   x — CC Y"), the only
+# start where it can match; the value ends at its line's last character that is not a blank (a
+# line of 10,000 blanks took 35 s, each of its blanks starting a label of each length).
+DASH_FIELD = re.compile(r"^(?>[ \t]*(?=[^\n—–:]{3}))(?P<label>[^\n—–:]{2,80}?)[ \t]++[—–][ \t]++"
+                        r"(?P<value>(?:(?:la|les|le)[ \t]+|l['’][ \t]*)?"
+                        r"(?:C[CAU]\b|[Cc]ommunaut[ée]|[Mm][ée]tropole)(?:[^\n]*[^ \t\n])?)[ \t]*$", re.MULTILINE)
 
 
 def dash_fields(text: str) -> list[Field]:
