@@ -1658,13 +1658,17 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
 # fixtures' gold reads "Cap Excellence, l'agglomération qui s'étend …" as a bare territory name).
 # The name starts at the first capital of its word ("l'Agglo …"): tried once a word, not at each of
 # its capitals, whose words all end at the same place (a hostile "A-A-A-…" line was quadratic).
+# A run of capitalised words is read once, whole (possessive): a shorter name would be followed by
+# the next word, never by the comma; without its type noun after it, the run is still matched
+# (`type` empty) so that the search goes on after it, not from each of its words (10,000
+# capitalised words without a comma took 5 s, each word's name running to the end of the line).
 NAME_THEN_TYPE_NOUN = re.compile(
     r"(?<![\w'’-])(?:(?![A-ZÉÈÀÂÎÔ])[\w'’-])*+"
     r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*+(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
-    r"[A-ZÉÈÀÂÎÔ][\w'’-]*+)+)[ \t]*,[ \t]*(?:une[ \t]+)?"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*+)++)(?:[ \t]*,[ \t]*(?:une[ \t]+)?"
     r"(?P<type>communaut[ée][ \t]+d['’][ \t]*agglom[ée]ration|agglom[ée]ration|communaut[ée][ \t]+de[ \t]+communes"
     r"|communaut[ée][ \t]+urbaine|m[ée]tropole|intercommunalit[ée])(?![\w'’])"
-    r"(?![ \t]*(?:(?:de|du|des|d['’])[ \t]*)?(?:la[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
+    r"(?![ \t]*(?:(?:de|du|des|d['’])[ \t]*)?(?:la[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ]))?")
 
 
 APPOSITION_TYPES = {"CA": {"CA", "CU", "METRO"}}  # "agglomération" is said of a CU or a métropole too
@@ -1677,6 +1681,8 @@ def _apposition_mentions(text: str, linker: DocumentLinker, taken: list[EpciMent
     single word — a town — never)."""
     found = []
     for match in NAME_THEN_TYPE_NOUN.finditer(text):
+        if match["type"] is None:
+            continue  # a run of capitalised words without the type noun in apposition
         if _inside(match.start("name"), taken) or _inside(match.end("name") - 1, taken):
             continue
         epci_type = head_type(match.group("type"))
