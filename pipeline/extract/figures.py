@@ -774,9 +774,9 @@ LIST_ITEM_ROW = re.compile(r"[ \t]*+[-•*–][ \t]++[^\n:]*+:")
 
 def _is_dot_leader_row(line: str) -> bool:
     """"Grand Est ........ 21" (dots, then a row's number ending the line) or "- Grand Est : 21".
-    Read once: a line of 10,000 dots then "111x" never ended as the regular expression
-    [^\n]*\.{3,}[ \t]*[\d.,  ]+[ \t]*$, which splits dots between the leader and the number
-    every way; the leader is the last three dots before a number that ends the line."""
+    Read once: a line of 10,000 dots then "111x" never ended as one regular expression, which
+    split the dots between the leader and the number every way; here the line is read once from
+    its end, and any three dots before a number that ends the line make the leader."""
     item = LIST_ITEM_ROW.match(line)
     if item and ROW_NUMBER.fullmatch(line, item.end()):
         return True
