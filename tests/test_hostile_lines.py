@@ -131,3 +131,46 @@ def test_the_claims_of_a_sentence_of_thousands_of_figures_read_it_once(monkeypat
     rows = registry.claims({"figures": figures, "territories": []}, documents)
     assert len(figures) == 2_000 and len(reads) == 1
     assert len(rows) == 1 and rows[0]["value"] == 1_999.0 and rows[0]["as_of"].year == 2024
+
+
+def _cpu_seconds(function, *args):
+    import time
+    start = time.process_time()
+    function(*args)
+    return time.process_time() - start
+
+
+def test_a_dash_field_line_is_read_once_from_its_start():
+    """A line of 10,000 blanks took 35 s in DASH_FIELD (each blank starting a label of each
+    length); the label starts after the line's blanks, or three characters before its dash."""
+    from pipeline.extract.members import dash_fields
+
+    text = "Grand Troyes — CA Troyes Champagne Métropole, CC X   \n   x — CC Y\n     — CC Z\n"
+    assert [(text[f.label.start:f.label.end], text[f.value.start:f.value.end]) for f in dash_fields(text)] == [
+        ("Grand Troyes", "CA Troyes Champagne Métropole, CC X"), (" x", "CC Y"), ("  ", "CC Z")]
+    for hostile in (" " * 20_000, "Nom — CC " + " " * 20_000 + "x", " " * 20_000 + "— CC x"):
+        assert _cpu_seconds(dash_fields, hostile) < 1
+
+
+def test_a_run_of_capitalised_words_is_read_once_for_an_apposed_type_noun():
+    """10,000 capitalised words without a comma: each word's name ran to the end (5.5 s)."""
+    from pipeline.extract.members import NAME_THEN_TYPE_NOUN
+
+    found = [(m["name"], m["type"]) for m in NAME_THEN_TYPE_NOUN.finditer(
+        "A Melun Val de Seine, agglomération de 140 000 habitants. Nom Nom x")]
+    assert [f for f in found if f[1]] == [("A Melun Val de Seine", "agglomération")]
+    assert _cpu_seconds(lambda: list(NAME_THEN_TYPE_NOUN.finditer("A " * 20_000 + "!"))) < 1
+
+
+def test_a_dot_leader_row_is_read_once():
+    """10,000 dots then a word never ended in the row's regular expression; the rows of a table
+    share the intro above them, found once."""
+    from pipeline.extract.figures import _intro_above_rows, _is_dot_leader_row
+
+    assert _is_dot_leader_row("grand est ........ 21\n") and _is_dot_leader_row("- grand est : 21")
+    assert _is_dot_leader_row("a ....\t\n") and not _is_dot_leader_row("a ... 1\t2\n")
+    assert not _is_dot_leader_row("grand est ........ 21 x\n")
+    assert _cpu_seconds(_is_dot_leader_row, "." * 20_000 + "111x\n") < 1
+    rows = "repartition des territoires :\n" + "grand est ........ 21\n" * 3_000
+    assert _intro_above_rows(rows, len(rows) - len("grand est ........ 21\n"), False) == (0, 30)
+    assert _cpu_seconds(lambda: [_intro_above_rows(rows, start, False) for start in range(30, len(rows), 22)]) < 1

@@ -305,6 +305,11 @@ class KnownFigures:
             self._starts.insert(index, figure.number_start)
             self._inheritable.insert(index, figure)
 
+    def inheritable_units(self, start: int, end: int) -> set[str]:
+        """The units of the inheritable figures whose number starts in [start, end), found by
+        bisection (each item of a list of 3,000 items read every figure for every other item)."""
+        return {f.unit for f in self._inheritable[bisect_left(self._starts, start):bisect_left(self._starts, end)]}
+
     def last_inheritable(self, window_start: int, position: int) -> Found | None:
         """The inheritable figure whose number starts last in [window_start, position), the first
         found of equal starts."""
@@ -765,8 +770,43 @@ BRACKET_LEADER = re.compile(r"[ \t]*\([ \t]*")
 BRACKETED_ROW = re.compile(r"[^\n()]*\([ \t]*\d+[ \t]*\)[ \t]*\n?")
 LIST_ITEM_LINE = re.compile(r"[ \t]*[-•*–][ \t]+")
 ROW_ARTICLE = re.compile(r"[ \t]*(?P<marker>[-•*–][ \t]+)?(?:(?:la|le|les)\s+|l'\s*)?")  # "La Réunion ...... 2"
-DOT_LEADER_ROW = re.compile(r"[^\n]*\.{3,}[ \t]*[\d.,  ]+[ \t]*(?:\n|$)"
-                            r"|[ \t]*[-•*–][ \t]+[^\n:]*:[ \t]*[\d.,  ]+[ \t]*(?:\n|$)")
+# A row's number to the end of its line, [ \t]*[\d.,  ]+[ \t]* read one way only: the blanks
+# before its first digit, dot or comma, then those and single spaces, then blanks (or a blank
+# alone: a space is one of its characters too).
+ROW_NUMBER = re.compile(r"(?:[ \t]*+[\d.,](?:[ ]*+[\d.,])*+[ \t]*+|\t*+ [ \t]*+)\n?")
+LIST_ITEM_ROW = re.compile(r"[ \t]*+[-•*–][ \t]++[^\n:]*+:")
+
+
+def _is_dot_leader_row(line: str) -> bool:
+    """"Grand Est ........ 21" (dots, then a row's number ending the line) or "- Grand Est : 21".
+    Read once: a line of 10,000 dots then "111x" never ended as one regular expression, which
+    split the dots between the leader and the number every way; here the line is read once from
+    its end, and any three dots before a number that ends the line make the leader."""
+    item = LIST_ITEM_ROW.match(line)
+    if item and ROW_NUMBER.fullmatch(line, item.end()):
+        return True
+    body = line[:-1] if line.endswith("\n") else line
+    if "\n" in body:
+        return False
+    # From the end: `first` is the first digit, dot or comma at or after `at`, `last` the last of the
+    # line; a number from `at` to the end holds no tab between them, or is blanks with a space.
+    first = last = None
+    tab_after = blocked = space = False
+    for at in range(len(body) - 1, 2, -1):
+        char = body[at]
+        if char.isdecimal() or char in ".,":
+            first = at
+            last = at if last is None else last
+            blocked = blocked or tab_after
+        elif char == "\t":
+            tab_after = tab_after or last is not None
+        elif char == " ":
+            space = True
+        else:
+            return False
+        if body[at - 3:at] == "..." and (not blocked if first is not None else space):
+            return True
+    return False
 
 
 def _dot_leader_row(folded: str, token: Token, place_starts: dict[int, PlaceMention],
@@ -786,21 +826,46 @@ def _dot_leader_row(folded: str, token: Token, place_starts: dict[int, PlaceMent
     if not bracketed and (place is None or folded[token.end:line_end].strip()
                           or not leader.fullmatch(folded, place.end, token.start)):
         return None
-    above = line_start  # the intro: the first line above the rows that is not a row
+    intro = _intro_above_rows(folded, line_start, bool(bracketed))
+    if intro is None:
+        return None
+    line = folded[slice(*intro)]
+    # "des territoires labellisés par région": the noun counted, not the one after "par"
+    nouns = [m for m in vocab.counted_nouns.finditer(line) if not re.search(r"\bpar\s+$", line[:m.start()])]
+    start = (article.end("marker") if article["marker"]
+             else article.start() + len(article.group()) - len(article.group().lstrip()))
+    end = folded.index(")", token.end) + 1 if bracketed else token.end
+    return Frame(vocab.units[_key(nouns[0].group())], end, "figure.dot_leader_row",
+                 start=start) if nouns else None
+
+
+@lru_cache(maxsize=16)
+def _rows_intros(folded: str, bracketed: bool) -> dict[int, tuple[int, int] | None]:
+    """Start of a line -> the intro above it found so far, for the rows of one text."""
+    return {}
+
+
+def _intro_above_rows(folded: str, line_start: int, bracketed: bool) -> tuple[int, int] | None:
+    """The intro of the rows above `line_start`: the first line above them that is not a row. The
+    rows of a table share it, found once (3,000 rows read every row above each: 18 s)."""
+    known = _rows_intros(folded, bracketed)
+    passed = []
+    above, intro = line_start, None
     while above > 0:
+        if above in known:
+            intro = known[above]
+            break
+        passed.append(above)
         previous = folded.rfind("\n", 0, above - 1) + 1
         line = folded[previous:above]
-        above = previous
-        if line.strip() and not DOT_LEADER_ROW.fullmatch(line) \
+        if line.strip() and not _is_dot_leader_row(line) \
                 and not (bracketed and (BRACKETED_ROW.fullmatch(line) or LIST_ITEM_LINE.match(line))):
-            # "des territoires labellisés par région": the noun counted, not the one after "par"
-            nouns = [m for m in vocab.counted_nouns.finditer(line) if not re.search(r"\bpar\s+$", line[:m.start()])]
-            start = (article.end("marker") if article["marker"]
-                     else article.start() + len(article.group()) - len(article.group().lstrip()))
-            end = folded.index(")", token.end) + 1 if bracketed else token.end
-            return Frame(vocab.units[_key(nouns[0].group())], end, "figure.dot_leader_row",
-                         start=start) if nouns else None
-    return None
+            intro = (previous, above)
+            break
+        above = previous
+    for start in passed:
+        known[start] = intro
+    return intro
 
 
 def _value_of_a_list_item(text: str, token: Token, known: KnownFigures) -> Frame | None:
@@ -814,10 +879,14 @@ def _value_of_a_list_item(text: str, token: Token, known: KnownFigures) -> Frame
     if not value.start <= token.start or text[value.start:value.end].strip(" \t;.,") != \
             text[token.start:token.end]:
         return None
-    units = {f.unit for f in known.figures for other in lst.items
-             if other is not item and other.field is not None
-             and other.field.value.start <= f.number_start < other.field.value.end
-             and f.unit not in NOT_INHERITED}
+    values = [other.field.value for other in lst.items if other is not item and other.field is not None]
+    if not values or not known.inheritable_units(min(v.start for v in values), max(v.end for v in values)):
+        return None  # no figure among the other items' values
+    units = set()
+    for other in values:
+        units |= known.inheritable_units(other.start, other.end)
+        if len(units) > 1:
+            return None  # the other items count different things
     return Frame(units.pop(), token.end, "figure.elided_unit_item") if len(units) == 1 else None
 
 

@@ -881,9 +881,14 @@ def _footnote_regions(text: str) -> list[_Region]:
 
 
 # "NAME IN CAPITALS — CA X, CC Y": a line whose label a
-# spaced long dash parts from a value opening with a legal form (a "label : value" line's layout)
-DASH_FIELD = re.compile(r"^[ \t]*(?P<label>[^\n—–:]{2,80}?)[ \t]+[—–][ \t]+(?P<value>(?:(?:la|les|le)[ \t]+|l['’][ \t]*)?"
-                        r"(?:C[CAU]\b|[Cc]ommunaut[ée]|[Mm][ée]tropole)[^\n]*?)[ \t]*$", re.MULTILINE)
+# spaced long dash parts from a value opening with a legal form (a "label : value" line's layout).
+# Read once, not from every blank: the label starts after the line's blanks, or at the latest three
+# characters before the line's first dash (a shorter label takes blanks: "   x — CC Y"), the only
+# start where it can match; the value ends at its line's last character that is not a blank (a
+# line of 10,000 blanks took 35 s, each of its blanks starting a label of each length).
+DASH_FIELD = re.compile(r"^(?>[ \t]*(?=[^\n—–:]{3}))(?P<label>[^\n—–:]{2,80}?)[ \t]++[—–][ \t]++"
+                        r"(?P<value>(?:(?:la|les|le)[ \t]+|l['’][ \t]*)?"
+                        r"(?:C[CAU]\b|[Cc]ommunaut[ée]|[Mm][ée]tropole)(?:[^\n]*[^ \t\n])?)[ \t]*$", re.MULTILINE)
 
 
 def dash_fields(text: str) -> list[Field]:
@@ -1733,13 +1738,17 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
 # fixtures' gold reads "Cap Excellence, l'agglomération qui s'étend …" as a bare territory name).
 # The name starts at the first capital of its word ("l'Agglo …"): tried once a word, not at each of
 # its capitals, whose words all end at the same place (a hostile "A-A-A-…" line was quadratic).
+# A run of capitalised words is read once, whole (possessive): a shorter name would be followed by
+# the next word, never by the comma; without its type noun after it, the run is still matched
+# (`type` empty) so that the search goes on after it, not from each of its words (10,000
+# capitalised words without a comma took 5 s, each word's name running to the end of the line).
 NAME_THEN_TYPE_NOUN = re.compile(
     r"(?<![\w'’-])(?:(?![A-ZÉÈÀÂÎÔ])[\w'’-])*+"
     r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*+(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|l['’]|d['’])[ \t]*)*"
-    r"[A-ZÉÈÀÂÎÔ][\w'’-]*+)+)[ \t]*,[ \t]*(?:une[ \t]+)?"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*+)++)(?:[ \t]*,[ \t]*(?:une[ \t]+)?"
     r"(?P<type>communaut[ée][ \t]+d['’][ \t]*agglom[ée]ration|agglom[ée]ration|communaut[ée][ \t]+de[ \t]+communes"
     r"|communaut[ée][ \t]+urbaine|m[ée]tropole|intercommunalit[ée])(?![\w'’])"
-    r"(?![ \t]*(?:(?:de|du|des|d['’])[ \t]*)?(?:la[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
+    r"(?![ \t]*(?:(?:de|du|des|d['’])[ \t]*)?(?:la[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ]))?")
 
 
 APPOSITION_TYPES = {"CA": {"CA", "CU", "METRO"}}  # "agglomération" is said of a CU or a métropole too
@@ -1752,6 +1761,8 @@ def _apposition_mentions(text: str, linker: DocumentLinker, taken: list[EpciMent
     single word — a town — never)."""
     found = []
     for match in NAME_THEN_TYPE_NOUN.finditer(text):
+        if match["type"] is None:
+            continue  # a run of capitalised words without the type noun in apposition
         if _inside(match.start("name"), taken) or _inside(match.end("name") - 1, taken):
             continue
         epci_type = head_type(match.group("type"))

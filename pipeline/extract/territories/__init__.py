@@ -547,7 +547,9 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
 
 
 # "A et B, respectivement dans l'Yonne et la Nièvre": one place for each name, in their order.
-RESPECTIVELY = re.compile(r"[ \t»”\"]*(?:,?\s*(?:(?:situ|implant|localis)[ée]e?s\s+)?|\s*\(\s*)respectivement\s+", re.IGNORECASE)
+# Its blanks and quotes are read whole (possessive), not split with the blanks after them (10,000
+# blanks after a name: 3 s).
+RESPECTIVELY = re.compile(r"[ \t»”\"]*+(?:,?\s*(?:(?:situ|implant|localis)[ée]e?s\s+)?|\s*\(\s*)respectivement\s+", re.IGNORECASE)
 NAMES_JOINT = re.compile(r"[ \t»”\"]*(?:,\s*(?:et\s+)?|\s+et\s+)(?:(?:la|le|les)\s+|l['’]\s*)?[«“\"]?\s*", re.IGNORECASE)
 
 
