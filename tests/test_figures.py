@@ -10,7 +10,7 @@ import pytest
 
 from pipeline import nlp
 from pipeline.extract.figure_context import states_programme_figures
-from pipeline.extract.figures import extract_figures
+from pipeline.extract.figures import WEB_ADDRESS, extract_figures, web_address_spans
 from pipeline.extract.places import find_places
 from pipeline.normalize import fold
 
@@ -776,3 +776,14 @@ def test_a_rank_complement_is_no_scope():
     text = ("La Bourgogne-Franche-Comté, première région industrielle de France par l'emploi, compte "
             "10 territoires d'industrie.")
     assert [f["scope_code"] for f in figures(text)] == ["27"]
+
+
+def test_web_addresses_are_the_pattern_s_matches_read_once_per_run():
+    texts = ["voir www.troyes.fr ou contact@troyes.fr", "a.b/c x+y@z.fr", "x@y.z+w@v.u a@b.c..d@e.f",
+             "aaa.bb.cc/d e-f.g/h ..a/b", "https://a.fr/x www.b.fr@c.fr", "a-b.c-d@e.f-g.h/i"]
+    for text in texts:
+        assert web_address_spans(text) == [m.span() for m in WEB_ADDRESS.finditer(text)]
+    # each start inside a long run read the run to its end (20,000 characters: 6 s)
+    for run in ("a-" * 1_000, "a." * 1_000, "a" * 2_000, "a@" * 1_000):
+        text = run + " voir www.troyes.fr, a.b/c"
+        assert web_address_spans(text) == [m.span() for m in WEB_ADDRESS.finditer(text)]

@@ -367,3 +367,14 @@ def test_an_intro_wrapped_over_lines_is_the_whole_sentence():
             "quatre territoires d'industrie en Sarthe et en\nMayenne :\n\n- Le Mans Métropole ;\n- Laval Agglomération.\n")
     lst = parse(text).lists[0]
     assert lst.intro.of(text) == "La Région salue la labellisation de\nquatre territoires d'industrie en Sarthe et en\nMayenne :"
+
+
+def test_item_at_finds_each_item_of_a_long_list_by_bisection():
+    text = "Répartition des territoires :\n" + "".join(f"- Région {i} : {i}\n" for i in range(3000))
+    structure = parse(text)
+    for i in (0, 1, 1500, 2999):
+        position = text.index(f"Région {i} :")
+        lst, item = structure.item_at(position)
+        assert item.content.of(text).startswith(f"Région {i} :")
+        assert structure.list_at(position) is lst
+    assert structure.item_at(0) is None and structure.item_at(len(text)) is None

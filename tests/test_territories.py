@@ -3458,3 +3458,14 @@ def test_one_place_heading_over_a_map_legend_names_no_territory():
     assert ids(above + legend) == []
     headed = "Corse\n\n- Grand Bastia\n- Pays Ajaccien\n\nGuyane\n\n- Ouest Guyanais\n"
     assert set(ids(above + headed)) == {"grand-bastia", "pays-ajaccien", "ouest-guyanais"}
+
+
+def test_mention_starts_count_the_other_mentions_of_a_span():
+    from pipeline.extract.territories import MentionStarts
+    from pipeline.extract.territories.common import TerritoryMention
+    a, b, a_again = (TerritoryMention(start, start + 5, name, "test")
+                     for start, name in ((0, "Vitré"), (10, "Redon"), (20, "Vitré")))
+    named = MentionStarts([a, b, a_again])
+    assert named.others(a, 0, 30) == 2 and named.others(a, 0, 10) == 0 and named.others(b, 0, 30) == 2
+    assert named.other_than(a.territory_id, 0, 30) and not named.other_than(a.territory_id, 0, 10)
+    assert not named.other_than(a.territory_id, 15, 30) and named.other_than(b.territory_id, 15, 30)

@@ -418,6 +418,9 @@ def extract(text: str, doc: Doc) -> Extraction:
     # raison d'être de « Territoires d'Industrie Alliances Luxe & Précision du Doubs »")
     placed = {m.territory_id for m in mentions if m.departement_codes}
     glossed = _glossed_territories(text, mentions)
+    # the former régions of each sentence, names blanked, read once a sentence (a list's items
+    # share their intro's: 2,000 items read the text from the intro on 2,000 times)
+    unnamed, former_regions = _without_names(text, name_spans), {}
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
         # the words after a blank line are another paragraph, whatever the sentence splitter
@@ -461,7 +464,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         # "A, B, C et D, à La Réunion, poursuivent …": the place glossing another name is that one's
         own_places = [p for p in context_places if glossed.get(p.start, {mention.territory_id}) == {mention.territory_id}]
         row["sentence_regions"] |= (bracketed or heading or valued or _regions_in(own_places, sentence)
-                                    or former_regions_in(_without_names(text, sentence, name_spans)))
+                                    or _former_regions_of(unnamed, sentence, former_regions))
         if SHARED_WITH.search(text, mention.end, sentence[1]) and row["sentence_regions"]:
             row["sentence_regions"] |= _main_region(context_places)  # "…, un territoire interrégional partagé avec la Normandie"
 
@@ -587,14 +590,21 @@ def _opening_towns(siren: str) -> frozenset[str]:
                      if len(p) > 1 and " " not in p[0] and not NOT_A_TOWN.fullmatch(fold(p[0])))
 
 
-def _without_names(text: str, span: tuple[int, int], name_spans: list[tuple[int, int]]) -> str:
-    """The words of `span` with the territories' names blanked wherever written: "Alsace
-    centrale" or "Bourgogne Industrie" name no région."""
-    chars = list(text[span[0]:span[1]])
+def _without_names(text: str, name_spans: list[tuple[int, int]]) -> str:
+    """The text with the territories' names blanked wherever written: "Alsace centrale" or
+    "Bourgogne Industrie" name no région."""
+    chars = list(text)
     for start, end in name_spans:
-        for position in range(max(start, span[0]), min(end, span[1])):
-            chars[position - span[0]] = " "
+        start, end = max(start, 0), min(end, len(chars))
+        chars[start:end] = " " * max(end - start, 0)
     return "".join(chars)
+
+
+def _former_regions_of(unnamed: str, sentence: tuple[int, int], known: dict[tuple[int, int], set[str]]) -> set[str]:
+    """The former régions a sentence of the text with its names blanked holds, each sentence read once."""
+    if sentence not in known:
+        known[sentence] = former_regions_in(unnamed[sentence[0]:sentence[1]])
+    return known[sentence]
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")

@@ -55,6 +55,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -66,7 +67,7 @@ from pipeline.extract.figure_context import masked_spans, not_programme, paragra
 from pipeline.extract.figure_scope import DocumentScope
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import parse
+from pipeline.extract.structure import Item, ListBlock, parse
 from pipeline.normalize import fold
 
 RULES_PATH = Path(__file__).parent / "rules" / "figure_units.json"
@@ -92,6 +93,24 @@ MASKS = [re.compile(p) for p in [
 # match holds one of WEB_ADDRESS_MARKS, so it runs only on texts holding one.
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)+/\S*")
 WEB_ADDRESS_MARKS = ("/", "@", "www.")
+# The same, its e-mail and path alternatives started only where their run of characters starts:
+# tried inside a run, they read it to its end again (10,000 "a-" took 6 s). Past a failed start,
+# a later one of the same run fails too (a path after "word." too); only the position right after
+# a match was never tried.
+WEB_ADDRESS_AT_RUN_START = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                                      r"|(?<![\w-])(?<![\w-]\.)[\w-]+(?:\.[\w-]+)+/\S*")
+
+
+def web_address_spans(folded: str) -> list[tuple[int, int]]:
+    """The spans WEB_ADDRESS.finditer gives, in linear time on long runs of word characters."""
+    spans, position = [], 0
+    while match := (position and WEB_ADDRESS.match(folded, position)) \
+            or WEB_ADDRESS_AT_RUN_START.search(folded, position + bool(position)):
+        spans.append(match.span())
+        position = match.end()
+    return spans
+
+
 POSTAL_CODE = with_first_letters(re.compile(r"(?<!\d)\d{5}(?=[ \t]+[A-ZÀ-Ý])"))  # on the original text: "02010 LAON"
 DIGITS = with_first_letters(re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}(?P<sep>[ .])\d{3}(?:(?P=sep)\d{3})*|\d+)"
                                        r"(?:,(?P<dec>\d+))?(?![\d]|[.,]\d)"))
@@ -305,10 +324,18 @@ class KnownFigures:
             self._starts.insert(index, figure.number_start)
             self._inheritable.insert(index, figure)
 
+    def inheritable_between(self, start: int, end: int) -> list[Found]:
+        """The inheritable figures whose number starts in [start, end), found by bisection."""
+        return self._inheritable[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
     def inheritable_units(self, start: int, end: int) -> set[str]:
-        """The units of the inheritable figures whose number starts in [start, end), found by
-        bisection (each item of a list of 3,000 items read every figure for every other item)."""
-        return {f.unit for f in self._inheritable[bisect_left(self._starts, start):bisect_left(self._starts, end)]}
+        """The units of the inheritable figures whose number starts in [start, end) (each item of
+        a list of 3,000 items read every figure for every other item)."""
+        return {f.unit for f in self.inheritable_between(start, end)}
+
+    def any_inheritable(self, start: int, end: int) -> bool:
+        """Whether an inheritable figure's number starts in [start, end)."""
+        return bisect_left(self._starts, start) < bisect_left(self._starts, end)
 
     def last_inheritable(self, window_start: int, position: int) -> Found | None:
         """The inheritable figure whose number starts last in [window_start, position), the first
@@ -323,7 +350,7 @@ def _masked_spans(text: str, folded: str) -> list[tuple[int, int]]:
     """Spans holding numbers that are never figures."""
     spans = [m.span() for pattern in MASKS for m in pattern.finditer(folded)]
     if any(mark in folded for mark in WEB_ADDRESS_MARKS):
-        spans += [m.span() for m in WEB_ADDRESS.finditer(folded)]
+        spans += web_address_spans(folded)
     spans += [m.span() for m in POSTAL_CODE.finditer(text)]
     return spans + masked_spans(folded)
 
@@ -587,6 +614,7 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
     for position, token in enumerate(tokens):
         positions.setdefault(token, position)
     known = KnownFigures(found)
+    list_units = ListValueUnits(known)
     resolved: list[Found] = []
     for token in bare:
         if token.year_like or vocab.all_of.search(folded, max(0, token.start - 20), token.start):
@@ -603,7 +631,7 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
                  or _whole(folded, token, known, sentences)
                  or _after_place(folded, token, known, sentence, place_ends)
                  or _money_without_currency(folded, token, sentences, vocab)
-                 or _value_of_a_list_item(text, token, known)
+                 or _value_of_a_list_item(text, token, list_units)
                  or _dot_leader_row(folded, token, place_starts, vocab)
                  or _label_value(folded, token, vocab))
         if frame:
@@ -868,7 +896,65 @@ def _intro_above_rows(folded: str, line_start: int, bracketed: bool) -> tuple[in
     return intro
 
 
-def _value_of_a_list_item(text: str, token: Token, known: KnownFigures) -> Frame | None:
+class ListValueUnits:
+    """The units of the inheritable figures inside each value of a list's items, kept up to date
+    as figures are found: an item reads the other items' units from its list's tally, not by a
+    scan of every other item (3,000 "- Grand Est : 21" items were quadratic)."""
+
+    def __init__(self, known: KnownFigures):
+        self.known = known
+        self._tallies: dict[int, _ValueTally] = {}
+
+    def of_others(self, lst: ListBlock, item: Item) -> set[str]:
+        """The units in the values of the list's items other than `item` (none when no value of
+        theirs holds an inheritable figure)."""
+        tally = self._tallies.get(id(lst))
+        if tally is None:
+            tally = self._tallies[id(lst)] = _ValueTally(lst, self.known)
+        return tally.of_others(item, self.known)
+
+
+class _ValueTally:
+    """One list's values in order, the units found in each, and in how many values each unit is."""
+
+    def __init__(self, lst: ListBlock, known: KnownFigures):
+        self.lst = lst
+        fielded = [item for item in lst.items if item.field is not None]
+        self.index = {id(item): index for index, item in enumerate(fielded)}
+        self.starts = [item.field.value.start for item in fielded]
+        self.ends = [item.field.value.end for item in fielded]
+        self.disjoint = all(end <= start for end, start in zip(self.ends, self.starts[1:]))
+        self.units: list[set[str]] = [set() for _ in fielded]
+        self.counts: Counter[str] = Counter()
+        self.seen = len(known.figures)
+        if self.disjoint and fielded:
+            for figure in known.inheritable_between(self.starts[0], self.ends[-1]):
+                self._add(figure)
+
+    def _add(self, figure: Found) -> None:
+        index = bisect_right(self.starts, figure.number_start) - 1
+        if index >= 0 and figure.number_start < self.ends[index] and figure.unit not in self.units[index] \
+                and figure.unit not in NOT_INHERITED:
+            self.units[index].add(figure.unit)
+            self.counts[figure.unit] += 1
+
+    def of_others(self, item: Item, known: KnownFigures) -> set[str]:
+        if not self.disjoint:  # values that overlap: read them one by one
+            values = [other.field.value for other in self.lst.items if other is not item and other.field is not None]
+            if not values or not known.any_inheritable(min(v.start for v in values), max(v.end for v in values)):
+                return set()
+            return set().union(*(known.inheritable_units(v.start, v.end) for v in values))
+        for figure in known.figures[self.seen:]:
+            self._add(figure)
+        self.seen = len(known.figures)
+        own, count = self.index[id(item)], len(self.starts)
+        others = [i for i in (0, 1, count - 2, count - 1) if 0 <= i < count and i != own]
+        if not others or not known.any_inheritable(self.starts[min(others)], self.ends[max(others)]):
+            return set()  # no figure among the other items' values
+        return {unit for unit, times in self.counts.items() if times > (unit in self.units[own])}
+
+
+def _value_of_a_list_item(text: str, token: Token, list_units: ListValueUnits) -> Frame | None:
     """"- A : 4 projets ; - B : 3 ; - C : 2.": a number
     alone after an item's label counts what the counts of the other items of its list count."""
     held = parse(text).item_at(token.start)
@@ -879,15 +965,10 @@ def _value_of_a_list_item(text: str, token: Token, known: KnownFigures) -> Frame
     if not value.start <= token.start or text[value.start:value.end].strip(" \t;.,") != \
             text[token.start:token.end]:
         return None
-    values = [other.field.value for other in lst.items if other is not item and other.field is not None]
-    if not values or not known.inheritable_units(min(v.start for v in values), max(v.end for v in values)):
-        return None  # no figure among the other items' values
-    units = set()
-    for other in values:
-        units |= known.inheritable_units(other.start, other.end)
-        if len(units) > 1:
-            return None  # the other items count different things
-    return Frame(units.pop(), token.end, "figure.elided_unit_item") if len(units) == 1 else None
+    units = list_units.of_others(lst, item)
+    if not units or len(units) > 1:
+        return None  # no figure among the other items' values, or they count different things
+    return Frame(units.pop(), token.end, "figure.elided_unit_item")
 
 
 def _ratio(folded: str, position: int, tokens: list[Token], known: KnownFigures,

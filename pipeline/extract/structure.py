@@ -40,8 +40,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field as default
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pipeline.normalize import fold
@@ -177,14 +178,40 @@ class Structure:
     tables: list[Table] = default(default_factory=list)
 
     def list_at(self, position: int) -> ListBlock | None:
-        return next((lst for lst in self.lists if lst.span.start <= position < lst.span.end), None)
+        return _first_holding(self.lists, self._list_starts, position)
 
     def item_at(self, position: int) -> tuple[ListBlock, Item] | None:
         lst = self.list_at(position)
         if lst is None:
             return None
-        item = next((i for i in lst.items if i.span.start <= position < i.span.end), None)
+        if id(lst) not in self._item_starts:
+            self._item_starts[id(lst)] = _starts_if_apart(lst.items)
+        item = _first_holding(lst.items, self._item_starts[id(lst)], position)
         return (lst, item) if item else None
+
+    # Found by bisection where the spans are in order and apart (a figure per item of a list of
+    # 3,000 items scanned the items each time), by a scan otherwise.
+    @cached_property
+    def _list_starts(self) -> list[int] | None:
+        return _starts_if_apart(self.lists)
+
+    @cached_property
+    def _item_starts(self) -> dict[int, list[int] | None]:
+        return {}
+
+
+def _starts_if_apart(spanned: list) -> list[int] | None:
+    """The starts of the things' spans when each ends before the next starts, else None."""
+    spans = [thing.span for thing in spanned]
+    return [span.start for span in spans] if all(a.end <= b.start for a, b in zip(spans, spans[1:])) else None
+
+
+def _first_holding(spanned: list, starts: list[int] | None, position: int):
+    """The first thing whose span holds `position`, None if none does."""
+    if starts is None:
+        return next((thing for thing in spanned if thing.span.start <= position < thing.span.end), None)
+    index = bisect_right(starts, position) - 1
+    return spanned[index] if index >= 0 and position < spanned[index].span.end else None
 
 
 @dataclass

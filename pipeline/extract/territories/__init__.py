@@ -598,18 +598,41 @@ MEMBERS_PLACED_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sep
                                    r"[^.;()\n]{0,80}$", re.IGNORECASE)
 
 
+class MentionStarts:
+    """The mentions' starts in order, all and by territory: whether a span names another
+    territory is found by bisection (a list of 2,000 items asked it of each mention for every other)."""
+
+    def __init__(self, mentions: list[TerritoryMention]):
+        self.all = sorted(m.start for m in mentions)
+        self.by_territory: dict[str | None, list[int]] = {}
+        for mention in mentions:
+            self.by_territory.setdefault(mention.territory_id, []).append(mention.start)
+        for starts in self.by_territory.values():
+            starts.sort()
+
+    def others(self, mention: TerritoryMention, start: int, end: int) -> int:
+        """How many mentions but this one start in [start, end)."""
+        return bisect_left(self.all, end) - bisect_left(self.all, start) - (start <= mention.start < end)
+
+    def other_than(self, territory_id: str | None, start: int, end: int) -> bool:
+        """Whether a mention of another territory starts in [start, end)."""
+        own = self.by_territory.get(territory_id, [])
+        return bisect_left(self.all, end) - bisect_left(self.all, start) > bisect_left(own, end) - bisect_left(own, start)
+
+
 def _departements_of_its_counted_members(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
     """'le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire', 'X
     réunit des communautés de communes de la Marne et de la Haute-Marne': the départements its
     intercommunalities are said to lie in, for that one name (the verb is in the singular); or
     before it, the one territory its sentence names (MEMBERS_PLACED_BEFORE)."""
+    named = MentionStarts(mentions)
     for mention in mentions:
         if mention.departement_codes:
             continue
         counted = MEMBERS_PLACED_AFTER.match(text, mention.end)
         if not counted:
             start, end = sentence_bounds(text, mention.start)
-            alone = not any(other.territory_id != mention.territory_id and start <= other.start < end for other in mentions)
+            alone = not named.other_than(mention.territory_id, start, end)
             counted = MEMBERS_PLACED_BEFORE.search(text, start, mention.start) if alone else None
         if counted:
             mention.departement_codes |= _places_run(text, counted.start("places"), counted.end("places"), places)
@@ -681,7 +704,7 @@ DESCRIPTION_AFTER_NAME = re.compile(r"[»”\"*_]*(?:[ \t]*(?::|[–—])[ \t]+|
 FOOTNOTE_CALL = re.compile(r"[»”\"]?(?P<call>\*{1,3}|[" + FOOTNOTE_CALLS + r"])(?![*" + FOOTNOTE_CALLS + r"])")
 
 
-def _descriptions(text: str, mention: TerritoryMention, mentions: list[TerritoryMention],
+def _descriptions(text: str, mention: TerritoryMention, named: MentionStarts,
                   notes: list[re.Match]) -> list[tuple[int, int]]:
     """Where a name is described: the rest of its own line after a colon, a dash or a table's cell
     border, or the bracket after it, when no other territory is named there; the first of the
@@ -692,14 +715,13 @@ def _descriptions(text: str, mention: TerritoryMention, mentions: list[Territory
     if described:
         group = "line" if described.group("line") is not None else "bracket"
         span = described.span(group)
-        if not any(other is not mention and span[0] <= other.start < span[1] for other in mentions):
+        if not named.others(mention, span[0], span[1]):
             spans.append(span)
     called = FOOTNOTE_CALL.match(text, mention.end)
     if called and not text[max(0, mention.start - 4):mention.start].rstrip("«“\" ").endswith("*"):  # "**X**": bold
         note = next((n for n in notes if n.start() > called.end() and n.group("call") == called.group("call")), None)
         # a line naming another territory is an item of a list marked so, not the note
-        if note and not any(other is not mention and note.start("note") <= other.start < note.end("note")
-                            for other in mentions):
+        if note and not named.others(mention, note.start("note"), note.end("note")):
             spans.append(note.span("note"))
     return spans
 
@@ -715,9 +737,9 @@ def _departements_its_description_states(text: str, mentions: list[TerritoryMent
     'Lorient-Quimperlé*' then '* Territoire interdépartemental, qui englobe aussi des communes du
     Finistère': the départements a name's description says it straddles are where it lies,
     besides those its context gives."""
-    notes = list(NOTE_LINE.finditer(text))
+    notes, named = list(NOTE_LINE.finditer(text)), MentionStarts(mentions)
     for mention in mentions:
-        for start, end in _descriptions(text, mention, mentions, notes):
+        for start, end in _descriptions(text, mention, named, notes):
             # from where the places of one match would start, another may begin ("interrégional,
             # qui englobe aussi des communes de la Somme")
             while straddled := STRADDLED_IN_DESCRIPTION.search(text, start, end):
@@ -761,6 +783,7 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
     départements); a territory's predicate states it after the name, no other name between ('Le
     territoire X est reconduit pour la période 2023-2027 en Charente', '…, après le Grand Bastia,
     labellisé dès 2018 en Haute-Corse': Grand Bastia's, not the sentence's first territory's)."""
+    named = MentionStarts(mentions)
     for mention in mentions:
         if mention.departement_codes - mention.name_codes:  # its name's places are no statement
             continue
@@ -769,7 +792,7 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
         semicolon = text.find(";", mention.end, end)
         end = semicolon if semicolon >= 0 else end
         start = max(start, text.rfind(";", start, mention.start) + 1)
-        alone = not any(other.territory_id != mention.territory_id and start <= other.start < end for other in mentions)
+        alone = not named.other_than(mention.territory_id, start, end)
         # its places run on to the last comma before the name, past the complement's one name: "Dans
         # l'Aveyron, le Cantal et le Lot, le territoire X" (départements only, else nothing)
         fronted = fronted_place(text, start, mention.start) if alone else None
@@ -820,13 +843,14 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
     départements (Aveyron, Lot, Cantal)"), or the places it straddles ("… le territoire X. Pour ce
     dernier, à cheval sur l'Aude et l'Ariège, …"), or the other one it is shared with ("Il est
     interdépartemental avec le Nord")."""
+    named = MentionStarts(mentions)
     for mention in mentions:
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
         wrapped = WRAPPED_SENTENCE_END.search(text, mention.end)
         if text.startswith("\n", sentence_end) and wrapped and "\n\n" not in text[sentence_end:wrapped.start()] \
                 and not _heads_a_longer_line(text, sentence_end):
             sentence_end = wrapped.start() + 1  # a hard-wrapped paragraph: the sentence goes on
-        if any(other is not mention and sentence_start <= other.start < sentence_end for other in mentions):
+        if named.others(mention, sentence_start, sentence_end):
             continue
         following_start = sentence_end + 1
         while following_start < len(text) and text[following_start] in " \t\n" and not text.startswith("\n\n", following_start):

@@ -606,11 +606,12 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             # "Isère : Bièvre Isère, Vallée de l'Arve": the heading's département places each name
             place_heading = bool(item.field) and _place_heading(text, item)
             heading = item.field.label if place_heading else led or side
-            heading_codes = {p.code for p in places if heading and p.kind == "departement"
-                             and heading.start <= p.start < heading.end}
+            heading_codes = {p.code for p in places if p.kind == "departement"
+                             and heading.start <= p.start < heading.end} if heading else set()
             record = None if item.field else _name_line_then_details(text, item)
-            heading_codes |= {p.code for p in places if record and p.kind == "departement"
-                              and any(start <= p.start < end for start, end in record[1])}
+            if record:
+                heading_codes |= {p.code for p in places if p.kind == "departement"
+                                  and any(start <= p.start < end for start, end in record[1])}
             pieces = (_names_after_lead(text, led.end, item.content.end) if led
                       else [(side.end, item.content.end)] if side
                       else _item_pieces(text, item, announced or labels_only, place_heading))
