@@ -1464,7 +1464,7 @@ def _heading_before(text: str, start: int) -> tuple[int, int] | None:
     if quoted:
         name_start, name_end = begin + quoted.start(1), begin + quoted.end(1)
     else:
-        lead = len(line) - len(line.lstrip(" \t•-–*"))
+        lead = len(line) - len(line.lstrip(" \t•-–*#"))  # "## Cœur de Maine": a Markdown heading
         name_start = begin + lead
         tail = HEADING_TAIL.search(line, lead)
         places = re.split(r"\s*(?:,|\bet\b)\s*", tail.group(0).strip(" \t–—-()")) if tail else []
