@@ -1497,19 +1497,20 @@ def _heading_over_epcis(text: str, mention: EpciMention, mentions: list[EpciMent
             or text[bullet.end():mention.start].strip(" \t") not in ("", "la", "La", "le", "Le", "l'", "L'") \
             or BULLET.match(text, text.rfind("\n", 0, max(0, line_start - 1)) + 1) or not PROGRAMME.search(text):
         return None  # not the list's first item (the line above is an item too)
-    items, item_start, run_end = [], line_start, None
+    items, item_start, members_ended = [], line_start, False
     while item_start < len(text) and BULLET.match(text, item_start):
         item_end = text.find("\n", item_start)
         item_end = len(text) if item_end < 0 else item_end
         linked = [m for m in mentions if item_start <= m.start < item_end and m.link.siren and m.legal_form]
-        if run_end is None and not linked and len(items) >= 2:
-            run_end = item_start  # "- la création d'un campus …": another list right below
-        elif run_end is not None and any(item_start <= m.start < item_end for m in mentions):
-            return None  # an intercommunality again further down: one list of mixed items
-        elif run_end is None and len(linked) != 1:
+        if members_ended:
+            if any(item_start <= m.start < item_end for m in mentions):
+                return None  # an intercommunality again further down: one list of mixed items
+        elif not linked and len(items) >= 2:
+            members_ended = True  # "- la création d'un campus …": another list right below
+        elif len(linked) != 1:
             return None  # "- Cœur de Maine (A, B)": an item naming something else
         else:
-            items += linked if run_end is None else []
+            items.append(linked[0])
         item_start = item_end + 1
     heading = _heading_before(text, line_start) if len(items) >= 2 else None
     for item in items if heading else ():

@@ -444,12 +444,12 @@ DANGLING_END = re.compile(r"(?:(?<![\w'’-])(?:et|ou|la|le|les|l['’]|de|du|de
 # A line cut inside an intercommunality's name, as a narrow column or a PDF cuts it: its legal
 # form alone, or with the one word that opens a name ("Communauté d'agglomération" / "Grand Lac",
 # "Communauté d'agglomération du Grand" / "Chambéry"); the next line holds the rest of the name.
-LEGAL_FORM_CUT = re.compile(r"(?i:communaut[ée][ \t]+(?:de[ \t]+communes|d['’][ \t]*agglom[ée]ration|urbaine))"
-                            r"(?:[ \t]+(?i:du|des|de[ \t]+la|de)[ \t]+(?:Grand|Pays|Haut|Bas|Val|Cœur|Portes?|Terres?))?"
-                            r"[ \t]*$")
+LEGAL_FORM = r"(?i:communaut[ée][ \t]+(?:de[ \t]+communes|d['’][ \t]*agglom[ée]ration|urbaine))"
+LEGAL_FORM_CUT = re.compile(LEGAL_FORM + r"(?:[ \t]+(?i:du|des|de[ \t]+la|de)[ \t]+"
+                            r"(?:Grand|Pays|Haut|Bas|Val|Cœur|Portes?|Terres?))?[ \t]*$")
+LEGAL_FORM_IN_LINE = re.compile(LEGAL_FORM + r"|\bC[CAU]\b")
 # A line going on with a name cut above it: "Communauté de communes du Pays" / "de Fayence".
 NAME_GOES_ON = re.compile(r"(?:de|du|des|d['’]|et|sur|en)(?![\w'’-])")
-LEGAL_FORM_WORD_IN_LINE = re.compile(r"(?i:communaut[ée][ \t]+(?:de[ \t]+communes|d['’][ \t]*agglom[ée]ration|urbaine))|\bC[CAU]\b")
 
 WRAPPED_LINE_END = re.compile(r"[^\W\d_][\w'’]*$")  # a word, no punctuation: the sentence may go on
 
@@ -476,7 +476,7 @@ def _cut_inside_a_name(text: str, line: _Line, following: _Line) -> bool:
         return False
     return LEGAL_FORM_CUT.match(text, line.content_start, line.end) is not None \
         or (WRAPPED_LINE_END.search(text, line.start, line.end) is not None
-            and LEGAL_FORM_WORD_IN_LINE.search(text, line.content_start, line.end) is not None
+            and LEGAL_FORM_IN_LINE.search(text, line.content_start, line.end) is not None
             and NAME_GOES_ON.match(text, following.start) is not None)
 
 
@@ -778,8 +778,9 @@ class _Builder:
             if line.marker or not (_short_line(text, line) or _field_line(text, line)) \
                     or coded and not self._coded_line(line) or text[line.start] == "|":
                 break  # a Markdown table's row is read by _tables, cell by cell
-            if chosen and chosen[-1] == i - 1 and (DANGLING_END.search(text, lines[i - 1].start, lines[i - 1].end)
-                                                   or _cut_inside_a_name(text, lines[i - 1], line)):
+            if chosen and ends[-1] == lines[i - 1].end and (
+                    DANGLING_END.search(text, lines[i - 1].start, lines[i - 1].end)
+                    or _cut_inside_a_name(text, lines[i - 1], line)):
                 ends[-1] = line.end  # "Communauté d'agglomération" / "Grand Lac": one item
                 i += 1
                 continue
