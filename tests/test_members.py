@@ -913,3 +913,13 @@ def test_a_bare_official_name_after_a_territory_line_dash_is_its_member():
     territories = [(start, start + 7, "bourges"), (text.index("Vierzon"), text.index("Vierzon") + 7, "vierzon")]
     found = find_epcis(text, DocumentLinker(frozenset({"18"})), parse(text), territories)
     assert [(m.link.siren, m.territory_hint) for m in found] == [("241800507", "bourges")]
+
+
+def test_a_list_of_projects_right_below_the_members_names_no_member():
+    """g40lists: "Il réunit :" then the members, then the territory's projects with the same
+    marker and no break: "la création d'un campus … à Cluses" opens with a common noun, no name."""
+    text = ("Le Territoire d'industrie Vallée de l'Arve est reconduit. Il réunit les intercommunalités suivantes :\n"
+            "- Communauté de communes Cluses-Arve et Montagnes\n- Communauté de communes Faucigny-Glières\n"
+            "- la création d'un campus du décolletage à Cluses\n- un atelier de formation à Bonneville\n")
+    assert members(text) == [("200033116", "Communauté de communes Cluses-Arve et Montagnes"),
+                             ("200000172", "Communauté de communes Faucigny-Glières")]

@@ -1097,3 +1097,31 @@ def test_a_territory_taking_over_from_one_named_after_it_keeps_its_members():
     # who joins, pointed back at the former territory, joins the new one only
     assert members(text + " Il s'ouvre désormais à Grand Besançon Métropole.") - members(text) == {
         ("alliances-luxe-et-precision-doubs", "242500361")}
+
+
+@pytest.mark.parametrize("heading, after", [
+    ("Cœur de Maine", "- un campus des métiers de la plasturgie à Évron\n- la reconversion d'une friche à Sillé-le-Guillaume\n"),
+    ("Cœur de Maine", "- Marie Dupont, chargée de mission\n"),
+    ("Cœur de Maine", "- Évron\n- Sillé-le-Guillaume\n"),
+    ("## Cœur de Maine", "- un campus des métiers de la plasturgie à Évron\n"),
+    ("## Cœur de Maine", ""),
+])
+def test_members_under_a_bare_heading_end_where_another_list_follows_them(heading, after):
+    """g40lists: "Cœur de Maine" over its members, then the territory's projects (contacts,
+    communes) written with the same marker and no break: the members stay the heading's
+    territory's (the whole list was judged not of intercommunalities and nothing was read); a
+    Markdown heading ("## Cœur de Maine") is one too."""
+    text = ("Territoires d'industrie 2023-2027\n\nLe programme national Territoires d'industrie entre "
+            f"dans sa deuxième phase.\n\n{heading}\n- Communauté de communes des Coëvrons\n"
+            "- Communauté de communes de la Champagne Conlinoise et du Pays de Sillé\n" + after)
+    assert members(text) == {("coeur-de-maine", "200033298"), ("coeur-de-maine", "200072718")}
+
+
+def test_a_list_mixing_members_and_other_items_names_no_territory_by_its_heading():
+    """g40lists: an intercommunality again after an item naming none: one list of mixed items
+    (parties, projects), not a territory's members under its heading."""
+    text = ("Territoires d'industrie 2023-2027\n\nLe programme national Territoires d'industrie entre "
+            "dans sa deuxième phase.\n\nCœur de Maine\n- Communauté de communes des Coëvrons\n"
+            "- Communauté de communes de la Champagne Conlinoise et du Pays de Sillé\n"
+            "- la Région Pays de la Loire\n- Communauté de communes du Pays de Craon\n")
+    assert not any(territory == "coeur-de-maine" for territory, _ in members(text))

@@ -378,3 +378,24 @@ def test_item_at_finds_each_item_of_a_long_list_by_bisection():
         assert item.content.of(text).startswith(f"Région {i} :")
         assert structure.list_at(position) is lst
     assert structure.item_at(0) is None and structure.item_at(len(text)) is None
+
+
+def test_an_epci_name_cut_over_two_lines_of_a_list_stays_one_item():
+    """g40lists: a narrow column or a PDF cuts a name after its legal form (and the word opening
+    the name), before a connector or after a dangling "de": one item, not two."""
+    text = ("Il réunit :\nCommunauté d'agglomération\nGrand Lac\nCommunauté d'agglomération du Grand\n"
+            "Chambéry\nCommunauté de communes du Pays\nde Fayence\nCommunauté de communes de la Région de\n"
+            "Bar-sur-Aube\n\nUne phrase de corps de texte qui suit la liste.")
+    lst = parse(text).lists[0]
+    assert [item.replace("\n", " ") for item in contents(text, lst)] == [
+        "Communauté d'agglomération Grand Lac", "Communauté d'agglomération du Grand Chambéry",
+        "Communauté de communes du Pays de Fayence", "Communauté de communes de la Région de Bar-sur-Aube"]
+    text = "Il réunit :\n- Communauté d'agglomération Grand Lac\n- Communauté d'agglomération du Grand\nChambéry\n"
+    assert contents(text, parse(text).lists[0])[-1] == "Communauté d'agglomération du Grand\nChambéry"
+
+
+def test_names_on_lines_of_their_own_are_separate_items():
+    """g40lists: a line holding a whole name, the next a name of its own, capitalised: two items."""
+    text = "Il réunit :\nCommunauté d'agglomération Grand Lac\nGrand Chambéry\nCC Arve et Salève\nLa Roche-sur-Foron\n"
+    assert contents(text, parse(text).lists[0]) == ["Communauté d'agglomération Grand Lac", "Grand Chambéry",
+                                                    "CC Arve et Salève", "La Roche-sur-Foron"]

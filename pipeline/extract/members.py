@@ -309,13 +309,16 @@ PREPOSITION_FIRST = re.compile(r"(?:à|au|aux|autour|près|sur|dans|vers|dont|av
 def _looks_like_name(written: str, following: str = "") -> bool:
     """An unlinked part is still reported when it reads as an EPCI's proper name: short,
     capitalised, not a person ("Patrick VACARIS", "Cédric Bole, Président de …", "X son
-    président", "le Directeur") nor another body ("PETR", "CCI") or companies ("des PME")."""
+    président", "le Directeur") nor another body ("PETR", "CCI") or companies ("des PME"), nor
+    opening with a common noun ("la création d'un campus à Cluses")."""
     written = written.strip()  # " des PME": the article leads once the space before it is gone
     words = written.split()
     if OFFICE_WORD.search(written) or PERSON_NAME.fullmatch(written) \
             or OFFICE_AFTER.match(following):
         return False
     bare = LEADING_ARTICLES.sub("", written)
+    if _common_noun_first(written):
+        return False  # "la création d'un campus à Cluses": a project's item in a list right below the members
     if PREPOSITION_FIRST.match(bare):
         return False  # "à cheval sur la Seine-Maritime et la Somme", "autour d'Eu, du Tréport …": where
     pieces = [LEADING_ARTICLES.sub("", PART_OF.sub("", piece))

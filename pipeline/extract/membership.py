@@ -1464,7 +1464,7 @@ def _heading_before(text: str, start: int) -> tuple[int, int] | None:
     if quoted:
         name_start, name_end = begin + quoted.start(1), begin + quoted.end(1)
     else:
-        lead = len(line) - len(line.lstrip(" \t•-–*"))
+        lead = len(line) - len(line.lstrip(" \t•-–*#"))  # "## Cœur de Maine": a Markdown heading
         name_start = begin + lead
         tail = HEADING_TAIL.search(line, lead)
         places = re.split(r"\s*(?:,|\bet\b)\s*", tail.group(0).strip(" \t–—-()")) if tail else []
@@ -1488,21 +1488,29 @@ def _heading_over_epcis(text: str, mention: EpciMention, mentions: list[EpciMent
     intercommunality written with its legal form, in a text naming the programme ("Cœur de Maine"
     over "- Communauté de communes des Coëvrons", "- Communauté de communes de la Champagne
     Conlinoise et du Pays de Sillé"): the territory they make; (start, end) of its name, read at
-    the list's first item, whose items then hint that territory (attach gives it their membership)."""
+    the list's first item, whose items then hint that territory (attach gives it their membership).
+    Items naming no intercommunality right below the members ("- la création d'un campus …") are
+    another list written without a break; one naming one again further down makes it one list."""
     line_start = text.rfind("\n", 0, mention.start) + 1
     bullet = BULLET.match(text, line_start)
     if bullet is None or not mention.link.siren or not mention.legal_form \
             or text[bullet.end():mention.start].strip(" \t") not in ("", "la", "La", "le", "Le", "l'", "L'") \
             or BULLET.match(text, text.rfind("\n", 0, max(0, line_start - 1)) + 1) or not PROGRAMME.search(text):
         return None  # not the list's first item (the line above is an item too)
-    items, item_start = [], line_start
+    items, item_start, members_ended = [], line_start, False
     while item_start < len(text) and BULLET.match(text, item_start):
         item_end = text.find("\n", item_start)
         item_end = len(text) if item_end < 0 else item_end
         linked = [m for m in mentions if item_start <= m.start < item_end and m.link.siren and m.legal_form]
-        if len(linked) != 1:
+        if members_ended:
+            if any(item_start <= m.start < item_end for m in mentions):
+                return None  # an intercommunality again further down: one list of mixed items
+        elif not linked and len(items) >= 2:
+            members_ended = True  # "- la création d'un campus …": another list right below
+        elif len(linked) != 1:
             return None  # "- Cœur de Maine (A, B)": an item naming something else
-        items.append(linked[0])
+        else:
+            items.append(linked[0])
         item_start = item_end + 1
     heading = _heading_before(text, line_start) if len(items) >= 2 else None
     for item in items if heading else ():

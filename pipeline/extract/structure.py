@@ -468,6 +468,16 @@ def _ends_with_colon(text: str, line: _Line) -> bool:
 DANGLING_END = re.compile(r"(?:(?<![\w'’-])(?:et|ou|la|le|les|l['’]|de|du|des|d['’]|à|au|aux|en|par|pour|sur|avec|CC|CA|CU)"
                           r"|(?<=\w)-)[ \t]*$", re.IGNORECASE)
 
+# A line cut inside an intercommunality's name, as a narrow column or a PDF cuts it: its legal
+# form alone, or with the one word that opens a name ("Communauté d'agglomération" / "Grand Lac",
+# "Communauté d'agglomération du Grand" / "Chambéry"); the next line holds the rest of the name.
+LEGAL_FORM = r"(?i:communaut[ée][ \t]+(?:de[ \t]+communes|d['’][ \t]*agglom[ée]ration|urbaine))"
+LEGAL_FORM_CUT = re.compile(LEGAL_FORM + r"(?:[ \t]+(?i:du|des|de[ \t]+la|de)[ \t]+"
+                            r"(?:Grand|Pays|Haut|Bas|Val|Cœur|Portes?|Terres?))?[ \t]*$")
+LEGAL_FORM_IN_LINE = re.compile(LEGAL_FORM + r"|\bC[CAU]\b")
+# A line going on with a name cut above it: "Communauté de communes du Pays" / "de Fayence".
+NAME_GOES_ON = re.compile(r"(?:de|du|des|d['’]|et|sur|en)(?![\w'’-])")
+
 WRAPPED_LINE_END = re.compile(r"[^\W\d_][\w'’]*$")  # a word, no punctuation: the sentence may go on
 
 # A first cell of a PDF's table cut over two lines: "Rochefort – Royan - Marennes -" / "Oléron".
@@ -476,10 +486,25 @@ CUT_CELL_END = re.compile(DANGLING_END.pattern + r"|\s[-–—/,]$", re.IGNORECA
 
 def _continues(text: str, item_line: _Line, line: _Line, previous: _Line) -> bool:
     """A line right under an item continues it: it starts in lower case, is indented deeper, the
-    line above it was cut where no phrase ends, or it stands between two items (a wrapped line)."""
+    line above it was cut where no phrase ends or inside a name, or it stands between two items
+    (a wrapped line)."""
     first = text[line.start]
     return first.islower() or first in ",;)" or (line.indent > item_line.indent and line.indent >= 2) \
-        or (bool(DANGLING_END.search(text[previous.start:previous.end])) and not _ends_with_colon(text, line))
+        or (bool(DANGLING_END.search(text[previous.start:previous.end])) and not _ends_with_colon(text, line)) \
+        or _cut_inside_a_name(text, previous, line)
+
+
+def _cut_inside_a_name(text: str, line: _Line, following: _Line) -> bool:
+    """Whether an intercommunality's name runs from `line` onto the `following` one, right under
+    it: `line` holds its legal form and no more than the name's opening word ("Communauté
+    d'agglomération du Grand" / "Chambéry"), or the `following` one opens with the connector that
+    goes on with it ("Communauté de communes du Pays" / "de Fayence"; not a new item "la CC …")."""
+    if following.blank or following.marker or _ends_with_colon(text, following):
+        return False
+    return LEGAL_FORM_CUT.match(text, line.content_start, line.end) is not None \
+        or (WRAPPED_LINE_END.search(text, line.start, line.end) is not None
+            and LEGAL_FORM_IN_LINE.search(text, line.content_start, line.end) is not None
+            and NAME_GOES_ON.match(text, following.start) is not None)
 
 
 def _between_items(text: str, lines: list, j: int) -> bool:
@@ -760,6 +785,7 @@ class _Builder:
         chosen: list[int] = []
         headings: list[Span] = []  # coded lines under headings of their own: "BRETAGNE", "CORSE"
         item_headings: list[Span | None] = []
+        ends: list[int] = []  # each item's end: a name cut over two lines is one item
         i, spaced = index, None
         while i < len(lines):
             line = lines[i]
@@ -779,14 +805,21 @@ class _Builder:
             if line.marker or not (_short_line(text, line) or _field_line(text, line)) \
                     or coded and not self._coded_line(line) or text[line.start] == "|":
                 break  # a Markdown table's row is read by _tables, cell by cell
+            if chosen and ends[-1] == lines[i - 1].end and (
+                    DANGLING_END.search(text, lines[i - 1].start, lines[i - 1].end)
+                    or _cut_inside_a_name(text, lines[i - 1], line)):
+                ends[-1] = line.end  # "Communauté d'agglomération" / "Grand Lac": one item
+                i += 1
+                continue
             if chosen and spaced is None:
                 spaced = False
             chosen.append(i)
+            ends.append(line.end)
             item_headings.append(headings[-1] if headings else None)
             i += 1
         if len(chosen) < 2:
             return index
-        items = [self._item(lines[k], lines[k].end, heading) for k, heading in zip(chosen, item_headings)]
+        items = [self._item(lines[k], end, heading) for k, end, heading in zip(chosen, ends, item_headings)]
         self._new_list("lines", index, items, headings, index)
         return chosen[-1] + 1
 
