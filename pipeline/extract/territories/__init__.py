@@ -1286,20 +1286,21 @@ def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
 
 # The area of a town, named by its adjective ("le Châtelleraudais", "le Roannais"): one word.
 AREA_OF_A_TOWN = re.compile(r"(?P<stem>[a-z]{3,})(?:ais|ois)")
+PLACES_JOINED = re.compile(r"\s*[-–/]\s*|\s+et\s+")
 
 
 def _areas_named_after_their_town(mentions: list[TerritoryMention]) -> None:
     """'Le Châtelleraudais garde son label' in a title beside 'le territoire d'industrie Grand
     Châtellerault' in the body: a one-word area named after a town ("-ais", "-ois") is the text's
     one other territory holding that town's word (their first letters shared, but for the town's
-    last two or three), named short."""
+    last two or three), named short; not one joining towns ('l'Albigeois' is not 'Carmaux-Albi')."""
     names = {m.name for m in mentions}
     for mention in mentions:
         area = AREA_OF_A_TOWN.fullmatch(mention.territory_id)
-        if not area:
-            continue
+        if not area or mention.rule.startswith("territory.list_item") and mention.intro is not None:
+            continue  # an item of a list of territories is one of them
         stem = area.group("stem")
-        holding = {name for name in names if name != mention.name
+        holding = {name for name in names if name != mention.name and not PLACES_JOINED.search(name)
                    and any(_same_root(stem, word) for word in name_key(name).split("-"))}
         if len(holding) == 1:
             mention.name = holding.pop()
