@@ -74,6 +74,8 @@ DATE = rf"(?:{WRITTEN_DATE}|{NUMERIC_DATE})"
 TIME = r"(?:\s*(?:a|[-–,])?\s*\d{1,2}\s*[h:]\s*\d{2}(?:\s*min)?)?"
 # "Troyes, le 14 novembre 2023": a short place name, then the date, alone on the line.
 PLACE_DATELINE = re.compile(rf"(?P<place>[a-z][a-z'.-]*+(?:[ -][a-z'.-]++){{0,4}}),\s*(?:le\s+)?{DATE}\.?")
+# "PARIS, 22 nov 2018 (Agence X) - Le gouvernement …": a news agency's name after its dispatch's dateline.
+AGENCY = r"(?:\s*\([^()]{2,60}\))?"
 # "Fait à Avranches, le 4 juillet 2019", "Fait en deux exemplaires, à Rouen, le 14 mai 2024",
 # "Signé à Belfort le 26 mars 2019": the signature of a contract or an official act.
 SIGNED = re.compile(rf"(?:fait(?:\s+en\s+\w+\s+exemplaires?(?:\s+originaux)?,?)?|signee?)\s+a\s+(?P<place>[a-z][a-z'.-]*+(?:[ -][a-z'.-]++){{0,4}}?),?\s*(?:le\s+)?{DATE}")
@@ -87,6 +89,8 @@ PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|redigee?|envoy
 # "Revue Pouvoirs & Territoires, n° 87, 9 décembre 2019", "Lettre d'information de la Région –
 # Développement économique – n° 47 – 14 novembre 2023": a periodical's issue and its date.
 ISSUE = re.compile(rf"\bn[°o]\s*\d{{1,4}}\s*[,–-]?\s*(?:du\s+)?{DATE}\.?$")
+# "Le blog d'un économiste — billet du 3 septembre 2024": a blog post's or a column's date.
+POST = re.compile(rf"\b(?:billet|chronique|tribune|editorial|edito)\s+du\s+{DATE}\.?$")
 # "Recueil des actes administratifs n° 30-2019-071 – Préfecture du Gard – 3 juillet 2019 – p. 41":
 # the running head of a préfecture's recueil gives the day its acts were published.
 RECUEIL = re.compile(rf"^recueil\s+des\s+actes\s+administratifs\b.{{0,120}}?(?<![\w/.-]){DATE}")
@@ -196,7 +200,7 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
     match = RECUEIL.search(folded) if near_top else None
     if match and _date(match):
         found.append(("published", None, _date(match)))
-    match = ISSUE.search(folded.strip(" .,;:*_")) if near_top else None
+    match = (ISSUE.search(folded.strip(" .,;:*_")) or POST.search(folded.strip(" .,;:*_"))) if near_top else None
     if match and _date(match):
         found.append(("bare", None, _date(match)))
     for start, end in _segments(folded):
@@ -225,7 +229,7 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
         # the top by its full stop and a sentence ("… – Épinal, le 17 novembre 2023. Territoires
         # d'industrie : …" on a page saved on one line)
         if match and line[offset:offset + 1].isupper() and _date(match) and (
-                match.end() == len(part) or re.match(r"\s*[-–—:](?:\s|$)", part[match.end():])
+                re.fullmatch(AGENCY, part[match.end():]) or re.match(AGENCY + r"\s*[-–—:](?:\s|$)", part[match.end():])
                 or near_top and re.match(r"\.?\s+[A-ZÀ-Ý]", line[offset + match.end():offset + match.end() + 3])):
             found.append(("place", " ".join(line[offset:offset + match.end("place")].split()), _date(match)))
             continue

@@ -91,6 +91,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from os.path import commonprefix
 from dataclasses import replace
 
 from pipeline import referential
@@ -194,6 +195,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _carriers_left_out(kept)
     _demonym_for_its_departement(text, kept)
     _variants_of_one_name(text, kept)
+    _areas_named_after_their_town(kept)
     _codes_named_in_full(kept)
     kept = _title_names_its_list_restates(text, kept)
     if not kept:  # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"
@@ -1304,6 +1306,35 @@ def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
         longer = {name for name in names if _part_of(short, name, parts, words(name_key(name)))}
         if len(longer) == 1:
             mention.name = longer.pop()
+
+
+# The area of a town, named by its adjective ("le Châtelleraudais", "le Roannais"): one word.
+AREA_OF_A_TOWN = re.compile(r"(?P<stem>[a-z]{3,})(?:ais|ois)")
+PLACES_JOINED = re.compile(r"\s*[-–/]\s*|\s+et\s+")
+
+
+def _areas_named_after_their_town(mentions: list[TerritoryMention]) -> None:
+    """'Le Châtelleraudais garde son label' in a title beside 'le territoire d'industrie Grand
+    Châtellerault' in the body: a one-word area named after a town ("-ais", "-ois") is the text's
+    one other territory holding that town's word (their first letters shared, but for the town's
+    last two or three), named short; not one joining towns ('l'Albigeois' is not 'Carmaux-Albi')."""
+    names = {m.name for m in mentions}
+    for mention in mentions:
+        area = AREA_OF_A_TOWN.fullmatch(mention.territory_id)
+        if not area or mention.rule.startswith("territory.list_item") and mention.intro is not None:
+            continue  # an item of a list of territories is one of them
+        stem = area.group("stem")
+        holding = {name for name in names if name != mention.name and not PLACES_JOINED.search(name)
+                   and any(_same_root(stem, word) for word in name_key(name).split("-"))}
+        if len(holding) == 1:
+            mention.name = holding.pop()
+
+
+def _same_root(stem: str, town: str) -> bool:
+    """'chatelleraud' (Châtelleraudais) and 'chatellerault', 'roann' and 'roanne': the shorter all
+    but its last two letters, three at least, begins both."""
+    shared = len(commonprefix([stem, town]))
+    return shared >= max(3, min(len(stem), len(town)) - 2)
 
 
 def _codes_named_in_full(mentions: list[TerritoryMention]) -> None:

@@ -30,7 +30,7 @@ from itertools import islice
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.territories.common import (LEGAL_FORM, PREFIX, TerritoryMention, capitalised_run,
                                                  is_place_name, legal_form_end, make_mention, written_with_legal_form)
-from pipeline.extract.territories.topic import allied_intercommunalities, reads_as_place
+from pipeline.extract.territories.topic import allied_intercommunalities, epci_names, reads_as_place
 from pipeline.normalize import fold
 
 RULE = "territory.kicker"
@@ -85,7 +85,7 @@ def headline_subject(text: str) -> list[TerritoryMention]:
     for start, end in _top_lines(text, MAX_LINES_ABOVE):
         programme = AFTER_PROGRAMME.search(text, start, end)
         if not programme:
-            designated = _one_intercommunality(text, folded, start, end)
+            designated = _one_intercommunality(text, folded, start, end) or _intercommunality_opening(text, folded, start, end)
             if designated:
                 return designated
             continue
@@ -133,6 +133,31 @@ def title_apposition(text: str, places: list[PlaceMention]) -> list[TerritoryMen
 
 
 TITLE_SEPARATOR = re.compile(r"\s[>|:–—-]\s")
+
+
+# "l'agglomération Cap Excellence": a type word right before the name, no preposition.
+TYPE_WORD_BEFORE = r"(?<![\w])(?:l'\s*agglomeration|l'\s*agglo|l'\s*intercommunalite|la\s+communaute)\s+"
+
+
+def _intercommunality_opening(text: str, folded: str, start: int, end: int) -> list[TerritoryMention]:
+    """'Cap Excellence dresse un premier bilan de « Territoires d'industrie »' above 'l'agglomération
+    Cap Excellence …': a title about the programme opening with an intercommunality's name, the
+    subject of its verb, which the body writes with its legal form, names the territory."""
+    if not re.search(PREFIX, folded[start:end]) or allied_intercommunalities(text, folded):
+        return []
+    if not text[start:start + 1].isupper():
+        return []
+    name_end = capitalised_run(text, start, end)
+    name = text[start:name_end]
+    if name_end <= start or not re.match(r"\s+[a-zà-ÿ]", text[name_end:end]) or is_place_name(name) \
+            or re.match(PREFIX, folded[start:name_end]):
+        return []
+    mention = make_mention(text, start, name_end, HEADLINE_RULE, (), end)
+    if mention is None or mention.territory_id not in epci_names() or not (
+            written_with_legal_form(folded[end:], name)
+            or re.search(TYPE_WORD_BEFORE + re.escape(fold(name)) + r"(?![\w-])", folded[end:])):
+        return []
+    return [mention]
 
 
 def _one_intercommunality(text: str, folded: str, start: int, end: int) -> list[TerritoryMention]:

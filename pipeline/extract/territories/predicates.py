@@ -311,6 +311,26 @@ TERRITORY_NAMED_BEFORE = re.compile(r"[Tt]erritoire\s+d['’]\s*[Ii]ndustrie\s+(
 
 
 
+# "en Haute-Vienne", "dans la Vienne" right after a coordinated subject, no commas around it.
+BARE_PLACE_GLOSS = re.compile(r"\s+(?:en|dans\s+(?:la|le|les|l['’]))\s*$", re.IGNORECASE)
+AND_OR_END = re.compile(r"\s+et\s|\s*$")
+
+
+def _place_glosses_blanked(text: str, clause_start: int, end: int, places: list[PlaceMention]) -> tuple[str, int]:
+    """The text with the département or région each coordinated subject lies in blanked, when
+    no commas set it off, and how many were: "Limoges Métropole en Haute-Vienne et le Grand
+    Châtellerault dans la Vienne font partie des 183 territoires" coordinates two names, not four."""
+    blanked = 0
+    for place in places:
+        if not clause_start <= place.start < place.end <= end or place.kind == "country":
+            continue
+        gloss = BARE_PLACE_GLOSS.search(text, max(clause_start, place.start - 12), place.start)
+        if gloss and gloss.start() > clause_start and AND_OR_END.match(text[:end], place.end):
+            text = text[:gloss.start()] + " " * (place.end - gloss.start()) + text[place.end:]
+            blanked += 1
+    return text, blanked
+
+
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
@@ -368,8 +388,9 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         quoted = QUOTED_SUBJECT.search(text, max(sentence_start - 100, 0), match.start())
         # 'le territoire « Aix-Rousset-Gardanne ; Istres-Fos-Marignane-Etang de Berre » a été
         # désigné': a quoted subject is one name, whatever joints it holds
+        unglossed, glosses = _place_glosses_blanked(text, clause_start, end, places)
         parts = [Part(quoted.start("name"), quoted.end("name"))] if quoted \
-            else enumeration_before(text, end, clause_start, apposition)
+            else enumeration_before(unglossed, end, clause_start, apposition)
         if not quoted and SINGULAR_PREDICATE.match(folded, match.start()):
             parts = _one_subject(text, clause_start, end) or parts  # "Marne et Gondoire a été labellisée"
         if len(parts) == 2 and not parts[1].epci and SINGULAR_VERB.match(match.group(0).lstrip(", ")) \
@@ -411,7 +432,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "Treize zones du Grand Est labellisées": a count of territories, no name
         coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))
         one_label = ONE_LABEL.search(match.group(0)) and not EACH.search(match.group(0))
-        if coordinated and (one_label or any(p.epci or _branded(text, p) for p in parts)):
+        placed_apart = not quoted and len(parts) > 1 and glosses == len(parts)  # each in its own place
+        if coordinated and not placed_apart and (one_label or any(p.epci or _branded(text, p) for p in parts)):
             continue  # "La Métropole Européenne de Lille et la Pévèle-Carembault labellisées
             # « Territoire d'industrie »": one label for both, a territory the text leaves unnamed
         mentions = _mentions(text, parts, places, sentence_end)

@@ -102,7 +102,7 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     if len(ranked) > 1 and ranked[0][1] < CLEAR_MARGIN * ranked[1][1]:
         return []
-    if ranked[0][0] in _epci_names() and (allied_intercommunalities(text, folded) or FORMED_BY_TWO.search(folded)):
+    if ranked[0][0] in epci_names() and (allied_intercommunalities(text, folded) or FORMED_BY_TWO.search(folded)):
         return []  # an intercommunality allied with others, or one of those the territory groups: a member
     if _label_only_wished(folded, ranked[0][0]):
         return []
@@ -170,7 +170,7 @@ def reads_as_place(mention: TerritoryMention, places: list[PlaceMention]) -> boo
     head = PLACE_HEAD.match(name)
     if head and head.end() == len(name):
         return False  # "le Grand plan": a head word alone
-    if head or BRAND_TAIL.search(name) or mention.territory_id in _epci_names():
+    if head or BRAND_TAIL.search(name) or mention.territory_id in epci_names():
         return True
     holds_place = any(mention.start <= p.start and p.end <= mention.end and p.kind != "country" for p in places)
     return (holds_place or bool(former_regions_in(mention.name))) and len(mention.name.split()) > 1
@@ -186,7 +186,7 @@ def _agglomeration_of_the_title(text: str, folded: str, title_end: int) -> Terri
     for brand in BRANDED_AGGLOMERATION.finditer(text, title_end):
         end = capitalised_run(text, brand.end(), min(len(text), brand.end() + 120))
         mention = make_mention(text, brand.end(), end, RULE, (), end)
-        if mention and mention.territory_id in _epci_names():
+        if mention and mention.territory_id in epci_names():
             named[mention.territory_id] = mention
     return next(iter(named.values())) if len(named) == 1 else None
 
@@ -197,7 +197,7 @@ FORM_OPENING = re.compile(r"^(?:cc|ca|cu|metropole|communaute (?:de communes|d'a
 
 
 @lru_cache(maxsize=1)
-def _epci_names() -> frozenset[str]:
+def epci_names() -> frozenset[str]:
     """Keys of every name the referential's intercommunalities bore, without their legal form."""
     keys = set()
     for epci in referential.load().epcis.values():
@@ -277,7 +277,7 @@ def _joined_member_names(text: str, folded: str) -> list[TerritoryMention]:
             continue
         sides = [make_mention(text, start, joint.start(), RULE, (), joint.start()),
                  make_mention(text, joint.end(), end, RULE, (), end)]
-        if all(side and side.territory_id in _epci_names() and not is_place_name(side.name) for side in sides):
+        if all(side and side.territory_id in epci_names() and not is_place_name(side.name) for side in sides):
             mention = make_mention(text, start, end, RULE, (), end)
             if mention:
                 found.setdefault(mention.territory_id, mention)
@@ -307,7 +307,7 @@ def _intercommunality_subject(text: str, folded: str) -> list[TerritoryMention]:
         end = covered = joint.start() if joint else end
         mention = make_mention(text, start.start(), end, RULE, (), end) if end > start.start() else None
         if mention is None or is_place_name(mention.name) or not (
-                mention.territory_id in _epci_names() or len(known_acronyms().get(mention.name, ())) == 1
+                mention.territory_id in epci_names() or len(known_acronyms().get(mention.name, ())) == 1
                 or mention.territory_id in _usual_names()):
             continue  # a name of the referential's, the well-known acronym of one ("la CAB") or
             # the name it usually goes by ("Cap Nord" for the CA du Pays Nord Martinique)
