@@ -591,8 +591,8 @@ def _opening_towns(siren: str) -> frozenset[str]:
 
 
 def _without_names(text: str, name_spans: list[tuple[int, int]]) -> str:
-    """The text with the territories' names blanked wherever written: "Alsace centrale" or
-    "Bourgogne Industrie" name no région."""
+    """The text with the territories' names blanked wherever written: a former région's word
+    inside a territory's name names no région."""
     chars = list(text)
     for start, end in name_spans:
         start, end = max(start, 0), min(end, len(chars))
