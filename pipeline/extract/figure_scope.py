@@ -117,29 +117,34 @@ def _forms(demonym: str) -> list[str]:
 
 
 DEMONYM_LEAD_CHARS = ' \t*_"'  # blanks and emphasis between a noun and its demonym
-DEMONYM_LEAD = r"[ \t*_\"]*"  # the same, as the opening of a demonym's pattern
+
+
+@lru_cache(maxsize=1)
+def _demonym_rules() -> dict:
+    return json.loads(DEMONYMS_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _demonym_alternations() -> list[tuple[str, Area]]:
+    """(alternation of every form of its demonyms, area) of each département and région."""
+    rules = _demonym_rules()
+    return [("|".join(form.replace("'", r"'\s*") for d in demonyms for form in _forms(d)), _area_of(code, kind))
+            for kind in ("departement", "region") for code, demonyms in rules[kind].items()]
 
 
 @lru_cache(maxsize=1)
 def _demonyms() -> list[tuple[re.Pattern, Area]]:
     """(pattern, area) of every demonym, matched right after a figure's noun."""
-    rules = json.loads(DEMONYMS_PATH.read_text(encoding="utf-8"))
-    found = []
-    for kind in ("departement", "region"):
-        for code, demonyms in rules[kind].items():
-            forms = "|".join(form.replace("'", r"'\s*") for d in demonyms for form in _forms(d))
-            # on the noun's line: "… 14\nCorse …" starts the next row, it qualifies nothing
-            found.append((re.compile(rf"{DEMONYM_LEAD}(?:{forms})(?![\w-])"), _area_of(code, kind)))
-    return found
+    # on the noun's line: "… 14\nCorse …" starts the next row, it qualifies nothing
+    lead = "[" + re.escape(DEMONYM_LEAD_CHARS) + "]*"
+    return [(re.compile(rf"{lead}(?:{forms})(?![\w-])"), area) for forms, area in _demonym_alternations()]
 
 
 @lru_cache(maxsize=1)
 def _departement_demonyms() -> re.Pattern:
     """Every département's demonym as a whole word anywhere in a text, one group per département
     (named "d" and its code): one scan of the text for all of them."""
-    rules = json.loads(DEMONYMS_PATH.read_text(encoding="utf-8"))
-    groups = ("(?P<d" + code + ">" + "|".join(form.replace("'", r"'\s*") for d in demonyms for form in _forms(d)) + ")"
-              for code, demonyms in rules["departement"].items())
+    groups = (f"(?P<d{area.code}>{forms})" for forms, area in _demonym_alternations() if area.kind == "departement")
     return re.compile(r"(?<![\w'-])(?:" + "|".join(groups) + r")(?![\w-])")
 
 
@@ -153,7 +158,7 @@ def _departement_of_its_demonym(folded: str) -> Area | None:
 @lru_cache(maxsize=1)
 def _demonym_openings() -> frozenset[str]:
     """The first two letters of every demonym (each at least three letters, written as is)."""
-    rules = json.loads(DEMONYMS_PATH.read_text(encoding="utf-8"))
+    rules = _demonym_rules()
     return frozenset(d[:2] for kind in ("departement", "region") for demonyms in rules[kind].values() for d in demonyms)
 
 
@@ -172,7 +177,7 @@ def _bare_demonyms() -> list[tuple[re.Pattern, Area]]:
     """The demonyms without the blanks read before them, to find them in a stretch: the same words
     (none starts with a blank), not read again from each blank of a long run (10,000 blanks in a
     list intro took 9 s)."""
-    return [(re.compile(pattern.pattern[len(DEMONYM_LEAD):]), area) for pattern, area in _demonyms()]
+    return [(re.compile(rf"(?:{forms})(?![\w-])"), area) for forms, area in _demonym_alternations()]
 
 
 # a noun of intercommunalities a demonym may qualify ("les intercommunalités saône-et-loiriennes")
