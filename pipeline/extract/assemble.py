@@ -111,6 +111,21 @@ NEW_TERRITORY = re.compile(r"\bnouveau\s+(?:«\s*)?territoire\s+d['’]\s*indust
 # before the contract (every text of our collections naming a protocole d'accord is first-phase).
 FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*(?:engagement|accord))\s+(?:du\s+|de\s+)?territoires?\s+d['’]\s*industrie",
                                   re.IGNORECASE)
+# "quatre axes : attirer, innover, recruter et simplifier", "(recrutement, attractivité, innovation,
+# simplification)": the first phase's four needs, which the second phase replaced (transition
+# écologique, innovation, compétences, foncier); simplifying and attracting named together in one
+# enumeration with a third need; every undated text of our collections naming them is first-phase
+NEED = r"(?:attir(?:er|ance)|attractivit[ée]|recrut(?:er|ement)|innov(?:er|ation)|simplifi(?:er|cation)|installer)"
+NEEDS_LISTED = re.compile(r"\b" + NEED + r"(?:[^.;:!?\n()]{0,30}?(?:,|\bet\b|\bou\b)\s*(?:(?:l['’]|la|le|les|de|d['’]|des)\s*)?"
+                          + NEED + r"){2,}", re.IGNORECASE)
+
+
+def _names_first_phase_needs(text: str) -> bool:
+    """The first phase's needs enumerated: three or more, simplifying and attracting among them."""
+    return any(re.search(r"simplifi", m.group(0), re.I) and re.search(r"attir|attractivit", m.group(0), re.I)
+               for m in NEEDS_LISTED.finditer(text))
+
+
 # "Lancé par le gouvernement en 2018, le programme …", "l'initiative créée en 2018": the
 # programme's launch, which texts of both phases recall, tells no phase.
 LAUNCH = r"\b(?:lanc|cr[ée]{2}|initi)[ée]?e?s?\s+(?:par\s+[^,.;:\n]{1,50}?\s+)?en\s+2018\b"
@@ -165,7 +180,9 @@ def document_phase(text: str) -> str | None:
     counts = {phase for pattern, phase in NATIONAL_COUNTS if pattern.search(body_text)}
     if len(counts) == 1:
         return counts.pop()
-    return FIRST_PHASE if not counts and FIRST_PHASE_CONTRACT.search(body_text) else None
+    if counts:
+        return None
+    return FIRST_PHASE if FIRST_PHASE_CONTRACT.search(body_text) or _names_first_phase_needs(body_text) else None
 
 
 def _without_links_to_other_articles(text: str) -> str:
