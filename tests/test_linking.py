@@ -171,6 +171,8 @@ def test_a_town_with_a_type_word_is_read_in_the_region_of_a_text_that_names_no_d
     assert DocumentLinker(regions=frozenset({"76"})).link("Communauté d'agglomération de Pau").siren is None
     assert DocumentLinker(frozenset({"33"}), frozenset({"75"})).link("Communauté d'agglomération de Pau").siren is None
     assert DocumentLinker().link("Communauté d'agglomération de Pau").siren is None
+    # a national text naming several régions is no frame
+    assert DocumentLinker(regions=frozenset({"75", "76"})).link("Communauté d'agglomération de Pau").siren is None
 
 
 def test_a_town_made_great_is_written_alone_after_a_type_word():

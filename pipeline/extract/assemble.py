@@ -120,10 +120,12 @@ NEEDS_LISTED = re.compile(r"\b" + NEED + r"(?:[^.;:!?\n()]{0,30}?(?:,|\bet\b|\bo
                           + NEED + r"){2,}", re.IGNORECASE)
 
 
+SIMPLIFYING, ATTRACTING = re.compile(r"simplifi", re.I), re.compile(r"attir|attractivit", re.I)
+
+
 def _names_first_phase_needs(text: str) -> bool:
     """The first phase's needs enumerated: three or more, simplifying and attracting among them."""
-    return any(re.search(r"simplifi", m.group(0), re.I) and re.search(r"attir|attractivit", m.group(0), re.I)
-               for m in NEEDS_LISTED.finditer(text))
+    return any(SIMPLIFYING.search(m.group(0)) and ATTRACTING.search(m.group(0)) for m in NEEDS_LISTED.finditer(text))
 
 
 # "Lancé par le gouvernement en 2018, le programme …", "l'initiative créée en 2018": the
@@ -159,7 +161,8 @@ def document_phase(text: str) -> str | None:
     a year, the second phase named tells (SECOND_PHASE_WORDS: no first-phase text speaks of it),
     then a national count of territories: 124 to 148 were first-phase counts (so was the
     envelope of 1,3 milliard d'euros), 183 the second
-    phase's; else a "contrat de territoire d'industrie" is first-phase. "Première phase" alone
+    phase's; else a "contrat de territoire d'industrie", or the first phase's needs enumerated
+    ("attirer, recruter, innover et simplifier"), is first-phase. "Première phase" alone
     tells nothing: second-phase texts recall it; nor does a label held since 2018 ("labellisé
     depuis 2018"), which says nothing of when the text was written.
     """
