@@ -648,6 +648,14 @@ class DocumentLinker:
             bracketed = self._by_bracketed_acronym(written, epci_type)
             if bracketed.siren:
                 return bracketed
+        if not (found.siren or found.candidates) and len(self.regions) == 1 and not self.departements:
+            # "François Bayrou, président de la Communauté d'agglo de Pau" in a text that places
+            # itself by one région only ("En Nouvelle-Aquitaine, …"): a town with its type word, or a
+            # name shortened from its end, read among the région's départements as among a named
+            # département's (one EPCI of that seat there, or none; not in a national text naming
+            # several régions, where one town's name may be several EPCIs' seat)
+            found = link_epci(written, epci_type, referential.departements_of_regions(self.regions), self.year,
+                              self.year_dated)
         tagline = TAGLINE.search(written) if not (found.siren or found.candidates) else None
         if tagline and written[:tagline.start()].split()[-1][:1].isupper():
             # the official name before it, of the document's départements, or nothing

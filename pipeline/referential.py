@@ -94,6 +94,12 @@ def single_departement_regions() -> dict[str, str]:
     return {region: codes[0] for region, codes in by_region.items() if len(codes) == 1}
 
 
+@lru_cache(maxsize=64)
+def departements_of_regions(region_codes: frozenset[str]) -> frozenset[str]:
+    """The départements of some régions."""
+    return frozenset(d.code for d in load().departements.values() if d.region_code in region_codes)
+
+
 @lru_cache(maxsize=1)
 def load() -> Referential:
     regions = {r["code"]: Region(r["code"], r["name"]) for r in _rows("regions.csv")}

@@ -160,6 +160,21 @@ def test_a_town_qualified_by_its_river_or_country_is_written_alone_with_a_type_w
     assert link_epci("Châlons Agglo").siren is None
 
 
+def test_a_town_with_a_type_word_is_read_in_the_region_of_a_text_that_names_no_departement():
+    """"président de la Communauté d'agglomération de Pau" in a text placed by "Nouvelle-Aquitaine"
+    only: the seat read among the région's départements; never in another région, never a bare
+    town, and a named département still narrows it."""
+    from pipeline.linking import DocumentLinker
+    aquitaine = DocumentLinker(regions=frozenset({"75"}))
+    assert aquitaine.link("Communauté d'agglomération de Pau").siren == "200067254"
+    assert aquitaine.link("Pau").siren is None
+    assert DocumentLinker(regions=frozenset({"76"})).link("Communauté d'agglomération de Pau").siren is None
+    assert DocumentLinker(frozenset({"33"}), frozenset({"75"})).link("Communauté d'agglomération de Pau").siren is None
+    assert DocumentLinker().link("Communauté d'agglomération de Pau").siren is None
+    # a national text naming several régions is no frame
+    assert DocumentLinker(regions=frozenset({"75", "76"})).link("Communauté d'agglomération de Pau").siren is None
+
+
 def test_a_town_made_great_is_written_alone_after_a_type_word():
     """"l'agglomération de Reims" for the CU du Grand Reims, "la métropole de Nancy" for the
     Métropole du Grand Nancy: the head gives the type; a bare town or another legal form does not."""

@@ -781,6 +781,21 @@ def test_an_undated_contract_of_territoire_d_industrie_is_first_phase():
     assert document_phase("Nous voulons rejoindre les 124 premiers « Territoires d'industrie ».") == "2019-2022"
 
 
+def test_the_first_phase_s_four_needs_enumerated_make_an_undated_text_first_phase():
+    from pipeline.extract.assemble import document_phase
+    assert document_phase("Le dispositif repose sur quatre axes : attirer, innover, recruter et simplifier.") == "2019-2022"
+    assert document_phase("Le programme s'articule autour de quatre axes (recrutement, attractivité, innovation, "
+                          "simplification).") == "2019-2022"
+    assert document_phase("Cinq problématiques : attirer, recruter, simplifier, innover et installer.") == "2019-2022"
+    # the second phase's axes, or simplifying named apart from the other needs, tell nothing
+    assert document_phase("Les axes : transition écologique, innovation, recrutement et foncier.") is None
+    assert document_phase("La simplification administrative aide à innover et à recruter.") is None
+    assert document_phase("Ce label permettra de simplifier les démarches. Il aidera à attirer et à recruter.") is None
+    # a year or a second-phase count still speaks first
+    assert document_phase("En 2024, le plan d'actions vise à attirer, recruter, innover et simplifier.") == "2023-2027"
+    assert document_phase("Parmi les 183 territoires, attirer, recruter, innover et simplifier.") == "2023-2027"
+
+
 def test_an_undated_protocole_d_accord_is_first_phase_and_a_label_held_since_2018_tells_no_phase():
     from pipeline.extract.assemble import document_phase
     assert document_phase("PROTOCOLE D'ACCORD TERRITOIRE D'INDUSTRIE « SUD CHAMPAGNE » Entre l'État et la Région") == "2019-2022"

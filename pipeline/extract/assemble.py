@@ -111,6 +111,23 @@ NEW_TERRITORY = re.compile(r"\bnouveau\s+(?:«\s*)?territoire\s+d['’]\s*indust
 # before the contract (every text of our collections naming a protocole d'accord is first-phase).
 FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*(?:engagement|accord))\s+(?:du\s+|de\s+)?territoires?\s+d['’]\s*industrie",
                                   re.IGNORECASE)
+# "quatre axes : attirer, innover, recruter et simplifier", "(recrutement, attractivité, innovation,
+# simplification)": the first phase's four needs, which the second phase replaced (transition
+# écologique, innovation, compétences, foncier); simplifying and attracting named together in one
+# enumeration with a third need; every undated text of our collections naming them is first-phase
+NEED = r"(?:attir(?:er|ance)|attractivit[ée]|recrut(?:er|ement)|innov(?:er|ation)|simplifi(?:er|cation)|installer)"
+NEEDS_LISTED = re.compile(r"\b" + NEED + r"(?:[^.;:!?\n()]{0,30}?(?:,|\bet\b|\bou\b)\s*(?:(?:l['’]|la|le|les|de|d['’]|des)\s*)?"
+                          + NEED + r"){2,}", re.IGNORECASE)
+
+
+SIMPLIFYING, ATTRACTING = re.compile(r"simplifi", re.I), re.compile(r"attir|attractivit", re.I)
+
+
+def _names_first_phase_needs(text: str) -> bool:
+    """The first phase's needs enumerated: three or more, simplifying and attracting among them."""
+    return any(SIMPLIFYING.search(m.group(0)) and ATTRACTING.search(m.group(0)) for m in NEEDS_LISTED.finditer(text))
+
+
 # "Lancé par le gouvernement en 2018, le programme …", "l'initiative créée en 2018": the
 # programme's launch, which texts of both phases recall, tells no phase.
 LAUNCH = r"\b(?:lanc|cr[ée]{2}|initi)[ée]?e?s?\s+(?:par\s+[^,.;:\n]{1,50}?\s+)?en\s+2018\b"
@@ -144,7 +161,8 @@ def document_phase(text: str) -> str | None:
     a year, the second phase named tells (SECOND_PHASE_WORDS: no first-phase text speaks of it),
     then a national count of territories: 124 to 148 were first-phase counts (so was the
     envelope of 1,3 milliard d'euros), 183 the second
-    phase's; else a "contrat de territoire d'industrie" is first-phase. "Première phase" alone
+    phase's; else a "contrat de territoire d'industrie", or the first phase's needs enumerated
+    ("attirer, recruter, innover et simplifier"), is first-phase. "Première phase" alone
     tells nothing: second-phase texts recall it; nor does a label held since 2018 ("labellisé
     depuis 2018"), which says nothing of when the text was written.
     """
@@ -165,7 +183,9 @@ def document_phase(text: str) -> str | None:
     counts = {phase for pattern, phase in NATIONAL_COUNTS if pattern.search(body_text)}
     if len(counts) == 1:
         return counts.pop()
-    return FIRST_PHASE if not counts and FIRST_PHASE_CONTRACT.search(body_text) else None
+    if counts:
+        return None
+    return FIRST_PHASE if FIRST_PHASE_CONTRACT.search(body_text) or _names_first_phase_needs(body_text) else None
 
 
 def _without_links_to_other_articles(text: str) -> str:
