@@ -787,3 +787,28 @@ def test_web_addresses_are_the_pattern_s_matches_read_once_per_run():
     for run in ("a-" * 1_000, "a." * 1_000, "a" * 2_000, "a@" * 1_000):
         text = run + " voir www.troyes.fr, a.b/c"
         assert web_address_spans(text) == [m.span() for m in WEB_ADDRESS.finditer(text)]
+
+
+def test_an_approximation_counting_its_own_noun_is_no_pronoun_count():
+    text = ("Territoires d'industrie : le protocole du territoire Lacq-Pau-Tarbes est signé. "
+            "Ils étaient une centaine de chefs d'entreprise à la signature.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == []
+    # an adjective whose noun is elided counts what the figure before counts
+    listed = "183 territoires d'industrie labellisés, dont une trentaine de nouveaux."
+    assert [(f["value"], f["unit"]) for f in figures(listed)] == [(183.0, "territoire"), (30.0, "territoire")]
+
+
+def test_a_whole_after_a_comma_and_sur_takes_the_unit_before():
+    text = "Avec ce label, La Réunion compte désormais deux territoires d'industrie, sur 183 au niveau national."
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(2.0, "territoire"), (183.0, "territoire")]
+
+
+def test_a_quoted_item_of_what_a_figure_counts_is_no_other_initiative():
+    text = ("Le territoire d'industrie Lacq-Pau-Tarbes a présenté sa feuille de route.\n\n"
+            "Huit projets ont été retenus, pour un budget de 2 millions d'euros. Parmi eux : un « campus "
+            "des métiers » à Mourenx et une plateforme de recrutement.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(8.0, "projet"), (2000000.0, "euro")]
+    # a quoted initiative the paragraph is about keeps its amounts out
+    other = ("Le sommet « Choose France » s'est tenu à Strasbourg.\n\n"
+             "Le sommet « Choose France » a attiré 2 milliards d'euros dans une vingtaine de projets.")
+    assert figures(other) == []

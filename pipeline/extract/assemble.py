@@ -31,7 +31,7 @@ from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import Structure, parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
                                           whole_departement_territories)
-from pipeline.extract.territories.common import (WORDS as TERRITORY_WORDS, is_place_name, named_by_its_departements,
+from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, is_place_name, named_by_its_departements,
                                                  sentence_before, sentence_bounds)
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
 from pipeline.linking import DocumentLinker, named_after
@@ -629,16 +629,27 @@ def _former_regions_of(unnamed: str, sentence: tuple[int, int], known: dict[tupl
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 ENDS_A_SENTENCE = re.compile(r"[.!?»\"]\s*$")
+LIST_ITEM_START = re.compile(r"[ \t]*" + BULLET + r"[ \t]")
+LIST_ITEM_LINE = re.compile(r"(?m:^)" + LIST_ITEM_START.pattern + r"[^\n]*\Z")  # the last line before endpos
 
 
 def _paragraph_start(text: str, sentence_start: int, position: int) -> int:
     """Where a territory's own paragraph starts in what the sentence splitter joined: a full
     sentence ended by a blank line before it is another paragraph ("La Bretagne en compte onze, un
-    de plus qu'en 2018." then "Le nouveau venu est le territoire de Vitré"); an intro ending with a
-    colon above its items is not."""
+    de plus qu'en 2018." then "Le nouveau venu est le territoire de Vitré"), and so is a list's last
+    item, before a heading at most ("- 1 800 projets lors de la première phase" then "Quelques
+    exemples" then "Dans le Tarn, Castres-Mazamet …"); an intro ending with a colon above its
+    items is not."""
     breaks = list(PARAGRAPH_BREAK.finditer(text, sentence_start, position))
     if breaks and ENDS_A_SENTENCE.search(text, sentence_start, breaks[-1].start()):
         return breaks[-1].end()
+    if not breaks or LIST_ITEM_START.match(text, breaks[-1].end()):
+        return sentence_start  # an item of the list: its intro's words are its own
+    if LIST_ITEM_LINE.search(text, sentence_start, breaks[-1].start()):
+        return breaks[-1].end()
+    if len(breaks) > 1 and "\n" not in text[breaks[-2].end():breaks[-1].start()] \
+            and LIST_ITEM_LINE.search(text, sentence_start, breaks[-2].start()):
+        return breaks[-2].end()  # the list's last item, then a heading line over the paragraph
     return sentence_start
 NAME_COLON = re.compile(r"[ \t]*:[ \t]+")
 REGION_BRACKET = re.compile(r"[ \t]*\(([^()\n]{2,40})\)")

@@ -86,6 +86,7 @@ class Context:
     geography: dict[str, re.Pattern]
     programme_context_units: frozenset[str]
     programme_paragraph: re.Pattern
+    items_of_a_count: re.Pattern  # opening a sentence
     other_programme_name: re.Pattern
     own_programme_name: re.Pattern  # however a page wrote it: mangled apostrophes, English
     programme_fund: re.Pattern
@@ -123,12 +124,23 @@ def _context() -> Context:
                    for unit, words in rules["geography"].items()},
         programme_context_units=frozenset(rules["programme_context_units"]),
         programme_paragraph=re.compile(_words(rules["programme_paragraph_words"])),
+        items_of_a_count=re.compile(r"[\s*_]*" + _words(rules["items_of_a_count"])),
         other_programme_name=re.compile(_words(rules["other_programme_names"])),
         own_programme_name=re.compile(_words([rules["own_programme_name"]])),
         programme_fund=re.compile(_words([rules["programme_fund"]])),
         call=re.compile(_words(rules["calls"])),
         council_spending=re.compile(_words(rules["council_spending"])),
     )
+
+
+def _names_another_initiative(folded: str, paragraph: tuple[int, int], context: Context) -> bool:
+    """Whether the paragraph names an initiative in quotes ("« Choose France »"), not as an item
+    of what a figure before counts ("Parmi eux : …, un « campus des métiers »")."""
+    for quoted in QUOTED_NAME.finditer(folded, *paragraph):
+        sentence_start = max(folded.rfind(". ", paragraph[0], quoted.start()) + 1, paragraph[0])
+        if not context.items_of_a_count.match(folded, sentence_start):
+            return True
+    return False
 
 
 def related_links(folded_line: str) -> str | None:
@@ -216,7 +228,7 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
             and _found_before(context.other_programme_name, folded, sentence, start)
             and not _found(context.own_programme_name, folded, *sentence)):
         return "another programme's figure"
-    if (unit in context.programme_context_units and _found(QUOTED_NAME, folded, *paragraph)
+    if (unit in context.programme_context_units and _names_another_initiative(folded, paragraph, context)
             and not _found(context.programme_paragraph, folded, *paragraph)):
         return "a paragraph about another initiative"
     return None

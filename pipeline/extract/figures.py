@@ -148,7 +148,8 @@ CHANGE_FROM = re.compile(r"(?<![\w'])(?:(?:a|ont|est|sont|ete|sera|seront)\s+por
                          r"(?:\s+[^\s.;:!?]+){0,4}?\s+de\s+$")
 PLURAL_NOUN = re.compile(r"[a-z'-]+[sx](?![a-z])|epci")  # "territoires d'industrie", "EPCI"
 REPEAT_IN_BRACKETS = re.compile(r"\s*\(\s*(?P<number>\d{1,3}|[a-z][a-z -]*[a-z])\s*\)")
-WHOLE_OPENER = re.compile(r"(?<![\w'])(?:(?:sur|parmi)\s+(?:les|ces)|l'\s*une?\s+des)[\s*_]+$")
+# (after a comma, "sur" alone: "deux territoires d'industrie, sur 183 au niveau national")
+WHOLE_OPENER = re.compile(r"(?<![\w'])(?:(?:sur|parmi)\s+(?:les|ces)|l'\s*une?\s+des)[\s*_]+$|,[\s*_]*sur[\s*_]+$")
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ class Vocabulary:
     approximation: re.Pattern  # matches at the end of the text before a number
     approximate_nouns: dict[str, float]
     approximate_noun: re.Pattern
+    noun_of_an_approximation: re.Pattern  # after it: "une centaine de chefs d'entreprise"
     number_words: re.Pattern
     not_adjectives: frozenset[str]
     elided_verb: re.Pattern
@@ -253,6 +255,10 @@ def _vocabulary() -> Vocabulary:
         duration=re.compile(rf"{GAP}(?:{_alternation(rules['durations'])}){boundary}"),
         all_of=re.compile(rf"(?<![\w'])(?:{_alternation(rules['all_of'])}){GAP}$"),
         uncounted_noun=re.compile(rf"{GAP}(?:{_alternation(rules['uncounted_nouns'])}){boundary}"),
+        # its own noun, not a pronoun's ("une dizaine d'entre eux") nor an adjective's whose noun is
+        # elided ("dont une trentaine de nouveaux")
+        noun_of_an_approximation=re.compile(
+            rf"\s+(?:de\s+|d'\s*)(?!entre\b|(?:{_alternation(rules['prenominal_adjectives'])}){boundary})[a-z]"),
     )
 
 
@@ -621,6 +627,8 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
             continue  # "tous deux labellisés": the two already counted, not a count
         if vocab.uncounted_noun.match(folded, token.end):
             continue  # "(150 entreprises)": it counts a noun the table has no unit for
+        if token.kind == "approximate_noun" and vocab.noun_of_an_approximation.match(folded, token.end):
+            continue  # "Ils étaient une centaine de chefs d'entreprise": it counts its own noun, which has no unit
         sentence = _sentence_at(sentences, token.start, folded)
         frame = (_ratio(folded, positions[token], tokens, known, sentence, vocab)
                  or _partitive(folded, token, known, sentences, vocab)
@@ -716,7 +724,8 @@ def _last_number_before(tokens: list[Token], window_start: int, position: int) -
 
 def _whole(folded: str, token: Token, known: KnownFigures,
            sentences: Sentences) -> Frame | None:
-    """"trois territoires en Guadeloupe … sur les 183 au niveau national", "Parmi ces 124, sept
+    """"trois territoires en Guadeloupe … sur les 183 au niveau national", "deux territoires, sur 183
+    au niveau national", "Parmi ces 124, sept
     …": the whole that a figure before it (this sentence or the one before) is a part of."""
     if not WHOLE_OPENER.search(folded, max(0, token.start - 20), token.start) \
             or not OUT_OF_END.match(folded, token.end):

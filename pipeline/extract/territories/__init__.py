@@ -61,6 +61,10 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              programme's words: "les quatre communautés de communes du Grand Est
                              Touraine", "quatre intercommunalités du A et B" (fewer names than the count),
                              when no other rule names a territory
+- territory.example          the subjects of sentences a heading or a sentence announces as
+                             examples: "Quelques exemples" then "Dans le Tarn, Castres-Mazamet
+                             mise sur …", "Les territoires pionniers montrent la voie. Le Pays de
+                             Saint-Omer (Pas-de-Calais) a ouvert …" (examples.py)
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 - territory.whole_departement (called by assemble.py, every place counted) a whole département said
@@ -104,6 +108,7 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
                                                  sentence_bounds)
+from pipeline.extract.territories.examples import example_names
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
@@ -145,7 +150,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + wider_areas(text, structure, places) + predecessors(text, structure, places)
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places)
                   + record_names(text, places) + fiche_titles(text, places) + names_before_a_count(text, structure, places)
-                  + run_in_heads(text, places) + intercommunalities_of(text, structure, places))
+                  + run_in_heads(text, places) + intercommunalities_of(text, structure, places)
+                  + example_names(text, structure, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates += _likewise_elided(text, candidates, places)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]

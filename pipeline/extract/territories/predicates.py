@@ -420,6 +420,11 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits", "Michelin et
             # Safran ont été retenus": people and companies take no place's article; "le territoire
             # regroupant la CDC argentanaise et son homologue des Vallées d'Auge … a été retenu": members
+        if needs_context and PRONOUN_PREDICATE.match(match.group(0)) and parts \
+                and not any(_after_article(text, p) or _holds_a_place(p, places) or p.epci or _branded(text, p)
+                            or is_epci_name(text[p.start:p.end]) or _town_named(text, p)
+                            or reads_as_a_place_name(text, p.start, p.end, places) for p in parts):
+            continue  # "Alstom, qui emploie 600 salariés, et Daher, à Louey, y figurent": no place among them
         if BENEFITS.match(folded, match.start()) and not all(_benefits_as_a_place(text, p, places) for p in parts):
             continue  # "L'Oréal bénéficie du programme": that verb's subject is a place by its words
         if parts and NOT_A_PLACE_NOUN.search(folded, max(clause_start, parts[0].start - 40), parts[0].start):

@@ -1,0 +1,103 @@
+"""Territories a text about the programme gives as examples (territory.example): a heading or a
+sentence announcing them ("Quelques exemples", "Les territoires pionniers montrent la voie."),
+then sentences each opening on one of them as their subject, after a place complement at most:
+"Dans le Tarn, Castres-Mazamet mise sur …", "À cheval sur l'Aisne et les Ardennes, la Thiérache
+engage …", "Le Pays de Saint-Omer (Pas-de-Calais) a ouvert …", "À Vierzon (Cher), le protocole …"
+(a town with its département in brackets, the place the sentence is about). Two such sentences at
+least: one alone may be any subject. The announcing words are rules data (territory_words.json,
+"examples_intro")."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import Structure
+from pipeline.extract.territories.common import (INSTITUTION, PREFIX, WORDS, TerritoryMention, capitalised_run,
+                                                 codes_after, is_place_name, make_mention, reads_as_a_place_name)
+from pipeline.extract.territories.fronted_place import fronted_place
+from pipeline.normalize import fold
+
+EXAMPLES_INTRO = re.compile(WORDS["examples_intro"])  # folded text
+SHORT_INTRO_WORDS = 8  # a paragraph this short holding the announcing words stands as a heading
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+ARTICLE = re.compile(r"(?:le|la|les|l['’])\s*(?=[A-ZÀ-Ý])")
+# After the subject (its département in brackets at most), a verb in lower case: no apposition.
+BRACKET_THEN_VERB = re.compile(r"(?P<bracket>[ \t]*\([^()\n]{1,40}\))?[ \t]+(?=[a-zà-ÿ])")
+BRACKET_THEN_COMMA = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*,")
+MIN_EXAMPLES = 2
+
+
+def example_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    folded = fold(text)
+    if not re.search(PREFIX, folded):
+        return []
+    found = []
+    for spans in _announced_stretches(text, folded, structure):
+        mentions = [m for start, end in spans for m in [_subject(text, start, end, places)] if m]
+        if len(mentions) >= MIN_EXAMPLES:
+            found.extend(mentions)
+    return found
+
+
+def _announced_stretches(text: str, folded: str, structure: Structure) -> list[list[tuple[int, int]]]:
+    """The sentences (start, end) each announced stretch holds: the paragraphs under an announcing
+    heading (or short paragraph), up to the next heading; the sentences after an announcing
+    sentence, in its paragraph."""
+    stretches = []
+    blocks = structure.blocks
+    for index, block in enumerate(blocks):
+        start, end = block.span.start, block.span.end
+        if block.kind not in ("heading", "paragraph") or not EXAMPLES_INTRO.search(folded, start, end):
+            continue
+        if block.kind == "heading" or len(text[start:end].split()) <= SHORT_INTRO_WORDS:
+            sentences = []
+            for following in blocks[index + 1:]:
+                if following.kind != "paragraph":
+                    break
+                sentences.extend(_sentences(text, following.span.start, following.span.end))
+            stretches.append(sentences)
+            continue
+        sentences = _sentences(text, start, end)
+        announcing = next((i for i, (s, e) in enumerate(sentences) if EXAMPLES_INTRO.search(folded, s, e)), None)
+        if announcing is not None:
+            stretches.append(sentences[announcing + 1:])
+    return stretches
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
+            for m in SENTENCE.finditer(text, start, end) if m.group(0).strip()]
+
+
+def _subject(text: str, start: int, end: int, places: list[PlaceMention]) -> TerritoryMention | None:
+    """The name a sentence opens on as its subject, after a place complement at most, or the town
+    of an opening "À X (département)," complement."""
+    fronted = fronted_place(text, start, end)
+    if fronted is not None:
+        if fronted.end is None:
+            return None
+        if not fronted.locates:  # "À Vierzon (Cher), …": the town is what the sentence is about
+            name_end = capitalised_run(text, fronted.places_start, end)
+            if BRACKET_THEN_COMMA.match(text, name_end):
+                return _mention(text, fronted.places_start, name_end, end, places, bracketed=True)
+            return None
+        start = fronted.end
+    article = ARTICLE.match(text, start)
+    name_start = article.end() if article else start
+    name_end = capitalised_run(text, name_start, end)
+    after = BRACKET_THEN_VERB.match(text, name_end)
+    if name_end == name_start or not after:
+        return None
+    return _mention(text, name_start, name_end, end, places, bracketed=bool(after.group("bracket")))
+
+
+def _mention(text: str, start: int, end: int, sentence_end: int, places: list[PlaceMention],
+             bracketed: bool) -> TerritoryMention | None:
+    name = text[start:end]
+    if is_place_name(name) or INSTITUTION.match(fold(name)):
+        return None
+    codes = codes_after(text, end, places)
+    if not (reads_as_a_place_name(text, start, end, places) or bracketed and codes):
+        return None
+    return make_mention(text, start, end, "territory.example", codes, sentence_end)
