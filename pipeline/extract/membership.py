@@ -283,6 +283,10 @@ OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elu
                     # "vice-président en charge de l'économie de X": the remit, then the body
                     r"|\bpresidente?\s+(?:en\s+charge|charge|delegue)e?\s+(?:de|du|des|d')[^.;:!?(),/]{0,50}?"
                     r"\s(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)$"
+                    # "président du PETR du X et du Y, de l'agglomération de Z": each body after
+                    # the office's first, in a comma-led enumeration
+                    r"|\b(?:president|presidente|maire)\s+(?:de|du|des|d')\b[^.;:!?()]{0,60}?"
+                    r",\s*(?:et\s+)?(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)$"
                     # a staff member's title, then where they work: "Cheffe de projet Territoires
                     # d'industrie à la Communauté …", "directrice générale adjointe … à la …"
                     r"|\b(?:chef(?:fe)?\s+de\s+(?:projet|service|mission)|chargee?\s+de\s+mission"
