@@ -812,3 +812,27 @@ def test_a_quoted_item_of_what_a_figure_counts_is_no_other_initiative():
     other = ("Le sommet « Choose France » s'est tenu à Strasbourg.\n\n"
              "Le sommet « Choose France » a attiré 2 milliards d'euros dans une vingtaine de projets.")
     assert figures(other) == []
+
+
+def test_a_pronoun_count_of_the_only_noun_counted_just_before():
+    # the projects counted in the sentence before, not the territories of the first one
+    text = ("Territoires d'industrie : dix mois après le lancement, les territoires passent aux actes. "
+            "Le programme a permis d'identifier 474 projets à fin septembre. La moitié a obtenu des "
+            "fonds : ils sont ainsi 231 à se partager l'enveloppe.")
+    assert (231.0, None, "projet") in [f[:3] for f in facts(text)]
+    # two nouns counted just before: no choice between them, the territories named before
+    text = ("Parmi ces trois territoires, deux étaient déjà labellisés. Le Libournais regroupe à lui seul "
+            "5 intercommunalités et 134 communes. Le Sud Gironde en réunit quatre.")
+    assert [f[:3] for f in facts(text)][-1] == (4.0, None, "territoire")
+
+
+def test_a_range_whose_low_bound_is_in_the_scale_below():
+    text = "La Banque des Territoires porte sa contribution aux Territoires d'industrie de 500 à 1,05 milliard d'euros."
+    assert [f[:3] for f in facts(text)] == [(500_000_000.0, 1_050_000_000.0, "euro")]
+
+
+def test_an_amount_after_a_minimum_or_a_maximum_is_a_bound():
+    text = ("Appel à projets Territoires d'industrie en transition écologique : les projets doivent présenter "
+            "une assiette minimale de dépenses de 400 000 €, pour un montant maximal de 2 millions d'euros "
+            "d'aide. L'enveloppe nationale est de 70 millions d'euros.")
+    assert [f[:3] for f in facts(text)] == [(70_000_000.0, None, "euro")]

@@ -82,6 +82,7 @@ class Context:
     private_investment: re.Pattern  # companies investing, in the words before an amount
     rank: re.Pattern  # "quatre premiers" after "les": a number ranking items, counting none
     limit: re.Pattern
+    limit_before: re.Pattern  # "une assiette minimale de dépenses de" before an amount
     other_programme: re.Pattern
     geography: dict[str, re.Pattern]
     programme_context_units: frozenset[str]
@@ -119,6 +120,7 @@ def _context() -> Context:
         private_investment=re.compile(_words(rules["private_investments"])),
         rank=re.compile(r"\S+[\s*_]+" + _words(rules["ranks"])),
         limit=re.compile(after + _words(rules["limits"])),
+        limit_before=re.compile(_words(rules["limits_before"]) + r"[\s*_]*$"),
         other_programme=re.compile(after + _words(rules["other_programmes"])),
         geography={unit: re.compile(_words(words) + r"[\s*_]*$")
                    for unit, words in rules["geography"].items()},
@@ -215,7 +217,7 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     rank = context.rank.match(folded, start) if RANK_ARTICLE.search(before) else None
     if rank and (end <= rank.end() or value <= RANKED_AT_MOST):
         return "a rank in a list"  # not "les 124 premiers territoires d'industrie", a national wave
-    if context.limit.search(after):
+    if context.limit.search(after) or context.limit_before.search(before):
         return "a bound"
     if unit == "territoire" and (context.other_programme.search(after)
                                  or LAUREATES.search(folded, start, end) and context.call.search(folded, *sentence)):

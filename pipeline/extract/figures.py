@@ -599,6 +599,8 @@ def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,
     # "entre 1 et 2 millions": the low bound takes the high one's scale; "de 100 000 à 2 millions
     # d'euros" is written in full already (taking the scale would exceed the high bound)
     low_scale = low_reading.scale if low_reading.scale != 1.0 or low.value > high.value else high_reading.scale
+    if low_reading.scale == 1.0 and high.value < low.value < 1000 and high_reading.scale >= 1e6:
+        low_scale = high_reading.scale / 1000  # "de 500 à 1,05 milliard d'euros": 500 millions, the scale below
     low_value, high_value = round(low.value * low_scale, 6), round(high.value * high_reading.scale, 6)
     if not opener and CHANGE_FROM.search(folded, max(0, low.start - 60), low.start):
         return [Found(low.start, low.end, low.start, low_value, None, high_reading.unit,
@@ -669,12 +671,18 @@ def _antecedent_unit(folded: str, sentences: Sentences, position: int,
     return vocab.units[_key(nouns[-1].group())] if nouns else None
 
 
+# a number in digits right before a counted noun: "474 projets", "1 200 emplois"
+COUNTED_BEFORE = re.compile(r"(?<![\w'])\d[\d\s.,]*\s+$")
+
+
 def _pronoun_count(folded: str, token: Token, sentences: Sentences,
                    vocab: Vocabulary) -> Frame | None:
     """"La Gironde en compte trois", "qui en comptait quatre", "ils sont aujourd'hui 144": the
     number counts what the pronoun stands for: territories when the two sentences (or 400
     characters) before name them (what communiqués count by places), else the nearest plural
-    counted noun before it."""
+    counted noun before it; the noun a number counts in the pronoun's sentence or the one before,
+    when it is the only one ("… identifier 474 projets. À peine la moitié … : ils sont ainsi 231",
+    projects; not "5 intercommunalités et 134 communes. Le Sud Gironde en réunit quatre")."""
     frame = vocab.pronoun_count.search(folded, max(0, token.start - 80), token.start)
     if not frame:
         return None
@@ -684,7 +692,13 @@ def _pronoun_count(folded: str, token: Token, sentences: Sentences,
     if not plural:
         return None
     units = [vocab.units[_key(m.group())] for m in plural]
-    unit = "territoire" if "territoire" in units else units[-1]
+    near = _antecedent_window(sentences, frame.start())
+    counted_near = {vocab.units[_key(m.group())] for m in plural if m.start() >= near
+                    and COUNTED_BEFORE.search(folded, max(0, m.start() - 20), m.start())}
+    if len(counted_near) == 1:
+        unit = counted_near.pop()
+    else:
+        unit = "territoire" if "territoire" in units else units[-1]
     return Frame(unit, token.end, "figure.pronoun_count", frame.start())
 
 

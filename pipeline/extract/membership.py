@@ -283,6 +283,10 @@ OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elu
                     # "vice-président en charge de l'économie de X": the remit, then the body
                     r"|\bpresidente?\s+(?:en\s+charge|charge|delegue)e?\s+(?:de|du|des|d')[^.;:!?(),/]{0,50}?"
                     r"\s(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)$"
+                    # "président du PETR du X et du Y, de l'agglomération de Z": each body after
+                    # the office's first, in a comma-led enumeration
+                    r"|\b(?:president|presidente|maire)\s+(?:de|du|des|d')\b[^.;:!?()]{0,60}?"
+                    r",\s*(?:et\s+)?(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)$"
                     # a staff member's title, then where they work: "Cheffe de projet Territoires
                     # d'industrie à la Communauté …", "directrice générale adjointe … à la …"
                     r"|\b(?:chef(?:fe)?\s+de\s+(?:projet|service|mission)|chargee?\s+de\s+mission"
@@ -646,6 +650,21 @@ def _party_or_listed(mention: EpciMention, folded: str, structure, epci_starts: 
                    for position in epci_starts) for item in held[0].items)
 
 
+# an item opening with a company's noun: "- L'entreprise X située à Y (47) ;"
+COMPANY_ITEM = re.compile(r"[\s*_-]*(?:l'\s*|la\s+|le\s+|les\s+|une?\s+)?(?:entreprises?|societes?|groupes?|start-?ups?|pme|eti)\b")
+
+
+def _listed_among_companies(mention: EpciMention, folded: str, structure) -> bool:
+    """Whether the EPCI is an item of a list whose other items are companies ("Les projets
+    lauréats sont portés par : - La communauté urbaine X ; - L'entreprise Y ; - L'entreprise Z"):
+    the carriers of projects, not a territory's members."""
+    held = structure.item_at(mention.start)
+    if held is None:
+        return False
+    others = [item for item in held[0].items if item is not held[1]]
+    return bool(others) and all(COMPANY_ITEM.match(folded, item.content.start) for item in others)
+
+
 def _verbless(folded: str, sentence_start: int, sentence_end: int, list_end: int) -> bool:
     """Whether a sentence is a territory's description and no more: it opens with its subject
     ("Un territoire qui comprend A et B.") and ends with the member list, no verb of its own after."""
@@ -1002,7 +1021,8 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
                 else (0, len(text))
             office = not mention.in_member_list and _office_before(folded, mention.start)
-            if not office and _named_as_member(mention, text, folded, start, end, PROGRAMME):
+            if not office and _named_as_member(mention, text, folded, start, end, PROGRAMME) \
+                    and not _listed_among_companies(mention, folded, structure):
                 attached.append((mention, None))
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
     attached += _counted_back(mentions, attached, holders, folded, sentences)

@@ -1011,7 +1011,8 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
     (or are counted in: "11 intercommunalités dont 8 dans les Pyrénées-Atlantiques et 3 dans les
     Hautes-Pyrénées"), or a sentence saying which départements "le territoire" spans give them ("Selon la préfecture, « le territoire regroupe 152 communes appartenant à deux
     départements, l'Isère et la Savoie »")."""
-    if not mentions or len({m.territory_id for m in mentions}) > 1 or any(m.departement_codes for m in mentions):
+    if not mentions or len({_words_of_a_name(m.territory_id) for m in mentions}) > 1 \
+            or any(m.departement_codes for m in mentions):
         return
     members_in = MEMBERS_IN.search(text)
     if members_in:  # "les intercommunalités des Pyrénées-Atlantiques et des Hautes-Pyrénées"
@@ -1280,17 +1281,22 @@ def _parts_of_a_name_with_commas(text: str, candidates: list[TerritoryMention]) 
     return kept
 
 
+def _words_of_a_name(key: str) -> tuple[str, ...]:
+    """A name key's words but its connectors, in alphabetical order: 'Tarbes Pau Lacq' in a
+    subtitle and 'Lacq Pau Tarbes' in the body are one territory's name, its towns in another order."""
+    return tuple(sorted(word for word in key.split("-") if word not in CONNECTORS))
+
+
 def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
     """'Alliances Luxe & Précision Doubs' in a caption beside '… Précision du Doubs' twice in the
-    body: names with the same words but for their connectors name one territory, under its most
+    body, 'Tarbes Pau Lacq' beside 'Lacq Pau Tarbes': names with the same words but for their
+    connectors and their order name one territory, under its most
     written form (on a tie, the one written after the programme's words, then the longer);
     'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name whose words are a whole part of a
     longer name's (its places joined by dashes or "et") is that territory named short, but for an
     item of a list of territories; so is a place described by a geographic head in lower case ('le
     bassin de la X figure parmi les 124 …' beside 'Le territoire X-Y-Z', X a river)."""
-    def words(key: str) -> tuple[str, ...]:
-        return tuple(word for word in key.split("-") if word not in CONNECTORS)
-
+    words = _words_of_a_name
     written: dict[str, int] = {}
     for mention in mentions:
         written[mention.name] = written.get(mention.name, 0) + 1

@@ -331,6 +331,15 @@ def _place_glosses_blanked(text: str, clause_start: int, end: int, places: list[
     return text, blanked
 
 
+# "X et son agglomération", "X et sa métropole": a town and the area around it, one subject
+ITS_AREA_BEFORE = re.compile(r"[ \t]+et[ \t]+(?:son|sa)[ \t]+(?:agglom[ée]ration|agglo|m[ée]tropole|bassin|intercommunalit[ée])"
+                             r"[ \t]*$", re.IGNORECASE)
+
+
+# "la ville de Limoges" before "et son agglomération": the town's name, the subject
+TOWN_OF_BEFORE = re.compile(r"\b[Ll]a[ \t]+ville[ \t]+(?:de[ \t]+|d['’][ \t]*)(?P<name>[A-ZÀ-Ý][^\s,;:.()]*(?:[ \t-]+[A-ZÀ-Ý][^\s,;:.()]*)*)$")
+
+
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
@@ -385,6 +394,12 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             # the comma before a verb closes the gloss: no apposition ("A, dans la Vienne, et B,
             # dans les Deux-Sèvres, viennent d'être labellisées": not "Vienne")
             apposition = apposition and bool(counted or match.groupdict().get("apposed"))
+        its_area = ITS_AREA_BEFORE.search(text, clause_start, end)
+        if its_area:  # "la ville de Limoges et son agglomération bénéficieront du label": the town names it
+            end = its_area.start()
+            town = TOWN_OF_BEFORE.search(text, clause_start, end)
+            if town:
+                clause_start = town.start("name")
         quoted = QUOTED_SUBJECT.search(text, max(sentence_start - 100, 0), match.start())
         # 'le territoire « Aix-Rousset-Gardanne ; Istres-Fos-Marignane-Etang de Berre » a été
         # désigné': a quoted subject is one name, whatever joints it holds

@@ -186,6 +186,10 @@ LOWER_QUOTED_NAME = re.compile(r"(?!(?:de|du|des|d['’]|en|au|aux|à|a|pour|dan
                                r"[a-zà-ÿ][\w'’-]*(?:[ \t]+[\w'’-]+){1,7}?[ \t]+[A-ZÀ-Ý][\w'’-]*[ \t]*$")
 
 
+# a line break, a blank line at most, before a word in lower case
+WRAPPED_IN_QUOTES = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=[a-zà-ÿ])")
+
+
 def _lower_name_in_quotes(text: str, match: re.Match, pos: int) -> int | None:
     """The end of a name in lower case running from `pos` to the closing quote of the quotes that
     open right before the programme's words; else None."""
@@ -194,7 +198,12 @@ def _lower_name_in_quotes(text: str, match: re.Match, pos: int) -> int | None:
             or "»" in match.group(0) or '"' in match.group(0) or "”" in match.group(0):
         return None
     closing = text.find(CLOSING_QUOTES[opening], pos, pos + 80)
-    if closing < 0 or not LOWER_QUOTED_NAME.fullmatch(text, pos, closing) or re.search(r"[\n.;:!?,]", text[pos:closing]):
+    if closing < 0:
+        return None
+    # a caption of a PDF page wrapped inside the quotes ("« Territoire d'industrie luxe", a blank
+    # line, "et précision du Doubs »"): one break, the name going on in lower case
+    name = WRAPPED_IN_QUOTES.sub(" ", text[pos:closing], count=1)
+    if not LOWER_QUOTED_NAME.fullmatch(name) or re.search(r"[\n.;:!?,]", name):
         return None
     return len(text[:closing].rstrip())
 
