@@ -787,3 +787,14 @@ def test_web_addresses_are_the_pattern_s_matches_read_once_per_run():
     for run in ("a-" * 1_000, "a." * 1_000, "a" * 2_000, "a@" * 1_000):
         text = run + " voir www.troyes.fr, a.b/c"
         assert web_address_spans(text) == [m.span() for m in WEB_ADDRESS.finditer(text)]
+
+
+def test_amounts_under_a_currency_column_heading_are_euros_and_a_cell_gap_counts_nothing():
+    text = ("Le protocole du Territoire d’industrie Grand Châtellerault retient trois actions.\n\n"
+            "Territoire         Dépt   Intercommunalité                          Coût (€)\n"
+            "Grand Châtellerault 86    Communauté d’agglomération               850 000\n"
+            "Grand Châtellerault 86    Communauté d’agglomération             1 300 000\n")
+    found = [(f["value"], f["unit"], f["rule"]) for f in figures(text)]
+    assert (850000.0, "euro", "figure.currency_column") in found
+    assert (1300000.0, "euro", "figure.currency_column") in found
+    assert not any(unit == "epci" for _, unit, _ in found)  # "86    Communauté d'agglomération"
