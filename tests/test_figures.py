@@ -836,3 +836,14 @@ def test_an_amount_after_a_minimum_or_a_maximum_is_a_bound():
             "une assiette minimale de dépenses de 400 000 €, pour un montant maximal de 2 millions d'euros "
             "d'aide. L'enveloppe nationale est de 70 millions d'euros.")
     assert [f[:3] for f in facts(text)] == [(70_000_000.0, None, "euro")]
+
+
+def test_amounts_under_a_currency_column_heading_are_euros_and_a_cell_gap_counts_nothing():
+    text = ("Le protocole du Territoire d’industrie Grand Châtellerault retient trois actions.\n\n"
+            "Territoire         Dépt   Intercommunalité                          Coût (€)\n"
+            "Grand Châtellerault 86    Communauté d’agglomération               850 000\n"
+            "Grand Châtellerault 86    Communauté d’agglomération             1 300 000\n")
+    found = [(f["value"], f["unit"], f["rule"]) for f in figures(text)]
+    assert (850000.0, "euro", "figure.currency_column") in found
+    assert (1300000.0, "euro", "figure.currency_column") in found
+    assert not any(unit == "epci" for _, unit, _ in found)  # "86    Communauté d'agglomération"

@@ -90,6 +90,25 @@ def test_text_is_kept_exactly_apart_from_line_endings(tmp_path):
     assert read(tmp_path, "c.txt", raw.encode()).text == expected
 
 
+def test_text_saved_from_a_pdf_loses_its_page_furniture(tmp_path):
+    """A text showing its pages: the running lines next to page numbers go, the sentence the
+    page break cut goes on, words cut at a line's end are whole, ligatures spelt out."""
+    raw = ("Roannais Agglomération – Délibération n° 12                 Page 1 sur 2\n\n"
+           "Considérant la candidature commune des deux intercommu-\nnalités, à l’échelle de leurs 65\n\n"
+           "Roannais Agglomération – Délibération n° 12                 Page 1 sur 2\n\n"
+           "Roannais Agglomération – Délibération n° 12                 Page 2 sur 2\n\n"
+           "communes ; le projet sera ﬁnancé par la Région.\n")
+    assert read(tmp_path, "c.txt", raw.encode()).text == (
+        "Considérant la candidature commune des deux intercommunalités, à l’échelle de leurs 65\n"
+        "communes ; le projet sera financé par la Région.\n")
+
+
+def test_text_without_pages_keeps_its_lines(tmp_path):
+    """One number alone on a line is no page: a text without pages keeps its cut words."""
+    raw = "Le territoire réunit quatre intercommu-\nnalités.\n\n12\n\nFin."
+    assert read(tmp_path, "c.txt", raw.encode()).text == raw
+
+
 def test_upper_case_extension_is_recognised(tmp_path):
     assert read(tmp_path, "C.TXT", b"Bonjour").format == "txt"
 

@@ -399,3 +399,19 @@ def test_names_on_lines_of_their_own_are_separate_items():
     text = "Il réunit :\nCommunauté d'agglomération Grand Lac\nGrand Chambéry\nCC Arve et Salève\nLa Roche-sur-Foron\n"
     assert contents(text, parse(text).lists[0]) == ["Communauté d'agglomération Grand Lac", "Grand Chambéry",
                                                     "CC Arve et Salève", "La Roche-sur-Foron"]
+
+
+def test_a_table_written_one_cell_per_line_keeps_its_rows():
+    text = ("Bénéficiaire\nTerritoire\nTaux\nAide régionale\n"
+            "CA du Boulonnais\nBoulogne-sur-Mer\n50 %\n35 000 €\n"
+            "CA Douaisis Agglo\nDouaisis\n50 %\n30 000 €\n"
+            "Total\n65 000 €\n")
+    table = parse(text).tables[-1]
+    assert [cell.of(text) for cell in table.header] == ["Bénéficiaire", "Territoire", "Taux", "Aide régionale"]
+    assert [[cell.of(text) for cell in row][:2] for row in table.rows] == [
+        ["CA du Boulonnais", "Boulogne-sur-Mer"], ["CA Douaisis Agglo", "Douaisis"]]
+
+
+def test_a_list_of_names_one_per_line_is_no_table():
+    text = "Territoires retenus\nDouaisis\nCalaisis\nGrand Hainaut\nSambre-Avesnois\nLens-Liévin\nSaint-Omer\n"
+    assert parse(text).tables == []

@@ -3484,3 +3484,31 @@ def test_mention_starts_count_the_other_mentions_of_a_span():
     assert named.others(a, 0, 30) == 2 and named.others(a, 0, 10) == 0 and named.others(b, 0, 30) == 2
     assert named.other_than(a.territory_id, 0, 30) and not named.other_than(a.territory_id, 0, 10)
     assert not named.other_than(a.territory_id, 15, 30) and named.other_than(b.territory_id, 15, 30)
+
+
+def test_a_name_and_its_departements_heading_each_paragraph_of_a_press_kit():
+    text = ("Territoires d’industrie : quelques exemples\n\nGRAND EST\n"
+            "Saint-Dizier – Vitry-le-François – Bar-le-Duc (Haute-Marne, Marne, Meuse)\n"
+            "Le territoire a fait de la fonderie le fil rouge de son protocole.\n\nHAUTS-DE-FRANCE\n"
+            "Saint-Omer (Pas-de-Calais)\nLe territoire a engagé un plan de recrutement.\n")
+    found = territories(text)
+    assert ("saint-dizier-vitry-le-francois-bar-le-duc", "territory.placed_heading", ("51", "52", "55")) in found
+    assert ("saint-omer", "territory.placed_heading", ("62",)) in found
+
+
+def test_one_name_and_departement_line_is_no_series_of_headings():
+    text = ("Territoires d’industrie : le binôme présente la feuille de route\n\n"
+            "Jean Martin (Haute-Marne)\nL’industriel a présenté les actions de l’année.\n")
+    assert all(rule != "territory.placed_heading" for _, rule, _ in territories(text))
+
+
+def test_the_intercommunality_carrying_a_named_territory_is_no_second_territory():
+    text = ("Territoire d’industrie « Est Réunion »\n\nRetenue le 22 novembre 2018 parmi les territoires "
+            "d’industrie, la Communauté intercommunale Réunion Est (CIREST) porte seule le Territoire "
+            "d’industrie de l’Est.")
+    assert ids(text) == ["est-reunion"]
+
+
+def test_the_programme_words_then_a_quoted_name_on_the_next_line():
+    text = "ÉCONOMIE Un territoire d’industrie\n« Collines de Normandie »\nL’industrie représente un emploi sur trois."
+    assert ids(text) == ["collines-de-normandie"]

@@ -46,6 +46,8 @@ Rule ids (the `rule` column):
 - figure.elided_currency    "plus de 500 millions viendront du PIA" in a sentence about a budget
 - figure.elided_unit_item   "- A : 4 projets ; - B : 3 ;": a number alone
                             after a list item's label counts what its sibling items count
+- figure.currency_column    "Coût (€)" heading a PDF table's last column: the numbers alone
+                            ending the rows below it are amounts in euros
 
 The vocabulary (nouns, scales, approximation words, frames) is data: rules/figure_units.json.
 """
@@ -468,6 +470,11 @@ def _anaphoric(folded: str, token: Token, reading: Reading, vocab: Vocabulary) -
 LABEL_NUMBER_BEFORE = re.compile(r"\b(?:axe|volet|fiche|article|chapitre|annexe|lot)\s+(?:n°\s*|no\s+)?$")
 
 
+# Runs of spaces between a number and the noun after it: two cells of a PDF's table copied as
+# text ("Bourges      18     Communauté d'agglomération …"), a code and a name, not a count.
+CELL_GAP = re.compile(r"[ \u00a0]{3,}|\t")
+
+
 def _numbering(text: str, token: Token, reading: Reading) -> bool:
     """"18\\nCONTRAT DU TERRITOIRE", "476\\nTerritoire d'Industrie Alliances …": a number alone on
     its line above a noun in capitals, or above a singular noun it cannot count (two or more), is
@@ -525,6 +532,9 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
                 index += 1
             else:
                 bare.append(token)
+            continue
+        if CELL_GAP.search(text, token.end, reading.end):
+            bare.append(token)  # the next cell's noun counts nothing; a row's label may ("Projets : 14   …")
             continue
         if (token.year_like and not reading.direct) or _numbering(text, token, reading) \
                 or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start):
@@ -643,7 +653,8 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
                  or _money_without_currency(folded, token, sentences, vocab)
                  or _value_of_a_list_item(text, token, list_units)
                  or _dot_leader_row(folded, token, place_starts, vocab)
-                 or _label_value(folded, token, vocab))
+                 or _label_value(folded, token, vocab)
+                 or _cell_of_a_currency_column(text, token))
         if frame:
             start, approximate = _qualifier(folded, token.start, vocab)
             if frame.start is not None:
@@ -770,6 +781,36 @@ def _money_without_currency(folded: str, token: Token, sentences: Sentences,
     if not vocab.currency_context.search(folded, window_start, token.start):
         return None
     return Frame("euro", reading.end, "figure.elided_currency")
+
+
+# A table's column of amounts whose header gives the currency ("Coût (€)", "Montant (en euros)"),
+# its cells numbers alone ending their lines, the header a few lines above with no blank line
+# between: a PDF's table copied as text, its columns parted by runs of spaces.
+CURRENCY_HEADER = re.compile(r"(?:^|[ \t]{3,})(?P<cell>[^\W\d_][^\n]{0,30}?\((?:en\s+)?(?:€|euros?)\))[ \t]*$",
+                             re.IGNORECASE | re.MULTILINE)
+MAX_ROWS_BELOW_HEADER = 20
+HEADER_SLACK = 4  # characters a cell may stand left of its header
+
+
+def _cell_of_a_currency_column(text: str, token: Token) -> Frame | None:
+    line_end = text.find("\n", token.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line_start = text.rfind("\n", 0, token.start) + 1
+    if text[token.end:line_end].strip() or not re.search(r"[ \t]{3,}$", text[line_start:token.start]):
+        return None  # not the last cell of a row of columns
+    column = token.start - line_start
+    for _ in range(MAX_ROWS_BELOW_HEADER):
+        if line_start == 0:
+            return None
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[line_start:text.find("\n", line_start)]
+        if not line.strip():
+            return None  # a blank line ends the table
+        header = CURRENCY_HEADER.search(line)
+        if header:
+            return Frame("euro", token.end, "figure.currency_column") \
+                if header.start("cell") - HEADER_SLACK <= column < header.end("cell") else None
+    return None
 
 
 # "Projets recensés : 12", "Intercommunalités : 551      dont territoires nouveaux : 29": a row's

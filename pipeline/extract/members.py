@@ -1053,13 +1053,16 @@ def _headed_list_regions(text: str, structure) -> list[_Region]:
 # spreadsheet's "epci_membre", a press table's "Communauté de communes" over short names,
 # "Membres", "Périmètre", "Composition", "Collectivités membres", "Intercommunalités partenaires"), or of
 # the one carrying the territory ("EPCI porteur"), which lies in it too (folded header).
-EPCI_COLUMN = re.compile(r"(?:nom[\s_]+de[\s_]+l'\s*)?(?:epci|intercommunalite(?:s|\(s\))?"
+EPCI_COLUMN = re.compile(r"(?:structures?\s+porteuses?\s*/\s*)?"  # "Structure porteuse / intercommunalités membres"
+                         r"(?:nom[\s_]+de[\s_]+l'\s*)?(?:epci|intercommunalite(?:s|\(s\))?"
                          r"|communautes?[\s_]+(?:de[\s_]+communes|d'agglomeration)|communautes|collectivites)"
                          r"(?:[\s_]+(?:membres?|membre\(s\)|signataires?|concernee?s?|concernee?\(s\)|citee?s?|citee?\(s\)"
                          r"|partenaires?|associee?s?|impliquee?s?"
                          r"|porteu(?:r|se)|" + WORDS["place_adjective"] + r"))?"
                          # "Territoire d'industrie | Membres", "… | Périmètre", "… | Composition"
-                         r"|membres|perimetre|composition")
+                         r"|membres|perimetre|composition"
+                         # a Région's grants to the structure carrying each territory ("Bénéficiaire | Territoire | Aide")
+                         r"|beneficiaires?")
 
 
 def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:

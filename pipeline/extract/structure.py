@@ -25,8 +25,9 @@ Interface (what other stages may rely on):
   `parts` (its value, else its content, split on ";" when it holds several: "Nouveaux
   territoires : A (32) ; B (48)").
 - `Structure.fields`: every "label : value" line, in lists or not (label span, value span).
-- `Structure.tables`: every `Table` (rows of cells written "a | b | c" or parted by tabs, the
-  first row its `header`, then `rows`; cells are spans).
+- `Structure.tables`: every `Table` (rows of cells written "a | b | c" or parted by tabs, a
+  PDF's text columns, or one cell per line; the first row its `header`, then `rows`; cells are
+  spans).
 - `Structure.blocks`: headings, paragraphs and lists covering the text in order.
 - `Structure.list_at(pos)` / `item_at(pos)`: the list / (list, item) holding an offset.
 
@@ -69,6 +70,10 @@ MAX_SUB_HEADING_WORDS = 6
 MAX_FIELD_LINE_LABEL_WORDS = 8
 COLUMN_GAP = re.compile(r"[ \u00a0]{3,}")  # between two columns of a PDF's text
 COLUMN_SLACK = 2  # characters a piece may stand off its column's start
+# A table written one cell per line: how many columns, how many rows at least, and what a cell of
+# figures holds ("80 000 €", "50 %", "2019").
+MIN_STACKED_COLUMNS, MAX_STACKED_COLUMNS, MIN_STACKED_ROWS = 3, 8, 2
+FIGURE_CELL = re.compile(r"[-+]?\d[\d \u00a0\u202f.,]*(?:\s*(?:%|€|k€|M€|Md€|euros?|HT|TTC|ha|m²))*")
 MIN_NESTED_INDENT = 2  # how much deeper than its item a sub-item's marker stands
 CELL_SEPARATOR = " | "  # how pipeline/read/html.py writes the cells of a table row
 TAB_SEPARATOR = r"[ ]*\t+[ ]*"  # a table pasted from a spreadsheet into a text file
@@ -981,7 +986,8 @@ class _Builder:
         self.blocks = [Block(b.kind, b.span, next(l.id for l in self.lists if l.span == b.span)
                              if b.kind == "list" else None) for b in self.blocks]
         fields.sort(key=lambda f: f.label.start)
-        return Structure(text, self.blocks, self.lists, fields, self._tables() + self._column_tables())
+        return Structure(text, self.blocks, self.lists, fields,
+                         self._tables() + self._column_tables() + self._stacked_tables())
 
     def _tables(self) -> list[Table]:
         """Runs of at least two consecutive lines cut into the same number of cells by " | "; a
@@ -1059,6 +1065,45 @@ class _Builder:
                     pieces[(number, column)] = found
             table_rows.append(cells)
         return Table(header, table_rows, pieces)
+
+    def _stacked_tables(self) -> list[Table]:
+        """Tables a PDF's text extraction wrote one cell per line: a header of N short lines
+        without figures ("Bénéficiaire" / "Territoire" / "Taux"), then rows of N lines each, up
+        to a blank line or a line that breaks the pattern (a "Total" row). Every row has its
+        figures in the same columns, and some column holds figures (a list of names does not
+        parse as a table); the smallest such N is the table's width."""
+        tables, run = [], []
+        for line in self.lines + [_Line(0, 0, 0)]:
+            if not line.blank and not line.marker:
+                run.append(line)
+                continue
+            table = self._stacked_table(run)
+            if table:
+                tables.append(table)
+            run = []
+        return tables
+
+    def _stacked_table(self, lines: list[_Line]) -> Table | None:
+        cells = [Span(line.start, line.end) for line in lines]
+        kinds = [bool(FIGURE_CELL.fullmatch(cell.of(self.text))) for cell in cells]
+        for width in range(MIN_STACKED_COLUMNS, MAX_STACKED_COLUMNS + 1):
+            header = cells[:width]
+            if len(cells) < width * (MIN_STACKED_ROWS + 1) or any(kinds[:width]) \
+                    or any(len(cell.of(self.text).split()) > MAX_SUB_HEADING_WORDS
+                           or cell.of(self.text).rstrip().endswith((".", ":", ";", ","))
+                           for cell in header):
+                continue
+            pattern = kinds[width:2 * width]
+            if not any(pattern) or all(pattern):
+                continue
+            rows = []
+            for first in range(width, len(cells) - width + 1, width):
+                if kinds[first:first + width] != pattern:
+                    break
+                rows.append(cells[first:first + width])
+            if len(rows) >= MIN_STACKED_ROWS:
+                return Table(header, rows)
+        return None
 
     def _column_pieces(self, line: _Line) -> list[Span]:
         """The pieces of a line parted by runs of spaces (a PDF's columns), or [] when it has one."""

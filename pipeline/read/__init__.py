@@ -34,6 +34,7 @@ def read_document(path: Path, data: bytes) -> ReadResult:
     from pipeline.read.html import html_main_text
     from pipeline.read.markdown import strip_markdown
     from pipeline.read.pdf import read_pdf
+    from pipeline.read.pdf_text import without_page_furniture
     from pipeline.read.text import decode
 
     check_size(len(data))
@@ -42,10 +43,10 @@ def read_document(path: Path, data: bytes) -> ReadResult:
     try:
         if fmt == "pdf":
             result = read_pdf(data)
-            return ReadResult(with_leaders_as_colons(without_control_characters(result.text)), fmt, result.n_pages)
+            return ReadResult(cleaned(result.text), fmt, result.n_pages)
         text = decode(data)
-        if fmt == "txt":
-            text = in_reading_order(text)
+        if fmt == "txt":  # a PDF's text saved as such: its columns, then its pages
+            text = without_page_furniture(in_reading_order(without_control_characters(text)))
         elif fmt == "md":
             text = strip_markdown(text)
         elif fmt == "html":
@@ -60,7 +61,23 @@ def read_document(path: Path, data: bytes) -> ReadResult:
         raise ReadError(f"file has no text once its {fmt} markup is removed; check that it is the "
                         "communiqué itself (a page filled in by JavaScript has no text: save the "
                         "rendered page or the PDF instead)")
-    return ReadResult(text=with_leaders_as_colons(without_control_characters(text)), format=fmt, n_pages=None)
+    return ReadResult(text=cleaned(text), format=fmt, n_pages=None)
+
+
+def cleaned(text: str) -> str:
+    """What every format's text goes through: control characters, ligatures, dot leaders."""
+    return with_leaders_as_colons(with_ligatures_spelt_out(without_control_characters(text)))
+
+
+# A PDF's typographic ligatures, left in the text a PDF tool saved ("conﬁer", "Bénéﬁciaire"):
+# pdfplumber spells them out, a saved text or a web page copied from a PDF may not, and no
+# folded word would match them.
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st"})
+
+
+def with_ligatures_spelt_out(text: str) -> str:
+    return text.translate(LIGATURES)
 
 
 # C0 and C1 control characters but tab and line feed (line endings are "\n" by then).

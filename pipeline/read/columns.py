@@ -18,6 +18,7 @@ MIN_BAND_LINES = 6  # non-blank lines of a band of two columns
 MIN_RIGHT_PIECES = 3
 MIN_WRAPPED_LINES = 3  # left pieces whose sentence goes on, in lower case, on the next line
 MIN_WRAPPED_WIDTH = 30  # characters of a left piece that wraps: a column of prose, not a cell
+WORD = re.compile(r"[^\W\d_]{2}")
 WRAP_END = re.compile(r"[^\W\d_][\w'’]*$")  # a word, no punctuation, ends the piece
 
 
@@ -26,7 +27,8 @@ def _sides(line: str, gutter: int) -> tuple[str, str] | None:
     None when the line does not fit that layout."""
     if not line.strip():
         return "", ""
-    pieces = [match.span() for match in re.finditer(r"\S+(?:(?![ \u00a0]{3})\s\S+)*", line)]
+    # words apart by one or two spaces are one piece ("-  les compétences": a list marker's gap)
+    pieces = [match.span() for match in re.finditer(r"\S+(?:[ \u00a0]{1,2}\S+)*", line)]
     left = [p for p in pieces if p[0] < gutter - GUTTER_SLACK]
     right = [p for p in pieces if p[0] >= gutter - GUTTER_SLACK]
     if len(left) > 1 or len(right) > 1:
@@ -61,7 +63,8 @@ def _is_two_columns(sides: list[tuple[str, str]]) -> bool:
     wrapped = sum(1 for left, following in zip(lefts, lefts[1:])
                   if len(left) >= MIN_WRAPPED_WIDTH and WRAP_END.search(left) and following[:1].islower())
     return (sum(1 for left, right in sides if left or right) >= MIN_BAND_LINES
-            and sum(1 for _, right in sides if right) >= MIN_RIGHT_PIECES
+            # words on the right, not a running head's page numbers ("Dossier de presse    2/12")
+            and sum(1 for _, right in sides if WORD.search(right)) >= MIN_RIGHT_PIECES
             and wrapped >= MIN_WRAPPED_LINES)
 
 

@@ -46,7 +46,7 @@ _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 _BULLET_LINE = re.compile(r"(?:[•▪◦●■□➢►\-–—*]|\d{1,2}[.)])\s")
 # The end of a line that cannot end a paragraph: a comma, an opening bracket, a word cut at a
 # hyphen, or a word that always has a following one (article, preposition, conjunction).
-_OPEN_END = re.compile(r"(?:[,;(]|(?<=[^\W\d_])[-\u00ad\u2010]|\b(?:à|au|aux|d[e'’]|des|du|en|et|"
+OPEN_END = re.compile(r"(?:[,;(]|(?<=[^\W\d_])[-\u00ad\u2010]|\b(?:à|au|aux|d[e'’]|des|du|en|et|"
                        r"l[ae'’]|les|par|pour|sur))$", re.I)
 _CUT_WORD_END = re.compile(r"[^\W_][-\u00ad\u2010]$")
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W_])([-\u00ad\u2010])\n(?=([^\W_]\S*))")
@@ -98,7 +98,7 @@ def read_pdf(data: bytes) -> ReadResult:
     # the usual space between two lines of a paragraph: most gaps are, paragraph breaks are not
     gaps = sorted(line.gap for lines in pages for line in lines if line.gap is not None)
     usual_gap = gaps[len(gaps) // 4] if gaps else 0.0
-    text = _rejoin_hyphenated(_join(_drop_page_furniture(pages, usual_gap), usual_gap))
+    text = rejoin_hyphenated(_join(_drop_page_furniture(pages, usual_gap), usual_gap))
     if not text.strip():
         raise ReadError("PDF has only page headers, footers and numbers, no body text; check that "
                         "it is the communiqué itself")
@@ -355,12 +355,12 @@ def _flows_on(previous: str, following: str, is_item: bool, in_list: bool) -> bo
     Outside lists a line ending in a lower-case letter has not ended its sentence either.
     """
     if is_item:
-        return in_list or bool(_OPEN_END.search(previous))
-    return (following[0].islower() or bool(_OPEN_END.search(previous))
+        return in_list or bool(OPEN_END.search(previous))
+    return (following[0].islower() or bool(OPEN_END.search(previous))
             or (not in_list and previous[-1].islower()))
 
 
-def _rejoin_hyphenated(text: str) -> str:
+def rejoin_hyphenated(text: str) -> str:
     """A word cut at a line end is made whole again.
 
     "réindus-\\ntrialisation" -> "réindustrialisation" when the line goes on with a lower-case
@@ -382,7 +382,7 @@ def _cuts_a_word(match: re.Match) -> bool:
 
 
 def cut_words(text: str) -> list[tuple[int, int, int]]:
-    """(hyphen, rest start, rest end) of every word cut at a line end the way `_rejoin_hyphenated`
+    """(hyphen, rest start, rest end) of every word cut at a line end the way `rejoin_hyphenated`
     rejoins it, for a text copied from a PDF without this reader ("Commu-\nnauté")."""
     cuts = []
     for match in _LINE_END_HYPHEN.finditer(text):

@@ -119,7 +119,8 @@ from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, grouping_s
                                                      wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, run_in_heads, signatories
-from pipeline.extract.territories.records import departement_fields_under_a_name, fiche_titles, record_names
+from pipeline.extract.territories.records import (departement_fields_under_a_name, fiche_titles, placed_headings,
+                                                  record_names)
 from pipeline.extract.territories.topic import topic_name
 from pipeline.linking import known_acronyms
 from pipeline.normalize import collapse_spaces, fold, name_key
@@ -149,7 +150,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
                   + wider_areas(text, structure, places) + predecessors(text, structure, places)
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places)
-                  + record_names(text, places) + fiche_titles(text, places) + names_before_a_count(text, structure, places)
+                  + record_names(text, places) + fiche_titles(text, places) + placed_headings(text, places)
+                  + names_before_a_count(text, structure, places)
                   + run_in_heads(text, places) + intercommunalities_of(text, structure, places)
                   + example_names(text, structure, places))
     candidates = _marked_items_only(text, structure, candidates)
@@ -177,6 +179,7 @@ def find_territories(text: str, places: list[PlaceMention],
     if any(not _described(text, m) for m in kept):
         kept = [m for m in kept if not _described(text, m) or m.intro is not None or _a_newcomer_of_its_own(text, m, kept)]
     kept = _members_of_another(text, kept)
+    kept = _carriers_of_a_named_territory(text, kept)
     kept = _departements_holding_others(text, kept, places)
     _departements_in_names(text, kept, places)
     _departement_of_the_sub_heading(structure, kept, places)
@@ -355,6 +358,31 @@ def _a_newcomer_of_its_own(text: str, mention: TerritoryMention, kept: list[Terr
 MADE_OF_INTERCOMMUNALITIES = re.compile(
     r"\b(?:compose|constitue|forme|regroup\w*|reuni\w*|rassembl\w*|associ\w*)e?s?\s+(?:de\s+|des\s+|par\s+)?(?:(?:les|ses)\s+)?"
     r"(?:(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+)?(?:intercommunalites|communautes|epci)\b")
+
+
+LEGAL_FORM_BEFORE = re.compile(LEGAL_FORM.pattern + r"$")
+# "la Communauté intercommunale Réunion Est (CIREST) porte seule le Territoire d'industrie de l'Est"
+CARRIES_THE_TERRITORY = re.compile(r"\bport(?:e|ent|ait|aient)\s+(?:(?:seule?s?|aussi|egalement)\s+)?(?:le|ce)\s+"
+                                   r"territoire\s+d'\s*industrie\b")
+
+
+def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """'Territoire d'industrie « Est Réunion »' above 'la Communauté intercommunale Réunion Est
+    (CIREST) porte seule le Territoire d'industrie de l'Est': an intercommunality written with its
+    legal form, said to carry the territory, is that territory's member when the programme's words
+    name the territory otherwise."""
+    named = {m.territory_id for m in mentions if m.rule == "territory.prefixed_name"}
+    if not named:
+        return mentions
+    folded = fold(text)
+
+    def carrier(mention: TerritoryMention) -> bool:
+        if mention.rule != "territory.prose" or mention.territory_id in named:
+            return False
+        form = LEGAL_FORM_BEFORE.search(folded, max(0, mention.start - 40), mention.start)
+        end = sentence_bounds(text, mention.start)[1]
+        return form is not None and bool(CARRIES_THE_TERRITORY.search(folded, mention.end, end))
+    return [m for m in mentions if not carrier(m)]
 
 
 def _members_of_another(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:

@@ -630,11 +630,16 @@ def block_end(structure: Structure, text: str, position: int) -> int:
     return len(text) if line_end < 0 else line_end
 
 
+# A quoted name a PDF's line end cuts at a hyphen ("« Sud Meuse Nord Haute-" / "Marne »").
+QUOTE_WRAPPED_AT_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+
+
 def quoted_name(text: str, position: int) -> tuple[int, int] | None:
-    """(start, end) inside the quotes opening at `position`, on one line, at most 12 words."""
+    """(start, end) inside the quotes opening at `position`, on one line (but for a word cut at a
+    hyphen at the line's end), at most 12 words."""
     closing = CLOSING_QUOTES[text[position]]
     end = text.find(closing, position + 1, position + 120)
-    if end < 0 or "\n" in text[position:end]:
+    if end < 0 or "\n" in QUOTE_WRAPPED_AT_HYPHEN.sub("-", text[position:end]):
         return None
     return position + 1, end
 

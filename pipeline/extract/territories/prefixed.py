@@ -168,6 +168,15 @@ def _title_then_name(text: str, match: re.Match) -> bool:
             and not re.search(PREFIX, next_line, re.IGNORECASE))
 
 
+def _quoted_line_after(text: str, match: re.Match) -> bool:
+    """'ÉCONOMIE Un territoire d'industrie' ending its line, the next line a quoted name and
+    nothing else ('« Collines de Normandie »'): a heading a PDF set on two lines."""
+    next_end = text.find("\n", match.end())
+    next_line = text[match.end():len(text) if next_end < 0 else next_end].strip()
+    return (next_line[:1] in OPENING_QUOTES and len(next_line) > 2
+            and next_line.endswith(CLOSING_QUOTES[next_line[0]]) and next_line.count(CLOSING_QUOTES[next_line[0]]) == 1)
+
+
 # "… pour signer le protocole du Territoire d'industrie⏎Rumilly-Usses et Rhône (Haute-Savoie)":
 # a sentence wrapped at a fixed width (a PDF, a mail) breaks its line anywhere; the programme's
 # words after an article, on a long line of running text, go on with the name on the next line.
@@ -214,7 +223,8 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
         pos = match.end()
         if pos >= len(text):
             continue
-        if "\n" in match.group("gap") and not (_title_then_name(text, match) or _wrapped_sentence(text, match)):
+        if "\n" in match.group("gap") and not (_title_then_name(text, match) or _wrapped_sentence(text, match)
+                                              or _quoted_line_after(text, match)):
             continue
         if match.group("beneficiary") and not CONTRACT_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             territory = THE_TERRITORY.match(text, pos)

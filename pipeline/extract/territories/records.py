@@ -23,10 +23,12 @@ import re
 from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.territories.common import WORDS, TerritoryMention, codes_after, is_place_name, make_mention
+from pipeline.extract.territories.common import (WORDS, TerritoryMention, codes_after, departements_bracket, is_place_name,
+                                                 make_mention)
 from pipeline.normalize import fold
 
 RULE = "territory.record_field"
+HEADING_RULE = "territory.placed_heading"
 FIELD_LINE = re.compile(r"^[ \t]*(?:[-•*▪►][ \t]*)?(?P<label>[^\W\d_][\w'’ \t()-]{1,40}?)[ \t\u00a0\u202f]*:[ \t]*(?P<value>[^\n]*)$",
                         re.MULTILINE)
 # "Fiche territoire n° 64-01 : Lacq-Pau-Tarbes", "FICHE TERRITOIRE D'INDUSTRIE – Vallée de l'Arve"
@@ -94,6 +96,43 @@ def fiche_titles(text: str, places: list[PlaceMention]) -> list[TerritoryMention
         if mention and text[mention.start].isupper() and not is_place_name(mention.name):
             found.append(mention)
     return found
+
+
+# "Saint-Dizier – Vitry-le-François – Bar-le-Duc (Haute-Marne, Marne, Meuse)" alone on its line:
+# a press kit's heading over the paragraph about one territory.
+PLACED_HEADING = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Ý«][^\n()\[\]:;,.!?]{1,70}?)[ \t]*\((?P<places>[^()\n]{2,80})\)[ \t]*$",
+                            re.MULTILINE)
+PROGRAMME_WORDS = re.compile(r"territoires?\s+d['’]\s*industrie", re.IGNORECASE)
+MIN_PLACED_HEADINGS = 2  # one such line may be anything (a person and a seat); a series is a kit's
+
+
+def placed_headings(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """Territories a text about the programme heads one paragraph each with, as press kits do:
+    a line holding a name and, in brackets, nothing but its départements, above the lines of its
+    paragraph, after a blank line or a heading. Two such headings at least; the name's block is
+    its paragraph, so membership attaches the members that paragraph names."""
+    if not PROGRAMME_WORDS.search(text):
+        return []
+    found = []
+    for line in PLACED_HEADING.finditer(text):
+        codes = departements_bracket(text, line.start("places"), line.end("places"), places)
+        previous = text[text.rfind("\n", 0, max(0, line.start() - 1)) + 1:max(0, line.start() - 1)]
+        after = text[line.end():line.end() + 2]
+        if not codes or not after.startswith("\n") or not after[1:].strip() \
+                or (previous.strip() and not _a_heading(previous)):
+            continue
+        paragraph_end = text.find("\n\n", line.end())
+        mention = make_mention(text, line.start("name"), line.end("name"), HEADING_RULE, codes,
+                               block_end=len(text) if paragraph_end < 0 else paragraph_end)
+        if mention and not is_place_name(mention.name):
+            found.append(mention)
+    return found if len(found) >= MIN_PLACED_HEADINGS else []
+
+
+def _a_heading(line: str) -> bool:
+    """A line in capitals ("HAUTS-DE-FRANCE"), a heading of the kit's sections."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _record(text: str, fields: list[re.Match], labels: list[str], index: int) -> tuple[int, int]:
