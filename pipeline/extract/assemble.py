@@ -113,7 +113,9 @@ FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*(?:en
                                   re.IGNORECASE)
 # "Lancé par le gouvernement en 2018, le programme …", "l'initiative créée en 2018": the
 # programme's launch, which texts of both phases recall, tells no phase.
-LAUNCH = r"\b(?:lanc|cr[ée]{2}|initi)[ée]?e?s?\s+(?:par\s+[^,.;:\n]{1,50}?\s+)?en\s+2018\b"
+# "lancé en 2018", "lancé en novembre 2018", "créé fin 2018"
+LAUNCH = (r"\b(?:lanc|cr[ée]{2}|initi)[ée]?e?s?\s+(?:par\s+[^,.;:\n]{1,50}?\s+)?(?:en|fin)\s+"
+          r"(?:(?:septembre|octobre|novembre|d[ée]cembre)\s+)?2018\b")
 PROGRAMME_NOUN = r"\b(?:programme|initiative|dispositif)\b"
 PROGRAMME_LAUNCHED = re.compile(PROGRAMME_NOUN + r"[^,.;:\n]{0,40}?" + LAUNCH  # "l'initiative créée par le gouvernement en 2018"
                                 # "Lancé … en 2018, le programme", "Lancé en 2018 par Emmanuel Macron, le programme"

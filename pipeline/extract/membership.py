@@ -109,7 +109,8 @@ from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
                                                  WORDS as TERRITORY_WORDS, capitalised_run, is_place_name, legal_form_end,
-                                                 make_mention, titled_by_the_programme)
+                                                 make_mention, opens_with_an_institution,
+                                                 titled_by_the_programme)
 from pipeline.extract.territories.phrases import is_epci_name
 from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_siren, link_epci, named_after, \
     named_by_its_start
@@ -1568,7 +1569,9 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
             continue
         found.setdefault(name_start, TerritoryMention(name_start, name_end, collapse_spaces(subject.group("name")),
                                                       "territory.member_subject", block_end=end))
-    return list(found.values())
+    # "Président de l'UIMM X, réunissant également la CA Y": a person's office or an institution
+    # heads the clause, no territory's name
+    return [m for m in found.values() if not opens_with_an_institution(m.name)]
 
 
 # "… permet aujourd'hui à la communauté de communes d'être labellisée Territoire d'industrie": an
