@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline import referential
-from pipeline.extract.document_info import chrome_spans, crawled_by, extract_document_info
+from pipeline.extract.document_info import chrome_spans, crawled_by, day_a_weekday_dates, extract_document_info
 from pipeline.extract.figure_context import masked_spans, states_programme_figures
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
@@ -382,8 +382,10 @@ def extract(text: str, doc: Doc) -> Extraction:
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
-    phase = (document_phase(text) or _phase_of_the_date(info["published_on"]) or _phase_of_the_crawl(crawled_by(text))
-             or _phase_of_a_credit(text))
+    phase = (document_phase(text) or _phase_of_the_date(info["published_on"])
+             # "Jeudi 9 novembre dernier, X est entrée dans le programme": the one year that day fits
+             or _phase_of_the_date(day_a_weekday_dates(text))
+             or _phase_of_the_crawl(crawled_by(text)) or _phase_of_a_credit(text))
     # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
     # EPCIs it names may lie (linking context only)
     linker = DocumentLinker(doc_departements | departements_of_epci_demonyms(fold(text))

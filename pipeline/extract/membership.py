@@ -777,13 +777,14 @@ def _bare_subject(text: str, sentence_start: int, trigger: int,
     """The name opening the clause of a member list's trigger, without "territoire" ("…, Caen
     Industrie est porté par A"): two capitalised words at least, or one said to lie somewhere
     ("le Saint-Quentinois, dans l'Aisne, réunit"); not an EPCI ("Flers Agglo regroupe"), nor
-    another body ("L'État associe", "Le PETR du Pays de X regroupe")."""
+    another body ("L'État associe", "Le PETR du Pays de X regroupe"), nor a person's office ("…,
+    Président de l'UIMM X, réunissant également la CA Y": the candidacy the sentence opens with does)."""
     subject = BARE_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger)
     if subject is None:
         return None
     name = subject.group("name")
     if len(re.findall(r"(?<![\w'’])[A-ZÉÈÀÂÎÔ]", name)) < 2 and not subject.group("where") \
-            or OTHER_BODY.match(name) \
+            or OTHER_BODY.match(name) or opens_with_an_institution(name) \
             or any(s < subject.end("name") and subject.start("name") < e for s, e in epci_spans):
         return None
     return subject
@@ -1569,9 +1570,7 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
             continue
         found.setdefault(name_start, TerritoryMention(name_start, name_end, collapse_spaces(subject.group("name")),
                                                       "territory.member_subject", block_end=end))
-    # "Président de l'UIMM X, réunissant également la CA Y": a person's office or an institution
-    # heads the clause, no territory's name
-    return [m for m in found.values() if not opens_with_an_institution(m.name)]
+    return list(found.values())
 
 
 # "… permet aujourd'hui à la communauté de communes d'être labellisée Territoire d'industrie": an
