@@ -113,9 +113,7 @@ FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*(?:en
                                   re.IGNORECASE)
 # "Lancé par le gouvernement en 2018, le programme …", "l'initiative créée en 2018": the
 # programme's launch, which texts of both phases recall, tells no phase.
-# "lancé en 2018", "lancé en novembre 2018", "créé fin 2018"
-LAUNCH = (r"\b(?:lanc|cr[ée]{2}|initi)[ée]?e?s?\s+(?:par\s+[^,.;:\n]{1,50}?\s+)?(?:en|fin)\s+"
-          r"(?:(?:septembre|octobre|novembre|d[ée]cembre)\s+)?2018\b")
+LAUNCH = r"\b(?:lanc|cr[ée]{2}|initi)[ée]?e?s?\s+(?:par\s+[^,.;:\n]{1,50}?\s+)?en\s+2018\b"
 PROGRAMME_NOUN = r"\b(?:programme|initiative|dispositif)\b"
 PROGRAMME_LAUNCHED = re.compile(PROGRAMME_NOUN + r"[^,.;:\n]{0,40}?" + LAUNCH  # "l'initiative créée par le gouvernement en 2018"
                                 # "Lancé … en 2018, le programme", "Lancé en 2018 par Emmanuel Macron, le programme"
@@ -146,7 +144,9 @@ def document_phase(text: str) -> str | None:
     a year, the second phase named tells (SECOND_PHASE_WORDS: no first-phase text speaks of it),
     then a national count of territories: 124 to 148 were first-phase counts (so was the
     envelope of 1,3 milliard d'euros), 183 the second
-    phase's; else a "contrat de territoire d'industrie" is first-phase. "Première phase" alone
+    phase's; else a "contrat de territoire d'industrie" is first-phase. A day written with its day
+    of the week and no year counts as the one year it fits (document_info.day_a_weekday_dates).
+    "Première phase" alone
     tells nothing: second-phase texts recall it; nor does a label held since 2018 ("labellisé
     depuis 2018"), which says nothing of when the text was written.
     """
@@ -156,6 +156,9 @@ def document_phase(text: str) -> str | None:
     body_text = PROGRAMME_LAUNCHED.sub(lambda m: " " * len(m.group(0)), _ranges_joined("".join(body)))
     body_text = _first_phase_labels_held_blanked(body_text)
     years = [int(y) for y in YEAR.findall(_between_phases_blanked(body_text)) if 2018 <= int(y) <= 2035]
+    # "Jeudi 9 novembre dernier, X est entrée dans le programme": the one year that day fits
+    weekday_dated = day_a_weekday_dates(body_text)
+    years += [weekday_dated.year] if weekday_dated else []
     if SECOND_ACT.search(body_text):
         return SECOND_PHASE
     # the launch year alone ("Aux 149 périmètres sélectionnés en 2018, … cette deuxième phase")
@@ -263,11 +266,15 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     pour la période 2023-2027, …, après Y, labellisé dès 2018"); a clause that states none, whose
     sentence states a phase only between its `first` territory and that clause, takes the
     document's ("Après A et B, retenus en 2018, C a rejoint le programme"); not after a colon that
-    opens the names the phase is about ("A rejoint les territoires reconnus en 2018 : B, C")."""
+    opens the names the phase is about ("A rejoint les territoires reconnus en 2018 : B, C"). A day
+    the sentence writes with its day of the week and no year states the phase of the one year it fits."""
     words = COMPARISON.sub(lambda m: " " * len(m.group(0)), text[sentence[0]:sentence[1]])
     words = SINCE_YEAR.sub(lambda m: " " * len(m.group(0)), words)
     words = PROGRAMME_LAUNCHED.sub(lambda m: " " * len(m.group(0)), words)
     found = _phases_in(words)
+    dated = _phase_of_the_date(day_a_weekday_dates(words))
+    if dated:  # "Jeudi 9 novembre dernier, X est entrée dans le programme, lancé en novembre 2018": that day's
+        found = {dated}
     if len(found) > 1 and RENEWED.search(words):
         return SECOND_PHASE  # "les deux Territoires d'industrie de la première phase, sont reconduits pour 2023-2027"
     if found == {FIRST_PHASE} and RENEWED.search(words):
@@ -382,10 +389,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
-    phase = (document_phase(text) or _phase_of_the_date(info["published_on"])
-             # "Jeudi 9 novembre dernier, X est entrée dans le programme": the one year that day fits
-             or _phase_of_the_date(day_a_weekday_dates(text))
-             or _phase_of_the_crawl(crawled_by(text)) or _phase_of_a_credit(text))
+    phase = (document_phase(text) or _phase_of_the_date(info["published_on"]) or _phase_of_the_crawl(crawled_by(text))
+             or _phase_of_a_credit(text))
     # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
     # EPCIs it names may lie (linking context only)
     linker = DocumentLinker(doc_departements | departements_of_epci_demonyms(fold(text))
