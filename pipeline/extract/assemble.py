@@ -122,6 +122,12 @@ PROGRAMME_LAUNCHED = re.compile(PROGRAMME_NOUN + r"[^,.;:\n]{0,40}?" + LAUNCH  #
                                 + r"|\b(?:lancement|cr[ée]ation|d[ée]but)\s+(?:du|de\s+l['’])\s*" + PROGRAMME_NOUN
                                 + r"\s*,?\s*(?:en|d[èe]s)\s+2018\b",
                                 re.IGNORECASE)
+# "Chartres métropole est entrée dans le programme national, ce programme lancé en novembre 2018
+# …": in a territory's own sentence, the launch with its month is the programme's date, not the
+# territory's. (A page whose only date is "le programme a été lancé en novembre 2018" was written
+# in the first phase: the document's phase keeps that year.)
+PROGRAMME_LAUNCHED_IN_A_MONTH = re.compile(PROGRAMME_NOUN + r"[^,.;:\n]{0,40}?\b(?:lanc|cr[ée]{2}|initi)[ée]?e?s?\s+"
+                                           r"en\s+(?:septembre|octobre|novembre|d[ée]cembre)\s+2018\b", re.IGNORECASE)
 
 
 # "Le 17 et 18 janvier 2023, le territoire a accueilli …", "paru en mai 2023": a date of 2023
@@ -266,15 +272,12 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     pour la période 2023-2027, …, après Y, labellisé dès 2018"); a clause that states none, whose
     sentence states a phase only between its `first` territory and that clause, takes the
     document's ("Après A et B, retenus en 2018, C a rejoint le programme"); not after a colon that
-    opens the names the phase is about ("A rejoint les territoires reconnus en 2018 : B, C"). A day
-    the sentence writes with its day of the week and no year states the phase of the one year it fits."""
+    opens the names the phase is about ("A rejoint les territoires reconnus en 2018 : B, C")."""
     words = COMPARISON.sub(lambda m: " " * len(m.group(0)), text[sentence[0]:sentence[1]])
     words = SINCE_YEAR.sub(lambda m: " " * len(m.group(0)), words)
-    words = PROGRAMME_LAUNCHED.sub(lambda m: " " * len(m.group(0)), words)
+    for launched in (PROGRAMME_LAUNCHED, PROGRAMME_LAUNCHED_IN_A_MONTH):
+        words = launched.sub(lambda m: " " * len(m.group(0)), words)
     found = _phases_in(words)
-    dated = _phase_of_the_date(day_a_weekday_dates(words))
-    if dated:  # "Jeudi 9 novembre dernier, X est entrée dans le programme, lancé en novembre 2018": that day's
-        found = {dated}
     if len(found) > 1 and RENEWED.search(words):
         return SECOND_PHASE  # "les deux Territoires d'industrie de la première phase, sont reconduits pour 2023-2027"
     if found == {FIRST_PHASE} and RENEWED.search(words):

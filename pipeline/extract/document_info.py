@@ -147,12 +147,11 @@ WEEKDAY_DAY_MONTH = re.compile(rf"(?<![\w'])(?P<weekday>{'|'.join(WEEKDAYS)})\s+
 PROGRAMME_YEARS = range(2018, 2028)  # the two phases of the programme
 
 
-def day_a_weekday_dates(text: str) -> datetime.date | None:
-    """'Jeudi 9 novembre dernier, X est entrée dans le programme': a day written with its day of
-    the week but no year falls on that day of the week in one year only of the programme's (the
-    9 November was a Thursday in 2023 alone): that day, when every such day the text writes
-    points to the same single year; None otherwise."""
-    years = set()
+def weekday_dates(text: str) -> list[tuple[int, int, datetime.date | None]]:
+    """'Jeudi 9 novembre dernier, X est entrée dans le programme': each day written with its day of
+    the week but no year, its span and the day itself when it falls on that day of the week in one
+    year only of the programme's (the 9 November was a Thursday in 2023 alone), else None."""
+    found = []
     for match in WEEKDAY_DAY_MONTH.finditer(fold(text)):
         fits = set()
         for year in PROGRAMME_YEARS:
@@ -162,10 +161,15 @@ def day_a_weekday_dates(text: str) -> datetime.date | None:
                 continue
             if day.weekday() == WEEKDAYS[match["weekday"]]:
                 fits.add(day)
-        if len(fits) != 1:
-            return None
-        years |= fits
-    return years.pop() if len(years) == 1 else None
+        found.append((match.start(), match.end(), fits.pop() if len(fits) == 1 else None))
+    return found
+
+
+def day_a_weekday_dates(text: str) -> datetime.date | None:
+    """The day every day the text writes with its day of the week points to (weekday_dates), when
+    they all fit the same single year; None otherwise."""
+    days = {day for _start, _end, day in weekday_dates(text)}
+    return days.pop() if len(days) == 1 and None not in days else None
 
 
 def _clean(raw: str) -> str:
