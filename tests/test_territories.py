@@ -3469,3 +3469,23 @@ def test_mention_starts_count_the_other_mentions_of_a_span():
     assert named.others(a, 0, 30) == 2 and named.others(a, 0, 10) == 0 and named.others(b, 0, 30) == 2
     assert named.other_than(a.territory_id, 0, 30) and not named.other_than(a.territory_id, 0, 10)
     assert not named.other_than(a.territory_id, 15, 30) and named.other_than(b.territory_id, 15, 30)
+
+
+def test_the_towns_an_intercommunality_is_made_of_are_no_territories():
+    """A participle or "avec ses" apposed between the subject and its label predicate says what the
+    subject is made of: its towns are no subjects, in every form (real34 01, Guyane)."""
+    tail = " fait partie des 22 territoires pilotes du programme Territoires d'industrie."
+    for apposed in (", composée des communes de Kourou, de Sinnamary, d'Iracoubo et de Saint-Élie,",
+                    ", constituée d'Iracoubo, de Kourou et de Sinnamary,",
+                    ", avec ses communes de Kourou et de Sinnamary,",
+                    ", regroupant Kourou, Sinnamary, Iracoubo et Saint-Élie,"):
+        assert ids("La communauté de communes des Savanes" + apposed + tail) == ["savanes"], apposed
+
+
+def test_a_pronoun_subject_of_the_label_stands_for_the_place_opening_a_sentence_before():
+    text = ("Le Bocage Bressuirais compte de nombreux emplois industriels. Avec ses entreprises, le Bocage "
+            "est l'un des bassins les plus industriels de la région. Il fait partie des Territoires d'industrie.")
+    assert ids(text) == ["bocage-bressuirais"]
+    company = ("Le Groupe Rouger emploie 300 salariés. Il fait partie des lauréats du programme Territoires "
+               "d'industrie.")
+    assert ids(company) == []

@@ -119,9 +119,11 @@ SUBJECT_RELATIVE = re.compile(r",\s*qui$")
 # A relative clause set off by commas between the subject and its predicate: "Le territoire
 # d'industrie X, qui regroupe Flers Agglo et Terres d'Argentan Interco, a été retenu", or a
 # participle saying what the subject is made of: "la communauté de communes X, composée des
-# communes de A, de B et de C, fait partie des …" (its towns or members, no subjects).
+# communes de A, de B et de C, fait partie des …", "X, avec ses communes de A et de B, …" (its
+# towns or members, no subjects).
 RELATIVE_APPOSED_BEFORE = re.compile(r",\s+(?:qui|(?:compos|constitu|form)[ée]e?s?\s+(?:de|des|du|d['’])"
-                                     r"|regroupant|r[ée]unissant|rassemblant|comprenant|englobant)\s[^;:()\n]{1,200}$")
+                                     r"|regroupant|r[ée]unissant|rassemblant|comprenant|englobant|avec\s+(?:ses|leurs))"
+                                     r"(?:\s|(?<=['’]))[^;:()\n]{1,200}$")
 # The present of a verb in -er where the title's participle would stand ("confirme", not "confirmé").
 PRESENT_TENSE = re.compile(r"(?<![\w'’])(?:labellis|labelis|s[ée]lectionn|confirm|d[ée]sign|renouvell?)e(?:nt)?$")
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
