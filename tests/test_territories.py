@@ -3489,3 +3489,7 @@ def test_a_pronoun_subject_of_the_label_stands_for_the_place_opening_a_sentence_
     company = ("Le Groupe Rouger emploie 300 salariés. Il fait partie des lauréats du programme Territoires "
                "d'industrie.")
     assert ids(company) == []
+    partner = ("Le Crédit Agricole soutient les entreprises locales. Il fait partie des partenaires du "
+               "programme Territoires d'industrie.")
+    assert ids(partner) == [] and ids(partner.replace(". Il fait", " et fait")) == []
+    assert ids("Le Crédit Agricole fait partie des partenaires du programme Territoires d'industrie.") == []

@@ -346,6 +346,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
         if asked(text, match.end()):
             continue  # a question
+        if PARTNER_IN_PREDICATE.search(folded, match.start(), match.end()):
+            continue  # "Le Crédit Agricole fait partie des partenaires du programme …": a partner
         if PART_AFTER_LABEL.match(folded, match.end()):
             continue  # "X est labellisé … sur l'axe A-B-C": a part of a wider territory (wider_areas)
         if NAMED_OTHERWISE_AFTER_LABEL.match(folded, match.end()):
@@ -774,6 +776,8 @@ CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s
 FRONTED_ADVERBIAL = re.compile(r"\s*(?:" + "|".join(WORDS["fronted_adverbials"]) + r")\s*,\s+")
 
 
+PARTNER_IN_PREDICATE = re.compile(r"(?<![\w'])(?:" + WORDS["predicate_partner_nouns"] + r"|"
+                                  + WORDS["people_nouns"] + r")(?![\w'])")
 # "Il fait partie des …": a subject pronoun alone before the predicate
 SUBJECT_PRONOUN = re.compile(r"\s*(?:Il|Elle)\s*")
 # a sentence opening with a place's article and a capitalised name: "Le Bocage Bressuirais compte …"
