@@ -3493,3 +3493,8 @@ def test_a_pronoun_subject_of_the_label_stands_for_the_place_opening_a_sentence_
                "programme Territoires d'industrie.")
     assert ids(partner) == [] and ids(partner.replace(". Il fait", " et fait")) == []
     assert ids("Le Crédit Agricole fait partie des partenaires du programme Territoires d'industrie.") == []
+
+
+def test_a_rural_area_named_with_a_departement_demonym_lies_in_that_departement():
+    text = "Le Bocage Vendéen a été retenu parmi les Territoires d'industrie."
+    assert territories(text) == {("bocage-vendeen", "territory.labelled", ("85",))}
