@@ -3512,3 +3512,32 @@ def test_the_intercommunality_carrying_a_named_territory_is_no_second_territory(
 def test_the_programme_words_then_a_quoted_name_on_the_next_line():
     text = "ÉCONOMIE Un territoire d’industrie\n« Collines de Normandie »\nL’industrie représente un emploi sur trois."
     assert ids(text) == ["collines-de-normandie"]
+
+
+def test_the_towns_an_intercommunality_is_made_of_are_no_territories():
+    """A participle or "avec ses" apposed between the subject and its label predicate says what the
+    subject is made of: its towns are no subjects, in every form (real34 01, Guyane)."""
+    tail = " fait partie des 22 territoires pilotes du programme Territoires d'industrie."
+    for apposed in (", composée des communes de Kourou, de Sinnamary, d'Iracoubo et de Saint-Élie,",
+                    ", constituée d'Iracoubo, de Kourou et de Sinnamary,",
+                    ", avec ses communes de Kourou et de Sinnamary,",
+                    ", regroupant Kourou, Sinnamary, Iracoubo et Saint-Élie,"):
+        assert ids("La communauté de communes des Savanes" + apposed + tail) == ["savanes"], apposed
+
+
+def test_a_pronoun_subject_of_the_label_stands_for_the_place_opening_a_sentence_before():
+    text = ("Le Bocage Bressuirais compte de nombreux emplois industriels. Avec ses entreprises, le Bocage "
+            "est l'un des bassins les plus industriels de la région. Il fait partie des Territoires d'industrie.")
+    assert ids(text) == ["bocage-bressuirais"]
+    company = ("Le Groupe Rouger emploie 300 salariés. Il fait partie des lauréats du programme Territoires "
+               "d'industrie.")
+    assert ids(company) == []
+    partner = ("Le Crédit Agricole soutient les entreprises locales. Il fait partie des partenaires du "
+               "programme Territoires d'industrie.")
+    assert ids(partner) == [] and ids(partner.replace(". Il fait", " et fait")) == []
+    assert ids("Le Crédit Agricole fait partie des partenaires du programme Territoires d'industrie.") == []
+
+
+def test_a_rural_area_named_with_a_departement_demonym_lies_in_that_departement():
+    text = "Le Bocage Vendéen a été retenu parmi les Territoires d'industrie."
+    assert territories(text) == {("bocage-vendeen", "territory.labelled", ("85",))}

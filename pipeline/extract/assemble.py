@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline import referential
-from pipeline.extract.document_info import chrome_spans, crawled_by, extract_document_info
+from pipeline.extract.document_info import chrome_spans, crawled_by, day_a_weekday_dates, extract_document_info
 from pipeline.extract.figure_context import masked_spans, states_programme_figures
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
@@ -139,6 +139,12 @@ PROGRAMME_LAUNCHED = re.compile(PROGRAMME_NOUN + r"[^,.;:\n]{0,40}?" + LAUNCH  #
                                 + r"|\b(?:lancement|cr[ée]ation|d[ée]but)\s+(?:du|de\s+l['’])\s*" + PROGRAMME_NOUN
                                 + r"\s*,?\s*(?:en|d[èe]s)\s+2018\b",
                                 re.IGNORECASE)
+# "Chartres métropole est entrée dans le programme national, ce programme lancé en novembre 2018
+# …": in a territory's own sentence, the launch with its month is the programme's date, not the
+# territory's. (A page whose only date is "le programme a été lancé en novembre 2018" was written
+# in the first phase: the document's phase keeps that year.)
+PROGRAMME_LAUNCHED_IN_A_MONTH = re.compile(PROGRAMME_NOUN + r"[^,.;:\n]{0,40}?\b(?:lanc|cr[ée]{2}|initi)[ée]?e?s?\s+"
+                                           r"en\s+(?:septembre|octobre|novembre|d[ée]cembre)\s+2018\b", re.IGNORECASE)
 
 
 # "Le 17 et 18 janvier 2023, le territoire a accueilli …", "paru en mai 2023": a date of 2023
@@ -162,7 +168,9 @@ def document_phase(text: str) -> str | None:
     then a national count of territories: 124 to 148 were first-phase counts (so was the
     envelope of 1,3 milliard d'euros), 183 the second
     phase's; else a "contrat de territoire d'industrie", or the first phase's needs enumerated
-    ("attirer, recruter, innover et simplifier"), is first-phase. "Première phase" alone
+    ("attirer, recruter, innover et simplifier"), is first-phase. A day written with its day of the
+    week and no year counts as the one year it fits (document_info.day_a_weekday_dates).
+    "Première phase" alone
     tells nothing: second-phase texts recall it; nor does a label held since 2018 ("labellisé
     depuis 2018"), which says nothing of when the text was written.
     """
@@ -172,6 +180,9 @@ def document_phase(text: str) -> str | None:
     body_text = PROGRAMME_LAUNCHED.sub(lambda m: " " * len(m.group(0)), _ranges_joined("".join(body)))
     body_text = _first_phase_labels_held_blanked(body_text)
     years = [int(y) for y in YEAR.findall(_between_phases_blanked(body_text)) if 2018 <= int(y) <= 2035]
+    # "Jeudi 9 novembre dernier, X est entrée dans le programme": the one year that day fits
+    weekday_dated = day_a_weekday_dates(body_text)
+    years += [weekday_dated.year] if weekday_dated else []
     if SECOND_ACT.search(body_text):
         return SECOND_PHASE
     # the launch year alone ("Aux 149 périmètres sélectionnés en 2018, … cette deuxième phase")
@@ -284,7 +295,8 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     opens the names the phase is about ("A rejoint les territoires reconnus en 2018 : B, C")."""
     words = COMPARISON.sub(lambda m: " " * len(m.group(0)), text[sentence[0]:sentence[1]])
     words = SINCE_YEAR.sub(lambda m: " " * len(m.group(0)), words)
-    words = PROGRAMME_LAUNCHED.sub(lambda m: " " * len(m.group(0)), words)
+    for launched in (PROGRAMME_LAUNCHED, PROGRAMME_LAUNCHED_IN_A_MONTH):
+        words = launched.sub(lambda m: " " * len(m.group(0)), words)
     found = _phases_in(words)
     if len(found) > 1 and RENEWED.search(words):
         return SECOND_PHASE  # "les deux Territoires d'industrie de la première phase, sont reconduits pour 2023-2027"

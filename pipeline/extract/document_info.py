@@ -141,6 +141,36 @@ YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 DAY_MONTH = re.compile(rf"(?<![\d/])(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})"
                        rf"\b(?!\.?\s+\d{{4}})")
 
+# "le jeudi 9 novembre": a day of the week before a day without its year (folded text)
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+WEEKDAY_DAY_MONTH = re.compile(rf"(?<![\w'])(?P<weekday>{'|'.join(WEEKDAYS)})\s+" + DAY_MONTH.pattern)
+PROGRAMME_YEARS = range(2018, 2028)  # the two phases of the programme
+
+
+def weekday_dates(text: str) -> list[tuple[int, int, datetime.date | None]]:
+    """'Jeudi 9 novembre dernier, X est entrée dans le programme': each day written with its day of
+    the week but no year, its span and the day itself when it falls on that day of the week in one
+    year only of the programme's (the 9 November was a Thursday in 2023 alone), else None."""
+    found = []
+    for match in WEEKDAY_DAY_MONTH.finditer(fold(text)):
+        fits = set()
+        for year in PROGRAMME_YEARS:
+            try:
+                day = datetime.date(year, MONTHS[match["month"]], int(match["day"]))
+            except ValueError:
+                continue
+            if day.weekday() == WEEKDAYS[match["weekday"]]:
+                fits.add(day)
+        found.append((match.start(), match.end(), fits.pop() if len(fits) == 1 else None))
+    return found
+
+
+def day_a_weekday_dates(text: str) -> datetime.date | None:
+    """The day every day the text writes with its day of the week points to (weekday_dates), when
+    they all fit the same single year; None otherwise."""
+    days = {day for _start, _end, day in weekday_dates(text)}
+    return days.pop() if len(days) == 1 and None not in days else None
+
 
 def _clean(raw: str) -> str:
     """A line without its markdown markers at the edges and its crawl prefix ("date 2023-11 ")."""

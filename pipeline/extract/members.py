@@ -754,12 +754,23 @@ COUNT_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|ne
 NOUN_TO_LIST_CHARS = 60
 
 
+# "nos cinq communauté de communes (A, B, …)": a singular noun of EPCIs after a count of two or
+# more, a common slip for the plural
+SINGULAR_MEMBERS_NOUN = re.compile(r"\b(?:communaut[ée]\s+de\s+communes|communaut[ée]\s+d['’]\s*agglom[ée]ration"
+                                   r"|intercommunalit[ée])\b", re.IGNORECASE)
+PLURAL_COUNT_BEFORE = re.compile(r"\b(?:[2-9]|1\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+$",
+                                 re.IGNORECASE)
+
+
 def _noun_regions(text: str, structure) -> list[_Region]:
     """'trois intercommunalités : A, B et C', '4 communautés de communes qui la composent (A, …)',
+    'nos cinq communauté de communes (A, B, …)' (the singular after a count),
     'des trois intercommunalités du territoire d'industrie — A, B et C — avec …' (a count, then the
     members set off by two long dashes; not a masthead's "Intercommunalités de France – AdCF")."""
     regions = []
-    nouns = sorted([*MEMBERS_NOUN.finditer(text), *MEMBERS_NOUN_SPELLED_OUT.finditer(text)], key=lambda m: m.start())
+    nouns = sorted([*MEMBERS_NOUN.finditer(text), *MEMBERS_NOUN_SPELLED_OUT.finditer(text),
+                    *(m for m in SINGULAR_MEMBERS_NOUN.finditer(text)
+                      if PLURAL_COUNT_BEFORE.search(text, max(0, m.start() - 20), m.start()))], key=lambda m: m.start())
     for noun in nouns:
         after = re.match(r"[^().:;\n—–]{0,120}?(?:(\()|(:)\s|[ \t](—|–)[ \t])", text[noun.end():noun.end() + 130])
         if after and len(after.group(0)) > NOUN_TO_LIST_CHARS and (

@@ -109,7 +109,8 @@ from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
                                                  WORDS as TERRITORY_WORDS, capitalised_run, is_place_name, legal_form_end,
-                                                 make_mention, titled_by_the_programme)
+                                                 make_mention, opens_with_an_institution,
+                                                 titled_by_the_programme)
 from pipeline.extract.territories.phrases import is_epci_name
 from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_siren, link_epci, named_after, \
     named_by_its_start
@@ -795,13 +796,14 @@ def _bare_subject(text: str, sentence_start: int, trigger: int,
     """The name opening the clause of a member list's trigger, without "territoire" ("…, Caen
     Industrie est porté par A"): two capitalised words at least, or one said to lie somewhere
     ("le Saint-Quentinois, dans l'Aisne, réunit"); not an EPCI ("Flers Agglo regroupe"), nor
-    another body ("L'État associe", "Le PETR du Pays de X regroupe")."""
+    another body ("L'État associe", "Le PETR du Pays de X regroupe"), nor a person's office ("…,
+    Président de l'UIMM X, réunissant également la CA Y": the candidacy the sentence opens with does)."""
     subject = BARE_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger)
     if subject is None:
         return None
     name = subject.group("name")
     if len(re.findall(r"(?<![\w'’])[A-ZÉÈÀÂÎÔ]", name)) < 2 and not subject.group("where") \
-            or OTHER_BODY.match(name) \
+            or OTHER_BODY.match(name) or opens_with_an_institution(name) \
             or any(s < subject.end("name") and subject.start("name") < e for s, e in epci_spans):
         return None
     return subject

@@ -256,13 +256,15 @@ def _departements_in_names(text: str, mentions: list[TerritoryMention], places: 
         mention.departement_codes |= mention.name_codes | codes_in_name(mention.name)
 
 
-# "Est Mosellan", "Nord Meurthe-et-Mosellan": a name made of a compass word and a demonym (folded).
-COMPASS_BEFORE_A_DEMONYM = re.compile(r"(?:nord|sud|est|ouest|centre)[ \t-]+")
+# "Est Mosellan", "Nord Meurthe-et-Mosellan": a name made of a compass word and a demonym (folded);
+# so is one made of a word of a rural area and a demonym ("Bocage Vendéen", "Plateau Ardéchois").
+COMPASS_BEFORE_A_DEMONYM = re.compile(r"(?:nord|sud|est|ouest|centre|bocage|pays|plaine|plateau|marais)[ \t-]+")
 
 
 def compass_and_demonym_codes(name: str) -> set[str]:
     """'Est Mosellan' lies in the Moselle as 'Nord Loiret' lies in the Loiret: a name made of a
-    compass word and a département's demonym names that part of the département
+    compass word (or a word of a rural area: 'Bocage Vendéen') and a département's demonym names
+    that part of the département
     (rules/demonyms.json), and one made of two such parts ('Nord Haut-Marnais et Sud Meusien')
     both; a demonym beside a town's name ('Nevers et Sud Nivernais') is left to the rules on
     demonyms. No river or town is written so: these codes stand whatever members the text names."""

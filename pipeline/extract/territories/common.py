@@ -288,6 +288,12 @@ LONE_TYPE_WORD = re.compile(r"(?:l')?(?:agglomeration|agglo|communaute|metropole
 POSSESSIVE_TAIL = re.compile(r"(?<=\w)\s+et\s+(?:ses|son|sa)\s+[^\W\d_]+$")
 
 
+def opens_with_an_institution(name: str) -> bool:
+    """Whether a name opens with an institution's, an office's or the programme's word ("Président
+    de l'UIMM …", "Préfecture de …"): no territory's name (rules/territory_words.json not_a_name_head)."""
+    return bool(_not_a_name_head().match(fold(name)))
+
+
 def looks_like_name(name: str) -> bool:
     """A proper name: capitalised, few words, most content words capitalised (an axis such as
     "Accélérer la transition écologique" is not one)."""
@@ -303,7 +309,7 @@ def looks_like_name(name: str) -> bool:
         return False  # "Est une" (a sentence's "… est une …"): no name ends on an article or a connector
     if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit() or re.search(r"\d{3}", name):
         return False
-    if _not_a_name_head().match(fold(name)) or AWARD_VERB.search(fold(name)):
+    if opens_with_an_institution(name) or AWARD_VERB.search(fold(name)):
         return False
     if len(words) == 1 and (len(first) < 4 and not first.isupper() and fold(first) not in _short_chefs_lieux()
                             or fold(first) in NUMBER_WORDS

@@ -25,11 +25,11 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, legal_form_end, make_mention, quoted_name,
-                                                 reads_as_a_place_name, sentence_before, sentence_bounds, wrapped_sentence_start,
+                                                 line_goes_on, reads_as_a_place_name, sentence_before, sentence_bounds, wrapped_sentence_start,
                                                  titled_by_the_programme, town_words, _town_words_of)
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, is_epci_name, read_part
-from pipeline.extract.territories.topic import BRAND_TAIL
+from pipeline.extract.territories.topic import BRAND_TAIL, NOT_A_PLACE
 from pipeline.normalize import fold
 
 RULE = "territory.labelled"
@@ -117,8 +117,13 @@ STRADDLING_APPOSED = re.compile(r",\s+(?:territoire\s+)?inter(?:-\s*)?(?:d[ée]p
 # The predicate in a relative clause right after the name it qualifies: "X, qui a été retenu".
 SUBJECT_RELATIVE = re.compile(r",\s*qui$")
 # A relative clause set off by commas between the subject and its predicate: "Le territoire
-# d'industrie X, qui regroupe Flers Agglo et Terres d'Argentan Interco, a été retenu".
-RELATIVE_APPOSED_BEFORE = re.compile(r",\s+qui\s[^;:()\n]{1,200}$")
+# d'industrie X, qui regroupe Flers Agglo et Terres d'Argentan Interco, a été retenu", or a
+# participle saying what the subject is made of: "la communauté de communes X, composée des
+# communes de A, de B et de C, fait partie des …", "X, avec ses communes de A et de B, …" (its
+# towns or members, no subjects).
+RELATIVE_APPOSED_BEFORE = re.compile(r",\s+(?:qui|(?:compos|constitu|form)[ée]e?s?\s+(?:de|des|du|d['’])"
+                                     r"|regroupant|r[ée]unissant|rassemblant|comprenant|englobant|avec\s+(?:ses|leurs))"
+                                     r"(?:\s|(?<=['’]))[^;:()\n]{1,200}$")
 # The present of a verb in -er where the title's participle would stand ("confirme", not "confirmé").
 PRESENT_TENSE = re.compile(r"(?<![\w'’])(?:labellis|labelis|s[ée]lectionn|confirm|d[ée]sign|renouvell?)e(?:nt)?$")
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
@@ -350,6 +355,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
         if asked(text, match.end()):
             continue  # a question
+        if PARTNER_IN_PREDICATE.search(folded, match.start(), match.end()):
+            continue  # "Le Crédit Agricole fait partie des partenaires du programme …": a partner
         if PART_AFTER_LABEL.match(folded, match.end()):
             continue  # "X est labellisé … sur l'axe A-B-C": a part of a wider territory (wider_areas)
         if NAMED_OTHERWISE_AFTER_LABEL.match(folded, match.end()):
@@ -376,6 +383,11 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if subject_relative:  # "Mayenne Communauté, qui avait déjà été retenue en 2018, poursuit …"
             end, apposition = subject_relative.start(), True
         clause_start = _clause_start(text, sentence_start, end)
+        if SUBJECT_PRONOUN.fullmatch(text, clause_start, end):
+            # "Le Bocage Bressuirais compte 29 000 emplois. … Il fait partie des 14 « Territoires d'industrie »"
+            antecedent = _antecedent(text, sentence_start, places)
+            found.extend(_mentions(text, [antecedent], places, sentence_end) if antecedent else [])
+            continue
         relative = RELATIVE.search(text, clause_start, end)
         if relative:  # "L'Axe Seine dans lequel s'inscrit Le Havre Seine Métropole a été identifié …"
             end = relative.start()
@@ -782,6 +794,41 @@ CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s
 # A sentence adverbial opening the sentence, before the subject: "Sans surprise, la vallée de
 # l'Arve est reconduite" (folded text).
 FRONTED_ADVERBIAL = re.compile(r"\s*(?:" + "|".join(WORDS["fronted_adverbials"]) + r")\s*,\s+")
+
+
+PARTNER_IN_PREDICATE = re.compile(r"(?<![\w'])(?:" + WORDS["predicate_partner_nouns"] + r"|"
+                                  + WORDS["people_nouns"] + r")(?![\w'])")
+# "Il fait partie des …": a subject pronoun alone before the predicate
+SUBJECT_PRONOUN = re.compile(r"\s*(?:Il|Elle)\s*")
+# a sentence opening with a place's article and a capitalised name: "Le Bocage Bressuirais compte …"
+OPENING_NAME = re.compile(r"(?:Le|La|L['’])\s*(?=[A-ZÀ-Ý])")
+ANTECEDENT_SENTENCES = 2  # how many sentences back a pronoun's name may stand
+
+
+def _antecedent(text: str, sentence_start: int, places: list[PlaceMention]) -> Part | None:
+    """The name a subject pronoun stands for: the one opening one of the sentences right before,
+    in the same paragraph, after a place's article ("Le Bocage Bressuirais compte 29 000 emplois.
+    Avec 5 700 entreprises, le Bocage se place … Il fait partie des 14 « Territoires d'industrie »"),
+    when it reads as a place's name (not a company's: "Le Groupe X …", nor an institution's)."""
+    position = sentence_start
+    for _ in range(ANTECEDENT_SENTENCES):
+        if position < 2 or "\n\n" in text[max(0, position - 2):position + 1]:
+            return None
+        start, _end = sentence_bounds(text, position - 2)
+        start = wrapped_sentence_start(text, start)
+        start += len(text[start:position]) - len(text[start:position].lstrip())
+        article = OPENING_NAME.match(text, start)
+        if article:
+            end = capitalised_run(text, article.end(), position)
+            name = text[article.end():end]
+            if end > article.end() and not NOT_A_PLACE.search(fold(name)) \
+                    and reads_as_a_place_name(text, article.end(), end, places):
+                return Part(article.end(), end)
+            return None
+        if start >= position or text[start - 1:start] == "\n" and not line_goes_on(text, start):
+            return None  # the paragraph opens here
+        position = start
+    return None
 
 
 def _clause_start(text: str, sentence_start: int, end: int) -> int:
