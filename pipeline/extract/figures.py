@@ -124,6 +124,9 @@ SPACED_DECIMAL = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}), (?P<dec>\d{1,2}
 # after "milliard" that is no such tail ("1 milliard 300.000 millions") is a misprint, no amount
 BILLIONS_AND_MILLIONS = re.compile(r"(?<![\w.,/°@#-])(?P<billions>\d{1,3})\s+milliards?\s+(?P<millions>\d{1,3})"
                                    r"(?=\s+millions?(?!\w))")
+# "ambitions", "orientations", "missions": a word so ended is a noun, never the adjective between
+# a number and its counted noun ("cinq ambitions communes" counts ambitions, not communes)
+NOUN_ENDING = re.compile(r"[st]ions?$")
 ANAPHORA_AT_MOST = 3  # "les deux territoires" names places; "les 124 territoires" counts
 BARE_TERRITORIES = re.compile(r"(?<![\w'])territoires?$")
 AFTER_BILLIONS = re.compile(r"(?<![\w'])milliards?\s+$")
@@ -477,6 +480,13 @@ def _numbering(text: str, token: Token, reading: Reading) -> bool:
     return singular or bool(noun) and len(noun.group()) > 1 and noun.group().isupper()
 
 
+def _ratio_of_a_count(token: Token, reading: Reading) -> bool:
+    """"un emploi industriel crée 1,5 emploi indirect": a count written with decimals and no scale
+    word is a ratio (per job, per company), no quantity of the programme; amounts and percentages
+    take decimals ("1,5 million d'emplois" is scaled)."""
+    return reading.scale == 1 and reading.unit not in ("euro", "pourcent") and token.value != int(token.value)
+
+
 def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None:
     """The counted noun at `position`, in the same paragraph, after at most one adjective."""
     noun = vocab.unit_noun.match(folded, position) or vocab.unit_noun_quoted.match(folded, position)
@@ -485,8 +495,8 @@ def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None
         noun = vocab.unit_noun_alone.match(folded, position)
     if not noun or BLANK_LINE.search(noun.group()):
         return None
-    if noun["adj"] and noun["adj"] in vocab.not_adjectives:
-        return None
+    if noun["adj"] and (noun["adj"] in vocab.not_adjectives or NOUN_ENDING.search(noun["adj"])):
+        return None  # "cinq ambitions communes": the number counts the noun, "communes" qualifies it
     return noun
 
 
@@ -521,7 +531,8 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
                 bare.append(token)
             continue
         if (token.year_like and not reading.direct) or _numbering(text, token, reading) \
-                or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start):
+                or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start) \
+                or _ratio_of_a_count(token, reading):
             continue
         start, approximate = _qualifier(folded, token.start, vocab)
         share = _share(folded, token, reading, following, vocab)
