@@ -132,6 +132,7 @@ BARE_TERRITORIES = re.compile(r"(?<![\w'])territoires?$")
 AFTER_BILLIONS = re.compile(r"(?<![\w'])milliards?\s+$")
 YEAR = re.compile(r"(?:19|20)\d\d")
 CONNECTOR = re.compile(r"\s+d(?:e\s+|'\s*)")
+TEXT_GOES_ON = re.compile(r"\s*+\S")  # a word after this point: the text was not cut here
 RANGE_OPENER = re.compile(r"(?:(?<![\w'])|(?<=qu'))entre" + GAP + "$")  # "estime qu'entre 1,3 et 1,4 …"
 PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?:eux|elles)\b")
 PART_OF_A_FIGURE = re.compile(GAP + r"(?:des|d'\s*entre\s+les)" + GAP)  # "trois des 124 territoires"
@@ -420,10 +421,25 @@ def _read_quantity(folded: str, token: Token, vocab: Vocabulary) -> Reading:
     if token.kind == "approximate_noun":
         return Reading(scale, None, position, False)
     noun = _unit_noun(folded, position, vocab)
-    if not noun or "\n" in noun["gap"] and _row_label(folded, token) is not None:
+    if not noun or "\n" in noun["gap"] and _row_label(folded, token) is not None \
+            or not scaled and _singular_after_many(folded, token, noun, vocab):
         # "Projets recensés : 12" / "Contrat : signé …": a row's value counts nothing of the next row
         return Reading(scale, None, position, False)
     return _reading(scale, noun, not noun["adj"] and "\n" not in noun["gap"], vocab)
+
+
+def _singular_after_many(folded: str, token: Token, noun: re.Match, vocab: Vocabulary) -> bool:
+    """"Vierzon   18   Communauté de communes Vierzon-Sologne-Berry": a number of two or more
+    before a singular noun does not count it (a table's département column, a code). The noun's
+    words before "de" say its number ("communautés de communes", "industrial territories");
+    acronyms ("EPCI", "E.P.C.I.") and symbols (%, €) are invariable, amounts and percentages are
+    read as before, and a noun cut by the text's end ("… reconnaissant 149 territoire") may have
+    lost its "s"."""
+    head = CONNECTOR.split(noun["unit"])[0].split()  # "plan d'actions": "plan"
+    return (token.value >= 2
+            and all(re.fullmatch(r"[a-z-]+", word) and not PLURAL_NOUN.fullmatch(word) for word in head)
+            and vocab.units[_key(noun["unit"])] not in ("euro", "pourcent")
+            and TEXT_GOES_ON.match(folded, noun.end()) is not None)
 
 
 def _after_repeat_in_brackets(folded: str, token: Token, vocab: Vocabulary) -> int:
