@@ -83,6 +83,7 @@ class Context:
     rank: re.Pattern  # "quatre premiers" after "les": a number ranking items, counting none
     limit: re.Pattern
     other_programme: re.Pattern
+    other_call_laureates: re.Pattern  # "lauréats de l'AMI …", anywhere in a sentence
     geography: dict[str, re.Pattern]
     programme_context_units: frozenset[str]
     programme_paragraph: re.Pattern
@@ -119,6 +120,7 @@ def _context() -> Context:
         rank=re.compile(r"\S+[\s*_]+" + _words(rules["ranks"])),
         limit=re.compile(after + _words(rules["limits"])),
         other_programme=re.compile(after + _words(rules["other_programmes"])),
+        other_call_laureates=re.compile(_words([p for p in rules["other_programmes"] if p.startswith("laureat")])),
         geography={unit: re.compile(_words(words) + r"[\s*_]*$")
                    for unit, words in rules["geography"].items()},
         programme_context_units=frozenset(rules["programme_context_units"]),
@@ -206,8 +208,12 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     if context.limit.search(after):
         return "a bound"
     if unit == "territoire" and (context.other_programme.search(after)
-                                 or LAUREATES.search(folded, start, end) and context.call.search(folded, *sentence)):
-        return "laureates of another call"  # "Fonds d'accélération … : 30 nouveaux lauréats"
+                                 or LAUREATES.search(folded, start, end) and context.call.search(folded, *sentence)
+                                 or context.other_call_laureates.search(folded, end, sentence[1])
+                                 and not _found(context.own_programme_name, folded, *sentence)):
+        # "Fonds d'accélération … : 30 nouveaux lauréats", "12 nouveaux territoires bénéficieraient
+        # d'un accompagnement similaire, portant à 19 le nombre de territoires lauréats de l'AMI …"
+        return "laureates of another call"
     if unit == "pourcent" and value == 100 and LABEL_AFTER_HUNDRED.match(after):
         return "a label"  # "un programme 100 % éducation artistique"
     if unit in context.geography and context.geography[unit].search(before):
