@@ -178,7 +178,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     before = folded[max(sentence[0], start - WINDOW):start]
     after = folded[end:min(sentence[1], end + WINDOW)]
     if unit == "pourcent" and (_found(context.statistic, folded, *sentence)
-                               or _share_of_a_place(folded, end, places)):
+                               or _share_of_a_place(folded, end, places)
+                               or _statistic_label_below(folded, start, end, context)):
         return "a statistic of a place"
     if unit == "pourcent" and (folded[start - 1:start] == "+" or context.percent_change_before.search(before)
                                or context.percent_change_after.search(after)):
@@ -302,6 +303,22 @@ def _found_before(pattern: re.Pattern, folded: str, sentence: tuple[int, int], p
     if first is None or first[0] >= position:
         return False
     return first[1] < position or pattern.search(folded, first[0], position) is not None
+
+
+# "  • 25%\n\n    Des emplois du Grand Chalon sont dans l'industrie": a key figure alone on its line,
+# its label on the next line that holds words
+ALONE_ON_LINE = re.compile(r"[ \t*_•·▪-]*$")
+LABEL_BELOW = re.compile(r"[ \t*_]*(?:\n[ \t]*)+([^\n]{1,200})")
+
+
+def _statistic_label_below(folded: str, start: int, end: int, context: Context) -> bool:
+    """"• 25%" over "Des emplois du Grand Chalon sont dans l'industrie": a percentage alone on its
+    line (a page's key figures) whose label, on the line below, is a statistic of a place."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    if not ALONE_ON_LINE.fullmatch(folded, line_start, start):
+        return False
+    label = LABEL_BELOW.match(folded, end)
+    return label is not None and context.statistic.search(label.group(1)) is not None
 
 
 def _share_of_a_place(folded: str, end: int, places: list[PlaceMention]) -> bool:
