@@ -423,7 +423,8 @@ def _read_quantity(folded: str, token: Token, vocab: Vocabulary) -> Reading:
     noun = _unit_noun(folded, position, vocab)
     if not noun or "\n" in noun["gap"] and _row_label(folded, token) is not None \
             or not scaled and _singular_after_many(folded, token, noun, vocab):
-        # "Projets recensés : 12" / "Contrat : signé …": a row's value counts nothing of the next row
+        # "Projets recensés : 12" / "Contrat : signé …": a row's value counts nothing of the next
+        # row; "18   Communauté de communes": nor does a number of a singular noun
         return Reading(scale, None, position, False)
     return _reading(scale, noun, not noun["adj"] and "\n" not in noun["gap"], vocab)
 
