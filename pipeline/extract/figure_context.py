@@ -307,6 +307,7 @@ def _found_before(pattern: re.Pattern, folded: str, sentence: tuple[int, int], p
 
 # "  • 25%\n\n    Des emplois du Grand Chalon sont dans l'industrie": a key figure alone on its line,
 # its label on the next line that holds words
+KEY_FIGURE_LEAD = 40  # at most this many blanks and bullets before a key figure on its line
 ALONE_ON_LINE = re.compile(r"[ \t*_•·▪-]*$")
 LABEL_BELOW = re.compile(r"[ \t*_]*(?:\n[ \t]*)+([^\n]{1,200})")
 
@@ -314,9 +315,10 @@ LABEL_BELOW = re.compile(r"[ \t*_]*(?:\n[ \t]*)+([^\n]{1,200})")
 def _statistic_label_below(folded: str, start: int, end: int, context: Context) -> bool:
     """"• 25%" over "Des emplois du Grand Chalon sont dans l'industrie": a percentage alone on its
     line (a page's key figures) whose label, on the line below, is a statistic of a place."""
-    line_start = folded.rfind("\n", 0, start) + 1
-    if not ALONE_ON_LINE.fullmatch(folded, line_start, start):
-        return False
+    lead = max(0, start - KEY_FIGURE_LEAD)
+    line_start = folded.rfind("\n", lead, start) + 1
+    if (line_start == 0 and lead > 0) or not ALONE_ON_LINE.fullmatch(folded, line_start, start):
+        return False  # a line of prose (no newline among the characters before it), or words before it
     label = LABEL_BELOW.match(folded, end)
     return label is not None and context.statistic.search(label.group(1)) is not None
 
