@@ -84,6 +84,7 @@ class Context:
     limit: re.Pattern
     limit_before: re.Pattern  # "une assiette minimale de dépenses de" before an amount
     other_programme: re.Pattern
+    other_call_laureates: re.Pattern  # "lauréats de l'AMI …", anywhere in a sentence
     geography: dict[str, re.Pattern]
     programme_context_units: frozenset[str]
     programme_paragraph: re.Pattern
@@ -122,6 +123,7 @@ def _context() -> Context:
         limit=re.compile(after + _words(rules["limits"])),
         limit_before=re.compile(_words(rules["limits_before"]) + r"[\s*_]*$"),
         other_programme=re.compile(after + _words(rules["other_programmes"])),
+        other_call_laureates=re.compile(_words([p for p in rules["other_programmes"] if p.startswith("laureat")])),
         geography={unit: re.compile(_words(words) + r"[\s*_]*$")
                    for unit, words in rules["geography"].items()},
         programme_context_units=frozenset(rules["programme_context_units"]),
@@ -190,7 +192,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     before = folded[max(sentence[0], start - WINDOW):start]
     after = folded[end:min(sentence[1], end + WINDOW)]
     if unit == "pourcent" and (_found(context.statistic, folded, *sentence)
-                               or _share_of_a_place(folded, end, places)):
+                               or _share_of_a_place(folded, end, places)
+                               or _statistic_label_below(folded, start, end, context)):
         return "a statistic of a place"
     if unit == "pourcent" and (folded[start - 1:start] == "+" or context.percent_change_before.search(before)
                                or context.percent_change_after.search(after)):
@@ -220,8 +223,12 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     if context.limit.search(after) or context.limit_before.search(before):
         return "a bound"
     if unit == "territoire" and (context.other_programme.search(after)
-                                 or LAUREATES.search(folded, start, end) and context.call.search(folded, *sentence)):
-        return "laureates of another call"  # "Fonds d'accélération … : 30 nouveaux lauréats"
+                                 or LAUREATES.search(folded, start, end) and context.call.search(folded, *sentence)
+                                 or context.other_call_laureates.search(folded, end, sentence[1])
+                                 and not _found(context.own_programme_name, folded, *sentence)):
+        # "Fonds d'accélération … : 30 nouveaux lauréats", "12 nouveaux territoires bénéficieraient
+        # d'un accompagnement similaire, portant à 19 le nombre de territoires lauréats de l'AMI …"
+        return "laureates of another call"
     if unit == "pourcent" and value == 100 and LABEL_AFTER_HUNDRED.match(after):
         return "a label"  # "un programme 100 % éducation artistique"
     if unit in context.geography and context.geography[unit].search(before):
@@ -310,6 +317,24 @@ def _found_before(pattern: re.Pattern, folded: str, sentence: tuple[int, int], p
     if first is None or first[0] >= position:
         return False
     return first[1] < position or pattern.search(folded, first[0], position) is not None
+
+
+# "  • 25%\n\n    Des emplois du Grand Chalon sont dans l'industrie": a key figure alone on its line,
+# its label on the next line that holds words
+KEY_FIGURE_LEAD = 40  # at most this many blanks and bullets before a key figure on its line
+ALONE_ON_LINE = re.compile(r"[ \t*_•·▪-]*$")
+LABEL_BELOW = re.compile(r"[ \t*_]*(?:\n[ \t]*)+([^\n]{1,200})")
+
+
+def _statistic_label_below(folded: str, start: int, end: int, context: Context) -> bool:
+    """"• 25%" over "Des emplois du Grand Chalon sont dans l'industrie": a percentage alone on its
+    line (a page's key figures) whose label, on the line below, is a statistic of a place."""
+    lead = max(0, start - KEY_FIGURE_LEAD)
+    line_start = folded.rfind("\n", lead, start) + 1
+    if (line_start == 0 and lead > 0) or not ALONE_ON_LINE.fullmatch(folded, line_start, start):
+        return False  # a line of prose (no newline among the characters before it), or words before it
+    label = LABEL_BELOW.match(folded, end)
+    return label is not None and context.statistic.search(label.group(1)) is not None
 
 
 def _share_of_a_place(folded: str, end: int, places: list[PlaceMention]) -> bool:

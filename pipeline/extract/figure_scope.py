@@ -88,6 +88,8 @@ class Words:
     local: re.Pattern  # "le territoire", "l'agglomération": the document's own territory
     act_title: re.Pattern  # "PROTOCOLE D'ACCORD", "DÉLIBÉRATION N° …": a line opening a local act
     ranked_in: re.Pattern  # "première région industrielle de ": the place after it ranks, counts nothing
+    endowed: re.Pattern  # "doté d'une enveloppe de ", right before an amount
+    programme: re.Pattern  # the programme or its fund, what such an endowment belongs to
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +102,9 @@ def _words() -> Words:
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["repeated"]) + r")[\s*_]*$"),
                  words("local"),
                  re.compile(r"[^\w\n]*(?:" + "|".join(rules["act_titles"]) + r")(?!\w)"),
-                 re.compile(r"(?<![\w'])(?:" + "|".join(rules["ranked_in"]) + r")\s*(?:la\s+|l'\s*)?$"))
+                 re.compile(r"(?<![\w'])(?:" + "|".join(rules["ranked_in"]) + r")\s*(?:la\s+|l'\s*)?$"),
+                 re.compile(r"(?<![\w'])(?:" + "|".join(rules["endowed"]) + r")[\s*_]*$"),
+                 words("programme_endowed"))
 
 
 def _forms(demonym: str) -> list[str]:
@@ -345,10 +349,22 @@ class DocumentScope:
 
     def scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
               earlier: list[dict], value: float, unit: str) -> Area:
+        if unit == "euro" and value > LOCAL_AT_MOST["euro"] and self._programme_endowment(number_start, sentence):
+            return FRANCE
         area = self._scope(number_start, start, end, sentence, earlier, value, unit)
         if unit in ("epci", "commune"):
             area = self._named_territory_area(sentence, area)
         return FRANCE if _beyond(area, value, unit) else area
+
+    def _programme_endowment(self, number_start: int, sentence: tuple[int, int]) -> bool:
+        """"le programme Territoires d'industrie, dotée d'une nouvelle enveloppe de 100 M€", "Doté
+        d'une enveloppe de 100 millions d'euros, le programme …", "le Fonds d'accélération …, doté
+        de 150 millions d'euros": the national budget of the programme or its fund, beside the
+        Moselle or a métropole; more than a local amount (LOCAL_AT_MOST) after "doté de" in a
+        sentence naming the programme or its fund counts France."""
+        words = _words()
+        return (words.endowed.search(self.folded, max(sentence[0], number_start - 60), number_start) is not None
+                and words.programme.search(self.folded, *sentence) is not None)
 
     def _named_territory_area(self, sentence: tuple[int, int], area: Area) -> Area:
         """"Le territoire d'industrie Lezoux – Thiers – Ambert – Montbrison rassemble quatre

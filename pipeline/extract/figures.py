@@ -126,11 +126,15 @@ SPACED_DECIMAL = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}), (?P<dec>\d{1,2}
 # after "milliard" that is no such tail ("1 milliard 300.000 millions") is a misprint, no amount
 BILLIONS_AND_MILLIONS = re.compile(r"(?<![\w.,/°@#-])(?P<billions>\d{1,3})\s+milliards?\s+(?P<millions>\d{1,3})"
                                    r"(?=\s+millions?(?!\w))")
+# "ambitions", "orientations", "missions": a word so ended is a noun, never the adjective between
+# a number and its counted noun ("cinq ambitions communes" counts ambitions, not communes)
+NOUN_ENDING = re.compile(r"[st]ions?$")
 ANAPHORA_AT_MOST = 3  # "les deux territoires" names places; "les 124 territoires" counts
 BARE_TERRITORIES = re.compile(r"(?<![\w'])territoires?$")
 AFTER_BILLIONS = re.compile(r"(?<![\w'])milliards?\s+$")
 YEAR = re.compile(r"(?:19|20)\d\d")
 CONNECTOR = re.compile(r"\s+d(?:e\s+|'\s*)")
+TEXT_GOES_ON = re.compile(r"\s*+\S")  # a word after this point: the text was not cut here
 RANGE_OPENER = re.compile(r"(?:(?<![\w'])|(?<=qu'))entre" + GAP + "$")  # "estime qu'entre 1,3 et 1,4 …"
 PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?:eux|elles)\b")
 PART_OF_A_FIGURE = re.compile(GAP + r"(?:des|d'\s*entre\s+les)" + GAP)  # "trois des 124 territoires"
@@ -425,10 +429,26 @@ def _read_quantity(folded: str, token: Token, vocab: Vocabulary) -> Reading:
     if token.kind == "approximate_noun":
         return Reading(scale, None, position, False)
     noun = _unit_noun(folded, position, vocab)
-    if not noun or "\n" in noun["gap"] and _row_label(folded, token) is not None:
-        # "Projets recensés : 12" / "Contrat : signé …": a row's value counts nothing of the next row
+    if not noun or "\n" in noun["gap"] and _row_label(folded, token) is not None \
+            or not scaled and _singular_after_many(folded, token, noun, vocab):
+        # "Projets recensés : 12" / "Contrat : signé …": a row's value counts nothing of the next
+        # row; "18   Communauté de communes": nor does a number of a singular noun
         return Reading(scale, None, position, False)
     return _reading(scale, noun, not noun["adj"] and "\n" not in noun["gap"], vocab)
+
+
+def _singular_after_many(folded: str, token: Token, noun: re.Match, vocab: Vocabulary) -> bool:
+    """"Vierzon   18   Communauté de communes Vierzon-Sologne-Berry": a number of two or more
+    before a singular noun does not count it (a table's département column, a code). The noun's
+    words before "de" say its number ("communautés de communes", "industrial territories");
+    acronyms ("EPCI", "E.P.C.I.") and symbols (%, €) are invariable, amounts and percentages are
+    read as before, and a noun cut by the text's end ("… reconnaissant 149 territoire") may have
+    lost its "s"."""
+    head = CONNECTOR.split(noun["unit"])[0].split()  # "plan d'actions": "plan"
+    return (token.value >= 2
+            and all(re.fullmatch(r"[a-z-]+", word) and not PLURAL_NOUN.fullmatch(word) for word in head)
+            and vocab.units[_key(noun["unit"])] not in ("euro", "pourcent")
+            and TEXT_GOES_ON.match(folded, noun.end()) is not None)
 
 
 def _after_repeat_in_brackets(folded: str, token: Token, vocab: Vocabulary) -> int:
@@ -490,6 +510,13 @@ def _numbering(text: str, token: Token, reading: Reading) -> bool:
     return singular or bool(noun) and len(noun.group()) > 1 and noun.group().isupper()
 
 
+def _ratio_of_a_count(token: Token, reading: Reading) -> bool:
+    """"un emploi industriel crée 1,5 emploi indirect": a count written with decimals and no scale
+    word is a ratio (per job, per company), no quantity of the programme; amounts and percentages
+    take decimals ("1,5 million d'emplois" is scaled)."""
+    return reading.scale == 1 and reading.unit not in ("euro", "pourcent") and token.value != int(token.value)
+
+
 def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None:
     """The counted noun at `position`, in the same paragraph, after at most one adjective."""
     noun = vocab.unit_noun.match(folded, position) or vocab.unit_noun_quoted.match(folded, position)
@@ -498,8 +525,8 @@ def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None
         noun = vocab.unit_noun_alone.match(folded, position)
     if not noun or BLANK_LINE.search(noun.group()):
         return None
-    if noun["adj"] and noun["adj"] in vocab.not_adjectives:
-        return None
+    if noun["adj"] and (noun["adj"] in vocab.not_adjectives or NOUN_ENDING.search(noun["adj"])):
+        return None  # "cinq ambitions communes": the number counts the noun, "communes" qualifies it
     return noun
 
 
@@ -537,7 +564,8 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
             bare.append(token)  # the next cell's noun counts nothing; a row's label may ("Projets : 14   …")
             continue
         if (token.year_like and not reading.direct) or _numbering(text, token, reading) \
-                or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start):
+                or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start) \
+                or _ratio_of_a_count(token, reading):
             continue
         start, approximate = _qualifier(folded, token.start, vocab)
         share = _share(folded, token, reading, following, vocab)
