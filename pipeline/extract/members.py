@@ -95,13 +95,14 @@ import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.structure import COUNT_WORDS, FINITE_VERB, Field, Span
-from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, DocumentLinker, Link,
-                              acronym_in, known_acronyms)
+from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, TAGLINE, DocumentLinker,
+                              Link, acronym_in, core_word_floors, known_acronyms)
 from pipeline.normalize import fold, name_key
 from pipeline.read.pdf import cut_words
 
@@ -1771,7 +1772,7 @@ def _apposition_mentions(text: str, linker: DocumentLinker, taken: list[EpciMent
         epci_type = head_type(match.group("type"))
         name_start = match.start("name")
         starts = [name_start] + [name_start + gap.end() for gap in re.finditer(r"[ \t]+", match.group("name"))]
-        for start in starts:
+        for start in _linkable_starts(text, starts, match.end("name"), linker):
             written = text[start:match.end("name")]
             if len(written.split()) < 2 or not written[:1].isupper() or fold(written) in _place_names():
                 continue
@@ -1782,6 +1783,22 @@ def _apposition_mentions(text: str, linker: DocumentLinker, taken: list[EpciMent
                                          "epci.apposition"))
                 break
     return found
+
+
+def _linkable_starts(text: str, starts: list[int], end: int, linker: DocumentLinker) -> list[int]:
+    """The starts of a run of capitalised words ending at `end` from which the linker may link it:
+    those whose core has at most linker.longest_linked_core() words, or whose words before a
+    tagline have (DocumentLinker.link links the name before "la Vallée Dorée" too; the run's
+    tagline is the tagline of each start before it, and none follows its capitalised words).
+    The others never link: 10,000 capitalised words before ", agglomération" asked the linker
+    about 10,000 names of up to 10,000 words (26 s)."""
+    floors = core_word_floors([text[start:next_start] for start, next_start in zip(starts, [*starts[1:], end])])
+    after = list(accumulate(reversed(floors), initial=0))[::-1]  # after[k]: the floor of the words from k on
+    longest = linker.longest_linked_core()
+    tagline = TAGLINE.search(text, starts[0], end)
+    before_tagline = bisect.bisect_left(starts, tagline.start()) if tagline else 0
+    return [start for k, start in enumerate(starts)
+            if after[k] <= longest or k < before_tagline and after[k] - after[before_tagline] <= longest]
 
 
 OWN_ANAPHOR = with_first_letters(re.compile(WORDS["own_anaphor"], re.IGNORECASE))
