@@ -72,10 +72,12 @@ ALIASES_FILE = Path(__file__).parent / "data" / "epci_aliases.csv"
 
 # Repeated: "CA Agglo Pays d'Issoire" is written for the official "Agglo Pays d'Issoire"; an
 # article goes with the form it comes before ("la communauté d'agglomération", "CA L'Agglo").
-LEGAL_FORM = re.compile(
-    r"^(?:(?:(?:la|le|les|l')\s*)?"
-    r"(?:communautes?\s+(?:de|des)\s+communes?|communautes?\s+d'\s*agglomerations?"
-    r"|communautes?\s+urbaines?|metropoles?|cc|ca|cu|cdc|com\s?com|agglo|agglomerations?|communautes?)\b\s*)+")
+LEGAL_FORM_UNIT = (r"(?:(?:la|le|les|l')\s*)?"
+                   r"(?:communautes?\s+(?:de|des)\s+communes?|communautes?\s+d'\s*agglomerations?"
+                   r"|communautes?\s+urbaines?|metropoles?|cc|ca|cu|cdc|com\s?com|agglo|agglomerations?|communautes?)\b\s*")
+LEGAL_FORM = re.compile(r"^(?:" + LEGAL_FORM_UNIT + r")+")
+# one legal form, anywhere: the words core_name may strip from a name's start
+LEGAL_FORM_WORDS = re.compile(LEGAL_FORM_UNIT)
 STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et"}
 GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin|pays|ile)\s+")
 TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom|interco)$")
@@ -143,6 +145,50 @@ def core_name(name: str) -> str:
     folded = LEGAL_FORM.sub("", folded)
     words = [WORD_FORMS.get(w, w) for w in re.split(r"[\s']+", folded)]
     return " ".join(w for w in words if w and w not in STOPWORDS)
+
+
+def _core_words(written: str) -> list[re.Match]:
+    """The words core_name reads in a written name, folded, before it strips a legal form."""
+    return list(re.finditer(r"[^\s']+", re.sub(r"[^a-z0-9']+", " ", fold(unligature(written)))))
+
+
+def _kept(word: str) -> bool:
+    return WORD_FORMS.get(word, word) not in STOPWORDS
+
+
+def core_word_ceiling(written: str) -> int:
+    """At most how many words core_name gives for a name, or for it after an article: its words but
+    the stopwords (a legal form or a bracket it strips only takes more away)."""
+    return sum(_kept(word.group(0)) for word in _core_words(written))
+
+
+def core_word_floors(words: list[str]) -> list[int]:
+    """For each written word of a name without brackets (its words as split at blanks), how many
+    words of core_name it gives at least, whichever run of the name's words it is read in: the
+    core of words[i:j] has at least sum(floors[i:j]) words. A word core_name may strip as part of
+    a legal form (which it strips from a run's start only, repeated: "Métropole Métropole … X")
+    counts nothing, nor does a stopword. One pass: a name of 10,000 words is read in linear time."""
+    if any("(" in word for word in words):
+        return [0] * len(words)  # core_name strips a bracket's words
+    folded = [re.sub(r"[^a-z0-9']+", " ", fold(unligature(word))).strip() for word in words]
+    joined, owners, position = [], [], 0
+    for index, word in enumerate(folded):
+        if word:
+            joined.append(word)
+            owners.append((position, index))
+            position += len(word) + 1
+    text = " ".join(joined)
+    floors = [0] * len(words)
+    owner = 0
+    form_until = 0  # a legal form read from a word at or before this one reaches this far
+    for word in re.finditer(r"[^\s']+", text):
+        form = LEGAL_FORM_WORDS.match(text, word.start())
+        form_until = max(form_until, form.end() if form else 0)
+        while owner + 1 < len(owners) and owners[owner + 1][0] <= word.start():
+            owner += 1
+        if word.start() >= form_until and _kept(word.group(0)):
+            floors[owners[owner][1]] += 1
+    return floors
 
 
 @lru_cache(maxsize=1)
@@ -389,6 +435,28 @@ def _fuzzy_matches(query: str) -> tuple[tuple[float, int], ...]:
                                  score_cutoff=ACCEPT_SCORE * 100 - 10))
 
 
+@lru_cache(maxsize=1)
+def longest_linked_core() -> int:
+    """The most words the core of a name without brackets can have and still be linked to a
+    SIREN by link_epci or a well-known acronym, computed from the referential and the aliases:
+    - an indexed name, official or everyday, which a query may write with one word more (a
+      leading "Pays", a trailing type word: _query_forms); a seat, with its type word;
+    - a name like an official one: a SIREN needs fuzz.ratio >= ACCEPT_SCORE, i.e.
+      2 * common / (query + key) >= ACCEPT_SCORE in characters, so a query has at most
+      key * (2 - ACCEPT_SCORE) / ACCEPT_SCORE characters, and words of one letter or more
+      between single blanks;
+    - the start of an official name (_truncated) is shorter than the name;
+    - an acronym: one written word, of the known acronyms or the initials of a name.
+    Past it, asking the linker about a name (each start of a run of 10,000 capitalised words) is
+    useless: tests/test_linking.py checks the bound."""
+    index = _index()
+    indexed = max(key.count(" ") + 1 for key in index.exact) + 1
+    seats = max(key.count(" ") + 1 for key in index.seat) + 1
+    like_chars = int(max(map(len, index.fuzzy_keys)) * (2 - ACCEPT_SCORE) / ACCEPT_SCORE)
+    acronyms = max(map(core_word_ceiling, known_acronyms()))
+    return max(indexed, seats, (like_chars + 1) // 2, acronyms, 1)
+
+
 def _decide(scored: dict[str, tuple[float, _Entry, float]], epci_type: str | None) -> Link:
     """The best SIREN if it beats every other by the margin; else no SIREN (and the ties)."""
     if not scored:
@@ -620,6 +688,10 @@ class DocumentLinker:
                 if link.siren == row["siren"] and link.exact:
                     found[alias] = link
         return found
+
+    def longest_linked_core(self) -> int:
+        """longest_linked_core(), or more when the text defined a longer short name ("(Cap Nord)")."""
+        return max([longest_linked_core(), *map(core_word_ceiling, self.acronyms)])
 
     def link(self, written: str, epci_type: str | None = None) -> Link:
         if epci_type and "|" in epci_type:

@@ -281,3 +281,50 @@ def test_an_official_name_holding_two_legal_names_links_by_each():
     legal name of one EPCI, each a name people write."""
     assert link_epci("Montaigu-Rocheservière", "CC", frozenset({"85"}), 2020).siren == "200070233"
     assert link_epci("Terres de Montaigu", "CC", frozenset({"85"}), 2020).siren == "200070233"
+
+
+def test_no_name_longer_than_the_longest_linked_core_links():
+    """longest_linked_core() bounds every path of link_epci and of the acronyms, from the data:
+    an indexed name (official, everyday, alias) written with one word more, a seat with its type
+    word, a likeness (fuzz.ratio needs 2 * common / (query + key) characters >= ACCEPT_SCORE, so
+    a query of bound + 1 words, 2 * bound + 1 characters at least, is like no key enough), an
+    acronym of one word; past it, even a name repeating the longest official one links to nothing."""
+    from pipeline.linking import (ACCEPT_SCORE, _index, core_word_ceiling, generated_acronyms,
+                                  longest_linked_core)
+    bound, index = longest_linked_core(), _index()
+    assert all(key.count(" ") + 2 <= bound for key in index.exact)
+    assert all(key.count(" ") + 2 <= bound for key in index.seat)
+    shortest_query = 2 * (bound + 1) - 1
+    assert all(2 * len(key) / (len(key) + shortest_query) < ACCEPT_SCORE for key in index.fuzzy_keys)
+    assert all(core_word_ceiling(acronym) <= bound for acronym in [*known_acronyms(), *generated_acronyms()])
+    longest = max(index.fuzzy_keys, key=len)
+    repeated = " ".join([longest] * (bound // (longest.count(" ") + 1) + 1))
+    assert len(repeated.split()) > bound and link_epci(repeated).siren is None
+
+
+def test_a_defined_short_name_widens_the_documents_bound():
+    from pipeline.linking import longest_linked_core
+    linker = DocumentLinker()
+    long_name = " ".join(f"Nom{i}" for i in range(longest_linked_core() + 5))
+    linker.learn(long_name, link_epci("Flers Agglo"))
+    assert linker.longest_linked_core() == longest_linked_core() + 5
+    assert linker.link(long_name).siren == "200035814"
+
+
+def test_core_word_floors_never_exceed_a_runs_core():
+    """core_word_floors counts, for each written word, a floor of the words core_name gives for
+    any run of the name holding it: legal forms (stripped from a run's start only, repeated) and
+    stopwords count nothing."""
+    import random
+    from pipeline.linking import core_name, core_word_floors
+    vocabulary = ["Communauté", "de", "Communes", "CC", "Métropole", "la", "L'Agglo", "d'Agglomération",
+                  "Troyes", "Saint-Jean", "Quatre", "Urbaine", "Lacc", "-", "Com", "com", "Et", "Pays",
+                  "Agglo", "Cœur", "l'", "Communautés", "Urbaines", "des", "Ca", "Val"]
+    rng = random.Random(41)
+    for _ in range(3000):
+        words = rng.choices(vocabulary, k=rng.randint(1, 9))
+        floors = core_word_floors(words)
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                assert sum(floors[i:j]) <= len(core_name(" ".join(words[i:j])).split()), words[i:j]
+    assert core_word_floors("Métropole Métropole CC Troyes Champagne de la Ville".split()) == [0, 0, 0, 1, 1, 0, 0, 1]

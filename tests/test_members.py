@@ -923,3 +923,18 @@ def test_a_list_of_projects_right_below_the_members_names_no_member():
             "- la création d'un campus du décolletage à Cluses\n- un atelier de formation à Bonneville\n")
     assert members(text) == [("200033116", "Communauté de communes Cluses-Arve et Montagnes"),
                              ("200000172", "Communauté de communes Faucigny-Glières")]
+
+
+@pytest.mark.parametrize("text, departements", [
+    ("A " * 3000 + "Melun Val de Seine, agglomération d'environ 140 000 habitants.", frozenset({"77"})),
+    ("Métropole " * 80 + "Melun Val de Seine, agglomération d'environ 140 000 habitants.", frozenset({"77"})),
+    ("A " * 200 + "Beauvaisis la " + "Vallée " * 60 + ", agglomération de 100 000 habitants.", frozenset({"60"})),
+    ("A " * 200 + "Liancourtois la " + "Vallée " * 60 + ", communauté de communes rurale.", frozenset({"60"})),
+])
+def test_a_long_run_of_capitalised_words_before_an_apposed_type_noun(text, departements, monkeypatch):
+    """The linker is asked only about the run's starts whose core may link (at most
+    longest_linked_core() words, or as many before a tagline): what is found is what asking
+    about every start finds (10,000 capitalised words: 26 s, now 0.2 s)."""
+    bounded = [(m.start, m.end, m.link.siren, m.rule) for m in _mentions(text, departements)]
+    monkeypatch.setattr(DocumentLinker, "longest_linked_core", lambda self: 10 ** 9)
+    assert bounded == [(m.start, m.end, m.link.siren, m.rule) for m in _mentions(text, departements)]

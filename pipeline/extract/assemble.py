@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,9 +27,10 @@ from pipeline.extract.members import HYPHEN, TOWN_CHAIN, EpciMention, find_epcis
 from pipeline.extract.membership import (attach, brands_in_full, legal_form_territories, member_line_candidates,
                                            member_line_territories, member_subject_territories, officials_bodies,
                                            same_epci_territories, territories_kept, type_words_dropped)
-from pipeline.extract.places import PlaceMention, find_places, former_region_departements_in, former_regions_in
+from pipeline.extract.places import (PlaceMention, find_places, former_region_departements_in, former_regions_in,
+                                     former_regions_reader)
 from pipeline.extract.stated_counts import stated_counts
-from pipeline.extract.structure import Structure, parse
+from pipeline.extract.structure import SpanReach, Structure, parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
                                           whole_departement_territories)
 from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, is_place_name, named_by_its_departements,
@@ -249,9 +251,10 @@ def _spans(mentions: list[TerritoryMention]) -> list[tuple[int, int, str]]:
 
 
 def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
-    for start, end in spans:
-        if start <= position < end:
-            return start, end
+    """The sentence holding a position, by bisection: sentence_spans are in order and apart."""
+    index = bisect_right(spans, position, key=lambda span: span[0]) - 1
+    if index >= 0 and position < spans[index][1]:
+        return spans[index]
     return position, position
 
 
@@ -443,16 +446,16 @@ def extract(text: str, doc: Doc) -> Extraction:
     # A place word inside a territory's name ("Grand-Est Touraine", "Sud Bourgogne"), wherever the
     # text writes that name, says nothing about where the territories lie.
     name_spans = _spans_of_names(text, mentions)
-    context_places = [p for p in stated_places
-                      if not any(start <= p.start and p.end <= end for start, end in name_spans)]
+    inside_a_name = SpanReach(name_spans)
+    context_places = [p for p in stated_places if not inside_a_name.covers(p.start, p.end)]
     # a territory one of whose mentions states its départements takes none from the sentences
     # around its other mentions ("… de l'exemple de Sophia Antipolis dans les Alpes-Maritimes, la
     # raison d'être de « Territoires d'Industrie Alliances Luxe & Précision du Doubs »")
     placed = {m.territory_id for m in mentions if m.departement_codes}
     glossed = _glossed_territories(text, mentions)
-    # the former régions of each sentence, names blanked, read once a sentence (a list's items
-    # share their intro's: 2,000 items read the text from the intro on 2,000 times)
-    unnamed, former_regions = _without_names(text, name_spans), {}
+    # the former régions of each sentence, names blanked, read once a sentence, the text folded
+    # once (a list's items share their intro's: 2,000 items read the text from the intro on)
+    former_regions_of = former_regions_reader(_without_names(text, name_spans))
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
         # the words after a blank line are another paragraph, whatever the sentence splitter
@@ -496,7 +499,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         # "A, B, C et D, à La Réunion, poursuivent …": the place glossing another name is that one's
         own_places = [p for p in context_places if glossed.get(p.start, {mention.territory_id}) == {mention.territory_id}]
         row["sentence_regions"] |= (bracketed or heading or valued or _regions_in(own_places, sentence)
-                                    or _former_regions_of(unnamed, sentence, former_regions))
+                                    or former_regions_of(sentence))
         if SHARED_WITH.search(text, mention.end, sentence[1]) and row["sentence_regions"]:
             row["sentence_regions"] |= _main_region(context_places)  # "…, un territoire interrégional partagé avec la Normandie"
 
@@ -630,13 +633,6 @@ def _without_names(text: str, name_spans: list[tuple[int, int]]) -> str:
         start, end = max(start, 0), min(end, len(chars))
         chars[start:end] = " " * max(end - start, 0)
     return "".join(chars)
-
-
-def _former_regions_of(unnamed: str, sentence: tuple[int, int], known: dict[tuple[int, int], set[str]]) -> set[str]:
-    """The former régions a sentence of the text with its names blanked holds, each sentence read once."""
-    if sentence not in known:
-        known[sentence] = former_regions_in(unnamed[sentence[0]:sentence[1]])
-    return known[sentence]
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")

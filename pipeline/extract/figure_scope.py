@@ -46,6 +46,7 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import SpanReach
 
 RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
 DEMONYMS_PATH = Path(__file__).parent / "rules" / "demonyms.json"
@@ -327,7 +328,8 @@ class DocumentScope:
         projets" on an intercommunality's page) has its territories' area as its home.
         `territory_mentions`: where each territory is named, with its départements."""
         names = _every_occurrence(folded, names, places)
-        kept = sorted((p for p in places if not any(s <= p.start < e for s, e in names)
+        named = SpanReach(names)
+        kept = sorted((p for p in places if not named.covers(p.start, p.start + 1)
                        and not _where_something_happened(folded, p) and not _ranked_in(folded, p)),
                       key=lambda p: p.start)
         departements = Counter(p.code for p in kept if p.kind == "departement")
@@ -628,8 +630,9 @@ def _every_occurrence(folded: str, names: list[tuple[int, int]],
     """The spans of names, and of every other place in the text where a name holding a place is
     written again (a territory named twice is one row, its first mention)."""
     spans = set(names)
+    place_starts = sorted(p.start for p in places)
     holding = {folded[start:end] for start, end in names if end - start >= MIN_NAME_CHARS
-               and any(start <= p.start < end for p in places)}
+               and bisect_left(place_starts, start) < bisect_left(place_starts, end)}
     for text in holding:
         spans.update(m.span() for m in re.finditer(re.escape(text), folded))
     return sorted(spans)

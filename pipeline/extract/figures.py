@@ -1203,7 +1203,7 @@ def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> Sentences:
 
 def _cut_at(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
     """[start, end) cut at the positions of `cuts` inside it, blanks trimmed, empty pieces left out."""
-    bounds = [start, *(c for c in cuts if start < c < end), end]
+    bounds = [start, *cuts[bisect_right(cuts, start):bisect_left(cuts, end)], end]  # cuts in order
     pieces = []
     for piece_start, piece_end in zip(bounds, bounds[1:]):
         while piece_start < piece_end and text[piece_start].isspace():

@@ -103,7 +103,7 @@ from functools import lru_cache
 
 from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
-from pipeline.extract.structure import COUNT_WORDS
+from pipeline.extract.structure import COUNT_WORDS, SpanReach
 from pipeline.extract.members import HEAD, JOINT, MEMBERS_VERB, WORDS, EpciMention, head_type, dash_fields, spells_out
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
@@ -976,8 +976,9 @@ def _joined_across_names(sentences: list[tuple[int, int]],
     sometimes cuts before a capitalised word ("… tandis que Lisieux | Industrie s'appuie sur …"),
     and a name never spans two sentences."""
     joined: list[tuple[int, int]] = []
+    reach = SpanReach(names)
     for start, end in sentences:
-        if joined and any(s < start < e for s, e in names):
+        if joined and reach.covers(start - 1, start + 1):  # a name starting before it, ending after it
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))

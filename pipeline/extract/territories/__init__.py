@@ -101,7 +101,7 @@ from dataclasses import replace
 from pipeline import referential
 from pipeline.extract import figure_scope
 from pipeline.extract.first_letters import with_first_letters
-from pipeline.extract.places import PlaceMention, departements_in_name
+from pipeline.extract.places import PlaceMention, departements_in_name, place_before, places_starting_in
 from pipeline.extract.structure import parse
 from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
                                                  demonym_run, demonyms_at,
@@ -324,7 +324,8 @@ def _tail_of_a_place(mention: TerritoryMention, places: list[PlaceMention]) -> b
     """'… couvre le Doubs, la Haute-Saône et le Territoire de Belfort', read as 'le territoire de
     Belfort': a name that ends a département's or région's name begun before it is a piece of
     that place ("Savoie" in "Haute-Savoie", "Garonne" in "Tarn-et-Garonne"), no territory."""
-    return any(p.start < mention.start < p.end and mention.end <= p.end for p in places if p.kind != "country")
+    place = place_before(places, mention.start)  # places are apart: no other may hold its start
+    return place is not None and place.kind != "country" and mention.start < place.end and mention.end <= place.end
 
 
 def _described(text: str, mention: TerritoryMention) -> bool:
@@ -838,7 +839,7 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
         codes = departements_bracket(text, fronted.places_start, comma, places) \
             if fronted and fronted.locates and comma > fronted.places_start else set()
         if not codes:
-            after = [p for p in places if p.kind == "departement" and mention.end <= p.start < end]
+            after = [p for p in places_starting_in(places, mention.end, end) if p.kind == "departement"]
             if after and all(IN_BEFORE.search(text, max(mention.end, p.start - 14), p.start)
                              and not re.search(r"(?<![\w'’-])[A-ZÀ-Ý]", text[mention.end:p.start]) for p in after):
                 codes = {p.code for p in after}

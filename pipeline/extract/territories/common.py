@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract import figure_scope
-from pipeline.extract.places import PlaceMention, ambiguous_names
+from pipeline.extract.places import PlaceMention, ambiguous_names, places_starting_in
 from pipeline.extract.structure import COUNT_WORDS, Structure
 from pipeline.normalize import collapse_spaces, fold, mend_line_cuts, name_key
 
@@ -147,7 +147,7 @@ LEADING_CODES = re.compile(r"\s*(\d{2}(?:\s*[-–/]\s*\d{2})*)(?!\d)\s*,\s")
 def departements_bracket(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
     """'(Haute-Marne et Meuse)': département names and connectors only -> their codes. Beside
     another département, a name that needs an article elsewhere is one too: '(Nord et Aisne)'."""
-    inside = [p for p in places if p.kind == "departement" and start <= p.start and p.end <= end]
+    inside = [p for p in places_starting_in(places, start, end) if p.kind == "departement" and p.end <= end]
     if not inside:
         return set()
     codes = {p.code for p in inside}
