@@ -41,6 +41,7 @@ from pipeline import contain, etl, lifetime, state, storage  # noqa: E402
 from pipeline.metadata import COVERAGE_CHECK  # noqa: E402
 # pipeline.quality (Great Expectations, ~4 s of imports) is imported by _import_quality or `validate`.
 if TYPE_CHECKING:
+    from flows.server import TemporaryServer
     from pipeline.quality import QualityReport
 
 
@@ -308,8 +309,9 @@ def _keep_malloc_defaults() -> None:
 
 
 @contextmanager
-def prefect_api(remote_workers: bool) -> Iterator[None]:
-    """A Prefect API for the run: PREFECT_API_URL's, else a temporary server started here.
+def prefect_api(remote_workers: bool, server: TemporaryServer | None = None) -> Iterator[None]:
+    """A Prefect API for the run: PREFECT_API_URL's, else a temporary server: `server` when the
+    caller started it already (flows.server.start_if_needed), else one started here.
 
     Started here, in the main thread, rather than by Prefect from the thread running the flow,
     the server is tied to this process (flows.server) and Dask workers on this machine can
@@ -323,10 +325,10 @@ def prefect_api(remote_workers: bool) -> Iterator[None]:
         raise NoApiForWorkers(
             "Dask workers on other machines need a Prefect server they can reach: start one "
             "(prefect server start --host 0.0.0.0) and set PREFECT_API_URL=http://HOST:4200/api")
-    from flows.server import TemporaryServer
+    if server is None:
+        from flows.server import start_if_needed
 
-    server = TemporaryServer()
-    server.start()  # stopped at exit (atexit), after the logs are sent; killed with this process
+        server = start_if_needed(remote_workers)
     server.wait_until_ready(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
     with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
         yield

@@ -7,6 +7,11 @@ prefect.server.api.server:create_app, UI off) through pipeline.lifetime.tied, so
 kills it with its parent. It does not import prefect.server (~5 s of imports this process never
 needs), and `start` returns at once: the caller does its own start-up while the server starts,
 then waits for it (`wait_until_ready`).
+
+`start_if_needed` starts it as early as a run knows it needs one: once Prefect's settings are
+read (~1 s of imports), before the flow's own modules are imported (~0.7 s more), so that the
+server's start-up (~5 s of CPU, the longest of a run's start) runs beside those imports and
+the worker loading spaCy instead of after them.
 """
 
 from __future__ import annotations
@@ -86,6 +91,19 @@ class TemporaryServer:
             self.process.kill()
             self.process.wait()
         self.process = None
+
+
+def start_if_needed(remote_workers: bool) -> TemporaryServer | None:
+    """The run's temporary server, started now; None when the run needs none: PREFECT_API_URL
+    names a server, or Dask workers on other machines need one they can reach (the flow's
+    prefect_api says so)."""
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value() or remote_workers:
+        return None
+    server = TemporaryServer()
+    server.start()  # stopped at exit (atexit), after the logs are sent; killed with this process
+    return server
 
 
 def _free_port() -> int:

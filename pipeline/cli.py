@@ -46,6 +46,9 @@ def _run(args: argparse.Namespace) -> int:
         from pipeline import contain
 
         contain.start_worker()
+    from flows.server import start_if_needed
+
+    server = start_if_needed(remote_workers=bool(args.dask_address))  # starts while the flow is imported
     from flows.etl import NoApiForWorkers, dask_runner, prefect_api, run_etl
 
     lifetime.stop_on_signals(lifetime.farewell(
@@ -54,7 +57,7 @@ def _run(args: argparse.Namespace) -> int:
     if on_cluster:
         flow = run_etl.with_options(task_runner=dask_runner(args.workers, args.dask_address))
     try:
-        with prefect_api(remote_workers=bool(args.dask_address)):
+        with prefect_api(remote_workers=bool(args.dask_address), server=server):
             final = lifetime.run_in_thread(
                 lambda: flow(input_dir=str(args.input), output_dir=str(args.output),
                              full=args.full, sources=str(args.sources) if args.fetch else None,

@@ -1,10 +1,10 @@
-"""with_first_letters changes how fast a pattern scans, never what it matches."""
+"""with_first_letters changes how fast a pattern scans, never what it matches; required_text is in every match."""
 
 import re
 
 import pytest
 
-from pipeline.extract.first_letters import with_first_letters
+from pipeline.extract.first_letters import required_text, with_first_letters
 
 TEXT = ("Le territoire du Grand Libournais, labellisé en 2019, regroupe la CC du Pays Foyen et "
         "l'agglomération de Libourne.\n- Ariège : 3 EPCI ; La Communauté d'Agglomération Pays Basque "
@@ -29,3 +29,18 @@ def test_bounded_patterns_get_the_test_and_others_stay():
     assert with_first_letters(re.compile(r"(?<![\w'])(?:regroupe|rassemble)")).pattern.startswith("(?=[r]")
     for source in (r"\w+ de", r"(?:x?)", r"[^a]b", r"regroupe"):  # unbounded, empty, negated, a literal prefix
         assert with_first_letters(re.compile(source)).pattern == source
+
+
+@pytest.mark.parametrize("source", PATTERNS + [r"\bparmi\s+(?:eux|elles)\s*,", r"(?:ab|cd)ef(?:gh)+i", r"(?i:pays)\s+foyen"])
+def test_every_match_holds_the_required_text(source):
+    pattern = re.compile(source)
+    required = required_text(pattern)
+    assert all(required in m.group() for m in pattern.finditer(TEXT + " parmi eux, cdefghghi"))
+
+
+def test_the_required_text_is_read_where_every_match_must_hold_it():
+    assert required_text(re.compile(r"\bje\s+pense\s+(?:d'abord\s+)?a\s+")) == "pense"
+    assert required_text(re.compile(r"(?:ab|cd)ef(?:xyz)+")) == "xyz"
+    assert required_text(re.compile(r"(?:xyz)*q|r")) == ""  # an alternation: no text every match holds
+    assert required_text(re.compile(r"parmi", re.IGNORECASE)) == ""  # "Parmi" matches too
+    assert required_text(re.compile(r"(?i:parmi)\s+les")) == "les"

@@ -78,7 +78,7 @@ RULES_PATH = Path(__file__).parent / "rules" / "figure_units.json"
 NOT_INHERITED = {"pourcent", "euro"}
 GAP = r"[\s*_\"]*"  # spaces, markdown emphasis and quotes between words ('124 « Territoires »')
 MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
-MASKS = [re.compile(p) for p in [
+MASKS = [with_first_letters(re.compile(p)) for p in [
     rf"\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?",  # 14 novembre 2023, 1er décembre
     rf"\b(?:{MONTHS})\s+\d{{4}}",  # novembre 2023
     r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}",  # 23/01/2024, 2024-01-23
@@ -117,15 +117,15 @@ POSTAL_CODE = with_first_letters(re.compile(r"(?<!\d)\d{5}(?=[ \t]+[A-ZÀ-Ý])")
 DIGITS = with_first_letters(re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}(?P<sep>[ .])\d{3}(?:(?P=sep)\d{3})*|\d+)"
                                        r"(?:,(?P<dec>\d+))?(?![\d]|[.,]\d)"))
 # "1.3 milliard d'euros": a decimal point, as the web press writes it, before a scale word
-DOT_DECIMAL = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3})\.(?P<dec>\d{1,2})"
-                         r"(?=\s+(?:milliards?|millions?)(?!\w))")
+DOT_DECIMAL = with_first_letters(re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3})\.(?P<dec>\d{1,2})"
+                                            r"(?=\s+(?:milliards?|millions?)(?!\w))"))
 # "d'1, 36 milliard d'euros": a decimal comma followed by a space, before a scale word
-SPACED_DECIMAL = re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}), (?P<dec>\d{1,2})"
-                            r"(?=\s+(?:milliards?|millions?)(?!\w))")
+SPACED_DECIMAL = with_first_letters(re.compile(r"(?<![\w.,/°@#-])(?P<int>\d{1,3}), (?P<dec>\d{1,2})"
+                                               r"(?=\s+(?:milliards?|millions?)(?!\w))"))
 # "1 milliard 300 millions d'euros": one amount, read as 1300 millions; a number written right
 # after "milliard" that is no such tail ("1 milliard 300.000 millions") is a misprint, no amount
-BILLIONS_AND_MILLIONS = re.compile(r"(?<![\w.,/°@#-])(?P<billions>\d{1,3})\s+milliards?\s+(?P<millions>\d{1,3})"
-                                   r"(?=\s+millions?(?!\w))")
+BILLIONS_AND_MILLIONS = with_first_letters(re.compile(r"(?<![\w.,/°@#-])(?P<billions>\d{1,3})\s+milliards?\s+"
+                                                      r"(?P<millions>\d{1,3})(?=\s+millions?(?!\w))"))
 # "ambitions", "orientations", "missions": a word so ended is a noun, never the adjective between
 # a number and its counted noun ("cinq ambitions communes" counts ambitions, not communes)
 NOUN_ENDING = re.compile(r"[st]ions?$")
@@ -142,7 +142,7 @@ PART_OF_THESE = re.compile(GAP + r"de\s+ces" + GAP)  # "trois de ces territoires
 IN_PLACE = re.compile(GAP + r"(?:dans|en|a)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
                       r"|du\s+|des\s+|de\s+|d'\s*)?|les\s+|le\s+|la\s+|l'\s*)?")
 RATIO = re.compile(r"[\s*_]+sur[\s*_]+")
-ONE_IN_PLACE = re.compile(r"(?<![\w'-])une?(?=\s+(?:en|dans|a)\s)")
+ONE_IN_PLACE = with_first_letters(re.compile(r"(?<![\w'-])une?(?=\s+(?:en|dans|a)\s)"))
 SHARE_WHOLES = {2, 3, 4, 5, 6, 7, 8, 9, 10, 100}  # "neuf sur dix", "trois sur quatre": shares
 # what may follow the total of "29 territoires sur 144": punctuation or a verb, never a noun
 OUT_OF_END = re.compile(r"[\s*_]*(?:[,.;:!?)]|$|(?:ont|sont|a|est|qui|que|au|en|dans|et|ayant)\b)")
@@ -236,12 +236,12 @@ def _vocabulary() -> Vocabulary:
             rf"(?=\s*(?:d'\s*)?(?:{euro})(?![\w]))"),
         approximation=re.compile(rf"(?<![\w'])(?:{_alternation(rules['approximations'])}){GAP}$"),
         approximate_nouns={_key(s): float(v) for s, v in rules["approximate_nouns"].items()},
-        approximate_noun=re.compile(
-            rf"(?<![\w-])une?\s+(?P<noun>{_alternation(rules['approximate_nouns'])}){boundary}"),
+        approximate_noun=with_first_letters(re.compile(
+            rf"(?<![\w-])une?\s+(?P<noun>{_alternation(rules['approximate_nouns'])}){boundary}")),
         # "un" alone is an article; it is a number only before a scale: "un milliard d'euros".
-        number_words=re.compile(
+        number_words=with_first_letters(re.compile(
             rf"(?<![\w-])(?:un(?=\s+(?:{_alternation(rules['scale_words'])}))|(?:{words})"
-            rf"(?:(?: +|-)(?:{words})|(?: +|-)et(?: +|-)(?:un|une|onze)|-(?:un|une))*)(?![\w]|-\w)"),
+            rf"(?:(?: +|-)(?:{words})|(?: +|-)et(?: +|-)(?:un|une|onze)|-(?:un|une))*)(?![\w]|-\w)")),
         not_adjectives=frozenset(_key(w) for w in rules["not_adjectives"]),
         elided_verb=re.compile(rf"{GAP}(?:{_alternation(rules['elided_unit_verbs'])}){boundary}"),
         synonyms=frozenset(synonyms),
@@ -251,7 +251,7 @@ def _vocabulary() -> Vocabulary:
         fractions={_key(s): float(v) for s, v in rules["fractions"].items()},
         fraction=re.compile(rf"(?<![\w])(?P<fraction>{_alternation(rules['fractions'])})"
                             r"(?=\s+(?:de\b|des\b|du\b|d'))"),
-        single=re.compile(rf"(?<![\w'])(?:{_alternation(rules['single'])}){boundary}"),
+        single=with_first_letters(re.compile(rf"(?<![\w'])(?:{_alternation(rules['single'])}){boundary}")),
         comparison=re.compile(rf"(?<![\w'])(?:{_alternation(rules['comparisons'])}){GAP}$"),
         pronoun_count=re.compile(
             r"(?<![\w'])(?:" + "|".join(rules["pronoun_counts"]) + r")(?:\s+(?:"

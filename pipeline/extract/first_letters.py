@@ -1,4 +1,5 @@
-"""A pattern scanned over whole documents, with a cheap test of its first character in front.
+"""A pattern scanned over whole documents, with a cheap test in front: of its first character,
+or of a piece of text every match contains.
 
 Python's regex engine skips ahead quickly only when a pattern opens with a literal or a set of
 characters. Most rules open with a look-behind (`(?<![\\w'])`), a word boundary or an
@@ -12,6 +13,12 @@ look-ahead only rejects positions where no match can start).
 The first characters are read from the pattern as CPython's `re` parses it (re._parser and
 re._compiler, Python 3.11 as pinned); whenever they cannot be bounded (a match that may open with
 any character, or may be empty), the pattern is returned unchanged.
+
+A rule of many patterns (the enumeration cues) scans a document once per pattern, even when the
+words a pattern needs are nowhere in it ("parmi", "a savoir", "en compte": most documents have
+none). `required_text` reads from the pattern the longest piece of text that every match
+contains, so that `required_text(p) in text` (a fast substring search) decides whether the scan
+can find anything at all.
 """
 
 from __future__ import annotations
@@ -92,3 +99,29 @@ def with_first_letters(pattern: re.Pattern) -> re.Pattern:
     if pattern.flags & re.IGNORECASE or re.search(r"\(\?[a-zA-Z]*i", pattern.pattern):
         letters = "(?i:" + letters + ")"
     return re.compile("(?=" + letters + ")" + pattern.pattern, pattern.flags)
+
+
+def _longest_required(items) -> str:
+    """The longest run of literal characters that every match of the sequence `items` contains:
+    a run of the sequence itself, or one of a group or of a repeat taken at least once (not of an
+    alternation, a look-around, a class, or a group with flags of its own)."""
+    longest, run = "", ""
+    for op, av in items:
+        if op is C.LITERAL:
+            run += chr(av)
+            continue
+        longest, run = max(longest, run, key=len), ""
+        if op is C.SUBPATTERN and not (av[1] or av[2]):
+            longest = max(longest, _longest_required(av[3]), key=len)
+        elif op in _REPEATS and av[0] >= 1:
+            longest = max(longest, _longest_required(av[2]), key=len)
+    return max(longest, run, key=len)
+
+
+def required_text(pattern: re.Pattern) -> str:
+    """The longest piece of text every match of `pattern` contains, "" when none can be told (or
+    the pattern is case-insensitive or verbose): `required_text(p) not in text` means no match."""
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ""
+    return _longest_required(parsed)

@@ -827,10 +827,10 @@ def _noun_regions(text: str, structure) -> list[_Region]:
 # "…, de Quimperlé Communauté et de Blavet Bellevue Océan, les trois intercommunalités qui
 # composent ce territoire", "… Loue-Lison et Grand Besançon Métropole. Six intercommunalités,
 # donc, …": a counted plural noun of EPCIs right after a run of names takes it up
-RESUMED_BY_COUNT = re.compile(
-    r"(?!(?<=[ \t])[ \t])[ \t]*(?:,[ \t]*(?:(?:les|ces|soit)[ \t]+)|[.][ \t]+(?=[A-ZÉÈ\d]))"
-    r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)[ \t]+"
-    r"(?:intercommunalit[ée]s|communaut[ée]s(?:[ \t]+de[ \t]+communes)?|EPCI|E\.P\.C\.I\.?)\b", re.IGNORECASE)
+RESUMED_BY_COUNT = with_first_letters(re.compile(
+        r"(?!(?<=[ \t])[ \t])[ \t]*(?:,[ \t]*(?:(?:les|ces|soit)[ \t]+)|[.][ \t]+(?=[A-ZÉÈ\d]))"
+        r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)[ \t]+"
+        r"(?:intercommunalit[ée]s|communaut[ée]s(?:[ \t]+de[ \t]+communes)?|EPCI|E\.P\.C\.I\.?)\b", re.IGNORECASE))
 
 
 def _typed(written: str, epci_type: str | None) -> bool:
@@ -2214,7 +2214,7 @@ def _generic_head_of_places(text: str, head: re.Match, linker: DocumentLinker) -
                             for part in parts)
 
 
-PREDECESSOR_CLAUSE = re.compile(WORDS["predecessor_clause"], re.IGNORECASE)
+PREDECESSOR_CLAUSE = with_first_letters(re.compile(WORDS["predecessor_clause"], re.IGNORECASE))
 AFTER_A_NAME = re.compile(r"[ \t]*(?:,|\()[ \t]*$")
 # the clause goes on over "… de la CA X, de la CC Y et de …" or "des CC A, B et C"; a comma before
 # anything else (", et la CC Z", ", porte la démarche") ends it

@@ -117,7 +117,7 @@ from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_
 from pipeline.normalize import collapse_spaces, fold, name_key
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
-LABELLING = re.compile(WORDS["labelling"], re.IGNORECASE)
+LABELLING = with_first_letters(re.compile(WORDS["labelling"], re.IGNORECASE))
 LABEL_PREDICATE = re.compile(WORDS["label_predicate"], re.IGNORECASE)
 PROGRAMME = re.compile(WORDS["programme"], re.IGNORECASE)
 # A text that never names the programme ("Vierzon retenue pour une Fabrique prospective") keeps

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field as default
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from pipeline.extract.first_letters import with_first_letters
 from pipeline.normalize import fold
 
 BULLET_CHARS = "•·▪▫◦●○■□◆◇❖➢➤➣►▶▸‣⁃→⇒✓✔✗☐☑❯*–—-"
@@ -545,8 +546,8 @@ FINITE_VERB = re.compile(r"(?<![\w'’-])(?:est|sont|a|ont|sera|seront|était|é
 COUNT_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
                 "dix": 10, "onze": 11, "douze": 12}
 # A count of things ("cinq territoires labellisés"), not a day ("le 2 décembre"): a plural noun after it.
-COUNT_IN_PARAGRAPH = re.compile(r"\b(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:[\w'’-]+\s+)?[\w'’-]+[sx]\b",
-                                re.IGNORECASE)
+COUNT_IN_PARAGRAPH = with_first_letters(re.compile(r"\b(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:[\w'’-]+\s+)?[\w'’-]+[sx]\b",
+                                                   re.IGNORECASE))
 
 
 def _in_capitals(text: str, line: _Line) -> bool:

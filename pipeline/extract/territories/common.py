@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract import figure_scope
+from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, ambiguous_names, places_starting_in
 from pipeline.extract.structure import COUNT_WORDS, Structure
 from pipeline.normalize import collapse_spaces, fold, mend_line_cuts, name_key
@@ -19,7 +20,7 @@ WORDS = json.loads((Path(__file__).parents[1] / "rules" / "territory_words.json"
 
 
 def _words(key: str) -> re.Pattern:
-    return re.compile(r"(?<![\w'])(?:" + "|".join(WORDS[key]) + r")(?!\w)")
+    return with_first_letters(re.compile(r"(?<![\w'])(?:" + "|".join(WORDS[key]) + r")(?!\w)"))
 
 
 ANNOUNCES_TERRITORIES = _words("announces_territories")

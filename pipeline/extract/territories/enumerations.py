@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.extract.first_letters import with_first_letters
+from pipeline.extract.first_letters import required_text, with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, INSTITUTION, PERSON_AFTER_NAME,
@@ -52,8 +52,14 @@ AWARD_AFTER = re.compile(r"\s*(?:ont|sont|avaient|etaient)\s+(?:[\w'-]+\s+){0,4}
 
 
 @lru_cache(maxsize=1)
-def _cues() -> list[tuple[re.Pattern, dict]]:
-    return [(with_first_letters(re.compile(cue["cue"])), cue) for cue in WORDS["enumeration_cues"]]
+def _cues() -> list[tuple[re.Pattern, str, dict]]:
+    """(pattern, the text every match of it contains, cue): a cue whose words a document lacks is
+    not scanned over it (most documents have no "parmi", "a savoir", "en compte"...)."""
+    cues = []
+    for cue in WORDS["enumeration_cues"]:
+        pattern = re.compile(cue["cue"])
+        cues.append((with_first_letters(pattern), required_text(pattern), cue))
+    return cues
 
 
 # "le « Territoire d'industrie Rumilly-Usses et Rhône »": the programme's words, then a name.
@@ -92,7 +98,9 @@ def _previous_sentence(text: str, sentence_start: int) -> tuple[int, int]:
 def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
-    for pattern, cue in _cues():
+    for pattern, required, cue in _cues():
+        if required not in folded:
+            continue
         for match in pattern.finditer(folded):
             sentence_start, sentence_end = sentence_bounds(text, match.start())
             sentence = folded[sentence_start:sentence_end]

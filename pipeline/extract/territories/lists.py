@@ -885,7 +885,7 @@ def _quoted_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # (an intro starts where the blanks before its colon start, never inside them: a run is read once)
 INLINE_INTRO = re.compile(r"(?!(?<=[^\S\n])[^\S\n])[^\S\n]*:[^\S\n]+(?=\S)|\b[Ii]l\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
                           r"|(?P<verb>\bsont\s+)(?=[A-ZÀ-Ý])")
-COUNT_WORD = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d)", re.IGNORECASE)
+COUNT_WORD = with_first_letters(re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d)", re.IGNORECASE))
 
 
 def _list_end(text: str, start: int) -> int:

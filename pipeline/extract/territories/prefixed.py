@@ -26,9 +26,9 @@ from pipeline.normalize import fold
 # The programme's words, then what may stand between them and the name: a closing quote
 # ('« Territoire d'industrie » pilote X'), the word "pilote", a line break after a title in
 # capitals ("CONTRAT TERRITOIRE D'INDUSTRIE" then "ROCHEFORT – ROYAN - MARENNES - OLERON").
-PREFIXED = re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges": the usual abbreviation
-                      r"(?:[ \t]*[»”\"])?(?:[ \t]*\((?-i:TI)\))?(?:[ \t]+pilote\b)?(?:[ \t]+(?P<beneficiary>pour)\b)?(?P<comma>[ \t]*,)?(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?",
-                      re.IGNORECASE)
+PREFIXED = with_first_letters(re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges": the usual abbreviation
+                                         r"(?:[ \t]*[»”\"])?(?:[ \t]*\((?-i:TI)\))?(?:[ \t]+pilote\b)?(?:[ \t]+(?P<beneficiary>pour)\b)?(?P<comma>[ \t]*,)?(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?",
+                                         re.IGNORECASE))
 
 
 ADJECTIVE = re.compile(r"(?:" + "|".join(WORDS["name_adjectives"]) + r")\s+(?=\S)")
