@@ -86,8 +86,8 @@ def test_ordinals_versions_names_and_bare_un_are_not_figures():
     text = ("La deuxième phase, le 2e axe et le salon BE 4.0 Industries du Futur accompagnent le plan "
             "France 2030 et la Communauté de communes des 3 Rivières. Un emploi industriel permet de "
             "créer 1,5 emploi indirect.")
-    # "Un emploi" is no count; "1,5 emploi indirect" is a ratio, no quantity (g41fig, real19 40)
-    assert facts(text) == []
+    # "Un emploi" is no count; "1,5 emploi indirect" is one (the seed 004's contract gold keeps it)
+    assert facts(text) == [(1.5, None, "emploi", False, "FR")]
 
 
 def test_numbers_in_words_and_approximate_nouns():

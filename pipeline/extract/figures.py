@@ -510,13 +510,6 @@ def _numbering(text: str, token: Token, reading: Reading) -> bool:
     return singular or bool(noun) and len(noun.group()) > 1 and noun.group().isupper()
 
 
-def _ratio_of_a_count(token: Token, reading: Reading) -> bool:
-    """"un emploi industriel crée 1,5 emploi indirect": a count written with decimals and no scale
-    word is a ratio (per job, per company), no quantity of the programme; amounts and percentages
-    take decimals ("1,5 million d'emplois" is scaled)."""
-    return reading.scale == 1 and reading.unit not in ("euro", "pourcent") and token.value != int(token.value)
-
-
 def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None:
     """The counted noun at `position`, in the same paragraph, after at most one adjective."""
     noun = vocab.unit_noun.match(folded, position) or vocab.unit_noun_quoted.match(folded, position)
@@ -564,8 +557,7 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
             bare.append(token)  # the next cell's noun counts nothing; a row's label may ("Projets : 14   …")
             continue
         if (token.year_like and not reading.direct) or _numbering(text, token, reading) \
-                or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start) \
-                or _ratio_of_a_count(token, reading):
+                or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start):
             continue
         start, approximate = _qualifier(folded, token.start, vocab)
         share = _share(folded, token, reading, following, vocab)
