@@ -438,14 +438,15 @@ def _read_quantity(folded: str, token: Token, vocab: Vocabulary) -> Reading:
 
 
 def _singular_after_many(folded: str, token: Token, noun: re.Match, vocab: Vocabulary) -> bool:
-    """"Vierzon   18   Communauté de communes Vierzon-Sologne-Berry": a number of two or more
-    before a singular noun does not count it (a table's département column, a code). The noun's
+    """"Vierzon   18   Communauté de communes Vierzon-Sologne-Berry": a number of two or more,
+    written in digits, before a singular noun does not count it (a table's département column, a
+    code); a number in words is no code ("nos cinq communauté de communes" counts them). The noun's
     words before "de" say its number ("communautés de communes", "industrial territories");
     acronyms ("EPCI", "E.P.C.I.") and symbols (%, €) are invariable, amounts and percentages are
     read as before, and a noun cut by the text's end ("… reconnaissant 149 territoire") may have
     lost its "s"."""
     head = CONNECTOR.split(noun["unit"])[0].split()  # "plan d'actions": "plan"
-    return (token.value >= 2
+    return (token.value >= 2 and token.kind == "digits"
             and all(re.fullmatch(r"[a-z-]+", word) and not PLURAL_NOUN.fullmatch(word) for word in head)
             and vocab.units[_key(noun["unit"])] not in ("euro", "pourcent")
             and TEXT_GOES_ON.match(folded, noun.end()) is not None)
