@@ -848,3 +848,17 @@ def test_amounts_under_a_currency_column_heading_are_euros_and_a_cell_gap_counts
     assert (850000.0, "euro", "figure.currency_column") in found
     assert (1300000.0, "euro", "figure.currency_column") in found
     assert not any(unit == "epci" for _, unit, _ in found)  # "86    Communauté d'agglomération"
+
+
+def test_amounts_of_other_programmes_named_right_after_or_before_them_are_no_programme_figures():
+    """probes40_traps: "a obtenu 2 millions d'euros du Fonds vert", "610 millions d'euros pour les
+    zones industrielles bas carbone", "retenue dans l'appel à projets Fonds vert pour 1,2 million
+    d'euros", the PTIC's amount; an amount beside ours in its sentence stays."""
+    assert facts("La ville de Saint-Omer a obtenu 2 millions d'euros du Fonds vert pour ses écoles.") == []
+    assert facts("Décarbonation : 610 millions d'euros pour les zones industrielles bas carbone.") == []
+    assert facts("La communauté de communes du Pays de Lumbres a été retenue dans l'appel à projets "
+                 "Fonds vert pour 1,2 million d'euros.") == []
+    assert facts("Le Plan de transformation et d'investissement pour la Corse (PTIC) finance à hauteur "
+                 "de 5,4 millions d'euros la zone de Bastia.") == []
+    assert [f[:3] for f in facts("Le programme Territoires d'industrie a reçu 2 millions d'euros du Fonds vert.")] \
+        == [(2000000.0, None, "euro")]
