@@ -848,3 +848,16 @@ def test_amounts_under_a_currency_column_heading_are_euros_and_a_cell_gap_counts
     assert (850000.0, "euro", "figure.currency_column") in found
     assert (1300000.0, "euro", "figure.currency_column") in found
     assert not any(unit == "epci" for _, unit, _ in found)  # "86    Communauté d'agglomération"
+
+
+def test_amounts_of_other_programmes_named_right_after_or_before_them_are_no_programme_figures():
+    """probes40_traps: "610 millions d'euros pour les zones industrielles bas carbone", the PTIC's
+    amount; an amount beside ours in its sentence stays, and so does the Fonds vert's money, which
+    funds the programme's projects too ("dont 800 000 euros au titre du fonds vert")."""
+    assert facts("Décarbonation : 610 millions d'euros pour les zones industrielles bas carbone.") == []
+    assert facts("Le Plan de transformation et d'investissement pour la Corse (PTIC) finance à hauteur "
+                 "de 5,4 millions d'euros la zone de Bastia.") == []
+    assert [f[:3] for f in facts("Le programme Territoires d'industrie a reçu 3 millions d'euros pour les zones "
+                                  "industrielles bas carbone.")] == [(3000000.0, None, "euro")]
+    assert [f[:3] for f in facts("Le plan d'actions mobilise 3,8 millions d'euros, dont 800 000 euros au titre "
+                                  "du fonds vert.")] == [(3800000.0, None, "euro"), (800000.0, None, "euro")]

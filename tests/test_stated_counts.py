@@ -385,3 +385,14 @@ def test_a_table_s_total_row_is_no_territory():
             "Soissonnais\tGrandSoissons Agglomération\tnouveau\nTotal\t4 territoires\t" + CONTACT)
     row = only(text)
     assert (row["stated"], row["listed"]) == (4, 4)
+
+
+def test_an_intro_naming_what_its_subject_does_for_the_territories_does_not_refer_back():
+    text = ("Amiens, le 5 février 2024\n\nPour la période 2023-2027, les Hauts-de-France comptent 18 "
+            "territoires d'industrie. La Région a voté son {} des territoires suivants :\n\n"
+            "- Sud de l'Aisne (02)\n- Soissonnais-Valois (02)" + CONTACT)
+    # those the Région supports may be a part of the 18: no tie, nothing to contradict
+    assert counts(text.format("soutien à l'animation")) == []
+    # the list itself ("la labellisation des territoires suivants") still points back at the count
+    row = only(text.format("accord à la labellisation"))
+    assert (row["stated"], row["listed"], row["rule"]) == (18, 2, "stated_count.previous_sentence")

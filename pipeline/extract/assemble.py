@@ -46,7 +46,9 @@ YEAR = with_first_letters(re.compile(r"(?<![\d/.-])(?<!France\s)(?<!FRANCE\s)(20
 # "X fait partie des 149 territoires d'industrie qui ont bénéficié …", "parmi les 183 territoires":
 # a territory said to be one of a phase's national count is of that phase
 ONE_OF = r"(?:\bf(?:ai(?:t|sai(?:t|en)t)|ont)\s+partie\s+des|\bparmi\s+les|\bl['’]une?\s+des)\s+"
+# "Des territoires pionniers comme A ou B nous ont montré la voie": those of the first phase
 PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\s+I\b|\bphase\s+(?:1|I)\b(?![\d,.])"
+                             r"|\bterritoires?\s+pionniers?\b"
                              + r"|" + ONE_OF + r"(?:124|136|141|144|146|148|149)\s+(?:«\s*)?(?:territoires|bassins)\b", re.I),
                   FIRST_PHASE),
                  (re.compile(r"2023\s*[-–/]\s*2027|nouvelle\s+phase|seconde\s+phase|deuxi[èe]me\s+phase"

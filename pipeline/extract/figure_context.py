@@ -90,6 +90,7 @@ class Context:
     programme_paragraph: re.Pattern
     items_of_a_count: re.Pattern  # opening a sentence
     other_programme_name: re.Pattern
+    other_programme_after: re.Pattern  # "2 millions d'euros du Fonds vert", right after an amount
     own_programme_name: re.Pattern  # however a page wrote it: mangled apostrophes, English
     programme_fund: re.Pattern
     call: re.Pattern
@@ -130,6 +131,7 @@ def _context() -> Context:
         programme_paragraph=re.compile(_words(rules["programme_paragraph_words"])),
         items_of_a_count=re.compile(r"[\s*_]*" + _words(rules["items_of_a_count"])),
         other_programme_name=re.compile(_words(rules["other_programme_names"])),
+        other_programme_after=re.compile(after + _words(rules["other_programmes_after"])),
         own_programme_name=re.compile(_words([rules["own_programme_name"]])),
         programme_fund=re.compile(_words([rules["programme_fund"]])),
         call=re.compile(_words(rules["calls"])),
@@ -234,7 +236,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     if unit in context.geography and context.geography[unit].search(before):
         return "a territory's geography"
     if (unit in context.programme_context_units
-            and _found_before(context.other_programme_name, folded, sentence, start)
+            and (_found_before(context.other_programme_name, folded, sentence, start)
+                 or context.other_programme_after.search(folded[end:sentence[1]]))
             and not _found(context.own_programme_name, folded, *sentence)):
         return "another programme's figure"
     if (unit in context.programme_context_units and _names_another_initiative(folded, paragraph, context)

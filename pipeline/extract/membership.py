@@ -123,6 +123,7 @@ PROGRAMME = re.compile(WORDS["programme"], re.IGNORECASE)
 # A text that never names the programme ("Vierzon retenue pour une Fabrique prospective") keeps
 # no EPCI without a territory: its words of selection are another call's (folded text).
 NAMES_THE_PROGRAMME = re.compile(r"territoires?\s+d'\s*industrie|(?<![\w'])ti(?![\w'])")
+OTHER_CALLS = re.compile(WORDS["other_calls"])  # another call's words of selection (folded text)
 SENTENCES_BACK = 2
 # A sentence about several territories ("rejoint les deux territoires de X : A et B, ce dernier
 # rassemblant …") may be about others than the one the document names.
@@ -554,6 +555,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                 return named[-1][1].territory_id
     following = BLANK_LINE.search(text, mention.end, end)
     near = (breaks[-1] if breaks else start, following.start() if following else end)
+    if not mention.in_member_list and OTHER_CALLS.search(folded, start, end) \
+            and not NAMES_THE_PROGRAMME.search(folded, start, end):
+        return None  # "la CC X a été retenue dans l'appel à projets Fonds vert": that call's, no member
     owner = next(iter(by_id)) if len(by_id) == 1 \
         else _paragraph_territory(mention, structure, folded, territories, epci_spans)
     if owner is None and mention.in_member_list:

@@ -77,6 +77,8 @@ class Words:
     refers_back: re.Pattern
     refers_back_opening: re.Pattern
     refers_back_to_area: re.Pattern
+    aimed_at: re.Pattern
+    list_nouns: re.Pattern
     partial: re.Pattern
     partial_before: re.Pattern
     not_partial: re.Pattern
@@ -90,7 +92,8 @@ class Words:
 def _words() -> Words:
     rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
     words = {key: re.compile(r"(?<![\w'])(?:" + "|".join(rules[key]) + r")(?!\w)")
-             for key in Words.__dataclass_fields__}
+             for key in Words.__dataclass_fields__ if key != "aimed_at"}
+    words["aimed_at"] = re.compile("|".join(rules["aimed_at"]))  # its head noun may follow "l'"
     words["partial_before"] = re.compile(
         r"(?<![\w'])(?:" + "|".join(rules["partial_before"]) + r")\s*(?:\*\*)?\s*$")
     return Words(**words)
@@ -322,6 +325,19 @@ def _wholes_blanked(folded: str, count: dict, end: int, figures: list[dict], lis
     return "".join(stretch)
 
 
+def _pointers_aimed_at_blanked(intro: str) -> str:
+    """The intro, each "suivants" blanked that closes territories an action of the intro's own subject
+    aims at ("La Région a voté son soutien à l'ingénierie des territoires suivants :": those it
+    supports, maybe a part of the count before), but not the list itself ("la labellisation des
+    territoires suivants")."""
+    words = _words()
+    kept = list(intro)
+    for match in words.aimed_at.finditer(intro):
+        if not words.list_nouns.fullmatch(match["head"]):
+            kept[match.start("pointer"):match.end("pointer")] = " " * len(match["pointer"])
+    return "".join(kept)
+
+
 def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
          figures: list[dict], places: list[PlaceMention]) -> tuple[dict, str] | None:
     """The count the text ties to the list and the rule that ties it, if any."""
@@ -358,7 +374,7 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
     opens_by_referring = words.refers_back_opening.match(intro.lstrip(" *_\n")) is not None
     # "Les territoires charentais retenus sont :" refers to a count of the Charente only
     areas = {(area.code, area.kind) for area in named_areas(folded, intro_start, lst.items_start, places)}
-    refers_back = (words.refers_back.search(intro) or opens_by_referring
+    refers_back = (words.refers_back.search(_pointers_aimed_at_blanked(intro)) or opens_by_referring
                    or areas and words.refers_back_to_area.search(intro))
     if (index is None or index == 0
             or len(intro.split()) > REFERRING_INTRO_MAX_WORDS and not opens_by_referring

@@ -81,6 +81,20 @@ def _placed(text: str, part: Part, places: list[PlaceMention]) -> bool:
     return not part.epci and reads_as_a_place_name(text, part.start, part.end, places, part.name)
 
 
+# One town's name, folded: a word, or words joined by a town name's connectors ("Nogent-sur-Seine",
+# "Saint-Jean-de-Luz", "Châlons-en-Champagne"); not two towns joined ("Bourges-Vierzon").
+ONE_TOWN = re.compile(r"(?:saint|sainte)?-?[a-z']+(?:-(?:sur|sous|en|les|le|la|de|du|des|aux|d'[a-z]+|l'[a-z]+)(?:-[a-z']+)*)?")
+PLACE_ARTICLE_BEFORE = re.compile(r"(?:\bdu|\bau|\baux|\bla|\bl'|\ble|\bles|\bdes)\s*[\"«]?\s*$")
+
+
+def _bare_town(text: str, part: Part) -> bool:
+    """A town's name without an article ("des représentants de Bar-sur-Aube, Romilly-sur-Seine"):
+    towns take none, the areas territories are named after do ("de l'Est du Loiret", "du Grand Chalon")."""
+    name = fold(part.name or text[part.start:part.end])
+    return (ONE_TOWN.fullmatch(name) is not None
+            and not PLACE_ARTICLE_BEFORE.search(fold(text[max(0, part.start - 10):part.start])))
+
+
 def _counts_other(between: str) -> bool:
     """Whether the noun a count sizes is something else, before any word of territories: "les
     quatre axes portés par le Territoire d'industrie (Attirer, Recruter, …)", "les deux principaux
@@ -139,6 +153,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             if cue.get("beside"):
                 parts = [part for part in parts if _set_beside(text, folded, part)]
             if cue.get("placed") and not all(_placed(text, part, places) for part in parts):
+                continue
+            if cue.get("no_bare_town") and any(_bare_town(text, part) for part in parts):
                 continue
             if len(parts) > cue.get("max_names", len(parts)):
                 continue  # "Troisième lauréat, le territoire A, B et C": one name holding commas

@@ -222,7 +222,7 @@ def enumeration_after(text: str, start: int, limit: int, after_to: bool = False)
             after = place.end()
         if RELATIVE_GLOSS.match(folded, after):
             # "A, qui associe la CA X et la CC Y, et B, …": the gloss ends at ", et "
-            last = re.compile(r",\s+et\s+").search(text, after, limit)
+            last = re.compile(r",\s+(?:et|ou)\s+").search(text, after, limit)
             if not last:
                 break
             pos = last.end()
