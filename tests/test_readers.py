@@ -103,6 +103,16 @@ def test_text_saved_from_a_pdf_loses_its_page_furniture(tmp_path):
         "communes ; le projet sera financé par la Région.\n")
 
 
+def test_the_first_pages_running_head_stays_once_as_the_documents_title(tmp_path):
+    """A running head repeated over every page number is furniture, but its first writing, above
+    everything, is the document's own title: kept once (probes19_structured 16's title)."""
+    head = "AD NORMANDIE – FICHES TERRITOIRES D'INDUSTRIE                 mai 2019\n"
+    raw = (head + "                                  Page 4 / 22\n\nFICHE N° 3\nNom du territoire : Côte d'Albâtre\n\n"
+           + head + "                                  Page 5 / 22\n\nFICHE N° 4\nNom du territoire : Caux Seine\n")
+    text = read(tmp_path, "c.txt", raw.encode()).text
+    assert text.startswith(head + "\nFICHE N° 3") and text.count("AD NORMANDIE") == 1 and "Page" not in text
+
+
 def test_text_without_pages_keeps_its_lines(tmp_path):
     """One number alone on a line is no page: a text without pages keeps its cut words."""
     raw = "Le territoire réunit quatre intercommu-\nnalités.\n\n12\n\nFin."

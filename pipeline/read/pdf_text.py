@@ -81,6 +81,15 @@ def without_page_furniture(text: str) -> str:
         return (counts.get(key, 0) > 1 or index >= HEADER_LINES and key in header_cells
                 or bool(RULE_LINE.fullmatch(lines[index].strip())))
 
+    first_seen: dict[str, int] = {}
+    for index, line in enumerate(lines[:HEADER_LINES]):
+        first_seen.setdefault(_key(line), index)
+
+    def own_head(index: int) -> bool:
+        """The first page's running head, written before anything else: the document's own title
+        ("AD NORMANDIE – FICHES TERRITOIRES D'INDUSTRIE   mai 2019"), kept once."""
+        return first_seen.get(_key(lines[index])) == index and not RULE_LINE.fullmatch(lines[index].strip())
+
     furniture = set(numbers)
     for index in numbers:  # the running lines next to a page number, blank lines between them
         for step in (-1, 1):
@@ -88,6 +97,8 @@ def without_page_furniture(text: str) -> str:
             while 0 <= near < len(lines) and reach < RUNNING_REACH:
                 if lines[near].strip():
                     if not running(near):
+                        break
+                    if near not in numbers and own_head(near):
                         break
                     furniture.add(near)
                     reach += 1
