@@ -1243,6 +1243,15 @@ def test_topic_names_no_candidate_the_text_only_wishes_the_label_for():
     assert ids(received) == ["pays-de-ploermel"]
 
 
+def test_topic_names_no_promoter_of_the_site_the_text_labels():
+    promoter = ("ZAC : le Grand Dole étend sa plateforme chimique\n\n"
+                "Le Grand Dole se donne les moyens de ses ambitions. Le Grand Dole souhaite achever les "
+                "acquisitions cette année. Le projet a été adopté par le Grand Dole en 2022.\n")
+    assert ids(promoter + "Le programme Territoires d'industrie accompagne le projet.\n") == ["grand-dole"]
+    site = promoter + "Labellisé « Territoire d'industrie » depuis 2019, le site actuel s'étend sur 90 hectares.\n"
+    assert ids(site) == []
+
+
 def test_topic_names_no_venue_person_company_or_departement():
     # a national piece: a city as a venue, the Grand Palais, a minister, a company
     assert ids("Territoires d'industrie : 124 territoires retenus\n\n"

@@ -33,6 +33,7 @@ from pipeline import referential
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.territories.common import (PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, capitalised_run,
                                                  departements_bracket, is_place_name, make_mention, sentence_bounds)
+from pipeline.extract.territories.prose import PROSE_HEAD
 from pipeline.linking import ACRONYM, alias_rows, known_acronyms
 from pipeline.normalize import fold, name_key
 
@@ -66,7 +67,7 @@ PLACES_JOINT = re.compile(r"\s+et\s+|\s*,\s*")
 def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     """The territory a single-subject article about the programme is about, or nothing."""
     folded = fold(text)
-    if not re.search(PREFIX, folded):
+    if not re.search(PREFIX, folded) or _label_held_by_a_site(folded):
         return []
     title_end = _title_end(text)
     proposed: dict[str, TerritoryMention] = {}
@@ -107,6 +108,20 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     if _label_only_wished(folded, ranked[0][0]):
         return []
     return [proposed[ranked[0][0]]]
+
+
+# The label's holder named by a common noun of a site, a company or a project, right after the
+# label's words: "Labellisé « Territoire d'industrie » depuis 2018, le site actuel s'étend sur …"
+# (rules/territory_words.json predicate_partner_nouns).
+LABEL_HOLDER_NOT_A_PLACE = re.compile(r"\s*(?:" + WORDS["predicate_partner_nouns"] + r")(?![\w'])")
+
+
+def _label_held_by_a_site(folded: str) -> bool:
+    """Whether the text gives the label to a site, a company or a project it names by a common noun
+    ("Labellisé « Territoire d'industrie » depuis 2018, le site actuel …"): the intercommunality or
+    place it keeps naming promotes that site, and is no territory the text labels."""
+    return any(head.group("article") is None and LABEL_HOLDER_NOT_A_PLACE.match(folded, head.end())
+               for head in PROSE_HEAD.finditer(folded))
 
 
 # "afin que X soit rapidement labellisé « Territoire d'industrie »": the award wished for X (a
