@@ -1,7 +1,7 @@
 """Territories a text about the programme gives as examples (territory.example): a heading or a
 sentence announcing them ("Quelques exemples", "Les territoires pionniers montrent la voie."),
 then sentences each opening on one of them as their subject, after a place complement at most:
-"Dans le Tarn, Castres-Mazamet mise sur …", "À cheval sur l'Aisne et les Ardennes, la Thiérache
+"Dans le Tarn, Castres-Mazamet mise sur …", "À cheval sur deux départements, le bassin X
 engage …", "Le Pays de Saint-Omer (Pas-de-Calais) a ouvert …", "À Vierzon (Cher), le protocole …"
 (a town with its département in brackets, the place the sentence is about). Two such sentences at
 least: one alone may be any subject. The announcing words are rules data (territory_words.json,
