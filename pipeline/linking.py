@@ -147,9 +147,15 @@ def core_name(name: str) -> str:
     return " ".join(w for w in words if w and w not in STOPWORDS)
 
 
+def _letters(written: str) -> str:
+    """A written name as core_name reads it: folded, letters, digits and apostrophes between
+    single blanks."""
+    return re.sub(r"[^a-z0-9']+", " ", fold(unligature(written))).strip()
+
+
 def _core_words(written: str) -> list[re.Match]:
     """The words core_name reads in a written name, folded, before it strips a legal form."""
-    return list(re.finditer(r"[^\s']+", re.sub(r"[^a-z0-9']+", " ", fold(unligature(written)))))
+    return list(re.finditer(r"[^\s']+", _letters(written)))
 
 
 def _kept(word: str) -> bool:
@@ -170,7 +176,7 @@ def core_word_floors(words: list[str]) -> list[int]:
     counts nothing, nor does a stopword. One pass: a name of 10,000 words is read in linear time."""
     if any("(" in word for word in words):
         return [0] * len(words)  # core_name strips a bracket's words
-    folded = [re.sub(r"[^a-z0-9']+", " ", fold(unligature(word))).strip() for word in words]
+    folded = [_letters(word) for word in words]
     joined, owners, position = [], [], 0
     for index, word in enumerate(folded):
         if word:
@@ -336,7 +342,7 @@ def _seat_forms(written: str, query: str, epci_type: str | None,
     town, which is a place, nor a town of another département (towns of one name lie in several).
     The type word may be the head before the name
     (`epci_type`: "l'agglomération | de Poitiers")."""
-    if not epci_type and not WRITTEN_TYPE.search(re.sub(r"[^a-z0-9']+", " ", fold(unligature(written))).strip()):
+    if not epci_type and not WRITTEN_TYPE.search(_letters(written)):
         return []
     ref = referential.load()
     return [(entry, SEAT_FORM_SCORE) for entry in _index().seat.get(TYPE_TAILS.sub("", query), ())
