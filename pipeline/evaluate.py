@@ -215,6 +215,8 @@ def _gold_rows(gold: dict) -> _Rows:
             if epci.get("siren"):
                 epcis.add(epci["siren"])
                 membership.add((key, epci["siren"]))
+    # EPCIs the text names but ties to no territory (a partner, a host): scored as EPCIs only
+    epcis.update(epci["siren"] for epci in gold.get("epcis", []) if epci.get("siren"))
     figures = [(_figure_key(f["value"], f.get("value_max"), f["unit"]), f.get("scope"))
                for f in gold.get("figures", [])]
     return _Rows(territories, phases, epcis, membership, figures)

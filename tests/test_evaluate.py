@@ -150,6 +150,16 @@ def test_epcis_and_membership(scored):
     assert membership["false_positives"] == [("a.txt", ("pays-de-chalons", "200069250"))]
 
 
+def test_an_epci_the_gold_ties_to_no_territory_is_scored_as_an_epci_only(tmp_path):
+    gold = [dict(GOLD[0], epcis=[{"siren": "241000405", "name": "", "as_written": "CC Bar",
+                                  "territory": None}]), *GOLD[1:]]
+    write_tables(tmp_path / "processed", OUTPUT)
+    write_gold(tmp_path / "gold", gold)
+    scored = evaluate(tmp_path / "processed", tmp_path / "gold")
+    assert scored.scores["epcis"] == Score(tp=3, fp=0, fn=0)  # the null-territory CC Bar now expected
+    assert scored.scores["membership"] == Score(tp=1, fp=1, fn=1)  # memberships unchanged
+
+
 def test_figures_multiset_rounding_and_scope(scored):
     # 21, 1e8 (rounded), 2 and 2 match; 1200 without its upper bound and 50 do not
     assert scored.scores["figures"] == Score(tp=4, fp=2, fn=1)
