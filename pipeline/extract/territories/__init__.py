@@ -180,6 +180,7 @@ def find_territories(text: str, places: list[PlaceMention],
         kept = [m for m in kept if not _described(text, m) or m.intro is not None or _a_newcomer_of_its_own(text, m, kept)]
     kept = _members_of_another(text, kept)
     kept = _carriers_of_a_named_territory(text, kept)
+    kept = _places_of_one_body(text, kept)
     kept = _departements_holding_others(text, kept, places)
     _departements_in_names(text, kept, places)
     _departement_of_the_sub_heading(structure, kept, places)
@@ -1310,6 +1311,46 @@ def _parts_of_a_name_with_commas(text: str, candidates: list[TerritoryMention]) 
                             departement_codes=set().union(*(m.departement_codes for m in parts)))
             kept = [m for m in kept if m not in parts] + [whole]
     return kept
+
+
+# Between two coordinated names: a comma or "et", and the article or preposition of the next
+# ("le Soissonnais et le Valois", "du Soissonnais et du Valois"; folded text).
+COORDINATION = re.compile(r"\s*(?:,|\bet\b)\s*(?:(?:de\s+la|de\s+l'|du|des|de|d'|le|la|les|l')\s*)?$")
+ARTICLE = r"(?:(?:de\s+la|de\s+l'|du|des|de|d'|le|la|les|l')\s*)?"
+JOINT_BODY = r"\b(?:" + "|".join(re.escape(body) for body in WORDS["joint_bodies"]) + r")\s+"
+
+
+def _places_of_one_body(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """'Le Soissonnais et le Valois sont engagés …' beside 'le PETR du Soissonnais et du Valois':
+    places a text coordinates, which a body it names joins in its own name in the same order
+    (a PETR, a pays, a pôle, a syndicat mixte, an intercommunality), are one territory named
+    after both ('Soissonnais et Valois'), not two."""
+    if len(mentions) < 2:
+        return mentions
+    folded = fold(text)
+    ordered = sorted(mentions, key=lambda m: m.start)
+    runs, run = [], [ordered[0]]
+    for mention in ordered[1:]:
+        if COORDINATION.match(folded, run[-1].end, mention.start):
+            run.append(mention)
+        else:
+            runs.append(run)
+            run = [mention]
+    runs.append(run)
+    kept = list(mentions)
+    for run in runs:
+        if len(run) < 2:
+            continue
+        names = [fold(m.name) for m in run]
+        joint = r"\s*(?:,|\bet\b)\s*" + ARTICLE
+        body = JOINT_BODY + ARTICLE + joint.join(re.escape(name) for name in names) + r"(?![\w-])"
+        if not re.search(body, folded):
+            continue
+        name = ", ".join(m.name for m in run[:-1]) + " et " + run[-1].name
+        whole = replace(run[0], end=run[-1].end, name=name,
+                        departement_codes=set().union(*(m.departement_codes for m in run)))
+        kept = [m for m in kept if all(m is not part for part in run)] + [whole]
+    return sorted(kept, key=lambda m: m.start) if len(kept) < len(mentions) else mentions
 
 
 def _words_of_a_name(key: str) -> tuple[str, ...]:

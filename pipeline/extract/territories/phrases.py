@@ -62,8 +62,9 @@ PLACE_GLOSS = re.compile(r",?\s+(?:en|dans|à|au)\s+(?:(?:la|le|les|l['’])\s*)
 # A bracket after a part does not end an enumeration: "Baie-Mahault (Guadeloupe), Kourou et Cayenne".
 GLOSS_BRACKET = re.compile(r"\s*\([^()\n]{0,60}\)")
 # Nor does where a part lies set off by commas: "Le Grand Châtellerault, dans la Vienne, et le
-# Bocage Bressuirais, …".
-GLOSS_COMMAS = re.compile(r",\s+(?:en|dans|à|au|aux)\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*(?=\s*,)")
+# Bocage Bressuirais, …"; nor what it has: "Kourou, avec son centre spatial, et Cayenne".
+GLOSS_COMMAS = re.compile(r",\s+(?:(?:en|dans|à|au|aux)\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"
+                          r"|avec\s+(?:son|sa|ses|leur|leurs)\s+[^\W_A-ZÀ-Ý][\w'’-]*(?:\s+[^\W_A-ZÀ-Ý][\w'’-]*){0,5})(?=\s*,)")
 
 
 # "Chartres métropole", "Alès agglomération": an intercommunality's brand may end with its type

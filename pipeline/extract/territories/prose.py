@@ -443,9 +443,16 @@ def _a_name_only(text: str, start: int, end: int) -> bool:
     return start < end and capitalised_run(text, start, end) == end
 
 
+# After the last part of a name its parts join: a verb, or the award's participle in the singular
+# of the one territory ("le territoire de Chaumont, Nogent et Langres, labellisé …", folded text).
+VERB_AFTER_ENUMERATED_NAME = re.compile(r"\s+(?:ont|a|sont|est|vient|viennent|avait|avaient|sera|seront)\b")
+AWARD_AFTER_ENUMERATED_NAME = re.compile(r",\s+(?:labellise|retenu|selectionne|reconduit|designe|choisi)e?(?![\w'-])")
+
+
 def _enumerated_name_end(text: str, pos: int, limit: int) -> int:
-    """End of 'Val de Garonne, Guyenne, Gascogne et Réolais' when a verb follows the last part:
-    one territory named by its parts; otherwise the first capitalised run."""
+    """End of 'Val de Garonne, Guyenne, Gascogne et Réolais' when a verb or the award's singular
+    participle follows the last part: one territory named by its parts; otherwise the first
+    capitalised run."""
     end = capitalised_run(text, pos, limit)
     extended = end
     while True:
@@ -453,8 +460,8 @@ def _enumerated_name_end(text: str, pos: int, limit: int) -> int:
         if not joint or not text[extended + joint.end():extended + joint.end() + 1].isupper():
             break
         extended = capitalised_run(text, extended + joint.end(), limit)
-    if extended > end and re.match(r"\s+(?:ont|a|sont|est|vient|viennent|avait|avaient|sera|seront)\b",
-                                   text[extended:limit]):
+    if extended > end and (VERB_AFTER_ENUMERATED_NAME.match(text, extended, limit)
+                           or AWARD_AFTER_ENUMERATED_NAME.match(fold(text[extended:min(limit, extended + 40)]))):
         return extended
     return end
 

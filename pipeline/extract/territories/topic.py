@@ -105,9 +105,42 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
         return []
     if ranked[0][0] in epci_names() and (allied_intercommunalities(text, folded) or FORMED_BY_TWO.search(folded)):
         return []  # an intercommunality allied with others, or one of those the territory groups: a member
-    if _label_only_wished(folded, ranked[0][0]):
+    if _label_only_wished(folded, ranked[0][0]) or _among_participants(text, folded, ranked[0][0], places):
         return []
     return [proposed[ranked[0][0]]]
+
+
+# A meeting's participants: "réuni … en présence de différents représentants : Etat, Région …, A, B"
+# (folded text); the list runs to the sentence's end.
+PARTICIPANTS = re.compile(r"\ben presence\s+(?:de|d'|des|du)\s*(?:(?:differents|divers|nombreux|plusieurs)\s+)?"
+                          r"(?:(?:representants|partenaires|acteurs|elus)\s*(?:de|d'|des|du)?\s*)?:?\s*")
+PARTICIPANT_JOINT = re.compile(r"\s*,\s*|\s+et\s+")
+PARTICIPANTS_END = re.compile(r"[.;\n]")
+
+
+def _among_participants(text: str, folded: str, key: str, places: list[PlaceMention]) -> bool:
+    """Whether the text lists the place it keeps naming among a meeting's participants beside
+    another place ("Le comité de pilotage s'est réuni … en présence de … : Etat, Région, Grand
+    Périgueux, Grand Bergeracois"): the territory the meeting steers spans both, and is neither's
+    name alone."""
+    for cue in PARTICIPANTS.finditer(folded):
+        end = PARTICIPANTS_END.search(text, cue.end())
+        end = end.start() if end else len(text)
+        others = winner = False
+        position = cue.end()
+        for part in PARTICIPANT_JOINT.split(text[cue.end():end]):
+            start = text.index(part, position) if part else position
+            position = start + len(part)
+            item = make_mention(text, start, position, RULE, (), position) if part.strip() else None
+            if item is None:
+                continue
+            if item.territory_id == key:
+                winner = True
+            elif reads_as_place(item, places):
+                others = True
+        if winner and others:
+            return True
+    return False
 
 
 # The label's holder named by a common noun of a site, a company or a project, right after the
