@@ -68,9 +68,10 @@ SECOND_PHASE_WORDS = re.compile(r"\b(?:deuxi[èe]me|seconde?)\s+(?:phase|vague|[
                                 r"|\bterritoires?\s+d['’]\s*industrie\s+en\s+transition\s+[ée]cologique\b",
                                 re.IGNORECASE)
 # "l'acte II du dispositif « Territoires d'industrie »", "la saison 2 de Territoire d'industrie", "Le
-# « Temps II » du programme": the programme's second act by its name, which the years of a text
-# recalling the first ("Le premier volet (2018-2023) …") do not outweigh.
-SECOND_ACT = re.compile(r"\b(?:acte|saison|temps)\s+(?:2|II|deux)\s*[»\"”]?\s+(?:du|de\s+l['’]|de)\s*"
+# « Temps II » du programme", "Alors que s'amorce la Phase 2 du programme": the programme's second
+# act by its name, which the years of a text recalling the first ("Le premier volet (2018-2023) …",
+# "la réhabilitation, en 2018, des friches …") do not outweigh.
+SECOND_ACT = re.compile(r"\b(?:acte|saison|temps|phase)\s+(?:2|II|deux)\s*[»\"”]?\s+(?:du|de\s+l['’]|de)\s*"
                         # not another programme's act ("l'acte 2 du programme Action cœur de ville")
                         r"(?:(?:programme|dispositif|label|initiative)\b(?!\s*[«\"“]?\s*(?-i:[A-ZÀ-Ý])(?!erritoire))"
                         r"|[«\"“]?\s*territoires?\s+d['’]\s*industrie)",

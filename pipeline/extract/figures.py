@@ -131,12 +131,14 @@ BILLIONS_AND_MILLIONS = with_first_letters(re.compile(r"(?<![\w.,/°@#-])(?P<bil
 NOUN_ENDING = re.compile(r"[st]ions?$")
 ANAPHORA_AT_MOST = 3  # "les deux territoires" names places; "les 124 territoires" counts
 BARE_TERRITORIES = re.compile(r"(?<![\w'])territoires?$")
+DEMONSTRATIVE = re.compile(r"(?<![\w'])ces" + GAP + r"$")
+LOCAL_AUTHORITY_UNITS = {"epci", "commune"}
 AFTER_BILLIONS = re.compile(r"(?<![\w'])milliards?\s+$")
 YEAR = re.compile(r"(?:19|20)\d\d")
 CONNECTOR = re.compile(r"\s+d(?:e\s+|'\s*)")
 TEXT_GOES_ON = re.compile(r"\s*+\S")  # a word after this point: the text was not cut here
 RANGE_OPENER = re.compile(r"(?:(?<![\w'])|(?<=qu'))entre" + GAP + "$")  # "estime qu'entre 1,3 et 1,4 …"
-PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?:eux|elles)\b")
+PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?P<pronoun>eux|elles)\b")
 PART_OF_A_FIGURE = re.compile(GAP + r"(?:des|d'\s*entre\s+les)" + GAP)  # "trois des 124 territoires"
 PART_OF_THESE = re.compile(GAP + r"de\s+ces" + GAP)  # "trois de ces territoires"
 IN_PLACE = re.compile(GAP + r"(?:dans|en|a)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
@@ -181,6 +183,7 @@ class Vocabulary:
     anaphoric: re.Pattern  # "les deux territoires": determiners before a count naming places spoken of
     programme_word: re.Pattern
     other_thing: re.Pattern  # after a synonym: "zones d'activités" are no territories
+    feminine: set[str]  # keys of the counted nouns of feminine gender ("d'entre elles")
     fractions: dict[str, float]
     fraction: re.Pattern  # "un quart des …": a share, in percent
     single: re.Pattern  # "un seul", "une seule": 1
@@ -248,6 +251,7 @@ def _vocabulary() -> Vocabulary:
         anaphoric=re.compile(rf"(?<![\w'])(?:{_alternation(rules['anaphoric_determiners'])}){GAP}$"),
         programme_word=re.compile(r"(?<![\w'])(?:" + "|".join(rules["programme_words"]) + r")(?!\w)"),
         other_thing=re.compile(r"[\s*_]*(?:" + "|".join(rules["synonyms_other_things"]) + r")(?!\w)"),
+        feminine={_key(s) for s in rules["feminine_nouns"]},
         fractions={_key(s): float(v) for s, v in rules["fractions"].items()},
         fraction=re.compile(rf"(?<![\w])(?P<fraction>{_alternation(rules['fractions'])})"
                             r"(?=\s+(?:de\b|des\b|du\b|d'))"),
@@ -473,16 +477,22 @@ def _reading(scale: float, noun: re.Match, direct: bool, vocab: Vocabulary) -> R
     return Reading(scale, vocab.units[key], noun.end(), direct, key in vocab.synonyms)
 
 
-def _anaphoric(folded: str, token: Token, reading: Reading, vocab: Vocabulary) -> bool:
+def _anaphoric(folded: str, token: Token, reading: Reading, vocab: Vocabulary, earlier: list[Found]) -> bool:
     """"Les deux territoires sont complémentaires", "nos deux territoires": a small count of bare
     territories after a definite or possessive determiner names places the text spoke of (often a
     territory's two intercommunalities); it counts territories of the programme only where the
-    sentence names the programme, as a synonym does. A count opening a list ("Les trois territoires
-    de la Seine-Maritime sont :") is the list's size, whatever its determiner."""
+    sentence names the programme, as a synonym does. So does a demonstrative count that takes up
+    intercommunalities or communes an earlier figure counted ("regroupe 5 Communautés de Communes …
+    en partenariat avec ces cinq territoires": the same five intercommunalities; not "124 sites ont
+    été retenus … ces 124 territoires", nor "Ces 124 territoires bénéficieront …"). A count opening a list ("Les trois territoires de la
+    Seine-Maritime sont :") is the list's size, whatever its determiner."""
     line_end = folded.find("\n", reading.end)
-    return (reading.unit == "territoire" and token.value <= ANAPHORA_AT_MOST
+    before = max(0, token.start - 12)
+    return (reading.unit == "territoire"
             and bool(BARE_TERRITORIES.search(folded, token.end, reading.end))
-            and bool(vocab.anaphoric.search(folded, max(0, token.start - 12), token.start))
+            and (token.value <= ANAPHORA_AT_MOST and bool(vocab.anaphoric.search(folded, before, token.start))
+                 or bool(DEMONSTRATIVE.search(folded, before, token.start))
+                 and any(f.value == token.value and f.unit in LOCAL_AUTHORITY_UNITS for f in earlier))
             and not folded[reading.end:len(folded) if line_end < 0 else line_end].rstrip(" \t*_").endswith(":"))
 
 
@@ -570,7 +580,7 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
             continue
         found.append(Found(start, reading.end, token.start, round(token.value * reading.scale, 6), None,
                            reading.unit, approximate or token.approximate, "figure.number_unit",
-                           reading.synonym or _anaphoric(folded, token, reading, vocab)))
+                           reading.synonym or _anaphoric(folded, token, reading, vocab, found)))
         consumed = reading.end
         if _out_of(folded, token, reading, following, vocab):
             found.append(Found(following.start, following.end, following.start, following.value, None,
@@ -1094,8 +1104,24 @@ def _partitive(folded: str, token: Token, known: KnownFigures, sentences: Senten
     frame = PARTITIVE.match(folded, token.end)
     if not frame:
         return None
-    unit = _antecedent_unit(folded, sentences, token.start, vocab, plural=True)
-    return Frame(unit, frame.end(), "figure.partitive") if unit else None
+    feminine = frame.group("pronoun") == "elles"
+    window_start = _antecedent_window(sentences, token.start)
+    # "Sur les 146 territoires d'industrie, 130 ont finalisé leurs plans d'action. 100 d'entre eux
+    # …": the pronoun stands for the larger set counted last, not for the last noun
+    wholes = [f for f in known.inheritable_between(window_start, token.start)
+              if f.value > token.value and _counts_feminine(folded, f, vocab) == feminine]
+    if wholes:
+        return Frame(wholes[-1].unit, frame.end(), "figure.partitive")
+    nouns = [m for m in vocab.counted_nouns.finditer(folded, window_start, token.start)
+             if PLURAL_NOUN.match(m.group()) and (_key(m.group()) in vocab.feminine) == feminine]
+    return Frame(vocab.units[_key(nouns[-1].group())], frame.end(), "figure.partitive") if nouns else None
+
+
+def _counts_feminine(folded: str, figure: Found, vocab: Vocabulary) -> bool:
+    """Whether the noun a figure counts is feminine ("12 intercommunalités"); a figure without its
+    noun ("130 ont finalisé") counts territories or projects, masculine."""
+    nouns = list(vocab.counted_nouns.finditer(folded, figure.number_start, figure.end))
+    return bool(nouns) and _key(nouns[-1].group()) in vocab.feminine
 
 
 # "les territoires, au nombre de 124", "Territoires d'industrie (141 dans toute la France)": a count

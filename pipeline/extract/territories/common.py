@@ -394,7 +394,8 @@ def _starts_a_date(text: str, pos: int) -> bool:
     return text[pos:pos + 1].isdigit() and bool(DATE.match(fold(text[pos:pos + 20])))
 
 
-# Words of a contract's title that follow the name in capitals: "COMMINGES - NESTES ENTRE …".
+# Words of a contract's title in capitals that follow the name: "COMMINGES - NESTES ENTRE …",
+# "CONTRAT TERRITOIRE D'INDUSTRIE Vendée Centre ENTRE · La Roche-sur-Yon Agglomération …".
 CONTRACT_WORDS = {"ENTRE", "ET", "AVEC", "CONTRAT", "PROTOCOLE", "CONVENTION", "ANNEXE"}
 
 
@@ -497,7 +498,7 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
             if "\n" in token and _line_ends_a_title(text, pos + match.start(), pos + match.end()):
                 break
             continue
-        if (YEAR_TOKEN.match(token) or (in_capitals and token in CONTRACT_WORDS) or REDACTED.fullmatch(token)
+        if (YEAR_TOKEN.match(token) or token in CONTRACT_WORDS or REDACTED.fullmatch(token)
                 or _starts_a_date(text, pos + match.start())):
             break
         if token in "–—-" and (DOCUMENT_KIND_AFTER_DASH.match(text, pos + match.end(), limit)

@@ -30,6 +30,13 @@ PROSE_HEAD = re.compile(
 # territories named as such, which a text about the programme (its title names it) need not label.
 TERRITORY_AND_THAT_OF = re.compile(r"\bterritoire\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*[^.;:\n]{1,80}?"
                                    r"\b(?:ainsi\s+que|et|comme)\s+celui\s+(?:de\s+la|de\s+l'|du|des|de|d')")
+# "Le territoire du Grand Libournais ainsi que celui du Val de Garonne", "l'un des 146 territoires
+# labellisés …, celui de l'Alsace centrale": "celui" takes up a territory named before it in its
+# sentence; the programme's name after its noun is none ("Le dispositif Territoires d'industrie …
+# sera prorogé dans un cadre dynamique, celui de France Relance"), nor is an example ("Parmi les
+# exemples mis en avant figure celui des Fromagers de Lozère").
+A_TERRITORY_BEFORE = re.compile(r"(?<!dispositif )(?<!programme )(?<!label )(?<!demarche )(?<!initiative )"
+                                r"(?<![\w'])territoires?(?![\w'])")
 # A geographic head in lower case opening a name: "celui de la vallée de la Bresle".
 HEAD_OF_NAME = re.compile(r"(?:vallee|pays|bassin|plaine|plateau)\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
 PROGRAMME_WORDS = re.compile(PREFIX)
@@ -237,6 +244,9 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 and not _the_newcomer(folded, sentence_start, match) \
                 and not _one_of_the_chosen(folded, sentence_start, match):
             continue
+        if folded.startswith("celui", match.start()) and not _one_of_the_chosen(folded, sentence_start, match) \
+                and not A_TERRITORY_BEFORE.search(folded, sentence_start, match.start()):
+            continue  # "sera prorogé dans un cadre dynamique, celui de France Relance": no territory taken up
         wider = PART_OF_A_TERRITORY.search(folded, sentence_start, sentence_end)
         if wider and LABELLING.search(folded, sentence_start, wider.start()) \
                 and not wider.start() <= match.start() < wider.end():

@@ -51,6 +51,8 @@ BRANDED_AGGLOMERATION = re.compile(r"(?<![\w])[Aa]gglo(?:m[ée]ration)?\s+(?=[A-
 # Words that make a capitalised run an institution, a company, a venue or the programme.
 NOT_A_PLACE = re.compile(r"(?<![\w'])(?:" + "|".join(WORDS["topic_not_a_place"]) + r")s?(?![\w'])")
 CLEAR_MARGIN = 2
+OFFICIAL_BODY = re.compile(WORDS["topic_official_body"])
+OFFICE_WINDOW = 90  # characters before a name where an official's office may stand
 # The programme's words, then a cue: 'le dispositif « Territoires d'industrie » dans le Val de
 # X' says once where the programme is carried out (folded text).
 PROGRAMME_BEFORE = re.compile(PREFIX + r"(?:\s+20[1-3]\d\s*-\s*20[1-3]\d)?[\s»\"]*$")
@@ -87,7 +89,8 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     scores = {}
     for key, mention in proposed.items():
         pattern = re.compile(r"(?<![\w-])" + _key_pattern(key) + r"(?![\w-])")
-        found = [m for m in pattern.finditer(folded) if not (COMPASS_OF.match(key) and text[m.start()].islower())]
+        found = [m for m in pattern.finditer(folded) if not (COMPASS_OF.match(key) and text[m.start()].islower())
+                 and not OFFICIAL_BODY.search(folded, max(0, m.start() - OFFICE_WINDOW), m.start())]
         in_title = any(m.start() < title_end for m in found)
         in_body = sum(m.start() >= title_end for m in found)
         if (in_title and in_body) or in_body >= 2:
