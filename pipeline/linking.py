@@ -82,6 +82,9 @@ STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et"}
 GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin|pays|ile)\s+")
 TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom|interco)$")
 TYPE_INSIDE = re.compile(r"^(\S+(?:\s\S+)*?\s(?:agglo|communaute|metropole))\s\S.*$")
+# "CA Cannes Pays de Lérins", "CC Chabris - Pays de Bazelle": a town then the "pays" it lies in;
+# people write the two names without the common noun ("l'Agglomération Cannes Lérins")
+TOWN_THEN_PAYS = re.compile(r"^(?P<town>[a-z]{3,})\spays\s(?P<pays>[a-z]{3,}(?:\s[a-z]+)?)$")
 WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
 # "Châlons-en-Champagne", "Romilly-sur-Seine": a town's name qualified by its river or
 # country; "Grand Poitiers", "Le Grand Chalon": the town made great. People write the agglomeration
@@ -212,6 +215,8 @@ def everyday_forms(core: str) -> set[str]:
     # "Guingamp-Paimpol Agglomération" for "CA Guingamp-Paimpol Agglomération de l'Armor à
     # l'Argoat": the name up to its type word, its tagline left out
     forms |= {typed.group(1) for typed in [TYPE_INSIDE.match(core)] if typed}
+    forms |= {f"{inner['town']} {inner['pays']}" for inner in [TOWN_THEN_PAYS.match(core)]
+              if inner and inner["town"] not in NOT_A_TOWN}
     forms = {" ".join(form.split()) for form in forms}
     return {form for form in forms if form != core and len(form) >= 4}
 

@@ -155,7 +155,10 @@ HEAD = with_first_letters(re.compile(
     r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom['’-]?\s?com\b))"))
 HEAD_TYPES = [("agglo", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
               ("cc", "CC"), ("ca", "CA"), ("cu", "CU"), ("c.c.", "CC"), ("c.a.", "CA"), ("c.u.", "CU")]
-JOINT = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+")
+# "A et B ainsi que C", "A et, d'autre part, B": joints of a list in prose too
+JOINT = re.compile(r"(?:\s+et)?\s*,\s*d['’]autre\s+part\s*,\s*|\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+"
+                   r"|\s+ainsi\s+que\s+")
+EVERYDAY_PLURAL_LEAD = re.compile(WORDS["everyday_plural_lead"])
 MAX_PARTS_PER_NAME = 4
 # A connector between two groups: "... Métropole et les communautés de communes de ..."
 GROUP_CONNECTOR = re.compile(r"[\s,;]*+(?:\bet\b)?[\s,]*+(?:(?:la|les|une|des|l['’])\s*)?$",
@@ -225,7 +228,16 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         parts.append((pos, joint.start()))
         pos = joint.end()
     parts.append((pos, end))
-    return [(s, e) for s, e in parts if text[s:e].strip()]
+    return [(_past_everyday_plural(text, s, e), e) for s, e in parts if text[s:e].strip()]
+
+
+def _past_everyday_plural(text: str, start: int, end: int) -> int:
+    """Where a part's name starts after a plural common noun standing for the legal form ("les
+    bassins péri-urbains de Pompey", "les EPCI ruraux Pays du Sel et du Vermois")."""
+    while start < end and text[start].isspace():
+        start += 1
+    lead = EVERYDAY_PLURAL_LEAD.match(text, start, end)
+    return lead.end() if lead else start
 
 
 def _split_names(text: str, start: int, end: int, epci_type: str | None,
