@@ -84,6 +84,7 @@ TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom|interco)$")
 TYPE_INSIDE = re.compile(r"^(\S+(?:\s\S+)*?\s(?:agglo|communaute|metropole))\s\S.*$")
 # "CA Cannes Pays de Lérins", "CC Chabris - Pays de Bazelle": a town then the "pays" it lies in;
 # people write the two names without the common noun ("l'Agglomération Cannes Lérins")
+TYPE_WORDS_IN_CORE = re.compile(r"(?:^|\s)(?:agglo|communaute|metropole|intercom|interco)(?:\s|$)")
 TOWN_THEN_PAYS = re.compile(r"^(?P<town>[a-z]{3,})\spays\s(?P<pays>[a-z]{3,}(?:\s[a-z]+)?)$")
 WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
 # "Châlons-en-Champagne", "Romilly-sur-Seine": a town's name qualified by its river or
@@ -221,6 +222,23 @@ def everyday_forms(core: str) -> set[str]:
     return {form for form in forms if form != core and len(form) >= 4}
 
 
+# "CC du Pays de Saint-Fulgent - Les Essarts": a name joining two places (often the EPCIs it merged)
+TWO_PLACES = re.compile(r"^(?P<first>(?:(?!\s[-–]\s).)+)\s[-–]\s(?P<second>(?:(?!\s[-–]\s).)+)$")
+
+
+def swapped_form(name: str) -> str | None:
+    """The two places of a name joined by a spaced dash, the other way round and without a leading
+    "Pays de" ("Les Essarts-Saint-Fulgent"): none when a part is a type word ("La Roche-sur-Yon -
+    Agglomération") or holds one."""
+    parts = TWO_PLACES.match(name)
+    if not parts:
+        return None
+    first, second = (GENERIC_LEADS.sub("", core_name(parts[key])) for key in ("first", "second"))
+    if not first or not second or any(TYPE_WORDS_IN_CORE.search(part) for part in (first, second)):
+        return None
+    return f"{second} {first}"
+
+
 def _form_of(name: str, default: str) -> str:
     """Legal form a name states ('CC de Flandre Intérieure' is a CC even if the EPCI is now a CA)."""
     return NAME_FORM.get(name.split(" ", 1)[0], default)
@@ -283,7 +301,7 @@ def _index() -> _Index:
                 continue
             index.exact.setdefault(core, []).append((entry, False))
             fuzzy.setdefault(core, []).append(entry)
-            for form in everyday_forms(core):
+            for form in everyday_forms(core) | {swapped_form(name)} - {None}:
                 index.exact.setdefault(form, []).append((entry, True))
             for town in _seats(core, entry.form):
                 index.seat.setdefault(town, []).append(entry)
@@ -525,7 +543,8 @@ def _forms_of(siren: str) -> frozenset[str]:
     forms = set()
     for name in (name for borne in (epci.names if epci else ()) for name in _names_in(borne.name)):
         official = core_name(name)
-        forms |= {official} | everyday_forms(official) | _seats(official, _form_of(name, epci.type))
+        forms |= {official} | everyday_forms(official) | _seats(official, _form_of(name, epci.type)) \
+            | {swapped_form(name)} - {None}
     return frozenset(forms)
 
 
