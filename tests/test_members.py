@@ -909,6 +909,17 @@ def test_everyday_plurals_and_prose_joints_in_a_member_list():
     assert [siren for siren, _ in members(places, frozenset({"53", "72"})) if siren] == []
 
 
+def test_official_names_coordinated_after_an_epci_in_a_text_naming_no_departement():
+    """g45r33: "(GrandSoissons Agglomération, le Val de l'Aisne, le canton d'Oulchy-le-Château et
+    Retz-en-Valois)": the neighbour's département is the context, "canton" may open the name in
+    lower case, and a name runs up to the " et " before the next one."""
+    text = ("Labellisé en 2022, le territoire X (GrandSoissons Agglomération, le Val de l'Aisne, "
+            "le canton d'Oulchy-le-Château et Retz-en-Valois) présente son plan.")
+    assert [(m.link.siren, m.rule) for m in _mentions(text, frozenset())] == [
+        ("240200477", "epci.everyday_name"), ("240200501", "epci.coordinated"),
+        ("240200519", "epci.coordinated"), ("200071991", "epci.coordinated")]
+
+
 def test_a_gloss_clause_between_commas_ends_where_the_outer_list_resumes():
     # g30a: "Il s'agit du Pays de Dreux, porté par la CA du Pays de Dreux, et de Chartres Métropole":
     # the second territory, an EPCI's everyday name, is no member of the first

@@ -2073,7 +2073,8 @@ def _territory_name_parts(text: str, linker: DocumentLinker, territories: list[t
 # name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
     r"[ \t]*(?:[,;][ \t]*(?:et[ \t]+)?|[ \t]+(?:et|avec)[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
-    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
+    r"(?P<name>(?:(?:canton|pays|bassin)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+|du[ \t]+|des[ \t]+|d['’][ \t]*))?"  # "le canton d'Oulchy-le-Château"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
 # "le Grand Charolais, Le Grand Autunois Morvan et ": a name coordinated before an EPCI's (the
 # words up to the joint; where the name starts is tried word by word)
@@ -2092,14 +2093,34 @@ def _namesake(written: str, linker: DocumentLinker) -> Link | None:
         and fold(written) not in _place_names() else None
 
 
-def _official_in_context(written: str, linker: DocumentLinker) -> Link | None:
+def _official_in_context(written: str, linker: DocumentLinker,
+                         near: tuple[str, ...] = ()) -> Link | None:
     """The EPCI a name without legal form is the official name of, among the document's
-    départements; None for a town, a person or an everyday form."""
+    départements (or those of the EPCI it is coordinated with, `near`); None for a town, a person
+    or an everyday form."""
     link = linker.link(written)
-    in_context = link.score >= OFFICIAL_NAME_SCORE and set(link.departement_codes) & linker.departements \
+    in_context = link.score >= OFFICIAL_NAME_SCORE \
+        and set(link.departement_codes) & (linker.departements | set(near)) \
         and fold(written) not in _place_names()
     typed = TYPE_WORD.search(written) and link.score >= ACCEPT_SCORE
     return link if link.siren and link.exact and (in_context or typed) else None
+
+
+INNER_ET = re.compile(r"[ \t]+et[ \t]+")
+
+
+def _official_before_an_et(written: str, linker: DocumentLinker,
+                           near: tuple[str, ...]) -> tuple[str, Link | None]:
+    """The longest start of a coordinated name, whole or up to one of its " et ", that is an
+    EPCI's official name ("le canton d'Oulchy-le-Château et Retz-en-Valois": the first of two;
+    "Vie et Boulogne" whole); a start of one word may be an acronym or a town, never cut out."""
+    ends = [len(written)] + [et.start() for et in reversed(list(INNER_ET.finditer(written)))
+                             if len(written[:et.start()].split()) >= MIN_WORDS_BEFORE]  # not "la CIVIS et la CASUD"
+    for end in ends:
+        link = _official_in_context(written[:end], linker, near)
+        if link:
+            return written[:end], link
+    return written, None
 
 
 def _coordinated_before(text: str, linker: DocumentLinker, anchor: EpciMention,
@@ -2154,14 +2175,14 @@ def _coordinated_mentions(text: str, linker: DocumentLinker, found: list[EpciMen
             match = COORDINATED_NAME.match(text, previous.end)
             if not match or _inside(match.start("name"), found + added):
                 break
-            written = match.group("name")
-            link = _official_in_context(written, linker)
+            written, link = _official_before_an_et(match.group("name"), linker, previous.link.departement_codes)
             if not link:
                 break
-            if not TYPE_WORD.search(written) and any(start == match.start("name") and end == match.end("name")
+            name_end = match.start("name") + len(written)
+            if not TYPE_WORD.search(written) and any(start == match.start("name") and end == name_end
                                                      for start, end, _ in territories):
                 break  # "Laval Agglomération, Mayenne Communauté, le Pays de Craon": a territory's bare name, no member
-            previous = EpciMention(match.start("name"), match.end("name"), link, written,
+            previous = EpciMention(match.start("name"), name_end, link, written,
                                    link.epci_type, "epci.coordinated", anchor.in_member_list,
                                    list_start=anchor.list_start)
             added.append(previous)
