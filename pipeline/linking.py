@@ -9,6 +9,9 @@ write for it, generated from those names:
   "CC du Canton de Charly-sur-Marne", "les communautés de communes des bassins de Pompey et de
   Pont-à-Mousson", "les communautés de communes du Pays de Landerneau Daoulas, Landivisiau …"), a trailing type word ("Lorient" for "Lorient Agglomération") or a région's
   name ("Lisieux" for "Lisieux Normandie", "Métropole de Rouen" for "Métropole Rouen Normandie");
+- a town then the pays it lies in without the common noun ("Cannes Lérins" for the "CA Cannes Pays
+  de Lérins"), and a name joining two places by a spaced dash the other way round ("Les
+  Essarts-Saint-Fulgent" for the "CC du Pays de Saint-Fulgent - Les Essarts");
 - and a name written with a leading "Pays" ("Pays des Coëvrons") is also tried without it;
 - an official name that is a town qualified by its river or country ("CA de Châlons-en-Champagne")
   or made great ("CU du Grand Poitiers"), or an agglomeration's, a communauté urbaine's or a

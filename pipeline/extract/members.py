@@ -20,7 +20,10 @@ Rules (ids in the `rule` column):
                        legal-form head ("les communautés de communes", "celle du") is distributed
                        over the coordinated names that follow it; the list is split where the
                        parts are real EPCIs of the referential (a name may hold "et" or a comma),
-                       by dynamic programming over the ", ", " et " and " / " joints. An acronym
+                       by dynamic programming over the ", ", " et ", " / ", " ainsi que " and
+                       "et, d'autre part," joints; a plural common noun standing for the legal
+                       form opens no name ("les bassins péri-urbains de Pompey", "les EPCI ruraux
+                       Pays du Sel et du Vermois"). An acronym
                        before the name it abbreviates ("CCVG - Communauté de communes …") is no
                        name; in a list that speaks of communes ("34 communes autour de Laval"), or
                        shaped as communes' names ("Bessines-sur-Gartempe"), a part that links to
@@ -71,8 +74,10 @@ Rules (ids in the `rule` column):
                        every part exactly an EPCI's name or everyday form of two words or more,
                        the EPCIs distinct, as many as counted; a member of that territory.
 - epci.coordinated     a name without legal form coordinated after an EPCI's ("l'Agglomération
-                       de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards"), when it is
-                       the official name of an EPCI of the document's départements, or holds a
+                       de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards", "GrandSoissons
+                       Agglomération, le Val de l'Aisne, le canton d'Oulchy-le-Château et
+                       Retz-en-Valois"), when it is the official name of an EPCI of the
+                       document's départements or its neighbour's, or holds a
                        type word ("Flers Agglo et Intercom de la Vire au Noireau"): never a
                        town, a person or an everyday form; or coordinated before it, of two
                        words or more ("Le Grand Autunois Morvan et la Communauté urbaine
