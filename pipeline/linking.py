@@ -9,6 +9,9 @@ write for it, generated from those names:
   "CC du Canton de Charly-sur-Marne", "les communautés de communes des bassins de Pompey et de
   Pont-à-Mousson", "les communautés de communes du Pays de Landerneau Daoulas, Landivisiau …"), a trailing type word ("Lorient" for "Lorient Agglomération") or a région's
   name ("Lisieux" for "Lisieux Normandie", "Métropole de Rouen" for "Métropole Rouen Normandie");
+- a town then the pays it lies in without the common noun ("Cannes Lérins" for the "CA Cannes Pays
+  de Lérins"), and a name joining two places by a spaced dash the other way round ("Les
+  Essarts-Saint-Fulgent" for the "CC du Pays de Saint-Fulgent - Les Essarts");
 - and a name written with a leading "Pays" ("Pays des Coëvrons") is also tried without it;
 - an official name that is a town qualified by its river or country ("CA de Châlons-en-Champagne")
   or made great ("CU du Grand Poitiers"), or an agglomeration's, a communauté urbaine's or a
@@ -82,6 +85,10 @@ STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et"}
 GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin|pays|ile)\s+")
 TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom|interco)$")
 TYPE_INSIDE = re.compile(r"^(\S+(?:\s\S+)*?\s(?:agglo|communaute|metropole))\s\S.*$")
+# "CA Cannes Pays de Lérins", "CC Chabris - Pays de Bazelle": a town then the "pays" it lies in;
+# people write the two names without the common noun ("l'Agglomération Cannes Lérins")
+TYPE_WORDS_IN_CORE = re.compile(r"(?:^|\s)(?:agglo|communaute|metropole|intercom|interco)(?:\s|$)")
+TOWN_THEN_PAYS = re.compile(r"^(?P<town>[a-z]{3,})\spays\s(?P<pays>[a-z]{3,}(?:\s[a-z]+)?)$")
 WRITTEN_LEADS = re.compile(r"^(?:pays|territoire)\s+")
 # "Châlons-en-Champagne", "Romilly-sur-Seine": a town's name qualified by its river or
 # country; "Grand Poitiers", "Le Grand Chalon": the town made great. People write the agglomeration
@@ -212,8 +219,27 @@ def everyday_forms(core: str) -> set[str]:
     # "Guingamp-Paimpol Agglomération" for "CA Guingamp-Paimpol Agglomération de l'Armor à
     # l'Argoat": the name up to its type word, its tagline left out
     forms |= {typed.group(1) for typed in [TYPE_INSIDE.match(core)] if typed}
+    forms |= {f"{inner['town']} {inner['pays']}" for inner in [TOWN_THEN_PAYS.match(core)]
+              if inner and inner["town"] not in NOT_A_TOWN}
     forms = {" ".join(form.split()) for form in forms}
     return {form for form in forms if form != core and len(form) >= 4}
+
+
+# "CC du Pays de Saint-Fulgent - Les Essarts": a name joining two places (often the EPCIs it merged)
+TWO_PLACES = re.compile(r"^(?P<first>(?:(?!\s[-–]\s).)+)\s[-–]\s(?P<second>(?:(?!\s[-–]\s).)+)$")
+
+
+def swapped_form(name: str) -> str | None:
+    """The two places of a name joined by a spaced dash, the other way round and without a leading
+    "Pays de" ("Les Essarts-Saint-Fulgent"): none when a part is a type word ("La Roche-sur-Yon -
+    Agglomération") or holds one."""
+    parts = TWO_PLACES.match(name)
+    if not parts:
+        return None
+    first, second = (GENERIC_LEADS.sub("", core_name(parts[key])) for key in ("first", "second"))
+    if not first or not second or any(TYPE_WORDS_IN_CORE.search(part) for part in (first, second)):
+        return None
+    return f"{second} {first}"
 
 
 def _form_of(name: str, default: str) -> str:
@@ -278,7 +304,7 @@ def _index() -> _Index:
                 continue
             index.exact.setdefault(core, []).append((entry, False))
             fuzzy.setdefault(core, []).append(entry)
-            for form in everyday_forms(core):
+            for form in everyday_forms(core) | {swapped_form(name)} - {None}:
                 index.exact.setdefault(form, []).append((entry, True))
             for town in _seats(core, entry.form):
                 index.seat.setdefault(town, []).append(entry)
@@ -545,7 +571,8 @@ def _forms_of(siren: str) -> frozenset[str]:
     forms = set()
     for name in (name for borne in (epci.names if epci else ()) for name in _names_in(borne.name)):
         official = core_name(name)
-        forms |= {official} | everyday_forms(official) | _seats(official, _form_of(name, epci.type))
+        forms |= {official} | everyday_forms(official) | _seats(official, _form_of(name, epci.type)) \
+            | {swapped_form(name)} - {None}
     return frozenset(forms)
 
 

@@ -22,6 +22,9 @@ from pipeline.linking import DocumentLinker, known_acronyms, link_epci, named_af
     ("Guingamp-Paimpol Agglomération", None, "200067981"),       # … Agglomération de l'Armor à l'Argoat
     ("Loudéac Communauté", None, "200067460"),                   # … Communauté - Bretagne Centre
     ("Niort Agglo", None, "200041317"),                          # CA du Niortais, from the aliases file
+    ("Cannes Lérins", "CA", "200039915"),                        # CA Cannes Pays de Lérins: town and pays
+    ("Chabris Bazelle", None, "243600202"),                      # CC Chabris - Pays de Bazelle
+    ("Les Essarts-Saint-Fulgent", None, "200071918"),            # CC du Pays de Saint-Fulgent - Les Essarts
 ])
 def test_everyday_names_link_to_their_epci(written, epci_type, siren):
     assert link_epci(written, epci_type).siren == siren

@@ -897,6 +897,29 @@ def test_communes_of_a_departement_are_no_epci():
     assert _looks_like_name("Communes du Pays Sabolien")
 
 
+def test_everyday_plurals_and_prose_joints_in_a_member_list():
+    """g45r33: "les bassins urbains de Pompey et de Pont-à-Mousson ainsi que les EPCI ruraux Moselle
+    et Madon et, d'autre part, Pays du Sel et du Vermois": the plural nouns standing for the legal
+    form are no part of the names, "ainsi que" and "et, d'autre part," join them."""
+    text = ("Le territoire réunit quatre communautés de communes : les bassins urbains de Pompey et de "
+            "Pont-à-Mousson ainsi que les EPCI ruraux Moselle et Madon et, d'autre part, Pays du Sel et du Vermois.")
+    assert [siren for siren, _ in members(text, frozenset({"54"}))] == [
+        "245400601", "200041515", "245400171", "245400189"]
+    places = "Le territoire réunit quatre intercommunalités : les intercommunalités de Mayenne et de Sarthe."
+    assert [siren for siren, _ in members(places, frozenset({"53", "72"})) if siren] == []
+
+
+def test_official_names_coordinated_after_an_epci_in_a_text_naming_no_departement():
+    """g45r33: "(GrandSoissons Agglomération, le Val de l'Aisne, le canton d'Oulchy-le-Château et
+    Retz-en-Valois)": the neighbour's département is the context, "canton" may open the name in
+    lower case, and a name runs up to the " et " before the next one."""
+    text = ("Labellisé en 2022, le territoire X (GrandSoissons Agglomération, le Val de l'Aisne, "
+            "le canton d'Oulchy-le-Château et Retz-en-Valois) présente son plan.")
+    assert [(m.link.siren, m.rule) for m in _mentions(text, frozenset())] == [
+        ("240200477", "epci.everyday_name"), ("240200501", "epci.coordinated"),
+        ("240200519", "epci.coordinated"), ("200071991", "epci.coordinated")]
+
+
 def test_a_gloss_clause_between_commas_ends_where_the_outer_list_resumes():
     # g30a: "Il s'agit du Pays de Dreux, porté par la CA du Pays de Dreux, et de Chartres Métropole":
     # the second territory, an EPCI's everyday name, is no member of the first

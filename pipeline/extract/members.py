@@ -20,7 +20,10 @@ Rules (ids in the `rule` column):
                        legal-form head ("les communautés de communes", "celle du") is distributed
                        over the coordinated names that follow it; the list is split where the
                        parts are real EPCIs of the referential (a name may hold "et" or a comma),
-                       by dynamic programming over the ", ", " et " and " / " joints. An acronym
+                       by dynamic programming over the ", ", " et ", " / ", " ainsi que " and
+                       "et, d'autre part," joints; a plural common noun standing for the legal
+                       form opens no name ("les bassins péri-urbains de Pompey", "les EPCI ruraux
+                       Pays du Sel et du Vermois"). An acronym
                        before the name it abbreviates ("CCVG - Communauté de communes …") is no
                        name; in a list that speaks of communes ("34 communes autour de Laval"), or
                        shaped as communes' names ("Bessines-sur-Gartempe"), a part that links to
@@ -71,8 +74,10 @@ Rules (ids in the `rule` column):
                        every part exactly an EPCI's name or everyday form of two words or more,
                        the EPCIs distinct, as many as counted; a member of that territory.
 - epci.coordinated     a name without legal form coordinated after an EPCI's ("l'Agglomération
-                       de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards"), when it is
-                       the official name of an EPCI of the document's départements, or holds a
+                       de La Roche-sur-Yon, Vie et Boulogne, le Pays des Achards", "GrandSoissons
+                       Agglomération, le Val de l'Aisne, le canton d'Oulchy-le-Château et
+                       Retz-en-Valois"), when it is the official name of an EPCI of the
+                       document's départements or its neighbour's, or holds a
                        type word ("Flers Agglo et Intercom de la Vire au Noireau"): never a
                        town, a person or an everyday form; or coordinated before it, of two
                        words or more ("Le Grand Autunois Morvan et la Communauté urbaine
@@ -155,7 +160,10 @@ HEAD = with_first_letters(re.compile(
     r"|\bCC\b|\bCA\b|\bCU\b|\bCD?C\b|\bCdC\b|(?i:\bcom['’-]?\s?com\b))"))
 HEAD_TYPES = [("agglo", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
               ("cc", "CC"), ("ca", "CA"), ("cu", "CU"), ("c.c.", "CC"), ("c.a.", "CA"), ("c.u.", "CU")]
-JOINT = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+")
+# "A et B ainsi que C", "A et, d'autre part, B": joints of a list in prose too
+JOINT = re.compile(r"(?:\s+et)?\s*,\s*d['’]autre\s+part\s*,\s*|\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+"
+                   r"|\s+ainsi\s+que\s+")
+EVERYDAY_PLURAL_LEAD = re.compile(WORDS["everyday_plural_lead"])
 MAX_PARTS_PER_NAME = 4
 # A connector between two groups: "... Métropole et les communautés de communes de ..."
 GROUP_CONNECTOR = re.compile(r"[\s,;]*+(?:\bet\b)?[\s,]*+(?:(?:la|les|une|des|l['’])\s*)?$",
@@ -225,7 +233,16 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         parts.append((pos, joint.start()))
         pos = joint.end()
     parts.append((pos, end))
-    return [(s, e) for s, e in parts if text[s:e].strip()]
+    return [(_past_everyday_plural(text, s, e), e) for s, e in parts if text[s:e].strip()]
+
+
+def _past_everyday_plural(text: str, start: int, end: int) -> int:
+    """Where a part's name starts after a plural common noun standing for the legal form ("les
+    bassins péri-urbains de Pompey", "les EPCI ruraux Pays du Sel et du Vermois")."""
+    while start < end and text[start].isspace():
+        start += 1
+    lead = EVERYDAY_PLURAL_LEAD.match(text, start, end)
+    return lead.end() if lead else start
 
 
 def _split_names(text: str, start: int, end: int, epci_type: str | None,
@@ -2061,7 +2078,8 @@ def _territory_name_parts(text: str, linker: DocumentLinker, territories: list[t
 # name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
     r"[ \t]*(?:[,;][ \t]*(?:et[ \t]+)?|[ \t]+(?:et|avec)[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
-    r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
+    r"(?P<name>(?:(?:canton|pays|bassin)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+|du[ \t]+|des[ \t]+|d['’][ \t]*))?"  # "le canton d'Oulchy-le-Château"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
 # "le Grand Charolais, Le Grand Autunois Morvan et ": a name coordinated before an EPCI's (the
 # words up to the joint; where the name starts is tried word by word)
@@ -2080,14 +2098,34 @@ def _namesake(written: str, linker: DocumentLinker) -> Link | None:
         and fold(written) not in _place_names() else None
 
 
-def _official_in_context(written: str, linker: DocumentLinker) -> Link | None:
+def _official_in_context(written: str, linker: DocumentLinker,
+                         near: tuple[str, ...] = ()) -> Link | None:
     """The EPCI a name without legal form is the official name of, among the document's
-    départements; None for a town, a person or an everyday form."""
+    départements (or those of the EPCI it is coordinated with, `near`); None for a town, a person
+    or an everyday form."""
     link = linker.link(written)
-    in_context = link.score >= OFFICIAL_NAME_SCORE and set(link.departement_codes) & linker.departements \
+    in_context = link.score >= OFFICIAL_NAME_SCORE \
+        and set(link.departement_codes) & (linker.departements | set(near)) \
         and fold(written) not in _place_names()
     typed = TYPE_WORD.search(written) and link.score >= ACCEPT_SCORE
     return link if link.siren and link.exact and (in_context or typed) else None
+
+
+INNER_ET = re.compile(r"[ \t]+et[ \t]+")
+
+
+def _official_before_an_et(written: str, linker: DocumentLinker,
+                           near: tuple[str, ...]) -> tuple[str, Link | None]:
+    """The longest start of a coordinated name, whole or up to one of its " et ", that is an
+    EPCI's official name ("le canton d'Oulchy-le-Château et Retz-en-Valois": the first of two;
+    "Vie et Boulogne" whole); a start of one word may be an acronym or a town, never cut out."""
+    ends = [len(written)] + [et.start() for et in reversed(list(INNER_ET.finditer(written)))
+                             if len(written[:et.start()].split()) >= MIN_WORDS_BEFORE]  # not "la CIVIS et la CASUD"
+    for end in ends:
+        link = _official_in_context(written[:end], linker, near)
+        if link:
+            return written[:end], link
+    return written, None
 
 
 def _coordinated_before(text: str, linker: DocumentLinker, anchor: EpciMention,
@@ -2142,14 +2180,14 @@ def _coordinated_mentions(text: str, linker: DocumentLinker, found: list[EpciMen
             match = COORDINATED_NAME.match(text, previous.end)
             if not match or _inside(match.start("name"), found + added):
                 break
-            written = match.group("name")
-            link = _official_in_context(written, linker)
+            written, link = _official_before_an_et(match.group("name"), linker, previous.link.departement_codes)
             if not link:
                 break
-            if not TYPE_WORD.search(written) and any(start == match.start("name") and end == match.end("name")
+            name_end = match.start("name") + len(written)
+            if not TYPE_WORD.search(written) and any(start == match.start("name") and end == name_end
                                                      for start, end, _ in territories):
                 break  # "Laval Agglomération, Mayenne Communauté, le Pays de Craon": a territory's bare name, no member
-            previous = EpciMention(match.start("name"), match.end("name"), link, written,
+            previous = EpciMention(match.start("name"), name_end, link, written,
                                    link.epci_type, "epci.coordinated", anchor.in_member_list,
                                    list_start=anchor.list_start)
             added.append(previous)
