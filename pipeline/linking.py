@@ -375,29 +375,6 @@ def _seat_forms(written: str, query: str, epci_type: str | None,
             if set(ref.epcis[entry.siren].departement_codes) & departements]
 
 
-@lru_cache(maxsize=1)
-def _by_word_set() -> dict[tuple[str, ...], frozenset[_Entry]]:
-    """Every indexed name of two words or more (official or everyday) under its words in
-    alphabetical order: "Les Essarts-Saint-Fulgent" is the "CC du Pays de Saint-Fulgent - Les
-    Essarts" written the other way round."""
-    found: dict[tuple[str, ...], set[_Entry]] = {}
-    for key, entries in _index().exact.items():
-        words = tuple(sorted(key.split()))
-        if len(words) >= 2:
-            found.setdefault(words, set()).update(entry for entry, _everyday in entries)
-    return {words: frozenset(entries) for words, entries in found.items()}
-
-
-def _reordered(query: str, departements: frozenset[str]) -> list[tuple[_Entry, float]]:
-    """(entry, base score) of the EPCIs of the document's départements one of whose names has the
-    query's words in another order ("Essarts-Saint-Fulgent" for "… Saint-Fulgent - Les Essarts"):
-    an everyday form, never of another département (short names repeat across France)."""
-    words = tuple(sorted(query.split()))
-    if len(words) < 2:
-        return []
-    return [(entry, EVERYDAY_FORM_SCORE) for entry in _by_word_set().get(words, ()) if _inside(entry, departements)]
-
-
 def _query_forms(query: str) -> list[tuple[str, bool]]:
     """(form, everyday) pairs to look up for a written core name: itself, without a leading
     "Pays" ("Pays des Coëvrons"), without a trailing type word ("Vienne Condrieu Agglomération")."""
@@ -548,8 +525,6 @@ def link_epci(written: str, epci_type: str | None = None,
         candidates += _truncated(query, epci_type, context_departements)
     if context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
         candidates += _seat_forms(written, query, epci_type, context_departements)
-    if context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
-        candidates += _reordered(query, context_departements)
     for entry, base in candidates:
         if base == EVERYDAY_FORM_SCORE and " " not in query and not epci_type \
                 and not _inside(entry, context_departements):
