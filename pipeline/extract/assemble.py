@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline import referential
-from pipeline.extract.document_info import chrome_spans, crawled_by, day_a_weekday_dates, extract_document_info
+from pipeline.extract.document_info import CRAWL_PREFIX, chrome_spans, crawled_by, day_a_weekday_dates, extract_document_info
 from pipeline.extract.figure_context import masked_spans, states_programme_figures
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
@@ -161,6 +161,13 @@ BETWEEN_PHASES_DATE = re.compile(r"\b(?:janvier|f[ée]vrier|mars|avril|mai)\s+(2
 def _between_phases_blanked(text: str) -> str:
     """`text` with the year of its dates between the two phases blanked (offsets kept)."""
     return BETWEEN_PHASES_DATE.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "    ", text)
+
+
+def _crawl_prefixes_blanked(text: str) -> str:
+    """`text` with its crawl prefixes blanked (offsets kept): one glued to the first sentence
+    (" date 2023-09 Le Grand Chalon fait désormais partie …") dates the crawl, not the facts of
+    the sentence, and no territory's phase is read from it."""
+    return re.sub(CRAWL_PREFIX.pattern, lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.MULTILINE)
 
 
 def document_phase(text: str) -> str | None:
@@ -417,6 +424,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
+    phase_text = _crawl_prefixes_blanked(text)  # the words a territory's own phase is read from
     phase = (document_phase(text) or _phase_of_the_date(info["published_on"]) or _phase_of_the_crawl(crawled_by(text))
              or _phase_of_a_credit(text))
     # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
@@ -470,10 +478,10 @@ def extract(text: str, doc: Doc) -> Extraction:
                 "territory_id": mention.territory_id, "name": mention.name, "start": mention.start,
                 "end": mention.end,
                 "phase": _phase_before_if_former(mention, _local_phase(
-                    text, phase_sentence, _own_clause(mentions, mention, phase_sentence),
+                    phase_text, phase_sentence, _own_clause(mentions, mention, phase_sentence),
                     min(m.start for m in mentions if phase_sentence[0] <= m.start < phase_sentence[1]
-                        or m is mention)) or _list_lead_phase(text, structure, mention.start) or phase
-                    or _called_new(text, phase_sentence)),
+                        or m is mention)) or _list_lead_phase(phase_text, structure, mention.start) or phase
+                    or _called_new(phase_text, phase_sentence)),
                 "departements": set(), "sentence_regions": set(), "rule": mention.rule,
                 "name_departements": set(), "member_departements": set(), "placed_departements": set(),
             }
@@ -575,7 +583,7 @@ def extract(text: str, doc: Doc) -> Extraction:
             row["mention"] = text[row["start"]:row["end"]]
     counts = stated_counts(text, refine_sentences(text, sentences), mentions, figures, places,
                            {row["territory_id"]: row["phase"] for row in territory_rows},
-                           lambda sentence: _local_phase(text, sentence))
+                           lambda sentence: _local_phase(phase_text, sentence))
     return Extraction(info, territory_rows, epci_rows, figures, counts)
 
 
