@@ -115,6 +115,12 @@ NEW_TERRITORY = re.compile(r"\bnouveau\s+(?:«\s*)?territoire\s+d['’]\s*indust
 # before the contract (every text of our collections naming a protocole d'accord is first-phase).
 FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*(?:engagement|accord))\s+(?:du\s+|de\s+)?territoires?\s+d['’]\s*industrie",
                                   re.IGNORECASE)
+# "Lacq-Pau-Tarbes est un contrat pionnier", "nommé territoire pilote parmi les 13 premiers", "quatre
+# sites pilotes en Auvergne-Rhône-Alpes": the first phase's pilots of 2019, which signed the first
+# contracts (every dated text of our collections calling a territory, a site or a contract so is
+# first-phase, but one dated 2024 titled "Les territoires pilotes de l'Aube": a year outweighs it)
+FIRST_PHASE_PILOT = re.compile(r"\b(?:territoires?|sites?|contrats?|initiatives?)\s+(?:d['’]\s*industrie\s+)?"
+                               r"(?:pilotes?|pionniers?)\b", re.IGNORECASE)
 # "quatre axes : attirer, innover, recruter et simplifier", "(recrutement, attractivité, innovation,
 # simplification)": the first phase's four needs, which the second phase replaced (transition
 # écologique, innovation, compétences, foncier); simplifying and attracting named together in one
@@ -179,7 +185,8 @@ def document_phase(text: str) -> str | None:
     then a national count of territories: 124 to 148 were first-phase counts (so was the
     envelope of 1,3 milliard d'euros), 183 the second
     phase's; else a "contrat de territoire d'industrie", or the first phase's needs enumerated
-    ("attirer, recruter, innover et simplifier"), is first-phase. A day written with its day of the
+    ("attirer, recruter, innover et simplifier"), or a pilot ("territoire pilote", "contrat
+    pionnier"), is first-phase. A day written with its day of the
     week and no year counts as the one year it fits (document_info.day_a_weekday_dates).
     "Première phase" alone
     tells nothing: second-phase texts recall it; nor does a label held since 2018 ("labellisé
@@ -207,7 +214,8 @@ def document_phase(text: str) -> str | None:
         return counts.pop()
     if counts:
         return None
-    return FIRST_PHASE if FIRST_PHASE_CONTRACT.search(body_text) or _names_first_phase_needs(body_text) else None
+    return FIRST_PHASE if (FIRST_PHASE_CONTRACT.search(body_text) or FIRST_PHASE_PILOT.search(body_text)
+                           or _names_first_phase_needs(body_text)) else None
 
 
 def _without_links_to_other_articles(text: str) -> str:
