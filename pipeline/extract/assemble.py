@@ -121,6 +121,18 @@ FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*(?:en
 # first-phase, but one dated 2024 titled "Les territoires pilotes de l'Aube": a year outweighs it)
 FIRST_PHASE_PILOT = re.compile(r"\b(?:territoires?|sites?|contrats?|initiatives?)\s+(?:d['’]\s*industrie\s+)?"
                                r"(?:pilotes?|pionniers?)\b", re.IGNORECASE)
+# The programme's two national announcements, written without their year: the first phase's list
+# "annoncée le 22 novembre" (Conseil national de l'industrie, 22 November 2018), the second's "dévoilée
+# le 9 novembre à Chalon-sur-Saône" (9 November 2023; "le label reçu le 9 novembre dernier"); every
+# text of our collections dating a label, a list or the programme so is of that phase. Not a day
+# still to come ("fêtera, le 22 novembre prochain, ses trois ans"), nor another event's ("un
+# webinaire aura lieu le 9 novembre"): the date follows a word of the announcement or of a label.
+ANNOUNCED = (r"\b(?:(?:annon[cç]|d[ée]voil|labellis|d[ée]sign|reconduit|renouvel)\w*|(?:pr[ée]sent|lanc|relanc|publi)[ée]e?s?"
+             r"|entr[ée]e?s?(?<!entre)|r[ée]unie?s?|retenue?s?|re[çc]ue?s?|rejoint)\b")
+ANNOUNCEMENT_DAYS = [(re.compile(ANNOUNCED + r"[^.;:!?\n]{0,80}?\ble\s+" + day + r"\s+novembre\b(?!\s+(?:prochain|20\d\d))"
+                                 r"|\b[Ll]e\s+" + day + r"\s+novembre\b(?!\s+(?:prochain|20\d\d))[^.;:!?\n]{0,80}?" + ANNOUNCED,
+                                 re.IGNORECASE), phase)
+                     for day, phase in (("22", FIRST_PHASE), ("9", SECOND_PHASE))]
 # "quatre axes : attirer, innover, recruter et simplifier", "(recrutement, attractivité, innovation,
 # simplification)": the first phase's four needs, which the second phase replaced (transition
 # écologique, innovation, compétences, foncier); simplifying and attracting named together in one
@@ -184,7 +196,8 @@ def document_phase(text: str) -> str | None:
     a year, the second phase named tells (SECOND_PHASE_WORDS: no first-phase text speaks of it),
     then a national count of territories: 124 to 148 were first-phase counts (so was the
     envelope of 1,3 milliard d'euros), 183 the second
-    phase's; else a "contrat de territoire d'industrie", or the first phase's needs enumerated
+    phase's; else the day of a national announcement ("dévoilée le 9 novembre", "annoncée le 22
+    novembre": ANNOUNCEMENT_DAYS); else a "contrat de territoire d'industrie", or the first phase's needs enumerated
     ("attirer, recruter, innover et simplifier"), or a pilot ("territoire pilote", "contrat
     pionnier"), is first-phase. A day written with its day of the
     week and no year counts as the one year it fits (document_info.day_a_weekday_dates).
@@ -214,6 +227,9 @@ def document_phase(text: str) -> str | None:
         return counts.pop()
     if counts:
         return None
+    announced = {phase for pattern, phase in ANNOUNCEMENT_DAYS if pattern.search(body_text)}
+    if len(announced) == 1:
+        return announced.pop()
     return FIRST_PHASE if (FIRST_PHASE_CONTRACT.search(body_text) or FIRST_PHASE_PILOT.search(body_text)
                            or _names_first_phase_needs(body_text)) else None
 
