@@ -323,7 +323,7 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     ("première phase", "2023-2027"), else its years ("entré dans le dispositif dès 2018"); both
     phases and a renewal ("de la première phase, sont reconduits pour 2023-2027"): the second. A
     comparison ("À l'instar du premier programme, …") or a label held since a year ("Depuis mars
-    2019, X est labellisé") tells none. A sentence naming several territories gives each the phase
+    2019, X est labellisé") tells none; the first to join, told in the past, is of the first. A sentence naming several territories gives each the phase
     its own `clause` states, from its name to the next territory's, if it states one ("X, labellisé
     pour la période 2023-2027, …, après Y, labellisé dès 2018"); a clause that states none, whose
     sentence states a phase only between its `first` territory and that clause, takes the
@@ -347,9 +347,19 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
         # names before it; the territory takes the document's phase
         return None
     found = own if len(own) == 1 else found
+    if not found and FIRST_TO_JOIN.search(words):
+        return FIRST_PHASE  # "la première agglomération entrée dans le dispositif était Val de Garonne"
     if not found and RENEWED_LABEL.search(words):
         return SECOND_PHASE  # "Ce dispositif … puisqu'il est aussi renouvelé pour le Terrassonnais-Brive"
     return found.pop() if len(found) == 1 else None
+
+
+# "Historiquement, la première agglomération lot-et-garonnaise entrée dans le dispositif était Val de
+# Garonne", "le premier territoire labellisé fut X": the first to join, told in the past, joined in
+# the first phase (the programme began with it); asked only when the sentence states no phase
+FIRST_TO_JOIN = re.compile(r"\bpremi(?:er|[èe]re)\s+[^.;!?\n]{0,60}?\b(?:entr[ée]e?s?|[àa]\s+(?:entrer|rejoindre|int[ée]grer)"
+                           r"|rejoint|labellis[ée]e?s?|retenue?s?|int[ée]gr[ée]e?s?)\b[^.;!?\n]{0,80}?\b(?:[ée]tait|fut|avait\s+[ée]t[ée])\b",
+                           re.IGNORECASE)
 
 
 def _called_new(text: str, sentence: tuple[int, int]) -> str | None:
