@@ -83,6 +83,12 @@ NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(
                    # the first phase's national envelope, "1,3 milliard d'euros" (1,36): every text of
                    # our collections stating it is first-phase
                    (re.compile(r"(?<![\d,.])1[,.]36?\s*(?:milliards?|mds?)\b", re.I), FIRST_PHASE),
+                   # … and as the press rounded it, "plus d'un milliard d'euros ayant été fléché par
+                   # l'État", "un programme national de plus d'un milliard d'euros de financement" (the
+                   # State's money the rest of its sentence speaks of, not a plant's investment)
+                   (re.compile(r"\bplus\s+d['’]\s*un\s+milliard\s+d['’]\s*euros\b(?=[^.;!?\n]{0,60}?"
+                               r"(?:financ|fl[ée]ch|\b(?:par\s+)?l['’]\s*[ÉEée]tat\b|\bprogramme\b|\bdispositif\b))", re.I),
+                    FIRST_PHASE),
                    (re.compile(r"\b183\s+(?:nouveaux\s+)?(?:(?:«\s*)?territoires|industr(?:ial|y)\s+territories)", re.I), SECOND_PHASE)]
 
 
