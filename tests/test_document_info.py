@@ -243,6 +243,20 @@ def test_a_data_credit_dated_2024_or_later_makes_a_text_second_phase():
     assert _phase_of_a_credit("© 2025 Banque des Territoires\n") is None  # a site's footer: the crawl's year
 
 
+@pytest.mark.parametrize("text, phase", [
+    ("Forts du label « Territoire d'industrie » reçu le 9 novembre dernier, les élus réunissent les industriels.", "2023-2027"),
+    ("L'annonce a été faite le 9 novembre lors de l'assemblée générale du programme.", "2023-2027"),
+    ("Le 22 novembre dernier, le gouvernement dévoilait la liste des territoires d'industrie.", "2019-2022"),
+    ("Le territoire d'industrie a été retenu le 22 novembre par le Premier ministre.", "2019-2022"),
+    # a day to come, another event's day: no announcement
+    ("Le programme Territoires d'industrie fêtera, le 22 novembre prochain, son anniversaire.", None),
+    ("Territoire d'industrie : un webinaire de présentation aura lieu le 9 novembre.", None),
+])
+def test_the_day_of_a_national_announcement_without_its_year_tells_the_phase(text, phase):
+    from pipeline.extract.assemble import document_phase
+    assert document_phase(text) == phase
+
+
 def test_publie_le_inside_a_body_sentence_is_no_byline():
     text = ("Des territoires labellisés\n\nLe décret publié le 12 mai 2023 au Journal officiel fixe les "
             "règles du fonds, que les services de l'État présenteront aux élus des intercommunalités.\n")

@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline import referential
-from pipeline.extract.document_info import chrome_spans, crawled_by, day_a_weekday_dates, extract_document_info
+from pipeline.extract.document_info import CRAWL_PREFIX, chrome_spans, crawled_by, day_a_weekday_dates, extract_document_info
 from pipeline.extract.figure_context import masked_spans, states_programme_figures
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
@@ -84,6 +84,12 @@ NATIONAL_COUNTS = [(re.compile(r"(?<![\d\s])\s*\b(?:124|136|141|144|146|148)\s+(
                    # the first phase's national envelope, "1,3 milliard d'euros" (1,36): every text of
                    # our collections stating it is first-phase
                    (re.compile(r"(?<![\d,.])1[,.]36?\s*(?:milliards?|mds?)\b", re.I), FIRST_PHASE),
+                   # … and as the press rounded it, "plus d'un milliard d'euros ayant été fléché par
+                   # l'État", "un programme national de plus d'un milliard d'euros de financement" (the
+                   # State's money the rest of its sentence speaks of, not a plant's investment)
+                   (re.compile(r"\bplus\s+d['’]\s*un\s+milliard\s+d['’]\s*euros\b(?=[^.;!?\n]{0,60}?"
+                               r"(?:financ|fl[ée]ch|\b(?:par\s+)?l['’]\s*[ÉEée]tat\b|\bprogramme\b|\bdispositif\b))", re.I),
+                    FIRST_PHASE),
                    (re.compile(r"\b183\s+(?:nouveaux\s+)?(?:(?:«\s*)?territoires|industr(?:ial|y)\s+territories)", re.I), SECOND_PHASE)]
 
 
@@ -116,6 +122,24 @@ NEW_TERRITORY = re.compile(r"\bnouveau\s+(?:«\s*)?territoire\s+d['’]\s*indust
 # before the contract (every text of our collections naming a protocole d'accord is first-phase).
 FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*(?:engagement|accord))\s+(?:du\s+|de\s+)?territoires?\s+d['’]\s*industrie",
                                   re.IGNORECASE)
+# "Lacq-Pau-Tarbes est un contrat pionnier", "nommé territoire pilote parmi les 13 premiers", "quatre
+# sites pilotes en Auvergne-Rhône-Alpes": the first phase's pilots of 2019, which signed the first
+# contracts (every dated text of our collections calling a territory, a site or a contract so is
+# first-phase, but one dated 2024 titled "Les territoires pilotes de l'Aube": a year outweighs it)
+FIRST_PHASE_PILOT = re.compile(r"\b(?:territoires?|sites?|contrats?|initiatives?)\s+(?:d['’]\s*industrie\s+)?"
+                               r"(?:pilotes?|pionniers?)\b", re.IGNORECASE)
+# The programme's two national announcements, written without their year: the first phase's list
+# "annoncée le 22 novembre" (Conseil national de l'industrie, 22 November 2018), the second's "dévoilée
+# le 9 novembre à Chalon-sur-Saône" (9 November 2023; "le label reçu le 9 novembre dernier"); every
+# text of our collections dating a label, a list or the programme so is of that phase. Not a day
+# still to come ("fêtera, le 22 novembre prochain, ses trois ans"), nor another event's ("un
+# webinaire aura lieu le 9 novembre"): the date follows a word of the announcement or of a label.
+ANNOUNCED = (r"\b(?:(?:annon[cç]|d[ée]voil|labellis|d[ée]sign|reconduit|renouvel)\w*|(?:pr[ée]sent|lanc|relanc|publi)[ée]e?s?"
+             r"|entr[ée]e?s?(?<!entre)|r[ée]unie?s?|retenue?s?|re[çc]ue?s?|rejoint)\b")
+ANNOUNCEMENT_DAYS = [(re.compile(ANNOUNCED + r"[^.;:!?\n]{0,80}?\ble\s+" + day + r"\s+novembre\b(?!\s+(?:prochain|20\d\d))"
+                                 r"|\b[Ll]e\s+" + day + r"\s+novembre\b(?!\s+(?:prochain|20\d\d))[^.;:!?\n]{0,80}?" + ANNOUNCED,
+                                 re.IGNORECASE), phase)
+                     for day, phase in (("22", FIRST_PHASE), ("9", SECOND_PHASE))]
 # "quatre axes : attirer, innover, recruter et simplifier", "(recrutement, attractivité, innovation,
 # simplification)": the first phase's four needs, which the second phase replaced (transition
 # écologique, innovation, compétences, foncier); simplifying and attracting named together in one
@@ -164,6 +188,13 @@ def _between_phases_blanked(text: str) -> str:
     return BETWEEN_PHASES_DATE.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "    ", text)
 
 
+def _crawl_prefixes_blanked(text: str) -> str:
+    """`text` with its crawl prefixes blanked (offsets kept): one glued to the first sentence
+    (" date 2023-09 Le Grand Chalon fait désormais partie …") dates the crawl, not the facts of
+    the sentence, and no territory's phase is read from it."""
+    return re.sub(CRAWL_PREFIX.pattern, lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.MULTILINE)
+
+
 def document_phase(text: str) -> str | None:
     """The phase a communiqué speaks of: from the latest programme year it mentions, page chrome
     left out (a 2019 communiqué saved under a 2023 crawl banner is first phase).
@@ -172,8 +203,10 @@ def document_phase(text: str) -> str | None:
     a year, the second phase named tells (SECOND_PHASE_WORDS: no first-phase text speaks of it),
     then a national count of territories: 124 to 148 were first-phase counts (so was the
     envelope of 1,3 milliard d'euros), 183 the second
-    phase's; else a "contrat de territoire d'industrie", or the first phase's needs enumerated
-    ("attirer, recruter, innover et simplifier"), is first-phase. A day written with its day of the
+    phase's; else the day of a national announcement ("dévoilée le 9 novembre", "annoncée le 22
+    novembre": ANNOUNCEMENT_DAYS); else a "contrat de territoire d'industrie", or the first phase's needs enumerated
+    ("attirer, recruter, innover et simplifier"), or a pilot ("territoire pilote", "contrat
+    pionnier"), is first-phase. A day written with its day of the
     week and no year counts as the one year it fits (document_info.day_a_weekday_dates).
     "Première phase" alone
     tells nothing: second-phase texts recall it; nor does a label held since 2018 ("labellisé
@@ -201,7 +234,11 @@ def document_phase(text: str) -> str | None:
         return counts.pop()
     if counts:
         return None
-    return FIRST_PHASE if FIRST_PHASE_CONTRACT.search(body_text) or _names_first_phase_needs(body_text) else None
+    announced = {phase for pattern, phase in ANNOUNCEMENT_DAYS if pattern.search(body_text)}
+    if len(announced) == 1:
+        return announced.pop()
+    return FIRST_PHASE if (FIRST_PHASE_CONTRACT.search(body_text) or FIRST_PHASE_PILOT.search(body_text)
+                           or _names_first_phase_needs(body_text)) else None
 
 
 def _without_links_to_other_articles(text: str) -> str:
@@ -293,7 +330,7 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     ("première phase", "2023-2027"), else its years ("entré dans le dispositif dès 2018"); both
     phases and a renewal ("de la première phase, sont reconduits pour 2023-2027"): the second. A
     comparison ("À l'instar du premier programme, …") or a label held since a year ("Depuis mars
-    2019, X est labellisé") tells none. A sentence naming several territories gives each the phase
+    2019, X est labellisé") tells none; the first to join, told in the past, is of the first. A sentence naming several territories gives each the phase
     its own `clause` states, from its name to the next territory's, if it states one ("X, labellisé
     pour la période 2023-2027, …, après Y, labellisé dès 2018"); a clause that states none, whose
     sentence states a phase only between its `first` territory and that clause, takes the
@@ -317,9 +354,19 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
         # names before it; the territory takes the document's phase
         return None
     found = own if len(own) == 1 else found
+    if not found and FIRST_TO_JOIN.search(words):
+        return FIRST_PHASE  # "la première agglomération entrée dans le dispositif était Val de Garonne"
     if not found and RENEWED_LABEL.search(words):
         return SECOND_PHASE  # "Ce dispositif … puisqu'il est aussi renouvelé pour le Terrassonnais-Brive"
     return found.pop() if len(found) == 1 else None
+
+
+# "Historiquement, la première agglomération lot-et-garonnaise entrée dans le dispositif était Val de
+# Garonne", "le premier territoire labellisé fut X": the first to join, told in the past, joined in
+# the first phase (the programme began with it); asked only when the sentence states no phase
+FIRST_TO_JOIN = re.compile(r"\bpremi(?:er|[èe]re)\s+[^.;!?\n]{0,60}?\b(?:entr[ée]e?s?|[àa]\s+(?:entrer|rejoindre|int[ée]grer)"
+                           r"|rejoint|labellis[ée]e?s?|retenue?s?|int[ée]gr[ée]e?s?)\b[^.;!?\n]{0,80}?\b(?:[ée]tait|fut|avait\s+[ée]t[ée])\b",
+                           re.IGNORECASE)
 
 
 def _called_new(text: str, sentence: tuple[int, int]) -> str | None:
@@ -418,6 +465,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
+    phase_text = _crawl_prefixes_blanked(text)  # the words a territory's own phase is read from
     phase = (document_phase(text) or _phase_of_the_date(info["published_on"]) or _phase_of_the_crawl(crawled_by(text))
              or _phase_of_a_credit(text))
     # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
@@ -471,10 +519,10 @@ def extract(text: str, doc: Doc) -> Extraction:
                 "territory_id": mention.territory_id, "name": mention.name, "start": mention.start,
                 "end": mention.end,
                 "phase": _phase_before_if_former(mention, _local_phase(
-                    text, phase_sentence, _own_clause(mentions, mention, phase_sentence),
+                    phase_text, phase_sentence, _own_clause(mentions, mention, phase_sentence),
                     min(m.start for m in mentions if phase_sentence[0] <= m.start < phase_sentence[1]
-                        or m is mention)) or _list_lead_phase(text, structure, mention.start) or phase
-                    or _called_new(text, phase_sentence)),
+                        or m is mention)) or _list_lead_phase(phase_text, structure, mention.start) or phase
+                    or _called_new(phase_text, phase_sentence)),
                 "departements": set(), "sentence_regions": set(), "rule": mention.rule,
                 "name_departements": set(), "member_departements": set(), "placed_departements": set(),
             }
@@ -576,7 +624,7 @@ def extract(text: str, doc: Doc) -> Extraction:
             row["mention"] = text[row["start"]:row["end"]]
     counts = stated_counts(text, refine_sentences(text, sentences), mentions, figures, places,
                            {row["territory_id"]: row["phase"] for row in territory_rows},
-                           lambda sentence: _local_phase(text, sentence))
+                           lambda sentence: _local_phase(phase_text, sentence))
     return Extraction(info, territory_rows, epci_rows, figures, counts)
 
 
