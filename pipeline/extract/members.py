@@ -1081,11 +1081,15 @@ EPCI_COLUMN = re.compile(r"(?:structures?\s+porteuses?\s*/\s*)?"  # "Structure p
 
 def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
     """The cells of a table's EPCI column ("Territoire d'industrie | EPCI | SIREN de l'EPCI"),
-    members of the territory named in the same row."""
+    members of the territory named in the same row; and the cells after a row's label of EPCIs
+    in a table of fields ("Rubrique | Contenu" then "Intercommunalités | CC A ; CC B"), listed
+    as members as a "Intercommunalités : A ; B" line's value is."""
     regions = []
     for table in structure.tables:
         column = table.column(text, EPCI_COLUMN)
         if column is None:
+            regions += [_Region(cell.start, cell.end, True) for row in [table.header, *table.rows]
+                        if len(row) >= 2 and EPCI_COLUMN.fullmatch(fold(row[0].of(text))) for cell in row[1:]]
             continue
         for row in table.rows:
             cell = row[column]
