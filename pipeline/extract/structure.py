@@ -81,6 +81,8 @@ MIN_NESTED_INDENT = 2  # how much deeper than its item a sub-item's marker stand
 CELL_SEPARATOR = " | "  # how pipeline/read/html.py writes the cells of a table row
 # a bar between cells; an empty cell leaves two bars side by side ("Thiers | | CC A"), an empty
 # first or last one a bar at the line's start or end
+# a row summing the table up ends it: "Total", "**TOTAL GÉNÉRAL**", "Sous-total", "Ensemble"
+TOTAL_ROW = re.compile(r"[*_ \t]*(?:(?:sous-)?total(?:\s+g[ée]n[ée]ral)?|ensemble)[*_ \t]*:?[*_ \t]*", re.IGNORECASE)
 CELL_BAR = r"(?:^|[ \t])\|(?=[ \t]|$)"
 TAB_SEPARATOR = r"[ ]*\t+[ ]*"  # a table pasted from a spreadsheet into a text file
 # A spreadsheet exported as CSV with ";" (French Excel's separator) and pasted as text:
@@ -1018,6 +1020,8 @@ class _Builder:
             if run and MARKDOWN_RULE.fullmatch(self.text, line.start, line.end):
                 continue  # the rule under a Markdown table's header
             cells = self._cells(line)
+            if cells and run and TOTAL_ROW.fullmatch(cells[0].of(self.text)):
+                cells = []  # "| **Total** | | | **330 000 €** |": the table's foot, no row of it
             if cells and (not run or len(cells) == len(run[0])):
                 run.append(cells)
                 continue
