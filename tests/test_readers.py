@@ -329,6 +329,34 @@ def test_html_cell_spanning_rows_is_written_in_each_row(tmp_path):
         "Dép. | Territoire | Note\nOrne | Alpha | x\nOrne | Beta | x\nOrne | Gamma | y\nAisne | Delta | z")
 
 
+def test_html_cell_of_several_lines_stays_on_its_row(tmp_path):
+    """'<td>CC A<br>CC B</td>', a <ul> or a <p> each: the cell's lines parted by " ; " on the row's
+    line ("(63)" alone on its line stays with its value); a page laid out in a table keeps its lines."""
+    html = ("<main><table><tr><th>Territoire</th><th>Dép.</th><th>EPCI</th></tr>"
+            "<tr><td>Alpha</td><td>Puy-de-Dôme<br>(63)</td><td>CC A<br>CC B</td></tr>"
+            "<tr><td>Beta</td><td>Ain</td><td><ul><li>CA C</li></ul></td></tr>"
+            "<tr><td>Gamma</td><td>Ardèche</td><td><p>CC D</p><p>CC E</p></td></tr></table></main>")
+    assert read(tmp_path, "c.html", html.encode()).text == (
+        "Territoire | Dép. | EPCI\nAlpha | Puy-de-Dôme (63) | CC A ; CC B\nBeta | Ain | CA C\n"
+        "Gamma | Ardèche | CC D ; CC E")
+    layout = "<body><table><tr><td><p>Titre</p><p>Premier paragraphe.</p></td></tr></table></body>"
+    assert read(tmp_path, "l.html", layout.encode()).text == "Titre\n\nPremier paragraphe."
+
+
+def test_html_row_of_one_cell_heads_the_rows_under_it(tmp_path):
+    """'<tr><th colspan="2">Ain</th></tr>' over its territories: written as a first cell of each row
+    under it (an empty one in the header), so that the table stays one table; a title row above
+    the header and a source row under the last row stay lines of their own."""
+    html = ("<main><table><tr><td colspan='2'>Territoires labellisés</td></tr>"
+            "<tr><th>Territoire</th><th>EPCI</th></tr>"
+            "<tr><th colspan='2'>Ain</th></tr><tr><td>Alpha</td><td>CC A</td></tr>"
+            "<tr><th colspan='2'>Isère</th></tr><tr><td>Beta</td><td>CC B</td></tr><tr><td>Gamma</td><td>CC C</td></tr>"
+            "<tr><td colspan='2'>Source : ANCT</td></tr></table></main>")
+    assert read(tmp_path, "g.html", html.encode()).text == (
+        "Territoires labellisés\n| Territoire | EPCI\nAin | Alpha | CC A\nIsère | Beta | CC B\n"
+        "Isère | Gamma | CC C\nSource : ANCT")
+
+
 def test_dot_leaders_read_as_a_label_and_its_value(tmp_path):
     text = "Nom du territoire ............ Alpha\nAvant-propos . . . . . . . 3\nFin du texte...\n"
     assert read(tmp_path, "c.txt", text.encode()).text.startswith("Nom du territoire : Alpha\nAvant-propos : 3\nFin du texte...")

@@ -269,6 +269,17 @@ def test_tab_separated_rows_with_empty_last_cells_stay_in_the_table():
     assert table.rows[1][2].of(text) == ""
 
 
+def test_empty_cells_of_a_table_row_keep_their_place_and_a_total_row_ends_the_table():
+    """An HTML row with empty cells is written "a | | c", "a | b |" or "| b | c": each empty cell
+    is a cell, so the row stays in its table; a "Total" row is the table's foot, no row."""
+    text = ("| Territoire | Observations\nAlpha | Gard |\nBeta | | renouvelé\n"
+            "Gamma | Aude | nouveau\n**Total** | | 3\n")
+    (table,) = parse(text).tables
+    assert [[cell.of(text) for cell in row] for row in [table.header, *table.rows]] == [
+        ["", "Territoire", "Observations"], ["Alpha", "Gard", ""], ["Beta", "", "renouvelé"],
+        ["Gamma", "Aude", "nouveau"]]
+
+
 def test_text_columns_of_a_pdf_make_a_table_whose_first_cell_may_run_over_two_lines():
     text = ("Territoire                 Département        Date\n"
             "Alpha – Beta -             Gard               2 juin\n"

@@ -127,6 +127,7 @@ BOILERPLATE = re.compile(
     r"(?:(?:communique(?:\s+de\s+presse)?(?:\s+conjoint)?"
     r"|(?:dossier|information|invitation|note)\s+(?:de\s+)?presse"
     r"|liberte|egalite|fraternite|republique\s+francaise|actualites?)\W*)+")
+GENRE_DATE_LEAD = re.compile(r"du\s+(?=\d|1er\b|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s)")
 PREFECT = re.compile(r"(?:prefet|prefete|prefecture)(?:\s+de\s+(?:la\s+)?region)?"
                      r"\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)[a-z][a-z' -]{1,40}")
 REGION = re.compile(r"(?:region\s+[a-z][\w' -]{2,40}|conseil\s+regional(?:\s+d[eu']\s*[\w' -]{2,40})?)")
@@ -253,7 +254,10 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
             continue
         genre = BOILERPLATE.match(part)  # "… — communiqué de presse, Montpellier, le 30 novembre 2023"
         if genre and genre.end() < len(part):
-            offset, part = offset + genre.end(), part[genre.end():]
+            # "Actualité du 14 mai 2019", "Communiqué de presse du 3 mars 2023": the item's date
+            lead = GENRE_DATE_LEAD.match(part, genre.end())
+            end = lead.end() if lead else genre.end()
+            offset, part = offset + end, part[end:]
         match = PLACE_DATELINE.match(part)
         # "Troyes, le 14 novembre 2023" alone, or followed by " – Le préfet annonce ...", or near
         # the top by its full stop and a sentence ("… – Épinal, le 17 novembre 2023. Territoires

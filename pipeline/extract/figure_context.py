@@ -45,6 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.extract.places import PlaceMention
+from pipeline.extract.structure import FINITE_VERB
 
 RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -141,8 +142,12 @@ def _context() -> Context:
 
 def _names_another_initiative(folded: str, paragraph: tuple[int, int], context: Context) -> bool:
     """Whether the paragraph names an initiative in quotes ("« Choose France »"), not as an item
-    of what a figure before counts ("Parmi eux : …, un « campus des métiers »")."""
+    of what a figure before counts ("Parmi eux : …, un « campus des métiers »"); words quoted
+    with a verb are someone's ("« La sidérurgie et le ferroviaire restent nos points forts »,
+    souligne …"), no initiative's name."""
     for quoted in QUOTED_NAME.finditer(folded, *paragraph):
+        if FINITE_VERB.search(quoted.group(0)):
+            continue
         sentence_start = max(folded.rfind(". ", paragraph[0], quoted.start()) + 1, paragraph[0])
         if not context.items_of_a_count.match(folded, sentence_start):
             return True

@@ -105,7 +105,7 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
-from pipeline.extract.structure import COUNT_WORDS, FINITE_VERB, Field, Span
+from pipeline.extract.structure import COUNT_WORDS, FINITE_VERB, Field, Span, cell_parts
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, TAGLINE, DocumentLinker,
                               Link, acronym_in, core_word_floors, known_acronyms)
 from pipeline.normalize import fold, name_key
@@ -1098,17 +1098,36 @@ EPCI_COLUMN = re.compile(r"(?:structures?\s+porteuses?\s*/\s*)?"  # "Structure p
 
 def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
     """The cells of a table's EPCI column ("Territoire d'industrie | EPCI | SIREN de l'EPCI"),
-    members of the territory named in the same row."""
+    members of the territory named in the same row; and the cells after a row's label of EPCIs
+    in a table of fields ("Rubrique | Contenu" then "Intercommunalités | CC A ; CC B"), listed
+    as members as a "Intercommunalités : A ; B" line's value is."""
     regions = []
     for table in structure.tables:
         column = table.column(text, EPCI_COLUMN)
         if column is None:
+            regions += [_Region(cell.start, cell.end, True) for row in [table.header, *table.rows]
+                        if len(row) >= 2 and EPCI_COLUMN.fullmatch(fold(row[0].of(text))) for cell in row[1:]]
+            regions += _members_under_a_name(text, table, territories)
             continue
         for row in table.rows:
             cell = row[column]
             owner = next((tid for s, e, tid in territories if row[0].start <= s and e <= row[-1].end
                           and not (cell.start <= s < cell.end)), None)
             regions.append(_Region(cell.start, cell.end, False, owner))
+    return regions
+
+
+def _members_under_a_name(text: str, table, territories: list[tuple[int, int, str]]) -> list[_Region]:
+    """A cell naming a territory, then its members one a line ("Thiers – Ambert ; CC Thiers Dore et
+    Montagne ; CC Ambert Livradois Forez", a Région's table whose cell holds both): the parts
+    after the name, each written as an EPCI's, are that territory's members."""
+    regions = []
+    for row in table.rows:
+        for cell in row:
+            parts = cell_parts(text, cell)
+            owner = next((tid for s, e, tid in territories if parts and parts[0].start <= s and e <= parts[0].end), None)
+            if owner and all(TYPE_WORD.search(part.of(text)) or HEAD.search(part.of(text)) for part in parts[1:]):
+                regions.append(_Region(parts[1].start, cell.end, False, owner))
     return regions
 
 

@@ -329,6 +329,18 @@ SIGNING_WINDOW = 600  # characters before the president where the signature may 
 SENTENCE_END = re.compile(r"(?<!\bm)[.!?](?:\s|$)")
 
 
+# where an event took place, or who hosted it (folded text): "dans les locaux de l'agglomération
+# X", "au siège de la CC X", "la CA X, qui accueillait l'événement"
+VENUE_BEFORE = re.compile(WORDS["venue_before"])
+VENUE_AFTER = re.compile(WORDS["venue_after"])
+
+
+def _venue(folded: str, mention: EpciMention) -> bool:
+    """Whether an EPCI is named as the place or the host of an event: no member for that."""
+    return bool(VENUE_BEFORE.search(folded, max(0, mention.start - OFFICE_WINDOW), mention.start)
+                or VENUE_AFTER.match(folded, mention.end))
+
+
 def _signatory(folded: str, position: int) -> bool:
     """Whether the EPCI named at `position` is a party to an agreement through its president,
     one of the parties its sentence enumerates after the signature ("la signature du contrat
@@ -444,6 +456,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         return None
     if NOT_A_MEMBER.match(folded, (run_end or {}).get(id(mention), mention.end)):
         return None  # "… avec A et B, partenaires de la filière, qui ne font pas partie du territoire"
+    if not mention.in_member_list and _venue(folded, mention):
+        return None  # "… organisées dans les locaux de l'agglomération X, qui accueillait l'événement"
     if mention.link.siren:
         named = [t for t in territories if any(named_after(side, mention.link.siren)
                                                or aliases.get(fold(side)) == mention.link.siren

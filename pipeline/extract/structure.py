@@ -79,6 +79,11 @@ MIN_STACKED_COLUMNS, MAX_STACKED_COLUMNS, MIN_STACKED_ROWS = 3, 8, 2
 FIGURE_CELL = re.compile(r"[-+]?\d[\d \u00a0\u202f.,]*(?:\s*(?:%|€|k€|M€|Md€|euros?|HT|TTC|ha|m²))*")
 MIN_NESTED_INDENT = 2  # how much deeper than its item a sub-item's marker stands
 CELL_SEPARATOR = " | "  # how pipeline/read/html.py writes the cells of a table row
+# a bar between cells; an empty cell leaves two bars side by side ("Thiers | | CC A"), an empty
+# first or last one a bar at the line's start or end
+# a row summing the table up ends it: "Total", "**TOTAL GÉNÉRAL**", "Sous-total", "Ensemble"
+TOTAL_ROW = re.compile(r"[*_ \t]*(?:(?:sous-)?total(?:\s+g[ée]n[ée]ral)?|ensemble)[*_ \t]*:?[*_ \t]*", re.IGNORECASE)
+CELL_BAR = r"(?:^|[ \t])\|(?=[ \t]|$)"
 TAB_SEPARATOR = r"[ ]*\t+[ ]*"  # a table pasted from a spreadsheet into a text file
 # A spreadsheet exported as CSV with ";" (French Excel's separator) and pasted as text:
 # "code;territoire;depts;epci_membre". Prose and inline lists put a space after ";".
@@ -1015,6 +1020,8 @@ class _Builder:
             if run and MARKDOWN_RULE.fullmatch(self.text, line.start, line.end):
                 continue  # the rule under a Markdown table's header
             cells = self._cells(line)
+            if cells and run and TOTAL_ROW.fullmatch(cells[0].of(self.text)):
+                cells = []  # "| **Total** | | | **330 000 €** |": the table's foot, no row of it
             if cells and (not run or len(cells) == len(run[0])):
                 run.append(cells)
                 continue
@@ -1136,7 +1143,8 @@ class _Builder:
 
     def _cells(self, line: _Line) -> list[Span]:
         written = self.text[line.start:line.end]
-        separator_pattern = (re.escape(CELL_SEPARATOR) if CELL_SEPARATOR in written
+        separator_pattern = (CELL_BAR if CELL_SEPARATOR in written or written.startswith("| ")
+                             or written.endswith(" |")
                              else TAB_SEPARATOR if "\t" in written.strip()
                              else CSV_SEPARATOR if _csv_row(written) else None)
         if line.blank or separator_pattern is None:

@@ -47,11 +47,85 @@ def html_main_text(html: str) -> str:
     """The page's main content as text; site chrome (menus, banners, footers) is left out."""
     root = main_element(html)
     _definition_lists_as_fields(root)
+    _cell_lines_joined(root)
     _spanned_cells_repeated(root)
+    _group_rows_filled_down(root)
     return _render(root)
 
 
 _MAX_ROW_SPAN = 50
+# A data table's cell holding several values, one a line ("CC A<br>CC B", a <p> or <li> each):
+# values of a few words each, not paragraphs of a layout table's page.
+_MAX_CELL_LINE_WORDS = 25
+_MAX_CELL_LINES = 60
+CELL_PART_SEPARATOR = " ; "
+
+
+def _own_rows(table: Tag) -> list[Tag]:
+    """The rows of a table, not those of a table nested in one of its cells."""
+    return [row for row in table.find_all("tr") if row.find_parent("table") is table]
+
+
+def _is_data_table(rows: list[Tag]) -> bool:
+    """At least two rows of several cells: a table of data, not a page laid out in a table."""
+    return sum(len(row.find_all(_CELL_TAGS, recursive=False)) >= 2 for row in rows) >= 2
+
+
+def _cell_lines_joined(root: Tag) -> None:
+    """The lines of a data table's cell ('<td>CC A<br>CC B</td>', a <ul> of members, a <p> each)
+    written on the row's line, parted by " ; " as a cell of values written in one line is: a line
+    break inside a cell cut its row in two, and the rows after it were no longer read as the
+    table's (a stated count then met a list of one row). Cells holding a table, a heading or a
+    line longer than a value (a layout's paragraphs) keep their lines; "(63)" alone on its line
+    stays with the value it glosses."""
+    for table in root.find_all("table"):
+        rows = _own_rows(table)
+        if not _is_data_table(rows):
+            continue
+        for row in rows:
+            for cell in row.find_all(_CELL_TAGS, recursive=False):
+                if not cell.find(["br", "li", *_BLOCK_TAGS]) or cell.find(["table", "h1", "h2", "h3", "h4", "h5", "h6"]):
+                    continue
+                lines = [re.sub(r"^-\s+", "", line.strip()) for line in _render(cell).split("\n")]
+                lines = [line for line in lines if line]
+                if len(lines) > _MAX_CELL_LINES or any(len(line.split()) > _MAX_CELL_LINE_WORDS for line in lines):
+                    continue
+                value = ""
+                for line in lines:
+                    value += (" " if line.startswith("(") else CELL_PART_SEPARATOR) + line if value else line
+                cell.clear()
+                cell.append(value)
+
+
+def _group_rows_filled_down(root: Tag) -> None:
+    """A data table's row of one cell between its rows ('<tr><td colspan="3">Ain</td></tr>' over
+    the Ain's territories) heads the rows under it, up to the next such row: written as a first
+    cell of each of them (an empty one in the rows above the first group and in the header), as a
+    cell spanning those rows is, so that the table stays one table of as many rows as it lists. A
+    row of one cell before the table's first row of several (its title) or after its last (a
+    source, a total) is left as it is."""
+    for table in root.find_all("table"):
+        rows = _own_rows(table)
+        if not _is_data_table(rows):
+            continue
+        widths = [len(row.find_all(_CELL_TAGS, recursive=False)) for row in rows]
+        wide = [index for index, width in enumerate(widths) if width >= 2]
+        groups = [index for index in range(wide[0] + 1, wide[-1]) if widths[index] == 1]
+        if not groups:
+            continue
+        label = None
+        for index in range(wide[0], wide[-1] + 1):
+            row = rows[index]
+            if index in groups:
+                label = _HTML_SPACE.sub(" ", row.get_text()).strip()
+                row.decompose()
+                continue
+            if widths[index] < 2:
+                continue
+            first = row.find(_CELL_TAGS, recursive=False)
+            cell = BeautifulSoup("", "lxml").new_tag(first.name if label is None else "td")
+            cell.string = label or ""
+            first.insert_before(cell)
 
 
 def _spanned_cells_repeated(root: Tag) -> None:
@@ -170,7 +244,7 @@ def _noise(soup: BeautifulSoup) -> list[Tag]:
 
 
 def _render(root: Tag) -> str:
-    """Text of `root`: blocks apart by a blank line, rows and items on their own line.
+    """Text of what `root` holds: blocks apart by a blank line, rows and items on their own line.
 
     Walks the tree with an explicit stack (pages can nest deeper than Python's recursion limit)
     and merges adjacent breaks, so "</p><p>" gives one blank line and "</li><li>" one newline.
@@ -178,7 +252,8 @@ def _render(root: Tag) -> str:
     out: list[str] = []
     pending_break = 0  # 0 none, 1 newline, 2 blank line
     bullet = 0  # a "- " is owed to the next text, at this list depth (start of a list item)
-    stack: list[tuple[object, bool, int]] = [(root, False, 0)]  # node, closing, <li> depth
+    # node, closing, <li> depth; the root's children only (a cell rendered alone is no next cell)
+    stack: list[tuple[object, bool, int]] = [(child, False, 0) for child in reversed(root.contents)]
     while stack:
         node, closing, in_item = stack.pop()
         if isinstance(node, NavigableString):
@@ -210,6 +285,9 @@ def _render(root: Tag) -> str:
         elif name in _CELL_TAGS and closing:
             out.append(" ")
         elif name in _CELL_TAGS and node.find_previous_sibling(_CELL_TAGS):
+            if out and pending_break:  # after an empty first cell, on the row's own line
+                out.append("\n" * pending_break)
+                pending_break = 0
             out.append(CELL_SEPARATOR)  # cells stay apart: "Nord Cotentin | CA du Cotentin | 200067205"
         if not closing:
             in_item += name == "li"

@@ -1143,6 +1143,20 @@ def _intro_departement(text: str, position: int, places: list[PlaceMention]) -> 
     return codes if len(codes) == 1 else set()
 
 
+def _territory_parts(text: str, parts: list[Span]) -> list[Span]:
+    """The parts of a territory cell that name territories: a name, then its members one a line
+    ("Thiers – Ambert<br>CC Thiers Dore et Montagne<br>CC Ambert Livradois Forez") gives the name
+    alone; parts that are all names of territories ("Caen Industrie ; Lisieux Industrie") all."""
+    if not parts or _names_an_epci(text, parts[0]):
+        return parts
+    return [parts[0]] + [part for part in parts[1:] if not _names_an_epci(text, part)]
+
+
+def _names_an_epci(text: str, part: Span) -> bool:
+    written = part.of(text)
+    return bool(TYPE_WORD.search(written)) or is_epci_name(written)
+
+
 def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.table_cell: the cells of a table's territory column ("Territoire d'industrie |
     EPCI | SIREN de l'EPCI | Département"), with the départements of the row's département cell;
@@ -1171,7 +1185,7 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
             # a name written over two lines of a PDF's column: its pieces joined
             name = mend_line_cuts(table.cell_text(text, number, column)) if (number, column) in table.pieces else None
             # a cell naming several territories of the row's département: "Creusot-Montceau ; Chalon-sur-Saône Bresse"
-            parts = [] if name else cell_parts(text, row[column])
+            parts = [] if name else _territory_parts(text, cell_parts(text, row[column]))
             for part in parts or [row[column]]:
                 mention = make_mention(text, part.start, part.end, TABLE_CELL, codes, row[-1].end, name=name)
                 if mention:
