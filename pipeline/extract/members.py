@@ -1012,7 +1012,8 @@ def _heading_territory(text: str, heading: Span, territories: list[tuple[int, in
 # "Le territoire d'industrie X, avec A, le B et la C, mise sur …": the names in an
 # apposition opened by "avec" right after a territory's name, up to a comma before a lower-case
 # word that opens no name, or the sentence's end
-WITH_AFTER_TERRITORY = re.compile(r"[ \t]*[»\"”]?[ \t]*,[ \t]*avec[ \t]+")
+# (possessive blanks: a run of them is read once, not split between the two runs at each blank)
+WITH_AFTER_TERRITORY = re.compile(r"[ \t]*+[»\"”]?[ \t]*+,[ \t]*+avec[ \t]+")
 END_OF_WITH = re.compile(r",\s*(?!(?:la|le|les|l['’]|de|du|des|d['’]|et|celle|celles)\b)[a-zéèêàâîôûç]|[.;:!?](?:\s|$)|\n\s*\n")
 
 

@@ -520,7 +520,8 @@ def _places_run(text: str, start: int, end: int, places: list[PlaceMention]) -> 
 
 # "« Axe Seine », qui s'étend de l'estuaire jusqu'à la vallée de l'Eure": a relative clause
 # between a name and the places it straddles
-RELATIVE_AFTER_NAME = re.compile(r"[ \t]*[»”\"]?\s*,\s*qui\s[^,;.()«»\n]*")
+# (possessive blanks: a run of them is read once, not split between the two runs at each blank)
+RELATIVE_AFTER_NAME = re.compile(r"[ \t]*+[»”\"]?\s*+,\s*qui\s[^,;.()«»\n]*")
 CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý]")
 
 
@@ -620,7 +621,9 @@ def _departements_respectively(text: str, mentions: list[TerritoryMention], plac
 # "le Grand Est Touraine, qui réunit quatre communautés de communes d'Indre-et-Loire": where the
 # intercommunalities a relative clause counts lie; so with the verb right after the name ("Le
 # territoire X réunit des communautés de communes de la Marne et de la Haute-Marne").
-MEMBERS_PLACED_AFTER = re.compile(r"[ \t»”\"]*(?:,\s*qui\s+|\s+)(?:r[ée]unit|regroupe|rassemble|associe|f[ée]d[èe]re)\s+"
+# (the blanks and quotes after the name are read once: possessive, the lookbehind asks the run to
+# end with a blank as "\s+" did; read as "[ \t»”\"]*\s+" each blank of a run opened a way)
+MEMBERS_PLACED_AFTER = re.compile(r"(?:[ \t»”\"]*+,\s*+qui\s+|(?=[ \t»”\"\s])[ \t»”\"]*+\s*+(?<=\s))(?:r[ée]unit|regroupe|rassemble|associe|f[ée]d[èe]re)\s+"
                                   r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|des|plusieurs)\s+"
                                   r"(?:intercommunalit[ée]s|communaut[ée]s(?:\s+de\s+communes|\s+d['’]agglom[ée]ration)?|EPCI)\s+"
                                   r"(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,60})", re.IGNORECASE)
