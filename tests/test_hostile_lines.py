@@ -174,3 +174,87 @@ def test_a_dot_leader_row_is_read_once():
     rows = "repartition des territoires :\n" + "grand est ........ 21\n" * 3_000
     assert _intro_above_rows(rows, len(rows) - len("grand est ........ 21\n"), False) == (0, 30)
     assert _cpu_seconds(lambda: [_intro_above_rows(rows, start, False) for start in range(30, len(rows), 22)]) < 1
+
+
+BLANK_RUNS = [blank * 10_000 for blank in (" ", "\n", " \n", "\t \u00a0\n")]
+
+
+def test_the_blanks_after_a_name_are_read_once():
+    """A run of blanks after a name was split between two patterns' runs at each of its blanks,
+    or read again from each of them (blancs_varies: 6.8 s of extraction, 4.2 s of it in
+    MEMBERS_PLACED_AFTER); possessive runs, or patterns tried where a run starts, match the same."""
+    from pipeline.extract.assemble import SINCE_YEAR, _held_since_blanked
+    from pipeline.extract.figures import LINE_GAP
+    from pipeline.extract.members import WITH_AFTER_TERRITORY
+    from pipeline.extract.territories import MEMBERS_PLACED_AFTER, RELATIVE_AFTER_NAME
+
+    assert MEMBERS_PLACED_AFTER.match("X » réunit des communautés de communes de la Marne.", 1)
+    assert MEMBERS_PLACED_AFTER.match("X, qui regroupe deux EPCI du Jura.", 1)
+    assert not MEMBERS_PLACED_AFTER.match("X»réunit des EPCI du Jura.", 1)
+    assert RELATIVE_AFTER_NAME.match("X »  , qui s'étend sur l'Eure, à cheval", 1).group() == " »  , qui s'étend sur l'Eure"
+    assert WITH_AFTER_TERRITORY.match("X » , avec la CC Y", 1)
+    text = "Depuis 2019, A.\n\n  Dès 2018, B. x\nDès mars 2024, C."
+    # blanked from the first place a "Dès" may open, after the first line break
+    assert SINCE_YEAR.sub(_held_since_blanked, text) == " " * 11 + ", A.\n" + " " * 12 + " B. x\n" + " " * 14 + " C."
+    assert [m.span() for m in LINE_GAP.finditer("a  \n \n b\t\tc \n")] == [(1, 7), (11, 13)]
+    for blanks in BLANK_RUNS:
+        text = "Territoire d'industrie Grand Troyes" + blanks + "!"
+        for reading in (lambda: MEMBERS_PLACED_AFTER.match(text, 35), lambda: RELATIVE_AFTER_NAME.match(text, 35),
+                        lambda: WITH_AFTER_TERRITORY.match(text, 35), lambda: SINCE_YEAR.sub(_held_since_blanked, text),
+                        lambda: list(LINE_GAP.finditer(text))):
+            assert _cpu_seconds(reading) < 1
+
+
+def test_the_blanks_after_a_verb_of_renaming_or_labelling_are_read_once():
+    """10,000 blanks after "devient" were given back one at a time to the name after it (over
+    60 s) and to the programme's words; "fait partie" and "est" likewise (1.4 s each on 5,000)."""
+    from pipeline.extract.territories.predicates import RENAMED_WHILE_ENLARGING, _predicates
+
+    found = RENAMED_WHILE_ENLARGING.search("le haut-doubs horloger devient  « Alliances Luxe » en accueillant x")
+    assert found and found["name"] == "Alliances Luxe"
+    assert _predicates().search("x est  , la premiere commune a devenir territoire d'industrie")
+    assert _predicates().search("x fait partie ,  des territoires d'industrie")
+    for verb in ("devient", "est", "fait partie"):
+        text = f"{verb} " + " " * 10_000 + f"{verb} !"
+        assert _cpu_seconds(lambda: (list(RENAMED_WHILE_ENLARGING.finditer(text)), list(_predicates().finditer(text)),
+                                     list(_predicates("label_predicates_in_context").finditer(text)))) < 1
+
+
+def test_a_dangling_connector_is_read_from_the_end():
+    """`_trim` dropped one connector at a time, each found by a search from the name's start:
+    "regroupant" and 10,000 "et" took 11.8 s of extraction, now 0.4 s."""
+    import re
+
+    from pipeline.extract.members import _trailing_connector, _trim
+
+    searched = re.compile(r"[\s,]+(?:de|du|des|d['’]|et|à|la|le|les|l['’])$", re.IGNORECASE)
+    for text in ("CC X, de", "CC X et", "CC X , ,  DES", "CC Xdes", "CC X à", "CC X d’", "de", " de", "CC X les x"):
+        found = searched.search(text)
+        assert _trailing_connector(text, 0, len(text)) == (found.start() if found else None)
+    assert _trim("« CC X, de la »", 0, 15) == (2, 6)
+    text = "regroupant " + "et " * 10_000
+    assert _cpu_seconds(_trim, text, 0, len(text)) < 1 and _trim(text, 0, len(text)) == (0, 10)
+
+
+def test_the_counts_of_departements_are_found_once():
+    """Each "territoire" of a text about one territory searched the rest of its sentence for a
+    count of départements (5,000 of them without a full stop: 4.7 s); found once, by bisection."""
+    from pipeline.extract.territories import COUNTED_DEPARTEMENTS, DepartementCounts
+
+    text = "Le territoire, sur deux départements (Lot, Cantal), et trois départements : x ; 4 départements"
+    counts = DepartementCounts(text)
+    for start, end in ((0, len(text)), (14, 40), (20, 60), (50, 78), (51, 77)):
+        assert [m.span() for m in counts.within(start, end)] == [m.span() for m in COUNTED_DEPARTEMENTS.finditer(text, start, end)]
+
+
+def test_a_run_of_quotes_is_read_once_for_the_label_given_to_names():
+    """A line of 10,000 « started the label given to names at each of them (5.6 s of extraction):
+    each run of quotes and blanks is now read from its start, or from where the match before it
+    ended, as finditer did."""
+    from pipeline.extract.territories.predicates import LABEL_GIVEN_TO, _labels_given_to
+
+    text = ("le label \" territoire d'industrie\" attribue a \"territoire d'industrie revient au x, "
+            "le label  ' territoire d'industrie pour le y")
+    assert [m.span() for m in _labels_given_to(text)] == [m.span() for m in LABEL_GIVEN_TO.finditer(text)]
+    assert len(list(_labels_given_to(text))) == 3
+    assert _cpu_seconds(lambda: list(_labels_given_to("le label " + "\" " * 10_000 + "!"))) < 1

@@ -308,11 +308,20 @@ COMPARISON = with_first_letters(re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<!
 # date up to the time of writing tells no phase; the document's does. So does a label "already"
 # held ("X, qui avait déjà été retenue en 2018, poursuit …", "X, déjà lauréate en 2018, est confirmée",
 # "le premier avait déjà été retenu lors de la première phase": labelled again in the text's phase).
+# A "Dès" opening a sentence or a line is read from where its run of blanks starts, once: the
+# blanks up to the first place it may open (after "." and a blank, or after a line break) are its
+# "lead", kept as they are (a run of 10,000 line breaks was read again from each of them).
 SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
-                        r"|(?:^|(?<=[.!?]\s)|(?<=\n))\s*D[èe]s\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\s*,"
+                        r"|(?:^|(?P<lead>(?<=[.!?])\s|(?<!\s)[^\S\n]*+\n))\s*+D[èe]s\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\s*,"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:en|d[èe]s)\s+(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:lors\s+de|pendant|durant|dans|pour|au\s+cours\s+de|d[èe]s)"
                         r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b(?:,?\s+(?:en|de)\s+20[1-3]\d\b)?")
+
+
+def _held_since_blanked(match: re.Match) -> str:
+    """A label held since a year (`SINCE_YEAR`) blanked, the blanks of its lead kept."""
+    lead = match.group("lead") or ""
+    return lead + " " * (len(match.group(0)) - len(lead))
 
 
 def _first_phase_labels_held_blanked(text: str) -> str:
@@ -321,7 +330,7 @@ def _first_phase_labels_held_blanked(text: str) -> str:
     writing, which may be after 2022, they tell no phase of the document; one held since 2023 does
     (offsets kept)."""
     return SINCE_YEAR.sub(lambda m: m.group(0) if any(int(year) >= 2023 for year in re.findall(r"20[1-3]\d", m.group(0)))
-                          else " " * len(m.group(0)), text)
+                          else _held_since_blanked(m), text)
 
 
 def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] | None = None,
@@ -337,7 +346,7 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     document's ("Après A et B, retenus en 2018, C a rejoint le programme"); not after a colon that
     opens the names the phase is about ("A rejoint les territoires reconnus en 2018 : B, C")."""
     words = COMPARISON.sub(lambda m: " " * len(m.group(0)), text[sentence[0]:sentence[1]])
-    words = SINCE_YEAR.sub(lambda m: " " * len(m.group(0)), words)
+    words = SINCE_YEAR.sub(_held_since_blanked, words)
     for launched in (PROGRAMME_LAUNCHED, PROGRAMME_LAUNCHED_IN_A_MONTH):
         words = launched.sub(lambda m: " " * len(m.group(0)), words)
     found = _phases_in(words)

@@ -1188,6 +1188,11 @@ class Sentences(list):
         self.starts = [start for start, _end in spans]
 
 
+# the blanks around a line break; tried only where a run of blanks starts (from each of a line's
+# 10,000 blanks it read the run again), the same gaps as "[ \t]*\n\s*"
+LINE_GAP = re.compile(r"(?<![ \t])[ \t]*+\n\s*")
+
+
 def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> Sentences:
     """spaCy's sentences, also cut where a line break evidently ends one, and around list items.
 
@@ -1205,7 +1210,7 @@ def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> Sentences:
     refined = []
     for start, end in sentences:
         cut = start
-        for gap in re.finditer(r"[ \t]*\n\s*", text[start:end]):
+        for gap in LINE_GAP.finditer(text[start:end]):
             gap_start, gap_end = start + gap.start(), start + gap.end()
             previous = text[start:gap_start].rstrip("*_»\" \t")
             following = text[gap_end:end].lstrip("#*_ ")

@@ -287,7 +287,21 @@ def _split_names(text: str, start: int, end: int, epci_type: str | None,
     return list(reversed(names))
 
 
-TRAILING_CONNECTOR = re.compile(r"[\s,]+(?:de|du|des|d['’]|et|à|la|le|les|l['’])$", re.IGNORECASE)
+CONNECTOR_WORD = re.compile(r"de|du|des|d['’]|et|à|la|le|les|l['’]", re.IGNORECASE)
+
+
+def _trailing_connector(text: str, start: int, end: int) -> int | None:
+    """Where a dangling connector of text[start:end] ("…, de") starts with the blanks and commas
+    before it, or None: the match of "[\\s,]+(?:connector)$" read from the end (searched from
+    `start`, it read a run of 10,000 "et" again for each of them)."""
+    for length in (1, 2, 3):  # a connector word is one to three characters
+        before = end - length - 1
+        if before >= start and (text[before].isspace() or text[before] == ",") \
+                and CONNECTOR_WORD.fullmatch(text, end - length, end):
+            while before > start and (text[before - 1].isspace() or text[before - 1] == ","):
+                before -= 1
+            return before
+    return None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -299,10 +313,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         while end > start and (text[end - 1] in " \t\n*_,.;:»\"”"
                                or text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end)):
             end -= 1
-        connector = TRAILING_CONNECTOR.search(text, start, end)
-        if not connector or connector.start() == start:
+        connector = _trailing_connector(text, start, end)
+        if connector is None or connector == start:
             return start, end
-        end = connector.start()
+        end = connector
 
 
 PROSE = re.compile(r"\b(?:participer|sont|seront|ont|est|a|avec|pour|dans)\b|\d{3,}|[!?]"
@@ -1029,7 +1043,8 @@ def _heading_territory(text: str, heading: Span, territories: list[tuple[int, in
 # "Le territoire d'industrie X, avec A, le B et la C, mise sur …": the names in an
 # apposition opened by "avec" right after a territory's name, up to a comma before a lower-case
 # word that opens no name, or the sentence's end
-WITH_AFTER_TERRITORY = re.compile(r"[ \t]*[»\"”]?[ \t]*,[ \t]*avec[ \t]+")
+# (possessive blanks: a run of them is read once, not split between the two runs at each blank)
+WITH_AFTER_TERRITORY = re.compile(r"[ \t]*+[»\"”]?[ \t]*+,[ \t]*+avec[ \t]+")
 END_OF_WITH = re.compile(r",\s*(?!(?:la|le|les|l['’]|de|du|des|d['’]|et|celle|celles)\b)[a-zéèêàâîôûç]|[.;:!?](?:\s|$)|\n\s*\n")
 
 

@@ -63,7 +63,8 @@ MARKER = re.compile(
     r")(?P<gap>[ \t\u00a0\u202f]*)")  # a no-break space after a bullet too ("•\u00a0Alès")
 GLYPH_CATEGORIES = {"So", "Co", "Sk"}  # emoji, private-use glyphs of Word/PDF bullets
 INVISIBLE = "\ufe0f\u200d\u200b\u2060"
-COLON = re.compile(r"[ \t\u00a0\u202f]*:(?=[\s]|$)")
+COLON = re.compile(r":(?=[\s]|$)")
+COLON_BLANKS = " \t\u00a0\u202f"
 SENTENCE_END = re.compile(r"[.!?…](?:[\s»\"”)]*)(?=\s+[«\"“(]?[A-ZÀ-Ý0-9])")
 MAX_LABEL_WORDS = 14
 MAX_LINE_ITEM_WORDS = 14
@@ -893,7 +894,10 @@ class _Builder:
         colon = COLON.search(self.text, line.start, line.end)
         if not colon:
             return
-        intro_start = _last_sentence(self.text, line.start, colon.start())
+        # the blanks before the colon are the intro's end (read once: the pattern
+        # "[ \t]*:" read a line's run of 10,000 blanks again from each of them)
+        colon_start = line.start + len(self.text[line.start:colon.start()].rstrip(COLON_BLANKS))
+        intro_start = _last_sentence(self.text, line.start, colon_start)
         line_field = _field(self.text, intro_start, line.end, MAX_INTRO_WORDS)
         if not line_field:
             return
