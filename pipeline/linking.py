@@ -246,6 +246,16 @@ def alias_rows() -> list[dict]:
         return list(csv.DictReader(handle))
 
 
+@lru_cache(maxsize=None)
+def everyday_alias_pattern(alias: str) -> re.Pattern:
+    """Where an everyday name is written, each of its words as listed, in capitals or capitalised
+    ("CAP Nord", "Cap Nord" for "Cap Nord"), a whole word, after an elided article at most
+    ("l'Espace Sud"); never in lower case ("le cap nord")."""
+    words = [r"(?:" + "|".join(map(re.escape, dict.fromkeys((w, w.upper(), w[:1].upper() + w[1:])))) + r")"
+             for w in alias.split()]
+    return re.compile(r"(?<![\w&-])(?<!\w\w['’])" + r"[ \t]+".join(words) + r"(?![\w&-])")
+
+
 def _is_acronym(alias: str) -> bool:
     return bool(ACRONYM.fullmatch(alias)) and sum(c.isupper() for c in alias) >= 2
 
@@ -686,7 +696,7 @@ class DocumentLinker:
         found = {}
         for row in alias_rows():
             alias = row["alias"]
-            if _is_acronym(alias) or alias not in text or row["siren"] not in ref.epcis:
+            if _is_acronym(alias) or row["siren"] not in ref.epcis or not everyday_alias_pattern(alias).search(text):
                 continue
             epci = ref.epcis[row["siren"]]
             if set(epci.departement_codes) & self.departements or set(epci.region_codes) & self.regions:

@@ -228,6 +228,15 @@ def _phase_of_the_date(published_on: datetime.date | None) -> str | None:
     return SECOND_PHASE if published_on >= SECOND_PHASE_ANNOUNCED else None
 
 
+def _dated_before_the_second(phase: str | None, published_on: datetime.date | None) -> str | None:
+    """The first phase for a text published by 2022 whose later years made it second: they are
+    the future ("Une deuxième phase, pour la période 2023-2027, sera proposée" in a first phase's
+    review of September 2022); no territory held a second-phase label before 2023."""
+    if phase == SECOND_PHASE and published_on is not None and published_on.year <= 2022:
+        return FIRST_PHASE
+    return phase
+
+
 def _phase_of_the_crawl(written_by: datetime.date | None) -> str | None:
     """The first phase for a page crawled by 2022 (its prefix "date 2020-01"), whose body names
     no year: it was written before the second phase; a later crawl month tells nothing (the page
@@ -417,8 +426,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
-    phase = (document_phase(text) or _phase_of_the_date(info["published_on"]) or _phase_of_the_crawl(crawled_by(text))
-             or _phase_of_a_credit(text))
+    phase = (_dated_before_the_second(document_phase(text), info["published_on"]) or _phase_of_the_date(info["published_on"])
+             or _phase_of_the_crawl(crawled_by(text)) or _phase_of_a_credit(text))
     # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
     # EPCIs it names may lie (linking context only)
     linker = DocumentLinker(doc_departements | departements_of_epci_demonyms(fold(text))
