@@ -212,6 +212,9 @@ def everyday_forms(core: str) -> set[str]:
     # "Guingamp-Paimpol Agglomération" for "CA Guingamp-Paimpol Agglomération de l'Armor à
     # l'Argoat": the name up to its type word, its tagline left out
     forms |= {typed.group(1) for typed in [TYPE_INSIDE.match(core)] if typed}
+    # and "la com com de Loudéac" for "CC Loudéac Communauté - Bretagne Centre": that name without
+    # its type word too, as "Lorient" for "Lorient Agglomération"
+    forms |= {TYPE_TAILS.sub("", typed.group(1)) for typed in [TYPE_INSIDE.match(core)] if typed}
     forms = {" ".join(form.split()) for form in forms}
     return {form for form in forms if form != core and len(form) >= 4}
 
