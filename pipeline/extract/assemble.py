@@ -103,6 +103,12 @@ RENEWED = re.compile(NOT_DENIED + r"\b(?:reconduit|renouvel|prolong)\w*", re.IGN
 # "énergies renouvelables", nor an envelope "renouvelée annuellement")
 RENEWED_LABEL = re.compile(NOT_DENIED + r"\b(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))",
                            re.IGNORECASE)
+# "Le Soissonnais, qui en faisait partie, n'a pas présenté de nouvelle candidature", "X n'a pas été
+# reconduit", "non renouvelé": a territory that did not go on held the first phase's label only.
+NOT_CONTINUED = re.compile(r"\bn['’]\s*(?:a|ont|avait|avaient)\s+pas\s+(?:[ée]t[ée]\s+(?:reconduit|renouvel[ée])"
+                           r"|(?:re)?(?:pr[ée]sent[ée]|d[ée]pos[ée])\s+(?:de\s+)?nouvelle\s+candidature)"
+                           r"|\bne\s+(?:fait|font|figure|figurent)\s+plus\s+(?:partie|dans|parmi)\b"
+                           r"|\bnon\s+(?:reconduit|renouvel[ée])", re.IGNORECASE)
 # "Voilà comment est défini le nouveau territoire d'industrie Cœur de Maine", "ce nouveau Territoire
 # d'Industrie « Aa – Dunkerque – Flandre »": one territory called new is of the second phase in
 # every text of our collections (the first phase's later waves are counted, "trois nouveaux
@@ -306,7 +312,9 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     pour la période 2023-2027, …, après Y, labellisé dès 2018"); a clause that states none, whose
     sentence states a phase only between its `first` territory and that clause, takes the
     document's ("Après A et B, retenus en 2018, C a rejoint le programme"); not after a colon that
-    opens the names the phase is about ("A rejoint les territoires reconnus en 2018 : B, C")."""
+    opens the names the phase is about ("A rejoint les territoires reconnus en 2018 : B, C"). A
+    territory its clause says did not go on ("n'a pas été reconduit", "n'a pas présenté de nouvelle
+    candidature") held the first phase's label."""
     words = COMPARISON.sub(lambda m: " " * len(m.group(0)), text[sentence[0]:sentence[1]])
     words = SINCE_YEAR.sub(lambda m: " " * len(m.group(0)), words)
     for launched in (PROGRAMME_LAUNCHED, PROGRAMME_LAUNCHED_IN_A_MONTH):
@@ -325,6 +333,8 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
         # names before it; the territory takes the document's phase
         return None
     found = own if len(own) == 1 else found
+    if not found and NOT_CONTINUED.search(words[clause[0] - sentence[0]:clause[1] - sentence[0]] if clause else words):
+        return FIRST_PHASE  # "Le Soissonnais, qui en faisait partie, n'a pas présenté de nouvelle candidature"
     if not found and RENEWED_LABEL.search(words):
         return SECOND_PHASE  # "Ce dispositif … puisqu'il est aussi renouvelé pour le Terrassonnais-Brive"
     return found.pop() if len(found) == 1 else None
