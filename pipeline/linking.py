@@ -219,6 +219,9 @@ def everyday_forms(core: str) -> set[str]:
     # "Guingamp-Paimpol Agglomération" for "CA Guingamp-Paimpol Agglomération de l'Armor à
     # l'Argoat": the name up to its type word, its tagline left out
     forms |= {typed.group(1) for typed in [TYPE_INSIDE.match(core)] if typed}
+    # and "la com com de Loudéac" for "CC Loudéac Communauté - Bretagne Centre": that name without
+    # its type word too, as "Lorient" for "Lorient Agglomération"
+    forms |= {TYPE_TAILS.sub("", typed.group(1)) for typed in [TYPE_INSIDE.match(core)] if typed}
     forms |= {f"{inner['town']} {inner['pays']}" for inner in [TOWN_THEN_PAYS.match(core)]
               if inner and inner["town"] not in NOT_A_TOWN}
     forms = {" ".join(form.split()) for form in forms}
@@ -270,6 +273,16 @@ def alias_rows() -> list[dict]:
     """The rows of data/epci_aliases.csv: names intercommunalities go by, each with its SIREN and source."""
     with ALIASES_FILE.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=None)
+def everyday_alias_pattern(alias: str) -> re.Pattern:
+    """Where an everyday name is written, each of its words as listed, in capitals or capitalised
+    ("CAP Nord", "Cap Nord" for "Cap Nord"), a whole word, after an elided article at most
+    ("l'Espace Sud"); never in lower case ("le cap nord")."""
+    words = [r"(?:" + "|".join(map(re.escape, dict.fromkeys((w, w.upper(), w[:1].upper() + w[1:])))) + r")"
+             for w in alias.split()]
+    return re.compile(r"(?<![\w&-])(?<!\w\w['’])" + r"[ \t]+".join(words) + r"(?![\w&-])")
 
 
 def _is_acronym(alias: str) -> bool:
@@ -713,7 +726,7 @@ class DocumentLinker:
         found = {}
         for row in alias_rows():
             alias = row["alias"]
-            if _is_acronym(alias) or alias not in text or row["siren"] not in ref.epcis:
+            if _is_acronym(alias) or row["siren"] not in ref.epcis or not everyday_alias_pattern(alias).search(text):
                 continue
             epci = ref.epcis[row["siren"]]
             if set(epci.departement_codes) & self.departements or set(epci.region_codes) & self.regions:

@@ -70,6 +70,11 @@ def test_seed_datelines_give_the_place_and_headline():
      "Montpellier", datetime.date(2023, 11, 30)),
     ("Saint-Benoît, 24 October 2019", "Saint-Benoît", datetime.date(2019, 10, 24)),
     ("Signé à Belfort le 26 mars 2019", "Belfort", datetime.date(2019, 3, 26)),
+    # a weekly's issue: the first day of its week
+    ("Semaine du 6 au 12 mars 2025", None, datetime.date(2025, 3, 6)),
+    ("L'HEBDO DU HAUT-DOUBS - Semaine du 1er au 7 juillet 2019", None, datetime.date(2019, 7, 1)),
+    ("Semaine du 1er décembre 2023 – n° 2418", None, datetime.date(2023, 12, 1)),
+    ("Semaine du 29 décembre au 4 janvier 2026", None, datetime.date(2025, 12, 29)),
 ])
 def test_dateline_forms_near_the_top(line, place, date):
     info = extract_document_info(f"COMMUNIQUÉ DE PRESSE\n\nDes territoires labellisés\n\n{line}\n\nTexte.")

@@ -21,6 +21,7 @@ from pipeline.linking import DocumentLinker, known_acronyms, link_epci, named_af
     ("Gailly Mauldre", None, "200034130"),                       # a typing slip
     ("Guingamp-Paimpol Agglomération", None, "200067981"),       # … Agglomération de l'Armor à l'Argoat
     ("Loudéac Communauté", None, "200067460"),                   # … Communauté - Bretagne Centre
+    ("com com de Loudéac", "CC", "200067460"),                   # … without its type word too
     ("Niort Agglo", None, "200041317"),                          # CA du Niortais, from the aliases file
     ("Cannes Lérins", "CA", "200039915"),                        # CA Cannes Pays de Lérins: town and pays
     ("Chabris Bazelle", None, "243600202"),                      # CC Chabris - Pays de Bazelle
@@ -241,6 +242,14 @@ def test_a_part_of_a_name_with_its_acronym_in_brackets_links_by_the_acronym():
     assert linker.link("Artois-Lys Romane (CABBALR)").siren == "200072460"
     assert linker.link("Flandre Romane (CABBALR)").siren is None
     assert DocumentLinker(frozenset({"972"})).link("la CACEM").siren == "249720061"
+
+
+def test_an_everyday_name_is_read_capitalised_or_in_capitals_never_in_lower_case():
+    from pipeline.linking import everyday_alias_pattern
+    pattern = everyday_alias_pattern("Cap Nord")
+    assert [m.group(0) for m in pattern.finditer("la CACEM, CAP Nord et Cap Nord ; le cap nord")] == ["CAP Nord", "Cap Nord"]
+    assert everyday_alias_pattern("Espace Sud").search("la CACEM et l'Espace Sud")
+    assert not everyday_alias_pattern("Espace Sud").search("aujourd'Espace Sud")
 
 
 def test_an_alias_followed_by_its_own_regions_name_links_to_its_epci():

@@ -810,7 +810,9 @@ def test_an_undated_protocole_d_accord_is_first_phase_and_a_label_held_since_201
     ("Ce dispositif concerne fortement la Dordogne puisqu'il est aussi renouvelé pour le Terrassonnais-Brive.",
      "2023-2027"),
     ("Sud Champagne a été reconduit.", "2023-2027"),
-    ("Sud Champagne n'a pas été reconduit.", None),
+    # not renewed: it held the first phase's label only
+    ("Sud Champagne n'a pas été reconduit.", "2019-2022"),
+    ("Le Soissonnais, qui en faisait partie, n'a pas présenté de nouvelle candidature.", "2019-2022"),
     ("Sud Champagne n'a pas encore été reconduit.", None),
     ("Sud Champagne mise sur les énergies renouvelables.", None),
     ("Sud Champagne reçoit une enveloppe renouvelée annuellement.", None),

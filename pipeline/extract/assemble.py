@@ -110,6 +110,12 @@ RENEWED = re.compile(NOT_DENIED + r"\b(?:reconduit|renouvel|prolong)\w*", re.IGN
 # "énergies renouvelables", nor an envelope "renouvelée annuellement")
 RENEWED_LABEL = re.compile(NOT_DENIED + r"\b(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))",
                            re.IGNORECASE)
+# "Le Soissonnais, qui en faisait partie, n'a pas présenté de nouvelle candidature", "X n'a pas été
+# reconduit", "non renouvelé": a territory that did not go on held the first phase's label only.
+NOT_CONTINUED = re.compile(r"\bn['’]\s*(?:a|ont|avait|avaient)\s+pas\s+(?:[ée]t[ée]\s+(?:reconduit|renouvel[ée])"
+                           r"|(?:re)?(?:pr[ée]sent[ée]|d[ée]pos[ée])\s+(?:de\s+)?nouvelle\s+candidature)"
+                           r"|\bne\s+(?:fait|font|figure|figurent)\s+plus\s+(?:partie|dans|parmi)\b"
+                           r"|\bnon\s+(?:reconduit|renouvel[ée])", re.IGNORECASE)
 # "Voilà comment est défini le nouveau territoire d'industrie Cœur de Maine", "ce nouveau Territoire
 # d'Industrie « Aa – Dunkerque – Flandre »": one territory called new is of the second phase in
 # every text of our collections (the first phase's later waves are counted, "trois nouveaux
@@ -266,6 +272,15 @@ def _phase_of_the_date(published_on: datetime.date | None) -> str | None:
     return SECOND_PHASE if published_on >= SECOND_PHASE_ANNOUNCED else None
 
 
+def _dated_before_the_second(phase: str | None, published_on: datetime.date | None) -> str | None:
+    """The first phase for a text published by 2022 whose later years made it second: they are
+    the future ("Une deuxième phase, pour la période 2023-2027, sera proposée" in a first phase's
+    review of September 2022); no territory held a second-phase label before 2023."""
+    if phase == SECOND_PHASE and published_on is not None and published_on.year <= 2022:
+        return FIRST_PHASE
+    return phase
+
+
 def _phase_of_the_crawl(written_by: datetime.date | None) -> str | None:
     """The first phase for a page crawled by 2022 (its prefix "date 2020-01"), whose body names
     no year: it was written before the second phase; a later crawl month tells nothing (the page
@@ -344,7 +359,9 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     pour la période 2023-2027, …, après Y, labellisé dès 2018"); a clause that states none, whose
     sentence states a phase only between its `first` territory and that clause, takes the
     document's ("Après A et B, retenus en 2018, C a rejoint le programme"); not after a colon that
-    opens the names the phase is about ("A rejoint les territoires reconnus en 2018 : B, C")."""
+    opens the names the phase is about ("A rejoint les territoires reconnus en 2018 : B, C"). A
+    territory its clause says did not go on ("n'a pas été reconduit", "n'a pas présenté de nouvelle
+    candidature") held the first phase's label."""
     words = COMPARISON.sub(lambda m: " " * len(m.group(0)), text[sentence[0]:sentence[1]])
     words = SINCE_YEAR.sub(_held_since_blanked, words)
     for launched in (PROGRAMME_LAUNCHED, PROGRAMME_LAUNCHED_IN_A_MONTH):
@@ -365,6 +382,8 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     found = own if len(own) == 1 else found
     if not found and FIRST_TO_JOIN.search(words):
         return FIRST_PHASE  # "la première agglomération entrée dans le dispositif était Val de Garonne"
+    if not found and NOT_CONTINUED.search(words[clause[0] - sentence[0]:clause[1] - sentence[0]] if clause else words):
+        return FIRST_PHASE  # "Le Soissonnais, qui en faisait partie, n'a pas présenté de nouvelle candidature"
     if not found and RENEWED_LABEL.search(words):
         return SECOND_PHASE  # "Ce dispositif … puisqu'il est aussi renouvelé pour le Terrassonnais-Brive"
     return found.pop() if len(found) == 1 else None
@@ -475,8 +494,8 @@ def extract(text: str, doc: Doc) -> Extraction:
                                  | {c for m in mentions for c in m.departement_codes})
 
     phase_text = _crawl_prefixes_blanked(text)  # the words a territory's own phase is read from
-    phase = (document_phase(text) or _phase_of_the_date(info["published_on"]) or _phase_of_the_crawl(crawled_by(text))
-             or _phase_of_a_credit(text))
+    phase = (_dated_before_the_second(document_phase(text), info["published_on"]) or _phase_of_the_date(info["published_on"])
+             or _phase_of_the_crawl(crawled_by(text)) or _phase_of_a_credit(text))
     # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
     # EPCIs it names may lie (linking context only)
     linker = DocumentLinker(doc_departements | departements_of_epci_demonyms(fold(text))

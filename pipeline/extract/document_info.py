@@ -91,6 +91,11 @@ PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|redigee?|envoy
 ISSUE = re.compile(rf"\bn[°o]\s*\d{{1,4}}\s*[,–-]?\s*(?:du\s+)?{DATE}\.?$")
 # "Le blog d'un économiste — billet du 3 septembre 2024": a blog post's or a column's date.
 POST = re.compile(rf"\b(?:billet|chronique|tribune|editorial|edito)\s+du\s+{DATE}\.?$")
+# "Semaine du 6 au 12 mars 2025", "Semaine du 1er décembre 2023 – n° 2418", "Semaine du 28 février au
+# 6 mars 2025": a weekly's issue, dated by the first day of its week.
+MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+WEEK = re.compile(rf"(?<!\w)semaine\s+du\s+(?:(?P<first>\d{{1,2}})(?:er)?(?:\s+(?P<first_month>{MONTH_NAME})\.?)?\s+au\s+)?"
+                  rf"{WRITTEN_DATE}\.?$")
 # "Recueil des actes administratifs n° 30-2019-071 – Préfecture du Gard – 3 juillet 2019 – p. 41":
 # the running head of a préfecture's recueil gives the day its acts were published.
 RECUEIL = re.compile(rf"^recueil\s+des\s+actes\s+administratifs\b.{{0,120}}?(?<![\w/.-]){DATE}")
@@ -203,6 +208,20 @@ def _date(match: re.Match) -> datetime.date | None:
         return None
 
 
+def _week_start(match: re.Match) -> datetime.date | None:
+    """The first day of the week a WEEK match gives: its first day, in the month written after it or
+    the end's month (of the year before when that month comes after the end's: "du 29 décembre au 4
+    janvier 2026")."""
+    end = _date(match)
+    if end is None or not match["first"]:
+        return end
+    month = MONTHS[match["first_month"]] if match["first_month"] else end.month
+    try:
+        return datetime.date(end.year - (month > end.month), month, int(match["first"]))
+    except ValueError:
+        return None
+
+
 def _segments(folded: str) -> list[tuple[int, int]]:
     """(start, end) of the parts of a line cut at byline separators ("|", "·", " - ", " / ")."""
     bounds, start = [], 0
@@ -235,6 +254,10 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
     if match and _date(match):
         found.append(("bare", None, _date(match)))
     for start, end in _segments(folded):
+        match = WEEK.search(folded, start, end) if near_top else None
+        if match and _week_start(match):
+            found.append(("bare", None, _week_start(match)))
+            continue
         part = folded[start:end].strip(" .,;:*_")
         offset = start + len(folded[start:end]) - len(folded[start:end].lstrip(" .,;:*_"))
         updated = UPDATED.search(part)

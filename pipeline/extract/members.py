@@ -107,7 +107,8 @@ from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.structure import COUNT_WORDS, FINITE_VERB, Field, Span, cell_parts
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, TAGLINE, DocumentLinker,
-                              Link, acronym_in, core_word_floors, known_acronyms)
+                              Link, acronym_in, core_word_floors, everyday_alias_pattern,
+                              known_acronyms)
 from pipeline.normalize import fold, name_key
 from pipeline.read.pdf import cut_words
 
@@ -1798,7 +1799,7 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
                                      link.epci_type, "epci.acronym"))
     for alias, link in linker.everyday_aliases_in_context(text).items():
         # "Cap Nord poursuit son développement": a well-known everyday name of the document's EPCIs
-        for match in re.finditer(r"(?<![\w'’&-])" + re.escape(alias) + r"(?![\w&-])", text):
+        for match in everyday_alias_pattern(alias).finditer(text):
             found.append(EpciMention(match.start(), match.end(), link, match.group(0),
                                      link.epci_type, "epci.acronym"))
     return found

@@ -64,7 +64,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.example          the subjects of sentences a heading or a sentence announces as
                              examples: "Quelques exemples" then "Dans le Tarn, Castres-Mazamet
                              mise sur …", "Les territoires pionniers montrent la voie. Le Pays de
-                             Saint-Omer (Pas-de-Calais) a ouvert …" (examples.py)
+                             Saint-Omer (Pas-de-Calais) a ouvert …"; or, unannounced, the run-in
+                             heads of two paragraphs or more: "Le Saint-Quentinois (Aisne). Porté
+                             par …" (examples.py)
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 - territory.whole_departement (called by assemble.py, every place counted) a whole département said

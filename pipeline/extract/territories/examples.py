@@ -5,7 +5,11 @@ then sentences each opening on one of them as their subject, after a place compl
 engage …", "Le Pays de Saint-Omer (Pas-de-Calais) a ouvert …", "À Vierzon (Cher), le protocole …"
 (a town with its département in brackets, the place the sentence is about). Two such sentences at
 least: one alone may be any subject. The announcing words are rules data (territory_words.json,
-"examples_intro")."""
+"examples_intro").
+
+A report's cases may go unannounced, each a paragraph opening on a run-in head, the name and its
+département in brackets ("Le Saint-Quentinois (Aisne). Porté par …", "L'Auxerrois (Yonne) – …"):
+two such paragraphs at least, their brackets holding départements, give their names."""
 
 from __future__ import annotations
 
@@ -26,6 +30,10 @@ ARTICLE = re.compile(r"(?:le|la|les|l['’])\s*(?=[A-ZÀ-Ý])")
 BRACKET_THEN_VERB = re.compile(r"(?P<bracket>[ \t]*\([^()\n]{1,40}\))?[ \t]+(?=[a-zà-ÿ])")
 BRACKET_THEN_COMMA = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*,")
 MIN_EXAMPLES = 2
+# A run-in head opens on its article ("Le Saint-Quentinois", "L'Auxerrois"), a town's dateline seldom
+HEAD_ARTICLE = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
+# A run-in head closes after the bracket with a full stop or a dash, then the paragraph goes on.
+RUN_IN_HEAD_END = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*(?:\.|[–—])[ \t]+(?=\S)")
 
 
 def example_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -37,6 +45,10 @@ def example_names(text: str, structure: Structure, places: list[PlaceMention]) -
         mentions = [m for start, end in spans for m in [_subject(text, start, end, places)] if m]
         if len(mentions) >= MIN_EXAMPLES:
             found.extend(mentions)
+    heads = [m for m in (_run_in_head(text, block.span.start, block.span.end, places)
+                         for block in structure.blocks if block.kind == "paragraph") if m]
+    if len(heads) >= MIN_EXAMPLES:
+        found.extend(heads)
     return found
 
 
@@ -90,6 +102,20 @@ def _subject(text: str, start: int, end: int, places: list[PlaceMention]) -> Ter
     if name_end == name_start or not after:
         return None
     return _mention(text, name_start, name_end, end, places, bracketed=bool(after.group("bracket")))
+
+
+def _run_in_head(text: str, start: int, end: int, places: list[PlaceMention]) -> TerritoryMention | None:
+    """The name of a paragraph's run-in head "Le Saint-Quentinois (Aisne). …", after its article,
+    when its bracket holds départements."""
+    article = HEAD_ARTICLE.match(text, start)
+    if not article:
+        return None  # "Bressuire (Deux-Sèvres). Un an après …": a press dateline, a town
+    name_end = capitalised_run(text, article.end(), end)
+    if name_end == article.end() or not RUN_IN_HEAD_END.match(text, name_end, end) \
+            or not codes_after(text, name_end, places):
+        return None
+    name_start = article.end()
+    return _mention(text, name_start, name_end, end, places, bracketed=True)
 
 
 def _mention(text: str, start: int, end: int, sentence_end: int, places: list[PlaceMention],
