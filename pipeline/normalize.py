@@ -108,7 +108,9 @@ def mend_line_cuts(text: str) -> str:
     return LINE_CUT.sub(joined, text)
 
 
+_ONE_APOSTROPHE = str.maketrans({c: "'" for c in APOSTROPHES})
+
+
 def collapse_spaces(text: str) -> str:
     """One space between words, apostrophes unified: the display form of a name from the text."""
-    text = "".join("'" if c in APOSTROPHES else c for c in text)
-    return " ".join(text.split())
+    return " ".join(text.translate(_ONE_APOSTROPHE).split())

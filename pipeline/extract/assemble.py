@@ -362,10 +362,7 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     opens the names the phase is about ("A rejoint les territoires reconnus en 2018 : B, C"). A
     territory its clause says did not go on ("n'a pas été reconduit", "n'a pas présenté de nouvelle
     candidature") held the first phase's label."""
-    words = COMPARISON.sub(lambda m: " " * len(m.group(0)), text[sentence[0]:sentence[1]])
-    words = SINCE_YEAR.sub(_held_since_blanked, words)
-    for launched in (PROGRAMME_LAUNCHED, PROGRAMME_LAUNCHED_IN_A_MONTH):
-        words = launched.sub(lambda m: " " * len(m.group(0)), words)
+    words = _phase_words(text[sentence[0]:sentence[1]])
     found = _phases_in(words)
     if len(found) > 1 and RENEWED.search(words):
         return SECOND_PHASE  # "les deux Territoires d'industrie de la première phase, sont reconduits pour 2023-2027"
@@ -397,6 +394,18 @@ FIRST_TO_JOIN = re.compile(r"\bpremi(?:er|[èe]re)\s+[^.;!?\n]{0,60}?\b(?:entr[�
                            re.IGNORECASE)
 
 
+# Cached: each territory of a sentence reads the sentence's phase, and each item of a list its lead's.
+@lru_cache(maxsize=1024)
+def _phase_words(sentence: str) -> str:
+    """The sentence with what tells no phase blanked (offsets kept): comparisons, labels held since
+    a year, the programme's launch."""
+    words = COMPARISON.sub(lambda m: " " * len(m.group(0)), sentence)
+    words = SINCE_YEAR.sub(_held_since_blanked, words)
+    for launched in (PROGRAMME_LAUNCHED, PROGRAMME_LAUNCHED_IN_A_MONTH):
+        words = launched.sub(lambda m: " " * len(m.group(0)), words)
+    return words
+
+
 def _called_new(text: str, sentence: tuple[int, int]) -> str | None:
     """The second phase for a territory its sentence calls "le nouveau territoire d'industrie";
     asked only when neither the sentence nor the document states a phase."""
@@ -419,11 +428,17 @@ def _list_lead_phase(text: str, structure: Structure, position: int) -> str | No
 
 def _phases_in(words: str) -> set[str]:
     """The phases some words state: by their names or ranges, else by their years."""
+    return set(_phases_stated(words))
+
+
+# Cached: the same sentences and clauses are read for each territory they hold (_phase_words).
+@lru_cache(maxsize=4096)
+def _phases_stated(words: str) -> frozenset[str]:
     found = {phase for pattern, phase in PHASE_MARKERS if pattern.search(words)}
     if not found:
         years = {int(y) for y in YEAR.findall(_between_phases_blanked(_ranges_joined(words))) if 2018 <= int(y) <= 2035}
         found = {SECOND_PHASE if year >= 2023 else FIRST_PHASE for year in years}
-    return found
+    return frozenset(found)
 
 
 def _own_clause(mentions: list[TerritoryMention], mention: TerritoryMention,

@@ -70,6 +70,7 @@ WRITTEN_DATE = (rf"{WEEKDAY}(?P<day>\d{{1,2}})(?:er)?\s+"
                 rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<year>\d{{4}})(?!\d)")
 NUMERIC_DATE = r"(?P<nday>\d{1,2})[/.](?P<nmonth>\d{1,2})[/.](?P<nyear>\d{4})(?!\d)"
 DATE = rf"(?:{WRITTEN_DATE}|{NUMERIC_DATE})"
+FOUR_DIGITS = re.compile(r"\d{4}")  # in every DATE (its year): a line without them holds no date
 # A clock time after a date: "à 09:36", "à 06h30", "- 17:45".
 TIME = r"(?:\s*(?:a|[-–,])?\s*\d{1,2}\s*[h:]\s*\d{2}(?:\s*min)?)?"
 # "Troyes, le 14 novembre 2023": a short place name, then the date, alone on the line.
@@ -244,6 +245,8 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
     last resort). A line is read part by part: "Publié le X | Mis à jour le Y" publishes on X.
     Cached: the title, the dateline and the chrome each read every line of the top."""
     folded = fold(line)
+    if FOUR_DIGITS.search(folded) is None:
+        return None  # every kind of dateline holds a DATE, whose year is four digits: most lines have none
     short = sum(any(c.isalnum() for c in word) for word in folded.split()) <= BYLINE_WORDS
     found = []
     # whole-line heads, whose separators would part the date from what makes it telling

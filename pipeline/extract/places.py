@@ -200,6 +200,13 @@ def _departement_forms() -> dict[str, str]:
             if fold(d.name) not in ambiguous}
 
 
+@lru_cache(maxsize=1)
+def _most_form_pieces() -> int:
+    """The most pieces between hyphens of any of the _departement_forms ("seine-saint-denis": 3),
+    counted once rather than for every hyphenated word."""
+    return max(form.count("-") for form in _departement_forms()) + 1
+
+
 
 
 # "Haut-Doubs": the upper part of a département; "Nord-Isère", "Sud-Vendée": a compass part of it
@@ -229,7 +236,7 @@ def _hyphenated_departements(text: str, folded: str, taken: list[bool]) -> list[
         # the fewest names covering the pieces, left to right (a name may hold hyphens itself, as
         # many as the longest form: a hostile "A-A-A-…" line is not joined in every length)
         best: list[list[tuple[int, int]] | None] = [[]] + [None] * len(pieces)
-        longest = max(form.count("-") for form in forms) + 1
+        longest = _most_form_pieces()
         for i in range(len(pieces)):
             if best[i] is None:
                 continue

@@ -99,6 +99,7 @@ import re
 from bisect import bisect_left
 from os.path import commonprefix
 from dataclasses import replace
+from functools import lru_cache
 
 from pipeline import referential
 from pipeline.extract import figure_scope
@@ -271,10 +272,18 @@ def compass_and_demonym_codes(name: str) -> set[str]:
     (rules/demonyms.json), and one made of two such parts ('Nord Haut-Marnais et Sud Meusien')
     both; a demonym beside a town's name ('Nevers et Sud Nivernais') is left to the rules on
     demonyms. No river or town is written so: these codes stand whatever members the text names."""
-    parts = [part.strip() for part in re.split(r"\s+(?:et|&)\s+|\s+[–—/-]\s+", fold(name).strip())]
+    return set(_compass_and_demonym_codes(fold(name).strip()))
+
+
+# Cached: a territory's name is asked once per mention and again when its places are weighed
+# (14,000 times on 2,000 generated texts, fewer than 1,000 distinct names), and each compass
+# word tries every demonym's pattern (~3 % of the extraction's time uncached).
+@lru_cache(maxsize=4096)
+def _compass_and_demonym_codes(folded: str) -> frozenset[str]:
+    parts = [part.strip() for part in re.split(r"\s+(?:et|&)\s+|\s+[–—/-]\s+", folded)]
     codes = [_compass_demonym_part(part) for part in parts]
-    whole = _compass_demonym_part(fold(name).strip())
-    return whole or (set().union(*codes) if len(codes) > 1 and all(codes) else set())
+    whole = _compass_demonym_part(folded)
+    return frozenset(whole or (set().union(*codes) if len(codes) > 1 and all(codes) else set()))
 
 
 def _compass_demonym_part(folded: str) -> set[str]:

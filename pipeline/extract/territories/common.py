@@ -295,6 +295,9 @@ def opens_with_an_institution(name: str) -> bool:
     return bool(_not_a_name_head().match(fold(name)))
 
 
+# Cached: every rule that finds a name asks it (14,000 times on 2,000 generated texts, for fewer
+# than 1,000 distinct names), and it reads the name a dozen ways.
+@lru_cache(maxsize=8192)
 def looks_like_name(name: str) -> bool:
     """A proper name: capitalised, few words, most content words capitalised (an axis such as
     "Accélérer la transition écologique" is not one)."""
