@@ -661,11 +661,18 @@ def generated_acronyms() -> dict[str, tuple[str, ...]]:
     return {acronym: tuple(sorted(sirens)) for acronym, sirens in found.items()}
 
 
+# A bracket ending a name, with the blanks before it. The match starts after a character that is
+# no blank: the leftmost match is the same (blanks before a match make a match too), and a run
+# of 10,000 blanks inside a name is no longer read again from each of its blanks (quadratic).
+TRAILING_BRACKET = re.compile(r"(?<!\s)\s*\([^()]*\)$")
+TRAILING_BRACKET_OR_OPENED = re.compile(r"(?<!\s)\s*\([^()]*\)?\s*$")  # or opened, cut by a list's end
+
+
 @lru_cache(maxsize=8192)
 def acronym_in(written: str) -> str | None:
     """The acronym a written name is, if it is one: 'la COBAN', 'la COBAN (Communauté …)' ->
     'COBAN'; a known acronym of five letters or more may be written as a word ('la Cirest')."""
-    bare = re.sub(r"\s*\([^()]*\)?\s*$", "", written.strip(" \t\n,;:."))
+    bare = TRAILING_BRACKET_OR_OPENED.sub("", written.strip(" \t\n,;:."))
     # "la COBAN", and "de DRAGA" in a list distributing its preposition ("composé de A et de DRAGA")
     bare = re.sub(r"^(?:(?:de\s+la|de\s+l|la|le|les|l|de|du|des|d)['’ ]\s*)", "", bare.strip(" \t\n,;:.()"),
                   flags=re.I)
@@ -674,9 +681,6 @@ def acronym_in(written: str) -> str | None:
     if len(bare) >= 5 and bare.isalpha() and bare.istitle() and bare.upper() in known_acronyms():
         return bare.upper()
     return None
-
-
-TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")
 
 
 class DocumentLinker:

@@ -140,11 +140,14 @@ def _context() -> Context:
     )
 
 
-def _names_another_initiative(folded: str, paragraph: tuple[int, int], context: Context) -> bool:
+@lru_cache(maxsize=64)
+def _names_another_initiative(folded: str, paragraph: tuple[int, int]) -> bool:
     """Whether the paragraph names an initiative in quotes ("« Choose France »"), not as an item
     of what a figure before counts ("Parmi eux : …, un « campus des métiers »"); words quoted
     with a verb are someone's ("« La sidérurgie et le ferroviaire restent nos points forts »,
-    souligne …"), no initiative's name."""
+    souligne …"), no initiative's name. Cached: every figure of a paragraph asks it (a paragraph
+    of 8,000 figures was read 8,000 times)."""
+    context = _context()
     for quoted in QUOTED_NAME.finditer(folded, *paragraph):
         if FINITE_VERB.search(quoted.group(0)):
             continue
@@ -221,8 +224,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         return "a company's revenue or a price"
     if unit in ("euro", "emploi") and _found_before(context.private_investment, folded, sentence, start):
         return "companies' own investment"  # and the jobs it brings
-    if (unit == "euro" and context.council_spending.search(folded, sentence[0], start)
-            and not context.own_programme_name.search(folded, *sentence)):
+    if (unit == "euro" and _found_before(context.council_spending, folded, sentence, start)
+            and not _found(context.own_programme_name, folded, *sentence)):
         return "a council's own policy"  # "la Région a ainsi investi 290 millions sur ce territoire"
     rank = context.rank.match(folded, start) if RANK_ARTICLE.search(before) else None
     if rank and (end <= rank.end() or value <= RANKED_AT_MOST):
@@ -245,7 +248,7 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
                  or context.other_programme_after.search(folded[end:sentence[1]]))
             and not _found(context.own_programme_name, folded, *sentence)):
         return "another programme's figure"
-    if (unit in context.programme_context_units and _names_another_initiative(folded, paragraph, context)
+    if (unit in context.programme_context_units and _names_another_initiative(folded, paragraph)
             and not _found(context.programme_paragraph, folded, *paragraph)):
         return "a paragraph about another initiative"
     return None
