@@ -85,7 +85,11 @@ CELL_SEPARATOR = " | "  # how pipeline/read/html.py writes the cells of a table 
 # a row summing the table up ends it: "Total", "**TOTAL GÉNÉRAL**", "Sous-total", "Ensemble"
 TOTAL_ROW = re.compile(r"[*_ \t]*(?:(?:sous-)?total(?:\s+g[ée]n[ée]ral)?|ensemble)[*_ \t]*:?[*_ \t]*", re.IGNORECASE)
 CELL_BAR = r"(?:^|[ \t])\|(?=[ \t]|$)"
-TAB_SEPARATOR = r"[ ]*\t+[ ]*"  # a table pasted from a spreadsheet into a text file
+# A table pasted from a spreadsheet into a text file. The spaces before the tabs are matched
+# from the first of their run: finditer's matches never start after a space (a match there makes
+# one a space earlier, and a match's spaces after its tabs run to the next non-space), and a
+# line of 10,000 spaces was read again from each of them.
+TAB_SEPARATOR = r"(?:(?<! )[ ]+)?\t+[ ]*"
 # A spreadsheet exported as CSV with ";" (French Excel's separator) and pasted as text:
 # "code;territoire;depts;epci_membre". Prose and inline lists put a space after ";".
 CSV_SEPARATOR = r";"
