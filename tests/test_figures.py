@@ -861,3 +861,14 @@ def test_amounts_of_other_programmes_named_right_after_or_before_them_are_no_pro
                                   "industrielles bas carbone.")] == [(3000000.0, None, "euro")]
     assert [f[:3] for f in facts("Le plan d'actions mobilise 3,8 millions d'euros, dont 800 000 euros au titre "
                                   "du fonds vert.")] == [(3800000.0, None, "euro"), (800000.0, None, "euro")]
+
+
+def test_a_councils_own_spending_is_read_from_the_sentences_first_match_for_every_amount():
+    """Each amount of a sentence searched the council's spending from the sentence's start (8,000
+    amounts in one sentence: 3 s); _found_before reads it from its first match: the amounts after
+    "la Région a investi" are its own, those before are not, as before."""
+    before = "Pour 3 M€, 4 M€ et 5 M€ de projets industriels, "
+    sentence = before + "la Région a investi 6 M€ et 7 M€ sur ce territoire."
+    assert [f["value"] for f in figures(sentence)] == [3e6, 4e6, 5e6]
+    many = "".join(f"{i} M€ dans le Doubs, " for i in range(1, 301)) + "puis la Région a investi 9 M€ et 8 M€."
+    assert [f["value"] for f in figures(many)] == [float(i) * 1e6 for i in range(1, 301)]

@@ -340,3 +340,19 @@ def test_core_word_floors_never_exceed_a_runs_core():
             for j in range(i + 1, len(words) + 1):
                 assert sum(floors[i:j]) <= len(core_name(" ".join(words[i:j])).split()), words[i:j]
     assert core_word_floors("Métropole Métropole CC Troyes Champagne de la Ville".split()) == [0, 0, 0, 1, 1, 0, 0, 1]
+
+
+def test_a_trailing_bracket_is_matched_from_the_first_of_its_blanks():
+    """The trailing-bracket patterns start after a non-blank (a name holding 10,000 blanks was read
+    again from each of them): the same substitutions as without the look-behind."""
+    import itertools
+    import re
+
+    from pipeline.linking import TRAILING_BRACKET, TRAILING_BRACKET_OR_OPENED
+
+    plain = re.compile(r"\s*\([^()]*\)$"), re.compile(r"\s*\([^()]*\)?\s*$")
+    for length in range(8):
+        for characters in itertools.product(" \n(a)", repeat=length):
+            written = "".join(characters)
+            assert TRAILING_BRACKET.sub("", written) == plain[0].sub("", written), repr(written)
+            assert TRAILING_BRACKET_OR_OPENED.sub("", written) == plain[1].sub("", written), repr(written)

@@ -426,3 +426,19 @@ def test_a_table_written_one_cell_per_line_keeps_its_rows():
 def test_a_list_of_names_one_per_line_is_no_table():
     text = "Territoires retenus\nDouaisis\nCalaisis\nGrand Hainaut\nSambre-Avesnois\nLens-Liévin\nSaint-Omer\n"
     assert parse(text).tables == []
+
+
+def test_a_tab_separator_matches_as_spaces_then_tabs_from_any_space_did():
+    """TAB_SEPARATOR's spaces are matched from the first of their run (a line of 10,000 spaces was
+    read again from each of them): the same matches as "[ ]*\\t+[ ]*" on every line of spaces,
+    tabs and a letter up to 8 characters."""
+    import itertools
+    import re
+
+    from pipeline.extract.structure import TAB_SEPARATOR
+
+    for length in range(9):
+        for characters in itertools.product(" \ta", repeat=length):
+            line = "".join(characters)
+            assert [m.span() for m in re.finditer(TAB_SEPARATOR, line)] == \
+                [m.span() for m in re.finditer(r"[ ]*\t+[ ]*", line)], repr(line)
