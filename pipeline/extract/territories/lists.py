@@ -220,6 +220,11 @@ DESCRIBED = re.compile(r"\bterritoire\b")
 PARTITIVE_SUBJECT = re.compile(r"[\s*_]*(?P<count>\d{1,2}|[a-z-]+)\s+d['’]\s*entre\s+(?:eux|elles)\b", re.IGNORECASE)
 
 
+# "Plusieurs d'entre eux", "Certains d'entre eux": an uncounted part of what the sentence before names.
+SOME_OF_THEM = re.compile(r"[\s*_]*(?:plusieurs|certains|certaines|\d{1,2}|" + "|".join(SMALL_COUNTS)
+                          + r")\s+d['’]\s*entre\s+(?:eux|elles)\b")
+
+
 def _partitive_of_the_items(intro: str, items: int) -> bool:
     """Whether the intro opens with "N d'entre eux" counting the items: what they are is said by the
     sentence before, whatever the intro goes on to say of them (signed protocols, projects)."""
@@ -957,6 +962,8 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             continue  # a list item's "label : value" is read by the list rule
         sentence_start, sentence = sentence_before(text, intro.start())
         decided = _keyword_decides(sentence + " :")
+        if decided == OTHER and SOME_OF_THEM.match(fold(sentence)):
+            decided = None  # "Plusieurs d'entre eux ont témoigné de leurs projets :": "eux" decides
         next_line = False
         if decided in (OTHER, MEMBERS) or (intro.group("verb") and decided != TERRITORIES):
             continue
@@ -997,8 +1004,7 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
                                                         separators))
         parts = [part for part in parts if not text[part[0]:part[1]].startswith(":")]  # a line cut before its label
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
-        if len(mentions) != len(parts) and (stated is None or len(mentions) != stated) \
-                and masked[start:end] != text[start:end]:
+        if len(mentions) != len(parts) and stated is None and masked[start:end] != text[start:end]:
             # "A (Aveyron, Cantal, Lot), B (Haute-Savoie) … et M (Haute-Corse)": the commas of the
             # brackets part no names, read the names as the brackets masked part them
             mentions = _colon_list_items(masked, start, end, stated, sentence_start)
