@@ -634,7 +634,7 @@ def _scope_holding_the_listed(count: dict, lst: ListOfTerritories, mentions: lis
         return count["scope_code"], count["scope_kind"]
     codes: dict[str, set[str]] = {}
     for mention in mentions:
-        if mention.territory_id in lst.territory_ids:
+        if mention.territory_id in lst.territory_ids and lst.items_start <= mention.start < lst.end:
             codes.setdefault(mention.territory_id, set()).update(mention.departement_codes)
     if any(listed and count["scope_code"] not in listed for listed in codes.values()):
         area = area_of_territories(list(codes.values()))
