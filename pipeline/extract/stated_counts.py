@@ -629,7 +629,7 @@ def _area_name(code: str, kind: str) -> str:
 def _scope_holding_the_listed(count: dict, lst: ListOfTerritories, mentions: list[TerritoryMention]) -> tuple[str, str]:
     """(code, kind) the count is of: "les cinq territoires retenus sont, dans les Côtes-d'Armor, A et
     B ; en Ille-et-Vilaine, C …" reads the first département after the count, which does not hold
-    the territories listed in the others: their one région then (as the figure's own scope may not)."""
+    the territories listed in the others: their one région then, for the count and its figure."""
     if count["scope_kind"] != "departement":
         return count["scope_code"], count["scope_kind"]
     codes: dict[str, set[str]] = {}
@@ -669,6 +669,7 @@ def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Te
         if whole is not None and whole["value"] == len(lst.territory_ids):
             count, whole = whole, None  # "Les 13 …, dont quatre …, sont les suivants :" lists the 13
         scope = _scope_holding_the_listed(count, lst, mentions)
+        count.update(scope_code=scope[0], scope_kind=scope[1])  # the figure counts the same area
         rows.append({"scope_code": scope[0],
                      "scope_name": _area_name(*scope),
                      "phase": phase,
