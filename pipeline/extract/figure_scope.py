@@ -268,6 +268,7 @@ def _area(place: PlaceMention) -> Area:
 
 
 place_area = _area  # a place as figure scopes write it: "à La Réunion" is the région 04
+area_of_territories = _home_of_territories  # the one area territories of these départements lie in
 
 
 def _area_of(code: str, kind: str) -> Area:

@@ -506,6 +506,9 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
 GLOSS_CLAUSE_TRIGGER = re.compile(r",[ \t]*$")
 SINGULAR_LEAD = re.compile(r"\s*(?:la|le|l['’])\s*", re.IGNORECASE)
 OUTER_LIST_RESUMED = re.compile(r",\s+et\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?=[A-ZÀ-Ý])")
+# ", et l'Ouest Guyanais, porté par": the outer list's next name with its article and its own gloss
+# clause (its trigger right after its comma): another territory, no member.
+OUTER_ITEM_GLOSSED = re.compile(r",\s+et\s+(?:la\s+|le\s+|les\s+|l['’]\s*)[A-ZÀ-Ý][^,;.:()\n]{0,60},\s*")
 
 
 def _gloss_clause_end(text: str, trigger: re.Match, end: int) -> int:
@@ -515,6 +518,9 @@ def _gloss_clause_end(text: str, trigger: re.Match, end: int) -> int:
             and SINGULAR_LEAD.match(text, trigger.end(), end)):
         return end
     resumed = OUTER_LIST_RESUMED.search(text, trigger.end(), end)
+    if resumed is None:  # "le Centre Littoral, autour de la CA X, et l'Ouest Guyanais, porté par la CC Y"
+        resumed = next((m for m in OUTER_ITEM_GLOSSED.finditer(text, trigger.end(), end)
+                        if TRIGGER.match(text, m.end())), None)
     return resumed.start() if resumed else end
 
 

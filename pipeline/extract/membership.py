@@ -495,6 +495,11 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     line_ends = [stop.end() for stop in LINE_END_STOP.finditer(text, start, mention.start)]
     before = _named_in(folded, line_ends[-1] if line_ends and not mention.in_member_list else start,
                        mention.start, territories, epci_spans)
+    # "… Haut-Doubs (25)⏎⏎Pour le Nord Franche-Comté, autour de A et du B": a sentence the parser
+    # ran across a blank line; a territory the members' own paragraph names before them is theirs
+    blank_lines = [b.end() for b in BLANK_LINE.finditer(text, start, mention.start)] if mention.in_member_list else []
+    in_paragraph = _named_in(folded, blank_lines[-1], mention.start, territories, epci_spans) if blank_lines else []
+    before = in_paragraph or before
     if before and not mention.in_member_list \
             and any(before[-1][0] < subject <= mention.start for subject in label_subjects):
         return None  # "A et B sont reconduits, et la CA X entre dans le programme avec la CC Y"

@@ -105,8 +105,9 @@ def _gazetteer() -> list[tuple[frozenset[str], re.Pattern, str, str, str]]:
         body = _name_pattern(name)
         if name in ambiguous:
             # "Nord" is a département only as "le Nord", "du Nord", "département du Nord", and not
-            # as the compass word opening a name ("le Nord des Ardennes", "du Nord Grande-Terre").
-            body = r"(?<=\b(?:le|du) )" + body
+            # as the compass word opening a name ("le Nord des Ardennes", "du Nord Grande-Terre");
+            # alone in a name's brackets too ("Dunkerque (Nord)", "(Nord, Pas-de-Calais)").
+            body = r"(?:(?<=\b(?:le|du) )" + body + r"|(?<=\()" + body + r"(?=\s*[),]))"
         # "Moselle-Est" holds the Moselle; "Seine-Maritime" does not hold the Seine; a dash opening
         # a line is a list marker ("-Ariège")
         # (the name's first letter tested first: four times faster than the look-behinds alone)

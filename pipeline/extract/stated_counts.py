@@ -54,7 +54,7 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.figure_context import paragraphs
-from pipeline.extract.figure_scope import named_areas, place_area
+from pipeline.extract.figure_scope import area_of_territories, named_areas, place_area
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import (ListBlock, Span, Structure, may_be_cut, numbering_goes_on, parse,
                                         resumes_after_prose, stops_at_a_page_break)
@@ -250,8 +250,10 @@ def _line_above(text: str, position: int) -> int:
     return above.rfind("\n") + 1 if above else position
 
 
-# Between two names of one enumeration: a separator, after the first name's bracket if any.
-NAMES_GAP = re.compile(r"\s*(?:\([^()\n]{0,80}\)\s*)?(?:[,;]\s*(?:(?:et|ou)\s+)?|(?:et|ou|ainsi\s+que)\s+)"
+# Between two names of one enumeration: a separator, after the first name's bracket if any; the
+# place the next names lie in after a semicolon ("A et B ; en Ille-et-Vilaine, C ; et dans le Morbihan, D").
+NAMES_GAP = re.compile(r"\s*(?:\([^()\n]{0,80}\)\s*)?(?:;\s*(?:et\s+)?(?:en|dans)\s+(?:(?:la|le|les)\s+|l['’]\s*)?[A-ZÀ-Ý][\w'’-]*\s*,\s*"
+                       r"|[,;]\s*(?:(?:et|ou)\s+)?|(?:et|ou|ainsi\s+que)\s+)"
                        r"(?:(?:le|la|les|du|des|de\s+la|de\s+l['’]|l['’])\s*)?", re.IGNORECASE)
 
 
@@ -624,6 +626,23 @@ def _area_name(code: str, kind: str) -> str:
     return area.name if area else "France"
 
 
+def _scope_holding_the_listed(count: dict, lst: ListOfTerritories, mentions: list[TerritoryMention]) -> tuple[str, str]:
+    """(code, kind) the count is of: "les cinq territoires retenus sont, dans les Côtes-d'Armor, A et
+    B ; en Ille-et-Vilaine, C …" reads the first département after the count, which does not hold
+    the territories listed in the others: their one région then, for the count and its figure."""
+    if count["scope_kind"] != "departement":
+        return count["scope_code"], count["scope_kind"]
+    codes: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.territory_id in lst.territory_ids and lst.items_start <= mention.start < lst.end:
+            codes.setdefault(mention.territory_id, set()).update(mention.departement_codes)
+    if any(listed and count["scope_code"] not in listed for listed in codes.values()):
+        area = area_of_territories(list(codes.values()))
+        if area is not None:
+            return area.code, area.kind
+    return count["scope_code"], count["scope_kind"]
+
+
 def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[TerritoryMention],
                   figures: list[dict], places: list[PlaceMention], phases: dict[str, str | None],
                   sentence_phase: Callable[[tuple[int, int]], str | None]) -> list[dict]:
@@ -649,8 +668,10 @@ def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Te
         whole = _part_of(folded, sentences, count, figures)
         if whole is not None and whole["value"] == len(lst.territory_ids):
             count, whole = whole, None  # "Les 13 …, dont quatre …, sont les suivants :" lists the 13
-        rows.append({"scope_code": count["scope_code"],
-                     "scope_name": _area_name(count["scope_code"], count["scope_kind"]),
+        scope = _scope_holding_the_listed(count, lst, mentions)
+        count.update(scope_code=scope[0], scope_kind=scope[1])  # the figure counts the same area
+        rows.append({"scope_code": scope[0],
+                     "scope_name": _area_name(*scope),
                      "phase": phase,
                      "stated": int(count["value"]), "listed": len(lst.territory_ids),
                      "mention": count["mention"], "start": count["start"], "end": count["end"],

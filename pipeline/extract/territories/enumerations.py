@@ -28,7 +28,7 @@ from pipeline.extract.first_letters import required_text, with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, INSTITUTION, PERSON_AFTER_NAME,
-                                                 PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, make_mention,
+                                                 PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, is_place_name, make_mention,
                                                  reads_as_a_place_name, sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, located_names
 from pipeline.normalize import fold
@@ -156,6 +156,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 continue
             if cue.get("no_bare_town") and any(_bare_town(text, part) for part in parts):
                 continue
+            if cue.get("no_place_first") and parts and is_place_name(parts[0].name or text[parts[0].start:parts[0].end]):
+                continue  # "deux territoires : en Haute-Corse, A ; en Corse-du-Sud, B": a place says where
             if len(parts) > cue.get("max_names", len(parts)):
                 continue  # "Troisième lauréat, le territoire A, B et C": one name holding commas
             if len(parts) < cue.get("min_names", 1):

@@ -54,8 +54,9 @@ def _without_programme_name(sentence: str) -> str:
     for match in PROGRAMME_NAME.finditer(folded):
         written = sentence[match.start():match.end()]
         counted = re.search(r"(?:\d|\b(?:les|des|ces|aux|autres|nouveaux|deux|trois|quatre|cinq|six|sept|"
-                            r"huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-\w+|vingt\S*))\s*$",
-                            folded[max(0, match.start() - 12):match.start()])
+                            r"huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-\w+|vingt\S*))"
+                            r"(?:\s+(?:premiers|nouveaux|futurs|autres|derniers))?\s*$",  # "les 124 premiers Territoires d'industrie"
+                            folded[max(0, match.start() - 24):match.start()])
         # "les 124 premiers « Territoires d'industrie »": a number before the quoted name counts
         # territories, as the bare noun would
         numbered = QUOTED_COUNTED.search(folded[max(0, match.start() - 24):match.start()])
@@ -217,6 +218,11 @@ DESCRIBED = re.compile(r"\bterritoire\b")
 # "Onze d'entre eux ont signé …": the intro's subject is as many of what the sentence before names
 # as the list has items.
 PARTITIVE_SUBJECT = re.compile(r"[\s*_]*(?P<count>\d{1,2}|[a-z-]+)\s+d['’]\s*entre\s+(?:eux|elles)\b", re.IGNORECASE)
+
+
+# "Plusieurs d'entre eux", "Certains d'entre eux": an uncounted part of what the sentence before names.
+SOME_OF_THEM = re.compile(r"[\s*_]*(?:plusieurs|certains|certaines|\d{1,2}|" + "|".join(SMALL_COUNTS)
+                          + r")\s+d['’]\s*entre\s+(?:eux|elles)\b")
 
 
 def _partitive_of_the_items(intro: str, items: int) -> bool:
@@ -819,7 +825,7 @@ def _glosses_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     (GLOSS_CLAUSE) belongs to the name before it, as that item's gloss; its commas part no names."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and GLOSS_CLAUSE.match(fold(text[start:end])):
+        if joined and GLOSS_CLAUSE.match(fold(text[start:end])) and not text[start].isupper():  # "Centre Littoral" is a name
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
@@ -883,7 +889,9 @@ def _quoted_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # "Les territoires retenus dans l'Hérault et le Gard sont A (34) ; B (30) ; C (30).": "sont"
 # after a subject of territories.
 # (an intro starts where the blanks before its colon start, never inside them: a run is read once)
-INLINE_INTRO = re.compile(r"(?!(?<=[^\S\n])[^\S\n])[^\S\n]*:[^\S\n]+(?=\S)|\b[Ii]l\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
+# "Plusieurs d'entre eux ont présenté leurs réalisations :" closing its line over a line of names
+# "A (Aveyron, Cantal), B (Aube) … et C (Haute-Corse)." is as well such a list (no bullet: no list block).
+INLINE_INTRO = re.compile(r"(?!(?<=[^\S\n])[^\S\n])[^\S\n]*:(?:[^\S\n]+|[^\S\n]*\n(?=[A-ZÀ-Ý«]))(?=\S)|\b[Ii]l\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
                           r"|(?P<verb>\bsont\s+)(?=[A-ZÀ-Ý])")
 COUNT_WORD = with_first_letters(re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d)", re.IGNORECASE))
 
@@ -954,6 +962,8 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             continue  # a list item's "label : value" is read by the list rule
         sentence_start, sentence = sentence_before(text, intro.start())
         decided = _keyword_decides(sentence + " :")
+        if decided == OTHER and SOME_OF_THEM.match(fold(sentence)):
+            decided = None  # "Plusieurs d'entre eux ont témoigné de leurs projets :": "eux" decides
         next_line = False
         if decided in (OTHER, MEMBERS) or (intro.group("verb") and decided != TERRITORIES):
             continue
@@ -994,6 +1004,10 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
                                                         separators))
         parts = [part for part in parts if not text[part[0]:part[1]].startswith(":")]  # a line cut before its label
         mentions = _colon_list_items(text, start, end, stated, sentence_start)
+        if len(mentions) != len(parts) and stated is None and masked[start:end] != text[start:end]:
+            # "A (Aveyron, Cantal, Lot), B (Haute-Savoie) … et M (Haute-Corse)": the commas of the
+            # brackets part no names, read the names as the brackets masked part them
+            mentions = _colon_list_items(masked, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
             continue
         about = sentence if decided else sentence_before(text, len(text[:sentence_start].rstrip()))[1]
