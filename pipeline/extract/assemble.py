@@ -110,7 +110,7 @@ RENEWED = re.compile(NOT_DENIED + r"\b(?:reconduit|renouvel|prolong)\w*", re.IGN
 # "énergies renouvelables", nor an envelope "renouvelée annuellement")
 RENEWED_LABEL = re.compile(NOT_DENIED + r"\b(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))",
                            re.IGNORECASE)
-# "Le Soissonnais, qui en faisait partie, n'a pas présenté de nouvelle candidature", "X n'a pas été
+# "Le Pays Foyen, qui en faisait partie, n'a pas présenté de nouvelle candidature", "X n'a pas été
 # reconduit", "non renouvelé": a territory that did not go on held the first phase's label only.
 NOT_CONTINUED = re.compile(r"\bn['’]\s*(?:a|ont|avait|avaient)\s+pas\s+(?:[ée]t[ée]\s+(?:reconduit|renouvel[ée])"
                            r"|(?:re)?(?:pr[ée]sent[ée]|d[ée]pos[ée])\s+(?:de\s+)?nouvelle\s+candidature)"
@@ -380,7 +380,7 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     if not found and FIRST_TO_JOIN.search(words):
         return FIRST_PHASE  # "la première agglomération entrée dans le dispositif était Val de Garonne"
     if not found and NOT_CONTINUED.search(words[clause[0] - sentence[0]:clause[1] - sentence[0]] if clause else words):
-        return FIRST_PHASE  # "Le Soissonnais, qui en faisait partie, n'a pas présenté de nouvelle candidature"
+        return FIRST_PHASE  # "Le Pays Foyen, qui en faisait partie, n'a pas présenté de nouvelle candidature"
     if not found and RENEWED_LABEL.search(words):
         return SECOND_PHASE  # "Ce dispositif … puisqu'il est aussi renouvelé pour le Terrassonnais-Brive"
     return found.pop() if len(found) == 1 else None

@@ -1347,17 +1347,17 @@ def _parts_of_a_name_with_commas(text: str, candidates: list[TerritoryMention]) 
 
 
 # Between two coordinated names: a comma or "et", and the article or preposition of the next
-# ("le Soissonnais et le Valois", "du Soissonnais et du Valois"; folded text).
+# ("le Cambrésis et le Caudrésis", "du Cambrésis et du Caudrésis"; folded text).
 COORDINATION = re.compile(r"\s*(?:,|\bet\b)\s*(?:(?:de\s+la|de\s+l'|du|des|de|d'|le|la|les|l')\s*)?$")
 ARTICLE = r"(?:(?:de\s+la|de\s+l'|du|des|de|d'|le|la|les|l')\s*)?"
 JOINT_BODY = r"\b(?:" + "|".join(re.escape(body) for body in WORDS["joint_bodies"]) + r")\s+"
 
 
 def _places_of_one_body(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
-    """'Le Soissonnais et le Valois sont engagés …' beside 'le PETR du Soissonnais et du Valois':
+    """'Le Cambrésis et le Caudrésis sont engagés …' beside 'le PETR du Cambrésis et du Caudrésis':
     places a text coordinates, which a body it names joins in its own name in the same order
     (a PETR, a pays, a pôle, a syndicat mixte, an intercommunality), are one territory named
-    after both ('Soissonnais et Valois'), not two."""
+    after both ('Cambrésis et Caudrésis'), not two."""
     if len(mentions) < 2:
         return mentions
     folded = fold(text)

@@ -31,7 +31,7 @@ PROSE_HEAD = re.compile(
 TERRITORY_AND_THAT_OF = re.compile(r"\bterritoire\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*[^.;:\n]{1,80}?"
                                    r"\b(?:ainsi\s+que|et|comme)\s+celui\s+(?:de\s+la|de\s+l'|du|des|de|d')")
 # "Le territoire du Grand Libournais ainsi que celui du Val de Garonne", "l'un des 146 territoires
-# labellisés …, celui de l'Alsace centrale": "celui" takes up a territory named before it in its
+# labellisés …, celui du Grand Narbonne": "celui" takes up a territory named before it in its
 # sentence; the programme's name after its noun is none ("Le dispositif Territoires d'industrie …
 # sera prorogé dans un cadre dynamique, celui de France Relance"), nor is an example ("Parmi les
 # exemples mis en avant figure celui des Fromagers de Lozère").
