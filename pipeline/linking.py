@@ -218,10 +218,11 @@ def everyday_forms(core: str) -> set[str]:
     forms |= {_region_words().sub(" ", form).strip() for form in forms}
     # "Guingamp-Paimpol Agglomération" for "CA Guingamp-Paimpol Agglomération de l'Armor à
     # l'Argoat": the name up to its type word, its tagline left out
-    forms |= {typed.group(1) for typed in [TYPE_INSIDE.match(core)] if typed}
     # and "la com com de Loudéac" for "CC Loudéac Communauté - Bretagne Centre": that name without
     # its type word too, as "Lorient" for "Lorient Agglomération"
-    forms |= {TYPE_TAILS.sub("", typed.group(1)) for typed in [TYPE_INSIDE.match(core)] if typed}
+    typed = TYPE_INSIDE.match(core)
+    if typed:
+        forms |= {typed.group(1), TYPE_TAILS.sub("", typed.group(1))}
     forms |= {f"{inner['town']} {inner['pays']}" for inner in [TOWN_THEN_PAYS.match(core)]
               if inner and inner["town"] not in NOT_A_TOWN}
     forms = {" ".join(form.split()) for form in forms}

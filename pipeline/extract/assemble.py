@@ -194,11 +194,14 @@ def _between_phases_blanked(text: str) -> str:
     return BETWEEN_PHASES_DATE.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "    ", text)
 
 
+CRAWL_PREFIX_LINES = re.compile(CRAWL_PREFIX.pattern, re.MULTILINE)  # a prefix opening any line
+
+
 def _crawl_prefixes_blanked(text: str) -> str:
     """`text` with its crawl prefixes blanked (offsets kept): one glued to the first sentence
     (" date 2023-09 Le Grand Chalon fait désormais partie …") dates the crawl, not the facts of
     the sentence, and no territory's phase is read from it."""
-    return re.sub(CRAWL_PREFIX.pattern, lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.MULTILINE)
+    return CRAWL_PREFIX_LINES.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
 def document_phase(text: str) -> str | None:

@@ -54,6 +54,15 @@ def html_main_text(html: str) -> str:
 
 
 _MAX_ROW_SPAN = 50
+# One empty document makes the tags the reader inserts (a parser built for each tag was work repeated
+# on every row of a long table).
+_TAG_MAKER = BeautifulSoup("", "lxml")
+
+
+def _new_tag(name: str) -> Tag:
+    return _TAG_MAKER.new_tag(name)
+
+
 # A data table's cell holding several values, one a line ("CC A<br>CC B", a <p> or <li> each):
 # values of a few words each, not paragraphs of a layout table's page.
 _MAX_CELL_LINE_WORDS = 25
@@ -110,7 +119,7 @@ def _group_rows_filled_down(root: Tag) -> None:
             continue
         widths = [len(row.find_all(_CELL_TAGS, recursive=False)) for row in rows]
         wide = [index for index, width in enumerate(widths) if width >= 2]
-        groups = [index for index in range(wide[0] + 1, wide[-1]) if widths[index] == 1]
+        groups = {index for index in range(wide[0] + 1, wide[-1]) if widths[index] == 1}
         if not groups:
             continue
         label = None
@@ -123,7 +132,7 @@ def _group_rows_filled_down(root: Tag) -> None:
             if widths[index] < 2:
                 continue
             first = row.find(_CELL_TAGS, recursive=False)
-            cell = BeautifulSoup("", "lxml").new_tag(first.name if label is None else "td")
+            cell = _new_tag(first.name if label is None else "td")
             cell.string = label or ""
             first.insert_before(cell)
 
@@ -142,7 +151,7 @@ def _spanned_cells_repeated(root: Tag) -> None:
             while index < len(cells) or column in pending:
                 if column in pending:
                     cell, left = pending.pop(column)
-                    copy = BeautifulSoup("", "lxml").new_tag(cell.name)
+                    copy = _new_tag(cell.name)
                     copy.string = cell.get_text()
                     placed.append((index, copy))
                     if left > 1:
@@ -188,10 +197,10 @@ def _definition_lists_as_fields(root: Tag) -> None:
                 parts.append(_HTML_SPACE.sub(" ", child.get_text()).strip())
         if term is not None:
             lines.append((term, parts))
-        block = BeautifulSoup("", "lxml").new_tag("p")  # one block, a line per field
+        block = _new_tag("p")  # one block, a line per field
         for index, (label, found) in enumerate(lines):
             if index:
-                block.append(BeautifulSoup("", "lxml").new_tag("br"))
+                block.append(_new_tag("br"))
             block.append(f"{label} : {' ; '.join(p for p in found if p)}")
         definitions.replace_with(block)
 
