@@ -258,3 +258,66 @@ def test_a_run_of_quotes_is_read_once_for_the_label_given_to_names():
     assert [m.span() for m in _labels_given_to(text)] == [m.span() for m in LABEL_GIVEN_TO.finditer(text)]
     assert len(list(_labels_given_to(text))) == 3
     assert _cpu_seconds(lambda: list(_labels_given_to("le label " + "\" " * 10_000 + "!"))) < 1
+
+
+def _made_up_name(number: int) -> str:
+    """A capitalised word of three or more syllables, different for each number."""
+    syllables = ["ba", "ro", "li", "me", "tan", "vo", "cu", "sel", "dar", "pi", "gon", "ler"]
+    word, number = "", number + 150
+    while number:
+        word, number = word + syllables[number % len(syllables)], number // len(syllables)
+    return word.capitalize()
+
+
+def test_many_member_lists_are_read_in_linear_work(monkeypatch):
+    """Each of 1,000 sentences "La communauté de communes X regroupant A, B et C." searched the
+    whole text for the programme's name when attached, and compared every type word with every
+    mention found before (17 s of extraction for 2,000, quadratic; 3 s now). Counted, not timed:
+    whole-text searches and mentions compared by `members._inside`."""
+    from pipeline.extract import members, membership
+    from pipeline.extract.assemble import extract
+
+    work = {"whole_text_searches": 0, "mentions_compared": 0}
+    programme, inside = membership.NAMES_THE_PROGRAMME, members._inside
+
+    class Counted:
+        def search(self, string, *bounds):
+            work["whole_text_searches"] += not bounds
+            return programme.search(string, *bounds)
+
+    def counted_inside(position, mentions):
+        work["mentions_compared"] += len(mentions)
+        return inside(position, mentions)
+
+    monkeypatch.setattr(membership, "NAMES_THE_PROGRAMME", Counted())
+    monkeypatch.setattr(members, "_inside", counted_inside)
+    count = 200
+    text = "".join(f"La communauté de communes {_made_up_name(4 * i)} regroupant {_made_up_name(4 * i + 1)}, "
+                   f"{_made_up_name(4 * i + 2)} et {_made_up_name(4 * i + 3)}.\n" for i in range(count))
+    [doc] = nlp.parse([text])
+    extract(text, doc)
+    assert work["whole_text_searches"] <= 1  # 200 before
+    assert work["mentions_compared"] <= 10 * count  # 80,000 before
+
+
+def test_a_member_lists_heads_found_by_bisection_are_those_read_from_its_start():
+    """`members._heads` takes the list's heads by bisection and counts its brackets once: the same
+    heads as reading every head of the text and the brackets from the list's start for each."""
+    from pipeline.extract.members import HEAD, _heads, _names_holding_a_head
+    from pipeline.normalize import fold
+
+    def read_from_the_start(text, folded, start, end, all_heads):  # the former `_heads`
+        heads = [head for head in all_heads if start <= head.start() and head.end() <= end
+                 and text.count("(", start, head.start()) <= text.count(")", start, head.start())]
+        pattern = _names_holding_a_head()
+        inside = [(m.start(), m.end()) for m in pattern.finditer(folded, start, end)] if pattern else []
+        return [head for head in heads if not any(s < head.start() < e for s, e in inside)]
+
+    text = ("regroupant la CC du Val (communauté de communes du Val) et la CA de Lune, puis (la CC "
+            "des Monts et la communauté d'agglomération du Port) et la CC de la Rive (CA X).")
+    folded, all_heads = fold(text), list(HEAD.finditer(text))
+    assert len(all_heads) >= 6
+    for start in range(0, len(text), 7):
+        for end in range(start, len(text) + 1, 11):
+            assert [h.span() for h in _heads(text, folded, start, end, all_heads)] == \
+                [h.span() for h in read_from_the_start(text, folded, start, end, all_heads)]

@@ -1034,6 +1034,9 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
                                   if m.link.siren)]
     epci_starts = {m.start for m in mentions if m.link.siren}
     run_end = {id(m): run[-1].end for run in _runs(mentions, folded, sentences) for m in run}
+    # read once: searched for each mention left without a territory, it read the whole text as
+    # many times (1,000 sentences "la CC X regroupant A, B et C": 4 s)
+    programme_named = not territories and NAMES_THE_PROGRAMME.search(folded)
     attached, unclaimed = [], []
     for mention in mentions:
         territory_id = _territory_of(mention, holders, text, folded, sentences, structure,
@@ -1043,7 +1046,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             attached.append((mention, territory_id))
         elif territories:
             unclaimed.append(mention)
-        elif NAMES_THE_PROGRAMME.search(folded):  # its territory went unseen: members and label holders stay
+        elif programme_named:  # its territory went unseen: members and label holders stay
             start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
                 else (0, len(text))
             office = not mention.in_member_list and _office_before(folded, mention.start)

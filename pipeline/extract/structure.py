@@ -232,6 +232,10 @@ class SpanReach:
         count = bisect_right(self._starts, start)
         return count > 0 and self._farthest[count - 1] >= end
 
+    def holds(self, position: int) -> bool:
+        """Whether some span holds the character at `position` (start <= position < end)."""
+        return self.covers(position, position + 1)
+
 
 def _starts_if_apart(spanned: list) -> list[int] | None:
     """The starts of the things' spans when each ends before the next starts, else None."""
