@@ -1079,11 +1079,15 @@ MARKED_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*[−–—•▪◦*-][ \t]+")
 MEMBERS_HEADING = re.compile(r"(?:(?:le|son|notre)\s+)?perimetre(?:\s+du\s+territoire)?|composition(?:\s+du\s+territoire)?"
                              r"|(?:les\s+|ses\s+)?(?:intercommunalites|epci)\s+membres|(?:les\s+|ses\s+)?membres")
 
+# a list item heading the items under it: "- Les intercommunalités" over "  - la CC A ;" (folded)
+SUBLIST_OF_MEMBERS = re.compile(MEMBERS_HEADING.pattern + r"|(?:les\s+|ses\s+)?(?:intercommunalites|epci)")
+
 
 def _headed_list_regions(text: str, structure) -> list[_Region]:
     """The items of a list headed "Le périmètre" or "Membres", the value of a line "Membres : A et
-    B": members, only what links, a bare name only in the document's départements and beside a
-    name written as an EPCI's (a list of communes under "Le périmètre" names none)."""
+    B", the lines under a list's item "Les intercommunalités": members, only what links, a bare
+    name only in the document's départements and beside a name written as an EPCI's (a list of
+    communes under "Le périmètre" names none)."""
     regions = []
     for lst in structure.lists:
         if lst.intro is None or not MEMBERS_HEADING.fullmatch(fold(lst.intro.of(text)).strip(" \t\n:#*")) \
@@ -1092,6 +1096,16 @@ def _headed_list_regions(text: str, structure) -> list[_Region]:
             continue
         regions += [_Region(item.content.start, item.content.end, False, None, True, lst.intro.start,
                             bare_nearby=True) for item in lst.items]
+    for lst in structure.lists:  # "La démarche associe :" then "- Les intercommunalités" over its own items
+        for item in lst.items:
+            content = item.content.of(text)
+            head, newline, rest = content.partition("\n")
+            if not newline or not SUBLIST_OF_MEMBERS.fullmatch(fold(head).strip(" \t:#*")) \
+                    or not (TYPE_WORD.search(rest) or HEAD.search(rest)):
+                continue
+            start = item.content.start + len(head) + 1
+            regions += [_Region(start + line.start(), start + line.end(), False, None, True, item.content.start,
+                                bare_nearby=True) for line in re.finditer(r"[^\n]*\S[^\n]*", rest)]
     for line in structure.fields:  # "Membres : A (agglomération) et B Intercom."
         value = line.value.of(text)
         if MEMBERS_HEADING.fullmatch(fold(line.label.of(text)).strip(" \t\n:#*-•")) \
