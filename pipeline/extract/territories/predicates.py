@@ -493,10 +493,10 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             if pattern is AFTER_PROGRAMME and len(parts) > 1 and not match.group(0).endswith("s"):
                 continue  # "le bassin de Bourges et Vierzon retenu": one territory, its name unsure
             if pattern is AFTER_PROGRAMME and len(parts) == 1 and not (parts[0].epci or _after_article(text, parts[0])
-                                                                       or reads_as_a_place_name(text, parts[0].start, parts[0].end,
-                                                                                                places, parts[0].name)):
+                                                                       or _town_named(text, parts[0])
+                                                                       and not is_place_name(text[parts[0].start:parts[0].end])):
                 continue  # "Territoires d'industrie : Michelin retenu pour …": a company takes no article
-                # ("… : Creusot-Montceau rempile": two towns' names joined read as a place's)
+                # ("… : Creusot-Montceau rempile": towns' names joined by a hyphen name a place)
             area = _area_a_town_is_chosen_for(text, match, parts, places) if pattern is CLEFT else None
             if pattern is CLEFT and not area and not all(p.epci or reads_as_a_place_name(text, p.start, p.end, places, p.name)
                                                          for p in parts):
