@@ -339,6 +339,15 @@ def test_a_part_of_what_no_figure_counts_is_no_figure_and_dot_decimals_before_a_
                                                                (1300000000.0, "euro")]
 
 
+def test_millions_after_dont_are_an_amount_not_a_part_of_the_noun_before():
+    """'dont 3 millions' after an amount in euros is money; the counted noun of the sentence before
+    ('site') gave it no unit of its own (tests/corpus/PATTERNS.md, g49p46)."""
+    text = ("Le programme Territoires d'industrie compte 183 territoires. La friche du site portuaire "
+            "sera reconvertie. Le plan atteint 6 millions d'euros, dont 2 millions apportés par l'État.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [
+        (183.0, "territoire"), (6000000.0, "euro"), (2000000.0, "euro")]
+
+
 def test_a_related_link_with_its_title_masks_only_its_own_line():
     text = ("Un poste financé à 80 % par l'État\n"
             "Lire aussi : ENTRETIEN. 12 territoires labellisés en Bretagne\n"
