@@ -339,6 +339,23 @@ def test_a_part_of_what_no_figure_counts_is_no_figure_and_dot_decimals_before_a_
                                                                (1300000000.0, "euro")]
 
 
+def test_millions_after_dont_are_an_amount_not_a_part_of_the_noun_before():
+    """'dont 3 millions' after an amount in euros is money; the counted noun of the sentence before
+    ('site') gave it no unit of its own (tests/corpus/PATTERNS.md, g49p46)."""
+    text = ("Le programme Territoires d'industrie compte 183 territoires. La friche du site portuaire "
+            "sera reconvertie. Le plan atteint 6 millions d'euros, dont 2 millions apportés par l'État.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [
+        (183.0, "territoire"), (6000000.0, "euro"), (2000000.0, "euro")]
+
+
+def test_laureates_of_a_call_named_after_an_elided_article_are_no_figure():
+    """'l'appel à manifestation d'intérêt X, qui a distingué 19 lauréats': another call's laureates,
+    its name written after "l'" (tests/corpus/PATTERNS.md, g49p46)."""
+    text = ("Le programme Territoires d'industrie compte 183 territoires. Le bassin a aussi été retenu "
+            "dans l'appel à projets « Industrie verte », qui a récompensé 12 lauréats.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(183.0, "territoire")]
+
+
 def test_a_related_link_with_its_title_masks_only_its_own_line():
     text = ("Un poste financé à 80 % par l'État\n"
             "Lire aussi : ENTRETIEN. 12 territoires labellisés en Bretagne\n"

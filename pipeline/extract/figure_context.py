@@ -135,7 +135,8 @@ def _context() -> Context:
         other_programme_after=re.compile(after + _words(rules["other_programmes_after"])),
         own_programme_name=re.compile(_words([rules["own_programme_name"]])),
         programme_fund=re.compile(_words([rules["programme_fund"]])),
-        call=re.compile(_words(rules["calls"])),
+        # "dans l'appel à manifestation d'intérêt X, qui a distingué 19 lauréats": after an elision too
+        call=re.compile(r"(?<!\w)(?:" + "|".join(rules["calls"]) + r")(?!\w)"),
         council_spending=re.compile(_words(rules["council_spending"])),
     )
 

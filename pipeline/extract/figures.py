@@ -752,6 +752,8 @@ def _part_or_comparison(folded: str, token: Token, tokens: list[Token], known: K
     (this sentence or the one before), else of the nearest counted noun; none when the nearest
     number before it in its sentence is no figure (a part of établissements is not one of projets)."""
     before = folded[max(0, token.start - 30):token.start]
+    if _read_quantity(folded, token, vocab).scale >= 1e6:
+        return None  # "18 millions d'euros, dont 3 millions apportés par …": an amount (_money_without_currency)
     if re.search(r"(?<![\w'])dont\s+(?:les\s+|des\s+)?$", before):
         rule = "figure.part"
     elif vocab.comparison.search(before):

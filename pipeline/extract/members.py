@@ -1087,11 +1087,15 @@ MARKED_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*[−–—•▪◦*-][ \t]+")
 MEMBERS_HEADING = re.compile(r"(?:(?:le|son|notre)\s+)?perimetre(?:\s+du\s+territoire)?|composition(?:\s+du\s+territoire)?"
                              r"|(?:les\s+|ses\s+)?(?:intercommunalites|epci)\s+membres|(?:les\s+|ses\s+)?membres")
 
+# a list item heading the items under it: "- Les intercommunalités" over "  - la CC A ;" (folded)
+SUBLIST_OF_MEMBERS = re.compile(MEMBERS_HEADING.pattern + r"|(?:les\s+|ses\s+)?(?:intercommunalites|epci)")
+
 
 def _headed_list_regions(text: str, structure) -> list[_Region]:
     """The items of a list headed "Le périmètre" or "Membres", the value of a line "Membres : A et
-    B": members, only what links, a bare name only in the document's départements and beside a
-    name written as an EPCI's (a list of communes under "Le périmètre" names none)."""
+    B", the lines under a list's item "Les intercommunalités": members, only what links, a bare
+    name only in the document's départements and beside a name written as an EPCI's (a list of
+    communes under "Le périmètre" names none)."""
     regions = []
     for lst in structure.lists:
         if lst.intro is None or not MEMBERS_HEADING.fullmatch(fold(lst.intro.of(text)).strip(" \t\n:#*")) \
@@ -1100,6 +1104,16 @@ def _headed_list_regions(text: str, structure) -> list[_Region]:
             continue
         regions += [_Region(item.content.start, item.content.end, False, None, True, lst.intro.start,
                             bare_nearby=True) for item in lst.items]
+    for lst in structure.lists:  # "La démarche associe :" then "- Les intercommunalités" over its own items
+        for item in lst.items:
+            content = item.content.of(text)
+            head, newline, rest = content.partition("\n")
+            if not newline or not SUBLIST_OF_MEMBERS.fullmatch(fold(head).strip(" \t:#*")) \
+                    or not (TYPE_WORD.search(rest) or HEAD.search(rest)):
+                continue
+            start = item.content.start + len(head) + 1
+            regions += [_Region(start + line.start(), start + line.end(), False, None, True, item.content.start,
+                                bare_nearby=True) for line in re.finditer(r"[^\n]*\S[^\n]*", rest)]
     for line in structure.fields:  # "Membres : A (agglomération) et B Intercom."
         value = line.value.of(text)
         if MEMBERS_HEADING.fullmatch(fold(line.label.of(text)).strip(" \t\n:#*-•")) \
@@ -2130,7 +2144,10 @@ def _territory_name_parts(text: str, linker: DocumentLinker, territories: list[t
 # ", le Pays des Achards", " et Vie et Boulogne", " avec Flandre Lys", " ; Lamballe Terre & Mer": a
 # name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
-    r"[ \t]*(?:[,;][ \t]*(?:et[ \t]+)?|[ \t]+(?:et|avec)[ \t]+)(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?"
+    r"[ \t]*(?:[,;][ \t]*(?:et[ \t]+)?|[ \t]+(?:et|avec)[ \t]+)"
+    # "les élus de A, ceux du Grand B et …": the pronoun stands for the people or the bodies named before
+    r"(?:(?:ceux|celles?|celui)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)"
+    r"|(?:le|la|les)[ \t]+|l['’][ \t]*)?"
     r"(?P<name>(?:(?:canton|pays|bassin)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+|du[ \t]+|des[ \t]+|d['’][ \t]*))?"  # "le canton d'Oulchy-le-Château"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")

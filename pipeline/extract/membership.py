@@ -738,8 +738,15 @@ def _subject_named_otherwise(text: str, sentence_start: int, trigger: int,
     found before the list by the sentence rule, which answers first.)"""
     subject = NAMED_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger) \
         or _bare_subject(text, sentence_start, trigger, epci_spans)
-    # "Ce territoire d'Indre-et-Loire réunit A et B": where the territory lies, not its name
-    return bool(subject) and not is_place_name(subject.group("name"))
+    return bool(subject) and not _names_a_place(subject)
+
+
+def _names_a_place(subject: re.Match) -> bool:
+    """Whether a list's subject names a département or a région, not a territory: "Ce territoire
+    d'Indre-et-Loire réunit A et B" (where it lies), "…, à cheval sur le Doubs et le Territoire de
+    Belfort, réunit A et B" (a département whose name opens with "Territoire")."""
+    written = subject.string[subject.start():subject.end("name")].split(maxsplit=1)
+    return is_place_name(subject.group("name")) or len(written) == 2 and is_place_name(written[1])
 
 
 def _formed_by_subjects(text: str, folded: str, mention: EpciMention, end: int,
@@ -1612,6 +1619,8 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
             continue
         if subject.group(0).lstrip()[:2].lower() == "ce" and is_place_name(subject.group("name")):
             continue  # "Ce territoire de Loir-et-Cher réunit …": the place of one named before
+        if _names_a_place(subject):
+            continue  # "…, à cheval sur le Doubs et le Territoire de Belfort, réunit …": a département
         if any(t.start < name_end and name_start < t.end for t in territories) \
                 or any(m.start < name_end and name_start < m.end for m in mentions):
             continue

@@ -433,6 +433,9 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if counted:  # "le TCO et la Cirest, les deux Territoires d'industrie …": the last two
             word = counted.split()[1]
             parts = parts[-(int(word) if word.isdigit() else SMALL_COUNTS[word]):]
+        if match.groupdict().get("titled") and not (len(parts) == 1 and reads_as_a_place_name(
+                text, parts[0].start, parts[0].end, places, parts[0].name)):
+            continue  # "Économie : un Territoire d'industrie renouvelé": a rubric, no place
         if (needs_context or apposition) and _places_only(parts, places, single=True) \
                 and not CANDIDACY.search(folded, clause_start, parts[0].start):
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
@@ -489,8 +492,11 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             parts = enumeration_after(text, match.start("subject"), subject_end)
             if pattern is AFTER_PROGRAMME and len(parts) > 1 and not match.group(0).endswith("s"):
                 continue  # "le bassin de Bourges et Vierzon retenu": one territory, its name unsure
-            if pattern is AFTER_PROGRAMME and len(parts) == 1 and not (parts[0].epci or _after_article(text, parts[0])):
+            if pattern is AFTER_PROGRAMME and len(parts) == 1 and not (parts[0].epci or _after_article(text, parts[0])
+                                                                       or _town_named(text, parts[0])
+                                                                       and not is_place_name(text[parts[0].start:parts[0].end])):
                 continue  # "Territoires d'industrie : Michelin retenu pour …": a company takes no article
+                # ("… : Creusot-Montceau rempile": towns' names joined by a hyphen name a place)
             area = _area_a_town_is_chosen_for(text, match, parts, places) if pattern is CLEFT else None
             if pattern is CLEFT and not area and not all(p.epci or reads_as_a_place_name(text, p.start, p.end, places, p.name)
                                                          for p in parts):

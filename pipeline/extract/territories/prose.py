@@ -96,7 +96,7 @@ ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 # Industrie »", "le nouveau groupement nommé Marne et Brie Industries", "avec un nouveau nom,
 # Alliances Luxe & Précision Doubs", "le Territoire « X »" (in a sentence that says "territoire"),
 # "Appelez-le désormais « X »" (after sentences about a territory).
-NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=groupement\s)nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+)?"
+NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=groupement\s)nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+|d['’])?"
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])"
                    r"|\b(?P<call>[Aa]ppele[zr]-(?:le|la)|[Aa]ppelons-(?:le|la)|(?:[Ii]l|[Ee]lle)\s+s['’]appell?e(?:ra)?)"
                    r"\s+d[ée]sormais\s+(?=[«“\"])")
@@ -119,6 +119,10 @@ NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:no
 # "A et B ont déposé une candidature commune sous le nom « X »": the name of a bid to the programme
 # (its words in the sentence or the next) is the territory's
 NAMED_CANDIDATURE = re.compile(r"\b(?:une|leur|la|sa)\s+candidature\s+(?:commune\s+|conjointe\s+)?$")
+# "l'aire urbaine X a obtenu le renouvellement pour 2023-2027 sous le nom de Y", in a sentence naming
+# the programme: the name a label (its grant or renewal, just before) is held under
+LABEL_HELD_UNDER = re.compile(r"\b(?:renouvellement|reconduction|labellisation|label|reconduit\w*|renouvele\w*|retenu\w*|labellise\w*)\b"
+                              r"[^.;:]{0,60}$")
 # "Deux territoires sont concernés. … Le second, baptisé « Cœur de Maine », est nouveau": an
 # ordinal opening the sentence picks one of the territories counted a few sentences before.
 ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|dernier|derniere)\s*,\s*$")
@@ -331,7 +335,9 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         bid = NAMED_CANDIDATURE.search(folded, max(sentence_start, match.start() - 40), match.start()) \
             and PROGRAMME_WORDS.search(folded, sentence_start, sentence_bounds(text, min(len(text) - 1, sentence_end + 1))[1])
         called = match.group("call") and TERRITORY_WORD.search(folded, max(0, sentence_start - CALL_IT_WINDOW), sentence_start)
-        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) and not ordinal and not bid and not called:
+        held = LABEL_HELD_UNDER.search(folded, max(sentence_start, match.start() - 120), match.start()) \
+            and PROGRAMME_WORDS.search(folded, sentence_start, sentence_end)
+        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) and not (ordinal or bid or called or held):
             continue  # "une usine baptisée « Gigafactory »", "cette zone du territoire, dénommée …"
         pos = match.end()
         if RENAMED.search(folded, pos, sentence_end):

@@ -69,7 +69,7 @@ PLACES_JOINT = re.compile(r"\s+et\s+|\s*,\s*")
 def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     """The territory a single-subject article about the programme is about, or nothing."""
     folded = fold(text)
-    if not re.search(PREFIX, folded) or _label_held_by_a_site(folded):
+    if not re.search(PREFIX, folded) or _label_held_by_a_site(folded) or _programme_only_denied(text, folded):
         return []
     title_end = _title_end(text)
     proposed: dict[str, TerritoryMention] = {}
@@ -158,6 +158,20 @@ def _label_held_by_a_site(folded: str) -> bool:
     place it keeps naming promotes that site, and is no territory the text labels."""
     return any(head.group("article") is None and LABEL_HOLDER_NOT_A_PLACE.match(folded, head.end())
                for head in PROSE_HEAD.finditer(folded))
+
+
+# "Le programme Territoires d'industrie … n'a pas été mobilisé pour ce dossier", "un investissement
+# sans lien avec le dispositif": the programme named only to say it played no part (folded text)
+PROGRAMME_DENIED = re.compile(r"\bn'(?:a|ont|est|sont|avait|etait)\s+pas\s+(?:ete\s+)?(?:mobilise|sollicite|utilise|active"
+                              r"|concerne|retenu|labellis|implique)\w*|\bsans\s+(?:aucun\s+)?lien\s+avec\s+(?:le|ce)\s+"
+                              r"(?:dispositif|programme|label)\b")
+
+
+def _programme_only_denied(text: str, folded: str) -> bool:
+    """Whether every sentence naming the programme says it played no part: an article about a
+    place's plant or project that names the programme only to set it aside speaks of no territory."""
+    return all(PROGRAMME_DENIED.search(folded, *sentence_bounds(text, match.start()))
+               for match in re.finditer(PREFIX, folded))
 
 
 # "afin que X soit rapidement labellisé « Territoire d'industrie »": the award wished for X (a
