@@ -859,9 +859,20 @@ def _antecedent(text: str, sentence_start: int, places: list[PlaceMention]) -> P
     return None
 
 
+# "C'est à Sochaux, sur l'étape d'un salon, que l'aire urbaine a signé …": a cleft on a place or
+# a time; the subject stands after its "que", never among the words it highlights ("C'est la CC X
+# que l'État a retenue" highlights its object, a name: not such a cleft).
+CLEFT_ON_ADVERBIAL = re.compile(r"\s*c['’]est\s+(?:à|a|au|aux|en|dans|sur|lors|ici"
+                                r"|ce\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|jour)"
+                                r"|cette\s+(?:semaine|année|annee|fois))\b"
+                                r"[^.;:\n]{0,120}?(?:,\s*|\s)qu(?:e\s+|['’]\s*)", re.IGNORECASE)
+
+
 def _clause_start(text: str, sentence_start: int, end: int) -> int:
     marks = [m.end() for m in CLAUSE_MARK.finditer(text, sentence_start, end)]
     start = max([sentence_start] + marks)
+    cleft = CLEFT_ON_ADVERBIAL.match(text, start, end)
+    start = cleft.end() if cleft else start
     adverbial = FRONTED_ADVERBIAL.match(fold(text[start:end]))
     start += adverbial.end() if adverbial else 0
     fronted = fronted_place(text, start, end)  # "En Maine-et-Loire, le Choletais …": no subject
