@@ -14,7 +14,8 @@ Rules (ids in the `rule` column):
                        "A, B, C… ces collectivités se sont réunies"), or in apposition to a
                        plural noun of EPCIs ("Les deux intercommunalités, A et B, …"), or right
                        after a counted one ("au côté des deux agglomérations A et B": only what
-                       links). A weak
+                       links), or in the sentence after one a count of them closes ("… porté par
+                       deux intercommunalités. La CC A et la CC B …": only what links). A weak
                        trigger ("pilotée par", "autour de") followed by a common noun lists no
                        names. A
                        legal-form head ("les communautés de communes", "celle du") is distributed
@@ -625,14 +626,15 @@ def _counted_then_named_regions(text: str, all_heads: list[re.Match]) -> list[_R
     with an EPCI's legal form and writes no more legal forms than the count (only what links is
     reported: the names run into the sentence's verb)."""
     regions = []
-    heads = {head.start(): head for head in all_heads}
+    starts = sorted(head.start() for head in all_heads)
     for counted in COUNTED_MEMBERS_CLOSING.finditer(text):
         count = counted.group("count").lower()
         count = int(count) if count.isdigit() else COUNT_WORDS[count]
         start = NAMED_NEXT_OPENING.match(text, counted.end()).end()
         end = _sentence_end(text, start)
-        inside = [head for position, head in heads.items() if start <= position < end]
-        if count >= 2 and start in heads and len(inside) <= count:
+        first = bisect.bisect_left(starts, start)
+        opens = first < len(starts) and starts[first] == start
+        if count >= 2 and opens and bisect.bisect_left(starts, end) - first <= count:
             regions.append(_Region(start, end, False, anchor=counted.start()))
     return regions
 

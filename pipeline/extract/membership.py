@@ -253,7 +253,8 @@ TAKES_IN_BEFORE = re.compile(r"\b(?:integre|integrent|accueille|accueillent|engl
 RENAMED_AFTER = re.compile(r"\s+et\s+(?:devient|deviennent|deviendra|prend\s+le\s+nom\s+(?:de|du|d'))\b")
 # "… rejoint le dispositif", "Côté Ain, A complète le dispositif" (folded text)
 JOINS_THE_PROGRAMME = re.compile(r"[^.;:,]{0,40}?\b(?:rejoin\w*\s+(?:le|la|l')\s*(?:dispositif|programme|territoire|demarche|label)"
-                                 r"|complet\w*\s+(?:le|la|l')\s*(?:dispositif|territoire|perimetre|demarche))\b")
+                                 r"|(?:complete|completent|completera|completeront|vien\w*\s+completer)\s+(?:le|la|l')\s*"
+                                 r"(?:dispositif|territoire|perimetre|demarche))\b")
 JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*"
                      r"|\bs'ouvr\w*\s+(?:desormais\s+|aussi\s+|egalement\s+)?a(?:ux?)?\s")  # "il s'ouvre désormais à la CU X"
 # the joining word right before the EPCI that joins: "il s'ouvre désormais à X", "l'entrée de X"
