@@ -24,7 +24,8 @@ figures table leaves out, because they are about something else than the program
   territory's own geography ("à cheval sur deux départements") and any count of at most three
   départements or régions (where one territory lies, the councils it works with);
 - amounts, projects and jobs after the name of another national programme, in a sentence that
-  does not name ours ("Il s'ajoute à Action cœur de ville, doté de 5 milliards d'euros");
+  does not name ours ("Il s'ajoute à Action cœur de ville, doté de 5 milliards d'euros"), and
+  a share of what another programme supports ("40 % des projets soutenus par France 2030");
 - amounts, projects and jobs in a paragraph about another initiative named in quotes, without a
   word of the programme's world (its name, territories, funds, partners): a private investment
   told elsewhere in the text ("plus de deux milliards d'euros ont été investis … dans une
@@ -92,6 +93,7 @@ class Context:
     items_of_a_count: re.Pattern  # opening a sentence
     other_programme_name: re.Pattern
     other_programme_after: re.Pattern  # "2 millions d'euros du Fonds vert", right after an amount
+    share_of_another: re.Pattern  # "40 % des projets soutenus par France 2030", right after a share
     own_programme_name: re.Pattern  # however a page wrote it: mangled apostrophes, English
     programme_fund: re.Pattern
     call: re.Pattern
@@ -133,6 +135,8 @@ def _context() -> Context:
         items_of_a_count=re.compile(r"[\s*_]*" + _words(rules["items_of_a_count"])),
         other_programme_name=re.compile(_words(rules["other_programme_names"])),
         other_programme_after=re.compile(after + _words(rules["other_programmes_after"])),
+        share_of_another=re.compile(r"[\s*_]*(?:des|du|de\s+la|de\s+l'|d')\s*(?:[\w'-]+\s+){0,3}?"
+                                    + _words(rules["other_programmes_after"])),
         own_programme_name=re.compile(_words([rules["own_programme_name"]])),
         programme_fund=re.compile(_words([rules["programme_fund"]])),
         # "dans l'appel à manifestation d'intérêt X, qui a distingué 19 lauréats": after an elision too
@@ -244,9 +248,10 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         return "a label"  # "un programme 100 % éducation artistique"
     if unit in context.geography and context.geography[unit].search(before):
         return "a territory's geography"
-    if (unit in context.programme_context_units
-            and (_found_before(context.other_programme_name, folded, sentence, start)
-                 or context.other_programme_after.search(folded[end:sentence[1]]))
+    if ((unit in context.programme_context_units
+         and (_found_before(context.other_programme_name, folded, sentence, start)
+              or context.other_programme_after.search(folded[end:sentence[1]]))
+         or unit == "pourcent" and context.share_of_another.match(folded, end, sentence[1]))
             and not _found(context.own_programme_name, folded, *sentence)):
         return "another programme's figure"
     if (unit in context.programme_context_units and _names_another_initiative(folded, paragraph)

@@ -22,7 +22,10 @@ Read from the narrowest stretch of the sentence outwards:
    deliberation: its first lines name it), or, in a document whose territories all lie in its home
    area, projects, jobs, amounts and protocols too small for a national total and shares
    (LOCAL_AT_MOST), or a count of territories no larger than the number it names when they all
-   lie in one area (that area); else France.
+   lie in one area (that area); in a document of several areas, a figure of a sentence about a
+   territory's own things ("Sa feuille de route compte 11 projets") counts in the area of the one
+   territory its paragraph names before it, when that territory lies outside the home area or
+   the document has none; else France.
 
 A count larger than its area could hold (more territories or EPCIs than the area has EPCIs)
 counts France: "183 territoires lauréats" in a sentence naming the Ardennes.
@@ -64,6 +67,8 @@ NATIONAL_EUROS = 1e9
 # area they count there ("33 projets ont été identifiés", "15 emplois y ont été créés", "9,2 millions d'euros",
 # "financé à 50 %": a share sets a local rate; national shares name the nation or a place).
 LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20, "pourcent": 100}
+PARAGRAPH_LOOKBACK = 2000  # how far back a figure's paragraph is read for the territory it names
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
@@ -91,6 +96,7 @@ class Words:
     ranked_in: re.Pattern  # "première région industrielle de ": the place after it ranks, counts nothing
     endowed: re.Pattern  # "doté d'une enveloppe de ", right before an amount
     programme: re.Pattern  # the programme or its fund, what such an endowment belongs to
+    funder_before: re.Pattern  # "les crédits de la Région": the council that pays, no place
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +111,8 @@ def _words() -> Words:
                  re.compile(r"[^\w\n]*(?:" + "|".join(rules["act_titles"]) + r")(?!\w)"),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["ranked_in"]) + r")\s*(?:la\s+|l'\s*)?$"),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["endowed"]) + r")[\s*_]*$"),
-                 words("programme_endowed"))
+                 words("programme_endowed"),
+                 re.compile(r"(?<![\w'])(?:" + "|".join(rules["funder_before"]) + r")\s+$"))
 
 
 def _forms(demonym: str) -> list[str]:
@@ -436,9 +443,26 @@ class DocumentScope:
                  or self._speaks_locally(sentence))
         if unit == "territoire" and self.territories_area is not None and value <= self.territory_total:
             return self.territories_area  # a part of the territories it names, all in one area
+        if self._speaks_locally(sentence):
+            # "Le Territoire d'industrie X couvre … . Sa feuille de route compte 11 projets" in a
+            # text about territories of several areas: the territory its paragraph has named,
+            # when the document has no home area or that territory lies outside it
+            area = self._paragraph_territory_area(sentence)
+            if area is not None and not (self.home and _inside(area, self.home)):
+                return area
         if self.home is None or not local:
             return FRANCE
         return self.home
+
+    def _paragraph_territory_area(self, sentence: tuple[int, int]) -> Area | None:
+        """The area of the one territory named in the sentence's paragraph before it, if one is."""
+        window = max(0, sentence[0] - PARAGRAPH_LOOKBACK)
+        breaks = list(BLANK_LINE.finditer(self.folded, window, sentence[0]))
+        start = breaks[-1].end() if breaks else window
+        low = bisect_left(self.territory_starts, start)
+        high = bisect_left(self.territory_starts, sentence[0])
+        territories = {codes for _start, _end, codes in self.territory_mentions[low:high]}
+        return _home_of_territories([set(territories.pop())]) if len(territories) == 1 else None
 
     def _area(self, place: PlaceMention) -> Area:
         """The place's area, or the région of the départements it is coordinated with: "trois
@@ -480,7 +504,8 @@ class DocumentScope:
             return self._area(nearest)
         if self.own_departement and words.own_departement.search(self.folded, *stretch):
             return self.own_departement
-        if self.own_region and words.own_region.search(self.folded, *stretch):
+        if self.own_region and any(not words.funder_before.search(self.folded, max(stretch[0], m.start() - 30), m.start())
+                                   for m in words.own_region.finditer(self.folded, *stretch)):
             return self.own_region
         return None
 
@@ -559,6 +584,11 @@ def _all_inside(territory_departements: list[set[str]], home: Area | None) -> bo
     return all(code == home.code if home.kind == "departement"
                else code in departements and departements[code].region_code == home.code
                for codes in territory_departements for code in codes)
+
+
+def _inside(area: Area, home: Area) -> bool:
+    """Whether `area` lies within `home` (the same area, or a département of the home région)."""
+    return area == home or home.kind == "region" and _region_of(area) == home.code
 
 
 def _region_of(area: Area) -> str | None:

@@ -14,7 +14,8 @@ Rules (ids in the `rule` column):
                        "A, B, C… ces collectivités se sont réunies"), or in apposition to a
                        plural noun of EPCIs ("Les deux intercommunalités, A et B, …"), or right
                        after a counted one ("au côté des deux agglomérations A et B": only what
-                       links). A weak
+                       links), or in the sentence after one a count of them closes ("… porté par
+                       deux intercommunalités. La CC A et la CC B …": only what links). A weak
                        trigger ("pilotée par", "autour de") followed by a common noun lists no
                        names. A
                        legal-form head ("les communautés de communes", "celle du") is distributed
@@ -615,6 +616,34 @@ def _among_them_regions(text: str) -> list[_Region]:
         previous = re.split(r"[.!?]\s+", before.rstrip())[-1]
         if MEMBERS_NOUN.search(previous):
             regions.append(_Region(among.end(), _sentence_end(text, among.end()), False))
+    return regions
+
+
+# "Le territoire est porté par deux intercommunalités. La communauté de communes A et la
+# communauté de communes B se sont engagées …": a count of members closing its sentence, then a
+# sentence of the same paragraph opening with an EPCI's legal form names them.
+COUNTED_MEMBERS_CLOSING = with_first_letters(re.compile(
+    r"(?<![\w'’])" + MEMBER_TRIGGER + r"\s+(?:(?:les|ses|leurs)\s+)?(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS)
+    + r")\s+" + WORDS["members_noun"] + r"[ \t]*\.[ \t]*(?:\n[ \t]*)?(?=\S)", re.IGNORECASE))
+NAMED_NEXT_OPENING = re.compile(r"(?:il\s+s['’]agit\s+(?:de\s+(?=la\b|l['’])|des\s+|du\s+)|ce\s+sont\s+)?"
+                                r"(?:(?:la|les)\s+|l['’]\s*)?", re.IGNORECASE)
+
+
+def _counted_then_named_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
+    """The sentence after one that counts a territory's members and ends there, when it opens
+    with an EPCI's legal form and writes no more legal forms than the count (only what links is
+    reported: the names run into the sentence's verb)."""
+    regions = []
+    starts = sorted(head.start() for head in all_heads)
+    for counted in COUNTED_MEMBERS_CLOSING.finditer(text):
+        count = counted.group("count").lower()
+        count = int(count) if count.isdigit() else COUNT_WORDS[count]
+        start = NAMED_NEXT_OPENING.match(text, counted.end()).end()
+        end = _sentence_end(text, start)
+        first = bisect.bisect_left(starts, start)
+        opens = first < len(starts) and starts[first] == start
+        if count >= 2 and opens and bisect.bisect_left(starts, end) - first <= count:
+            regions.append(_Region(start, end, False, anchor=counted.start()))
     return regions
 
 
@@ -1908,6 +1937,7 @@ ANAPHOR_SENTENCE_CHARS = 2000  # how far back a noun's sentence is looked for
 
 
 FIRST_PERSON = re.compile(r"(?i)notre\b")
+POINTING_BACK = re.compile(r"[ \t]*(?:" + WORDS["anaphora"][1:] + ")", re.IGNORECASE)  # "Il associe …"
 MASTHEAD = re.compile(r"\A(?:[ \t]*\S[^\n]*\n){1,3}?[ \t]*\n")  # the lines before the first blank one
 
 
@@ -1949,6 +1979,11 @@ def _own_anaphors(text: str, linker: DocumentLinker, territories: list[tuple[int
         window = max(0, noun.start() - ANAPHOR_SENTENCE_CHARS)  # a linear cost per noun, not the text's
         sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(text, window, noun.start())),
                              default=window)
+        if POINTING_BACK.match(text, sentence_start) and not own:
+            # "… retenu sous le nom de Territoire d'industrie X. Il associe notre communauté de
+            # communes à …": the sentence before, whose territory "Il" stands for, says the programme
+            sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(text, window, sentence_start - 1)),
+                                 default=window)
         if PROGRAMME_WORDS.search(text, sentence_start, _sentence_end(text, noun.end())):
             # the publisher speaking of its own membership: a member of the one territory
             found.append(EpciMention(noun.start(), noun.end(), link, noun.group(0), link.epci_type,
@@ -2367,7 +2402,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                + _territory_with_regions(text, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
-               + _among_them_regions(text))
+               + _among_them_regions(text) + _counted_then_named_regions(text, all_heads))
     # the rows of a table with a column of EPCIs are read cell by cell, not as the lines an
     # intro ending with ":" opens ("… réparties sur trois départements :" over the table)
     rows = [(table.header[0].start, table.rows[-1][-1].end) for table in structure.tables

@@ -49,8 +49,8 @@ the rule that found the mention):
 7. the document names a single territory, and the EPCI is listed as a member, named in a
    sentence about the label ("La CA X et la CC Y ont décroché conjointement un label") or about
    its extension ("faire tomber la frontière entre la CAB et la CC X pour étendre le dispositif",
-   "A vient s'ajouter à B, à C"), the subject of "a rejoint le dispositif" or of "en sont les
-   membres", "en font partie", "y sont associées" ("en" and "y" can stand only for that territory), a party
+   "A vient s'ajouter à B, à C"), the subject of "a rejoint le dispositif" ("complète le
+   dispositif") or of "en sont les membres", "en font partie", "y sont associées" ("en" and "y" can stand only for that territory), a party
    of an agreement ("ENTRE … La Communauté d'Agglomération X représentée par …") or an item of a
    list whose every item opens with an EPCI ("Pour la Drôme : • A • B"), in a sentence that
    speaks of no other territories; a town's own EPCI ("Rattachée à la communauté de communes
@@ -251,8 +251,10 @@ MEMBERS_OF_IT = re.compile(r"\s*(?:[,)]\s*)?(?:en\s+(?:sont|etaient|seront|est|f
 TAKES_IN_BEFORE = re.compile(r"\b(?:integre|integrent|accueille|accueillent|englobe|englobent)\s+"
                              r"(?:(?:desormais|aussi|egalement)\s+)?(?:la\s+|le\s+|l'\s*|les\s+)?$")
 RENAMED_AFTER = re.compile(r"\s+et\s+(?:devient|deviennent|deviendra|prend\s+le\s+nom\s+(?:de|du|d'))\b")
-JOINS_THE_PROGRAMME = re.compile(r"[^.;:,]{0,40}?\brejoin\w*\s+(?:le|la|l')\s*"
-                                 r"(?:dispositif|programme|territoire|demarche|label)\b")
+# "… rejoint le dispositif", "Côté Ain, A complète le dispositif" (folded text)
+JOINS_THE_PROGRAMME = re.compile(r"[^.;:,]{0,40}?\b(?:rejoin\w*\s+(?:le|la|l')\s*(?:dispositif|programme|territoire|demarche|label)"
+                                 r"|(?:complete|completent|completera|completeront|vien\w*\s+completer)\s+(?:le|la|l')\s*"
+                                 r"(?:dispositif|territoire|perimetre|demarche))\b")
 JOINING = re.compile(r"\brejoin\w*|\b(?:l'|son\s+|leur\s+)?(?:entree|arrivee|adhesion)\s+(?:de|du|des|d')|\belargi\w*"
                      r"|\bs'ouvr\w*\s+(?:desormais\s+|aussi\s+|egalement\s+)?a(?:ux?)?\s")  # "il s'ouvre désormais à la CU X"
 # the joining word right before the EPCI that joins: "il s'ouvre désormais à X", "l'entrée de X"
