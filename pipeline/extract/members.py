@@ -674,17 +674,21 @@ def _marked_lines(text: str, start: int) -> list[re.Match]:
     return lines
 
 
-def _own_items(items: list) -> list:
-    """The items of a member list up to the first one marked with another bullet: "• Sud
-    Champagne, qui regroupe trois intercommunalités :" over "– la CA …" items, then "• Ouest
-    Champenois, …": the "•" line is the next territory, not a member (numbered items keep
-    their changing numbers)."""
+def _own_items(text: str, items: list) -> list:
+    """The items of a member list up to the first one marked with another bullet or standing
+    left of the first: "• Sud Champagne, qui regroupe trois intercommunalités :" over "– la CA …"
+    items, then "• Ouest Champenois, …" (or "- X, réunissant :" over "  - la CA …" items, then
+    "- Y, …"): that line is the next territory, not a member (numbered items keep their
+    changing numbers)."""
     def bullet(marker: str) -> str | None:
         return marker if marker and not any(c.isalnum() for c in marker) else None
+
+    def indent(item) -> int:
+        return item.span.start - text.rfind("\n", 0, item.span.start) - 1
     first = bullet(items[0].marker) if items else None
     own = []
     for item in items:
-        if first is not None and bullet(item.marker) not in (None, first):
+        if first is not None and bullet(item.marker) not in (None, first) or indent(item) < indent(items[0]):
             break
         own.append(item)
     return own
@@ -705,7 +709,7 @@ def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
     # under a heading inside the list ("• Sud Haute-Marne, associant :" then "- A ;" "- B."), its own
     # items follow it: the items above are others'
     spans = [(item.field.value if item.field else item.content)
-             for item in _own_items([i for i in lst.items if i.span.end > start])] if lst else []
+             for item in _own_items(text, [i for i in lst.items if i.span.end > start])] if lst else []
     if not spans:  # items the structure did not read as a list ("− La communauté …", U+2212)
         spans = [Span(line.start(1), line.end(1)) for line in _marked_lines(text, start)]
     if not spans:
@@ -1008,7 +1012,7 @@ def _territory_headed_list_regions(text: str, structure,
     regions = []
     for lst in structure.lists:
         for heading, items in _items_by_heading(lst):
-            items = _own_items(items)
+            items = _own_items(text, items)
             owner = _heading_territory(text, heading, territories)
             if owner is None or not any(TYPE_WORD.search(item.content.of(text)) or HEAD.search(item.content.of(text))
                                         for item in items):

@@ -720,12 +720,14 @@ NAMED_SUBJECT = re.compile(r"(?:\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+" + TERRITORY_WO
 # A", "Enfin, les Collines de Normandie réunissent A et B", "…, tandis que Y regroupe
 # A et B" (two capitalised words at least, or
 # one that says where it lies: "enfin le Saint-Quentinois, dans l'Aisne, réunit A et B")
-BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n)|(?<!\S)(?=[•◦▪‣·*][ \t]))\s*"
-                          r"(?:[•◦▪‣·*][ \t]+)?"  # an item's bullet: "• Sud Haute-Marne, associant :"
+BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n)|(?<!\S)(?=[•◦▪‣·*-][ \t]))\s*"
+                          r"(?:[•◦▪‣·*-][ \t]+)?"  # an item's bullet: "• Sud Haute-Marne, associant :"
                           r"(?:(?:[Ee]nfin|[Pp]uis|[Ee]nsuite|et|tandis\s+que|alors\s+que)\s*,?\s+)?"
                           r"(?:(?:[Ll]es|[Ll]e|[Ll]a)\s+|[Ll]['’]\s*)?" + SUBJECT_NAME
                           # "le Saint-Quentinois, dans l'Aisne, réunit"
                           + r"(?P<where>\s*,\s*(?:dans|en)\s+[^,.;:]{2,40},)?"
+                          # "- X, reconduit, réunissant :": the item's label status between
+                          + r"(?:\s*,\s*(?:" + WORDS["label_status"] + r")\s*,)?"
                           + r"\s*,?\s*(?:(?:est|sont|a\s+été|ont\s+été)\s+)?$")
 NAMED_FIRST = re.compile(r"\s*(?:[Ll]e|[Cc]e)\s+" + TERRITORY_WORD + SUBJECT_NAME)
 
