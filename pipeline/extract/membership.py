@@ -113,7 +113,7 @@ from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PAR
                                                  titled_by_the_programme)
 from pipeline.extract.territories.phrases import is_epci_name
 from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_siren, link_epci, named_after, \
-    named_by_its_start
+    is_official_name, named_by_its_start
 from pipeline.normalize import collapse_spaces, fold, name_key
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
@@ -931,7 +931,9 @@ def brands_in_full(mentions: list[EpciMention], territories: list[TerritoryMenti
     """A territory named after one of the document's EPCIs by its brand shortened ("Alès Agglo est
     officiellement Territoire d'industrie" for the "CA Alès Agglomération", "L'Agglo d'Agen
     labellisée" for the "CA Agglomération d'Agen") takes the brand as the referential writes
-    it, as an analyst does; a brand whose official name says "Agglo" ("CA Flers Agglo") stays."""
+    it, as an analyst does; a brand whose official name says "Agglo" ("CA Flers Agglo") stays.
+    Then a territory written as an EPCI whose official name another territory of the text bears
+    ("Alès Agglomération, Territoire d'industrie" then "l'Agglo d'Alès a signé") is that one."""
     kept = []
     for territory in territories:
         if SHORTENED_AGGLO.search(territory.name):
@@ -942,7 +944,16 @@ def brands_in_full(mentions: list[EpciMention], territories: list[TerritoryMenti
             if official:
                 territory = replace(territory, name=official)
         kept.append(territory)
-    return kept
+
+    def epci_of(territory: TerritoryMention) -> str | None:
+        return next((m.link.siren for m in mentions
+                     if m.link.siren and m.start <= territory.start and territory.end <= m.end), None)
+    official_names: dict[str, str] = {}
+    for territory in kept:
+        siren = epci_of(territory)
+        if siren and not SHORTENED_AGGLO.search(territory.name) and is_official_name(territory.name, siren):
+            official_names.setdefault(siren, territory.name)
+    return [replace(t, name=official_names[siren]) if (siren := epci_of(t)) in official_names else t for t in kept]
 
 
 # "Agglomération de Rochefort Océan": the type word and its preposition before a name
