@@ -204,7 +204,9 @@ NOT_A_MEMBER = re.compile(r"[^.;:!?]{0,80}?(?<![\w'])(?:qui\s+)?(?:ne|n')\s*(?:e
                           r"|feront|fera|seront|sera)\s+pas\s+(?:partie|membres?)\b"
                           # "A n'entre pas dans le périmètre", "A et B pourront rejoindre la démarche"
                           r"|(?:(?!\bautres?\b)[^.;:!?]){0,80}?(?<![\w'])(?:qui\s+)?(?:"
-                          + "|".join(WORDS["not_yet_member"]) + ")")
+                          + "|".join(WORDS["not_yet_member"]) + ")"
+                          # "La CC X, voisine, sera invitée aux comités": a neighbour, said so right after
+                          r"|\s*,\s*(?:(?:sa|son|leur|notre)\s+)?voisine?s?\b")
 
 
 # "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)
