@@ -1667,7 +1667,45 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
                                      "territory.legal_form_labelled", block_end=labelled.end())
         return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren == first.link.siren else m
                              for m in mentions]
-    return _pronoun_labelled(text, folded, mentions)
+    found, mentions = _pronoun_labelled(text, folded, mentions)
+    return (found, mentions) if found else _designated_by_members(text, folded, mentions)
+
+
+# "Ce dispositif concerne …": the programme the subject of a member list's trigger (folded text)
+PROGRAMME_SUBJECT = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:ce|le|notre)\s+(?:dispositif|programme|label"
+                               r"|territoire\s+d'\s*industrie)\s*$")
+# between two members of such a list: a comma or "et", and the next one's article
+MEMBER_JOINT = re.compile(r"\s*(?P<joint>,|et)\s+(?:(?:la|le|les)\s+|l['’]\s*)?")
+
+
+def _designated_by_members(text: str, folded: str, mentions: list[EpciMention]
+                           ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """A text naming no territory whose programme is the subject of a member list ("Ce dispositif
+    concerne la Communauté urbaine A et la Communauté de communes B"): the territory those
+    intercommunalities make up, named by that designation as the text writes it, legal forms
+    dropped ("A et B"; rule territory.designated_by_members), they its members
+    (tests/gold/README.md). Two members at least, each written with its legal form and linked."""
+    listed = [m for m in mentions if m.in_member_list and m.list_start is not None]
+    run = [m for m in listed if listed and m.list_start == listed[0].list_start]
+    if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
+            or not all(m.link.siren and m.legal_form for m in run) \
+            or not PROGRAMME_SUBJECT.search(folded, max(0, run[0].list_start - 60), run[0].list_start):
+        return [], mentions
+    pieces = []
+    for index, mention in enumerate(run):
+        name_start = legal_form_end(text, folded, mention.start)
+        if name_start is None or name_start >= mention.end:
+            return [], mentions
+        joint = MEMBER_JOINT.fullmatch(text, mention.end, run[index + 1].start) if index + 1 < len(run) else None
+        if index + 1 < len(run) and joint is None:
+            return [], mentions
+        pieces.append(collapse_spaces(text[name_start:mention.end]) + (
+            "" if joint is None else ", " if joint["joint"] == "," else " et "))
+    territory = TerritoryMention(run[0].start, run[-1].end, "".join(pieces), "territory.designated_by_members",
+                                 block_end=run[-1].end)
+    sirens = {m.link.siren for m in run}
+    return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
+                         for m in mentions]
 
 
 # "… ce territoire est marqué par l'industrie ; labellisé Territoire d'industrie, il est …": the
