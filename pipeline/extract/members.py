@@ -674,12 +674,12 @@ def _marked_lines(text: str, start: int) -> list[re.Match]:
     return lines
 
 
-def _own_items(text: str, items: list) -> list:
-    """The items of a member list up to the first one marked with another bullet or standing
-    left of the first: "• Sud Champagne, qui regroupe trois intercommunalités :" over "– la CA …"
-    items, then "• Ouest Champenois, …" (or "- X, réunissant :" over "  - la CA …" items, then
-    "- Y, …"): that line is the next territory, not a member (numbered items keep their
-    changing numbers)."""
+def _own_items(text: str, items: list, under_an_item: bool = False) -> list:
+    """The items of a member list up to the first one marked with another bullet: "• Sud
+    Champagne, qui regroupe trois intercommunalités :" over "– la CA …" items, then "• Ouest
+    Champenois, …": the "•" line is the next territory, not a member (numbered items keep their
+    changing numbers). A list opened by an item of its own (`under_an_item`: "- X, réunissant :"
+    over "  - la CA …" items, then "- Y, …") also ends at an item standing left of the first."""
     def bullet(marker: str) -> str | None:
         return marker if marker and not any(c.isalnum() for c in marker) else None
 
@@ -688,7 +688,8 @@ def _own_items(text: str, items: list) -> list:
     first = bullet(items[0].marker) if items else None
     own = []
     for item in items:
-        if first is not None and bullet(item.marker) not in (None, first) or indent(item) < indent(items[0]):
+        if first is not None and bullet(item.marker) not in (None, first) \
+                or under_an_item and indent(item) < indent(items[0]):
             break
         own.append(item)
     return own
@@ -709,7 +710,8 @@ def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
     # under a heading inside the list ("• Sud Haute-Marne, associant :" then "- A ;" "- B."), its own
     # items follow it: the items above are others'
     spans = [(item.field.value if item.field else item.content)
-             for item in _own_items(text, [i for i in lst.items if i.span.end > start])] if lst else []
+             for item in _own_items(text, [i for i in lst.items if i.span.end > start],
+                                    position >= lst.span.start)] if lst else []
     if not spans:  # items the structure did not read as a list ("− La communauté …", U+2212)
         spans = [Span(line.start(1), line.end(1)) for line in _marked_lines(text, start)]
     if not spans:
