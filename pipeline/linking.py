@@ -594,6 +594,13 @@ def named_by_its_start(name: str, siren: str) -> bool:
     return any(official.startswith(core + " ") for official in _official_cores(siren))
 
 
+def is_official_name(name: str, siren: str) -> bool:
+    """Whether a name is one of the EPCI's official names without its legal form ("Alès
+    Agglomération"), not an everyday form of it ("Agglo d'Alès")."""
+    core = _core_of(name)
+    return bool(core) and core in _official_cores(siren)
+
+
 @lru_cache(maxsize=4096)
 def _official_cores(siren: str) -> tuple[str, ...]:
     """The core of each official name of an EPCI (none for an unknown SIREN). Cached apart from
@@ -684,6 +691,11 @@ def acronym_in(written: str) -> str | None:
     return None
 
 
+# "la CCPM du Pays de Mormal", "CCSA du Sud Avesnois": a legal form's acronym, then the name it spells
+ACRONYM_THEN_NAME = re.compile(r"(?:(?:la|le)\s+|l['’]\s*)?(?P<acronym>C[CAU][A-Z0-9]{1,6})\s+"
+                               r"(?P<name>(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?[A-ZÉÈÀÂÎÔ].*)$")
+
+
 class DocumentLinker:
     """Links the names of one document, with its context: the départements and régions it names,
     its year, and the acronyms it defines."""
@@ -768,6 +780,8 @@ class DocumentLinker:
             return self._by_bracketed_short_name(written, acronym, epci_type) or found
         found = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
         if not (found.siren or found.candidates):
+            found = self._by_spelled_acronym(written, epci_type) or found
+        if not (found.siren or found.candidates):
             bracketed = self._by_bracketed_acronym(written, epci_type)
             if bracketed.siren:
                 return bracketed
@@ -787,6 +801,18 @@ class DocumentLinker:
             if named.exact and named.score >= OFFICIAL_NAME_SCORE:
                 return named
         return found
+
+    def _by_spelled_acronym(self, written: str, epci_type: str | None) -> Link | None:
+        """"la CCPM du Pays de Mormal": an acronym made of a legal form and the initials of the
+        name written after it, then that name; the EPCI of that legal form and name, exactly."""
+        spelled = ACRONYM_THEN_NAME.match(written.strip(" \t\n,;:."))
+        if not spelled:
+            return None
+        full = f"{spelled['acronym'][:2]} {spelled['name']}"
+        if not any(spelled["acronym"] in _initials(full, dropped) for dropped in (frozenset(), frozenset(ACRONYM_GENERIC))):
+            return None
+        named = link_epci(full, epci_type or spelled["acronym"][:2], self.departements, self.year, self.year_dated)
+        return named if named.exact else None
 
     def _by_bracketed_acronym(self, written: str, epci_type: str | None) -> Link:
         """A part of an official name with its acronym in brackets ("l'Artois-Lys Romane

@@ -711,17 +711,22 @@ def _marked_lines(text: str, start: int) -> list[re.Match]:
     return lines
 
 
-def _own_items(items: list) -> list:
+def _own_items(text: str, items: list, under_an_item: bool = False) -> list:
     """The items of a member list up to the first one marked with another bullet: "• Sud
     Champagne, qui regroupe trois intercommunalités :" over "– la CA …" items, then "• Ouest
-    Champenois, …": the "•" line is the next territory, not a member (numbered items keep
-    their changing numbers)."""
+    Champenois, …": the "•" line is the next territory, not a member (numbered items keep their
+    changing numbers). A list opened by an item of its own (`under_an_item`: "- X, réunissant :"
+    over "  - la CA …" items, then "- Y, …") also ends at an item standing left of the first."""
     def bullet(marker: str) -> str | None:
         return marker if marker and not any(c.isalnum() for c in marker) else None
+
+    def indent(item) -> int:
+        return item.span.start - text.rfind("\n", 0, item.span.start) - 1
     first = bullet(items[0].marker) if items else None
     own = []
     for item in items:
-        if first is not None and bullet(item.marker) not in (None, first):
+        if first is not None and bullet(item.marker) not in (None, first) \
+                or under_an_item and indent(item) < indent(items[0]):
             break
         own.append(item)
     return own
@@ -742,7 +747,8 @@ def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
     # under a heading inside the list ("• Sud Haute-Marne, associant :" then "- A ;" "- B."), its own
     # items follow it: the items above are others'
     spans = [(item.field.value if item.field else item.content)
-             for item in _own_items([i for i in lst.items if i.span.end > start])] if lst else []
+             for item in _own_items(text, [i for i in lst.items if i.span.end > start],
+                                    position >= lst.span.start)] if lst else []
     if not spans:  # items the structure did not read as a list ("− La communauté …", U+2212)
         spans = [Span(line.start(1), line.end(1)) for line in _marked_lines(text, start)]
     if not spans:
@@ -1045,7 +1051,7 @@ def _territory_headed_list_regions(text: str, structure,
     regions = []
     for lst in structure.lists:
         for heading, items in _items_by_heading(lst):
-            items = _own_items(items)
+            items = _own_items(text, items)
             owner = _heading_territory(text, heading, territories)
             if owner is None or not any(TYPE_WORD.search(item.content.of(text)) or HEAD.search(item.content.of(text))
                                         for item in items):

@@ -113,7 +113,7 @@ from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PAR
                                                  titled_by_the_programme)
 from pipeline.extract.territories.phrases import is_epci_name
 from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_siren, link_epci, named_after, \
-    named_by_its_start
+    is_official_name, named_by_its_start
 from pipeline.normalize import collapse_spaces, fold, name_key
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
@@ -204,7 +204,9 @@ NOT_A_MEMBER = re.compile(r"[^.;:!?]{0,80}?(?<![\w'])(?:qui\s+)?(?:ne|n')\s*(?:e
                           r"|feront|fera|seront|sera)\s+pas\s+(?:partie|membres?)\b"
                           # "A n'entre pas dans le périmètre", "A et B pourront rejoindre la démarche"
                           r"|(?:(?!\bautres?\b)[^.;:!?]){0,80}?(?<![\w'])(?:qui\s+)?(?:"
-                          + "|".join(WORDS["not_yet_member"]) + ")")
+                          + "|".join(WORDS["not_yet_member"]) + ")"
+                          # "La CC X, voisine, sera invitée aux comités": a neighbour, said so right after
+                          r"|\s*,\s*(?:(?:sa|son|leur|notre)\s+)?voisine?s?\b")
 
 
 # "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)
@@ -722,12 +724,14 @@ NAMED_SUBJECT = re.compile(r"(?:\b(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+" + TERRITORY_WO
 # A", "Enfin, les Collines de Normandie réunissent A et B", "…, tandis que Y regroupe
 # A et B" (two capitalised words at least, or
 # one that says where it lies: "enfin le Saint-Quentinois, dans l'Aisne, réunit A et B")
-BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n)|(?<!\S)(?=[•◦▪‣·*][ \t]))\s*"
-                          r"(?:[•◦▪‣·*][ \t]+)?"  # an item's bullet: "• Sud Haute-Marne, associant :"
+BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n)|(?<!\S)(?=[•◦▪‣·*-][ \t]))\s*"
+                          r"(?:[•◦▪‣·*-][ \t]+)?"  # an item's bullet: "• Sud Haute-Marne, associant :"
                           r"(?:(?:[Ee]nfin|[Pp]uis|[Ee]nsuite|et|tandis\s+que|alors\s+que)\s*,?\s+)?"
                           r"(?:(?:[Ll]es|[Ll]e|[Ll]a)\s+|[Ll]['’]\s*)?" + SUBJECT_NAME
                           # "le Saint-Quentinois, dans l'Aisne, réunit"
                           + r"(?P<where>\s*,\s*(?:dans|en)\s+[^,.;:]{2,40},)?"
+                          # "- X, reconduit, réunissant :": the item's label status between
+                          + r"(?:\s*,\s*(?:" + WORDS["label_status"] + r")\s*,)?"
                           + r"\s*,?\s*(?:(?:est|sont|a\s+été|ont\s+été)\s+)?$")
 NAMED_FIRST = re.compile(r"\s*(?:[Ll]e|[Cc]e)\s+" + TERRITORY_WORD + SUBJECT_NAME)
 
@@ -938,7 +942,9 @@ def brands_in_full(mentions: list[EpciMention], territories: list[TerritoryMenti
     """A territory named after one of the document's EPCIs by its brand shortened ("Alès Agglo est
     officiellement Territoire d'industrie" for the "CA Alès Agglomération", "L'Agglo d'Agen
     labellisée" for the "CA Agglomération d'Agen") takes the brand as the referential writes
-    it, as an analyst does; a brand whose official name says "Agglo" ("CA Flers Agglo") stays."""
+    it, as an analyst does; a brand whose official name says "Agglo" ("CA Flers Agglo") stays.
+    Then a territory written as an EPCI whose official name another territory of the text bears
+    ("Alès Agglomération, Territoire d'industrie" then "l'Agglo d'Alès a signé") is that one."""
     kept = []
     for territory in territories:
         if SHORTENED_AGGLO.search(territory.name):
@@ -949,7 +955,16 @@ def brands_in_full(mentions: list[EpciMention], territories: list[TerritoryMenti
             if official:
                 territory = replace(territory, name=official)
         kept.append(territory)
-    return kept
+
+    def epci_of(territory: TerritoryMention) -> str | None:
+        return next((m.link.siren for m in mentions
+                     if m.link.siren and m.start <= territory.start and territory.end <= m.end), None)
+    official_names: dict[str, str] = {}
+    for territory in kept:
+        siren = epci_of(territory)
+        if siren and not SHORTENED_AGGLO.search(territory.name) and is_official_name(territory.name, siren):
+            official_names.setdefault(siren, territory.name)
+    return [replace(t, name=official_names[siren]) if (siren := epci_of(t)) in official_names else t for t in kept]
 
 
 # "Agglomération de Rochefort Océan": the type word and its preposition before a name
@@ -1666,7 +1681,45 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
                                      "territory.legal_form_labelled", block_end=labelled.end())
         return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren == first.link.siren else m
                              for m in mentions]
-    return _pronoun_labelled(text, folded, mentions)
+    found, mentions = _pronoun_labelled(text, folded, mentions)
+    return (found, mentions) if found else _designated_by_members(text, folded, mentions)
+
+
+# "Ce dispositif concerne …": the programme the subject of a member list's trigger (folded text)
+PROGRAMME_SUBJECT = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:ce|le|notre)\s+(?:dispositif|programme|label"
+                               r"|territoire\s+d'\s*industrie)\s*$")
+# between two members of such a list: a comma or "et", and the next one's article
+MEMBER_JOINT = re.compile(r"\s*(?P<joint>,|et)\s+(?:(?:la|le|les)\s+|l['’]\s*)?")
+
+
+def _designated_by_members(text: str, folded: str, mentions: list[EpciMention]
+                           ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """A text naming no territory whose programme is the subject of a member list ("Ce dispositif
+    concerne la Communauté urbaine A et la Communauté de communes B"): the territory those
+    intercommunalities make up, named by that designation as the text writes it, legal forms
+    dropped ("A et B"; rule territory.designated_by_members), they its members
+    (tests/gold/README.md). Two members at least, each written with its legal form and linked."""
+    listed = [m for m in mentions if m.in_member_list and m.list_start is not None]
+    run = [m for m in listed if listed and m.list_start == listed[0].list_start]
+    if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
+            or not all(m.link.siren and m.legal_form for m in run) \
+            or not PROGRAMME_SUBJECT.search(folded, max(0, run[0].list_start - 60), run[0].list_start):
+        return [], mentions
+    pieces = []
+    for index, mention in enumerate(run):
+        name_start = legal_form_end(text, folded, mention.start)
+        if name_start is None or name_start >= mention.end:
+            return [], mentions
+        joint = MEMBER_JOINT.fullmatch(text, mention.end, run[index + 1].start) if index + 1 < len(run) else None
+        if index + 1 < len(run) and joint is None:
+            return [], mentions
+        pieces.append(collapse_spaces(text[name_start:mention.end]) + (
+            "" if joint is None else ", " if joint["joint"] == "," else " et "))
+    territory = TerritoryMention(run[0].start, run[-1].end, "".join(pieces), "territory.designated_by_members",
+                                 block_end=run[-1].end)
+    sirens = {m.link.siren for m in run}
+    return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
+                         for m in mentions]
 
 
 # "… ce territoire est marqué par l'industrie ; labellisé Territoire d'industrie, il est …": the

@@ -688,9 +688,14 @@ class _Builder:
                 heading = Span(lines[previous].start, lines[previous].end)
                 headings.append(heading)
                 intro_line = previous
+        # an item ending with ":" over items indented deeper ("- X, réunissant :" / "  - la CA …")
+        # heads them only: the next item back at its own indentation is no longer under it
+        outer: tuple[int, Span | None] | None = None
         i = index
         while i < len(lines):
             line = lines[i]
+            if outer is not None and line.marker and line.indent <= outer[0]:
+                heading, outer = outer[1], None
             if line.blank:
                 following = i + 1
                 while following < len(lines) and lines[following].blank:
@@ -733,6 +738,8 @@ class _Builder:
                 end, j = lines[j].end, j + 1  # "• Nord Cotentin" then "    ◦ Communauté …": its sub-items
             content = text[line.content_start:end].rstrip(" *_")
             if content.endswith(":") and self._next_is_item(j - 1):
+                if j < len(lines) and lines[j].marker and lines[j].indent >= line.indent + MIN_NESTED_INDENT:
+                    outer = (line.indent, heading)
                 heading = Span(line.content_start, end)  # "• Nouveaux territoires :" then items
                 headings.append(heading)
             elif _group_label(text, line) and (nested < j or self._next_is_item(j - 1)):

@@ -650,8 +650,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
 
 def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:
     """'• X, qui regroupe trois intercommunalités :' over '– la CA …' items: under a
-    territory's line announcing its members, the items marked otherwise than it are members (an
-    item marked as it, the next territory, is not)."""
+    territory's line announcing its members, the items marked otherwise than it or indented deeper
+    are members (an item marked as it, the next territory, is not)."""
     above = [heading for heading in lst.headings if heading.start < item.span.start]
     if not above:
         return False
@@ -659,8 +659,9 @@ def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:
     written = heading.of(text).rstrip()
     if not written.endswith(":") or not re.search(MEMBER_TRIGGER, written, re.IGNORECASE):
         return False
-    heading_marker = text[text.rfind("\n", 0, heading.start) + 1:heading.start].strip()
-    return item.marker != heading_marker
+    heading_line = text[text.rfind("\n", 0, heading.start) + 1:heading.start]
+    item_indent = item.span.start - text.rfind("\n", 0, item.span.start) - 1
+    return item.marker != heading_line.strip() or item_indent > len(heading_line) - len(heading_line.lstrip())
 
 
 # Where a gloss starts in an inline list's item: a bracket, a comma before lower case ("Vienne

@@ -346,6 +346,10 @@ ITS_AREA_BEFORE = re.compile(r"[ \t]+et[ \t]+(?:son|sa)[ \t]+(?:agglom[ée]ratio
 TOWN_OF_BEFORE = re.compile(r"\b[Ll]a[ \t]+ville[ \t]+(?:de[ \t]+|d['’][ \t]*)(?P<name>[A-ZÀ-Ý][^\s,;:.()]*(?:[ \t-]+[A-ZÀ-Ý][^\s,;:.()]*)*)$")
 
 
+# "…, avec la communauté de communes X, labellisés": a companion of the subject, not the subject
+COMPANION_BEFORE = re.compile(r"(?<![\w'])avec\s+(?:la|le|les|l')?\s*(?:communautes?\s+(?:de\s+communes|d'agglomeration|urbaine)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?$")
+
+
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
@@ -464,6 +468,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "M. le Premier ministre, Édouard Philippe, a retenu …": a person
         if parts and INTERCOMMUNALITIES_OF.match(folded, clause_start, parts[0].start):
             continue  # "Les agglos de Béziers, Agde/Pézenas et Sète labellisés": members of a territory left unnamed
+        if parts and COMPANION_BEFORE.search(folded, clause_start, parts[0].start):
+            continue  # "on est, avec la CC X, labellisés …": X shares the label with the subject, no name of it
         if parts and COUNT_BEFORE.search(folded, clause_start, parts[0].start):
             continue  # "Treize zones du Grand Est labellisées": a count of territories, no name
         coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))
