@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc
 
@@ -365,26 +365,27 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     opens the names the phase is about ("A rejoint les territoires reconnus en 2018 : B, C"). A
     territory its clause says did not go on ("n'a pas été reconduit", "n'a pas présenté de nouvelle
     candidature") held the first phase's label."""
-    words = _phase_words(text[sentence[0]:sentence[1]])
-    found = _phases_in(words)
-    if len(found) > 1 and RENEWED.search(words):
+    reading = _phase_reading(text, *sentence)
+    words, found = reading.words, set(reading.found)
+    if len(found) > 1 and reading.renewed:
         return SECOND_PHASE  # "les deux Territoires d'industrie de la première phase, sont reconduits pour 2023-2027"
-    if found == {FIRST_PHASE} and RENEWED.search(words):
+    if found == {FIRST_PHASE} and reading.renewed:
         return None  # "les deux territoires de la première phase, A et B, sont reconduits": the document's phase
-    own = _phases_in(words[clause[0] - sentence[0]:clause[1] - sentence[0]]) if clause else set()
+    own = reading.phases(clause[0] - sentence[0], clause[1] - sentence[0]) if clause else set()
     if clause and not own and first is not None and first < clause[0] \
-            and _phases_in(words[first - sentence[0]:clause[0] - sentence[0]]) \
+            and reading.phases(first - sentence[0], clause[0] - sentence[0]) \
             and ":" not in words[first - sentence[0]:clause[0] - sentence[0]] \
-            and not _phases_in(words[:first - sentence[0]]) and not _phases_in(words[clause[1] - sentence[0]:]):
+            and not reading.phases(None, first - sentence[0]) and not reading.phases(clause[1] - sentence[0], None):
         # "Après A et B, retenus en 2018, C a rejoint le programme": the years belong to the
         # names before it; the territory takes the document's phase
         return None
     found = own if len(own) == 1 else found
-    if not found and FIRST_TO_JOIN.search(words):
+    if not found and reading.first_to_join:
         return FIRST_PHASE  # "la première agglomération entrée dans le dispositif était Val de Garonne"
-    if not found and NOT_CONTINUED.search(words[clause[0] - sentence[0]:clause[1] - sentence[0]] if clause else words):
+    if not found and (NOT_CONTINUED.search(words[clause[0] - sentence[0]:clause[1] - sentence[0]]) if clause
+                      else reading.not_continued):
         return FIRST_PHASE  # "Le Pays Foyen, qui en faisait partie, n'a pas présenté de nouvelle candidature"
-    if not found and RENEWED_LABEL.search(words):
+    if not found and reading.renewed_label:
         return SECOND_PHASE  # "Ce dispositif … puisqu'il est aussi renouvelé pour le Terrassonnais-Brive"
     return found.pop() if len(found) == 1 else None
 
@@ -395,6 +396,56 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
 FIRST_TO_JOIN = re.compile(r"\bpremi(?:er|[èe]re)\s+[^.;!?\n]{0,60}?\b(?:entr[ée]e?s?|[àa]\s+(?:entrer|rejoindre|int[ée]grer)"
                            r"|rejoint|labellis[ée]e?s?|retenue?s?|int[ée]gr[ée]e?s?)\b[^.;!?\n]{0,80}?\b(?:[ée]tait|fut|avait\s+[ée]t[ée])\b",
                            re.IGNORECASE)
+
+
+# What any phase statement needs (PHASE_MARKERS, YEAR): a digit, "phase", "temps" or "pionnier";
+# none overlaps another, so each occurrence is found.
+PHASE_CLUE = re.compile(r"\d|phase|temps|pionnier", re.IGNORECASE)
+
+
+class _PhaseReading:
+    """A sentence's words (`_phase_words`) and what they state, read once for all the territories
+    it names: a list of 6,000 items, one sentence for spaCy, was read again for each of them."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self.words = words = _phase_words(text[start:end])
+        self.found = _phases_stated(words)
+        self.clues = [m.start() for m in PHASE_CLUE.finditer(words)]
+
+    def phases(self, start: int | None, end: int | None) -> set[str]:
+        """`_phases_in(words[start:end])`, not read where no clue of a phase lies."""
+        start, end, _ = slice(start, end).indices(len(self.words))
+        index = bisect_left(self.clues, start)
+        if index == len(self.clues) or self.clues[index] >= end:
+            return set()
+        return _phases_in(self.words[start:end])
+
+    @cached_property
+    def renewed(self) -> bool:
+        return bool(RENEWED.search(self.words))
+
+    @cached_property
+    def first_to_join(self) -> bool:
+        return bool(FIRST_TO_JOIN.search(self.words))
+
+    @cached_property
+    def not_continued(self) -> bool:
+        return bool(NOT_CONTINUED.search(self.words))
+
+    @cached_property
+    def renewed_label(self) -> bool:
+        return bool(RENEWED_LABEL.search(self.words))
+
+    @cached_property
+    def called_new(self) -> bool:
+        return bool(NEW_TERRITORY.search(self.text, self.start, self.end))
+
+
+# Cached by the text (its hash kept by the string) and the sentence's bounds: not its words again.
+@lru_cache(maxsize=1024)
+def _phase_reading(text: str, start: int, end: int) -> _PhaseReading:
+    return _PhaseReading(text, start, end)
 
 
 # Cached: each territory of a sentence reads the sentence's phase, and each item of a list its lead's.
@@ -412,7 +463,7 @@ def _phase_words(sentence: str) -> str:
 def _called_new(text: str, sentence: tuple[int, int]) -> str | None:
     """The second phase for a territory its sentence calls "le nouveau territoire d'industrie";
     asked only when neither the sentence nor the document states a phase."""
-    return SECOND_PHASE if NEW_TERRITORY.search(text, *sentence) else None
+    return SECOND_PHASE if _phase_reading(text, *sentence).called_new else None
 
 
 def _phase_before_if_former(mention: TerritoryMention, phase: str | None) -> str | None:
@@ -444,14 +495,32 @@ def _phases_stated(words: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _own_clause(mentions: list[TerritoryMention], mention: TerritoryMention,
+def _own_clause(starts: list[tuple[int, str]], mention: TerritoryMention,
                 sentence: tuple[int, int]) -> tuple[int, int] | None:
     """From a territory's name to the next other territory's in its sentence, when the sentence
-    names another."""
-    others = [m.start for m in mentions if m.territory_id != mention.territory_id and sentence[0] <= m.start < sentence[1]]
-    if not others:
+    names another; `starts`: every mention's start and territory, in order (read by bisection,
+    not all of them for each territory)."""
+    if _next_other(starts, bisect_left(starts, (sentence[0],)), mention.territory_id, sentence[1]) is None:
         return None
-    return mention.start, min([start for start in others if start > mention.start] or [sentence[1]])
+    following = _next_other(starts, bisect_left(starts, (max(mention.start + 1, sentence[0]),)), mention.territory_id, sentence[1])
+    return mention.start, sentence[1] if following is None else following
+
+
+def _next_other(starts: list[tuple[int, str]], index: int, territory_id: str, end: int) -> int | None:
+    """The first start from `index` on, before `end`, of another territory than `territory_id`."""
+    for start, other in (starts[i] for i in range(index, len(starts))):
+        if start >= end:
+            return None
+        if other != territory_id:
+            return start
+    return None
+
+
+def _first_start(starts: list[tuple[int, str]], span: tuple[int, int], mention: TerritoryMention) -> int:
+    """The first mention's start in a span, or the mention's if earlier."""
+    index = bisect_left(starts, (span[0],))
+    first = starts[index][0] if index < len(starts) and starts[index][0] < span[1] else mention.start
+    return min(first, mention.start)
 
 
 def _ranges_joined(text: str) -> str:
@@ -553,6 +622,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     # the former régions of each sentence, names blanked, read once a sentence, the text folded
     # once (a list's items share their intro's: 2,000 items read the text from the intro on)
     former_regions_of = former_regions_reader(_without_names(text, name_spans))
+    starts = sorted((m.start, m.territory_id) for m in mentions)
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
         # the words after a blank line are another paragraph, whatever the sentence splitter
@@ -565,9 +635,8 @@ def extract(text: str, doc: Doc) -> Extraction:
                 "territory_id": mention.territory_id, "name": mention.name, "start": mention.start,
                 "end": mention.end,
                 "phase": _phase_before_if_former(mention, _local_phase(
-                    phase_text, phase_sentence, _own_clause(mentions, mention, phase_sentence),
-                    min(m.start for m in mentions if phase_sentence[0] <= m.start < phase_sentence[1]
-                        or m is mention)) or _list_lead_phase(phase_text, structure, mention.start) or phase
+                    phase_text, phase_sentence, _own_clause(starts, mention, phase_sentence),
+                    _first_start(starts, phase_sentence, mention)) or _list_lead_phase(phase_text, structure, mention.start) or phase
                     or _called_new(phase_text, phase_sentence)),
                 "departements": set(), "sentence_regions": set(), "rule": mention.rule,
                 "name_departements": set(), "member_departements": set(), "placed_departements": set(),
