@@ -623,13 +623,15 @@ def extract(text: str, doc: Doc) -> Extraction:
     # once (a list's items share their intro's: 2,000 items read the text from the intro on)
     former_regions_of = former_regions_reader(_without_names(text, name_spans))
     starts = sorted((m.start, m.territory_id) for m in mentions)
+    breaks = _paragraph_breaks(text)
+    shared = [m.start() for m in SHARED_CLUE.finditer(text)]  # SHARED_WITH searched only where it may be
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
         # the words after a blank line are another paragraph, whatever the sentence splitter
         # joined: a press kit's "À propos : … lancé en 2018" below its list of territories
-        paragraph_break = PARAGRAPH_BREAK.search(text, mention.end, sentence[1])
+        paragraph_break = _paragraph_break(breaks, mention.end, sentence[1])
         phase_sentence = (_paragraph_start(text, sentence[0], mention.start),
-                          paragraph_break.start() if paragraph_break else sentence[1])
+                          sentence[1] if paragraph_break is None else paragraph_break)
         if mention.territory_id not in by_id:  # its first mention's row (its phase read once, not at each mention)
             by_id[mention.territory_id] = {
                 "territory_id": mention.territory_id, "name": mention.name, "start": mention.start,
@@ -666,7 +668,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         own_places = [p for p in context_places if glossed.get(p.start, {mention.territory_id}) == {mention.territory_id}]
         row["sentence_regions"] |= (bracketed or heading or valued or _regions_in(own_places, sentence)
                                     or former_regions_of(sentence))
-        if SHARED_WITH.search(text, mention.end, sentence[1]) and row["sentence_regions"]:
+        if bisect_left(shared, mention.end) < bisect_left(shared, sentence[1]) \
+                and SHARED_WITH.search(text, mention.end, sentence[1]) and row["sentence_regions"]:
             row["sentence_regions"] |= _main_region(context_places)  # "…, un territoire interrégional partagé avec la Normandie"
 
     aliases = {fold(short): link.siren for short, link in linker.acronyms.items()}
@@ -807,6 +810,19 @@ LIST_ITEM_START = re.compile(r"[ \t]*" + BULLET + r"[ \t]")
 LIST_ITEM_LINE = re.compile(r"(?m:^)" + LIST_ITEM_START.pattern + r"[^\n]*\Z")  # the last line before endpos
 
 
+def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
+    """Every line break a PARAGRAPH_BREAK starts at, with the line break ending it, in order."""
+    return [(m.start(), m.end(1)) for m in re.finditer(r"(?=\n[ \t\r]*(\n))", text)]
+
+
+def _paragraph_break(breaks: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """Where `PARAGRAPH_BREAK.search(text, start, end)` starts, by bisection (a list's 6,000 items
+    each searched the rest of its sentence): the first break from `start` on, if it ends by `end`;
+    a later one ends later."""
+    index = bisect_left(breaks, (start,))
+    return breaks[index][0] if index < len(breaks) and breaks[index][1] <= end else None
+
+
 def _paragraph_start(text: str, sentence_start: int, position: int) -> int:
     """Where a territory's own paragraph starts in what the sentence splitter joined: a full
     sentence ended by a blank line before it is another paragraph ("La Bretagne en compte onze, un
@@ -830,6 +846,7 @@ REGION_BRACKET = re.compile(r"[ \t]*\(([^()\n]{2,40})\)")
 # A territory shared with another région lies in the text's own région too.
 SHARED_WITH = re.compile(r"\binterr[ée]gional\w*[^.;]{0,40}?\bpartag[ée]e?s?\s+avec\b|\bpartag[ée]e?s?\s+avec\s+(?:la\s+|le\s+|l['’]\s*)?r[ée]gion",
                          re.IGNORECASE)
+SHARED_CLUE = re.compile(r"partag", re.IGNORECASE)  # what SHARED_WITH needs
 
 
 def _spans_of_names(text: str, mentions: list[TerritoryMention]) -> list[tuple[int, int]]:
@@ -998,9 +1015,19 @@ def _described_departements(text: str, places: list[PlaceMention], mention: Terr
 
 def _previous_sentence_start(text: str, start: int) -> int:
     """Where the sentence before `start` begins, across the line breaks of a wrapped paragraph."""
-    end = len(text[:start].rstrip()) - 1
-    marks = [text.rfind(mark, 0, end) for mark in (". ", ".\n", "! ", "? ", ":\n", "\n\n")]
-    return max([0] + [m + 2 for m in marks if m >= 0])
+    end = slice(None, start).indices(len(text))[1]
+    while end and text[end - 1].isspace():  # len(text[:start].rstrip()), not a copy of the text before
+        end -= 1
+    end -= 1
+    index = bisect_right(_sentence_marks(text), slice(0, end).indices(len(text))[1] - 2) - 1
+    return _sentence_marks(text)[index] + 2 if index >= 0 else 0
+
+
+# Cached: a list's 6,000 items each looked for the marks back to the text's start.
+@lru_cache(maxsize=16)
+def _sentence_marks(text: str) -> list[int]:
+    """Where each mark that ends a sentence (". ", ".\n", "! ", "? ", ":\n", "\n\n") starts, in order."""
+    return [m.start() for m in re.finditer(r"(?=\. |\.\n|! |\? |:\n|\n\n)", text)]
 
 
 OWN_DEPARTEMENT = re.compile(r"\b(?:dans\s+le|du|le|ce|notre|au)\s+departement\b(?!\s+(?:de|du|des|d'))")
