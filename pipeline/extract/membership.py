@@ -222,7 +222,7 @@ TAKES_OVER_FROM = re.compile(r"\b(?:prend|prendra|a\s+pris)\s+la\s+suite\s+(?:du
 BECOMES_QUOTED = re.compile(r"\bdevien(?:t|nent|dra)\s+[«\"“]\s*(?:territoires?\s+d'\s*industrie\s+)?$")
 # what NEW_NAME or BECOMES_QUOTED needs (none overlaps another): a sentence's words before a
 # territory without one are not searched (2,000 items of one sentence were, from its start)
-RENAMED_CLUE = re.compile(r"nouveau|baptise|devien")
+RENAMED_CLUE = re.compile(r"(?=nouveau|baptise|devien)")  # (a look-ahead: overlapping ones too)
 # a sentence about the territory before its renewal: "La précédente labellisation 2019-2023
 # couvrait 5 communautés de communes (A, B, …)" (folded text)
 FORMER_PHASE = re.compile(r"\b(?:precedente?|ancienne?|premiere?)\s+(?:labellisation|phase|generation|periode|vague"

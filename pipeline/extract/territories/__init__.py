@@ -714,16 +714,20 @@ def _departements_of_its_counted_members(text: str, mentions: list[TerritoryMent
 JOINED_INTO = re.compile(r"(?:r[ée]uni|associ[ée]|regroup[ée]|rassembl[ée])e?s?\s+(?:avec|[àa])\s+(?P<places>[^.;()\n]{1,80}?)\s+"
                          r"(?:dans|au\s+sein\s+d[ue]|pour\s+former)\s+(?:le\s+|un\s+)?(?:m[êe]me\s+)?territoire"
                          r"(?:\s+d['’]\s*industrie)?\s*[«\"]?\s*$", re.IGNORECASE)
+JOINED_CLUE = re.compile(r"(?=r[ée]uni|associ[ée]|regroup[ée]|rassembl[ée])", re.IGNORECASE)  # where JOINED_INTO may start
 
 
 def _departements_joined_into(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
     """'… son bassin de Figeac réuni avec le Cantal et l'Aveyron dans le territoire Aurillac –
     Figeac – Rodez': the départements written after "avec", and those of the sentence's subject
     before the participle ("Le Lot voit …"), are where the territory named right after lies."""
+    clues = [m.start() for m in JOINED_CLUE.finditer(text)]
     for mention in mentions:
         if mention.departement_codes:
             continue
         sentence_start = sentence_bounds(text, mention.start)[0]
+        if bisect_left(clues, sentence_start) == bisect_left(clues, mention.start):
+            continue  # no participle of joining before it (1,000 names of one sentence each searched)
         joined = JOINED_INTO.search(text, sentence_start, mention.start)
         if not joined:
             continue
@@ -1198,6 +1202,10 @@ NOUN_BEFORE_A_DEMONYM = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?|\b(?:
 # "Les élus nivernais du territoire d'industrie X": people or firms of a département, then the
 # territory they belong to (folded text).
 PEOPLE_OF_A_DEMONYM = re.compile(r"\b(?:elus|entreprises|industriels|acteurs|maires|communes|salaries)\s+")
+# where each of them may start (what they need), found once: 1,000 names of one sentence each
+# searched from the sentence's start
+NOUN_CLUE = re.compile(r"(?=territoires|intercommunalites|communautes|epci|agglomerations)")
+PEOPLE_CLUE = re.compile(r"(?=elus|entreprises|industriels|acteurs|maires|communes|salaries)")
 OF_THE_TERRITORY = re.compile(r"\s+(?:du|de\s+ce)\s+territoire(?:\s+d'\s*industrie)?\s*(?:[«\"]\s*)?")
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais": the demonym of an apposition.
 APPOSED_TERRITORY = re.compile(r",\s+(?:(?:un|le|l')\s*)?(?:(?:autre|nouveau|nouvel|premier)\s+)?territoire(?:\s+d'\s*industrie)?")
@@ -1231,12 +1239,15 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
     était X'), or one of its people right before it ('Les élus nivernais du territoire d'industrie X')."""
     folded = fold(text)
     ranked_runs: dict[tuple[int, int], list[set[str]]] = {}
+    noun_clues = [m.start() for m in NOUN_CLUE.finditer(folded)]
+    people_clues = [m.start() for m in PEOPLE_CLUE.finditer(folded)]
     for mention in mentions:
         if mention.departement_codes - mention.name_codes:  # its name's places are no statement
             continue
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
         runs = []
-        for word in NOUN_BEFORE_A_DEMONYM.finditer(folded, sentence_start, mention.start):
+        nouns = bisect_left(noun_clues, sentence_start) < bisect_left(noun_clues, mention.start)
+        for word in NOUN_BEFORE_A_DEMONYM.finditer(folded, sentence_start, mention.start) if nouns else ():
             run = demonym_run(folded, word.end(), mention.start)[0]
             # "les territoires ardéchois et drômois : A, B": each lies in one of them, not in both
             runs.append(run if len(run) == 1 or not word.group(0).startswith("territoires") else set())
@@ -1246,7 +1257,8 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
         members = EPCIS_OF_A_DEMONYM_AFTER.match(folded, mention.end, sentence_end)
         if members:
             runs.append(demonym_run(folded, members.end(), sentence_end)[0])
-        for people in PEOPLE_OF_A_DEMONYM.finditer(folded, sentence_start, mention.start):
+        people_before = bisect_left(people_clues, sentence_start) < bisect_left(people_clues, mention.start)
+        for people in PEOPLE_OF_A_DEMONYM.finditer(folded, sentence_start, mention.start) if people_before else ():
             codes, end = demonym_run(folded, people.end(), mention.start)
             if codes and OF_THE_TERRITORY.fullmatch(folded, end, mention.start):
                 runs.append(codes)

@@ -774,8 +774,15 @@ SENTENCE_STOP = re.compile(r"[.!\n]|\?(?!\s*[»”\"])")
 def asked(text: str, position: int) -> bool:
     """Whether the sentence holding `position` is a question ("La CAPA, un Territoire
     d'industrie ?"): a question asserts no label."""
-    stop = SENTENCE_STOP.search(text, position)
-    return bool(stop) and stop.group(0) == "?"
+    stops = _sentence_stops(text)  # SENTENCE_STOP.search(text, position), not read again from each name
+    index = bisect_left(stops, (position,))
+    return index < len(stops) and stops[index][1] == "?"
+
+
+@lru_cache(maxsize=16)
+def _sentence_stops(text: str) -> list[tuple[int, str]]:
+    """Every SENTENCE_STOP (one character each, the search from any position finds one) and its character."""
+    return [(m.start(), m.group(0)) for m in SENTENCE_STOP.finditer(text)]
 
 
 SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
