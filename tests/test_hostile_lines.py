@@ -363,7 +363,7 @@ def test_a_list_of_many_named_items_is_read_in_linear_work(monkeypatch):
 def test_one_sentence_of_many_names_is_read_in_linear_work(monkeypatch):
     """"X, ainsi que le territoire de Y" 2,500 times in one sentence took 84 s, quadratic: each
     name searched the sentence from its start for a joining participle, a noun or people before a
-    demonym and a recall, and was compared with every other name for a part of it. 2.4 s now.
+    demonym and a recall, and was compared with every other name for a part of it. 2.8 s now.
     Counted, not timed: those searches and comparisons."""
     from pipeline.extract import territories
     from pipeline.extract.assemble import extract

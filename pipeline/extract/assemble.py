@@ -442,8 +442,9 @@ class _PhaseReading:
         return bool(NEW_TERRITORY.search(self.text, self.start, self.end))
 
 
-# Cached by the text (its hash kept by the string) and the sentence's bounds: not its words again.
-@lru_cache(maxsize=1024)
+# Cached by the text (its hash kept by the string) and the sentence's bounds: not its words again
+# (a few hundred: each holds its text)
+@lru_cache(maxsize=256)
 def _phase_reading(text: str, start: int, end: int) -> _PhaseReading:
     return _PhaseReading(text, start, end)
 
