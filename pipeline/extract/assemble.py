@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc
 
@@ -365,26 +365,27 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
     opens the names the phase is about ("A rejoint les territoires reconnus en 2018 : B, C"). A
     territory its clause says did not go on ("n'a pas été reconduit", "n'a pas présenté de nouvelle
     candidature") held the first phase's label."""
-    words = _phase_words(text[sentence[0]:sentence[1]])
-    found = _phases_in(words)
-    if len(found) > 1 and RENEWED.search(words):
+    reading = _phase_reading(text, *sentence)
+    words, found = reading.words, set(reading.found)
+    if len(found) > 1 and reading.renewed:
         return SECOND_PHASE  # "les deux Territoires d'industrie de la première phase, sont reconduits pour 2023-2027"
-    if found == {FIRST_PHASE} and RENEWED.search(words):
+    if found == {FIRST_PHASE} and reading.renewed:
         return None  # "les deux territoires de la première phase, A et B, sont reconduits": the document's phase
-    own = _phases_in(words[clause[0] - sentence[0]:clause[1] - sentence[0]]) if clause else set()
+    own = reading.phases(clause[0] - sentence[0], clause[1] - sentence[0]) if clause else set()
     if clause and not own and first is not None and first < clause[0] \
-            and _phases_in(words[first - sentence[0]:clause[0] - sentence[0]]) \
+            and reading.phases(first - sentence[0], clause[0] - sentence[0]) \
             and ":" not in words[first - sentence[0]:clause[0] - sentence[0]] \
-            and not _phases_in(words[:first - sentence[0]]) and not _phases_in(words[clause[1] - sentence[0]:]):
+            and not reading.phases(None, first - sentence[0]) and not reading.phases(clause[1] - sentence[0], None):
         # "Après A et B, retenus en 2018, C a rejoint le programme": the years belong to the
         # names before it; the territory takes the document's phase
         return None
     found = own if len(own) == 1 else found
-    if not found and FIRST_TO_JOIN.search(words):
+    if not found and reading.first_to_join:
         return FIRST_PHASE  # "la première agglomération entrée dans le dispositif était Val de Garonne"
-    if not found and NOT_CONTINUED.search(words[clause[0] - sentence[0]:clause[1] - sentence[0]] if clause else words):
+    if not found and (NOT_CONTINUED.search(words[clause[0] - sentence[0]:clause[1] - sentence[0]]) if clause
+                      else reading.not_continued):
         return FIRST_PHASE  # "Le Pays Foyen, qui en faisait partie, n'a pas présenté de nouvelle candidature"
-    if not found and RENEWED_LABEL.search(words):
+    if not found and reading.renewed_label:
         return SECOND_PHASE  # "Ce dispositif … puisqu'il est aussi renouvelé pour le Terrassonnais-Brive"
     return found.pop() if len(found) == 1 else None
 
@@ -395,6 +396,57 @@ def _local_phase(text: str, sentence: tuple[int, int], clause: tuple[int, int] |
 FIRST_TO_JOIN = re.compile(r"\bpremi(?:er|[èe]re)\s+[^.;!?\n]{0,60}?\b(?:entr[ée]e?s?|[àa]\s+(?:entrer|rejoindre|int[ée]grer)"
                            r"|rejoint|labellis[ée]e?s?|retenue?s?|int[ée]gr[ée]e?s?)\b[^.;!?\n]{0,80}?\b(?:[ée]tait|fut|avait\s+[ée]t[ée])\b",
                            re.IGNORECASE)
+
+
+# What any phase statement needs (PHASE_MARKERS, YEAR): a digit, "phase", "temps" or "pionnier";
+# none overlaps another, so each occurrence is found.
+PHASE_CLUE = re.compile(r"\d|phase|temps|pionnier", re.IGNORECASE)
+
+
+class _PhaseReading:
+    """A sentence's words (`_phase_words`) and what they state, read once for all the territories
+    it names: a list of 6,000 items, one sentence for spaCy, was read again for each of them."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self.words = words = _phase_words(text[start:end])
+        self.found = _phases_stated(words)
+        self.clues = [m.start() for m in PHASE_CLUE.finditer(words)]
+
+    def phases(self, start: int | None, end: int | None) -> set[str]:
+        """`_phases_in(words[start:end])`, not read where no clue of a phase lies."""
+        start, end, _ = slice(start, end).indices(len(self.words))
+        index = bisect_left(self.clues, start)
+        if index == len(self.clues) or self.clues[index] >= end:
+            return set()
+        return _phases_in(self.words[start:end])
+
+    @cached_property
+    def renewed(self) -> bool:
+        return bool(RENEWED.search(self.words))
+
+    @cached_property
+    def first_to_join(self) -> bool:
+        return bool(FIRST_TO_JOIN.search(self.words))
+
+    @cached_property
+    def not_continued(self) -> bool:
+        return bool(NOT_CONTINUED.search(self.words))
+
+    @cached_property
+    def renewed_label(self) -> bool:
+        return bool(RENEWED_LABEL.search(self.words))
+
+    @cached_property
+    def called_new(self) -> bool:
+        return bool(NEW_TERRITORY.search(self.text, self.start, self.end))
+
+
+# Cached by the text (its hash kept by the string) and the sentence's bounds: not its words again
+# (a few hundred: each holds its text)
+@lru_cache(maxsize=256)
+def _phase_reading(text: str, start: int, end: int) -> _PhaseReading:
+    return _PhaseReading(text, start, end)
 
 
 # Cached: each territory of a sentence reads the sentence's phase, and each item of a list its lead's.
@@ -412,7 +464,7 @@ def _phase_words(sentence: str) -> str:
 def _called_new(text: str, sentence: tuple[int, int]) -> str | None:
     """The second phase for a territory its sentence calls "le nouveau territoire d'industrie";
     asked only when neither the sentence nor the document states a phase."""
-    return SECOND_PHASE if NEW_TERRITORY.search(text, *sentence) else None
+    return SECOND_PHASE if _phase_reading(text, *sentence).called_new else None
 
 
 def _phase_before_if_former(mention: TerritoryMention, phase: str | None) -> str | None:
@@ -444,14 +496,32 @@ def _phases_stated(words: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _own_clause(mentions: list[TerritoryMention], mention: TerritoryMention,
+def _own_clause(starts: list[tuple[int, str]], mention: TerritoryMention,
                 sentence: tuple[int, int]) -> tuple[int, int] | None:
     """From a territory's name to the next other territory's in its sentence, when the sentence
-    names another."""
-    others = [m.start for m in mentions if m.territory_id != mention.territory_id and sentence[0] <= m.start < sentence[1]]
-    if not others:
+    names another; `starts`: every mention's start and territory, in order (read by bisection,
+    not all of them for each territory)."""
+    if _next_other(starts, bisect_left(starts, (sentence[0],)), mention.territory_id, sentence[1]) is None:
         return None
-    return mention.start, min([start for start in others if start > mention.start] or [sentence[1]])
+    following = _next_other(starts, bisect_left(starts, (max(mention.start + 1, sentence[0]),)), mention.territory_id, sentence[1])
+    return mention.start, sentence[1] if following is None else following
+
+
+def _next_other(starts: list[tuple[int, str]], index: int, territory_id: str, end: int) -> int | None:
+    """The first start from `index` on, before `end`, of another territory than `territory_id`."""
+    for start, other in (starts[i] for i in range(index, len(starts))):
+        if start >= end:
+            return None
+        if other != territory_id:
+            return start
+    return None
+
+
+def _first_start(starts: list[tuple[int, str]], span: tuple[int, int], mention: TerritoryMention) -> int:
+    """The first mention's start in a span, or the mention's if earlier."""
+    index = bisect_left(starts, (span[0],))
+    first = starts[index][0] if index < len(starts) and starts[index][0] < span[1] else mention.start
+    return min(first, mention.start)
 
 
 def _ranges_joined(text: str) -> str:
@@ -553,21 +623,23 @@ def extract(text: str, doc: Doc) -> Extraction:
     # the former régions of each sentence, names blanked, read once a sentence, the text folded
     # once (a list's items share their intro's: 2,000 items read the text from the intro on)
     former_regions_of = former_regions_reader(_without_names(text, name_spans))
+    starts = sorted((m.start, m.territory_id) for m in mentions)
+    breaks = _paragraph_breaks(text)
+    shared = [m.start() for m in SHARED_CLUE.finditer(text)]  # SHARED_WITH searched only where it may be
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
         # the words after a blank line are another paragraph, whatever the sentence splitter
         # joined: a press kit's "À propos : … lancé en 2018" below its list of territories
-        paragraph_break = PARAGRAPH_BREAK.search(text, mention.end, sentence[1])
+        paragraph_break = _paragraph_break(breaks, mention.end, sentence[1])
         phase_sentence = (_paragraph_start(text, sentence[0], mention.start),
-                          paragraph_break.start() if paragraph_break else sentence[1])
+                          sentence[1] if paragraph_break is None else paragraph_break)
         if mention.territory_id not in by_id:  # its first mention's row (its phase read once, not at each mention)
             by_id[mention.territory_id] = {
                 "territory_id": mention.territory_id, "name": mention.name, "start": mention.start,
                 "end": mention.end,
                 "phase": _phase_before_if_former(mention, _local_phase(
-                    phase_text, phase_sentence, _own_clause(mentions, mention, phase_sentence),
-                    min(m.start for m in mentions if phase_sentence[0] <= m.start < phase_sentence[1]
-                        or m is mention)) or _list_lead_phase(phase_text, structure, mention.start) or phase
+                    phase_text, phase_sentence, _own_clause(starts, mention, phase_sentence),
+                    _first_start(starts, phase_sentence, mention)) or _list_lead_phase(phase_text, structure, mention.start) or phase
                     or _called_new(phase_text, phase_sentence)),
                 "departements": set(), "sentence_regions": set(), "rule": mention.rule,
                 "name_departements": set(), "member_departements": set(), "placed_departements": set(),
@@ -597,7 +669,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         own_places = [p for p in context_places if glossed.get(p.start, {mention.territory_id}) == {mention.territory_id}]
         row["sentence_regions"] |= (bracketed or heading or valued or _regions_in(own_places, sentence)
                                     or former_regions_of(sentence))
-        if SHARED_WITH.search(text, mention.end, sentence[1]) and row["sentence_regions"]:
+        if bisect_left(shared, mention.end) < bisect_left(shared, sentence[1]) \
+                and SHARED_WITH.search(text, mention.end, sentence[1]) and row["sentence_regions"]:
             row["sentence_regions"] |= _main_region(context_places)  # "…, un territoire interrégional partagé avec la Normandie"
 
     aliases = {fold(short): link.siren for short, link in linker.acronyms.items()}
@@ -738,6 +811,19 @@ LIST_ITEM_START = re.compile(r"[ \t]*" + BULLET + r"[ \t]")
 LIST_ITEM_LINE = re.compile(r"(?m:^)" + LIST_ITEM_START.pattern + r"[^\n]*\Z")  # the last line before endpos
 
 
+def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
+    """Every line break a PARAGRAPH_BREAK starts at, with the line break ending it, in order."""
+    return [(m.start(), m.end(1)) for m in re.finditer(r"(?=\n[ \t\r]*(\n))", text)]
+
+
+def _paragraph_break(breaks: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """Where `PARAGRAPH_BREAK.search(text, start, end)` starts, by bisection (a list's 6,000 items
+    each searched the rest of its sentence): the first break from `start` on, if it ends by `end`;
+    a later one ends later."""
+    index = bisect_left(breaks, (start,))
+    return breaks[index][0] if index < len(breaks) and breaks[index][1] <= end else None
+
+
 def _paragraph_start(text: str, sentence_start: int, position: int) -> int:
     """Where a territory's own paragraph starts in what the sentence splitter joined: a full
     sentence ended by a blank line before it is another paragraph ("La Bretagne en compte onze, un
@@ -761,6 +847,7 @@ REGION_BRACKET = re.compile(r"[ \t]*\(([^()\n]{2,40})\)")
 # A territory shared with another région lies in the text's own région too.
 SHARED_WITH = re.compile(r"\binterr[ée]gional\w*[^.;]{0,40}?\bpartag[ée]e?s?\s+avec\b|\bpartag[ée]e?s?\s+avec\s+(?:la\s+|le\s+|l['’]\s*)?r[ée]gion",
                          re.IGNORECASE)
+SHARED_CLUE = re.compile(r"partag", re.IGNORECASE)  # what SHARED_WITH needs
 
 
 def _spans_of_names(text: str, mentions: list[TerritoryMention]) -> list[tuple[int, int]]:
@@ -929,9 +1016,19 @@ def _described_departements(text: str, places: list[PlaceMention], mention: Terr
 
 def _previous_sentence_start(text: str, start: int) -> int:
     """Where the sentence before `start` begins, across the line breaks of a wrapped paragraph."""
-    end = len(text[:start].rstrip()) - 1
-    marks = [text.rfind(mark, 0, end) for mark in (". ", ".\n", "! ", "? ", ":\n", "\n\n")]
-    return max([0] + [m + 2 for m in marks if m >= 0])
+    end = slice(None, start).indices(len(text))[1]
+    while end and text[end - 1].isspace():  # len(text[:start].rstrip()), not a copy of the text before
+        end -= 1
+    end -= 1
+    index = bisect_right(_sentence_marks(text), slice(0, end).indices(len(text))[1] - 2) - 1
+    return _sentence_marks(text)[index] + 2 if index >= 0 else 0
+
+
+# Cached: a list's 6,000 items each looked for the marks back to the text's start.
+@lru_cache(maxsize=16)
+def _sentence_marks(text: str) -> list[int]:
+    """Where each mark that ends a sentence (". ", ".\n", "! ", "? ", ":\n", "\n\n") starts, in order."""
+    return [m.start() for m in re.finditer(r"(?=\. |\.\n|! |\? |:\n|\n\n)", text)]
 
 
 OWN_DEPARTEMENT = re.compile(r"\b(?:dans\s+le|du|le|ce|notre|au)\s+departement\b(?!\s+(?:de|du|des|d'))")

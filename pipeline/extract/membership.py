@@ -97,7 +97,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -222,6 +222,9 @@ TAKES_OVER_FROM = re.compile(r"\b(?:prend|prendra|a\s+pris)\s+la\s+suite\s+(?:du
                              r"(?:(?:territoire|ti)\s+(?:d'\s*industrie\s+)?)?[«\"“]?\s*$")
 # the quoted name right after "devient" ("il intègre la CA X et devient « Territoire d'industrie Y »")
 BECOMES_QUOTED = re.compile(r"\bdevien(?:t|nent|dra)\s+[«\"“]\s*(?:territoires?\s+d'\s*industrie\s+)?$")
+# what NEW_NAME or BECOMES_QUOTED needs (none overlaps another): a sentence's words before a
+# territory without one are not searched (2,000 items of one sentence were, from its start)
+RENAMED_CLUE = re.compile(r"(?=nouveau|baptise|devien)")  # (a look-ahead: overlapping ones too)
 # a sentence about the territory before its renewal: "La précédente labellisation 2019-2023
 # couvrait 5 communautés de communes (A, B, …)" (folded text)
 FORMER_PHASE = re.compile(r"\b(?:precedente?|ancienne?|premiere?)\s+(?:labellisation|phase|generation|periode|vague"
@@ -1372,9 +1375,11 @@ def _successors(territories: list[TerritoryMention], folded: str,
     the EPCIs said to join it; so does a territory said to take over from one named after it ("Le
     préfet salue la labellisation … de « A ». Ce nouveau territoire prend la suite du B")."""
     found: dict[str, str] = {}
+    clues = [m.start() for m in RENAMED_CLUE.finditer(folded)]
     for territory in territories:
         index = _sentence_index(sentences, territory.start)
-        if index is None or not (NEW_NAME.search(folded, sentences[index][0], territory.start)
+        if index is None or bisect_left(clues, sentences[index][0]) == bisect_left(clues, territory.start) \
+                or not (NEW_NAME.search(folded, sentences[index][0], territory.start)
                                  or BECOMES_QUOTED.search(folded, sentences[index][0], territory.start)):
             continue
         before = [t for t in territories if t.end <= sentences[index][0]

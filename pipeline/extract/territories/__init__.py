@@ -96,7 +96,7 @@ programme axes or measures is not a list of territories: its intro announces som
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from os.path import commonprefix
 from dataclasses import replace
 from functools import lru_cache
@@ -164,14 +164,18 @@ def find_territories(text: str, places: list[PlaceMention],
     candidates = _parts_of_a_name_with_commas(text, candidates)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
+    reach: list[int] = []  # the furthest end of the kept mentions up to each, which start in order
     for mention in candidates:
-        overlap = next((k for k in kept if mention.start < k.end and k.start < mention.end), None)
+        # none before the first reaching past its start overlaps it (not all 6,000 items compared)
+        overlap = next((kept[i] for i in range(bisect_right(reach, mention.start), len(kept))
+                        if mention.start < kept[i].end and kept[i].start < mention.end), None)
         if overlap:
             overlap.departement_codes |= mention.departement_codes
             if overlap.intro is None and mention.intro is not None:
                 overlap.intro, overlap.list_id = mention.intro, mention.list_id
             continue
         kept.append(mention)
+        reach.append(max(reach[-1], mention.end) if reach else mention.end)
     if any(not m.joins for m in kept):  # the intercommunality joins the territory the text names
         kept = [m for m in kept if not m.joins]
     if any(m.rule != COUNTED_OF_RULE for m in kept):
@@ -319,7 +323,20 @@ def _recalled_former(text: str, mention: TerritoryMention) -> bool:
     Saône-et-Loire': a territory the sentence recalls as it used to be is no territory of the
     document (rules/territory_words.json former_territory_recall)."""
     start, _ = sentence_bounds(text, mention.start)
+    clues = _recall_clues(fold(text))  # fold(text)[a:b] == fold(text[a:b])
+    if bisect_left(clues, start) == bisect_left(clues, mention.start):
+        return False  # no recall marker before it: its sentence's words not folded and searched again
     return FORMER_TERRITORY_RECALL.search(fold(text[start:mention.start])) is not None
+
+
+# What FORMER_TERRITORY_RECALL's marker needs (none overlaps another), where it starts in the
+# folded text: 1,000 names of one sentence each searched it from the sentence's start.
+RECALL_CLUE = re.compile(r"memoire|rappel|auparavant|jusqu'")
+
+
+@lru_cache(maxsize=16)
+def _recall_clues(folded: str) -> list[int]:
+    return [m.start() for m in RECALL_CLUE.finditer(folded)]
 
 
 PERIMETER_OF_ANOTHER = re.compile(WORDS["perimeter_of_another"])
@@ -697,16 +714,20 @@ def _departements_of_its_counted_members(text: str, mentions: list[TerritoryMent
 JOINED_INTO = re.compile(r"(?:r[ée]uni|associ[ée]|regroup[ée]|rassembl[ée])e?s?\s+(?:avec|[àa])\s+(?P<places>[^.;()\n]{1,80}?)\s+"
                          r"(?:dans|au\s+sein\s+d[ue]|pour\s+former)\s+(?:le\s+|un\s+)?(?:m[êe]me\s+)?territoire"
                          r"(?:\s+d['’]\s*industrie)?\s*[«\"]?\s*$", re.IGNORECASE)
+JOINED_CLUE = re.compile(r"(?=r[ée]uni|associ[ée]|regroup[ée]|rassembl[ée])", re.IGNORECASE)  # where JOINED_INTO may start
 
 
 def _departements_joined_into(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
     """'… son bassin de Figeac réuni avec le Cantal et l'Aveyron dans le territoire Aurillac –
     Figeac – Rodez': the départements written after "avec", and those of the sentence's subject
     before the participle ("Le Lot voit …"), are where the territory named right after lies."""
+    clues = [m.start() for m in JOINED_CLUE.finditer(text)]
     for mention in mentions:
         if mention.departement_codes:
             continue
         sentence_start = sentence_bounds(text, mention.start)[0]
+        if bisect_left(clues, sentence_start) == bisect_left(clues, mention.start):
+            continue  # no participle of joining before it (1,000 names of one sentence each searched)
         joined = JOINED_INTO.search(text, sentence_start, mention.start)
         if not joined:
             continue
@@ -899,12 +920,15 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
     interdépartemental avec le Nord")."""
     named = MentionStarts(mentions)
     one_territory = len({m.territory_id for m in mentions}) == 1  # once, not for each of 2,000 items
+    # its one-character matches, found once (6,000 items each searched the rest of the text)
+    stops = [m.start() for m in WRAPPED_SENTENCE_END.finditer(text)]
     for mention in mentions:
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
-        wrapped = WRAPPED_SENTENCE_END.search(text, mention.end)
-        if text.startswith("\n", sentence_end) and wrapped and "\n\n" not in text[sentence_end:wrapped.start()] \
+        index = bisect_left(stops, mention.end)  # WRAPPED_SENTENCE_END.search(text, mention.end)
+        wrapped = stops[index] if index < len(stops) else None
+        if text.startswith("\n", sentence_end) and wrapped is not None and "\n\n" not in text[sentence_end:wrapped] \
                 and not _heads_a_longer_line(text, sentence_end):
-            sentence_end = wrapped.start() + 1  # a hard-wrapped paragraph: the sentence goes on
+            sentence_end = wrapped + 1  # a hard-wrapped paragraph: the sentence goes on
         if named.others(mention, sentence_start, sentence_end):
             continue
         following_start = sentence_end + 1
@@ -1178,6 +1202,10 @@ NOUN_BEFORE_A_DEMONYM = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?|\b(?:
 # "Les élus nivernais du territoire d'industrie X": people or firms of a département, then the
 # territory they belong to (folded text).
 PEOPLE_OF_A_DEMONYM = re.compile(r"\b(?:elus|entreprises|industriels|acteurs|maires|communes|salaries)\s+")
+# where each of them may start (what they need), found once: 1,000 names of one sentence each
+# searched from the sentence's start
+NOUN_CLUE = re.compile(r"(?=territoires|intercommunalites|communautes|epci|agglomerations)")
+PEOPLE_CLUE = re.compile(r"(?=elus|entreprises|industriels|acteurs|maires|communes|salaries)")
 OF_THE_TERRITORY = re.compile(r"\s+(?:du|de\s+ce)\s+territoire(?:\s+d'\s*industrie)?\s*(?:[«\"]\s*)?")
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais": the demonym of an apposition.
 APPOSED_TERRITORY = re.compile(r",\s+(?:(?:un|le|l')\s*)?(?:(?:autre|nouveau|nouvel|premier)\s+)?territoire(?:\s+d'\s*industrie)?")
@@ -1210,12 +1238,16 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
     commune guyanaise à …', 'la première agglomération lot-et-garonnaise entrée dans le dispositif
     était X'), or one of its people right before it ('Les élus nivernais du territoire d'industrie X')."""
     folded = fold(text)
+    ranked_runs: dict[tuple[int, int], list[set[str]]] = {}
+    noun_clues = [m.start() for m in NOUN_CLUE.finditer(folded)]
+    people_clues = [m.start() for m in PEOPLE_CLUE.finditer(folded)]
     for mention in mentions:
         if mention.departement_codes - mention.name_codes:  # its name's places are no statement
             continue
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
         runs = []
-        for word in NOUN_BEFORE_A_DEMONYM.finditer(folded, sentence_start, mention.start):
+        nouns = bisect_left(noun_clues, sentence_start) < bisect_left(noun_clues, mention.start)
+        for word in NOUN_BEFORE_A_DEMONYM.finditer(folded, sentence_start, mention.start) if nouns else ():
             run = demonym_run(folded, word.end(), mention.start)[0]
             # "les territoires ardéchois et drômois : A, B": each lies in one of them, not in both
             runs.append(run if len(run) == 1 or not word.group(0).startswith("territoires") else set())
@@ -1225,12 +1257,16 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
         members = EPCIS_OF_A_DEMONYM_AFTER.match(folded, mention.end, sentence_end)
         if members:
             runs.append(demonym_run(folded, members.end(), sentence_end)[0])
-        for people in PEOPLE_OF_A_DEMONYM.finditer(folded, sentence_start, mention.start):
+        people_before = bisect_left(people_clues, sentence_start) < bisect_left(people_clues, mention.start)
+        for people in PEOPLE_OF_A_DEMONYM.finditer(folded, sentence_start, mention.start) if people_before else ():
             codes, end = demonym_run(folded, people.end(), mention.start)
             if codes and OF_THE_TERRITORY.fullmatch(folded, end, mention.start):
                 runs.append(codes)
-        for ranked in RANKED_OF_A_DEMONYM.finditer(folded, sentence_start, sentence_end):
-            runs.append(_demonym_codes(folded, ranked.end(), sentence_end))
+        if (sentence_start, sentence_end) not in ranked_runs:  # read once a sentence, not for each of its names
+            ranked_runs[sentence_start, sentence_end] = [
+                _demonym_codes(folded, ranked.end(), sentence_end)
+                for ranked in RANKED_OF_A_DEMONYM.finditer(folded, sentence_start, sentence_end)]
+        runs += ranked_runs[sentence_start, sentence_end]
         stated = {frozenset(run) for run in runs if run}
         if len(stated) == 1:
             mention.departement_codes |= next(iter(stated))
@@ -1415,6 +1451,13 @@ def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
     names = set(by_words.values())
     for mention in mentions:
         mention.name = by_words[words(mention.territory_id)]
+    # each name's words, and the names each whole part is of (_part_of), found once: not every
+    # name read again for each of 1,000 mentions
+    words_of = {name: words(name_key(name)) for name in names}
+    having_part: dict[str, list[str]] = {}
+    for name in names:
+        for piece in dict.fromkeys(name_key(piece) for piece in re.split(r"\s*[-–/]\s*|\s+et\s+", name)):
+            having_part.setdefault(piece, []).append(name)
     for mention in mentions:
         if mention.rule.startswith("territory.list_item") and mention.intro is not None:
             continue  # an item of a list of territories is one in full: "Y de X" beside a longer "Z et Y de X"
@@ -1423,7 +1466,7 @@ def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
         if head and text[mention.start:mention.start + 1].islower():
             short = mention.territory_id[head.end():]  # "bassin de la Sambre": the place it describes
         parts = words(name_key(short))
-        longer = {name for name in names if _part_of(short, name, parts, words(name_key(name)))}
+        longer = {name for name in having_part.get(name_key(short), ()) if _part_of(short, name, parts, words_of[name])}
         if len(longer) == 1:
             mention.name = longer.pop()
 

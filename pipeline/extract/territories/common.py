@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -773,17 +774,32 @@ SENTENCE_STOP = re.compile(r"[.!\n]|\?(?!\s*[»”\"])")
 def asked(text: str, position: int) -> bool:
     """Whether the sentence holding `position` is a question ("La CAPA, un Territoire
     d'industrie ?"): a question asserts no label."""
-    stop = SENTENCE_STOP.search(text, position)
-    return bool(stop) and stop.group(0) == "?"
+    stops = _sentence_stops(text)  # SENTENCE_STOP.search(text, position), not read again from each name
+    index = bisect_left(stops, (position,))
+    return index < len(stops) and stops[index][1] == "?"
+
+
+@lru_cache(maxsize=16)
+def _sentence_stops(text: str) -> list[tuple[int, str]]:
+    """Every SENTENCE_STOP (one character each, the search from any position finds one) and its character."""
+    return [(m.start(), m.group(0)) for m in SENTENCE_STOP.finditer(text)]
 
 
 SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
 
 
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
-    end = SENTENCE_END.search(text, position)  # not in a copy of the rest of the text
-    return start, end.start() if end else len(text)
+    newline = text.rfind("\n", 0, position)  # a full stop is looked for after it only
+    start = max(text.rfind(". ", max(newline, 0), position), newline) + 1
+    ends = _sentence_ends(text)  # SENTENCE_END.search(text, position), not read again from each name
+    index = bisect_left(ends, position)
+    return start, ends[index] if index < len(ends) else len(text)
+
+
+@lru_cache(maxsize=16)
+def _sentence_ends(text: str) -> list[int]:
+    """Every position a SENTENCE_END match starts at (a full stop's line break too), in order."""
+    return [m.start() for m in re.finditer(r"(?=" + SENTENCE_END.pattern + ")", text)]
 
 
 WRAPPED_LINE = 40  # a line of running text at least this long may wrap a sentence onto the next
