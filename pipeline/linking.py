@@ -785,14 +785,8 @@ class DocumentLinker:
             bracketed = self._by_bracketed_acronym(written, epci_type)
             if bracketed.siren:
                 return bracketed
-        if not (found.siren or found.candidates) and len(self.regions) == 1 and not self.departements:
-            # "François Bayrou, président de la Communauté d'agglo de Pau" in a text that places
-            # itself by one région only ("En Nouvelle-Aquitaine, …"): a town with its type word, or a
-            # name shortened from its end, read among the région's départements as among a named
-            # département's (one EPCI of that seat there, or none; not in a national text naming
-            # several régions, where one town's name may be several EPCIs' seat)
-            found = link_epci(written, epci_type, referential.departements_of_regions(self.regions), self.year,
-                              self.year_dated)
+        if not (found.siren or found.candidates) and len(self.regions) == 1:
+            found = self._in_the_region(written, epci_type) or found
         tagline = TAGLINE.search(written) if not (found.siren or found.candidates) else None
         if tagline and written[:tagline.start()].split()[-1][:1].isupper():
             # the official name before it, of the document's départements, or nothing
@@ -800,6 +794,22 @@ class DocumentLinker:
                               self.year_dated)
             if named.exact and named.score >= OFFICIAL_NAME_SCORE:
                 return named
+        return found
+
+    def _in_the_region(self, written: str, epci_type: str | None) -> Link | None:
+        """"François Bayrou, président de la Communauté d'agglo de Pau" in a text that places
+        itself by one région only ("En Nouvelle-Aquitaine, …"): a town with its type word, or a
+        name shortened from its end, read among the région's départements as among a named
+        département's (one EPCI of that seat there, or none; not in a national text naming several
+        régions, where one town's name may be several EPCIs' seat). A text naming départements,
+        all of that région (a Région's text naming another territory's), still narrows a town,
+        not a name shortened from its end ("la communauté urbaine Creusot Montceau")."""
+        in_region = referential.departements_of_regions(self.regions)
+        if not self.departements <= in_region:
+            return None
+        found = link_epci(written, epci_type, in_region, self.year, self.year_dated)
+        if self.departements and not (found.siren and epci_type and named_by_its_start(written, found.siren)):
+            return None
         return found
 
     def _by_spelled_acronym(self, written: str, epci_type: str | None) -> Link | None:

@@ -124,6 +124,16 @@ def test_the_start_of_a_name_with_its_legal_form_links_in_the_documents_departem
     assert link_epci("Creusot Montceau", None, frozenset({"71"})).siren is None
 
 
+def test_a_shortened_name_links_in_the_one_region_of_a_text_whose_departements_lie_there():
+    """g50a: a Région's text naming another territory's départements (25, 70, 90) reads a name
+    shortened from its end among all the région's; not when a département lies outside it."""
+    from pipeline.linking import DocumentLinker
+    linker = DocumentLinker(frozenset({"25", "70", "90"}), frozenset({"27"}), 2019)
+    assert linker.link("Creusot Montceau", "CU").siren == "247100290"
+    outside = DocumentLinker(frozenset({"25", "01"}), frozenset({"27"}), 2019)
+    assert outside.link("Creusot Montceau", "CU").siren is None
+
+
 def test_an_acronym_of_a_names_own_initials_links_in_the_documents_departements():
     """"la Communauté de communes ELAN" (CC Élan Limousin Avenir Nature, Haute-Vienne)."""
     from pipeline.linking import DocumentLinker

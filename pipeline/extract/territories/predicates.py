@@ -93,6 +93,28 @@ def _likewise(text: str, end: int, sentence_end: int, places: list[PlaceMention]
     return _mentions(text, parts, places, sentence_end)
 
 
+# "X figure, avec le Y, parmi les territoires …": the name after "avec" and its article, set off
+# by commas between the verb and the rest of the predicate (group "companion").
+COMPANION_NAME = re.compile(r"\s*,\s*avec\s+(?:la\s+|le\s+|les\s+|l['’]\s*)(?=[A-ZÀ-Ý])")
+
+
+def _companions(text: str, match: re.Match, places: list[PlaceMention], sentence_end: int) -> list[TerritoryMention]:
+    """The companion of a label predicate's subject, which holds the label with it: one name or
+    a coordination of names after an article, filling the commas; none written with a legal form
+    ("avec la Communauté de communes X" names a member, not a territory)."""
+    if not match.groupdict().get("companion"):
+        return []
+    start, end = match.span("companion")
+    name = COMPANION_NAME.match(text, start, end)
+    limit = len(text[:end - 1].rstrip())  # before the closing comma
+    if not name:
+        return []
+    parts = enumeration_after(text, name.end(), limit)
+    if not parts or parts[0].start != name.end() or parts[-1].end != limit or any(p.epci for p in parts):
+        return []
+    return _mentions(text, parts, places, sentence_end)
+
+
 # A verb in the singular: its subject is one name, even one holding "et".
 SINGULAR_VERB = re.compile(r"(?:est|a|fait|vient|obtient|decroche|recoit|rejoint|integre|entre|figure|devient|reste|demeure"
                            r"|beneficie|dispose|sera|fut|etait|avait|conserve|garde|se voit|s'est)\b")
@@ -485,6 +507,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         found.extend(mentions)
         if mentions:
             found.extend(_likewise(text, match.end(), sentence_end, places))
+            found.extend(_companions(text, match, places, sentence_end))
     for pattern in (CLEFT, NOMINAL, AFTER_PROGRAMME):
         for match in pattern.finditer(folded):
             if pattern is CLEFT and not _cleft_about_the_label(text, folded, match):
