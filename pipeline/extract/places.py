@@ -351,8 +351,13 @@ def _epci_names_holding_a_place() -> dict[str, list[tuple[str, frozenset[str]]]]
 
 
 def _spaced(name: str) -> str:
-    """A folded name with dashes and runs of spaces as single spaces, padded to match whole words."""
-    return " " + re.sub(r"[\s-]+", " ", name).strip() + " "
+    """A folded name with dashes, punctuation and runs of spaces as single spaces, padded to match
+    whole words: "Entre Arroux, Loire et Somme" written "d'Entre Arroux, Loire et Somme (CCEALS)"."""
+    return " " + SEPARATORS.sub(" ", name).strip() + " "
+
+
+# Between the words of a name: the official name's commas and the text's elisions and brackets
+SEPARATORS = re.compile(r"[\s\-,;.:()«»\"'’]+")
 
 
 def _inside_an_epci_name(name: str, word: str, code: str) -> bool:
@@ -369,9 +374,7 @@ def _inside_a_written_epci_name(folded: str, start: int, end: int, code: str) ->
     intercommunality's official name the text writes, when that intercommunality does not lie in
     the département, is a river, no place of the text."""
     around = folded[max(0, start - EPCI_NAME_REACH):end + EPCI_NAME_REACH]
-    word = folded[start:end]
-    # "… Sambre et Oise, la communauté …", "… Sambre et Oise (CCTSO)": the punctuation after it
-    return _inside_an_epci_name(around, word, code) or _inside_an_epci_name(re.sub(r"[,;.:()«»\"]", " ", around), word, code)
+    return _inside_an_epci_name(around, folded[start:end], code)
 
 
 # Characters read on each side of a département's name for an EPCI's name holding it.
