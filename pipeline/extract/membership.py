@@ -1035,6 +1035,11 @@ def _joined_across_names(sentences: list[tuple[int, int]],
     return joined
 
 
+def _written_as(text: str, mention: EpciMention, name: str) -> bool:
+    """The mention, less its legal form, is the territory's name itself."""
+    return name_key(_core_of_name(text[mention.start:mention.end])) == name_key(name)
+
+
 def attach(mentions: list[EpciMention], territories: list[TerritoryMention], text: str,
            sentences: list[tuple[int, int]], structure,
            aliases: dict[str, str] | None = None) -> list[tuple[EpciMention, str | None]]:
@@ -1046,10 +1051,13 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
                                      [(m.start, m.end) for m in [*mentions, *territories]])
     # an EPCI whose name the territory goes by names that territory where it stands ("le
     # Territoire qui concerne Le Grésivaudan regroupe le Pays Voironnais et …"); other EPCIs'
-    # names hide the territory names inside them ("Troyes" in "CA de Troyes Champagne Métropole")
+    # names hide the territory names inside them ("Troyes" in "CA de Troyes Champagne Métropole");
+    # one written as the territory's very name after its legal form ("la communauté urbaine X"
+    # shortened from its end) names it too
     epci_spans = [(m.start, m.end) for m in mentions
-                  if not (m.link.siren and any(named_after(side, m.link.siren) for t in territories
-                                               for side in t.name.split(" / ")))]
+                  if not (m.link.siren and any(named_after(side, m.link.siren)
+                                               or _written_as(text, m, side) and named_by_its_start(side, m.link.siren)
+                                               for t in territories for side in t.name.split(" / ")))]
     # "… prennent le relais du territoire « X » de la première génération": the former territory
     # a renewal text recalls takes none of the members it lists
     holders = [t for t in territories if t.rule != "territory.predecessor"] or territories
