@@ -1035,11 +1035,6 @@ def _joined_across_names(sentences: list[tuple[int, int]],
     return joined
 
 
-def _written_as(text: str, mention: EpciMention, name: str) -> bool:
-    """The mention, less its legal form, is the territory's name itself."""
-    return name_key(_core_of_name(text[mention.start:mention.end])) == name_key(name)
-
-
 def attach(mentions: list[EpciMention], territories: list[TerritoryMention], text: str,
            sentences: list[tuple[int, int]], structure,
            aliases: dict[str, str] | None = None) -> list[tuple[EpciMention, str | None]]:
@@ -1054,10 +1049,15 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     # names hide the territory names inside them ("Troyes" in "CA de Troyes Champagne Métropole");
     # one written as the territory's very name after its legal form ("la communauté urbaine X"
     # shortened from its end) names it too
-    epci_spans = [(m.start, m.end) for m in mentions
-                  if not (m.link.siren and any(named_after(side, m.link.siren)
-                                               or _written_as(text, m, side) and named_by_its_start(side, m.link.siren)
-                                               for t in territories for side in t.name.split(" / ")))]
+    sides = [side for t in territories for side in t.name.split(" / ")]
+    side_keys = {name_key(side): side for side in sides}
+
+    def names_a_territory(mention: EpciMention) -> bool:
+        if any(named_after(side, mention.link.siren) for side in sides):
+            return True
+        written = side_keys.get(name_key(_core_of_name(text[mention.start:mention.end]))) if side_keys else None
+        return written is not None and named_by_its_start(written, mention.link.siren)
+    epci_spans = [(m.start, m.end) for m in mentions if not (m.link.siren and names_a_territory(m))]
     # "… prennent le relais du territoire « X » de la première génération": the former territory
     # a renewal text recalls takes none of the members it lists
     holders = [t for t in territories if t.rule != "territory.predecessor"] or territories
