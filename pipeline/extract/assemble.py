@@ -813,7 +813,7 @@ LIST_ITEM_LINE = re.compile(r"(?m:^)" + LIST_ITEM_START.pattern + r"[^\n]*\Z")  
 
 def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
     """Every line break a PARAGRAPH_BREAK starts at, with the line break ending it, in order."""
-    return [(m.start(), m.end(1)) for m in re.finditer(r"(?=\n[ \t\r]*(\n))", text)]
+    return [(m.start(), m.end(1)) for m in re.finditer(r"(?=(" + PARAGRAPH_BREAK.pattern + "))", text)]
 
 
 def _paragraph_break(breaks: list[tuple[int, int]], start: int, end: int) -> int | None:

@@ -1202,10 +1202,10 @@ NOUN_BEFORE_A_DEMONYM = re.compile(r"\bterritoires\b(?:\s+d'\s*industrie)?|\b(?:
 # "Les élus nivernais du territoire d'industrie X": people or firms of a département, then the
 # territory they belong to (folded text).
 PEOPLE_OF_A_DEMONYM = re.compile(r"\b(?:elus|entreprises|industriels|acteurs|maires|communes|salaries)\s+")
-# where each of them may start (what they need), found once: 1,000 names of one sentence each
-# searched from the sentence's start
-NOUN_CLUE = re.compile(r"(?=territoires|intercommunalites|communautes|epci|agglomerations)")
-PEOPLE_CLUE = re.compile(r"(?=elus|entreprises|industriels|acteurs|maires|communes|salaries)")
+# where each of them starts, found once: 1,000 names of one sentence each searched from the
+# sentence's start
+NOUN_CLUE = re.compile(r"(?=" + NOUN_BEFORE_A_DEMONYM.pattern + ")")
+PEOPLE_CLUE = re.compile(r"(?=" + PEOPLE_OF_A_DEMONYM.pattern + ")")
 OF_THE_TERRITORY = re.compile(r"\s+(?:du|de\s+ce)\s+territoire(?:\s+d'\s*industrie)?\s*(?:[«\"]\s*)?")
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais": the demonym of an apposition.
 APPOSED_TERRITORY = re.compile(r",\s+(?:(?:un|le|l')\s*)?(?:(?:autre|nouveau|nouvel|premier)\s+)?territoire(?:\s+d'\s*industrie)?")
