@@ -370,8 +370,9 @@ class DocumentScope:
         """"le programme Territoires d'industrie, dotée d'une nouvelle enveloppe de 100 M€", "Doté
         d'une enveloppe de 100 millions d'euros, le programme …", "le Fonds d'accélération …, doté
         de 150 millions d'euros": the national budget of the programme or its fund, beside the
-        Moselle or a métropole; more than a local amount (LOCAL_AT_MOST) after "doté de" in a
-        sentence naming the programme or its fund counts France."""
+        Moselle or a métropole; more than a local amount (LOCAL_AT_MOST) after "doté de" or "une
+        enveloppe (d'investissement) de" in a sentence naming the programme or its fund counts France
+        ("Pour soutenir ce programme, … une enveloppe d'investissement de 100 millions d'euros")."""
         words = _words()
         return (words.endowed.search(self.folded, max(sentence[0], number_start - 60), number_start) is not None
                 and words.programme.search(self.folded, *sentence) is not None)
