@@ -92,6 +92,8 @@ class Words:
     own_region: re.Pattern
     repeated: re.Pattern  # "ces" or "les" right before a number
     local: re.Pattern  # "le territoire", "l'agglomération": the document's own territory
+    local_unless_programme: re.Pattern  # "un plan d'actions": the territory's, unless the programme is named
+    programme_name: re.Pattern  # "Territoires d'industrie", however a page wrote it
     act_title: re.Pattern  # "PROTOCOLE D'ACCORD", "DÉLIBÉRATION N° …": a line opening a local act
     ranked_in: re.Pattern  # "première région industrielle de ": the place after it ranks, counts nothing
     endowed: re.Pattern  # "doté d'une enveloppe de ", right before an amount
@@ -101,13 +103,15 @@ class Words:
 
 @lru_cache(maxsize=1)
 def _words() -> Words:
-    rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))["scope"]
+    context = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    rules = context["scope"]
 
     def words(key: str) -> re.Pattern:
         return re.compile(r"(?<![\w'])(?:" + "|".join(rules[key]) + r")(?!\w)")
     return Words(words("national"), words("own_departement"), words("own_region"),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["repeated"]) + r")[\s*_]*$"),
-                 words("local"),
+                 words("local"), words("local_unless_programme"),
+                 re.compile(r"(?<![\w'])(?:" + context["own_programme_name"] + r")(?!\w)"),
                  re.compile(r"[^\w\n]*(?:" + "|".join(rules["act_titles"]) + r")(?!\w)"),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["ranked_in"]) + r")\s*(?:la\s+|l'\s*)?$"),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["endowed"]) + r")[\s*_]*$"),
@@ -370,8 +374,9 @@ class DocumentScope:
         """"le programme Territoires d'industrie, dotée d'une nouvelle enveloppe de 100 M€", "Doté
         d'une enveloppe de 100 millions d'euros, le programme …", "le Fonds d'accélération …, doté
         de 150 millions d'euros": the national budget of the programme or its fund, beside the
-        Moselle or a métropole; more than a local amount (LOCAL_AT_MOST) after "doté de" in a
-        sentence naming the programme or its fund counts France."""
+        Moselle or a métropole; more than a local amount (LOCAL_AT_MOST) after "doté de" or "une
+        enveloppe (d'investissement) de" in a sentence naming the programme or its fund counts France
+        ("Pour soutenir ce programme, … une enveloppe d'investissement de 100 millions d'euros")."""
         words = _words()
         return (words.endowed.search(self.folded, max(sentence[0], number_start - 60), number_start) is not None
                 and words.programme.search(self.folded, *sentence) is not None)
@@ -556,9 +561,15 @@ class DocumentScope:
         return min(_gap(spans[i], start, end) for i in (index - 1, index) if 0 <= i < len(spans))
 
     def _speaks_locally(self, sentence: tuple[int, int]) -> bool:
-        """Whether the sentence speaks of the document's own territory ("le territoire")."""
+        """Whether the sentence speaks of the document's own territory ("le territoire"; "Un plan
+        d'actions en 4 axes" heading a local page, not "Territoires d'industrie, un plan d'actions
+        se décline en quatre axes", which presents the programme)."""
         if sentence not in self._local_of:
-            self._local_of[sentence] = bool(_words().local.search(self.folded, *sentence))
+            words = _words()
+            self._local_of[sentence] = bool(
+                words.local.search(self.folded, *sentence)
+                or words.local_unless_programme.search(self.folded, *sentence)
+                and not words.programme_name.search(self.folded, *sentence))
         return self._local_of[sentence]
 
 

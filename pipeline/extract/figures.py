@@ -193,6 +193,7 @@ class Vocabulary:
     duration: re.Pattern  # after a number: "sur cinq ans" is a period, no share's whole
     all_of: re.Pattern  # before a number: "tous deux", "toutes les trois" name, they do not count
     uncounted_noun: re.Pattern  # after a bare number: "(150 entreprises)" counts companies, no unit
+    lookalikes: frozenset[str]  # words as written that fold like a counted noun: "axés" is no "axes"
 
 
 def _key(surface: str) -> str:
@@ -265,6 +266,7 @@ def _vocabulary() -> Vocabulary:
         duration=re.compile(rf"{GAP}(?:{_alternation(rules['durations'])}){boundary}"),
         all_of=re.compile(rf"(?<![\w'])(?:{_alternation(rules['all_of'])}){GAP}$"),
         uncounted_noun=re.compile(rf"{GAP}(?:{_alternation(rules['uncounted_nouns'])}){boundary}"),
+        lookalikes=frozenset(rules["unit_lookalikes"]),
         # its own noun, not a pronoun's ("une dizaine d'entre eux") nor an adjective's whose noun is
         # elided ("dont une trentaine de nouveaux")
         noun_of_an_approximation=re.compile(
@@ -504,6 +506,7 @@ LABEL_NUMBER_BEFORE = re.compile(r"\b(?:axe|volet|fiche|article|chapitre|annexe|
 # Runs of spaces between a number and the noun after it: two cells of a PDF's table copied as
 # text ("Bourges      18     Communauté d'agglomération …"), a code and a name, not a count.
 CELL_GAP = re.compile(r"[ \u00a0]{3,}|\t")
+LAST_WORD = re.compile(r"\w+$")
 
 
 def _numbering(text: str, token: Token, reading: Reading) -> bool:
@@ -566,6 +569,10 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
             continue
         if CELL_GAP.search(text, token.end, reading.end):
             bare.append(token)  # the next cell's noun counts nothing; a row's label may ("Projets : 14   …")
+            continue
+        written = LAST_WORD.search(text, token.end, reading.end)
+        if written and written.group().lower() in vocab.lookalikes:
+            bare.append(token)  # "2 700 dirigeants axés business": a participle, written with its accent
             continue
         if (token.year_like and not reading.direct) or _numbering(text, token, reading) \
                 or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start):

@@ -1035,6 +1035,20 @@ def _joined_across_names(sentences: list[tuple[int, int]],
     return joined
 
 
+def _joined_inside_brackets(sentences: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The parser's sentences, two joined where the first ends inside a bracket the second closes:
+    the senter cuts after an abbreviation's full stop ("la CC X (24 communes, 21 000 hab.) espère
+    …"), and the sentence goes on after the bracket."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if joined and text.startswith(")", start) \
+                and text.count("(", *joined[-1]) > text.count(")", *joined[-1]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def attach(mentions: list[EpciMention], territories: list[TerritoryMention], text: str,
            sentences: list[tuple[int, int]], structure,
            aliases: dict[str, str] | None = None) -> list[tuple[EpciMention, str | None]]:
@@ -1042,6 +1056,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     names and acronyms the document defines (folded name -> SIREN)."""
     folded = fold(text)
     territories = territories_kept(mentions, territories, text)
+    sentences = _joined_inside_brackets(sentences, text)
     sentences = _joined_across_names(_split_at_blank_lines(sentences, text, territories),
                                      [(m.start, m.end) for m in [*mentions, *territories]])
     # an EPCI whose name the territory goes by names that territory where it stands ("le

@@ -27,9 +27,9 @@ from functools import lru_cache
 from pipeline.extract.first_letters import required_text, with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, INSTITUTION, PERSON_AFTER_NAME,
-                                                 PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, is_place_name, make_mention,
-                                                 reads_as_a_place_name, sentence_bounds)
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES, INSTITUTION,
+                                                 PERSON_AFTER_NAME, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention,
+                                                 is_place_name, make_mention, reads_as_a_place_name, sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, located_names
 from pipeline.normalize import fold
 
@@ -98,8 +98,9 @@ def _bare_town(text: str, part: Part) -> bool:
 def _counts_other(between: str) -> bool:
     """Whether the noun a count sizes is something else, before any word of territories: "les
     quatre axes portés par le Territoire d'industrie (Attirer, Recruter, …)", "les deux principaux
-    partenaires (A et B)"."""
-    other = ANNOUNCES_OTHER.search(between)
+    partenaires (A et B)"; the places a territory spans, "sur trois départements (A, B et C) et
+    deux régions (X et Y)", whatever short name a région goes by."""
+    other = ANNOUNCES_OTHER.search(between) or COUNTED_PLACES.search(between)
     territories = TERRITORIES_WORD.search(between)
     return other is not None and (territories is None or other.start() < territories.start())
 
