@@ -87,16 +87,19 @@ SIGNED = re.compile(rf"(?:fait(?:\s+en\s+\w+\s+exemplaires?(?:\s+originaux)?,?)?
 # anywhere in a line. "Mis à jour le ..." is no publication date.
 PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|redigee?|envoyee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
                        rf"(?:\s+le\s+|\s+le(?=\d)|\s*(?=:)|\s+)|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
+MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "du 28 février au 6 mars 2025": the first day of a weekly's week, before the date that ends it
+WEEK_FIRST_DAY = rf"(?:(?P<first>\d{{1,2}})(?:er)?(?:\s+(?P<first_month>{MONTH_NAME})\.?)?\s+au\s+)?"
 # "Revue Pouvoirs & Territoires, n° 87, 9 décembre 2019", "Lettre d'information de la Région –
-# Développement économique – n° 47 – 14 novembre 2023": a periodical's issue and its date.
-ISSUE = re.compile(rf"\bn[°o]\s*\d{{1,4}}\s*[,–-]?\s*(?:du\s+)?{DATE}\.?$")
-# "Le blog d'un économiste — billet du 3 septembre 2024": a blog post's or a column's date.
-POST = re.compile(rf"\b(?:billet|chronique|tribune|editorial|edito)\s+du\s+{DATE}\.?$")
+# Développement économique – n° 47 – 14 novembre 2023": a periodical's issue and its date; a
+# weekly's issue and its week ("Hebdomadaire – N° 2214 – du 14 au 20 mars 2019"), its first day.
+ISSUE = re.compile(rf"\bn[°o]\s*\d{{1,4}}\s*[,–-]?\s*(?:du\s+{WEEK_FIRST_DAY})?{DATE}\.?$")
+# "Le blog d'un économiste — billet du 3 septembre 2024": a blog post's or a column's date; a
+# site's "Article du 3 juin 2019" under its headline (the line's start: not "notre article du …").
+POST = re.compile(rf"(?:\b(?:billet|chronique|tribune|editorial|edito)|^article)\s+du\s+{DATE}\.?$")
 # "Semaine du 6 au 12 mars 2025", "Semaine du 1er décembre 2023 – n° 2418", "Semaine du 28 février au
 # 6 mars 2025": a weekly's issue, dated by the first day of its week.
-MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
-WEEK = re.compile(rf"(?<!\w)semaine\s+du\s+(?:(?P<first>\d{{1,2}})(?:er)?(?:\s+(?P<first_month>{MONTH_NAME})\.?)?\s+au\s+)?"
-                  rf"{WRITTEN_DATE}\.?$")
+WEEK = re.compile(rf"(?<!\w)semaine\s+du\s+{WEEK_FIRST_DAY}{WRITTEN_DATE}\.?$")
 # "Recueil des actes administratifs n° 30-2019-071 – Préfecture du Gard – 3 juillet 2019 – p. 41":
 # the running head of a préfecture's recueil gives the day its acts were published.
 RECUEIL = re.compile(rf"^recueil\s+des\s+actes\s+administratifs\b.{{0,120}}?(?<![\w/.-]){DATE}")
@@ -210,11 +213,11 @@ def _date(match: re.Match) -> datetime.date | None:
 
 
 def _week_start(match: re.Match) -> datetime.date | None:
-    """The first day of the week a WEEK match gives: its first day, in the month written after it or
-    the end's month (of the year before when that month comes after the end's: "du 29 décembre au 4
-    janvier 2026")."""
+    """The first day of the week a WEEK or an ISSUE match gives: its first day, in the month written
+    after it or the end's month (of the year before when that month comes after the end's: "du 29
+    décembre au 4 janvier 2026"); the date itself when the match names no week (other patterns)."""
     end = _date(match)
-    if end is None or not match["first"]:
+    if end is None or not match.groupdict().get("first"):
         return end
     month = MONTHS[match["first_month"]] if match["first_month"] else end.month
     try:
@@ -254,8 +257,8 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
     if match and _date(match):
         found.append(("published", None, _date(match)))
     match = (ISSUE.search(folded.strip(" .,;:*_")) or POST.search(folded.strip(" .,;:*_"))) if near_top else None
-    if match and _date(match):
-        found.append(("bare", None, _date(match)))
+    if match and _week_start(match):
+        found.append(("bare", None, _week_start(match)))
     for start, end in _segments(folded):
         match = WEEK.search(folded, start, end) if near_top else None
         if match and _week_start(match):
@@ -304,8 +307,8 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
             continue
         match = BARE_DATE.fullmatch(part) or (ISSUE.search(part) if short else None)
         # the date alone, in a short byline, or opening a line: "17/07/2019 | En Nouvelle-Aquitaine …"
-        if match and near_top and _date(match) and (short or start == 0):
-            found.append(("bare", None, _date(match)))
+        if match and near_top and _week_start(match) and (short or start == 0):
+            found.append(("bare", None, _week_start(match)))
     return min(found, key=lambda f: KINDS.index(f[0])) if found else None
 
 

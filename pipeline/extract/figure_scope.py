@@ -52,6 +52,8 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import SpanReach
 
 RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
+# "Deux d'entre eux", "Quatre d'entre elles": a part of what the sentence before names
+PARTITIVE_PRONOUN = re.compile(r"[\w-]+\s+d'\s*entre\s+(?:eux|elles)\b")
 DEMONYMS_PATH = Path(__file__).parent / "rules" / "demonyms.json"
 # Past what its home area holds, a figure counts France: territories and EPCIs beyond the area's
 # EPCIs, communes beyond this many per EPCI, euros from this amount (the programme's budgets),
@@ -427,11 +429,27 @@ class DocumentScope:
         candidates = [p for c in others for p in self._places_in(c[:2])]
         if candidates:
             return self._area(min(candidates, key=lambda p: _distance(p, start, end)))
+        before = self._sentence_before(sentence) if PARTITIVE_PRONOUN.match(self.folded, number_start) else None
+        if before and not any(before[0] <= row["start"] < before[1] for row in earlier):
+            # "La Région Bretagne … a réuni les territoires labellisés. Deux d'entre eux ont présenté
+            # …": the pronoun's whole is named, not counted, in the sentence before; the part counts
+            # where that sentence places it (a counted whole, "quatre territoires du département …,
+            # 183 en France", is left to the rules below)
+            nearest = self._nearest_place(before, start, end)
+            if nearest is not None:
+                return self._area(nearest)
         if _words().repeated.search(self.folded, max(0, start - 12), start):
             same = [row for row in earlier if (row["value"], row["unit"]) == (value, unit)]
             if same:
                 return Area(same[-1]["scope_code"], same[-1]["scope_kind"])
         return self._home_or_france(value, unit, sentence)
+
+    def _sentence_before(self, sentence: tuple[int, int]) -> tuple[int, int]:
+        """The sentence before this one: from the full stop or the blank line that opens it to
+        this one's start."""
+        end = len(self.folded[:sentence[0]].rstrip())
+        start = max(self.folded.rfind(". ", 0, max(0, end - 1)), self.folded.rfind("\n\n", 0, end)) + 1
+        return start, end
 
     def _home_or_france(self, value: float, unit: str, sentence: tuple[int, int]) -> Area:
         """A figure whose sentence names no place counts in the document's home area when it

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from pipeline.extract.document_info import extract_document_info
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.territories.common import (LEGAL_FORM, PREFIX, TerritoryMention, capitalised_run,
                                                  is_place_name, legal_form_end, make_mention, written_with_legal_form)
@@ -120,7 +121,7 @@ def title_apposition(text: str, places: list[PlaceMention]) -> list[TerritoryMen
     """territory.headline: the name a title sets beside the label, when the body names it again
     and it reads as a place (a département's name, a place-like name: not a person's)."""
     folded = fold(text)
-    for start, end in _top_lines(text, TITLE_LINES):
+    for start, end in [*_top_lines(text, TITLE_LINES), *_headline_line(text)]:
         match = TITLE_APPOSITION.match(text, start, end)
         if not match or not match["name"][0].isupper():
             continue
@@ -130,6 +131,15 @@ def title_apposition(text: str, places: list[PlaceMention]) -> list[TerritoryMen
                                                                or reads_as_place(mention, places)):
             return [mention]
     return []
+
+
+def _headline_line(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the page's headline as document_info reads it, below a préfecture's
+    menus and breadcrumb, further down than the first lines ("Accueil > … > Territoires
+    d'industrie" / "La vallée de X, territoire d'industrie" / "Mis à jour le …")."""
+    title = extract_document_info(text)["title"]
+    start = text.find(title) if title else -1
+    return [(start, start + len(title))] if start >= 0 else []
 
 
 TITLE_SEPARATOR = re.compile(r"\s[>|:–—-]\s")
