@@ -469,6 +469,9 @@ def test_a_mentions_sentence_read_once_answers_as_the_searches_it_stands_for():
     from pipeline.extract.membership import (BLANK_LINE, LINE_END_STOP, RANKED_SUBJECT, UNNAMED_TERRITORY,
                                              _SentenceReads)
 
+    # the bound (trigger + 40) cuts "gerant|s": an unnamed subject found up to there only
+    text = "x" * 30 + " le territoire gerants x"
+    assert _SentenceReads(text, text).unnamed_territory(0, 11, len(text)).span() == (31, 51)
     pieces = [".", "!", "»", "\"", " ", "  ", "\n", "\t", " \n", "le territoire", "territoire", "qui", "regroupant",
               "gerants", "un", "ce", "nouveau", "la cc", ",", "le premier", "x"]
     chance = random.Random(5)

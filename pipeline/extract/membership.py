@@ -508,21 +508,20 @@ class _SentenceReads:
         if bound >= min(whole, len(folded)) or not (WORD_CHARACTER.match(folded, bound - 1)
                                                     and WORD_CHARACTER.match(folded, bound)):
             return False
-        before = bound - 1
-        while before > 0 and WORD_CHARACTER.match(folded, before - 1):
-            before -= 1
-        for word in ("qui", "territoire"):
-            blanks = before
-            while blanks > 0 and folded[blanks - 1].isspace():
-                blanks -= 1
-            if blanks == before:
-                return False
-            if folded.endswith("territoire", 0, blanks):
-                return True
-            if word != "qui" or not folded.endswith("qui", 0, blanks):
-                return False
-            before = blanks - len("qui")
-        return False
+        word = bound - 1
+        while word > 0 and WORD_CHARACTER.match(folded, word - 1):
+            word -= 1
+        blanks = self._blanks_before(word)
+        if blanks < word and not folded.endswith("territoire", 0, blanks) and folded.endswith("qui", 0, blanks):
+            word = blanks - len("qui")  # "territoire qui regroup|e"
+            blanks = self._blanks_before(word)
+        return blanks < word and folded.endswith("territoire", 0, blanks)
+
+    def _blanks_before(self, position: int) -> int:
+        """Where the blanks right before `position` start (`position` when there are none)."""
+        while position > 0 and self.folded[position - 1].isspace():
+            position -= 1
+        return position
 
     def holds_a_rank(self, start: int, end: int) -> bool:
         """Whether an ordinal's word lies in folded[start:end]: no ordinal subject otherwise."""
