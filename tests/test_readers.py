@@ -403,6 +403,22 @@ def test_deeply_nested_html_is_read(tmp_path):
     assert read(tmp_path, "c.html", html).text == "Texte"
 
 
+def test_lists_nested_hundreds_deep_stand_at_a_bounded_indent(tmp_path):
+    """500 lists nested one in another each indented their items further (264,028 characters from
+    a 28 kB page, rejected past MAX_CHARACTERS): items deeper than DEEPEST_INDENT stand at its depth,
+    those above it as before. Counted: the characters read."""
+    from pipeline.read.html import DEEPEST_INDENT
+
+    depth = 500
+    html = ("<main>" + "<div><ul><li>Territoire d'industrie Val\n" * depth + "fin"
+            + "</li></ul></div>" * depth + "</main>").encode()
+    lines = read(tmp_path, "c.html", html).text.split("\n")
+    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip().startswith("- ")]
+    assert indents[:DEEPEST_INDENT] == list(range(0, 2 * DEEPEST_INDENT, 2))
+    assert set(indents[DEEPEST_INDENT:]) == {2 * (DEEPEST_INDENT - 1)}
+    assert sum(len(line) + 1 for line in lines) <= 2 * len(html)  # 264,028 characters before
+
+
 # --- PDF -------------------------------------------------------------------------------------
 
 def test_pdf_headers_footers_and_page_numbers_are_removed(tmp_path):

@@ -432,11 +432,113 @@ RANKS = {"premier": 0, "premiere": 0, "second": 1, "seconde": 1, "deuxieme": 1, 
          "dernier": -1, "derniere": -1}
 
 
+RANK_WORD = re.compile("|".join(RANKS))  # every ordinal RANKED_SUBJECT reads holds one
+WORD_CHARACTER = re.compile(r"\w")
+
+
+class _SentenceReads:
+    """What `_territory_of` asks of a mention's sentence, read once for the sentence and its
+    mentions: 2,000 members of one sentence without a full stop each read it from its start for
+    the ordinals, lines ending with a full stop and blank lines before them, and from their end
+    to its end for the next ones (10.7 s of extraction). Each answer is the one of the search it
+    stands for; a pattern given to `last_end` or `next_match` looks at nothing before where it
+    starts and nothing after where it ends (no look-around, no anchor)."""
+
+    def __init__(self, text: str, folded: str):
+        self.text, self.folded = text, folded
+        self._scans: dict = {}   # (pattern, start, end) -> (ends, matches) of its scan
+        self._next: dict = {}    # (pattern, end) -> (from, the first match from there)
+        self._found: dict = {}   # (pattern, start, end) -> whether it matches there
+        self._unnamed: dict = {}  # (start, end) -> the first unnamed subject there
+        self._ranks: list[int] | None = None
+
+    def last_end(self, pattern: re.Pattern, start: int, end: int, position: int) -> int | None:
+        """The end of the last match of `pattern.finditer(text, start, position)`, for a position
+        up to `end`: the scan to `end` finds the same matches up to the first that runs past the
+        position, which is read again up to it."""
+        end = max(end, position)
+        if (pattern, start, end) not in self._scans:
+            matches = list(pattern.finditer(self.text, start, end))
+            self._scans[pattern, start, end] = ([m.end() for m in matches], matches)
+        ends, matches = self._scans[pattern, start, end]
+        count = bisect_right(ends, position)
+        if count < len(matches) and matches[count].start() < position:
+            last = None
+            for last in pattern.finditer(self.text, matches[count].start(), position):
+                pass
+            if last is not None:
+                return last.end()
+        return ends[count - 1] if count else None
+
+    def next_match(self, pattern: re.Pattern, position: int, end: int) -> re.Match | None:
+        """`pattern.search(text, position, end)`: a match found from an earlier position is the
+        first from any position up to its start."""
+        known = self._next.get((pattern, end))
+        if known and known[0] <= position and (known[1] is None or position <= known[1].start()):
+            return known[1]
+        found = pattern.search(self.text, position, end)
+        self._next[pattern, end] = (position, found)
+        return found
+
+    def found(self, pattern: re.Pattern, string: str, start: int, end: int) -> bool:
+        """Whether `pattern.search(string, start, end)` finds something (`string`: the text or
+        its folded copy, one pattern reading only one of them)."""
+        if (pattern, start, end) not in self._found:
+            self._found[pattern, start, end] = bool(pattern.search(string, start, end))
+        return self._found[pattern, start, end]
+
+    def unnamed_territory(self, start: int, trigger: int, end: int) -> re.Match | None:
+        """`UNNAMED_TERRITORY.search(folded, start, trigger + 40)` for a trigger of the sentence
+        ending at `end`: the first match up to the sentence's end, read once, when it ends by the
+        bound, and the bound cuts no word a match could end with ("le territoire regroup|ant")."""
+        bound, whole = trigger + 40, max(end, trigger + 40)
+        if self._cuts_a_last_word(bound, whole):
+            return UNNAMED_TERRITORY.search(self.folded, start, bound)
+        if (start, whole) not in self._unnamed:
+            self._unnamed[start, whole] = UNNAMED_TERRITORY.search(self.folded, start, whole)
+        first = self._unnamed[start, whole]
+        if first is None or first.end() <= bound:
+            return first
+        return UNNAMED_TERRITORY.search(self.folded, start, bound)
+
+    def _cuts_a_last_word(self, bound: int, whole: int) -> bool:
+        """Whether `bound` falls inside a word that may end an unnamed subject read up to there
+        only: one after "territoire" or "territoire qui" (a match the whole sentence lacks)."""
+        folded = self.folded
+        if bound >= min(whole, len(folded)) or not (WORD_CHARACTER.match(folded, bound - 1)
+                                                    and WORD_CHARACTER.match(folded, bound)):
+            return False
+        word = bound - 1
+        while word > 0 and WORD_CHARACTER.match(folded, word - 1):
+            word -= 1
+        blanks = self._blanks_before(word)
+        if blanks < word and not folded.endswith("territoire", 0, blanks) and folded.endswith("qui", 0, blanks):
+            word = blanks - len("qui")  # "territoire qui regroup|e"
+            blanks = self._blanks_before(word)
+        return blanks < word and folded.endswith("territoire", 0, blanks)
+
+    def _blanks_before(self, position: int) -> int:
+        """Where the blanks right before `position` start (`position` when there are none)."""
+        while position > 0 and self.folded[position - 1].isspace():
+            position -= 1
+        return position
+
+    def holds_a_rank(self, start: int, end: int) -> bool:
+        """Whether an ordinal's word lies in folded[start:end]: no ordinal subject otherwise."""
+        if self._ranks is None:
+            self._ranks = [m.start() for m in RANK_WORD.finditer(self.folded)]
+        index = bisect_left(self._ranks, start)
+        return index < len(self._ranks) and self._ranks[index] < end
+
+
 def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[int, int]], index: int,
-                      territories: list[TerritoryMention], epci_spans: list[tuple[int, int]]) -> str | None:
+                      territories: list[TerritoryMention], epci_spans: list[tuple[int, int]],
+                      reads: _SentenceReads) -> str | None:
     """The territory an ordinal before the mention stands for ("le second, la CC X"): the one of
     that rank among those named earlier in the sentence, or else in the sentences before."""
     start = sentences[index][0]
+    if not reads.holds_a_rank(start, mention.start):
+        return None
     ranks = list(RANKED_SUBJECT.finditer(folded, start, mention.start))
     if not ranks or _named_in(folded, ranks[-1].end(), mention.start, territories, epci_spans):
         return None
@@ -454,7 +556,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                   folded: str, sentences: list[tuple[int, int]], structure,
                   epci_spans: list[tuple[int, int]], by_id: set[str],
                   aliases: dict[str, str], label_subjects: list[int],
-                  epci_starts: set[int] = frozenset(), run_end: dict[int, int] | None = None) -> str | None:
+                  epci_starts: set[int] = frozenset(), run_end: dict[int, int] | None = None,
+                  reads: _SentenceReads | None = None) -> str | None:
+    reads = reads or _SentenceReads(text, folded)  # one for all the mentions of a text: `attach`
     if mention.territory_hint in by_id:
         return mention.territory_hint
     if not mention.in_member_list and _office_before(folded, mention.start):
@@ -479,7 +583,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         if territory.start <= lead and mention.start < territory.end:
             return territory.territory_id
     index = _sentence_index(sentences, mention.start)
-    ranked = _ranked_territory(mention, folded, sentences, index, territories, epci_spans) \
+    ranked = _ranked_territory(mention, folded, sentences, index, territories, epci_spans, reads) \
         if index is not None else None
     if ranked is not None:
         return ranked
@@ -499,13 +603,13 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if held and not mention.in_member_list:
         # an item is a sentence of its own: "• Douaisis Agglo (Hauts-de-France) • Flers Agglo …"
         start, end = max(start, held[1].span.start), min(end, held[1].span.end)
-    line_ends = [stop.end() for stop in LINE_END_STOP.finditer(text, start, mention.start)]
-    before = _named_in(folded, line_ends[-1] if line_ends and not mention.in_member_list else start,
-                       mention.start, territories, epci_spans)
+    line_end = reads.last_end(LINE_END_STOP, start, end, mention.start) if not mention.in_member_list else None
+    before = _named_in(folded, start if line_end is None else line_end, mention.start, territories, epci_spans)
     # "… Haut-Doubs (25)⏎⏎Pour le Nord Franche-Comté, autour de A et du B": a sentence the parser
     # ran across a blank line; a territory the members' own paragraph names before them is theirs
-    blank_lines = [b.end() for b in BLANK_LINE.finditer(text, start, mention.start)] if mention.in_member_list else []
-    in_paragraph = _named_in(folded, blank_lines[-1], mention.start, territories, epci_spans) if blank_lines else []
+    blank_line = reads.last_end(BLANK_LINE, start, end, mention.start)
+    in_paragraph = _named_in(folded, blank_line, mention.start, territories, epci_spans) \
+        if blank_line is not None and mention.in_member_list else []
     before = in_paragraph or before
     if before and not mention.in_member_list \
             and any(before[-1][0] < subject <= mention.start for subject in label_subjects):
@@ -532,7 +636,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     # a territory after a line ending with a full stop, or after a blank line, is in another
     # sentence, whatever the parser's ("… porté par A, qui en assure l'animation.⏎Autour d'elle
     # : B et C.⏎⏎Le Grand Chalon est labellisé seul")
-    stops = [m.start() for m in (LINE_END_STOP.search(text, mention.end, end), BLANK_LINE.search(text, mention.end, end)) if m]
+    stops = [m.start() for m in (reads.next_match(LINE_END_STOP, mention.end, end),
+                                 reads.next_match(BLANK_LINE, mention.end, end)) if m]
     after = _named_in(folded, mention.end, min(stops, default=end), territories, epci_spans)
     member_of = MEMBER_OF.match(folded, mention.end)
     if after and (mention.in_member_list or member_of and _names_next(folded, member_of.end(), after[0][0])):
@@ -543,7 +648,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if after and renamed and TAKES_IN_BEFORE.search(folded, max(0, mention.start - 40), mention.start) \
             and _names_next(folded, renamed.end(), after[0][0]):
         return after[0][1].territory_id  # "il intègre la CA X et devient « Territoire d'industrie Y »"
-    if mention.list_start is not None and _unnamed_subject(folded, start, mention.list_start):
+    if mention.list_start is not None and _unnamed_subject(reads, start, mention.list_start, end):
         if not _verbless(folded, start, end, (run_end or {}).get(id(mention), mention.end)):
             return None  # "Le territoire regroupant A et B": a territory the text leaves unnamed
         # "… dénommé X. Un territoire qui comprend A et B.": the one named just before
@@ -564,10 +669,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         return max(holding, key=lambda t: t.end).territory_id
     # the words around it in its sentence, up to a blank line the parser ran across ("… »
     # indique X.⏎⏎Le programme … l'attractivité des territoires …")
-    breaks = [b.end() for b in BLANK_LINE.finditer(text, start, mention.start)]
     # a sentence pointing back starts its paragraph: "Il rassemble A et B.⏎⏎Le sous-préfet
     # s'est rendu chez C" does not point back for C
-    paragraph_start = breaks[-1] if breaks else start
+    paragraph_start = start if blank_line is None else blank_line
     pointing_back = ANAPHORA.match(text[paragraph_start:end].lstrip(" \t\n•-–*"))
     if not pointing_back and intro is not None \
             and ANAPHORA.match(text[sentences[intro][0]:sentences[intro][1]].lstrip(" \t\n•-–*")):
@@ -579,10 +683,10 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             named = _named_in(folded, *span, territories, epci_spans)
             if named:
                 return named[-1][1].territory_id
-    following = BLANK_LINE.search(text, mention.end, end)
-    near = (breaks[-1] if breaks else start, following.start() if following else end)
-    if not mention.in_member_list and OTHER_CALLS.search(folded, start, end) \
-            and not NAMES_THE_PROGRAMME.search(folded, start, end):
+    following = reads.next_match(BLANK_LINE, mention.end, end)
+    near = (start if blank_line is None else blank_line, following.start() if following else end)
+    if not mention.in_member_list and reads.found(OTHER_CALLS, folded, start, end) \
+            and not reads.found(NAMES_THE_PROGRAMME, folded, start, end):
         return None  # "la CC X a été retenue dans l'appel à projets Fonds vert": that call's, no member
     owner = next(iter(by_id)) if len(by_id) == 1 \
         else _paragraph_territory(mention, structure, folded, territories, epci_spans)
@@ -704,10 +808,10 @@ def _verbless(folded: str, sentence_start: int, sentence_end: int, list_end: int
         and not folded[list_end:sentence_end].strip(" .;!»\"”\n\t")
 
 
-def _unnamed_subject(folded: str, sentence_start: int, trigger: int) -> bool:
+def _unnamed_subject(reads: _SentenceReads, sentence_start: int, trigger: int, sentence_end: int) -> bool:
     """Whether a member list's trigger is the participle or relative of a territory without a
     name ("Le territoire regroupant A et B …", "un territoire qui réunit A et B")."""
-    subject = UNNAMED_TERRITORY.search(folded, sentence_start, trigger + 40)
+    subject = reads.unnamed_territory(sentence_start, trigger, sentence_end)
     return bool(subject) and subject.start() < trigger < subject.end()
 
 
@@ -1088,10 +1192,11 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     # many times (1,000 sentences "la CC X regroupant A, B et C": 4 s)
     programme_named = not territories and NAMES_THE_PROGRAMME.search(folded)
     attached, unclaimed = [], []
+    reads = _SentenceReads(text, folded)
     for mention in mentions:
         territory_id = _territory_of(mention, holders, text, folded, sentences, structure,
                                      epci_spans, by_id, aliases or {}, label_subjects, epci_starts,
-                                     run_end)
+                                     run_end, reads)
         if territory_id:
             attached.append((mention, territory_id))
         elif territories:
@@ -1629,6 +1734,10 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
     linked members say it is a territory (rule territory.member_subject)."""
     found: dict[int, TerritoryMention] = {}
     folded = fold(text)
+    spans = [(m.start, m.end) for m in mentions]
+    # the heading over a sentence, read once for all its members (2,000 members of one line
+    # each read it: the line above a text's first line is the whole text)
+    headings: dict[int, tuple[int, int] | None] = {}
     for mention in mentions:
         named = _territory_it_forms(text, folded, mention) if mention.link.siren else None
         named = named or _territory_the_subjects_form(text, folded, mention, sentences)
@@ -1647,13 +1756,15 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
         start = _sentence_start(text, start, mention.list_start)  # the parser may run across lines
         subject = NAMED_SUBJECT.search(text, max(start, mention.list_start - 160), mention.list_start)
         if subject is None:  # "…, Caen Industrie est porté par A"
-            subject = _bare_subject(text, start, mention.list_start, [(m.start, m.end) for m in mentions])
+            subject = _bare_subject(text, start, mention.list_start, spans)
             subject = subject if subject and not is_place_name(subject.group("name")) else None
         heading = None
         if subject is None and mention.list_start - start < 60 and ANAPHORA.match(text[start:end]):
             end = start
             subject = NAMED_FIRST.match(text, _sentence_start(text, max(0, start - 300), start - 1))
-            heading = None if subject else _heading_before(text, start)
+            if not subject and start not in headings:
+                headings[start] = _heading_before(text, start)
+            heading = None if subject else headings[start]
         if subject is None and heading is None:
             continue
         name_start, name_end = heading or subject.span("name")

@@ -40,6 +40,10 @@ CELL_SEPARATOR = " | "
 # Lozère"), as in Markdown, so that a group label is not read as one more item; written as a
 # control character until the lines are trimmed.
 _INDENT = "\x01"
+# Deeper sub-lists stand at this depth: a page of hundreds of nested lists grew as the square of
+# its depth (500 levels: 264,028 characters of indentation from a 28 kB page, past MAX_CHARACTERS);
+# no page read nests more than two.
+DEEPEST_INDENT = 16
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
@@ -277,7 +281,7 @@ def _render(root: Tag) -> str:
                 out.append("\n" * pending_break)
             pending_break = 0
             if bullet:
-                out.append(_INDENT * (bullet - 1) + "- ")
+                out.append(_INDENT * (min(bullet, DEEPEST_INDENT) - 1) + "- ")
                 bullet = 0
             out.append(text)
             continue
