@@ -1021,8 +1021,10 @@ def _departement_of_the_sub_heading(structure, mentions: list[TerritoryMention],
             mention.departement_codes |= codes
 
 
-# What a heading made of département names holds besides them: "Dans la", "et", ",", ":".
-PLACE_HEADING_GLUE = re.compile(r"(?:[\s,;:/&'–—-]|\b(?:et|dans|en|sur|le|la|les|l|du|des|de|d|a|au|aux|jusqu)\b)*")
+# What a heading made of département names holds besides them: "Dans la", "et", ",", ":", and
+# their codes in brackets ("Marne (51) et Aube (10)").
+PLACE_HEADING_GLUE = re.compile(r"(?:[\s,;:/&'–—-]|\b(?:et|dans|en|sur|le|la|les|l|du|des|de|d|a|au|aux|jusqu)\b"
+                                r"|\(\s*(?:\d{2}|2[ab]|97\d)\s*\))*")
 
 
 def _only_places(heading: str, offset: int, named: list[PlaceMention]) -> bool:
