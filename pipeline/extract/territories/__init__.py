@@ -475,7 +475,8 @@ def _departements_holding_others(text: str, mentions: list[TerritoryMention],
             continue
         spans = [(m.start, m.end) for m in mentions if m.territory_id == mention.territory_id]
         codes = {p.code for p in places if p.kind == "departement" and (p.start, p.end) in spans}
-        elsewhere = [p for p in places if p.code in codes and not any(s <= p.start < e for s, e in spans)]
+        # (not its word inside another territory's name: "Vosges" beside "Vosges saônoises")
+        elsewhere = [p for p in places if p.code in codes and not any(m.start <= p.start < m.end for m in mentions)]
         for place in elsewhere:
             start, end = sentence_bounds(text, place.start)
             if any(m.territory_id != mention.territory_id and start <= m.start < end for m in mentions):

@@ -19,7 +19,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  capitalised_run,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_CLAUSE, GLOSS_WORD, PREFIX,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
-                                                 TerritoryMention, head_and_adjective_of_place, is_place_name, legal_form_end, make_mention,
+                                                 TerritoryMention, head_and_adjective_of_place, heading_place, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
                                                  sentence_before, split_inline_list, stated_count, line_goes_on, WORDS,
                                                  _codes_in)
@@ -573,6 +573,7 @@ def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
 def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
+    territory_lists: set[int] = set()
     for lst in structure.lists:
         if lst.kind == "inline":
             continue  # the colon-list rule reads them, with their stated count
@@ -583,6 +584,10 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             # ("Intercommunalité | Siège" under "Le territoire réunit :"): no row is a territory
             continue
         decided = list_announcement(text, lst)
+        if decided is None and _next_place_of_a_run(text, structure, lst, territory_lists):
+            decided = TERRITORIES
+        if decided == TERRITORIES:
+            territory_lists.add(lst.id)
         if decided == OTHER:
             continue  # projects, axes or people: codes after a name do not make it a territory
         if lst.intro is not None and _lists_the_places_it_counts(
@@ -646,6 +651,19 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 if mention:
                     found.append(mention)
     return found
+
+
+def _next_place_of_a_run(text: str, structure: Structure, lst: ListBlock, territory_lists: set[int]) -> bool:
+    """'### Grand Est — 13 territoires' / - … / '### Normandie (extrait)' / - …: a list headed by a
+    place alone, right after a list of territories headed by a place, goes on with the run of
+    places: its items are territories too (not the members of the last one)."""
+    if lst.id == 0 or lst.id - 1 not in territory_lists or lst.intro is None:
+        return False
+    previous = structure.lists[lst.id - 1]
+    if previous.intro is None or text[previous.span.end:lst.intro.start].strip() \
+            or lst.intro.of(text).rstrip().endswith(":"):
+        return False
+    return heading_place(lst.intro.of(text)) and heading_place(previous.intro.of(text))
 
 
 def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:
