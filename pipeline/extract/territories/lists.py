@@ -1190,6 +1190,45 @@ def _names_an_epci(text: str, part: Span) -> bool:
     return bool(TYPE_WORD.search(written)) or is_epci_name(written)
 
 
+# "Alès (30) — Alès Agglomération", "Comminges-Nestes (31, 65) — composition disponible sur …": a
+# line opening with a name and its départements' codes, then a spaced dash and what it says of it.
+_CODE = r"(?:\d{2}|2[AB]|97\d)"
+CODED_DASH_LINE = re.compile(r"^[ \t*_]*+(?P<name>[A-ZÀ-Ý][^()\n:;.]{1,80}?)[ \t]*\((?P<codes>" + _CODE
+                             + r"(?:[ \t]*(?:[-–/,]|et)[ \t]*" + _CODE + r")*)\)[ \t*_]*[—–][ \t]+(?P<value>\S[^\n]*)$",
+                             re.MULTILINE)
+CODED_DASH_RUN = 3  # lines in a row at least
+CODED_DASH_GAP = re.compile(r"\s*(?:[*_#]*[ \t]*[^\W\d_][^\n.:;]{0,40}?[ \t*_]*\n)?\s*")  # blank lines, a short heading
+
+
+def coded_dash_lines(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """Three lines or more in a row (blank lines or a short heading between them), each opening
+    with a name and its départements' codes in brackets, then a spaced dash and its members or a
+    remark: a page listing territories one a line ("Béziers-Sète (34) — Béziers Méditerranée, Sète
+    Agglopôle Méditerranée"); each name is a territory. A département's or région's name ("Tarn
+    (81) — A, B" heads the territories lying there) and a line whose value opens with a number (a
+    count) are left out."""
+    lines = list(CODED_DASH_LINE.finditer(text))
+    runs: list[list[re.Match]] = []
+    for line in lines:
+        if runs and CODED_DASH_GAP.fullmatch(text, runs[-1][-1].end(), line.start()):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    found = []
+    for run in runs:
+        if len(run) < CODED_DASH_RUN:
+            continue
+        for line in run:
+            codes = _codes_in(line["codes"])
+            if not codes or line["value"][:1].isdigit() or is_place_name(line["name"]):
+                continue
+            mention = make_mention(text, line.start("name"), line.end("name"), "territory.coded_line", codes,
+                                   line.end())
+            if mention:
+                found.append(mention)
+    return found
+
+
 def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.table_cell: the cells of a table's territory column ("Territoire d'industrie |
     EPCI | SIREN de l'EPCI | Département"), with the départements of the row's département cell;
