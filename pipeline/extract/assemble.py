@@ -33,7 +33,7 @@ from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import SpanReach, Structure, parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
                                           whole_departement_territories)
-from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, is_place_name, named_by_its_departements,
+from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, heading_place, named_by_its_departements,
                                                  sentence_before, sentence_bounds)
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
 from pipeline.linking import DocumentLinker, named_after
@@ -900,7 +900,8 @@ def _regions_in(places: list[PlaceMention], sentence: tuple[int, int]) -> set[st
 
 def _regions_of_its_heading(structure: Structure, places: list[PlaceMention], mention: TerritoryMention) -> set[str]:
     """The région a list item stands under: the nearest heading above it (or the list's intro)
-    when that heading is a région's name alone ("Corse" / - … / "Guyane" / - …)."""
+    when that heading is a région's name alone ("Corse" / - … / "Guyane" / - …), or beside a note
+    or a count ("Grand Est — 13 territoires", "Normandie (extrait)")."""
     if mention.list_id is None:
         return set()
     lst = structure.lists[mention.list_id]
@@ -908,7 +909,7 @@ def _regions_of_its_heading(structure: Structure, places: list[PlaceMention], me
     if not above:
         return set()
     heading = max(above, key=lambda span: span.start)
-    if not is_place_name(heading.of(structure.text).strip(" *_#:\n\t")):
+    if not heading_place(heading.of(structure.text)):
         return set()
     return _regions_in(places, (heading.start, heading.end))
 

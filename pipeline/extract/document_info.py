@@ -90,6 +90,11 @@ PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|redigee?|envoy
 MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "du 28 février au 6 mars 2025": the first day of a weekly's week, before the date that ends it
 WEEK_FIRST_DAY = rf"(?:(?P<first>\d{{1,2}})(?:er)?(?:\s+(?P<first_month>{MONTH_NAME})\.?)?\s+au\s+)?"
+# "publiée dans le JO Sénat du 11/04/2019 - page 1912", "Question publiée au JO le : 05/12/2023": a
+# parliamentary question's publication in the Journal officiel, near the top; "Réponse publiée au
+# JO le : 16/04/2024" dates the answer, the page's last part (kind "answered", before "published").
+JOURNAL = r"(?:jo|journal\s+officiel)(?:\s+(?:senat|an|de\s+la\s+republique\s+francaise))?"
+IN_JOURNAL = re.compile(rf"(?P<answer>reponse\s+)?(?<!\w)publiee?\s+(?:au|dans\s+le)\s+{JOURNAL}\s*(?:le|du)?\s*[:,]?\s*{DATE}")
 # "Revue Pouvoirs & Territoires, n° 87, 9 décembre 2019", "Lettre d'information de la Région –
 # Développement économique – n° 47 – 14 novembre 2023": a periodical's issue and its date; a
 # weekly's issue and its week ("Hebdomadaire – N° 2214 – du 14 au 20 mars 2019"), its first day.
@@ -236,13 +241,14 @@ def _segments(folded: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in bounds if folded[a:b].strip()]
 
 
-KINDS = ("place", "published", "signed", "sitting", "bare", "updated")  # most to least telling
+KINDS = ("place", "answered", "published", "signed", "sitting", "bare", "updated")  # most to least telling
 
 
 @lru_cache(maxsize=4096)
 def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.date] | None:
     """(kind, place, date) when `line` is a dateline: kind "place" ("Troyes, le 14 novembre 2023"),
-    "published" ("Publié le ..."), "signed" ("Fait à Avranches, le ..."), "sitting" ("Commission
+    "answered" ("Réponse publiée au JO le ..."), "published" ("Publié le ...", "Question publiée au
+    JO le ..."), "signed" ("Fait à Avranches, le ..."), "sitting" ("Commission
     permanente du ...", near the top), "bare" (a date alone or
     as a part of a short byline, counted only near the top) or "updated" ("Mis à jour le ...", a
     last resort). A line is read part by part: "Publié le X | Mis à jour le Y" publishes on X.
@@ -296,6 +302,10 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
                 or near_top and re.match(r"\.?\s+[A-ZÀ-Ý]", line[offset + match.end():offset + match.end() + 3])):
             found.append(("place", " ".join(line[offset:offset + match.end("place")].split()), _date(match)))
             continue
+        match = IN_JOURNAL.search(part) if near_top else None
+        if match and _date(match) and len(part.split()) <= BYLINE_PART_WORDS:
+            found.append(("answered" if match["answer"] else "published", None, _date(match)))
+            continue
         match = published
         # "Le décret publié le 12 mai 2023 au Journal officiel fixe …" is a sentence, no byline
         if match and _date(match) and len(part.split()) <= BYLINE_PART_WORDS:
@@ -313,13 +323,14 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
 
 
 def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
-    """The first "Place, le date" dateline; else the first "Publié le" date; else the signature
+    """The first "Place, le date" dateline; else the date a parliamentary answer was published;
+    else the first "Publié le" date; else the signature
     of an act; else the sitting that adopted it; else a bare date near the top, the one whose year the other lines mention when
     there are several (a crawl banner's date stands above the communiqué's own); else the page's
     "ce mardi 19 mars 2019" in the top lines; else the page's update stamp unless it came years
     after every event the body dates."""
     found = [(index, f) for index, line in enumerate(lines) if (f := _dateline_of(line, index < TOP_LINES))]
-    for kind in ("place", "published", "signed", "sitting"):
+    for kind in ("place", "answered", "published", "signed", "sitting"):
         chosen = [f for _index, f in found if f[0] == kind]
         if chosen:
             return chosen[0][1], chosen[0][2]

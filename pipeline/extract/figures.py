@@ -958,6 +958,8 @@ def _dot_leader_row(folded: str, token: Token, place_starts: dict[int, PlaceMent
     if not bracketed and (place is None or folded[token.end:line_end].strip()
                           or not leader.fullmatch(folded, place.end, token.start)):
         return None
+    if bracketed and place.kind == "departement" and folded[token.start:token.end] == place.code.lower():
+        return None  # "Ardennes (08)", "Aube (10)": the département's code, no count of its items
     intro = _intro_above_rows(folded, line_start, bool(bracketed))
     if intro is None:
         return None

@@ -1571,6 +1571,9 @@ def _opening_adjective_name(text: str, head: re.Match) -> tuple[int, int] | None
     return _trim(text, start, word.end() + name.end())
 
 
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
                    all_heads: list[re.Match]) -> list[EpciMention]:
     """'la communauté de communes du Pays de X', "l'Agglomération d'Agen" anywhere else."""
@@ -1589,6 +1592,11 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         if not span and not opening_adjective:
             continue
         start, end = span or opening_adjective
+        blank = BLANK_LINE.search(text, head.end(), end)
+        if blank:  # a name ends at a paragraph's end ("… Bléré-Val de Cher" / blank line / "Sources")
+            if not text[head.end():blank.start()].strip():
+                continue  # "… Communauté d'agglomération" / blank line / "Alès (30) — …": another paragraph's
+            end = blank.start()
         epci_type = previous.epci_type if pronoun else head_type(head.group(0))
         link = linker.link(text[head.end():end], epci_type)
         if pronoun and not link.exact:

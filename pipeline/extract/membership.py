@@ -1194,9 +1194,9 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     attached, unclaimed = [], []
     reads = _SentenceReads(text, folded)
     for mention in mentions:
-        territory_id = _territory_of(mention, holders, text, folded, sentences, structure,
-                                     epci_spans, by_id, aliases or {}, label_subjects, epci_starts,
-                                     run_end, reads)
+        territory_id = _on_its_coded_line(mention, holders) or _territory_of(
+            mention, holders, text, folded, sentences, structure, epci_spans, by_id, aliases or {},
+            label_subjects, epci_starts, run_end, reads)
         if territory_id:
             attached.append((mention, territory_id))
         elif territories:
@@ -1236,6 +1236,13 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     attached = [(m, continued_by[owner]) if owner in continued_by and JOINED_RIGHT_BEFORE.search(folded, max(0, m.start - 80), m.start)
                 else (m, owner) for m, owner in attached]
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
+
+
+def _on_its_coded_line(mention: EpciMention, territories: list[TerritoryMention]) -> str | None:
+    """'Béziers-Sète (34) — Béziers Méditerranée, Sète Agglopôle Méditerranée': an EPCI on the line
+    of a territory read from a run of such lines (territory.coded_line) is that territory's member."""
+    return next((t.territory_id for t in territories if t.rule == "territory.coded_line"
+                 and t.end <= mention.start and mention.end <= t.block_end), None)
 
 
 COUNTED_BACK = re.compile(WORDS["counted_back"] + fold(WORDS["members_noun"]) + r"\b")

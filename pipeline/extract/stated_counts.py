@@ -60,7 +60,7 @@ from pipeline.extract.structure import (ListBlock, Span, Structure, may_be_cut, 
                                         resumes_after_prose, stops_at_a_page_break)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.enumerations import RULE as ENUMERATION
-from pipeline.extract.territories.common import GLOSS_CLAUSE, SMALL_COUNTS
+from pipeline.extract.territories.common import GLOSS_CLAUSE, SMALL_COUNTS, heading_place
 from pipeline.extract.territories.lists import ET_ARTICLE, TABLE_CELL
 from pipeline.normalize import fold
 
@@ -158,12 +158,14 @@ def _sublist_groups(text: str, structure: Structure,
     """(intro start, lists) of every list, sub-lists grouped under the "… :" line above their
     first sub-heading ("15 lauréats :" / "Territoires renouvelés" / - … / "Nouveaux territoires" /
     - …): the structure reads each as a list when no marker stands before the sub-headings.
-    Only lists naming territories (ids in `naming`) continue a group."""
+    Only lists naming territories (ids in `naming`) continue a group; one headed by a place of
+    its own ("### Normandie (extrait)" after "### Grand Est — 13 territoires") starts another."""
     groups: list[tuple[int, list[ListBlock]]] = []
     for block in structure.lists:
         if groups and block.id in naming and not _is_remarks(text, block.context) and (
                 _continues_group(text, groups[-1], block)
-                or groups[-1][1][-1].id in naming and resumes_after_prose(text, groups[-1][1][-1], block)):
+                or groups[-1][1][-1].id in naming and resumes_after_prose(text, groups[-1][1][-1], block)
+                and not (block.intro and heading_place(block.intro.of(text)))):
             groups[-1][1].append(block)
             continue
         intro_start = block.intro.start if block.intro else block.span.start

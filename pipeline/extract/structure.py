@@ -110,10 +110,17 @@ def may_be_cut(text: str) -> bool:
 
 
 # A line holding a name and its départements' codes in brackets: "Sud Charente (16)",
-# "Lacq-Pau-Tarbes (64-65)".
+# "Lacq-Pau-Tarbes (64-65)", and a remark after a spaced dash ("Albigeois (81) – nouveau",
+# "… (64-65) – TI interrégional avec la Nouvelle-Aquitaine").
 DEPARTEMENT_CODE = r"(?:\d{2}|2[AB]|97\d)"
 CODED_LINE = re.compile(r"[ \t]*[A-ZÀ-Ý«\"“][^()\n:;.]{1,80}?[ \t]*\([ \t]*" + DEPARTEMENT_CODE
-                        + r"(?:[ \t]*[-–/,et ]+[ \t]*" + DEPARTEMENT_CODE + r")*[ \t]*\)[ \t]*[,;.]?[ \t]*")
+                        + r"(?:[ \t]*[-–/,et ]+[ \t]*" + DEPARTEMENT_CODE + r")*[ \t]*\)"
+                        + r"(?:[ \t]+[–—-][ \t]+(?P<remark>[^()\n:;.]{1,60}))?[ \t]*[,;.]?[ \t]*")
+ITEM_REMARK = re.compile(json.loads((Path(__file__).parent / "rules" / "territory_words.json")
+                                    .read_text(encoding="utf-8"))["item_remark"])
+# A heading naming several départements with their codes: "Marne (51), Haute-Marne (52) et Meuse (55)".
+_CODED_PLACE = r"[A-ZÀ-Ý][^()\n:;.,]{0,40}?[ \t]*\([ \t]*" + DEPARTEMENT_CODE + r"[ \t]*\)"
+CODED_PLACES = re.compile(_CODED_PLACE + r"(?:[ \t]*(?:,|et)[ \t]+" + _CODED_PLACE + r")+")
 MARKDOWN_RULE = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?")
 
 
@@ -787,6 +794,8 @@ class _Builder:
         words = len(body.split())
         if body.endswith(":"):
             return words <= MAX_LABEL_WORDS
+        if words <= MAX_LABEL_WORDS and CODED_PLACES.fullmatch(body):
+            return True  # "Marne (51), Haute-Marne (52) et Meuse (55)" over the items lying there
         # a count of its items in brackets ends a heading too: "Doubs (2)", "Jura (3)"
         return words <= MAX_SUB_HEADING_WORDS and (not re.search(r"[.;,!?)]$", body)
                                                    or re.search(r"\S\s*\(\d{1,2}\)$", body) is not None)
@@ -819,7 +828,8 @@ class _Builder:
         return following < len(self.lines) and bool(self.lines[following].marker)
 
     def _coded_line(self, line: _Line) -> bool:
-        return bool(CODED_LINE.fullmatch(self.text, line.start, line.end))
+        coded = CODED_LINE.fullmatch(self.text, line.start, line.end)
+        return bool(coded) and (coded["remark"] is None or ITEM_REMARK.match(fold(coded["remark"])) is not None)
 
     def _line_list(self, index: int, coded: bool = False) -> int:
         """Short lines without markers under an intro ending with ':' (`coded`: each a name and

@@ -13,6 +13,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.list_item_codes  the same, or any list item, with département codes after the name:
                              "Figeac (46)", "(11-31-81)", "(TI interrégional/64-65)", "32/82",
                              or département names in brackets "(Haute-Marne et Meuse)"
+- territory.coded_line       a name opening one of three lines or more in a row, each a name,
+                             its départements' codes and, after a spaced dash, its members or a
+                             remark: "Béziers-Sète (34) — Béziers Méditerranée, Sète Agglopôle …"
 - territory.prefixed_name    "Territoire d'industrie de l'Ouest Rural regroupant ...",
                              'le Territoire d'industrie "Baie de Somme Ponthieu-Marquenterre industrie"',
                              "le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais",
@@ -115,7 +118,8 @@ from pipeline.extract.territories.examples import example_names
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
-from pipeline.extract.territories.lists import COUNTED_TERRITORIES, announces_territories, colon_lists, list_items, table_cells
+from pipeline.extract.territories.lists import (COUNTED_TERRITORIES, announces_territories, coded_dash_lines, colon_lists,
+                                                list_items, table_cells)
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
 from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, grouping_subjects, intercommunalities_of,
                                                      labelled_objects, labelled_subjects, predecessors, selected_zones,
@@ -156,7 +160,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + record_names(text, places) + fiche_titles(text, places) + placed_headings(text, places)
                   + names_before_a_count(text, structure, places)
                   + run_in_heads(text, places) + intercommunalities_of(text, structure, places)
-                  + example_names(text, structure, places))
+                  + example_names(text, structure, places) + coded_dash_lines(text, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates += _likewise_elided(text, candidates, places)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]
@@ -475,7 +479,8 @@ def _departements_holding_others(text: str, mentions: list[TerritoryMention],
             continue
         spans = [(m.start, m.end) for m in mentions if m.territory_id == mention.territory_id]
         codes = {p.code for p in places if p.kind == "departement" and (p.start, p.end) in spans}
-        elsewhere = [p for p in places if p.code in codes and not any(s <= p.start < e for s, e in spans)]
+        # (not its word inside another territory's name: "Vosges" beside "Vosges saônoises")
+        elsewhere = [p for p in places if p.code in codes and not any(m.start <= p.start < m.end for m in mentions)]
         for place in elsewhere:
             start, end = sentence_bounds(text, place.start)
             if any(m.territory_id != mention.territory_id and start <= m.start < end for m in mentions):
@@ -1021,8 +1026,10 @@ def _departement_of_the_sub_heading(structure, mentions: list[TerritoryMention],
             mention.departement_codes |= codes
 
 
-# What a heading made of département names holds besides them: "Dans la", "et", ",", ":".
-PLACE_HEADING_GLUE = re.compile(r"(?:[\s,;:/&'–—-]|\b(?:et|dans|en|sur|le|la|les|l|du|des|de|d|a|au|aux|jusqu)\b)*")
+# What a heading made of département names holds besides them: "Dans la", "et", ",", ":", and
+# their codes in brackets ("Marne (51) et Aube (10)").
+PLACE_HEADING_GLUE = re.compile(r"(?:[\s,;:/&'–—-]|\b(?:et|dans|en|sur|le|la|les|l|du|des|de|d|a|au|aux|jusqu)\b"
+                                r"|\(\s*(?:\d{2}|2[ab]|97\d)\s*\))*")
 
 
 def _only_places(heading: str, offset: int, named: list[PlaceMention]) -> bool:

@@ -563,6 +563,18 @@ def is_place_name(name: str) -> bool:
     return name_key(name) in _departement_keys() | _region_keys() | _country_keys()
 
 
+# What a heading may add after the place it names: a note or a count in brackets ("Normandie
+# (extrait)", "Doubs (2)"), a count of what it heads after a dash or colon ("Grand Est — 13 territoires").
+HEADING_PLACE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,30}\)|[—–:-]\s*\d{1,3}\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*$")
+
+
+def heading_place(heading: str) -> bool:
+    """Whether a heading line names only a département, a région or the country, beside a note
+    or a count of what it heads: the place the items under it lie in."""
+    written = heading.strip(" *_#:\n\t")
+    return is_place_name(written) or is_place_name(HEADING_PLACE_TAIL.sub("", written).strip(" *_"))
+
+
 def named_by_its_departements(name: str) -> bool:
     """Whether `name` is made of départements' names or codes only ("Gers/Tarn & Garonne",
     "Dordogne / Haute-Vienne", "32/82"): a territory so named keeps the adjective that opens its

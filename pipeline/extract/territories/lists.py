@@ -19,7 +19,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  capitalised_run,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_CLAUSE, GLOSS_WORD, PREFIX,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
-                                                 TerritoryMention, head_and_adjective_of_place, is_place_name, legal_form_end, make_mention,
+                                                 TerritoryMention, head_and_adjective_of_place, heading_place, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
                                                  sentence_before, split_inline_list, stated_count, line_goes_on, WORDS,
                                                  _codes_in)
@@ -573,6 +573,7 @@ def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
 def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
+    territory_lists: set[int] = set()
     for lst in structure.lists:
         if lst.kind == "inline":
             continue  # the colon-list rule reads them, with their stated count
@@ -583,6 +584,10 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             # ("Intercommunalité | Siège" under "Le territoire réunit :"): no row is a territory
             continue
         decided = list_announcement(text, lst)
+        if decided is None and _next_place_of_a_run(text, structure, lst, territory_lists):
+            decided = TERRITORIES
+        if decided == TERRITORIES:
+            territory_lists.add(lst.id)
         if decided == OTHER:
             continue  # projects, axes or people: codes after a name do not make it a territory
         if lst.intro is not None and _lists_the_places_it_counts(
@@ -646,6 +651,19 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 if mention:
                     found.append(mention)
     return found
+
+
+def _next_place_of_a_run(text: str, structure: Structure, lst: ListBlock, territory_lists: set[int]) -> bool:
+    """'### Grand Est — 13 territoires' / - … / '### Normandie (extrait)' / - …: a list headed by a
+    place alone, right after a list of territories headed by a place, goes on with the run of
+    places: its items are territories too (not the members of the last one)."""
+    if lst.id == 0 or lst.id - 1 not in territory_lists or lst.intro is None:
+        return False
+    previous = structure.lists[lst.id - 1]
+    if previous.intro is None or text[previous.span.end:lst.intro.start].strip() \
+            or lst.intro.of(text).rstrip().endswith(":"):
+        return False
+    return heading_place(lst.intro.of(text)) and heading_place(previous.intro.of(text))
 
 
 def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:
@@ -1170,6 +1188,45 @@ def _territory_parts(text: str, parts: list[Span]) -> list[Span]:
 def _names_an_epci(text: str, part: Span) -> bool:
     written = part.of(text)
     return bool(TYPE_WORD.search(written)) or is_epci_name(written)
+
+
+# "Alès (30) — Alès Agglomération", "Comminges-Nestes (31, 65) — composition disponible sur …": a
+# line opening with a name and its départements' codes, then a spaced dash and what it says of it.
+_CODE = r"(?:\d{2}|2[AB]|97\d)"
+CODED_DASH_LINE = re.compile(r"^[ \t*_]*+(?P<name>[A-ZÀ-Ý][^()\n:;.]{1,80}?)[ \t]*\((?P<codes>" + _CODE
+                             + r"(?:[ \t]*(?:[-–/,]|et)[ \t]*" + _CODE + r")*)\)[ \t*_]*[—–][ \t]+(?P<value>\S[^\n]*)$",
+                             re.MULTILINE)
+CODED_DASH_RUN = 3  # lines in a row at least
+CODED_DASH_GAP = re.compile(r"\s*(?:[*_#]*[ \t]*[^\W\d_][^\n.:;]{0,40}?[ \t*_]*\n)?\s*")  # blank lines, a short heading
+
+
+def coded_dash_lines(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """Three lines or more in a row (blank lines or a short heading between them), each opening
+    with a name and its départements' codes in brackets, then a spaced dash and its members or a
+    remark: a page listing territories one a line ("Béziers-Sète (34) — Béziers Méditerranée, Sète
+    Agglopôle Méditerranée"); each name is a territory. A département's or région's name ("Tarn
+    (81) — A, B" heads the territories lying there) and a line whose value opens with a number (a
+    count) are left out."""
+    lines = list(CODED_DASH_LINE.finditer(text))
+    runs: list[list[re.Match]] = []
+    for line in lines:
+        if runs and CODED_DASH_GAP.fullmatch(text, runs[-1][-1].end(), line.start()):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    found = []
+    for run in runs:
+        if len(run) < CODED_DASH_RUN:
+            continue
+        for line in run:
+            codes = _codes_in(line["codes"])
+            if not codes or line["value"][:1].isdigit() or is_place_name(line["name"]):
+                continue
+            mention = make_mention(text, line.start("name"), line.end("name"), "territory.coded_line", codes,
+                                   line.end())
+            if mention:
+                found.append(mention)
+    return found
 
 
 def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
