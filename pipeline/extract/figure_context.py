@@ -85,6 +85,8 @@ class Context:
     rank: re.Pattern  # "quatre premiers" after "les": a number ranking items, counting none
     limit: re.Pattern
     limit_before: re.Pattern  # "une assiette minimale de dépenses de" before an amount
+    cap_before: re.Pattern  # "une aide plafonnée à" before an amount …
+    per_item_after: re.Pattern  # … "par projet" after it: a ceiling of each grant
     other_programme: re.Pattern
     other_call_laureates: re.Pattern  # "lauréats de l'AMI …", anywhere in a sentence
     geography: dict[str, re.Pattern]
@@ -126,6 +128,8 @@ def _context() -> Context:
         rank=re.compile(r"\S+[\s*_]+" + _words(rules["ranks"])),
         limit=re.compile(after + _words(rules["limits"])),
         limit_before=re.compile(_words(rules["limits_before"]) + r"[\s*_]*$"),
+        cap_before=re.compile(_words(rules["caps_before"]) + r"[\s*_]*$"),
+        per_item_after=re.compile(after + _words(rules["per_item_after"])),
         other_programme=re.compile(after + _words(rules["other_programmes"])),
         other_call_laureates=re.compile(_words([p for p in rules["other_programmes"] if p.startswith("laureat")])),
         geography={unit: re.compile(_words(words) + r"[\s*_]*$")
@@ -237,6 +241,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         return "a rank in a list"  # not "les 124 premiers territoires d'industrie", a national wave
     if context.limit.search(after) or context.limit_before.search(before):
         return "a bound"
+    if unit == "euro" and context.cap_before.search(before) and context.per_item_after.search(after):
+        return "a bound"  # "Subvention de 50 %, plafonnée à 80 000 euros par projet"
     if unit == "territoire" and (context.other_programme.search(after)
                                  or LAUREATES.search(folded, start, end) and context.call.search(folded, *sentence)
                                  or context.other_call_laureates.search(folded, end, sentence[1])
