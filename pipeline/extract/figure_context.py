@@ -93,6 +93,7 @@ class Context:
     programme_context_units: frozenset[str]
     programme_paragraph: re.Pattern
     items_of_a_count: re.Pattern  # opening a sentence
+    items_within: re.Pattern  # "…, parmi lesquels" before a quoted name in the count's sentence
     other_programme_name: re.Pattern
     other_programme_after: re.Pattern  # "2 millions d'euros du Fonds vert", right after an amount
     share_of_another: re.Pattern  # "40 % des projets soutenus par France 2030", right after a share
@@ -137,6 +138,7 @@ def _context() -> Context:
         programme_context_units=frozenset(rules["programme_context_units"]),
         programme_paragraph=re.compile(_words(rules["programme_paragraph_words"])),
         items_of_a_count=re.compile(r"[\s*_]*" + _words(rules["items_of_a_count"])),
+        items_within=re.compile(_words(rules["items_within"])),
         other_programme_name=re.compile(_words(rules["other_programme_names"])),
         other_programme_after=re.compile(after + _words(rules["other_programmes_after"])),
         share_of_another=re.compile(r"[\s*_]*(?:des|du|de\s+la|de\s+l'|d')\s*(?:[\w'-]+\s+){0,3}?"
@@ -152,7 +154,7 @@ def _context() -> Context:
 @lru_cache(maxsize=64)
 def _names_another_initiative(folded: str, paragraph: tuple[int, int]) -> bool:
     """Whether the paragraph names an initiative in quotes ("« Choose France »"), not as an item
-    of what a figure before counts ("Parmi eux : …, un « campus des métiers »"); words quoted
+    of what a figure before counts ("Parmi eux : …, un « campus des métiers »", "… projets y figurent, parmi lesquels le « X »"); words quoted
     with a verb are someone's ("« La sidérurgie et le ferroviaire restent nos points forts »,
     souligne …"), no initiative's name. Cached: every figure of a paragraph asks it (a paragraph
     of 8,000 figures was read 8,000 times)."""
@@ -161,7 +163,8 @@ def _names_another_initiative(folded: str, paragraph: tuple[int, int]) -> bool:
         if FINITE_VERB.search(quoted.group(0)):
             continue
         sentence_start = max(folded.rfind(". ", paragraph[0], quoted.start()) + 1, paragraph[0])
-        if not context.items_of_a_count.match(folded, sentence_start):
+        if not context.items_of_a_count.match(folded, sentence_start) \
+                and not context.items_within.search(folded, sentence_start, quoted.start()):
             return True
     return False
 
