@@ -154,7 +154,8 @@ def _context() -> Context:
 @lru_cache(maxsize=64)
 def _names_another_initiative(folded: str, paragraph: tuple[int, int]) -> bool:
     """Whether the paragraph names an initiative in quotes ("« Choose France »"), not as an item
-    of what a figure before counts ("Parmi eux : …, un « campus des métiers »", "… projets y figurent, parmi lesquels le « X »"); words quoted
+    of what a figure before counts ("Parmi eux : …, un « campus des métiers »", "… projets y
+    figurent, parmi lesquels le « X »"); words quoted
     with a verb are someone's ("« La sidérurgie et le ferroviaire restent nos points forts »,
     souligne …"), no initiative's name. Cached: every figure of a paragraph asks it (a paragraph
     of 8,000 figures was read 8,000 times)."""
