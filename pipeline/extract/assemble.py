@@ -619,7 +619,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     # around its other mentions ("… de l'exemple de Sophia Antipolis dans les Alpes-Maritimes, la
     # raison d'être de « Territoires d'Industrie Alliances Luxe & Précision du Doubs »")
     placed = {m.territory_id for m in mentions if m.departement_codes}
-    glossed = _glossed_territories(text, mentions)
+    glossed = _glossed_territories(text, mentions, context_places)
     # the former régions of each sentence, names blanked, read once a sentence, the text folded
     # once (a list's items share their intro's: 2,000 items read the text from the intro on)
     former_regions_of = former_regions_reader(_without_names(text, name_spans))
@@ -922,15 +922,32 @@ REFERRING_INTRO = re.compile(r"\s*(?:il\s+s'agit\b|ce\s+sont\s*:|(?:les\s+)?voic
 PLACE_GLOSS_AFTER = re.compile(r"[ \t»”\"]*,\s*(?:situ[ée]e?\s+)?(?:en|dans|au|aux|à)\s+(?:(?:la|le|les|l['’])\s*)?")
 
 
-def _glossed_territories(text: str, mentions: list[TerritoryMention]) -> dict[int, set[str]]:
+# "…, à cheval sur la Normandie et les Hauts-de-France": the places a name straddles, after it
+STRADDLE_GLOSS_AFTER = re.compile(r"[ \t»”\"]*,\s*(?:situ[ée]e?\s+)?[àa]\s+cheval\s+(?:sur|entre)\s+")
+# between two places of a run: "la Normandie et les Hauts-de-France", "le Cantal, le Lot et l'Aveyron"
+PLACE_RUN_GLUE = re.compile(r"\s*(?:,|\bet\b)?\s*(?:(?:la|le|les|l['’])\s*)?", re.IGNORECASE)
+
+
+def _glossed_territories(text: str, mentions: list[TerritoryMention],
+                         places: list[PlaceMention] = ()) -> dict[int, set[str]]:
     """Start of each place written right after a territory's name as its gloss -> the territories
     it glosses: "…, le Territoire de l'Ouest et la CIREST, à La Réunion," (the place says where
-    those lie, not where the other names of the sentence or the text's territories lie)."""
+    those lie, not where the other names of the sentence or the text's territories lie); every
+    place of the run a name straddles ("la Vallée de X, à cheval sur la Normandie et les
+    Hauts-de-France ; le Pays Y, en Corse": neither région is the Pays Y's)."""
     glossed: dict[int, set[str]] = {}
     for mention in mentions:
         gloss = PLACE_GLOSS_AFTER.match(text[mention.end:mention.end + 40].lower())
         if gloss:
             glossed.setdefault(mention.end + gloss.end(), set()).add(mention.territory_id)
+        straddled = STRADDLE_GLOSS_AFTER.match(text, mention.end)
+        if straddled:
+            position = straddled.end()
+            for place in sorted((p for p in places if position <= p.start < position + 200), key=lambda p: p.start):
+                if not PLACE_RUN_GLUE.fullmatch(text, position, place.start):
+                    break
+                glossed.setdefault(place.start, set()).add(mention.territory_id)
+                position = place.end
     return glossed
 
 

@@ -85,12 +85,15 @@ class Context:
     rank: re.Pattern  # "quatre premiers" after "les": a number ranking items, counting none
     limit: re.Pattern
     limit_before: re.Pattern  # "une assiette minimale de dépenses de" before an amount
+    cap_before: re.Pattern  # "une aide plafonnée à" before an amount …
+    per_item_after: re.Pattern  # … "par projet" after it: a ceiling of each grant
     other_programme: re.Pattern
     other_call_laureates: re.Pattern  # "lauréats de l'AMI …", anywhere in a sentence
     geography: dict[str, re.Pattern]
     programme_context_units: frozenset[str]
     programme_paragraph: re.Pattern
     items_of_a_count: re.Pattern  # opening a sentence
+    items_within: re.Pattern  # "…, parmi lesquels" before a quoted name in the count's sentence
     other_programme_name: re.Pattern
     other_programme_after: re.Pattern  # "2 millions d'euros du Fonds vert", right after an amount
     share_of_another: re.Pattern  # "40 % des projets soutenus par France 2030", right after a share
@@ -126,6 +129,8 @@ def _context() -> Context:
         rank=re.compile(r"\S+[\s*_]+" + _words(rules["ranks"])),
         limit=re.compile(after + _words(rules["limits"])),
         limit_before=re.compile(_words(rules["limits_before"]) + r"[\s*_]*$"),
+        cap_before=re.compile(_words(rules["caps_before"]) + r"[\s*_]*$"),
+        per_item_after=re.compile(after + _words(rules["per_item_after"])),
         other_programme=re.compile(after + _words(rules["other_programmes"])),
         other_call_laureates=re.compile(_words([p for p in rules["other_programmes"] if p.startswith("laureat")])),
         geography={unit: re.compile(_words(words) + r"[\s*_]*$")
@@ -133,6 +138,7 @@ def _context() -> Context:
         programme_context_units=frozenset(rules["programme_context_units"]),
         programme_paragraph=re.compile(_words(rules["programme_paragraph_words"])),
         items_of_a_count=re.compile(r"[\s*_]*" + _words(rules["items_of_a_count"])),
+        items_within=re.compile(_words(rules["items_within"])),
         other_programme_name=re.compile(_words(rules["other_programme_names"])),
         other_programme_after=re.compile(after + _words(rules["other_programmes_after"])),
         share_of_another=re.compile(r"[\s*_]*(?:des|du|de\s+la|de\s+l'|d')\s*(?:[\w'-]+\s+){0,3}?"
@@ -148,7 +154,8 @@ def _context() -> Context:
 @lru_cache(maxsize=64)
 def _names_another_initiative(folded: str, paragraph: tuple[int, int]) -> bool:
     """Whether the paragraph names an initiative in quotes ("« Choose France »"), not as an item
-    of what a figure before counts ("Parmi eux : …, un « campus des métiers »"); words quoted
+    of what a figure before counts ("Parmi eux : …, un « campus des métiers »", "… projets y
+    figurent, parmi lesquels le « X »"); words quoted
     with a verb are someone's ("« La sidérurgie et le ferroviaire restent nos points forts »,
     souligne …"), no initiative's name. Cached: every figure of a paragraph asks it (a paragraph
     of 8,000 figures was read 8,000 times)."""
@@ -157,7 +164,8 @@ def _names_another_initiative(folded: str, paragraph: tuple[int, int]) -> bool:
         if FINITE_VERB.search(quoted.group(0)):
             continue
         sentence_start = max(folded.rfind(". ", paragraph[0], quoted.start()) + 1, paragraph[0])
-        if not context.items_of_a_count.match(folded, sentence_start):
+        if not context.items_of_a_count.match(folded, sentence_start) \
+                and not context.items_within.search(folded, sentence_start, quoted.start()):
             return True
     return False
 
@@ -237,6 +245,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         return "a rank in a list"  # not "les 124 premiers territoires d'industrie", a national wave
     if context.limit.search(after) or context.limit_before.search(before):
         return "a bound"
+    if unit == "euro" and context.cap_before.search(before) and context.per_item_after.search(after):
+        return "a bound"  # "Subvention de 50 %, plafonnée à 80 000 euros par projet"
     if unit == "territoire" and (context.other_programme.search(after)
                                  or LAUREATES.search(folded, start, end) and context.call.search(folded, *sentence)
                                  or context.other_call_laureates.search(folded, end, sentence[1])

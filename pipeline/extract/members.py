@@ -1822,6 +1822,8 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
             continue
         end = word.end()
         link = linker.link(text[start:end])
+        if not link.exact:
+            link, start = _across_a_dash(text, start, end, floor, linker) or (link, start)
         joints = sorted([*COORDINATING_ET.finditer(text, start, word.start()),
                          *OF_BEFORE_A_NAME.finditer(text, start, word.start())], key=lambda j: j.start())
         for joint in [] if link.exact else joints:
@@ -1842,6 +1844,31 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),
                                      link.epci_type, "epci.everyday_name"))
     return found
+
+
+# a dash between two words of a name, on one line: "Golfe du Morbihan – Vannes Agglomération"
+DASH_BEFORE = re.compile(r"[ \t]*[-–][ \t]*$")
+
+
+def _across_a_dash(text: str, start: int, end: int, floor: int,
+                   linker: DocumentLinker) -> tuple[Link, int] | None:
+    """An everyday name whose words a dash parts ("Golfe du Morbihan – Vannes Agglomération"):
+    the capitalised words before the dash, with those after it, that are an EPCI's name exactly;
+    None when they are not (a territory's name before its member: "X – Y Agglomération")."""
+    dash = DASH_BEFORE.search(text, max(floor, start - 4), start)
+    if dash is None:
+        return None
+    before = start = dash.start()
+    for previous in reversed(list(NAME_WORD.finditer(text, max(floor, before - 60), before))):
+        if text[previous.end():start].strip(" \t") or "\n" in text[previous.end():start]:
+            break
+        start = previous.start()
+    while start < before and not text[start].isupper():
+        start = text.find(" ", start, before) + 1 or before
+    if start >= before:
+        return None
+    link = linker.link(text[start:end])
+    return (link, start) if link.siren and link.exact else None
 
 
 # a type word in capitals, in a title written in capitals

@@ -781,8 +781,25 @@ def _party_or_listed(mention: EpciMention, folded: str, structure, epci_starts: 
     held = structure.item_at(mention.start)
     if held is None or len(held[0].items) < 2:
         return False
+    if _signing_for(folded, held, mention):
+        return True
     return all(any(item.content.start <= position <= item.content.start + ITEM_LEAD
                    for position in epci_starts) for item in held[0].items)
+
+
+# a list of the signatories, each item the body signed for: "Signataires : - pour l'État, le
+# préfet ; - pour la communauté de communes X, son président" (folded text)
+SIGNATORIES_INTRO = re.compile(r"\bsignataires?\b|\bsign(?:e|ee|es|ees|ent|ont|eront)\s+(?:par|entre)\b")
+SIGNED_FOR = re.compile(r"[\s*_]*pour\s+(?:la\s+|le\s+|les\s+|l'\s*)?$")
+
+
+def _signing_for(folded: str, held, mention: EpciMention) -> bool:
+    """Whether the EPCI opens an item of a list of signatories, the body its signatory signs for
+    ("pour Questembert Communauté, son président"): a party of the agreement."""
+    lst, item = held
+    if lst.intro is None or not SIGNATORIES_INTRO.search(folded, lst.intro.start, lst.intro.end):
+        return False
+    return bool(SIGNED_FOR.fullmatch(folded, item.content.start, mention.start))
 
 
 # an item opening with a company's noun: "- L'entreprise X située à Y (47) ;"

@@ -491,6 +491,9 @@ def _departements_holding_others(text: str, mentions: list[TerritoryMention],
 # "les départements", "les deux départements" before the places they are
 COUNTED_NOUN_OF_DEPARTEMENTS = r"les\s+(?:(?:deux|trois|quatre|\d)\s+)?d[ée]partements\b"
 STRADDLING = re.compile(r"[ \t]*+[»”\"]?,?\s*+(?:(?:lui|elle),\s*)?(?:(?:un|le|ce)\s+)?(?:territoire\s+)?"
+                        # "…, bassin mécanique et aéronautique à cheval sur …", "…, territoire industriel à
+                        # cheval sur …": an apposition, its words in lower case, before the straddling words
+                        r"(?:(?:bassin|territoire)(?:\s+[a-zàâçéèêëîïôûùœ'’-]+){0,6}?\s+(?=(?:situ[ée]\s+)?[àa]\s+cheval\s))?"
                         # "Le territoire réunit trois intercommunalités à cheval sur la Seine-Maritime et la Somme"
                         r"(?:(?:r[ée]unit|regroupe|rassemble|associe|compte)\s+(?:\w+\s+)?(?:intercommunalit[ée]s|EPCI)\s+)?"
                         # "…, dont le périmètre s'étend sur …", "Ce territoire est à cheval sur …"

@@ -105,6 +105,19 @@ def _counts_other(between: str) -> bool:
     return other is not None and (territories is None or other.start() < territories.start())
 
 
+# "…, parmi lesquels …": a relative pronoun whose antecedent stands just before, in its sentence
+RELATIVE_CUE = re.compile(r"parmi\s+(?:lesquels|lesquelles)\b")
+
+
+def _antecedent_is_other(before: str) -> bool:
+    """Whether the noun a relative "parmi lesquels" takes up is something else, the last noun
+    before it being no word of territories: "Une quinzaine de projets y figurent, parmi lesquels
+    le « X » sur le site de Y" names projects."""
+    others = [m.start() for m in ANNOUNCES_OTHER.finditer(before)]
+    territories = [m.start() for m in TERRITORIES_WORD.finditer(before)]
+    return bool(others) and (not territories or others[-1] > territories[-1])
+
+
 def _previous_sentence(text: str, sentence_start: int) -> tuple[int, int]:
     end = len(text[:sentence_start].rstrip())
     return sentence_bounds(text, max(0, end - 1))[0], end
@@ -124,6 +137,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             if "reach" in cue:  # "Qui sont les lauréats ? D'abord A. Ensuite B": a few sentences back
                 before = folded[max(0, sentence_start - cue["reach"]):sentence_start]
             if OTHER_WHOLE.search(folded, sentence_start, match.start()):
+                continue
+            if RELATIVE_CUE.match(folded, match.start()) and _antecedent_is_other(folded[sentence_start:match.start()]):
                 continue
             if needs == "territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)):
                 continue

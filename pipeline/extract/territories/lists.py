@@ -168,8 +168,13 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         position = len(text[:position].rstrip())
         sentence_start, sentence = sentence_before(text, position)
         decided = _keyword_decides(sentence)
-        if PRONOUN_COUNT_INTRO.search(lst.intro.of(text)) and COUNTED_TERRITORIES.search(_without_programme_name(sentence)):
-            decided = TERRITORIES  # "… attribué à 183 territoires … La Guadeloupe en compte trois :"
+        if PRONOUN_COUNT_INTRO.search(lst.intro.of(text)):
+            if COUNTED_TERRITORIES.search(_without_programme_name(sentence)):
+                decided = TERRITORIES  # "… attribué à 183 territoires … La Guadeloupe en compte trois :"
+            elif not COUNT_WORD.search(AMOUNT.sub(" ", sentence)):
+                # "… dont dix en Bretagne. Une enveloppe de 100 millions d'euros accompagnera leurs
+                # projets. Le Morbihan en accueille quatre :": "en" stands for no amount of money
+                decided = None
         position = sentence_start
     return decided
 
@@ -188,6 +193,8 @@ def _headed_by_places(text: str, lst: ListBlock) -> bool:
 # clause closing the intro after an apposition to its subject.
 PRONOUN_COUNTS = (r"(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent|abrite|abritent"
                   r"|recense|recensent|d[ée]nombre|d[ée]nombrent|obtient|obtiennent|a\s+obtenu|d[ée]croche|d[ée]crochent)\s+[^\W_]+(?:\s*\(\d{1,3}\))?\s*:[\s*_]*$")
+# an amount of money: "100 millions d'euros", "40 000 €"
+AMOUNT = re.compile(r"\d[\d\s.,]*(?:millions?|milliards?)?\s*(?:d['’]\s*)?(?:euros?|€|M€|k€)", re.IGNORECASE)
 PRONOUN_COUNT = re.compile(r",\s*" + PRONOUN_COUNTS, re.IGNORECASE)
 # "La Guadeloupe en compte trois :": "en" stands for the noun the sentence before counts, even a
 # national count of territories ("… attribué à 183 territoires pour la période 2023-2027."),
