@@ -65,6 +65,10 @@ def test_nord_opening_a_name_is_a_compass_word():
     assert codes("Le Nord des Ardennes à nouveau labellisé") == ["08"]
     assert codes("la Communauté d'agglomération du Nord Grande-Terre") == []
     assert codes("dans le Nord et le Pas-de-Calais") == ["59", "62"]
+    # the north of what follows: an island, a département, a common noun
+    assert codes("Le Territoire d'industrie Cap Nord, dans le Nord de l'île, recrute") == []
+    assert codes("le Nord de l'Aisne et le Nord du département") == ["02"]
+    assert codes("dans le Nord, des usines recrutent") == ["59"]
 
 
 def test_departement_names_joined_by_hyphens():

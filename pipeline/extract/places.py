@@ -120,9 +120,11 @@ def _gazetteer() -> list[tuple[frozenset[str], re.Pattern, str, str, str]]:
 
 
 # "le Nord des Ardennes", "du Nord Grande-Terre": the compass word opening a name; "le Nord-Est
-# Ardennes", "dans le Nord-Ouest": a compass point.
+# Ardennes", "dans le Nord-Ouest": a compass point; "le Nord de l'île", "le Nord du département",
+# "le Nord de l'Aisne": the north of what follows.
 # (a blank line after the word ends the name: "… dans le département du Nord" then a paragraph)
 COMPASS_IN_NAME = re.compile(r"(?:[ \t\u00a0]*\n[ \t\u00a0]*|[ \t\u00a0]+)(?:(?:de\s+la|de|des|du|d['’])\s*)?[A-ZÀ-Ý]"
+                             r"|[ \t\u00a0]+(?:(?:de\s+la|du)\s+[a-zà-ÿ]|de\s+l['’]\s*\w)"
                              r"|-(?:[Ee]st|[Oo]uest)(?![\w])")
 
 
