@@ -1,10 +1,11 @@
-"""with_first_letters changes how fast a pattern scans, never what it matches; required_text is in every match."""
+"""with_first_letters changes how fast a pattern scans, never what it matches; required_text is in every match;
+spelled_out lists the texts of the written-out alternatives."""
 
 import re
 
 import pytest
 
-from pipeline.extract.first_letters import required_text, with_first_letters
+from pipeline.extract.first_letters import required_text, spelled_out, with_first_letters
 
 TEXT = ("Le territoire du Grand Libournais, labellisé en 2019, regroupe la CC du Pays Foyen et "
         "l'agglomération de Libourne.\n- Ariège : 3 EPCI ; La Communauté d'Agglomération Pays Basque "
@@ -44,3 +45,9 @@ def test_the_required_text_is_read_where_every_match_must_hold_it():
     assert required_text(re.compile(r"(?:xyz)*q|r")) == ""  # an alternation: no text every match holds
     assert required_text(re.compile(r"parmi", re.IGNORECASE)) == ""  # "Parmi" matches too
     assert required_text(re.compile(r"(?i:parmi)\s+les")) == "les"
+
+
+def test_the_alternatives_written_out_are_spelled_and_the_others_left_out():
+    assert spelled_out(r"(?:bien|(?:lui|elle) aussi|fiere? d'etre|en\s+\d{4}|[ab]c|x+)") == \
+        ["bien", "lui aussi", "elle aussi", "fier d'etre", "fiere d'etre", "ac", "bc"]
+    assert spelled_out("chacun|chacune") == ["chacun", "chacune"]

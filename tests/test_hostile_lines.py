@@ -521,3 +521,53 @@ def test_spans_taken_are_compared_with_their_neighbours_only():
             taken.add(start, end)
             kept.append((start, end))
     assert sum(compared) <= 20 * len(spans)
+
+
+def test_a_run_of_adverbs_is_read_once_by_the_label_predicates():
+    """"Le territoire … est ainsi ainsi … labellisé." (5,000 "ainsi": 4.6 s, quadratic): the label
+    predicates opening with "{aux}{adv}" started at each adverb of the run and read the rest of it
+    each time. Such a start is refused right after an adverb (`predicates._not_after_an_adverb`).
+    Counted, not timed: the characters the opening reads from every position it may start at."""
+    import re
+
+    from pipeline.extract.territories import predicates
+    from pipeline.normalize import fold
+
+    text = fold("Le territoire d'industrie Val de Lisse est " + "ainsi " * 2_000 + "labellisé.\n")
+    opening = re.compile(r"(?:,\s*|(?<![\w']))" + predicates._expand("{aux}{adv}"))
+    read = sum(len(found.group()) for start in range(len(text)) if (found := opening.match(text, start)))
+    assert read <= 3 * len(text)  # twice now (from "est" and the first "ainsi"), 997 times before
+    assert not predicates._predicates().search(text)
+
+
+def test_the_label_predicates_refusing_a_start_after_an_adverb_match_as_before():
+    """The label predicates with and without the refusal find the same matches, on random texts of
+    their words: a match that starts right after an adverb starts as well at the adverb, which
+    the scan reaches first."""
+    import random
+    import re
+
+    from pipeline.extract.first_letters import spelled_out
+    from pipeline.extract.territories import predicates
+
+    def unbounded(key):
+        expanded = []
+        for pattern in predicates.WORDS[key]:
+            for macro, body in predicates.WORDS["label_macros"].items():
+                pattern = pattern.replace("{" + macro + "}", body)
+            expanded.append(pattern)
+        return re.compile(r"(?:,\s*|(?<![\w']))(?:" + "|".join(expanded) + ")")
+
+    keys = ("label_predicates", "label_predicates_in_context")
+    pairs = [(unbounded(key), predicates._predicates(key)) for key in keys]
+    words = 2 * spelled_out(predicates.WORDS["label_macros"]["adverb"]) + [
+        "en 2019,", "le 12 mars 2019", "est", "sont", "a", "a ete", "vient d'etre", "labellise", "labellisee",
+        "retenu", "retenues", "laureat", "pour la phase 2", "territoire d'industrie", "territoires d'industrie",
+        "comme", "du", "programme", "combien", "l'", "fait", "partie", "des", "y", "figure", "parmi", "les", ",", "."]
+    chance = random.Random(54)
+    for _ in range(3_000):
+        text = "".join(word + chance.choice((" ", " ", "  ", "", ", ", "\n"))
+                       for word in chance.choices(words, k=chance.randint(1, 12)))
+        for before, now in pairs:
+            assert [(m.span(), m.groupdict()) for m in now.finditer(text)] == \
+                   [(m.span(), m.groupdict()) for m in before.finditer(text)], text

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.extract.first_letters import with_first_letters
+from pipeline.extract.first_letters import spelled_out, with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
@@ -37,9 +37,29 @@ RULE = "territory.labelled"
 
 
 def _expand(pattern: str) -> str:
+    if pattern.startswith("{aux}{adv}"):
+        pattern = _OPENING_AUXILIARY + pattern.removeprefix("{aux}")
     for macro, body in WORDS["label_macros"].items():  # in order: a macro may use those after it
         pattern = pattern.replace("{" + macro + "}", body)
     return pattern
+
+
+def _not_after_an_adverb() -> str:
+    """Look-behinds refusing a position right after an adverb of {adverb} written out and one
+    blank. A predicate opening with "{aux}{adv}" would otherwise start at each adverb of a run
+    ("est ainsi ainsi … labellisé") and read the rest of the run each time: work growing with the
+    square of its length. No match is lost: one found there starts as well at that adverb, which
+    the scan reaches first (no match ends inside an adverb or its blank). Adverbs written with
+    digits ("en 2019,") or several blanks are not refused: only read again."""
+    by_length: dict[int, list[str]] = {}
+    for adverb in spelled_out(WORDS["label_macros"]["adverb"]):
+        by_length.setdefault(len(adverb), []).append(re.escape(adverb))
+    return "".join(r"(?<!(?<![\w'])(?:" + "|".join(adverbs) + r")\s)" for _, adverbs in sorted(by_length.items()))
+
+
+# "{aux}" opening a predicate: an auxiliary, or none where no adverb stands right before
+assert WORDS["label_macros"]["aux"].endswith(")?"), "{aux}: one optional group"
+_OPENING_AUXILIARY = "(?:" + WORDS["label_macros"]["aux"].removesuffix("?") + "|" + _not_after_an_adverb() + ")"
 
 
 @lru_cache(maxsize=2)
