@@ -58,7 +58,8 @@ def _not_after_an_adverb() -> str:
 
 
 # "{aux}" opening a predicate: an auxiliary, or none where no adverb stands right before
-assert WORDS["label_macros"]["aux"].endswith(")?"), "{aux}: one optional group"
+if not WORDS["label_macros"]["aux"].endswith(")?"):
+    raise ValueError("territory_words.json: the label macro {aux} must be one optional group '(...)?'")
 _OPENING_AUXILIARY = "(?:" + WORDS["label_macros"]["aux"].removesuffix("?") + "|" + _not_after_an_adverb() + ")"
 
 
