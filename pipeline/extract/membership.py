@@ -88,8 +88,9 @@ of those.
 A territory no territory rule finds may be named by its members' layout: a "Name
 (départements) : A, B et C" line whose label is a proper name and whose value coordinates linked
 EPCIs (rule territory.member_line); the subject of a member list ("Le territoire de X, regroupant
-A et B", "les élus du territoire hôte, X, qui réunit A et B") or the sentence before a list that points back to it ("Le territoire X a été labellisé.
-Il associe A et B.", "…, Caen Industrie est porté par A"), or the territory quoted right after
+A et B", "les élus du territoire hôte, X, qui réunit A et B") or the sentence before a list that
+points back to it ("Le territoire X a été labellisé. Il associe A et B.", "…, Caen Industrie est
+porté par A"), or the territory quoted right after
 "A forme à elle seule le territoire « X »" (rule territory.member_subject).
 """
 
