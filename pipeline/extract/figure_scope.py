@@ -75,6 +75,10 @@ CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
 WHOLE_OPENER = re.compile(r"(?<![\w'])(?:sur|parmi)\s+(?:les|ces)[\s*_]+$")
+# what stands between a counted noun and the place its complement names: "trois intercommunalités de
+# l'ouest de la Saône-et-Loire", "deux communautés de communes du Jura" (folded text)
+PLACE_COMPLEMENT = re.compile(r"\s+(?:de|du|des|d'|en|dans)\s*(?:(?:la|le|les|l')\s*)?"
+                              r"(?:(?:nord|sud|est|ouest|centre)\s+(?:de|du|des|d')\s*(?:(?:la|le|les|l')\s*)?)?")
 COORDINATION = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:(?:dans|en|a|la|le|les|de|du|des)\s+|[ld]'\s*)*")
 
 
@@ -368,9 +372,17 @@ class DocumentScope:
         if unit == "euro" and value > LOCAL_AT_MOST["euro"] and self._programme_endowment(number_start, sentence):
             return FRANCE
         area = self._scope(number_start, start, end, sentence, earlier, value, unit)
-        if unit in ("epci", "commune"):
+        if unit in ("epci", "commune") and not self._placed_by_complement(end):
             area = self._named_territory_area(sentence, area)
         return FRANCE if _beyond(area, value, unit) else area
+
+    def _placed_by_complement(self, end: int) -> bool:
+        """Whether the counted noun's own complement names a place ("… Dijon Métropole et trois
+        intercommunalités de l'ouest de la Saône-et-Loire"): a part of the territory's members,
+        counted where they lie, not in the territory's area."""
+        complement = PLACE_COMPLEMENT.match(self.folded, end)
+        index = bisect_left(self.place_starts, complement.end()) if complement else len(self.place_starts)
+        return index < len(self.place_starts) and self.place_starts[index] == complement.end()
 
     def _programme_endowment(self, number_start: int, sentence: tuple[int, int]) -> bool:
         """"le programme Territoires d'industrie, dotée d'une nouvelle enveloppe de 100 M€", "Doté

@@ -88,8 +88,9 @@ of those.
 A territory no territory rule finds may be named by its members' layout: a "Name
 (départements) : A, B et C" line whose label is a proper name and whose value coordinates linked
 EPCIs (rule territory.member_line); the subject of a member list ("Le territoire de X, regroupant
-A et B") or the sentence before a list that points back to it ("Le territoire X a été labellisé.
-Il associe A et B.", "…, Caen Industrie est porté par A"), or the territory quoted right after
+A et B", "les élus du territoire hôte, X, qui réunit A et B") or the sentence before a list that
+points back to it ("Le territoire X a été labellisé. Il associe A et B.", "…, Caen Industrie est
+porté par A"), or the territory quoted right after
 "A forme à elle seule le territoire « X »" (rule territory.member_subject).
 """
 
@@ -856,7 +857,8 @@ BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n)|
                           + r"(?P<where>\s*,\s*(?:dans|en)\s+[^,.;:]{2,40},)?"
                           # "- X, reconduit, réunissant :": the item's label status between
                           + r"(?:\s*,\s*(?:" + WORDS["label_status"] + r")\s*,)?"
-                          + r"\s*,?\s*(?:(?:est|sont|a\s+été|ont\s+été)\s+)?$")
+                          # "…, Y, qui réunit A et B": a name set off by commas, its relative clause
+                          + r"(?:\s*,\s*qui\s+|\s*,?\s*(?:(?:est|sont|a\s+été|ont\s+été)\s+)?)$")
 NAMED_FIRST = re.compile(r"\s*(?:[Ll]e|[Cc]e)\s+" + TERRITORY_WORD + SUBJECT_NAME)
 
 
@@ -876,7 +878,13 @@ def _names_a_place(subject: re.Match) -> bool:
     d'Indre-et-Loire réunit A et B" (where it lies), "…, à cheval sur le Doubs et le Territoire de
     Belfort, réunit A et B" (a département whose name opens with "Territoire")."""
     written = subject.string[subject.start():subject.end("name")].split(maxsplit=1)
-    return is_place_name(subject.group("name")) or len(written) == 2 and is_place_name(written[1])
+    return is_place_name(subject.group("name")) or len(written) == 2 and is_place_name(written[1]) \
+        or all(is_place_name(part) for part in PLACES_JOINT.split(subject.group("name")))
+
+
+# the joints of a list of places: "…, à cheval sur le Tarn, la Haute-Garonne et l'Aude, qui associe
+# A et B" (the list's last places, not a territory's name)
+PLACES_JOINT = re.compile(r"\s*,\s*|\s+et\s+(?:(?:la|le|les)\s+|l['’]\s*)?")
 
 
 def _formed_by_subjects(text: str, folded: str, mention: EpciMention, end: int,

@@ -3,6 +3,8 @@
 "Parmi eux, Aubusson-La Souterraine, le bassin de Brive-Périgord, Limoges Métropole et le pays
 de Saint-Yrieix-la-Perche." (the sentence before speaks of territories); "Parmi les 183
 territoires retenus, on retrouve le binôme Agglomération du A-Communauté de communes du B";
+"Parmi les 29 territoires qui découvrent le programme, le A (Tarn) a …" (one name, a place's,
+the subject of the sentence the partitive opens);
 "141 territoires, dont les communautés d'agglomération de Bastia et du Pays Ajaccien"; "ce seront
 les secteurs de Pithiviers, Montargis, …, la vallée du Loir et la vallée du Cher qui profiteront
 du label"; "les deux Territoires d'industrie de la première phase, le Territoire de l'Ouest et la
