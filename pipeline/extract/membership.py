@@ -109,7 +109,8 @@ from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
                                                  WORDS as TERRITORY_WORDS, capitalised_run, is_place_name, legal_form_end,
-                                                 make_mention, opens_with_an_institution, PREFIX, sentence_bounds,
+                                                 looks_like_name, make_mention, opens_with_an_institution, PREFIX,
+                                                 sentence_bounds,
                                                  titled_by_the_programme)
 from pipeline.extract.territories.phrases import is_epci_name
 from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_siren, link_epci, named_after, \
@@ -1923,13 +1924,14 @@ def _named_before_its_members(text: str, folded: str, mentions: list[EpciMention
     en décembre 2022. Il s'agit d'un programme … à l'échelle PETR du Soissonnais et du Valois
     (A, le B, le C et D)"): the area those members make up is the territory, named as written
     (rule territory.named_before_members), they its members. Not a place's name, nor an EPCI's,
-    nor an institution's."""
+    nor an institution's, nor a sentence's first word."""
     linked = sorted((m for m in mentions if m.link.siren), key=lambda m: m.start)
+    starts = [m.start for m in linked]
     for opening in sorted({text.rfind("(", 0, m.start) for m in linked} - {-1}):
         closing = text.find(")", opening)
         if closing < 0 or "\n" in text[opening:closing]:
             continue
-        inside = [m for m in linked if opening < m.start and m.end <= closing]
+        inside = [m for m in linked[bisect_right(starts, opening):bisect_left(starts, closing)] if m.end <= closing]
         if len(inside) < 2 or len({m.link.siren for m in inside}) != len(inside):
             continue
         joints = zip([opening + 1, *(m.end for m in inside)], [*(m.start for m in inside), closing])
@@ -1939,10 +1941,12 @@ def _named_before_its_members(text: str, folded: str, mentions: list[EpciMention
         if span is None:
             continue
         name = collapse_spaces(text[span[0]:span[1]])
-        if is_place_name(name) or is_epci_name(name) or opens_with_an_institution(name) \
+        if not looks_like_name(name) or is_place_name(name) or is_epci_name(name) \
                 or HEAD_BEFORE_BRACKET.search(name):
             continue
         sentence_start, sentence_end = sentence_bounds(text, opening)
+        if " " not in name and not text[sentence_start:span[0]].strip(" \t\"«"):
+            continue  # "Ensemble (A, B et C), elles …": a sentence's first word
         previous_start = sentence_bounds(text, max(0, sentence_start - 2))[0] if sentence_start > 1 else sentence_start
         if not PROGRAMME_OR_LABEL.search(folded, previous_start, sentence_end):
             continue
