@@ -1125,3 +1125,18 @@ def test_a_list_mixing_members_and_other_items_names_no_territory_by_its_heading
             "- Communauté de communes de la Champagne Conlinoise et du Pays de Sillé\n"
             "- la Région Pays de la Loire\n- Communauté de communes du Pays de Craon\n")
     assert not any(territory == "coeur-de-maine" for territory, _ in members(text))
+
+
+@pytest.mark.parametrize("scale, expected", [
+    pytest.param("du Pays du Lunévillois", {("pays-du-lunevillois", "245400759"), ("pays-du-lunevillois", "200069433")},
+                 id="a name before the bracket"),
+    pytest.param("de la Meurthe-et-Moselle", {(None, "245400759"), (None, "200069433")}, id="a place's name"),
+])
+def test_a_name_before_a_bracket_of_its_members_is_the_territory_of_a_text_naming_none(scale, expected):
+    text = ("Le label Territoires d'industrie a été obtenu en novembre 2023. Il s'agit d'un programme conduit "
+            f"à l'échelle {scale} (la communauté de communes du Pays du Sanon et la CC de Vezouze en Piémont).")
+    assert members(text) == expected
+    # a sentence's first word before the bracket names nothing
+    text = ("Les intercommunalités ont obtenu le label Territoires d'industrie. Ensemble (la communauté de "
+            "communes du Pays du Sanon et la CC de Vezouze en Piémont), elles recrutent.")
+    assert not any(territory for territory, _ in members(text))

@@ -110,7 +110,8 @@ from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
                                                  WORDS as TERRITORY_WORDS, capitalised_run, is_place_name, legal_form_end,
-                                                 make_mention, opens_with_an_institution,
+                                                 looks_like_name, make_mention, opens_with_an_institution, PREFIX,
+                                                 sentence_bounds,
                                                  titled_by_the_programme)
 from pipeline.extract.territories.phrases import is_epci_name
 from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_siren, link_epci, named_after, \
@@ -1853,7 +1854,10 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
         return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren == first.link.siren else m
                              for m in mentions]
     found, mentions = _pronoun_labelled(text, folded, mentions)
-    return (found, mentions) if found else _designated_by_members(text, folded, mentions)
+    if found:
+        return found, mentions
+    found, mentions = _designated_by_members(text, folded, mentions)
+    return (found, mentions) if found else _named_before_its_members(text, folded, mentions)
 
 
 # "Ce dispositif concerne …": the programme the subject of a member list's trigger (folded text)
@@ -1891,6 +1895,74 @@ def _designated_by_members(text: str, folded: str, mentions: list[EpciMention]
     sirens = {m.link.siren for m in run}
     return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
                          for m in mentions]
+
+
+# what may part the members of a bracket: commas, semicolons, "et", and an article (folded text)
+BRACKET_JOINT = re.compile(r"\s*(?:[,;]\s*)?(?:et\s+)?(?:(?:la|le|les)\s+|l['’]\s*)?")
+# a word of a name written before a bracket: capitalised, elided before a capital ("d'Oulchy"),
+# or a connector ("du Soissonnais et du Valois")
+NAME_WORD = re.compile(r"[\w'’-]+")
+ELIDED_CAPITAL = re.compile(r"[dl]['’][A-ZÀ-Ý]")
+PROGRAMME_OR_LABEL = re.compile(PREFIX + r"|\blabel")
+
+
+def _name_before(text: str, opening: int) -> tuple[int, int] | None:
+    """(start, end) of the capitalised name written right before a bracket, its connectors inside
+    ("PETR du Soissonnais et du Valois ("), or None."""
+    window = max(0, opening - 160)
+    words = list(NAME_WORD.finditer(text, window, opening))
+    start = end = None
+    for word in reversed(words[-MAX_NAME_WORDS:]):
+        if text[word.end():start if start is not None else opening].strip():
+            break  # punctuation between two words ends the name
+        token = word.group(0)
+        if not (token[0].isupper() or ELIDED_CAPITAL.match(token) or token.lower() in CONNECTORS):
+            break
+        start, end = word.start(), end or word.end()
+    while start is not None and not (text[start].isupper() or ELIDED_CAPITAL.match(text, start)):
+        following = re.search(r"\s+", text[start:end])  # a connector opens no name
+        start = start + following.end() if following else None
+    return (start, end) if start is not None else None
+
+
+def _named_before_its_members(text: str, folded: str, mentions: list[EpciMention]
+                              ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """A text naming no territory whose sentence about the label, or the next one, writes a name
+    then a bracket holding nothing but two intercommunalities or more ("Le label … a été obtenu
+    en décembre 2022. Il s'agit d'un programme … à l'échelle PETR du Soissonnais et du Valois
+    (A, le B, le C et D)"): the area those members make up is the territory, named as written
+    (rule territory.named_before_members), they its members. Not a place's name, nor an EPCI's,
+    nor an institution's, nor a sentence's first word."""
+    linked = sorted((m for m in mentions if m.link.siren), key=lambda m: m.start)
+    starts = [m.start for m in linked]
+    for opening in sorted({text.rfind("(", 0, m.start) for m in linked} - {-1}):
+        closing = text.find(")", opening)
+        if closing < 0 or "\n" in text[opening:closing]:
+            continue
+        inside = [m for m in linked[bisect_right(starts, opening):bisect_left(starts, closing)] if m.end <= closing]
+        if len(inside) < 2 or len({m.link.siren for m in inside}) != len(inside):
+            continue
+        joints = zip([opening + 1, *(m.end for m in inside)], [*(m.start for m in inside), closing])
+        if not all(BRACKET_JOINT.fullmatch(folded, start, end) for start, end in joints):
+            continue
+        span = _name_before(text, opening)
+        if span is None:
+            continue
+        name = collapse_spaces(text[span[0]:span[1]])
+        if not looks_like_name(name) or is_place_name(name) or is_epci_name(name) \
+                or HEAD_BEFORE_BRACKET.search(name):
+            continue
+        sentence_start, sentence_end = sentence_bounds(text, opening)
+        if " " not in name and not text[sentence_start:span[0]].strip(" \t\"«"):
+            continue  # "Ensemble (A, B et C), elles …": a sentence's first word
+        previous_start = sentence_bounds(text, max(0, sentence_start - 2))[0] if sentence_start > 1 else sentence_start
+        if not PROGRAMME_OR_LABEL.search(folded, previous_start, sentence_end):
+            continue
+        territory = TerritoryMention(span[0], span[1], name, "territory.named_before_members", block_end=closing)
+        sirens = {m.link.siren for m in inside}
+        return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
+                             for m in mentions]
+    return [], mentions
 
 
 # "… ce territoire est marqué par l'industrie ; labellisé Territoire d'industrie, il est …": the
