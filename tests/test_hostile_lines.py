@@ -384,13 +384,7 @@ def test_one_sentence_of_many_names_is_read_in_linear_work(monkeypatch):
 
     for name in ("JOINED_INTO", "NOUN_BEFORE_A_DEMONYM", "PEOPLE_OF_A_DEMONYM", "FORMER_TERRITORY_RECALL"):
         monkeypatch.setattr(territories, name, Counted(getattr(territories, name)))
-    part_of = territories._part_of
-
-    def counted_part_of(*arguments):
-        work["parts_compared"] += 1
-        return part_of(*arguments)
-
-    monkeypatch.setattr(territories, "_part_of", counted_part_of)
+    _count_calls(monkeypatch, territories, "_part_of", work, "parts_compared")
     count = 300
     text = ("Le territoire d'industrie Val de Lisse" + "".join(f", ainsi que le territoire de {_made_up_name(i)}"
                                                            for i in range(count)) + " sont labellisés.\n")
@@ -398,6 +392,17 @@ def test_one_sentence_of_many_names_is_read_in_linear_work(monkeypatch):
     extract(text, doc)
     assert work["searches_from_the_sentence_start"] == 0  # 1,204 before
     assert work["parts_compared"] <= 2 * count  # 90,601 before
+
+
+def _count_calls(monkeypatch, module, name: str, work: dict, key: str) -> None:
+    """Replace module.name by a function that adds one to work[key] at each call."""
+    function = getattr(module, name)
+
+    def counted(*arguments):
+        work[key] += 1
+        return function(*arguments)
+
+    monkeypatch.setattr(module, name, counted)
 
 
 class _CharactersRead:
@@ -437,13 +442,7 @@ def test_one_sentence_of_many_members_is_read_in_linear_work(monkeypatch):
     for module, name in ((membership, "LINE_END_STOP"), (membership, "BLANK_LINE"), (membership, "RANKED_SUBJECT"),
                          (membership, "UNNAMED_TERRITORY"), (members, "SENTENCE_STOP")):
         monkeypatch.setattr(module, name, _CharactersRead(getattr(module, name), work, "characters_read"))
-    heading_before = membership._heading_before
-
-    def counted_heading_before(*arguments):
-        work["headings_read"] += 1
-        return heading_before(*arguments)
-
-    monkeypatch.setattr(membership, "_heading_before", counted_heading_before)
+    _count_calls(monkeypatch, membership, "_heading_before", work, "headings_read")
     count = 150
     text = "Le territoire d'industrie rassemble " + ", ".join(
         f"la communauté de communes {_made_up_name(4 * i)} regroupant {_made_up_name(4 * i + 1)}, "
