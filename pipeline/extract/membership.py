@@ -1900,7 +1900,7 @@ def _designated_by_members(text: str, folded: str, mentions: list[EpciMention]
 # what may part the members of a bracket: commas, semicolons, "et", and an article (folded text)
 BRACKET_JOINT = re.compile(r"\s*(?:[,;]\s*)?(?:et\s+)?(?:(?:la|le|les)\s+|l['’]\s*)?")
 # a word of a name written before a bracket: capitalised, elided before a capital ("d'Oulchy"),
-# or a connector ("du Pays du Lunévillois")
+# or a connector (the "du" and "et du" of "PETR du X et du Y")
 NAME_WORD = re.compile(r"[\w'’-]+")
 ELIDED_CAPITAL = re.compile(r"[dl]['’][A-ZÀ-Ý]")
 PROGRAMME_OR_LABEL = re.compile(PREFIX + r"|\blabel")
@@ -1908,7 +1908,7 @@ PROGRAMME_OR_LABEL = re.compile(PREFIX + r"|\blabel")
 
 def _name_before(text: str, opening: int) -> tuple[int, int] | None:
     """(start, end) of the capitalised name written right before a bracket, its connectors inside
-    ("PETR du Pays du Lunévillois ("), or None."""
+    ("PETR du X et du Y ("), or None."""
     window = max(0, opening - 160)
     words = list(NAME_WORD.finditer(text, window, opening))
     start = end = None
@@ -1929,7 +1929,7 @@ def _named_before_its_members(text: str, folded: str, mentions: list[EpciMention
                               ) -> tuple[list[TerritoryMention], list[EpciMention]]:
     """A text naming no territory whose sentence about the label, or the next one, writes a name
     then a bracket holding nothing but two intercommunalities or more ("Le label … a été obtenu
-    en décembre 2022. Il s'agit d'un programme … à l'échelle PETR du Pays du Lunévillois
+    en décembre 2022. Il s'agit d'un programme … à l'échelle PETR du X et du Y
     (A, le B, le C et D)"): the area those members make up is the territory, named as written
     (rule territory.named_before_members), they its members. Not a place's name, nor an EPCI's,
     nor an institution's, nor a sentence's first word."""
