@@ -1029,7 +1029,26 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
             if not designates:
                 return True
         return False
-    return [t for t in territories if not piece_of_another(t)]
+    kept = [t for t in territories if not piece_of_another(t)]
+    return kept or _designation_by_members(listed, territories)
+
+
+def _designation_by_members(listed: list[EpciMention], territories: list[TerritoryMention]
+                            ) -> list[TerritoryMention]:
+    """In a text that names no territory besides, a territory its predicate reads from the members
+    of one list coordinated as a singular subject ("Le territoire formé par la communauté
+    d'agglomération de A et la communauté de communes de B a été retenu": "A et B") is the territory
+    they make up, named by that designation (tests/gold/README.md, decision of 2026-12-05): it
+    starts in the first member's mention, ends with the last's and covers two linked members
+    or more, each of a different EPCI. One such territory at most."""
+    found = []
+    for territory in territories:
+        covered = [m for m in listed if territory.start < m.end and m.start < territory.end]
+        if len(covered) >= 2 and len({m.list_start for m in covered}) == 1 \
+                and len({m.link.siren for m in covered}) == len(covered) \
+                and covered[0].start <= territory.start and territory.end == max(m.end for m in covered):
+            found.append(territory)
+    return found if len({t.territory_id for t in found}) == 1 else []
 
 
 # a legal form or "l'agglomération" right before a territory's name: "L'agglomération de Concarneau"
