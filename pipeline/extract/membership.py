@@ -1025,12 +1025,28 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
                 or _list_of_another(mention, text)
             designates = (mention.list_start not in mixed_lists or territory.rule == "territory.topic") \
                 and not hinted_elsewhere \
-                and any(named_after(side, siren) for side in sides for siren in sirens)
+                and (any(named_after(side, siren) for side in sides for siren in sirens)
+                     or _whole_name_after_its_form(mention, territory, text))
             if not designates:
                 return True
         return False
     kept = [t for t in territories if not piece_of_another(t)]
     return kept or _designation_by_members(listed, territories)
+
+
+def _whole_name_after_its_form(mention: EpciMention, territory: TerritoryMention, text: str) -> bool:
+    """'L'Agglomération d'Alès, dans le Gard, et la Communauté urbaine Creusot Montceau, en
+    Saône-et-Loire, font partie des territoires …' (the CU Le Creusot Montceau-les-Mines): a
+    territory spanning all the words the text writes after the legal form of a listed, linked EPCI
+    is the name the text gives that EPCI, whether or not the referential knows it as an everyday
+    form. Only for a member of a list or the subject of a label's predicate (territory.labelled):
+    a name a looser rule reads there (a headline's) keeps to the referential's forms."""
+    if not (mention.link.siren and mention.legal_form) or territory.end != mention.end \
+            or not (mention.in_member_list or territory.rule == "territory.labelled"):
+        return False
+    written = text[mention.start:mention.end]
+    named_at = ARTICLE.match(written).end()
+    return legal_form_end(written, fold(written), named_at) == territory.start - mention.start
 
 
 def _designation_by_members(listed: list[EpciMention], territories: list[TerritoryMention]
@@ -1126,14 +1142,17 @@ AGGLOMERATION_OF = re.compile(r"^Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\
 def type_words_dropped(mentions: list[EpciMention], territories: list[TerritoryMention]) -> list[TerritoryMention]:
     """A territory named "Agglomération de X" after one of the document's EPCIs whose official
     name is "CA X" ("l'Agglomération de Rochefort Océan a été labellisée" for the "CA Rochefort
-    Océan") goes by X: the type word is its legal form written out. One whose official name says
-    "CA de X" ("CA d'Agen") is the agglomeration of a town: "Agglomération d'Agen" stays."""
+    Océan"), or "CA X Agglomération" ("L'Agglomération d'Alès" for the "CA Alès Agglomération"),
+    goes by X: the type word is its legal form written out, before the name rather than after it.
+    One whose official name says "CA de X" ("CA d'Agen") is the agglomeration of a town:
+    "Agglomération d'Agen" stays."""
     kept = []
     for territory in territories:
         of = AGGLOMERATION_OF.match(territory.name)
         bare = territory.name[of.end():] if of else ""
         if bare and any(m.link.siren and m.link.name and m.link.name.startswith("CA ")
-                        and name_key(m.link.name[3:]) == name_key(bare) for m in mentions):
+                        and name_key(m.link.name[3:]) in (name_key(bare), name_key(bare + " Agglomération"))
+                        for m in mentions):
             territory = replace(territory, name=bare)
         kept.append(territory)
     return kept

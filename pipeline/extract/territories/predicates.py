@@ -380,6 +380,19 @@ def _place_glosses_blanked(text: str, clause_start: int, end: int, places: list[
     return text, blanked
 
 
+# ", dans le Gard, et " after a coordinated subject: the place it lies in, set off by commas
+COMMA_GLOSS_BEFORE_NEXT = re.compile(r"\s*,\s+(?:en|dans|à|au|aux)\s+(?:(?:la|le|les|l['’])\s*)?(?P<place>[A-ZÀ-Ý][\w'’-]*"
+                                     r"(?:[ \t-]+[A-ZÀ-Ý][\w'’-]*)*)\s*,\s*(?:et|ou)\s")
+
+
+def _glossed_before_the_next(text: str, part: Part, places: list[PlaceMention]) -> bool:
+    """'L'agglomération A, dans le Gard, et la communauté urbaine B, en Saône-et-Loire, font partie
+    des territoires …': a subject followed by a département or région of its own set off by
+    commas, before the next one (the last one's gloss is cut before the verb)."""
+    gloss = COMMA_GLOSS_BEFORE_NEXT.match(text, part.end)
+    return bool(gloss) and any(p.start == gloss.start("place") and p.kind in ("departement", "region") for p in places)
+
+
 # "X et son agglomération", "X et sa métropole": a town and the area around it, one subject
 ITS_AREA_BEFORE = re.compile(r"[ \t]+et[ \t]+(?:son|sa)[ \t]+(?:agglom[ée]ration|agglo|m[ée]tropole|bassin|intercommunalit[ée])"
                              r"[ \t]*$", re.IGNORECASE)
@@ -517,7 +530,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "Treize zones du Grand Est labellisées": a count of territories, no name
         coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))
         one_label = ONE_LABEL.search(match.group(0)) and not EACH.search(match.group(0))
-        placed_apart = not quoted and len(parts) > 1 and glosses == len(parts)  # each in its own place
+        placed_apart = not quoted and len(parts) > 1 and (glosses == len(parts) or bool(gloss) and all(
+            _glossed_before_the_next(text, part, places) for part in parts[:-1]))  # each in its own place
         if coordinated and not placed_apart and (one_label or any(p.epci or _branded(text, p) for p in parts)):
             continue  # "La Métropole Européenne de Lille et la Pévèle-Carembault labellisées
             # « Territoire d'industrie »": one label for both, a territory the text leaves unnamed
