@@ -434,6 +434,7 @@ RANKS = {"premier": 0, "premiere": 0, "second": 1, "seconde": 1, "deuxieme": 1, 
          "dernier": -1, "derniere": -1}
 
 
+PARAGRAPH_BREAK = re.compile(r"\S\s*?\n[ \t]*\n")  # a blank line after some text
 RANK_WORD = re.compile("|".join(RANKS))  # every ordinal RANKED_SUBJECT reads holds one
 WORD_CHARACTER = re.compile(r"\w")
 
@@ -535,9 +536,10 @@ class _SentenceReads:
 
 def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[int, int]], index: int,
                       territories: list[TerritoryMention], epci_spans: list[tuple[int, int]],
-                      reads: _SentenceReads) -> str | None:
+                      reads: _SentenceReads, structure) -> str | None:
     """The territory an ordinal before the mention stands for ("le second, la CC X"): the one of
-    that rank among those named earlier in the sentence, or else in the sentences before."""
+    that rank among the items of a list the ordinal's paragraph opens right after, else among
+    those named earlier in the sentence, or else in the sentences before."""
     start = sentences[index][0]
     if not reads.holds_a_rank(start, mention.start):
         return None
@@ -545,6 +547,9 @@ def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[i
     if not ranks or _named_in(folded, ranks[-1].end(), mention.start, territories, epci_spans):
         return None
     rank = RANKS[ranks[-1].group("rank")]
+    listed = _listed_right_before(folded, ranks[0].start(), territories, epci_spans, structure)
+    if len(listed) >= 2:
+        return listed[rank] if -len(listed) <= rank < len(listed) else None
     spans = [(start, ranks[0].start())] + [sentences[back] for back in
                                            range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1)]
     for span in spans:
@@ -552,6 +557,26 @@ def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[i
         if len(named) >= 2:
             return named[rank] if -len(named) <= rank < len(named) else None
     return None
+
+
+def _listed_right_before(folded: str, position: int, territories: list[TerritoryMention],
+                         epci_spans: list[tuple[int, int]], structure) -> list[str]:
+    """The territories of the list that the paragraph holding `position` follows, that paragraph
+    naming no territory before it, one per item in their order; none when an item names none or
+    several ("• A ; • B. / Le premier est porté par X. Le second, par Y": a list's items are
+    sentences of their own, so the sentences before an ordinal hold one name each)."""
+    ended = [block for block in structure.lists if block.span.end <= position]
+    if not ended or PARAGRAPH_BREAK.search(folded, ended[-1].span.end, position) \
+            or _named_in(folded, ended[-1].span.end, position, territories, epci_spans):
+        return []
+    listed = []
+    for item in ended[-1].items:
+        named = {t.territory_id for _, t in _named_in(folded, item.content.start, item.content.end,
+                                                       territories, epci_spans)}
+        if len(named) != 1:
+            return []
+        listed.append(named.pop())
+    return listed if len(set(listed)) == len(listed) else []
 
 
 def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
@@ -585,7 +610,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         if territory.start <= lead and mention.start < territory.end:
             return territory.territory_id
     index = _sentence_index(sentences, mention.start)
-    ranked = _ranked_territory(mention, folded, sentences, index, territories, epci_spans, reads) \
+    ranked = _ranked_territory(mention, folded, sentences, index, territories, epci_spans, reads, structure) \
         if index is not None else None
     if ranked is not None:
         return ranked
