@@ -2260,8 +2260,9 @@ def _territory_name_parts(text: str, linker: DocumentLinker, territories: list[t
 # name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
     r"[ \t]*(?:[,;][ \t]*(?:et[ \t]+)?|[ \t]+(?:et|avec)[ \t]+)"
-    # "les élus de A, ceux du Grand B et …": the pronoun stands for the people or the bodies named before
-    r"(?:(?:ceux|celles?|celui)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)"
+    # "les élus de A, ceux du Grand B et …": the pronoun stands for the people or the bodies named before;
+    # "les élus de A, de B et de C": the preposition repeated
+    r"(?:(?:(?:ceux|celles?|celui)[ \t]+)?(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)"
     r"|(?:le|la|les)[ \t]+|l['’][ \t]*)?"
     r"(?P<name>(?:(?:canton|pays|bassin)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+|du[ \t]+|des[ \t]+|d['’][ \t]*))?"  # "le canton d'Oulchy-le-Château"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"

@@ -1843,6 +1843,49 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
     return list(found.values())
 
 
+# "… les élus de A, de B et de C, qui composent ensemble ce territoire d'industrie": a run of
+# intercommunalities said to make up a territory the text designates by them alone (folded text,
+# from the run's end; no name after "ce territoire")
+COMPOSE_THIS_TERRITORY = re.compile(
+    r"\s*+,?\s*+qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\s+"
+    r"(?:(?:ensemble|desormais|aujourd'hui)\s+)?(?:ce|leur)\s+territoire(?:\s+d'\s*industrie)?(?=\s*+(?:[.,;!?)]|$))")
+
+
+def composed_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention],
+                         sentences: list[tuple[int, int]]) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """The territory a text designates only by the run of two linked intercommunalities or more
+    said to make it up ("les élus de A, de B et de C, qui composent ensemble ce territoire
+    d'industrie"), when neither that sentence nor the two before name a territory: named after
+    the run's first EPCI as written, without its legal form (tests/gold/README.md: the first EPCI
+    retained; rule territory.designated_by_members), they its members even as officials' bodies.
+    Other territories the text names elsewhere do not prevent it. Returns the territories found
+    and the mentions, those of the run pointed to it."""
+    folded = fold(text)
+    if "qui" not in folded:
+        return [], mentions
+    for run in _runs(mentions, folded, sentences):
+        composed = COMPOSE_THIS_TERRITORY.match(folded, run[-1].end)
+        index = _sentence_index(sentences, run[0].start)
+        if composed is None or index is None or len(run) < 2 or not all(m.link.siren for m in run) \
+                or len({m.link.siren for m in run}) != len(run):
+            continue
+        start = sentences[max(0, index - SENTENCES_BACK)][0]
+        if any(start <= t.start < composed.end() for t in territories):
+            continue
+        first = run[0]
+        lead = ARTICLE.match(text, first.start, first.end).end()
+        name_start = legal_form_end(text, folded, lead) or lead
+        if name_start >= first.end:
+            continue
+        name = collapse_spaces(text[name_start:first.end])
+        territory = TerritoryMention(name_start, first.end, name[0].upper() + name[1:],
+                                     "territory.designated_by_members", block_end=composed.end())
+        members = {id(m) for m in run}
+        return [territory], [replace(m, territory_hint=territory.territory_id) if id(m) in members else m
+                             for m in mentions]
+    return [], mentions
+
+
 # "… permet aujourd'hui à la communauté de communes d'être labellisée Territoire d'industrie": an
 # intercommunality designated by its legal form alone, as the territory (folded text)
 LEGAL_FORM_LABELLED = re.compile(
