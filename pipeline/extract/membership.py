@@ -1864,10 +1864,11 @@ def composed_territories(text: str, mentions: list[EpciMention], territories: li
     if "qui" not in folded:
         return [], mentions
     for run in _runs(mentions, folded, sentences):
-        composed = COMPOSE_THIS_TERRITORY.match(folded, run[-1].end)
+        composed = COMPOSE_THIS_TERRITORY.match(folded, run[-1].end) if len(run) >= 2 else None
+        if composed is None or not all(m.link.siren for m in run) or len({m.link.siren for m in run}) != len(run):
+            continue
         index = _sentence_index(sentences, run[0].start)
-        if composed is None or index is None or len(run) < 2 or not all(m.link.siren for m in run) \
-                or len({m.link.siren for m in run}) != len(run):
+        if index is None:
             continue
         start = sentences[max(0, index - SENTENCES_BACK)][0]
         if any(start <= t.start < composed.end() for t in territories):
