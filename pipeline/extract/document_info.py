@@ -94,6 +94,9 @@ WEEK_FIRST_DAY = rf"(?:(?P<first>\d{{1,2}})(?:er)?(?:\s+(?P<first_month>{MONTH_N
 # parliamentary question's publication in the Journal officiel, near the top; "Réponse publiée au
 # JO le : 16/04/2024" dates the answer, the page's last part (kind "answered", before "published").
 JOURNAL = r"(?:jo|journal\s+officiel)(?:\s+(?:senat|an|de\s+la\s+republique\s+francaise))?"
+# "Réponse du Ministère délégué chargé de l'industrie": a Sénat page's heading over the answer's
+# "Publiée dans le JO Sénat du …" (folded line)
+ANSWER_HEADING = re.compile(r"\s*reponse\s+(?:du|de\s+la|de\s+l'|des|de)\s")
 IN_JOURNAL = re.compile(rf"(?P<answer>reponse\s+)?(?<!\w)publiee?\s+(?:au|dans\s+le)\s+{JOURNAL}\s*(?:le|du)?\s*[:,]?\s*{DATE}")
 # "Revue Pouvoirs & Territoires, n° 87, 9 décembre 2019", "Lettre d'information de la Région –
 # Développement économique – n° 47 – 14 novembre 2023": a periodical's issue and its date; a
@@ -330,6 +333,9 @@ def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
     "ce mardi 19 mars 2019" in the top lines; else the page's update stamp unless it came years
     after every event the body dates."""
     found = [(index, f) for index, line in enumerate(lines) if (f := _dateline_of(line, index < TOP_LINES))]
+    # "Réponse du Ministère … / Publiée dans le JO Sénat du …": the answer's byline under its heading
+    found = [(index, ("answered", *f[1:]) if f[0] == "published" and index and ANSWER_HEADING.match(fold(lines[index - 1]))
+                      and IN_JOURNAL.search(fold(lines[index])) else f) for index, f in found]
     for kind in ("place", "answered", "published", "signed", "sitting"):
         chosen = [f for _index, f in found if f[0] == kind]
         if chosen:

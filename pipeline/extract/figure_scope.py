@@ -75,6 +75,9 @@ CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
 WHOLE_OPENER = re.compile(r"(?<![\w'])(?:sur|parmi)\s+(?:les|ces)[\s*_]+$")
+# a whole right after a counted part and its closing quote: "deux « Territoires d'industrie » sur les
+# 141 …" (folded text)
+WHOLE_AFTER = re.compile(r"[\s\"»”]*+(?P<whole>(?:sur|parmi)\s+(?:les|ces)\s+\d)")
 # what stands between a counted noun and the place its complement names: "trois intercommunalités de
 # l'ouest de la Saône-et-Loire", "deux communautés de communes du Jura" (folded text)
 PLACE_COMPLEMENT = re.compile(r"\s+(?:de|du|des|d'|en|dans)\s*(?:(?:la|le|les|l')\s*)?"
@@ -433,6 +436,15 @@ class DocumentScope:
             return self._in((whole.start(), segment[1]), start, end) or self._home_or_france(value, unit, sentence)
         if whole and (mid_line or segment[0] > whole.start()):
             whole = None  # "En Normandie, parmi les 10 sites choisis, …": the place before holds it
+        # "Le département compte deux « Territoires d'industrie » sur les 141 labellisés en France":
+        # the whole written right after the part has the place after it; the part counts where
+        # the words before that whole say, when they say it
+        whole_after = WHOLE_AFTER.match(self.folded, end, segment[1])
+        if whole_after and not whole:
+            for first in (segment[0], own[0]):
+                area = self._in((first, whole_after.start("whole")), start, end)
+                if area:
+                    return area
         for stretch in (((whole.start(), segment[1]),) if whole else (segment, own[:2])):
             area = self._in(stretch, start, end)
             if area:

@@ -130,7 +130,7 @@ BILLIONS_AND_MILLIONS = with_first_letters(re.compile(r"(?<![\w.,/°@#-])(?P<bil
 # a number and its counted noun ("cinq ambitions communes" counts ambitions, not communes)
 NOUN_ENDING = re.compile(r"[st]ions?$")
 ANAPHORA_AT_MOST = 3  # "les deux territoires" names places; "les 124 territoires" counts
-BARE_TERRITORIES = re.compile(r"(?<![\w'])territoires?$")
+BARE_TERRITORIES = re.compile(r"(?<![\w'])(?:territoires?|laureats?)$")  # "les deux (autres) lauréats" too
 DEMONSTRATIVE = re.compile(r"(?<![\w'])ces" + GAP + r"$")
 LOCAL_AUTHORITY_UNITS = {"epci", "commune"}
 AFTER_BILLIONS = re.compile(r"(?<![\w'])milliards?\s+$")
@@ -1290,7 +1290,10 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
         sentence = (min(sentence[0], figure.start), max(sentence[1], figure.end))  # "18\nterritoires"
-        if figure.synonym and (not vocab.programme_word.search(folded, *sentence)
+        # the figure's own words name nothing: "Les deux autres lauréats correspondent …" names
+        # no programme by its "lauréats"
+        if figure.synonym and (not (vocab.programme_word.search(folded, sentence[0], figure.start)
+                                    or vocab.programme_word.search(folded, figure.end, sentence[1]))
                                or vocab.other_thing.match(folded, figure.end)):
             continue  # "zones", "bassins": territories only where the sentence names the programme
         paragraph = paragraph_spans[bisect_right(paragraph_starts, figure.start) - 1]

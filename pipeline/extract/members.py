@@ -2260,8 +2260,10 @@ def _territory_name_parts(text: str, linker: DocumentLinker, territories: list[t
 # name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
     r"[ \t]*(?:[,;][ \t]*(?:et[ \t]+)?|[ \t]+(?:et|avec)[ \t]+)"
-    # "les élus de A, ceux du Grand B et …": the pronoun stands for the people or the bodies named before
-    r"(?:(?:ceux|celles?|celui)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)"
+    # "les élus de A, ceux du Grand B et …": the pronoun stands for the people or the bodies named before;
+    # "les élus de A, de B et de C": the preposition repeated (PREPOSITION_BEFORE)
+    r"(?:(?P<pronoun>(?:ceux|celles?|celui)[ \t]+)?"
+    r"(?P<preposition>de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)"
     r"|(?:le|la|les)[ \t]+|l['’][ \t]*)?"
     r"(?P<name>(?:(?:canton|pays|bassin)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+|du[ \t]+|des[ \t]+|d['’][ \t]*))?"  # "le canton d'Oulchy-le-Château"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
@@ -2272,6 +2274,10 @@ NAME_BEFORE_JOINT = re.compile(
     r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)(?:[ \t]*[,;][ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)"
     r"(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?$")
+# the preposition right before a name (and its article), which a coordinated name may repeat: "de
+# A, de B et de C", not "la communauté de communes de A et du B" (one name)
+PREPOSITION_BEFORE = re.compile(r"(?<![\w'’])(?:de|du|des|d['’])[ \t]*(?:(?:la|le|les)[ \t]+|l['’][ \t]*)?$",
+                                re.IGNORECASE)
 MIN_WORDS_BEFORE = 2  # "Bastia et la CC de Marana-Golo": one word before is a town as often
 
 
@@ -2370,6 +2376,9 @@ def _coordinated_mentions(text: str, linker: DocumentLinker, found: list[EpciMen
             match = COORDINATED_NAME.match(text, previous.end)
             if not match or _inside(match.start("name"), found + added):
                 break
+            if match["preposition"] and not match["pronoun"] \
+                    and not PREPOSITION_BEFORE.search(text, max(0, previous.start - 12), previous.start):
+                break  # a preposition that repeats none
             written, link = _official_before_an_et(match.group("name"), linker, previous.link.departement_codes)
             if not link:
                 break

@@ -434,6 +434,7 @@ RANKS = {"premier": 0, "premiere": 0, "second": 1, "seconde": 1, "deuxieme": 1, 
          "dernier": -1, "derniere": -1}
 
 
+PARAGRAPH_BREAK = re.compile(r"\S\s*?\n[ \t]*\n")  # a blank line after some text
 RANK_WORD = re.compile("|".join(RANKS))  # every ordinal RANKED_SUBJECT reads holds one
 WORD_CHARACTER = re.compile(r"\w")
 
@@ -535,9 +536,10 @@ class _SentenceReads:
 
 def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[int, int]], index: int,
                       territories: list[TerritoryMention], epci_spans: list[tuple[int, int]],
-                      reads: _SentenceReads) -> str | None:
+                      reads: _SentenceReads, structure) -> str | None:
     """The territory an ordinal before the mention stands for ("le second, la CC X"): the one of
-    that rank among those named earlier in the sentence, or else in the sentences before."""
+    that rank among the items of a list the ordinal's paragraph opens right after, else among
+    those named earlier in the sentence, or else in the sentences before."""
     start = sentences[index][0]
     if not reads.holds_a_rank(start, mention.start):
         return None
@@ -545,6 +547,9 @@ def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[i
     if not ranks or _named_in(folded, ranks[-1].end(), mention.start, territories, epci_spans):
         return None
     rank = RANKS[ranks[-1].group("rank")]
+    listed = _listed_right_before(folded, ranks[0].start(), territories, epci_spans, structure)
+    if len(listed) >= 2:
+        return listed[rank] if -len(listed) <= rank < len(listed) else None
     spans = [(start, ranks[0].start())] + [sentences[back] for back in
                                            range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1)]
     for span in spans:
@@ -552,6 +557,26 @@ def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[i
         if len(named) >= 2:
             return named[rank] if -len(named) <= rank < len(named) else None
     return None
+
+
+def _listed_right_before(folded: str, position: int, territories: list[TerritoryMention],
+                         epci_spans: list[tuple[int, int]], structure) -> list[str]:
+    """The territories of the list that the paragraph holding `position` follows, that paragraph
+    naming no territory before it, one per item in their order; none when an item names none or
+    several ("• A ; • B. / Le premier est porté par X. Le second, par Y": a list's items are
+    sentences of their own, so the sentences before an ordinal hold one name each)."""
+    ended = [block for block in structure.lists if block.span.end <= position]
+    if not ended or PARAGRAPH_BREAK.search(folded, ended[-1].span.end, position) \
+            or _named_in(folded, ended[-1].span.end, position, territories, epci_spans):
+        return []
+    listed = []
+    for item in ended[-1].items:
+        named = {t.territory_id for _, t in _named_in(folded, item.content.start, item.content.end,
+                                                       territories, epci_spans)}
+        if len(named) != 1:
+            return []
+        listed.append(named.pop())
+    return listed if len(set(listed)) == len(listed) else []
 
 
 def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
@@ -585,7 +610,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         if territory.start <= lead and mention.start < territory.end:
             return territory.territory_id
     index = _sentence_index(sentences, mention.start)
-    ranked = _ranked_territory(mention, folded, sentences, index, territories, epci_spans, reads) \
+    ranked = _ranked_territory(mention, folded, sentences, index, territories, epci_spans, reads, structure) \
         if index is not None else None
     if ranked is not None:
         return ranked
@@ -1854,6 +1879,50 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
         found.setdefault(name_start, TerritoryMention(name_start, name_end, collapse_spaces(subject.group("name")),
                                                       "territory.member_subject", block_end=end))
     return list(found.values())
+
+
+# "… les élus de A, de B et de C, qui composent ensemble ce territoire d'industrie": a run of
+# intercommunalities said to make up a territory the text designates by them alone (folded text,
+# from the run's end; no name after "ce territoire")
+COMPOSE_THIS_TERRITORY = re.compile(
+    r"\s*+,?\s*+qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\s+"
+    r"(?:(?:ensemble|desormais|aujourd'hui)\s+)?(?:ce|leur)\s+territoire(?:\s+d'\s*industrie)?(?=\s*+(?:[.,;!?)]|$))")
+
+
+def composed_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention],
+                         sentences: list[tuple[int, int]]) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """The territory a text designates only by the run of two linked intercommunalities or more
+    said to make it up ("les élus de A, de B et de C, qui composent ensemble ce territoire
+    d'industrie"), when neither that sentence nor the two before name a territory: named after
+    the run's first EPCI as written, without its legal form (tests/gold/README.md: the first EPCI
+    retained; rule territory.designated_by_members), they its members even as officials' bodies.
+    Other territories the text names elsewhere do not prevent it. Returns the territories found
+    and the mentions, those of the run pointed to it."""
+    folded = fold(text)
+    if "qui" not in folded:
+        return [], mentions
+    for run in _runs(mentions, folded, sentences):
+        composed = COMPOSE_THIS_TERRITORY.match(folded, run[-1].end) if len(run) >= 2 else None
+        if composed is None or not all(m.link.siren for m in run) or len({m.link.siren for m in run}) != len(run):
+            continue
+        index = _sentence_index(sentences, run[0].start)
+        if index is None:
+            continue
+        start = sentences[max(0, index - SENTENCES_BACK)][0]
+        if any(start <= t.start < composed.end() for t in territories):
+            continue
+        first = run[0]
+        lead = ARTICLE.match(text, first.start, first.end).end()
+        name_start = legal_form_end(text, folded, lead) or lead
+        if name_start >= first.end:
+            continue
+        name = collapse_spaces(text[name_start:first.end])
+        territory = TerritoryMention(name_start, first.end, name[0].upper() + name[1:],
+                                     "territory.designated_by_members", block_end=composed.end())
+        members = {id(m) for m in run}
+        return [territory], [replace(m, territory_hint=territory.territory_id) if id(m) in members else m
+                             for m in mentions]
+    return [], mentions
 
 
 # "… permet aujourd'hui à la communauté de communes d'être labellisée Territoire d'industrie": an
