@@ -87,6 +87,10 @@ SIGNED = re.compile(rf"(?:fait(?:\s+en\s+\w+\s+exemplaires?(?:\s+originaux)?,?)?
 # anywhere in a line. "Mis à jour le ..." is no publication date.
 PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|redigee?|envoyee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
                        rf"(?:\s+le\s+|\s+le(?=\d)|\s*(?=:)|\s+)|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
+# A newsletter's "Date d'envoi : 07/12/2023", a bulletin's "Édition de l'hiver 2023-2024 – distribué le
+# 15 janvier 2024": the day it went out to its readers, as "Envoyée le"; near the top only (a body's
+# "le guide distribué le 3 mars" is an event).
+DISPATCHED = re.compile(rf"(?<!\w)(?:date\s+d'envoi\s*|distribuee?s?\s+le\s+)[:,]?\s*{DATE}")
 MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "du 28 février au 6 mars 2025": the first day of a weekly's week, before the date that ends it
 WEEK_FIRST_DAY = rf"(?:(?P<first>\d{{1,2}})(?:er)?(?:\s+(?P<first_month>{MONTH_NAME})\.?)?\s+au\s+)?"
@@ -306,7 +310,7 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
         if match and _date(match) and len(part.split()) <= BYLINE_PART_WORDS:
             found.append(("answered" if match["answer"] else "published", None, _date(match)))
             continue
-        match = published
+        match = published or (DISPATCHED.search(part) if near_top else None)
         # "Le décret publié le 12 mai 2023 au Journal officiel fixe …" is a sentence, no byline
         if match and _date(match) and len(part.split()) <= BYLINE_PART_WORDS:
             found.append(("published", None, _date(match)))
