@@ -520,6 +520,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         # "le contrat … réunit" / "autour du Pays :" then the members' list: a complement of the
         # verb before the colon that ends the line
         around = AROUND_BEFORE_COLON.fullmatch(rest) and re.match(r":[ \t]*\n", text[end:end + 3])
+        if keep and COUNTED_NOUN_OF.match(text, trigger.end(), end):
+            keep = False  # "rassemble dix intercommunalités du Béarn et de la Bigorre": where they lie
         if not rest.strip(" \t\n:;,.") or announced or around:
             # "représenté par :" then the members' list; nothing when no list follows
             regions += _lines_after(text, structure, end, keep and not announced, members, trigger.start())
@@ -527,6 +529,13 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
                                    weak=not keep))
     return regions
+
+
+# "dix intercommunalités du Béarn et de la Bigorre", "cinq communautés de communes de la vallée":
+# a count of EPCIs, then a complement that says where they lie; only what links is a member
+COUNTED_NOUN_OF = re.compile(r"\s*(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+                             r"|quinze|seize|vingt)\s+" + WORDS["members_noun"] + r"\s+(?:du|de\s+la|de\s+l['’]|des|d['’])\s*",
+                             re.IGNORECASE)
 
 
 # "Il s'agit de A, porté par la communauté d'agglomération X, et du Pays de B": a trigger set
