@@ -211,6 +211,20 @@ def _alternation(surfaces) -> str:
     return "|".join(_phrase(s) for s in sorted(surfaces, key=lambda s: -len(s)))
 
 
+# The programme's national counts of territories: 124 announced in 2018, 136 to 149 as the first
+# phase grew, 183 in the second.
+NATIONAL_COUNTS = frozenset({124, 136, 141, 144, 146, 148, 149, 183})
+PROGRAMME_NAME = re.compile(r"territoires?\s+d'\s*industrie")
+
+
+def _a_national_count_of_the_programme(figure, folded: str, vocab: "Vocabulary") -> bool:
+    """'la liste des 124 bassins que l'État accompagnera' under a headline naming the programme:
+    a synonym counting one of the programme's national counts, exactly, in a text that names
+    the programme, counts its territories though its own sentence does not name it."""
+    return (figure.value in NATIONAL_COUNTS and figure.value_max is None and not figure.approximate
+            and PROGRAMME_NAME.search(folded) is not None)
+
+
 @lru_cache(maxsize=1)
 def _vocabulary() -> Vocabulary:
     rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
@@ -1290,7 +1304,8 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
         sentence = (min(sentence[0], figure.start), max(sentence[1], figure.end))  # "18\nterritoires"
-        if figure.synonym and (not vocab.programme_word.search(folded, *sentence)
+        if figure.synonym and (not (vocab.programme_word.search(folded, *sentence)
+                                    or _a_national_count_of_the_programme(figure, folded, vocab))
                                or vocab.other_thing.match(folded, figure.end)):
             continue  # "zones", "bassins": territories only where the sentence names the programme
         paragraph = paragraph_spans[bisect_right(paragraph_starts, figure.start) - 1]
