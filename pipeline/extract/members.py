@@ -703,6 +703,31 @@ def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     return regions
 
 
+# "Les élus de la CCXY, de la CCZ et du Pays W ont signé mardi … la feuille de route du Territoire
+# d'industrie V": the intercommunalities whose officials sign the territory's own act, its subject
+SIGNED_THE_TERRITORYS_ACT = with_first_letters(re.compile(
+    r"(?<![\w'’])(?:ont|avaient)\s+(?:officiellement\s+|conjointement\s+)?sign[ée]\w*\b[^.;:\n]{0,80}?"
+    r"\b(?:contrat|feuille\s+de\s+route|protocole|convention)\s+(?:du|de\s+leur|de\s+son|de\s+ce)\s+"
+    r"(?:[«\"“]\s*)?territoires?\s+d['’]\s*industrie\b", re.IGNORECASE))
+OFFICIALS_OF = re.compile(r"\s*(?:les\s+)?(?:[ée]lus|pr[ée]sidents?|repr[ée]sentants)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*",
+                          re.IGNORECASE)
+
+
+def _signatory_regions(text: str) -> list[_Region]:
+    """The subject of "ont signé … le contrat / la feuille de route du Territoire d'industrie X"
+    when it is the officials of intercommunalities ("Les élus de A, de B et de C"): A, B and C
+    sign the territory's act, its members; only what links is reported."""
+    regions = []
+    for verb in SIGNED_THE_TERRITORYS_ACT.finditer(text):
+        before = SENTENCE_START.match(text, max(0, verb.start() - 300), verb.start())
+        start = before.end() if before else max(0, verb.start() - 300)
+        officials = OFFICIALS_OF.match(text, start, verb.start())
+        if officials:
+            regions.append(_Region(officials.end(), verb.start(), False, None, True, verb.start(),
+                                   verb.start()))
+    return regions
+
+
 RESUMPTION = re.compile(WORDS["resumption"], re.IGNORECASE)
 PLAIN_SENTENCE_START = re.compile(r"(?<!\.)[.!?;:](?!\.)\s+|\n")
 FUTURE_MEMBER = re.compile(WORDS["future_member"], re.IGNORECASE)
@@ -2497,7 +2522,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                + _territory_with_regions(text, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
-               + _among_them_regions(text) + _counted_then_named_regions(text, all_heads))
+               + _among_them_regions(text) + _counted_then_named_regions(text, all_heads)
+               + _signatory_regions(text))
     # the rows of a table with a column of EPCIs are read cell by cell, not as the lines an
     # intro ending with ":" opens ("… réparties sur trois départements :" over the table)
     rows = [(table.header[0].start, table.rows[-1][-1].end) for table in structure.tables
