@@ -87,6 +87,10 @@ SIGNED = re.compile(rf"(?:fait(?:\s+en\s+\w+\s+exemplaires?(?:\s+originaux)?,?)?
 # anywhere in a line. "Mis à jour le ..." is no publication date.
 PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|redigee?|envoyee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
                        rf"(?:\s+le\s+|\s+le(?=\d)|\s*(?=:)|\s+)|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
+# A newsletter's "Date d'envoi : 07/12/2023", a bulletin's "Édition de l'hiver 2023-2024 – distribué le
+# 15 janvier 2024": the day it went out to its readers, as "Envoyée le"; near the top only (a body's
+# "le guide distribué le 3 mars" is an event).
+DISPATCHED = re.compile(rf"(?<!\w)(?:date\s+d'envoi\s*|distribuee?s?\s+le\s+)[:,]?\s*{DATE}")
 MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "du 28 février au 6 mars 2025": the first day of a weekly's week, before the date that ends it
 WEEK_FIRST_DAY = rf"(?:(?P<first>\d{{1,2}})(?:er)?(?:\s+(?P<first_month>{MONTH_NAME})\.?)?\s+au\s+)?"
@@ -138,6 +142,11 @@ BYLINE_WORDS = 12  # a line that carries a date among other parts is a byline, n
 BYLINE_PART_WORDS = 20  # a "publié le" in a longer stretch belongs to a sentence of the body
 UPDATE_LAG_YEARS = 1  # an update stamp years after the events the body tells of is not their date
 STAMP_LAG_DAYS = 7  # a page updated within a week of the day it tells of was written then
+# "le Conseil national de l'industrie du 22 novembre dernier" under "Mis à jour le 14/12/2018": a day
+# the body calls the last one of its month was, when the stamp came within two months, the
+# page's present
+LAST_AFTER_A_DAY = re.compile(r"\s+dernier\b")
+PAST_DAY_LAG_DAYS = 62
 MARKDOWN_EDGES = "#*_> \t"
 # "Liberté Égalité Fraternité": the motto's words, one per line or all on one.
 BOILERPLATE = re.compile(
@@ -309,7 +318,7 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
         if match and _date(match) and len(part.split()) <= BYLINE_PART_WORDS:
             found.append(("answered" if match["answer"] else "published", None, _date(match)))
             continue
-        match = published
+        match = published or (DISPATCHED.search(part) if near_top else None)
         # "Le décret publié le 12 mai 2023 au Journal officiel fixe …" is a sentence, no byline
         if match and _date(match) and len(part.split()) <= BYLINE_PART_WORDS:
             found.append(("published", None, _date(match)))
@@ -359,7 +368,8 @@ def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
 
 def _stamp_dates_the_body(stamp: datetime.date, body: str) -> bool:
     """Whether an update stamp can stand for the publication: the body tells of a day of the week
-    before it ("Ce lundi 25 avril" under "Mise à jour : 26 avril 2022"), or the latest year it
+    before it ("Ce lundi 25 avril" under "Mise à jour : 26 avril 2022") or of a day "dernier" up to
+    two months before it ("du 22 novembre dernier" under "Mis à jour le 14/12/2018"), or the latest year it
     names (up to the stamp's) is the stamp's or the one before. A 2018 communiqué whose page was
     touched in 2023 names no such year."""
     for match in DAY_MONTH.finditer(body):
@@ -368,7 +378,8 @@ def _stamp_dates_the_body(stamp: datetime.date, body: str) -> bool:
             day = datetime.date(year, MONTHS[match["month"]], int(match["day"]))
         except ValueError:
             continue
-        if 0 <= (stamp - day).days <= STAMP_LAG_DAYS:
+        lag = PAST_DAY_LAG_DAYS if LAST_AFTER_A_DAY.match(body, match.end()) else STAMP_LAG_DAYS
+        if 0 <= (stamp - day).days <= lag:
             return True
     years = [int(year) for year in YEAR.findall(body) if int(year) <= stamp.year]
     return bool(years) and max(years) >= stamp.year - UPDATE_LAG_YEARS

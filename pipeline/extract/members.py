@@ -520,6 +520,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         # "le contrat … réunit" / "autour du Pays :" then the members' list: a complement of the
         # verb before the colon that ends the line
         around = AROUND_BEFORE_COLON.fullmatch(rest) and re.match(r":[ \t]*\n", text[end:end + 3])
+        if keep and COUNTED_NOUN_OF.match(text, trigger.end(), end):
+            keep = False  # "rassemble dix intercommunalités du Béarn et de la Bigorre": where they lie
         if not rest.strip(" \t\n:;,.") or announced or around:
             # "représenté par :" then the members' list; nothing when no list follows
             regions += _lines_after(text, structure, end, keep and not announced, members, trigger.start())
@@ -527,6 +529,13 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
                                    weak=not keep))
     return regions
+
+
+# "dix intercommunalités du Béarn et de la Bigorre", "cinq communautés de communes de la vallée":
+# a count of EPCIs, then a complement that says where they lie; only what links is a member
+COUNTED_NOUN_OF = re.compile(r"\s*(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+                             r"|quinze|seize|vingt)\s+" + WORDS["members_noun"] + r"\s+(?:du|de\s+la|de\s+l['’]|des|d['’])\s*",
+                             re.IGNORECASE)
 
 
 # "Il s'agit de A, porté par la communauté d'agglomération X, et du Pays de B": a trigger set
@@ -690,6 +699,31 @@ def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
             regions.append(_Region(names_start, end, False, None, True, verb.start()))
         elif first is not None:
             regions.append(_Region(first.start(), verb.start(), False, None, True, verb.start(),
+                                   verb.start()))
+    return regions
+
+
+# "Les élus de la CCXY, de la CCZ et du Pays W ont signé mardi … la feuille de route du Territoire
+# d'industrie V": the intercommunalities whose officials sign the territory's own act, its subject
+SIGNED_THE_TERRITORYS_ACT = with_first_letters(re.compile(
+    r"(?<![\w'’])(?:ont|avaient)\s+(?:officiellement\s+|conjointement\s+)?sign[ée]\w*\b[^.;:\n]{0,80}?"
+    r"\b(?:contrat|feuille\s+de\s+route|protocole|convention)\s+(?:du|de\s+leur|de\s+son|de\s+ce)\s+"
+    r"(?:[«\"“]\s*)?territoires?\s+d['’]\s*industrie\b", re.IGNORECASE))
+OFFICIALS_OF = re.compile(r"\s*(?:les\s+)?(?:[ée]lus|pr[ée]sidents?|repr[ée]sentants)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*",
+                          re.IGNORECASE)
+
+
+def _signatory_regions(text: str) -> list[_Region]:
+    """The subject of "ont signé … le contrat / la feuille de route du Territoire d'industrie X"
+    when it is the officials of intercommunalities ("Les élus de A, de B et de C"): A, B and C
+    sign the territory's act, its members; only what links is reported."""
+    regions = []
+    for verb in SIGNED_THE_TERRITORYS_ACT.finditer(text):
+        before = SENTENCE_START.match(text, max(0, verb.start() - 300), verb.start())
+        start = before.end() if before else max(0, verb.start() - 300)
+        officials = OFFICIALS_OF.match(text, start, verb.start())
+        if officials:
+            regions.append(_Region(officials.end(), verb.start(), False, None, True, verb.start(),
                                    verb.start()))
     return regions
 
@@ -2497,7 +2531,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                + _territory_with_regions(text, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
-               + _among_them_regions(text) + _counted_then_named_regions(text, all_heads))
+               + _among_them_regions(text) + _counted_then_named_regions(text, all_heads)
+               + _signatory_regions(text))
     # the rows of a table with a column of EPCIs are read cell by cell, not as the lines an
     # intro ending with ":" opens ("… réparties sur trois départements :" over the table)
     rows = [(table.header[0].start, table.rows[-1][-1].end) for table in structure.tables

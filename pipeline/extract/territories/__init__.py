@@ -607,7 +607,8 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
         # "Cœur de Maine, territoire à cheval sur la Mayenne et la Sarthe", "…, à cheval sur deux
         # départements (Morbihan et Finistère)"; past a relative clause that names no place ("…, qui
         # s'étend de la côte jusqu'aux plateaux, à cheval sur …")
-        for straddling in (STRADDLING.match(text, mention.end), _straddling_after_a_clause(text, mention.end, places)):
+        for straddling in (STRADDLING.match(text, mention.end), _straddling_after_a_clause(text, mention.end, places),
+                           _straddling_in_the_next_sentence(text, mention, mentions)):
             if straddling and (straddled := _straddled(text, straddling, places, counted=True)):
                 codes |= straddled
                 break
@@ -621,6 +622,29 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
                 and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]):
             mentions[previous].departement_codes |= codes
             previous -= 1
+
+
+# "Le territoire, à cheval sur …", "Ce territoire, situé à cheval entre …" opening the next sentence
+NEXT_SENTENCE_TERRITORY = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:Le|Ce|Notre)\s+territoire(?=\s*,)")
+
+
+def _straddling_in_the_next_sentence(text: str, mention: TerritoryMention,
+                                     mentions: list[TerritoryMention]) -> re.Match | None:
+    """STRADDLING set off by commas at the start of the sentence after one where the name stands
+    (this mention or the same words further on), whose subject points back to it ("… le Nord
+    Franche-Comté a été retenu. Le territoire, à cheval sur le Doubs et le Territoire de Belfort,
+    regroupe …"); not when another territory is named in between."""
+    folded, name = fold(text), fold(text[mention.start:mention.end])
+    position = mention.start
+    while position >= 0:
+        end = sentence_bounds(text, position)[1]
+        if end < len(text) and text[end] == "." and not any(position < m.start <= end and m.territory_id != mention.territory_id
+                                                            for m in mentions):
+            pointer = NEXT_SENTENCE_TERRITORY.match(text, end + 1)
+            if pointer:
+                return STRADDLING.match(text, pointer.end())
+        position = folded.find(name, position + len(name))
+    return None
 
 
 # "A et B, respectivement dans l'Yonne et la Nièvre": one place for each name, in their order.
