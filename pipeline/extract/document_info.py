@@ -142,11 +142,6 @@ BYLINE_WORDS = 12  # a line that carries a date among other parts is a byline, n
 BYLINE_PART_WORDS = 20  # a "publié le" in a longer stretch belongs to a sentence of the body
 UPDATE_LAG_YEARS = 1  # an update stamp years after the events the body tells of is not their date
 STAMP_LAG_DAYS = 7  # a page updated within a week of the day it tells of was written then
-# "le Conseil national de l'industrie du 22 novembre dernier" under "Mis à jour le 14/12/2018": a day
-# the body calls the last one of its month was, when the stamp came within two months, the
-# page's present
-LAST_AFTER_A_DAY = re.compile(r"\s+dernier\b")
-PAST_DAY_LAG_DAYS = 62
 MARKDOWN_EDGES = "#*_> \t"
 # "Liberté Égalité Fraternité": the motto's words, one per line or all on one.
 BOILERPLATE = re.compile(
@@ -368,8 +363,7 @@ def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
 
 def _stamp_dates_the_body(stamp: datetime.date, body: str) -> bool:
     """Whether an update stamp can stand for the publication: the body tells of a day of the week
-    before it ("Ce lundi 25 avril" under "Mise à jour : 26 avril 2022") or of a day "dernier" up to
-    two months before it ("du 22 novembre dernier" under "Mis à jour le 14/12/2018"), or the latest year it
+    before it ("Ce lundi 25 avril" under "Mise à jour : 26 avril 2022"), or the latest year it
     names (up to the stamp's) is the stamp's or the one before. A 2018 communiqué whose page was
     touched in 2023 names no such year."""
     for match in DAY_MONTH.finditer(body):
@@ -378,8 +372,7 @@ def _stamp_dates_the_body(stamp: datetime.date, body: str) -> bool:
             day = datetime.date(year, MONTHS[match["month"]], int(match["day"]))
         except ValueError:
             continue
-        lag = PAST_DAY_LAG_DAYS if LAST_AFTER_A_DAY.match(body, match.end()) else STAMP_LAG_DAYS
-        if 0 <= (stamp - day).days <= lag:
+        if 0 <= (stamp - day).days <= STAMP_LAG_DAYS:
             return True
     years = [int(year) for year in YEAR.findall(body) if int(year) <= stamp.year]
     return bool(years) and max(years) >= stamp.year - UPDATE_LAG_YEARS
