@@ -570,3 +570,22 @@ def test_the_label_predicates_refusing_a_start_after_an_adverb_match_as_before()
         for before, now in pairs:
             assert [(m.span(), m.groupdict()) for m in now.finditer(text)] == \
                    [(m.span(), m.groupdict()) for m in before.finditer(text)], text
+
+
+def test_each_occurrence_of_a_name_is_judged_once_for_the_sentence_after_it(monkeypatch):
+    """A territory's name written 2,000 times took 135 s: every mention read every later
+    occurrence of its name for a "Le territoire, à cheval sur …" opening the sentence after it;
+    each occurrence is judged once, and the straddled départements are still found."""
+    from pipeline.extract import territories
+    from pipeline.extract.assemble import extract
+
+    judged = []
+    original = territories._NextSentenceStraddling._pointed_after
+    monkeypatch.setattr(territories._NextSentenceStraddling, "_pointed_after",
+                        lambda self, *args: judged.append(args) or original(self, *args))
+    text = ("Territoires d'industrie : la Vallée de la Bresle retenue\n"
+            + "La Vallée de la Bresle figure parmi les Territoires d'industrie. " * 300
+            + "Le territoire, à cheval sur la Seine-Maritime et la Somme, s'appuie sur ses verriers.\n")
+    extraction = extract(text, next(iter(nlp.parse([text]))))
+    assert {code for t in extraction.territories for code in t["departement_codes"]} >= {"76", "80"}
+    assert len(judged) <= 2 * 301

@@ -803,13 +803,13 @@ SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:
     newline = text.rfind("\n", 0, position)  # a full stop is looked for after it only
     start = max(text.rfind(". ", max(newline, 0), position), newline) + 1
-    ends = _sentence_ends(text)  # SENTENCE_END.search(text, position), not read again from each name
+    ends = sentence_ends(text)  # SENTENCE_END.search(text, position), not read again from each name
     index = bisect_left(ends, position)
     return start, ends[index] if index < len(ends) else len(text)
 
 
 @lru_cache(maxsize=16)
-def _sentence_ends(text: str) -> list[int]:
+def sentence_ends(text: str) -> list[int]:
     """Every position a SENTENCE_END match starts at (a full stop's line break too), in order."""
     return [m.start() for m in re.finditer(r"(?=" + SENTENCE_END.pattern + ")", text)]
 
