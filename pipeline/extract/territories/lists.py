@@ -966,6 +966,19 @@ FOR_ONE_NAME = re.compile(r"\s*(?:[Pp]our|[Cc][ôo]t[ée]|[Cc]oncernant|[Ss]['�
                           r"(?:[Tt]erritoire\s+(?:d['’]\s*[Ii]ndustrie\s+)?)?[«\"“]?\s*(?P<name>[A-ZÉÈÀÂÎÔ][^:.;,\n]{1,60}?)[»\"”]?\s*")
 
 
+# the programme or its label named: what lets a bare count size a list of territories
+ABOUT_THE_PROGRAMME = re.compile(PREFIX + r"|\blabel|\bprogramme\b|\bdispositif\b|\bterritoires\b|\bretenu|\bs[ée]lectionn",
+                                 re.IGNORECASE)
+
+
+def _about_the_programme(sentences: str) -> bool:
+    """Whether an intro and the sentence before it speak of the programme, its label or
+    territories: a count alone then sizes a list of territories ("Le département en compte
+    cinq : …"); elsewhere it counts something else ("X se situe à moins d'une heure de trois
+    grands pôles économiques : A, B et C", the cities near a place)."""
+    return bool(ABOUT_THE_PROGRAMME.search(sentences))
+
+
 def _for_one_name(text: str, start: int, end: int) -> bool:
     """Whether an intro is "Pour X" of one name that is no département or région ("Pour la
     Sarthe :" may announce its territories)."""
@@ -1002,7 +1015,8 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             _previous_start, previous = sentence_before(text, len(text[:sentence_start].rstrip()))
             anaphora = re.match(r"\s*il\s+s", text[intro.start():], re.I) and found
             next_line = last_end is not None and re.fullmatch(r"[ \t]*\n" + LINE_LABEL, text[last_end:intro.start()])
-            if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None or next_line):
+            counted = stated is not None and _about_the_programme(sentence + " " + previous)
+            if not (_keyword_decides(previous) == TERRITORIES or anaphora or counted or next_line):
                 continue
         label_start = max(text.rfind(stop, 0, intro.start()) + 1 for stop in "\n:;")
         if re.fullmatch(LINE_LABEL, text[label_start:intro.start()]) and \

@@ -304,7 +304,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if opening.strip(" \t\"«“*_") or not text[match.end():match.end() + 1].isupper():
             continue
         part = read_part(text, match.end(), sentence_end, folded)
-        verb = re.match(r" ([a-zà-ÿ]+)", text[part.end:part.end + 30]) if part else None
+        # "Labellisé Territoire d'industrie, X (ABC) accompagne …": an acronym in brackets before the verb
+        verb = re.match(r"(?:\s*\([A-ZÀ-Ý]{2,8}\))? ([a-zà-ÿ]+)", text[part.end:part.end + 30]) if part else None
         apposed = bool(part) and APPOSED_PLACE_NOUN.match(text, part.end)
         if part is None or part.epci or part.name is not None or not (verb or apposed) \
                 or verb and verb.group(1) in CONNECTORS | {"ou"}:
