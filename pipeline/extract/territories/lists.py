@@ -22,7 +22,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  TerritoryMention, head_and_adjective_of_place, heading_place, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
                                                  sentence_before, split_inline_list, stated_count, line_goes_on, WORDS,
-                                                 _codes_in)
+                                                 town_words, _codes_in, _town_words_of)
 from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, GLOSS_BRACKET, is_epci_name, read_part
 from pipeline.normalize import fold, mend_line_cuts
 
@@ -974,9 +974,16 @@ ABOUT_THE_PROGRAMME = re.compile(PREFIX + r"|\blabel|\bprogramme\b|\bdispositif\
 def _about_the_programme(sentences: str) -> bool:
     """Whether an intro and the sentence before it speak of the programme, its label or
     territories: a count alone then sizes a list of territories ("Le département en compte
-    cinq : …"); elsewhere it counts something else ("X se situe à moins d'une heure de trois
-    grands pôles économiques : A, B et C", the cities near a place)."""
+    cinq : …"); elsewhere, when every name is a town's, it counts something else ("X se situe à
+    moins d'une heure de trois grands pôles économiques : A, B et C", the cities near a place)."""
     return bool(ABOUT_THE_PROGRAMME.search(sentences))
+
+
+def _a_town(name: str) -> bool:
+    """Whether a name is nothing but a town's: its town words (a préfecture's, or one an EPCI is
+    named after) and nothing else."""
+    words = _town_words_of(name)
+    return bool(words) and words <= town_words() and len(name.split()) <= 2
 
 
 def _for_one_name(text: str, start: int, end: int) -> bool:
@@ -1003,7 +1010,7 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         decided = _keyword_decides(sentence + " :")
         if decided == OTHER and SOME_OF_THEM.match(fold(sentence)):
             decided = None  # "Plusieurs d'entre eux ont témoigné de leurs projets :": "eux" decides
-        next_line = False
+        next_line = towns_may_be_counted = False
         if decided in (OTHER, MEMBERS) or (intro.group("verb") and decided != TERRITORIES):
             continue
         counts = [int(word) if word.isdigit() else SMALL_COUNTS[word.lower()] for word in COUNT_WORD.findall(sentence)]
@@ -1015,9 +1022,11 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             _previous_start, previous = sentence_before(text, len(text[:sentence_start].rstrip()))
             anaphora = re.match(r"\s*il\s+s", text[intro.start():], re.I) and found
             next_line = last_end is not None and re.fullmatch(r"[ \t]*\n" + LINE_LABEL, text[last_end:intro.start()])
-            counted = stated is not None and _about_the_programme(sentence + " " + previous)
-            if not (_keyword_decides(previous) == TERRITORIES or anaphora or counted or next_line):
+            if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None or next_line):
                 continue
+            # a count alone, in sentences that do not speak of the programme, may count towns
+            towns_may_be_counted = not (_keyword_decides(previous) == TERRITORIES or anaphora or next_line) \
+                and not _about_the_programme(sentence + " " + previous)
         label_start = max(text.rfind(stop, 0, intro.start()) + 1 for stop in "\n:;")
         if re.fullmatch(LINE_LABEL, text[label_start:intro.start()]) and \
                 _label_of_an_intercommunality(text, label_start, start + 80) is not None:
@@ -1050,6 +1059,8 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             mentions = _colon_list_items(masked, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
             continue
+        if towns_may_be_counted and all(_a_town(m.name) for m in mentions):
+            continue  # "X se situe à moins d'une heure de trois grands pôles économiques : A, B et C"
         about = sentence if decided else sentence_before(text, len(text[:sentence_start].rstrip()))[1]
         if (ONE_TERRITORY.search(fold(about)) and not TERRITORIES_NOUN.search(fold(about))
                 or _for_one_name(text, sentence_start, intro.start())) \
