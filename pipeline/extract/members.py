@@ -17,8 +17,8 @@ Rules (ids in the `rule` column):
                        links), or in the sentence after one a count of them closes ("… porté par
                        deux intercommunalités. La CC A et la CC B …": only what links), or
                        coordinated as a sentence's subject that a count of as many EPCIs later in
-                       it takes up ("A, B et C franchissent … les actions des 3 agglomérations":
-                       every name linked). A weak
+                       it takes up ("A, B et C partagent une cheffe de projet qui suit les
+                       dossiers des trois intercommunalités": every name linked). A weak
                        trigger ("pilotée par", "autour de") followed by a common noun lists no
                        names. A
                        legal-form head ("les communautés de communes", "celle du") is distributed
@@ -957,8 +957,8 @@ def _resumed_regions(text: str) -> list[_Region]:
     return regions
 
 
-# "Engagées dans le programme, A, B et C franchissent une étape … pour coordonner les actions
-# des 3 agglomérations": a counted plural noun of EPCIs later in the sentence of a run of names
+# "Depuis un an, A, B et C partagent une cheffe de projet qui suit les dossiers des trois
+# intercommunalités": a counted plural noun of EPCIs later in the sentence of a run of names
 COUNTED_LATER = re.compile(r"\b(?:les|des|ces|aux|ses|leurs)[ \t]+(?P<count>[2-9]|deux|trois|quatre|cinq|six|sept|huit|neuf)[ \t]+"
                            r"(?:intercommunalit[ée]s|agglom[ée]rations|communaut[ée]s[ \t]+(?:de[ \t]+communes|d['’][ \t]*agglom[ée]rations?)"
                            r"|EPCI)\b", re.IGNORECASE)
@@ -973,8 +973,8 @@ PROGRAMME_BEFORE = re.compile(r"[Tt]erritoires?[ \t]+d['’][ \t]*[Ii]ndustrie[ 
 
 def _counted_later_regions(text: str) -> list[_Region]:
     """The names coordinated as a sentence's subject that a count of EPCIs later in it takes up
-    ("Engagées dans le programme, A, B et C franchissent une nouvelle étape … pour coordonner les
-    actions des 3 agglomérations"): members when exactly that many distinct EPCIs link and every
+    ("Depuis un an, A, B et C partagent une cheffe de projet qui suit les dossiers des trois
+    intercommunalités"): members when exactly that many distinct EPCIs link and every
     name links, never a town's single word; not a territory's name after the programme's."""
     regions = []
     for noun in COUNTED_LATER.finditer(text):
