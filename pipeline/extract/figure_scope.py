@@ -248,6 +248,15 @@ def named_areas(folded: str, start: int, end: int, places: list[PlaceMention]) -
     return found
 
 
+def _lies_in(place: PlaceMention, departements: set[str]) -> bool:
+    """Whether a place is one of these départements or the région of one of them."""
+    if place.kind == "departement":
+        return place.code in departements
+    ref = referential.load()
+    return place.kind == "region" and any(ref.departements[code].region_code == place.code
+                                          for code in departements if code in ref.departements)
+
+
 def _home(places: list[PlaceMention]) -> Area | None:
     """The one area a document speaks of, when there is one: its only département (and that
     département's région, if named), else the one région holding every département and région it
@@ -362,7 +371,12 @@ class DocumentScope:
         departement = (Area(departements.most_common(1)[0][0], "departement")
                        if departements else _departement_of_its_demonym(folded))
         region = Area(regions.most_common(1)[0][0], "region") if regions else None
-        home = _home(places) or _home_of_territories(territory_departements)
+        # a place inside a name tells the home only where the territories lie ("Ardèche Drôme
+        # Nord"), not against them ("Grand Est Touraine", in Indre-et-Loire)
+        lying = set().union(*territory_departements) if territory_departements else set()
+        home_places = [p for p in places if not lying or not named.covers(p.start, p.start + 1)
+                       or _lies_in(p, lying)]
+        home = _home(home_places) or _home_of_territories(territory_departements)
         if len(territory_departements) == 1:  # its one territory's area, when narrower
             home = _one_territory_area(home, places, territory_departements[0])
         return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded),

@@ -15,7 +15,10 @@ Rules (ids in the `rule` column):
                        plural noun of EPCIs ("Les deux intercommunalités, A et B, …"), or right
                        after a counted one ("au côté des deux agglomérations A et B": only what
                        links), or in the sentence after one a count of them closes ("… porté par
-                       deux intercommunalités. La CC A et la CC B …": only what links). A weak
+                       deux intercommunalités. La CC A et la CC B …": only what links), or
+                       coordinated as a sentence's subject that a count of as many EPCIs later in
+                       it takes up ("A, B et C partagent une cheffe de projet qui suit les
+                       dossiers des trois intercommunalités": every name linked). A weak
                        trigger ("pilotée par", "autour de") followed by a common noun lists no
                        names. A
                        legal-form head ("les communautés de communes", "celle du") is distributed
@@ -421,6 +424,7 @@ class _Region:
     bare_nearby: bool = False         # a name without legal form or type word must lie in the
                                       # document's départements (a list without trigger)
     typed_needed: bool = False        # and one name must be written as an EPCI's
+    count_needed: int | None = None   # exactly this many distinct EPCIs, every name linked
 
 
 SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;|:[ \t]*\n")
@@ -987,6 +991,37 @@ def _resumed_regions(text: str) -> list[_Region]:
     return regions
 
 
+# "Depuis un an, A, B et C partagent une cheffe de projet qui suit les dossiers des trois
+# intercommunalités": a counted plural noun of EPCIs later in the sentence of a run of names
+COUNTED_LATER = re.compile(r"\b(?:les|des|ces|aux|ses|leurs)[ \t]+(?P<count>[2-9]|deux|trois|quatre|cinq|six|sept|huit|neuf)[ \t]+"
+                           r"(?:intercommunalit[ée]s|agglom[ée]rations|communaut[ée]s[ \t]+(?:de[ \t]+communes|d['’][ \t]*agglom[ée]rations?)"
+                           r"|EPCI)\b", re.IGNORECASE)
+# capitalised names coordinated by commas and "et", then the sentence's verb in lower case
+_CAPITALISED_NAME = r"[A-ZÀ-Ý][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|en|sur)[ \t]+|[dl]['’][ \t]*)?[A-ZÀ-Ý][\w'’-]*)*"
+NAMES_BEFORE_VERB = re.compile(_CAPITALISED_NAME + r"(?:[ \t]*,[ \t]*" + _CAPITALISED_NAME + r")*[ \t]*,?[ \t]+et[ \t]+"
+                               + _CAPITALISED_NAME + r"(?=[ \t]+(?:s['’]|se[ \t]|ont[ \t]|sont[ \t])?[a-zà-ÿ])")
+
+# "le Territoire d'industrie A et B associe les deux intercommunalités": a territory's name
+PROGRAMME_BEFORE = re.compile(r"[Tt]erritoires?[ \t]+d['’][ \t]*[Ii]ndustrie[ \t]*[«\"“]?[ \t]*$")
+
+
+def _counted_later_regions(text: str) -> list[_Region]:
+    """The names coordinated as a sentence's subject that a count of EPCIs later in it takes up
+    ("Depuis un an, A, B et C partagent une cheffe de projet qui suit les dossiers des trois
+    intercommunalités"): members when exactly that many distinct EPCIs link and every
+    name links, never a town's single word; not a territory's name after the programme's."""
+    regions = []
+    for noun in COUNTED_LATER.finditer(text):
+        starts = list(PLAIN_SENTENCE_START.finditer(text, max(0, noun.start() - 400), noun.start()))
+        start = starts[-1].end() if starts else max(0, noun.start() - 400)
+        runs = list(NAMES_BEFORE_VERB.finditer(text, start, noun.start()))
+        count = noun.group("count").lower()
+        if runs and not PROGRAMME_BEFORE.search(text, max(0, runs[-1].start() - 40), runs[-1].start()):
+            regions.append(_Region(runs[-1].start(), runs[-1].end(), False, None, True, runs[-1].start(),
+                                   count_needed=int(count) if count.isdigit() else COUNT_WORDS[count]))
+    return regions
+
+
 # "Côté haut-garonnais : A, B et C. Côté bigourdan : D et E." after "associés à six autres
 # communautés de communes": a side's label, then its names
 SIDE_LABEL = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=\n))[ \t]*C[ôo]t[ée][ \t]+[^:.;\n]{2,40}?[ \t]*:[ \t]*(?=\S)",
@@ -1414,6 +1449,10 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
         return [], True  # the names must run up to the verb: "A et B forment …"
     if region.typed_needed and not any(m.link.siren and _typed(m.written_name, m.epci_type) for m in found):
         return [], complete  # bare names alone, however taken up, may be places
+    if region.count_needed is not None and (
+            unlinked_beside or len({m.link.siren for m in found}) != region.count_needed
+            or None in {m.link.siren for m in found} or any(_town_of_a_list_of_places(m) for m in found)):
+        return [], complete  # the count the sentence gives them, or places
     return found, complete
 
 
@@ -2531,6 +2570,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                + _territory_with_regions(text, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
+               + _counted_later_regions(text)
                + _among_them_regions(text) + _counted_then_named_regions(text, all_heads)
                + _signatory_regions(text))
     # the rows of a table with a column of EPCIs are read cell by cell, not as the lines an

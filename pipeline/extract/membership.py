@@ -1048,9 +1048,12 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
             # names inside them are no other territories ("X (Nord) : CA du Pays de Saint-Omer …")
             hinted_elsewhere = mention.territory_hint not in (None, territory.territory_id) \
                 or _list_of_another(mention, text)
+            # (a rule that names the territory after this EPCI points it there, even where the name
+            # it writes is no official form of the EPCI's: "A B" for the communauté urbaine "Le A B-les-C")
             designates = (mention.list_start not in mixed_lists or territory.rule == "territory.topic") \
                 and not hinted_elsewhere \
-                and (any(named_after(side, siren) for side in sides for siren in sirens)
+                and (mention.territory_hint == territory.territory_id
+                     or any(named_after(side, siren) for side in sides for siren in sirens)
                      or _whole_name_after_its_form(mention, territory, text))
             if not designates:
                 return True
@@ -1964,6 +1967,8 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
     if found:
         return found, mentions
     found, mentions = _designated_by_members(text, folded, mentions)
+    if not found:
+        found, mentions = _members_as_subject(text, folded, mentions)
     return (found, mentions) if found else _named_before_its_members(text, folded, mentions)
 
 
@@ -2002,6 +2007,47 @@ def _designated_by_members(text: str, folded: str, mentions: list[EpciMention]
     sirens = {m.link.siren for m in run}
     return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
                          for m in mentions]
+
+
+# a sentence's opening before its subject: nothing, or an article (folded text)
+SUBJECT_OPENING = re.compile(r"[\s\"«*_]*(?:(?:la|le|les)\s+|l['’]\s*)?")
+# the label or the programme said in the sentence after that subject (folded text)
+LABEL_SAID = re.compile(PREFIX + r"|\blabellis")
+
+
+def _members_as_subject(text: str, folded: str, mentions: list[EpciMention]
+                        ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """A text naming no territory whose sentence opens with two intercommunalities or more as
+    the subject of a verb, the label said after it ("La communauté urbaine A, la communauté de
+    communes B et la communauté de communes C s'engagent ensemble … dans le cadre de la
+    labellisation « Territoires d'industrie »"): the territory they make up, named after the
+    first of them without its legal form (rule territory.designated_by_members; the golds of
+    that layout retain the first EPCI, tests/gold/README.md), they its members. Each written
+    with its legal form and linked, joined by commas and "et"."""
+    linked = sorted((m for m in mentions if m.link.siren and m.legal_form), key=lambda m: m.start)
+    for index, first in enumerate(linked):
+        sentence_start, sentence_end = sentence_bounds(text, first.start)
+        if not SUBJECT_OPENING.fullmatch(folded, sentence_start, first.start):
+            continue
+        run = [first]
+        for mention in linked[index + 1:]:
+            if mention.start >= sentence_end or not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
+                break
+            run.append(mention)
+        if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
+                or not re.match(r"\s+(?:s['’]\s*|se\s+|ont\s+|sont\s+)?[a-z]", folded[run[-1].end:sentence_end]) \
+                or re.match(r"\s+et\b", folded[run[-1].end:sentence_end]) \
+                or not LABEL_SAID.search(folded, run[-1].end, sentence_end):
+            continue
+        name_start = legal_form_end(text, folded, first.start)
+        if name_start is None or name_start >= first.end:
+            continue
+        territory = TerritoryMention(name_start, first.end, collapse_spaces(text[name_start:first.end]),
+                                     "territory.designated_by_members", block_end=sentence_end)
+        sirens = {m.link.siren for m in run}
+        return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
+                             for m in mentions]
+    return [], mentions
 
 
 # what may part the members of a bracket: commas, semicolons, "et", and an article (folded text)
