@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.extract.first_letters import spelled_out, with_first_letters
+from pipeline.extract.first_letters import with_first_letters, written_forms
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
@@ -36,25 +36,32 @@ from pipeline.normalize import fold
 RULE = "territory.labelled"
 
 
-def _expand(pattern: str) -> str:
-    if pattern.startswith("{aux}{adv}"):
+def _expand(pattern: str, refusing: bool = True) -> str:
+    if refusing and pattern.startswith("{aux}{adv}"):
         pattern = _OPENING_AUXILIARY + pattern.removeprefix("{aux}")
     for macro, body in WORDS["label_macros"].items():  # in order: a macro may use those after it
         pattern = pattern.replace("{" + macro + "}", body)
     return pattern
 
 
+# An adverb of {adverb} in one of its written forms (a run of blanks written with one blank:
+# "desormais", "en 2019,"), then one blank: one look-behind per width of the forms
+_ADVERB_FORMS = written_forms(WORDS["label_macros"]["adverb"])
+_AFTER_AN_ADVERB = [r"(?<![\w'])(?:" + "|".join(forms) + r")\s" for _, forms in sorted(_ADVERB_FORMS.items())]
+# the farthest an adverb that starts before a position reaches after it (its blank included)
+_ADVERB_REACH = max(_ADVERB_FORMS) + 1
+# a position right after such an adverb (after a blank first: the look-behinds only there)
+_RIGHT_AFTER_AN_ADVERB = re.compile(r"(?<=\s)(?:" + "|".join("(?<=" + body + ")" for body in _AFTER_AN_ADVERB) + ")")
+
+
 def _not_after_an_adverb() -> str:
-    """Look-behinds refusing a position right after an adverb of {adverb} written out and one
-    blank. A predicate opening with "{aux}{adv}" would otherwise start at each adverb of a run
-    ("est ainsi ainsi … labellisé") and read the rest of the run each time: work growing with the
-    square of its length. No match is lost: one found there starts as well at that adverb, which
-    the scan reaches first (no match ends inside an adverb or its blank). Adverbs written with
-    digits ("en 2019,") or several blanks are not refused: only read again."""
-    by_length: dict[int, list[str]] = {}
-    for adverb in spelled_out(WORDS["label_macros"]["adverb"]):
-        by_length.setdefault(len(adverb), []).append(re.escape(adverb))
-    return "".join(r"(?<!(?<![\w'])(?:" + "|".join(adverbs) + r")\s)" for _, adverbs in sorted(by_length.items()))
+    """Look-behinds refusing a position right after an adverb of {adverb} in a written form and
+    one blank. A predicate opening with "{aux}{adv}" would otherwise start at each adverb of a run
+    ("est ainsi ainsi … labellisé", "en 2019, en 2019, … labellisé") and read the rest of the run
+    each time: work growing with the square of its length. A match found there starts as well at
+    that adverb, which the scan reaches first, unless the match before ended inside the adverb
+    ("labellisé en 2019, …"): `label_matches` reads those again without the refusal."""
+    return "".join("(?<!" + body + ")" for body in _AFTER_AN_ADVERB)
 
 
 # "{aux}" opening a predicate: an auxiliary, or none where no adverb stands right before
@@ -63,9 +70,27 @@ if not WORDS["label_macros"]["aux"].endswith(")?"):
 _OPENING_AUXILIARY = "(?:" + WORDS["label_macros"]["aux"].removesuffix("?") + "|" + _not_after_an_adverb() + ")"
 
 
-@lru_cache(maxsize=2)
-def _predicates(key: str = "label_predicates") -> re.Pattern:
-    return with_first_letters(re.compile(r"(?:,\s*|(?<![\w']))(?:" + "|".join(_expand(p) for p in WORDS[key]) + r")"))
+@lru_cache(maxsize=4)
+def _predicates(key: str = "label_predicates", refusing: bool = True) -> re.Pattern:
+    return with_first_letters(re.compile(r"(?:,\s*|(?<![\w']))(?:" + "|".join(_expand(p, refusing) for p in WORDS[key]) + r")"))
+
+
+def label_matches(folded: str, key: str = "label_predicates") -> Iterator[re.Match]:
+    """The matches of the predicates `key` in `folded`, those of `finditer` without the refusal
+    after an adverb: a start is refused wrongly only where the adverb began before the scan's
+    position (the match before ended inside it), within `_ADVERB_REACH` characters after it;
+    there each start is read again with the predicates that refuse none (bounded work)."""
+    refusing = _predicates(key)
+    position = 0
+    while position <= len(folded):
+        found = refusing.search(folded, position)
+        if position and _RIGHT_AFTER_AN_ADVERB.search(folded, position, position + _ADVERB_REACH + 1):
+            unrefused, last = _predicates(key, refusing=False), min(found.start() if found else len(folded), position + _ADVERB_REACH)
+            found = next((match for start in range(position, last + 1) if (match := unrefused.match(folded, start))), found)
+        if not found:
+            return
+        yield found
+        position = max(found.end(), found.start() + 1)
 
 
 TERRITORIES_WORD = re.compile(r"\bterritoires?\b")
@@ -396,8 +421,8 @@ COMPANION_BEFORE = re.compile(r"(?<![\w'])avec\s+(?:la|le|les|l')?\s*(?:communau
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
-    in_context = [(m, True) for m in _predicates("label_predicates_in_context").finditer(folded)]
-    for match, needs_context in [(m, False) for m in _predicates().finditer(folded)] + in_context:
+    in_context = [(m, True) for m in label_matches(folded, "label_predicates_in_context")]
+    for match, needs_context in [(m, False) for m in label_matches(folded)] + in_context:
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         sentence_start = wrapped_sentence_start(text, sentence_start)  # "Le Nord⏎Franche-Comté y figure"
         end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
