@@ -198,6 +198,24 @@ def written_forms(pattern: str, most: int = 64) -> dict[int, list[str]]:
     return by_width
 
 
+def written_endings(pattern: str, most: int = 128, shortest: int = 3) -> dict[int, list[str]]:
+    """Width -> patterns of the fixed-width forms of how the alternatives of `pattern` that
+    `written_forms` leaves out end: the longest run of their last parts of at most `most` forms
+    ("(?:en|le)\\s*(?:mars|mai),?" ends with "mars", "mars,", "mai", "mai,"), none shorter than
+    `shortest` characters. Such an ending does not tell the alternative matched before it."""
+    parsed = _parser.parse(pattern)
+    alternatives = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is C.BRANCH else [parsed]
+    by_width: dict[int, list[str]] = {}
+    for alternative in alternatives:
+        if _forms(alternative, 64) is not None:
+            continue
+        ending = next((forms for start in range(1, len(alternative)) if (forms := _forms(alternative[start:], most))), [])
+        for form, width in ending:
+            if width >= shortest:
+                by_width.setdefault(width, []).append(form)
+    return by_width
+
+
 def spelled_out(pattern: str) -> list[str]:
     """The texts matched by the alternatives of the alternation `pattern` that are written out
     ("(?:lui|elle) aussi": "lui aussi", "elle aussi"; "fiere? d'etre"); an alternative with a class

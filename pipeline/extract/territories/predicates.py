@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.extract.first_letters import with_first_letters, written_forms
+from pipeline.extract.first_letters import with_first_letters, written_endings, written_forms
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
@@ -36,57 +36,75 @@ from pipeline.normalize import fold
 RULE = "territory.labelled"
 
 
-def _expand(pattern: str, refusing: bool = True) -> str:
-    if refusing and pattern.startswith("{aux}{adv}"):
-        pattern = _OPENING_AUXILIARY + pattern.removeprefix("{aux}")
+def _expand(pattern: str, refusal: str = "adverbs") -> str:
+    if refusal != "none" and pattern.startswith("{aux}{adv}"):
+        pattern = _OPENING_AUXILIARY[refusal] + pattern.removeprefix("{aux}")
     for macro, body in WORDS["label_macros"].items():  # in order: a macro may use those after it
         pattern = pattern.replace("{" + macro + "}", body)
     return pattern
 
 
+_ADVERB = WORDS["label_macros"]["adverb"]
 # An adverb of {adverb} in one of its written forms (a run of blanks written with one blank:
 # "desormais", "en 2019,"), then one blank: one look-behind per width of the forms
-_ADVERB_FORMS = written_forms(WORDS["label_macros"]["adverb"])
-_AFTER_AN_ADVERB = [r"(?<![\w'])(?:" + "|".join(forms) + r")\s" for _, forms in sorted(_ADVERB_FORMS.items())]
-# the farthest an adverb that starts before a position reaches after it (its blank included)
-_ADVERB_REACH = max(_ADVERB_FORMS) + 1
-# a position right after such an adverb (after a blank first: the look-behinds only there)
-_RIGHT_AFTER_AN_ADVERB = re.compile(r"(?<=\s)(?:" + "|".join("(?<=" + body + ")" for body in _AFTER_AN_ADVERB) + ")")
+_AFTER_AN_ADVERB = [r"(?<![\w'])(?:" + "|".join(forms) + r")\s" for _, forms in sorted(written_forms(_ADVERB).items())]
+# The end of an adverb of more forms than look-behinds can hold ("en mars 2019, ": "mars 2019,"),
+# then one blank: a position after it may not be after an adverb.
+_AFTER_AN_ENDING = [r"(?<![\w'])(?:" + "|".join(forms) + r")\s" for _, forms in sorted(written_endings(_ADVERB).items())]
+# From this length on, the predicates refuse a start after such an ending too: a run of dates
+# ("en mars, en mars, …") in a shorter text takes less than a tenth of a second to read.
+LONG_TEXT = 5_000
+_AFTER = {"adverbs": _AFTER_AN_ADVERB, "endings": _AFTER_AN_ADVERB + _AFTER_AN_ENDING}
+# a position that the look-behinds of `_AFTER[refusal]` refuse (after a blank first: they only there)
+_REFUSED = {refusal: re.compile(r"(?<=\s)(?:" + "|".join("(?<=" + body + ")" for body in bodies) + ")")
+            for refusal, bodies in _AFTER.items()}
+# an adverb of {adverb} then one blank, in at most this many characters
+_ADVERB_THEN_BLANK = re.compile(r"(?<![\w'])(?:" + _ADVERB + r")\s")
+_ADVERB_SPAN = 48
 
-
-def _not_after_an_adverb() -> str:
-    """Look-behinds refusing a position right after an adverb of {adverb} in a written form and
-    one blank. A predicate opening with "{aux}{adv}" would otherwise start at each adverb of a run
-    ("est ainsi ainsi … labellisé", "en 2019, en 2019, … labellisé") and read the rest of the run
-    each time: work growing with the square of its length. A match found there starts as well at
-    that adverb, which the scan reaches first, unless the match before ended inside the adverb
-    ("labellisé en 2019, …"): `label_matches` reads those again without the refusal."""
-    return "".join("(?<!" + body + ")" for body in _AFTER_AN_ADVERB)
-
-
-# "{aux}" opening a predicate: an auxiliary, or none where no adverb stands right before
+# "{aux}" opening a predicate: an auxiliary, or none where no adverb stands right before (where
+# one may stand, after an ending: `refusal` "endings")
 if not WORDS["label_macros"]["aux"].endswith(")?"):
     raise ValueError("territory_words.json: the label macro {aux} must be one optional group '(...)?'")
-_OPENING_AUXILIARY = "(?:" + WORDS["label_macros"]["aux"].removesuffix("?") + "|" + _not_after_an_adverb() + ")"
+_OPENING_AUXILIARY = {refusal: "(?:" + WORDS["label_macros"]["aux"].removesuffix("?") + "|"
+                      + "".join("(?<!" + body + ")" for body in bodies) + ")" for refusal, bodies in _AFTER.items()}
 
 
-@lru_cache(maxsize=4)
-def _predicates(key: str = "label_predicates", refusing: bool = True) -> re.Pattern:
-    return with_first_letters(re.compile(r"(?:,\s*|(?<![\w']))(?:" + "|".join(_expand(p, refusing) for p in WORDS[key]) + r")"))
+@lru_cache(maxsize=6)
+def _predicates(key: str = "label_predicates", refusal: str = "adverbs") -> re.Pattern:
+    """The predicates `key` as one pattern. With a `refusal`, a start with no auxiliary is refused
+    right after an adverb ("adverbs") or what may end one ("endings"). A predicate opening with
+    "{aux}{adv}" would otherwise start at each adverb of a run ("est ainsi ainsi … labellisé",
+    "en 2019, en 2019, … labellisé") and read the rest of the run each time: work growing with the
+    square of its length. `label_matches` reads again the starts so refused that the predicates
+    without refusal ("none") could find first."""
+    return with_first_letters(re.compile(r"(?:,\s*|(?<![\w']))(?:" + "|".join(_expand(p, refusal) for p in WORDS[key]) + r")"))
+
+
+def _after_an_adverb_from(folded: str, position: int, end: int) -> bool:
+    """Whether an adverb of {adverb} and one blank end at `end`, starting at `position` or after."""
+    return any(_ADVERB_THEN_BLANK.fullmatch(folded, start, end) for start in range(max(position, end - _ADVERB_SPAN), end - 1))
 
 
 def label_matches(folded: str, key: str = "label_predicates") -> Iterator[re.Match]:
-    """The matches of the predicates `key` in `folded`, those of `finditer` without the refusal
-    after an adverb: a start is refused wrongly only where the adverb began before the scan's
-    position (the match before ended inside it), within `_ADVERB_REACH` characters after it;
-    there each start is read again with the predicates that refuse none (bounded work)."""
-    refusing = _predicates(key)
-    position = 0
+    """The matches of `finditer` of the predicates `key` without refusal, found with the refusal.
+    A match the refusal loses starts, or has its auxiliary's place, at most two characters before
+    a refused position; the predicates without refusal read those starts again, unless the
+    refused position follows an adverb that starts at the scan's position or after: a match found
+    there starts as well at that adverb (its run of adverbs), which the scan reaches first. In a
+    run of adverbs each is such; after a match that ended inside an adverb ("labellisé en 2019,
+    retenu …"), or after an ending that ends no adverb, a start is read again."""
+    refusal = "endings" if len(folded) >= LONG_TEXT else "adverbs"
+    refusing, position = _predicates(key, refusal), 0
     while position <= len(folded):
         found = refusing.search(folded, position)
-        if position and _RIGHT_AFTER_AN_ADVERB.search(folded, position, position + _ADVERB_REACH + 1):
-            unrefused, last = _predicates(key, refusing=False), min(found.start() if found else len(folded), position + _ADVERB_REACH)
-            found = next((match for start in range(position, last + 1) if (match := unrefused.match(folded, start))), found)
+        last = found.start() if found else len(folded)
+        starts = sorted({start for refused in _REFUSED[refusal].finditer(folded, position, min(last + 2, len(folded)))
+                         if not _after_an_adverb_from(folded, position, refused.start())
+                         for start in range(refused.start() - 2, refused.start() + 1) if position <= start <= last})
+        if starts:
+            unrefused = _predicates(key, "none")
+            found = next((match for start in starts if (match := unrefused.match(folded, start))), found)
         if not found:
             return
         yield found
