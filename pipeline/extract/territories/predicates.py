@@ -47,13 +47,17 @@ def _expand(pattern: str, refusal: str = "adverbs") -> str:
 _ADVERB = WORDS["label_macros"]["adverb"]
 # An adverb of {adverb} in one of its written forms (a run of blanks written with one blank:
 # "desormais", "en 2019,"), then one blank: one look-behind per width of the forms
-_AFTER_AN_ADVERB = [r"(?<![\w'])(?:" + "|".join(forms) + r")\s" for _, forms in sorted(written_forms(_ADVERB).items())]
+_ADVERB_FORMS = written_forms(_ADVERB)
+_AFTER_AN_ADVERB = [r"(?<![\w'])(?:" + "|".join(forms) + r")\s" for _, forms in sorted(_ADVERB_FORMS.items())]
+# the farthest such an adverb starting before a position reaches after it, its blank included
+_ADVERB_REACH = max(_ADVERB_FORMS) + 1
 # The end of an adverb of more forms than look-behinds can hold ("en mars 2019, ": "mars 2019,"),
 # then one blank: a position after it may not be after an adverb.
 _AFTER_AN_ENDING = [r"(?<![\w'])(?:" + "|".join(forms) + r")\s" for _, forms in sorted(written_endings(_ADVERB).items())]
-# From this length on, the predicates refuse a start after such an ending too: a run of dates
-# ("en mars, en mars, …") in a shorter text takes less than a tenth of a second to read.
-LONG_TEXT = 5_000
+# From this length on, the predicates refuse a start after such an ending too, at some cost (of
+# 1,859 texts of the snapshot sets, 13 are so long): a run of dates ("en mars, en mars, …") in a
+# shorter text takes at most about 0.15 s to read.
+LONG_TEXT = 3_000
 _AFTER = {"adverbs": _AFTER_AN_ADVERB, "endings": _AFTER_AN_ADVERB + _AFTER_AN_ENDING}
 # a position that the look-behinds of `_AFTER[refusal]` refuse (after a blank first: they only there)
 _REFUSED = {refusal: re.compile(r"(?<=\s)(?:" + "|".join("(?<=" + body + ")" for body in bodies) + ")")
@@ -99,7 +103,9 @@ def label_matches(folded: str, key: str = "label_predicates") -> Iterator[re.Mat
     while position <= len(folded):
         found = refusing.search(folded, position)
         last = found.start() if found else len(folded)
-        starts = sorted({start for refused in _REFUSED[refusal].finditer(folded, position, min(last + 2, len(folded)))
+        # after a whole adverb, only one that starts before `position` may hide a match
+        stop = last + 2 if refusal == "endings" else min(last + 2, position + _ADVERB_REACH)
+        starts = sorted({start for refused in _REFUSED[refusal].finditer(folded, position, min(stop, len(folded)))
                          if not _after_an_adverb_from(folded, position, refused.start())
                          for start in range(refused.start() - 2, refused.start() + 1) if position <= start <= last})
         if starts:
