@@ -643,3 +643,24 @@ def test_the_numbers_of_a_sentence_of_thousands_of_dates_are_unmasked_by_bisecti
     tokens = figures._number_tokens(text, text.lower(), figures._vocabulary())
     assert [(t.start, t.value) for t in tokens] == [(text.index("1,5"), 1.5), (text.index("12 projets"), 12.0)]
     assert len(read) <= 4 * 3_000  # twice its 6,000 masked spans (two a date); each for each number before
+
+
+def test_a_sentence_of_thousands_of_territories_is_read_once_by_the_prose_rule(monkeypatch):
+    """"Sont labellisés le territoire de A, le territoire de B, …" (10,000 names, one line without
+    a full stop: 4.8 s, growing with the square of their number): the prose rule searched the
+    whole sentence for its label words and its wider territory at each name, and each name's
+    sentence was found reading back to the line's start (now bisection in the line breaks and
+    full stops). Counted: the characters searched."""
+    from pipeline.extract.structure import parse
+    from pipeline.extract.territories import common, prose
+
+    work = {"read": 0}
+    for name in ("LABELLING", "PART_OF_A_TERRITORY", "TERRITORY_AND_THAT_OF"):
+        monkeypatch.setattr(prose, name, _CharactersRead(getattr(prose, name), work, "read"))
+    text = "Sont labellisés " + ", ".join(f"le territoire de Nom{chr(65 + i % 26)}{chr(65 + i // 26 % 26)}"
+                                        for i in range(2_000)) + ".\n"
+    found = prose.prose_names(text, parse(text), [])
+    assert len(found) == 1_999 and found[-1].name == "NomXY"  # the first after "Sont labellisés", as before
+    assert work["read"] <= 3 * len(text)  # the sentence once; 2,000 times before
+    assert common.sentence_bounds(text, len(text) - 5) == (0, len(text) - 2)
+    assert common.sentence_bounds("A. B\n. C", 7) == (6, 8) and common.sentence_bounds("A. B", 3) == (2, 4)
