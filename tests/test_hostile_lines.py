@@ -545,8 +545,8 @@ def test_the_label_predicates_refusing_a_start_after_an_adverb_match_as_before(m
     texts of their words, in a short text and in a long one (refusing after the endings of dates
     too): a match that starts right after an adverb starts as well at the adverb, which the scan
     reaches first; where the match before ended inside the adverb ("labellisé en 2019, " then
-    "retenu pour la phase 2"), or after an ending of no adverb ("Paris, 5 mars 2019, "), the start
-    is read again without the refusal."""
+    "déjà retenu pour la phase 2"), or after an ending of no adverb ("Paris, 5 mars 2019, "), the
+    start is read again without the refusal."""
     import random
     import re
 
@@ -573,17 +573,19 @@ def test_the_label_predicates_refusing_a_start_after_an_adverb_match_as_before(m
         "comme", "du", "programme", "combien", "l'", "fait", "partie", "des", "y", "figure", "parmi", "les", ",", ".",
         "deja", "depuis", "entre", "dans le", "pour"]
     chance = random.Random(54)
-    texts = ["x labellise en 2019, retenu pour la phase 2", "labellisee en 2019 retenue pour la deuxieme phase.",
-             "paris, 5 mars 2019, labellise territoire d'industrie"]
+    texts = ["x labellise en 2019, deja retenu pour la phase 2", "labellisee en 2019 retenue pour la deuxieme phase.",
+             "paris, 5 mars 2019, deja labellise territoire d'industrie"]
     texts += ["".join(word + chance.choice((" ", " ", "  ", "", ", ", "\n"))
                       for word in chance.choices(words, k=chance.randint(1, 14))) for _ in range(3_000)]
     for text in texts:
         for before, key in pairs:
             assert [(m.span(), m.groupdict()) for m in predicates.label_matches(text, key)] == \
                    [(m.span(), m.groupdict()) for m in before.finditer(text)], text
-    # the refusal alone would lose them: their starts follow "en 2019, " or "mars 2019, "
-    assert len(list(predicates._predicates(keys[1]).finditer(texts[0]))) == 1
-    assert not list(predicates._predicates(keys[0], "endings").finditer(texts[2]))
+    # the refusal alone would lose them: their starts follow "en 2019, " or "mars 2019, " (before "deja")
+    assert [m.start() for m in predicates._predicates(keys[1]).finditer(texts[0])] == [2, 26]
+    assert [m.start() for m in predicates.label_matches(texts[0], keys[1])] == [2, 19]
+    assert [m.start() for m in predicates._predicates(keys[0], "endings").finditer(texts[2])] == [25]
+    assert [m.start() for m in predicates.label_matches(texts[2], keys[0])] == [18]
 
 
 def test_a_run_of_dates_is_read_once_by_the_label_predicates(monkeypatch):
