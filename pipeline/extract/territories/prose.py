@@ -242,19 +242,25 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             found.append(mention)
 
     titled = titled_by_the_programme(folded)
+    # sentence -> whether it speaks of labels, the wider territory it names after a label: read
+    # once, not again for each name of a sentence of thousands
+    read: dict[tuple[int, int], tuple[bool, re.Match | None]] = {}
     for match in PROSE_HEAD.finditer(folded):
-        sentence_start, sentence_end = sentence_bounds(text, match.start())
-        if not LABELLING.search(folded[sentence_start:sentence_end]) \
-                and not (titled and TERRITORY_AND_THAT_OF.search(folded, sentence_start, sentence_end)) \
+        sentence_start, sentence_end = sentence = sentence_bounds(text, match.start())
+        if sentence not in read:
+            wider = PART_OF_A_TERRITORY.search(folded, sentence_start, sentence_end)
+            read[sentence] = (bool(LABELLING.search(folded[sentence_start:sentence_end])) or bool(
+                titled and TERRITORY_AND_THAT_OF.search(folded, sentence_start, sentence_end)),
+                wider if wider and LABELLING.search(folded, sentence_start, wider.start()) else None)
+        labelling, wider = read[sentence]
+        if not labelling \
                 and not _the_newcomer(folded, sentence_start, match) \
                 and not _one_of_the_chosen(folded, sentence_start, match):
             continue
         if folded.startswith("celui", match.start()) and not _one_of_the_chosen(folded, sentence_start, match) \
                 and not A_TERRITORY_BEFORE.search(folded, sentence_start, match.start()):
             continue  # "sera prorogé dans un cadre dynamique, celui de France Relance": no territory taken up
-        wider = PART_OF_A_TERRITORY.search(folded, sentence_start, sentence_end)
-        if wider and LABELLING.search(folded, sentence_start, wider.start()) \
-                and not wider.start() <= match.start() < wider.end():
+        if wider and not wider.start() <= match.start() < wider.end():
             continue  # "Labellisé … au sein d'un vaste espace reliant A, B et C, le territoire de X": a part of it
         pos = match.end()
         if match.group("award") and text[match.start("subject")].isupper():
