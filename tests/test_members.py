@@ -751,7 +751,8 @@ def test_f23_a_name_opening_with_entre_in_lower_case_after_its_legal_form():
     text = "Le Grand Charolais travaille avec la communauté de communes entre Arroux, Loire et Somme."
     assert "200070316" in [siren for siren, _, _ in linked(text, frozenset({"71"}))]
 
-@pytest.mark.parametrize("header", ["Intercommunalité(s) membre(s)", "EPCI porteur", "epci_membre"])
+@pytest.mark.parametrize("header", ["Intercommunalité(s) membre(s)", "EPCI porteur", "epci_membre",
+                                    "Structure porteuse"])
 def test_a_table_column_of_members_or_of_the_carrying_epci_is_read_for_its_row(header):
     """"Intercommunalité(s) membre(s)", a spreadsheet's "epci_membre" and "EPCI porteur" head
     a column of EPCIs lying in the territory of their row (tests/corpus/PATTERNS.md, m25)."""
@@ -763,6 +764,19 @@ def test_a_table_column_of_members_or_of_the_carrying_epci_is_read_for_its_row(h
     found = find_epcis(text, DocumentLinker(frozenset({"35", "53"})), parse(text), territories)
     assert [(m.link.siren, m.territory_hint) for m in found] == [
         ("200039022", "vitre-fougeres"), ("200033298", "coeur-de-maine")]
+
+
+def test_a_row_whose_territory_went_unread_lists_no_members_of_another_row():
+    """In a table whose rows name their territories, a row whose name no territory rule read
+    holds that unread territory's carrier, not a member of the one found (PATTERNS.md, g56members)."""
+    text = ("Territoire\tStructure porteuse\tSuivi\n"
+            "Vitré – Fougères\tCA Vitré Communauté\tinstallé\n"
+            "Cœur de Maine\tCC des Coëvrons\ten cours\n")
+    territories = [(text.index("Vitré –"), text.index("Vitré –") + len("Vitré – Fougères"), "vitre-fougeres")]
+    found = find_epcis(text, DocumentLinker(frozenset({"35", "53"})), parse(text), territories)
+    assert [(m.link.siren, m.territory_hint, m.in_member_list) for m in found if m.link.siren == "200039022"] == [
+        ("200039022", "vitre-fougeres", True)]
+    assert not any(m.in_member_list for m in found if m.link.siren == "200033298")
 
 
 def test_a_column_of_other_bodies_is_no_column_of_members():

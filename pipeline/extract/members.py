@@ -1251,7 +1251,8 @@ def _headed_list_regions(text: str, structure) -> list[_Region]:
 # "Intercommunalité(s) membre(s)", "Intercommunalités citées", "Intercommunalités axonaises", a
 # spreadsheet's "epci_membre", a press table's "Communauté de communes" over short names,
 # "Membres", "Périmètre", "Composition", "Collectivités membres", "Intercommunalités partenaires"), or of
-# the one carrying the territory ("EPCI porteur"), which lies in it too (folded header).
+# the one carrying the territory ("EPCI porteur", "Structure porteuse"), which lies in it too (folded
+# header; a carrier that is no EPCI, a PETR or a pôle métropolitain, links to none).
 EPCI_COLUMN = re.compile(r"(?:structures?\s+porteuses?\s*/\s*)?"  # "Structure porteuse / intercommunalités membres"
                          r"(?:nom[\s_]+de[\s_]+l'\s*)?(?:epci|intercommunalite(?:s|\(s\))?"
                          r"|communautes?[\s_]+(?:de[\s_]+communes|d'agglomeration)|communautes|collectivites)"
@@ -1260,6 +1261,8 @@ EPCI_COLUMN = re.compile(r"(?:structures?\s+porteuses?\s*/\s*)?"  # "Structure p
                          r"|porteu(?:r|se)|" + WORDS["place_adjective"] + r"))?"
                          # "Territoire d'industrie | Membres", "… | Périmètre", "… | Composition"
                          r"|membres|perimetre|composition"
+                         # "Territoire d'industrie | Structure porteuse": the EPCI carrying it, as "EPCI porteur"
+                         r"|structures?\s+porteuses?"
                          # a Région's grants to the structure carrying each territory ("Bénéficiaire | Territoire | Aide")
                          r"|beneficiaires?")
 
@@ -1277,11 +1280,13 @@ def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]
                         if len(row) >= 2 and EPCI_COLUMN.fullmatch(fold(row[0].of(text))) for cell in row[1:]]
             regions += _members_under_a_name(text, table, territories)
             continue
-        for row in table.rows:
-            cell = row[column]
-            owner = next((tid for s, e, tid in territories if row[0].start <= s and e <= row[-1].end
-                          and not (cell.start <= s < cell.end)), None)
-            regions.append(_Region(cell.start, cell.end, False, owner))
+        owners = [next((tid for s, e, tid in territories if row[0].start <= s and e <= row[-1].end
+                        and not (row[column].start <= s < row[column].end)), None) for row in table.rows]
+        for row, owner in zip(table.rows, owners):
+            # a row whose territory went unread, in a table whose other rows name theirs, holds
+            # the members of that unread one ("| Est | CIREST |" under "| Ouest | TCO |"): none
+            if owner is not None or not any(owners):
+                regions.append(_Region(row[column].start, row[column].end, False, owner))
     return regions
 
 
