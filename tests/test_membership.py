@@ -38,6 +38,16 @@ def test_members_are_attached_to_their_territory(text, expected):
     assert members(text) == expected
 
 
+def test_the_subject_acting_on_the_programme_of_the_territory_named_after_it_is_a_member():
+    """"A, associée à B, a dressé le bilan du dispositif sur le territoire du X": the bodies
+    carrying it (PATTERNS.md, g56members)."""
+    title = "Territoire d'industrie : le Pays de Fougères fait le point\n\n"
+    text = (title + "Au terme de la première phase du programme, Fougères Agglomération, associée à la "
+            "communauté de communes Couesnon Marches de Bretagne, a dressé le bilan du dispositif "
+            "sur le territoire du Pays de Fougères.")
+    assert members(text) == {("pays-de-fougeres", "200072452"), ("pays-de-fougeres", "200070688")}
+
+
 def test_an_office_is_not_a_membership():
     text = ("Le territoire d'industrie Soissonnais et Valois a été labellisé en 2023. "
             "Le président de GrandSoissons Agglomération a salué la décision.")

@@ -40,7 +40,9 @@ the rule that found the mention):
    said to be one ("A, qui est membre du Territoire d'industrie X", "fait partie du", "appartient au",
    "A et B ont porté la candidature du territoire X", "A et B ont signé … la feuille de route du
    territoire X", "A et B forment quant à elles le territoire X",
-   "A et B, les deux intercommunalités du territoire d'industrie X");
+   "A et B, les deux intercommunalités du territoire d'industrie X"), or the subject acting on the
+   programme of the one territory named after it as a territory ("A, associée à B, a dressé le
+   bilan du dispositif sur le territoire du X");
 5. it is listed as a member in the paragraph or item a territory's mention opens (sentences
    cut early), unless the list's subject is a territory left unnamed ("Le territoire regroupant
    A et B vient d'être labellisé");
@@ -671,6 +673,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         return after[0][1].territory_id
     if after and len({t.territory_id for _, t in after}) == 1 and _party_to_the_signing(folded, start, mention.start):
         return after[0][1].territory_id  # "Avec la signature de ce protocole par la CA X, Y devient …"
+    if after and _acts_for_the_territory_after(text, folded, mention, after, start, end):
+        return after[0][1].territory_id  # "La CA X, associée à la CC Y, a présenté le bilan du dispositif sur le territoire Z"
     renamed = RENAMED_AFTER.match(folded, (run_end or {}).get(id(mention), mention.end))
     if after and renamed and TAKES_IN_BEFORE.search(folded, max(0, mention.start - 40), mention.start) \
             and _names_next(folded, renamed.end(), after[0][0]):
@@ -728,6 +732,29 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and not OTHER_TERRITORIES.search(text, *near):  # lower case: not an agency's name
         return owner
     return None
+
+
+# "… sur le territoire du X", "… du Territoire d'industrie X": the name designated as a territory (folded text)
+DESIGNATED_TERRITORY = re.compile(r"\bterritoire\s+(?:d'\s*industrie\s+)?(?:du\s+|de\s+la\s+|de\s+l'\s*|des\s+|de\s+|d'\s*)?[«\"]?\s*$")
+# what may stand before a sentence's subject: its start, a fronted clause ("Au terme de …, X"), a
+# co-subject ("A et B", "A, associée à B"); not a preposition ("l'amphithéâtre de X", "Rattachée
+# à X") (folded text)
+SUBJECT_BEFORE = re.compile(r"(?:^|[,;:]\s*|\bet\s+|\bassociee?s?\s+(?:a|avec)\s+)(?:la\s+|le\s+|les\s+|l'\s*)?$")
+
+
+def _acts_for_the_territory_after(text: str, folded: str, mention: EpciMention,
+                                  after: list[tuple[int, TerritoryMention]], start: int, end: int) -> bool:
+    """An EPCI, subject of its sentence, acting on the programme ("dispositif", "contrat",
+    "protocole" …) of the one territory that sentence names after it as a territory ("La CA X,
+    associée à la CC Y, a présenté le bilan du dispositif sur le territoire du Z"): the body that
+    carries it, a member; not a place or a neighbour ("Entre l'amphithéâtre de X et …, … la réunion
+    du comité du Territoire d'industrie Z"), nor when the sentence names other territories or another call."""
+    position = after[0][0]
+    designated = DESIGNATED_TERRITORY.search(folded, max(mention.end, position - 40), position)
+    return designated is not None and len({t.territory_id for _, t in after}) == 1 \
+        and bool(SUBJECT_BEFORE.search(folded[start:mention.start])) \
+        and bool(PROGRAMME.search(folded, mention.end, designated.start())) \
+        and not OTHER_TERRITORIES.search(text, start, end) and not OTHER_CALLS.search(folded, start, end)
 
 
 def _headline_territory(mention: EpciMention, structure, folded: str,
