@@ -38,8 +38,9 @@ Acronyms: one defined in the text ("… Nord (COBAN)") is learnt for that docume
 its source) and from the acronyms in official names ("CA … (CARENE)"), and count only when an
 EPCI they name lies in the document's départements or régions. Failing those, the initials of
 the names of the document's départements' EPCIs ("CCTLB" for "CC du Territoire de Lunéville à
-Baccarat") link an acronym that only one of them gives. The same file holds a few names
-no millésime has (a name dropped before 2019, "Caux Vallée de Seine"): they are indexed as
+Baccarat") link an acronym that only one of them gives; in a text naming no département, those of
+the EPCI a territory it names is named after ("la CUCM" where the territory is "Creusot-Montceau").
+The same file holds a few names no millésime has (a name dropped before 2019, "Caux Vallée de Seine"): they are indexed as
 everyday forms of their EPCI.
 """
 
@@ -741,8 +742,9 @@ class DocumentLinker:
 
     def __init__(self, departements: frozenset[str] = frozenset(),
                  regions: frozenset[str] = frozenset(), year: int | None = None,
-                 year_dated: bool = True):
+                 year_dated: bool = True, territory_names: frozenset[str] = frozenset()):
         self.departements = departements
+        self.territory_names = territory_names  # the territories the text names: context for initials
         self.regions = regions
         self.year = year
         self.year_dated = year_dated
@@ -780,7 +782,7 @@ class DocumentLinker:
         the name of one EPCI of this document's départements (and its year): outside a list of
         members too, the legal form and the place standing for the list's context."""
         found = {}
-        if not self.departements:
+        if not (self.departements or self.territory_names):
             return found
         for match in ARTICLE_THEN_FORM_INITIALS.finditer(text):
             acronym = match.group(1)
@@ -949,6 +951,12 @@ class DocumentLinker:
             # Haute-Saône): the initials of a name of the document's départements
             in_context = [s for s in generated_acronyms().get(acronym.upper(), ())
                           if set(ref.epcis[s].departement_codes) & self.departements]
+            score, exact = GENERATED_ACRONYM_SCORE, False
+        if not in_context and not sirens and not self.departements and self.territory_names:
+            # "la CUCM" in a text of the territory "Creusot-Montceau" naming no département: the
+            # initials of the EPCI the territory's name is a name or the start of one of
+            in_context = [s for s in generated_acronyms().get(acronym.upper(), ())
+                          if any(named_after(name, s) or named_by_its_start(name, s) for name in self.territory_names)]
             score, exact = GENERATED_ACRONYM_SCORE, False
         year = _year_of(self.year)
         if year is not None and self.year_dated and len(in_context) > 1:

@@ -399,3 +399,12 @@ def test_a_name_without_its_leading_word_links_weakly_in_the_documents_departeme
     assert found.siren == "200040574" and not found.exact
     assert link_epci("Pierres Dorées", None, frozenset({"38"}), 2023).siren is None
     assert link_epci("Pierres Dorées", None, frozenset(), 2023).siren is None
+
+
+def test_initials_take_the_territorys_name_as_context_in_a_text_naming_no_departement():
+    """g56names: "la CUCM" in a bulletin of the territory "Creusot-Montceau" naming no département:
+    the one of the two EPCIs of those initials whose name the territory's starts; none without it;
+    a well-known acronym keeps its own path."""
+    named = DocumentLinker(frozenset(), frozenset(), 2019, territory_names=frozenset({"Creusot-Montceau"}))
+    assert named.link("la CUCM").siren == "247100290"
+    assert DocumentLinker(frozenset(), frozenset(), 2019, territory_names=frozenset({"Bretagne Sud"})).link("la CUCM").siren is None
