@@ -38,8 +38,9 @@ Acronyms: one defined in the text ("… Nord (COBAN)") is learnt for that docume
 its source) and from the acronyms in official names ("CA … (CARENE)"), and count only when an
 EPCI they name lies in the document's départements or régions. Failing those, the initials of
 the names of the document's départements' EPCIs ("CCTLB" for "CC du Territoire de Lunéville à
-Baccarat") link an acronym that only one of them gives. The same file holds a few names
-no millésime has (a name dropped before 2019, "Caux Vallée de Seine"): they are indexed as
+Baccarat") link an acronym that only one of them gives; in a text naming no département, those of
+the EPCI a territory it names is named after ("la CUCM" where the territory is "Creusot-Montceau").
+The same file holds a few names no millésime has (a name dropped before 2019, "Caux Vallée de Seine"): they are indexed as
 everyday forms of their EPCI.
 """
 
@@ -47,7 +48,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -267,6 +268,7 @@ class _Index:
     fuzzy_owners: list[list[_Entry]] = field(default_factory=list)
     by_first_word: dict[str, list[str]] = field(default_factory=dict)  # official cores
     seat: dict[str, list[_Entry]] = field(default_factory=dict)  # "chalons" -> CA de Châlons-en-Champagne
+    headless: dict[str, list[_Entry]] = field(default_factory=dict)  # "pierres dorees" -> CC Beaujolais Pierres Dorées
 
 
 @lru_cache(maxsize=1)
@@ -322,6 +324,9 @@ def _index() -> _Index:
                 index.exact.setdefault(form, []).append((entry, True))
             for town in _seats(core, entry.form):
                 index.seat.setdefault(town, []).append(entry)
+            headless = HEADLESS.match(core)
+            if headless:
+                index.headless.setdefault(headless.group("rest"), []).append(entry)
     index.fuzzy_keys = list(fuzzy)
     index.fuzzy_owners = list(fuzzy.values())
     for key in fuzzy:
@@ -371,6 +376,20 @@ def _truncated(query: str, epci_type: str, departements: frozenset[str]) -> list
                 if entry.form == epci_type and set(epci.departement_codes) & departements:
                     found.append((entry, TRUNCATED_SCORE))
     return found
+
+
+# "beaujolais pierres dorees": a leading word (a pays, a river, a town) then a name of two words
+# or more, which people write alone where the leading word is understood ("le Beaujolais et ses
+# intercommunalités (…, Pierres Dorées, …)")
+HEADLESS = re.compile(r"^(?!(?:agglo|communaute|metropole|intercom|interco)\s)[a-z]{4,}\s(?P<rest>[a-z]{3,}(?:\s[a-z]{3,})+)$")
+
+
+def _headless(query: str, departements: frozenset[str]) -> list[tuple[_Entry, float]]:
+    """(entry, base score) of the EPCIs of the document's départements whose official name is the
+    query after one leading word: too weak alone, it links a name a list of members gives whole."""
+    ref = referential.load()
+    return [(entry, TRUNCATED_SCORE) for entry in _index().headless.get(query, ())
+            if set(ref.epcis[entry.siren].departement_codes) & departements]
 
 
 def _seat_forms(written: str, query: str, epci_type: str | None,
@@ -539,6 +558,8 @@ def link_epci(written: str, epci_type: str | None = None,
         candidates += _truncated(query, epci_type, context_departements)
     if context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
         candidates += _seat_forms(written, query, epci_type, context_departements)
+    if context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
+        candidates += _headless(query, context_departements)
     for entry, base in candidates:
         if base == EVERYDAY_FORM_SCORE and " " not in query and not epci_type \
                 and not _inside(entry, context_departements):
@@ -643,18 +664,30 @@ def _initials(name: str, dropped: frozenset[str]) -> set[str]:
     """'CC du Territoire de Lunéville à Baccarat' -> {'CCTLB', '2CTLB'}; 'CC Meurthe Mortagne
     Moselle' -> {'CCMMM', 'CC3M', '2CMMM'}: the legal form's letters (a CC's also as "2C"), then
     the initials of the significant words, repeated initials also counted ("3M"); the initials
-    alone from four letters on."""
+    alone from four letters on. A town's complement joined by hyphens ("Montceau-les-Mines") is
+    read with its letter and without it: 'CU Le Creusot Montceau-les-Mines' -> 'CUCMM', 'CUCM'."""
     form = re.match(r"(CC|CA|CU)\s+(.*)", name)
     if not form:
         return set()
-    words = [w for w in re.split(r"[\s'-]+", fold(unligature(form.group(2))))
+    folded = fold(unligature(form.group(2)))
+    return set().union(*(_initials_of(form.group(1), written, dropped)
+                         for written in {folded, TOWN_COMPLEMENT.sub("", folded)}))
+
+
+# "-les-Mines", "-sur-Saône" after a town's name: the complement people leave out of its initial
+TOWN_COMPLEMENT = re.compile(r"(?<=\w)-(?:les|sur|sous|en|lez|aux|au)-[\w-]+")
+
+
+def _initials_of(form: str, folded: str, dropped: frozenset[str]) -> set[str]:
+    """_initials of a name without its legal form `form`, folded."""
+    words = [w for w in re.split(r"[\s'-]+", folded)
              if w and w not in ACRONYM_STOPWORDS and w not in dropped and w[0].isalpha()]
     initials = "".join(w[0] for w in words).upper()
     counted = re.sub(r"(.)\1+", lambda run: f"{len(run.group(0))}{run.group(1)}", initials)
     # "la 2CCAM" for "CC Cluses-Arve et Montagnes": the two C of "Communauté de Communes" counted
-    twice = {"2C" + initials} if form.group(1) == "CC" else set()
+    twice = {"2C" + initials} if form == "CC" else set()
     # "Communauté de communes ELAN" for "CC Élan Limousin Avenir Nature": the name's own initials
-    return {form.group(1) + initials, form.group(1) + counted} | twice | ({initials} if len(initials) >= 4 else set())
+    return {form + initials, form + counted} | twice | ({initials} if len(initials) >= 4 else set())
 
 
 @lru_cache(maxsize=1)
@@ -694,6 +727,10 @@ def acronym_in(written: str) -> str | None:
     return None
 
 
+# "la CCBPD", "de la CUCM": a legal form's letters and two initials or more, after the article
+# of "la communauté"
+ARTICLE_THEN_FORM_INITIALS = re.compile(r"(?<![\w'’])[Ll]a\s+((?:C[CAU]|2C)[A-Z0-9]{2,8})(?![\w&'’-])")
+
 # "la CCPM du Pays de Mormal", "CCSA du Sud Avesnois": a legal form's acronym, then the name it spells
 ACRONYM_THEN_NAME = re.compile(r"(?:(?:la|le)\s+|l['’]\s*)?(?P<acronym>C[CAU][A-Z0-9]{1,6})\s+"
                                r"(?P<name>(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?[A-ZÉÈÀÂÎÔ].*)$")
@@ -705,8 +742,9 @@ class DocumentLinker:
 
     def __init__(self, departements: frozenset[str] = frozenset(),
                  regions: frozenset[str] = frozenset(), year: int | None = None,
-                 year_dated: bool = True):
+                 year_dated: bool = True, territory_names: frozenset[str] = frozenset()):
         self.departements = departements
+        self.territory_names = territory_names  # the territories the text names: context for initials
         self.regions = regions
         self.year = year
         self.year_dated = year_dated
@@ -736,6 +774,23 @@ class DocumentLinker:
                     link = self._lone_acronym(acronym, text)
                 if link.siren and link.exact:  # initials alone are trusted in member lists only
                     found[acronym] = link
+        return found
+
+    def initials_in_context(self, text: str) -> dict[str, Link]:
+        """The acronyms no list knows that a text uses as an intercommunality's, after its article
+        ("la CCBPD s'est associée à …"), whose letters are a legal form's then the initials of
+        the name of one EPCI of this document's départements (and its year): outside a list of
+        members too, the legal form and the place standing for the list's context."""
+        found = {}
+        if not (self.departements or self.territory_names):
+            return found
+        for match in ARTICLE_THEN_FORM_INITIALS.finditer(text):
+            acronym = match.group(1)
+            if acronym in found or acronym in self.acronyms or acronym in known_acronyms():
+                continue
+            link = self._link_acronym(acronym, None)
+            if link.siren:
+                found[acronym] = replace(link, exact=True)
         return found
 
     def everyday_aliases_in_context(self, text: str) -> dict[str, Link]:
@@ -774,6 +829,9 @@ class DocumentLinker:
         acronym = acronym_in(written)
         if acronym:
             found = self._link_acronym(acronym, epci_type)
+            if found.siren and not found.exact and BRACKETED_SHORT_NAME.search(written):
+                # initials only ("CUCM" of two EPCIs, one here): the short name in brackets says which
+                return self._by_bracketed_short_name(written, acronym, epci_type) or NO_LINK
             if found.siren or found.candidates:
                 return found
             # an official name written in capitals ("CA CIVIS"): exactly, never by likeness
@@ -893,6 +951,12 @@ class DocumentLinker:
             # Haute-Saône): the initials of a name of the document's départements
             in_context = [s for s in generated_acronyms().get(acronym.upper(), ())
                           if set(ref.epcis[s].departement_codes) & self.departements]
+            score, exact = GENERATED_ACRONYM_SCORE, False
+        if not in_context and not sirens and not self.departements and self.territory_names:
+            # "la CUCM" in a text of the territory "Creusot-Montceau" naming no département: the
+            # initials of the EPCI the territory's name is a name or the start of one of
+            in_context = [s for s in generated_acronyms().get(acronym.upper(), ())
+                          if any(named_after(name, s) or named_by_its_start(name, s) for name in self.territory_names)]
             score, exact = GENERATED_ACRONYM_SCORE, False
         year = _year_of(self.year)
         if year is not None and self.year_dated and len(in_context) > 1:

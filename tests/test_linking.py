@@ -284,11 +284,15 @@ def test_an_agglomeration_is_written_with_the_town_its_name_opens_with():
 
 def test_an_unknown_acronym_links_by_the_short_name_in_brackets_its_initials_give():
     """f22: "CUCM (Creusot-Montceau)": the acronym opens with the legal form (CU), its other
-    letters are the short name's initials; a short name they do not give links nothing."""
+    letters are the short name's initials; a short name they do not give links nothing. Alone,
+    "CUCM" is the initials of one EPCI of these départements (g56names: "Montceau-les-Mines"
+    read without its complement): a link not exact, trusted in member lists only."""
     linker = DocumentLinker(frozenset({"21", "71"}), frozenset(), 2023)
     assert linker.link("CUCM (Creusot-Montceau)").siren == "247100290"
     assert linker.link("CUCM (Chalon)").siren is None
-    assert linker.link("CUCM").siren is None
+    alone = linker.link("CUCM")
+    assert alone.siren == "247100290" and not alone.exact
+    assert DocumentLinker(frozenset(), frozenset(), 2023).link("CUCM").siren is None
 
 
 def test_a_head_of_two_legal_forms_links_each_name_under_the_one_it_fits():
@@ -366,3 +370,41 @@ def test_a_trailing_bracket_is_matched_from_the_first_of_its_blanks():
             written = "".join(characters)
             assert TRAILING_BRACKET.sub("", written) == plain[0].sub("", written), repr(written)
             assert TRAILING_BRACKET_OR_OPENED.sub("", written) == plain[1].sub("", written), repr(written)
+
+
+def test_initials_skip_a_towns_complement_and_need_the_documents_departements():
+    """g56names: "la CUCM" is the CU Le Creusot Montceau-les-Mines in Saône-et-Loire and the CU
+    Caen la Mer in Calvados: the départements choose, never a guess without them."""
+    from pipeline.linking import _initials
+    assert {"CUCM", "CUCMM"} <= _initials("CU Le Creusot Montceau-les-Mines", frozenset())
+    assert DocumentLinker(frozenset({"14"}), frozenset(), 2023).link("la CUCM").siren == "200065597"
+    assert DocumentLinker(frozenset({"14", "71"}), frozenset(), 2023).link("la CUCM").candidates \
+        == ("200065597", "247100290")
+
+
+def test_initials_of_a_legal_form_after_its_article_count_outside_lists_in_context():
+    """g56names: "Pour la CCBPD, …" names the CC Beaujolais Pierres Dorées in a text of the Rhône;
+    not in a text of another département, nor without one, nor an acronym not after "la"."""
+    text = "Pour la CCBPD, ce label compte. Le CCBPD est ailleurs."
+    assert set(DocumentLinker(frozenset({"69"}), frozenset(), 2023).initials_in_context(text)) == {"CCBPD"}
+    assert DocumentLinker(frozenset({"38"}), frozenset(), 2023).initials_in_context(text) == {}
+    assert DocumentLinker(frozenset(), frozenset(), 2023).initials_in_context(text) == {}
+    assert DocumentLinker(frozenset({"69"}), frozenset(), 2023).initials_in_context("Le CCBPD.") == {}
+
+
+def test_a_name_without_its_leading_word_links_weakly_in_the_documents_departements():
+    """g56names: "Pierres Dorées" for the CC Beaujolais Pierres Dorées, in the Rhône only, and not
+    exact (a list's whole item only)."""
+    found = link_epci("Pierres Dorées", None, frozenset({"69"}), 2023)
+    assert found.siren == "200040574" and not found.exact
+    assert link_epci("Pierres Dorées", None, frozenset({"38"}), 2023).siren is None
+    assert link_epci("Pierres Dorées", None, frozenset(), 2023).siren is None
+
+
+def test_initials_take_the_territorys_name_as_context_in_a_text_naming_no_departement():
+    """g56names: "la CUCM" in a bulletin of the territory "Creusot-Montceau" naming no département:
+    the one of the two EPCIs of those initials whose name the territory's starts; none without it;
+    a well-known acronym keeps its own path."""
+    named = DocumentLinker(frozenset(), frozenset(), 2019, territory_names=frozenset({"Creusot-Montceau"}))
+    assert named.link("la CUCM").siren == "247100290"
+    assert DocumentLinker(frozenset(), frozenset(), 2019, territory_names=frozenset({"Bretagne Sud"})).link("la CUCM").siren is None

@@ -592,7 +592,8 @@ def extract(text: str, doc: Doc) -> Extraction:
                             frozenset(p.code for p in places if p.kind == "region"),
                             _reference_year(info["published_on"], phase),
                             # a second-phase text was written in 2023 or later
-                            year_dated=info["published_on"] is not None or phase == SECOND_PHASE)
+                            year_dated=info["published_on"] is not None or phase == SECOND_PHASE,
+                            territory_names=frozenset(m.name for m in mentions))
     structure = parse(text)
     candidates = member_line_candidates(text, structure, mentions, stated_places)
     epci_mentions = find_epcis(text, linker, structure, _spans(mentions), _spans(candidates))

@@ -2010,7 +2010,8 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
     """Where the acronyms and short names the text defines, and the well-known acronyms of its
     EPCIs, are used ('la CAB', 'le TCO', 'la Cirest', 'Cap Nord')."""
     found = []
-    for acronym, link in {**linker.known_in_context(text), **linker.acronyms}.items():
+    for acronym, link in {**linker.initials_in_context(text), **linker.known_in_context(text),
+                          **linker.acronyms}.items():
         written = [acronym] + ([acronym.title()] if len(acronym) >= 5 and acronym.isalpha() else [])
         pattern = r"(?<![\w'’&])(?:" + "|".join(map(re.escape, written)) + r")(?![\w&])"
         for match in re.finditer(pattern, text):
