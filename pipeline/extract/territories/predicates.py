@@ -935,7 +935,8 @@ def _area_a_town_is_chosen_for(text: str, match: re.Match, parts: list[Part],
 CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s*|\s\|\s|\""
                          r"|,\s*(?:tandis|alors|pendant)\s+qu(?:e\s+|['’]\s*)"
                          # "… est remarquable car, à l'origine, seule X avait été retenue": a clause of its own
-                         r"|(?:,\s*|\s)(?:car|mais|puisque|parce\s+qu(?:e\s|['’]))\s*(?:,\s*)?", re.IGNORECASE)
+                         # (whole words: not "carreaux", "maison")
+                         r"|(?:,\s*|\s)(?:(?:car|mais|puisque)(?![\w'’-])|parce\s+qu(?:e\s|['’]))\s*(?:,\s*)?", re.IGNORECASE)
 
 
 # A sentence adverbial opening the sentence, before the subject: "Sans surprise, la vallée de
