@@ -421,6 +421,8 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
     for territory in territories:
         if _longest_word(territory.name) not in folded[start:end]:
             continue  # cheap test first: most territories are not named in a given sentence
+        if fold(territory.name) in TERRITORY_WORDS["compass_heads"]:
+            continue  # a territory named "Est" alone: "est" repeated is mostly the verb
         for match in _name_regex(territory.name).finditer(folded, start, end):
             if not any(s <= match.start() and match.end() <= e for s, e in epci_spans):
                 named.append((match.start(), territory))

@@ -66,6 +66,17 @@ GLOSS_BRACKET = re.compile(r"\s*\([^()\n]{0,60}\)")
 GLOSS_COMMAS = re.compile(r",\s+(?:(?:en|dans|à|au|aux)\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"
                           r"|avec\s+(?:son|sa|ses|leur|leurs)\s+[^\W_A-ZÀ-Ý][\w'’-]*(?:\s+[^\W_A-ZÀ-Ý][\w'’-]*){0,5})(?=\s*,)")
 
+# Nor does a relative clause set off by commas before ", et" / ", ou" and the next name: "Kourou,
+# où la communauté de communes des Savanes portera la démarche, et Cayenne sont retenus" (the
+# clause describes the name before it; a comma inside it would make its words names).
+COORDINATED_RELATIVE = re.compile(r",\s+(?:où|qui)\s+[^,;:()\n]{1,160}?(?=\s*,\s+(?:et|ou)\s)")
+WHERE_GLOSS = re.compile(r",\s+où\s")
+
+
+def coordinated_relatives_blanked(text: str) -> str:
+    """`text` with each COORDINATED_RELATIVE blanked (offsets kept)."""
+    return COORDINATED_RELATIVE.sub(_blanked, text)
+
 
 # "Chartres métropole", "Alès agglomération": an intercommunality's brand may end with its type
 # word in lower case.
@@ -221,8 +232,8 @@ def enumeration_after(text: str, start: int, limit: int, after_to: bool = False)
         place = None if after_to else PLACE_GLOSS.match(text, after)
         if place:  # "la CA de Bastia (CAB), en Haute-Corse, et la CA du Pays Ajaccien"
             after = place.end()
-        if RELATIVE_GLOSS.match(folded, after):
-            # "A, qui associe la CA X et la CC Y, et B, …": the gloss ends at ", et "
+        if RELATIVE_GLOSS.match(folded, after) or WHERE_GLOSS.match(text, after):
+            # "A, qui associe la CA X et la CC Y, et B, …", "A, où …, ou B": the gloss ends at ", et "
             last = re.compile(r",\s+(?:et|ou)\s+").search(text, after, limit)
             if not last:
                 break
@@ -304,7 +315,8 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
     stands before the name."""
     folded = fold(text)
     # joints inside glosses do not count (only the clause is read)
-    masked = text[:clause_start] + GLOSS_COMMAS.sub(_blanked, GLOSS_BRACKET.sub(_blanked, text[clause_start:end]))
+    masked = text[:clause_start] + coordinated_relatives_blanked(
+        GLOSS_COMMAS.sub(_blanked, GLOSS_BRACKET.sub(_blanked, text[clause_start:end])))
     pieces, pos = [], clause_start
     for joint in JOINT.finditer(masked, clause_start, end):
         pieces.append((pos, joint.start()))

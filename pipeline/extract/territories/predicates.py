@@ -29,7 +29,8 @@ from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_
                                                  line_goes_on, reads_as_a_place_name, sentence_before, sentence_bounds, wrapped_sentence_start,
                                                  titled_by_the_programme, town_words, _town_words_of)
 from pipeline.extract.territories.fronted_place import fronted_place
-from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, is_epci_name, read_part
+from pipeline.extract.territories.phrases import (WHERE_GLOSS, Part, coordinated_relatives_blanked, enumeration_after,
+                                                  enumeration_before, is_epci_name, read_part)
 from pipeline.extract.territories.topic import BRAND_TAIL, NOT_A_PLACE
 from pipeline.normalize import fold
 
@@ -501,9 +502,10 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             antecedent = _antecedent(text, sentence_start, places)
             found.extend(_mentions(text, [antecedent], places, sentence_end) if antecedent else [])
             continue
-        relative = RELATIVE.search(text, clause_start, end)
+        # (not a relative set off by commas between coordinated subjects: "A, où …, et B sont retenus")
+        relative = RELATIVE.search(coordinated_relatives_blanked(text[clause_start:end]))
         if relative:  # "L'Axe Seine dans lequel s'inscrit Le Havre Seine Métropole a été identifié …"
-            end = relative.start()
+            end = clause_start + relative.start()
         described = NOUN_APPOSED_BEFORE.search(text, clause_start, end) or (
             (BARE_NOUN_APPOSED.search(text, clause_start, end) or STRADDLING_APPOSED.search(text, clause_start, end))
             if AUXILIARY_AFTER_COMMA.match(folded, match.start()) else None)
@@ -558,10 +560,11 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if needs_context and BARE_AWARD.search(match.group(0)) and parts and (
                 not (said_territories or all(_after_article(text, p) or _holds_a_place(p, places) or p.epci
                                                or _branded(text, p) or is_epci_name(text[p.start:p.end])
-                                               or _town_named(text, p) for p in parts))
+                                               or _town_named(text, p) or WHERE_GLOSS.match(text, p.end) for p in parts))
                 or not BEFORE_BARE_AWARD_SUBJECT.fullmatch(text, clause_start, parts[0].start)):
             continue  # "Les co-présidents Marc Dupont et Anne Morel sont reconduits", "Michelin et
-            # Safran ont été retenus": people and companies take no place's article; "le territoire
+            # Safran ont été retenus": people and companies take no place's article, nor the relative
+            # of place "où" ("Kourou, où …, et Cayenne sont retenus"); "le territoire
             # regroupant la CDC argentanaise et son homologue des Vallées d'Auge … a été retenu": members
         if needs_context and PRONOUN_PREDICATE.match(match.group(0)) and parts \
                 and not any(_after_article(text, p) or _holds_a_place(p, places) or p.epci or _branded(text, p)
@@ -932,7 +935,8 @@ def _area_a_town_is_chosen_for(text: str, match: re.Match, parts: list[Part],
 CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s*|\s\|\s|\""
                          r"|,\s*(?:tandis|alors|pendant)\s+qu(?:e\s+|['’]\s*)"
                          # "… est remarquable car, à l'origine, seule X avait été retenue": a clause of its own
-                         r"|(?:,\s*|\s)(?:car|mais|puisque|parce\s+qu(?:e\s|['’]))\s*(?:,\s*)?", re.IGNORECASE)
+                         # (whole words: not "carreaux", "maison")
+                         r"|(?:,\s*|\s)(?:(?:car|mais|puisque)(?![\w'’-])|parce\s+qu(?:e\s|['’]))\s*(?:,\s*)?", re.IGNORECASE)
 
 
 # A sentence adverbial opening the sentence, before the subject: "Sans surprise, la vallée de

@@ -91,6 +91,9 @@ OF_AFTER = re.compile(r"\b(?:du|de\s+la|de\s+l'|des|de|d')\s*$")
 # the name apposed after a comma, ending the sentence.
 POSSESSIVE_BEFORE = re.compile(r"\b(?:notre|votre|leur|son|sa)\s*[«“\"]?\s*$", re.IGNORECASE)
 APPOSED_NAME_END = re.compile(r"\s*(?:[.!]|$)")
+# "L'île compte un second Territoire d'industrie, à l'Est, animé par la CIREST": the side of the
+# area a territory lies on, capitalised and set off by commas, names it as "de l'Est" would.
+SIDE_APPOSED = re.compile(r"(?:à|au)\s+(?:l['’]\s*)?(?P<side>(?:Nord|Sud|Est|Ouest)(?:-(?:Est|Ouest))?)[ \t]*,")
 # "le programme Territoires d'industrie pour le territoire Vallée de la Bresle-Vimeu": the
 # territory the programme is for, named as one (after the article the match reads).
 THE_TERRITORY = re.compile(r"territoire\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?(?=[A-ZÀ-Ý])")
@@ -231,6 +234,12 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             if not territory:
                 continue  # "les territoires d'industrie pour la France": no contract, no territory
             pos = territory.end()  # "le programme Territoires d'industrie pour le territoire X"
+        side = SIDE_APPOSED.match(text, pos) if match.group("comma") and not PLURAL.match(text, match.start()) else None
+        if side:
+            mention = make_mention(text, side.start("side"), side.end("side"), "territory.prefixed_name",
+                                   set(), block_end(structure, text, pos), lone_compass=True)
+            found.extend([mention] if mention else [])
+            continue
         if match.group("comma") and not POSSESSIVE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             continue  # "le programme Territoires d'industrie, Bpifrance et …": an enumeration
         if LINK_MARKER.match(fold(text[pos:pos + 40])):
