@@ -28,9 +28,9 @@ lauréats, dont ceux de l'Aisne :", "Parmi les dix territoires retenus figurent 
 territoires retenus sont les suivants :"), a narrower place named after the count ("En
 Centre-Val de Loire, 12 territoires sont lauréats ; dans le Loiret, il s'agit de :"), a count of
 new territories beside a list that holds renewed ones too, a count the length of one of the
-list's sub-lists but not of them all, a count of the other phase, a
-list of one name other than one (a lone numbered line may be a section heading), an
-approximate count ("une dizaine"), a count two sentences away. When the count nearest the list is
+list's sub-lists but not of them all, a count of the other phase, a larger count over one line
+naming one territory (a lone numbered line may be a section heading), an approximate count ("une
+dizaine"), a count two sentences away. When the count nearest the list is
 a part of a larger one in its sentence ("Les 13 territoires, dont deux ont signé, sont les
 suivants :"), the larger one is the list's size if the list has that length. Each row keeps the
 list's span (`list_start`, `list_end`) so that a reviewer sees which list the count was compared
@@ -534,11 +534,12 @@ def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
 
 
 def _one_name(lst: ListOfTerritories) -> bool:
-    """A "list" of one item naming one territory: no evidence against a larger count. A lone
-    numbered line under the count's paragraph is as often a section heading ("2. Les territoires
-    signataires", the real list a table flattened cell by cell after it) or the one line read of
-    a list the rules could not read, as a list short of its count."""
-    return len(lst.territory_ids) == 1 and (lst.items or 1) == 1
+    """A list of lines (or a table's rows) holding one item that names one territory: no evidence
+    against a larger count. A lone numbered line under the count's paragraph is as often a
+    section heading ("2. Les territoires signataires", the real list a table flattened cell by
+    cell after it) or the one line read of a list the rules could not read, as a list short of
+    its count. A list written in a sentence has its own doubt (_read_one_way)."""
+    return lst.items == 1 and len(lst.territory_ids) == 1
 
 
 def _sizes_one_sublist(count: dict, lst: ListOfTerritories) -> bool:
