@@ -154,3 +154,23 @@ def test_strict_rejects_the_document_with_a_warning_and_a_plain_run_publishes_it
     assert result.returncode == 1
     assert "9 seen, 1 published (1 with a warning), 8 rejected" in result.stdout
     assert list(table(output, "warnings")["check"]).count("stated_vs_listed") == 1
+
+
+def test_a_press_kits_numbered_heading_under_its_count_does_not_reject_it(tmp_path):
+    """"Trois territoires … signent leur contrat ce jour." then the heading "2. NORD-ISÈRE": a
+    lone numbered line is no list the count sizes; the correct press kit is published, no warning."""
+    source = "g56gate_dossier_presse_isere_titre_numerote.txt"
+    folder = tmp_path / "input"
+    folder.mkdir()
+    shutil.copy(CORPUS / source, folder / source)
+    output = tmp_path / "output"
+    result = run_command("run", "--input", str(folder), "--output", str(output))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert_clean_output(result)
+    assert "1 seen, 1 published, 0 rejected" in result.stdout
+    doc_id = doc_id_of(output, source)
+    assert table(output, "documents").set_index("doc_id").loc[doc_id, "status"] == "published"
+    assert table(output, "rejections").empty
+    assert table(output, "stated_counts").empty
+    assert "stated_vs_listed" not in set(table(output, "warnings")["check"])
+    assert (table(output, "territories")["doc_id"] == doc_id).sum() == 3

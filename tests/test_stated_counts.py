@@ -6,10 +6,13 @@ outcomes (rejection, warning, --strict) are in tests/test_gate.py.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline import nlp
 from pipeline.extract.assemble import extract
+from pipeline.read import read_document
 
 CONTACT = "\n\nContact presse : service de la communication de la préfecture.\n"
 
@@ -164,12 +167,25 @@ def test_a_list_stopping_at_a_page_break_before_items_like_its_own_is_in_doubt()
 
 
 def test_a_numbered_list_whose_numbering_goes_on_further_is_in_doubt():
-    text = ("Rouen, le 26 novembre 2018\n\nLes trois territoires de la Seine-Maritime sont :\n\n1. Axe Seine\n\n"
-            "Ce territoire réunit les agglomérations de la vallée et des filières fortes :\n\n- la chimie ;\n"
-            "- l'automobile.\n\n2. Côte d'Albâtre\n\n3. Vallée de la Bresle" + CONTACT)
+    text = ("Rouen, le 26 novembre 2018\n\nLes trois territoires de la Seine-Maritime sont :\n\n1. Axe Seine\n"
+            "2. Côte d'Albâtre\n\nCes territoires réunissent les agglomérations et des filières fortes :\n\n"
+            "- la chimie ;\n- l'automobile.\n\n3. Vallée de la Bresle" + CONTACT)
     row = only(text)
-    assert (row["stated"], row["listed"]) == (3, 1)
+    assert (row["stated"], row["listed"]) == (3, 2)
     assert "numbering goes on" in row["doubt"]
+
+
+def test_a_lone_numbered_line_after_the_counts_sentence_sizes_nothing():
+    """A press kit's numbered section heading ("2. NORD-ISÈRE") right under the paragraph ending
+    with "Trois territoires isérois signent leur contrat ce jour." reads as a list of one item: no
+    evidence against the count, which stays a figure (tests/corpus fixture; the gate rejected it)."""
+    path = Path(__file__).parent / "corpus" / "g56gate_dossier_presse_isere_titre_numerote.txt"
+    text = read_document(path, path.read_bytes()).text
+    extraction = extract(text, next(nlp.parse([text])))
+    assert extraction.stated_counts == []
+    assert {row["name"] for row in extraction.territories} == {"NORD-ISÈRE", "Bièvre-Valloire",
+                                                               "Vienne Condrieu"}
+    assert [f["value"] for f in extraction.figures if f["unit"] == "territoire"] == [3]
 
 
 def test_a_list_taken_up_after_a_paragraph_with_its_marker_is_one_list():

@@ -28,8 +28,9 @@ lauréats, dont ceux de l'Aisne :", "Parmi les dix territoires retenus figurent 
 territoires retenus sont les suivants :"), a narrower place named after the count ("En
 Centre-Val de Loire, 12 territoires sont lauréats ; dans le Loiret, il s'agit de :"), a count of
 new territories beside a list that holds renewed ones too, a count the length of one of the
-list's sub-lists but not of them all, a count of the other phase, an
-approximate count ("une dizaine"), a count two sentences away. When the count nearest the list is
+list's sub-lists but not of them all, a count of the other phase, a larger count over one line
+naming one territory (a lone numbered line may be a section heading), an approximate count ("une
+dizaine"), a count two sentences away. When the count nearest the list is
 a part of a larger one in its sentence ("Les 13 territoires, dont deux ont signé, sont les
 suivants :"), the larger one is the list's size if the list has that length. Each row keeps the
 list's span (`list_start`, `list_end`) so that a reviewer sees which list the count was compared
@@ -532,6 +533,15 @@ def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
                for end, (next_start, _) in zip(ends, lst.names[1:]))
 
 
+def _one_name(lst: ListOfTerritories) -> bool:
+    """A list of lines (or a table's rows) holding one item that names one territory: no evidence
+    against a larger count. A lone numbered line under the count's paragraph is as often a
+    section heading ("2. Les territoires signataires", the real list a table flattened cell by
+    cell after it) or the one line read of a list the rules could not read, as a list short of
+    its count. A list written in a sentence has its own doubt (_read_one_way)."""
+    return lst.items == 1 and len(lst.territory_ids) == 1
+
+
 def _sizes_one_sublist(count: dict, lst: ListOfTerritories) -> bool:
     """"Dix territoires voient leur label renouvelé et cinq entrent" over "Territoires renouvelés"
     (10) / "Nouveaux territoires" (5): a count that is the length of one sub-list, not of them
@@ -656,6 +666,8 @@ def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Te
         if tie is None:
             continue
         count, rule = tie
+        if _one_name(lst) and count["value"] != 1:
+            continue
         phase = next((phases[t] for t in sorted(lst.territory_ids) if phases.get(t)), None)
         index = _sentence_index(sentences, count["start"])
         count_phase = sentence_phase(sentences[index]) if index is not None else None
