@@ -35,6 +35,7 @@ PERSON_AFTER_NAME = re.compile(WORDS["person_after_name"])
 PERSON_BEFORE_NAME = re.compile(WORDS["person_before_name"])
 SUBHEADING = _words("subheading")
 LABELLING = _words("labelling")
+PROGRAMME_HEADING = re.compile(WORDS["programme_heading"])
 PART_OF_A_TERRITORY = re.compile(WORDS["part_of_a_territory"])
 # Where a gloss starts after a name: a bracket, ", en minuscules", " – en minuscules", " : ",
 # a full stop, or a word of rules/territory_words.json (run on the original text, case kept).
@@ -316,6 +317,8 @@ def looks_like_name(name: str) -> bool:
         return False
     if opens_with_an_institution(name) or AWARD_VERB.search(fold(name)):
         return False
+    if PROGRAMME_HEADING.fullmatch(fold(name)):
+        return False  # "2. LES TERRITOIRES SIGNATAIRES": a section's heading, no territory
     if len(words) == 1 and (len(first) < 4 and not first.isupper() and fold(first) not in _short_chefs_lieux()
                             or fold(first) in NUMBER_WORDS
                             or ADVERB.fullmatch(fold(first)) or fold(first) in CALENDAR_WORDS

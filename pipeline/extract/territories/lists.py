@@ -10,7 +10,7 @@ from functools import lru_cache
 from pipeline.extract import figure_scope
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.members import EPCI_COLUMN, MEMBER_TRIGGER, TYPE_WORD
-from pipeline.extract.places import PlaceMention
+from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline import referential
 from pipeline.extract.structure import COUNT_WORDS, DEPARTEMENT_CODE, Item, cell_parts, ListBlock, Span, Structure, may_be_cut
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES,
@@ -643,6 +643,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                           and item.field.value.start <= p.start < item.field.value.end}
                 if not (announced or labels_only or codes or members or located):
                     continue
+                if not (announced or labels_only or members or located) and _only_places(text, lst, places):
+                    continue  # "Doubs (25)" under a territory's line: a flattened table's "Département(s)" cell
                 if PERSON_AFTER_NAME.match(folded, name_end):
                     continue  # "Anne MARTIN, cheffe de projet Territoire d'industrie": a person
                 # "CAPEX – Communauté d'agglomération Cap Excellence", "CA A / CC B": a territory
@@ -658,6 +660,18 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 if mention:
                     found.append(mention)
     return found
+
+
+def _only_places(text: str, lst: ListBlock, places: list[PlaceMention]) -> bool:
+    """Every item exactly a département's or région's name, its codes that place's own, in a
+    list nothing announces as territories: the places of the line above (a table's
+    "Département(s)" cells flattened one a line), not territories named after them (a list
+    mixing them with other names, "Ariège (09)" / "Grand Narbonne (11)", lists territories)."""
+    def a_place(item: Item) -> bool:
+        start, end, codes = name_and_codes(text, item.content.start, item.content.end, places)
+        return any(p.kind in ("departement", "region") and p.start == start and p.end == end
+                   and set(codes) <= {p.code} for p in places_starting_in(places, start, end))
+    return all(a_place(item) for item in lst.items)
 
 
 def _next_place_of_a_run(text: str, structure: Structure, lst: ListBlock, territory_lists: set[int]) -> bool:
