@@ -830,8 +830,11 @@ class DocumentLinker:
         if acronym:
             found = self._link_acronym(acronym, epci_type)
             if found.siren and not found.exact and BRACKETED_SHORT_NAME.search(written):
-                # initials only ("CUCM" of two EPCIs, one here): the short name in brackets says which
-                return self._by_bracketed_short_name(written, acronym, epci_type) or NO_LINK
+                # initials only ("CUCM" of two EPCIs, one here): the short name in brackets says
+                # which; an official name holding its acronym and the words it spells ("CA ECLA
+                # (Espace Communautaire Lons Agglomération)") is that EPCI, exactly
+                named = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
+                return named if named.exact else self._by_bracketed_short_name(written, acronym, epci_type) or NO_LINK
             if found.siren or found.candidates:
                 return found
             # an official name written in capitals ("CA CIVIS"): exactly, never by likeness

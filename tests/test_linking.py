@@ -293,6 +293,9 @@ def test_an_unknown_acronym_links_by_the_short_name_in_brackets_its_initials_giv
     alone = linker.link("CUCM")
     assert alone.siren == "247100290" and not alone.exact
     assert DocumentLinker(frozenset(), frozenset(), 2023).link("CUCM").siren is None
+    # an official name holding its acronym and, in brackets, the words it spells is that EPCI
+    ecla = "CA ECLA  (Espace Communautaire Lons Agglomération)"
+    assert DocumentLinker(frozenset({"39"}), frozenset(), 2023).link(ecla).siren == "200071116"
 
 
 def test_a_head_of_two_legal_forms_links_each_name_under_the_one_it_fits():
