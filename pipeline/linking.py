@@ -640,9 +640,10 @@ ACRONYM_GENERIC = {"pays", "communaute", "agglo", "agglomeration"}
 
 
 def _initials(name: str, dropped: frozenset[str]) -> set[str]:
-    """'CC du Territoire de Lunéville à Baccarat' -> {'CCTLB'}; 'CC Meurthe Mortagne
-    Moselle' -> {'CCMMM', 'CC3M'}: the legal form's letters, then the initials of the significant
-    words, repeated initials also counted ("3M"); the initials alone from four letters on."""
+    """'CC du Territoire de Lunéville à Baccarat' -> {'CCTLB', '2CTLB'}; 'CC Meurthe Mortagne
+    Moselle' -> {'CCMMM', 'CC3M', '2CMMM'}: the legal form's letters (a CC's also as "2C"), then
+    the initials of the significant words, repeated initials also counted ("3M"); the initials
+    alone from four letters on."""
     form = re.match(r"(CC|CA|CU)\s+(.*)", name)
     if not form:
         return set()
@@ -650,8 +651,10 @@ def _initials(name: str, dropped: frozenset[str]) -> set[str]:
              if w and w not in ACRONYM_STOPWORDS and w not in dropped and w[0].isalpha()]
     initials = "".join(w[0] for w in words).upper()
     counted = re.sub(r"(.)\1+", lambda run: f"{len(run.group(0))}{run.group(1)}", initials)
+    # "la 2CCAM" for "CC Cluses-Arve et Montagnes": the two C of "Communauté de Communes" counted
+    twice = {"2C" + initials} if form.group(1) == "CC" else set()
     # "Communauté de communes ELAN" for "CC Élan Limousin Avenir Nature": the name's own initials
-    return {form.group(1) + initials, form.group(1) + counted} | ({initials} if len(initials) >= 4 else set())
+    return {form.group(1) + initials, form.group(1) + counted} | twice | ({initials} if len(initials) >= 4 else set())
 
 
 @lru_cache(maxsize=1)

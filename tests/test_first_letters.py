@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from pipeline.extract.first_letters import required_text, spelled_out, with_first_letters
+from pipeline.extract.first_letters import required_text, spelled_out, with_first_letters, written_endings, written_forms
 
 TEXT = ("Le territoire du Grand Libournais, labellisé en 2019, regroupe la CC du Pays Foyen et "
         "l'agglomération de Libourne.\n- Ariège : 3 EPCI ; La Communauté d'Agglomération Pays Basque "
@@ -51,3 +51,18 @@ def test_the_alternatives_written_out_are_spelled_and_the_others_left_out():
     assert spelled_out(r"(?:bien|(?:lui|elle) aussi|fiere? d'etre|en\s+\d{4}|[ab]c|x+)") == \
         ["bien", "lui aussi", "elle aussi", "fier d'etre", "fiere d'etre", "ac", "bc"]
     assert spelled_out("chacun|chacune") == ["chacun", "chacune"]
+
+
+def test_the_fixed_width_forms_write_each_run_of_blanks_with_one_blank():
+    assert written_forms(r"(?:bien|fiere? d'etre|en\s+\d{4},?|[ab]c|x\s*y)") == {
+        4: ["bien"], 11: [r"fier\ d'etre"], 12: [r"fiere\ d'etre"], 7: [r"en\s\d\d\d\d"], 8: [r"en\s\d\d\d\d,"],
+        2: ["ac", "bc", "xy"], 3: [r"x\sy"]}
+    assert written_forms(r"(?:le|en)\s*\d{1,2}\s+(?:mars|mai)", most=8) == {}  # 16 forms: left out
+
+
+def test_the_endings_of_the_alternatives_of_too_many_forms_are_written():
+    dates = r"(?:bien|(?:en|le|fin)\s*(?:\d{1,2}\s+)?(?:mars|mai)(?:\s+\d{4})?,?)"
+    assert written_forms(dates, most=16) == {4: ["bien"]}  # the dates: 72 forms
+    assert written_endings(dates, most=8) == {
+        3: ["mai"], 4: ["mars", "mai,"], 5: ["mars,"], 8: [r"mai\s\d\d\d\d"], 9: [r"mars\s\d\d\d\d", r"mai\s\d\d\d\d,"],
+        10: [r"mars\s\d\d\d\d,"]}

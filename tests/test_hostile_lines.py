@@ -539,10 +539,14 @@ def test_a_run_of_adverbs_is_read_once_by_the_label_predicates():
     assert not predicates._predicates().search(text)
 
 
-def test_the_label_predicates_refusing_a_start_after_an_adverb_match_as_before():
-    """The label predicates with and without the refusal find the same matches, on random texts of
-    their words: a match that starts right after an adverb starts as well at the adverb, which
-    the scan reaches first."""
+@pytest.mark.parametrize("long_text", [False, True])
+def test_the_label_predicates_refusing_a_start_after_an_adverb_match_as_before(monkeypatch, long_text):
+    """`label_matches` and the label predicates without refusal find the same matches, on random
+    texts of their words, in a short text and in a long one (refusing after the endings of dates
+    too): a match that starts right after an adverb starts as well at the adverb, which the scan
+    reaches first; where the match before ended inside the adverb ("labellisé en 2019, " then
+    "déjà retenu pour la phase 2"), or after an ending of no adverb ("Paris, 5 mars 2019, "), the
+    start is read again without the refusal."""
     import random
     import re
 
@@ -557,16 +561,127 @@ def test_the_label_predicates_refusing_a_start_after_an_adverb_match_as_before()
             expanded.append(pattern)
         return re.compile(r"(?:,\s*|(?<![\w']))(?:" + "|".join(expanded) + ")")
 
+    if long_text:
+        monkeypatch.setattr(predicates, "LONG_TEXT", 0)
     keys = ("label_predicates", "label_predicates_in_context")
-    pairs = [(unbounded(key), predicates._predicates(key)) for key in keys]
-    words = 2 * spelled_out(predicates.WORDS["label_macros"]["adverb"]) + [
-        "en 2019,", "le 12 mars 2019", "est", "sont", "a", "a ete", "vient d'etre", "labellise", "labellisee",
+    pairs = [(unbounded(key), key) for key in keys]
+    words = 2 * spelled_out(predicates.WORDS["label_macros"]["adverb"]) + 3 * [
+        "en 2019,", "en 2019", "en 2023", "en mars,", "le 12 mars 2019,", "fin mars dernier", "mars", "2019,",
+        "paris, 5 mars 2019,", "depuis  mars"] + [
+        "le 12 mars 2019", "est", "sont", "a", "a ete", "vient d'etre", "labellise", "labellisee",
         "retenu", "retenues", "laureat", "pour la phase 2", "territoire d'industrie", "territoires d'industrie",
-        "comme", "du", "programme", "combien", "l'", "fait", "partie", "des", "y", "figure", "parmi", "les", ",", "."]
+        "comme", "du", "programme", "combien", "l'", "fait", "partie", "des", "y", "figure", "parmi", "les", ",", ".",
+        "deja", "depuis", "entre", "dans le", "pour"]
     chance = random.Random(54)
-    for _ in range(3_000):
-        text = "".join(word + chance.choice((" ", " ", "  ", "", ", ", "\n"))
-                       for word in chance.choices(words, k=chance.randint(1, 12)))
-        for before, now in pairs:
-            assert [(m.span(), m.groupdict()) for m in now.finditer(text)] == \
+    texts = ["x labellise en 2019, deja retenu pour la phase 2", "labellisee en 2019 retenue pour la deuxieme phase.",
+             "paris, 5 mars 2019, deja labellise territoire d'industrie"]
+    texts += ["".join(word + chance.choice((" ", " ", "  ", "", ", ", "\n"))
+                      for word in chance.choices(words, k=chance.randint(1, 14))) for _ in range(3_000)]
+    for text in texts:
+        for before, key in pairs:
+            assert [(m.span(), m.groupdict()) for m in predicates.label_matches(text, key)] == \
                    [(m.span(), m.groupdict()) for m in before.finditer(text)], text
+    # the refusal alone would lose them: their starts follow "en 2019, " or "mars 2019, " (before "deja")
+    assert [m.start() for m in predicates._predicates(keys[1]).finditer(texts[0])] == [2, 26]
+    assert [m.start() for m in predicates.label_matches(texts[0], keys[1])] == [2, 19]
+    assert [m.start() for m in predicates._predicates(keys[0], "endings").finditer(texts[2])] == [25]
+    assert [m.start() for m in predicates.label_matches(texts[2], keys[0])] == [18]
+
+
+def test_a_run_of_dates_is_read_once_by_the_label_predicates(monkeypatch):
+    """"en 2019, en 2019, … le territoire X est labellisé" (2,500 dates: 4.6 s, quadratic): an
+    adverb written with a year is refused as the word before a predicate's start too; in a long
+    text, so is what may end an adverb of many forms ("en mars 2019, ": 2,500 of them, 8 s). Counted:
+    the characters the opening reads from every position; and the starts read again without the
+    refusal (after a match ending inside a date), a few each time."""
+    import re
+
+    from pipeline.extract.territories import predicates
+    from pipeline.normalize import fold
+
+    for run, refusal in (("en 2019, " * 2_000, "adverbs"), ("le 12 mars 2019, " * 1_000, "endings")):
+        text = fold("Le territoire d'industrie Val de Lisse, " + run + "le territoire est labellise territoire d'industrie.\n")
+        opening = re.compile(r"(?:,\s*|(?<![\w']))" + predicates._expand("{aux}{adv}", refusal))
+        read = sum(len(found.group()) for start in range(len(text)) if (found := opening.match(text, start)))
+        assert read <= 3 * len(text)  # 1,991 times the text before for "en 2019, "
+        assert len(text) >= predicates.LONG_TEXT
+        assert [m.group().strip() for m in predicates.label_matches(text)] == ["est labellise territoire d'industrie"]
+
+    unrefused, reads = predicates._predicates("label_predicates_in_context", "none"), []
+
+    class Counted:
+        def match(self, string, start):
+            reads.append(start)
+            return unrefused.match(string, start)
+
+    real = predicates._predicates
+    monkeypatch.setattr(predicates, "_predicates", lambda key="label_predicates", refusal="adverbs":
+                        Counted() if refusal == "none" else real(key, refusal))
+    for date in ("en 2019", "en mars 2019"):
+        text = "x labellise " + date + (", " + date) * 2_000 + ", retenu pour la phase 2"
+        assert [m.group() for m in predicates.label_matches(text, "label_predicates_in_context")] == \
+            ["labellise " + date, (", " + date) * 2_000 + ", retenu pour la phase 2"]
+        assert len(reads) <= 6
+        reads.clear()
+
+
+def test_the_numbers_of_a_sentence_of_thousands_of_dates_are_unmasked_by_bisection(monkeypatch):
+    """"le 12 mars 2019, " 10,000 times: each number was compared with every masked date (5 s of
+    10 s of extraction, quadratic); a bisection in the spans sorted by start finds the one it
+    may overlap. Counted: the masked spans read."""
+    from pipeline.extract import figures
+
+    read = []
+
+    class Counted(list):
+        def __iter__(self):
+            for span in super().__iter__():
+                read.append(span)
+                yield span
+
+    masks = figures._masked_spans
+    monkeypatch.setattr(figures, "_masked_spans", lambda *arguments: Counted(masks(*arguments)))
+    text = "Signé le 12 mars 2019, " * 3_000 + "1,5 million d'euros pour 12 projets.\n"
+    tokens = figures._number_tokens(text, text.lower(), figures._vocabulary())
+    assert [(t.start, t.value) for t in tokens] == [(text.index("1,5"), 1.5), (text.index("12 projets"), 12.0)]
+    assert len(read) <= 4 * 3_000  # twice its 6,000 masked spans (two a date); each for each number before
+
+
+def test_a_sentence_of_thousands_of_territories_is_read_once_by_the_prose_rule(monkeypatch):
+    """"Sont labellisés le territoire de A, le territoire de B, …" (10,000 names, one line without
+    a full stop: 4.8 s, growing with the square of their number): the prose rule searched the
+    whole sentence for its label words and its wider territory at each name, and each name's
+    sentence was found reading back to the line's start (now bisection in the line breaks and
+    full stops). Counted: the characters searched."""
+    from pipeline.extract.structure import parse
+    from pipeline.extract.territories import common, prose
+
+    work = {"read": 0}
+    for name in ("LABELLING", "PART_OF_A_TERRITORY", "TERRITORY_AND_THAT_OF"):
+        monkeypatch.setattr(prose, name, _CharactersRead(getattr(prose, name), work, "read"))
+    text = "Sont labellisés " + ", ".join(f"le territoire de Nom{chr(65 + i % 26)}{chr(65 + i // 26 % 26)}"
+                                        for i in range(2_000)) + ".\n"
+    found = prose.prose_names(text, parse(text), [])
+    assert len(found) == 1_999 and found[-1].name == "NomXY"  # the first after "Sont labellisés", as before
+    assert work["read"] <= 3 * len(text)  # the sentence once; 2,000 times before
+    assert common.sentence_bounds(text, len(text) - 5) == (0, len(text) - 2)
+    assert common.sentence_bounds("A. B\n. C", 7) == (6, 8) and common.sentence_bounds("A. B", 3) == (2, 4)
+
+
+def test_each_occurrence_of_a_name_is_judged_once_for_the_sentence_after_it(monkeypatch):
+    """A territory's name written 2,000 times took 135 s: every mention read every later
+    occurrence of its name for a "Le territoire, à cheval sur …" opening the sentence after it;
+    each occurrence is judged once, and the straddled départements are still found."""
+    from pipeline.extract import territories
+    from pipeline.extract.assemble import extract
+
+    judged = []
+    original = territories._NextSentenceStraddling._pointed_after
+    monkeypatch.setattr(territories._NextSentenceStraddling, "_pointed_after",
+                        lambda self, *args: judged.append(args) or original(self, *args))
+    text = ("Territoires d'industrie : la Vallée de la Bresle retenue\n"
+            + "La Vallée de la Bresle figure parmi les Territoires d'industrie. " * 300
+            + "Le territoire, à cheval sur la Seine-Maritime et la Somme, s'appuie sur ses verriers.\n")
+    extraction = extract(text, next(iter(nlp.parse([text]))))
+    assert {code for t in extraction.territories for code in t["departement_codes"]} >= {"76", "80"}
+    assert len(judged) <= 2 * 301

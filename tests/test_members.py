@@ -482,6 +482,13 @@ def test_a_plural_head_outside_a_list_gives_its_legal_form_to_each_name_after_it
     assert [m.link.siren for m in found] == ["246500482"]
 
 
+def test_a_repeated_preposition_keeps_the_coordination_going():
+    text = ("Autour de la table, les présidents de la communauté d'agglomération du Grand Dax, de Maremne "
+            "Adour Côte Sud et du Seignanx.")
+    found = find_epcis(text, DocumentLinker(frozenset({"40"})), parse(text), [])
+    assert [m.link.siren for m in found] == ["244000675", "244000865", "244000659"]
+
+
 def test_initials_articles_and_elected_people_in_a_member_list_are_not_reported():
     text = ("Le territoire est représenté par un élu régional, Philippe MAURIZOT. Le binôme est composé "
             "de G. Lefèvre et de S. Baudry.")

@@ -24,8 +24,9 @@ from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.members import HYPHEN, TOWN_CHAIN, EpciMention, find_epcis
-from pipeline.extract.membership import (attach, brands_in_full, legal_form_territories, member_line_candidates,
-                                           member_line_territories, member_subject_territories, officials_bodies,
+from pipeline.extract.membership import (attach, brands_in_full, composed_territories, legal_form_territories,
+                                           member_line_candidates, member_line_territories,
+                                           member_subject_territories, officials_bodies,
                                            same_epci_territories, territories_kept, type_words_dropped)
 from pipeline.extract.places import (PlaceMention, find_places, former_region_departements_in, former_regions_in,
                                      former_regions_reader)
@@ -603,6 +604,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     mentions = sorted([*mentions, *member_subject_territories(text, epci_mentions, mentions, sentences)],
                       key=lambda m: m.start)
     designated, epci_mentions = legal_form_territories(text, epci_mentions, mentions)
+    composed, epci_mentions = composed_territories(text, epci_mentions, [*mentions, *designated], sentences)
+    designated = [*designated, *composed]
     mentions = [*mentions, *designated, *whole_departement_territories(text, places, mentions)]
     # a territory mention that is a piece of an EPCI's name, or a member of a list, is no row
     mentions = territories_kept(epci_mentions, mentions, text)

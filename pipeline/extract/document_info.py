@@ -87,6 +87,10 @@ SIGNED = re.compile(rf"(?:fait(?:\s+en\s+\w+\s+exemplaires?(?:\s+originaux)?,?)?
 # anywhere in a line. "Mis à jour le ..." is no publication date.
 PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|redigee?|envoyee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
                        rf"(?:\s+le\s+|\s+le(?=\d)|\s*(?=:)|\s+)|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
+# A newsletter's "Date d'envoi : 07/12/2023", a bulletin's "Édition de l'hiver 2023-2024 – distribué le
+# 15 janvier 2024": the day it went out to its readers, as "Envoyée le"; near the top only (a body's
+# "le guide distribué le 3 mars" is an event).
+DISPATCHED = re.compile(rf"(?<!\w)(?:date\s+d'envoi\s*|distribuee?s?\s+le\s+)[:,]?\s*{DATE}")
 MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "du 28 février au 6 mars 2025": the first day of a weekly's week, before the date that ends it
 WEEK_FIRST_DAY = rf"(?:(?P<first>\d{{1,2}})(?:er)?(?:\s+(?P<first_month>{MONTH_NAME})\.?)?\s+au\s+)?"
@@ -94,6 +98,9 @@ WEEK_FIRST_DAY = rf"(?:(?P<first>\d{{1,2}})(?:er)?(?:\s+(?P<first_month>{MONTH_N
 # parliamentary question's publication in the Journal officiel, near the top; "Réponse publiée au
 # JO le : 16/04/2024" dates the answer, the page's last part (kind "answered", before "published").
 JOURNAL = r"(?:jo|journal\s+officiel)(?:\s+(?:senat|an|de\s+la\s+republique\s+francaise))?"
+# "Réponse du Ministère délégué chargé de l'industrie": a Sénat page's heading over the answer's
+# "Publiée dans le JO Sénat du …" (folded line)
+ANSWER_HEADING = re.compile(r"\s*reponse\s+(?:du|de\s+la|de\s+l'|des|de)\s")
 IN_JOURNAL = re.compile(rf"(?P<answer>reponse\s+)?(?<!\w)publiee?\s+(?:au|dans\s+le)\s+{JOURNAL}\s*(?:le|du)?\s*[:,]?\s*{DATE}")
 # "Revue Pouvoirs & Territoires, n° 87, 9 décembre 2019", "Lettre d'information de la Région –
 # Développement économique – n° 47 – 14 novembre 2023": a periodical's issue and its date; a
@@ -306,7 +313,7 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
         if match and _date(match) and len(part.split()) <= BYLINE_PART_WORDS:
             found.append(("answered" if match["answer"] else "published", None, _date(match)))
             continue
-        match = published
+        match = published or (DISPATCHED.search(part) if near_top else None)
         # "Le décret publié le 12 mai 2023 au Journal officiel fixe …" is a sentence, no byline
         if match and _date(match) and len(part.split()) <= BYLINE_PART_WORDS:
             found.append(("published", None, _date(match)))
@@ -330,6 +337,9 @@ def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
     "ce mardi 19 mars 2019" in the top lines; else the page's update stamp unless it came years
     after every event the body dates."""
     found = [(index, f) for index, line in enumerate(lines) if (f := _dateline_of(line, index < TOP_LINES))]
+    # "Réponse du Ministère … / Publiée dans le JO Sénat du …": the answer's byline under its heading
+    found = [(index, ("answered", *f[1:]) if f[0] == "published" and index and ANSWER_HEADING.match(fold(lines[index - 1]))
+                      and IN_JOURNAL.search(fold(lines[index])) else f) for index, f in found]
     for kind in ("place", "answered", "published", "signed", "sitting"):
         chosen = [f for _index, f in found if f[0] == kind]
         if chosen:

@@ -75,6 +75,9 @@ CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
 WHOLE_OPENER = re.compile(r"(?<![\w'])(?:sur|parmi)\s+(?:les|ces)[\s*_]+$")
+# a whole right after a counted part and its closing quote: "deux « Territoires d'industrie » sur les
+# 141 …" (folded text)
+WHOLE_AFTER = re.compile(r"[\s\"»”]*+(?P<whole>(?:sur|parmi)\s+(?:les|ces)\s+\d)")
 # what stands between a counted noun and the place its complement names: "trois intercommunalités de
 # l'ouest de la Saône-et-Loire", "deux communautés de communes du Jura" (folded text)
 PLACE_COMPLEMENT = re.compile(r"\s+(?:de|du|des|d'|en|dans)\s*(?:(?:la|le|les|l')\s*)?"
@@ -245,6 +248,15 @@ def named_areas(folded: str, start: int, end: int, places: list[PlaceMention]) -
     return found
 
 
+def _lies_in(place: PlaceMention, departements: set[str]) -> bool:
+    """Whether a place is one of these départements or the région of one of them."""
+    if place.kind == "departement":
+        return place.code in departements
+    ref = referential.load()
+    return place.kind == "region" and any(ref.departements[code].region_code == place.code
+                                          for code in departements if code in ref.departements)
+
+
 def _home(places: list[PlaceMention]) -> Area | None:
     """The one area a document speaks of, when there is one: its only département (and that
     département's région, if named), else the one région holding every département and région it
@@ -359,7 +371,12 @@ class DocumentScope:
         departement = (Area(departements.most_common(1)[0][0], "departement")
                        if departements else _departement_of_its_demonym(folded))
         region = Area(regions.most_common(1)[0][0], "region") if regions else None
-        home = _home(places) or _home_of_territories(territory_departements)
+        # a place inside a name tells the home only where the territories lie ("Ardèche Drôme
+        # Nord"), not against them ("Grand Est Touraine", in Indre-et-Loire)
+        lying = set().union(*territory_departements) if territory_departements else set()
+        home_places = [p for p in places if not lying or not named.covers(p.start, p.start + 1)
+                       or _lies_in(p, lying)]
+        home = _home(home_places) or _home_of_territories(territory_departements)
         if len(territory_departements) == 1:  # its one territory's area, when narrower
             home = _one_territory_area(home, places, territory_departements[0])
         return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded),
@@ -433,6 +450,15 @@ class DocumentScope:
             return self._in((whole.start(), segment[1]), start, end) or self._home_or_france(value, unit, sentence)
         if whole and (mid_line or segment[0] > whole.start()):
             whole = None  # "En Normandie, parmi les 10 sites choisis, …": the place before holds it
+        # "Le département compte deux « Territoires d'industrie » sur les 141 labellisés en France":
+        # the whole written right after the part has the place after it; the part counts where
+        # the words before that whole say, when they say it
+        whole_after = WHOLE_AFTER.match(self.folded, end, segment[1])
+        if whole_after and not whole:
+            for first in (segment[0], own[0]):
+                area = self._in((first, whole_after.start("whole")), start, end)
+                if area:
+                    return area
         for stretch in (((whole.start(), segment[1]),) if whole else (segment, own[:2])):
             area = self._in(stretch, start, end)
             if area:

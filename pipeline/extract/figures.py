@@ -60,6 +60,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -130,7 +131,7 @@ BILLIONS_AND_MILLIONS = with_first_letters(re.compile(r"(?<![\w.,/°@#-])(?P<bil
 # a number and its counted noun ("cinq ambitions communes" counts ambitions, not communes)
 NOUN_ENDING = re.compile(r"[st]ions?$")
 ANAPHORA_AT_MOST = 3  # "les deux territoires" names places; "les 124 territoires" counts
-BARE_TERRITORIES = re.compile(r"(?<![\w'])territoires?$")
+BARE_TERRITORIES = re.compile(r"(?<![\w'])(?:territoires?|laureats?)$")  # "les deux (autres) lauréats" too
 DEMONSTRATIVE = re.compile(r"(?<![\w'])ces" + GAP + r"$")
 LOCAL_AUTHORITY_UNITS = {"epci", "commune"}
 AFTER_BILLIONS = re.compile(r"(?<![\w'])milliards?\s+$")
@@ -407,7 +408,12 @@ def _number_tokens(text: str, folded: str, vocab: Vocabulary) -> list[Token]:
         tokens.append(Token(match.start(), match.end(), 1.0, False, "words", False))
     for match in ONE_IN_PLACE.finditer(folded):  # "trois en Guyane, un en Guadeloupe": a frame decides
         tokens.append(Token(match.start(), match.end(), 1.0, False, "words", False))
-    tokens = [t for t in tokens if not any(s < t.end and t.start < e for s, e in masked)
+    # a token overlaps a masked span when one of those starting before its end ends after its
+    # start: the farthest end of the spans in start order, found by bisection (a sentence of
+    # thousands of dates read every span for each of their numbers)
+    masked.sort()
+    starts, reach = [start for start, _ in masked], list(accumulate((end for _, end in masked), max))
+    tokens = [t for t in tokens if not ((count := bisect_left(starts, t.end)) and reach[count - 1] > t.start)
               and not AFTER_BILLIONS.search(folded, max(0, t.start - 12), t.start)]
     kept, last_end = [], -1
     for token in sorted(tokens, key=lambda t: (t.start, -t.end)):
@@ -1290,7 +1296,10 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
         sentence = (min(sentence[0], figure.start), max(sentence[1], figure.end))  # "18\nterritoires"
-        if figure.synonym and (not vocab.programme_word.search(folded, *sentence)
+        # the figure's own words name nothing: "Les deux autres lauréats correspondent …" names
+        # no programme by its "lauréats"
+        if figure.synonym and (not (vocab.programme_word.search(folded, sentence[0], figure.start)
+                                    or vocab.programme_word.search(folded, figure.end, sentence[1]))
                                or vocab.other_thing.match(folded, figure.end)):
             continue  # "zones", "bassins": territories only where the sentence names the programme
         paragraph = paragraph_spans[bisect_right(paragraph_starts, figure.start) - 1]

@@ -26,6 +26,7 @@ repeat in them): the adverbs a label predicate may open with, refused as the wor
 
 from __future__ import annotations
 
+import itertools
 import re
 from re import _constants as C  # noqa: N812 (the names of the parsed pattern's operations)
 from re import _compiler, _parser
@@ -153,6 +154,66 @@ def _texts(items) -> list[str] | None:
             return None
         texts = [text + option for text in texts for option in options]
     return texts
+
+
+def _forms(items, most: int) -> list[tuple[str, int]] | None:
+    """(pattern, width) of every fixed-width form of the parsed sequence `items` made of literal
+    characters, digits, blanks, alternations and repeats, a run of blanks written with one blank
+    (or none where it may be empty); None past `most` forms or for anything else."""
+    forms = [("", 0)]
+    for op, av in items:
+        if op is C.LITERAL:
+            options = [(re.escape(chr(av)), 1)]
+        elif op is C.IN and all(item is C.LITERAL for item, _ in av):
+            options = [(re.escape(chr(character)), 1) for _, character in av]
+        elif op is C.IN and av in ([(C.CATEGORY, C.CATEGORY_DIGIT)], [(C.CATEGORY, C.CATEGORY_SPACE)]):
+            options = [(r"\d" if av[0][1] is C.CATEGORY_DIGIT else r"\s", 1)]
+        elif op is C.SUBPATTERN and not (av[1] or av[2]):
+            options = _forms(av[3], most)
+        elif op is C.BRANCH:
+            branches = [_forms(alternative, most) for alternative in av[1]]
+            options = None if None in branches else [form for branch in branches for form in branch]
+        elif op is C.MAX_REPEAT and (inner := _forms(av[2], most)) is not None:
+            counts = range(av[0], av[1] + 1) if av[1] is not C.MAXREPEAT else [av[0]] if av[0] else [0, 1]
+            options = [("".join(f for f, _ in chosen), sum(w for _, w in chosen))
+                       for count in counts for chosen in itertools.product(inner, repeat=count)]
+        else:
+            options = None
+        if options is None or len(forms) * len(options) > most:
+            return None
+        forms = [(form + option, width + option_width) for form, width in forms for option, option_width in options]
+    return forms
+
+
+def written_forms(pattern: str, most: int = 64) -> dict[int, list[str]]:
+    """Width -> patterns of the fixed-width forms of the alternatives of the alternation `pattern`
+    (for look-behinds): "en\\s+\\d{4},?" gives "en\\s\\d\\d\\d\\d" and the same with its comma;
+    an alternative of more than `most` forms, or of other parts, is left out."""
+    parsed = _parser.parse(pattern)
+    alternatives = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is C.BRANCH else [parsed]
+    by_width: dict[int, list[str]] = {}
+    for alternative in alternatives:
+        for form, width in _forms(alternative, most) or []:
+            by_width.setdefault(width, []).append(form)
+    return by_width
+
+
+def written_endings(pattern: str, most: int = 128, shortest: int = 3) -> dict[int, list[str]]:
+    """Width -> patterns of the fixed-width forms of how the alternatives of `pattern` that
+    `written_forms` leaves out end: the longest run of their last parts of at most `most` forms
+    ("(?:en|le)\\s*(?:mars|mai),?" ends with "mars", "mars,", "mai", "mai,"), none shorter than
+    `shortest` characters. Such an ending does not tell the alternative matched before it."""
+    parsed = _parser.parse(pattern)
+    alternatives = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is C.BRANCH else [parsed]
+    by_width: dict[int, list[str]] = {}
+    for alternative in alternatives:
+        if _forms(alternative, 64) is not None:
+            continue
+        ending = next((forms for start in range(1, len(alternative)) if (forms := _forms(alternative[start:], most))), [])
+        for form, width in ending:
+            if width >= shortest:
+                by_width.setdefault(width, []).append(form)
+    return by_width
 
 
 def spelled_out(pattern: str) -> list[str]:

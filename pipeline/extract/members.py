@@ -15,7 +15,10 @@ Rules (ids in the `rule` column):
                        plural noun of EPCIs ("Les deux intercommunalités, A et B, …"), or right
                        after a counted one ("au côté des deux agglomérations A et B": only what
                        links), or in the sentence after one a count of them closes ("… porté par
-                       deux intercommunalités. La CC A et la CC B …": only what links). A weak
+                       deux intercommunalités. La CC A et la CC B …": only what links), or
+                       coordinated as a sentence's subject that a count of as many EPCIs later in
+                       it takes up ("A, B et C partagent une cheffe de projet qui suit les
+                       dossiers des trois intercommunalités": every name linked). A weak
                        trigger ("pilotée par", "autour de") followed by a common noun lists no
                        names. A
                        legal-form head ("les communautés de communes", "celle du") is distributed
@@ -421,6 +424,7 @@ class _Region:
     bare_nearby: bool = False         # a name without legal form or type word must lie in the
                                       # document's départements (a list without trigger)
     typed_needed: bool = False        # and one name must be written as an EPCI's
+    count_needed: int | None = None   # exactly this many distinct EPCIs, every name linked
 
 
 SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;|:[ \t]*\n")
@@ -520,6 +524,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         # "le contrat … réunit" / "autour du Pays :" then the members' list: a complement of the
         # verb before the colon that ends the line
         around = AROUND_BEFORE_COLON.fullmatch(rest) and re.match(r":[ \t]*\n", text[end:end + 3])
+        if keep and COUNTED_NOUN_OF.match(text, trigger.end(), end):
+            keep = False  # "rassemble dix intercommunalités du Béarn et de la Bigorre": where they lie
         if not rest.strip(" \t\n:;,.") or announced or around:
             # "représenté par :" then the members' list; nothing when no list follows
             regions += _lines_after(text, structure, end, keep and not announced, members, trigger.start())
@@ -527,6 +533,13 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
                                    weak=not keep))
     return regions
+
+
+# "dix intercommunalités du Béarn et de la Bigorre", "cinq communautés de communes de la vallée":
+# a count of EPCIs, then a complement that says where they lie; only what links is a member
+COUNTED_NOUN_OF = re.compile(r"\s*(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+                             r"|quinze|seize|vingt)\s+" + WORDS["members_noun"] + r"\s+(?:du|de\s+la|de\s+l['’]|des|d['’])\s*",
+                             re.IGNORECASE)
 
 
 # "Il s'agit de A, porté par la communauté d'agglomération X, et du Pays de B": a trigger set
@@ -690,6 +703,31 @@ def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
             regions.append(_Region(names_start, end, False, None, True, verb.start()))
         elif first is not None:
             regions.append(_Region(first.start(), verb.start(), False, None, True, verb.start(),
+                                   verb.start()))
+    return regions
+
+
+# "Les élus de la CCXY, de la CCZ et du Pays W ont signé mardi … la feuille de route du Territoire
+# d'industrie V": the intercommunalities whose officials sign the territory's own act, its subject
+SIGNED_THE_TERRITORYS_ACT = with_first_letters(re.compile(
+    r"(?<![\w'’])(?:ont|avaient)\s+(?:officiellement\s+|conjointement\s+)?sign[ée]\w*\b[^.;:\n]{0,80}?"
+    r"\b(?:contrat|feuille\s+de\s+route|protocole|convention)\s+(?:du|de\s+leur|de\s+son|de\s+ce)\s+"
+    r"(?:[«\"“]\s*)?territoires?\s+d['’]\s*industrie\b", re.IGNORECASE))
+OFFICIALS_OF = re.compile(r"\s*(?:les\s+)?(?:[ée]lus|pr[ée]sidents?|repr[ée]sentants)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*",
+                          re.IGNORECASE)
+
+
+def _signatory_regions(text: str) -> list[_Region]:
+    """The subject of "ont signé … le contrat / la feuille de route du Territoire d'industrie X"
+    when it is the officials of intercommunalities ("Les élus de A, de B et de C"): A, B and C
+    sign the territory's act, its members; only what links is reported."""
+    regions = []
+    for verb in SIGNED_THE_TERRITORYS_ACT.finditer(text):
+        before = SENTENCE_START.match(text, max(0, verb.start() - 300), verb.start())
+        start = before.end() if before else max(0, verb.start() - 300)
+        officials = OFFICIALS_OF.match(text, start, verb.start())
+        if officials:
+            regions.append(_Region(officials.end(), verb.start(), False, None, True, verb.start(),
                                    verb.start()))
     return regions
 
@@ -950,6 +988,37 @@ def _resumed_regions(text: str) -> list[_Region]:
         if text[start:noun.start()].strip():
             regions.append(_Region(start, noun.start(), False, None, True, start,
                                    bare_nearby=True, typed_needed=True))
+    return regions
+
+
+# "Depuis un an, A, B et C partagent une cheffe de projet qui suit les dossiers des trois
+# intercommunalités": a counted plural noun of EPCIs later in the sentence of a run of names
+COUNTED_LATER = re.compile(r"\b(?:les|des|ces|aux|ses|leurs)[ \t]+(?P<count>[2-9]|deux|trois|quatre|cinq|six|sept|huit|neuf)[ \t]+"
+                           r"(?:intercommunalit[ée]s|agglom[ée]rations|communaut[ée]s[ \t]+(?:de[ \t]+communes|d['’][ \t]*agglom[ée]rations?)"
+                           r"|EPCI)\b", re.IGNORECASE)
+# capitalised names coordinated by commas and "et", then the sentence's verb in lower case
+_CAPITALISED_NAME = r"[A-ZÀ-Ý][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|en|sur)[ \t]+|[dl]['’][ \t]*)?[A-ZÀ-Ý][\w'’-]*)*"
+NAMES_BEFORE_VERB = re.compile(_CAPITALISED_NAME + r"(?:[ \t]*,[ \t]*" + _CAPITALISED_NAME + r")*[ \t]*,?[ \t]+et[ \t]+"
+                               + _CAPITALISED_NAME + r"(?=[ \t]+(?:s['’]|se[ \t]|ont[ \t]|sont[ \t])?[a-zà-ÿ])")
+
+# "le Territoire d'industrie A et B associe les deux intercommunalités": a territory's name
+PROGRAMME_BEFORE = re.compile(r"[Tt]erritoires?[ \t]+d['’][ \t]*[Ii]ndustrie[ \t]*[«\"“]?[ \t]*$")
+
+
+def _counted_later_regions(text: str) -> list[_Region]:
+    """The names coordinated as a sentence's subject that a count of EPCIs later in it takes up
+    ("Depuis un an, A, B et C partagent une cheffe de projet qui suit les dossiers des trois
+    intercommunalités"): members when exactly that many distinct EPCIs link and every
+    name links, never a town's single word; not a territory's name after the programme's."""
+    regions = []
+    for noun in COUNTED_LATER.finditer(text):
+        starts = list(PLAIN_SENTENCE_START.finditer(text, max(0, noun.start() - 400), noun.start()))
+        start = starts[-1].end() if starts else max(0, noun.start() - 400)
+        runs = list(NAMES_BEFORE_VERB.finditer(text, start, noun.start()))
+        count = noun.group("count").lower()
+        if runs and not PROGRAMME_BEFORE.search(text, max(0, runs[-1].start() - 40), runs[-1].start()):
+            regions.append(_Region(runs[-1].start(), runs[-1].end(), False, None, True, runs[-1].start(),
+                                   count_needed=int(count) if count.isdigit() else COUNT_WORDS[count]))
     return regions
 
 
@@ -1380,6 +1449,10 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
         return [], True  # the names must run up to the verb: "A et B forment …"
     if region.typed_needed and not any(m.link.siren and _typed(m.written_name, m.epci_type) for m in found):
         return [], complete  # bare names alone, however taken up, may be places
+    if region.count_needed is not None and (
+            unlinked_beside or len({m.link.siren for m in found}) != region.count_needed
+            or None in {m.link.siren for m in found} or any(_town_of_a_list_of_places(m) for m in found)):
+        return [], complete  # the count the sentence gives them, or places
     return found, complete
 
 
@@ -2260,8 +2333,10 @@ def _territory_name_parts(text: str, linker: DocumentLinker, territories: list[t
 # name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
     r"[ \t]*(?:[,;][ \t]*(?:et[ \t]+)?|[ \t]+(?:et|avec)[ \t]+)"
-    # "les élus de A, ceux du Grand B et …": the pronoun stands for the people or the bodies named before
-    r"(?:(?:ceux|celles?|celui)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)"
+    # "les élus de A, ceux du Grand B et …": the pronoun stands for the people or the bodies named before;
+    # "les élus de A, de B et de C": the preposition repeated (PREPOSITION_BEFORE)
+    r"(?:(?P<pronoun>(?:ceux|celles?|celui)[ \t]+)?"
+    r"(?P<preposition>de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)"
     r"|(?:le|la|les)[ \t]+|l['’][ \t]*)?"
     r"(?P<name>(?:(?:canton|pays|bassin)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+|du[ \t]+|des[ \t]+|d['’][ \t]*))?"  # "le canton d'Oulchy-le-Château"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
@@ -2272,6 +2347,10 @@ NAME_BEFORE_JOINT = re.compile(
     r"(?P<name>[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)(?:[ \t]*[,;][ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)"
     r"(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?$")
+# the preposition right before a name (and its article), which a coordinated name may repeat: "de
+# A, de B et de C", not "la communauté de communes de A et du B" (one name)
+PREPOSITION_BEFORE = re.compile(r"(?<![\w'’])(?:de|du|des|d['’])[ \t]*(?:(?:la|le|les)[ \t]+|l['’][ \t]*)?$",
+                                re.IGNORECASE)
 MIN_WORDS_BEFORE = 2  # "Bastia et la CC de Marana-Golo": one word before is a town as often
 
 
@@ -2370,6 +2449,9 @@ def _coordinated_mentions(text: str, linker: DocumentLinker, found: list[EpciMen
             match = COORDINATED_NAME.match(text, previous.end)
             if not match or _inside(match.start("name"), found + added):
                 break
+            if match["preposition"] and not match["pronoun"] \
+                    and not PREPOSITION_BEFORE.search(text, max(0, previous.start - 12), previous.start):
+                break  # a preposition that repeats none
             written, link = _official_before_an_et(match.group("name"), linker, previous.link.departement_codes)
             if not link:
                 break
@@ -2488,7 +2570,9 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                + _territory_with_regions(text, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
-               + _among_them_regions(text) + _counted_then_named_regions(text, all_heads))
+               + _counted_later_regions(text)
+               + _among_them_regions(text) + _counted_then_named_regions(text, all_heads)
+               + _signatory_regions(text))
     # the rows of a table with a column of EPCIs are read cell by cell, not as the lines an
     # intro ending with ":" opens ("… réparties sur trois départements :" over the table)
     rows = [(table.header[0].start, table.rows[-1][-1].end) for table in structure.tables

@@ -434,6 +434,7 @@ RANKS = {"premier": 0, "premiere": 0, "second": 1, "seconde": 1, "deuxieme": 1, 
          "dernier": -1, "derniere": -1}
 
 
+PARAGRAPH_BREAK = re.compile(r"\S\s*?\n[ \t]*\n")  # a blank line after some text
 RANK_WORD = re.compile("|".join(RANKS))  # every ordinal RANKED_SUBJECT reads holds one
 WORD_CHARACTER = re.compile(r"\w")
 
@@ -535,9 +536,10 @@ class _SentenceReads:
 
 def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[int, int]], index: int,
                       territories: list[TerritoryMention], epci_spans: list[tuple[int, int]],
-                      reads: _SentenceReads) -> str | None:
+                      reads: _SentenceReads, structure) -> str | None:
     """The territory an ordinal before the mention stands for ("le second, la CC X"): the one of
-    that rank among those named earlier in the sentence, or else in the sentences before."""
+    that rank among the items of a list the ordinal's paragraph opens right after, else among
+    those named earlier in the sentence, or else in the sentences before."""
     start = sentences[index][0]
     if not reads.holds_a_rank(start, mention.start):
         return None
@@ -545,6 +547,9 @@ def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[i
     if not ranks or _named_in(folded, ranks[-1].end(), mention.start, territories, epci_spans):
         return None
     rank = RANKS[ranks[-1].group("rank")]
+    listed = _listed_right_before(folded, ranks[0].start(), territories, epci_spans, structure)
+    if len(listed) >= 2:
+        return listed[rank] if -len(listed) <= rank < len(listed) else None
     spans = [(start, ranks[0].start())] + [sentences[back] for back in
                                            range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1)]
     for span in spans:
@@ -552,6 +557,26 @@ def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[i
         if len(named) >= 2:
             return named[rank] if -len(named) <= rank < len(named) else None
     return None
+
+
+def _listed_right_before(folded: str, position: int, territories: list[TerritoryMention],
+                         epci_spans: list[tuple[int, int]], structure) -> list[str]:
+    """The territories of the list that the paragraph holding `position` follows, that paragraph
+    naming no territory before it, one per item in their order; none when an item names none or
+    several ("• A ; • B. / Le premier est porté par X. Le second, par Y": a list's items are
+    sentences of their own, so the sentences before an ordinal hold one name each)."""
+    ended = [block for block in structure.lists if block.span.end <= position]
+    if not ended or PARAGRAPH_BREAK.search(folded, ended[-1].span.end, position) \
+            or _named_in(folded, ended[-1].span.end, position, territories, epci_spans):
+        return []
+    listed = []
+    for item in ended[-1].items:
+        named = {t.territory_id for _, t in _named_in(folded, item.content.start, item.content.end,
+                                                       territories, epci_spans)}
+        if len(named) != 1:
+            return []
+        listed.append(named.pop())
+    return listed if len(set(listed)) == len(listed) else []
 
 
 def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
@@ -585,7 +610,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         if territory.start <= lead and mention.start < territory.end:
             return territory.territory_id
     index = _sentence_index(sentences, mention.start)
-    ranked = _ranked_territory(mention, folded, sentences, index, territories, epci_spans, reads) \
+    ranked = _ranked_territory(mention, folded, sentences, index, territories, epci_spans, reads, structure) \
         if index is not None else None
     if ranked is not None:
         return ranked
@@ -1023,13 +1048,51 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
             # names inside them are no other territories ("X (Nord) : CA du Pays de Saint-Omer …")
             hinted_elsewhere = mention.territory_hint not in (None, territory.territory_id) \
                 or _list_of_another(mention, text)
+            # (a rule that names the territory after this EPCI points it there, even where the name
+            # it writes is no official form of the EPCI's: "A B" for the communauté urbaine "Le A B-les-C")
             designates = (mention.list_start not in mixed_lists or territory.rule == "territory.topic") \
                 and not hinted_elsewhere \
-                and any(named_after(side, siren) for side in sides for siren in sirens)
+                and (mention.territory_hint == territory.territory_id
+                     or any(named_after(side, siren) for side in sides for siren in sirens)
+                     or _whole_name_after_its_form(mention, territory, text))
             if not designates:
                 return True
         return False
-    return [t for t in territories if not piece_of_another(t)]
+    kept = [t for t in territories if not piece_of_another(t)]
+    return kept or _designation_by_members(listed, territories)
+
+
+def _whole_name_after_its_form(mention: EpciMention, territory: TerritoryMention, text: str) -> bool:
+    """'L'Agglomération d'Alès, dans le Gard, et la Communauté urbaine Creusot Montceau, en
+    Saône-et-Loire, font partie des territoires …' (the CU Le Creusot Montceau-les-Mines): a
+    territory spanning all the words the text writes after the legal form of a listed, linked EPCI
+    is the name the text gives that EPCI, whether or not the referential knows it as an everyday
+    form. Only for a member of a list or the subject of a label's predicate (territory.labelled):
+    a name a looser rule reads there (a headline's) keeps to the referential's forms."""
+    if not (mention.link.siren and mention.legal_form) or territory.end != mention.end \
+            or not (mention.in_member_list or territory.rule == "territory.labelled"):
+        return False
+    written = text[mention.start:mention.end]
+    named_at = ARTICLE.match(written).end()
+    return legal_form_end(written, fold(written), named_at) == territory.start - mention.start
+
+
+def _designation_by_members(listed: list[EpciMention], territories: list[TerritoryMention]
+                            ) -> list[TerritoryMention]:
+    """In a text that names no territory besides, a territory its predicate reads from the members
+    of one list coordinated as a singular subject ("Le territoire formé par la communauté
+    d'agglomération de A et la communauté de communes de B a été retenu": "A et B") is the territory
+    they make up, named by that designation (tests/gold/README.md, decision of 2026-12-05): it
+    starts in the first member's mention, ends with the last's and covers two linked members
+    or more, each of a different EPCI. One such territory at most."""
+    found = []
+    for territory in territories:
+        covered = [m for m in listed if territory.start < m.end and m.start < territory.end]
+        if len(covered) >= 2 and len({m.list_start for m in covered}) == 1 \
+                and len({m.link.siren for m in covered}) == len(covered) \
+                and covered[0].start <= territory.start and territory.end == max(m.end for m in covered):
+            found.append(territory)
+    return found if len({t.territory_id for t in found}) == 1 else []
 
 
 # a legal form or "l'agglomération" right before a territory's name: "L'agglomération de Concarneau"
@@ -1107,14 +1170,17 @@ AGGLOMERATION_OF = re.compile(r"^Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\
 def type_words_dropped(mentions: list[EpciMention], territories: list[TerritoryMention]) -> list[TerritoryMention]:
     """A territory named "Agglomération de X" after one of the document's EPCIs whose official
     name is "CA X" ("l'Agglomération de Rochefort Océan a été labellisée" for the "CA Rochefort
-    Océan") goes by X: the type word is its legal form written out. One whose official name says
-    "CA de X" ("CA d'Agen") is the agglomeration of a town: "Agglomération d'Agen" stays."""
+    Océan"), or "CA X Agglomération" ("L'Agglomération d'Alès" for the "CA Alès Agglomération"),
+    goes by X: the type word is its legal form written out, before the name rather than after it.
+    One whose official name says "CA de X" ("CA d'Agen") is the agglomeration of a town:
+    "Agglomération d'Agen" stays."""
     kept = []
     for territory in territories:
         of = AGGLOMERATION_OF.match(territory.name)
         bare = territory.name[of.end():] if of else ""
         if bare and any(m.link.siren and m.link.name and m.link.name.startswith("CA ")
-                        and name_key(m.link.name[3:]) == name_key(bare) for m in mentions):
+                        and name_key(m.link.name[3:]) in (name_key(bare), name_key(bare + " Agglomération"))
+                        for m in mentions):
             territory = replace(territory, name=bare)
         kept.append(territory)
     return kept
@@ -1818,6 +1884,50 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
     return list(found.values())
 
 
+# "… les élus de A, de B et de C, qui composent ensemble ce territoire d'industrie": a run of
+# intercommunalities said to make up a territory the text designates by them alone (folded text,
+# from the run's end; no name after "ce territoire")
+COMPOSE_THIS_TERRITORY = re.compile(
+    r"\s*+,?\s*+qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\s+"
+    r"(?:(?:ensemble|desormais|aujourd'hui)\s+)?(?:ce|leur)\s+territoire(?:\s+d'\s*industrie)?(?=\s*+(?:[.,;!?)]|$))")
+
+
+def composed_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention],
+                         sentences: list[tuple[int, int]]) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """The territory a text designates only by the run of two linked intercommunalities or more
+    said to make it up ("les élus de A, de B et de C, qui composent ensemble ce territoire
+    d'industrie"), when neither that sentence nor the two before name a territory: named after
+    the run's first EPCI as written, without its legal form (tests/gold/README.md: the first EPCI
+    retained; rule territory.designated_by_members), they its members even as officials' bodies.
+    Other territories the text names elsewhere do not prevent it. Returns the territories found
+    and the mentions, those of the run pointed to it."""
+    folded = fold(text)
+    if "qui" not in folded:
+        return [], mentions
+    for run in _runs(mentions, folded, sentences):
+        composed = COMPOSE_THIS_TERRITORY.match(folded, run[-1].end) if len(run) >= 2 else None
+        if composed is None or not all(m.link.siren for m in run) or len({m.link.siren for m in run}) != len(run):
+            continue
+        index = _sentence_index(sentences, run[0].start)
+        if index is None:
+            continue
+        start = sentences[max(0, index - SENTENCES_BACK)][0]
+        if any(start <= t.start < composed.end() for t in territories):
+            continue
+        first = run[0]
+        lead = ARTICLE.match(text, first.start, first.end).end()
+        name_start = legal_form_end(text, folded, lead) or lead
+        if name_start >= first.end:
+            continue
+        name = collapse_spaces(text[name_start:first.end])
+        territory = TerritoryMention(name_start, first.end, name[0].upper() + name[1:],
+                                     "territory.designated_by_members", block_end=composed.end())
+        members = {id(m) for m in run}
+        return [territory], [replace(m, territory_hint=territory.territory_id) if id(m) in members else m
+                             for m in mentions]
+    return [], mentions
+
+
 # "… permet aujourd'hui à la communauté de communes d'être labellisée Territoire d'industrie": an
 # intercommunality designated by its legal form alone, as the territory (folded text)
 LEGAL_FORM_LABELLED = re.compile(
@@ -1857,6 +1967,8 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
     if found:
         return found, mentions
     found, mentions = _designated_by_members(text, folded, mentions)
+    if not found:
+        found, mentions = _members_as_subject(text, folded, mentions)
     return (found, mentions) if found else _named_before_its_members(text, folded, mentions)
 
 
@@ -1895,6 +2007,47 @@ def _designated_by_members(text: str, folded: str, mentions: list[EpciMention]
     sirens = {m.link.siren for m in run}
     return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
                          for m in mentions]
+
+
+# a sentence's opening before its subject: nothing, or an article (folded text)
+SUBJECT_OPENING = re.compile(r"[\s\"«*_]*(?:(?:la|le|les)\s+|l['’]\s*)?")
+# the label or the programme said in the sentence after that subject (folded text)
+LABEL_SAID = re.compile(PREFIX + r"|\blabellis")
+
+
+def _members_as_subject(text: str, folded: str, mentions: list[EpciMention]
+                        ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """A text naming no territory whose sentence opens with two intercommunalities or more as
+    the subject of a verb, the label said after it ("La communauté urbaine A, la communauté de
+    communes B et la communauté de communes C s'engagent ensemble … dans le cadre de la
+    labellisation « Territoires d'industrie »"): the territory they make up, named after the
+    first of them without its legal form (rule territory.designated_by_members; the golds of
+    that layout retain the first EPCI, tests/gold/README.md), they its members. Each written
+    with its legal form and linked, joined by commas and "et"."""
+    linked = sorted((m for m in mentions if m.link.siren and m.legal_form), key=lambda m: m.start)
+    for index, first in enumerate(linked):
+        sentence_start, sentence_end = sentence_bounds(text, first.start)
+        if not SUBJECT_OPENING.fullmatch(folded, sentence_start, first.start):
+            continue
+        run = [first]
+        for mention in linked[index + 1:]:
+            if mention.start >= sentence_end or not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
+                break
+            run.append(mention)
+        if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
+                or not re.match(r"\s+(?:s['’]\s*|se\s+|ont\s+|sont\s+)?[a-z]", folded[run[-1].end:sentence_end]) \
+                or re.match(r"\s+et\b", folded[run[-1].end:sentence_end]) \
+                or not LABEL_SAID.search(folded, run[-1].end, sentence_end):
+            continue
+        name_start = legal_form_end(text, folded, first.start)
+        if name_start is None or name_start >= first.end:
+            continue
+        territory = TerritoryMention(name_start, first.end, collapse_spaces(text[name_start:first.end]),
+                                     "territory.designated_by_members", block_end=sentence_end)
+        sirens = {m.link.siren for m in run}
+        return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
+                             for m in mentions]
+    return [], mentions
 
 
 # what may part the members of a bracket: commas, semicolons, "et", and an article (folded text)

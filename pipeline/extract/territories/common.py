@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -801,15 +801,25 @@ SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
 
 
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    newline = text.rfind("\n", 0, position)  # a full stop is looked for after it only
-    start = max(text.rfind(". ", max(newline, 0), position), newline) + 1
-    ends = _sentence_ends(text)  # SENTENCE_END.search(text, position), not read again from each name
+    # text.rfind("\n", 0, position), then text.rfind(". ", max(newline, 0), position): not read
+    # back again from each name of a line of thousands
+    newlines, stops = _sentence_starts(text)
+    newline = newlines[count - 1] if (count := bisect_left(newlines, position)) else -1
+    stop = stops[count - 1] if (count := bisect_right(stops, position - 2)) and stops[count - 1] >= max(newline, 0) else -1
+    start = max(stop, newline) + 1  # a full stop is looked for after the line break only
+    ends = sentence_ends(text)  # SENTENCE_END.search(text, position), not read again from each name
     index = bisect_left(ends, position)
     return start, ends[index] if index < len(ends) else len(text)
 
 
 @lru_cache(maxsize=16)
-def _sentence_ends(text: str) -> list[int]:
+def _sentence_starts(text: str) -> tuple[list[int], list[int]]:
+    """Every line break and every full stop followed by a space, in order."""
+    return [m.start() for m in re.finditer("\n", text)], [m.start() for m in re.finditer(r"\. ", text)]
+
+
+@lru_cache(maxsize=16)
+def sentence_ends(text: str) -> list[int]:
     """Every position a SENTENCE_END match starts at (a full stop's line break too), in order."""
     return [m.start() for m in re.finditer(r"(?=" + SENTENCE_END.pattern + ")", text)]
 

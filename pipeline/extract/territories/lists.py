@@ -22,7 +22,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  TerritoryMention, head_and_adjective_of_place, heading_place, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
                                                  sentence_before, split_inline_list, stated_count, line_goes_on, WORDS,
-                                                 _codes_in)
+                                                 town_words, _codes_in, _town_words_of)
 from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, GLOSS_BRACKET, is_epci_name, read_part
 from pipeline.normalize import fold, mend_line_cuts
 
@@ -966,6 +966,26 @@ FOR_ONE_NAME = re.compile(r"\s*(?:[Pp]our|[Cc][ôo]t[ée]|[Cc]oncernant|[Ss]['�
                           r"(?:[Tt]erritoire\s+(?:d['’]\s*[Ii]ndustrie\s+)?)?[«\"“]?\s*(?P<name>[A-ZÉÈÀÂÎÔ][^:.;,\n]{1,60}?)[»\"”]?\s*")
 
 
+# the programme or its label named: what lets a bare count size a list of territories
+ABOUT_THE_PROGRAMME = re.compile(PREFIX + r"|\blabel|\bprogramme\b|\bdispositif\b|\bterritoires\b|\bretenu|\bs[ée]lectionn",
+                                 re.IGNORECASE)
+
+
+def _about_the_programme(sentences: str) -> bool:
+    """Whether an intro and the sentence before it speak of the programme, its label or
+    territories: a count alone then sizes a list of territories ("Le département en compte
+    cinq : …"); elsewhere, when every name is a town's, it counts something else ("X se situe à
+    moins d'une heure de trois grands pôles économiques : A, B et C", the cities near a place)."""
+    return bool(ABOUT_THE_PROGRAMME.search(sentences))
+
+
+def _a_town(name: str) -> bool:
+    """Whether a name is nothing but a town's: its town words (a préfecture's, or one an EPCI is
+    named after) and nothing else."""
+    words = _town_words_of(name)
+    return bool(words) and words <= town_words() and len(name.split()) <= 2
+
+
 def _for_one_name(text: str, start: int, end: int) -> bool:
     """Whether an intro is "Pour X" of one name that is no département or région ("Pour la
     Sarthe :" may announce its territories)."""
@@ -990,7 +1010,7 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         decided = _keyword_decides(sentence + " :")
         if decided == OTHER and SOME_OF_THEM.match(fold(sentence)):
             decided = None  # "Plusieurs d'entre eux ont témoigné de leurs projets :": "eux" decides
-        next_line = False
+        next_line = towns_may_be_counted = False
         if decided in (OTHER, MEMBERS) or (intro.group("verb") and decided != TERRITORIES):
             continue
         counts = [int(word) if word.isdigit() else SMALL_COUNTS[word.lower()] for word in COUNT_WORD.findall(sentence)]
@@ -1004,6 +1024,9 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             next_line = last_end is not None and re.fullmatch(r"[ \t]*\n" + LINE_LABEL, text[last_end:intro.start()])
             if not (_keyword_decides(previous) == TERRITORIES or anaphora or stated is not None or next_line):
                 continue
+            # a count alone, in sentences that do not speak of the programme, may count towns
+            towns_may_be_counted = not (_keyword_decides(previous) == TERRITORIES or anaphora or next_line) \
+                and not _about_the_programme(sentence + " " + previous)
         label_start = max(text.rfind(stop, 0, intro.start()) + 1 for stop in "\n:;")
         if re.fullmatch(LINE_LABEL, text[label_start:intro.start()]) and \
                 _label_of_an_intercommunality(text, label_start, start + 80) is not None:
@@ -1036,6 +1059,8 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             mentions = _colon_list_items(masked, start, end, stated, sentence_start)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
             continue
+        if towns_may_be_counted and all(_a_town(m.name) for m in mentions):
+            continue  # "X se situe à moins d'une heure de trois grands pôles économiques : A, B et C"
         about = sentence if decided else sentence_before(text, len(text[:sentence_start].rstrip()))[1]
         if (ONE_TERRITORY.search(fold(about)) and not TERRITORIES_NOUN.search(fold(about))
                 or _for_one_name(text, sentence_start, intro.start())) \

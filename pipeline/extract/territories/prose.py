@@ -23,6 +23,7 @@ PROSE_HEAD = re.compile(
     r"(?<![\w'])(?:(?:le|du|au|ce)\s+territoire|celui)\s+(?P<article>de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
     r"|(?:(?<![\w'])labellise(?:e|s|es)?\s+|(?<![\w'])(?:avec|grace\s+a|fort|forte)\s+(?:de\s+)?(?:le|son|ce|leur)\s+label\s+"
     r"|(?:^|(?<=\n)|(?<=\.\s))territoires?\s+d'\s*industrie\s+(?=depuis\b)"  # "Territoire d'industrie depuis 2018, le X"
+    r"|(?:^|(?<=\n)|(?<=\.\s))en\s+tant\s+que\s+(?=territoires?\s+d'\s*industrie\b)"  # "En tant que Territoire d'industrie, le X"
     r"|(?:^|(?<=\n)|(?<=\.\s))" + r"(?:[a-z]+ment\s+)?" + r"(?P<award>" + "|".join(WORDS["fronted_award"]) + r")\s+"
     r"[^,.;:\n]{0,60}?territoires?\s+d'\s*industrie\S*\s*)"  # "Lauréat du programme Territoires d'industrie, le X"
     r"(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
@@ -241,19 +242,25 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             found.append(mention)
 
     titled = titled_by_the_programme(folded)
+    # sentence -> whether it speaks of labels, the wider territory it names after a label: read
+    # once, not again for each name of a sentence of thousands
+    read: dict[tuple[int, int], tuple[bool, re.Match | None]] = {}
     for match in PROSE_HEAD.finditer(folded):
-        sentence_start, sentence_end = sentence_bounds(text, match.start())
-        if not LABELLING.search(folded[sentence_start:sentence_end]) \
-                and not (titled and TERRITORY_AND_THAT_OF.search(folded, sentence_start, sentence_end)) \
+        sentence_start, sentence_end = sentence = sentence_bounds(text, match.start())
+        if sentence not in read:
+            wider = PART_OF_A_TERRITORY.search(folded, sentence_start, sentence_end)
+            read[sentence] = (bool(LABELLING.search(folded[sentence_start:sentence_end])) or bool(
+                titled and TERRITORY_AND_THAT_OF.search(folded, sentence_start, sentence_end)),
+                wider if wider and LABELLING.search(folded, sentence_start, wider.start()) else None)
+        labelling, wider = read[sentence]
+        if not labelling \
                 and not _the_newcomer(folded, sentence_start, match) \
                 and not _one_of_the_chosen(folded, sentence_start, match):
             continue
         if folded.startswith("celui", match.start()) and not _one_of_the_chosen(folded, sentence_start, match) \
                 and not A_TERRITORY_BEFORE.search(folded, sentence_start, match.start()):
             continue  # "sera prorogé dans un cadre dynamique, celui de France Relance": no territory taken up
-        wider = PART_OF_A_TERRITORY.search(folded, sentence_start, sentence_end)
-        if wider and LABELLING.search(folded, sentence_start, wider.start()) \
-                and not wider.start() <= match.start() < wider.end():
+        if wider and not wider.start() <= match.start() < wider.end():
             continue  # "Labellisé … au sein d'un vaste espace reliant A, B et C, le territoire de X": a part of it
         pos = match.end()
         if match.group("award") and text[match.start("subject")].isupper():
@@ -304,7 +311,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if opening.strip(" \t\"«“*_") or not text[match.end():match.end() + 1].isupper():
             continue
         part = read_part(text, match.end(), sentence_end, folded)
-        verb = re.match(r" ([a-zà-ÿ]+)", text[part.end:part.end + 30]) if part else None
+        # "Labellisé Territoire d'industrie, X (ABC) accompagne …": an acronym in brackets before the verb
+        verb = re.match(r"(?:\s*\([A-ZÀ-Ý]{2,8}\))? ([a-zà-ÿ]+)", text[part.end:part.end + 30]) if part else None
         apposed = bool(part) and APPOSED_PLACE_NOUN.match(text, part.end)
         if part is None or part.epci or part.name is not None or not (verb or apposed) \
                 or verb and verb.group(1) in CONNECTORS | {"ou"}:
