@@ -1,11 +1,12 @@
 """with_first_letters changes how fast a pattern scans, never what it matches; required_text is in every match;
-spelled_out lists the texts of the written-out alternatives."""
+spelled_out (a test helper) lists the texts of the written-out alternatives."""
 
 import re
 
 import pytest
 
-from pipeline.extract.first_letters import required_text, spelled_out, with_first_letters, written_endings, written_forms
+from pattern_words import spelled_out
+from pipeline.extract.first_letters import required_text, with_first_letters, written_endings, written_forms
 
 TEXT = ("Le territoire du Grand Libournais, labellisé en 2019, regroupe la CC du Pays Foyen et "
         "l'agglomération de Libourne.\n- Ariège : 3 EPCI ; La Communauté d'Agglomération Pays Basque "

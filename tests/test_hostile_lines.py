@@ -550,7 +550,7 @@ def test_the_label_predicates_refusing_a_start_after_an_adverb_match_as_before(m
     import random
     import re
 
-    from pipeline.extract.first_letters import spelled_out
+    from pattern_words import spelled_out
     from pipeline.extract.territories import predicates
 
     def unbounded(key):

@@ -20,8 +20,9 @@ none). `required_text` reads from the pattern the longest piece of text that eve
 contains, so that `required_text(p) in text` (a fast substring search) decides whether the scan
 can find anything at all.
 
-`spelled_out` lists the texts an alternation of words can match (those written out, no class or
-repeat in them): the adverbs a label predicate may open with, refused as the word before it.
+`written_forms` writes the fixed-width forms of an alternation's alternatives, and
+`written_endings` those of how the others end: the adverbs a label predicate may open with, refused
+in look-behinds as the words before it.
 """
 
 from __future__ import annotations
@@ -131,31 +132,6 @@ def required_text(pattern: re.Pattern) -> str:
     return _longest_required(parsed)
 
 
-def _texts(items) -> list[str] | None:
-    """Every text the parsed sequence `items` matches when it is made of literal characters,
-    alternations and optional parts only; None otherwise."""
-    texts = [""]
-    for op, av in items:
-        if op is C.LITERAL:
-            options = [chr(av)]
-        elif op is C.IN and all(item is C.LITERAL for item, _ in av):
-            options = [chr(character) for _, character in av]
-        elif op is C.SUBPATTERN and not (av[1] or av[2]):
-            options = _texts(av[3])
-        elif op is C.BRANCH:
-            branches = [_texts(alternative) for alternative in av[1]]
-            options = None if None in branches else [text for branch in branches for text in branch]
-        elif op is C.MAX_REPEAT and av[:2] == (0, 1):
-            inner = _texts(av[2])
-            options = None if inner is None else ["", *inner]
-        else:
-            options = None
-        if options is None:
-            return None
-        texts = [text + option for text in texts for option in options]
-    return texts
-
-
 def _forms(items, most: int) -> list[tuple[str, int]] | None:
     """(pattern, width) of every fixed-width form of the parsed sequence `items` made of literal
     characters, digits, blanks, alternations and repeats, a run of blanks written with one blank
@@ -214,12 +190,3 @@ def written_endings(pattern: str, most: int = 128, shortest: int = 3) -> dict[in
             if width >= shortest:
                 by_width.setdefault(width, []).append(form)
     return by_width
-
-
-def spelled_out(pattern: str) -> list[str]:
-    """The texts matched by the alternatives of the alternation `pattern` that are written out
-    ("(?:lui|elle) aussi": "lui aussi", "elle aussi"; "fiere? d'etre"); an alternative with a class
-    or a repeat ("en\\s+\\d{4}") is left out."""
-    parsed = _parser.parse(pattern)
-    alternatives = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is C.BRANCH else [parsed]
-    return [text for alternative in alternatives for text in (_texts(alternative) or [])]
