@@ -499,7 +499,8 @@ class DocumentScope:
         and protocols too small for a national total and shares (LOCAL_AT_MOST) count there; a count
         of territories no larger than the number of those it names, all in one area, counts there."""
         local = (unit in ("epci", "commune") or self.act
-                 or self.territories_at_home and value <= LOCAL_AT_MOST.get(unit, 0)
+                 or (self.territories_at_home or self._named_so_far_at_home(sentence))
+                 and value <= LOCAL_AT_MOST.get(unit, 0)
                  or bisect_left(self.name_starts, sentence[0]) < bisect_left(self.name_starts, sentence[1])
                  or self._speaks_locally(sentence))
         if unit == "territoire" and self.territories_area is not None and value <= self.territory_total:
@@ -514,6 +515,15 @@ class DocumentScope:
         if self.home is None or not local:
             return FRANCE
         return self.home
+
+    def _named_so_far_at_home(self, sentence: tuple[int, int]) -> bool:
+        """Whether every territory the text has named up to this sentence lies in its home area:
+        a local daily's "1,1 million d'euros d'aides" about the territory it reports on, before
+        its last paragraph names "l'autre Territoire d'industrie" of another département."""
+        if self.home is None:
+            return False
+        named = self.territory_mentions[:bisect_left(self.territory_starts, sentence[1])]
+        return bool(named) and all(_all_inside([set(codes)], self.home) for _start, _end, codes in named)
 
     def _paragraph_territory_area(self, sentence: tuple[int, int]) -> Area | None:
         """The area of the one territory named in the sentence's paragraph before it, if one is."""

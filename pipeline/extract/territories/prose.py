@@ -144,12 +144,14 @@ COUNT_WINDOW = 600  # how far back the count of territories an ordinal picks fro
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais", "La Gascogne Toulousaine, autre
 # territoire gersois labellisé cette année, …": another one of the programme's.
-APPOSITION = re.compile(r",\s+(?:(?:le|un)\s+)?(?:(?:nouveau|nouvel|premier|futur|jeune|autre)\s+)?(?P<quote>[«“\"])?\s*"
+APPOSITION = re.compile(r",\s+(?:(?:le|un)\s+|l['’](?=autre\s))?(?:(?:nouveau|nouvel|premier|futur|jeune|autre)\s+)?(?P<quote>[«“\"])?\s*"
                         r"(?:" + PREFIX + r"s?(?![\w'’])|(?<=autre )territoire\s+(?:[\w-]+\s+)?(?:labellis|retenu|reconduit|selectionn))",
                         re.IGNORECASE)  # "Territoire d'Industries": a common slip
 # "la labellisation « Chartres métropole Territoires d'Industrie »", "le label « Mayotte, Territoire d'Industrie »"
 QUOTED_WITH_SUFFIX = re.compile(r"[«“\"]\s*(?P<name>[A-ZÀ-Ý][^«»“”\"\n]{1,60}?),?\s+" + PREFIX + r"\s*[»”\"]",
                                 re.IGNORECASE)
+# An acronym in brackets ending the words before an apposition: " (CAPA)"
+ACRONYM_BRACKET_BEFORE = re.compile(r"\s+\([A-ZÀ-Ý][A-ZÀ-Ý0-9&-]{1,9}\)$")
 # A short name in brackets after an intercommunality's, in mixed case ("(Cap Nord)"); an
 # acronym in capitals ("(CAB)") is not the name a territory goes by.
 SHORT_NAME = re.compile(r"\s*\((?=[^()]*[a-zà-ÿ])([A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,3})\)")
@@ -184,6 +186,9 @@ def _subject_before(text: str, end: int) -> int | None:
     lead = re.match(r"[\s–:,«(-]*(?:(?:le|la|les)\s+|l['’]\s*)?(?:territoire\s+(?:de\s+|du\s+|des\s+)?)?",
                     clause, re.IGNORECASE)
     start = clause_start + lead.end()
+    form_end = legal_form_end(text, fold(text), start, end)  # the text's fold is cached
+    if form_end is not None and form_end < end:
+        start = form_end  # "la communauté d'agglomération du X, l'autre territoire d'industrie": X
     name = text[start:end].strip()
     if not name or not name[0].isupper():
         return None
@@ -370,11 +375,15 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if part is not None and part.start == start and part.end == end and not part.epci:
             add(start, end, sentence_end)
     for match in APPOSITION.finditer(text):
-        start = _subject_before(text, match.start())
+        # "la communauté d'agglomération du X (CAPA), l'autre Territoire d'industrie": the name
+        # before its acronym's brackets
+        acronym = ACRONYM_BRACKET_BEFORE.search(text, max(0, match.start() - 16), match.start())
+        end = acronym.start() if acronym else match.start()
+        start = _subject_before(text, end)
         if start is None and match.group("quote"):
-            start = _place_before(text, match.start())
+            start = _place_before(text, end)
         if start is not None:
-            add(start, match.start(), sentence_bounds(text, match.start())[1])
+            add(start, end, sentence_bounds(text, match.start())[1])
     for match in QUOTED_WITH_SUFFIX.finditer(text):
         mention = make_mention(text, match.start("name"), match.end("name"), "territory.prose", (),
                                sentence_bounds(text, match.start())[1], departement_name_ok=True)
