@@ -114,9 +114,11 @@ RELATIVE_CUE = re.compile(r"parmi\s+(?:lesquels|lesquelles)\b")
 def _antecedent_is_other(before: str) -> bool:
     """Whether the noun a relative "parmi lesquels" takes up is something else, the last noun
     before it being no word of territories: "Une quinzaine de projets y figurent, parmi lesquels
-    le « X » sur le site de Y" names projects."""
-    others = [m.start() for m in ANNOUNCES_OTHER.finditer(before)]
-    territories = [m.start() for m in TERRITORIES_WORD.finditer(before)]
+    le « X » sur le site de Y" names projects; "Dix intercommunalités y participent, parmi
+    lesquelles la communauté de communes de X" names members."""
+    others = [m.start() for pattern in (ANNOUNCES_OTHER, ANNOUNCES_MEMBERS) for m in pattern.finditer(before)]
+    # (a plural: "lesquels" takes up no "Territoire de Belfort")
+    territories = [m.start() for m in TERRITORIES_WORD.finditer(before) if m.group(0) in ("territoires", "laureats")]
     return bool(others) and (not territories or others[-1] > territories[-1])
 
 
