@@ -136,8 +136,9 @@ SENTENCES_BACK = 2
 # speaks of the one named before.
 UNNAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|du|au)\s+(?:nouveau\s+)?territoire\s+(?:qui\s+\w+|\w+ant)\b")
 # "les territoires de la Communauté urbaine de X, de la CC Y …" and "leurs territoires" are the
-# EPCIs' areas; "la cohésion des territoires" is a ministry's or an agency's name
-OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)(?<!leurs\s)\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
+# EPCIs' areas; "la cohésion des territoires" is a ministry's or an agency's name; "parmi les 124
+# territoires du programme" counts the programme's
+OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)(?<!leurs\s)(?<!\d\s)\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
                                r"(?:[Cc]ommunaut|[Mm][ée]tropole|[Aa]gglom|C[CAU]\b))|\bce\s+dernier\b")
 # a line ending with a full stop ends a sentence the parser may have run on ("… Ouest Saône et
 # Loire ».\nLe 2 novembre, Dijon métropole …")
