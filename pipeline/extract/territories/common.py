@@ -297,6 +297,10 @@ def opens_with_an_institution(name: str) -> bool:
     return bool(_not_a_name_head().match(fold(name)))
 
 
+# A Roman numeral of a few letters: an ordinal, no place ("Territoires d'industrie II")
+ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
+
+
 # Cached: every rule that finds a name asks it (14,000 times on 2,000 generated texts, for fewer
 # than 1,000 distinct names), and it reads the name a dozen ways.
 @lru_cache(maxsize=8192)
@@ -320,10 +324,11 @@ def looks_like_name(name: str) -> bool:
     if PROGRAMME_HEADING.fullmatch(fold(name)):
         return False  # "2. LES TERRITOIRES SIGNATAIRES": a section's heading, no territory
     if len(words) == 1 and (len(first) < 4 and not first.isupper() and fold(first) not in _short_chefs_lieux()
-                            or fold(first) in NUMBER_WORDS
+                            or fold(first) in NUMBER_WORDS or ROMAN_NUMERAL.fullmatch(first)
                             or ADVERB.fullmatch(fold(first)) or fold(first) in CALENDAR_WORDS
                             or LONE_TYPE_WORD.fullmatch(fold(first).strip("'"))):
-        # a fragment ("Ber", a page cut mid-word), an abbreviation, a count, an adverb, or an
+        # a fragment ("Ber", a page cut mid-word), an abbreviation, a count, a numeral ("Territoires
+        # d'industrie II": the programme's second phase), an adverb, or an
         # intercommunality's type word alone ("L'Agglomération labellisée « Territoire d'industrie »")
         return False
     cased = POSSESSIVE_TAIL.sub("", name)  # "Remiremont et ses vallées": the town names it

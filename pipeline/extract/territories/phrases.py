@@ -46,9 +46,9 @@ JOINT = re.compile(r"\s*,?\s+ainsi\s+que\s+|\s*,\s*(?:et\s*,?\s*)?|\s+et\s+|\s+o
 MAX_PAIR_GAP_WORDS = 5
 # What may stand just before a name that is not a subject: a preposition or a participle
 # ("portée par A", "associé à B"); after a carrier's singular head ("Le PETR du A et du B",
-# "le Pays de A et de B") the coordinated names are one territory's; after a plural one ("Les
+# "le Pays de A et de B", "le bassin industriel de A") the coordinated names are one territory's; after a plural one ("Les
 # territoires de A et de B") each is a territory.
-OBJECT_LEAD = re.compile(r"(?:(?P<carrier>\b(?:le|la|l')\s*(?:petr|pole|pays|syndicat|territoire|candidature)\b[^.,;:]{0,60}?"
+OBJECT_LEAD = re.compile(r"(?:(?P<carrier>\b(?:le|la|l')\s*(?:petr|pole|pays|syndicat|territoire|candidature|bassin)\b[^.,;:]{0,60}?"
                          r"\s(?:du|de la|de l'|des|de|d'))|(?P<each>\b(?:les|ces)\s+(?:deux\s+|trois\s+|quatre\s+)?territoires"
                          r"\s+(?:du|de la|de l'|des|de|d'))|\b(?:par|de|du|des|d'|avec|entre|pour|a|au|aux"
                          r"|sur|dans|en|chez|vers|regroupant|reunissant|associant|comprenant))\s*(?:(?:les|la|le|l')\s*)?$")

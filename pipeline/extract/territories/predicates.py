@@ -401,7 +401,10 @@ BENEFITS = re.compile(r"[,\s]*(?:(?:a|ont|avait|avaient)\s+)?benefici")
 # Guingamp-Paimpol ont également été retenus").
 BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\s+au|ailleurs\s+(?:dans|en))\s+[^,.;:]{2,60},\s*)?"
                                        r"(?:(?:un|une|l['’])\s*(?:autre|nouveau|nouvel)\s+territoire(?:\s+[\w-]+)?,\s*)?"
-                                       r"(?:seule?s?\s+)?(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+)?", re.IGNORECASE)
+                                       r"(?:seule?s?\s+)?(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+)?"
+                                       # "le bassin industriel de X est à nouveau labellisé"
+                                       r"(?:bassin(?:\s+industriel)?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))?",
+                                       re.IGNORECASE)
 
 
 TERRITORY_HEAD = re.compile(r"\bterritoires\s+$", re.IGNORECASE)  # "les territoires A et B"
