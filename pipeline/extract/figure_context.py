@@ -51,6 +51,7 @@ from pipeline.extract.structure import FINITE_VERB
 RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 WINDOW = 30  # characters read before a number or after its noun
+LIMIT_WINDOW = 60  # characters read before a number for a bound's words ("minimal … de", limits_before)
 LINK_TITLE_WORDS = 20  # a longer line under a related-links heading is the article going on
 PARAGRAPH_END = re.compile(r'[.!?:"»)]$')  # a line ending so ends its paragraph
 # "à cheval sur deux régions", "les deux Régions qui pilotent le projet", "trois Départements (Lot,
@@ -243,7 +244,9 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     rank = context.rank.match(folded, start) if RANK_ARTICLE.search(before) else None
     if rank and (end <= rank.end() or value <= RANKED_AT_MOST):
         return "a rank in a list"  # not "les 124 premiers territoires d'industrie", a national wave
-    if context.limit.search(after) or context.limit_before.search(before):
+    # "Le montant minimal de dépenses éligibles est de 200 000 €": the bound's word may stand
+    # further back than WINDOW, as far as its pattern reaches
+    if context.limit.search(after) or context.limit_before.search(folded, max(sentence[0], start - LIMIT_WINDOW), start):
         return "a bound"
     if unit == "euro" and context.cap_before.search(before) and context.per_item_after.search(after):
         return "a bound"  # "Subvention de 50 %, plafonnée à 80 000 euros par projet"
