@@ -88,9 +88,10 @@ SIGNED = re.compile(rf"(?:fait(?:\s+en\s+\w+\s+exemplaires?(?:\s+originaux)?,?)?
 PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|redigee?|envoyee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
                        rf"(?:\s+le\s+|\s+le(?=\d)|\s*(?=:)|\s+)|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
 # A newsletter's "Date d'envoi : 07/12/2023", a bulletin's "Édition de l'hiver 2023-2024 – distribué le
-# 15 janvier 2024": the day it went out to its readers, as "Envoyée le"; near the top only (a body's
-# "le guide distribué le 3 mars" is an event).
-DISPATCHED = re.compile(rf"(?<!\w)(?:date\s+d'envoi\s*|distribuee?s?\s+le\s+)[:,]?\s*{DATE}")
+# 15 janvier 2024", a newsletter's "N° 112 — Janvier 2024 — Diffusée le 9 janvier 2024": the day it
+# went out to its readers, as "Envoyée le"; near the top only (a body's "le guide distribué le 3 mars",
+# "le reportage diffusé le 3 mars" are events).
+DISPATCHED = re.compile(rf"(?<!\w)(?:date\s+d'envoi\s*|(?:distribuee?s?|diffusee?s?)\s+le\s+)[:,]?\s*{DATE}")
 MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "du 28 février au 6 mars 2025": the first day of a weekly's week, before the date that ends it
 WEEK_FIRST_DAY = rf"(?:(?P<first>\d{{1,2}})(?:er)?(?:\s+(?P<first_month>{MONTH_NAME})\.?)?\s+au\s+)?"
