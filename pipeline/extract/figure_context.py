@@ -51,7 +51,10 @@ from pipeline.extract.structure import FINITE_VERB
 RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 WINDOW = 30  # characters read before a number or after its noun
-LIMIT_WINDOW = 60  # characters read before a number for a bound's words ("minimal … de", limits_before)
+# characters read before a number for words that span a clause: a bound's ("Le montant minimal de
+# dépenses éligibles est de"), a change's a percentage is compared with ("a progressé de 2,25 % entre
+# 2013 et 2023, contre")
+CLAUSE_WINDOW = 60
 LINK_TITLE_WORDS = 20  # a longer line under a related-links heading is the article going on
 PARAGRAPH_END = re.compile(r'[.!?:"»)]$')  # a line ending so ends its paragraph
 # "à cheval sur deux régions", "les deux Régions qui pilotent le projet", "trois Départements (Lot,
@@ -219,7 +222,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
                                or _share_of_a_place(folded, end, places)
                                or _statistic_label_below(folded, start, end, context)):
         return "a statistic of a place"
-    if unit == "pourcent" and (folded[start - 1:start] == "+" or context.percent_change_before.search(before)
+    if unit == "pourcent" and (folded[start - 1:start] == "+"
+                               or context.percent_change_before.search(folded, max(sentence[0], start - CLAUSE_WINDOW), start)
                                or context.percent_change_after.search(after)):
         return "a change over time"  # "l'emploi a progressé de 3,1 %", "+15,3 % entre 2010 et 2015"
     if unit == "pourcent" and BRACKETED_AFTER_A_WORD.search(before) and after.lstrip(" *_").startswith(")"):
@@ -244,9 +248,7 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     rank = context.rank.match(folded, start) if RANK_ARTICLE.search(before) else None
     if rank and (end <= rank.end() or value <= RANKED_AT_MOST):
         return "a rank in a list"  # not "les 124 premiers territoires d'industrie", a national wave
-    # "Le montant minimal de dépenses éligibles est de 200 000 €": the bound's word may stand
-    # further back than WINDOW, as far as its pattern reaches
-    if context.limit.search(after) or context.limit_before.search(folded, max(sentence[0], start - LIMIT_WINDOW), start):
+    if context.limit.search(after) or context.limit_before.search(folded, max(sentence[0], start - CLAUSE_WINDOW), start):
         return "a bound"
     if unit == "euro" and context.cap_before.search(before) and context.per_item_after.search(after):
         return "a bound"  # "Subvention de 50 %, plafonnée à 80 000 euros par projet"
