@@ -575,7 +575,8 @@ class DocumentScope:
             return self._area(nearest)
         if self.own_departement and words.own_departement.search(self.folded, *stretch):
             return self.own_departement
-        if self.own_region and any(not words.funder_before.search(self.folded, max(stretch[0], m.start() - 30), m.start())
+        # (the funder's words may run on: "avec le soutien financier de l'État et de la Région")
+        if self.own_region and any(not words.funder_before.search(self.folded, max(stretch[0], m.start() - 50), m.start())
                                    for m in words.own_region.finditer(self.folded, *stretch)):
             return self.own_region
         return None
