@@ -210,7 +210,8 @@ EPCIS2_FIXTURES = ("prefecture_ardeche_liste_point_virgule_2024", "journal_bourg
 def test_members_in_lists_of_communiques_nobody_here_had_read_are_linked_and_attached(corpus_run, tmp_path):
     """';' lists in brackets, members as the subject of "se sont rassemblées pour former",
     "concerne A, B et C", "les deux agglomérations concernées (A et B)", a truncated name, a
-    committee "co-présidé par : A, président de la CC X ; …", and people in a binôme and
+    committee "co-présidé par : A, président de la CC X ; …" (an official's body, no member since
+    g58read), and people in a binôme and
     départements after "réunit des intercommunalités" who are no rows (PATTERNS.md, epcis2)."""
     _, output = corpus_run
     scores = scores_of_fixtures(output, EPCIS2_FIXTURES, tmp_path)

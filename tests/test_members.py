@@ -982,3 +982,12 @@ def test_a_long_run_of_capitalised_words_before_an_apposed_type_noun(text, depar
     bounded = [(m.start, m.end, m.link.siren, m.rule) for m in _mentions(text, departements)]
     monkeypatch.setattr(DocumentLinker, "longest_linked_core", lambda self: 10 ** 9)
     assert bounded == [(m.start, m.end, m.link.siren, m.rule) for m in _mentions(text, departements)]
+
+
+def test_a_connector_before_the_predicate_ends_the_list():
+    """"… et de la communauté de communes du Sud Territoire en tant que Territoire d'industrie":
+    the names end before "en", the connector that opens the predicate."""
+    text = ("VU la labellisation du territoire constitué de la communauté d'agglomération du Grand "
+            "Belfort et de la communauté de communes du Sud Territoire en tant que Territoire "
+            "d'industrie « Nord Franche-Comté » ;")
+    assert members(text, frozenset({"90"}))[-1] == ("249000241", "communauté de communes du Sud Territoire")

@@ -1314,8 +1314,9 @@ HEAD_ARTICLE = re.compile(r"(?:(?:la|les|une|des)\s+|l['’]\s*)?", re.IGNORECAS
 
 def _predicate_start(text: str, start: int, end: int) -> int:
     """Where a list of names gives way to its predicate: the first lower-case word (not a
-    connector, not in brackets) after a capitalised one; `end` if none."""
-    seen_capital, depth = False, 0
+    connector, not in brackets) after a capitalised one, with the connectors right before it
+    ("… du Sud Territoire en tant que …" ends at "en"); `end` if none."""
+    seen_capital, depth, connectors = False, 0, None
     for word in WORD_OR_BRACKET.finditer(text, start, end):
         token = word.group(0)
         if token in "([":
@@ -1325,9 +1326,11 @@ def _predicate_start(text: str, start: int, end: int) -> int:
         elif depth == 0:
             bare = re.sub(r"^[dl]['’]", "", token)
             if bare[:1].isupper():
-                seen_capital = True
+                seen_capital, connectors = True, None
             elif seen_capital and token.lower() not in NAME_CONNECTORS and bare.lower() not in NAME_CONNECTORS:
-                return word.start()
+                return word.start() if connectors is None else connectors
+            elif seen_capital and connectors is None:
+                connectors = word.start()
     return end
 
 

@@ -1281,6 +1281,11 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     """(mention, territory_id) for every mention kept, in text order. `aliases` are the short
     names and acronyms the document defines (folded name -> SIREN)."""
     folded = fold(text)
+    # "co-présidé par : A, président de la CC X ; …", "porté par B, présidente de la CC Y": the
+    # trigger lists people, each given by the body they preside; an official's body is no member
+    # (tests/gold/README.md), unless the signature of an agreement makes it a party (`_signatory`)
+    mentions = [replace(m, in_member_list=False) if m.in_member_list and _office_before(folded, m.start) else m
+                for m in mentions]
     territories = territories_kept(mentions, territories, text)
     sentences = _joined_inside_brackets(sentences, text)
     sentences = _joined_across_names(_split_at_blank_lines(sentences, text, territories),
