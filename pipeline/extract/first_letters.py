@@ -132,6 +132,23 @@ def required_text(pattern: re.Pattern) -> str:
     return _longest_required(parsed)
 
 
+def required_texts(pattern: re.Pattern) -> tuple[str, ...]:
+    """Pieces of text one of which every match of `pattern` contains: the `required_text` of
+    each alternative of an alternation of rules, () when one of them has none (or the pattern is
+    case-insensitive or verbose). `may_match` tests them."""
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ()
+    alternatives = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is C.BRANCH else [parsed]
+    texts = [_longest_required(alternative) for alternative in alternatives]
+    return tuple(dict.fromkeys(texts)) if all(texts) else ()
+
+
+def may_match(texts: tuple[str, ...], text: str) -> bool:
+    """False when `text` holds none of `texts` (required_texts): no match can be found there."""
+    return not texts or any(piece in text for piece in texts)
+
+
 def _forms(items, most: int) -> list[tuple[str, int]] | None:
     """(pattern, width) of every fixed-width form of the parsed sequence `items` made of literal
     characters, digits, blanks, alternations and repeats, a run of blanks written with one blank
