@@ -50,7 +50,8 @@ def test_the_required_text_is_read_where_every_match_must_hold_it():
 
 
 @pytest.mark.parametrize("source", PATTERNS + [r"(?:cookies?)|(?:\bmise?s? a jour\b)|(?:sauvegarder (?:cet|ce) article)",
-                                              r"\bje\s+pense\s+(?:d'abord\s+)?a\s+|(?:ab|cd)ef(?:xyz)+"])
+                                              r"\bje\s+pense\s+(?:d'abord\s+)?a\s+|(?:ab|cd)ef(?:xyz)+",
+                                              r"(?=[ic])(?:a\s+l'instar|comme\s+en)[^,]{0,9}"])
 def test_every_match_holds_one_of_the_required_texts(source):
     pattern = re.compile(source)
     texts = required_texts(pattern)
@@ -64,6 +65,8 @@ def test_the_required_texts_are_one_for_each_alternative_or_none():
     assert required_texts(re.compile(r"\bje\s+pense\s+a")) == ("pense",)
     assert required_texts(re.compile(r"cookie|\d+")) == ()  # an alternative with no text: no test
     assert required_texts(re.compile(r"cookie|jour", re.IGNORECASE)) == ()
+    assert required_texts(re.compile(r"(?=[ic])(?:a\s+l'instar|comme\s+en)[^,]{0,9}")) == ("l'instar", "comme")
+    assert required_texts(re.compile(r"(?:lanc|cre)e?s?\s+en\s+2018", re.IGNORECASE)) == ("2018",)
     assert may_match((), "anything") and not may_match(("cookie",), "un gateau")
 
 

@@ -133,15 +133,34 @@ def required_text(pattern: re.Pattern) -> str:
 
 
 def required_texts(pattern: re.Pattern) -> tuple[str, ...]:
-    """Pieces of text one of which every match of `pattern` contains: the `required_text` of
-    each alternative of an alternation of rules, () when one of them has none (or the pattern is
-    case-insensitive or verbose). `may_match` tests them."""
+    """Pieces of text one of which every match of `pattern` contains: its `required_text`, else
+    those of each alternative of a group of alternatives every match goes through (an alternation
+    of rules); () when that cannot be told (or the pattern is verbose, or case-insensitive and a
+    piece has letters). `may_match` tests them."""
     parsed = _parser.parse(pattern.pattern, pattern.flags)
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+    if parsed.state.flags & re.VERBOSE:
         return ()
-    alternatives = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is C.BRANCH else [parsed]
-    texts = [_longest_required(alternative) for alternative in alternatives]
-    return tuple(dict.fromkeys(texts)) if all(texts) else ()
+    pieces = _required_pieces(list(parsed))
+    if parsed.state.flags & re.IGNORECASE and any(c.isalpha() for piece in pieces for c in piece):
+        return ()  # "2018" stays, "lire" would miss "LIRE"
+    return pieces
+
+
+def _required_pieces(items) -> tuple[str, ...]:
+    longest = _longest_required(items)
+    if longest:
+        return (longest,)
+    for op, av in items:  # look-arounds and repeats are not gone through by every match
+        if op is C.SUBPATTERN and not (av[1] or av[2]):
+            pieces = _required_pieces(av[3])
+        elif op is C.BRANCH:
+            each = [_required_pieces(alternative) for alternative in av[1]]
+            pieces = tuple(dict.fromkeys(p for alternative in each for p in alternative)) if all(each) else ()
+        else:
+            continue
+        if pieces:
+            return pieces
+    return ()
 
 
 def may_match(texts: tuple[str, ...], text: str) -> bool:
