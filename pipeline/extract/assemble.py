@@ -105,12 +105,12 @@ class Extraction:
 # A territory of the first phase renewed for the second is in the second; "n'a pas été reconduit",
 # "non renouvelé" say the opposite.
 NOT_DENIED = r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\bencore\s[ée]t[ée]\s)(?<!\bnon\s)(?<!\bnon-)"
-RENEWED = re.compile(NOT_DENIED + r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE)
+RENEWED = with_first_letters(re.compile(NOT_DENIED + r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE))
 # "il est aussi renouvelé pour le Terrassonnais-Brive", "X a été reconduit": a territory's label
 # renewed is the second phase's when its sentence states no year (not "non reconduit", nor
 # "énergies renouvelables", nor an envelope "renouvelée annuellement")
-RENEWED_LABEL = re.compile(NOT_DENIED + r"\b(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))",
-                           re.IGNORECASE)
+RENEWED_LABEL = with_first_letters(re.compile(
+    NOT_DENIED + r"\b(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))", re.IGNORECASE))
 # "Le Pays Foyen, qui en faisait partie, n'a pas présenté de nouvelle candidature", "X n'a pas été
 # reconduit", "non renouvelé": a territory that did not go on held the first phase's label only.
 NOT_CONTINUED = re.compile(r"\bn['’]\s*(?:a|ont|avait|avaient)\s+pas\s+(?:[ée]t[ée]\s+(?:reconduit|renouvel[ée])"
