@@ -18,7 +18,9 @@ A rule of many patterns (the enumeration cues) scans a document once per pattern
 words a pattern needs are nowhere in it ("parmi", "a savoir", "en compte": most documents have
 none). `required_text` reads from the pattern the longest piece of text that every match
 contains, so that `required_text(p) in text` (a fast substring search) decides whether the scan
-can find anything at all.
+can find anything at all. An alternation of rules (the page chrome's lines, a sentence's
+comparisons) has no such piece: `required_texts` gives one for each alternative, and
+`may_match` says whether a text holds any.
 
 `written_forms` writes the fixed-width forms of an alternation's alternatives, and
 `written_endings` those of how the others end: the adverbs a label predicate may open with, refused
