@@ -801,10 +801,12 @@ class DocumentLinker:
         found = {}
         for row in alias_rows():
             alias = row["alias"]
-            if _is_acronym(alias) or row["siren"] not in ref.epcis or not everyday_alias_pattern(alias).search(text):
+            if _is_acronym(alias) or row["siren"] not in ref.epcis:
                 continue
             epci = ref.epcis[row["siren"]]
-            if set(epci.departement_codes) & self.departements or set(epci.region_codes) & self.regions:
+            # the document's places first: most aliases are elsewhere, and their search is dearer
+            if (set(epci.departement_codes) & self.departements or set(epci.region_codes) & self.regions) \
+                    and everyday_alias_pattern(alias).search(text):
                 link = self.link(alias)
                 if link.siren == row["siren"] and link.exact:
                     found[alias] = link

@@ -1,12 +1,13 @@
-"""with_first_letters changes how fast a pattern scans, never what it matches; required_text is in every match;
-spelled_out (a test helper) lists the texts of the written-out alternatives."""
+"""with_first_letters changes how fast a pattern scans, never what it matches; required_text is in every match,
+one of required_texts too; spelled_out (a test helper) lists the texts of the written-out alternatives."""
 
 import re
 
 import pytest
 
 from pattern_words import spelled_out
-from pipeline.extract.first_letters import required_text, with_first_letters, written_endings, written_forms
+from pipeline.extract.first_letters import (may_match, required_text, required_texts, with_first_letters, written_endings,
+                                             written_forms)
 
 TEXT = ("Le territoire du Grand Libournais, labellisé en 2019, regroupe la CC du Pays Foyen et "
         "l'agglomération de Libourne.\n- Ariège : 3 EPCI ; La Communauté d'Agglomération Pays Basque "
@@ -46,6 +47,27 @@ def test_the_required_text_is_read_where_every_match_must_hold_it():
     assert required_text(re.compile(r"(?:xyz)*q|r")) == ""  # an alternation: no text every match holds
     assert required_text(re.compile(r"parmi", re.IGNORECASE)) == ""  # "Parmi" matches too
     assert required_text(re.compile(r"(?i:parmi)\s+les")) == "les"
+
+
+@pytest.mark.parametrize("source", PATTERNS + [r"(?:cookies?)|(?:\bmise?s? a jour\b)|(?:sauvegarder (?:cet|ce) article)",
+                                              r"\bje\s+pense\s+(?:d'abord\s+)?a\s+|(?:ab|cd)ef(?:xyz)+",
+                                              r"(?=[ic])(?:a\s+l'instar|comme\s+en)[^,]{0,9}"])
+def test_every_match_holds_one_of_the_required_texts(source):
+    pattern = re.compile(source)
+    texts = required_texts(pattern)
+    for line in (TEXT + " mis a jour, sauvegarder cet article, je pense a x, cdefxyz").split(","):
+        assert may_match(texts, line) or not pattern.search(line)
+
+
+def test_the_required_texts_are_one_for_each_alternative_or_none():
+    assert required_texts(re.compile(r"(?:cookies?)|(?:\bmises? a jour\b)|(?:sauvegarder (?:cet|ce) article)")) == \
+        ("cookie", " a jour", "sauvegarder ce")
+    assert required_texts(re.compile(r"\bje\s+pense\s+a")) == ("pense",)
+    assert required_texts(re.compile(r"cookie|\d+")) == ()  # an alternative with no text: no test
+    assert required_texts(re.compile(r"cookie|jour", re.IGNORECASE)) == ()
+    assert required_texts(re.compile(r"(?=[ic])(?:a\s+l'instar|comme\s+en)[^,]{0,9}")) == ("l'instar", "comme")
+    assert required_texts(re.compile(r"(?:lanc|cre)e?s?\s+en\s+2018", re.IGNORECASE)) == ("2018",)
+    assert may_match((), "anything") and not may_match(("cookie",), "un gateau")
 
 
 def test_the_alternatives_written_out_are_spelled_and_the_others_left_out():

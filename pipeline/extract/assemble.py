@@ -22,7 +22,7 @@ from pipeline.extract.document_info import CRAWL_PREFIX, chrome_spans, crawled_b
 from pipeline.extract.figure_context import masked_spans, states_programme_figures
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
-from pipeline.extract.first_letters import with_first_letters
+from pipeline.extract.first_letters import may_match, required_texts, with_first_letters
 from pipeline.extract.members import HYPHEN, TOWN_CHAIN, EpciMention, find_epcis
 from pipeline.extract.membership import (attach, brands_in_full, composed_territories, legal_form_territories,
                                            member_line_candidates, member_line_territories,
@@ -105,12 +105,12 @@ class Extraction:
 # A territory of the first phase renewed for the second is in the second; "n'a pas été reconduit",
 # "non renouvelé" say the opposite.
 NOT_DENIED = r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\bencore\s[ée]t[ée]\s)(?<!\bnon\s)(?<!\bnon-)"
-RENEWED = re.compile(NOT_DENIED + r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE)
+RENEWED = with_first_letters(re.compile(NOT_DENIED + r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE))
 # "il est aussi renouvelé pour le Terrassonnais-Brive", "X a été reconduit": a territory's label
 # renewed is the second phase's when its sentence states no year (not "non reconduit", nor
 # "énergies renouvelables", nor an envelope "renouvelée annuellement")
-RENEWED_LABEL = re.compile(NOT_DENIED + r"\b(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))",
-                           re.IGNORECASE)
+RENEWED_LABEL = with_first_letters(re.compile(
+    NOT_DENIED + r"\b(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))", re.IGNORECASE))
 # "Le Pays Foyen, qui en faisait partie, n'a pas présenté de nouvelle candidature", "X n'a pas été
 # reconduit", "non renouvelé": a territory that did not go on held the first phase's label only.
 NOT_CONTINUED = re.compile(r"\bn['’]\s*(?:a|ont|avait|avaient)\s+pas\s+(?:[ée]t[ée]\s+(?:reconduit|renouvel[ée])"
@@ -455,11 +455,22 @@ def _phase_reading(text: str, start: int, end: int) -> _PhaseReading:
 def _phase_words(sentence: str) -> str:
     """The sentence with what tells no phase blanked (offsets kept): comparisons, labels held since
     a year, the programme's launch."""
-    words = COMPARISON.sub(lambda m: " " * len(m.group(0)), sentence)
-    words = SINCE_YEAR.sub(_held_since_blanked, words)
-    for launched in (PROGRAMME_LAUNCHED, PROGRAMME_LAUNCHED_IN_A_MONTH):
-        words = launched.sub(lambda m: " " * len(m.group(0)), words)
+    words = sentence
+    # each pattern read only where its words are: most sentences compare nothing, hold no year
+    for pattern, blanked in ((COMPARISON, _blank), (SINCE_YEAR, _held_since_blanked),
+                             (PROGRAMME_LAUNCHED, _blank), (PROGRAMME_LAUNCHED_IN_A_MONTH, _blank)):
+        if may_match(_texts_of(pattern), words):
+            words = pattern.sub(blanked, words)
     return words
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group(0))
+
+
+@lru_cache(maxsize=8)
+def _texts_of(pattern: re.Pattern) -> tuple[str, ...]:
+    return required_texts(pattern)
 
 
 def _called_new(text: str, sentence: tuple[int, int]) -> str | None:

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.extract.first_letters import may_match, required_texts
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import FINITE_VERB
 
@@ -183,11 +184,18 @@ def related_links(folded_line: str) -> str | None:
     return "line" if re.search(r"\w", folded_line[link.end():]) else "heading"
 
 
+@lru_cache(maxsize=1)
+def _page_marker_texts() -> tuple[str, ...]:
+    """The words one of which every paywall marker holds: most pages have none, and the markers'
+    pattern, opening with a look-behind, is tried at every character of the page."""
+    return required_texts(_context().page_marker)
+
+
 def masked_spans(folded: str) -> list[tuple[int, int]]:
     """Spans of page chrome whose numbers are never figures: paywall markers, and links to other
     articles (a "Lire aussi" line, or a "SUR LE MÊME SUJET" heading and the lines under it)."""
     context = _context()
-    spans = [m.span() for m in context.page_marker.finditer(folded)]
+    spans = [m.span() for m in context.page_marker.finditer(folded)] if may_match(_page_marker_texts(), folded) else []
     for link in context.related_link.finditer(folded):
         line_end = folded.find("\n", link.end())
         line_end = len(folded) if line_end < 0 else line_end

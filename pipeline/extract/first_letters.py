@@ -18,7 +18,9 @@ A rule of many patterns (the enumeration cues) scans a document once per pattern
 words a pattern needs are nowhere in it ("parmi", "a savoir", "en compte": most documents have
 none). `required_text` reads from the pattern the longest piece of text that every match
 contains, so that `required_text(p) in text` (a fast substring search) decides whether the scan
-can find anything at all.
+can find anything at all. An alternation of rules (the page chrome's lines, a sentence's
+comparisons) has no such piece: `required_texts` gives one for each alternative, and
+`may_match` says whether a text holds any.
 
 `written_forms` writes the fixed-width forms of an alternation's alternatives, and
 `written_endings` those of how the others end: the adverbs a label predicate may open with, refused
@@ -130,6 +132,42 @@ def required_text(pattern: re.Pattern) -> str:
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return ""
     return _longest_required(parsed)
+
+
+def required_texts(pattern: re.Pattern) -> tuple[str, ...]:
+    """Pieces of text one of which every match of `pattern` contains: its `required_text`, else
+    those of each alternative of a group of alternatives every match goes through (an alternation
+    of rules); () when that cannot be told (or the pattern is verbose, or case-insensitive and a
+    piece has letters). `may_match` tests them."""
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    if parsed.state.flags & re.VERBOSE:
+        return ()
+    pieces = _required_pieces(list(parsed))
+    if parsed.state.flags & re.IGNORECASE and any(c.isalpha() for piece in pieces for c in piece):
+        return ()  # "2018" stays, "lire" would miss "LIRE"
+    return pieces
+
+
+def _required_pieces(items) -> tuple[str, ...]:
+    longest = _longest_required(items)
+    if longest:
+        return (longest,)
+    for op, av in items:  # look-arounds and repeats are not gone through by every match
+        if op is C.SUBPATTERN and not (av[1] or av[2]):
+            pieces = _required_pieces(av[3])
+        elif op is C.BRANCH:
+            each = [_required_pieces(alternative) for alternative in av[1]]
+            pieces = tuple(dict.fromkeys(p for alternative in each for p in alternative)) if all(each) else ()
+        else:
+            continue
+        if pieces:
+            return pieces
+    return ()
+
+
+def may_match(texts: tuple[str, ...], text: str) -> bool:
+    """False when `text` holds none of `texts` (required_texts): no match can be found there."""
+    return not texts or any(piece in text for piece in texts)
 
 
 def _forms(items, most: int) -> list[tuple[str, int]] | None:

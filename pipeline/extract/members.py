@@ -2093,7 +2093,7 @@ def _linkable_starts(text: str, starts: list[int], end: int, linker: DocumentLin
 
 
 OWN_ANAPHOR = with_first_letters(re.compile(WORDS["own_anaphor"], re.IGNORECASE))
-PROGRAMME_WORDS = re.compile(WORDS["programme"], re.IGNORECASE)
+PROGRAMME_WORDS = with_first_letters(re.compile(WORDS["programme"], re.IGNORECASE))
 ANAPHOR_TYPES = {"CA": {"CA"}, "CA2": {"CA"}, "CC": {"CC"}, "CU": {"CU"}, "METRO": {"METRO"}}
 ANAPHOR_SENTENCE_CHARS = 2000  # how far back a noun's sentence is looked for
 

@@ -123,7 +123,7 @@ from pipeline.normalize import collapse_spaces, fold, name_key
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
 LABELLING = with_first_letters(re.compile(WORDS["labelling"], re.IGNORECASE))
 LABEL_PREDICATE = re.compile(WORDS["label_predicate"], re.IGNORECASE)
-PROGRAMME = re.compile(WORDS["programme"], re.IGNORECASE)
+PROGRAMME = with_first_letters(re.compile(WORDS["programme"], re.IGNORECASE))
 # A text that never names the programme ("Vierzon retenue pour une Fabrique prospective") keeps
 # no EPCI without a territory: its words of selection are another call's (folded text).
 NAMES_THE_PROGRAMME = re.compile(r"territoires?\s+d'\s*industrie|(?<![\w'])ti(?![\w'])")

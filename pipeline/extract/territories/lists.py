@@ -31,6 +31,8 @@ PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarc
 
 
 TERRITORIES, MEMBERS, OTHER = "territories", "members", "other"
+# A word announcing members, anywhere (an item's content, a label before a colon).
+TRIGGER_WORD = with_first_letters(re.compile(MEMBER_TRIGGER, re.IGNORECASE))
 INSTITUTIONS_NAMED_TERRITORIES = re.compile(WORDS["institutions_named_territories"])
 PEOPLE_NOUN = re.compile(r"(?:" + WORDS["people_nouns"] + r")\b")
 # "Les trois territoires tarnais suivants sont retenus pour une deuxième étape :": a counted or
@@ -612,7 +614,7 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 continue
             if _under_a_members_heading(text, lst, item):
                 continue
-            members = re.search(MEMBER_TRIGGER, text[item.content.start:item.span.end], re.IGNORECASE)
+            members = TRIGGER_WORD.search(text[item.content.start:item.span.end])
             led = spread.get(id(item))
             side = _lead_of_an_item(text, item, places) if announced and not item.field and led is None else None
             if labels_only and not item.field and led is None:
@@ -696,7 +698,7 @@ def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:
         return False
     heading = max(above, key=lambda h: h.start)
     written = heading.of(text).rstrip()
-    if not written.endswith(":") or not re.search(MEMBER_TRIGGER, written, re.IGNORECASE):
+    if not written.endswith(":") or not TRIGGER_WORD.search(written):
         return False
     heading_line = text[text.rfind("\n", 0, heading.start) + 1:heading.start]
     item_indent = item.span.start - text.rfind("\n", 0, item.span.start) - 1
