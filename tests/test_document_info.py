@@ -368,6 +368,17 @@ def test_an_archive_banner_is_page_chrome():
     assert info["published_on"] == datetime.date(2023, 11, 30)
 
 
+def test_a_newsletters_subscription_notice_is_page_chrome():
+    """probes46_prose 15: once its dateline "diffusée le …" is read, the line below it, the
+    newsletter's subscription notice, is no headline."""
+    text = ("*Lettre des industriels de la Loire — diffusée le 3 octobre 2024*\n\n"
+            "> Vous recevez cette lettre car vous êtes adhérent. [Se désabonner](#)\n\n"
+            "Le Forez relance son contrat de territoire d'industrie\n\nTexte.\n")
+    info = extract_document_info(text)
+    assert info["title"] == "Le Forez relance son contrat de territoire d'industrie"
+    assert info["published_on"] == datetime.date(2024, 10, 3)
+
+
 def test_the_genre_before_a_headline_is_not_part_of_the_title():
     info = extract_document_info("COMMUNIQUÉ DE PRESSE – Territoires d'industrie dans la Somme\n"
                                  "Amiens, le 6 juillet 2023\n\nLe préfet a réuni les territoires.")
