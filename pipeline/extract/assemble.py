@@ -318,9 +318,14 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
 
 
 # "À l'instar du premier programme, cette nouvelle candidature …", "Comme lors de la première
-# phase, …": a comparison up to its comma tells no phase of the territory.
+# phase, …": a comparison up to its comma tells no phase of the territory. Nor does a count of
+# the past the list is set against ("Le département, qui en comptait quatre lors de la première
+# phase, compte désormais cinq territoires :", "trois territoires, contre deux lors de la première
+# phase"): the territories named are of the present count.
 COMPARISON = with_first_letters(re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:lors|pour|dans|durant|pendant|en|au|à)\b"
-                                           r"|[Tt]out\s+comme\b)[^,.;:\n]{0,80}"))
+                                           r"|[Tt]out\s+comme\b|\ben\s+compt(?:ait|aient)\s+(?=\d|[a-z])"
+                                           r"|\bcontre\s+(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+"
+                                           r"(?:lors|pour|dans|durant|pendant|en|au|à)\b)[^,.;:\n]{0,80}"))
 
 
 # "Depuis mars 2019, le Pays Basque est labellisé", "depuis le 22 novembre 2018": a label held since a
@@ -986,7 +991,9 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
     else:
         start = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
         end = mention.end
+    parts = [m.span() for m in PART_OF_THE_ITEMS.finditer(text, start, end)] if mention.intro is not None else []
     named = [p for p in places if p.kind == "departement" and start <= p.start and p.end <= end
+             and not any(s <= p.start < e for s, e in parts)
              and not any(other.start < mention.start and p.end <= mention.start
                          and PLACE_GLOSS_AFTER.fullmatch(text, other.end, p.start)
                          for other in mentions if other.territory_id != mention.territory_id)]
@@ -1003,6 +1010,13 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
         if len(own) == 1:
             return own
     return _described_departements(text, places, mention)
+
+
+# "… compte désormais cinq territoires, dont un nouveau territoire interdépartemental partagé avec la
+# Sarthe :": what an intro's "dont un" clause says, up to its comma, is about one of its items, not
+# all of them. Not "dont deux …" ("…, dont quatre dans les Pyrénées-Atlantiques : A, B, C, D" may be
+# the list itself).
+PART_OF_THE_ITEMS = re.compile(r",\s*dont\s+une?\b[^,:;\n]*", re.IGNORECASE)
 
 
 # What may stand around the places of an intro made of places only: "Dans le Doubs et le Territoire de Belfort :".
