@@ -18,7 +18,8 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Doc
 
 from pipeline import referential
-from pipeline.extract.document_info import CRAWL_PREFIX, chrome_spans, crawled_by, day_a_weekday_dates, extract_document_info
+from pipeline.extract.document_info import (CRAWL_PREFIX, chrome_spans, crawled_by, day_a_weekday_dates, extract_document_info,
+                                            stamp_of_an_undated_page)
 from pipeline.extract.figure_context import masked_spans, states_programme_figures
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
@@ -274,6 +275,17 @@ def _phase_of_the_date(published_on: datetime.date | None) -> str | None:
     if published_on.year <= 2022:
         return FIRST_PHASE
     return SECOND_PHASE if published_on >= SECOND_PHASE_ANNOUNCED else None
+
+
+def _stamp_if_its_phase(text: str) -> datetime.date | None:
+    """The update stamp of a page naming no year (`stamp_of_an_undated_page`) as its date, unless
+    the phase the text states is not the stamp's: a page on the 124 first territories stamped
+    "Mis à jour le 02/01/2023" is older than its stamp."""
+    stamp = stamp_of_an_undated_page(text)
+    if stamp is None:
+        return None
+    phase = document_phase(text)
+    return stamp if phase is None or phase == _phase_of_the_date(stamp) else None
 
 
 def _dated_before_the_second(phase: str | None, published_on: datetime.date | None) -> str | None:
@@ -579,6 +591,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     ref = referential.load()
     info = extract_document_info(text)
     text = _without_links_to_other_articles(text)
+    if info["published_on"] is None:
+        info["published_on"] = _stamp_if_its_phase(text)
     sentences = sentence_spans(doc, text)
     places = find_places(text)
     # "préfet de la Haute-Garonne": the seat of an office says who speaks, not where a territory lies
