@@ -18,7 +18,8 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Doc
 
 from pipeline import referential
-from pipeline.extract.document_info import CRAWL_PREFIX, chrome_spans, crawled_by, day_a_weekday_dates, extract_document_info
+from pipeline.extract.document_info import (CRAWL_PREFIX, chrome_spans, crawled_by, day_a_weekday_dates, extract_document_info,
+                                            stamp_of_an_undated_page)
 from pipeline.extract.figure_context import masked_spans, states_programme_figures
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
@@ -276,6 +277,17 @@ def _phase_of_the_date(published_on: datetime.date | None) -> str | None:
     return SECOND_PHASE if published_on >= SECOND_PHASE_ANNOUNCED else None
 
 
+def _stamp_if_its_phase(text: str) -> datetime.date | None:
+    """The update stamp of a page naming no year (`stamp_of_an_undated_page`) as its date, unless
+    the phase the text states is not the stamp's: a page on the 124 first territories stamped
+    "Mis à jour le 02/01/2023" is older than its stamp."""
+    stamp = stamp_of_an_undated_page(text)
+    if stamp is None:
+        return None
+    phase = document_phase(text)
+    return stamp if phase is None or phase == _phase_of_the_date(stamp) else None
+
+
 def _dated_before_the_second(phase: str | None, published_on: datetime.date | None) -> str | None:
     """The first phase for a text published by 2022 whose later years made it second: they are
     the future ("Une deuxième phase, pour la période 2023-2027, sera proposée" in a first phase's
@@ -318,9 +330,14 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
 
 
 # "À l'instar du premier programme, cette nouvelle candidature …", "Comme lors de la première
-# phase, …": a comparison up to its comma tells no phase of the territory.
+# phase, …": a comparison up to its comma tells no phase of the territory. Nor does a count of
+# the past the list is set against ("Le département, qui en comptait quatre lors de la première
+# phase, compte désormais cinq territoires :", "trois territoires, contre deux lors de la première
+# phase"): the territories named are of the present count.
 COMPARISON = with_first_letters(re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:lors|pour|dans|durant|pendant|en|au|à)\b"
-                                           r"|[Tt]out\s+comme\b)[^,.;:\n]{0,80}"))
+                                           r"|[Tt]out\s+comme\b|\ben\s+compt(?:ait|aient)\s+(?=\d|[a-z])"
+                                           r"|\bcontre\s+(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+"
+                                           r"(?:lors|pour|dans|durant|pendant|en|au|à)\b)[^,.;:\n]{0,80}"))
 
 
 # "Depuis mars 2019, le Pays Basque est labellisé", "depuis le 22 novembre 2018": a label held since a
@@ -585,6 +602,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     ref = referential.load()
     info = extract_document_info(text)
     text = _without_links_to_other_articles(text)
+    if info["published_on"] is None:
+        info["published_on"] = _stamp_if_its_phase(text)
     sentences = sentence_spans(doc, text)
     places = find_places(text)
     # "préfet de la Haute-Garonne": the seat of an office says who speaks, not where a territory lies
@@ -997,7 +1016,9 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
     else:
         start = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
         end = mention.end
+    parts = [m.span() for m in PART_OF_THE_ITEMS.finditer(text, start, end)] if mention.intro is not None else []
     named = [p for p in places if p.kind == "departement" and start <= p.start and p.end <= end
+             and not any(s <= p.start < e for s, e in parts)
              and not any(other.start < mention.start and p.end <= mention.start
                          and PLACE_GLOSS_AFTER.fullmatch(text, other.end, p.start)
                          for other in mentions if other.territory_id != mention.territory_id)]
@@ -1014,6 +1035,13 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
         if len(own) == 1:
             return own
     return _described_departements(text, places, mention)
+
+
+# "… compte désormais cinq territoires, dont un nouveau territoire interdépartemental partagé avec la
+# Sarthe :": what an intro's "dont un" clause says, up to its comma, is about one of its items, not
+# all of them. Not "dont deux …" ("…, dont quatre dans les Pyrénées-Atlantiques : A, B, C, D" may be
+# the list itself).
+PART_OF_THE_ITEMS = re.compile(r",\s*dont\s+une?\b[^,:;\n]*", re.IGNORECASE)
 
 
 # What may stand around the places of an intro made of places only: "Dans le Doubs et le Territoire de Belfort :".

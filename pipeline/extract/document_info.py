@@ -589,6 +589,20 @@ def extract_document_info(text: str) -> dict:
             "published_on": published_on}
 
 
+def stamp_of_an_undated_page(text: str) -> datetime.date | None:
+    """The update stamp ("Mis à jour le 28/03/2019") of a page that names no year and has no
+    other date: nothing in it shows it older, so the stamp may be its publication (the caller
+    checks it against the phase the text states)."""
+    lines = _own_lines(text)
+    found = [(index, f) for index, line in enumerate(lines) if (f := _dateline_of(line, index < TOP_LINES))]
+    if any(f[0] != "updated" for _index, f in found):
+        return None
+    date_lines = {index for index, _f in found}
+    if not found or YEAR.search(" ".join(line for index, line in enumerate(lines) if index not in date_lines)):
+        return None
+    return found[0][1][2]
+
+
 def crawled_by(text: str) -> datetime.date | None:
     """The month of the crawl prefix opening the page ("date 2020-01 La ville a été …"): the page
     existed by then, so the text was written then or earlier (a 2019 article carries "date

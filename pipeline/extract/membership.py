@@ -643,6 +643,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     in_paragraph = _named_in(folded, blank_line, mention.start, territories, epci_spans) \
         if blank_line is not None and mention.in_member_list else []
     before = in_paragraph or before
+    if before and _list_left_before(structure, text, before[-1][0], mention.start):
+        before = []  # "… :⏎A⏎B⏎C⏎⏎La convention … portée par la CA X": C, the list's last item, is not X's
     if before and not mention.in_member_list \
             and any(before[-1][0] < subject <= mention.start for subject in label_subjects):
         return None  # "A et B sont reconduits, et la CA X entre dans le programme avec la CC Y"
@@ -743,6 +745,15 @@ DESIGNATED_TERRITORY = re.compile(r"\bterritoire\s+(?:d'\s*industrie\s+)?(?:du\s
 # co-subject ("A et B", "A, associée à B"); not a preposition ("l'amphithéâtre de X", "Rattachée
 # à X") (folded text)
 SUBJECT_BEFORE = re.compile(r"(?:^|[,;:]\s*|\bet\s+|\bassociee?s?\s+(?:a|avec)\s+)(?:la\s+|le\s+|les\s+|l'\s*)?$")
+
+
+def _list_left_before(structure, text: str, territory_start: int, position: int) -> bool:
+    """Whether the territory at `territory_start` is an item of a list that ends, with a blank
+    line, before `position`: the parser ran the list's last line (no full stop) into the next
+    paragraph's sentence, which that item does not own."""
+    held = structure.item_at(territory_start) if structure is not None else None
+    return bool(held) and held[0].span.end <= position \
+        and BLANK_LINE.search(text, held[0].span.end, position) is not None
 
 
 def _acts_for_the_territory_after(text: str, folded: str, mention: EpciMention,

@@ -121,6 +121,11 @@ ITEM_REMARK = re.compile(json.loads((Path(__file__).parent / "rules" / "territor
 # A heading naming several départements with their codes: "Marne (51), Haute-Marne (52) et Meuse (55)".
 _CODED_PLACE = r"[A-ZÀ-Ý][^()\n:;.,]{0,40}?[ \t]*\([ \t]*" + DEPARTEMENT_CODE + r"[ \t]*\)"
 CODED_PLACES = re.compile(_CODED_PLACE + r"(?:[ \t]*(?:,|et)[ \t]+" + _CODED_PLACE + r")+")
+# A stacked table's département cell, "Haute-Vienne (87)" or codes alone ("64, 65"), and the header
+# over that column ("Département(s)", "Départements concernés", folded).
+DEPARTEMENT_CELL = re.compile(r"[ \t]*(?:" + _CODED_PLACE + r"|" + DEPARTEMENT_CODE + r"(?:[ \t]*(?:[-/,]|et)[ \t]*"
+                              + DEPARTEMENT_CODE + r")*)[ \t]*")
+STACKED_DEPARTEMENTS_HEADER = re.compile(r"departements?(?:\s*\(s\))?(?:\s+concernee?s?)?")
 MARKDOWN_RULE = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?")
 
 
@@ -1131,7 +1136,7 @@ class _Builder:
             if not line.blank and not line.marker:
                 run.append(line)
                 continue
-            table = self._stacked_table(run)
+            table = self._stacked_table(run) or self._stacked_rows_by_departements(run)
             if table:
                 tables.append(table)
             run = []
@@ -1157,6 +1162,42 @@ class _Builder:
                 rows.append(cells[first:first + width])
             if len(rows) >= MIN_STACKED_ROWS:
                 return Table(header, rows)
+        return None
+
+    def _stacked_rows_by_departements(self, lines: list[_Line]) -> Table | None:
+        """A table of territories a PDF's text extraction wrote one cell per line, whose rows have
+        several lines in a cell: a header of three short lines, the second the départements'
+        ("Territoire" / "Département(s)" / "Intercommunalités"), then rows each made of a name, its
+        départements one a line ("Vienne (86)", "64, 65"), then the other cell's lines up to the
+        next line standing over a département's (the next row's name). A row without a
+        département or without a last cell ends the table."""
+        text = self.text
+        for first in range(len(lines) - 4):
+            header = [Span(line.start, line.end) for line in lines[first:first + 3]]
+            if not STACKED_DEPARTEMENTS_HEADER.fullmatch(fold(header[1].of(text))) \
+                    or any(len(cell.of(text).split()) > MAX_SUB_HEADING_WORDS or FIGURE_CELL.fullmatch(cell.of(text))
+                           or cell.of(text).rstrip().endswith((".", ":", ";", ",")) for cell in header):
+                continue
+            cells = [Span(line.start, line.end) for line in lines[first + 3:]]
+            coded = [bool(DEPARTEMENT_CELL.fullmatch(cell.of(text))) for cell in cells]
+            rows, pieces, index = [], {}, 0
+            while index < len(cells) and not coded[index]:
+                end = index + 1
+                while end < len(cells) and coded[end]:
+                    end += 1
+                last = end
+                while last < len(cells) and not (not coded[last] and last + 1 < len(cells) and coded[last + 1]):
+                    last += 1
+                if end == index + 1 or last == end:
+                    break
+                row = [cells[index], Span(cells[index + 1].start, cells[end - 1].end), Span(cells[end].start, cells[last - 1].end)]
+                for column, found in ((1, cells[index + 1:end]), (2, cells[end:last])):
+                    if len(found) > 1:
+                        pieces[(len(rows), column)] = found
+                rows.append(row)
+                index = last
+            if len(rows) >= MIN_STACKED_ROWS and index == len(cells):
+                return Table(header, rows, pieces)
         return None
 
     def _column_pieces(self, line: _Line) -> list[Span]:

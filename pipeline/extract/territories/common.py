@@ -243,7 +243,16 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     # "« X »" with no-break spaces; "Name¹": a footnote's call glued to the name
     while end > start and text[end - 1] in " \t\r\n\u00a0\u202f*_»\"”,;:.–-" + FOOTNOTE_CALLS:
         end -= 1
+    remark = REMARK_BRACKET.search(text, start, end)
+    if remark and remark.end() == end and ITEM_REMARK.fullmatch(fold(remark.group(1)).strip()):
+        end = remark.start()  # "Pau – Tarbes (interrégional)" in a table's cell is named "Pau – Tarbes"
     return start, end
+
+
+# A bracket closing a name, which may hold a remark on its label (rules/territory_words.json
+# `item_remark`: "(interrégional)", "(nouveau)", "(renouvelé)").
+REMARK_BRACKET = re.compile(r"[ \t]*\(([^()\n]{1,40})\)")
+ITEM_REMARK = re.compile(WORDS["item_remark"])
 
 
 # The file type of a download link after a document's title: " – PDF – 1,2 Mo", " (pdf, 210 Ko)".

@@ -791,6 +791,9 @@ def _label_of_an_intercommunality(text: str, start: int, end: int) -> int | None
     return labelled.end("label")
 
 
+BRACKET_NEXT = re.compile(r"[ \t]*\(")
+
+
 def _colon_list_items(text: str, start: int, end: int, stated: int | None,
                       intro_start: int) -> list[TerritoryMention]:
     """Names of an inline list: split on ';' first; on ',' and the last 'et' ("A, B et C"), on
@@ -815,7 +818,10 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
             # notamment Montargis, Gien et Sully-sur-Loire ; Orléans Métropole"
             gloss = GLOSS_WORD.search(fold(text), item_start, name_end) if glossed else None
             name_end = gloss.start() if gloss else name_end
-            mention = make_mention(text, item_start, name_end, "territory.colon_list", (), end, (intro_start, start))
+            # "Les deux territoires … sont reconduits : Ouest (TCO) ; Est (CIREST)": a compass word
+            # alone glossed by a bracket, in a list the count sizes, names a territory
+            mention = make_mention(text, item_start, name_end, "territory.colon_list", (), end, (intro_start, start),
+                                   lone_compass=stated is not None and BRACKET_NEXT.match(text, name_end, item_end) is not None)
             # "deux binômes : Patrice Laurent, président de la CC Lacq-Orthez, …": people
             if mention and not _prose_after_name(text, mention.start, name_end) \
                     and not PERSON_AFTER_NAME.match(fold(text), mention.end):
