@@ -685,3 +685,24 @@ def test_each_occurrence_of_a_name_is_judged_once_for_the_sentence_after_it(monk
     extraction = extract(text, next(iter(nlp.parse([text]))))
     assert {code for t in extraction.territories for code in t["departement_codes"]} >= {"76", "80"}
     assert len(judged) <= 2 * 301
+
+
+def test_a_run_of_stacked_table_headers_is_read_in_linear_work(monkeypatch):
+    """A PDF table flattened one cell a line is tried from its header ("Territoire" /
+    "Département(s)" / …): each try reads the rest of the run, so 2,000 header-like rows in one run
+    took 11 s (quadratic); only the run's first headers are tried and each line is tested once."""
+    from pipeline.extract import structure
+
+    work = {"cells": 0}
+
+    class Counted:
+        def fullmatch(self, *arguments):
+            work["cells"] += 1
+            return pattern.fullmatch(*arguments)
+
+    pattern = structure.DEPARTEMENT_CELL
+    monkeypatch.setattr(structure, "DEPARTEMENT_CELL", Counted())
+    rows = 2_000
+    text = "Territoire\nDépartement(s)\nIntercommunalités\nVienne (86)\n" * rows
+    structure.parse(text)
+    assert work["cells"] <= 4 * rows * 2

@@ -77,6 +77,7 @@ COLUMN_SLACK = 2  # characters a piece may stand off its column's start
 # A table written one cell per line: how many columns, how many rows at least, and what a cell of
 # figures holds ("80 000 €", "50 %", "2019").
 MIN_STACKED_COLUMNS, MAX_STACKED_COLUMNS, MIN_STACKED_ROWS = 3, 8, 2
+MAX_STACKED_HEADER_TRIES = 3
 FIGURE_CELL = re.compile(r"[-+]?\d[\d \u00a0\u202f.,]*(?:\s*(?:%|€|k€|M€|Md€|euros?|HT|TTC|ha|m²))*")
 MIN_NESTED_INDENT = 2  # how much deeper than its item a sub-item's marker stands
 CELL_SEPARATOR = " | "  # how pipeline/read/html.py writes the cells of a table row
@@ -1170,16 +1171,23 @@ class _Builder:
         ("Territoire" / "Département(s)" / "Intercommunalités"), then rows each made of a name, its
         départements one a line ("Vienne (86)", "64, 65"), then the other cell's lines up to the
         next line standing over a département's (the next row's name). A row without a
-        département or without a last cell ends the table."""
+        département or without a last cell ends the table. Only the run's first headers are tried
+        (a table has one): each try reads the rest of the run, which thousands of header-like lines
+        would make quadratic."""
         text = self.text
+        coded_lines = [bool(DEPARTEMENT_CELL.fullmatch(text, line.start, line.end)) for line in lines]
+        tries = 0
         for first in range(len(lines) - 4):
             header = [Span(line.start, line.end) for line in lines[first:first + 3]]
             if not STACKED_DEPARTEMENTS_HEADER.fullmatch(fold(header[1].of(text))) \
                     or any(len(cell.of(text).split()) > MAX_SUB_HEADING_WORDS or FIGURE_CELL.fullmatch(cell.of(text))
                            or cell.of(text).rstrip().endswith((".", ":", ";", ",")) for cell in header):
                 continue
+            tries += 1
+            if tries > MAX_STACKED_HEADER_TRIES:
+                return None
             cells = [Span(line.start, line.end) for line in lines[first + 3:]]
-            coded = [bool(DEPARTEMENT_CELL.fullmatch(cell.of(text))) for cell in cells]
+            coded = coded_lines[first + 3:]
             rows, pieces, index = [], {}, 0
             while index < len(cells) and not coded[index]:
                 end = index + 1
