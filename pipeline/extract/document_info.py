@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline import referential
 from pipeline.extract.figure_context import LINK_TITLE_WORDS, related_links
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.normalize import fold
@@ -335,7 +336,6 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
 def _region_names() -> re.Pattern:
     """A région's official name ending a string (folded), as a préfecture de région's release
     closes its headline with it before the date."""
-    from pipeline import referential
     names = sorted((fold(r.name) for r in referential.load().regions.values()), key=len, reverse=True)
     return re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(name) for name in names) + r")\s*$")
 
