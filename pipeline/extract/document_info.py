@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline import referential
 from pipeline.extract.figure_context import LINK_TITLE_WORDS, related_links
 from pipeline.extract.first_letters import may_match, required_texts, with_first_letters
 from pipeline.normalize import fold
@@ -328,10 +329,24 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
             found.append(("sitting", None, _date(match)))
             continue
         match = BARE_DATE.fullmatch(part) or (ISSUE.search(part) if short else None)
-        # the date alone, in a short byline, or opening a line: "17/07/2019 | En Nouvelle-Aquitaine …"
-        if match and near_top and _week_start(match) and (short or start == 0):
+        # the date alone, in a short byline, or opening a line: "17/07/2019 | En Nouvelle-Aquitaine …",
+        # or closing a headline after its région: "TITRE Auvergne-Rhône-Alpes – 17 mars 2021"
+        if match and near_top and _week_start(match) and (short or start == 0
+                                                          or end == len(folded) and _ends_with_a_region(folded[:start].rstrip(" |·•/–-"))):
             found.append(("bare", None, _week_start(match)))
     return min(found, key=lambda f: KINDS.index(f[0])) if found else None
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> re.Pattern:
+    """A région's official name ending a string (folded), as a préfecture de région's release
+    closes its headline with it before the date."""
+    names = sorted((fold(r.name) for r in referential.load().regions.values()), key=len, reverse=True)
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(name) for name in names) + r")\s*$")
+
+
+def _ends_with_a_region(folded: str) -> bool:
+    return _region_names().search(folded) is not None
 
 
 def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:

@@ -20,6 +20,8 @@ figures table leaves out, because they are about something else than the program
 - a change over time ("l'emploi a progressé de 3,1 %", "+15,3 % entre 2010 et 2015"), a
   percentage alone in brackets after a category ("- cadre (26,8%)": a breakdown of a place), a price
   under a hundred euros ("A partir de 3€/mois");
+- the parts of an intercommunality ("un des douze territoires de la Métropole du Grand Paris":
+  its établissements publics territoriaux), territories counted right before one's legal form;
 - a bound ("quatre EPCI maximum"), laureates of another call ("19 lauréats de l'AMI …"), a
   territory's own geography ("à cheval sur deux départements") and any count of at most three
   départements or régions (where one territory lies, the councils it works with);
@@ -106,6 +108,7 @@ class Context:
     programme_fund: re.Pattern
     call: re.Pattern
     council_spending: re.Pattern  # a Région or Département spending, in the words before an amount
+    parts_of_an_intercommunality: re.Pattern  # right after a count of territories
 
 
 def _words(words: list[str]) -> str:
@@ -153,6 +156,7 @@ def _context() -> Context:
         # "dans l'appel à manifestation d'intérêt X, qui a distingué 19 lauréats": after an elision too
         call=re.compile(r"(?<!\w)(?:" + "|".join(rules["calls"]) + r")(?!\w)"),
         council_spending=re.compile(_words(rules["council_spending"])),
+        parts_of_an_intercommunality=re.compile(after + _words(rules["parts_of_an_intercommunality"])),
     )
 
 
@@ -267,6 +271,9 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         # "Fonds d'accélération … : 30 nouveaux lauréats", "12 nouveaux territoires bénéficieraient
         # d'un accompagnement similaire, portant à 19 le nombre de territoires lauréats de l'AMI …"
         return "laureates of another call"
+    if unit == "territoire" and context.parts_of_an_intercommunality.search(after) \
+            and not _found(context.own_programme_name, folded, start, end):
+        return "the parts of an intercommunality"  # "un des douze territoires de la Métropole du Grand Paris"
     if unit == "pourcent" and value == 100 and LABEL_AFTER_HUNDRED.match(after):
         return "a label"  # "un programme 100 % éducation artistique"
     if unit in context.geography and context.geography[unit].search(before):

@@ -20,7 +20,8 @@ Rule ids (the `rule` column):
 - figure.number_unit        "149 territoires", "100 millions d'euros", "87%", "une cinquantaine de projets"
 - figure.range              "environ 1200 à 1300 projets", "entre 1 200 et 1 300 projets"
 - figure.change             "a porté la liste de 124 à 136 territoires": the value before a change
-                            (the one after it is a figure.number_unit), not a range
+                            (the one after it is a figure.number_unit), not a range; so is the
+                            first of "124 – désormais 136 – territoires", "124 (aujourd'hui 146)"
 - figure.ratio              "le nombre de territoires [...] à 13 sur 15", "29 territoires sur 144
                             ont finalisé": both numbers (a share only over ten or a hundred)
 - figure.share              "neuf intercommunalités sur dix" (90), "près d'un quart des …" (25): percent;
@@ -565,7 +566,8 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
         reading = _read_quantity(folded, token, vocab)
         following = tokens[index] if index < len(tokens) else None
         if reading.unit is None:
-            spans = _range(folded, token, reading, following, vocab)
+            spans = _range(folded, token, reading, following, vocab) \
+                or _update(folded, token, reading, following, vocab)
             if spans:
                 found.extend(spans)
                 consumed = spans[-1].end
@@ -634,6 +636,34 @@ def _fractions(folded: str, vocab: Vocabulary) -> list[Found]:
         found.append(Found(start, match.end(), match.start(), vocab.fractions[_key(match["fraction"])],
                            None, "pourcent", approximate, "figure.share"))
     return found
+
+
+# "124 – désormais 136 – « Territoires d'industrie »", "124 (aujourd'hui 146) territoires": the
+# number the first has become since, set off by dashes, brackets or commas (folded text)
+UPDATE_OPENER = re.compile(r"[\s*_]*(?P<mark>[–—-]|\(|,)[\s*_]*(?:desormais|aujourd'hui|maintenant|puis|depuis)[\s*_]+")
+UPDATE_CLOSER = {"–": "[–—-]", "—": "[–—-]", "-": "[–—-]", "(": r"\)", ",": ","}
+
+
+def _update(folded: str, low: Token, low_reading: Reading, high: Token | None,
+            vocab: Vocabulary) -> list[Found] | None:
+    """"124 – désormais 136 – « Territoires d'Industrie »": two figures, the value before the
+    update (figure.change) and the one since, both of the noun after the closing mark."""
+    if high is None or low_reading.unit is not None or low.year_like or high.year_like:
+        return None
+    opener = UPDATE_OPENER.match(folded, low.end)
+    if opener is None or opener.end() != high.start:
+        return None
+    closer = re.compile(r"[\s*_]*" + UPDATE_CLOSER[opener["mark"]]).match(folded, high.end)
+    if closer is None:
+        return None
+    reading = _read_quantity(folded, Token(high.start, closer.end(), high.value, high.approximate, high.kind,
+                                           high.year_like), vocab)
+    if reading.unit is None:
+        return None
+    return [Found(low.start, low.end, low.start, round(low.value * reading.scale, 6), None, reading.unit,
+                  low.approximate, "figure.change", reading.synonym),
+            Found(high.start, reading.end, high.start, round(high.value * reading.scale, 6), None, reading.unit,
+                  high.approximate, "figure.number_unit", reading.synonym)]
 
 
 def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,

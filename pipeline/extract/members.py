@@ -85,7 +85,7 @@ Rules (ids in the `rule` column):
                        type word ("Flers Agglo et Intercom de la Vire au Noireau"): never a
                        town, a person or an everyday form; or coordinated before it, of two
                        words or more ("Le Grand Autunois Morvan et la Communauté urbaine
-                       Creusot-Montceau").
+                       Creusot-Montceau"), of the document's départements or that EPCI's.
 - epci.presided        the body a president presides, named without legal form ("au côté du
                        président du Bassin de Pompey"): the official name of an EPCI of the
                        document's départements, two words or more; a territory's own name
@@ -2402,15 +2402,18 @@ def _official_before_an_et(written: str, linker: DocumentLinker,
 
 
 def _coordinated_before(text: str, linker: DocumentLinker, anchor: EpciMention,
-                        taken_ends: list[int]) -> list[EpciMention]:
+                        taken_ends: list[int], territories: list[tuple[int, int, str]]) -> list[EpciMention]:
     """The names without legal form coordinated before an EPCI's ("le Grand Charolais, Le Grand
     Autunois Morvan et la Communauté Urbaine Creusot-Montceau", "le Grand Belfort et Pays de
     Montbéliard Agglomération"), nearest first, each the official name of an EPCI of the
-    document's départements, of two words or more; the run stops at the first that is not.
+    document's départements or the anchor's, of two words or more; the run stops at the first
+    that is not, is a territory's bare name, or is the anchor itself ("X, Communauté de
+    communes Y", Y its former name: one EPCI, not two coordinated).
     `taken_ends`: the ends of the mentions taken so far, in order, those found here added (the
     last one before the name by bisection: 2,000 anchors each read every mention)."""
     added: list[EpciMention] = []
     end = anchor.start
+    near = anchor.link.departement_codes
     while True:
         before = bisect.bisect_right(taken_ends, end)
         floor = taken_ends[before - 1] if before else 0
@@ -2424,11 +2427,12 @@ def _coordinated_before(text: str, linker: DocumentLinker, anchor: EpciMention,
             written = text[candidate:match.end("name")]
             if not written[:1].isupper() or len(written.split()) < MIN_WORDS_BEFORE:
                 continue
-            link = _official_in_context(written, linker)
+            link = _official_in_context(written, linker, near)
             if link:
                 start = candidate
                 break
-        if not link:
+        if not link or link.siren == anchor.link.siren \
+                or any(s == start and e == match.end("name") for s, e, _ in territories):
             return added
         added.append(EpciMention(start, match.end("name"), link, text[start:match.end("name")],
                                  link.epci_type, "epci.coordinated", anchor.in_member_list,
@@ -2452,7 +2456,7 @@ def _coordinated_mentions(text: str, linker: DocumentLinker, found: list[EpciMen
     taken_ends = sorted(m.end for m in found)
     for anchor in found:
         if anchor.link.siren:
-            added += _coordinated_before(text, linker, anchor, taken_ends)
+            added += _coordinated_before(text, linker, anchor, taken_ends, territories)
         previous = anchor
         while previous.link.siren:
             match = COORDINATED_NAME.match(text, previous.end)

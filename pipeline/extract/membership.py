@@ -38,6 +38,7 @@ the rule that found the mention):
    Le 2 novembre, Dijon métropole annonçait avoir rejoint …"); else after it when the EPCI is listed as a member ("regroupant A et B, le
    territoire X …", "A et B s'étaient rassemblées pour donner naissance au Territoire X") or
    said to be one ("A, qui est membre du Territoire d'industrie X", "fait partie du", "appartient au",
+   "A s'est associée à 3 autres intercommunalités du X",
    "A et B ont porté la candidature du territoire X", "A et B ont signé … la feuille de route du
    territoire X", "A et B forment quant à elles le territoire X",
    "A et B, les deux intercommunalités du territoire d'industrie X"), or the subject acting on the
@@ -186,6 +187,10 @@ MEMBER_OF = re.compile(ALIKE + r"(?:\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+)?(?:qui\
                        r"|convention|pacte)\s+(?:du|de)\b"
                        # "• A et B – TI Y": the members, then their territory after a dash
                        r"|\s*+[–—-]\s*+(?:ti|territoire\s+d'\s*industrie)\s"
+                       # "la CC A s'est associée à 3 autres intercommunalités du Y : …": one of Y's members
+                       r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:s'(?:est|etait)\s+associee?|se\s+sont\s+associee?s|s'associe(?:nt)?)"
+                       r"\s+a\s+(?:\w+\s+)?autres\s+(?:intercommunalites|communautes(?:\s+de\s+communes|\s+d'agglomeration)?|epci)"
+                       r"\s+(?:du|de\s+la|de\s+l'|des|de|d')"
                        # "A et B, les deux intercommunalités du territoire d'industrie Y, …"
                        r"|\s*+,\s*+(?:les|ses)\s+(?:\w+\s+)?(?:intercommunalites|communautes|epci|membres)"
                        r"(?:\s+membres)?\s+(?:du|de\s+la|de\s+l'|des)\b)")

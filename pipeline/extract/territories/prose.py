@@ -16,7 +16,7 @@ from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME
                                                  quoted_name, reads_as_a_place_name, sentence_bounds,
                                                  split_inline_list, titled_by_the_programme, town_words, trim_name,
                                                  written_with_legal_form, _town_words_of)
-from pipeline.extract.territories.phrases import read_part
+from pipeline.extract.territories.phrases import is_epci_name, read_part
 from pipeline.normalize import fold
 
 PROSE_HEAD = re.compile(
@@ -332,6 +332,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             continue
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         end = brand_end(text, match.end(), _enumerated_name_end(text, match.end(), sentence_end))
+        end = _before_a_list_of_members(text, folded, sentence_start, match.end(), end, sentence_end)
         if not LABELLING.search(folded, sentence_start, sentence_end) \
                 and written_with_legal_form(folded, text[match.end():end]):
             continue  # "les zones du territoire Vie et Boulogne", the communauté de communes: its area
@@ -443,6 +444,28 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 break
             pos = joint.end()
     return found
+
+
+# "les EPCI du territoire X – A, B, C et la CA D": a spaced dash opening the list of the
+# intercommunalities that the sentence names before the territory.
+MEMBERS_NOUN_BEFORE = re.compile(r"\b(?:epci|e\.p\.c\.i|intercommunalites|communautes|collectivites)\b")
+SPACED_DASH = re.compile(r"[ \t]+[–—-][ \t]+")
+
+
+def _before_a_list_of_members(text: str, folded: str, sentence_start: int, start: int, end: int,
+                              sentence_end: int) -> int:
+    """`end` cut before a spaced dash inside the name [start, end) when the sentence speaks of
+    intercommunalities before it and what follows the dash opens a list of names (", " then a
+    capital) whose first item is, whole, an EPCI's name of two words or more: the territory is
+    named before the dash, its members after it ("tous les EPCI du territoire X – A, B et C")."""
+    dash = SPACED_DASH.search(text, start, end)
+    if dash is None or not MEMBERS_NOUN_BEFORE.search(folded, sentence_start, start):
+        return end
+    item = re.match(r"[^,;:.\n]+", text[dash.end():sentence_end])
+    if item is None or not re.match(r",\s+[A-ZÀ-Ý]", text[dash.end() + item.end():sentence_end]):
+        return end
+    first = item.group(0).strip()
+    return dash.start() if len(first.split()) >= 2 and is_epci_name(first) else end
 
 
 def _territories_counted_before(text: str, folded: str, position: int) -> bool:

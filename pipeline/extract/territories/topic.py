@@ -6,7 +6,8 @@ write it in a construction the other rules read: 'un nouveau label pour le Nord-
 then 'Le Nord-Franche-Comté bénéficiera …'; 'la gouvernance du dispositif pour la Vallée de la
 Seine' then 'les 7 EPCI du territoire de la Vallée de la Seine'. A reader knows the territory from
 the proper noun of a place the title and the body, or the body twice, name after a word of place
-('pour le', 'sur le', 'dans le', 'au', 'en', 'territoire de').
+('pour le', 'sur le', 'dans le', 'au', 'en', 'territoire de'; not after a count: 'un des douze
+territoires de la Métropole du Grand Paris' names the whole they divide).
 
 Precision first: a candidate must read as a place (a geographic head or compass word, 'Grand X',
 an intercommunality's brand 'X Agglo', a name of the referential's intercommunalities without
@@ -31,6 +32,7 @@ from functools import lru_cache
 
 from pipeline import referential
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
+from pipeline.extract.structure import COUNT_WORDS
 from pipeline.extract.territories.common import (PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, capitalised_run,
                                                  departements_bracket, is_place_name, make_mention, sentence_bounds)
 from pipeline.extract.territories.prose import PROSE_HEAD
@@ -64,6 +66,9 @@ COUNTED_BEFORE = re.compile(r"\b(?:\d+|plusieurs|quelques|certains|des|les|nos|s
 # Seine-Maritime" says a direction (a key of a compass word, then its preposition)
 COMPASS_OF = re.compile(r"(?:" + "|".join(WORDS["compass_heads"]) + r")-(?:de-la|de-l|du|des|de|d)-")
 PLACES_JOINT = re.compile(r"\s+et\s+|\s*,\s*")
+# "un des douze territoires de la Métropole du Grand Paris": a count before the plural cue makes
+# what follows the whole the counted territories divide, not one of them (folded text).
+COUNT_BEFORE_PLURAL = re.compile(r"\b(?:\d+|" + "|".join(COUNT_WORDS) + r")\s+$")
 
 
 def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -75,6 +80,9 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     proposed: dict[str, TerritoryMention] = {}
     anchored = set()
     for cue in CUE.finditer(text):
+        if folded.startswith("territoires", cue.start()) \
+                and COUNT_BEFORE_PLURAL.search(folded, max(0, cue.start() - 20), cue.start()):
+            continue
         mention = _candidate(text, cue.end(), places)
         if mention:
             proposed.setdefault(mention.territory_id, mention)
