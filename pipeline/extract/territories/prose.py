@@ -315,8 +315,13 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 end = capitalised_run(text, pos + head.end() + 1, sentence_end)
                 if end <= pos + head.end() + 1:
                     antecedent = _antecedent(text, folded, sentence_start, head.group(0))
-                    if antecedent:  # "… du site de X … Labellisé « Territoire d'industrie » depuis 2018, le site actuel …"
-                        add(*antecedent, sentence_end)
+                    if antecedent and not INTERCOMMUNALITY_FORM.match(folded[antecedent[0]:antecedent[1]]):
+                        # "… du site de X … Labellisé « Territoire d'industrie » depuis 2018, le site
+                        # actuel …": X, mentioned where the noun stands (its phase is that sentence's)
+                        mention = make_mention(text, pos, pos + head.end(), "territory.prose", (), sentence_end,
+                                               name=text[antecedent[0]:antecedent[1]])
+                        if mention:
+                            found.append(mention)
                     continue
                 if head.group(0) not in GEOGRAPHIC_HEADS:
                     continue  # "le site Michelin": a company's site
