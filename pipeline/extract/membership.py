@@ -2046,9 +2046,10 @@ def _designated_by_members(text: str, folded: str, mentions: list[EpciMention]
                          for m in mentions]
 
 
-# "les quatre communautés de communes et d'agglomération de A, B, C et D ont été retenues parmi
-# les 183 nouveaux Territoires d'industrie": a counted plural legal form, the names it distributes
-# over, then their award (folded text; the programme named after it in the sentence)
+# "les quatre communautés de communes et d'agglomération de A, de B, du C et des D ont été
+# officiellement retenues au titre des Territoires d'industrie": a counted plural legal form, the
+# names it distributes over, then their award (folded text; the programme named after it in the
+# sentence)
 COUNTED_HEADS_AWARDED = re.compile(
     r"\bles\s+(?P<count>\d{1,2}|" + "|".join(w for w, n in COUNT_WORDS.items() if 2 <= n <= 10) + r")\s+"
     r"(?:communautes\s+(?:de\s+communes|d'agglomeration)(?:\s+et\s+(?:de\s+communes|d'agglomeration))?"
@@ -2064,8 +2065,8 @@ def _counted_heads_labelled(text: str, folded: str, mentions: list[EpciMention]
                             ) -> tuple[list[TerritoryMention], list[EpciMention]]:
     """A text naming no territory whose counted plural legal form distributes over as many
     capitalised names, said to be retained in the programme ("les quatre communautés de communes
-    et d'agglomération de A, B, C et D ont été retenues parmi les 183 nouveaux Territoires
-    d'industrie"): the territory they make up, named by that designation as the text writes it
+    et d'agglomération de A, de B, du C et des D ont été officiellement retenues au titre des
+    Territoires d'industrie"): the territory they make up, named by that designation as the text writes it
     ("A, B, C et D"; rule territory.designated_by_members, tests/gold/README.md), the linked
     intercommunalities of that run, its head's first one too, its members (a town's name its EPCI
     goes by may link to none: the count, not the links, says that each name is one)."""

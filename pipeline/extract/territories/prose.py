@@ -231,8 +231,9 @@ def _place_before(text: str, end: int) -> int | None:
 
 
 # Nouns a fronted award's subject may be without a name, taking up the place the sentence before
-# names with them: "… l'extension du site de X … Labellisé « Territoire d'industrie » depuis 2018,
-# le site actuel s'étend sur 260 ha" (folded)
+# names with them: "… l'extension du site de X. Labellisé « Territoire d'industrie » dès 2018 puis
+# reconduit en 2023, le site réunit …" (folded); the noun alone names none ("… le site actuel
+# s'étend sur 90 hectares" after no "site de X": no territory)
 ANAPHORIC_HEADS = {"site", "bassin", "territoire", "plateforme"}
 ANAPHORIC_OF = r"\b{head}\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
 
@@ -316,8 +317,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 if end <= pos + head.end() + 1:
                     antecedent = _antecedent(text, folded, sentence_start, head.group(0))
                     if antecedent and not INTERCOMMUNALITY_FORM.match(folded[antecedent[0]:antecedent[1]]):
-                        # "… du site de X … Labellisé « Territoire d'industrie » depuis 2018, le site
-                        # actuel …": X, mentioned where the noun stands (its phase is that sentence's)
+                        # "… du site de X. Labellisé « Territoire d'industrie » dès 2018, le site …":
+                        # X, mentioned where the noun stands (its phase is that sentence's)
                         mention = make_mention(text, pos, pos + head.end(), "territory.prose", (), sentence_end,
                                                name=text[antecedent[0]:antecedent[1]])
                         if mention:
