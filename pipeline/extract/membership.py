@@ -2019,6 +2019,8 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
         return found, mentions
     found, mentions = _designated_by_members(text, folded, mentions)
     if not found:
+        found, mentions = _counted_heads_labelled(text, folded, mentions)
+    if not found:
         found, mentions = _members_as_subject(text, folded, mentions)
     return (found, mentions) if found else _named_before_its_members(text, folded, mentions)
 
@@ -2058,6 +2060,56 @@ def _designated_by_members(text: str, folded: str, mentions: list[EpciMention]
     sirens = {m.link.siren for m in run}
     return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
                          for m in mentions]
+
+
+# "les quatre communautés de communes et d'agglomération de A, de B, du C et des D ont été
+# officiellement retenues au titre des Territoires d'industrie": a counted plural legal form, the
+# names it distributes over, then their award (folded text; the programme named after it in the
+# sentence)
+COUNTED_HEADS_AWARDED = re.compile(
+    r"\bles\s+(?P<count>\d{1,2}|" + "|".join(w for w, n in COUNT_WORDS.items() if 2 <= n <= 10) + r")\s+"
+    r"(?:communautes\s+(?:de\s+communes|d'agglomeration)(?:\s+et\s+(?:de\s+communes|d'agglomeration))?"
+    r"|intercommunalites|agglomerations)\s+(?:de\s+|d'\s*|du\s+|des\s+)"
+    r"(?P<names>[^.;:!?()\n]{3,200}?)\s+(?:ont|sont)\s+(?:(?:ete|officiellement|toutes|ensemble)\s+){0,3}"
+    r"(?:retenues|labellisees|labelisees|selectionnees|designees)\b")
+# between two names of that run: a comma or "et", the preposition repeated at most
+HEAD_NAMES_JOINT = re.compile(r"\s*,\s*(?:et\s+)?|\s+et\s+")
+NAME_PREPOSITION = re.compile(r"(?:de\s+la\s+|de\s+l'\s*|de\s+|d'\s*|du\s+|des\s+)")
+
+
+def _counted_heads_labelled(text: str, folded: str, mentions: list[EpciMention]
+                            ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """A text naming no territory whose counted plural legal form distributes over as many
+    capitalised names, said to be retained in the programme ("les quatre communautés de communes
+    et d'agglomération de A, de B, du C et des D ont été officiellement retenues au titre des
+    Territoires d'industrie"): the territory they make up, named by that designation as the text writes it
+    ("A, B, C et D"; rule territory.designated_by_members, tests/gold/README.md), the linked
+    intercommunalities of that run, its head's first one too, its members (a town's name its EPCI
+    goes by may link to none: the count, not the links, says that each name is one)."""
+    for match in COUNTED_HEADS_AWARDED.finditer(folded):
+        word = match.group("count")
+        count = int(word) if word.isdigit() else COUNT_WORDS[word]
+        sentence_end = sentence_bounds(text, match.start())[1]
+        if not re.search(PREFIX, folded[match.end():sentence_end]):
+            continue
+        start, end = match.span("names")
+        pieces, position = [], start
+        for joint in [*HEAD_NAMES_JOINT.finditer(folded, start, end), None]:
+            piece_end = joint.start() if joint else end
+            opening = NAME_PREPOSITION.match(folded, position, piece_end) if pieces else None
+            piece_start = opening.end() if opening else position
+            pieces.append((piece_start, piece_end))
+            position = joint.end() if joint else end
+        if len(pieces) != count or not all(text[s:e].strip() and text[s].isupper() and looks_like_name(text[s:e])
+                                            for s, e in pieces):
+            continue
+        names = [collapse_spaces(text[s:e]) for s, e in pieces]
+        territory = TerritoryMention(start, end, ", ".join(names[:-1]) + " et " + names[-1],
+                                     "territory.designated_by_members", block_end=sentence_end)
+        inside = {m.link.siren for m in mentions if m.link.siren and match.start() <= m.start and m.end <= end}
+        return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in inside else m
+                             for m in mentions]
+    return [], mentions
 
 
 # a sentence's opening before its subject: nothing, or an article (folded text)

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from pipeline.extract.first_letters import required_text, with_first_letters
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import Structure
+from pipeline.extract.structure import COUNT_WORDS, Structure
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES, INSTITUTION,
                                                  PERSON_AFTER_NAME, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention,
                                                  is_place_name, make_mention, reads_as_a_place_name, sentence_bounds)
@@ -37,6 +37,10 @@ from pipeline.normalize import fold
 
 RULE = "territory.enumeration"
 TERRITORIES_WORD = re.compile(r"\bterritoires?\b|\blaureats?\b")
+# "La Nouvelle-Aquitaine en compte dix.": a count whose pronoun "en" takes up the noun of the
+# sentence before it (folded text)
+COUNT_OF_EN = re.compile(r"\ben\s+(?:compte|comptent|accueille|accueillent|recense|recensent|totalise|totalisent)\s+"
+                         r"(?:(?:desormais|aujourd'hui|deja|au\s+total)\s+)?(?:\d{1,3}|" + "|".join(COUNT_WORDS) + r")\b")
 # "des sites « pilotes » ont été désignés, quatre pour la région : A, B, C et D" in a text naming
 # the programme: its pilot sites are territories a count may size (folded text).
 PILOT_SITES = re.compile(r"\bsites?\s+[\"«]?\s*pilotes?\b")
@@ -127,6 +131,16 @@ def _previous_sentence(text: str, sentence_start: int) -> tuple[int, int]:
     return sentence_bounds(text, max(0, end - 1))[0], end
 
 
+def _count_of_territories(text: str, folded: str, sentence_start: int) -> bool:
+    """Whether the sentence before counts territories by the pronoun "en" whose noun the one
+    before it names ("… 124 « Territoires d'industrie » … La Nouvelle-Aquitaine en compte dix.
+    Parmi eux, …"): "eux" takes up territories there too."""
+    before = _previous_sentence(text, sentence_start)
+    if not COUNT_OF_EN.search(folded, *before):
+        return False
+    return bool(TERRITORIES_WORD.search(folded[slice(*_previous_sentence(text, before[0]))]))
+
+
 def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
@@ -144,7 +158,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 continue
             if RELATIVE_CUE.match(folded, match.start()) and _antecedent_is_other(folded[sentence_start:match.start()]):
                 continue
-            if needs == "territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)):
+            if needs == "territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)
+                                               or _count_of_territories(text, folded, sentence_start)):
                 continue
             if "opened_by" in cue and not re.search(cue["opened_by"], folded[sentence_start:match.start()]):
                 continue  # ", puis à B" goes on from "Je pense d'abord à A" in its sentence

@@ -230,6 +230,29 @@ def _place_before(text: str, end: int) -> int | None:
     return None
 
 
+# Nouns a fronted award's subject may be without a name, taking up the place the sentence before
+# names with them: "… l'extension du site de X. Labellisé « Territoire d'industrie » dès 2018 puis
+# reconduit en 2023, le site réunit …" (folded); the noun alone names none ("… le site actuel
+# s'étend sur 90 hectares" after no "site de X": no territory)
+ANAPHORIC_HEADS = {"site", "bassin", "territoire", "plateforme"}
+ANAPHORIC_OF = r"\b{head}\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
+
+
+def _antecedent(text: str, folded: str, sentence_start: int, head: str) -> tuple[int, int] | None:
+    """(start, end) of the name the same noun takes in the sentence before, its last one ("site
+    de X"), when the subject is that noun alone ("le site actuel"); None when it names none."""
+    before_end = len(text[:sentence_start].rstrip())
+    before_start = sentence_bounds(text, max(0, before_end - 1))[0]
+    named = list(re.finditer(ANAPHORIC_OF.format(head=head), folded[before_start:before_end]))
+    if not named:
+        return None
+    start = before_start + named[-1].end()
+    if not text[start:start + 1].isupper():
+        return None
+    end = capitalised_run(text, start, before_end)
+    return (start, end) if end > start else None
+
+
 def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     """Territories named once in a sentence about labels: 'le territoire du X ... reconduit',
     'celui du X, Y et Z', 'Labellisé depuis 2023, le pays de X', 'territoire ..., « X »',
@@ -289,10 +312,20 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 continue
             if text[pos:pos + 1].isupper():
                 end = capitalised_run(text, pos, sentence_end)
-            elif head and head.group(0) in GEOGRAPHIC_HEADS:
+            elif head and head.group(0) in GEOGRAPHIC_HEADS | ANAPHORIC_HEADS:
                 end = capitalised_run(text, pos + head.end() + 1, sentence_end)
                 if end <= pos + head.end() + 1:
+                    antecedent = _antecedent(text, folded, sentence_start, head.group(0))
+                    if antecedent and not INTERCOMMUNALITY_FORM.match(folded[antecedent[0]:antecedent[1]]):
+                        # "… du site de X. Labellisé « Territoire d'industrie » dès 2018, le site …":
+                        # X, mentioned where the noun stands (its phase is that sentence's)
+                        mention = make_mention(text, pos, pos + head.end(), "territory.prose", (), sentence_end,
+                                               name=text[antecedent[0]:antecedent[1]])
+                        if mention:
+                            found.append(mention)
                     continue
+                if head.group(0) not in GEOGRAPHIC_HEADS:
+                    continue  # "le site Michelin": a company's site
                 if head.group(0) == "territoire":  # "le territoire d'Issoudun" is named "Issoudun"
                     pos += head.end() + 1
             else:
