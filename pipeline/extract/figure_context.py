@@ -28,6 +28,9 @@ figures table leaves out, because they are about something else than the program
 - amounts, projects and jobs after the name of another national programme, in a sentence that
   does not name ours ("Il s'ajoute à Action cœur de ville, doté de 5 milliards d'euros"), and
   a share of what another programme supports ("40 % des projets soutenus par France 2030");
+- amounts, projects and jobs in a sentence opening with "Par ailleurs" that names another fund or
+  call and not ours: another call's award told beside the programme ("Par ailleurs, la ville a
+  obtenu 2 millions d'euros du Fonds vert pour ses écoles");
 - amounts, projects and jobs in a paragraph about another initiative named in quotes, without a
   word of the programme's world (its name, territories, funds, partners): a private investment
   told elsewhere in the text ("plus de deux milliards d'euros ont été investis … dans une
@@ -109,6 +112,8 @@ class Context:
     call: re.Pattern
     council_spending: re.Pattern  # a Région or Département spending, in the words before an amount
     parts_of_an_intercommunality: re.Pattern  # right after a count of territories
+    side_note: re.Pattern  # "Par ailleurs," opening a sentence
+    other_award: re.Pattern  # another fund or call a side note's place won money from
 
 
 def _words(words: list[str]) -> str:
@@ -157,6 +162,8 @@ def _context() -> Context:
         call=re.compile(r"(?<!\w)(?:" + "|".join(rules["calls"]) + r")(?!\w)"),
         council_spending=re.compile(_words(rules["council_spending"])),
         parts_of_an_intercommunality=re.compile(after + _words(rules["parts_of_an_intercommunality"])),
+        side_note=re.compile(r"[\s*_•-]*" + _words(rules["side_note_openers"])),
+        other_award=re.compile(_words(rules["other_awards"])),
     )
 
 
@@ -284,6 +291,9 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
          or unit == "pourcent" and context.share_of_another.match(folded, end, sentence[1]))
             and not _found(context.own_programme_name, folded, *sentence)):
         return "another programme's figure"
+    if (unit in context.programme_context_units and context.side_note.match(folded, sentence[0], sentence[1])
+            and _found(context.other_award, folded, *sentence) and not _found(context.own_programme_name, folded, *sentence)):
+        return "another call's award told beside the programme"  # "Par ailleurs, la ville a obtenu 2 M€ du Fonds vert"
     if (unit in context.programme_context_units and _names_another_initiative(folded, paragraph)
             and not _found(context.programme_paragraph, folded, *paragraph)):
         return "a paragraph about another initiative"

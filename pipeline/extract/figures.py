@@ -196,6 +196,7 @@ class Vocabulary:
     all_of: re.Pattern  # before a number: "tous deux", "toutes les trois" name, they do not count
     uncounted_noun: re.Pattern  # after a bare number: "(150 entreprises)" counts companies, no unit
     lookalikes: frozenset[str]  # words as written that fold like a counted noun: "axés" is no "axes"
+    year_preposition: re.Pattern  # before a year: "labellisée depuis 2023 « Territoires d'industrie »"
 
 
 def _key(surface: str) -> str:
@@ -269,6 +270,7 @@ def _vocabulary() -> Vocabulary:
         all_of=re.compile(rf"(?<![\w'])(?:{_alternation(rules['all_of'])}){GAP}$"),
         uncounted_noun=re.compile(rf"{GAP}(?:{_alternation(rules['uncounted_nouns'])}){boundary}"),
         lookalikes=frozenset(rules["unit_lookalikes"]),
+        year_preposition=re.compile(rf"(?<![\w'])(?:{_alternation(rules['year_prepositions'])}){GAP}$"),
         # its own noun, not a pronoun's ("une dizaine d'entre eux") nor an adjective's whose noun is
         # elided ("dont une trentaine de nouveaux")
         noun_of_an_approximation=re.compile(
@@ -582,7 +584,9 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
         if written and written.group().lower() in vocab.lookalikes:
             bare.append(token)  # "2 700 dirigeants axés business": a participle, written with its accent
             continue
-        if (token.year_like and not reading.direct) or _numbering(text, token, reading) \
+        # a year is a figure only with its noun right after it, and never after "depuis", "en" …
+        dated = token.year_like and vocab.year_preposition.search(folded, max(0, token.start - 20), token.start)
+        if (token.year_like and not reading.direct) or dated or _numbering(text, token, reading) \
                 or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start):
             continue
         start, approximate = _qualifier(folded, token.start, vocab)
