@@ -39,6 +39,10 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_REJECTED if summary["rejected"] else EXIT_OK
 
     exiting_with = lifetime.without_teardown_at_exit()
+    # From now on, a signal ends the run at once, even while it starts (a Dask cluster started
+    # below would otherwise be closed gently, waiting for its workers).
+    lifetime.stop_on_signals(lifetime.farewell(
+        f"the tables in {args.output} are those of the last complete run"))
     # The processes that read and extract load spaCy (~7 s) while Prefect is imported here and
     # its server starts: this process's worker, or that of each local Dask worker (flows.cluster).
     address, local_cluster = args.dask_address, None
@@ -56,8 +60,6 @@ def _run(args: argparse.Namespace) -> int:
     server = start_if_needed(remote_workers=bool(args.dask_address))  # starts while the flow is imported
     from flows.etl import NoApiForWorkers, dask_runner, prefect_api, run_etl
 
-    lifetime.stop_on_signals(lifetime.farewell(
-        f"the tables in {args.output} are those of the last complete run"))
     flow = run_etl
     if address:
         flow = run_etl.with_options(task_runner=dask_runner(address))
