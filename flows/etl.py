@@ -7,10 +7,11 @@ the state file describes. The others are carried over with their rows.
 
 Extraction goes in batches of documents, one task each (never one per sentence, so Prefect's
 per-task cost stays out of the inner loop), submitted to the flow's task runner: one thread by
-default, a Dask cluster with dask_runner, where each worker process loads the spaCy model once.
-Task inputs are large (document texts) and the published tables are the cache, hence NO_CACHE;
-those of the tasks the flow calls directly are quote()d, or Prefect would visit every row of them
-looking for futures (not those submitted: prefect-dask hands a quote to the worker as a tuple).
+default, a Dask cluster with dask_runner, where each worker process loads the spaCy model once
+(the local cluster of `run --workers`: flows.cluster). Task inputs are large (document texts)
+and the published tables are the cache, hence NO_CACHE; those of the tasks the flow calls
+directly are quote()d, or Prefect would visit every row of them looking for futures (not those
+submitted: prefect-dask hands a quote to the worker as a tuple).
 """
 
 from __future__ import annotations
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
 
 EXTRACT_BATCH_MAX, EXTRACT_BATCH_MIN = 500, 32
 QUALITY_DIR = "quality"
-WORKER_EXIT_SECONDS = 60
 
 _importing_quality: threading.Thread | None = None
 
@@ -272,40 +272,13 @@ def run_etl(input_dir: str = "raw", output_dir: str = "processed", full: bool = 
     return summary
 
 
-def dask_runner(workers: int | None, address: str | None) -> TaskRunner:
-    """A DaskTaskRunner on a local cluster of `workers` processes, or on the one at `address`."""
+def dask_runner(address: str) -> TaskRunner:
+    """A DaskTaskRunner on the cluster at `address`: one of another machine, or the local one
+    `run --workers` started (flows.cluster)."""
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")  # before distributed's import
-    from distributed import Nanny
     from prefect_dask import DaskTaskRunner
 
-    class PatientNanny(Nanny):
-        """Lets a worker process exit by itself. With spaCy and Prefect loaded, the interpreter's
-        own teardown can outlast the 4 s distributed waits before killing it with a warning."""
-
-        async def close(self, timeout: float = WORKER_EXIT_SECONDS, reason: str = "nanny-close"):
-            return await super().close(timeout=timeout, reason=reason)
-
-    if address:
-        return DaskTaskRunner(address=address)
-    _keep_malloc_defaults()
-    return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
-                                          "processes": True, "dashboard_address": ":0",
-                                          "worker_class": PatientNanny})
-
-
-def _keep_malloc_defaults() -> None:
-    """Spawn local workers without distributed's MALLOC_TRIM_THRESHOLD_=65536.
-
-    Setting it turns off glibc's adaptive mmap threshold, so every array spaCy allocates is
-    mapped and faulted in afresh: extraction ran 25-30 % slower in a worker than in a plain
-    process. The numpy thread settings (OMP_NUM_THREADS=1...) are kept.
-    """
-    import dask
-
-    key = "distributed.nanny.pre-spawn-environ"
-    environ = {name: value for name, value in dask.config.get(key, {}).items()
-               if name != "MALLOC_TRIM_THRESHOLD_"}
-    dask.config.set({key: environ})
+    return DaskTaskRunner(address=address)
 
 
 @contextmanager

@@ -39,10 +39,19 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_REJECTED if summary["rejected"] else EXIT_OK
 
     exiting_with = lifetime.without_teardown_at_exit()
-    on_cluster = bool(args.workers or args.dask_address)
-    if not on_cluster:
-        # The process that reads and extracts loads spaCy (~7 s) while Prefect is imported here and
-        # its server starts. Dask workers start worker processes of their own.
+    # From now on, a signal ends the run at once, even while it starts (a Dask cluster started
+    # below would otherwise be closed gently, waiting for its workers).
+    lifetime.stop_on_signals(lifetime.farewell(
+        f"the tables in {args.output} are those of the last complete run"))
+    # The processes that read and extract load spaCy (~7 s) while Prefect is imported here and
+    # its server starts: this process's worker, or that of each local Dask worker (flows.cluster).
+    address, local_cluster = args.dask_address, None
+    if args.workers:
+        from flows import cluster
+
+        local_cluster = cluster.start(args.workers)
+        address = local_cluster.scheduler_address
+    elif not address:
         from pipeline import contain
 
         contain.start_worker()
@@ -51,11 +60,9 @@ def _run(args: argparse.Namespace) -> int:
     server = start_if_needed(remote_workers=bool(args.dask_address))  # starts while the flow is imported
     from flows.etl import NoApiForWorkers, dask_runner, prefect_api, run_etl
 
-    lifetime.stop_on_signals(lifetime.farewell(
-        f"the tables in {args.output} are those of the last complete run"))
     flow = run_etl
-    if on_cluster:
-        flow = run_etl.with_options(task_runner=dask_runner(args.workers, args.dask_address))
+    if address:
+        flow = run_etl.with_options(task_runner=dask_runner(address))
     try:
         with prefect_api(remote_workers=bool(args.dask_address), server=server):
             final = lifetime.run_in_thread(
@@ -65,6 +72,9 @@ def _run(args: argparse.Namespace) -> int:
     except NoApiForWorkers as error:
         print(f"error: {error}", file=sys.stderr)
         return exiting_with(EXIT_USAGE)
+    finally:
+        if local_cluster is not None:
+            cluster.close(local_cluster)  # before Prefect's server stops (at exit)
     if not final.is_completed():
         print(f"error: the run failed ({final.message}); nothing was published, the tables in "
               f"{args.output} are those of the last complete run", file=sys.stderr)

@@ -233,7 +233,7 @@ def test_same_inputs_give_the_same_tables_on_a_dask_cluster_of_2_workers(increme
                          "--workers", "2")
     assert result.returncode == 0, result.stdout + result.stderr
     assert_clean(result.stdout + result.stderr)
-    assert "LocalCluster" in result.stderr and "(2/2 batches)" in result.stderr
+    assert "Dask cluster at tcp://127.0.0.1" in result.stderr and "(2/2 batches)" in result.stderr
     assert "WARNING" not in result.stderr, result.stderr  # workers stop without being killed
     assert published(tmp_path) == published(incremental["output"])
 
