@@ -70,6 +70,10 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              Saint-Omer (Pas-de-Calais) a ouvert …"; or, unannounced, the run-in
                              heads of two paragraphs or more: "Le Saint-Quentinois (Aisne). Porté
                              par …" (examples.py)
+- territory.roundup          a round-up by département in prose after a sentence counting the
+                             territories ("La région en place six."): "Dans le Loiret, A et B, … ;
+                             dans l'Indre, C et son pôle … ; enfin dans le Loir-et-Cher, la vallée
+                             du D et la vallée du E", the names adding up to the count (roundup.py)
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 - territory.whole_departement (called by assemble.py, every place counted) a whole département said
@@ -128,6 +132,7 @@ from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names,
 from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, run_in_heads, signatories
 from pipeline.extract.territories.records import (departement_fields_under_a_name, fiche_titles, placed_headings,
                                                   record_names)
+from pipeline.extract.territories.roundup import roundup_names
 from pipeline.extract.territories.topic import topic_name
 from pipeline.linking import known_acronyms
 from pipeline.normalize import collapse_spaces, fold, name_key
@@ -160,7 +165,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + record_names(text, places) + fiche_titles(text, places) + placed_headings(text, places)
                   + names_before_a_count(text, structure, places)
                   + run_in_heads(text, places) + intercommunalities_of(text, structure, places)
-                  + example_names(text, structure, places) + coded_dash_lines(text, places))
+                  + example_names(text, structure, places) + coded_dash_lines(text, places)
+                  + roundup_names(text, structure, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates += _likewise_elided(text, candidates, places)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]
