@@ -3552,3 +3552,19 @@ def test_a_pronoun_subject_of_the_label_stands_for_the_place_opening_a_sentence_
 def test_a_rural_area_named_with_a_departement_demonym_lies_in_that_departement():
     text = "Le Bocage Vendéen a été retenu parmi les Territoires d'industrie."
     assert territories(text) == {("bocage-vendeen", "territory.labelled", ("85",))}
+
+
+def test_a_roundup_by_departement_after_a_count_gives_each_name_its_departement():
+    lead = "L'État a publié la liste des « territoires d'industrie ». La région en compte {}.\n\n"
+    roundup = ("Dans le Calvados, Caen Industrie et Lisieux Industrie, deux bassins de sous-traitance ; "
+               "dans l'Orne, le Pays de l'Aigle et ses fonderies ; enfin en Seine-Maritime, la vallée de la Bresle.\n")
+    found = {(m.territory_id, tuple(sorted(m.departement_codes))) for m in
+             find_territories(lead.format("quatre") + roundup, find_places(lead.format("quatre") + roundup))}
+    assert {("caen-industrie", ("14",)), ("lisieux-industrie", ("14",)), ("pays-de-l-aigle", ("61",)),
+            ("vallee-de-la-bresle", ("76",))} == found
+    assert ids(lead.format("cinq") + roundup) == []  # the names do not add up to the count, one is lower case
+    towns = ("Dans le Calvados, Caen accueillera un salon ; dans la Manche, Cherbourg ouvre une école ; "
+             "dans l'Orne, Alençon recrute.\n")
+    assert ids(lead.format("trois") + towns) == []  # sentences about towns, not a round-up
+    uncounted = "Le salon des territoires d'industrie se tient à Caen.\n\n"
+    assert ids(uncounted + "Dans le Calvados, Caen et Lisieux ; dans la Manche, Cherbourg ; dans l'Orne, Alençon.\n") == []
