@@ -148,8 +148,9 @@ def _release_semaphores() -> None:
         return
     from multiprocessing import util
 
-    for finalizer in list(util._finalizer_registry.values()):
-        if getattr(finalizer, "_callback", None) is synchronize.SemLock._cleanup:
+    # Private names: where they differ (another Python), the tracker warns as before.
+    for finalizer in list(getattr(util, "_finalizer_registry", {}).values()):
+        if getattr(finalizer, "_callback", None) is getattr(synchronize.SemLock, "_cleanup", 0):
             try:
                 finalizer()
             except Exception:  # noqa: BLE001  the tracker unlinks what is left, with its warning
