@@ -16,6 +16,7 @@ them (pipeline.lifetime).
 from __future__ import annotations
 
 import os
+import signal
 import threading
 from typing import TYPE_CHECKING
 
@@ -49,10 +50,18 @@ def close(cluster: LocalCluster) -> None:
 
 
 def dask_setup(worker) -> None:
-    """In each worker process as it starts (the preload's hook): start its reader process, and
-    import the flow's modules in a thread, instead of when the first batch comes."""
+    """In each worker process as it starts (the preload's hook): ignore SIGINT, start its reader
+    process, and import the flow's modules in a thread, instead of when the first batch comes.
+
+    A Ctrl-C reaches the worker processes too (the terminal's process group): asyncio would
+    cancel the worker's tasks, with a warning each, while their nanny, in this process, is
+    already ending them (their pipe to it closes; `close`, or SIGTERM past its timeout). A
+    worker without a nanny (`dask worker --no-nanny`) is left to stop on Ctrl-C.
+    """
     from pipeline import contain
 
+    if worker.nanny and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     contain.start_worker()
     threading.Thread(target=_import_flow, name="import flow", daemon=True).start()
 

@@ -17,7 +17,8 @@ A limit hit, an exception or a crash becomes a rejection of that document (stage
 extract, naming the limit and its variable) and the other documents go on. A worker loads
 spaCy once and serves request after request; one that was killed or failed is replaced by a
 new one, which loads the model again. The workers of a process end with it: they are tied to it
-(pipeline.lifetime) and closed at exit.
+(pipeline.lifetime) and closed at exit; they ignore SIGINT (a Ctrl-C reaches them too), which
+their parent acts on.
 
 Protocol, over a pipe: the parent sends (files to read, documents to extract, whether to parse
 them one at a time); the worker answers with messages: ("ready",) once the model is loaded, then per request
@@ -84,7 +85,8 @@ class _Worker:
     def start(cls) -> _Worker:
         parent_end, child_end = Pipe()
         command = [sys.executable, "-m", "pipeline.contain", str(child_end.fileno())]
-        process = lifetime.start_tied(command, pass_fds=[child_end.fileno()])
+        process = lifetime.start_tied(command, interruptible=False,
+                                      pass_fds=[child_end.fileno()])
         child_end.close()
         return cls(process, parent_end)
 

@@ -4,7 +4,11 @@
   prctl PR_SET_PDEATHSIG): the kernel kills it when the thread that started it ends, which
   for the main thread is when the process dies, even by SIGKILL. The Prefect servers are
   started that way; `die_with_parent` ties the calling process itself (contained workers).
-  Dask's worker processes need nothing: they exit when their parent's pipe closes.
+  `interruptible=False` has the command ignore SIGINT: a Ctrl-C reaches every process of the
+  terminal's process group, and a process its parent ends (pipeline.contain's readers) would
+  only print a KeyboardInterrupt traceback before being ended.
+  Dask's worker processes need nothing: they exit when their parent's pipe closes (and
+  ignore SIGINT: flows.cluster).
 - `stop_on_signals`: SIGTERM and SIGINT end the process at once (os._exit), which takes the
   tied processes with it. Waiting for Prefect to wind a flow down could take minutes (a task
   thread still running, reports to a server already stopped); nothing is lost by not waiting,
@@ -54,24 +58,32 @@ def die_with_launcher() -> None:
         die_with_parent(os.getppid())
 
 
-def tied(command: Sequence[str]) -> list[str]:
-    """`command` run so that it dies with this process (see the module docstring). Start it
-    from a thread that lives as long as it should: the main thread, or a long-lived one."""
-    return [sys.executable, "-m", "pipeline.lifetime", str(os.getpid()), *command]
+IGNORE_SIGINT = "--ignore-sigint"
+
+
+def tied(command: Sequence[str], interruptible: bool = True) -> list[str]:
+    """`command` run so that it dies with this process (see the module docstring), ignoring
+    SIGINT unless `interruptible`. Start it from a thread that lives as long as it should: the
+    main thread, or a long-lived one."""
+    flags = [] if interruptible else [IGNORE_SIGINT]
+    return [sys.executable, "-m", "pipeline.lifetime", str(os.getpid()), *flags, *command]
 
 
 _spawner: ThreadPoolExecutor | None = None
 _spawner_lock = threading.Lock()
 
 
-def start_tied(command: Sequence[str], **popen_options) -> subprocess.Popen:
-    """Start `command` tied to this process, from a thread kept for that (the tie follows the
-    thread that started a process; a task's thread may end before the process should)."""
+def start_tied(command: Sequence[str], interruptible: bool = True,
+               **popen_options) -> subprocess.Popen:
+    """Start `command` tied to this process (`tied`), from a thread kept for that (the tie
+    follows the thread that started a process; a task's thread may end before the process
+    should)."""
     global _spawner
     with _spawner_lock:
         if _spawner is None:
             _spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tied-spawner")
-    return _spawner.submit(subprocess.Popen, tied(command), **popen_options).result()
+    return _spawner.submit(subprocess.Popen, tied(command, interruptible),
+                           **popen_options).result()
 
 
 # ---------------------------------------------------------------- signals
@@ -121,7 +133,28 @@ def _on_stop_signal(signum: int, _frame) -> None:
 def _stop(signum: int) -> None:
     global _stopping
     _stopping = True
-    exit_now(_stop_action(signum) if _stop_action else 128 + signum)
+    status = _stop_action(signum) if _stop_action else 128 + signum
+    _release_semaphores()
+    exit_now(status)
+
+
+def _release_semaphores() -> None:
+    """Unlink the named semaphores multiprocessing made in this process (the queues of the
+    local Dask workers' nannies), as its exit hook would have (through its finalizers, a
+    private registry): left to its resource tracker, they are unlinked too, but with a warning
+    of "leaked semaphore objects" after the farewell."""
+    synchronize = sys.modules.get("multiprocessing.synchronize")
+    if synchronize is None:
+        return
+    from multiprocessing import util
+
+    # Private names: where they differ (another Python), the tracker warns as before.
+    for finalizer in list(getattr(util, "_finalizer_registry", {}).values()):
+        if getattr(finalizer, "_callback", None) is getattr(synchronize.SemLock, "_cleanup", 0):
+            try:
+                finalizer()
+            except Exception:  # noqa: BLE001  the tracker unlinks what is left, with its warning
+                pass
 
 
 def exit_now(status: int) -> None:
@@ -196,8 +229,13 @@ def run_in_thread(function: Callable[[], object]) -> object:
 
 
 def _exec_tied(argv: list[str]) -> None:
-    """`python -m pipeline.lifetime PARENT_PID COMMAND...`: tie, then become COMMAND."""
+    """`python -m pipeline.lifetime PARENT_PID [--ignore-sigint] COMMAND...`: tie, then become
+    COMMAND (a SIGINT ignored is kept across exec, and Python then installs no handler of its
+    own: no KeyboardInterrupt)."""
     parent_pid, command = int(argv[0]), argv[1:]
+    if command[0] == IGNORE_SIGINT:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        command = command[1:]
     die_with_parent(parent_pid)  # kept across exec
     os.execv(command[0], command)
 

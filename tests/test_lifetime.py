@@ -43,7 +43,9 @@ class Started:
                                         stderr=subprocess.STDOUT, text=True,
                                         env=environment(**env), start_new_session=True)
         self.lines: list[str] = []
-        threading.Thread(target=lambda: self.lines.extend(self.process.stdout), daemon=True).start()
+        self.reader = threading.Thread(target=lambda: self.lines.extend(self.process.stdout),
+                                       daemon=True)
+        self.reader.start()
 
     @property
     def printed(self) -> str:
@@ -60,10 +62,11 @@ class Started:
         main = psutil.Process(self.process.pid)
         return [main, *main.children(recursive=True)]
 
-    def signal_and_wait(self, signum: int) -> float:
-        """Send `signum` to the command (its main process only); seconds until it exited."""
+    def signal_and_wait(self, signum: int, group: bool = False) -> float:
+        """Send `signum` to the command (its main process only, or with `group` every process
+        of its process group, as a Ctrl-C in a terminal); seconds until it exited."""
         started = time.monotonic()
-        os.kill(self.process.pid, signum)
+        (os.killpg if group else os.kill)(self.process.pid, signum)
         try:
             self.process.wait(timeout=120)
         except subprocess.TimeoutExpired:
@@ -105,11 +108,11 @@ def first_publish(inputs, tmp_path_factory) -> Path:
     return output
 
 
-def run_paused_at(point: str, inputs: Path, output: Path, *args: str) -> Started:
+def run_paused_at(point: str, inputs: Path, output: Path, *args: str, **env: str) -> Started:
     """`communiques run --full` paused at `point` (state.pause_point: "publish:3" goes on after
     3 s)."""
     run = Started(["run", "--input", str(inputs), "--output", str(output), "--full", *args],
-                  COMMUNIQUES_TEST_PAUSE_AT=point)
+                  COMMUNIQUES_TEST_PAUSE_AT=point, **env)
     run.wait_for(f"paused at {point.partition(':')[0]}")
     return run
 
@@ -189,6 +192,30 @@ def test_a_signal_stops_a_run_within_seconds_leaving_the_last_complete_publish(
         assert published(output) != before
     else:
         assert published(output) == before
+
+
+def test_ctrl_c_stops_a_run_on_workers_printing_only_its_farewell(inputs, first_publish,
+                                                                 tmp_path):
+    """A Ctrl-C sends SIGINT to every process of the terminal's process group: the processes
+    the run ends itself (the Dask workers and their readers) print nothing, and the nannies'
+    semaphores are released, not reported as leaked at exit (warnings shown)."""
+    output = tmp_path / "output"
+    shutil.copytree(first_publish, output)
+    before = published(output)
+    run = run_paused_at("extract", inputs, output, "--workers", "2", PYTHONWARNINGS="default")
+    tree = run.tree()
+    assert len([p for p in tree if "pipeline.contain" in " ".join(p.cmdline())]) == 2  # readers
+    seconds = run.signal_and_wait(signal.SIGINT, group=True)
+    assert seconds < 5, run.printed
+    assert run.process.returncode == 128 + signal.SIGINT
+    assert_all_gone(tree)
+    run.reader.join(10)  # all they printed, the last processes (resource tracker) included
+    assert "stopped by SIGINT" in run.printed
+    assert "Traceback" not in run.printed, run.printed
+    assert "KeyboardInterrupt" not in run.printed, run.printed
+    assert "CancelledError" not in run.printed, run.printed  # Dask workers' tasks, by asyncio
+    assert "leaked semaphore" not in run.printed, run.printed
+    assert published(output) == before
 
 
 def test_a_stop_signal_waits_for_the_end_of_an_uninterruptible_section(tmp_path):
