@@ -1122,12 +1122,16 @@ def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]
             rest = re.sub(r"\([^)]*\)", " ", text[line.label.start:s] + " " + text[e:line.label.end])
             if len(re.findall(r"\w+", rest)) > MAX_LABEL_WORDS:
                 continue  # "Le Ternois rejoint ainsi les territoires … : A et B": a sentence
+            # "X : le sud du Tarn, entre Mazamet et la Montagne noire, …": a value opening with a
+            # common noun describes the territory; a name there without legal form may be a place,
+            # a member only when it lies in the document's départements
+            described = _common_noun_first(text[line.value.start:line.value.end])
             # "Sud Manche ⏎ – A ⏎ – B": a value going on over marked lines is a list, a name a line
             start = line.value.start
             for mark in MARKED_LINE_BREAK.finditer(text, line.value.start, line.value.end):
-                regions.append(_Region(start, mark.start(), False, owner))
+                regions.append(_Region(start, mark.start(), False, owner, bare_nearby=described))
                 start = mark.end()
-            regions.append(_Region(start, line.value.end, False, owner))
+            regions.append(_Region(start, line.value.end, False, owner, bare_nearby=described))
     return regions
 
 

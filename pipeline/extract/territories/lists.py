@@ -85,11 +85,17 @@ def _participle_kind(folded: str, position: int, nouns: list[tuple[int, str]]) -
 COMMUNES_OF = re.compile(r"communes\s+(?:de|du|des|d')")
 
 
-def _keyword_decides(sentence: str) -> str | None:
+# "leur engagement", "leurs projets": a possessive just before a noun
+POSSESSIVE_BEFORE = re.compile(r"\b(?:leurs?|ses|son|sa)\s+$")
+
+
+def _keyword_decides(sentence: str, above: bool = False) -> str | None:
     """What an intro sentence announces: TERRITORIES, MEMBERS (EPCIs, communes), OTHER (axes,
     projects, people ...) or None when it does not say. A counted noun of territories decides
     (not a national count: "des 144 territoires identifiés … autour de 4 axes :"), then a counted
-    noun of members in the clause before the colon; else the noun just before the colon, else the first one named that is not a person."""
+    noun of members in the clause before the colon; else the noun just before the colon, else the first one named that is not a person.
+    In a sentence above the intro (`above`), a thing owned ("d'autres voient leur engagement
+    renouvelé") is said of what the sentence speaks of, not listed: it does not decide."""
     folded = INSTITUTIONS_NAMED_TERRITORIES.sub(lambda m: " " * len(m.group()), _without_programme_name(sentence))
     if any(_listable(m) for m in COUNTED_TERRITORIES.finditer(folded)):
         return TERRITORIES
@@ -98,7 +104,8 @@ def _keyword_decides(sentence: str) -> str | None:
         return MEMBERS  # "… réunit dix intercommunalités de Meurthe-et-Moselle et de Moselle :"
     nouns = sorted([(m.start(), TERRITORIES) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
                    + [(m.start(), MEMBERS) for m in ANNOUNCES_MEMBERS.finditer(folded)]
-                   + [(m.start(), OTHER) for m in ANNOUNCES_OTHER.finditer(folded)])
+                   + [(m.start(), OTHER) for m in ANNOUNCES_OTHER.finditer(folded)
+                      if not (above and POSSESSIVE_BEFORE.search(folded, 0, m.start()))])
     found = sorted(nouns + [(m.start(), _participle_kind(folded, m.start(), nouns))
                             for m in AWARD_PARTICIPLE.finditer(folded)])
     # "Leur liste, arrêtée par le préfet et le président du conseil régional, est la suivante :":
@@ -169,7 +176,7 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
             break
         position = len(text[:position].rstrip())
         sentence_start, sentence = sentence_before(text, position)
-        decided = _keyword_decides(sentence)
+        decided = _keyword_decides(sentence, above=True)
         if PRONOUN_COUNT_INTRO.search(lst.intro.of(text)):
             if COUNTED_TERRITORIES.search(_without_programme_name(sentence)):
                 decided = TERRITORIES  # "… attribué à 183 territoires … La Guadeloupe en compte trois :"
