@@ -109,6 +109,7 @@ class Words:
     endowed: re.Pattern  # "doté d'une enveloppe de ", right before an amount
     programme: re.Pattern  # the programme or its fund, what such an endowment belongs to
     funder_before: re.Pattern  # "les crédits de la Région": the council that pays, no place
+    funded_by: re.Pattern  # "soutenu par l'État et ": a Région after it in the clause pays, no place
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +127,8 @@ def _words() -> Words:
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["ranked_in"]) + r")\s*(?:la\s+|l'\s*)?$"),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["endowed"]) + r")[\s*_]*$"),
                  words("programme_endowed"),
-                 re.compile(r"(?<![\w'])(?:" + "|".join(rules["funder_before"]) + r")\s+$"))
+                 re.compile(r"(?<![\w'])(?:" + "|".join(rules["funder_before"]) + r")\s+$"),
+                 re.compile(r"(?<![\w'])(?:" + "|".join(rules["funded_by"]) + r")[^.;:!?\n]{0,80}$"))
 
 
 def _forms(demonym: str) -> list[str]:
@@ -362,7 +364,8 @@ class DocumentScope:
         names = _every_occurrence(folded, names, places)
         named = SpanReach(names)
         kept = sorted((p for p in places if not named.covers(p.start, p.start + 1)
-                       and not _where_something_happened(folded, p) and not _ranked_in(folded, p)),
+                       and not _where_something_happened(folded, p) and not _ranked_in(folded, p)
+                       and not _council_that_pays(folded, p)),
                       key=lambda p: p.start)
         departements = Counter(p.code for p in kept if p.kind == "departement")
         regions = Counter(p.code for p in kept if p.kind == "region")
@@ -579,6 +582,7 @@ class DocumentScope:
             return self.own_departement
         # (the funder's words may run on: "avec le soutien financier de l'État et de la Région")
         if self.own_region and any(not words.funder_before.search(self.folded, max(stretch[0], m.start() - 50), m.start())
+                                   and not words.funded_by.search(self.folded, max(0, m.start() - 120), m.start())
                                    for m in words.own_region.finditer(self.folded, *stretch)):
             return self.own_region
         return None
@@ -692,6 +696,15 @@ def _where_something_happened(folded: str, place: PlaceMention) -> bool:
     if place.kind == "departement" and place.code in _single_departement_regions():
         return False
     return bool(re.search(r"(?<![\w'])a\s+(?:la\s+|l'\s*|le\s+)?$", folded[max(0, place.start - 8):place.start]))
+
+
+def _council_that_pays(folded: str, place: PlaceMention) -> bool:
+    """"est soutenu par l'État et la Région Hauts-de-France", "versée par … la Région X": a région
+    written as its council after a funding verb pays the figure, it is not where it counts."""
+    council = folded.startswith("region", place.start) \
+        or re.search(r"(?<![\w'])region\s+$", folded[max(0, place.start - 8):place.start]) is not None
+    return place.kind == "region" and council \
+        and _words().funded_by.search(folded, max(0, place.start - 120), place.start) is not None
 
 
 def _ranked_in(folded: str, place: PlaceMention) -> bool:
