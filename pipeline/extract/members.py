@@ -1316,6 +1316,12 @@ WORD_OR_BRACKET = re.compile(r"[(\[]|[)\]]|[^\W\d_][\w'’-]*")
 HEAD_ARTICLE = re.compile(r"(?:(?:la|les|une|des)\s+|l['’]\s*)?", re.IGNORECASE)
 
 
+def _links_found(names: list[tuple[int, int, object]]) -> tuple[int, float]:
+    """How many names link, then how closely: what a reading of a list is worth."""
+    return (sum(bool(link.siren) for *_, link in names),
+            round(sum(link.score for *_, link in names if link.siren), 6))
+
+
 def _predicate_start(text: str, start: int, end: int) -> int:
     """Where a list of names gives way to its predicate: the first lower-case word (not a
     connector, not in brackets) after a capitalised one, with the connectors right before it
@@ -1425,7 +1431,9 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
         if cut < names_end:  # "… et la COBAN (…) vient d'être labellisé": names end at the verb
             shorter = _split_names(text, *_trim(text, names_start, cut), epci_type, linker,
                                    distributed)
-            if sum(bool(l.siren) for *_, l in shorter) >= sum(bool(l.siren) for *_, l in names):
+            # unless the names read past a lower-case adjective link more closely ("la communauté
+            # de communes des Portes euréliennes d'Île-de-France", not the "CC Les Portes de …")
+            if _links_found(shorter) >= _links_found(names):
                 names = shorter
         for index, (start, end, link) in enumerate(names):
             if index == 0 and mention_start != names_start:

@@ -379,6 +379,12 @@ TITLE_RATIO, PARAGRAPH_LINE = 2, 80
 DANGLING_WORD = re.compile(r"(?<![\w'’-])(?:à|en|dans|de|du|des|au|aux|et|ou|le|la|les|sur|par|pour|avec)$", re.IGNORECASE)
 
 
+# A line naming the kind of a page or a speech ("Intervention de M. le Sous-Préfet", "Discours du
+# président", "Compte rendu de la réunion"): no line of a name wrapped over it.
+DOCUMENT_KIND_LINE = re.compile(r"\s*(?:intervention|discours|allocution|communiqu[ée]|dossier\s+de\s+presse"
+                                r"|compte[- ]rendu|proc[èe]s[- ]verbal|ordre\s+du\s+jour)\b", re.IGNORECASE)
+
+
 def _line_ends_a_title(text: str, line_end: int, next_start: int) -> bool:
     """Whether the line break at `line_end` ends a title or a label rather than wrapping a
     paragraph: the next line is a paragraph much longer than this one ("Territoire d'industrie
@@ -395,6 +401,8 @@ def _line_ends_a_title(text: str, line_end: int, next_start: int) -> bool:
         return True
     if DATE.search(fold(" ".join(next_line.split()[:4]))):
         return True  # a dateline ("Publié le 13 novembre 2020")
+    if DOCUMENT_KIND_LINE.match(next_line):
+        return True  # "… Vallée de X" then "Intervention de M. le Sous-Préfet": the kind of the page
     first = re.match(r"\s*(\S+)", next_line)
     if first and (first.group(1).lower().strip("'’") in SENTENCE_STARTS | {"le", "la", "les", "l"}
                   or not first.group(1)[0].isalnum()):

@@ -236,6 +236,10 @@ GROUPING_RULE = "territory.grouping"
 # "Le territoire, porté par le Syndicat du Pays de Maurienne, regroupe …": the name after "par" is
 # the agent of a participle apposed to the subject, the body that carries it, never the subject
 AGENT_BEFORE = re.compile(r"(?i)\bpar\s+(?:(?:le|la|les|du|des)\s+|l['’]\s*)?[«\"“]?\s*$")
+# "Le PETR regroupe la CC X et la CC Y": a body's kind alone (a word of member_words.json
+# not_epci, no name after it) is the body that groups them, no territory
+BODY_KIND = re.compile(r"(?:" + json.loads((Path(__file__).parents[1] / "rules" / "member_words.json")
+                                           .read_text(encoding="utf-8"))["not_epci"] + r")", re.IGNORECASE)
 
 
 def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -252,12 +256,19 @@ def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention
         parts = _quoted_before(text, end, match.start()) \
             or enumeration_before(text, end, _clause_start(text, sentence_start, end), True)[-1:]
         if not parts or parts[0].epci or _places_only(parts, places, single=True) \
-                or AGENT_BEFORE.search(text, max(0, parts[0].start - 20), parts[0].start):
+                or AGENT_BEFORE.search(text, max(0, parts[0].start - 20), parts[0].start) \
+                or _a_body_kind(text[parts[0].start:parts[0].end]):
             continue
         mention = make_mention(text, parts[0].start, parts[0].end, GROUPING_RULE, (), sentence_end)
         if mention:
             found.append(mention)
     return found
+
+
+def _a_body_kind(written: str) -> bool:
+    """One word naming a kind of body ("PETR", "Pays", "Syndicat"), no name of its own."""
+    word = written.strip()
+    return " " not in word and BODY_KIND.fullmatch(word) is not None
 
 
 def _quoted_before(text: str, end: int, verb: int) -> list[Part]:
