@@ -36,7 +36,7 @@ from pipeline.extract.structure import SpanReach, Structure, parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
                                           whole_departement_territories)
 from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, heading_place, named_by_its_departements,
-                                                 sentence_before, sentence_bounds)
+                                                 _town_words_of, sentence_before, sentence_bounds)
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
@@ -742,6 +742,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         | {overseas[p.code] for p in unglossed if p.kind == "departement" and p.code in overseas
            and not REGION_COUNCIL_BEFORE.search(text, max(0, p.start - 10), p.start)}
     text_region = text_regions if len(text_regions) == 1 else set()
+    named_departements = {p.code for p in places if p.kind == "departement"}  # offices' seats too
     territory_rows = []
     for row in by_id.values():
         members, named = row.pop("member_departements"), row.pop("name_departements")
@@ -752,7 +753,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         placed_at = row.pop("placed_departements")
         placing = members or (placed_at if len(placed_at) >= 2 else set())
         departements = sorted(row.pop("departements") | members | (named & placing if placing else named)
-                              | _named_places_standing(row["name"], named)) or sorted(officials)
+                              | _named_places_standing(row["name"], named)) or sorted(officials) \
+            or sorted(_prefectures_in_name(row["name"]) & named_departements)
         sentence_regions = row.pop("sentence_regions")
         # a former région in the name ("Nord Franche-Comté") before the text's single région (a
         # liner "le Normandie" in a text about Belfort and Saint-Nazaire)
@@ -998,6 +1000,22 @@ def _named_places_standing(name: str, named: set[str]) -> set[str]:
     if named_by_its_departements(bare) and (len(named) >= 2 or bare != name):
         return set(named)
     return named & compass_and_demonym_codes(name)
+
+
+@lru_cache(maxsize=1)
+def _prefecture_codes() -> dict[str, str]:
+    """Folded préfecture -> its département's code, but for a town that is its own département
+    (Paris), whose name neighbouring areas take ("Paris-Saclay", "Grand Paris Sud")."""
+    return {fold(d.chef_lieu_name): d.code for d in referential.load().departements.values()
+            if fold(d.chef_lieu_name) != fold(d.name)}
+
+
+def _prefectures_in_name(name: str) -> set[str]:
+    """The départements of the préfectures a territory's name holds ("Nevers Val de Loire": 58): a
+    territory the text places nowhere else lies where the towns it is named after do, when the
+    text names that département too, if only as an office's seat ("la CCI de la Nièvre")."""
+    codes = _prefecture_codes()
+    return {codes[word] for word in _town_words_of(name) if word in codes}
 
 
 def _stated_departements(text: str, places: list[PlaceMention], mention: TerritoryMention,

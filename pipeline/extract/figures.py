@@ -646,22 +646,29 @@ def _fractions(folded: str, vocab: Vocabulary) -> list[Found]:
 # number the first has become since, set off by dashes, brackets or commas (folded text)
 UPDATE_OPENER = re.compile(r"[\s*_]*(?P<mark>[–—-]|\(|,)[\s*_]*(?:desormais|aujourd'hui|maintenant|puis|depuis)[\s*_]+")
 UPDATE_CLOSER = {"–": "[–—-]", "—": "[–—-]", "-": "[–—-]", "(": r"\)", ",": ","}
+# "les 124 puis 141 Territoires d'industrie": the update joined by "puis" alone, the noun right after it
+BARE_UPDATE = re.compile(r"[\s*_]+puis[\s*_]+")
 
 
 def _update(folded: str, low: Token, low_reading: Reading, high: Token | None,
             vocab: Vocabulary) -> list[Found] | None:
-    """"124 – désormais 136 – « Territoires d'Industrie »": two figures, the value before the
-    update (figure.change) and the one since, both of the noun after the closing mark."""
+    """"124 – désormais 136 – « Territoires d'Industrie »", "124 puis 141 Territoires d'industrie":
+    two figures, the value before the update (figure.change) and the one since, both of the noun
+    after the closing mark (after the second number when "puis" alone joins them)."""
     if high is None or low_reading.unit is not None or low.year_like or high.year_like:
         return None
     opener = UPDATE_OPENER.match(folded, low.end)
-    if opener is None or opener.end() != high.start:
-        return None
-    closer = re.compile(r"[\s*_]*" + UPDATE_CLOSER[opener["mark"]]).match(folded, high.end)
-    if closer is None:
-        return None
-    reading = _read_quantity(folded, Token(high.start, closer.end(), high.value, high.approximate, high.kind,
-                                           high.year_like), vocab)
+    bare = BARE_UPDATE.match(folded, low.end) if opener is None else None
+    if bare is not None and bare.end() == high.start:
+        reading = _read_quantity(folded, high, vocab)
+    else:
+        if opener is None or opener.end() != high.start:
+            return None
+        closer = re.compile(r"[\s*_]*" + UPDATE_CLOSER[opener["mark"]]).match(folded, high.end)
+        if closer is None:
+            return None
+        reading = _read_quantity(folded, Token(high.start, closer.end(), high.value, high.approximate, high.kind,
+                                               high.year_like), vocab)
     if reading.unit is None:
         return None
     return [Found(low.start, low.end, low.start, round(low.value * reading.scale, 6), None, reading.unit,
