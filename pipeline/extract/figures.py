@@ -192,6 +192,7 @@ class Vocabulary:
     comparison: re.Pattern  # "contre" before a bare number
     pronoun_count: re.Pattern  # "en compte désormais" before a bare number
     currency_context: re.Pattern  # a sentence about euros: "budget", "enveloppe", "€"
+    money_noun: re.Pattern  # after "millions de": "1,3 milliard d'investissements" are euros
     duration: re.Pattern  # after a number: "sur cinq ans" is a period, no share's whole
     all_of: re.Pattern  # before a number: "tous deux", "toutes les trois" name, they do not count
     uncounted_noun: re.Pattern  # after a bare number: "(150 entreprises)" counts companies, no unit
@@ -266,6 +267,7 @@ def _vocabulary() -> Vocabulary:
             + _alternation(rules["pronoun_count_adverbs"]) + r"))*[\s,]*$"),
         currency_context=re.compile(rf"(?<![\w'])(?:{_alternation(rules['currency_context'])})(?!\w)"
                                     rf"|{euro}"),
+        money_noun=re.compile(rf"\s+d(?:e\s+|'\s*)(?:{_alternation(rules['money_nouns'])}){boundary}"),
         duration=re.compile(rf"{GAP}(?:{_alternation(rules['durations'])}){boundary}"),
         all_of=re.compile(rf"(?<![\w'])(?:{_alternation(rules['all_of'])}){GAP}$"),
         uncounted_noun=re.compile(rf"{GAP}(?:{_alternation(rules['uncounted_nouns'])}){boundary}"),
@@ -862,6 +864,8 @@ def _money_without_currency(folded: str, token: Token, sentences: Sentences,
     """"plus de 500 millions viendront du PIA, 250 millions du PIC": millions or billions in a
     sentence about euros (this one or the one before)."""
     reading = _read_quantity(folded, token, vocab)
+    if reading.scale >= 1e6 and vocab.money_noun.match(folded, reading.end):
+        return Frame("euro", reading.end, "figure.elided_currency")  # "1,3 milliard d'investissements"
     if reading.scale < 1e6 or re.match(r"\s+d(?:e\s+|'\s*)(?!la\b|l'|les\b)", folded[reading.end:]):
         return None  # "1,5 million d'habitants" counts something else
     window_start = _antecedent_window(sentences, token.start)
