@@ -36,7 +36,7 @@ from pipeline.extract.structure import SpanReach, Structure, parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
                                           whole_departement_territories)
 from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, heading_place, named_by_its_departements,
-                                                 _town_words_of, sentence_before, sentence_bounds)
+                                                 sentence_before, sentence_bounds)
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
@@ -1011,11 +1011,14 @@ def _prefecture_codes() -> dict[str, str]:
 
 
 def _prefectures_in_name(name: str) -> set[str]:
-    """The départements of the préfectures a territory's name holds ("Nevers Val de Loire": 58): a
-    territory the text places nowhere else lies where the towns it is named after do, when the
-    text names that département too, if only as an office's seat ("la CCI de la Nièvre")."""
+    """The département of the préfecture a territory's name opens with ("Nevers Val de Loire": 58):
+    a territory the text places nowhere else lies where the town it is first named after does,
+    when the text names that département too, if only as an office's seat ("la CCI de la Nièvre").
+    Not a préfecture further in the name ("Lacq-Pau-Tarbes", "Vitry-le-François – … – Bar-le-Duc"):
+    the towns before it may lie in other départements."""
     codes = _prefecture_codes()
-    return {codes[word] for word in _town_words_of(name) if word in codes}
+    first = name.split()[0] if name.split() else ""
+    return {codes[word] for word in (fold(first), fold(first.split("-")[0])) if word in codes}
 
 
 def _stated_departements(text: str, places: list[PlaceMention], mention: TerritoryMention,
