@@ -742,6 +742,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         | {overseas[p.code] for p in unglossed if p.kind == "departement" and p.code in overseas
            and not REGION_COUNCIL_BEFORE.search(text, max(0, p.start - 10), p.start)}
     text_region = text_regions if len(text_regions) == 1 else set()
+    named_departements = {p.code for p in places if p.kind == "departement"}  # offices' seats too
     territory_rows = []
     for row in by_id.values():
         members, named = row.pop("member_departements"), row.pop("name_departements")
@@ -752,7 +753,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         placed_at = row.pop("placed_departements")
         placing = members or (placed_at if len(placed_at) >= 2 else set())
         departements = sorted(row.pop("departements") | members | (named & placing if placing else named)
-                              | _named_places_standing(row["name"], named)) or sorted(officials)
+                              | _named_places_standing(row["name"], named)) or sorted(officials) \
+            or sorted(_prefectures_in_name(row["name"]) & named_departements)
         sentence_regions = row.pop("sentence_regions")
         # a former région in the name ("Nord Franche-Comté") before the text's single région (a
         # liner "le Normandie" in a text about Belfort and Saint-Nazaire)
@@ -998,6 +1000,25 @@ def _named_places_standing(name: str, named: set[str]) -> set[str]:
     if named_by_its_departements(bare) and (len(named) >= 2 or bare != name):
         return set(named)
     return named & compass_and_demonym_codes(name)
+
+
+@lru_cache(maxsize=1)
+def _prefecture_codes() -> dict[str, str]:
+    """Folded préfecture -> its département's code, but for a town that is its own département
+    (Paris), whose name neighbouring areas take ("Paris-Saclay", "Grand Paris Sud")."""
+    return {fold(d.chef_lieu_name): d.code for d in referential.load().departements.values()
+            if fold(d.chef_lieu_name) != fold(d.name)}
+
+
+def _prefectures_in_name(name: str) -> set[str]:
+    """The département of the préfecture a territory's name opens with ("Nevers Val de Loire": 58):
+    a territory the text places nowhere else lies where the town it is first named after does,
+    when the text names that département too, if only as an office's seat ("la CCI de la Nièvre").
+    Not a préfecture further in the name ("Lacq-Pau-Tarbes", "Vitry-le-François – … – Bar-le-Duc"):
+    the towns before it may lie in other départements."""
+    codes = _prefecture_codes()
+    first = name.split()[0] if name.split() else ""
+    return {codes[word] for word in (fold(first), fold(first.split("-")[0])) if word in codes}
 
 
 def _stated_departements(text: str, places: list[PlaceMention], mention: TerritoryMention,

@@ -192,6 +192,7 @@ class Vocabulary:
     comparison: re.Pattern  # "contre" before a bare number
     pronoun_count: re.Pattern  # "en compte désormais" before a bare number
     currency_context: re.Pattern  # a sentence about euros: "budget", "enveloppe", "€"
+    money_noun: re.Pattern  # after "millions de": "1,3 milliard d'investissements" are euros
     duration: re.Pattern  # after a number: "sur cinq ans" is a period, no share's whole
     all_of: re.Pattern  # before a number: "tous deux", "toutes les trois" name, they do not count
     uncounted_noun: re.Pattern  # after a bare number: "(150 entreprises)" counts companies, no unit
@@ -266,6 +267,7 @@ def _vocabulary() -> Vocabulary:
             + _alternation(rules["pronoun_count_adverbs"]) + r"))*[\s,]*$"),
         currency_context=re.compile(rf"(?<![\w'])(?:{_alternation(rules['currency_context'])})(?!\w)"
                                     rf"|{euro}"),
+        money_noun=re.compile(rf"\s+d(?:e\s+|'\s*)(?:{_alternation(rules['money_nouns'])}){boundary}"),
         duration=re.compile(rf"{GAP}(?:{_alternation(rules['durations'])}){boundary}"),
         all_of=re.compile(rf"(?<![\w'])(?:{_alternation(rules['all_of'])}){GAP}$"),
         uncounted_noun=re.compile(rf"{GAP}(?:{_alternation(rules['uncounted_nouns'])}){boundary}"),
@@ -646,22 +648,29 @@ def _fractions(folded: str, vocab: Vocabulary) -> list[Found]:
 # number the first has become since, set off by dashes, brackets or commas (folded text)
 UPDATE_OPENER = re.compile(r"[\s*_]*(?P<mark>[–—-]|\(|,)[\s*_]*(?:desormais|aujourd'hui|maintenant|puis|depuis)[\s*_]+")
 UPDATE_CLOSER = {"–": "[–—-]", "—": "[–—-]", "-": "[–—-]", "(": r"\)", ",": ","}
+# "les 124 puis 141 Territoires d'industrie": the update joined by "puis" alone, the noun right after it
+BARE_UPDATE = re.compile(r"[\s*_]+puis[\s*_]+")
 
 
 def _update(folded: str, low: Token, low_reading: Reading, high: Token | None,
             vocab: Vocabulary) -> list[Found] | None:
-    """"124 – désormais 136 – « Territoires d'Industrie »": two figures, the value before the
-    update (figure.change) and the one since, both of the noun after the closing mark."""
+    """"124 – désormais 136 – « Territoires d'Industrie »", "124 puis 141 Territoires d'industrie":
+    two figures, the value before the update (figure.change) and the one since, both of the noun
+    after the closing mark (after the second number when "puis" alone joins them)."""
     if high is None or low_reading.unit is not None or low.year_like or high.year_like:
         return None
     opener = UPDATE_OPENER.match(folded, low.end)
-    if opener is None or opener.end() != high.start:
-        return None
-    closer = re.compile(r"[\s*_]*" + UPDATE_CLOSER[opener["mark"]]).match(folded, high.end)
-    if closer is None:
-        return None
-    reading = _read_quantity(folded, Token(high.start, closer.end(), high.value, high.approximate, high.kind,
-                                           high.year_like), vocab)
+    bare = BARE_UPDATE.match(folded, low.end) if opener is None else None
+    if bare is not None and bare.end() == high.start:
+        reading = _read_quantity(folded, high, vocab)
+    else:
+        if opener is None or opener.end() != high.start:
+            return None
+        closer = re.compile(r"[\s*_]*" + UPDATE_CLOSER[opener["mark"]]).match(folded, high.end)
+        if closer is None:
+            return None
+        reading = _read_quantity(folded, Token(high.start, closer.end(), high.value, high.approximate, high.kind,
+                                               high.year_like), vocab)
     if reading.unit is None:
         return None
     return [Found(low.start, low.end, low.start, round(low.value * reading.scale, 6), None, reading.unit,
@@ -855,6 +864,8 @@ def _money_without_currency(folded: str, token: Token, sentences: Sentences,
     """"plus de 500 millions viendront du PIA, 250 millions du PIC": millions or billions in a
     sentence about euros (this one or the one before)."""
     reading = _read_quantity(folded, token, vocab)
+    if reading.scale >= 1e6 and vocab.money_noun.match(folded, reading.end):
+        return Frame("euro", reading.end, "figure.elided_currency")  # "1,3 milliard d'investissements"
     if reading.scale < 1e6 or re.match(r"\s+d(?:e\s+|'\s*)(?!la\b|l'|les\b)", folded[reading.end:]):
         return None  # "1,5 million d'habitants" counts something else
     window_start = _antecedent_window(sentences, token.start)

@@ -331,7 +331,9 @@ def looks_like_name(name: str) -> bool:
     if opens_with_an_institution(name) or AWARD_VERB.search(fold(name)):
         return False
     if PROGRAMME_HEADING.fullmatch(fold(name)):
-        return False  # "2. LES TERRITOIRES SIGNATAIRES": a section's heading, no territory
+        return False  # "2. LES TERRITOIRES SIGNATAIRES", "Cartographie des Territoires d'Industrie": a heading
+    if name.rstrip(" *_").endswith("?"):
+        return False  # "Qui anime le programme Territoires d'Industrie ?": a page's question, no name
     if len(words) == 1 and (len(first) < 4 and not first.isupper() and fold(first) not in _short_chefs_lieux()
                             or fold(first) in NUMBER_WORDS or ROMAN_NUMERAL.fullmatch(first)
                             or ADVERB.fullmatch(fold(first)) or fold(first) in CALENDAR_WORDS

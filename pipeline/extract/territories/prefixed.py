@@ -19,6 +19,7 @@ from pipeline.extract.structure import DEPARTEMENT_CODE, Structure
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, enumeration_after
 from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, awarded_plural_object_at, demonym_run, departements_after_dash, block_end, brand_end, capitalised_run, codes_after,
+                                                 _town_words_of, town_words,
                                                  is_place_name, make_mention, named_by_its_departements, quoted_name,
                                                  sentence_bounds)
 from pipeline.normalize import fold
@@ -127,6 +128,17 @@ def _before_a_subject_dash(text: str, start: int, end: int) -> int:
     if dash and " " not in text[dash.end(1):end].strip() and PHRASE_GOES_ON.match(text, end):
         return dash.start(1)
     return end
+
+
+def _territory_of_a_role(text: str, match: re.Match, pos: int) -> bool:
+    """Whether the name after a role's programme words is the territory the role serves, not the
+    person holding it: "chef de projet Territoire d'industrie Nevers Val de Loire", the words in
+    the singular right after the role (not "délégué aux territoires d'industrie"), then more than
+    two words, one of them a town's ("Olivier Lluansi" is two words, no town's)."""
+    if PLURAL.match(text, match.start()) or not text[pos:pos + 1].isupper():
+        return False
+    run = text[pos:capitalised_run(text, pos, min(len(text), pos + 200))]
+    return len(run.split()) > 2 and bool(_town_words_of(run) & town_words())
 
 
 # "Le Territoire d'industrie A, B et C a été labellisé": the programme's words after a singular
@@ -244,7 +256,8 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             continue  # "le programme Territoires d'industrie, Bpifrance et …": an enumeration
         if LINK_MARKER.match(fold(text[pos:pos + 40])):
             continue  # "le programme Territoires d'industrie Nouvelle fenêtre a pour objectif": a link's marker
-        if PERSON_ROLE.search(fold(text[max(0, match.start() - 60):match.start()])):
+        if PERSON_ROLE.search(fold(text[max(0, match.start() - 60):match.start()])) \
+                and not _territory_of_a_role(text, match, pos):
             continue  # "le délégué aux territoires d'industrie Olivier Lluansi": a person
         if ORDINAL_BEFORE.search(fold(text[max(0, match.start() - 24):match.start()])) \
                 and OF_AFTER.search(fold(match.group(0))):
