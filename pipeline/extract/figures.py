@@ -647,7 +647,8 @@ def _fractions(folded: str, vocab: Vocabulary) -> list[Found]:
 # "124 – désormais 136 – « Territoires d'industrie »", "124 (aujourd'hui 146) territoires": the
 # number the first has become since, set off by dashes, brackets or commas (folded text)
 UPDATE_OPENER = re.compile(r"[\s*_]*(?P<mark>[–—-]|\(|,)[\s*_]*(?:desormais|aujourd'hui|maintenant|puis|depuis)[\s*_]+")
-UPDATE_CLOSER = {"–": "[–—-]", "—": "[–—-]", "-": "[–—-]", "(": r"\)", ",": ","}
+UPDATE_CLOSER = {mark: re.compile(r"[\s*_]*" + closer)
+                 for mark, closer in {"–": "[–—-]", "—": "[–—-]", "-": "[–—-]", "(": r"\)", ",": ","}.items()}
 # "les 124 puis 141 Territoires d'industrie": the update joined by "puis" alone, the noun right after it
 BARE_UPDATE = re.compile(r"[\s*_]+puis[\s*_]+")
 
@@ -666,7 +667,7 @@ def _update(folded: str, low: Token, low_reading: Reading, high: Token | None,
     else:
         if opener is None or opener.end() != high.start:
             return None
-        closer = re.compile(r"[\s*_]*" + UPDATE_CLOSER[opener["mark"]]).match(folded, high.end)
+        closer = UPDATE_CLOSER[opener["mark"]].match(folded, high.end)
         if closer is None:
             return None
         reading = _read_quantity(folded, Token(high.start, closer.end(), high.value, high.approximate, high.kind,

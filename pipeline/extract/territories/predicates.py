@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.extract.first_letters import with_first_letters, written_endings, written_forms
+from pipeline.extract.members import WORDS as MEMBER_WORDS
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
@@ -238,8 +239,7 @@ GROUPING_RULE = "territory.grouping"
 AGENT_BEFORE = re.compile(r"(?i)\bpar\s+(?:(?:le|la|les|du|des)\s+|l['’]\s*)?[«\"“]?\s*$")
 # "Le PETR regroupe la CC X et la CC Y": a body's kind alone (a word of member_words.json
 # not_epci, no name after it) is the body that groups them, no territory
-BODY_KIND = re.compile(r"(?:" + json.loads((Path(__file__).parents[1] / "rules" / "member_words.json")
-                                           .read_text(encoding="utf-8"))["not_epci"] + r")", re.IGNORECASE)
+BODY_KIND = re.compile(r"(?:" + MEMBER_WORDS["not_epci"] + r")", re.IGNORECASE)
 
 
 def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
