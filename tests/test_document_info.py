@@ -142,10 +142,24 @@ def test_the_day_a_recueil_or_a_byline_published_an_act_wins_over_its_signature(
 ])
 def test_update_stamp_dates_the_page_only_when_nothing_else_does_and_the_body_is_recent(body, date):
     """Préfecture pages carry only "Mis à jour le": it is their date, unless the body tells of
-    events years older (a 2018 communiqué on a page touched in 2024)."""
+    events years older (a 2018 communiqué on a page touched in 2024). The dateline never is it."""
+    from pipeline.extract.assemble import _date_of_the_update_stamp
     text = f"Trois territoires labellisés\n\nMis à jour le 17/01/2024\n\n{body}\n"
-    assert extract_document_info(text)["published_on"] == date
-    assert extract_document_info(f"{text}\nPublié le 12/01/2024\n")["published_on"] == datetime.date(2024, 1, 12)
+    assert extract_document_info(text)["published_on"] is None
+    assert _date_of_the_update_stamp(text) == date
+    dated = f"{text}\nPublié le 12/01/2024\n"
+    assert extract_document_info(dated)["published_on"] == datetime.date(2024, 1, 12)
+    assert _date_of_the_update_stamp(dated) is None
+
+
+@pytest.mark.parametrize("body, date", [
+    ("Trois intercommunalités forment le territoire.", datetime.date(2023, 1, 2)),
+    ("Le territoire compte parmi les 124 premiers Territoires d'industrie.", None),
+])
+def test_a_page_naming_no_year_takes_its_stamp_unless_it_states_another_phase(body, date):
+    from pipeline.extract.assemble import _date_of_the_update_stamp
+    text = f"Trois territoires labellisés\n\nMis à jour le 02/01/2023\n\n{body}\n"
+    assert _date_of_the_update_stamp(text) == date
 
 
 def test_impossible_date_gives_none():
