@@ -162,6 +162,21 @@ def test_a_page_naming_no_year_takes_its_stamp_unless_it_states_another_phase(bo
     assert _date_of_the_update_stamp(text) == date
 
 
+@pytest.mark.parametrize("heading, date", [
+    ("Séance du 26 mars 2024\nDate de convocation : 19 mars 2024\nDate d'affichage : 2 avril 2024", datetime.date(2024, 4, 2)),
+    ("Séance du jeudi 27 juin 2019\nCompte rendu affiché au siège le 4 juillet 2019", datetime.date(2019, 7, 4)),
+    ("Séance du 26 mars 2024", datetime.date(2024, 3, 26)),
+])
+def test_minutes_are_dated_by_the_posting_their_heading_gives_else_by_the_sitting(heading, date):
+    """The posting of an act is the day it was made public; one certified at the foot, under the
+    signature, is not read (the golds of such acts take the sitting)."""
+    body = "".join(f"Point {i} : le conseil approuve la délibération.\n\n" for i in range(16))
+    text = f"EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n{heading}\n\n{body}"
+    assert extract_document_info(text)["published_on"] == date
+    foot = f"EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nSéance du 26 mars 2024\n\n{body}Publié et affiché le 2 avril 2024\n"
+    assert extract_document_info(foot)["published_on"] == datetime.date(2024, 3, 26)
+
+
 def test_impossible_date_gives_none():
     assert extract_document_info("Titre\n\nParis, le 31 février 2024\n")["published_on"] is None
 
