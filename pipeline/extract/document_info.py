@@ -596,7 +596,8 @@ def _document_dateline(text: str) -> tuple[str | None, datetime.date | None]:
 
 
 def extract_document_info(text: str) -> dict:
-    """title, issuer, place and published_on (datetime.date) of one communiqué; None when absent."""
+    """title, issuer, place and published_on (datetime.date, its dateline's: assemble may date a page
+    by its update stamp) of one communiqué; None when absent."""
     lines = [line for block in _blocks(text) for line in block]
     place, published_on = _document_dateline(text)
     return {"title": _title(text), "issuer": _issuer(lines), "place": place,
