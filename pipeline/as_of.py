@@ -121,12 +121,6 @@ def document_date(text: str, published_on: date | None, today: date | None = Non
     return None
 
 
-def of_figure(sentence: str, start: int, end: int, document: AsOf | None,
-              today: date | None = None) -> AsOf | None:
-    """The date of the number at sentence[start:end] (rules 1 and 2 above)."""
-    return nearest_date(sentence_dates(sentence, document, today), start, end, document)
-
-
 def sentence_dates(sentence: str, document: AsOf | None,
                    today: date | None = None) -> list[tuple[int, int, AsOf | None]]:
     """(start, end, date) of what can date a number of the sentence, None for "the document's

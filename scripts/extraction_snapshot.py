@@ -10,7 +10,7 @@ with a file written before a change: an optimisation must leave it identical.
         --write before.jsonl            # then, after a change:
     python scripts/extraction_snapshot.py ... --check before.jsonl [--profile generated]
 
-Texts are read as the product reads them (pipeline.read.read_document); --generated N writes N
+Texts are the ones a run extracts from, read as it reads them (read_set); --generated N writes N
 communiqués with scripts/generate_corpus.py (its default seed: the benchmark's first N).
 --profile SET prints cProfile's top functions (cumulative and own time) for one pass over SET.
 """
@@ -31,17 +31,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def read_set(folder: Path) -> dict[str, str]:
-    """Relative path -> text of every readable communiqué under `folder`, in name order."""
-    from pipeline.read import SUPPORTED_FORMATS, ReadError, read_document
+    """Relative path -> text of every document `communiques run --input folder` extracts from, in
+    name order: the files it takes (pipeline.state.discover), read as it reads them (pipeline.etl.read:
+    copies once, unreadable ones rejected), texts past its length limit left out (etl.too_long;
+    tests/corpus/PATTERNS.md, the catalogue, is one)."""
+    from pipeline import etl, state
 
-    texts = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix.lower() in SUPPORTED_FORMATS:
-            try:
-                texts[str(path.relative_to(folder))] = read_document(path, path.read_bytes()).text
-            except ReadError:
-                continue
-    return texts
+    batch = etl.read(folder, state.discover(folder))
+    return {document.row["source"]: document.text for document in batch.documents
+            if document.row["status"] == "published" and etl.too_long(document) is None}
 
 
 def generated(count: int, workdir: Path) -> dict[str, str]:

@@ -14,7 +14,8 @@ PUBLISHED = AsOf(date(2023, 11, 14), "day", as_of.PUBLISHED_ON)
 
 def _date_of(sentence: str, number: str, document: AsOf | None = PUBLISHED) -> tuple | None:
     start = sentence.index(number)
-    found = as_of.of_figure(sentence, start, start + len(number), document, today=date(2026, 1, 1))
+    candidates = as_of.sentence_dates(sentence, document, today=date(2026, 1, 1))
+    found = as_of.nearest_date(candidates, start, start + len(number), document)
     return found and (found.on, found.precision, found.rule)
 
 

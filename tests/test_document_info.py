@@ -142,10 +142,39 @@ def test_the_day_a_recueil_or_a_byline_published_an_act_wins_over_its_signature(
 ])
 def test_update_stamp_dates_the_page_only_when_nothing_else_does_and_the_body_is_recent(body, date):
     """Préfecture pages carry only "Mis à jour le": it is their date, unless the body tells of
-    events years older (a 2018 communiqué on a page touched in 2024)."""
+    events years older (a 2018 communiqué on a page touched in 2024). The dateline never is it."""
+    from pipeline.extract.assemble import _date_of_the_update_stamp
     text = f"Trois territoires labellisés\n\nMis à jour le 17/01/2024\n\n{body}\n"
+    assert extract_document_info(text)["published_on"] is None
+    assert _date_of_the_update_stamp(text) == date
+    dated = f"{text}\nPublié le 12/01/2024\n"
+    assert extract_document_info(dated)["published_on"] == datetime.date(2024, 1, 12)
+    assert _date_of_the_update_stamp(dated) is None
+
+
+@pytest.mark.parametrize("body, date", [
+    ("Trois intercommunalités forment le territoire.", datetime.date(2023, 1, 2)),
+    ("Le territoire compte parmi les 124 premiers Territoires d'industrie.", None),
+])
+def test_a_page_naming_no_year_takes_its_stamp_unless_it_states_another_phase(body, date):
+    from pipeline.extract.assemble import _date_of_the_update_stamp
+    text = f"Trois territoires labellisés\n\nMis à jour le 02/01/2023\n\n{body}\n"
+    assert _date_of_the_update_stamp(text) == date
+
+
+@pytest.mark.parametrize("heading, date", [
+    ("Séance du 26 mars 2024\nDate de convocation : 19 mars 2024\nDate d'affichage : 2 avril 2024", datetime.date(2024, 4, 2)),
+    ("Séance du jeudi 27 juin 2019\nCompte rendu affiché au siège le 4 juillet 2019", datetime.date(2019, 7, 4)),
+    ("Séance du 26 mars 2024", datetime.date(2024, 3, 26)),
+])
+def test_minutes_are_dated_by_the_posting_their_heading_gives_else_by_the_sitting(heading, date):
+    """The posting of an act is the day it was made public; one certified at the foot, under the
+    signature, is not read (the golds of such acts take the sitting)."""
+    body = "".join(f"Point {i} : le conseil approuve la délibération.\n\n" for i in range(16))
+    text = f"EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n{heading}\n\n{body}"
     assert extract_document_info(text)["published_on"] == date
-    assert extract_document_info(f"{text}\nPublié le 12/01/2024\n")["published_on"] == datetime.date(2024, 1, 12)
+    foot = f"EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nSéance du 26 mars 2024\n\n{body}Publié et affiché le 2 avril 2024\n"
+    assert extract_document_info(foot)["published_on"] == datetime.date(2024, 3, 26)
 
 
 def test_impossible_date_gives_none():

@@ -10,9 +10,9 @@ breadcrumbs, "Mis à jour le ..." stamps, crawl banners with another date above 
 paywall and sharing widgets. Chrome never becomes a title or a date, and `chrome_spans` tells the
 other stages which lines to ignore (the phase of a 2019 communiqué under a 2023 banner is the
 first). A line is read part by part, so a byline "Publié le X | Mis à jour le Y" publishes on X. An
-update stamp is the date only when nothing else dates the page and the body tells of nothing years
-older (préfecture pages carry no other date); of two bare dates at the top, the one whose year the
-body speaks of wins (a crawl banner's year is not in the text).
+update stamp is no dateline: `update_stamp` hands it to assemble, which dates by it a page nothing
+else dates (préfecture pages carry no other date); of two bare dates at the top, the one whose year
+the body speaks of wins (a crawl banner's year is not in the text).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline import referential
 from pipeline.extract.figure_context import LINK_TITLE_WORDS, related_links
@@ -95,8 +96,11 @@ PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|redigee?|envoy
 # A newsletter's "Date d'envoi : 07/12/2023", a bulletin's "Édition de l'hiver 2023-2024 – distribué le
 # 15 janvier 2024", a newsletter's "N° 112 — Janvier 2024 — Diffusée le 9 janvier 2024": the day it
 # went out to its readers, as "Envoyée le"; near the top only (a body's "le guide distribué le 3 mars",
-# "le reportage diffusé le 3 mars" are events).
-DISPATCHED = re.compile(rf"(?<!\w)(?:date\s+d'envoi\s*|(?:distribuee?s?|diffusee?s?)\s+le\s+)[:,]?\s*{DATE}")
+# "le reportage diffusé le 3 mars" are events). So is the posting of minutes or a deliberation in their
+# heading ("Date d'affichage : 2 avril 2024", "Compte rendu affiché au siège le 4 juillet 2019"): the
+# day the act was made public, after the sitting that adopted it.
+DISPATCHED = re.compile(rf"(?<!\w)(?:date\s+d'(?:envoi|affichage)\s*"
+                        rf"|(?:distribuee?s?|diffusee?s?|affichee?s?(?:\s+[a-z'-]+){{0,3}}?)\s+le\s+)[:,]?\s*{DATE}")
 MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "du 28 février au 6 mars 2025": the first day of a weekly's week, before the date that ends it
 WEEK_FIRST_DAY = rf"(?:(?P<first>\d{{1,2}})(?:er)?(?:\s+(?P<first_month>{MONTH_NAME})\.?)?\s+au\s+)?"
@@ -263,8 +267,8 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
     "answered" ("Réponse publiée au JO le ..."), "published" ("Publié le ...", "Question publiée au
     JO le ..."), "signed" ("Fait à Avranches, le ..."), "sitting" ("Commission
     permanente du ...", near the top), "bare" (a date alone or
-    as a part of a short byline, counted only near the top) or "updated" ("Mis à jour le ...", a
-    last resort). A line is read part by part: "Publié le X | Mis à jour le Y" publishes on X.
+    as a part of a short byline, counted only near the top) or "updated" ("Mis à jour le ...", no
+    dateline: see update_stamp). A line is read part by part: "Publié le X | Mis à jour le Y" publishes on X.
     Cached: the title, the dateline and the chrome each read every line of the top."""
     folded = fold(line)
     if FOUR_DIGITS.search(folded) is None:
@@ -289,7 +293,7 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
         published = PUBLISHED.search(part)
         # "Publié le 16 avril 2019 à 12h10, mis à jour à 14h02" publishes on the first date
         if updated and not (published and published.start() < updated.start()):
-            # "Mis à jour le 02/01/2023": the page's update, kept only as a last resort
+            # "Mis à jour le 02/01/2023": the page's update, which may date a page nothing else dates
             # (at the top, or as a short part anywhere: "… – Page mise à jour le 12/03/2024" in a footer)
             match = re.search(DATE, part)
             if match and _date(match) and (near_top or len(part.split()) <= BYLINE_PART_WORDS):
@@ -354,8 +358,7 @@ def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
     else the first "Publié le" date; else the signature
     of an act; else the sitting that adopted it; else a bare date near the top, the one whose year the other lines mention when
     there are several (a crawl banner's date stands above the communiqué's own); else the page's
-    "ce mardi 19 mars 2019" in the top lines; else the page's update stamp unless it came years
-    after every event the body dates."""
+    "ce mardi 19 mars 2019" in the top lines. Never an update stamp (update_stamp)."""
     found = [(index, f) for index, line in enumerate(lines) if (f := _dateline_of(line, index < TOP_LINES))]
     # "Réponse du Ministère … / Publiée dans le JO Sénat du …": the answer's byline under its heading
     found = [(index, ("answered", *f[1:]) if f[0] == "published" and index and ANSWER_HEADING.match(fold(lines[index - 1]))
@@ -375,17 +378,13 @@ def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
         match = THIS_DAY.search(fold(line))
         if match and _date(match):
             return None, _date(match)
-    updated = [f for _index, f in found if f[0] == "updated"]
-    if updated and _stamp_dates_the_body(updated[0][2], fold(body)):
-        return None, updated[0][2]
     return None, None
 
 
-def _stamp_dates_the_body(stamp: datetime.date, body: str) -> bool:
-    """Whether an update stamp can stand for the publication: the body tells of a day of the week
-    before it ("Ce lundi 25 avril" under "Mise à jour : 26 avril 2022"), or the latest year it
-    names (up to the stamp's) is the stamp's or the one before. A 2018 communiqué whose page was
-    touched in 2023 names no such year."""
+def _of_the_stamps_time(stamp: datetime.date, body: str) -> bool:
+    """Whether the (folded) body tells of a day in the week before the stamp ("Ce lundi 25 avril"
+    under "Mise à jour : 26 avril 2022"), or its latest year (up to the stamp's) is the stamp's or
+    the one before. A 2018 communiqué whose page was touched in 2023 names no such year."""
     for match in DAY_MONTH.finditer(body):
         year = stamp.year - (MONTHS[match["month"]] > stamp.month)
         try:
@@ -597,25 +596,32 @@ def _document_dateline(text: str) -> tuple[str | None, datetime.date | None]:
 
 
 def extract_document_info(text: str) -> dict:
-    """title, issuer, place and published_on (datetime.date) of one communiqué; None when absent."""
+    """title, issuer, place and published_on (datetime.date, its dateline's: assemble may date a page
+    by its update stamp) of one communiqué; None when absent."""
     lines = [line for block in _blocks(text) for line in block]
     place, published_on = _document_dateline(text)
     return {"title": _title(text), "issuer": _issuer(lines), "place": place,
             "published_on": published_on}
 
 
-def stamp_of_an_undated_page(text: str) -> datetime.date | None:
-    """The update stamp ("Mis à jour le 28/03/2019") of a page that names no year and has no
-    other date: nothing in it shows it older, so the stamp may be its publication (the caller
-    checks it against the phase the text states)."""
+class UpdateStamp(NamedTuple):
+    """The first "Mis à jour le 28/03/2019" of a page no other line dates, and what its body says of
+    the stamp's time: assemble decides whether the stamp dates the page (it needs the phase)."""
+    date: datetime.date
+    of_its_time: bool  # the body tells of a day in the week before, or of the stamp's year or the one before
+    names_a_year: bool
+
+
+def update_stamp(text: str) -> UpdateStamp | None:
+    """The update stamp of a page whose only date lines are update stamps; None otherwise."""
     lines = _own_lines(text)
     found = [(index, f) for index, line in enumerate(lines) if (f := _dateline_of(line, index < TOP_LINES))]
-    if any(f[0] != "updated" for _index, f in found):
+    if not found or any(f[0] != "updated" for _index, f in found):
         return None
     date_lines = {index for index, _f in found}
-    if not found or YEAR.search(" ".join(line for index, line in enumerate(lines) if index not in date_lines)):
-        return None
-    return found[0][1][2]
+    body = " ".join(line for index, line in enumerate(lines) if index not in date_lines)
+    stamp = found[0][1][2]
+    return UpdateStamp(stamp, _of_the_stamps_time(stamp, fold(body)), YEAR.search(body) is not None)
 
 
 def crawled_by(text: str) -> datetime.date | None:
@@ -629,7 +635,8 @@ def crawled_by(text: str) -> datetime.date | None:
 
 def chrome_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page-chrome lines of `text`, and of the date lines near the top that
-    are not the communiqué's date (crawl banners, update stamps): no stage reads facts there. A
+    are not its dateline (crawl banners, update stamps, even one that dates the page in assemble:
+    its year is no year of the text's facts): no stage reads facts there. A
     crawl prefix glued to the first sentence (" date 2023-12 À La Réunion, … sont reconduits pour
     la période 2023-2027.") is chrome alone: the sentence is the communiqué's."""
     _place, published_on = _document_dateline(text)
