@@ -28,13 +28,14 @@ DEMONYMS_FILE = Path(__file__).parent / "data" / "town_demonyms.csv"
 DEMONYM_SCORE = 0.94  # an everyday form, exact, as linking's EVERYDAY_FORM_SCORE
 
 # the legal form written before the demonym -> the EPCI types it may mean: "l'agglomération
-# rouennaise" is said of a métropole too; "la communauté d'agglomération" is one legal form
-WRITTEN = re.compile(r"^(?:(?:la|l')\s*)?(?P<form>communautes?\s+d'\s*agglo(?:meration)?s?|agglo(?:meration)?s?"
-                     r"|communautes?\s+urbaines?|metropoles?)\s+(?P<demonym>[a-z][a-z'-]*[a-z])$")
+# dunkerquoise" is said of a communauté urbaine too, but "l'agglomération lyonnaise" is mostly the
+# urban area around a métropole, which "la métropole lyonnaise" names
+WRITTEN = re.compile(r"^(?:(?:la|l')\s*)?(?P<form>communaute\s+d'\s*agglo(?:meration)?|agglo(?:meration)?"
+                     r"|communaute\s+urbaine|metropole)\s+(?P<demonym>[a-z][a-z'-]*[a-z])$")
 FORM_TYPES = (("communaute urbaine", ("CU",)), ("communaute", ("CA",)),
-              ("metropole", ("METRO", "MET69")), ("agglo", ("CA", "CU", "METRO", "MET69")))
+              ("metropole", ("METRO", "MET69")), ("agglo", ("CA", "CU")))
 # the legal form a head before the demonym gave (members.head_type: "l'agglomération | paloise")
-HEAD_TYPES = {"CA": ("CA", "CU", "METRO", "MET69"), "CU": ("CU",), "METRO": ("METRO", "MET69")}
+HEAD_TYPES = {"CA": ("CA", "CU"), "CU": ("CU",), "METRO": ("METRO", "MET69")}
 BARE = re.compile(r"^(?P<demonym>[a-z][a-z'-]*[a-z])$")
 WORD = re.compile(r"[a-z]+")
 # "Chalon-sur-Saône", "Lons-le-Saunier": the town's name may be written without its qualifier
@@ -72,8 +73,8 @@ def _forms(row: dict) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _forms_by_town() -> dict[str, set[str]]:
-    return {row["insee"]: _forms(row) for row in _rows()}
+def _forms_by_town() -> dict[str, frozenset[str]]:
+    return {row["insee"]: frozenset(_forms(row)) for row in _rows()}
 
 
 def _departement(insee: str) -> str:
@@ -110,8 +111,9 @@ def _year(year: int | None) -> int | None:
     return ref.current_year if year is None else min(year, ref.current_year)
 
 
-def _epcis_named_after(insee: str, town: str, demonyms: set[str], types: tuple[str, ...],
-                       year: int) -> set[str]:
+@lru_cache(maxsize=256)
+def _epcis_named_after(insee: str, town: str, demonyms: frozenset[str], types: tuple[str, ...],
+                       year: int) -> frozenset[str]:
     """SIRENs of the EPCIs of those types in the town's département, alive in `year`, whose name
     of that year holds the town's name (whole first, else without its qualifier) or one of its
     demonym's forms."""
@@ -122,11 +124,11 @@ def _epcis_named_after(insee: str, town: str, demonyms: set[str], types: tuple[s
              if epci.type in types and departement in epci.departement_codes
              and epci.first_seen <= year <= epci.last_seen]
     for keys in (*([key] for key in _town_keys(town)), [WORD.findall(form) for form in demonyms]):
-        found = {epci.siren for epci, names in alive
-                 if any(_holds(words, key) for words in names for key in keys)}
+        found = frozenset(epci.siren for epci, names in alive
+                          if any(_holds(words, key) for words in names for key in keys))
         if found:
             return found
-    return set()
+    return frozenset()
 
 
 def demonym_siren(written: str, epci_type: str | None, year: int | None) -> str | None:
@@ -150,4 +152,4 @@ def demonym_siren(written: str, epci_type: str | None, year: int | None) -> str 
     if millesime is None:
         return None
     found = _epcis_named_after(insee, town, _forms_by_town()[insee], types, millesime)
-    return found.pop() if len(found) == 1 else None
+    return next(iter(found)) if len(found) == 1 else None
