@@ -56,6 +56,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline import referential
 from pipeline.normalize import fold, unligature
+from pipeline.town_demonyms import DEMONYM_SCORE, demonym_siren
 
 ACCEPT_SCORE = 0.86       # below this, no SIREN
 AMBIGUITY_MARGIN = 0.03   # two different EPCIs this close: no SIREN
@@ -823,6 +824,9 @@ class DocumentLinker:
             typed = {found.siren: found for found in (self.link(written, form) for form in epci_type.split("|"))
                      if found.siren}
             return next(iter(typed.values())) if len(typed) == 1 else self.link(written)
+        by_demonym = self.by_demonym(written, epci_type)
+        if by_demonym:
+            return by_demonym
         short = ARTICLES.sub("", written.strip(" \t\n,;:."))
         # the defined short name with its gloss in brackets: "4C (Cœur de Maurienne Arvan)"
         defined = self.acronyms.get(short) or self.acronyms.get(TRAILING_BRACKET.sub("", short))
@@ -861,6 +865,12 @@ class DocumentLinker:
             if named.exact and named.score >= OFFICIAL_NAME_SCORE:
                 return named
         return found
+
+    def by_demonym(self, written: str, epci_type: str | None = None) -> Link | None:
+        """"l'agglo paloise": the EPCI named after the town of that demonym, in the document's
+        year (pipeline/town_demonyms.py), or None."""
+        siren = demonym_siren(written, epci_type, self.year)
+        return _linked(referential.load().epcis[siren], DEMONYM_SCORE, True) if siren else None
 
     def _in_the_region(self, written: str, epci_type: str | None) -> Link | None:
         """"François Bayrou, président de la Communauté d'agglo de Pau" in a text that places

@@ -411,3 +411,29 @@ def test_initials_take_the_territorys_name_as_context_in_a_text_naming_no_depart
     named = DocumentLinker(frozenset(), frozenset(), 2019, territory_names=frozenset({"Creusot-Montceau"}))
     assert named.link("la CUCM").siren == "247100290"
     assert DocumentLinker(frozenset(), frozenset(), 2019, territory_names=frozenset({"Bretagne Sud"})).link("la CUCM").siren is None
+
+
+@pytest.mark.parametrize("written, epci_type, year, siren", [
+    ("l'agglo paloise", None, 2019, "200067254"),                     # CA Pau Béarn Pyrénées
+    ("la communauté d'agglomération vannetaise", None, 2023, "200067932"),  # … - Vannes Agglomération
+    ("paloise", "CA", 2023, "200067254"),                             # after the head "l'agglomération"
+    ("la métropole rouennaise", None, 2023, "200023414"),             # Métropole Rouen Normandie
+    ("la communauté urbaine mancelle", None, 2023, "247200132"),      # CU Le Mans Métropole
+    ("l'agglomération niortaise", None, 2023, "200041317"),           # CA du Niortais: the demonym itself
+    ("l'agglomération havraise", None, 2023, "200084952"),            # CU Le Havre Seine Métropole
+])
+def test_a_legal_form_and_a_towns_demonym_link_to_the_epci_named_after_it(written, epci_type, year, siren):
+    link = DocumentLinker(year=year).link(written, epci_type)
+    assert (link.siren, link.exact) == (siren, True)
+
+
+@pytest.mark.parametrize("written, epci_type, year", [
+    ("paloise", None, 2023),                          # a bare demonym is no EPCI
+    ("les entreprises paloises", None, 2023),
+    ("l'agglomération clermontoise", None, 2023),     # Clermont-Ferrand's and Clermont's (Oise)
+    ("l'agglomération bigourdane", None, 2023),       # a former province, no town
+    ("la métropole paloise", None, 2023),             # no métropole is named after Pau
+    ("l'agglomération havraise", None, 2018),         # before the first millésime (the CODAH)
+])
+def test_a_demonym_of_no_one_epci_links_to_nothing(written, epci_type, year):
+    assert DocumentLinker(year=year).by_demonym(written, epci_type) is None

@@ -60,6 +60,10 @@ Rules (ids in the `rule` column):
                        name after it ("Melun Val de Seine, agglomération d'environ 140 000
                        habitants"), exactly one of the names or everyday forms of an EPCI of
                        that legal form; never a single word (a town) nor a département's name.
+- epci.demonym         a legal form then the demonym of the town an EPCI is named after ("l'agglo
+                       paloise", "la communauté urbaine mancelle", pipeline/town_demonyms.py),
+                       where no list or head read it: never a bare demonym ("les entreprises
+                       paloises"), nor one of two towns ("clermontois"), nor a province's.
 - epci.own_anaphor     a type noun with no name after it ("l'agglomération", "la Communauté",
                        "notre intercommunalité"), in a sentence about the programme, in a text
                        about one territory named after an EPCI of that legal form ("Grand
@@ -2088,6 +2092,38 @@ def _apposition_mentions(text: str, linker: DocumentLinker, taken: list[EpciMent
     return found
 
 
+# "l'agglo paloise", "la communauté d'agglomération vannetaise", "la métropole rouennaise"
+DEMONYM_AFTER_FORM = re.compile(
+    r"(?<![\w'’])(?:(?i:la|l['’])\s*)?(?i:communaut[ée]\s+d['’]\s*agglo(?:m[ée]ration)?|agglo(?:m[ée]ration)?"
+    r"|communaut[ée]\s+urbaine|m[ée]tropole)[ \t]+[^\W\d_][\w'’-]*[^\W\d_](?![\w'’-])")
+
+
+# "jusqu'aux limites de l'agglomération paloise", "les élus de l'agglo saumuroise": the complement
+# of a noun, a place or a body; not "aux côtés de l'agglo paloise"
+COMPLEMENT_BEFORE = re.compile(r"(?<![\w'’])(?:de|d['’])\s*$", re.IGNORECASE)
+BESIDE_BEFORE = re.compile(r"c[ôo]t[ée]s?\s+de\s*$", re.IGNORECASE)
+
+
+def _demonym_mentions(text: str, linker: DocumentLinker,
+                      territories: list[tuple[int, int, str]]) -> list[EpciMention]:
+    """'l'agglo paloise': a legal form then a town's demonym, the EPCI named after that town;
+    not in a territory's name ("Territoire d'industrie Agglomération orléanaise"), nor as the
+    complement of a noun."""
+    found = []
+    for match in DEMONYM_AFTER_FORM.finditer(text):
+        before = text[max(0, match.start() - 40):match.start()]
+        if COMPLEMENT_BEFORE.search(before) and not BESIDE_BEFORE.search(before) \
+                or any(start < match.end() and match.start() < end for start, end, _ in territories):
+            continue
+        link = linker.by_demonym(match.group(0))
+        if link:
+            start = HEAD_ARTICLE.match(text, match.start(), match.end()).end()
+            found.append(EpciMention(start, match.end(), link, " ".join(text[start:match.end()].split()),
+                                     link.epci_type, "epci.demonym",
+                                     legal_form=not SOFT_HEAD.match(text, start)))
+    return found
+
+
 def _linkable_starts(text: str, starts: list[int], end: int, linker: DocumentLinker) -> list[int]:
     """The starts of a run of capitalised words ending at `end` from which the linker may link it:
     those whose core has at most linker.longest_linked_core() words, or whose words before a
@@ -2613,7 +2649,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     named = _bracketed_in_lists(text, _everyday_mentions(text, linker, found + heads)
                                 + _acronym_mentions(text, linker), regions)
     taken = _TakenSpans((m.start, m.end) for m in found)
-    for mention in heads + named + _apposition_mentions(text, linker, found + heads):
+    for mention in heads + named + _apposition_mentions(text, linker, found + heads) \
+            + _demonym_mentions(text, linker, territories):
         if not taken.overlaps(mention.start, mention.end):
             found.append(mention)
             taken.add(mention.start, mention.end)
