@@ -2022,6 +2022,8 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
         found, mentions = _counted_heads_labelled(text, folded, mentions)
     if not found:
         found, mentions = _members_as_subject(text, folded, mentions)
+    if not found:
+        found, mentions = _gathered_in_the_programme(text, folded, mentions)
     return (found, mentions) if found else _named_before_its_members(text, folded, mentions)
 
 
@@ -2147,6 +2149,55 @@ def _members_as_subject(text: str, folded: str, mentions: list[EpciMention]
             continue
         territory = TerritoryMention(name_start, first.end, collapse_spaces(text[name_start:first.end]),
                                      "territory.designated_by_members", block_end=sentence_end)
+        sirens = {m.link.siren for m in run}
+        return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
+                             for m in mentions]
+    return [], mentions
+
+
+# "la CAB et la communauté de communes de X, réunies au sein du Territoire d'industrie, ont …": a
+# participle apposed to a run of intercommunalities gathers them in the programme, no name after it
+# (folded text, from the run's end)
+GATHERED_IN_THE_PROGRAMME = re.compile(
+    r"\s*+,\s*+(?:(?:toutes|tous)\s+(?:deux|trois|les\s+deux|les\s+trois|ensemble)\s+)?"
+    r"(?:reuni|regroupe|rassemble|associe|uni)e?s\s+(?:au\s+sein\s+(?:du|d'un)|dans\s+(?:le|un))\s+"
+    r"(?:meme\s+)?territoire\s+d'\s*industrie(?=\s*+[.,;!?)])")
+
+
+def _gathered_in_the_programme(text: str, folded: str, mentions: list[EpciMention]
+                               ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """A text naming no territory whose run of two linked intercommunalities or more is gathered
+    in the programme by an apposed participle ("la CAB et la communauté de communes de X,
+    réunies au sein du Territoire d'industrie, ont fait le choix …"): the territory they make up,
+    named by that designation as the text writes it, legal forms dropped ("CAB et X"; rule
+    territory.designated_by_members, tests/gold/README.md), they its members. An acronym counts
+    as written: the participle, not a legal form, says that each name is a member."""
+    linked = sorted((m for m in mentions if m.link.siren), key=lambda m: m.start)
+    index = 0
+    while index < len(linked):
+        run = [linked[index]]
+        for mention in linked[index + 1:]:
+            if mention.start < run[-1].end or not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
+                break
+            run.append(mention)
+        index += len(run)
+        if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
+                or not GATHERED_IN_THE_PROGRAMME.match(folded, run[-1].end):
+            continue
+        pieces = []
+        for position, mention in enumerate(run):
+            lead = ARTICLE.match(text, mention.start, mention.end).end()
+            name_start = legal_form_end(text, folded, lead) or lead
+            if name_start >= mention.end:
+                break
+            joint = MEMBER_JOINT.fullmatch(folded, mention.end, run[position + 1].start) \
+                if position + 1 < len(run) else None
+            pieces.append(collapse_spaces(text[name_start:mention.end])
+                          + ("" if joint is None else ", " if joint["joint"] == "," else " et "))
+        if len(pieces) != len(run):
+            continue
+        territory = TerritoryMention(run[0].start, run[-1].end, "".join(pieces), "territory.designated_by_members",
+                                     block_end=run[-1].end)
         sirens = {m.link.siren for m in run}
         return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
                              for m in mentions]
