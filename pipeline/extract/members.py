@@ -311,11 +311,12 @@ def _trailing_connector(text: str, start: int, end: int) -> int | None:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding spaces, markup, punctuation and a dangling connector ("…, de"); a ')'
-    stays when it closes a '(' inside."""
+    stays when it closes a '(' inside. No name ends with a dash: one is the next item's marker
+    ("… du Pays Rochois⏎  - communauté …") or runs into the next name ("du Gard rhodanien-Pont")."""
     while True:
         while start < end and text[start] in " \t\n*_«\"“":
             start += 1
-        while end > start and (text[end - 1] in " \t\n*_,.;:»\"”"
+        while end > start and (text[end - 1] in " \t\n*_,.;:»\"”-–—"
                                or text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end)):
             end -= 1
         connector = _trailing_connector(text, start, end)
