@@ -1643,6 +1643,9 @@ LOWER_WORD = re.compile(r"[ \t]+[a-zéèêàâîôûç](?:[\w'’]|-(?![A-ZÀ-Ý
 # from its head stops
 SPACED_DASH = re.compile(r"[ \t]+(?:[-–]|à|au|aux)[ \t]+")
 MAX_LOWER_WORDS = 2
+# the type word of an EPCI's usual name written in lower case after it ("la communauté
+# d'agglomération Golfe du Morbihan - Vannes agglomération"): the name's end, not the sentence's
+LOWER_TYPE_WORD = re.compile(r"[ \t]+(?:communaut[ée]|agglom[ée]ration|agglo|m[ée]tropole)(?![\w'’-])")
 
 
 # "la communauté d'agglomération A et celle du B", "…A, celle de B", "A, mais aussi celle de B",
@@ -1721,6 +1724,11 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             longer = linker.link(text[head.end():longer_end], epci_type)
             if longer.siren and longer.exact:
                 link, end = longer, longer_end
+        type_word = LOWER_TYPE_WORD.match(text, end)
+        if link.siren and type_word:  # "… Golfe du Morbihan - Vannes agglomération": its usual name's type word
+            longer = linker.link(text[head.end():type_word.end()], epci_type)
+            if longer.siren == link.siren and longer.exact:
+                end = type_word.end()
         if not link.exact or (epci_type and link.epci_type != epci_type):
             # "la communauté de communes Thiers, Dore et montagne", "la communauté urbaine Grand
             # Paris, Seine et Oise" (not the Métropole du Grand Paris): a comma inside its name
