@@ -1653,6 +1653,10 @@ LOWER_TYPE_WORD = re.compile(r"[ \t]+(?:communaut[ée]|agglom[ée]ration|agglo|m
 PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:mais[ \t]+aussi|ainsi[ \t]+que|et[ \t]+aussi)[ \t]+"
                            # "… du Nogentais et de celle des Portes de Romilly-sur-Seine"
                            r"|[ \t]*,[ \t]*(?:et[ \t]+)?(?:de[ \t]+|à[ \t]+)?|[ \t]+(?:et|ou)[ \t]+(?:de[ \t]+|à[ \t]+)?")
+# "l'agglomération A fait cause commune avec celle de B", "… s'associe à celle de B": a verb of
+# alliance before the pronoun, whose antecedent is the subject's head
+ALLIED_WITH = re.compile(r"[ \t]+(?:fait|font|a[ \t]+fait|ont[ \t]+fait)[ \t]+(?:cause[ \t]+commune|[ée]quipe|alliance)[ \t]+avec[ \t]+"
+                         r"|[ \t]+s['’][ \t]*(?:associe|allie|est[ \t]+associée|est[ \t]+alliée)[ \t]+(?:à|avec)[ \t]+")
 SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
@@ -1681,8 +1685,9 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             continue
         pronoun = head.group(0).lower().startswith("celle")
         previous = found[-1] if found else None
-        if pronoun and not (previous and previous.legal_form and previous.link.siren
-                            and PRONOUN_AFTER.fullmatch(text, previous.end, head.start())):
+        if pronoun and not (previous and previous.link.siren
+                            and (previous.legal_form and PRONOUN_AFTER.fullmatch(text, previous.end, head.start())
+                                 or ALLIED_WITH.fullmatch(text, previous.end, head.start()))):
             continue  # "celle du X" stands for the legal form of the EPCI just named, or for nothing
         span = _name_after_head(text, head)
         opening_adjective = None if span or pronoun else _opening_adjective_name(text, head)
