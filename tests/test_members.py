@@ -991,3 +991,15 @@ def test_a_connector_before_the_predicate_ends_the_list():
             "Belfort et de la communauté de communes du Sud Territoire en tant que Territoire "
             "d'industrie « Nord Franche-Comté » ;")
     assert members(text, frozenset({"90"}))[-1] == ("249000241", "communauté de communes du Sud Territoire")
+
+
+def test_no_member_mention_ends_with_a_dash():
+    """The next item's marker ("⏎  - la communauté …") and a dash running into the next name
+    ("du Gard rhodanien-Pont du Gard") are no part of a member's mention."""
+    text = ("Le territoire regroupe :\n  - la communauté de communes du Pays Rochois\n"
+            "  - la communauté de communes Faucigny-Glières\n")
+    assert members(text, frozenset({"74"})) == [("247400724", "communauté de communes du Pays Rochois"),
+                                                ("200000172", "communauté de communes Faucigny-Glières")]
+    text = ("Le territoire Gard rhodanien – Pont du Gard regroupe la Communauté d'Agglomération du Gard "
+            "rhodanien-Communauté de communes du Pont du Gard.")
+    assert all(not mention.endswith(("-", "–")) for _, mention in members(text, frozenset({"30"})))

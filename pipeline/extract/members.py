@@ -315,11 +315,12 @@ def _trailing_connector(text: str, start: int, end: int) -> int | None:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding spaces, markup, punctuation and a dangling connector ("…, de"); a ')'
-    stays when it closes a '(' inside."""
+    stays when it closes a '(' inside. No name ends with a dash: one is the next item's marker
+    ("… du Pays Rochois⏎  - communauté …") or runs into the next name ("du Gard rhodanien-Pont")."""
     while True:
         while start < end and text[start] in " \t\n*_«\"“":
             start += 1
-        while end > start and (text[end - 1] in " \t\n*_,.;:»\"”"
+        while end > start and (text[end - 1] in " \t\n*_,.;:»\"”-–—"
                                or text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end)):
             end -= 1
         connector = _trailing_connector(text, start, end)
@@ -1646,6 +1647,9 @@ LOWER_WORD = re.compile(r"[ \t]+[a-zéèêàâîôûç](?:[\w'’]|-(?![A-ZÀ-Ý
 # from its head stops
 SPACED_DASH = re.compile(r"[ \t]+(?:[-–]|à|au|aux)[ \t]+")
 MAX_LOWER_WORDS = 2
+# the type word of an EPCI's usual name written in lower case after it ("la communauté
+# d'agglomération Golfe du Morbihan - Vannes agglomération"): the name's end, not the sentence's
+LOWER_TYPE_WORD = re.compile(r"[ \t]+(?:communaut[ée]|agglom[ée]ration|agglo|m[ée]tropole)(?![\w'’-])")
 
 
 # "la communauté d'agglomération A et celle du B", "…A, celle de B", "A, mais aussi celle de B",
@@ -1653,6 +1657,10 @@ MAX_LOWER_WORDS = 2
 PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:mais[ \t]+aussi|ainsi[ \t]+que|et[ \t]+aussi)[ \t]+"
                            # "… du Nogentais et de celle des Portes de Romilly-sur-Seine"
                            r"|[ \t]*,[ \t]*(?:et[ \t]+)?(?:de[ \t]+|à[ \t]+)?|[ \t]+(?:et|ou)[ \t]+(?:de[ \t]+|à[ \t]+)?")
+# "l'agglomération A fait cause commune avec celle de B", "… s'associe à celle de B": a verb of
+# alliance before the pronoun, whose antecedent is the subject's head
+ALLIED_WITH = re.compile(r"[ \t]+(?:fait|font|a[ \t]+fait|ont[ \t]+fait)[ \t]+(?:cause[ \t]+commune|[ée]quipe|alliance)[ \t]+avec[ \t]+"
+                         r"|[ \t]+s['’][ \t]*(?:associe|allie|est[ \t]+associée|est[ \t]+alliée)[ \t]+(?:à|avec)[ \t]+")
 SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
@@ -1681,8 +1689,9 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             continue
         pronoun = head.group(0).lower().startswith("celle")
         previous = found[-1] if found else None
-        if pronoun and not (previous and previous.legal_form and previous.link.siren
-                            and PRONOUN_AFTER.fullmatch(text, previous.end, head.start())):
+        if pronoun and not (previous and previous.link.siren
+                            and (previous.legal_form and PRONOUN_AFTER.fullmatch(text, previous.end, head.start())
+                                 or ALLIED_WITH.fullmatch(text, previous.end, head.start()))):
             continue  # "celle du X" stands for the legal form of the EPCI just named, or for nothing
         span = _name_after_head(text, head)
         opening_adjective = None if span or pronoun else _opening_adjective_name(text, head)
@@ -1724,6 +1733,11 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             longer = linker.link(text[head.end():longer_end], epci_type)
             if longer.siren and longer.exact:
                 link, end = longer, longer_end
+        type_word = LOWER_TYPE_WORD.match(text, end)
+        if link.siren and type_word:  # "… Golfe du Morbihan - Vannes agglomération": its usual name's type word
+            longer = linker.link(text[head.end():type_word.end()], epci_type)
+            if longer.siren == link.siren and longer.exact:
+                end = type_word.end()
         if not link.exact or (epci_type and link.epci_type != epci_type):
             # "la communauté de communes Thiers, Dore et montagne", "la communauté urbaine Grand
             # Paris, Seine et Oise" (not the Métropole du Grand Paris): a comma inside its name

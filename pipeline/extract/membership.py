@@ -252,15 +252,18 @@ NEW_PHASE_AFTER = re.compile(r"\b(?:nouvelle|deuxieme|seconde?)\s+(?:phase|gener
 EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\w*|s'(?:y\s+)?ajout\w*"
                        r"|se\s+join\w*)\b")
 # "A et B en sont les deux membres", "… en sont les signataires", "… en font partie", "A et B y sont
-# associées": "en" and "y" stand for the one territory of a document about one (folded text, after
-# the EPCI or its run)
+# associées": "en" and "y" stand for the one territory of a document about one; "A et B restent
+# les piliers du dispositif", "A reste membre du territoire": a renewed territory's members, the
+# programme named by its noun alone (folded text, after the EPCI or its run)
 MEMBERS_OF_IT = re.compile(r"\s*(?:[,)]\s*)?(?:en\s+(?:sont|etaient|seront|est|font|faisaient|fait)\s+"
                            r"(?:partie|(?:les\s+|l'un\s+des\s+)?(?:\w+\s+)?(?:membres?|signataires?))"
                            r"|y\s+(?:(?:sont|etaient|seront|est|etait|sera)\s+(?:(?:aussi|egalement)\s+)?associe\w*"
                            r"|participent|participe|adherent|adhere)"
                            # "… participent à ce territoire", "… font partie de ce territoire"
                            r"|(?:participent|participe|adherent|adhere)\s+a\s+ce\s+(?:territoire|programme|dispositif)"
-                           r"|(?:font|fait|sont|est)\s+(?:partie|membres?)\s+de\s+ce\s+territoire)\b")
+                           r"|(?:font|fait|sont|est)\s+(?:partie|membres?)\s+de\s+ce\s+territoire"
+                           r"|(?:reste|restent|demeure|demeurent)\s+(?:(?:les|l'un\s+des)\s+)?(?:membres?|piliers?)"
+                           r"\s+(?:du|de\s+ce)\s+(?:territoire|programme|dispositif))\b")
 # "Dans la nouvelle génération, il intègre la CA X et devient « Territoire d'industrie Y »": the
 # territory takes in an EPCI and is renamed; the EPCI is a member of the new name (folded text)
 TAKES_IN_BEFORE = re.compile(r"\b(?:integre|integrent|accueille|accueillent|englobe|englobent)\s+"
@@ -500,6 +503,13 @@ class _SentenceReads:
             self._found[pattern, start, end] = bool(pattern.search(string, start, end))
         return self._found[pattern, start, end]
 
+    def found_in_slice(self, pattern: re.Pattern, string: str, start: int, end: int) -> bool:
+        """Whether `pattern.search(string[start:end])` finds something: the members of one long
+        sentence each asked it of that sentence (2,000 of them: quadratic)."""
+        if (pattern, start, end, "slice") not in self._found:
+            self._found[pattern, start, end, "slice"] = bool(pattern.search(string[start:end]))
+        return self._found[pattern, start, end, "slice"]
+
     def unnamed_territory(self, start: int, trigger: int, end: int) -> re.Match | None:
         """`UNNAMED_TERRITORY.search(folded, start, trigger + 40)` for a trigger of the sentence
         ending at `end`: the first match up to the sentence's end, read once, when it ends by the
@@ -733,13 +743,13 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         else _paragraph_territory(mention, structure, folded, territories, epci_spans)
     if owner is None and mention.in_member_list:
         owner = _headline_territory(mention, structure, folded, territories, epci_spans)
-    if owner and (_named_as_member(mention, text, folded, start, end)
-                  or _named_as_member(mention, folded, folded, *near, EXTENSION)
+    if owner and (_named_as_member(mention, text, folded, start, end, reads=reads)
+                  or _named_as_member(mention, folded, folded, *near, EXTENSION, reads)
                   or JOINS_THE_PROGRAMME.match(folded, mention.end, near[1])
                   or MEMBERS_OF_IT.match(folded, (run_end or {}).get(id(mention), mention.end))
                   or (not _office_before(folded, mention.start) and SIGNED_BY_THESE.match(folded, end))
                   or _party_or_listed(mention, folded, structure, epci_starts)) \
-            and not OTHER_TERRITORIES.search(text, *near):  # lower case: not an agency's name
+            and not reads.found(OTHER_TERRITORIES, text, *near):  # lower case: not an agency's name
         return owner
     return None
 
@@ -1050,13 +1060,14 @@ def _bare_subject(text: str, sentence_start: int, trigger: int,
 
 
 def _named_as_member(mention: EpciMention, text: str, folded: str, start: int, end: int,
-                     words: re.Pattern = LABELLING) -> bool:
+                     words: re.Pattern = LABELLING, reads: _SentenceReads | None = None) -> bool:
     """Listed as a member, or named in a sentence about the label (`words`) and not as someone's
     office ("président de GrandSoissons Agglomération")."""
     if mention.in_member_list:
         return True
     office = _office_before(folded, mention.start)
-    return bool(words.search(text[start:end])) and not office
+    said = reads.found_in_slice(words, text, start, end) if reads else bool(words.search(text[start:end]))
+    return said and not office
 
 
 def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMention],
@@ -2022,6 +2033,8 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
         found, mentions = _counted_heads_labelled(text, folded, mentions)
     if not found:
         found, mentions = _members_as_subject(text, folded, mentions)
+    if not found:
+        found, mentions = _gathered_in_the_programme(text, folded, mentions)
     return (found, mentions) if found else _named_before_its_members(text, folded, mentions)
 
 
@@ -2147,6 +2160,55 @@ def _members_as_subject(text: str, folded: str, mentions: list[EpciMention]
             continue
         territory = TerritoryMention(name_start, first.end, collapse_spaces(text[name_start:first.end]),
                                      "territory.designated_by_members", block_end=sentence_end)
+        sirens = {m.link.siren for m in run}
+        return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
+                             for m in mentions]
+    return [], mentions
+
+
+# "la CAB et la communauté de communes de X, réunies au sein du Territoire d'industrie, ont …": a
+# participle apposed to a run of intercommunalities gathers them in the programme, no name after it
+# (folded text, from the run's end)
+GATHERED_IN_THE_PROGRAMME = re.compile(
+    r"\s*+,\s*+(?:(?:toutes|tous)\s+(?:deux|trois|les\s+deux|les\s+trois|ensemble)\s+)?"
+    r"(?:reuni|regroupe|rassemble|associe|uni)e?s\s+(?:au\s+sein\s+(?:du|d'un)|dans\s+(?:le|un))\s+"
+    r"(?:meme\s+)?territoire\s+d'\s*industrie(?=\s*+[.,;!?)])")
+
+
+def _gathered_in_the_programme(text: str, folded: str, mentions: list[EpciMention]
+                               ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """A text naming no territory whose run of two linked intercommunalities or more is gathered
+    in the programme by an apposed participle ("la CAB et la communauté de communes de X,
+    réunies au sein du Territoire d'industrie, ont fait le choix …"): the territory they make up,
+    named by that designation as the text writes it, legal forms dropped ("CAB et X"; rule
+    territory.designated_by_members, tests/gold/README.md), they its members. An acronym counts
+    as written: the participle, not a legal form, says that each name is a member."""
+    linked = sorted((m for m in mentions if m.link.siren), key=lambda m: m.start)
+    index = 0
+    while index < len(linked):
+        run = [linked[index]]
+        for mention in linked[index + 1:]:
+            if mention.start < run[-1].end or not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
+                break
+            run.append(mention)
+        index += len(run)
+        if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
+                or not GATHERED_IN_THE_PROGRAMME.match(folded, run[-1].end):
+            continue
+        pieces = []
+        for position, mention in enumerate(run):
+            lead = ARTICLE.match(text, mention.start, mention.end).end()
+            name_start = legal_form_end(text, folded, lead) or lead
+            if name_start >= mention.end:
+                break
+            joint = MEMBER_JOINT.fullmatch(folded, mention.end, run[position + 1].start) \
+                if position + 1 < len(run) else None
+            pieces.append(collapse_spaces(text[name_start:mention.end])
+                          + ("" if joint is None else ", " if joint["joint"] == "," else " et "))
+        if len(pieces) != len(run):
+            continue
+        territory = TerritoryMention(run[0].start, run[-1].end, "".join(pieces), "territory.designated_by_members",
+                                     block_end=run[-1].end)
         sirens = {m.link.siren for m in run}
         return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
                              for m in mentions]
