@@ -154,9 +154,14 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
             or _keyword_decides(section) == TERRITORIES else OTHER
     if any(_keyword_decides(heading.of(text)) == TERRITORIES for heading in lst.headings):
         return TERRITORIES
+    partitive = False
     if lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
         if _counted_before(text, lst) or _described_as_territories(text, lst):
             return TERRITORIES
+        partitive = lst.intro is not None and _counts_them(lst.intro.of(text), len(lst.items))
+    if partitive:
+        decided = None  # "Nous sommes allés voir cinq d'entre eux." then "1. Name, …": "eux" decides
+    elif lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
         if lst.intro is not None and _field_heading(lst.intro.of(text)) and _keyword_decides(lst.intro.of(text)) == OTHER:
             return OTHER  # a page's field "Localisation" then "• Le Port (974)": where the news is
         if lst.intro is None or not _headed_by_places(text, lst):
@@ -177,7 +182,7 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         position = len(text[:position].rstrip())
         sentence_start, sentence = sentence_before(text, position)
         decided = _keyword_decides(sentence, above=True)
-        if PRONOUN_COUNT_INTRO.search(lst.intro.of(text)):
+        if partitive or PRONOUN_COUNT_INTRO.search(lst.intro.of(text)):
             if COUNTED_TERRITORIES.search(_without_programme_name(sentence)):
                 decided = TERRITORIES  # "… attribué à 183 territoires … La Guadeloupe en compte trois :"
             elif not COUNT_WORD.search(AMOUNT.sub(" ", sentence)):
@@ -249,6 +254,18 @@ def _partitive_of_the_items(intro: str, items: int) -> bool:
         return False
     word = match.group("count")
     return (int(word) if word.isdigit() else COUNT_WORDS.get(word)) == items
+
+
+# "Nous sommes allés voir cinq d'entre eux.": a part of what the sentences before count, anywhere
+# in an intro without a colon.
+SOME_COUNTED_OF_THEM = re.compile(r"(?<![\w'])(?P<count>\d{1,2}|[a-z-]+)\s+d['’]\s*entre\s+(?:eux|elles)\b")
+
+
+def _counts_them(intro: str, items: int) -> bool:
+    """Whether an intro without a colon counts the items as "N d'entre eux": what they are is
+    said by the sentences before, as for an intro opening with the partitive."""
+    return any((int(m.group("count")) if m.group("count").isdigit() else COUNT_WORDS.get(m.group("count"))) == items
+               for m in SOME_COUNTED_OF_THEM.finditer(fold(intro)))
 
 
 def _counted_before(text: str, lst: ListBlock) -> bool:
