@@ -4,6 +4,7 @@ NER (territory.ner)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from pipeline.extract.first_letters import with_first_letters
@@ -562,28 +563,48 @@ RUN_IN_HEAD = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Ý][^\n.!?:;,()«»\"\d]{1,60}
                          re.MULTILINE)  # "Pays de Vannes (Morbihan). …": its départements in brackets
 
 
+# A head naming a body that carries a territory after the place it serves ("PETR de l'Ariège."):
+# the place decides, not the body's kind (folded text; rules/territory_words.json joint_bodies).
+BODY_OF_A_PLACE = re.compile(r"(?:petr|pays|pole d'equilibre territorial et rural|pole metropolitain|syndicat mixte)"
+                             r"\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)(?=\S)")
+
+
 def run_in_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.run_in_head: the names a review about the programme (its first lines name it)
     opens its paragraphs with, each ended by a full stop; two such paragraphs at least, each head
     a place's name (reads_as_a_place_name) that is not a département's or a région's (a région
-    heading "Bretagne."), nor the programme's words; a dateline holds a comma ("Nantes, le 3 mai
-    2023.")."""
+    heading "Bretagne."), nor the programme's words, or a carrying body's kind before a place's
+    name ("PETR de l'Ariège."); a dateline holds a comma ("Nantes, le 3 mai 2023.")."""
     folded = fold(text)
     if not titled_by_the_programme(folded):
         return []
     found = []
+    place_spans = None
     for match in RUN_IN_HEAD.finditer(text):
         start, end = match.span("name")
         end = len(text[:end].rstrip())
+        body = BODY_OF_A_PLACE.match(folded, start, end)
+        if body and place_spans is None:
+            place_spans = sorted((p.start, p.end) for p in places if p.kind != "country")
         if capitalised_run(text, start, end) != end or len(text[start:end].split()) > 6 \
                 or is_place_name(text[start:end]) or PROGRAMME_WORDS.search(folded, start, end) \
-                or not reads_as_a_place_name(text, start, end, places):
+                or not (_a_place_after(text, body.end(), end, place_spans) if body
+                        else reads_as_a_place_name(text, start, end, places)):
             continue
         line_end = text.find("\n", end)
         mention = make_mention(text, start, end, "territory.run_in_head", (), len(text) if line_end < 0 else line_end)
         if mention:
             found.append(mention)
     return found if len(found) >= 2 else []
+
+
+def _a_place_after(text: str, start: int, end: int, place_spans: list[tuple[int, int]]) -> bool:
+    """Whether the words after a body's kind name a département, a région or a town (its article
+    alone does not: "Syndicat mixte de l'Emploi"); `place_spans` sorted (a bisection: heads and
+    places both many stay linear)."""
+    index = bisect.bisect_left(place_spans, (start, -1))
+    return index < len(place_spans) and place_spans[index][1] <= end \
+        or bool(_town_words_of(text[start:end]) & town_words())
 
 
 INSTITUTION_WORDS = {"region", "regions", "etat", "departement", "prefet", "prefete", "prefecture",
