@@ -99,6 +99,7 @@ ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 # Alliances Luxe & Précision Doubs", "le Territoire « X »" (in a sentence that says "territoire"),
 # "Appelez-le désormais « X »" (after sentences about a territory).
 NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=groupement\s)nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+|d['’])?"
+                   r"|\bsous\s+la\s+banni[èe]re\s+(?=[«“\"A-ZÀ-Ý])"
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])"
                    r"|\b(?P<call>[Aa]ppele[zr]-(?:le|la)|[Aa]ppelons-(?:le|la)|(?:[Ii]l|[Ee]lle)\s+s['’]appell?e(?:ra)?)"
                    r"\s+d[ée]sormais\s+(?=[«“\"])")
@@ -121,6 +122,10 @@ NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:no
 # "A et B ont déposé une candidature commune sous le nom « X »": the name of a bid to the programme
 # (its words in the sentence or the next) is the territory's
 NAMED_CANDIDATURE = re.compile(r"\b(?:une|leur|la|sa)\s+candidature\s+(?:commune\s+|conjointe\s+)?$")
+# "A fait équipe avec B sous la bannière X", in a text titled by the programme: the name two places
+# joining forces go by is the territory's (folded text)
+JOINT_BID = re.compile(r"\b(?:fait|font|faisant)\s+equipe\b|\bs'(?:associe|associent|allie|allient|unit|unissent)\b"
+                       r"|\bfai\w*\s+cause\s+commune\b|\b(?:dossier|candidature)\s+commun")
 # "l'aire urbaine X a obtenu le renouvellement pour 2023-2027 sous le nom de Y", in a sentence naming
 # the programme: the name a label (its grant or renewal, just before) is held under
 LABEL_HELD_UNDER = re.compile(r"\b(?:renouvellement|reconduction|labellisation|label|reconduit\w*|renouvele\w*|retenu\w*|labellise\w*)\b"
@@ -376,6 +381,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if len(towns) >= 2 and PROGRAMME_WORDS.search(folded, max(0, match.start() - SECTOR_PROGRAMME_WINDOW),
                                                        match.start()):
             add(match.start("name"), match.end("name"), sentence_bounds(text, match.start())[1])
+    titled = titled_by_the_programme(folded)
     for match in NAMED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         ordinal = ORDINAL_OF_TERRITORIES.fullmatch(folded, sentence_start, match.start()) \
@@ -385,7 +391,9 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         called = match.group("call") and TERRITORY_WORD.search(folded, max(0, sentence_start - CALL_IT_WINDOW), sentence_start)
         held = LABEL_HELD_UNDER.search(folded, max(sentence_start, match.start() - 120), match.start()) \
             and PROGRAMME_WORDS.search(folded, sentence_start, sentence_end)
-        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) and not (ordinal or bid or called or held):
+        joint = JOINT_BID.search(folded, sentence_start, match.start()) and titled
+        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) \
+                and not (ordinal or bid or called or held or joint):
             continue  # "une usine baptisée « Gigafactory »", "cette zone du territoire, dénommée …"
         pos = match.end()
         if RENAMED.search(folded, pos, sentence_end):
