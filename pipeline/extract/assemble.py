@@ -37,6 +37,7 @@ from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_
                                           whole_departement_territories)
 from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, heading_place, named_by_its_departements,
                                                  sentence_before, sentence_bounds)
+from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
@@ -1086,18 +1087,63 @@ def _places_alone(text: str, intro: tuple[int, int], named: list[PlaceMention]) 
     return PLACES_ONLY_GLUE.fullmatch(rest) is not None
 
 
+# A numbered heading "2. Name, its tagline" whose paragraph starts on the next line.
+NUMBERED_HEAD = re.compile(r"[ \t]*\d{1,2}[.)][ \t]*$")
+# A bracket holding départements only, after a place complement: "Autour de A et de B (Doubs, Haute-Saône), …"
+BRACKET = re.compile(r"\(([^()\n]{1,120})\)")
+
+
 def _described_departements(text: str, places: list[PlaceMention], mention: TerritoryMention) -> set[str]:
     """A line opening with the name and a colon describes the territory: the one département of
     its first sentence, or those introduced by the word "départements" ("Castelnaudary Castres :
-    Il est un point focal de l'activité industrielle de l'Aude, …" -> 11)."""
+    Il est un point focal de l'activité industrielle de l'Aude, …" -> 11). A numbered heading's
+    paragraph does too where it opens (see _heading_paragraph_departements)."""
     described = NAME_COLON.match(text, mention.end)
-    if not described or text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip(" \t•*-–"):
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if not described and NUMBERED_HEAD.fullmatch(text, line_start, mention.start):
+        return _heading_paragraph_departements(text, places, text.find("\n", mention.end))
+    if not described or text[line_start:mention.start].strip(" \t•*-–"):
         return set()
     end = sentence_bounds(text, described.end())[1]
     codes = {p.code for p in places if p.kind == "departement" and described.end() <= p.start < end}
     if len(codes) == 1 or re.search(r"d[ée]partements\b", text[described.end():end], re.IGNORECASE):
         return codes
     return set()
+
+
+def _heading_paragraph_departements(text: str, places: list[PlaceMention], line_end: int) -> set[str]:
+    """'2. Vallée de X, le luxe en flacons' over 'Entre Somme et Seine-Maritime, les verriers …' or
+    'Autour de A et de B (Doubs, Territoire de Belfort, Haute-Saône), l'aire urbaine …': the
+    départements of the place complement that opens the heading's paragraph, when it locates it
+    ("entre", "dans", "à cheval sur"), or of a bracket in it holding départements only."""
+    if line_end < 0 or not text[line_end + 1:line_end + 2].strip():
+        return set()  # no paragraph right under the heading
+    start = line_end + 1
+    sentence_end = sentence_bounds(text, start)[1]
+    fronted = fronted_place(text, start, sentence_end)
+    if fronted is None or fronted.end is None:
+        return set()
+    # the complement's bracket, whose commas cut the complement short ("(Doubs, …), l'aire …")
+    bracket = BRACKET.match(text, text.find("(", fronted.places_start, fronted.end), sentence_end) \
+        if "(" in text[fronted.places_start:fronted.end] else None
+    if bracket and re.match(r"\s*,", text[bracket.end():]):
+        held = [p for p in _places_within(places, bracket.start(1), bracket.end(1)) if p.kind in ("departement", "region")]
+        rest = text[bracket.start(1):bracket.end(1)]
+        for place in sorted(held, key=lambda p: -p.start):
+            rest = rest[:place.start - bracket.start(1)] + rest[place.end - bracket.start(1):]
+        if held and all(p.kind == "departement" for p in held) and not rest.strip(" ,;et"):
+            return {p.code for p in held}
+        return set()
+    if not fronted.locates:
+        return set()
+    return {p.code for p in _places_within(places, fronted.places_start, fronted.end) if p.kind == "departement"}
+
+
+def _places_within(places: list[PlaceMention], start: int, end: int) -> list[PlaceMention]:
+    """The places (in reading order, as find_places gives them) starting in [start, end), found by
+    bisection: a heading's paragraph is read once per territory, however many places the text has."""
+    first = bisect_left(places, start, key=lambda p: p.start)
+    return places[first:bisect_left(places, end, lo=first, key=lambda p: p.start)]
 
 
 def _previous_sentence_start(text: str, start: int) -> int:

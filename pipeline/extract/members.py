@@ -548,9 +548,10 @@ COUNTED_NOUN_OF = re.compile(r"\s*(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|hui
 
 
 # "Il s'agit de A, porté par la communauté d'agglomération X, et du Pays de B": a trigger set
-# off by a comma, before one EPCI (singular article), opens a gloss clause of the name before it;
-# ", et du" then takes up the preposition of the outer list ("de A … et du B"), no member.
-GLOSS_CLAUSE_TRIGGER = re.compile(r",[ \t]*$")
+# off by a comma (", qui réunit" too), before one EPCI (singular article), opens a gloss clause of
+# the name before it; ", et du" then takes up the preposition of the outer list ("de A … et du
+# B"), no member.
+GLOSS_CLAUSE_TRIGGER = re.compile(r",[ \t]*(?:qui[ \t]+)?$")
 SINGULAR_LEAD = re.compile(r"\s*(?:la|le|l['’])\s*", re.IGNORECASE)
 OUTER_LIST_RESUMED = re.compile(r",\s+et\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?=[A-ZÀ-Ý])")
 # ", et l'Ouest Guyanais, porté par": the outer list's next name with its article and its own gloss
@@ -561,7 +562,7 @@ OUTER_ITEM_GLOSSED = re.compile(r",\s+et\s+(?:la\s+|le\s+|les\s+|l['’]\s*)[A-Z
 def _gloss_clause_end(text: str, trigger: re.Match, end: int) -> int:
     """Where a member region opened by a gloss clause between commas ends: at the comma that
     resumes the outer list (see OUTER_LIST_RESUMED), else at `end`."""
-    if not (GLOSS_CLAUSE_TRIGGER.search(text, max(0, trigger.start() - 3), trigger.start())
+    if not (GLOSS_CLAUSE_TRIGGER.search(text, max(0, trigger.start() - 7), trigger.start())
             and SINGULAR_LEAD.match(text, trigger.end(), end)):
         return end
     resumed = OUTER_LIST_RESUMED.search(text, trigger.end(), end)

@@ -154,9 +154,14 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
             or _keyword_decides(section) == TERRITORIES else OTHER
     if any(_keyword_decides(heading.of(text)) == TERRITORIES for heading in lst.headings):
         return TERRITORIES
+    partitive = False
     if lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
         if _counted_before(text, lst) or _described_as_territories(text, lst):
             return TERRITORIES
+        partitive = lst.intro is not None and _counts_them(lst.intro.of(text), len(lst.items))
+    if partitive:
+        decided = None  # "Nous sommes allés voir cinq d'entre eux." then "1. Name, …": "eux" decides
+    elif lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
         if lst.intro is not None and _field_heading(lst.intro.of(text)) and _keyword_decides(lst.intro.of(text)) == OTHER:
             return OTHER  # a page's field "Localisation" then "• Le Port (974)": where the news is
         if lst.intro is None or not _headed_by_places(text, lst):
@@ -177,7 +182,7 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         position = len(text[:position].rstrip())
         sentence_start, sentence = sentence_before(text, position)
         decided = _keyword_decides(sentence, above=True)
-        if PRONOUN_COUNT_INTRO.search(lst.intro.of(text)):
+        if partitive or PRONOUN_COUNT_INTRO.search(lst.intro.of(text)):
             if COUNTED_TERRITORIES.search(_without_programme_name(sentence)):
                 decided = TERRITORIES  # "… attribué à 183 territoires … La Guadeloupe en compte trois :"
             elif not COUNT_WORD.search(AMOUNT.sub(" ", sentence)):
@@ -249,6 +254,18 @@ def _partitive_of_the_items(intro: str, items: int) -> bool:
         return False
     word = match.group("count")
     return (int(word) if word.isdigit() else COUNT_WORDS.get(word)) == items
+
+
+# "Nous sommes allés voir cinq d'entre eux.": a part of what the sentences before count, anywhere
+# in an intro without a colon.
+SOME_COUNTED_OF_THEM = re.compile(r"(?<![\w'])(?P<count>\d{1,2}|[a-z-]+)\s+d['’]\s*entre\s+(?:eux|elles)\b")
+
+
+def _counts_them(intro: str, items: int) -> bool:
+    """Whether an intro without a colon counts the items as "N d'entre eux": what they are is
+    said by the sentences before, as for an intro opening with the partitive."""
+    return any((int(m.group("count")) if m.group("count").isdigit() else COUNT_WORDS.get(m.group("count"))) == items
+               for m in SOME_COUNTED_OF_THEM.finditer(fold(intro)))
 
 
 def _counted_before(text: str, lst: ListBlock) -> bool:
@@ -858,9 +875,15 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
         exact = next((found for spans, found in [read[0], (counted, names(counted)), *read[1:]]
                       if len(found) == len(spans) == stated
                       and not any(_joins_two_intercommunalities(text, s, e) or CLOSED_THEN_NAME.search(text, s, e)
-                                  or _joins_a_name_after_its_article(text, s, e, read[0][0]) for s, e in spans)), None)
+                                  or _joins_a_name_after_its_article(text, s, e, read[0][0])
+                                  or _cuts_a_bracket(text, s, e) for s, e in spans)), None)
         # "la CA de Bastia (CAB), en Haute-Corse, et la CA du Pays Ajaccien": glosses between names
-        loose = next((found for found in (read[2][1], read[3][1]) if len(found) == stated), None)
+        loose = next((found for spans, found in (read[2], read[3])
+                      if len(found) == stated and not any(_cuts_a_bracket(text, s, e) for s, e in spans)), None)
+        glossed = _glossed_spans(text, start, end) if not (exact or loose) else []
+        if len(glossed) == stated and len(found := names(glossed)) == stated \
+                and not any(_joins_two_intercommunalities(text, s, _gloss_start(text, s, e)) for s, e in glossed):
+            return found  # "l'Est du Loiret (A, B), Orléans Métropole – X, qui associe A et B, et le Nord Loiret"
         if not (exact or loose) and len(read[0][1]) == len(read[0][0]) > 1 \
                 and any(_joins_a_name_after_its_article(text, s, e, read[0][0]) for s, e in read[1][0]):
             return read[0][1]  # "deux territoires : A, B et l'C": three names, whatever the count says
@@ -873,6 +896,40 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
             if len(found) == len(spans) > 1:
                 return found
     return by_semicolon
+
+
+# An item's gloss after its name: a bracket, or a comma then a word in lower case ("qui associe",
+# "autour de"); where it starts the name ends.
+def _gloss_start(text: str, start: int, end: int) -> int:
+    gloss = INLINE_GLOSS.search(text, start, end)
+    return gloss.start() if gloss else end
+
+
+# A name opens with a capital, after its article at most; after a gloss, the next one with "et".
+NAME_OPENS = re.compile(r"(?:l['’]\s*|la\s+|le\s+|les\s+)?[A-ZÀ-Ý«\"]")
+ET_THEN_NAME = re.compile(r"et\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?[A-ZÀ-Ý«\"]")
+
+
+def _glossed_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'A (x, y), B, qui associe C et D, et E, autour de F': items whose names are each glossed by
+    a bracket or a clause opening in lower case after a comma; the commas and "et" of a bracket or
+    a clause part no names. A clause runs on until ", et" opens a name, so the items end there;
+    none when no clause opens (the plain splits read that list)."""
+    masked = text[:start] + GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[start:end])
+    spans: list[tuple[int, int]] = []
+    in_gloss = glossed = False
+    for piece_start, piece_end in split_inline_list(masked, start, end, r",\s+"):
+        if not (NAME_OPENS.match(text, piece_start, piece_end) or ET_THEN_NAME.match(text, piece_start, piece_end)):
+            if not spans:
+                return []
+            spans[-1] = (spans[-1][0], piece_end)  # "qui associe …", "autour de …": the name's gloss
+            in_gloss = glossed = True
+        elif in_gloss and not ET_THEN_NAME.match(text, piece_start, piece_end):
+            spans[-1] = (spans[-1][0], piece_end)  # a comma inside the clause
+        else:
+            spans.append((piece_start, piece_end))
+            in_gloss = False
+    return spans if glossed else []
 
 
 def _glosses_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -912,6 +969,12 @@ def _joins_a_name_after_its_article(text: str, start: int, end: int, natural: li
     joint = ET_ARTICLE_NAME.search(text, start, end)
     return joint is not None and bool(natural) and natural[-1][1] == end and natural[-1][0] >= joint.end() - 8 \
         and natural[-1][0] > joint.start()
+
+
+def _cuts_a_bracket(text: str, start: int, end: int) -> bool:
+    """Whether a piece opens a bracket it does not close, or closes one it did not open: a split
+    inside "(Pré-en-Pail-Saint-Samson, Villaines-la-Juhel)", whose commas part no names."""
+    return text.count("(", start, end) != text.count(")", start, end)
 
 
 def _joins_two_intercommunalities(text: str, start: int, end: int) -> bool:

@@ -4,6 +4,7 @@ NER (territory.ner)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from pipeline.extract.first_letters import with_first_letters
@@ -98,6 +99,7 @@ ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 # Alliances Luxe & Précision Doubs", "le Territoire « X »" (in a sentence that says "territoire"),
 # "Appelez-le désormais « X »" (after sentences about a territory).
 NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=groupement\s)nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+|d['’])?"
+                   r"|\bsous\s+la\s+banni[èe]re\s+(?=[«“\"A-ZÀ-Ý])"
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])"
                    r"|\b(?P<call>[Aa]ppele[zr]-(?:le|la)|[Aa]ppelons-(?:le|la)|(?:[Ii]l|[Ee]lle)\s+s['’]appell?e(?:ra)?)"
                    r"\s+d[ée]sormais\s+(?=[«“\"])")
@@ -120,6 +122,10 @@ NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:no
 # "A et B ont déposé une candidature commune sous le nom « X »": the name of a bid to the programme
 # (its words in the sentence or the next) is the territory's
 NAMED_CANDIDATURE = re.compile(r"\b(?:une|leur|la|sa)\s+candidature\s+(?:commune\s+|conjointe\s+)?$")
+# "A fait équipe avec B sous la bannière X", in a text titled by the programme: the name two places
+# joining forces go by is the territory's (folded text)
+JOINT_BID = re.compile(r"\b(?:fait|font|faisant)\s+equipe\b|\bs'(?:associe|associent|allie|allient|unit|unissent)\b"
+                       r"|\bfai\w*\s+cause\s+commune\b|\b(?:dossier|candidature)\s+commun")
 # "l'aire urbaine X a obtenu le renouvellement pour 2023-2027 sous le nom de Y", in a sentence naming
 # the programme: the name a label (its grant or renewal, just before) is held under
 LABEL_HELD_UNDER = re.compile(r"\b(?:renouvellement|reconduction|labellisation|label|reconduit\w*|renouvele\w*|retenu\w*|labellise\w*)\b"
@@ -375,6 +381,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if len(towns) >= 2 and PROGRAMME_WORDS.search(folded, max(0, match.start() - SECTOR_PROGRAMME_WINDOW),
                                                        match.start()):
             add(match.start("name"), match.end("name"), sentence_bounds(text, match.start())[1])
+    titled = titled_by_the_programme(folded)
     for match in NAMED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         ordinal = ORDINAL_OF_TERRITORIES.fullmatch(folded, sentence_start, match.start()) \
@@ -384,7 +391,9 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         called = match.group("call") and TERRITORY_WORD.search(folded, max(0, sentence_start - CALL_IT_WINDOW), sentence_start)
         held = LABEL_HELD_UNDER.search(folded, max(sentence_start, match.start() - 120), match.start()) \
             and PROGRAMME_WORDS.search(folded, sentence_start, sentence_end)
-        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) and not (ordinal or bid or called or held):
+        joint = JOINT_BID.search(folded, sentence_start, match.start()) and titled
+        if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) \
+                and not (ordinal or bid or called or held or joint):
             continue  # "une usine baptisée « Gigafactory »", "cette zone du territoire, dénommée …"
         pos = match.end()
         if RENAMED.search(folded, pos, sentence_end):
@@ -562,28 +571,48 @@ RUN_IN_HEAD = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Ý][^\n.!?:;,()«»\"\d]{1,60}
                          re.MULTILINE)  # "Pays de Vannes (Morbihan). …": its départements in brackets
 
 
+# A head naming a body that carries a territory after the place it serves ("PETR de l'Ariège."):
+# the place decides, not the body's kind (folded text; rules/territory_words.json joint_bodies).
+BODY_OF_A_PLACE = re.compile(r"(?:petr|pays|pole d'equilibre territorial et rural|pole metropolitain|syndicat mixte)"
+                             r"\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)(?=\S)")
+
+
 def run_in_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.run_in_head: the names a review about the programme (its first lines name it)
     opens its paragraphs with, each ended by a full stop; two such paragraphs at least, each head
     a place's name (reads_as_a_place_name) that is not a département's or a région's (a région
-    heading "Bretagne."), nor the programme's words; a dateline holds a comma ("Nantes, le 3 mai
-    2023.")."""
+    heading "Bretagne."), nor the programme's words, or a carrying body's kind before a place's
+    name ("PETR de l'Ariège."); a dateline holds a comma ("Nantes, le 3 mai 2023.")."""
     folded = fold(text)
     if not titled_by_the_programme(folded):
         return []
     found = []
+    place_spans = None
     for match in RUN_IN_HEAD.finditer(text):
         start, end = match.span("name")
         end = len(text[:end].rstrip())
+        body = BODY_OF_A_PLACE.match(folded, start, end)
+        if body and place_spans is None:
+            place_spans = sorted((p.start, p.end) for p in places if p.kind != "country")
         if capitalised_run(text, start, end) != end or len(text[start:end].split()) > 6 \
                 or is_place_name(text[start:end]) or PROGRAMME_WORDS.search(folded, start, end) \
-                or not reads_as_a_place_name(text, start, end, places):
+                or not (_a_place_after(text, body.end(), end, place_spans) if body
+                        else reads_as_a_place_name(text, start, end, places)):
             continue
         line_end = text.find("\n", end)
         mention = make_mention(text, start, end, "territory.run_in_head", (), len(text) if line_end < 0 else line_end)
         if mention:
             found.append(mention)
     return found if len(found) >= 2 else []
+
+
+def _a_place_after(text: str, start: int, end: int, place_spans: list[tuple[int, int]]) -> bool:
+    """Whether the words after a body's kind name a département, a région or a town (its article
+    alone does not: "Syndicat mixte de l'Emploi"); `place_spans` sorted (a bisection: heads and
+    places both many stay linear)."""
+    index = bisect.bisect_left(place_spans, (start, -1))
+    return index < len(place_spans) and place_spans[index][1] <= end \
+        or bool(_town_words_of(text[start:end]) & town_words())
 
 
 INSTITUTION_WORDS = {"region", "regions", "etat", "departement", "prefet", "prefete", "prefecture",
