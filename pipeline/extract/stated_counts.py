@@ -459,15 +459,22 @@ def _counts_of_paragraph_before(folded: str, intro_start: int, figures: list[dic
 def _part_of(folded: str, sentences: list[tuple[int, int]], count: dict,
              figures: list[dict]) -> dict | None:
     """The larger count of the same sentence that this one is a part of ("13 territoires, dont
-    dix d'entre eux …", "183 lauréats, dont 4 dans l'Aisne"), if it reads as a part."""
+    dix d'entre eux …", "183 lauréats, dont 4 dans l'Aisne", "La Gironde en compte trois : deux
+    sont reconduits, le troisième …": a colon right after the larger count opens its parts), if it
+    reads as a part."""
     index = _sentence_index(sentences, count["start"])
     if index is None:
         return None
     earlier = [f for f in _counts_in(figures, sentences[index][0], count["start"])
                if f["value"] > count["value"]]
     is_part = (count["rule"] == "figure.partitive"
-               or re.search(r"(?<![\w'])dont\s+(?:\S+\s+)?$", folded[max(0, count["start"] - 30):count["start"]]))
+               or re.search(r"(?<![\w'])dont\s+(?:\S+\s+)?$", folded[max(0, count["start"] - 30):count["start"]])
+               or earlier and PARTS_AFTER_COLON.fullmatch(folded, earlier[-1]["end"], count["start"]))
     return earlier[-1] if earlier and is_part else None
+
+
+# Between a count and the first of its parts: its noun at most, then a colon ("trois : deux …").
+PARTS_AFTER_COLON = re.compile(r"(?:\s+[\w'-]+){0,2}\s*:\s*")
 
 
 def _counts_new_beside_renewals(folded: str, count: dict, lst: ListOfTerritories) -> bool:
