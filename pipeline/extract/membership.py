@@ -1718,7 +1718,8 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
         if any(t.start < end and start < t.end for t in territories):
             continue
         bracket = LABEL_BRACKET.search(text, start, end)
-        name_end = bracket.start() if bracket else end
+        tail = None if bracket else _departements_tail(text, start, end, places)
+        name_end = bracket.start() if bracket else tail[0] if tail else end
         lead = len(text[start:name_end]) - len(text[start:name_end].lstrip(" \t«\"“"))
         name = text[start + lead:name_end].rstrip(" \t»\"”")
         folded = fold(name)
@@ -1731,10 +1732,28 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
         if spells_out(name, line.value.of(text)):
             continue  # "*PMA : Pays de Montbéliard Agglomération.*": a note defining an acronym
         codes = {p.code for p in places if p.kind == "departement"
-                 and bracket and bracket.start() <= p.start and p.end <= end}
+                 and bracket and bracket.start() <= p.start and p.end <= end} or (tail[1] if tail else set())
         candidates.append(TerritoryMention(start + lead, start + lead + len(name), collapse_spaces(name),
                                            "territory.member_line", codes, block_end=line.value.end))
     return candidates
+
+
+DASH = re.compile(r"\s+[–—-]\s+")
+TAIL_SEPARATORS = re.compile(r"(?:\s*,\s*|\s+et\s+|\s*/\s*|\s+)*")
+
+
+def _departements_tail(text: str, start: int, end: int, places) -> tuple[int, set[str]] | None:
+    """A label's end written after a dash that only names départements ("A – B – C — Cantal, Lot,
+    Aveyron : members"): where the name ends (the first such dash; the name may hold dashes of its
+    own) and the départements' codes."""
+    for dash in DASH.finditer(text, start, end):
+        named = sorted((p for p in places if p.kind == "departement" and dash.end() <= p.start and p.end <= end),
+                       key=lambda p: p.start)
+        gaps = [text[a:b] for a, b in zip([dash.end()] + [p.end for p in named],
+                                          [p.start for p in named] + [end])]
+        if named and all(TAIL_SEPARATORS.fullmatch(gap) for gap in gaps):
+            return dash.start(), {p.code for p in named}
+    return None
 
 
 VALUE_SEPARATOR = re.compile(r"[:—–]")  # "Name : A, B", "NAME — A, B" (dash_fields)
