@@ -112,7 +112,8 @@ from pipeline.extract.members import HEAD, JOINT, MEMBERS_VERB, WORDS, EpciMenti
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
-                                                 WORDS as TERRITORY_WORDS, capitalised_run, is_place_name, legal_form_end,
+                                                 WORDS as TERRITORY_WORDS, capitalised_run, departements_after_dash,
+                                                 is_place_name, legal_form_end,
                                                  looks_like_name, make_mention, opens_with_an_institution, PREFIX,
                                                  sentence_bounds,
                                                  titled_by_the_programme)
@@ -1718,7 +1719,8 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
         if any(t.start < end and start < t.end for t in territories):
             continue
         bracket = LABEL_BRACKET.search(text, start, end)
-        tail = None if bracket else _departements_tail(text, start, end, places)
+        # "A – B – C — Cantal, Lot, Aveyron : members": the départements after the name's last dash
+        tail = None if bracket else departements_after_dash(text, start, end, places)
         name_end = bracket.start() if bracket else tail[0] if tail else end
         lead = len(text[start:name_end]) - len(text[start:name_end].lstrip(" \t«\"“"))
         name = text[start + lead:name_end].rstrip(" \t»\"”")
@@ -1736,24 +1738,6 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
         candidates.append(TerritoryMention(start + lead, start + lead + len(name), collapse_spaces(name),
                                            "territory.member_line", codes, block_end=line.value.end))
     return candidates
-
-
-DASH = re.compile(r"\s+[–—-]\s+")
-TAIL_SEPARATORS = re.compile(r"(?:\s*,\s*|\s+et\s+|\s*/\s*|\s+)*")
-
-
-def _departements_tail(text: str, start: int, end: int, places) -> tuple[int, set[str]] | None:
-    """A label's end written after a dash that only names départements ("A – B – C — Cantal, Lot,
-    Aveyron : members"): where the name ends (the first such dash; the name may hold dashes of its
-    own) and the départements' codes."""
-    for dash in DASH.finditer(text, start, end):
-        named = sorted((p for p in places if p.kind == "departement" and dash.end() <= p.start and p.end <= end),
-                       key=lambda p: p.start)
-        gaps = [text[a:b] for a, b in zip([dash.end()] + [p.end for p in named],
-                                          [p.start for p in named] + [end])]
-        if named and all(TAIL_SEPARATORS.fullmatch(gap) for gap in gaps):
-            return dash.start(), {p.code for p in named}
-    return None
 
 
 VALUE_SEPARATOR = re.compile(r"[:—–]")  # "Name : A, B", "NAME — A, B" (dash_fields)
