@@ -2,7 +2,8 @@
 
 Read from the narrowest stretch of the sentence outwards:
 
-0. a demonym right after the counted noun ("trois territoires isérois", rules/demonyms.json);
+0. a demonym right after the counted noun ("trois territoires isérois", rules/demonyms.json), or
+   after "sont" ("Dix d'entre eux sont normands");
 1. the figure's comma-separated segment (only it for a whole opened by "Sur les", "Parmi les":
    "Sur les 124 territoires dévoilés …, une dizaine se situent en Nouvelle-Aquitaine" counts France): a national word ("au niveau national") means France; a
    place named there is the scope ("La France en compte 183, la Bourgogne-Franche-Comté 10");
@@ -54,6 +55,8 @@ from pipeline.extract.structure import SpanReach
 
 RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
 # "Deux d'entre eux", "Quatre d'entre elles": a part of what the sentence before names
+# a copula between a count and its demonym ("Dix d'entre eux sont normands")
+DEMONYM_COPULA = re.compile(r"\s+(?:sont|seront|etaient|restent)(?=\s)")
 PARTITIVE_PRONOUN = re.compile(r"[\w-]+\s+d'\s*entre\s+(?:eux|elles)\b")
 DEMONYMS_PATH = Path(__file__).parent / "rules" / "demonyms.json"
 # Past what its home area holds, a figure counts France: territories and EPCIs beyond the area's
@@ -438,9 +441,12 @@ class DocumentScope:
 
     def _scope(self, number_start: int, start: int, end: int, sentence: tuple[int, int],
                earlier: list[dict], value: float, unit: str) -> Area:
-        for demonym, area in _demonyms() if demonym_may_start(self.folded, end) else ():
-            if demonym.match(self.folded, end):
-                return area  # "trois territoires isérois"
+        # "trois territoires isérois"; "Dix d'entre eux sont normands": the demonym as attribute
+        copula = DEMONYM_COPULA.match(self.folded, end)
+        at = copula.end() if copula else end
+        for demonym, area in _demonyms() if demonym_may_start(self.folded, at) else ():
+            if demonym.match(self.folded, at):
+                return area
         clauses = self._clauses(sentence)
         own = next((c for c in clauses if c[0] <= number_start < c[1]), clauses[-1])
         segment = self._segment(own, number_start)

@@ -112,7 +112,8 @@ from pipeline.extract.members import HEAD, JOINT, MEMBERS_VERB, WORDS, EpciMenti
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
-                                                 WORDS as TERRITORY_WORDS, capitalised_run, is_place_name, legal_form_end,
+                                                 WORDS as TERRITORY_WORDS, capitalised_run, departements_after_dash,
+                                                 is_place_name, legal_form_end,
                                                  looks_like_name, make_mention, opens_with_an_institution, PREFIX,
                                                  sentence_bounds,
                                                  titled_by_the_programme)
@@ -1729,7 +1730,9 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
         if any(t.start < end and start < t.end for t in territories):
             continue
         bracket = LABEL_BRACKET.search(text, start, end)
-        name_end = bracket.start() if bracket else end
+        # "A – B – C — Cantal, Lot, Aveyron : members": the départements after the name's last dash
+        tail = None if bracket else departements_after_dash(text, start, end, places)
+        name_end = bracket.start() if bracket else tail[0] if tail else end
         lead = len(text[start:name_end]) - len(text[start:name_end].lstrip(" \t«\"“"))
         name = text[start + lead:name_end].rstrip(" \t»\"”")
         folded = fold(name)
@@ -1742,7 +1745,7 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
         if spells_out(name, line.value.of(text)):
             continue  # "*PMA : Pays de Montbéliard Agglomération.*": a note defining an acronym
         codes = {p.code for p in places if p.kind == "departement"
-                 and bracket and bracket.start() <= p.start and p.end <= end}
+                 and bracket and bracket.start() <= p.start and p.end <= end} or (tail[1] if tail else set())
         candidates.append(TerritoryMention(start + lead, start + lead + len(name), collapse_spaces(name),
                                            "territory.member_line", codes, block_end=line.value.end))
     return candidates

@@ -68,6 +68,7 @@ from pipeline.normalize import fold
 RULES_PATH = Path(__file__).parent / "rules" / "stated_counts.json"
 REFERRING_INTRO_MAX_WORDS = 15
 SUBHEADING_MAX_WORDS = 8
+ELIDED_UNIT = "figure.elided_unit_verb"  # "… et quatre entrent": the noun of the count before it
 COMPARISON = "figure.comparison"  # "contre deux lors de la première phase": the other count compared
 MAX_LISTED_COUNT = 30  # as the list rules: a national count (124, 183) is no list's size
 CLOSED_ITEM = re.compile(r"[.)\]»\"”!;]\s*$")  # an item that ends like a finished one
@@ -402,8 +403,11 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
         rule = "stated_count.previous_paragraph"
     if not counts:
         return None
-    # "Le Tarn compte trois des 124 territoires … Il s'agit de A et de B": the count a list can have
-    count = ([c for c in counts if c["value"] <= MAX_LISTED_COUNT] or counts)[-1]
+    # "Le Tarn compte trois des 124 territoires … Il s'agit de A et de B": the count a list can have;
+    # "Onze territoires voient leur label renouvelé et quatre entrent …" then "La liste est la
+    # suivante :": a bare count continuing the noun of one before it is a part, not what the list sizes
+    listable = [c for c in counts if c["value"] <= MAX_LISTED_COUNT] or counts
+    count = ([c for c in listable if c["rule"] != ELIDED_UNIT] or listable)[-1]
     if _national_beside_a_short_list(count, lst):
         return None  # "… compte 183 territoires. Dans le quart nord-est, voici les territoires retenus :"
     if words.new.search(intro) and not words.new.search(fold(count["mention"])):
@@ -459,15 +463,22 @@ def _counts_of_paragraph_before(folded: str, intro_start: int, figures: list[dic
 def _part_of(folded: str, sentences: list[tuple[int, int]], count: dict,
              figures: list[dict]) -> dict | None:
     """The larger count of the same sentence that this one is a part of ("13 territoires, dont
-    dix d'entre eux …", "183 lauréats, dont 4 dans l'Aisne"), if it reads as a part."""
+    dix d'entre eux …", "183 lauréats, dont 4 dans l'Aisne", "La Gironde en compte trois : deux
+    sont reconduits, le troisième …": a colon right after the larger count opens its parts), if it
+    reads as a part."""
     index = _sentence_index(sentences, count["start"])
     if index is None:
         return None
     earlier = [f for f in _counts_in(figures, sentences[index][0], count["start"])
                if f["value"] > count["value"]]
     is_part = (count["rule"] == "figure.partitive"
-               or re.search(r"(?<![\w'])dont\s+(?:\S+\s+)?$", folded[max(0, count["start"] - 30):count["start"]]))
+               or re.search(r"(?<![\w'])dont\s+(?:\S+\s+)?$", folded[max(0, count["start"] - 30):count["start"]])
+               or earlier and PARTS_AFTER_COLON.fullmatch(folded, earlier[-1]["end"], count["start"]))
     return earlier[-1] if earlier and is_part else None
+
+
+# Between a count and the first of its parts: its noun at most, then a colon ("trois : deux …").
+PARTS_AFTER_COLON = re.compile(r"(?:\s+[\w'-]+){0,2}\s*:\s*")
 
 
 def _counts_new_beside_renewals(folded: str, count: dict, lst: ListOfTerritories) -> bool:

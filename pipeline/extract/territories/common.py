@@ -780,11 +780,15 @@ SPACED_DASHES = re.compile(r"[ \t]+[–—-][ \t]+")
 INTER_BEFORE_PLACES = re.compile(r"^\s*inter(?:-\s*)?(?:d[ée]partemental|r[ée]gional)e?\s+", re.IGNORECASE)
 
 
+# Département codes alone, parted by dashes, slashes or commas: "974", "64-65", "32/82".
+CODES_ONLY = re.compile(r"(?:2[AB]|97[1-6]|\d{2})(?:\s*[-/,]\s*(?:2[AB]|97[1-6]|\d{2}))*")
+
+
 def departements_after_dash(text: str, start: int, end: int,
                              places: list[PlaceMention]) -> tuple[int, set[str]] | None:
-    """'Bassin d'Alès – Gard', 'Aurillac – Figeac – Rodez – Aveyron, Lot et Cantal': after a name's
-    last spaced dash, only the départements it lies in; the name ends at that dash and they are
-    its codes. A name made of départements' names ('Interdépartemental Gers – Tarn-et-Garonne') or
+    """'Bassin d'Alès – Gard', 'Aurillac – Figeac – Rodez – Aveyron, Lot et Cantal', 'Est Réunion –
+    974': after a name's last spaced dash, only the départements it lies in (names or codes); the
+    name ends at that dash and they are its codes. A name made of départements' names ('Interdépartemental Gers – Tarn-et-Garonne') or
     holding a région's stays whole (a département's word in another name is a river or its part:
     'Rhône Provence Industrie – Ardèche et Drôme', 'Nord Isère – Isère' end at the dash), and so
     does a one-word name before a single département ('Argonne – Ardennes' may be the name itself)."""
@@ -793,7 +797,9 @@ def departements_after_dash(text: str, start: int, end: int,
         pass
     if dash is None:
         return None
-    codes = departements_bracket(text, dash.end(), end, places)
+    tail = text[dash.end():end].strip()
+    codes = departements_bracket(text, dash.end(), end, places) \
+        or (_codes_in(tail) if CODES_ONLY.fullmatch(tail) else set())  # "Est Réunion – 974"
     before = [p for p in places if p.kind in ("departement", "region") and start <= p.start < dash.start()]
     if not codes or any(p.kind == "region" for p in before) \
             or (before and named_by_its_departements(INTER_BEFORE_PLACES.sub("", text[start:end], count=1))):
