@@ -153,3 +153,9 @@ def test_a_departement_name_inside_a_written_epci_name_is_no_place():
     assert departement_codes("la communauté de communes Usses et Rhône") == []  # it lies in the Ain and Haute-Savoie
     assert departement_codes("la communauté de communes du Sud Territoire, dans le Doubs") == ["25"]
     assert departement_codes("deux territoires dans l'Oise") == ["60"]
+
+
+def test_a_capitalised_office_keeps_its_seat():
+    # "Sous-Préfète du …" is an office, not a capitalised name like "Alsace du Nord"
+    places = find_places("Martine Durand, Sous-Préfète du Val-de-Marne, et le Préfet de l'Aube")
+    assert [(p.code, p.office) for p in places] == [("94", True), ("10", True)]

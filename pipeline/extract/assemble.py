@@ -737,6 +737,7 @@ def extract(text: str, doc: Doc) -> Extraction:
                  for code in m.link.departement_codes} if len(by_id) == 1 else set()
     if officials and len(ref.regions_of(sorted(officials))) < 2 and ACROSS_REGIONS.search(text):
         officials = set()  # "un Territoire d'industrie sur deux régions": one région's officials place it in part
+    prefects = _prefects_seat(text, places) if len(by_id) == 1 else set()
     # "Les 13 territoires grand-estiens sont : …" in a text about the Grand Est only: its région
     # ("… ce poumon économique de la Guadeloupe": the name of an overseas région read as its
     # département's; not the council "la Région Réunion", which says who acts)
@@ -758,7 +759,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         placed_at = row.pop("placed_departements")
         placing = members or (placed_at if len(placed_at) >= 2 else set())
         departements = sorted(row.pop("departements") | members | (named & placing if placing else named)
-                              | _named_places_standing(row["name"], named)) or sorted(officials) \
+                              | _named_places_standing(row["name"], named)) or sorted(officials) or sorted(prefects) \
             or sorted(_prefectures_in_name(row["name"]) & named_departements)
         sentence_regions = row.pop("sentence_regions")
         # a former région in the name ("Nord Franche-Comté") before the text's single région (a
@@ -1005,6 +1006,20 @@ def _named_places_standing(name: str, named: set[str]) -> set[str]:
     if named_by_its_departements(bare) and (len(named) >= 2 or bare != name):
         return set(named)
     return named & compass_and_demonym_codes(name)
+
+
+# "préfète de la région Grand Est, préfète du Bas-Rhin": the région's préfet, who acts for all its départements
+REGION_PREFECT = re.compile(r"pr[ée]f[eè]t\w*\s+de\s+(?:la\s+)?r[ée]gion", re.IGNORECASE)
+
+
+def _prefects_seat(text: str, places: list[PlaceMention]) -> set[str]:
+    """The département of the préfet or sous-préfet a text names, when no other département is
+    named ("aux côtés de …, Sous-Préfète du Val-de-Marne"): a text about one territory that places
+    it nowhere else lies where the State's representative in its programme sits. Not a région's
+    préfet, who acts for all its départements; two seats place nothing."""
+    departements = [p for p in places if p.kind == "departement"]
+    seats = {p.code for p in departements if not REGION_PREFECT.search(text, max(0, p.start - 80), p.start)}
+    return seats if len(seats) == 1 and all(p.office for p in departements) else set()
 
 
 @lru_cache(maxsize=1)

@@ -281,9 +281,12 @@ RIVER_HEAD = re.compile(r"\b(?:vall[ée]es?|val|bassin|plaine|gorges|rives?|bord
 def _inside_capitalised_name(text: str, start: int) -> bool:
     """'Alsace du Nord', 'Vallée de la Marne': a département word after a capitalised name (not
     after the programme's words: 'Territoires d'Industrie de Côte d'Or', nor after a grouping of
-    intercommunalities: 'PETR de l'Ariège' lies in the Ariège; 'CCI du Lot' is a body's name).
-    A compass word before it keeps the département ('Est du Loiret', 'Nord de la Meuse')."""
+    intercommunalities: 'PETR de l'Ariège' lies in the Ariège; 'CCI du Lot' is a body's name; nor
+    after an office: 'Sous-Préfète du Val-de-Marne', whose seat find_places marks). A compass word
+    before it keeps the département ('Est du Loiret', 'Nord de la Meuse')."""
     before = text[max(0, start - 30):start]
+    if _office_before().search(fold(before)):
+        return False
     return bool(re.search(r"\b(?![Ii]ndustrie )(?!(?:PETR|SCOT|SCoT) )[A-Z][\w'’-]+ (?:du|de la|de l['’]|des|de) ?$", before)
                 or RIVER_HEAD.search(before)) \
         and not re.search(r"(?:département|departement|Département)s? (?:du|de la|de l['’]|des|de) ?$",
