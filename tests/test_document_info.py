@@ -118,6 +118,31 @@ def test_signature_of_an_act_dates_a_contract_without_dateline():
     assert (info["place"], info["published_on"]) == ("Avranches", datetime.date(2019, 7, 4))
 
 
+def test_a_date_field_of_a_feed_an_export_or_an_e_mail_dates_the_text():
+    """An RSS item's <pubDate> (RFC 822, English), an Atom entry's <published>, a Markdown front
+    matter's "date:" (ISO), an English page's "Published on", an e-mail's "Date : jeu. 14 déc. 2023"
+    beside its "De :" and "Objet :"; an invitation's lone "Date :" is its event's day."""
+    body = "Le territoire d'industrie a réuni son comité.\n"
+    for head, date in [
+            ("<item>\n<title>Titre</title>\n<pubDate>Fri, 12 Apr 2019 07:45:00 +0200</pubDate>", datetime.date(2019, 4, 12)),
+            ("<entry>\n<published>2019-04-12T07:45:00+02:00</published>", datetime.date(2019, 4, 12)),
+            ('title: "Titre"\ndate: 2023-11-10\nauthor: "Service"', datetime.date(2023, 11, 10)),
+            ("Industrial Territories\n\nPublished on 14 February 2024 · Economy", datetime.date(2024, 2, 14)),
+            ("De : Club <club@example.fr>\nDate : jeu. 14 déc. 2023 à 17:02\nObjet : Lettre n° 212", datetime.date(2023, 12, 14))]:
+        assert extract_document_info(f"{head}\n\n{body}")["published_on"] == date, head
+    invitation = "INVITATION PRESSE\n\nSignature du contrat\n\nDate : jeu. 14 mars 2024 à 10:00\nLieu : Vannes\n\n"
+    assert extract_document_info(invitation + body)["published_on"] is None
+
+
+def test_an_acts_recitals_cite_other_texts_dates():
+    """"VU le cahier des charges … publié le 27 juin 2023 ;" cites another text: the act is dated by
+    its signature."""
+    text = ("Arrêté préfectoral\n\nVU le cahier des charges de l'appel à manifestation d'intérêt publié le 27 juin 2023 ;\n\n"
+            "CONSIDÉRANT que le territoire doit se doter d'un comité ;\n\nArticle 1er : Un comité est créé.\n\n"
+            "Fait à Vannes, le 4 mars 2024\n")
+    assert extract_document_info(text)["published_on"] == datetime.date(2024, 3, 4)
+
+
 def test_the_day_a_recueil_or_a_byline_published_an_act_wins_over_its_signature():
     """A préfecture's recueil publishes acts signed days before: its running head ("Recueil des
     actes administratifs n° … – 3 juillet 2019 – p. 41") or "PUBLIÉ LE" dates the text, the act's

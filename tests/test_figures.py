@@ -889,3 +889,12 @@ def test_a_councils_own_spending_is_read_from_the_sentences_first_match_for_ever
     assert [f["value"] for f in figures(sentence)] == [3e6, 4e6, 5e6]
     many = "".join(f"{i} M€ dans le Doubs, " for i in range(1, 301)) + "puis la Région a investi 9 M€ et 8 M€."
     assert [f["value"] for f in figures(many)] == [float(i) * 1e6 for i in range(1, 301)]
+
+
+def test_a_page_in_english_counts_territories_and_priorities_in_words():
+    """g63p57: "Twelve territories of Centre-Val de Loire", "four main priorities" on a Région's
+    page in English; a French "four" (an oven) counts nothing."""
+    text = ("Twelve territories of Centre-Val de Loire have been selected for the second phase of the "
+            "Territoires d'industrie programme. Action plans focus on four main priorities.\n\n"
+            "L'usine du territoire d'industrie a installé un four électrique.\n")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(12.0, "territoire"), (4.0, "priorite")]

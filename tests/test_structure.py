@@ -423,6 +423,19 @@ def test_a_table_written_one_cell_per_line_keeps_its_rows():
         ["CA du Boulonnais", "Boulogne-sur-Mer"], ["CA Douaisis Agglo", "Douaisis"]]
 
 
+def test_a_table_of_territories_and_departements_written_one_cell_per_line_reads_in_pairs():
+    """g63p57: "Territoire" / "Département(s)", then a name and its départements a row; a name that
+    is a département's ("Vosges" / "Vosges") keeps its place; a row without départements ends it."""
+    text = ("Territoire\nDépartement(s)\nNord Lorraine\nMeurthe-et-Moselle, Moselle\n"
+            "Vitry-le-François – Saint-Dizier – Bar-le-Duc\nMarne, Haute-Marne et Meuse\nVosges\nVosges\n"
+            "Sud Alsace\nHaut-Rhin (68)\nDéveloppement\nIndustrie\n")
+    table = parse(text).tables[-1]
+    assert [[cell.of(text) for cell in row] for row in table.rows] == [
+        ["Nord Lorraine", "Meurthe-et-Moselle, Moselle"],
+        ["Vitry-le-François – Saint-Dizier – Bar-le-Duc", "Marne, Haute-Marne et Meuse"],
+        ["Vosges", "Vosges"], ["Sud Alsace", "Haut-Rhin (68)"]]
+
+
 def test_a_list_of_names_one_per_line_is_no_table():
     text = "Territoires retenus\nDouaisis\nCalaisis\nGrand Hainaut\nSambre-Avesnois\nLens-Liévin\nSaint-Omer\n"
     assert parse(text).tables == []

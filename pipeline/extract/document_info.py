@@ -89,9 +89,9 @@ SIGNED = re.compile(rf"(?:fait(?:\s+en\s+\w+\s+exemplaires?(?:\s+originaux)?,?)?
 # "Article publié le 23/01/2024 sur mon-territoire.fr", "Par X publié le 28 JAN 2020 à 09:36",
 # "Rédigé par la rédaction le Lundi 11 Juillet 2022", "Date de publication : Mardi 28 janvier 2020",
 # "Paru le06/06/2019" (a label's space lost), a newsletter's "Envoyée le 7 décembre 2023",
-# a magazine's "Article publié en ligne le 23 octobre 2019":
-# anywhere in a line. "Mis à jour le ..." is no publication date.
-PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|redigee?|envoyee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
+# a magazine's "Article publié en ligne le 23 octobre 2019", an English page's "Published on 14
+# February 2024": anywhere in a line. "Mis à jour le ..." is no publication date.
+PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|published(?:\s+on)?|redigee?|envoyee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
                        rf"(?:\s+le\s+|\s+le(?=\d)|\s*(?=:)|\s+)|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
 # A newsletter's "Date d'envoi : 07/12/2023", a bulletin's "Édition de l'hiver 2023-2024 – distribué le
 # 15 janvier 2024", a newsletter's "N° 112 — Janvier 2024 — Diffusée le 9 janvier 2024": the day it
@@ -132,6 +132,24 @@ SITTING = re.compile(rf"(?:commission\s+permanente|(?:seance|session|assemblee)(
                      rf"|(?:(?:adoptee?|approuvee?)\s+(?:par|en)\s+(?:le\s+|la\s+|l')?)?"
                      rf"(?:conseil|comite)\s+(?:regional|departemental|communautaire|metropolitain|municipal|syndical))"
                      rf"(?:\s+(?:d[eu']\s*|de\s+la\s+|des\s+)[a-z][a-z'-]*(?:[ -][a-z'-]+){{0,3}})?\s+(?:du|le)\s+{DATE}")
+# A date written by a machine in a field of the page's top: an RSS item's "<pubDate>Fri, 12 Apr 2019
+# 07:45:00 +0200</pubDate>", an Atom entry's "<published>2019-04-12T07:45:00+02:00", a Markdown
+# export's front matter "date: 2023-11-10"; ISO or RFC 822 (English abbreviations), never prose.
+RFC_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+              "oct": 10, "nov": 11, "dec": 12}
+FIELD_DATE = re.compile(
+    r"(?:<(?:pubdate|published|dc:date)>|(?:date|pubdate|published|publishdate|date_published)\s*[:=]\s*[\"']?)\s*"
+    r"(?:(?P<iyear>\d{4})-(?P<imonth>\d{2})-(?P<iday>\d{2})(?!\d)"
+    r"|(?:(?:mon|tue|wed|thu|fri|sat|sun),\s*)?(?P<rday>\d{1,2})\s+(?P<rmonth>" + "|".join(RFC_MONTHS) + r")\s+(?P<ryear>\d{4})(?!\d))")
+# An e-mail's header "Date : jeu. 14 déc. 2023 à 17:02" (a weekday abbreviated), read as the day the
+# letter went out only beside another header field ("De :", "Objet :"): an invitation's "Date :"
+# gives its event.
+EMAIL_DATE = re.compile(rf"date\s*:\s*(?:(?:lun|mar|mer|jeu|ven|sam|dim|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?{DATE}")
+EMAIL_FIELD = re.compile(r"(?:de|from|a|to|objet|subject|cc|expediteur)\s*:")
+EMAIL_FIELD_REACH = 3  # lines either side of the "Date :" line
+# An act's recitals ("VU le cahier des charges … publié le 27 juin 2023 ;", "CONSIDÉRANT que …") cite
+# other texts' dates: no line of them is a byline.
+RECITAL = re.compile(r"(?:vu|considerant|apres\s+avoir\s+entendu)\b")
 UPDATED = re.compile(r"mise?s?\s+a\s+jour|modifiee?|derniere\s+modification")
 # "Ce mardi 19 mars 2019, la ministre …" near the top: the press writes of the day it publishes.
 THIS_DAY = re.compile(rf"(?<!\w)ce\s+(?=lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche){WRITTEN_DATE}")
@@ -261,6 +279,27 @@ def _segments(folded: str) -> list[tuple[int, int]]:
 KINDS = ("place", "answered", "published", "signed", "sitting", "bare", "updated")  # most to least telling
 
 
+def _field_date(match: re.Match) -> datetime.date | None:
+    try:
+        if match["iyear"]:
+            return datetime.date(int(match["iyear"]), int(match["imonth"]), int(match["iday"]))
+        return datetime.date(int(match["ryear"]), RFC_MONTHS[match["rmonth"]], int(match["rday"]))
+    except ValueError:
+        return None
+
+
+def _email_dates(lines: list[str]) -> list[tuple[int, tuple[str, None, datetime.date]]]:
+    """The "Date :" header of an e-mail near the top, when a header field stands beside it."""
+    found = []
+    for index, line in enumerate(lines[:TOP_LINES]):
+        match = EMAIL_DATE.match(fold(line))
+        if match and _date(match) and any(
+                EMAIL_FIELD.match(fold(other))
+                for other in lines[max(0, index - EMAIL_FIELD_REACH):index] + lines[index + 1:index + 1 + EMAIL_FIELD_REACH]):
+            found.append((index, ("published", None, _date(match))))
+    return found
+
+
 @lru_cache(maxsize=4096)
 def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.date] | None:
     """(kind, place, date) when `line` is a dateline: kind "place" ("Troyes, le 14 novembre 2023"),
@@ -273,6 +312,12 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
     folded = fold(line)
     if FOUR_DIGITS.search(folded) is None:
         return None  # every kind of dateline holds a DATE, whose year is four digits: most lines have none
+    if RECITAL.match(folded):
+        return None
+    match = FIELD_DATE.match(folded.strip()) if near_top else None
+    if match:
+        date = _field_date(match)
+        return ("published", None, date) if date else None
     short = sum(any(c.isalnum() for c in word) for word in folded.split()) <= BYLINE_WORDS
     found = []
     # whole-line heads, whose separators would part the date from what makes it telling
@@ -359,7 +404,8 @@ def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
     of an act; else the sitting that adopted it; else a bare date near the top, the one whose year the other lines mention when
     there are several (a crawl banner's date stands above the communiqué's own); else the page's
     "ce mardi 19 mars 2019" in the top lines. Never an update stamp (update_stamp)."""
-    found = [(index, f) for index, line in enumerate(lines) if (f := _dateline_of(line, index < TOP_LINES))]
+    found = sorted([(index, f) for index, line in enumerate(lines) if (f := _dateline_of(line, index < TOP_LINES))]
+                   + _email_dates(lines), key=lambda found_at: found_at[0])
     # "Réponse du Ministère … / Publiée dans le JO Sénat du …": the answer's byline under its heading
     found = [(index, ("answered", *f[1:]) if f[0] == "published" and index and ANSWER_HEADING.match(fold(lines[index - 1]))
                       and IN_JOURNAL.search(fold(lines[index])) else f) for index, f in found]

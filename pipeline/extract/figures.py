@@ -179,6 +179,7 @@ class Vocabulary:
     approximate_noun: re.Pattern
     noun_of_an_approximation: re.Pattern  # after it: "une centaine de chefs d'entreprise"
     number_words: re.Pattern
+    english_number_words: re.Pattern  # a page in English: "Twelve territories", "four main priorities"
     not_adjectives: frozenset[str]
     elided_verb: re.Pattern
     synonyms: frozenset[str]  # nouns counting territories only in a sentence naming the programme
@@ -250,6 +251,8 @@ def _vocabulary() -> Vocabulary:
         number_words=with_first_letters(re.compile(
             rf"(?<![\w-])(?:un(?=\s+(?:{_alternation(rules['scale_words'])}))|(?:{words})"
             rf"(?:(?: +|-)(?:{words})|(?: +|-)et(?: +|-)(?:un|une|onze)|-(?:un|une))*)(?![\w]|-\w)")),
+        english_number_words=re.compile(
+            rf"(?<![\w-])(?:{_alternation(rules['english_number_words'])})(?:-(?:{_alternation(rules['english_number_words'])}))?(?![\w]|-\w)"),
         not_adjectives=frozenset(_key(w) for w in rules["not_adjectives"]),
         elided_verb=re.compile(rf"{GAP}(?:{_alternation(rules['elided_unit_verbs'])}){boundary}"),
         synonyms=frozenset(synonyms),
@@ -409,6 +412,8 @@ def _number_tokens(text: str, folded: str, vocab: Vocabulary) -> list[Token]:
         except ValueError:
             continue
         tokens.append(Token(match.start(), match.end(), value, False, "words", False))
+    for match in vocab.english_number_words.finditer(folded):
+        tokens.append(Token(match.start(), match.end(), float(text2num(match.group(), "en")), False, "words", False))
     for match in vocab.single.finditer(folded):
         tokens.append(Token(match.start(), match.end(), 1.0, False, "words", False))
     for match in ONE_IN_PLACE.finditer(folded):  # "trois en Guyane, un en Guadeloupe": a frame decides

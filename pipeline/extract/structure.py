@@ -48,6 +48,7 @@ from dataclasses import dataclass, field as default
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.normalize import fold
 
@@ -127,7 +128,25 @@ CODED_PLACES = re.compile(_CODED_PLACE + r"(?:[ \t]*(?:,|et)[ \t]+" + _CODED_PLA
 DEPARTEMENT_CELL = re.compile(r"[ \t]*(?:" + _CODED_PLACE + r"|" + DEPARTEMENT_CODE + r"(?:[ \t]*(?:[-/,]|et)[ \t]*"
                               + DEPARTEMENT_CODE + r")*)[ \t]*")
 STACKED_DEPARTEMENTS_HEADER = re.compile(r"departements?(?:\s*\(s\))?(?:\s+concernee?s?)?")
+# The header over a stacked table's column of territories ("Territoire", "Territoires d'industrie",
+# "Nom du territoire", folded).
+STACKED_TERRITORIES_HEADER = re.compile(r"(?:nom\s+du\s+)?territoires?(?:\s*\(s\))?(?:\s+d'industrie)?")
+# What parts the départements of one cell written by name: "Marne, Aube", "Marne et Haute-Marne".
+NAMES_SEPARATOR = r"\s*(?:,|\bet\b|\s[/–-]\s)\s*"
 MARKDOWN_RULE = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?")
+
+
+@lru_cache(maxsize=1)
+def _departement_names() -> re.Pattern:
+    """A cell naming départements only, folded: "marne, aube", "meurthe-et-moselle et moselle"."""
+    names = sorted((fold(d.name) for d in referential.load().departements.values()), key=len, reverse=True)
+    name = "(?:" + "|".join(re.escape(n) for n in names) + r")(?:\s*\(\s*" + DEPARTEMENT_CODE.lower() + r"\s*\))?"
+    return re.compile(rf"{name}(?:{NAMES_SEPARATOR}{name})*")
+
+
+def _departements_cell(cell: str) -> bool:
+    """Whether a cell holds départements only, by name or by code ("Marne, Aube", "Doubs (25)", "54, 57")."""
+    return bool(DEPARTEMENT_CELL.fullmatch(cell) or _departement_names().fullmatch(fold(cell).strip()))
 
 
 @dataclass(frozen=True)
@@ -1137,7 +1156,7 @@ class _Builder:
             if not line.blank and not line.marker:
                 run.append(line)
                 continue
-            table = self._stacked_table(run) or self._stacked_rows_by_departements(run)
+            table = self._stacked_table(run) or self._stacked_rows_by_departements(run) or self._stacked_pairs(run)
             if table:
                 tables.append(table)
             run = []
@@ -1206,6 +1225,26 @@ class _Builder:
                 index = last
             if len(rows) >= MIN_STACKED_ROWS and index == len(cells):
                 return Table(header, rows, pieces)
+        return None
+
+    def _stacked_pairs(self, lines: list[_Line]) -> Table | None:
+        """A table of two columns a PDF's text extraction wrote one cell per line: "Territoire" /
+        "Département(s)", then rows of two lines, a name and its départements ("Marne, Aube",
+        "Moselle (57)", "54, 57"), up to a line pair that breaks the pattern. A name may be a
+        département's ("Vosges" / "Vosges"): a row is read by its place, never by what it holds."""
+        text = self.text
+        for first in range(min(len(lines) - 1, MAX_STACKED_HEADER_TRIES)):
+            header = [Span(line.start, line.end) for line in lines[first:first + 2]]
+            if not (STACKED_TERRITORIES_HEADER.fullmatch(fold(header[0].of(text)).strip())
+                    and STACKED_DEPARTEMENTS_HEADER.fullmatch(fold(header[1].of(text)).strip())):
+                continue
+            rows = []
+            for index in range(first + 2, len(lines) - 1, 2):
+                name, places = (Span(line.start, line.end) for line in lines[index:index + 2])
+                if not _departements_cell(places.of(text)) or FIGURE_CELL.fullmatch(name.of(text)):
+                    break
+                rows.append([name, places])
+            return Table(header, rows) if len(rows) >= MIN_STACKED_ROWS else None
         return None
 
     def _column_pieces(self, line: _Line) -> list[Span]:
