@@ -516,3 +516,18 @@ def test_a_sitting_told_of_in_a_sentence_dates_nothing():
             "élus régionaux ont voté à une large majorité le soutien de la Région aux protocoles des "
             "territoires d'industrie de la région.")
     assert extract_document_info(text)["published_on"] is None
+
+
+@pytest.mark.parametrize("top", [
+    # a Markdown export's front matter, as the reader leaves it (its "---" lines dropped) and whole
+    '\ntitle: "Territoires d\'industrie : 15 lauréats en Occitanie"\ndate: 2023-11-10\nslug: ti-occitanie\n\n',
+    '---\ntitle: "Territoires d\'industrie : 15 lauréats en Occitanie"\ndate: 2023-11-10\n---\n\n',
+    # an RSS item saved as text
+    "<item>\n  <title>Territoires d'industrie : 15 lauréats en Occitanie</title>\n"
+    "  <link>https://example.org/ti</link>\n  <pubDate>Fri, 10 Nov 2023 07:45:00 +0100</pubDate>\n",
+])
+def test_a_machine_title_field_is_the_title_without_its_key_or_tags(top):
+    info = extract_document_info(top + "La Région annonce les lauréats du programme. Ils sont quinze.\n")
+    assert info["title"] == "Territoires d'industrie : 15 lauréats en Occitanie"
+    assert info["published_on"] == datetime.date(2023, 11, 10)
+

@@ -18,6 +18,7 @@ the body speaks of wins (a crawl banner's year is not in the text).
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import re
 from functools import lru_cache
@@ -505,9 +506,34 @@ def _is_masthead(title: str) -> bool:
             and not AGREEMENT.search(folded) and not PROGRAMME_WORD.search(CHAMBER_NAME.sub(" ", folded)))
 
 
+# The headline a machine wrote in a field at the top: a Markdown export's front matter
+# ('title: "Territoires d'industrie : 15 lauréats"' beside "date:", "slug:" …; the reader drops its
+# "---" lines), an RSS item's or Atom entry's "<title>…</title>" (a feed saved as text). Its other
+# fields (date:, slug:, <link>) are no headline.
+FRONT_MATTER = re.compile(r"\A\s*(?:---[ \t]*\n)?(?P<fields>(?:[a-z_]+[ \t]*:[^\n]*\n){2,40})", re.IGNORECASE)
+FRONT_MATTER_TITLE = re.compile(r"^title[ \t]*:[ \t]*(?P<q>[\"']?)(?P<title>[^\n]*?)(?P=q)[ \t]*$", re.MULTILINE)
+FRONT_MATTER_OTHER = re.compile(r"^(?:date|author|slug|categories|tags|layout|description|image|draft|lang)[ \t]*:",
+                                re.MULTILINE)
+FEED_TITLE = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<(?:rss|channel|feed)\b[^>]*>\s*)*<(?:item|entry)\b[^>]*>\s*"
+                        r"<title\b[^>]*>\s*(?:<!\[CDATA\[)?(?P<title>[^<\n]{1,300}?)(?:\]\]>)?\s*</title>")
+
+
+def _machine_title(text: str) -> str | None:
+    """The front matter's "title:" or a feed item's <title>, unquoted; None when the top is no such field."""
+    front = FRONT_MATTER.match(text)
+    fields = front.group("fields") if front and FRONT_MATTER_OTHER.search(front.group("fields")) else None
+    field = FRONT_MATTER_TITLE.search(fields) if fields else FEED_TITLE.match(text)
+    title = " ".join(html.unescape(field.group("title")).split()) if field else ""
+    return title or None
+
+
 def _title(text: str) -> str | None:
-    """The headline; below a masthead, the first headline that names the programme before any
-    body prose ("La Gazette de la vallée" / "Industrie : la vallée décroche le label")."""
+    """The headline (a machine's title field first: _machine_title); below a masthead, the first
+    headline that names the programme before any body prose ("La Gazette de la vallée" /
+    "Industrie : la vallée décroche le label")."""
+    machine = _machine_title(text)
+    if machine:
+        return machine
     title = _first_title(text)
     if not title or not _is_masthead(title):
         return title
