@@ -1755,7 +1755,12 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             # Paris, Seine et Oise" (not the Métropole du Grand Paris): a comma inside its name
             link, end = _past_a_comma(text, head, end, epci_type, linker) or (link, end)
         if opening_adjective and not link.exact:
-            continue  # "la communauté de communes voisine X": an adjective of the sentence
+            # "la communauté de communes voisine des Hauts de Flandre": an adjective of the sentence,
+            # a name of the referential after it, exactly
+            adjective = LOWER_WORD.match(text, head.end())
+            link = linker.link(text[adjective.end():end], epci_type)
+            if not (link.siren and link.exact):
+                continue
         if link.siren or link.candidates:  # several EPCIs fit: reported with them, never guessed
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),
                                      _mention_type(epci_type, link), "epci.head_mention",
