@@ -143,7 +143,9 @@ RANGE_OPENER = re.compile(r"(?:(?<![\w'])|(?<=qu'))entre" + GAP + "$")  # "estim
 PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?P<pronoun>eux|elles)\b")
 PART_OF_A_FIGURE = re.compile(GAP + r"(?:des|d'\s*entre\s+les)" + GAP)  # "trois des 124 territoires"
 PART_OF_THESE = re.compile(GAP + r"de\s+ces" + GAP)  # "trois de ces territoires"
-IN_PLACE = re.compile(GAP + r"(?:dans|en|a)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
+# "dont 18 dans la région X", "huit intercommunalités des Pyrénées-Atlantiques et trois des
+# Hautes-Pyrénées": a place right after a bare number
+IN_PLACE = re.compile(GAP + r"(?:(?:dans|en|a|de|des|du)\s+|d'\s*)(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
                       r"|du\s+|des\s+|de\s+|d'\s*)?|les\s+|le\s+|la\s+|l'\s*)?")
 RATIO = re.compile(r"[\s*_]+sur[\s*_]+")
 ONE_IN_PLACE = with_first_letters(re.compile(r"(?<![\w'-])une?(?=\s+(?:en|dans|a)\s)"))
