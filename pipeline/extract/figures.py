@@ -772,6 +772,8 @@ def _antecedent_unit(folded: str, sentences: Sentences, position: int,
     return vocab.units[_key(nouns[-1].group())] if nouns else None
 
 
+# a comparison opening right after a counted noun, up to the pronoun: ", quand la première vague"
+COMPARED_RIGHT_AFTER = re.compile(r"[\s*_]*,?\s*(?:quand|alors\s+que|tandis\s+que|contre|lorsque)\b[^.;:,]{0,60}?\s*")
 # a number in digits right before a counted noun: "474 projets", "1 200 emplois"
 COUNTED_BEFORE = re.compile(r"(?<![\w'])\d[\d\s.,]*\s+$")
 
@@ -796,7 +798,11 @@ def _pronoun_count(folded: str, token: Token, sentences: Sentences,
     near = _antecedent_window(sentences, frame.start())
     counted_near = {vocab.units[_key(m.group())] for m in plural if m.start() >= near
                     and COUNTED_BEFORE.search(folded, max(0, m.start() - 20), m.start())}
-    if len(counted_near) == 1:
+    last = plural[-1]
+    if COMPARED_RIGHT_AFTER.fullmatch(folded, last.end(), frame.start()) \
+            and COUNTED_BEFORE.search(folded, max(0, last.start() - 20), last.start()):
+        unit = vocab.units[_key(last.group())]  # "630 intercommunalités, quand la première vague en rassemblait 551"
+    elif len(counted_near) == 1:
         unit = counted_near.pop()
     else:
         unit = "territoire" if "territoire" in units else units[-1]
