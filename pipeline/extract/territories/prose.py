@@ -120,6 +120,9 @@ NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:no
 # "A et B ont déposé une candidature commune sous le nom « X »": the name of a bid to the programme
 # (its words in the sentence or the next) is the territory's
 NAMED_CANDIDATURE = re.compile(r"\b(?:une|leur|la|sa)\s+candidature\s+(?:commune\s+|conjointe\s+)?$")
+# "Sur le littoral nord, la candidature « Aa – Dunkerque – Flandre » fait figure de nouveauté": a bid
+# named in quotes, in a text about the programme (folded text)
+QUOTED_CANDIDATURE = re.compile(r"\b(?:une|leur|la|sa|cette)\s+candidature\s+(?:commune\s+|conjointe\s+)?(?=[«“\"])")
 # "l'aire urbaine X a obtenu le renouvellement pour 2023-2027 sous le nom de Y", in a sentence naming
 # the programme: the name a label (its grant or renewal, just before) is held under
 LABEL_HELD_UNDER = re.compile(r"\b(?:renouvellement|reconduction|labellisation|label|reconduit\w*|renouvele\w*|retenu\w*|labellise\w*)\b"
@@ -399,6 +402,15 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 add(start, end, sentence_end)
         elif text[pos:pos + 1].isupper():
             add(pos, capitalised_run(text, pos, sentence_end), sentence_end)
+    for match in QUOTED_CANDIDATURE.finditer(folded) if PROGRAMME_WORDS.search(folded) else ():
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        quoted = quoted_name(text, match.end())
+        if quoted and (titled or PROGRAMME_WORDS.search(folded, sentence_start, sentence_end)):
+            start, end = quoted
+            words = PROGRAMME_WORDS.search(folded, start, end)  # "« Mayotte, Territoire d'industrie »"
+            end = len(text[:words.start()].rstrip(" ,–—-")) if words else end
+            if end > start:
+                add(*trim_name(text, start, end), sentence_end)
     for match in TERRITORY_THEN_QUOTED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         quoted = quoted_name(text, match.end())
