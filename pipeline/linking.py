@@ -562,10 +562,11 @@ def link_epci(written: str, epci_type: str | None = None,
     if context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
         candidates += _headless(query, context_departements)
     for entry, base in candidates:
-        if base == EVERYDAY_FORM_SCORE and " " not in query and not epci_type \
+        if base == EVERYDAY_FORM_SCORE and " " not in query and (not epci_type or context_departements) \
                 and not _inside(entry, context_departements):
-            continue  # one word left of a name, no legal form: only nearby ("Chambre" of "CC du Canton
-            # de La Chambre" in a text about Mayotte's Chambre de commerce)
+            continue  # one word left of a name: only nearby, or with its legal form in a text naming
+            # no place ("Chambre" of "CC du Canton de La Chambre" in a text about Mayotte's Chambre
+            # de commerce; "l'agglomération centre" of Guadeloupe is no "CA du Centre de la Martinique")
         score = _score(entry, base, epci_type, context_departements, year, year_dated)
         if year is not None and not entry.first_seen <= year <= entry.last_seen:
             score -= 0.001  # among the names of one EPCI, the one it bore that year

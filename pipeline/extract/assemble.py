@@ -20,12 +20,12 @@ from spacy.tokens import Doc
 from pipeline import referential
 from pipeline.extract.document_info import (CRAWL_PREFIX, chrome_spans, crawled_by, day_a_weekday_dates, extract_document_info,
                                             update_stamp)
-from pipeline.extract.figure_context import masked_spans, states_programme_figures
+from pipeline.extract.figure_context import about_another_programme, masked_spans, states_programme_figures
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.first_letters import may_match, required_texts, with_first_letters
 from pipeline.extract.members import HYPHEN, TOWN_CHAIN, EpciMention, find_epcis
-from pipeline.extract.membership import (attach, brands_in_full, composed_territories, legal_form_territories,
+from pipeline.extract.membership import (attach, brands_in_full, composed_territories, legal_form_territories, other_territories,
                                            member_line_candidates, member_line_territories,
                                            member_subject_territories, officials_bodies,
                                            same_epci_territories, territories_kept, type_words_dropped)
@@ -641,12 +641,15 @@ def extract(text: str, doc: Doc) -> Extraction:
                       key=lambda m: m.start)
     designated, epci_mentions = legal_form_territories(text, epci_mentions, mentions)
     composed, epci_mentions = composed_territories(text, epci_mentions, [*mentions, *designated], sentences)
-    designated = [*designated, *composed]
+    others, epci_mentions = other_territories(text, epci_mentions, [*mentions, *designated, *composed])
+    designated = [*designated, *composed, *others]
     mentions = [*mentions, *designated, *whole_departement_territories(text, places, mentions)]
     # a territory mention that is a piece of an EPCI's name, or a member of a list, is no row
     mentions = territories_kept(epci_mentions, mentions, text)
     mentions = brands_in_full(epci_mentions, same_epci_territories(epci_mentions, mentions, text))
     mentions = type_words_dropped(epci_mentions, mentions)
+    if about_another_programme(fold(text)):
+        mentions = []  # "Territoires d'innovation : « X » retenu": another programme's laureates
 
     by_id: dict[str, dict] = {}
     # A place word inside a territory's name ("Grand-Est Touraine", "Sud Bourgogne"), wherever the

@@ -90,9 +90,10 @@ SIGNED = re.compile(rf"(?:fait(?:\s+en\s+\w+\s+exemplaires?(?:\s+originaux)?,?)?
 # "Article publié le 23/01/2024 sur mon-territoire.fr", "Par X publié le 28 JAN 2020 à 09:36",
 # "Rédigé par la rédaction le Lundi 11 Juillet 2022", "Date de publication : Mardi 28 janvier 2020",
 # "Paru le06/06/2019" (a label's space lost), a newsletter's "Envoyée le 7 décembre 2023",
-# a magazine's "Article publié en ligne le 23 octobre 2019", an English page's "Published on 14
-# February 2024": anywhere in a line. "Mis à jour le ..." is no publication date.
-PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|published(?:\s+on)?|redigee?|envoyee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
+# a magazine's "Article publié en ligne le 23 octobre 2019", a blog's "Posté le 18 juillet 2019 par …",
+# an English page's "Published on 14 February 2024": anywhere in a line. "Mis à jour le ..." is no
+# publication date.
+PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|published(?:\s+on)?|redigee?|envoyee?|postee?|mise?\s+en\s+ligne|paru)(?:\s+par\s+[^|]{{1,60}}?)?"
                        rf"(?:\s+le\s+|\s+le(?=\d)|\s*(?=:)|\s+)|date\s+de\s+(?:publication|parution)\s*)[:,]?\s*{DATE}")
 # A newsletter's "Date d'envoi : 07/12/2023", a bulletin's "Édition de l'hiver 2023-2024 – distribué le
 # 15 janvier 2024", a newsletter's "N° 112 — Janvier 2024 — Diffusée le 9 janvier 2024": the day it

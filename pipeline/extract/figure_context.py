@@ -313,13 +313,25 @@ def states_programme_figures(folded: str, names_a_territory: bool) -> bool:
       industriels") nor any of its territories (`names_a_territory`): an INSEE note on industrial
       jobs, a company's news."""
     context = _context()
-    top = folded[:OTHER_PROGRAMME_TOP]
-    about_another = any(context.other_programme_name.match(top, line.end()) for line in LINE_START.finditer(top))
+    about_another = _opens_with_another_programme(folded, context)
     if context.own_programme_name.search(folded):
         return not (about_another and _named_only_among_others(folded, context))
     if about_another:
         return False
     return names_a_territory or bool(context.programme_fund.search(folded))
+
+
+def about_another_programme(folded: str) -> bool:
+    """Whether a (folded) text is about another programme alone: it never names ours and one of
+    its first lines opens with another's name ("Territoires d'innovation : « … » retenu par
+    l'État"). Its laureates are no territories, its amounts no figures."""
+    context = _context()
+    return not context.own_programme_name.search(folded) and _opens_with_another_programme(folded, context)
+
+
+def _opens_with_another_programme(folded: str, context: Context) -> bool:
+    top = folded[:OTHER_PROGRAMME_TOP]
+    return any(context.other_programme_name.match(top, line.end()) for line in LINE_START.finditer(top))
 
 
 # Between the names of an enumeration of programmes: "Action cœur de ville, Territoires d'industrie, …".

@@ -143,7 +143,9 @@ RANGE_OPENER = re.compile(r"(?:(?<![\w'])|(?<=qu'))entre" + GAP + "$")  # "estim
 PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?P<pronoun>eux|elles)\b")
 PART_OF_A_FIGURE = re.compile(GAP + r"(?:des|d'\s*entre\s+les)" + GAP)  # "trois des 124 territoires"
 PART_OF_THESE = re.compile(GAP + r"de\s+ces" + GAP)  # "trois de ces territoires"
-IN_PLACE = re.compile(GAP + r"(?:dans|en|a)\s+(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
+# "dont 18 dans la région X", "huit intercommunalités des Pyrénées-Atlantiques et trois des
+# Hautes-Pyrénées": a place right after a bare number
+IN_PLACE = re.compile(GAP + r"(?:(?:dans|en|a|de|des|du)\s+|d'\s*)(?:la\s+region\s+|le\s+departement\s+(?:de\s+la\s+|de\s+l'\s*"
                       r"|du\s+|des\s+|de\s+|d'\s*)?|les\s+|le\s+|la\s+|l'\s*)?")
 RATIO = re.compile(r"[\s*_]+sur[\s*_]+")
 ONE_IN_PLACE = with_first_letters(re.compile(r"(?<![\w'-])une?(?=\s+(?:en|dans|a)\s)"))
@@ -775,6 +777,8 @@ def _antecedent_unit(folded: str, sentences: Sentences, position: int,
     return vocab.units[_key(nouns[-1].group())] if nouns else None
 
 
+# a comparison opening right after a counted noun, up to the pronoun: ", quand la première vague"
+COMPARED_RIGHT_AFTER = re.compile(r"[\s*_]*,?\s*(?:quand|alors\s+que|tandis\s+que|contre|lorsque)\b[^.;:,]{0,60}?\s*")
 # a number in digits right before a counted noun: "474 projets", "1 200 emplois"
 COUNTED_BEFORE = re.compile(r"(?<![\w'])\d[\d\s.,]*\s+$")
 
@@ -799,7 +803,11 @@ def _pronoun_count(folded: str, token: Token, sentences: Sentences,
     near = _antecedent_window(sentences, frame.start())
     counted_near = {vocab.units[_key(m.group())] for m in plural if m.start() >= near
                     and COUNTED_BEFORE.search(folded, max(0, m.start() - 20), m.start())}
-    if len(counted_near) == 1:
+    last = plural[-1]
+    if COMPARED_RIGHT_AFTER.fullmatch(folded, last.end(), frame.start()) \
+            and COUNTED_BEFORE.search(folded, max(0, last.start() - 20), last.start()):
+        unit = vocab.units[_key(last.group())]  # "630 intercommunalités, quand la première vague en rassemblait 551"
+    elif len(counted_near) == 1:
         unit = counted_near.pop()
     else:
         unit = "territoire" if "territoire" in units else units[-1]

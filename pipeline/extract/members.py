@@ -1116,6 +1116,36 @@ def _bare_names_after_a_dash(text: str, linker: DocumentLinker, territories: lis
     return found
 
 
+# "Cap Excellence : l'agglomération centre (…)": a value opening with an article and a type word
+# that no name follows (a lower-case word, a bracket, a comma, its end)
+TYPE_WORD_DESCRIPTION = re.compile(
+    r"[ \t*]*(?:l['’]|la[ \t]+|le[ \t]+)(?:agglom[ée]ration|agglo|intercommunalit[ée]|interco|m[ée]tropole"
+    r"|communaut[ée][ \t]+(?:urbaine|d['’]agglom[ée]ration|de[ \t]+communes))(?=[ \t]*(?:[,;(]|$)|[ \t]+(?!(?:de|du|des)[ \t]|d['’])[a-zà-ÿ])")
+
+
+def _territories_described_by_a_type_word(text: str, structure, linker: DocumentLinker,
+                                          territories: list[tuple[int, int, str]],
+                                          taken: list[EpciMention]) -> list[EpciMention]:
+    """"- Cap Excellence : l'agglomération centre (Pointe-à-Pitre, …)": a territory's name alone
+    as a label, its value the type word of an intercommunality with a description, not a name:
+    the name is that intercommunality's, its member, when it is an EPCI's name of the document's
+    départements (the type word given apart, "l'Agglomération de X" split in two)."""
+    found = []
+    for line in structure.fields:
+        owner = next(((s, e, tid) for s, e, tid in territories
+                      if line.label.start <= s and e <= line.label.end), None)
+        if owner is None or _inside(owner[0], taken) \
+                or re.search(r"\w", text[line.label.start:owner[0]] + text[owner[1]:line.label.end]) \
+                or not TYPE_WORD_DESCRIPTION.match(text, line.value.start, line.value.end):
+            continue
+        written = text[owner[0]:owner[1]]
+        link = _official_in_context(written, linker)
+        if link is not None:
+            found.append(EpciMention(owner[0], owner[1], link, written, link.epci_type,
+                                     "epci.described_territory", territory_hint=owner[2]))
+    return found
+
+
 def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]) -> list[_Region]:
     """The value of a "label : value" line whose label is a territory's name, with at most a
     few words around it: its members."""
@@ -1744,7 +1774,12 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             # Paris, Seine et Oise" (not the Métropole du Grand Paris): a comma inside its name
             link, end = _past_a_comma(text, head, end, epci_type, linker) or (link, end)
         if opening_adjective and not link.exact:
-            continue  # "la communauté de communes voisine X": an adjective of the sentence
+            # "la communauté de communes voisine des Hauts de Flandre": an adjective of the sentence,
+            # a name of the referential after it, exactly
+            adjective = LOWER_WORD.match(text, head.end())
+            link = linker.link(text[adjective.end():end], epci_type)
+            if not (link.siren and link.exact):
+                continue
         if link.siren or link.candidates:  # several EPCIs fit: reported with them, never guessed
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),
                                      _mention_type(epci_type, link), "epci.head_mention",
@@ -2677,6 +2712,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found += _presidents_bodies(text, linker, territories, found)
     found += _chain_town_names(text, linker, territories, found)
     found += _bare_names_after_a_dash(text, linker, territories, found)
+    found += _territories_described_by_a_type_word(text, structure, linker, territories, found)
     left_out = _predecessor_clauses(text, found) + _definition_lines(text)
     found = [m for m in found if not any(start <= m.start < end for start, end in left_out)]
     return sorted((_over_cut_words(m, cuts) for m in found), key=lambda m: (m.start, m.end))

@@ -1993,6 +1993,43 @@ def composed_territories(text: str, mentions: list[EpciMention], territories: li
     return [], mentions
 
 
+# "À Ajaccio, l'autre territoire d'industrie insulaire, porté par ": a further territory, not the
+# one the text is about, then the intercommunality that carries it (folded text)
+OTHER_TERRITORY_CARRIED_BY = re.compile(
+    r"\b(?:l'\s*autre|un\s+autre|le\s+second|un\s+second|le\s+deuxieme|un\s+deuxieme)\s+territoire\s+d'\s*industrie"
+    r"[^.;:!?()]{0,60}?\b(?:porte|pilote|anime|conduit|mene)\s+par\s+(?:la\s+|le\s+|l'\s*)?$")
+TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def other_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention]
+                      ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """"l'autre territoire d'industrie insulaire, porté par la Communauté d'agglomération du Pays
+    Ajaccien (CAPA)": a territory the text never names, set apart from the one it is about and
+    designated by the one intercommunality carrying it, written with its legal form: named after
+    it without legal form nor bracket ("Pays Ajaccien"; tests/gold/README.md: the first EPCI
+    retained; rule territory.designated_by_members), it its member, not the named territory's."""
+    if not territories:
+        return [], mentions
+    folded = fold(text)
+    found, pointed = [], {}
+    for mention in mentions:
+        lead = ARTICLE.match(text, mention.start, mention.end).end()
+        if not (mention.link.siren and mention.legal_form) \
+                or not OTHER_TERRITORY_CARRIED_BY.search(folded, max(0, mention.start - 160), mention.start):
+            continue
+        name_start = legal_form_end(text, folded, lead)
+        if name_start is None or name_start >= mention.end:
+            continue
+        name = collapse_spaces(TRAILING_BRACKET.sub("", text[name_start:mention.end]))
+        if not name or any(t.territory_id == name_key(name) for t in territories):
+            continue
+        territory = TerritoryMention(name_start, name_start + len(name), name[0].upper() + name[1:],
+                                     "territory.designated_by_members")
+        found.append(territory)
+        pointed[id(mention)] = territory.territory_id
+    return found, [replace(m, territory_hint=pointed[id(m)]) if id(m) in pointed else m for m in mentions]
+
+
 # "… permet aujourd'hui à la communauté de communes d'être labellisée Territoire d'industrie": an
 # intercommunality designated by its legal form alone, as the territory (folded text)
 LEGAL_FORM_LABELLED = re.compile(

@@ -62,6 +62,8 @@ MARKER = re.compile(
     # a map legend's bare number before a coded name: " 1  Nord Poitou (79 – 86)"
     r"|\d{1,2}(?=[ \t]{2,}[A-ZÀ-Ý][^()\n:;.]{1,80}?[ \t]*\([ \t]*\d{2}(?:[ \t]*[-–/,][ \t]*\d{2})*[ \t]*\)[ \t]*$))"
     r")(?P<gap>[ \t\u00a0\u202f]*)")  # a no-break space after a bullet too ("•\u00a0Alès")
+# the second initial of a person's name ("D. K.", "J.-P. M."), after a letter read as a marker
+INITIAL = re.compile(r"(?:[A-ZÀ-Ý]\.-)?[A-ZÀ-Ý]\.(?=[ \t]|$)")
 GLYPH_CATEGORIES = {"So", "Co", "Sk"}  # emoji, private-use glyphs of Word/PDF bullets
 INVISIBLE = "\ufe0f\u200d\u200b\u2060"
 COLON = re.compile(r":(?=[\s]|$)")
@@ -310,6 +312,8 @@ def _marker(text: str, line_start: int, line_end: int) -> tuple[str, int] | None
             return None  # "1.5", "a)b", "*word"
         if glued and not (text[content].isupper() or text[content] in "«\"“'’"):
             return None  # "-t-il", "—la suite"
+        if marker[0].isalpha() and INITIAL.match(text, content, line_end):
+            return None  # "D. K. : Dix-sept actions": a speaker's initials in an interview
         return marker, content
     position = line_start
     while position < line_end and text[position] in " \t":

@@ -729,6 +729,8 @@ def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:
     return item.marker != heading_line.strip() or item_indent > len(heading_line) - len(heading_line.lstrip())
 
 
+# "Sud Champagne – l'agglomération troyenne et le Barséquanais – et …": a gloss between spaced dashes
+DASH_GLOSS = re.compile(r"[ \t]+[–—-][ \t]+[a-zà-ÿ][^–—\n;:]{0,80}?[ \t]+[–—-](?=[ \t])")
 # Where a gloss starts in an inline list's item: a bracket, a comma before lower case ("Vienne
 # Condrieu, porté par …"), a place after "à" ("Saint-André à La Réunion").
 INLINE_GLOSS = re.compile(r"\s*\(|\s*,\s+(?=[a-zà-ÿ])|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
@@ -823,7 +825,12 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     """Names of an inline list: split on ';' first; on ',' and the last 'et' ("A, B et C"), on
     the count's commas and first 'et' (_counted_spans), on ',' alone, or on every 'et', when ';' gives one item or fewer than the stated count ("les 14
     territoires suivants : A, Sud et Ouest Creuse, …, N", "2 autres territoires : A et B (...) ;").
-    With a stated count, the first split giving that many names, each part one, wins."""
+    With a stated count, the first split giving that many names, each part one, wins. A gloss set
+    off by spaced dashes, opening in lower case, is blanked first: its "et" and commas part no
+    names ("A – l'agglomération troyenne et le Barséquanais – et B")."""
+    if DASH_GLOSS.search(text, start, end):
+        text = text[:start] + DASH_GLOSS.sub(lambda m: " " * len(m.group(0)), text[start:end]) + text[end:]
+
     def names(spans, glossed=False):
         found = []
         for item_start, item_end in spans:

@@ -174,6 +174,18 @@ def _in_capitals(line: str) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
+def _capitals_word_alone(text: str, start: int, end: int) -> bool:
+    """A name of one word on a line in capitals that the text never writes capitalised elsewhere
+    ("… » DU LITTORAL", no "Littoral" below): in capitals, a common noun reads as a name."""
+    word = text[start:end]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    if not word.isalpha() or not _in_capitals(line):
+        return False
+    return re.search(rf"(?<!\w){re.escape(word[0] + word[1:].lower())}(?!\w)", text) is None
+
+
 def _title_then_name(text: str, match: re.Match) -> bool:
     """'CONTRAT TERRITOIRE D'INDUSTRIE' ending its line, the next line a name in capitals."""
     line_start = text.rfind("\n", 0, match.start()) + 1
@@ -364,6 +376,8 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             continue  # "un territoire d'industrie en Lorraine": where it lies (not "en Alsace du Nord")
         if mention and PLURAL.match(text, match.start()) and PLACE_ADJECTIVE.fullmatch(fold(mention.name).lower()):
             continue  # "TERRITOIRES D'INDUSTRIE ULTRAMARINS": an adjective of the plural noun
+        if mention and _capitals_word_alone(text, pos, end):
+            continue  # "NOTRE AGGLO DANS LE « TERRITOIRE D'INDUSTRIE » DU LITTORAL": a common noun
         if mention:
             mention.placed_codes |= stated
             found.append(mention)

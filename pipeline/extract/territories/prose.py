@@ -126,6 +126,9 @@ NAMED_CANDIDATURE = re.compile(r"\b(?:une|leur|la|sa)\s+candidature\s+(?:commune
 # joining forces go by is the territory's (folded text)
 JOINT_BID = re.compile(r"\b(?:fait|font|faisant)\s+equipe\b|\bs'(?:associe|associent|allie|allient|unit|unissent)\b"
                        r"|\bfai\w*\s+cause\s+commune\b|\b(?:dossier|candidature)\s+commun")
+# "Sur le littoral nord, la candidature « Aa – Dunkerque – Flandre » fait figure de nouveauté": a bid
+# named in quotes, in a text about the programme (folded text)
+QUOTED_CANDIDATURE = re.compile(r"\b(?:une|leur|la|sa|cette)\s+candidature\s+(?:commune\s+|conjointe\s+)?(?=[«“\"])")
 # "l'aire urbaine X a obtenu le renouvellement pour 2023-2027 sous le nom de Y", in a sentence naming
 # the programme: the name a label (its grant or renewal, just before) is held under
 LABEL_HELD_UNDER = re.compile(r"\b(?:renouvellement|reconduction|labellisation|label|reconduit\w*|renouvele\w*|retenu\w*|labellise\w*)\b"
@@ -408,6 +411,15 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 add(start, end, sentence_end)
         elif text[pos:pos + 1].isupper():
             add(pos, capitalised_run(text, pos, sentence_end), sentence_end)
+    for match in QUOTED_CANDIDATURE.finditer(folded) if PROGRAMME_WORDS.search(folded) else ():
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        quoted = quoted_name(text, match.end())
+        if quoted and (titled or PROGRAMME_WORDS.search(folded, sentence_start, sentence_end)):
+            start, end = quoted
+            words = PROGRAMME_WORDS.search(folded, start, end)  # "« Mayotte, Territoire d'industrie »"
+            end = len(text[:words.start()].rstrip(" ,–—-")) if words else end
+            if end > start:
+                add(*trim_name(text, start, end), sentence_end)
     for match in TERRITORY_THEN_QUOTED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         quoted = quoted_name(text, match.end())
