@@ -80,6 +80,10 @@ ADJECTIVE_THEN_NAME = with_first_letters(re.compile(r"\b(?:(?:[Ll]e|[Dd]u|[Aa]u|
 OF = r"(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=[A-ZÀ-Ý])"
 THOSE_OF = re.compile(r"(?<![\w'’])(?:ceux|celles)\s+" + OF)
 NEXT_OF = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s+ou\s+)" + OF)
+# "Labellisés en 2018, le X et la Y sont reconduits": a participle in the plural before a subject
+# whose capitalised run holds "et" and an article before a second name (folded text for the first)
+PLURAL_AWARD = re.compile(r"labellise(?:e)?s\b")
+SECOND_SUBJECT = re.compile(r"\s+et\s+(?:le\s+|la\s+|l['’]\s*)(?=[A-ZÀ-Ý])")
 # "a signé les contrats du A et du B, labellisés … Territoires d'industrie": the territories whose
 # contracts a sentence naming the programme speaks of, each after its preposition (not "les
 # contrats du Territoire d'industrie X": prefixed_name reads that one).
@@ -353,6 +357,10 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             continue
         if folded.startswith("ce territoire", match.start()) and is_place_name(text[pos:end]):
             continue  # "Ce territoire de la Creuse rejoint …": a territory named before, placed
+        joint = SECOND_SUBJECT.search(text, pos, end) if PLURAL_AWARD.match(folded, match.start()) else None
+        if joint:  # "Labellisés en 2018, le X et la Y sont reconduits": two subjects
+            add(pos, joint.start(), sentence_end)
+            pos = joint.end()
         add(pos, end, sentence_end)
     for match in FRONTED_LABEL.finditer(folded):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
