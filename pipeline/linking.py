@@ -781,14 +781,15 @@ class DocumentLinker:
         """The acronyms no list knows that a text uses as an intercommunality's, after its article
         ("la CCBPD s'est associée à …"), whose letters are a legal form's then the initials of
         the name of one EPCI of this document's départements (and its year): outside a list of
-        members too, the legal form and the place standing for the list's context."""
+        members too, the legal form and the place standing for the list's context. A well-known
+        acronym of an EPCI elsewhere ("CCPH" in an official name of the Yvelines) is read so too."""
         found = {}
         if not (self.departements or self.territory_names):
             return found
         for match in ARTICLE_THEN_FORM_INITIALS.finditer(text):
             acronym = match.group(1)
-            if acronym in found or acronym in self.acronyms or acronym in known_acronyms():
-                continue
+            if acronym in found or acronym in self.acronyms:
+                continue  # (a well-known acronym of an EPCI of the context overrides: known_in_context)
             link = self._link_acronym(acronym, None)
             if link.siren:
                 found[acronym] = replace(link, exact=True)
