@@ -666,17 +666,21 @@ def _initials(name: str, dropped: frozenset[str]) -> set[str]:
     Moselle' -> {'CCMMM', 'CC3M', '2CMMM'}: the legal form's letters (a CC's also as "2C"), then
     the initials of the significant words, repeated initials also counted ("3M"); the initials
     alone from four letters on. A town's complement joined by hyphens ("Montceau-les-Mines") is
-    read with its letter and without it: 'CU Le Creusot Montceau-les-Mines' -> 'CUCMM', 'CUCM'."""
+    read with its letter and without it: 'CU Le Creusot Montceau-les-Mines' -> 'CUCMM', 'CUCM'; a
+    town's "-à-" with its letter too: 'CC du Bassin de Pont-à-Mousson' -> 'CCBPM', 'CCBPAM'."""
     form = re.match(r"(CC|CA|CU)\s+(.*)", name)
     if not form:
         return set()
     folded = fold(unligature(form.group(2)))
     return set().union(*(_initials_of(form.group(1), written, dropped)
-                         for written in {folded, TOWN_COMPLEMENT.sub("", folded)}))
+                         for written in {folded, TOWN_COMPLEMENT.sub("", folded), TOWN_A.sub("-A-", folded)}))
 
 
 # "-les-Mines", "-sur-Saône" after a town's name: the complement people leave out of its initial
 TOWN_COMPLEMENT = re.compile(r"(?<=\w)-(?:les|sur|sous|en|lez|aux|au)-[\w-]+")
+# "Pont-à-Mousson" (folded "pont-a-mousson"): its "à" has a letter of its own ("la CCBPAM"), kept
+# in capitals, which no stop word is
+TOWN_A = re.compile(r"(?<=\w)-a-(?=\w)")
 
 
 def _initials_of(form: str, folded: str, dropped: frozenset[str]) -> set[str]:
