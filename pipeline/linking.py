@@ -667,17 +667,21 @@ def _initials(name: str, dropped: frozenset[str]) -> set[str]:
     Moselle' -> {'CCMMM', 'CC3M', '2CMMM'}: the legal form's letters (a CC's also as "2C"), then
     the initials of the significant words, repeated initials also counted ("3M"); the initials
     alone from four letters on. A town's complement joined by hyphens ("Montceau-les-Mines") is
-    read with its letter and without it: 'CU Le Creusot Montceau-les-Mines' -> 'CUCMM', 'CUCM'."""
+    read with its letter and without it: 'CU Le Creusot Montceau-les-Mines' -> 'CUCMM', 'CUCM'; a
+    town's "-à-" with its letter too: 'CC du Bassin de Pont-à-Mousson' -> 'CCBPM', 'CCBPAM'."""
     form = re.match(r"(CC|CA|CU)\s+(.*)", name)
     if not form:
         return set()
     folded = fold(unligature(form.group(2)))
     return set().union(*(_initials_of(form.group(1), written, dropped)
-                         for written in {folded, TOWN_COMPLEMENT.sub("", folded)}))
+                         for written in {folded, TOWN_COMPLEMENT.sub("", folded), TOWN_A.sub("-A-", folded)}))
 
 
 # "-les-Mines", "-sur-Saône" after a town's name: the complement people leave out of its initial
 TOWN_COMPLEMENT = re.compile(r"(?<=\w)-(?:les|sur|sous|en|lez|aux|au)-[\w-]+")
+# "Pont-à-Mousson" (folded "pont-a-mousson"): its "à" has a letter of its own ("la CCBPAM"), kept
+# in capitals, which no stop word is
+TOWN_A = re.compile(r"(?<=\w)-a-(?=\w)")
 
 
 def _initials_of(form: str, folded: str, dropped: frozenset[str]) -> set[str]:
@@ -782,14 +786,15 @@ class DocumentLinker:
         """The acronyms no list knows that a text uses as an intercommunality's, after its article
         ("la CCBPD s'est associée à …"), whose letters are a legal form's then the initials of
         the name of one EPCI of this document's départements (and its year): outside a list of
-        members too, the legal form and the place standing for the list's context."""
+        members too, the legal form and the place standing for the list's context. A well-known
+        acronym of an EPCI elsewhere ("CCPH" in an official name of the Yvelines) is read so too."""
         found = {}
         if not (self.departements or self.territory_names):
             return found
         for match in ARTICLE_THEN_FORM_INITIALS.finditer(text):
             acronym = match.group(1)
-            if acronym in found or acronym in self.acronyms or acronym in known_acronyms():
-                continue
+            if acronym in found or acronym in self.acronyms:
+                continue  # (a well-known acronym of an EPCI of the context overrides: known_in_context)
             link = self._link_acronym(acronym, None)
             if link.siren:
                 found[acronym] = replace(link, exact=True)

@@ -1956,21 +1956,30 @@ COMPOSE_THIS_TERRITORY = re.compile(
     r"\s*+,?\s*+qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\s+"
     r"(?:(?:ensemble|desormais|aujourd'hui)\s+)?(?:ce|leur)\s+territoire(?:\s+d'\s*industrie)?(?=\s*+(?:[.,;!?)]|$))")
 
+# "les représentants de A, de B et de C ont détaillé ce que change, pour eux, leur labellisation
+# « Territoires d'industrie »": the run's own label, in its sentence (folded text)
+THEIR_LABEL = re.compile(r"\s*+(?:ont|avaient|sont|etaient)\s[^.;!?\n]{0,80}?\bleur\s+(?:labellisation|label)\s*+[«\"“]?\s*+"
+                         r"territoires?\s+d'\s*industrie\b")
+
 
 def composed_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention],
                          sentences: list[tuple[int, int]]) -> tuple[list[TerritoryMention], list[EpciMention]]:
     """The territory a text designates only by the run of two linked intercommunalities or more
     said to make it up ("les élus de A, de B et de C, qui composent ensemble ce territoire
-    d'industrie"), when neither that sentence nor the two before name a territory: named after
+    d'industrie"), or, in a text naming no territory, said to hold the label together ("les
+    représentants de A, de B et de C ont détaillé … leur labellisation « Territoires d'industrie »"),
+    when neither that sentence nor the two before name a territory: named after
     the run's first EPCI as written, without its legal form (tests/gold/README.md: the first EPCI
     retained; rule territory.designated_by_members), they its members even as officials' bodies.
     Other territories the text names elsewhere do not prevent it. Returns the territories found
     and the mentions, those of the run pointed to it."""
     folded = fold(text)
-    if "qui" not in folded:
+    if "qui" not in folded and "leur" not in folded:
         return [], mentions
     for run in _runs(mentions, folded, sentences):
         composed = COMPOSE_THIS_TERRITORY.match(folded, run[-1].end) if len(run) >= 2 else None
+        if composed is None and len(run) >= 2 and not territories:
+            composed = THEIR_LABEL.match(folded, run[-1].end)  # in a text naming no territory only
         if composed is None or not all(m.link.siren for m in run) or len({m.link.siren for m in run}) != len(run):
             continue
         index = _sentence_index(sentences, run[0].start)

@@ -23,6 +23,9 @@ from pipeline.linking import EVERYDAY_FORM_SCORE, link_epci
 from pipeline.normalize import fold
 
 GEOGRAPHIC_HEADS = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")(?=\s)")
+# A geographic head standing alone, capitalised, before "et": it shares the complement of the name
+# after it ("Val et Terres de Lorraine", "Plaine et Val de X"); compass words stand alone ("le Nord").
+LONE_HEAD = re.compile(r"(?:" + "|".join(h for h in WORDS["geographic_heads"] if h not in WORDS["compass_heads"]) + r")")
 ADMINISTRATIVE_HEADS = re.compile(r"(?:" + "|".join(WORDS["administrative_heads"]) + r")")
 PROGRAMME_WORDS = re.compile(r"(?:ti|territoires?\s+d'\s*industrie)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?(?=\S)")
 # "Parmi eux figure le territoire de Lacq-Pau-Tarbes": the common noun before a name of its own.
@@ -322,11 +325,15 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
         pieces.append((pos, joint.start()))
         pos = joint.end()
     pieces.append((pos, end))
-    merged = set()
+    merged, headed = set(), set()
     for index in range(len(pieces) - 1, 0, -1):  # "… et Lamballe Terre et Mer": one name
         (left, _), (right, right_end) = pieces[index - 1], pieces[index]
-        if ET_JOINT.fullmatch(masked, pieces[index - 1][1], right) \
-                and is_epci_name(text[left:right_end]):
+        if not ET_JOINT.fullmatch(masked, pieces[index - 1][1], right):
+            continue
+        if _lone_head(text, left, pieces[index - 1][1]) and looks_like_name(text[right:right_end]):
+            pieces[index - 1:index + 1] = [(left, right_end)]
+            headed.add(left)
+        elif is_epci_name(text[left:right_end]):
             pieces[index - 1:index + 1] = [(left, right_end)]
             merged.add(left)
     parts: list[Part] = []
@@ -336,6 +343,9 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
         if singular:  # "le territoire Val de Garonne, Guyenne, Gascogne et Réolais sont reconduits"
             end_of_name = parts[-1].end if parts else piece_end
             parts = [Part(singular.end(), end_of_name)]
+            continue
+        if piece_start in headed:  # "Val et Terres de Lorraine": one name
+            parts.insert(0, Part(piece_start, piece_end))
             continue
         part = read_part(text, piece_start, piece_end, folded)
         if part is not None and part.epci and piece_start in merged and part.end < piece_end \
@@ -360,6 +370,13 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
             parts.insert(0, tail)
         break
     return [p for p in parts if looks_like_name(_name(text, p))]
+
+
+def _lone_head(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is one capitalised geographic head and nothing else ("Val" in "Nord
+    Lorraine et Val et Terres de Lorraine"): no name alone, the first word of the name after it."""
+    word = text[start:end].strip()
+    return word[:1].isupper() and LONE_HEAD.fullmatch(fold(word)) is not None
 
 
 # A number right before a lower-case head: "13 zones du …", "les dix secteurs de …".

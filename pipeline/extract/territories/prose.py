@@ -80,6 +80,15 @@ ADJECTIVE_THEN_NAME = with_first_letters(re.compile(r"\b(?:(?:[Ll]e|[Dd]u|[Aa]u|
 OF = r"(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=[A-ZÀ-Ý])"
 THOSE_OF = re.compile(r"(?<![\w'’])(?:ceux|celles)\s+" + OF)
 NEXT_OF = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s+ou\s+)" + OF)
+# "Labellisés en 2018, le X et la Y sont reconduits": a participle in the plural before a subject
+# whose capitalised run holds "et" and an article before a second name (folded text for the first)
+PLURAL_AWARD = re.compile(r"labellise(?:e)?s\b")
+SECOND_SUBJECT = re.compile(r"\s+et\s+(?:le\s+|la\s+|l['’]\s*)(?=[A-ZÀ-Ý])")
+# "a signé les contrats du A et du B, labellisés … Territoires d'industrie": the territories whose
+# contracts a sentence naming the programme speaks of, each after its preposition (not "les
+# contrats du Territoire d'industrie X": prefixed_name reads that one).
+CONTRACTS_OF = re.compile(r"(?<![\w'’])(?:les|des|aux|ses|leurs)\s+(?:(?:deux|premiers|nouveaux)\s+)?contrats\s+" + OF)
+OTHER_CONTRACT_KINDS = frozenset(WORDS["other_contract_kinds"])
 # "La plupart des territoires historiques sont reconduits. C'est le cas de A, dans l'Aube, …,
 # ou du B, en Saône-et-Loire": the cases of territories the sentence
 # before says are labelled, each after its preposition; a later one after ", et" / ", ou".
@@ -351,6 +360,10 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             continue
         if folded.startswith("ce territoire", match.start()) and is_place_name(text[pos:end]):
             continue  # "Ce territoire de la Creuse rejoint …": a territory named before, placed
+        joint = SECOND_SUBJECT.search(text, pos, end) if PLURAL_AWARD.match(folded, match.start()) else None
+        if joint:  # "Labellisés en 2018, le X et la Y sont reconduits": two subjects
+            add(pos, joint.start(), sentence_end)
+            pos = joint.end()
         add(pos, end, sentence_end)
     for match in FRONTED_LABEL.finditer(folded):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
@@ -479,6 +492,12 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         starts = [match.end()] + [m.end() for m in NEXT_CASE_OF.finditer(text, match.end(), sentence_end)]
         for start in starts:
             add(start, capitalised_run(text, start, sentence_end), sentence_end)
+    for match in CONTRACTS_OF.finditer(text):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if not PROGRAMME_WORDS.search(folded, sentence_start, sentence_end) \
+                or PROGRAMME_WORDS.match(folded, match.end()):
+            continue  # contracts of the programme only, each named after a place of its own
+        _add_coordinated(text, match.end(), sentence_end, places, add)
     for match in THOSE_OF.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not PROGRAMME_WORDS.search(folded, sentence_start, match.start()):
@@ -498,6 +517,28 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 break
             pos = joint.end()
     return found
+
+
+def _add_coordinated(text: str, pos: int, sentence_end: int, places: list[PlaceMention], add) -> None:
+    """The names from `pos` on, each after its preposition ("du A et du B"), when every one reads
+    as a place's name and none opens with another contract's kind (not "les contrats de Plan
+    État-Région")."""
+    spans = []
+    while True:
+        end = capitalised_run(text, pos, sentence_end)
+        inner = NEXT_OF.search(text, pos, end)
+        end = inner.start() if inner else end
+        if end <= pos:
+            break
+        spans.append((pos, end))
+        joint = NEXT_OF.match(text, end, sentence_end)
+        if not joint:
+            break
+        pos = joint.end()
+    if spans and all(reads_as_a_place_name(text, start, end, places)
+                     and fold(text[start:end]).split()[0].strip("'’") not in OTHER_CONTRACT_KINDS for start, end in spans):
+        for start, end in spans:
+            add(start, end, sentence_end)
 
 
 # "les EPCI du territoire X – A, B, C et la CA D": a spaced dash opening the list of the
