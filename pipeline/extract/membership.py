@@ -1393,10 +1393,14 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
 
 
+CODED_RULES = ("territory.coded_line", "territory.coded_head")
+
+
 def _on_its_coded_line(mention: EpciMention, territories: list[TerritoryMention]) -> str | None:
     """'Béziers-Sète (34) — Béziers Méditerranée, Sète Agglopôle Méditerranée': an EPCI on the line
-    of a territory read from a run of such lines (territory.coded_line) is that territory's member."""
-    return next((t.territory_id for t in territories if t.rule == "territory.coded_line"
+    of a territory read from a run of such lines (territory.coded_line), or on the members line
+    under its coded name (territory.coded_head), is that territory's member."""
+    return next((t.territory_id for t in territories if t.rule in CODED_RULES
                  and t.end <= mention.start and mention.end <= t.block_end), None)
 
 

@@ -12,7 +12,7 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME_WORDS, OPENING_QUOTES,
                                                  PART_OF_A_TERRITORY, PREFIX, WORDS,
-                                                 TerritoryMention, asked, brand_end, capitalised_run,
+                                                 TerritoryMention, asked, brand_end, capitalised_run, departements_after_dash,
                                                  is_place_name, legal_form_end, make_mention, named_by_its_departements,
                                                  quoted_name, reads_as_a_place_name, sentence_bounds,
                                                  split_inline_list, titled_by_the_programme, town_words, trim_name,
@@ -441,12 +441,15 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     for match in ADJECTIVE_THEN_NAME.finditer(text) if PROGRAMME_WORDS.search(folded) else ():
         sentence_end = sentence_bounds(text, match.start())[1]
         end = capitalised_run(text, match.end(), sentence_end)
+        stated: set[str] = set()
+        if after_dash := departements_after_dash(text, match.end(), end, places):
+            end, stated = after_dash  # "le territoire interrégional A – B – 12/15/46": its départements' codes
         adjective = "Interdépartemental" if fold(match.group("adjective")).startswith("interd") else "Interrégional"
         if match.group("demonstrative"):
             adjective = match.group("adjective")[0].upper() + match.group("adjective")[1:]
         named = f"{adjective} {text[match.end():end]}" if named_by_its_departements(text[match.end():end]) \
             else text[match.end():end]  # "le territoire interrégional Vallée de la Bresle – Vimeu": a gloss
-        mention = make_mention(text, match.start("adjective"), end, "territory.prose", (), sentence_end,
+        mention = make_mention(text, match.start("adjective"), end, "territory.prose", stated, sentence_end,
                                name=named) if end > match.end() else None
         if mention:
             found.append(mention)
