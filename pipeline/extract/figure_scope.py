@@ -7,7 +7,8 @@ Read from the narrowest stretch of the sentence outwards:
 1. the figure's comma-separated segment (only it for a whole opened by "Sur les", "Parmi les":
    "Sur les 124 territoires dévoilés …, une dizaine se situent en Nouvelle-Aquitaine" counts France): a national word ("au niveau national") means France; a
    place named there is the scope ("La France en compte 183, la Bourgogne-Franche-Comté 10");
-   "le département", "notre région" name the document's own département or région;
+   "le département", "notre région" name the document's own département or région, "l'île",
+   "l'archipel" its région when that is an island (Corse, Guadeloupe, Martinique, La Réunion, Mayotte);
 2. the same in the figure's clause (the sentence cut at ", dont", ";" and ":"): the nearest place;
    départements written as one group ("dans l'Aude et l'Ariège") count in their common région;
 3. the places of the clauses before it ("Dans le Grand Est : 13 territoires"), except ", dont"
@@ -103,6 +104,8 @@ class Words:
     national: re.Pattern
     own_departement: re.Pattern
     own_region: re.Pattern
+    own_island: re.Pattern  # "l'île", "l'archipel": the document's own région when it is an island
+    island_regions: frozenset[str]
     repeated: re.Pattern  # "ces" or "les" right before a number
     local: re.Pattern  # "le territoire", "l'agglomération": the document's own territory
     local_unless_programme: re.Pattern  # "un plan d'actions": the territory's, unless the programme is named
@@ -122,7 +125,8 @@ def _words() -> Words:
 
     def words(key: str) -> re.Pattern:
         return re.compile(r"(?<![\w'])(?:" + "|".join(rules[key]) + r")(?!\w)")
-    return Words(words("national"), words("own_departement"), words("own_region"),
+    return Words(words("national"), words("own_departement"), words("own_region"), words("own_island"),
+                 frozenset(rules["island_regions"]),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["repeated"]) + r")[\s*_]*$"),
                  words("local"), words("local_unless_programme"),
                  re.compile(r"(?<![\w'])(?:" + context["own_programme_name"] + r")(?!\w)"),
@@ -591,6 +595,9 @@ class DocumentScope:
                                    and not words.funded_by.search(self.folded, max(0, m.start() - 120), m.start())
                                    for m in words.own_region.finditer(self.folded, *stretch)):
             return self.own_region
+        if self.own_region and self.own_region.code in words.island_regions \
+                and words.own_island.search(self.folded, *stretch):
+            return self.own_region  # "l'île en compte deux" in a text about La Réunion
         return None
 
     def _places_in(self, stretch: tuple[int, int]) -> list[PlaceMention]:
