@@ -22,7 +22,7 @@ Read from the narrowest stretch of the sentence outwards:
    a figure whose sentence speaks of the document's territory (names it, "le territoire",
    "l'agglomération", "le plan d'actions") or any figure of a local act (a protocol, a contract, a
    deliberation: its first lines name it), or, in a document whose territories all lie in its home
-   area, projects, jobs, amounts and protocols too small for a national total and shares
+   area, projects, jobs, amounts, protocols and schools too small for a national total and shares
    (LOCAL_AT_MOST), or a count of territories no larger than the number it names when they all
    lie in one area (that area); in a document of several areas, a figure of a sentence about a
    territory's own things ("Sa feuille de route compte 11 projets") counts in the area of the one
@@ -73,7 +73,7 @@ NATIONAL_EUROS = 1e9
 # Figures no national total is this small: in a document whose territories all lie in its home
 # area they count there ("33 projets ont été identifiés", "15 emplois y ont été créés", "9,2 millions d'euros",
 # "financé à 50 %": a share sets a local rate; national shares name the nation or a place).
-LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20, "pourcent": 100}
+LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20, "ecole": 20, "pourcent": 100}
 PARAGRAPH_LOOKBACK = 2000  # how far back a figure's paragraph is read for the territory it names
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
@@ -510,8 +510,8 @@ class DocumentScope:
         "le territoire", "le plan d'actions") or the document is a local act (a protocol's costs,
         a deliberation's credits), unless it is larger than that area could hold: a local
         communiqué's "six intercommunalités" are its territory's, "1,3 milliard d'euros" are the
-        programme's. In a document whose territories all lie in its home area, projects, jobs, amounts
-        and protocols too small for a national total and shares (LOCAL_AT_MOST) count there; a count
+        programme's. In a document whose territories all lie in its home area, projects, jobs, amounts,
+        protocols and schools too small for a national total and shares (LOCAL_AT_MOST) count there; a count
         of territories no larger than the number of those it names, all in one area, counts there."""
         local = (unit in ("epci", "commune") or self.act
                  or (self.territories_at_home or self._named_so_far_at_home(sentence))
