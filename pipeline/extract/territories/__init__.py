@@ -157,7 +157,7 @@ def find_territories(text: str, places: list[PlaceMention],
     character for one, so offsets hold."""
     text = text.translate(FRENCH_QUOTES)
     structure = parse(text)
-    candidates = (coded_heads(text) + list_items(text, structure, places) + prefixed_names(text, structure, places)
+    candidates = (coded_heads(text, structure) + list_items(text, structure, places) + prefixed_names(text, structure, places)
                   + suffixed_names(text, structure)
                   + colon_lists(text, structure) + prose_names(text, structure, places)
                   + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)

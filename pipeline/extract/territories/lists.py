@@ -1413,13 +1413,22 @@ def _members_under_coded_heads(text: str) -> set[int]:
     return {line.start("members") for line in _coded_heads(text)}
 
 
-def coded_heads(text: str) -> list[TerritoryMention]:
+def coded_heads(text: str, structure: Structure) -> list[TerritoryMention]:
     """territory.coded_head: a name over its members (CODED_HEAD), one record after another,
-    blank lines between them; the block reaches over the members line so they join that name."""
+    blank lines between them; the block reaches over the members line so they join that name.
+    Records in a row opening in a list of the structure (its intro "Deux d'entre eux concernent
+    l'Aube :" over the first record only, the blank line ending it) are all of that list, which
+    a stated count sizes."""
     found = []
+    held = None  # the list the current row of records opens in
+    previous_end = None
     for line in _coded_heads(text):
+        if previous_end is None or text[previous_end:line.start()].strip():
+            held = structure.list_at(line.start("name"))
+        previous_end = line.end()
+        intro = (held.intro.start if held.intro else held.span.start, held.items[0].span.start) if held else None
         mention = make_mention(text, line.start("name"), line.end("name"), "territory.coded_head",
-                               _codes_in(line["codes"]), line.end("members"))
+                               _codes_in(line["codes"]), line.end("members"), intro, held.id if held else None)
         if mention:
             found.append(mention)
     return found
