@@ -516,3 +516,16 @@ def test_a_sitting_told_of_in_a_sentence_dates_nothing():
             "élus régionaux ont voté à une large majorité le soutien de la Région aux protocoles des "
             "territoires d'industrie de la région.")
     assert extract_document_info(text)["published_on"] is None
+
+
+def test_a_speech_is_dated_by_its_page_not_by_its_delivery():
+    text = ("Discours du préfet – comité de pilotage du Territoire d'industrie du Pays de Châlons\n"
+            "Châlons-en-Champagne, le 20 mai 2025\n\nPublié le 22/05/2025\n\nSeul le prononcé fait foi.\n\n"
+            "Mesdames et messieurs les élus,")
+    assert str(extract_document_info(text)["published_on"]) == "2025-05-22"
+
+
+def test_a_communique_keeps_its_dateline_before_a_publication_byline():
+    text = ("Territoires d'industrie : le Pays de Châlons installe son comité\n"
+            "Châlons-en-Champagne, le 20 mai 2025\n\nPublié le 22/05/2025\n\nLe préfet a installé le comité.")
+    assert str(extract_document_info(text)["published_on"]) == "2025-05-20"
