@@ -531,3 +531,15 @@ def test_a_machine_title_field_is_the_title_without_its_key_or_tags(top):
     assert info["title"] == "Territoires d'industrie : 15 lauréats en Occitanie"
     assert info["published_on"] == datetime.date(2023, 11, 10)
 
+
+def test_a_speech_is_dated_by_its_page_not_by_its_delivery():
+    text = ("Discours du préfet – comité de pilotage du Territoire d'industrie du Pays de Châlons\n"
+            "Châlons-en-Champagne, le 20 mai 2025\n\nPublié le 22/05/2025\n\nSeul le prononcé fait foi.\n\n"
+            "Mesdames et messieurs les élus,")
+    assert str(extract_document_info(text)["published_on"]) == "2025-05-22"
+
+
+def test_a_communique_keeps_its_dateline_before_a_publication_byline():
+    text = ("Territoires d'industrie : le Pays de Châlons installe son comité\n"
+            "Châlons-en-Champagne, le 20 mai 2025\n\nPublié le 22/05/2025\n\nLe préfet a installé le comité.")
+    assert str(extract_document_info(text)["published_on"]) == "2025-05-20"

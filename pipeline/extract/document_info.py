@@ -400,8 +400,12 @@ def _ends_with_a_region(folded: str) -> bool:
     return _region_names().search(folded) is not None
 
 
+# A speech's page: "Discours de M. X, préfet de …", "Seul le prononcé fait foi." (folded lines)
+SPEECH = re.compile(r"discours\s+(?:de|du|d')\s|seul\s+le\s+prononce\s+fait\s+foi")
+
+
 def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
-    """The first "Place, le date" dateline; else the date a parliamentary answer was published;
+    """The first "Place, le date" dateline (on a speech's page, after the "Publié le" date); else the date a parliamentary answer was published;
     else the first "Publié le" date; else the signature
     of an act; else the sitting that adopted it; else a bare date near the top, the one whose year the other lines mention when
     there are several (a crawl banner's date stands above the communiqué's own); else the page's
@@ -411,7 +415,11 @@ def _dateline(lines: list[str]) -> tuple[str | None, datetime.date | None]:
     # "Réponse du Ministère … / Publiée dans le JO Sénat du …": the answer's byline under its heading
     found = [(index, ("answered", *f[1:]) if f[0] == "published" and index and ANSWER_HEADING.match(fold(lines[index - 1]))
                       and IN_JOURNAL.search(fold(lines[index])) else f) for index, f in found]
-    for kind in ("place", "answered", "published", "signed", "sitting"):
+    # a speech's "Châlons-en-Champagne, le 20 mai 2025" is where and when it was delivered; the
+    # page's "Publié le 22/05/2025" is the document's own date
+    speech = any(SPEECH.match(fold(line).strip(" *_#")) for line in lines)
+    for kind in ("published", "place", "answered", "signed", "sitting") if speech \
+            else ("place", "answered", "published", "signed", "sitting"):
         chosen = [f for _index, f in found if f[0] == kind]
         if chosen:
             return chosen[0][1], chosen[0][2]

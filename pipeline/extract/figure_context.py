@@ -188,11 +188,13 @@ def _names_another_initiative(folded: str, paragraph: tuple[int, int]) -> bool:
 
 def related_links(folded_line: str) -> str | None:
     """"line" when a (folded) line is one link to another article ("Lire aussi : TITRE"), "heading"
-    when it opens a list of them ("SUR LE MÊME SUJET"), else None."""
+    when it opens a list of them ("SUR LE MÊME SUJET", "Voir aussi dans la rubrique X :", its
+    words ending with a colon), else None."""
     link = _context().related_link.match(folded_line)
     if not link:
         return None
-    return "line" if re.search(r"\w", folded_line[link.end():]) else "heading"
+    rest = folded_line[link.end():].rstrip()
+    return "line" if re.search(r"\w", rest) and not rest.endswith(":") else "heading"
 
 
 @lru_cache(maxsize=1)

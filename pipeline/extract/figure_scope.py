@@ -7,7 +7,8 @@ Read from the narrowest stretch of the sentence outwards:
 1. the figure's comma-separated segment (only it for a whole opened by "Sur les", "Parmi les":
    "Sur les 124 territoires dévoilés …, une dizaine se situent en Nouvelle-Aquitaine" counts France): a national word ("au niveau national") means France; a
    place named there is the scope ("La France en compte 183, la Bourgogne-Franche-Comté 10");
-   "le département", "notre région" name the document's own département or région;
+   "le département", "notre région" name the document's own département or région, "l'île",
+   "l'archipel" its région when that is an island (Corse, Guadeloupe, Martinique, La Réunion, Mayotte);
 2. the same in the figure's clause (the sentence cut at ", dont", ";" and ":"): the nearest place;
    départements written as one group ("dans l'Aude et l'Ariège") count in their common région;
 3. the places of the clauses before it ("Dans le Grand Est : 13 territoires"), except ", dont"
@@ -21,7 +22,7 @@ Read from the narrowest stretch of the sentence outwards:
    a figure whose sentence speaks of the document's territory (names it, "le territoire",
    "l'agglomération", "le plan d'actions") or any figure of a local act (a protocol, a contract, a
    deliberation: its first lines name it), or, in a document whose territories all lie in its home
-   area, projects, jobs, amounts and protocols too small for a national total and shares
+   area, projects, jobs, amounts, protocols and schools too small for a national total and shares
    (LOCAL_AT_MOST), or a count of territories no larger than the number it names when they all
    lie in one area (that area); in a document of several areas, a figure of a sentence about a
    territory's own things ("Sa feuille de route compte 11 projets") counts in the area of the one
@@ -72,7 +73,7 @@ NATIONAL_EUROS = 1e9
 # Figures no national total is this small: in a document whose territories all lie in its home
 # area they count there ("33 projets ont été identifiés", "15 emplois y ont été créés", "9,2 millions d'euros",
 # "financé à 50 %": a share sets a local rate; national shares name the nation or a place).
-LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20, "pourcent": 100}
+LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20, "ecole": 20, "pourcent": 100}
 PARAGRAPH_LOOKBACK = 2000  # how far back a figure's paragraph is read for the territory it names
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
@@ -103,6 +104,8 @@ class Words:
     national: re.Pattern
     own_departement: re.Pattern
     own_region: re.Pattern
+    own_island: re.Pattern  # "l'île", "l'archipel": the document's own région when it is an island
+    island_regions: frozenset[str]
     repeated: re.Pattern  # "ces" or "les" right before a number
     local: re.Pattern  # "le territoire", "l'agglomération": the document's own territory
     local_unless_programme: re.Pattern  # "un plan d'actions": the territory's, unless the programme is named
@@ -122,7 +125,8 @@ def _words() -> Words:
 
     def words(key: str) -> re.Pattern:
         return re.compile(r"(?<![\w'])(?:" + "|".join(rules[key]) + r")(?!\w)")
-    return Words(words("national"), words("own_departement"), words("own_region"),
+    return Words(words("national"), words("own_departement"), words("own_region"), words("own_island"),
+                 frozenset(rules["island_regions"]),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["repeated"]) + r")[\s*_]*$"),
                  words("local"), words("local_unless_programme"),
                  re.compile(r"(?<![\w'])(?:" + context["own_programme_name"] + r")(?!\w)"),
@@ -506,8 +510,8 @@ class DocumentScope:
         "le territoire", "le plan d'actions") or the document is a local act (a protocol's costs,
         a deliberation's credits), unless it is larger than that area could hold: a local
         communiqué's "six intercommunalités" are its territory's, "1,3 milliard d'euros" are the
-        programme's. In a document whose territories all lie in its home area, projects, jobs, amounts
-        and protocols too small for a national total and shares (LOCAL_AT_MOST) count there; a count
+        programme's. In a document whose territories all lie in its home area, projects, jobs, amounts,
+        protocols and schools too small for a national total and shares (LOCAL_AT_MOST) count there; a count
         of territories no larger than the number of those it names, all in one area, counts there."""
         local = (unit in ("epci", "commune") or self.act
                  or (self.territories_at_home or self._named_so_far_at_home(sentence))
@@ -591,6 +595,9 @@ class DocumentScope:
                                    and not words.funded_by.search(self.folded, max(0, m.start() - 120), m.start())
                                    for m in words.own_region.finditer(self.folded, *stretch)):
             return self.own_region
+        if self.own_region and self.own_region.code in words.island_regions \
+                and words.own_island.search(self.folded, *stretch):
+            return self.own_region  # "l'île en compte deux" in a text about La Réunion
         return None
 
     def _places_in(self, stretch: tuple[int, int]) -> list[PlaceMention]:

@@ -1393,10 +1393,14 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
 
 
+CODED_RULES = ("territory.coded_line", "territory.coded_head")
+
+
 def _on_its_coded_line(mention: EpciMention, territories: list[TerritoryMention]) -> str | None:
     """'Béziers-Sète (34) — Béziers Méditerranée, Sète Agglopôle Méditerranée': an EPCI on the line
-    of a territory read from a run of such lines (territory.coded_line) is that territory's member."""
-    return next((t.territory_id for t in territories if t.rule == "territory.coded_line"
+    of a territory read from a run of such lines (territory.coded_line), or on the members line
+    under its coded name (territory.coded_head), is that territory's member."""
+    return next((t.territory_id for t in territories if t.rule in CODED_RULES
                  and t.end <= mention.start and mention.end <= t.block_end), None)
 
 
@@ -2037,6 +2041,51 @@ def other_territories(text: str, mentions: list[EpciMention], territories: list[
         found.append(territory)
         pointed[id(mention)] = territory.territory_id
     return found, [replace(m, territory_hint=pointed[id(m)]) if id(m) in pointed else m for m in mentions]
+
+
+# "le binôme formé par la communauté d'agglomération A et la communauté de communes B": a pair
+# (or a group) of intercommunalities a list item gives as one territory (folded text, up to the
+# article of the first one)
+PAIR_LEAD = re.compile(r"\b(?:le|un)\s+(?:binome|duo|tandem)\s+(?:forme|constitue|compose)\s+(?:par|de)\s+"
+                       r"(?:(?:la|le)\s+|l'\s*)?$")
+PAIR_END = re.compile(r"\s*(?:[;.]|\n|$)")
+
+
+def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """Each territory a text designates as the pair its intercommunalities form ("le binôme formé
+    par la CA du Nord Grande-Terre et la CC de Marie-Galante ;" in a list of a région's territories),
+    in a text naming the programme: named by that designation as the text writes it, legal forms
+    dropped ("Nord Grande-Terre et Marie-Galante"; rule territory.designated_by_members,
+    tests/gold/README.md), they its members. Two linked ones at least, each with its legal form,
+    joined by commas and "et", and nothing after the last but the end of the item or sentence."""
+    folded = fold(text)
+    if not re.search(PREFIX, folded):
+        return [], mentions
+    linked = sorted((m for m in mentions if m.link.siren and m.legal_form), key=lambda m: m.start)
+    found, hints = [], {}
+    for index, first in enumerate(linked):
+        if not PAIR_LEAD.search(folded, max(0, first.start - 40), first.start):
+            continue
+        run, pieces = [first], []
+        for mention in linked[index + 1:]:
+            if not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
+                break
+            run.append(mention)
+        if len(run) < 2 or len({m.link.siren for m in run}) != len(run) or not PAIR_END.match(folded, run[-1].end):
+            continue
+        for position, mention in enumerate(run):
+            name_start = legal_form_end(text, folded, mention.start)
+            if name_start is None or name_start >= mention.end:
+                break
+            joint = MEMBER_JOINT.fullmatch(folded, mention.end, run[position + 1].start) if position + 1 < len(run) else None
+            pieces.append(collapse_spaces(text[name_start:mention.end]) + (
+                "" if joint is None else ", " if joint["joint"] == "," else " et "))
+        else:
+            territory = TerritoryMention(run[0].start, run[-1].end, "".join(pieces),
+                                         "territory.designated_by_members", block_end=run[-1].end)
+            found.append(territory)
+            hints.update({id(m): territory.territory_id for m in run})
+    return found, [replace(m, territory_hint=hints[id(m)]) if id(m) in hints else m for m in mentions]
 
 
 # "… permet aujourd'hui à la communauté de communes d'être labellisée Territoire d'industrie": an

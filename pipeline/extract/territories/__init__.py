@@ -16,6 +16,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.coded_line       a name opening one of three lines or more in a row, each a name,
                              its départements' codes and, after a spaced dash, its members or a
                              remark: "Béziers-Sète (34) — Béziers Méditerranée, Sète Agglopôle …"
+- territory.coded_head       a name and its départements' codes in brackets alone on a line,
+                             its members (with their legal forms) on the next: "Troyes –
+                             Bar-sur-Aube [10 – Aube]" / "Communauté d'agglomération …, …"
 - territory.prefixed_name    "Territoire d'industrie de l'Ouest Rural regroupant ...",
                              'le Territoire d'industrie "Baie de Somme Ponthieu-Marquenterre industrie"',
                              "le contrat « Territoires d'industrie » pour Saint-Nazaire Cordemais",
@@ -122,7 +125,7 @@ from pipeline.extract.territories.examples import example_names
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
-from pipeline.extract.territories.lists import (COUNTED_TERRITORIES, announces_territories, coded_dash_lines, colon_lists,
+from pipeline.extract.territories.lists import (COUNTED_TERRITORIES, announces_territories, coded_dash_lines, coded_heads, colon_lists,
                                                 list_items, table_cells)
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
 from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, grouping_subjects, intercommunalities_of,
@@ -154,7 +157,7 @@ def find_territories(text: str, places: list[PlaceMention],
     character for one, so offsets hold."""
     text = text.translate(FRENCH_QUOTES)
     structure = parse(text)
-    candidates = (list_items(text, structure, places) + prefixed_names(text, structure, places)
+    candidates = (coded_heads(text, structure) + list_items(text, structure, places) + prefixed_names(text, structure, places)
                   + suffixed_names(text, structure)
                   + colon_lists(text, structure) + prose_names(text, structure, places)
                   + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)

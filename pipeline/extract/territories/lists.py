@@ -22,7 +22,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  TerritoryMention, head_and_adjective_of_place, heading_place, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes,
                                                  sentence_before, split_inline_list, stated_count, line_goes_on, WORDS,
-                                                 town_words, _codes_in, _town_words_of)
+                                                 town_words, _codes_in, _is_codes_bracket, _town_words_of)
 from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, GLOSS_BRACKET, is_epci_name, read_part
 from pipeline.normalize import fold, mend_line_cuts
 
@@ -638,6 +638,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 continue
             if _under_a_members_heading(text, lst, item):
                 continue
+            if item.content.start in _members_under_coded_heads(text):
+                continue  # the members line under "Name [10 – Aube]": coded_heads reads it
             members = TRIGGER_WORD.search(text[item.content.start:item.span.end])
             led = spread.get(id(item))
             side = _lead_of_an_item(text, item, places) if announced and not item.field and led is None else None
@@ -1393,4 +1395,47 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 mention = make_mention(text, part.start, part.end, TABLE_CELL, codes, row[-1].end, name=name)
                 if mention:
                     found.append(mention)
+    return found
+
+
+# "Troyes – Bar-sur-Aube [10 – Aube]" over "Communauté d'agglomération …, communauté de communes …":
+# a name and its départements' codes in brackets alone on a line, its members on the next.
+CODED_HEAD = re.compile(r"^[ \t*_#]*(?P<name>[A-ZÀ-Ý][^()\[\]\n:;.]{1,80}?)[ \t]*[\[(](?P<codes>[^()\[\]\n]{1,60})[\])][ \t*_]*\n"
+                        r"[ \t]*(?P<members>\S[^\n]*)$", re.MULTILINE)
+
+
+@lru_cache(maxsize=4)
+def _coded_heads(text: str) -> tuple[re.Match, ...]:
+    """The CODED_HEAD lines whose brackets hold codes only and whose next line opens with an
+    intercommunality's legal form, in a text naming the programme; a name that is a place's or
+    itself an intercommunality's is left out."""
+    if not re.search(PREFIX, fold(text)):
+        return ()
+    return tuple(line for line in CODED_HEAD.finditer(text)
+                 if _is_codes_bracket(line["codes"]) and _opens_with_legal_form(text, *line.span("members"))
+                 and not _opens_with_legal_form(text, *line.span("name")) and not is_place_name(line["name"]))
+
+
+def _members_under_coded_heads(text: str) -> set[int]:
+    return {line.start("members") for line in _coded_heads(text)}
+
+
+def coded_heads(text: str, structure: Structure) -> list[TerritoryMention]:
+    """territory.coded_head: a name over its members (CODED_HEAD), one record after another,
+    blank lines between them; the block reaches over the members line so they join that name.
+    Records in a row opening in a list of the structure (its intro "Deux d'entre eux concernent
+    l'Aube :" over the first record only, the blank line ending it) are all of that list, which
+    a stated count sizes."""
+    found = []
+    held = None  # the list the current row of records opens in
+    previous_end = None
+    for line in _coded_heads(text):
+        if previous_end is None or text[previous_end:line.start()].strip():
+            held = structure.list_at(line.start("name"))
+        previous_end = line.end()
+        intro = (held.intro.start if held.intro else held.span.start, held.items[0].span.start) if held else None
+        mention = make_mention(text, line.start("name"), line.end("name"), "territory.coded_head",
+                               _codes_in(line["codes"]), line.end("members"), intro, held.id if held else None)
+        if mention:
+            found.append(mention)
     return found

@@ -83,10 +83,11 @@ PLURAL_THEN_PREPOSITION = re.compile(r"territoires\s+d['’]\s*industrie\s+(?:de
                                      re.IGNORECASE)
 
 PLURAL = re.compile(r"territoires\b", re.IGNORECASE)
-# "le troisième territoire d'industrie du Cher", "le 5e Territoire d'industrie de la région": a
-# rank among the territories of a place, which the words after the programme's name.
+# "le troisième territoire d'industrie du Cher", "le 5e Territoire d'industrie de la région",
+# "Seul territoire d'industrie du Sud-Ouest à …": a rank among the territories of a place (or the
+# only one there), which the words after the programme's name.
 ORDINAL_BEFORE = re.compile(r"\b(?:premier|premiere|deuxieme|seconde?|troisieme|quatrieme|cinquieme|sixieme|septieme"
-                            r"|huitieme|neuvieme|dixieme|\d{1,2}(?:e|eme|ieme))\s*[«“\"]?\s*$")
+                            r"|huitieme|neuvieme|dixieme|dernier|derniere|seule?|unique|\d{1,2}(?:e|eme|ieme))\s*[«“\"]?\s*$")
 OF_AFTER = re.compile(r"\b(?:du|de\s+la|de\s+l'|des|de|d')\s*$")
 # "Notre territoire d'industrie, Lacq-Pau-Tarbes.": a possessive before the programme's words,
 # the name apposed after a comma, ending the sentence.

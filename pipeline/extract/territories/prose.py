@@ -12,7 +12,7 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME_WORDS, OPENING_QUOTES,
                                                  PART_OF_A_TERRITORY, PREFIX, WORDS,
-                                                 TerritoryMention, asked, brand_end, capitalised_run,
+                                                 TerritoryMention, asked, brand_end, capitalised_run, departements_after_dash,
                                                  is_place_name, legal_form_end, make_mention, named_by_its_departements,
                                                  quoted_name, reads_as_a_place_name, sentence_bounds,
                                                  split_inline_list, titled_by_the_programme, town_words, trim_name,
@@ -188,6 +188,20 @@ def _one_of_the_chosen(folded: str, sentence_start: int, head: re.Match) -> bool
         and PROGRAMME_WORDS.search(folded, 0, sentence_start) is not None
 
 
+# "En Corse, un second territoire est accompagné : celui de la communauté d'agglomération du X":
+# "celui" after a colon names the other territory its sentence announces (folded text)
+ANOTHER_TERRITORY = re.compile(r"\b(?:un|le)\s+(?:second|deuxieme|autre|troisieme|nouveau)\s+territoire\b"
+                               r"[^.;:\n]{0,60}:\s*$")
+
+
+def _another_territory(folded: str, sentence_start: int, head: re.Match) -> bool:
+    """'… un second territoire est accompagné : celui de X': in a text that has named the
+    programme before, X is that territory, with no word of the label in the sentence."""
+    return folded.startswith("celui", head.start()) \
+        and ANOTHER_TERRITORY.search(folded, sentence_start, head.start()) is not None \
+        and PROGRAMME_WORDS.search(folded, 0, sentence_start) is not None
+
+
 def _the_newcomer(folded: str, sentence_start: int, head: re.Match) -> bool:
     """'Les 183 territoires d'industrie … Le nouveau venu est le territoire de Vitré': the territory
     a text about the programme calls its newcomer holds the label, with no word of it in the sentence."""
@@ -299,7 +313,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 titled and TERRITORY_AND_THAT_OF.search(folded, sentence_start, sentence_end)),
                 wider if wider and LABELLING.search(folded, sentence_start, wider.start()) else None)
         labelling, wider = read[sentence]
-        if not labelling \
+        another = _another_territory(folded, sentence_start, match)
+        if not labelling and not another \
                 and not _the_newcomer(folded, sentence_start, match) \
                 and not _one_of_the_chosen(folded, sentence_start, match):
             continue
@@ -349,6 +364,15 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             else:
                 continue
         else:
+            form_end = legal_form_end(text, folded, pos) if another else None
+            if form_end is not None:
+                # "… : celui de la communauté d'agglomération du Pays X": the territory the
+                # intercommunality makes up, named without its legal form
+                mention = make_mention(text, form_end, capitalised_run(text, form_end, sentence_end),
+                                       "territory.prose", (), sentence_end)
+                if mention:
+                    found.append(mention)
+                continue
             head = HEAD_OF_NAME.match(folded, pos)
             if head and text[head.end():head.end() + 1].isupper():
                 end = capitalised_run(text, head.end(), sentence_end)  # "celui de la vallée de la Bresle"
@@ -466,12 +490,15 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     for match in ADJECTIVE_THEN_NAME.finditer(text) if PROGRAMME_WORDS.search(folded) else ():
         sentence_end = sentence_bounds(text, match.start())[1]
         end = capitalised_run(text, match.end(), sentence_end)
+        stated: set[str] = set()
+        if after_dash := departements_after_dash(text, match.end(), end, places):
+            end, stated = after_dash  # "le territoire interrégional A – B – 12/15/46": its départements' codes
         adjective = "Interdépartemental" if fold(match.group("adjective")).startswith("interd") else "Interrégional"
         if match.group("demonstrative"):
             adjective = match.group("adjective")[0].upper() + match.group("adjective")[1:]
         named = f"{adjective} {text[match.end():end]}" if named_by_its_departements(text[match.end():end]) \
             else text[match.end():end]  # "le territoire interrégional Vallée de la Bresle – Vimeu": a gloss
-        mention = make_mention(text, match.start("adjective"), end, "territory.prose", (), sentence_end,
+        mention = make_mention(text, match.start("adjective"), end, "territory.prose", stated, sentence_end,
                                name=named) if end > match.end() else None
         if mention:
             found.append(mention)
