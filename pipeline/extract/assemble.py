@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from pipeline import referential
 from pipeline.extract.document_info import (CRAWL_PREFIX, chrome_spans, crawled_by, day_a_weekday_dates, extract_document_info,
                                             update_stamp)
-from pipeline.extract.figure_context import masked_spans, states_programme_figures
+from pipeline.extract.figure_context import about_another_programme, masked_spans, states_programme_figures
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.first_letters import may_match, required_texts, with_first_letters
@@ -647,6 +647,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     mentions = territories_kept(epci_mentions, mentions, text)
     mentions = brands_in_full(epci_mentions, same_epci_territories(epci_mentions, mentions, text))
     mentions = type_words_dropped(epci_mentions, mentions)
+    if about_another_programme(fold(text)):  # its places are that programme's sites, its EPCIs no members
+        mentions = []
 
     by_id: dict[str, dict] = {}
     # A place word inside a territory's name ("Grand-Est Touraine", "Sud Bourgogne"), wherever the

@@ -322,6 +322,16 @@ def states_programme_figures(folded: str, names_a_territory: bool) -> bool:
     return names_a_territory or bool(context.programme_fund.search(folded))
 
 
+def about_another_programme(folded: str) -> bool:
+    """Whether a (folded) text is about another programme only: it never names ours and its top
+    (title, dateline) names another ("Action cœur de ville : quatre villes retenues", a newsletter
+    of the experiment « Territoires zéro chômeur »). The places it lists are that programme's sites,
+    no territories of ours."""
+    context = _context()
+    return (not context.own_programme_name.search(folded)
+            and context.other_programme_name.search(folded[:OTHER_PROGRAMME_TOP]) is not None)
+
+
 # Between the names of an enumeration of programmes: "Action cœur de ville, Territoires d'industrie, …".
 PROGRAMMES_JOINT = re.compile(r"[\s*_«»\"]*(?:,|;|\bet\b|\bou\b|—|–)[\s*_«»\"]*")
 
