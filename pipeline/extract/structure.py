@@ -1156,7 +1156,7 @@ class _Builder:
             if not line.blank and not line.marker:
                 run.append(line)
                 continue
-            table = self._stacked_table(run) or self._stacked_rows_by_departements(run) or self._stacked_pairs(run)
+            table = self._stacked_table(run) or self._stacked_rows_by_departements(run) or self._stacked_rows(run)
             if table:
                 tables.append(table)
             run = []
@@ -1227,24 +1227,48 @@ class _Builder:
                 return Table(header, rows, pieces)
         return None
 
-    def _stacked_pairs(self, lines: list[_Line]) -> Table | None:
-        """A table of two columns a PDF's text extraction wrote one cell per line: "Territoire" /
-        "Département(s)", then rows of two lines, a name and its départements ("Marne, Aube",
-        "Moselle (57)", "54, 57"), up to a line pair that breaks the pattern. A name may be a
-        département's ("Vosges" / "Vosges"): a row is read by its place, never by what it holds."""
+    def _stacked_rows(self, lines: list[_Line]) -> Table | None:
+        """A table of territories a PDF's text extraction wrote one cell per line, every cell on
+        one line: a header opening with the territories' column ("Territoire"), the départements'
+        among its short lines ("Département(s)"), then rows of as many lines, read while the
+        départements' cell names départements only ("Marne, Aube", "Moselle (57)", "54, 57"; a
+        two-column "Territoire" / "Département(s)" table, or four with "Intercommunalités" /
+        "Territoire pilote"; the run may end on a row short of its last cell, an empty one). A name may be a département's ("Vosges" / "Vosges"): a row is read by
+        its place, never by what it holds. The width reading the most rows wins (the smallest on a
+        tie); only the run's first territories' headers are tried."""
         text = self.text
-        for first in range(min(len(lines) - 1, MAX_STACKED_HEADER_TRIES)):
-            header = [Span(line.start, line.end) for line in lines[first:first + 2]]
-            if not (STACKED_TERRITORIES_HEADER.fullmatch(fold(header[0].of(text)).strip())
-                    and STACKED_DEPARTEMENTS_HEADER.fullmatch(fold(header[1].of(text)).strip())):
+        folded = [fold(text[line.start:line.end]).strip() for line in lines]
+        tries = 0
+        for first in range(len(lines) - 1):
+            if not STACKED_TERRITORIES_HEADER.fullmatch(folded[first]):
                 continue
-            rows = []
-            for index in range(first + 2, len(lines) - 1, 2):
-                name, places = (Span(line.start, line.end) for line in lines[index:index + 2])
-                if not _departements_cell(places.of(text)) or FIGURE_CELL.fullmatch(name.of(text)):
+            tries += 1
+            if tries > MAX_STACKED_HEADER_TRIES:
+                return None
+            best: Table | None = None
+            for width in range(2, MAX_STACKED_COLUMNS + 1):
+                header = [Span(line.start, line.end) for line in lines[first:first + width]]
+                if len(header) < width or any(len(cell.of(text).split()) > MAX_SUB_HEADING_WORDS
+                                              or cell.of(text).rstrip().endswith((".", ":", ";", ","))
+                                              for cell in header):
                     break
-                rows.append([name, places])
-            return Table(header, rows) if len(rows) >= MIN_STACKED_ROWS else None
+                column = next((k for k in range(1, width)
+                               if STACKED_DEPARTEMENTS_HEADER.fullmatch(folded[first + k])), None)
+                if column is None:
+                    continue
+                rows = []
+                for index in range(first + width, len(lines) - width + 2, width):
+                    row = [Span(line.start, line.end) for line in lines[index:index + width]]
+                    if len(row) == width - 1 > column:  # the run ends on a row short of its last cell
+                        row.append(Span(row[-1].end, row[-1].end))
+                    if len(row) < width or not _departements_cell(row[column].of(text)) \
+                            or FIGURE_CELL.fullmatch(row[0].of(text)):
+                        break
+                    rows.append(row)
+                if len(rows) >= MIN_STACKED_ROWS and (best is None or len(rows) > len(best.rows)):
+                    best = Table(header, rows)
+            if best is not None:
+                return best
         return None
 
     def _column_pieces(self, line: _Line) -> list[Span]:
