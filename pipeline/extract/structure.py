@@ -591,6 +591,8 @@ FINITE_VERB = re.compile(r"(?<![\w'’-])(?:est|sont|a|ont|sera|seront|était|é
 
 COUNT_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
                 "dix": 10, "onze": 11, "douze": 12}
+# A count in a list's intro line: "L'Isère en compte trois :", "Voici les 4 lauréats :".
+INTRO_COUNT = re.compile(r"(?<![\w'’-])(\d{1,2}|" + "|".join(COUNT_WORDS) + r")(?![\w'’-])", re.IGNORECASE)
 # A count of things ("cinq territoires labellisés"), not a day ("le 2 décembre"): a plural noun after it.
 COUNT_IN_PARAGRAPH = with_first_letters(re.compile(r"\b(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:[\w'’-]+\s+)?[\w'’-]+[sx]\b",
                                                    re.IGNORECASE))
@@ -902,6 +904,36 @@ class _Builder:
         self._new_list("lines", index, items, headings, index)
         return chosen[-1] + 1
 
+    def _headed_paragraphs(self, intro: int, index: int) -> int:
+        """'L'Isère en compte trois :' then, set apart by blank lines, as many paragraphs each
+        under a short line of its own ("Bièvre Valloire" / "Entre Grenoble et Lyon, ce territoire
+        …"): the short lines are the items, as many as the intro's count. Returns the index after
+        the last paragraph, or `index` when the blocks are not so."""
+        lines, text = self.lines, self.text
+        counts = {int(word) if word.isdigit() else COUNT_WORDS[word.lower()]
+                  for word in INTRO_COUNT.findall(text, lines[intro].start, lines[intro].end)}
+        chosen, i = [], index
+        while i + 1 < len(lines):
+            line, body = lines[i], lines[i + 1]
+            if line.blank or line.marker or body.blank or body.marker or not _short_line(text, line) \
+                    or _field_line(text, line) or text[line.end - 1] in ".!?;,…" or _short_line(text, body) \
+                    or not text[line.start].isupper():
+                break
+            chosen.append(i)
+            i += 2
+            while i < len(lines) and not lines[i].blank:
+                i += 1  # the paragraph's other lines
+            while i < len(lines) and lines[i].blank:
+                i += 1
+        if len(chosen) < 2 or len(chosen) not in counts:
+            return index
+        items = [self._item(lines[k], lines[k].end, None) for k in chosen]
+        self._new_list("lines", index, items, [], index)
+        end = chosen[-1] + 1
+        while end < len(lines) and not lines[end].blank:
+            end += 1
+        return end
+
     def _next_is_coded(self, index: int) -> bool:
         following = index + 1
         while following < len(self.lines) and self.lines[following].blank:
@@ -1029,6 +1061,8 @@ class _Builder:
                     following += 1
                 if following < len(lines) and not lines[following].marker:
                     after = self._line_list(following)
+                    if after == following:
+                        after = self._headed_paragraphs(i, following)
                     if after != following:
                         i = after
                         continue
