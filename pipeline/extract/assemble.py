@@ -649,8 +649,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     mentions = territories_kept(epci_mentions, mentions, text)
     mentions = brands_in_full(epci_mentions, same_epci_territories(epci_mentions, mentions, text))
     mentions = type_words_dropped(epci_mentions, mentions)
-    if about_another_programme(fold(text)):
-        mentions = []  # "Territoires d'innovation : « X » retenu": another programme's laureates
+    if about_another_programme(fold(text)):  # its places are that programme's sites, its EPCIs no members
+        mentions = []
 
     by_id: dict[str, dict] = {}
     # A place word inside a territory's name ("Grand-Est Touraine", "Sud Bourgogne"), wherever the

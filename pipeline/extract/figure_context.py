@@ -324,14 +324,18 @@ def states_programme_figures(folded: str, names_a_territory: bool) -> bool:
 
 
 def about_another_programme(folded: str) -> bool:
-    """Whether a (folded) text is about another programme alone: it never names ours and one of
-    its first lines opens with another's name ("Territoires d'innovation : « … » retenu par
-    l'État"). Its laureates are no territories, its amounts no figures."""
+    """Whether a (folded) text is about another programme only: it never names ours and its top
+    (title, dateline) names another ("Territoires d'innovation : « X » retenu par l'État", "Action
+    cœur de ville : quatre villes retenues", a newsletter of the experiment « Territoires zéro
+    chômeur »). The places it lists are that programme's sites, no territories of ours; its
+    amounts no figures."""
     context = _context()
-    return not context.own_programme_name.search(folded) and _opens_with_another_programme(folded, context)
+    return (not context.own_programme_name.search(folded)
+            and context.other_programme_name.search(folded[:OTHER_PROGRAMME_TOP]) is not None)
 
 
 def _opens_with_another_programme(folded: str, context: Context) -> bool:
+    """Whether one of a text's first lines opens with another programme's name."""
     top = folded[:OTHER_PROGRAMME_TOP]
     return any(context.other_programme_name.match(top, line.end()) for line in LINE_START.finditer(top))
 

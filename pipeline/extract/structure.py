@@ -595,6 +595,8 @@ FINITE_VERB = re.compile(r"(?<![\w'’-])(?:est|sont|a|ont|sera|seront|était|é
 
 COUNT_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
                 "dix": 10, "onze": 11, "douze": 12}
+# A count in a list's intro line: "L'Isère en compte trois :", "Voici les 4 lauréats :".
+INTRO_COUNT = re.compile(r"(?<![\w'’-])(\d{1,2}|" + "|".join(COUNT_WORDS) + r")(?![\w'’-])", re.IGNORECASE)
 # A count of things ("cinq territoires labellisés"), not a day ("le 2 décembre"): a plural noun after it.
 COUNT_IN_PARAGRAPH = with_first_letters(re.compile(r"\b(\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:[\w'’-]+\s+)?[\w'’-]+[sx]\b",
                                                    re.IGNORECASE))
@@ -906,6 +908,36 @@ class _Builder:
         self._new_list("lines", index, items, headings, index)
         return chosen[-1] + 1
 
+    def _headed_paragraphs(self, intro: int, index: int) -> int:
+        """'L'Isère en compte trois :' then, set apart by blank lines, as many paragraphs each
+        under a short line of its own ("Bièvre Valloire" / "Entre Grenoble et Lyon, ce territoire
+        …"): the short lines are the items, as many as the intro's count. Returns the index after
+        the last paragraph, or `index` when the blocks are not so."""
+        lines, text = self.lines, self.text
+        counts = {int(word) if word.isdigit() else COUNT_WORDS[word.lower()]
+                  for word in INTRO_COUNT.findall(text, lines[intro].start, lines[intro].end)}
+        chosen, i = [], index
+        while i + 1 < len(lines):
+            line, body = lines[i], lines[i + 1]
+            if line.blank or line.marker or body.blank or body.marker or not _short_line(text, line) \
+                    or _field_line(text, line) or text[line.end - 1] in ".!?;,…" or _short_line(text, body) \
+                    or not text[line.start].isupper():
+                break
+            chosen.append(i)
+            i += 2
+            while i < len(lines) and not lines[i].blank:
+                i += 1  # the paragraph's other lines
+            while i < len(lines) and lines[i].blank:
+                i += 1
+        if len(chosen) < 2 or len(chosen) not in counts:
+            return index
+        items = [self._item(lines[k], lines[k].end, None) for k in chosen]
+        self._new_list("lines", index, items, [], index)
+        end = chosen[-1] + 1
+        while end < len(lines) and not lines[end].blank:
+            end += 1
+        return end
+
     def _next_is_coded(self, index: int) -> bool:
         following = index + 1
         while following < len(self.lines) and self.lines[following].blank:
@@ -1033,6 +1065,8 @@ class _Builder:
                     following += 1
                 if following < len(lines) and not lines[following].marker:
                     after = self._line_list(following)
+                    if after == following:
+                        after = self._headed_paragraphs(i, following)
                     if after != following:
                         i = after
                         continue
@@ -1160,7 +1194,7 @@ class _Builder:
             if not line.blank and not line.marker:
                 run.append(line)
                 continue
-            table = self._stacked_table(run) or self._stacked_rows_by_departements(run) or self._stacked_pairs(run)
+            table = self._stacked_table(run) or self._stacked_rows_by_departements(run) or self._stacked_rows(run)
             if table:
                 tables.append(table)
             run = []
@@ -1231,24 +1265,48 @@ class _Builder:
                 return Table(header, rows, pieces)
         return None
 
-    def _stacked_pairs(self, lines: list[_Line]) -> Table | None:
-        """A table of two columns a PDF's text extraction wrote one cell per line: "Territoire" /
-        "Département(s)", then rows of two lines, a name and its départements ("Marne, Aube",
-        "Moselle (57)", "54, 57"), up to a line pair that breaks the pattern. A name may be a
-        département's ("Vosges" / "Vosges"): a row is read by its place, never by what it holds."""
+    def _stacked_rows(self, lines: list[_Line]) -> Table | None:
+        """A table of territories a PDF's text extraction wrote one cell per line, every cell on
+        one line: a header opening with the territories' column ("Territoire"), the départements'
+        among its short lines ("Département(s)"), then rows of as many lines, read while the
+        départements' cell names départements only ("Marne, Aube", "Moselle (57)", "54, 57"; a
+        two-column "Territoire" / "Département(s)" table, or four with "Intercommunalités" /
+        "Territoire pilote"; the run may end on a row short of its last cell, an empty one). A name may be a département's ("Vosges" / "Vosges"): a row is read by
+        its place, never by what it holds. The width reading the most rows wins (the smallest on a
+        tie); only the run's first territories' headers are tried."""
         text = self.text
-        for first in range(min(len(lines) - 1, MAX_STACKED_HEADER_TRIES)):
-            header = [Span(line.start, line.end) for line in lines[first:first + 2]]
-            if not (STACKED_TERRITORIES_HEADER.fullmatch(fold(header[0].of(text)).strip())
-                    and STACKED_DEPARTEMENTS_HEADER.fullmatch(fold(header[1].of(text)).strip())):
+        folded = [fold(text[line.start:line.end]).strip() for line in lines]
+        tries = 0
+        for first in range(len(lines) - 1):
+            if not STACKED_TERRITORIES_HEADER.fullmatch(folded[first]):
                 continue
-            rows = []
-            for index in range(first + 2, len(lines) - 1, 2):
-                name, places = (Span(line.start, line.end) for line in lines[index:index + 2])
-                if not _departements_cell(places.of(text)) or FIGURE_CELL.fullmatch(name.of(text)):
+            tries += 1
+            if tries > MAX_STACKED_HEADER_TRIES:
+                return None
+            best: Table | None = None
+            for width in range(2, MAX_STACKED_COLUMNS + 1):
+                header = [Span(line.start, line.end) for line in lines[first:first + width]]
+                if len(header) < width or any(len(cell.of(text).split()) > MAX_SUB_HEADING_WORDS
+                                              or cell.of(text).rstrip().endswith((".", ":", ";", ","))
+                                              for cell in header):
                     break
-                rows.append([name, places])
-            return Table(header, rows) if len(rows) >= MIN_STACKED_ROWS else None
+                column = next((k for k in range(1, width)
+                               if STACKED_DEPARTEMENTS_HEADER.fullmatch(folded[first + k])), None)
+                if column is None:
+                    continue
+                rows = []
+                for index in range(first + width, len(lines) - width + 2, width):
+                    row = [Span(line.start, line.end) for line in lines[index:index + width]]
+                    if len(row) == width - 1 > column:  # the run ends on a row short of its last cell
+                        row.append(Span(row[-1].end, row[-1].end))
+                    if len(row) < width or not _departements_cell(row[column].of(text)) \
+                            or FIGURE_CELL.fullmatch(row[0].of(text)):
+                        break
+                    rows.append(row)
+                if len(rows) >= MIN_STACKED_ROWS and (best is None or len(rows) > len(best.rows)):
+                    best = Table(header, rows)
+            if best is not None:
+                return best
         return None
 
     def _column_pieces(self, line: _Line) -> list[Span]:

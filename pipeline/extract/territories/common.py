@@ -14,7 +14,7 @@ from pipeline import referential
 from pipeline.extract import figure_scope
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, ambiguous_names, places_starting_in
-from pipeline.extract.structure import COUNT_WORDS, Structure
+from pipeline.extract.structure import COUNT_WORDS, STACKED_TERRITORIES_HEADER, Structure
 from pipeline.normalize import collapse_spaces, fold, mend_line_cuts, name_key
 
 WORDS = json.loads((Path(__file__).parents[1] / "rules" / "territory_words.json").read_text(encoding="utf-8"))
@@ -391,8 +391,8 @@ def _line_ends_a_title(text: str, line_end: int, next_start: int) -> bool:
     """Whether the line break at `line_end` ends a title or a label rather than wrapping a
     paragraph: the next line is a paragraph much longer than this one ("Territoire d'industrie
     Aurillac – Figeac – Rodez" then "Plusieurs projets ont été lancés …"), starts a sentence or
-    a list item, or is a word or two
-    standing alone ("Le Territoire d'Industrie du Grand Compiégnois" then "Texte"). A narrow PDF
+    a list item, is a word or two standing alone ("Le Territoire d'Industrie du Grand
+    Compiégnois" then "Texte"), or is a table's header of territories ("Territoire"). A narrow PDF
     column wraps lines of similar lengths."""
     line = text[text.rfind("\n", 0, line_end) + 1:line_end]
     if DANGLING_WORD.search(line.rstrip()):
@@ -413,6 +413,8 @@ def _line_ends_a_title(text: str, line_end: int, next_start: int) -> bool:
     if LABEL_LINE.match(next_line) and last_word not in CONNECTORS:
         return True  # "Mon Sud-Avesnois : Pouvez-vous …": a speaker's or a label's line (not a
         # name wrapped after a dash: "Aurillac –" then "Figeac – Rodez : le contrat")
+    if STACKED_TERRITORIES_HEADER.fullmatch(fold(next_line).strip()):
+        return True  # "Les dix Territoires d'industrie de X" over a table one cell a line: "Territoire"
     alone = next_end < 0 or not text[next_end + 1:next_end + 2].strip()
     return alone and len(next_line.split()) <= 2 and not re.search(r"[.,;:]", next_line)
 YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?[.,;:)]*$")

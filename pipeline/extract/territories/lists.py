@@ -156,7 +156,7 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         return TERRITORIES
     partitive = False
     if lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
-        if _counted_before(text, lst) or _described_as_territories(text, lst):
+        if _counted_before(text, lst) or _described_as_territories(text, lst) or _counted_by_pronoun(text, lst):
             return TERRITORIES
         partitive = lst.intro is not None and _counts_them(lst.intro.of(text), len(lst.items))
     if partitive:
@@ -275,6 +275,28 @@ def _counted_before(text: str, lst: ListBlock) -> bool:
     counts = [SMALL_COUNTS.get(m.group("count"), None) or int(m.group("count"))
               for m in COUNTED_TERRITORIES.finditer(folded) if m.group("count")]
     return any(len(lst.items) <= count <= MAX_LISTED_COUNT for count in counts)
+
+
+# "La nouvelle carte en compte cinq dans le département": a pronoun's count, no colon after it
+PRONOUN_COUNT_IN_PROSE = re.compile(r"\b(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent|abrite"
+                                    r"|abritent|recense|recensent|d[ée]nombre|d[ée]nombrent)\s+(?P<count>\d{1,2}|[a-z]+)\b")
+TERRITORY_WORD = re.compile(r"\bterritoires?\b")
+
+
+def _counted_by_pronoun(text: str, lst: ListBlock) -> bool:
+    """'Lors de la première phase, le département ne formait qu'un seul territoire d'industrie. La
+    nouvelle carte en compte cinq dans le département. …' over five marked items: the paragraph
+    above a list without a colon counts exactly its items with "en compte N", and speaks of
+    territories before the count ("en" stands for them)."""
+    if lst.context is None or lst.kind != "bullets":
+        return False
+    folded = fold(lst.context.of(text))
+    for match in PRONOUN_COUNT_IN_PROSE.finditer(folded):
+        count = match.group("count")
+        if (int(count) if count.isdigit() else COUNT_WORDS.get(count)) == len(lst.items) \
+                and TERRITORY_WORD.search(folded, 0, match.start()):
+            return True
+    return False
 
 
 def _described_as_territories(text: str, lst: ListBlock) -> bool:
