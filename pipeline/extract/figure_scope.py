@@ -537,12 +537,19 @@ class DocumentScope:
         return bool(named) and all(_all_inside([set(codes)], self.home) for _start, _end, codes in named)
 
     def _paragraph_territory_area(self, sentence: tuple[int, int]) -> Area | None:
-        """The area of the one territory named in the sentence's paragraph before it, if one is."""
+        """The area of the one territory named in the sentence's paragraph before it, if one is;
+        a line of its own right above the paragraph is its head ("Pays Ajaccien – cap sur
+        l'innovation" over "… le territoire a tiré le bilan : …") and belongs to it, also when
+        the parser ran it into the paragraph's first sentence."""
+        inside = list(BLANK_LINE.finditer(self.folded, *sentence))
+        cut = inside[-1].end() if inside else sentence[0]
         window = max(0, sentence[0] - PARAGRAPH_LOOKBACK)
-        breaks = list(BLANK_LINE.finditer(self.folded, window, sentence[0]))
+        breaks = list(BLANK_LINE.finditer(self.folded, window, cut))
         start = breaks[-1].end() if breaks else window
+        if len(breaks) >= 2 and "\n" not in self.folded[breaks[-2].end():breaks[-1].start()]:
+            start = breaks[-2].end()
         low = bisect_left(self.territory_starts, start)
-        high = bisect_left(self.territory_starts, sentence[0])
+        high = bisect_left(self.territory_starts, cut)
         territories = {codes for _start, _end, codes in self.territory_mentions[low:high]}
         return _home_of_territories([set(territories.pop())]) if len(territories) == 1 else None
 
