@@ -123,9 +123,12 @@ PHRASE_GOES_ON = re.compile(r"[ \t]+(?:du|de\s+la|de\s+l['’]|des|de|d['’]|à
 
 def _before_a_subject_dash(text: str, start: int, end: int) -> int:
     """`end`, or the start of the last spaced dash of [start, end) when one word follows it and
-    a phrase in lower case goes on after the name."""
+    a phrase in lower case goes on after the name; a town's name after the dash is the name's
+    last part ("la candidature du Territoire d'industrie Aurillac – Figeac – Rodez à la période
+    2023-2027"), not a heading's subject ("X — Adhésion à la convention")."""
     dash = LAST_DASH.match(text, start, end)
-    if dash and " " not in text[dash.end(1):end].strip() and PHRASE_GOES_ON.match(text, end):
+    word = text[dash.end(1):end].strip() if dash else ""
+    if dash and " " not in word and PHRASE_GOES_ON.match(text, end) and not _town_words_of(word) & town_words():
         return dash.start(1)
     return end
 
