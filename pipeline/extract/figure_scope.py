@@ -86,7 +86,9 @@ WHOLE_AFTER = re.compile(r"[\s\"»”]*+(?P<whole>(?:sur|parmi)\s+(?:les|ces)\s+
 # l'ouest de la Saône-et-Loire", "deux communautés de communes du Jura" (folded text)
 PLACE_COMPLEMENT = re.compile(r"\s+(?:de|du|des|d'|en|dans)\s*(?:(?:la|le|les|l')\s*)?"
                               r"(?:(?:nord|sud|est|ouest|centre)\s+(?:de|du|des|d')\s*(?:(?:la|le|les|l')\s*)?)?")
-COORDINATION = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:(?:dans|en|a|la|le|les|de|du|des)\s+|[ld]'\s*)*")
+COORDINATION = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:(?:dans|en|a|la|le|les|de|du|des)\s+|[ld]'\s*)*"
+                          # a stretch from one to the other, or to a part of it: "de l'Yonne au Haut-Doubs"
+                          r"|\s+(?:jusqu'\s*)?(?:a\s+la|a\s+l'|au|aux|a)\s*(?:(?:haut|haute|bas|basse|nord|sud)-)?")
 
 
 @dataclass(frozen=True)
