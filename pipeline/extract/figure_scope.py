@@ -58,6 +58,8 @@ RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
 # a copula between a count and its demonym ("Dix d'entre eux sont normands")
 DEMONYM_COPULA = re.compile(r"\s+(?:sont|seront|etaient|restent)(?=\s)")
 PARTITIVE_PRONOUN = re.compile(r"[\w-]+\s+d'\s*entre\s+(?:eux|elles)\b")
+# a sentence opening with a plural subject pronoun (folded text)
+SUBJECT_PRONOUN = re.compile(r"\s*(?:ils|elles)\s")
 DEMONYMS_PATH = Path(__file__).parent / "rules" / "demonyms.json"
 # Past what its home area holds, a figure counts France: territories and EPCIs beyond the area's
 # EPCIs, communes beyond this many per EPCI, euros from this amount (the programme's budgets),
@@ -489,6 +491,13 @@ class DocumentScope:
             nearest = self._nearest_place(before, start, end)
             if nearest is not None:
                 return self._area(nearest)
+        if SUBJECT_PRONOUN.match(self.folded, sentence[0]):
+            # "Ils étaient quinze en Auvergne-Rhône-Alpes … Ils seront finalement dix-sept": the
+            # pronoun takes up what the sentence before counted, and where it counted it
+            before = self._sentence_before(sentence)
+            counted = [row for row in earlier if row["unit"] == unit and before[0] <= row["start"] < before[1]]
+            if counted:
+                return Area(counted[-1]["scope_code"], counted[-1]["scope_kind"])
         if _words().repeated.search(self.folded, max(0, start - 12), start):
             same = [row for row in earlier if (row["value"], row["unit"]) == (value, unit)]
             if same:
