@@ -1152,3 +1152,15 @@ def test_a_name_before_a_bracket_of_its_members_is_the_territory_of_a_text_namin
     text = ("Les intercommunalités ont obtenu le label Territoires d'industrie. Ensemble (la communauté de "
             "communes du Pays du Sanon et la CC de Vezouze en Piémont), elles recrutent.")
     assert not any(territory for territory, _ in members(text))
+
+
+@pytest.mark.parametrize("written", [
+    "Le chef de projet, installé à Ardenne Métropole, a réuni les fondeurs.",
+    "Un chargé de mission, dont le poste est cofinancé par l'État, sera basé au sein d'Ardenne Métropole dès l'été.",
+])
+def test_the_body_a_staff_member_is_posted_at_is_no_member(written):
+    """A staff post at an EPCI ("installé à X", "basé au sein de X") names its employer, not a member
+    of the territory whose newsletter head the paragraph stands under (probes60_mixed mx13)."""
+    text = ("La lettre des Territoires d'industrie\n\nNord Ardennes – un parcours pour les fondeurs\n\n" + written
+            + "\n\nPays de Vannes – des usines agrandies\n\nLe territoire accompagne ses industriels.\n")
+    assert ("nord-ardennes", "200041630") not in members(text)

@@ -59,6 +59,8 @@ RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
 # a copula between a count and its demonym ("Dix d'entre eux sont normands")
 DEMONYM_COPULA = re.compile(r"\s+(?:sont|seront|etaient|restent)(?=\s)")
 PARTITIVE_PRONOUN = re.compile(r"[\w-]+\s+d'\s*entre\s+(?:eux|elles)\b")
+# a sentence opening with a plural subject pronoun (folded text)
+SUBJECT_PRONOUN = re.compile(r"\s*(?:ils|elles)\s")
 DEMONYMS_PATH = Path(__file__).parent / "rules" / "demonyms.json"
 # Past what its home area holds, a figure counts France: territories and EPCIs beyond the area's
 # EPCIs, communes beyond this many per EPCI, euros from this amount (the programme's budgets),
@@ -87,7 +89,9 @@ WHOLE_AFTER = re.compile(r"[\s\"»”]*+(?P<whole>(?:sur|parmi)\s+(?:les|ces)\s+
 # l'ouest de la Saône-et-Loire", "deux communautés de communes du Jura" (folded text)
 PLACE_COMPLEMENT = re.compile(r"\s+(?:de|du|des|d'|en|dans)\s*(?:(?:la|le|les|l')\s*)?"
                               r"(?:(?:nord|sud|est|ouest|centre)\s+(?:de|du|des|d')\s*(?:(?:la|le|les|l')\s*)?)?")
-COORDINATION = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:(?:dans|en|a|la|le|les|de|du|des)\s+|[ld]'\s*)*")
+COORDINATION = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:(?:dans|en|a|la|le|les|de|du|des)\s+|[ld]'\s*)*"
+                          # a stretch from one to the other, or to a part of it: "de l'Yonne au Haut-Doubs"
+                          r"|\s+(?:jusqu'\s*)?(?:a\s+la|a\s+l'|au|aux|a)\s*(?:(?:haut|haute|bas|basse|nord|sud)-)?")
 
 
 @dataclass(frozen=True)
@@ -491,6 +495,13 @@ class DocumentScope:
             nearest = self._nearest_place(before, start, end)
             if nearest is not None:
                 return self._area(nearest)
+        if SUBJECT_PRONOUN.match(self.folded, sentence[0]):
+            # "Ils étaient quinze en Auvergne-Rhône-Alpes … Ils seront finalement dix-sept": the
+            # pronoun takes up what the sentence before counted, and where it counted it
+            before = self._sentence_before(sentence)
+            counted = [row for row in earlier if row["unit"] == unit and before[0] <= row["start"] < before[1]]
+            if counted:
+                return Area(counted[-1]["scope_code"], counted[-1]["scope_kind"])
         if _words().repeated.search(self.folded, max(0, start - 12), start):
             same = [row for row in earlier if (row["value"], row["unit"]) == (value, unit)]
             if same:
@@ -541,12 +552,19 @@ class DocumentScope:
         return bool(named) and all(_all_inside([set(codes)], self.home) for _start, _end, codes in named)
 
     def _paragraph_territory_area(self, sentence: tuple[int, int]) -> Area | None:
-        """The area of the one territory named in the sentence's paragraph before it, if one is."""
+        """The area of the one territory named in the sentence's paragraph before it, if one is;
+        a line of its own right above the paragraph is its head ("Pays Ajaccien – cap sur
+        l'innovation" over "… le territoire a tiré le bilan : …") and belongs to it, also when
+        the parser ran it into the paragraph's first sentence."""
+        inside = list(BLANK_LINE.finditer(self.folded, *sentence))
+        cut = inside[-1].end() if inside else sentence[0]
         window = max(0, sentence[0] - PARAGRAPH_LOOKBACK)
-        breaks = list(BLANK_LINE.finditer(self.folded, window, sentence[0]))
+        breaks = list(BLANK_LINE.finditer(self.folded, window, cut))
         start = breaks[-1].end() if breaks else window
+        if len(breaks) >= 2 and "\n" not in self.folded[breaks[-2].end():breaks[-1].start()]:
+            start = breaks[-2].end()
         low = bisect_left(self.territory_starts, start)
-        high = bisect_left(self.territory_starts, sentence[0])
+        high = bisect_left(self.territory_starts, cut)
         territories = {codes for _start, _end, codes in self.territory_mentions[low:high]}
         return _home_of_territories([set(territories.pop())]) if len(territories) == 1 else None
 

@@ -1737,7 +1737,10 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         epci_type = previous.epci_type if pronoun else head_type(head.group(0))
         link = linker.link(text[head.end():end], epci_type)
         if pronoun and not link.exact:
-            continue
+            # "celle du Pays loudunais": the adjective in lower case ends the name, as after a head
+            link, end = _with_lower_words(text, head, end, epci_type, linker) or (link, end)
+            if not link.exact:
+                continue
         if not link.siren:  # "la CA du Bassin d'Aurillac et Rodez Agglomération": two names
             link, end = _before_a_coordination(text, head, end, epci_type, linker) or (link, end)
         link, end = _past_a_coordinated_part(text, head, end, epci_type, linker, link) or (link, end)
@@ -1747,15 +1750,8 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             shorter = linker.link(text[head.end():shorter_end], epci_type)
             if shorter.siren:
                 link, end = shorter, shorter_end
-        tail = end
-        for _ in range(MAX_LOWER_WORDS):  # "l'Agglomération du Gard rhodanien": an adjective ends it
-            word = LOWER_WORD.match(text, tail)
-            if link.siren or not word:
-                break
-            tail = word.end()
-            longer = linker.link(text[head.end():tail], epci_type)
-            if longer.siren and longer.exact:
-                link, end = longer, tail
+        if not link.siren:  # "l'Agglomération du Gard rhodanien": an adjective ends it
+            link, end = _with_lower_words(text, head, end, epci_type, linker) or (link, end)
         dash = SPACED_DASH.match(text, end)
         part = HEAD_NAME.match(text, dash.end()) if dash else None
         if part and part.group(1).strip():  # "CC Interrégionale Aumale - Blangy-sur-Bresle"
@@ -1787,6 +1783,22 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             if link.siren and PLURAL_HEAD_WORD.search(head.group(0)):
                 found += _distributed_names(text, end, epci_type, linker)
     return found
+
+
+def _with_lower_words(text: str, head: re.Match, end: int, epci_type: str | None,
+                      linker: DocumentLinker) -> tuple[Link, int] | None:
+    """The exact link of the name after a head run on by up to MAX_LOWER_WORDS words in lower
+    case ("du Gard rhodanien"), and its end; None when none links exactly."""
+    tail = end
+    for _ in range(MAX_LOWER_WORDS):
+        word = LOWER_WORD.match(text, tail)
+        if not word:
+            return None
+        tail = word.end()
+        longer = linker.link(text[head.end():tail], epci_type)
+        if longer.siren and longer.exact:
+            return longer, tail
+    return None
 
 
 # "la communauté de communes de l'Orvin et de l'Ardusson", "… des Pays du Sel et du Vermois":

@@ -315,7 +315,11 @@ OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elu
                     r"|\b(?:chef(?:fe)?\s+de\s+(?:projet|service|mission)|chargee?\s+de\s+mission"
                     r"|directeur|directrice)\b[^.;:!?(),/]{0,60}?(?:\s(?:a|au|chez)\s+(?:la\s+|l'\s*)?"
                     # "cheffe de projet Territoires d'industrie – X": the employer after a dash
-                    r"|\s-\s*(?:la\s+|l'\s*)?)$")
+                    r"|\s-\s*(?:la\s+|l'\s*)?)$"
+                    # "Le chef de projet, installé à X", "… sera installé au sein de X": their post
+                    r"|\b(?:chef(?:fe)?\s+de\s+(?:projet|service|mission)|chargee?\s+de\s+mission)\b[^.;:!?()/]{0,60}?"
+                    r"\b(?:installee?|basee?|hebergee?|affectee?|en\s+poste)\s+(?:a|au|chez|au\s+sein\s+"
+                    r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*))\s*(?:la\s+|l'\s*)?$")
 
 OFFICE_WINDOW = 90  # characters before a mention where an office may stand
 # "… Communauté intercommunale Réunion Est (" before an acronym: where its expansion starts

@@ -46,6 +46,7 @@ CODES_AS_NAME = re.compile(DEPARTEMENT_CODE + r"(?:[ \t]?/[ \t]?" + DEPARTEMENT_
 
 
 HEAD_THEN_NAME = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?")
+APPOSED_HEAD = re.compile(r"(?:" + "|".join(WORDS["apposed_heads"]) + r")\s+(?=[A-ZÀ-Ý])")
 PERSON_ROLE = re.compile(WORDS["person_roles"])
 LINK_MARKER = re.compile(WORDS["link_marker"])
 COMPASS_HEAD = re.compile(r"(?:" + "|".join(WORDS["compass_heads"]) + r")\b")
@@ -124,9 +125,12 @@ PHRASE_GOES_ON = re.compile(r"[ \t]+(?:du|de\s+la|de\s+l['’]|des|de|d['’]|à
 
 def _before_a_subject_dash(text: str, start: int, end: int) -> int:
     """`end`, or the start of the last spaced dash of [start, end) when one word follows it and
-    a phrase in lower case goes on after the name."""
+    a phrase in lower case goes on after the name; a town's name after the dash is the name's
+    last part ("la candidature du Territoire d'industrie Aurillac – Figeac – Rodez à la période
+    2023-2027"), not a heading's subject ("X — Adhésion à la convention")."""
     dash = LAST_DASH.match(text, start, end)
-    if dash and " " not in text[dash.end(1):end].strip() and PHRASE_GOES_ON.match(text, end):
+    word = text[dash.end(1):end].strip() if dash else ""
+    if dash and " " not in word and PHRASE_GOES_ON.match(text, end) and not _town_words_of(word) & town_words():
         return dash.start(1)
     return end
 
@@ -326,6 +330,8 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             if COMPASS_HEAD.match(fold(text[pos:start_of_run])) and is_place_name(text[start_of_run:end]) \
                     and PLURAL.match(text, match.start()):
                 continue  # "plusieurs Territoires d'industrie de l'ouest de l'Occitanie": where they lie
+            if APPOSED_HEAD.match(text, pos, start_of_run + 1):
+                pos = start_of_run  # "du secteur Nord Ardennes": the name beside the common noun
         elif not PLURAL.match(text, match.start()) and (demonym := _demonyms_then_name(text, pos)):
             # "le territoire d'industrie haut-savoyard Vallée de l'Arve": where it lies, then its name
             stated, pos = demonym

@@ -13,6 +13,7 @@ from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME_WORDS, OPENING_QUOTES,
                                                  PART_OF_A_TERRITORY, PREFIX, WORDS,
                                                  TerritoryMention, asked, brand_end, capitalised_run, departements_after_dash,
+                                                 departements_bracket,
                                                  is_place_name, legal_form_end, make_mention, named_by_its_departements,
                                                  quoted_name, reads_as_a_place_name, sentence_bounds,
                                                  split_inline_list, titled_by_the_programme, town_words, trim_name,
@@ -649,6 +650,11 @@ def _enumerated_name_end(text: str, pos: int, limit: int) -> int:
 # about it on the same line ("Saint-Nazaire – Cordemais. Le bassin industriel …").
 RUN_IN_HEAD = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Ý][^\n.!?:;,()«»\"\d]{1,60}?)(?:[ \t]*\([^()\n]{1,40}\))?\.[ \t]+(?=[A-ZÀ-Ý])",
                          re.MULTILINE)  # "Pays de Vannes (Morbihan). …": its départements in brackets
+# A newsletter's section head on its own line: the name, a spaced dash, a subject in lower case
+# without figures (a date or an hour tells an event's place: "Lyon – 12 mars, 14 h"), then a
+# blank line and the paragraph about it ("Cœur de Maine – un inventaire du foncier industriel").
+HEAD_OVER_PARAGRAPH = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Ý][^\n.!?:;,()«»\"\d]{1,60}?)[ \t]+[–—-][ \t]+"
+                                 r"[a-zà-ÿ][^\n\d:]{0,100}\n[ \t]*\n[ \t]*(?=[A-ZÀ-Ý])", re.MULTILINE)
 
 
 # A head naming a body that carries a territory after the place it serves ("PETR de l'Ariège."):
@@ -659,7 +665,8 @@ BODY_OF_A_PLACE = re.compile(r"(?:petr|pays|pole d'equilibre territorial et rura
 
 def run_in_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.run_in_head: the names a review about the programme (its first lines name it)
-    opens its paragraphs with, each ended by a full stop; two such paragraphs at least, each head
+    opens its paragraphs with, each ended by a full stop, or a newsletter heads them with (a
+    line of its own, HEAD_OVER_PARAGRAPH); two such paragraphs at least, each head
     a place's name (reads_as_a_place_name) that is not a département's or a région's (a région
     heading "Bretagne."), nor the programme's words, or a carrying body's kind before a place's
     name ("PETR de l'Ariège."); a dateline holds a comma ("Nantes, le 3 mai 2023.")."""
@@ -668,7 +675,7 @@ def run_in_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMention
         return []
     found = []
     place_spans = None
-    for match in RUN_IN_HEAD.finditer(text):
+    for match in [*RUN_IN_HEAD.finditer(text), *HEAD_OVER_PARAGRAPH.finditer(text)]:
         start, end = match.span("name")
         end = len(text[:end].rstrip())
         body = BODY_OF_A_PLACE.match(folded, start, end)
@@ -679,11 +686,30 @@ def run_in_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMention
                 or not (_a_place_after(text, body.end(), end, place_spans) if body
                         else reads_as_a_place_name(text, start, end, places)):
             continue
-        line_end = text.find("\n", end)
-        mention = make_mention(text, start, end, "territory.run_in_head", (), len(text) if line_end < 0 else line_end)
+        if match.re is HEAD_OVER_PARAGRAPH:
+            block_end, codes = _paragraph_below(text, match.end(), places)
+        else:
+            line_end = text.find("\n", end)
+            block_end, codes = len(text) if line_end < 0 else line_end, set()
+        mention = make_mention(text, start, end, "territory.run_in_head", codes, block_end)
         if mention:
             found.append(mention)
     return found if len(found) >= 2 else []
+
+
+BRACKET = re.compile(r"\(([^()\n]{1,80})\)")
+
+
+def _paragraph_below(text: str, start: int, places: list[PlaceMention]) -> tuple[int, set[str]]:
+    """End of the paragraph under a newsletter's head, and the départements a bracket of
+    département names only in it states ("ce territoire interrégional (Pyrénées-Atlantiques,
+    Hautes-Pyrénées)"): the paragraph is about the head's territory."""
+    blank = re.compile(r"\n[ \t]*\n").search(text, start)
+    end = blank.start() if blank else len(text)
+    codes = set()
+    for bracket in BRACKET.finditer(text, start, end):
+        codes |= departements_bracket(text, bracket.start(1), bracket.end(1), places)
+    return end, codes
 
 
 def _a_place_after(text: str, start: int, end: int, place_spans: list[tuple[int, int]]) -> bool:
