@@ -706,3 +706,38 @@ def test_a_run_of_stacked_table_headers_is_read_in_linear_work(monkeypatch):
     text = "Territoire\nDépartement(s)\nIntercommunalités\nVienne (86)\n" * rows
     structure.parse(text)
     assert work["cells"] <= 4 * rows * 2
+
+
+def test_coordinated_places_are_matched_against_the_bodies_once_per_pair_of_names(monkeypatch):
+    """"Labellisés en 2018, le X et la Y sont reconduits" a thousand times makes a thousand
+    coordinated pairs, each searched for behind a body's kind ("le PETR du X et du Y") in the whole
+    text: 2,000 such sentences took 10 s. The bodies are found once, a pair of names is tried once,
+    and the pairs a body joins are still one territory."""
+    import re as real_re
+
+    from pipeline.extract import territories
+    from pipeline.extract.territories import TerritoryMention
+
+    compiled = []  # the patterns the function builds or searches the text with, one by one
+
+    class CountingRe:
+        def __getattr__(self, name):
+            return getattr(real_re, name)
+
+        def compile(self, *arguments):
+            compiled.append(arguments[0])
+            return real_re.compile(*arguments)
+
+        def search(self, *arguments):
+            compiled.append(arguments[0])
+            return real_re.search(*arguments)
+
+    monkeypatch.setattr(territories, "re", CountingRe())
+    sentence = "Le Cambrésis et le Caudrésis sont reconduits. "
+    text = "Le PETR du Cambrésis et du Caudrésis porte le programme. " + sentence * 500
+    opening = len(text) - len(sentence) * 500
+    mentions = [TerritoryMention(match.start(), match.end(), match.group(), "territory.test")
+                for match in real_re.finditer("Cambrésis|Caudrésis", text) if match.start() >= opening]
+    kept = territories._places_of_one_body(text, mentions)
+    assert len(kept) == 500 and {m.name for m in kept} == {"Cambrésis et Caudrésis"}
+    assert len(compiled) <= 2

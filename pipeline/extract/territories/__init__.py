@@ -1483,13 +1483,19 @@ def _places_of_one_body(text: str, mentions: list[TerritoryMention]) -> list[Ter
             run = [mention]
     runs.append(run)
     kept = list(mentions)
+    # where a body's kind ends, read once: each run is tried there only, and runs naming the same
+    # places once (a text of a thousand coordinated pairs would search the whole text for each)
+    body_ends = [match.end() for match in re.finditer(JOINT_BODY, folded)]
+    joined: dict[tuple[str, ...], bool] = {}
     for run in runs:
-        if len(run) < 2:
+        if len(run) < 2 or not body_ends:
             continue
-        names = [fold(m.name) for m in run]
-        joint = r"\s*(?:,|\bet\b)\s*" + ARTICLE
-        body = JOINT_BODY + ARTICLE + joint.join(re.escape(name) for name in names) + r"(?![\w-])"
-        if not re.search(body, folded):
+        names = tuple(fold(m.name) for m in run)
+        if names not in joined:
+            joint = r"\s*(?:,|\bet\b)\s*" + ARTICLE
+            body = re.compile(ARTICLE + joint.join(re.escape(name) for name in names) + r"(?![\w-])")
+            joined[names] = any(body.match(folded, end) for end in body_ends)
+        if not joined[names]:
             continue
         name = ", ".join(m.name for m in run[:-1]) + " et " + run[-1].name
         whole = replace(run[0], end=run[-1].end, name=name,
