@@ -753,7 +753,7 @@ def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:
     return item.marker != heading_line.strip() or item_indent > len(heading_line) - len(heading_line.lstrip())
 
 
-# "Sud Champagne – l'agglomération troyenne et le Barséquanais – et …": a gloss between spaced dashes
+# "Territoire de l'Ouest – l'ancien TCO – et Cirest": a gloss between spaced dashes
 DASH_GLOSS = re.compile(r"[ \t]+[–—-][ \t]+[a-zà-ÿ][^–—\n;:]{0,80}?[ \t]+[–—-](?=[ \t])")
 # Where a gloss starts in an inline list's item: a bracket, a comma before lower case ("Vienne
 # Condrieu, porté par …"), a place after "à" ("Saint-André à La Réunion").

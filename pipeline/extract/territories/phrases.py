@@ -24,7 +24,7 @@ from pipeline.normalize import fold
 
 GEOGRAPHIC_HEADS = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")(?=\s)")
 # A geographic head standing alone, capitalised, before "et": it shares the complement of the name
-# after it ("Val et Terres de Lorraine", "Plaine et Val de X"); compass words stand alone ("le Nord").
+# after it ("Val et Coteaux de X", "Plaine et Val de X"); compass words stand alone ("le Nord").
 LONE_HEAD = re.compile(r"(?:" + "|".join(h for h in WORDS["geographic_heads"] if h not in WORDS["compass_heads"]) + r")")
 ADMINISTRATIVE_HEADS = re.compile(r"(?:" + "|".join(WORDS["administrative_heads"]) + r")")
 PROGRAMME_WORDS = re.compile(r"(?:ti|territoires?\s+d'\s*industrie)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?(?=\S)")
@@ -344,7 +344,7 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
             end_of_name = parts[-1].end if parts else piece_end
             parts = [Part(singular.end(), end_of_name)]
             continue
-        if piece_start in headed:  # "Val et Terres de Lorraine": one name
+        if piece_start in headed:  # "Val et Coteaux de X": one name
             parts.insert(0, Part(piece_start, piece_end))
             continue
         part = read_part(text, piece_start, piece_end, folded)
@@ -374,7 +374,7 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
 
 def _lone_head(text: str, start: int, end: int) -> bool:
     """Whether [start, end) is one capitalised geographic head and nothing else ("Val" in "Nord
-    Lorraine et Val et Terres de Lorraine"): no name alone, the first word of the name after it."""
+    Cotentin et Val et Coteaux de X"): no name alone, the first word of the name after it."""
     word = text[start:end].strip()
     return word[:1].isupper() and LONE_HEAD.fullmatch(fold(word)) is not None
 

@@ -331,7 +331,7 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
                     and PLURAL.match(text, match.start()):
                 continue  # "plusieurs Territoires d'industrie de l'ouest de l'Occitanie": where they lie
             if APPOSED_HEAD.match(text, pos, start_of_run + 1):
-                pos = start_of_run  # "du secteur Nord Ardennes": the name beside the common noun
+                pos = start_of_run  # "du secteur Nord Cotentin": the name beside the common noun
         elif not PLURAL.match(text, match.start()) and (demonym := _demonyms_then_name(text, pos)):
             # "le territoire d'industrie haut-savoyard Vallée de l'Arve": where it lies, then its name
             stated, pos = demonym
