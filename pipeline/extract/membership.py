@@ -2070,22 +2070,16 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
     for index, first in enumerate(linked):
         if not PAIR_LEAD.search(folded, max(0, first.start - 40), first.start):
             continue
-        run, pieces = [first], []
+        run = [first]
         for mention in linked[index + 1:]:
             if not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
                 break
             run.append(mention)
         if len(run) < 2 or len({m.link.siren for m in run}) != len(run) or not PAIR_END.match(folded, run[-1].end):
             continue
-        for position, mention in enumerate(run):
-            name_start = legal_form_end(text, folded, mention.start)
-            if name_start is None or name_start >= mention.end:
-                break
-            joint = MEMBER_JOINT.fullmatch(folded, mention.end, run[position + 1].start) if position + 1 < len(run) else None
-            pieces.append(collapse_spaces(text[name_start:mention.end]) + (
-                "" if joint is None else ", " if joint["joint"] == "," else " et "))
-        else:
-            territory = TerritoryMention(run[0].start, run[-1].end, "".join(pieces),
+        name = _joined_names(text, folded, run, bare_names=False)
+        if name:
+            territory = TerritoryMention(run[0].start, run[-1].end, name,
                                          "territory.designated_by_members", block_end=run[-1].end)
             found.append(territory)
             hints.update({id(m): territory.territory_id for m in run})
@@ -2297,24 +2291,32 @@ def _gathered_in_the_programme(text: str, folded: str, mentions: list[EpciMentio
         if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
                 or not GATHERED_IN_THE_PROGRAMME.match(folded, run[-1].end):
             continue
-        pieces = []
-        for position, mention in enumerate(run):
-            lead = ARTICLE.match(text, mention.start, mention.end).end()
-            name_start = legal_form_end(text, folded, lead) or lead
-            if name_start >= mention.end:
-                break
-            joint = MEMBER_JOINT.fullmatch(folded, mention.end, run[position + 1].start) \
-                if position + 1 < len(run) else None
-            pieces.append(collapse_spaces(text[name_start:mention.end])
-                          + ("" if joint is None else ", " if joint["joint"] == "," else " et "))
-        if len(pieces) != len(run):
+        name = _joined_names(text, folded, run, bare_names=True)
+        if not name:
             continue
-        territory = TerritoryMention(run[0].start, run[-1].end, "".join(pieces), "territory.designated_by_members",
+        territory = TerritoryMention(run[0].start, run[-1].end, name, "territory.designated_by_members",
                                      block_end=run[-1].end)
         sirens = {m.link.siren for m in run}
         return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
                              for m in mentions]
     return [], mentions
+
+
+def _joined_names(text: str, folded: str, run: list[EpciMention], bare_names: bool) -> str | None:
+    """The names of a run of linked intercommunalities as the text joins them, each without its
+    article and legal form ("la CA A et la CC B" -> "A et B", "A, B et C"): the designation of the
+    territory they make up (rule territory.designated_by_members). None when a name is nothing but
+    its legal form, or, unless `bare_names` (an acronym written alone counts), has none."""
+    pieces = []
+    for position, mention in enumerate(run):
+        lead = ARTICLE.match(text, mention.start, mention.end).end()
+        name_start = legal_form_end(text, folded, lead) or (lead if bare_names else None)
+        if name_start is None or name_start >= mention.end:
+            return None
+        joint = MEMBER_JOINT.fullmatch(folded, mention.end, run[position + 1].start) if position + 1 < len(run) else None
+        pieces.append(collapse_spaces(text[name_start:mention.end])
+                      + ("" if joint is None else ", " if joint["joint"] == "," else " et "))
+    return "".join(pieces)
 
 
 # what may part the members of a bracket: commas, semicolons, "et", and an article (folded text)
