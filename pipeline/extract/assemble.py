@@ -30,13 +30,13 @@ from pipeline.extract.membership import (attach, brands_in_full, composed_territ
                                            member_subject_territories, officials_bodies,
                                            same_epci_territories, territories_kept, type_words_dropped)
 from pipeline.extract.places import (PlaceMention, find_places, former_region_departements_in, former_regions_in,
-                                     former_regions_reader)
+                                     former_regions_reader, places_starting_in)
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import SpanReach, Structure, parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
                                           whole_departement_territories)
-from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, demonym_run, heading_place,
-                                                 named_by_its_departements, sentence_before, sentence_bounds)
+from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, demonym_run, departements_bracket,
+                                                 heading_place, named_by_its_departements, sentence_before, sentence_bounds)
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
 from pipeline.linking import DocumentLinker, named_after
@@ -1166,23 +1166,10 @@ def _heading_paragraph_departements(text: str, places: list[PlaceMention], line_
     bracket = BRACKET.match(text, text.find("(", fronted.places_start, fronted.end), sentence_end) \
         if "(" in text[fronted.places_start:fronted.end] else None
     if bracket and re.match(r"\s*,", text[bracket.end():]):
-        held = [p for p in _places_within(places, bracket.start(1), bracket.end(1)) if p.kind in ("departement", "region")]
-        rest = text[bracket.start(1):bracket.end(1)]
-        for place in sorted(held, key=lambda p: -p.start):
-            rest = rest[:place.start - bracket.start(1)] + rest[place.end - bracket.start(1):]
-        if held and all(p.kind == "departement" for p in held) and not rest.strip(" ,;et"):
-            return {p.code for p in held}
-        return set()
+        return departements_bracket(text, bracket.start(1), bracket.end(1), places)
     if not fronted.locates:
         return set()
-    return {p.code for p in _places_within(places, fronted.places_start, fronted.end) if p.kind == "departement"}
-
-
-def _places_within(places: list[PlaceMention], start: int, end: int) -> list[PlaceMention]:
-    """The places (in reading order, as find_places gives them) starting in [start, end), found by
-    bisection: a heading's paragraph is read once per territory, however many places the text has."""
-    first = bisect_left(places, start, key=lambda p: p.start)
-    return places[first:bisect_left(places, end, lo=first, key=lambda p: p.start)]
+    return {p.code for p in places_starting_in(places, fronted.places_start, fronted.end) if p.kind == "departement"}
 
 
 def _previous_sentence_start(text: str, start: int) -> int:
