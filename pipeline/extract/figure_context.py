@@ -230,6 +230,9 @@ def _link_block_end(folded: str, position: int) -> int:
     return end
 
 
+UP_TO = re.compile(r"jusqu'a\s+")
+
+
 def not_programme(folded: str, start: int, end: int, unit: str, value: float, sentence: tuple[int, int],
                   paragraph: tuple[int, int], places: list[PlaceMention]) -> str | None:
     """Why the quantity at [start, end) is not a programme figure, or None when it is one.
@@ -269,7 +272,10 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     rank = context.rank.match(folded, start) if RANK_ARTICLE.search(before) else None
     if rank and (end <= rank.end() or value <= RANKED_AT_MOST):
         return "a rank in a list"  # not "les 124 premiers territoires d'industrie", a national wave
-    if context.limit.search(after) or context.limit_before.search(folded, max(sentence[0], start - CLAUSE_WINDOW), start):
+    # "couvrir jusqu'à 30 %": the mention opens with "jusqu'à", which a limit's words may end with
+    upto = UP_TO.match(folded, start, end)
+    limit_end = upto.end() if upto else start
+    if context.limit.search(after) or context.limit_before.search(folded, max(sentence[0], start - CLAUSE_WINDOW), limit_end):
         return "a bound"
     if unit == "euro" and context.cap_before.search(before) and context.per_item_after.search(after):
         return "a bound"  # "Subvention de 50 %, plafonnée à 80 000 euros par projet"

@@ -692,12 +692,15 @@ def _one_territory_area(home: Area | None, places: list[PlaceMention],
 
 def _all_inside(territory_departements: list[set[str]], home: Area | None) -> bool:
     """Whether the document names territories and every one lies in its home area: a préfecture's
-    page on its département's territories, not a Région's list whose home is one of its towns'."""
+    page on its département's territories, not a Région's list whose home is one of its towns'. A
+    territory one of whose intercommunalities reaches into a neighbouring département (a CC with
+    a few communes across the border) still lies in the home département it is in."""
     if home is None or not territory_departements or not all(territory_departements):
         return False
+    if home.kind == "departement":
+        return all(home.code in codes for codes in territory_departements)
     departements = referential.load().departements
-    return all(code == home.code if home.kind == "departement"
-               else code in departements and departements[code].region_code == home.code
+    return all(code in departements and departements[code].region_code == home.code
                for codes in territory_departements for code in codes)
 
 

@@ -1117,6 +1117,10 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
                 and (mention.territory_hint == territory.territory_id
                      or any(named_after(side, siren) for side in sides for siren in sirens)
                      or _whole_name_after_its_form(mention, territory, text))
+            # a territory named after the first of the members a rule designated it by ("Ce
+            # territoire associe A, B et C": "A") is no piece of that member, whatever its list
+            designates = designates or (territory.rule == "territory.designated_by_members"
+                                        and mention.territory_hint == territory.territory_id)
             if not designates:
                 return True
         return False
@@ -1964,6 +1968,13 @@ COMPOSE_THIS_TERRITORY = re.compile(
     r"\s*+,?\s*+qui\s+(?:composent|composaient|forment|formaient|constituent|constituaient)\s+"
     r"(?:(?:ensemble|desormais|aujourd'hui)\s+)?(?:ce|leur)\s+territoire(?:\s+d'\s*industrie)?(?=\s*+(?:[.,;!?)]|$))")
 
+# "… le comité de pilotage du territoire d'industrie. Ce territoire, labellisé pour 2023-2027, associe
+# A, B et C": a sentence opening on "ce territoire", then the run as its verb's object (folded
+# text, up to the run's first article)
+THIS_TERRITORY_GATHERS = re.compile(
+    r"(?:[.!?]\s+|\n)\s*ce\s+territoire(?:\s+d'\s*industrie)?(?:\s*,[^,.;:!?()\n]{1,80},)?\s+"
+    r"(?:associe|regroupe|reunit|rassemble|federe|comprend|englobe)\s+(?:(?:la|le|les)\s+|l'\s*)?$")
+
 # "les représentants de A, de B et de C ont détaillé ce que change, pour eux, leur labellisation
 # « Territoires d'industrie »": the run's own label, in its sentence (folded text)
 THEIR_LABEL = re.compile(r"\s*+(?:ont|avaient|sont|etaient)\s[^.;!?\n]{0,80}?\bleur\s+(?:labellisation|label)\s*+[«\"“]?\s*+"
@@ -1982,12 +1993,14 @@ def composed_territories(text: str, mentions: list[EpciMention], territories: li
     Other territories the text names elsewhere do not prevent it. Returns the territories found
     and the mentions, those of the run pointed to it."""
     folded = fold(text)
-    if "qui" not in folded and "leur" not in folded:
+    if "qui" not in folded and "leur" not in folded and "ce territoire" not in folded:
         return [], mentions
     for run in _runs(mentions, folded, sentences):
         composed = COMPOSE_THIS_TERRITORY.match(folded, run[-1].end) if len(run) >= 2 else None
         if composed is None and len(run) >= 2 and not territories:
             composed = THEIR_LABEL.match(folded, run[-1].end)  # in a text naming no territory only
+        if composed is None and len(run) >= 2 and not territories:
+            composed = _gathered_by_this_territory(folded, run, sentences)
         if composed is None or not all(m.link.siren for m in run) or len({m.link.siren for m in run}) != len(run):
             continue
         index = _sentence_index(sentences, run[0].start)
@@ -2003,11 +2016,23 @@ def composed_territories(text: str, mentions: list[EpciMention], territories: li
             continue
         name = collapse_spaces(text[name_start:first.end])
         territory = TerritoryMention(name_start, first.end, name[0].upper() + name[1:],
-                                     "territory.designated_by_members", block_end=composed.end())
+                                     "territory.designated_by_members", block_end=max(composed.end(), run[-1].end))
         members = {id(m) for m in run}
         return [territory], [replace(m, territory_hint=territory.territory_id) if id(m) in members else m
                              for m in mentions]
     return [], mentions
+
+
+def _gathered_by_this_territory(folded: str, run: list[EpciMention], sentences: list[tuple[int, int]]
+                                ) -> re.Match | None:
+    """"Ce territoire, labellisé pour 2023-2027, associe A, B et C" in a text naming no territory:
+    the unnamed territory is the one the programme's words, in that sentence or the one before,
+    speak of; the run makes it up. The match ends at the run's start."""
+    gathers = THIS_TERRITORY_GATHERS.search(folded, max(0, run[0].start - 160), run[0].start)
+    index = _sentence_index(sentences, run[0].start)
+    if gathers is None or index is None:
+        return None
+    return gathers if re.search(PREFIX, folded[sentences[max(0, index - 1)][0]:run[0].start]) else None
 
 
 # "À Ajaccio, l'autre territoire d'industrie insulaire, porté par ": a further territory, not the

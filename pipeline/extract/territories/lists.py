@@ -557,6 +557,7 @@ def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool) ->
 # Charolais et Autun" is one name, its towns have none).
 ITEM_DASH = re.compile(r"\s+[–—]\s+")
 MEMBER_WORD = re.compile(TYPE_WORD.pattern + r"|\b(?:CC|CA|CU)\b")
+GLOSS_DASH = re.compile(r"\s+[–—]\s+(?=[a-zà-ÿ])")
 
 
 def _members_after_dash(text: str, start: int, end: int) -> int | None:
@@ -566,6 +567,10 @@ def _members_after_dash(text: str, start: int, end: int) -> int | None:
         return None
     bracket = text.find("(", dash.end(), end)  # "Pays de Lorient – Quimperlé (porté par …)": a gloss
     stop = end if bracket < 0 else bracket
+    # "A – B – regroupant l'agglomération de A et la CC de B": a second dash opening a gloss in
+    # lower case ends the name's part; the members stand in the gloss, not after the first dash
+    gloss = GLOSS_DASH.search(text, dash.end(), stop)
+    stop = gloss.start() if gloss else stop
     # "… – CA Ardenne Métropole, CC Vallées et Plateau d'Ardenne": a name may hold "et"
     for joints in (r",\s+|\s+et\s+", r",\s+"):
         parts = split_inline_list(text, dash.end(), stop, joints)
