@@ -169,6 +169,7 @@ BARE_DATE = re.compile(rf"(?:(?:le\s+)?(?:edition|version(?:\s+(?:validee|adopte
 # A separator starts where its run of blanks starts, never inside it (read once, not from each blank).
 SEGMENT = with_first_letters(re.compile(r"(?!(?<=\s)\s)(?:\s+[|·•/–-]\s+|\s*\|\s*|\s+[·•]\s*)|[ \t\u00a0]{3,}"))
 BYLINE_WORDS = 12  # a line that carries a date among other parts is a byline, not a sentence
+READING_TIME = re.compile(r"\btemps\s+de\s+lecture\s*:?\s*\d+\s*(?:min(?:utes?)?|mn)\b")  # folded text
 BYLINE_PART_WORDS = 20  # a "publié le" in a longer stretch belongs to a sentence of the body
 UPDATE_LAG_YEARS = 1  # an update stamp years after the events the body tells of is not their date
 STAMP_LAG_DAYS = 7  # a page updated within a week of the day it tells of was written then
@@ -320,7 +321,9 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
     if match:
         date = _field_date(match)
         return ("published", None, date) if date else None
-    short = sum(any(c.isalnum() for c in word) for word in folded.split()) <= BYLINE_WORDS
+    # "Par X - 05 juin 2024 à 18:40 - Temps de lecture : 3 min": the reading time is no word of the byline
+    kept = READING_TIME.sub(" ", folded)
+    short = sum(any(c.isalnum() for c in word) for word in kept.split()) <= BYLINE_WORDS
     found = []
     # whole-line heads, whose separators would part the date from what makes it telling
     match = RECUEIL.search(folded) if near_top else None

@@ -478,7 +478,12 @@ class DocumentScope:
                 area = self._in((first, whole_after.start("whole")), start, end)
                 if area:
                     return area
-        for stretch in (((whole.start(), segment[1]),) if whole else (segment, own[:2])):
+        # "183 territoires en France, dont 11 en Île-de-France, avec une enveloppe de 100 millions
+        # d'euros": a part's place counts its part, not what a later segment of its clause adds in
+        # another unit ("…, dont 17 en Auvergne-Rhône-Alpes, contre quinze en novembre" compares)
+        after_the_part = own[2] and segment[0] > own[0] \
+            and not any(row["unit"] == unit and own[0] <= row["start"] < segment[0] for row in earlier)
+        for stretch in (((whole.start(), segment[1]),) if whole else (segment,) if after_the_part else (segment, own[:2])):
             area = self._in(stretch, start, end)
             if area:
                 return area

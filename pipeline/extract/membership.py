@@ -130,6 +130,7 @@ PROGRAMME = with_first_letters(re.compile(WORDS["programme"], re.IGNORECASE))
 # no EPCI without a territory: its words of selection are another call's (folded text).
 NAMES_THE_PROGRAMME = re.compile(r"territoires?\s+d'\s*industrie|(?<![\w'])ti(?![\w'])")
 OTHER_CALLS = re.compile(WORDS["other_calls"])  # another call's words of selection (folded text)
+ACTING_TOGETHER = re.compile(WORDS["acting_together"])  # "… avaient déposé un dossier commun" (folded text)
 SENTENCES_BACK = 2
 # A sentence about several territories ("rejoint les deux territoires de X : A et B, ce dernier
 # rassemblant …") may be about others than the one the document names.
@@ -753,10 +754,22 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                   or JOINS_THE_PROGRAMME.match(folded, mention.end, near[1])
                   or MEMBERS_OF_IT.match(folded, (run_end or {}).get(id(mention), mention.end))
                   or (not _office_before(folded, mention.start) and SIGNED_BY_THESE.match(folded, end))
-                  or _party_or_listed(mention, folded, structure, epci_starts)) \
+                  or _party_or_listed(mention, folded, structure, epci_starts)
+                  or _acting_together(mention, folded, start, end, structure, territories, epci_spans, owner, reads)) \
             and not reads.found(OTHER_TERRITORIES, text, *near):  # lower case: not an agency's name
         return owner
     return None
+
+
+def _acting_together(mention: EpciMention, folded: str, start: int, end: int, structure,
+                     territories: list[TerritoryMention], epci_spans: list[tuple[int, int]],
+                     owner: str, reads: _SentenceReads) -> bool:
+    """'Sous cette bannière, les CC de A, de B et de C avaient déposé un dossier commun': EPCIs
+    said to act as one group, in a sentence that names no label, are the members of the territory
+    their paragraph names. A paragraph naming none (a round-up's other département: "NORD. … A, B
+    et C avaient déposé un dossier commun") leaves them to a territory of their own."""
+    return not _office_before(folded, mention.start) and reads.found(ACTING_TOGETHER, folded, start, end) \
+        and _paragraph_territory(mention, structure, folded, territories, epci_spans) == owner
 
 
 # "… sur le territoire du X", "… du Territoire d'industrie X": the name designated as a territory (folded text)

@@ -196,6 +196,20 @@ SINGULAR_VERB = re.compile(r"(?:est|a|fait|vient|obtient|decroche|recoit|rejoint
 # A relative clause between the subject and its predicate: the subject is the name before it
 # ("X, que nous portons avec la CC Y, est confirmé").
 RELATIVE = re.compile(r"\s+(?:dans\s+lequel|dans\s+laquelle|auquel|à\s+laquelle|dont|où)\s|,\s+qu(?:e\s|['’])")
+# A subject of its own right after a relative pronoun set off by a comma, up to the predicate: a
+# name opening on a capital, of a few words ("…, dans laquelle la Cirest a été reconduite"; not "X
+# dans lequel s'inscrit Y a été identifié", a verb first)
+SUBJECT_AFTER_RELATIVE = re.compile(r"(?:(?:la|le|les)[ \t]+|l['’][ \t]*)?[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[\w'’-]+){0,5}[ \t]*")
+OPENING_RELATIVES = ("dans lequel", "dans laquelle", "auquel", "à laquelle", "où")
+
+
+def _subject_after(text: str, relative_start: int, relative_end: int, end: int) -> bool:
+    """Whether a relative between a comma and the predicate holds the predicate's subject."""
+    opened = text[relative_start:relative_end].strip()
+    return opened in OPENING_RELATIVES and text[:relative_start].rstrip().endswith(",") \
+        and SUBJECT_AFTER_RELATIVE.fullmatch(text, relative_end, end) is not None
+
+
 # A bracket between the subject and its predicate: "X (A, B et C) entre dans le dispositif".
 BRACKET_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,160}\)$")
 # A common noun of a place and its relative clause apposed between the subject and its predicate:
@@ -518,7 +532,10 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue
         # (not a relative set off by commas between coordinated subjects: "A, où …, et B sont retenus")
         relative = RELATIVE.search(coordinated_relatives_blanked(text[clause_start:end]))
-        if relative:  # "L'Axe Seine dans lequel s'inscrit Le Havre Seine Métropole a été identifié …"
+        if relative and _subject_after(text, clause_start + relative.start(), clause_start + relative.end(), end):
+            # "…, dans laquelle la Cirest a été reconduite": the relative's own subject, its predicate ours
+            clause_start = clause_start + relative.end()
+        elif relative:  # "L'Axe Seine dans lequel s'inscrit Le Havre Seine Métropole a été identifié …"
             end = clause_start + relative.start()
         described = NOUN_APPOSED_BEFORE.search(text, clause_start, end) or (
             (BARE_NOUN_APPOSED.search(text, clause_start, end) or STRADDLING_APPOSED.search(text, clause_start, end))
