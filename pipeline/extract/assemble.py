@@ -25,7 +25,8 @@ from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.first_letters import may_match, required_texts, with_first_letters
 from pipeline.extract.members import HYPHEN, TOWN_CHAIN, EpciMention, find_epcis
-from pipeline.extract.membership import (attach, brands_in_full, composed_territories, legal_form_territories, other_territories,
+from pipeline.extract.membership import (attach, brands_in_full, composed_territories, legal_form_territories,
+                                           member_named_as_territory, other_territories,
                                            member_line_candidates, paired_territories, member_line_territories,
                                            member_subject_territories, officials_bodies,
                                            same_epci_territories, territories_kept, type_words_dropped)
@@ -718,6 +719,12 @@ def extract(text: str, doc: Doc) -> Extraction:
 
     aliases = {fold(short): link.siren for short, link in linker.acronyms.items()}
     attached = attach(epci_mentions, mentions, text, sentences, structure, aliases)
+    member_named = member_named_as_territory(attached, mentions)
+    if member_named:  # an EPCI of another territory told as a laureate: no territory, no members of its own
+        mentions = [m for m in mentions if m.territory_id not in member_named]
+        for territory_id in member_named:
+            del by_id[territory_id]
+        attached = attach(epci_mentions, mentions, text, sentences, structure, aliases)
     epci_rows = _epci_rows(attached)
     for row in epci_rows:
         if row["territory_id"] and row["siren"]:

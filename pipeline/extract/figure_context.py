@@ -114,6 +114,7 @@ class Context:
     parts_of_an_intercommunality: re.Pattern  # right after a count of territories
     side_note: re.Pattern  # "Par ailleurs," opening a sentence
     other_award: re.Pattern  # another fund or call a side note's place won money from
+    body_subject: re.Pattern  # a PETR, pôle or syndicat mixte opening a sentence as its subject
 
 
 def _words(words: list[str]) -> str:
@@ -164,6 +165,7 @@ def _context() -> Context:
         parts_of_an_intercommunality=re.compile(after + _words(rules["parts_of_an_intercommunality"])),
         side_note=re.compile(r"[\s*_•-]*" + _words(rules["side_note_openers"])),
         other_award=re.compile(_words(rules["other_awards"])),
+        body_subject=re.compile(r"[\s*_#•-]*" + _words(rules["body_subjects"])),
     )
 
 
@@ -293,6 +295,9 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         return "a label"  # "un programme 100 % éducation artistique"
     if unit in context.geography and context.geography[unit].search(before):
         return "a territory's geography"
+    if unit in ("epci", "commune") and context.body_subject.match(folded, _after_blank_lines(folded, sentence[0], start)) \
+            and not _found(context.own_programme_name, folded, *sentence):
+        return "a PETR's or a pôle's own members"  # "Le PETR du Pays de X fédère trois intercommunalités"
     if ((unit in context.programme_context_units
          and (_found_before(context.other_programme_name, folded, sentence, start)
               or context.other_programme_after.search(folded[end:sentence[1]]))
@@ -306,6 +311,12 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
             and not _found(context.programme_paragraph, folded, *paragraph)):
         return "a paragraph about another initiative"
     return None
+
+
+def _after_blank_lines(folded: str, sentence_start: int, position: int) -> int:
+    """Where the figure's sentence starts once a heading the parser joined to it ("Le syndicat en
+    quelques mots⏎⏎Le PETR …") is left out: after the last blank line before the figure."""
+    return max([sentence_start] + [m.end() for m in BLANK_LINE.finditer(folded, sentence_start, position)])
 
 
 def states_programme_figures(folded: str, names_a_territory: bool) -> bool:

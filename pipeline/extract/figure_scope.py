@@ -608,7 +608,10 @@ class DocumentScope:
         national_gap = self._national_gap(stretch, start, end)
         nearest = self._nearest_place(stretch, start, end)
         if national_gap is not None and (nearest is None or national_gap <= _distance(nearest, start, end)):
-            return FRANCE
+            # "parmi les 183 territoires retenus au niveau national et les 12 lauréats de la
+            # région": the document's own région right after the figure, nearer than the national
+            # words, holds it
+            return self._own_region_right_after(start, end, stretch, national_gap) or FRANCE
         if nearest is not None:
             return self._area(nearest)
         if self.own_departement and words.own_departement.search(self.folded, *stretch):
@@ -622,6 +625,14 @@ class DocumentScope:
                 and words.own_island.search(self.folded, *stretch):
             return self.own_region  # "l'île en compte deux" in a text about La Réunion
         return None
+
+    def _own_region_right_after(self, start: int, end: int, stretch: tuple[int, int], national_gap: int) -> Area | None:
+        """The document's own région when the figure's noun is followed right by "de la région"
+        ("les 12 lauréats de la région"), nearer to it than any national word."""
+        after = OWN_REGION_AFTER.match(self.folded, end, stretch[1])
+        if self.own_region is None or after is None or national_gap == 0:
+            return None
+        return self.own_region
 
     def _places_in(self, stretch: tuple[int, int]) -> list[PlaceMention]:
         """The places starting in the stretch, in reading order."""
@@ -782,6 +793,10 @@ def _beyond(area: Area, value: float, unit: str) -> bool:
             or unit == "territoire" and value > TERRITORIES_AT_MOST.get(area.kind, value)
             or unit == "commune" and value > epcis * COMMUNES_PER_EPCI
             or unit == "euro" and value >= NATIONAL_EUROS)
+
+
+# the figure's noun qualified by the document's own région, nothing between them
+OWN_REGION_AFTER = re.compile(r"\s+(?:de\s+la|de\s+notre)\s+region(?![\w-])(?!\s+(?:de|d'|du|des)\b|\s+[a-z])")
 
 
 def _gap(span: tuple[int, int], start: int, end: int) -> int:

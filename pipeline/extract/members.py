@@ -1028,26 +1028,60 @@ def _counted_later_regions(text: str) -> list[_Region]:
     return regions
 
 
+# "… les cinq intercommunalités de l'aire urbaine ont choisi de candidater ensemble. Autour de la
+# table : A, B, C, D et E.": a short label without a verb closing on a colon opens the next sentence
+COUNTED_LABEL = re.compile(r"[ \t]*(?:\n[ \t]*){0,2}(?P<label>[A-ZÀ-Ý][^\W\d_]*(?:[ \t]+[^\W\d_]+(?:['’][^\W\d_]+)?){0,5})[ \t]*:[ \t]*(?=\S)")
+
+
+def _counted_then_labelled_regions(text: str) -> list[_Region]:
+    """The names after a short label and a colon ("Autour de la table : A, B et C") opening the
+    sentence right after one that counts EPCIs with a definite article ("les trois
+    intercommunalités … ont candidaté ensemble"), or the paragraph right after: members when exactly
+    that many distinct EPCIs link and every name links."""
+    regions = []
+    for noun in COUNTED_LATER.finditer(text):
+        stop = LINE_OR_SENTENCE_STOP.search(text, noun.end())
+        label = COUNTED_LABEL.match(text, stop.end()) if stop else None
+        if label is None or FINITE_VERB.search(label.group("label")):
+            continue  # a sentence's words before a colon
+        end = LINE_OR_SENTENCE_STOP.search(text, label.end())
+        count = noun.group("count").lower()
+        regions.append(_Region(label.end(), end.start() if end else len(text), False, None, True, label.start(),
+                               count_needed=int(count) if count.isdigit() else COUNT_WORDS[count]))
+    return regions
+
+
 # "Côté haut-garonnais : A, B et C. Côté bigourdan : D et E." after "associés à six autres
 # communautés de communes": a side's label, then its names
 SIDE_LABEL = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=\n))[ \t]*C[ôo]t[ée][ \t]+[^:.;\n]{2,40}?[ \t]*:[ \t]*(?=\S)",
                         re.MULTILINE)
+# "Côté Hautes-Pyrénées, notre Agglomération et la CC X. Côté Pyrénées-Atlantiques, A, B et les
+# autres intercommunalités du Béarn.": the label closed by a comma, a sentence without a verb
+SIDE_LABEL_COMMA = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=\n))[ \t]*C[ôo]t[ée][ \t]+[^:,.;\n]{2,40}?[ \t]*,[ \t]*(?=\S)",
+                              re.MULTILINE)
 SIDES_ANNOUNCED_CHARS = 400  # how far back the plural noun of EPCIs the sides share out may stand
 
 
 def _side_regions(text: str) -> list[_Region]:
     """The names after "Côté X :" in a paragraph that has just spoken of EPCIs in the plural
     ("nous nous sommes associés à six autres communautés de communes … . Côté haut-garonnais :
-    A, B et C."): members, only what links, a bare name only in the document's départements."""
+    A, B et C."), or after "Côté X," in a sentence without a verb, in a paragraph that speaks of
+    them before or after ("Côté Pyrénées-Atlantiques, A, B et les autres intercommunalités du
+    Béarn."): members, only what links, a bare name only in the document's départements."""
     regions = []
-    for label in SIDE_LABEL.finditer(text):
+    for label in [*SIDE_LABEL.finditer(text), *SIDE_LABEL_COMMA.finditer(text)]:
         window = max(0, label.start() - SIDES_ANNOUNCED_CHARS)
         paragraph = max(window, text.rfind("\n\n", window, label.start()))
-        if not MEMBERS_NOUN.search(text, paragraph, label.start()):
-            continue
         stop = LINE_OR_SENTENCE_STOP.search(text, label.end())
-        regions.append(_Region(label.end(), stop.start() if stop else len(text), False, None, True,
-                               label.start(), bare_nearby=True))
+        end = stop.start() if stop else len(text)
+        if label.group(0).rstrip().endswith(","):
+            after = text.find("\n\n", end)
+            after = min(len(text) if after < 0 else after, end + SIDES_ANNOUNCED_CHARS)
+            if FINITE_VERB.search(text, label.end(), end) or not MEMBERS_NOUN.search(text, paragraph, after):
+                continue
+        elif not MEMBERS_NOUN.search(text, paragraph, label.start()):
+            continue
+        regions.append(_Region(label.end(), end, False, None, True, label.start(), bare_nearby=True))
     return regions
 
 
@@ -2693,7 +2727,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                + _territory_with_regions(text, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
-               + _counted_later_regions(text)
+               + _counted_later_regions(text) + _counted_then_labelled_regions(text)
                + _among_them_regions(text) + _counted_then_named_regions(text, all_heads)
                + _signatory_regions(text))
     # the rows of a table with a column of EPCIs are read cell by cell, not as the lines an

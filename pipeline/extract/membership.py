@@ -118,8 +118,8 @@ from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PAR
                                                  sentence_bounds,
                                                  titled_by_the_programme)
 from pipeline.extract.territories.phrases import is_epci_name
-from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_siren, link_epci, named_after, \
-    is_official_name, named_by_its_start
+from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_siren, _official_cores as _official_cores_of, \
+    link_epci, named_after, is_official_name, named_by_its_start
 from pipeline.normalize import collapse_spaces, fold, name_key
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
@@ -1388,6 +1388,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     attached += _counted_back(mentions, attached, holders, folded, sentences)
     attached += _composing_the_name(unclaimed, holders, folded, sentences)
     attached = _unconfirmed_topic_members_dropped(attached, holders, folded, sentences)
+    attached = _bodies_members_dropped(attached, folded, sentences, territories)
     def joins(mention: EpciMention) -> bool:
         return bool(JOINING.search(folded, *sentences[_sentence_index(sentences, mention.start) or 0]))
     successors = _successors(territories, folded, sentences)
@@ -1414,6 +1415,48 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
 
 
+# "Le PETR du Pays de X fédère trois intercommunalités : A, B et C": a clause whose subject is a
+# body that groups EPCIs (territory_words.json grouping_bodies), then its verb
+BODY_SUBJECT = re.compile(r"\s*(?:(?:le|la)\s+|l'\s*)?" + TERRITORY_WORDS["grouping_bodies"])
+GROUPING_VERB = re.compile(r"(?<![\w'])(?:" + "|".join(TERRITORY_WORDS["grouping_verbs"]) + r")(?![\w'])")
+# "réunit nos deux communautés de communes et la CC X": a count of EPCIs the list takes up unnamed
+COUNTED_MEMBERS = re.compile(r"(?<![\w'])(?:\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:autres\s+)?"
+                             + fold(WORDS["members_noun"]) + r"\b")
+
+
+def _members_of_a_body(mention: EpciMention, folded: str, sentences: list[tuple[int, int]],
+                       territories: list[TerritoryMention]) -> bool:
+    """Listed by the verb of a PETR, a pôle or a syndicat mixte that opens a sentence naming
+    neither the programme nor a territory: that body's member."""
+    if not mention.in_member_list:
+        return False
+    start, end = _sentence_around(mention, folded, sentences)
+    subject = BODY_SUBJECT.match(folded, start)
+    if subject is None or not GROUPING_VERB.search(folded, subject.end(), mention.start):
+        return False
+    return not (PROGRAMME.search(folded, start, end) or NAMES_THE_PROGRAMME.search(folded, start, end)
+                or any(start <= t.start < end for t in territories))
+
+
+def _bodies_members_dropped(attached: list[tuple[EpciMention, str | None]], folded: str,
+                            sentences: list[tuple[int, int]],
+                            territories: list[TerritoryMention]) -> list[tuple[EpciMention, str | None]]:
+    """A body's members (`_members_of_a_body`: "Le PETR du Pays de X fédère A, B et C") are not
+    those of a territory the text gives a list of its own, all named ("le Territoire d'industrie
+    Y réunit A et D"): a PETR may carry a territory made of some of its EPCIs only. They stay
+    when that list takes them up by a count ("réunit nos deux communautés de communes et la CC
+    D") or when the territory has no list of its own."""
+    body = {id(m) for m, owner in attached if owner and _members_of_a_body(m, folded, sentences, territories)}
+    if not body:
+        return attached
+    closed = {}
+    for mention, owner in attached:
+        if owner and id(mention) not in body and mention.in_member_list:
+            counted = COUNTED_MEMBERS.search(folded, *_sentence_around(mention, folded, sentences))
+            closed[owner] = closed.get(owner, True) and counted is None
+    return [(m, owner) for m, owner in attached if id(m) not in body or not closed.get(owner, False)]
+
+
 CODED_RULES = ("territory.coded_line", "territory.coded_head")
 
 
@@ -1423,6 +1466,38 @@ def _on_its_coded_line(mention: EpciMention, territories: list[TerritoryMention]
     under its coded name (territory.coded_head), is that territory's member."""
     return next((t.territory_id for t in territories if t.rule in CODED_RULES
                  and t.end <= mention.start and mention.end <= t.block_end), None)
+
+
+PROSE_RULE = "territory.prose"
+
+
+def member_named_as_territory(attached: list[tuple[EpciMention, str | None]],
+                              territories: list[TerritoryMention]) -> set[str]:
+    """The territories read from prose only ("La vallée du Garon, « Territoire d'industrie »" over
+    a magazine's article) that go by the name, or the end of the name, of an EPCI the text lists
+    as a member of another territory it names ("Le territoire d'industrie « Y » réunit la CCVG,
+    …"), with no member of their own besides it: that EPCI told as one of the laureates, no
+    territory of its own."""
+    rules: dict[str, set[str]] = {}
+    for territory in territories:
+        rules.setdefault(territory.territory_id, set()).add(territory.rule)
+    listed_in = {}
+    for mention, owner in attached:
+        if owner and mention.link.siren and mention.in_member_list:
+            listed_in.setdefault(mention.link.siren, set()).add(owner)
+    dropped = set()
+    for territory in territories:
+        if rules[territory.territory_id] != {PROSE_RULE}:
+            continue
+        own = {m.link.siren for m, owner in attached if owner == territory.territory_id and m.link.siren}
+        core = _core_of_name(territory.name)
+        for siren in own:
+            others = listed_in.get(siren, set()) - {territory.territory_id}
+            goes_by = named_after(territory.name, siren) or any(
+                official == core or official.endswith(" " + core) for official in _official_cores_of(siren))
+            if core and len(own) == 1 and others and goes_by:
+                dropped.add(territory.territory_id)
+    return dropped
 
 
 COUNTED_BACK = re.compile(WORDS["counted_back"] + fold(WORDS["members_noun"]) + r"\b")

@@ -254,6 +254,7 @@ AGENT_BEFORE = re.compile(r"(?i)\bpar\s+(?:(?:le|la|les|du|des)\s+|l['’]\s*)?[
 # "Le PETR regroupe la CC X et la CC Y": a body's kind alone (a word of member_words.json
 # not_epci, no name after it) is the body that groups them, no territory
 BODY_KIND = re.compile(r"(?:" + MEMBER_WORDS["not_epci"] + r")", re.IGNORECASE)
+GROUPING_BODY = re.compile(WORDS["grouping_bodies"])
 
 
 def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -271,7 +272,7 @@ def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention
             or enumeration_before(text, end, _clause_start(text, sentence_start, end), True)[-1:]
         if not parts or parts[0].epci or _places_only(parts, places, single=True) \
                 or AGENT_BEFORE.search(text, max(0, parts[0].start - 20), parts[0].start) \
-                or _a_body_kind(text[parts[0].start:parts[0].end]):
+                or _a_body_kind(text[parts[0].start:parts[0].end]) or GROUPING_BODY.match(folded, parts[0].start):
             continue
         mention = make_mention(text, parts[0].start, parts[0].end, GROUPING_RULE, (), sentence_end)
         if mention:
@@ -487,11 +488,19 @@ TOWN_OF_BEFORE = re.compile(r"\b[Ll]a[ \t]+ville[ \t]+(?:de[ \t]+|d['’][ \t]*)
 COMPANION_BEFORE = re.compile(r"(?<![\w'])avec\s+(?:la|le|les|l')?\s*(?:communautes?\s+(?:de\s+communes|d'agglomeration|urbaine)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?$")
 
 
+# "la Communauté Intercommunale Réunion Est un Territoire d'industrie": a capitalised "Est" after a
+# capitalised word, lower-case words after it, ends a name (a compass point), it is no verb
+COMPASS_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*[ \t]+$")
+COMPASS_EST = re.compile(r"Est[ \t]+[a-zà-ÿ]")
+
+
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
     in_context = [(m, True) for m in label_matches(folded, "label_predicates_in_context")]
     for match, needs_context in [(m, False) for m in label_matches(folded)] + in_context:
+        if COMPASS_EST.match(text, match.start()) and COMPASS_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "… Réunion Est un Territoire d'industrie": the end of a name, no copula
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         sentence_start = wrapped_sentence_start(text, sentence_start)  # "Le Nord⏎Franche-Comté y figure"
         end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
