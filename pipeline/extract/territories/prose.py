@@ -122,7 +122,8 @@ PROGRAMME_LEAD = re.compile(PREFIX + r"\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|
 TERRITORY_WORD = re.compile(r"\bterritoire")
 # 'Le territoire « nord Lorraine », comprenant …, intègre un dispositif nommé « Territoires
 # d'industrie »': a quoted name after "territoire" in lower case, in a sentence naming the programme
-# or a label ("Plusieurs territoires ont été labellisés, dont …, ainsi que le territoire « X »").
+# or a label ("Plusieurs territoires ont été labellisés, dont …, ainsi que le territoire « X »"), or
+# anywhere in a text titled by the programme ("X faisait partie du territoire « Y »").
 TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(?:du|de\s+la|de\s+l['’]|des|de)\s*)?(?=[«“\"])")
 # A renaming told after the name given: that name was the territory's former one.
 RENAMED = re.compile(r"\b(?:renomme|rebaptise|change\s+de\s+nom)")
@@ -461,8 +462,9 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     for match in TERRITORY_THEN_QUOTED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         quoted = quoted_name(text, match.end())
-        if not quoted or not LABELLING.search(folded, sentence_start, sentence_end):
-            continue  # the programme's words or a label's: "… labellisés en 2023, dont …, ainsi que le territoire « X »"
+        if not quoted or not (titled or LABELLING.search(folded, sentence_start, sentence_end)):
+            continue  # the programme's words or a label's: "… labellisés en 2023, dont …, ainsi que le territoire « X »",
+            # or a text titled by the programme: "Caen la mer porte seule le territoire « Caen Industrie »"
         start, end = trim_name(text, *quoted)
         part = read_part(text, start, end)
         if part is not None and part.start == start and part.end == end and not part.epci:
