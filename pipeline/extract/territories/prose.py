@@ -146,7 +146,11 @@ LABEL_HELD_UNDER = re.compile(r"\b(?:renouvellement|reconduction|labellisation|l
                               r"[^.;:]{0,60}$")
 # "Deux territoires sont concernés. … Le second, baptisé « Cœur de Maine », est nouveau": an
 # ordinal opening the sentence picks one of the territories counted a few sentences before.
-ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|dernier|derniere)\s*,\s*$")
+# "Dix territoires … Le plus vaste d'entre eux, baptisé « Axe Seine », …": a superlative of a
+# size picks one of them the same way.
+ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|dernier|derniere"
+                                    r"|plus\s+(?:vaste|grand|grande|petit|petite|etendu|etendue|peuple|peuplee|ancien|ancienne)"
+                                    r"\s+d'entre\s+(?:eux|elles))\s*,\s*$")
 # "Deux territoires sont labellisés. Le premier est Laval Agglomération, qui …", "Le second,
 # Thouarsais et Loudunais, est interdépartemental": the ordinal opens its sentence and the name
 # follows it, apposed between commas or after "est"; the territories are counted just before.
@@ -154,7 +158,7 @@ ORDINAL_THEN_NAME = with_first_letters(re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?
                                                   r"|troisieme|quatrieme|dernier|derniere)\s*(?:(?P<apposed>,)\s*|\s+est\s+)"
                                                   r"(?:(?:(?:le|la)\s+|l')(?:territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?)?"))
 PERSON_AFTER = re.compile(WORDS["person_after_name"])
-TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|\d)\s+(?:[\w'-]+\s+)?territoires\b")
+TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d)\s+(?:[\w'-]+\s+|\"\s*)?territoires\b")
 # "Parmi les 124 Territoires d'industrie …, le département en compte trois. Le premier est …": a
 # pronoun count whose sentence names territories counts them too
 PRONOUN_COUNTED = re.compile(r"\b(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent)"
