@@ -737,6 +737,8 @@ SIGNED = re.compile(r"(?<!\s)\s++(?:ayant|ont|avaient|avait|a)\s+(?:d[ée]j[àa]
                     re.IGNORECASE)
 
 
+# The common noun heading a subject of names, no part of the first name
+SUBJECT_HEAD = re.compile(r"\s*(?:[Ll]es|[Ll]e|[Cc]es)\s+territoires?\s+(?=[A-ZÀ-Ý])")
 # "le territoire voisin de Bazancourt – Pomacle, centré sur …, signera son protocole l'an prochain"
 TERRITORY_SIGNING = re.compile(r"\b[Ll]e\s+territoire\s+(?:voisin\s+)?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
                                r"(?P<name>[A-ZÀ-Ý][^,.;:()«»\n]{1,80}?)\s*(?:,[^,.;:\n]{1,80},)?\s+"
@@ -758,6 +760,8 @@ def signatories(text: str) -> list[TerritoryMention]:
         subject = text[start:verb.start()]
         if not subject.strip() or len(subject.split()) > 16:
             continue
+        head = SUBJECT_HEAD.match(subject)  # "Les territoires A et B avaient déjà signé …": A and B
+        start += head.end() if head else 0
         items = split_inline_list(text, start, verb.start(), r",\s+|\s+et\s+")
         mentions = [make_mention(text, s, e, "territory.signatories", (), verb.end()) for s, e in items]
         # Every part must be a capitalised proper name, or the subject is prose.
