@@ -33,7 +33,7 @@ from pipeline.extract.membership import (attach, brands_in_full, composed_territ
 from pipeline.extract.places import (PlaceMention, find_places, former_region_departements_in, former_regions_in,
                                      former_regions_reader, places_starting_in)
 from pipeline.extract.stated_counts import stated_counts
-from pipeline.extract.structure import SpanReach, Structure, parse
+from pipeline.extract.structure import COUNT_WORDS, SpanReach, Structure, parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
                                           whole_departement_territories)
 from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, demonym_run, departements_bracket,
@@ -502,6 +502,22 @@ def _called_new(text: str, sentence: tuple[int, int]) -> str | None:
     return SECOND_PHASE if _phase_reading(text, *sentence).called_new else None
 
 
+# "Il y a un peu plus de cinq ans, l'Aube découvrait le programme avec deux territoires : …" (folded)
+YEARS_AGO = re.compile(r"\bil\s+y\s+a\s+(?:(?:un\s+peu\s+)?(?:plus\s+de|pres\s+de|environ)\s+)?"
+                       r"(?P<count>\d|cinq|six|sept|huit|neuf|dix)\s+ans\b")
+
+
+def _years_ago_phase(text: str, sentence: tuple[int, int], published_on: datetime.date | None) -> str | None:
+    """The first phase for a territory its dated text tells of "il y a N ans", N years taking the
+    date back before the second phase; asked only when the sentence states no phase."""
+    ago = YEARS_AGO.search(fold(text[sentence[0]:sentence[1]])) if published_on else None
+    if ago is None:
+        return None
+    count = ago["count"]
+    years = int(count) if count.isdigit() else COUNT_WORDS[count]
+    return FIRST_PHASE if published_on.year - years < 2023 else None
+
+
 def _phase_before_if_former(mention: TerritoryMention, phase: str | None) -> str | None:
     """A former territory a second-phase text recalls ("Il succède au territoire « Pau – Tarbes »",
     "le Haut-Doubs Horloger devient Alliances Luxe & Précision Doubs") held the label in the first."""
@@ -683,7 +699,8 @@ def extract(text: str, doc: Doc) -> Extraction:
                 "end": mention.end,
                 "phase": _phase_before_if_former(mention, _local_phase(
                     phase_text, phase_sentence, _own_clause(starts, mention, phase_sentence),
-                    _first_start(starts, phase_sentence, mention)) or _list_lead_phase(phase_text, structure, mention.start) or phase
+                    _first_start(starts, phase_sentence, mention)) or _list_lead_phase(phase_text, structure, mention.start)
+                    or _years_ago_phase(phase_text, phase_sentence, info["published_on"]) or phase
                     or _called_new(phase_text, phase_sentence)),
                 "departements": set(), "sentence_regions": set(), "rule": mention.rule,
                 "name_departements": set(), "member_departements": set(), "placed_departements": set(),

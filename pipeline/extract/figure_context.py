@@ -67,6 +67,9 @@ PARAGRAPH_END = re.compile(r'[.!?:"»)]$')  # a line ending so ends its paragrap
 # Aveyron, Cantal)": so few départements or régions are where one territory lies or the councils
 # it works with; the programme's own counts of them are national ("dans 8 régions").
 FEW_AREAS = 3
+# "À l'échelle nationale, 87 % des Territoires d'industrie ont installé leur gouvernance": a share
+# of the programme's territories, whatever statistic words its sentence holds (folded text)
+SHARE_OF_THE_TERRITORIES = re.compile(r"\s*des\s+territoires(?:\s+d'\s*industrie)?\b")
 BRACKETED_AFTER_A_WORD = re.compile(r"\w[\s*_]*\([\s*_]*$")
 PRICE_BELOW = 100  # euros: a subscription's or an item's price, never a programme's amount
 RANKED_AT_MOST = 30  # "les trois premiers projets" rank; "les 124 premiers territoires" count
@@ -244,7 +247,7 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     context = _context()
     before = folded[max(sentence[0], start - WINDOW):start]
     after = folded[end:min(sentence[1], end + WINDOW)]
-    if unit == "pourcent" and (_found(context.statistic, folded, *sentence)
+    if unit == "pourcent" and (_found(context.statistic, folded, *sentence) and not SHARE_OF_THE_TERRITORIES.match(after)
                                or _share_of_a_place(folded, end, places)
                                or _statistic_label_below(folded, start, end, context)):
         return "a statistic of a place"

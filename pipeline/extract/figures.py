@@ -248,7 +248,7 @@ def _vocabulary() -> Vocabulary:
         approximation=re.compile(rf"(?<![\w'])(?:{_alternation(rules['approximations'])}){GAP}$"),
         approximate_nouns={_key(s): float(v) for s, v in rules["approximate_nouns"].items()},
         approximate_noun=with_first_letters(re.compile(
-            rf"(?<![\w-])une?\s+(?P<noun>{_alternation(rules['approximate_nouns'])}){boundary}")),
+            rf"(?<![\w-])(?:une?|la)\s+(?P<noun>{_alternation(rules['approximate_nouns'])}){boundary}")),
         # "un" alone is an article; it is a number only before a scale: "un milliard d'euros".
         number_words=with_first_letters(re.compile(
             rf"(?<![\w-])(?:un(?=\s+(?:{_alternation(rules['scale_words'])}))|(?:{words})"

@@ -159,11 +159,12 @@ def find_territories(text: str, places: list[PlaceMention],
     structure = parse(text)
     candidates = (coded_heads(text, structure) + list_items(text, structure, places) + prefixed_names(text, structure, places)
                   + suffixed_names(text, structure)
-                  + colon_lists(text, structure) + prose_names(text, structure, places)
+                  # a former territory recalled is read as such before prose reads its quoted name
+                  + colon_lists(text, structure) + predecessors(text, structure, places) + prose_names(text, structure, places)
                   + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)
                   + grouping_subjects(text, structure, places) + table_cells(text, structure, places)
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
-                  + wider_areas(text, structure, places) + predecessors(text, structure, places)
+                  + wider_areas(text, structure, places)
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places)
                   + record_names(text, places) + fiche_titles(text, places) + placed_headings(text, places)
                   + names_before_a_count(text, structure, places)
@@ -406,6 +407,7 @@ MADE_OF_INTERCOMMUNALITIES = re.compile(
 
 
 LEGAL_FORM_BEFORE = re.compile(LEGAL_FORM.pattern + r"$")
+LEGAL_FORM_OF_BEFORE = re.compile(LEGAL_FORM.pattern + r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?$")
 # "la Communauté intercommunale Réunion Est (CIREST) porte seule le Territoire d'industrie de l'Est"
 CARRIES_THE_TERRITORY = re.compile(r"\bport(?:e|ent|ait|aient)\s+(?:(?:seule?s?|aussi|egalement)\s+)?(?:le|ce)\s+"
                                    r"territoire\s+d'\s*industrie\b")
@@ -424,10 +426,19 @@ def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) 
     def carrier(mention: TerritoryMention) -> bool:
         if mention.rule != "territory.prose" or mention.territory_id in named:
             return False
-        form = LEGAL_FORM_BEFORE.search(folded, max(0, mention.start - 40), mention.start)
+        window = max(0, mention.start - 40)
+        form = LEGAL_FORM_BEFORE.search(folded, window, mention.start)
         end = sentence_bounds(text, mention.start)[1]
-        return form is not None and bool(CARRIES_THE_TERRITORY.search(folded, mention.end, end))
+        return form is not None and bool(CARRIES_THE_TERRITORY.search(folded, mention.end, end)) \
+            or LEGAL_FORM_OF_BEFORE.search(folded, window, mention.start) is not None \
+            and any(_part_of_the_name(mention.territory_id, other) for other in named)
     return [m for m in mentions if not carrier(m)]
+
+
+def _part_of_the_name(territory_id: str, other_id: str) -> bool:
+    """'la communauté d'agglomération de Bastia' beside 'le territoire d'industrie du Grand Bastia':
+    the intercommunality's name is a run of the named territory's words, so it is a part of it."""
+    return f"-{territory_id}-" in f"-{other_id}-" and territory_id != other_id
 
 
 def _members_of_another(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:

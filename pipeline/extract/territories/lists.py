@@ -20,7 +20,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_CLAUSE, GLOSS_WORD, PREFIX,
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
                                                  TerritoryMention, head_and_adjective_of_place, heading_place, is_place_name, legal_form_end, make_mention,
-                                                 name_and_codes,
+                                                 name_and_codes, quoted_name,
                                                  sentence_before, split_inline_list, stated_count, line_goes_on, WORDS,
                                                  town_words, _codes_in, _is_codes_bracket, _town_words_of)
 from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, GLOSS_BRACKET, is_epci_name, read_part
@@ -893,6 +893,11 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
         by_quotes = names(quoted)  # "« Carros » et « Aix-Rousset-Gardanne ; Istres-Fos-Marignane »"
         if len(by_quotes) == len(quoted):
             return by_quotes
+    # "deux territoires : « A » au sud, et, autour de X, « B »": a list opening with a quote, with
+    # words between its quotes, holds as many quoted names as its count says
+    quoted = _all_quoted(text, start, end) if stated is not None and text[start:end].lstrip().startswith("«") else []
+    if len(quoted) == stated and len(by_quotes := names(quoted)) == stated:
+        return by_quotes
     by_semicolon = names(split_inline_list(text, start, end, r"\s*;\s*"), glossed=";" in text[start:end])
     if len(by_semicolon) > 1 and (stated is None or len(by_semicolon) == stated):
         return by_semicolon
@@ -1037,6 +1042,11 @@ def _quoted_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append(quote.span(1))
         pos = quote.end()
     return spans if spans and re.fullmatch(r"[\s.;,]*", text[pos:end]) else []
+
+
+def _all_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The insides of every quote opening in [start, end)."""
+    return [span for quote in re.finditer("«", text[start:end]) if (span := quoted_name(text, start + quote.start()))]
 
 
 # Any other "intro : A, B et C" or "..., il s'agit de A, B et C" in running text.

@@ -122,7 +122,8 @@ PROGRAMME_LEAD = re.compile(PREFIX + r"\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|
 TERRITORY_WORD = re.compile(r"\bterritoire")
 # 'Le territoire « nord Lorraine », comprenant …, intègre un dispositif nommé « Territoires
 # d'industrie »': a quoted name after "territoire" in lower case, in a sentence naming the programme
-# or a label ("Plusieurs territoires ont été labellisés, dont …, ainsi que le territoire « X »").
+# or a label ("Plusieurs territoires ont été labellisés, dont …, ainsi que le territoire « X »"), or
+# anywhere in a text titled by the programme ("X faisait partie du territoire « Y »").
 TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(?:du|de\s+la|de\s+l['’]|des|de)\s*)?(?=[«“\"])")
 # A renaming told after the name given: that name was the territory's former one.
 RENAMED = re.compile(r"\b(?:renomme|rebaptise|change\s+de\s+nom)")
@@ -145,7 +146,11 @@ LABEL_HELD_UNDER = re.compile(r"\b(?:renouvellement|reconduction|labellisation|l
                               r"[^.;:]{0,60}$")
 # "Deux territoires sont concernés. … Le second, baptisé « Cœur de Maine », est nouveau": an
 # ordinal opening the sentence picks one of the territories counted a few sentences before.
-ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|dernier|derniere)\s*,\s*$")
+# "Dix territoires … Le plus vaste d'entre eux, baptisé « Axe Seine », …": a superlative of a
+# size picks one of them the same way.
+ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|dernier|derniere"
+                                    r"|plus\s+(?:vaste|grand|grande|petit|petite|etendu|etendue|peuple|peuplee|ancien|ancienne)"
+                                    r"\s+d'entre\s+(?:eux|elles))\s*,\s*$")
 # "Deux territoires sont labellisés. Le premier est Laval Agglomération, qui …", "Le second,
 # Thouarsais et Loudunais, est interdépartemental": the ordinal opens its sentence and the name
 # follows it, apposed between commas or after "est"; the territories are counted just before.
@@ -153,7 +158,7 @@ ORDINAL_THEN_NAME = with_first_letters(re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?
                                                   r"|troisieme|quatrieme|dernier|derniere)\s*(?:(?P<apposed>,)\s*|\s+est\s+)"
                                                   r"(?:(?:(?:le|la)\s+|l')(?:territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?)?"))
 PERSON_AFTER = re.compile(WORDS["person_after_name"])
-TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|\d)\s+(?:[\w'-]+\s+)?territoires\b")
+TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d)\s+(?:[\w'-]+\s+|\"\s*)?territoires\b")
 # "Parmi les 124 Territoires d'industrie …, le département en compte trois. Le premier est …": a
 # pronoun count whose sentence names territories counts them too
 PRONOUN_COUNTED = re.compile(r"\b(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent)"
@@ -461,8 +466,9 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     for match in TERRITORY_THEN_QUOTED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         quoted = quoted_name(text, match.end())
-        if not quoted or not LABELLING.search(folded, sentence_start, sentence_end):
-            continue  # the programme's words or a label's: "… labellisés en 2023, dont …, ainsi que le territoire « X »"
+        if not quoted or not (titled or LABELLING.search(folded, sentence_start, sentence_end)):
+            continue  # the programme's words or a label's: "… labellisés en 2023, dont …, ainsi que le territoire « X »",
+            # or a text titled by the programme: "Caen la mer porte seule le territoire « Caen Industrie »"
         start, end = trim_name(text, *quoted)
         part = read_part(text, start, end)
         if part is not None and part.start == start and part.end == end and not part.epci:
@@ -731,6 +737,8 @@ SIGNED = re.compile(r"(?<!\s)\s++(?:ayant|ont|avaient|avait|a)\s+(?:d[ée]j[àa]
                     re.IGNORECASE)
 
 
+# The common noun heading a subject of names, no part of the first name
+SUBJECT_HEAD = re.compile(r"\s*(?:[Ll]es|[Ll]e|[Cc]es)\s+territoires?\s+(?=[A-ZÀ-Ý])")
 # "le territoire voisin de Bazancourt – Pomacle, centré sur …, signera son protocole l'an prochain"
 TERRITORY_SIGNING = re.compile(r"\b[Ll]e\s+territoire\s+(?:voisin\s+)?(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
                                r"(?P<name>[A-ZÀ-Ý][^,.;:()«»\n]{1,80}?)\s*(?:,[^,.;:\n]{1,80},)?\s+"
@@ -752,6 +760,8 @@ def signatories(text: str) -> list[TerritoryMention]:
         subject = text[start:verb.start()]
         if not subject.strip() or len(subject.split()) > 16:
             continue
+        head = SUBJECT_HEAD.match(subject)  # "Les territoires A et B avaient déjà signé …": A and B
+        start += head.end() if head else 0
         items = split_inline_list(text, start, verb.start(), r",\s+|\s+et\s+")
         mentions = [make_mention(text, s, e, "territory.signatories", (), verb.end()) for s, e in items]
         # Every part must be a capitalised proper name, or the subject is prose.
