@@ -127,6 +127,8 @@ def _words(words: list[str]) -> str:
 @lru_cache(maxsize=1)
 def _context() -> Context:
     rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    # the kinds of body that group EPCIs (a PETR, a pôle), shared with the territories' rules
+    grouping_bodies = json.loads((RULES_PATH.parent / "territory_words.json").read_text(encoding="utf-8"))["grouping_bodies"]
     after = r"^[\s*_\"),]*"
     return Context(
         page_marker=re.compile("|".join(rules["page_markers"])),
@@ -168,7 +170,7 @@ def _context() -> Context:
         parts_of_an_intercommunality=re.compile(after + _words(rules["parts_of_an_intercommunality"])),
         side_note=re.compile(r"[\s*_•-]*" + _words(rules["side_note_openers"])),
         other_award=re.compile(_words(rules["other_awards"])),
-        body_subject=re.compile(r"[\s*_#•-]*" + _words(rules["body_subjects"])),
+        body_subject=re.compile(r"[\s*_#•-]*(?<![\w'])(?:le|la|l')\s*" + grouping_bodies),
     )
 
 
