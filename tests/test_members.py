@@ -105,6 +105,14 @@ def test_acronyms_the_text_defines_are_learnt_in_every_way_they_are_defined():
         "CAC": "200067205", "CCBDC": "200042729", "CAPEX": "200018653", "CIREST": "249740093"}
 
 
+def test_the_end_of_a_hyphened_heading_in_capitals_is_no_acronym():
+    text = ("RÉPUBLIQUE FRANÇAISE – DÉPARTEMENT D'EURE-ET-LOIR\n"
+            "COMMUNAUTÉ DE COMMUNES DES PORTES EURÉLIENNES D'ÎLE-DE-FRANCE\nSéance du conseil.")
+    linker = DocumentLinker(frozenset({"28"}))
+    find_epcis(text, linker, parse(text), [])
+    assert "LOIR" not in linker.acronyms
+
+
 def test_a_short_name_in_brackets_is_learnt_like_an_acronym():
     text = ("La communauté d'agglomération du Pays Nord Martinique (Cap Nord) est labellisée. "
             "Cap Nord cherche un industriel.")

@@ -1561,9 +1561,10 @@ def _name_after_head(text: str, head: re.Match) -> tuple[int, int] | None:
     return _trim(text, start, head.end() + name.end())
 
 
-# "CAPEX Communauté d'Agglomération Cap Excellence", "COBAN – Communauté …"
+# "CAPEX Communauté d'Agglomération Cap Excellence", "COBAN – Communauté …"; not the end of a
+# hyphened word in capitals ("DÉPARTEMENT D'EURE-ET-LOIR⏎COMMUNAUTÉ DE COMMUNES …": no "LOIR")
 ACRONYM_BEFORE_HEAD = re.compile(
-    r"(?<![\w'’])([A-Z][A-Za-z0-9&]{1,9})(?:\s*[–—:-]\s*|\s+)"
+    r"(?<![\w'’-])([A-Z][A-Za-z0-9&]{1,9})(?:\s*[–—:-]\s*|\s+)"
     r"(?=(?:la\s+|les\s+)?(?i:communaut[ée]|m[ée]tropole)|(?:CC|CA|CU)\b)")
 
 
