@@ -273,6 +273,21 @@ def test_account_and_search_widgets_are_no_title(widget):
     assert extract_document_info(text)["title"] == "Trois territoires labellisés dans le Val"
 
 
+@pytest.mark.parametrize("fields", [
+    "Date : 4 avril 2024\nLieu : Hôtel de ville de Troyes\n\n",        # an event's notice
+    "Date : 4 avril 2024 Heure : 14:30 Lieu : Troyes\n\n",             # several on one line
+    "Rubrique : Économie\nAuteur : Service communication\n\n",        # an article's fields
+    "Catégories : Actualités, Industrie\nMots-clés : emploi\n\n",
+    "De : Service presse <presse@exemple.fr>\nÀ : abonnes@exemple.fr\nObjet : ",  # an e-mail: its subject
+])
+def test_a_block_of_fields_at_the_top_is_not_the_title(fields):
+    text = fields + "Le Pays de Vitré signe son contrat Territoire d'industrie\n\nLe texte commence ici.\n"
+    assert extract_document_info(text)["title"] == "Le Pays de Vitré signe son contrat Territoire d'industrie"
+    # a headline that opens with a word and a colon is still one
+    assert extract_document_info("Territoires d'industrie : 15 lauréats\n\nLe texte.\n")["title"] == \
+        "Territoires d'industrie : 15 lauréats"
+
+
 def test_crawl_banner_date_loses_to_the_date_the_body_speaks_of():
     text = ("samedi 25 mars 2023\n14 février 2019\n\nNormandie : des territoires labellisés\n\n"
             "Une réunion s'est tenue le 1er février 2019 pour le contrat 2019-2022.\n")
