@@ -71,7 +71,7 @@ from pipeline.extract.figure_context import masked_spans, not_programme, paragra
 from pipeline.extract.figure_scope import DocumentScope
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import Item, ListBlock, parse
+from pipeline.extract.structure import CONTENTS_ENTRY, CONTENTS_HEADING, Item, ListBlock, parse
 from pipeline.normalize import fold
 
 RULES_PATH = Path(__file__).parent / "rules" / "figure_units.json"
@@ -542,6 +542,16 @@ def _numbering(text: str, token: Token, reading: Reading) -> bool:
     return singular or bool(noun) and len(noun.group()) > 1 and noun.group().isupper()
 
 
+def _one_before_a_plural(text: str, token: Token, reading: Reading) -> bool:
+    """"· 1 Territoires d'industrie - accélérer …": the digit 1 before a plural noun is a page or
+    section number over a title (one counts a singular: "1 territoire"); not before a scale
+    ("1 milliard d'euros") or a share."""
+    if text[token.start:token.end] != "1" or reading.scale != 1 or reading.unit in ("euro", "pourcent"):
+        return False
+    noun = re.search(r"[^\W\d_]+", text[token.end:reading.end])
+    return noun is not None and noun.group().lower().endswith(("s", "x"))
+
+
 def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None:
     """The counted noun at `position`, in the same paragraph, after at most one adjective."""
     noun = vocab.unit_noun.match(folded, position) or vocab.unit_noun_quoted.match(folded, position)
@@ -596,6 +606,7 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
         # a year is a figure only with its noun right after it, and never after "depuis", "en" …
         dated = token.year_like and vocab.year_preposition.search(folded, max(0, token.start - 20), token.start)
         if (token.year_like and not reading.direct) or dated or _numbering(text, token, reading) \
+                or _one_before_a_plural(text, token, reading) \
                 or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start):
             continue
         start, approximate = _qualifier(folded, token.start, vocab)
@@ -952,10 +963,36 @@ def _label_value(folded: str, token: Token, vocab: Vocabulary) -> Frame | None:
     if not COLUMN_END.match(folded, token.end):
         return None
     label = _row_label(folded, token)
-    if label is None or NUMBERED_LABEL.match(folded, *label):
+    if label is None or NUMBERED_LABEL.match(folded, *label) or _in_contents(folded, label[0]):
         return None  # "2. Les territoires retenus en Occitanie : 3": a table of contents' page
     noun = vocab.counted_nouns.search(folded, *label)
     return Frame(vocab.units[_key(noun.group())], token.end, "figure.label_value", noun.start()) if noun else None
+
+
+CONTENTS_REACH = 40  # lines: a table of contents' entries stand right under its heading
+
+
+def _in_contents(folded: str, line_start: int) -> bool:
+    """Whether the line at `line_start` is an entry of a table of contents: "Sommaire" above it,
+    then only "Title : page" lines (the reader writes a dot leader as " : "), one a line or all
+    apart by blank lines ("Carte des 146 Territoires d'industrie ....... 2" under "Sommaire"): its
+    number is a page. A blank line after entries one a line ends the contents ("Sommaire" / "1.
+    … : 2" / "2. … : 3" / "" / "Projets recensés : 12" is a row of figures)."""
+    end = folded.rfind("\n", 0, line_start)
+    above: list[str] = []
+    for _ in range(CONTENTS_REACH):
+        if end < 0:
+            return False
+        start = folded.rfind("\n", 0, end) + 1
+        line = folded[start:end].strip()
+        if CONTENTS_HEADING.fullmatch(line):
+            entries = "".join("e" if entry else "b" for entry in reversed(above)).lstrip("b") + "e"
+            return "b" not in entries or "ee" not in entries
+        if line and not CONTENTS_ENTRY.fullmatch(line):
+            return False
+        above.append(line)
+        end = start - 1
+    return False
 
 
 # "Grand Est ........ 21": a place, a leader of dots, a number ending the line.
