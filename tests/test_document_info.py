@@ -267,6 +267,8 @@ def test_page_chrome_never_becomes_the_title_or_the_date():
     "Sauvegarder l'article Identifiez vous, pour sauvegarder cet article et le consulter plus tard !",
     "Abonnez-vous Identifiez-vous", "Déjà inscrit(e) ?\nMot de passe oublié ?", "Aucun résultat trouvé",
     "Au sommaire:", "Le Kiosque Info Je m'abonne - Saumur - Thouars - Actualité Agenda",
+    "Cet article vous est offert\nSe connecter\nInscrivez-vous gratuitement",
+    "Par Mme Jeanne DUPONT, M. Paul MARTIN et Mme Anne-Marie DURAND,",  # a report's rapporteurs
 ])
 def test_account_and_search_widgets_are_no_title(widget):
     text = f"{widget}\n\nTrois territoires labellisés dans le Val\n\nLe texte du communiqué commence ici.\n"
@@ -286,6 +288,14 @@ def test_a_block_of_fields_at_the_top_is_not_the_title(fields):
     # a headline that opens with a word and a colon is still one
     assert extract_document_info("Territoires d'industrie : 15 lauréats\n\nLe texte.\n")["title"] == \
         "Territoires d'industrie : 15 lauréats"
+
+
+def test_a_parliamentary_report_is_dated_by_its_registration():
+    text = ("N° 305\n\nSÉNAT\n\nSESSION ORDINAIRE DE 2023-2024\n\n"
+            "Enregistré à la Présidence du Sénat le 7 février 2024\n\nRAPPORT D'INFORMATION\n")
+    assert extract_document_info(text)["published_on"] == datetime.date(2024, 2, 7)
+    assert extract_document_info(text.replace("du Sénat", "de l'Assemblée nationale"))["published_on"] == \
+        datetime.date(2024, 2, 7)
 
 
 def test_crawl_banner_date_loses_to_the_date_the_body_speaks_of():

@@ -100,9 +100,11 @@ PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|published(?:\s
 # went out to its readers, as "Envoyée le"; near the top only (a body's "le guide distribué le 3 mars",
 # "le reportage diffusé le 3 mars" are events). So is the posting of minutes or a deliberation in their
 # heading ("Date d'affichage : 2 avril 2024", "Compte rendu affiché au siège le 4 juillet 2019"): the
-# day the act was made public, after the sitting that adopted it.
+# day the act was made public, after the sitting that adopted it. So is a parliamentary report's
+# "Enregistré à la Présidence du Sénat (de l'Assemblée nationale) le 18 décembre 2024" on its cover.
 DISPATCHED = re.compile(rf"(?<!\w)(?:date\s+d'(?:envoi|affichage)\s*"
-                        rf"|(?:distribuee?s?|diffusee?s?|affichee?s?(?:\s+[a-z'-]+){{0,3}}?)\s+le\s+)[:,]?\s*{DATE}")
+                        rf"|(?:distribuee?s?|diffusee?s?|affichee?s?(?:\s+[a-z'-]+){{0,3}}?"
+                        rf"|enregistree?\s+a\s+la\s+presidence\s+(?:du\s+senat|de\s+l'assemblee\s+nationale))\s+le\s+)[:,]?\s*{DATE}")
 MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "du 28 février au 6 mars 2025": the first day of a weekly's week, before the date that ends it
 WEEK_FIRST_DAY = rf"(?:(?P<first>\d{{1,2}})(?:er)?(?:\s+(?P<first_month>{MONTH_NAME})\.?)?\s+au\s+)?"
