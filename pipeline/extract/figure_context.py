@@ -296,10 +296,45 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     if (unit in context.programme_context_units and context.side_note.match(folded, sentence[0], sentence[1])
             and _found(context.other_award, folded, *sentence) and not _found(context.own_programme_name, folded, *sentence)):
         return "another call's award told beside the programme"  # "Par ailleurs, la ville a obtenu 2 M€ du Fonds vert"
+    if _under_another_programmes_heading(folded, start, context) and not _found(context.own_programme_name, folded, *sentence):
+        return "another programme's section"
     if (unit in context.programme_context_units and _names_another_initiative(folded, paragraph)
             and not _found(context.programme_paragraph, folded, *paragraph)):
         return "a paragraph about another initiative"
     return None
+
+
+SECTION_ITEM = re.compile(r"[ \t]*[•·▪*–-]")  # a list item's line under a section's heading
+SECTION_HEADING_WORDS = 6
+
+
+def _under_another_programmes_heading(folded: str, start: int, context: Context) -> bool:
+    """Whether the figure stands in a list right under a heading alone on its line that is another
+    programme's name: a préfecture's page going through the agency's programmes ("Action Cœur de
+    Ville" / "• 2 communes bénéficiaires du programme : …" / "• 17,6 millions d'euros …", then
+    "Territoires d'industrie" / "• 3 territoires d'industrie : …")."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    if not SECTION_ITEM.match(folded, line_start):
+        return False
+    end = line_start - 1
+    while end > 0:  # up the list's items to the blank line above them
+        above = folded.rfind("\n", 0, end) + 1
+        line = folded[above:end]
+        if not line.strip():
+            break
+        if not SECTION_ITEM.match(line):
+            return False
+        end = above - 1
+    while end > 0 and not folded[folded.rfind("\n", 0, end) + 1:end].strip():
+        end = folded.rfind("\n", 0, end)  # the blank lines
+    if end <= 0:
+        return False
+    heading_start = folded.rfind("\n", 0, end) + 1
+    heading = folded[heading_start:end].strip(" \t#*_")
+    alone = heading_start == 0 or not folded[folded.rfind("\n", 0, heading_start - 1) + 1:heading_start - 1].strip()
+    return (alone and 0 < len(heading.split()) <= SECTION_HEADING_WORDS
+            and context.other_programme_name.search(heading) is not None
+            and context.own_programme_name.search(heading) is None)
 
 
 def states_programme_figures(folded: str, names_a_territory: bool) -> bool:
