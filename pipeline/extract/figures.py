@@ -157,7 +157,10 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 CHANGE_FROM = re.compile(r"(?<![\w'])(?:(?:a|ont|est|sont|ete|sera|seront)\s+portee?s?|portant|porter"
                          r"|pass(?:e|ee|es|ees|ant|er)|augment(?:e|ee|es|ees|ant|er)|evolu(?:e|ant|er)"
                          r"|grimp(?:e|ant|er)|progress(?:e|ant|er)|relevee?s?)"
-                         r"(?:\s+[^\s.;:!?]+){0,4}?\s+de\s+$")
+                         r"(?:\s+[^\s.;:!?]+){0,4}?\s+de\s+$"
+                         # "le doublement de la contribution de la Banque des territoires (de 500 millions à 1 milliard)"
+                         r"|(?<![\w'])(?:doublement|triplement)(?:\s+[^\s.;:!?()]+){0,12}?\s+\(\s*de\s+$")
+CHANGE_REACH = 120  # characters before the first number
 PLURAL_NOUN = re.compile(r"[a-z'-]+[sx](?![a-z])|epci")  # "territoires d'industrie", "EPCI"
 REPEAT_IN_BRACKETS = re.compile(r"\s*\(\s*(?P<number>\d{1,3}|[a-z][a-z -]*[a-z])\s*\)")
 # (after a comma, "sur" alone: "deux territoires d'industrie, sur 183 au niveau national")
@@ -718,7 +721,7 @@ def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,
     if low_reading.scale == 1.0 and high.value < low.value < 1000 and high_reading.scale >= 1e6:
         low_scale = high_reading.scale / 1000  # "de 500 à 1,05 milliard d'euros": 500 millions, the scale below
     low_value, high_value = round(low.value * low_scale, 6), round(high.value * high_reading.scale, 6)
-    if not opener and CHANGE_FROM.search(folded, max(0, low.start - 60), low.start):
+    if not opener and CHANGE_FROM.search(folded, max(0, low.start - CHANGE_REACH), low.start):
         return [Found(low.start, low.end, low.start, low_value, None, high_reading.unit,
                       low.approximate, "figure.change", high_reading.synonym),
                 Found(high.start, high_reading.end, high.start, high_value, None, high_reading.unit,
