@@ -69,6 +69,9 @@ PARAGRAPH_END = re.compile(r'[.!?:"»)]$')  # a line ending so ends its paragrap
 FEW_AREAS = 3
 BRACKETED_AFTER_A_WORD = re.compile(r"\w[\s*_]*\([\s*_]*$")
 PRICE_BELOW = 100  # euros: a subscription's or an item's price, never a programme's amount
+# euros: the programme's own money never reached two billions; tens of billions are a national
+# plan's (plan de relance, France 2030), unless the sentence ties them to the programme
+NATIONAL_PLAN_AT_LEAST = 10_000_000_000
 RANKED_AT_MOST = 30  # "les trois premiers projets" rank; "les 124 premiers territoires" count
 RANK_ARTICLE = re.compile(r"(?<![\w'])les[\s*_]*$")  # "Les quatre premiers", not "des 13 premiers"
 LAUREATES = re.compile(r"laureat(?:e|s|es)?$")  # the counted noun ending a mention
@@ -253,6 +256,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         return "where a territory lies or who its partners are"
     if unit == "euro" and value < PRICE_BELOW:
         return "a price"  # "A partir de 3€/mois", "1 € le premier mois"
+    if unit == "euro" and value >= NATIONAL_PLAN_AT_LEAST and not _found(context.own_programme_name, folded, *sentence):
+        return "a national plan's budget"  # "Le plan de relance … y consacre 35 milliards d'euros"
     if unit in context.stock_units and (context.stock_before.search(before)
                                          or context.stock_after.search(after)) \
             and not context.jobs_of_projects.search(folded, max(sentence[0], start - 2 * WINDOW), start):
