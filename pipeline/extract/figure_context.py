@@ -117,6 +117,7 @@ class Context:
     parts_of_an_intercommunality: re.Pattern  # right after a count of territories
     side_note: re.Pattern  # "Par ailleurs," opening a sentence
     other_award: re.Pattern  # another fund or call a side note's place won money from
+    other_policy_heading: re.Pattern  # a whole heading line: "Ruralité"
 
 
 def _words(words: list[str]) -> str:
@@ -167,6 +168,7 @@ def _context() -> Context:
         parts_of_an_intercommunality=re.compile(after + _words(rules["parts_of_an_intercommunality"])),
         side_note=re.compile(r"[\s*_•-]*" + _words(rules["side_note_openers"])),
         other_award=re.compile(_words(rules["other_awards"])),
+        other_policy_heading=re.compile(_words(rules["other_policy_headings"])),
     )
 
 
@@ -315,7 +317,7 @@ SECTION_HEADING_WORDS = 6
 
 def _under_another_programmes_heading(folded: str, start: int, context: Context) -> bool:
     """Whether the figure stands in a list right under a heading alone on its line that is another
-    programme's name: a préfecture's page going through the agency's programmes ("Action Cœur de
+    programme's name, or another policy's (other_policy_headings: "Ruralité"): a préfecture's page going through the agency's programmes ("Action Cœur de
     Ville" / "• 2 communes bénéficiaires du programme : …" / "• 17,6 millions d'euros …", then
     "Territoires d'industrie" / "• 3 territoires d'industrie : …")."""
     line_start = folded.rfind("\n", 0, start) + 1
@@ -338,7 +340,7 @@ def _under_another_programmes_heading(folded: str, start: int, context: Context)
     heading = folded[heading_start:end].strip(" \t#*_")
     alone = heading_start == 0 or not folded[folded.rfind("\n", 0, heading_start - 1) + 1:heading_start - 1].strip()
     return (alone and 0 < len(heading.split()) <= SECTION_HEADING_WORDS
-            and context.other_programme_name.search(heading) is not None
+            and (context.other_programme_name.search(heading) or context.other_policy_heading.fullmatch(heading))
             and context.own_programme_name.search(heading) is None)
 
 
