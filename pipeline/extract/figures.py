@@ -655,12 +655,29 @@ def _out_of(folded: str, token: Token, reading: Reading, following: Token | None
             and bool(OUT_OF_END.match(folded, following.end)))
 
 
+# "630 intercommunalités, soit une sur deux": one of so many, set by "soit" after a count of the
+# programme's intercommunalities, territories or communes (not "9 000 emplois industriels, soit un
+# emploi sur quatre", a statistic of a place; folded text)
+ONE_IN = re.compile(r"(?<![\w'])soit\s+(?:(?:environ|pres\s+d'|plus\s+d'|presque)\s*)?(?P<one>une?)"
+                    r"\s+sur\s+(?P<whole>deux|trois|quatre|cinq|dix)(?!\w)")
+ONE_IN_WHOLE = re.compile(r"\b(?:intercommunalites|epci|territoires|communes)\b[^.;:!?]{0,60}$")
+ONE_IN_REACH = 80  # characters before "soit" where the count stands
+WHOLES = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10}
+
+
 def _fractions(folded: str, vocab: Vocabulary) -> list[Found]:
-    """"près d'un quart des intercommunalités", "les deux tiers des …": a share, in percent."""
+    """"près d'un quart des intercommunalités", "les deux tiers des …", "…, soit une sur deux":
+    a share, in percent."""
     found = []
     for match in vocab.fraction.finditer(folded):
         start, approximate = _qualifier(folded, match.start(), vocab)
         found.append(Found(start, match.end(), match.start(), vocab.fractions[_key(match["fraction"])],
+                           None, "pourcent", approximate, "figure.share"))
+    for match in ONE_IN.finditer(folded):
+        if not ONE_IN_WHOLE.search(folded, max(0, match.start() - ONE_IN_REACH), match.start()):
+            continue
+        start, approximate = _qualifier(folded, match.start("one"), vocab)
+        found.append(Found(start, match.end(), match.start("one"), round(100 / WHOLES[match["whole"]], 4),
                            None, "pourcent", approximate, "figure.share"))
     return found
 
