@@ -72,6 +72,7 @@ PRICE_BELOW = 100  # euros: a subscription's or an item's price, never a program
 # euros: the programme's own money never reached two billions; tens of billions are a national
 # plan's (plan de relance, France 2030), unless the sentence ties them to the programme
 NATIONAL_PLAN_AT_LEAST = 10_000_000_000
+TENS_OF_BILLIONS = re.compile(r"(?<![\d,.])[1-9]\d{1,2}\s*(?:milliards\b|mds?\b|md€)")  # folded text
 RANKED_AT_MOST = 30  # "les trois premiers projets" rank; "les 124 premiers territoires" count
 RANK_ARTICLE = re.compile(r"(?<![\w'])les[\s*_]*$")  # "Les quatre premiers", not "des 13 premiers"
 LAUREATES = re.compile(r"laureat(?:e|s|es)?$")  # the counted noun ending a mention
@@ -260,6 +261,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         return "a price"  # "A partir de 3€/mois", "1 € le premier mois"
     if unit == "euro" and value >= NATIONAL_PLAN_AT_LEAST and not _found(context.own_programme_name, folded, *sentence):
         return "a national plan's budget"  # "Le plan de relance … y consacre 35 milliards d'euros"
+    if unit == "pourcent" and TENS_OF_BILLIONS.search(folded, *sentence) and not _found(context.own_programme_name, folded, *sentence):
+        return "a share of a national plan's budget"  # "Un tiers des 100 milliards d'euros du Plan de relance"
     if unit in context.stock_units and (context.stock_before.search(before)
                                          or context.stock_after.search(after)) \
             and not context.jobs_of_projects.search(folded, max(sentence[0], start - 2 * WINDOW), start):
