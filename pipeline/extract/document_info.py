@@ -101,7 +101,7 @@ PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|published(?:\s
 # "le reportage diffusé le 3 mars" are events). So is the posting of minutes or a deliberation in their
 # heading ("Date d'affichage : 2 avril 2024", "Compte rendu affiché au siège le 4 juillet 2019"): the
 # day the act was made public, after the sitting that adopted it. So is a parliamentary report's
-# "Enregistré à la Présidence du Sénat (de l'Assemblée nationale) le 18 décembre 2024" on its cover.
+# "Enregistré à la Présidence du Sénat (de l'Assemblée nationale) le 7 février 2024" on its cover.
 DISPATCHED = re.compile(rf"(?<!\w)(?:date\s+d'(?:envoi|affichage)\s*"
                         rf"|(?:distribuee?s?|diffusee?s?|affichee?s?(?:\s+[a-z'-]+){{0,3}}?"
                         rf"|enregistree?\s+a\s+la\s+presidence\s+(?:du\s+senat|de\s+l'assemblee\s+nationale))\s+le\s+)[:,]?\s*{DATE}")

@@ -260,9 +260,9 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     if unit == "euro" and value < PRICE_BELOW:
         return "a price"  # "A partir de 3€/mois", "1 € le premier mois"
     if unit == "euro" and value >= NATIONAL_PLAN_AT_LEAST and not _found(context.own_programme_name, folded, *sentence):
-        return "a national plan's budget"  # "Le plan de relance … y consacre 35 milliards d'euros"
+        return "a national plan's budget"  # "France Relance, doté de 100 milliards d'euros"
     if unit == "pourcent" and TENS_OF_BILLIONS.search(folded, *sentence) and not _found(context.own_programme_name, folded, *sentence):
-        return "a share of a national plan's budget"  # "Un tiers des 100 milliards d'euros du Plan de relance"
+        return "a share of a national plan's budget"  # "…, doté de 100 milliards d'euros, consacre environ un tiers de ses crédits"
     if unit in context.stock_units and (context.stock_before.search(before)
                                          or context.stock_after.search(after)) \
             and not context.jobs_of_projects.search(folded, max(sentence[0], start - 2 * WINDOW), start):
@@ -320,9 +320,9 @@ SECTION_HEADING_WORDS = 6
 
 def _under_another_programmes_heading(folded: str, start: int, context: Context) -> bool:
     """Whether the figure stands in a list right under a heading alone on its line that is another
-    programme's name, or another policy's (other_policy_headings: "Ruralité"): a préfecture's page going through the agency's programmes ("Action Cœur de
-    Ville" / "• 2 communes bénéficiaires du programme : …" / "• 17,6 millions d'euros …", then
-    "Territoires d'industrie" / "• 3 territoires d'industrie : …")."""
+    programme's name, or another policy's (other_policy_headings: "Ruralité"): a préfecture's page
+    going through the agency's programmes ("Action Cœur de Ville" / "• 2 communes bénéficiaires du
+    programme : …", then "Territoires d'industrie" / "• 1 territoire d'industrie : …")."""
     line_start = folded.rfind("\n", 0, start) + 1
     if not SECTION_ITEM.match(folded, line_start):
         return False

@@ -158,7 +158,7 @@ CHANGE_FROM = re.compile(r"(?<![\w'])(?:(?:a|ont|est|sont|ete|sera|seront)\s+por
                          r"|pass(?:e|ee|es|ees|ant|er)|augment(?:e|ee|es|ees|ant|er)|evolu(?:e|ant|er)"
                          r"|grimp(?:e|ant|er)|progress(?:e|ant|er)|relevee?s?)"
                          r"(?:\s+[^\s.;:!?]+){0,4}?\s+de\s+$"
-                         # "le doublement de la contribution de la Banque des territoires (de 500 millions à 1 milliard)"
+                         # "le doublement de l'engagement de la Banque des Territoires … (de 500 millions à 1 milliard d'euros)"
                          r"|(?<![\w'])(?:doublement|triplement)(?:\s+[^\s.;:!?()]+){0,12}?\s+\(\s*de\s+$")
 CHANGE_REACH = 120  # characters before the first number
 PLURAL_NOUN = re.compile(r"[a-z'-]+[sx](?![a-z])|epci")  # "territoires d'industrie", "EPCI"
@@ -546,7 +546,7 @@ def _numbering(text: str, token: Token, reading: Reading) -> bool:
 
 
 def _one_before_a_plural(text: str, token: Token, reading: Reading) -> bool:
-    """"· 1 Territoires d'industrie - accélérer …": the digit 1 before a plural noun is a page or
+    """"Kit · 1 Territoires d'industrie - la feuille de route": the digit 1 before a plural noun is a page or
     section number over a title (one counts a singular: "1 territoire"); not before a scale
     ("1 milliard d'euros") or a share."""
     if text[token.start:token.end] != "1" or reading.scale != 1 or reading.unit in ("euro", "pourcent"):
@@ -656,8 +656,8 @@ def _out_of(folded: str, token: Token, reading: Reading, following: Token | None
 
 
 # "630 intercommunalités, soit une sur deux": one of so many, set by "soit" after a count of the
-# programme's intercommunalities, territories or communes (not "9 000 emplois industriels, soit un
-# emploi sur quatre", a statistic of a place; folded text)
+# programme's intercommunalities, territories or communes (not "12 000 emplois industriels, soit un sur
+# quatre", a statistic of a place; folded text)
 ONE_IN = re.compile(r"(?<![\w'])soit\s+(?:(?:environ|pres\s+d'|plus\s+d'|presque)\s*)?(?P<one>une?)"
                     r"\s+sur\s+(?P<whole>deux|trois|quatre|cinq|dix)(?!\w)")
 ONE_IN_WHOLE = re.compile(r"\b(?:intercommunalites|epci|territoires|communes)\b[^.;:!?]{0,60}$")
@@ -995,7 +995,7 @@ CONTENTS_REACH = 40  # lines: a table of contents' entries stand right under its
 def _in_contents(folded: str, line_start: int) -> bool:
     """Whether the line at `line_start` is an entry of a table of contents: "Sommaire" above it,
     then only "Title : page" lines (the reader writes a dot leader as " : "), one a line or all
-    apart by blank lines ("Carte des 146 Territoires d'industrie ....... 2" under "Sommaire"): its
+    apart by blank lines ("Carte des 183 Territoires d'industrie ....... 3" under "Sommaire"): its
     number is a page. A blank line after entries one a line ends the contents ("Sommaire" / "1.
     … : 2" / "2. … : 3" / "" / "Projets recensés : 12" is a row of figures)."""
     end = folded.rfind("\n", 0, line_start)
