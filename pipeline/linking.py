@@ -601,10 +601,22 @@ def named_after(name: str, siren: str) -> bool:
     names, an everyday form of one, or its acronym; a type word may end it ("Nevers
     Agglomération" for "CA de Nevers"), as it may end a name the linker reads."""
     core = _core_of(name)
-    if core and (core in _forms_of(siren) or TYPE_TAILS.sub("", core) in _forms_of(siren)):
+    if core and (core in _forms_of(siren) or TYPE_TAILS.sub("", core) in _forms_of(siren)
+                 or core in _everyday_alias_cores().get(siren, ())):
         return True
     acronym = name.strip().upper()
     return siren in known_acronyms().get(acronym, ()) and _is_acronym(acronym)
+
+
+@lru_cache(maxsize=1)
+def _everyday_alias_cores() -> dict[str, frozenset[str]]:
+    """SIREN -> core names of its everyday aliases in data/epci_aliases.csv that are no acronym
+    ("Meuse Grand Sud" for the CA de Bar-le-Duc - Sud Meuse): names it goes by too."""
+    cores: dict[str, set[str]] = {}
+    for row in alias_rows():
+        if not _is_acronym(row["alias"]):
+            cores.setdefault(row["siren"], set()).add(core_name(row["alias"]))
+    return {siren: frozenset(names) for siren, names in cores.items()}
 
 
 @lru_cache(maxsize=8192)

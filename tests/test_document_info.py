@@ -267,10 +267,35 @@ def test_page_chrome_never_becomes_the_title_or_the_date():
     "Sauvegarder l'article Identifiez vous, pour sauvegarder cet article et le consulter plus tard !",
     "Abonnez-vous Identifiez-vous", "Déjà inscrit(e) ?\nMot de passe oublié ?", "Aucun résultat trouvé",
     "Au sommaire:", "Le Kiosque Info Je m'abonne - Saumur - Thouars - Actualité Agenda",
+    "Cet article vous est offert\nSe connecter\nInscrivez-vous gratuitement",
+    "Par Mme Jeanne DUPONT, M. Paul MARTIN et Mme Anne-Marie DURAND,",  # a report's rapporteurs
 ])
 def test_account_and_search_widgets_are_no_title(widget):
     text = f"{widget}\n\nTrois territoires labellisés dans le Val\n\nLe texte du communiqué commence ici.\n"
     assert extract_document_info(text)["title"] == "Trois territoires labellisés dans le Val"
+
+
+@pytest.mark.parametrize("fields", [
+    "Date : 4 avril 2024\nLieu : Hôtel de ville de Troyes\n\n",        # an event's notice
+    "Date : 4 avril 2024 Heure : 14:30 Lieu : Troyes\n\n",             # several on one line
+    "Rubrique : Économie\nAuteur : Service communication\n\n",        # an article's fields
+    "Catégories : Actualités, Industrie\nMots-clés : emploi\n\n",
+    "De : Service presse <presse@exemple.fr>\nÀ : abonnes@exemple.fr\nObjet : ",  # an e-mail: its subject
+])
+def test_a_block_of_fields_at_the_top_is_not_the_title(fields):
+    text = fields + "Le Pays de Vitré signe son contrat Territoire d'industrie\n\nLe texte commence ici.\n"
+    assert extract_document_info(text)["title"] == "Le Pays de Vitré signe son contrat Territoire d'industrie"
+    # a headline that opens with a word and a colon is still one
+    assert extract_document_info("Territoires d'industrie : 15 lauréats\n\nLe texte.\n")["title"] == \
+        "Territoires d'industrie : 15 lauréats"
+
+
+def test_a_parliamentary_report_is_dated_by_its_registration():
+    text = ("N° 305\n\nSÉNAT\n\nSESSION ORDINAIRE DE 2023-2024\n\n"
+            "Enregistré à la Présidence du Sénat le 7 février 2024\n\nRAPPORT D'INFORMATION\n")
+    assert extract_document_info(text)["published_on"] == datetime.date(2024, 2, 7)
+    assert extract_document_info(text.replace("du Sénat", "de l'Assemblée nationale"))["published_on"] == \
+        datetime.date(2024, 2, 7)
 
 
 def test_crawl_banner_date_loses_to_the_date_the_body_speaks_of():

@@ -728,6 +728,15 @@ def test_laureates_of_a_fund_a_label_of_a_hundred_percent_a_prize_and_a_councils
         2000000.0]
 
 
+def test_page_numbers_of_a_guide_count_nothing():
+    """A table of contents' entries apart by blank lines (dot leaders read as " : ") and a running
+    head's "1 Territoires d'industrie" are pages, not counts; the map's 183 is one."""
+    text = ("Kit · 1 Territoires d'industrie - la feuille de route\n\nSommaire\n\n"
+            "Carte des 183 Territoires d'industrie : 3\n\nLes Territoires d'industrie et leurs comités : 6\n")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(183.0, "territoire")]
+    assert [f["value"] for f in figures("Le département compte 1 territoire d'industrie.")] == [1.0]
+
+
 def test_a_whole_after_a_part_and_a_billion_euros_count_in_france():
     text = ("Dix territoires de Nouvelle-Aquitaine figurent parmi les 124 territoires d'industrie retenus "
             "par le gouvernement. En Normandie, le programme mobilise 1,36 milliard d'euros.")

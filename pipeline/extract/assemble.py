@@ -36,7 +36,8 @@ from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import COUNT_WORDS, SpanReach, Structure, parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
                                           whole_departement_territories)
-from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, demonym_run, departements_bracket,
+from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, coded_departement_headings, demonym_run,
+                                                 departements_bracket,
                                                  heading_place, named_by_its_departements, sentence_before, sentence_bounds)
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
@@ -777,6 +778,7 @@ def extract(text: str, doc: Doc) -> Extraction:
            and not REGION_COUNCIL_BEFORE.search(text, max(0, p.start - 10), p.start)}
     text_region = text_regions if len(text_regions) == 1 else set()
     named_departements = {p.code for p in places if p.kind == "departement"}  # offices' seats too
+    coded_headings = coded_departement_headings(text, stated_places) if by_id else []
     territory_rows = []
     for row in by_id.values():
         members, named = row.pop("member_departements"), row.pop("name_departements")
@@ -790,6 +792,7 @@ def extract(text: str, doc: Doc) -> Extraction:
                               | _named_places_standing(row["name"], named)) or sorted(officials) or sorted(prefects) \
             or sorted(_prefectures_in_name(row["name"]) & named_departements)
         sentence_regions = row.pop("sentence_regions")
+        departements = departements or _under_a_coded_heading(coded_headings, row["start"], sentence_regions)
         # a former région in the name ("Nord Franche-Comté") before the text's single région (a
         # liner "le Normandie" in a text about Belfort and Saint-Nazaire)
         regions = ref.regions_of(departements) if departements else sorted(
@@ -1067,6 +1070,17 @@ def _prefectures_in_name(name: str) -> set[str]:
     codes = _prefecture_codes()
     first = name.split()[0] if name.split() else ""
     return {codes[word] for word in (fold(first), fold(first.split("-")[0])) if word in codes}
+
+
+def _under_a_coded_heading(headings: list[tuple[int, str]], start: int, sentence_regions: set[str]) -> list[str]:
+    """The département of the nearest "Loire (42)" line above a territory placed nowhere else: a
+    page going through its départements lists each one's territories in its section ("Loire (42)"
+    / "Territoires d'industrie" / "• 3 territoires d'industrie : A ; B ; C"). Not when the
+    territory's own sentence names another région."""
+    above = [code for position, code in headings if position < start]
+    if not above or (sentence_regions and not set(referential.load().regions_of([above[-1]])) & sentence_regions):
+        return []
+    return [above[-1]]
 
 
 def _stated_departements(text: str, places: list[PlaceMention], mention: TerritoryMention,

@@ -100,9 +100,11 @@ PUBLISHED = re.compile(rf"(?:(?<!\w)(?:publiee?(?:\s+en\s+ligne)?|published(?:\s
 # went out to its readers, as "Envoyée le"; near the top only (a body's "le guide distribué le 3 mars",
 # "le reportage diffusé le 3 mars" are events). So is the posting of minutes or a deliberation in their
 # heading ("Date d'affichage : 2 avril 2024", "Compte rendu affiché au siège le 4 juillet 2019"): the
-# day the act was made public, after the sitting that adopted it.
+# day the act was made public, after the sitting that adopted it. So is a parliamentary report's
+# "Enregistré à la Présidence du Sénat (de l'Assemblée nationale) le 7 février 2024" on its cover.
 DISPATCHED = re.compile(rf"(?<!\w)(?:date\s+d'(?:envoi|affichage)\s*"
-                        rf"|(?:distribuee?s?|diffusee?s?|affichee?s?(?:\s+[a-z'-]+){{0,3}}?)\s+le\s+)[:,]?\s*{DATE}")
+                        rf"|(?:distribuee?s?|diffusee?s?|affichee?s?(?:\s+[a-z'-]+){{0,3}}?"
+                        rf"|enregistree?\s+a\s+la\s+presidence\s+(?:du\s+senat|de\s+l'assemblee\s+nationale))\s+le\s+)[:,]?\s*{DATE}")
 MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "du 28 février au 6 mars 2025": the first day of a weekly's week, before the date that ends it
 WEEK_FIRST_DAY = rf"(?:(?P<first>\d{{1,2}})(?:er)?(?:\s+(?P<first_month>{MONTH_NAME})\.?)?\s+au\s+)?"
@@ -469,19 +471,33 @@ HEADLINE_MIN_WORDS = 4
 GENRE_PREFIX = re.compile(r"(?i:communiqu[ée](?:\s+de\s+presse)?(?:\s+conjoint)?|(?:dossier|information|invitation|note)"
                           r"\s+(?:de\s+)?presse)\s*(?:[–—:|-]|\s-)\s+")
 
+# "Objet : La Lettre n° 212 - …": an e-mail's subject, its headline, under its other fields.
+SUBJECT_PREFIX = re.compile(r"(?i:objet|subject)\s*:\s+")
+
 
 def _is_rubric(line: str) -> bool:
     parts = RUBRIC_SEPARATOR.split(line.strip())
     return len(parts) > 1 and all(0 < len(part.split()) <= MAX_RUBRIC_PART_WORDS for part in parts)
 
 
+# A line of fields at the page's top, "Date : 14 mars 2024 Lieu : Rodez", "Rubrique : Économie":
+# each colon a label's (a time's "14:30" aside), the line short.
+FIELD_LABEL = r"\b(?:" + "|".join(CHROME_RULES["field_labels"]) + r")\s*:"
+FIELD_LINE = re.compile(rf"(?:{FIELD_LABEL}(?:[^:]|(?<=\d):(?=\d))*?)+")
+FIELD_LINE_MAX_WORDS = 30
+
+
+def _is_field_line(folded: str) -> bool:
+    return len(folded.split()) <= FIELD_LINE_MAX_WORDS and FIELD_LINE.fullmatch(folded.strip()) is not None
+
+
 def _is_preamble(line: str) -> bool:
     """Lines above the headline that are not it: "COMMUNIQUÉ DE PRESSE", the Marianne's motto,
     the issuer (or a PDF letterhead's issuers in columns: "RÉGION X          PRÉFET DE LA RÉGION
-    X"), the dateline, page chrome, a rubric."""
+    X"), the dateline, page chrome, a rubric, a line of fields ("Date : … Lieu : …")."""
     folded = fold(line)
     columns = COLUMNS.split(line.strip())
-    return bool(BOILERPLATE.fullmatch(folded) or _is_chrome(folded) or _issuer_of(line)
+    return bool(BOILERPLATE.fullmatch(folded) or _is_chrome(folded) or _is_field_line(folded) or _issuer_of(line)
                 or _dateline_of(line, near_top=True) or _is_rubric(line)
                 or len(columns) > 1 and all(_issuer_of(column) for column in columns))
 
@@ -606,7 +622,7 @@ def _headline(lines: list[str]) -> str | None:
             and len(lines[0].split()) >= HEADLINE_MIN_WORDS:
         lines = lines[:1]  # "TERRITOIRES D'INDUSTRIE : QUATRE TERRITOIRES LABELLISÉS" above its paragraph
     title = " ".join(" ".join(lines).split())
-    for prefix in (RUBRIC_PREFIX, GENRE_PREFIX):
+    for prefix in (RUBRIC_PREFIX, GENRE_PREFIX, SUBJECT_PREFIX):
         rubric = prefix.match(title)
         if rubric and len(title[rubric.end():].split()) >= HEADLINE_MIN_WORDS:
             title = title[rubric.end():]

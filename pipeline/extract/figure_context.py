@@ -72,6 +72,10 @@ FEW_AREAS = 3
 SHARE_OF_THE_TERRITORIES = re.compile(r"\s*des\s+territoires(?:\s+d'\s*industrie)?\b")
 BRACKETED_AFTER_A_WORD = re.compile(r"\w[\s*_]*\([\s*_]*$")
 PRICE_BELOW = 100  # euros: a subscription's or an item's price, never a programme's amount
+# euros: the programme's own money never reached two billions; tens of billions are a national
+# plan's (plan de relance, France 2030), unless the sentence ties them to the programme
+NATIONAL_PLAN_AT_LEAST = 10_000_000_000
+TENS_OF_BILLIONS = re.compile(r"(?<![\d,.])[1-9]\d{1,2}\s*(?:milliards\b|mds?\b|md€)")  # folded text
 RANKED_AT_MOST = 30  # "les trois premiers projets" rank; "les 124 premiers territoires" count
 RANK_ARTICLE = re.compile(r"(?<![\w'])les[\s*_]*$")  # "Les quatre premiers", not "des 13 premiers"
 LAUREATES = re.compile(r"laureat(?:e|s|es)?$")  # the counted noun ending a mention
@@ -118,6 +122,7 @@ class Context:
     side_note: re.Pattern  # "Par ailleurs," opening a sentence
     other_award: re.Pattern  # another fund or call a side note's place won money from
     body_subject: re.Pattern  # a PETR, pôle or syndicat mixte opening a sentence as its subject
+    other_policy_heading: re.Pattern  # a whole heading line: "Ruralité"
 
 
 def _words(words: list[str]) -> str:
@@ -171,6 +176,7 @@ def _context() -> Context:
         side_note=re.compile(r"[\s*_•-]*" + _words(rules["side_note_openers"])),
         other_award=re.compile(_words(rules["other_awards"])),
         body_subject=re.compile(r"[\s*_#•-]*(?<![\w'])(?:le|la|l')\s*" + grouping_bodies),
+        other_policy_heading=re.compile(_words(rules["other_policy_headings"])),
     )
 
 
@@ -263,6 +269,10 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         return "where a territory lies or who its partners are"
     if unit == "euro" and value < PRICE_BELOW:
         return "a price"  # "A partir de 3€/mois", "1 € le premier mois"
+    if unit == "euro" and value >= NATIONAL_PLAN_AT_LEAST and not _found(context.own_programme_name, folded, *sentence):
+        return "a national plan's budget"  # "France Relance, doté de 100 milliards d'euros"
+    if unit == "pourcent" and TENS_OF_BILLIONS.search(folded, *sentence) and not _found(context.own_programme_name, folded, *sentence):
+        return "a share of a national plan's budget"  # "…, doté de 100 milliards d'euros, consacre environ un tiers de ses crédits"
     if unit in context.stock_units and (context.stock_before.search(before)
                                          or context.stock_after.search(after)) \
             and not context.jobs_of_projects.search(folded, max(sentence[0], start - 2 * WINDOW), start):
@@ -312,6 +322,8 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
     if (unit in context.programme_context_units and context.side_note.match(folded, sentence[0], sentence[1])
             and _found(context.other_award, folded, *sentence) and not _found(context.own_programme_name, folded, *sentence)):
         return "another call's award told beside the programme"  # "Par ailleurs, la ville a obtenu 2 M€ du Fonds vert"
+    if _under_another_programmes_heading(folded, start, context) and not _found(context.own_programme_name, folded, *sentence):
+        return "another programme's section"
     if (unit in context.programme_context_units and _names_another_initiative(folded, paragraph)
             and not _found(context.programme_paragraph, folded, *paragraph)):
         return "a paragraph about another initiative"
@@ -322,6 +334,39 @@ def _after_blank_lines(folded: str, sentence_start: int, position: int) -> int:
     """Where the figure's sentence starts once a heading the parser joined to it ("Le syndicat en
     quelques mots⏎⏎Le PETR …") is left out: after the last blank line before the figure."""
     return max([sentence_start] + [m.end() for m in BLANK_LINE.finditer(folded, sentence_start, position)])
+
+
+SECTION_ITEM = re.compile(r"[ \t]*[•·▪*–-]")  # a list item's line under a section's heading
+SECTION_HEADING_WORDS = 6
+
+
+def _under_another_programmes_heading(folded: str, start: int, context: Context) -> bool:
+    """Whether the figure stands in a list right under a heading alone on its line that is another
+    programme's name, or another policy's (other_policy_headings: "Ruralité"): a préfecture's page
+    going through the agency's programmes ("Action Cœur de Ville" / "• 2 communes bénéficiaires du
+    programme : …", then "Territoires d'industrie" / "• 1 territoire d'industrie : …")."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    if not SECTION_ITEM.match(folded, line_start):
+        return False
+    end = line_start - 1
+    while end > 0:  # up the list's items to the blank line above them
+        above = folded.rfind("\n", 0, end) + 1
+        line = folded[above:end]
+        if not line.strip():
+            break
+        if not SECTION_ITEM.match(line):
+            return False
+        end = above - 1
+    while end > 0 and not folded[folded.rfind("\n", 0, end) + 1:end].strip():
+        end = folded.rfind("\n", 0, end)  # the blank lines
+    if end <= 0:
+        return False
+    heading_start = folded.rfind("\n", 0, end) + 1
+    heading = folded[heading_start:end].strip(" \t#*_")
+    alone = heading_start == 0 or not folded[folded.rfind("\n", 0, heading_start - 1) + 1:heading_start - 1].strip()
+    return (alone and 0 < len(heading.split()) <= SECTION_HEADING_WORDS
+            and (context.other_programme_name.search(heading) or context.other_policy_heading.fullmatch(heading))
+            and context.own_programme_name.search(heading) is None)
 
 
 def states_programme_figures(folded: str, names_a_territory: bool) -> bool:

@@ -71,7 +71,7 @@ from pipeline.extract.figure_context import masked_spans, not_programme, paragra
 from pipeline.extract.figure_scope import DocumentScope
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import Item, ListBlock, parse
+from pipeline.extract.structure import CONTENTS_ENTRY, CONTENTS_HEADING, Item, ListBlock, parse
 from pipeline.normalize import fold
 
 RULES_PATH = Path(__file__).parent / "rules" / "figure_units.json"
@@ -157,7 +157,10 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 CHANGE_FROM = re.compile(r"(?<![\w'])(?:(?:a|ont|est|sont|ete|sera|seront)\s+portee?s?|portant|porter"
                          r"|pass(?:e|ee|es|ees|ant|er)|augment(?:e|ee|es|ees|ant|er)|evolu(?:e|ant|er)"
                          r"|grimp(?:e|ant|er)|progress(?:e|ant|er)|relevee?s?)"
-                         r"(?:\s+[^\s.;:!?]+){0,4}?\s+de\s+$")
+                         r"(?:\s+[^\s.;:!?]+){0,4}?\s+de\s+$"
+                         # "le doublement de l'engagement de la Banque des Territoires … (de 500 millions à 1 milliard d'euros)"
+                         r"|(?<![\w'])(?:doublement|triplement)(?:\s+[^\s.;:!?()]+){0,12}?\s+\(\s*de\s+$")
+CHANGE_REACH = 120  # characters before the first number
 PLURAL_NOUN = re.compile(r"[a-z'-]+[sx](?![a-z])|epci")  # "territoires d'industrie", "EPCI"
 REPEAT_IN_BRACKETS = re.compile(r"\s*\(\s*(?P<number>\d{1,3}|[a-z][a-z -]*[a-z])\s*\)")
 # (after a comma, "sur" alone: "deux territoires d'industrie, sur 183 au niveau national")
@@ -542,6 +545,16 @@ def _numbering(text: str, token: Token, reading: Reading) -> bool:
     return singular or bool(noun) and len(noun.group()) > 1 and noun.group().isupper()
 
 
+def _one_before_a_plural(text: str, token: Token, reading: Reading) -> bool:
+    """"Kit · 1 Territoires d'industrie - la feuille de route": the digit 1 before a plural noun is a page or
+    section number over a title (one counts a singular: "1 territoire"); not before a scale
+    ("1 milliard d'euros") or a share."""
+    if text[token.start:token.end] != "1" or reading.scale != 1 or reading.unit in ("euro", "pourcent"):
+        return False
+    noun = re.search(r"[^\W\d_]+", text[token.end:reading.end])
+    return noun is not None and noun.group().lower().endswith(("s", "x"))
+
+
 def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None:
     """The counted noun at `position`, in the same paragraph, after at most one adjective."""
     noun = vocab.unit_noun.match(folded, position) or vocab.unit_noun_quoted.match(folded, position)
@@ -596,6 +609,7 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
         # a year is a figure only with its noun right after it, and never after "depuis", "en" …
         dated = token.year_like and vocab.year_preposition.search(folded, max(0, token.start - 20), token.start)
         if (token.year_like and not reading.direct) or dated or _numbering(text, token, reading) \
+                or _one_before_a_plural(text, token, reading) \
                 or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start):
             continue
         start, approximate = _qualifier(folded, token.start, vocab)
@@ -641,12 +655,29 @@ def _out_of(folded: str, token: Token, reading: Reading, following: Token | None
             and bool(OUT_OF_END.match(folded, following.end)))
 
 
+# "630 intercommunalités, soit une sur deux": one of so many, set by "soit" after a count of the
+# programme's intercommunalities, territories or communes (not "12 000 emplois industriels, soit un sur
+# quatre", a statistic of a place; folded text)
+ONE_IN = re.compile(r"(?<![\w'])soit\s+(?:(?:environ|pres\s+d'|plus\s+d'|presque)\s*)?(?P<one>une?)"
+                    r"\s+sur\s+(?P<whole>deux|trois|quatre|cinq|dix)(?!\w)")
+ONE_IN_WHOLE = re.compile(r"\b(?:intercommunalites|epci|territoires|communes)\b[^.;:!?]{0,60}$")
+ONE_IN_REACH = 80  # characters before "soit" where the count stands
+WHOLES = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10}
+
+
 def _fractions(folded: str, vocab: Vocabulary) -> list[Found]:
-    """"près d'un quart des intercommunalités", "les deux tiers des …": a share, in percent."""
+    """"près d'un quart des intercommunalités", "les deux tiers des …", "…, soit une sur deux":
+    a share, in percent."""
     found = []
     for match in vocab.fraction.finditer(folded):
         start, approximate = _qualifier(folded, match.start(), vocab)
         found.append(Found(start, match.end(), match.start(), vocab.fractions[_key(match["fraction"])],
+                           None, "pourcent", approximate, "figure.share"))
+    for match in ONE_IN.finditer(folded):
+        if not ONE_IN_WHOLE.search(folded, max(0, match.start() - ONE_IN_REACH), match.start()):
+            continue
+        start, approximate = _qualifier(folded, match.start("one"), vocab)
+        found.append(Found(start, match.end(), match.start("one"), round(100 / WHOLES[match["whole"]], 4),
                            None, "pourcent", approximate, "figure.share"))
     return found
 
@@ -707,7 +738,7 @@ def _range(folded: str, low: Token, low_reading: Reading, high: Token | None,
     if low_reading.scale == 1.0 and high.value < low.value < 1000 and high_reading.scale >= 1e6:
         low_scale = high_reading.scale / 1000  # "de 500 à 1,05 milliard d'euros": 500 millions, the scale below
     low_value, high_value = round(low.value * low_scale, 6), round(high.value * high_reading.scale, 6)
-    if not opener and CHANGE_FROM.search(folded, max(0, low.start - 60), low.start):
+    if not opener and CHANGE_FROM.search(folded, max(0, low.start - CHANGE_REACH), low.start):
         return [Found(low.start, low.end, low.start, low_value, None, high_reading.unit,
                       low.approximate, "figure.change", high_reading.synonym),
                 Found(high.start, high_reading.end, high.start, high_value, None, high_reading.unit,
@@ -952,10 +983,36 @@ def _label_value(folded: str, token: Token, vocab: Vocabulary) -> Frame | None:
     if not COLUMN_END.match(folded, token.end):
         return None
     label = _row_label(folded, token)
-    if label is None or NUMBERED_LABEL.match(folded, *label):
+    if label is None or NUMBERED_LABEL.match(folded, *label) or _in_contents(folded, label[0]):
         return None  # "2. Les territoires retenus en Occitanie : 3": a table of contents' page
     noun = vocab.counted_nouns.search(folded, *label)
     return Frame(vocab.units[_key(noun.group())], token.end, "figure.label_value", noun.start()) if noun else None
+
+
+CONTENTS_REACH = 40  # lines: a table of contents' entries stand right under its heading
+
+
+def _in_contents(folded: str, line_start: int) -> bool:
+    """Whether the line at `line_start` is an entry of a table of contents: "Sommaire" above it,
+    then only "Title : page" lines (the reader writes a dot leader as " : "), one a line or all
+    apart by blank lines ("Carte des 183 Territoires d'industrie ....... 3" under "Sommaire"): its
+    number is a page. A blank line after entries one a line ends the contents ("Sommaire" / "1.
+    … : 2" / "2. … : 3" / "" / "Projets recensés : 12" is a row of figures)."""
+    end = folded.rfind("\n", 0, line_start)
+    above: list[str] = []
+    for _ in range(CONTENTS_REACH):
+        if end < 0:
+            return False
+        start = folded.rfind("\n", 0, end) + 1
+        line = folded[start:end].strip()
+        if CONTENTS_HEADING.fullmatch(line):
+            entries = "".join("e" if entry else "b" for entry in reversed(above)).lstrip("b") + "e"
+            return "b" not in entries or "ee" not in entries
+        if line and not CONTENTS_ENTRY.fullmatch(line):
+            return False
+        above.append(line)
+        end = start - 1
+    return False
 
 
 # "Grand Est ........ 21": a place, a leader of dots, a number ending the line.

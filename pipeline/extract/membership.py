@@ -2507,7 +2507,10 @@ PRONOUN_LABELLED = re.compile(r"\b(?:labellisee?|retenue?)\s+(?:comme\s+)?\"?\s*
                               r"(?:\s+(?:en|depuis)\s+\d{4})?\s*,\s*(?:il|elle)\s"
                               r"|\b(?:ce\s+territoire|notre\s+territoire|il|elle)\s+(?:a\s+ete|est|vient\s+d'etre)\s+"
                               r"(?:(?:de\s+nouveau|a\s+nouveau|officiellement)\s+)?(?:labellisee?|retenue?)\s+"
-                              r"(?:comme\s+)?\"?\s*territoires?\s+d'\s*industries?")
+                              r"(?:comme\s+)?\"?\s*territoires?\s+d'\s*industries?"
+                              # "Pour cela, elle anime un club d'industriels et a rejoint le programme Territoires d'industrie"
+                              r"|\b(?:il|elle)\s+(?:[^.;:!?\n]{0,60}?\s)?(?:a|avait)\s+(?:integre|rejoint)\s+"
+                              r"(?:le\s+)?(?:dispositif|programme)\s+\"?\s*territoires?\s+d'\s*industries?")
 
 
 def _pronoun_labelled(text: str, folded: str, mentions: list[EpciMention]) -> tuple[list[TerritoryMention], list[EpciMention]]:

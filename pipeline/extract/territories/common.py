@@ -604,6 +604,21 @@ def heading_place(heading: str) -> bool:
     return is_place_name(written) or is_place_name(HEADING_PLACE_TAIL.sub("", written).strip(" *_"))
 
 
+# A line made of a département's name and its code in brackets: "Loire (42)", "## Corrèze (19)".
+CODED_DEPARTEMENT_LINE = re.compile(r"^[ \t#*_]*([^\W\d_][^()\n]{0,40}?)[ \t]*\((\d[\dAB]|97\d)\)[ \t*_:]*$",
+                                    re.MULTILINE)
+
+
+def coded_departement_headings(text: str, places: list[PlaceMention]) -> list[tuple[int, str]]:
+    """(start, code) of each line naming a département by its name and its own code alone, in
+    reading order: a page's section for one département (a préfecture de région's page going
+    through its départements), where what follows lies until the next such line. A code that is
+    not the name's ("Loire (69)") or a town before the code ("Roanne (42)") heads nothing."""
+    codes = {(p.start, p.end): p.code for p in places if p.kind == "departement"}
+    return [(line.start(), line.group(2)) for line in CODED_DEPARTEMENT_LINE.finditer(text)
+            if codes.get(line.span(1)) == line.group(2)]
+
+
 def named_by_its_departements(name: str) -> bool:
     """Whether `name` is made of départements' names or codes only ("Gers/Tarn & Garonne",
     "Dordogne / Haute-Vienne", "32/82"): a territory so named keeps the adjective that opens its
