@@ -35,8 +35,9 @@ from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import SpanReach, Structure, parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
                                           whole_departement_territories)
-from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, demonym_run, departements_bracket,
-                                                 heading_place, named_by_its_departements, sentence_before, sentence_bounds)
+from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, departements_bracket,
+                                                 heading_place, named_by_its_departements, sentence_before, sentence_bounds,
+                                                 territories_demonym)
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
 from pipeline.linking import DocumentLinker, named_after
@@ -1073,7 +1074,7 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
     if mention.intro is not None and _places_alone(text, mention.intro, named):
         return codes  # "Dans le Doubs et le Territoire de Belfort :" over its items: where they lie
     if not codes and mention.intro is not None:
-        demonym = _demonym_of_the_intro(text, mention.intro)
+        demonym = territories_demonym(fold(text[mention.intro[0]:mention.intro[1]]))
         if demonym:
             return demonym  # "Les cinq territoires mayennais sont :"
     before = _previous_sentence_start(text, start) if mention.intro is not None else start
@@ -1084,22 +1085,6 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
         if len(own) == 1:
             return own
     return _described_departements(text, places, mention)
-
-
-# "Les cinq territoires mayennais sont :", "les territoires d'industrie isérois :": the demonym
-# right after the intro's noun of territories (folded).
-TERRITORIES_THEN_DEMONYM = re.compile(r"\bterritoires(?:\s+d'\s*industrie)?\s+")
-
-
-def _demonym_of_the_intro(text: str, intro: tuple[int, int]) -> set[str]:
-    """The one département whose demonym a list's intro gives its territories, where they all lie;
-    two demonyms ("les territoires ardéchois et drômois :") place none, each item lying in one."""
-    folded = fold(text[intro[0]:intro[1]])
-    for noun in TERRITORIES_THEN_DEMONYM.finditer(folded):
-        codes = demonym_run(folded, noun.end(), len(folded))[0]
-        if codes:
-            return codes if len(codes) == 1 else set()
-    return set()
 
 
 # "… compte désormais cinq territoires, dont un nouveau territoire interdépartemental partagé avec la
