@@ -283,13 +283,14 @@ def _date_of_the_update_stamp(text: str) -> datetime.date | None:
     """A page dated by nothing but its update stamp ("Mis à jour le 17/01/2024", préfecture sites)
     takes the stamp as its date (tests/gold/README.md) unless the text is evidently older: the stamp
     stands when the body tells of a day in the week before it or of its year or the one before, or
-    names no year at all and states no phase but the stamp's. A 2018 communiqué on a page touched in
+    names no year up to the stamp's (none, or only later ones: "d'ici l'été 2019" under a stamp of
+    December 2018) and states no phase but the stamp's. A 2018 communiqué on a page touched in
     2024, or a page on the 124 first territories stamped "Mis à jour le 02/01/2023", stays undated.
     The one place a stamp dates a page; its line stays chrome (document_info.chrome_spans)."""
     stamp = update_stamp(text)
     if stamp is None:
         return None
-    if stamp.of_its_time or not stamp.names_a_year and document_phase(text) in (None, _phase_of_the_date(stamp.date)):
+    if stamp.of_its_time or not stamp.names_a_year_by_then and document_phase(text) in (None, _phase_of_the_date(stamp.date)):
         return stamp.date
     return None
 
