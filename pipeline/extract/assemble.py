@@ -660,6 +660,9 @@ def extract(text: str, doc: Doc) -> Extraction:
     name_spans = _spans_of_names(text, mentions)
     inside_a_name = SpanReach(name_spans)
     context_places = [p for p in stated_places if not inside_a_name.covers(p.start, p.end)]
+    # the départements of the préfets the text names (not a région's préfet, who acts for all)
+    seats = [p for p in places if p.office and p.kind == "departement"
+             and not REGION_PREFECT.search(text, max(0, p.start - 80), p.start)]
     # a territory one of whose mentions states its départements takes none from the sentences
     # around its other mentions ("… de l'exemple de Sophia Antipolis dans les Alpes-Maritimes, la
     # raison d'être de « Territoires d'Industrie Alliances Luxe & Précision du Doubs »")
@@ -694,7 +697,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         row["placed_departements"] |= mention.placed_codes
         row["name_departements"] |= mention.name_codes
         if mention.territory_id not in placed:
-            row["departements"] |= _stated_departements(text, context_places, mention, mentions)
+            row["departements"] |= _stated_departements(text, context_places, mention, mentions, seats)
         if mention.intro is not None:  # a list item: its intro's sentence counts too
             sentence = (_sentence_of(sentences, mention.intro[0])[0], sentence[1])
         bracket = REGION_BRACKET.match(text, mention.end)
@@ -1048,7 +1051,7 @@ def _prefectures_in_name(name: str) -> set[str]:
 
 
 def _stated_departements(text: str, places: list[PlaceMention], mention: TerritoryMention,
-                         mentions: list[TerritoryMention]) -> set[str]:
+                         mentions: list[TerritoryMention], seats: list[PlaceMention]) -> set[str]:
     """Départements the text states for a territory without codes of its own: the one named in
     its list's intro ("Liste des territoires d'industrie en Mayenne :") or in its own sentence,
     or all of those introduced by the word "départements" ("à cheval sur les départements de la
@@ -1081,8 +1084,12 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
     before = _previous_sentence_start(text, start) if mention.intro is not None else start
     if not codes and mention.intro is not None and OWN_DEPARTEMENT.search(fold(text[before:end])):
         # "six territoires d'industrie dans le département. Ces territoires sont les suivants :" in a
-        # text naming one département: the communiqué's own
+        # text naming one département: the communiqué's own; in a text naming others, the one
+        # whose office the intro names ("La préfète de l'Orne se félicite que trois d'entre eux
+        # concernent le département :", an item glossed "à cheval sur l'Orne et le Calvados")
         own = {p.code for p in places if p.kind == "departement"}
+        if len(own) > 1:
+            own = {p.code for p in seats if before <= p.start < end}
         if len(own) == 1:
             return own
     return _described_departements(text, places, mention)
