@@ -208,6 +208,19 @@ def _crawl_prefixes_blanked(text: str) -> str:
     return CRAWL_PREFIX_LINES.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
+# "Vu la délibération du 25 juin 2019 approuvant le protocole « Territoire d'industrie X » ;": an
+# act's recital, citing an earlier act, one a line
+RECITAL_LINE = re.compile(r"^[ \t*_•·–-]*(?:Vu|VU)\s[^\n]*", re.MULTILINE)
+RECITAL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _recital_years_blanked(text: str) -> str:
+    """`text` with the years of its "Vu …" recitals blanked (offsets kept): they date the earlier
+    acts the recital cites (a 2019 protocol in a 2024 deliberation), not the phase of a territory
+    the recital names, which is the act's own."""
+    return RECITAL_LINE.sub(lambda m: RECITAL_YEAR.sub("    ", m.group(0)), text)
+
+
 def document_phase(text: str) -> str | None:
     """The phase a communiqué speaks of: from the latest programme year it mentions, page chrome
     left out (a 2019 communiqué saved under a 2023 crawl banner is first phase).
@@ -619,7 +632,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
-    phase_text = _crawl_prefixes_blanked(text)  # the words a territory's own phase is read from
+    phase_text = _recital_years_blanked(_crawl_prefixes_blanked(text))  # the words a territory's own phase is read from
     phase = (_dated_before_the_second(document_phase(text), info["published_on"]) or _phase_of_the_date(info["published_on"])
              or _phase_of_the_crawl(crawled_by(text)) or _phase_of_a_credit(text))
     # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
