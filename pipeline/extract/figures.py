@@ -150,6 +150,11 @@ IN_PLACE = re.compile(GAP + r"(?:(?:dans|en|a|de|des|du)\s+|d'\s*)(?:la\s+region
 RATIO = re.compile(r"[\s*_]+sur[\s*_]+")
 ONE_IN_PLACE = with_first_letters(re.compile(r"(?<![\w'-])une?(?=\s+(?:en|dans|a)\s)"))
 SHARE_WHOLES = {2, 3, 4, 5, 6, 7, 8, 9, 10, 100}  # "neuf sur dix", "trois sur quatre": shares
+# the whole of "un territoire sur quatre", whose "un" no number token reads (an article as often);
+# of the programme's territories and intercommunalities only ("un emploi sur cinq" is a place's
+# statistic), and the whole no noun's count ("un territoire d'industrie sur trois départements")
+ONE_IN_WHOLES = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+ONE_IN_UNITS = ("territoire", "epci")
 # what may follow the total of "29 territoires sur 144": punctuation or a verb, never a noun
 OUT_OF_END = re.compile(r"[\s*_]*(?:[,.;:!?)]|$|(?:ont|sont|a|est|qui|que|au|en|dans|et|ayant)\b)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -191,6 +196,7 @@ class Vocabulary:
     feminine: set[str]  # keys of the counted nouns of feminine gender ("d'entre elles")
     fractions: dict[str, float]
     fraction: re.Pattern  # "un quart des …": a share, in percent
+    one_in: re.Pattern  # "un territoire sur quatre": a share, in percent
     single: re.Pattern  # "un seul", "une seule": 1
     comparison: re.Pattern  # "contre" before a bare number
     pronoun_count: re.Pattern  # "en compte désormais" before a bare number
@@ -265,6 +271,8 @@ def _vocabulary() -> Vocabulary:
         fractions={_key(s): float(v) for s, v in rules["fractions"].items()},
         fraction=re.compile(rf"(?<![\w])(?P<fraction>{_alternation(rules['fractions'])})"
                             r"(?=\s+(?:de\b|des\b|du\b|d'))"),
+        one_in=re.compile(rf"(?<![\w'])une?\s+(?:{_alternation(s for s, u in units.items() if u in ONE_IN_UNITS)})"
+                          rf"\s+sur\s+(?P<whole>{_alternation(ONE_IN_WHOLES)})(?={OUT_OF_END.pattern})"),
         single=with_first_letters(re.compile(rf"(?<![\w'])(?:{_alternation(rules['single'])}){boundary}")),
         comparison=re.compile(rf"(?<![\w'])(?:{_alternation(rules['comparisons'])}){GAP}$"),
         pronoun_count=re.compile(
@@ -642,11 +650,16 @@ def _out_of(folded: str, token: Token, reading: Reading, following: Token | None
 
 
 def _fractions(folded: str, vocab: Vocabulary) -> list[Found]:
-    """"près d'un quart des intercommunalités", "les deux tiers des …": a share, in percent."""
+    """"près d'un quart des intercommunalités", "les deux tiers des …", "un territoire sur quatre":
+    a share, in percent."""
     found = []
     for match in vocab.fraction.finditer(folded):
         start, approximate = _qualifier(folded, match.start(), vocab)
         found.append(Found(start, match.end(), match.start(), vocab.fractions[_key(match["fraction"])],
+                           None, "pourcent", approximate, "figure.share"))
+    for match in vocab.one_in.finditer(folded):
+        start, approximate = _qualifier(folded, match.start(), vocab)
+        found.append(Found(start, match.end(), match.start(), round(100 / ONE_IN_WHOLES[match["whole"]], 4),
                            None, "pourcent", approximate, "figure.share"))
     return found
 
