@@ -934,18 +934,24 @@ def _cell_of_a_currency_column(text: str, token: Token) -> Frame | None:
 # "Projets recensés : 12", "Intercommunalités : 551      dont territoires nouveaux : 29": a row's
 # label (after the line's start or a gap of columns) then its value
 VALUE_AFTER_COLON = re.compile(r":[ \t]*$")
+# "| Projets inscrits dans les plans d'action | 3 200 |": a Markdown table's row, label then value
+VALUE_AFTER_CELL = re.compile(r"^[ \t]*\|(?P<label>[^|\n]+)\|[ \t]*$", re.MULTILINE)
+CELL_END = re.compile(r"[ \t]*\|[ \t]*(?:\n|$)")
+CELL_LABEL_HEAD = re.compile(r"[\s*_]*(?:(?:nombre\s+(?:de\s+|d')|dont\s+|les\s+|des\s+))?")  # what may stand before the head
 COLUMN_GAP = re.compile(r"[ \t]{2,}|\t")
 MAX_LABEL = 80  # characters: a row's label is short; the search stays near the number
 
 
 def _row_label(folded: str, token: Token) -> tuple[int, int] | None:
     """The span of the label of a "label : value" row whose value is the token (the label starts
-    at its line's start or after a gap of columns), None when the token follows no colon."""
+    at its line's start or after a gap of columns), or of a Markdown row of two cells "| label |
+    value |"; None when the token follows no colon."""
     window = max(0, token.start - MAX_LABEL - 8)
     line_start = folded.rfind("\n", window, token.start) + 1 or window
     colon = VALUE_AFTER_COLON.search(folded, max(line_start, token.start - 8), token.start)
     if colon is None:
-        return None
+        row = VALUE_AFTER_CELL.match(folded, line_start, token.start)
+        return row.span("label") if row and CELL_END.match(folded, token.end) else None
     gaps = list(COLUMN_GAP.finditer(folded, max(line_start, colon.start() - MAX_LABEL), colon.start()))
     label_start = gaps[-1].end() if gaps else max(line_start, colon.start() - MAX_LABEL)
     label_end = colon.start()
@@ -962,12 +968,14 @@ def _label_value(folded: str, token: Token, vocab: Vocabulary) -> Frame | None:
     """"Projets recensés : 12", "Territoires d'industrie en Grand Est : 15", "dont territoires
     nouveaux : 29": a number alone after a row's label counts the label's first counted noun (its
     head: "Projets portés par ces onze territoires : une cinquantaine" counts projects)."""
-    if not COLUMN_END.match(folded, token.end):
+    if not (COLUMN_END.match(folded, token.end) or CELL_END.match(folded, token.end)):
         return None
     label = _row_label(folded, token)
     if label is None or NUMBERED_LABEL.match(folded, *label):
         return None  # "2. Les territoires retenus en Occitanie : 3": a table of contents' page
     noun = vocab.counted_nouns.search(folded, *label)
+    if noun and CELL_END.match(folded, token.end) and not CELL_LABEL_HEAD.fullmatch(folded, label[0], noun.start()):
+        return None  # "| Chefs de projet en poste | 176 |": a table's label counts its head, here no unit's
     return Frame(vocab.units[_key(noun.group())], token.end, "figure.label_value", noun.start()) if noun else None
 
 
