@@ -141,6 +141,11 @@ CONNECTOR = re.compile(r"\s+d(?:e\s+|'\s*)")
 TEXT_GOES_ON = re.compile(r"\s*+\S")  # a word after this point: the text was not cut here
 RANGE_OPENER = re.compile(r"(?:(?<![\w'])|(?<=qu'))entre" + GAP + "$")  # "estime qu'entre 1,3 et 1,4 …"
 PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?P<pronoun>eux|elles)\b")
+# "Parmi eux, 29 n'avaient jamais été retenus": the same part, its pronoun before the number
+AMONG_THEM = re.compile(r"(?<![\w'])parmi\s+(?P<pronoun>eux|elles|ceux-ci|celles-ci)\s*,?[\s*_]*$")
+# after such a number, its verb (a plural's ends in "-nt": "29 entrent", "quatre ont signé", "29
+# n'avaient"), not a noun it counts of its own ("Parmi eux, trois usines verrières")
+THEIR_VERB_AFTER = re.compile(r"\s+(?:n'|ne\b|y\b|en\b|se\b|s'|[a-z]*nt\b)")
 PART_OF_A_FIGURE = re.compile(GAP + r"(?:des|d'\s*entre\s+les)" + GAP)  # "trois des 124 territoires"
 PART_OF_THESE = re.compile(GAP + r"de\s+ces" + GAP)  # "trois de ces territoires"
 # "dont 18 dans la région X", "huit intercommunalités des Pyrénées-Atlantiques et trois des
@@ -1184,7 +1189,7 @@ def _ratio(folded: str, position: int, tokens: list[Token], known: KnownFigures,
 
 def _partitive(folded: str, token: Token, known: KnownFigures, sentences: Sentences,
                vocab: Vocabulary) -> Frame | None:
-    """"58 d'entre eux": the unit of the nearest plural counted noun in this or the previous
+    """"58 d'entre eux", "Parmi eux, 29 …": the unit of the nearest plural counted noun in this or the previous
     sentence ("eux" and "elles" stand for a plural: not "la région" in "… la région confirme sa
     vocation. Quatre d'entre elles …"); "trois des 124 territoires": the unit of the larger figure
     right after "des" (not "l'un des 124": one is no count of a list); "trois de ces territoires":
@@ -1198,20 +1203,22 @@ def _partitive(folded: str, token: Token, known: KnownFigures, sentences: Senten
     noun = these and token.value >= 2 and vocab.counted_nouns.match(folded, these.end())
     if noun:
         return Frame(vocab.units[_key(noun[0])], noun.end(), "figure.partitive")
-    frame = PARTITIVE.match(folded, token.end)
+    frame = PARTITIVE.match(folded, token.end) or (AMONG_THEM.search(folded, max(0, token.start - 30), token.start)
+                                                   if THEIR_VERB_AFTER.match(folded, token.end) else None)
     if not frame:
         return None
-    feminine = frame.group("pronoun") == "elles"
+    end = frame.end() if frame.start() >= token.end else token.end
+    feminine = frame.group("pronoun") in ("elles", "celles-ci")
     window_start = _antecedent_window(sentences, token.start)
     # "Sur les 146 territoires d'industrie, 130 ont finalisé leurs plans d'action. 100 d'entre eux
     # …": the pronoun stands for the larger set counted last, not for the last noun
     wholes = [f for f in known.inheritable_between(window_start, token.start)
               if f.value > token.value and _counts_feminine(folded, f, vocab) == feminine]
     if wholes:
-        return Frame(wholes[-1].unit, frame.end(), "figure.partitive")
+        return Frame(wholes[-1].unit, end, "figure.partitive")
     nouns = [m for m in vocab.counted_nouns.finditer(folded, window_start, token.start)
              if PLURAL_NOUN.match(m.group()) and (_key(m.group()) in vocab.feminine) == feminine]
-    return Frame(vocab.units[_key(nouns[-1].group())], frame.end(), "figure.partitive") if nouns else None
+    return Frame(vocab.units[_key(nouns[-1].group())], end, "figure.partitive") if nouns else None
 
 
 def _counts_feminine(folded: str, figure: Found, vocab: Vocabulary) -> bool:
