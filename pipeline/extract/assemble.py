@@ -36,9 +36,10 @@ from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import COUNT_WORDS, SpanReach, Structure, parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
                                           whole_departement_territories)
-from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, coded_departement_headings, demonym_run,
+from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, coded_departement_headings,
                                                  departements_bracket,
-                                                 heading_place, named_by_its_departements, sentence_before, sentence_bounds)
+                                                 heading_place, named_by_its_departements, sentence_before, sentence_bounds,
+                                                 territories_demonym)
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
 from pipeline.linking import DocumentLinker, named_after
@@ -209,6 +210,19 @@ def _crawl_prefixes_blanked(text: str) -> str:
     return CRAWL_PREFIX_LINES.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
+# "Vu la délibération du 25 juin 2019 approuvant le protocole « Territoire d'industrie X » ;": an
+# act's recital, citing an earlier act, one a line
+RECITAL_LINE = re.compile(r"^[ \t*_•·–-]*(?:Vu|VU)\s[^\n]*", re.MULTILINE)
+RECITAL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _recital_years_blanked(text: str) -> str:
+    """`text` with the years of its "Vu …" recitals blanked (offsets kept): they date the earlier
+    acts the recital cites (a 2019 protocol in a 2024 deliberation), not the phase of a territory
+    the recital names, which is the act's own."""
+    return RECITAL_LINE.sub(lambda m: RECITAL_YEAR.sub("    ", m.group(0)), text)
+
+
 def document_phase(text: str) -> str | None:
     """The phase a communiqué speaks of: from the latest programme year it mentions, page chrome
     left out (a 2019 communiqué saved under a 2023 crawl banner is first phase).
@@ -284,13 +298,14 @@ def _date_of_the_update_stamp(text: str) -> datetime.date | None:
     """A page dated by nothing but its update stamp ("Mis à jour le 17/01/2024", préfecture sites)
     takes the stamp as its date (tests/gold/README.md) unless the text is evidently older: the stamp
     stands when the body tells of a day in the week before it or of its year or the one before, or
-    names no year at all and states no phase but the stamp's. A 2018 communiqué on a page touched in
+    names no year up to the stamp's (none, or only later ones: "d'ici l'été 2019" under a stamp of
+    December 2018) and states no phase but the stamp's. A 2018 communiqué on a page touched in
     2024, or a page on the 124 first territories stamped "Mis à jour le 02/01/2023", stays undated.
     The one place a stamp dates a page; its line stays chrome (document_info.chrome_spans)."""
     stamp = update_stamp(text)
     if stamp is None:
         return None
-    if stamp.of_its_time or not stamp.names_a_year and document_phase(text) in (None, _phase_of_the_date(stamp.date)):
+    if stamp.of_its_time or not stamp.names_a_year_by_then and document_phase(text) in (None, _phase_of_the_date(stamp.date)):
         return stamp.date
     return None
 
@@ -635,7 +650,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     doc_departements = frozenset({p.code for p in places if p.kind == "departement"}
                                  | {c for m in mentions for c in m.departement_codes})
 
-    phase_text = _crawl_prefixes_blanked(text)  # the words a territory's own phase is read from
+    phase_text = _recital_years_blanked(_crawl_prefixes_blanked(text))  # the words a territory's own phase is read from
     phase = (_dated_before_the_second(document_phase(text), info["published_on"]) or _phase_of_the_date(info["published_on"])
              or _phase_of_the_crawl(crawled_by(text)) or _phase_of_a_credit(text))
     # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
@@ -676,6 +691,9 @@ def extract(text: str, doc: Doc) -> Extraction:
     name_spans = _spans_of_names(text, mentions)
     inside_a_name = SpanReach(name_spans)
     context_places = [p for p in stated_places if not inside_a_name.covers(p.start, p.end)]
+    # the départements of the préfets the text names (not a région's préfet, who acts for all)
+    seats = [p for p in places if p.office and p.kind == "departement"
+             and not REGION_PREFECT.search(text, max(0, p.start - 80), p.start)]
     # a territory one of whose mentions states its départements takes none from the sentences
     # around its other mentions ("… de l'exemple de Sophia Antipolis dans les Alpes-Maritimes, la
     # raison d'être de « Territoires d'Industrie Alliances Luxe & Précision du Doubs »")
@@ -711,7 +729,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         row["placed_departements"] |= mention.placed_codes
         row["name_departements"] |= mention.name_codes
         if mention.territory_id not in placed:
-            row["departements"] |= _stated_departements(text, context_places, mention, mentions)
+            row["departements"] |= _stated_departements(text, context_places, mention, mentions, seats)
         if mention.intro is not None:  # a list item: its intro's sentence counts too
             sentence = (_sentence_of(sentences, mention.intro[0])[0], sentence[1])
         bracket = REGION_BRACKET.match(text, mention.end)
@@ -1084,7 +1102,7 @@ def _under_a_coded_heading(headings: list[tuple[int, str]], start: int, sentence
 
 
 def _stated_departements(text: str, places: list[PlaceMention], mention: TerritoryMention,
-                         mentions: list[TerritoryMention]) -> set[str]:
+                         mentions: list[TerritoryMention], seats: list[PlaceMention]) -> set[str]:
     """Départements the text states for a territory without codes of its own: the one named in
     its list's intro ("Liste des territoires d'industrie en Mayenne :") or in its own sentence,
     or all of those introduced by the word "départements" ("à cheval sur les départements de la
@@ -1111,33 +1129,21 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
     if mention.intro is not None and _places_alone(text, mention.intro, named):
         return codes  # "Dans le Doubs et le Territoire de Belfort :" over its items: where they lie
     if not codes and mention.intro is not None:
-        demonym = _demonym_of_the_intro(text, mention.intro)
+        demonym = territories_demonym(fold(text[mention.intro[0]:mention.intro[1]]))
         if demonym:
             return demonym  # "Les cinq territoires mayennais sont :"
     before = _previous_sentence_start(text, start) if mention.intro is not None else start
     if not codes and mention.intro is not None and OWN_DEPARTEMENT.search(fold(text[before:end])):
         # "six territoires d'industrie dans le département. Ces territoires sont les suivants :" in a
-        # text naming one département: the communiqué's own
+        # text naming one département: the communiqué's own; in a text naming others, the one
+        # whose office the intro names ("La préfète de l'Orne se félicite que trois d'entre eux
+        # concernent le département :", an item glossed "à cheval sur l'Orne et le Calvados")
         own = {p.code for p in places if p.kind == "departement"}
+        if len(own) > 1:
+            own = {p.code for p in seats if before <= p.start < end}
         if len(own) == 1:
             return own
     return _described_departements(text, places, mention)
-
-
-# "Les cinq territoires mayennais sont :", "les territoires d'industrie isérois :": the demonym
-# right after the intro's noun of territories (folded).
-TERRITORIES_THEN_DEMONYM = re.compile(r"\bterritoires(?:\s+d'\s*industrie)?\s+")
-
-
-def _demonym_of_the_intro(text: str, intro: tuple[int, int]) -> set[str]:
-    """The one département whose demonym a list's intro gives its territories, where they all lie;
-    two demonyms ("les territoires ardéchois et drômois :") place none, each item lying in one."""
-    folded = fold(text[intro[0]:intro[1]])
-    for noun in TERRITORIES_THEN_DEMONYM.finditer(folded):
-        codes = demonym_run(folded, noun.end(), len(folded))[0]
-        if codes:
-            return codes if len(codes) == 1 else set()
-    return set()
 
 
 # "… compte désormais cinq territoires, dont un nouveau territoire interdépartemental partagé avec la

@@ -163,8 +163,9 @@ THIS_DAY = re.compile(rf"(?<!\w)ce\s+(?=lundi|mardi|mercredi|jeudi|vendredi|same
 # 2019" (a plan's), "Version du 20 novembre 2023" (a list's), "Le journal du mardi 28 janvier
 # 2020" (a radio's bulletin), "22/11/2018 - 17:45",
 # "Par 10/04/2025" (a byline whose author's link was lost), "22 janvier 2021 à 8h57 par Jeanne Dupont",
-# "Par N. D. Le 11 octobre 2019 à 19h12" (an author's initials, then the date).
-BARE_DATE = re.compile(rf"(?:(?:le\s+)?(?:edition|version(?:\s+(?:validee|adoptee|approuvee)\s+(?:en|par)\s+[a-z' ]{{3,40}}?)?|journal|newsletter|lettre(?:\s+d'information)?|bulletin)\s+du\s+|le\s+|par\s+(?:[a-z][\w'.-]*\s+){{0,4}}?(?:le\s+)?)?{DATE}\.?{TIME}(?:\s+par\s+[a-z][\w'.-]*(?:\s+[\w'.-]+){{0,4}})?")
+# "Par N. D. Le 11 octobre 2019 à 19h12" (an author's initials, then the date), "Par Jeanne Dupont,
+# le 20 janvier 2025 à 07h00" (a comma after the author).
+BARE_DATE = re.compile(rf"(?:(?:le\s+)?(?:edition|version(?:\s+(?:validee|adoptee|approuvee)\s+(?:en|par)\s+[a-z' ]{{3,40}}?)?|journal|newsletter|lettre(?:\s+d'information)?|bulletin)\s+du\s+|le\s+|par\s+(?:[a-z][\w'.-]*,?\s+){{0,4}}?(?:le\s+)?)?{DATE}\.?{TIME}(?:\s+par\s+[a-z][\w'.-]*(?:\s+[\w'.-]+){{0,4}})?")
 # The separators of a byline's parts: "Publié le ... | Mis à jour le ...", "Par la rédaction | 10/04/2025",
 # "Édition : Mulhouse - 25 mars 2019", "Aiacciu, u 22 di lugliu 2019 / Ajaccio, le 22 juillet 2019";
 # the columns of a PDF's letterhead ("Communiqué de presse          Grenoble, le 23 novembre 2018").
@@ -709,7 +710,7 @@ class UpdateStamp(NamedTuple):
     the stamp's time: assemble decides whether the stamp dates the page (it needs the phase)."""
     date: datetime.date
     of_its_time: bool  # the body tells of a day in the week before, or of the stamp's year or the one before
-    names_a_year: bool
+    names_a_year_by_then: bool  # a year up to the stamp's: only later ones ("d'ici l'été 2019") tell of its future
 
 
 def update_stamp(text: str) -> UpdateStamp | None:
@@ -721,7 +722,8 @@ def update_stamp(text: str) -> UpdateStamp | None:
     date_lines = {index for index, _f in found}
     body = " ".join(line for index, line in enumerate(lines) if index not in date_lines)
     stamp = found[0][1][2]
-    return UpdateStamp(stamp, _of_the_stamps_time(stamp, fold(body)), YEAR.search(body) is not None)
+    return UpdateStamp(stamp, _of_the_stamps_time(stamp, fold(body)),
+                       any(int(year) <= stamp.year for year in YEAR.findall(body)))
 
 
 def crawled_by(text: str) -> datetime.date | None:

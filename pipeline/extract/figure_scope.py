@@ -120,6 +120,7 @@ class Words:
     programme: re.Pattern  # the programme or its fund, what such an endowment belongs to
     funder_before: re.Pattern  # "les crédits de la Région": the council that pays, no place
     funded_by: re.Pattern  # "soutenu par l'État et ": a Région after it in the clause pays, no place
+    shared_with: re.Pattern  # "interdépartemental avec ": the place after it is a shared territory's partner
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +140,8 @@ def _words() -> Words:
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["endowed"]) + r")[\s*_]*$"),
                  words("programme_endowed"),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["funder_before"]) + r")\s+$"),
-                 re.compile(r"(?<![\w'])(?:" + "|".join(rules["funded_by"]) + r")[^.;:!?\n]{0,80}$"))
+                 re.compile(r"(?<![\w'])(?:" + "|".join(rules["funded_by"]) + r")[^.;:!?\n]{0,80}$"),
+                 re.compile(r"(?<![\w'])(?:" + "|".join(rules["shared_with"]) + r")\s+(?:la\s+|le\s+|les\s+|l'\s*)?$"))
 
 
 def _forms(demonym: str) -> list[str]:
@@ -376,6 +378,7 @@ class DocumentScope:
         named = SpanReach(names)
         kept = sorted((p for p in places if not named.covers(p.start, p.start + 1)
                        and not _where_something_happened(folded, p) and not _ranked_in(folded, p)
+                       and not _shared_with(folded, p)
                        and not _council_that_pays(folded, p)),
                       key=lambda p: p.start)
         departements = Counter(p.code for p in kept if p.kind == "departement")
@@ -761,6 +764,13 @@ def _ranked_in(folded: str, place: PlaceMention) -> bool:
     """"La Bourgogne-Franche-Comté, première région industrielle de France, compte 10 territoires":
     a place after a rank is where the subject is ranked, not where the sentence counts."""
     return _words().ranked_in.search(folded, max(0, place.start - 80), place.start) is not None
+
+
+def _shared_with(folded: str, place: PlaceMention) -> bool:
+    """"… accueille un cinquième territoire, interdépartemental avec la Sarthe": a place after
+    "interdépartemental / partagé avec" is where a shared territory's partner lies, not where the
+    sentence counts."""
+    return _words().shared_with.search(folded, max(0, place.start - 40), place.start) is not None
 
 
 def _clauses(folded: str, sentence: tuple[int, int]) -> list[tuple[int, int, bool]]:

@@ -141,6 +141,11 @@ CONNECTOR = re.compile(r"\s+d(?:e\s+|'\s*)")
 TEXT_GOES_ON = re.compile(r"\s*+\S")  # a word after this point: the text was not cut here
 RANGE_OPENER = re.compile(r"(?:(?<![\w'])|(?<=qu'))entre" + GAP + "$")  # "estime qu'entre 1,3 et 1,4 …"
 PARTITIVE = re.compile(GAP + r"d'\s*entre\s+(?P<pronoun>eux|elles)\b")
+# "Parmi eux, 29 n'avaient jamais été retenus": the same part, its pronoun before the number
+AMONG_THEM = re.compile(r"(?<![\w'])parmi\s+(?P<pronoun>eux|elles|ceux-ci|celles-ci)\s*,?[\s*_]*$")
+# after such a number, its verb (a plural's ends in "-nt": "29 entrent", "quatre ont signé", "29
+# n'avaient"), not a noun it counts of its own ("Parmi eux, trois usines verrières")
+THEIR_VERB_AFTER = re.compile(r"\s+(?:n'|ne\b|y\b|en\b|se\b|s'|[a-z]*nt\b)")
 PART_OF_A_FIGURE = re.compile(GAP + r"(?:des|d'\s*entre\s+les)" + GAP)  # "trois des 124 territoires"
 PART_OF_THESE = re.compile(GAP + r"de\s+ces" + GAP)  # "trois de ces territoires"
 # "dont 18 dans la région X", "huit intercommunalités des Pyrénées-Atlantiques et trois des
@@ -150,6 +155,11 @@ IN_PLACE = re.compile(GAP + r"(?:(?:dans|en|a|de|des|du)\s+|d'\s*)(?:la\s+region
 RATIO = re.compile(r"[\s*_]+sur[\s*_]+")
 ONE_IN_PLACE = with_first_letters(re.compile(r"(?<![\w'-])une?(?=\s+(?:en|dans|a)\s)"))
 SHARE_WHOLES = {2, 3, 4, 5, 6, 7, 8, 9, 10, 100}  # "neuf sur dix", "trois sur quatre": shares
+# the whole of "un territoire sur quatre", whose "un" no number token reads (an article as often);
+# of the programme's territories and intercommunalities only ("un emploi sur cinq" is a place's
+# statistic), and the whole no noun's count ("un territoire d'industrie sur trois départements")
+ONE_IN_WHOLES = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+ONE_IN_UNITS = ("territoire", "epci")
 # what may follow the total of "29 territoires sur 144": punctuation or a verb, never a noun
 OUT_OF_END = re.compile(r"[\s*_]*(?:[,.;:!?)]|$|(?:ont|sont|a|est|qui|que|au|en|dans|et|ayant)\b)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -194,6 +204,7 @@ class Vocabulary:
     feminine: set[str]  # keys of the counted nouns of feminine gender ("d'entre elles")
     fractions: dict[str, float]
     fraction: re.Pattern  # "un quart des …": a share, in percent
+    one_in: re.Pattern  # "un territoire sur quatre": a share, in percent
     single: re.Pattern  # "un seul", "une seule": 1
     comparison: re.Pattern  # "contre" before a bare number
     pronoun_count: re.Pattern  # "en compte désormais" before a bare number
@@ -268,6 +279,8 @@ def _vocabulary() -> Vocabulary:
         fractions={_key(s): float(v) for s, v in rules["fractions"].items()},
         fraction=re.compile(rf"(?<![\w])(?P<fraction>{_alternation(rules['fractions'])})"
                             r"(?=\s+(?:de\b|des\b|du\b|d'))"),
+        one_in=re.compile(rf"(?<![\w'])une?\s+(?:{_alternation(s for s, u in units.items() if u in ONE_IN_UNITS)})"
+                          rf"\s+sur\s+(?P<whole>{_alternation(ONE_IN_WHOLES)})(?={OUT_OF_END.pattern})"),
         single=with_first_letters(re.compile(rf"(?<![\w'])(?:{_alternation(rules['single'])}){boundary}")),
         comparison=re.compile(rf"(?<![\w'])(?:{_alternation(rules['comparisons'])}){GAP}$"),
         pronoun_count=re.compile(
@@ -658,26 +671,29 @@ def _out_of(folded: str, token: Token, reading: Reading, following: Token | None
 # "630 intercommunalités, soit une sur deux": one of so many, set by "soit" after a count of the
 # programme's intercommunalities, territories or communes (not "12 000 emplois industriels, soit un sur
 # quatre", a statistic of a place; folded text)
-ONE_IN = re.compile(r"(?<![\w'])soit\s+(?:(?:environ|pres\s+d'|plus\s+d'|presque)\s*)?(?P<one>une?)"
-                    r"\s+sur\s+(?P<whole>deux|trois|quatre|cinq|dix)(?!\w)")
+ONE_IN_AFTER_A_COUNT = re.compile(r"(?<![\w'])soit\s+(?:(?:environ|pres\s+d'|plus\s+d'|presque)\s*)?(?P<one>une?)"
+                                  rf"\s+sur\s+(?P<whole>{'|'.join(ONE_IN_WHOLES)})(?!\w)")
 ONE_IN_WHOLE = re.compile(r"\b(?:intercommunalites|epci|territoires|communes)\b[^.;:!?]{0,60}$")
 ONE_IN_REACH = 80  # characters before "soit" where the count stands
-WHOLES = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10}
 
 
 def _fractions(folded: str, vocab: Vocabulary) -> list[Found]:
-    """"près d'un quart des intercommunalités", "les deux tiers des …", "…, soit une sur deux":
-    a share, in percent."""
+    """"près d'un quart des intercommunalités", "les deux tiers des …", "un territoire sur quatre",
+    "…, soit une sur deux": a share, in percent."""
     found = []
     for match in vocab.fraction.finditer(folded):
         start, approximate = _qualifier(folded, match.start(), vocab)
         found.append(Found(start, match.end(), match.start(), vocab.fractions[_key(match["fraction"])],
                            None, "pourcent", approximate, "figure.share"))
-    for match in ONE_IN.finditer(folded):
+    for match in vocab.one_in.finditer(folded):
+        start, approximate = _qualifier(folded, match.start(), vocab)
+        found.append(Found(start, match.end(), match.start(), round(100 / ONE_IN_WHOLES[match["whole"]], 4),
+                           None, "pourcent", approximate, "figure.share"))
+    for match in ONE_IN_AFTER_A_COUNT.finditer(folded):
         if not ONE_IN_WHOLE.search(folded, max(0, match.start() - ONE_IN_REACH), match.start()):
             continue
         start, approximate = _qualifier(folded, match.start("one"), vocab)
-        found.append(Found(start, match.end(), match.start("one"), round(100 / WHOLES[match["whole"]], 4),
+        found.append(Found(start, match.end(), match.start("one"), round(100 / ONE_IN_WHOLES[match["whole"]], 4),
                            None, "pourcent", approximate, "figure.share"))
     return found
 
@@ -952,18 +968,24 @@ def _cell_of_a_currency_column(text: str, token: Token) -> Frame | None:
 # "Projets recensés : 12", "Intercommunalités : 551      dont territoires nouveaux : 29": a row's
 # label (after the line's start or a gap of columns) then its value
 VALUE_AFTER_COLON = re.compile(r":[ \t]*$")
+# "| Projets inscrits dans les plans d'action | 3 200 |": a Markdown table's row, label then value
+VALUE_AFTER_CELL = re.compile(r"^[ \t]*\|(?P<label>[^|\n]+)\|[ \t]*$", re.MULTILINE)
+CELL_END = re.compile(r"[ \t]*\|[ \t]*(?:\n|$)")
+CELL_LABEL_HEAD = re.compile(r"[\s*_]*(?:(?:nombre\s+(?:de\s+|d')|dont\s+|les\s+|des\s+))?")  # what may stand before the head
 COLUMN_GAP = re.compile(r"[ \t]{2,}|\t")
 MAX_LABEL = 80  # characters: a row's label is short; the search stays near the number
 
 
 def _row_label(folded: str, token: Token) -> tuple[int, int] | None:
     """The span of the label of a "label : value" row whose value is the token (the label starts
-    at its line's start or after a gap of columns), None when the token follows no colon."""
+    at its line's start or after a gap of columns), or of a Markdown row of two cells "| label |
+    value |"; None when the token follows no colon."""
     window = max(0, token.start - MAX_LABEL - 8)
     line_start = folded.rfind("\n", window, token.start) + 1 or window
     colon = VALUE_AFTER_COLON.search(folded, max(line_start, token.start - 8), token.start)
     if colon is None:
-        return None
+        row = VALUE_AFTER_CELL.match(folded, line_start, token.start)
+        return row.span("label") if row and CELL_END.match(folded, token.end) else None
     gaps = list(COLUMN_GAP.finditer(folded, max(line_start, colon.start() - MAX_LABEL), colon.start()))
     label_start = gaps[-1].end() if gaps else max(line_start, colon.start() - MAX_LABEL)
     label_end = colon.start()
@@ -980,12 +1002,14 @@ def _label_value(folded: str, token: Token, vocab: Vocabulary) -> Frame | None:
     """"Projets recensés : 12", "Territoires d'industrie en Grand Est : 15", "dont territoires
     nouveaux : 29": a number alone after a row's label counts the label's first counted noun (its
     head: "Projets portés par ces onze territoires : une cinquantaine" counts projects)."""
-    if not COLUMN_END.match(folded, token.end):
+    if not (COLUMN_END.match(folded, token.end) or CELL_END.match(folded, token.end)):
         return None
     label = _row_label(folded, token)
     if label is None or NUMBERED_LABEL.match(folded, *label) or _in_contents(folded, label[0]):
         return None  # "2. Les territoires retenus en Occitanie : 3": a table of contents' page
     noun = vocab.counted_nouns.search(folded, *label)
+    if noun and CELL_END.match(folded, token.end) and not CELL_LABEL_HEAD.fullmatch(folded, label[0], noun.start()):
+        return None  # "| Chefs de projet en poste | 176 |": a table's label counts its head, here no unit's
     return Frame(vocab.units[_key(noun.group())], token.end, "figure.label_value", noun.start()) if noun else None
 
 
@@ -1220,7 +1244,7 @@ def _ratio(folded: str, position: int, tokens: list[Token], known: KnownFigures,
 
 def _partitive(folded: str, token: Token, known: KnownFigures, sentences: Sentences,
                vocab: Vocabulary) -> Frame | None:
-    """"58 d'entre eux": the unit of the nearest plural counted noun in this or the previous
+    """"58 d'entre eux", "Parmi eux, 29 …": the unit of the nearest plural counted noun in this or the previous
     sentence ("eux" and "elles" stand for a plural: not "la région" in "… la région confirme sa
     vocation. Quatre d'entre elles …"); "trois des 124 territoires": the unit of the larger figure
     right after "des" (not "l'un des 124": one is no count of a list); "trois de ces territoires":
@@ -1234,20 +1258,22 @@ def _partitive(folded: str, token: Token, known: KnownFigures, sentences: Senten
     noun = these and token.value >= 2 and vocab.counted_nouns.match(folded, these.end())
     if noun:
         return Frame(vocab.units[_key(noun[0])], noun.end(), "figure.partitive")
-    frame = PARTITIVE.match(folded, token.end)
+    frame = PARTITIVE.match(folded, token.end) or (AMONG_THEM.search(folded, max(0, token.start - 30), token.start)
+                                                   if THEIR_VERB_AFTER.match(folded, token.end) else None)
     if not frame:
         return None
-    feminine = frame.group("pronoun") == "elles"
+    end = frame.end() if frame.start() >= token.end else token.end
+    feminine = frame.group("pronoun") in ("elles", "celles-ci")
     window_start = _antecedent_window(sentences, token.start)
     # "Sur les 146 territoires d'industrie, 130 ont finalisé leurs plans d'action. 100 d'entre eux
     # …": the pronoun stands for the larger set counted last, not for the last noun
     wholes = [f for f in known.inheritable_between(window_start, token.start)
               if f.value > token.value and _counts_feminine(folded, f, vocab) == feminine]
     if wholes:
-        return Frame(wholes[-1].unit, frame.end(), "figure.partitive")
+        return Frame(wholes[-1].unit, end, "figure.partitive")
     nouns = [m for m in vocab.counted_nouns.finditer(folded, window_start, token.start)
              if PLURAL_NOUN.match(m.group()) and (_key(m.group()) in vocab.feminine) == feminine]
-    return Frame(vocab.units[_key(nouns[-1].group())], frame.end(), "figure.partitive") if nouns else None
+    return Frame(vocab.units[_key(nouns[-1].group())], end, "figure.partitive") if nouns else None
 
 
 def _counts_feminine(folded: str, figure: Found, vocab: Vocabulary) -> bool:

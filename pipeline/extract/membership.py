@@ -2165,6 +2165,12 @@ def other_territories(text: str, mentions: list[EpciMention], territories: list[
 # article of the first one)
 PAIR_LEAD = re.compile(r"\b(?:le|un)\s+(?:binome|duo|tandem)\s+(?:forme|constitue|compose)\s+(?:par|de)\s+"
                        r"(?:(?:la|le)\s+|l'\s*)?$")
+# "- le territoire formé par la CA A et la CC B ;", "- le territoire réunissant la CA A et la CA B.":
+# an item that designates its territory as its intercommunalities only, opening the item (a line,
+# or after a colon or semicolon): in a sentence "le territoire réunissant …" may follow its name
+ITEM_TERRITORY_LEAD = re.compile(r"(?:^|[:;])[ \t]*(?:[-–—•*·][ \t]*)?(?:le|un)\s+territoire\s+"
+                                 r"(?:(?:forme|constitue|compose)\s+(?:par|de)|reunissant|associant|regroupant)\s+"
+                                 r"(?:(?:la|le)\s+|l'\s*)?$", re.MULTILINE)
 PAIR_END = re.compile(r"\s*(?:[;.]|\n|$)")
 
 
@@ -2181,7 +2187,8 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
     linked = sorted((m for m in mentions if m.link.siren and m.legal_form), key=lambda m: m.start)
     found, hints = [], {}
     for index, first in enumerate(linked):
-        if not PAIR_LEAD.search(folded, max(0, first.start - 40), first.start):
+        if not (PAIR_LEAD.search(folded, max(0, first.start - 40), first.start)
+                or ITEM_TERRITORY_LEAD.search(folded, folded.rfind("\n", 0, first.start) + 1, first.start)):
             continue
         run = [first]
         for mention in linked[index + 1:]:
@@ -2275,7 +2282,7 @@ def _designated_by_members(text: str, folded: str, mentions: list[EpciMention]
         joint = MEMBER_JOINT.fullmatch(text, mention.end, run[index + 1].start) if index + 1 < len(run) else None
         if index + 1 < len(run) and joint is None:
             return [], mentions
-        pieces.append(collapse_spaces(text[name_start:mention.end]) + (
+        pieces.append(collapse_spaces(TRAILING_BRACKET.sub("", text[name_start:mention.end])) + (
             "" if joint is None else ", " if joint["joint"] == "," else " et "))
     territory = TerritoryMention(run[0].start, run[-1].end, "".join(pieces), "territory.designated_by_members",
                                  block_end=run[-1].end)
@@ -2417,7 +2424,7 @@ def _gathered_in_the_programme(text: str, folded: str, mentions: list[EpciMentio
 
 def _joined_names(text: str, folded: str, run: list[EpciMention], bare_names: bool) -> str | None:
     """The names of a run of linked intercommunalities as the text joins them, each without its
-    article and legal form ("la CA A et la CC B" -> "A et B", "A, B et C"): the designation of the
+    article, legal form and acronym ("la CA A (CAA) et la CC B" -> "A et B", "A, B et C"): the designation of the
     territory they make up (rule territory.designated_by_members). None when a name is nothing but
     its legal form, or, unless `bare_names` (an acronym written alone counts), has none."""
     pieces = []
@@ -2427,7 +2434,7 @@ def _joined_names(text: str, folded: str, run: list[EpciMention], bare_names: bo
         if name_start is None or name_start >= mention.end:
             return None
         joint = MEMBER_JOINT.fullmatch(folded, mention.end, run[position + 1].start) if position + 1 < len(run) else None
-        pieces.append(collapse_spaces(text[name_start:mention.end])
+        pieces.append(collapse_spaces(TRAILING_BRACKET.sub("", text[name_start:mention.end]))
                       + ("" if joint is None else ", " if joint["joint"] == "," else " et "))
     return "".join(pieces)
 

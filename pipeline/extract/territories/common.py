@@ -973,3 +973,18 @@ def demonym_run(folded: str, position: int, limit: int) -> tuple[set[str], int]:
             break
         position = joint.end()
     return codes, end
+
+
+# "Les cinq territoires mayennais sont :", "les territoires d'industrie isérois :": the demonym
+# right after a noun of territories (folded).
+TERRITORIES_THEN_DEMONYM = re.compile(r"\bterritoires(?:\s+d'\s*industrie)?\s+")
+
+
+def territories_demonym(folded: str) -> set[str]:
+    """The one département whose demonym an intro gives its territories, where they all lie; two
+    demonyms ("les territoires ardéchois et drômois :") place none, each item lying in one."""
+    for noun in TERRITORIES_THEN_DEMONYM.finditer(folded):
+        codes = demonym_run(folded, noun.end(), len(folded))[0]
+        if codes:
+            return codes if len(codes) == 1 else set()
+    return set()

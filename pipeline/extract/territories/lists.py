@@ -21,7 +21,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
                                                  TerritoryMention, head_and_adjective_of_place, heading_place, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes, quoted_name,
-                                                 sentence_before, split_inline_list, stated_count, line_goes_on, WORDS,
+                                                 sentence_before, split_inline_list, stated_count, territories_demonym, line_goes_on, WORDS,
                                                  town_words, _codes_in, _is_codes_bracket, _town_words_of)
 from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, GLOSS_BRACKET, is_epci_name, read_part
 from pipeline.normalize import fold, mend_line_cuts
@@ -1335,13 +1335,20 @@ def _intro_departement(text: str, position: int, places: list[PlaceMention]) -> 
     points at the table and announces territories ("Le Finistère compte quatre territoires … Le
     tableau ci-dessous présente les quatre territoires labellisés :", "… 4 sont situés dans
     l'Aisne. Il s'agit des territoires figurant dans le tableau ci-dessous."), as a list's intro
-    places its items."""
+    places its items. The sentence pointing at the table decides first, by its one département or
+    the demonym of its territories ("… un cinquième territoire, interdépartemental avec la Sarthe.
+    Les cinq territoires mayennais sont désormais :": 53, not the partner's 72)."""
     above = text[:text.rfind("\n", 0, position) + 1].rstrip()
     start = max(above.rfind("\n\n"), 0)
     paragraph = above[start:]
     if not (paragraph.rstrip(" *_").endswith(":") or POINTS_AT_THE_TABLE.search(fold(paragraph))) \
             or _keyword_decides(paragraph) != TERRITORIES:
         return set()
+    last = max(above.rfind(". ", start), above.rfind("\n", start)) + 1
+    codes = {p.code for p in places if p.kind == "departement" and last <= p.start < len(above)}
+    codes = codes or territories_demonym(fold(above[last:]))
+    if len(codes) == 1:
+        return codes
     codes = {p.code for p in places if p.kind == "departement" and start <= p.start < len(above)}
     return codes if len(codes) == 1 else set()
 
