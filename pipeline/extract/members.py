@@ -1063,6 +1063,8 @@ def _footnote_regions(text: str) -> list[_Region]:
     regions = []
     for line in FOOTNOTE_LINE.finditer(text):
         mark = line.group(1)
+        if mark.startswith("*") and mark in line.group(2):
+            continue  # "**Occitanie** – …": a bold run opening the line, no footnote
         call = re.compile(r"(?<=\w)[ \t]?" + re.escape(mark) if mark.startswith("(")
                           else r"(?<=\w)" + re.escape(mark) + r"(?!\*)")
         calls = [c for c in call.finditer(text, 0, line.start())]
