@@ -59,6 +59,10 @@ PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\
                   SECOND_PHASE)]
 
 
+# A paragraph opening with a bold head and a dash or colon ("**Occitanie** – …"): the place it heads
+BOLD_HEAD = re.compile(r"[ \t]*\*\*([^*\n]{2,60})\*\*[ \t]*[–—:-]")
+
+
 # A sentence moving a list's lead to the present, after a past it recalls: "La nouvelle carte en
 # compte cinq", "Désormais, ils sont six", "Aujourd'hui, le département en compte trois".
 NOW_MARKER = re.compile(r"\b(?:d[ée]sormais|dor[ée]navant|aujourd['’]\s*hui"
@@ -730,6 +734,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         line_start = text.rfind("\n", 0, mention.start) + 1
         colon = text.rfind(":", line_start, mention.start)
         heading = _regions_in(context_places, (line_start, colon)) if colon >= 0 else set()
+        bold = BOLD_HEAD.match(text, line_start)  # "**Occitanie** – Quinze lauréats. Parmi eux, X …"
+        heading = heading or (_regions_in(context_places, bold.span(1)) if bold and bold.end() <= mention.start else set())
         heading = heading or _regions_of_its_heading(structure, context_places, mention)
         # "– Lacq-Pau-Tarbes : Nouvelle-Aquitaine / Occitanie": the régions its line gives after it
         value = NAME_COLON.match(text, mention.end)
