@@ -332,6 +332,14 @@ def test_the_epcis_a_footnote_lists_are_members():
     assert [s for s, _ in members(text)] == ["200069037", "245900758", "246201016"]
 
 
+def test_a_line_opening_with_a_bold_run_is_no_footnote():
+    """"**Occitanie** – …" under "**Nouvelle-Aquitaine** – …": bold heads, no footnote's call."""
+    from pipeline.extract.members import _footnote_regions
+    text = ("**Nouvelle-Aquitaine** – Seize territoires.\n\n"
+            "**Occitanie** – Parmi les nouveaux figurent Albigeois et Nord Lozère.\n")
+    assert _footnote_regions(text) == []
+
+
 def test_an_official_name_holding_a_type_word_coordinated_after_an_epci_is_one_anywhere():
     """"Flers Agglo et Intercom de la Vire au Noireau": the second lies in the Calvados, the
     first in the Orne, and the document states no département."""

@@ -455,3 +455,14 @@ def test_a_tab_separator_matches_as_spaces_then_tabs_from_any_space_did():
             line = "".join(characters)
             assert [m.span() for m in re.finditer(TAB_SEPARATOR, line)] == \
                 [m.span() for m in re.finditer(r"[ ]*\t+[ ]*", line)], repr(line)
+
+
+def test_a_tree_of_marked_lines_reads_its_level_above_the_leaves_as_items():
+    """Région > département > territory > members: the territories are the items, their members
+    their sub-items (a "label : value" field), the région and the départements headings."""
+    text = ("Les territoires :\n\n- Région Une\n  - Département A\n    - Vallée Haute\n      - CC Une\n"
+            "      - CC Deux\n  - Département B\n    - Pays Clair\n      - CC Trois\n      - CC Quatre\n")
+    lst = parse(text).lists[0]
+    assert [item.field.label.of(text) for item in lst.items] == ["Vallée Haute", "Pays Clair"]
+    assert [item.heading.of(text) for item in lst.items] == ["Département A", "Département B"]
+    assert lst.items[1].field.value.of(text).split() == ["CC", "Trois", "-", "CC", "Quatre"]

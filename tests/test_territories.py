@@ -1,5 +1,7 @@
 """Each territory rule on the wording it is for, and the traps around it."""
 
+import re
+
 import pytest
 
 from pipeline.extract.places import find_places
@@ -925,8 +927,14 @@ def test_a_list_item_takes_the_phase_of_its_lead():
     text = ("Le programme entre dans son acte II en 2024.\n\n"
             "Au cours de la phase 1 (2018-2023), des projets ont vu le jour. Par exemple :\n"
             "- une plateforme sur le territoire Roannais,\n- une démarche sur le territoire Vallée de l'Arve.\n")
-    assert _list_lead_phase(text, parse(text), text.index("Roannais")) == "2019-2022"
-    assert _list_lead_phase(text, parse(text), text.index("acte")) is None
+    sentences = [m.span() for m in re.finditer(r"[^.:\n]+[.:]?", text)]
+    assert _list_lead_phase(text, parse(text), text.index("Roannais"), sentences) == "2019-2022"
+    assert _list_lead_phase(text, parse(text), text.index("acte"), sentences) is None
+    # the sentence nearest the list moves to the present: the recalled first phase is not its
+    text = ("Lors de la première phase, le département n'avait qu'un territoire. Aujourd'hui, voici les siens :\n"
+            "- Roannais\n- Vallée de l'Arve\n")
+    sentences = [m.span() for m in re.finditer(r"[^.:\n]+[.:]?", text)]
+    assert _list_lead_phase(text, parse(text), text.index("Roannais"), sentences) is None
 
 
 def test_an_enumeration_goes_on_after_ainsi_que():

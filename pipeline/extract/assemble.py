@@ -62,6 +62,16 @@ PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\
                   SECOND_PHASE)]
 
 
+# A paragraph opening with a bold head and a dash or colon ("**Occitanie** – …"): the place it heads
+BOLD_HEAD = re.compile(r"[ \t]*\*\*([^*\n]{2,60})\*\*[ \t]*[–—:-]")
+
+
+# A sentence moving a list's lead to the present, after a past it recalls: "La nouvelle carte en
+# compte cinq", "Désormais, ils sont six", "Aujourd'hui, le département en compte trois".
+NOW_MARKER = re.compile(r"\b(?:d[ée]sormais|dor[ée]navant|aujourd['’]\s*hui"
+                        r"|(?:la|une)\s+nouvelle\s+(?:carte|liste|s[ée]lection))\b", re.I)
+
+
 # The second phase by its name, as undated pages write it ("labellisé pour la deuxième phase",
 # "la seconde vague de sélection", "Territoires d'industrie phase 2", "« Territoires d'industrie 2 »",
 # "un second appel à candidatures a été lancé"; the Fonds vert's call "Territoires d'industrie en
@@ -540,12 +550,34 @@ def _phase_before_if_former(mention: TerritoryMention, phase: str | None) -> str
     return FIRST_PHASE if mention.rule == PREDECESSOR_RULE and phase == SECOND_PHASE else phase
 
 
-def _list_lead_phase(text: str, structure: Structure, position: int) -> str | None:
+def _list_lead_phase(text: str, structure: Structure, position: int,
+                     sentences: list[tuple[int, int]]) -> str | None:
     """The phase the lead paragraph of a territory's list item states ("Au cours de la phase 1
-    (2018-2023), … On peut citer à titre d'exemple :" above "- … sur le territoire X,")."""
+    (2018-2023), … On peut citer à titre d'exemple :" above "- … sur le territoire X,"); none
+    when a sentence after the last one stating a phase moves to the present ("Lors de la première
+    phase, … un seul territoire. La nouvelle carte en compte cinq"): that phase was another list's."""
     block = structure.list_at(position)
     lead = block.context or block.intro if block else None
-    return _local_phase(text, (lead.start, lead.end)) if lead else None
+    if not lead:
+        return None
+    for start, end in reversed(_sentences_within(sentences, lead.start, lead.end)):
+        if _phases_in(text[start:end]):
+            break
+        if NOW_MARKER.search(text, start, end):
+            return None
+    return _local_phase(text, (lead.start, lead.end))
+
+
+def _sentences_within(sentences: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of `start`..`end` cut at the sentences it overlaps (the whole span when none)."""
+    index = max(bisect_right(sentences, start, key=lambda span: span[0]) - 1, 0)
+    spans = []
+    for first, last in sentences[index:]:
+        if first >= end:
+            break
+        if last > start:
+            spans.append((max(first, start), min(last, end)))
+    return spans or [(start, end)]
 
 
 def _phases_in(words: str) -> set[str]:
@@ -718,7 +750,7 @@ def extract(text: str, doc: Doc) -> Extraction:
                 "end": mention.end,
                 "phase": _phase_before_if_former(mention, _local_phase(
                     phase_text, phase_sentence, _own_clause(starts, mention, phase_sentence),
-                    _first_start(starts, phase_sentence, mention)) or _list_lead_phase(phase_text, structure, mention.start)
+                    _first_start(starts, phase_sentence, mention)) or _list_lead_phase(phase_text, structure, mention.start, sentences)
                     or _years_ago_phase(phase_text, phase_sentence, info["published_on"]) or phase
                     or _called_new(phase_text, phase_sentence)),
                 "departements": set(), "sentence_regions": set(), "rule": mention.rule,
@@ -739,6 +771,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         line_start = text.rfind("\n", 0, mention.start) + 1
         colon = text.rfind(":", line_start, mention.start)
         heading = _regions_in(context_places, (line_start, colon)) if colon >= 0 else set()
+        bold = BOLD_HEAD.match(text, line_start)  # "**Occitanie** – Quinze lauréats. Parmi eux, X …"
+        heading = heading or (_regions_in(context_places, bold.span(1)) if bold and bold.end() <= mention.start else set())
         heading = heading or _regions_of_its_heading(structure, context_places, mention)
         # "– Lacq-Pau-Tarbes : Nouvelle-Aquitaine / Occitanie": the régions its line gives after it
         value = NAME_COLON.match(text, mention.end)

@@ -1097,6 +1097,8 @@ def _footnote_regions(text: str) -> list[_Region]:
     regions = []
     for line in FOOTNOTE_LINE.finditer(text):
         mark = line.group(1)
+        if mark.startswith("*") and mark in line.group(2):
+            continue  # "**Occitanie** – …": a bold run opening the line, no footnote
         call = re.compile(r"(?<=\w)[ \t]?" + re.escape(mark) if mark.startswith("(")
                           else r"(?<=\w)" + re.escape(mark) + r"(?!\*)")
         calls = [c for c in call.finditer(text, 0, line.start())]
@@ -2309,11 +2311,16 @@ OWN_NAME_USES = 2
 SAME_NAME = re.compile(r"[ \t]+du[ \t]+m[êe]me[ \t]+nom\b", re.IGNORECASE)  # "la communauté d'agglomération du même nom"
 
 
+# a sentence opening with the territory named in the one before ("Le territoire", "Ce territoire", "Il")
+TERRITORY_ANAPHOR = re.compile(r"\s*(?:(?:le|ce)\s+territoire|il|elle)\b", re.IGNORECASE)
+
+
 def _same_name_mentions(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
                         taken: list[EpciMention], all_heads: list[re.Match]) -> list[EpciMention]:
     """'Le premier, qui porte le nom de Cap Excellence, se confond avec la communauté
     d'agglomération du même nom': a legal form "du même nom" is the EPCI of that form named as
-    the territory named last before it in its sentence, when that name links exactly."""
+    the territory named last before it in its sentence (or in the one before, which its opening
+    "Le territoire" takes up), when that name links exactly."""
     found = []
     for head in all_heads:
         same = SAME_NAME.match(text, head.end())
@@ -2322,6 +2329,11 @@ def _same_name_mentions(text: str, linker: DocumentLinker, territories: list[tup
         sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(
             text, max(0, head.start() - ANAPHOR_SENTENCE_CHARS), head.start())),
             default=max(0, head.start() - ANAPHOR_SENTENCE_CHARS))
+        if not any(sentence_start <= start and end <= head.start() for start, end, _ in territories) \
+                and TERRITORY_ANAPHOR.match(text, sentence_start, head.start()):
+            # "Le X reste dans le dispositif. Le territoire correspond à la CC du même nom"
+            sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(
+                text, max(0, sentence_start - ANAPHOR_SENTENCE_CHARS), max(0, sentence_start - 1))), default=0)
         before = [(start, end) for start, end, _ in territories if sentence_start <= start and end <= head.start()]
         if not before:
             continue

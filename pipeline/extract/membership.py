@@ -1861,7 +1861,12 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
     the one EPCI the label names."""
     kept = []
     for candidate in candidates:
-        value_start = VALUE_SEPARATOR.search(text, candidate.end).end()
+        separator = VALUE_SEPARATOR.search(text, candidate.end, candidate.block_end)
+        if separator is None:
+            if _one_epci_a_sub_item(candidate, mentions, text):
+                kept.append(candidate)
+            continue
+        value_start = separator.end()
         inside = sorted((m for m in mentions if value_start <= m.start and m.end <= candidate.block_end),
                         key=lambda m: m.start)
         if _named_after_its_one_member(candidate, inside, text, value_start):
@@ -1876,6 +1881,18 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
                 and not any(re.search(r"[.!?](?:\s|$)", gap) for gap in gaps):
             kept.append(candidate)
     return kept
+
+
+def _one_epci_a_sub_item(candidate: TerritoryMention, mentions: list[EpciMention], text: str) -> bool:
+    """An item over its sub-items, no separator ("• Name" then "    ◦ CC A" / "    ◦ CC B"): two
+    sub-items at least, each one linked EPCI (not a breadcrumb's "• Accueil" over page titles)."""
+    value_start = text.find("\n", candidate.end, candidate.block_end)
+    if value_start < 0:
+        return False
+    lines = [line for line in re.finditer(r"[^\n]*\S[^\n]*", text[value_start:candidate.block_end])]
+    return len(lines) >= 2 and all(
+        sum(1 for m in mentions if m.link.siren and value_start + line.start() <= m.start
+            and m.end <= value_start + line.end()) == 1 for line in lines)
 
 
 def _named_after_its_one_member(candidate: TerritoryMention, inside: list[EpciMention], text: str,

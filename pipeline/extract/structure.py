@@ -785,12 +785,38 @@ class _Builder:
                 heading = Span(line.content_start, line.end)
                 headings.append(heading)
                 items += [self._item(lines[k], lines[k].end, heading) for k in range(nested, j)]
+            elif len({lines[k].indent for k in range(nested, j)}) >= 2:
+                items += self._tree_items([line, *lines[nested:j]], headings)
             else:
                 items.append(self._item(line, end, heading, lines[nested] if nested < j else None))
             i = j
         if items:
             self._new_list("bullets", index, items, headings, intro_line)
         return i
+
+    def _tree_items(self, tree: list[_Line], headings: list[Span]) -> list[Item]:
+        """A tree of marked lines three levels deep or more ("- Région" / "  - Département" /
+        "    - Territoire" / "      - CC …"): the lines one level above its leaves are the items,
+        their leaves their sub-items, the lines of the levels above them headings (each item
+        under the last one above it)."""
+        parent = sorted({line.indent for line in tree})[-2]
+        items: list[Item] = []
+        heading: Span | None = None
+        k = 0
+        while k < len(tree):
+            line = tree[k]
+            if line.indent < parent:
+                heading = Span(line.content_start, line.end)
+                headings.append(heading)
+                k += 1
+                continue
+            leaves = k + 1
+            while leaves < len(tree) and tree[leaves].indent > parent:
+                leaves += 1
+            if line.indent == parent:
+                items.append(self._item(line, tree[leaves - 1].end, heading, tree[k + 1] if leaves > k + 1 else None))
+            k = leaves
+        return items
 
     def _footnote_of(self, line: _Line, items: list[Item]) -> bool:
         """A line marked with asterisks, under items marked otherwise, one of which ends a word

@@ -228,6 +228,7 @@ def enumeration_after(text: str, start: int, limit: int, after_to: bool = False)
         part = read_part(text, _skip(folded, pos, repeated_to) if read else pos, limit, folded)
         if part is None:
             break
+        part = _slashed_name(text, folded, part, limit)
         read.append(part)
         after = CLOSING_QUOTE.match(text, part.end).end()  # "« A » et « B »"
         bracket = GLOSS_BRACKET.match(text, after)
@@ -260,6 +261,21 @@ def enumeration_after(text: str, start: int, limit: int, after_to: bool = False)
         else:
             parts.append(part)
     return [p for p in parts if looks_like_name(_name(text, p))]
+
+
+SLASH = re.compile(r"[ \t]+/[ \t]+(?=[A-ZÀ-Ý])")
+
+
+def _slashed_name(text: str, folded: str, part: Part, limit: int) -> Part:
+    """'A, Grand Auch / Astarac et B': names joined by a spaced slash, neither an
+    intercommunality's, are one territory's name, as lists write it (read_part cuts at the slash)."""
+    slash = SLASH.match(text, part.end)
+    if not slash or part.epci or part.name:
+        return part
+    second = read_part(text, slash.end(), limit, folded)
+    if second is None or second.epci or second.name or second.start != slash.end():
+        return part
+    return Part(part.start, second.end, False)
 
 
 # "la chimie dans le Grand Dole, l'horlogerie en Haut-Doubs": where an activity stands, a name

@@ -245,7 +245,7 @@ AFTER_PROGRAMME = re.compile(WORDS["labelled_after_programme"])
 
 # (?<!\s): the blanks before "qui" read from the first of them only (a run of blanks is read once)
 GROUPING = with_first_letters(re.compile(r"(?:(?:,\s*|(?<!\s)\s+)qui\s+|(?<![\w']))(?:(?P<verb>" + "|".join(WORDS["grouping_verbs"]) + r")\s+(?="
-                                         + WORDS["grouping_objects"] + r")|(?:" + "|".join(WORDS["grouping_verbs_any_object"])
+                                         + WORDS["grouping_objects"] + "|" + WORDS["grouping_brand_object"] + r")|(?:" + "|".join(WORDS["grouping_verbs_any_object"])
                                          + r")\s*(?=[A-ZÀ-Ýa-z]))"))
 GROUPING_RULE = "territory.grouping"
 # "Le territoire, porté par le Syndicat du Pays de Maurienne, regroupe …": the name after "par" is
@@ -266,6 +266,8 @@ def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention
     folded = fold(text)
     found = []
     for match in GROUPING.finditer(folded):
+        if match.group("brand") and not is_epci_name(text[match.start("brand"):match.end("brand")]):
+            continue  # "réunit les élus de la communauté": no intercommunality's name
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
         parts = _quoted_before(text, end, match.start()) \
@@ -330,6 +332,12 @@ def _benefits_as_a_place(text: str, part: Part, places: list[PlaceMention]) -> b
     return bool(part.epci or is_epci_name(written) or _branded(text, part) or _holds_a_place(part, places)
                 or _town_named(text, part) or (_after_article(text, part) and (
                     PLACE_WORD.search(fold(written)) or _town_words_of(written) & town_words())))
+
+
+def _opens_with_a_place_word(text: str, part: Part) -> bool:
+    """'Nord Franche-Comté est reconduit', 'Vallée de l'Arve est retenue': a name opening with a
+    word of geography, as no person's or company's does, is a place's without its article."""
+    return bool(PLACE_WORD.match(fold(part.name or text[part.start:part.end]).strip()))
 
 
 def _after_article(text: str, part: Part) -> bool:
@@ -599,6 +607,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         said_territories = bool(parts) and bool(TERRITORY_HEAD.search(text, clause_start, parts[0].start))
         if needs_context and BARE_AWARD.search(match.group(0)) and parts and (
                 not (said_territories or all(_after_article(text, p) or _holds_a_place(p, places) or p.epci
+                                               or _opens_with_a_place_word(text, p)
                                                or _branded(text, p) or is_epci_name(text[p.start:p.end])
                                                or _town_named(text, p) or WHERE_GLOSS.match(text, p.end) for p in parts))
                 or not BEFORE_BARE_AWARD_SUBJECT.fullmatch(text, clause_start, parts[0].start)):
@@ -973,6 +982,8 @@ def _area_a_town_is_chosen_for(text: str, match: re.Match, parts: list[Part],
 # while a dash between capitalised words is part of a name ("Aurillac – Figeac – Rodez").
 # ", tandis que le Grand Figeac … conserve son label": a subordinate clause has its own subject
 CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s*|\s\|\s|\""
+                         # "**Pays de la Loire** – Vendée-Centre réunit …": a bold head before its dash
+                         r"|\*\*\s*[–—-]\s+"
                          r"|,\s*(?:tandis|alors|pendant)\s+qu(?:e\s+|['’]\s*)"
                          # "… est remarquable car, à l'origine, seule X avait été retenue": a clause of its own
                          # (whole words: not "carreaux", "maison")
