@@ -103,7 +103,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
@@ -423,13 +423,23 @@ def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | No
     return index if index >= 0 and position < sentences[index][1] else None
 
 
+class _Spans(list):
+    """The spans of a text's EPCI names (`attach`'s epci_spans), with what holds a stretch found
+    by bisection: each territory named in a sentence was compared with every EPCI of the text."""
+
+    @cached_property
+    def reach(self) -> SpanReach:
+        return SpanReach(self)
+
+
 def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMention],
               epci_spans: list[tuple[int, int]] = ()) -> list[tuple[int, TerritoryMention]]:
     """(position, territory) of the territories named in folded[start:end], in text order: their
     mentions there, else every repetition of their names; a name inside an EPCI's ("Troyes" in
     "CA de Troyes Champagne Métropole") does not count."""
+    reach = epci_spans.reach if isinstance(epci_spans, _Spans) else SpanReach(epci_spans)
     named = [(t.start, t) for t in territories if start <= t.start and t.end <= end
-             and not any(s < t.start < e for s, e in epci_spans)]
+             and not reach.covers(t.start - 1, t.start + 1)]
     if named:  # the mentions themselves answer; names repeated elsewhere are looked for if not
         return sorted(named, key=lambda item: item[0])
     for territory in territories:
@@ -438,7 +448,7 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
         if fold(territory.name) in TERRITORY_WORDS["compass_heads"]:
             continue  # a territory named "Est" alone: "est" repeated is mostly the verb
         for match in _name_regex(territory.name).finditer(folded, start, end):
-            if not any(s <= match.start() and match.end() <= e for s, e in epci_spans):
+            if not reach.covers(match.start(), match.end()):
                 named.append((match.start(), territory))
     return sorted(named, key=lambda item: item[0])
 
@@ -609,8 +619,12 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                   epci_spans: list[tuple[int, int]], by_id: set[str],
                   aliases: dict[str, str], label_subjects: list[int],
                   epci_starts: set[int] = frozenset(), run_end: dict[int, int] | None = None,
-                  reads: _SentenceReads | None = None) -> str | None:
+                  reads: _SentenceReads | None = None,
+                  named_for: dict[str, str | None] | None = None) -> str | None:
+    """`named_for` keeps, for the mentions of one text (`attach`), the territory named after each
+    EPCI: found once an EPCI, not once a mention (2,000 members each read every territory)."""
     reads = reads or _SentenceReads(text, folded)  # one for all the mentions of a text: `attach`
+    named_for = {} if named_for is None else named_for
     if mention.territory_hint in by_id:
         return mention.territory_hint
     if not mention.in_member_list and _office_before(folded, mention.start):
@@ -622,12 +636,14 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if not mention.in_member_list and _venue(folded, mention):
         return None  # "… organisées dans les locaux de l'agglomération X, qui accueillait l'événement"
     if mention.link.siren:
-        named = [t for t in territories if any(named_after(side, mention.link.siren)
-                                               or aliases.get(fold(side)) == mention.link.siren
-                                               or named_by_its_start(side, mention.link.siren)
-                                               for side in t.name.split(" / "))]
-        if named:  # the fullest name first: "Concarneau Cornouaille agglomération", not "Concarneau" (its town)
-            return max(named, key=lambda t: len(t.name)).territory_id
+        if mention.link.siren not in named_for:
+            named = [t for t in territories if any(
+                named_after(side, mention.link.siren) or aliases.get(fold(side)) == mention.link.siren
+                or named_by_its_start(side, mention.link.siren) for side in t.name.split(" / "))]
+            # the fullest name first: "Concarneau Cornouaille agglomération", not "Concarneau" (its town)
+            named_for[mention.link.siren] = max(named, key=lambda t: len(t.name)).territory_id if named else None
+        if named_for[mention.link.siren] is not None:
+            return named_for[mention.link.siren]
     lead = ARTICLE.match(text, mention.start, mention.end).end()
     for territory in territories:
         # the territory's name holds the EPCI's from its start ("Mayenne Communauté", "Orléans
@@ -1355,7 +1371,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             return True
         written = side_keys.get(name_key(_core_of_name(text[mention.start:mention.end]))) if side_keys else None
         return written is not None and named_by_its_start(written, mention.link.siren)
-    epci_spans = [(m.start, m.end) for m in mentions if not (m.link.siren and names_a_territory(m))]
+    epci_spans = _Spans((m.start, m.end) for m in mentions if not (m.link.siren and names_a_territory(m)))
     # "… prennent le relais du territoire « X » de la première génération": the former territory
     # a renewal text recalls takes none of the members it lists
     holders = [t for t in territories if t.rule != "territory.predecessor"] or territories
@@ -1372,11 +1388,12 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     # many times (1,000 sentences "la CC X regroupant A, B et C": 4 s)
     programme_named = not territories and NAMES_THE_PROGRAMME.search(folded)
     attached, unclaimed = [], []
-    reads = _SentenceReads(text, folded)
+    reads, named_for = _SentenceReads(text, folded), {}
+    coded = [t for t in holders if t.rule in CODED_RULES]  # (each mention read every territory)
     for mention in mentions:
-        territory_id = _on_its_coded_line(mention, holders) or _territory_of(
+        territory_id = _on_its_coded_line(mention, coded) or _territory_of(
             mention, holders, text, folded, sentences, structure, epci_spans, by_id, aliases or {},
-            label_subjects, epci_starts, run_end, reads)
+            label_subjects, epci_starts, run_end, reads, named_for)
         if territory_id:
             attached.append((mention, territory_id))
         elif territories:
