@@ -113,7 +113,7 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
-from pipeline.extract.structure import COUNT_WORDS, FINITE_VERB, Field, Span, SpanReach, cell_parts
+from pipeline.extract.structure import COUNT_WORDS, FINITE_VERB, Field, Span, SpanHolders, SpanReach, cell_parts
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, TAGLINE, DocumentLinker,
                               Link, acronym_in, core_word_floors, everyday_alias_pattern,
                               known_acronyms)
@@ -2611,13 +2611,14 @@ def _coordinated_mentions(text: str, linker: DocumentLinker, found: list[EpciMen
     name does not")."""
     added: list[EpciMention] = []
     taken_ends = sorted(m.end for m in found)
+    found_reach = SpanReach([(m.start, m.end) for m in found])  # (each name was compared with every mention)
     for anchor in found:
         if anchor.link.siren:
             added += _coordinated_before(text, linker, anchor, taken_ends, territories)
         previous = anchor
         while previous.link.siren:
             match = COORDINATED_NAME.match(text, previous.end)
-            if not match or _inside(match.start("name"), found + added):
+            if not match or found_reach.holds(match.start("name")) or _inside(match.start("name"), added):
                 break
             if match["preposition"] and not match["pronoun"] \
                     and not PREPOSITION_BEFORE.search(text, max(0, previous.start - 12), previous.start):
@@ -2667,11 +2668,12 @@ def _bracketed_in_lists(text: str, mentions: list[EpciMention],
     de Tarbes-Lourdes et la CC de la Haute-Bigorre) et la CC du Pays de Nay", "coordonné par le
     Pôle métropolitain X (dont la CCLO fait partie) et …"): the part names a group of them,
     they are listed as members as the list's other names are."""
+    lists = [region for region in regions if region.members]
+    holders = SpanHolders([(region.start, region.end) for region in lists])  # (each mention was read back to every list's start)
     for mention in mentions:
-        for region in regions:
+        for region in (lists[index] for index in holders.holding(mention.start, mention.end)):
             opening = text.rfind("(", region.start, mention.start)
-            if region.members and region.start <= mention.start and mention.end <= region.end \
-                    and opening >= 0 and text.find(")", opening, mention.start) < 0:
+            if opening >= 0 and text.find(")", opening, mention.start) < 0:
                 mention.in_member_list = True
                 mention.list_start = region.start if region.anchor is None else region.anchor
                 break

@@ -103,11 +103,11 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
-from pipeline.extract.structure import COUNT_WORDS, SpanReach
+from pipeline.extract.structure import COUNT_WORDS, SpanHolders, SpanReach
 from pipeline.extract.members import HEAD, JOINT, MEMBERS_VERB, WORDS, EpciMention, head_type, dash_fields, spells_out
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
@@ -424,13 +424,23 @@ def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | No
     return index if index >= 0 and position < sentences[index][1] else None
 
 
+class _Spans(list):
+    """The spans of a text's EPCI names (`attach`'s epci_spans), with what holds a stretch found
+    by bisection: each territory named in a sentence was compared with every EPCI of the text."""
+
+    @cached_property
+    def reach(self) -> SpanReach:
+        return SpanReach(self)
+
+
 def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMention],
               epci_spans: list[tuple[int, int]] = ()) -> list[tuple[int, TerritoryMention]]:
     """(position, territory) of the territories named in folded[start:end], in text order: their
     mentions there, else every repetition of their names; a name inside an EPCI's ("Troyes" in
     "CA de Troyes Champagne Métropole") does not count."""
+    reach = epci_spans.reach if isinstance(epci_spans, _Spans) else SpanReach(epci_spans)
     named = [(t.start, t) for t in territories if start <= t.start and t.end <= end
-             and not any(s < t.start < e for s, e in epci_spans)]
+             and not reach.covers(t.start - 1, t.start + 1)]
     if named:  # the mentions themselves answer; names repeated elsewhere are looked for if not
         return sorted(named, key=lambda item: item[0])
     for territory in territories:
@@ -439,7 +449,7 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
         if fold(territory.name) in TERRITORY_WORDS["compass_heads"]:
             continue  # a territory named "Est" alone: "est" repeated is mostly the verb
         for match in _name_regex(territory.name).finditer(folded, start, end):
-            if not any(s <= match.start() and match.end() <= e for s, e in epci_spans):
+            if not reach.covers(match.start(), match.end()):
                 named.append((match.start(), territory))
     return sorted(named, key=lambda item: item[0])
 
@@ -610,8 +620,12 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                   epci_spans: list[tuple[int, int]], by_id: set[str],
                   aliases: dict[str, str], label_subjects: list[int],
                   epci_starts: set[int] = frozenset(), run_end: dict[int, int] | None = None,
-                  reads: _SentenceReads | None = None) -> str | None:
+                  reads: _SentenceReads | None = None,
+                  named_for: dict[str, str | None] | None = None) -> str | None:
+    """`named_for` keeps, for the mentions of one text (`attach`), the territory named after each
+    EPCI: found once an EPCI, not once a mention (2,000 members each read every territory)."""
     reads = reads or _SentenceReads(text, folded)  # one for all the mentions of a text: `attach`
+    named_for = {} if named_for is None else named_for
     if mention.territory_hint in by_id:
         return mention.territory_hint
     if not mention.in_member_list and _office_before(folded, mention.start):
@@ -623,12 +637,14 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if not mention.in_member_list and _venue(folded, mention):
         return None  # "… organisées dans les locaux de l'agglomération X, qui accueillait l'événement"
     if mention.link.siren:
-        named = [t for t in territories if any(named_after(side, mention.link.siren)
-                                               or aliases.get(fold(side)) == mention.link.siren
-                                               or named_by_its_start(side, mention.link.siren)
-                                               for side in t.name.split(" / "))]
-        if named:  # the fullest name first: "Concarneau Cornouaille agglomération", not "Concarneau" (its town)
-            return max(named, key=lambda t: len(t.name)).territory_id
+        if mention.link.siren not in named_for:
+            named = [t for t in territories if any(
+                named_after(side, mention.link.siren) or aliases.get(fold(side)) == mention.link.siren
+                or named_by_its_start(side, mention.link.siren) for side in t.name.split(" / "))]
+            # the fullest name first: "Concarneau Cornouaille agglomération", not "Concarneau" (its town)
+            named_for[mention.link.siren] = max(named, key=lambda t: len(t.name)).territory_id if named else None
+        if named_for[mention.link.siren] is not None:
+            return named_for[mention.link.siren]
     lead = ARTICLE.match(text, mention.start, mention.end).end()
     for territory in territories:
         # the territory's name holds the EPCI's from its start ("Mayenne Communauté", "Orléans
@@ -1095,8 +1111,10 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
     communautés de communes : A, B") is a member; unless the EPCI goes by that name, and the
     territory is the one it designates ("141 territoires, dont les communautés d'agglomération de
     Bastia et du Pays Ajaccien")."""
-    def holds_a_territory(mention: EpciMention) -> bool:
-        return any(mention.start < t.end and t.start < mention.end for t in territories)
+    territory_reach = SpanReach([(t.start, t.end) for t in territories])
+
+    def holds_a_territory(mention: EpciMention) -> bool:  # a territory overlapping the mention
+        return territory_reach.covers(mention.end - 1, mention.start + 1)
 
     # a member list where some linked EPCI holds no territory's name lists the members of one
     # territory ("il est composé de 5 EPCI (Vienne Condrieu Agglomération, la communauté de
@@ -1105,10 +1123,11 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
     listed = [m for m in mentions if m.in_member_list and m.link.siren]
     mixed_lists = {m.list_start for m in listed if not holds_a_territory(m) or m.one_territory}
 
+    holders = SpanHolders([(m.start, m.end) for m in mentions])
+
     def piece_of_another(territory: TerritoryMention) -> bool:
-        for mention in mentions:
-            if not mention.start <= territory.start <= mention.end:
-                continue  # (tested first: the tests below read each mention's links, for every territory)
+        # (only the mentions holding its start: the tests below read each mention's links)
+        for mention in (mentions[index] for index in holders.holding(territory.start, territory.start)):
             named_at = ARTICLE.match(text, mention.start, mention.end).end()
             inside = named_at < territory.start < mention.end or (
                 mention.rule == "epci.member_list" and mention.start <= territory.start
@@ -1187,10 +1206,17 @@ def same_epci_territories(mentions: list[EpciMention], territories: list[Territo
     ref = referential.load()
     heads = {id(t): HEAD_BEFORE_NAME.search(text, max(0, t.start - 60), t.start) for t in territories}
     named = {}  # territory_id -> (name, SIREN of the EPCI it is named after), not after a head
+    # each EPCI and each name once (a text repeating a shape repeats both)
+    sirens = list(dict.fromkeys(m.link.siren for m in mentions if m.link.siren))
+    tried = set()
     for territory in territories:
-        for mention in mentions:
-            if not heads[id(territory)] and mention.link.siren and named_after(territory.name, mention.link.siren):
-                named.setdefault(territory.territory_id, (territory.name, mention.link.siren))
+        territory_id = territory.territory_id
+        if heads[id(territory)] or territory_id in named or territory.name in tried:
+            continue
+        tried.add(territory.name)
+        siren = next((siren for siren in sirens if named_after(territory.name, siren)), None)
+        if siren:
+            named[territory_id] = (territory.name, siren)
     if not named:
         return territories
     kept = []
@@ -1221,19 +1247,24 @@ def brands_in_full(mentions: list[EpciMention], territories: list[TerritoryMenti
     Then a territory written as an EPCI whose official name another territory of the text bears
     ("Alès Agglomération, Territoire d'industrie" then "l'Agglo d'Alès a signé") is that one."""
     kept = []
+    officials: dict[str, str | None] = {}  # a shortened name -> its brand in full (each name read once)
     for territory in territories:
         if SHORTENED_AGGLO.search(territory.name):
-            full = SHORTENED_AGGLO.sub("Agglomération", territory.name)
-            official = next((LEGAL_FORM.sub("", m.link.name) for m in mentions
-                             if m.link.siren and m.link.name
-                             and name_key(LEGAL_FORM.sub("", m.link.name)) == name_key(full)), None)
+            if territory.name not in officials:
+                full = SHORTENED_AGGLO.sub("Agglomération", territory.name)
+                officials[territory.name] = next((LEGAL_FORM.sub("", m.link.name) for m in mentions
+                                                  if m.link.siren and m.link.name
+                                                  and name_key(LEGAL_FORM.sub("", m.link.name)) == name_key(full)), None)
+            official = officials[territory.name]
             if official:
                 territory = replace(territory, name=official)
         kept.append(territory)
 
+    holders = SpanHolders([(m.start, m.end) for m in mentions])
+
     def epci_of(territory: TerritoryMention) -> str | None:
-        return next((m.link.siren for m in mentions
-                     if m.link.siren and m.start <= territory.start and territory.end <= m.end), None)
+        return next((mentions[index].link.siren for index in holders.holding(territory.start, territory.end)
+                     if mentions[index].link.siren), None)
     official_names: dict[str, str] = {}
     for territory in kept:
         siren = epci_of(territory)
@@ -1346,21 +1377,27 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     # shortened from its end) names it too
     sides = [side for t in territories for side in t.name.split(" / ")]
     side_keys = {name_key(side): side for side in sides}
+    distinct_sides = set(sides)
+    named_by = {}  # SIREN -> whether a territory is named after that EPCI (each EPCI read once)
 
     def names_a_territory(mention: EpciMention) -> bool:
-        if any(named_after(side, mention.link.siren) for side in sides):
+        siren = mention.link.siren
+        if siren not in named_by:
+            named_by[siren] = any(named_after(side, siren) for side in distinct_sides)
+        if named_by[siren]:
             return True
         written = side_keys.get(name_key(_core_of_name(text[mention.start:mention.end]))) if side_keys else None
         return written is not None and named_by_its_start(written, mention.link.siren)
-    epci_spans = [(m.start, m.end) for m in mentions if not (m.link.siren and names_a_territory(m))]
+    epci_spans = _Spans((m.start, m.end) for m in mentions if not (m.link.siren and names_a_territory(m)))
     # "… prennent le relais du territoire « X » de la première génération": the former territory
     # a renewal text recalls takes none of the members it lists
     holders = [t for t in territories if t.rule != "territory.predecessor"] or territories
     by_id = {t.territory_id for t in holders}
     # EPCIs that are the subject of a label of their own, not a territory of the document
+    territory_names = {t.name for t in territories}
     label_subjects = [m.start for m in mentions
                       if not m.in_member_list and LABEL_PREDICATE.match(text, m.end)
-                      and not any(named_after(t.name, m.link.siren) for t in territories
+                      and not any(named_after(name, m.link.siren) for name in territory_names
                                   if m.link.siren)]
     epci_starts = {m.start for m in mentions if m.link.siren}
     run_end = {id(m): run[-1].end for run in _runs(mentions, folded, sentences) for m in run}
@@ -1368,11 +1405,12 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     # many times (1,000 sentences "la CC X regroupant A, B et C": 4 s)
     programme_named = not territories and NAMES_THE_PROGRAMME.search(folded)
     attached, unclaimed = [], []
-    reads = _SentenceReads(text, folded)
+    reads, named_for = _SentenceReads(text, folded), {}
+    coded = [t for t in holders if t.rule in CODED_RULES]  # (each mention read every territory)
     for mention in mentions:
-        territory_id = _on_its_coded_line(mention, holders) or _territory_of(
+        territory_id = _on_its_coded_line(mention, coded) or _territory_of(
             mention, holders, text, folded, sentences, structure, epci_spans, by_id, aliases or {},
-            label_subjects, epci_starts, run_end, reads)
+            label_subjects, epci_starts, run_end, reads, named_for)
         if territory_id:
             attached.append((mention, territory_id))
         elif territories:
@@ -2016,6 +2054,8 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
     found: dict[int, TerritoryMention] = {}
     folded = fold(text)
     spans = [(m.start, m.end) for m in mentions]
+    # what overlaps the territories or the mentions, by bisection (2,000 subjects read every one)
+    territory_reach, mention_reach = SpanReach([(t.start, t.end) for t in territories]), SpanReach(spans)
     # the heading over a sentence, read once for all its members (2,000 members of one line
     # each read it: the line above a text's first line is the whole text)
     headings: dict[int, tuple[int, int] | None] = {}
@@ -2023,10 +2063,10 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
         named = _territory_it_forms(text, folded, mention) if mention.link.siren else None
         named = named or _territory_the_subjects_form(text, folded, mention, sentences)
         heading = _heading_over_epcis(text, mention, mentions)
-        if heading and not any(t.start < heading[1] and heading[0] < t.end for t in territories):
+        if heading and not territory_reach.covers(heading[1] - 1, heading[0] + 1):
             found.setdefault(heading[0], TerritoryMention(heading[0], heading[1], collapse_spaces(text[slice(*heading)]),
                                                           "territory.member_heading", block_end=mention.end))
-        if named and not any(t.start < named.end and named.start < t.end for t in territories):
+        if named and not territory_reach.covers(named.end - 1, named.start + 1):
             found.setdefault(named.start, named)
         if not (mention.in_member_list and mention.link.siren and mention.list_start is not None):
             continue
@@ -2050,7 +2090,7 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
             continue
         name_start, name_end = heading or subject.span("name")
         if heading:
-            if not any(t.start < name_end and name_start < t.end for t in territories):
+            if not territory_reach.covers(name_end - 1, name_start + 1):
                 found.setdefault(name_start, TerritoryMention(name_start, name_end, collapse_spaces(text[name_start:name_end]),
                                                               "territory.member_heading", block_end=end))
             continue
@@ -2058,8 +2098,7 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
             continue  # "Ce territoire de Loir-et-Cher réunit …": the place of one named before
         if _names_a_place(subject):
             continue  # "…, à cheval sur le Doubs et le Territoire de Belfort, réunit …": a département
-        if any(t.start < name_end and name_start < t.end for t in territories) \
-                or any(m.start < name_end and name_start < m.end for m in mentions):
+        if territory_reach.covers(name_end - 1, name_start + 1) or mention_reach.covers(name_end - 1, name_start + 1):
             continue
         found.setdefault(name_start, TerritoryMention(name_start, name_end, collapse_spaces(subject.group("name")),
                                                       "territory.member_subject", block_end=end))

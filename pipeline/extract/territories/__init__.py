@@ -1129,16 +1129,18 @@ def _departement_counted_before(text: str, mentions: list[TerritoryMention], pla
         if mention.departement_codes:
             continue
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
-        if any(sentence_start <= p.start < sentence_end for p in places if p.kind != "country"):
+        if any(p.kind != "country" for p in places_starting_in(places, sentence_start, sentence_end)):
             continue
-        before_end = len(text[:sentence_start].rstrip())
+        before_end = sentence_start  # (the text before, its blanks left out, not copied: 2,000 mentions copied it)
+        while before_end > 0 and text[before_end - 1].isspace():
+            before_end -= 1
         if before_end <= 0 or text[before_end - 1] != ".":
             continue  # a list's intro ending with ":" gives its départements in assemble.py
         before_start = sentence_bounds(text, before_end - 1)[0]
         if not COUNTS_TERRITORIES.search(text, before_start, before_end):
             continue
         # "…, le département en compte trois, soit autant que le Puy-de-Dôme.": a place compared is not the one counted
-        counted = [p for p in places if before_start <= p.start < before_end and p.kind != "country"
+        counted = [p for p in places_starting_in(places, before_start, before_end) if p.kind != "country"
                    and not COMPARED_PLACE.search(text, max(0, p.start - 30), p.start)]
         named = {p.code for p in counted}
         codes = {p.code for p in counted if p.kind == "departement"}

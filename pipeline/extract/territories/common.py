@@ -196,8 +196,19 @@ PREPOSITION = re.compile(r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
 def written_with_legal_form(folded: str, name: str) -> bool:
     """Whether the folded text writes `name` after a legal form ("la communauté de communes Vie et
     Boulogne"): the name of an intercommunality."""
-    return bool(re.search(LEGAL_FORM.pattern + PREPOSITION.pattern + "?" + re.escape(fold(name)) + r"(?![\w-])",
-                          folded))
+    key = fold(name)
+    answers = _legal_form_answers(folded)
+    if key not in answers:  # (a name the text lacks is written with none)
+        answers[key] = key in folded and bool(re.search(LEGAL_FORM.pattern + PREPOSITION.pattern + "?"
+                                                        + re.escape(key) + r"(?![\w-])", folded))
+    return answers[key]
+
+
+@lru_cache(maxsize=4)
+def _legal_form_answers(folded: str) -> dict[str, bool]:
+    """written_with_legal_form's answers for one text, by folded name: a text naming a territory
+    2,000 times asked it 2,000 times, each read the whole text."""
+    return {}
 
 
 def legal_form_end(text: str, folded: str, pos: int, end: int | None = None) -> int | None:

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.extract.first_letters import with_first_letters, written_endings, written_forms
 from pipeline.extract.members import WORDS as MEMBER_WORDS
-from pipeline.extract.places import PlaceMention
+from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, legal_form_end, make_mention, quoted_name,
@@ -460,7 +461,7 @@ def _place_glosses_blanked(text: str, clause_start: int, end: int, places: list[
     no commas set it off, and how many were: "Limoges Métropole en Haute-Vienne et le Grand
     Châtellerault dans la Vienne font partie des 183 territoires" coordinates two names, not four."""
     blanked = 0
-    for place in places:
+    for place in places_starting_in(places, clause_start, end):  # (each subject read every place of the text)
         if not clause_start <= place.start < place.end <= end or place.kind == "country":
             continue
         gloss = BARE_PLACE_GLOSS.search(text, max(clause_start, place.start - 12), place.start)
@@ -506,12 +507,17 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
     folded = fold(text)
     found = []
     in_context = [(m, True) for m in label_matches(folded, "label_predicates_in_context")]
+    # the paragraph breaks read once a text, and the blanks before a predicate read back from it
+    # (each predicate of a long text read or copied the text from its start)
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
     for match, needs_context in [(m, False) for m in label_matches(folded)] + in_context:
         if COMPASS_EST.match(text, match.start()) and COMPASS_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue  # "… Réunion Est un Territoire d'industrie": the end of a name, no copula
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         sentence_start = wrapped_sentence_start(text, sentence_start)  # "Le Nord⏎Franche-Comté y figure"
-        end = len(text[:match.start()].rstrip(" ,\t\u00a0»”\""))
+        end = match.start()
+        while end > 0 and text[end - 1] in " ,\t\u00a0»”\"":
+            end -= 1
         if asked(text, match.end()):
             continue  # a question
         if PARTNER_IN_PREDICATE.search(folded, match.start(), match.end()):
@@ -524,7 +530,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "Saint-Paul, le 14 mars 2022" then "Labellisé … en 2018, le X …": no subject before
         # the paragraph goes on with what its first sentences speak of ("Dans le Tarn, A et B sont
         # reconduits. … En Haute-Garonne, C fait son entrée.")
-        paragraph_start = max((m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, sentence_start)), default=0)
+        paragraph_start = breaks[count - 1] if (count := bisect_right(breaks, sentence_start)) else 0
         if needs_context and not TERRITORIES_WORD.search(folded, max(0, min(sentence_start, paragraph_start) - 300),
                                                          sentence_end) \
                 and not titled_by_the_programme(folded):

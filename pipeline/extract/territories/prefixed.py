@@ -175,8 +175,15 @@ def _one_name_of_several(text: str, match: re.Match, pos: int, end: int) -> int:
 
 
 def _in_capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    """Four letters or more, all capitals: read up to the first small letter (a text of one line
+    was read whole for each of its names)."""
+    count = 0
+    for character in line:
+        if character.isalpha():
+            if not character.isupper():
+                return False
+            count += 1
+    return count >= 4
 
 
 def _capitals_word_alone(text: str, start: int, end: int) -> bool:
