@@ -3576,3 +3576,24 @@ def test_a_roundup_by_departement_after_a_count_gives_each_name_its_departement(
     assert ids(lead.format("trois") + towns) == []  # sentences about towns, not a round-up
     uncounted = "Le salon des territoires d'industrie se tient à Caen.\n\n"
     assert ids(uncounted + "Dans le Calvados, Caen et Lisieux ; dans la Manche, Cherbourg ; dans l'Orne, Alençon.\n") == []
+
+
+def test_a_departement_section_repeated_reads_each_territory_mention_a_few_times(monkeypatch):
+    """A page of "Loire (42)" sections each over a list of territories, repeated: looking for the
+    territory a short name in brackets stands for compared every mention with every other one
+    (3,000,000 reads of a mention's id for 1,000 sections), and so did the labels of "label :
+    value" lines: the work now grows as the text."""
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    from pipeline.extract.territories.common import TerritoryMention
+
+    reads = []
+    real = TerritoryMention.territory_id
+    monkeypatch.setattr(TerritoryMention, "territory_id", property(lambda self: reads.append(1) or real.fget(self)))
+    counts = {}
+    for repeated in (100, 400):
+        reads.clear()
+        text = "Communiqué de presse\n\n" + "Loire (42)\n• 3 territoires d'industrie : Roannais ; Forez Est ; Saint-Étienne\n\n" * repeated
+        extract(text, next(nlp.parse([text])))
+        counts[repeated] = len(reads)
+    assert counts[400] <= 5 * counts[100], counts

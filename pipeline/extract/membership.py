@@ -1863,9 +1863,10 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
     ("Axe Seine (Eure, Seine-Maritime) : Métropole de Rouen, CA Seine-Eure …"); the EPCIs of
     their values decide (member_line_territories)."""
     candidates = []
+    named = SpanReach((t.start, t.end) for t in territories)
     for line in [*structure.fields, *dash_fields(text)]:
         start, end = line.label.start, line.label.end
-        if any(t.start < end and start < t.end for t in territories):
+        if named.overlaps(start, end):
             continue
         bracket = LABEL_BRACKET.search(text, start, end)
         # "A – B – C — Cantal, Lot, Aveyron : members": the départements after the name's last dash

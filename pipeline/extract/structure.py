@@ -270,6 +270,11 @@ class SpanReach:
         """Whether some span holds the character at `position` (start <= position < end)."""
         return self.covers(position, position + 1)
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span shares a character with start..end (starts before its end, ends after
+        its start)."""
+        return self.covers(end - 1, start + 1)
+
 
 class SpanHolders:
     """Which spans of a list hold a stretch (start at or before its start, end at or after its

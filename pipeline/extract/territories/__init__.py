@@ -1441,14 +1441,23 @@ def _short_names_in_brackets(text: str, mentions: list[TerritoryMention]) -> Non
     brackets that the text names a territory by elsewhere is that territory, an acronym in capitals
     too ('la Communauté urbaine d'Alençon (CUA)' beside 'La CUA, territoire d'industrie' is 'CUA';
     _acronyms_spelled_out spells it out when the text names the territory in full elsewhere)."""
+    first_named: dict[str, TerritoryMention] = {}  # the first mention of each territory, by id
+    for mention in mentions:
+        first_named.setdefault(mention.territory_id, mention)
     for mention in mentions:
         bracket = SHORT_NAME_BRACKET.match(text, mention.end)
         if bracket is None:
             continue
         short = name_key(bracket.group(1))
-        other = next((m for m in mentions if m.territory_id == short and m.territory_id != mention.territory_id), None)
+        other = first_named.get(short) if short != mention.territory_id else None
         if other is not None:
+            renamed = mention.territory_id
             mention.name = other.name
+            if first_named.get(renamed) is mention:  # its territory's first mention is now the next one
+                following = next((m for m in mentions if m.territory_id == renamed), None)
+                first_named.pop(renamed)
+                if following is not None:
+                    first_named[renamed] = following
 
 
 def _parts_of_a_name_with_commas(text: str, candidates: list[TerritoryMention]) -> list[TerritoryMention]:
