@@ -420,11 +420,13 @@ def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
 # the subject must read as a place by its words (_benefits_as_a_place).
 BENEFITS = re.compile(r"[,\s]*(?:(?:a|ont|avait|avaient)\s+)?benefici")
 # What may stand before the subject of a bare award ("… ont été retenus"): an opening place
-# ("Dans le reste de la Bretagne,", "Au sud du département,", "Sur le continent,"), an apposition announcing it ("un
+# ("Dans le reste de la Bretagne,", "Au sud du département,", "Sur le continent,", "De l'autre côté de
+# la limite régionale,", "Au-delà de la frontière,"), an apposition announcing it ("un
 # autre territoire vendéen, X"), "seul(e)" ("seule Creil Sud Oise avait été retenue"), an article,
 # "les territoires" ("Dans le reste de la Bretagne, les territoires Pays de Vannes et
 # Guingamp-Paimpol ont également été retenus").
-BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\s+au|ailleurs\s+(?:dans|en))\s+[^,.;:]{2,60},\s*)?"
+BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\s+au|ailleurs\s+(?:dans|en)"
+                                       r"|de\s+l['’]autre\s+c[ôo]t[ée]|au-del[àa]|par-del[àa])\s+[^,.;:]{2,60},\s*)?"
                                        r"(?:(?:un|une|l['’])\s*(?:autre|nouveau|nouvel)\s+territoire(?:\s+[\w-]+)?,\s*)?"
                                        r"(?:seule?s?\s+)?(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+)?"
                                        # "le bassin industriel de X est à nouveau labellisé"
