@@ -698,18 +698,19 @@ def run_in_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMention
     return found if len(found) >= 2 else []
 
 
-# A paragraph opened by a name, a colon, then "ce territoire" or "le territoire" and its verb or
-# adjective ("Sud X – Nord Y : ce territoire franchit la limite entre …")
+# A paragraph opened by a name, a colon, then "ce territoire" and its verb or adjective ("Sud X –
+# Nord Y : ce territoire franchit la limite entre …"; not "Renouvelé : le territoire de X")
 NAME_THEN_THIS_TERRITORY = re.compile(r"^[ \t*_]*(?P<name>[A-ZÀ-Ý][^\n.!?:;,()«»\"\d]{1,70}?)[ \t*_]*:[ \t]+"
-                                      r"[CcLl]e[ \t]+territoire(?:[ \t]+d['’][ \t]*industrie)?[ \t]+(?=[a-zà-ÿ])",
-                                      re.MULTILINE)
+                                      r"[Cc]e[ \t]+territoire(?:[ \t]+d['’][ \t]*industrie)?[ \t]+"
+                                      r"(?!(?:de|du|des|d['’])[ \t])(?=[a-zà-ÿ])", re.MULTILINE)
 
 
 def described_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.described_head: in a text naming the programme above it, a paragraph that opens
     with a name and goes on "ce territoire …" after a colon describes that name as a territory, as
     the items of a list so described are (lists._described_as_territories). Not a département's or
-    a région's name alone ("Meuse : le territoire compte …")."""
+    a région's name alone ("Meuse : ce territoire compte …"), and a name that reads as a place's
+    ("Particularité : ce territoire est à cheval …" is a rubric)."""
     found = []
     folded = None
     for match in NAME_THEN_THIS_TERRITORY.finditer(text):
@@ -718,7 +719,7 @@ def described_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMent
         end = len(text[:end].rstrip())
         if capitalised_run(text, start, end) != end or len(text[start:end].split()) > MAX_NAME_WORDS \
                 or is_place_name(text[start:end]) or PROGRAMME_WORDS.search(folded, start, end) \
-                or not PROGRAMME_WORDS.search(folded, 0, start):
+                or not PROGRAMME_WORDS.search(folded, 0, start) or not reads_as_a_place_name(text, start, end, places):
             continue
         line_end = text.find("\n", match.end())
         mention = make_mention(text, start, end, "territory.described_head", (),
