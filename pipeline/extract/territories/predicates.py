@@ -934,9 +934,15 @@ def _cleft_about_the_label(text: str, folded: str, match: re.Match) -> bool:
     if LABEL_AFTER.match(folded[match.end():sentence_end].rstrip(" .;!\n")):
         return True
     # "La liste des 124 territoires d'industrie est connue. Pour le Gers, c'est X qui est retenu,
-    # à l'interface de …": a gloss after a comma, the sentence before naming the programme
-    _, before = sentence_before(text, len(text[:sentence_start].rstrip()))
-    return folded[match.end():match.end() + 1] == "," and bool(PROGRAMME_WORDS.search(fold(before)))
+    # à l'interface de …": a gloss after a comma or a colon ("… qui est retenu : la communauté
+    # d'agglomération regroupe …"), one of the two sentences before naming the programme
+    if folded[match.end():match.end() + 2].rstrip() not in (",", " :"):
+        return False
+    for _ in range(2):
+        sentence_start, before = sentence_before(text, len(text[:sentence_start].rstrip()))
+        if PROGRAMME_WORDS.search(fold(before)):
+            return True
+    return False
 
 
 # "Pour les Alpes-Maritimes, c'est Carros qui a été retenu": the cleft opens on a département or a
