@@ -189,6 +189,13 @@ def test_bare_numbers_of_a_map_legend_before_coded_names_are_markers():
     assert parse("Le 12  novembre 2019, Alpha (79) a signé.\n").lists == []
 
 
+def test_bare_numbers_of_a_map_legend_before_square_bracketed_codes_are_markers():
+    text = "LÉGENDE\n 13  Alpha Nord [54-57]\n 14  Beta [2A]\n 15  Gamma [971]\n"
+    lst = parse(text).lists[0]
+    assert [item.content.of(text) for item in lst.items] == ["Alpha Nord [54-57]", "Beta [2A]", "Gamma [971]"]
+    assert parse("Voir la note 12  [page 3]\n").lists == []
+
+
 def test_lines_parted_by_tabs_are_a_table():
     text = "Les territoires sont :\nTerritoire\tDépartement\nPays Basque\tPyrénées-Atlantiques\nLimoges Métropole\t\tHaute-Vienne\n"
     (table,) = parse(text).tables

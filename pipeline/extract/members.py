@@ -1986,6 +1986,12 @@ class _TakenSpans:
         return any(s < end and start < e for s, e in self._spans[low:high])
 
 
+# "la communauté d'agglomération", "la Communauté de communes", "la communauté urbaine": after its
+# article, a legal form's head ("Grand Belfort Communauté d'agglomération" is a name that ends so)
+ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Ll]a[ \t]+|[Ll]['’][ \t]*)$")
+LEGAL_FORM_GOES_ON = re.compile(r"[ \t]+(?:d['’][ \t]*agglom[ée]ration|de[ \t]+communes|urbaine)\b")
+
+
 def _everyday_mentions(text: str, linker: DocumentLinker,
                        taken: list[EpciMention]) -> list[EpciMention]:
     """'Questembert Communauté', 'Flers Agglo', 'Bordeaux Métropole': capitalised words ending
@@ -1996,8 +2002,9 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
     inside_taken = SpanReach((m.start, m.end) for m in taken)
     taken_ends = [0, *sorted(m.end for m in taken)]  # 0: no mention ends before the word
     for word in words:
-        if inside_taken.holds(word.start()):
-            continue
+        if inside_taken.holds(word.start()) or (ARTICLE_BEFORE.search(text, max(0, word.start() - 4), word.start())
+                                                 and LEGAL_FORM_GOES_ON.match(text, word.end())):
+            continue  # "… et de la communauté d'agglomération du même nom": a legal form's head, no name's end
         start = word.start()
         # a name never starts inside another's ("… du Bassin d'Aurillac et de Rodez Agglomération")
         floor = taken_ends[bisect.bisect_right(taken_ends, start) - 1]

@@ -53,14 +53,16 @@ from pipeline.extract.first_letters import with_first_letters
 from pipeline.normalize import fold
 
 BULLET_CHARS = "•·▪▫◦●○■□◆◇❖➢➤➣►▶▸‣⁃→⇒✓✔✗☐☑❯*–—-"
+_LEGEND_CODES = r"(?:\d{2}|2[AB]|97\d)(?:[ \t]*[-–/,][ \t]*(?:\d{2}|2[AB]|97\d))*"
 # A marker, then spaces; or a bullet glued to the name ("-Mont des Avaloirs", "•Alès").
 MARKER = re.compile(
     r"[ \t]*(?P<marker>"
     r"(?:[" + re.escape(BULLET_CHARS) + r"](?![*\-–—])"
     r"|\d{1,2}(?:°\)?|[.)/])(?!\d)|[a-hA-H][.)](?=[ \t])|[a-z]\)(?=[ \t])|(?:i{1,3}|iv|v|vi{1,3})[.)](?=[ \t])"
     r"|(?:I{1,3}|IV|VI{0,3}|IX|X)[.)](?=[ \t])"
-    # a map legend's bare number before a coded name: " 1  Nord Poitou (79 – 86)"
-    r"|\d{1,2}(?=[ \t]{2,}[A-ZÀ-Ý][^()\n:;.]{1,80}?[ \t]*\([ \t]*\d{2}(?:[ \t]*[-–/,][ \t]*\d{2})*[ \t]*\)[ \t]*$))"
+    # a map legend's bare number before a coded name: " 1  Nord Poitou (79 – 86)", " 13  Nord X [54-57]"
+    r"|\d{1,2}(?=[ \t]{2,}[A-ZÀ-Ý][^()\[\]\n:;.]{1,80}?[ \t]*(?:\([ \t]*" + _LEGEND_CODES + r"[ \t]*\)|\[[ \t]*"
+    + _LEGEND_CODES + r"[ \t]*\])[ \t]*$))"
     r")(?P<gap>[ \t\u00a0\u202f]*)")  # a no-break space after a bullet too ("•\u00a0Alès")
 # the second initial of a person's name ("D. K.", "J.-P. M."), after a letter read as a marker
 INITIAL = re.compile(r"(?:[A-ZÀ-Ý]\.-)?[A-ZÀ-Ý]\.(?=[ \t]|$)")

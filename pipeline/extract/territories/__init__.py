@@ -132,7 +132,7 @@ from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, grouping_s
                                                      labelled_objects, labelled_subjects, predecessors, selected_zones,
                                                      wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
-from pipeline.extract.territories.prose import entities_in_label_sentences, prose_names, run_in_heads, signatories
+from pipeline.extract.territories.prose import described_heads, entities_in_label_sentences, prose_names, run_in_heads, signatories
 from pipeline.extract.territories.records import (departement_fields_under_a_name, fiche_titles, placed_headings,
                                                   record_names)
 from pipeline.extract.territories.roundup import roundup_names
@@ -168,7 +168,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places)
                   + record_names(text, places) + fiche_titles(text, places) + placed_headings(text, places)
                   + names_before_a_count(text, structure, places)
-                  + run_in_heads(text, places) + intercommunalities_of(text, structure, places)
+                  + run_in_heads(text, places) + described_heads(text, places)
+                  + intercommunalities_of(text, structure, places)
                   + example_names(text, structure, places) + coded_dash_lines(text, places)
                   + roundup_names(text, structure, places))
     candidates = _marked_items_only(text, structure, candidates)

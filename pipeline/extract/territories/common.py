@@ -164,9 +164,14 @@ def departements_bracket(text: str, start: int, end: int, places: list[PlaceMent
             if rest[bare.start()].isupper() and re.search(r"(?:^|[,/&–—]|\bet)\s*$", fold(rest[:bare.start()])):
                 codes.add(code)
                 rest = rest[:bare.start()] + " " * len(name) + rest[bare.end():]
-    # "(département de la Nièvre)", "(départements du Doubs et du Jura)"
-    leftover = re.sub(r"\b(?:et|de|du|des|la|le|les|l|d|en|dans|sur|departements?)\b|[\s,/&'’–—-]", "", fold(rest))
+    # "(département de la Nièvre)", "(départements du Doubs et du Jura)", "(territoire
+    # interrégional Somme / Seine-Maritime)"
+    leftover = re.sub(r"\b(?:et|de|du|des|la|le|les|l|d|en|dans|sur|departements?)\b|[\s,/&'’–—-]", "",
+                      INTER_TERRITORY.sub(" ", fold(rest)))
     return codes if not leftover else set()
+
+
+INTER_TERRITORY = re.compile(r"\bterritoires?\s+(?:d'\s*industrie\s+)?inter-?(?:departementa|regiona)(?:l|le|ux|les)\b")
 
 
 @lru_cache(maxsize=1)

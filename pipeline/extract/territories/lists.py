@@ -644,7 +644,9 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             # ("Intercommunalité | Siège" under "Le territoire réunit :"): no row is a territory
             continue
         decided = list_announcement(text, lst)
-        if decided is None and _next_place_of_a_run(text, structure, lst, territory_lists):
+        if decided is None and (_labelled_territories_heading(text, lst)
+                                or _next_place_of_a_run(text, structure, lst, territory_lists)
+                                or _next_of_a_described_run(text, structure, lst, territory_lists)):
             decided = TERRITORIES
         if decided == TERRITORIES:
             territory_lists.add(lst.id)
@@ -740,6 +742,38 @@ def _next_place_of_a_run(text: str, structure: Structure, lst: ListBlock, territ
             or lst.intro.of(text).rstrip().endswith(":"):
         return False
     return heading_place(lst.intro.of(text)) and heading_place(previous.intro.of(text))
+
+
+# "Les territoires labellisés qui concernent le département", a heading without colon
+LABELLED_TERRITORIES = re.compile(r"(?:les\s+|nos\s+)?territoires(?:\s+d'\s*industrie)?\s+"
+                                  + AWARD_PARTICIPLE.pattern)
+SENTENCE_END = re.compile(r"[.!?»)][ \t*_]*$")
+
+
+def _labelled_territories_heading(text: str, lst: ListBlock) -> bool:
+    """A heading line of a few words over the list, "Les territoires labellisés qui concernent le
+    département" with no colon: it announces the territories awarded the label as well as an
+    intro ending with ':' would. A heading that only names territories ("Les projets des
+    territoires") says nothing of what the list holds."""
+    if lst.intro is None or "\n" in lst.intro.of(text).strip():
+        return False
+    heading = lst.intro.of(text).strip(" \t*_#")
+    return (len(heading.split()) <= 12 and not re.search(r"[.:;!?,]$", heading)
+            and LABELLED_TERRITORIES.match(fold(heading)) is not None)
+
+
+def _next_of_a_described_run(text: str, structure: Structure, lst: ListBlock, territory_lists: set[int]) -> bool:
+    """'• Name A' / a paragraph about A / '• Name B' / a paragraph about B: each bulleted name
+    followed by its description ends a list of one item, the next one's intro being that
+    description. A one-item list with the same marker right after a one-item list of territories,
+    only sentences between them (no heading, no colon), goes on with the run."""
+    if lst.id == 0 or lst.id - 1 not in territory_lists or lst.intro is None or len(lst.items) != 1:
+        return False
+    previous = structure.lists[lst.id - 1]
+    if len(previous.items) != 1 or previous.items[0].marker != lst.items[0].marker:
+        return False
+    between = [line for line in text[previous.span.end:lst.intro.end].splitlines() if line.strip()]
+    return bool(between) and all(SENTENCE_END.search(line) for line in between)
 
 
 def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:

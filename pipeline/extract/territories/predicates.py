@@ -430,11 +430,13 @@ def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
 # the subject must read as a place by its words (_benefits_as_a_place).
 BENEFITS = re.compile(r"[,\s]*(?:(?:a|ont|avait|avaient)\s+)?benefici")
 # What may stand before the subject of a bare award ("… ont été retenus"): an opening place
-# ("Dans le reste de la Bretagne,", "Au sud du département,", "Sur le continent,"), an apposition announcing it ("un
+# ("Dans le reste de la Bretagne,", "Au sud du département,", "Sur le continent,", "De l'autre côté de
+# la limite régionale,", "Au-delà de la frontière,"), an apposition announcing it ("un
 # autre territoire vendéen, X"), "seul(e)" ("seule Creil Sud Oise avait été retenue"), an article,
 # "les territoires" ("Dans le reste de la Bretagne, les territoires Pays de Vannes et
 # Guingamp-Paimpol ont également été retenus").
-BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\s+au|ailleurs\s+(?:dans|en))\s+[^,.;:]{2,60},\s*)?"
+BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\s+au|ailleurs\s+(?:dans|en)"
+                                       r"|de\s+l['’]autre\s+c[ôo]t[ée]|au-del[àa]|par-del[àa])\s+[^,.;:]{2,60},\s*)?"
                                        r"(?:(?:un|une|l['’])\s*(?:autre|nouveau|nouvel)\s+territoire(?:\s+[\w-]+)?,\s*)?"
                                        r"(?:seule?s?\s+)?(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+)?"
                                        # "le bassin industriel de X est à nouveau labellisé"
@@ -956,9 +958,15 @@ def _cleft_about_the_label(text: str, folded: str, match: re.Match) -> bool:
     if LABEL_AFTER.match(folded[match.end():sentence_end].rstrip(" .;!\n")):
         return True
     # "La liste des 124 territoires d'industrie est connue. Pour le Gers, c'est X qui est retenu,
-    # à l'interface de …": a gloss after a comma, the sentence before naming the programme
-    _, before = sentence_before(text, len(text[:sentence_start].rstrip()))
-    return folded[match.end():match.end() + 1] == "," and bool(PROGRAMME_WORDS.search(fold(before)))
+    # à l'interface de …": a gloss after a comma or a colon ("… qui est retenu : la communauté
+    # d'agglomération regroupe …"), one of the two sentences before naming the programme
+    if folded[match.end():match.end() + 2].rstrip() not in (",", " :"):
+        return False
+    for _ in range(2):
+        sentence_start, before = sentence_before(text, len(text[:sentence_start].rstrip()))
+        if PROGRAMME_WORDS.search(fold(before)):
+            return True
+    return False
 
 
 # "Pour les Alpes-Maritimes, c'est Carros qui a été retenu": the cleft opens on a département or a

@@ -1,5 +1,6 @@
 """Territories named in running prose (territory.prose), as signatories (territory.signatories),
-as a review's run-in paragraph heads (territory.run_in_head) or, opt-in, by the French model's
+as a review's run-in paragraph heads (territory.run_in_head), as the name a paragraph describes
+as "ce territoire" (territory.described_head) or, opt-in, by the French model's
 NER (territory.ner)."""
 
 from __future__ import annotations
@@ -701,6 +702,37 @@ def run_in_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMention
         if mention:
             found.append(mention)
     return found if len(found) >= 2 else []
+
+
+# A paragraph opened by a name, a colon, then "ce territoire" and its verb or adjective ("Sud X –
+# Nord Y : ce territoire franchit la limite entre …"; not "Renouvelé : le territoire de X")
+NAME_THEN_THIS_TERRITORY = re.compile(r"^[ \t*_]*(?P<name>[A-ZÀ-Ý][^\n.!?:;,()«»\"\d]{1,70}?)[ \t*_]*:[ \t]+"
+                                      r"[Cc]e[ \t]+territoire(?:[ \t]+d['’][ \t]*industrie)?[ \t]+"
+                                      r"(?!(?:de|du|des|d['’])[ \t])(?=[a-zà-ÿ])", re.MULTILINE)
+
+
+def described_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.described_head: in a text naming the programme above it, a paragraph that opens
+    with a name and goes on "ce territoire …" after a colon describes that name as a territory, as
+    the items of a list so described are (lists._described_as_territories). Not a département's or
+    a région's name alone ("Meuse : ce territoire compte …"), and a name that reads as a place's
+    ("Particularité : ce territoire est à cheval …" is a rubric)."""
+    found = []
+    folded = None
+    for match in NAME_THEN_THIS_TERRITORY.finditer(text):
+        folded = folded or fold(text)
+        start, end = match.span("name")
+        end = len(text[:end].rstrip())
+        if capitalised_run(text, start, end) != end or len(text[start:end].split()) > MAX_NAME_WORDS \
+                or is_place_name(text[start:end]) or PROGRAMME_WORDS.search(folded, start, end) \
+                or not PROGRAMME_WORDS.search(folded, 0, start) or not reads_as_a_place_name(text, start, end, places):
+            continue
+        line_end = text.find("\n", match.end())
+        mention = make_mention(text, start, end, "territory.described_head", (),
+                               len(text) if line_end < 0 else line_end)
+        if mention:
+            found.append(mention)
+    return found
 
 
 BRACKET = re.compile(r"\(([^()\n]{1,80})\)")
