@@ -755,6 +755,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                   or MEMBERS_OF_IT.match(folded, (run_end or {}).get(id(mention), mention.end))
                   or (not _office_before(folded, mention.start) and SIGNED_BY_THESE.match(folded, end))
                   or _party_or_listed(mention, folded, structure, epci_starts)
+                  or _signed_with(mention, folded, start, epci_spans)
                   or _acting_together(mention, folded, start, end, structure, territories, epci_spans, owner, reads)) \
             and not reads.found(OTHER_TERRITORIES, text, *near):  # lower case: not an agency's name
         return owner
@@ -871,6 +872,31 @@ def _bracket_owner(mention: EpciMention, text: str, folded: str, sentence_start:
             and not HEAD_BEFORE_BRACKET.search(before) and not defined:
         return ""  # not the members of the territory named before; with none named, other rules say
     return None
+
+
+# the programme's agreement signed with bodies (folded text): "Le protocole que nous signons
+# aujourd'hui avec A et B", "le contrat signé ce jour avec …", "le protocole … entre A et B"
+SIGNED_WITH = re.compile(r"\b(?:protocole|contrat)\b[^.;:!?]{0,60}?\bsign(?:e|ee|es|ees|ons|ez|ent|ont|erons)\b"
+                         r"[^.;:!?]{0,40}?\b(?:avec|entre)\s+")
+# between the parties of such a signature: a comma or "et", an article
+PARTIES_JOINT = re.compile(r"[\s,]*(?:\bet\s+)?(?:(?:la|le|les)\s+|l'\s*)?")
+
+
+def _signed_with(mention: EpciMention, folded: str, sentence_start: int, epci_spans: list[tuple[int, int]]) -> bool:
+    """Whether the EPCI, written with its legal form, is one of the bodies the territory's own
+    agreement is signed with in its sentence ("Le protocole que nous signons aujourd'hui avec la
+    CA X et la CC Y comporte 17 projets"): in a document about one territory, a party to it, so
+    one of its members. Only other EPCIs stand between "avec" and it."""
+    if not mention.legal_form:
+        return False
+    for match in SIGNED_WITH.finditer(folded, sentence_start, mention.start):
+        position = match.end()
+        for span_start, span_end in sorted(epci_spans):
+            if position <= span_start < mention.start and PARTIES_JOINT.fullmatch(folded, position, span_start):
+                position = span_end
+        if PARTIES_JOINT.fullmatch(folded, position, mention.start):
+            return True
+    return False
 
 
 def _party_or_listed(mention: EpciMention, folded: str, structure, epci_starts: set[int]) -> bool:
