@@ -2267,6 +2267,8 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
     if not found:
         found, mentions = _counted_heads_labelled(text, folded, mentions)
     if not found:
+        found, mentions = _counted_labelled_listed(text, folded, mentions)
+    if not found:
         found, mentions = _members_as_subject(text, folded, mentions)
     if not found:
         found, mentions = _gathered_in_the_programme(text, folded, mentions)
@@ -2356,6 +2358,53 @@ def _counted_heads_labelled(text: str, folded: str, mentions: list[EpciMention]
                                      "territory.designated_by_members", block_end=sentence_end)
         inside = {m.link.siren for m in mentions if m.link.siren and match.start() <= m.start and m.end <= end}
         return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in inside else m
+                             for m in mentions]
+    return [], mentions
+
+
+# "… avec les quatre intercommunalités labellisées ensemble Territoire d'industrie pour la période
+# 2023-2027 : A, B, C et D.": a counted plural of intercommunalities, their award, then a colon
+# (folded text; the programme named before the colon)
+COUNTED_LABELLED_COLON = re.compile(
+    r"\bles\s+(?P<count>\d{1,2}|" + "|".join(w for w, n in COUNT_WORDS.items() if 2 <= n <= 10) + r")\s+"
+    r"(?:intercommunalites|epci|communautes\s+(?:de\s+communes|d'agglomeration))\s+"
+    r"(?:labellisees|labelisees|retenues|selectionnees)\b[^.;:!?\n]{0,100}:\s*")
+
+
+def _counted_labelled_listed(text: str, folded: str, mentions: list[EpciMention]
+                             ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """A text naming no territory whose counted intercommunalities, said to be labelled in the
+    programme, are listed after a colon ("une convention avec les quatre intercommunalités
+    labellisées ensemble Territoire d'industrie pour la période 2023-2027 : A, le B, la
+    communauté de communes du C et la communauté de communes du D"): the territory they make up,
+    named after the first of them without its legal form (rule territory.designated_by_members;
+    the first EPCI retained, tests/gold/README.md), they its members. As many linked
+    intercommunalities as the count, joined by commas and "et", right after the colon."""
+    linked = sorted((m for m in mentions if m.link.siren), key=lambda m: m.start)
+    for match in COUNTED_LABELLED_COLON.finditer(folded):
+        if not re.search(PREFIX, folded[match.start():match.end()]):
+            continue
+        word = match.group("count")
+        count = int(word) if word.isdigit() else COUNT_WORDS[word]
+        first = next((m for m in linked if m.start >= match.end()), None)
+        if first is None or not SUBJECT_OPENING.fullmatch(folded, match.end(), first.start):
+            continue
+        run = [first]
+        for mention in linked[linked.index(first) + 1:]:
+            if not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
+                break
+            run.append(mention)
+        if len(run) != count or len({m.link.siren for m in run}) != count:
+            continue
+        name_start = legal_form_end(text, folded, first.start) or first.start
+        opening = SUBJECT_OPENING.match(folded, name_start)
+        name_start = opening.end() if opening and opening.end() < first.end else name_start
+        if name_start >= first.end:
+            continue
+        territory = TerritoryMention(name_start, first.end, collapse_spaces(text[name_start:first.end]),
+                                     "territory.designated_by_members", block_end=run[-1].end)
+        sirens = {m.link.siren for m in run}
+        return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
                              for m in mentions]
     return [], mentions
 
