@@ -771,6 +771,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                   or MEMBERS_OF_IT.match(folded, (run_end or {}).get(id(mention), mention.end))
                   or (not _office_before(folded, mention.start) and SIGNED_BY_THESE.match(folded, end))
                   or _party_or_listed(mention, folded, structure, epci_starts)
+                  or _signed_with(mention, folded, start, epci_spans)
                   or _acting_together(mention, folded, start, end, structure, territories, epci_spans, owner, reads)) \
             and not reads.found(OTHER_TERRITORIES, text, *near):  # lower case: not an agency's name
         return owner
@@ -887,6 +888,31 @@ def _bracket_owner(mention: EpciMention, text: str, folded: str, sentence_start:
             and not HEAD_BEFORE_BRACKET.search(before) and not defined:
         return ""  # not the members of the territory named before; with none named, other rules say
     return None
+
+
+# the programme's agreement signed with bodies (folded text): "Le protocole que nous signons
+# aujourd'hui avec A et B", "le contrat signé ce jour avec …", "le protocole … entre A et B"
+SIGNED_WITH = re.compile(r"\b(?:protocole|contrat)\b[^.;:!?]{0,60}?\bsign(?:e|ee|es|ees|ons|ez|ent|ont|erons)\b"
+                         r"[^.;:!?]{0,40}?\b(?:avec|entre)\s+")
+# between the parties of such a signature: a comma or "et", an article
+PARTIES_JOINT = re.compile(r"[\s,]*(?:\bet\s+)?(?:(?:la|le|les)\s+|l'\s*)?")
+
+
+def _signed_with(mention: EpciMention, folded: str, sentence_start: int, epci_spans: list[tuple[int, int]]) -> bool:
+    """Whether the EPCI, written with its legal form, is one of the bodies the territory's own
+    agreement is signed with in its sentence ("Le protocole que nous signons aujourd'hui avec la
+    CA X et la CC Y comporte 17 projets"): in a document about one territory, a party to it, so
+    one of its members. Only other EPCIs stand between "avec" and it."""
+    if not mention.legal_form:
+        return False
+    for match in SIGNED_WITH.finditer(folded, sentence_start, mention.start):
+        position = match.end()
+        for span_start, span_end in sorted(epci_spans):
+            if position <= span_start < mention.start and PARTIES_JOINT.fullmatch(folded, position, span_start):
+                position = span_end
+        if PARTIES_JOINT.fullmatch(folded, position, mention.start):
+            return True
+    return False
 
 
 def _party_or_listed(mention: EpciMention, folded: str, structure, epci_starts: set[int]) -> bool:
@@ -2305,6 +2331,8 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
     if not found:
         found, mentions = _counted_heads_labelled(text, folded, mentions)
     if not found:
+        found, mentions = _counted_labelled_listed(text, folded, mentions)
+    if not found:
         found, mentions = _members_as_subject(text, folded, mentions)
     if not found:
         found, mentions = _gathered_in_the_programme(text, folded, mentions)
@@ -2394,6 +2422,53 @@ def _counted_heads_labelled(text: str, folded: str, mentions: list[EpciMention]
                                      "territory.designated_by_members", block_end=sentence_end)
         inside = {m.link.siren for m in mentions if m.link.siren and match.start() <= m.start and m.end <= end}
         return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in inside else m
+                             for m in mentions]
+    return [], mentions
+
+
+# "… avec les quatre intercommunalités labellisées ensemble Territoire d'industrie pour la période
+# 2023-2027 : A, B, C et D.": a counted plural of intercommunalities, their award, then a colon
+# (folded text; the programme named before the colon)
+COUNTED_LABELLED_COLON = re.compile(
+    r"\bles\s+(?P<count>\d{1,2}|" + "|".join(w for w, n in COUNT_WORDS.items() if 2 <= n <= 10) + r")\s+"
+    r"(?:intercommunalites|epci|communautes\s+(?:de\s+communes|d'agglomeration))\s+"
+    r"(?:labellisees|labelisees|retenues|selectionnees)\b[^.;:!?\n]{0,100}:\s*")
+
+
+def _counted_labelled_listed(text: str, folded: str, mentions: list[EpciMention]
+                             ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """A text naming no territory whose counted intercommunalities, said to be labelled in the
+    programme, are listed after a colon ("une convention avec les quatre intercommunalités
+    labellisées ensemble Territoire d'industrie pour la période 2023-2027 : A, le B, la
+    communauté de communes du C et la communauté de communes du D"): the territory they make up,
+    named after the first of them without its legal form (rule territory.designated_by_members;
+    the first EPCI retained, tests/gold/README.md), they its members. As many linked
+    intercommunalities as the count, joined by commas and "et", right after the colon."""
+    linked = sorted((m for m in mentions if m.link.siren), key=lambda m: m.start)
+    for match in COUNTED_LABELLED_COLON.finditer(folded):
+        if not re.search(PREFIX, folded[match.start():match.end()]):
+            continue
+        word = match.group("count")
+        count = int(word) if word.isdigit() else COUNT_WORDS[word]
+        first = next((m for m in linked if m.start >= match.end()), None)
+        if first is None or not SUBJECT_OPENING.fullmatch(folded, match.end(), first.start):
+            continue
+        run = [first]
+        for mention in linked[linked.index(first) + 1:]:
+            if not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
+                break
+            run.append(mention)
+        if len(run) != count or len({m.link.siren for m in run}) != count:
+            continue
+        name_start = legal_form_end(text, folded, first.start) or first.start
+        opening = SUBJECT_OPENING.match(folded, name_start)
+        name_start = opening.end() if opening and opening.end() < first.end else name_start
+        if name_start >= first.end:
+            continue
+        territory = TerritoryMention(name_start, first.end, collapse_spaces(text[name_start:first.end]),
+                                     "territory.designated_by_members", block_end=run[-1].end)
+        sirens = {m.link.siren for m in run}
+        return [territory], [replace(m, territory_hint=territory.territory_id) if m.link.siren in sirens else m
                              for m in mentions]
     return [], mentions
 

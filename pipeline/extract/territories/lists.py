@@ -159,6 +159,8 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         if _counted_before(text, lst) or _described_as_territories(text, lst) or _counted_by_pronoun(text, lst):
             return TERRITORIES
         partitive = lst.intro is not None and _counts_them(lst.intro.of(text), len(lst.items))
+    else:
+        partitive = _closed_by_partitive(lst.intro.of(text), len(lst.items))
     if partitive:
         decided = None  # "Nous sommes allés voir cinq d'entre eux." then "1. Name, …": "eux" decides
     elif lst.intro is None or not lst.intro.of(text).rstrip(" *_").endswith(":"):
@@ -185,12 +187,23 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         if partitive or PRONOUN_COUNT_INTRO.search(lst.intro.of(text)):
             if COUNTED_TERRITORIES.search(_without_programme_name(sentence)):
                 decided = TERRITORIES  # "… attribué à 183 territoires … La Guadeloupe en compte trois :"
-            elif not COUNT_WORD.search(AMOUNT.sub(" ", sentence)):
+            elif decided != TERRITORIES and not COUNT_WORD.search(AMOUNT.sub(" ", sentence)):
                 # "… dont dix en Bretagne. Une enveloppe de 100 millions d'euros accompagnera leurs
                 # projets. Le Morbihan en accueille quatre :": "en" stands for no amount of money
                 decided = None
+            elif _opens_with_pronoun_count(sentence):
+                decided = None  # "La carte en compte 183, et … 2 150 projets.": "en" counts what comes before
         position = sentence_start
     return decided
+
+
+def _opens_with_pronoun_count(sentence: str) -> bool:
+    """Whether the sentence's first count is a pronoun's ("La carte de novembre 2023 en compte 183
+    …"): it counts what the sentence before names, whatever nouns the sentence counts after it."""
+    folded = fold(AMOUNT.sub(" ", sentence))
+    pronoun = PRONOUN_COUNT_IN_PROSE.search(folded)
+    first = COUNT_WORD.search(folded)
+    return pronoun is not None and first is not None and first.start() == pronoun.start("count")
 
 
 def _headed_by_places(text: str, lst: ListBlock) -> bool:
@@ -268,6 +281,13 @@ def _counts_them(intro: str, items: int) -> bool:
                for m in SOME_COUNTED_OF_THEM.finditer(fold(intro)))
 
 
+def _closed_by_partitive(intro: str, items: int) -> bool:
+    """Whether an intro ending with a colon closes on "N d'entre eux" counting the items ("notre
+    rédaction est allée dans huit d'entre eux :"): the partitive is what the list holds."""
+    tail = fold(intro).rstrip(" :*_")
+    return any(m.end() == len(tail) for m in SOME_COUNTED_OF_THEM.finditer(tail)) and _counts_them(tail[-40:], items)
+
+
 def _counted_before(text: str, lst: ListBlock) -> bool:
     if lst.context is None:
         return False
@@ -279,7 +299,7 @@ def _counted_before(text: str, lst: ListBlock) -> bool:
 
 # "La nouvelle carte en compte cinq dans le département": a pronoun's count, no colon after it
 PRONOUN_COUNT_IN_PROSE = re.compile(r"\b(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent|abrite"
-                                    r"|abritent|recense|recensent|d[ée]nombre|d[ée]nombrent)\s+(?P<count>\d{1,2}|[a-z]+)\b")
+                                    r"|abritent|recense|recensent|d[ée]nombre|d[ée]nombrent)\s+(?P<count>\d{1,3}|[a-z]+)\b")
 TERRITORY_WORD = re.compile(r"\bterritoires?\b")
 
 

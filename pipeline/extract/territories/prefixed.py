@@ -448,8 +448,10 @@ CAPITALS_NAME_THEN_CONTRACT = re.compile(
 
 
 # "the Angoulême-Cognac Industrial Territory": an English page's name before the programme's
-# words translated (rules/territory_words.json english_suffix), after "the" or opening its line.
-ENGLISH_SUFFIXED = re.compile(r"(?:\bthe[ \t]+|^[ \t]*)(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ \t]+(?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|et|and))*?)"
+# words translated (rules/territory_words.json english_suffix), after "the" or opening its line;
+# a spaced dash may join its capitalised words ("the Limoges Métropole – ELAN Industry Territory").
+ENGLISH_SUFFIXED = re.compile(r"(?:\bthe[ \t]+|^[ \t]*)(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ \t]+(?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|et|and"
+                              r"|[–—-](?=[ \t]+[A-ZÀ-Ý])))*?)"
                               + WORDS["english_suffix"], re.MULTILINE)
 
 
