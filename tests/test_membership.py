@@ -1196,3 +1196,29 @@ def test_a_repeated_sentence_reads_each_territory_name_with_each_epci_once(monke
                            {(row["territory_id"], row["siren"]) for row in extraction.epcis})
     assert counts[400] <= 4 * counts[100] + 10, counts
     assert found[100] == found[400] == expected
+
+
+def test_the_lead_of_an_item_designating_a_pair_is_read_near_its_first_member(monkeypatch):
+    """A line of a thousand sentences each listing intercommunalities: the lead "le territoire
+    formé par" was looked for from the line's start before each of them (the line read back
+    a thousand times); it stands a few words before its first member."""
+    from pipeline.extract import membership
+
+    scanned = []
+    lead = membership.ITEM_TERRITORY_LEAD
+
+    class Counting:
+        def search(self, folded, start, end):
+            scanned.append(end - start)
+            return lead.search(folded, start, end)
+
+    monkeypatch.setattr(membership, "ITEM_TERRITORY_LEAD", Counting())
+    sentence = ("Les quatre intercommunalités labellisées Territoire d'industrie : la CC du Grand Langres, "
+                "la CA de Chaumont, la CC des Savoir-Faire et la CC Auberive Vingeanne. ")
+    read = {}
+    for repeated in (100, 400):
+        scanned.clear()
+        text = "Communiqué de presse\n\n" + sentence * repeated
+        extract(text, next(nlp.parse([text])))
+        read[repeated] = sum(scanned)
+    assert 0 < read[400] <= 5 * read[100], read

@@ -2255,6 +2255,9 @@ ITEM_TERRITORY_LEAD = re.compile(r"(?:^|[:;])[ \t]*(?:[-–—•*·][ \t]*)?(?:
                                  r"(?:(?:forme|constitue|compose)\s+(?:par|de)|reunissant|associant|regroupant)\s+"
                                  r"(?:(?:la|le)\s+|l'\s*)?$", re.MULTILINE)
 PAIR_END = re.compile(r"\s*(?:[;.]|\n|$)")
+# how far before the first intercommunality its item's lead may start: a line of a thousand
+# sentences was read back to its start for each of them
+ITEM_LEAD_CHARS = 160
 
 
 def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[TerritoryMention], list[EpciMention]]:
@@ -2271,7 +2274,8 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
     found, hints = [], {}
     for index, first in enumerate(linked):
         if not (PAIR_LEAD.search(folded, max(0, first.start - 40), first.start)
-                or ITEM_TERRITORY_LEAD.search(folded, folded.rfind("\n", 0, first.start) + 1, first.start)):
+                or ITEM_TERRITORY_LEAD.search(folded, max(folded.rfind("\n", 0, first.start) + 1,
+                                                          first.start - ITEM_LEAD_CHARS), first.start)):
             continue
         run = [first]
         for mention in linked[index + 1:]:
