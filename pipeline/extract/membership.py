@@ -106,6 +106,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline import referential
+from pipeline.extract.document_info import is_field_label
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.structure import COUNT_WORDS, SpanReach
 from pipeline.extract.members import HEAD, JOINT, MEMBERS_VERB, WORDS, EpciMention, head_type, dash_fields, spells_out
@@ -1839,7 +1840,7 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
         generic = GENERIC_LABEL.match(folded)  # "Partenaires", "Contacts presse"; not "Axe Seine"
         if generic and (len(LABEL_WORD.findall(name)) == 1 or re.match(r"\w+[sx]\b", folded)):
             continue
-        if not _name_like(name) or is_place_name(name) or PART_LABEL.match(name) \
+        if not _name_like(name) or is_place_name(name) or PART_LABEL.match(name) or is_field_label(folded) \
                 or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", folded):
             continue
         if spells_out(name, line.value.of(text)):
