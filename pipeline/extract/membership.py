@@ -2173,6 +2173,11 @@ ITEM_TERRITORY_LEAD = re.compile(r"(?:^|[:;])[ \t]*(?:[-–—•*·][ \t]*)?(?:
                                  r"(?:(?:forme|constitue|compose)\s+(?:par|de)|reunissant|associant|regroupant)\s+"
                                  r"(?:(?:la|le)\s+|l'\s*)?$", re.MULTILINE)
 PAIR_END = re.compile(r"\s*(?:[;.]|\n|$)")
+# "Le comité de projets du Territoire d'industrie réunissant la CA A (CAA) et la CC B (CCB) s'est
+# tenu …": the programme's words right before the participle, no name between: the territory is
+# designated by its members alone, whatever follows them
+PROGRAMME_PAIR_LEAD = re.compile(r"\bterritoire\s+d'\s*industrie\s+(?:(?:forme|constitue|compose)\s+(?:par|de)|reunissant|associant|regroupant)\s+"
+                                 r"(?:(?:la|le)\s+|l'\s*)?$")
 
 
 def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[TerritoryMention], list[EpciMention]]:
@@ -2188,7 +2193,8 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
     linked = sorted((m for m in mentions if m.link.siren and m.legal_form), key=lambda m: m.start)
     found, hints = [], {}
     for index, first in enumerate(linked):
-        if not (PAIR_LEAD.search(folded, max(0, first.start - 40), first.start)
+        programme_lead = PROGRAMME_PAIR_LEAD.search(folded, max(0, first.start - 60), first.start) is not None
+        if not (programme_lead or PAIR_LEAD.search(folded, max(0, first.start - 40), first.start)
                 or ITEM_TERRITORY_LEAD.search(folded, folded.rfind("\n", 0, first.start) + 1, first.start)):
             continue
         run = [first]
@@ -2196,7 +2202,8 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
             if not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
                 break
             run.append(mention)
-        if len(run) < 2 or len({m.link.siren for m in run}) != len(run) or not PAIR_END.match(folded, run[-1].end):
+        if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
+                or not (programme_lead or PAIR_END.match(folded, run[-1].end)):
             continue
         name = _joined_names(text, folded, run, bare_names=False)
         if name:
