@@ -486,6 +486,13 @@ def _is_rubric(line: str) -> bool:
 FIELD_LABEL = r"\b(?:" + "|".join(CHROME_RULES["field_labels"]) + r")\s*:"
 FIELD_LINE = re.compile(rf"(?:{FIELD_LABEL}(?:[^:]|(?<=\d):(?=\d))*?)+")
 FIELD_LINE_MAX_WORDS = 30
+FIELD_LABEL_NAME = re.compile(r"(?:" + "|".join(CHROME_RULES["field_labels"]) + r")")
+
+
+def is_field_label(folded: str) -> bool:
+    """Whether a folded label is a page's field ("Mots-clés", "Tags", "Rubrique"): the values
+    after it are the page's tags, no territory's members."""
+    return FIELD_LABEL_NAME.fullmatch(folded.strip()) is not None
 
 
 def _is_field_line(folded: str) -> bool:

@@ -234,10 +234,15 @@ def masked_spans(folded: str) -> list[tuple[int, int]]:
 
 def _link_block_end(folded: str, position: int) -> int:
     """End of the link titles under a "SUR LE MÊME SUJET" heading: the lines up to a blank line,
-    or up to the first line of prose (a page without blank lines goes on with its article)."""
+    or up to the first line of prose (a page without blank lines goes on with its article).
+    Blank lines right under the heading do not end it: Markdown sets one after a heading."""
     end = position
     for line in re.finditer(r"\n([^\n]*)", folded[position:]):
-        if not line.group(1).strip() or len(line.group(1).split()) > LINK_TITLE_WORDS:
+        if not line.group(1).strip():
+            if end > position:
+                break
+            continue
+        if len(line.group(1).split()) > LINK_TITLE_WORDS:
             break
         end = position + line.end()
     return end

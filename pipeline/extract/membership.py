@@ -106,6 +106,7 @@ from dataclasses import replace
 from functools import cached_property, lru_cache
 
 from pipeline import referential
+from pipeline.extract.document_info import is_field_label
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.structure import COUNT_WORDS, SpanHolders, SpanReach
 from pipeline.extract.members import HEAD, JOINT, MEMBERS_VERB, WORDS, EpciMention, head_type, dash_fields, spells_out
@@ -1904,7 +1905,7 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
         generic = GENERIC_LABEL.match(folded)  # "Partenaires", "Contacts presse"; not "Axe Seine"
         if generic and (len(LABEL_WORD.findall(name)) == 1 or re.match(r"\w+[sx]\b", folded)):
             continue
-        if not _name_like(name) or is_place_name(name) or PART_LABEL.match(name) \
+        if not _name_like(name) or is_place_name(name) or PART_LABEL.match(name) or is_field_label(folded) \
                 or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", folded):
             continue
         if spells_out(name, line.value.of(text)):
@@ -2258,6 +2259,11 @@ PAIR_END = re.compile(r"\s*(?:[;.]|\n|$)")
 # how far before the first intercommunality its item's lead may start: a line of a thousand
 # sentences was read back to its start for each of them
 ITEM_LEAD_CHARS = 160
+# "Le comité de projets du Territoire d'industrie réunissant la CA A (CAA) et la CC B (CCB) s'est
+# tenu …": the programme's words right before the participle, no name between: the territory is
+# designated by its members alone, whatever follows them
+PROGRAMME_PAIR_LEAD = re.compile(r"\bterritoire\s+d'\s*industrie\s+(?:(?:forme|constitue|compose)\s+(?:par|de)|reunissant|associant|regroupant)\s+"
+                                 r"(?:(?:la|le)\s+|l'\s*)?$")
 
 
 def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[TerritoryMention], list[EpciMention]]:
@@ -2273,7 +2279,8 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
     linked = sorted((m for m in mentions if m.link.siren and m.legal_form), key=lambda m: m.start)
     found, hints = [], {}
     for index, first in enumerate(linked):
-        if not (PAIR_LEAD.search(folded, max(0, first.start - 40), first.start)
+        programme_lead = PROGRAMME_PAIR_LEAD.search(folded, max(0, first.start - 60), first.start) is not None
+        if not (programme_lead or PAIR_LEAD.search(folded, max(0, first.start - 40), first.start)
                 or ITEM_TERRITORY_LEAD.search(folded, max(folded.rfind("\n", 0, first.start) + 1,
                                                           first.start - ITEM_LEAD_CHARS), first.start)):
             continue
@@ -2282,7 +2289,8 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
             if not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
                 break
             run.append(mention)
-        if len(run) < 2 or len({m.link.siren for m in run}) != len(run) or not PAIR_END.match(folded, run[-1].end):
+        if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
+                or not (programme_lead or PAIR_END.match(folded, run[-1].end)):
             continue
         name = _joined_names(text, folded, run, bare_names=False)
         if name:

@@ -1314,9 +1314,12 @@ BRACKETED_LIST = with_first_letters(re.compile(r"\b(?P<count>\d{1,2}|" + "|".joi
 
 
 # "Les trois territoires d'industrie haut-saônois — Vesoul, Lure – Luxeuil et Gray — regroupent …":
-# the same names between two em dashes (the spaced en dash may be part of a name).
-DASHED_LIST = with_first_letters(re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+territoires(?:\s+d['’]\s*industrie)?"
-                                            r"(?:\s+[a-zà-ÿ-]+){0,2}\s*—\s*(?P<names>[A-ZÀ-Ý][^—()\n]{3,400}?)\s*—", re.IGNORECASE))
+# the same names between two em dashes (the spaced en dash may be part of a name); "Le Morbihan
+# compte quatre Territoires d'industrie. Les trois autres — A, B et C — …": the noun left out
+# after "autres", when the sentence before speaks of territories.
+DASHED_LIST = with_first_letters(re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+(?:territoires(?:\s+d['’]\s*industrie)?"
+                                            r"(?:\s+[a-zà-ÿ-]+){0,2}|(?P<others>autres))\s*—\s*(?P<names>[A-ZÀ-Ý][^—()\n]{3,400}?)\s*—",
+                                            re.IGNORECASE))
 
 
 def _bracketed_lists(text: str) -> list[TerritoryMention]:
@@ -1324,10 +1327,20 @@ def _bracketed_lists(text: str) -> list[TerritoryMention]:
     for match in [*BRACKETED_LIST.finditer(text), *DASHED_LIST.finditer(text)]:
         word = match["count"].lower()
         stated = int(word) if word.isdigit() else SMALL_COUNTS[word]
-        names = _colon_list_items(text, match.start("names"), match.end("names"), stated, match.start())
+        intro_start = match.start()
+        if match.groupdict().get("others"):
+            if not _territories_before(text, match.start()):
+                continue  # "les deux autres — A et B —" of anything but territories
+            intro_start = text.rfind("\n", 0, match.start()) + 1  # where the place of the count is read
+        names = _colon_list_items(text, match.start("names"), match.end("names"), stated, intro_start)
         if len(names) == stated >= 2:
             found.extend(names)
     return found
+
+
+def _territories_before(text: str, position: int) -> bool:
+    """Whether the paragraph before `position` speaks of territories (the noun "autres" leaves out)."""
+    return re.search(r"\bterritoires?\b", text[text.rfind("\n", 0, position) + 1:position], re.IGNORECASE) is not None
 
 
 # "Il s'agit des territoires de A-B, de la Plaine de C et des Trois vallées de D, E et F.": each

@@ -16,7 +16,7 @@ from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, former_regions_in
 from pipeline.extract.structure import DEPARTEMENT_CODE, Structure
-from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, enumeration_after
+from pipeline.extract.territories.phrases import LOWER_BRAND_TAIL, PLACE_ADJECTIVE, enumeration_after, is_epci_name
 from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, awarded_plural_object_at, demonym_run, departements_after_dash, block_end, brand_end, capitalised_run, codes_after,
                                                  _town_words_of, town_words,
@@ -308,7 +308,7 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
                 found.append(mention)
             continue
         elif text[pos].isupper():
-            end = brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200)))
+            end = _epci_brand_end(text, pos, brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200))))
             end = _before_a_subject_dash(text, pos, end)
             end = _one_name_of_several(text, match, pos, end)
             if after_dash := departements_after_dash(text, pos, end, places):
@@ -474,6 +474,13 @@ def _codes_as_name(text: str, structure: Structure, start: int, end: int) -> Ter
                             block_end(structure, text, start))
 
 
+def _epci_brand_end(text: str, start: int, end: int) -> int:
+    """`end` past a type word in lower case that closes an intercommunality's name ("les
+    Territoires d'industrie de Chartres métropole et du …"): the name is the EPCI's whole."""
+    tail = LOWER_BRAND_TAIL.match(text, end)
+    return tail.end() if tail and is_epci_name(text[start:tail.end()]) else end
+
+
 def _towns_after_plural(text: str, structure: Structure, start: int, end: int) -> list[TerritoryMention]:
     """The names after "de A, de B et de C", each after its own "de" (a capitalised run stops at
     the comma): one mention each."""
@@ -488,7 +495,7 @@ def _towns_after_plural(text: str, structure: Structure, start: int, end: int) -
         if not joint:
             return found
         pos = joint.end()
-        end = capitalised_run(text, pos, min(len(text), pos + 200))
+        end = _epci_brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200)))
 
 
 def _names_after_plural(text: str, structure: Structure, start: int, end: int) -> list[TerritoryMention]:
