@@ -483,10 +483,10 @@ def _is_rubric(line: str) -> bool:
 
 # A line of fields at the page's top, "Date : 14 mars 2024 Lieu : Rodez", "Rubrique : Économie":
 # each colon a label's (a time's "14:30" aside), the line short.
-FIELD_LABEL = r"\b(?:" + "|".join(CHROME_RULES["field_labels"]) + r")\s*:"
+FIELD_LABEL_NAME = re.compile(r"(?:" + "|".join(CHROME_RULES["field_labels"]) + r")")
+FIELD_LABEL = rf"\b{FIELD_LABEL_NAME.pattern}\s*:"
 FIELD_LINE = re.compile(rf"(?:{FIELD_LABEL}(?:[^:]|(?<=\d):(?=\d))*?)+")
 FIELD_LINE_MAX_WORDS = 30
-FIELD_LABEL_NAME = re.compile(r"(?:" + "|".join(CHROME_RULES["field_labels"]) + r")")
 
 
 def is_field_label(folded: str) -> bool:
