@@ -33,8 +33,9 @@ PREFIXED = with_first_letters(re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # 
 
 
 ADJECTIVE = re.compile(r"(?:" + "|".join(WORDS["name_adjectives"]) + r")\s+(?=\S)")
-# "… du Choletais et du Saumurois": the joint between two names after plural programme words
-NEXT_OF = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+)(?:du|de\s+la|de\s+l['’]|des)\s*(?=[A-ZÀ-Ý])")
+# "… du Choletais et du Saumurois", "… du Sud X et de Y métropole": the joint between two names
+# after plural programme words, each with its own preposition
+NEXT_OF = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+)(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=[A-ZÀ-Ý])")
 OF_BEFORE = re.compile(r"\b(?:du|de\s+la|de\s+l['’]|des)\s*$", re.IGNORECASE)
 # "les territoires d'industrie de Cayenne, de Kourou et de Saint-Laurent-du-Maroni": towns, each
 # after its own "de" (the next ones after any preposition: "de Lacq-Pau-Tarbes et du Pays Basque").
@@ -501,10 +502,10 @@ def _towns_after_plural(text: str, structure: Structure, start: int, end: int) -
 def _names_after_plural(text: str, structure: Structure, start: int, end: int) -> list[TerritoryMention]:
     """The names joined by "et du", "et de la" in [start, end): one mention each; a département
     or a région says where the territories lie ("Les territoires d'industrie du Gard et de
-    l'Hérault reconduits")."""
+    l'Hérault reconduits"); the last may end with a type word in lower case ("… et de Y métropole")."""
     found, pos = [], start
     for joint in [*NEXT_OF.finditer(text, start, end), None]:
-        name_end = joint.start() if joint else end
+        name_end = joint.start() if joint else _epci_brand_end(text, pos, end)
         mention = make_mention(text, pos, name_end, "territory.prefixed_name", (), block_end(structure, text, pos))
         if mention and not is_place_name(mention.name):
             found.append(mention)

@@ -84,6 +84,9 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
                 and COUNT_BEFORE_PLURAL.search(folded, max(0, cue.start() - 20), cue.start()):
             continue
         mention = _candidate(text, cue.end(), places)
+        if mention and folded.startswith("territoire", cue.start()) \
+                and name_key(folded[cue.start():mention.end]) in _epci_names_without_acronym():
+            continue  # "le Territoire de la Côte Ouest": an intercommunality's whole name, not a place
         if mention:
             proposed.setdefault(mention.territory_id, mention)
             programme = PROGRAMME_BEFORE.search(folded, max(0, cue.start() - 60), cue.start())
@@ -279,6 +282,17 @@ def epci_names() -> frozenset[str]:
             if len(bare) > 3:
                 keys.add(name_key(bare))
     return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def _epci_names_without_acronym() -> frozenset[str]:
+    """Keys of the referential's intercommunality names, without their legal form nor the acronym
+    in brackets some end with ("CA Territoire de la Côte Ouest (TCO)"): how a text writes them whole."""
+    return frozenset(name_key(ACRONYM_IN_BRACKETS.sub("", FORM_OPENING.sub("", fold(borne.name))))
+                     for epci in referential.load().epcis.values() for borne in epci.names)
+
+
+ACRONYM_IN_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 @lru_cache(maxsize=1)
