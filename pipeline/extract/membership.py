@@ -94,8 +94,10 @@ EPCIs (rule territory.member_line); the subject of a member list ("Le territoire
 A et B", "les élus du territoire hôte, X, qui réunit A et B") or the sentence before a list that
 points back to it ("Le territoire X a été labellisé. Il associe A et B.", "…, Caen Industrie est
 porté par A"), or the territory quoted right after
-"A forme à elle seule le territoire « X »" (rule territory.member_subject).
-"""
+"A forme à elle seule le territoire « X »" (rule territory.member_subject), or a section's heading
+"X : subject" that the sentence opening the section names again before its list ("En X, où la
+démarche est conduite par A et B"; rule territory.member_heading). Rule 7 gives no EPCI of a
+section headed by another name to the one territory an earlier section names."""
 
 from __future__ import annotations
 
