@@ -554,21 +554,25 @@ COUNTED_NOUN_OF = re.compile(r"\s*(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|hui
 GLOSS_CLAUSE_TRIGGER = re.compile(r",[ \t]*(?:qui[ \t]+)?$")
 SINGULAR_LEAD = re.compile(r"\s*(?:la|le|l['’])\s*", re.IGNORECASE)
 OUTER_LIST_RESUMED = re.compile(r",\s+et\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?=[A-ZÀ-Ý])")
-# ", et l'Ouest Guyanais, porté par": the outer list's next name with its article and its own gloss
-# clause (its trigger right after its comma): another territory, no member.
+# ", et l'Ouest Guyanais, porté par", ", et les Savanes, dont Kourou … est le moteur": the outer
+# list's next name with its article and its own gloss clause (its trigger or "dont" right after
+# its comma): another territory, no member.
 OUTER_ITEM_GLOSSED = re.compile(r",\s+et\s+(?:la\s+|le\s+|les\s+|l['’]\s*)[A-ZÀ-Ý][^,;.:()\n]{0,60},\s*")
+WHOSE = re.compile(r"dont\s")
 
 
 def _gloss_clause_end(text: str, trigger: re.Match, end: int) -> int:
     """Where a member region opened by a gloss clause between commas ends: at the comma that
-    resumes the outer list (see OUTER_LIST_RESUMED), else at `end`."""
-    if not (GLOSS_CLAUSE_TRIGGER.search(text, max(0, trigger.start() - 7), trigger.start())
-            and SINGULAR_LEAD.match(text, trigger.end(), end)):
+    resumes the outer list (see OUTER_LIST_RESUMED; after one EPCI, "Il s'agit de A, porté par
+    la CA X, et du Pays de B"), or at the outer list's next item glossed in turn ("le Centre
+    Littoral, autour de Cayenne et de la CA X, et les Savanes, dont …"), else at `end`."""
+    if not GLOSS_CLAUSE_TRIGGER.search(text, max(0, trigger.start() - 7), trigger.start()):
         return end
-    resumed = OUTER_LIST_RESUMED.search(text, trigger.end(), end)
+    resumed = OUTER_LIST_RESUMED.search(text, trigger.end(), end) \
+        if SINGULAR_LEAD.match(text, trigger.end(), end) else None
     if resumed is None:  # "le Centre Littoral, autour de la CA X, et l'Ouest Guyanais, porté par la CC Y"
         resumed = next((m for m in OUTER_ITEM_GLOSSED.finditer(text, trigger.end(), end)
-                        if TRIGGER.match(text, m.end())), None)
+                        if TRIGGER.match(text, m.end()) or WHOSE.match(text, m.end())), None)
     return resumed.start() if resumed else end
 
 

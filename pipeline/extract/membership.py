@@ -94,8 +94,10 @@ EPCIs (rule territory.member_line); the subject of a member list ("Le territoire
 A et B", "les élus du territoire hôte, X, qui réunit A et B") or the sentence before a list that
 points back to it ("Le territoire X a été labellisé. Il associe A et B.", "…, Caen Industrie est
 porté par A"), or the territory quoted right after
-"A forme à elle seule le territoire « X »" (rule territory.member_subject).
-"""
+"A forme à elle seule le territoire « X »" (rule territory.member_subject), or a section's heading
+"X : subject" that the sentence opening the section names again before its list ("En X, où la
+démarche est conduite par A et B"; rule territory.member_heading). Rule 7 gives no EPCI of a
+section headed by another name to the one territory an earlier section names."""
 
 from __future__ import annotations
 
@@ -764,6 +766,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         return None  # "la CC X a été retenue dans l'appel à projets Fonds vert": that call's, no member
     owner = next(iter(by_id)) if len(by_id) == 1 \
         else _paragraph_territory(mention, structure, folded, territories, epci_spans)
+    if owner and len(by_id) == 1 and _under_another_heading(text, mention, territories, owner):
+        return None
     if owner is None and mention.in_member_list:
         owner = _headline_territory(mention, structure, folded, territories, epci_spans)
     if owner and (_named_as_member(mention, text, folded, start, end, reads=reads)
@@ -777,6 +781,71 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and not reads.found(OTHER_TERRITORIES, text, *near):  # lower case: not an agency's name
         return owner
     return None
+
+
+# "Sud Manche : relancer l'attractivité des métiers": a section's heading, a name then its subject
+HEADING_LINE = re.compile(r"[ \t•#*–-]*(?P<label>[^\n:]+?)[ \t]+:[ \t]+[^\n]+")
+
+
+def _section_heading(text: str, position: int) -> tuple[int, int] | None:
+    """The name a "Name : subject" heading line gives over the block of lines that holds
+    `position` (its first line, or the last line above a blank line): (start, end) of the name,
+    when it is a proper name, not a place's ("Drôme : …"), an EPCI's or a generic label
+    ("Partenaires : …"); the title is no section's heading."""
+    line_start = text.rfind("\n", 0, position) + 1
+    while line_start > 0 and text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].strip():
+        line_start = text.rfind("\n", 0, line_start - 1) + 1  # up to the first line of its block
+    first_end = text.find("\n", line_start)
+    if 0 <= first_end < position:
+        heading_start, heading_end = line_start, first_end
+    else:
+        heading_end = line_start - 1
+        while heading_end > 0 and not text[text.rfind("\n", 0, heading_end) + 1:heading_end].strip():
+            heading_end = text.rfind("\n", 0, heading_end)
+        if heading_end <= 0 or text.count("\n", heading_end, line_start) > 3:
+            return None
+        heading_start = text.rfind("\n", 0, heading_end) + 1
+    line = text[heading_start:heading_end].rstrip()
+    heading = HEADING_LINE.fullmatch(line)
+    if not heading or re.search(r"[.,;!?…»\"]$", line) or not text[:heading_start].strip():
+        return None
+    label = heading.group("label")
+    if not _name_like(label) or is_place_name(label) or is_epci_name(label) or GENERIC_LABEL.match(fold(label)):
+        return None
+    return heading_start + heading.start("label"), heading_start + heading.end("label")
+
+
+def _under_another_heading(text: str, mention: EpciMention, territories: list[TerritoryMention],
+                           owner: str) -> bool:
+    """The heading over the EPCI's paragraph names someone else than the text's one territory,
+    named in an earlier section and never in this one ("Collines de Normandie : …⏎… associe A et
+    B.⏎⏎Sud Manche : …⏎En Sud Manche, où la démarche est conduite par C et D"): the section
+    speaks of another territory, unseen, not of that one."""
+    heading = _section_heading(text, mention.start)
+    if heading is None:
+        return False
+    label = name_key(text[slice(*heading)])
+    mine = [t for t in territories if t.territory_id == owner]
+    if any(name_key(t.name) in label or label in name_key(t.name) for t in mine):
+        return False
+    return any(t.start < heading[0] for t in mine) \
+        and not any(heading[0] <= t.start < mention.start for t in mine)
+
+
+def _section_named_again(text: str, sentence_start: int, list_start: int) -> tuple[int, int] | None:
+    """The name of the section's heading written again in the sentence that opens the section,
+    before its member list ("Sud Manche : relancer …⏎En Sud Manche, où la démarche est conduite
+    par A et B"): (start, end) of it in that sentence."""
+    heading = _section_heading(text, list_start)
+    if heading is None:
+        return None
+    body = text.find("\n", heading[1]) + 1  # the parser may run the heading into the sentence
+    if text[body:sentence_start].strip() or not body:
+        return None  # the sentence does not open the section's paragraph
+    start = max(body, sentence_start)
+    name = re.escape(collapse_spaces(text[slice(*heading)])).replace(r"\ ", r"\s+")
+    again = re.search(r"(?<![\w'’-])" + name + r"(?![\w'’-])", text[start:list_start])
+    return (start + again.start(), start + again.end()) if again else None
 
 
 def _acting_together(mention: EpciMention, folded: str, start: int, end: int, structure,
@@ -2114,6 +2183,8 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
             if not subject and start not in headings:
                 headings[start] = _heading_before(text, start)
             heading = None if subject else headings[start]
+        if subject is None and heading is None and NAMES_THE_PROGRAMME.search(folded):
+            heading = _section_named_again(text, start, mention.list_start)
         if subject is None and heading is None:
             continue
         name_start, name_end = heading or subject.span("name")
