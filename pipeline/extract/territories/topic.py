@@ -272,24 +272,24 @@ FORM_OPENING = re.compile(r"^(?:cc|ca|cu|metropole|communaute (?:de communes|d'a
                           r"(?:(?:de la|de l'|du|des|de|d')\s*)?")
 
 
+def _bare_epci_names():
+    """Every name the referential's intercommunalities bore, folded, without their legal form."""
+    for epci in referential.load().epcis.values():
+        for borne in epci.names:
+            yield FORM_OPENING.sub("", fold(borne.name))
+
+
 @lru_cache(maxsize=1)
 def epci_names() -> frozenset[str]:
     """Keys of every name the referential's intercommunalities bore, without their legal form."""
-    keys = set()
-    for epci in referential.load().epcis.values():
-        for borne in epci.names:
-            bare = FORM_OPENING.sub("", fold(borne.name))
-            if len(bare) > 3:
-                keys.add(name_key(bare))
-    return frozenset(keys)
+    return frozenset(name_key(bare) for bare in _bare_epci_names() if len(bare) > 3)
 
 
 @lru_cache(maxsize=1)
 def _epci_names_without_acronym() -> frozenset[str]:
-    """Keys of the referential's intercommunality names, without their legal form nor the acronym
-    in brackets some end with ("CA Territoire de la Côte Ouest (TCO)"): how a text writes them whole."""
-    return frozenset(name_key(ACRONYM_IN_BRACKETS.sub("", FORM_OPENING.sub("", fold(borne.name))))
-                     for epci in referential.load().epcis.values() for borne in epci.names)
+    """Keys of the same names without the acronym in brackets some end with ("CA Territoire de la
+    Côte Ouest (TCO)"): how a text writes them whole."""
+    return frozenset(name_key(ACRONYM_IN_BRACKETS.sub("", bare)) for bare in _bare_epci_names())
 
 
 ACRONYM_IN_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
