@@ -73,6 +73,10 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              Saint-Omer (Pas-de-Calais) a ouvert …"; or, unannounced, the run-in
                              heads of two paragraphs or more: "Le Saint-Quentinois (Aisne). Porté
                              par …" (examples.py)
+- territory.section_heading  the names opening the headings of as many sections as a paragraph's
+                             last sentence counts ("Zoom sur quatre d'entre eux." then "Grand
+                             Dole : la chimie en tête" / paragraph / "Haut-Jura – …"), each section
+                             holding what it says of its territory (sections.py)
 - territory.roundup          a round-up by département in prose after a sentence counting the
                              territories ("La région en place six."): "Dans le Loiret, A et B, … ;
                              dans l'Indre, C et son pôle … ; enfin dans le Loir-et-Cher, la vallée
@@ -122,6 +126,7 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
                                                  sentence_ends, sentence_bounds)
 from pipeline.extract.territories.examples import example_names
+from pipeline.extract.territories.sections import section_names
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
@@ -170,7 +175,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + names_before_a_count(text, structure, places)
                   + run_in_heads(text, places) + described_heads(text, places)
                   + intercommunalities_of(text, structure, places)
-                  + example_names(text, structure, places) + coded_dash_lines(text, places)
+                  + example_names(text, structure, places) + section_names(text, structure, places)
+                  + coded_dash_lines(text, places)
                   + roundup_names(text, structure, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates += _likewise_elided(text, candidates, places)
