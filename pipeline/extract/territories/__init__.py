@@ -60,9 +60,10 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.labelled         (also) "X avait été la première en 2018. La première zone des Alpes-Maritimes
                              à être labellisée Territoire d'industrie.": a verbless sentence of rank
                              right after the sentence giving X that rank
-- territory.predecessor      the quoted former territory a territory takes over from: "Il succède
-                             au territoire « Pau – Tarbes » de la première génération"; it takes
-                             none of the members the text lists
+- territory.predecessor      the former territory a territory takes over from, quoted or after
+                             the territory noun: "Il succède au territoire « Pau – Tarbes » de la
+                             première génération", "prend la suite du Territoire d'industrie X";
+                             it takes none of the members the text lists
 - territory.intercommunalities_of  the one area a count of intercommunalities is "of", near the
                              programme's words: "les quatre communautés de communes du Grand Est
                              Touraine", "quatre intercommunalités du A et B" (fewer names than the count),
@@ -133,7 +134,7 @@ from pipeline.extract.territories.kicker import headline_subject, kicker_name, t
 from pipeline.extract.territories.lists import (COUNTED_TERRITORIES, announces_territories, coded_dash_lines, coded_heads, colon_lists,
                                                 list_items, table_cells)
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
-from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, grouping_subjects, intercommunalities_of,
+from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, PREDECESSOR_RULE, grouping_subjects, intercommunalities_of,
                                                      labelled_objects, labelled_subjects, predecessors, selected_zones,
                                                      wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
@@ -194,6 +195,8 @@ def find_territories(text: str, places: list[PlaceMention],
             overlap.departement_codes |= mention.departement_codes
             if overlap.intro is None and mention.intro is not None:
                 overlap.intro, overlap.list_id = mention.intro, mention.list_id
+            if mention.rule == PREDECESSOR_RULE and (overlap.start, overlap.end) == (mention.start, mention.end):
+                overlap.rule = PREDECESSOR_RULE  # "prend la suite du Territoire d'industrie X": a former one
             continue
         kept.append(mention)
         reach.append(max(reach[-1], mention.end) if reach else mention.end)
