@@ -1041,7 +1041,8 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
             mention.departement_codes |= {p.code for p in places if p.kind == "departement"
                                           and following_start <= p.start < following_end}
         elif one_territory:
-            mention.departement_codes |= _counted_departements(text, following_start, following_end, places)
+            mention.departement_codes |= _counted_departements(text, following_start, following_end, places) \
+                or _part_of_a_departement(text, following_start, following_end, places)
 
 
 # "de trois départements (Lot, Aveyron, Cantal)", "sur deux départements : la Mayenne et la Sarthe"
@@ -1082,6 +1083,25 @@ def _counted_departements(text: str, start: int, end: int, places: list[PlaceMen
         if named and len({p.code for p in named}) == count == len(named):
             return {p.code for p in named}
     return set()
+
+
+# "… pour l'ensemble du nord-est de la Haute-Saône", "à l'échelle du sud de la Manche": a compass
+# part of one département (folded text, the département's name right after it)
+PART_OF_A_DEPARTEMENT = re.compile(r"(?<![\w'])(?:(?:l'ensemble|la\s+totalite|tout|toute)\s+)?(?:du|de\s+la|de\s+l'|le|la|l')\s*"
+                                   r"(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:de\s+la|de\s+l'|du|des|de)\s*$")
+APPROACH_WORDS = re.compile(r"\b(?:demarche|programme|dispositif|territoire)\b")
+
+
+def _part_of_a_departement(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
+    """'Les Vosges saônoises font partie des dix Territoires d'industrie … C'est notre PETR qui
+    porte la démarche pour l'ensemble du nord-est de la Haute-Saône': in a text about one territory,
+    the next sentence saying that the approach covers a compass part of one département (and
+    naming no other) says where it lies."""
+    named = [p for p in places if p.kind == "departement" and start <= p.start < end]
+    if len({p.code for p in named}) != 1 or not APPROACH_WORDS.search(fold(text[start:end])):
+        return set()
+    place = named[0]
+    return {place.code} if PART_OF_A_DEPARTEMENT.search(fold(text[max(start, place.start - 40):place.start])) else set()
 
 
 # "La Gironde en compte trois.", "Dans le Cher, deux territoires sont retenus.": a count of
