@@ -558,6 +558,13 @@ def _numbering(text: str, token: Token, reading: Reading) -> bool:
     return singular or bool(noun) and len(noun.group()) > 1 and noun.group().isupper()
 
 
+def _all_of_them(folded: str, token: Token, vocab: Vocabulary) -> bool:
+    """'A et B, tous deux Territoires d'industrie de la première heure': a small count written in
+    words after "tous" names what the sentence named already; "tous les 183 territoires" counts."""
+    return (token.value < 10 and folded[token.start:token.end].isalpha()
+            and vocab.all_of.search(folded, max(0, token.start - 20), token.start) is not None)
+
+
 def _one_before_a_plural(text: str, token: Token, reading: Reading) -> bool:
     """"Kit · 1 Territoires d'industrie - la feuille de route": the digit 1 before a plural noun is a page or
     section number over a title (one counts a singular: "1 territoire"); not before a scale
@@ -623,7 +630,8 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
         dated = token.year_like and vocab.year_preposition.search(folded, max(0, token.start - 20), token.start)
         if (token.year_like and not reading.direct) or dated or _numbering(text, token, reading) \
                 or _one_before_a_plural(text, token, reading) \
-                or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start):
+                or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start) \
+                or _all_of_them(folded, token, vocab):
             continue
         start, approximate = _qualifier(folded, token.start, vocab)
         share = _share(folded, token, reading, following, vocab)

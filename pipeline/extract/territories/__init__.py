@@ -60,9 +60,10 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.labelled         (also) "X avait été la première en 2018. La première zone des Alpes-Maritimes
                              à être labellisée Territoire d'industrie.": a verbless sentence of rank
                              right after the sentence giving X that rank
-- territory.predecessor      the quoted former territory a territory takes over from: "Il succède
-                             au territoire « Pau – Tarbes » de la première génération"; it takes
-                             none of the members the text lists
+- territory.predecessor      the former territory a territory takes over from, quoted or after
+                             the territory noun: "Il succède au territoire « Pau – Tarbes » de la
+                             première génération", "prend la suite du Territoire d'industrie X";
+                             it takes none of the members the text lists
 - territory.intercommunalities_of  the one area a count of intercommunalities is "of", near the
                              programme's words: "les quatre communautés de communes du Grand Est
                              Touraine", "quatre intercommunalités du A et B" (fewer names than the count),
@@ -73,6 +74,10 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              Saint-Omer (Pas-de-Calais) a ouvert …"; or, unannounced, the run-in
                              heads of two paragraphs or more: "Le Saint-Quentinois (Aisne). Porté
                              par …" (examples.py)
+- territory.section_heading  the names opening the headings of as many sections as a paragraph's
+                             last sentence counts ("Zoom sur quatre d'entre eux." then "Grand
+                             Dole : la chimie en tête" / paragraph / "Haut-Jura – …"), each section
+                             holding what it says of its territory (sections.py)
 - territory.roundup          a round-up by département in prose after a sentence counting the
                              territories ("La région en place six."): "Dans le Loiret, A et B, … ;
                              dans l'Indre, C et son pôle … ; enfin dans le Loir-et-Cher, la vallée
@@ -122,13 +127,14 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
                                                  sentence_ends, sentence_bounds)
 from pipeline.extract.territories.examples import example_names
+from pipeline.extract.territories.sections import section_names
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
 from pipeline.extract.territories.lists import (COUNTED_TERRITORIES, announces_territories, coded_dash_lines, coded_heads, colon_lists,
                                                 list_items, table_cells)
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
-from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, grouping_subjects, intercommunalities_of,
+from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, PREDECESSOR_RULE, grouping_subjects, intercommunalities_of,
                                                      labelled_objects, labelled_subjects, predecessors, selected_zones,
                                                      wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
@@ -170,7 +176,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + names_before_a_count(text, structure, places)
                   + run_in_heads(text, places) + described_heads(text, places)
                   + intercommunalities_of(text, structure, places)
-                  + example_names(text, structure, places) + coded_dash_lines(text, places)
+                  + example_names(text, structure, places) + section_names(text, structure, places)
+                  + coded_dash_lines(text, places)
                   + roundup_names(text, structure, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates += _likewise_elided(text, candidates, places)
@@ -188,6 +195,8 @@ def find_territories(text: str, places: list[PlaceMention],
             overlap.departement_codes |= mention.departement_codes
             if overlap.intro is None and mention.intro is not None:
                 overlap.intro, overlap.list_id = mention.intro, mention.list_id
+            if mention.rule == PREDECESSOR_RULE and (overlap.start, overlap.end) == (mention.start, mention.end):
+                overlap.rule = PREDECESSOR_RULE  # "prend la suite du Territoire d'industrie X": a former one
             continue
         kept.append(mention)
         reach.append(max(reach[-1], mention.end) if reach else mention.end)
@@ -1032,7 +1041,8 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
             mention.departement_codes |= {p.code for p in places if p.kind == "departement"
                                           and following_start <= p.start < following_end}
         elif one_territory:
-            mention.departement_codes |= _counted_departements(text, following_start, following_end, places)
+            mention.departement_codes |= _counted_departements(text, following_start, following_end, places) \
+                or _part_of_a_departement(text, following_start, following_end, places)
 
 
 # "de trois départements (Lot, Aveyron, Cantal)", "sur deux départements : la Mayenne et la Sarthe"
@@ -1073,6 +1083,25 @@ def _counted_departements(text: str, start: int, end: int, places: list[PlaceMen
         if named and len({p.code for p in named}) == count == len(named):
             return {p.code for p in named}
     return set()
+
+
+# "… pour l'ensemble du nord-est de la Haute-Saône", "à l'échelle du sud de la Manche": a compass
+# part of one département (folded text, the département's name right after it)
+PART_OF_A_DEPARTEMENT = re.compile(r"(?<![\w'])(?:(?:l'ensemble|la\s+totalite|tout|toute)\s+)?(?:du|de\s+la|de\s+l'|le|la|l')\s*"
+                                   r"(?:nord|sud|est|ouest|centre)(?:-(?:est|ouest))?\s+(?:de\s+la|de\s+l'|du|des|de)\s*$")
+APPROACH_WORDS = re.compile(r"\b(?:demarche|programme|dispositif|territoire)\b")
+
+
+def _part_of_a_departement(text: str, start: int, end: int, places: list[PlaceMention]) -> set[str]:
+    """'Les Vosges saônoises font partie des dix Territoires d'industrie … C'est notre PETR qui
+    porte la démarche pour l'ensemble du nord-est de la Haute-Saône': in a text about one territory,
+    the next sentence saying that the approach covers a compass part of one département (and
+    naming no other) says where it lies."""
+    named = [p for p in places if p.kind == "departement" and start <= p.start < end]
+    if len({p.code for p in named}) != 1 or not APPROACH_WORDS.search(fold(text[start:end])):
+        return set()
+    place = named[0]
+    return {place.code} if PART_OF_A_DEPARTEMENT.search(fold(text[max(start, place.start - 40):place.start])) else set()
 
 
 # "La Gironde en compte trois.", "Dans le Cher, deux territoires sont retenus.": a count of

@@ -727,6 +727,12 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
                                sentence_bounds(text, match.start())[1])
         if mention:
             found.append(mention)
+    for match in SUCCEEDS_NAMED.finditer(folded):  # "Il prend la suite du Territoire d'industrie X, …"
+        end = capitalised_run(text, match.end(), sentence_bounds(text, match.start())[1])
+        if text[match.end()].isupper() and end > match.end():
+            mention = make_mention(text, match.end(), end, PREDECESSOR_RULE, (), sentence_bounds(text, match.start())[1])
+            if mention:
+                found.append(mention)
     found.extend(_renamed_while_enlarging(text, folded, places))
     return found
 
@@ -759,6 +765,7 @@ def _renamed_while_enlarging(text: str, folded: str, places: list[PlaceMention])
 
 
 SUCCEEDS_QUOTED = re.compile(WORDS["succeeds_quoted"])
+SUCCEEDS_NAMED = re.compile(WORDS["succeeds_named"])
 RENAMED_WHILE_ENLARGING = re.compile(WORDS["renamed_while_enlarging"])
 RENAMING_CONTEXT = 200  # how far before a renaming's sentence, in its paragraph, the words of a label count
 # "la première agglomération … entrée dans le dispositif, en 2018, était Val de Garonne": the
