@@ -41,7 +41,7 @@ def section_names(text: str, structure: Structure, places: list[PlaceMention]) -
         count = _count_closing(folded, block.span.start, block.span.end)
         if count is None:
             continue
-        sections = _sections(blocks[index + 1:])
+        sections = _sections(blocks, index + 1, count)
         if len(sections) < count:
             continue
         mentions = [_name(text, heading, section_end, places) for heading, section_end in sections[:count]]
@@ -64,11 +64,12 @@ def _count_closing(folded: str, start: int, end: int) -> int | None:
     return counts[0] if len(counts) == 1 and counts[0] >= 2 else None
 
 
-def _sections(blocks: list[Block]) -> list[tuple[Block, int]]:
-    """(heading, end of its section) of the headings in a row, each over one paragraph or more."""
+def _sections(blocks: list[Block], index: int, count: int) -> list[tuple[Block, int]]:
+    """(heading, end of its section) of the first `count` headings in a row from `index`, each over
+    one paragraph or more (no further: a page of such counts would read its headings again each)."""
     sections = []
-    index = 0
-    while index + 1 < len(blocks) and blocks[index].kind == "heading" and blocks[index + 1].kind == "paragraph":
+    while len(sections) < count and index + 1 < len(blocks) and blocks[index].kind == "heading" \
+            and blocks[index + 1].kind == "paragraph":
         following = index + 1
         while following < len(blocks) and blocks[following].kind == "paragraph":
             following += 1
