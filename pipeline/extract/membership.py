@@ -94,7 +94,10 @@ EPCIs (rule territory.member_line); the subject of a member list ("Le territoire
 A et B", "les élus du territoire hôte, X, qui réunit A et B") or the sentence before a list that
 points back to it ("Le territoire X a été labellisé. Il associe A et B.", "…, Caen Industrie est
 porté par A"), or the territory quoted right after
-"A forme à elle seule le territoire « X »" (rule territory.member_subject), or a section's heading
+"A forme à elle seule le territoire « X »" (rule territory.member_subject), or, in a text naming
+no territory, a run of linked EPCIs holding the label together ("A et B poursuivent leur démarche
+Territoires d'industrie") or gathered by the programme ("le programme … réunit la CU A et la CC B";
+rule territory.designated_by_members, run_territories), or a section's heading
 "X : subject" that the sentence opening the section names again before its list ("En X, où la
 démarche est conduite par A et B"; rule territory.member_heading). Rule 7 gives no EPCI of a
 section headed by another name to the one territory an earlier section names."""
