@@ -498,6 +498,9 @@ TOWN_OF_BEFORE = re.compile(r"\b[Ll]a[ \t]+ville[ \t]+(?:de[ \t]+|d['’][ \t]*)
 
 
 # "…, avec la communauté de communes X, labellisés": a companion of the subject, not the subject
+# ("organisé par la CCI avec X Communauté, labellisée Territoire d'industrie": a singular
+# participle apposed right after the one name, "avec" opening no aside, qualifies that name)
+SINGULAR_APPOSED = re.compile(r",\s*(?:labellisee?|labelisee?|retenue?|selectionnee?|reconduite?|designee?|laureate?)(?=\s)")
 COMPANION_BEFORE = re.compile(r"(?<![\w'])avec\s+(?:la|le|les|l')?\s*(?:communautes?\s+(?:de\s+communes|d'agglomeration|urbaine)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?$")
 
 
@@ -638,8 +641,12 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "M. le Premier ministre, Édouard Philippe, a retenu …": a person
         if parts and INTERCOMMUNALITIES_OF.match(folded, clause_start, parts[0].start):
             continue  # "Les agglos de Béziers, Agde/Pézenas et Sète labellisés": members of a territory left unnamed
-        if parts and COMPANION_BEFORE.search(folded, clause_start, parts[0].start):
+        companion = COMPANION_BEFORE.search(folded, clause_start, parts[0].start) if parts else None
+        if companion and not (apposition and len(parts) == 1 and SINGULAR_APPOSED.match(folded, match.start())
+                              and not folded[:companion.start()].rstrip().endswith(",")):
             continue  # "on est, avec la CC X, labellisés …": X shares the label with the subject, no name of it
+        if companion:  # "… la Chambre de métiers et de l'artisanat s'associe avec X, labellisée …": X alone
+            clause_start = companion.end()
         if parts and COUNT_BEFORE.search(folded, clause_start, parts[0].start):
             continue  # "Treize zones du Grand Est labellisées": a count of territories, no name
         coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))
