@@ -94,7 +94,10 @@ EPCIs (rule territory.member_line); the subject of a member list ("Le territoire
 A et B", "les élus du territoire hôte, X, qui réunit A et B") or the sentence before a list that
 points back to it ("Le territoire X a été labellisé. Il associe A et B.", "…, Caen Industrie est
 porté par A"), or the territory quoted right after
-"A forme à elle seule le territoire « X »" (rule territory.member_subject), or a section's heading
+"A forme à elle seule le territoire « X »" (rule territory.member_subject), or, in a text naming
+no territory, a run of linked EPCIs holding the label together ("A et B poursuivent leur démarche
+Territoires d'industrie") or gathered by the programme ("le programme … réunit la CU A et la CC B";
+rule territory.designated_by_members, run_territories), or a section's heading
 "X : subject" that the sentence opening the section names again before its list ("En X, où la
 démarche est conduite par A et B"; rule territory.member_heading). Rule 7 gives no EPCI of a
 section headed by another name to the one territory an earlier section names."""
@@ -2276,6 +2279,65 @@ def _gathered_by_this_territory(folded: str, run: list[EpciMention], sentences: 
     if gathers is None or index is None:
         return None
     return gathers if re.search(PREFIX, folded[sentences[max(0, index - 1)][0]:run[0].start]) else None
+
+
+# "A et B poursuivent ensemble leur démarche Territoires d'industrie", "A et B ont signé leur
+# protocole « Territoires d'industrie »", "A et B sont labellisées Territoire d'industrie": what
+# follows a run of intercommunalities opening its sentence says they hold the label together
+# (folded text, from the run's end)
+RUN_HOLDS_THE_LABEL = re.compile(
+    r"\s*+(?:[^.;:!?\n]{0,60}?\s)?(?:leur\s+(?:demarche|labellisation|label|candidature|protocole|contrat|engagement"
+    r"|feuille\s+de\s+route|plan\s+d'actions?)\s*+(?:commune\s+|conjointe\s+)?[«\"“]?\s*+territoires?\s+d'\s*industrie\b"
+    r"|(?:sont|ont\s+ete|viennent\s+d'etre)\s+(?:[a-z'-]+\s+){0,2}?(?:labellisee?s|retenue?s|reconduite?s|selectionnee?s)"
+    r"\s+(?:ensemble\s+)?(?:comme\s+|en\s+tant\s+que\s+)?[«\"“]?\s*+territoires?\s+d'\s*industrie\b)")
+# "le programme Territoires d'industrie réunit la communauté urbaine A et la communauté de
+# communes B": the programme gathering the run, the verb right before it (folded text)
+PROGRAMME_GATHERS = re.compile(
+    r"\b(?:programme|dispositif|label|demarche)\s+(?:national\s+)?[«\"“]?\s*+territoires?\s+d'\s*industrie\s*+[»\"”]?\s*+"
+    r"(?:y\s+)?(?:reunit|associe|rassemble|regroupe|federe|concerne)\s+(?:(?:la|le|les)\s+|l'\s*)?$")
+
+
+def _joined_runs(folded: str, mentions: list[EpciMention]) -> list[list[EpciMention]]:
+    """The mentions in runs joined by a comma or "et" on one line, in text order (the sentence
+    splitter may cut a name: "Flers | Agglo et …")."""
+    runs: list[list[EpciMention]] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        last = runs[-1][-1] if runs else None
+        if last and last.end <= mention.start and MEMBER_JOINT.fullmatch(folded, last.end, mention.start) \
+                and "\n" not in folded[last.end:mention.start]:
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return runs
+
+
+def run_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention]
+                    ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """In a text naming no territory, the one a run of two linked intercommunalities or more
+    designates as the subject opening a sentence that says they hold the label together
+    (RUN_HOLDS_THE_LABEL), or as what the programme gathers (PROGRAMME_GATHERS): named by the run
+    as the text joins it, legal forms dropped ("Limoges Métropole et Élan Limousin Avenir Nature";
+    tests/gold/README.md, rule territory.designated_by_members), they its members. Returns the
+    territories found and the mentions, those of the run pointed to it."""
+    if territories:
+        return [], mentions
+    folded = fold(text)
+    for run in _joined_runs(folded, [m for m in mentions if m.link.siren]):
+        if len(run) < 2 or len({m.link.siren for m in run}) != len(run):
+            continue
+        opens = not text[max(text.rfind(".", 0, run[0].start), text.rfind("\n", 0, run[0].start)) + 1:run[0].start].strip()
+        if not (opens and RUN_HOLDS_THE_LABEL.match(folded, run[-1].end)
+                or PROGRAMME_GATHERS.search(folded, max(0, run[0].start - 80), run[0].start)):
+            continue
+        name = _joined_names(text, folded, run, bare_names=True)
+        if not name:
+            continue
+        territory = TerritoryMention(run[0].start, run[-1].end, name[0].upper() + name[1:],
+                                     "territory.designated_by_members", block_end=run[-1].end)
+        members = {id(m) for m in run}
+        return [territory], [replace(m, territory_hint=territory.territory_id) if id(m) in members else m
+                             for m in mentions]
+    return [], mentions
 
 
 # "À Ajaccio, l'autre territoire d'industrie insulaire, porté par ": a further territory, not the

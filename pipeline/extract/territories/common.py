@@ -608,6 +608,13 @@ def is_place_name(name: str) -> bool:
     return name_key(name) in _departement_keys() | _region_keys() | _country_keys()
 
 
+def article_before_a_place(text: str, start: int, end: int, name: str | None = None) -> bool:
+    """'la Somme', 'le Cantal': a département's or région's name after its article names the place
+    (a territory bearing its département's name goes without one: 'Mayotte a rejoint …')."""
+    return is_place_name(name or text[start:end]) and bool(re.search(r"\b(?:la|le|les|l['’])\s*$", text[max(0, start - 4):start],
+                                                                    re.IGNORECASE))
+
+
 # What a heading may add after the place it names: a note or a count in brackets ("Normandie
 # (extrait)", "Doubs (2)"), a count of what it heads after a dash or colon ("Grand Est — 13 territoires").
 HEADING_PLACE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,30}\)|[—–:-]\s*\d{1,3}\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*$")

@@ -29,7 +29,7 @@ from functools import lru_cache
 from pipeline.extract.first_letters import required_text, with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import COUNT_WORDS, Structure
-from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES, INSTITUTION,
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, article_before_a_place, ANNOUNCES_OTHER, COUNTED_PLACES, INSTITUTION,
                                                  PERSON_AFTER_NAME, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention,
                                                  is_place_name, make_mention, reads_as_a_place_name, sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, located_names
@@ -216,6 +216,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             for part in parts:
                 if PERSON_AFTER_NAME.match(folded, part.end):
                     continue  # "Parmi eux, Gérard Trémège, Président de la CA …": a person
+                if article_before_a_place(text, part.start, part.end, part.name):
+                    continue  # "…, dans les Pyrénées-Atlantiques et les Hautes-Pyrénées.": a place
                 mention = make_mention(text, part.start, part.end, RULE, codes if len(codes) == 1 else (),
                                        sentence_end, name=part.name)
                 if mention:

@@ -45,7 +45,7 @@ BRAND_FORM = re.compile(r"Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s
 # Where a name read from a capitalised run stops inside it: a coordination or a pair's joint.
 INNER_JOINT = re.compile(r"\s+(?:à|en|dans)\s+(?=(?:la\s+|le\s+|les\s+|l['’])?[A-ZÀ-Ý])|\s+et\s+|\s*,\s+|(?<!\d)\s*/\s*(?!\d)|\s+avec\s+|-(?=\s*(?:[Cc]ommunaut|C[ACU]\b))")
 PAIR_JOINT = re.compile(r"\s*/\s*|\s+avec\s+|-(?=\s*(?:[Cc]ommunaut|C[ACU]\b))")
-JOINT = re.compile(r"\s*,?\s+ainsi\s+que\s+|\s*,\s*(?:et\s*,?\s*)?|\s+et\s+|\s+ou\s+(?:encore\s+)?")
+JOINT = re.compile(r"\s*,?\s+ainsi\s+que\s+|\s*,\s*(?:et\s*,?\s*|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(?:encore\s+)?")
 MAX_PAIR_GAP_WORDS = 5
 # What may stand just before a name that is not a subject: a preposition or a participle
 # ("portée par A", "associé à B"); after a carrier's singular head ("Le PETR du A et du B",
@@ -60,8 +60,9 @@ PROGRAMME_SUFFIX = re.compile(r"\s+industrie(?=\s*[,.;:)]|\s+(?:qui|a|est|et)\b)
 # A relative clause or an apposition after a part, up to the enumeration's ", et ".
 RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|porte|portee|associant|regroupant|reunissant|comprenant|un|une"
                             r"|autour|avec|situee?|pres|deja|pilote|centre|nouveau|nouvelle)\b")
-# Where a part lies: ", en Haute-Corse", " à La Réunion" (before the next joint).
-PLACE_GLOSS = re.compile(r",?\s+(?:en|dans|à|au)\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*(?=\s*[,;.)]|\s+et\s)")
+# Where a part lies: ", en Haute-Corse", " à La Réunion", ", à cheval sur la Seine-Maritime" (before
+# the next joint).
+PLACE_GLOSS = re.compile(r",?\s+(?:en|dans|à|au|à\s+cheval\s+(?:sur|entre))\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*(?=\s*[,;.)]|\s+et\s)")
 # A bracket after a part does not end an enumeration: "Baie-Mahault (Guadeloupe), Kourou et Cayenne".
 GLOSS_BRACKET = re.compile(r"\s*\([^()\n]{0,60}\)")
 # Nor does where a part lies set off by commas: "Le Grand Châtellerault, dans la Vienne, et le

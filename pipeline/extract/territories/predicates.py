@@ -26,7 +26,7 @@ from pipeline.extract.first_letters import with_first_letters, written_endings, 
 from pipeline.extract.members import WORDS as MEMBER_WORDS
 from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
+from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, article_before_a_place, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, legal_form_end, make_mention, quoted_name,
                                                  line_goes_on, reads_as_a_place_name, sentence_before, sentence_bounds, wrapped_sentence_start,
                                                  titled_by_the_programme, town_words, _town_words_of)
@@ -155,16 +155,24 @@ _NUMBER_WORDS = json.loads((Path(__file__).parents[1] / "rules" / "figure_units.
 COUNT_BEFORE = re.compile(r"(?<![\w'])(?:\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s+$")
 # "X fait son entrée dans le programme, de même que la communauté de communes Y.": the names
 # closing the sentence after the predicate hold the label too.
-LIKEWISE = re.compile(r"\s*,\s*(?:de\s+m[êe]me\s+que|tout\s+comme)\s+")
+LIKEWISE = re.compile(r"\s*,\s*(?:de\s+m[êe]me\s+que|tout\s+comme|au\s+m[êe]me\s+titre\s+que)\s+")
+# What may follow the last of those names up to the sentence's end, describing it: its
+# département in brackets or after "en"/"dans", a relative clause, a common noun apposed ("…, tout
+# comme la vallée de X, en Haute-Savoie, capitale du décolletage.", "… de même que le Y (Aisne),
+# qui mise sur la chimie.")
+LIKEWISE_GLOSSES = re.compile(r"(?:[ \t]*\([^()\n]{1,60}\)|,[ \t]+(?:en|dans|au|aux|à)[ \t]+[^,;:.()\n]{1,60}"
+                              r"|,[ \t]+qui[ \t][^;:.()\n]{1,120}"
+                              r"|,[ \t]+(?!(?:et|ou|ni|que|dont|mais)\b)[a-zà-ÿ][^,;:.()\n«»]{0,60})*[ \t]*[.;!]?[ \t»”\"]*")
 
 
 def _likewise(text: str, end: int, sentence_end: int, places: list[PlaceMention]) -> list[TerritoryMention]:
-    """The names after "de même que" or "tout comme" that end the sentence of a label predicate."""
+    """The names after "de même que", "tout comme" or "au même titre que" that end the sentence
+    of a label predicate, the last perhaps glossed by its place or a description (LIKEWISE_GLOSSES)."""
     likewise = LIKEWISE.match(text, end, sentence_end)
     if not likewise:
         return []
     parts = enumeration_after(text, likewise.end(), sentence_end)
-    if not parts or text[parts[-1].end:sentence_end].strip(" .;»”\"\t"):
+    if not parts or not LIKEWISE_GLOSSES.fullmatch(text, parts[-1].end, sentence_end):
         return []
     return _mentions(text, parts, places, sentence_end)
 
@@ -355,14 +363,6 @@ def _holds_a_place(part: Part, places: list[PlaceMention]) -> bool:
                for p in places if p.kind != "country")
 
 
-def _article_before_a_place(text: str, part: Part) -> bool:
-    """'la Somme', 'le Cantal': a département's or région's name after its article names the place
-    (a territory bearing its département's name goes without one: 'Mayotte a rejoint …')."""
-    name = part.name or text[part.start:part.end]
-    return is_place_name(name) and bool(re.search(r"\b(?:la|le|les|l['’])\s*$", text[max(0, part.start - 4):part.start],
-                                                  re.IGNORECASE))
-
-
 def _places_only(parts: list[Part], places: list[PlaceMention], single: bool = False) -> bool:
     """'La Guadeloupe, la Guyane et la Réunion labellisées': places, not territories' names (a
     single place too when `single`)."""
@@ -375,7 +375,7 @@ def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: i
         return []
     found = []
     for part in parts:
-        if _article_before_a_place(text, part):
+        if article_before_a_place(text, part.start, part.end, part.name):
             continue  # "Territoires d'industrie : la Somme labellisée …": the département, not a territory
         # "Mayotte a rejoint les 183 territoires": an overseas territory may bear its département's name
         mention = make_mention(text, part.start, part.end, RULE, codes_after(text, part.end, places), block,
@@ -430,15 +430,17 @@ def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
 # the subject must read as a place by its words (_benefits_as_a_place).
 BENEFITS = re.compile(r"[,\s]*(?:(?:a|ont|avait|avaient)\s+)?benefici")
 # What may stand before the subject of a bare award ("… ont été retenus"): an opening place
-# ("Dans le reste de la Bretagne,", "Au sud du département,", "Sur le continent,", "De l'autre côté de
-# la limite régionale,", "Au-delà de la frontière,"), an apposition announcing it ("un
+# ("Dans le reste de la Bretagne,", "Au sud du département,", "Plus à l'ouest,", "Sur le continent,",
+# "De l'autre côté de la limite régionale,", "Au-delà de la frontière,"), an apposition announcing it ("un
 # autre territoire vendéen, X"), "seul(e)" ("seule Creil Sud Oise avait été retenue"), an article,
 # "les territoires" ("Dans le reste de la Bretagne, les territoires Pays de Vannes et
-# Guingamp-Paimpol ont également été retenus").
-BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\s+au|ailleurs\s+(?:dans|en)"
+# Guingamp-Paimpol ont également été retenus"), "le territoire de" ("le territoire de X poursuit
+# l'aventure").
+BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\s+(?:au|à)|ailleurs\s+(?:dans|en)"
                                        r"|de\s+l['’]autre\s+c[ôo]t[ée]|au-del[àa]|par-del[àa])\s+[^,.;:]{2,60},\s*)?"
                                        r"(?:(?:un|une|l['’])\s*(?:autre|nouveau|nouvel)\s+territoire(?:\s+[\w-]+)?,\s*)?"
-                                       r"(?:seule?s?\s+)?(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+)?"
+                                       r"(?:seule?s?\s+)?(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+"
+                                       r"|territoire\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))?"
                                        # "le bassin industriel de X est à nouveau labellisé"
                                        r"(?:bassin(?:\s+industriel)?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))?",
                                        re.IGNORECASE)
@@ -496,6 +498,9 @@ TOWN_OF_BEFORE = re.compile(r"\b[Ll]a[ \t]+ville[ \t]+(?:de[ \t]+|d['’][ \t]*)
 
 
 # "…, avec la communauté de communes X, labellisés": a companion of the subject, not the subject
+# ("organisé par la CCI avec X Communauté, labellisée Territoire d'industrie": a singular
+# participle apposed right after the one name, "avec" opening no aside, qualifies that name)
+SINGULAR_APPOSED = re.compile(r",\s*(?:labellisee?|labelisee?|retenue?|selectionnee?|reconduite?|designee?|laureate?)(?=\s)")
 COMPANION_BEFORE = re.compile(r"(?<![\w'])avec\s+(?:la|le|les|l')?\s*(?:communautes?\s+(?:de\s+communes|d'agglomeration|urbaine)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?$")
 
 
@@ -636,8 +641,12 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "M. le Premier ministre, Édouard Philippe, a retenu …": a person
         if parts and INTERCOMMUNALITIES_OF.match(folded, clause_start, parts[0].start):
             continue  # "Les agglos de Béziers, Agde/Pézenas et Sète labellisés": members of a territory left unnamed
-        if parts and COMPANION_BEFORE.search(folded, clause_start, parts[0].start):
+        companion = COMPANION_BEFORE.search(folded, clause_start, parts[0].start) if parts else None
+        if companion and not (apposition and len(parts) == 1 and SINGULAR_APPOSED.match(folded, match.start())
+                              and not folded[:companion.start()].rstrip().endswith(",")):
             continue  # "on est, avec la CC X, labellisés …": X shares the label with the subject, no name of it
+        if companion:  # "… la Chambre de métiers et de l'artisanat s'associe avec X, labellisée …": X alone
+            clause_start = companion.end()
         if parts and COUNT_BEFORE.search(folded, clause_start, parts[0].start):
             continue  # "Treize zones du Grand Est labellisées": a count of territories, no name
         coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))

@@ -43,6 +43,8 @@ A_TERRITORY_BEFORE = re.compile(r"(?<!dispositif )(?<!programme )(?<!label )(?<!
                                 r"(?<![\w'])territoires?(?![\w'])")
 # A geographic head in lower case opening a name: "celui de la vallée de la Bresle".
 HEAD_OF_NAME = re.compile(r"(?:vallee|pays|bassin|plaine|plateau)\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
+# The same after "territoire" and its preposition: "le territoire de la vallée de la Bresle".
+OF_A_HEAD = re.compile(r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)" + HEAD_OF_NAME.pattern)
 PROGRAMME_WORDS = re.compile(PREFIX)
 # "Le secteur Lacq-Pau-Tarbes bénéficie de contrats …": a sector named by the towns its name
 # joins with dashes, after the programme's words, is a territory.
@@ -354,6 +356,9 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 end = capitalised_run(text, pos, sentence_end)
             elif head and head.group(0) in GEOGRAPHIC_HEADS | ANAPHORIC_HEADS:
                 end = capitalised_run(text, pos + head.end() + 1, sentence_end)
+                inner = OF_A_HEAD.match(folded, pos + head.end() + 1) if head.group(0) == "territoire" else None
+                if end <= pos + head.end() + 1 and inner and text[inner.end():inner.end() + 1].isupper():
+                    end = capitalised_run(text, inner.end(), sentence_end)  # "le territoire de la vallée de la Bresle"
                 if end <= pos + head.end() + 1:
                     antecedent = _antecedent(text, folded, sentence_start, head.group(0))
                     if antecedent and not INTERCOMMUNALITY_FORM.match(folded[antecedent[0]:antecedent[1]]):
