@@ -62,6 +62,10 @@ HOSTILE_LINES = {
     # every way (3,000 "é-": minutes; now 1.3 s)
     "signature.txt": "Fait à " + "é-" * 10_000 + "!" + BODY,
     # one sentence of 8,000 figures placed in départements, no full stop: each row's sentence
+    # glosses after the last name of "tout comme …" or "Parmi les territoires …, …": relative
+    # clauses a name could end or go on with split every way (40 ", qui a": never ended)
+    "gloses.txt": "Le Grand Troyes est reconduit Territoire d'industrie, tout comme Alès" + ", qui a" * 40
+                  + " («.\nParmi les territoires reconduits, Alès" + ", qui a" * 40 + " («.\n" + BODY,
     "chiffres_departements.txt": "".join(f"{i} M€ dans le {('Doubs', 'Jura', 'Aube', 'Marne')[i % 4]}, "
                                          for i in range(8_000)) + BODY,
 }

@@ -161,8 +161,9 @@ LIKEWISE = re.compile(r"\s*,\s*(?:de\s+m[êe]me\s+que|tout\s+comme|au\s+m[êe]me
 # comme la vallée de X, en Haute-Savoie, capitale du décolletage.", "… de même que le Y (Aisne),
 # qui mise sur la chimie.")
 LIKEWISE_GLOSSES = re.compile(r"(?:[ \t]*\([^()\n]{1,60}\)|,[ \t]+(?:en|dans|au|aux|à)[ \t]+[^,;:.()\n]{1,60}"
-                              r"|,[ \t]+qui[ \t][^;:.()\n]{1,120}"
-                              r"|,[ \t]+(?!(?:et|ou|ni|que|dont|mais)\b)[a-zà-ÿ][^,;:.()\n«»]{0,60})*[ \t]*[.;!]?[ \t»”\"]*")
+                              r"|,[ \t]+qui[ \t][^;:.()\n]{1,120}+"
+                              r"|,[ \t]+(?!(?:et|ou|ni|que|dont|mais|qui|en|dans|au|aux|à)\b)[a-zà-ÿ][^,;:.()\n«»]{0,60})*"
+                              r"[ \t]*[.;!]?[ \t»”\"]*")  # the glosses' first words set apart: no backtracking
 
 
 def _likewise(text: str, end: int, sentence_end: int, places: list[PlaceMention]) -> list[TerritoryMention]:
