@@ -459,3 +459,26 @@ def test_a_count_of_one_area_differing_from_its_part_of_a_wider_list_is_in_doubt
     row = only(text)
     assert (row["scope_code"], row["stated"], row["listed"]) == ("89", 2, 1)
     assert row["doubt"].startswith("the list spans other areas")
+
+
+BRETON_2023 = ["Lannion-Trégor", "Guingamp-Paimpol", "Lamballe", "Centre Bretagne", "Pays de Vannes",
+               "Lorient-Quimperlé", "Brest-Morlaix", "Vitré", "Pays de Fougères", "Finistère Sud"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "En Bretagne, les six territoires de la première phase sont tous renouvelés, et quatre nouveaux font "
+    "leur entrée.",
+    "En Bretagne, six territoires voient leur label reconduit ; de nouveaux venus les rejoignent.",
+])
+def test_a_count_of_renewed_territories_beside_new_ones_does_not_size_the_whole_list(sentence):
+    items = "".join(f"- {name}\n" for name in sorted(BRETON_2023))
+    text = f"Rennes, le 10 novembre 2023\n\n{sentence}\n\nVoici la carte régionale du programme :\n{items}" + CONTACT
+    assert counts(text) == []
+
+
+def test_a_count_of_renewed_territories_over_a_list_of_them_alone_sizes_it():
+    items = "".join(f"- {name}\n" for name in BRETON_2023[:6])
+    text = ("Rennes, le 10 novembre 2023\n\nEn Bretagne, sept territoires voient leur label renouvelé "
+            f"pour 2023-2027. Il s'agit de :\n{items}" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["doubt"]) == (7, 6, None)

@@ -27,7 +27,8 @@ with a list: a count with a word between it and the list saying the list is a pa
 lauréats, dont ceux de l'Aisne :", "Parmi les dix territoires retenus figurent :", "Les autres
 territoires retenus sont les suivants :"), a narrower place named after the count ("En
 Centre-Val de Loire, 12 territoires sont lauréats ; dans le Loiret, il s'agit de :"), a count of
-new territories beside a list that holds renewed ones too, a count the length of one of the
+new territories beside a list that holds renewed ones too (or of renewed ones beside new
+ones: "les dix … sont renouvelés, et cinq nouveaux font leur entrée"), a count the length of one of the
 list's sub-lists but not of them all, a count of the other phase, a larger count over one line
 naming one territory (a lone numbered line may be a section heading), an approximate count ("une
 dizaine"), a count two sentences away. When the count nearest the list is
@@ -517,6 +518,23 @@ def _counts_new_beside_renewals(folded: str, count: dict, lst: ListOfTerritories
     return bool(words.renewal.search(folded[count["end"]:lst.end]))
 
 
+# Where the clause of a count ends: "les dix territoires de la première phase sont renouvelés, et …".
+CLAUSE_END = re.compile(r"[,;:.!?\n]")
+
+
+def _counts_renewals_beside_new(folded: str, count: dict, lst: ListOfTerritories) -> bool:
+    """"Les dix territoires de la première phase sont tous renouvelés, et cinq nouveaux font leur
+    entrée" over a list of all fifteen: a count its own clause calls renewed (and not new), beside
+    new territories named after that clause, up to the list's end, is a part of the list."""
+    words = _words()
+    end = CLAUSE_END.search(folded, count["end"])
+    end = end.start() if end else len(folded)
+    clause = folded[count["start"]:end]
+    if not words.renewal.search(clause) or words.new.search(clause):
+        return False
+    return bool(words.new.search(folded[end:lst.end]))
+
+
 # What parts the names of a list written in a sentence, and what closes one ("A (02), B (02) et C (02)").
 SENTENCE_SEPARATOR = re.compile(r"\s*[;,]\s*(?:(?:et|ou)\s+)?|\s+(?:et|ou)\s+")
 CLOSING_BRACKET = re.compile(r"\s*\([^()\n]{1,60}\)")
@@ -738,7 +756,8 @@ def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Te
         count_phase = sentence_phase(sentences[index]) if index is not None else None
         if count_phase and phase and count_phase != phase:
             continue  # a count of the other phase
-        if _counts_new_beside_renewals(folded, count, lst) or _sizes_one_sublist(count, lst):
+        if (_counts_new_beside_renewals(folded, count, lst) or _counts_renewals_beside_new(folded, count, lst)
+                or _sizes_one_sublist(count, lst)):
             continue
         if lst.has_sublists:
             rule = "stated_count.sublists_sum"
