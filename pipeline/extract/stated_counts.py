@@ -525,7 +525,11 @@ CLAUSE_END = re.compile(r"[,;:.!?\n]")
 def _counts_renewals_beside_new(folded: str, count: dict, lst: ListOfTerritories) -> bool:
     """"Les dix territoires de la première phase sont tous renouvelés, et cinq nouveaux font leur
     entrée" over a list of all fifteen: a count its own clause calls renewed (and not new), beside
-    new territories named after that clause, up to the list's end, is a part of the list."""
+    new territories named after that clause, up to the list's end, is a part of the list. Not over
+    sub-lists ("Territoires renouvelés" / "Nouveaux territoires"): a count of none of them still
+    contradicts them (_sizes_one_sublist)."""
+    if lst.has_sublists:
+        return False
     words = _words()
     end = CLAUSE_END.search(folded, count["end"])
     end = end.start() if end else len(folded)
