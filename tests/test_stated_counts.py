@@ -412,3 +412,73 @@ def test_an_intro_naming_what_its_subject_does_for_the_territories_does_not_refe
     # the list itself ("la labellisation des territoires suivants") still points back at the count
     row = only(text.format("accord à la labellisation"))
     assert (row["stated"], row["listed"], row["rule"]) == (18, 2, "stated_count.previous_sentence")
+
+
+@pytest.mark.parametrize("intro, layout", [
+    ("Trois territoires aubois ont été labellisés pour 2023-2027. La liste ci-après les reprend ; pour "
+     "deux territoires, la feuille de route a déjà été adoptée.", "- {}\n"),
+    ("L'Aube compte trois Territoires d'industrie pour 2023-2027, dont le détail figure ci-dessous ; le "
+     "contrat de deux territoires est signé depuis janvier :", "{n}. {}\n"),
+    ("Le label Territoires d'industrie 2023-2027 a été accordé à trois territoires de l'Aube. Un chef de "
+     "projet est déjà recruté dans deux territoires, selon le tableau suivant :",
+     "| {} | recruté |\n"),
+])
+def test_an_earlier_count_of_the_paragraph_as_long_as_the_list_sizes_it(intro, layout):
+    names = ["Nord-Ouest Aube", "Ouest Champenois", "Sud Champagne"]
+    head = "| Territoire | Chef de projet |\n|---|---|\n" if layout.startswith("|") else ""
+    items = "".join(layout.format(name, n=n) for n, name in enumerate(names, 1))
+    row = only(f"Troyes, le 21 mars 2024\n\n{intro}\n\n{head}{items}" + CONTACT)
+    assert (row["stated"], row["listed"], row["scope_code"], row["doubt"]) == (3, 3, "10", None)
+
+
+@pytest.mark.parametrize("intro, items, stated", [
+    ("Le programme Territoires d'industrie est reconduit pour 2023-2027 en Bourgogne. La Saône-et-Loire "
+     "en accueille deux et "
+     "l'Yonne un seul. Récapitulatif :",
+     "| Département | Territoire d'industrie |\n|---|---|\n| Saône-et-Loire | Creusot-Montceau |\n"
+     "| Saône-et-Loire | Grand Chalon |\n| Yonne | Yonne industrielle |\n", ("89", 1)),
+    ("Territoires d'industrie 2023-2027 : dans le Jura, deux territoires ont été retenus ; la "
+     "Haute-Saône en compte trois. Les voici :",
+     "- Haut-Jura (39)\n- Grand Dole (39)\n- Gray (70)\n- Lure – Luxeuil (70)\n- Vesoul – Val de Saône (70)\n",
+     ("70", 3)),
+    ("Territoires d'industrie 2023-2027. Pour la Nièvre, un territoire ; pour la Saône-et-Loire, deux "
+     "territoires, à savoir :",
+     "1. Nevers – Val de Loire (Nièvre)\n2. Creusot-Montceau (Saône-et-Loire)\n"
+     "3. Grand Chalon (Saône-et-Loire)\n", ("71", 2)),
+])
+def test_a_count_of_one_area_over_a_list_spanning_others_sizes_its_part(intro, items, stated):
+    row = only(f"Dijon, le 9 février 2024\n\n{intro}\n\n{items}" + CONTACT)
+    assert (row["scope_code"], row["stated"], row["listed"], row["doubt"]) == (*stated, stated[1], None)
+
+
+def test_a_count_of_one_area_differing_from_its_part_of_a_wider_list_is_in_doubt():
+    text = ("Dijon, le 9 février 2024\n\nLe programme est reconduit pour 2023-2027. Dans l'Yonne, deux "
+            "territoires sont retenus. Récapitulatif :\n\n| Département | Territoire |\n|---|---|\n"
+            "| Saône-et-Loire | Creusot-Montceau |\n| Saône-et-Loire | Grand Chalon |\n"
+            "| Yonne | Yonne industrielle |\n" + CONTACT)
+    row = only(text)
+    assert (row["scope_code"], row["stated"], row["listed"]) == ("89", 2, 1)
+    assert row["doubt"].startswith("the list spans other areas")
+
+
+BRETON_2023 = ["Lannion-Trégor", "Guingamp-Paimpol", "Lamballe", "Centre Bretagne", "Pays de Vannes",
+               "Lorient-Quimperlé", "Brest-Morlaix", "Vitré", "Pays de Fougères", "Finistère Sud"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "En Bretagne, les six territoires de la première phase sont tous renouvelés, et quatre nouveaux font "
+    "leur entrée.",
+    "En Bretagne, six territoires voient leur label reconduit ; de nouveaux venus les rejoignent.",
+])
+def test_a_count_of_renewed_territories_beside_new_ones_does_not_size_the_whole_list(sentence):
+    items = "".join(f"- {name}\n" for name in sorted(BRETON_2023))
+    text = f"Rennes, le 10 novembre 2023\n\n{sentence}\n\nVoici la carte régionale du programme :\n{items}" + CONTACT
+    assert counts(text) == []
+
+
+def test_a_count_of_renewed_territories_over_a_list_of_them_alone_sizes_it():
+    items = "".join(f"- {name}\n" for name in BRETON_2023[:6])
+    text = ("Rennes, le 10 novembre 2023\n\nEn Bretagne, sept territoires voient leur label renouvelé "
+            f"pour 2023-2027. Il s'agit de :\n{items}" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["doubt"]) == (7, 6, None)

@@ -871,7 +871,7 @@ def extract(text: str, doc: Doc) -> Extraction:
             row["mention"] = text[row["start"]:row["end"]]
     counts = stated_counts(text, refine_sentences(text, sentences), mentions, figures, places,
                            {row["territory_id"]: row["phase"] for row in territory_rows},
-                           lambda sentence: _local_phase(phase_text, sentence))
+                           lambda sentence: _local_phase(phase_text, sentence), departements_of)
     return Extraction(info, territory_rows, epci_rows, figures, counts)
 
 

@@ -27,12 +27,17 @@ with a list: a count with a word between it and the list saying the list is a pa
 lauréats, dont ceux de l'Aisne :", "Parmi les dix territoires retenus figurent :", "Les autres
 territoires retenus sont les suivants :"), a narrower place named after the count ("En
 Centre-Val de Loire, 12 territoires sont lauréats ; dans le Loiret, il s'agit de :"), a count of
-new territories beside a list that holds renewed ones too, a count the length of one of the
+new territories beside a list that holds renewed ones too (or of renewed ones beside new
+ones: "les dix … sont renouvelés, et cinq nouveaux font leur entrée"), a count the length of one of the
 list's sub-lists but not of them all, a count of the other phase, a larger count over one line
 naming one territory (a lone numbered line may be a section heading), an approximate count ("une
 dizaine"), a count two sentences away. When the count nearest the list is
 a part of a larger one in its sentence ("Les 13 territoires, dont deux ont signé, sont les
-suivants :"), the larger one is the list's size if the list has that length. Each row keeps the
+suivants :"), the larger one is the list's size if the list has that length; so is an earlier
+count of the intro's paragraph ("Six territoires … ; pour deux territoires, le périmètre reste à
+arrêter"). A count of one area over a list spanning others ("la Guadeloupe en compte trois et la
+Martinique un seul" over both islands' table) is compared with the listed territories of its area
+only. Each row keeps the
 list's span (`list_start`, `list_end`) so that a reviewer sees which list the count was compared
 with. The words are data (rules/stated_counts.json).
 
@@ -40,7 +45,8 @@ with. The words are data (rules/stated_counts.json).
 (pages cut at a fixed length end mid-item), the list's items were not all read as territories
 (or some item gave several), the list is written in a sentence whose commas and "et" can be read
 several ways (not when no reading reaches the count, nor when each name closes with its own
-bracket: "A (02), B (02), C (02) et D (02)"), or the count is a part of a larger one. The quality gate rejects a document whose count certainly differs from its list,
+bracket: "A (02), B (02), C (02) et D (02)"), the count is a part of a larger one, or the count of
+one area differs from the list's part there (the count's area is a reading of the text). The quality gate rejects a document whose count certainly differs from its list,
 and publishes with a warning one whose difference is in doubt.
 """
 
@@ -374,7 +380,7 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
                 or _words().partial_before.search(folded, intro_start, count["start"])
                 or _names_a_narrower_place(count, places, count["end"], lst.items_start)):
             return None
-        return count, "stated_count.list_intro"
+        return _sized_earlier(folded, count, figures, listed) or count, "stated_count.list_intro"
     intro = folded[intro_start:lst.items_start]
     words = _words()
     opens_by_referring = words.refers_back_opening.match(intro.lstrip(" *_\n")) is not None
@@ -420,6 +426,28 @@ def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
     if _names_a_narrower_place(count, places, count["end"], lst.items_start):
         return None
     return count, rule
+
+
+def _sized_earlier(folded: str, count: dict, figures: list[dict], listed: int) -> dict | None:
+    """An earlier count of the intro's paragraph, in the same area or one holding it, as long as the
+    list, when the count nearest it is not: "Six territoires ont été identifiés ; pour deux
+    territoires, le périmètre reste à arrêter" over six rows: the later count is about some of
+    them, the text sized the list with the first."""
+    if count["value"] == listed:
+        return None
+    start = next((start for start, end in paragraphs(folded) if start <= count["start"] < end), 0)
+    return next((c for c in reversed(_counts_in(figures, start, count["start"]))
+                 if c["value"] == listed and _holds_area(c, count)), None)
+
+
+def _holds_area(whole: dict, count: dict) -> bool:
+    """Is the count's area the whole's, or within it (France holds every area)?"""
+    if whole["scope_code"] == "FR" or (whole["scope_code"], whole["scope_kind"]) == (
+            count["scope_code"], count["scope_kind"]):
+        return True
+    departement = referential.load().departements.get(count["scope_code"])
+    return (count["scope_kind"] == "departement" and whole["scope_kind"] == "region"
+            and departement is not None and departement.region_code == whole["scope_code"])
 
 
 def _national_beside_a_short_list(count: dict, lst: ListOfTerritories) -> bool:
@@ -488,6 +516,27 @@ def _counts_new_beside_renewals(folded: str, count: dict, lst: ListOfTerritories
     if not words.new.search(counted):
         return False
     return bool(words.renewal.search(folded[count["end"]:lst.end]))
+
+
+# Where the clause of a count ends: "les dix territoires de la première phase sont renouvelés, et …".
+CLAUSE_END = re.compile(r"[,;:.!?\n]")
+
+
+def _counts_renewals_beside_new(folded: str, count: dict, lst: ListOfTerritories) -> bool:
+    """"Les dix territoires de la première phase sont tous renouvelés, et cinq nouveaux font leur
+    entrée" over a list of all fifteen: a count its own clause calls renewed (and not new), beside
+    new territories named after that clause, up to the list's end, is a part of the list. Not over
+    sub-lists ("Territoires renouvelés" / "Nouveaux territoires"): a count of none of them still
+    contradicts them (_sizes_one_sublist)."""
+    if lst.has_sublists:
+        return False
+    words = _words()
+    end = CLAUSE_END.search(folded, count["end"])
+    end = end.start() if end else len(folded)
+    clause = folded[count["start"]:end]
+    if not words.renewal.search(clause) or words.new.search(clause):
+        return False
+    return bool(words.new.search(folded[end:lst.end]))
 
 
 # What parts the names of a list written in a sentence, and what closes one ("A (02), B (02) et C (02)").
@@ -570,9 +619,13 @@ def _sizes_one_sublist(count: dict, lst: ListOfTerritories) -> bool:
     return count["value"] in sizes
 
 
-def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict) -> str | None:
+def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict,
+           part: int | None) -> str | None:
     """Why comparing the count with this list would not prove the document wrong, if anything."""
     doubts = []
+    if part is not None and part != count["value"]:  # the count's area, read from the text, may be wrong
+        doubts.append(f"the list spans other areas than the count's: compared with its {part} "
+                      "territories there, as the count's area was read")
     if whole is not None:
         doubts.append(f"the count is a part of the '{whole['mention']}' before it, and the list "
                       "may be the whole")
@@ -666,10 +719,33 @@ def _scope_holding_the_listed(count: dict, lst: ListOfTerritories, mentions: lis
     return count["scope_code"], count["scope_kind"]
 
 
+def _part_in_area(count: dict, lst: ListOfTerritories, departements_of: dict[str, frozenset[str]]) -> int | None:
+    """How many listed territories lie in the count's area, when the list also holds some placed
+    wholly outside it: "la Guadeloupe en compte trois et la Martinique un seul" over a table of
+    both islands' territories, "le Cher en a deux" over a list of the région's: a count of one
+    area sizes only its part. None when the count is national or a listed territory is unplaced."""
+    if count["scope_kind"] not in ("region", "departement"):
+        return None
+    departements = referential.load().departements
+    codes = {territory_id: departements_of.get(territory_id) for territory_id in lst.territory_ids}
+    if not all(codes.values()):
+        return None
+
+    def inside(code: str) -> bool:
+        if count["scope_kind"] == "departement":
+            return code == count["scope_code"]
+        return code in departements and departements[code].region_code == count["scope_code"]
+
+    part = sum(any(map(inside, placed)) for placed in codes.values())
+    return part if 0 < part < len(codes) else None
+
+
 def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[TerritoryMention],
                   figures: list[dict], places: list[PlaceMention], phases: dict[str, str | None],
-                  sentence_phase: Callable[[tuple[int, int]], str | None]) -> list[dict]:
-    """One row per list whose size the text states: stated against listed, with the evidence."""
+                  sentence_phase: Callable[[tuple[int, int]], str | None],
+                  departements_of: dict[str, frozenset[str]]) -> list[dict]:
+    """One row per list whose size the text states: stated against listed (the part of the list in
+    the count's area, when the list spans others), with the evidence."""
     folded = fold(text)
     rows = []
     for lst in _lists(text, parse(text), mentions):
@@ -684,7 +760,8 @@ def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Te
         count_phase = sentence_phase(sentences[index]) if index is not None else None
         if count_phase and phase and count_phase != phase:
             continue  # a count of the other phase
-        if _counts_new_beside_renewals(folded, count, lst) or _sizes_one_sublist(count, lst):
+        if (_counts_new_beside_renewals(folded, count, lst) or _counts_renewals_beside_new(folded, count, lst)
+                or _sizes_one_sublist(count, lst)):
             continue
         if lst.has_sublists:
             rule = "stated_count.sublists_sum"
@@ -693,13 +770,18 @@ def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[Te
         whole = _part_of(folded, sentences, count, figures)
         if whole is not None and whole["value"] == len(lst.territory_ids):
             count, whole = whole, None  # "Les 13 …, dont quatre …, sont les suivants :" lists the 13
-        scope = _scope_holding_the_listed(count, lst, mentions)
+        listed = len(lst.territory_ids)
+        part = _part_in_area(count, lst, departements_of) if count["value"] != listed else None
+        if part is not None:  # a count of its own area, beside the list's others
+            scope, listed = (count["scope_code"], count["scope_kind"]), part
+        else:
+            scope = _scope_holding_the_listed(count, lst, mentions)
         count.update(scope_code=scope[0], scope_kind=scope[1])  # the figure counts the same area
         rows.append({"scope_code": scope[0],
                      "scope_name": _area_name(*scope),
                      "phase": phase,
-                     "stated": int(count["value"]), "listed": len(lst.territory_ids),
+                     "stated": int(count["value"]), "listed": listed,
                      "mention": count["mention"], "start": count["start"], "end": count["end"],
                      "rule": rule, "list_start": lst.items_start, "list_end": lst.end,
-                     "doubt": _doubt(text, lst, whole, count)})
+                     "doubt": _doubt(text, lst, whole, count, part)})
     return rows
