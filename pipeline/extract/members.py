@@ -113,7 +113,8 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
-from pipeline.extract.structure import COUNT_WORDS, FINITE_VERB, Field, Span, SpanHolders, SpanReach, cell_parts
+from pipeline.extract.structure import (COUNT_WORDS, FINITE_VERB, Field, Span, SpanHolders, SpanReach, SpansInside,
+                                        cell_parts)
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, TAGLINE, DocumentLinker,
                               Link, acronym_in, core_word_floors, everyday_alias_pattern,
                               known_acronyms)
@@ -1142,10 +1143,10 @@ def _bare_names_after_a_dash(text: str, linker: DocumentLinker, territories: lis
     without legal form nor type word, is its member when it is, whole, the official name of an
     EPCI of the document's départements (two words or more: "– Bourges" is a town)."""
     found = []
+    owners = SpansInside(territories)
     for line in BARE_DASH_VALUE.finditer(text):
         value = line.group("value")
-        owner = next(((s, e, territory_id) for s, e, territory_id in territories
-                      if line.start("label") <= s and e <= line.end("label")), None)
+        owner = owners.first_inside(line.start("label"), line.end("label"))
         if owner is None or len(value.split()) < 2 or _inside(line.start("value"), taken):
             continue
         rest = re.sub(r"\([^)]*\)", " ", text[line.start("label"):owner[0]] + " " + text[owner[1]:line.end("label")])
@@ -1171,9 +1172,9 @@ def _territories_described_by_a_type_word(text: str, structure, linker: Document
     the name is that intercommunality's, its member, when it is an EPCI's name of the document's
     départements (the type word given apart, "l'Agglomération de X" split in two)."""
     found = []
+    owners = SpansInside(territories)
     for line in structure.fields:
-        owner = next(((s, e, tid) for s, e, tid in territories
-                      if line.label.start <= s and e <= line.label.end), None)
+        owner = owners.first_inside(line.label.start, line.label.end)
         if owner is None or _inside(owner[0], taken) \
                 or re.search(r"\w", text[line.label.start:owner[0]] + text[owner[1]:line.label.end]) \
                 or not TYPE_WORD_DESCRIPTION.match(text, line.value.start, line.value.end):
@@ -1190,9 +1191,9 @@ def _field_regions(text: str, structure, territories: list[tuple[int, int, str]]
     """The value of a "label : value" line whose label is a territory's name, with at most a
     few words around it: its members."""
     regions = []
+    owners = SpansInside(territories)
     for line in [*structure.fields, *dash_fields(text)]:
-        owner = next(((s, e, tid) for s, e, tid in territories
-                      if line.label.start <= s and e <= line.label.end), None)
+        owner = owners.first_inside(line.label.start, line.label.end)
         if owner:
             s, e, owner = owner
             rest = re.sub(r"\([^)]*\)", " ", text[line.label.start:s] + " " + text[e:line.label.end])
@@ -1218,10 +1219,11 @@ def _territory_headed_list_regions(text: str, structure,
     d'Épinal", "- Communauté de communes …", the next territory's heading over its own items):
     that territory's members, only what links, when some item is written as an EPCI's."""
     regions = []
+    owners = SpansInside(territories)
     for lst in structure.lists:
         for heading, items in _items_by_heading(lst):
             items = _own_items(text, items)
-            owner = _heading_territory(text, heading, territories)
+            owner = _heading_territory(text, heading, owners)
             if owner is None or not any(TYPE_WORD.search(item.content.of(text)) or HEAD.search(item.content.of(text))
                                         for item in items):
                 continue
@@ -1244,11 +1246,11 @@ def _items_by_heading(lst) -> list[tuple[Span, list]]:
     return groups
 
 
-def _heading_territory(text: str, heading: Span, territories: list[tuple[int, int, str]]) -> str | None:
+def _heading_territory(text: str, heading: Span, owners: SpansInside) -> str | None:
     """The territory a heading line names, when the rest of the line is a few words without a
     sentence's stop, clause or verb ("Territoire d'industrie X (Vosges)"), not a sentence naming
     it ("X, qui regroupe trois intercommunalités :", read by the trigger)."""
-    owner = next(((s, e, tid) for s, e, tid in territories if heading.start <= s and e <= heading.end), None)
+    owner = owners.first_inside(heading.start, heading.end)
     if owner is None:
         return None
     s, e, tid = owner
@@ -1353,15 +1355,16 @@ def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]
     in a table of fields ("Rubrique | Contenu" then "Intercommunalités | CC A ; CC B"), listed
     as members as a "Intercommunalités : A ; B" line's value is."""
     regions = []
+    mentions = SpansInside(territories)
     for table in structure.tables:
         column = table.column(text, EPCI_COLUMN)
         if column is None:
             regions += [_Region(cell.start, cell.end, True) for row in [table.header, *table.rows]
                         if len(row) >= 2 and EPCI_COLUMN.fullmatch(fold(row[0].of(text))) for cell in row[1:]]
-            regions += _members_under_a_name(text, table, territories)
+            regions += _members_under_a_name(text, table, mentions)
             continue
-        owners = [next((tid for s, e, tid in territories if row[0].start <= s and e <= row[-1].end
-                        and not (row[column].start <= s < row[column].end)), None) for row in table.rows]
+        owners = [next((tid for s, e, tid in mentions.inside(row[0].start, row[-1].end)
+                        if not (row[column].start <= s < row[column].end)), None) for row in table.rows]
         for row, owner in zip(table.rows, owners):
             # a row whose territory went unread, in a table whose other rows name theirs, holds
             # the members of that unread one ("| Est | CIREST |" under "| Ouest | TCO |"): none
@@ -1370,7 +1373,7 @@ def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]
     return regions
 
 
-def _members_under_a_name(text: str, table, territories: list[tuple[int, int, str]]) -> list[_Region]:
+def _members_under_a_name(text: str, table, mentions: SpansInside) -> list[_Region]:
     """A cell naming a territory, then its members one a line ("Thiers – Ambert ; CC Thiers Dore et
     Montagne ; CC Ambert Livradois Forez", a Région's table whose cell holds both): the parts
     after the name, each written as an EPCI's, are that territory's members."""
@@ -1378,7 +1381,7 @@ def _members_under_a_name(text: str, table, territories: list[tuple[int, int, st
     for row in table.rows:
         for cell in row:
             parts = cell_parts(text, cell)
-            owner = next((tid for s, e, tid in territories if parts and parts[0].start <= s and e <= parts[0].end), None)
+            owner = next((tid for s, e, tid in mentions.inside(parts[0].start, parts[0].end)), None) if parts else None
             if owner and all(TYPE_WORD.search(part.of(text)) or HEAD.search(part.of(text)) for part in parts[1:]):
                 regions.append(_Region(parts[1].start, cell.end, False, owner))
     return regions

@@ -41,7 +41,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate
 from dataclasses import dataclass, field as default
@@ -299,6 +299,26 @@ class SpanHolders:
                 found.append(self._order[index])
             index -= 1
         return sorted(found)
+
+
+class SpansInside:
+    """Which spans of a list lie inside a stretch (start at or after its start, end at or before its
+    end), by bisection over their starts (the label of each "label : value" line was compared with
+    every territory of the text)."""
+
+    def __init__(self, spans):
+        self._spans = spans
+        self._order = sorted(range(len(spans)), key=lambda index: spans[index][0])
+        self._starts = [spans[index][0] for index in self._order]
+
+    def inside(self, start: int, end: int) -> list:
+        """The spans inside [start, end], in the list's order."""
+        starting = self._order[bisect_left(self._starts, start):bisect_right(self._starts, end)]
+        return [self._spans[index] for index in sorted(starting) if self._spans[index][1] <= end]
+
+    def first_inside(self, start: int, end: int):
+        """The first span of the list inside [start, end], None if none is."""
+        return next(iter(self.inside(start, end)), None)
 
 
 def _starts_if_apart(spanned: list) -> list[int] | None:

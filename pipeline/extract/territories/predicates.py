@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pipeline.extract.first_letters import with_first_letters, written_endings, written_forms
 from pipeline.extract.members import WORDS as MEMBER_WORDS
-from pipeline.extract.places import PlaceMention, places_starting_in
+from pipeline.extract.places import PlaceMention, place_before, places_starting_in
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, article_before_a_place, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, legal_form_end, make_mention, quoted_name,
@@ -367,8 +367,15 @@ def _holds_a_place(part: Part, places: list[PlaceMention]) -> bool:
 def _places_only(parts: list[Part], places: list[PlaceMention], single: bool = False) -> bool:
     """'La Guadeloupe, la Guyane et la Réunion labellisées': places, not territories' names (a
     single place too when `single`)."""
-    return (len(parts) > 1 or single and parts) and all(any(p.start <= part.start and part.end <= p.end for p in places)
-                                  for part in parts)
+    return (len(parts) > 1 or single and parts) and all(_in_a_place(part, places) for part in parts)
+
+
+def _in_a_place(part: Part, places: list[PlaceMention]) -> bool:
+    """Whether a place holds the part: only the last starting at or before it may, places being in
+    reading order and apart (2,000 sentences "La Somme et l'Aisne sont labellisées" compared each
+    part with every place of the text)."""
+    place = place_before(places, part.start + 1)
+    return place is not None and part.end <= place.end
 
 
 def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: int) -> list[TerritoryMention]:
