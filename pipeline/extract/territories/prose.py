@@ -199,6 +199,19 @@ INTERCOMMUNALITY_FORM = re.compile(r"(?:les?\s+|la\s+)?(?:communaute|cc|ca|cu)\b
 
 
 
+# "l'Ouest, porté par le Territoire de la Côte Ouest": who carries a territory named before (folded text)
+CARRIED_BY = re.compile(r"\b(?:porte|anime|pilote|conduit)e?s?\s+par\s+(?:le\s+|la\s+|l'\s*)?$")
+
+
+def _whole_epci_name(text: str, folded: str, head: re.Match, end: int) -> bool:
+    """Whether "Territoire de la X", its noun capitalised, is an intercommunality's whole name said
+    to carry a territory: that EPCI, a member, not a territory named X ("… ou encore le Territoire
+    de la Côte Ouest (TCO) à La Réunion, qui rejoint le programme" is one, the EPCI's own)."""
+    noun = folded.find("territoire", head.start(), head.end())
+    return noun >= 0 and text[noun] == "T" and CARRIED_BY.search(folded, max(0, noun - 30), noun) is not None \
+        and is_epci_name(text[noun:end])
+
+
 def _one_of_the_chosen(folded: str, sentence_start: int, head: re.Match) -> bool:
     """'… 124 sites ont été retenus comme « Territoires d'industrie ». En Normandie, parmi les 10
     sites choisis, celui de la vallée de la Bresle …': "celui" picks one of the places the award
@@ -403,6 +416,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 continue
             else:
                 end = _enumerated_name_end(text, pos, sentence_end)
+        if _whole_epci_name(text, folded, match, end):
+            continue  # "porté par le Territoire de la Côte Ouest (TCO)": the intercommunality, a member
         if ACRONYM.fullmatch(text[pos:end]) and not (match.group("subject") is not None
                                                       and text[pos:end] in known_acronyms()):
             continue  # "le territoire de la CCPG": its area; "Reconduite en 2023, la CIREST …" names one
