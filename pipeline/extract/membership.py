@@ -114,7 +114,7 @@ from pipeline import referential
 from pipeline.extract.document_info import is_field_label
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.structure import COUNT_WORDS, SpanHolders, SpanReach
-from pipeline.extract.members import HEAD, JOINT, MEMBERS_VERB, WORDS, EpciMention, head_type, dash_fields, spells_out
+from pipeline.extract.members import HEAD, JOINT, MEMBERS_VERB, TYPE_WORD, WORDS, EpciMention, head_type, dash_fields, spells_out
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
@@ -123,7 +123,7 @@ from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PAR
                                                  looks_like_name, make_mention, opens_with_an_institution, PREFIX,
                                                  sentence_bounds,
                                                  titled_by_the_programme)
-from pipeline.extract.territories.phrases import is_epci_name
+from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, is_epci_name
 from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_siren, _official_cores as _official_cores_of, \
     link_epci, named_after, is_official_name, named_by_its_start
 from pipeline.normalize import collapse_spaces, fold, name_key
@@ -813,9 +813,17 @@ def _section_heading(text: str, position: int) -> tuple[int, int] | None:
     if not heading or re.search(r"[.,;!?…»\"]$", line) or not text[:heading_start].strip():
         return None
     label = heading.group("label")
-    if not _name_like(label) or is_place_name(label) or is_epci_name(label) or GENERIC_LABEL.match(fold(label)):
+    if not _name_like(label) or is_place_name(label) or is_epci_name(label) and not _area_name(label) \
+            or GENERIC_LABEL.match(fold(label)):
         return None
     return heading_start + heading.start("label"), heading_start + heading.end("label")
+
+
+def _area_name(label: str) -> bool:
+    """"Pays de Fougères": a geographic head, no intercommunality's type word: an EPCI's everyday
+    name as much as a usual territory's; over a section whose members it is written with, the
+    territory's (the EPCIs named in the section, it among them or not, are its members)."""
+    return bool(GEOGRAPHIC_HEADS.match(fold(label))) and not TYPE_WORD.search(label)
 
 
 def _under_another_heading(text: str, mention: EpciMention, territories: list[TerritoryMention],

@@ -31,7 +31,8 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              "Le territoire du Grand Libournais ainsi que celui du Val de Garonne,
                              Guyenne, Gascogne et Réolais ont été reconduits", "Labellisé depuis
                              2023, le pays de Vannes ...", "Reconduit ... au sein du programme
-                             Territoires d'industrie, le Grand Libournais ...", "l'arrivée d'un
+                             Territoires d'industrie, le Grand Libournais ...", "Reconduits pour
+                             2023-2027, la Cirest et le TCO ..." (two, an acronym), "l'arrivée d'un
                              territoire ..., « Cœur de Maine »"; not a part of a wider area
                              ("labellisé ... au sein d'un vaste espace reliant ..., le territoire de X")
 - territory.ner              (off by default, COMMUNIQUES_NER=1) a LOC/ORG/MISC entity of the
@@ -427,7 +428,9 @@ def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) 
     """'Territoire d'industrie « Est Réunion »' above 'la Communauté intercommunale Réunion Est
     (CIREST) porte seule le Territoire d'industrie de l'Est': an intercommunality written with its
     legal form, said to carry the territory, is that territory's member when the programme's words
-    name the territory otherwise."""
+    name the territory otherwise. So is one the text names by its acronym ("Retenue parmi les
+    148 territoires d'industrie, la CAB a souhaité élargir la démarche à sa voisine … Le territoire
+    d'industrie « A – B » réunit ainsi les deux intercommunalités")."""
     named = {m.territory_id for m in mentions if m.rule == "territory.prefixed_name"}
     if not named:
         return mentions
@@ -436,6 +439,8 @@ def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) 
     def carrier(mention: TerritoryMention) -> bool:
         if mention.rule != "territory.prose" or mention.territory_id in named:
             return False
+        if mention.name in known_acronyms():
+            return True
         window = max(0, mention.start - 40)
         form = LEGAL_FORM_BEFORE.search(folded, window, mention.start)
         end = sentence_bounds(text, mention.start)[1]

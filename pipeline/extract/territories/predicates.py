@@ -34,6 +34,7 @@ from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.phrases import (WHERE_GLOSS, Part, coordinated_relatives_blanked, enumeration_after,
                                                   enumeration_before, is_epci_name, read_part)
 from pipeline.extract.territories.topic import BRAND_TAIL, NOT_A_PLACE
+from pipeline.linking import known_acronyms
 from pipeline.normalize import fold
 
 RULE = "territory.labelled"
@@ -378,7 +379,8 @@ def _in_a_place(part: Part, places: list[PlaceMention]) -> bool:
     return place is not None and part.end <= place.end
 
 
-def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: int) -> list[TerritoryMention]:
+def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: int,
+              lone_compass: bool = False) -> list[TerritoryMention]:
     if not parts or _places_only(parts, places):
         return []
     found = []
@@ -387,7 +389,7 @@ def _mentions(text: str, parts: list[Part], places: list[PlaceMention], block: i
             continue  # "Territoires d'industrie : la Somme labellisée …": the département, not a territory
         # "Mayotte a rejoint les 183 territoires": an overseas territory may bear its département's name
         mention = make_mention(text, part.start, part.end, RULE, codes_after(text, part.end, places), block,
-                               name=part.name, departement_name_ok=True)
+                               name=part.name, departement_name_ok=True, lone_compass=lone_compass)
         if mention:
             found.append(mention)
     return found
@@ -915,6 +917,9 @@ def labelled_objects(text: str, structure: Structure, places: list[PlaceMention]
         parts = enumeration_after(text, match.end(), sentence_end)
         complement = LABEL_COMPLEMENT.match(folded, GLOSS_AFTER.match(text, parts[-1].end).end()) if parts else None
         if not complement:
+            # the State's objects after their articles: "l'Est" alone names one
+            found.extend(_mentions(text, _state_retained(text, folded, match, sentence_end), places, sentence_end,
+                                   lone_compass=True))
             continue
         if NAMED_OTHERWISE_AFTER_COMPLEMENT.match(folded, complement.end(), sentence_end):
             continue  # "a retenu l'agglomération de X parmi les territoires …, sous l'appellation « Y »": Y's description
@@ -943,6 +948,43 @@ def labelled_objects(text: str, structure: Structure, places: list[PlaceMention]
         if len(parts) == 1 and not parts[0].epci and text[parts[0].start:parts[0].start + 1].isupper():
             found.extend(_mentions(text, parts, places, sentence_end))
     return found
+
+
+# "À La Réunion, le gouvernement a retenu l'Ouest, porté par …, et l'Est, porté par …": the State as
+# the subject of the award, in the clause before its verb (folded text)
+STATE_SUBJECT = re.compile(r"\b(?:le\s+gouvernement|l'etat|le\s+premier\s+ministre|(?:le|la)\s+ministre|matignon)"
+                           r"\b[^,.;:\n]{0,60}$")
+STATE_OBJECT = re.compile(r"(?:le|la|l['’])[ \t]*(?=[A-ZÀ-Ý])")
+# after an object and its gloss set off by a comma ("l'Ouest, porté par le TCO autour du Port,"),
+# the next object after "et" / "ou" and its article
+NEXT_STATE_OBJECT = re.compile(r"(?:,[ \t]+[a-zà-ÿ][^.;:\n]*?)?(?:,[ \t]+(?:(?:et|ou)[ \t]+)?|[ \t]+(?:et|ou)[ \t]+)"
+                               r"(?=(?:le|la|l['’])[ \t]*[A-ZÀ-Ý])")
+STATE_CONTEXT_WINDOW = 600  # how far before the sentence the programme's name makes it its award
+
+
+def _state_retained(text: str, folded: str, verb: re.Match, sentence_end: int) -> list[Part]:
+    """The names the State retains without the label's words after them, in a text about the
+    programme (its title, or its name just before): each after its article, a gloss set off by a
+    comma after each ("le gouvernement a retenu l'Ouest, porté par le TCO …, et l'Est, porté par la
+    CIREST"); a company ("a retenu Safran") has no article, a project no capital."""
+    sentence_start = sentence_bounds(text, verb.start())[0]
+    if not STATE_SUBJECT.search(folded, sentence_start, verb.start()) \
+            or not (titled_by_the_programme(folded)
+                    or re.search(PREFIX, folded[max(0, sentence_start - STATE_CONTEXT_WINDOW):sentence_end])):
+        return []
+    parts, pos = [], verb.end()
+    while (article := STATE_OBJECT.match(text, pos, sentence_end)) is not None:
+        part = read_part(text, article.end(), sentence_end)
+        if part is None or part.start != article.end() or part.epci:
+            return []
+        if parts and (is_epci_name(text[part.start:part.end]) or text[part.start:part.end] in known_acronyms()):
+            break  # "… animé par la CINOR et la CIREST": a gloss's intercommunalities, no object
+        parts.append(part)
+        joint = NEXT_STATE_OBJECT.match(text, part.end, sentence_end)
+        if joint is None:
+            break
+        pos = joint.end()
+    return parts
 
 
 # The programme renewed for a territory, its noun or a pronoun for it as the subject: "Ce dispositif

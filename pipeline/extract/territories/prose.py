@@ -20,15 +20,24 @@ from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME
                                                  split_inline_list, titled_by_the_programme, town_words, trim_name,
                                                  written_with_legal_form, _town_words_of)
 from pipeline.extract.territories.phrases import is_epci_name, read_part
+from pipeline.linking import known_acronyms
 from pipeline.normalize import fold
 
+# The programme's years a fronted award gives instead of its name ("Reconduits en fin d'année dernière
+# pour 2023-2027, la Cirest et le TCO …", "Retenue dès 2018, la vallée de X …"): the text must name
+# the programme in its title or just before (prose_names), the participle being said of territories.
+FRONTED_PERIOD = (r"(?:pour|en|des|depuis|jusqu'en|a\s+partir\s+de)\s+(?:la\s+(?:periode|phase)\s+)?"
+                  r"20(?:1[89]|2[0-7])(?:\s*-\s*20(?:2[0-7]))?(?![\d-])")
+# How far before its sentence the programme's name makes a fronted award with a period its own.
+PERIOD_CONTEXT_WINDOW = 300
 PROSE_HEAD = re.compile(
     r"(?<![\w'])(?:(?:le|du|au|ce)\s+territoire|celui)\s+(?P<article>de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
     r"|(?:(?<![\w'])labellise(?:e|s|es)?\s+|(?<![\w'])(?:avec|grace\s+a|fort|forte)\s+(?:de\s+)?(?:le|son|ce|leur)\s+label\s+"
     r"|(?:^|(?<=\n)|(?<=\.\s))territoires?\s+d'\s*industrie\s+(?=depuis\b)"  # "Territoire d'industrie depuis 2018, le X"
     r"|(?:^|(?<=\n)|(?<=\.\s))en\s+tant\s+que\s+(?=territoires?\s+d'\s*industrie\b)"  # "En tant que Territoire d'industrie, le X"
     r"|(?:^|(?<=\n)|(?<=\.\s))" + r"(?:[a-z]+ment\s+)?" + r"(?P<award>" + "|".join(WORDS["fronted_award"]) + r")\s+"
-    r"[^,.;:\n]{0,60}?territoires?\s+d'\s*industrie\S*\s*)"  # "Lauréat du programme Territoires d'industrie, le X"
+    r"[^,.;:\n]{0,60}?(?:territoires?\s+d'\s*industrie\S*\s*"  # "Lauréat du programme Territoires d'industrie, le X"
+    r"|(?P<period>" + FRONTED_PERIOD + r")))"  # "Reconduits fin 2023 pour 2023-2027, le X et la Y"
     r"(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
 # "le territoire de Sologne Val de Cher ainsi que celui d'Orléans Métropole – Beauce Loirétaine": two
 # territories named as such, which a text about the programme (its title names it) need not label.
@@ -84,9 +93,12 @@ ADJECTIVE_THEN_NAME = with_first_letters(re.compile(r"\b(?:(?:[Ll]e|[Dd]u|[Aa]u|
 OF = r"(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=[A-ZÀ-Ý])"
 THOSE_OF = re.compile(r"(?<![\w'’])(?:ceux|celles)\s+" + OF)
 NEXT_OF = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s+ou\s+)" + OF)
-# "Labellisés en 2018, le X et la Y sont reconduits": a participle in the plural before a subject
+# "Labellisés en 2018, le X et la Y sont reconduits", "Reconduits pour 2023-2027, la A et le B": a fronted award in the plural before a subject
 # whose capitalised run holds "et" and an article before a second name (folded text for the first)
-PLURAL_AWARD = re.compile(r"labellise(?:e)?s\b")
+PLURAL_AWARD = re.compile(r"(?:[a-z]+ment\s+)?(?:labellise|reconduit|retenu|selectionne|renouvele|engage|inscrit|integre)e?s\b"
+                          r"|(?:[a-z]+ment\s+)?laureat(?:e)?s\b")
+# "Retenus comme Territoire d'industrie, le A et le B jouent groupé": together, one territory
+ONE_TERRITORY = re.compile(r"\bterritoire\s+d'\s*industrie")
 SECOND_SUBJECT = re.compile(r"\s+et\s+(?:le\s+|la\s+|l['’]\s*)(?=[A-ZÀ-Ý])")
 # "a signé les contrats du A et du B, labellisés … Territoires d'industrie": the territories whose
 # contracts a sentence naming the programme speaks of, each after its preposition (not "les
@@ -174,6 +186,7 @@ COUNT_WINDOW = 600  # how far back the count of territories an ordinal picks fro
 APPOSITION = re.compile(r",\s+(?:(?:le|un)\s+|l['’](?=autre\s))?(?:(?:nouveau|nouvel|premier|futur|jeune|autre)\s+)?(?P<quote>[«“\"])?\s*"
                         r"(?:" + PREFIX + r"s?(?![\w'’])|(?<=autre )territoire\s+(?:[\w-]+\s+)?(?:labellis|retenu|reconduit|selectionn))",
                         re.IGNORECASE)  # "Territoire d'Industries": a common slip
+PLURAL_APPOSITION = re.compile(r"territoires\s+d")  # the programme's words in the plural: as many subjects
 # "la labellisation « Chartres métropole Territoires d'Industrie »", "le label « Mayotte, Territoire d'Industrie »"
 QUOTED_WITH_SUFFIX = re.compile(r"[«“\"]\s*(?P<name>[A-ZÀ-Ý][^«»“”\"\n]{1,60}?),?\s+" + PREFIX + r"\s*[»”\"]",
                                 re.IGNORECASE)
@@ -186,6 +199,19 @@ INTERCOMMUNALITY_FORM = re.compile(r"(?:les?\s+|la\s+)?(?:communaute|cc|ca|cu)\b
 
 
 
+
+
+# "l'Ouest, porté par le Territoire de la Côte Ouest": who carries a territory named before (folded text)
+CARRIED_BY = re.compile(r"\b(?:porte|anime|pilote|conduit)e?s?\s+par\s+(?:le\s+|la\s+|l'\s*)?$")
+
+
+def _whole_epci_name(text: str, folded: str, head: re.Match, end: int) -> bool:
+    """Whether "Territoire de la X", its noun capitalised, is an intercommunality's whole name said
+    to carry a territory: that EPCI, a member, not a territory named X ("… ou encore le Territoire
+    de la Côte Ouest (TCO) à La Réunion, qui rejoint le programme" is one, the EPCI's own)."""
+    noun = folded.find("territoire", head.start(), head.end())
+    return noun >= 0 and text[noun] == "T" and CARRIED_BY.search(folded, max(0, noun - 30), noun) is not None \
+        and is_epci_name(text[noun:end])
 
 
 def _one_of_the_chosen(folded: str, sentence_start: int, head: re.Match) -> bool:
@@ -323,7 +349,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 wider if wider and LABELLING.search(folded, sentence_start, wider.start()) else None)
         labelling, wider = read[sentence]
         another = _another_territory(folded, sentence_start, match)
-        if not labelling and not another \
+        if not labelling and not another and not match.group("period") \
                 and not _the_newcomer(folded, sentence_start, match) \
                 and not _one_of_the_chosen(folded, sentence_start, match):
             continue
@@ -335,6 +361,9 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         pos = match.end()
         if match.group("award") and text[match.start("subject")].isupper():
             continue  # "Lauréate de l'appel à projets Territoires d'industrie, La Poste …": a company's name
+        if match.group("period") and not titled \
+                and not PROGRAMME_WORDS.search(folded, max(0, sentence_start - PERIOD_CONTEXT_WINDOW), sentence_end):
+            continue  # "Reconduit pour 2023-2027, le contrat de …" in a text not about the programme's territories
         if COUNTED_BEFORE_PARTICIPLE.search(folded, max(0, match.start() - 40), match.start()):
             continue  # "Avec cinq territoires labellisés …, la Mayenne confirme …": the participle qualifies them
         if match.group("subject") is not None and PROGRAMME_WORDS.match(folded, pos):
@@ -392,11 +421,15 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 continue
             else:
                 end = _enumerated_name_end(text, pos, sentence_end)
-        if ACRONYM.fullmatch(text[pos:end]):
-            continue
+        if _whole_epci_name(text, folded, match, end):
+            continue  # "porté par le Territoire de la Côte Ouest (TCO)": the intercommunality, a member
+        if ACRONYM.fullmatch(text[pos:end]) and not (match.group("subject") is not None
+                                                      and text[pos:end] in known_acronyms()):
+            continue  # "le territoire de la CCPG": its area; "Reconduite en 2023, la CIREST …" names one
         if folded.startswith("ce territoire", match.start()) and is_place_name(text[pos:end]):
             continue  # "Ce territoire de la Creuse rejoint …": a territory named before, placed
-        joint = SECOND_SUBJECT.search(text, pos, end) if PLURAL_AWARD.match(folded, match.start()) else None
+        joint = SECOND_SUBJECT.search(text, pos, end) if PLURAL_AWARD.match(folded, match.start()) \
+            and not ONE_TERRITORY.search(folded, match.start(), match.end()) else None
         if joint:  # "Labellisés en 2018, le X et la Y sont reconduits": two subjects
             add(pos, joint.start(), sentence_end)
             pos = joint.end()
@@ -487,8 +520,14 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         start = _subject_before(text, end)
         if start is None and match.group("quote"):
             start = _place_before(text, end)
-        if start is not None:
-            add(start, end, sentence_bounds(text, match.start())[1])
+        if start is None:
+            continue
+        sentence_end = sentence_bounds(text, match.start())[1]
+        joint = SECOND_SUBJECT.search(text, start, end) if PLURAL_APPOSITION.search(fold(match.group(0))) else None
+        if joint:  # "Le TO et la CIREST, Territoires d'industrie jusqu'en 2027": two subjects
+            add(start, joint.start(), sentence_end)
+            start = joint.end()
+        add(start, end, sentence_end)
     for match in QUOTED_WITH_SUFFIX.finditer(text):
         mention = make_mention(text, match.start("name"), match.end("name"), "territory.prose", (),
                                sentence_bounds(text, match.start())[1], departement_name_ok=True)
