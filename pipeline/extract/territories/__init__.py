@@ -959,8 +959,10 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
             if fronted and fronted.locates and comma > fronted.places_start else set()
         if not codes:
             after = [p for p in places_starting_in(places, mention.end, end) if p.kind == "departement"]
+            # no other name between: "à l'image de A ou d'Issoudun, dans l'Indre" places Issoudun only
             if after and all(IN_BEFORE.search(text, max(mention.end, p.start - 14), p.start)
-                             and not re.search(r"(?<![\w'’-])[A-ZÀ-Ý]", text[mention.end:p.start]) for p in after):
+                             and not re.search(r"(?<![\w'’-])[A-ZÀ-Ý]", text[mention.end:p.start])
+                             and not named.other_than(mention.territory_id, mention.end, p.start) for p in after):
                 codes = {p.code for p in after}
         mention.departement_codes |= codes
         mention.placed_codes |= codes
