@@ -36,7 +36,10 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              ("labellisé ... au sein d'un vaste espace reliant ..., le territoire de X")
 - territory.ner              (off by default, COMMUNIQUES_NER=1) a LOC/ORG/MISC entity of the
                              French model in a sentence about labels that also says "territoire"
-- territory.kicker           (when no other rule finds one) a name alone on a line above a title
+- territory.carried          a place's name with a participle apposed giving its carrier, an
+                             intercommunality: "le Pays Ajaccien, porté par la CAPA, a lui aussi été
+                             labellisé", "Le Pays de Vannes, porté conjointement par A, B et C, mise sur …"
+- territory.kicker           (when no other rule finds one but territory.carried) a name alone on a line above a title
                              about the programme
 - territory.headline         (likewise) a title's subject after the programme's words, when the
                              body writes each of its intercommunalities with its legal form:
@@ -128,7 +131,7 @@ from pipeline.extract.territories.kicker import headline_subject, kicker_name, t
 from pipeline.extract.territories.lists import (COUNTED_TERRITORIES, announces_territories, coded_dash_lines, coded_heads, colon_lists,
                                                 list_items, table_cells)
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
-from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, grouping_subjects, intercommunalities_of,
+from pipeline.extract.territories.predicates import (CARRIED_RULE, COUNTED_OF_RULE, carried_subjects, grouping_subjects, intercommunalities_of,
                                                      labelled_objects, labelled_subjects, predecessors, selected_zones,
                                                      wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
@@ -162,7 +165,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   # a former territory recalled is read as such before prose reads its quoted name
                   + colon_lists(text, structure) + predecessors(text, structure, places) + prose_names(text, structure, places)
                   + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)
-                  + grouping_subjects(text, structure, places) + table_cells(text, structure, places)
+                  + grouping_subjects(text, structure, places) + carried_subjects(text, structure, places)
+                  + table_cells(text, structure, places)
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
                   + wider_areas(text, structure, places)
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places)
@@ -230,10 +234,14 @@ def find_territories(text: str, places: list[PlaceMention],
     _areas_named_after_their_town(kept)
     _codes_named_in_full(kept)
     kept = _title_names_its_list_restates(text, kept)
-    if not kept:  # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"
-        kept = (kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
-                or topic_name(text, places))
-        _departements_in_names(text, kept, places)
+    if all(m.rule == CARRIED_RULE for m in kept):
+        # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"; beside one
+        # named with its carrier ("le Pays Ajaccien, porté par la CAPA, a lui aussi été labellisé")
+        named = {m.territory_id for m in kept}
+        found = [m for m in (kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
+                             or topic_name(text, places)) if m.territory_id not in named]
+        _departements_in_names(text, found, places)
+        kept = sorted(found + kept, key=lambda m: m.start)
     _acronyms_spelled_out(text, kept)
     return kept
 
