@@ -232,6 +232,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _demonym_for_its_departement(text, kept)
     _variants_of_one_name(text, kept)
     _areas_named_after_their_town(kept)
+    _named_with_where(kept)
     _codes_named_in_full(kept)
     kept = _title_names_its_list_restates(text, kept)
     if all(m.rule == CARRIED_RULE for m in kept):
@@ -1603,6 +1604,23 @@ def _areas_named_after_their_town(mentions: list[TerritoryMention]) -> None:
                    and any(_same_root(stem, word) for word in name_key(name).split("-"))}
         if len(holding) == 1:
             mention.name = holding.pop()
+
+
+# "… du Territoire d'industrie Vendée Grand Sud à Fontenay-le-Comte": the place where something
+# happens, after a name ("Lunéville à Baccarat" is one name: its first part names nothing else)
+AT_A_PLACE = re.compile(r"\s+(?:à|au|aux)\s+(?=[A-ZÀ-Ý])")
+
+
+def _named_with_where(mentions: list[TerritoryMention]) -> None:
+    """A name whose part before " à " is the name of another mention of the text (a photo's
+    caption after the body: "soirée de lancement du Territoire d'industrie X à Y" beside "X") is
+    that territory, Y where its event took place."""
+    ids = {m.territory_id for m in mentions}
+    for mention in mentions:
+        at = list(AT_A_PLACE.finditer(mention.name))
+        head = mention.name[:at[-1].start()] if at else ""
+        if head and name_key(head) in ids and name_key(head) != mention.territory_id:
+            mention.name = head
 
 
 def _same_root(stem: str, town: str) -> bool:
