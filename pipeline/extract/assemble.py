@@ -1046,6 +1046,11 @@ def _regions_of_its_heading(structure: Structure, places: list[PlaceMention], me
 REFERRING_INTRO = re.compile(r"\s*(?:il\s+s'agit\b|ce\s+sont\s*:|(?:les\s+)?voici\s*:|a\s+savoir\s*:)")
 
 
+# "La Manche en obtient deux, aux côtés de A et de B": names set beside the place the sentence
+# opens on, its subject, lie elsewhere ("lancé sur la Haute-Savoie aux côtés de A": a complement,
+# theirs too).
+SET_BESIDE = re.compile(r"\baux\s+c[ôo]t[ée]s\b|\b[àa]\s+c[ôo]t[ée]\s+(?:de|du|des|d['’])", re.IGNORECASE)
+SUBJECT_PLACE_BEFORE = re.compile(r"\s*(?:(?:la|le|les|l['’])\s*)?", re.IGNORECASE)
 # Where the name before lies, glossed after it: "celui d'A, dans le Loiret, et B".
 PLACE_GLOSS_AFTER = re.compile(r"[ \t»”\"]*,\s*(?:situ[ée]e?\s+)?(?:en|dans|au|aux|à)\s+(?:(?:la|le|les|l['’])\s*)?")
 
@@ -1157,6 +1162,8 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
     parts = [m.span() for m in PART_OF_THE_ITEMS.finditer(text, start, end)] if mention.intro is not None else []
     named = [p for p in places_starting_in(places, start, end) if p.kind == "departement" and p.end <= end
              and not any(s <= p.start < e for s, e in parts)
+             and not (SUBJECT_PLACE_BEFORE.fullmatch(text, start, p.start) and p.end <= mention.start
+                      and SET_BESIDE.search(text, p.end, mention.start))
              and not any(other.start < mention.start and p.end <= mention.start
                          and PLACE_GLOSS_AFTER.fullmatch(text, other.end, p.start)
                          for other in mentions if other.territory_id != mention.territory_id)]

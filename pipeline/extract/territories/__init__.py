@@ -37,7 +37,10 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              ("labellisé ... au sein d'un vaste espace reliant ..., le territoire de X")
 - territory.ner              (off by default, COMMUNIQUES_NER=1) a LOC/ORG/MISC entity of the
                              French model in a sentence about labels that also says "territoire"
-- territory.kicker           (when no other rule finds one) a name alone on a line above a title
+- territory.carried          a place's name with a participle apposed giving its carrier, an
+                             intercommunality: "le Pays Ajaccien, porté par la CAPA, a lui aussi été
+                             labellisé", "Le Pays de Vannes, porté conjointement par A, B et C, mise sur …"
+- territory.kicker           (when no other rule finds one but territory.carried) a name alone on a line above a title
                              about the programme
 - territory.headline         (likewise) a title's subject after the programme's words, when the
                              body writes each of its intercommunalities with its legal form:
@@ -135,7 +138,8 @@ from pipeline.extract.territories.kicker import headline_subject, kicker_name, t
 from pipeline.extract.territories.lists import (COUNTED_TERRITORIES, announces_territories, coded_dash_lines, coded_heads, colon_lists,
                                                 list_items, table_cells)
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
-from pipeline.extract.territories.predicates import (COUNTED_OF_RULE, PREDECESSOR_RULE, grouping_subjects, intercommunalities_of,
+from pipeline.extract.territories.predicates import (CARRIED_RULE, COUNTED_OF_RULE, PREDECESSOR_RULE, carried_subjects,
+                                                     grouping_subjects, intercommunalities_of,
                                                      labelled_objects, labelled_subjects, predecessors, selected_zones,
                                                      wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
@@ -169,7 +173,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   # a former territory recalled is read as such before prose reads its quoted name
                   + colon_lists(text, structure) + predecessors(text, structure, places) + prose_names(text, structure, places)
                   + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)
-                  + grouping_subjects(text, structure, places) + table_cells(text, structure, places)
+                  + grouping_subjects(text, structure, places) + carried_subjects(text, structure, places)
+                  + table_cells(text, structure, places)
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
                   + wider_areas(text, structure, places)
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places)
@@ -238,12 +243,17 @@ def find_territories(text: str, places: list[PlaceMention],
     _demonym_for_its_departement(text, kept)
     _variants_of_one_name(text, kept)
     _areas_named_after_their_town(kept)
+    _named_with_where(kept)
     _codes_named_in_full(kept)
     kept = _title_names_its_list_restates(text, kept)
-    if not kept:  # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"
-        kept = (kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
-                or topic_name(text, places))
-        _departements_in_names(text, kept, places)
+    if all(m.rule == CARRIED_RULE for m in kept):
+        # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"; beside one
+        # named with its carrier ("le Pays Ajaccien, porté par la CAPA, a lui aussi été labellisé")
+        named = {m.territory_id for m in kept}
+        found = [m for m in (kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
+                             or topic_name(text, places)) if m.territory_id not in named]
+        _departements_in_names(text, found, places)
+        kept = sorted(found + kept, key=lambda m: m.start)
     _acronyms_spelled_out(text, kept)
     return kept
 
@@ -973,7 +983,8 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
             if fronted and fronted.locates and comma > fronted.places_start else set()
         if not codes:
             after = [p for p in places_starting_in(places, mention.end, end) if p.kind == "departement"]
-            # (no other territory between: "A, qui mise sur …, et l'B, en Côte-d'Or" places B alone)
+            # no other territory between: "A, qui mise sur …, et l'B, en Côte-d'Or" places B alone,
+            # "à l'image de A ou d'Issoudun, dans l'Indre" Issoudun only
             if after and all(IN_BEFORE.search(text, max(mention.end, p.start - 14), p.start)
                              and not re.search(r"(?<![\w'’-])[A-ZÀ-Ý]", text[mention.end:p.start])
                              and not named.other_than(mention.territory_id, mention.end, p.start) for p in after):
@@ -1629,6 +1640,23 @@ def _areas_named_after_their_town(mentions: list[TerritoryMention]) -> None:
                    and any(_same_root(stem, word) for word in name_key(name).split("-"))}
         if len(holding) == 1:
             mention.name = holding.pop()
+
+
+# "… du Territoire d'industrie Vendée Grand Sud à Fontenay-le-Comte": the place where something
+# happens, after a name ("Lunéville à Baccarat" is one name: its first part names nothing else)
+AT_A_PLACE = re.compile(r"\s+(?:à|au|aux)\s+(?=[A-ZÀ-Ý])")
+
+
+def _named_with_where(mentions: list[TerritoryMention]) -> None:
+    """A name whose part before " à " is the name of another mention of the text (a photo's
+    caption after the body: "soirée de lancement du Territoire d'industrie X à Y" beside "X") is
+    that territory, Y where its event took place."""
+    ids = {m.territory_id for m in mentions}
+    for mention in mentions:
+        at = list(AT_A_PLACE.finditer(mention.name))
+        head = mention.name[:at[-1].start()] if at else ""
+        if head and name_key(head) in ids and name_key(head) != mention.territory_id:
+            mention.name = head
 
 
 def _same_root(stem: str, town: str) -> bool:

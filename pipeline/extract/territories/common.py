@@ -73,7 +73,10 @@ SENTENCE_STARTS = {"un", "une", "ce", "cette", "ces", "il", "elle", "ils", "elle
                    "certes", "donc", "or", "surtout", "dès", "voici", "voilà", "mais", "car", "si",
                    "quand", "lorsque", "puisque", "parallèlement", "également",
                    # a list's closing line ("- Soit 3 territoires sur les 18 de la région")
-                   "soit"}
+                   "soit",
+                   # a demonstrative pronoun taking up the name before ("Celui-ci réunit …")
+                   "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "celui-là", "celle-là", "ceux-là",
+                   "celles-là", "lui-même", "elle-même", "lequel", "laquelle", "lesquels", "lesquelles"}
 # A number word alone is a count ("Trois lauréats"), not a name; it may open one ("Trois vallées").
 NUMBER_WORDS = {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
                 "douze", "treize", "quatorze", "quinze", "seize", "vingt", "cent"}

@@ -51,6 +51,9 @@ AWARD = re.compile(WORDS["award_words"])
 OTHER_WHOLE = re.compile(r"\b(?:sur|parmi)\s+(?:les|ces)\s+(?:\d{1,4}\s+|(?:" + "|".join(SMALL_COUNTS) + r")\s+)?"
                          + ANNOUNCES_OTHER.pattern)
 CLAUSE_JOINT = re.compile(r",\s+|\)\s+et\s+|;\s+")
+# "l'Agence nationale de la cohésion des territoires salue … avec nos voisins : A, B et C", "la
+# Banque des Territoires": the word in an institution's name counts no territories (folded text).
+INSTITUTION_OF_TERRITORIES = re.compile(r"\b(?:cohesion|banque|amenagement)\s+des\s+$")
 # After a bracket of names, the verb of the award they are the subject of: "(A, B, C) ont réussi à
 # décrocher ce label", "(A et B) ont été labellisés".
 AWARD_AFTER = re.compile(r"\s*(?:ont|sont|avaient|etaient)\s+(?:[\w'-]+\s+){0,4}?(?:decroche|obtenu|labellise|labelise"
@@ -155,6 +158,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             if "reach" in cue:  # "Qui sont les lauréats ? D'abord A. Ensuite B": a few sentences back
                 before = folded[max(0, sentence_start - cue["reach"]):sentence_start]
             if OTHER_WHOLE.search(folded, sentence_start, match.start()):
+                continue
+            if INSTITUTION_OF_TERRITORIES.search(folded, max(0, match.start() - 20), match.start()):
                 continue
             if RELATIVE_CUE.match(folded, match.start()) and _antecedent_is_other(folded[sentence_start:match.start()]):
                 continue

@@ -1316,9 +1316,11 @@ BRACKETED_LIST = with_first_letters(re.compile(r"\b(?P<count>\d{1,2}|" + "|".joi
 # "Les trois territoires d'industrie haut-saônois — Vesoul, Lure – Luxeuil et Gray — regroupent …":
 # the same names between two em dashes (the spaced en dash may be part of a name); "Le Morbihan
 # compte quatre Territoires d'industrie. Les trois autres — A, B et C — …": the noun left out
-# after "autres", when the sentence before speaks of territories.
+# after "autres", when the sentence before speaks of territories; or after a participle of the
+# award ("aux quatre déjà labellisés lors de la première phase — A, B, C et D —, tous reconduits").
 DASHED_LIST = with_first_letters(re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+(?:territoires(?:\s+d['’]\s*industrie)?"
-                                            r"(?:\s+[a-zà-ÿ-]+){0,2}|(?P<others>autres))\s*—\s*(?P<names>[A-ZÀ-Ý][^—()\n]{3,400}?)\s*—",
+                                            r"(?:\s+[a-zà-ÿ-]+){0,2}|(?P<others>autres|(?:d[ée]j[àa]\s+|tous\s+)?(?:labellis|retenu|reconduit"
+                                            r"|s[ée]lectionn|distingu)[a-zé]*(?:\s+[\w'’-]+){0,6}?))\s*—\s*(?P<names>[A-ZÀ-Ý][^—()\n]{3,400}?)\s*—",
                                             re.IGNORECASE))
 
 

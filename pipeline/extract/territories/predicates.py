@@ -293,6 +293,41 @@ def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention
     return found
 
 
+# "Le Pays de Vannes, porté conjointement par A, B et C, mise sur …", "l'Albigeois, porté par
+# l'agglomération d'Albi, fait son entrée": a participle apposed to a place's name, its agent an
+# intercommunality (folded text).
+CARRIED_BY = re.compile(r"\s*,\s*(?:portee?s?|pilotee?s?|emmenee?s?)\s+(?:conjointement\s+|ensemble\s+)?par\s+"
+                        r"(?:(?:la|le|les)\s+|l'\s*)?")
+CARRIER_LEGAL_FORM = re.compile(r"(?:communautes?|agglomeration|agglo|metropole|c[acu])\b")
+CARRIED_RULE = "territory.carried"
+CARRIER_END = re.compile(r"[,;.()\n]|\s+et\s+")
+
+
+def carried_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.carried: a place's name, in a text naming the programme, with a participle
+    apposed that gives its carrier, an intercommunality (its everyday or legal name, or its
+    acronym): "le Pays Ajaccien, porté par la CAPA, a été labellisé" (a name the carrier also goes
+    by too). One written with its legal form is a member, no territory."""
+    folded = fold(text)
+    if not re.search(PREFIX, folded):
+        return []
+    found = []
+    for match in CARRIED_BY.finditer(folded):
+        end_of_carrier = CARRIER_END.search(text, match.end())
+        carrier = text[match.end():end_of_carrier.start() if end_of_carrier else len(text)].strip()
+        if not (CARRIER_LEGAL_FORM.match(fold(carrier)) or carrier in known_acronyms() or is_epci_name(carrier)):
+            continue
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        parts = enumeration_before(text, match.start(), _clause_start(text, sentence_start, match.start()), True)[-1:]
+        if not parts or parts[0].epci or _places_only(parts, places, single=True) \
+                or not reads_as_a_place_name(text, parts[0].start, parts[0].end, places):
+            continue
+        mention = make_mention(text, parts[0].start, parts[0].end, CARRIED_RULE, (), sentence_end)
+        if mention:
+            found.append(mention)
+    return found
+
+
 def _a_body_kind(written: str) -> bool:
     """One word naming a kind of body ("PETR", "Pays", "Syndicat"), no name of its own."""
     word = written.strip()
