@@ -1,6 +1,8 @@
 """The structure stage on each layout it must read: lists of every marker, sub-list headings,
 "label : value" lines, lines without markers, inline lists, and where a list ends."""
 
+import pytest
+
 from pipeline.extract.structure import parse
 
 
@@ -322,6 +324,25 @@ def test_a_tab_separated_row_starting_with_tabs_has_its_first_cells_empty():
     assert [[cell.of(text) for cell in row] for row in tables[0].rows] == [
         ["Alpha", "25", "CA Alpha", "200000001"], ["", "", "CC Beta", "200000002"],
         ["Gamma", "39", "CA Gamma", "200000003"], ["", "70", "CC Delta", "200000004"]]
+
+
+@pytest.mark.parametrize("rule", ["-------+------+------", "+------+------+------+", "=======+======+======"])
+def test_a_plain_text_grid_s_rule_and_a_first_cell_wrapped_over_rows(rule):
+    text = ("Territoire | Dépt | Filière\n" + rule + "\n"
+            "Alpha –    | 12   | bois\n"
+            "Beta       |      |\n"
+            "Val de     | 46   | textile\n"
+            "Gamma      |      |\n"
+            "Delta      | 81   | chimie\n"
+            "  | 09   | verre\n"
+            "Nord de    | 31   | mécanique\n"
+            "la Garonne |      |\n\nFin.\n")
+    tables = parse(text).tables
+    assert len(tables) == 1
+    table = tables[0]
+    assert [table.cell_text(text, row, 0) for row in range(len(table.rows))] == [
+        "Alpha –\nBeta", "Val de\nGamma", "Delta", "", "Nord de\nla Garonne"]
+    assert [row[1].of(text) for row in table.rows] == ["12", "46", "81", "09", "31"]
 
 
 def test_a_first_cell_of_a_pdf_table_going_on_in_lower_case_is_one_cell():

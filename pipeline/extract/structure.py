@@ -138,7 +138,8 @@ STACKED_DEPARTEMENTS_HEADER = re.compile(r"departements?(?:\s*\(s\))?(?:\s+conce
 STACKED_TERRITORIES_HEADER = re.compile(r"(?:nom\s+du\s+)?territoires?(?:\s*\(s\))?(?:\s+d'industrie)?")
 # What parts the départements of one cell written by name: "Marne, Aube", "Marne et Haute-Marne".
 NAMES_SEPARATOR = r"\s*(?:,|\bet\b|\s[/–-]\s)\s*"
-MARKDOWN_RULE = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?")
+MARKDOWN_RULE = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?"
+                           r"|\+?[-=]{3,}(?:\+[-=]{3,})+\+?")  # or a plain-text grid's "-----+-----"
 
 
 @lru_cache(maxsize=1)
@@ -1175,9 +1176,26 @@ class _Builder:
                 run.append(cells)
                 continue
             if len(run) >= 2:
-                tables.append(Table(run[0], run[1:]))
+                tables.append(self._bar_table(run))
             run = [cells] if cells else []
         return tables
+
+    def _bar_table(self, run: list[list[Span]]) -> Table:
+        """The header and rows of a run, a row holding only a first cell joined to the row above
+        when that row's first cell is cut where no phrase ends ("Aurillac – Figeac –" over
+        "Rodez") or it goes on in lower case: a cell wrapped over two lines of a plain-text grid."""
+        rows: list[list[Span]] = []
+        pieces: dict[tuple[int, int], list[Span]] = {}
+        for cells in run[1:]:
+            first = cells[0].of(self.text)
+            if (rows and first and not any(cell.of(self.text) for cell in cells[1:])
+                    and (CUT_CELL_END.search(rows[-1][0].of(self.text)) or first[0].islower())):
+                above = pieces.setdefault((len(rows) - 1, 0), [rows[-1][0]])
+                above.append(cells[0])
+                rows[-1][0] = Span(above[0].start, cells[0].end)
+                continue
+            rows.append(list(cells))
+        return Table(run[0], rows, pieces)
 
     def _column_tables(self) -> list[Table]:
         """Tables of a PDF's text columns: a header of short cells parted by runs of spaces, then
