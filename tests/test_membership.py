@@ -1222,3 +1222,15 @@ def test_the_lead_of_an_item_designating_a_pair_is_read_near_its_first_member(mo
         extract(text, next(nlp.parse([text])))
         read[repeated] = sum(scanned)
     assert 0 < read[400] <= 5 * read[100], read
+
+
+@pytest.mark.parametrize("header", ["Intercommunalités du territoire", "EPCI composant le territoire",
+                                    "Intercommunalités engagées", "EPCI de ce territoire"])
+def test_a_member_column_headed_with_its_territory_lists_the_row_s_members(header):
+    text = ("Besançon, le 14 mai 2024\n\nLes deux territoires d'industrie conventionnés :\n\n"
+            f"| Territoire d'industrie | {header} | Département |\n|---|---|---|\n"
+            "| Nord Franche-Comté | Pays de Montbéliard Agglomération ; Grand Belfort | Doubs |\n"
+            "| Grand Dole | CA du Grand Dole | Jura |\n\nFin.\n")
+    extraction = extract(text, next(nlp.parse([text])))
+    assert {(row["territory_id"], row["siren"]) for row in extraction.epcis} == {
+        ("nord-franche-comte", "200065647"), ("nord-franche-comte", "200069052"), ("grand-dole", "200010650")}

@@ -1,6 +1,8 @@
 """The structure stage on each layout it must read: lists of every marker, sub-list headings,
 "label : value" lines, lines without markers, inline lists, and where a list ends."""
 
+import pytest
+
 from pipeline.extract.structure import parse
 
 
@@ -297,6 +299,50 @@ def test_text_columns_of_a_pdf_make_a_table_whose_first_cell_may_run_over_two_li
     table = tables[0]
     assert [table.cell_text(text, row, 0) for row in range(2)] == ["Alpha – Beta -\nGamma", "Delta Nord"]
     assert [row[1].of(text) for row in table.rows] == ["Gard", "Aude"]
+
+
+def test_a_pdf_cell_filling_its_column_is_parted_at_the_next_column_s_start():
+    text = ("Territoire          Dép.    Filière\n"
+            "Alpha Beta (inter-  12-46   bois\n"
+            "régional)\n"
+            "Gamma Delta Nord  81      textile\n"
+            "Epsilon             09      mécanique\n\nFin.\n")
+    table = parse(text).tables[0]
+    assert [table.cell_text(text, row, 0) for row in range(3)] == [
+        "Alpha Beta (inter-\nrégional)", "Gamma Delta Nord  81", "Epsilon"]
+    assert [row[1].of(text) for row in table.rows] == ["12-46", "", "09"]
+
+
+def test_a_tab_separated_row_starting_with_tabs_has_its_first_cells_empty():
+    text = ("Territoire\tDépartement\tEPCI\tSIREN\n"
+            "Alpha\t25\tCA Alpha\t200000001\n"
+            "\t\tCC Beta\t200000002\n"
+            "Gamma\t39\tCA Gamma\t200000003\n"
+            "\t70\tCC Delta\t200000004\n\nFin.\n")
+    tables = parse(text).tables
+    assert len(tables) == 1
+    assert [[cell.of(text) for cell in row] for row in tables[0].rows] == [
+        ["Alpha", "25", "CA Alpha", "200000001"], ["", "", "CC Beta", "200000002"],
+        ["Gamma", "39", "CA Gamma", "200000003"], ["", "70", "CC Delta", "200000004"]]
+
+
+@pytest.mark.parametrize("rule", ["-------+------+------", "+------+------+------+", "=======+======+======"])
+def test_a_plain_text_grid_s_rule_and_a_first_cell_wrapped_over_rows(rule):
+    text = ("Territoire | Dépt | Filière\n" + rule + "\n"
+            "Alpha –    | 12   | bois\n"
+            "Beta       |      |\n"
+            "Val de     | 46   | textile\n"
+            "Gamma      |      |\n"
+            "Delta      | 81   | chimie\n"
+            "  | 09   | verre\n"
+            "Nord de    | 31   | mécanique\n"
+            "la Garonne |      |\n\nFin.\n")
+    tables = parse(text).tables
+    assert len(tables) == 1
+    table = tables[0]
+    assert [table.cell_text(text, row, 0) for row in range(len(table.rows))] == [
+        "Alpha –\nBeta", "Val de\nGamma", "Delta", "", "Nord de\nla Garonne"]
+    assert [row[1].of(text) for row in table.rows] == ["12", "46", "81", "09", "31"]
 
 
 def test_a_first_cell_of_a_pdf_table_going_on_in_lower_case_is_one_cell():

@@ -3597,3 +3597,23 @@ def test_a_departement_section_repeated_reads_each_territory_mention_a_few_times
         extract(text, next(nlp.parse([text])))
         counts[repeated] = len(reads)
     assert counts[400] <= 5 * counts[100], counts
+
+
+@pytest.mark.parametrize("header", ["Dépt(s)", "Dpt.", "Dép.", "Dpts"])
+def test_an_abbreviated_departement_column_places_the_rows_and_a_cut_remark_leaves_the_name(header):
+    text = ("Annexe – territoires lauréats 2023-2027\n\n"
+            f" Territoire                          {header:<11}Porteur\n"
+            " Lacq Pau Tarbes (TI interrégional)  64-65      CA Tarbes-Lourdes-Pyrénées\n"
+            " Aurillac Figeac Rodez (TI inter-    12-15-46   Rodez Agglomération\n"
+            " régional)\n"
+            " Albigeois                           81         CA de l'Albigeois\n\nFin.\n")
+    assert territories(text) == {("lacq-pau-tarbes", "territory.table_cell", ("64", "65")),
+                                 ("aurillac-figeac-rodez", "territory.table_cell", ("12", "15", "46")),
+                                 ("albigeois", "territory.table_cell", ("81",))}
+
+
+def test_a_tab_after_the_programme_s_words_ends_a_header_cell_not_a_name():
+    text = ("Territoire d'industrie\tDépartements\tIntercommunalités\n"
+            "Grand Dole\t39\tCommunauté d'agglomération du Grand Dole\n"
+            "Haut-Jura\t39\tCommunauté de communes Haut-Jura Saint-Claude\n")
+    assert sorted(ids(text)) == ["grand-dole", "haut-jura"]

@@ -1332,7 +1332,8 @@ def _headed_list_regions(text: str, structure) -> list[_Region]:
 # A table's column of member intercommunalities ("EPCI", "Intercommunalités membres",
 # "Intercommunalité(s) membre(s)", "Intercommunalités citées", "Intercommunalités axonaises", a
 # spreadsheet's "epci_membre", a press table's "Communauté de communes" over short names,
-# "Membres", "Périmètre", "Composition", "Collectivités membres", "Intercommunalités partenaires"), or of
+# "Membres", "Périmètre", "Composition", "Collectivités membres", "Intercommunalités partenaires",
+# "Intercommunalités engagées", "Intercommunalités du territoire", "EPCI composant le territoire"), or of
 # the one carrying the territory ("EPCI porteur", "Structure porteuse"), which lies in it too (folded
 # header; a carrier that is no EPCI, a PETR or a pôle métropolitain, links to none).
 EPCI_COLUMN = re.compile(r"(?:structures?\s+porteuses?\s*/\s*)?"  # "Structure porteuse / intercommunalités membres"
@@ -1340,7 +1341,9 @@ EPCI_COLUMN = re.compile(r"(?:structures?\s+porteuses?\s*/\s*)?"  # "Structure p
                          r"|communautes?[\s_]+(?:de[\s_]+communes|d'agglomeration)|communautes|collectivites)"
                          r"(?:[\s_]+(?:membres?|membre\(s\)|signataires?|concernee?s?|concernee?\(s\)|citee?s?|citee?\(s\)"
                          r"|partenaires?|associee?s?|impliquee?s?"
-                         r"|porteu(?:r|se)|" + WORDS["place_adjective"] + r"))?"
+                         r"|porteu(?:r|se)|engagee?s?|" + WORDS["place_adjective"] + r"))?"
+                         # "Intercommunalités du territoire", "EPCI composant le territoire"
+                         r"(?:[\s_]+(?:du|de[\s_]+ce|composant[\s_]+le|formant[\s_]+le)[\s_]+territoire)?"
                          # "Territoire d'industrie | Membres", "… | Périmètre", "… | Composition"
                          r"|membres|perimetre|composition"
                          # "Territoire d'industrie | Structure porteuse": the EPCI carrying it, as "EPCI porteur"

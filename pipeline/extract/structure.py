@@ -79,6 +79,7 @@ MAX_SUB_HEADING_WORDS = 6
 MAX_FIELD_LINE_LABEL_WORDS = 8
 COLUMN_GAP = re.compile(r"[ \u00a0]{3,}")  # between two columns of a PDF's text
 COLUMN_SLACK = 2  # characters a piece may stand off its column's start
+NARROW_GAP = re.compile(r"(?<=\S)[ \u00a0]{2}(?=\S)")  # a full cell's padding before the next column
 # A table written one cell per line: how many columns, how many rows at least, and what a cell of
 # figures holds ("80 000 €", "50 %", "2019").
 MIN_STACKED_COLUMNS, MAX_STACKED_COLUMNS, MIN_STACKED_ROWS = 3, 8, 2
@@ -137,7 +138,8 @@ STACKED_DEPARTEMENTS_HEADER = re.compile(r"departements?(?:\s*\(s\))?(?:\s+conce
 STACKED_TERRITORIES_HEADER = re.compile(r"(?:nom\s+du\s+)?territoires?(?:\s*\(s\))?(?:\s+d'industrie)?")
 # What parts the départements of one cell written by name: "Marne, Aube", "Marne et Haute-Marne".
 NAMES_SEPARATOR = r"\s*(?:,|\bet\b|\s[/–-]\s)\s*"
-MARKDOWN_RULE = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?")
+MARKDOWN_RULE = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?"
+                           r"|\+?[-=]{3,}(?:\+[-=]{3,})+\+?")  # or a plain-text grid's "-----+-----"
 
 
 @lru_cache(maxsize=1)
@@ -1194,9 +1196,26 @@ class _Builder:
                 run.append(cells)
                 continue
             if len(run) >= 2:
-                tables.append(Table(run[0], run[1:]))
+                tables.append(self._bar_table(run))
             run = [cells] if cells else []
         return tables
+
+    def _bar_table(self, run: list[list[Span]]) -> Table:
+        """The header and rows of a run, a row holding only a first cell joined to the row above
+        when that row's first cell is cut where no phrase ends ("Aurillac – Figeac –" over
+        "Rodez") or it goes on in lower case: a cell wrapped over two lines of a plain-text grid."""
+        rows: list[list[Span]] = []
+        pieces: dict[tuple[int, int], list[Span]] = {}
+        for cells in run[1:]:
+            first = cells[0].of(self.text)
+            if (rows and first and not any(cell.of(self.text) for cell in cells[1:])
+                    and (CUT_CELL_END.search(rows[-1][0].of(self.text)) or first[0].islower())):
+                above = pieces.setdefault((len(rows) - 1, 0), [rows[-1][0]])
+                above.append(cells[0])
+                rows[-1][0] = Span(above[0].start, cells[0].end)
+                continue
+            rows.append(list(cells))
+        return Table(run[0], rows, pieces)
 
     def _column_tables(self) -> list[Table]:
         """Tables of a PDF's text columns: a header of short cells parted by runs of spaces, then
@@ -1216,7 +1235,8 @@ class _Builder:
             following = index + 1
             while following < len(lines) and not lines[following].blank:
                 line = lines[following]
-                pieces = self._column_pieces(line) or [Span(line.start, line.end)]
+                pieces = self._parted_at_starts(line, self._column_pieces(line) or [Span(line.start, line.end)],
+                                                starts)
                 placed: dict[int, list[Span]] = {}
                 for piece in pieces:
                     offset = piece.start - line.start + line.indent
@@ -1385,6 +1405,19 @@ class _Builder:
                 return best
         return None
 
+    def _parted_at_starts(self, line: _Line, pieces: list[Span], starts: list[int]) -> list[Span]:
+        """The pieces, each parted where two spaces end right at a column's start: a cell filling
+        its column leaves only those before the next ("Lacq Pau Tarbes (TI interrégional)  64-65")."""
+        parted = []
+        for piece in pieces:
+            start = piece.start
+            for gap in NARROW_GAP.finditer(self.text, piece.start, piece.end):
+                if gap.end() - line.start + line.indent in starts:
+                    parted.append(Span(start, gap.start()))
+                    start = gap.end()
+            parted.append(Span(start, piece.end))
+        return parted
+
     def _column_pieces(self, line: _Line) -> list[Span]:
         """The pieces of a line parted by runs of spaces (a PDF's columns), or [] when it has one."""
         if line.blank or "\t" in self.text[line.start:line.end] or CELL_SEPARATOR in self.text[line.start:line.end]:
@@ -1407,13 +1440,16 @@ class _Builder:
         if separator_pattern == CSV_SEPARATOR and not written.strip(" ;"):
             return []  # ";;;;;": an empty row of a spreadsheet parts its tables
         first, last = line.start, line.end
+        empty_first = 0
         if separator_pattern == TAB_SEPARATOR:  # a row whose last cells are empty ends with tabs
+            # and one whose first cells are empty (merged over rows) starts with a tab for each
+            empty_first = self.text.count("\t", self.text.rfind("\n", 0, first) + 1, first)
             raw_end = self.text.find("\n", last)
             raw_end = len(self.text) if raw_end < 0 else raw_end
             last = len(self.text[:raw_end].rstrip(" \r"))
         if self.text.startswith("| ", first) and self.text.endswith(" |", first, last):
             first, last = first + 2, last - 2  # "| a | b |": Markdown's outer pipes
-        cells, start = [], first
+        cells, start = [Span(first, first)] * empty_first, first
         for separator in re.finditer(separator_pattern, self.text[first:last]):
             cells.append(_trimmed(self.text, start, first + separator.start()))
             start = first + separator.end()

@@ -698,6 +698,9 @@ def make_mention(text: str, start: int, end: int, rule: str, codes=(), block_end
     if name is None and len(text[start:end].split(None, MAX_SPAN_WORDS)) > MAX_SPAN_WORDS:
         return None  # a stretch of text, not a name: spared the work below (hostile lists run long)
     name = collapse_spaces(name or mend_line_cuts(text[start:end])).strip("*_ ")
+    remark = REMARK_BRACKET.search(name)  # a remark a line cut kept from trim_name: "(TI inter-" / "régional)"
+    if remark and remark.end() == len(name) and remark.start() and ITEM_REMARK.fullmatch(fold(remark.group(1)).strip()):
+        name = name[:remark.start()]
     if not name or not (looks_like_name(name) or lone_compass and fold(name) in WORDS["compass_heads"]) \
             or not name_key(name):
         return None

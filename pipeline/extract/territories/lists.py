@@ -1370,8 +1370,9 @@ def _prepositional_lists(text: str) -> list[TerritoryMention]:
 
 # A table's column of territories: its header names them ("Territoire d'industrie", "Territoire").
 TERRITORY_COLUMN = re.compile(r"(?:nom\s+du\s+|libelle\s+du\s+)?territoires?(?:\s+d'\s*industrie)?")
-# "Département", "Départements concernés", "Département(s)", "Dpt": the column of its départements
-DEPARTEMENT_COLUMN = re.compile(r"(?:d[ée]partements?(?:\s*\(s\))?(?:\s+concern[ée]e?s?)?|dpts?|depts?|dep\.?)")
+# "Département", "Départements concernés", "Département(s)", "Dpt", "Dépt(s)", "Dép.": the column of
+# its départements (headers are folded)
+DEPARTEMENT_COLUMN = re.compile(r"(?:(?:departements?|dpts?|depts?|dep)\.?(?:\s*\(s\))?(?:\s+concern[ée]e?s?)?)")
 
 
 # "25 / 90", "2B", "974", "64 et 65"

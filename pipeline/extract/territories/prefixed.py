@@ -26,9 +26,10 @@ from pipeline.normalize import fold
 
 # The programme's words, then what may stand between them and the name: a closing quote
 # ('« Territoire d'industrie » pilote X'), the word "pilote", a line break after a title in
-# capitals ("CONTRAT TERRITOIRE D'INDUSTRIE" then "ROCHEFORT – ROYAN - MARENNES - OLERON").
+# capitals ("CONTRAT TERRITOIRE D'INDUSTRIE" then "ROCHEFORT – ROYAN - MARENNES - OLERON"); not a
+# tab, which ends a cell ("Territoire d'industrie<tab>Départements": a table's header).
 PREFIXED = with_first_letters(re.compile(r"(?:" + PREFIX + r"|(?-i:\bTI\b))"  # "le TI Sud Vosges": the usual abbreviation
-                                         r"(?:[ \t]*[»”\"])?(?:[ \t]*\((?-i:TI)\))?(?:[ \t]+pilote\b)?(?:[ \t]+(?P<beneficiary>pour)\b)?(?P<comma>[ \t]*,)?(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(" + ARTICLE + r")?",
+                                         r"(?:[ \t]*[»”\"])?(?:[ \t]*\((?-i:TI)\))?(?:[ \t]+pilote\b)?(?:[ \t]+(?P<beneficiary>pour)\b)?(?P<comma>[ \t]*,)?(?P<gap>[ ]+(?!\t)|[ \t]*\n[ \t]*)(" + ARTICLE + r")?",
                                          re.IGNORECASE))
 
 
