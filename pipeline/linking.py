@@ -22,7 +22,10 @@ write for it, generated from those names:
 A tagline written after the official name ("CC du Liancourtois la Vallée Dorée") is left out
 when the words before it are an official name of the document's départements.
 Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz), when the names share a
-word of the EPCI's own, not only a place's ("en Martinique" is no slip for "Centre Martinique"). A name written with
+word of the EPCI's own, not only a place's ("en Martinique" is no slip for "Centre Martinique"); such a
+likeness is never an exact link, and links only for an EPCI of the document's départements or, in a
+text naming none, at a strict score ("Cayenne et de la communauté" is no slip for "Mayenne
+Communauté", of another département). A name written with
 its legal form may be the start of an official one ("communauté urbaine Creusot Montceau" for "CU
 Le Creusot Montceau-les-Mines"): it links when one EPCI of that form in the document's
 départements has a name starting so.
