@@ -22,7 +22,10 @@ write for it, generated from those names:
 A tagline written after the official name ("CC du Liancourtois la Vallée Dorée") is left out
 when the words before it are an official name of the document's départements.
 Typing slips are caught by a fuzzy comparison of whole names (rapidfuzz), when the names share a
-word of the EPCI's own, not only a place's ("en Martinique" is no slip for "Centre Martinique"). A name written with
+word of the EPCI's own, not only a place's ("en Martinique" is no slip for "Centre Martinique"); such a
+likeness is never an exact link, and links only for an EPCI of the document's départements or, in a
+text naming none, at a strict score ("Cayenne et de la communauté" is no slip for "Mayenne
+Communauté", of another département). A name written with
 its legal form may be the start of an official one ("communauté urbaine Creusot Montceau" for "CU
 Le Creusot Montceau-les-Mines"): it links when one EPCI of that form in the document's
 départements has a name starting so.
@@ -69,10 +72,12 @@ GUESSED_YEAR_PENALTY = 0.02  # ... in the year its phase suggests: too weak to b
 FUZZY_MIN_LENGTH = 6      # shorter names must match exactly
 SEAT_FORM_SCORE = 0.905   # "Châlons Agglo" for "CA de Châlons-en-Champagne": too weak to link
                           # outside the document's départements; an everyday form (exact), not a
-                          # likeness, told from a truncated name's score by its last digit
+                          # likeness
 TRUNCATED_SCORE = 0.90    # the start of a name, written with its legal form, in the document's
                           # départements ("communauté urbaine Creusot Montceau")
 OFFICIAL_NAME_SCORE = 0.99  # the official name itself, of the document's départements and year
+STRICT_LIKENESS_SCORE = 0.95  # a likeness in a text naming no département: one letter away from a name of 18 letters is another place ("Cayenne
+                              # communauté" for "Mayenne Communauté"), not a slip
 ALIASES_FILE = Path(__file__).parent / "data" / "epci_aliases.csv"
 
 # Repeated: "CA Agglo Pays d'Issoire" is written for the official "Agglo Pays d'Issoire"; an
@@ -361,8 +366,8 @@ def _seats(core: str, form: str) -> set[str]:
     return {town, f"grand {town}"} if first.group("great") else {town}
 
 
-def _truncated(query: str, epci_type: str, departements: frozenset[str]) -> list[tuple[_Entry, float]]:
-    """(entry, base score) of the EPCIs of the document's départements and of the legal form
+def _truncated(query: str, epci_type: str, departements: frozenset[str]) -> list[tuple[_Entry, float, bool]]:
+    """(entry, base score, not exact) of the EPCIs of the document's départements and of the legal form
     written whose official name starts with the query's words and goes on ("Creusot Montceau"
     for "CU Le Creusot Montceau-les-Mines"): people shorten long names from the end."""
     index = _index()
@@ -375,7 +380,7 @@ def _truncated(query: str, epci_type: str, departements: frozenset[str]) -> list
             for entry, _everyday in index.exact.get(key, ()):
                 epci = ref.epcis[entry.siren]
                 if entry.form == epci_type and set(epci.departement_codes) & departements:
-                    found.append((entry, TRUNCATED_SCORE))
+                    found.append((entry, TRUNCATED_SCORE, False))
     return found
 
 
@@ -385,17 +390,17 @@ def _truncated(query: str, epci_type: str, departements: frozenset[str]) -> list
 HEADLESS = re.compile(r"^(?!(?:agglo|communaute|metropole|intercom|interco)\s)[a-z]{4,}\s(?P<rest>[a-z]{3,}(?:\s[a-z]{3,})+)$")
 
 
-def _headless(query: str, departements: frozenset[str]) -> list[tuple[_Entry, float]]:
-    """(entry, base score) of the EPCIs of the document's départements whose official name is the
+def _headless(query: str, departements: frozenset[str]) -> list[tuple[_Entry, float, bool]]:
+    """(entry, base score, not exact) of the EPCIs of the document's départements whose official name is the
     query after one leading word: too weak alone, it links a name a list of members gives whole."""
     ref = referential.load()
-    return [(entry, TRUNCATED_SCORE) for entry in _index().headless.get(query, ())
+    return [(entry, TRUNCATED_SCORE, False) for entry in _index().headless.get(query, ())
             if set(ref.epcis[entry.siren].departement_codes) & departements]
 
 
 def _seat_forms(written: str, query: str, epci_type: str | None,
-                departements: frozenset[str]) -> list[tuple[_Entry, float]]:
-    """(entry, base score) of the EPCIs of the document's départements whose official name is a
+                departements: frozenset[str]) -> list[tuple[_Entry, float, bool]]:
+    """(entry, base score, exact) of the EPCIs of the document's départements whose official name is a
     town qualified by its river or country ("CA de Châlons-en-Champagne") or made great ("CU du
     Grand Poitiers") when the text writes the town with a type word ("Châlons Agglo",
     "l'agglomération de Châlons", "l'agglomération de Poitiers"): never a bare
@@ -405,7 +410,7 @@ def _seat_forms(written: str, query: str, epci_type: str | None,
     if not epci_type and not WRITTEN_TYPE.search(_letters(written)):
         return []
     ref = referential.load()
-    return [(entry, SEAT_FORM_SCORE) for entry in _index().seat.get(TYPE_TAILS.sub("", query), ())
+    return [(entry, SEAT_FORM_SCORE, True) for entry in _index().seat.get(TYPE_TAILS.sub("", query), ())
             if set(ref.epcis[entry.siren].departement_codes) & departements]
 
 
@@ -450,22 +455,23 @@ def _inside(entry: _Entry, departements: frozenset[str]) -> bool:
     return bool(set(referential.load().epcis[entry.siren].departement_codes) & departements)
 
 
-def _candidates(query: str) -> list[tuple[_Entry, float]]:
-    """(entry, base score) of every indexed name the query may mean."""
+def _candidates(query: str) -> list[tuple[_Entry, float, bool]]:
+    """(entry, base score, exact) of every indexed name the query may mean: exact for a name or
+    an everyday form of it, not for a likeness, whatever its score."""
     index = _index()
-    found: list[tuple[_Entry, float]] = []
+    found: list[tuple[_Entry, float, bool]] = []
     exact = False
     for form, everyday_query in _query_forms(query):
         for entry, everyday_key in index.exact.get(form, ()):
             everyday = everyday_query or everyday_key
-            found.append((entry, EVERYDAY_FORM_SCORE if everyday else 1.0))
+            found.append((entry, EVERYDAY_FORM_SCORE if everyday else 1.0, True))
             exact = exact or not everyday
     if not exact and len(query) >= FUZZY_MIN_LENGTH:
         for raw, position in _fuzzy_matches(query):
             if not _shares_own_word(query, index.fuzzy_keys[position]):
                 continue
             for entry in index.fuzzy_owners[position]:
-                found.append((entry, min(raw / 100, 0.98)))
+                found.append((entry, min(raw / 100, 0.98), False))
     return found
 
 
@@ -523,12 +529,12 @@ def longest_linked_core() -> int:
     return max(indexed, seats, (like_chars + 1) // 2, acronyms, 1)
 
 
-def _decide(scored: dict[str, tuple[float, _Entry, float]], epci_type: str | None) -> Link:
+def _decide(scored: dict[str, tuple[float, _Entry, bool]], epci_type: str | None) -> Link:
     """The best SIREN if it beats every other by the margin; else no SIREN (and the ties)."""
     if not scored:
         return Link(None, None, epci_type, 0.0, ())
     ranked = sorted(scored.items(), key=lambda item: -item[1][0])
-    siren, (score, entry, base) = ranked[0]
+    siren, (score, entry, exact) = ranked[0]
     score = max(0.0, min(1.0, score))
     runner_up = ranked[1][1][0] if len(ranked) > 1 else 0.0
     if score < ACCEPT_SCORE:
@@ -536,8 +542,17 @@ def _decide(scored: dict[str, tuple[float, _Entry, float]], epci_type: str | Non
     if score - runner_up < AMBIGUITY_MARGIN:
         ties = tuple(sorted(s for s, (v, *_rest) in ranked if score - v < AMBIGUITY_MARGIN))
         return Link(None, None, epci_type, round(ACCEPT_SCORE - 0.01, 3), (), ties)
-    return _linked(referential.load().epcis[siren], round(score, 3),
-                   base >= EVERYDAY_FORM_SCORE or base == SEAT_FORM_SCORE)
+    return _linked(referential.load().epcis[siren], round(score, 3), exact)
+
+
+def _corroborated(entry: _Entry, base: float, departements: frozenset[str]) -> bool:
+    """Whether the context backs a likeness, which alone may be another place's name one letter
+    away ("Cayenne et de la communauté" for "Mayenne Communauté"): an EPCI of the document's
+    départements; in a text naming none, a likeness at a strict score (a legal form written is
+    no backing: most EPCIs share it)."""
+    if departements:
+        return _inside(entry, departements)
+    return base >= STRICT_LIKENESS_SCORE
 
 
 @lru_cache(maxsize=16384)
@@ -553,25 +568,29 @@ def link_epci(written: str, epci_type: str | None = None,
     if not query:
         return Link(None, None, epci_type, 0.0, ())
     year = _year_of(year)
-    scored: dict[str, tuple[float, _Entry, float]] = {}
+    scored: dict[str, tuple[float, _Entry, bool]] = {}
     candidates = _candidates(query)
-    if epci_type and context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
+    if epci_type and context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
         candidates += _truncated(query, epci_type, context_departements)
-    if context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
+    if context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
         candidates += _seat_forms(written, query, epci_type, context_departements)
-    if context_departements and not any(base >= ACCEPT_SCORE for _, base in candidates):
+    if context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
         candidates += _headless(query, context_departements)
-    for entry, base in candidates:
-        if base == EVERYDAY_FORM_SCORE and " " not in query and (not epci_type or context_departements) \
+    for entry, base, exact in candidates:
+        if exact and base == EVERYDAY_FORM_SCORE and " " not in query and (not epci_type or context_departements) \
                 and not _inside(entry, context_departements):
             continue  # one word left of a name: only nearby, or with its legal form in a text naming
             # no place ("Chambre" of "CC du Canton de La Chambre" in a text about Mayotte's Chambre
             # de commerce; "l'agglomération centre" of Guadeloupe is no "CA du Centre de la Martinique")
         score = _score(entry, base, epci_type, context_departements, year, year_dated)
+        if not exact and not _corroborated(entry, base, context_departements):
+            score = min(score, ACCEPT_SCORE - 0.01)  # a likeness alone is no link
         if year is not None and not entry.first_seen <= year <= entry.last_seen:
             score -= 0.001  # among the names of one EPCI, the one it bore that year
-        if score > scored.get(entry.siren, (float("-inf"),))[0]:
-            scored[entry.siren] = (score, entry, base)
+        # of one EPCI, a name written exactly ranks before a likeness to another of its names
+        previous = scored.get(entry.siren)
+        if previous is None or (exact and score >= ACCEPT_SCORE, score) > (previous[2] and previous[0] >= ACCEPT_SCORE, previous[0]):
+            scored[entry.siren] = (score, entry, exact)
     return _decide(scored, epci_type)
 
 

@@ -437,3 +437,48 @@ def test_a_legal_form_and_a_towns_demonym_link_to_the_epci_named_after_it(writte
 ])
 def test_a_demonym_of_no_one_epci_links_to_nothing(written, epci_type, year):
     assert DocumentLinker(year=year).by_demonym(written, epci_type) is None
+
+
+def _one_letter_away() -> list[tuple[str, str, str]]:
+    """(written, SIREN, a département it does not lie in) for official names of the referential
+    whose first letter, changed, gives a name no EPCI bears ("Mayenne Communauté" ->
+    "Cayenne Communauté"): a near miss one letter from a real EPCI elsewhere."""
+    from pipeline import referential
+    from pipeline.linking import _index, core_name
+    ref = referential.load()
+    found = []
+    for siren in sorted(ref.epcis)[::40]:
+        epci = ref.epcis[siren]
+        core = core_name(epci.name)
+        if not 12 <= len(core) <= 24 or not core[0].isalpha():
+            continue
+        other = next(letter for letter in "cmbt" if letter != core[0])
+        near = other + core[1:]
+        if near in _index().exact:
+            continue
+        elsewhere = next(code for code in sorted(ref.departements) if code not in epci.departement_codes)
+        found.append((near.title(), siren, elsewhere))
+    return found
+
+
+def test_a_likeness_is_never_an_exact_link():
+    """A name one letter away from an official one is a likeness, however high its score (0.944
+    for a name of 18 letters): never `exact`, whatever the context."""
+    near_misses = _one_letter_away()
+    assert len(near_misses) > 10
+    for written, siren, _elsewhere in near_misses:
+        link = link_epci(written)
+        assert not link.exact, (written, link)
+
+
+def test_a_likeness_of_an_epci_elsewhere_gives_no_siren():
+    """A near miss of an EPCI of another département than the document's ("Cayenne et de la
+    communauté" in a text of Guyane for "Mayenne Communauté") is another place's name, not a slip:
+    no SIREN, even with the legal form written; in the EPCI's own département it links."""
+    for written, siren, elsewhere in _one_letter_away():
+        for epci_type in (None, "CC"):
+            assert link_epci(written, epci_type, frozenset({elsewhere}), 2023).siren != siren, written
+    assert link_epci("Cayenne et de la communauté", None, frozenset({"973"}), 2023).siren is None
+    assert link_epci("Cayenne et de la communauté").siren is None  # 0.944 in a text naming no place
+    assert link_epci("Gailly Mauldre").siren == "200034130"          # 0.96: a slip, strictly alike
+    assert link_epci("Gailly Mauldre", None, frozenset({"78"})).siren == "200034130"

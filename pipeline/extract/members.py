@@ -180,7 +180,7 @@ GROUP_CONNECTOR = re.compile(r"[\s,;]*+(?:\bet\b)?[\s,]*+(?:(?:la|les|une|des|l[
                              re.IGNORECASE)
 # A capitalised name after a head: words joined by connectors, on one line.
 # ("la communauté de communes entre Arroux, Loire et Somme": a name may open with "entre" in lower case)
-HEAD_NAME = re.compile(r"\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?((?:entre\s+(?=[A-ZÉÈÀÂÎÔ]))?(?:[A-ZÉÈÀÂÎÔ][\w'’&-]*"
+HEAD_NAME = re.compile(r"\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?((?:entre\s+(?=[A-ZÉÈÀÂÎÔ]))?(?:[A-ZÉÈÀÂÎÔ][\w'’&-]*(?!°)"
                        r"(?:\s+(?:de\s+la|de\s+l['’]|de|du|des|la|le|les|et|sur|en|&|l['’]|d['’])?\s*(?=[A-ZÉÈÀÂÎÔ]))?\s*)+)")
 NAME_WORD = re.compile(r"[A-ZÉÈÀÂÎÔ0-9][\w'’&-]*|(?:de|du|des|la|le|les|et|sur|en|à|&|l['’]|d['’])",
                        re.UNICODE)

@@ -739,6 +739,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if mention.in_member_list and mention.list_start is not None \
             and _subject_named_otherwise(text, start, mention.list_start, epci_spans):
         return None  # "Le territoire Collines de Normandie regroupe A et B": not one we found
+    if _carried_by_an_organisation(mention, folded, sentences):
+        return None  # "c'est l'agence X qui porte la démarche pour le compte de A, B et C": not the one territory's
     holding = [t for t in territories if t.end <= mention.start < t.block_end]
     # an item of a list inside a territory's record ("Intercommunalités | – CC de Lacq-Orthez …"
     # on a "Fiche territoire" page) is one of its members
@@ -1520,6 +1522,8 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             label_subjects, epci_starts, run_end, reads, named_for)
         if territory_id:
             attached.append((mention, territory_id))
+        elif territories and _carried_by_an_organisation(mention, folded, sentences):
+            attached.append((mention, None))  # the member of a territory the text leaves unnamed
         elif territories:
             unclaimed.append(mention)
         elif programme_named:  # its territory went unseen: members and label holders stay
@@ -1703,6 +1707,21 @@ def _sentence_around(mention: EpciMention, folded: str, sentences: list[tuple[in
     start = max([start] + [b.end() for b in BLANK_LINE.finditer(folded, start, mention.start)])
     following = BLANK_LINE.search(folded, mention.end, end)
     return start, following.start() if following else end
+
+
+# "c'est l'agence d'attractivité X qui porte la démarche pour le compte de trois communautés de
+# communes : A, B et C" (folded text)
+ORGANISATION_CARRIES = re.compile(TERRITORY_WORDS["organisation_carries"])
+
+
+def _carried_by_an_organisation(mention: EpciMention, folded: str, sentences: list[tuple[int, int]]) -> bool:
+    """Listed after an organisation (agency, association, syndicat mixte, SEM, pôle) said, in the
+    list's sentence, to carry the work on their behalf: the members of a territory the text leaves
+    unnamed, whose name is not the organisation's, nor another territory's the text names."""
+    if not mention.in_member_list or mention.list_start is None:
+        return False
+    start, _end = _sentence_around(mention, folded, sentences)
+    return start < mention.list_start and ORGANISATION_CARRIES.search(folded, start, mention.list_start) is not None
 
 
 def _in_programme_sentence(mention: EpciMention, folded: str, sentences: list[tuple[int, int]]) -> bool:
