@@ -455,6 +455,14 @@ class _Territories(list):
         return ordered[bisect_left(starts, start):bisect_right(starts, end)]
 
     @cached_property
+    def _described(self) -> SpanHolders:
+        return SpanHolders([(t.end, t.block_end) for t in self])
+
+    def described_at(self, position: int) -> list[TerritoryMention]:
+        """Those whose sentence or list item goes on past their name over `position`, in the list's order."""
+        return [self[index] for index in self._described.holding(position, position + 1)]
+
+    @cached_property
     def by_name(self) -> dict[str, list[tuple[int, TerritoryMention]]]:
         """name -> (index in the list, mention) of its mentions, names in the list's order."""
         named: dict[str, list[tuple[int, TerritoryMention]]] = {}
@@ -720,7 +728,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and any(before[-1][0] < subject <= mention.start for subject in label_subjects):
         return None  # "A et B sont reconduits, et la CA X entre dans le programme avec la CC Y"
     if before and not mention.in_member_list and len(before) > 1 \
-            and text[:mention.start].rstrip()[-1:] in (",", "/", ";"):
+            and _mark_before(text, mention.start) in (",", "/", ";"):
         return None  # "…, Grand Angoulême, Limoges Métropole – ELAN, …": a territory itself
     if before and mention.in_member_list and mention.list_start is not None \
             and before[-1][0] < mention.list_start \
@@ -767,7 +775,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if mention.in_member_list and mention.list_start is not None \
             and _subject_named_otherwise(text, start, mention.list_start, epci_spans):
         return None  # "Le territoire Collines de Normandie regroupe A et B": not one we found
-    holding = [t for t in territories if t.end <= mention.start < t.block_end]
+    holding = territories.described_at(mention.start)
     # an item of a list inside a territory's record ("Intercommunalités | – CC de Lacq-Orthez …"
     # on a "Fiche territoire" page) is one of its members
     in_record = structure is not None and structure.item_at(mention.start) is not None \
@@ -812,6 +820,14 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and not reads.found(OTHER_TERRITORIES, text, *near):  # lower case: not an agency's name
         return owner
     return None
+
+
+def _mark_before(text: str, position: int) -> str:
+    """The last character before `position` past its blanks ("" at the text's start): the
+    text up to there, copied for each mention, made a page saved on one line quadratic."""
+    while position and text[position - 1].isspace():
+        position -= 1
+    return text[position - 1:position]
 
 
 # "Sud Manche : relancer l'attractivité des métiers": a section's heading, a name then its subject
