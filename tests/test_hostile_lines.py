@@ -793,3 +793,65 @@ def test_the_parts_of_many_sentences_of_places_are_matched_against_their_place_o
     assert all(predicates._places_only(parts[i:i + 2], places) for i in range(0, len(parts), 2))
     assert not predicates._places_only([parts[0], Part(parts[0].start, parts[1].end)], places)
     assert places.reads <= len(parts) * (len(places).bit_length() + 2)  # a bisection a part; 501,501 before
+
+
+def _extraction_calls(monkeypatch, module, name: str, unit: str, counts: tuple[int, ...]) -> list[int]:
+    """The calls of module.name while extracting the unit repeated on one line, for each count."""
+    from pipeline.extract.assemble import extract
+
+    calls = [0]
+    counted = getattr(module, name)
+
+    def counting(*args, **kwargs):
+        calls[0] += 1
+        return counted(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    found = []
+    for count in counts:
+        calls[0] = 0
+        text = "Communiqué de presse\n\n" + unit * count
+        extract(text, list(nlp.parse([text]))[0])
+        found.append(calls[0])
+    return found
+
+
+def test_the_names_of_a_page_saved_on_one_line_are_compared_with_their_neighbours_only(monkeypatch):
+    """A page saved on one line is one paragraph: each EPCI mention looked for its territory among
+    every territory mention of it (`membership._named_in`, `_paragraph_territory`), and each
+    "communauté urbaine …" read every territory (`members._demonym_mentions`): ×1,000, 6.9 s of
+    extraction. Counted, not timed: the spans compared, linear in the page's length."""
+    from pipeline.extract import structure
+
+    unit = ("Parmi les lauréats renouvelés figurent la communauté urbaine d'Arras et le Grand Chalon, en "
+            "Saône-et-Loire. Vierzon Sologne Berry est aussi reconduit, tout comme la vallée de la Bresle, "
+            "en Seine-Maritime, terre du verre. Troyes Champagne Métropole et le Pays de Bray poursuivent "
+            "leur démarche Territoires d'industrie. ")
+    single, double = _extraction_calls(monkeypatch, structure.SpanReach, "covers", unit, (100, 200))
+    assert double <= 2.5 * single  # 21,399 then 82,800 before, 1,799 then 3,600 now
+
+
+def test_the_demonym_runs_of_a_line_of_many_names_are_read_once(monkeypatch):
+    """"Territoire d'industrie X : communauté de communes A et …" repeated on one line: each name
+    read the demonym after every earlier "communes" of the line (`_departement_of_a_demonym_before`,
+    250,000 runs at 500). Counted, not timed: the runs read."""
+    from pipeline.extract.territories import common
+
+    unit = ("Territoire d'industrie Pays de Bray : communauté de communes des Quatre Rivières et "
+            "communauté de communes Aumale - Blangy-sur-Bresle ")
+    single, double = _extraction_calls(monkeypatch, common, "demonym_run", unit, (100, 200))
+    assert double <= 2.5 * single  # 9,900 then 39,800 before, 394 then 794 now
+
+
+def test_a_demonym_run_read_once_answers_as_the_run_up_to_each_limit():
+    """`DemonymRuns` keeps a noun's run for every limit past a character no run takes: the same
+    codes and end as `demonym_run` up to that limit, for every position and limit of a text."""
+    from pipeline.extract.territories.common import DemonymRuns, demonym_run
+    from pipeline.normalize import fold
+
+    folded = fold("Les intercommunalités ardéchoises, drômoises et iséroises : A, B. Les élus  *côte-d'oriens* "
+                  "et   jurassiens du territoire X ; les communes haut-rhinoises (C) et bas-rhinoises.")
+    runs = DemonymRuns(folded)
+    for position in range(len(folded)):
+        for limit in range(position, len(folded) + 1):
+            assert runs.run(position, limit) == demonym_run(folded, position, limit), (position, limit)

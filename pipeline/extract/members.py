@@ -2224,12 +2224,14 @@ def _demonym_mentions(text: str, linker: DocumentLinker,
                       territories: list[tuple[int, int, str]]) -> list[EpciMention]:
     """'l'agglo paloise': a legal form then a town's demonym, the EPCI named after that town;
     not in a territory's name ("Territoire d'industrie Agglomération orléanaise"), nor as the
-    complement of a noun."""
+    complement of a noun (a territory found by bisection: 5,000 forms on a page saved on one
+    line each read its 1,500 territories)."""
     found = []
+    named = SpanReach((start, end) for start, end, _ in territories)
     for match in DEMONYM_AFTER_FORM.finditer(text):
         before = text[max(0, match.start() - 40):match.start()]
         if COMPLEMENT_BEFORE.search(before) and not BESIDE_BEFORE.search(before) \
-                or any(start < match.end() and match.start() < end for start, end, _ in territories):
+                or named.overlaps(match.start(), match.end()):
             continue
         link = linker.by_demonym(match.group(0))
         if link:

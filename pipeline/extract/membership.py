@@ -439,25 +439,60 @@ class _Spans(list):
         return SpanReach(self)
 
 
+class _Territories(list):
+    """The territory mentions `attach` reads, with those starting in a stretch found by bisection
+    and each name read once: each mention of a page saved on one line read every territory of it
+    (1,500 of them: 2 s)."""
+
+    @cached_property
+    def _by_start(self) -> tuple[list[int], list[TerritoryMention]]:
+        ordered = sorted(self, key=lambda t: t.start)  # stable: the list's order at one start
+        return [t.start for t in ordered], ordered
+
+    def starting_in(self, start: int, end: int) -> list[TerritoryMention]:
+        """Those starting from `start` to `end`, by start then in the list's order."""
+        starts, ordered = self._by_start
+        return ordered[bisect_left(starts, start):bisect_right(starts, end)]
+
+    @cached_property
+    def _described(self) -> SpanHolders:
+        return SpanHolders([(t.end, t.block_end) for t in self])
+
+    def described_at(self, position: int) -> list[TerritoryMention]:
+        """Those whose sentence or list item goes on past their name over `position`, in the list's order."""
+        return [self[index] for index in self._described.holding(position, position + 1)]
+
+    @cached_property
+    def by_name(self) -> dict[str, list[tuple[int, TerritoryMention]]]:
+        """name -> (index in the list, mention) of its mentions, names in the list's order."""
+        named: dict[str, list[tuple[int, TerritoryMention]]] = {}
+        for index, territory in enumerate(self):
+            named.setdefault(territory.name, []).append((index, territory))
+        return named
+
+
 def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMention],
               epci_spans: list[tuple[int, int]] = ()) -> list[tuple[int, TerritoryMention]]:
     """(position, territory) of the territories named in folded[start:end], in text order: their
     mentions there, else every repetition of their names; a name inside an EPCI's ("Troyes" in
     "CA de Troyes Champagne Métropole") does not count."""
     reach = epci_spans.reach if isinstance(epci_spans, _Spans) else SpanReach(epci_spans)
-    named = [(t.start, t) for t in territories if start <= t.start and t.end <= end
+    territories = territories if isinstance(territories, _Territories) else _Territories(territories)
+    named = [(t.start, t) for t in territories.starting_in(start, end) if t.end <= end
              and not reach.covers(t.start - 1, t.start + 1)]
     if named:  # the mentions themselves answer; names repeated elsewhere are looked for if not
-        return sorted(named, key=lambda item: item[0])
-    for territory in territories:
-        if _longest_word(territory.name) not in folded[start:end]:
+        return named
+    stretch, found = folded[start:end], []
+    for name, mentions in territories.by_name.items():
+        if _longest_word(name) not in stretch:
             continue  # cheap test first: most territories are not named in a given sentence
-        if fold(territory.name) in TERRITORY_WORDS["compass_heads"]:
+        if fold(name) in TERRITORY_WORDS["compass_heads"]:
             continue  # a territory named "Est" alone: "est" repeated is mostly the verb
-        for match in _name_regex(territory.name).finditer(folded, start, end):
+        for match in _name_regex(name).finditer(folded, start, end):
             if not reach.covers(match.start(), match.end()):
-                named.append((match.start(), territory))
-    return sorted(named, key=lambda item: item[0])
+                found += [(match.start(), index, territory) for index, territory in mentions]
+    # in text order, then in the list's order at one position
+    return [(position, territory) for position, _, territory in sorted(found, key=lambda item: item[:2])]
 
 
 # "Deux territoires sont labellisés : A et B. Le premier réunit X et Y ; le second, Z.": an
@@ -489,6 +524,7 @@ class _SentenceReads:
         self._found: dict = {}   # (pattern, start, end) -> whether it matches there
         self._unnamed: dict = {}  # (start, end) -> the first unnamed subject there
         self._ranks: list[int] | None = None
+        self.paragraph_owners: dict = {}  # (start, end) -> `_paragraph_territory`'s answer there
 
     def last_end(self, pattern: re.Pattern, start: int, end: int, position: int) -> int | None:
         """The end of the last match of `pattern.finditer(text, start, position)`, for a position
@@ -692,7 +728,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and any(before[-1][0] < subject <= mention.start for subject in label_subjects):
         return None  # "A et B sont reconduits, et la CA X entre dans le programme avec la CC Y"
     if before and not mention.in_member_list and len(before) > 1 \
-            and text[:mention.start].rstrip()[-1:] in (",", "/", ";"):
+            and _mark_before(text, mention.start) in (",", "/", ";"):
         return None  # "…, Grand Angoulême, Limoges Métropole – ELAN, …": a territory itself
     if before and mention.in_member_list and mention.list_start is not None \
             and before[-1][0] < mention.list_start \
@@ -741,7 +777,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         return None  # "Le territoire Collines de Normandie regroupe A et B": not one we found
     if _carried_by_an_organisation(mention, folded, sentences):
         return None  # "c'est l'agence X qui porte la démarche pour le compte de A, B et C": not the one territory's
-    holding = [t for t in territories if t.end <= mention.start < t.block_end]
+    holding = territories.described_at(mention.start)
     # an item of a list inside a territory's record ("Intercommunalités | – CC de Lacq-Orthez …"
     # on a "Fiche territoire" page) is one of its members
     in_record = structure is not None and structure.item_at(mention.start) is not None \
@@ -770,7 +806,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and not reads.found(NAMES_THE_PROGRAMME, folded, start, end):
         return None  # "la CC X a été retenue dans l'appel à projets Fonds vert": that call's, no member
     owner = next(iter(by_id)) if len(by_id) == 1 \
-        else _paragraph_territory(mention, structure, folded, territories, epci_spans)
+        else _paragraph_territory(mention, structure, folded, territories, epci_spans, reads)
     if owner and len(by_id) == 1 and _under_another_heading(text, mention, territories, owner):
         return None
     if owner is None and mention.in_member_list:
@@ -786,6 +822,14 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and not reads.found(OTHER_TERRITORIES, text, *near):  # lower case: not an agency's name
         return owner
     return None
+
+
+def _mark_before(text: str, position: int) -> str:
+    """The last character before `position` past its blanks ("" at the text's start): the
+    text up to there, copied for each mention, made a page saved on one line quadratic."""
+    while position and text[position - 1].isspace():
+        position -= 1
+    return text[position - 1:position]
 
 
 # "Sud Manche : relancer l'attractivité des métiers": a section's heading, a name then its subject
@@ -869,7 +913,7 @@ def _acting_together(mention: EpciMention, folded: str, start: int, end: int, st
     their paragraph names. A paragraph naming none (a round-up's other département: "NORD. … A, B
     et C avaient déposé un dossier commun") leaves them to a territory of their own."""
     return not _office_before(folded, mention.start) and reads.found(ACTING_TOGETHER, folded, start, end) \
-        and _paragraph_territory(mention, structure, folded, territories, epci_spans) == owner
+        and _paragraph_territory(mention, structure, folded, territories, epci_spans, reads) == owner
 
 
 # "… sur le territoire du X", "… du Territoire d'industrie X": the name designated as a territory (folded text)
@@ -923,16 +967,18 @@ def _headline_territory(mention: EpciMention, structure, folded: str,
 
 def _paragraph_territory(mention: EpciMention, structure, folded: str,
                          territories: list[TerritoryMention],
-                         epci_spans: list[tuple[int, int]]) -> str | None:
+                         epci_spans: list[tuple[int, int]], reads: _SentenceReads) -> str | None:
     """The one territory the paragraph holding a mention names, in a press article that gives
     each territory its paragraph ("Le territoire d'industrie X mise sur … . La CA Y et la CC Z
     ont porté la candidature."): that paragraph is about it as a one-territory document is."""
     block = next((b for b in structure.blocks if b.span.start <= mention.start < b.span.end), None)
     if block is None or block.kind != "paragraph":
         return None
-    named = {t.territory_id for _, t in _named_in(folded, block.span.start, block.span.end,
-                                                   territories, epci_spans)}
-    return named.pop() if len(named) == 1 else None
+    if (block.span.start, block.span.end) not in reads.paragraph_owners:  # its mentions each asked
+        named = {t.territory_id for _, t in _named_in(folded, block.span.start, block.span.end,
+                                                       territories, epci_spans)}
+        reads.paragraph_owners[block.span.start, block.span.end] = named.pop() if len(named) == 1 else None
+    return reads.paragraph_owners[block.span.start, block.span.end]
 
 
 # what may stand before a bracket of members without being their territory's name: a plural
@@ -1475,7 +1521,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     # (tests/gold/README.md), unless the signature of an agreement makes it a party (`_signatory`)
     mentions = [replace(m, in_member_list=False) if m.in_member_list and _office_before(folded, m.start) else m
                 for m in mentions]
-    territories = territories_kept(mentions, territories, text)
+    territories = _Territories(territories_kept(mentions, territories, text))
     sentences = _joined_inside_brackets(sentences, text)
     sentences = _joined_across_names(_split_at_blank_lines(sentences, text, territories),
                                      [(m.start, m.end) for m in [*mentions, *territories]])
@@ -1500,7 +1546,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     epci_spans = _Spans((m.start, m.end) for m in mentions if not (m.link.siren and names_a_territory(m)))
     # "… prennent le relais du territoire « X » de la première génération": the former territory
     # a renewal text recalls takes none of the members it lists
-    holders = [t for t in territories if t.rule != "territory.predecessor"] or territories
+    holders = _Territories(t for t in territories if t.rule != "territory.predecessor") or territories
     by_id = {t.territory_id for t in holders}
     # EPCIs that are the subject of a label of their own, not a territory of the document
     territory_names = {t.name for t in territories}

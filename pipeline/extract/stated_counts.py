@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -61,6 +62,7 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.figure_context import paragraphs
+from pipeline.extract.figures import Sentences
 from pipeline.extract.figure_scope import area_of_territories, named_areas, place_area
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import (ListBlock, Span, Structure, may_be_cut, numbering_goes_on, parse,
@@ -279,11 +281,11 @@ def _runs(text: str, mentions: list[TerritoryMention]) -> list[list[TerritoryMen
     return runs
 
 
-def _sentence_index(sentences: list[tuple[int, int]], position: int) -> int | None:
-    for index, (start, end) in enumerate(sentences):
-        if start <= position < end:
-            return index
-    return None
+def _sentence_index(sentences: Sentences, position: int) -> int | None:
+    """The index of the sentence holding `position`, by bisection: in reading order and disjoint,
+    only the last starting at or before it may (a scan per list was quadratic on one-line pages)."""
+    index = bisect_right(sentences.starts, position) - 1
+    return index if index >= 0 and position < sentences[index][1] else None
 
 
 def _counts_in(figures: list[dict], start: int, end: int) -> list[dict]:
@@ -350,7 +352,7 @@ def _pointers_aimed_at_blanked(intro: str) -> str:
     return "".join(kept)
 
 
-def _tie(folded: str, sentences: list[tuple[int, int]], lst: ListOfTerritories,
+def _tie(folded: str, sentences: Sentences, lst: ListOfTerritories,
          figures: list[dict], places: list[PlaceMention]) -> tuple[dict, str] | None:
     """The count the text ties to the list and the rule that ties it, if any."""
     index = _sentence_index(sentences, lst.intro_start)
@@ -488,7 +490,7 @@ def _counts_of_paragraph_before(folded: str, intro_start: int, figures: list[dic
     return counts if len({c["value"] for c in counts}) == 1 else []
 
 
-def _part_of(folded: str, sentences: list[tuple[int, int]], count: dict,
+def _part_of(folded: str, sentences: Sentences, count: dict,
              figures: list[dict]) -> dict | None:
     """The larger count of the same sentence that this one is a part of ("13 territoires, dont
     dix d'entre eux …", "183 lauréats, dont 4 dans l'Aisne", "La Gironde en compte trois : deux
@@ -740,7 +742,7 @@ def _part_in_area(count: dict, lst: ListOfTerritories, departements_of: dict[str
     return part if 0 < part < len(codes) else None
 
 
-def stated_counts(text: str, sentences: list[tuple[int, int]], mentions: list[TerritoryMention],
+def stated_counts(text: str, sentences: Sentences, mentions: list[TerritoryMention],
                   figures: list[dict], places: list[PlaceMention], phases: dict[str, str | None],
                   sentence_phase: Callable[[tuple[int, int]], str | None],
                   departements_of: dict[str, frozenset[str]]) -> list[dict]:

@@ -126,7 +126,7 @@ from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, departements_in_name, place_before, places_starting_in
 from pipeline.extract.structure import parse
 from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
-                                                 demonym_run, demonyms_at,
+                                                 DemonymRuns, demonym_run, demonyms_at,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
                                                  sentence_ends, sentence_bounds)
@@ -1375,6 +1375,7 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
     ranked_runs: dict[tuple[int, int], list[set[str]]] = {}
     noun_clues = [m.start() for m in NOUN_CLUE.finditer(folded)]
     people_clues = [m.start() for m in PEOPLE_CLUE.finditer(folded)]
+    runs_read = DemonymRuns(folded)
     for mention in mentions:
         if mention.departement_codes - mention.name_codes:  # its name's places are no statement
             continue
@@ -1382,7 +1383,7 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
         runs = []
         nouns = bisect_left(noun_clues, sentence_start) < bisect_left(noun_clues, mention.start)
         for word in NOUN_BEFORE_A_DEMONYM.finditer(folded, sentence_start, mention.start) if nouns else ():
-            run = demonym_run(folded, word.end(), mention.start)[0]
+            run = runs_read.run(word.end(), mention.start)[0]
             # "les territoires ardéchois et drômois : A, B": each lies in one of them, not in both
             runs.append(run if len(run) == 1 or not word.group(0).startswith("territoires") else set())
         apposed = APPOSED_TERRITORY.match(folded, mention.end, sentence_end)
@@ -1393,7 +1394,7 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
             runs.append(demonym_run(folded, members.end(), sentence_end)[0])
         people_before = bisect_left(people_clues, sentence_start) < bisect_left(people_clues, mention.start)
         for people in PEOPLE_OF_A_DEMONYM.finditer(folded, sentence_start, mention.start) if people_before else ():
-            codes, end = demonym_run(folded, people.end(), mention.start)
+            codes, end = runs_read.run(people.end(), mention.start)
             if codes and OF_THE_TERRITORY.fullmatch(folded, end, mention.start):
                 runs.append(codes)
         if (sentence_start, sentence_end) not in ranked_runs:  # read once a sentence, not for each of its names

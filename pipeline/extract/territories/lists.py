@@ -51,21 +51,38 @@ QUOTED_COUNTED = re.compile(r"(?:\b\d{1,3}|\b(?:deux|trois|quatre|cinq|six|sept|
 
 def _without_programme_name(sentence: str) -> str:
     """The folded sentence with the programme's name blanked out ("le programme « Territoires
-    d'industrie »"), counted ones kept ("10 Territoires d'industrie")."""
+    d'industrie »"), counted ones kept ("10 Territoires d'industrie"). The words before each name
+    are read with the names before them blanked, the sentence rebuilt once (a line of 500 names
+    was copied for each: cubic)."""
     folded = fold(sentence)
+    blanked: list[tuple[int, int]] = []
     for match in PROGRAMME_NAME.finditer(folded):
         written = sentence[match.start():match.end()]
+        before = _blanked(folded, max(0, match.start() - 24), match.start(), blanked)
         counted = re.search(r"(?:\d|\b(?:les|des|ces|aux|autres|nouveaux|deux|trois|quatre|cinq|six|sept|"
                             r"huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-\w+|vingt\S*))"
                             r"(?:\s+(?:premiers|nouveaux|futurs|autres|derniers))?\s*$",  # "les 124 premiers Territoires d'industrie"
-                            folded[max(0, match.start() - 24):match.start()])
+                            before)
         # "les 124 premiers « Territoires d'industrie »": a number before the quoted name counts
         # territories, as the bare noun would
-        numbered = QUOTED_COUNTED.search(folded[max(0, match.start() - 24):match.start()])
+        numbered = QUOTED_COUNTED.search(before)
         if re.search(r"programme|dispositif|label|initiative|d[ée]marche|contrat|plan", written, re.IGNORECASE) \
                 or (re.search(r"[«\"“]", written) and not numbered) or (re.match(r"\s*T", written) and not counted):
-            folded = folded[:match.start()] + " " * (match.end() - match.start()) + folded[match.end():]
-    return folded
+            blanked.append((match.start(), match.end()))
+    return _blanked(folded, 0, len(folded), blanked)
+
+
+def _blanked(folded: str, start: int, end: int, blanked: list[tuple[int, int]]) -> str:
+    """folded[start:end] with the spans `blanked` (in order, apart, none past `end`) written as blanks."""
+    first = len(blanked)
+    while first and blanked[first - 1][1] > start:
+        first -= 1
+    pieces, position = [], start
+    for span_start, span_end in blanked[first:]:
+        span_start = max(span_start, start)
+        pieces += [folded[position:span_start], " " * (span_end - span_start)]
+        position = span_end
+    return "".join(pieces) + folded[position:end]
 
 
 def _listable(match: re.Match) -> bool:
