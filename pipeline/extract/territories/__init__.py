@@ -1308,6 +1308,14 @@ def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMentio
     if not any(_territories_said_in(text, p, territory_words) or _heads_its_line(text, p) for p in departements) \
             and not any(_demonym_codes(folded, word.end(), len(text)) == {departements[0].code}
                         for word in re.finditer(r"\bterritoires?\b(?:\s+d'\s*industrie)?", folded)):
+        # "SAÔNE-ET-LOIRE : plan de relance …" then "(TI du X)": a name the programme's words
+        # introduce, in a text placing no territory itself; bare names beside it may be
+        # neighbours cited ("A, lui aussi Territoire d'industrie", "renouvelé pour X-Brive")
+        if any(_kicker_of_the_title(text, p) for p in departements) \
+                and not any(mention.departement_codes for mention in mentions):
+            for mention in mentions:
+                if mention.rule == "territory.prefixed_name":
+                    mention.departement_codes.add(departements[0].code)
         return
     for mention in mentions:
         if not mention.departement_codes:
@@ -1323,6 +1331,17 @@ def _territories_said_in(text: str, place: PlaceMention, territory_words: list[i
     first = bisect_left(territory_words, sentence_start)
     return first < len(territory_words) and territory_words[first] < place.start \
         and bool(TERRITORIES_IN.search(text, territory_words[first], place.start))
+
+
+# "SAÔNE-ET-LOIRE : plan de relance …", "Loire | …", "NIÈVRE. …": the title's kicker
+TITLE_KICKER_END = re.compile(r"[ \t\u00a0]*(?::|\||\.(?=[ \t]))")  # not "TARN – ÉCONOMIE", a rubric
+
+
+def _kicker_of_the_title(text: str, place: PlaceMention) -> bool:
+    """Whether the département opens the text's first line as its kicker ("Loire : …"): a local
+    article about that département, the only one it names."""
+    first = len(text) - len(text.lstrip())
+    return place.start == first and TITLE_KICKER_END.match(text, place.end) is not None
 
 
 def _heads_its_line(text: str, place: PlaceMention) -> bool:
@@ -1370,7 +1389,9 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
     apposition right after the name ('La Gascogne Toulousaine, autre territoire gersois …'), or one
     after an ordinal that ranks the names, after them or before ('X est, après A et B, la troisième
     commune guyanaise à …', 'la première agglomération lot-et-garonnaise entrée dans le dispositif
-    était X'), or one of its people right before it ('Les élus nivernais du territoire d'industrie X')."""
+    était X'), or one of its people right before it ('Les élus nivernais du territoire d'industrie X'),
+    or one written right after the name, an adjective of it ('les EPCI du territoire X aubois', 'le
+    Territoire d'industrie « X » mayennais', 'X vosgien a signé')."""
     folded = fold(text)
     ranked_runs: dict[tuple[int, int], list[set[str]]] = {}
     noun_clues = [m.start() for m in NOUN_CLUE.finditer(folded)]
@@ -1389,6 +1410,9 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
         apposed = APPOSED_TERRITORY.match(folded, mention.end, sentence_end)
         if apposed:
             runs.append(demonym_run(folded, apposed.end(), sentence_end)[0])
+        glued = DEMONYM_GLUED_AFTER.match(folded, mention.end, sentence_end)
+        if glued:
+            runs.append(demonym_run(folded, glued.end(), sentence_end)[0])
         members = EPCIS_OF_A_DEMONYM_AFTER.match(folded, mention.end, sentence_end)
         if members:
             runs.append(demonym_run(folded, members.end(), sentence_end)[0])
@@ -1406,6 +1430,10 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
         if len(stated) == 1:
             mention.departement_codes |= next(iter(stated))
             mention.placed_codes |= next(iter(stated))
+
+
+# "du territoire X aubois", "« X » mayennais": a demonym right after the name (folded text)
+DEMONYM_GLUED_AFTER = re.compile(r"[ \t\u00a0]*(?:[»\"][ \t\u00a0]*)?(?=[a-z])")
 
 
 # "copilote du seul Territoire d'industrie nivernais": the programme's words in the singular,

@@ -109,8 +109,11 @@ CONTRACT_BEFORE = re.compile(r"\b(?:contrats?|protocoles?)(?:\s+d['’]engagemen
 
 # "copilote « Territoire d'industrie » en Bresse": in the singular, "en" then a capitalised name that
 # is no département's, région's or former région's names the territory ("un territoire d'industrie
-# en Isère", "en Bretagne" say where it lies; the plural, where several lie).
-LOCATED_NAME = re.compile(r"en[ \t]+(?=[A-ZÀ-Ý])")
+# en Isère", "en Bretagne" say where it lies; the plural, where several lie). So does "dans le"
+# then a compass word and a capitalised name ("le lancement de Territoire d'industrie dans le sud
+# Haute-Marne", "… dans le Nord Isère"; not "dans le sud de la France").
+LOCATED_NAME = re.compile(r"en[ \t]+(?=[A-ZÀ-Ý])|dans[ \t]+l(?:e|a|['’])[ \t]*"
+                          r"(?=(?:[Nn]ord|[Ss]ud|[Ee]st|[Oo]uest)(?:-(?:[Ee]st|[Oo]uest))?[ \t]+[A-ZÀ-Ý])")
 
 
 # "Notre Territoire d'industrie porte donc le nom de Lamballe Terre & Mer": a verb of naming
