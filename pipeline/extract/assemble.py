@@ -41,7 +41,6 @@ from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORD
                                                  heading_place, named_by_its_departements, sentence_before, sentence_bounds,
                                                  territories_demonym)
 from pipeline.extract.territories.fronted_place import fronted_place
-from pipeline.extract.territories.lists import name_cut_off
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
 from pipeline.linking import DocumentLinker, named_after
 from pipeline.nlp import entity_spans, sentence_spans
@@ -702,7 +701,6 @@ def extract(text: str, doc: Doc) -> Extraction:
     dropped = {c.territory_id for c in candidates} - {n.territory_id for n in named}
     if any(m.territory_hint in dropped for m in epci_mentions):  # a label naming no territory lists no members
         epci_mentions = find_epcis(text, linker, structure, _spans(mentions), _spans(named))
-    epci_mentions = [m for m in epci_mentions if not name_cut_off(text, m.start, m.end)]
     mentions = [*mentions, *named]
     mentions = sorted([*mentions, *member_subject_territories(text, epci_mentions, mentions, sentences)],
                       key=lambda m: m.start)
@@ -717,7 +715,6 @@ def extract(text: str, doc: Doc) -> Extraction:
     mentions = territories_kept(epci_mentions, mentions, text)
     mentions = brands_in_full(epci_mentions, same_epci_territories(epci_mentions, mentions, text))
     mentions = type_words_dropped(epci_mentions, mentions)
-    mentions = [m for m in mentions if not name_cut_off(text, m.start, m.end)]
     if about_another_programme(fold(text)):  # its places are that programme's sites, its EPCIs no members
         mentions = []
 

@@ -12,7 +12,7 @@ from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.members import EPCI_COLUMN, MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline import referential
-from pipeline.extract.structure import COUNT_WORDS, DEPARTEMENT_CODE, MARKER, Item, cell_parts, ListBlock, Span, Structure, may_be_cut
+from pipeline.extract.structure import COUNT_WORDS, DEPARTEMENT_CODE, Item, cell_parts, ListBlock, Span, Structure, may_be_cut
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  ET_JOINT, PERSON_AFTER_NAME,
@@ -650,36 +650,6 @@ def _ends_with_a_whole_word(item: str) -> bool:
     return bool(words) and len(words[-1]) >= MIN_WHOLE_WORD and (
         words[-1] in _words_of_epci_names()
         or any(pattern.fullmatch(words[-1]) for pattern, _ in figure_scope._demonyms()))
-
-
-# "[…]", "(...)": an editor's or an excerpt's cut; "…" glued to the name: the page's cut
-EDITOR_CUT = re.compile(r"[ \t\u00a0]*[\[(][ \t]*(?:…|\.\.\.)[ \t]*[\])]")
-GLUED_ELLIPSIS = re.compile(r"(?:…|\.\.\.)")
-WORD_GOING_ON = re.compile(r"[-'’]?\w[\w'’-]*")
-LABEL_BEFORE_NAME = re.compile(r"[^\n]*:[ \t\u00a0]*$")
-
-
-def name_cut_off(text: str, start: int, end: int) -> bool:
-    """Whether the excerpt cut a name (territory or EPCI): it must not be published, since its
-    end is unknown ("(TI Ouest Saône-et-L" at the end of a crawled page, "Il rassemble Troyes
-    Champ", "la communauté de communes du Pays de […]"). A name ends the page, in a sentence
-    that runs to that end without punctuation, or stops on a part word before "…" or "[…]"; a
-    whole word before "…" ("Troyes, Reims, Châlons…") and a list item or a "label : name" line
-    ending a short text are whole."""
-    name, after = text[start:end], text[end:]
-    editor_cut = EDITOR_CUT.match(after)
-    if editor_cut:
-        return not _ends_with_a_whole_word(name) or not after[editor_cut.end():].split("\n", 1)[0].strip()
-    if GLUED_ELLIPSIS.match(after):
-        return not _ends_with_a_whole_word(name)
-    word_going_on = WORD_GOING_ON.match(after)  # "Saint-Étienne Métropole" read in "… Métropole-Ond"
-    if word_going_on:
-        name, after = name + word_going_on.group(), after[word_going_on.end():]
-    if after.strip() or not may_be_cut(text) or not name[-1:].isalnum():
-        return False
-    line = text[text.rfind("\n", 0, start) + 1:start]
-    in_prose = len(re.findall(r"\w+", line)) >= 2 and not LABEL_BEFORE_NAME.match(line) and MARKER.match(line) is None
-    return in_prose or not _ends_with_a_whole_word(name)
 
 
 def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
