@@ -212,6 +212,13 @@ TERRITORY_NAMED_NEXT = re.compile(r"[\s«\"“(]*(?:(?:le|la|du|au)(?![\w-])\s*|
                                   r"(?:d'\s*industrie\s*)?[\s«»\"“”:]*")
 
 
+# after a run of EPCIs and its verb, the purpose of their grouping, the territory named next (folded
+# text): "A et B se sont associées pour former le territoire X", "A a rejoint B et C pour constituer,
+# ensemble, le territoire d'industrie X", "… se sont rapprochées pour donner naissance au territoire X"
+FORMED_NEXT = re.compile(r"[^.;:,()!?]{0,80}?\bpour\s+(?:former|constituer|composer|donner\s+naissance)"
+                         r"(?:\s*,\s*(?:ensemble|conjointement)\s*,|\s+(?:ensemble|conjointement))?")
+
+
 def _names_next(folded: str, position: int, territory_start: int) -> bool:
     """Whether the territory named at `territory_start` is the one a "… forme le territoire",
     "… est membre du" ending at `position` speaks of, not another named later in the sentence
@@ -729,6 +736,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     member_of = MEMBER_OF.match(folded, mention.end)
     if after and (mention.in_member_list or member_of and _names_next(folded, member_of.end(), after[0][0])):
         return after[0][1].territory_id
+    formed = FORMED_NEXT.match(folded, (run_end or {}).get(id(mention), mention.end))
+    if after and formed and _names_next(folded, formed.end(), after[0][0]):
+        return after[0][1].territory_id  # "elle a rejoint la CC A et celle de B pour former, ensemble, le territoire X"
     if after and len({t.territory_id for _, t in after}) == 1 and _party_to_the_signing(folded, start, mention.start):
         return after[0][1].territory_id  # "Avec la signature de ce protocole par la CA X, Y devient …"
     if after and _acts_for_the_territory_after(text, folded, mention, after, start, end):
