@@ -149,6 +149,10 @@ UNNAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|du|au)\s+(?:nouveau\s+)?territoir
 # territoires du programme" counts the programme's
 OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)(?<!leurs\s)(?<!\d\s)\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
                                r"(?:[Cc]ommunaut|[Mm][ée]tropole|[Aa]gglom|C[CAU]\b))|\bce\s+dernier\b")
+# "l'un des dix territoires normands", "parmi les territoires retenus": the programme's territories
+# counted, the one the text is about among them, no others named (blanked for OTHER_TERRITORIES)
+ONE_OF_THE_TERRITORIES = re.compile(r"\b(?:l['’]\s*une?\s+des|une?\s+des|parmi\s+les)\s+(?:[\w-]+\s+){0,2}?"
+                                    r"territoires\b(?!\s+(?:de|du|des|d['’])\s)", re.IGNORECASE)
 # a line ending with a full stop ends a sentence the parser may have run on ("… Ouest Saône et
 # Loire ».\nLe 2 novembre, Dijon métropole …")
 LINE_END_STOP = re.compile(r"(?:[.!?]\s*[»”\"]?|[»”\"]\s*\.)[ \t]*\n")
@@ -189,6 +193,9 @@ MEMBER_OF = re.compile(ALIKE + r"(?:\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+)?(?:qui\
                        r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:a|ont|avait|avaient)\s+(?:porte|presente|depose)e?s?\s+"
                        r"(?:ensemble\s+|conjointement\s+)?(?:la|leur|sa|une)\s+candidature\s+(?:commune\s+|conjointe\s+)?"
                        r"(?:du|de|au|sous\s+le\s+nom(?:\s+de)?)\b"
+                       # "A, qui porte avec ses voisines le Territoire d'industrie Y", "A et B pilotent le territoire Y"
+                       r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:porte|portent|portait|portaient|pilote|pilotent|pilotait|pilotaient)"
+                       r"(?:\s+(?:avec|aux\s+cotes\s+d)[^.;:,()]{0,60}?)?(?=\s+(?:le|ce)\s+territoire\b)"
                        # "A et B ont signé mardi, à l'hôtel de ville, la feuille de route du territoire Y"
                        r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:a|ont|avait|avaient)\s+(?:signe|conclu)e?s?\s+[^.;:]{0,60}?"
                        r"(?:le|la|leur|son|sa)\s+(?:protocole(?:\s+d'(?:accord|engagement))?|contrat|feuille\s+de\s+route"
@@ -206,6 +213,13 @@ MEMBER_OF = re.compile(ALIKE + r"(?:\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+)?(?:qui\
 # (folded text): "« CACEM »", "territoire d'industrie", "TI"
 TERRITORY_NAMED_NEXT = re.compile(r"[\s«\"“(]*(?:(?:le|la|du|au)(?![\w-])\s*|l')?(?:nouveau\s+)?(?:territoires?\s*|ti\s+)?"
                                   r"(?:d'\s*industrie\s*)?[\s«»\"“”:]*")
+
+
+# after a run of EPCIs and its verb, the purpose of their grouping, the territory named next (folded
+# text): "A et B se sont associées pour former le territoire X", "A a rejoint B et C pour constituer,
+# ensemble, le territoire d'industrie X", "… se sont rapprochées pour donner naissance au territoire X"
+FORMED_NEXT = re.compile(r"[^.;:,()!?]{0,80}?\bpour\s+(?:former|constituer|composer|donner\s+naissance)"
+                         r"(?:\s*,\s*(?:ensemble|conjointement)\s*,|\s+(?:ensemble|conjointement))?")
 
 
 def _names_next(folded: str, position: int, territory_start: int) -> bool:
@@ -604,6 +618,12 @@ class _SentenceReads:
             position -= 1
         return position
 
+    @cached_property
+    def peers_blanked(self) -> str:
+        """The text with the counts of territories the one it is about stands among blanked
+        (ONE_OF_THE_TERRITORIES): what OTHER_TERRITORIES reads."""
+        return ONE_OF_THE_TERRITORIES.sub(lambda m: " " * len(m.group()), self.text)
+
     def holds_a_rank(self, start: int, end: int) -> bool:
         """Whether an ordinal's word lies in folded[start:end]: no ordinal subject otherwise."""
         if self._ranks is None:
@@ -755,6 +775,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     member_of = MEMBER_OF.match(folded, mention.end)
     if after and (mention.in_member_list or member_of and _names_next(folded, member_of.end(), after[0][0])):
         return after[0][1].territory_id
+    formed = FORMED_NEXT.match(folded, (run_end or {}).get(id(mention), mention.end))
+    if after and formed and _names_next(folded, formed.end(), after[0][0]):
+        return after[0][1].territory_id  # "elle a rejoint la CC A et celle de B pour former, ensemble, le territoire X"
     if after and len({t.territory_id for _, t in after}) == 1 and _party_to_the_signing(folded, start, mention.start):
         return after[0][1].territory_id  # "Avec la signature de ce protocole par la CA X, Y devient …"
     if after and _acts_for_the_territory_after(text, folded, mention, after, start, end):
@@ -805,8 +828,10 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if not mention.in_member_list and reads.found(OTHER_CALLS, folded, start, end) \
             and not reads.found(NAMES_THE_PROGRAMME, folded, start, end):
         return None  # "la CC X a été retenue dans l'appel à projets Fonds vert": that call's, no member
+    # a sentence opening on the département of one of them says which one before its paragraph does
     owner = next(iter(by_id)) if len(by_id) == 1 \
-        else _paragraph_territory(mention, structure, folded, territories, epci_spans, reads)
+        else _fronted_place_territory(mention, folded, start, end, territories, epci_spans) \
+        or _paragraph_territory(mention, structure, folded, territories, epci_spans, reads)
     if owner and len(by_id) == 1 and _under_another_heading(text, mention, territories, owner):
         return None
     if owner is None and mention.in_member_list:
@@ -819,7 +844,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                   or _party_or_listed(mention, folded, structure, epci_starts)
                   or _signed_with(mention, folded, start, epci_spans)
                   or _acting_together(mention, folded, start, end, structure, territories, epci_spans, owner, reads)) \
-            and not reads.found(OTHER_TERRITORIES, text, *near):  # lower case: not an agency's name
+            and not reads.found(OTHER_TERRITORIES, reads.peers_blanked, *near):  # lower case: not an agency's name
         return owner
     return None
 
@@ -963,6 +988,34 @@ def _headline_territory(mention: EpciMention, structure, folded: str,
         return None
     named = {t.territory_id for _, t in _named_in(folded, first.start(), first.end(), territories, epci_spans)}
     return named.pop() if len(named) == 1 else None
+
+
+# "Dans le Doubs, ce sont …", "En Haute-Savoie, …", "Côté Jura, …": a sentence opening on a place
+FRONTED_PLACE = re.compile(r"[\s•*–-]*(?:(?:dans|pour)\s+(?:le|la|les|l')\s*|en\s+|(?:du\s+)?cote\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?)"
+                           r"(?P<place>[a-z][a-z' -]{1,40}?)\s*,")
+
+
+def _fronted_place_territory(mention: EpciMention, folded: str, start: int, end: int,
+                             territories: list[TerritoryMention],
+                             epci_spans: list[tuple[int, int]]) -> str | None:
+    """The one territory of a several-territory text that lies in the département its sentence
+    opens on, naming none ("Dans le Doubs, ce sont les CC A, B et C qui portent le projet"), when
+    the EPCI lies there too: the text gives each territory its département."""
+    fronted = FRONTED_PLACE.match(folded, start, end)
+    if fronted is None or fronted.end() > mention.start or not mention.link.siren \
+            or _named_in(folded, start, end, territories, epci_spans):
+        return None
+    code = _departement_named(fronted.group("place").strip())
+    if code is None or code not in mention.link.departement_codes:
+        return None
+    there = {t.territory_id for t in territories if code in t.departement_codes}
+    return there.pop() if len(there) == 1 else None
+
+
+@lru_cache(maxsize=None)
+def _departement_named(place: str) -> str | None:
+    """The code of the département a folded place names ("doubs", "haute-savoie")."""
+    return next((d.code for d in referential.load().departements.values() if fold(d.name) == place), None)
 
 
 def _paragraph_territory(mention: EpciMention, structure, folded: str,
