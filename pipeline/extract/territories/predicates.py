@@ -994,6 +994,7 @@ STATE_OBJECT = re.compile(r"(?:le|la|l['’])[ \t]*(?=[A-ZÀ-Ý])")
 # the next object after "et" / "ou" and its article
 NEXT_STATE_OBJECT = re.compile(r"(?:,[ \t]+[a-zà-ÿ][^.;:\n]*?)?(?:,[ \t]+(?:(?:et|ou)[ \t]+)?|[ \t]+(?:et|ou)[ \t]+)"
                                r"(?=(?:le|la|l['’])[ \t]*[A-ZÀ-Ý])")
+STATE_AWARD = re.compile(r"labellis|labelis|reten|retien|selectionn|design")  # not "choisi", "confirmé"
 STATE_CONTEXT_WINDOW = 600  # how far before the sentence the programme's name makes it its award
 
 
@@ -1001,9 +1002,10 @@ def _state_retained(text: str, folded: str, verb: re.Match, sentence_end: int) -
     """The names the State retains without the label's words after them, in a text about the
     programme (its title, or its name just before): each after its article, a gloss set off by a
     comma after each ("le gouvernement a retenu l'Ouest, porté par le TCO …, et l'Est, porté par la
-    CIREST"); a company ("a retenu Safran") has no article, a project no capital."""
+    CIREST"); a company ("a retenu Safran") has no article, a project no capital. Only a verb of the
+    award: what the State chooses or confirms may be a venue ("a choisi le Grand Palais pour …")."""
     sentence_start = sentence_bounds(text, verb.start())[0]
-    if not STATE_SUBJECT.search(folded, sentence_start, verb.start()) \
+    if not STATE_AWARD.search(verb.group(0)) or not STATE_SUBJECT.search(folded, sentence_start, verb.start()) \
             or not (titled_by_the_programme(folded)
                     or re.search(PREFIX, folded[max(0, sentence_start - STATE_CONTEXT_WINDOW):sentence_end])):
         return []
