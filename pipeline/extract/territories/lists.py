@@ -170,7 +170,7 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
             return None
         decided = None  # "Corse" / - … / "Guyane" / - …: the sentences above say what they list
     else:
-        decided = _keyword_decides(_without_apposition(lst.intro.of(text)))
+        decided = _keyword_decides(_without_apposition(_without_gloss_of_the_count(lst.intro.of(text), len(lst.items))))
         if _partitive_of_the_items(lst.intro.of(text), len(lst.items)):
             decided = None  # "Onze d'entre eux ont signé leur protocole … pour 50 projets :": "eux" decides
         if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
@@ -184,7 +184,7 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         position = len(text[:position].rstrip())
         sentence_start, sentence = sentence_before(text, position)
         decided = _keyword_decides(sentence, above=True)
-        if partitive or PRONOUN_COUNT_INTRO.search(lst.intro.of(text)):
+        if partitive or PRONOUN_COUNT_INTRO.search(_without_gloss_of_the_count(lst.intro.of(text), len(lst.items))):
             if COUNTED_TERRITORIES.search(_without_programme_name(sentence)):
                 decided = TERRITORIES  # "… attribué à 183 territoires … La Guadeloupe en compte trois :"
             elif decided != TERRITORIES and not COUNT_WORD.search(AMOUNT.sub(" ", sentence)):
@@ -301,6 +301,25 @@ def _counted_before(text: str, lst: ListBlock) -> bool:
 PRONOUN_COUNT_IN_PROSE = re.compile(r"\b(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent|abrite"
                                     r"|abritent|recense|recensent|d[ée]nombre|d[ée]nombrent)\s+(?P<count>\d{1,3}|[a-z]+)\b")
 TERRITORY_WORD = re.compile(r"\bterritoires?\b")
+
+
+# "… en compte dix, qui illustrent …", "… en accueille trois, tous labellisés …": the pronoun's
+# count, then a comma opening what is said of the counted items
+PRONOUN_COUNT_GLOSSED = re.compile(PRONOUN_COUNT_IN_PROSE.pattern + r"(?:\s*\(\d{1,3}\))?\s*,[^:]*:[\s*_]*$")
+
+
+def _without_gloss_of_the_count(intro: str, items: int) -> str:
+    """The intro cut after its "en compte N" when N counts the items and a comma opens a gloss of
+    them ("L'Occitanie en compte dix, qui illustrent la variété de son industrie :" reads as
+    "L'Occitanie en compte dix :"): the gloss's nouns say what the items do or have, not what they
+    are; the words up to the count, or the sentence before ("en"), say that."""
+    match = PRONOUN_COUNT_GLOSSED.search(fold(intro))
+    if match is None:
+        return intro
+    count = match.group("count")
+    if (int(count) if count.isdigit() else COUNT_WORDS.get(count)) != items:
+        return intro
+    return intro[:match.end("count")] + " :"
 
 
 def _counted_by_pronoun(text: str, lst: ListBlock) -> bool:
