@@ -1363,11 +1363,28 @@ def _territories_before(text: str, position: int) -> bool:
 
 
 # "Il s'agit des territoires de A-B, de la Plaine de C et des Trois vallées de D, E et F.": each
-# name after its own preposition, which alone parts them (a name may hold commas and "et").
+# name after its own preposition, which alone parts them (a name may hold commas and "et"); so
+# after words picking some out of a count ("Dix concernent la région, parmi lesquels les
+# territoires de A, de B et de C", "notamment les territoires du A et de B").
 OF_NAME = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
-PREPOSITIONAL_INTRO = re.compile(r"\b(?:il\s+s['’]agit|ce\s+sont|à\s+savoir)\s+(?:des|les)\s+territoires\s+(?=" + OF_NAME + ")",
+PREPOSITIONAL_INTRO = re.compile(r"\b(?:il\s+s['’]agit|ce\s+sont|à\s+savoir|parmi\s+(?:lesquels|lesquelles|eux|elles),?"
+                                 r"|notamment|en\s+particulier)\s+(?:des|les)\s+territoires\s+(?=" + OF_NAME + ")",
                                  re.IGNORECASE)
 NEXT_PREPOSITION = r",\s+(?:et\s+)?(?=" + OF_NAME + r")|\s+et\s+(?=" + OF_NAME + r")"
+
+
+def _predicate_cut(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names subject of their sentence ("parmi eux, les territoires de A et de B poursuivent
+    leur démarche"): the last one, holding no comma, ends with its capitalised words; a name with
+    commas ("des Trois vallées de D, E et F") closes its sentence and is kept whole."""
+    if not spans:
+        return spans
+    start, end = spans[-1]
+    name_start = start + re.match(OF_NAME, text[start:end]).end() if re.match(OF_NAME, text[start:end]) else start
+    run_end = capitalised_run(text, name_start, end)
+    if "," in text[start:end] or not name_start < run_end < end or not text[run_end:end].strip()[:1].islower():
+        return spans
+    return spans[:-1] + [(start, run_end)]
 
 
 def _prepositional_lists(text: str) -> list[TerritoryMention]:
@@ -1375,7 +1392,7 @@ def _prepositional_lists(text: str) -> list[TerritoryMention]:
     for intro in PREPOSITIONAL_INTRO.finditer(text):
         start = intro.end()
         end = _list_end(text, start)
-        spans = split_inline_list(text, start, end, NEXT_PREPOSITION)
+        spans = _predicate_cut(text, split_inline_list(text, start, end, NEXT_PREPOSITION))
         mentions = [make_mention(text, s, e, "territory.colon_list", (), end, (intro.start(), start)) for s, e in spans]
         if len(spans) >= 2 and all(mentions) and not all(is_place_name(m.name) for m in mentions):
             found.extend(mentions)
