@@ -1001,6 +1001,10 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
         if not (exact or loose) and len(read[0][1]) == len(read[0][0]) > 1 \
                 and any(_joins_a_name_after_its_article(text, s, e, read[0][0]) for s, e in read[1][0]):
             return read[0][1]  # "deux territoires : A, B et l'C": three names, whatever the count says
+        if not (exact or loose):
+            miscounted = _miscounted_list(text, stated, by_semicolon, read[0])
+            if miscounted:
+                return miscounted
         return exact or loose or by_semicolon
     # No count to check against: "A, B et C" is three names when every part reads as one ("Kourou
     # et Cayenne (Guyane)" two).
@@ -1010,6 +1014,26 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
             if len(found) == len(spans) > 1:
                 return found
     return by_semicolon
+
+
+FOLLOWING_LIST = re.compile(r"(?:suivants|ci-dessous)\s*:", re.IGNORECASE)
+# A long list's count a writer may miss by one ("les 15 territoires suivants : A, B, …" naming 14).
+MISCOUNTED_FROM = 5
+
+
+def _miscounted_list(text: str, stated: int, by_semicolon: list[TerritoryMention],
+                     natural: tuple[list[tuple[int, int]], list[TerritoryMention]]) -> list[TerritoryMention] | None:
+    """The names of a long inline list whose count no split matches but its natural one (on ';',
+    else on ',' and the last 'et') misses by one, every part reading as a name: the writer
+    miscounted (the gate weighs the count against the list); a shorter list's count is more
+    often right and its split wrong."""
+    spans, found = natural
+    if len(by_semicolon) > 1:
+        spans, found = None, by_semicolon
+    elif len(found) != len(spans) or any(_joins_two_intercommunalities(text, s, e) or _cuts_a_bracket(text, s, e)
+                                         for s, e in spans):
+        return None
+    return found if stated >= MISCOUNTED_FROM and abs(len(found) - stated) == 1 else None
 
 
 # An item's gloss after its name: a bracket, or a comma then a word in lower case ("qui associe",
@@ -1306,7 +1330,10 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
         stated = stated_count(text, intro.start())
         names = _colon_list_items(text, start, _list_end(text, start), stated,
                                   sentence_before(text, intro.start())[0])  # the intro's sentence
-        if stated is None or len(names) == stated:  # "des 144 territoires … autour de 4 axes : …"
+        # "des 144 territoires … autour de 4 axes : …"; a count missed by one only right before
+        # "suivants :" (_miscounted_list)
+        if stated is None or len(names) == stated or (
+                stated >= MISCOUNTED_FROM and abs(len(names) - stated) == 1 and FOLLOWING_LIST.search(intro.group())):
             found.extend(names)
     return (found + _generic_inline_lists(text, set(intros), structure) + _prepositional_lists(text)
             + _bracketed_lists(text))
