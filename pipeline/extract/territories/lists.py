@@ -12,7 +12,7 @@ from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.members import EPCI_COLUMN, MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline import referential
-from pipeline.extract.structure import COUNT_WORDS, DEPARTEMENT_CODE, Item, cell_parts, ListBlock, Span, Structure, may_be_cut
+from pipeline.extract.structure import COUNT_WORDS, DEPARTEMENT_CODE, NUMBER_MARKER, Item, cell_parts, ListBlock, Span, Structure, may_be_cut
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  ET_JOINT, PERSON_AFTER_NAME,
@@ -685,7 +685,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
         decided = list_announcement(text, lst)
         if decided is None and (_labelled_territories_heading(text, lst)
                                 or _next_place_of_a_run(text, structure, lst, territory_lists)
-                                or _next_of_a_described_run(text, structure, lst, territory_lists)):
+                                or _next_of_a_described_run(text, structure, lst, territory_lists)
+                                or _numbering_taken_up(structure, lst, territory_lists)):
             decided = TERRITORIES
         if decided == TERRITORIES:
             territory_lists.add(lst.id)
@@ -781,6 +782,17 @@ def _next_place_of_a_run(text: str, structure: Structure, lst: ListBlock, territ
             or lst.intro.of(text).rstrip().endswith(":"):
         return False
     return heading_place(lst.intro.of(text)) and heading_place(previous.intro.of(text))
+
+
+def _numbering_taken_up(structure: Structure, lst: ListBlock, territory_lists: set[int]) -> bool:
+    """'1. NAME' / a paragraph, a page's footer, 'DOSSIER (suite)' / '2. NAME': a numbered list whose
+    first number follows the last one of the list of territories just before goes on with it,
+    whatever heading the page break or a sub-title set between them."""
+    if lst.id == 0 or lst.id - 1 not in territory_lists or not lst.items:
+        return False
+    previous = structure.lists[lst.id - 1]
+    last = NUMBER_MARKER.fullmatch(previous.items[-1].marker.strip()) if previous.items else None
+    return last is not None and lst.items[0].marker.strip() == f"{int(last['number']) + 1}{last['mark']}"
 
 
 # "Les territoires labellisés qui concernent le département", a heading without colon
