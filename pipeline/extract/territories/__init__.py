@@ -1318,8 +1318,19 @@ def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMentio
                     mention.departement_codes.add(departements[0].code)
         return
     for mention in mentions:
-        if not mention.departement_codes:
+        if not mention.departement_codes and not _placed_by_a_region(text, mention, places):
             mention.departement_codes.add(departements[0].code)
+
+
+def _placed_by_a_region(text: str, mention: TerritoryMention, places: list[PlaceMention]) -> bool:
+    """Whether the mention is an item of a list whose sentence names a région before the list and
+    no département ("Dix concernent la Normandie, parmi lesquels les territoires de A et de B"):
+    its territories are the région's, not those of the one département the rest of the text is about."""
+    if mention.intro is None:
+        return False
+    start, end = sentence_bounds(text, mention.start)
+    kinds = {p.kind for p in places if start <= p.start < end}
+    return "departement" not in kinds and any(p.kind == "region" and start <= p.start < mention.intro[1] for p in places)
 
 
 def _territories_said_in(text: str, place: PlaceMention, territory_words: list[int]) -> bool:

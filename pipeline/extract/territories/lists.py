@@ -12,7 +12,7 @@ from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.members import EPCI_COLUMN, MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline import referential
-from pipeline.extract.structure import COUNT_WORDS, DEPARTEMENT_CODE, Item, cell_parts, ListBlock, Span, Structure, may_be_cut
+from pipeline.extract.structure import COUNT_WORDS, DEPARTEMENT_CODE, NUMBER_MARKER, Item, cell_parts, ListBlock, Span, Structure, may_be_cut
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  ET_JOINT, PERSON_AFTER_NAME,
@@ -187,7 +187,7 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
             return None
         decided = None  # "Corse" / - … / "Guyane" / - …: the sentences above say what they list
     else:
-        decided = _keyword_decides(_without_apposition(lst.intro.of(text)))
+        decided = _keyword_decides(_without_apposition(_without_gloss_of_the_count(lst.intro.of(text), len(lst.items))))
         if _partitive_of_the_items(lst.intro.of(text), len(lst.items)):
             decided = None  # "Onze d'entre eux ont signé leur protocole … pour 50 projets :": "eux" decides
         if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
@@ -201,7 +201,7 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
         position = len(text[:position].rstrip())
         sentence_start, sentence = sentence_before(text, position)
         decided = _keyword_decides(sentence, above=True)
-        if partitive or PRONOUN_COUNT_INTRO.search(lst.intro.of(text)):
+        if partitive or PRONOUN_COUNT_INTRO.search(_without_gloss_of_the_count(lst.intro.of(text), len(lst.items))):
             if COUNTED_TERRITORIES.search(_without_programme_name(sentence)):
                 decided = TERRITORIES  # "… attribué à 183 territoires … La Guadeloupe en compte trois :"
             elif decided != TERRITORIES and not COUNT_WORD.search(AMOUNT.sub(" ", sentence)):
@@ -318,6 +318,25 @@ def _counted_before(text: str, lst: ListBlock) -> bool:
 PRONOUN_COUNT_IN_PROSE = re.compile(r"\b(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent|abrite"
                                     r"|abritent|recense|recensent|d[ée]nombre|d[ée]nombrent)\s+(?P<count>\d{1,3}|[a-z]+)\b")
 TERRITORY_WORD = re.compile(r"\bterritoires?\b")
+
+
+# "… en compte dix, qui illustrent …", "… en accueille trois, tous labellisés …": the pronoun's
+# count, then a comma opening what is said of the counted items
+PRONOUN_COUNT_GLOSSED = re.compile(PRONOUN_COUNT_IN_PROSE.pattern + r"(?:\s*\(\d{1,3}\))?\s*,[^:]*:[\s*_]*$")
+
+
+def _without_gloss_of_the_count(intro: str, items: int) -> str:
+    """The intro cut after its "en compte N" when N counts the items and a comma opens a gloss of
+    them ("L'Occitanie en compte dix, qui illustrent la variété de son industrie :" reads as
+    "L'Occitanie en compte dix :"): the gloss's nouns say what the items do or have, not what they
+    are; the words up to the count, or the sentence before ("en"), say that."""
+    match = PRONOUN_COUNT_GLOSSED.search(fold(intro))
+    if match is None:
+        return intro
+    count = match.group("count")
+    if (int(count) if count.isdigit() else COUNT_WORDS.get(count)) != items:
+        return intro
+    return intro[:match.end("count")] + " :"
 
 
 def _counted_by_pronoun(text: str, lst: ListBlock) -> bool:
@@ -683,7 +702,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
         decided = list_announcement(text, lst)
         if decided is None and (_labelled_territories_heading(text, lst)
                                 or _next_place_of_a_run(text, structure, lst, territory_lists)
-                                or _next_of_a_described_run(text, structure, lst, territory_lists)):
+                                or _next_of_a_described_run(text, structure, lst, territory_lists)
+                                or _numbering_taken_up(structure, lst, territory_lists)):
             decided = TERRITORIES
         if decided == TERRITORIES:
             territory_lists.add(lst.id)
@@ -779,6 +799,17 @@ def _next_place_of_a_run(text: str, structure: Structure, lst: ListBlock, territ
             or lst.intro.of(text).rstrip().endswith(":"):
         return False
     return heading_place(lst.intro.of(text)) and heading_place(previous.intro.of(text))
+
+
+def _numbering_taken_up(structure: Structure, lst: ListBlock, territory_lists: set[int]) -> bool:
+    """'1. NAME' / a paragraph, a page's footer, 'DOSSIER (suite)' / '2. NAME': a numbered list whose
+    first number follows the last one of the list of territories just before goes on with it,
+    whatever heading the page break or a sub-title set between them."""
+    if lst.id == 0 or lst.id - 1 not in territory_lists or not lst.items:
+        return False
+    previous = structure.lists[lst.id - 1]
+    last = NUMBER_MARKER.fullmatch(previous.items[-1].marker.strip()) if previous.items else None
+    return last is not None and lst.items[0].marker.strip() == f"{int(last['number']) + 1}{last['mark']}"
 
 
 # "Les territoires labellisés qui concernent le département", a heading without colon
@@ -999,6 +1030,10 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
         if not (exact or loose) and len(read[0][1]) == len(read[0][0]) > 1 \
                 and any(_joins_a_name_after_its_article(text, s, e, read[0][0]) for s, e in read[1][0]):
             return read[0][1]  # "deux territoires : A, B et l'C": three names, whatever the count says
+        if not (exact or loose):
+            miscounted = _miscounted_list(text, stated, by_semicolon, read[0])
+            if miscounted:
+                return miscounted
         return exact or loose or by_semicolon
     # No count to check against: "A, B et C" is three names when every part reads as one ("Kourou
     # et Cayenne (Guyane)" two).
@@ -1008,6 +1043,26 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
             if len(found) == len(spans) > 1:
                 return found
     return by_semicolon
+
+
+FOLLOWING_LIST = re.compile(r"(?:suivants|ci-dessous)\s*:", re.IGNORECASE)
+# A long list's count a writer may miss by one ("les 15 territoires suivants : A, B, …" naming 14).
+MISCOUNTED_FROM = 5
+
+
+def _miscounted_list(text: str, stated: int, by_semicolon: list[TerritoryMention],
+                     natural: tuple[list[tuple[int, int]], list[TerritoryMention]]) -> list[TerritoryMention] | None:
+    """The names of a long inline list whose count no split matches but its natural one (on ';',
+    else on ',' and the last 'et') misses by one, every part reading as a name: the writer
+    miscounted (the gate weighs the count against the list); a shorter list's count is more
+    often right and its split wrong."""
+    spans, found = natural
+    if len(by_semicolon) > 1:
+        spans, found = None, by_semicolon
+    elif len(found) != len(spans) or any(_joins_two_intercommunalities(text, s, e) or _cuts_a_bracket(text, s, e)
+                                         for s, e in spans):
+        return None
+    return found if stated >= MISCOUNTED_FROM and abs(len(found) - stated) == 1 else None
 
 
 # An item's gloss after its name: a bracket, or a comma then a word in lower case ("qui associe",
@@ -1304,7 +1359,10 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
         stated = stated_count(text, intro.start())
         names = _colon_list_items(text, start, _list_end(text, start), stated,
                                   sentence_before(text, intro.start())[0])  # the intro's sentence
-        if stated is None or len(names) == stated:  # "des 144 territoires … autour de 4 axes : …"
+        # "des 144 territoires … autour de 4 axes : …"; a count missed by one only right before
+        # "suivants :" (_miscounted_list)
+        if stated is None or len(names) == stated or (
+                stated >= MISCOUNTED_FROM and abs(len(names) - stated) == 1 and FOLLOWING_LIST.search(intro.group())):
             found.extend(names)
     return (found + _generic_inline_lists(text, set(intros), structure) + _prepositional_lists(text)
             + _bracketed_lists(text))
@@ -1363,11 +1421,28 @@ def _territories_before(text: str, position: int) -> bool:
 
 
 # "Il s'agit des territoires de A-B, de la Plaine de C et des Trois vallées de D, E et F.": each
-# name after its own preposition, which alone parts them (a name may hold commas and "et").
+# name after its own preposition, which alone parts them (a name may hold commas and "et"); so
+# after words picking some out of a count ("Dix concernent la région, parmi lesquels les
+# territoires de A, de B et de C", "notamment les territoires du A et de B").
 OF_NAME = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
-PREPOSITIONAL_INTRO = re.compile(r"\b(?:il\s+s['’]agit|ce\s+sont|à\s+savoir)\s+(?:des|les)\s+territoires\s+(?=" + OF_NAME + ")",
+PREPOSITIONAL_INTRO = re.compile(r"\b(?:il\s+s['’]agit|ce\s+sont|à\s+savoir|parmi\s+(?:lesquels|lesquelles|eux|elles),?"
+                                 r"|notamment|en\s+particulier)\s+(?:des|les)\s+territoires\s+(?=" + OF_NAME + ")",
                                  re.IGNORECASE)
 NEXT_PREPOSITION = r",\s+(?:et\s+)?(?=" + OF_NAME + r")|\s+et\s+(?=" + OF_NAME + r")"
+
+
+def _predicate_cut(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names subject of their sentence ("parmi eux, les territoires de A et de B poursuivent
+    leur démarche"): the last one, holding no comma, ends with its capitalised words; a name with
+    commas ("des Trois vallées de D, E et F") closes its sentence and is kept whole."""
+    if not spans:
+        return spans
+    start, end = spans[-1]
+    name_start = start + re.match(OF_NAME, text[start:end]).end() if re.match(OF_NAME, text[start:end]) else start
+    run_end = capitalised_run(text, name_start, end)
+    if "," in text[start:end] or not name_start < run_end < end or not text[run_end:end].strip()[:1].islower():
+        return spans
+    return spans[:-1] + [(start, run_end)]
 
 
 def _prepositional_lists(text: str) -> list[TerritoryMention]:
@@ -1375,7 +1450,7 @@ def _prepositional_lists(text: str) -> list[TerritoryMention]:
     for intro in PREPOSITIONAL_INTRO.finditer(text):
         start = intro.end()
         end = _list_end(text, start)
-        spans = split_inline_list(text, start, end, NEXT_PREPOSITION)
+        spans = _predicate_cut(text, split_inline_list(text, start, end, NEXT_PREPOSITION))
         mentions = [make_mention(text, s, e, "territory.colon_list", (), end, (intro.start(), start)) for s, e in spans]
         if len(spans) >= 2 and all(mentions) and not all(is_place_name(m.name) for m in mentions):
             found.extend(mentions)
