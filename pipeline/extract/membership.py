@@ -1819,8 +1819,26 @@ def _carried_by_an_organisation(mention: EpciMention, folded: str, sentences: li
     unnamed, whose name is not the organisation's, nor another territory's the text names."""
     if not mention.in_member_list or mention.list_start is None:
         return False
-    start, _end = _sentence_around(mention, folded, sentences)
-    return start < mention.list_start and ORGANISATION_CARRIES.search(folded, start, mention.list_start) is not None
+    index = _sentence_index(sentences, mention.start)
+    start = sentences[index][0] if index is not None else mention.start
+    # a blank line ends a sentence the parser ran on (_sentence_around); found by bisection: each
+    # member of a sentence of hundreds read it from its start
+    blank_ends = _blank_line_ends(folded)
+    after = bisect_left(blank_ends, start)
+    before = bisect_right(blank_ends, mention.start) - 1
+    start = max(start, blank_ends[before]) if before >= after else start
+    return start < mention.list_start and _organisation_carries(folded, start, mention.list_start)
+
+
+@lru_cache(maxsize=8)
+def _blank_line_ends(folded: str) -> list[int]:
+    return [match.end() for match in BLANK_LINE.finditer(folded)]
+
+
+@lru_cache(maxsize=1024)
+def _organisation_carries(folded: str, start: int, end: int) -> bool:
+    """ORGANISATION_CARRIES in folded[start:end], read once for all the members of one list."""
+    return ORGANISATION_CARRIES.search(folded, start, end) is not None
 
 
 def _in_programme_sentence(mention: EpciMention, folded: str, sentences: list[tuple[int, int]]) -> bool:
