@@ -107,6 +107,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property, lru_cache
 
@@ -2000,11 +2001,20 @@ def _runs(mentions: list[EpciMention], folded: str,
           sentences: list[tuple[int, int]]) -> list[list[EpciMention]]:
     """The mentions in runs of coordinated names ("A, B, C et de la communauté d'agglomération
     X"), in text order."""
+    return _coordinated(mentions, folded, COORDINATION,
+                        lambda last, mention: _sentence_index(sentences, last.start)
+                        == _sentence_index(sentences, mention.start))
+
+
+def _coordinated(mentions: list[EpciMention], folded: str, joint: re.Pattern,
+                 together: Callable[[EpciMention, EpciMention], bool]) -> list[list[EpciMention]]:
+    """The mentions in runs, in text order: each after the last of its run, only `joint` between
+    them, the two `together` (in one sentence, on one line)."""
     runs: list[list[EpciMention]] = []
     for mention in sorted(mentions, key=lambda m: m.start):
         last = runs[-1][-1] if runs else None
-        if last and last.end <= mention.start and COORDINATION.fullmatch(folded, last.end, mention.start) \
-                and _sentence_index(sentences, last.start) == _sentence_index(sentences, mention.start):
+        if last and last.end <= mention.start and joint.fullmatch(folded, last.end, mention.start) \
+                and together(last, mention):
             runs[-1].append(mention)
         else:
             runs.append([mention])
@@ -2444,15 +2454,7 @@ PROGRAMME_GATHERS = re.compile(
 def _joined_runs(folded: str, mentions: list[EpciMention]) -> list[list[EpciMention]]:
     """The mentions in runs joined by a comma or "et" on one line, in text order (the sentence
     splitter may cut a name: "Flers | Agglo et …")."""
-    runs: list[list[EpciMention]] = []
-    for mention in sorted(mentions, key=lambda m: m.start):
-        last = runs[-1][-1] if runs else None
-        if last and last.end <= mention.start and MEMBER_JOINT.fullmatch(folded, last.end, mention.start) \
-                and "\n" not in folded[last.end:mention.start]:
-            runs[-1].append(mention)
-        else:
-            runs.append([mention])
-    return runs
+    return _coordinated(mentions, folded, MEMBER_JOINT, lambda last, mention: "\n" not in folded[last.end:mention.start])
 
 
 def run_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention]
