@@ -1115,7 +1115,7 @@ def _part_of_a_departement(text: str, start: int, end: int, places: list[PlaceMe
     porte la démarche pour l'ensemble du nord-est de la Haute-Saône': in a text about one territory,
     the next sentence saying that the approach covers a compass part of one département (and
     naming no other) says where it lies."""
-    named = [p for p in places if p.kind == "departement" and start <= p.start < end]
+    named = [p for p in places_starting_in(places, start, end) if p.kind == "departement"]
     if len({p.code for p in named}) != 1 or not APPROACH_WORDS.search(fold(text[start:end])):
         return set()
     place = named[0]
@@ -1329,8 +1329,8 @@ def _placed_by_a_region(text: str, mention: TerritoryMention, places: list[Place
     if mention.intro is None:
         return False
     start, end = sentence_bounds(text, mention.start)
-    kinds = {p.kind for p in places if start <= p.start < end}
-    return "departement" not in kinds and any(p.kind == "region" and start <= p.start < mention.intro[1] for p in places)
+    kinds = {p.kind for p in places_starting_in(places, start, end)}
+    return "departement" not in kinds and any(p.kind == "region" for p in places_starting_in(places, start, mention.intro[1]))
 
 
 def _territories_said_in(text: str, place: PlaceMention, territory_words: list[int]) -> bool:
