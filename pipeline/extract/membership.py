@@ -1974,8 +1974,10 @@ GENERIC_WORDS = frozenset({"pays", "grand", "bassin", "canton", "region", "ile",
 def _composed_of(name: str, sirens: tuple[str, ...]) -> bool:
     """Whether a territory's name is made of the names of several of these EPCIs, each once,
     in any order ("Rumilly-Usses et Rhône" for the CC Rumilly Terre de Savoie and the CC Usses et
-    Rhône): at least two, every word of the name in one of them."""
+    Rhône): at least two, every word of the name in one of them but the programme's word ending
+    it ("Baie de Somme Ponthieu-Marquenterre industrie")."""
     words = _core_of_name(name).split()
+    words = words[:-1] if words[-1:] == ["industrie"] else words
     ref = referential.load()
     names = {}
     for siren in sirens:

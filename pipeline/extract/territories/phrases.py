@@ -55,8 +55,9 @@ OBJECT_LEAD = re.compile(r"(?:(?P<carrier>\b(?:le|la|l')\s*(?:petr|pole|pays|syn
                          r"\s(?:du|de la|de l'|des|de|d'))|(?P<each>\b(?:les|ces)\s+(?:deux\s+|trois\s+|quatre\s+)?territoires"
                          r"\s+(?:du|de la|de l'|des|de|d'))|\b(?:par|de|du|des|d'|avec|entre|pour|a|au|aux"
                          r"|sur|dans|en|chez|vers|regroupant|reunissant|associant|comprenant))\s*(?:(?:les|la|le|l')\s*)?$")
-# "Baie de Somme Ponthieu-Marquenterre industrie": the programme's word ends some names.
-PROGRAMME_SUFFIX = re.compile(r"\s+industrie(?=\s*[,.;:)]|\s+(?:qui|a|est|et)\b)")
+# "Baie de Somme Ponthieu-Marquenterre industrie": the programme's word ends some names, quoted ones
+# too ("sous le nom de « A B industrie »").
+PROGRAMME_SUFFIX = re.compile(r"\s+industrie(?=\s*[,.;:)»”\"]|\s+(?:qui|a|est|et)\b)")
 # A relative clause or an apposition after a part, up to the enumeration's ", et ".
 RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|porte|portee|associant|regroupant|reunissant|comprenant|un|une"
                             r"|autour|avec|situee?|pres|deja|pilote|centre|nouveau|nouvelle)\b")
