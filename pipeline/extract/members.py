@@ -2124,11 +2124,16 @@ def _words_after_type_word(text: str, position: int) -> list[int]:
 def spells_out(label: str, value: str) -> bool:
     """Whether a label in capitals is the initials of its value's words (connectors left out,
     elided ones too): "PMA : Pays de Montbéliard Agglomération", "CAPA : Communauté
-    d'agglomération du Pays Ajaccien" define acronyms: no territory, no mention of the EPCI."""
-    if not re.fullmatch(r"[A-Z]{2,8}", label):
+    d'agglomération du Pays Ajaccien" define acronyms: no territory, no mention of the EPCI; so
+    does a masthead "GPS&O — Communauté urbaine Grand Paris Seine & Oise", the legal form left out
+    of the initials, an ampersand standing for "et"."""
+    if not re.fullmatch(r"[A-Z]{1,7}(?:&[A-Z]{1,7})?", label) or len(label) < 2:
         return False
-    words = [w for w in re.findall(r"[^\W\d_]+", value) if w.lower() not in NAME_CONNECTORS and len(w) > 1]
-    return "".join(w[0] for w in words).upper() == label
+    letters = label.replace("&", "")
+    head = HEAD.match(value)
+    return any("".join(w[0] for w in re.findall(r"[^\W\d_]+", part)
+                       if w.lower() not in NAME_CONNECTORS and len(w) > 1).upper() == letters
+               for part in (value, value[head.end():] if head else ""))
 
 
 # A line defining an acronym ("*PMA : Pays de Montbéliard Agglomération.*", a note under a table).

@@ -1974,8 +1974,10 @@ GENERIC_WORDS = frozenset({"pays", "grand", "bassin", "canton", "region", "ile",
 def _composed_of(name: str, sirens: tuple[str, ...]) -> bool:
     """Whether a territory's name is made of the names of several of these EPCIs, each once,
     in any order ("Rumilly-Usses et Rhône" for the CC Rumilly Terre de Savoie and the CC Usses et
-    Rhône): at least two, every word of the name in one of them."""
+    Rhône): at least two, every word of the name in one of them but the programme's word ending
+    it ("Baie de Somme Ponthieu-Marquenterre industrie")."""
     words = _core_of_name(name).split()
+    words = words[:-1] if words[-1:] == ["industrie"] else words
     ref = referential.load()
     names = {}
     for siren in sirens:
@@ -2526,8 +2528,10 @@ def other_territories(text: str, mentions: list[EpciMention], territories: list[
 # "le binôme formé par la communauté d'agglomération A et la communauté de communes B": a pair
 # (or a group) of intercommunalities a list item gives as one territory (folded text, up to the
 # article of the first one)
-PAIR_LEAD = re.compile(r"\b(?:le|un)\s+(?:binome|duo|tandem)\s+(?:forme|constitue|compose)\s+(?:par|de)\s+"
-                       r"(?:(?:la|le)\s+|l'\s*)?$")
+# or "l'alliance de la communauté d'agglomération A et de la communauté d'agglomération B"
+PAIR_LEAD = re.compile(r"\b(?:le|un|l')\s*(?:" + WORDS["pair_nouns"] + r")\s+"
+                       r"(?:(?:forme|constitue|compose)\s+(?:par|de)\s+(?:(?:la|le)\s+|l'\s*)?"
+                       r"|de\s+(?:la\s+|l'\s*)|d'\s*|du\s+)$")
 # "- le territoire formé par la CA A et la CC B ;", "- le territoire réunissant la CA A et la CA B.":
 # an item that designates its territory as its intercommunalities only, opening the item (a line,
 # or after a colon or semicolon): in a sentence "le territoire réunissant …" may follow its name
@@ -2577,7 +2581,82 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
                                          "territory.designated_by_members", block_end=run[-1].end)
             found.append(territory)
             hints.update({id(m): territory.territory_id for m in run})
+    for territory, mention in _lone_items_beside(text, folded, linked, found, hints):
+        found.append(territory)
+        hints[id(mention)] = territory.territory_id
     return found, [replace(m, territory_hint=hints[id(m)]) if id(m) in hints else m for m in mentions]
+
+
+LIST_MARKER = re.compile(r"[ \t]*[-–—•*·][ \t]")
+# what may open an item before its intercommunality: "enfin", "et", "puis", an article (folded text)
+ITEM_OPENING = re.compile(r"[ \t]*(?:(?:enfin|puis|et|ainsi\s+que)\s*,?\s+)?(?:(?:la|le)\s+|l'\s*)?")
+ITEM_CLOSING = re.compile(r"\s*(?:\([^()\n]{0,40}\))?\s*[.;,]?\s*")
+SENTENCE_STOP = re.compile(r"\.(?:\s|$)")
+LIST_REACH = 600  # how far an inline list of territories may reach on either side of an item
+SEMICOLON_ITEM = re.compile(r"[^;]+;?")
+
+
+def _list_items(text: str, position: int) -> list[tuple[int, int]]:
+    """The items of the list holding `position`: the marked lines around its line ("- A ;" then
+    "- B."), or the parts, parted by semicolons, of its sentence after the colon opening the list
+    ("Sont retenus : A ; B ; enfin C.")."""
+    reach = max(0, position - LIST_REACH)
+    line_start = max(reach, text.rfind("\n", reach, position) + 1)
+    if LIST_MARKER.match(text, line_start):
+        first = last = line_start
+        while first > 0:
+            previous = text.rfind("\n", 0, first - 1) + 1
+            if not LIST_MARKER.match(text, previous):
+                break
+            first = previous
+        items = []
+        while last < len(text) and LIST_MARKER.match(text, last):
+            end = text.find("\n", last)
+            end = len(text) if end < 0 else end
+            items.append((LIST_MARKER.match(text, last).end(), end))
+            last = end + 1
+        return items
+    line_end = text.find("\n", position, position + LIST_REACH)
+    line_end = min(len(text), position + LIST_REACH) if line_end < 0 else line_end
+    colon = text.rfind(":", line_start, position)
+    if colon < 0:
+        return []
+    stop = SENTENCE_STOP.search(text, position, line_end)
+    return [item.span() for item in SEMICOLON_ITEM.finditer(text, colon + 1, stop.end() if stop else line_end)]
+
+
+def _lone_items_beside(text: str, folded: str, linked: list[EpciMention], pairs: list[TerritoryMention],
+                       paired: dict[int, str]) -> list[tuple[TerritoryMention, EpciMention]]:
+    """"Sont retenus : la communauté d'agglomération A ; le duo formé par la CA B et la CC C ; …":
+    beside an item a pair designates, an item that is one linked intercommunality with its legal
+    form, alone, is a territory too, designated by it (tests/gold/README.md: a territory designated
+    by an EPCI's name with its type word lists that EPCI), named without legal form nor bracket;
+    each list is read once (pairs come in reading order)."""
+    found, read_up_to = [], 0
+    starts = [m.start for m in linked]
+    for pair in pairs:
+        if pair.start < read_up_to:
+            continue  # in a list already read
+        items = _list_items(text, pair.start)
+        if not items:
+            continue
+        read_up_to = items[-1][1]
+        for start, end in items:
+            inside = linked[bisect_left(starts, start):bisect_left(starts, end)]
+            if len(inside) != 1 or id(inside[0]) in paired or inside[0].end > end:
+                continue
+            mention = inside[0]
+            lead = ARTICLE.match(text, mention.start, mention.end).end()
+            opening = ITEM_OPENING.match(folded, start)
+            name_start = legal_form_end(text, folded, lead)
+            if opening.end() != mention.start and opening.end() != lead or name_start is None \
+                    or name_start >= mention.end or not ITEM_CLOSING.fullmatch(text, mention.end, end):
+                continue
+            name = collapse_spaces(TRAILING_BRACKET.sub("", text[name_start:mention.end]))
+            if name:
+                found.append((TerritoryMention(name_start, name_start + len(name), name[0].upper() + name[1:],
+                                               "territory.designated_by_members", block_end=mention.end), mention))
+    return found
 
 
 # "… permet aujourd'hui à la communauté de communes d'être labellisée Territoire d'industrie": an
@@ -2634,7 +2713,8 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
 PROGRAMME_SUBJECT = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:ce|le|notre)\s+(?:dispositif|programme|label"
                                r"|territoire\s+d'\s*industrie)\s*$")
 # between two members of such a list: a comma or "et", and the next one's article
-MEMBER_JOINT = re.compile(r"\s*(?P<joint>,|et)\s+(?:(?:la|le|les)\s+|l['’]\s*)?")
+# ("A et de la B": the preposition repeated)
+MEMBER_JOINT = re.compile(r"\s*(?P<joint>,|et)\s+(?:(?:de|d['’]|du|des)\s*)?(?:(?:la|le|les)\s+|l['’]\s*)?")
 
 
 def _designated_by_members(text: str, folded: str, mentions: list[EpciMention]

@@ -172,6 +172,8 @@ def find_places(text: str) -> list[PlaceMention]:
             if folded[start:end] in article_names and not ARTICLE_BEFORE.search(folded, max(0, start - 4), start) \
                     and COMPLEMENT_AFTER.match(folded, end):
                 continue  # "Réunion des trois intercommunalités": the noun, not La Réunion
+            if rule == "place.departement_name" and _town_of_another_departement(folded, start, end, code):
+                continue
             for i in range(start, end):
                 taken[i] = True
             found.append(PlaceMention(start, end, code, kind, rule))
@@ -295,11 +297,27 @@ def _inside_capitalised_name(text: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _homonym_communes() -> frozenset[str]:
-    """Folded names of the communes that share a département's or région's name."""
+def _homonym_communes() -> dict[str, frozenset[str]]:
+    """Folded names of the communes that share a département's or région's name -> the codes of
+    the départements they lie in."""
     path = Path(referential.__file__).parent / "data" / "referential" / "communes.csv"
+    codes: dict[str, set[str]] = {}
     with path.open(encoding="utf-8") as handle:
-        return frozenset(fold(row["name"]) for row in csv.DictReader(handle))
+        for row in csv.DictReader(handle):
+            codes.setdefault(fold(row["name"]), set()).add(row["departement_code"])
+    return {name: frozenset(found) for name, found in codes.items()}
+
+
+# "à Vienne", "à Indre": a bare "à" (no article) before a département's name is a town's preposition
+# (folded text); départements take "en", "dans la", "à la".
+TOWN_PREPOSITION = re.compile(r"(?<![\w'])a[ \t\u00a0]+$")
+
+
+def _town_of_another_departement(folded: str, start: int, end: int, code: str) -> bool:
+    """'Mardi, à Vienne, …': the town (in the Isère), not the Vienne; 'à Paris', 'à Mayenne' name a
+    town of that very département and stay."""
+    towns = _homonym_communes().get(folded[start:end])
+    return bool(towns) and code not in towns and bool(TOWN_PREPOSITION.search(folded, max(0, start - 4), start))
 
 
 # "Saint-Nazaire Loire Estuaire", "Seine Aval": a word of a river's course after a département's

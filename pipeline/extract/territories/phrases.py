@@ -29,7 +29,7 @@ LONE_HEAD = re.compile(r"(?:" + "|".join(h for h in WORDS["geographic_heads"] if
 ADMINISTRATIVE_HEADS = re.compile(r"(?:" + "|".join(WORDS["administrative_heads"]) + r")")
 PROGRAMME_WORDS = re.compile(r"(?:ti|territoires?\s+d'\s*industrie)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?(?=\S)")
 # "Parmi eux figure le territoire de Lacq-Pau-Tarbes": the common noun before a name of its own.
-TERRITORY_OF = re.compile(r"territoire\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*")
+TERRITORY_OF = re.compile(r"territoire\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?")  # "…, ainsi que le territoire X"
 PLACE_ADJECTIVE_HEAD = re.compile(r"(?:" + "|".join(WORDS["place_adjective_heads"]) + r")\s+(?=[a-z])")
 PLACE_ADJECTIVE = re.compile(WORDS["place_adjective"] + r"(?![\w'-])")
 NOT_PLACE_ADJECTIVES = frozenset(WORDS["not_place_adjectives"])
@@ -55,8 +55,9 @@ OBJECT_LEAD = re.compile(r"(?:(?P<carrier>\b(?:le|la|l')\s*(?:petr|pole|pays|syn
                          r"\s(?:du|de la|de l'|des|de|d'))|(?P<each>\b(?:les|ces)\s+(?:deux\s+|trois\s+|quatre\s+)?territoires"
                          r"\s+(?:du|de la|de l'|des|de|d'))|\b(?:par|de|du|des|d'|avec|entre|pour|a|au|aux"
                          r"|sur|dans|en|chez|vers|regroupant|reunissant|associant|comprenant))\s*(?:(?:les|la|le|l')\s*)?$")
-# "Baie de Somme Ponthieu-Marquenterre industrie": the programme's word ends some names.
-PROGRAMME_SUFFIX = re.compile(r"\s+industrie(?=\s*[,.;:)]|\s+(?:qui|a|est|et)\b)")
+# "Baie de Somme Ponthieu-Marquenterre industrie": the programme's word ends some names, quoted ones
+# too ("sous le nom de « A B industrie »").
+PROGRAMME_SUFFIX = re.compile(r"\s+industrie(?=\s*[,.;:)»”\"]|\s+(?:qui|a|est|et)\b)")
 # A relative clause or an apposition after a part, up to the enumeration's ", et ".
 RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|porte|portee|associant|regroupant|reunissant|comprenant|un|une"
                             r"|autour|avec|situee?|pres|deja|pilote|centre|nouveau|nouvelle)\b")
@@ -75,6 +76,7 @@ GLOSS_COMMAS = re.compile(r",\s+(?:(?:en|dans|à|au|aux)\s+(?:(?:la|le|les|l['�
 # clause describes the name before it; a comma inside it would make its words names).
 COORDINATED_RELATIVE = re.compile(r",\s+(?:où|qui)\s+[^,;:()\n]{1,160}?(?=\s*,\s+(?:et|ou)\s)")
 WHERE_GLOSS = re.compile(r",\s+où\s")
+GLOSS_END = re.compile(r",\s+(?:et|ou|ainsi\s+que)\s+")
 
 
 def coordinated_relatives_blanked(text: str) -> str:
@@ -239,9 +241,11 @@ def enumeration_after(text: str, start: int, limit: int, after_to: bool = False)
             after = place.end()
         if RELATIVE_GLOSS.match(folded, after) or WHERE_GLOSS.match(text, after):
             # "A, qui associe la CA X et la CC Y, et B, …", "A, où …, ou B": the gloss ends at ", et "
-            last = re.compile(r",\s+(?:et|ou)\s+").search(text, after, limit)
-            if not last:
-                break
+            # (", ainsi que B")
+            last = GLOSS_END.search(text, after, limit)
+            following = read_part(text, last.end(), limit, folded) if last else None
+            if not following or following.epci and not any(p.epci for p in read):
+                break  # "B, dont le périmètre associe X, côté Lot-et-Garonne, et la CC Y": the gloss's members
             pos = last.end()
             continue
         joint = JOINT.match(text, after)
