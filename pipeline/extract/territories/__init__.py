@@ -774,6 +774,9 @@ MEMBERS_PLACED_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sep
                                    r"(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,60}?),\s+"
                                    r"(?:figure(?:nt)?|font\s+partie|fait\s+partie|appartiennent|appartient|sont\s+membres?|est\s+membre)\b"
                                    r"[^.;()\n]{0,80}$", re.IGNORECASE)
+# how far before a name MEMBERS_PLACED_BEFORE is looked for: its count, places and verb take ~200
+# characters (each name of a sentence of 1,500 searched it from the sentence's start: quadratic)
+MEMBERS_PLACED_REACH = 400
 
 
 class MentionStarts:
@@ -811,7 +814,8 @@ def _departements_of_its_counted_members(text: str, mentions: list[TerritoryMent
         if not counted:
             start, end = sentence_bounds(text, mention.start)
             alone = not named.other_than(mention.territory_id, start, end)
-            counted = MEMBERS_PLACED_BEFORE.search(text, start, mention.start) if alone else None
+            counted = MEMBERS_PLACED_BEFORE.search(text, max(start, mention.start - MEMBERS_PLACED_REACH),
+                                                mention.start) if alone else None
         if counted:
             mention.departement_codes |= _places_run(text, counted.start("places"), counted.end("places"), places)
 
