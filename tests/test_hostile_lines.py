@@ -882,3 +882,39 @@ def test_a_line_of_many_colons_reads_a_bounded_sentence_for_each(monkeypatch):
     # two reads of at most SENTENCE_REACH characters a colon: 95 times the text (500 before)
     assert work["intro_characters"] <= 150 * len(text)
     assert work["members_placed_characters"] <= 20 * len(text)  # 10 times (500 before)
+
+
+def test_the_block_and_headline_of_each_member_are_read_once(monkeypatch):
+    """`_paragraph_territory` and `_headline_territory` scanned every block for each member's,
+    and the headline read the block and the text's first line again for each: a text of 2,000
+    paragraphs, or of one line, asked each member for all of it (quadratic). The block is found by
+    bisection, what a block and the first line name read once. Counted, not timed: the blocks
+    compared, the territories looked for."""
+    from types import SimpleNamespace
+
+    from pipeline.extract import membership, structure
+
+    text = "Territoires d'industrie\n\n" + "".join(f"La CC {_made_up_name(i)} a porté la candidature.\n\n"
+                                                  for i in range(2_000))
+    parsed = structure.parse(text)
+    work = {"blocks_compared": 0, "names_looked_for": 0}
+
+    class CountedBlocks(list):
+        def __iter__(self):
+            for block in super().__iter__():
+                work["blocks_compared"] += 1
+                yield block
+
+    parsed.blocks = CountedBlocks(parsed.blocks)
+    _count_calls(monkeypatch, membership, "_named_in", work, "names_looked_for")
+    reads = membership._SentenceReads(text, text.lower())
+    starts = [block.span.start for block in parsed.blocks[1:]]
+    work["blocks_compared"] = 0
+    for start in starts:
+        mention = SimpleNamespace(start=start + 3)
+        membership._paragraph_territory(mention, parsed, text.lower(), [], [], reads)
+        membership._headline_territory(mention, parsed, text.lower(), [], [], reads)
+        assert parsed.block_at(start + 3) == next(b for b in list.__iter__(parsed.blocks)
+                                                  if b.span.start <= start + 3 < b.span.end)
+    assert work["blocks_compared"] <= 2 * len(starts) + 1  # 4 million before
+    assert work["names_looked_for"] <= 2 * len(starts) + 1  # 2 a block (3 a member before)
