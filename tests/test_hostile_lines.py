@@ -918,3 +918,30 @@ def test_the_block_and_headline_of_each_member_are_read_once(monkeypatch):
                                                   if b.span.start <= start + 3 < b.span.end)
     assert work["blocks_compared"] <= 2 * len(starts) + 1  # 4 million before
     assert work["names_looked_for"] <= 2 * len(starts) + 1  # 2 a block (3 a member before)
+
+
+def test_the_demonyms_after_the_nouns_of_a_sentence_are_read_once_for_its_names(monkeypatch):
+    """"…, les intercommunalités ardennaises et le territoire de X" 300 times in one sentence:
+    each name read the demonyms after every noun before it (45,150 runs, quadratic). Those of a
+    noun farther than DEMONYM_RUN_REACH are read once for all the names after it. Counted, not
+    timed: the runs of demonyms read."""
+    from pipeline.extract import territories
+    from pipeline.extract.assemble import extract
+
+    work = {"runs_read": 0}
+
+    class Counted(territories.DemonymRuns):
+        def run(self, *arguments):
+            work["runs_read"] += 1
+            return super().run(*arguments)
+
+    monkeypatch.setattr(territories, "DemonymRuns", Counted)
+    count = 300
+    text = ("Le territoire d'industrie Val de Lisse" + "".join(
+        f", les intercommunalités ardennaises et le territoire de {_made_up_name(i)}" for i in range(count))
+        + " sont labellisés.\n")
+    [doc] = nlp.parse([text])
+    extraction = extract(text, doc)
+    assert work["runs_read"] <= 10 * count  # 45,150 before
+    placed = [row for row in extraction.territories if row["departement_codes"] == ["08"]]
+    assert len(placed) == count  # each name placed by the demonym before it, as before
