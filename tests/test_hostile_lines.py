@@ -855,3 +855,93 @@ def test_a_demonym_run_read_once_answers_as_the_run_up_to_each_limit():
     for position in range(len(folded)):
         for limit in range(position, len(folded) + 1):
             assert runs.run(position, limit) == demonym_run(folded, position, limit), (position, limit)
+
+
+def test_a_line_of_many_colons_reads_a_bounded_sentence_for_each(monkeypatch):
+    """1,000 "Territoire d'industrie X : CC A et CC B" on one line took 17 s of extraction (28 s
+    on a loaded machine), quadratic: each colon's intro read its sentence from the line's start
+    (`_keyword_decides`), and each name searched that sentence from its start for counted members
+    placed before it. About 2.5 s now. Counted, not timed: the characters of those reads."""
+    from pipeline.extract import territories
+    from pipeline.extract.assemble import extract
+    from pipeline.extract.territories import lists
+
+    work = {"intro_characters": 0, "members_placed_characters": 0}
+    decides = lists._keyword_decides
+
+    def counted(sentence, *arguments, **keywords):
+        work["intro_characters"] += len(sentence)
+        return decides(sentence, *arguments, **keywords)
+
+    monkeypatch.setattr(lists, "_keyword_decides", counted)
+    monkeypatch.setattr(territories, "MEMBERS_PLACED_BEFORE",
+                        _CharactersRead(territories.MEMBERS_PLACED_BEFORE, work, "members_placed_characters"))
+    text = "Territoire d'industrie X : CC A et CC B " * 1_000 + "\n"
+    [doc] = nlp.parse([text])
+    extract(text, doc)
+    # two reads of at most SENTENCE_REACH characters a colon: 95 times the text (500 before)
+    assert work["intro_characters"] <= 150 * len(text)
+    assert work["members_placed_characters"] <= 20 * len(text)  # 10 times (500 before)
+
+
+def test_the_block_and_headline_of_each_member_are_read_once(monkeypatch):
+    """`_paragraph_territory` and `_headline_territory` scanned every block for each member's,
+    and the headline read the block and the text's first line again for each: a text of 2,000
+    paragraphs, or of one line, asked each member for all of it (quadratic). The block is found by
+    bisection, what a block and the first line name read once. Counted, not timed: the blocks
+    compared, the territories looked for."""
+    from types import SimpleNamespace
+
+    from pipeline.extract import membership, structure
+
+    text = "Territoires d'industrie\n\n" + "".join(f"La CC {_made_up_name(i)} a porté la candidature.\n\n"
+                                                  for i in range(2_000))
+    parsed = structure.parse(text)
+    work = {"blocks_compared": 0, "names_looked_for": 0}
+
+    class CountedBlocks(list):
+        def __iter__(self):
+            for block in super().__iter__():
+                work["blocks_compared"] += 1
+                yield block
+
+    parsed.blocks = CountedBlocks(parsed.blocks)
+    _count_calls(monkeypatch, membership, "_named_in", work, "names_looked_for")
+    reads = membership._SentenceReads(text, text.lower())
+    starts = [block.span.start for block in parsed.blocks[1:]]
+    work["blocks_compared"] = 0
+    for start in starts:
+        mention = SimpleNamespace(start=start + 3)
+        membership._paragraph_territory(mention, parsed, text.lower(), [], [], reads)
+        membership._headline_territory(mention, parsed, text.lower(), [], [], reads)
+        assert parsed.block_at(start + 3) == next(b for b in list.__iter__(parsed.blocks)
+                                                  if b.span.start <= start + 3 < b.span.end)
+    assert work["blocks_compared"] <= 2 * len(starts) + 1  # 4 million before
+    assert work["names_looked_for"] <= 2 * len(starts) + 1  # 2 a block (3 a member before)
+
+
+def test_the_demonyms_after_the_nouns_of_a_sentence_are_read_once_for_its_names(monkeypatch):
+    """"…, les intercommunalités ardennaises et le territoire de X" 300 times in one sentence:
+    each name read the demonyms after every noun before it (45,150 runs, quadratic). Those of a
+    noun farther than DEMONYM_RUN_REACH are read once for all the names after it. Counted, not
+    timed: the runs of demonyms read."""
+    from pipeline.extract import territories
+    from pipeline.extract.assemble import extract
+
+    work = {"runs_read": 0}
+
+    class Counted(territories.DemonymRuns):
+        def run(self, *arguments):
+            work["runs_read"] += 1
+            return super().run(*arguments)
+
+    monkeypatch.setattr(territories, "DemonymRuns", Counted)
+    count = 300
+    text = ("Le territoire d'industrie Val de Lisse" + "".join(
+        f", les intercommunalités ardennaises et le territoire de {_made_up_name(i)}" for i in range(count))
+        + " sont labellisés.\n")
+    [doc] = nlp.parse([text])
+    extraction = extract(text, doc)
+    assert work["runs_read"] <= 10 * count  # 45,150 before
+    placed = [row for row in extraction.territories if row["departement_codes"] == ["08"]]
+    assert len(placed) == count  # each name placed by the demonym before it, as before

@@ -540,6 +540,8 @@ class _SentenceReads:
         self._unnamed: dict = {}  # (start, end) -> the first unnamed subject there
         self._ranks: list[int] | None = None
         self.paragraph_owners: dict = {}  # (start, end) -> `_paragraph_territory`'s answer there
+        self.names_a_territory: dict = {}  # (start, end) of a block -> whether it names a territory
+        self.headline: tuple | None = None  # (end of the first line, the one territory it names)
 
     def last_end(self, pattern: re.Pattern, start: int, end: int, position: int) -> int | None:
         """The end of the last match of `pattern.finditer(text, start, position)`, for a position
@@ -836,7 +838,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if owner and len(by_id) == 1 and _under_another_heading(text, mention, territories, owner):
         return None
     if owner is None and mention.in_member_list:
-        owner = _headline_territory(mention, structure, folded, territories, epci_spans)
+        owner = _headline_territory(mention, structure, folded, territories, epci_spans, reads)
     if owner and (_named_as_member(mention, text, folded, start, end, reads=reads)
                   or _named_as_member(mention, folded, folded, *near, EXTENSION, reads)
                   or JOINS_THE_PROGRAMME.match(folded, mention.end, near[1])
@@ -976,19 +978,26 @@ def _acts_for_the_territory_after(text: str, folded: str, mention: EpciMention,
 
 def _headline_territory(mention: EpciMention, structure, folded: str,
                         territories: list[TerritoryMention],
-                        epci_spans: list[tuple[int, int]]) -> str | None:
+                        epci_spans: list[tuple[int, int]], reads: _SentenceReads) -> str | None:
     """The one territory the headline names, for a member listed in a paragraph that names no
     territory ("En Guyane, Kourou devient « Territoire d'industrie »" … "Il sera co-piloté par la
     CC X et Y" … "Kourou est, après A et B, la troisième …"): an article about one territory
     that names others in passing."""
-    block = next((b for b in structure.blocks if b.span.start <= mention.start < b.span.end), None)
-    if block is None or _named_in(folded, block.span.start, block.span.end, territories, epci_spans):
+    block = structure.block_at(mention.start)
+    if block is None:
         return None
-    first = re.search(r"\S[^\n]*", folded)
-    if first is None or first.end() > mention.start:
+    span = block.span.start, block.span.end
+    if span not in reads.names_a_territory:  # read once for its members, not for each (1,000 in one block)
+        reads.names_a_territory[span] = bool(_named_in(folded, *span, territories, epci_spans))
+    if reads.names_a_territory[span]:
         return None
-    named = {t.territory_id for _, t in _named_in(folded, first.start(), first.end(), territories, epci_spans)}
-    return named.pop() if len(named) == 1 else None
+    if reads.headline is None:  # read once, not for each member (a page saved on one line)
+        first = re.search(r"\S[^\n]*", folded)
+        named = {t.territory_id for _, t in _named_in(folded, first.start(), first.end(), territories, epci_spans)} \
+            if first else set()
+        reads.headline = (first.end() if first else None, named.pop() if len(named) == 1 else None)
+    end, owner = reads.headline
+    return owner if end is not None and end <= mention.start else None
 
 
 # "Dans le Doubs, ce sont …", "En Haute-Savoie, …", "Côté Jura, …": a sentence opening on a place
@@ -1025,7 +1034,7 @@ def _paragraph_territory(mention: EpciMention, structure, folded: str,
     """The one territory the paragraph holding a mention names, in a press article that gives
     each territory its paragraph ("Le territoire d'industrie X mise sur … . La CA Y et la CC Z
     ont porté la candidature."): that paragraph is about it as a one-territory document is."""
-    block = next((b for b in structure.blocks if b.span.start <= mention.start < b.span.end), None)
+    block = structure.block_at(mention.start)
     if block is None or block.kind != "paragraph":
         return None
     if (block.span.start, block.span.end) not in reads.paragraph_owners:  # its mentions each asked

@@ -236,6 +236,9 @@ class Structure:
     def list_at(self, position: int) -> ListBlock | None:
         return _first_holding(self.lists, self._list_starts, position)
 
+    def block_at(self, position: int) -> Block | None:
+        return _first_holding(self.blocks, self._block_starts, position)
+
     def item_at(self, position: int) -> tuple[ListBlock, Item] | None:
         lst = self.list_at(position)
         if lst is None:
@@ -246,10 +249,14 @@ class Structure:
         return (lst, item) if item else None
 
     # Found by bisection where the spans are in order and apart (a figure per item of a list of
-    # 3,000 items scanned the items each time), by a scan otherwise.
+    # 3,000 items scanned the items each time, each member the blocks), by a scan otherwise.
     @cached_property
     def _list_starts(self) -> list[int] | None:
         return _starts_if_apart(self.lists)
+
+    @cached_property
+    def _block_starts(self) -> list[int] | None:
+        return _starts_if_apart(self.blocks)
 
     @cached_property
     def _item_starts(self) -> dict[int, list[int] | None]:

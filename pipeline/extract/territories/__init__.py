@@ -774,6 +774,9 @@ MEMBERS_PLACED_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sep
                                    r"(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,60}?),\s+"
                                    r"(?:figure(?:nt)?|font\s+partie|fait\s+partie|appartiennent|appartient|sont\s+membres?|est\s+membre)\b"
                                    r"[^.;()\n]{0,80}$", re.IGNORECASE)
+# how far before a name MEMBERS_PLACED_BEFORE is looked for: its count, places and verb take ~200
+# characters (each name of a sentence of 1,500 searched it from the sentence's start: quadratic)
+MEMBERS_PLACED_REACH = 400
 
 
 class MentionStarts:
@@ -811,7 +814,8 @@ def _departements_of_its_counted_members(text: str, mentions: list[TerritoryMent
         if not counted:
             start, end = sentence_bounds(text, mention.start)
             alone = not named.other_than(mention.territory_id, start, end)
-            counted = MEMBERS_PLACED_BEFORE.search(text, start, mention.start) if alone else None
+            counted = MEMBERS_PLACED_BEFORE.search(text, max(start, mention.start - MEMBERS_PLACED_REACH),
+                                                mention.start) if alone else None
         if counted:
             mention.departement_codes |= _places_run(text, counted.start("places"), counted.end("places"), places)
 
@@ -1392,6 +1396,37 @@ EPCIS_OF_A_DEMONYM_AFTER = re.compile(r"[ \t»”\"]*+,?\s*+(?:qui\s+)?(?:reunit
                                       r"(?:intercommunalites|communautes(?:\s+de\s+communes|\s+d'agglomeration)?|epci)(?=\s)")
 
 
+# The farthest a run of demonyms read after a noun may reach (the longest are ~50 characters: "les
+# intercommunalités ardéchoises, drômoises et iséroises"): a run read up to a name farther is read
+# up to there, once for all the names after it (1,000 names of a sentence each read every noun's).
+DEMONYM_RUN_REACH = 400
+
+
+class _NounsOfASentence:
+    """The demonyms after each noun of a sentence (NOUN_BEFORE_A_DEMONYM), for each name in it:
+    those of the nouns farther than DEMONYM_RUN_REACH before the name summed once, in order."""
+
+    def __init__(self, folded: str, start: int, end: int, runs_read: DemonymRuns):
+        self.runs_read = runs_read
+        self.words = list(NOUN_BEFORE_A_DEMONYM.finditer(folded, start, end))
+        self.ends = [word.end() for word in self.words]
+        # the distinct runs (two at most: two place nothing) of the first k nouns, read to their reach
+        self.far: list[list[set[str]]] = [[]]
+        for word in self.words:
+            run = self._run(word, word.end() + DEMONYM_RUN_REACH)
+            known = self.far[-1]
+            self.far.append(known + [run] if run and len(known) < 2 and run not in known else known)
+
+    def _run(self, word: re.Match, limit: int) -> set[str]:
+        run = self.runs_read.run(word.end(), limit)[0]
+        # "les territoires ardéchois et drômois : A, B": each lies in one of them, not in both
+        return run if len(run) == 1 or not word.group(0).startswith("territoires") else set()
+
+    def runs_before(self, position: int) -> list[set[str]]:
+        far = bisect_right(self.ends, position - DEMONYM_RUN_REACH)
+        return self.far[far] + [self._run(word, position) for word in self.words[far:bisect_left(self.ends, position)]]
+
+
 def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]) -> None:
     """'Le Toulois rejoint les territoires meurthe-et-mosellans sélectionnés fin 2018 : Nord
     Lorraine et Pays de Briey', 'plusieurs intercommunalités héraultaises forment le territoire X':
@@ -1408,16 +1443,18 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
     noun_clues = [m.start() for m in NOUN_CLUE.finditer(folded)]
     people_clues = [m.start() for m in PEOPLE_CLUE.finditer(folded)]
     runs_read = DemonymRuns(folded)
+    nouns_read: dict[tuple[int, int], _NounsOfASentence] = {}
     for mention in mentions:
         if mention.departement_codes - mention.name_codes:  # its name's places are no statement
             continue
         sentence_start, sentence_end = sentence_bounds(text, mention.start)
         runs = []
         nouns = bisect_left(noun_clues, sentence_start) < bisect_left(noun_clues, mention.start)
-        for word in NOUN_BEFORE_A_DEMONYM.finditer(folded, sentence_start, mention.start) if nouns else ():
-            run = runs_read.run(word.end(), mention.start)[0]
-            # "les territoires ardéchois et drômois : A, B": each lies in one of them, not in both
-            runs.append(run if len(run) == 1 or not word.group(0).startswith("territoires") else set())
+        if nouns:
+            if (sentence_start, sentence_end) not in nouns_read:
+                nouns_read[sentence_start, sentence_end] = _NounsOfASentence(folded, sentence_start, sentence_end,
+                                                                             runs_read)
+            runs += nouns_read[sentence_start, sentence_end].runs_before(mention.start)
         apposed = APPOSED_TERRITORY.match(folded, mention.end, sentence_end)
         if apposed:
             runs.append(demonym_run(folded, apposed.end(), sentence_end)[0])
@@ -1427,8 +1464,10 @@ def _departement_of_a_demonym_before(text: str, mentions: list[TerritoryMention]
         members = EPCIS_OF_A_DEMONYM_AFTER.match(folded, mention.end, sentence_end)
         if members:
             runs.append(demonym_run(folded, members.end(), sentence_end)[0])
-        people_before = bisect_left(people_clues, sentence_start) < bisect_left(people_clues, mention.start)
-        for people in PEOPLE_OF_A_DEMONYM.finditer(folded, sentence_start, mention.start) if people_before else ():
+        people_before = bisect_left(people_clues, max(sentence_start, mention.start - DEMONYM_RUN_REACH)) \
+            < bisect_left(people_clues, mention.start)
+        for people in PEOPLE_OF_A_DEMONYM.finditer(folded, max(sentence_start, mention.start - DEMONYM_RUN_REACH),
+                                                   mention.start) if people_before else ():
             codes, end = runs_read.run(people.end(), mention.start)
             if codes and OF_THE_TERRITORY.fullmatch(folded, end, mention.start):
                 runs.append(codes)
