@@ -815,9 +815,12 @@ def _lines_after(text: str, structure, position: int, keep: bool, members: bool,
         lst = lst if lst and not text[following + 1:lst.span.start].strip() else None
     # under a heading inside the list ("• Sud Haute-Marne, associant :" then "- A ;" "- B."), its own
     # items follow it: the items above are others'
-    spans = [(item.field.value if item.field else item.content)
-             for item in _own_items(text, [i for i in lst.items if i.span.end > start],
-                                    position >= lst.span.start)] if lst else []
+    own = _own_items(text, [i for i in lst.items if i.span.end > start], position >= lst.span.start) if lst else []
+    # "• « A » : CC X, CC Y" / "• « B » (76-80)": beside lines giving a label its members, a bare
+    # line without a type word is a territory listed without members, not a member
+    labelled = any(item.field and item.field.value.end > item.field.value.start for item in own)
+    spans = [(item.field.value if item.field else item.content) for item in own
+             if item.field or not labelled or TYPE_WORD.search(text, item.content.start, item.content.end)]
     if not spans:  # items the structure did not read as a list ("− La communauté …", U+2212)
         spans = [Span(line.start(1), line.end(1)) for line in _marked_lines(text, start)]
     if not spans:

@@ -2460,6 +2460,11 @@ RUN_HOLDS_THE_LABEL = re.compile(
 PROGRAMME_GATHERS = re.compile(
     r"\b(?:programme|dispositif|label|demarche)\s+(?:national\s+)?[«\"“]?\s*+territoires?\s+d'\s*industrie\s*+[»\"”]?\s*+"
     r"(?:y\s+)?(?:reunit|associe|rassemble|regroupe|federe|concerne)\s+(?:(?:la|le|les)\s+|l'\s*)?$")
+# "la labellisation du territoire d'industrie porté par Provence Alpes Agglomération": the
+# territory the text never names, designated by what carries it, one intercommunality or more
+TERRITORY_CARRIED_BY = re.compile(
+    r"\bterritoire\s+d'\s*industrie\s*+[»\"”]?\s*+,?\s*+(?:porte|pilote|conduit|anime)e?\s+"
+    r"(?:(?:conjointement|ensemble)\s+)?par\s+(?:(?:la|le|les)\s+|l'\s*)?$")
 
 
 def _joined_runs(folded: str, mentions: list[EpciMention]) -> list[list[EpciMention]]:
@@ -2472,7 +2477,8 @@ def run_territories(text: str, mentions: list[EpciMention], territories: list[Te
                     ) -> tuple[list[TerritoryMention], list[EpciMention]]:
     """In a text naming no territory, the one a run of two linked intercommunalities or more
     designates as the subject opening a sentence that says they hold the label together
-    (RUN_HOLDS_THE_LABEL), or as what the programme gathers (PROGRAMME_GATHERS): named by the run
+    (RUN_HOLDS_THE_LABEL), or as what the programme gathers (PROGRAMME_GATHERS), or a run of one
+    or more as what carries "le territoire d'industrie" (TERRITORY_CARRIED_BY): named by the run
     as the text joins it, legal forms dropped ("Limoges Métropole et Élan Limousin Avenir Nature";
     tests/gold/README.md, rule territory.designated_by_members), they its members. Returns the
     territories found and the mentions, those of the run pointed to it."""
@@ -2480,10 +2486,13 @@ def run_territories(text: str, mentions: list[EpciMention], territories: list[Te
         return [], mentions
     folded = fold(text)
     for run in _joined_runs(folded, [m for m in mentions if m.link.siren]):
-        if len(run) < 2 or len({m.link.siren for m in run}) != len(run):
+        if len({m.link.siren for m in run}) != len(run):
+            continue
+        carried = TERRITORY_CARRIED_BY.search(folded, max(0, run[0].start - 80), run[0].start)
+        if len(run) < 2 and not carried:
             continue
         opens = not text[max(text.rfind(".", 0, run[0].start), text.rfind("\n", 0, run[0].start)) + 1:run[0].start].strip()
-        if not (opens and RUN_HOLDS_THE_LABEL.match(folded, run[-1].end)
+        if not (opens and RUN_HOLDS_THE_LABEL.match(folded, run[-1].end) or carried
                 or PROGRAMME_GATHERS.search(folded, max(0, run[0].start - 80), run[0].start)):
             continue
         name = _joined_names(text, folded, run, bare_names=True)

@@ -834,7 +834,7 @@ def departements_after_dash(text: str, start: int, end: int,
                              places: list[PlaceMention]) -> tuple[int, set[str]] | None:
     """'Bassin d'Alès – Gard', 'Aurillac – Figeac – Rodez – Aveyron, Lot et Cantal', 'Est Réunion –
     974': after a name's last spaced dash, only the départements it lies in (names or codes); the
-    name ends at that dash and they are its codes. A name made of départements' names ('Interdépartemental Gers – Tarn-et-Garonne') or
+    name ends at that dash and they are its codes; codes alone after it are never a part of the name. A name made of départements' names ('Interdépartemental Gers – Tarn-et-Garonne') or
     holding a région's stays whole (a département's word in another name is a river or its part:
     'Rhône Provence Industrie – Ardèche et Drôme', 'Nord Isère – Isère' end at the dash), and so
     does a one-word name before a single département ('Argonne – Ardennes' may be the name itself)."""
@@ -844,8 +844,9 @@ def departements_after_dash(text: str, start: int, end: int,
     if dash is None:
         return None
     tail = text[dash.end():end].strip()
-    codes = departements_bracket(text, dash.end(), end, places) \
-        or (_codes_in(tail) if CODES_ONLY.fullmatch(tail) else set())  # "Est Réunion – 974"
+    if CODES_ONLY.fullmatch(tail):  # "Est Réunion – 974", "Issoudun – 36", "Nord Loiret – 45": codes are no name's part
+        return dash.start(), _codes_in(tail)
+    codes = departements_bracket(text, dash.end(), end, places)
     before = [p for p in places if p.kind in ("departement", "region") and start <= p.start < dash.start()]
     if not codes or any(p.kind == "region" for p in before) \
             or (before and named_by_its_departements(INTER_BEFORE_PLACES.sub("", text[start:end], count=1))):

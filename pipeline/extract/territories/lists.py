@@ -705,6 +705,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                                 or _next_of_a_described_run(text, structure, lst, territory_lists)
                                 or _numbering_taken_up(structure, lst, territory_lists)):
             decided = TERRITORIES
+        if decided == OTHER and _coded_under_a_silent_intro(text, lst, places):
+            decided = None
         if decided == TERRITORIES:
             territory_lists.add(lst.id)
         if decided == OTHER:
@@ -774,6 +776,19 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 if mention:
                     found.append(mention)
     return found
+
+
+def _coded_under_a_silent_intro(text: str, lst: ListBlock, places: list[PlaceMention]) -> bool:
+    """"En Alsace, quatre secteurs sont concernés :" / "- Alsace du Nord [67 – Bas-Rhin]": an intro
+    whose own words announce nothing took its kind from a sentence above (the programme's
+    "investissements"); items each a name with its départements' codes are places, not that."""
+    if lst.intro is None or _keyword_decides(lst.intro.of(text)) is not None:
+        return False
+    for item in lst.items:
+        start, end, codes = name_and_codes(text, item.content.start, item.content.end, places)
+        if not codes or end <= start:
+            return False
+    return True
 
 
 def _only_places(text: str, lst: ListBlock, places: list[PlaceMention]) -> bool:

@@ -20,13 +20,14 @@ from pipeline.normalize import fold
 RULE = "territory.section_heading"
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?:]+|$)")
 # "quatre d'entre eux" (what the sentences before count), or "trois territoires" counted.
-COUNTED = re.compile(r"(?<![\w'])(?P<count>\d{1,2}|[a-z-]+)\s+(?:d['’]\s*entre\s+(?:eux|elles)\b"
+COUNTED = re.compile(r"(?<![\w'])(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:d['’]\s*entre\s+(?:eux|elles)\b"
                      r"|(?:\w+\s+)?(?:territoires|laureats)\b)")
 ARTICLE = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
 # What closes a heading's name: a colon, a spaced dash, the heading's end, or a bracket ending it
 # ("Fougères (Ille-et-Vilaine)": its départements).
 NAME_CLOSE = re.compile(r"[ \t]*(?::|[ \t][–—-][ \t])|[ \t]*(?:\([^()\n]{1,40}\))?[ \t*_]*$")
 MAX_SECTION_NAME_WORDS = 6
+WORD = re.compile(r"[^\s–—-]\S*")  # the dashes of "Rochefort – Royan – Marennes – Oléron" are no words
 
 
 def section_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -38,30 +39,33 @@ def section_names(text: str, structure: Structure, places: list[PlaceMention]) -
     for index, block in enumerate(blocks[:-1]):
         if block.kind != "paragraph" or blocks[index + 1].kind != "heading":
             continue
-        count = _count_closing(folded, block.span.start, block.span.end)
-        if count is None:
-            continue
-        sections = _sections(blocks, index + 1, count)
-        if len(sections) < count:
-            continue
-        mentions = [_name(text, heading, section_end, places) for heading, section_end in sections[:count]]
-        if all(mentions):
-            found.extend(mentions)
+        for count, closing in _counts(folded, block.span.start, block.span.end):
+            # the first sentence's count ("… les contrats de deux Territoires d'industrie, qui …. La
+            # Nouvelle-Aquitaine en compte 14.") holds only when exactly that many sections follow
+            sections = _sections(blocks, index + 1, count if closing else count + 1)
+            if len(sections) < count or not closing and len(sections) > count:
+                continue
+            mentions = [_name(text, heading, section_end, places) for heading, section_end in sections[:count]]
+            if all(mentions):
+                found.extend(mentions)
+                break
     return found
 
 
-def _count_closing(folded: str, start: int, end: int) -> int | None:
+def _counts(folded: str, start: int, end: int) -> list[tuple[int, bool]]:
     """The count of territories the paragraph's last sentence gives, when the paragraph speaks of
-    territories ("La région compte dix Territoires d'industrie. Zoom sur quatre d'entre eux.")."""
+    territories ("La région compte dix Territoires d'industrie. Zoom sur quatre d'entre eux."),
+    with True; then its first sentence's, with False."""
     if "territoire" not in folded[start:end]:
-        return None
+        return []
     sentences = [m for m in SENTENCE.finditer(folded, start, end) if m.group(0).strip()]
-    if not sentences:
-        return None
-    counts = [int(word) if word.isdigit() else COUNT_WORDS.get(word)
-              for word in (m.group("count") for m in COUNTED.finditer(sentences[-1].group(0)))]
-    counts = [count for count in counts if count]  # "parmi les lauréats" counts nothing
-    return counts[0] if len(counts) == 1 and counts[0] >= 2 else None
+    found = []
+    for sentence in sentences[-1:] + sentences[:1][:len(sentences) - 1]:
+        counts = [int(word) if word.isdigit() else COUNT_WORDS[word]
+                  for word in (m.group("count") for m in COUNTED.finditer(sentence.group(0)))]
+        if len(counts) == 1 and counts[0] >= 2:  # "parmi les lauréats" counts nothing
+            found.append((counts[0], sentence is sentences[-1]))
+    return found
 
 
 def _sections(blocks: list[Block], index: int, count: int) -> list[tuple[Block, int]]:
@@ -88,6 +92,6 @@ def _name(text: str, heading: Block, section_end: int, places: list[PlaceMention
     if name_end == name_start or not NAME_CLOSE.match(text, name_end, end):
         return None
     name = text[name_start:name_end]
-    if len(name.split()) > MAX_SECTION_NAME_WORDS or is_place_name(name) or INSTITUTION.match(fold(name)):
+    if len(WORD.findall(name)) > MAX_SECTION_NAME_WORDS or is_place_name(name) or INSTITUTION.match(fold(name)):
         return None  # "Jura : …" heads a département's section, "Région : …" an institution's
     return make_mention(text, name_start, name_end, RULE, codes_after(text, name_end, places), section_end)
