@@ -1,7 +1,9 @@
 """Territories a text gives one section each (territory.section_heading): a paragraph ending on a
 sentence that counts them ("Zoom sur quatre d'entre eux.", "Voici trois territoires lauréats :"),
 then as many headings at least, each over its paragraphs and opening on a territory's name, alone
-or before a colon or a spaced dash ("Grand Dole : la chimie en tête", "Le Haut-Jura – plasturgie").
+or before a colon or a spaced dash ("Grand Dole : la chimie en tête", "Le Haut-Jura – plasturgie"),
+or after a kicker's colon ("Le renouvellement : Aurillac Figeac Rodez"). A sentence announcing them
+without a count ("tour d'horizon de quelques-uns de ces nouveaux venus") takes the headings in a row.
 Each of the first headings the count takes must give a name (a page's "Contact" may follow): a run
 of headings of any other kind (themes, dates, places) gives none. A section holds what it says of its
 territory, to the next heading (block_end). The count is a figure, no stated count: "N d'entre eux"
@@ -13,20 +15,26 @@ import re
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import COUNT_WORDS, Block, Structure
-from pipeline.extract.territories.common import (INSTITUTION, PREFIX, TerritoryMention, capitalised_run, codes_after,
-                                                 is_place_name, make_mention)
+from pipeline.extract.territories.common import (INSTITUTION, PREFIX, WORDS, TerritoryMention, capitalised_run,
+                                                 codes_after, is_place_name, make_mention)
 from pipeline.normalize import fold
 
 RULE = "territory.section_heading"
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?:]+|$)")
-# "quatre d'entre eux" (what the sentences before count), or "trois territoires" counted.
-COUNTED = re.compile(r"(?<![\w'])(?P<count>\d{1,2}|[a-z-]+)\s+(?:d['’]\s*entre\s+(?:eux|elles)\b"
-                     r"|(?:\w+\s+)?(?:territoires|laureats)\b)")
+# "quatre d'entre eux" (what the sentences before count), "trois territoires", "deux exemples" counted
+COUNTED = re.compile(r"(?<![\w'])(?P<count>\d{1,2}|[a-z-]+)\s+(?:" + WORDS["section_counted"] + ")")
+# "tour d'horizon de quelques-uns de ces nouveaux venus": as many as the headings in a row give
+UNCOUNTED = re.compile(WORDS["section_uncounted"])
+# "Le renouvellement : Aurillac Figeac Rodez": a kicker in lower case, the name after its colon
+KICKER = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)?[a-zà-ÿ][\w'’-]*(?:[ \t]+[a-zà-ÿ][\w'’-]*){0,2}[ \t]*:[ \t]*(?=[A-ZÀ-Ý])")
 ARTICLE = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
 # What closes a heading's name: a colon, a spaced dash, the heading's end, or a bracket ending it
 # ("Fougères (Ille-et-Vilaine)": its départements).
 NAME_CLOSE = re.compile(r"[ \t]*(?::|[ \t][–—-][ \t])|[ \t]*(?:\([^()\n]{1,40}\))?[ \t*_]*$")
 MAX_SECTION_NAME_WORDS = 6
+# headings an uncounted announcement takes: two at least (one alone may be any section's), a
+# dozen at most (a page of announcements would read its headings again each)
+MIN_UNCOUNTED, MAX_UNCOUNTED = 2, 12
 
 
 def section_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -41,10 +49,10 @@ def section_names(text: str, structure: Structure, places: list[PlaceMention]) -
         count = _count_closing(folded, block.span.start, block.span.end)
         if count is None:
             continue
-        sections = _sections(blocks, index + 1, count)
-        if len(sections) < count:
+        sections = _sections(blocks, index + 1, count or MAX_UNCOUNTED)
+        if len(sections) < (count or MIN_UNCOUNTED):
             continue
-        mentions = [_name(text, heading, section_end, places) for heading, section_end in sections[:count]]
+        mentions = [_name(text, heading, section_end, places) for heading, section_end in sections[:count or None]]
         if all(mentions):
             found.extend(mentions)
     return found
@@ -52,7 +60,8 @@ def section_names(text: str, structure: Structure, places: list[PlaceMention]) -
 
 def _count_closing(folded: str, start: int, end: int) -> int | None:
     """The count of territories the paragraph's last sentence gives, when the paragraph speaks of
-    territories ("La région compte dix Territoires d'industrie. Zoom sur quatre d'entre eux.")."""
+    territories ("La région compte dix Territoires d'industrie. Zoom sur quatre d'entre eux."), or
+    0 when it announces them without a count ("tour d'horizon de quelques-uns de ces nouveaux venus")."""
     if "territoire" not in folded[start:end]:
         return None
     sentences = [m for m in SENTENCE.finditer(folded, start, end) if m.group(0).strip()]
@@ -61,6 +70,8 @@ def _count_closing(folded: str, start: int, end: int) -> int | None:
     counts = [int(word) if word.isdigit() else COUNT_WORDS.get(word)
               for word in (m.group("count") for m in COUNTED.finditer(sentences[-1].group(0)))]
     counts = [count for count in counts if count]  # "parmi les lauréats" counts nothing
+    if not counts and UNCOUNTED.search(sentences[-1].group(0)):
+        return 0
     return counts[0] if len(counts) == 1 and counts[0] >= 2 else None
 
 
@@ -82,6 +93,8 @@ def _name(text: str, heading: Block, section_end: int, places: list[PlaceMention
     start, end = heading.span.start, heading.span.end
     while start < end and text[start] in " \t#*_":
         start += 1
+    kicker = KICKER.match(text, start, end)
+    start = kicker.end() if kicker else start
     article = ARTICLE.match(text, start, end)
     name_start = article.end() if article else start
     name_end = capitalised_run(text, name_start, end)
