@@ -11,7 +11,7 @@ import re
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME_WORDS, OPENING_QUOTES,
+from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FORM, MAX_NAME_WORDS, OPENING_QUOTES,
                                                  PART_OF_A_TERRITORY, PREFIX, WORDS,
                                                  TerritoryMention, asked, brand_end, capitalised_run, departements_after_dash,
                                                  departements_bracket,
@@ -205,11 +205,19 @@ INTERCOMMUNALITY_FORM = re.compile(r"(?:les?\s+|la\s+)?(?:communaute|cc|ca|cu)\b
 CARRIED_BY = re.compile(r"\b(?:porte|anime|pilote|conduit)e?s?\s+par\s+(?:le\s+|la\s+|l'\s*)?$")
 
 
+# "la communauté d'agglomération du Territoire de la Côte Ouest": a legal form right before the head
+LEGAL_FORM_BEFORE = re.compile(LEGAL_FORM.pattern + r"$")
+
+
 def _whole_epci_name(text: str, folded: str, head: re.Match, end: int) -> bool:
     """Whether "Territoire de la X", its noun capitalised, is an intercommunality's whole name said
     to carry a territory: that EPCI, a member, not a territory named X ("… ou encore le Territoire
-    de la Côte Ouest (TCO) à La Réunion, qui rejoint le programme" is one, the EPCI's own)."""
+    de la Côte Ouest (TCO) à La Réunion, qui rejoint le programme" is one, the EPCI's own), or
+    written after its legal form ("animé par la communauté d'agglomération du Territoire de la Côte
+    Ouest": the head is inside the EPCI's name)."""
     noun = folded.find("territoire", head.start(), head.end())
+    if noun >= 0 and LEGAL_FORM_BEFORE.search(folded, max(0, head.start() - 60), head.start()):
+        return True
     return noun >= 0 and text[noun] == "T" and CARRIED_BY.search(folded, max(0, noun - 30), noun) is not None \
         and is_epci_name(text[noun:end])
 
