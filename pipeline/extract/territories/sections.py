@@ -53,9 +53,16 @@ def section_names(text: str, structure: Structure, places: list[PlaceMention]) -
         if len(sections) < (count or MIN_UNCOUNTED):
             continue
         mentions = [_name(text, heading, section_end, places) for heading, section_end in sections[:count or None]]
-        if all(mentions):
+        if all(mentions) and (count or all(_placed_or_a_territory(folded, mention) for mention in mentions)):
             found.extend(mentions)
     return found
+
+
+def _placed_or_a_territory(folded: str, mention: TerritoryMention) -> bool:
+    """Whether an uncounted section's heading is a territory's: its départements in brackets
+    ("Cœur de Maine (Mayenne, Sarthe)"), or its section speaks of a territory ("ce territoire de
+    moyenne montagne"); not a theme's ("Foncier" over a paragraph about vacant plots)."""
+    return bool(mention.departement_codes) or "territoire" in folded[mention.end:mention.block_end]
 
 
 def _count_closing(folded: str, start: int, end: int) -> int | None:
