@@ -237,11 +237,22 @@ ANOTHER_TERRITORY = re.compile(r"\b(?:un|le)\s+(?:second|deuxieme|autre|troisiem
                                r"[^.;:\n]{0,60}:\s*$")
 
 
+COUNTED_TERRITORIES = re.compile(r"\b(?:deux|trois|quatre|cinq|six|[2-9])\s+(?:[a-z'-]+\s+)?territoires\b")
+COUNT_REACH = 600  # the count is in the sentences just before the ordinals
+# "L'île compte deux territoires … Le second, celui du Pays X, s'organise …": an ordinal opening
+# the sentence takes up a count of territories before it (folded text)
+ORDINAL_OPENING = re.compile(r"\s*(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|quatrieme"
+                             r"|cinquieme|dernier|derniere)\s*,\s*")
+
+
 def _another_territory(folded: str, sentence_start: int, head: re.Match) -> bool:
-    """'… un second territoire est accompagné : celui de X': in a text that has named the
-    programme before, X is that territory, with no word of the label in the sentence."""
+    """'… un second territoire est accompagné : celui de X', or 'Le second, celui de X, …' after
+    a count of territories: in a text that has named the programme before, X is that territory,
+    with no word of the label in the sentence."""
     return folded.startswith("celui", head.start()) \
-        and ANOTHER_TERRITORY.search(folded, sentence_start, head.start()) is not None \
+        and (ANOTHER_TERRITORY.search(folded, sentence_start, head.start()) is not None
+             or ORDINAL_OPENING.fullmatch(folded, sentence_start, head.start()) is not None
+             and COUNTED_TERRITORIES.search(folded, max(0, sentence_start - COUNT_REACH), sentence_start) is not None) \
         and PROGRAMME_WORDS.search(folded, 0, sentence_start) is not None
 
 
@@ -362,7 +373,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 and not _one_of_the_chosen(folded, sentence_start, match):
             continue
         if folded.startswith("celui", match.start()) and not _one_of_the_chosen(folded, sentence_start, match) \
-                and not A_TERRITORY_BEFORE.search(folded, sentence_start, match.start()):
+                and not another and not A_TERRITORY_BEFORE.search(folded, sentence_start, match.start()):
             continue  # "sera prorogé dans un cadre dynamique, celui de France Relance": no territory taken up
         if wider and not wider.start() <= match.start() < wider.end():
             continue  # "Labellisé … au sein d'un vaste espace reliant A, B et C, le territoire de X": a part of it
