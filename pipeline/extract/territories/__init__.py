@@ -1686,14 +1686,16 @@ def _areas_named_after_their_town(text: str, mentions: list[TerritoryMention]) -
     "le Grand Bastia"): the headline names the territories by their towns."""
     names = {m.name for m in mentions}
     title_end = _title_end(text) if mentions else 0
+    body_names = {m.name for m in mentions if m.start >= title_end}
     for mention in mentions:
         area = AREA_OF_A_TOWN.fullmatch(mention.territory_id)
-        if not area and mention.start < title_end and mention.territory_id in town_words():
-            area = TOWN_WORD.fullmatch(mention.territory_id)  # one word: "bastia", not "saint-omer"
+        town = not area and mention.start < title_end and mention.territory_id in town_words()
+        area = area or (TOWN_WORD.fullmatch(mention.territory_id) if town else None)  # "bastia", not "saint-omer"
         if not area or mention.rule.startswith("territory.list_item") and mention.intro is not None:
             continue  # an item of a list of territories is one of them
         stem = area.group("stem")
-        holding = {name for name in names if name != mention.name and not PLACES_JOINED.search(name)
+        # a town's name is the body's territory: not one its own line names beside it ("Durance, Haute Durance")
+        holding = {name for name in (body_names if town else names) if name != mention.name and not PLACES_JOINED.search(name)
                    and any(_same_root(stem, word) for word in name_key(name).split("-"))}
         if len(holding) == 1:
             mention.name = holding.pop()
