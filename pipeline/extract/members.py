@@ -480,6 +480,8 @@ NAME_AFTER_LEGAL_FORM = re.compile(r"(?:\bC[CAU]|[Cc]ommunaut[ée]\s+de\s+commun
 
 
 AROUND_BEFORE_COLON = re.compile(r"\s*autour\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*[^\n:;,.]{1,60}?\s*", re.IGNORECASE)
+# "Le périmètre réunit, de part et d'autre des monts du Forez :" then the members' list
+SET_OFF_BEFORE_COLON = re.compile(WORDS["set_off_complement"], re.IGNORECASE)
 
 
 def _trigger_regions(text: str, structure) -> list[_Region]:
@@ -527,9 +529,10 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         # territories: "Le programme rassemble des collectivités de tout le département :")
         announced = bool(rest.strip(" \t\n:;,.")) and MEMBERS_NOUN_FIRST.match(text, trigger.end(), end) \
             and re.match(r":[ \t]*\n", text[end:end + 3])
-        # "le contrat … réunit" / "autour du Pays :" then the members' list: a complement of the
-        # verb before the colon that ends the line
-        around = AROUND_BEFORE_COLON.fullmatch(rest) and re.match(r":[ \t]*\n", text[end:end + 3])
+        # "le contrat … réunit" / "autour du Pays :" / "réunit, de part et d'autre des monts :" then
+        # the members' list: a complement of the verb before the colon that ends the line
+        around = (AROUND_BEFORE_COLON.fullmatch(rest) or SET_OFF_BEFORE_COLON.fullmatch(rest)) \
+            and re.match(r":[ \t]*\n", text[end:end + 3])
         if keep and COUNTED_NOUN_OF.match(text, trigger.end(), end):
             keep = False  # "rassemble dix intercommunalités du Béarn et de la Bigorre": where they lie
         if not rest.strip(" \t\n:;,.") or announced or around:

@@ -129,7 +129,7 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
                                                  DemonymRuns, demonym_run, demonyms_at,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
-                                                 sentence_ends, sentence_bounds)
+                                                 sentence_ends, sentence_bounds, town_words, TITLE_LINES)
 from pipeline.extract.territories.examples import example_names
 from pipeline.extract.territories.sections import section_names
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
@@ -242,7 +242,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _carriers_left_out(kept)
     _demonym_for_its_departement(text, kept)
     _variants_of_one_name(text, kept)
-    _areas_named_after_their_town(kept)
+    _areas_named_after_their_town(text, kept)
     _named_with_where(kept)
     _codes_named_in_full(kept)
     kept = _title_names_its_list_restates(text, kept)
@@ -1701,21 +1701,40 @@ def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
 
 # The area of a town, named by its adjective ("le Châtelleraudais", "le Roannais"): one word.
 AREA_OF_A_TOWN = re.compile(r"(?P<stem>[a-z]{3,})(?:ais|ois)")
+TOWN_WORD = re.compile(r"(?P<stem>[a-z]{3,})")
+
+
+def _title_end(text: str) -> int:
+    """Where the text's first lines (TITLE_LINES that hold words: title, rubric, kicker) end."""
+    end, seen = 0, 0
+    for line in re.finditer(r"[^\n]*\n?", text):
+        end = line.end()
+        seen += bool(line.group(0).strip())
+        if seen >= TITLE_LINES or not line.group(0):
+            break
+    return end
 PLACES_JOINED = re.compile(r"\s*[-–/]\s*|\s+et\s+")
 
 
-def _areas_named_after_their_town(mentions: list[TerritoryMention]) -> None:
+def _areas_named_after_their_town(text: str, mentions: list[TerritoryMention]) -> None:
     """'Le Châtelleraudais garde son label' in a title beside 'le territoire d'industrie Grand
     Châtellerault' in the body: a one-word area named after a town ("-ais", "-ois") is the text's
     one other territory holding that town's word (their first letters shared, but for the town's
-    last two or three), named short; not one joining towns ('l'Albigeois' is not 'Carmaux-Albi')."""
+    last two or three), named short; not one joining towns ('l'Albigeois' is not 'Carmaux-Albi').
+    So is a town's bare name in the title ("Bastia et Ajaccio entrent dans le dispositif" over
+    "le Grand Bastia"): the headline names the territories by their towns."""
     names = {m.name for m in mentions}
+    title_end = _title_end(text) if mentions else 0
+    body_names = {m.name for m in mentions if m.start >= title_end}
     for mention in mentions:
         area = AREA_OF_A_TOWN.fullmatch(mention.territory_id)
+        town = not area and mention.start < title_end and mention.territory_id in town_words()
+        area = area or (TOWN_WORD.fullmatch(mention.territory_id) if town else None)  # "bastia", not "saint-omer"
         if not area or mention.rule.startswith("territory.list_item") and mention.intro is not None:
             continue  # an item of a list of territories is one of them
         stem = area.group("stem")
-        holding = {name for name in names if name != mention.name and not PLACES_JOINED.search(name)
+        # a town's name is the body's territory: not one its own line names beside it ("Durance, Haute Durance")
+        holding = {name for name in (body_names if town else names) if name != mention.name and not PLACES_JOINED.search(name)
                    and any(_same_root(stem, word) for word in name_key(name).split("-"))}
         if len(holding) == 1:
             mention.name = holding.pop()

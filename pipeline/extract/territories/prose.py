@@ -11,7 +11,7 @@ import re
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (CONNECTORS, LABELLING, MAX_NAME_WORDS, OPENING_QUOTES,
+from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FORM, MAX_NAME_WORDS, OPENING_QUOTES,
                                                  PART_OF_A_TERRITORY, PREFIX, WORDS,
                                                  TerritoryMention, asked, brand_end, capitalised_run, departements_after_dash,
                                                  departements_bracket,
@@ -205,11 +205,19 @@ INTERCOMMUNALITY_FORM = re.compile(r"(?:les?\s+|la\s+)?(?:communaute|cc|ca|cu)\b
 CARRIED_BY = re.compile(r"\b(?:porte|anime|pilote|conduit)e?s?\s+par\s+(?:le\s+|la\s+|l'\s*)?$")
 
 
+# "la communauté d'agglomération du Territoire de la Côte Ouest": a legal form right before the head
+LEGAL_FORM_BEFORE = re.compile(LEGAL_FORM.pattern + r"$")
+
+
 def _whole_epci_name(text: str, folded: str, head: re.Match, end: int) -> bool:
     """Whether "Territoire de la X", its noun capitalised, is an intercommunality's whole name said
     to carry a territory: that EPCI, a member, not a territory named X ("… ou encore le Territoire
-    de la Côte Ouest (TCO) à La Réunion, qui rejoint le programme" is one, the EPCI's own)."""
+    de la Côte Ouest (TCO) à La Réunion, qui rejoint le programme" is one, the EPCI's own), or
+    written after its legal form ("animé par la communauté d'agglomération du Territoire de la Côte
+    Ouest": the head is inside the EPCI's name)."""
     noun = folded.find("territoire", head.start(), head.end())
+    if noun >= 0 and LEGAL_FORM_BEFORE.search(folded, max(0, head.start() - 60), head.start()):
+        return True
     return noun >= 0 and text[noun] == "T" and CARRIED_BY.search(folded, max(0, noun - 30), noun) is not None \
         and is_epci_name(text[noun:end])
 
@@ -229,11 +237,22 @@ ANOTHER_TERRITORY = re.compile(r"\b(?:un|le)\s+(?:second|deuxieme|autre|troisiem
                                r"[^.;:\n]{0,60}:\s*$")
 
 
+COUNTED_TERRITORIES = re.compile(r"\b(?:deux|trois|quatre|cinq|six|[2-9])\s+(?:[a-z'-]+\s+)?territoires\b")
+COUNT_REACH = 600  # the count is in the sentences just before the ordinals
+# "L'île compte deux territoires … Le second, celui du Pays X, s'organise …": an ordinal opening
+# the sentence takes up a count of territories before it (folded text)
+ORDINAL_OPENING = re.compile(r"\s*(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|quatrieme"
+                             r"|cinquieme|dernier|derniere)\s*,\s*")
+
+
 def _another_territory(folded: str, sentence_start: int, head: re.Match) -> bool:
-    """'… un second territoire est accompagné : celui de X': in a text that has named the
-    programme before, X is that territory, with no word of the label in the sentence."""
+    """'… un second territoire est accompagné : celui de X', or 'Le second, celui de X, …' after
+    a count of territories: in a text that has named the programme before, X is that territory,
+    with no word of the label in the sentence."""
     return folded.startswith("celui", head.start()) \
-        and ANOTHER_TERRITORY.search(folded, sentence_start, head.start()) is not None \
+        and (ANOTHER_TERRITORY.search(folded, sentence_start, head.start()) is not None
+             or ORDINAL_OPENING.fullmatch(folded, sentence_start, head.start()) is not None
+             and COUNTED_TERRITORIES.search(folded, max(0, sentence_start - COUNT_REACH), sentence_start) is not None) \
         and PROGRAMME_WORDS.search(folded, 0, sentence_start) is not None
 
 
@@ -354,7 +373,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 and not _one_of_the_chosen(folded, sentence_start, match):
             continue
         if folded.startswith("celui", match.start()) and not _one_of_the_chosen(folded, sentence_start, match) \
-                and not A_TERRITORY_BEFORE.search(folded, sentence_start, match.start()):
+                and not another and not A_TERRITORY_BEFORE.search(folded, sentence_start, match.start()):
             continue  # "sera prorogé dans un cadre dynamique, celui de France Relance": no territory taken up
         if wider and not wider.start() <= match.start() < wider.end():
             continue  # "Labellisé … au sein d'un vaste espace reliant A, B et C, le territoire de X": a part of it

@@ -1,7 +1,9 @@
 """Territories a text gives one section each (territory.section_heading): a paragraph ending on a
 sentence that counts them ("Zoom sur quatre d'entre eux.", "Voici trois territoires lauréats :"),
 then as many headings at least, each over its paragraphs and opening on a territory's name, alone
-or before a colon or a spaced dash ("Grand Dole : la chimie en tête", "Le Haut-Jura – plasturgie").
+or before a colon or a spaced dash ("Grand Dole : la chimie en tête", "Le Haut-Jura – plasturgie"),
+or after a kicker's colon ("Le renouvellement : Aurillac Figeac Rodez"). A sentence announcing them
+without a count ("tour d'horizon de quelques-uns de ces nouveaux venus") takes the headings in a row.
 Each of the first headings the count takes must give a name (a page's "Contact" may follow): a run
 of headings of any other kind (themes, dates, places) gives none. A section holds what it says of its
 territory, to the next heading (block_end). The count is a figure, no stated count: "N d'entre eux"
@@ -13,21 +15,29 @@ import re
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import COUNT_WORDS, Block, Structure
-from pipeline.extract.territories.common import (INSTITUTION, PREFIX, TerritoryMention, capitalised_run, codes_after,
-                                                 is_place_name, make_mention)
+from pipeline.extract.territories.common import (INSTITUTION, PREFIX, WORDS, TerritoryMention, capitalised_run,
+                                                 codes_after, is_place_name, make_mention)
 from pipeline.normalize import fold
 
 RULE = "territory.section_heading"
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?:]+|$)")
-# "quatre d'entre eux" (what the sentences before count), or "trois territoires" counted.
-COUNTED = re.compile(r"(?<![\w'])(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:d['’]\s*entre\s+(?:eux|elles)\b"
-                     r"|(?:\w+\s+)?(?:territoires|laureats)\b)")
+# "quatre d'entre eux" (what the sentences before count), "trois territoires", "deux exemples"
+# counted; what follows the count is looked ahead, not taken ("de deux territoires": "deux")
+COUNTED = re.compile(r"(?<![\w'])(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS) + r")(?=\s+(?:"
+                     + WORDS["section_counted"] + "))")
+# "tour d'horizon de quelques-uns de ces nouveaux venus": as many as the headings in a row give
+UNCOUNTED = re.compile(WORDS["section_uncounted"])
+# "Le renouvellement : Aurillac Figeac Rodez": a kicker in lower case, the name after its colon
+KICKER = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)?[a-zà-ÿ][\w'’-]*(?:[ \t]+[a-zà-ÿ][\w'’-]*){0,2}[ \t]*:[ \t]*(?=[A-ZÀ-Ý])")
 ARTICLE = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
 # What closes a heading's name: a colon, a spaced dash, the heading's end, or a bracket ending it
 # ("Fougères (Ille-et-Vilaine)": its départements).
 NAME_CLOSE = re.compile(r"[ \t]*(?::|[ \t][–—-][ \t])|[ \t]*(?:\([^()\n]{1,40}\))?[ \t*_]*$")
 MAX_SECTION_NAME_WORDS = 6
 WORD = re.compile(r"[^\s–—-]\S*")  # the dashes of "Rochefort – Royan – Marennes – Oléron" are no words
+# headings an uncounted announcement takes: two at least (one alone may be any section's), a
+# dozen at most (a page of announcements would read its headings again each)
+MIN_UNCOUNTED, MAX_UNCOUNTED = 2, 12
 
 
 def section_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -41,30 +51,42 @@ def section_names(text: str, structure: Structure, places: list[PlaceMention]) -
             continue
         for count, closing in _counts(folded, block.span.start, block.span.end):
             # the first sentence's count ("… les contrats de deux Territoires d'industrie, qui …. La
-            # Nouvelle-Aquitaine en compte 14.") holds only when exactly that many sections follow
-            sections = _sections(blocks, index + 1, count if closing else count + 1)
-            if len(sections) < count or not closing and len(sections) > count:
+            # Nouvelle-Aquitaine en compte 14.") holds only when exactly that many sections follow;
+            # an announcement without a count (0) takes the headings in a row
+            sections = _sections(blocks, index + 1, (count if closing else count + 1) if count else MAX_UNCOUNTED)
+            if len(sections) < (count or MIN_UNCOUNTED) or not closing and len(sections) > count:
                 continue
-            mentions = [_name(text, heading, section_end, places) for heading, section_end in sections[:count]]
-            if all(mentions):
+            mentions = [_name(text, heading, section_end, places) for heading, section_end in sections[:count or None]]
+            if all(mentions) and (count or all(_placed_or_a_territory(folded, mention) for mention in mentions)):
                 found.extend(mentions)
                 break
     return found
 
 
+def _placed_or_a_territory(folded: str, mention: TerritoryMention) -> bool:
+    """Whether an uncounted section's heading is a territory's: its départements in brackets
+    ("Cœur de Maine (Mayenne, Sarthe)"), or its section speaks of a territory ("ce territoire de
+    moyenne montagne"); not a theme's ("Foncier" over a paragraph about vacant plots)."""
+    return bool(mention.departement_codes) or "territoire" in folded[mention.end:mention.block_end]
+
+
 def _counts(folded: str, start: int, end: int) -> list[tuple[int, bool]]:
     """The count of territories the paragraph's last sentence gives, when the paragraph speaks of
-    territories ("La région compte dix Territoires d'industrie. Zoom sur quatre d'entre eux."),
-    with True; then its first sentence's, with False."""
+    territories ("La région compte dix Territoires d'industrie. Zoom sur quatre d'entre eux."), with
+    True, or 0 when it announces them without a count ("tour d'horizon de quelques-uns de ces
+    nouveaux venus"); then its first sentence's count, with False."""
     if "territoire" not in folded[start:end]:
         return []
     sentences = [m for m in SENTENCE.finditer(folded, start, end) if m.group(0).strip()]
     found = []
     for sentence in sentences[-1:] + sentences[:1][:len(sentences) - 1]:
+        closing = sentence is sentences[-1]
         counts = [int(word) if word.isdigit() else COUNT_WORDS[word]
                   for word in (m.group("count") for m in COUNTED.finditer(sentence.group(0)))]
         if len(counts) == 1 and counts[0] >= 2:  # "parmi les lauréats" counts nothing
-            found.append((counts[0], sentence is sentences[-1]))
+            found.append((counts[0], closing))
+        elif not counts and closing and UNCOUNTED.search(sentence.group(0)):
+            found.append((0, True))
     return found
 
 
@@ -86,6 +108,8 @@ def _name(text: str, heading: Block, section_end: int, places: list[PlaceMention
     start, end = heading.span.start, heading.span.end
     while start < end and text[start] in " \t#*_":
         start += 1
+    kicker = KICKER.match(text, start, end)
+    start = kicker.end() if kicker else start
     article = ARTICLE.match(text, start, end)
     name_start = article.end() if article else start
     name_end = capitalised_run(text, name_start, end)
