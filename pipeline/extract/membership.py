@@ -1132,6 +1132,30 @@ def _signing_for(folded: str, held, mention: EpciMention) -> bool:
 COMPANY_ITEM = re.compile(r"[\s*_-]*(?:l'\s*|la\s+|le\s+|les\s+|une?\s+)?(?:entreprises?|societes?|groupes?|start-?ups?|pme|eti)\b")
 
 
+def _named_for_the_programme(mention: EpciMention, text: str, folded: str, sentences: list[tuple[int, int]],
+                             structure, reads: _SentenceReads, territories_named: bool = False) -> bool:
+    """Whether an EPCI no rule ties to a territory is still named about the programme: listed as a
+    member or named in a sentence about it, not as someone's office ("président de X"), not among
+    companies, not said to stay out ("X, voisine, n'est pas concernée"). In a text naming
+    territories, it is read in its paragraph only and not chosen by another call ("X a été retenue
+    dans l'appel à projets Fonds vert"); in a text naming none, "l'appel à candidatures" is the
+    programme's own and its words may stand a paragraph before."""
+    start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences else (0, len(text))
+    if territories_named:  # its own paragraph only, whatever the parser's sentence ("… dans le cadre
+        # du programme.⏎⏎L'intercommunalité prépare sa fusion avec la CC X")
+        start = reads.last_end(BLANK_LINE, start, end, mention.start) or start
+        following = reads.next_match(BLANK_LINE, mention.end, end)
+        end = following.start() if following else end
+    if not mention.in_member_list and _office_before(folded, mention.start) or NOT_A_MEMBER.match(folded, mention.end) \
+            or is_place_name(text[mention.start:mention.end]):  # "entre Sarthe et Mayenne": the département
+        return False
+    if territories_named and reads.found(OTHER_CALLS, folded, start, end) \
+            and not reads.found(NAMES_THE_PROGRAMME, folded, start, end):
+        return False
+    return _named_as_member(mention, text, folded, start, end, PROGRAMME, reads) \
+        and not _listed_among_companies(mention, folded, structure)
+
+
 def _listed_among_companies(mention: EpciMention, folded: str, structure) -> bool:
     """Whether the EPCI is an item of a list whose other items are companies ("Les projets
     lauréats sont portés par : - La communauté urbaine X ; - L'entreprise Y ; - L'entreprise Z"):
@@ -1626,18 +1650,18 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             attached.append((mention, None))  # the member of a territory the text leaves unnamed
         elif territories:
             unclaimed.append(mention)
-        elif programme_named:  # its territory went unseen: members and label holders stay
-            start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
-                else (0, len(text))
-            office = not mention.in_member_list and _office_before(folded, mention.start)
-            if not office and _named_as_member(mention, text, folded, start, end, PROGRAMME) \
-                    and not _listed_among_companies(mention, folded, structure):
-                attached.append((mention, None))
+        elif programme_named and _named_for_the_programme(mention, text, folded, sentences, structure, reads):
+            attached.append((mention, None))  # its territory went unseen: members and label holders stay
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
     attached += _counted_back(mentions, attached, holders, folded, sentences)
     attached += _composing_the_name(unclaimed, holders, folded, sentences)
     attached = _unconfirmed_topic_members_dropped(attached, holders, folded, sentences)
     attached = _bodies_members_dropped(attached, folded, sentences, territories)
+    # an EPCI the text names for the programme but ties to no territory (a partner, a host, a
+    # territory's member the rules missed) is still a row, with no territory
+    taken = {id(m) for m, _ in attached}
+    attached += [(m, None) for m in unclaimed if id(m) not in taken and m.link.siren
+                 and _named_for_the_programme(m, text, folded, sentences, structure, reads, territories_named=True)]
     def joins(mention: EpciMention) -> bool:
         return bool(JOINING.search(folded, *sentences[_sentence_index(sentences, mention.start) or 0]))
     successors = _successors(territories, folded, sentences)
