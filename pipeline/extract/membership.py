@@ -137,6 +137,9 @@ PROGRAMME = with_first_letters(re.compile(WORDS["programme"], re.IGNORECASE))
 # no EPCI without a territory: its words of selection are another call's (folded text).
 NAMES_THE_PROGRAMME = re.compile(r"territoires?\s+d'\s*industrie|(?<![\w'])ti(?![\w'])")
 OTHER_CALLS = re.compile(WORDS["other_calls"])  # another call's words of selection (folded text)
+COMPARED_BEFORE = re.compile(WORDS["compared_before"])  # "au même titre que le TCO", "à l'image de" (folded text)
+LABELLED_TOO = re.compile(WORDS["labelled_too"])  # "…, retenue elle aussi dans le dispositif" (folded text)
+COMPARED_WINDOW = 60  # characters before a run where the words of a comparison may stand
 ACTING_TOGETHER = re.compile(WORDS["acting_together"])  # "… avaient déposé un dossier commun" (folded text)
 SENTENCES_BACK = 2
 # A sentence about several territories ("rejoint les deux territoires de X : A et B, ce dernier
@@ -686,7 +689,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                   aliases: dict[str, str], label_subjects: list[int],
                   epci_starts: set[int] = frozenset(), run_end: dict[int, int] | None = None,
                   reads: _SentenceReads | None = None,
-                  named_for: dict[str, str | None] | None = None) -> str | None:
+                  named_for: dict[str, str | None] | None = None,
+                  compared: set[int] = frozenset()) -> str | None:
     """`named_for` keeps, for the mentions of one text (`attach`), the territory named after each
     EPCI: found once an EPCI, not once a mention (2,000 members each read every territory)."""
     reads = reads or _SentenceReads(text, folded)  # one for all the mentions of a text: `attach`
@@ -716,6 +720,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         # Métropole – Beauce Loirétaine"), not a piece of it ("CC du Territoire de X")
         if territory.start <= lead and mention.start < territory.end:
             return territory.territory_id
+    if id(mention) in compared:
+        return None  # "au même titre que le TCO, la CIREST …": compared, a member of no other territory
     index = _sentence_index(sentences, mention.start)
     ranked = _ranked_territory(mention, folded, sentences, index, territories, epci_spans, reads, structure) \
         if index is not None else None
@@ -1139,6 +1145,31 @@ def _signing_for(folded: str, held, mention: EpciMention) -> bool:
 
 # an item opening with a company's noun: "- L'entreprise X située à Y (47) ;"
 COMPANY_ITEM = re.compile(r"[\s*_-]*(?:l'\s*|la\s+|le\s+|les\s+|une?\s+)?(?:entreprises?|societes?|groupes?|start-?ups?|pme|eti)\b")
+
+
+def _named_for_the_programme(mention: EpciMention, text: str, folded: str, sentences: list[tuple[int, int]],
+                             structure, reads: _SentenceReads, territories_named: bool = False) -> bool:
+    """Whether an EPCI no rule ties to a territory is still named about the programme: listed as a
+    member or named in a sentence about it (a partner, a host), not as someone's office ("président
+    de X"), not among
+    companies, not said to stay out ("X, voisine, n'est pas concernée"). In a text naming
+    territories, it is read in its paragraph only and not chosen by another call ("X a été retenue
+    dans l'appel à projets Fonds vert"); in a text naming none, "l'appel à candidatures" is the
+    programme's own and its words may stand a paragraph before."""
+    start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences else (0, len(text))
+    if territories_named:  # its own paragraph only, whatever the parser's sentence ("… dans le cadre
+        # du programme.⏎⏎L'intercommunalité prépare sa fusion avec la CC X")
+        start = reads.last_end(BLANK_LINE, start, end, mention.start) or start
+        following = reads.next_match(BLANK_LINE, mention.end, end)
+        end = following.start() if following else end
+    if not mention.in_member_list and _office_before(folded, mention.start) or NOT_A_MEMBER.match(folded, mention.end) \
+            or is_place_name(text[mention.start:mention.end]):  # "entre Sarthe et Mayenne": the département
+        return False
+    if territories_named and reads.found(OTHER_CALLS, folded, start, end) \
+            and not reads.found(NAMES_THE_PROGRAMME, folded, start, end):
+        return False
+    return _named_as_member(mention, text, folded, start, end, PROGRAMME, reads) \
+        and not _listed_among_companies(mention, folded, structure)
 
 
 def _listed_among_companies(mention: EpciMention, folded: str, structure) -> bool:
@@ -1618,7 +1649,13 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
                       and not any(named_after(name, m.link.siren) for name in territory_names
                                   if m.link.siren)]
     epci_starts = {m.start for m in mentions if m.link.siren}
-    run_end = {id(m): run[-1].end for run in _runs(mentions, folded, sentences) for m in run}
+    runs = _runs(mentions, folded, sentences)
+    run_end = {id(m): run[-1].end for run in runs for m in run}
+    # a run compared with the subject or given as another laureate ("à l'image de A ou de B",
+    # "rejoint ainsi A, retenue elle aussi"): members of no territory but one named after them
+    compared = {id(m) for run in runs
+                if COMPARED_BEFORE.search(folded, max(0, run[0].start - COMPARED_WINDOW), run[0].start)
+                or LABELLED_TOO.match(folded, run[-1].end) for m in run}
     # read once: searched for each mention left without a territory, it read the whole text as
     # many times (1,000 sentences "la CC X regroupant A, B et C": 4 s)
     programme_named = not territories and NAMES_THE_PROGRAMME.search(folded)
@@ -1628,25 +1665,25 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     for mention in mentions:
         territory_id = _on_its_coded_line(mention, coded) or _territory_of(
             mention, holders, text, folded, sentences, structure, epci_spans, by_id, aliases or {},
-            label_subjects, epci_starts, run_end, reads, named_for)
+            label_subjects, epci_starts, run_end, reads, named_for, compared)
         if territory_id:
             attached.append((mention, territory_id))
         elif territories and _carried_by_an_organisation(mention, folded, sentences):
             attached.append((mention, None))  # the member of a territory the text leaves unnamed
         elif territories:
             unclaimed.append(mention)
-        elif programme_named:  # its territory went unseen: members and label holders stay
-            start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
-                else (0, len(text))
-            office = not mention.in_member_list and _office_before(folded, mention.start)
-            if not office and _named_as_member(mention, text, folded, start, end, PROGRAMME) \
-                    and not _listed_among_companies(mention, folded, structure):
-                attached.append((mention, None))
+        elif programme_named and _named_for_the_programme(mention, text, folded, sentences, structure, reads):
+            attached.append((mention, None))  # its territory went unseen: members and label holders stay
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
     attached += _counted_back(mentions, attached, holders, folded, sentences)
     attached += _composing_the_name(unclaimed, holders, folded, sentences)
     attached = _unconfirmed_topic_members_dropped(attached, holders, folded, sentences)
     attached = _bodies_members_dropped(attached, folded, sentences, territories)
+    # an EPCI the text names for the programme but ties to no territory (a partner, a host, a
+    # territory's member the rules missed) is still a row, with no territory
+    taken = {id(m) for m, _ in attached}
+    attached += [(m, None) for m in unclaimed if id(m) not in taken and m.link.siren
+                 and _named_for_the_programme(m, text, folded, sentences, structure, reads, territories_named=True)]
     def joins(mention: EpciMention) -> bool:
         return bool(JOINING.search(folded, *sentences[_sentence_index(sentences, mention.start) or 0]))
     successors = _successors(territories, folded, sentences)
