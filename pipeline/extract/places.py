@@ -165,7 +165,8 @@ def find_places(text: str) -> list[PlaceMention]:
             if kind == "country" and _is_organisation_name(text, start, end):
                 continue
             if rule == "place.departement_name" and (_inside_capitalised_name(text, start)
-                                                     or _inside_a_written_epci_name(folded, start, end, code)):
+                                                     or _inside_a_written_epci_name(folded, start, end, code)
+                                                     or _a_town_elsewhere(text, start, folded[start:end], code)):
                 continue
             if fold(text[start:end]) in ambiguous and COMPASS_IN_NAME.match(text, end):
                 continue
@@ -297,9 +298,31 @@ def _inside_capitalised_name(text: str, start: int) -> bool:
 @lru_cache(maxsize=1)
 def _homonym_communes() -> frozenset[str]:
     """Folded names of the communes that share a département's or région's name."""
+    return frozenset(_homonym_commune_departements())
+
+
+@lru_cache(maxsize=1)
+def _homonym_commune_departements() -> dict[str, frozenset[str]]:
+    """Folded name of each commune that shares a département's or région's name -> the
+    départements such communes lie in."""
     path = Path(referential.__file__).parent / "data" / "referential" / "communes.csv"
+    found: dict[str, set[str]] = {}
     with path.open(encoding="utf-8") as handle:
-        return frozenset(fold(row["name"]) for row in csv.DictReader(handle))
+        for row in csv.DictReader(handle):
+            found.setdefault(fold(row["name"]), set()).add(row["departement_code"])
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+# "à Vienne": a town's preposition (a département takes "en", "dans le", "la")
+TOWN_PREPOSITION = re.compile(r"(?<![\w'’])[àÀ][ \t]+$")
+
+
+def _a_town_elsewhere(text: str, start: int, folded_name: str, code: str) -> bool:
+    """'Mardi, à Vienne, …': a département's name after "à" that a commune of another
+    département bears names that town (Vienne, in the Isère), not the département (the
+    Vienne); not "à Paris", "à Mayenne", towns of their own département."""
+    towns_in = _homonym_commune_departements().get(folded_name)
+    return bool(towns_in) and code not in towns_in and TOWN_PREPOSITION.search(text, max(0, start - 3), start) is not None
 
 
 # "Saint-Nazaire Loire Estuaire", "Seine Aval": a word of a river's course after a département's
