@@ -731,6 +731,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     # around its other mentions ("… de l'exemple de Sophia Antipolis dans les Alpes-Maritimes, la
     # raison d'être de « Territoires d'Industrie Alliances Luxe & Précision du Doubs »")
     placed = {m.territory_id for m in mentions if m.departement_codes}
+    # the départements the headline names ("… : la Mayenne compte désormais cinq territoires")
+    headline = {p.code for p in find_places(info["title"] or "") if p.kind == "departement"}
     glossed = _glossed_territories(text, mentions, context_places)
     # the former régions of each sentence, names blanked, read once a sentence, the text folded
     # once (a list's items share their intro's: 2,000 items read the text from the intro on)
@@ -762,7 +764,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         row["placed_departements"] |= mention.placed_codes
         row["name_departements"] |= mention.name_codes
         if mention.territory_id not in placed:
-            row["departements"] |= _stated_departements(text, context_places, mention, mentions, seats)
+            row["departements"] |= _stated_departements(text, context_places, mention, mentions, seats, headline)
         if mention.intro is not None:  # a list item: its intro's sentence counts too
             sentence = (_sentence_of(sentences, mention.intro[0])[0], sentence[1])
         bracket = REGION_BRACKET.match(text, mention.end)
@@ -881,6 +883,8 @@ NAME_JOINTS = re.compile(r"\s+/\s+|\s+[-–]\s+|\s+et\s+")
 COMPASS_WORD = re.compile(r"(?i)nord|sud|est|ouest|centre")
 # a text saying its territory lies in several régions ("inter-régional", "sur deux régions")
 ACROSS_REGIONS = re.compile(r"(?i)\binter-?r[ée]gional\w*|\b(?:deux|trois|2|3)\s+r[ée]gions\b")
+# "Grand Bastia": the agglomeration of a town, named after it
+GREAT_OF = re.compile(r"[Gg]rand\s+(?=[A-ZÀ-Ý])")
 PAYS_OF = re.compile(r"(?i)pays\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?=\w)")
 
 
@@ -892,8 +896,9 @@ def _parts_of_a_name(name: str) -> tuple[str, ...]:
     sides = NAME_JOINTS.split(name)
     pieces = [*sides, *(piece for side in sides for piece in HYPHEN.split(side))] if len(sides) > 1 \
         else HYPHEN.split(name)
-    # "Pays de Vitré": the town whose EPCI the text names ("Vitré Communauté")
-    pieces += [PAYS_OF.sub("", piece) for piece in pieces if PAYS_OF.match(piece)]
+    # "Pays de Vitré", "Grand Bastia": the town whose EPCI the text names ("Vitré Communauté", "la
+    # communauté d'agglomération de Bastia")
+    pieces += [head.sub("", piece) for piece in pieces for head in (PAYS_OF, GREAT_OF) if head.match(piece)]
     placeless = [piece for piece in pieces if not COMPASS_WORD.fullmatch(piece) and not find_places(piece)]
     return tuple(dict.fromkeys([name, *name.split(" / "), *placeless]))
 
@@ -1144,7 +1149,7 @@ def _under_a_coded_heading(headings: list[tuple[int, str]], start: int, sentence
 
 
 def _stated_departements(text: str, places: list[PlaceMention], mention: TerritoryMention,
-                         mentions: list[TerritoryMention], seats: list[PlaceMention]) -> set[str]:
+                         mentions: list[TerritoryMention], seats: list[PlaceMention], headline: set[str]) -> set[str]:
     """Départements the text states for a territory without codes of its own: the one named in
     its list's intro ("Liste des territoires d'industrie en Mayenne :") or in its own sentence,
     or all of those introduced by the word "départements" ("à cheval sur les départements de la
@@ -1181,10 +1186,12 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
         # "six territoires d'industrie dans le département. Ces territoires sont les suivants :" in a
         # text naming one département: the communiqué's own; in a text naming others, the one
         # whose office the intro names ("La préfète de l'Orne se félicite que trois d'entre eux
-        # concernent le département :", an item glossed "à cheval sur l'Orne et le Calvados")
+        # concernent le département :", an item glossed "à cheval sur l'Orne et le Calvados"), else
+        # the one its headline names ("la Mayenne compte désormais cinq territoires" over "… à
+        # cheval sur la Mayenne et la Sarthe … Les cinq territoires du département sont :")
         own = {p.code for p in places if p.kind == "departement"}
         if len(own) > 1:
-            own = {p.code for p in seats if before <= p.start < end}
+            own = {p.code for p in seats if before <= p.start < end} or own & headline
         if len(own) == 1:
             return own
     return _described_departements(text, places, mention)

@@ -165,15 +165,14 @@ def find_places(text: str) -> list[PlaceMention]:
             if kind == "country" and _is_organisation_name(text, start, end):
                 continue
             if rule == "place.departement_name" and (_inside_capitalised_name(text, start)
-                                                     or _inside_a_written_epci_name(folded, start, end, code)):
+                                                     or _inside_a_written_epci_name(folded, start, end, code)
+                                                     or _town_of_another_departement(folded, start, end, code)):
                 continue
             if fold(text[start:end]) in ambiguous and COMPASS_IN_NAME.match(text, end):
                 continue
             if folded[start:end] in article_names and not ARTICLE_BEFORE.search(folded, max(0, start - 4), start) \
                     and COMPLEMENT_AFTER.match(folded, end):
                 continue  # "Réunion des trois intercommunalités": the noun, not La Réunion
-            if rule == "place.departement_name" and _town_of_another_departement(folded, start, end, code):
-                continue
             for i in range(start, end):
                 taken[i] = True
             found.append(PlaceMention(start, end, code, kind, rule))
