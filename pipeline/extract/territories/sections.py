@@ -19,9 +19,11 @@ from pipeline.normalize import fold
 
 RULE = "territory.section_heading"
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?:]+|$)")
-# "quatre d'entre eux" (what the sentences before count), or "trois territoires" counted.
-COUNTED = re.compile(r"(?<![\w'])(?P<count>\d{1,2}|[a-z-]+)\s+(?:d['’]\s*entre\s+(?:eux|elles)\b"
-                     r"|(?:\w+\s+)?(?:territoires|laureats)\b)")
+# "quatre d'entre eux" (what the sentences before count), or "trois territoires" counted. What
+# follows the count is looked ahead, not taken: "la labellisation de deux territoires" tries "de"
+# then "deux".
+COUNTED = re.compile(r"(?<![\w'])(?P<count>\d{1,2}|[a-z-]+)(?=\s+(?:d['’]\s*entre\s+(?:eux|elles)\b"
+                     r"|(?:\w+\s+)?(?:territoires|laureats)\b))")
 ARTICLE = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
 # What closes a heading's name: a colon, a spaced dash, the heading's end, or a bracket ending it
 # ("Fougères (Ille-et-Vilaine)": its départements).
