@@ -1392,12 +1392,26 @@ def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]
             continue
         owners = [next((tid for s, e, tid in mentions.inside(row[0].start, row[-1].end)
                         if not (row[column].start <= s < row[column].end)), None) for row in table.rows]
+        anchor = None if any(owners) else _table_intro_anchor(text, table)
         for row, owner in zip(table.rows, owners):
             # a row whose territory went unread, in a table whose other rows name theirs, holds
             # the members of that unread one ("| Est | CIREST |" under "| Ouest | TCO |"): none
             if owner is not None or not any(owners):
-                regions.append(_Region(row[column].start, row[column].end, False, owner))
+                regions.append(_Region(row[column].start, row[column].end, False, owner, anchor=anchor))
     return regions
+
+
+def _table_intro_anchor(text: str, table) -> int | None:
+    """Where the line right above a table of EPCIs naming no territory introduces it, when it ends
+    with a colon ("Il rassemble les intercommunalités suivantes :"): its member trigger, else its
+    start. The table's EPCIs are then read as that intro's list, whose sentence or the one before
+    names their territory."""
+    line_end = len(text[:text.rfind("\n", 0, table.header[0].start) + 1].rstrip())
+    line_start = text.rfind("\n", 0, line_end) + 1
+    if line_end <= 0 or not text[line_start:line_end].rstrip(" *_").endswith(":"):
+        return None
+    triggers = list(TRIGGER.finditer(text, line_start, line_end))
+    return triggers[-1].start() if triggers else line_start
 
 
 def _members_under_a_name(text: str, table, mentions: SpansInside) -> list[_Region]:

@@ -818,6 +818,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and ANAPHORA.match(text[sentences[intro][0]:sentences[intro][1]].lstrip(" \t\n•-–*")):
         # "Il associe cinq intercommunalités :" then the items: the list's intro points back
         paragraph_start, index, pointing_back = start, intro, True
+    if not pointing_back and intro is None and blank_line is not None and mention.list_start is not None \
+            and start <= mention.list_start < blank_line and _list_of_another(mention, text):
+        pointing_back = True  # "Il rassemble les intercommunalités suivantes :", a blank line, their table
     if pointing_back:
         before = [(start, paragraph_start)] if paragraph_start > start else []
         for span in before + [sentences[back] for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1)]:
