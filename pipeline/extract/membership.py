@@ -1633,7 +1633,9 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences \
                 else (0, len(text))
             office = not mention.in_member_list and _office_before(folded, mention.start)
-            if not office and _named_as_member(mention, text, folded, start, end, PROGRAMME) \
+            # "La CC X, autour de …, réfléchit à une candidature commune": said outside, not yet a member
+            outside = NOT_A_MEMBER.match(folded, run_end.get(id(mention), mention.end))
+            if not office and not outside and _named_as_member(mention, text, folded, start, end, PROGRAMME) \
                     and not _listed_among_companies(mention, folded, structure):
                 attached.append((mention, None))
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
