@@ -672,6 +672,14 @@ def _among_them_regions(text: str) -> list[_Region]:
 COUNTED_MEMBERS_CLOSING = with_first_letters(re.compile(
     r"(?<![\w'’])" + MEMBER_TRIGGER + r"\s+(?:(?:les|ses|leurs)\s+)?(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS)
     + r")\s+" + WORDS["members_noun"] + r"[ \t]*\.[ \t]*(?:\n[ \t]*)?(?=\S)", re.IGNORECASE))
+# "Trois intercommunalités le composent. A et B côté Morbihan ; C côté Côtes-d'Armor.": the
+# counted members as the subject of a verb of composition whose object is the territory
+COUNTED_MEMBERS_COMPOSE = with_first_letters(re.compile(
+    r"(?<![\w'’])(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+" + WORDS["members_noun"]
+    + r"\s+(?:l[ea]\s+|l['’]\s*)(?:composent|forment|constituent)[ \t]*\.[ \t]*(?:\n[ \t]*)?(?=\S)", re.IGNORECASE))
+SEMICOLON_PIECE = re.compile(r"[^;]+")
+# "A et B côté Morbihan": the side the names lie on, after them, is no part of the last name
+SIDE_AFTER = re.compile(r"\s+c[ôo]t[ée]\s+(?=\S)", re.IGNORECASE)
 NAMED_NEXT_OPENING = re.compile(r"(?:il\s+s['’]agit\s+(?:de\s+(?=la\b|l['’])|des\s+|du\s+)|ce\s+sont\s+)?"
                                 r"(?:(?:la|les)\s+|l['’]\s*)?", re.IGNORECASE)
 
@@ -679,18 +687,34 @@ NAMED_NEXT_OPENING = re.compile(r"(?:il\s+s['’]agit\s+(?:de\s+(?=la\b|l['’])
 def _counted_then_named_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     """The sentence after one that counts a territory's members and ends there, when it opens
     with an EPCI's legal form and writes no more legal forms than the count (only what links is
-    reported: the names run into the sentence's verb)."""
+    reported: the names run into the sentence's verb); or, when it has no verb ("Trois
+    intercommunalités le composent. A et B côté Morbihan ; C côté Côtes-d'Armor."), up to its full
+    stop, when exactly that many EPCIs link there and every name links."""
     regions = []
     starts = sorted(head.start() for head in all_heads)
-    for counted in COUNTED_MEMBERS_CLOSING.finditer(text):
+    for counted in [*COUNTED_MEMBERS_CLOSING.finditer(text), *COUNTED_MEMBERS_COMPOSE.finditer(text)]:
         count = counted.group("count").lower()
         count = int(count) if count.isdigit() else COUNT_WORDS[count]
+        if count < 2:
+            continue
         start = NAMED_NEXT_OPENING.match(text, counted.end()).end()
         end = _sentence_end(text, start)
         first = bisect.bisect_left(starts, start)
         opens = first < len(starts) and starts[first] == start
-        if count >= 2 and opens and bisect.bisect_left(starts, end) - first <= count:
+        if opens and bisect.bisect_left(starts, end) - first <= count:
             regions.append(_Region(start, end, False, anchor=counted.start()))
+            continue
+        stop = LINE_OR_SENTENCE_STOP.search(text, start)
+        end = stop.start() if stop else len(text)
+        if FINITE_VERB.search(text, start, end):
+            continue
+        pieces = [(m.start(), m.end()) for m in SEMICOLON_PIECE.finditer(text, start, end)]
+        for piece_start, piece_end in pieces:
+            side = SIDE_AFTER.search(text, piece_start, piece_end)
+            piece_end = side.start() if side else piece_end
+            # one piece: exactly the count; several, each a name of the document's départements
+            regions.append(_Region(piece_start, piece_end, False, anchor=counted.start(), bare_nearby=len(pieces) > 1,
+                                   count_needed=count if len(pieces) == 1 else None))
     return regions
 
 
@@ -1374,12 +1398,26 @@ def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]
             continue
         owners = [next((tid for s, e, tid in mentions.inside(row[0].start, row[-1].end)
                         if not (row[column].start <= s < row[column].end)), None) for row in table.rows]
+        anchor = None if any(owners) else _table_intro_anchor(text, table)
         for row, owner in zip(table.rows, owners):
             # a row whose territory went unread, in a table whose other rows name theirs, holds
             # the members of that unread one ("| Est | CIREST |" under "| Ouest | TCO |"): none
             if owner is not None or not any(owners):
-                regions.append(_Region(row[column].start, row[column].end, False, owner))
+                regions.append(_Region(row[column].start, row[column].end, False, owner, anchor=anchor))
     return regions
+
+
+def _table_intro_anchor(text: str, table) -> int | None:
+    """Where the line right above a table of EPCIs naming no territory introduces it, when it ends
+    with a colon ("Il rassemble les intercommunalités suivantes :"): its member trigger, else its
+    start. The table's EPCIs are then read as that intro's list, whose sentence or the one before
+    names their territory."""
+    line_end = len(text[:text.rfind("\n", 0, table.header[0].start) + 1].rstrip())
+    line_start = text.rfind("\n", 0, line_end) + 1
+    if line_end <= 0 or not text[line_start:line_end].rstrip(" *_").endswith(":"):
+        return None
+    triggers = list(TRIGGER.finditer(text, line_start, line_end))
+    return triggers[-1].start() if triggers else line_start
 
 
 def _members_under_a_name(text: str, table, mentions: SpansInside) -> list[_Region]:

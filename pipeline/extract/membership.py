@@ -826,6 +826,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and ANAPHORA.match(text[sentences[intro][0]:sentences[intro][1]].lstrip(" \t\n•-–*")):
         # "Il associe cinq intercommunalités :" then the items: the list's intro points back
         paragraph_start, index, pointing_back = start, intro, True
+    if not pointing_back and intro is None and blank_line is not None and mention.list_start is not None \
+            and start <= mention.list_start < blank_line and _list_of_another(mention, text):
+        pointing_back = True  # "Il rassemble les intercommunalités suivantes :", a blank line, their table
     if pointing_back:
         before = [(start, paragraph_start)] if paragraph_start > start else []
         for span in before + [sentences[back] for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1)]:
@@ -1148,11 +1151,12 @@ COMPANY_ITEM = re.compile(r"[\s*_-]*(?:l'\s*|la\s+|le\s+|les\s+|une?\s+)?(?:entr
 
 
 def _named_for_the_programme(mention: EpciMention, text: str, folded: str, sentences: list[tuple[int, int]],
-                             structure, reads: _SentenceReads, territories_named: bool = False) -> bool:
+                             structure, reads: _SentenceReads, territories_named: bool = False,
+                             run_end: int | None = None) -> bool:
     """Whether an EPCI no rule ties to a territory is still named about the programme: listed as a
     member or named in a sentence about it (a partner, a host), not as someone's office ("président
-    de X"), not among
-    companies, not said to stay out ("X, voisine, n'est pas concernée"). In a text naming
+    de X"), not among companies, not said to stay out after it or its run ending at `run_end` ("X,
+    voisine, n'est pas concernée", "La CC X, autour de …, réfléchit à une candidature"). In a text naming
     territories, it is read in its paragraph only and not chosen by another call ("X a été retenue
     dans l'appel à projets Fonds vert"); in a text naming none, "l'appel à candidatures" is the
     programme's own and its words may stand a paragraph before."""
@@ -1162,7 +1166,8 @@ def _named_for_the_programme(mention: EpciMention, text: str, folded: str, sente
         start = reads.last_end(BLANK_LINE, start, end, mention.start) or start
         following = reads.next_match(BLANK_LINE, mention.end, end)
         end = following.start() if following else end
-    if not mention.in_member_list and _office_before(folded, mention.start) or NOT_A_MEMBER.match(folded, mention.end) \
+    if not mention.in_member_list and _office_before(folded, mention.start) \
+            or NOT_A_MEMBER.match(folded, run_end or mention.end) \
             or is_place_name(text[mention.start:mention.end]):  # "entre Sarthe et Mayenne": the département
         return False
     if territories_named and reads.found(OTHER_CALLS, folded, start, end) \
@@ -1672,7 +1677,8 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             attached.append((mention, None))  # the member of a territory the text leaves unnamed
         elif territories:
             unclaimed.append(mention)
-        elif programme_named and _named_for_the_programme(mention, text, folded, sentences, structure, reads):
+        elif programme_named and _named_for_the_programme(mention, text, folded, sentences, structure, reads,
+                                                          run_end=run_end.get(id(mention), mention.end)):
             attached.append((mention, None))  # its territory went unseen: members and label holders stay
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
     attached += _counted_back(mentions, attached, holders, folded, sentences)
@@ -1683,7 +1689,8 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     # territory's member the rules missed) is still a row, with no territory
     taken = {id(m) for m, _ in attached}
     attached += [(m, None) for m in unclaimed if id(m) not in taken and m.link.siren
-                 and _named_for_the_programme(m, text, folded, sentences, structure, reads, territories_named=True)]
+                 and _named_for_the_programme(m, text, folded, sentences, structure, reads, territories_named=True,
+                                              run_end=run_end.get(id(m), m.end))]
     def joins(mention: EpciMention) -> bool:
         return bool(JOINING.search(folded, *sentences[_sentence_index(sentences, mention.start) or 0]))
     successors = _successors(territories, folded, sentences)

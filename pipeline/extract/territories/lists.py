@@ -264,6 +264,7 @@ MAX_LISTED_COUNT = 30
 # A cut page's last word this short may be a piece of a longer one ("Sud Als").
 MIN_WHOLE_WORD = 4
 DESCRIBED = re.compile(r"\bterritoire\b")
+DESCRIBED_AWARD = re.compile(WORDS["award_words"])
 
 
 # "Onze d'entre eux ont signé …": the intro's subject is as many of what the sentence before names
@@ -358,9 +359,16 @@ def _counted_by_pronoun(text: str, lst: ListBlock) -> bool:
 def _described_as_territories(text: str, lst: ListBlock) -> bool:
     """'- Gard Rhodanien : le territoire bénéficie …', '- Pau - Tarbes : ce territoire
     interrégional …': a list of "Name : description" items most of whose descriptions speak of
-    "le territoire" names territories, even when the page starts inside it."""
-    values = [item.field.value.of(text) for item in lst.items if item.field]
-    described = sum(bool(DESCRIBED.search(fold(value))) for value in values)
+    "le territoire" names territories, even when the page starts inside it. Under a paragraph
+    naming the programme, an intro that announces nothing else ("Passage en revue de six dossiers
+    que nous avons suivis."), a description telling the item's award ("est reconduit avec …",
+    "obtient le label …") speaks of a territory too."""
+    values = [fold(item.field.value.of(text)) for item in lst.items if item.field]
+    described = sum(bool(DESCRIBED.search(value)) for value in values)
+    if lst.context is not None and 2 * described <= len(values) \
+            and PROGRAMME_NAME.search(fold(lst.context.of(text))) \
+            and (lst.intro is None or _keyword_decides(lst.intro.of(text)) is None):
+        described = sum(bool(DESCRIBED.search(value) or DESCRIBED_AWARD.search(value)) for value in values)
     return len(values) * 2 >= len(lst.items) and described >= 2 and 2 * described > len(values)
 
 
