@@ -1151,27 +1151,16 @@ COMPANY_ITEM = re.compile(r"[\s*_-]*(?:l'\s*|la\s+|le\s+|les\s+|une?\s+)?(?:entr
 
 
 def _named_for_the_programme(mention: EpciMention, text: str, folded: str, sentences: list[tuple[int, int]],
-                             structure, reads: _SentenceReads, territories_named: bool = False,
-                             run_end: int | None = None) -> bool:
-    """Whether an EPCI no rule ties to a territory is still named about the programme: listed as a
-    member or named in a sentence about it (a partner, a host), not as someone's office ("président
-    de X"), not among companies, not said to stay out after it or its run ending at `run_end` ("X,
-    voisine, n'est pas concernée", "La CC X, autour de …, réfléchit à une candidature"). In a text naming
-    territories, it is read in its paragraph only and not chosen by another call ("X a été retenue
-    dans l'appel à projets Fonds vert"); in a text naming none, "l'appel à candidatures" is the
-    programme's own and its words may stand a paragraph before."""
+                             structure, reads: _SentenceReads, run_end: int | None = None) -> bool:
+    """In a text naming no territory, whether an EPCI is still named about the programme: listed as
+    a member or named in a sentence about it, not as someone's office ("président de X"), not among
+    companies, not a bare département's name ("entre Sarthe et Mayenne"), not said to stay out after
+    it or its run ending at `run_end` ("X, voisine, n'est pas concernée", "La CC X, autour de …,
+    réfléchit à une candidature")."""
     start, end = sentences[_sentence_index(sentences, mention.start) or 0] if sentences else (0, len(text))
-    if territories_named:  # its own paragraph only, whatever the parser's sentence ("… dans le cadre
-        # du programme.⏎⏎L'intercommunalité prépare sa fusion avec la CC X")
-        start = reads.last_end(BLANK_LINE, start, end, mention.start) or start
-        following = reads.next_match(BLANK_LINE, mention.end, end)
-        end = following.start() if following else end
     if not mention.in_member_list and _office_before(folded, mention.start) \
             or NOT_A_MEMBER.match(folded, run_end or mention.end) \
-            or is_place_name(text[mention.start:mention.end]):  # "entre Sarthe et Mayenne": the département
-        return False
-    if territories_named and reads.found(OTHER_CALLS, folded, start, end) \
-            and not reads.found(NAMES_THE_PROGRAMME, folded, start, end):
+            or is_place_name(text[mention.start:mention.end]):
         return False
     return _named_as_member(mention, text, folded, start, end, PROGRAMME, reads) \
         and not _listed_among_companies(mention, folded, structure)
@@ -1685,12 +1674,6 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     attached += _composing_the_name(unclaimed, holders, folded, sentences)
     attached = _unconfirmed_topic_members_dropped(attached, holders, folded, sentences)
     attached = _bodies_members_dropped(attached, folded, sentences, territories)
-    # an EPCI the text names for the programme but ties to no territory (a partner, a host, a
-    # territory's member the rules missed) is still a row, with no territory
-    taken = {id(m) for m, _ in attached}
-    attached += [(m, None) for m in unclaimed if id(m) not in taken and m.link.siren
-                 and _named_for_the_programme(m, text, folded, sentences, structure, reads, territories_named=True,
-                                              run_end=run_end.get(id(m), m.end))]
     def joins(mention: EpciMention) -> bool:
         return bool(JOINING.search(folded, *sentences[_sentence_index(sentences, mention.start) or 0]))
     successors = _successors(territories, folded, sentences)
