@@ -959,3 +959,41 @@ def test_the_blanks_before_a_carrier_participle_are_read_once():
     assert CARRIED_BY.match("a , , porte par x", 3) and not CARRIED_BY.match("a  , porte par x", 2)
     for blanks in BLANK_RUNS:
         assert _cpu_seconds(lambda: list(CARRIED_BY.finditer("x" + blanks * 4 + "!"))) < 0.2
+
+
+class _Read(_CharactersRead):
+    """A pattern that adds up the characters it is given to search, and its tries from one place."""
+
+    def match(self, *arguments):
+        self.work["tries"] = self.work.get("tries", 0) + 1
+        return self.pattern.match(*arguments)
+
+
+@pytest.mark.parametrize("unit, names", [
+    ("les territoires de Troyes, dont le Grand Troyes, ", 1),
+    ("Je pense d'abord au Grand Troyes, puis au Grand Chalon, ", 2),
+    ("deux territoires (Grand Troyes et Grand Chalon), ", 2),
+    ("Les territoires sont nombreux, puis au Grand Troyes, ", 0),
+    ("Les territoires labellisés aux côtés du Grand Chalon, ", 0),
+    ("sur les projets parmi eux, le Grand Troyes, ", 0),
+])
+def test_a_sentence_of_many_enumeration_cues_is_read_once(monkeypatch, unit, names):
+    """A sentence of 2,000 cue matches (one line, no full stop) took 3-11 s in `enumerated_names`,
+    quadratic: each match searched its sentence, and the one before, for the words of territories
+    or of the award, and the text up to it for a whole of something else ("sur les projets"), the
+    words that open the cue ("je pense"), the label before a name or the last clause joint. Now a
+    sentence is searched once and the text before a match from the last match found in it.
+    Counted: the characters searched and the tries of the whole of something else."""
+    from pipeline.extract.places import find_places
+    from pipeline.extract.structure import parse
+    from pipeline.extract.territories import enumerations
+
+    work = {"read": 0}
+    for name in ("TERRITORIES_WORD", "AWARD", "OTHER_WHOLE", "LABEL_THEN_NAME", "CLAUSE_JOINT", "PROGRAMME"):
+        monkeypatch.setattr(enumerations, name, _Read(getattr(enumerations, name), work, "read"))
+    count = 300
+    text = "Les Territoires d'industrie. " + unit * count + "fin.\n"
+    found = enumerations.enumerated_names(text, parse(text), find_places(text))
+    assert len(found) == names * count
+    assert work["read"] <= 10 * len(text)  # 150 to 900 times the text before
+    assert work.get("tries", 0) <= 10 * count
