@@ -976,12 +976,14 @@ class _Read(_CharactersRead):
     ("Les territoires sont nombreux, puis au Grand Troyes, ", 0),
     ("Les territoires labellisés aux côtés du Grand Chalon, ", 0),
     ("sur les projets parmi eux, le Grand Troyes, ", 0),
+    ("Les territoires parmi lesquels le Grand Chalon, ", 1),
 ])
 def test_a_sentence_of_many_enumeration_cues_is_read_once(monkeypatch, unit, names):
     """A sentence of 2,000 cue matches (one line, no full stop) took 3-11 s in `enumerated_names`,
     quadratic: each match searched its sentence, and the one before, for the words of territories
     or of the award, and the text up to it for a whole of something else ("sur les projets"), the
-    words that open the cue ("je pense"), the label before a name or the last clause joint. Now a
+    words that open the cue ("je pense"), the label before a name, the last clause joint or the
+    antecedent of "parmi lesquels". Now a
     sentence is searched once and the text before a match from the last match found in it.
     Counted: the characters searched and the tries of the whole of something else."""
     from pipeline.extract.places import find_places
@@ -989,7 +991,8 @@ def test_a_sentence_of_many_enumeration_cues_is_read_once(monkeypatch, unit, nam
     from pipeline.extract.territories import enumerations
 
     work = {"read": 0}
-    for name in ("TERRITORIES_WORD", "AWARD", "OTHER_WHOLE", "LABEL_THEN_NAME", "CLAUSE_JOINT", "PROGRAMME"):
+    for name in ("TERRITORIES_WORD", "AWARD", "OTHER_WHOLE", "LABEL_THEN_NAME", "CLAUSE_JOINT", "PROGRAMME",
+                 "ANNOUNCES_OTHER", "ANNOUNCES_MEMBERS"):
         monkeypatch.setattr(enumerations, name, _Read(getattr(enumerations, name), work, "read"))
     count = 300
     text = "Les Territoires d'industrie. " + unit * count + "fin.\n"

@@ -153,15 +153,63 @@ def _counts_other(between: str) -> bool:
 RELATIVE_CUE = re.compile(r"parmi\s+(?:lesquels|lesquelles)\b")
 
 
-def _antecedent_is_other(before: str) -> bool:
-    """Whether the noun a relative "parmi lesquels" takes up is something else, the last noun
-    before it being no word of territories: "Une quinzaine de projets y figurent, parmi lesquels
-    le « X » sur le site de Y" names projects; "Dix intercommunalités y participent, parmi
-    lesquelles la communauté de communes de X" names members."""
-    others = [m.start() for pattern in (ANNOUNCES_OTHER, ANNOUNCES_MEMBERS) for m in pattern.finditer(before)]
-    # (a plural: "lesquels" takes up no "Territoire de Belfort")
-    territories = [m.start() for m in TERRITORIES_WORD.finditer(before) if m.group(0) in ("territoires", "laureats")]
-    return bool(others) and (not territories or others[-1] > territories[-1])
+# How many words a try of the patterns of _antecedent_is_other reads may span: the most blanks in
+# one of their words (rules/territory_words.json), and a margin; tries from farther before a
+# position read nothing at or after it.
+_READ_WORDS = 4 + max(len(re.findall(r"\\s|\s", word)) for key in ("announces_members", "announces_something_else")
+                      for word in WORDS[key])
+
+
+class _Antecedents:
+    """The last match of each pattern of `_antecedent_is_other` in a sentence up to each of its
+    "parmi lesquels" (`end`), without reading the sentence up to each: its matches in the whole
+    sentence, found once, are those of a scan up to `end` while they start more than _READ_WORDS
+    words before it; the scan goes on from there up to `end`."""
+
+    def __init__(self, sentence: str):
+        self.sentence = sentence
+        # (a plural: "lesquels" takes up no "Territoire de Belfort")
+        self.patterns = {"other": (ANNOUNCES_OTHER, None), "members": (ANNOUNCES_MEMBERS, None),
+                         "territories": (TERRITORIES_WORD, ("territoires", "laureats"))}
+        self.found = {key: list(pattern.finditer(sentence)) for key, (pattern, _) in self.patterns.items()}
+        self.starts = {key: [match.start() for match in matches] for key, matches in self.found.items()}
+        self.last_kept = {}  # the start of the last match kept among the first i, for each i
+        for key, matches in self.found.items():
+            last, kept = None, [None]
+            for match in matches:
+                last = match.start() if self._kept(key, match) else last
+                kept.append(last)
+            self.last_kept[key] = kept
+
+    def _kept(self, key: str, match: re.Match) -> bool:
+        words = self.patterns[key][1]
+        return words is None or match.group(0) in words
+
+    def last(self, key: str, end: int) -> int | None:
+        cutoff = end
+        for _ in range(_READ_WORDS):
+            while cutoff > 0 and self.sentence[cutoff - 1].isspace():
+                cutoff -= 1
+            while cutoff > 0 and not self.sentence[cutoff - 1].isspace():
+                cutoff -= 1
+        count = bisect_left(self.starts[key], cutoff)
+        resume = max(cutoff, self.found[key][count - 1].end()) if count else cutoff
+        tail = [match.start() for match in self.patterns[key][0].finditer(self.sentence, resume, end)
+                if self._kept(key, match)]
+        return tail[-1] if tail else self.last_kept[key][count]
+
+
+
+def _antecedent_is_other(antecedents: _Antecedents, end: int) -> bool:
+    """Whether the noun a relative "parmi lesquels" (at `end` of its sentence) takes up is something
+    else, the last noun before it being no word of territories: "Une quinzaine de projets y
+    figurent, parmi lesquels le « X » sur le site de Y" names projects; "Dix intercommunalités y
+    participent, parmi lesquelles la communauté de communes de X" names members. (The last of
+    the members' nouns if any, else of the others'.)"""
+    other = antecedents.last("members", end)
+    other = antecedents.last("other", end) if other is None else other
+    territories = antecedents.last("territories", end)
+    return other is not None and (territories is None or other > territories)
 
 
 def _up_to(pattern: re.Pattern, string: str, first: re.Match | None, end: int) -> bool:
@@ -232,6 +280,7 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
     # of the label before a name: whether one stands before a cue match is read from it (_up_to)
     opening = cache(lambda opened_by, start, end: re.compile(opened_by).search(sentence_text(start, end)))
     label_then_name = cache(lambda start, end: LABEL_THEN_NAME.search(text, start, end))
+    antecedents = cache(lambda start, end: _Antecedents(sentence_text(start, end)))
     clause_joints = cache(lambda start, end: _Joints(list(CLAUSE_JOINT.finditer(text, start, end))))
     for pattern, required, cue in _cues():
         if required not in folded:
@@ -245,7 +294,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 continue
             if INSTITUTION_OF_TERRITORIES.search(folded, max(0, match.start() - 20), match.start()):
                 continue
-            if RELATIVE_CUE.match(folded, match.start()) and _antecedent_is_other(folded[sentence_start:match.start()]):
+            if RELATIVE_CUE.match(folded, match.start()) \
+                    and _antecedent_is_other(antecedents(*sentence), match.start() - sentence_start):
                 continue
             if needs == "territories" and not (holds(TERRITORIES_WORD, *sentence) or holds(TERRITORIES_WORD, *before)
                                                or count_of_territories(sentence_start)):
