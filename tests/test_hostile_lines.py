@@ -945,3 +945,58 @@ def test_the_demonyms_after_the_nouns_of_a_sentence_are_read_once_for_its_names(
     assert work["runs_read"] <= 10 * count  # 45,150 before
     placed = [row for row in extraction.territories if row["departement_codes"] == ["08"]]
     assert len(placed) == count  # each name placed by the demonym before it, as before
+
+
+def test_the_blanks_before_a_carrier_participle_are_read_once():
+    """", porté par …" (territory.carried) was tried from every blank of a run, each try reading
+    the rest of the run for its comma: blancs_varies spent 7.5 s of its 12.9 s profiled extraction
+    there (40,000 blanks: 2.2 s). A try starts after a blank only where no blank follows: the
+    same matches, read from the run's first blank. CPU time of the pattern alone."""
+    from pipeline.extract.territories.predicates import CARRIED_BY
+
+    text = "le pays de vannes  \n , porte conjointement par  la ca, et x, pilote par l' agglo"
+    assert [m.group() for m in CARRIED_BY.finditer(text)] == ["  \n , porte conjointement par  la ", ", pilote par l' "]
+    assert CARRIED_BY.match("a , , porte par x", 3) and not CARRIED_BY.match("a  , porte par x", 2)
+    for blanks in BLANK_RUNS:
+        assert _cpu_seconds(lambda: list(CARRIED_BY.finditer("x" + blanks * 4 + "!"))) < 0.2
+
+
+class _Read(_CharactersRead):
+    """A pattern that adds up the characters it is given to search, and its tries from one place."""
+
+    def match(self, *arguments):
+        self.work["tries"] = self.work.get("tries", 0) + 1
+        return self.pattern.match(*arguments)
+
+
+@pytest.mark.parametrize("unit, names", [
+    ("les territoires de Troyes, dont le Grand Troyes, ", 1),
+    ("Je pense d'abord au Grand Troyes, puis au Grand Chalon, ", 2),
+    ("deux territoires (Grand Troyes et Grand Chalon), ", 2),
+    ("Les territoires sont nombreux, puis au Grand Troyes, ", 0),
+    ("Les territoires labellisés aux côtés du Grand Chalon, ", 0),
+    ("sur les projets parmi eux, le Grand Troyes, ", 0),
+    ("Les territoires parmi lesquels le Grand Chalon, ", 1),
+])
+def test_a_sentence_of_many_enumeration_cues_is_read_once(monkeypatch, unit, names):
+    """A sentence of 2,000 cue matches (one line, no full stop) took 3-11 s in `enumerated_names`,
+    quadratic: each match searched its sentence, and the one before, for the words of territories
+    or of the award, and the text up to it for a whole of something else ("sur les projets"), the
+    words that open the cue ("je pense"), the label before a name, the last clause joint or the
+    antecedent of "parmi lesquels". Now a
+    sentence is searched once and the text before a match from the last match found in it.
+    Counted: the characters searched and the tries of the whole of something else."""
+    from pipeline.extract.places import find_places
+    from pipeline.extract.structure import parse
+    from pipeline.extract.territories import enumerations
+
+    work = {"read": 0}
+    for name in ("TERRITORIES_WORD", "AWARD", "OTHER_WHOLE", "LABEL_THEN_NAME", "CLAUSE_JOINT", "PROGRAMME",
+                 "ANNOUNCES_OTHER", "ANNOUNCES_MEMBERS"):
+        monkeypatch.setattr(enumerations, name, _Read(getattr(enumerations, name), work, "read"))
+    count = 300
+    text = "Les Territoires d'industrie. " + unit * count + "fin.\n"
+    found = enumerations.enumerated_names(text, parse(text), find_places(text))
+    assert len(found) == names * count
+    assert work["read"] <= 10 * len(text)  # 150 to 900 times the text before
+    assert work.get("tries", 0) <= 10 * count

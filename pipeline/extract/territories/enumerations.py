@@ -24,7 +24,8 @@ pipeline/extract/territories/phrases.py.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
+from functools import cache, lru_cache
 
 from pipeline.extract.first_letters import required_text, with_first_letters
 from pipeline.extract.places import PlaceMention
@@ -50,6 +51,40 @@ AWARD = re.compile(WORDS["award_words"])
 # names after the cue are of that, not territories (folded text).
 OTHER_WHOLE = re.compile(r"\b(?:sur|parmi)\s+(?:les|ces)\s+(?:\d{1,4}\s+|(?:" + "|".join(SMALL_COUNTS) + r")\s+)?"
                          + ANNOUNCES_OTHER.pattern)
+# Where a match of OTHER_WHOLE may start, and how far a try from there may read: its opening word,
+# article, count and a noun of words of ANNOUNCES_OTHER (three at most), each run of blanks and the
+# character after them (more words than that: an over-estimate is safe).
+OTHER_WHOLE_OPENING = re.compile(r"\b(?:sur|parmi)\s")
+OTHER_WHOLE_READS = re.compile(r"\S*+(?:\s++\S*+){0,8}+")
+PROGRAMME = re.compile(PREFIX)
+
+
+class _OtherWholeBefore:
+    """`OTHER_WHOLE.search(folded, start, end)` for every cue match (`end`) of a sentence (`start`),
+    without reading the sentence up to each: a try of the pattern from an opening that reads no
+    further than `end` answers as on the whole text (found once for each opening); only the few
+    openings whose try may read past `end` are tried again up to it. Tries read the text in order,
+    so those are the last openings before `end`."""
+
+    def __init__(self, folded: str):
+        self.folded = folded
+        self.openings = [m.start() for m in OTHER_WHOLE_OPENING.finditer(folded)]
+        self.reads = [OTHER_WHOLE_READS.match(folded, start).end() + 1 for start in self.openings]
+        # the first opening at or after each whose try matches on the whole text
+        self.next_match = [len(self.openings)] * (len(self.openings) + 1)
+        for index in range(len(self.openings) - 1, -1, -1):
+            matched = OTHER_WHOLE.match(folded, self.openings[index]) is not None
+            self.next_match[index] = index if matched else self.next_match[index + 1]
+
+    def before(self, start: int, end: int) -> bool:
+        first, last = bisect_left(self.openings, start), bisect_left(self.openings, end)
+        past = last  # the openings from `past` on may read past `end`
+        while past > first and self.reads[past - 1] >= end:
+            past -= 1
+        return self.next_match[first] < past or any(OTHER_WHOLE.match(self.folded, self.openings[index], end)
+                                                    for index in range(past, last))
+
+
 CLAUSE_JOINT = re.compile(r",\s+|\)\s+et\s+|;\s+")
 # "l'Agence nationale de la cohésion des territoires salue … avec nos voisins : A, B et C", "la
 # Banque des Territoires": the word in an institution's name counts no territories (folded text).
@@ -118,19 +153,97 @@ def _counts_other(between: str) -> bool:
 RELATIVE_CUE = re.compile(r"parmi\s+(?:lesquels|lesquelles)\b")
 
 
-def _antecedent_is_other(before: str) -> bool:
-    """Whether the noun a relative "parmi lesquels" takes up is something else, the last noun
-    before it being no word of territories: "Une quinzaine de projets y figurent, parmi lesquels
-    le « X » sur le site de Y" names projects; "Dix intercommunalités y participent, parmi
-    lesquelles la communauté de communes de X" names members."""
-    others = [m.start() for pattern in (ANNOUNCES_OTHER, ANNOUNCES_MEMBERS) for m in pattern.finditer(before)]
-    # (a plural: "lesquels" takes up no "Territoire de Belfort")
-    territories = [m.start() for m in TERRITORIES_WORD.finditer(before) if m.group(0) in ("territoires", "laureats")]
-    return bool(others) and (not territories or others[-1] > territories[-1])
+# How many words a try of the patterns of _antecedent_is_other reads may span: the most blanks in
+# one of their words (rules/territory_words.json), and a margin; tries from farther before a
+# position read nothing at or after it.
+_READ_WORDS = 4 + max(len(re.findall(r"\\s|\s", word)) for key in ("announces_members", "announces_something_else")
+                      for word in WORDS[key])
+
+
+class _Antecedents:
+    """The last match of each pattern of `_antecedent_is_other` in a sentence up to each of its
+    "parmi lesquels" (`end`), without reading the sentence up to each: its matches in the whole
+    sentence, found once, are those of a scan up to `end` while they start more than _READ_WORDS
+    words before it; the scan goes on from there up to `end`."""
+
+    def __init__(self, sentence: str):
+        self.sentence = sentence
+        # (a plural: "lesquels" takes up no "Territoire de Belfort")
+        self.patterns = {"other": (ANNOUNCES_OTHER, None), "members": (ANNOUNCES_MEMBERS, None),
+                         "territories": (TERRITORIES_WORD, ("territoires", "laureats"))}
+        self.found = {key: list(pattern.finditer(sentence)) for key, (pattern, _) in self.patterns.items()}
+        self.starts = {key: [match.start() for match in matches] for key, matches in self.found.items()}
+        self.last_kept = {}  # the start of the last match kept among the first i, for each i
+        for key, matches in self.found.items():
+            last, kept = None, [None]
+            for match in matches:
+                last = match.start() if self._kept(key, match) else last
+                kept.append(last)
+            self.last_kept[key] = kept
+
+    def _kept(self, key: str, match: re.Match) -> bool:
+        words = self.patterns[key][1]
+        return words is None or match.group(0) in words
+
+    def last(self, key: str, end: int) -> int | None:
+        cutoff = end
+        for _ in range(_READ_WORDS):
+            while cutoff > 0 and self.sentence[cutoff - 1].isspace():
+                cutoff -= 1
+            while cutoff > 0 and not self.sentence[cutoff - 1].isspace():
+                cutoff -= 1
+        count = bisect_left(self.starts[key], cutoff)
+        resume = max(cutoff, self.found[key][count - 1].end()) if count else cutoff
+        tail = [match.start() for match in self.patterns[key][0].finditer(self.sentence, resume, end)
+                if self._kept(key, match)]
+        return tail[-1] if tail else self.last_kept[key][count]
+
+
+
+def _antecedent_is_other(antecedents: _Antecedents, end: int) -> bool:
+    """Whether the noun a relative "parmi lesquels" (at `end` of its sentence) takes up is something
+    else, the last noun before it being no word of territories: "Une quinzaine de projets y
+    figurent, parmi lesquels le « X » sur le site de Y" names projects; "Dix intercommunalités y
+    participent, parmi lesquelles la communauté de communes de X" names members. (The last of
+    the members' nouns if any, else of the others'.)"""
+    other = antecedents.last("members", end)
+    other = antecedents.last("other", end) if other is None else other
+    territories = antecedents.last("territories", end)
+    return other is not None and (territories is None or other > territories)
+
+
+def _up_to(pattern: re.Pattern, string: str, first: re.Match | None, end: int) -> bool:
+    """Whether `pattern` matches in `string` up to `end` after the start of `first`, its first match
+    up to a later end (found once for a sentence). For patterns that read nothing after their
+    matches (no lookahead, "$" or "\\b" at their end), cutting the text only takes matches away:
+    none before `first`, `first` itself if it ends by `end`; else one starting in it (bounded)."""
+    if first is None:
+        return False
+    return first.end() <= end or pattern.search(string, first.start(), end) is not None
+
+
+class _Joints:
+    """A sentence's CLAUSE_JOINT matches up to its end, and their ends."""
+
+    def __init__(self, matches: list[re.Match]):
+        self.matches, self.ends = matches, [match.end() for match in matches]
+
+
+def _last_joint_end(text: str, joints: _Joints, start: int, end: int) -> int:
+    """max(start, the ends of CLAUSE_JOINT.finditer(text, start, end)) from the sentence's joints:
+    those that end by `end`, then the one `end` cuts, cut there (no joint starts inside another)."""
+    count = bisect_right(joints.ends, end)
+    last = joints.ends[count - 1] if count else start
+    if count < len(joints.ends) and joints.matches[count].start() < end \
+            and (cut := CLAUSE_JOINT.match(text, joints.matches[count].start(), end)):
+        last = cut.end()
+    return last
 
 
 def _previous_sentence(text: str, sentence_start: int) -> tuple[int, int]:
-    end = len(text[:sentence_start].rstrip())
+    end = sentence_start  # len(text[:sentence_start].rstrip()), not copying the text up to it
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
     return sentence_bounds(text, max(0, end - 1))[0], end
 
 
@@ -147,35 +260,57 @@ def _count_of_territories(text: str, folded: str, sentence_start: int) -> bool:
 def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
+    other_whole = _OtherWholeBefore(folded)
+
+    # What a sentence (or the text before it) holds is searched once for all the cue matches in it
+    # (a line of 2,000 names searched it again at each: quadratic).
+    @cache
+    def holds(pattern: re.Pattern, start: int, end: int) -> bool:
+        return pattern.search(folded[start:end]) is not None
+
+    @cache
+    def before_bounds(sentence_start: int, reach: int | None) -> tuple[int, int]:
+        if reach is None:
+            return _previous_sentence(text, sentence_start)
+        return max(0, sentence_start - reach), sentence_start  # "Qui sont les lauréats ? D'abord A. Ensuite B"
+
+    count_of_territories = cache(lambda sentence_start: _count_of_territories(text, folded, sentence_start))
+    sentence_text = cache(lambda start, end: folded[start:end])
+    # the first match in a sentence, up to its end, of the words that open it ("je pense …") or
+    # of the label before a name: whether one stands before a cue match is read from it (_up_to)
+    opening = cache(lambda opened_by, start, end: re.compile(opened_by).search(sentence_text(start, end)))
+    label_then_name = cache(lambda start, end: LABEL_THEN_NAME.search(text, start, end))
+    antecedents = cache(lambda start, end: _Antecedents(sentence_text(start, end)))
+    clause_joints = cache(lambda start, end: _Joints(list(CLAUSE_JOINT.finditer(text, start, end))))
     for pattern, required, cue in _cues():
         if required not in folded:
             continue
         for match in pattern.finditer(folded):
             sentence_start, sentence_end = sentence_bounds(text, match.start())
-            sentence = folded[sentence_start:sentence_end]
-            before = folded[slice(*_previous_sentence(text, sentence_start))]
+            sentence = (sentence_start, sentence_end)
+            before = before_bounds(sentence_start, cue.get("reach"))
             needs = cue["needs"]
-            if "reach" in cue:  # "Qui sont les lauréats ? D'abord A. Ensuite B": a few sentences back
-                before = folded[max(0, sentence_start - cue["reach"]):sentence_start]
-            if OTHER_WHOLE.search(folded, sentence_start, match.start()):
+            if other_whole.before(sentence_start, match.start()):
                 continue
             if INSTITUTION_OF_TERRITORIES.search(folded, max(0, match.start() - 20), match.start()):
                 continue
-            if RELATIVE_CUE.match(folded, match.start()) and _antecedent_is_other(folded[sentence_start:match.start()]):
+            if RELATIVE_CUE.match(folded, match.start()) \
+                    and _antecedent_is_other(antecedents(*sentence), match.start() - sentence_start):
                 continue
-            if needs == "territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)
-                                               or _count_of_territories(text, folded, sentence_start)):
+            if needs == "territories" and not (holds(TERRITORIES_WORD, *sentence) or holds(TERRITORIES_WORD, *before)
+                                               or count_of_territories(sentence_start)):
                 continue
-            if "opened_by" in cue and not re.search(cue["opened_by"], folded[sentence_start:match.start()]):
+            if "opened_by" in cue and not _up_to(re.compile(cue["opened_by"]), sentence_text(*sentence),
+                                                 opening(cue["opened_by"], *sentence), match.start() - sentence_start):
                 continue  # ", puis à B" goes on from "Je pense d'abord à A" in its sentence
-            if needs == "award" and not AWARD.search(sentence):
+            if needs == "award" and not holds(AWARD, *sentence):
                 continue
-            if needs == "count_territories" and not (TERRITORIES_WORD.search(sentence) or TERRITORIES_WORD.search(before)
-                                                     or PILOT_SITES.search(sentence) and re.search(PREFIX, folded)):
+            if needs == "count_territories" and not (holds(TERRITORIES_WORD, *sentence) or holds(TERRITORIES_WORD, *before)
+                                                     or holds(PILOT_SITES, *sentence) and holds(PROGRAMME, 0, len(folded))):
                 continue
-            if needs in ("count_programme", "programme") and not (re.search(PREFIX, sentence) or re.search(PREFIX, before)):
+            if needs in ("count_programme", "programme") and not (holds(PROGRAMME, *sentence) or holds(PROGRAMME, *before)):
                 continue  # "2 territoires …, ceux de A et de B" said where the programme is named
-            if needs == "label_before" and not LABEL_THEN_NAME.search(text, sentence_start, match.start()):
+            if needs == "label_before" and not _up_to(LABEL_THEN_NAME, text, label_then_name(*sentence), match.start()):
                 continue
             limit = sentence_end
             if cue.get("inside") == "brackets":
@@ -213,7 +348,7 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 continue  # "les territoires de Bretagne et de Normandie": places
             codes = set()
             if cue.get("inside") == "brackets":  # "La Guyane en compte deux (Kourou et Cayenne)"
-                clause_start = max([sentence_start, *(m.end() for m in CLAUSE_JOINT.finditer(text, sentence_start, match.start()))])
+                clause_start = _last_joint_end(text, clause_joints(*sentence), sentence_start, match.start())
                 codes = {p.code for p in places if p.kind == "departement" and clause_start <= p.start < match.end()}
             elif match.groupdict().get("place"):  # "Dans le Bas-Rhin, ce sont A et B"
                 codes = {p.code for p in places if p.kind == "departement"

@@ -295,8 +295,9 @@ def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention
 
 # "Le Pays de Vannes, porté conjointement par A, B et C, mise sur …", "l'Albigeois, porté par
 # l'agglomération d'Albi, fait son entrée": a participle apposed to a place's name, its agent an
-# intercommunality (folded text).
-CARRIED_BY = re.compile(r"\s*,\s*(?:portee?s?|pilotee?s?|emmenee?s?)\s+(?:conjointement\s+|ensemble\s+)?par\s+"
+# intercommunality (folded text). A start after a blank only where no blank follows: a run of
+# blanks is read from its first (every start in it read the rest of the run: quadratic).
+CARRIED_BY = re.compile(r"(?:(?<!\s)|(?!\s))\s*,\s*(?:portee?s?|pilotee?s?|emmenee?s?)\s+(?:conjointement\s+|ensemble\s+)?par\s+"
                         r"(?:(?:la|le|les)\s+|l'\s*)?")
 CARRIER_LEGAL_FORM = re.compile(r"(?:communautes?|agglomeration|agglo|metropole|c[acu])\b")
 CARRIED_RULE = "territory.carried"
