@@ -238,6 +238,7 @@ def _names_next(folded: str, position: int, territory_start: int) -> bool:
 # a pronoun opening a clause, standing for the one EPCI its sentence or the one before opens with
 MEMBER_PRONOUN = re.compile(r"\s*(?:" + WORDS["member_pronoun"] + ")")
 CLAUSE_MARK = re.compile(r"[:;]")
+BLANKS = re.compile(r"\s*")
 OPENING_STOP = re.compile(r"(?<!\bm)[.!?](?:\s|$)|\n[ \t]*\n")  # a sentence's end, or a blank line
 OPENING_WINDOW = 100  # characters before an EPCI where the end of the sentence before must stand
 # what may stand before the EPCI that opens its sentence (folded text): a short fronted phrase, an article
@@ -269,7 +270,7 @@ def _member_by_pronoun(mention: EpciMention, text: str, folded: str, sentences: 
     reach = epci_spans.reach if isinstance(epci_spans, _Spans) else SpanReach(epci_spans)
     for clause_start, clause_end in clauses:
         pronoun = MEMBER_PRONOUN.match(folded, clause_start)
-        lead = clause_start + len(folded[clause_start:clause_end]) - len(folded[clause_start:clause_end].lstrip())
+        lead = BLANKS.match(folded, clause_start).end()  # (not a slice of the clause: it may run to the text's end)
         if reach.overlaps(opening, mention.start) or reach.overlaps(mention.end, lead) \
                 or BLANK_LINE.search(folded, mention.end, lead) or _named_in(folded, opening, lead, territories, epci_spans):
             return None
