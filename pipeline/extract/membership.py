@@ -115,7 +115,8 @@ from pipeline import referential
 from pipeline.extract.document_info import is_field_label
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.structure import COUNT_WORDS, SpanHolders, SpanReach
-from pipeline.extract.members import HEAD, JOINT, MEMBERS_VERB, TYPE_WORD, WORDS, EpciMention, head_type, dash_fields, spells_out
+from pipeline.extract.members import (ANAPHOR_TYPES, HEAD, JOINT, MEMBERS_VERB, OWN_ANAPHOR, TYPE_WORD, WORDS, EpciMention,
+                                      head_type, dash_fields, spells_out)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
@@ -231,6 +232,61 @@ def _names_next(folded: str, position: int, territory_start: int) -> bool:
     "… est membre du" ending at `position` speaks of, not another named later in the sentence
     ("la CACEM forme à elle seule le territoire « CACEM », tandis que Cap Nord …")."""
     return TERRITORY_NAMED_NEXT.fullmatch(folded, position, territory_start) is not None
+
+
+# "La CA X, voisine, n'est pas membre du territoire : elle appartient au territoire d'industrie Y.":
+# a pronoun opening a clause, standing for the one EPCI its sentence or the one before opens with
+MEMBER_PRONOUN = re.compile(r"\s*(?:" + WORDS["member_pronoun"] + ")")
+CLAUSE_MARK = re.compile(r"[:;]")
+BLANKS = re.compile(r"\s*")
+OPENING_STOP = re.compile(r"(?<!\bm)[.!?](?:\s|$)|\n[ \t]*\n")  # a sentence's end, or a blank line
+OPENING_WINDOW = 100  # characters before an EPCI where the end of the sentence before must stand
+# what may stand before the EPCI that opens its sentence (folded text): a short fronted phrase, an article
+OPENS_ITS_SENTENCE = re.compile(r"[\s•*–-]*(?:[^,.;:\n]{0,60},\s*)?(?:(?:la|le)\s+|l'\s*)?")
+
+
+def _member_by_pronoun(mention: EpciMention, text: str, folded: str, sentences: list[tuple[int, int]],
+                       territories: list[TerritoryMention], epci_spans: list[tuple[int, int]]) -> str | None:
+    """The territory a pronoun standing for the EPCI says it belongs to, in the clause after the
+    first colon or semicolon of its sentence or at the start of the next one ("… : elle appartient
+    au territoire d'industrie Y", "Celle-ci fait partie du Territoire d'industrie Y"): the EPCI
+    opens its sentence, and no other EPCI, no territory, no blank line stands between them."""
+    index = _sentence_index(sentences, mention.start)
+    if index is None:
+        return None
+    window = max(sentences[index][0], mention.start - OPENING_WINDOW)
+    opening = max((stop.end() for stop in OPENING_STOP.finditer(folded, window, mention.start)),
+                  default=sentences[index][0])
+    if opening < window or not OPENS_ITS_SENTENCE.fullmatch(folded, opening, mention.start):
+        return None
+    limit = sentences[index + 1][1] if index + 1 < len(sentences) else sentences[index][1]
+    stop = OPENING_STOP.search(folded, mention.end, limit)
+    if stop is None:
+        return None
+    mark = CLAUSE_MARK.search(folded, mention.end, stop.start())
+    next_stop = OPENING_STOP.search(folded, stop.end(), limit)
+    clauses = ([(mark.end(), stop.start())] if mark else []) \
+        + ([(stop.end(), next_stop.start() if next_stop else limit)] if "\n\n" not in stop.group(0) else [])
+    reach = epci_spans.reach if isinstance(epci_spans, _Spans) else SpanReach(epci_spans)
+    for clause_start, clause_end in clauses:
+        pronoun = MEMBER_PRONOUN.match(folded, clause_start)
+        lead = BLANKS.match(folded, clause_start).end()  # (not a slice of the clause: it may run to the text's end)
+        if reach.overlaps(opening, mention.start) or reach.overlaps(mention.end, lead) \
+                or BLANK_LINE.search(folded, mention.end, lead) or _named_in(folded, opening, lead, territories, epci_spans):
+            return None
+        noun = OWN_ANAPHOR.match(text, lead)
+        form = next((group for group, value in noun.groupdict().items() if value), None) if noun else None
+        if noun and (form not in ANAPHOR_TYPES or mention.link.epci_type in ANAPHOR_TYPES[form]):
+            pronoun_end = noun.end()
+        elif pronoun:
+            pronoun_end = pronoun.end()
+        else:
+            continue
+        member_of = MEMBER_OF.match(folded, pronoun_end)
+        after = _named_in(folded, member_of.end(), clause_end, territories, epci_spans) if member_of else []
+        if after and _names_next(folded, member_of.end(), after[0][0]):
+            return after[0][1].territory_id
+    return None
 
 
 # EPCIs said not to be members, after their name or run (folded text): "A et B, partenaires de
@@ -701,6 +757,10 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         # "président de GrandSoissons Agglomération": an office, not a member, even of the
         # territory named after that EPCI ("vice-présidente de la CA Pays Basque")
         return None
+    by_pronoun = None if mention.in_member_list else _member_by_pronoun(mention, text, folded, sentences,
+                                                                       territories, epci_spans)
+    if by_pronoun is not None:
+        return by_pronoun  # "La CA X, voisine, n'est pas membre du territoire : elle appartient au territoire Y"
     if NOT_A_MEMBER.match(folded, (run_end or {}).get(id(mention), mention.end)):
         return None  # "… avec A et B, partenaires de la filière, qui ne font pas partie du territoire"
     if not mention.in_member_list and _venue(folded, mention):
