@@ -2649,6 +2649,73 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
     return found, [replace(m, territory_hint=hints[id(m)]) if id(m) in hints else m for m in mentions]
 
 
+# "- nouveau territoire réunissant A, le Grand Port de X et la CA B": an item opening a new
+# territory designated by its intercommunalities (folded text, up to the first one)
+NEW_TERRITORY_LEAD = re.compile(r"(?:^|[:;])[ \t]*(?:[-–—•*·][ \t]*)?(?:" + WORDS["new_territory_lead"] + r")$",
+                                re.MULTILINE)
+# "A, B et C (…), qui avaient noué un partenariat, décrochent leur première labellisation": what may
+# follow such a run in its sentence before the words that say it is newly labelled (folded text)
+NEW_TERRITORY_SAID = re.compile(r"\s*+(?:\([^()\n]{0,100}\)\s*+)?(?:,\s*+qui\s[^.;:!?,()\n]{0,120},\s*+)?"
+                                r"(?:" + WORDS["new_territory_said"] + ")")
+# between two members of such a run, a partner that is no EPCI written with its article and a
+# capital ("A, le Grand Port Maritime de X et la CA B"); the capital checked on the text
+PARTNER_JOINT = re.compile(r"\s*,\s*(?:(?:la|le|les)\s+|l'\s*)(?P<partner>[^\W\d_][^,.;:!?()\n]{0,80}?)"
+                           r"\s*(?:,|\s+et)\s+(?:(?:la|le|les)\s+|l'\s*)?")
+
+
+def new_run_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention]
+                        ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """A new territory designated only by its intercommunalities, which may be listed with a
+    partner that is no EPCI, in a text naming other territories: an item "- nouveau territoire
+    réunissant A, le Grand Port Maritime de X et la CA B", or a sentence opening with that run
+    and saying it is newly labelled ("A, le Grand Port de X et la B, qui avaient noué un
+    partenariat, décrochent leur première labellisation"): named after the first EPCI without
+    its legal form (tests/gold/README.md: the first EPCI retained; rule
+    territory.designated_by_members), the linked ones its members. The newness words are
+    required: a run of EPCIs in a text about other territories is often a list of partners."""
+    folded = fold(text)
+    if "nouveau" not in folded and "premiere" not in folded and "entree" not in folded:
+        return [], mentions
+    linked = sorted((m for m in mentions if m.link.siren and m.territory_hint is None), key=lambda m: m.start)
+    found, hints, index = [], {}, 0
+    while index < len(linked):
+        run, position = [linked[index]], index + 1
+        while position < len(linked):
+            mention = linked[position]
+            if mention.link.siren == run[-1].link.siren and re.fullmatch(r"\s*\(\s*", folded[run[-1].end:mention.start]):
+                position += 1  # "la COBAN (communauté d'agglomération du …)": its name in full
+                continue
+            if not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
+                partner = PARTNER_JOINT.fullmatch(folded, run[-1].end, mention.start)
+                if partner is None or not text[partner.start("partner")].isupper():
+                    break
+            run.append(mention)
+            position += 1
+        index = position
+        if len(run) < 2 or len({m.link.siren for m in run}) != len(run):
+            continue
+        line_start = folded.rfind("\n", 0, run[0].start) + 1
+        item = NEW_TERRITORY_LEAD.search(folded, max(line_start, run[0].start - ITEM_LEAD_CHARS), run[0].start)
+        if item is None:
+            sentence_start, sentence_end = sentence_bounds(text, run[0].start)
+            opening = max(sentence_start, folded.rfind(":", sentence_start, run[0].start) + 1)
+            if not SUBJECT_OPENING.fullmatch(folded, opening, run[0].start) \
+                    or not NEW_TERRITORY_SAID.match(folded, run[-1].end, sentence_end) \
+                    or any(sentence_start <= t.start < sentence_end for t in territories):
+                continue
+        lead = ARTICLE.match(text, run[0].start, run[0].end).end()
+        name_start = legal_form_end(text, folded, lead) or lead
+        name = collapse_spaces(TRAILING_BRACKET.sub("", text[name_start:run[0].end]))
+        if not name or any(t.territory_id == name_key(name) for t in [*territories, *found]):
+            continue
+        territory = TerritoryMention(name_start, name_start + len(name), name[0].upper() + name[1:],
+                                     "territory.designated_by_members", block_end=run[-1].end)
+        found.append(territory)
+        hints.update({m.link.siren: territory.territory_id for m in run})
+    return found, [replace(m, territory_hint=hints[m.link.siren]) if m.link.siren in hints and m.territory_hint is None
+                   else m for m in mentions]
+
+
 LIST_MARKER = re.compile(r"[ \t]*[-–—•*·][ \t]")
 # what may open an item before its intercommunality: "enfin", "et", "puis", an article (folded text)
 ITEM_OPENING = re.compile(r"[ \t]*(?:(?:enfin|puis|et|ainsi\s+que)\s*,?\s+)?(?:(?:la|le)\s+|l'\s*)?")
