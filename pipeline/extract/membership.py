@@ -2716,6 +2716,41 @@ def new_run_territories(text: str, mentions: list[EpciMention], territories: lis
                    else m for m in mentions]
 
 
+# "À l'Ouest, le territoire d'industrie est porté par …": a compass word naming a territory (text)
+COMPASS_OPENING = re.compile(WORDS["compass_opening"])
+COMPASS_CARRIED = re.compile(WORDS["compass_carried"])
+
+
+def compass_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention]
+                        ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """In a text about the programme naming no territory, each one a sentence names by the
+    compass word opening it and says carried by the one intercommunality it names ("À l'Ouest,
+    le territoire d'industrie est porté par le TCO, la CA du Territoire de la Côte Ouest …", "À
+    l'Est, c'est la CIREST … qui pilote le second territoire"): named by that word ("Ouest"; rule
+    territory.compass_carried, the golds' reading), that EPCI its member."""
+    if territories or "," not in text:
+        return [], mentions
+    folded = fold(text)
+    if not re.search(PREFIX, folded):
+        return [], mentions
+    linked = sorted((m for m in mentions if m.link.siren and m.territory_hint is None), key=lambda m: m.start)
+    found, hints = [], {}
+    for match in COMPASS_OPENING.finditer(text):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if text[sentence_start:match.start()].strip() or not COMPASS_CARRIED.search(folded, match.end(), sentence_end):
+            continue
+        inside = {m.link.siren for m in linked if match.end() <= m.start < sentence_end}
+        name = match.group("word")
+        if len(inside) != 1 or any(t.territory_id == name_key(name) for t in found):
+            continue
+        territory = TerritoryMention(match.start("word"), match.end("word"), name, "territory.compass_carried",
+                                     block_end=sentence_end)
+        found.append(territory)
+        hints[inside.pop()] = territory.territory_id
+    return found, [replace(m, territory_hint=hints[m.link.siren]) if m.link.siren in hints and m.territory_hint is None
+                   else m for m in mentions]
+
+
 LIST_MARKER = re.compile(r"[ \t]*[-–—•*·][ \t]")
 # what may open an item before its intercommunality: "enfin", "et", "puis", an article (folded text)
 ITEM_OPENING = re.compile(r"[ \t]*(?:(?:enfin|puis|et|ainsi\s+que)\s*,?\s+)?(?:(?:la|le)\s+|l'\s*)?")
