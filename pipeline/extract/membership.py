@@ -2701,7 +2701,8 @@ def new_run_territories(text: str, mentions: list[EpciMention], territories: lis
             opening = max(sentence_start, folded.rfind(":", sentence_start, run[0].start) + 1)
             if not SUBJECT_OPENING.fullmatch(folded, opening, run[0].start) \
                     or not NEW_TERRITORY_SAID.match(folded, run[-1].end, sentence_end) \
-                    or any(sentence_start <= t.start < sentence_end for t in territories):
+                    or any(sentence_start <= t.start < sentence_end  # not a piece of an EPCI's name
+                           and not any(m.start <= t.start < m.end for m in mentions) for t in territories):
                 continue
         lead = ARTICLE.match(text, run[0].start, run[0].end).end()
         name_start = legal_form_end(text, folded, lead) or lead
