@@ -2677,7 +2677,9 @@ def new_run_territories(text: str, mentions: list[EpciMention], territories: lis
     if "nouveau" not in folded and "premiere" not in folded and "entree" not in folded:
         return [], mentions
     linked = sorted((m for m in mentions if m.link.siren and m.territory_hint is None), key=lambda m: m.start)
-    found, hints, index = [], {}, 0
+    epci_spans = SpanReach((m.start, m.end) for m in mentions)
+    named = sorted(t.start for t in territories if not epci_spans.holds(t.start))  # not a piece of an EPCI's name
+    found, hints, index, taken = [], {}, 0, {t.territory_id for t in territories}
     while index < len(linked):
         run, position = [linked[index]], index + 1
         while position < len(linked):
@@ -2694,24 +2696,25 @@ def new_run_territories(text: str, mentions: list[EpciMention], territories: lis
         index = position
         if len(run) < 2 or len({m.link.siren for m in run}) != len(run):
             continue
-        line_start = folded.rfind("\n", 0, run[0].start) + 1
-        item = NEW_TERRITORY_LEAD.search(folded, max(line_start, run[0].start - ITEM_LEAD_CHARS), run[0].start)
+        reach = max(0, run[0].start - ITEM_LEAD_CHARS)
+        item = NEW_TERRITORY_LEAD.search(folded, max(reach, folded.rfind("\n", reach, run[0].start) + 1), run[0].start)
         if item is None:
             sentence_start, sentence_end = sentence_bounds(text, run[0].start)
-            opening = max(sentence_start, folded.rfind(":", sentence_start, run[0].start) + 1)
+            opening = max(sentence_start, folded.rfind(":", max(sentence_start, run[0].start - 40), run[0].start) + 1)
+            first_named = bisect_left(named, sentence_start)
             if not SUBJECT_OPENING.fullmatch(folded, opening, run[0].start) \
                     or not NEW_TERRITORY_SAID.match(folded, run[-1].end, sentence_end) \
-                    or any(sentence_start <= t.start < sentence_end  # not a piece of an EPCI's name
-                           and not any(m.start <= t.start < m.end for m in mentions) for t in territories):
+                    or first_named < len(named) and named[first_named] < sentence_end:
                 continue
         lead = ARTICLE.match(text, run[0].start, run[0].end).end()
         name_start = legal_form_end(text, folded, lead) or lead
         name = collapse_spaces(TRAILING_BRACKET.sub("", text[name_start:run[0].end]))
-        if not name or any(t.territory_id == name_key(name) for t in [*territories, *found]):
+        if not name or name_key(name) in taken:
             continue
         territory = TerritoryMention(name_start, name_start + len(name), name[0].upper() + name[1:],
                                      "territory.designated_by_members", block_end=run[-1].end)
         found.append(territory)
+        taken.add(territory.territory_id)
         hints.update({m.link.siren: territory.territory_id for m in run})
     return found, [replace(m, territory_hint=hints[m.link.siren]) if m.link.siren in hints and m.territory_hint is None
                    else m for m in mentions]
@@ -2735,12 +2738,14 @@ def compass_territories(text: str, mentions: list[EpciMention], territories: lis
     if not re.search(PREFIX, folded):
         return [], mentions
     linked = sorted((m for m in mentions if m.link.siren and m.territory_hint is None), key=lambda m: m.start)
+    starts = [m.start for m in linked]
     found, hints = [], {}
     for match in COMPASS_OPENING.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
-        if text[sentence_start:match.start()].strip() or not COMPASS_CARRIED.search(folded, match.end(), sentence_end):
+        if match.start() - sentence_start > 8 or text[sentence_start:match.start()].strip() \
+                or not COMPASS_CARRIED.search(folded, match.end(), sentence_end):
             continue
-        inside = {m.link.siren for m in linked if match.end() <= m.start < sentence_end}
+        inside = {m.link.siren for m in linked[bisect_left(starts, match.end()):bisect_left(starts, sentence_end)]}
         name = match.group("word")
         if len(inside) != 1 or any(t.territory_id == name_key(name) for t in found):
             continue
