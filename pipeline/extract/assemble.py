@@ -26,7 +26,7 @@ from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.first_letters import may_match, required_texts, with_first_letters
 from pipeline.extract.members import HYPHEN, TOWN_CHAIN, EpciMention, find_epcis
 from pipeline.extract.membership import (attach, brands_in_full, composed_territories, legal_form_territories,
-                                           member_named_as_territory, other_territories,
+                                           compass_territories, member_named_as_territory, new_run_territories, other_territories,
                                            member_line_candidates, paired_territories, member_line_territories, run_territories,
                                            member_subject_territories, officials_bodies,
                                            same_epci_territories, territories_kept, type_words_dropped)
@@ -709,7 +709,10 @@ def extract(text: str, doc: Doc) -> Extraction:
     others, epci_mentions = other_territories(text, epci_mentions, [*mentions, *designated, *composed])
     paired, epci_mentions = paired_territories(text, epci_mentions)
     runs, epci_mentions = run_territories(text, epci_mentions, [*mentions, *designated, *composed, *others, *paired])
-    designated = [*designated, *composed, *others, *paired, *runs]
+    new, epci_mentions = new_run_territories(text, epci_mentions, [*mentions, *designated, *composed, *others, *paired, *runs])
+    compass, epci_mentions = compass_territories(text, epci_mentions, [*mentions, *designated, *composed, *others, *paired,
+                                                                      *runs, *new])
+    designated = [*designated, *composed, *others, *paired, *runs, *new, *compass]
     mentions = [*mentions, *designated, *whole_departement_territories(text, places, mentions)]
     # a territory mention that is a piece of an EPCI's name, or a member of a list, is no row
     mentions = territories_kept(epci_mentions, mentions, text)

@@ -2692,6 +2692,114 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
     return found, [replace(m, territory_hint=hints[id(m)]) if id(m) in hints else m for m in mentions]
 
 
+# "- nouveau territoire réunissant A, le Grand Port de X et la CA B": an item opening a new
+# territory designated by its intercommunalities (folded text, up to the first one)
+NEW_TERRITORY_LEAD = re.compile(r"(?:^|[:;])[ \t]*(?:[-–—•*·][ \t]*)?(?:" + WORDS["new_territory_lead"] + r")$",
+                                re.MULTILINE)
+# "A, B et C (…), qui avaient noué un partenariat, décrochent leur première labellisation": what may
+# follow such a run in its sentence before the words that say it is newly labelled (folded text)
+NEW_TERRITORY_SAID = re.compile(r"\s*+(?:\([^()\n]{0,100}\)\s*+)?(?:,\s*+qui\s[^.;:!?,()\n]{0,120},\s*+)?"
+                                r"(?:" + WORDS["new_territory_said"] + ")")
+# between two members of such a run, a partner that is no EPCI written with its article and a
+# capital ("A, le Grand Port Maritime de X et la CA B"); the capital checked on the text
+PARTNER_JOINT = re.compile(r"\s*,\s*(?:(?:la|le|les)\s+|l'\s*)(?P<partner>[^\W\d_][^,.;:!?()\n]{0,80}?)"
+                           r"\s*(?:,|\s+et)\s+(?:(?:la|le|les)\s+|l'\s*)?")
+
+
+def new_run_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention]
+                        ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """A new territory designated only by its intercommunalities, which may be listed with a
+    partner that is no EPCI, in a text naming other territories: an item "- nouveau territoire
+    réunissant A, le Grand Port Maritime de X et la CA B", or a sentence opening with that run
+    and saying it is newly labelled ("A, le Grand Port de X et la B, qui avaient noué un
+    partenariat, décrochent leur première labellisation"): named after the first EPCI without
+    its legal form (tests/gold/README.md: the first EPCI retained; rule
+    territory.designated_by_members), the linked ones its members. The newness words are
+    required: a run of EPCIs in a text about other territories is often a list of partners."""
+    folded = fold(text)
+    if "nouveau" not in folded and "premiere" not in folded and "entree" not in folded:
+        return [], mentions
+    linked = sorted((m for m in mentions if m.link.siren and m.territory_hint is None), key=lambda m: m.start)
+    epci_spans = SpanReach((m.start, m.end) for m in mentions)
+    named = sorted(t.start for t in territories if not epci_spans.holds(t.start))  # not a piece of an EPCI's name
+    found, hints, index, taken = [], {}, 0, {t.territory_id for t in territories}
+    while index < len(linked):
+        run, position = [linked[index]], index + 1
+        while position < len(linked):
+            mention = linked[position]
+            if mention.link.siren == run[-1].link.siren and re.fullmatch(r"\s*\(\s*", folded[run[-1].end:mention.start]):
+                position += 1  # "la COBAN (communauté d'agglomération du …)": its name in full
+                continue
+            if not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
+                partner = PARTNER_JOINT.fullmatch(folded, run[-1].end, mention.start)
+                if partner is None or not text[partner.start("partner")].isupper():
+                    break
+            run.append(mention)
+            position += 1
+        index = position
+        if len(run) < 2 or len({m.link.siren for m in run}) != len(run):
+            continue
+        reach = max(0, run[0].start - ITEM_LEAD_CHARS)
+        item = NEW_TERRITORY_LEAD.search(folded, max(reach, folded.rfind("\n", reach, run[0].start) + 1), run[0].start)
+        if item is None:
+            sentence_start, sentence_end = sentence_bounds(text, run[0].start)
+            opening = max(sentence_start, folded.rfind(":", max(sentence_start, run[0].start - 40), run[0].start) + 1)
+            first_named = bisect_left(named, sentence_start)
+            if not SUBJECT_OPENING.fullmatch(folded, opening, run[0].start) \
+                    or not NEW_TERRITORY_SAID.match(folded, run[-1].end, sentence_end) \
+                    or first_named < len(named) and named[first_named] < sentence_end:
+                continue
+        lead = ARTICLE.match(text, run[0].start, run[0].end).end()
+        name_start = legal_form_end(text, folded, lead) or lead
+        name = collapse_spaces(TRAILING_BRACKET.sub("", text[name_start:run[0].end]))
+        if not name or name_key(name) in taken:
+            continue
+        territory = TerritoryMention(name_start, name_start + len(name), name[0].upper() + name[1:],
+                                     "territory.designated_by_members", block_end=run[-1].end)
+        found.append(territory)
+        taken.add(territory.territory_id)
+        hints.update({m.link.siren: territory.territory_id for m in run})
+    return found, [replace(m, territory_hint=hints[m.link.siren]) if m.link.siren in hints and m.territory_hint is None
+                   else m for m in mentions]
+
+
+# "À l'Ouest, le territoire d'industrie est porté par …": a compass word naming a territory (text)
+COMPASS_OPENING = re.compile(WORDS["compass_opening"])
+COMPASS_CARRIED = re.compile(WORDS["compass_carried"])
+
+
+def compass_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention]
+                        ) -> tuple[list[TerritoryMention], list[EpciMention]]:
+    """In a text about the programme naming no territory, each one a sentence names by the
+    compass word opening it and says carried by the one intercommunality it names ("À l'Ouest,
+    le territoire d'industrie est porté par le TCO, la CA du Territoire de la Côte Ouest …", "À
+    l'Est, c'est la CIREST … qui pilote le second territoire"): named by that word ("Ouest"; rule
+    territory.compass_carried, the golds' reading), that EPCI its member."""
+    if territories or "," not in text:
+        return [], mentions
+    folded = fold(text)
+    if not re.search(PREFIX, folded):
+        return [], mentions
+    linked = sorted((m for m in mentions if m.link.siren and m.territory_hint is None), key=lambda m: m.start)
+    starts = [m.start for m in linked]
+    found, hints = [], {}
+    for match in COMPASS_OPENING.finditer(text):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if match.start() - sentence_start > 8 or text[sentence_start:match.start()].strip() \
+                or not COMPASS_CARRIED.search(folded, match.end(), sentence_end):
+            continue
+        inside = {m.link.siren for m in linked[bisect_left(starts, match.end()):bisect_left(starts, sentence_end)]}
+        name = match.group("word")
+        if len(inside) != 1 or any(t.territory_id == name_key(name) for t in found):
+            continue
+        territory = TerritoryMention(match.start("word"), match.end("word"), name, "territory.compass_carried",
+                                     block_end=sentence_end)
+        found.append(territory)
+        hints[inside.pop()] = territory.territory_id
+    return found, [replace(m, territory_hint=hints[m.link.siren]) if m.link.siren in hints and m.territory_hint is None
+                   else m for m in mentions]
+
+
 LIST_MARKER = re.compile(r"[ \t]*[-–—•*·][ \t]")
 # what may open an item before its intercommunality: "enfin", "et", "puis", an article (folded text)
 ITEM_OPENING = re.compile(r"[ \t]*(?:(?:enfin|puis|et|ainsi\s+que)\s*,?\s+)?(?:(?:la|le)\s+|l'\s*)?")
