@@ -2704,6 +2704,21 @@ NEW_TERRITORY_SAID = re.compile(r"\s*+(?:\([^()\n]{0,100}\)\s*+)?(?:,\s*+qui\s[^
 # capital ("A, le Grand Port Maritime de X et la CA B"); the capital checked on the text
 PARTNER_JOINT = re.compile(r"\s*,\s*(?:(?:la|le|les)\s+|l'\s*)(?P<partner>[^\W\d_][^,.;:!?()\n]{0,80}?)"
                            r"\s*(?:,|\s+et)\s+(?:(?:la|le|les)\s+|l'\s*)?")
+# between two members of a list of members: a comma or "et", and the next one's article
+# ("A et de la B": the preposition repeated)
+MEMBER_JOINT = re.compile(r"\s*(?P<joint>,|et)\s+(?:(?:de|d['’]|du|des)\s*)?(?:(?:la|le|les)\s+|l['’]\s*)?")
+# what joins two members of such a run: a comma or "et", a partner (PARTNER_JOINT), or the bracket
+# opening the first one's name in full
+NEW_RUN_JOINT = re.compile(r"\s*\(\s*|" + MEMBER_JOINT.pattern + "|" + PARTNER_JOINT.pattern)
+
+
+def _new_run_goes_on(text: str, folded: str, last: EpciMention, mention: EpciMention) -> bool:
+    """Whether `mention` goes on the run `last` ends: its name in full in a bracket after it, or
+    after a comma or "et", or after a partner written with a capital ("le Grand Port de X")."""
+    joint = NEW_RUN_JOINT.fullmatch(folded, last.end, mention.start)
+    if joint.group(0).lstrip().startswith("("):
+        return mention.link.siren == last.link.siren
+    return joint.group("partner") is None or text[joint.start("partner")].isupper()
 
 
 def new_run_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention]
@@ -2722,21 +2737,11 @@ def new_run_territories(text: str, mentions: list[EpciMention], territories: lis
     linked = sorted((m for m in mentions if m.link.siren and m.territory_hint is None), key=lambda m: m.start)
     epci_spans = SpanReach((m.start, m.end) for m in mentions)
     named = sorted(t.start for t in territories if not epci_spans.holds(t.start))  # not a piece of an EPCI's name
-    found, hints, index, taken = [], {}, 0, {t.territory_id for t in territories}
-    while index < len(linked):
-        run, position = [linked[index]], index + 1
-        while position < len(linked):
-            mention = linked[position]
-            if mention.link.siren == run[-1].link.siren and re.fullmatch(r"\s*\(\s*", folded[run[-1].end:mention.start]):
-                position += 1  # "la COBAN (communauté d'agglomération du …)": its name in full
-                continue
-            if not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
-                partner = PARTNER_JOINT.fullmatch(folded, run[-1].end, mention.start)
-                if partner is None or not text[partner.start("partner")].isupper():
-                    break
-            run.append(mention)
-            position += 1
-        index = position
+    found, hints, taken = [], {}, {t.territory_id for t in territories}
+    for run in _coordinated(linked, folded, NEW_RUN_JOINT, lambda last, mention: _new_run_goes_on(text, folded, last, mention)):
+        # "la COBAN (communauté d'agglomération du …)": its name in full is no second member
+        run = [m for i, m in enumerate(run) if not i or m.link.siren != run[i - 1].link.siren
+               or not folded[run[i - 1].end:m.start].lstrip().startswith("(")]
         if len(run) < 2 or len({m.link.siren for m in run}) != len(run):
             continue
         reach = max(0, run[0].start - ITEM_LEAD_CHARS)
@@ -2925,9 +2930,6 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
 # "Ce dispositif concerne …": the programme the subject of a member list's trigger (folded text)
 PROGRAMME_SUBJECT = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:ce|le|notre)\s+(?:dispositif|programme|label"
                                r"|territoire\s+d'\s*industrie)\s*$")
-# between two members of such a list: a comma or "et", and the next one's article
-# ("A et de la B": the preposition repeated)
-MEMBER_JOINT = re.compile(r"\s*(?P<joint>,|et)\s+(?:(?:de|d['’]|du|des)\s*)?(?:(?:la|le|les)\s+|l['’]\s*)?")
 
 
 def _designated_by_members(text: str, folded: str, mentions: list[EpciMention]
