@@ -129,7 +129,8 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
                                                  DemonymRuns, demonym_run, demonyms_at,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
-                                                 sentence_ends, sentence_bounds, town_words, TITLE_LINES)
+                                                 sentence_ends, sentence_bounds, town_words, TITLE_LINES,
+                                                 top_lines)
 from pipeline.extract.territories.examples import example_names
 from pipeline.extract.territories.sections import section_names
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
@@ -1702,17 +1703,6 @@ def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
 # The area of a town, named by its adjective ("le Châtelleraudais", "le Roannais"): one word.
 AREA_OF_A_TOWN = re.compile(r"(?P<stem>[a-z]{3,})(?:ais|ois)")
 TOWN_WORD = re.compile(r"(?P<stem>[a-z]{3,})")
-
-
-def _title_end(text: str) -> int:
-    """Where the text's first lines (TITLE_LINES that hold words: title, rubric, kicker) end."""
-    end, seen = 0, 0
-    for line in re.finditer(r"[^\n]*\n?", text):
-        end = line.end()
-        seen += bool(line.group(0).strip())
-        if seen >= TITLE_LINES or not line.group(0):
-            break
-    return end
 PLACES_JOINED = re.compile(r"\s*[-–/]\s*|\s+et\s+")
 
 
@@ -1724,7 +1714,8 @@ def _areas_named_after_their_town(text: str, mentions: list[TerritoryMention]) -
     So is a town's bare name in the title ("Bastia et Ajaccio entrent dans le dispositif" over
     "le Grand Bastia"): the headline names the territories by their towns."""
     names = {m.name for m in mentions}
-    title_end = _title_end(text) if mentions else 0
+    title = top_lines(text, TITLE_LINES) if mentions else []  # title, rubric, kicker
+    title_end = title[-1][1] if title else 0
     body_names = {m.name for m in mentions if m.start >= title_end}
     for mention in mentions:
         area = AREA_OF_A_TOWN.fullmatch(mention.territory_id)

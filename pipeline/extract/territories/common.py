@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from pipeline import referential
@@ -502,6 +503,11 @@ def town_words() -> frozenset[str]:
 
 
 TITLE_LINES = 4
+
+
+def top_lines(text: str, count: int) -> list[tuple[int, int]]:
+    """(start, end) of the first `count` non-empty lines, without reading the rest of the text."""
+    return [(m.start(), m.end()) for m in islice(re.finditer(r"[^\n]*\S[^\n]*", text), count)]
 
 
 def titled_by_the_programme(folded: str) -> bool:

@@ -25,11 +25,10 @@ territory after it ("Bastia").
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from pipeline.extract.document_info import extract_document_info
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.territories.common import (LEGAL_FORM, PREFIX, TerritoryMention, capitalised_run,
+from pipeline.extract.territories.common import (LEGAL_FORM, PREFIX, TerritoryMention, capitalised_run, top_lines,
                                                  is_place_name, legal_form_end, make_mention, written_with_legal_form)
 from pipeline.extract.territories.topic import allied_intercommunalities, epci_names, reads_as_place
 from pipeline.normalize import fold
@@ -44,11 +43,6 @@ MIN_WORDS, MAX_WORDS = 2, 7
 MOTTO = re.compile(r"libert[eé]\W+[eé]galit[eé]\W+fraternit[eé]\W*", re.IGNORECASE)
 
 
-def _top_lines(text: str, count: int) -> list[tuple[int, int]]:
-    """(start, end) of the first `count` non-empty lines, without reading the rest of the text."""
-    return [(m.start(), m.end()) for m in islice(re.finditer(r"[^\n]*\S[^\n]*", text), count)]
-
-
 def _reads_as_name(line: str) -> bool:
     words = NAME_WORD.findall(line)
     content = [w for w in re.split(r"[\s'’]+", line) if w and fold(w) not in SMALL_WORDS]
@@ -57,7 +51,7 @@ def _reads_as_name(line: str) -> bool:
 
 
 def kicker_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
-    lines = _top_lines(text, MAX_LINES_ABOVE + 1)
+    lines = top_lines(text, MAX_LINES_ABOVE + 1)
     for index, (start, end) in enumerate(lines[:MAX_LINES_ABOVE]):
         line = text[start:end].strip()
         if index + 1 >= len(lines) or line.isupper() or not KICKER.fullmatch(line) \
@@ -83,7 +77,7 @@ SUBJECT_ARTICLE = re.compile(r"(?:le|la|l['’])\s*")
 def headline_subject(text: str) -> list[TerritoryMention]:
     """The intercommunalities a title's subject names after the programme's words, as one territory."""
     folded = fold(text)
-    for start, end in _top_lines(text, MAX_LINES_ABOVE):
+    for start, end in top_lines(text, MAX_LINES_ABOVE):
         programme = AFTER_PROGRAMME.search(text, start, end)
         if not programme:
             designated = _one_intercommunality(text, folded, start, end) or _intercommunality_opening(text, folded, start, end)
@@ -121,7 +115,7 @@ def title_apposition(text: str, places: list[PlaceMention]) -> list[TerritoryMen
     """territory.headline: the name a title sets beside the label, when the body names it again
     and it reads as a place (a département's name, a place-like name: not a person's)."""
     folded = fold(text)
-    for start, end in [*_top_lines(text, TITLE_LINES), *_headline_line(text)]:
+    for start, end in [*top_lines(text, TITLE_LINES), *_headline_line(text)]:
         match = TITLE_APPOSITION.match(text, start, end)
         if not match or not match["name"][0].isupper():
             continue
