@@ -727,6 +727,11 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
         # Under an intro announcing members ("Intercommunalités engagées, territoire par
         # territoire :"), a "Name : members" item names a territory; a bare item is a member.
         labels_only = decided == MEMBERS
+        # "• « A » : CC X, CC Y" / "• « B » (12)" under "Les territoires et leurs intercommunalités :":
+        # beside lines giving a label its members, a bare line is a territory listed without
+        # members, as members.py reads it (no member)
+        labelled = labels_only and any(item.field and item.field.value.end > item.field.value.start
+                                       for item in lst.items)
         intro = (lst.intro.start if lst.intro else lst.span.start, lst.items[0].span.start)
         spread = _place_led_items(text, lst, places) if labels_only else {}
         for item in lst.items:
@@ -739,7 +744,7 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             members = TRIGGER_WORD.search(text[item.content.start:item.span.end])
             led = spread.get(id(item))
             side = _lead_of_an_item(text, item, places) if announced and not item.field and led is None else None
-            if labels_only and not item.field and led is None:
+            if labels_only and not item.field and led is None and not (labelled and _bare_label(text, item)):
                 continue
             if item.field and _record_field(text, item):
                 continue  # "Savoir-faire : plasturgie, …" under a territory's name: one of its fields
@@ -784,6 +789,13 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 if mention:
                     found.append(mention)
     return found
+
+
+def _bare_label(text: str, item: Item) -> bool:
+    """An item without a type word nor an EPCI's name ("« Vallée de l'Huisne »", "Sud Champagne"):
+    beside "Name : members" items, a territory's label, not a member."""
+    written = item.content.of(text)
+    return not TYPE_WORD.search(written) and not is_epci_name(written.strip(" \t«»\"“”"))
 
 
 def _coded_under_a_silent_intro(text: str, lst: ListBlock, places: list[PlaceMention]) -> bool:
