@@ -107,7 +107,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cached_property, lru_cache
 from itertools import takewhile
@@ -2120,12 +2120,17 @@ def _coordinated(mentions: list[EpciMention], folded: str, joint: re.Pattern,
     return runs
 
 
-def _member_runs(linked: list[EpciMention], folded: str) -> Callable[[EpciMention], list[EpciMention]]:
+def _member_runs(linked: list[EpciMention], folded: str) -> Callable[[EpciMention], Iterator[EpciMention]]:
     """For each of the `linked` mentions (in text order), the run of those joined after it by
-    MEMBER_JOINT ("A, B et la C"), from it on: the end of its run of `_coordinated`, cut once."""
+    MEMBER_JOINT ("A, B et la C"), from it on: the end of its run of `_coordinated`, read only as
+    far as the caller goes (one line of a long run each)."""
     place = {id(mention): (run, index) for run in _coordinated(linked, folded, MEMBER_JOINT, lambda last, mention: True)
              for index, mention in enumerate(run)}
-    return lambda first: place[id(first)][0][place[id(first)][1]:]
+
+    def run_from(first: EpciMention) -> Iterator[EpciMention]:
+        run, index = place[id(first)]
+        return (run[position] for position in range(index, len(run)))
+    return run_from
 
 
 def _former_members_returned(attached: list[tuple[EpciMention, str | None]], successors: dict[str, str],
@@ -2682,7 +2687,7 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
                 or ITEM_TERRITORY_LEAD.search(folded, max(folded.rfind("\n", 0, first.start) + 1,
                                                           first.start - ITEM_LEAD_CHARS), first.start)):
             continue
-        run = run_from(first)
+        run = list(run_from(first))
         if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
                 or not (programme_lead or PAIR_END.match(folded, run[-1].end)):
             continue
@@ -3046,7 +3051,7 @@ def _counted_labelled_listed(text: str, folded: str, mentions: list[EpciMention]
         first = next((m for m in linked if m.start >= match.end()), None)
         if first is None or not SUBJECT_OPENING.fullmatch(folded, match.end(), first.start):
             continue
-        run = run_from(first)
+        run = list(run_from(first))
         if len(run) != count or len({m.link.siren for m in run}) != count:
             continue
         name_start = legal_form_end(text, folded, first.start) or first.start
