@@ -1072,3 +1072,27 @@ def test_the_refused_starts_of_the_label_predicates_skip_runs_of_blanks():
         every_blank = re.compile(r"(?<=\s)(?:" + "|".join("(?<=" + body + ")" for body in bodies) + ")")
         found = [m.start() for m in _REFUSED[refusal].finditer(text)]
         assert found == [m.start() for m in every_blank.finditer(text)] and len(found) >= 6
+
+
+def test_the_lines_after_each_list_and_the_calls_of_each_footnote_are_found_once(monkeypatch):
+    """A communiqué of territory lists repeated 200 times (a PDF dossier, 0.6 MB) took 20 s,
+    growing with the square: each list's doubts split the whole text into lines again
+    (stops_at_a_page_break, resumes_after_prose), each footnote looked for its calls from the
+    text's start. Counted, not timed: the splits; the lines found by bisection are the same."""
+    from pipeline.extract import members, structure
+    from pipeline.extract.assemble import extract
+
+    work = {"splits": 0}
+    _count_calls(monkeypatch, structure, "_lines", work, "splits")
+    structure._lines_and_edges.cache_clear()
+    unit = ("Deux territoires d'industrie dans le Doubs* :\n- Nord Franche-Comté\n- Pontarlier\n\n"
+            "Texte entre deux listes.\n- Vesoul\n\n* Communauté de communes du Grand Pontarlier\n")
+    text = unit * 60
+    [doc] = nlp.parse([text])
+    extract(text, doc)
+    assert work["splits"] <= 4  # 120 and more before
+    lines = structure._lines(text)
+    found, starts, ends = structure._lines_and_edges(text)
+    assert found == lines and starts == sorted(starts) and ends == sorted(ends)
+    regions = members._footnote_regions(text)
+    assert [r.anchor for r in regions] == [i * len(unit) + unit.index("*") for i in range(60)]  # its own call

@@ -1039,11 +1039,10 @@ def _main_region(places: list[PlaceMention]) -> set[str]:
 
 def _regions_in(places: list[PlaceMention], sentence: tuple[int, int]) -> set[str]:
     """The régions named in `sentence`: "la Guyane", a département that is a région of its own,
-    names its région too."""
+    names its région too. `places` in reading order (places_starting_in: each row read them all)."""
     region_of = {departement: region for region, departement in referential.single_departement_regions().items()}
-    return {p.code if p.kind == "region" else region_of[p.code] for p in places
-            if (p.kind == "region" or (p.kind == "departement" and p.code in region_of))
-            and sentence[0] <= p.start < sentence[1]}
+    return {p.code if p.kind == "region" else region_of[p.code] for p in places_starting_in(places, *sentence)
+            if p.kind == "region" or (p.kind == "departement" and p.code in region_of)}
 
 
 def _regions_of_its_heading(structure: Structure, places: list[PlaceMention], mention: TerritoryMention) -> set[str]:
