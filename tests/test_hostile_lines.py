@@ -1000,3 +1000,99 @@ def test_a_sentence_of_many_enumeration_cues_is_read_once(monkeypatch, unit, nam
     assert len(found) == names * count
     assert work["read"] <= 10 * len(text)  # 150 to 900 times the text before
     assert work.get("tries", 0) <= 10 * count
+
+
+def test_a_crawl_prefix_is_tried_once_per_run_of_blank_lines(monkeypatch):
+    """`_crawl_prefixes_blanked` tried its prefix (opening with blanks) at every line start: 20,000
+    lines "\\n \\n" were read 20,000 times each (4 s of extraction). It is tried at the first line
+    start of each run of blanks and where a prefix ends, as `sub` found it: the same text.
+    Counted, not timed: the tries."""
+    import re
+
+    from pipeline.extract import assemble
+
+    prefix = assemble.CRAWL_PREFIX_LINES
+
+    def with_sub(text):  # the former reading
+        return prefix.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+    for text in ("date 2023-09 Le Grand Chalon", " \n date 2023-09\ndate 2024-10 \nx date 2023-09 y",
+                 "x \r\n\ndate 2024-10\n date 2024-10\n\u00a0date 2023-09 \n\n ", "date 2023-09 \n\n", "\n \ndate 2023-09",
+                 "a\n" + "\n \n" * 50 + "date 2023-09 b\n" + "\n" * 50 + "date 2024-01\ndate 2024-02 c date 2024-03 d"):
+        assert assemble._crawl_prefixes_blanked(text) == with_sub(text), text
+    tries = []
+
+    class Counted:
+        pattern = prefix.pattern
+
+        def match(self, *arguments):
+            tries.append(1)
+            return prefix.match(*arguments)
+
+    monkeypatch.setattr(assemble, "CRAWL_PREFIX_LINES", Counted())
+    text = BODY + "\n \n" * 20_000 + "date 2023-09 " + BODY
+    assert assemble._crawl_prefixes_blanked(text) == with_sub(text)
+    assert len(tries) <= BODY.count("\n") * 2 + 4  # 40,000 line starts
+
+
+def test_a_titled_predicate_opens_at_the_start_of_its_run_of_blanks():
+    """The label predicate 'titled' ("Vallée de X : un Territoire d'industrie renouvelé") opened
+    with a run of blanks and was tried at each of a run's blanks, reading the rest of the run each
+    time (40,000 spaces: 1.5 s, 2.1 s for tabs, growing with the square). It opens at the first or
+    second blank of a run only, where the leftmost match opens: the same matches."""
+    import re
+
+    from pipeline.extract.territories.predicates import _expand, _predicates, label_matches, WORDS
+
+    [titled] = [p for p in WORDS["label_predicates"] if p.startswith("(?P<titled>")]
+    former = re.compile(r"(?:,\s*|(?<![\w']))(?:" + _expand(titled.replace(r"(?<![ \t]{2})", ""), "none") + ")")
+    now = re.compile(r"(?:,\s*|(?<![\w']))(?:" + _expand(titled, "none") + ")")
+    assert now.pattern != former.pattern
+    for blanks in (" ", "  ", "\t \t", " " * 9, "\n  ", ",  \t"):
+        for before in ("vallee de la bresle", "le pays de x »", "y,"):
+            text = f"{before}{blanks}:{blanks.strip(',') or ' '}un territoire d'industrie renouvele. x"
+            assert [m.span() for m in now.finditer(text)] == [m.span() for m in former.finditer(text)], text
+    text = "vallee de la bresle" + " " * 40_000 + ":  un territoire d'industrie renouvele."
+    [found] = label_matches(text)
+    assert found.span() == (20, len(text) - 1) and found["titled"]
+    assert _predicates().match(text, 22) is None  # a start inside the run is refused at once
+
+
+def test_the_refused_starts_of_the_label_predicates_skip_runs_of_blanks():
+    """The starts refused after an adverb were looked for at every blank, each trying every
+    adverb's look-behind (blancs_varies: 0.5 s of its 3.8 s); an adverb ends with no blank, so
+    only a blank after a non-blank is tried: the same positions."""
+    import re
+
+    from pipeline.extract.territories.predicates import _AFTER, _REFUSED
+
+    text = ("x est ainsi  labellise, desormais\t\tretenu, en 2019, en mars 2019,  " + " \t\n" * 50
+            + "deja   aussi encore\n" + "\u00a0" * 20 + "enfin x")
+    for refusal, bodies in _AFTER.items():
+        every_blank = re.compile(r"(?<=\s)(?:" + "|".join("(?<=" + body + ")" for body in bodies) + ")")
+        found = [m.start() for m in _REFUSED[refusal].finditer(text)]
+        assert found == [m.start() for m in every_blank.finditer(text)] and len(found) >= 6
+
+
+def test_the_lines_after_each_list_and_the_calls_of_each_footnote_are_found_once(monkeypatch):
+    """A communiqué of territory lists repeated 200 times (a PDF dossier, 0.6 MB) took 20 s,
+    growing with the square: each list's doubts split the whole text into lines again
+    (stops_at_a_page_break, resumes_after_prose), each footnote looked for its calls from the
+    text's start. Counted, not timed: the splits; the lines found by bisection are the same."""
+    from pipeline.extract import members, structure
+    from pipeline.extract.assemble import extract
+
+    work = {"splits": 0}
+    _count_calls(monkeypatch, structure, "_lines", work, "splits")
+    structure._lines_and_edges.cache_clear()
+    unit = ("Deux territoires d'industrie dans le Doubs* :\n- Nord Franche-Comté\n- Pontarlier\n\n"
+            "Texte entre deux listes.\n- Vesoul\n\n* Communauté de communes du Grand Pontarlier\n")
+    text = unit * 60
+    [doc] = nlp.parse([text])
+    extract(text, doc)
+    assert work["splits"] <= 4  # 120 and more before
+    lines = structure._lines(text)
+    found, starts, ends = structure._lines_and_edges(text)
+    assert found == lines and starts == sorted(starts) and ends == sorted(ends)
+    regions = members._footnote_regions(text)
+    assert [r.anchor for r in regions] == [i * len(unit) + unit.index("*") for i in range(60)]  # its own call

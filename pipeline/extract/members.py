@@ -1129,16 +1129,19 @@ def _footnote_regions(text: str) -> list[_Region]:
     """The EPCIs a footnote lists are members, introduced where its call stands ("Le
     territoire X couvre 147 communes*" … "* Communauté d'agglomération A, communauté de
     communes B …"): the call's sentence is the list's intro."""
-    regions = []
+    regions, calls = [], {}  # mark -> the starts of its calls in the text, found once (not once a line)
     for line in FOOTNOTE_LINE.finditer(text):
         mark = line.group(1)
         if mark.startswith("*") and mark in line.group(2):
             continue  # "**Occitanie** – …": a bold run opening the line, no footnote
-        call = re.compile(r"(?<=\w)[ \t]?" + re.escape(mark) if mark.startswith("(")
-                          else r"(?<=\w)" + re.escape(mark) + r"(?!\*)")
-        calls = [c for c in call.finditer(text, 0, line.start())]
-        if calls:
-            regions.append(_Region(line.start(2), line.end(2), False, None, True, calls[-1].start()))
+        if mark not in calls:
+            call = re.compile(r"(?<=\w)[ \t]?" + re.escape(mark) if mark.startswith("(")
+                              else r"(?<=\w)" + re.escape(mark) + r"(?!\*)")
+            calls[mark] = [c.start() for c in call.finditer(text)]
+        # the last call ending before the line (a call ends with its mark, never with the line break)
+        count = bisect.bisect_left(calls[mark], line.start())
+        if count:
+            regions.append(_Region(line.start(2), line.end(2), False, None, True, calls[mark][count - 1]))
     return regions
 
 

@@ -107,9 +107,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cached_property, lru_cache
+from itertools import takewhile
 
 from pipeline import referential
 from pipeline.extract.document_info import is_field_label
@@ -2119,6 +2120,19 @@ def _coordinated(mentions: list[EpciMention], folded: str, joint: re.Pattern,
     return runs
 
 
+def _member_runs(linked: list[EpciMention], folded: str) -> Callable[[EpciMention], Iterator[EpciMention]]:
+    """For each of the `linked` mentions (in text order), the run of those joined after it by
+    MEMBER_JOINT ("A, B et la C"), from it on: the end of its run of `_coordinated`, read only as
+    far as the caller goes (one line of a long run each)."""
+    place = {id(mention): (run, index) for run in _coordinated(linked, folded, MEMBER_JOINT, lambda last, mention: True)
+             for index, mention in enumerate(run)}
+
+    def run_from(first: EpciMention) -> Iterator[EpciMention]:
+        run, index = place[id(first)]
+        return (run[position] for position in range(index, len(run)))
+    return run_from
+
+
 def _former_members_returned(attached: list[tuple[EpciMention, str | None]], successors: dict[str, str],
                              folded: str, sentences: list[tuple[int, int]], territories: list[TerritoryMention],
                              epci_spans: list[tuple[int, int]]) -> list[tuple[EpciMention, str | None]]:
@@ -2665,18 +2679,15 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
     if not re.search(PREFIX, folded):
         return [], mentions
     linked = sorted((m for m in mentions if m.link.siren and m.legal_form), key=lambda m: m.start)
+    run_from = _member_runs(linked, folded)
     found, hints = [], {}
-    for index, first in enumerate(linked):
+    for first in linked:
         programme_lead = PROGRAMME_PAIR_LEAD.search(folded, max(0, first.start - 60), first.start) is not None
         if not (programme_lead or PAIR_LEAD.search(folded, max(0, first.start - 40), first.start)
                 or ITEM_TERRITORY_LEAD.search(folded, max(folded.rfind("\n", 0, first.start) + 1,
                                                           first.start - ITEM_LEAD_CHARS), first.start)):
             continue
-        run = [first]
-        for mention in linked[index + 1:]:
-            if not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
-                break
-            run.append(mention)
+        run = list(run_from(first))
         if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
                 or not (programme_lead or PAIR_END.match(folded, run[-1].end)):
             continue
@@ -3031,6 +3042,7 @@ def _counted_labelled_listed(text: str, folded: str, mentions: list[EpciMention]
     the first EPCI retained, tests/gold/README.md), they its members. As many linked
     intercommunalities as the count, joined by commas and "et", right after the colon."""
     linked = sorted((m for m in mentions if m.link.siren), key=lambda m: m.start)
+    run_from = _member_runs(linked, folded)
     for match in COUNTED_LABELLED_COLON.finditer(folded):
         if not re.search(PREFIX, folded[match.start():match.end()]):
             continue
@@ -3039,11 +3051,7 @@ def _counted_labelled_listed(text: str, folded: str, mentions: list[EpciMention]
         first = next((m for m in linked if m.start >= match.end()), None)
         if first is None or not SUBJECT_OPENING.fullmatch(folded, match.end(), first.start):
             continue
-        run = [first]
-        for mention in linked[linked.index(first) + 1:]:
-            if not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
-                break
-            run.append(mention)
+        run = list(run_from(first))
         if len(run) != count or len({m.link.siren for m in run}) != count:
             continue
         name_start = legal_form_end(text, folded, first.start) or first.start
@@ -3075,15 +3083,12 @@ def _members_as_subject(text: str, folded: str, mentions: list[EpciMention]
     that layout retain the first EPCI, tests/gold/README.md), they its members. Each written
     with its legal form and linked, joined by commas and "et"."""
     linked = sorted((m for m in mentions if m.link.siren and m.legal_form), key=lambda m: m.start)
-    for index, first in enumerate(linked):
+    run_from = _member_runs(linked, folded)
+    for first in linked:
         sentence_start, sentence_end = sentence_bounds(text, first.start)
         if not SUBJECT_OPENING.fullmatch(folded, sentence_start, first.start):
             continue
-        run = [first]
-        for mention in linked[index + 1:]:
-            if mention.start >= sentence_end or not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
-                break
-            run.append(mention)
+        run = list(takewhile(lambda mention: mention.start < sentence_end, run_from(first)))
         if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
                 or not re.match(r"\s+(?:s['’]\s*|se\s+|ont\s+|sont\s+)?[a-z]", folded[run[-1].end:sentence_end]) \
                 or re.match(r"\s+et\b", folded[run[-1].end:sentence_end]) \
@@ -3117,15 +3122,7 @@ def _gathered_in_the_programme(text: str, folded: str, mentions: list[EpciMentio
     named by that designation as the text writes it, legal forms dropped ("CAB et X"; rule
     territory.designated_by_members, tests/gold/README.md), they its members. An acronym counts
     as written: the participle, not a legal form, says that each name is a member."""
-    linked = sorted((m for m in mentions if m.link.siren), key=lambda m: m.start)
-    index = 0
-    while index < len(linked):
-        run = [linked[index]]
-        for mention in linked[index + 1:]:
-            if mention.start < run[-1].end or not MEMBER_JOINT.fullmatch(folded, run[-1].end, mention.start):
-                break
-            run.append(mention)
-        index += len(run)
+    for run in _coordinated([m for m in mentions if m.link.siren], folded, MEMBER_JOINT, lambda last, mention: True):
         if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
                 or not GATHERED_IN_THE_PROGRAMME.match(folded, run[-1].end):
             continue

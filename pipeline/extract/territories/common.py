@@ -853,7 +853,7 @@ def departements_after_dash(text: str, start: int, end: int,
     if CODES_ONLY.fullmatch(tail):  # "Est Réunion – 974", "Issoudun – 36", "Nord Loiret – 45": codes are no name's part
         return dash.start(), _codes_in(tail)
     codes = departements_bracket(text, dash.end(), end, places)
-    before = [p for p in places if p.kind in ("departement", "region") and start <= p.start < dash.start()]
+    before = [p for p in places_starting_in(places, start, dash.start()) if p.kind in ("departement", "region")]
     if not codes or any(p.kind == "region" for p in before) \
             or (before and named_by_its_departements(INTER_BEFORE_PLACES.sub("", text[start:end], count=1))):
         return None

@@ -768,8 +768,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                     continue  # "– Redon Agglomération est un territoire interrégional …": a remark
                 codes = set(codes) | heading_codes
                 located = not place_heading and _located_by_its_value(text, item, lst)
-                codes |= {p.code for p in places if located and p.kind == "departement"
-                          and item.field.value.start <= p.start < item.field.value.end}
+                codes |= {p.code for p in places_starting_in(places, item.field.value.start, item.field.value.end)
+                          if p.kind == "departement"} if located else set()
                 if not (announced or labels_only or codes or members or located):
                     continue
                 if not (announced or labels_only or members or located) and _only_places(text, lst, places):

@@ -57,14 +57,19 @@ _AFTER_AN_ADVERB = [r"(?<![\w'])(?:" + "|".join(forms) + r")\s" for _, forms in 
 _ADVERB_REACH = max(_ADVERB_FORMS) + 1
 # The end of an adverb of more forms than look-behinds can hold ("en mars 2019, ": "mars 2019,"),
 # then one blank: a position after it may not be after an adverb.
-_AFTER_AN_ENDING = [r"(?<![\w'])(?:" + "|".join(forms) + r")\s" for _, forms in sorted(written_endings(_ADVERB).items())]
+_ADVERB_ENDINGS = written_endings(_ADVERB)
+_AFTER_AN_ENDING = [r"(?<![\w'])(?:" + "|".join(forms) + r")\s" for _, forms in sorted(_ADVERB_ENDINGS.items())]
 # From this length on, the predicates refuse a start after such an ending too, at some cost (of
 # 1,859 texts of the snapshot sets, 13 are so long): a run of dates ("en mars, en mars, …") in a
 # shorter text takes at most about 0.15 s to read.
 LONG_TEXT = 3_000
 _AFTER = {"adverbs": _AFTER_AN_ADVERB, "endings": _AFTER_AN_ADVERB + _AFTER_AN_ENDING}
-# a position that the look-behinds of `_AFTER[refusal]` refuse (after a blank first: they only there)
-_REFUSED = {refusal: re.compile(r"(?<=\s)(?:" + "|".join("(?<=" + body + ")" for body in bodies) + ")")
+# a position that the look-behinds of `_AFTER[refusal]` refuse (after a blank after a non-blank
+# first: they only there; tried at each blank, a run of blanks cost 14 s a MB)
+if any(not re.search(r"(?:(?<!\\)[\w,]|\\d)$", form) for forms in (*_ADVERB_FORMS.values(), *_ADVERB_ENDINGS.values())
+       for form in forms):
+    raise ValueError("territory_words.json: an adverb of {adverb} must end with a letter, a digit or a comma (_REFUSED)")
+_REFUSED = {refusal: re.compile(r"(?<=\S\s)(?:" + "|".join("(?<=" + body + ")" for body in bodies) + ")")
             for refusal, bodies in _AFTER.items()}
 # an adverb of {adverb} then one blank, looked for back from a refused position over at most
 # _ADVERB_SPAN characters (a longer one, of many blanks, has its start read again: only slower)
