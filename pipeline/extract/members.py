@@ -243,7 +243,20 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         parts.append((pos, joint.start()))
         pos = joint.end()
     parts.append((pos, end))
-    return [(_past_everyday_plural(text, s, e), e) for s, e in parts if text[s:e].strip()]
+    return [(_past_everyday_plural(text, s, e), _before_place_complement(text, s, e)) for s, e in parts
+            if text[s:e].strip()]
+
+
+# "… et le Haut Pays Bigouden à l'intérieur", "… B côté Morbihan": the place a name lies in, after it
+PLACE_COMPLEMENT_END = re.compile(r"\s+(?:" + WORDS["place_complement_after"] + r")[\s.;,]*$")
+PLACE_COMPLEMENT_CHARS = 60  # read at a part's end only: a long part is not read again for each word
+
+
+def _before_place_complement(text: str, start: int, end: int) -> int:
+    """Where a part ends before a complement of place in lower case that closes it ("sur la côte",
+    "à l'intérieur", "côté Doubs"), or its end."""
+    found = PLACE_COMPLEMENT_END.search(text, max(start, end - PLACE_COMPLEMENT_CHARS), end)
+    return found.start() if found and found.start() > start else end
 
 
 def _past_everyday_plural(text: str, start: int, end: int) -> int:
@@ -676,7 +689,7 @@ COUNTED_MEMBERS_CLOSING = with_first_letters(re.compile(
 # counted members as the subject of a verb of composition whose object is the territory
 COUNTED_MEMBERS_COMPOSE = with_first_letters(re.compile(
     r"(?<![\w'’])(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+" + WORDS["members_noun"]
-    + r"\s+(?:l[ea]\s+|l['’]\s*)(?:composent|forment|constituent)[ \t]*\.[ \t]*(?:\n[ \t]*)?(?=\S)", re.IGNORECASE))
+    + r"\s+(?:" + WORDS["counted_compose"] + r")[ \t]*\.[ \t]*(?:\n[ \t]*)?(?=\S)", re.IGNORECASE))
 SEMICOLON_PIECE = re.compile(r"[^;]+")
 # "A et B côté Morbihan": the side the names lie on, after them, is no part of the last name
 SIDE_AFTER = re.compile(r"\s+c[ôo]t[ée]\s+(?=\S)", re.IGNORECASE)

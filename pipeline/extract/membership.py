@@ -293,10 +293,13 @@ def _member_by_pronoun(mention: EpciMention, text: str, folded: str, sentences: 
 # EPCIs said not to be members, after their name or run (folded text): "A et B, partenaires de
 # la filière, qui ne font pas partie du territoire", "A, qui n'en est pas membre", or not yet
 # ("A réfléchit à sa propre candidature")
-NOT_A_MEMBER = re.compile(r"[^.;:!?]{0,80}?(?<![\w'])(?:qui\s+)?(?:ne|n')\s*(?:en\s+)?(?:font|fait|sont|est|faisaient|faisait"
+# A blank line ends the clause: a table's last row is not the subject of the paragraph under it
+# ("… Falaises du Talou   Envermeu" then "La CA X, voisine, ne fait pas partie du territoire").
+CLAUSE_CHAR = r"(?:[^.;:!?\n]|\n(?![ \t]*\n))"
+NOT_A_MEMBER = re.compile(CLAUSE_CHAR + r"{0,80}?(?<![\w'])(?:qui\s+)?(?:ne|n')\s*(?:en\s+)?(?:font|fait|sont|est|faisaient|faisait"
                           r"|feront|fera|seront|sera)\s+pas\s+(?:partie|membres?)\b"
                           # "A n'entre pas dans le périmètre", "A et B pourront rejoindre la démarche"
-                          r"|(?:(?!\bautres?\b)[^.;:!?]){0,80}?(?<![\w'])(?:qui\s+)?(?:"
+                          r"|(?:(?!\bautres?\b)" + CLAUSE_CHAR + r"){0,80}?(?<![\w'])(?:qui\s+)?(?:"
                           + "|".join(WORDS["not_yet_member"]) + ")"
                           # "La CC X, voisine, sera invitée aux comités": a neighbour, said so right after
                           r"|\s*,\s*(?:(?:sa|son|leur|notre)\s+)?voisine?s?\b")

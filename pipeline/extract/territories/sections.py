@@ -27,6 +27,13 @@ COUNTED = re.compile(r"(?<![\w'])(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS) + r
                      + WORDS["section_counted"] + "))")
 # "tour d'horizon de quelques-uns de ces nouveaux venus": as many as the headings in a row give
 UNCOUNTED = re.compile(WORDS["section_uncounted"])
+# what the announcing block speaks of: territories, or the programme ("… du programme")
+TOPIC = re.compile(WORDS["section_topic"])
+# a line that is no sentence ("Publié le 20/11/2023", "*Communiqué – Lille, le 28 novembre 2019*")
+# between a title counting the territories and their headings
+NO_SENTENCE = re.compile(r"[^.!?\n]*")
+# "Compétences", "Foncier", "Transition écologique": a theme's heading, no territory's
+THEME = re.compile(r"(?:" + "|".join(WORDS["section_themes"]) + r")\b")
 # "Le renouvellement : Aurillac Figeac Rodez": a kicker in lower case, the name after its colon
 KICKER = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)?[a-zà-ÿ][\w'’-]*(?:[ \t]+[a-zà-ÿ][\w'’-]*){0,2}[ \t]*:[ \t]*(?=[A-ZÀ-Ý])")
 ARTICLE = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
@@ -47,9 +54,9 @@ def section_names(text: str, structure: Structure, places: list[PlaceMention]) -
     found = []
     blocks = structure.blocks
     for index, block in enumerate(blocks[:-1]):
-        if block.kind != "paragraph" or blocks[index + 1].kind != "heading":
+        if blocks[index + 1].kind != "heading":
             continue
-        for count, closing in _counts(folded, block.span.start, block.span.end):
+        for count, closing in _announced_counts(text, folded, blocks, index):
             # the first sentence's count ("… les contrats de deux Territoires d'industrie, qui …. La
             # Nouvelle-Aquitaine en compte 14.") holds only when exactly that many sections follow;
             # an announcement without a count (0) takes the headings in a row
@@ -61,6 +68,21 @@ def section_names(text: str, structure: Structure, places: list[PlaceMention]) -
                 found.extend(mentions)
                 break
     return found
+
+
+def _announced_counts(text: str, folded: str, blocks: list[Block], index: int) -> list[tuple[int, bool]]:
+    """The counts announcing the headings after blocks[index]: that paragraph's, or a title's right
+    over them ("## Territoires d'industrie : deux contrats signés" then "## Dunkerquois"); when it
+    counts nothing and is a line that is no sentence, a dateline, the title's over it
+    ("<h1>… : deux territoires labellisés</h1><p>Publié le 20/11/2023</p><h2>Luberon</h2>")."""
+    block = blocks[index]
+    if block.kind not in ("heading", "paragraph"):
+        return []
+    counts = _counts(folded, block.span.start, block.span.end)
+    if not counts and index > 0 and blocks[index - 1].kind == "heading" \
+            and NO_SENTENCE.fullmatch(text, block.span.start, block.span.end):
+        return _counts(folded, blocks[index - 1].span.start, blocks[index - 1].span.end)
+    return counts
 
 
 def _placed_or_a_territory(folded: str, mention: TerritoryMention) -> bool:
@@ -75,7 +97,7 @@ def _counts(folded: str, start: int, end: int) -> list[tuple[int, bool]]:
     territories ("La région compte dix Territoires d'industrie. Zoom sur quatre d'entre eux."), with
     True, or 0 when it announces them without a count ("tour d'horizon de quelques-uns de ces
     nouveaux venus"); then its first sentence's count, with False."""
-    if "territoire" not in folded[start:end]:
+    if not TOPIC.search(folded, start, end):
         return []
     sentences = [m for m in SENTENCE.finditer(folded, start, end) if m.group(0).strip()]
     found = []
@@ -116,6 +138,7 @@ def _name(text: str, heading: Block, section_end: int, places: list[PlaceMention
     if name_end == name_start or not NAME_CLOSE.match(text, name_end, end):
         return None
     name = text[name_start:name_end]
-    if len(WORD.findall(name)) > MAX_SECTION_NAME_WORDS or is_place_name(name) or INSTITUTION.match(fold(name)):
+    if len(WORD.findall(name)) > MAX_SECTION_NAME_WORDS or is_place_name(name) or INSTITUTION.match(fold(name)) \
+            or THEME.match(fold(name)):
         return None  # "Jura : …" heads a département's section, "Région : …" an institution's
     return make_mention(text, name_start, name_end, RULE, codes_after(text, name_end, places), section_end)
