@@ -2415,8 +2415,9 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
     # the heading over a sentence, read once for all its members (2,000 members of one line
     # each read it: the line above a text's first line is the whole text)
     headings: dict[int, tuple[int, int] | None] = {}
-    # searched once: a text naming no programme was read whole for each of its 2,000 members
-    names_the_programme = NAMES_THE_PROGRAMME.search(folded) is not None
+    # searched once, when first needed: a text naming no programme was read whole for each of its
+    # 2,000 members
+    names_the_programme: list[bool] = []
     for mention in mentions:
         named = _territory_it_forms(text, folded, mention) if mention.link.siren else None
         named = named or _territory_the_subjects_form(text, folded, mention, sentences)
@@ -2444,7 +2445,9 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
             if not subject and start not in headings:
                 headings[start] = _heading_before(text, start)
             heading = None if subject else headings[start]
-        if subject is None and heading is None and names_the_programme:
+        if subject is None and heading is None and not names_the_programme:
+            names_the_programme.append(NAMES_THE_PROGRAMME.search(folded) is not None)
+        if subject is None and heading is None and names_the_programme[0]:
             heading = _section_named_again(text, start, mention.list_start)
         if subject is None and heading is None:
             continue
