@@ -123,7 +123,10 @@ from pipeline.read.pdf import cut_words
 
 WORDS = json.loads((Path(__file__).parent / "rules" / "member_words.json").read_text(encoding="utf-8"))
 MEMBER_TRIGGER = "(?:" + "|".join(WORDS["member_triggers"]) + ")"
-TRIGGER = with_first_letters(re.compile(r"(?<![\w'’])" + MEMBER_TRIGGER + r"(?!\w)", re.IGNORECASE))
+FOUND_THERE = re.compile(WORDS["found_there"], re.IGNORECASE)
+TRIGGER = with_first_letters(re.compile(r"(?<![\w'’])(?:" + MEMBER_TRIGGER + "|" + WORDS["found_there"] + r")(?!\w)",
+                                        re.IGNORECASE))
+ONE_TERRITORY_WORD = re.compile(WORDS["one_territory_word"], re.IGNORECASE)
 MEMBERS_NOUN = with_first_letters(re.compile(WORDS["members_noun"], re.IGNORECASE))
 MEMBERS_NOUN_SPELLED_OUT = re.compile(WORDS["members_noun_spelled_out"], re.IGNORECASE)
 GROUP_LEAD = re.compile(WORDS["group_lead"], re.IGNORECASE)
@@ -137,7 +140,8 @@ WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|corr
                            r"|s['’][ée]tend"  # "s'étend sur 45 communes", "sur deux départements"
                            r"|form\w*\s+par"  # "le vivier de compétences formé par le lycée X et l'AFPA"
                            r"|(?:a|ont|avai\w*)\s+sign"  # "… a signé d'une même main : A, B, la Région"
-                           r"|p[ée]rim[èe]tre",  # "Le périmètre, d'abord, est le même : A, B et C, en Haute-Saône"
+                           r"|p[ée]rim[èe]tre"  # "Le périmètre, d'abord, est le même : A, B et C, en Haute-Saône"
+                           r"|on\s+y",  # "On y retrouve l'Agglo X et …": what links
                            re.IGNORECASE)
 # "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
 CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"
@@ -509,6 +513,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             continue  # "CC Autour de Chenonceaux Bléré-Val de Cher": a word of an EPCI's name
         if _relative_to_an_epci(text, trigger.start()):
             continue  # "la CA du Centre Littoral (CACL), qui rassemble Cayenne, …": its communes
+        if FOUND_THERE.match(trigger.group(0)) and not _one_territory_before(text, trigger.start()):
+            continue  # "La région compte vingt territoires. On y retrouve A, B …": territories
         if WEAK_TRIGGERS.match(trigger.group(0)) and _carries_a_project(text, trigger):
             continue  # "Ce projet est porté par la CC X, et soutenu au titre du Fonds Vert"
         # "le Territoire qui concerne Le Grésivaudan regroupe A et B": the next trigger ends it
@@ -555,6 +561,16 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
                                    weak=not keep))
     return regions
+
+
+def _one_territory_before(text: str, position: int) -> bool:
+    """Whether the sentence of `position`, or the one before, speaks of a territory or a perimeter
+    (singular): what "on y retrouve" there names are its members. Read within 400 characters."""
+    floor = max(0, position - 400)
+    stop = max(text.rfind(mark, floor, position) for mark in ".!?")
+    if stop >= 0:
+        stop = max(text.rfind(mark, floor, stop) for mark in ".!?")
+    return ONE_TERRITORY_WORD.search(text, max(floor, stop + 1), position) is not None
 
 
 # "dix intercommunalités du Béarn et de la Bigorre", "cinq communautés de communes de la vallée":
@@ -657,7 +673,8 @@ def _common_noun_first(rest: str) -> bool:
 
 
 PLURAL_HEAD = re.compile(r"(?:t[ée]s|ions|oles)\b|\bEPCI\b", re.IGNORECASE)  # "EPCI" heads only "les EPCI de …"
-MEMBERS_VERB = with_first_letters(re.compile(r"(?<![\w'’])(?:" + "|".join(WORDS["members_verbs"]) + r")(?!\w)",
+MEMBERS_VERB = with_first_letters(re.compile(r"(?<![\w'’])(?:" + "|".join([*WORDS["members_verbs"], WORDS["joins_the_perimeter"]])
+                                             + r")(?!\w)",
                                              re.IGNORECASE))
 SENTENCE_START = re.compile(r".*(?:[.!?:;]\s|\n)", re.DOTALL)
 
@@ -1487,8 +1504,10 @@ def _predicate_start(text: str, start: int, end: int) -> int:
 
 
 # What may stand between the last of the subjects and their verb: a bracket, a place ("…
-# Loué-Brûlon-Noyen Communauté, en Sarthe (LBN), se sont unies")
-APPOSITION = re.compile(r"\([^()]*\)|,\s*(?:en|dans\s+(?:la|le|les|l['’])?)\s*[A-ZÉÈ][\w'’-]*(?:[\s-]+[A-ZÉÈ][\w'’-]*)*")
+# Loué-Brûlon-Noyen Communauté, en Sarthe (LBN), se sont unies"), a relative clause between
+# commas ("la CC X, qui abrite les zones d'activités de la plaine, a rejoint le périmètre")
+APPOSITION = re.compile(r"\([^()]*\)|,\s*(?:en|dans\s+(?:la|le|les|l['’])?)\s*[A-ZÉÈ][\w'’-]*(?:[\s-]+[A-ZÉÈ][\w'’-]*)*"
+                        r"|,\s*(?:qui|dont)\s[^,;.:()\n]{1,160}(?=,)")
 CAPITALISED_WORD = re.compile(r"(?<![\w'’])[A-ZÉÈÀÂÎÔ]")
 LIST_ANNOUNCED = re.compile(r"[^:.;()\n]{0,80}?\b" + WORDS["members_noun"] + r"\b[^:.;()\n]{0,60}:\s*",
                             re.IGNORECASE)

@@ -132,6 +132,7 @@ from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_
 from pipeline.normalize import collapse_spaces, fold, name_key
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
+JOINS_THE_PERIMETER = re.compile(WORDS["joins_the_perimeter"], re.IGNORECASE)
 LABELLING = with_first_letters(re.compile(WORDS["labelling"], re.IGNORECASE))
 LABEL_PREDICATE = re.compile(WORDS["label_predicate"], re.IGNORECASE)
 PROGRAMME = with_first_letters(re.compile(WORDS["programme"], re.IGNORECASE))
@@ -893,6 +894,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if not pointing_back and intro is None and blank_line is not None and mention.list_start is not None \
             and start <= mention.list_start < blank_line and _list_of_another(mention, text):
         pointing_back = True  # "Il rassemble les intercommunalités suivantes :", a blank line, their table
+    if not pointing_back and mention.in_member_list and mention.list_start is not None \
+            and JOINS_THE_PERIMETER.match(text, mention.list_start):
+        pointing_back = True  # "La CC X, qui …, a rejoint le périmètre": the territory's named before
     if pointing_back:
         before = [(start, paragraph_start)] if paragraph_start > start else []
         for span in before + [sentences[back] for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1)]:
@@ -2428,6 +2432,9 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
     # the heading over a sentence, read once for all its members (2,000 members of one line
     # each read it: the line above a text's first line is the whole text)
     headings: dict[int, tuple[int, int] | None] = {}
+    # searched once, when first needed: a text naming no programme was read whole for each of its
+    # 2,000 members
+    names_the_programme: list[bool] = []
     for mention in mentions:
         named = _territory_it_forms(text, folded, mention) if mention.link.siren else None
         named = named or _territory_the_subjects_form(text, folded, mention, sentences)
@@ -2455,7 +2462,9 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
             if not subject and start not in headings:
                 headings[start] = _heading_before(text, start)
             heading = None if subject else headings[start]
-        if subject is None and heading is None and NAMES_THE_PROGRAMME.search(folded):
+        if subject is None and heading is None and not names_the_programme:
+            names_the_programme.append(NAMES_THE_PROGRAMME.search(folded) is not None)
+        if subject is None and heading is None and names_the_programme[0]:
             heading = _section_named_again(text, start, mention.list_start)
         if subject is None and heading is None:
             continue

@@ -139,7 +139,8 @@ from pipeline.extract.territories.kicker import headline_subject, kicker_name, t
 from pipeline.extract.territories.lists import (COUNTED_TERRITORIES, announces_territories, coded_dash_lines, coded_heads, colon_lists,
                                                 list_items, table_cells)
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
-from pipeline.extract.territories.predicates import (CARRIED_RULE, COUNTED_OF_RULE, PREDECESSOR_RULE, carried_subjects,
+from pipeline.extract.territories.predicates import (CARRIED_RULE, COUNTED_OF_RULE, PREDECESSOR_RULE,
+                                                     RULE as LABELLED_RULE, carried_subjects,
                                                      grouping_subjects, intercommunalities_of,
                                                      labelled_objects, labelled_subjects, predecessors, selected_zones,
                                                      wider_areas)
@@ -1510,15 +1511,27 @@ def _departement_of_the_one_territory_demonym(text: str, mentions: list[Territor
 def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
     """'Le Ternois' beside 'Pays du Ternois', 'Gers / Tarn-et-Garonne' beside
     'Interdépartemental Gers / Tarn-et-Garonne': the short form names the same territory, so it
-    takes the full name (one territory per document)."""
-    full = {}
+    takes the full name (one territory per document); unless the full form is only the subject of
+    a sentence of the label and the short one is written as the label's own name ("Le Pays de la
+    Déodatie a été désigné … Le territoire d'industrie Déodatie …"): then the full one takes the
+    short name (not a list's "Interdépartemental Gers / Tarn-et-Garonne" under a breadcrumb's
+    "Territoire d'industrie Gers / Tarn-et-Garonne")."""
+    full, short_of = {}, {}
     for mention in mentions:
         head = GEOGRAPHIC_HEAD.match(mention.territory_id)
         if head and head.end() < len(mention.territory_id):
             full.setdefault(mention.territory_id[head.end():], mention.name)
+            short_of[mention.territory_id] = mention.territory_id[head.end():]
+    labelled = {m.territory_id: m.name for m in mentions if m.rule == "territory.prefixed_name"}
+    in_prose = {m.territory_id for m in mentions if m.rule == LABELLED_RULE} \
+        - {m.territory_id for m in mentions if m.rule != LABELLED_RULE}
+    kept_short = {short for whole, short in short_of.items() if short in labelled and whole in in_prose}
     for mention in mentions:
-        if mention.territory_id in full:
-            mention.name = full[mention.territory_id]
+        key = mention.territory_id
+        if short_of.get(key) in kept_short:
+            mention.name = labelled[short_of[key]]
+        elif key in full and key not in kept_short:
+            mention.name = full[key]
 
 
 # "Métropole Aix-Marseille-Provence - ": the intercommunality carrying a territory, with its
