@@ -66,8 +66,10 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              right after the sentence giving X that rank
 - territory.predecessor      the former territory a territory takes over from, quoted or after
                              the territory noun: "Il succède au territoire « Pau – Tarbes » de la
-                             première génération", "prend la suite du Territoire d'industrie X";
-                             it takes none of the members the text lists
+                             première génération", "prend la suite du Territoire d'industrie X",
+                             or dropped right before a renaming ("Exit « A ». Le Territoire
+                             d'industrie … s'appelle désormais « B »"); it takes none of the
+                             members the text lists
 - territory.intercommunalities_of  the one area a count of intercommunalities is "of", near the
                              programme's words: "les quatre communautés de communes du Grand Est
                              Touraine", "quatre intercommunalités du A et B" (fewer names than the count),

@@ -789,6 +789,11 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
             mention = make_mention(text, match.end(), end, PREDECESSOR_RULE, (), sentence_bounds(text, match.start())[1])
             if mention:
                 found.append(mention)
+    for match in NAME_DROPPED.finditer(folded):  # "Exit « A ». Le Territoire d'industrie … s'appelle désormais « B »"
+        mention = make_mention(text, match.start("name"), match.end("name"), PREDECESSOR_RULE, (),
+                               sentence_bounds(text, match.start())[1])
+        if mention:
+            found.append(mention)
     found.extend(_renamed_while_enlarging(text, folded, places))
     return found
 
@@ -823,6 +828,7 @@ def _renamed_while_enlarging(text: str, folded: str, places: list[PlaceMention])
 SUCCEEDS_QUOTED = re.compile(WORDS["succeeds_quoted"])
 SUCCEEDS_NAMED = re.compile(WORDS["succeeds_named"])
 RENAMED_WHILE_ENLARGING = re.compile(WORDS["renamed_while_enlarging"])
+NAME_DROPPED = re.compile(WORDS["name_dropped"], re.MULTILINE)
 RENAMING_CONTEXT = 200  # how far before a renaming's sentence, in its paragraph, the words of a label count
 # "la première agglomération … entrée dans le dispositif, en 2018, était Val de Garonne": the
 # subject of a rank in the award stands after its verb, one name ending its clause.
