@@ -224,6 +224,7 @@ def find_territories(text: str, places: list[PlaceMention],
     kept = _departements_holding_others(text, kept, places)
     _departements_in_names(text, kept, places)
     _departement_of_the_sub_heading(structure, kept, places)
+    _departement_of_the_section_heading(structure, kept, places)
     departement_fields_under_a_name(text, kept, places)
     _places_written_after(text, kept, places)
     _departements_joined_into(text, kept, places)
@@ -1156,6 +1157,31 @@ def _departement_of_the_sub_heading(structure, mentions: list[TerritoryMention],
             mention.departement_codes |= bracket
         elif len(codes) == 1 or (codes and _only_places(heading.of(structure.text), heading.start, named)):
             mention.departement_codes |= codes
+
+
+# A round-up by département: at least this many section headings, each one département's name.
+MIN_DEPARTEMENT_SECTIONS = 2
+
+
+def _departement_of_the_section_heading(structure, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'### Bouches-du-Rhône' / 'Deux territoires : le Pays d'Arles, … ; et Fos-Étang de Berre, …':
+    in a round-up whose sections are headed by one département's name each, a territory its
+    section names without placing it lies in that département (headings of several départements,
+    or of anything else, place nothing)."""
+    headings = [block.span for block in structure.blocks if block.kind == "heading"]
+    codes: list[str | None] = []
+    for heading in headings:
+        named = [p for p in places_starting_in(places, heading.start, heading.end) if p.kind == "departement"]
+        placed = {p.code for p in named}
+        codes.append(placed.pop() if len(placed) == 1 and _only_places(heading.of(structure.text), heading.start, named)
+                     else None)
+    if sum(code is not None for code in codes) < MIN_DEPARTEMENT_SECTIONS:
+        return
+    starts = [heading.start for heading in headings]
+    for mention in mentions:
+        index = bisect_right(starts, mention.start) - 1
+        if not mention.departement_codes and index >= 0 and codes[index] and mention.start >= headings[index].end:
+            mention.departement_codes.add(codes[index])
 
 
 # What a heading made of département names holds besides them: "Dans la", "et", ",", ":", and
