@@ -151,7 +151,7 @@ from pipeline.extract.territories.records import (departement_fields_under_a_nam
                                                   record_names)
 from pipeline.extract.territories.roundup import roundup_names
 from pipeline.extract.territories.topic import topic_name
-from pipeline.linking import known_acronyms
+from pipeline.linking import EVERYDAY_FORM_SCORE, is_official_name, known_acronyms, link_epci
 from pipeline.normalize import collapse_spaces, fold, name_key
 
 # "pays-du-", "vallee-de-la-": a geographic head and its preposition at the start of a key.
@@ -235,6 +235,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_counted_before(text, kept, places)
     _departements_of_the_only_territory(text, kept, places)
     _the_departement_the_text_is_about(text, kept, places)
+    _departement_of_its_namesake(kept, places)
     _departement_of_a_demonym_before(text, kept)
     _departement_of_the_one_territory_demonym(text, kept)
     _departements_shared_with(text, kept, places)
@@ -1353,6 +1354,26 @@ def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMentio
     for mention in mentions:
         if not mention.departement_codes and not _placed_by_a_region(text, mention, places):
             mention.departement_codes.add(departements[0].code)
+
+
+def _departement_of_its_namesake(mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'Territoire d'industrie Vierzon-Sologne-Berry : …' then '… la première du nord du Cher': a
+    territory named as an intercommunality is (bare, so no member: tests/gold/README.md), or as
+    each of the intercommunalities that bore that official name, lies in the one département the
+    text names when they lie there too."""
+    named = {p.code for p in places if p.kind == "departement" and not p.office}
+    if len(named) != 1:
+        return
+    code, epcis = next(iter(named)), referential.load().epcis
+    for mention in mentions:
+        if mention.departement_codes:
+            continue
+        link = link_epci(mention.name)
+        sirens = [link.siren] if link.siren and link.exact and link.score >= EVERYDAY_FORM_SCORE \
+            else [siren for siren in link.candidates if is_official_name(mention.name, siren)]
+        if sirens and len(sirens) == len(link.candidates or sirens) \
+                and all(code in epcis[siren].departement_codes for siren in sirens):
+            mention.departement_codes.add(code)
 
 
 def _placed_by_a_region(text: str, mention: TerritoryMention, places: list[PlaceMention]) -> bool:
