@@ -1358,9 +1358,12 @@ def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMentio
 
 def _departement_of_its_namesake(mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
     """'Territoire d'industrie Vierzon-Sologne-Berry : …' then '… la première du nord du Cher': a
-    territory named as an intercommunality is (bare, so no member: tests/gold/README.md), or as
-    each of the intercommunalities that bore that official name, lies in the one département the
-    text names when they lie there too."""
+    text's one territory, named as an intercommunality is (bare, so no member: tests/gold/README.md)
+    or as each of the intercommunalities that bore that official name, lies in the one département
+    the text names when they lie there too (not in a text of several territories: "le Haut-Jura et
+    le Grand Dole" states no département of the Grand Dole)."""
+    if len({_words_of_a_name(m.territory_id) for m in mentions}) != 1:
+        return
     named = {p.code for p in places if p.kind == "departement" and not p.office}
     if len(named) != 1:
         return
