@@ -393,6 +393,14 @@ def test_a_local_acts_figures_and_a_territorys_own_deliverables_count_in_its_hom
     assert [(f["value"], f["scope_code"]) for f in figures(note)] == [(3.0, "59"), (2400.0, "FR")]
     note = "La stratégie s'articule autour de cinq axes. Le comité se réunit dans le Nord."
     assert [(f["value"], f["scope_code"]) for f in figures(note)] == [(5.0, "FR")]
+    # "la nouvelle feuille de route", "son nouveau plan d'actions": still the territory's own
+    note = ("Le territoire de la Vallée de la Sambre, dans le Nord, a été reconduit.\n\n"
+            "La nouvelle feuille de route, votée en juin, fixe quatre axes.")
+    assert [(f["value"], f["scope_code"]) for f in figures(note)] == [(4.0, "59")]
+    # … but not the programme's own axes the roadmap must fit ("fixés par l'État"): France
+    note = ("Le territoire de la Vallée de la Sambre, dans le Nord, a été reconduit.\n\n"
+            "La nouvelle feuille de route devra respecter trois axes définis par l'État.")
+    assert [(f["value"], f["scope_code"]) for f in figures(note)] == [(3.0, "FR")]
 
 
 def test_a_document_of_one_territory_counts_in_that_territorys_area():

@@ -395,7 +395,9 @@ SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s
                         r"|(?:^|(?P<lead>(?<=[.!?])\s|(?<!\s)[^\S\n]*+\n))\s*+D[èe]s\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\s*,"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:en|d[èe]s)\s+(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:lors\s+de|pendant|durant|dans|pour|au\s+cours\s+de|d[èe]s)"
-                        r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b(?:,?\s+(?:en|de)\s+20[1-3]\d\b)?")
+                        r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b(?:,?\s+(?:en|de)\s+20[1-3]\d\b)?"
+                        # "Le Territoire d'industrie né en 2018 … s'appelle désormais …": its birth, not its phase
+                        r"|\bn[ée]e?s?\s+(?:en|d[èe]s)\s+201[89]\b")
 
 
 def _held_since_blanked(match: re.Match) -> str:

@@ -172,7 +172,9 @@ BARE_DATE = re.compile(rf"(?:(?:le\s+)?(?:edition|version(?:\s+(?:validee|adopte
 # A separator starts where its run of blanks starts, never inside it (read once, not from each blank).
 SEGMENT = with_first_letters(re.compile(r"(?!(?<=\s)\s)(?:\s+[|·•/–-]\s+|\s*\|\s*|\s+[·•]\s*)|[ \t\u00a0]{3,}"))
 BYLINE_WORDS = 12  # a line that carries a date among other parts is a byline, not a sentence
-READING_TIME = re.compile(r"\btemps\s+de\s+lecture\s*:?\s*\d+\s*(?:min(?:utes?)?|mn)\b")  # folded text
+# (folded text) "Temps de lecture : 3 min", "4 min de lecture", "lecture 5 minutes"
+READING_TIME = re.compile(r"\btemps\s+de\s+lecture\s*:?\s*\d+\s*(?:min(?:utes?)?|mn)\b"
+                          r"|\b\d+\s*(?:min(?:utes?)?|mn)\.?\s+de\s+lecture\b|\blecture\s*:?\s*\d+\s*(?:min(?:utes?)?|mn)\b")
 BYLINE_PART_WORDS = 20  # a "publié le" in a longer stretch belongs to a sentence of the body
 UPDATE_LAG_YEARS = 1  # an update stamp years after the events the body tells of is not their date
 STAMP_LAG_DAYS = 7  # a page updated within a week of the day it tells of was written then

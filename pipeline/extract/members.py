@@ -934,9 +934,10 @@ def _wrapped_prose_line(text: str, start: int) -> bool:
 NAMES_IN_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?=(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*)?"
                                  r"(?:la[ \t]+|le[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
 GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+(?:\w+[ \t]+)?$")
-# "Les trois intercommunalités qui le composent, A, B et C, …": what the noun's members are, before
+# "Les trois intercommunalités qui le composent, A, B et C, …", "les deux intercommunalités du
+# secteur, A et B": what the noun's members are, before
 # the comma opening their names
-APPOSED_QUALIFIER = re.compile(r"(?:[ \t]+(?:membres|concern[ée]es|partenaires|du[ \t]+territoire"
+APPOSED_QUALIFIER = re.compile(r"(?:[ \t]+(?:membres|concern[ée]es|partenaires|du[ \t]+(?:territoire|secteur|p[ée]rim[èe]tre)"
                                r"|qui[ \t]+(?:le|la|l['’]|en)[ \t]*(?:composent|forment|constituent|font[ \t]+partie)))?")
 
 

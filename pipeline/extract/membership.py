@@ -335,9 +335,11 @@ NEW_PHASE_AFTER = re.compile(r"\b(?:nouvelle|deuxieme|seconde?)\s+(?:phase|gener
 # et la CC X pour étendre le dispositif", "Dijon métropole vient s'ajouter à la CU …, au …"
 # (folded text); who "rejoint" something is a member only when that is the programme: "la CC X
 # a rejoint le dispositif", not "Dijon Métropole annonçait avoir rejoint le quatuor" (another
-# territory) nor "Rattachée à la CC X, …, la commune de Y rejoint le dispositif" (a town)
+# territory) nor "Rattachée à la CC X, …, la commune de Y rejoint le dispositif" (a town); "A a
+# rejoint B dans le dispositif": A joins the programme beside B, both members
 EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\w*|s'(?:y\s+)?ajout\w*"
-                       r"|se\s+join\w*)\b")
+                       r"|se\s+join\w*|rejoin\w*\s[^.;:!?]{0,120}?\b(?:dans|au\s+sein\s+du)\s+(?:le\s+)?"
+                       r"(?:dispositif|programme))\b")
 # "A et B en sont les deux membres", "… en sont les signataires", "… en font partie", "A et B y sont
 # associées": "en" and "y" stand for the one territory of a document about one; "A et B restent
 # les piliers du dispositif", "A reste membre du territoire": a renewed territory's members, the

@@ -66,8 +66,10 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              right after the sentence giving X that rank
 - territory.predecessor      the former territory a territory takes over from, quoted or after
                              the territory noun: "Il succède au territoire « Pau – Tarbes » de la
-                             première génération", "prend la suite du Territoire d'industrie X";
-                             it takes none of the members the text lists
+                             première génération", "prend la suite du Territoire d'industrie X",
+                             or dropped right before a renaming ("Exit « A ». Le Territoire
+                             d'industrie … s'appelle désormais « B »"); it takes none of the
+                             members the text lists
 - territory.intercommunalities_of  the one area a count of intercommunalities is "of", near the
                              programme's words: "les quatre communautés de communes du Grand Est
                              Touraine", "quatre intercommunalités du A et B" (fewer names than the count),
@@ -150,7 +152,7 @@ from pipeline.extract.territories.records import (departement_fields_under_a_nam
                                                   record_names)
 from pipeline.extract.territories.roundup import roundup_names
 from pipeline.extract.territories.topic import topic_name
-from pipeline.linking import known_acronyms
+from pipeline.linking import EVERYDAY_FORM_SCORE, is_official_name, known_acronyms, link_epci
 from pipeline.normalize import collapse_spaces, fold, name_key
 
 # "pays-du-", "vallee-de-la-": a geographic head and its preposition at the start of a key.
@@ -223,6 +225,7 @@ def find_territories(text: str, places: list[PlaceMention],
     kept = _departements_holding_others(text, kept, places)
     _departements_in_names(text, kept, places)
     _departement_of_the_sub_heading(structure, kept, places)
+    _departement_of_the_section_heading(structure, kept, places)
     departement_fields_under_a_name(text, kept, places)
     _places_written_after(text, kept, places)
     _departements_joined_into(text, kept, places)
@@ -233,6 +236,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_counted_before(text, kept, places)
     _departements_of_the_only_territory(text, kept, places)
     _the_departement_the_text_is_about(text, kept, places)
+    _departement_of_its_namesake(kept, places)
     _departement_of_a_demonym_before(text, kept)
     _departement_of_the_one_territory_demonym(text, kept)
     _departements_shared_with(text, kept, places)
@@ -1157,6 +1161,31 @@ def _departement_of_the_sub_heading(structure, mentions: list[TerritoryMention],
             mention.departement_codes |= codes
 
 
+# A round-up by département: at least this many section headings, each one département's name.
+MIN_DEPARTEMENT_SECTIONS = 2
+
+
+def _departement_of_the_section_heading(structure, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'### Bouches-du-Rhône' / 'Deux territoires : le Pays d'Arles, … ; et Fos-Étang de Berre, …':
+    in a round-up whose sections are headed by one département's name each, a territory its
+    section names without placing it lies in that département (headings of several départements,
+    or of anything else, place nothing)."""
+    headings = [block.span for block in structure.blocks if block.kind == "heading"]
+    codes: list[str | None] = []
+    for heading in headings:
+        named = [p for p in places_starting_in(places, heading.start, heading.end) if p.kind == "departement"]
+        placed = {p.code for p in named}
+        codes.append(placed.pop() if len(placed) == 1 and _only_places(heading.of(structure.text), heading.start, named)
+                     else None)
+    if sum(code is not None for code in codes) < MIN_DEPARTEMENT_SECTIONS:
+        return
+    starts = [heading.start for heading in headings]
+    for mention in mentions:
+        index = bisect_right(starts, mention.start) - 1
+        if not mention.departement_codes and index >= 0 and codes[index] and mention.start >= headings[index].end:
+            mention.departement_codes.add(codes[index])
+
+
 # What a heading made of département names holds besides them: "Dans la", "et", ",", ":", and
 # their codes in brackets ("Marne (51) et Aube (10)").
 PLACE_HEADING_GLUE = re.compile(r"(?:[\s,;:/&'–—-]|\b(?:et|dans|en|sur|le|la|les|l|du|des|de|d|a|au|aux|jusqu)\b"
@@ -1326,6 +1355,29 @@ def _the_departement_the_text_is_about(text: str, mentions: list[TerritoryMentio
     for mention in mentions:
         if not mention.departement_codes and not _placed_by_a_region(text, mention, places):
             mention.departement_codes.add(departements[0].code)
+
+
+def _departement_of_its_namesake(mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'Territoire d'industrie Vierzon-Sologne-Berry : …' then '… la première du nord du Cher': a
+    text's one territory, named as an intercommunality is (bare, so no member: tests/gold/README.md)
+    or as each of the intercommunalities that bore that official name, lies in the one département
+    the text names when they lie there too (not in a text of several territories: "le Haut-Jura et
+    le Grand Dole" states no département of the Grand Dole)."""
+    if len({_words_of_a_name(m.territory_id) for m in mentions}) != 1:
+        return
+    named = {p.code for p in places if p.kind == "departement" and not p.office}
+    if len(named) != 1:
+        return
+    code, epcis = next(iter(named)), referential.load().epcis
+    for mention in mentions:
+        if mention.departement_codes:
+            continue
+        link = link_epci(mention.name)
+        sirens = [link.siren] if link.siren and link.exact and link.score >= EVERYDAY_FORM_SCORE \
+            else [siren for siren in link.candidates if is_official_name(mention.name, siren)]
+        if sirens and len(sirens) == len(link.candidates or sirens) \
+                and all(code in epcis[siren].departement_codes for siren in sirens):
+            mention.departement_codes.add(code)
 
 
 def _placed_by_a_region(text: str, mention: TerritoryMention, places: list[PlaceMention]) -> bool:

@@ -133,7 +133,7 @@ TERRITORIES_WORD = re.compile(r"\bterritoires?\b")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 ONE_LABEL = re.compile(r"\bterritoire\s+d'\s*industrie")
 PROGRAMME_WORDS = re.compile(r"\bterritoires?\s+d'\s*industrie\b")
-EACH = re.compile(r"\bchacune?\b")  # "Le TCO et la Cirest restent chacun Territoire d'industrie": one label each
+EACH = re.compile(WORDS["each_label"])  # "Le TCO et la Cirest restent chacun Territoire d'industrie": one label each
 COORDINATION = re.compile(r"\s(?:et|ainsi que)\s")
 
 
@@ -701,10 +701,11 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if parts and COUNT_BEFORE.search(folded, clause_start, parts[0].start):
             continue  # "Treize zones du Grand Est labellisées": a count of territories, no name
         coordinated = len(parts) > 1 or bool(parts and COORDINATION.search(text, clause_start, parts[0].start))
-        one_label = ONE_LABEL.search(match.group(0)) and not EACH.search(match.group(0))
+        each = EACH.search(match.group(0))  # "A et B, toutes deux labellisées": one label each
         placed_apart = not quoted and len(parts) > 1 and (glosses == len(parts) or bool(gloss) and all(
             _glossed_before_the_next(text, part, places) for part in parts[:-1]))  # each in its own place
-        if coordinated and not placed_apart and (one_label or any(p.epci or _branded(text, p) for p in parts)):
+        if coordinated and not placed_apart and not each \
+                and (ONE_LABEL.search(match.group(0)) or any(p.epci or _branded(text, p) for p in parts)):
             continue  # "La Métropole Européenne de Lille et la Pévèle-Carembault labellisées
             # « Territoire d'industrie »": one label for both, a territory the text leaves unnamed
         mentions = _mentions(text, parts, places, sentence_end)
@@ -793,6 +794,11 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
             mention = make_mention(text, match.end(), end, PREDECESSOR_RULE, (), sentence_bounds(text, match.start())[1])
             if mention:
                 found.append(mention)
+    for match in NAME_DROPPED.finditer(folded):  # "Exit « A ». Le Territoire d'industrie … s'appelle désormais « B »"
+        mention = make_mention(text, match.start("name"), match.end("name"), PREDECESSOR_RULE, (),
+                               sentence_bounds(text, match.start())[1])
+        if mention:
+            found.append(mention)
     found.extend(_renamed_while_enlarging(text, folded, places))
     return found
 
@@ -827,6 +833,7 @@ def _renamed_while_enlarging(text: str, folded: str, places: list[PlaceMention])
 SUCCEEDS_QUOTED = re.compile(WORDS["succeeds_quoted"])
 SUCCEEDS_NAMED = re.compile(WORDS["succeeds_named"])
 RENAMED_WHILE_ENLARGING = re.compile(WORDS["renamed_while_enlarging"])
+NAME_DROPPED = re.compile(WORDS["name_dropped"], re.MULTILINE)
 RENAMING_CONTEXT = 200  # how far before a renaming's sentence, in its paragraph, the words of a label count
 # "la première agglomération … entrée dans le dispositif, en 2018, était Val de Garonne": the
 # subject of a rank in the award stands after its verb, one name ending its clause.

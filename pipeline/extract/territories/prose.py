@@ -127,10 +127,11 @@ NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=gr
                    r"|\bsous\s+la\s+banni[èe]re\s+(?=[«“\"A-ZÀ-Ý])"
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])"
                    r"|\b(?P<call>[Aa]ppele[zr]-(?:le|la)|[Aa]ppelons-(?:le|la)|(?:[Ii]l|[Ee]lle)\s+s['’]appell?e(?:ra)?)"
-                   r"\s+d[ée]sormais\s+(?=[«“\"])")
+                   r"\s+d[ée]sormais\s+(?=[«“\"])|\b(?:s['’]appell?e(?:ra)?|se\s+nomme(?:ra)?)\s+d[ée]sormais\s+(?=[«“\"])")
 # "… fait partie de la famille. Appelez-le désormais « X ».", "Il s'appelle désormais « X »": a
 # renaming; the pronoun stands for the territory the sentences before speak of ("territoire"
-# within this window).
+# within this window). Without a pronoun, the territory is the sentence's subject: "Le Territoire
+# d'industrie né en 2018 autour de … s'appelle désormais « X »" (NAMED_TERRITORY).
 CALL_IT_WINDOW = 400
 # The programme's words opening a quoted name, with the preposition joining them to the place.
 PROGRAMME_LEAD = re.compile(PREFIX + r"\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)?")
