@@ -189,7 +189,9 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
     else:
         decided = _keyword_decides(_without_apposition(_without_gloss_of_the_count(lst.intro.of(text), len(lst.items))))
         if _partitive_of_the_items(lst.intro.of(text), len(lst.items)):
-            decided = None  # "Onze d'entre eux ont signé leur protocole … pour 50 projets :": "eux" decides
+            # "Onze d'entre eux ont signé leur protocole … pour 50 projets :": "eux" decides, as
+            # the count of the sentence before ("… concerne 136 territoires … Trois d'entre eux …")
+            decided, partitive = None, True
         if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
             return TERRITORIES  # "La Guadeloupe en compte trois, portés par cinq intercommunalités :"
         if decided == OTHER and _owners_listed(text, lst):
