@@ -347,6 +347,10 @@ MEMBERS_OF_IT = re.compile(r"\s*(?:[,)]\s*)?(?:en\s+(?:sont|etaient|seront|est|f
                            # "… participent à ce territoire", "… font partie de ce territoire"
                            r"|(?:participent|participe|adherent|adhere)\s+a\s+ce\s+(?:territoire|programme|dispositif)"
                            r"|(?:font|fait|sont|est)\s+(?:partie|membres?)\s+de\s+ce\s+territoire"
+                           # "A, B et C forment le cœur industriel du territoire ; D et E y apportent le bois"
+                           r"|(?:forment|forme|constituent|constitue|composent|compose)\s+(?:(?!territoire\b)[\w'-]+\s+){1,5}?"
+                           r"(?:du|de\s+ce)\s+territoire"
+                           r"|y\s+(?:apportent|apporte|contribuent|contribue)"
                            r"|(?:reste|restent|demeure|demeurent)\s+(?:(?:les|l'un\s+des)\s+)?(?:membres?|piliers?)"
                            r"\s+(?:du|de\s+ce)\s+(?:territoire|programme|dispositif))\b")
 # "Dans la nouvelle génération, il intègre la CA X et devient « Territoire d'industrie Y »": the
