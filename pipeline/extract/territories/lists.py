@@ -613,8 +613,8 @@ def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool,
         members = _members_parted_by_semicolons(text, item)
         if members is not None:
             return [(item.content.start, members)]
-        if whole_lines:
-            return [(item.content.start, item.content.end)]
+        if whole_lines and "\n" not in text[item.content.start:item.content.end]:
+            return [(item.content.start, item.content.end)]  # not "A (34).⏎ Intercommunalités : X ; Y"
         return [(p.start, p.end) for p in item.parts]
     members = _members_after_dash(text, item.content.start, item.content.end)
     if members is not None:
@@ -777,7 +777,7 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                       else _item_pieces(text, item, announced or labels_only, place_heading, whole_lines))
             for start, end in pieces:
                 name_start, name_end, codes = name_and_codes(text, start, end, places)
-                if whole_lines and len(item.parts) > 1 and start == item.content.start:
+                if whole_lines and len(item.parts) > 1 and (start, end) == (item.content.start, item.content.end):
                     # the line is one name: it ends where its last part's name ends, not at the first ';'
                     _, name_end, last_codes = name_and_codes(text, item.parts[-1].start, item.parts[-1].end, places)
                     codes |= last_codes
