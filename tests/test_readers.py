@@ -387,6 +387,20 @@ def test_a_table_copied_from_a_pdf_keeps_its_rows(tmp_path):
     assert read(tmp_path, "c.txt", text.encode()).text == text
 
 
+def test_two_lists_side_by_side_are_read_one_after_the_other_a_marked_table_keeps_its_rows(tmp_path):
+    """"Cher      Indre" over "- CC A      - CC B" rows: each column is a list under its heading.
+    A marked name beside an unmarked cell ("- Bourges      Cher") is a table's row, kept."""
+    rows = [("Cher", "Indre"), ("- CA Bourges Plus", "- CA Châteauroux Métropole"),
+            ("- CC Vierzon-Sologne-Berry", "- CC du Pays d'Issoudun"), ("", "- CC Champagne Boischauts")]
+    text = "\n".join((left.ljust(40) + right).rstrip() for left, right in rows) + "\n"
+    assert read(tmp_path, "c.txt", text.encode()).text.split("\n") == [
+        "Cher", "- CA Bourges Plus", "- CC Vierzon-Sologne-Berry", "", "", "Indre", "- CA Châteauroux Métropole",
+        "- CC du Pays d'Issoudun", "- CC Champagne Boischauts", ""]
+    table = "\n".join(left.ljust(40) + right for left, right in [
+        ("- Bourges", "Cher"), ("- Vierzon", "Cher"), ("- Châteauroux", "Indre"), ("- Issoudun", "Indre")]) + "\n"
+    assert read(tmp_path, "d.txt", table.encode()).text == table
+
+
 def test_a_long_table_copied_from_a_pdf_keeps_its_rows_and_two_columns_after_it_are_still_read(tmp_path):
     """Each band of gapped lines is judged once (a 5,000-row table took minutes when every line
     judged its whole band again)."""

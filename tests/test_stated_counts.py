@@ -482,3 +482,28 @@ def test_a_count_of_renewed_territories_over_a_list_of_them_alone_sizes_it():
             f"pour 2023-2027. Il s'agit de :\n{items}" + CONTACT)
     row = only(text)
     assert (row["stated"], row["listed"], row["doubt"]) == (7, 6, None)
+
+
+def test_a_line_holding_a_semicolon_is_one_name_when_the_intro_counts_the_lines():
+    """"Cinq territoires … :" over five lines, one of them "A ; B": the line is one territory's
+    name, not two, and the count matches its list."""
+    text = ("Rennes, le 22 novembre 2018\n\nParmi les 124 territoires annoncés, cinq se situent en "
+            "Bretagne :\n\n- Brest ; Morlaix\n- Centre Ouest Bretagne\n- Redon Agglomération\n"
+            "- Vitré Communauté\n- Loudéac Communauté Bretagne Centre\n\nChacun préparera son "
+            "contrat." + CONTACT)
+    rows = extract(text, next(nlp.parse([text])))
+    assert "Brest ; Morlaix" in {row["name"] for row in rows.territories}
+    row = only(text)
+    assert (row["stated"], row["listed"], row["doubt"]) == (5, 5, None)
+
+
+def test_a_count_of_the_lines_before_a_list_with_a_semicolon_inside_a_line_is_in_doubt():
+    """The count in the sentence before the list, the line "A ; B" read as two names: the list
+    has as many lines as the count, so the difference is in doubt, never a rejection."""
+    text = ("Rennes, le 22 novembre 2018\n\nCinq territoires bretons ont été retenus. Il s'agit "
+            "de :\n\n- Brest ; Morlaix\n- Centre Ouest Bretagne\n- Redon Agglomération\n"
+            "- Vitré Communauté\n- Loudéac Communauté Bretagne Centre\n\nChacun préparera son "
+            "contrat." + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"]) == (5, 6)
+    assert "lines are as many as the count" in row["doubt"]

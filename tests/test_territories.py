@@ -1919,6 +1919,10 @@ def test_a_departement_tail_is_no_territory():
     text = ("Labellisé en novembre 2018, le territoire d'industrie Nord Franche-Comté s'étend sur le Doubs, "
             "la Haute-Saône et le Territoire de Belfort.")
     assert territories(text) == {("nord-franche-comte", "territory.prefixed_name", ("25", "70", "90"))}
+    # a name begun inside the département's and running on past it is a piece of it too
+    text = ("Labellisé en novembre 2023 pour 2023-2027, le territoire d'industrie Grand Dole travaille avec "
+            "le Territoire de Belfort et la Haute-Saône.")
+    assert "belfort-et-la-haute-saone" not in ids(text)
 
 
 def test_a_departement_whose_territories_the_text_names_is_no_territory():

@@ -2652,9 +2652,12 @@ def _official_before_an_et(written: str, linker: DocumentLinker,
                            near: tuple[str, ...]) -> tuple[str, Link | None]:
     """The longest start of a coordinated name, whole or up to one of its " et ", that is an
     EPCI's official name ("le canton d'Oulchy-le-Château et Retz-en-Valois": the first of two;
-    "Vie et Boulogne" whole); a start of one word may be an acronym or a town, never cut out."""
+    "Vie et Boulogne" whole); a start of one word may be an acronym or a town, never cut out,
+    unless hyphenated ("Grand-Figeac et Decazeville Communauté": a town is ruled out by
+    _official_in_context)."""
     ends = [len(written)] + [et.start() for et in reversed(list(INNER_ET.finditer(written)))
-                             if len(written[:et.start()].split()) >= MIN_WORDS_BEFORE]  # not "la CIVIS et la CASUD"
+                             if len(written[:et.start()].split()) >= MIN_WORDS_BEFORE
+                             or "-" in written[:et.start()]]  # not "la CIVIS et la CASUD"
     for end in ends:
         link = _official_in_context(written[:end], linker, near)
         if link:

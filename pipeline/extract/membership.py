@@ -219,7 +219,10 @@ MEMBER_OF = re.compile(ALIKE + r"(?:\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+)?(?:qui\
 # what may stand between "X forme le territoire", "X est membre du" and the territory's name
 # (folded text): "« CACEM »", "territoire d'industrie", "TI"
 TERRITORY_NAMED_NEXT = re.compile(r"[\s«\"“(]*(?:(?:le|la|du|au)(?![\w-])\s*|l')?(?:nouveau\s+)?(?:territoires?\s*|ti\s+)?"
-                                  r"(?:d'\s*industrie\s*)?[\s«»\"“”:]*")
+                                  r"(?:d'\s*industrie\s*)?[\s«»\"“”:]*"
+                                  # "… le territoire du Pays de X", "… dans celui de la Vallée de X" (the
+                                  # pronoun for the territory): the preposition before its name
+                                  r"(?:(?:celui|celle)\s+)?(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?")
 
 
 # after a run of EPCIs and its verb, the purpose of their grouping, the territory named next (folded
@@ -351,6 +354,10 @@ MEMBERS_OF_IT = re.compile(r"\s*(?:[,)]\s*)?(?:en\s+(?:sont|etaient|seront|est|f
                            # "… participent à ce territoire", "… font partie de ce territoire"
                            r"|(?:participent|participe|adherent|adhere)\s+a\s+ce\s+(?:territoire|programme|dispositif)"
                            r"|(?:font|fait|sont|est)\s+(?:partie|membres?)\s+de\s+ce\s+territoire"
+                           # "A, B et C forment le cœur industriel du territoire ; D et E y apportent le bois"
+                           r"|(?:forment|forme|constituent|constitue|composent|compose)\s+(?:(?!territoire\b)[\w'-]+\s+){1,5}?"
+                           r"(?:du|de\s+ce)\s+territoire"
+                           r"|y\s+(?:apportent|apporte|contribuent|contribue)"
                            r"|(?:reste|restent|demeure|demeurent)\s+(?:(?:les|l'un\s+des)\s+)?(?:membres?|piliers?)"
                            r"\s+(?:du|de\s+ce)\s+(?:territoire|programme|dispositif))\b")
 # "Dans la nouvelle génération, il intègre la CA X et devient « Territoire d'industrie Y »": the
@@ -834,6 +841,12 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if formed is not None:
         return formed or None
     if before:
+        # "A porte le territoire X, tandis que B et C sont engagées dans celui de Y": its own verb
+        # of membership names the territory after it, whatever its sentence named before
+        own_verb = MEMBER_OF.match(folded, (run_end or {}).get(id(mention), mention.end))
+        after = _named_in(folded, own_verb.end(), end, territories, epci_spans) if own_verb else []
+        if after and _names_next(folded, own_verb.end(), after[0][0]):
+            return after[0][1].territory_id
         return before[-1][1].territory_id
     intro = _sentence_index(sentences, mention.list_start) if mention.in_member_list \
         and mention.list_start is not None and mention.list_start < start else None

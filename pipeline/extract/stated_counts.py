@@ -43,7 +43,8 @@ with. The words are data (rules/stated_counts.json).
 
 `doubt` says why a difference would not prove the document wrong: the text ends inside the list
 (pages cut at a fixed length end mid-item), the list's items were not all read as territories
-(or some item gave several), the list is written in a sentence whose commas and "et" can be read
+(or some item gave several), the count is the number of the list's lines but some line holds
+several names parted by ';' (one name may hold a ';'), the list is written in a sentence whose commas and "et" can be read
 several ways (not when no reading reaches the count, nor when each name closes with its own
 bracket: "A (02), B (02), C (02) et D (02)"), the count is a part of a larger one, or the count of
 one area differs from the list's part there (the count's area is a reading of the text). The quality gate rejects a document whose count certainly differs from its list,
@@ -654,9 +655,13 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict,
     if lst.resumed:
         doubts.append("it is taken up after a paragraph with the same marker: the paragraph may "
                       "part two lists")
-    if lst.items is not None and lst.items != len(lst.territory_ids):
+    lines = sum(len(block.items) for block in lst.blocks)  # a line "A ; B" read whole is one name
+    if lst.items is not None and len(lst.territory_ids) not in (lst.items, lines):
         doubts.append(f"its items hold {lst.items} name(s), {len(lst.territory_ids)} read as "
                       "territories")
+    if lst.items is not None and lines != lst.items and lines == count["value"] != len(lst.territory_ids):
+        doubts.append(f"its {lines} lines are as many as the count: a line parted by ';' may be "
+                      "one name")
     return "; ".join(doubts) or None
 
 

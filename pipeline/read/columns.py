@@ -5,7 +5,8 @@ interleave: a list's intro ends mid-line, its items carry the other column's wor
 such lines is rewritten column by column, the left one first, as pdf.py reads a real PDF.
 
 A table copied the same way (a name, spaces, a département) is not prose: only a band whose left
-column wraps its sentences onto the next line, several times, is read as two columns.
+column wraps its sentences onto the next line, several times, or whose two columns are lists (a
+marker opening both pieces of two rows, never one piece only), is read as two columns.
 """
 
 from __future__ import annotations
@@ -68,6 +69,20 @@ def _is_two_columns(sides: list[tuple[str, str]]) -> bool:
             and wrapped >= MIN_WRAPPED_LINES)
 
 
+# a list marker opening a column's piece: "- CC X            - CC Y" holds two columns' items
+MARKED = re.compile(r"[-–—•▪·*][ \t]+\S")
+MIN_MARKED_ROWS = 2
+
+
+def _is_two_marked_columns(sides: list[tuple[str, str]]) -> bool:
+    """Two lists side by side ("Hautes-Pyrénées      Haute-Garonne" / "- CC A      - CC B"):
+    rows whose two pieces each open with a list marker, and no marked item beside an unmarked
+    piece (a table's name and its département's cell)."""
+    both = sum(1 for left, right in sides if MARKED.match(left) and MARKED.match(right))
+    return both >= MIN_MARKED_ROWS and not any(
+        left and right and bool(MARKED.match(left)) != bool(MARKED.match(right)) for left, right in sides)
+
+
 def _column(pieces: list[str]) -> list[str]:
     """A column's lines, a blank where it had none (the other column's line), runs of blanks as one."""
     lines: list[str] = []
@@ -95,7 +110,7 @@ def in_reading_order(text: str) -> str:
             continue
         start, end = _band(lines, index, gap.end(), settled)
         sides = [_sides(lines[k], gap.end()) for k in range(start, end)]
-        if end <= index + 1 or not _is_two_columns(sides):
+        if end <= index + 1 or not (_is_two_columns(sides) or _is_two_marked_columns(sides)):
             out += lines[index:max(end, index + 1)]  # not two columns: the band stays as it is
             index = settled = max(end, index + 1)
             continue

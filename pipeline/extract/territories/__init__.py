@@ -393,9 +393,12 @@ def _perimeter_of_another(text: str, mention: TerritoryMention) -> bool:
 def _tail_of_a_place(mention: TerritoryMention, places: list[PlaceMention]) -> bool:
     """'… couvre le Doubs, la Haute-Saône et le Territoire de Belfort', read as 'le territoire de
     Belfort': a name that ends a département's or région's name begun before it is a piece of
-    that place ("Savoie" in "Haute-Savoie", "Garonne" in "Tarn-et-Garonne"), no territory."""
+    that place ("Savoie" in "Haute-Savoie", "Garonne" in "Tarn-et-Garonne"), no territory; so is
+    a name begun inside it and running on ("partagé avec le Territoire de Belfort et la
+    Haute-Saône", read 'Belfort et la Haute-Saône')."""
     place = place_before(places, mention.start)  # places are apart: no other may hold its start
-    return place is not None and place.kind != "country" and mention.start < place.end and mention.end <= place.end
+    return place is not None and place.kind != "country" and mention.start < place.end \
+        and (mention.end <= place.end or place.start < mention.start)
 
 
 def _described(text: str, mention: TerritoryMention) -> bool:

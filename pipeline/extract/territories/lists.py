@@ -189,7 +189,9 @@ def list_announcement(text: str, lst: ListBlock) -> str | None:
     else:
         decided = _keyword_decides(_without_apposition(_without_gloss_of_the_count(lst.intro.of(text), len(lst.items))))
         if _partitive_of_the_items(lst.intro.of(text), len(lst.items)):
-            decided = None  # "Onze d'entre eux ont signé leur protocole … pour 50 projets :": "eux" decides
+            # "Onze d'entre eux ont signé leur protocole … pour 50 projets :": "eux" decides, as
+            # the count of the sentence before ("… concerne 136 territoires … Trois d'entre eux …")
+            decided, partitive = None, True
         if decided == MEMBERS and _counts_the_items(lst.intro.of(text), len(lst.items)):
             return TERRITORIES  # "La Guadeloupe en compte trois, portés par cinq intercommunalités :"
         if decided == OTHER and _owners_listed(text, lst):
@@ -580,11 +582,13 @@ def _name_line_then_details(text: str, item: Item) -> tuple[int, list[tuple[int,
     return (item.content.start + len(content[:first_end].rstrip()), details) if details else None
 
 
-def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool) -> list[tuple[int, int]]:
+def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool,
+                 whole_lines: bool = False) -> list[tuple[int, int]]:
     """Where the names of an item stand: its label, or the parts of a sub-heading's value. Under
     an intro announcing territories, the label names one whatever follows ("Aurillac – Figeac –
     Rodez : forte culture industrielle ..."); elsewhere a label followed by a definition does not
-    ("Locale : démarche animée par ...")."""
+    ("Locale : démarche animée par ..."). When the intro counts the lines (`whole_lines`), a
+    line parted by ';' is one name."""
     if item.field:
         label = item.field.label
         if not _is_subheading(label.of(text)) and not place_heading:
@@ -609,6 +613,8 @@ def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool) ->
         members = _members_parted_by_semicolons(text, item)
         if members is not None:
             return [(item.content.start, members)]
+        if whole_lines and "\n" not in text[item.content.start:item.content.end]:
+            return [(item.content.start, item.content.end)]  # not "A (34).⏎ Intercommunalités : X ; Y"
         return [(p.start, p.end) for p in item.parts]
     members = _members_after_dash(text, item.content.start, item.content.end)
     if members is not None:
@@ -694,6 +700,17 @@ def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
     return any(len(lst.items) < count <= MAX_LISTED_COUNT for count in counts)
 
 
+def _intro_counts_lines(text: str, lst: ListBlock) -> bool:
+    """Whether the list's intro counts its lines, not the ';' parts of its items: "sept se trouvent
+    en Provence-Alpes-Côte d'Azur :" over seven lines, one of them "Aix-Rousset-Gardanne ;
+    Istres-Fos-Marignane-Étang de Berre": that line names one territory, not two."""
+    names = sum(max(1, len(item.parts)) for item in lst.items)
+    if lst.intro is None or names == len(lst.items):
+        return False
+    counts = {int(w) if w.isdigit() else SMALL_COUNTS[w.lower()] for w in COUNT_WORD.findall(lst.intro.of(text))}
+    return len(lst.items) in counts and names not in counts
+
+
 def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
@@ -734,6 +751,7 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                                        for item in lst.items)
         intro = (lst.intro.start if lst.intro else lst.span.start, lst.items[0].span.start)
         spread = _place_led_items(text, lst, places) if labels_only else {}
+        whole_lines = announced and _intro_counts_lines(text, lst)
         for item in lst.items:
             if item is lst.items[-1] and _cut_by_the_page(text, lst):
                 continue
@@ -761,9 +779,13 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                                   and any(start <= p.start < end for start, end in record[1])}
             pieces = (_names_after_lead(text, led.end, item.content.end) if led
                       else [(side.end, item.content.end)] if side
-                      else _item_pieces(text, item, announced or labels_only, place_heading))
+                      else _item_pieces(text, item, announced or labels_only, place_heading, whole_lines))
             for start, end in pieces:
                 name_start, name_end, codes = name_and_codes(text, start, end, places)
+                if whole_lines and len(item.parts) > 1 and (start, end) == (item.content.start, item.content.end):
+                    # the line is one name: it ends where its last part's name ends, not at the first ';'
+                    _, name_end, last_codes = name_and_codes(text, item.parts[-1].start, item.parts[-1].end, places)
+                    codes |= last_codes
                 if REMARK_VERB.search(text, name_start, name_end):
                     continue  # "– Redon Agglomération est un territoire interrégional …": a remark
                 codes = set(codes) | heading_codes

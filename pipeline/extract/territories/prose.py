@@ -174,6 +174,10 @@ ORDINAL_THEN_NAME = with_first_letters(re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?
                                                   r"|troisieme|quatrieme|dernier|derniere)\s*(?:(?P<apposed>,)\s*|\s+est\s+)"
                                                   r"(?:(?:(?:le|la)\s+|l')(?:territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?)?"))
 PERSON_AFTER = re.compile(WORDS["person_after_name"])
+# "Le Doubs compte un second territoire d'industrie, Nord Franche-Comté, organisé autour de …": the
+# name set off by commas after a territory counted among others (folded text)
+ANOTHER_THEN_NAME = re.compile(r"\b(?:un|une)\s+(?:second|seconde|deuxieme|troisieme|quatrieme|autre|nouveau|nouvel)\s+"
+                               r"territoire\s+d'\s*industrie\s*,\s*")
 TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d)\s+(?:[\w'-]+\s+|\"\s*)?territoires\b")
 # "Parmi les 124 Territoires d'industrie …, le département en compte trois. Le premier est …": a
 # pronoun count whose sentence names territories counts them too
@@ -583,6 +587,11 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if match.group("apposed") and text[end:end + 1] != "," or PERSON_AFTER.match(folded, end):
             continue  # "Le premier, Jean Dupont le dit", "Le second est Anne Martin, maire de …": no name of a territory
         add(match.end(), end, sentence_end)
+    for match in ANOTHER_THEN_NAME.finditer(folded):
+        sentence_end = sentence_bounds(text, match.start())[1]
+        end = capitalised_run(text, match.end(), sentence_end)
+        if text[end:end + 1] == "," and not PERSON_AFTER.match(folded, end):
+            add(match.end(), end, sentence_end)
     for match in CASE_OF.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         before_start, _ = sentence_bounds(text, max(0, sentence_start - 2))
