@@ -2637,6 +2637,11 @@ def other_territories(text: str, mentions: list[EpciMention], territories: list[
 PAIR_LEAD = re.compile(r"\b(?:le|un|l')\s*(?:" + WORDS["pair_nouns"] + r")\s+"
                        r"(?:(?:forme|constitue|compose)\s+(?:par|de)\s+(?:(?:la|le)\s+|l'\s*)?"
                        r"|de\s+(?:la\s+|l'\s*)|d'\s*|du\s+)$")
+# "Deux concernent la Haute-Vienne. Le premier associe la CU A et la CC B, au nord de …": an
+# ordinal opening its sentence, standing for one of the territories just counted, then a verb of
+# membership: that territory is designated by its intercommunalities, whatever follows them
+ORDINAL_PAIR_LEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|dernier"
+                               r"|derniere)\s+(?:associe|reunit|regroupe|rassemble)\s+(?:(?:la|le)\s+|l'\s*)?$", re.MULTILINE)
 # "- le territoire formé par la CA A et la CC B ;", "- le territoire réunissant la CA A et la CA B.":
 # an item that designates its territory as its intercommunalities only, opening the item (a line,
 # or after a colon or semicolon): in a sentence "le territoire réunissant …" may follow its name
@@ -2667,7 +2672,8 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
     linked = sorted((m for m in mentions if m.link.siren and m.legal_form), key=lambda m: m.start)
     found, hints = [], {}
     for index, first in enumerate(linked):
-        programme_lead = PROGRAMME_PAIR_LEAD.search(folded, max(0, first.start - 60), first.start) is not None
+        programme_lead = PROGRAMME_PAIR_LEAD.search(folded, max(0, first.start - 60), first.start) is not None \
+            or ORDINAL_PAIR_LEAD.search(folded, max(0, first.start - 40), first.start) is not None
         if not (programme_lead or PAIR_LEAD.search(folded, max(0, first.start - 40), first.start)
                 or ITEM_TERRITORY_LEAD.search(folded, max(folded.rfind("\n", 0, first.start) + 1,
                                                           first.start - ITEM_LEAD_CHARS), first.start)):
