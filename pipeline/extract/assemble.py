@@ -383,7 +383,10 @@ SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s
                         r"|(?:^|(?P<lead>(?<=[.!?])\s|(?<!\s)[^\S\n]*+\n))\s*+D[èe]s\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\s*,"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:en|d[èe]s)\s+(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:lors\s+de|pendant|durant|dans|pour|au\s+cours\s+de|d[èe]s)"
-                        r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b(?:,?\s+(?:en|de)\s+20[1-3]\d\b)?")
+                        r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b(?:,?\s+(?:en|de)\s+20[1-3]\d\b)?"
+                        # "Sud Champagne poursuit l'aventure engagée en 2018": a label kept up since then
+                        r"|\b(?:poursui|continu)\w*\s+(?:l['’]aventure|(?:la|sa|leur)\s+(?:d[ée]marche|dynamique))"
+                        r"\s+(?:engag|amorc|lanc|entam|commenc)[ée]e\s+(?:en|d[èe]s)\s+20[1-3]\d\b")
 
 
 def _held_since_blanked(match: re.Match) -> str:
