@@ -305,7 +305,7 @@ NOT_A_MEMBER = re.compile(r"[^.;:!?]{0,80}?(?<![\w'])(?:qui\s+)?(?:ne|n')\s*(?:e
 PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
 # ("renommée" is also fame: "une entreprise de renommée mondiale")
-NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise")
+NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise|\bs'appell?e(?:ra)?\s+desormais\b")
 # "Ce nouveau territoire prend la suite du Haut-Doubs Horloger": the territory it continues, named
 # right after (folded text)
 TAKES_OVER_FROM = re.compile(r"\b(?:prend|prendra|a\s+pris)\s+la\s+suite\s+(?:du|de\s+la|de\s+l'|des)\s*"
@@ -316,7 +316,7 @@ TAKES_OVER_FROM = re.compile(r"\b(?:prend|prendra|a\s+pris)\s+la\s+suite\s+(?:du
 BECOMES_QUOTED = re.compile(r"\bdevien(?:t|nent|dra)\s+[«\"“]\s*(?:territoires?\s+d'\s*industrie\s+)?$")
 # what NEW_NAME or BECOMES_QUOTED needs (none overlaps another): a sentence's words before a
 # territory without one are not searched (2,000 items of one sentence were, from its start)
-RENAMED_CLUE = re.compile(r"(?=nouveau|baptise|devien)")  # (a look-ahead: overlapping ones too)
+RENAMED_CLUE = re.compile(r"(?=nouveau|baptise|devien|s'appel)")  # (a look-ahead: overlapping ones too)
 # a sentence about the territory before its renewal: "La précédente labellisation 2019-2023
 # couvrait 5 communautés de communes (A, B, …)" (folded text)
 FORMER_PHASE = re.compile(r"\b(?:precedente?|ancienne?|premiere?)\s+(?:labellisation|phase|generation|periode|vague"
@@ -365,7 +365,10 @@ JOINED_RIGHT_BEFORE = re.compile(r"(?:" + JOINING.pattern + r")\s*(?:(?:la|le|le
 # the one member the text names for the renamed territory (folded text)
 JOINS_THE_MEMBERS = re.compile(r"\b(?:rejoin\w*|s'(?:y\s+)?ajout\w*\s+a(?:ux)?|s'associ\w*\s+a(?:ux)?)\s+"
                                r"(?:les|ces|leurs?|le|la|l')\s*(?:[\w-]+\s+)?(?:intercommunalites?|communautes?|epci"
-                               r"|membres|collectivites|duo|trio|quatuor|quartet|quintette)\b")
+                               r"|membres|collectivites|duo|trio|quatuor|quartet|quintette)\b"
+                               # "Ces cinq intercommunalités poursuivent l'aventure, rejointes par X"
+                               r"|\b(?:les|ces|leurs?)\s+(?:[\w-]+\s+)?(?:intercommunalites|communautes|epci|membres)\b"
+                               r"[^.;:]{0,60}?\brejointe?s?\s+par\b")
 # the sentence after a list of bodies takes them up as the signatories of an agreement ("Étaient
 # réunis A, la CC X et B. Le protocole d'accord signé par ces acteurs formalise …", "Ces
 # partenaires ont signé le contrat …"): the bodies named before are its parties (folded text)
@@ -1738,6 +1741,9 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
         return bool(JOINING.search(folded, *sentences[_sentence_index(sentences, mention.start) or 0]))
     successors = _successors(territories, folded, sentences)
     attached = _former_members_returned(attached, successors, folded, sentences, territories, epci_spans)
+    former = _former_phase_list(unclaimed, successors, holders, folded, sentences)
+    attached += former
+    unclaimed = [m for m in unclaimed if all(m is not f for f, _ in former)]
     for successor, predecessor in successors.items():
         if any(territory_id == successor and not joins(m) for m, territory_id in attached):
             continue  # the renamed territory's members are listed: they answer
@@ -2142,6 +2148,24 @@ def _former_members_returned(attached: list[tuple[EpciMention, str | None]], suc
                 territory_id = predecessor
         moved.append((mention, territory_id))
     return moved
+
+
+def _former_phase_list(unclaimed: list[EpciMention], successors: dict[str, str], territories: list[TerritoryMention],
+                       folded: str, sentences: list[tuple[int, int]]) -> list[tuple[EpciMention, str]]:
+    """In a text about one territory and the one it continues under a new name, a list of members
+    no rule attached whose intro speaks of the former phase ("Lors de la première phase, la
+    démarche réunissait cinq communautés de communes :" then the items) lists the former one's."""
+    if len(successors) != 1 or {t.territory_id for t in territories} != {*successors, *successors.values()}:
+        return []
+    predecessor = next(iter(successors.values()))
+    found = []
+    for mention in unclaimed:
+        if not mention.in_member_list or mention.list_start is None:
+            continue
+        index = _sentence_index(sentences, mention.list_start)
+        if index is not None and FORMER_PHASE.search(folded, sentences[index][0], mention.list_start):
+            found.append((mention, predecessor))
+    return found
 
 
 def _successors(territories: list[TerritoryMention], folded: str,
