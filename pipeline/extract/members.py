@@ -1781,8 +1781,10 @@ PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:mais[ \t]+aussi|ainsi[ \t]+que|et[
                            r"|[ \t]*,[ \t]*(?:et[ \t]+)?(?:de[ \t]+|à[ \t]+)?|[ \t]+(?:et|ou)[ \t]+(?:de[ \t]+|à[ \t]+)?")
 # "l'agglomération A fait cause commune avec celle de B", "… s'associe à celle de B": a verb of
 # alliance before the pronoun, whose antecedent is the subject's head
-ALLIED_WITH = re.compile(r"[ \t]+(?:fait|font|a[ \t]+fait|ont[ \t]+fait)[ \t]+(?:cause[ \t]+commune|[ée]quipe|alliance)[ \t]+avec[ \t]+"
-                         r"|[ \t]+s['’][ \t]*(?:associe|allie|est[ \t]+associée|est[ \t]+alliée)[ \t]+(?:à|avec)[ \t]+")
+# (its relative too: "la CA A, qui fait équipe avec celle du B", "la CA A, associée à celle de B")
+ALLIED_WITH = re.compile(r"(?:[ \t]*,[ \t]*qui)?[ \t]+(?:fait|font|a[ \t]+fait|ont[ \t]+fait)[ \t]+(?:cause[ \t]+commune|[ée]quipe|alliance)[ \t]+avec[ \t]+"
+                         r"|[ \t]+s['’][ \t]*(?:associe|allie|est[ \t]+associée|est[ \t]+alliée)[ \t]+(?:à|avec)[ \t]+"
+                         r"|[ \t]*,[ \t]*(?:associ|alli)[ée]e?s?[ \t]+(?:à|avec)[ \t]+")
 SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 
