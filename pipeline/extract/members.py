@@ -171,8 +171,9 @@ HEAD = with_first_letters(re.compile(
 HEAD_TYPES = [("agglo", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
               ("cc", "CC"), ("ca", "CA"), ("cu", "CU"), ("c.c.", "CC"), ("c.a.", "CA"), ("c.u.", "CU")]
 # "A et B ainsi que C", "A et, d'autre part, B": joints of a list in prose too
+# ("du A et du B jusqu'à C et D": the far end of a range of members too)
 JOINT = re.compile(r"(?:\s+et)?\s*,\s*d['’]autre\s+part\s*,\s*|\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+"
-                   r"|\s+ainsi\s+que\s+")
+                   r"|\s+ainsi\s+que\s+|\s+jusqu['’]\s*(?:à|au|aux)\s+")
 EVERYDAY_PLURAL_LEAD = re.compile(WORDS["everyday_plural_lead"])
 MAX_PARTS_PER_NAME = 4
 # A connector between two groups: "... Métropole et les communautés de communes de ..."
