@@ -29,7 +29,7 @@ from pipeline.extract.membership import (attach, brands_in_full, composed_territ
                                            compass_territories, member_named_as_territory, new_run_territories, other_territories,
                                            member_line_candidates, paired_territories, member_line_territories, run_territories,
                                            member_subject_territories, officials_bodies,
-                                           same_epci_territories, territories_kept, type_words_dropped)
+                                           same_epci_territories, renamed_successors, territories_kept, type_words_dropped)
 from pipeline.extract.places import (PlaceMention, find_places, former_region_departements_in, former_regions_in,
                                      former_regions_reader, places_starting_in)
 from pipeline.extract.stated_counts import stated_counts
@@ -806,6 +806,11 @@ def extract(text: str, doc: Doc) -> Extraction:
         for territory_id in member_named:
             del by_id[territory_id]
         attached = attach(epci_mentions, mentions, text, sentences, structure, aliases)
+    # a territory a renamed one continues ("Le Territoire d'industrie X, labellisé pour la période
+    # 2019-2022, a été reconduit … Il s'appellera désormais « Y »") held the label in the first phase
+    for former in renamed_successors(mentions, fold(text), sentences).values():
+        if former in by_id and by_id[former]["phase"] == SECOND_PHASE:
+            by_id[former]["phase"] = FIRST_PHASE
     epci_rows = _epci_rows(attached)
     for row in epci_rows:
         if row["territory_id"] and row["siren"]:

@@ -1739,7 +1739,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     attached = _bodies_members_dropped(attached, folded, sentences, territories)
     def joins(mention: EpciMention) -> bool:
         return bool(JOINING.search(folded, *sentences[_sentence_index(sentences, mention.start) or 0]))
-    successors = _successors(territories, folded, sentences)
+    successors = renamed_successors(territories, folded, sentences)
     attached = _former_members_returned(attached, successors, folded, sentences, territories, epci_spans)
     former = _former_phase_list(unclaimed, successors, holders, folded, sentences)
     attached += former
@@ -2168,7 +2168,7 @@ def _former_phase_list(unclaimed: list[EpciMention], successors: dict[str, str],
     return found
 
 
-def _successors(territories: list[TerritoryMention], folded: str,
+def renamed_successors(territories: list[TerritoryMention], folded: str,
                 sentences: list[tuple[int, int]]) -> dict[str, str]:
     """{renamed territory: the territory it continues}: a territory given a new name
     ("… avec un nouveau nom, Alliances Luxe & Précision Doubs", "un nouveau Territoire …,
