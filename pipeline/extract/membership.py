@@ -2666,6 +2666,20 @@ PAIR_LEAD = re.compile(r"\b(?:le|un|l')\s*(?:" + WORDS["pair_nouns"] + r")\s+"
 # membership: that territory is designated by its intercommunalities, whatever follows them
 ORDINAL_PAIR_LEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|dernier"
                                r"|derniere)\s+(?:associe|reunit|regroupe|rassemble)\s+(?:(?:la|le)\s+|l'\s*)?$", re.MULTILINE)
+# the last count before such an ordinal must be of territories ("… quatorze territoires
+# néo-aquitains. Deux concernent la Haute-Vienne.", not "Deux projets ont été présentés.")
+COUNTED_PLURAL = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze"
+                            r"|seize)\s+(?:[\w'-]+\s+)?(?P<noun>[a-z]+s)\b")
+ORDINAL_COUNT_WINDOW = 600
+
+
+def _ordinal_of_territories(folded: str, start: int) -> bool:
+    """Whether an ordinal lead ends right before `start` and the last count before it is of territories."""
+    lead = ORDINAL_PAIR_LEAD.search(folded, max(0, start - 40), start)
+    if lead is None:
+        return False
+    counts = list(COUNTED_PLURAL.finditer(folded, max(0, lead.start() - ORDINAL_COUNT_WINDOW), lead.start()))
+    return bool(counts) and counts[-1].group("noun") in ("territoires", "laureats")
 # "- le territoire formé par la CA A et la CC B ;", "- le territoire réunissant la CA A et la CA B.":
 # an item that designates its territory as its intercommunalities only, opening the item (a line,
 # or after a colon or semicolon): in a sentence "le territoire réunissant …" may follow its name
@@ -2697,7 +2711,7 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
     found, hints = [], {}
     for index, first in enumerate(linked):
         programme_lead = PROGRAMME_PAIR_LEAD.search(folded, max(0, first.start - 60), first.start) is not None \
-            or ORDINAL_PAIR_LEAD.search(folded, max(0, first.start - 40), first.start) is not None
+            or _ordinal_of_territories(folded, first.start)
         if not (programme_lead or PAIR_LEAD.search(folded, max(0, first.start - 40), first.start)
                 or ITEM_TERRITORY_LEAD.search(folded, max(folded.rfind("\n", 0, first.start) + 1,
                                                           first.start - ITEM_LEAD_CHARS), first.start)):
