@@ -29,7 +29,7 @@ from pipeline.extract.membership import (attach, brands_in_full, composed_territ
                                            compass_territories, member_named_as_territory, new_run_territories, other_territories,
                                            member_line_candidates, paired_territories, member_line_territories, run_territories,
                                            member_subject_territories, officials_bodies,
-                                           same_epci_territories, territories_kept, type_words_dropped)
+                                           same_epci_territories, renamed_successors, territories_kept, type_words_dropped)
 from pipeline.extract.places import (PlaceMention, find_places, former_region_departements_in, former_regions_in,
                                      former_regions_reader, places_starting_in)
 from pipeline.extract.stated_counts import stated_counts
@@ -397,7 +397,10 @@ SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:lors\s+de|pendant|durant|dans|pour|au\s+cours\s+de|d[èe]s)"
                         r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b(?:,?\s+(?:en|de)\s+20[1-3]\d\b)?"
                         # "Le Territoire d'industrie né en 2018 … s'appelle désormais …": its birth, not its phase
-                        r"|\bn[ée]e?s?\s+(?:en|d[èe]s)\s+201[89]\b")
+                        r"|\bn[ée]e?s?\s+(?:en|d[èe]s)\s+201[89]\b"
+                        # "Sud Champagne poursuit l'aventure engagée en 2018": a label kept up since then
+                        r"|\b(?:poursui|continu)\w*\s+(?:l['’]aventure|(?:la|sa|leur)\s+(?:d[ée]marche|dynamique))"
+                        r"\s+(?:engag|amorc|lanc|entam|commenc)[ée]e\s+(?:en|d[èe]s)\s+20[1-3]\d\b")
 
 
 def _held_since_blanked(match: re.Match) -> str:
@@ -817,6 +820,11 @@ def extract(text: str, doc: Doc) -> Extraction:
         for territory_id in member_named:
             del by_id[territory_id]
         attached = attach(epci_mentions, mentions, text, sentences, structure, aliases)
+    # a territory a renamed one continues ("Le Territoire d'industrie X, labellisé pour la période
+    # 2019-2022, a été reconduit … Il s'appellera désormais « Y »") held the label in the first phase
+    for former in renamed_successors(mentions, fold(text), sentences).values():
+        if former in by_id and by_id[former]["phase"] == SECOND_PHASE:
+            by_id[former]["phase"] = FIRST_PHASE
     epci_rows = _epci_rows(attached)
     for row in epci_rows:
         if row["territory_id"] and row["siren"]:

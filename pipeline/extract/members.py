@@ -175,8 +175,9 @@ HEAD = with_first_letters(re.compile(
 HEAD_TYPES = [("agglo", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
               ("cc", "CC"), ("ca", "CA"), ("cu", "CU"), ("c.c.", "CC"), ("c.a.", "CA"), ("c.u.", "CU")]
 # "A et B ainsi que C", "A et, d'autre part, B": joints of a list in prose too
+# ("du A et du B jusqu'à C et D": the far end of a range of members too)
 JOINT = re.compile(r"(?:\s+et)?\s*,\s*d['’]autre\s+part\s*,\s*|\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+"
-                   r"|\s+ainsi\s+que\s+")
+                   r"|\s+ainsi\s+que\s+|\s+jusqu['’]\s*(?:à|au|aux)\s+")
 EVERYDAY_PLURAL_LEAD = re.compile(WORDS["everyday_plural_lead"])
 MAX_PARTS_PER_NAME = 4
 # A connector between two groups: "... Métropole et les communautés de communes de ..."
@@ -1817,8 +1818,10 @@ PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:mais[ \t]+aussi|ainsi[ \t]+que|et[
                            r"|[ \t]*,[ \t]*(?:et[ \t]+)?(?:de[ \t]+|à[ \t]+)?|[ \t]+(?:et|ou)[ \t]+(?:de[ \t]+|à[ \t]+)?")
 # "l'agglomération A fait cause commune avec celle de B", "… s'associe à celle de B": a verb of
 # alliance before the pronoun, whose antecedent is the subject's head
-ALLIED_WITH = re.compile(r"[ \t]+(?:fait|font|a[ \t]+fait|ont[ \t]+fait)[ \t]+(?:cause[ \t]+commune|[ée]quipe|alliance)[ \t]+avec[ \t]+"
-                         r"|[ \t]+s['’][ \t]*(?:associe|allie|est[ \t]+associée|est[ \t]+alliée)[ \t]+(?:à|avec)[ \t]+")
+# (its relative too: "la CA A, qui fait équipe avec celle du B", "la CA A, associée à celle de B")
+ALLIED_WITH = re.compile(r"(?:[ \t]*,[ \t]*qui)?[ \t]+(?:fait|font|a[ \t]+fait|ont[ \t]+fait)[ \t]+(?:cause[ \t]+commune|[ée]quipe|alliance)[ \t]+avec[ \t]+"
+                         r"|[ \t]+s['’][ \t]*(?:associe|allie|est[ \t]+associée|est[ \t]+alliée)[ \t]+(?:à|avec)[ \t]+"
+                         r"|[ \t]*,[ \t]*(?:associ|alli)[ée]e?s?[ \t]+(?:à|avec)[ \t]+")
 SOFT_HEAD = re.compile(r"(?:l['’]\s*|les\s+)?(?:agglo|interco)|(?:la|les)\s+m[ée]tropole", re.IGNORECASE)
 
 

@@ -313,7 +313,7 @@ NOT_A_MEMBER = re.compile(CLAUSE_CHAR + r"{0,80}?(?<![\w'])(?:qui\s+)?(?:ne|n')\
 PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
 # ("renommée" is also fame: "une entreprise de renommée mondiale")
-NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise")
+NEW_NAME = re.compile(r"\bnouveau\s+(?:nom|patronyme)\b|\b(?:re)?baptise|\bs'appell?e(?:ra)?\s+desormais\b")
 # "Ce nouveau territoire prend la suite du Haut-Doubs Horloger": the territory it continues, named
 # right after (folded text)
 TAKES_OVER_FROM = re.compile(r"\b(?:prend|prendra|a\s+pris)\s+la\s+suite\s+(?:du|de\s+la|de\s+l'|des)\s*"
@@ -324,7 +324,7 @@ TAKES_OVER_FROM = re.compile(r"\b(?:prend|prendra|a\s+pris)\s+la\s+suite\s+(?:du
 BECOMES_QUOTED = re.compile(r"\bdevien(?:t|nent|dra)\s+[«\"“]\s*(?:territoires?\s+d'\s*industrie\s+)?$")
 # what NEW_NAME or BECOMES_QUOTED needs (none overlaps another): a sentence's words before a
 # territory without one are not searched (2,000 items of one sentence were, from its start)
-RENAMED_CLUE = re.compile(r"(?=nouveau|baptise|devien)")  # (a look-ahead: overlapping ones too)
+RENAMED_CLUE = re.compile(r"(?=nouveau|baptise|devien|s'appel)")  # (a look-ahead: overlapping ones too)
 # a sentence about the territory before its renewal: "La précédente labellisation 2019-2023
 # couvrait 5 communautés de communes (A, B, …)" (folded text)
 FORMER_PHASE = re.compile(r"\b(?:precedente?|ancienne?|premiere?)\s+(?:labellisation|phase|generation|periode|vague"
@@ -379,7 +379,10 @@ JOINED_RIGHT_BEFORE = re.compile(r"(?:" + JOINING.pattern + r")\s*(?:(?:la|le|le
 # the one member the text names for the renamed territory (folded text)
 JOINS_THE_MEMBERS = re.compile(r"\b(?:rejoin\w*|s'(?:y\s+)?ajout\w*\s+a(?:ux)?|s'associ\w*\s+a(?:ux)?)\s+"
                                r"(?:les|ces|leurs?|le|la|l')\s*(?:[\w-]+\s+)?(?:intercommunalites?|communautes?|epci"
-                               r"|membres|collectivites|duo|trio|quatuor|quartet|quintette)\b")
+                               r"|membres|collectivites|duo|trio|quatuor|quartet|quintette)\b"
+                               # "Ces cinq intercommunalités poursuivent l'aventure, rejointes par X"
+                               r"|\b(?:les|ces|leurs?)\s+(?:[\w-]+\s+)?(?:intercommunalites|communautes|epci|membres)\b"
+                               r"[^.;:]{0,60}?\brejointe?s?\s+par\b")
 # the sentence after a list of bodies takes them up as the signatories of an agreement ("Étaient
 # réunis A, la CC X et B. Le protocole d'accord signé par ces acteurs formalise …", "Ces
 # partenaires ont signé le contrat …"): the bodies named before are its parties (folded text)
@@ -1759,8 +1762,11 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     attached = _bodies_members_dropped(attached, folded, sentences, territories)
     def joins(mention: EpciMention) -> bool:
         return bool(JOINING.search(folded, *sentences[_sentence_index(sentences, mention.start) or 0]))
-    successors = _successors(territories, folded, sentences)
+    successors = renamed_successors(territories, folded, sentences)
     attached = _former_members_returned(attached, successors, folded, sentences, territories, epci_spans)
+    former = _former_phase_list(unclaimed, successors, holders, folded, sentences)
+    attached += former
+    unclaimed = [m for m in unclaimed if all(m is not f for f, _ in former)]
     for successor, predecessor in successors.items():
         if any(territory_id == successor and not joins(m) for m, territory_id in attached):
             continue  # the renamed territory's members are listed: they answer
@@ -2180,7 +2186,25 @@ def _former_members_returned(attached: list[tuple[EpciMention, str | None]], suc
     return moved
 
 
-def _successors(territories: list[TerritoryMention], folded: str,
+def _former_phase_list(unclaimed: list[EpciMention], successors: dict[str, str], territories: list[TerritoryMention],
+                       folded: str, sentences: list[tuple[int, int]]) -> list[tuple[EpciMention, str]]:
+    """In a text about one territory and the one it continues under a new name, a list of members
+    no rule attached whose intro speaks of the former phase ("Lors de la première phase, la
+    démarche réunissait cinq communautés de communes :" then the items) lists the former one's."""
+    if len(successors) != 1 or {t.territory_id for t in territories} != {*successors, *successors.values()}:
+        return []
+    predecessor = next(iter(successors.values()))
+    found = []
+    for mention in unclaimed:
+        if not mention.in_member_list or mention.list_start is None:
+            continue
+        index = _sentence_index(sentences, mention.list_start)
+        if index is not None and FORMER_PHASE.search(folded, sentences[index][0], mention.list_start):
+            found.append((mention, predecessor))
+    return found
+
+
+def renamed_successors(territories: list[TerritoryMention], folded: str,
                 sentences: list[tuple[int, int]]) -> dict[str, str]:
     """{renamed territory: the territory it continues}: a territory given a new name
     ("… avec un nouveau nom, Alliances Luxe & Précision Doubs", "un nouveau Territoire …,
@@ -2678,6 +2702,25 @@ def other_territories(text: str, mentions: list[EpciMention], territories: list[
 PAIR_LEAD = re.compile(r"\b(?:le|un|l')\s*(?:" + WORDS["pair_nouns"] + r")\s+"
                        r"(?:(?:forme|constitue|compose)\s+(?:par|de)\s+(?:(?:la|le)\s+|l'\s*)?"
                        r"|de\s+(?:la\s+|l'\s*)|d'\s*|du\s+)$")
+# "Deux concernent la Haute-Vienne. Le premier associe la CU A et la CC B, au nord de …": an
+# ordinal opening its sentence, standing for one of the territories just counted, then a verb of
+# membership: that territory is designated by its intercommunalities, whatever follows them
+ORDINAL_PAIR_LEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|dernier"
+                               r"|derniere)\s+(?:associe|reunit|regroupe|rassemble)\s+(?:(?:la|le)\s+|l'\s*)?$", re.MULTILINE)
+# the last count before such an ordinal must be of territories ("… quatorze territoires
+# néo-aquitains. Deux concernent la Haute-Vienne.", not "Deux projets ont été présentés.")
+COUNTED_PLURAL = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze"
+                            r"|seize)\s+(?:[\w'-]+\s+)?(?P<noun>[a-z]+s)\b")
+ORDINAL_COUNT_WINDOW = 600
+
+
+def _ordinal_of_territories(folded: str, start: int) -> bool:
+    """Whether an ordinal lead ends right before `start` and the last count before it is of territories."""
+    lead = ORDINAL_PAIR_LEAD.search(folded, max(0, start - 40), start)
+    if lead is None:
+        return False
+    counts = list(COUNTED_PLURAL.finditer(folded, max(0, lead.start() - ORDINAL_COUNT_WINDOW), lead.start()))
+    return bool(counts) and counts[-1].group("noun") in ("territoires", "laureats")
 # "- le territoire formé par la CA A et la CC B ;", "- le territoire réunissant la CA A et la CA B.":
 # an item that designates its territory as its intercommunalities only, opening the item (a line,
 # or after a colon or semicolon): in a sentence "le territoire réunissant …" may follow its name
@@ -2709,7 +2752,8 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
     run_from = _member_runs(linked, folded)
     found, hints = [], {}
     for first in linked:
-        programme_lead = PROGRAMME_PAIR_LEAD.search(folded, max(0, first.start - 60), first.start) is not None
+        programme_lead = PROGRAMME_PAIR_LEAD.search(folded, max(0, first.start - 60), first.start) is not None \
+            or _ordinal_of_territories(folded, first.start)
         if not (programme_lead or PAIR_LEAD.search(folded, max(0, first.start - 40), first.start)
                 or ITEM_TERRITORY_LEAD.search(folded, max(folded.rfind("\n", 0, first.start) + 1,
                                                           first.start - ITEM_LEAD_CHARS), first.start)):

@@ -44,7 +44,11 @@ CLOSING_QUOTE = re.compile(r"(?:[ \t\u00a0]*[»”\"])?")
 BRAND_FORM = re.compile(r"Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
 # Where a name read from a capitalised run stops inside it: a coordination or a pair's joint.
 INNER_JOINT = re.compile(r"\s+(?:à|en|dans)\s+(?=(?:la\s+|le\s+|les\s+|l['’])?[A-ZÀ-Ý])|\s+et\s+|\s*,\s+|(?<!\d)\s*/\s*(?!\d)|\s+avec\s+|-(?=\s*(?:[Cc]ommunaut|C[ACU]\b))")
-PAIR_JOINT = re.compile(r"\s*/\s*|\s+avec\s+|-(?=\s*(?:[Cc]ommunaut|C[ACU]\b))")
+# (", associée à" and ", qui fait équipe avec" too, in an item: "- la CA A, associée à la CC B ;")
+PAIR_JOINT = re.compile(r"\s*/\s*|\s+avec\s+|-(?=\s*(?:[Cc]ommunaut|C[ACU]\b))"
+                        r"|\s*,\s*(?:associ[ée]e?\s+(?:à|au)|qui\s+fait\s+[ée]quipe\s+avec)\s+")
+# "la CA A, qui fait équipe avec celle du B": the second of a pair takes the first one's legal form
+THAT_OF = re.compile(r"celle\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
 JOINT = re.compile(r"\s*,?\s+ainsi\s+que\s+|\s*,\s*(?:et\s*,?\s*|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(?:encore\s+)?")
 MAX_PAIR_GAP_WORDS = 5
 # What may stand just before a name that is not a subject: a preposition or a participle
@@ -206,7 +210,10 @@ def _paired(text: str, folded: str, first: Part, limit: int) -> Part | None:
         return None
     joint = PAIR_JOINT.match(text, first.end + gap.end())
     second_start = _skip(folded, joint.end(), ARTICLE)
-    if legal_form_end(text, folded, second_start) is None and not (first.epci and joint.group(0).strip() == "/"):
+    that_of = THAT_OF.match(text, second_start) if first.epci else None
+    if that_of:
+        second_start = that_of.end()
+    elif legal_form_end(text, folded, second_start) is None and not (first.epci and joint.group(0).strip() == "/"):
         return None
     second = read_part(text, second_start, limit, folded)
     if second is None or second.name is not None:

@@ -1125,7 +1125,8 @@ CLAUSE_MARK = re.compile(r"\s[–—-]\s+(?=(?:le|la|les|l['’])\s*\w)|:\s|«\s
 FRONTED_ADVERBIAL = re.compile(r"\s*(?:" + "|".join(WORDS["fronted_adverbials"]) + r")\s*,\s+")
 
 
-PARTNER_IN_PREDICATE = re.compile(r"(?<![\w'])(?:" + WORDS["predicate_partner_nouns"] + r"|"
+# ("les heureux élus": the laureates, no people)
+PARTNER_IN_PREDICATE = re.compile(r"(?<![\w'])(?<!heureux\s)(?:" + WORDS["predicate_partner_nouns"] + r"|"
                                   + WORDS["people_nouns"] + r")(?![\w'])")
 # "Il fait partie des …": a subject pronoun alone before the predicate
 SUBJECT_PRONOUN = re.compile(r"\s*(?:Il|Elle)\s*")

@@ -126,6 +126,7 @@ ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=groupement\s)nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+|d['’])?"
                    r"|\bsous\s+la\s+banni[èe]re\s+(?=[«“\"A-ZÀ-Ý])"
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])"
+                   r"|(?<=territoire\s)s['’]appellera\s+|(?<=territoire\sd['’]industrie\s)s['’]appellera\s+|\bdite?\s+(?=[«“\"])"
                    r"|\b(?P<call>[Aa]ppele[zr]-(?:le|la)|[Aa]ppelons-(?:le|la)|(?:[Ii]l|[Ee]lle)\s+s['’]appell?e(?:ra)?)"
                    r"\s+d[ée]sormais\s+(?=[«“\"])|\b(?:s['’]appell?e(?:ra)?|se\s+nomme(?:ra)?)\s+d[ée]sormais\s+(?=[«“\"])")
 # "… fait partie de la famille. Appelez-le désormais « X ».", "Il s'appelle désormais « X »": a
@@ -145,7 +146,7 @@ TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(
 RENAMED = re.compile(r"\b(?:renomme|rebaptise|change\s+de\s+nom)")
 # What is named must be a territory or its perimeter, written before the name: "un nouveau
 # Territoire du dispositif", "définie sur le même périmètre géographique, dénommé X".
-NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau)\s+(?:nouveau\s+|meme\s+|seul\s+)?(?:territoire|perimetre|groupement)\b")
+NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau|l'autre)\s+(?:nouveau\s+|meme\s+|seul\s+)?(?:territoire|perimetre|groupement)\b")
 # "A et B ont déposé une candidature commune sous le nom « X »": the name of a bid to the programme
 # (its words in the sentence or the next) is the territory's
 NAMED_CANDIDATURE = re.compile(r"\b(?:une|leur|la|sa)\s+candidature\s+(?:commune\s+|conjointe\s+)?$")
@@ -178,7 +179,7 @@ PERSON_AFTER = re.compile(WORDS["person_after_name"])
 # name set off by commas after a territory counted among others (folded text)
 ANOTHER_THEN_NAME = re.compile(r"\b(?:un|une)\s+(?:second|seconde|deuxieme|troisieme|quatrieme|autre|nouveau|nouvel)\s+"
                                r"territoire\s+d'\s*industrie\s*,\s*")
-TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d)\s+(?:[\w'-]+\s+|\"\s*)?territoires\b")
+TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|\d)\s+(?:[\w'-]+\s+|\"\s*)?territoires\b")
 # "Parmi les 124 Territoires d'industrie …, le département en compte trois. Le premier est …": a
 # pronoun count whose sentence names territories counts them too
 PRONOUN_COUNTED = re.compile(r"\b(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent)"
