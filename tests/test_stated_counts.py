@@ -506,4 +506,43 @@ def test_a_count_of_the_lines_before_a_list_with_a_semicolon_inside_a_line_is_in
             "contrat." + CONTACT)
     row = only(text)
     assert (row["stated"], row["listed"]) == (5, 6)
-    assert "lines are as many as the count" in row["doubt"]
+    assert "may be one name holding a ';'" in row["doubt"]
+
+
+def test_a_count_of_the_lists_items_is_no_certain_difference_when_an_item_holds_a_semicolon():
+    """An item without a label holding ';' may be one name ("A-B-C ; D-E-F" is one territory of
+    Provence-Alpes-Côte d'Azur): a count equal to the items is never a certain difference."""
+    text = ("Marseille, le 2 avril 2019\n\nLa Région soutiendra les 4 territoires d'industrie désignés "
+            "sur son sol :\n\n- Aix-Rousset-Gardanne ; Istres-Fos-Marignane-Étang de Berre\n- Carros – Le Broc\n"
+            "- Gap-Tallard\n- Vallée de la Durance" + CONTACT)
+    row = only(text)
+    assert row["stated"] == 4
+    assert row["stated"] == row["listed"] or "may be one name holding a ';'" in row["doubt"]
+
+
+@pytest.mark.parametrize("intro, mention", [
+    ("Le Grand Est compte neuf territoires d'industrie, plus un interrégional :",
+     "neuf territoires d'industrie, plus un interrégional"),
+    ("Le Grand Est compte huit territoires d'industrie, auxquels s'ajoutent deux territoires interrégionaux :",
+     "huit territoires d'industrie, auxquels s'ajoutent deux territoires"),
+    ("Le Grand Est compte huit territoires d'industrie régionaux et deux interrégionaux :",
+     "huit territoires d'industrie régionaux et deux interrégionaux"),
+])
+def test_a_count_with_others_its_intro_adds_sizes_the_list_with_their_sum(intro, mention):
+    items = ["Alsace centrale", "Sud Alsace", "Moselle Est", "Nord Lorraine", "Val de Lorraine",
+             "Terres de Lorraine", "Déodatie", "Nord Est Ardennes", "Troyes – Bar-sur-Aube", "Langres – Chaumont"]
+    text = ("Strasbourg, le 23 novembre 2018\n\n" + intro + "\n\n" + "\n".join(f"- {item}" for item in items)
+            + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["doubt"], row["mention"]) == (10, 10, None, mention)
+    assert text[row["start"]:row["end"]] == mention
+    # others that do not make up the list's length leave the difference in doubt
+    row = only(text.replace("- Langres – Chaumont\n", "- Langres – Chaumont\n- Nord Haute-Marne\n"))
+    assert row["stated"] != row["listed"] and "its intro adds other territories" in row["doubt"]
+
+
+def test_a_number_of_other_things_after_the_count_adds_no_territories():
+    text = ("Épinal, le 8 décembre 2023\n\nLes Vosges comptent trois territoires d'industrie et deux projets "
+            "de friches retenus :\n\n- Épinal – Vosges centrales\n- Plaine des Vosges\n- Gérardmer\n- Déodatie" + CONTACT)
+    row = only(text)
+    assert (row["stated"], row["listed"], row["doubt"]) == (3, 4, None)

@@ -39,12 +39,15 @@ arrêter"). A count of one area over a list spanning others ("la Guadeloupe en c
 Martinique un seul" over both islands' table) is compared with the listed territories of its area
 only. Each row keeps the
 list's span (`list_start`, `list_end`) so that a reviewer sees which list the count was compared
-with. The words are data (rules/stated_counts.json).
+with. A count followed in its sentence by others it adds ("dix territoires, plus deux
+interrégionaux :", "…, auxquels s'ajoutent deux territoires …") sizes the list with their sum.
+The words are data (rules/stated_counts.json).
 
 `doubt` says why a difference would not prove the document wrong: the text ends inside the list
 (pages cut at a fixed length end mid-item), the list's items were not all read as territories
-(or some item gave several), the count is the number of the list's lines but some line holds
-several names parted by ';' (one name may hold a ';'), the list is written in a sentence whose commas and "et" can be read
+(or some item gave several), the items are as many as the count but one without a label
+holds a ';' (one name or two), the count's sentence adds others that do not make the list's
+length, the list is written in a sentence whose commas and "et" can be read
 several ways (not when no reading reaches the count, nor when each name closes with its own
 bracket: "A (02), B (02), C (02) et D (02)"), the count is a part of a larger one, or the count of
 one area differs from the list's part there (the count's area is a reading of the text). The quality gate rejects a document whose count certainly differs from its list,
@@ -66,7 +69,7 @@ from pipeline.extract.figure_context import paragraphs
 from pipeline.extract.figures import Sentences
 from pipeline.extract.figure_scope import area_of_territories, named_areas, place_area
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import (ListBlock, Span, Structure, may_be_cut, numbering_goes_on, parse,
+from pipeline.extract.structure import (COUNT_WORDS, ListBlock, Span, Structure, may_be_cut, numbering_goes_on, parse,
                                         resumes_after_prose, stops_at_a_page_break)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.enumerations import RULE as ENUMERATION
@@ -110,6 +113,18 @@ def _words() -> Words:
     return Words(**words)
 
 
+ADDED_NUMBERS = {"un": 1, "une": 1, **COUNT_WORDS}
+
+
+@lru_cache(maxsize=1)
+def _added() -> re.Pattern:
+    """A number of other territories added to a count ("…, plus deux interrégionaux", "(et deux autres)")."""
+    rules = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    numbers = "|".join(["\\d{1,2}", *ADDED_NUMBERS])
+    return re.compile(r"(?<![\w'])(?:" + "|".join(rules["added"]) + r")\s*,?\s*(?P<number>" + numbers
+                      + r")\s+(?:autres?\s+)?(?:" + "|".join(rules["added_nouns"]) + r")(?!\w)")
+
+
 @dataclass
 class ListOfTerritories:
     """A list as the territory rules read it: where it stands and what it names."""
@@ -130,6 +145,13 @@ class ListOfTerritories:
 def _names_in(block: ListBlock) -> int:
     """How many names a list's items hold: the parts of "Nouveaux territoires : A ; B" each count."""
     return sum(max(1, len(item.parts)) for item in block.items)
+
+
+def _one_name_per_plain_item(lst: ListOfTerritories) -> int:
+    """How many names the list's items hold when an item without a label is one name, ';' or not
+    ("- A-B-C ; D-E-F" may be one territory's name); a labelled item's parts still count each
+    ("Nouveaux territoires : A ; B")."""
+    return sum(max(1, len(item.parts)) if item.field else 1 for block in lst.blocks for item in block.items)
 
 
 def _is_subheading(text: str, span: Span | None) -> bool:
@@ -431,6 +453,33 @@ def _tie(folded: str, sentences: Sentences, lst: ListOfTerritories,
     return count, rule
 
 
+def _with_added(text: str, folded: str, sentences: Sentences, count: dict, lst: ListOfTerritories,
+                figures: list[dict]) -> tuple[dict, str | None]:
+    """The count and what its sentence adds to it before the list: "Le Grand Est compte dix
+    territoires, plus deux interrégionaux :" (or "…, auxquels s'ajoutent deux territoires …",
+    whose last count the tie took) sizes the list with their sum. When the sum is the list's length,
+    a count of the sum (its mention from the first count to the last addition); else the count and
+    the words adding (the difference is in doubt). Nothing to do for a count the list already has."""
+    listed = len(lst.territory_ids)
+    index = _sentence_index(sentences, count["start"])
+    if count["value"] == listed or index is None:
+        return count, None
+    start = sentences[index][0]
+    end = min(sentences[index][1], lst.items_start) if lst.items_start > start else sentences[index][1]
+    additions = list(_added().finditer(folded, start, end))
+    if not additions:
+        return count, None
+    bases = [c for c in _counts_in(figures, start, additions[0].start()) if c["value"] <= MAX_LISTED_COUNT]
+    if not bases:
+        return count, None
+    base = bases[-1]
+    total = base["value"] + sum(ADDED_NUMBERS.get(a["number"]) or int(a["number"]) for a in additions)
+    if total != listed:
+        return count, text[additions[0].start():additions[-1].end()]
+    stop = additions[-1].end()
+    return {**base, "value": total, "end": stop, "mention": text[base["start"]:stop]}, None
+
+
 def _sized_earlier(folded: str, count: dict, figures: list[dict], listed: int) -> dict | None:
     """An earlier count of the intro's paragraph, in the same area or one holding it, as long as the
     list, when the count nearest it is not: "Six territoires ont été identifiés ; pour deux
@@ -623,7 +672,7 @@ def _sizes_one_sublist(count: dict, lst: ListOfTerritories) -> bool:
 
 
 def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict,
-           part: int | None) -> str | None:
+           part: int | None, added: str | None) -> str | None:
     """Why comparing the count with this list would not prove the document wrong, if anything."""
     doubts = []
     if part is not None and part != count["value"]:  # the count's area, read from the text, may be wrong
@@ -655,13 +704,16 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict,
     if lst.resumed:
         doubts.append("it is taken up after a paragraph with the same marker: the paragraph may "
                       "part two lists")
-    lines = sum(len(block.items) for block in lst.blocks)  # a line "A ; B" read whole is one name
-    if lst.items is not None and len(lst.territory_ids) not in (lst.items, lines):
+    plain = _one_name_per_plain_item(lst) if lst.blocks else None  # a line "A ; B" read whole is one name
+    if lst.items is not None and len(lst.territory_ids) not in (lst.items, plain):
         doubts.append(f"its items hold {lst.items} name(s), {len(lst.territory_ids)} read as "
                       "territories")
-    if lst.items is not None and lines != lst.items and lines == count["value"] != len(lst.territory_ids):
-        doubts.append(f"its {lines} lines are as many as the count: a line parted by ';' may be "
-                      "one name")
+    if plain is not None and plain == count["value"] != lst.items and plain != len(lst.territory_ids):
+        doubts.append(f"it has {plain} items, as many as the count, some of them parted by ';' "
+                      f"({lst.items} parts): an item may be one name holding a ';'")
+    if added is not None:
+        doubts.append(f"its intro adds other territories to the count ('{_shorten(added)}'): the "
+                      "list may hold them all")
     return "; ".join(doubts) or None
 
 
@@ -778,6 +830,7 @@ def stated_counts(text: str, sentences: Sentences, mentions: list[TerritoryMenti
         if whole is not None and whole["value"] == len(lst.territory_ids):
             count, whole = whole, None  # "Les 13 …, dont quatre …, sont les suivants :" lists the 13
         listed = len(lst.territory_ids)
+        count, added = _with_added(text, folded, sentences, count, lst, figures)
         part = _part_in_area(count, lst, departements_of) if count["value"] != listed else None
         if part is not None:  # a count of its own area, beside the list's others
             scope, listed = (count["scope_code"], count["scope_kind"]), part
@@ -790,5 +843,5 @@ def stated_counts(text: str, sentences: Sentences, mentions: list[TerritoryMenti
                      "stated": int(count["value"]), "listed": listed,
                      "mention": count["mention"], "start": count["start"], "end": count["end"],
                      "rule": rule, "list_start": lst.items_start, "list_end": lst.end,
-                     "doubt": _doubt(text, lst, whole, count, part)})
+                     "doubt": _doubt(text, lst, whole, count, part, added)})
     return rows
