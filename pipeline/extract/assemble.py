@@ -821,10 +821,17 @@ def extract(text: str, doc: Doc) -> Extraction:
             del by_id[territory_id]
         attached = attach(epci_mentions, mentions, text, sentences, structure, aliases)
     # a territory a renamed one continues ("Le Territoire d'industrie X, labellisé pour la période
-    # 2019-2022, a été reconduit … Il s'appellera désormais « Y »") held the label in the first phase
+    # 2019-2022, a été reconduit … Il s'appellera désormais « Y »") held the label in the first phase,
+    # unless its own sentence gives it the second only ("le renouvellement du Territoire d'industrie X
+    # pour la période 2023-2027")
+    first_said = {}
+    for mention in mentions:
+        first_said.setdefault(mention.territory_id, mention.start)
     for former in renamed_successors(mentions, fold(text), sentences).values():
         if former in by_id and by_id[former]["phase"] == SECOND_PHASE:
-            by_id[former]["phase"] = FIRST_PHASE
+            start, end = _sentence_of(sentences, first_said[former])
+            if _phases_in(_phase_words(text[start:end])) != {SECOND_PHASE}:
+                by_id[former]["phase"] = FIRST_PHASE
     epci_rows = _epci_rows(attached)
     for row in epci_rows:
         if row["territory_id"] and row["siren"]:
