@@ -2552,11 +2552,13 @@ RUN_HOLDS_THE_LABEL = re.compile(
 PROGRAMME_GATHERS = re.compile(
     r"\b(?:programme|dispositif|label|demarche)\s+(?:national\s+)?[«\"“]?\s*+territoires?\s+d'\s*industrie\s*+[»\"”]?\s*+"
     r"(?:y\s+)?(?:reunit|associe|rassemble|regroupe|federe|concerne)\s+(?:(?:la|le|les)\s+|l'\s*)?$")
-# "la labellisation du territoire d'industrie porté par Provence Alpes Agglomération": the
-# territory the text never names, designated by what carries it, one intercommunality or more
+# "la labellisation du territoire d'industrie porté par Provence Alpes Agglomération", "le
+# territoire d'industrie que porte Fougères Agglomération": the territory the text never names,
+# designated by what carries it, one intercommunality or more
 TERRITORY_CARRIED_BY = re.compile(
-    r"\bterritoire\s+d'\s*industrie\s*+[»\"”]?\s*+,?\s*+(?:porte|pilote|conduit|anime)e?\s+"
-    r"(?:(?:conjointement|ensemble)\s+)?par\s+(?:(?:la|le|les)\s+|l'\s*)?$")
+    r"\bterritoire\s+d'\s*industrie\s*+[»\"”]?\s*+,?\s*+(?:(?:porte|pilote|conduit|anime)e?\s+"
+    r"(?:(?:conjointement|ensemble)\s+)?par|qu(?:e\s+|'\s*)(?:porte|portent|pilote|pilotent|conduit|conduisent|anime|animent)"
+    r"(?:\s+(?:conjointement|ensemble))?)\s+(?:(?:la|le|les)\s+|l'\s*)?$")
 
 
 def _joined_runs(folded: str, mentions: list[EpciMention]) -> list[list[EpciMention]]:
