@@ -649,14 +649,18 @@ COUNT_BEFORE_HEAD = re.compile(r"(?<![\w'’])(\d{1,2}|" + "|".join(COUNT_WORDS)
 
 
 def _fewer_than_counted(text: str, head_start: int, names: list[tuple[int, int, Link]]) -> bool:
-    """A counted plural head naming fewer EPCIs than its count ("deux communautés de communes de la
-    Montagne noire"): the area they lie in, not their names."""
+    """A counted plural head whose one name (or none known) stands for more EPCIs ("deux
+    communautés de communes de la Montagne noire"): the area they lie in, not their names;
+    several names are a part of them
+    ("douze communautés de communes …, du Périgord Nontronnais et du Périgord Ribéracois jusqu'à …")."""
     counted = COUNT_BEFORE_HEAD.search(text, max(0, head_start - 12), head_start)
     if counted is None:
         return False
     word = counted.group(1).lower()
     count = int(word) if word.isdigit() else COUNT_WORDS[word]
-    return sum(1 for _, _, link in names if link.siren or link.candidates) < count
+    return count > 1 and sum(1 for _, _, link in names if link.siren or link.candidates) < 2
+
+
 PLURAL_HEAD = re.compile(r"(?:t[ée]s|ions|oles)\b|\bEPCI\b", re.IGNORECASE)  # "EPCI" heads only "les EPCI de …"
 MEMBERS_VERB = with_first_letters(re.compile(r"(?<![\w'’])(?:" + "|".join(WORDS["members_verbs"]) + r")(?!\w)",
                                              re.IGNORECASE))
