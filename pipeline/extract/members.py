@@ -555,8 +555,9 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             and re.match(r":[ \t]*\n", text[end:end + 3])
         if keep and COUNTED_NOUN_OF.match(text, trigger.end(), end):
             keep = False  # "rassemble dix intercommunalités du Béarn et de la Bigorre": where they lie
-        if not rest.strip(" \t\n:;,.") or announced or around:
-            # "représenté par :" then the members' list; nothing when no list follows
+        if not rest.strip(" \t\n:;,.") or announced or around \
+                or LIST_ADVERB.fullmatch(rest.rstrip(" \t\n:;,.") + " "):
+            # "représenté par :", "réunit notamment :" then the members' list; nothing when no list follows
             regions += _lines_after(text, structure, end, keep and not announced, members, trigger.start())
         else:
             regions.append(_Region(trigger.end(), end, keep, None, members, trigger.start(),
@@ -671,6 +672,23 @@ def _common_noun_first(rest: str) -> bool:
     if not first or not first.group(1)[0].islower() or TYPE_NOUN.match(fold(first.group(1))):
         return False
     return not HEAD.search(rest, 0, first.end() + 40)
+
+
+# a count right before a plural head ("deux communautés de communes de …"): it needs as many names
+COUNT_BEFORE_HEAD = re.compile(r"(?<![\w'’])(\d{1,2}|" + "|".join(COUNT_WORDS) + r")[ \t]+$", re.IGNORECASE)
+
+
+def _fewer_than_counted(text: str, head_start: int, names: list[tuple[int, int, Link]]) -> bool:
+    """A counted plural head whose one name (or none known) stands for more EPCIs ("deux
+    communautés de communes de la Montagne noire"): the area they lie in, not their names;
+    several names are a part of them
+    ("douze communautés de communes …, du Périgord Nontronnais et du Périgord Ribéracois jusqu'à …")."""
+    counted = COUNT_BEFORE_HEAD.search(text, max(0, head_start - 12), head_start)
+    if counted is None:
+        return False
+    word = counted.group(1).lower()
+    count = int(word) if word.isdigit() else COUNT_WORDS[word]
+    return count > 1 and sum(1 for _, _, link in names if link.siren or link.candidates) < 2
 
 
 PLURAL_HEAD = re.compile(r"(?:t[ée]s|ions|oles)\b|\bEPCI\b", re.IGNORECASE)  # "EPCI" heads only "les EPCI de …"
@@ -1590,6 +1608,8 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
     for mention_start, names_start, names_end, epci_type, distributed in groups:
         names = _split_names(text, *_trim(text, names_start, names_end), epci_type, linker,
                              distributed)
+        if distributed and _fewer_than_counted(text, mention_start, names):
+            continue  # "deux communautés de communes de la Montagne noire": an area's, no names
         cut = _predicate_start(text, names_start, names_end)
         if cut < names_end:  # "… et la COBAN (…) vient d'être labellisé": names end at the verb
             shorter = _split_names(text, *_trim(text, names_start, cut), epci_type, linker,
@@ -1907,11 +1927,14 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
             if not (link.siren and link.exact):
                 continue
         if link.siren or link.candidates:  # several EPCIs fit: reported with them, never guessed
-            found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),
-                                     _mention_type(epci_type, link), "epci.head_mention",
-                                     legal_form=not SOFT_HEAD.match(head.group(0))))
-            if link.siren and PLURAL_HEAD_WORD.search(head.group(0)):
-                found += _distributed_names(text, end, epci_type, linker)
+            named = [EpciMention(start, end, link, " ".join(text[start:end].split()),
+                                 _mention_type(epci_type, link), "epci.head_mention",
+                                 legal_form=not SOFT_HEAD.match(head.group(0)))]
+            if PLURAL_HEAD_WORD.search(head.group(0)):
+                named += _distributed_names(text, end, epci_type, linker) if link.siren else []
+                if _fewer_than_counted(text, head.start(), [(m.start, m.end, m.link) for m in named]):
+                    continue
+            found += named
     return found
 
 
@@ -2037,8 +2060,9 @@ def _epci_noun_mentions(text: str, linker: DocumentLinker, taken: list[EpciMenti
     return found
 
 
-# " et " before a capitalised word: where a name read from its head may give way to the next one
-COORDINATING_ET = re.compile(r"[ \t]+et[ \t]+(?=[A-ZÉÈÀÂÎÔ])")
+# " et " before a capitalised word, or its article: where a name read from its head may give way to
+# the next one ("l'aéroport Toulouse-Blagnac et le Muretain Agglo": the name starts after the article)
+COORDINATING_ET = re.compile(r"[ \t]+et[ \t]+(?:(?:le|la|les)[ \t]+|l['’][ \t]*)?(?=[A-ZÉÈÀÂÎÔ])")
 # " de " before a capitalised word: where an everyday name may start after the noun it
 # completes ("vice-président en charge de l'Economie de Pays Montbéliard Agglomération")
 OF_BEFORE_A_NAME = re.compile(r"[ \t]+(?:de|du|des)[ \t]+(?=[A-ZÉÈÀÂÎÔ])|[ \t]+d['’][ \t]*(?=[A-ZÉÈÀÂÎÔ])")

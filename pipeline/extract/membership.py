@@ -116,11 +116,11 @@ from pipeline import referential
 from pipeline.extract.document_info import is_field_label
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.structure import COUNT_WORDS, SpanHolders, SpanReach
-from pipeline.extract.members import (ANAPHOR_TYPES, HEAD, JOINT, MEMBERS_VERB, OWN_ANAPHOR, TYPE_WORD, WORDS, EpciMention,
+from pipeline.extract.members import (ANAPHOR_TYPES, HEAD, JOINT, MASTHEAD, MEMBERS_VERB, OWN_ANAPHOR, TYPE_WORD, WORDS, EpciMention,
                                       head_type, dash_fields, spells_out)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
-from pipeline.extract.territories.common import (CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
+from pipeline.extract.territories.common import (CODES_ONLY, CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
                                                  WORDS as TERRITORY_WORDS, capitalised_run, departements_after_dash,
                                                  is_place_name, legal_form_end,
                                                  looks_like_name, make_mention, opens_with_an_institution, PREFIX,
@@ -2308,8 +2308,10 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
                             text: str) -> list[TerritoryMention]:
     """The candidates whose value coordinates at least two linked EPCIs, from its start (a few
     words may come first: "le territoire associe A et B") and with few words between them, or is
-    the one EPCI the label names."""
+    the one EPCI the label names, unless that line is a masthead above the headline ("Val de
+    Fensch — Communauté d'agglomération du Val de Fensch": the publisher, no territory)."""
     kept = []
+    masthead = MASTHEAD.match(text)
     for candidate in candidates:
         separator = VALUE_SEPARATOR.search(text, candidate.end, candidate.block_end)
         if separator is None:
@@ -2320,7 +2322,8 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
         inside = sorted((m for m in mentions if value_start <= m.start and m.end <= candidate.block_end),
                         key=lambda m: m.start)
         if _named_after_its_one_member(candidate, inside, text, value_start):
-            kept.append(candidate)
+            if masthead is None or candidate.start >= masthead.end():
+                kept.append(candidate)
             continue
         if sum(1 for m in inside if m.link.siren) < 2:
             continue
@@ -2403,11 +2406,13 @@ def _heading_before(text: str, start: int) -> tuple[int, int] | None:
     else:
         lead = len(line) - len(line.lstrip(" \t•-–*#"))  # "## Cœur de Maine": a Markdown heading
         name_start = begin + lead
-        tail = HEADING_TAIL.search(line, lead)
+        # "Creil – Compiègne (60)": a bracket ending the line first, then a dash
+        tail = LABEL_BRACKET.search(line, lead) or HEADING_TAIL.search(line, lead)
         places = re.split(r"\s*(?:,|\bet\b)\s*", tail.group(0).strip(" \t–—-()")) if tail else []
-        # "Seine Aval – Yvelines et Val-d'Oise" ends with its départements; "Grand Auch Cœur de
-        # Gascogne – Astarac Arros en Gascogne" is a name with a dash
-        cut = tail.start() if tail and all(is_place_name(p) for p in places if p) else len(line.rstrip())
+        # "Seine Aval – Yvelines et Val-d'Oise" ends with its départements, "Creil – Compiègne (60)"
+        # with its code; "Grand Auch Cœur de Gascogne – Astarac Arros en Gascogne" is a name with a dash
+        cut = tail.start() if tail and all(is_place_name(p) or CODES_ONLY.fullmatch(p) for p in places if p) \
+            else len(line.rstrip())
         name_end = begin + cut
     name = text[name_start:name_end]
     if not name or not _name_like(name) or is_place_name(name) or GENERIC_LABEL.match(fold(name)) \
@@ -2612,11 +2617,13 @@ RUN_HOLDS_THE_LABEL = re.compile(
 PROGRAMME_GATHERS = re.compile(
     r"\b(?:programme|dispositif|label|demarche)\s+(?:national\s+)?[«\"“]?\s*+territoires?\s+d'\s*industrie\s*+[»\"”]?\s*+"
     r"(?:y\s+)?(?:reunit|associe|rassemble|regroupe|federe|concerne)\s+(?:(?:la|le|les)\s+|l'\s*)?$")
-# "la labellisation du territoire d'industrie porté par Provence Alpes Agglomération": the
-# territory the text never names, designated by what carries it, one intercommunality or more
+# "la labellisation du territoire d'industrie porté par Provence Alpes Agglomération", "le
+# territoire d'industrie que porte Fougères Agglomération": the territory the text never names,
+# designated by what carries it, one intercommunality or more
 TERRITORY_CARRIED_BY = re.compile(
-    r"\bterritoire\s+d'\s*industrie\s*+[»\"”]?\s*+,?\s*+(?:porte|pilote|conduit|anime)e?\s+"
-    r"(?:(?:conjointement|ensemble)\s+)?par\s+(?:(?:la|le|les)\s+|l'\s*)?$")
+    r"\bterritoire\s+d'\s*industrie\s*+[»\"”]?\s*+,?\s*+(?:(?:porte|pilote|conduit|anime)e?\s+"
+    r"(?:(?:conjointement|ensemble)\s+)?par|qu(?:e\s+|'\s*)(?:porte|portent|pilote|pilotent|conduit|conduisent|anime|animent)"
+    r"(?:\s+(?:conjointement|ensemble))?)\s+(?:(?:la|le|les)\s+|l'\s*)?$")
 
 
 def _joined_runs(folded: str, mentions: list[EpciMention]) -> list[list[EpciMention]]:
@@ -2698,9 +2705,12 @@ def other_territories(text: str, mentions: list[EpciMention], territories: list[
 # "le binôme formé par la communauté d'agglomération A et la communauté de communes B": a pair
 # (or a group) of intercommunalities a list item gives as one territory (folded text, up to the
 # article of the first one)
-# or "l'alliance de la communauté d'agglomération A et de la communauté d'agglomération B"
+# or "l'alliance de la communauté d'agglomération A et de la communauté d'agglomération B", or
+# "le tandem que forment la CA A et la CA B" (a relative clause, the pair its object)
 PAIR_LEAD = re.compile(r"\b(?:le|un|l')\s*(?:" + WORDS["pair_nouns"] + r")\s+"
-                       r"(?:(?:forme|constitue|compose)\s+(?:par|de)\s+(?:(?:la|le)\s+|l'\s*)?"
+                       r"(?:(?:(?:forme|constitue|compose)\s+(?:par|de)"
+                       r"|qu(?:e\s+|'\s*)(?:forment|constituent|composent|ont\s+(?:forme|constitue|compose)))"
+                       r"\s+(?:(?:la|le)\s+|l'\s*)?"
                        r"|de\s+(?:la\s+|l'\s*)|d'\s*|du\s+)$")
 # "Deux concernent la Haute-Vienne. Le premier associe la CU A et la CC B, au nord de …": an
 # ordinal opening its sentence, standing for one of the territories just counted, then a verb of
@@ -2779,11 +2789,13 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
 NEW_TERRITORY_LEAD = re.compile(r"(?:^|[:;])[ \t]*(?:[-–—•*·][ \t]*)?(?:" + WORDS["new_territory_lead"] + r")$",
                                 re.MULTILINE)
 # "A, B et C (…), qui avaient noué un partenariat, décrochent leur première labellisation": what may
-# follow such a run in its sentence before the words that say it is newly labelled (folded text)
-NEW_TERRITORY_SAID = re.compile(r"\s*+(?:\([^()\n]{0,100}\)\s*+)?(?:,\s*+qui\s[^.;:!?,()\n]{0,120},\s*+)?"
+# follow such a run in its sentence before the words that say it is newly labelled (folded text):
+# a bracket, then an apposition set off by commas ("qui avaient noué un partenariat", "associés
+# depuis le printemps")
+NEW_TERRITORY_SAID = re.compile(r"\s*+(?:\([^()\n]{0,100}\)\s*+)?(?:,\s*+[^\W\d_][^.;:!?,()\n]{0,120},\s*+)?"
                                 r"(?:" + WORDS["new_territory_said"] + ")")
 # between two members of such a run, a partner that is no EPCI written with its article and a
-# capital ("A, le Grand Port Maritime de X et la CA B"); the capital checked on the text
+# proper noun ("A, le Grand Port Maritime de X et la CA B", "l'aéroport X"; _proper_partner, on the text)
 PARTNER_JOINT = re.compile(r"\s*,\s*(?:(?:la|le|les)\s+|l'\s*)(?P<partner>[^\W\d_][^,.;:!?()\n]{0,80}?)"
                            r"\s*(?:,|\s+et)\s+(?:(?:la|le|les)\s+|l'\s*)?")
 # between two members of a list of members: a comma or "et", and the next one's article
@@ -2794,13 +2806,19 @@ MEMBER_JOINT = re.compile(r"\s*(?P<joint>,|et)\s+(?:(?:de|d['’]|du|des)\s*)?(?
 NEW_RUN_JOINT = re.compile(r"\s*\(\s*|" + MEMBER_JOINT.pattern + "|" + PARTNER_JOINT.pattern)
 
 
+def _proper_partner(partner: str) -> bool:
+    """A partner named by a proper noun: a capital opening it ("le Grand Port de X") or one of
+    its words ("l'aéroport Toulouse-Blagnac", "le port de Metz"), not a common noun alone."""
+    return any(word[:1].isupper() for word in partner.split())
+
+
 def _new_run_goes_on(text: str, folded: str, last: EpciMention, mention: EpciMention) -> bool:
     """Whether `mention` goes on the run `last` ends: its name in full in a bracket after it, or
     after a comma or "et", or after a partner written with a capital ("le Grand Port de X")."""
     joint = NEW_RUN_JOINT.fullmatch(folded, last.end, mention.start)
     if joint.group(0).lstrip().startswith("("):
         return mention.link.siren == last.link.siren
-    return joint.group("partner") is None or text[joint.start("partner")].isupper()
+    return joint.group("partner") is None or _proper_partner(text[joint.start("partner"):joint.end("partner")])
 
 
 def new_run_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention]

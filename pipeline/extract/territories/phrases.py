@@ -275,12 +275,13 @@ def enumeration_after(text: str, start: int, limit: int, after_to: bool = False)
     return [p for p in parts if looks_like_name(_name(text, p))]
 
 
-SLASH = re.compile(r"[ \t]+/[ \t]+(?=[A-ZÀ-Ý])")
+SLASH = re.compile(r"[ \t]*/[ \t]*(?=[A-ZÀ-Ý])")
 
 
 def _slashed_name(text: str, folded: str, part: Part, limit: int) -> Part:
-    """'A, Grand Auch / Astarac et B': names joined by a spaced slash, neither an
-    intercommunality's, are one territory's name, as lists write it (read_part cuts at the slash)."""
+    """'A, Grand Auch / Astarac et B', 'Albert/Amiens est reconduit': names joined by a slash,
+    neither an intercommunality's, are one territory's name, as lists write it (read_part cuts at
+    the slash)."""
     slash = SLASH.match(text, part.end)
     if not slash or part.epci or part.name:
         return part
@@ -376,6 +377,7 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
             parts.insert(0, Part(piece_start, piece_end))
             continue
         part = read_part(text, piece_start, piece_end, folded)
+        part = part and _slashed_name(text, folded, part, piece_end)  # "Albert/Amiens est reconduit"
         if part is not None and part.epci and piece_start in merged and part.end < piece_end \
                 and ET_JOINT.search(text, part.end, piece_end):
             # "la communauté d'agglomération Marne et Gondoire": a legal form, then one name holding "et"

@@ -969,7 +969,7 @@ def labelled_objects(text: str, structure: Structure, places: list[PlaceMention]
             found.extend(_mentions(text, _state_retained(text, folded, match, sentence_end), places, sentence_end,
                                    lone_compass=True))
             continue
-        if NAMED_OTHERWISE_AFTER_COMPLEMENT.match(folded, complement.end(), sentence_end):
+        if NAMED_OTHERWISE_AFTER_LABEL.match(folded, complement.end(), sentence_end):
             continue  # "a retenu l'agglomération de X parmi les territoires …, sous l'appellation « Y »": Y's description
         if len(parts) > 1 and any(p.epci for p in parts):
             continue  # intercommunalities labelled together: the members of a territory left unnamed
@@ -1048,10 +1048,6 @@ RENEWED_FOR = re.compile(r"\b(?:dispositif|programme|label)\b[^.;:\n]{0,80}?\b(?
 BARE_TERRITORIES = re.compile(r"territoires[ \t]+(?=[A-ZÀ-Ý«])", re.IGNORECASE)
 LABEL_NOUN_BEFORE = re.compile(r"\b(?:label|labellisation)\s*$")
 GLOSS_AFTER = re.compile(r"(?:\s*\([^()\n]{0,40}\))?")
-# the rest of the label's complement ("… de Normandie"), then the name the object is labelled under
-# (folded text: quotes are '"')
-NAMED_OTHERWISE_AFTER_COMPLEMENT = re.compile(r"[^,;.\"\n]{0,60}?,?\s*sous\s+(?:le\s+(?:nom|vocable)|l'appellation"
-                                              r"|la\s+(?:denomination|banniere))\s+(?:de\s+|d'|\")")
 
 
 # "c'est X, et sa zone industrielle …, qui a été retenue": an apposition set off by commas, opening in

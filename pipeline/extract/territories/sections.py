@@ -4,6 +4,7 @@ then as many headings at least, each over its paragraphs and opening on a territ
 or before a colon or a spaced dash ("Grand Dole : la chimie en tête", "Le Haut-Jura – plasturgie"),
 or after a kicker's colon ("Le renouvellement : Aurillac Figeac Rodez"). A sentence announcing them
 without a count ("tour d'horizon de quelques-uns de ces nouveaux venus") takes the headings in a row.
+A heading whose kicker says the award ("Reconduit : X", "Première labellisation — Y") needs no count.
 Each of the first headings the count takes must give a name (a page's "Contact" may follow): a run
 of headings of any other kind (themes, dates, places) gives none. A section holds what it says of its
 territory, to the next heading (block_end). The count is a figure, no stated count: "N d'entre eux"
@@ -36,6 +37,9 @@ NO_SENTENCE = re.compile(r"[^.!?\n]*")
 THEME = re.compile(r"(?:" + "|".join(WORDS["section_themes"]) + r")\b")
 # "Le renouvellement : Aurillac Figeac Rodez": a kicker in lower case, the name after its colon
 KICKER = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)?[a-zà-ÿ][\w'’-]*(?:[ \t]+[a-zà-ÿ][\w'’-]*){0,2}[ \t]*:[ \t]*(?=[A-ZÀ-Ý])")
+# "Reconduit : Castres-Mazamet", "Première labellisation — Mont des Avaloirs": a kicker saying the
+# award (folded text), the name after it
+AWARD_KICKER = re.compile(WORDS["section_award_kicker"] + r"(?=[a-z])")
 ARTICLE = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
 # What closes a heading's name: a colon, a spaced dash, the heading's end, or a bracket ending it
 # ("Fougères (Ille-et-Vilaine)": its départements).
@@ -67,6 +71,24 @@ def section_names(text: str, structure: Structure, places: list[PlaceMention]) -
             if all(mentions) and (count or all(_placed_or_a_territory(folded, mention) for mention in mentions)):
                 found.extend(mentions)
                 break
+    return found + _award_kicker_names(text, folded, blocks, places, {m.start for m in found})
+
+
+def _award_kicker_names(text: str, folded: str, blocks: list[Block], places: list[PlaceMention],
+                        taken: set[int]) -> list[TerritoryMention]:
+    """"Reconduit : Castres-Mazamet", "Première labellisation — Mont des Avaloirs" over a paragraph:
+    a heading whose kicker says the award names the territory after it, no count announcing it."""
+    found = []
+    for index, block in enumerate(blocks[:-1]):
+        if block.kind != "heading" or blocks[index + 1].kind != "paragraph":
+            continue
+        start = block.span.start + len(text[block.span.start:block.span.end]) \
+            - len(text[block.span.start:block.span.end].lstrip(" \t#*_"))
+        if not AWARD_KICKER.match(folded, start, block.span.end):
+            continue
+        mention = _name(text, block, _sections(blocks, index, 1)[0][1], places)
+        if mention is not None and mention.start not in taken:
+            found.append(mention)
     return found
 
 
@@ -131,7 +153,8 @@ def _name(text: str, heading: Block, section_end: int, places: list[PlaceMention
     while start < end and text[start] in " \t#*_":
         start += 1
     kicker = KICKER.match(text, start, end)
-    start = kicker.end() if kicker else start
+    award = None if kicker else AWARD_KICKER.match(fold(text[start:end]))  # the heading's line only
+    start = kicker.end() if kicker else start + award.end() if award else start
     article = ARTICLE.match(text, start, end)
     name_start = article.end() if article else start
     name_end = capitalised_run(text, name_start, end)
