@@ -1096,3 +1096,92 @@ def test_the_lines_after_each_list_and_the_calls_of_each_footnote_are_found_once
     assert found == lines and starts == sorted(starts) and ends == sorted(ends)
     regions = members._footnote_regions(text)
     assert [r.anchor for r in regions] == [i * len(unit) + unit.index("*") for i in range(60)]  # its own call
+
+
+def _captured(monkeypatch, module, name: str, seen: dict) -> None:
+    """Replace module.name by a function that keeps its last arguments and result in seen[name]."""
+    function = getattr(module, name)
+
+    def kept(*arguments):
+        seen[name] = (arguments, function(*arguments))
+        return seen[name][1]
+
+    monkeypatch.setattr(module, name, kept)
+
+
+# made-up paragraphs, repeated: a département read as a territory beside the territories it holds
+_PLACED_UNIT = ("Territoires d'industrie : la Haute-Marne confirmée dans le programme.\n\n"
+                "En Haute-Marne, le territoire du Grand Langres est reconduit.\n\n"
+                "Le territoire Nord Haute-Marne est retenu.\n\n")
+
+
+def test_a_departement_read_as_a_territory_is_compared_once_with_the_others(monkeypatch):
+    """A list of territories by département repeated 200 times took 18.5 s (×18 for ×4 the
+    text): each mention bearing a département's name read every place, and for each place every
+    mention. Mentions and places are now read once; the result is the former loop's."""
+    from dataclasses import replace
+
+    from pipeline.extract import territories
+    from pipeline.extract.assemble import extract
+    from pipeline.extract.territories.common import is_place_name, sentence_bounds
+
+    seen: dict = {}
+    _captured(monkeypatch, territories, "_departements_holding_others", seen)
+    text = _PLACED_UNIT * 40
+    [doc] = nlp.parse([text])
+    extract(text, doc)
+    (text, mentions, places), _ = seen["_departements_holding_others"]
+    # each département place read as a territory too, as the title's "la Gironde confirmée"
+    mentions = mentions + [replace(mentions[0], name=text[p.start:p.end], start=p.start, end=p.end)
+                           for p in places if p.kind == "departement"][::3]
+
+    def former(mentions):  # the loop before g76perf
+        doomed = set()
+        for mention in mentions:
+            if not is_place_name(mention.name):
+                continue
+            spans = [(m.start, m.end) for m in mentions if m.territory_id == mention.territory_id]
+            codes = {p.code for p in places if p.kind == "departement" and (p.start, p.end) in spans}
+            elsewhere = [p for p in places if p.code in codes and not any(m.start <= p.start < m.end for m in mentions)]
+            for place in elsewhere:
+                start, end = sentence_bounds(text, place.start)
+                if any(m.territory_id != mention.territory_id and start <= m.start < end for m in mentions):
+                    doomed.add(mention.territory_id)
+        return [m for m in mentions if m.territory_id not in doomed]
+
+    result = territories._departements_holding_others(text, mentions, places)
+    assert result == former(mentions)
+    assert len(result) < len(mentions)  # the département mentions dropped, the territories kept
+
+
+def test_paragraphs_and_territories_after_blank_lines_are_found_by_bisection(monkeypatch):
+    """A press dossier repeated 200 times, its lines shuffled, took 15 s in stated counts: each
+    count and list split the whole text into paragraphs again, and each blank line between
+    sentences read every territory. The paragraphs are read once a text and found by bisection;
+    the results are the former scans'."""
+    from pipeline.extract import membership, stated_counts
+    from pipeline.extract.assemble import extract
+    from pipeline.extract.figure_context import paragraphs
+
+    seen: dict = {}
+    _captured(monkeypatch, membership, "_split_at_blank_lines", seen)
+    text = _PLACED_UNIT * 40
+    [doc] = nlp.parse([text])
+    extract(text, doc)
+    (sentences, text, territories), split = seen["_split_at_blank_lines"]
+    former = []
+    for start, end in sentences:
+        for blank in membership.STOP_THEN_BLANK_LINE.finditer(text, start, end):
+            if text[start:blank.start()].strip() and any(blank.end() <= t.start < end for t in territories):
+                former.append((start, blank.start() + 1))
+                start = blank.end()
+        former.append((start, end))
+    assert split == former
+    folded = text.lower()
+    spans = paragraphs(folded)
+    written = [(start, end) for start, end in spans if folded[start:end].strip()]
+    for position in range(0, len(folded) + 2, 7):
+        assert stated_counts._paragraph_start(folded, position) == next(
+            (start for start, end in spans if start <= position < end), 0)
+        assert stated_counts._holding(stated_counts._written_paragraphs(folded), position) == next(
+            (i for i, (start, end) in enumerate(written) if start <= position < end), None)

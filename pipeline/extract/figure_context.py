@@ -490,10 +490,11 @@ def _share_of_a_place(folded: str, end: int, places: list[PlaceMention]) -> bool
     return bool(article) and any(p.start == end + article.end() for p in places)
 
 
-def paragraphs(folded: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def paragraphs(folded: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the paragraphs of a text, in order: lines joined while a line does not end
     a sentence (a PDF's hard wraps), split at blank lines and after a line ending a sentence (web
-    pages write one paragraph per line)."""
+    pages write one paragraph per line). Read once a text (stated_counts asks for each count)."""
     spans, start = [], 0
     for line in re.finditer(r"[^\n]*\n?", folded):
         body = line.group().strip()
@@ -503,4 +504,4 @@ def paragraphs(folded: str) -> list[tuple[int, int]]:
             start = line.end()
     if start < len(folded):
         spans.append((start, len(folded)))
-    return spans or [(0, len(folded))]
+    return tuple(spans) or ((0, len(folded)),)

@@ -1227,10 +1227,11 @@ def _bare_names_after_a_dash(text: str, linker: DocumentLinker, territories: lis
     EPCI of the document's départements (two words or more: "– Bourges" is a town)."""
     found = []
     owners = SpansInside(territories)
+    taken_reach = SpanReach((m.start, m.end) for m in taken)  # by bisection, not every mention each time
     for line in BARE_DASH_VALUE.finditer(text):
         value = line.group("value")
         owner = owners.first_inside(line.start("label"), line.end("label"))
-        if owner is None or len(value.split()) < 2 or _inside(line.start("value"), taken):
+        if owner is None or len(value.split()) < 2 or taken_reach.holds(line.start("value")):
             continue
         rest = re.sub(r"\([^)]*\)", " ", text[line.start("label"):owner[0]] + " " + text[owner[1]:line.end("label")])
         link = _official_in_context(value, linker)
@@ -1256,9 +1257,10 @@ def _territories_described_by_a_type_word(text: str, structure, linker: Document
     départements (the type word given apart, "l'Agglomération de X" split in two)."""
     found = []
     owners = SpansInside(territories)
+    taken_reach = SpanReach((m.start, m.end) for m in taken)  # by bisection, not every mention each time
     for line in structure.fields:
         owner = owners.first_inside(line.label.start, line.label.end)
-        if owner is None or _inside(owner[0], taken) \
+        if owner is None or taken_reach.holds(owner[0]) \
                 or re.search(r"\w", text[line.label.start:owner[0]] + text[owner[1]:line.label.end]) \
                 or not TYPE_WORD_DESCRIPTION.match(text, line.value.start, line.value.end):
             continue
@@ -2041,9 +2043,10 @@ def _epci_noun_mentions(text: str, linker: DocumentLinker, taken: list[EpciMenti
     for an agglomeration, a communauté urbaine or a métropole, only for one EPCI of the
     document's départements."""
     found = []
+    taken_reach = SpanReach((m.start, m.end) for m in taken)  # by bisection, not every mention each time
     for noun in EPCI_NOUN.finditer(text):
         span = _name_after_head(text, noun)
-        if not span or _inside(noun.end(), taken):
+        if not span or taken_reach.holds(noun.end()):
             continue
         name_start = noun.end() + len(re.match(r"\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’])\s*",
                                                 text[noun.end():]).group(0))
@@ -2299,10 +2302,11 @@ def _apposition_mentions(text: str, linker: DocumentLinker, taken: list[EpciMent
     or everyday forms (the longest from its words' starts; a département's or région's name, a
     single word — a town — never)."""
     found = []
+    taken_reach = SpanReach((m.start, m.end) for m in taken)  # by bisection, not every mention each time
     for match in NAME_THEN_TYPE_NOUN.finditer(text):
         if match["type"] is None:
             continue  # a run of capitalised words without the type noun in apposition
-        if _inside(match.start("name"), taken) or _inside(match.end("name") - 1, taken):
+        if taken_reach.holds(match.start("name")) or taken_reach.holds(match.end("name") - 1):
             continue
         epci_type = head_type(match.group("type"))
         name_start = match.start("name")
@@ -2453,9 +2457,10 @@ def _same_name_mentions(text: str, linker: DocumentLinker, territories: list[tup
     the territory named last before it in its sentence (or in the one before, which its opening
     "Le territoire" takes up), when that name links exactly."""
     found = []
+    taken_reach = SpanReach((m.start, m.end) for m in taken)  # by bisection, not every mention each time
     for head in all_heads:
         same = SAME_NAME.match(text, head.end())
-        if same is None or _inside(head.start(), taken):
+        if same is None or taken_reach.holds(head.start()):
             continue
         sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(
             text, max(0, head.start() - ANAPHOR_SENTENCE_CHARS), head.start())),
@@ -2491,6 +2496,7 @@ def _own_bare_names(text: str, linker: DocumentLinker, territories: list[tuple[i
     if not forms:
         return []
     uses: dict[str, list[re.Match]] = {}
+    taken_reach = SpanReach((m.start, m.end) for m in taken)  # by bisection, not every mention each time
     for match in NAME_AFTER_ARTICLE.finditer(text):
         uses.setdefault(match.group("name"), []).append(match)
     found = []
@@ -2507,7 +2513,7 @@ def _own_bare_names(text: str, linker: DocumentLinker, territories: list[tuple[i
             window = max(0, start - ANAPHOR_SENTENCE_CHARS)
             sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(text, window, start)),
                                  default=window)
-            if _inside(start, taken) or not PROGRAMME_WORDS.search(text, sentence_start, _sentence_end(text, end)):
+            if taken_reach.holds(start) or not PROGRAMME_WORDS.search(text, sentence_start, _sentence_end(text, end)):
                 continue
             found.append(EpciMention(start, end, link, written, link.epci_type, "epci.own_name"))
     return found
@@ -2570,10 +2576,11 @@ def _presidents_bodies(text: str, linker: DocumentLinker, territories: list[tupl
     where the territory its officials run lies (membership.officials_bodies)."""
     found = []
     territory_ids = {territory_id for _, _, territory_id in territories}
+    taken_reach = SpanReach((m.start, m.end) for m in taken)  # by bisection, not every mention each time
     for match in PRESIDENT_OF_A_NAME.finditer(text):
         start, end = match.span("name")
         written = match.group("name")
-        if _inside(start, taken):
+        if taken_reach.holds(start):
             continue
         if name_key(written) in territory_ids:
             # "Sébastien Martin, Président du Grand Chalon" about the territory Grand Chalon: the
@@ -2600,6 +2607,7 @@ def _territory_name_parts(text: str, linker: DocumentLinker, territories: list[t
     links exactly to an EPCI (official name or everyday form, two words or more: "Grasse" alone
     is a town), all distinct, as many as the count; once per territory."""
     found, seen = [], set()
+    taken_reach = SpanReach((m.start, m.end) for m in taken)  # by bisection, not every mention each time
     for start, end, territory_id in territories:
         if territory_id in seen:
             continue
@@ -2617,7 +2625,7 @@ def _territory_name_parts(text: str, linker: DocumentLinker, territories: list[t
             continue
         links = [linker.link(text[a:b]) for a, b in spans]
         if not all(link.siren and link.exact and link.score >= EVERYDAY_FORM_SCORE
-                   and len(text[a:b].split()) >= 2 and not _inside(a, taken)
+                   and len(text[a:b].split()) >= 2 and not taken_reach.holds(a)
                    for link, (a, b) in zip(links, spans)) or len({link.siren for link in links}) != count:
             continue
         seen.add(territory_id)

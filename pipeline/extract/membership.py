@@ -115,7 +115,8 @@ from itertools import takewhile
 from pipeline import referential
 from pipeline.extract.document_info import is_field_label
 from pipeline.extract.first_letters import with_first_letters
-from pipeline.extract.structure import COUNT_WORDS, SpanHolders, SpanReach
+from pipeline.extract.places import places_starting_in
+from pipeline.extract.structure import COUNT_WORDS, SpanHolders, SpanReach, SpansInside
 from pipeline.extract.members import (ANAPHOR_TYPES, HEAD, JOINT, MASTHEAD, MEMBERS_VERB, OWN_ANAPHOR, TYPE_WORD, WORDS, EpciMention,
                                       head_type, dash_fields, spells_out)
 from pipeline.extract.territories import TerritoryMention
@@ -1646,9 +1647,15 @@ def _split_at_blank_lines(sentences: list[tuple[int, int]], text: str,
     members before are not that territory's. A paragraph naming none goes on with the sentence
     before, as the parser read it ("… pour 2023-2027.⏎⏎Le dossier a été préparé avec A et B")."""
     split = []
+    starts = sorted(t.start for t in territories)  # a territory after a blank line, by bisection
+
+    def names_one(start: int, end: int) -> bool:
+        index = bisect_left(starts, start)
+        return index < len(starts) and starts[index] < end
+
     for start, end in sentences:
         for blank in STOP_THEN_BLANK_LINE.finditer(text, start, end):
-            if text[start:blank.start()].strip() and any(blank.end() <= t.start < end for t in territories):
+            if text[start:blank.start()].strip() and names_one(blank.end(), end):
                 split.append((start, blank.start() + 1))
                 start = blank.end()
         split.append((start, end))
@@ -2294,8 +2301,9 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
             continue
         if spells_out(name, line.value.of(text)):
             continue  # "*PMA : Pays de Montbéliard Agglomération.*": a note defining an acronym
-        codes = {p.code for p in places if p.kind == "departement"
-                 and bracket and bracket.start() <= p.start and p.end <= end} or (tail[1] if tail else set())
+        # the places of its bracket by bisection (each label line read every place of the text)
+        codes = {p.code for p in (places_starting_in(places, bracket.start(), end) if bracket else ())
+                 if p.kind == "departement" and p.end <= end} or (tail[1] if tail else set())
         candidates.append(TerritoryMention(start + lead, start + lead + len(name), collapse_spaces(name),
                                            "territory.member_line", codes, block_end=line.value.end))
     return candidates
@@ -2309,18 +2317,20 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
     """The candidates whose value coordinates at least two linked EPCIs, from its start (a few
     words may come first: "le territoire associe A et B") and with few words between them, or is
     the one EPCI the label names, unless that line is a masthead above the headline ("Val de
-    Fensch — Communauté d'agglomération du Val de Fensch": the publisher, no territory)."""
+    Fensch — Communauté d'agglomération du Val de Fensch": the publisher, no territory). The
+    mentions inside a value are found by bisection (each candidate, each line of its value, read
+    every mention of the text)."""
     kept = []
     masthead = MASTHEAD.match(text)
+    spans = SpansInside([(m.start, m.end, m) for m in mentions])
     for candidate in candidates:
         separator = VALUE_SEPARATOR.search(text, candidate.end, candidate.block_end)
         if separator is None:
-            if _one_epci_a_sub_item(candidate, mentions, text):
+            if _one_epci_a_sub_item(candidate, spans, text):
                 kept.append(candidate)
             continue
         value_start = separator.end()
-        inside = sorted((m for m in mentions if value_start <= m.start and m.end <= candidate.block_end),
-                        key=lambda m: m.start)
+        inside = sorted((m for _, _, m in spans.inside(value_start, candidate.block_end)), key=lambda m: m.start)
         if _named_after_its_one_member(candidate, inside, text, value_start):
             if masthead is None or candidate.start >= masthead.end():
                 kept.append(candidate)
@@ -2336,7 +2346,7 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
     return kept
 
 
-def _one_epci_a_sub_item(candidate: TerritoryMention, mentions: list[EpciMention], text: str) -> bool:
+def _one_epci_a_sub_item(candidate: TerritoryMention, spans: SpansInside, text: str) -> bool:
     """An item over its sub-items, no separator ("• Name" then "    ◦ CC A" / "    ◦ CC B"): two
     sub-items at least, each one linked EPCI (not a breadcrumb's "• Accueil" over page titles)."""
     value_start = text.find("\n", candidate.end, candidate.block_end)
@@ -2344,8 +2354,8 @@ def _one_epci_a_sub_item(candidate: TerritoryMention, mentions: list[EpciMention
         return False
     lines = [line for line in re.finditer(r"[^\n]*\S[^\n]*", text[value_start:candidate.block_end])]
     return len(lines) >= 2 and all(
-        sum(1 for m in mentions if m.link.siren and value_start + line.start() <= m.start
-            and m.end <= value_start + line.end()) == 1 for line in lines)
+        sum(1 for _, _, m in spans.inside(value_start + line.start(), value_start + line.end()) if m.link.siren) == 1
+        for line in lines)
 
 
 def _named_after_its_one_member(candidate: TerritoryMention, inside: list[EpciMention], text: str,

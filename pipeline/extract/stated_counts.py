@@ -62,13 +62,14 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.figure_context import paragraphs
 from pipeline.extract.figures import Sentences
 from pipeline.extract.figure_scope import area_of_territories, named_areas, place_area
-from pipeline.extract.places import PlaceMention
+from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline.extract.structure import (COUNT_WORDS, ListBlock, Span, Structure, may_be_cut, numbering_goes_on, parse,
                                         resumes_after_prose, stops_at_a_page_break)
 from pipeline.extract.territories import TerritoryMention
@@ -327,9 +328,10 @@ def _is_partial(folded: str) -> bool:
 
 def _names_a_narrower_place(count: dict, places: list[PlaceMention], start: int, end: int) -> bool:
     """A place in [start, end) that the count's area does not hold, or holds without being it:
-    "En Centre-Val de Loire, 12 territoires sont lauréats ; dans le Loiret, il s'agit de :"."""
-    for place in places:
-        if start <= place.start < end and place.kind != "country":
+    "En Centre-Val de Loire, 12 territoires sont lauréats ; dans le Loiret, il s'agit de :". The
+    places by bisection (each list of a long text read every place)."""
+    for place in places_starting_in(places, start, end):
+        if place.kind != "country":
             area = place_area(place)  # "La Réunion" the département 974 is the région 04 of a count
             same = (area.code, area.kind) == (count["scope_code"], count["scope_kind"])
             if not same and not _covers_place_of(place, count):
@@ -487,7 +489,7 @@ def _sized_earlier(folded: str, count: dict, figures: list[dict], listed: int) -
     them, the text sized the list with the first."""
     if count["value"] == listed:
         return None
-    start = next((start for start, end in paragraphs(folded) if start <= count["start"] < end), 0)
+    start = _paragraph_start(folded, count["start"])
     return next((c for c in reversed(_counts_in(figures, start, count["start"]))
                  if c["value"] == listed and _holds_area(c, count)), None)
 
@@ -508,9 +510,29 @@ def _national_beside_a_short_list(count: dict, lst: ListOfTerritories) -> bool:
     return count["value"] > MAX_LISTED_COUNT and len(lst.territory_ids) <= MAX_LISTED_COUNT
 
 
+def _holding(spans: tuple[tuple[int, int], ...], position: int) -> int | None:
+    """The index of the span holding `position`, None if none does: `spans` in order and apart,
+    by bisection (each count and each list read every paragraph of the text)."""
+    index = bisect_right(spans, position, key=itemgetter(0)) - 1
+    return index if index >= 0 and position < spans[index][1] else None
+
+
+def _paragraph_start(folded: str, position: int) -> int:
+    """The start of the paragraph holding `position`, 0 if none does."""
+    spans = paragraphs(folded)
+    index = _holding(spans, position)
+    return 0 if index is None else spans[index][0]
+
+
+@lru_cache(maxsize=4)
+def _written_paragraphs(folded: str) -> tuple[tuple[int, int], ...]:
+    """The paragraphs with more than blanks."""
+    return tuple((start, end) for start, end in paragraphs(folded) if folded[start:end].strip())
+
+
 def _counted_above(folded: str, count: dict, figures: list[dict], listed: int) -> bool:
     """Whether a paragraph before the count's own states a count of territories as long as the list."""
-    own_start = next((start for start, end in paragraphs(folded) if start <= count["start"] < end), 0)
+    own_start = _paragraph_start(folded, count["start"])
     return any(c["value"] == listed for c in _counts_in(figures, 0, own_start))
 
 
@@ -530,8 +552,8 @@ def _counts_of_paragraph_before(folded: str, intro_start: int, figures: list[dic
     they all agree ("La Charente compte trois territoires …, contre deux lors de la première phase.
     La Nouvelle-Aquitaine en compte 24." then "Les territoires charentais retenus sont :"): the
     counts of the area the intro names, else every count; a comparison ("contre deux") is none."""
-    spans = [(start, end) for start, end in paragraphs(folded) if folded[start:end].strip()]
-    own = next((i for i, (start, end) in enumerate(spans) if start <= intro_start < end), None)
+    spans = _written_paragraphs(folded)
+    own = _holding(spans, intro_start)
     if not own or folded[spans[own][0]:intro_start].strip():
         return []
     counts = [c for c in _counts_in(figures, spans[own - 1][0], intro_start)

@@ -114,8 +114,10 @@ def _csv_row(written: str) -> bool:
 MIN_CUT_CHARACTERS = 1500
 
 
+@lru_cache(maxsize=4)
 def may_be_cut(text: str) -> bool:
-    """Whether a text is long enough to be a page cut by a crawl (MIN_CUT_CHARACTERS)."""
+    """Whether a text is long enough to be a page cut by a crawl (MIN_CUT_CHARACTERS); once a
+    text (each list asks, and strip copies the text)."""
     return len(text.strip()) >= MIN_CUT_CHARACTERS
 
 
@@ -1184,10 +1186,11 @@ class _Builder:
                 if line_field:
                     fields.append(line_field)
         self.lists.sort(key=lambda lst: lst.span.start)
+        ids: dict[Span, int] = {}  # a list block's list, found by its span (each read every list)
         for number, lst in enumerate(self.lists):
             lst.id = number
-        self.blocks = [Block(b.kind, b.span, next(l.id for l in self.lists if l.span == b.span)
-                             if b.kind == "list" else None) for b in self.blocks]
+            ids.setdefault(lst.span, number)
+        self.blocks = [Block(b.kind, b.span, ids[b.span] if b.kind == "list" else None) for b in self.blocks]
         fields.sort(key=lambda f: f.label.start)
         return Structure(text, self.blocks, self.lists, fields,
                          self._tables() + self._column_tables() + self._stacked_tables())

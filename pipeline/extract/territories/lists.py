@@ -12,7 +12,7 @@ from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.members import EPCI_COLUMN, MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline import referential
-from pipeline.extract.structure import COUNT_WORDS, DEPARTEMENT_CODE, NUMBER_MARKER, Item, cell_parts, ListBlock, Span, Structure, may_be_cut
+from pipeline.extract.structure import COUNT_WORDS, DEPARTEMENT_CODE, NUMBER_MARKER, Item, cell_parts, ListBlock, Span, SpanReach, Structure, may_be_cut
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  ET_JOINT, PERSON_AFTER_NAME,
@@ -499,8 +499,7 @@ def _lead_of_an_item(text: str, item: Item, places: list[PlaceMention]) -> Span 
     lead = COMPASS_LEAD.match(text, item.content.start, item.content.end)
     if lead is None:
         lead = PLACE_LEAD.match(text, item.content.start, item.content.end)
-        if lead is None or not any(p.kind != "country" and lead.start("place") <= p.start < lead.end("place")
-                                   for p in places):
+        if lead is None or not any(p.kind != "country" for p in places_starting_in(places, lead.start("place"), lead.end("place"))):
             return None
     if not (NAME_OPENING.match(text, lead.end(), item.content.end)
             or _opens_with_legal_form(text, lead.end(), item.content.end)):
@@ -685,11 +684,15 @@ def _ends_with_a_whole_word(item: str) -> bool:
         or any(pattern.fullmatch(words[-1]) for pattern, _ in figure_scope._demonyms()))
 
 
+NON_BLANK = re.compile(r"\S")
+
+
 def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
     """A list ending the text with fewer items than its intro counts was cut by the crawl: its
     last item may be cut mid-word ("13 territoires … :" then nine items, the last "Sud Als")."""
     last = lst.items[-1]
-    if lst.intro is None or not may_be_cut(text) or text[last.span.end:].strip() or not text.rstrip("\r\n")[-1:].isalnum() \
+    # (text after the list looked for from its end, not copied: a copy a list was quadratic)
+    if lst.intro is None or not may_be_cut(text) or NON_BLANK.search(text, last.span.end) or not text.rstrip("\r\n")[-1:].isalnum() \
             or re.search(r"[,;:(\[]", last.content.of(text)):
         return False  # "Montargis ", "« Vallée de la Bresle » : C", "Tarn Nord (81), nouveau": the name was whole
     if _ends_with_a_whole_word(last.content.of(text)):
@@ -715,12 +718,13 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
     folded = fold(text)
     found = []
     territory_lists: set[int] = set()
+    # the lines of the tables of territories or members, by bisection (each list read every table)
+    in_a_table = SpanReach((table.header[0].start, table.rows[-1][-1].end + 1) for table in structure.tables
+                           if table.column(text, TERRITORY_COLUMN) is not None or table.column(text, EPCI_COLUMN) is not None)
     for lst in structure.lists:
         if lst.kind == "inline":
             continue  # the colon-list rule reads them, with their stated count
-        if any(table.holds(lst.items[0].span.start) and (table.column(text, TERRITORY_COLUMN) is not None
-                                                          or table.column(text, EPCI_COLUMN) is not None)
-               for table in structure.tables):
+        if in_a_table.holds(lst.items[0].span.start):
             # lines of a table of territories, read by column by the table rule, or of members
             # ("Intercommunalité | Siège" under "Le territoire réunit :"): no row is a territory
             continue
