@@ -856,11 +856,17 @@ def _marked_lines(text: str, start: int) -> list[re.Match]:
     return lines
 
 
+def _announces_members(text: str, heading: Span | None) -> bool:
+    """Whether a list's sub-heading announces members of its own ("* L'Aigle – Mortagne, qui réunit :")."""
+    written = heading.of(text).rstrip() if heading else ""
+    return written.endswith(":") and TRIGGER.search(fold(written)) is not None
+
+
 def _own_items(text: str, items: list, under_an_item: bool = False) -> list:
     """The items of a member list up to the first one marked with another bullet: "• Sud
     Champagne, qui regroupe trois intercommunalités :" over "– la CA …" items, then "• Ouest
     Champenois, …": the "•" line is the next territory, not a member (numbered items keep their
-    changing numbers). A list opened by an item of its own (`under_an_item`: "- X, réunissant :"
+    changing numbers), or the first under another sub-heading announcing members of its own. A list opened by an item of its own (`under_an_item`: "- X, réunissant :"
     over "  - la CA …" items, then "- Y, …") also ends at an item standing left of the first."""
     def bullet(marker: str) -> str | None:
         return marker if marker and not any(c.isalnum() for c in marker) else None
@@ -871,7 +877,8 @@ def _own_items(text: str, items: list, under_an_item: bool = False) -> list:
     own = []
     for item in items:
         if first is not None and bullet(item.marker) not in (None, first) \
-                or under_an_item and indent(item) < indent(items[0]):
+                or under_an_item and indent(item) < indent(items[0]) \
+                or item.heading != items[0].heading and _announces_members(text, item.heading):
             break
         own.append(item)
     return own

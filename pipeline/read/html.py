@@ -72,6 +72,9 @@ def _new_tag(name: str) -> Tag:
 _MAX_CELL_LINE_WORDS = 25
 _MAX_CELL_LINES = 60
 CELL_PART_SEPARATOR = " ; "
+# A cell's line ending where no name ends, on a spaced dash or a joining word ("Châteauroux –
+# Buzançais –<br>Argenton", "Communauté de communes du<br>Pays de X"): the name goes on under it.
+_CELL_LINE_CUT = re.compile(r"(?:\s[–—-]|\s(?:et|de|du|des|la|le|les|en|sur|à)|\sd['’]|\sl['’]|/)$")
 
 
 def _own_rows(table: Tag) -> list[Tag]:
@@ -105,7 +108,8 @@ def _cell_lines_joined(root: Tag) -> None:
                     continue
                 value = ""
                 for line in lines:
-                    value += (" " if line.startswith("(") else CELL_PART_SEPARATOR) + line if value else line
+                    joined = line.startswith("(") or _CELL_LINE_CUT.search(value)
+                    value += (" " if joined else CELL_PART_SEPARATOR) + line if value else line
                 cell.clear()
                 cell.append(value)
 

@@ -609,6 +609,9 @@ def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool,
     if record is not None:
         return [(item.content.start, record[0])]
     if item.parts:
+        glossed = _gloss_parts_start(text, item)
+        if glossed is not None:
+            return [(item.content.start, glossed)]
         members = _members_parted_by_semicolons(text, item)
         if members is not None:
             return [(item.content.start, members)]
@@ -618,7 +621,32 @@ def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool,
     members = _members_after_dash(text, item.content.start, item.content.end)
     if members is not None:
         return [(item.content.start, members)]
-    return [(item.content.start, item.content.end)]
+    gloss = _gloss_line_start(text, item)
+    return [(item.content.start, gloss if gloss is not None else item.content.end)]
+
+
+def _gloss_parts_start(text: str, item: Item) -> int | None:
+    """Where an item's name ends when every part after its first opens with a gloss clause in
+    lower case ("Flers – Argentan ; porté par Flers Agglo"): the parts gloss the name, name none."""
+    first, rest = item.parts[0], item.parts[1:]
+    if all(text[p.start].islower() and GLOSS_CLAUSE.match(fold(p.of(text))) for p in rest):
+        return first.end
+    return None
+
+
+def _gloss_line_start(text: str, item: Item) -> int | None:
+    """Where an item's name ends when its first line is the name and its one next line is a
+    sentence about it, four words or more opening with a capital and closed by a full stop
+    ("Épinal – Vosges centrales" / "  Papier, bois et ameublement …"); a name wrapped over two lines ("… – Bar-le-Duc –" / "Bassin de Joinville.")
+    is whole."""
+    content = item.content.of(text)
+    first_end = content.find("\n")
+    if first_end <= 0 or content.count("\n") > 1 or WRAPPED_LINE_END.search(fold(content[:first_end])):
+        return None
+    gloss = content[first_end + 1:].strip()
+    if not (gloss[:1].isupper() and gloss.endswith((".", "!")) and len(gloss.split()) >= 4):
+        return None
+    return item.content.start + len(content[:first_end].rstrip())
 
 
 # "📍 Clermont Arverne Industrie – Clermont Auvergne Métropole et Mond'Arverne Communauté": a
