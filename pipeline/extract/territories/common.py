@@ -384,11 +384,22 @@ HEAD_AND_ADJECTIVE_OF_PLACE = re.compile(r"(?:" + "|".join(WORDS["place_adjectiv
                                          + WORDS["place_adjective"] + r")")
 
 
+PLACE_ADJECTIVE = re.compile(WORDS["place_adjective"])
+
+
 def head_and_adjective_of_place(name: str) -> bool:
     """'bassin annécien', 'pays voironnais': a geographic head in lower case and a demonym, a
     place's name (territory_words.json place_adjective_heads, place_adjective)."""
     match = HEAD_AND_ADJECTIVE_OF_PLACE.fullmatch(fold(name))
     return match is not None and match.group("adjective") not in WORDS["not_place_adjectives"]
+
+
+def is_place_adjective(word: str) -> bool:
+    """'bourguignonne', 'vosgien': a demonym in lower case (territory_words.json place_adjective),
+    no everyday adjective ('urbaine', 'prochain')."""
+    folded = fold(word)
+    return word[:1].islower() and PLACE_ADJECTIVE.fullmatch(folded) is not None \
+        and folded not in WORDS["not_place_adjectives"]
 
 
 # A line opening with a short label and a colon: an interview's speaker, a "label : value" line.

@@ -393,13 +393,20 @@ def _owners_listed(text: str, lst: ListBlock) -> bool:
                and not text[item.content.start].islower() for item in lst.items)
 
 
+# "Réparti sur deux bassins, ce territoire fédère …": a count with a noun of its own counts that noun;
+# a pronoun's count ("en compte trois, portés par …", "en accueille deux dans le Nord") has none
+NOUN_OF_THE_COUNT = re.compile(r"\s+(?!(?:d['’]\s*entre|de|des|du|en|dans|au|aux|a|sur|pour|par|parmi|qui|et|ou)\b)[a-z]")
+
+
 def _counts_the_items(intro: str, items: int) -> bool:
-    """Whether the intro states the number of items without making it a number of members."""
+    """Whether the intro states the number of items without making it a number of members, nor of
+    a noun other than territories."""
     folded = fold(intro)
     for match in COUNT_WORD.finditer(folded):
         word = match.group(1).lower()
         value = int(word) if word.isdigit() else SMALL_COUNTS[word]
-        if value == items and not ANNOUNCES_MEMBERS.match(folded, match.end() + 1):
+        if value == items and not ANNOUNCES_MEMBERS.match(folded, match.end() + 1) \
+                and (not NOUN_OF_THE_COUNT.match(folded, match.end()) or COUNTED_TERRITORIES.match(folded, match.start())):
             return True
     return False
 

@@ -17,7 +17,7 @@ import re
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import COUNT_WORDS, Block, Structure
 from pipeline.extract.territories.common import (INSTITUTION, PREFIX, WORDS, TerritoryMention, capitalised_run,
-                                                 codes_after, is_place_name, make_mention)
+                                                 codes_after, is_place_adjective, is_place_name, make_mention)
 from pipeline.normalize import fold
 
 RULE = "territory.section_heading"
@@ -45,6 +45,8 @@ ARTICLE = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
 # ("Fougères (Ille-et-Vilaine)": its départements).
 NAME_CLOSE = re.compile(r"[ \t]*(?::|[ \t][–—-][ \t])|[ \t]*(?:\([^()\n]{1,40}\))?[ \t*_]*$")
 MAX_SECTION_NAME_WORDS = 6
+# "Bresse bourguignonne", "Déodatie – Ouest vosgien": a heading's name may end on a demonym in lower case
+TAIL_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 WORD = re.compile(r"[^\s–—-]\S*")  # the dashes of "Rochefort – Royan – Marennes – Oléron" are no words
 # headings an uncounted announcement takes: two at least (one alone may be any section's), a
 # dozen at most (a page of announcements would read its headings again each)
@@ -158,6 +160,9 @@ def _name(text: str, heading: Block, section_end: int, places: list[PlaceMention
     article = ARTICLE.match(text, start, end)
     name_start = article.end() if article else start
     name_end = capitalised_run(text, name_start, end)
+    tail = TAIL_WORD.match(text, name_end, end) if name_end > name_start else None
+    if tail and is_place_adjective(tail.group(1)) and NAME_CLOSE.match(text, tail.end(), end):
+        name_end = tail.end()
     if name_end == name_start or not NAME_CLOSE.match(text, name_end, end):
         return None
     name = text[name_start:name_end]
