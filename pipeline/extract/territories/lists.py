@@ -395,18 +395,19 @@ def _owners_listed(text: str, lst: ListBlock) -> bool:
 
 # "Réparti sur deux bassins, ce territoire fédère …": a count with a noun of its own counts that noun;
 # a pronoun's count ("en compte trois, portés par …", "en accueille deux dans le Nord") has none
-NOUN_OF_THE_COUNT = re.compile(r"\s+(?!(?:d['’]\s*entre|de|des|du|en|dans|au|aux|a|sur|pour|par|parmi|qui|et|ou)\b)[a-z]")
+NOUN_OF_THE_COUNT = re.compile(r"\s+(?!(?:d['’]\s*entre|de|des|du|en|dans|au|aux|a|sur|pour|par|parmi|qui|et|ou)\b"
+                               r"|" + WORDS["counted_label_nouns"] + r")[a-z]")
 
 
 def _counts_the_items(intro: str, items: int) -> bool:
     """Whether the intro states the number of items without making it a number of members, nor of
-    a noun other than territories."""
+    a noun other than territories or candidatures (`counted_label_nouns`)."""
     folded = fold(intro)
     for match in COUNT_WORD.finditer(folded):
         word = match.group(1).lower()
         value = int(word) if word.isdigit() else SMALL_COUNTS[word]
         if value == items and not ANNOUNCES_MEMBERS.match(folded, match.end() + 1) \
-                and (not NOUN_OF_THE_COUNT.match(folded, match.end()) or COUNTED_TERRITORIES.match(folded, match.start())):
+                and not NOUN_OF_THE_COUNT.match(folded, match.end()):
             return True
     return False
 
