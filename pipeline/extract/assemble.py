@@ -25,7 +25,7 @@ from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
 from pipeline.extract.first_letters import may_match, required_texts, with_first_letters
 from pipeline.extract.members import HYPHEN, TOWN_CHAIN, EpciMention, find_epcis
-from pipeline.extract.membership import (attach, brands_in_full, composed_territories, legal_form_territories,
+from pipeline.extract.membership import (NAMES_THE_PROGRAMME, attach, brands_in_full, composed_territories, legal_form_territories,
                                            compass_territories, member_named_as_territory, new_run_territories, other_territories,
                                            member_line_candidates, paired_territories, member_line_territories, run_territories,
                                            member_subject_territories, officials_bodies,
@@ -123,9 +123,11 @@ NOT_DENIED = r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\bencore\s
 RENEWED = with_first_letters(re.compile(NOT_DENIED + r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE))
 # "il est aussi renouvelé pour le Terrassonnais-Brive", "X a été reconduit": a territory's label
 # renewed is the second phase's when its sentence states no year (not "non reconduit", nor
-# "énergies renouvelables", nor an envelope "renouvelée annuellement")
+# "énergies renouvelables", nor an envelope "renouvelée annuellement"); so is its renewal named
+# ("Parmi les renouvellements, on trouve X", "X (57) – renouvellement ;"), not an urban one
 RENEWED_LABEL = with_first_letters(re.compile(
-    NOT_DENIED + r"\b(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))", re.IGNORECASE))
+    NOT_DENIED + r"\b(?:(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))"
+    r"|(?:renouvellement|reconduction)s?\b(?!\s+urbain))", re.IGNORECASE))
 # "Le Pays Foyen, qui en faisait partie, n'a pas présenté de nouvelle candidature", "X n'a pas été
 # reconduit", "non renouvelé": a territory that did not go on held the first phase's label only.
 NOT_CONTINUED = re.compile(r"\bn['’]\s*(?:a|ont|avait|avaient)\s+pas\s+(?:[ée]t[ée]\s+(?:reconduit|renouvel[ée])"
@@ -339,6 +341,15 @@ def _dated_before_the_second(phase: str | None, published_on: datetime.date | No
     if phase == SECOND_PHASE and published_on is not None and published_on.year <= 2022:
         return FIRST_PHASE
     return phase
+
+
+def _phase_of_a_renewal_title(title: str | None) -> str | None:
+    """The second phase for a text without year whose headline names the programme and a renewal
+    ("Territoires d'industrie : la Charente et la Vienne renouvelées"): the label was renewed once,
+    for 2023-2027; not a renewal denied ("non reconduit")."""
+    if not title or NOT_CONTINUED.search(title) or not NAMES_THE_PROGRAMME.search(fold(title)):
+        return None
+    return SECOND_PHASE if RENEWED_LABEL.search(title) else None
 
 
 def _phase_of_the_crawl(written_by: datetime.date | None) -> str | None:
@@ -701,7 +712,8 @@ def extract(text: str, doc: Doc) -> Extraction:
 
     phase_text = _recital_years_blanked(_crawl_prefixes_blanked(text))  # the words a territory's own phase is read from
     phase = (_dated_before_the_second(document_phase(text), info["published_on"]) or _phase_of_the_date(info["published_on"])
-             or _phase_of_the_crawl(crawled_by(text)) or _phase_of_a_credit(text))
+             or _phase_of_the_crawl(crawled_by(text)) or _phase_of_a_credit(text)
+             or _phase_of_a_renewal_title(info["title"]))
     # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
     # EPCIs it names may lie (linking context only)
     linker = DocumentLinker(doc_departements | departements_of_epci_demonyms(fold(text))

@@ -133,6 +133,7 @@ from pipeline.linking import core_name as _core_of_name, _forms_of as _forms_of_
 from pipeline.normalize import collapse_spaces, fold, name_key
 
 ANAPHORA = re.compile(WORDS["anaphora"], re.IGNORECASE)
+ANAPHORA_READ = 200  # characters that hold two fronted complements and the pronoun (not a whole sentence per member)
 JOINS_THE_PERIMETER = re.compile(WORDS["joins_the_perimeter"], re.IGNORECASE)
 LABELLING = with_first_letters(re.compile(WORDS["labelling"], re.IGNORECASE))
 LABEL_PREDICATE = re.compile(WORDS["label_predicate"], re.IGNORECASE)
@@ -2510,7 +2511,11 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
             subject = _bare_subject(text, start, mention.list_start, spans)
             subject = subject if subject and not is_place_name(subject.group("name")) else None
         heading = None
-        if subject is None and mention.list_start - start < 60 and ANAPHORA.match(text[start:end]):
+        # (near the list from its pronoun, after any fronted complement: "De part et d'autre de la
+        # limite, ce territoire fédère quatre intercommunalités :")
+        pointing = ANAPHORA.match(text[start:min(end, start + ANAPHORA_READ)]) \
+            if subject is None and mention.list_start - start < ANAPHORA_READ else None
+        if pointing and mention.list_start - start - pointing.end("fronted") < 60:
             end = start
             subject = NAMED_FIRST.match(text, _sentence_start(text, max(0, start - 300), start - 1))
             if not subject and start not in headings:

@@ -132,7 +132,7 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
                                                  DemonymRuns, demonym_run, demonyms_at,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
-                                                 sentence_ends, sentence_bounds, town_words, TITLE_LINES,
+                                                 sentence_ends, sentence_bounds, town_words, TITLE_LINES, SENTENCE_STOP,
                                                  top_lines)
 from pipeline.extract.territories.examples import example_names
 from pipeline.extract.territories.sections import section_names
@@ -240,6 +240,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departement_of_its_namesake(kept, places)
     _departement_of_a_demonym_before(text, kept)
     _departement_of_the_one_territory_demonym(text, kept)
+    _departement_of_this_territory_demonym(text, kept)
     _departements_shared_with(text, kept, places)
     _departements_its_description_states(text, kept, places)
     _departements_it_takes_in(text, kept, places)
@@ -1584,6 +1585,32 @@ def _departement_of_the_one_territory_demonym(text: str, mentions: list[Territor
         codes |= _demonym_codes(folded, match.end(), min(len(folded), match.end() + 40))
     if len(codes) == 1:
         for mention in mentions:
+            mention.departement_codes |= codes
+
+
+# "X : première labellisation pour ce territoire gersois": the territory spoken of again in its own
+# sentence, then a demonym (folded text)
+THIS_TERRITORY_OF_A_DEMONYM = re.compile(r"\b(?:ce|cet)\s+(?:territoire|bassin)\s+(?=[a-z])")
+# how far after its name a territory's own sentence is read for it (not a whole list's sentence per item)
+THIS_TERRITORY_REACH = 200
+
+
+def _departement_of_this_territory_demonym(text: str, mentions: list[TerritoryMention]) -> None:
+    """'– Grand Auch / Astarac : première labellisation pour ce territoire gersois': a territory
+    placed nowhere whose own sentence calls it "ce territoire" with a département's demonym lies
+    in that département (rules/demonyms.json); one département only, no other territory between."""
+    folded = fold(text)
+    starts = sorted(m.start for m in mentions)
+    for mention in mentions:
+        if mention.departement_codes:
+            continue
+        index = bisect_right(starts, mention.start)
+        limit = min(starts[index] if index < len(starts) else len(text), mention.end + THIS_TERRITORY_REACH)
+        stop = SENTENCE_STOP.search(text, mention.end, limit)
+        limit = stop.start() if stop else limit
+        match = THIS_TERRITORY_OF_A_DEMONYM.search(folded, mention.end, limit)
+        codes = _demonym_codes(folded, match.end(), min(len(folded), match.end() + 40)) if match else set()
+        if len(codes) == 1:
             mention.departement_codes |= codes
 
 
