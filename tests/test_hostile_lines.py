@@ -1098,15 +1098,21 @@ def test_the_lines_after_each_list_and_the_calls_of_each_footnote_are_found_once
     assert [r.anchor for r in regions] == [i * len(unit) + unit.index("*") for i in range(60)]  # its own call
 
 
-def _captured(monkeypatch, module, name: str, seen: dict) -> None:
-    """Replace module.name by a function that keeps its last arguments and result in seen[name]."""
-    function = getattr(module, name)
+def _call_in_extraction(monkeypatch, module, name: str) -> tuple:
+    """The last arguments and result of module.name when `_PLACED_UNIT` × 40 is extracted."""
+    from pipeline.extract.assemble import extract
+
+    function, seen = getattr(module, name), {}
 
     def kept(*arguments):
         seen[name] = (arguments, function(*arguments))
         return seen[name][1]
 
     monkeypatch.setattr(module, name, kept)
+    text = _PLACED_UNIT * 40
+    [doc] = nlp.parse([text])
+    extract(text, doc)
+    return seen[name]
 
 
 # made-up paragraphs, repeated: a département read as a territory beside the territories it holds
@@ -1122,15 +1128,9 @@ def test_a_departement_read_as_a_territory_is_compared_once_with_the_others(monk
     from dataclasses import replace
 
     from pipeline.extract import territories
-    from pipeline.extract.assemble import extract
     from pipeline.extract.territories.common import is_place_name, sentence_bounds
 
-    seen: dict = {}
-    _captured(monkeypatch, territories, "_departements_holding_others", seen)
-    text = _PLACED_UNIT * 40
-    [doc] = nlp.parse([text])
-    extract(text, doc)
-    (text, mentions, places), _ = seen["_departements_holding_others"]
+    (text, mentions, places), _ = _call_in_extraction(monkeypatch, territories, "_departements_holding_others")
     # each département place read as a territory too, as the title's "la Gironde confirmée"
     mentions = mentions + [replace(mentions[0], name=text[p.start:p.end], start=p.start, end=p.end)
                            for p in places if p.kind == "departement"][::3]
@@ -1160,15 +1160,9 @@ def test_paragraphs_and_territories_after_blank_lines_are_found_by_bisection(mon
     sentences read every territory. The paragraphs are read once a text and found by bisection;
     the results are the former scans'."""
     from pipeline.extract import membership, stated_counts
-    from pipeline.extract.assemble import extract
     from pipeline.extract.figure_context import paragraphs
 
-    seen: dict = {}
-    _captured(monkeypatch, membership, "_split_at_blank_lines", seen)
-    text = _PLACED_UNIT * 40
-    [doc] = nlp.parse([text])
-    extract(text, doc)
-    (sentences, text, territories), split = seen["_split_at_blank_lines"]
+    (sentences, text, territories), split = _call_in_extraction(monkeypatch, membership, "_split_at_blank_lines")
     former = []
     for start, end in sentences:
         for blank in membership.STOP_THEN_BLANK_LINE.finditer(text, start, end):
