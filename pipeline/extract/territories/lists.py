@@ -623,8 +623,11 @@ def _item_pieces(text: str, item: Item, announced: bool, place_heading: bool,
         members = _members_parted_by_semicolons(text, item)
         if members is not None:
             return [(item.content.start, members)]
-        if whole_lines and "\n" not in text[item.content.start:item.content.end]:
-            return [(item.content.start, item.content.end)]  # not "A (34).⏎ Intercommunalités : X ; Y"
+        if whole_lines and "\n" not in text[item.content.start:item.content.end] \
+                and all(p.of(text).lstrip()[:1].isupper() for p in item.parts):
+            # one name parted by ';' ("Aix-Rousset-Gardanne ; Istres-Fos-…"), not "A (34).⏎
+            # Intercommunalités : X ; Y" nor "Le PETR X, … réunit A, B ; il accueille …"
+            return [(item.content.start, item.content.end)]
         return [(p.start, p.end) for p in item.parts]
     members = _members_after_dash(text, item.content.start, item.content.end)
     if members is not None:
