@@ -409,7 +409,7 @@ SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s
                         r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b(?:,?\s+(?:en|de)\s+20[1-3]\d\b)?"
                         # "Le Territoire d'industrie né en 2018 … s'appelle désormais …": its birth, not its phase
                         r"|\bn[ée]e?s?\s+(?:en|d[èe]s)\s+201[89]\b"
-                        # "Sud Champagne poursuit l'aventure engagée en 2018": a label kept up since then
+                        # "Le Grand Langres poursuit l'aventure engagée en 2018": a label kept up since then
                         r"|\b(?:poursui|continu)\w*\s+(?:l['’]aventure|(?:la|sa|leur)\s+(?:d[ée]marche|dynamique))"
                         r"\s+(?:engag|amorc|lanc|entam|commenc)[ée]e\s+(?:en|d[èe]s)\s+20[1-3]\d\b")
 

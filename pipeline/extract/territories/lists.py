@@ -857,7 +857,7 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
 
 
 def _bare_label(text: str, item: Item) -> bool:
-    """An item without a type word nor an EPCI's name ("« Vallée de l'Huisne »", "Sud Champagne"):
+    """An item without a type word nor an EPCI's name ("« Vallée de l'Huisne »", "Cœur de Maine"):
     beside "Name : members" items, a territory's label, not a member."""
     written = item.content.of(text)
     return not TYPE_WORD.search(written) and not is_epci_name(written.strip(" \t«»\"“”"))
