@@ -2489,7 +2489,7 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
     headings: dict[int, tuple[int, int] | None] = {}
     # searched once, when first needed: a text naming no programme was read whole for each of its
     # 2,000 members
-    names_the_programme: list[bool] = []
+    names_the_programme: bool | None = None
     for mention in mentions:
         named = _territory_it_forms(text, folded, mention) if mention.link.siren else None
         named = named or _territory_the_subjects_form(text, folded, mention, sentences)
@@ -2521,10 +2521,11 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
             if not subject and start not in headings:
                 headings[start] = _heading_before(text, start)
             heading = None if subject else headings[start]
-        if subject is None and heading is None and not names_the_programme:
-            names_the_programme.append(NAMES_THE_PROGRAMME.search(folded) is not None)
-        if subject is None and heading is None and names_the_programme[0]:
-            heading = _section_named_again(text, start, mention.list_start)
+        if subject is None and heading is None:
+            if names_the_programme is None:
+                names_the_programme = NAMES_THE_PROGRAMME.search(folded) is not None
+            if names_the_programme:
+                heading = _section_named_again(text, start, mention.list_start)
         if subject is None and heading is None:
             continue
         name_start, name_end = heading or subject.span("name")
