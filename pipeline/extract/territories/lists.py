@@ -430,10 +430,17 @@ def announces_territories(text: str, lst: ListBlock) -> bool:
     return list_announcement(text, lst) == TERRITORIES
 
 
+# A gloss in lower case after a comma: "Aurillac – Figeac – Rodez (Aveyron, Cantal, Lot), territoire
+# partagé avec …" glosses the name before it.
+LOWER_CASE_GLOSS = re.compile(r",\s+(?=[a-zà-ÿ])")
+
+
 def _is_subheading(label: str) -> bool:
-    """'Renouvellement des territoires existants', 'Nouveaux territoires': a heading, not a name."""
-    folded = fold(label)
-    return bool(SUBHEADING.search(folded)) and not re.search(r"[«\"“]", label)
+    """'Renouvellement des territoires existants', 'Nouveaux territoires': a heading, not a name.
+    A heading's words in a gloss after a name ("A (12, 15), territoire partagé avec …") do not
+    make the name a heading."""
+    head = LOWER_CASE_GLOSS.split(label, maxsplit=1)[0]
+    return bool(SUBHEADING.search(fold(head))) and not re.search(r"[«\"“]", label)
 
 
 SPACED_DASH = re.compile(r"\s[–—-]\s")
@@ -539,6 +546,24 @@ def _place_heading(text: str, item: Item) -> bool:
         return False
     return not any(_opens_with_legal_form(text, start, end)
                    for start, end in split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+|\s*;\s*"))
+
+
+# A value's part opening with a word in lower case, no article: a description ("aéronautique",
+# "reconversion du textile"), not a name ("le bassin de Decazeville", "Pays de Vannes").
+DESCRIPTION_OPENING = re.compile(r"[\s*_]*(?!(?:la|le|les|l['’]|du|des|de|d['’])(?:\s|(?<=['’])))[a-zà-ÿ]")
+
+
+def _named_like_its_place(text: str, item: Item, lst: ListBlock) -> bool:
+    """'◆ Ariège : aéronautique et reconversion du textile' among '◆ Bassin d'Alès (Gard) : …'
+    under an intro announcing territories: a label named like a département whose value only
+    describes (every part opens in lower case, no article) is a territory named like its place,
+    when the other items' labels are names, not places (a list keyed by département, "Aveyron :
+    mécanique", stays a list of places)."""
+    value = item.field.value
+    parts = split_inline_list(text, value.start, value.end, r",\s+|\s+et\s+|\s*;\s*")
+    if not parts or not all(DESCRIPTION_OPENING.match(text, start, end) for start, end in parts):
+        return False
+    return any(other.field and not heading_place(other.field.label.of(text)) for other in lst.items if other is not item)
 
 
 # "Grand Est (3 territoires) : …", "Grand Est, 3 territoires : …": a count in a place heading.
@@ -812,7 +837,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             if not item.field and _count_in_place(text, item.content.start, item.content.end):
                 continue  # "- deux en Martinique.": a count, no name
             # "Isère : Bièvre Isère, Vallée de l'Arve": the heading's département places each name
-            place_heading = bool(item.field) and _place_heading(text, item)
+            place_heading = bool(item.field) and _place_heading(text, item) \
+                and not (announced and _named_like_its_place(text, item, lst))
             heading = item.field.label if place_heading else led or side
             heading_codes = {p.code for p in places if p.kind == "departement"
                              and heading.start <= p.start < heading.end} if heading else set()
