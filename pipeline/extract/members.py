@@ -136,7 +136,7 @@ TYPE_WORD = with_first_letters(re.compile(WORDS["type_words"] + r"(?![\w'’])")
 # Triggers that may also introduce other things ("autour de 2 filières", "formé par le lycée"): an
 # unlinked part is not reported. Those that may introduce partners ("le Pays X est associé au Pays
 # Y") list members only where a territory is named with them.
-WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|correspond|associ|s['’]alli|alli|concern|co-?pr|pr[ée]sid"
+WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|repos|correspond|associ|s['’]alli|alli|concern|co-?pr|pr[ée]sid"
                            r"|s['’][ée]tend"  # "s'étend sur 45 communes", "sur deux départements"
                            r"|form\w*\s+par"  # "le vivier de compétences formé par le lycée X et l'AFPA"
                            r"|(?:a|ont|avai\w*)\s+sign"  # "… a signé d'une même main : A, B, la Région"
@@ -959,7 +959,7 @@ def _wrapped_prose_line(text: str, start: int) -> bool:
 # de B": names in apposition to a plural noun of EPCIs
 NAMES_IN_APPOSITION = re.compile(r"[ \t]*,[ \t]*(?=(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*)?"
                                  r"(?:la[ \t]+|le[ \t]+|l['’][ \t]*)?[A-ZÉÈÀÂÎÔ])")
-GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+(?:\w+[ \t]+)?$")
+GROUP_BEFORE_APPOSITION = re.compile(r"\b(?:[Ll]es|[Dd]es|[Cc]es|[Ss]es|[Ll]eurs)[ \t]+(?:\w+[ \t]+)?$")
 # "Les trois intercommunalités qui le composent, A, B et C, …", "les deux intercommunalités du
 # secteur, A et B": what the noun's members are, before
 # the comma opening their names

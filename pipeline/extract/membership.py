@@ -341,10 +341,10 @@ NEW_PHASE_AFTER = re.compile(r"\b(?:nouvelle|deuxieme|seconde?)\s+(?:phase|gener
 # (folded text); who "rejoint" something is a member only when that is the programme: "la CC X
 # a rejoint le dispositif", not "Dijon Métropole annonçait avoir rejoint le quatuor" (another
 # territory) nor "Rattachée à la CC X, …, la commune de Y rejoint le dispositif" (a town); "A a
-# rejoint B dans le dispositif": A joins the programme beside B, both members
+# rejoint B dans le dispositif" ("dans la démarche"): A joins the programme beside B, both members
 EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\w*|s'(?:y\s+)?ajout\w*"
-                       r"|se\s+join\w*|rejoin\w*\s[^.;:!?]{0,120}?\b(?:dans|au\s+sein\s+du)\s+(?:le\s+)?"
-                       r"(?:dispositif|programme))\b")
+                       r"|se\s+join\w*|rejoin\w*\s[^.;:!?]{0,120}?\b(?:dans|au\s+sein\s+(?:du|de\s+la))\s+(?:le\s+|la\s+)?"
+                       r"(?:dispositif|programme|demarche))\b")
 # "A et B en sont les deux membres", "… en sont les signataires", "… en font partie", "A et B y sont
 # associées": "en" and "y" stand for the one territory of a document about one; "A et B restent
 # les piliers du dispositif", "A reste membre du territoire": a renewed territory's members, the
@@ -2229,8 +2229,10 @@ def renamed_successors(territories: list[TerritoryMention], folded: str,
                 or not (NEW_NAME.search(folded, sentences[index][0], territory.start)
                                  or BECOMES_QUOTED.search(folded, sentences[index][0], territory.start)):
             continue
-        before = [t for t in territories if t.end <= sentences[index][0]
-                  and t.territory_id != territory.territory_id]
+        # the territory named before the clue, in its sentence or before ("Le Territoire A,
+        # labellisé pour 2019-2022, a été reconduit et s'appellera désormais « B »")
+        clue = clues[bisect_left(clues, territory.start) - 1]
+        before = [t for t in territories if t.end <= clue and t.territory_id != territory.territory_id]
         if before and territory.territory_id not in found:
             found[territory.territory_id] = max(before, key=lambda t: t.start).territory_id
     for territory in territories:  # "A … . Ce nouveau territoire prend la suite du B": A continues B

@@ -61,8 +61,9 @@ MARKER = re.compile(
     r"|\d{1,2}(?:°\)?|[.)/])(?!\d)|[a-hA-H][.)](?=[ \t])|[a-z]\)(?=[ \t])|(?:i{1,3}|iv|v|vi{1,3})[.)](?=[ \t])"
     r"|(?:I{1,3}|IV|VI{0,3}|IX|X)[.)](?=[ \t])"
     # an indented full stop or '>' for a bullet: a word processor's "·" or "➢" as a PDF's text
-    # gives it ("  . CC X", "  > la CIREST, …"); at the margin, '>' opens a quote or a teaser
-    r"|(?<=[ \t])\.(?=[ \t]+[A-ZÀ-Ý])|(?<=[ \t])>(?=[ \t]+\S)"
+    # gives it ("  . CC X", "  > la CIREST, …", "  › la CACEM, …"); at the margin, '>' opens a
+    # quote or a teaser, '›' a breadcrumb's step
+    r"|(?<=[ \t])\.(?=[ \t]+[A-ZÀ-Ý])|(?<=[ \t])[>›](?=[ \t]+\S)"
     # a map legend's bare number before a coded name: " 1  Nord Poitou (79 – 86)", " 13  Nord X [54-57]"
     r"|\d{1,2}(?=[ \t]{2,}[A-ZÀ-Ý][^()\[\]\n:;.]{1,80}?[ \t]*(?:\([ \t]*" + _LEGEND_CODES + r"[ \t]*\)|\[[ \t]*"
     + _LEGEND_CODES + r"[ \t]*\])[ \t]*$))"
