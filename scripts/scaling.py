@@ -39,6 +39,11 @@ PATHOLOGICAL = {
     "empty lines": (lambda n: "\n" * n, 20_000),
     "blank lines": (lambda n: "\n \n" * n, 20_000),
     "spaces and tabs": (lambda n: "Nom" + " \t" * n + "!", 50_000),
+    # one sentence: each predicate's subject read back over the chain (g79perf)
+    "label predicate chain": (lambda n: "Le Grand Troyes est labellisé Territoire d'industrie"
+                              + ", et Vitry est reconduit" * n + ".", 1_600),
+    "member sentences": (lambda n: "La communauté d'agglomération Troyes Champagne Métropole, Barséquanais en "
+                                   "Champagne et Vendeuvre-Soulaines sont membres.\n" * n, 2_000),
     # tests/test_hostile_lines.py's blancs_varies: every kind of blank after a name
     "blank variants": (lambda n: "".join(f"Territoire d'industrie Grand Troyes{blank * n}!\n"
                                          for blank in (" ", "\t", "\n", "\u00a0", " \n", "\t \u00a0\n")), 10_000),

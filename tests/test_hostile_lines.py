@@ -277,24 +277,27 @@ def test_many_member_lists_are_read_in_linear_work(monkeypatch):
     """Each of 1,000 sentences "La communauté de communes X regroupant A, B et C." searched the
     whole text for the programme's name when attached, and compared every type word with every
     mention found before (17 s of extraction for 2,000, quadratic; 3 s now). Counted, not timed:
-    whole-text searches and mentions compared by `members._inside`."""
+    whole-text searches and mentions compared by `members._TakenSpans` (formerly `members._inside`,
+    every mention found each time)."""
+    from bisect import bisect_left
+
     from pipeline.extract import members, membership
     from pipeline.extract.assemble import extract
 
     work = {"whole_text_searches": 0, "mentions_compared": 0}
-    programme, inside = membership.NAMES_THE_PROGRAMME, members._inside
+    programme, overlaps = membership.NAMES_THE_PROGRAMME, members._TakenSpans.overlaps
 
     class Counted:
         def search(self, string, *bounds):
             work["whole_text_searches"] += not bounds
             return programme.search(string, *bounds)
 
-    def counted_inside(position, mentions):
-        work["mentions_compared"] += len(mentions)
-        return inside(position, mentions)
+    def counted_overlaps(self, start, end):
+        work["mentions_compared"] += bisect_left(self._spans, (end,)) - bisect_left(self._spans, (start - self._longest,))
+        return overlaps(self, start, end)
 
     monkeypatch.setattr(membership, "NAMES_THE_PROGRAMME", Counted())
-    monkeypatch.setattr(members, "_inside", counted_inside)
+    monkeypatch.setattr(members._TakenSpans, "overlaps", counted_overlaps)
     count = 200
     text = "".join(f"La communauté de communes {_made_up_name(4 * i)} regroupant {_made_up_name(4 * i + 1)}, "
                    f"{_made_up_name(4 * i + 2)} et {_made_up_name(4 * i + 3)}.\n" for i in range(count))
@@ -1179,3 +1182,102 @@ def test_paragraphs_and_territories_after_blank_lines_are_found_by_bisection(mon
             (start for start, end in spans if start <= position < end), 0)
         assert stated_counts._holding(stated_counts._written_paragraphs(folded), position) == next(
             (i for i, (start, end) in enumerate(written) if start <= position < end), None)
+
+
+def test_a_chain_of_label_predicates_reads_each_subject_within_a_bounded_window(monkeypatch):
+    """"A est labellisé Territoire d'industrie, et B est reconduit, et B est reconduit, …" in one
+    sentence: each predicate read its subject's clause from the sentence's start, the whole chain
+    (quadratic: 1,600 links took 10.5 s). A subject is now read over at most SUBJECT_REACH
+    characters before its predicate."""
+    from pipeline.extract.assemble import extract
+    from pipeline.extract.territories import predicates
+
+    function, windows = predicates._clause_start, []
+
+    def kept(text, start, end):
+        windows.append(end - start)
+        return function(text, start, end)
+
+    monkeypatch.setattr(predicates, "_clause_start", kept)
+    text = "Le Grand Troyes est labellisé Territoire d'industrie" + ", et Vitry est reconduit" * 400 + ".\n"
+    [doc] = nlp.parse([text])
+    extract(text, doc)
+    assert len(windows) > 300 and max(windows) <= predicates.SUBJECT_REACH < len(text)
+
+
+def test_a_section_heading_is_found_by_bisection_as_by_the_walk_up_its_block():
+    """Each mention walked up its block of lines one line at a time (a block of 2,000 member
+    lines: quadratic); the blocks are read once a text. The heading found is the former walk's."""
+    from pipeline.extract import membership
+
+    def former_block_start(text, position):
+        line_start = text.rfind("\n", 0, position) + 1
+        while line_start > 0 and text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].strip():
+            line_start = text.rfind("\n", 0, line_start - 1) + 1
+        return line_start
+
+    text = ("Communiqué\n\nSud Manche : relancer l'industrie\nLa CC Villedieu Intercom est membre.\n"
+            "Granville Terre et Mer aussi.\n \n\t\n\n\n\nPays de Coutances : un projet\n\nLa CC X.\n"
+            "\nLigne seule\n") * 3
+    starts = membership._block_starts(text)
+    headings = set()
+    for position in range(len(text) + 1):
+        assert starts[membership.bisect_right(starts, text.rfind("\n", 0, position) + 1) - 1] \
+            == former_block_start(text, position)
+        headings.add(membership._section_heading(text, position))
+    assert any(h and text[slice(*h)] == "Sud Manche" for h in headings)
+
+
+def test_a_line_gap_reads_its_marks_back_to_its_line_only():
+    """refine_sentences copied a sentence from its start to each line break, and from it to the
+    sentence's end (a sentence of 50,000 short lines: quadratic); the marks around a gap are read
+    to the line's start and to the next character that is none. The sentences are the former's."""
+    import random
+
+    from pipeline.extract import figures
+
+    def former(text, sentences):
+        refined = []
+        for start, end in sentences:
+            cut = start
+            for gap in figures.LINE_GAP.finditer(text[start:end]):
+                gap_start, gap_end = start + gap.start(), start + gap.end()
+                previous = text[start:gap_start].rstrip("*_»\" \t")
+                following = text[gap_end:end].lstrip("#*_ ")
+                if not previous or not following or not following[0].isupper():
+                    continue
+                last = previous[-1]
+                blank = "\n" in gap.group().split("\n", 1)[1]
+                if last in ".!?" or (blank and not last.islower() and last not in ",;:(-–"):
+                    refined.append((cut, gap_start))
+                    cut = gap_end
+            refined.append((cut, end))
+        return refined
+
+    pieces = ["Nom", "nom", ".", "**", "_", "»", " ", "\t", "\n", "\n\n", "# ", ",", "A"]
+    generator = random.Random(79)
+    for _ in range(300):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 30)))
+        sentences = [(0, len(text))] if text else []
+        cuts = sorted({p for block in figures.parse(text).lists if block.kind != "inline"
+                       for p in (*(item.span.start for item in block.items), block.span.end)})
+        expected = [piece for s, e in former(text, sentences) for piece in figures._cut_at(text, s, e, cuts)]
+        assert list(figures.refine_sentences(text, sentences)) == expected
+
+
+def test_spans_taken_so_far_hold_a_position_as_the_former_scan():
+    """Three rules of members.py compared each match with every mention found so far; a sorted
+    list of spans (_TakenSpans) answers as the former scan did."""
+    import random
+
+    from pipeline.extract.members import _TakenSpans
+
+    generator = random.Random(79)
+    spans, taken = [], _TakenSpans(())
+    for _ in range(400):
+        start = generator.randint(0, 500)
+        span = (start, start + generator.randint(1, 40))
+        spans.append(span)
+        taken.add(*span)
+        position = generator.randint(0, 560)
+        assert taken.holds(position) == any(s <= position < e for s, e in spans)

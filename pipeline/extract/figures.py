@@ -1358,6 +1358,7 @@ class Sentences(list):
 # the blanks around a line break; tried only where a run of blanks starts (from each of a line's
 # 10,000 blanks it read the run again), the same gaps as "[ \t]*\n\s*"
 LINE_GAP = re.compile(r"(?<![ \t])[ \t]*+\n\s*")
+LEADING_MARKS = re.compile(r"[#*_ ]*")
 
 
 def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> Sentences:
@@ -1379,9 +1380,12 @@ def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> Sentences:
         cut = start
         for gap in LINE_GAP.finditer(text[start:end]):
             gap_start, gap_end = start + gap.start(), start + gap.end()
-            previous = text[start:gap_start].rstrip("*_»\" \t")
-            following = text[gap_end:end].lstrip("#*_ ")
-            if not previous or not following or not following[0].isupper():
+            # the marks before and after the gap read back to the line's start and on to the next
+            # non-mark, not copied from the sentence's start and to its end for each gap
+            line_start = max(start, text.rfind("\n", start, gap_start) + 1)
+            previous = text[line_start:gap_start].rstrip("*_»\" \t") or text[line_start - 1:line_start] * (line_start > start)
+            following = LEADING_MARKS.match(text, gap_end, end).end()
+            if not previous or following == end or not text[following].isupper():
                 continue
             last = previous[-1]
             blank = "\n" in gap.group().split("\n", 1)[1]

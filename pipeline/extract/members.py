@@ -2090,10 +2090,6 @@ def _before_a_coordination(text: str, head: re.Match, end: int, epci_type: str |
     return None
 
 
-def _inside(position: int, mentions: list[EpciMention]) -> bool:
-    return any(m.start <= position < m.end for m in mentions)
-
-
 class _TakenSpans:
     """Spans taken so far, and whether one overlaps a span: only those starting less than the
     longest one's length before it can (by bisection; 2,000 heads were each compared with every
@@ -2112,6 +2108,10 @@ class _TakenSpans:
         high = bisect.bisect_left(self._spans, (end,))
         return any(s < end and start < e for s, e in self._spans[low:high])
 
+    def holds(self, position: int) -> bool:
+        """Whether a span holds the character at `position` (start <= position < end)."""
+        return self.overlaps(position, position + 1)
+
 
 # "la communauté d'agglomération", "la Communauté de communes", "la communauté urbaine": after its
 # article, a legal form's head ("Grand Belfort Communauté d'agglomération" is a name that ends so)
@@ -2128,6 +2128,7 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
     # by bisection, not every mention for each word (1,000 lists of members: 2 million comparisons)
     inside_taken = SpanReach((m.start, m.end) for m in taken)
     taken_ends = [0, *sorted(m.end for m in taken)]  # 0: no mention ends before the word
+    found_spans = _TakenSpans(())  # (each opening was compared with every mention found)
     for word in words:
         if inside_taken.holds(word.start()) or (ARTICLE_BEFORE.search(text, max(0, word.start() - 4), word.start())
                                                  and LEGAL_FORM_GOES_ON.match(text, word.end())):
@@ -2147,8 +2148,9 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
             # "Métropole Rouen Normandie a été labellisée", "« MÉTROPOLE AIX-MARSEILLE-PROVENCE -
             # … »": an official name opening with its type word, no article before it
             opening = _official_opening_with_type_word(text, word, linker)
-            if opening is not None and not _inside(opening.start, found):
+            if opening is not None and not found_spans.holds(opening.start):
                 found.append(opening)
+                found_spans.add(opening.start, opening.end)
             continue
         end = word.end()
         link = linker.link(text[start:end])
@@ -2173,6 +2175,7 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
         if link.siren and link.exact:
             found.append(EpciMention(start, end, link, " ".join(text[start:end].split()),
                                      link.epci_type, "epci.everyday_name"))
+            found_spans.add(start, end)
     return found
 
 
@@ -2421,11 +2424,12 @@ def _own_anaphors(text: str, linker: DocumentLinker, territories: list[tuple[int
         if link is None:
             return []
     found = []
+    taken_reach = SpanReach((m.start, m.end) for m in taken)  # by bisection, not every mention for each noun
     for noun in OWN_ANAPHOR.finditer(text):
         form = next(group for group, value in noun.groupdict().items() if value)
         if form in ANAPHOR_TYPES and link.epci_type not in ANAPHOR_TYPES[form] \
                 or not own and not FIRST_PERSON.match(noun.group(0)) \
-                or any(m.start < noun.end() and noun.start() < m.end for m in taken):
+                or taken_reach.overlaps(noun.start(), noun.end()):
             continue
         window = max(0, noun.start() - ANAPHOR_SENTENCE_CHARS)  # a linear cost per noun, not the text's
         sentence_start = max((stop.end() for stop in SENTENCE_STOP.finditer(text, window, noun.start())),
@@ -2559,9 +2563,10 @@ def _chain_town_names(text: str, linker: DocumentLinker, territories: list[tuple
     territory_id = territories[0][2]
     opening = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(towns))) + r")[ \t]+[A-ZÉÈÀÂÎÔ]")
     found = []
+    taken_spans = _TakenSpans((m.start, m.end) for m in taken)  # and those found: not every mention for each match
     for match in opening.finditer(text):
         name = CAPITALISED_NAME.match(text, match.start())
-        if name is None or _inside(match.start(), taken + found) \
+        if name is None or taken_spans.holds(match.start()) \
                 or OFFICE_RIGHT_BEFORE.search(text, max(0, match.start() - 60), match.start()):
             continue
         words = [word.end() for word in re.finditer(r"[\w'’-]+", name.group(0))]
@@ -2570,6 +2575,7 @@ def _chain_town_names(text: str, linker: DocumentLinker, territories: list[tuple
             if link is not None:
                 found.append(EpciMention(match.start(), match.start() + end, link, name.group(0)[:end],
                                          link.epci_type, "epci.chain_town_name", territory_hint=territory_id))
+                taken_spans.add(match.start(), match.start() + end)
                 break
     return found
 
@@ -2761,13 +2767,18 @@ def _coordinated_mentions(text: str, linker: DocumentLinker, found: list[EpciMen
     added: list[EpciMention] = []
     taken_ends = sorted(m.end for m in found)
     found_reach = SpanReach([(m.start, m.end) for m in found])  # (each name was compared with every mention)
+    added_spans = _TakenSpans(())  # nor with every name added
+    territory_spans = {(start, end) for start, end, _ in territories}
     for anchor in found:
         if anchor.link.siren:
-            added += _coordinated_before(text, linker, anchor, taken_ends, territories)
+            before = _coordinated_before(text, linker, anchor, taken_ends, territories)
+            added += before
+            for mention in before:
+                added_spans.add(mention.start, mention.end)
         previous = anchor
         while previous.link.siren:
             match = COORDINATED_NAME.match(text, previous.end)
-            if not match or found_reach.holds(match.start("name")) or _inside(match.start("name"), added):
+            if not match or found_reach.holds(match.start("name")) or added_spans.holds(match.start("name")):
                 break
             if match["preposition"] and not match["pronoun"] \
                     and not PREPOSITION_BEFORE.search(text, max(0, previous.start - 12), previous.start):
@@ -2776,13 +2787,13 @@ def _coordinated_mentions(text: str, linker: DocumentLinker, found: list[EpciMen
             if not link:
                 break
             name_end = match.start("name") + len(written)
-            if not TYPE_WORD.search(written) and any(start == match.start("name") and end == name_end
-                                                     for start, end, _ in territories):
+            if not TYPE_WORD.search(written) and (match.start("name"), name_end) in territory_spans:
                 break  # "Laval Agglomération, Mayenne Communauté, le Pays de Craon": a territory's bare name, no member
             previous = EpciMention(match.start("name"), name_end, link, written,
                                    link.epci_type, "epci.coordinated", anchor.in_member_list,
                                    list_start=anchor.list_start)
             added.append(previous)
+            added_spans.add(previous.start, previous.end)
             bisect.insort(taken_ends, name_end)
     return added
 

@@ -531,6 +531,10 @@ class _Spans(list):
     def reach(self) -> SpanReach:
         return SpanReach(self)
 
+    @cached_property
+    def ordered(self) -> list[tuple[int, int]]:
+        return sorted(self)
+
 
 class _Territories(list):
     """The territory mentions `attach` reads, with those starting in a stretch found by bisection
@@ -961,14 +965,22 @@ def _mark_before(text: str, position: int) -> str:
 HEADING_LINE = re.compile(r"[ \t•#*–-]*(?P<label>[^\n:]+?)[ \t]+:[ \t]+[^\n]+")
 
 
+@lru_cache(maxsize=1)
+def _block_starts(text: str) -> list[int]:
+    """Where each block of lines starts (the text's start, each line after a blank one), in
+    order: read once a text (each mention walked up its block line by line: a block of n lines
+    holding mentions was quadratic)."""
+    return [0] + [match.end() for match in re.finditer(r"\n", text)
+                  if not text[text.rfind("\n", 0, match.start()) + 1:match.start()].strip()]
+
+
 def _section_heading(text: str, position: int) -> tuple[int, int] | None:
     """The name a "Name : subject" heading line gives over the block of lines that holds
     `position` (its first line, or the last line above a blank line): (start, end) of the name,
     when it is a proper name, not a place's ("Drôme : …"), an EPCI's or a generic label
     ("Partenaires : …"); the title is no section's heading."""
-    line_start = text.rfind("\n", 0, position) + 1
-    while line_start > 0 and text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].strip():
-        line_start = text.rfind("\n", 0, line_start - 1) + 1  # up to the first line of its block
+    starts = _block_starts(text)  # up to the first line of its block
+    line_start = starts[bisect_right(starts, text.rfind("\n", 0, position) + 1) - 1]
     first_end = text.find("\n", line_start)
     if 0 <= first_end < position:
         heading_start, heading_end = line_start, first_end
@@ -976,6 +988,8 @@ def _section_heading(text: str, position: int) -> tuple[int, int] | None:
         heading_end = line_start - 1
         while heading_end > 0 and not text[text.rfind("\n", 0, heading_end) + 1:heading_end].strip():
             heading_end = text.rfind("\n", 0, heading_end)
+            if heading_end <= 0 or text.count("\n", heading_end, line_start) > 3:
+                return None  # (read no further up a run of blank lines)
         if heading_end <= 0 or text.count("\n", heading_end, line_start) > 3:
             return None
         heading_start = text.rfind("\n", 0, heading_end) + 1
@@ -1194,10 +1208,12 @@ def _signed_with(mention: EpciMention, folded: str, sentence_start: int, epci_sp
     one of its members. Only other EPCIs stand between "avec" and it."""
     if not mention.legal_form:
         return False
+    ordered = epci_spans.ordered if isinstance(epci_spans, _Spans) else sorted(epci_spans)  # not sorted each time
     for match in SIGNED_WITH.finditer(folded, sentence_start, mention.start):
         position = match.end()
-        for span_start, span_end in sorted(epci_spans):
-            if position <= span_start < mention.start and PARTIES_JOINT.fullmatch(folded, position, span_start):
+        for index in range(bisect_left(ordered, (position,)), bisect_left(ordered, (mention.start,))):
+            span_start, span_end = ordered[index]
+            if position <= span_start and PARTIES_JOINT.fullmatch(folded, position, span_start):
                 position = span_end
         if PARTIES_JOINT.fullmatch(folded, position, mention.start):
             return True

@@ -561,6 +561,24 @@ COMPASS_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*[ \t]+$")
 COMPASS_EST = re.compile(r"Est[ \t]+[a-zà-ÿ]")
 
 
+# How far before its predicate a subject is read: a sentence longer than that ("A est labellisé,
+# et B est reconduit, et C …" thousands of times) is read from the first comma past it (from the
+# sentence's start, each predicate of such a chain read the whole chain: quadratic, 89 s at 400
+# copies); no subject of the snapshot sets reaches it.
+SUBJECT_REACH = 3_000
+COMMA_THEN_BLANK = re.compile(r",\s+")
+
+
+def _subject_window(text: str, sentence_start: int, end: int) -> int:
+    """Where the subject of a predicate ending at `end` is looked for from: the sentence's start,
+    or in a sentence longer than SUBJECT_REACH, past the first comma of its last SUBJECT_REACH
+    characters (or from there, with none)."""
+    if end - sentence_start <= SUBJECT_REACH:
+        return sentence_start
+    comma = COMMA_THEN_BLANK.search(text, end - SUBJECT_REACH, end)
+    return comma.end() if comma else end - SUBJECT_REACH
+
+
 def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     folded = fold(text)
     found = []
@@ -599,13 +617,14 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         counted = match.groupdict().get("counted")
         if (counted or match.groupdict().get("apposed")) and not apposition:
             continue
-        bracket = BRACKET_BEFORE.search(text, sentence_start, end) if not match.group(0).startswith(",") else None
+        subject_start = _subject_window(text, sentence_start, end)
+        bracket = BRACKET_BEFORE.search(text, subject_start, end) if not match.group(0).startswith(",") else None
         if bracket:  # "le Pays de Vannes (A, B, C) entre dans le dispositif": its members in brackets
             end = bracket.start()  # (not "…, que nous portons avec la CC LBN (Loué-Brûlon-Noyen), est confirmé")
-        subject_relative = SUBJECT_RELATIVE.search(text, sentence_start, end)
+        subject_relative = SUBJECT_RELATIVE.search(text, subject_start, end)
         if subject_relative:  # "Mayenne Communauté, qui avait déjà été retenue en 2018, poursuit …"
             end, apposition = subject_relative.start(), True
-        clause_start = _clause_start(text, sentence_start, end)
+        clause_start = _clause_start(text, subject_start, end)
         if SUBJECT_PRONOUN.fullmatch(text, clause_start, end):
             # "Le Bocage Bressuirais compte 29 000 emplois. … Il fait partie des 14 « Territoires d'industrie »"
             antecedent = _antecedent(text, sentence_start, places)
