@@ -699,8 +699,11 @@ SENTENCE_START = re.compile(r".*(?:[.!?:;]\s|\n)", re.DOTALL)
 
 
 # "… regroupe 17 intercommunalités sur trois départements. Parmi elles, A, B et C jouent un rôle
-# moteur.": a part of the EPCIs the sentence before counts, named after "parmi elles".
-AMONG_THEM = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*Parmi\s+(?:elles|eux|celles-ci|ceux-ci)\s*,\s*", re.MULTILINE)
+# moteur.": a part of the EPCIs the sentence before counts, named after "parmi elles"; or after
+# a verb of presence inverted ("Parmi elles figurent A, B et C", "Parmi elles, on trouve A")
+PRESENCE_VERB = r"(?:on\s+(?:re)?trouve|on\s+compte|figur(?:e|ent|aient)|se\s+trouv(?:e|ent)|il\s+y\s+a|citons)\s+"
+AMONG_THEM = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*Parmi\s+(?:elles|eux|celles-ci|ceux-ci)(?:\s*,\s*(?:" + PRESENCE_VERB
+                        + r")?|\s+" + PRESENCE_VERB + ")", re.MULTILINE | re.IGNORECASE)
 
 
 def _among_them_regions(text: str) -> list[_Region]:
@@ -712,6 +715,20 @@ def _among_them_regions(text: str) -> list[_Region]:
         previous = re.split(r"[.!?]\s+", before.rstrip())[-1]
         if MEMBERS_NOUN.search(previous):
             regions.append(_Region(among.end(), _sentence_end(text, among.end()), False))
+    return regions
+
+
+MEMBER_QUESTION = re.compile(WORDS["member_question"], re.IGNORECASE)
+ANSWER_OPENING = re.compile(r"[\s—–-]*")
+
+
+def _answered_question_regions(text: str) -> list[_Region]:
+    """The answer's sentence after a question asking who makes up the territory ("Qui est
+    dedans ? A, B et la CC C."; only what links is reported)."""
+    regions = []
+    for question in MEMBER_QUESTION.finditer(text):
+        start = ANSWER_OPENING.match(text, question.end()).end()
+        regions.append(_Region(start, _sentence_end(text, start), False, anchor=question.start()))
     return regions
 
 
@@ -2903,7 +2920,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
                + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
                + _counted_later_regions(text) + _counted_then_labelled_regions(text)
-               + _among_them_regions(text) + _counted_then_named_regions(text, all_heads)
+               + _among_them_regions(text) + _answered_question_regions(text)
+               + _counted_then_named_regions(text, all_heads)
                + _signatory_regions(text))
     # the rows of a table with a column of EPCIs are read cell by cell, not as the lines an
     # intro ending with ":" opens ("… réparties sur trois départements :" over the table)

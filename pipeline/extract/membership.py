@@ -1643,6 +1643,11 @@ def type_words_dropped(mentions: list[EpciMention], territories: list[TerritoryM
     return kept
 
 
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
+
+
 def _list_of_another(mention: EpciMention, text: str) -> bool:
     """Whether the member list holding a mention is introduced as the territory's named before:
     its sentence points back to it ("Le territoire X a été retenu. Il associe : la communauté de
@@ -1650,7 +1655,9 @@ def _list_of_another(mention: EpciMention, text: str) -> bool:
     if not (mention.in_member_list and mention.list_start is not None):
         return False
     start = max(text.rfind(".", 0, mention.list_start), text.rfind("\n", 0, mention.list_start)) + 1
-    return bool(ANAPHORA.match(text[start:mention.list_start].lstrip(" \t•-–*")))
+    # a list opening its line is introduced by that line ("Composition du nouveau territoire :")
+    end = mention.list_start if mention.list_start > start else _line_end(text, start)
+    return bool(ANAPHORA.match(text[start:end].lstrip(" \t•-–*")))
 
 
 # a full stop then a blank line: the end of a sentence the parser may have run on

@@ -348,6 +348,9 @@ def looks_like_name(name: str) -> bool:
         return False  # "Est une" (a sentence's "… est une …"): no name ends on an article or a connector
     if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit() or re.search(r"\d{3}", name):
         return False
+    if fold(first) in NUMBER_WORDS and len(words) > 1 and all(w[0].islower() for w in words[1:]):
+        return False  # "Trois intercommunalités : A, B et C" (an interview's answer): a count of things;
+        # not "Trois vallées de Bruyères"
     if opens_with_an_institution(name) or AWARD_VERB.search(fold(name)):
         return False
     if PROGRAMME_HEADING.fullmatch(fold(name)):

@@ -151,6 +151,9 @@ def _counts_other(between: str) -> bool:
 
 # "…, parmi lesquels …": a relative pronoun whose antecedent stands just before, in its sentence
 RELATIVE_CUE = re.compile(r"parmi\s+(?:lesquels|lesquelles)\b")
+# "… réunit plusieurs intercommunalités. Parmi elles figurent A et B": a personal pronoun opening
+# its sentence, whose antecedent is the last noun of the sentence before
+PRONOUN_CUE = re.compile(r"parmi\s+(?:eux|elles|ceux-ci|celles-ci)\b")
 
 
 # How many words a try of the patterns of _antecedent_is_other reads may span: the most blanks in
@@ -296,6 +299,9 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 continue
             if RELATIVE_CUE.match(folded, match.start()) \
                     and _antecedent_is_other(antecedents(*sentence), match.start() - sentence_start):
+                continue
+            if PRONOUN_CUE.match(folded, match.start()) and before[1] > before[0] \
+                    and _antecedent_is_other(antecedents(*before), before[1] - before[0]):
                 continue
             if needs == "territories" and not (holds(TERRITORIES_WORD, *sentence) or holds(TERRITORIES_WORD, *before)
                                                or count_of_territories(sentence_start)):
