@@ -888,7 +888,7 @@ def extract(text: str, doc: Doc) -> Extraction:
         # Provence Industrie", members in the Drôme and the Ardèche; "Rhône Médian, entre l'Ardèche
         # et la Drôme"; not "Sud Meuse Nord Haute-Marne (Haute-Marne)", one of its départements)
         placed_at = row.pop("placed_departements")
-        placing = members or (placed_at if len(placed_at) >= 2 else set())
+        placing = members | (placed_at if len(placed_at) >= 2 else set())
         departements = sorted(row.pop("departements") | members | (named & placing if placing else named)
                               | _named_places_standing(row["name"], named)) or sorted(officials) or sorted(prefects) \
             or sorted(_prefectures_in_name(row["name"]) & named_departements)

@@ -436,10 +436,16 @@ class DocumentScope:
         intercommunalités", "• Bourges – Vierzon (3 EPCI)": the EPCIs and communes counted in a
         sentence naming one territory are its own; they count in its area (its département, or
         its région when it spans several) rather than in one of its départements the sentence
-        names, its région, or France for want of a place. Another place keeps the figure."""
+        names, its région, or France for want of a place. Another place keeps the figure. A
+        sentence speaking of "ce territoire" in a document of one territory, naming no place for
+        the count, counts that one's ("trois dans les Hautes-Pyrénées" keeps its département)."""
         low = bisect_left(self.territory_starts, sentence[0])
         high = bisect_left(self.territory_starts, sentence[1])
         territories = {codes for _start, _end, codes in self.territory_mentions[low:high]}
+        if not territories and area.kind == "country" and self.territory_total == 1 and self.territory_mentions \
+                and _words().local.search(self.folded, *sentence):
+            # "…, ce territoire réunit trois intercommunalités", no place said: the document's one territory
+            territories = {self.territory_mentions[0][2]}
         if len(territories) != 1:
             return area
         codes = territories.pop()

@@ -44,6 +44,7 @@ Rule ids (the `rule` column):
                             compte 183, la Bourgogne-Franche-Comté 10": unit of the enumeration it
                             continues
 - figure.elided_unit_verb   "58 d'entre eux [...] et plus de 98 sont attendus", "124 retenus": same
+- figure.one_of_the_awarded "Ce territoire, l'un des 183 labellisés en France": territories
 - figure.elided_currency    "plus de 500 millions viendront du PIA" in a sentence about a budget
 - figure.elided_unit_item   "- A : 4 projets ; - B : 3 ;": a number alone
                             after a list item's label counts what its sibling items count
@@ -796,6 +797,7 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
                  or _partitive(folded, token, known, sentences, vocab)
                  or _apposed_count(folded, token, sentences, vocab)
                  or _continued_enumeration(folded, token, known, sentence, place_starts, vocab)
+                 or _one_of_the_awarded(folded, token, sentence)
                  or _pronoun_count(folded, token, sentences, vocab)
                  or _part_or_comparison(folded, token, tokens, known, sentence, sentences, vocab)
                  or _whole(folded, token, known, sentences)
@@ -1337,6 +1339,21 @@ def _continued_enumeration(folded: str, token: Token, known: KnownFigures, sente
         if unit in NEVER_AWARDED and AWARD_AFTER.match(folded, token.end):
             unit = "territoire"  # "… des quatre axes …, l'une des 183 retenues en France"
         return Frame(unit, token.end, "figure.elided_unit_verb")
+    return None
+
+
+# "Ce territoire, l'un des 183 labellisés en France": the territory the sentence speaks of, one of
+# the awarded ones the number counts
+ONE_OF = re.compile(r"\bl'une?\s+des\s+$")
+TERRITORY_BEFORE = re.compile(r"\bterritoire\b")
+
+
+def _one_of_the_awarded(folded: str, token: Token, sentence: tuple[int, int]) -> Frame | None:
+    """"Ce territoire, l'un des 183 labellisés en France": a participle of the award after "l'un
+    des N", in a sentence whose subject is a territory, counts territories."""
+    if ONE_OF.search(folded, max(sentence[0], token.start - 12), token.start) \
+            and AWARD_AFTER.match(folded, token.end) and TERRITORY_BEFORE.search(folded, sentence[0], token.start):
+        return Frame("territoire", token.end, "figure.one_of_the_awarded")
     return None
 
 

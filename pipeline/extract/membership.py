@@ -2327,6 +2327,8 @@ def member_line_candidates(text: str, structure, territories: list[TerritoryMent
             continue
         if spells_out(name, line.value.of(text)):
             continue  # "*PMA : Pays de Montbéliard Agglomération.*": a note defining an acronym
+        if any(re.match(re.escape(folded) + r"\s+[–—-]\s", fold(t.name)) for t in territories):
+            continue  # "Vallée de la Bresle : le Vimeu et …" beside "Vallée de la Bresle – Vimeu": its short form
         # the places of its bracket by bisection (each label line read every place of the text)
         codes = {p.code for p in (places_starting_in(places, bracket.start(), end) if bracket else ())
                  if p.kind == "departement" and p.end <= end} or (tail[1] if tail else set())

@@ -823,7 +823,7 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
         for item in lst.items:
             if item is lst.items[-1] and _cut_by_the_page(text, lst):
                 continue
-            if _under_a_members_heading(text, lst, item):
+            if _under_a_members_heading(text, lst, item) or _under_a_field_heading(text, lst, item):
                 continue
             if item.content.start in _members_under_coded_heads(text):
                 continue  # the members line under "Name [10 – Aube]": coded_heads reads it
@@ -968,6 +968,16 @@ def _next_of_a_described_run(text: str, structure: Structure, lst: ListBlock, te
         return False
     between = [line for line in text[previous.span.end:lst.intro.end].splitlines() if line.strip()]
     return bool(between) and all(SENTENCE_END.search(line) for line in between)
+
+
+def _under_a_field_heading(text: str, lst: ListBlock, item: Item) -> bool:
+    """'Localisation' / '• Bastia (2B)' then 'Programme' / '• …' under a page's title: the item
+    is the value of a field that says where the news is, not a territory the title's list holds."""
+    above = [heading for heading in lst.headings if heading.start < item.span.start]
+    if not above:
+        return False
+    heading = max(above, key=lambda h: h.start).of(text)
+    return _field_heading(heading) and _keyword_decides(heading) == OTHER
 
 
 def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:

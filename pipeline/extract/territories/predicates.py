@@ -248,10 +248,12 @@ SUBJECT_RELATIVE = re.compile(r",\s*qui$")
 # d'industrie X, qui regroupe Flers Agglo et Terres d'Argentan Interco, a été retenu", or a
 # participle saying what the subject is made of: "la communauté de communes X, composée des
 # communes de A, de B et de C, fait partie des …", "X, avec ses communes de A et de B, …" (its
-# towns or members, no subjects).
+# towns or members, no subjects); the bodies carrying it: "La candidature de X, portée par A et
+# B (AB), fait partie des territoires retenus".
 RELATIVE_APPOSED_BEFORE = re.compile(r",\s+(?:qui|(?:compos|constitu|form)[ée]e?s?\s+(?:de|des|du|d['’])"
+                                     r"|(?:port|pilot|men|conduit|anim)[ée]e?s?\s+par"
                                      r"|regroupant|r[ée]unissant|rassemblant|comprenant|englobant|avec\s+(?:ses|leurs))"
-                                     r"(?:\s|(?<=['’]))[^;:()\n]{1,200}$")
+                                     r"(?:\s|(?<=['’]))[^;:()\n]{1,200}(?:\([^()\n]{1,30}\))?$")
 # The present of a verb in -er where the title's participle would stand ("confirme", not "confirmé").
 PRESENT_TENSE = re.compile(r"(?<![\w'’])(?:labellis|labelis|s[ée]lectionn|confirm|d[ée]sign|renouvell?)e(?:nt)?$")
 CLEFT = re.compile(_expand(WORDS["labelled_cleft"]))
@@ -441,6 +443,7 @@ AUXILIARY_AFTER_COMMA = re.compile(r",\s*(?:est|sont|a|ont|sera|seront|etait|eta
 QUOTED_SUBJECT = re.compile(r"«\s*(?P<name>[A-ZÀ-Ý][^«»\n]{1,80}?)\s*»[ \t]*$")
 PART_AFTER_LABEL = re.compile(WORDS["part_of_a_territory_after_label"])
 NAMED_OTHERWISE_AFTER_LABEL = re.compile(WORDS["named_otherwise_after_label"])
+LISTED_THROUGH_AFTER_LABEL = re.compile(WORDS["listed_through_after_label"])
 
 
 def _opens_a_paragraph(text: str, match: re.Match) -> bool:
@@ -602,6 +605,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "X est labellisé … sur l'axe A-B-C": a part of a wider territory (wider_areas)
         if NAMED_OTHERWISE_AFTER_LABEL.match(folded, match.end()):
             continue  # "L'aire urbaine X y figure sous le nom de Y": X describes Y
+        if LISTED_THROUGH_AFTER_LABEL.match(folded, match.end()):
+            continue  # "Les Alpes du Sud figurent dans la liste avec : A, B": an area its items lie in
         if _opens_a_paragraph(text, match):
             continue  # "Saint-Paul, le 14 mars 2022" then "Labellisé … en 2018, le X …": no subject before
         # the paragraph goes on with what its first sentences speak of ("Dans le Tarn, A et B sont
