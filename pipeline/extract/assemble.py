@@ -933,7 +933,10 @@ def _headline_areas(text: str, title: str | None, mentions: list, territory_rows
     """The territories named only in the headline, placed nowhere and with no member, when the
     body names two territories or more ("Les Alpes du Sud décrochent le label" over "le bassin de
     Gap-Tallard …" and "L'autre territoire, baptisé Vallée de la Durance"; "Territoires d'industrie :
-    le Béarn reconduit" over Lacq-Pau-Tarbes and a new territory): the area the round-up is about."""
+    le Béarn reconduit" over Lacq-Pau-Tarbes and a new territory): the area the round-up is about,
+    which the body names again as an area or inside other names ("les Alpes du Sud ne sont pas
+    oubliées", "la CA Pau Béarn Pyrénées"). A name the body never writes again is the article's
+    own territory ("Le Pays de X décroche le label" over "les deux autres territoires : A ; B")."""
     start = text.find(title) if title else -1
     if start < 0 or len(territory_rows) <= MIN_BODY_TERRITORIES:
         return set()
@@ -941,8 +944,10 @@ def _headline_areas(text: str, title: str | None, mentions: list, territory_rows
     in_body = {m.territory_id for m in mentions if not (start <= m.start and m.end <= end)}
     in_headline = {m.territory_id for m in mentions} - in_body
     with_members = {row["territory_id"] for row in epci_rows}
+    body = fold(text[end:])
     areas = {row["territory_id"] for row in territory_rows if row["territory_id"] in in_headline
-             and not row["departement_codes"] and row["territory_id"] not in with_members}
+             and not row["departement_codes"] and row["territory_id"] not in with_members
+             and fold(row["name"]) in body}
     return areas if len(in_body) >= MIN_BODY_TERRITORIES else set()
 
 
