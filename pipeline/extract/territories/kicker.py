@@ -129,6 +129,7 @@ def title_apposition(text: str, places: list[PlaceMention]) -> list[TerritoryMen
 
 # a capitalised word right before a name: the name is the end of a longer one ("CC Haut-Jura")
 CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*[ \t]+$")
+CAPITALISED_NEXT = re.compile(r"[ \t]+[A-ZÀ-Ý]")  # "CC Haut-Jura Saint-Claude": a longer name goes on
 
 
 def _written_whole(text: str, folded: str, name: str, after: int, legal_form: bool) -> bool:
@@ -139,8 +140,7 @@ def _written_whole(text: str, folded: str, name: str, after: int, legal_form: bo
     lead = LEGAL_FORM.pattern + PREPOSITION.pattern + "?" if legal_form else r"(?<![\w-])"
     for match in re.finditer(lead + "(?P<name>" + re.escape(name) + r")(?![\w-])", folded[after:]):
         start, end = after + match.start("name"), after + match.end("name")
-        line_end = text.find("\n", end)
-        if capitalised_run(text, start, len(text) if line_end < 0 else line_end) <= end \
+        if not CAPITALISED_NEXT.match(text, end) \
                 and (legal_form or not CAPITALISED_BEFORE.search(text, max(0, start - 40), start)):
             return True
     return False
