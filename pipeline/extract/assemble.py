@@ -904,6 +904,10 @@ def extract(text: str, doc: Doc) -> Extraction:
         territory_rows.append({**row, "mention": None, "departement_codes": departements,
                                "region_codes": regions})
 
+    headline_areas = _headline_areas(text, info["title"], mentions, territory_rows, epci_rows)
+    if headline_areas:
+        territory_rows = [row for row in territory_rows if row["territory_id"] not in headline_areas]
+        mentions = [m for m in mentions if m.territory_id not in headline_areas]
     # a place inside a territory's or an EPCI's name ("Porte de Drôme Ardèche") is no figure's scope
     departements_of = {row["territory_id"]: frozenset(row["departement_codes"]) for row in territory_rows}
     figures = []  # a text about something else (another programme, a place's statistics) states none
@@ -919,6 +923,32 @@ def extract(text: str, doc: Doc) -> Extraction:
                            {row["territory_id"]: row["phase"] for row in territory_rows},
                            lambda sentence: _local_phase(phase_text, sentence), departements_of)
     return Extraction(info, territory_rows, epci_rows, figures, counts)
+
+
+MIN_BODY_TERRITORIES = 2  # a round-up under its headline's area names two at least
+
+
+def _headline_areas(text: str, title: str | None, mentions: list, territory_rows: list[dict],
+                    epci_rows: list[dict]) -> set[str]:
+    """The territories named only in the headline, placed nowhere and with no member, when the
+    body names two territories or more ("Les Alpes du Sud décrochent le label" over "le bassin de
+    Gap-Tallard …" and "L'autre territoire, baptisé Vallée de la Durance"; "Territoires d'industrie :
+    le Béarn reconduit" over Lacq-Pau-Tarbes and a new territory): the area the round-up is about,
+    which the body names again as an area or inside other names ("les Alpes du Sud ne sont pas
+    oubliées", "la CA Pau Béarn Pyrénées"). A name the body never writes again is the article's
+    own territory ("Le Pays de X décroche le label" over "les deux autres territoires : A ; B")."""
+    start = text.find(title) if title else -1
+    if start < 0 or len(territory_rows) <= MIN_BODY_TERRITORIES:
+        return set()
+    end = start + len(title)
+    in_body = {m.territory_id for m in mentions if not (start <= m.start and m.end <= end)}
+    in_headline = {m.territory_id for m in mentions} - in_body
+    with_members = {row["territory_id"] for row in epci_rows}
+    body = fold(text[end:])
+    areas = {row["territory_id"] for row in territory_rows if row["territory_id"] in in_headline
+             and not row["departement_codes"] and row["territory_id"] not in with_members
+             and fold(row["name"]) in body}
+    return areas if len(in_body) >= MIN_BODY_TERRITORIES else set()
 
 
 # where a name joins the names of its parts: "A / B", "Gard rhodanien – Pont du Gard",

@@ -932,6 +932,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if not mention.in_member_list and reads.found(OTHER_CALLS, folded, start, end) \
             and not reads.found(NAMES_THE_PROGRAMME, folded, start, end):
         return None  # "la CC X a été retenue dans l'appel à projets Fonds vert": that call's, no member
+    if held and _item_beside_territories(held, territories, text):
+        return None  # "1. Fougères : …⏎2. Ploërmel Communauté : sélectionnée …": an entry, no member
     # a sentence opening on the département of one of them says which one before its paragraph does
     owner = next(iter(by_id)) if len(by_id) == 1 \
         else _fronted_place_territory(mention, folded, start, end, territories, epci_spans) \
@@ -951,6 +953,20 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and not reads.found(OTHER_TERRITORIES, reads.peers_blanked, *near):  # lower case: not an agency's name
         return owner
     return None
+
+
+ENTRY_OPENING = re.compile(r"[\s«\"“*]*" + ARTICLE.pattern, re.IGNORECASE)
+
+
+def _item_beside_territories(held, territories: list[TerritoryMention], text: str) -> bool:
+    """Another item of the list holding the EPCI opens with a territory: the list enumerates
+    entries, and an EPCI its own item gives no territory is no member of a sibling's ("1. A :
+    label renouvelé pour la CC X.⏎2. Y Communauté : sélectionnée …")."""
+    items, item = held[0].items, held[1]
+    starts = SpanReach((t.start, t.start + 1) for t in territories)
+    return any(other is not item and starts.overlaps(other.content.start,
+                                                     ENTRY_OPENING.match(text, other.content.start).end() + 1)
+               for other in items)
 
 
 def _mark_before(text: str, position: int) -> str:
@@ -1323,6 +1339,11 @@ BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n)|
                           # "…, Y, qui réunit A et B": a name set off by commas, its relative clause
                           + r"(?:\s*,\s*qui\s+|\s*,?\s*(?:(?:est|sont|a\s+été|ont\s+été)\s+)?)$")
 NAMED_FIRST = re.compile(r"\s*(?:[Ll]e|[Cc]e)\s+" + TERRITORY_WORD + SUBJECT_NAME)
+# the same name as the object of a verb presenting it, set off by its relative clause: "Côté
+# renouvellements, on retrouve X, qui fédère A, B et C" (the relative's subject is X)
+PRESENTED_SUBJECT = re.compile(r"\b(?:on\s+(?:re)?trouve|figurent|figure|citons|voici)\s+"
+                               r"(?:(?:[Ll]es|[Ll]e|[Ll]a)\s+|[Ll]['’]\s*)?" + SUBJECT_NAME
+                               + r"\s*,\s*qui\s+$")
 
 
 def _subject_named_otherwise(text: str, sentence_start: int, trigger: int,
@@ -1429,11 +1450,12 @@ def _bare_subject(text: str, sentence_start: int, trigger: int,
     ("le Saint-Quentinois, dans l'Aisne, réunit"); not an EPCI ("Flers Agglo regroupe"), nor
     another body ("L'État associe", "Le PETR du Pays de X regroupe"), nor a person's office ("…,
     Président de l'UIMM X, réunissant également la CA Y": the candidacy the sentence opens with does)."""
-    subject = BARE_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger)
+    subject = BARE_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger) \
+        or PRESENTED_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger)
     if subject is None:
         return None
     name = subject.group("name")
-    if len(re.findall(r"(?<![\w'’])[A-ZÉÈÀÂÎÔ]", name)) < 2 and not subject.group("where") \
+    if len(re.findall(r"(?<![\w'’])[A-ZÉÈÀÂÎÔ]", name)) < 2 and not subject.groupdict().get("where") \
             or OTHER_BODY.match(name) or opens_with_an_institution(name) \
             or any(s < subject.end("name") and subject.start("name") < e for s, e in epci_spans):
         return None
@@ -2359,6 +2381,9 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
             continue
         value_start = separator.end()
         inside = sorted((m for _, _, m in spans.inside(value_start, candidate.block_end)), key=lambda m: m.start)
+        if not inside and _an_epci_said_labelled(candidate, spans, text, value_start):
+            kept.append(candidate)
+            continue
         if _named_after_its_one_member(candidate, inside, text, value_start):
             if masthead is None or candidate.start >= masthead.end():
                 kept.append(candidate)
@@ -2372,6 +2397,20 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
                 and not any(re.search(r"[.!?](?:\s|$)", gap) for gap in gaps):
             kept.append(candidate)
     return kept
+
+
+# "Ploërmel Communauté : sélectionnée pour la première fois": a label status opening a line's value
+LABEL_STATUS_OPENING = re.compile(r"\s*(?:" + WORDS["label_status"] + r")\b", re.IGNORECASE)
+
+
+def _an_epci_said_labelled(candidate: TerritoryMention, spans: SpansInside, text: str, value_start: int) -> bool:
+    """A label that is one linked EPCI named with its type word, its value a label status and no
+    member ("2. Ploërmel Communauté : sélectionnée pour la première fois"): the territory that EPCI
+    designates, which lists it (gold README: a name with its type word)."""
+    label = [m for _, _, m in spans.inside(candidate.start, candidate.end)]
+    return len(label) == 1 and bool(label[0].link.siren) \
+        and (label[0].start, label[0].end) == (candidate.start, candidate.end) \
+        and TYPE_WORD.search(candidate.name) is not None and LABEL_STATUS_OPENING.match(text, value_start) is not None
 
 
 def _one_epci_a_sub_item(candidate: TerritoryMention, spans: SpansInside, text: str) -> bool:

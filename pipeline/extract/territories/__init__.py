@@ -138,7 +138,7 @@ from pipeline.extract.territories.examples import example_names
 from pipeline.extract.territories.sections import section_names
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
 from pipeline.extract.territories.fronted_place import fronted_place
-from pipeline.extract.territories.kicker import headline_subject, kicker_name, title_apposition
+from pipeline.extract.territories.kicker import headline_line, headline_subject, kicker_name, title_apposition
 from pipeline.extract.territories.lists import (COUNTED_TERRITORIES, announces_territories, coded_dash_lines, coded_heads, colon_lists,
                                                 list_items, table_cells)
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
@@ -272,23 +272,39 @@ def _title_names_its_list_restates(text: str, mentions: list[TerritoryMention]) 
     title names short the territories the body lists in full. When the body's territories are the
     items of one list whose intro counts them, the title names as many, and the body never writes
     a title's name again but inside those items, the title's names are those items: the list's
-    names stand."""
-    title_end = re.match(r"\s*[^\n]*", text).end()
+    names stand. The title is the first line, or the headline under a publisher's masthead
+    ("PRÉFET DE LA RÉGION RÉUNION", a date, "COMMUNIQUÉ DE PRESSE", then the title)."""
+    if not any(m.intro is not None for m in mentions):
+        return mentions
+    first_line = (0, re.match(r"\s*[^\n]*", text).end())
+    for title_start, title_end in [first_line, *headline_line(text)]:
+        restated = _restated_by_its_list(text, mentions, title_start, title_end)
+        if restated is not None:
+            return restated
+    return mentions
+
+
+def _restated_by_its_list(text: str, mentions: list[TerritoryMention], title_start: int,
+                          title_end: int) -> list[TerritoryMention] | None:
+    """The body's list when the title's names (between `title_start` and `title_end`, none named
+    above it) are that list's items named short; None when they are not."""
+    if any(m.start < title_start for m in mentions):
+        return None
     title = [m for m in mentions if m.end <= title_end]
     body = [m for m in mentions if m.end > title_end]
     if not title or len(title) != len(body) or body[0].intro is None \
             or any(m.intro != body[0].intro for m in body):
-        return mentions
+        return None
     intro_start, intro_end = body[0].intro
     sentence_start = max(text.rfind(". ", 0, intro_start), text.rfind("\n\n", 0, intro_start)) + 1  # across wrapped lines
     counts = [m.group("count") for m in COUNTED_TERRITORIES.finditer(fold(text[sentence_start:intro_end]))
               if m.group("count")]
     if not any((int(count) if count.isdigit() else SMALL_COUNTS[count]) == len(body) for count in counts):
-        return mentions
+        return None
     outside_items = fold("".join(text[end:start] for end, start in
                                  zip([title_end] + [m.end for m in body], [m.start for m in body] + [len(text)])))
     if any(re.search(r"(?<![\w-])" + re.escape(fold(m.name)) + r"(?![\w-])", outside_items) for m in title):
-        return mentions
+        return None
     return body
 
 

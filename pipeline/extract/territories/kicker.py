@@ -28,7 +28,7 @@ import re
 
 from pipeline.extract.document_info import extract_document_info
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.territories.common import (LEGAL_FORM, PREFIX, TerritoryMention, capitalised_run, top_lines,
+from pipeline.extract.territories.common import (LEGAL_FORM, PREFIX, PREPOSITION, TerritoryMention, capitalised_run, top_lines,
                                                  is_place_name, legal_form_end, make_mention, written_with_legal_form)
 from pipeline.extract.territories.topic import allied_intercommunalities, epci_names, reads_as_place
 from pipeline.normalize import fold
@@ -94,8 +94,8 @@ def headline_subject(text: str) -> list[TerritoryMention]:
         names = re.split(r"\s+et\s+", text[name_start:run_end])
         if len(names) > 1 and all(is_place_name(name) for name in names):
             continue  # "Territoires d'industrie : la Moselle et la Meurthe-et-Moselle au rendez-vous": where they lie
-        if article and fold(text[name_start:run_end]) in folded[end:] \
-                or all(written_with_legal_form(folded, name) for name in names):
+        if article and _written_whole(text, folded, fold(text[name_start:run_end]), end, legal_form=False) \
+                or all(_written_whole(text, folded, fold(name), 0, legal_form=True) for name in names):
             mention = make_mention(text, name_start, run_end, HEADLINE_RULE, (), end)
             return [mention] if mention else []
     return []
@@ -115,7 +115,7 @@ def title_apposition(text: str, places: list[PlaceMention]) -> list[TerritoryMen
     """territory.headline: the name a title sets beside the label, when the body names it again
     and it reads as a place (a département's name, a place-like name: not a person's)."""
     folded = fold(text)
-    for start, end in [*top_lines(text, TITLE_LINES), *_headline_line(text)]:
+    for start, end in [*top_lines(text, TITLE_LINES), *headline_line(text)]:
         match = TITLE_APPOSITION.match(text, start, end)
         if not match or not match["name"][0].isupper():
             continue
@@ -127,7 +127,26 @@ def title_apposition(text: str, places: list[PlaceMention]) -> list[TerritoryMen
     return []
 
 
-def _headline_line(text: str) -> list[tuple[int, int]]:
+# a capitalised word right before a name: the name is the end of a longer one ("CC Haut-Jura")
+CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*[ \t]+$")
+CAPITALISED_NEXT = re.compile(r"[ \t]+[A-ZÀ-Ý]")  # "CC Haut-Jura Saint-Claude": a longer name goes on
+
+
+def _written_whole(text: str, folded: str, name: str, after: int, legal_form: bool) -> bool:
+    """Whether the text after `after` writes the title's name (folded) as a whole name: after a
+    legal form ("la Communauté de communes ELAN") when `legal_form`, else with no capitalised word
+    before it; not as the start of a longer name ("Territoires d'industrie : le Haut-Jura au
+    rendez-vous" over only "la communauté de communes Haut-Jura Saint-Claude")."""
+    lead = LEGAL_FORM.pattern + PREPOSITION.pattern + "?" if legal_form else r"(?<![\w-])"
+    for match in re.finditer(lead + "(?P<name>" + re.escape(name) + r")(?![\w-])", folded[after:]):
+        start, end = after + match.start("name"), after + match.end("name")
+        if not CAPITALISED_NEXT.match(text, end) \
+                and (legal_form or not CAPITALISED_BEFORE.search(text, max(0, start - 40), start)):
+            return True
+    return False
+
+
+def headline_line(text: str) -> list[tuple[int, int]]:
     """(start, end) of the page's headline as document_info reads it, below a préfecture's
     menus and breadcrumb, further down than the first lines ("Accueil > … > Territoires
     d'industrie" / "La vallée de X, territoire d'industrie" / "Mis à jour le …")."""
