@@ -1210,15 +1210,16 @@ def _prefectures_in_name(name: str) -> set[str]:
     return {codes[word] for word in (fold(first), fold(first.split("-")[0])) if word in codes}
 
 
-def _under_a_coded_heading(headings: list[tuple[int, str]], start: int, sentence_regions: set[str]) -> list[str]:
-    """The département of the nearest "Loire (42)" line above a territory placed nowhere else: a
+def _under_a_coded_heading(headings: list[tuple[int, tuple[str, ...]]], start: int,
+                           sentence_regions: set[str]) -> list[str]:
+    """The départements of the nearest "Loire (42)" line above a territory placed nowhere else: a
     page going through its départements lists each one's territories in its section ("Loire (42)"
     / "Territoires d'industrie" / "• 3 territoires d'industrie : A ; B ; C"). Not when the
     territory's own sentence names another région."""
-    above = [code for position, code in headings if position < start]
-    if not above or (sentence_regions and not set(referential.load().regions_of([above[-1]])) & sentence_regions):
+    above = [codes for position, codes in headings if position < start]
+    if not above or (sentence_regions and not set(referential.load().regions_of(list(above[-1]))) & sentence_regions):
         return []
-    return [above[-1]]
+    return sorted(above[-1])
 
 
 def _stated_departements(text: str, places: list[PlaceMention], mention: TerritoryMention,

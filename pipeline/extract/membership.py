@@ -923,7 +923,12 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         pointing_back = True  # "La CC X, qui …, a rejoint le périmètre": the territory's named before
     if pointing_back:
         before = [(start, paragraph_start)] if paragraph_start > start else []
+        # the pronoun points back within its section: "TARN (81)⏎Le X est reconduit.⏎⏎ARIÈGE
+        # (09)⏎Nouveau venu, l'Ariège. Il réunit A et B": not to X, under the heading before
+        section_start = _last_heading_start(structure, mention.start)
         for span in before + [sentences[back] for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1)]:
+            if span[1] <= section_start:
+                break
             named = _named_in(folded, *span, territories, epci_spans)
             if named:
                 return named[-1][1].territory_id
@@ -967,6 +972,12 @@ def _item_beside_territories(held, territories: list[TerritoryMention], text: st
     return any(other is not item and starts.overlaps(other.content.start,
                                                      ENTRY_OPENING.match(text, other.content.start).end() + 1)
                for other in items)
+
+
+def _last_heading_start(structure, position: int) -> int:
+    """Where the last heading line before `position` starts (-1 when none)."""
+    return max((block.span.start for block in structure.blocks
+                if block.kind == "heading" and block.span.end <= position), default=-1)
 
 
 def _mark_before(text: str, position: int) -> str:

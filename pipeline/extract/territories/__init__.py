@@ -900,11 +900,15 @@ def _departements_joined_into(text: str, mentions: list[TerritoryMention], place
 
 # "Collines de Normandie, partagé avec l'Orne", "Vallée de la Bresle (territoire interrégional avec
 # la Somme)", "…, ce dernier étant partagé avec les Hautes-Pyrénées", "…, qui s'étend aussi sur la
-# Loire", "X, qui déborde sur la Loire": the départements it shares, besides the one the context gives.
+# Loire", "X, qui déborde sur la Loire", "Beaujolais, commun avec le Rhône", "Nord Franche-Comté,
+# organisé autour de Pays de Montbéliard Agglomération et partagé avec la Haute-Saône" (a participle
+# of what it is built around, then the sharing): the départements it shares, besides the one the
+# context gives.
 # (possessive blanks: the blanks after a name are read once, not once per way of splitting them)
+BUILT_AROUND = r"(?:(?:port|organis|construit|centr|structur|articul|b[âa]ti)[ée]?e?s?\s+(?:par|sur|autour\s+d(?:e|u|es|['’]))\s*[^.;:,()\n]{1,100}?\s+et\s+)?"
 SAID_TO_SHARE = re.compile(r"[ \t]*+[»”\"]?\s*+[,(–—-]\s*(?:(?:ce\s+dernier|celui-ci|lui-m[eê]me|qui)\s+(?:[ée]tant\s+)?)?"
                            r"(?:(?:(?:un|le)\s+)?(?:territoire\s+)?(?:(?:inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental)\s+)?"
-                           r"(?:qui\s+est\s+)?partag[ée]e?|inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental))\s+avec"
+                           r"(?:qui\s+est\s+)?" + BUILT_AROUND + r"(?:partag[ée]e?|commune?)|inter(?:-\s*)?(?:r[ée]gional|d[ée]partemental))\s+avec"
                            r"|(?:s['’][ée]tend(?:ant)?|d[ée]bord(?:e|ant))\s+(?:(?:aussi|[ée]galement|lui\s+aussi)\s+)?sur)"
                            r"\s+(?P<places>[^.;()\n]{1,80})")
 
@@ -1825,6 +1829,8 @@ def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
     for mention in mentions:
         if mention.rule.startswith("territory.list_item") and mention.intro is not None:
             continue  # an item of a list of territories is one in full: "Y de X" beside a longer "Z et Y de X"
+        if mention.rule == PREDECESSOR_RULE:
+            continue  # "Fini « A ». Le territoire … se nomme à présent « A-B »": the former one, not A-B short
         short = mention.name
         head = GEOGRAPHIC_HEAD.match(mention.territory_id)
         if head and text[mention.start:mention.start + 1].islower():

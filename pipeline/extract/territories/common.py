@@ -652,19 +652,27 @@ def heading_place(heading: str) -> bool:
     return is_place_name(written) or is_place_name(HEADING_PLACE_TAIL.sub("", written).strip(" *_"))
 
 
-# A line made of a département's name and its code in brackets: "Loire (42)", "## Corrèze (19)".
-CODED_DEPARTEMENT_LINE = re.compile(r"^[ \t#*_]*([^\W\d_][^()\n]{0,40}?)[ \t]*\((\d[\dAB]|97\d)\)[ \t*_:]*$",
-                                    re.MULTILINE)
+# A line made of départements' names, each with its code in brackets: "Loire (42)", "## Corrèze (19)",
+# "HAUTES-PYRÉNÉES (65) ET PYRÉNÉES-ATLANTIQUES (64)".
+CODED_PLACE = r"[^\W\d_][^()\n]{0,40}?[ \t]*\((?:\d[\dAB]|97\d)\)"
+CODED_DEPARTEMENT_LINE = re.compile(r"^[ \t#*_]*" + CODED_PLACE + r"(?:[ \t]*(?:,|&|/|\b(?:et|ET)\b)[ \t]*"
+                                    + CODED_PLACE + r")*[ \t*_:]*$", re.MULTILINE)
+CODED_PIECE = re.compile(r"(?:[ \t]*(?:,|&|/|\b(?:et|ET)\b)[ \t]*)?([^\W\d_][^()\n]{0,40}?)[ \t]*\((\d[\dAB]|97\d)\)")
 
 
-def coded_departement_headings(text: str, places: list[PlaceMention]) -> list[tuple[int, str]]:
-    """(start, code) of each line naming a département by its name and its own code alone, in
-    reading order: a page's section for one département (a préfecture de région's page going
-    through its départements), where what follows lies until the next such line. A code that is
+def coded_departement_headings(text: str, places: list[PlaceMention]) -> list[tuple[int, tuple[str, ...]]]:
+    """(start, codes) of each line naming départements by their names and their own codes alone,
+    in reading order: a page's section for one département (a préfecture de région's page going
+    through its départements), or for the two a shared territory spans ("HAUTES-PYRÉNÉES (65) ET
+    PYRÉNÉES-ATLANTIQUES (64)"), where what follows lies until the next such line. A code that is
     not the name's ("Loire (69)") or a town before the code ("Roanne (42)") heads nothing."""
     codes = {(p.start, p.end): p.code for p in places if p.kind == "departement"}
-    return [(line.start(), line.group(2)) for line in CODED_DEPARTEMENT_LINE.finditer(text)
-            if codes.get(line.span(1)) == line.group(2)]
+    found = []
+    for line in CODED_DEPARTEMENT_LINE.finditer(text):
+        pieces = list(CODED_PIECE.finditer(text, line.start(), line.end()))
+        if pieces and all(codes.get(piece.span(1)) == piece.group(2) for piece in pieces):
+            found.append((line.start(), tuple(piece.group(2) for piece in pieces)))
+    return found
 
 
 def named_by_its_departements(name: str) -> bool:

@@ -818,7 +818,7 @@ def predecessors(text: str, structure: Structure, places: list[PlaceMention]) ->
             mention = make_mention(text, match.end(), end, PREDECESSOR_RULE, (), sentence_bounds(text, match.start())[1])
             if mention:
                 found.append(mention)
-    for match in NAME_DROPPED.finditer(folded):  # "Exit « A ». Le Territoire d'industrie … s'appelle désormais « B »"
+    for match in (m for dropped in NAMES_DROPPED for m in dropped.finditer(folded)):  # "Exit « A ». Le Territoire … s'appelle désormais « B »"
         mention = make_mention(text, match.start("name"), match.end("name"), PREDECESSOR_RULE, (),
                                sentence_bounds(text, match.start())[1])
         if mention:
@@ -857,7 +857,8 @@ def _renamed_while_enlarging(text: str, folded: str, places: list[PlaceMention])
 SUCCEEDS_QUOTED = re.compile(WORDS["succeeds_quoted"])
 SUCCEEDS_NAMED = re.compile(WORDS["succeeds_named"])
 RENAMED_WHILE_ENLARGING = re.compile(WORDS["renamed_while_enlarging"])
-NAME_DROPPED = re.compile(WORDS["name_dropped"], re.MULTILINE)
+NAMES_DROPPED = [re.compile(pattern.replace("{renamed_to}", WORDS["renamed_to"]), re.MULTILINE)
+                 for pattern in WORDS["name_dropped"]]
 RENAMING_CONTEXT = 200  # how far before a renaming's sentence, in its paragraph, the words of a label count
 # "la première agglomération … entrée dans le dispositif, en 2018, était Val de Garonne": the
 # subject of a rank in the award stands after its verb, one name ending its clause.

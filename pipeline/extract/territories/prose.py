@@ -123,12 +123,14 @@ ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 # Industrie »", "le nouveau groupement nommé Marne et Brie Industries", "avec un nouveau nom,
 # Alliances Luxe & Précision Doubs", "le Territoire « X »" (in a sentence that says "territoire"),
 # "Appelez-le désormais « X »" (after sentences about a territory).
+NOW = r"(?:d[ée]sormais|dor[ée]navant|[àa]\s+pr[ée]sent|maintenant)"  # the adverb of a renaming
 NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=groupement\s)nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+|d['’])?"
                    r"|\bsous\s+la\s+banni[èe]re\s+(?=[«“\"A-ZÀ-Ý])"
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])"
                    r"|(?<=territoire\s)s['’]appellera\s+|(?<=territoire\sd['’]industrie\s)s['’]appellera\s+|\bdite?\s+(?=[«“\"])"
                    r"|\b(?P<call>[Aa]ppele[zr]-(?:le|la)|[Aa]ppelons-(?:le|la)|(?:[Ii]l|[Ee]lle)\s+s['’]appell?e(?:ra)?)"
-                   r"\s+d[ée]sormais\s+(?=[«“\"])|\b(?:s['’]appell?e(?:ra)?|se\s+nomme(?:ra)?)\s+d[ée]sormais\s+(?=[«“\"])")
+                   r"\s+d[ée]sormais\s+(?=[«“\"])|\b(?:s['’]appell?e(?:ra)?|se\s+nomme(?:ra)?)\s+" + NOW + r"\s+(?=[«“\"])"
+                   r"|\bporte(?:ra)?\s+(?:" + NOW + r"\s+)?le\s+nom\s+(?:de\s+|d['’]\s*)(?=[«“\"])")
 # "… fait partie de la famille. Appelez-le désormais « X ».", "Il s'appelle désormais « X »": a
 # renaming; the pronoun stands for the territory the sentences before speak of ("territoire"
 # within this window). Without a pronoun, the territory is the sentence's subject: "Le Territoire
@@ -146,7 +148,7 @@ TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(
 RENAMED = re.compile(r"\b(?:renomme|rebaptise|change\s+de\s+nom)")
 # What is named must be a territory or its perimeter, written before the name: "un nouveau
 # Territoire du dispositif", "définie sur le même périmètre géographique, dénommé X".
-NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau|l'autre)\s+(?:nouveau\s+|meme\s+|seul\s+)?(?:territoire|perimetre|groupement)\b")
+NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau|l'autre|l'ancien)\s+(?:nouveau\s+|meme\s+|seul\s+)?(?:territoire|perimetre|groupement)\b")
 # "A et B ont déposé une candidature commune sous le nom « X »": the name of a bid to the programme
 # (its words in the sentence or the next) is the territory's
 NAMED_CANDIDATURE = re.compile(r"\b(?:une|leur|la|sa)\s+candidature\s+(?:commune\s+|conjointe\s+)?$")
