@@ -20,7 +20,7 @@ from pipeline.extract.territories.phrases import LOWER_BRAND_TAIL, PLACE_ADJECTI
 from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, awarded_plural_object_at, demonym_run, departements_after_dash, block_end, brand_end, capitalised_run, codes_after,
                                                  _town_words_of, town_words,
-                                                 is_place_name, make_mention, named_by_its_departements, quoted_name,
+                                                 is_place_name, make_mention, named_by_its_departements, numbered_name, quoted_name,
                                                  sentence_bounds)
 from pipeline.normalize import fold
 
@@ -319,6 +319,9 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             if after_dash := departements_after_dash(text, pos, end, places):
                 # "le territoire d'industrie Rhône Provence Industrie – Drôme et Ardèche – a signé"
                 end, stated = after_dash
+        elif numbered_name(text[pos:pos + 40]) and not PLURAL.match(text, match.start()):
+            # "le Territoire d'industrie des 3 Vallées": the name's figure, then its capitalised words
+            end = capitalised_run(text, pos + 2, min(len(text), pos + 200))
         elif counted := COUNTED_HEAD.match(fold(text[pos:pos + 60])):
             # "le label « Territoires d'industrie » des trois vallées de Bruyères, Gérardmer et
             # Saint-Dié-des-Vosges": a count of heads, then as many places
