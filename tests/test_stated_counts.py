@@ -108,6 +108,17 @@ def test_totals_around_a_partial_list_and_counts_of_the_other_phase_are_figures_
     assert extract(text, next(nlp.parse([text]))).figures  # the count is still a figure
 
 
+def test_tel_que_before_a_subject_pronoun_compares_and_the_count_sizes_the_whole_list():
+    intro = ("Voici la liste des quatre territoires de l'Aisne retenus pour 2023-2027, {} :")
+    items = "\n\n- Haute Picardie (02)\n- Soissonnais-Valois (02)\n- Sud de l'Aisne (02)\n- Thiérache (02)"
+    text = "Laon, le 14 novembre 2023\n\n" + intro.format("telle que nous l'avons établie") + items + CONTACT
+    row = only(text)
+    assert (row["stated"], row["listed"], row["rule"]) == (4, 4, "stated_count.list_intro")
+    # "tels que" before a name gives examples: a part of the count
+    text = "Laon, le 14 novembre 2023\n\n" + intro.format("tels que") + items + CONTACT
+    assert counts(text) == []
+
+
 def test_a_count_of_new_territories_does_not_size_a_list_holding_a_renewed_one():
     text = ("Albi, le 10 novembre 2023\n\nLe Tarn gagne deux nouveaux territoires d'industrie, aux "
             "côtés d'un territoire reconduit :\n\n- Castres Revel Castelnaudary (11-31-81), reconduit\n"

@@ -784,10 +784,12 @@ class _Builder:
             while above >= 0 and lines[above].blank:
                 above -= 1
             # or a heading standing left of the indented items right under it ("Mayenne" / "  ➢ Laval
-            # Agglomération"; a title above a blank line then items is their intro)
+            # Agglomération"; a title above a blank line then items is their intro, and so is a
+            # sentence: "Pour la CDC, trois chantiers sont prioritaires :" / " > …")
             if above >= 0 and not lines[above].marker and (
                     _ends_with_colon(text, lines[above])
-                    or previous == index - 1 and self._heads_items_below(lines[previous], lines[index])):
+                    or previous == index - 1 and self._heads_items_below(lines[previous], lines[index])
+                    and not _reads_as_sentence(text, lines[previous])):
                 heading = Span(lines[previous].start, lines[previous].end)
                 headings.append(heading)
                 intro_line = previous

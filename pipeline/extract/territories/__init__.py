@@ -147,7 +147,7 @@ from pipeline.extract.territories.predicates import (CARRIED_RULE, COUNTED_OF_RU
                                                      grouping_subjects, intercommunalities_of,
                                                      labelled_objects, labelled_subjects, predecessors, selected_zones,
                                                      wider_areas)
-from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names
+from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names, territory_named
 from pipeline.extract.territories.prose import described_heads, entities_in_label_sentences, prose_names, run_in_heads, signatories
 from pipeline.extract.territories.records import (departement_fields_under_a_name, fiche_titles, placed_headings,
                                                   record_names)
@@ -174,6 +174,7 @@ def find_territories(text: str, places: list[PlaceMention],
     text = text.translate(FRENCH_QUOTES)
     structure = parse(text)
     candidates = (coded_heads(text, structure) + list_items(text, structure, places) + prefixed_names(text, structure, places)
+                  + territory_named(text, structure, places)
                   + suffixed_names(text, structure)
                   # a former territory recalled is read as such before prose reads its quoted name
                   + colon_lists(text, structure) + predecessors(text, structure, places) + prose_names(text, structure, places)

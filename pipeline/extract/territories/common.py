@@ -332,6 +332,17 @@ def opens_with_an_institution(name: str) -> bool:
 ROMAN_NUMERAL = re.compile(r"[IVX]{2,4}")
 
 
+# "3 Vallées", "2 Rives": one figure, then a capitalised plural head of geography (folded text)
+NUMBERED_HEADS = re.compile(r"[1-9][ \t]+(?:" + "|".join(h for h in WORDS["geographic_heads"] if h.endswith("s?"))
+                            + r"|rives|lacs|rivieres)(?![\w'-])")
+
+
+def numbered_name(name: str) -> bool:
+    """A name that opens with its count ("des 3 Vallées"), not a count of things ("9 territoires",
+    "3 Projets"): one figure, then a capitalised plural head of geography."""
+    return bool(re.match(r"[1-9][ \t]+[A-ZÀ-Ý]", name)) and bool(NUMBERED_HEADS.match(fold(name)))
+
+
 # Cached: every rule that finds a name asks it (14,000 times on 2,000 generated texts, for fewer
 # than 1,000 distinct names), and it reads the name a dozen ways.
 @lru_cache(maxsize=8192)
@@ -348,7 +359,8 @@ def looks_like_name(name: str) -> bool:
     first = words[0]
     if fold(words[-1]).strip("'’") in DANGLING_ENDS:
         return False  # "Est une" (a sentence's "… est une …"): no name ends on an article or a connector
-    if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit() or re.search(r"\d{3}", name):
+    if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit() and not numbered_name(name) \
+            or re.search(r"\d{3}", name):
         return False
     if fold(first) in NUMBER_WORDS and len(words) > 1 and all(w[0].islower() for w in words[1:]):
         return False  # "Trois intercommunalités : A, B et C" (an interview's answer): a count of things;
@@ -374,7 +386,7 @@ def looks_like_name(name: str) -> bool:
     capitalised = sum(1 for w in content if w[0].isupper())
     if content and capitalised * 2 < len(content):
         return head_and_adjective_of_place(name)  # "le bassin annécien" in a list after a colon
-    return first[0].isupper() or (first[0].isalpha() and len(words) > 1)
+    return first[0].isupper() or (first[0].isalpha() and len(words) > 1) or numbered_name(name)
 
 
 @lru_cache(maxsize=1)
@@ -529,8 +541,9 @@ def top_lines(text: str, count: int) -> list[tuple[int, int]]:
 def titled_by_the_programme(folded: str) -> bool:
     """Whether the text's first lines (its title, a rubric, a kicker) name the programme: the whole
     article is about its territories, so a bare award far from the word "territoires" is theirs
-    ("Le Grand-Orly Seine Bièvre, labellisé dès 2018 …, a partagé" ten lines below)."""
-    head = "\n".join(line for line in folded.lstrip().splitlines()[:TITLE_LINES])
+    ("Le Grand-Orly Seine Bièvre, labellisé dès 2018 …, a partagé" ten lines below). Blank lines
+    do not count: a masthead of three lines, a blank line, then the title."""
+    head = "\n".join([line for line in folded.split("\n", 40)[:40] if line.strip()][:TITLE_LINES])
     return bool(re.search(PREFIX, head))
 
 

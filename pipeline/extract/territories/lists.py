@@ -100,6 +100,7 @@ def _participle_kind(folded: str, position: int, nouns: list[tuple[int, str]]) -
 
 
 COMMUNES_OF = re.compile(r"communes\s+(?:de|du|des|d')")
+ONE_TERRITORY_COMPOSED = re.compile(WORDS["one_territory_composed"])
 
 
 # "leur engagement", "leurs projets": a possessive just before a noun
@@ -119,6 +120,8 @@ def _keyword_decides(sentence: str, above: bool = False) -> str | None:
     tail = folded.rstrip(" :*_")
     if any(ANNOUNCES_MEMBERS.match(tail, m.end() + 1) for m in COUNT_WORD.finditer(tail, tail.rfind(",") + 1)):
         return MEMBERS  # "… réunit dix intercommunalités de Meurthe-et-Moselle et de Moselle :"
+    if ONE_TERRITORY_COMPOSED.match(tail, tail.rfind(",") + 1):
+        return MEMBERS  # "Retenu parmi les 183 territoires …, le territoire recouvre le périmètre du PETR :"
     nouns = sorted([(m.start(), TERRITORIES) for m in ANNOUNCES_TERRITORIES.finditer(folded)]
                    + [(m.start(), MEMBERS) for m in ANNOUNCES_MEMBERS.finditer(folded)]
                    + [(m.start(), OTHER) for m in ANNOUNCES_OTHER.finditer(folded)

@@ -493,6 +493,8 @@ BENEFITS = re.compile(r"[,\s]*(?:(?:a|ont|avait|avaient)\s+)?benefici")
 BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\s+(?:au|à)|ailleurs\s+(?:dans|en)"
                                        r"|de\s+l['’]autre\s+c[ôo]t[ée]|au-del[àa]|par-del[àa])\s+[^,.;:]{2,60},\s*)?"
                                        r"(?:(?:un|une|l['’])\s*(?:autre|nouveau|nouvel)\s+territoire(?:\s+[\w-]+)?,\s*)?"
+                                       # "notre voisine X a obtenu le même label": a neighbour, the subject after it
+                                       r"(?:(?:notre|nos|leur|leurs|sa|son|ses)\s+voisine?s?\s+)?"
                                        r"(?:seule?s?\s+)?(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+"
                                        r"|territoire\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))?"
                                        # "le bassin industriel de X est à nouveau labellisé"

@@ -20,7 +20,7 @@ from pipeline.extract.territories.phrases import LOWER_BRAND_TAIL, PLACE_ADJECTI
 from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, awarded_plural_object_at, demonym_run, departements_after_dash, block_end, brand_end, capitalised_run, codes_after,
                                                  _town_words_of, town_words,
-                                                 is_place_name, make_mention, named_by_its_departements, quoted_name,
+                                                 is_place_name, make_mention, named_by_its_departements, numbered_name, quoted_name, titled_by_the_programme,
                                                  sentence_bounds)
 from pipeline.normalize import fold
 
@@ -125,6 +125,35 @@ LOCATED_NAME = re.compile(r"en[ \t]+(?=[A-ZÀ-Ý])|dans[ \t]+l(?:e|a|['’])[ \t
 NAMED_AS = re.compile(r"(?:porte|portera|portait)[ \t]+(?:(?:donc|aussi|d[ée]sormais|d[ée]j[àa])[ \t]+)?le[ \t]+nom[ \t]+(?:de[ \t]+|d['’][ \t]*)"
                       r"|s['’]appelle[ \t]+|se[ \t]+nomme[ \t]+|a[ \t]+pour[ \t]+nom[ \t]+|(?:est|a[ \t]+[ée]t[ée])[ \t]+baptis[ée]e?[ \t]+",
                       re.IGNORECASE)
+# "Le territoire portera le nom de X", in a text the programme titles or in a paragraph naming it:
+# the territory the text speaks of, named
+THE_TERRITORY_NAMED = re.compile(r"\b[Ll]e[ \t]+territoire[ \t]+(?:" + NAMED_AS.pattern + r")(?=[A-ZÀ-Ý«“\"])")
+
+
+def territory_named(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.prefixed_name: "Le territoire portera le nom de Baie de Somme – Ponthieu-Marquenterre"
+    where the programme is named in the paragraph or titles the text."""
+    found = []
+    folded = fold(text)
+    for match in THE_TERRITORY_NAMED.finditer(text):
+        paragraph_start = max(text.rfind("\n\n", 0, match.start()), 0)
+        if not (re.search(PREFIX, folded[paragraph_start:match.start()]) or titled_by_the_programme(folded)):
+            continue
+        pos = match.end()
+        if text[pos] in OPENING_QUOTES:
+            quoted = quoted_name(text, pos)
+            if not quoted:
+                continue
+            pos, end = quoted
+        else:
+            end = brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200)))
+        mention = make_mention(text, pos, end, "territory.prefixed_name", codes_after(text, end, places),
+                               block_end(structure, text, pos))
+        if mention:
+            found.append(mention)
+    return found
+
+
 # "Objet : Territoire d'industrie X — Approbation du renouvellement …": after a spaced dash, one
 # capitalised word that opens a phrase in lower case ("du renouvellement", "à la convention") is
 # the subject of a heading, not the last town of the name ("Vallée de la Bresle – Vimeu").
@@ -324,6 +353,9 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             if after_dash := departements_after_dash(text, pos, end, places):
                 # "le territoire d'industrie Rhône Provence Industrie – Drôme et Ardèche – a signé"
                 end, stated = after_dash
+        elif numbered_name(text[pos:pos + 40]) and not PLURAL.match(text, match.start()):
+            # "le Territoire d'industrie des 3 Vallées": the name's figure, then its capitalised words
+            end = capitalised_run(text, pos + 2, min(len(text), pos + 200))
         elif counted := COUNTED_HEAD.match(fold(text[pos:pos + 60])):
             # "le label « Territoires d'industrie » des trois vallées de Bruyères, Gérardmer et
             # Saint-Dié-des-Vosges": a count of heads, then as many places
