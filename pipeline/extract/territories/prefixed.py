@@ -86,10 +86,6 @@ PLURAL_THEN_PREPOSITION = re.compile(r"territoires\s+d['’]\s*industrie\s+(?:de
                                      re.IGNORECASE)
 
 PLURAL = re.compile(r"territoires\b", re.IGNORECASE)
-# "le Territoire d'industrie des 3 Vallées": after "des", a count in digits opening a plural
-# name ("des 2 Rives", "des 4 Cantons"); not a date ("du 3 Mars") nor a count of the plural
-# programme words ("les territoires d'industrie des 2 départements").
-NUMBERED_NAME = re.compile(r"(?<=\bdes[ \t])(?P<count>[2-9]|1\d)[ \t]+(?=[A-ZÀ-Ý][a-zà-ÿ]+s\b)")
 # "le troisième territoire d'industrie du Cher", "le 5e Territoire d'industrie de la région",
 # "Seul territoire d'industrie du Sud-Ouest à …": a rank among the territories of a place (or the
 # only one there), which the words after the programme's name.
@@ -333,7 +329,6 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             pos = named_as.end()  # "Notre Territoire d'industrie porte donc le nom de X"
         further: list[tuple[int, int]] = []
         stated: set[str] = set()
-        leading_count = None
         if text[pos] in OPENING_QUOTES:
             quoted = quoted_name(text, pos)
             if not quoted:
@@ -370,11 +365,6 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             if mention:
                 found.append(mention)
             continue
-        elif not PLURAL.match(text, match.start()) and (numbered := NUMBERED_NAME.match(text, pos)):
-            leading_count, pos = numbered.group("count"), numbered.end()  # the name is read after its count
-            end = capitalised_run(text, pos, min(len(text), pos + 200))
-            if _spelled_place(leading_count, text[pos:end]):
-                continue  # "des 2 Sèvres": the département of the Deux-Sèvres, no territory's name
         elif HEAD_THEN_NAME.match(fold(text[pos:pos + 40])) and text[pos].islower():
             # "le label Territoire d'industrie pays de Vannes": a geographic head in lower case
             start_of_run = pos + HEAD_THEN_NAME.match(fold(text[pos:pos + 40])).end()
@@ -439,8 +429,6 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             continue  # "TERRITOIRES D'INDUSTRIE ULTRAMARINS": an adjective of the plural noun
         if mention and _capitals_word_alone(text, pos, end):
             continue  # "NOTRE AGGLO DANS LE « TERRITOIRE D'INDUSTRIE » DU LITTORAL": a common noun
-        if mention and leading_count:
-            mention.start, mention.name = numbered.start(), f"{leading_count} {mention.name}"
         if mention:
             mention.placed_codes |= stated
             found.append(mention)
@@ -449,13 +437,6 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
                          if (m := make_mention(text, start, stop, "territory.prefixed_name", codes_after(text, stop, places),
                                                block_end(structure, text, start), departement_name_ok=False)))
     return found
-
-
-def _spelled_place(count: str, name: str) -> bool:
-    """Whether a name after a count in digits opens, the count spelled out, on a place's name
-    ("des 2 Sèvres du Nord": the Deux-Sèvres)."""
-    word = next((word for word, value in SMALL_COUNTS.items() if value == int(count)), None)
-    return word is not None and is_place_name(f"{word} {name.split()[0]}")
 
 
 def _demonyms_then_name(text: str, pos: int) -> tuple[set[str], int] | None:
