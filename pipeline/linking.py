@@ -885,7 +885,8 @@ class DocumentLinker:
             if named.exact:
                 return named
             return self._by_bracketed_short_name(written, acronym, epci_type) or found
-        found = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
+        found = self._near(link_epci(written, epci_type, self.departements, self.year, self.year_dated),
+                           written, epci_type)
         if not (found.siren or found.candidates):
             found = self._by_spelled_acronym(written, epci_type) or found
         if not (found.siren or found.candidates):
@@ -893,7 +894,7 @@ class DocumentLinker:
             if bracketed.siren:
                 return bracketed
         if not (found.siren or found.candidates) and len(self.regions) == 1:
-            found = self._in_the_region(written, epci_type) or found
+            found = self._near(self._in_the_region(written, epci_type) or found, written, epci_type)
         tagline = TAGLINE.search(written) if not (found.siren or found.candidates) else None
         if tagline and written[:tagline.start()].split()[-1][:1].isupper():
             # the official name before it, of the document's départements, or nothing
@@ -902,6 +903,21 @@ class DocumentLinker:
             if named.exact and named.score >= OFFICIAL_NAME_SCORE:
                 return named
         return found
+
+    def _near(self, link: Link, written: str, epci_type: str | None) -> Link:
+        """The link, unless a bare everyday form, no legal form nor type word written, links an EPCI
+        outside every département and région the document names ("Saint-Louis" for the CA
+        Saint-Louis Agglomération of the Haut-Rhin in "la CIVIS, qui regroupe Saint-Pierre,
+        Saint-Louis …" of La Réunion): such a form is mostly a town's name too, and a town of the
+        document's own area is the likelier reading. Its official name ("Lisieux Normandie") links."""
+        if not link.siren or epci_type or WRITTEN_TYPE.search(_letters(written)) \
+                or not (self.departements or self.regions):
+            return link
+        epci = referential.load().epcis[link.siren]
+        if set(epci.departement_codes) & self.departements or set(epci.region_codes) & self.regions \
+                or is_official_name(written, link.siren):
+            return link
+        return Link(None, None, epci_type, round(ACCEPT_SCORE - 0.01, 3), ())
 
     def by_demonym(self, written: str, epci_type: str | None = None) -> Link | None:
         """"l'agglo paloise": the EPCI named after the town of that demonym, in the document's
