@@ -147,6 +147,18 @@ WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|repo
 # "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
 CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"
                                   r"(?:\w+\s+)?territoires\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _concerns_a_place() -> re.Pattern:
+    """'concerne(nt) la Normandie,': the verb's object is a région or a département, whose
+    territories the sentence counts; what follows it names territories, no members."""
+    ref = referential.load()
+    names = sorted({area.name for area in [*ref.regions.values(), *ref.departements.values()]}, key=len, reverse=True)
+    return re.compile(r"concern\w*\s+(?:(?:la|le|les)\s+|l['’]\s*)?(?:" + "|".join(map(re.escape, names))
+                      + r")\s*[,.;]", re.IGNORECASE)
+
+
 PARTNER_TRIGGERS = re.compile(r"associ[ée]e?s?\s", re.IGNORECASE)
 
 HEAD = with_first_letters(re.compile(
@@ -509,8 +521,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
     regions = []
     triggers = list(TRIGGER.finditer(text))
     for index, trigger in enumerate(triggers):
-        if CONCERNS_TERRITORIES.match(text, trigger.start()):
-            continue
+        if CONCERNS_TERRITORIES.match(text, trigger.start()) or _concerns_a_place().match(text, trigger.start()):
+            continue  # "Dix concernent la Normandie, parmi lesquels les territoires de … de la Côte d'Albâtre"
         if text[trigger.start()].isupper() and NAME_AFTER_LEGAL_FORM.search(text, max(0, trigger.start() - 40), trigger.start()):
             continue  # "CC Autour de Chenonceaux Bléré-Val de Cher": a word of an EPCI's name
         if _relative_to_an_epci(text, trigger.start()):
