@@ -591,7 +591,32 @@ def link_epci(written: str, epci_type: str | None = None,
         previous = scored.get(entry.siren)
         if previous is None or (exact and score >= ACCEPT_SCORE, score) > (previous[2] and previous[0] >= ACCEPT_SCORE, previous[0]):
             scored[entry.siren] = (score, entry, exact)
-    return _decide(scored, epci_type)
+    link = _decide(scored, epci_type)
+    return _as_it_was(link, year) if year_dated else link
+
+
+@lru_cache(maxsize=1)
+def _predecessors() -> dict[str, tuple[str, ...]]:
+    """SIREN -> the SIRENs of the EPCIs it continues (their successor_siren)."""
+    found: dict[str, list[str]] = {}
+    for epci in referential.load().epcis.values():
+        if epci.successor_siren:
+            found.setdefault(epci.successor_siren, []).append(epci.siren)
+    return {siren: tuple(before) for siren, before in found.items()}
+
+
+def _as_it_was(link: Link, year: int | None) -> Link:
+    """A name a dated text writes before the EPCI bearing it existed ("l'agglomération Grand Calais
+    Terres et Mers" in 2019, a SIREN of 2020): the one EPCI it continues, alive that year, which
+    had that SIREN then; unchanged when it continues several (a merger) or none."""
+    if not link.siren or year is None:
+        return link
+    ref = referential.load()
+    if year >= ref.epcis[link.siren].first_seen:
+        return link
+    before = [siren for siren in _predecessors().get(link.siren, ())
+              if ref.epcis[siren].first_seen <= year <= ref.epcis[siren].last_seen]
+    return _linked(ref.epcis[before[0]], link.score, link.exact) if len(before) == 1 else link
 
 
 @lru_cache(maxsize=4096)
