@@ -32,7 +32,10 @@ départements has a name starting so.
 
 Context breaks ties and lowers doubtful links: the legal form written in the text, the
 départements of the document (and of the other members already linked), and its year: a
-communiqué of 2019 naming an EPCI that merged in 2020 links to the SIREN it had then. A weak
+communiqué of 2019 naming an EPCI that merged in 2020 links to the SIREN it had then, and one
+writing in 2019 a name whose SIREN dates from 2020 links to the one EPCI that SIREN continues. A
+bare everyday form (no legal form nor type word) of an EPCI outside every département and région
+the document names is a town of its own area, never linked ("Saint-Louis" of La Réunion). A weak
 match gives no SIREN; a name fitting several EPCIs equally gives no SIREN and their SIRENs as
 `candidates`, never a guess.
 
