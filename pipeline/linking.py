@@ -32,7 +32,10 @@ départements has a name starting so.
 
 Context breaks ties and lowers doubtful links: the legal form written in the text, the
 départements of the document (and of the other members already linked), and its year: a
-communiqué of 2019 naming an EPCI that merged in 2020 links to the SIREN it had then. A weak
+communiqué of 2019 naming an EPCI that merged in 2020 links to the SIREN it had then, and one
+writing in 2019 a name whose SIREN dates from 2020 links to the one EPCI that SIREN continues. A
+bare everyday form (no legal form nor type word) of an EPCI outside every département and région
+the document names is a town of its own area, never linked ("Saint-Louis" of La Réunion). A weak
 match gives no SIREN; a name fitting several EPCIs equally gives no SIREN and their SIRENs as
 `candidates`, never a guess.
 
@@ -591,7 +594,32 @@ def link_epci(written: str, epci_type: str | None = None,
         previous = scored.get(entry.siren)
         if previous is None or (exact and score >= ACCEPT_SCORE, score) > (previous[2] and previous[0] >= ACCEPT_SCORE, previous[0]):
             scored[entry.siren] = (score, entry, exact)
-    return _decide(scored, epci_type)
+    link = _decide(scored, epci_type)
+    return _as_it_was(link, year) if year_dated else link
+
+
+@lru_cache(maxsize=1)
+def _predecessors() -> dict[str, tuple[str, ...]]:
+    """SIREN -> the SIRENs of the EPCIs it continues (their successor_siren)."""
+    found: dict[str, list[str]] = {}
+    for epci in referential.load().epcis.values():
+        if epci.successor_siren:
+            found.setdefault(epci.successor_siren, []).append(epci.siren)
+    return {siren: tuple(before) for siren, before in found.items()}
+
+
+def _as_it_was(link: Link, year: int | None) -> Link:
+    """A name a dated text writes before the EPCI bearing it existed ("l'agglomération Grand Calais
+    Terres et Mers" in 2019, a SIREN of 2020): the one EPCI it continues, alive that year, which
+    had that SIREN then; unchanged when it continues several (a merger) or none."""
+    if not link.siren or year is None:
+        return link
+    ref = referential.load()
+    if year >= ref.epcis[link.siren].first_seen:
+        return link
+    before = [siren for siren in _predecessors().get(link.siren, ())
+              if ref.epcis[siren].first_seen <= year <= ref.epcis[siren].last_seen]
+    return _linked(ref.epcis[before[0]], link.score, link.exact) if len(before) == 1 else link
 
 
 @lru_cache(maxsize=4096)
@@ -885,7 +913,8 @@ class DocumentLinker:
             if named.exact:
                 return named
             return self._by_bracketed_short_name(written, acronym, epci_type) or found
-        found = link_epci(written, epci_type, self.departements, self.year, self.year_dated)
+        found = self._near(link_epci(written, epci_type, self.departements, self.year, self.year_dated),
+                           written, epci_type)
         if not (found.siren or found.candidates):
             found = self._by_spelled_acronym(written, epci_type) or found
         if not (found.siren or found.candidates):
@@ -893,7 +922,7 @@ class DocumentLinker:
             if bracketed.siren:
                 return bracketed
         if not (found.siren or found.candidates) and len(self.regions) == 1:
-            found = self._in_the_region(written, epci_type) or found
+            found = self._near(self._in_the_region(written, epci_type) or found, written, epci_type)
         tagline = TAGLINE.search(written) if not (found.siren or found.candidates) else None
         if tagline and written[:tagline.start()].split()[-1][:1].isupper():
             # the official name before it, of the document's départements, or nothing
@@ -902,6 +931,21 @@ class DocumentLinker:
             if named.exact and named.score >= OFFICIAL_NAME_SCORE:
                 return named
         return found
+
+    def _near(self, link: Link, written: str, epci_type: str | None) -> Link:
+        """The link, unless a bare everyday form, no legal form nor type word written, links an EPCI
+        outside every département and région the document names ("Saint-Louis" for the CA
+        Saint-Louis Agglomération of the Haut-Rhin in "la CIVIS, qui regroupe Saint-Pierre,
+        Saint-Louis …" of La Réunion): such a form is mostly a town's name too, and a town of the
+        document's own area is the likelier reading. Its official name ("Lisieux Normandie") links."""
+        if not link.siren or epci_type or WRITTEN_TYPE.search(_letters(written)) \
+                or not (self.departements or self.regions):
+            return link
+        epci = referential.load().epcis[link.siren]
+        if set(epci.departement_codes) & self.departements or set(epci.region_codes) & self.regions \
+                or is_official_name(written, link.siren):
+            return link
+        return Link(None, None, epci_type, round(ACCEPT_SCORE - 0.01, 3), ())
 
     def by_demonym(self, written: str, epci_type: str | None = None) -> Link | None:
         """"l'agglo paloise": the EPCI named after the town of that demonym, in the document's

@@ -117,7 +117,7 @@ from pipeline.extract.structure import (COUNT_WORDS, FINITE_VERB, Field, Span, S
                                         cell_parts)
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, TAGLINE, DocumentLinker,
                               Link, acronym_in, core_word_floors, everyday_alias_pattern,
-                              known_acronyms)
+                              known_acronyms, link_epci)
 from pipeline.normalize import fold, name_key
 from pipeline.read.pdf import cut_words
 
@@ -131,6 +131,7 @@ MEMBERS_NOUN = with_first_letters(re.compile(WORDS["members_noun"], re.IGNORECAS
 MEMBERS_NOUN_SPELLED_OUT = re.compile(WORDS["members_noun_spelled_out"], re.IGNORECASE)
 GROUP_LEAD = re.compile(WORDS["group_lead"], re.IGNORECASE)
 LIST_ADVERB = re.compile(WORDS["list_adverb"], re.IGNORECASE)
+TOWNS_LEAD = re.compile(WORDS["towns_lead"], re.IGNORECASE)
 LEADING_ADVERB = re.compile(WORDS["leading_adverb"], re.IGNORECASE)
 TYPE_WORD = with_first_letters(re.compile(WORDS["type_words"] + r"(?![\w'’])"))
 # Triggers that may also introduce other things ("autour de 2 filières", "formé par le lycée"): an
@@ -146,6 +147,18 @@ WEAK_TRIGGERS = re.compile(r"autour|port|pilot|coordonn|inclu|s['’]appuie|repo
 # "le dispositif concerne les 14 territoires suivants : A, B …" lists territories, not members
 CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de)\s+){0,3}"
                                   r"(?:\w+\s+)?territoires\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _concerns_a_place() -> re.Pattern:
+    """'concerne(nt) la Normandie,': the verb's object is a région or a département, whose
+    territories the sentence counts; what follows it names territories, no members."""
+    ref = referential.load()
+    names = sorted({area.name for area in [*ref.regions.values(), *ref.departements.values()]}, key=len, reverse=True)
+    return re.compile(r"concern\w*\s+(?:(?:la|le|les)\s+|l['’]\s*)?(?:" + "|".join(map(re.escape, names))
+                      + r")\s*[,.;]", re.IGNORECASE)
+
+
 PARTNER_TRIGGERS = re.compile(r"associ[ée]e?s?\s", re.IGNORECASE)
 
 HEAD = with_first_letters(re.compile(
@@ -508,8 +521,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
     regions = []
     triggers = list(TRIGGER.finditer(text))
     for index, trigger in enumerate(triggers):
-        if CONCERNS_TERRITORIES.match(text, trigger.start()):
-            continue
+        if CONCERNS_TERRITORIES.match(text, trigger.start()) or _concerns_a_place().match(text, trigger.start()):
+            continue  # "Dix concernent la Normandie, parmi lesquels les territoires de … de la Côte d'Albâtre"
         if text[trigger.start()].isupper() and NAME_AFTER_LEGAL_FORM.search(text, max(0, trigger.start() - 40), trigger.start()):
             continue  # "CC Autour de Chenonceaux Bléré-Val de Cher": a word of an EPCI's name
         if _relative_to_an_epci(text, trigger.start()):
@@ -642,8 +655,9 @@ def _relative_to_an_epci(text: str, position: int) -> bool:
     last = re.search(r"(?:^|\s)(?:la|le|l['’])\s*([\w&-]+)\s*$", antecedent, re.IGNORECASE)
     if last and not re.search(r"\bterritoire", antecedent, re.IGNORECASE):
         acronym = acronym_in(last.group(1))
-        if acronym and acronym in known_acronyms():
-            return True  # "… ou la Cacem, qui regroupe deux, trois communes": a well-known acronym's
+        if acronym and (acronym in known_acronyms() or link_epci(acronym).score == 1.0):
+            return True  # "… ou la Cacem, qui regroupe deux, trois communes": a well-known acronym's;
+            # "la CIVIS, qui regroupe Saint-Pierre, Saint-Louis …": an official name in capitals
     typed = [word.start() for word in [*HEAD.finditer(antecedent), *TYPE_WORD.finditer(antecedent)]
              if not word.group(0).lower().startswith("celle")]
     # the nearest noun is the antecedent: "le territoire de la CA X, qui regroupe A et B" may
@@ -1566,6 +1580,8 @@ TOWN_NAMED_EPCI = re.compile(r"(?:CC|CA|CU)\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’
 
 
 SINGLE_WORD = re.compile(r"[^\W\d_]+")
+# "Castres et de Mazamet": two places, each with its preposition, never one name
+TWO_PLACES = re.compile(r"[A-ZÀ-Ý][\w'’-]*[ \t]+et[ \t]+(?:de[ \t]+|d['’][ \t]*)[A-ZÀ-Ý][\w'’-]*")
 
 
 def _town_of_a_list_of_places(mention: EpciMention) -> bool:
@@ -1611,6 +1627,7 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
     # "regroupe 34 communes autour de Laval", "rassemble Ajaccio et les communes voisines": a list
     # that speaks of communes names towns; a part of it that links to no EPCI is not one
     towns_listed = COMMUNES_NOUN.search(text, span_start, span_end) is not None
+    towns_only = TOWNS_LEAD.match(text, span_start, span_end) is not None  # "les communes de A, B et C"
     groups = []  # (mention_start, names_start, names_end, type)
     headless_end = heads[0].start() if heads else span_end
     connector = GROUP_CONNECTOR.search(text[span_start:headless_end])
@@ -1650,6 +1667,8 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             start, end = _trim(text, start, end)
             start = HEAD_ARTICLE.match(text, start, end).end()
             written = text[names_start if index == 0 else start:end]
+            if towns_only and names_start == span_start and not acronym_in(written):
+                continue  # "qui regroupe les communes de Saint-Pierre, Saint-Louis …": towns, no EPCI
             known = link.siren or link.candidates
             unlinked_beside = unlinked_beside or not known
             if region.weak and epci_type is None and len(LEADING_ARTICLES.sub("", written).split()) == 1 \
@@ -1658,6 +1677,9 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
                 continue  # "autour de Cholet", "pilotée par … le Jovinien", "autour de Sélestat" (the town of
                 # the "CC de Sélestat"): a place, unless written as the EPCI's own name or an
                 # acronym that links ("porté par …, la CCST et la CCVS": no place is in capitals)
+            if region.weak and epci_type is None and TWO_PLACES.fullmatch(LEADING_ARTICLES.sub("", written).strip()):
+                continue  # "autour de Castres et de Mazamet": two towns, though the CA de Castres Mazamet
+                # is named after them
             if region.bare_nearby and link.siren and not _typed(written, epci_type) \
                     and not set(link.departement_codes) & linker.departements:
                 complete = False  # read again once its neighbours have widened the context
