@@ -255,9 +255,10 @@ def find_territories(text: str, places: list[PlaceMention],
     _named_with_where(kept)
     _codes_named_in_full(kept)
     kept = _title_names_its_list_restates(text, kept)
-    if all(m.rule == CARRIED_RULE for m in kept):
+    if all(m.rule == CARRIED_RULE or _labelled_too(text, m) for m in kept):
         # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"; beside one
         # named with its carrier ("le Pays Ajaccien, porté par la CAPA, a lui aussi été labellisé")
+        # or said labelled "too" (another territory, the article's own, was before it)
         named = {m.territory_id for m in kept}
         found = [m for m in (kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
                              or topic_name(text, places)) if m.territory_id not in named]
@@ -265,6 +266,17 @@ def find_territories(text: str, places: list[PlaceMention],
         kept = sorted(found + kept, key=lambda m: m.start)
     _acronyms_spelled_out(text, kept)
     return kept
+
+
+# "X … a lui aussi été labellisé", "X, elle aussi retenue": the label of another territory than X,
+# the one the article speaks of (folded text, right after the name, within its sentence)
+LABELLED_TOO = re.compile(r"[^.;:!?\n]{0,80}?\b(?:lui|elle|eux|elles)\s+aussi\b")
+
+
+def _labelled_too(text: str, mention: TerritoryMention) -> bool:
+    """A name found by its label predicate that says it is labelled too: it leaves room for the
+    article's own territory, which the title or the body names (topic, headline)."""
+    return mention.rule == "territory.labelled" and bool(LABELLED_TOO.match(fold(text[mention.end:mention.end + 120])))
 
 
 def _title_names_its_list_restates(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
