@@ -542,9 +542,20 @@ def titled_by_the_programme(folded: str) -> bool:
     """Whether the text's first lines (its title, a rubric, a kicker) name the programme: the whole
     article is about its territories, so a bare award far from the word "territoires" is theirs
     ("Le Grand-Orly Seine Bièvre, labellisé dès 2018 …, a partagé" ten lines below). Blank lines
-    do not count: a masthead of three lines, a blank line, then the title."""
-    head = "\n".join([line for line in folded.split("\n", 40)[:40] if line.strip()][:TITLE_LINES])
-    return bool(re.search(PREFIX, head))
+    do not count: a masthead of three lines, a blank line, then the title; the first paragraph
+    ends the head (a trade paper's two-line head, then "L'État a retenu … Dunkerque, Fos-sur-Mer …
+    en font partie." and "Le dispositif vient compléter Territoires d'industrie" is no title)."""
+    head = []
+    for line in folded.split("\n", 40)[:40]:
+        if len(head) == TITLE_LINES or BODY_PARAGRAPH.fullmatch(line):
+            break
+        if line.strip():
+            head.append(line)
+    return bool(re.search(PREFIX, "\n".join(head)))
+
+
+# A line of running text, no title: a long line closed by a full stop (folded text)
+BODY_PARAGRAPH = re.compile(r".{100,}[.!?»\"]\s*")
 
 
 def reads_as_a_place_name(text: str, start: int, end: int, places: list[PlaceMention], name: str | None = None) -> bool:
