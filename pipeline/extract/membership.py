@@ -925,7 +925,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         before = [(start, paragraph_start)] if paragraph_start > start else []
         # the pronoun points back within its section: "TARN (81)⏎Le X est reconduit.⏎⏎ARIÈGE
         # (09)⏎Nouveau venu, l'Ariège. Il réunit A et B": not to X, under the heading before
-        section_start = _last_heading_start(structure, mention.start)
+        section_start = _last_heading_start(structure, text, mention.start)
         for span in before + [sentences[back] for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1)]:
             if span[1] <= section_start:
                 break
@@ -974,10 +974,20 @@ def _item_beside_territories(held, territories: list[TerritoryMention], text: st
                for other in items)
 
 
-def _last_heading_start(structure, position: int) -> int:
-    """Where the last heading line before `position` starts (-1 when none)."""
+# A line the structure calls a heading that is a line of hard-wrapped prose: long, or cut after a
+# comma or a function word ("… la Communauté de communes Maremne Adour Côte-Sud, la")
+WRAPPED_PROSE_END = re.compile(r"(?:,|\b(?:la|le|les|l['’]|de|du|des|d['’]|et|ou|à|au|aux|en|un|une|que|qui|dont|par|pour|sur))\s*$",
+                               re.IGNORECASE)
+HEADING_MAX = 90
+
+
+def _last_heading_start(structure, text: str, position: int) -> int:
+    """Where the last heading line before `position` starts (-1 when none); lines of wrapped prose
+    are no headings."""
     return max((block.span.start for block in structure.blocks
-                if block.kind == "heading" and block.span.end <= position), default=-1)
+                if block.kind == "heading" and block.span.end <= position
+                and block.span.end - block.span.start <= HEADING_MAX
+                and not WRAPPED_PROSE_END.search(text, block.span.start, block.span.end)), default=-1)
 
 
 def _mark_before(text: str, position: int) -> str:
