@@ -462,6 +462,12 @@ CARRIES_THE_TERRITORY = re.compile(r"\bport(?:e|ent|ait|aient)\s+(?:(?:seule?s?|
                                    r"territoire\s+d'\s*industrie\b")
 
 
+# "Le territoire d'industrie Y couvre la communauté d'agglomération du Pays de X …": a verb of what
+# the territory is made of, then an intercommunality written with its legal form.
+MADE_OF = re.compile(r"(?<![\w'])(?:" + "|".join(WORDS["grouping_verbs"] + WORDS["covering_verbs"]) + r")(?![\w'])")
+LEGAL_FORM_OF = LEGAL_FORM.pattern + r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?"
+
+
 def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
     """'Territoire d'industrie « Est Réunion »' above 'la Communauté intercommunale Réunion Est
     (CIREST) porte seule le Territoire d'industrie de l'Est': an intercommunality written with its
@@ -469,13 +475,20 @@ def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) 
     name the territory otherwise. So is one the text names by its acronym ("Retenue parmi les
     148 territoires d'industrie, la CAB a souhaité élargir la démarche à sa voisine … Le territoire
     d'industrie « A – B » réunit ainsi les deux intercommunalités")."""
-    named = {m.territory_id for m in mentions if m.rule == "territory.prefixed_name"}
+    prefixed = [m for m in mentions if m.rule == "territory.prefixed_name"]
+    named = {m.territory_id for m in prefixed}
     if not named:
         return mentions
     folded = fold(text)
+    made_of = [(verb.end(), end) for m in prefixed for end in [sentence_bounds(text, m.start)[1]]
+               if (verb := MADE_OF.search(folded, m.end, end))]
 
     def carrier(mention: TerritoryMention) -> bool:
-        if mention.rule != "territory.prose" or mention.territory_id in named:
+        if mention.rule not in ("territory.prose", "territory.labelled") or mention.territory_id in named:
+            return False
+        if _listed_with_its_form(folded, mention, made_of):
+            return True
+        if mention.rule != "territory.prose":
             return False
         if mention.name in known_acronyms():
             return True
@@ -486,6 +499,14 @@ def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) 
             or LEGAL_FORM_OF_BEFORE.search(folded, window, mention.start) is not None \
             and any(_part_of_the_name(mention.territory_id, other) for other in named)
     return [m for m in mentions if not carrier(m)]
+
+
+def _listed_with_its_form(folded: str, mention: TerritoryMention, made_of: list[tuple[int, int]]) -> bool:
+    """'Le Pays de Saint-Omer a été retenu … Le territoire d'industrie Audomarois couvre la
+    communauté d'agglomération du Pays de Saint-Omer et …': a name the programme's words say a
+    territory of another name is made of, with its legal form, is that territory's member."""
+    written = re.compile(LEGAL_FORM_OF + re.escape(fold(mention.name)) + r"(?![\w-])")
+    return any(written.search(folded, start, end) for start, end in made_of)
 
 
 def _part_of_the_name(territory_id: str, other_id: str) -> bool:
