@@ -1307,6 +1307,11 @@ THE_TERRITORY_SPANS = re.compile(r"\b(?:le|ce|notre)\s+territoire\b(?!\s+d['’]
                                  r"[^.;\n]{0,100}?\bd[ée]partements?\b", re.IGNORECASE)
 
 
+# "un territoire enclavé", "ce territoire rural": the territory noun with its article and at most
+# two adjectives in lower case, where the places it straddles may follow
+A_TERRITORY_DESCRIBED = re.compile(r"\b(?:[Uu]n|[Ll]e|[Cc]e|[Nn]otre)\s+territoire(?:\s+(?!d['’])[a-zàâçéèêëîïôûùœ-]+){0,2}(?=[ \t]*,?[ \t]+[àa][ \t]+cheval[ \t])")
+
+
 # "les intercommunalités des Pyrénées-Atlantiques et des Hautes-Pyrénées qui composent le
 # territoire": where its members lie, département names and connectors only.
 MEMBERS_IN = re.compile(r"\b(?:[Ii]ntercommunalit[ée]s|EPCI)\s+(?P<places>(?:(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|et|,)\s*)+"
@@ -1357,6 +1362,14 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
     for match in THE_TERRITORY_SPANS.finditer(text):
         sentence_end = sentence_bounds(text, match.end())[1]
         codes = {p.code for p in places if p.kind == "departement" and match.end() <= p.start < sentence_end}
+        if codes:
+            for mention in mentions:
+                mention.departement_codes |= codes
+            return
+    for match in A_TERRITORY_DESCRIBED.finditer(text):
+        # "… comment un territoire enclavé, à cheval sur le Lot, l'Aveyron et le Cantal, a maintenu …"
+        straddling = STRADDLING.match(text, match.end())
+        codes = _straddled(text, straddling, places) if straddling else set()
         if codes:
             for mention in mentions:
                 mention.departement_codes |= codes
