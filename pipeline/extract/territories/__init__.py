@@ -1205,7 +1205,10 @@ def _part_of_a_departement(text: str, start: int, end: int, places: list[PlaceMe
 # "La Gironde en compte trois.", "Dans le Cher, deux territoires sont retenus.": a count of
 # territories in one place.
 COUNTS_TERRITORIES = re.compile(r"\ben\s+compte\s+(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\b|\b(?:\d{1,2}|"
-                                + "|".join(SMALL_COUNTS) + r")\s+(?:nouveaux\s+)?territoires\b", re.IGNORECASE)
+                                + "|".join(SMALL_COUNTS) + r")\s+(?:nouveaux\s+)?territoires\b"
+                                # "… avec plusieurs territoires. Deux concernent la Vendée.": a bare count opening its sentence
+                                r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:" + "|".join(SMALL_COUNTS) + r")\s+(?:d['’]entre\s+eux\s+)?"
+                                r"(?:concernent|se\s+trouvent|se\s+situent)\b", re.IGNORECASE)
 
 
 def _departement_of_the_sub_heading(structure, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:

@@ -174,7 +174,10 @@ ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|sec
 # Thouarsais et Loudunais, est interdépartemental": the ordinal opens its sentence and the name
 # follows it, apposed between commas or after "est"; the territories are counted just before.
 ORDINAL_THEN_NAME = with_first_letters(re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme"
-                                                  r"|troisieme|quatrieme|dernier|derniere)\s*(?:(?P<apposed>,)\s*|\s+est\s+)"
+                                                  r"|troisieme|quatrieme|dernier|derniere)\s*(?:(?P<apposed>,)\s*"
+                                                  # "Le second, dit « Charente Limousine », est plus rural"
+                                                  r"(?:(?P<called>dit|dite|baptise|baptisee|nomme|nommee|appele|appelee)\s+[«\"]\s*)?"
+                                                  r"|\s+est\s+)"
                                                   r"(?:(?:(?:le|la)\s+|l')(?:territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?)?"))
 PERSON_AFTER = re.compile(WORDS["person_after_name"])
 # "Le Doubs compte un second territoire d'industrie, Nord Franche-Comté, organisé autour de …": the
@@ -193,6 +196,10 @@ TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neu
 PRONOUN_COUNTED = re.compile(r"\b(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent)"
                              r"\s+(?:deux|trois|quatre|\d)\b")
 COUNT_WINDOW = 600  # how far back the count of territories an ordinal picks from is looked for
+# "… les contrats avec plusieurs territoires. Deux concernent la Charente.": a count opening a sentence,
+# which an ordinal naming its territory in quotes picks from in a text the programme titles
+COUNT_OPENING = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:deux|trois|quatre|cinq)\s+(?P<bare>(?:d'entre\s+eux\s+)?"
+                           r"(?:concernent|sont|se\s+trouvent|se\s+situent|touchent|visent)\b)?")
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais", "La Gascogne Toulousaine, autre
@@ -590,10 +597,15 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     for match in ORDINAL_THEN_NAME.finditer(folded):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not text[match.end():match.end() + 1].isupper() \
-                or not _territories_counted_before(text, folded, match.start()):
+                or not (_territories_counted_before(text, folded, match.start())
+                        or match.group("called") and titled and _bare_count_of_territories(folded, match.start())):
             continue
         end = capitalised_run(text, match.end(), sentence_end)
-        if match.group("apposed") and text[end:end + 1] != "," or PERSON_AFTER.match(folded, end):
+        closing = re.compile(r"[ \t]*[»\"]") if match.group("called") else None
+        if closing and not closing.match(text, end):
+            continue  # the quoted name whole
+        end_of_name = closing.match(text, end).end() if closing else end
+        if match.group("apposed") and text[end_of_name:end_of_name + 1] != "," or PERSON_AFTER.match(folded, end):
             continue  # "Le premier, Jean Dupont le dit", "Le second est Anne Martin, maire de …": no name of a territory
         add(match.end(), end, sentence_end)
     for match in ANOTHER_THEN_NAME.finditer(folded):
@@ -713,6 +725,17 @@ def _territories_counted_before(text: str, folded: str, position: int) -> bool:
         if re.search(r"\bterritoires\b", folded[start:pronoun.start()]):
             return True
     return False
+
+
+def _bare_count_of_territories(folded: str, position: int) -> bool:
+    """'… avec plusieurs territoires néo-aquitains. Deux concernent la Charente.': the last count
+    opening a sentence before `position`, a bare one (no noun: not "Deux entreprises …"), after
+    territories were spoken of."""
+    window = max(0, position - COUNT_WINDOW)
+    counts = list(COUNT_OPENING.finditer(folded, window, position))
+    count = counts[-1] if counts else None
+    return count is not None and count.group("bare") is not None \
+        and re.search(r"\bterritoires\b", folded[window:count.start()]) is not None
 
 
 def _repeats_another_noun(folded: str, sentence_start: int, pronoun: int) -> bool:
