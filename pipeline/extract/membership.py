@@ -2278,6 +2278,12 @@ def _former_phase_list(unclaimed: list[EpciMention], successors: dict[str, str],
     return found
 
 
+# "Deux concernent la Vendée. … Le second, baptisé « Sud Vendée », …": an ordinal picking one of
+# the territories counted names it, it renames none (folded)
+ORDINAL_NAMED = re.compile(r"(?<![\w'])(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|quatrieme|dernier|derniere)"
+                           r"\s*,\s*(?:dit|dite|baptise|baptisee|nomme|nommee|appele|appelee)\s+[«\"]\s*$")
+
+
 def renamed_successors(territories: list[TerritoryMention], folded: str,
                 sentences: list[tuple[int, int]]) -> dict[str, str]:
     """{renamed territory: the territory it continues}: a territory given a new name
@@ -2293,7 +2299,8 @@ def renamed_successors(territories: list[TerritoryMention], folded: str,
         index = _sentence_index(sentences, territory.start)
         if index is None or bisect_left(clues, sentences[index][0]) == bisect_left(clues, territory.start) \
                 or not (NEW_NAME.search(folded, sentences[index][0], territory.start)
-                                 or BECOMES_QUOTED.search(folded, sentences[index][0], territory.start)):
+                                 or BECOMES_QUOTED.search(folded, sentences[index][0], territory.start)) \
+                or ORDINAL_NAMED.search(folded, sentences[index][0], territory.start):
             continue
         # the territory named before the clue, in its sentence or before ("Le Territoire A,
         # labellisé pour 2019-2022, a été reconduit et s'appellera désormais « B »")

@@ -474,6 +474,12 @@ CARRIES_THE_TERRITORY = re.compile(r"\bport(?:e|ent|ait|aient)\s+(?:(?:seule?s?|
                                    r"territoire\s+d'\s*industrie\b")
 
 
+# "Le territoire d'industrie Y couvre la communauté d'agglomération du Pays de X …": a verb of what
+# the territory is made of, then an intercommunality written with its legal form.
+MADE_OF = re.compile(r"(?<![\w'])(?:" + "|".join(WORDS["grouping_verbs"] + WORDS["covering_verbs"]) + r")(?![\w'])")
+LEGAL_FORM_OF = LEGAL_FORM.pattern + r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?"
+
+
 def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
     """'Territoire d'industrie « Est Réunion »' above 'la Communauté intercommunale Réunion Est
     (CIREST) porte seule le Territoire d'industrie de l'Est': an intercommunality written with its
@@ -481,13 +487,20 @@ def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) 
     name the territory otherwise. So is one the text names by its acronym ("Retenue parmi les
     148 territoires d'industrie, la CAB a souhaité élargir la démarche à sa voisine … Le territoire
     d'industrie « A – B » réunit ainsi les deux intercommunalités")."""
-    named = {m.territory_id for m in mentions if m.rule == "territory.prefixed_name"}
+    prefixed = [m for m in mentions if m.rule == "territory.prefixed_name"]
+    named = {m.territory_id for m in prefixed}
     if not named:
         return mentions
     folded = fold(text)
+    made_of = [(verb.end(), end) for m in prefixed for end in [sentence_bounds(text, m.start)[1]]
+               if (verb := MADE_OF.search(folded, m.end, end))]
 
     def carrier(mention: TerritoryMention) -> bool:
-        if mention.rule != "territory.prose" or mention.territory_id in named:
+        if mention.rule not in ("territory.prose", "territory.labelled") or mention.territory_id in named:
+            return False
+        if _listed_with_its_form(folded, mention, made_of):
+            return True
+        if mention.rule != "territory.prose":
             return False
         if mention.name in known_acronyms():
             return True
@@ -498,6 +511,14 @@ def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) 
             or LEGAL_FORM_OF_BEFORE.search(folded, window, mention.start) is not None \
             and any(_part_of_the_name(mention.territory_id, other) for other in named)
     return [m for m in mentions if not carrier(m)]
+
+
+def _listed_with_its_form(folded: str, mention: TerritoryMention, made_of: list[tuple[int, int]]) -> bool:
+    """'Le Pays de Saint-Omer a été retenu … Le territoire d'industrie Audomarois couvre la
+    communauté d'agglomération du Pays de Saint-Omer et …': a name the programme's words say a
+    territory of another name is made of, with its legal form, is that territory's member."""
+    written = re.compile(LEGAL_FORM_OF + re.escape(fold(mention.name)) + r"(?![\w-])")
+    return any(written.search(folded, start, end) for start, end in made_of)
 
 
 def _part_of_the_name(territory_id: str, other_id: str) -> bool:
@@ -1196,7 +1217,10 @@ def _part_of_a_departement(text: str, start: int, end: int, places: list[PlaceMe
 # "La Gironde en compte trois.", "Dans le Cher, deux territoires sont retenus.": a count of
 # territories in one place.
 COUNTS_TERRITORIES = re.compile(r"\ben\s+compte\s+(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\b|\b(?:\d{1,2}|"
-                                + "|".join(SMALL_COUNTS) + r")\s+(?:nouveaux\s+)?territoires\b", re.IGNORECASE)
+                                + "|".join(SMALL_COUNTS) + r")\s+(?:nouveaux\s+)?territoires\b"
+                                # "… avec plusieurs territoires. Deux concernent la Vendée.": a bare count opening its sentence
+                                r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:" + "|".join(SMALL_COUNTS) + r")\s+(?:d['’]entre\s+eux\s+)?"
+                                r"(?:concernent|se\s+trouvent|se\s+situent)\b", re.IGNORECASE)
 
 
 def _departement_of_the_sub_heading(structure, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
@@ -1298,6 +1322,11 @@ THE_TERRITORY_SPANS = re.compile(r"\b(?:le|ce|notre)\s+territoire\b(?!\s+d['’]
                                  r"[^.;\n]{0,100}?\bd[ée]partements?\b", re.IGNORECASE)
 
 
+# "un territoire enclavé", "ce territoire rural": the territory noun with its article and at most
+# two adjectives in lower case, where the places it straddles may follow
+A_TERRITORY_DESCRIBED = re.compile(r"\b(?:[Uu]n|[Ll]e|[Cc]e|[Nn]otre)\s+territoire(?:\s+(?!d['’])[a-zàâçéèêëîïôûùœ-]+){0,2}(?=[ \t]*,?[ \t]+[àa][ \t]+cheval[ \t])")
+
+
 # "les intercommunalités des Pyrénées-Atlantiques et des Hautes-Pyrénées qui composent le
 # territoire": where its members lie, département names and connectors only.
 MEMBERS_IN = re.compile(r"\b(?:[Ii]ntercommunalit[ée]s|EPCI)\s+(?P<places>(?:(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|et|,)\s*)+"
@@ -1348,6 +1377,14 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
     for match in THE_TERRITORY_SPANS.finditer(text):
         sentence_end = sentence_bounds(text, match.end())[1]
         codes = {p.code for p in places if p.kind == "departement" and match.end() <= p.start < sentence_end}
+        if codes:
+            for mention in mentions:
+                mention.departement_codes |= codes
+            return
+    for match in A_TERRITORY_DESCRIBED.finditer(text):
+        # "… comment un territoire enclavé, à cheval sur le Lot, l'Aveyron et le Cantal, a maintenu …"
+        straddling = STRADDLING.match(text, match.end())
+        codes = _straddled(text, straddling, places) if straddling else set()
         if codes:
             for mention in mentions:
                 mention.departement_codes |= codes

@@ -165,9 +165,11 @@ def departements_bracket(text: str, start: int, end: int, places: list[PlaceMent
     for name, code in _departements_needing_an_article().items():
         for bare in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", fold(rest)):
             # a name of its own, not a complement: "(Nord et Aisne)", not "Meuse du Nord"; nor a
-            # compass word before another name ("Sud Meuse – Nord Haute-Marne": the north of it)
+            # compass word before another name ("Sud Meuse – Nord Haute-Marne": the north of it) or
+            # after one ("Le Mans – Sarthe Nord": the north of the Sarthe)
             if rest[bare.start()].isupper() and re.search(r"(?:^|[,/&–—]|\bet)\s*$", fold(rest[:bare.start()])) \
-                    and not any(rest[bare.end():place.start - start].isspace() for place in inside):
+                    and not any(rest[bare.end():place.start - start].isspace() for place in inside) \
+                    and not any(rest[place.end - start:bare.start()].isspace() for place in inside):
                 codes.add(code)
                 rest = rest[:bare.start()] + " " * len(name) + rest[bare.end():]
     # "(département de la Nièvre)", "(départements du Doubs et du Jura)", "(territoire

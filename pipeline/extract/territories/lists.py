@@ -882,6 +882,29 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                                        lone_compass=announced)
                 if mention:
                     found.append(mention)
+        if announced:
+            found += _numbered_members_headings(text, lst, intro, places)
+    return found
+
+
+def _numbered_members_headings(text: str, lst: ListBlock, intro: tuple[int, int],
+                               places: list[PlaceMention]) -> list[TerritoryMention]:
+    """'1. Pays de X, porté par :' over deeper '- A,' '- B' then '2. Y' under "quatre territoires
+    ont été labellisés :": a numbered item announcing its members is the parser's sub-list heading,
+    a territory all the same, numbered as the items beside it."""
+    marks = {number["mark"] for item in lst.items if (number := NUMBER_MARKER.fullmatch(item.marker))}
+    found = []
+    for heading in lst.headings:
+        line_start = text.rfind("\n", 0, heading.start) + 1
+        number = NUMBER_MARKER.fullmatch(text[line_start:heading.start].strip())
+        written = heading.of(text).rstrip(" *_")
+        if number is None or number["mark"] not in marks or not written.endswith(":") or not TRIGGER_WORD.search(written):
+            continue
+        name_start, name_end, codes = name_and_codes(text, heading.start, heading.end, places)
+        rule = "territory.list_item_codes" if codes else "territory.list_item"
+        mention = make_mention(text, name_start, name_end, rule, codes, heading.end, intro, lst.id, lone_compass=True)
+        if mention:
+            found.append(mention)
     return found
 
 
@@ -996,7 +1019,14 @@ def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:
         return False
     heading_line = text[text.rfind("\n", 0, heading.start) + 1:heading.start]
     item_indent = item.span.start - text.rfind("\n", 0, item.span.start) - 1
-    return item.marker != heading_line.strip() or item_indent > len(heading_line) - len(heading_line.lstrip())
+    return _marker_kind(item.marker) != _marker_kind(heading_line.strip()) \
+        or item_indent > len(heading_line) - len(heading_line.lstrip())
+
+
+def _marker_kind(marker: str) -> str:
+    """'2.' is marked as '1.' ("1. X, porté par :" / "   - A" / "2. Y"): a number's mark, not its figure."""
+    number = NUMBER_MARKER.fullmatch(marker)
+    return number["mark"] if number else marker
 
 
 # "Territoire de l'Ouest – l'ancien TCO – et Cirest": a gloss between spaced dashes

@@ -20,7 +20,7 @@ from pipeline.extract.territories.phrases import LOWER_BRAND_TAIL, PLACE_ADJECTI
 from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, awarded_plural_object_at, demonym_run, departements_after_dash, block_end, brand_end, capitalised_run, codes_after,
                                                  _town_words_of, town_words,
-                                                 is_place_name, make_mention, named_by_its_departements, numbered_name, quoted_name, titled_by_the_programme,
+                                                 is_place_adjective, is_place_name, make_mention, named_by_its_departements, numbered_name, quoted_name, titled_by_the_programme,
                                                  sentence_bounds)
 from pipeline.normalize import fold
 
@@ -343,6 +343,7 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             continue
         elif text[pos].isupper():
             end = _epci_brand_end(text, pos, brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200))))
+            end = _past_a_place_adjective(text, pos, end)
             end = _before_a_subject_dash(text, pos, end)
             end = _one_name_of_several(text, match, pos, end)
             if after_dash := departements_after_dash(text, pos, end, places):
@@ -437,6 +438,16 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
                          if (m := make_mention(text, start, stop, "territory.prefixed_name", codes_after(text, stop, places),
                                                block_end(structure, text, start), departement_name_ok=False)))
     return found
+
+
+ADJECTIVE_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+
+
+def _past_a_place_adjective(text: str, pos: int, end: int) -> int:
+    """'le territoire d'industrie Bresse bourguignonne correspond …': a demonym in lower case after
+    the capitalised words is the name's last word, not the start of the sentence's predicate."""
+    adjective = ADJECTIVE_AFTER.match(text, end) if end > pos else None
+    return adjective.end() if adjective and is_place_adjective(adjective.group(1)) else end
 
 
 def _demonyms_then_name(text: str, pos: int) -> tuple[set[str], int] | None:

@@ -174,19 +174,32 @@ ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|sec
 # Thouarsais et Loudunais, est interdépartemental": the ordinal opens its sentence and the name
 # follows it, apposed between commas or after "est"; the territories are counted just before.
 ORDINAL_THEN_NAME = with_first_letters(re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme"
-                                                  r"|troisieme|quatrieme|dernier|derniere)\s*(?:(?P<apposed>,)\s*|\s+est\s+)"
+                                                  r"|troisieme|quatrieme|dernier|derniere)\s*(?:(?P<apposed>,)\s*"
+                                                  # "Le second, dit « Charente Limousine », est plus rural"
+                                                  r"(?:(?P<called>dit|dite|baptise|baptisee|nomme|nommee|appele|appelee)\s+[«\"]\s*)?"
+                                                  r"|\s+est\s+)"
                                                   r"(?:(?:(?:le|la)\s+|l')(?:territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?)?"))
 PERSON_AFTER = re.compile(WORDS["person_after_name"])
 # "Le Doubs compte un second territoire d'industrie, Nord Franche-Comté, organisé autour de …": the
-# name set off by commas after a territory counted among others (folded text)
-ANOTHER_THEN_NAME = re.compile(r"\b(?:un|une)\s+(?:second|seconde|deuxieme|troisieme|quatrieme|autre|nouveau|nouvel)\s+"
-                               r"territoire\s+d'\s*industrie\s*,\s*")
+# name set off by commas after a territory counted among others (folded text); without the
+# programme's words, in a text it titles ("Outre A et B, le département compte un troisième
+# territoire, C, …": A and B are the others), or with a label in the sentence ("nos voisins forment
+# leur propre territoire, C, lui aussi labellisé")
+ANOTHER_THEN_NAME = re.compile(r"\b(?:(?:un|une)\s+(?P<ordinal>second|seconde|deuxieme|troisieme|quatrieme|autre|nouveau|nouvel)"
+                               r"|(?:leur|son|sa)\s+propre)\s+territoire(?P<programme>\s+d'\s*industrie)?\s*,\s*")
+LEADING_ARTICLE = re.compile(r"(?:L['’]\s*|La\s+|Le\s+|Les\s+)(?=[A-ZÀ-Ý])")
+# "Outre A et B, …": the names a sentence opens with beside the one it then counts
+BESIDES = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))outre\s+")
 TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|\d)\s+(?:[\w'-]+\s+|\"\s*)?territoires\b")
 # "Parmi les 124 Territoires d'industrie …, le département en compte trois. Le premier est …": a
 # pronoun count whose sentence names territories counts them too
 PRONOUN_COUNTED = re.compile(r"\b(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent)"
                              r"\s+(?:deux|trois|quatre|\d)\b")
 COUNT_WINDOW = 600  # how far back the count of territories an ordinal picks from is looked for
+# "… les contrats avec plusieurs territoires. Deux concernent la Charente.": a count opening a sentence,
+# which an ordinal naming its territory in quotes picks from in a text the programme titles
+COUNT_OPENING = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:deux|trois|quatre|cinq)\s+(?P<bare>(?:d'entre\s+eux\s+)?"
+                           r"(?:concernent|sont|se\s+trouvent|se\s+situent|touchent|visent)\b)?")
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais", "La Gascogne Toulousaine, autre
@@ -584,17 +597,28 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     for match in ORDINAL_THEN_NAME.finditer(folded):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not text[match.end():match.end() + 1].isupper() \
-                or not _territories_counted_before(text, folded, match.start()):
+                or not (_territories_counted_before(text, folded, match.start())
+                        or match.group("called") and titled and _bare_count_of_territories(folded, match.start())):
             continue
         end = capitalised_run(text, match.end(), sentence_end)
-        if match.group("apposed") and text[end:end + 1] != "," or PERSON_AFTER.match(folded, end):
+        closing = re.compile(r"[ \t]*[»\"]") if match.group("called") else None
+        if closing and not closing.match(text, end):
+            continue  # the quoted name whole
+        end_of_name = closing.match(text, end).end() if closing else end
+        if match.group("apposed") and text[end_of_name:end_of_name + 1] != "," or PERSON_AFTER.match(folded, end):
             continue  # "Le premier, Jean Dupont le dit", "Le second est Anne Martin, maire de …": no name of a territory
         add(match.end(), end, sentence_end)
     for match in ANOTHER_THEN_NAME.finditer(folded):
-        sentence_end = sentence_bounds(text, match.start())[1]
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if not match.group("programme") and not (titled and match.group("ordinal")
+                                                 or LABELLING.search(folded, sentence_start, sentence_end)):
+            continue  # a territory of the programme's: its words, a text it titles, or a label said
         end = capitalised_run(text, match.end(), sentence_end)
         if text[end:end + 1] == "," and not PERSON_AFTER.match(folded, end):
             add(match.end(), end, sentence_end)
+            besides = BESIDES.match(folded, sentence_start)
+            if besides and match.group("ordinal"):
+                _add_coordinated_subjects(text, besides.end(), match.start(), sentence_end, places, add)
     for match in CASE_OF.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         before_start, _ = sentence_bounds(text, max(0, sentence_start - 2))
@@ -628,6 +652,22 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 break
             pos = joint.end()
     return found
+
+
+def _add_coordinated_subjects(text: str, pos: int, limit: int, block_end: int, places: list[PlaceMention], add) -> None:
+    """'Outre Laval Agglomération et Mayenne Communauté, le département compte un troisième
+    territoire, …': the names before the clause's comma, when each is a whole capitalised name."""
+    comma = text.find(",", pos, limit)
+    if comma < 0:
+        return
+    spans = split_inline_list(text, pos, comma, r",\s+|\s+et\s+")
+    # "La Flèche": a town's article opens its name, a place's article all the same
+    spans = [(article.end() if (article := LEADING_ARTICLE.match(text, start, end)) else start, end)
+             for start, end in spans]
+    if spans and all(capitalised_run(text, start, end) == end and reads_as_a_place_name(text, start, end, places)
+                     for start, end in spans):
+        for start, end in spans:
+            add(start, end, block_end)
 
 
 def _add_coordinated(text: str, pos: int, sentence_end: int, places: list[PlaceMention], add) -> None:
@@ -685,6 +725,17 @@ def _territories_counted_before(text: str, folded: str, position: int) -> bool:
         if re.search(r"\bterritoires\b", folded[start:pronoun.start()]):
             return True
     return False
+
+
+def _bare_count_of_territories(folded: str, position: int) -> bool:
+    """'… avec plusieurs territoires néo-aquitains. Deux concernent la Charente.': the last count
+    opening a sentence before `position`, a bare one (no noun: not "Deux entreprises …"), after
+    territories were spoken of."""
+    window = max(0, position - COUNT_WINDOW)
+    counts = list(COUNT_OPENING.finditer(folded, window, position))
+    count = counts[-1] if counts else None
+    return count is not None and count.group("bare") is not None \
+        and re.search(r"\bterritoires\b", folded[window:count.start()]) is not None
 
 
 def _repeats_another_noun(folded: str, sentence_start: int, pronoun: int) -> bool:
