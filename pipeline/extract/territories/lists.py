@@ -754,6 +754,19 @@ def _ends_with_a_whole_word(item: str) -> bool:
 NON_BLANK = re.compile(r"\S")
 
 
+# An item that is the programme's name and nothing else: "• Territoires d'industrie"
+PROGRAMME_TAG = re.compile(r"[\W_]*(?:programme\s+)?territoires?\s+d'industrie[\W_]*")
+
+
+def _tags_the_programme(text: str, lst: ListBlock) -> bool:
+    """'• Saint-Omer (62)' / '• Hazebrouck (59)' / '• Territoires d'industrie' / '• Formation'
+    under a page's title: a list holding the programme's own name as an item (or, items after
+    it, as a sub-heading) tags the page with places, programme and themes; no territory of the
+    programme is listed beside the programme itself."""
+    lines = [item.content for item in lst.items] + lst.headings
+    return any(PROGRAMME_TAG.fullmatch(fold(line.of(text))) for line in lines)
+
+
 def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
     """A list ending the text with fewer items than its intro counts was cut by the crawl: its
     last item may be cut mid-word ("13 territoires … :" then nine items, the last "Sud Als")."""
@@ -791,6 +804,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
     for lst in structure.lists:
         if lst.kind == "inline":
             continue  # the colon-list rule reads them, with their stated count
+        if _tags_the_programme(text, lst):
+            continue  # "• Cluses (74)" beside "• Territoires d'industrie": a page's tags
         if in_a_table.holds(lst.items[0].span.start):
             # lines of a table of territories, read by column by the table rule, or of members
             # ("Intercommunalité | Siège" under "Le territoire réunit :"): no row is a territory

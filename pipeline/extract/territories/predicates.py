@@ -249,9 +249,10 @@ SUBJECT_RELATIVE = re.compile(r",\s*qui$")
 # participle saying what the subject is made of: "la communauté de communes X, composée des
 # communes de A, de B et de C, fait partie des …", "X, avec ses communes de A et de B, …" (its
 # towns or members, no subjects); the bodies carrying it: "La candidature de X, portée par A et
-# B (AB), fait partie des territoires retenus".
+# B (AB), fait partie des territoires retenus", "…, présentée conjointement par A et B, figure …".
 RELATIVE_APPOSED_BEFORE = re.compile(r",\s+(?:qui|(?:compos|constitu|form)[ée]e?s?\s+(?:de|des|du|d['’])"
-                                     r"|(?:port|pilot|men|conduit|anim)[ée]e?s?\s+par"
+                                     r"|(?:port|pilot|men|conduit|anim|pr[ée]sent|d[ée]pos|coordonn)[ée]e?s?"
+                                     r"(?:\s+(?:conjointement|ensemble|collectivement))?\s+par"
                                      r"|regroupant|r[ée]unissant|rassemblant|comprenant|englobant|avec\s+(?:ses|leurs))"
                                      r"(?:\s|(?<=['’]))[^;:()\n]{1,200}(?:\([^()\n]{1,30}\))?$")
 # The present of a verb in -er where the title's participle would stand ("confirme", not "confirmé").
