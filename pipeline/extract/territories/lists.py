@@ -812,6 +812,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                                             flags=re.IGNORECASE) for item in lst.items]):
             continue
         announced = decided == TERRITORIES
+        if announced:
+            found += _named_by_member_headings(text, lst)
         # Under an intro announcing members ("Intercommunalités engagées, territoire par
         # territoire :"), a "Name : members" item names a territory; a bare item is a member.
         labels_only = decided == MEMBERS
@@ -882,6 +884,28 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                                        lone_compass=announced)
                 if mention:
                     found.append(mention)
+    return found
+
+
+# "1. Montluçon, porté par :" over "- A," "- B ;": a sub-list heading that names a territory, then
+# announces its members with a member trigger after a comma
+NAME_THEN_TRIGGER = re.compile(r"[ \t*_]*(?P<name>[^,:;\n]{2,80}?)[ \t*_]*,[ \t]*(?:qui[ \t]+)?")
+
+
+def _named_by_member_headings(text: str, lst: ListBlock) -> list[TerritoryMention]:
+    """The territories named by the sub-list headings of a list announcing territories, each
+    heading giving a name, then its members' trigger, then a colon ("Name, porté par :"); the
+    items under it are its members (members.py reads them)."""
+    found = []
+    for heading in lst.headings:
+        written = heading.of(text).rstrip()
+        lead = NAME_THEN_TRIGGER.match(text, heading.start, heading.end)
+        if not written.endswith(":") or lead is None or not TRIGGER_WORD.match(text, lead.end(), heading.end):
+            continue
+        mention = make_mention(text, lead.start("name"), lead.end("name"), "territory.list_item", (), heading.end,
+                               (lst.intro.start if lst.intro else lst.span.start, heading.start), lst.id)
+        if mention:
+            found.append(mention)
     return found
 
 
@@ -986,7 +1010,7 @@ def _under_a_field_heading(text: str, lst: ListBlock, item: Item) -> bool:
 def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:
     """'• X, qui regroupe trois intercommunalités :' over '– la CA …' items: under a
     territory's line announcing its members, the items marked otherwise than it or indented deeper
-    are members (an item marked as it, the next territory, is not)."""
+    are members (an item marked as it, the next territory, is not: "2." under "1. X, porté par :")."""
     above = [heading for heading in lst.headings if heading.start < item.span.start]
     if not above:
         return False
@@ -996,7 +1020,9 @@ def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:
         return False
     heading_line = text[text.rfind("\n", 0, heading.start) + 1:heading.start]
     item_indent = item.span.start - text.rfind("\n", 0, item.span.start) - 1
-    return item.marker != heading_line.strip() or item_indent > len(heading_line) - len(heading_line.lstrip())
+    marked_as_it = item.marker == heading_line.strip() or all(NUMBER_MARKER.fullmatch(marker)
+                                                                for marker in (item.marker, heading_line.strip()))
+    return not marked_as_it or item_indent > len(heading_line) - len(heading_line.lstrip())
 
 
 # "Territoire de l'Ouest – l'ancien TCO – et Cirest": a gloss between spaced dashes
