@@ -188,8 +188,11 @@ HEAD = with_first_letters(re.compile(
 HEAD_TYPES = [("agglo", "CA"), ("urbaine", "CU"), ("tropole", "METRO"), ("communes", "CC"),
               ("cc", "CC"), ("ca", "CA"), ("cu", "CU"), ("c.c.", "CC"), ("c.a.", "CA"), ("c.u.", "CU")]
 # "A et B ainsi que C", "A et, d'autre part, B": joints of a list in prose too
-# ("du A et du B jusqu'à C et D": the far end of a range of members too)
+# ("du A et du B jusqu'à C et D": the far end of a range of members too); a line break between
+# names set one a line ("signé par :⏎A⏎B"); a name wrapped over two lines is a run of parts
+# that links whole
 JOINT = re.compile(r"(?:\s+et)?\s*,\s*d['’]autre\s+part\s*,\s*|\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+/\s+"
+                   r"|[ \t]*\n\s*"
                    r"|\s+ainsi\s+que\s+|\s+jusqu['’]\s*(?:à|au|aux)\s+")
 EVERYDAY_PLURAL_LEAD = re.compile(WORDS["everyday_plural_lead"])
 MAX_PARTS_PER_NAME = 4
@@ -825,6 +828,23 @@ def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     return regions
 
 
+BROUGHT_ITS_NEIGHBOURS = with_first_letters(re.compile(r"(?<![\w'’])" + WORDS["brought_its_neighbours"], re.IGNORECASE))
+SUBJECT_WORDS = 8  # "La communauté urbaine Le Creusot Montceau-les-Mines" at most, no clause before it
+
+
+def _brought_in_by_regions(text: str) -> list[_Region]:
+    """'La CAPI a en effet embarqué ses voisines : A et B': the EPCI that brought its neighbours
+    in, the subject from its sentence's start to the auxiliary, is a member as they are; a
+    longer subject (a clause before it) is not read."""
+    regions = []
+    for verb in BROUGHT_ITS_NEIGHBOURS.finditer(text):
+        before = SENTENCE_START.match(text, max(0, verb.start() - 200), verb.start())
+        start = before.end() if before else max(0, verb.start() - 200)
+        if 0 < len(text[start:verb.start()].split()) <= SUBJECT_WORDS:
+            regions.append(_Region(start, verb.start(), False, None, True, verb.start(), verb.start()))
+    return regions
+
+
 # "Les élus de la CCXY, de la CCZ et du Pays W ont signé mardi … la feuille de route du Territoire
 # d'industrie V": the intercommunalities whose officials sign the territory's own act, its subject
 SIGNED_THE_TERRITORYS_ACT = with_first_letters(re.compile(
@@ -857,14 +877,18 @@ FUTURE_MEMBER = re.compile(WORDS["future_member"], re.IGNORECASE)
 
 def _plural_head_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     """'les communautés d'agglomération de Bastia et du Pays Ajaccien': a plural legal form
-    coordinates names, members or not."""
+    coordinates names, members or not. A counted one before a colon ("Trois communautés de
+    communes : A, B et C") announces members: the noun's region reads them (_noun_regions)."""
     regions = []
     for head in all_heads:
+        if COUNT_BEFORE.search(text, max(0, head.start() - 20), head.start()) and COLON_NEXT.match(text, head.end()):
+            continue
         if PLURAL_HEAD.search(head.group(0)) and NAMES_FOLLOW.match(text, head.end()):
             regions.append(_Region(head.start(), _sentence_end(text, head.end()), False, None, False))
     return regions
 
 
+COLON_NEXT = re.compile(r"[ \t]*:")
 # the names a plural head coordinates follow it ("les métropoles de Lyon et de Grenoble", "les
 # communautés de communes des bassins de Pompey et de Pont-à-Mousson"); not
 # "Les métropoles, qui …, sont retenues, parmi lesquelles Bordeaux, Rouen …": towns named for them
@@ -897,7 +921,8 @@ def _own_items(text: str, items: list, under_an_item: bool = False) -> list:
     """The items of a member list up to the first one marked with another bullet: "• Sud
     Champagne, qui regroupe trois intercommunalités :" over "– la CA …" items, then "• Ouest
     Champenois, …": the "•" line is the next territory, not a member (numbered items keep their
-    changing numbers), or the first under another sub-heading announcing members of its own. A list opened by an item of its own (`under_an_item`: "- X, réunissant :"
+    changing numbers; a numbered one after bullets, "2. Vichy Communauté" under "1. Montluçon,
+    porté par :" and its "- A" items, is the next territory), or the first under another sub-heading announcing members of its own. A list opened by an item of its own (`under_an_item`: "- X, réunissant :"
     over "  - la CA …" items, then "- Y, …") also ends at an item standing left of the first."""
     def bullet(marker: str) -> str | None:
         return marker if marker and not any(c.isalnum() for c in marker) else None
@@ -907,7 +932,7 @@ def _own_items(text: str, items: list, under_an_item: bool = False) -> list:
     first = bullet(items[0].marker) if items else None
     own = []
     for item in items:
-        if first is not None and bullet(item.marker) not in (None, first) \
+        if first is not None and (bullet(item.marker) not in (None, first) or item.marker and bullet(item.marker) is None) \
                 or under_an_item and indent(item) < indent(items[0]) \
                 or item.heading != items[0].heading and _announces_members(text, item.heading):
             break
@@ -2944,7 +2969,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                + _counted_later_regions(text) + _counted_then_labelled_regions(text)
                + _among_them_regions(text) + _answered_question_regions(text)
                + _counted_then_named_regions(text, all_heads)
-               + _signatory_regions(text))
+               + _signatory_regions(text) + _brought_in_by_regions(text))
     # the rows of a table with a column of EPCIs are read cell by cell, not as the lines an
     # intro ending with ":" opens ("… réparties sur trois départements :" over the table)
     rows = [(table.header[0].start, table.rows[-1][-1].end) for table in structure.tables

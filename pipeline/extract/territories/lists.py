@@ -827,6 +827,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                                             flags=re.IGNORECASE) for item in lst.items]):
             continue
         announced = decided == TERRITORIES
+        if announced:
+            found += _named_by_member_headings(text, lst)
         # Under an intro announcing members ("Intercommunalités engagées, territoire par
         # territoire :"), a "Name : members" item names a territory; a bare item is a member.
         labels_only = decided == MEMBERS
@@ -897,27 +899,26 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                                        lone_compass=announced)
                 if mention:
                     found.append(mention)
-        if announced:
-            found += _numbered_members_headings(text, lst, intro, places)
     return found
 
 
-def _numbered_members_headings(text: str, lst: ListBlock, intro: tuple[int, int],
-                               places: list[PlaceMention]) -> list[TerritoryMention]:
-    """'1. Pays de X, porté par :' over deeper '- A,' '- B' then '2. Y' under "quatre territoires
-    ont été labellisés :": a numbered item announcing its members is the parser's sub-list heading,
-    a territory all the same, numbered as the items beside it."""
-    marks = {number["mark"] for item in lst.items if (number := NUMBER_MARKER.fullmatch(item.marker))}
+# "1. Montluçon, porté par :" over "- A," "- B ;": a sub-list heading that names a territory, then
+# announces its members with a member trigger after a comma
+NAME_THEN_TRIGGER = re.compile(r"[ \t*_]*(?P<name>[^,:;\n]{2,80}?)[ \t*_]*,[ \t]*(?:qui[ \t]+)?")
+
+
+def _named_by_member_headings(text: str, lst: ListBlock) -> list[TerritoryMention]:
+    """The territories named by the sub-list headings of a list announcing territories, each
+    heading giving a name, then its members' trigger, then a colon ("Name, porté par :"); the
+    items under it are its members (members.py reads them)."""
     found = []
     for heading in lst.headings:
-        line_start = text.rfind("\n", 0, heading.start) + 1
-        number = NUMBER_MARKER.fullmatch(text[line_start:heading.start].strip())
-        written = heading.of(text).rstrip(" *_")
-        if number is None or number["mark"] not in marks or not written.endswith(":") or not TRIGGER_WORD.search(written):
+        written = heading.of(text).rstrip()
+        lead = NAME_THEN_TRIGGER.match(text, heading.start, heading.end)
+        if not written.endswith(":") or lead is None or not TRIGGER_WORD.match(text, lead.end(), heading.end):
             continue
-        name_start, name_end, codes = name_and_codes(text, heading.start, heading.end, places)
-        rule = "territory.list_item_codes" if codes else "territory.list_item"
-        mention = make_mention(text, name_start, name_end, rule, codes, heading.end, intro, lst.id, lone_compass=True)
+        mention = make_mention(text, lead.start("name"), lead.end("name"), "territory.list_item", (), heading.end,
+                               (lst.intro.start if lst.intro else lst.span.start, heading.start), lst.id)
         if mention:
             found.append(mention)
     return found
@@ -1024,7 +1025,7 @@ def _under_a_field_heading(text: str, lst: ListBlock, item: Item) -> bool:
 def _under_a_members_heading(text: str, lst: ListBlock, item: Item) -> bool:
     """'• X, qui regroupe trois intercommunalités :' over '– la CA …' items: under a
     territory's line announcing its members, the items marked otherwise than it or indented deeper
-    are members (an item marked as it, the next territory, is not)."""
+    are members (an item marked as it, the next territory, is not: "2." under "1. X, porté par :")."""
     above = [heading for heading in lst.headings if heading.start < item.span.start]
     if not above:
         return False
