@@ -39,7 +39,10 @@ LIST_NAMES = {"prefecture_aisne_il_s_agit_de_trois.txt": "Haute Picardie",
               # "et deux projets" adds no territories to the count: still three for four
               "g75gate_prefecture_vosges_trois_et_deux_projets.txt": "Épinal",
               # "telle que nous l'avons établie" compares, it gives no example: the list is whole
-              "g79p85_club_aisne_telle_que_nous_cinq_pour_quatre.txt": "Haute Picardie"}
+              "g79p85_club_aisne_telle_que_nous_cinq_pour_quatre.txt": "Haute Picardie",
+              # département bullets over "o" sub-items, one département left out; the intro
+              # "Ils se répartissent ainsi :" points back at the count before it
+              "g80gate_region_cvl_puces_o_douze_pour_onze.txt": "Berry-Sologne"}
 
 
 def table(output: Path, name: str):
