@@ -547,3 +547,6 @@ def test_an_advert_between_two_items_of_one_marker_does_not_cut_the_list():
     # a sentence between them is no chrome: two lists
     text = text.replace("Abonnez-vous pour 1 € le premier mois", "Les élus attendent les crédits.")
     assert len(parse(text).lists) == 2
+    # right under an item, a line that reads as a byline goes on with it
+    text = "Deux territoires :\n- Flers – Argentan, porté\npar Flers Agglo\n- L'Aigle – Mortagne\n\nFin."
+    assert contents(text, parse(text).lists[0]) == ["Flers – Argentan, porté\npar Flers Agglo", "L'Aigle – Mortagne"]

@@ -456,9 +456,10 @@ def _without_page_chrome(text: str, lines: list[_Line]) -> list[_Line]:
 
 
 def _web_chrome_inside_a_list(text: str, lines: list[_Line]) -> set[int]:
-    """The lines of a web page's chrome standing alone between two items of one marker (an
-    advert, "PUBLICITÉ" / "Abonnez-vous …", cutting a press article's list): every unmarked line
-    between them is chrome, so the list goes on under it."""
+    """The lines of a web page's chrome standing alone between two items of one marker, a blank
+    line above them (an advert, "PUBLICITÉ" / "Abonnez-vous …", cutting a press article's list):
+    every unmarked line between them is chrome, so the list goes on under it. Right under an
+    item, a line goes on with it ("porté" / "par Flers Agglo" is no byline)."""
     from pipeline.extract.document_info import is_chrome_line  # it reads structure's phrases
     chrome: set[int] = set()
     previous_item: _Line | None = None
@@ -471,7 +472,8 @@ def _web_chrome_inside_a_list(text: str, lines: list[_Line]) -> set[int]:
                     and line.indent == previous_item.indent:
                 chrome.update(between)
             previous_item, between = line, []
-        elif previous_item is not None and is_chrome_line(text[line.start:line.end]):
+        elif previous_item is not None and is_chrome_line(text[line.start:line.end]) \
+                and (between or lines[index - 1].blank):
             between.append(index)
         else:
             previous_item, between = None, []
