@@ -557,3 +557,31 @@ def test_a_number_of_other_things_after_the_count_adds_no_territories():
             "de friches retenus :\n\n- Épinal – Vosges centrales\n- Plaine des Vosges\n- Gérardmer\n- Déodatie" + CONTACT)
     row = only(text)
     assert (row["stated"], row["listed"], row["doubt"]) == (3, 4, None)
+
+
+def test_an_intro_saying_how_the_counted_territories_are_spread_refers_back_to_the_count():
+    text = ("Orléans, le 20 novembre 2023\n\nPour 2023-2027, {} territoires sont labellisés en Centre-Val "
+            "de Loire. Ils se répartissent ainsi :\n\n• Indre\n    o Châteauroux – Buzançais – Argenton\n"
+            "    o Issoudun\n• Cher\n    o Berry-Sologne" + CONTACT)
+    row = only(text.format("trois"))
+    assert (row["stated"], row["listed"], row["doubt"]) == (3, 3, None)
+    row = only(text.format("quatre"))
+    assert (row["stated"], row["listed"], row["doubt"]) == (4, 3, None)
+
+
+NOUVELLE_AQUITAINE_2019 = ("Grand Angoulême / Grand Cognac / Rouillacais / La Rochefoucauld – Porte du Périgord ; "
+                           "Rochefort, Royan, Marennes-Oléron ; Bassin de Brive – Périgord ; Sud et Ouest Creuse ; "
+                           "Interdépartemental Dordogne / Haute-Vienne ; Grand Libournais ; Adour Landes Océanes ; "
+                           "Val de Garonne ; Pays Basque ; Lacq – Pau – Tarbes ; Niortais – Haut Val de Sèvre ; "
+                           "Grand Châtellerault ; Nord Poitou et Limoges Métropole – ELAN.")
+
+
+def test_a_closing_et_in_a_list_on_one_line_may_part_two_names_of_a_count_one_more():
+    text = ("Bordeaux, le 4 mars 2019\n\nQuatorze Territoires d'industrie en Nouvelle-Aquitaine\n\n"
+            "Les {} territoires de la région retenus sont : " + NOUVELLE_AQUITAINE_2019 + CONTACT)
+    row = only(text.format("quatorze"))
+    assert (row["stated"], row["listed"]) == (14, 13)
+    assert "'Nord Poitou et Limoges Métropole – ELAN' holds 'et'" in row["doubt"]
+    # two more than the list: no reading of one "et" reaches it, a certain difference
+    rows = [row for row in counts(text.format("quinze")) if row["stated"] == 15]
+    assert all(row["doubt"] is None or "'et'" not in row["doubt"] for row in rows), rows

@@ -519,3 +519,34 @@ def test_a_tree_of_marked_lines_reads_its_level_above_the_leaves_as_items():
     assert [item.field.label.of(text) for item in lst.items] == ["Vallée Haute", "Pays Clair"]
     assert [item.heading.of(text) for item in lst.items] == ["Département A", "Département B"]
     assert lst.items[1].field.value.of(text).split() == ["CC", "Trois", "-", "CC", "Quatre"]
+
+
+def test_departement_bullets_over_o_sub_items_are_headings_and_a_lone_one_with_members_an_item():
+    text = ("Ils se répartissent ainsi :\n\n• Cher\n    o Berry-Sologne\n• Indre\n"
+            "    o Châteauroux – Buzançais – Argenton\n    o Issoudun\n\nLa Région les accompagnera.")
+    lst = parse(text).lists[0]
+    assert contents(text, lst) == ["Berry-Sologne", "Châteauroux – Buzançais – Argenton", "Issoudun"]
+    assert [item.heading.of(text) for item in lst.items] == ["Cher", "Indre", "Indre"]
+    # a territory named after its département, over its members: one item, no heading
+    text = ("Le territoire retenu est :\n\n• Ariège\n    o Pays de Tarascon\n    o Pays Foix-Varilhes\n\n"
+            "Le préfet salue les élus.")
+    lst = parse(text).lists[0]
+    assert [item.heading for item in lst.items] == [None]
+    # nor over sub-items naming intercommunalities, even when another département bullet follows
+    text = ("Les territoires retenus sont :\n\n• Vosges\n    o Communauté d'agglomération d'Épinal\n"
+            "• Tarn\n    o Communauté d'agglomération de l'Albigeois\n\nFin.")
+    assert [item.heading for item in parse(text).lists[0].items] == [None, None]
+
+
+def test_an_advert_between_two_items_of_one_marker_does_not_cut_the_list():
+    text = ("Le Grand Est compte treize territoires :\n\n- Nord Est Ardenne\n- Moselle Est\n\nPUBLICITÉ\n"
+            "Abonnez-vous pour 1 € le premier mois\n\n- Alsace centrale\n- Vosges\n\nLes contrats suivront.")
+    lists = parse(text).lists
+    assert len(lists) == 1
+    assert contents(text, lists[0]) == ["Nord Est Ardenne", "Moselle Est", "Alsace centrale", "Vosges"]
+    # a sentence between them is no chrome: two lists
+    text = text.replace("Abonnez-vous pour 1 € le premier mois", "Les élus attendent les crédits.")
+    assert len(parse(text).lists) == 2
+    # right under an item, a line that reads as a byline goes on with it
+    text = "Deux territoires :\n- Flers – Argentan, porté\npar Flers Agglo\n- L'Aigle – Mortagne\n\nFin."
+    assert contents(text, parse(text).lists[0]) == ["Flers – Argentan, porté\npar Flers Agglo", "L'Aigle – Mortagne"]

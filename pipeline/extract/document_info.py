@@ -53,6 +53,11 @@ CHROME_ANYWHERE_TEXTS = required_texts(CHROME_ANYWHERE)
 CHROME_MAX_WORDS = 80
 
 
+def is_chrome_line(line: str) -> bool:
+    """Whether one line of a page, as written, is page chrome."""
+    return _is_chrome(fold(line.strip().strip(MARKDOWN_EDGES)))
+
+
 def _is_chrome(folded: str) -> bool:
     if len(folded.split()) > CHROME_MAX_WORDS:
         return False

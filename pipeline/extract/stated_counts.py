@@ -693,6 +693,19 @@ def _sizes_one_sublist(count: dict, lst: ListOfTerritories) -> bool:
     return count["value"] in sizes
 
 
+ET_BEFORE_A_NAME = re.compile(r"\s(?:et|ainsi\s+que)\s+(?:(?:la|le|les)\s+|l['’]\s*)?[A-ZÀ-Ý]")
+
+
+def _closing_et(text: str, lst: ListOfTerritories, count: dict) -> str | None:
+    """The last item of a list written on one line ("A ; B ; C et D"), when it holds "et" before a
+    name and the count is one more than the list: French closes such a list with "et", and a
+    name may hold "et" too ("Val et Terres de Lorraine"), so "C et D" may be one name or two."""
+    if not lst.blocks or lst.blocks[-1].kind != "inline" or count["value"] != len(lst.territory_ids) + 1:
+        return None
+    last = lst.blocks[-1].items[-1].content.of(text)
+    return last if ET_BEFORE_A_NAME.search(last) else None
+
+
 def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict,
            part: int | None, added: str | None) -> str | None:
     """Why comparing the count with this list would not prove the document wrong, if anything."""
@@ -720,6 +733,10 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict,
                       "on on the next page")
     elif numbering_goes_on(text, lst.blocks[-1]):
         doubts.append("its numbering goes on after it: its items may be parted by paragraphs")
+    closing = _closing_et(text, lst, count)
+    if closing is not None:
+        doubts.append(f"its last item '{_shorten(closing)}' holds 'et' before a name, as a list "
+                      "written on one line closes: it may be two names")
     if _others_after(text, lst, count):
         doubts.append("a sentence after it names or counts the territories it leaves out: the "
                       "count holds them")

@@ -64,6 +64,8 @@ MARKER = re.compile(
     # gives it ("  . CC X", "  > la CIREST, …", "  › la CACEM, …"); at the margin, '>' opens a
     # quote or a teaser, '›' a breadcrumb's step
     r"|(?<=[ \t])\.(?=[ \t]+[A-ZÀ-Ý])|(?<=[ \t])[>›](?=[ \t]+\S)"
+    # Word's second-level bullet pasted as a letter: "    o Berry-Sologne" under "• Cher"
+    r"|o(?=[ \t]+[A-ZÀ-Ý])"
     # a map legend's bare number before a coded name: " 1  Nord Poitou (79 – 86)", " 13  Nord X [54-57]"
     r"|\d{1,2}(?=[ \t]{2,}[A-ZÀ-Ý][^()\[\]\n:;.]{1,80}?[ \t]*(?:\([ \t]*" + _LEGEND_CODES + r"[ \t]*\)|\[[ \t]*"
     + _LEGEND_CODES + r"[ \t]*\])[ \t]*$))"
@@ -448,8 +450,34 @@ def _without_page_chrome(text: str, lines: list[_Line]) -> list[_Line]:
             if written[near] in repeated and not lines[near].marker:
                 chrome.add(near)
         chrome.update(_furniture_inside_a_list(text, lines, index))
+    chrome.update(_web_chrome_inside_a_list(text, lines))
     return [_Line(line.start, line.start, line.indent) if index in chrome else line
             for index, line in enumerate(lines)]
+
+
+def _web_chrome_inside_a_list(text: str, lines: list[_Line]) -> set[int]:
+    """The lines of a web page's chrome standing alone between two items of one marker, a blank
+    line above them (an advert, "PUBLICITÉ" / "Abonnez-vous …", cutting a press article's list):
+    every unmarked line between them is chrome, so the list goes on under it. Right under an
+    item, a line goes on with it ("porté" / "par Flers Agglo" is no byline)."""
+    from pipeline.extract.document_info import is_chrome_line  # it reads structure's phrases
+    chrome: set[int] = set()
+    previous_item: _Line | None = None
+    between: list[int] = []
+    for index, line in enumerate(lines):
+        if line.blank:
+            continue
+        if line.marker:
+            if previous_item is not None and between and line.marker == previous_item.marker \
+                    and line.indent == previous_item.indent:
+                chrome.update(between)
+            previous_item, between = line, []
+        elif previous_item is not None and is_chrome_line(text[line.start:line.end]) \
+                and (between or lines[index - 1].blank):
+            between.append(index)
+        else:
+            previous_item, between = None, []
+    return chrome
 
 
 # Page furniture written once (a first page has no running header): capitals, a column gap or a
@@ -852,6 +880,10 @@ class _Builder:
                 heading = Span(line.content_start, line.end)
                 headings.append(heading)
                 items += [self._item(lines[k], lines[k].end, heading) for k in range(nested, j)]
+            elif nested < j and self._departement_label(line, lines[nested:j], headings, j):
+                heading = Span(line.content_start, line.end)  # "• Cher" over "    o Berry-Sologne"
+                headings.append(heading)
+                items += [self._item(lines[k], lines[k].end, heading) for k in range(nested, j)]
             elif len({lines[k].indent for k in range(nested, j)}) >= 2:
                 items += self._tree_items([line, *lines[nested:j]], headings)
             else:
@@ -860,6 +892,27 @@ class _Builder:
         if items:
             self._new_list("bullets", index, items, headings, intro_line)
         return i
+
+    def _departement_label(self, line: _Line, sub_items: list[_Line], headings: list[Span], after: int) -> bool:
+        """A marked line naming départements only, over sub-items naming no intercommunality, in a
+        list where the marked line before or after it at its level does the same ("• Cher" /
+        "    o Berry-Sologne" / "• Eure-et-Loir" / …): a heading. Alone, "• Vosges" over its
+        sub-items may be a territory named after its département with its members."""
+        text = self.text
+        if not _departements_cell(text[line.content_start:line.end].strip(" *_:\t")) or any(
+                LEGAL_FORM_IN_LINE.search(text, item.content_start, item.end) for item in sub_items):
+            return False
+        if headings and _departements_cell(text[headings[-1].start:headings[-1].end].strip(" *_:\t")):
+            return True
+        following = after
+        while following < len(self.lines) and (self.lines[following].blank or (
+                self.lines[following].marker and self.lines[following].indent > line.indent)):
+            following += 1
+        if following >= len(self.lines):
+            return False
+        below = self.lines[following]
+        return bool(below.marker) and below.indent == line.indent \
+            and _departements_cell(text[below.content_start:below.end].strip(" *_:\t"))
 
     def _tree_items(self, tree: list[_Line], headings: list[Span]) -> list[Item]:
         """A tree of marked lines three levels deep or more ("- Région" / "  - Département" /
