@@ -610,9 +610,11 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         add(match.end(), end, sentence_end)
     for match in ANOTHER_THEN_NAME.finditer(folded):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
-        if not match.group("programme") and not (titled and match.group("ordinal")
+        if not match.group("programme") and not (titled and match.group("ordinal") and BESIDES.match(folded, sentence_start)
                                                  or LABELLING.search(folded, sentence_start, sentence_end)):
-            continue  # a territory of the programme's: its words, a text it titles, or a label said
+            continue  # a territory of the programme's: its words, a label said, or in a text it titles, the
+            # others named before it ("Outre A et B, … un troisième territoire, C"); alone, "Le Doubs compte
+            # un second territoire, C" leaves the text's own territory unfound and C would take its members
         end = capitalised_run(text, match.end(), sentence_end)
         if text[end:end + 1] == "," and not PERSON_AFTER.match(folded, end):
             add(match.end(), end, sentence_end)
