@@ -545,14 +545,17 @@ def titled_by_the_programme(folded: str) -> bool:
     article is about its territories, so a bare award far from the word "territoires" is theirs
     ("Le Grand-Orly Seine Bièvre, labellisé dès 2018 …, a partagé" ten lines below). Blank lines
     do not count: a masthead of three lines, a blank line, then the title; the first paragraph
-    ends the head (a trade paper's two-line head, then "L'État a retenu … Dunkerque, Fos-sur-Mer …
-    en font partie." and "Le dispositif vient compléter Territoires d'industrie" is no title)."""
+    is the head's last line (a trade paper's two-line head, then "L'État a retenu … Dunkerque,
+    Fos-sur-Mer … en font partie.": "Le dispositif vient compléter Territoires d'industrie" after it
+    is no title)."""
     head = []
     for line in folded.split("\n", 40)[:40]:
-        if len(head) == TITLE_LINES or BODY_PARAGRAPH.fullmatch(line):
+        if len(head) == TITLE_LINES:
             break
         if line.strip():
             head.append(line)
+        if BODY_PARAGRAPH.fullmatch(line):
+            break
     return bool(re.search(PREFIX, "\n".join(head)))
 
 
