@@ -699,7 +699,7 @@ ET_BEFORE_A_NAME = re.compile(r"\s(?:et|ainsi\s+que)\s+(?:(?:la|le|les)\s+|l['â€
 def _closing_et(text: str, lst: ListOfTerritories, count: dict) -> str | None:
     """The last item of a list written on one line ("A ; B ; C et D"), when it holds "et" before a
     name and the count is one more than the list: French closes such a list with "et", and a
-    name may hold "et" too ("Val et Terres de Lorraine"), so "C et D" may be one name or two."""
+    name may hold "et" too ("Thouarsais et Loudunais"), so "C et D" may be one name or two."""
     if not lst.blocks or lst.blocks[-1].kind != "inline" or count["value"] != len(lst.territory_ids) + 1:
         return None
     last = lst.blocks[-1].items[-1].content.of(text)
