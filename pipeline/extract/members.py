@@ -875,6 +875,9 @@ PLAIN_SENTENCE_START = re.compile(r"(?<!\.)[.!?;:](?!\.)\s+|\n")
 FUTURE_MEMBER = re.compile(WORDS["future_member"], re.IGNORECASE)
 
 
+COLON_NEXT = re.compile(r"[ \t]*:")
+
+
 def _plural_head_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     """'les communautés d'agglomération de Bastia et du Pays Ajaccien': a plural legal form
     coordinates names, members or not. A counted one before a colon ("Trois communautés de
@@ -888,7 +891,6 @@ def _plural_head_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     return regions
 
 
-COLON_NEXT = re.compile(r"[ \t]*:")
 # the names a plural head coordinates follow it ("les métropoles de Lyon et de Grenoble", "les
 # communautés de communes des bassins de Pompey et de Pont-à-Mousson"); not
 # "Les métropoles, qui …, sont retenues, parmi lesquelles Bordeaux, Rouen …": towns named for them

@@ -403,7 +403,8 @@ HEAD_AND_ADJECTIVE_OF_PLACE = re.compile(r"(?:" + "|".join(WORDS["place_adjectiv
                                          + WORDS["place_adjective"] + r")")
 
 
-PLACE_ADJECTIVE = re.compile(WORDS["place_adjective"])
+# a demonym in lower case, a whole word (folded text): "bourguignonne", "nazairien"
+PLACE_ADJECTIVE = re.compile(WORDS["place_adjective"] + r"(?![\w'-])")
 
 
 def head_and_adjective_of_place(name: str) -> bool:

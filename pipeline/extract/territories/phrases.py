@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.extract.territories.common import (ET_JOINT, MAX_NAME_WORDS, PREPOSITION, SMALL_COUNTS, WORDS, is_place_name,
+from pipeline.extract.territories.common import (ET_JOINT, MAX_NAME_WORDS, PLACE_ADJECTIVE, PREPOSITION, SMALL_COUNTS, WORDS, is_place_name,
                                                  capitalised_run, legal_form_end, looks_like_name)
 from pipeline.extract.places import former_regions_in
 from pipeline.linking import EVERYDAY_FORM_SCORE, link_epci
@@ -31,7 +31,6 @@ PROGRAMME_WORDS = re.compile(r"(?:ti|territoires?\s+d'\s*industrie)\s+(?:(?:de\s
 # "Parmi eux figure le territoire de Lacq-Pau-Tarbes": the common noun before a name of its own.
 TERRITORY_OF = re.compile(r"territoire\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?")  # "…, ainsi que le territoire X"
 PLACE_ADJECTIVE_HEAD = re.compile(r"(?:" + "|".join(WORDS["place_adjective_heads"]) + r")\s+(?=[a-z])")
-PLACE_ADJECTIVE = re.compile(WORDS["place_adjective"] + r"(?![\w'-])")
 NOT_PLACE_ADJECTIVES = frozenset(WORDS["not_place_adjectives"])
 # "à" repeated before each name coordinated after a cue: "le label attribué au A et au B" (not
 # before a subject: "L'agglomération A associée à B, et à C, est lauréate" names one territory).

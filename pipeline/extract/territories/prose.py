@@ -190,6 +190,7 @@ ANOTHER_THEN_NAME = re.compile(r"\b(?:(?:un|une)\s+(?P<ordinal>second|seconde|de
 LEADING_ARTICLE = re.compile(r"(?:L['’]\s*|La\s+|Le\s+|Les\s+)(?=[A-ZÀ-Ý])")
 # "Outre A et B, …": the names a sentence opens with beside the one it then counts
 BESIDES = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))outre\s+")
+CLOSING_QUOTE = re.compile(r"[ \t]*[»\"]")  # the end of a name an ordinal gives in quotes
 TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|\d)\s+(?:[\w'-]+\s+|\"\s*)?territoires\b")
 # "Parmi les 124 Territoires d'industrie …, le département en compte trois. Le premier est …": a
 # pronoun count whose sentence names territories counts them too
@@ -601,16 +602,17 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                         or match.group("called") and titled and _bare_count_of_territories(folded, match.start())):
             continue
         end = capitalised_run(text, match.end(), sentence_end)
-        closing = re.compile(r"[ \t]*[»\"]") if match.group("called") else None
-        if closing and not closing.match(text, end):
+        closing = CLOSING_QUOTE.match(text, end) if match.group("called") else None
+        if match.group("called") and not closing:
             continue  # the quoted name whole
-        end_of_name = closing.match(text, end).end() if closing else end
+        end_of_name = closing.end() if closing else end
         if match.group("apposed") and text[end_of_name:end_of_name + 1] != "," or PERSON_AFTER.match(folded, end):
             continue  # "Le premier, Jean Dupont le dit", "Le second est Anne Martin, maire de …": no name of a territory
         add(match.end(), end, sentence_end)
     for match in ANOTHER_THEN_NAME.finditer(folded):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
-        if not match.group("programme") and not (titled and match.group("ordinal") and BESIDES.match(folded, sentence_start)
+        besides = BESIDES.match(folded, sentence_start)
+        if not match.group("programme") and not (titled and match.group("ordinal") and besides
                                                  or LABELLING.search(folded, sentence_start, sentence_end)):
             continue  # a territory of the programme's: its words, a label said, or in a text it titles, the
             # others named before it ("Outre A et B, … un troisième territoire, C"); alone, "Le Doubs compte
@@ -618,7 +620,6 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         end = capitalised_run(text, match.end(), sentence_end)
         if text[end:end + 1] == "," and not PERSON_AFTER.match(folded, end):
             add(match.end(), end, sentence_end)
-            besides = BESIDES.match(folded, sentence_start)
             if besides and match.group("ordinal"):
                 _add_coordinated_subjects(text, besides.end(), match.start(), sentence_end, places, add)
     for match in CASE_OF.finditer(text):
