@@ -143,6 +143,13 @@ TERRITORY_WORD = re.compile(r"\bterritoire")
 # d'industrie »': a quoted name after "territoire" in lower case, in a sentence naming the programme
 # or a label ("Plusieurs territoires ont été labellisés, dont …, ainsi que le territoire « X »"), or
 # anywhere in a text titled by the programme ("X faisait partie du territoire « Y »").
+# "Que regroupe le territoire « X » ?": a question opened by an interrogative word asks about the
+# territory it names, which it takes as given (a yes/no question, "La CAPA, un Territoire
+# d'industrie ?", asks whether it is one) (folded text, at the sentence's start)
+ASKS_WHAT = re.compile(r"[*_\s]*(?:que|qu'|qui|quoi|comment|pourquoi|quand|combien|quel|quels|quelle|quelles|ou)\b")
+# How far before a quoted name after "le territoire" the programme's words may stand (a question and
+# its answer before it in an interview).
+PROGRAMME_NEAR = 300
 TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(?:du|de\s+la|de\s+l['’]|des|de)\s*)?(?=[«“\"])")
 # A renaming told after the name given: that name was the territory's former one.
 RENAMED = re.compile(r"\b(?:renomme|rebaptise|change\s+de\s+nom)")
@@ -368,10 +375,10 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     folded = fold(text)
     found = []
 
-    def add(start: int, end: int, block_end: int, codes=()):
+    def add(start: int, end: int, block_end: int, codes=(), question_start: int | None = None):
         if INTERCOMMUNALITY_FORM.match(folded[start:end]):
             return  # an intercommunality: the member rules read it
-        if asked(text, end):
+        if asked(text, end) and not (question_start is not None and ASKS_WHAT.match(folded, question_start)):
             return  # "La CAPA, un Territoire d'industrie ?": a question asserts no label
         mention = make_mention(text, start, end, "territory.prose", codes, block_end)
         if mention:
@@ -546,13 +553,15 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     for match in TERRITORY_THEN_QUOTED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         quoted = quoted_name(text, match.end())
-        if not quoted or not (titled or LABELLING.search(folded, sentence_start, sentence_end)):
+        if not quoted or not (titled or LABELLING.search(folded, sentence_start, sentence_end)
+                              or PROGRAMME_WORDS.search(folded, max(0, sentence_start - PROGRAMME_NEAR), sentence_end)):
             continue  # the programme's words or a label's: "… labellisés en 2023, dont …, ainsi que le territoire « X »",
-            # or a text titled by the programme: "Caen la mer porte seule le territoire « Caen Industrie »"
+            # a text titled by the programme: "Caen la mer porte seule le territoire « Caen Industrie »", or
+            # the programme named just before: "Combien existe-t-il de Territoires d'industrie ? … Que regroupe le territoire « X » ?"
         start, end = trim_name(text, *quoted)
         part = read_part(text, start, end)
         if part is not None and part.start == start and part.end == end and not part.epci:
-            add(start, end, sentence_end)
+            add(start, end, sentence_end, question_start=sentence_start)
     for match in APPOSITION.finditer(text):
         # "la communauté d'agglomération du X (CAPA), l'autre Territoire d'industrie": the name
         # before its acronym's brackets
