@@ -170,6 +170,9 @@ QUOTED_CANDIDATURE = re.compile(r"\b(?:une|leur|la|sa|cette)\s+candidature\s+(?:
 # the programme: the name a label (its grant or renewal, just before) is held under
 LABEL_HELD_UNDER = re.compile(r"\b(?:renouvellement|reconduction|labellisation|label|reconduit\w*|renouvele\w*|retenu\w*|labellise\w*)\b"
                               r"[^.;:]{0,60}$")
+# "… la seconde phase du programme Territoires d'industrie. La candidature déposée par A avec B a été
+# retenue, sous le nom de X": a bid, retained under a name, the programme named in the sentence before
+BID_SUBJECT = re.compile(r"\b(?:la|leur|notre|cette|sa)\s+candidature\b|\b(?:le|leur|notre|ce|son)\s+dossier\b")
 # "Deux territoires sont concernés. … Le second, baptisé « Cœur de Maine », est nouveau": an
 # ordinal opening the sentence picks one of the territories counted a few sentences before.
 # "Dix territoires … Le plus vaste d'entre eux, baptisé « Axe Seine », …": a superlative of a
@@ -523,7 +526,9 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             and PROGRAMME_WORDS.search(folded, sentence_start, sentence_bounds(text, min(len(text) - 1, sentence_end + 1))[1])
         called = match.group("call") and TERRITORY_WORD.search(folded, max(0, sentence_start - CALL_IT_WINDOW), sentence_start)
         held = LABEL_HELD_UNDER.search(folded, max(sentence_start, match.start() - 120), match.start()) \
-            and PROGRAMME_WORDS.search(folded, sentence_start, sentence_end)
+            and (PROGRAMME_WORDS.search(folded, sentence_start, sentence_end)
+                 or BID_SUBJECT.search(folded, sentence_start, match.start())
+                 and PROGRAMME_WORDS.search(folded, sentence_bounds(text, max(0, sentence_start - 2))[0], sentence_start))
         joint = JOINT_BID.search(folded, sentence_start, match.start()) and titled
         if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) \
                 and not (ordinal or bid or called or held or joint):
