@@ -663,6 +663,11 @@ def is_place_name(name: str) -> bool:
     return name_key(name) in _departement_keys() | _region_keys() | _country_keys()
 
 
+def is_region_name(name: str) -> bool:
+    """Whether `name` is a région's name (or one it goes by)."""
+    return name_key(name) in _region_keys()
+
+
 def article_before_a_place(text: str, start: int, end: int, name: str | None = None) -> bool:
     """'la Somme', 'le Cantal': a département's or région's name after its article names the place
     (a territory bearing its département's name goes without one: 'Mayotte a rejoint …')."""

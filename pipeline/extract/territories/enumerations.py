@@ -318,6 +318,9 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 continue  # "2 territoires …, ceux de A et de B" said where the programme is named
             if needs == "label_before" and not _up_to(LABEL_THEN_NAME, text, label_then_name(*sentence), match.start()):
                 continue
+            if "anaphor_before" in cue and re.search(cue["anaphor_before"], folded[sentence_start:match.start()]) \
+                    and LABEL_THEN_NAME.search(text, before[0], match.start()):
+                continue  # "le Territoire d'industrie A … Sur la carte, il apparaît sous la dénomination « B »": A's other name
             limit = sentence_end
             if cue.get("inside") == "brackets":
                 closing = text.find(")", match.end(), sentence_end)

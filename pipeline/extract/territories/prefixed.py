@@ -20,7 +20,7 @@ from pipeline.extract.territories.phrases import LOWER_BRAND_TAIL, PLACE_ADJECTI
 from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, awarded_plural_object_at, demonym_run, departements_after_dash, block_end, brand_end, capitalised_run, codes_after,
                                                  _town_words_of, town_words,
-                                                 is_place_adjective, is_place_name, make_mention, named_by_its_departements, numbered_name, quoted_name, titled_by_the_programme,
+                                                 is_place_adjective, is_place_name, is_region_name, make_mention, named_by_its_departements, numbered_name, quoted_name, titled_by_the_programme,
                                                  sentence_bounds)
 from pipeline.normalize import fold
 
@@ -441,13 +441,25 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
 
 
 ADJECTIVE_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+# "… Portes euréliennes d'Île-de-France": a preposition of place after the demonym, then a name
+OF_AFTER_ADJECTIVE = re.compile(r"[ \t]+(?:de|du|des|d['’])[ \t]*(?=[A-ZÀ-Ý])")
 
 
 def _past_a_place_adjective(text: str, pos: int, end: int) -> int:
     """'le territoire d'industrie Bresse bourguignonne correspond …': a demonym in lower case after
-    the capitalised words is the name's last word, not the start of the sentence's predicate."""
+    the capitalised words is the name's last word, not the start of the sentence's predicate; a
+    région's name after it, joined by "de", belongs to the name ('Pays de Dreux – Portes euréliennes
+    d'Île-de-France', not cut at its demonym; a département's says where it lies: 'Vosges saônoises
+    de Haute-Saône')."""
     adjective = ADJECTIVE_AFTER.match(text, end) if end > pos else None
-    return adjective.end() if adjective and is_place_adjective(adjective.group(1)) else end
+    if not adjective or not is_place_adjective(adjective.group(1)):
+        return end
+    of = OF_AFTER_ADJECTIVE.match(text, adjective.end())
+    if of:
+        place_end = capitalised_run(text, of.end(), min(len(text), of.end() + 60))
+        if is_region_name(text[of.end():place_end]):
+            return place_end
+    return adjective.end()
 
 
 def _demonyms_then_name(text: str, pos: int) -> tuple[set[str], int] | None:

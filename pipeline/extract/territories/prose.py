@@ -143,6 +143,13 @@ TERRITORY_WORD = re.compile(r"\bterritoire")
 # d'industrie »': a quoted name after "territoire" in lower case, in a sentence naming the programme
 # or a label ("Plusieurs territoires ont été labellisés, dont …, ainsi que le territoire « X »"), or
 # anywhere in a text titled by the programme ("X faisait partie du territoire « Y »").
+# "Que regroupe le territoire « X » ?": a question opened by an interrogative word asks about the
+# territory it names, which it takes as given (a yes/no question, "La CAPA, un Territoire
+# d'industrie ?", asks whether it is one) (folded text, at the sentence's start)
+ASKS_WHAT = re.compile(r"[*_\s]*(?:que|qu'|qui|quoi|comment|pourquoi|quand|combien|quel|quels|quelle|quelles|ou)\b")
+# How far before a quoted name after "le territoire" the programme's words may stand (a question and
+# its answer before it in an interview).
+PROGRAMME_NEAR = 300
 TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(?:du|de\s+la|de\s+l['’]|des|de)\s*)?(?=[«“\"])")
 # A renaming told after the name given: that name was the territory's former one.
 RENAMED = re.compile(r"\b(?:renomme|rebaptise|change\s+de\s+nom)")
@@ -163,6 +170,9 @@ QUOTED_CANDIDATURE = re.compile(r"\b(?:une|leur|la|sa|cette)\s+candidature\s+(?:
 # the programme: the name a label (its grant or renewal, just before) is held under
 LABEL_HELD_UNDER = re.compile(r"\b(?:renouvellement|reconduction|labellisation|label|reconduit\w*|renouvele\w*|retenu\w*|labellise\w*)\b"
                               r"[^.;:]{0,60}$")
+# "… la seconde phase du programme Territoires d'industrie. La candidature déposée par A avec B a été
+# retenue, sous le nom de X": a bid, retained under a name, the programme named in the sentence before
+BID_SUBJECT = re.compile(r"\b(?:la|leur|notre|cette|sa)\s+candidature\b|\b(?:le|leur|notre|ce|son)\s+dossier\b")
 # "Deux territoires sont concernés. … Le second, baptisé « Cœur de Maine », est nouveau": an
 # ordinal opening the sentence picks one of the territories counted a few sentences before.
 # "Dix territoires … Le plus vaste d'entre eux, baptisé « Axe Seine », …": a superlative of a
@@ -368,10 +378,10 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     folded = fold(text)
     found = []
 
-    def add(start: int, end: int, block_end: int, codes=()):
+    def add(start: int, end: int, block_end: int, codes=(), question_start: int | None = None):
         if INTERCOMMUNALITY_FORM.match(folded[start:end]):
             return  # an intercommunality: the member rules read it
-        if asked(text, end):
+        if asked(text, end) and not (question_start is not None and ASKS_WHAT.match(folded, question_start)):
             return  # "La CAPA, un Territoire d'industrie ?": a question asserts no label
         mention = make_mention(text, start, end, "territory.prose", codes, block_end)
         if mention:
@@ -516,7 +526,9 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             and PROGRAMME_WORDS.search(folded, sentence_start, sentence_bounds(text, min(len(text) - 1, sentence_end + 1))[1])
         called = match.group("call") and TERRITORY_WORD.search(folded, max(0, sentence_start - CALL_IT_WINDOW), sentence_start)
         held = LABEL_HELD_UNDER.search(folded, max(sentence_start, match.start() - 120), match.start()) \
-            and PROGRAMME_WORDS.search(folded, sentence_start, sentence_end)
+            and (PROGRAMME_WORDS.search(folded, sentence_start, sentence_end)
+                 or BID_SUBJECT.search(folded, sentence_start, match.start())
+                 and PROGRAMME_WORDS.search(folded, sentence_bounds(text, max(0, sentence_start - 2))[0], sentence_start))
         joint = JOINT_BID.search(folded, sentence_start, match.start()) and titled
         if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) \
                 and not (ordinal or bid or called or held or joint):
@@ -546,13 +558,15 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
     for match in TERRITORY_THEN_QUOTED.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         quoted = quoted_name(text, match.end())
-        if not quoted or not (titled or LABELLING.search(folded, sentence_start, sentence_end)):
+        if not quoted or not (titled or LABELLING.search(folded, sentence_start, sentence_end)
+                              or PROGRAMME_WORDS.search(folded, max(0, sentence_start - PROGRAMME_NEAR), sentence_end)):
             continue  # the programme's words or a label's: "… labellisés en 2023, dont …, ainsi que le territoire « X »",
-            # or a text titled by the programme: "Caen la mer porte seule le territoire « Caen Industrie »"
+            # a text titled by the programme: "Caen la mer porte seule le territoire « Caen Industrie »", or
+            # the programme named just before: "Combien existe-t-il de Territoires d'industrie ? … Que regroupe le territoire « X » ?"
         start, end = trim_name(text, *quoted)
         part = read_part(text, start, end)
         if part is not None and part.start == start and part.end == end and not part.epci:
-            add(start, end, sentence_end)
+            add(start, end, sentence_end, question_start=sentence_start)
     for match in APPOSITION.finditer(text):
         # "la communauté d'agglomération du X (CAPA), l'autre Territoire d'industrie": the name
         # before its acronym's brackets
