@@ -3621,3 +3621,26 @@ def test_a_tab_after_the_programme_s_words_ends_a_header_cell_not_a_name():
             "Grand Dole\t39\tCommunauté d'agglomération du Grand Dole\n"
             "Haut-Jura\t39\tCommunauté de communes Haut-Jura Saint-Claude\n")
     assert sorted(ids(text)) == ["grand-dole", "haut-jura"]
+
+
+def test_a_territory_named_by_the_towns_it_gathers_after_the_programme_words():
+    text = ("Les élus du Territoire d'industrie regroupant les bassins de Lacq, de Pau et de Tarbes "
+            "se sont réunis à Mourenx.")
+    assert ids(text) == ["lacq-pau-tarbes"]
+    assert ids("Le Territoire d'industrie qui réunit les vallées de Bruyères et de Gérardmer a signé.") \
+        == ["bruyeres-gerardmer"]
+
+
+@pytest.mark.parametrize("text", [
+    # several territories, not one named by three towns
+    "Les trois Territoires d'industrie réunissant les bassins de Lacq, de Pau et de Tarbes ont signé.",
+    # rivers and areas take an article; "bassins de vie" is a common noun
+    "Le Territoire d'industrie qui réunit les vallées de la Meuse et de la Moselle a signé.",
+    "Le programme Territoires d'industrie rassemblant les bassins de vie les plus industriels avance.",
+    # no "et" closes the towns; no town the referential knows
+    "Le Territoire d'industrie regroupant les bassins de Lacq, de Pau, puis la plaine a signé.",
+    "Le Territoire d'industrie regroupant les bassins de Zorbaville et de Quetzalie a signé.",
+])
+def test_gathered_towns_guards(text):
+    assert not any(m.rule == "territory.prefixed_name" and "–" in m.name
+                   for m in find_territories(text, find_places(text)))

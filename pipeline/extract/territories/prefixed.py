@@ -82,6 +82,42 @@ def _counted_places_end(text: str, pos: int, counted: re.Match) -> int | None:
 
 # "Territoires d'Industrie de Côte d'Or": the programme's words in the plural, then a place, say
 # where several territories lie, not a territory's name.
+# "du Territoire d'industrie regroupant les bassins de Lacq, de Pau et de Tarbes": the towns a
+# territory gathers, each after its own "de" with no article (folded text; rules data).
+GATHERED_HEAD = re.compile(r"(?:" + "|".join(WORDS["gathered_towns"]["verbs"]) + r")\s+les\s+(?:"
+                           + "|".join(WORDS["gathered_towns"]["heads"]) + r")\s+(?:de\s+|d')(?=[a-z])")
+TOWN = re.compile(r"[A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*(?:[ \t]+[A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*){0,2}")
+NEXT_GATHERED_TOWN = re.compile(r"(?:[ \t]*,[ \t]*(?:(?P<et>et)[ \t]+)?|[ \t]+(?P<et2>et)[ \t]+)(?:de[ \t]+|d['’])")
+# A plural determiner or a count before the programme's words: several territories, not one.
+SEVERAL_BEFORE = re.compile(r"\b(?:les|des|ces|aux|plusieurs|\d+|" + "|".join(SMALL_COUNTS) + r")\s*[«\"]?\s*$")
+
+
+def _gathered_towns(text: str, match: re.Match, pos: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of the towns a territory the programme's words open is said to gather
+    ("… regroupant les bassins de Lacq, de Pau et de Tarbes" is "Lacq – Pau – Tarbes"), at least
+    two, the last after "et", one of them a town the referential's EPCI or chef-lieu names; else None."""
+    folded = fold(text)
+    head = GATHERED_HEAD.match(folded, pos)
+    if not head or SEVERAL_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
+        return None
+    towns: list[re.Match] = []
+    closing = False
+    at = head.end()
+    while town := TOWN.match(text, at):
+        towns.append(town)
+        if closing:
+            break
+        joint = NEXT_GATHERED_TOWN.match(text, town.end())
+        if not joint:
+            return None  # no "et" closes the towns: not a list of them
+        closing, at = bool(joint.group("et") or joint.group("et2")), joint.end()
+    else:
+        return None  # a joint with no town after it
+    if not any(fold(town.group(0)) in town_words() for town in towns):
+        return None
+    return towns[0].start(), towns[-1].end(), " – ".join(t.group(0) for t in towns)
+
+
 PLURAL_THEN_PREPOSITION = re.compile(r"territoires\s+d['’]\s*industrie\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|en)\b",
                                      re.IGNORECASE)
 
@@ -352,6 +388,12 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
         elif numbered_name(text[pos:pos + 40]) and not PLURAL.match(text, match.start()):
             # "le Territoire d'industrie des 3 Vallées": the name's figure, then its capitalised words
             end = capitalised_run(text, pos + 2, min(len(text), pos + 200))
+        elif gathered := _gathered_towns(text, match, pos):
+            start, end, name = gathered
+            mention = make_mention(text, start, end, "territory.prefixed_name", codes_after(text, end, places),
+                                   block_end(structure, text, pos), name=name)
+            found.extend([mention] if mention else [])
+            continue
         elif counted := COUNTED_HEAD.match(fold(text[pos:pos + 60])):
             # "le label « Territoires d'industrie » des trois vallées de Bruyères, Gérardmer et
             # Saint-Dié-des-Vosges": a count of heads, then as many places
