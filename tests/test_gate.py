@@ -42,7 +42,11 @@ LIST_NAMES = {"prefecture_aisne_il_s_agit_de_trois.txt": "Haute Picardie",
               "g79p85_club_aisne_telle_que_nous_cinq_pour_quatre.txt": "Haute Picardie",
               # département bullets over "o" sub-items, one département left out; the intro
               # "Ils se répartissent ainsi :" points back at the count before it
-              "g80gate_region_cvl_puces_o_douze_pour_onze.txt": "Berry-Sologne"}
+              "g80gate_region_cvl_puces_o_douze_pour_onze.txt": "Berry-Sologne",
+              # "les sept territoires suivants : Sud et Ouest Creuse, A, …" over six names: "Sud"
+              # alone names nothing, so no reading of the commas and "et" reaches seven
+              "g72p76_region_sept_territoires_suivants_six_noms.txt": "Sud et Ouest Creuse",
+              "g81gate_region_na_sud_et_ouest_creuse_sept_pour_six.txt": "Grand-Libournais"}
 
 
 def table(output: Path, name: str):
@@ -104,7 +108,7 @@ def test_a_list_cut_by_the_end_of_the_page_is_published_with_a_warning(gate_run)
     assert detail.startswith("states 13 territories in Grand Est (44) for 2019-2022")
     assert "names 8; not a proof of error, as the text ends inside the list" in detail
     assert "`communiques run --strict` rejects it" in detail
-    assert "12 seen, 1 published (1 with a warning), 11 rejected" in result.stdout
+    assert "14 seen, 1 published (1 with a warning), 13 rejected" in result.stdout
     assert f"  warning: {CUT} (stated_vs_listed): {detail}" in result.stdout
 
 
@@ -152,14 +156,14 @@ def test_strict_rejects_the_document_with_a_warning_and_a_plain_run_publishes_it
     result = run_command("run", "--input", str(gate_input), "--output", str(output), "--strict")
     assert result.returncode == 1, result.stdout + result.stderr
     assert_clean_output(result)
-    assert "12 seen, 0 published, 12 rejected" in result.stdout
+    assert "14 seen, 0 published, 14 rejected" in result.stdout
     rejections = table(output, "rejections").set_index("source")
     assert rejections.loc[CUT, "stage"] == "validate"
     assert rejections.loc[CUT, "reason"].endswith("(rejected by `communiques run --strict`)")
     assert table(output, "warnings").empty
     result = run_command("run", "--input", str(gate_input), "--output", str(output))
     assert result.returncode == 1
-    assert "12 seen, 1 published (1 with a warning), 11 rejected" in result.stdout
+    assert "14 seen, 1 published (1 with a warning), 13 rejected" in result.stdout
     assert list(table(output, "warnings")["check"]).count("stated_vs_listed") == 1
 
 

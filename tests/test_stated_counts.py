@@ -585,3 +585,43 @@ def test_a_closing_et_in_a_list_on_one_line_may_part_two_names_of_a_count_one_mo
     # two more than the list: no reading of one "et" reaches it, a certain difference
     rows = [row for row in counts(text.format("quinze")) if row["stated"] == 15]
     assert all(row["doubt"] is None or "'et'" not in row["doubt"] for row in rows), rows
+
+
+def test_a_lone_head_sharing_the_next_names_complement_is_no_name_of_its_own():
+    """'Sud et Ouest Creuse': 'Sud' alone names nothing, so splitting at that 'et' is no reading of
+    the list: a count one more than its names is certain, not in doubt (probes76_gate g14)."""
+    text = ("Limoges, le 14 février 2020\n\nLa Région a signé les contrats des {} territoires suivants : "
+            "Grand Châtellerault, Sud et Ouest Creuse, Nord Poitou, Pays Basque, Val de Garonne." + CONTACT)
+    row = only(text.format("cinq"))
+    assert (row["stated"], row["listed"]) == (5, 5)
+    row = only(text.format("six"))
+    assert (row["stated"], row["listed"], row["doubt"]) == (6, 5, None)
+    # guard: a lone head first after the colon is still no name; a word with its own complement is one
+    row = only(text.replace("Grand Châtellerault, Sud et Ouest Creuse", "Sud et Ouest Creuse, Grand Châtellerault")
+               .format("six"))
+    assert (row["stated"], row["listed"], row["doubt"]) == (6, 5, None)
+
+
+TARN_TAKEN_UP = ("Albi, le 25 novembre 2023\n\nLe département voit {} territoires labellisés pour la deuxième "
+                 "phase du programme :\n\n• Albigeois\n• Hautes Terres d'Oc\n\n(Photo : un atelier de mécanique "
+                 "près de Carmaux.)\n\n• Castres-Mazamet\n• Carmausin-Ségala" + CONTACT)
+
+
+def test_a_list_taken_up_after_a_caption_is_counted_whole_when_its_count_covers_both_parts():
+    text = TARN_TAKEN_UP.format("quatre")
+    result = extract(text, next(nlp.parse([text])))
+    assert [t["name"] for t in result.territories] == ["Albigeois", "Hautes Terres d'Oc", "Castres-Mazamet",
+                                                       "Carmausin-Ségala"]
+    row = only(text)
+    assert (row["stated"], row["listed"], row["rule"]) == (4, 4, "stated_count.resumed_list")
+
+
+def test_a_list_taken_up_after_a_paragraph_but_not_read_leaves_a_larger_count_in_doubt():
+    """Five for two read, the same marker going on after a caption with two items no rule read:
+    the list may go on there, so the difference proves nothing (gate36 c07 was rejected)."""
+    text = TARN_TAKEN_UP.format("cinq")
+    result = extract(text, next(nlp.parse([text])))
+    assert [t["name"] for t in result.territories] == ["Albigeois", "Hautes Terres d'Oc"]
+    row = only(text)
+    assert (row["stated"], row["listed"]) == (5, 2)
+    assert "takes it up after a paragraph, its items not read as territories" in row["doubt"]

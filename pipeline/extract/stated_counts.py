@@ -101,6 +101,7 @@ class Words:
     renewal: re.Pattern
     remarks: re.Pattern
     others_after: re.Pattern
+    shared_heads: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +142,7 @@ class ListOfTerritories:
     sentence_end: int | None = None  # a list the enumeration rule read in prose: its sentence's end
     table: bool = False  # a table's column of territories, its rows the items
     names: list[tuple[int, int]] = field(default_factory=list)  # its names' spans, for such a list
+    taken_up_unread: bool = False  # a list after a paragraph goes on with its marker, items not read
 
 
 def _names_in(block: ListBlock) -> int:
@@ -255,7 +257,8 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
             item.field and len(item.parts) > 1 for item in blocks[0].items)
         found.append(ListOfTerritories(intro_start, blocks[0].span.start, blocks[-1].span.end,
                                        territory_ids, blocks, sum(map(_names_in, blocks)), sublists,
-                                       resumed))
+                                       resumed, taken_up_unread=_taken_up_unread(text, structure, blocks[-1],
+                                                                                 set(by_block))))
     for index, territory_ids in by_table.items():
         table = structure.tables[index]
         # its rows are the items; the header, like the line above it, belongs to the intro
@@ -277,6 +280,15 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
                                                sentence_end=sentence_end,
                                                names=[(m.start, m.end) for m in run]))
     return sorted(found, key=lambda lst: lst.items_start)
+
+
+def _taken_up_unread(text: str, structure: Structure, block: ListBlock, naming: set[int]) -> bool:
+    """Whether the list right after `block` takes it up after a few lines of prose (a photo's
+    caption, a page's last paragraph) with none of its items read as territories: the territory
+    rules read a list's items after an intro, and the prose between stands where the intro would."""
+    following = next((b for b in structure.lists if b.span.start >= block.span.end), None)
+    return (following is not None and following.id not in naming
+            and resumes_after_prose(text, block, following))
 
 
 def _line_above(text: str, position: int) -> int:
@@ -638,8 +650,9 @@ def _fewer_than_commas_and_a_last_name(text: str, lst: ListOfTerritories, count:
 def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
     """Whether the names read in a sentence can be counted one way only: the count is larger than
     the pieces every comma, ';' and 'et' make from it (or from the list, when the count is in a
-    sentence before) to the sentence's end, a clause glossing a name ("A, porté par X, et B") no
-    piece (no reading reaches it: "Cinq territoires … : A, B, C et D"); or, for the names the
+    sentence before) to the sentence's end, a clause glossing a name ("A, porté par X, et B") or a
+    lone head sharing the next name's complement ("Sud et Ouest Creuse") no piece (no reading
+    reaches it: "Cinq territoires … : A, B, C et D"); or, for the names the
     enumeration rule read, each name is closed by its own bracket, a separator alone between
     ("Trois territoires … : A (02), B (02), C (02) et D (02)")."""
     sentence_end = len(text) if lst.sentence_end is None else lst.sentence_end
@@ -650,7 +663,8 @@ def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
         return False  # words after the last name ("…, A et trois autres dans le Nord"): the list may go on
     pieces_start = count["end"] if count["end"] > lst.intro_start else lst.items_start
     pieces = [piece for piece in SENTENCE_SEPARATOR.split(text[pieces_start:stop])
-              if piece.strip() and not GLOSS_CLAUSE.match(fold(piece.strip()))]
+              if piece.strip() and not GLOSS_CLAUSE.match(fold(piece.strip()))
+              and not _words().shared_heads.fullmatch(fold(piece.split(":")[-1].strip()))]  # "Sud et Ouest Creuse"
     if count["value"] > len(pieces):
         return True
     if lst.sentence_end is None:
@@ -740,6 +754,9 @@ def _doubt(text: str, lst: ListOfTerritories, whole: dict | None, count: dict,
     if _others_after(text, lst, count):
         doubts.append("a sentence after it names or counts the territories it leaves out: the "
                       "count holds them")
+    if lst.taken_up_unread and count["value"] > len(lst.territory_ids):
+        doubts.append("a list with its marker takes it up after a paragraph, its items not read as "
+                      "territories: it may go on there")
     if lst.resumed:
         doubts.append("it is taken up after a paragraph with the same marker: the paragraph may "
                       "part two lists")

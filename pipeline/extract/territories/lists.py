@@ -12,7 +12,8 @@ from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.members import EPCI_COLUMN, MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline import referential
-from pipeline.extract.structure import COUNT_WORDS, DEPARTEMENT_CODE, NUMBER_MARKER, Item, cell_parts, ListBlock, Span, SpanReach, Structure, may_be_cut
+from pipeline.extract.structure import (COUNT_WORDS, DEPARTEMENT_CODE, NUMBER_MARKER, Item, cell_parts, ListBlock, Span, SpanReach, Structure, may_be_cut,
+                                        resumes_after_prose)
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
                                                  ET_JOINT, PERSON_AFTER_NAME,
@@ -816,6 +817,9 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                                 or _next_of_a_described_run(text, structure, lst, territory_lists)
                                 or _numbering_taken_up(structure, lst, territory_lists)):
             decided = TERRITORIES
+        taken_up = decided is None and _taken_up_to_its_count(text, structure, lst, territory_lists)
+        if taken_up:
+            decided = TERRITORIES
         if decided == OTHER and _coded_under_a_silent_intro(text, lst, places):
             decided = None
         if decided == TERRITORIES:
@@ -838,6 +842,9 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
         labelled = labels_only and any(item.field and item.field.value.end > item.field.value.start
                                        for item in lst.items)
         intro = (lst.intro.start if lst.intro else lst.span.start, lst.items[0].span.start)
+        if taken_up:  # the intro of the list it goes on with, whose count covers it (its places too)
+            previous = structure.lists[lst.id - 1]
+            intro = (previous.intro.start, previous.items[0].span.start)
         spread = _place_led_items(text, lst, places) if labels_only else {}
         whole_lines = announced and _intro_counts_lines(text, lst)
         for item in lst.items:
@@ -978,6 +985,18 @@ def _numbering_taken_up(structure: Structure, lst: ListBlock, territory_lists: s
     previous = structure.lists[lst.id - 1]
     last = NUMBER_MARKER.fullmatch(previous.items[-1].marker.strip()) if previous.items else None
     return last is not None and lst.items[0].marker.strip() == f"{int(last['number']) + 1}{last['mark']}"
+
+
+def _taken_up_to_its_count(text: str, structure: Structure, lst: ListBlock, territory_lists: set[int]) -> bool:
+    """'quatre territoires … :' / - A / - B / a photo's caption / - C / - D: a list with the marker
+    of the list of territories just before, after a few lines of prose without colon
+    (resumes_after_prose), goes on with it when that list's intro counts both lists' items
+    together; the prose alone (another list after a paragraph) is no evidence."""
+    if lst.id == 0 or lst.id - 1 not in territory_lists:
+        return False
+    previous = structure.lists[lst.id - 1]
+    return (previous.intro is not None and resumes_after_prose(text, previous, lst)
+            and _counts_the_items(previous.intro.of(text), len(previous.items) + len(lst.items)))
 
 
 # "Les territoires labellisés qui concernent le département", a heading without colon
