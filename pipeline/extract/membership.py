@@ -1359,6 +1359,21 @@ BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n)|
                           + r"(?:\s*,\s*(?:" + WORDS["label_status"] + r")\s*,)?"
                           # "…, Y, qui réunit A et B": a name set off by commas, its relative clause
                           + r"(?:\s*,\s*qui\s+|\s*,?\s*(?:(?:est|sont|a\s+été|ont\s+été)\s+)?)$")
+# "Le périmètre retenu est celui du Pays X, regroupant A et B": "celui" stands for the
+# perimeter, and X is the body whose area the territory (named elsewhere) takes, not a territory
+PERIMETER_OF = re.compile(r"\bp[ée]rim[èe]tre\b[^.;:!?\n]{0,40}?\b(?:est|sera|reste|était|demeure)\s+$", re.IGNORECASE)
+
+
+def _named_subject(text: str, start: int, trigger: int) -> re.Match | None:
+    """The territory a member list's subject names ("Le territoire X regroupe A et B", "celui de
+    X, qui rassemble A et B"), unless "celui" stands for a perimeter another body lends."""
+    subject = NAMED_SUBJECT.search(text, start, trigger)
+    if subject and subject.group(0)[:1] in "Cc" and subject.group(0)[:5].lower() == "celui" \
+            and PERIMETER_OF.search(text, max(start, subject.start() - 60), subject.start()):
+        return None
+    return subject
+
+
 NAMED_FIRST = re.compile(r"\s*(?:[Ll]e|[Cc]e)\s+" + TERRITORY_WORD + SUBJECT_NAME)
 # the same name as the object of a verb presenting it, set off by its relative clause: "Côté
 # renouvellements, on retrouve X, qui fédère A, B et C" (the relative's subject is X)
@@ -1373,7 +1388,7 @@ def _subject_named_otherwise(text: str, sentence_start: int, trigger: int,
     Collines de Normandie regroupe A et B") whose mention the territory rules did not keep: its
     members belong to it, not to another territory of the document. (A territory they kept is
     found before the list by the sentence rule, which answers first.)"""
-    subject = NAMED_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger) \
+    subject = _named_subject(text, max(sentence_start, trigger - 160), trigger) \
         or _bare_subject(text, sentence_start, trigger, epci_spans)
     return bool(subject) and not _names_a_place(subject)
 
@@ -2600,7 +2615,7 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
             continue
         start, end = sentences[index]
         start = _sentence_start(text, start, mention.list_start)  # the parser may run across lines
-        subject = NAMED_SUBJECT.search(text, max(start, mention.list_start - 160), mention.list_start)
+        subject = _named_subject(text, max(start, mention.list_start - 160), mention.list_start)
         if subject is None:  # "…, Caen Industrie est porté par A"
             subject = _bare_subject(text, start, mention.list_start, spans)
             subject = subject if subject and not is_place_name(subject.group("name")) else None
