@@ -3621,3 +3621,12 @@ def test_a_tab_after_the_programme_s_words_ends_a_header_cell_not_a_name():
             "Grand Dole\t39\tCommunauté d'agglomération du Grand Dole\n"
             "Haut-Jura\t39\tCommunauté de communes Haut-Jura Saint-Claude\n")
     assert sorted(ids(text)) == ["grand-dole", "haut-jura"]
+
+
+def test_a_heading_in_capitals_ends_the_name_the_body_writes_before_a_clause():
+    heading = "LE TERRITOIRE D'INDUSTRIE SUD CHAMPAGNE OUVRE SON GUICHET AUX PME\n\n"
+    body = "Le Territoire d'industrie Sud Champagne, dans l'Aube, ouvre un guichet.\n"
+    assert set(ids(heading + body)) == {"sud-champagne"}
+    # guard: a name's tail after a dash, or two words, is no clause: the full name stays
+    text = "TERRITOIRE D'INDUSTRIE VALLÉE DE LA BRESLE – VIMEU\n\nLe Territoire d'industrie Vallée de la Bresle a signé.\n"
+    assert "vallee-de-la-bresle-vimeu" in ids(text)

@@ -247,6 +247,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departements_it_takes_in(text, kept, places)
     _heads_an_acronym_spells(text, kept)
     _short_names_in_brackets(text, kept)
+    _capitals_run_past_the_name(text, kept)
     _short_forms_named_in_full(kept)
     _carriers_left_out(kept)
     _demonym_for_its_departement(text, kept)
@@ -1682,6 +1683,28 @@ def _departement_of_this_territory_demonym(text: str, mentions: list[TerritoryMe
         codes = _demonym_codes(folded, match.end(), min(len(folded), match.end() + 40)) if match else set()
         if len(codes) == 1:
             mention.departement_codes |= codes
+
+
+def _capitals_run_past_the_name(text: str, mentions: list[TerritoryMention]) -> None:
+    """'LE TERRITOIRE D'INDUSTRIE COMMINGES-NESTES RECRUTE SON CHEF DE PROJET' beside
+    'Comminges-Nestes' in the body: a heading in capitals gives no case to end the name, so the
+    name it opens with, written in small letters elsewhere in the document, is where it ends when
+    a clause follows (three words at least, no dash: "VALLÉE DE LA BRESLE – VIMEU" beside "Vallée
+    de la Bresle" is the full name of a short form)."""
+    written = {m.territory_id: m.name for m in mentions if any(c.islower() for c in text[m.start:m.end])}
+    for mention in mentions:
+        span = text[mention.start:mention.end]
+        if any(c.islower() for c in span) or mention.territory_id in written:
+            continue
+        shorter = [key for key in written if mention.territory_id.startswith(key + "-")]
+        if not shorter:
+            continue
+        key = max(shorter, key=len)
+        end = next((mention.start + word.end() for word in re.finditer(r"[\w'’]+", span)
+                    if name_key(span[:word.end()]) == key), None)
+        rest = text[end:mention.end] if end is not None else ""
+        if len(re.findall(r"[\w'’]+", rest)) >= 3 and not re.match(r"\s*[–—-]", rest):
+            mention.end, mention.name = end, written[key]
 
 
 def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
