@@ -2737,6 +2737,13 @@ RUN_HOLDS_THE_LABEL = re.compile(
     r"|feuille\s+de\s+route|plan\s+d'actions?)\s*+(?:commune\s+|conjointe\s+)?[«\"“]?\s*+territoires?\s+d'\s*industrie\b"
     r"|(?:sont|ont\s+ete|viennent\s+d'etre)\s+(?:[a-z'-]+\s+){0,2}?(?:labellisee?s|retenue?s|reconduite?s|selectionnee?s)"
     r"\s+(?:ensemble\s+)?(?:comme\s+|en\s+tant\s+que\s+)?[«\"“]?\s*+territoires?\s+d'\s*industrie\b)")
+# "L'Agglomération d'Agen a présenté ce mercredi sa labellisation « Territoire d'industrie »": one
+# intercommunality, written with its type word, opening the sentence that gives it the label as
+# its own (folded text, from its end; singular possessive)
+ITS_LABEL = re.compile(
+    r"\s*+(?:a|avait|vient\s+de)\s[^.;:!?\n]{0,80}?\b(?:sa\s+labellisation|son\s+label)\s*+[«\"“]?\s*+"
+    r"territoire\s+d'\s*industrie\b")
+OPENING_ARTICLE = re.compile(r"\s*(?:(?:la|le|les)\s+|l['’]\s*)?", re.IGNORECASE)
 # "le programme Territoires d'industrie réunit la communauté urbaine A et la communauté de
 # communes B": the programme gathering the run, the verb right before it (folded text)
 PROGRAMME_GATHERS = re.compile(
@@ -2773,10 +2780,14 @@ def run_territories(text: str, mentions: list[EpciMention], territories: list[Te
         if len({m.link.siren for m in run}) != len(run):
             continue
         carried = TERRITORY_CARRIED_BY.search(folded, max(0, run[0].start - 80), run[0].start)
-        if len(run) < 2 and not carried:
+        before = text[max(text.rfind(".", 0, run[0].start), text.rfind("\n", 0, run[0].start)) + 1:run[0].start]
+        opens = not before.strip()
+        its_own = len(run) == 1 and (run[0].legal_form or TYPE_WORD.search(text, run[0].start, run[0].end)) \
+            and OPENING_ARTICLE.fullmatch(before) \
+            and ITS_LABEL.match(folded, run[0].end)
+        if len(run) < 2 and not (carried or its_own):
             continue
-        opens = not text[max(text.rfind(".", 0, run[0].start), text.rfind("\n", 0, run[0].start)) + 1:run[0].start].strip()
-        if not (opens and RUN_HOLDS_THE_LABEL.match(folded, run[-1].end) or carried
+        if not (opens and RUN_HOLDS_THE_LABEL.match(folded, run[-1].end) or carried or its_own
                 or PROGRAMME_GATHERS.search(folded, max(0, run[0].start - 80), run[0].start)):
             continue
         name = _joined_names(text, folded, run, bare_names=True)
