@@ -128,6 +128,7 @@ from pipeline.extract import figure_scope
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, departements_in_name, place_before, places_starting_in
 from pipeline.extract.structure import parse
+from pipeline.town_demonyms import towns_of_demonym
 from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
                                                  DemonymRuns, demonym_run, demonyms_at,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
@@ -452,13 +453,16 @@ def _a_newcomer_of_its_own(text: str, mention: TerritoryMention, kept: list[Terr
     """'Sans surprise, la vallée de l'Arve est reconduite. … Nouveau venu, le bassin annécien rejoint
     le dispositif', '… Le bassin annécien fait son entrée dans le dispositif': the newcomer is not
     the territory renewed before it, when its adjective is made from none of the other names ('le
-    bassin belfortain' beside 'Grand Belfort' is that one)."""
+    bassin belfortain' beside 'Grand Belfort' is that one; 'le bassin auscitain' beside 'Grand Auch
+    / Astarac', by the town its demonym is made from)."""
     start, end = sentence_bounds(text, mention.start)
     if not (NEWCOMER_FRONTED.search(fold(text[start:mention.start])) or NEWCOMER_PREDICATE.match(fold(text[mention.end:end]))):
         return False
-    stem = fold(mention.name.split()[1])[:STEM]
+    adjective = mention.name.split()[1]
+    stem, towns = fold(adjective)[:STEM], {name_key(town) for town in towns_of_demonym(adjective)}
     return not any(word.startswith(stem) for other in kept if other is not mention
-                   for word in re.findall(r"[a-z]+", fold(other.name)))
+                   for word in re.findall(r"[a-z]+", fold(other.name))) \
+        and not any(f"-{town}-" in f"-{other.territory_id}-" for other in kept if other is not mention for town in towns)
 
 
 # "composé des communautés de communes A, B et C", "Ce projet regroupera 4 intercommunalités :":
