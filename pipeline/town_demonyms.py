@@ -60,6 +60,11 @@ def _towns_by_form() -> dict[str, frozenset[tuple[str, str]]]:
     return {form: frozenset(towns) for form, towns in forms.items()}
 
 
+def towns_of_demonym(word: str) -> frozenset[str]:
+    """The names of the towns a demonym is made from ("auscitain": Auch), whatever its form."""
+    return frozenset(name for _, name in _towns_by_form().get(fold(word), ()))
+
+
 @lru_cache(maxsize=1)
 def _rows() -> tuple[dict, ...]:
     with DEMONYMS_FILE.open(encoding="utf-8", newline="") as handle:

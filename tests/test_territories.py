@@ -3644,3 +3644,20 @@ def test_a_territory_named_by_the_towns_it_gathers_after_the_programme_words():
 def test_gathered_towns_guards(text):
     assert not any(m.rule == "territory.prefixed_name" and "–" in m.name
                    for m in find_territories(text, find_places(text)))
+def test_a_heading_in_capitals_ends_the_name_the_body_writes_before_a_clause():
+    heading = "LE TERRITOIRE D'INDUSTRIE SUD CHAMPAGNE OUVRE SON GUICHET AUX PME\n\n"
+    body = "Le Territoire d'industrie Sud Champagne, dans l'Aube, ouvre un guichet.\n"
+    assert set(ids(heading + body)) == {"sud-champagne"}
+    # guard: a name's tail after a dash, or two words, is no clause: the full name stays
+    text = "TERRITOIRE D'INDUSTRIE VALLÉE DE LA BRESLE – VIMEU\n\nLe Territoire d'industrie Vallée de la Bresle a signé.\n"
+    assert "vallee-de-la-bresle-vimeu" in ids(text)
+
+
+def test_a_newcomer_described_by_the_demonym_of_a_town_in_another_name_is_that_one():
+    text = ("Le bassin palois fait son entrée dans le programme Territoires d'industrie. Le territoire "
+            "« Lacq / Pau / Tarbes » a été labellisé en novembre.\n")
+    assert set(ids(text)) == {"lacq-pau-tarbes"}
+    # guard: a demonym of a town no other name holds is a newcomer of its own
+    text = ("La vallée de l'Arve est reconduite. Le bassin annécien fait son entrée dans le programme "
+            "Territoires d'industrie, comme le territoire « Lacq / Pau / Tarbes » labellisé en 2018.\n")
+    assert "bassin-annecien" in ids(text)

@@ -1359,6 +1359,21 @@ BARE_SUBJECT = re.compile(r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?][ \t\u00a0])|(?<=\n)|
                           + r"(?:\s*,\s*(?:" + WORDS["label_status"] + r")\s*,)?"
                           # "…, Y, qui réunit A et B": a name set off by commas, its relative clause
                           + r"(?:\s*,\s*qui\s+|\s*,?\s*(?:(?:est|sont|a\s+été|ont\s+été)\s+)?)$")
+# "Le périmètre retenu est celui du Pays X, regroupant A et B": "celui" stands for the
+# perimeter, and X is the body whose area the territory (named elsewhere) takes, not a territory
+PERIMETER_OF = re.compile(r"\bp[ée]rim[èe]tre\b[^.;:!?\n]{0,40}?\b(?:est|sera|reste|était|demeure)\s+$", re.IGNORECASE)
+
+
+def _named_subject(text: str, start: int, trigger: int) -> re.Match | None:
+    """The territory a member list's subject names ("Le territoire X regroupe A et B", "celui de
+    X, qui rassemble A et B"), unless "celui" stands for a perimeter another body lends."""
+    subject = NAMED_SUBJECT.search(text, start, trigger)
+    if subject and subject.group(0)[:1] in "Cc" and subject.group(0)[:5].lower() == "celui" \
+            and PERIMETER_OF.search(text, max(start, subject.start() - 60), subject.start()):
+        return None
+    return subject
+
+
 NAMED_FIRST = re.compile(r"\s*(?:[Ll]e|[Cc]e)\s+" + TERRITORY_WORD + SUBJECT_NAME)
 # the same name as the object of a verb presenting it, set off by its relative clause: "Côté
 # renouvellements, on retrouve X, qui fédère A, B et C" (the relative's subject is X)
@@ -1373,7 +1388,7 @@ def _subject_named_otherwise(text: str, sentence_start: int, trigger: int,
     Collines de Normandie regroupe A et B") whose mention the territory rules did not keep: its
     members belong to it, not to another territory of the document. (A territory they kept is
     found before the list by the sentence rule, which answers first.)"""
-    subject = NAMED_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger) \
+    subject = _named_subject(text, max(sentence_start, trigger - 160), trigger) \
         or _bare_subject(text, sentence_start, trigger, epci_spans)
     return bool(subject) and not _names_a_place(subject)
 
@@ -2600,7 +2615,7 @@ def member_subject_territories(text: str, mentions: list[EpciMention], territori
             continue
         start, end = sentences[index]
         start = _sentence_start(text, start, mention.list_start)  # the parser may run across lines
-        subject = NAMED_SUBJECT.search(text, max(start, mention.list_start - 160), mention.list_start)
+        subject = _named_subject(text, max(start, mention.list_start - 160), mention.list_start)
         if subject is None:  # "…, Caen Industrie est porté par A"
             subject = _bare_subject(text, start, mention.list_start, spans)
             subject = subject if subject and not is_place_name(subject.group("name")) else None
@@ -2722,6 +2737,13 @@ RUN_HOLDS_THE_LABEL = re.compile(
     r"|feuille\s+de\s+route|plan\s+d'actions?)\s*+(?:commune\s+|conjointe\s+)?[«\"“]?\s*+territoires?\s+d'\s*industrie\b"
     r"|(?:sont|ont\s+ete|viennent\s+d'etre)\s+(?:[a-z'-]+\s+){0,2}?(?:labellisee?s|retenue?s|reconduite?s|selectionnee?s)"
     r"\s+(?:ensemble\s+)?(?:comme\s+|en\s+tant\s+que\s+)?[«\"“]?\s*+territoires?\s+d'\s*industrie\b)")
+# "L'Agglomération d'Agen a présenté ce mercredi sa labellisation « Territoire d'industrie »": one
+# intercommunality, written with its type word, opening the sentence that gives it the label as
+# its own (folded text, from its end; singular possessive)
+ITS_LABEL = re.compile(
+    r"\s*+(?:a|avait|vient\s+de)\s[^.;:!?\n]{0,80}?\b(?:sa\s+labellisation|son\s+label)\s*+[«\"“]?\s*+"
+    r"territoire\s+d'\s*industrie\b")
+OPENING_ARTICLE = re.compile(r"\s*(?:(?:la|le|les)\s+|l['’]\s*)?", re.IGNORECASE)
 # "le programme Territoires d'industrie réunit la communauté urbaine A et la communauté de
 # communes B": the programme gathering the run, the verb right before it (folded text)
 PROGRAMME_GATHERS = re.compile(
@@ -2758,10 +2780,14 @@ def run_territories(text: str, mentions: list[EpciMention], territories: list[Te
         if len({m.link.siren for m in run}) != len(run):
             continue
         carried = TERRITORY_CARRIED_BY.search(folded, max(0, run[0].start - 80), run[0].start)
-        if len(run) < 2 and not carried:
+        before = text[max(text.rfind(".", 0, run[0].start), text.rfind("\n", 0, run[0].start)) + 1:run[0].start]
+        opens = not before.strip()
+        its_own = len(run) == 1 and (run[0].legal_form or TYPE_WORD.search(text, run[0].start, run[0].end)) \
+            and OPENING_ARTICLE.fullmatch(before) \
+            and ITS_LABEL.match(folded, run[0].end)
+        if len(run) < 2 and not (carried or its_own):
             continue
-        opens = not text[max(text.rfind(".", 0, run[0].start), text.rfind("\n", 0, run[0].start)) + 1:run[0].start].strip()
-        if not (opens and RUN_HOLDS_THE_LABEL.match(folded, run[-1].end) or carried
+        if not (opens and RUN_HOLDS_THE_LABEL.match(folded, run[-1].end) or carried or its_own
                 or PROGRAMME_GATHERS.search(folded, max(0, run[0].start - 80), run[0].start)):
             continue
         name = _joined_names(text, folded, run, bare_names=True)

@@ -128,6 +128,7 @@ from pipeline.extract import figure_scope
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, departements_in_name, place_before, places_starting_in
 from pipeline.extract.structure import parse
+from pipeline.town_demonyms import towns_of_demonym
 from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
                                                  DemonymRuns, demonym_run, demonyms_at,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
@@ -247,6 +248,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departements_it_takes_in(text, kept, places)
     _heads_an_acronym_spells(text, kept)
     _short_names_in_brackets(text, kept)
+    _capitals_run_past_the_name(text, kept)
     _short_forms_named_in_full(kept)
     _carriers_left_out(kept)
     _demonym_for_its_departement(text, kept)
@@ -451,13 +453,16 @@ def _a_newcomer_of_its_own(text: str, mention: TerritoryMention, kept: list[Terr
     """'Sans surprise, la vallée de l'Arve est reconduite. … Nouveau venu, le bassin annécien rejoint
     le dispositif', '… Le bassin annécien fait son entrée dans le dispositif': the newcomer is not
     the territory renewed before it, when its adjective is made from none of the other names ('le
-    bassin belfortain' beside 'Grand Belfort' is that one)."""
+    bassin belfortain' beside 'Grand Belfort' is that one; 'le bassin auscitain' beside 'Grand Auch
+    / Astarac', by the town its demonym is made from)."""
     start, end = sentence_bounds(text, mention.start)
     if not (NEWCOMER_FRONTED.search(fold(text[start:mention.start])) or NEWCOMER_PREDICATE.match(fold(text[mention.end:end]))):
         return False
-    stem = fold(mention.name.split()[1])[:STEM]
+    adjective = mention.name.split()[1]
+    stem, towns = fold(adjective)[:STEM], {name_key(town) for town in towns_of_demonym(adjective)}
     return not any(word.startswith(stem) for other in kept if other is not mention
-                   for word in re.findall(r"[a-z]+", fold(other.name)))
+                   for word in re.findall(r"[a-z]+", fold(other.name))) \
+        and not any(f"-{town}-" in f"-{other.territory_id}-" for other in kept if other is not mention for town in towns)
 
 
 # "composé des communautés de communes A, B et C", "Ce projet regroupera 4 intercommunalités :":
@@ -1682,6 +1687,28 @@ def _departement_of_this_territory_demonym(text: str, mentions: list[TerritoryMe
         codes = _demonym_codes(folded, match.end(), min(len(folded), match.end() + 40)) if match else set()
         if len(codes) == 1:
             mention.departement_codes |= codes
+
+
+def _capitals_run_past_the_name(text: str, mentions: list[TerritoryMention]) -> None:
+    """'LE TERRITOIRE D'INDUSTRIE COMMINGES-NESTES RECRUTE SON CHEF DE PROJET' beside
+    'Comminges-Nestes' in the body: a heading in capitals gives no case to end the name, so the
+    name it opens with, written in small letters elsewhere in the document, is where it ends when
+    a clause follows (three words at least, no dash: "VALLÉE DE LA BRESLE – VIMEU" beside "Vallée
+    de la Bresle" is the full name of a short form)."""
+    written = {m.territory_id: m.name for m in mentions if any(c.islower() for c in text[m.start:m.end])}
+    for mention in mentions:
+        span = text[mention.start:mention.end]
+        if any(c.islower() for c in span) or mention.territory_id in written:
+            continue
+        shorter = [key for key in written if mention.territory_id.startswith(key + "-")]
+        if not shorter:
+            continue
+        key = max(shorter, key=len)
+        end = next((mention.start + word.end() for word in re.finditer(r"[\w'’]+", span)
+                    if name_key(span[:word.end()]) == key), None)
+        rest = text[end:mention.end] if end is not None else ""
+        if len(re.findall(r"[\w'’]+", rest)) >= 3 and not re.match(r"\s*[–—-]", rest):
+            mention.end, mention.name = end, written[key]
 
 
 def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:

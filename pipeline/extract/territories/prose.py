@@ -564,8 +564,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             # a text titled by the programme: "Caen la mer porte seule le territoire « Caen Industrie »", or
             # the programme named just before: "Combien existe-t-il de Territoires d'industrie ? … Que regroupe le territoire « X » ?"
         start, end = trim_name(text, *quoted)
-        part = read_part(text, start, end)
-        if part is not None and part.start == start and part.end == end and not part.epci:
+        if _parts_in_quotes(text, start, end):
             add(start, end, sentence_end, question_start=sentence_start)
     for match in APPOSITION.finditer(text):
         # "la communauté d'agglomération du X (CAPA), l'autre Territoire d'industrie": the name
@@ -777,6 +776,22 @@ def _a_name_only(text: str, start: int, end: int) -> bool:
 # of the one territory ("le territoire de Chaumont, Nogent et Langres, labellisé …", folded text).
 VERB_AFTER_ENUMERATED_NAME = re.compile(r"\s+(?:ont|a|sont|est|vient|viennent|avait|avaient|sera|seront)\b")
 AWARD_AFTER_ENUMERATED_NAME = re.compile(r",\s+(?:labellise|retenu|selectionne|reconduit|designe|choisi)e?(?![\w'-])")
+
+
+def _parts_in_quotes(text: str, start: int, end: int) -> bool:
+    """Whether the quoted text from `start` to `end` is a name: one part, or parts a slash joins
+    ("le territoire « Grand Auch / Astarac »": the quotes make them one name), none an
+    intercommunality written with its legal form."""
+    while True:
+        part = read_part(text, start, end)
+        if part is None or part.start != start or part.epci:
+            return False
+        if part.end == end:
+            return True
+        slash = re.match(r"[ \t]*/[ \t]*", text[part.end:end])
+        if not slash:
+            return False
+        start = part.end + slash.end()
 
 
 def _enumerated_name_end(text: str, pos: int, limit: int) -> int:
