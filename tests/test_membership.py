@@ -1234,3 +1234,16 @@ def test_a_member_column_headed_with_its_territory_lists_the_row_s_members(heade
     extraction = extract(text, next(nlp.parse([text])))
     assert {(row["territory_id"], row["siren"]) for row in extraction.epcis} == {
         ("nord-franche-comte", "200065647"), ("nord-franche-comte", "200069052"), ("grand-dole", "200010650")}
+
+
+def test_a_side_heading_over_intercommunalities_names_no_territory():
+    """"Versant béarnais" over "- Communauté de communes …" items: a side of the one territory the
+    page names (territory_words.json part_label), not a territory of its own (PATTERNS.md, g82p88)."""
+    text = ("Territoires d'industrie : Lacq-Pau-Tarbes\n\n"
+            "Le territoire d'industrie Lacq-Pau-Tarbes réunit les intercommunalités suivantes.\n\n"
+            "Versant béarnais\n"
+            "- Communauté de communes de Lacq-Orthez\n"
+            "- Communauté d'agglomération Pau Béarn Pyrénées\n\n"
+            "Versant bigourdan\n"
+            "- Communauté d'agglomération Tarbes-Lourdes-Pyrénées\n")
+    assert {territory for territory, _ in members(text)} == {"lacq-pau-tarbes"}

@@ -2520,8 +2520,8 @@ def _heading_before(text: str, start: int) -> tuple[int, int] | None:
             else len(line.rstrip())
         name_end = begin + cut
     name = text[name_start:name_end]
-    if not name or not _name_like(name) or is_place_name(name) or GENERIC_LABEL.match(fold(name)) \
-            or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", fold(name)):
+    if not name or not _name_like(name) or is_place_name(name) or PART_LABEL.match(name) \
+            or GENERIC_LABEL.match(fold(name)) or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", fold(name)):
         return None
     return name_start, name_end
 
