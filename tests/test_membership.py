@@ -1234,3 +1234,33 @@ def test_a_member_column_headed_with_its_territory_lists_the_row_s_members(heade
     extraction = extract(text, next(nlp.parse([text])))
     assert {(row["territory_id"], row["siren"]) for row in extraction.epcis} == {
         ("nord-franche-comte", "200065647"), ("nord-franche-comte", "200069052"), ("grand-dole", "200010650")}
+
+
+def test_a_side_heading_over_intercommunalities_names_no_territory():
+    """"Versant béarnais" over "- Communauté de communes …" items: a side of the one territory the
+    page names (territory_words.json part_label), not a territory of its own (PATTERNS.md, g82p88)."""
+    text = ("Territoires d'industrie : Lacq-Pau-Tarbes\n\n"
+            "Le territoire d'industrie Lacq-Pau-Tarbes réunit les intercommunalités suivantes.\n\n"
+            "Versant béarnais\n"
+            "- Communauté de communes de Lacq-Orthez\n"
+            "- Communauté d'agglomération Pau Béarn Pyrénées\n\n"
+            "Versant bigourdan\n"
+            "- Communauté d'agglomération Tarbes-Lourdes-Pyrénées\n")
+    assert {territory for territory, _ in members(text)} == {"lacq-pau-tarbes"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    pytest.param("L'extension du périmètre à la communauté de communes Jura Nord est à l'étude.",
+                 {("grand-dole", "200010650")}, id="planned: not yet a member"),
+    pytest.param("Un élargissement aux communautés de communes Jura Nord et de la Plaine Jurassienne est envisagé.",
+                 {("grand-dole", "200010650")}, id="planned, a run of two"),
+    pytest.param("L'extension du périmètre à la communauté de communes Jura Nord, actée en 2023, renforce la filière.",
+                 {("grand-dole", "200010650"), ("grand-dole", "243900560")}, id="made: a member (guard)"),
+])
+def test_an_extension_only_planned_gives_no_member(sentence, expected):
+    """"Une extension du périmètre à la CC X est à l'étude": X is not in the territory yet
+    (member_words.json planned_extension; PATTERNS.md, g82p88)."""
+    text = ("Territoires d'industrie : le Grand Dole reconduit\n\nLe territoire du Grand Dole a été reconduit "
+            "dans le programme Territoires d'industrie. Il s'appuie sur la communauté d'agglomération du "
+            "Grand Dole. " + sentence)
+    assert members(text) == expected

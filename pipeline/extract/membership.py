@@ -458,12 +458,22 @@ SENTENCE_END = re.compile(r"(?<!\bm)[.!?](?:\s|$)")
 # X", "au siège de la CC X", "la CA X, qui accueillait l'événement"
 VENUE_BEFORE = re.compile(WORDS["venue_before"])
 VENUE_AFTER = re.compile(WORDS["venue_after"])
+PLANNED_EXTENSION_BEFORE = re.compile(WORDS["planned_extension_before"])
+PLANNED_EXTENSION_AFTER = re.compile(WORDS["planned_extension_after"])
 
 
 def _venue(folded: str, mention: EpciMention) -> bool:
     """Whether an EPCI is named as the place or the host of an event: no member for that."""
     return bool(VENUE_BEFORE.search(folded, max(0, mention.start - OFFICE_WINDOW), mention.start)
                 or VENUE_AFTER.match(folded, mention.end))
+
+
+def _planned_extension(folded: str, run: list[EpciMention]) -> bool:
+    """Whether a run of EPCIs is named as a planned extension of the territory ("Une extension du
+    périmètre à la CC X est à l'étude", "Un élargissement aux CC A et B est envisagé"): no member
+    yet, whatever the text's one territory."""
+    return bool(PLANNED_EXTENSION_BEFORE.search(folded, max(0, run[0].start - OFFICE_WINDOW), run[0].start)
+                and PLANNED_EXTENSION_AFTER.match(folded, run[-1].end))
 
 
 def _signatory(folded: str, position: int) -> bool:
@@ -1825,6 +1835,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     compared = {id(m) for run in runs
                 if COMPARED_BEFORE.search(folded, max(0, run[0].start - COMPARED_WINDOW), run[0].start)
                 or LABELLED_TOO.match(folded, run[-1].end) for m in run}
+    planned = {id(m) for run in runs if _planned_extension(folded, run) for m in run}
     # read once: searched for each mention left without a territory, it read the whole text as
     # many times (1,000 sentences "la CC X regroupant A, B et C": 4 s)
     programme_named = not territories and NAMES_THE_PROGRAMME.search(folded)
@@ -1832,7 +1843,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     reads, named_for = _SentenceReads(text, folded), {}
     coded = [t for t in holders if t.rule in CODED_RULES]  # (each mention read every territory)
     for mention in mentions:
-        territory_id = _on_its_coded_line(mention, coded) or _territory_of(
+        territory_id = None if id(mention) in planned else _on_its_coded_line(mention, coded) or _territory_of(
             mention, holders, text, folded, sentences, structure, epci_spans, by_id, aliases or {},
             label_subjects, epci_starts, run_end, reads, named_for, compared)
         if territory_id:
@@ -2535,8 +2546,8 @@ def _heading_before(text: str, start: int) -> tuple[int, int] | None:
             else len(line.rstrip())
         name_end = begin + cut
     name = text[name_start:name_end]
-    if not name or not _name_like(name) or is_place_name(name) or GENERIC_LABEL.match(fold(name)) \
-            or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", fold(name)):
+    if not name or not _name_like(name) or is_place_name(name) or PART_LABEL.match(name) \
+            or GENERIC_LABEL.match(fold(name)) or re.search(r"\bterritoires?\b|\bindustrie\b(?!s)", fold(name)):
         return None
     return name_start, name_end
 
