@@ -311,6 +311,8 @@ NOT_A_MEMBER = re.compile(CLAUSE_CHAR + r"{0,80}?(?<![\w'])(?:qui\s+)?(?:ne|n')\
                           r"|\s*,\s*(?:(?:sa|son|leur|notre)\s+)?voisine?s?\b")
 
 
+# "Une extension du périmètre à la CC X est à l'étude": an entry only studied, no member (folded text)
+ONLY_STUDIED = re.compile(WORDS["only_studied"])
 # "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)
 PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
@@ -786,6 +788,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         return by_pronoun  # "La CA X, voisine, n'est pas membre du territoire : elle appartient au territoire Y"
     if NOT_A_MEMBER.match(folded, (run_end or {}).get(id(mention), mention.end)):
         return None  # "… avec A et B, partenaires de la filière, qui ne font pas partie du territoire"
+    if ONLY_STUDIED.match(folded, (run_end or {}).get(id(mention), mention.end)):
+        return None  # "Une extension du périmètre à la CC X est à l'étude": not yet a member
     if not mention.in_member_list and _venue(folded, mention):
         return None  # "… organisées dans les locaux de l'agglomération X, qui accueillait l'événement"
     if mention.link.siren:
