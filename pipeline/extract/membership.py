@@ -779,9 +779,10 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
                   epci_starts: set[int] = frozenset(), run_end: dict[int, int] | None = None,
                   reads: _SentenceReads | None = None,
                   named_for: dict[str, str | None] | None = None,
-                  compared: set[int] = frozenset()) -> str | None:
+                  compared: set[int] = frozenset(), composing: dict[int, str] | None = None) -> str | None:
     """`named_for` keeps, for the mentions of one text (`attach`), the territory named after each
-    EPCI: found once an EPCI, not once a mention (2,000 members each read every territory)."""
+    EPCI: found once an EPCI, not once a mention (2,000 members each read every territory);
+    `composing`, the territory whose name each mention's list or run makes up (rule 9)."""
     reads = reads or _SentenceReads(text, folded)  # one for all the mentions of a text: `attach`
     named_for = {} if named_for is None else named_for
     if mention.territory_hint in by_id:
@@ -954,6 +955,10 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         else _fronted_place_territory(mention, folded, start, end, territories, epci_spans) \
         or _paragraph_territory(mention, structure, folded, territories, epci_spans, reads)
     if owner and len(by_id) == 1 and _under_another_heading(text, mention, territories, owner):
+        return None
+    if owner and (composing or {}).get(id(mention), owner) != owner:
+        # "À Alès, c'est A qui pilote … Dans le nord-est, le territoire associe B et C": the paragraph
+        # names one territory, but B and C make up another's name ("Pont du Gard - Gard Rhodanien")
         return None
     if owner is None and mention.in_member_list:
         owner = _headline_territory(mention, structure, folded, territories, epci_spans, reads)
@@ -1842,10 +1847,11 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     attached, unclaimed = [], []
     reads, named_for = _SentenceReads(text, folded), {}
     coded = [t for t in holders if t.rule in CODED_RULES]  # (each mention read every territory)
+    composing = {id(m): owner for m, owner in _composing_the_name(mentions, holders, folded, sentences)}
     for mention in mentions:
         territory_id = None if id(mention) in planned else _on_its_coded_line(mention, coded) or _territory_of(
             mention, holders, text, folded, sentences, structure, epci_spans, by_id, aliases or {},
-            label_subjects, epci_starts, run_end, reads, named_for, compared)
+            label_subjects, epci_starts, run_end, reads, named_for, compared, composing)
         if territory_id:
             attached.append((mention, territory_id))
         elif territories and _carried_by_an_organisation(mention, folded, sentences):
