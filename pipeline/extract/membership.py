@@ -2801,7 +2801,8 @@ def other_territories(text: str, mentions: list[EpciMention], territories: list[
             if mention.link.siren and mention.legal_form else None
         if carried is None:
             continue
-        apposed = [t for t in territories if carried.start() < t.start and t.end <= mention.start]
+        apposed = [t for t in territories if carried.start() < t.start and t.end <= mention.start
+                   and text[carried.start():t.start].rstrip().endswith(",")]
         if apposed:  # "Le second territoire d'industrie de l'île, Saint-André, est animé par la CA X": named, X its member
             pointed[id(mention)] = apposed[-1].territory_id
             continue
