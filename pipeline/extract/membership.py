@@ -2832,15 +2832,22 @@ def other_territories(text: str, mentions: list[EpciMention], territories: list[
     Ajaccien (CAPA)": a territory the text never names, set apart from the one it is about and
     designated by the one intercommunality carrying it, written with its legal form: named after
     it without legal form nor bracket ("Pays Ajaccien"; tests/gold/README.md: the first EPCI
-    retained; rule territory.designated_by_members), it its member, not the named territory's."""
+    retained; rule territory.designated_by_members), it its member, not the named territory's.
+    Named between commas after those words, the territory is that name, the EPCI its member."""
     if not territories:
         return [], mentions
     folded = fold(text)
     found, pointed = [], {}
     for mention in mentions:
         lead = ARTICLE.match(text, mention.start, mention.end).end()
-        if not (mention.link.siren and mention.legal_form) \
-                or not OTHER_TERRITORY_CARRIED_BY.search(folded, max(0, mention.start - 160), mention.start):
+        carried = OTHER_TERRITORY_CARRIED_BY.search(folded, max(0, mention.start - 160), mention.start) \
+            if mention.link.siren and mention.legal_form else None
+        if carried is None:
+            continue
+        apposed = [t for t in territories if carried.start() < t.start and t.end <= mention.start
+                   and text[carried.start():t.start].rstrip().endswith(",")]
+        if apposed:  # "Le second territoire d'industrie de l'île, Saint-André, est animé par la CA X": named, X its member
+            pointed[id(mention)] = apposed[-1].territory_id
             continue
         name_start = legal_form_end(text, folded, lead)
         if name_start is None or name_start >= mention.end:

@@ -149,7 +149,8 @@ from pipeline.extract.territories.predicates import (CARRIED_RULE, COUNTED_OF_RU
                                                      labelled_objects, labelled_subjects, predecessors, selected_zones,
                                                      wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names, territory_named
-from pipeline.extract.territories.prose import described_heads, entities_in_label_sentences, prose_names, run_in_heads, signatories
+from pipeline.extract.territories.prose import (ONLY_OTHER_IS, described_heads, entities_in_label_sentences, prose_names,
+                                               run_in_heads, signatories)
 from pipeline.extract.territories.records import (departement_fields_under_a_name, fiche_titles, placed_headings,
                                                   record_names)
 from pipeline.extract.territories.roundup import roundup_names
@@ -235,6 +236,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departements_respectively(text, kept, places)
     _departements_of_its_counted_members(text, kept, places)
     _departements_framing_the_sentence(text, kept, places)
+    _departement_of_the_only_other(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)
     _departement_counted_before(text, kept, places)
     _departements_of_the_only_territory(text, kept, places)
@@ -1055,6 +1057,23 @@ def _departements_it_takes_in(text: str, mentions: list[TerritoryMention], place
 IN_BEFORE = re.compile(r"(?:\ben|\bdans\s+(?:la|le|les|l['’])?)\s*$", re.IGNORECASE)
 
 
+def _departement_of_the_only_other(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> None:
+    """'Dans le Doubs, le seul autre territoire labellisé est le Nord Franche-Comté': the place
+    framing the sentence holds the text's territory too, the one "autre" sets X beside; it goes
+    to the territories whose départements nothing else states."""
+    folded = fold(text)
+    for match in ONLY_OTHER_IS.finditer(folded):
+        start = sentence_bounds(text, match.start())[0]
+        start = max(start, text.rfind(";", start, match.start()) + 1)  # "… ; dans le Doubs, le seul autre …"
+        fronted = fronted_place(text, start, match.start())
+        comma = text.rfind(",", start, match.start())
+        codes = departements_bracket(text, fronted.places_start, comma, places) \
+            if fronted and fronted.locates and comma > fronted.places_start else set()
+        for mention in mentions:
+            if codes and not mention.departement_codes - mention.name_codes and mention.start != match.end():
+                mention.departement_codes |= codes
+
+
 def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMention],
                                        places: list[PlaceMention]) -> None:
     """A sentence naming one territory states where it lies in its opening ('Dans la Moselle et la
@@ -1804,12 +1823,18 @@ def _short_names_in_brackets(text: str, mentions: list[TerritoryMention]) -> Non
                     first_named[renamed] = following
 
 
+# The rules that read a name whole, its commas included: after the programme's words, as an item, as a cell.
+WHOLE_NAME_RULES = frozenset({"territory.prefixed_name", "territory.list_item", "territory.table_cell"})
+
+
 def _parts_of_a_name_with_commas(text: str, candidates: list[TerritoryMention]) -> list[TerritoryMention]:
     """'Le Territoire d'industrie « A-B, C-D, E » …' then, in the body, '… et le territoire A-B,
-    C-D, E, qui a signé …': a name holding commas, given whole after the programme's words, is
-    one territory wherever the text writes it again; the names a list rule reads in it are one
-    mention of it, with what they stated (départements, the list's intro)."""
-    whole_names = {m.name for m in candidates if m.rule == "territory.prefixed_name" and ", " in m.name}
+    C-D, E, qui a signé …': a name holding commas, given whole after the programme's words, or as
+    a list's item or a table's cell ("| Le Creusot – Gueugnon, Bourbon-Lancy, Charolais et Autun |"
+    then "… pilotes : le Nord Franche-Comté, Le Creusot – Gueugnon, Bourbon-Lancy, Charolais et
+    Autun, et …"), is one territory wherever the text writes it again; the names a list rule reads
+    in it are one mention of it, with what they stated (départements, the list's intro)."""
+    whole_names = {m.name for m in candidates if m.rule in WHOLE_NAME_RULES and ", " in m.name}
     kept = list(candidates)
     for name in whole_names:
         for found in re.finditer(re.escape(name), text):

@@ -16,7 +16,7 @@ from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FO
                                                  TerritoryMention, asked, brand_end, capitalised_run, departements_after_dash,
                                                  departements_bracket,
                                                  is_place_name, legal_form_end, make_mention, named_by_its_departements,
-                                                 quoted_name, reads_as_a_place_name, sentence_bounds,
+                                                 quoted_name, reads_as_a_place_name, sentence_bounds, TITLE_LINES, top_lines,
                                                  split_inline_list, titled_by_the_programme, town_words, trim_name,
                                                  written_with_legal_form, _town_words_of)
 from pipeline.extract.territories.phrases import is_epci_name, read_part
@@ -71,6 +71,13 @@ COUNTED_BEFORE_PARTICIPLE = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six
 # the sentence (an adverb at most before it), then a subject without an article.
 FRONTED_LABEL = re.compile(r"(?:[a-z]+ment\s+)?labellise(?:e|s|es)?\s+[^,.;:\n]{0,60}?"
                            r"territoires?\s+d'\s*industrie[^,.;:\n]{0,40}?,\s*")
+# "Nouveau venu, Cœur de Maine est à cheval sur …", "Seul nouveau, le Bassin de X rassemble …" opening
+# a sentence, in a text that has named the programme and the name before (a list of territories
+# above): the newcomer among them, its places and members this name's, not the list's last item's.
+NEWCOMER_OPENING = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))(?:nouveau\s+venu|nouvelle\s+venue|seule?\s+(?:nouveau|nouvelle)"
+                              r"|petite?\s+nouvelle?)\s*,\s*(?:(?:le|la)\s+|l')?(?=[A-ZÀ-Ý])",
+                              re.IGNORECASE)
+NEWCOMER_VERB = re.compile(r" (?:[ns]['’])?([a-zà-ÿ]+)")  # the subject's verb right after the name
 # "…, Carros, ville faisant partie de la métropole, a signé": a noun of place apposed to the subject.
 APPOSED_PLACE_NOUN = re.compile(r",\s+(?:(?:une?|la|le)\s+)?(?:ville|commune|cit[ée]|zone|bassin|p[ôo]le|capitale|berceau)\b")
 GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "plateau", "agglomeration",
@@ -105,6 +112,11 @@ SECOND_SUBJECT = re.compile(r"\s+et\s+(?:le\s+|la\s+|l['’]\s*)(?=[A-ZÀ-Ý])")
 # contrats du Territoire d'industrie X": prefixed_name reads that one).
 CONTRACTS_OF = re.compile(r"(?<![\w'’])(?:les|des|aux|ses|leurs)\s+(?:(?:deux|premiers|nouveaux)\s+)?contrats\s+" + OF)
 OTHER_CONTRACT_KINDS = frozenset(WORDS["other_contract_kinds"])
+# "Le protocole « Territoire d'industrie » signé au CFA d'Amboise" as the title, then "… a signé le
+# protocole d'accord du Grand Est Touraine avec l'État": the act the title gives the programme's
+# words to is the territory's wherever the body names it after its place (folded title; text).
+ACT_IN_TITLE = re.compile(r"\b(?P<act>contrat|protocole)s?\s+(?:d'accord\s+)?[«\"]?\s*territoires?\s+d'\s*industrie")
+ACT_OF = re.compile(r"(?<![\w'’])(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?P<act>contrat|protocole)\s+(?:d['’]accord\s+)?" + OF)
 # "La plupart des territoires historiques sont reconduits. C'est le cas de A, dans l'Aube, …,
 # ou du B, en Saône-et-Loire": the cases of territories the sentence
 # before says are labelled, each after its preposition; a later one after ", et" / ", ou".
@@ -195,8 +207,14 @@ PERSON_AFTER = re.compile(WORDS["person_after_name"])
 # programme's words, in a text it titles ("Outre A et B, le département compte un troisième
 # territoire, C, …": A and B are the others), or with a label in the sentence ("nos voisins forment
 # leur propre territoire, C, lui aussi labellisé")
+# "Le second territoire d'industrie de l'île, Saint-André, est animé par …", "L'autre territoire
+# d'industrie du département, X, …": the same with a definite article, the area counted in after the noun.
 ANOTHER_THEN_NAME = re.compile(r"\b(?:(?:un|une)\s+(?P<ordinal>second|seconde|deuxieme|troisieme|quatrieme|autre|nouveau|nouvel)"
-                               r"|(?:leur|son|sa)\s+propre)\s+territoire(?P<programme>\s+d'\s*industrie)?\s*,\s*")
+                               r"|(?:le|la)\s+(?:second|seconde|deuxieme|troisieme|quatrieme)|l'\s*autre"
+                               r"|(?:leur|son|sa)\s+propre)\s+territoire(?P<programme>\s+d'\s*industrie)?"
+                               r"(?:\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+)[\w-]+)?\s*,\s*")
+# "Dans le Doubs, le seul autre territoire labellisé est le Nord Franche-Comté" (rules/territory_words.json only_other_is)
+ONLY_OTHER_IS = re.compile(WORDS["only_other_is"])
 LEADING_ARTICLE = re.compile(r"(?:L['’]\s*|La\s+|Le\s+|Les\s+)(?=[A-ZÀ-Ý])")
 # "Outre A et B, …": the names a sentence opens with beside the one it then counts
 BESIDES = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))outre\s+")
@@ -502,6 +520,14 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                                    departement_name_ok=True)  # "Mayotte": an overseas département
             if mention:
                 found.append(mention)
+    for match in NEWCOMER_OPENING.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        end = capitalised_run(text, match.end(), sentence_end)
+        verb = NEWCOMER_VERB.match(text, end)
+        if end > match.end() and verb and verb.group(1) not in CONNECTORS | {"ou"} \
+                and not PERSON_AFTER.match(folded, end) and PROGRAMME_WORDS.search(folded, 0, match.start()) \
+                and text.find(text[match.end():end], 0, match.start()) >= 0:
+            add(match.end(), end, sentence_end)  # a name the text gave before: "Nouveau venu, Jean Dupont …" names none
     for match in TERRITORY_THEN_NAME.finditer(text):
         if EPCI_FORM_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
             continue
@@ -635,6 +661,12 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             add(match.end(), end, sentence_end)
             if besides and match.group("ordinal"):
                 _add_coordinated_subjects(text, besides.end(), match.start(), sentence_end, places, add)
+    for match in ONLY_OTHER_IS.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if not (match.group("programme") or LABELLING.search(folded, sentence_start, sentence_end)) \
+                or not text[match.end():match.end() + 1].isupper() or PERSON_AFTER.match(folded, match.end()):
+            continue  # the other one of the programme's territories, named as such
+        add(match.end(), capitalised_run(text, match.end(), sentence_end), sentence_end)
     for match in CASE_OF.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         before_start, _ = sentence_bounds(text, max(0, sentence_start - 2))
@@ -649,6 +681,11 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 or PROGRAMME_WORDS.match(folded, match.end()):
             continue  # contracts of the programme only, each named after a place of its own
         _add_coordinated(text, match.end(), sentence_end, places, add)
+    title = next((act for line in top_lines(folded, TITLE_LINES) if (act := ACT_IN_TITLE.search(folded, *line))), None)
+    for match in ACT_OF.finditer(text, title.end() if title else len(text)):
+        if match.group("act").lower() != title.group("act") or PROGRAMME_WORDS.match(folded, match.end()):
+            continue  # the title's act, named in the body after its territory's place
+        _add_coordinated(text, match.end(), sentence_bounds(text, match.start())[1], places, add)
     for match in THOSE_OF.finditer(text):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not PROGRAMME_WORDS.search(folded, sentence_start, match.start()):
