@@ -76,6 +76,7 @@ from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.enumerations import RULE as ENUMERATION
 from pipeline.extract.territories.common import GLOSS_CLAUSE, SMALL_COUNTS, heading_place
 from pipeline.extract.territories.lists import ET_ARTICLE, TABLE_CELL
+from pipeline.extract.territories.phrases import CLOSING_INCISE
 from pipeline.normalize import fold
 
 RULES_PATH = Path(__file__).parent / "rules" / "stated_counts.json"
@@ -287,8 +288,9 @@ def _line_above(text: str, position: int) -> int:
 
 
 # Between two names of one enumeration: a separator, after the first name's bracket if any; the
-# place the next names lie in after a semicolon ("A et B ; en Ille-et-Vilaine, C ; et dans le Morbihan, D").
-NAMES_GAP = re.compile(r"\s*(?:\([^()\n]{0,80}\)\s*)?(?:;\s*(?:et\s+)?(?:en|dans)\s+(?:(?:la|le|les)\s+|l['’]\s*)?[A-ZÀ-Ý][\w'’-]*\s*,\s*"
+# place the next names lie in after a semicolon ("A et B ; en Ille-et-Vilaine, C ; et dans le Morbihan, D");
+# an adverb set off by commas after "et" ("A et, bien sûr, B").
+NAMES_GAP = re.compile(r"\s*(?:\([^()\n]{0,80}\)\s*)?(?:et" + CLOSING_INCISE.pattern + r"\s*|;\s*(?:et\s+)?(?:en|dans)\s+(?:(?:la|le|les)\s+|l['’]\s*)?[A-ZÀ-Ý][\w'’-]*\s*,\s*"
                        r"|[,;]\s*(?:(?:et|ou)\s+)?|(?:et|ou|ainsi\s+que)\s+)"
                        r"(?:(?:le|la|les|du|des|de\s+la|de\s+l['’]|l['’])\s*)?", re.IGNORECASE)
 
