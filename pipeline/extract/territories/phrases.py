@@ -70,7 +70,7 @@ RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|porte|portee|associant|regroupant|
                             r"|autour|avec|situee?|pres|deja|pilote|centre|nouveau|nouvelle)\b")
 # Where a part lies: ", en Haute-Corse", " à La Réunion", ", à cheval sur la Seine-Maritime" (before
 # the next joint).
-PLACE_GLOSS = re.compile(r",?\s+(?:en|dans|à|au|à\s+cheval\s+(?:sur|entre))\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*(?=\s*[,;.)]|\s+et\s)")
+PLACE_GLOSS = re.compile(r",?\s+(?:en|dans|à|au|à\s+cheval\s+(?:sur|entre))\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*(?=\s*[,;.)]|\s+(?:et|ou)\s)")
 # A bracket after a part does not end an enumeration: "Baie-Mahault (Guadeloupe), Kourou et Cayenne".
 GLOSS_BRACKET = re.compile(r"\s*\([^()\n]{0,60}\)")
 # Nor does where a part lies set off by commas: "Le Grand Châtellerault, dans la Vienne, et le
