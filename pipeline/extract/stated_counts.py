@@ -76,6 +76,7 @@ from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.enumerations import RULE as ENUMERATION
 from pipeline.extract.territories.common import GLOSS_CLAUSE, SMALL_COUNTS, heading_place
 from pipeline.extract.territories.lists import ET_ARTICLE, TABLE_CELL
+from pipeline.extract.territories.phrases import CLOSING_INCISE
 from pipeline.normalize import fold
 
 RULES_PATH = Path(__file__).parent / "rules" / "stated_counts.json"
@@ -299,8 +300,9 @@ def _line_above(text: str, position: int) -> int:
 
 
 # Between two names of one enumeration: a separator, after the first name's bracket if any; the
-# place the next names lie in after a semicolon ("A et B ; en Ille-et-Vilaine, C ; et dans le Morbihan, D").
-NAMES_GAP = re.compile(r"\s*(?:\([^()\n]{0,80}\)\s*)?(?:;\s*(?:et\s+)?(?:en|dans)\s+(?:(?:la|le|les)\s+|l['’]\s*)?[A-ZÀ-Ý][\w'’-]*\s*,\s*"
+# place the next names lie in after a semicolon ("A et B ; en Ille-et-Vilaine, C ; et dans le Morbihan, D");
+# an adverb set off by commas after "et" ("A et, bien sûr, B").
+NAMES_GAP = re.compile(r"\s*(?:\([^()\n]{0,80}\)\s*)?(?:et" + CLOSING_INCISE.pattern + r"\s*|;\s*(?:et\s+)?(?:en|dans)\s+(?:(?:la|le|les)\s+|l['’]\s*)?[A-ZÀ-Ý][\w'’-]*\s*,\s*"
                        r"|[,;]\s*(?:(?:et|ou)\s+)?|(?:et|ou|ainsi\s+que)\s+)"
                        r"(?:(?:le|la|les|du|des|de\s+la|de\s+l['’]|l['’])\s*)?", re.IGNORECASE)
 
@@ -444,7 +446,7 @@ def _tie(folded: str, sentences: Sentences, lst: ListOfTerritories,
         return None
     counts = parts
     if not counts:
-        counts = _counts_of_paragraph_before(folded, intro_start, figures, areas)
+        counts = _counts_of_paragraph_before(folded, sentences, intro_start, figures, areas)
         rule = "stated_count.previous_paragraph"
     if not counts:
         return None
@@ -558,19 +560,34 @@ def _in_areas(count: dict, areas: set[tuple[str, str]]) -> bool:
             and (departement.region_code, "region") in areas)
 
 
-def _counts_of_paragraph_before(folded: str, intro_start: int, figures: list[dict],
+# An area named by its kind only, in an intro: "les territoires retenus dans la région :".
+AREA_ANAPHORS = {"region": re.compile(r"\b(?:la|cette|notre) region\b"),
+                 "departement": re.compile(r"\b(?:le|ce|notre) departement\b")}
+
+
+def _counts_of_paragraph_before(folded: str, sentences: Sentences, intro_start: int, figures: list[dict],
                                 areas: set[tuple[str, str]]) -> list[dict]:
     """The counts a referring intro that opens a paragraph takes from the paragraph before it, when
     they all agree ("La Charente compte trois territoires …, contre deux lors de la première phase.
     La Nouvelle-Aquitaine en compte 24." then "Les territoires charentais retenus sont :"): the
-    counts of the area the intro names, else every count; a comparison ("contre deux") is none."""
+    counts of the area the intro names, else every count; a comparison ("contre deux") is none, nor
+    a part of a larger count ("seize territoires, dont cinq qui entrent"). A paragraph between
+    whose counts are all national totals no list can be ("… qui concerne 183 territoires en
+    France.") speaks of the programme, not of the list: the intro takes the counts of the paragraph
+    before that one."""
     spans = _written_paragraphs(folded)
     own = _holding(spans, intro_start)
     if not own or folded[spans[own][0]:intro_start].strip():
         return []
-    counts = [c for c in _counts_in(figures, spans[own - 1][0], intro_start)
+    counts = _counts_in(figures, spans[own - 1][0], intro_start)
+    if own > 1 and counts and all(c["value"] > MAX_LISTED_COUNT for c in counts):
+        # "… dans le département :" does not point at a count of the région over the paragraph
+        kinds = {kind for kind, word in AREA_ANAPHORS.items() if word.search(folded, intro_start, spans[own][1])}
+        counts = [c for c in _counts_in(figures, spans[own - 2][0], spans[own - 1][0])
+                  if not kinds or c["scope_kind"] in kinds]
+    counts = [c for c in counts
               if c["rule"] != COMPARISON and c["value"] <= MAX_LISTED_COUNT
-              and _in_areas(c, areas)]
+              and _in_areas(c, areas) and _part_of(folded, sentences, c, figures) is None]
     return counts if len({c["value"] for c in counts}) == 1 else []
 
 

@@ -24,7 +24,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  name_and_codes, quoted_name,
                                                  sentence_before, split_inline_list, stated_count, territories_demonym, line_goes_on, WORDS,
                                                  town_words, _codes_in, _is_codes_bracket, _town_words_of)
-from pipeline.extract.territories.phrases import GEOGRAPHIC_HEADS, GLOSS_BRACKET, is_epci_name, read_part
+from pipeline.extract.territories.phrases import CLOSING_INCISE, GEOGRAPHIC_HEADS, GLOSS_BRACKET, is_epci_name, read_part
 from pipeline.normalize import fold, mend_line_cuts
 
 PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarche|contrat|plan)\s+)?"
@@ -1162,9 +1162,11 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     territoires suivants : A, Sud et Ouest Creuse, …, N", "2 autres territoires : A et B (...) ;").
     With a stated count, the first split giving that many names, each part one, wins. A gloss set
     off by spaced dashes, opening in lower case, is blanked first: its "et" and commas part no
-    names ("A – l'agglomération troyenne et le Barséquanais – et B")."""
-    if DASH_GLOSS.search(text, start, end):
-        text = text[:start] + DASH_GLOSS.sub(lambda m: " " * len(m.group(0)), text[start:end]) + text[end:]
+    names ("A – l'agglomération troyenne et le Barséquanais – et B"); so is an adverb set off by
+    commas after the closing 'et' ("A, B et, donc, C")."""
+    for gloss in (DASH_GLOSS, CLOSING_INCISE):
+        if gloss.search(text, start, end):
+            text = text[:start] + gloss.sub(lambda m: " " * len(m.group(0)), text[start:end]) + text[end:]
 
     def names(spans, glossed=False):
         found = []

@@ -48,7 +48,11 @@ PAIR_JOINT = re.compile(r"\s*/\s*|\s+avec\s+|-(?=\s*(?:[Cc]ommunaut|C[ACU]\b))"
                         r"|\s*,\s*(?:associ[ée]e?\s+(?:à|au)|qui\s+fait\s+[ée]quipe\s+avec)\s+")
 # "la CA A, qui fait équipe avec celle du B": the second of a pair takes the first one's legal form
 THAT_OF = re.compile(r"celle\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
-JOINT = re.compile(r"\s*,?\s+ainsi\s+que\s+|\s*,\s*(?:et\s*,?\s*|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(?:encore\s+)?")
+# "A, B et, donc, C": an adverb set off by commas after the closing "et" parts no name; lists blank
+# it, keeping the "et"; an enumeration reads "et, donc," as the joint "et"
+CLOSING_INCISE = re.compile(r"(?<=\set)[ \t]*,[ \t]*(?:" + "|".join(WORDS["closing_incise"]) + r"),(?=[ \t])")
+ET_INCISE = re.compile(r"\s+et" + CLOSING_INCISE.pattern + r"\s+")
+JOINT = re.compile(ET_INCISE.pattern + r"|\s*,?\s+ainsi\s+que\s+|\s*,\s*(?:et\s*,?\s*|ou\s+(?:encore\s+)?)?|\s+et\s+|\s+ou\s+(?:encore\s+)?")
 MAX_PAIR_GAP_WORDS = 5
 # What may stand just before a name that is not a subject: a preposition or a participle
 # ("portée par A", "associé à B"); after a carrier's singular head ("Le PETR du A et du B",
@@ -66,7 +70,7 @@ RELATIVE_GLOSS = re.compile(r",\s+(?:qui|dont|porte|portee|associant|regroupant|
                             r"|autour|avec|situee?|pres|deja|pilote|centre|nouveau|nouvelle)\b")
 # Where a part lies: ", en Haute-Corse", " à La Réunion", ", à cheval sur la Seine-Maritime" (before
 # the next joint).
-PLACE_GLOSS = re.compile(r",?\s+(?:en|dans|à|au|à\s+cheval\s+(?:sur|entre))\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*(?=\s*[,;.)]|\s+et\s)")
+PLACE_GLOSS = re.compile(r",?\s+(?:en|dans|à|au|à\s+cheval\s+(?:sur|entre))\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*(?=\s*[,;.)]|\s+(?:et|ou)\s)")
 # A bracket after a part does not end an enumeration: "Baie-Mahault (Guadeloupe), Kourou et Cayenne".
 GLOSS_BRACKET = re.compile(r"\s*\([^()\n]{0,60}\)")
 # Nor does where a part lies set off by commas: "Le Grand Châtellerault, dans la Vienne, et le
@@ -259,7 +263,8 @@ def enumeration_after(text: str, start: int, limit: int, after_to: bool = False)
             break
         pos = joint.end()
     # the joint after each part; a gloss before it ("A (CAB), en Haute-Corse, et B") counts as a comma
-    joints = [joint.group(0).strip() if (joint := JOINT.match(text, before.end)) else "," for before in read[:-1]]
+    joints = [("et" if ET_INCISE.fullmatch(joint.group(0)) else joint.group(0).strip())
+              if (joint := JOINT.match(text, before.end)) else "," for before in read[:-1]]
     read, joints = _epci_names_joined(text, read, joints)
     last_comma = max((i for i, joint in enumerate(joints) if joint.startswith(",")), default=None)
     inner_et = [] if last_comma is None else [i for i, joint in enumerate(joints) if i > last_comma and joint == "et"][:-1]
