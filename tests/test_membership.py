@@ -1264,3 +1264,18 @@ def test_an_extension_only_planned_gives_no_member(sentence, expected):
             "dans le programme Territoires d'industrie. Il s'appuie sur la communauté d'agglomération du "
             "Grand Dole. " + sentence)
     assert members(text) == expected
+
+
+def test_a_run_with_members_outside_a_composed_name_stays_with_its_paragraph_territory():
+    """Three of five members make up the name of the territory's description ("le bassin Belfort –
+    Montbéliard – Héricourt"), the other two do not: the run describes the territory its paragraph
+    names, not the composed one (membership._composing_the_name's `every_one`; g82memb's rule
+    overrules the paragraph only when every member of the run is a part of the name)."""
+    text = ("Le Nord Franche-Comté garde son label Territoires d'industrie\n\n"
+            "Labellisé dès 2018, le bassin Belfort – Montbéliard – Héricourt reste dans la liste des "
+            "territoires reconduits par l'État jusqu'en 2027.\n\n"
+            "Le Nord Franche-Comté a de nouveau été retenu ce mois-ci. Pays de Montbéliard Agglomération, "
+            "le Grand Belfort, la communauté de communes du Pays d'Héricourt, celle du Sud Territoire et "
+            "la communauté de communes des Vosges du Sud ont porté ensemble la candidature.\n")
+    assert {territory for territory, _ in members(text)} == {"nord-franche-comte"}
+    assert len(members(text)) == 5

@@ -1847,7 +1847,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     attached, unclaimed = [], []
     reads, named_for = _SentenceReads(text, folded), {}
     coded = [t for t in holders if t.rule in CODED_RULES]  # (each mention read every territory)
-    composing = {id(m): owner for m, owner in _composing_the_name(mentions, holders, folded, sentences)}
+    composing = {id(m): owner for m, owner in _composing_the_name(mentions, holders, folded, sentences, every_one=True)}
     for mention in mentions:
         territory_id = None if id(mention) in planned else _on_its_coded_line(mention, coded) or _territory_of(
             mention, holders, text, folded, sentences, structure, epci_spans, by_id, aliases or {},
@@ -2171,12 +2171,15 @@ def _companions_of_attached(runs: list[list[EpciMention]], territory_of: dict[in
 
 
 def _composing_the_name(unclaimed: list[EpciMention], territories: list[TerritoryMention], folded: str,
-                        sentences: list[tuple[int, int]]) -> list[tuple[EpciMention, str]]:
+                        sentences: list[tuple[int, int]], every_one: bool = False) -> list[tuple[EpciMention, str]]:
     """EPCIs listed together (one member list, or one run of coordinated names) that no other
     rule attached, whose names make up a territory's name between them ("pour le territoire
     élargi qui couvre les communautés de communes A Terre de B et C" in a text about the
     territory "A-C"): that territory's members. Every part of the name is one of them, by one
-    of its names or everyday forms or the start of one, each EPCI once."""
+    of its names or everyday forms or the start of one, each EPCI once. `every_one`: each EPCI of the
+    group is a part of the name (to overrule the paragraph's territory, a group whose extra members
+    are no part of it, "PMA, le Grand Belfort, la CCPH, la CC du Sud Territoire et les Vosges du Sud"
+    under "le bassin Belfort – Montbéliard – Héricourt", describes the paragraph's territory)."""
     groups: dict[object, list[EpciMention]] = {}
     for run in _runs(unclaimed, folded, sentences):
         key = run[0].list_start if run[0].in_member_list and run[0].list_start is not None else id(run[0])
@@ -2186,7 +2189,8 @@ def _composing_the_name(unclaimed: list[EpciMention], territories: list[Territor
         sirens = list(dict.fromkeys(m.link.siren for m in group))
         if len(sirens) < 2:
             continue
-        owners = {t.territory_id for t in territories if _composed_of(t.name, tuple(sirens))}
+        needed = len(sirens) if every_one else 2
+        owners = {t.territory_id for t in territories if _composed_of(t.name, tuple(sirens)) >= needed}
         if len(owners) == 1:
             owner = owners.pop()
             found += [(m, owner) for m in group]
@@ -2202,11 +2206,11 @@ GENERIC_WORDS = frozenset({"pays", "grand", "bassin", "canton", "region", "ile",
 
 
 @lru_cache(maxsize=4096)
-def _composed_of(name: str, sirens: tuple[str, ...]) -> bool:
-    """Whether a territory's name is made of the names of several of these EPCIs, each once,
-    in any order ("Rumilly-Usses et Rhône" for the CC Rumilly Terre de Savoie and the CC Usses et
-    Rhône): at least two, every word of the name in one of them but the programme's word ending
-    it ("Baie de Somme Ponthieu-Marquenterre industrie")."""
+def _composed_of(name: str, sirens: tuple[str, ...]) -> int:
+    """How many of these EPCIs make up a territory's name, each once, in any order ("Rumilly-Usses
+    et Rhône" for the CC Rumilly Terre de Savoie and the CC Usses et Rhône: 2), every word of the
+    name in one of them but the programme's word ending it ("Baie de Somme Ponthieu-Marquenterre
+    industrie"); 0 when they do not make it up or it has fewer than two words."""
     words = _core_of_name(name).split()
     words = words[:-1] if words[-1:] == ["industrie"] else words
     ref = referential.load()
@@ -2227,7 +2231,7 @@ def _composed_of(name: str, sirens: tuple[str, ...]) -> bool:
                     rest = cover(end, left - {siren})
                     best = max(best, rest + 1 if rest >= 0 else -1)
         return best
-    return len(words) >= 2 and cover(0, frozenset(sirens)) >= 2
+    return max(cover(0, frozenset(sirens)), 0) if len(words) >= 2 else 0
 
 
 def _runs(mentions: list[EpciMention], folded: str,
