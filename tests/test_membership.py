@@ -54,6 +54,18 @@ def test_an_office_is_not_a_membership():
     assert members(text) == set()
 
 
+def test_a_label_participle_before_the_territory_named_takes_no_members_back():
+    """"Retenu pour la seconde phase, le territoire réunit :" points back to the territory named
+    before (PATTERNS.md, g83fix); a territory named in its own sentence, or left unnamed, still
+    answers first."""
+    named = ("Le territoire d'industrie Sud Champagne a signé son contrat en 2020. Retenu pour la seconde "
+             "phase, le territoire Nord-Ouest Aube réunit la CC du Nogentais et la CC de l'Orvin et de l'Ardusson.")
+    assert members(named) == {("nord-ouest-aube", "200006716"), ("nord-ouest-aube", "241000488")}
+    unnamed = ("Le territoire du Grand Libournais a été reconduit en 2023. Retenu lui aussi en 2023, "
+               "le territoire regroupant Bordeaux Métropole et la COBAN est nouveau.")
+    assert members(unnamed) == set()
+
+
 def test_the_members_of_an_unnamed_territory_beside_named_ones_belong_to_none():
     text = ("Le territoire du Grand Libournais a été reconduit en 2023. Le territoire regroupant "
             "Bordeaux Métropole et la COBAN vient d'être labellisé.")
