@@ -66,6 +66,16 @@ def test_a_label_participle_before_the_territory_named_takes_no_members_back():
     assert members(unnamed) == set()
 
 
+def test_a_territory_named_before_the_places_it_stretches_across_keeps_its_members():
+    """"qui déborde de la Somme sur la Seine-Maritime, réunit": places crossed, no territory
+    (PATTERNS.md, g83fix); the territory named before the stretch keeps the members."""
+    text = ("Aube — Industrie\n\nLe territoire d'industrie Nord-Ouest Aube, qui va de Nogent-sur-Seine à "
+            "Romilly-sur-Seine, réunit la CC du Nogentais, la CC des Portes de Romilly-sur-Seine et la CC de "
+            "l'Orvin et de l'Ardusson.")
+    assert members(text) == {("nord-ouest-aube", "200006716"), ("nord-ouest-aube", "200000545"),
+                             ("nord-ouest-aube", "241000488")}
+
+
 def test_the_members_of_an_unnamed_territory_beside_named_ones_belong_to_none():
     text = ("Le territoire du Grand Libournais a été reconduit en 2023. Le territoire regroupant "
             "Bordeaux Métropole et la COBAN vient d'être labellisé.")
