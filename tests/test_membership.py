@@ -76,6 +76,18 @@ def test_a_territory_named_before_the_places_it_stretches_across_keeps_its_membe
                              ("nord-ouest-aube", "241000488")}
 
 
+def test_the_members_of_an_unnamed_first_are_not_the_named_seconds():
+    """"Le premier réunit A et B. … Le second, dit « X », …": A and B are the first's, a territory
+    the text leaves unnamed, never X's; they stay EPCIs without a territory (PATTERNS.md, g83fix;
+    the guard fixture g83fix_quotidien_aube_premier_second_dits_guard names both)."""
+    text = ("Territoires d'industrie : deux contrats signés dans l'Aube\n\nLe préfet a signé mardi les "
+            "contrats « Territoires d'industrie » de deux territoires aubois.\n\nLe premier réunit la "
+            "communauté de communes du Nogentais et celle des Portes de Romilly-sur-Seine, le long de la "
+            "Seine. Ses industriels misent sur le textile.\n\nLe second, dit « Sud Champagne », est centré "
+            "sur Troyes. Il s'appuie sur la communauté d'agglomération Troyes Champagne Métropole.")
+    assert members(text) == {(None, "200006716"), (None, "200000545"), ("sud-champagne", "200069250")}
+
+
 def test_the_members_of_an_unnamed_territory_beside_named_ones_belong_to_none():
     text = ("Le territoire du Grand Libournais a été reconduit en 2023. Le territoire regroupant "
             "Bordeaux Métropole et la COBAN vient d'être labellisé.")
