@@ -54,6 +54,40 @@ def test_an_office_is_not_a_membership():
     assert members(text) == set()
 
 
+def test_a_label_participle_before_the_territory_named_takes_no_members_back():
+    """"Retenu pour la seconde phase, le territoire réunit :" points back to the territory named
+    before (PATTERNS.md, g83fix); a territory named in its own sentence, or left unnamed, still
+    answers first."""
+    named = ("Le territoire d'industrie Sud Champagne a signé son contrat en 2020. Retenu pour la seconde "
+             "phase, le territoire Nord-Ouest Aube réunit la CC du Nogentais et la CC de l'Orvin et de l'Ardusson.")
+    assert members(named) == {("nord-ouest-aube", "200006716"), ("nord-ouest-aube", "241000488")}
+    unnamed = ("Le territoire du Grand Libournais a été reconduit en 2023. Retenu lui aussi en 2023, "
+               "le territoire regroupant Bordeaux Métropole et la COBAN est nouveau.")
+    assert members(unnamed) == set()
+
+
+def test_a_territory_named_before_the_places_it_stretches_across_keeps_its_members():
+    """"qui déborde de la Somme sur la Seine-Maritime, réunit": places crossed, no territory
+    (PATTERNS.md, g83fix); the territory named before the stretch keeps the members."""
+    text = ("Aube — Industrie\n\nLe territoire d'industrie Nord-Ouest Aube, qui va de Nogent-sur-Seine à "
+            "Romilly-sur-Seine, réunit la CC du Nogentais, la CC des Portes de Romilly-sur-Seine et la CC de "
+            "l'Orvin et de l'Ardusson.")
+    assert members(text) == {("nord-ouest-aube", "200006716"), ("nord-ouest-aube", "200000545"),
+                             ("nord-ouest-aube", "241000488")}
+
+
+def test_the_members_of_an_unnamed_first_are_not_the_named_seconds():
+    """"Le premier réunit A et B. … Le second, dit « X », …": A and B are the first's, a territory
+    the text leaves unnamed, never X's; they stay EPCIs without a territory (PATTERNS.md, g83fix;
+    the guard fixture g83fix_quotidien_aube_premier_second_dits_guard names both)."""
+    text = ("Territoires d'industrie : deux contrats signés dans l'Aube\n\nLe préfet a signé mardi les "
+            "contrats « Territoires d'industrie » de deux territoires aubois.\n\nLe premier réunit la "
+            "communauté de communes du Nogentais et celle des Portes de Romilly-sur-Seine, le long de la "
+            "Seine. Ses industriels misent sur le textile.\n\nLe second, dit « Sud Champagne », est centré "
+            "sur Troyes. Il s'appuie sur la communauté d'agglomération Troyes Champagne Métropole.")
+    assert members(text) == {(None, "200006716"), (None, "200000545"), ("sud-champagne", "200069250")}
+
+
 def test_the_members_of_an_unnamed_territory_beside_named_ones_belong_to_none():
     text = ("Le territoire du Grand Libournais a été reconduit en 2023. Le territoire regroupant "
             "Bordeaux Métropole et la COBAN vient d'être labellisé.")

@@ -1465,6 +1465,9 @@ def test_those_of_after_the_programme_words_picks_out_territories():
     text = ("Le chômage touche plus durement les habitants des Territoires d'industrie situés dans les "
             "Hauts-de-France, particulièrement ceux du Boulonnais-Calaisis et du Hainaut-Douaisis-Cambrésis.")
     assert names_of(text) == ["Boulonnais-Calaisis", "Hainaut-Douaisis-Cambrésis"]
+    # a département after its article is where they lie, the name beside it still a territory (g83fix)
+    assert names_of("Les Territoires d'industrie du Grand Est, notamment ceux de la Marne et du Sud Champagne, "
+                    "ont présenté leurs projets.") == ["Sud Champagne"]
     # "ceux de" pointing back at something else than the programme's territories
     assert names_of("Les salariés des usines, particulièrement ceux de Michelin et de Renault, "
                     "sont inquiets.") == []

@@ -752,6 +752,34 @@ def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[i
     return None
 
 
+RANK_BEFORE_NAME = 60  # "Le second, dit « X »": characters from an ordinal to the name it gives
+
+
+def _ranked_apart(mention: EpciMention, folded: str, start: int, territories: list[TerritoryMention],
+                  epci_spans: list[tuple[int, int]], reads: _SentenceReads) -> bool:
+    """"Le premier réunit A et B. … Le second, dit « X », …": the mention's sentence opens on an
+    ordinal that no territory's name follows, while the text gives another rank's name: its
+    members are the unnamed one's, never X's."""
+    if not reads.holds_a_rank(start, mention.start):
+        return False
+    ranks = list(RANKED_SUBJECT.finditer(folded, start, mention.start))
+    if not ranks or _named_in(folded, ranks[-1].end(), mention.start, territories, epci_spans):
+        return False
+    rank = RANKS[ranks[-1].group("rank")]
+    named_ranks = {RANKS[m.group("rank")] for t in territories
+                   for m in RANKED_SUBJECT.finditer(folded, max(0, t.start - RANK_BEFORE_NAME), t.start)
+                   if not any(mark in folded[m.end():t.start] for mark in ".;:!?\n")}
+    return bool(named_ranks) and rank not in named_ranks
+
+
+def _ranked_apart_at(mention: EpciMention, folded: str, sentences: list[tuple[int, int]],
+                     territories: list[TerritoryMention], epci_spans: list[tuple[int, int]],
+                     reads: _SentenceReads) -> bool:
+    """`_ranked_apart` in the mention's sentence."""
+    index = _sentence_index(sentences, mention.start)
+    return index is not None and _ranked_apart(mention, folded, sentences[index][0], territories, epci_spans, reads)
+
+
 def _listed_right_before(folded: str, position: int, territories: list[TerritoryMention],
                          epci_spans: list[tuple[int, int]], structure) -> list[str]:
     """The territories of the list that the paragraph holding `position` follows, that paragraph
@@ -821,6 +849,8 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         if index is not None else None
     if ranked is not None:
         return ranked
+    if _ranked_apart_at(mention, folded, sentences, territories, epci_spans, reads):
+        return None
     held = structure.item_at(mention.start)
     if held:
         item = held[1].span
@@ -1854,7 +1884,8 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
             label_subjects, epci_starts, run_end, reads, named_for, compared, composing)
         if territory_id:
             attached.append((mention, territory_id))
-        elif territories and _carried_by_an_organisation(mention, folded, sentences):
+        elif territories and (_carried_by_an_organisation(mention, folded, sentences)
+                              or _ranked_apart_at(mention, folded, sentences, holders, epci_spans, reads)):
             attached.append((mention, None))  # the member of a territory the text leaves unnamed
         elif territories:
             unclaimed.append(mention)

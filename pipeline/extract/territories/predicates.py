@@ -274,6 +274,7 @@ AGENT_BEFORE = re.compile(r"(?i)\bpar\s+(?:(?:le|la|les|du|des)\s+|l['’]\s*)?[
 # not_epci, no name after it) is the body that groups them, no territory
 BODY_KIND = re.compile(r"(?:" + MEMBER_WORDS["not_epci"] + r")", re.IGNORECASE)
 GROUPING_BODY = re.compile(WORDS["grouping_bodies"])
+EXTENT = re.compile(WORDS["extent_from_to"])
 
 
 def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -293,7 +294,8 @@ def grouping_subjects(text: str, structure: Structure, places: list[PlaceMention
             or enumeration_before(text, end, _clause_start(text, sentence_start, end), True)[-1:]
         if not parts or parts[0].epci or _places_only(parts, places, single=True) \
                 or AGENT_BEFORE.search(text, max(0, parts[0].start - 20), parts[0].start) \
-                or _a_body_kind(text[parts[0].start:parts[0].end]) or GROUPING_BODY.match(folded, parts[0].start):
+                or _a_body_kind(text[parts[0].start:parts[0].end]) or GROUPING_BODY.match(folded, parts[0].start) \
+                or _an_extent(folded, parts[0]):
             continue
         mention = make_mention(text, parts[0].start, parts[0].end, GROUPING_RULE, (), sentence_end)
         if mention:
@@ -335,6 +337,12 @@ def carried_subjects(text: str, structure: Structure, places: list[PlaceMention]
         if mention:
             found.append(mention)
     return found
+
+
+def _an_extent(folded: str, part: Part) -> bool:
+    """"qui déborde de la Marne sur l'Aube, réunit …", "qui s'étend de A à B, associe …": the
+    places a subject stretches across, from one to the other, not its name."""
+    return EXTENT.search(folded, max(0, part.start - 80), part.end) is not None
 
 
 def _a_body_kind(written: str) -> bool:

@@ -699,7 +699,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             end = inner.start() if inner else end
             if end <= pos:
                 break
-            add(pos, end, sentence_end)
+            if not _area_of_those(text, pos, end):
+                add(pos, end, sentence_end)
             joint = NEXT_OF.match(text, end, sentence_end)
             if not joint:
                 break
@@ -789,6 +790,17 @@ def _bare_count_of_territories(folded: str, position: int) -> bool:
     count = counts[-1] if counts else None
     return count is not None and count.group("bare") is not None \
         and re.search(r"\bterritoires\b", folded[window:count.start()]) is not None
+
+
+# "du", "de la", "des" before a département's or région's name: the place with its article
+PLACE_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:du|des|de\s+la|de\s+l['’])\s*$", re.IGNORECASE)
+
+
+def _area_of_those(text: str, start: int, end: int) -> bool:
+    """"ceux du Morbihan et du sud du Finistère": the département or région "ceux" lie in, named
+    with its article, not a territory (one bearing a département's name goes without: "ceux de
+    Mayotte")."""
+    return is_place_name(text[start:end]) and PLACE_ARTICLE_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def _repeats_another_noun(folded: str, sentence_start: int, pronoun: int) -> bool:
