@@ -772,12 +772,19 @@ def _ranked_apart(mention: EpciMention, folded: str, start: int, territories: li
     return bool(named_ranks) and rank not in named_ranks
 
 
-def _ranked_apart_at(mention: EpciMention, folded: str, sentences: list[tuple[int, int]],
+def _ranked_apart_at(mention: EpciMention, text: str, folded: str, sentences: list[tuple[int, int]],
                      territories: list[TerritoryMention], epci_spans: list[tuple[int, int]],
                      reads: _SentenceReads) -> bool:
-    """`_ranked_apart` in the mention's sentence."""
+    """`_ranked_apart` in the mention's sentence and line, unless a heading right above its paragraph
+    names the rank's territory ("Haute-Provence – Lure⏎Le second est un nouvel entrant : porté par A")."""
     index = _sentence_index(sentences, mention.start)
-    return index is not None and _ranked_apart(mention, folded, sentences[index][0], territories, epci_spans, reads)
+    line_start = text.rfind("\n", 0, mention.start) + 1  # the ordinal opens the mention's paragraph,
+    # not one above it that a sentence spanning lines holds
+    if index is None or not _ranked_apart(mention, folded, max(sentences[index][0], line_start), territories,
+                                          epci_spans, reads):
+        return False
+    heading = _heading_before(text, line_start)
+    return not (heading and any(heading[0] <= t.start < heading[1] for t in territories))
 
 
 def _listed_right_before(folded: str, position: int, territories: list[TerritoryMention],
@@ -849,7 +856,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         if index is not None else None
     if ranked is not None:
         return ranked
-    if _ranked_apart_at(mention, folded, sentences, territories, epci_spans, reads):
+    if _ranked_apart_at(mention, text, folded, sentences, territories, epci_spans, reads):
         return None
     held = structure.item_at(mention.start)
     if held:
@@ -1885,7 +1892,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
         if territory_id:
             attached.append((mention, territory_id))
         elif territories and (_carried_by_an_organisation(mention, folded, sentences)
-                              or _ranked_apart_at(mention, folded, sentences, holders, epci_spans, reads)):
+                              or _ranked_apart_at(mention, text, folded, sentences, holders, epci_spans, reads)):
             attached.append((mention, None))  # the member of a territory the text leaves unnamed
         elif territories:
             unclaimed.append(mention)
