@@ -2244,20 +2244,34 @@ GENERIC_WORDS = frozenset({"pays", "grand", "bassin", "canton", "region", "ile",
 
 
 @lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """A territory's name as _composed_of reads it: its core words, the programme's word ending it
+    left out. Cached: a document tries each of its territories against every group of EPCIs."""
+    words = tuple(_core_of_name(name).split())
+    return words[:-1] if words[-1:] == ("industrie",) else words
+
+
+@lru_cache(maxsize=4096)
+def _name_parts(siren: str) -> frozenset[str]:
+    """What a part of a territory's name may be for an EPCI: one of its forms, or the start of one
+    of its names or forms not ending on a generic word. Cached: the same EPCIs come back in every
+    group and document."""
+    epci = referential.load().epcis.get(siren)
+    cores = [_core_of_name(borne.name) for borne in epci.names] + list(_forms_of_siren(siren)) if epci else []
+    return frozenset(_forms_of_siren(siren)) | {" ".join(core.split()[:n]) for core in cores
+                                                for n in range(1, len(core.split()))
+                                                if core.split()[n - 1] not in GENERIC_WORDS}
+
+
+@lru_cache(maxsize=4096)
 def _composed_of(name: str, sirens: tuple[str, ...]) -> int:
     """How many of these EPCIs make up a territory's name, each once, in any order ("Rumilly-Usses
     et Rhône" for the CC Rumilly Terre de Savoie and the CC Usses et Rhône: 2), every word of the
     name in one of them but the programme's word ending it ("Baie de Somme Ponthieu-Marquenterre
     industrie"); 0 when they do not make it up or it has fewer than two words."""
-    words = _core_of_name(name).split()
-    words = words[:-1] if words[-1:] == ["industrie"] else words
-    ref = referential.load()
-    names = {}
-    for siren in sirens:
-        epci = ref.epcis.get(siren)
-        cores = [_core_of_name(borne.name) for borne in epci.names] + list(_forms_of_siren(siren)) if epci else []
-        names[siren] = set(_forms_of_siren(siren)) | {" ".join(core.split()[:n]) for core in cores for n in range(1, len(core.split()))
-               if core.split()[n - 1] not in GENERIC_WORDS}
+    words = _name_words(name)
+    names = {siren: _name_parts(siren) for siren in sirens}
+
     def cover(start: int, left: frozenset) -> int:  # how many EPCIs make up words[start:]
         if start == len(words):
             return 0
