@@ -727,6 +727,18 @@ class _SentenceReads:
         return index < len(self._ranks) and self._ranks[index] < end
 
 
+def _unnamed_ranks(mention: EpciMention, folded: str, start: int, territories: list[TerritoryMention],
+                   epci_spans: list[tuple[int, int]], reads: _SentenceReads) -> list[re.Match]:
+    """The ordinals from `start` to the mention ("le second, la CC X"), when no territory's name
+    follows the last one; none otherwise."""
+    if not reads.holds_a_rank(start, mention.start):
+        return []
+    ranks = list(RANKED_SUBJECT.finditer(folded, start, mention.start))
+    if not ranks or _named_in(folded, ranks[-1].end(), mention.start, territories, epci_spans):
+        return []
+    return ranks
+
+
 def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[int, int]], index: int,
                       territories: list[TerritoryMention], epci_spans: list[tuple[int, int]],
                       reads: _SentenceReads, structure) -> str | None:
@@ -734,10 +746,8 @@ def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[i
     that rank among the items of a list the ordinal's paragraph opens right after, else among
     those named earlier in the sentence, or else in the sentences before."""
     start = sentences[index][0]
-    if not reads.holds_a_rank(start, mention.start):
-        return None
-    ranks = list(RANKED_SUBJECT.finditer(folded, start, mention.start))
-    if not ranks or _named_in(folded, ranks[-1].end(), mention.start, territories, epci_spans):
+    ranks = _unnamed_ranks(mention, folded, start, territories, epci_spans, reads)
+    if not ranks:
         return None
     rank = RANKS[ranks[-1].group("rank")]
     listed = _listed_right_before(folded, ranks[0].start(), territories, epci_spans, structure)
@@ -760,10 +770,8 @@ def _ranked_apart(mention: EpciMention, folded: str, start: int, territories: li
     """"Le premier réunit A et B. … Le second, dit « X », …": the mention's sentence opens on an
     ordinal that no territory's name follows, while the text gives another rank's name: its
     members are the unnamed one's, never X's."""
-    if not reads.holds_a_rank(start, mention.start):
-        return False
-    ranks = list(RANKED_SUBJECT.finditer(folded, start, mention.start))
-    if not ranks or _named_in(folded, ranks[-1].end(), mention.start, territories, epci_spans):
+    ranks = _unnamed_ranks(mention, folded, start, territories, epci_spans, reads)
+    if not ranks:
         return False
     rank = RANKS[ranks[-1].group("rank")]
     named_ranks = {RANKS[m.group("rank")] for t in territories
