@@ -1019,3 +1019,12 @@ def test_no_member_mention_ends_with_a_dash():
     text = ("Le territoire Gard rhodanien – Pont du Gard regroupe la Communauté d'Agglomération du Gard "
             "rhodanien-Communauté de communes du Pont du Gard.")
     assert all(not mention.endswith(("-", "–")) for _, mention in members(text, frozenset({"30"})))
+
+
+def test_a_complement_of_place_that_closes_an_official_name_stays_in_it():
+    """"côté X" after a name is the side it lies on ("A et B côté Morbihan"), except where the
+    referential's own name ends so: "CC des Vosges côté Sud Ouest" (members._before_place_complement;
+    lost at scale since the side complement was read)."""
+    text = ("Le territoire regroupe la CC des Vosges côté Sud Ouest et la CC de la Porte des Vosges "
+            "Méridionales.")
+    assert [siren for siren, _ in members(text)] == ["200068773", "200068377"]

@@ -273,11 +273,22 @@ PLACE_COMPLEMENT_END = re.compile(r"\s+(?:" + WORDS["place_complement_after"] + 
 PLACE_COMPLEMENT_CHARS = 60  # read at a part's end only: a long part is not read again for each word
 
 
+@lru_cache(maxsize=1)
+def _complements_in_official_names() -> frozenset[str]:
+    """The complements of place that close an EPCI's own name in the referential ("CC des Vosges
+    côté Sud Ouest"), folded: part of that name, never a place after it."""
+    found = (PLACE_COMPLEMENT_END.search(borne.name) for epci in referential.load().epcis.values()
+             for borne in epci.names)
+    return frozenset(fold(match.group()).strip(" .;,") for match in found if match)
+
+
 def _before_place_complement(text: str, start: int, end: int) -> int:
     """Where a part ends before a complement of place in lower case that closes it ("sur la côte",
-    "à l'intérieur", "côté Doubs"), or its end."""
+    "à l'intérieur", "côté Doubs"), or its end; not before one that closes an EPCI's own name."""
     found = PLACE_COMPLEMENT_END.search(text, max(start, end - PLACE_COMPLEMENT_CHARS), end)
-    return found.start() if found and found.start() > start else end
+    if not found or found.start() <= start or fold(found.group()).strip(" .;,") in _complements_in_official_names():
+        return end
+    return found.start()
 
 
 def _past_everyday_plural(text: str, start: int, end: int) -> int:
