@@ -80,8 +80,6 @@ def _counted_places_end(text: str, pos: int, counted: re.Match) -> int | None:
     return end
 
 
-# "Territoires d'Industrie de Côte d'Or": the programme's words in the plural, then a place, say
-# where several territories lie, not a territory's name.
 # "du Territoire d'industrie regroupant les bassins de Lacq, de Pau et de Tarbes": the towns a
 # territory gathers, each after its own "de" with no article (folded text; rules data).
 GATHERED_HEAD = re.compile(r"(?:" + "|".join(WORDS["gathered_towns"]["verbs"]) + r")\s+les\s+(?:"
@@ -89,6 +87,7 @@ GATHERED_HEAD = re.compile(r"(?:" + "|".join(WORDS["gathered_towns"]["verbs"]) +
 TOWN = re.compile(r"[A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*(?:[ \t]+[A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*){0,2}")
 NEXT_GATHERED_TOWN = re.compile(r"(?:[ \t]*,[ \t]*(?:(?P<et>et)[ \t]+)?|[ \t]+(?P<et2>et)[ \t]+)(?:de[ \t]+|d['’])")
 # A plural determiner or a count before the programme's words: several territories, not one.
+GATHERED_HEAD_CHARS = 120  # enough for the longest verb and head of gathered_towns
 SEVERAL_BEFORE = re.compile(r"\b(?:les|des|ces|aux|plusieurs|\d+|" + "|".join(SMALL_COUNTS) + r")\s*[«\"]?\s*$")
 
 
@@ -96,13 +95,13 @@ def _gathered_towns(text: str, match: re.Match, pos: int) -> tuple[int, int, str
     """(start, end, name) of the towns a territory the programme's words open is said to gather
     ("… regroupant les bassins de Lacq, de Pau et de Tarbes" is "Lacq – Pau – Tarbes"), at least
     two, the last after "et", one of them a town the referential's EPCI or chef-lieu names; else None."""
-    folded = fold(text)
-    head = GATHERED_HEAD.match(folded, pos)
-    if not head or SEVERAL_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
+    head = GATHERED_HEAD.match(fold(text[pos:pos + GATHERED_HEAD_CHARS]))  # a window: read at each
+    # programme's words, the whole text folded each time cost a long text's square
+    if not head or SEVERAL_BEFORE.search(fold(text[max(0, match.start() - 30):match.start()])):
         return None
     towns: list[re.Match] = []
     closing = False
-    at = head.end()
+    at = pos + head.end()
     while town := TOWN.match(text, at):
         towns.append(town)
         if closing:
@@ -118,6 +117,8 @@ def _gathered_towns(text: str, match: re.Match, pos: int) -> tuple[int, int, str
     return towns[0].start(), towns[-1].end(), " – ".join(t.group(0) for t in towns)
 
 
+# "Territoires d'Industrie de Côte d'Or": the programme's words in the plural, then a place, say
+# where several territories lie, not a territory's name.
 PLURAL_THEN_PREPOSITION = re.compile(r"territoires\s+d['’]\s*industrie\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]|en)\b",
                                      re.IGNORECASE)
 
