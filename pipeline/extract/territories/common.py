@@ -618,8 +618,9 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
             continue
         elif end > pos and word.lower() in NAME_TAIL_ADJECTIVES:
             end = absolute_end  # a name closed by an adjective of the data list ("X centrale")
-        elif end > pos and head_and_adjective_of_place(text[pos:end] + " " + word):
-            end = absolute_end  # a geographic head and its demonym ("Pays ajaccien", "Bassin annécien")
+        elif end > pos and head_and_adjective_of_place(text[pos:end].split()[-1] + " " + word):
+            end = absolute_end  # a geographic head and its demonym ("Pays ajaccien", "Bassin annécien"),
+            # one part of a dashed name too ("Epernay – Bassin sézannais – Portes de Romilly")
         else:
             break
     return end

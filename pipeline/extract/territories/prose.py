@@ -19,7 +19,7 @@ from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FO
                                                  quoted_name, reads_as_a_place_name, sentence_bounds, TITLE_LINES, top_lines,
                                                  split_inline_list, titled_by_the_programme, town_words, trim_name,
                                                  written_with_legal_form, _town_words_of)
-from pipeline.extract.territories.phrases import is_epci_name, read_part
+from pipeline.extract.territories.phrases import dashed_names, enumeration_after, is_epci_name, read_part
 from pipeline.linking import known_acronyms
 from pipeline.normalize import fold
 
@@ -87,6 +87,10 @@ GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "pla
 # own words ("au Territoire d'Industrie des quatre EPCI": the prefixed-name rule reads those).
 # "au territoire commun Issoudun-Châteauroux": shared by the places its name joins.
 TERRITORY_THEN_NAME = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+[Tt]erritoire\s+(?:commun\s+)?(?![Dd]['’]\s*(?i:industrie))(?=[A-ZÀ-Ý])")
+# "les territoires Epernay – Bassin sézannais – Portes de Romilly et Troyes – Bar-sur-Aube ont
+# paraphé …": the plural noun, then names each joining places by spaced dashes (dashed_names), as
+# many territories; "les territoires Vitré et Fougères" may be one name or two, left.
+TERRITORIES_THEN_NAMES = re.compile(r"\b(?:[Ll]es|[Dd]es|[Aa]ux)\s+[Tt]erritoires\s+(?=[A-ZÀ-Ý])")
 # "Le périmètre interdépartemental Gers/Tarn et Garonne concerne …": a territory named by its
 # adjective, in a text about the programme, as "Territoire d'industrie interdépartemental X" names
 # it ("l'interrégionale Aumale - Blangy-sur-Bresle" is an intercommunality's name). A demonstrative
@@ -538,6 +542,12 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 and written_with_legal_form(folded, text[match.end():end]):
             continue  # "les zones du territoire Vie et Boulogne", the communauté de communes: its area
         add(match.end(), end, sentence_end)
+    for match in TERRITORIES_THEN_NAMES.finditer(text):
+        sentence_end = sentence_bounds(text, match.start())[1]
+        parts = enumeration_after(text, match.end(), sentence_end)
+        if parts and parts[0].start == match.end() and dashed_names(text, parts):
+            for part in parts:
+                add(part.start, part.end, sentence_end)
     for match in SECTOR_OF_TOWNS.finditer(text):
         towns = _town_words_of(match.group("name")) & town_words()
         if len(towns) >= 2 and PROGRAMME_WORDS.search(folded, max(0, match.start() - SECTOR_PROGRAMME_WINDOW),
