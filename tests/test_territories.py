@@ -3664,3 +3664,54 @@ def test_a_newcomer_described_by_the_demonym_of_a_town_in_another_name_is_that_o
     text = ("La vallée de l'Arve est reconduite. Le bassin annécien fait son entrée dans le programme "
             "Territoires d'industrie, comme le territoire « Lacq / Pau / Tarbes » labellisé en 2018.\n")
     assert "bassin-annecien" in ids(text)
+
+
+def test_two_dashed_names_joined_by_et_after_the_plural_are_two_territories():
+    """'les territoires A – B – C et D – E' (probes89_press 16): each name joins places by spaced
+    dashes, so the one "et" parts them; a part may be a head and its demonym ("Bassin sézannais")."""
+    text = ("Mardi, les territoires Epernay – Bassin sézannais – Portes de Romilly et Troyes – Bar-sur-Aube "
+            "ont paraphé leur protocole avec l'État.")
+    assert sorted(ids(text)) == ["epernay-bassin-sezannais-portes-de-romilly", "troyes-bar-sur-aube"]
+    prefixed = "Mardi, les territoires d'industrie Flers – Argentan et L'Aigle – Mortagne ont signé leur contrat."
+    assert sorted(ids(prefixed)) == ["aigle-mortagne", "flers-argentan"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name holding "et" beside a dash on one side only stays one name
+    ("Mardi, les territoires d'industrie Val de Garonne – Guyenne – Gascogne et Réolais ont signé leur contrat.",
+     ["val-de-garonne-guyenne-gascogne-et-reolais"]),
+    ("Le programme Territoires d'industrie avance : les territoires Pays Rochois – Arve et Salève ont signé.", []),
+    ("Le programme Territoires d'industrie avance : les territoires Vallées du Gier et de l'Ondaine - Loire Sud "
+     "ont signé.", []),
+])
+def test_a_name_holding_et_beside_one_dash_is_not_parted(text, expected):
+    assert ids(text) == expected
+
+
+def test_examples_in_the_clauses_of_a_sentence_a_titre_d_exemple_opens():
+    """'À titre d'exemple, A réunit … ; B associe … ; C s'étend sur …' (probes88_official 06): each
+    clause opens on an example; the places right after "associe" are its départements."""
+    text = ("Territoires d'industrie : la nouvelle carte\n\nÀ titre d'exemple, Haut-Jura – Bugey associe le Jura "
+            "et l'Ain ; Issoire – Brioude réunit des communes du Puy-de-Dôme et de la Haute-Loire.")
+    assert territories(text) == {("haut-jura-bugey", "territory.example", ("01", "39")),
+                                 ("issoire-brioude", "territory.example", ("43", "63"))}
+
+
+@pytest.mark.parametrize("text", [
+    # institutions and companies as the clauses' subjects
+    "Territoires d'industrie : le financement\n\nÀ titre d'exemple, la Banque des Territoires accompagne les "
+    "études ; l'Agence de l'eau soutient la sobriété ; Michelin investit à Clermont-Ferrand.",
+    # the announcing words not fronted: the clauses of the sentence are not read
+    "Territoires d'industrie : le financement\n\nLes élus citent à titre d'exemple deux usines ; Flers recrute ; "
+    "Argentan forme.",
+])
+def test_fronted_example_clauses_guards(text):
+    assert ids(text) == []
+
+
+def test_associe_then_places_or_other_words():
+    """"X associe le Jura et l'Ain" places X there; "associe les industriels du Jura" does not."""
+    title = "Territoires d'industrie : Haut-Jura – Bugey\n\nLe territoire Haut-Jura – Bugey associe "
+    assert territories(title + "le Jura et l'Ain.") == {("haut-jura-bugey", "territory.prose", ("01", "39"))}
+    assert territories(title + "les industriels du Jura et les lycées de l'Ain.") == {
+        ("haut-jura-bugey", "territory.prose", ("39",))}  # its name's only

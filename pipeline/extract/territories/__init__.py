@@ -651,8 +651,9 @@ STRADDLING = re.compile(r"[ \t]*+[»”\"]?,?\s*+(?:(?:lui|elle),\s*)?(?:(?:un|l
                         # "…, qui s'étend à la fois sur la Seine-Maritime et sur la Somme", "…, qui s'étend de
                         # la Seine-Maritime à la Somme" (a run of places only: not "de l'estuaire jusqu'à …")
                         r"|(?:qui\s+)?s['’]\s*[ée]tend(?:ant)?\s+(?:[àa]\s+la\s+fois\s+)?sur|qui\s+s['’]\s*[ée]tend(?=\s+(?:de\s|du\s|des\s|d['’]))"
-                        # "…, qui relie la Seine-Maritime et la Somme"
-                        r"|(?:qui\s+)?(?:relie|reliant)(?=\s+(?:l['’]|la\s|le\s|les\s))"
+                        # "…, qui relie la Seine-Maritime et la Somme", "Lacq-Pau-Tarbes associe les
+                        # Pyrénées-Atlantiques et les Hautes-Pyrénées" (places right after the article only)
+                        r"|(?:qui\s+)?(?:relie|reliant|associe|associant)(?=\s+(?:l['’]|la\s|le\s|les\s))"
                         r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ|implant)[ée]?e?\s+(?:entre|sur)"
                         r"|implant[ée]e?\s+dans"
                         # "…, qui couvre des communes du Morbihan et du Finistère"
