@@ -3715,3 +3715,15 @@ def test_associe_then_places_or_other_words():
     assert territories(title + "le Jura et l'Ain.") == {("haut-jura-bugey", "territory.prose", ("01", "39"))}
     assert territories(title + "les industriels du Jura et les lycées de l'Ain.") == {
         ("haut-jura-bugey", "territory.prose", ("39",))}  # its name's only
+
+
+def test_an_intercommunality_renamed_in_the_feminine_is_no_territory_renaming():
+    """"… et celle de Loué-Brûlon-Noyen, rebaptisée LBN Communauté" after "le nouveau territoire" (probes89_press
+    02): the feminine participle agrees with the intercommunality, and its new name is one; a territory's own
+    renaming in the feminine ("la Vallée de la Bresle, rebaptisée Vallée de la Bresle – Vimeu") still reads."""
+    text = ("Le nouveau territoire d'industrie Cœur de Maine associe la communauté de communes des Coëvrons et celle "
+            "de Loué-Brûlon-Noyen, rebaptisée LBN Communauté.")
+    assert ids(text) == ["coeur-de-maine"]
+    renamed = ("Le territoire d'industrie de la Vallée de la Bresle, rebaptisée Vallée de la Bresle – Vimeu pour la "
+               "seconde phase, réunit trois intercommunalités.")
+    assert set(ids(renamed)) == {"vallee-de-la-bresle-vimeu"}

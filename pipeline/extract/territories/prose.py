@@ -167,6 +167,9 @@ ASKS_WHAT = re.compile(r"[*_\s]*(?:que|qu'|qui|quoi|comment|pourquoi|quand|combi
 # its answer before it in an interview).
 PROGRAMME_NEAR = 300
 TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(?:du|de\s+la|de\s+l['’]|des|de)\s*)?(?=[«“\"])")
+# A participle of naming in the feminine: it agrees with an intercommunality ("la communauté de
+# communes …, rebaptisée X"), never with "territoire", "périmètre" or "groupement" (folded text).
+FEMININE_RENAMING = re.compile(r"(?:re)?baptisees?\s|denommees?\s|nommees?\s")
 # A renaming told after the name given: that name was the territory's former one.
 RENAMED = re.compile(r"\b(?:renomme|rebaptise|change\s+de\s+nom)")
 # What is named must be a territory or its perimeter, written before the name: "un nouveau
@@ -581,7 +584,10 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                     start = lead.end()
                 add(start, end, sentence_end)
         elif text[pos:pos + 1].isupper():
-            add(pos, capitalised_run(text, pos, sentence_end), sentence_end)
+            end = capitalised_run(text, pos, sentence_end)
+            if FEMININE_RENAMING.match(folded, match.start()) and is_epci_name(text[pos:end]):
+                continue  # "… et sa voisine de Loué-Brûlon-Noyen, rebaptisée LBN Communauté": an intercommunality's new name
+            add(pos, end, sentence_end)
     for match in QUOTED_CANDIDATURE.finditer(folded) if PROGRAMME_WORDS.search(folded) else ():
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         quoted = quoted_name(text, match.end())
