@@ -3727,3 +3727,15 @@ def test_an_intercommunality_renamed_in_the_feminine_is_no_territory_renaming():
     renamed = ("Le territoire d'industrie de la Vallée de la Bresle, rebaptisée Vallée de la Bresle – Vimeu pour la "
                "seconde phase, réunit trois intercommunalités.")
     assert set(ids(renamed)) == {"vallee-de-la-bresle-vimeu"}
+
+
+@pytest.mark.parametrize("short, full, expected", [
+    ("le Sud-Vendée", "Vendée Grand Sud", ["vendee-grand-sud"]),  # probes87_mixed 10
+    # guards: another compass word, or "Grand" before no compass word, is another name
+    ("le Nord-Vendée", "Vendée Grand Sud", ["nord-vendee", "vendee-grand-sud"]),
+    ("le Pays de Flers", "Grand Pays de Flers", ["grand-pays-de-flers", "pays-de-flers"]),
+])
+def test_grand_before_a_compass_word_says_the_same_area(short, full, expected):
+    text = (f"Territoires d'industrie : le programme avance\n\nLabellisé en 2023, {short} a présenté son plan. "
+            f"Le territoire d'industrie {full} associe trois communautés de communes.")
+    assert sorted(set(ids(text))) == expected

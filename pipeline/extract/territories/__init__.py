@@ -162,6 +162,7 @@ from pipeline.normalize import collapse_spaces, fold, name_key
 GEOGRAPHIC_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")-(?:de-la-|de-l-|du-|des-|de-|d-)"
                              r"|(?:" + "|".join(WORDS["name_adjectives"]) + r")-")
 
+COMPASS_HEADS = frozenset(WORDS["compass_heads"])
 FRENCH_QUOTES = str.maketrans({"“": "«", "”": "»", "„": "«"})
 
 __all__ = ["TerritoryMention", "announces_territories", "compass_and_demonym_codes", "find_territories"]
@@ -1898,8 +1899,11 @@ def _places_of_one_body(text: str, mentions: list[TerritoryMention]) -> list[Ter
 
 def _words_of_a_name(key: str) -> tuple[str, ...]:
     """A name key's words but its connectors, in alphabetical order: 'Tarbes Pau Lacq' in a
-    subtitle and 'Lacq Pau Tarbes' in the body are one territory's name, its towns in another order."""
-    return tuple(sorted(word for word in key.split("-") if word not in CONNECTORS))
+    subtitle and 'Lacq Pau Tarbes' in the body are one territory's name, its towns in another order.
+    "Grand" before a compass word says the same area: 'le Sud-Vendée' beside 'Vendée Grand Sud'."""
+    words = key.split("-")
+    return tuple(sorted(word for index, word in enumerate(words) if word not in CONNECTORS
+                        and not (word == "grand" and words[index + 1:index + 2] and words[index + 1] in COMPASS_HEADS)))
 
 
 def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
