@@ -13,7 +13,7 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FORM, MAX_NAME_WORDS, OPENING_QUOTES,
                                                  PART_OF_A_TERRITORY, PREFIX, WORDS,
-                                                 TerritoryMention, asked, brand_end, capitalised_run, departements_after_dash,
+                                                 TerritoryMention, asked, bare_count_of_territories, brand_end, capitalised_run, departements_after_dash,
                                                  departements_bracket,
                                                  is_place_name, legal_form_end, make_mention, named_by_its_departements,
                                                  quoted_name, reads_as_a_place_name, sentence_bounds, TITLE_LINES, top_lines,
@@ -232,10 +232,6 @@ TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neu
 PRONOUN_COUNTED = re.compile(r"\b(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent)"
                              r"\s+(?:deux|trois|quatre|\d)\b")
 COUNT_WINDOW = 600  # how far back the count of territories an ordinal picks from is looked for
-# "… les contrats avec plusieurs territoires. Deux concernent la Charente.": a count opening a sentence,
-# which an ordinal naming its territory in quotes picks from in a text the programme titles
-COUNT_OPENING = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:deux|trois|quatre|cinq)\s+(?P<bare>(?:d'entre\s+eux\s+)?"
-                           r"(?:concernent|sont|se\s+trouvent|se\s+situent|touchent|visent)\b)?")
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais", "La Gascogne Toulousaine, autre
@@ -654,7 +650,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not text[match.end():match.end() + 1].isupper() \
                 or not (_territories_counted_before(text, folded, match.start())
-                        or match.group("called") and titled and _bare_count_of_territories(folded, match.start())):
+                        or match.group("called") and titled and bare_count_of_territories(folded, match.start(), COUNT_WINDOW)):
             continue
         end = capitalised_run(text, match.end(), sentence_end)
         closing = CLOSING_QUOTE.match(text, end) if match.group("called") else None
@@ -795,17 +791,6 @@ def _territories_counted_before(text: str, folded: str, position: int) -> bool:
         if re.search(r"\bterritoires\b", folded[start:pronoun.start()]):
             return True
     return False
-
-
-def _bare_count_of_territories(folded: str, position: int) -> bool:
-    """'… avec plusieurs territoires néo-aquitains. Deux concernent la Charente.': the last count
-    opening a sentence before `position`, a bare one (no noun: not "Deux entreprises …"), after
-    territories were spoken of."""
-    window = max(0, position - COUNT_WINDOW)
-    counts = list(COUNT_OPENING.finditer(folded, window, position))
-    count = counts[-1] if counts else None
-    return count is not None and count.group("bare") is not None \
-        and re.search(r"\bterritoires\b", folded[window:count.start()]) is not None
 
 
 # "du", "de la", "des" before a département's or région's name: the place with its article
