@@ -3739,3 +3739,14 @@ def test_grand_before_a_compass_word_says_the_same_area(short, full, expected):
     text = (f"Territoires d'industrie : le programme avance\n\nLabellisé en 2023, {short} a présenté son plan. "
             f"Le territoire d'industrie {full} associe trois communautés de communes.")
     assert sorted(set(ids(text))) == expected
+
+
+def test_a_title_s_compass_word_is_the_territory_whose_act_the_body_names():
+    """'Le protocole « Territoire d'industrie » de l'Ouest est signé' over 'le protocole du Territoire
+    d'industrie Le Port' (probes87_mixed 05): one territory, the body's name."""
+    title = "Le protocole « Territoire d'industrie » de l'Ouest est signé\n\n"
+    assert set(ids(title + "Mercredi, l'État a signé le protocole du Territoire d'industrie Le Port.")) == {"port"}
+    # guards: the body gives the act to no name, or to two
+    assert set(ids(title + "Mercredi, l'État a signé le protocole avec le TCO.")) == {"ouest"}
+    assert set(ids(title + "Mercredi, l'État a signé le protocole du Territoire d'industrie Le Port. Le protocole "
+                   "du Territoire d'industrie Saint-André le sera en décembre.")) == {"ouest", "port", "saint-andre"}

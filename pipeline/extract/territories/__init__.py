@@ -260,6 +260,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _named_with_where(kept)
     _codes_named_in_full(kept)
     kept = _title_names_its_list_restates(text, kept)
+    kept = _title_compass_of_the_body_act(text, kept)
     if all(m.rule == CARRIED_RULE or _labelled_too(text, m) for m in kept):
         # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"; beside one
         # named with its carrier ("le Pays Ajaccien, porté par la CAPA, a lui aussi été labellisé")
@@ -299,6 +300,34 @@ def _title_names_its_list_restates(text: str, mentions: list[TerritoryMention]) 
         restated = _restated_by_its_list(text, mentions, title_start, title_end)
         if restated is not None:
             return restated
+    return mentions
+
+
+# The act a sentence names right before a territory's name, in a few words: "signature du
+# protocole « Territoire d'industrie » de l'", "le protocole du Territoire d'industrie " (folded text)
+ACT_BEFORE_NAME = re.compile(r"\b(?P<act>protocole|contrat)\b[^.;!?\n]{0,50}$")
+
+
+def _title_compass_of_the_body_act(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """'Signature du protocole « Territoire d'industrie » de l'Ouest' over 'le protocole du
+    Territoire d'industrie Le Port a été signé': the title names by a lone compass word the
+    territory whose act the body names, under another name: one territory, the body's name (its
+    title's compass word is where it lies). Kept when the body gives that act to no other name,
+    or to several."""
+    folded = fold(text)
+    first_line = (0, re.match(r"\s*[^\n]*", text).end())
+    for title_start, title_end in [first_line, *headline_line(text)]:
+        title = [m for m in mentions if title_start <= m.start and m.end <= title_end]
+        if len(title) != 1 or fold(title[0].name) not in COMPASS_HEADS:
+            continue
+        act = ACT_BEFORE_NAME.search(folded, max(title_start, title[0].start - 60), title[0].start)
+        if act is None:
+            continue
+        acted = {m.territory_id for m in mentions if m.start >= title_end and m.territory_id != title[0].territory_id
+                 and (body_act := ACT_BEFORE_NAME.search(folded, max(title_end, m.start - 60), m.start))
+                 and body_act.group("act") == act.group("act")}
+        if len(acted) == 1:
+            return [m for m in mentions if m.territory_id != title[0].territory_id]
     return mentions
 
 
