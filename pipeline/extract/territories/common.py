@@ -618,9 +618,10 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
             continue
         elif end > pos and word.lower() in NAME_TAIL_ADJECTIVES:
             end = absolute_end  # a name closed by an adjective of the data list ("X centrale")
-        elif end > pos and head_and_adjective_of_place(text[pos:end].split()[-1] + " " + word):
+        elif end > pos and head_and_adjective_of_place(SPACED_DASHES.split(text[pos:end])[-1] + " " + word):
             end = absolute_end  # a geographic head and its demonym ("Pays ajaccien", "Bassin annécien"),
-            # one part of a dashed name too ("Epernay – Bassin sézannais – Portes de Romilly")
+            # one part of a dashed name too ("Epernay – Bassin sézannais – Portes de Romilly"; not
+            # "le Haut Bocage vendéen", whose demonym says where the Haut Bocage lies)
         else:
             break
     return end
