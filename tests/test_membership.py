@@ -78,14 +78,19 @@ def test_a_territory_named_before_the_places_it_stretches_across_keeps_its_membe
 
 def test_the_members_of_an_unnamed_first_are_not_the_named_seconds():
     """"Le premier réunit A et B. … Le second, dit « X », …": A and B are the first's, a territory
-    the text leaves unnamed, never X's; they stay EPCIs without a territory (PATTERNS.md, g83fix;
-    the guard fixture g83fix_quotidien_aube_premier_second_dits_guard names both)."""
+    the text designates by them (tests/gold/README.md: named as the text joins them), never X's
+    (PATTERNS.md, g83fix, g84gaps; the guard fixture g83fix_quotidien_aube_premier_second_dits_guard
+    names both)."""
     text = ("Territoires d'industrie : deux contrats signés dans l'Aube\n\nLe préfet a signé mardi les "
             "contrats « Territoires d'industrie » de deux territoires aubois.\n\nLe premier réunit la "
             "communauté de communes du Nogentais et celle des Portes de Romilly-sur-Seine, le long de la "
             "Seine. Ses industriels misent sur le textile.\n\nLe second, dit « Sud Champagne », est centré "
             "sur Troyes. Il s'appuie sur la communauté d'agglomération Troyes Champagne Métropole.")
-    assert members(text) == {(None, "200006716"), (None, "200000545"), ("sud-champagne", "200069250")}
+    first = "nogentais-et-portes-de-romilly-sur-seine"
+    assert members(text) == {(first, "200006716"), (first, "200000545"), ("sud-champagne", "200069250")}
+    # the ordinals pick from no count of territories: no territory, the members stay without one
+    firms = text.replace("de deux territoires aubois", "de deux entreprises auboises")
+    assert members(firms) == {(None, "200006716"), (None, "200000545"), (None, "200069250")}
 
 
 def test_the_members_of_an_unnamed_territory_beside_named_ones_belong_to_none():
@@ -1313,3 +1318,20 @@ def test_a_run_with_members_outside_a_composed_name_stays_with_its_paragraph_ter
             "la communauté de communes des Vosges du Sud ont porté ensemble la candidature.\n")
     assert {territory for territory, _ in members(text)} == {"nord-franche-comte"}
     assert len(members(text)) == 5
+
+
+@pytest.mark.parametrize("opening, expected", [
+    # "Deux concernent l'Orne" after "plusieurs territoires": a bare count the ordinal picks from
+    ("de plusieurs territoires normands. Deux concernent l'Orne.", "pays-de-l-aigle-et-pays-de-mortagne-au-perche"),
+    # a bare count after companies: no territory to pick (guard)
+    ("de plusieurs entreprises normandes. Deux concernent l'Orne.", None),
+])
+def test_an_ordinal_after_a_bare_count_designates_its_territory_by_its_members(opening, expected):
+    """"… avec plusieurs territoires. Deux concernent l'Orne. Le premier réunit la CC A et celle de B"
+    (variants35T s1): a territory the text designates by its members, named as the text joins
+    them, "celle de" taking up the legal form (tests/gold/README.md)."""
+    text = ("Territoires d'industrie : des contrats signés\n\nLa Région a signé mardi les contrats "
+            + opening + " Le premier réunit la communauté de communes des Pays de L'Aigle et celle du Pays de "
+            "Mortagne-au-Perche, à l'est du département.")
+    assert {(territory, siren) for territory, siren in members(text)} >= {(expected, "200068468"),
+                                                                          (expected, "200036069")}

@@ -3664,3 +3664,89 @@ def test_a_newcomer_described_by_the_demonym_of_a_town_in_another_name_is_that_o
     text = ("La vallée de l'Arve est reconduite. Le bassin annécien fait son entrée dans le programme "
             "Territoires d'industrie, comme le territoire « Lacq / Pau / Tarbes » labellisé en 2018.\n")
     assert "bassin-annecien" in ids(text)
+
+
+def test_two_dashed_names_joined_by_et_after_the_plural_are_two_territories():
+    """'les territoires A – B – C et D – E' (probes89_press 16): each name joins places by spaced
+    dashes, so the one "et" parts them; a part may be a head and its demonym ("Bassin sézannais")."""
+    text = ("Mardi, les territoires Epernay – Bassin sézannais – Portes de Romilly et Troyes – Bar-sur-Aube "
+            "ont paraphé leur protocole avec l'État.")
+    assert sorted(ids(text)) == ["epernay-bassin-sezannais-portes-de-romilly", "troyes-bar-sur-aube"]
+    prefixed = "Mardi, les territoires d'industrie Flers – Argentan et L'Aigle – Mortagne ont signé leur contrat."
+    assert sorted(ids(prefixed)) == ["aigle-mortagne", "flers-argentan"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name holding "et" beside a dash on one side only stays one name
+    ("Mardi, les territoires d'industrie Val de Garonne – Guyenne – Gascogne et Réolais ont signé leur contrat.",
+     ["val-de-garonne-guyenne-gascogne-et-reolais"]),
+    ("Le programme Territoires d'industrie avance : les territoires Pays Rochois – Arve et Salève ont signé.", []),
+    ("Le programme Territoires d'industrie avance : les territoires Vallées du Gier et de l'Ondaine - Loire Sud "
+     "ont signé.", []),
+])
+def test_a_name_holding_et_beside_one_dash_is_not_parted(text, expected):
+    assert ids(text) == expected
+
+
+def test_examples_in_the_clauses_of_a_sentence_a_titre_d_exemple_opens():
+    """'À titre d'exemple, A réunit … ; B associe … ; C s'étend sur …' (probes88_official 06): each
+    clause opens on an example; the places right after "associe" are its départements."""
+    text = ("Territoires d'industrie : la nouvelle carte\n\nÀ titre d'exemple, Haut-Jura – Bugey associe le Jura "
+            "et l'Ain ; Issoire – Brioude réunit des communes du Puy-de-Dôme et de la Haute-Loire.")
+    assert territories(text) == {("haut-jura-bugey", "territory.example", ("01", "39")),
+                                 ("issoire-brioude", "territory.example", ("43", "63"))}
+
+
+@pytest.mark.parametrize("text", [
+    # institutions and companies as the clauses' subjects
+    "Territoires d'industrie : le financement\n\nÀ titre d'exemple, la Banque des Territoires accompagne les "
+    "études ; l'Agence de l'eau soutient la sobriété ; Michelin investit à Clermont-Ferrand.",
+    # the announcing words not fronted: the clauses of the sentence are not read
+    "Territoires d'industrie : le financement\n\nLes élus citent à titre d'exemple deux usines ; Flers recrute ; "
+    "Argentan forme.",
+])
+def test_fronted_example_clauses_guards(text):
+    assert ids(text) == []
+
+
+def test_associe_then_places_or_other_words():
+    """"X associe le Jura et l'Ain" places X there; "associe les industriels du Jura" does not."""
+    title = "Territoires d'industrie : Haut-Jura – Bugey\n\nLe territoire Haut-Jura – Bugey associe "
+    assert territories(title + "le Jura et l'Ain.") == {("haut-jura-bugey", "territory.prose", ("01", "39"))}
+    assert territories(title + "les industriels du Jura et les lycées de l'Ain.") == {
+        ("haut-jura-bugey", "territory.prose", ("39",))}  # its name's only
+
+
+def test_an_intercommunality_renamed_in_the_feminine_is_no_territory_renaming():
+    """"… et celle de Loué-Brûlon-Noyen, rebaptisée LBN Communauté" after "le nouveau territoire" (probes89_press
+    02): the feminine participle agrees with the intercommunality, and its new name is one; a territory's own
+    renaming in the feminine ("la Vallée de la Bresle, rebaptisée Vallée de la Bresle – Vimeu") still reads."""
+    text = ("Le nouveau territoire d'industrie Cœur de Maine associe la communauté de communes des Coëvrons et celle "
+            "de Loué-Brûlon-Noyen, rebaptisée LBN Communauté.")
+    assert ids(text) == ["coeur-de-maine"]
+    renamed = ("Le territoire d'industrie de la Vallée de la Bresle, rebaptisée Vallée de la Bresle – Vimeu pour la "
+               "seconde phase, réunit trois intercommunalités.")
+    assert set(ids(renamed)) == {"vallee-de-la-bresle-vimeu"}
+
+
+@pytest.mark.parametrize("short, full, expected", [
+    ("le Sud-Vendée", "Vendée Grand Sud", ["vendee-grand-sud"]),  # probes87_mixed 10
+    # guards: another compass word, or "Grand" before no compass word, is another name
+    ("le Nord-Vendée", "Vendée Grand Sud", ["nord-vendee", "vendee-grand-sud"]),
+    ("le Pays de Flers", "Grand Pays de Flers", ["grand-pays-de-flers", "pays-de-flers"]),
+])
+def test_grand_before_a_compass_word_says_the_same_area(short, full, expected):
+    text = (f"Territoires d'industrie : le programme avance\n\nLabellisé en 2023, {short} a présenté son plan. "
+            f"Le territoire d'industrie {full} associe trois communautés de communes.")
+    assert sorted(set(ids(text))) == expected
+
+
+def test_a_title_s_compass_word_is_the_territory_whose_act_the_body_names():
+    """'Le protocole « Territoire d'industrie » de l'Ouest est signé' over 'le protocole du Territoire
+    d'industrie Le Port' (probes87_mixed 05): one territory, the body's name."""
+    title = "Le protocole « Territoire d'industrie » de l'Ouest est signé\n\n"
+    assert set(ids(title + "Mercredi, l'État a signé le protocole du Territoire d'industrie Le Port.")) == {"port"}
+    # guards: the body gives the act to no name, or to two
+    assert set(ids(title + "Mercredi, l'État a signé le protocole avec le TCO.")) == {"ouest"}
+    assert set(ids(title + "Mercredi, l'État a signé le protocole du Territoire d'industrie Le Port. Le protocole "
+                   "du Territoire d'industrie Saint-André le sera en décembre.")) == {"ouest", "port", "saint-andre"}

@@ -122,7 +122,8 @@ from pipeline.extract.members import (ANAPHOR_TYPES, HEAD, JOINT, MASTHEAD, MEMB
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CODES_ONLY, CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
-                                                 WORDS as TERRITORY_WORDS, capitalised_run, departements_after_dash,
+                                                 WORDS as TERRITORY_WORDS, bare_count_of_territories, capitalised_run,
+                                                 departements_after_dash,
                                                  is_place_name, legal_form_end,
                                                  looks_like_name, make_mention, opens_with_an_institution, PREFIX,
                                                  sentence_bounds,
@@ -2946,15 +2947,20 @@ ORDINAL_PAIR_LEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premie
 COUNTED_PLURAL = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze"
                             r"|seize)\s+(?:[\w'-]+\s+)?(?P<noun>[a-z]+s)\b")
 ORDINAL_COUNT_WINDOW = 600
+# the noun of that count, right after it or after an adjective, or followed by one ("deux territoires aubois")
+COUNTED_TERRITORIES_NOUN = re.compile(r"\b(?:territoires|laureats)\b")
 
 
 def _ordinal_of_territories(folded: str, start: int) -> bool:
-    """Whether an ordinal lead ends right before `start` and the last count before it is of territories."""
+    """Whether an ordinal lead ends right before `start` and the last count before it is of territories,
+    or a bare count opening a sentence after territories were spoken of ("… avec plusieurs territoires
+    néo-aquitains. Deux concernent la Charente. Le premier réunit …")."""
     lead = ORDINAL_PAIR_LEAD.search(folded, max(0, start - 40), start)
     if lead is None:
         return False
     counts = list(COUNTED_PLURAL.finditer(folded, max(0, lead.start() - ORDINAL_COUNT_WINDOW), lead.start()))
-    return bool(counts) and counts[-1].group("noun") in ("territoires", "laureats")
+    return bool(counts) and COUNTED_TERRITORIES_NOUN.search(counts[-1].group(0)) is not None \
+        or bare_count_of_territories(folded, lead.start(), ORDINAL_COUNT_WINDOW)
 # "- le territoire formé par la CA A et la CC B ;", "- le territoire réunissant la CA A et la CA B.":
 # an item that designates its territory as its intercommunalities only, opening the item (a line,
 # or after a colon or semicolon): in a sentence "le territoire réunissant …" may follow its name
@@ -3450,6 +3456,10 @@ def _gathered_in_the_programme(text: str, folded: str, mentions: list[EpciMentio
     return [], mentions
 
 
+# "celle du", "celles de la": a pronoun taking up the legal form of the member before (folded text)
+THAT_OF = re.compile(r"celles?\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
+
+
 def _joined_names(text: str, folded: str, run: list[EpciMention], bare_names: bool) -> str | None:
     """The names of a run of linked intercommunalities as the text joins them, each without its
     article, legal form and acronym ("la CA A (CAA) et la CC B" -> "A et B", "A, B et C"): the designation of the
@@ -3459,6 +3469,9 @@ def _joined_names(text: str, folded: str, run: list[EpciMention], bare_names: bo
     for position, mention in enumerate(run):
         lead = ARTICLE.match(text, mention.start, mention.end).end()
         name_start = legal_form_end(text, folded, lead) or (lead if bare_names else None)
+        taken_up = THAT_OF.match(folded, lead) if name_start is None and position else None
+        if taken_up:  # "la CA du Grand Angoulême et celle du Grand Cognac": the legal form taken up
+            name_start = taken_up.end()
         if name_start is None or name_start >= mention.end:
             return None
         joint = MEMBER_JOINT.fullmatch(folded, mention.end, run[position + 1].start) if position + 1 < len(run) else None

@@ -162,6 +162,7 @@ from pipeline.normalize import collapse_spaces, fold, name_key
 GEOGRAPHIC_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")-(?:de-la-|de-l-|du-|des-|de-|d-)"
                              r"|(?:" + "|".join(WORDS["name_adjectives"]) + r")-")
 
+COMPASS_HEADS = frozenset(WORDS["compass_heads"])
 FRENCH_QUOTES = str.maketrans({"“": "«", "”": "»", "„": "«"})
 
 __all__ = ["TerritoryMention", "announces_territories", "compass_and_demonym_codes", "find_territories"]
@@ -259,6 +260,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _named_with_where(kept)
     _codes_named_in_full(kept)
     kept = _title_names_its_list_restates(text, kept)
+    kept = _title_compass_of_the_body_act(text, kept)
     if all(m.rule == CARRIED_RULE or _labelled_too(text, m) for m in kept):
         # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"; beside one
         # named with its carrier ("le Pays Ajaccien, porté par la CAPA, a lui aussi été labellisé")
@@ -298,6 +300,34 @@ def _title_names_its_list_restates(text: str, mentions: list[TerritoryMention]) 
         restated = _restated_by_its_list(text, mentions, title_start, title_end)
         if restated is not None:
             return restated
+    return mentions
+
+
+# The act a sentence names right before a territory's name, in a few words: "signature du
+# protocole « Territoire d'industrie » de l'", "le protocole du Territoire d'industrie " (folded text)
+ACT_BEFORE_NAME = re.compile(r"\b(?P<act>protocole|contrat)\b[^.;!?\n]{0,50}$")
+
+
+def _title_compass_of_the_body_act(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """'Signature du protocole « Territoire d'industrie » de l'Ouest' over 'le protocole du
+    Territoire d'industrie Le Port a été signé': the title names by a lone compass word the
+    territory whose act the body names, under another name: one territory, the body's name (its
+    title's compass word is where it lies). Kept when the body gives that act to no other name,
+    or to several."""
+    folded = fold(text)
+    first_line = (0, re.match(r"\s*[^\n]*", text).end())
+    for title_start, title_end in [first_line, *headline_line(text)]:
+        title = [m for m in mentions if title_start <= m.start and m.end <= title_end]
+        if len(title) != 1 or fold(title[0].name) not in COMPASS_HEADS:
+            continue
+        act = ACT_BEFORE_NAME.search(folded, max(title_start, title[0].start - 60), title[0].start)
+        if act is None:
+            continue
+        acted = {m.territory_id for m in mentions if m.start >= title_end and m.territory_id != title[0].territory_id
+                 and (body_act := ACT_BEFORE_NAME.search(folded, max(title_end, m.start - 60), m.start))
+                 and body_act.group("act") == act.group("act")}
+        if len(acted) == 1:
+            return [m for m in mentions if m.territory_id != title[0].territory_id]
     return mentions
 
 
@@ -651,8 +681,9 @@ STRADDLING = re.compile(r"[ \t]*+[»”\"]?,?\s*+(?:(?:lui|elle),\s*)?(?:(?:un|l
                         # "…, qui s'étend à la fois sur la Seine-Maritime et sur la Somme", "…, qui s'étend de
                         # la Seine-Maritime à la Somme" (a run of places only: not "de l'estuaire jusqu'à …")
                         r"|(?:qui\s+)?s['’]\s*[ée]tend(?:ant)?\s+(?:[àa]\s+la\s+fois\s+)?sur|qui\s+s['’]\s*[ée]tend(?=\s+(?:de\s|du\s|des\s|d['’]))"
-                        # "…, qui relie la Seine-Maritime et la Somme"
-                        r"|(?:qui\s+)?(?:relie|reliant)(?=\s+(?:l['’]|la\s|le\s|les\s))"
+                        # "…, qui relie la Seine-Maritime et la Somme", "Lacq-Pau-Tarbes associe les
+                        # Pyrénées-Atlantiques et les Hautes-Pyrénées" (places right after the article only)
+                        r"|(?:qui\s+)?(?:relie|reliant|associe|associant)(?=\s+(?:l['’]|la\s|le\s|les\s))"
                         r"|(?:qui\s+est\s+)?(?:partag|r[ée]parti|situ|implant)[ée]?e?\s+(?:entre|sur)"
                         r"|implant[ée]e?\s+dans"
                         # "…, qui couvre des communes du Morbihan et du Finistère"
@@ -1897,8 +1928,11 @@ def _places_of_one_body(text: str, mentions: list[TerritoryMention]) -> list[Ter
 
 def _words_of_a_name(key: str) -> tuple[str, ...]:
     """A name key's words but its connectors, in alphabetical order: 'Tarbes Pau Lacq' in a
-    subtitle and 'Lacq Pau Tarbes' in the body are one territory's name, its towns in another order."""
-    return tuple(sorted(word for word in key.split("-") if word not in CONNECTORS))
+    subtitle and 'Lacq Pau Tarbes' in the body are one territory's name, its towns in another order.
+    "Grand" before a compass word says the same area: 'le Sud-Vendée' beside 'Vendée Grand Sud'."""
+    words = key.split("-")
+    return tuple(sorted(word for index, word in enumerate(words) if word not in CONNECTORS
+                        and not (word == "grand" and words[index + 1:index + 2] and words[index + 1] in COMPASS_HEADS)))
 
 
 def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:

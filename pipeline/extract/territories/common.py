@@ -618,8 +618,10 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
             continue
         elif end > pos and word.lower() in NAME_TAIL_ADJECTIVES:
             end = absolute_end  # a name closed by an adjective of the data list ("X centrale")
-        elif end > pos and head_and_adjective_of_place(text[pos:end] + " " + word):
-            end = absolute_end  # a geographic head and its demonym ("Pays ajaccien", "Bassin annécien")
+        elif end > pos and head_and_adjective_of_place(SPACED_DASHES.split(text[pos:end])[-1] + " " + word):
+            end = absolute_end  # a geographic head and its demonym ("Pays ajaccien", "Bassin annécien"),
+            # one part of a dashed name too ("Epernay – Bassin sézannais – Portes de Romilly"; not
+            # "le Haut Bocage vendéen", whose demonym says where the Haut Bocage lies)
         else:
             break
     return end
@@ -943,6 +945,26 @@ def _sentence_stops(text: str) -> list[tuple[int, str]]:
 
 
 SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
+
+
+# "… les contrats avec plusieurs territoires. Deux concernent la Charente.": a count opening a sentence,
+# which an ordinal picks from (folded text)
+COUNT_OPENING = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:deux|trois|quatre|cinq)\s+(?P<bare>(?:d'entre\s+eux\s+)?"
+                           r"(?:concernent|sont|se\s+trouvent|se\s+situent|touchent|visent)\b)?")
+
+
+def bare_count_of_territories(folded: str, position: int, reach: int) -> bool:
+    """'… avec plusieurs territoires néo-aquitains. Deux concernent la Charente.': the last count
+    opening a sentence within `reach` before `position`, a bare one (no noun: not "Deux entreprises
+    …"), taking up the territories the sentence before it speaks of (not a title's programme)."""
+    window = max(0, position - reach)
+    counts = list(COUNT_OPENING.finditer(folded, window, position))
+    count = counts[-1] if counts else None
+    if count is None or count.group("bare") is None:
+        return False
+    ended = max(folded.rfind(mark, window, count.start()) for mark in ".!?\n")  # the sentence before ends there
+    before = max(folded.rfind(mark, window, max(window, ended)) for mark in ".!?\n") + 1
+    return re.search(r"\bterritoires\b", folded[max(window, before):count.start()]) is not None
 
 
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:

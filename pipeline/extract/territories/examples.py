@@ -30,6 +30,9 @@ ARTICLE = re.compile(r"(?:le|la|les|l['’])\s*(?=[A-ZÀ-Ý])")
 BRACKET_THEN_VERB = re.compile(r"(?P<bracket>[ \t]*\([^()\n]{1,40}\))?[ \t]+(?=[a-zà-ÿ])")
 BRACKET_THEN_COMMA = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*,")
 MIN_EXAMPLES = 2
+# The announcing words opening their sentence as an adverbial set off by a comma: "À titre
+# d'exemple, …", "Par exemple, …" (folded text).
+FRONTED_INTRO = re.compile(r"\s*a\s+titre\s+d'\s*exemples?\s*,\s*")
 # A run-in head opens on its article ("Le Saint-Quentinois", "L'Auxerrois"), a town's dateline seldom
 HEAD_ARTICLE = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
 # A run-in head closes after the bracket with a full stop or a dash, then the paragraph goes on.
@@ -73,8 +76,23 @@ def _announced_stretches(text: str, folded: str, structure: Structure) -> list[l
         sentences = _sentences(text, start, end)
         announcing = next((i for i, (s, e) in enumerate(sentences) if EXAMPLES_INTRO.search(folded, s, e)), None)
         if announcing is not None:
-            stretches.append(sentences[announcing + 1:])
+            stretches.append(_fronted_clauses(text, folded, *sentences[announcing]) + sentences[announcing + 1:])
     return stretches
+
+
+def _fronted_clauses(text: str, folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses, parted by semicolons, of a sentence the announcing words open as a fronted
+    adverbial ("À titre d'exemple, la Vallée de X réunit … ; Y associe … ; Z s'étend sur …"):
+    each may open on an example; none when the words stand elsewhere in the sentence."""
+    fronted = FRONTED_INTRO.match(folded, start, end)
+    if not fronted:
+        return []
+    clauses, at = [], fronted.end()
+    for clause in re.finditer(r"[^;]+", text[at:end]):
+        clause_start = at + clause.start() + len(clause.group(0)) - len(clause.group(0).lstrip())
+        if clause.group(0).strip():
+            clauses.append((clause_start, at + clause.end()))
+    return clauses
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

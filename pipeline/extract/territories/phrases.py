@@ -282,6 +282,18 @@ def enumeration_after(text: str, start: int, limit: int, after_to: bool = False)
 SLASH = re.compile(r"[ \t]*/[ \t]*(?=[A-ZÀ-Ý])")
 
 
+# A spaced dash joining two places inside a name: "Epernay – Bassin sézannais".
+SPACED_DASH_IN_NAME = re.compile(r"\S[ \t]+[–—-][ \t]+\S")
+
+
+def dashed_names(text: str, parts: list[Part]) -> bool:
+    """Whether two coordinated parts or more each join places by a spaced dash ("A – B – C et
+    D – E"): then each is a name of its own. A name may hold "et" beside a dash on one side of it
+    only ("Pays Rochois – Arve et Salève", "Vallées du Gier et de l'Ondaine - Loire Sud")."""
+    return len(parts) >= 2 and not any(part.epci for part in parts) \
+        and all(SPACED_DASH_IN_NAME.search(text, part.start, part.end) for part in parts)
+
+
 def _slashed_name(text: str, folded: str, part: Part, limit: int) -> Part:
     """'A, Grand Auch / Astarac et B', 'Albert/Amiens est reconduit': names joined by a slash,
     neither an intercommunality's, are one territory's name, as lists write it (read_part cuts at

@@ -16,7 +16,7 @@ from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, former_regions_in
 from pipeline.extract.structure import DEPARTEMENT_CODE, Structure
-from pipeline.extract.territories.phrases import LOWER_BRAND_TAIL, PLACE_ADJECTIVE, enumeration_after, is_epci_name
+from pipeline.extract.territories.phrases import LOWER_BRAND_TAIL, PLACE_ADJECTIVE, dashed_names, enumeration_after, is_epci_name
 from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
                                                  TerritoryMention, awarded_plural_object_at, demonym_run, departements_after_dash, block_end, brand_end, capitalised_run, codes_after,
                                                  _town_words_of, town_words,
@@ -451,10 +451,11 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             parts = enumeration_after(text, pos, sentence_bounds(text, pos)[1])
             if len(parts) >= 2 and parts[0].start == pos and (
                     "," in text[parts[0].end:parts[1].start] or ")" in text[parts[0].end:parts[1].start]
-                    or awarded_plural_object_at(text, match.start())):
+                    or awarded_plural_object_at(text, match.start()) or dashed_names(text, parts)):
                 # "les protocoles des « Territoires d'industrie » Axe Seine, Dieppe Côte d'Albâtre et …",
                 # "les territoires d'industrie A (gloss) et B", "a reconduit les territoires d'industrie A et
-                # B"; not "Territoires d'industrie Ouest et Sud Creusois", one name
+                # B", "les territoires d'industrie A – B et C – D"; not "Territoires d'industrie Ouest et
+                # Sud Creusois", one name
                 found.extend(m for p in parts if (m := make_mention(text, p.start, p.end, "territory.prefixed_name",
                                                                     codes_after(text, p.end, places),
                                                                     block_end(structure, text, p.start), name=p.name)))

@@ -13,13 +13,13 @@ from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FORM, MAX_NAME_WORDS, OPENING_QUOTES,
                                                  PART_OF_A_TERRITORY, PREFIX, WORDS,
-                                                 TerritoryMention, asked, brand_end, capitalised_run, departements_after_dash,
+                                                 TerritoryMention, asked, bare_count_of_territories, brand_end, capitalised_run, departements_after_dash,
                                                  departements_bracket,
                                                  is_place_name, legal_form_end, make_mention, named_by_its_departements,
                                                  quoted_name, reads_as_a_place_name, sentence_bounds, TITLE_LINES, top_lines,
                                                  split_inline_list, titled_by_the_programme, town_words, trim_name,
                                                  written_with_legal_form, _town_words_of)
-from pipeline.extract.territories.phrases import is_epci_name, read_part
+from pipeline.extract.territories.phrases import dashed_names, enumeration_after, is_epci_name, read_part
 from pipeline.linking import known_acronyms
 from pipeline.normalize import fold
 
@@ -87,6 +87,10 @@ GEOGRAPHIC_HEADS = {"pays", "bassin", "val", "vallee", "vallees", "plaine", "pla
 # own words ("au Territoire d'Industrie des quatre EPCI": the prefixed-name rule reads those).
 # "au territoire commun Issoudun-Châteauroux": shared by the places its name joins.
 TERRITORY_THEN_NAME = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+[Tt]erritoire\s+(?:commun\s+)?(?![Dd]['’]\s*(?i:industrie))(?=[A-ZÀ-Ý])")
+# "les territoires Epernay – Bassin sézannais – Portes de Romilly et Troyes – Bar-sur-Aube ont
+# paraphé …": the plural noun, then names each joining places by spaced dashes (dashed_names), as
+# many territories; "les territoires Vitré et Fougères" may be one name or two, left.
+TERRITORIES_THEN_NAMES = re.compile(r"\b(?:[Ll]es|[Dd]es|[Aa]ux)\s+[Tt]erritoires\s+(?=[A-ZÀ-Ý])")
 # "Le périmètre interdépartemental Gers/Tarn et Garonne concerne …": a territory named by its
 # adjective, in a text about the programme, as "Territoire d'industrie interdépartemental X" names
 # it ("l'interrégionale Aumale - Blangy-sur-Bresle" is an intercommunality's name). A demonstrative
@@ -163,6 +167,9 @@ ASKS_WHAT = re.compile(r"[*_\s]*(?:que|qu'|qui|quoi|comment|pourquoi|quand|combi
 # its answer before it in an interview).
 PROGRAMME_NEAR = 300
 TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(?:du|de\s+la|de\s+l['’]|des|de)\s*)?(?=[«“\"])")
+# A participle of naming in the feminine: it agrees with an intercommunality ("la communauté de
+# communes …, rebaptisée X"), never with "territoire", "périmètre" or "groupement" (folded text).
+FEMININE_RENAMING = re.compile(r"(?:re)?baptisees?\s|denommees?\s|nommees?\s")
 # A renaming told after the name given: that name was the territory's former one.
 RENAMED = re.compile(r"\b(?:renomme|rebaptise|change\s+de\s+nom)")
 # What is named must be a territory or its perimeter, written before the name: "un nouveau
@@ -225,10 +232,6 @@ TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neu
 PRONOUN_COUNTED = re.compile(r"\b(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent)"
                              r"\s+(?:deux|trois|quatre|\d)\b")
 COUNT_WINDOW = 600  # how far back the count of territories an ordinal picks from is looked for
-# "… les contrats avec plusieurs territoires. Deux concernent la Charente.": a count opening a sentence,
-# which an ordinal naming its territory in quotes picks from in a text the programme titles
-COUNT_OPENING = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:deux|trois|quatre|cinq)\s+(?P<bare>(?:d'entre\s+eux\s+)?"
-                           r"(?:concernent|sont|se\s+trouvent|se\s+situent|touchent|visent)\b)?")
 # "Cœur de Maine, le territoire d'industrie réunissant ...", "Sud Bourgogne, nouveau “Territoire
 # d'industrie”", "Grand Châtellerault, territoire d'industrie, territoire en devenir"
 # "Le Mont des Avaloirs, autre territoire d'industrie mayennais", "La Gascogne Toulousaine, autre
@@ -538,6 +541,12 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 and written_with_legal_form(folded, text[match.end():end]):
             continue  # "les zones du territoire Vie et Boulogne", the communauté de communes: its area
         add(match.end(), end, sentence_end)
+    for match in TERRITORIES_THEN_NAMES.finditer(text):
+        sentence_end = sentence_bounds(text, match.start())[1]
+        parts = enumeration_after(text, match.end(), sentence_end)
+        if parts and parts[0].start == match.end() and dashed_names(text, parts):
+            for part in parts:
+                add(part.start, part.end, sentence_end)
     for match in SECTOR_OF_TOWNS.finditer(text):
         towns = _town_words_of(match.group("name")) & town_words()
         if len(towns) >= 2 and PROGRAMME_WORDS.search(folded, max(0, match.start() - SECTOR_PROGRAMME_WINDOW),
@@ -571,7 +580,10 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                     start = lead.end()
                 add(start, end, sentence_end)
         elif text[pos:pos + 1].isupper():
-            add(pos, capitalised_run(text, pos, sentence_end), sentence_end)
+            end = capitalised_run(text, pos, sentence_end)
+            if FEMININE_RENAMING.match(folded, match.start()) and is_epci_name(text[pos:end]):
+                continue  # "… et sa voisine de Loué-Brûlon-Noyen, rebaptisée LBN Communauté": an intercommunality's new name
+            add(pos, end, sentence_end)
     for match in QUOTED_CANDIDATURE.finditer(folded) if PROGRAMME_WORDS.search(folded) else ():
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         quoted = quoted_name(text, match.end())
@@ -638,7 +650,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not text[match.end():match.end() + 1].isupper() \
                 or not (_territories_counted_before(text, folded, match.start())
-                        or match.group("called") and titled and _bare_count_of_territories(folded, match.start())):
+                        or match.group("called") and titled and bare_count_of_territories(folded, match.start(), COUNT_WINDOW)):
             continue
         end = capitalised_run(text, match.end(), sentence_end)
         closing = CLOSING_QUOTE.match(text, end) if match.group("called") else None
@@ -779,17 +791,6 @@ def _territories_counted_before(text: str, folded: str, position: int) -> bool:
         if re.search(r"\bterritoires\b", folded[start:pronoun.start()]):
             return True
     return False
-
-
-def _bare_count_of_territories(folded: str, position: int) -> bool:
-    """'… avec plusieurs territoires néo-aquitains. Deux concernent la Charente.': the last count
-    opening a sentence before `position`, a bare one (no noun: not "Deux entreprises …"), after
-    territories were spoken of."""
-    window = max(0, position - COUNT_WINDOW)
-    counts = list(COUNT_OPENING.finditer(folded, window, position))
-    count = counts[-1] if counts else None
-    return count is not None and count.group("bare") is not None \
-        and re.search(r"\bterritoires\b", folded[window:count.start()]) is not None
 
 
 # "du", "de la", "des" before a département's or région's name: the place with its article
