@@ -3564,6 +3564,17 @@ def test_a_pronoun_subject_of_the_label_stands_for_the_place_opening_a_sentence_
     assert ids("Le Crédit Agricole fait partie des partenaires du programme Territoires d'industrie.") == []
 
 
+def test_a_pronoun_antecedent_written_before_its_legal_form_is_the_name_without_it():
+    """probes91_mixed 16: "Le X Communauté d'agglomération a été confirmée … Elle figure parmi les
+    lauréats" gave a second territory "X Communauté"; a type word of the usual name stays."""
+    text = ("Le Grand Villeneuvois Communauté d'agglomération a été confirmé pour la deuxième phase. Il "
+            "figure parmi les lauréats du programme Territoires d'industrie en Nouvelle-Aquitaine.")
+    assert ids(text) == ["grand-villeneuvois"]
+    usual = ("La Riviera Française Communauté a été confirmée pour la deuxième phase. Elle figure parmi les "
+             "lauréats du programme Territoires d'industrie.")
+    assert ids(usual) == ["riviera-francaise-communaute"]
+
+
 def test_a_rural_area_named_with_a_departement_demonym_lies_in_that_departement():
     text = "Le Bocage Vendéen a été retenu parmi les Territoires d'industrie."
     assert territories(text) == {("bocage-vendeen", "territory.labelled", ("85",))}
