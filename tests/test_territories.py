@@ -372,6 +372,18 @@ def test_names_coordinated_after_a_cue():
                "interrégional.") == ["baie-de-somme-ponthieu-marquenterre-industrie", "vallee-de-la-bresle-vimeu"]
 
 
+def test_a_pair_of_intercommunalities_candidating_together_is_one_territory_and_an_et_inside_a_name_stays():
+    """probes91_mixed 02: "• la CA A, qui candidatait avec la CA B" was no pair, so the whole list
+    went to one territory; "la CA Grand Calais Terres et Mers" was cut at its "et" and read as none."""
+    intro = "Deux candidatures ont été retenues au programme Territoires d'industrie :\n\n"
+    text = (intro + "• la communauté d'agglomération du Boulonnais, qui candidatait avec la communauté de communes "
+            "de Desvres-Samer ;\n• la communauté d'agglomération Grand Calais Terres et Mers.\n")
+    assert ids(text) == ["boulonnais-desvres-samer", "grand-calais-terres-et-mers"]
+    support = intro.replace("Deux candidatures ont", "Une candidature a") + (
+        "• la communauté d'agglomération du Boulonnais, qui candidatait avec le soutien du port.\n")
+    assert ids(support) == ["boulonnais"]  # no intercommunality after "avec": no pair
+
+
 def test_territories_designated_by_their_intercommunalities():
     assert names_of("Trois territoires en Guadeloupe ont été labellisés sur les 183 au niveau national : "
                     "CAPEX, Communauté de communes de Marie-Galante avec la Communauté d’Agglomération du "
