@@ -384,6 +384,17 @@ def test_a_pair_of_intercommunalities_candidating_together_is_one_territory_and_
     assert ids(support) == ["boulonnais"]  # no intercommunality after "avec": no pair
 
 
+def test_a_labelled_intercommunality_whose_bid_the_next_sentence_names_is_no_territory_of_its_own():
+    """variants37H c1-c2 (probes91_mixed 08's kind): "La CA X a obtenu le label … Sa candidature a été
+    retenue sous l'intitulé « Y »" gave X and Y; X is Y's member."""
+    text = ("La communauté d'agglomération du Pays de Grasse a obtenu le label Territoires d'industrie pour "
+            "2023-2027. Sa candidature a été retenue sous l'intitulé « Pays de Grasse Industrie ».")
+    assert ids(text) == ["pays-de-grasse-industrie"]
+    presented = text.replace("Sa candidature a été retenue sous l'intitulé « Pays de Grasse Industrie »",
+                             "Son dossier a été présenté par le président")
+    assert ids(presented) == ["pays-de-grasse"]  # no name given to the bid: the labelled EPCI names it
+
+
 def test_territories_designated_by_their_intercommunalities():
     assert names_of("Trois territoires en Guadeloupe ont été labellisés sur les 183 au niveau national : "
                     "CAPEX, Communauté de communes de Marie-Galante avec la Communauté d’Agglomération du "

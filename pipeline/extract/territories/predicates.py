@@ -452,6 +452,7 @@ AUXILIARY_AFTER_COMMA = re.compile(r",\s*(?:est|sont|a|ont|sera|seront|etait|eta
 QUOTED_SUBJECT = re.compile(r"«\s*(?P<name>[A-ZÀ-Ý][^«»\n]{1,80}?)\s*»[ \t]*$")
 PART_AFTER_LABEL = re.compile(WORDS["part_of_a_territory_after_label"])
 NAMED_OTHERWISE_AFTER_LABEL = re.compile(WORDS["named_otherwise_after_label"])
+BID_NAMED_IN_NEXT_SENTENCE = re.compile(WORDS["bid_named_in_next_sentence"])
 LISTED_THROUGH_AFTER_LABEL = re.compile(WORDS["listed_through_after_label"])
 
 
@@ -614,8 +615,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "Le Crédit Agricole fait partie des partenaires du programme …": a partner
         if PART_AFTER_LABEL.match(folded, match.end()):
             continue  # "X est labellisé … sur l'axe A-B-C": a part of a wider territory (wider_areas)
-        if NAMED_OTHERWISE_AFTER_LABEL.match(folded, match.end()):
-            continue  # "L'aire urbaine X y figure sous le nom de Y": X describes Y
+        if NAMED_OTHERWISE_AFTER_LABEL.match(folded, match.end()) or BID_NAMED_IN_NEXT_SENTENCE.match(folded, match.end()):
+            continue  # "L'aire urbaine X y figure sous le nom de Y", "… Sa candidature a été retenue sous l'intitulé « Y »": X describes Y
         if LISTED_THROUGH_AFTER_LABEL.match(folded, match.end()):
             continue  # "Les Alpes du Sud figurent dans la liste avec : A, B": an area its items lie in
         if _opens_a_paragraph(text, match):
