@@ -395,6 +395,15 @@ def test_a_labelled_intercommunality_whose_bid_the_next_sentence_names_is_no_ter
     assert ids(presented) == ["pays-de-grasse"]  # no name given to the bid: the labelled EPCI names it
 
 
+def test_a_territory_that_pursues_the_approach_in_a_text_about_the_programme_is_read():
+    """probes91_mixed 10: "En Corse, le Pays Ajaccien poursuit la démarche engagée en 2019" named
+    no territory; a council's or a firm's approach is none."""
+    lead = "Territoires d'industrie : la deuxième phase lancée\n\nLe programme entre dans sa deuxième phase. "
+    assert ids(lead + "En Bretagne, le Pays de Morlaix poursuit la démarche engagée en 2018.") == ["pays-de-morlaix"]
+    assert ids(lead + "La Région poursuit la démarche engagée en 2018 avec les intercommunalités.") == []
+    assert ids(lead + "L'entreprise Aubert Industrie poursuit sa démarche de certification.") == []
+
+
 def test_territories_designated_by_their_intercommunalities():
     assert names_of("Trois territoires en Guadeloupe ont été labellisés sur les 183 au niveau national : "
                     "CAPEX, Communauté de communes de Marie-Galante avec la Communauté d’Agglomération du "
