@@ -526,6 +526,8 @@ def test_a_dateline_mid_line_on_a_page_saved_on_one_line():
 
 @pytest.mark.parametrize("top, published_on", [
     ("COMMISSION PERMANENTE DU 12 AVRIL 2024", "2024-04-12"),
+    ("COMMISSION PERMANENTE RÉGIONALE DU 16 DÉCEMBRE 2019", "2019-12-16"),
+    ("Commission permanente départementale du 8 juillet 2019", "2019-07-08"),
     ("Conseil régional d'Occitanie — Commission permanente du 24 novembre 2023", "2023-11-24"),
     ("Séance plénière du 4 juin 2019", "2019-06-04"),
     ("Conseil communautaire du 27 juin 2019 – Délibération n° 2019-112", "2019-06-27"),

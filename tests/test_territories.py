@@ -372,6 +372,38 @@ def test_names_coordinated_after_a_cue():
                "interrégional.") == ["baie-de-somme-ponthieu-marquenterre-industrie", "vallee-de-la-bresle-vimeu"]
 
 
+def test_a_pair_of_intercommunalities_candidating_together_is_one_territory_and_an_et_inside_a_name_stays():
+    """probes91_mixed 02: "• la CA A, qui candidatait avec la CA B" was no pair, so the whole list
+    went to one territory; "la CA Grand Calais Terres et Mers" was cut at its "et" and read as none."""
+    intro = "Deux candidatures ont été retenues au programme Territoires d'industrie :\n\n"
+    text = (intro + "• la communauté d'agglomération du Boulonnais, qui candidatait avec la communauté de communes "
+            "de Desvres-Samer ;\n• la communauté d'agglomération Grand Calais Terres et Mers.\n")
+    assert ids(text) == ["boulonnais-desvres-samer", "grand-calais-terres-et-mers"]
+    support = intro.replace("Deux candidatures ont", "Une candidature a") + (
+        "• la communauté d'agglomération du Boulonnais, qui candidatait avec le soutien du port.\n")
+    assert ids(support) == ["boulonnais"]  # no intercommunality after "avec": no pair
+
+
+def test_a_labelled_intercommunality_whose_bid_the_next_sentence_names_is_no_territory_of_its_own():
+    """variants37H c1-c2 (probes91_mixed 08's kind): "La CA X a obtenu le label … Sa candidature a été
+    retenue sous l'intitulé « Y »" gave X and Y; X is Y's member."""
+    text = ("La communauté d'agglomération du Pays de Grasse a obtenu le label Territoires d'industrie pour "
+            "2023-2027. Sa candidature a été retenue sous l'intitulé « Pays de Grasse Industrie ».")
+    assert ids(text) == ["pays-de-grasse-industrie"]
+    presented = text.replace("Sa candidature a été retenue sous l'intitulé « Pays de Grasse Industrie »",
+                             "Son dossier a été présenté par le président")
+    assert ids(presented) == ["pays-de-grasse"]  # no name given to the bid: the labelled EPCI names it
+
+
+def test_a_territory_that_pursues_the_approach_in_a_text_about_the_programme_is_read():
+    """probes91_mixed 10: "En Corse, le Pays Ajaccien poursuit la démarche engagée en 2019" named
+    no territory; a council's or a firm's approach is none."""
+    lead = "Territoires d'industrie : la deuxième phase lancée\n\nLe programme entre dans sa deuxième phase. "
+    assert ids(lead + "En Bretagne, le Pays de Morlaix poursuit la démarche engagée en 2018.") == ["pays-de-morlaix"]
+    assert ids(lead + "La Région poursuit la démarche engagée en 2018 avec les intercommunalités.") == []
+    assert ids(lead + "L'entreprise Aubert Industrie poursuit sa démarche de certification.") == []
+
+
 def test_territories_designated_by_their_intercommunalities():
     assert names_of("Trois territoires en Guadeloupe ont été labellisés sur les 183 au niveau national : "
                     "CAPEX, Communauté de communes de Marie-Galante avec la Communauté d’Agglomération du "
@@ -3562,6 +3594,17 @@ def test_a_pronoun_subject_of_the_label_stands_for_the_place_opening_a_sentence_
                "programme Territoires d'industrie.")
     assert ids(partner) == [] and ids(partner.replace(". Il fait", " et fait")) == []
     assert ids("Le Crédit Agricole fait partie des partenaires du programme Territoires d'industrie.") == []
+
+
+def test_a_pronoun_antecedent_written_before_its_legal_form_is_the_name_without_it():
+    """probes91_mixed 16: "Le X Communauté d'agglomération a été confirmée … Elle figure parmi les
+    lauréats" gave a second territory "X Communauté"; a type word of the usual name stays."""
+    text = ("Le Grand Villeneuvois Communauté d'agglomération a été confirmé pour la deuxième phase. Il "
+            "figure parmi les lauréats du programme Territoires d'industrie en Nouvelle-Aquitaine.")
+    assert ids(text) == ["grand-villeneuvois"]
+    usual = ("La Riviera Française Communauté a été confirmée pour la deuxième phase. Elle figure parmi les "
+             "lauréats du programme Territoires d'industrie.")
+    assert ids(usual) == ["riviera-francaise-communaute"]
 
 
 def test_a_rural_area_named_with_a_departement_demonym_lies_in_that_departement():

@@ -1911,6 +1911,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     attached += _coordinated_with_attached(mentions, attached, folded, sentences, territories, epci_spans)
     attached += _counted_back(mentions, attached, holders, folded, sentences)
     attached += _composing_the_name(unclaimed, holders, folded, sentences)
+    attached += _formed_with_antecedents(mentions, unclaimed, attached, folded)
     attached = _unconfirmed_topic_members_dropped(attached, holders, folded, sentences)
     attached = _bodies_members_dropped(attached, folded, sentences, territories)
     def joins(mention: EpciMention) -> bool:
@@ -2184,6 +2185,34 @@ def _coordinated_with_attached(mentions: list[EpciMention], attached: list[tuple
         found += [(m, owner) for m in run if id(m) not in territory_of and m.link.siren
                   and not _office_before(folded, m.start)]
     return found + _companions_of_attached(runs, territory_of, folded, sentences)
+
+
+# "… au sein du territoire X qu'elle forme avec la CA Y" (folded, right before Y's name)
+FORMED_WITH_PRONOUN = re.compile(WORDS["formed_with_pronoun"])
+FORMED_WITH_WINDOW = 60  # the pronoun, its verb and "avec la"
+FORMED_WITH_REACH = 700  # from the subject EPCI to its partner: the paragraph before at most
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?:\n])\s*(?:(?:la|le)\s+|l'\s*)?$")
+
+
+def _formed_with_antecedents(mentions: list[EpciMention], unclaimed: list[EpciMention],
+                             attached: list[tuple[EpciMention, str | None]], folded: str) -> list[tuple[EpciMention, str]]:
+    """"La CC X a inauguré … C'est à ce titre qu'elle a été retenue, au sein du territoire Y
+    qu'elle forme avec la CA Z": the pronoun before "forme avec" is the EPCI that opens an earlier
+    sentence, the text's subject; it joins Z's territory when it is the EPCI named last before Z
+    and no territory claimed it (an EPCI in between, or one named after an office, is not the
+    pronoun's)."""
+    found = []
+    for partner, owner in attached:
+        if not owner or not FORMED_WITH_PRONOUN.search(folded, max(0, partner.start - FORMED_WITH_WINDOW), partner.start):
+            continue
+        before = [m for m in mentions if m.end <= partner.start]
+        antecedent = max(before, key=lambda m: m.start, default=None)
+        if antecedent is None or not antecedent.link.siren or partner.start - antecedent.start > FORMED_WITH_REACH \
+                or not any(antecedent is m for m in unclaimed):
+            continue
+        if SENTENCE_OPENING.search(folded, max(0, antecedent.start - 12), antecedent.start):
+            found.append((antecedent, owner))
+    return found
 
 
 # "A en fait partie, aux côtés de B et de C", "A a signé le contrat avec B", "A, ainsi que B, …"

@@ -1153,6 +1153,8 @@ def _label_of_an_intercommunality(text: str, start: int, end: int) -> int | None
 
 
 BRACKET_NEXT = re.compile(r"[ \t]*\(")
+# "… : l'Ouest, porté par la CA X ; l'Est, porté par la CA Y": the intercommunality that carries it
+CARRIER_NEXT = re.compile(r"[ \t]*,[ \t]*(?:port|pilot|anim)[ée]e?[ \t]+par[ \t]")
 
 
 def _colon_list_items(text: str, start: int, end: int, stated: int | None,
@@ -1186,10 +1188,12 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
             # notamment Montargis, Gien et Sully-sur-Loire ; Orléans Métropole"
             gloss = GLOSS_WORD.search(fold(text), item_start, name_end) if glossed else None
             name_end = gloss.start() if gloss else name_end
-            # "Les deux territoires … sont reconduits : Ouest (TCO) ; Est (CIREST)": a compass word
-            # alone glossed by a bracket, in a list the count sizes, names a territory
+            # "Les deux territoires … sont reconduits : Ouest (TCO) ; Est (CIREST)", "… : l'Ouest, porté
+            # par la CA X ; l'Est, porté par la CA Y": a compass word alone glossed by a bracket or by
+            # its carrier, in a list the count sizes, names a territory
             mention = make_mention(text, item_start, name_end, "territory.colon_list", (), end, (intro_start, start),
-                                   lone_compass=stated is not None and BRACKET_NEXT.match(text, name_end, item_end) is not None)
+                                   lone_compass=stated is not None and (BRACKET_NEXT.match(text, name_end, item_end)
+                                                                        or CARRIER_NEXT.match(text, name_end, item_end)) is not None)
             # "deux binômes : Patrice Laurent, président de la CC Lacq-Orthez, …": people
             if mention and not _prose_after_name(text, mention.start, name_end) \
                     and not PERSON_AFTER_NAME.match(fold(text), mention.end):

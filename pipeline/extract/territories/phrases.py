@@ -43,9 +43,11 @@ CLOSING_QUOTE = re.compile(r"(?:[ \t\u00a0]*[»”\"])?")
 BRAND_FORM = re.compile(r"Agglom[ée]ration\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
 # Where a name read from a capitalised run stops inside it: a coordination or a pair's joint.
 INNER_JOINT = re.compile(r"\s+(?:à|en|dans)\s+(?=(?:la\s+|le\s+|les\s+|l['’])?[A-ZÀ-Ý])|\s+et\s+|\s*,\s+|(?<!\d)\s*/\s*(?!\d)|\s+avec\s+|-(?=\s*(?:[Cc]ommunaut|C[ACU]\b))")
-# (", associée à" and ", qui fait équipe avec" too, in an item: "- la CA A, associée à la CC B ;")
+# (", associée à", ", qui fait équipe avec" and ", qui candidatait avec" too, in an item: "- la CA A,
+# associée à la CC B ;", "• la CA A, qui candidate avec la CC B ;")
 PAIR_JOINT = re.compile(r"\s*/\s*|\s+avec\s+|-(?=\s*(?:[Cc]ommunaut|C[ACU]\b))"
-                        r"|\s*,\s*(?:associ[ée]e?\s+(?:à|au)|qui\s+fait\s+[ée]quipe\s+avec)\s+")
+                        r"|\s*,\s*(?:associ[ée]e?\s+(?:à|au)|qui\s+fait\s+[ée]quipe\s+avec"
+                        r"|qui\s+candidat(?:e|ait)\s+avec)\s+")
 # "la CA A, qui fait équipe avec celle du B": the second of a pair takes the first one's legal form
 THAT_OF = re.compile(r"celle\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)")
 # "A, B et, donc, C": an adverb set off by commas after the closing "et" parts no name; lists blank
@@ -158,6 +160,8 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
         return None
     end = capitalised_run(text, pos, limit)
     cut = INNER_JOINT.search(text, pos, end)
+    if cut and epci and cut.group(0).strip() == "et" and is_epci_name(text[pos:end]):
+        cut = None  # "la CA Grand Calais Terres et Mers": the coordination is inside its official name
     end = cut.start() if cut else end
     end = _place_qualified(text, folded, pos, end, limit)
     tail = LOWER_BRAND_TAIL.match(text, end, limit) if not epci and end > pos else None

@@ -26,7 +26,7 @@ from pipeline.extract.first_letters import with_first_letters, written_endings, 
 from pipeline.extract.members import WORDS as MEMBER_WORDS
 from pipeline.extract.places import PlaceMention, place_before, places_starting_in
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (AWARDED_PLURAL_OBJECT, article_before_a_place, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
+from pipeline.extract.territories.common import (LEGAL_FORM, AWARDED_PLURAL_OBJECT, article_before_a_place, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, legal_form_end, make_mention, quoted_name,
                                                  line_goes_on, reads_as_a_place_name, sentence_before, sentence_bounds, wrapped_sentence_start,
                                                  titled_by_the_programme, town_words, _town_words_of)
@@ -452,6 +452,7 @@ AUXILIARY_AFTER_COMMA = re.compile(r",\s*(?:est|sont|a|ont|sera|seront|etait|eta
 QUOTED_SUBJECT = re.compile(r"«\s*(?P<name>[A-ZÀ-Ý][^«»\n]{1,80}?)\s*»[ \t]*$")
 PART_AFTER_LABEL = re.compile(WORDS["part_of_a_territory_after_label"])
 NAMED_OTHERWISE_AFTER_LABEL = re.compile(WORDS["named_otherwise_after_label"])
+BID_NAMED_IN_NEXT_SENTENCE = re.compile(WORDS["bid_named_in_next_sentence"])
 LISTED_THROUGH_AFTER_LABEL = re.compile(WORDS["listed_through_after_label"])
 
 
@@ -614,8 +615,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "Le Crédit Agricole fait partie des partenaires du programme …": a partner
         if PART_AFTER_LABEL.match(folded, match.end()):
             continue  # "X est labellisé … sur l'axe A-B-C": a part of a wider territory (wider_areas)
-        if NAMED_OTHERWISE_AFTER_LABEL.match(folded, match.end()):
-            continue  # "L'aire urbaine X y figure sous le nom de Y": X describes Y
+        if NAMED_OTHERWISE_AFTER_LABEL.match(folded, match.end()) or BID_NAMED_IN_NEXT_SENTENCE.match(folded, match.end()):
+            continue  # "L'aire urbaine X y figure sous le nom de Y", "… Sa candidature a été retenue sous l'intitulé « Y »": X describes Y
         if LISTED_THROUGH_AFTER_LABEL.match(folded, match.end()):
             continue  # "Les Alpes du Sud figurent dans la liste avec : A, B": an area its items lie in
         if _opens_a_paragraph(text, match):
@@ -1167,6 +1168,23 @@ OPENING_NAME = re.compile(r"(?:Le|La|L['’])\s*(?=[A-ZÀ-Ý])")
 ANTECEDENT_SENTENCES = 2  # how many sentences back a pronoun's name may stand
 
 
+LEGAL_FORM_WORD = re.compile(r"(?<=\s)(?:Communaut[ée]s?|Agglom[ée]rations?|M[ée]tropoles?)\b")
+LEGAL_FORM_READ = 40  # the form's words after the name: "Communauté de l'agglomération"
+
+
+def _before_a_legal_form(text: str, start: int, end: int) -> int:
+    """Where a name written before its legal form ends: "Le Grand Narbonne Communauté
+    d'agglomération a été confirmée" names "Grand Narbonne". The form runs past the capitalised
+    words ("d'agglomération" in lower case); a type word of the usual name stays ("Mayenne
+    Communauté a été …")."""
+    for word in LEGAL_FORM_WORD.finditer(text, start, end):
+        stretch = text[word.start():end + LEGAL_FORM_READ]
+        form = LEGAL_FORM.match(fold(stretch))
+        if form and word.start() + len(form.group(0).rstrip()) > end:
+            return len(text[:word.start()].rstrip()) if text[start:word.start()].strip() else end
+    return end
+
+
 def _antecedent(text: str, sentence_start: int, places: list[PlaceMention]) -> Part | None:
     """The name a subject pronoun stands for: the one opening one of the sentences right before,
     in the same paragraph, after a place's article ("Le Bocage Bressuirais compte 29 000 emplois.
@@ -1181,7 +1199,7 @@ def _antecedent(text: str, sentence_start: int, places: list[PlaceMention]) -> P
         start += len(text[start:position]) - len(text[start:position].lstrip())
         article = OPENING_NAME.match(text, start)
         if article:
-            end = capitalised_run(text, article.end(), position)
+            end = _before_a_legal_form(text, article.end(), capitalised_run(text, article.end(), position))
             name = text[article.end():end]
             if end > article.end() and not NOT_A_PLACE.search(fold(name)) \
                     and reads_as_a_place_name(text, article.end(), end, places):
