@@ -49,7 +49,17 @@ LIST_NAMES = {"prefecture_aisne_il_s_agit_de_trois.txt": "Haute Picardie",
               "g81gate_region_na_sud_et_ouest_creuse_sept_pour_six.txt": "Grand-Libournais",
               # "Voici les territoires retenus dans le département :" points back over a paragraph
               # counting only the programme's 183 at the count of the paragraph before it
-              "g82p89_quotidien_aisne_compte_puis_national_trois.txt": "Saint-Quentinois"}
+              "g82p89_quotidien_aisne_compte_puis_national_trois.txt": "Saint-Quentinois",
+              # a list per phase, the second's names also in the first: the count's phase is the
+              # list's ("trois territoires du Jura" for 2023-2027 over the two)
+              "g84gate_prefecture_jura_deux_phases_trois_pour_deux.txt": "Grand Dole",
+              # sub-headings counting their sub-lists by département ("Saône-et-Loire – 3 territoires")
+              "g84gate_region_bfc_sous_titre_trois_pour_deux.txt": "Creusot-Montceau",
+              # the count only in the headline, the intro presenting the whole list of its area
+              "g84gate_radio_jura_trois_dans_le_titre_pour_deux.txt": "Haut-Jura",
+              # "Territoires renouvelés :" opening renewed and new sub-lists points back at the count
+              # before it, not at the one after "contre"
+              "g84gate_prefecture_aisne_cinq_pour_quatre_renouveles_et_nouveau.txt": "Saint-Quentinois"}
 
 
 def table(output: Path, name: str):
@@ -111,7 +121,7 @@ def test_a_list_cut_by_the_end_of_the_page_is_published_with_a_warning(gate_run)
     assert detail.startswith("states 13 territories in Grand Est (44) for 2019-2022")
     assert "names 8; not a proof of error, as the text ends inside the list" in detail
     assert "`communiques run --strict` rejects it" in detail
-    assert "15 seen, 1 published (1 with a warning), 14 rejected" in result.stdout
+    assert "19 seen, 1 published (1 with a warning), 18 rejected" in result.stdout
     assert f"  warning: {CUT} (stated_vs_listed): {detail}" in result.stdout
 
 
@@ -159,14 +169,14 @@ def test_strict_rejects_the_document_with_a_warning_and_a_plain_run_publishes_it
     result = run_command("run", "--input", str(gate_input), "--output", str(output), "--strict")
     assert result.returncode == 1, result.stdout + result.stderr
     assert_clean_output(result)
-    assert "15 seen, 0 published, 15 rejected" in result.stdout
+    assert "19 seen, 0 published, 19 rejected" in result.stdout
     rejections = table(output, "rejections").set_index("source")
     assert rejections.loc[CUT, "stage"] == "validate"
     assert rejections.loc[CUT, "reason"].endswith("(rejected by `communiques run --strict`)")
     assert table(output, "warnings").empty
     result = run_command("run", "--input", str(gate_input), "--output", str(output))
     assert result.returncode == 1
-    assert "15 seen, 1 published (1 with a warning), 14 rejected" in result.stdout
+    assert "19 seen, 1 published (1 with a warning), 18 rejected" in result.stdout
     assert list(table(output, "warnings")["check"]).count("stated_vs_listed") == 1
 
 

@@ -388,11 +388,12 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
 # phase, …": a comparison up to its comma tells no phase of the territory. Nor does a count of
 # the past the list is set against ("Le département, qui en comptait quatre lors de la première
 # phase, compte désormais cinq territoires :", "trois territoires, contre deux lors de la première
-# phase"): the territories named are of the present count.
+# phase", "seize lauréats, contre dix territoires labellisés lors de la première vague"): the
+# territories named are of the present count.
 COMPARISON = with_first_letters(re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:lors|pour|dans|durant|pendant|en|au|à)\b"
                                            r"|[Tt]out\s+comme\b|\ben\s+compt(?:ait|aient)\s+(?=\d|[a-z])"
                                            r"|\bcontre\s+(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+"
-                                           r"(?:lors|pour|dans|durant|pendant|en|au|à)\b)[^,.;:\n]{0,80}"))
+                                           r"(?:territoires\s+(?:\w+\s+)?)?(?:lors|pour|dans|durant|pendant|en|au|à)\b)[^,.;:\n]{0,80}"))
 
 
 # "Depuis mars 2019, le Pays Basque est labellisé", "depuis le 22 novembre 2018": a label held since a
@@ -921,8 +922,15 @@ def extract(text: str, doc: Doc) -> Extraction:
             row["mention"] = text[row["start"]:row["end"]]
     counts = stated_counts(text, refine_sentences(text, sentences), mentions, figures, places,
                            {row["territory_id"]: row["phase"] for row in territory_rows},
-                           lambda sentence: _local_phase(phase_text, sentence), departements_of)
+                           lambda sentence: _local_phase(phase_text, sentence), departements_of,
+                           _title_span(text, info["title"]))
     return Extraction(info, territory_rows, epci_rows, figures, counts)
+
+
+def _title_span(text: str, title: str | None) -> tuple[int, int] | None:
+    """Where the headline stands in the text, if it does."""
+    start = text.find(title) if title else -1
+    return (start, start + len(title)) if start >= 0 else None
 
 
 MIN_BODY_TERRITORIES = 2  # a round-up under its headline's area names two at least

@@ -103,6 +103,8 @@ class Words:
     remarks: re.Pattern
     others_after: re.Pattern
     shared_heads: re.Pattern
+    whole_list: re.Pattern
+    compared: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -428,7 +430,7 @@ def _tie(folded: str, sentences: Sentences, lst: ListOfTerritories,
     # "Les territoires charentais retenus sont :" refers to a count of the Charente only
     areas = {(area.code, area.kind) for area in named_areas(folded, intro_start, lst.items_start, places)}
     refers_back = (words.refers_back.search(_pointers_aimed_at_blanked(intro)) or opens_by_referring
-                   or areas and words.refers_back_to_area.search(intro))
+                   or areas and words.refers_back_to_area.search(intro) or _opens_a_partition(folded, lst))
     if (index is None or index == 0
             or len(intro.split()) > REFERRING_INTRO_MAX_WORDS and not opens_by_referring
             or not refers_back or _is_partial(intro)
@@ -436,7 +438,7 @@ def _tie(folded: str, sentences: Sentences, lst: ListOfTerritories,
         return None
     previous = sentences[index - 1]
     counts = [c for c in _counts_in(figures, previous[0], min(previous[1], intro_start))
-              if _in_areas(c, areas)]
+              if _in_areas(c, areas) and not _is_compared(folded, c)]
     rule = "stated_count.previous_sentence"
     listed = len(lst.territory_ids)
     # "Trois … se trouvent en Nord-Isère sur un total de 18 territoires … Il s'agit de A, B et C":
@@ -467,6 +469,48 @@ def _tie(folded: str, sentences: Sentences, lst: ListOfTerritories,
     if _names_a_narrower_place(count, places, count["end"], lst.items_start):
         return None
     return count, rule
+
+
+def _title_tie(folded: str, lst: ListOfTerritories, figures: list[dict], places: list[PlaceMention],
+               title: tuple[int, int]) -> tuple[dict, str] | None:
+    """The headline's count for the text's one list, when the list's intro presents it as the whole
+    list of an area's territories and states no count ("Cinq Territoires d'industrie pour l'Aisne"
+    … "Le préfet a présenté la liste des territoires axonais retenus :"): the headline's only count
+    of territories, small, the headline naming the area the intro names (and no other), with no
+    count of territories in the body between the headline and the list (the body's own count would
+    size it, or tell another story)."""
+    counts = _counts_in(figures, *title)
+    intro = folded[lst.intro_start:lst.items_start]
+    if (len(counts) != 1 or counts[0]["value"] > MAX_LISTED_COUNT or not lst.blocks
+            or not _words().whole_list.search(intro) or _is_partial(intro) or _words().new.search(intro)
+            or _is_partial(folded[title[0]:title[1]]) or _counts_in(figures, title[1], lst.items_start)):
+        return None
+    areas = {(area.code, area.kind) for area in named_areas(folded, lst.intro_start, lst.items_start, places)}
+    if not areas or areas != {(area.code, area.kind) for area in named_areas(folded, *title, places)}:
+        return None  # "Douze territoires en Centre-Val de Loire" over "la liste des territoires indriens"
+    return counts[0], "stated_count.title"
+
+
+def _is_compared(folded: str, count: dict) -> bool:
+    """A count right after "contre": the term of a comparison ("seize lauréats, contre dix
+    territoires lors de la première vague"), not a size."""
+    before = folded[max(0, count["start"] - 20):count["start"]]
+    return any(not before[match.end():].strip() for match in _words().compared.finditer(before))
+
+
+def _opens_a_partition(folded: str, lst: ListOfTerritories) -> bool:
+    """An intro that is only the first sub-heading of a list parted into renewed and new
+    territories ("Renouvellement des territoires existants :" … "Nouveaux territoires :"): the
+    sub-lists make the whole list, whose count the sentence before states."""
+    if not lst.has_sublists or len(lst.blocks) != 1 or not lst.blocks[0].headings:
+        return False
+    intro = folded[lst.intro_start:lst.items_start]
+    if len(intro.split()) > SUBHEADING_MAX_WORDS or not intro.rstrip().endswith(":"):
+        return False
+    words = _words()
+    headings = " ".join(folded[h.start:h.end] for h in lst.blocks[0].headings)
+    return bool(words.renewal.search(intro) and words.new.search(headings)
+                or words.new.search(intro) and words.renewal.search(headings))
 
 
 def _with_added(text: str, folded: str, sentences: Sentences, count: dict, lst: ListOfTerritories,
@@ -586,7 +630,7 @@ def _counts_of_paragraph_before(folded: str, sentences: Sentences, intro_start: 
         counts = [c for c in _counts_in(figures, spans[own - 2][0], spans[own - 1][0])
                   if not kinds or c["scope_kind"] in kinds]
     counts = [c for c in counts
-              if c["rule"] != COMPARISON and c["value"] <= MAX_LISTED_COUNT
+              if c["rule"] != COMPARISON and not _is_compared(folded, c) and c["value"] <= MAX_LISTED_COUNT
               and _in_areas(c, areas) and _part_of(folded, sentences, c, figures) is None]
     return counts if len({c["value"] for c in counts}) == 1 else []
 
@@ -675,6 +719,9 @@ def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
     sentence_end = len(text) if lst.sentence_end is None else lst.sentence_end
     stop = SENTENCE_STOP.search(text, lst.items_start, sentence_end)
     stop = stop.start() if stop else sentence_end
+    enclosed = _enclosing_bracket_end(text, lst, count)
+    if enclosed is not None:
+        stop = enclosed  # "quatre territoires (A, B et C) ; dans l'Indre, deux (…)": the bracket ends the list
     bracket = CLOSING_BRACKET.match(text, lst.end)
     if text[bracket.end() if bracket else lst.end:stop].strip(" \t)»\"”"):
         return False  # words after the last name ("…, A et trois autres dans le Nord"): the list may go on
@@ -696,6 +743,23 @@ def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
         ends.append(bracket.end())
     return all(SENTENCE_SEPARATOR.fullmatch(text, end, next_start)
                for end, (next_start, _) in zip(ends, lst.names[1:]))
+
+
+def _enclosing_bracket_end(text: str, lst: ListOfTerritories, count: dict) -> int | None:
+    """Where the bracket that holds a whole list written in a sentence closes, when one opens
+    between the count and the first name and closes right after the last ("Dans le Cher, quatre
+    territoires sont labellisés (A, B et C) ; dans l'Indre, deux (D et E)"): what follows it is
+    no part of the list."""
+    if count["end"] > lst.items_start:
+        return None
+    opening = text.rfind("(", count["end"], lst.items_start)
+    closing = re.compile(r"\s*\)").match(text, lst.end)
+    if opening < 0 or closing is None or ")" in text[opening:lst.items_start]:
+        return None
+    if ")" in text[lst.items_start:lst.end] and text.count("(", lst.items_start, lst.end) != text.count(
+            ")", lst.items_start, lst.end):
+        return None
+    return closing.start()
 
 
 def _one_name(lst: ListOfTerritories) -> bool:
@@ -875,22 +939,33 @@ def _part_in_area(count: dict, lst: ListOfTerritories, departements_of: dict[str
 def stated_counts(text: str, sentences: Sentences, mentions: list[TerritoryMention],
                   figures: list[dict], places: list[PlaceMention], phases: dict[str, str | None],
                   sentence_phase: Callable[[tuple[int, int]], str | None],
-                  departements_of: dict[str, frozenset[str]]) -> list[dict]:
+                  departements_of: dict[str, frozenset[str]], title: tuple[int, int] | None = None) -> list[dict]:
     """One row per list whose size the text states: stated against listed (the part of the list in
-    the count's area, when the list spans others), with the evidence."""
+    the count's area, when the list spans others), with the evidence. `title`: the headline's span
+    in the text, if it stands there."""
     folded = fold(text)
     rows = []
-    for lst in _lists(text, parse(text), mentions):
+    structure = parse(text)
+    for lst, count in _counted_sublists(text, folded, structure, mentions, figures):
+        of_the_list, phase = _phase(sentences, lst, count, phases, sentence_phase)
+        if of_the_list:
+            rows.append({"scope_code": count["scope_code"], "scope_name": _area_name(count["scope_code"], count["scope_kind"]),
+                         "phase": phase, "stated": int(count["value"]), "listed": len(lst.territory_ids),
+                         "mention": count["mention"], "start": count["start"], "end": count["end"],
+                         "rule": "stated_count.subheading", "list_start": lst.items_start, "list_end": lst.end,
+                         "doubt": _doubt(text, lst, None, count, None, None)})
+    lists = _lists(text, structure, mentions)
+    for lst in lists:
         tie = _tie(folded, sentences, lst, figures, places)
+        if tie is None and len(lists) == 1 and title is not None:
+            tie = _title_tie(folded, lst, figures, places, title)
         if tie is None:
             continue
         count, rule = tie
         if _one_name(lst) and count["value"] != 1:
             continue
-        phase = next((phases[t] for t in sorted(lst.territory_ids) if phases.get(t)), None)
-        index = _sentence_index(sentences, count["start"])
-        count_phase = sentence_phase(sentences[index]) if index is not None else None
-        if count_phase and phase and count_phase != phase:
+        of_the_list, phase = _phase(sentences, lst, count, phases, sentence_phase)
+        if not of_the_list:
             continue  # a count of the other phase
         if (_counts_new_beside_renewals(folded, count, lst) or _counts_renewals_beside_new(folded, count, lst)
                 or _sizes_one_sublist(count, lst)):
@@ -918,3 +993,52 @@ def stated_counts(text: str, sentences: Sentences, mentions: list[TerritoryMenti
                      "rule": rule, "list_start": lst.items_start, "list_end": lst.end,
                      "doubt": _doubt(text, lst, whole, count, part, added)})
     return rows
+
+
+def _phase(sentences: Sentences, lst: ListOfTerritories, count: dict, phases: dict[str, str | None],
+           sentence_phase: Callable[[tuple[int, int]], str | None]) -> tuple[bool, str | None]:
+    """(whether the count is of the list's phase, the list's phase). The list's phase is its intro's
+    when the intro states one ("Pour 2023-2027, les territoires retenus sont les suivants :" after "En
+    2018, le Doubs en comptait deux"); else the count's when a listed territory has it: a territory
+    named in both phases' lists has one phase in the document ("trois en 2018 : A, B, C" then "pour
+    2023-2027, quatre : A, B, D, E"); else its territories'."""
+    def phase_at(position: int) -> str | None:
+        index = _sentence_index(sentences, position)
+        return sentence_phase(sentences[index]) if index is not None else None
+
+    count_phase, intro_phase = phase_at(count["start"]), phase_at(lst.intro_start)
+    listed = {phases[t] for t in lst.territory_ids if phases.get(t)}
+    phase = intro_phase or (count_phase if count_phase in listed else next(
+        (phases[t] for t in sorted(lst.territory_ids) if phases.get(t)), None))
+    return not (count_phase and phase and count_phase != phase), phase
+
+
+def _counted_sublists(text: str, folded: str, structure: Structure, mentions: list[TerritoryMention],
+                      figures: list[dict]) -> list[tuple[ListOfTerritories, dict]]:
+    """Each sub-list under a sub-heading that counts it, with its count: "Meurthe-et-Moselle – 3
+    territoires" over "• A • B • C", in a list whose sub-headings count theirs by area (a regional
+    letter's list by département; the first heading may be the list's intro). Only a series of two
+    counted sub-headings at least: a lone one may count the whole list ("Grand Est – 3 territoires"
+    over "• A" then "Interrégionaux" "• B • C"). Each count is its sub-heading's only count of
+    territories, exact and small, and nothing in the heading says it is a part ("dont", "parmi",
+    "autres"): the sub-list's items are what it counts."""
+    found = []
+    for block in structure.lists:
+        headings = ([block.intro] if _is_subheading(text, block.intro) else []) + block.headings
+        counted = []
+        for heading in headings:
+            counts = _counts_in(figures, heading.start, heading.end)
+            items = [item for item in block.items if item.heading == (None if heading is block.intro else heading)]
+            if len(counts) == 1 and counts[0]["value"] <= MAX_LISTED_COUNT and items \
+                    and not _is_partial(folded[heading.start:heading.end]):
+                counted.append((heading, counts[0], items))
+        if len(counted) < 2:
+            continue
+        for heading, count, items in counted:
+            span = Span(items[0].span.start, items[-1].span.end)
+            ids = {m.territory_id for m in mentions if span.start <= m.start < span.end and m.rule != TABLE_CELL}
+            if ids:
+                sub = replace(block, items=items, headings=[], span=span)
+                found.append((ListOfTerritories(heading.start, span.start, span.end, ids, [sub], _names_in(sub),
+                                                False), count))
+    return found
