@@ -19,7 +19,7 @@ from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FO
                                                  quoted_name, reads_as_a_place_name, sentence_bounds, TITLE_LINES, top_lines,
                                                  split_inline_list, titled_by_the_programme, town_words, trim_name,
                                                  written_with_legal_form, _town_words_of)
-from pipeline.extract.territories.phrases import is_epci_name, read_part
+from pipeline.extract.territories.phrases import GLOSS_COMMAS, is_epci_name, read_part
 from pipeline.linking import known_acronyms
 from pipeline.normalize import fold
 
@@ -1002,7 +1002,11 @@ def signatories(text: str) -> list[TerritoryMention]:
             continue
         head = SUBJECT_HEAD.match(subject)  # "Les territoires A et B avaient déjà signé …": A and B
         start += head.end() if head else 0
-        items = split_inline_list(text, start, verb.start(), r",\s+|\s+et\s+")
+        # "A, dans le Haut-Rhin, et B, dans la Marne, avaient signé …": where each lies, set off by
+        # commas, is blanked before the names are parted
+        scan = text[:start] + GLOSS_COMMAS.sub(lambda m: " " * len(m.group()), text[start:verb.start()])
+        end = len(scan.rstrip(" ,")) if scan != text[:verb.start()] else verb.start()
+        items = [(s, s + len(scan[s:e].rstrip())) for s, e in split_inline_list(scan, start, end, r",\s+|\s+et\s+")]
         mentions = [make_mention(text, s, e, "territory.signatories", (), verb.end()) for s, e in items]
         # Every part must be a capitalised proper name, or the subject is prose.
         if mentions and all(m and all(w[:1].isupper() or w in CONNECTORS for w in m.name.split())
