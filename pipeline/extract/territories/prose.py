@@ -827,13 +827,19 @@ VERB_AFTER_ENUMERATED_NAME = re.compile(r"\s+(?:ont|a|sont|est|vient|viennent|av
 AWARD_AFTER_ENUMERATED_NAME = re.compile(r",\s+(?:labellise|retenu|selectionne|reconduit|designe|choisi)e?(?![\w'-])")
 
 
+# "« Ouest et Sud Creusois »": a compass word alone coordinated with the next part opens one name
+COMPASS_AND = re.compile(r"(?i:" + "|".join(WORDS["compass_heads"]) + r")[ \t]+et[ \t]+")
+
+
 def _parts_in_quotes(text: str, start: int, end: int) -> bool:
     """Whether the quoted text from `start` to `end` is a name: one part, or parts a slash joins
-    ("le territoire « Grand Auch / Astarac »": the quotes make them one name), none an
-    intercommunality written with its legal form."""
+    ("le territoire « Grand Auch / Astarac »": the quotes make them one name), or a compass
+    word and the next part ("« Ouest et Sud Creusois »": no compass word alone names a
+    territory), none an intercommunality written with its legal form."""
     while True:
-        part = read_part(text, start, end)
-        if part is None or part.start != start or part.epci:
+        compass = COMPASS_AND.match(text, start, end)
+        part = read_part(text, compass.end() if compass else start, end)
+        if part is None or part.start != (compass.end() if compass else start) or part.epci:
             return False
         if part.end == end:
             return True
