@@ -812,6 +812,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             # ("Intercommunalité | Siège" under "Le territoire réunit :"): no row is a territory
             continue
         decided = list_announcement(text, lst)
+        if decided is not None and _numbered_past_one(text, lst):
+            decided = None  # "… les 29 territoires …" / "5. Contacts presse": a numbered section's title
         if decided is None and (_labelled_territories_heading(text, lst)
                                 or _next_place_of_a_run(text, structure, lst, territory_lists)
                                 or _next_of_a_described_run(text, structure, lst, territory_lists)
@@ -974,6 +976,15 @@ def _next_place_of_a_run(text: str, structure: Structure, lst: ListBlock, territ
             or lst.intro.of(text).rstrip().endswith(":"):
         return False
     return heading_place(lst.intro.of(text)) and heading_place(previous.intro.of(text))
+
+
+def _numbered_past_one(text: str, lst: ListBlock) -> bool:
+    """A list opening at a number past 1 under a sentence that does not end with a colon: the
+    sentence does not announce it (a page's numbered section title, "5. Contacts presse", under
+    the last paragraph of section 4); a list it goes on with may (`_numbering_taken_up`)."""
+    number = NUMBER_MARKER.fullmatch(lst.items[0].marker.strip()) if lst.items else None
+    return (number is not None and int(number["number"]) > 1 and lst.intro is not None
+            and not lst.intro.of(text).rstrip(" *_").endswith(":"))
 
 
 def _numbering_taken_up(structure: Structure, lst: ListBlock, territory_lists: set[int]) -> bool:
