@@ -798,7 +798,7 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
         frame = (_ratio(folded, positions[token], tokens, known, sentence, vocab)
                  or _partitive(folded, token, known, sentences, vocab)
                  or _apposed_count(folded, token, sentences, vocab)
-                 or _continued_enumeration(folded, token, known, sentence, place_starts, vocab)
+                 or _continued_enumeration(text, folded, token, known, sentence, place_starts, vocab)
                  or _one_of_the_awarded(folded, token, sentence)
                  or _pronoun_count(folded, token, sentences, vocab)
                  or _part_or_comparison(folded, token, tokens, known, sentence, sentences, vocab)
@@ -1367,22 +1367,45 @@ def _apposed_count(folded: str, token: Token, sentences: Sentences,
     return None
 
 
-def _continued_enumeration(folded: str, token: Token, known: KnownFigures, sentence: tuple[int, int],
+# "87 % des territoires ont installé …, 58 ont …": a share of a counted noun, which the counts after it inherit
+SHARE_OF = re.compile(r"\d[ \t]*%[ \t]+(?:des|de|d')[ \t]*")
+# between the figure before and a part of it: "dix intercommunalités, huit en Béarn (…) et deux en Bigorre"
+BREAKDOWN_GAP = re.compile(r"(?:[ \t]*\([^()\n]{0,80}\))?[ \t]*(?:,[ \t]*|[ \t]+et[ \t]+)")
+CAPITALISED_WORD = re.compile(r"[A-ZÀ-Ý][\w'’-]*")
+
+
+def _continued_enumeration(text: str, folded: str, token: Token, known: KnownFigures, sentence: tuple[int, int],
                            place_starts: dict[int, PlaceMention],
                            vocab: Vocabulary) -> Frame | None:
-    """"dont 18 dans la région X", "plus de 98 sont attendus": the noun of the figure before it."""
+    """"dont 18 dans la région X", "plus de 98 sont attendus": the noun of the figure before it;
+    "dix intercommunalités, huit en Béarn et deux en Bigorre": parts of it in places right after
+    it, whatever the places (old provinces are no places of the referential); "87 % des
+    territoires ont …, 58 ont …": the noun a share before it counts."""
     before = known.last_inheritable(sentence[0], token.start)
     if before is None:
-        return None
+        return _after_a_share(folded, token, sentence, vocab)
     unit = before.unit
     frame = IN_PLACE.match(folded, token.end)
     if frame and frame.end() in place_starts and not BLANK_LINE.search(frame.group()):
         return Frame(unit, place_starts[frame.end()].end, "figure.elided_unit_place")
+    word = CAPITALISED_WORD.match(text, frame.end()) if frame and not BLANK_LINE.search(frame.group()) else None
+    if word and before.end <= token.start and BREAKDOWN_GAP.fullmatch(folded, before.end, token.start):
+        return Frame(unit, word.end(), "figure.elided_unit_place")
     if vocab.elided_verb.match(folded, token.end):
         if unit in NEVER_AWARDED and AWARD_AFTER.match(folded, token.end):
             unit = "territoire"  # "… des quatre axes …, l'une des 183 retenues en France"
         return Frame(unit, token.end, "figure.elided_unit_verb")
     return None
+
+
+def _after_a_share(folded: str, token: Token, sentence: tuple[int, int], vocab: Vocabulary) -> Frame | None:
+    """"87 % des territoires ont installé leur gouvernance, 58 ont déjà …": a bare count before a
+    verb, after a share of a counted noun in its sentence, counts that noun."""
+    if not vocab.elided_verb.match(folded, token.end):
+        return None
+    shares = list(SHARE_OF.finditer(folded, sentence[0], token.start))
+    noun = vocab.counted_nouns.match(folded, shares[-1].end()) if shares else None
+    return Frame(vocab.units[_key(noun.group())], token.end, "figure.elided_unit_verb") if noun else None
 
 
 # "Ce territoire, l'un des 183 labellisés en France": the territory the sentence speaks of, one of
