@@ -214,6 +214,7 @@ class Vocabulary:
     duration: re.Pattern  # after a number: "sur cinq ans" is a period, no share's whole
     all_of: re.Pattern  # before a number: "tous deux", "toutes les trois" name, they do not count
     uncounted_noun: re.Pattern  # after a bare number: "(150 entreprises)" counts companies, no unit
+    column_header_units: frozenset[str]  # units a column's header counts in rows of places
     lookalikes: frozenset[str]  # words as written that fold like a counted noun: "axés" is no "axes"
     year_preposition: re.Pattern  # before a year: "labellisée depuis 2023 « Territoires d'industrie »"
 
@@ -294,6 +295,7 @@ def _vocabulary() -> Vocabulary:
         all_of=re.compile(rf"(?<![\w'])(?:{_alternation(rules['all_of'])}){GAP}$"),
         uncounted_noun=re.compile(rf"{GAP}(?:{_alternation(rules['uncounted_nouns'])}){boundary}"),
         lookalikes=frozenset(rules["unit_lookalikes"]),
+        column_header_units=frozenset(rules["column_header_units"]),
         year_preposition=re.compile(rf"(?<![\w'])(?:{_alternation(rules['year_prepositions'])}){GAP}$"),
         # its own noun, not a pronoun's ("une dizaine d'entre eux") nor an adjective's whose noun is
         # elided ("dont une trentaine de nouveaux")
@@ -796,7 +798,7 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
         frame = (_ratio(folded, positions[token], tokens, known, sentence, vocab)
                  or _partitive(folded, token, known, sentences, vocab)
                  or _apposed_count(folded, token, sentences, vocab)
-                 or _continued_enumeration(folded, token, known, sentence, place_starts, vocab)
+                 or _continued_enumeration(text, folded, token, known, sentence, place_starts, vocab)
                  or _one_of_the_awarded(folded, token, sentence)
                  or _pronoun_count(folded, token, sentences, vocab)
                  or _part_or_comparison(folded, token, tokens, known, sentence, sentences, vocab)
@@ -981,6 +983,9 @@ VALUE_AFTER_COLON = re.compile(r":[ \t]*$")
 # "| Projets inscrits dans les plans d'action | 3 200 |": a Markdown table's row, label then value
 VALUE_AFTER_CELL = re.compile(r"^[ \t]*\|(?P<label>[^|\n]+)\|[ \t]*$", re.MULTILINE)
 CELL_END = re.compile(r"[ \t]*\|[ \t]*(?:\n|$)")
+# "| Intercommunalités concernées | 630 (contre 551 lors de la première phase) |": the value, then a
+# comparison in brackets, ends the row's last cell
+CELL_END_AFTER_BRACKET = re.compile(r"[ \t]*\((?:contre|soit|dont|vs\.?)\s[^()|\n]{0,80}\)[ \t]*\|[ \t]*(?:\n|$)")
 CELL_LABEL_HEAD = re.compile(r"[\s*_]*(?:(?:nombre\s+(?:de\s+|d')|dont\s+|les\s+|des\s+))?")  # what may stand before the head
 COLUMN_GAP = re.compile(r"[ \t]{2,}|\t")
 MAX_LABEL = 80  # characters: a row's label is short; the search stays near the number
@@ -995,7 +1000,7 @@ def _row_label(folded: str, token: Token) -> tuple[int, int] | None:
     colon = VALUE_AFTER_COLON.search(folded, max(line_start, token.start - 8), token.start)
     if colon is None:
         row = VALUE_AFTER_CELL.match(folded, line_start, token.start)
-        return row.span("label") if row and CELL_END.match(folded, token.end) else None
+        return row.span("label") if row and _ends_a_cell(folded, token.end) else None
     gaps = list(COLUMN_GAP.finditer(folded, max(line_start, colon.start() - MAX_LABEL), colon.start()))
     label_start = gaps[-1].end() if gaps else max(line_start, colon.start() - MAX_LABEL)
     label_end = colon.start()
@@ -1012,15 +1017,53 @@ def _label_value(folded: str, token: Token, vocab: Vocabulary) -> Frame | None:
     """"Projets recensés : 12", "Territoires d'industrie en Grand Est : 15", "dont territoires
     nouveaux : 29": a number alone after a row's label counts the label's first counted noun (its
     head: "Projets portés par ces onze territoires : une cinquantaine" counts projects)."""
-    if not (COLUMN_END.match(folded, token.end) or CELL_END.match(folded, token.end)):
+    if not (COLUMN_END.match(folded, token.end) or _ends_a_cell(folded, token.end)):
         return None
     label = _row_label(folded, token)
     if label is None or NUMBERED_LABEL.match(folded, *label) or _in_contents(folded, label[0]):
         return None  # "2. Les territoires retenus en Occitanie : 3": a table of contents' page
     noun = vocab.counted_nouns.search(folded, *label)
-    if noun and CELL_END.match(folded, token.end) and not CELL_LABEL_HEAD.fullmatch(folded, label[0], noun.start()):
+    if noun is None and _ends_a_cell(folded, token.end):
+        return _counted_by_its_header(folded, token, label, vocab)
+    if noun and _ends_a_cell(folded, token.end) and not CELL_LABEL_HEAD.fullmatch(folded, label[0], noun.start()):
         return None  # "| Chefs de projet en poste | 176 |": a table's label counts its head, here no unit's
     return Frame(vocab.units[_key(noun.group())], token.end, "figure.label_value", noun.start()) if noun else None
+
+
+def _ends_a_cell(folded: str, position: int) -> bool:
+    """Whether a Markdown row's last cell ends at `position`, or after a comparison in brackets."""
+    return bool(CELL_END.match(folded, position) or CELL_END_AFTER_BRACKET.match(folded, position))
+
+
+TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}")  # "|---|---|", the line under a Markdown header
+HEADER_CELL = re.compile(r"^[ \t]*\|[^|\n]+\|(?P<cell>[^|\n]+)\|[ \t]*$", re.MULTILINE)
+MAX_TABLE_ROWS = 40
+
+
+def _counted_by_its_header(folded: str, token: Token, label: tuple[int, int], vocab: Vocabulary) -> Frame | None:
+    """"| Région | Lauréats 2023-2027 |" over "| Hauts-de-France | 18 |": a row of two cells whose
+    label is a place (no counted noun) counts the noun heading the value's column; the row's
+    place scopes it. The header is the row right above the table's rule line."""
+    line_start = folded.rfind("\n", 0, label[0]) + 1
+    for _ in range(MAX_TABLE_ROWS):
+        if line_start == 0:
+            return None
+        above = folded.rfind("\n", 0, line_start - 1) + 1
+        line = folded[above:line_start - 1]
+        if not line.lstrip().startswith("|"):
+            return None  # the table ended with no header found
+        if TABLE_RULE.match(line):
+            header_start = folded.rfind("\n", 0, above - 1) + 1
+            header = HEADER_CELL.match(folded, header_start, max(header_start, above - 1))
+            if header is None:
+                return None
+            noun = vocab.counted_nouns.search(folded, *header.span("cell"))
+            if noun is None or not CELL_LABEL_HEAD.fullmatch(folded, header.start("cell"), noun.start()) \
+                    or vocab.units[_key(noun.group())] not in vocab.column_header_units:
+                return None
+            return Frame(vocab.units[_key(noun.group())], token.end, "figure.column_header", token.start)
+        line_start = above
+    return None
 
 
 CONTENTS_REACH = 40  # lines: a table of contents' entries stand right under its heading
@@ -1324,22 +1367,45 @@ def _apposed_count(folded: str, token: Token, sentences: Sentences,
     return None
 
 
-def _continued_enumeration(folded: str, token: Token, known: KnownFigures, sentence: tuple[int, int],
+# "87 % des territoires ont installé …, 58 ont …": a share of a counted noun, which the counts after it inherit
+SHARE_OF = re.compile(r"\d[ \t]*%[ \t]+(?:des|de|d')[ \t]*")
+# between the figure before and a part of it: "dix intercommunalités, huit en Béarn (…) et deux en Bigorre"
+BREAKDOWN_GAP = re.compile(r"(?:[ \t]*\([^()\n]{0,80}\))?[ \t]*(?:,[ \t]*|[ \t]+et[ \t]+)")
+CAPITALISED_WORD = re.compile(r"[A-ZÀ-Ý][\w'’-]*")
+
+
+def _continued_enumeration(text: str, folded: str, token: Token, known: KnownFigures, sentence: tuple[int, int],
                            place_starts: dict[int, PlaceMention],
                            vocab: Vocabulary) -> Frame | None:
-    """"dont 18 dans la région X", "plus de 98 sont attendus": the noun of the figure before it."""
+    """"dont 18 dans la région X", "plus de 98 sont attendus": the noun of the figure before it;
+    "dix intercommunalités, huit en Béarn et deux en Bigorre": parts of it in places right after
+    it, whatever the places (old provinces are no places of the referential); "87 % des
+    territoires ont …, 58 ont …": the noun a share before it counts."""
     before = known.last_inheritable(sentence[0], token.start)
     if before is None:
-        return None
+        return _after_a_share(folded, token, sentence, vocab)
     unit = before.unit
     frame = IN_PLACE.match(folded, token.end)
     if frame and frame.end() in place_starts and not BLANK_LINE.search(frame.group()):
         return Frame(unit, place_starts[frame.end()].end, "figure.elided_unit_place")
+    word = CAPITALISED_WORD.match(text, frame.end()) if frame and not BLANK_LINE.search(frame.group()) else None
+    if word and before.end <= token.start and BREAKDOWN_GAP.fullmatch(folded, before.end, token.start):
+        return Frame(unit, word.end(), "figure.elided_unit_place")
     if vocab.elided_verb.match(folded, token.end):
         if unit in NEVER_AWARDED and AWARD_AFTER.match(folded, token.end):
             unit = "territoire"  # "… des quatre axes …, l'une des 183 retenues en France"
         return Frame(unit, token.end, "figure.elided_unit_verb")
     return None
+
+
+def _after_a_share(folded: str, token: Token, sentence: tuple[int, int], vocab: Vocabulary) -> Frame | None:
+    """"87 % des territoires ont installé leur gouvernance, 58 ont déjà …": a bare count before a
+    verb, after a share of a counted noun in its sentence, counts that noun."""
+    if not vocab.elided_verb.match(folded, token.end):
+        return None
+    shares = list(SHARE_OF.finditer(folded, sentence[0], token.start))
+    noun = vocab.counted_nouns.match(folded, shares[-1].end()) if shares else None
+    return Frame(vocab.units[_key(noun.group())], token.end, "figure.elided_unit_verb") if noun else None
 
 
 # "Ce territoire, l'un des 183 labellisés en France": the territory the sentence speaks of, one of
@@ -1388,9 +1454,11 @@ def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> Sentences:
     with anything but a lower-case word or a comma, colon or semicolon (a PDF's blank line between
     two lines of one sentence follows a lower-case word). Each item of a list of lines (the
     structure's; not the "A ; B" parts of a sentence) is a sentence of its own, and so is what
-    follows a list: a national figure after "• Vosges" does not speak of the Vosges.
+    follows a list: a national figure after "• Vosges" does not speak of the Vosges. Each row of
+    a table is one too: a row's number counts in the row's place, not the next row's.
     """
-    cuts = sorted({position for block in parse(text).lists if block.kind != "inline"
+    structure = parse(text)
+    cuts = sorted({position for block in structure.lists if block.kind != "inline"
                    for position in (*(item.span.start for item in block.items), block.span.end)})
     refined = []
     for start, end in sentences:
@@ -1410,7 +1478,33 @@ def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> Sentences:
                 refined.append((cut, gap_start))
                 cut = gap_end
         refined.append((cut, end))
-    return Sentences([piece for s, e in refined for piece in _cut_at(text, s, e, cuts)])
+    pieces = [piece for s, e in refined for piece in _cut_at(text, s, e, cuts)]
+    return Sentences(_rows_whole(text, pieces, structure))
+
+
+def _rows_whole(text: str, pieces: list[tuple[int, int]], structure) -> list[tuple[int, int]]:
+    """The sentences with each row of a table one of its own, whole ("| Hauts-de-France | 18 |":
+    the recogniser starts a sentence after the label and runs it into the next row)."""
+    rows = sorted({(start, len(text) if end < 0 else end)
+                   for table in structure.tables for row in [table.header, *table.rows] if row
+                   for start in [text.rfind("\n", 0, row[0].start) + 1] for end in [text.find("\n", row[-1].end)]})
+    if not rows:
+        return pieces
+    outside = []
+    for start, end in pieces:
+        position = start
+        for row_start, row_end in rows[max(0, bisect_right(rows, (start, len(text))) - 1):]:
+            if row_start >= end:
+                break
+            if row_end <= position:
+                continue
+            if row_start > position:
+                outside.append((position, row_start))
+            position = max(position, row_end)
+        if position < end:
+            outside.append((position, end))
+    kept = [(s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())) for s, e in outside]
+    return sorted([(s, e) for s, e in kept if s < e] + rows)
 
 
 def _cut_at(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:

@@ -1502,7 +1502,8 @@ EPCI_COLUMN = re.compile(r"(?:structures?\s+porteuses?\s*/\s*)?"  # "Structure p
                          r"|communautes?[\s_]+(?:de[\s_]+communes|d'agglomeration)|communautes|collectivites)"
                          r"(?:[\s_]+(?:membres?|membre\(s\)|signataires?|concernee?s?|concernee?\(s\)|citee?s?|citee?\(s\)"
                          r"|partenaires?|associee?s?|impliquee?s?"
-                         r"|porteu(?:r|se)|engagee?s?|" + WORDS["place_adjective"] + r"))?"
+                         # "Intercommunalité(s) chef(s) de file": the EPCIs leading the territory, members of it
+                         r"|porteu(?:r|se)|engagee?s?|chefs?(?:\(s\))?[\s_]+de[\s_]+file|" + WORDS["place_adjective"] + r"))?"
                          # "Intercommunalités du territoire", "EPCI composant le territoire"
                          r"(?:[\s_]+(?:du|de[\s_]+ce|composant[\s_]+le|formant[\s_]+le)[\s_]+territoire)?"
                          # "Territoire d'industrie | Membres", "… | Périmètre", "… | Composition"

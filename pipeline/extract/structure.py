@@ -833,6 +833,8 @@ class _Builder:
                 following = i + 1
                 while following < len(lines) and lines[following].blank:
                     following += 1
+                if following < len(lines) and lines[following].marker and _numbering_breaks(items, lines[following].marker):
+                    break  # "- … ;" / blank / "4. Paroles de territoires": a numbered section's heading
                 if following < len(lines) and (lines[following].marker or (
                         self._heads_a_sub_list(lines[following], headings) and self._next_is_item(following))):
                     i = following
@@ -1532,6 +1534,20 @@ def _lines_and_edges(text: str) -> tuple[list[_Line], list[int], list[int]]:
     questions asked about each list (read again for each, a text of 500 lists took 40 s)."""
     lines = _lines(text)
     return lines, [line.start for line in lines], [line.end for line in lines]
+
+
+def _numbering_breaks(items: list[Item], marker: str) -> bool:
+    """Whether a numbered marker after a blank line cannot go on with the list's items: a number
+    other than the next of its last numbered item ("1." … "5." / blank / "1. Cinq ans d'action"),
+    or other than 1 under bullets only ("- …" / blank / "4. Paroles de territoires"): a numbered
+    heading of the page, its sections' titles."""
+    number = NUMBER_MARKER.fullmatch(marker.strip())
+    if number is None or not items:
+        return False
+    numbered = [last for item in items if (last := NUMBER_MARKER.fullmatch(item.marker.strip()))]
+    if not numbered:
+        return int(number["number"]) != 1
+    return int(number["number"]) != int(numbered[-1]["number"]) + 1
 
 
 def stops_at_a_page_break(text: str, block: ListBlock) -> bool:

@@ -12,7 +12,7 @@ from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.members import EPCI_COLUMN, MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline import referential
-from pipeline.extract.structure import (COUNT_WORDS, DEPARTEMENT_CODE, NUMBER_MARKER, Item, cell_parts, ListBlock, Span, SpanReach, Structure, may_be_cut,
+from pipeline.extract.structure import (CONTENTS_HEADING, COUNT_WORDS, DEPARTEMENT_CODE, NUMBER_MARKER, Item, cell_parts, ListBlock, Span, SpanReach, Structure, may_be_cut,
                                         resumes_after_prose)
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
@@ -812,6 +812,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             # ("Intercommunalité | Siège" under "Le territoire réunit :"): no row is a territory
             continue
         decided = list_announcement(text, lst)
+        if decided is not None and _entries_of_the_contents(text, structure, lst):
+            decided = None  # "… les 29 territoires …" / "5. Contacts presse", an entry of the "Sommaire": a section's title
         if decided is None and (_labelled_territories_heading(text, lst)
                                 or _next_place_of_a_run(text, structure, lst, territory_lists)
                                 or _next_of_a_described_run(text, structure, lst, territory_lists)
@@ -974,6 +976,18 @@ def _next_place_of_a_run(text: str, structure: Structure, lst: ListBlock, territ
             or lst.intro.of(text).rstrip().endswith(":"):
         return False
     return heading_place(lst.intro.of(text)) and heading_place(previous.intro.of(text))
+
+
+def _entries_of_the_contents(text: str, structure: Structure, lst: ListBlock) -> bool:
+    """Whether every item of a list not announced by a colon repeats an entry of the text's table
+    of contents (a list under "Sommaire"): "5. Contacts presse" under the last paragraph of section
+    4 is that section's title, whatever the paragraph counts."""
+    if lst.intro is None or lst.intro.of(text).rstrip(" *_").endswith(":"):
+        return False
+    entries = {fold(item.content.of(text)).strip(" \t*_.") for contents in structure.lists
+               if contents.id != lst.id and contents.intro is not None
+               and CONTENTS_HEADING.fullmatch(contents.intro.of(text)) for item in contents.items}
+    return bool(entries) and all(fold(item.content.of(text)).strip(" \t*_.") in entries for item in lst.items)
 
 
 def _numbering_taken_up(structure: Structure, lst: ListBlock, territory_lists: set[int]) -> bool:

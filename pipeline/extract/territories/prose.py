@@ -20,6 +20,7 @@ from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FO
                                                  split_inline_list, titled_by_the_programme, town_words, trim_name,
                                                  written_with_legal_form, _town_words_of)
 from pipeline.extract.territories.phrases import dashed_names, enumeration_after, is_epci_name, read_part
+from pipeline.extract.territories.phrases import GLOSS_COMMAS, is_epci_name, read_part
 from pipeline.linking import known_acronyms
 from pipeline.normalize import fold
 
@@ -828,13 +829,19 @@ VERB_AFTER_ENUMERATED_NAME = re.compile(r"\s+(?:ont|a|sont|est|vient|viennent|av
 AWARD_AFTER_ENUMERATED_NAME = re.compile(r",\s+(?:labellise|retenu|selectionne|reconduit|designe|choisi)e?(?![\w'-])")
 
 
+# "« Ouest et Sud Creusois »": a compass word alone coordinated with the next part opens one name
+COMPASS_AND = re.compile(r"(?i:" + "|".join(WORDS["compass_heads"]) + r")[ \t]+et[ \t]+")
+
+
 def _parts_in_quotes(text: str, start: int, end: int) -> bool:
     """Whether the quoted text from `start` to `end` is a name: one part, or parts a slash joins
-    ("le territoire « Grand Auch / Astarac »": the quotes make them one name), none an
-    intercommunality written with its legal form."""
+    ("le territoire « Grand Auch / Astarac »": the quotes make them one name), or a compass
+    word and the next part ("« Ouest et Sud Creusois »": no compass word alone names a
+    territory), none an intercommunality written with its legal form."""
     while True:
-        part = read_part(text, start, end)
-        if part is None or part.start != start or part.epci:
+        compass = COMPASS_AND.match(text, start, end)
+        part = read_part(text, compass.end() if compass else start, end)
+        if part is None or part.start != (compass.end() if compass else start) or part.epci:
             return False
         if part.end == end:
             return True
@@ -1003,7 +1010,11 @@ def signatories(text: str) -> list[TerritoryMention]:
             continue
         head = SUBJECT_HEAD.match(subject)  # "Les territoires A et B avaient déjà signé …": A and B
         start += head.end() if head else 0
-        items = split_inline_list(text, start, verb.start(), r",\s+|\s+et\s+")
+        # "A, dans le Haut-Rhin, et B, dans la Marne, avaient signé …": where each lies, set off by
+        # commas, is blanked before the names are parted
+        scan = text[:start] + GLOSS_COMMAS.sub(lambda m: " " * len(m.group()), text[start:verb.start()])
+        end = len(scan.rstrip(" ,")) if scan != text[:verb.start()] else verb.start()
+        items = [(s, s + len(scan[s:e].rstrip())) for s, e in split_inline_list(scan, start, end, r",\s+|\s+et\s+")]
         mentions = [make_mention(text, s, e, "territory.signatories", (), verb.end()) for s, e in items]
         # Every part must be a capitalised proper name, or the subject is prose.
         if mentions and all(m and all(w[:1].isupper() or w in CONNECTORS for w in m.name.split())
