@@ -35,7 +35,8 @@ Rules (ids in the `rule` column):
 - epci.head_mention    a legal-form head followed by a capitalised name anywhere else in the text
                        ("la communauté de communes du Grand Autunois Morvan", "l'Agglomération
                        d'Agen", "l'Agglomération du Gard rhodanien": a lower-case adjective
-                       may end it, or open it when the whole is an official name ("la
+                       may end it, even when the words before it link as a short form of the
+                       same EPCI ("Castelnaudary Lauragais audois"), or open it when the whole is an official name ("la
                        communauté de communes interrégionale Aumale - Blangy-sur-Bresle"); "la CA du Bassin d'Aurillac et Rodez Agglomération": the
                        name stops before " et " and the next name); a plural head gives its
                        legal form to each name after it that opens with its article ("les
@@ -1988,6 +1989,10 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
                 link, end = shorter, shorter_end
         if not link.siren:  # "l'Agglomération du Gard rhodanien": an adjective ends it
             link, end = _with_lower_words(text, head, end, epci_type, linker) or (link, end)
+        else:  # "du Gard" linked as a short form: the adjective after it ends the full name
+            longer = _with_lower_words(text, head, end, epci_type, linker)
+            if longer and longer[0].siren == link.siren and longer[0].score > link.score:
+                link, end = longer
         dash = SPACED_DASH.match(text, end)
         part = HEAD_NAME.match(text, dash.end()) if dash else None
         if part and part.group(1).strip():  # "CC Interrégionale Aumale - Blangy-sur-Bresle"
