@@ -49,7 +49,9 @@ Rules (ids in the `rule` column):
                        or an official name opening with its type word, without article, in
                        mixed case or capitals ("Métropole Rouen Normandie a été labellisée",
                        "« MÉTROPOLE AIX-MARSEILLE-PROVENCE - … »"),
-                       or going on after it ("Loudéac Communauté Bretagne Centre"); after another
+                       or going on after it ("Loudéac Communauté Bretagne Centre"); over a line
+                       break only in running text wrapped at a fixed width ("… Rodez⏎agglomération
+                       en fait partie"); after another
                        name and " et " it starts after the " et " ("le Grand Belfort et Pays de
                        Montbéliard Agglomération").
 - epci.acronym         an acronym or short name the text defines ("… Bassin d'Arcachon Nord
@@ -2219,8 +2221,10 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
         # a name never starts inside another's ("… du Bassin d'Aurillac et de Rodez Agglomération")
         floor = taken_ends[bisect.bisect_right(taken_ends, start) - 1]
         for previous in reversed(list(NAME_WORD.finditer(text, max(floor, start - 80), start))):
-            if text[previous.end():start].strip(" \t") or "\n" in text[previous.end():start]:
-                break
+            gap = text[previous.end():start]
+            if gap.strip(" \t\n") or gap.count("\n") > 1 \
+                    or "\n" in gap and not _wrapped_prose_line(text, text.rfind("\n", 0, previous.start()) + 1):
+                break  # a name ends at its line's end, unless running text is wrapped ("… et Rodez⏎agglomération")
             start = previous.start()
         while start < word.start() and not text[start].isupper():
             # "président d'Alès agglomération": the name starts after the elided article
