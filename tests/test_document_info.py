@@ -577,7 +577,8 @@ def test_a_communique_keeps_its_dateline_before_a_publication_byline():
     ("Le magazine — N° 14 | Hiver 2024-2025\n\nÉdito", None),
     ("Retour sur novembre 2018 et le lancement du programme\n\nLe territoire …", None),
     ("Lettre — mai 2019 — mai 2020\n\nBilan", None),
-], ids=["season", "month between bars", "range", "in a sentence", "two years"])
+    ("Mis à jour : mars 2024\n\nLe territoire …", None),
+], ids=["season", "month between bars", "range", "in a sentence", "two years", "update label"])
 def test_a_season_or_a_month_dateline_tells_the_year_an_undated_text_was_written(text, year):
     """g85epci: the year links a name two EPCIs bore in turn to the one of its time (the
     published date stays null: the gold dates no season)."""

@@ -704,9 +704,9 @@ def _own_lines(text: str) -> list[str]:
 
 
 # "Bulletin municipal d'information — Printemps 2019", "CDC Infos — février 2020": a season or a month
-# and one year, no day, set off in a line near the top (not "retour sur novembre 2018", nor "Hiver
-# 2024-2025"); folded line
-SEASON_OR_MONTH_YEAR = re.compile(rf"(?:^|[—–|•:,-]\s*)(?:printemps|ete|automne|hiver|{MONTH_NAME})\s+(?P<year>\d{{4}})"
+# and one year, no day, set off in a line near the top (not "retour sur novembre 2018", "Mis à jour :
+# mars 2024" nor "Hiver 2024-2025"); folded line
+SEASON_OR_MONTH_YEAR = re.compile(rf"(?:^|[—–|•,-]\s*)(?:printemps|ete|automne|hiver|{MONTH_NAME})\s+(?P<year>\d{{4}})"
                                   rf"\s*(?=$|[|•,]|[—–-](?!\s*\d))")
 
 
