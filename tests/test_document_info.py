@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.document_info import extract_document_info
+from pipeline.extract.document_info import extract_document_info, written_year
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "tests" / "gold").glob("*.json"))
@@ -570,3 +570,19 @@ def test_a_communique_keeps_its_dateline_before_a_publication_byline():
     text = ("Territoires d'industrie : le Pays de Châlons installe son comité\n"
             "Châlons-en-Champagne, le 20 mai 2025\n\nPublié le 22/05/2025\n\nLe préfet a installé le comité.")
     assert str(extract_document_info(text)["published_on"]) == "2025-05-20"
+
+
+@pytest.mark.parametrize("text, year", [
+    ("CCI DU CHER — LA LETTRE DES ENTREPRISES\nN° 27 — Été 2019\n\nLe territoire …", 2019),
+    ("Le journal de la communauté | février 2020 | n° 35\n\nÉdito", 2020),
+    # a range of years, a month in a sentence, two datelines: no year told
+    ("Le magazine — N° 14 | Hiver 2024-2025\n\nÉdito", None),
+    ("Retour sur novembre 2018 et le lancement du programme\n\nLe territoire …", None),
+    ("Lettre — mai 2019 — mai 2020\n\nBilan", None),
+    ("Mis à jour : mars 2024\n\nLe territoire …", None),
+], ids=["season", "month between bars", "range", "in a sentence", "two years", "update label"])
+def test_a_season_or_a_month_dateline_tells_the_year_an_undated_text_was_written(text, year):
+    """g85epci: the year links a name two EPCIs bore in turn to the one of its time (the
+    published date stays null: the gold dates no season)."""
+    assert written_year(text) == year
+    assert extract_document_info(text)["published_on"] is None

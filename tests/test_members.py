@@ -374,6 +374,30 @@ def test_a_lower_case_adjective_may_end_a_name_after_a_head():
     assert [s for s, _, _ in linked(text, frozenset({"30"}))] == ["200034692"]
 
 
+def test_a_lower_case_adjective_ends_a_name_its_start_already_links_to():
+    """"la communauté de communes Castelnaudary Lauragais audois": the start links as a short form of
+    the same EPCI, the adjective ends its full name, so the mention runs to it and a coordinated
+    name after " et " is read in one run with it (g85epci); a lower-case word that makes no longer
+    name of that EPCI stays out."""
+    text = ("la communauté de communes Castelnaudary Lauragais audois et la communauté "
+            "d'agglomération de Castres-Mazamet ont choisi de travailler ensemble.")
+    assert [(s, m) for s, m, _ in linked(text, frozenset({"11", "81"}))][0] == (
+        "200035855", "communauté de communes Castelnaudary Lauragais audois")
+    text = "la communauté de communes Castelnaudary Lauragais continue ses travaux."
+    assert [m for _, m, _ in linked(text, frozenset({"11"}))] == ["communauté de communes Castelnaudary Lauragais"]
+
+
+def test_an_everyday_name_wrapped_at_a_line_end_of_running_text_is_one_name():
+    """A text wrapped at a fixed width cuts "Rodez agglomération" at its line's end: the name goes
+    on over the break when the line is running text (long, no stop, the next one in lower case);
+    a short line (a heading, an item) still ends the name (g85epci)."""
+    text = ("période 2023-2027. Notre commune y prend part à travers son agglomération :\n"
+            "aux côtés d'autres intercommunalités voisines, notre communauté Rodez\n"
+            "agglomération en fait partie.")
+    assert [(s, m) for s, m, _ in linked(text, frozenset({"12"}))] == [("241200187", "Rodez\nagglomération")]
+    assert linked("Aveyron : Rodez\nagglomération et industrie, le dossier du mois.", frozenset({"12"})) == []
+
+
 def test_names_taken_up_by_a_plural_noun_before_a_verb_of_membership_are_members():
     """"A, l'Aire Cantilienne, … Senlis Sud Oise et bientôt le Clermontois... ces collectivités se
     sont réunies": the names without legal form are the subject, the member to come is not."""

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from pipeline import referential
 from pipeline.extract.document_info import (CRAWL_PREFIX, chrome_spans, crawled_by, day_a_weekday_dates, extract_document_info,
-                                            update_stamp)
+                                            update_stamp, written_year)
 from pipeline.extract.figure_context import about_another_programme, masked_spans, states_programme_figures
 from pipeline.extract.figure_scope import departements_of_epci_demonyms
 from pipeline.extract.figures import extract_figures, refine_sentences
@@ -717,12 +717,14 @@ def extract(text: str, doc: Doc) -> Extraction:
              or _phase_of_a_renewal_title(info["title"]))
     # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
     # EPCIs it names may lie (linking context only)
+    # an undated bulletin of "Printemps 2019" was still written in 2019
+    written = written_year(text) if info["published_on"] is None else None
     linker = DocumentLinker(doc_departements | departements_of_epci_demonyms(fold(text))
                             | {code for m in mentions for code in former_region_departements_in(m.name)},
                             frozenset(p.code for p in places if p.kind == "region"),
-                            _reference_year(info["published_on"], phase),
+                            written or _reference_year(info["published_on"], phase),
                             # a second-phase text was written in 2023 or later
-                            year_dated=info["published_on"] is not None or phase == SECOND_PHASE,
+                            year_dated=info["published_on"] is not None or written is not None or phase == SECOND_PHASE,
                             territory_names=frozenset(m.name for m in mentions))
     structure = parse(text)
     candidates = member_line_candidates(text, structure, mentions, stated_places)

@@ -703,6 +703,23 @@ def _own_lines(text: str) -> list[str]:
     return lines
 
 
+# "Bulletin municipal d'information — Printemps 2019", "CDC Infos — février 2020": a season or a month
+# and one year, no day, set off in a line near the top (not "retour sur novembre 2018", "Mis à jour :
+# mars 2024" nor "Hiver 2024-2025"); folded line
+SEASON_OR_MONTH_YEAR = re.compile(rf"(?:^|[—–|•,-]\s*)(?:printemps|ete|automne|hiver|{MONTH_NAME})\s+(?P<year>\d{{4}})"
+                                  rf"\s*(?=$|[|•,]|[—–-](?!\s*\d))")
+
+
+def written_year(text: str) -> int | None:
+    """The year a season's or a month's dateline near the top gives a text it leaves undated: the
+    year it was written in, which tells the intercommunalities of its time (a bulletin of spring
+    2019 names the CC that merged in 2020 under the same name); None when the top lines give
+    none or several."""
+    years = {int(match["year"]) for line in _own_lines(text)[:TOP_LINES]
+             for match in SEASON_OR_MONTH_YEAR.finditer(fold(line).strip())}
+    return years.pop() if len(years) == 1 else None
+
+
 @lru_cache(maxsize=8)
 def _document_dateline(text: str) -> tuple[str | None, datetime.date | None]:
     """(place, date) of the communiqué's dateline; cached, for extract_document_info and

@@ -35,7 +35,8 @@ Rules (ids in the `rule` column):
 - epci.head_mention    a legal-form head followed by a capitalised name anywhere else in the text
                        ("la communauté de communes du Grand Autunois Morvan", "l'Agglomération
                        d'Agen", "l'Agglomération du Gard rhodanien": a lower-case adjective
-                       may end it, or open it when the whole is an official name ("la
+                       may end it, even when the words before it link as a short form of the
+                       same EPCI ("Castelnaudary Lauragais audois"), or open it when the whole is an official name ("la
                        communauté de communes interrégionale Aumale - Blangy-sur-Bresle"); "la CA du Bassin d'Aurillac et Rodez Agglomération": the
                        name stops before " et " and the next name); a plural head gives its
                        legal form to each name after it that opens with its article ("les
@@ -48,7 +49,9 @@ Rules (ids in the `rule` column):
                        or an official name opening with its type word, without article, in
                        mixed case or capitals ("Métropole Rouen Normandie a été labellisée",
                        "« MÉTROPOLE AIX-MARSEILLE-PROVENCE - … »"),
-                       or going on after it ("Loudéac Communauté Bretagne Centre"); after another
+                       or going on after it ("Loudéac Communauté Bretagne Centre"); over a line
+                       break only in running text wrapped at a fixed width ("… Rodez⏎agglomération
+                       en fait partie"); after another
                        name and " et " it starts after the " et " ("le Grand Belfort et Pays de
                        Montbéliard Agglomération").
 - epci.acronym         an acronym or short name the text defines ("… Bassin d'Arcachon Nord
@@ -1989,6 +1992,10 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
                 link, end = shorter, shorter_end
         if not link.siren:  # "l'Agglomération du Gard rhodanien": an adjective ends it
             link, end = _with_lower_words(text, head, end, epci_type, linker) or (link, end)
+        else:  # "du Gard" linked as a short form: the adjective after it ends the full name
+            longer = _with_lower_words(text, head, end, epci_type, linker)
+            if longer and longer[0].siren == link.siren and longer[0].score > link.score:
+                link, end = longer
         dash = SPACED_DASH.match(text, end)
         part = HEAD_NAME.match(text, dash.end()) if dash else None
         if part and part.group(1).strip():  # "CC Interrégionale Aumale - Blangy-sur-Bresle"
@@ -2215,8 +2222,10 @@ def _everyday_mentions(text: str, linker: DocumentLinker,
         # a name never starts inside another's ("… du Bassin d'Aurillac et de Rodez Agglomération")
         floor = taken_ends[bisect.bisect_right(taken_ends, start) - 1]
         for previous in reversed(list(NAME_WORD.finditer(text, max(floor, start - 80), start))):
-            if text[previous.end():start].strip(" \t") or "\n" in text[previous.end():start]:
-                break
+            gap = text[previous.end():start]
+            if gap.strip(" \t\n") or gap.count("\n") > 1 \
+                    or "\n" in gap and not _wrapped_prose_line(text, text.rfind("\n", 0, previous.start()) + 1):
+                break  # a name ends at its line's end, unless running text is wrapped ("… et Rodez⏎agglomération")
             start = previous.start()
         while start < word.start() and not text[start].isupper():
             # "président d'Alès agglomération": the name starts after the elided article

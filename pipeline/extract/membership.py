@@ -71,7 +71,10 @@ the rule that found the mention):
    named after a run said to compose it ("A, B, le C – qui composent le Territoire d'industrie Y").
 9. EPCIs listed together (one member list, or one run) that no rule above attached belong to the
    territory whose name they make up between them ("Rumilly-Usses et Rhône" for the CC Rumilly
-   Terre de Savoie and the CC Usses et Rhône), each by a name, an everyday form or its start.
+   Terre de Savoie and the CC Usses et Rhône), each by a name, an everyday form or its start; so
+   do EPCIs named apart, each in its own sentence, that make up the whole name of one territory
+   between them ("la CA Tarbes-Lourdes-Pyrénées" … "la CC de Lacq-Orthez" … "l'agglomération Pau
+   Béarn Pyrénées" about "Lacq-Pau-Tarbes"), none of them an office, a venue or said to stay out.
 A territory given a new name ("avec un nouveau nom, X", "baptisé « X »") continues the last other
 territory named before its sentence: the EPCIs said to join ("rejoint", "l'entrée de",
 "élargissement"; not an office: "… élargi … : A, président de la CC X") are its members; when no
@@ -1912,6 +1915,9 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     attached += _counted_back(mentions, attached, holders, folded, sentences)
     attached += _composing_the_name(unclaimed, holders, folded, sentences)
     attached += _formed_with_antecedents(mentions, unclaimed, attached, folded)
+    attached += _composing_across_the_text(
+        [m for m in unclaimed if id(m) not in planned and id(m) not in compared and not _venue(folded, m)
+         and not NOT_A_MEMBER.match(folded, run_end.get(id(m), m.end))], attached, holders, folded)
     attached = _unconfirmed_topic_members_dropped(attached, holders, folded, sentences)
     attached = _bodies_members_dropped(attached, folded, sentences, territories)
     def joins(mention: EpciMention) -> bool:
@@ -2271,6 +2277,38 @@ def _composing_the_name(unclaimed: list[EpciMention], territories: list[Territor
             owner = owners.pop()
             found += [(m, owner) for m in group]
     return found
+
+
+def _composing_across_the_text(unclaimed: list[EpciMention], attached: list[tuple[EpciMention, str | None]],
+                               territories: list[TerritoryMention], folded: str) -> list[tuple[EpciMention, str]]:
+    """EPCIs named apart, each in its own sentence, whose names make up between them the whole name
+    of a territory of the text ("… par la CA Tarbes-Lourdes-Pyrénées" … "la CC de Lacq-Orthez" …
+    "L'agglomération Pau Béarn Pyrénées, de son côté, …" in a text about "Lacq-Pau-Tarbes"): a
+    name built of its members' names, the unclaimed ones among those are that territory's
+    members. Each part of the name is a distinct EPCI (two or more), every one of them needed to
+    make it up, and no other territory's name is made up by them; an office is none."""
+    owner_of = {m.link.siren: owner for m, owner in attached if m.link.siren}
+    taken = {id(m) for m, _ in attached}
+    left = [m for m in unclaimed if m.link.siren and id(m) not in taken and m.link.siren not in owner_of
+            and not _office_before(folded, m.start)]
+    if not left:
+        return []
+    claims: dict[str, set[str]] = {}
+    for territory in territories:
+        words = _name_words(territory.name)
+        if len(words) < 2:
+            continue
+        phrases = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        own = {siren for siren, owner in owner_of.items() if owner == territory.territory_id}
+        parts = sorted(siren for siren in {m.link.siren for m in left} | own if _name_parts(siren) & phrases)
+        count = _composed_of(territory.name, tuple(parts)) if len(parts) >= 2 else 0
+        if count < 2:
+            continue
+        needed = {siren for siren in parts if siren not in own
+                  and _composed_of(territory.name, tuple(p for p in parts if p != siren)) < count}
+        for siren in needed:
+            claims.setdefault(siren, set()).add(territory.territory_id)
+    return [(m, next(iter(claims[m.link.siren]))) for m in left if len(claims.get(m.link.siren, ())) == 1]
 
 
 # words a part of a territory's name cannot end on when it is the start of an EPCI's official
