@@ -19,8 +19,7 @@ from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FO
                                                  quoted_name, reads_as_a_place_name, sentence_bounds, TITLE_LINES, top_lines,
                                                  split_inline_list, titled_by_the_programme, town_words, trim_name,
                                                  written_with_legal_form, _town_words_of)
-from pipeline.extract.territories.phrases import dashed_names, enumeration_after, is_epci_name, read_part
-from pipeline.extract.territories.phrases import GLOSS_COMMAS, is_epci_name, read_part
+from pipeline.extract.territories.phrases import GLOSS_COMMAS, dashed_names, enumeration_after, is_epci_name, read_part
 from pipeline.linking import known_acronyms
 from pipeline.normalize import fold
 
