@@ -946,7 +946,7 @@ def _headline_areas(text: str, title: str | None, mentions: list, territory_rows
     in_body = {m.territory_id for m in mentions if not (start <= m.start and m.end <= end)}
     in_headline = {m.territory_id for m in mentions} - in_body
     with_members = {row["territory_id"] for row in epci_rows}
-    body = fold(text[end:])
+    body = fold(text)[end:]  # the document's fold, cached (fold keeps offsets), not the body's folded again
     areas = {row["territory_id"] for row in territory_rows if row["territory_id"] in in_headline
              and not row["departement_codes"] and row["territory_id"] not in with_members
              and fold(row["name"]) in body}
