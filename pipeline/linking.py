@@ -154,8 +154,10 @@ def _linked(epci, score: float, exact: bool) -> Link:
                 epci.successor_siren, exact)
 
 
+@lru_cache(maxsize=16384)
 def core_name(name: str) -> str:
-    """'Communauté de Communes du Pays d’Othe (Aube)' -> 'pays othe'."""
+    """'Communauté de Communes du Pays d’Othe (Aube)' -> 'pays othe'. Cached: linking and the
+    membership rules read the same names in every document."""
     folded = fold(unligature(name))
     folded = re.sub(r"\([^)]*(?:\)|$)", " ", folded)  # "(CCVE)", or "(CCVE" cut by a list's end
     folded = re.sub(r"[^a-z0-9']+", " ", folded).strip()

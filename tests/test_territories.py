@@ -3793,3 +3793,23 @@ def test_a_title_s_compass_word_is_the_territory_whose_act_the_body_names():
     assert set(ids(title + "Mercredi, l'État a signé le protocole avec le TCO.")) == {"ouest"}
     assert set(ids(title + "Mercredi, l'État a signé le protocole du Territoire d'industrie Le Port. Le protocole "
                    "du Territoire d'industrie Saint-André le sera en décembre.")) == {"ouest", "port", "saint-andre"}
+
+
+def test_every_alternative_of_the_renaming_words_holds_a_piece_the_scan_is_gated_on():
+    """prose_names scans NAMED only in a text holding one of NAMED_NEEDS: each alternative's
+    wording holds one (a new alternative must get its example here, and a piece if it needs one)."""
+    from re import _parser
+
+    from pipeline.extract.first_letters import may_match
+    from pipeline.extract.territories.prose import NAMED, NAMED_NEEDS
+
+    examples = ["rebaptisée Vallée", "dénommée Vallée", "le groupement nommé Vallée", "sous le nom de Vallée",
+                "sous la bannière « Vallée", "nouveau nom : Vallée", "du Territoire « Vallée", "le territoire s'appellera X",
+                "le territoire d'industrie s'appellera X", "dite « Vallée", "Il s'appelle désormais « Vallée",
+                "se nommera désormais « Vallée", "portera désormais le nom de « Vallée"]
+    assert len(_parser.parse(NAMED.pattern)[0][1][1]) == len(examples)  # one example an alternative
+    for example in examples:
+        assert NAMED.search(example), example
+        assert may_match(NAMED_NEEDS, example), example
+    # a wording none of them holds finds no name: "Lauréat, le territoire devient une vitrine"
+    assert NAMED.search("Le territoire devient une vitrine de l'industrie.") is None

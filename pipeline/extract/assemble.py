@@ -403,7 +403,9 @@ COMPARISON = with_first_letters(re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<!
 # A "Dès" opening a sentence or a line is read from where its run of blanks starts, once: the
 # blanks up to the first place it may open (after "." and a blank, or after a line break) are its
 # "lead", kept as they are (a run of 10,000 line breaks was read again from each of them).
-SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
+# (the look-ahead at what a match opens with: a "D", "d", "n", "p", "c" or the blank before "Dès";
+# without it every alternative was tried at every character)
+SINCE_YEAR = re.compile(r"(?=[Ddnpc\s])(?:\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
                         r"|(?:^|(?P<lead>(?<=[.!?])\s|(?<!\s)[^\S\n]*+\n))\s*+D[èe]s\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\s*,"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:en|d[èe]s)\s+(?:\d{1,2}(?:er)?\s+)?(?:[a-zéû]+\s+)?20[1-3]\d\b"
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:lors\s+de|pendant|durant|dans|pour|au\s+cours\s+de|d[èe]s)"
@@ -412,7 +414,7 @@ SINCE_YEAR = re.compile(r"\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:\d{1,2}(?:er)?\s
                         r"|\bn[ée]e?s?\s+(?:en|d[èe]s)\s+201[89]\b"
                         # "Le Grand Langres poursuit l'aventure engagée en 2018": a label kept up since then
                         r"|\b(?:poursui|continu)\w*\s+(?:l['’]aventure|(?:la|sa|leur)\s+(?:d[ée]marche|dynamique))"
-                        r"\s+(?:engag|amorc|lanc|entam|commenc)[ée]e\s+(?:en|d[èe]s)\s+20[1-3]\d\b")
+                        r"\s+(?:engag|amorc|lanc|entam|commenc)[ée]e\s+(?:en|d[èe]s)\s+20[1-3]\d\b)")
 
 
 def _held_since_blanked(match: re.Match) -> str:
@@ -954,7 +956,7 @@ def _headline_areas(text: str, title: str | None, mentions: list, territory_rows
     in_body = {m.territory_id for m in mentions if not (start <= m.start and m.end <= end)}
     in_headline = {m.territory_id for m in mentions} - in_body
     with_members = {row["territory_id"] for row in epci_rows}
-    body = fold(text[end:])
+    body = fold(text)[end:]  # the document's fold, cached (fold keeps offsets), not the body's folded again
     areas = {row["territory_id"] for row in territory_rows if row["territory_id"] in in_headline
              and not row["departement_codes"] and row["territory_id"] not in with_members
              and fold(row["name"]) in body}

@@ -240,20 +240,22 @@ def _clean(raw: str) -> str:
     return CRAWL_PREFIX.sub("", raw.strip().strip(MARKDOWN_EDGES)).strip(MARKDOWN_EDGES)
 
 
-def _blocks(text: str) -> list[list[str]]:
+@lru_cache(maxsize=8)
+def _blocks(text: str) -> tuple[tuple[str, ...], ...]:
     """Runs of non-empty lines separated by blank lines, markdown markers at line edges and crawl
-    prefixes ("date 2023-11 ") removed."""
+    prefixes ("date 2023-11 ") removed. Cached: the title, the issuer and the dateline read them
+    (every line of a text cleaned five times)."""
     blocks, current = [], []
     for raw in text.splitlines():
         line = _clean(raw)
         if line:
             current.append(line)
         elif current:
-            blocks.append(current)
+            blocks.append(tuple(current))
             current = []
     if current:
-        blocks.append(current)
-    return blocks
+        blocks.append(tuple(current))
+    return tuple(blocks)
 
 
 def _date(match: re.Match) -> datetime.date | None:
@@ -729,11 +731,18 @@ def _document_dateline(text: str) -> tuple[str | None, datetime.date | None]:
 
 def extract_document_info(text: str) -> dict:
     """title, issuer, place and published_on (datetime.date, its dateline's: assemble may date a page
-    by its update stamp) of one communiqué; None when absent."""
+    by its update stamp) of one communiqué; None when absent. A new dict each call (assemble
+    fills in its date)."""
+    return dict(_document_info(text))
+
+
+@lru_cache(maxsize=8)
+def _document_info(text: str) -> tuple[tuple[str, object], ...]:
+    """extract_document_info's items, read once a text: assemble and the headline rule
+    (territories.kicker) ask it of the same document."""
     lines = [line for block in _blocks(text) for line in block]
     place, published_on = _document_dateline(text)
-    return {"title": _title(text), "issuer": _issuer(lines), "place": place,
-            "published_on": published_on}
+    return (("title", _title(text)), ("issuer", _issuer(lines)), ("place", place), ("published_on", published_on))
 
 
 class UpdateStamp(NamedTuple):

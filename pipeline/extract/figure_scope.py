@@ -204,6 +204,37 @@ def _demonym_openings() -> frozenset[str]:
     return frozenset(d[:2] for kind in ("departement", "region") for demonyms in rules[kind].values() for d in demonyms)
 
 
+@lru_cache(maxsize=1)
+def _demonyms_by_opening() -> tuple[dict[str, list[tuple[re.Pattern, Area]]], list[tuple[re.Pattern, Area]]]:
+    """`_demonyms()` by the two letters a word must open with for each to match there, in their
+    order: ({opening: those some form of which opens so, and those with a form of no fixed
+    opening}, those with a form of no fixed opening). A figure's noun was followed by a hundred
+    patterns, each tried where at most a few can match."""
+    rules = _demonym_rules()
+    openings, anywhere = {}, []
+    demonyms_of_each = [demonyms for kind in ("departement", "region") for demonyms in rules[kind].values()]
+    for number, ((pattern, area), demonyms) in enumerate(zip(_demonyms(), demonyms_of_each)):
+        forms = [form.replace("'", r"'\s*") for d in demonyms for form in _forms(d)]
+        if all(len(form) > 2 and all(c.isalpha() or c in "'-" for c in form[:2]) and form[2] not in "?*+{"
+               for form in forms):
+            for opening in {form[:2] for form in forms}:
+                openings.setdefault(opening, []).append((number, pattern, area))
+        else:
+            anywhere.append((number, pattern, area))
+    index = {opening: [(p, a) for _, p, a in sorted(found + anywhere, key=lambda item: item[0])]
+             for opening, found in openings.items()}
+    return index, [(p, a) for _, p, a in anywhere]
+
+
+def demonyms_at(folded: str, position: int) -> list[tuple[re.Pattern, Area]]:
+    """The (pattern, area) of `_demonyms()`, in order, that may match at `position`, skipping the
+    blanks and marks the patterns allow: the others cannot."""
+    while position < len(folded) and folded[position] in DEMONYM_LEAD_CHARS:
+        position += 1
+    index, anywhere = _demonyms_by_opening()
+    return index.get(folded[position:position + 2], anywhere)
+
+
 def demonym_may_start(folded: str, position: int, limit: int | None = None) -> bool:
     """Whether a demonym's pattern may match at `position`: its word opens, past the blanks and
     marks the patterns allow, with the first two letters of some demonym. Tried first where every
@@ -461,7 +492,7 @@ class DocumentScope:
         # "trois territoires isérois"; "Dix d'entre eux sont normands": the demonym as attribute
         copula = DEMONYM_COPULA.match(self.folded, end)
         at = copula.end() if copula else end
-        for demonym, area in _demonyms() if demonym_may_start(self.folded, at) else ():
+        for demonym, area in demonyms_at(self.folded, at) if demonym_may_start(self.folded, at) else ():
             if demonym.match(self.folded, at):
                 return area
         clauses = self._clauses(sentence)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from pipeline.extract.first_letters import with_first_letters
+from pipeline.extract.first_letters import may_match, with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FORM, MAX_NAME_WORDS, OPENING_QUOTES,
@@ -147,6 +147,10 @@ NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=gr
                    r"|\b(?P<call>[Aa]ppele[zr]-(?:le|la)|[Aa]ppelons-(?:le|la)|(?:[Ii]l|[Ee]lle)\s+s['’]appell?e(?:ra)?)"
                    r"\s+d[ée]sormais\s+(?=[«“\"])|\b(?:s['’]appell?e(?:ra)?|se\s+nomme(?:ra)?)\s+" + NOW + r"\s+(?=[«“\"])"
                    r"|\bporte(?:ra)?\s+(?:" + NOW + r"\s+)?le\s+nom\s+(?:de\s+|d['’]\s*)(?=[«“\"])")
+# What every match of NAMED holds, one piece an alternative (a quotation mark for those that end
+# before one): a text holding none names nothing so (most hold none of them; NAMED, tried at every
+# character, was the dearest scan of prose_names). tests/test_territories.py checks each alternative.
+NAMED_NEEDS = ("baptis", "nomm", "sous", "nouveau", "ppel", "«", "“", '"')
 # "… fait partie de la famille. Appelez-le désormais « X ».", "Il s'appelle désormais « X »": a
 # renaming; the pronoun stands for the territory the sentences before speak of ("territoire"
 # within this window). Without a pronoun, the territory is the sentence's subject: "Le Territoire
@@ -553,7 +557,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                                                        match.start()):
             add(match.start("name"), match.end("name"), sentence_bounds(text, match.start())[1])
     titled = titled_by_the_programme(folded)
-    for match in NAMED.finditer(text):
+    for match in NAMED.finditer(text) if may_match(NAMED_NEEDS, text) else ():
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         ordinal = ORDINAL_OF_TERRITORIES.fullmatch(folded, sentence_start, match.start()) \
             and TERRITORIES_COUNTED.search(folded, max(0, sentence_start - COUNT_WINDOW), sentence_start)
