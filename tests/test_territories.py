@@ -674,6 +674,15 @@ def test_departement_codes_a_name_ends_with():
     assert departements_of(text) == {"interdepartemental-32-82": {"32", "82"}}
 
 
+def test_a_name_told_as_a_former_one_is_no_territory():
+    text = ("Le territoire Sud Champagne, porté par l'agglomération connue {}sous le nom de Grand Troyes, "
+            "reste Territoire d'industrie.")
+    assert "grand-troyes" not in ids(text.format("auparavant "))
+    assert "grand-troyes" not in ids(text.format("jusqu'en 2016 "))
+    # without a word of the past, the name the territory goes by
+    assert "sud-champagne" in ids("Le territoire a été reconduit sous le nom de Sud Champagne.")
+
+
 def test_a_person_opening_the_sentence_before_an_intro_decides_nothing():
     items = "\n• Sud Meuse Nord Haute-Marne (Haute-Marne et Meuse)\n• Sud Haute-Marne (Haute-Marne)\n\nLa suite.\n"
     intro = ("Le ministre a arrêté la liste des territoires d'industrie de la deuxième phase. Deux d'entre "
