@@ -59,7 +59,10 @@ LIST_NAMES = {"prefecture_aisne_il_s_agit_de_trois.txt": "Haute Picardie",
               "g84gate_radio_jura_trois_dans_le_titre_pour_deux.txt": "Haut-Jura",
               # "Territoires renouvelés :" opening renewed and new sub-lists points back at the count
               # before it, not at the one after "contre"
-              "g84gate_prefecture_aisne_cinq_pour_quatre_renouveles_et_nouveau.txt": "Saint-Quentinois"}
+              "g84gate_prefecture_aisne_cinq_pour_quatre_renouveles_et_nouveau.txt": "Saint-Quentinois",
+              # "Voici ceux qui ont été retenus :" points back at the whole count before it: the
+              # pronoun's clause only repeats the award, it takes no part
+              "g85p9394_quotidien_manche_voici_ceux_trois_pour_deux.txt": "Nord Cotentin"}
 
 
 def table(output: Path, name: str):
@@ -121,7 +124,7 @@ def test_a_list_cut_by_the_end_of_the_page_is_published_with_a_warning(gate_run)
     assert detail.startswith("states 13 territories in Grand Est (44) for 2019-2022")
     assert "names 8; not a proof of error, as the text ends inside the list" in detail
     assert "`communiques run --strict` rejects it" in detail
-    assert "19 seen, 1 published (1 with a warning), 18 rejected" in result.stdout
+    assert "20 seen, 1 published (1 with a warning), 19 rejected" in result.stdout
     assert f"  warning: {CUT} (stated_vs_listed): {detail}" in result.stdout
 
 
@@ -169,14 +172,14 @@ def test_strict_rejects_the_document_with_a_warning_and_a_plain_run_publishes_it
     result = run_command("run", "--input", str(gate_input), "--output", str(output), "--strict")
     assert result.returncode == 1, result.stdout + result.stderr
     assert_clean_output(result)
-    assert "19 seen, 0 published, 19 rejected" in result.stdout
+    assert "20 seen, 0 published, 20 rejected" in result.stdout
     rejections = table(output, "rejections").set_index("source")
     assert rejections.loc[CUT, "stage"] == "validate"
     assert rejections.loc[CUT, "reason"].endswith("(rejected by `communiques run --strict`)")
     assert table(output, "warnings").empty
     result = run_command("run", "--input", str(gate_input), "--output", str(output))
     assert result.returncode == 1
-    assert "19 seen, 1 published (1 with a warning), 18 rejected" in result.stdout
+    assert "20 seen, 1 published (1 with a warning), 19 rejected" in result.stdout
     assert list(table(output, "warnings")["check"]).count("stated_vs_listed") == 1
 
 

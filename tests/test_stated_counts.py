@@ -49,6 +49,17 @@ def test_a_referring_intro_takes_the_count_of_the_sentence_before():
 
 
 
+def test_those_awarded_point_back_at_the_whole_count_but_not_at_candidates():
+    text = ("Cherbourg, le 24 novembre 2018\n\n{} Voici ceux qui ont été retenus{} :\n\n"
+            "- Nord Cotentin\n- Sud Manche" + CONTACT)
+    row = only(text.format("Avec trois territoires, la Manche fait mieux que bien des départements.", ""))
+    assert (row["stated"], row["listed"], row["rule"], row["doubt"]) == (3, 2, "stated_count.previous_sentence", None)
+    # a count of candidates, or a clause going on after the award, names a part of the count
+    assert counts(text.format("Trois territoires de la Manche étaient candidats.", "")) == []
+    assert counts(text.format("Avec trois territoires, la Manche fait mieux que bien des départements.",
+                              " pour la première fois")) == []
+
+
 def test_a_part_of_the_national_count_sizes_a_list_in_the_next_sentence_its_gloss_no_name():
     text = ("Albi, le 23 novembre 2018\n\nLe Tarn obtient {} des 124 territoires d'industrie annoncés ce "
             "jour.\n\nIl s'agit de Castres-Mazamet, piloté par la communauté d'agglomération de Castres "

@@ -706,6 +706,25 @@ def test_departement_codes_a_name_ends_with():
     assert departements_of(text) == {"interdepartemental-32-82": {"32", "82"}}
 
 
+def test_a_name_told_as_a_former_one_is_no_territory():
+    text = ("Le territoire Sud Champagne, porté par l'agglomération connue {}sous le nom de Grand Troyes, "
+            "reste Territoire d'industrie.")
+    assert "grand-troyes" not in ids(text.format("auparavant "))
+    assert "grand-troyes" not in ids(text.format("jusqu'en 2016 "))
+    # without a word of the past, the name the territory goes by
+    assert "sud-champagne" in ids("Le territoire a été reconduit sous le nom de Sud Champagne.")
+
+
+def test_the_programmes_words_ending_a_line_of_a_hand_wrapped_paragraph_go_on_with_the_name():
+    text = ("Bulletin municipal\n\nL'annonce a été faite à l'automne dernier par le gouvernement, qui a\n"
+            "choisi notre secteur parmi les premiers bassins aidés par{}\n"
+            "l'État. Pour nos entreprises, le Territoire d'industrie\n"
+            "Albi-Carmaux ouvre l'accès aux aides de l'État et de la Région.\n")
+    assert ("albi-carmaux", "territory.prefixed_name", ()) in territories(text.format(""))
+    # the line above closes its sentence: no paragraph runs into this line, which may head the next
+    assert not any(rule == "territory.prefixed_name" for _, rule, _ in territories(text.format(" la Région.")))
+
+
 def test_a_person_opening_the_sentence_before_an_intro_decides_nothing():
     items = "\n• Sud Meuse Nord Haute-Marne (Haute-Marne et Meuse)\n• Sud Haute-Marne (Haute-Marne)\n\nLa suite.\n"
     intro = ("Le ministre a arrêté la liste des territoires d'industrie de la deuxième phase. Deux d'entre "

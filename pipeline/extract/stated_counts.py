@@ -98,6 +98,8 @@ class Words:
     partial: re.Pattern
     partial_before: re.Pattern
     not_partial: re.Pattern
+    those_awarded: re.Pattern
+    candidates: re.Pattern
     new: re.Pattern
     renewal: re.Pattern
     remarks: re.Pattern
@@ -380,6 +382,15 @@ def _wholes_blanked(folded: str, count: dict, end: int, figures: list[dict], lis
     return "".join(stretch)
 
 
+def _those_awarded_blanked(intro: str, before: str) -> str:
+    """The intro, "ceux qui ont été retenus" blanked when it closes it: "Avec dix territoires, la
+    Normandie … Voici ceux qui ont été retenus :" points back at the whole count of the sentence
+    before, the pronoun's clause only repeats the award; not after a count of candidates ("Quinze
+    territoires étaient candidats. Voici ceux qui ont été retenus :": a part of them)."""
+    words = _words()
+    return intro if words.candidates.search(before) else words.those_awarded.sub(" ", intro)
+
+
 def _pointers_aimed_at_blanked(intro: str) -> str:
     """The intro, each "suivants" blanked that closes territories an action of the intro's own subject
     aims at ("La Région a voté son soutien à l'ingénierie des territoires suivants :": those it
@@ -433,7 +444,7 @@ def _tie(folded: str, sentences: Sentences, lst: ListOfTerritories,
                    or areas and words.refers_back_to_area.search(intro) or _opens_a_partition(folded, lst))
     if (index is None or index == 0
             or len(intro.split()) > REFERRING_INTRO_MAX_WORDS and not opens_by_referring
-            or not refers_back or _is_partial(intro)
+            or not refers_back or _is_partial(_those_awarded_blanked(intro, folded[slice(*sentences[index - 1])]))
             or any(intro_start <= f["start"] < lst.items_start for f in figures)):
         return None
     previous = sentences[index - 1]

@@ -1943,7 +1943,8 @@ def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
     'celui d'Issoudun' beside 'Châteauroux-Issoudun': a name whose words are a whole part of a
     longer name's (its places joined by dashes or "et") is that territory named short, but for an
     item of a list of territories; so is a place described by a geographic head in lower case ('le
-    bassin de la X figure parmi les 124 …' beside 'Le territoire X-Y-Z', X a river)."""
+    bassin de la X figure parmi les 124 …' beside 'Le territoire X-Y-Z', X a river), and so is one
+    holding all of a name's words ('LE BASSIN DE VIERZON ET BOURGES' in a heading beside 'Bourges-Vierzon')."""
     words = _words_of_a_name
     written: dict[str, int] = {}
     for mention in mentions:
@@ -1969,9 +1970,16 @@ def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
             continue  # "Fini « A ». Le territoire … se nomme à présent « A-B »": the former one, not A-B short
         short = mention.name
         head = GEOGRAPHIC_HEAD.match(mention.territory_id)
-        if head and text[mention.start:mention.start + 1].islower():
+        written = text[mention.start:mention.end]
+        # (a head in capitals, "LE BASSIN DE VIERZON ET BOURGES, TERRITOIRE D'INDUSTRIE", may be lower case as well)
+        described = head and (written[:1].islower() or written.isupper())
+        if described:
             short = mention.territory_id[head.end():]  # "bassin de la Sambre": the place it describes
         parts = words(name_key(short))
+        same = [name for name in names if words_of[name] == parts] if described else []
+        if len(same) == 1:
+            mention.name = same[0]  # "le bassin de Vierzon et Bourges" beside "Bourges-Vierzon"
+            continue
         longer = {name for name in having_part.get(name_key(short), ()) if _part_of(short, name, parts, words_of[name])}
         if len(longer) == 1:
             mention.name = longer.pop()

@@ -293,9 +293,22 @@ def _quoted_line_after(text: str, match: re.Match) -> bool:
 WRAPPED_BEFORE = re.compile(r"[^\n]{40,}\s(?:du|le|au|un|ce|notre|son|leur|nouveau)[ \t]+$", re.IGNORECASE)
 
 
+# A line of running text the line before goes on into: long, no stop at its end.
+RUNNING_LINE = re.compile(r"[^\n]{50,}(?<![.!?:;])[ \t]*")
+ARTICLE_BEFORE = re.compile(r"[^\n]*\s(?:du|le|au|un|ce|notre|son|leur|nouveau)[ \t]+$", re.IGNORECASE)
+
+
 def _wrapped_sentence(text: str, match: re.Match) -> bool:
+    """The programme's words after an article, ending a long line of running text; or a shorter
+    line of a paragraph the line above runs into ("… la liste des 124⏎Territoires d'industrie.
+    Dans le Cher, le Territoire d'industrie⏎Bourges-Vierzon réunit …", a bulletin wrapped by hand)."""
     line_start = text.rfind("\n", 0, match.start()) + 1
-    return bool(WRAPPED_BEFORE.fullmatch(text, line_start, match.start()))
+    if WRAPPED_BEFORE.fullmatch(text, line_start, match.start()):
+        return True
+    above_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    return (line_start > 0 and match.start("gap") - line_start >= 40
+            and bool(ARTICLE_BEFORE.fullmatch(text, line_start, match.start()))
+            and bool(RUNNING_LINE.fullmatch(text, above_start, line_start - 1)))
 
 
 # A name in lower case inside the quotes the programme's words open: a few words, the last a

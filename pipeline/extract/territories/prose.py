@@ -176,6 +176,11 @@ TERRITORY_THEN_QUOTED = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(
 FEMININE_RENAMING = re.compile(r"(?:re)?baptisees?\s|denommees?\s|nommees?\s")
 # A renaming told after the name given: that name was the territory's former one.
 RENAMED = re.compile(r"\b(?:renomme|rebaptise|change\s+de\s+nom)")
+# A name told as a past one, just before "sous le nom de" or "dénommé" ("l'intercommunalité …,
+# connue jusqu'à récemment sous le nom de X", "autrefois baptisée X"): the former name of what
+# the sentence names, no territory of its own (folded text)
+FORMER_NAME_BEFORE = re.compile(r"\b(?:jusqu'(?:a\s+(?:recemment|present|ici)|alors|en\s+\d{4})|auparavant|autrefois"
+                                r"|anciennement|precedemment|naguere)\b[^.;:!?]{0,20}$")
 # What is named must be a territory or its perimeter, written before the name: "un nouveau
 # Territoire du dispositif", "définie sur le même périmètre géographique, dénommé X".
 NAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|cet|notre|leur|son|nouveau|l'autre|l'ancien)\s+(?:nouveau\s+|meme\s+|seul\s+)?(?:territoire|perimetre|groupement)\b")
@@ -575,6 +580,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         pos = match.end()
         if RENAMED.search(folded, pos, sentence_end):
             continue  # "Le territoire X, baptisé « Y » en 2018, a été renommé": Y is its former name
+        if FORMER_NAME_BEFORE.search(folded, max(sentence_start, match.start() - 60), match.start()):
+            continue  # "…, connue jusqu'à récemment sous le nom de TCO": a former name too
         if text[pos:pos + 1] in OPENING_QUOTES:
             quoted = quoted_name(text, pos)
             if quoted:
