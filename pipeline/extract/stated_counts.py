@@ -756,6 +756,9 @@ def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
                for end, (next_start, _) in zip(ends, lst.names[1:]))
 
 
+BRACKET_CLOSE = re.compile(r"\s*\)")  # a bracket closing right after a list
+
+
 def _enclosing_bracket_end(text: str, lst: ListOfTerritories, count: dict) -> int | None:
     """Where the bracket that holds a whole list written in a sentence closes, when one opens
     between the count and the first name and closes right after the last ("Dans le Cher, quatre
@@ -764,7 +767,7 @@ def _enclosing_bracket_end(text: str, lst: ListOfTerritories, count: dict) -> in
     if count["end"] > lst.items_start:
         return None
     opening = text.rfind("(", count["end"], lst.items_start)
-    closing = re.compile(r"\s*\)").match(text, lst.end)
+    closing = BRACKET_CLOSE.match(text, lst.end)
     if opening < 0 or closing is None or ")" in text[opening:lst.items_start]:
         return None
     if ")" in text[lst.items_start:lst.end] and text.count("(", lst.items_start, lst.end) != text.count(
@@ -960,11 +963,8 @@ def stated_counts(text: str, sentences: Sentences, mentions: list[TerritoryMenti
     for lst, count in _counted_sublists(text, folded, structure, mentions, figures):
         of_the_list, phase = _phase(sentences, lst, count, phases, sentence_phase)
         if of_the_list:
-            rows.append({"scope_code": count["scope_code"], "scope_name": _area_name(count["scope_code"], count["scope_kind"]),
-                         "phase": phase, "stated": int(count["value"]), "listed": len(lst.territory_ids),
-                         "mention": count["mention"], "start": count["start"], "end": count["end"],
-                         "rule": "stated_count.subheading", "list_start": lst.items_start, "list_end": lst.end,
-                         "doubt": _doubt(text, lst, None, count, None, None)})
+            rows.append(_row(count, (count["scope_code"], count["scope_kind"]), phase, len(lst.territory_ids),
+                             "stated_count.subheading", lst, _doubt(text, lst, None, count, None, None)))
     lists = _lists(text, structure, mentions)
     for lst in lists:
         tie = _tie(folded, sentences, lst, figures, places)
@@ -996,15 +996,17 @@ def stated_counts(text: str, sentences: Sentences, mentions: list[TerritoryMenti
         else:
             scope = _scope_holding_the_listed(count, lst, mentions)
         count.update(scope_code=scope[0], scope_kind=scope[1])  # the figure counts the same area
-        rows.append({"scope_code": scope[0],
-                     "scope_name": _area_name(*scope),
-                     "phase": phase,
-                     "stated": int(count["value"]), "listed": listed,
-                     "mention": count["mention"], "start": count["start"], "end": count["end"],
-                     "rule": rule, "list_start": lst.items_start, "list_end": lst.end,
-                     "doubt": _doubt(text, lst, whole, count, part, added)})
+        rows.append(_row(count, scope, phase, listed, rule, lst, _doubt(text, lst, whole, count, part, added)))
     return rows
 
+
+def _row(count: dict, scope: tuple[str, str], phase: str | None, listed: int, rule: str,
+         lst: ListOfTerritories, doubt: str | None) -> dict:
+    """One stated count's row: the count, the area it counts in, the list it sizes."""
+    return {"scope_code": scope[0], "scope_name": _area_name(*scope), "phase": phase,
+            "stated": int(count["value"]), "listed": listed,
+            "mention": count["mention"], "start": count["start"], "end": count["end"],
+            "rule": rule, "list_start": lst.items_start, "list_end": lst.end, "doubt": doubt}
 
 def _phase(sentences: Sentences, lst: ListOfTerritories, count: dict, phases: dict[str, str | None],
            sentence_phase: Callable[[tuple[int, int]], str | None]) -> tuple[bool, str | None]:
