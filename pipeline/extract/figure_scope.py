@@ -9,7 +9,7 @@ Read from the narrowest stretch of the sentence outwards:
    place named there is the scope ("La France en compte 183, la Bourgogne-Franche-Comté 10");
    "le département", "notre région" name the document's own département or région, "l'île",
    "l'archipel" its région when that is an island (Corse, Guadeloupe, Martinique, La Réunion, Mayotte);
-2. the same in the figure's clause (the sentence cut at ", dont", ";" and ":"): the nearest place;
+2. the same in the figure's clause (the sentence cut at ", dont", ";", ":" and blank lines): the nearest place;
    départements written as one group ("dans l'Aude et l'Ariège") count in their common région;
 3. the places of the clauses before it ("Dans le Grand Est : 13 territoires"), except ", dont"
    clauses, which count a part ("183 lauréats, dont 18 dans la région X": X is the part's scope,
@@ -78,7 +78,9 @@ NATIONAL_EUROS = 1e9
 LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20, "ecole": 20, "pourcent": 100}
 PARAGRAPH_LOOKBACK = 2000  # how far back a figure's paragraph is read for the territory it names
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
-CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
+# (a blank line too: the lines of a page's head read as one sentence, "La Nouvelle République — Indre"
+# over the headline "Douze Territoires d'industrie en Centre-Val de Loire", are clauses of their own)
+CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)|\n[ \t]*\n")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
 WHOLE_OPENER = re.compile(r"(?<![\w'])(?:sur|parmi)\s+(?:les|ces)[\s*_]+$")
@@ -811,7 +813,7 @@ def _shared_with(folded: str, place: PlaceMention) -> bool:
 
 
 def _clauses(folded: str, sentence: tuple[int, int]) -> list[tuple[int, int, bool]]:
-    """(start, end, is_part) of the sentence's clauses, cut at ", dont", ";" and ":".
+    """(start, end, is_part) of the sentence's clauses, cut at ", dont", ";", ":" and blank lines.
 
     A ", dont" clause counts a part of the whole ("183 lauréats, dont 18 dans la région X"): its
     places belong to it alone.
