@@ -62,7 +62,11 @@ LIST_NAMES = {"prefecture_aisne_il_s_agit_de_trois.txt": "Haute Picardie",
               "g84gate_prefecture_aisne_cinq_pour_quatre_renouveles_et_nouveau.txt": "Saint-Quentinois",
               # "Voici ceux qui ont été retenus :" points back at the whole count before it: the
               # pronoun's clause only repeats the award, it takes no part
-              "g85p9394_quotidien_manche_voici_ceux_trois_pour_deux.txt": "Nord Cotentin"}
+              "g85p9394_quotidien_manche_voici_ceux_trois_pour_deux.txt": "Nord Cotentin",
+              # a correction "Ils sont en réalité trois (et non quatre)": the pronoun's count sizes the list
+              "g86gate_lettre_normandie_rectificatif_trois_pour_deux.txt": "Caen Industrie",
+              # fewer names than the count in its brackets, nothing else there
+              "g86gate_radio_centre_quatre_pour_trois_entre_parentheses.txt": "Perche Industrie"}
 
 
 def table(output: Path, name: str):
