@@ -9,7 +9,8 @@ Read from the narrowest stretch of the sentence outwards:
    place named there is the scope ("La France en compte 183, la Bourgogne-Franche-Comté 10");
    "le département", "notre région" name the document's own département or région, "l'île",
    "l'archipel" its région when that is an island (Corse, Guadeloupe, Martinique, La Réunion, Mayotte);
-2. the same in the figure's clause (the sentence cut at ", dont", ";", ":" and blank lines): the nearest place;
+2. the same in the figure's clause (the sentence cut at ", dont", ";" and ":"): the nearest place,
+   one on the figure's own lines (between blank lines) first (a page's head read as one sentence);
    départements written as one group ("dans l'Aude et l'Ariège") count in their common région;
 3. the places of the clauses before it ("Dans le Grand Est : 13 territoires"), except ", dont"
    clauses, which count a part ("183 lauréats, dont 18 dans la région X": X is the part's scope,
@@ -78,9 +79,7 @@ NATIONAL_EUROS = 1e9
 LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20, "ecole": 20, "pourcent": 100}
 PARAGRAPH_LOOKBACK = 2000  # how far back a figure's paragraph is read for the territory it names
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
-# (a blank line too: the lines of a page's head read as one sentence, "La Nouvelle République — Indre"
-# over the headline "Douze Territoires d'industrie en Centre-Val de Loire", are clauses of their own)
-CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)|\n[ \t]*\n")
+CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
 WHOLE_OPENER = re.compile(r"(?<![\w'])(?:sur|parmi)\s+(?:les|ces)[\s*_]+$")
@@ -525,8 +524,14 @@ class DocumentScope:
         # another unit ("…, dont 17 en Auvergne-Rhône-Alpes, contre quinze en novembre" compares)
         after_the_part = own[2] and segment[0] > own[0] \
             and not any(row["unit"] == unit and own[0] <= row["start"] < segment[0] for row in earlier)
+        block = self._block(sentence, number_start)
         for stretch in (((whole.start(), segment[1]),) if whole else (segment,) if after_the_part else (segment, own[:2])):
-            area = self._in(stretch, start, end)
+            # "La Nouvelle République — Indre" over "Douze Territoires d'industrie en Centre-Val de
+            # Loire" (a page's head read as one sentence): a place on the figure's own lines first
+            inner = (max(stretch[0], block[0]), min(stretch[1], block[1]))
+            own_lines = self._nearest_place(inner, start, end) if inner != stretch \
+                and self._national_gap(stretch, start, end) is None else None
+            area = self._area(own_lines) if own_lines else self._in(stretch, start, end)
             if area:
                 return area
         others = [c for c in clauses if not c[2] and c[1] <= own[0]]
@@ -554,6 +559,12 @@ class DocumentScope:
             if same:
                 return Area(same[-1]["scope_code"], same[-1]["scope_kind"])
         return self._home_or_france(value, unit, sentence)
+
+    def _block(self, sentence: tuple[int, int], position: int) -> tuple[int, int]:
+        """The part of the sentence between the blank lines around `position`."""
+        breaks = list(BLANK_LINE.finditer(self.folded, *sentence))
+        return (max([b.end() for b in breaks if b.end() <= position], default=sentence[0]),
+                min([b.start() for b in breaks if b.start() >= position], default=sentence[1]))
 
     def _sentence_before(self, sentence: tuple[int, int]) -> tuple[int, int]:
         """The sentence before this one: from the full stop or the blank line that opens it to
@@ -813,7 +824,7 @@ def _shared_with(folded: str, place: PlaceMention) -> bool:
 
 
 def _clauses(folded: str, sentence: tuple[int, int]) -> list[tuple[int, int, bool]]:
-    """(start, end, is_part) of the sentence's clauses, cut at ", dont", ";", ":" and blank lines.
+    """(start, end, is_part) of the sentence's clauses, cut at ", dont", ";" and ":".
 
     A ", dont" clause counts a part of the whole ("183 lauréats, dont 18 dans la région X"): its
     places belong to it alone.
