@@ -397,6 +397,10 @@ class DocumentScope:
             self.departement_index.setdefault(place, index)
         self.name_starts = [start for start, _end in self.names]
         self.territory_starts = [start for start, _end, _codes in self.territory_mentions]
+        # the blank lines, read once a document (a figure's own lines are found between them)
+        blank_lines = [m.span() for m in BLANK_LINE.finditer(self.folded)]
+        self.blank_starts = [s for s, _e in blank_lines]
+        self.blank_ends = [e for _s, e in blank_lines]
 
     @classmethod
     def of(cls, folded: str, places: list[PlaceMention], names: list[tuple[int, int]],
@@ -562,9 +566,10 @@ class DocumentScope:
 
     def _block(self, sentence: tuple[int, int], position: int) -> tuple[int, int]:
         """The part of the sentence between the blank lines around `position`."""
-        breaks = list(BLANK_LINE.finditer(self.folded, *sentence))
-        return (max([b.end() for b in breaks if b.end() <= position], default=sentence[0]),
-                min([b.start() for b in breaks if b.start() >= position], default=sentence[1]))
+        before = bisect_right(self.blank_ends, position)
+        after = bisect_left(self.blank_starts, position)
+        return (max(sentence[0], self.blank_ends[before - 1]) if before else sentence[0],
+                min(sentence[1], self.blank_starts[after]) if after < len(self.blank_starts) else sentence[1])
 
     def _sentence_before(self, sentence: tuple[int, int]) -> tuple[int, int]:
         """The sentence before this one: from the full stop or the blank line that opens it to
