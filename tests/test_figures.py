@@ -915,3 +915,14 @@ def test_a_page_in_english_counts_territories_and_priorities_in_words():
             "Territoires d'industrie programme. Action plans focus on four main priorities.\n\n"
             "L'usine du territoire d'industrie a installé un four électrique.\n")
     assert [(f["value"], f["unit"]) for f in figures(text)] == [(12.0, "territoire"), (4.0, "priorite")]
+
+
+def test_a_headlines_count_is_scoped_to_the_place_of_its_own_line_not_the_mastheads():
+    """'La Nouvelle République — Indre' over 'Douze Territoires d'industrie en Centre-Val de Loire'
+    (the page's head read as one sentence): the région its line names, not the Indre nearer to it;
+    a count with no place on its line still takes the line above's ('Grand Est' heading)."""
+    text = ("La Nouvelle République — Indre\n\nDouze Territoires d'industrie en Centre-Val de Loire\n\n"
+            "Publié le 23/11/2023\n\nLes élus de l'Indre saluent la liste.")
+    assert [(f["value"], f["scope_code"]) for f in figures(text)] == [(12.0, "24")]
+    heading = "Dans le Grand Est\n\ntreize territoires d'industrie retenus en 2018."
+    assert [(f["value"], f["scope_code"]) for f in figures(heading)] == [(13.0, "44")]

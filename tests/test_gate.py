@@ -62,7 +62,11 @@ LIST_NAMES = {"prefecture_aisne_il_s_agit_de_trois.txt": "Haute Picardie",
               "g84gate_prefecture_aisne_cinq_pour_quatre_renouveles_et_nouveau.txt": "Saint-Quentinois",
               # "Voici ceux qui ont été retenus :" points back at the whole count before it: the
               # pronoun's clause only repeats the award, it takes no part
-              "g85p9394_quotidien_manche_voici_ceux_trois_pour_deux.txt": "Nord Cotentin"}
+              "g85p9394_quotidien_manche_voici_ceux_trois_pour_deux.txt": "Nord Cotentin",
+              # a correction "Ils sont en réalité trois (et non quatre)": the pronoun's count sizes the list
+              "g86gate_lettre_normandie_rectificatif_trois_pour_deux.txt": "Caen Industrie",
+              # fewer names than the count in its brackets, nothing else there
+              "g86gate_radio_centre_quatre_pour_trois_entre_parentheses.txt": "Perche Industrie"}
 
 
 def table(output: Path, name: str):
@@ -124,7 +128,7 @@ def test_a_list_cut_by_the_end_of_the_page_is_published_with_a_warning(gate_run)
     assert detail.startswith("states 13 territories in Grand Est (44) for 2019-2022")
     assert "names 8; not a proof of error, as the text ends inside the list" in detail
     assert "`communiques run --strict` rejects it" in detail
-    assert "20 seen, 1 published (1 with a warning), 19 rejected" in result.stdout
+    assert "22 seen, 1 published (1 with a warning), 21 rejected" in result.stdout
     assert f"  warning: {CUT} (stated_vs_listed): {detail}" in result.stdout
 
 
@@ -172,14 +176,14 @@ def test_strict_rejects_the_document_with_a_warning_and_a_plain_run_publishes_it
     result = run_command("run", "--input", str(gate_input), "--output", str(output), "--strict")
     assert result.returncode == 1, result.stdout + result.stderr
     assert_clean_output(result)
-    assert "20 seen, 0 published, 20 rejected" in result.stdout
+    assert "22 seen, 0 published, 22 rejected" in result.stdout
     rejections = table(output, "rejections").set_index("source")
     assert rejections.loc[CUT, "stage"] == "validate"
     assert rejections.loc[CUT, "reason"].endswith("(rejected by `communiques run --strict`)")
     assert table(output, "warnings").empty
     result = run_command("run", "--input", str(gate_input), "--output", str(output))
     assert result.returncode == 1
-    assert "20 seen, 1 published (1 with a warning), 19 rejected" in result.stdout
+    assert "22 seen, 1 published (1 with a warning), 21 rejected" in result.stdout
     assert list(table(output, "warnings")["check"]).count("stated_vs_listed") == 1
 
 

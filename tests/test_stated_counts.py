@@ -636,3 +636,29 @@ def test_a_list_taken_up_after_a_paragraph_but_not_read_leaves_a_larger_count_in
     row = only(text)
     assert (row["stated"], row["listed"]) == (5, 2)
     assert "takes it up after a paragraph, its items not read as territories" in row["doubt"]
+
+
+def test_a_corrected_count_after_en_realite_sizes_its_list():
+    """'Ils sont en réalité trois (et non quatre) à l'avoir installé :' counts what the pronoun
+    stands for: three over two names contradicts the text, over three it holds."""
+    intro = ("Publié le 30 novembre 2018\n\nNous indiquions que quatre territoires d'industrie du Calvados et de "
+             "l'Orne avaient installé leur comité de projet. Ils sont en réalité trois (et non quatre) à "
+             "l'avoir installé à ce jour :\n\n• Caen Industrie (14)\n• Pays de l'Aigle (61)\n")
+    row = only(intro + "\nNous prions nos lecteurs de nous excuser.")
+    assert (row["stated"], row["listed"], row["doubt"]) == (3, 2, None)
+    row = only(intro + "• Lisieux Industrie (14)\n\nNous prions nos lecteurs de nous excuser.")
+    assert (row["stated"], row["listed"]) == (3, 3)
+
+
+@pytest.mark.parametrize("bracket, listed", [
+    ("(Perche Industrie, Pays de Dreux et Sud Eure-et-Loir)", 3),
+    # a word giving only some of them, a piece that is no name, places: no list
+    ("(Perche Industrie, Pays de Dreux, etc.)", None),
+    ("(Perche Industrie, Pays de Dreux et notamment Sud Eure-et-Loir)", None),
+    ("(Eure-et-Loir, Loiret et Indre)", None),
+])
+def test_fewer_names_than_the_count_in_its_brackets_are_its_list_only_when_nothing_else_is_there(bracket, listed):
+    text = (f"Publié le 24 novembre 2023\n\nDans l'Eure-et-Loir, quatre territoires sont labellisés {bracket}.\n\n"
+            "Les comités de projet se réuniront en janvier.")
+    rows = counts(text)
+    assert [(r["stated"], r["listed"], r["doubt"]) for r in rows] == ([(4, listed, None)] if listed else [])

@@ -3832,3 +3832,25 @@ def test_every_alternative_of_the_renaming_words_holds_a_piece_the_scan_is_gated
         assert may_match(NAMED_NEEDS, example), example
     # a wording none of them holds finds no name: "Lauréat, le territoire devient une vitrine"
     assert NAMED.search("Le territoire devient une vitrine de l'industrie.") is None
+
+
+def test_an_acts_enacting_word_after_a_recitals_inline_list_is_no_territory():
+    """'CONSIDÉRANT que les territoires suivants ont été retenus … : A ; B ;' then 'DÉCIDE :' alone
+    on its line: the list runs on over the blank line, its names are still read, the act's word is
+    no name (nor 'ARRÊTE :' of a préfet's arrêté)."""
+    for word in ("DÉCIDE", "ARRÊTE", "DÉLIBÈRE"):
+        text = ("La Commission permanente,\n\nCONSIDÉRANT que les territoires suivants ont été retenus au titre "
+                f"de Territoires d'industrie : Bassin d'Alès ; Gard Rhodanien ;\n\n{word} :\n\n"
+                "ARTICLE 1 : d'approuver les protocoles d'accord.\n")
+        assert sorted(ids(text)) == ["bassin-d-ales", "gard-rhodanien"], word
+
+
+def test_a_capitalised_est_ending_a_masthead_line_is_no_copula():
+    """'Préfecture de la région Grand Est – Région Grand Est' over the title 'Territoires
+    d'industrie : …': no territory 'Région Grand'; a lower-case 'est' ending a wrapped line is
+    still the verb of the label."""
+    text = ("Préfecture de la région Grand Est – Région Grand Est\n\nTerritoires d'industrie : le contrat "
+            "du territoire Nord Lorraine signé\n\nLe territoire d'industrie Nord Lorraine a signé son contrat.")
+    assert set(ids(text)) == {"nord-lorraine"}
+    wrapped = "Le Pays de Redon est\nTerritoire d'industrie depuis 2018, a rappelé le président."
+    assert ids(wrapped) == ["pays-de-redon"]

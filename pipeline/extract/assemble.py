@@ -1251,16 +1251,29 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
         start = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
         end = mention.end
     parts = [m.span() for m in PART_OF_THE_ITEMS.finditer(text, start, end)] if mention.intro is not None else []
-    named = [p for p in places_starting_in(places, start, end) if p.kind == "departement" and p.end <= end
-             and not any(s <= p.start < e for s, e in parts)
-             and not (SUBJECT_PLACE_BEFORE.fullmatch(text, start, p.start) and p.end <= mention.start
-                      and SET_BESIDE.search(text, p.end, mention.start))
-             and not any(other.start < mention.start and p.end <= mention.start
-                         and PLACE_GLOSS_AFTER.fullmatch(text, other.end, p.start)
-                         for other in mentions if other.territory_id != mention.territory_id)]
+
+    def named_in(start: int, end: int) -> list[PlaceMention]:
+        return [p for p in places_starting_in(places, start, end) if p.kind == "departement" and p.end <= end
+                and not any(s <= p.start < e for s, e in parts)
+                and not (SUBJECT_PLACE_BEFORE.fullmatch(text, start, p.start) and p.end <= mention.start
+                         and SET_BESIDE.search(text, p.end, mention.start))
+                and not any(other.start < mention.start and p.end <= mention.start
+                            and PLACE_GLOSS_AFTER.fullmatch(text, other.end, p.start)
+                            for other in mentions if other.territory_id != mention.territory_id)]
+
+    named = named_in(start, end)
     codes = {p.code for p in named}
     if len(codes) == 1 or re.search(r"d[ée]partements\b", text[start:end], re.IGNORECASE):
         return codes
+    # a count's place is its items': "Dans le Cher, quatre territoires sont labellisés (A, B, C et D)"
+    # (an intro opening at its count: the clause before it), "… ; dans l'Indre, deux (E et F)" (a
+    # sentence of two départements: the one of the item's own clause, after its semicolon)
+    clause = (_clause_start(text, start), start) if mention.intro is not None and not codes \
+        else (text.rfind(";", start, mention.start) + 1, end) if mention.intro is None and len(codes) > 1 else None
+    if clause and 0 < clause[0] < clause[1]:
+        in_clause = {p.code for p in named_in(*clause)}
+        if len(in_clause) == 1:
+            return in_clause
     if mention.intro is not None and _places_alone(text, mention.intro, named):
         return codes  # "Dans le Doubs et le Territoire de Belfort :" over its items: where they lie
     if not codes and mention.intro is not None:
@@ -1281,6 +1294,13 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
         if len(own) == 1:
             return own
     return _described_departements(text, places, mention)
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding `position` opens: after the last full stop, line break, colon or
+    semicolon before it."""
+    return max((found + len(mark) for mark in (". ", "! ", "? ", "\n", ":", ";")
+                if (found := text.rfind(mark, 0, position)) >= 0), default=0)
 
 
 # "… compte désormais cinq territoires, dont un nouveau territoire interdépartemental partagé avec la

@@ -9,7 +9,8 @@ Read from the narrowest stretch of the sentence outwards:
    place named there is the scope ("La France en compte 183, la Bourgogne-Franche-Comté 10");
    "le département", "notre région" name the document's own département or région, "l'île",
    "l'archipel" its région when that is an island (Corse, Guadeloupe, Martinique, La Réunion, Mayotte);
-2. the same in the figure's clause (the sentence cut at ", dont", ";" and ":"): the nearest place;
+2. the same in the figure's clause (the sentence cut at ", dont", ";" and ":"): the nearest place,
+   one on the figure's own lines (between blank lines) first (a page's head read as one sentence);
    départements written as one group ("dans l'Aude et l'Ariège") count in their common région;
 3. the places of the clauses before it ("Dans le Grand Est : 13 territoires"), except ", dont"
    clauses, which count a part ("183 lauréats, dont 18 dans la région X": X is the part's scope,
@@ -396,6 +397,10 @@ class DocumentScope:
             self.departement_index.setdefault(place, index)
         self.name_starts = [start for start, _end in self.names]
         self.territory_starts = [start for start, _end, _codes in self.territory_mentions]
+        # the blank lines, read once a document (a figure's own lines are found between them)
+        blank_lines = [m.span() for m in BLANK_LINE.finditer(self.folded)]
+        self.blank_starts = [s for s, _e in blank_lines]
+        self.blank_ends = [e for _s, e in blank_lines]
 
     @classmethod
     def of(cls, folded: str, places: list[PlaceMention], names: list[tuple[int, int]],
@@ -523,8 +528,14 @@ class DocumentScope:
         # another unit ("…, dont 17 en Auvergne-Rhône-Alpes, contre quinze en novembre" compares)
         after_the_part = own[2] and segment[0] > own[0] \
             and not any(row["unit"] == unit and own[0] <= row["start"] < segment[0] for row in earlier)
+        block = self._block(sentence, number_start)
         for stretch in (((whole.start(), segment[1]),) if whole else (segment,) if after_the_part else (segment, own[:2])):
-            area = self._in(stretch, start, end)
+            # "La Nouvelle République — Indre" over "Douze Territoires d'industrie en Centre-Val de
+            # Loire" (a page's head read as one sentence): a place on the figure's own lines first
+            inner = (max(stretch[0], block[0]), min(stretch[1], block[1]))
+            own_lines = self._nearest_place(inner, start, end) if inner != stretch \
+                and self._national_gap(stretch, start, end) is None else None
+            area = self._area(own_lines) if own_lines else self._in(stretch, start, end)
             if area:
                 return area
         others = [c for c in clauses if not c[2] and c[1] <= own[0]]
@@ -552,6 +563,13 @@ class DocumentScope:
             if same:
                 return Area(same[-1]["scope_code"], same[-1]["scope_kind"])
         return self._home_or_france(value, unit, sentence)
+
+    def _block(self, sentence: tuple[int, int], position: int) -> tuple[int, int]:
+        """The part of the sentence between the blank lines around `position`."""
+        before = bisect_right(self.blank_ends, position)
+        after = bisect_left(self.blank_starts, position)
+        return (max(sentence[0], self.blank_ends[before - 1]) if before else sentence[0],
+                min(sentence[1], self.blank_starts[after]) if after < len(self.blank_starts) else sentence[1])
 
     def _sentence_before(self, sentence: tuple[int, int]) -> tuple[int, int]:
         """The sentence before this one: from the full stop or the blank line that opens it to

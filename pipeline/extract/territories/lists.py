@@ -1636,7 +1636,27 @@ def _bracketed_lists(text: str) -> list[TerritoryMention]:
         names = _colon_list_items(text, match.start("names"), match.end("names"), stated, intro_start)
         if len(names) == stated >= 2:
             found.extend(names)
+        elif match.re is BRACKETED_LIST:
+            names = _colon_list_items(text, match.start("names"), match.end("names"), None, intro_start)
+            found.extend(names if _fewer_names_alone(text, match, names, stated) else ())
     return found
+
+
+# Words in a bracket of names saying it gives some of what was counted: "(Bourges, Vierzon, etc.)".
+SOME_OF_THEM_IN_BRACKET = re.compile(r"(?:etc|notamment|dont|par exemple|entre autres|en particulier|ainsi que)|…|\.\.\.")
+
+
+def _fewer_names_alone(text: str, match: re.Match, names: list[TerritoryMention], stated: int) -> bool:
+    """'quatre territoires sont labellisés (Bourges, Vierzon et Berry-Sologne)': fewer names than
+    the count in its brackets are still its list (the quality gate compares them), when the
+    bracket holds nothing else: each piece between its commas and every 'et' one name, no place
+    (the départements the territories lie in), no word giving only some of them."""
+    if not 2 <= len(names) < stated:
+        return False
+    start, end = match.span("names")
+    pieces = split_inline_list(text, start, end, r",\s+|\s+et\s+")
+    return len(pieces) == len(names) and not SOME_OF_THEM_IN_BRACKET.search(fold(text[start:end])) \
+        and not any(is_place_name(name.name) for name in names)
 
 
 def _territories_before(text: str, position: int) -> bool:

@@ -571,9 +571,11 @@ COMPANION_BEFORE = re.compile(r"(?<![\w'])avec\s+(?:la|le|les|l')?\s*(?:communau
 
 
 # "la Communauté Intercommunale Réunion Est un Territoire d'industrie": a capitalised "Est" after a
-# capitalised word, lower-case words after it, ends a name (a compass point), it is no verb
+# capitalised word, lower-case words after it, ends a name (a compass point), it is no verb; so
+# does one ending its line ("Préfecture de la région Grand Est – Région Grand Est" over the title
+# "Territoires d'industrie : …")
 COMPASS_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*[ \t]+$")
-COMPASS_EST = re.compile(r"Est[ \t]+[a-zà-ÿ]")
+COMPASS_EST = re.compile(r"Est(?:[ \t]+[a-zà-ÿ]|[ \t]*\n)")
 
 
 # How far before its predicate a subject is read: a sentence longer than that ("A est labellisé,
