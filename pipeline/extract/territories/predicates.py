@@ -698,6 +698,9 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if match.groupdict().get("titled") and not (len(parts) == 1 and reads_as_a_place_name(
                 text, parts[0].start, parts[0].end, places, parts[0].name)):
             continue  # "Économie : un Territoire d'industrie renouvelé": a rubric, no place
+        if match.groupdict().get("titled") and fold(match.group("titled")).lstrip(" \t:").startswith("le ") \
+                and is_place_name(text[parts[0].start:parts[0].end]):
+            continue  # "Normandie : le Territoire d'industrie Axe Seine …": the région heads the line
         if (needs_context or apposition) and _places_only(parts, places, single=True) \
                 and not CANDIDACY.search(folded, clause_start, parts[0].start):
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"
