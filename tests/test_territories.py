@@ -3869,3 +3869,15 @@ def test_a_review_headline_naming_the_territory_before_the_programme():
     heading = ("Revue de presse — Territoires d'industrie\n\n"
                "Normandie : le Territoire d'industrie tient ses assises à Caen\n\nLes élus ont réuni les industriels.\n")
     assert "normandie" not in ids(heading)
+
+
+def test_a_headline_subject_before_the_programme_and_its_traps():
+    """The name inside a line ("Bonne nouvelle pour la « Glass Vallée » : le territoire d'industrie
+    X est reconduit") or followed by the territory's own name is no headline subject; a title's
+    "Bassin de X", the body's "le bassin de X", is the place X."""
+    inside = ("Bresle : une bonne nouvelle\n\n"
+              "Bonne nouvelle pour la « Glass Vallée » : le territoire d'industrie Vallée de la Bresle – Vimeu est reconduit.\n")
+    assert "glass-vallee" not in ids(inside)
+    lacq = ("Bassin de Lacq : le territoire d'industrie repart pour quatre ans\n\n"
+            "Le bassin de Lacq a été confirmé dans la nouvelle génération du programme Territoires d'industrie.\n")
+    assert {m.name for m in find_territories(lacq, find_places(lacq))} == {"Lacq"}
