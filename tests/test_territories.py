@@ -3881,3 +3881,6 @@ def test_a_headline_subject_before_the_programme_and_its_traps():
     lacq = ("Bassin de Lacq : le territoire d'industrie repart pour quatre ans\n\n"
             "Le bassin de Lacq a été confirmé dans la nouvelle génération du programme Territoires d'industrie.\n")
     assert {m.name for m in find_territories(lacq, find_places(lacq))} == {"Lacq"}
+    short = ("Haut-Doubs : le Territoire d'industrie change de nom\n\n"
+             "La première phase avait labellisé le Territoire d'industrie Haut-Doubs Horloger (25).\n")
+    assert ids(short) == ["haut-doubs-horloger"]
