@@ -3854,3 +3854,53 @@ def test_a_capitalised_est_ending_a_masthead_line_is_no_copula():
     assert set(ids(text)) == {"nord-lorraine"}
     wrapped = "Le Pays de Redon est\nTerritoire d'industrie depuis 2018, a rappelé le président."
     assert ids(wrapped) == ["pays-de-redon"]
+def test_run_in_heads_with_an_apposition_and_their_traps():
+    """A press kit's bold heads, the bold dropped: "Name, apposition. Paragraph"; two names joined
+    by "et" are left to the other rules, a dateline holds a figure."""
+    kit = ("Dossier de presse : les Territoires d'industrie\n\n"
+           "Lacq – Pau – Tarbes, un territoire à cheval sur deux régions. Déjà pionnier, il réunit onze intercommunalités.\n\n"
+           "Vallée de la Bresle – Vimeu, deux régions, une filière. Les verriers travaillent ensemble.\n\n"
+           "Nord Lozère et Albigeois, deux nouveaux venus. Ils entrent dans le programme.\n")
+    found = ids(kit)
+    assert "lacq-pau-tarbes" in found and "vallee-de-la-bresle-vimeu" in found
+    assert "nord-lozere-et-albigeois" not in found
+    one = "Dossier de presse : les Territoires d'industrie\n\nLacq – Pau – Tarbes, un territoire à cheval. Déjà pionnier.\n"
+    assert ids(one) == []  # one head alone may be any paragraph's subject
+    datelines = ("Dossier de presse : les Territoires d'industrie\n\n"
+                 "Figeac, le 3 juillet 2019. Les élus se sont réunis.\n\nRodez, le 4 juillet 2019. Les élus ont signé.\n")
+    assert ids(datelines) == []
+
+
+def test_a_title_opening_the_second_act_of_its_territory():
+    assert ids("Lacq-Pau-Tarbes ouvre l'acte 2 de son Territoire d'industrie sous le signe de la décarbonation\n\n"
+               "Le territoire s'agrandit.\n") == ["lacq-pau-tarbes"]
+    assert ids("La Vallée de la Bresle – Vimeu engagée dans la deuxième phase de Territoires d'industrie\n\n"
+               "Le territoire réunit trois intercommunalités.\n") == ["vallee-de-la-bresle-vimeu"]
+    # another programme's second act names no territory of this one
+    assert ids("Vierzon ouvre l'acte 2 de son programme Action cœur de ville\n\nLa ville s'engage.\n") == []
+
+
+def test_a_review_headline_naming_the_territory_before_the_programme():
+    review = ("Revue de presse — Territoires d'industrie\n\n"
+              "« Pays de Châlons : le Territoire d'industrie tient son premier comité de pilotage »\n\n"
+              "Trois mois après la labellisation, les élus ont réuni les industriels.\n")
+    assert ids(review) == ["pays-de-chalons"]
+    # a région heading the line is no territory; the one after the programme's words is read elsewhere
+    heading = ("Revue de presse — Territoires d'industrie\n\n"
+               "Normandie : le Territoire d'industrie tient ses assises à Caen\n\nLes élus ont réuni les industriels.\n")
+    assert "normandie" not in ids(heading)
+
+
+def test_a_headline_subject_before_the_programme_and_its_traps():
+    """The name inside a line ("Bonne nouvelle pour la « Glass Vallée » : le territoire d'industrie
+    X est reconduit") or followed by the territory's own name is no headline subject; a title's
+    "Bassin de X", the body's "le bassin de X", is the place X."""
+    inside = ("Bresle : une bonne nouvelle\n\n"
+              "Bonne nouvelle pour la « Glass Vallée » : le territoire d'industrie Vallée de la Bresle – Vimeu est reconduit.\n")
+    assert "glass-vallee" not in ids(inside)
+    lacq = ("Bassin de Lacq : le territoire d'industrie repart pour quatre ans\n\n"
+            "Le bassin de Lacq a été confirmé dans la nouvelle génération du programme Territoires d'industrie.\n")
+    assert {m.name for m in find_territories(lacq, find_places(lacq))} == {"Lacq"}
+    short = ("Haut-Doubs : le Territoire d'industrie change de nom\n\n"
+             "La première phase avait labellisé le Territoire d'industrie Haut-Doubs Horloger (25).\n")
+    assert ids(short) == ["haut-doubs-horloger"]

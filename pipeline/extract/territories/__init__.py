@@ -252,7 +252,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _heads_an_acronym_spells(text, kept)
     _short_names_in_brackets(text, kept)
     _capitals_run_past_the_name(text, kept)
-    _short_forms_named_in_full(kept)
+    _short_forms_named_in_full(text, kept)
     _carriers_left_out(kept)
     _demonym_for_its_departement(text, kept)
     _variants_of_one_name(text, kept)
@@ -1761,14 +1761,16 @@ def _capitals_run_past_the_name(text: str, mentions: list[TerritoryMention]) -> 
             mention.end, mention.name = end, written[key]
 
 
-def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
+def _short_forms_named_in_full(text: str, mentions: list[TerritoryMention]) -> None:
     """'Le Ternois' beside 'Pays du Ternois', 'Gers / Tarn-et-Garonne' beside
     'Interdépartemental Gers / Tarn-et-Garonne': the short form names the same territory, so it
     takes the full name (one territory per document); unless the full form is only the subject of
     a sentence of the label and the short one is written as the label's own name ("Le Pays de la
     Déodatie a été désigné … Le territoire d'industrie Déodatie …"): then the full one takes the
     short name (not a list's "Interdépartemental Gers / Tarn-et-Garonne" under a breadcrumb's
-    "Territoire d'industrie Gers / Tarn-et-Garonne")."""
+    "Territoire d'industrie Gers / Tarn-et-Garonne"); and unless the full form only opens lines
+    (a title's "Bassin de Lacq : …") while the text writes its head in lower case ("le bassin de
+    Lacq"): the head is a description, the short name stays."""
     full, short_of = {}, {}
     for mention in mentions:
         head = GEOGRAPHIC_HEAD.match(mention.territory_id)
@@ -1779,11 +1781,21 @@ def _short_forms_named_in_full(mentions: list[TerritoryMention]) -> None:
     in_prose = {m.territory_id for m in mentions if m.rule == LABELLED_RULE} \
         - {m.territory_id for m in mentions if m.rule != LABELLED_RULE}
     kept_short = {short for whole, short in short_of.items() if short in labelled and whole in in_prose}
+    # "Bassin de Lacq : le territoire d'industrie repart" opening a title, "Le bassin de Lacq a été
+    # confirmé" in the body: the head is capitalised by its place alone, the body describes "Lacq"
+    described = {m.territory_id: m.name for m in mentions if text[m.start:m.start + 1].islower()}
+    inside_a_line = {m.territory_id for m in mentions if m.territory_id in short_of
+                     and text[text.rfind("\n", 0, m.start) + 1:m.start].strip(" \t«\"“*#_")}
+    by_description = {whole: described[short] for whole, short in short_of.items()
+                      if short in described and whole not in inside_a_line}
+    described_shorts = {short_of[whole] for whole in by_description}
     for mention in mentions:
         key = mention.territory_id
-        if short_of.get(key) in kept_short:
+        if key in by_description:
+            mention.name = by_description[key]
+        elif short_of.get(key) in kept_short:
             mention.name = labelled[short_of[key]]
-        elif key in full and key not in kept_short:
+        elif key in full and key not in kept_short and key not in described_shorts:
             mention.name = full[key]
 
 

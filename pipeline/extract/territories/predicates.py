@@ -700,6 +700,14 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if match.groupdict().get("titled") and not (len(parts) == 1 and reads_as_a_place_name(
                 text, parts[0].start, parts[0].end, places, parts[0].name)):
             continue  # "Économie : un Territoire d'industrie renouvelé": a rubric, no place
+        if match.groupdict().get("titled") and match.group("titled").lstrip(" \t:").startswith("le ") and (
+                is_place_name(text[parts[0].start:parts[0].end]) or not text[match.end():match.end() + 2].strip()[:1].islower()
+                or text[text.rfind("\n", 0, parts[0].start) + 1:parts[0].start].strip(" \t«\"“*#_")
+                or re.search(re.escape(text[parts[0].start:parts[0].end]) + r"[ \t]+[A-ZÀ-Ý]", text[match.end():])):
+            # "Normandie : le Territoire d'industrie …": the région heads the line; "… pour la « Glass
+            # Vallée » : le territoire d'industrie Vallée de la Bresle est reconduit": the name follows;
+            # "Haut-Doubs : le Territoire d'industrie change de nom" over "Haut-Doubs Horloger": a short form
+            continue
         if (needs_context or apposition) and _places_only(parts, places, single=True) \
                 and not CANDIDACY.search(folded, clause_start, parts[0].start):
             continue  # "Le Cher y figure :", "À La Réunion, les deux Territoires d'industrie …"

@@ -880,8 +880,13 @@ def _enumerated_name_end(text: str, pos: int, limit: int) -> int:
 
 
 # A review's run-in paragraph head: a short name line ended by a full stop, then the paragraph
-# about it on the same line ("Saint-Nazaire – Cordemais. Le bassin industriel …").
-RUN_IN_HEAD = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Ý][^\n.!?:;,()«»\"\d]{1,60}?)(?:[ \t]*\([^()\n]{1,40}\))?\.[ \t]+(?=[A-ZÀ-Ý])",
+# about it on the same line ("Saint-Nazaire – Cordemais. Le bassin industriel …"); the name may
+# take a short apposition opening on a determiner, no figure in it, as a press kit's bold heads
+# do ("Lacq – Pau – Tarbes, un territoire à cheval sur deux régions. Déjà pionnier …", "Vallée
+# de la Bresle – Vimeu, deux régions, une filière. Entre …"; the reader drops the bold).
+RUN_IN_HEAD = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Ý][^\n.!?:;,()«»\"\d]{1,60}?)(?:[ \t]*\([^()\n]{1,40}\))?"
+                         r"(?P<apposition>,[ \t]+(?:une?|deux|trois|quatre|le|la|les|l['’]|des|du)[ \t'’][^\n.!?:;()«»\"\d]{1,70}?)?"
+                         r"\.[ \t]+(?=[A-ZÀ-Ý])",
                          re.MULTILINE)  # "Pays de Vannes (Morbihan). …": its départements in brackets
 # A newsletter's section head on its own line: the name, a spaced dash, a subject in lower case
 # without figures (a date or an hour tells an event's place: "Lyon – 12 mars, 14 h"), then a
@@ -914,6 +919,8 @@ def run_in_heads(text: str, places: list[PlaceMention]) -> list[TerritoryMention
         body = BODY_OF_A_PLACE.match(folded, start, end)
         if body and place_spans is None:
             place_spans = sorted((p.start, p.end) for p in places if p.kind != "country")
+        if match.re is RUN_IN_HEAD and match.group("apposition") and " et " in text[start:end]:
+            continue  # "Nord Lozère et Albigeois, deux nouveaux venus.": two names, which other rules read
         if capitalised_run(text, start, end) != end or len(text[start:end].split()) > 6 \
                 or is_place_name(text[start:end]) or PROGRAMME_WORDS.search(folded, start, end) \
                 or not (_a_place_after(text, body.end(), end, place_spans) if body
