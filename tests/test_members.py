@@ -194,6 +194,21 @@ def test_an_agreement_engages_its_parties_under_a_legal_forms_head():
                    frozenset({"08"})) == []
 
 
+def test_the_communes_of_an_epci_given_by_its_former_acronym_are_no_members():
+    """"la CA X, l'ex-TCO, qui regroupe A, B et C": the relative clause is about the EPCI (its
+    former acronym in apposition), whose communes it lists, not a territory's members."""
+    text = ("La communauté d'agglomération du Territoire de l'Ouest, l'ex-TCO, qui regroupe Saint-Paul, "
+            "Le Port et Saint-Leu, anime la démarche.")
+    assert members(text, frozenset({"974"})) == []
+
+
+def test_an_acronym_opening_with_a_count_does_not_empty_a_weak_triggers_list():
+    """"associe la 5C, A et B": "5C" (undefined, no SIREN) is a name, not "la" a common noun."""
+    text = "Le territoire associe la 5C, Cagire Garonne Salat et Cœur de Garonne."
+    assert [siren for siren, _ in members(text, frozenset({"31"}))] == ["200073146", "200068815"]
+    assert members("Le territoire associe les 3 priorités du contrat.", frozenset({"31"})) == []
+
+
 def test_a_legal_form_far_from_the_verb_is_not_its_subject():
     """Only names running up to the verb are its subject: here the members are people."""
     text = ("Pour le président de la communauté de communes Le Grand Charolais, les entreprises "

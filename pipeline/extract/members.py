@@ -672,10 +672,11 @@ def _relative_to_an_epci(text: str, position: int) -> bool:
     antecedent = re.sub(r"\([^()]*\)", " ", relative.group("antecedent"))
     last = re.search(r"(?:^|\s)(?:la|le|l['’])\s*([\w&-]+)\s*$", antecedent, re.IGNORECASE)
     if last and not re.search(r"\bterritoire", antecedent, re.IGNORECASE):
-        acronym = acronym_in(last.group(1))
+        acronym = acronym_in(re.sub(r"^(?i:ex)-", "", last.group(1)))
         if acronym and (acronym in known_acronyms() or link_epci(acronym).score == 1.0):
             return True  # "… ou la Cacem, qui regroupe deux, trois communes": a well-known acronym's;
-            # "la CIVIS, qui regroupe Saint-Pierre, Saint-Louis …": an official name in capitals
+            # "la CIVIS, qui regroupe Saint-Pierre, Saint-Louis …": an official name in capitals;
+            # "la CA du Territoire de l'Ouest, l'ex-TCO, qui réunit Le Port, …": its former one
     typed = [word.start() for word in [*HEAD.finditer(antecedent), *TYPE_WORD.finditer(antecedent)]
              if not word.group(0).lower().startswith("celle")]
     # the nearest noun is the antecedent: "le territoire de la CA X, qui regroupe A et B" may
@@ -692,7 +693,9 @@ DESCRIBED_BY_PLACE = re.compile(r"\s*des\s+" + fold(WORDS["members_noun"]) + r"\
 MEMBERS_NOUN_FIRST = re.compile(r"\s*(?:(?:les|des|ses|leurs|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+)*"
                                 + WORDS["members_noun"] + r"\b", re.IGNORECASE)
 TYPE_NOUN = re.compile(r"(?:communaute|agglo|intercom|interco|metropole|epci|e\.p\.c\.i|collectivite)")
-FIRST_WORD = re.compile(r"[\s:]*(?:(?:la|les|le|une|un|des|du|de)\s+|[ld]['’]\s*)?([^\W\d_][\w'’-]*)", re.IGNORECASE)
+# a word, or an acronym opening with a count ("la 5C", "la 3CM"): not the article before it
+FIRST_WORD = re.compile(r"[\s:]*(?:(?:la|les|le|une|un|des|du|de)\s+|[ld]['’]\s*)?([^\W\d_][\w'’-]*|[2-9](?-i:[A-Z])[\w'’-]*)",
+                        re.IGNORECASE)
 
 
 def _common_noun_first(rest: str) -> bool:
