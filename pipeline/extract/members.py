@@ -2392,9 +2392,13 @@ def _definition_lines(text: str) -> list[tuple[int, int]]:
     return [line.span() for line in DEFINITION_LINE.finditer(text) if spells_out(line["acronym"], line["value"])]
 
 
-def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
+def _acronym_mentions(text: str, linker: DocumentLinker,
+                      territories: list[tuple[int, int, str]] = ()) -> list[EpciMention]:
     """Where the acronyms and short names the text defines, and the well-known acronyms of its
-    EPCIs, are used ('la CAB', 'le TCO', 'la Cirest', 'Cap Nord')."""
+    EPCIs, are used ('la CAB', 'le TCO', 'la Cirest', 'Cap Nord'); a well-known everyday name
+    written as a territory's whole name ("Renouvelés : …, le Territoire de l'Ouest, à La
+    Réunion") is that name, which lists no member (tests/gold/README.md), as an official name."""
+    names = {(start, end) for start, end, _ in territories}
     found = []
     for acronym, link in {**linker.initials_in_context(text), **linker.known_in_context(text),
                           **linker.acronyms}.items():
@@ -2406,6 +2410,8 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
     for alias, link in linker.everyday_aliases_in_context(text).items():
         # "Cap Nord poursuit son développement": a well-known everyday name of the document's EPCIs
         for match in everyday_alias_pattern(alias).finditer(text):
+            if match.span() in names:
+                continue
             found.append(EpciMention(match.start(), match.end(), link, match.group(0),
                                      link.epci_type, "epci.acronym"))
     return found
@@ -3048,7 +3054,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     # "(dont la CCLO fait partie)" after a list's part: an acronym or an everyday name in its
     # bracket is listed as a head mention is
     named = _bracketed_in_lists(text, _everyday_mentions(text, linker, found + heads)
-                                + _acronym_mentions(text, linker), regions)
+                                + _acronym_mentions(text, linker, territories), regions)
     taken = _TakenSpans((m.start, m.end) for m in found)
     for mention in heads + named + _apposition_mentions(text, linker, found + heads) \
             + _demonym_mentions(text, linker, territories):
