@@ -571,7 +571,7 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         # Côte Ouest", an EPCI's name, cut out of the middle
         lead = GROUP_LEAD.match(text, trigger.end(), end)
         rest = text[lead.end() if lead else trigger.end():end]
-        if not keep and _common_noun_first(rest):
+        if not keep and _common_noun_first(rest) and not COUNTED_ACRONYM_FIRST.match(rest):
             continue  # "pilotée par la préfecture", "autour de quatre axes": no list of names
         if DESCRIBED_BY_PLACE.match(fold(text[trigger.end():end])) and not re.search(r"[:(]", rest):
             continue  # "réunit des intercommunalités gersoises et tarn-et-garonnaises entre Lomagne et Savès"
@@ -693,9 +693,9 @@ DESCRIBED_BY_PLACE = re.compile(r"\s*des\s+" + fold(WORDS["members_noun"]) + r"\
 MEMBERS_NOUN_FIRST = re.compile(r"\s*(?:(?:les|des|ses|leurs|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+)*"
                                 + WORDS["members_noun"] + r"\b", re.IGNORECASE)
 TYPE_NOUN = re.compile(r"(?:communaute|agglo|intercom|interco|metropole|epci|e\.p\.c\.i|collectivite)")
-# a word, or an acronym opening with a count ("la 5C", "la 3CM"): not the article before it
-FIRST_WORD = re.compile(r"[\s:]*(?:(?:la|les|le|une|un|des|du|de)\s+|[ld]['’]\s*)?([^\W\d_][\w'’-]*|[2-9](?-i:[A-Z])[\w'’-]*)",
-                        re.IGNORECASE)
+FIRST_WORD = re.compile(r"[\s:]*(?:(?:la|les|le|une|un|des|du|de)\s+|[ld]['’]\s*)?([^\W\d_][\w'’-]*)", re.IGNORECASE)
+# an acronym opening with a count after its article ("la 5C", "la 3CM"): a name, not "la" a common noun
+COUNTED_ACRONYM_FIRST = re.compile(r"[\s:]*(?:(?:la|le|les)\s+|l['’]\s*)?[2-9][A-Z][\w'’-]*")
 
 
 def _common_noun_first(rest: str) -> bool:
