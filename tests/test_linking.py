@@ -156,6 +156,17 @@ def test_an_acronym_from_the_aliases_file_that_its_names_initials_do_not_give():
     assert DocumentLinker(frozenset({"84"})).link("LMV").siren == "200040442"
 
 
+def test_everyday_names_and_short_acronyms_from_the_aliases_file():
+    """"Marana-Golu" (the Corsican spelling of Marana-Golo) is the EPCI itself, not a likeness;
+    "TLP" has three letters, too few for generated initials: both come from the aliases file, and
+    an acronym counts only where its EPCI lies."""
+    assert DocumentLinker(frozenset({"2B"})).link("Marana-Golu").exact
+    assert DocumentLinker(frozenset({"2B"})).link("Marana-Golu").siren == "200036499"
+    assert DocumentLinker(frozenset({"65"})).link("TLP").siren == "200069300"
+    assert DocumentLinker(frozenset({"29"})).link("TLP").siren is None
+    assert DocumentLinker(frozenset({"64"})).link("CCLO").exact
+
+
 def test_pays_de_may_be_omitted_before_the_town():
     """"les communautés de communes du Pays de Landerneau Daoulas, Landivisiau, …": the town
     stands for the CC du Pays de Landivisiau; an exact name still wins ("Dunois")."""

@@ -176,6 +176,39 @@ def test_epcis_coordinated_as_the_subject_of_a_verb_of_membership_are_members():
     assert [siren for siren, _ in members(text)] == ["247100290", "200071884"]
 
 
+def test_names_without_legal_form_completing_the_perimeter_are_members():
+    """"B et C complètent le périmètre": bare names as the subject of a verb whose object is the
+    perimeter, each an EPCI of the document's départements; a town among them (no EPCI) stops
+    the whole run, and so does an EPCI of another département."""
+    text = "En aval, Cœur de Maurienne Arvan et Porte de Maurienne complètent le périmètre."
+    assert [siren for siren, _ in members(text, frozenset({"73"}))] == ["200070464", "247300676"]
+    assert members("En aval, Modane et Porte de Maurienne complètent le périmètre.", frozenset({"73"})) == []
+    assert members(text, frozenset({"38"})) == []
+
+
+def test_an_agreement_engages_its_parties_under_a_legal_forms_head():
+    text = ("Le document engage les communautés de communes des Crêtes Préardennaises, du Pays "
+            "Rethélois et de l'Argonne Ardennaise.")
+    assert [siren for siren, _ in members(text, frozenset({"08"}))] == ["240800862", "200043156", "240800920"]
+    assert members("Le document engage l'État, la Région et les intercommunalités du département.",
+                   frozenset({"08"})) == []
+
+
+def test_the_communes_of_an_epci_given_by_its_former_acronym_are_no_members():
+    """"la CA X, l'ex-TCO, qui regroupe A, B et C": the relative clause is about the EPCI (its
+    former acronym in apposition), whose communes it lists, not a territory's members."""
+    text = ("La communauté d'agglomération du Territoire de l'Ouest, l'ex-TCO, qui regroupe Saint-Paul, "
+            "Le Port et Saint-Leu, anime la démarche.")
+    assert members(text, frozenset({"974"})) == []
+
+
+def test_an_acronym_opening_with_a_count_does_not_empty_a_weak_triggers_list():
+    """"associe la 5C, A et B": "5C" (undefined, no SIREN) is a name, not "la" a common noun."""
+    text = "Le territoire associe la 5C, Cagire Garonne Salat et Cœur de Garonne."
+    assert [siren for siren, _ in members(text, frozenset({"31"}))] == ["200073146", "200068815"]
+    assert members("Le territoire associe les 3 priorités du contrat.", frozenset({"31"})) == []
+
+
 def test_a_legal_form_far_from_the_verb_is_not_its_subject():
     """Only names running up to the verb are its subject: here the members are people."""
     text = ("Pour le président de la communauté de communes Le Grand Charolais, les entreprises "

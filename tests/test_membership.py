@@ -1057,6 +1057,10 @@ def test_our_intercommunality_is_the_one_the_masthead_names():
     masthead = "AUTUNOIS MORVAN MAG\nLe journal de la Communauté de communes du Grand Autunois Morvan\n\n"
     assert members(masthead + body) == {("ouest-saone-et-loire", "200070530")}
     assert members("ÉCONOMIE\n\n" + body) == set()
+    # or its everyday name, a type word ending it, in capitals; a paper's name is no EPCI's
+    assert members("LE GRAND CHAROLAIS COMMUNAUTÉ — LE MAG\nN° 12\n\n" + body) == {
+        ("ouest-saone-et-loire", "200071884")}
+    assert members("LE JOURNAL DE SAÔNE-ET-LOIRE — ÉCONOMIE\n\n" + body) == set()
 
 
 def test_an_agglomeration_s_type_word_before_its_official_name_is_its_legal_form():

@@ -479,6 +479,7 @@ class _Region:
                                       # document's départements (a list without trigger)
     typed_needed: bool = False        # and one name must be written as an EPCI's
     count_needed: int | None = None   # exactly this many distinct EPCIs, every name linked
+    every_name_linked: bool = False   # every name links to an EPCI (of the document's départements)
 
 
 SENTENCE_STOP = re.compile(r"\.(?=\s|$)|\n[ \t]*\n|\n[ \t]*[•▪\-\*–]\s|;|:[ \t]*\n")
@@ -570,7 +571,7 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
         # Côte Ouest", an EPCI's name, cut out of the middle
         lead = GROUP_LEAD.match(text, trigger.end(), end)
         rest = text[lead.end() if lead else trigger.end():end]
-        if not keep and _common_noun_first(rest):
+        if not keep and _common_noun_first(rest) and not COUNTED_ACRONYM_FIRST.match(rest):
             continue  # "pilotée par la préfecture", "autour de quatre axes": no list of names
         if DESCRIBED_BY_PLACE.match(fold(text[trigger.end():end])) and not re.search(r"[:(]", rest):
             continue  # "réunit des intercommunalités gersoises et tarn-et-garonnaises entre Lomagne et Savès"
@@ -671,10 +672,11 @@ def _relative_to_an_epci(text: str, position: int) -> bool:
     antecedent = re.sub(r"\([^()]*\)", " ", relative.group("antecedent"))
     last = re.search(r"(?:^|\s)(?:la|le|l['’])\s*([\w&-]+)\s*$", antecedent, re.IGNORECASE)
     if last and not re.search(r"\bterritoire", antecedent, re.IGNORECASE):
-        acronym = acronym_in(last.group(1))
+        acronym = acronym_in(re.sub(r"^(?i:ex)-", "", last.group(1)))
         if acronym and (acronym in known_acronyms() or link_epci(acronym).score == 1.0):
             return True  # "… ou la Cacem, qui regroupe deux, trois communes": a well-known acronym's;
-            # "la CIVIS, qui regroupe Saint-Pierre, Saint-Louis …": an official name in capitals
+            # "la CIVIS, qui regroupe Saint-Pierre, Saint-Louis …": an official name in capitals;
+            # "la CA du Territoire de l'Ouest, l'ex-TCO, qui réunit Le Port, …": its former one
     typed = [word.start() for word in [*HEAD.finditer(antecedent), *TYPE_WORD.finditer(antecedent)]
              if not word.group(0).lower().startswith("celle")]
     # the nearest noun is the antecedent: "le territoire de la CA X, qui regroupe A et B" may
@@ -692,6 +694,8 @@ MEMBERS_NOUN_FIRST = re.compile(r"\s*(?:(?:les|des|ses|leurs|\d+|deux|trois|quat
                                 + WORDS["members_noun"] + r"\b", re.IGNORECASE)
 TYPE_NOUN = re.compile(r"(?:communaute|agglo|intercom|interco|metropole|epci|e\.p\.c\.i|collectivite)")
 FIRST_WORD = re.compile(r"[\s:]*(?:(?:la|les|le|une|un|des|du|de)\s+|[ld]['’]\s*)?([^\W\d_][\w'’-]*)", re.IGNORECASE)
+# an acronym opening with a count after its article ("la 5C", "la 3CM"): a name, not "la" a common noun
+COUNTED_ACRONYM_FIRST = re.compile(r"[\s:]*(?:(?:la|le|les)\s+|l['’]\s*)?[2-9][A-Z][\w'’-]*")
 
 
 def _common_noun_first(rest: str) -> bool:
@@ -839,6 +843,39 @@ def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
         elif first is not None:
             regions.append(_Region(first.start(), verb.start(), False, None, True, verb.start(),
                                    verb.start()))
+    return regions
+
+
+JOINS_THE_PERIMETER = with_first_letters(re.compile(r"(?<![\w'’])(?:" + WORDS["joins_the_perimeter"] + r")(?!\w)",
+                                                   re.IGNORECASE))
+_ARTICLE = r"(?:(?:le|la|les|Le|La|Les)[ \t]+|[lL]['’][ \t]*)?"
+# "Côté bigourdan, le Plateau de X, Y et Z complètent le périmètre": names coordinated right
+# before the verb, each after its article at most
+BARE_SUBJECT = re.compile(_ARTICLE + "(?:" + "{name}(?:[ \t]*,[ \t]*{article}{name})*(?:[ \t]*,?[ \t]+et[ \t]+{article}{name})?"
+                          .format(name=r"[A-ZÀ-Ý][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|en|sur)[ \t]+|[dl]['’][ \t]*)?[A-ZÀ-Ý][\w'’-]*)*",
+                                  article=_ARTICLE) + r")[ \t]+$")
+
+
+def _bare_subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
+    """'A, B et C complètent le périmètre' (rules/member_words.json joins_the_perimeter): names
+    without legal form, coordinated as the subject of a verb whose object is the perimeter,
+    opening their clause (after a complement set off by a comma at most: "Côté bigourdan, …"):
+    members when every name links to an EPCI of the document's départements (a perimeter is
+    made of EPCIs; a town's name would stop the run). Subjects with a legal form are
+    _subject_regions'."""
+    regions = []
+    starts = [head.start() for head in all_heads]
+    for verb in JOINS_THE_PERIMETER.finditer(text):
+        before = SENTENCE_START.match(text, max(0, verb.start() - 400), verb.start())
+        sentence_start = before.end() if before else max(0, verb.start() - 400)
+        index = bisect.bisect_left(starts, sentence_start)
+        if index < len(starts) and starts[index] < verb.start():
+            continue  # a head in the subject: _subject_regions reads it
+        run = BARE_SUBJECT.search(text, sentence_start, verb.start())
+        opening = text[sentence_start:run.start()].strip() if run else None
+        if run and (not opening or opening.endswith(",")):
+            regions.append(_Region(run.start(), verb.start(), False, None, True, verb.start(), verb.start(),
+                                   bare_nearby=True, every_name_linked=True))
     return regions
 
 
@@ -1742,6 +1779,8 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
         return [], True  # the names must run up to the verb: "A et B forment …"
     if region.typed_needed and not any(m.link.siren and _typed(m.written_name, m.epci_type) for m in found):
         return [], complete  # bare names alone, however taken up, may be places
+    if region.every_name_linked and not complete:
+        return [], complete  # a name that is no EPCI here: the run may be places
     if region.count_needed is not None and (
             unlinked_beside or len({m.link.siren for m in found}) != region.count_needed
             or None in {m.link.siren for m in found} or any(_town_of_a_list_of_places(m) for m in found)):
@@ -2353,9 +2392,13 @@ def _definition_lines(text: str) -> list[tuple[int, int]]:
     return [line.span() for line in DEFINITION_LINE.finditer(text) if spells_out(line["acronym"], line["value"])]
 
 
-def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
+def _acronym_mentions(text: str, linker: DocumentLinker,
+                      territories: list[tuple[int, int, str]] = ()) -> list[EpciMention]:
     """Where the acronyms and short names the text defines, and the well-known acronyms of its
-    EPCIs, are used ('la CAB', 'le TCO', 'la Cirest', 'Cap Nord')."""
+    EPCIs, are used ('la CAB', 'le TCO', 'la Cirest', 'Cap Nord'); a well-known everyday name
+    written as a territory's whole name ("Renouvelés : …, le Territoire de l'Ouest, à La
+    Réunion") is that name, which lists no member (tests/gold/README.md), as an official name."""
+    names = {(start, end) for start, end, _ in territories}
     found = []
     for acronym, link in {**linker.initials_in_context(text), **linker.known_in_context(text),
                           **linker.acronyms}.items():
@@ -2367,6 +2410,8 @@ def _acronym_mentions(text: str, linker: DocumentLinker) -> list[EpciMention]:
     for alias, link in linker.everyday_aliases_in_context(text).items():
         # "Cap Nord poursuit son développement": a well-known everyday name of the document's EPCIs
         for match in everyday_alias_pattern(alias).finditer(text):
+            if match.span() in names:
+                continue
             found.append(EpciMention(match.start(), match.end(), link, match.group(0),
                                      link.epci_type, "epci.acronym"))
     return found
@@ -2484,12 +2529,14 @@ MASTHEAD = re.compile(r"\A(?:[ \t]*\S[^\n]*\n){1,3}?[ \t]*\n")  # the lines befo
 
 def _publisher(text: str, taken: list[EpciMention]) -> Link | None:
     """The EPCI a masthead names with its legal form ("CŒUR & COTEAUX LE MAG / Le magazine de la
-    Communauté de communes X / N° 18"), when it names one only."""
+    Communauté de communes X / N° 18") or by its everyday name, a type word ending it ("X
+    COMMUNAUTÉ — LE MAG"), when it names one only."""
     masthead = MASTHEAD.match(text)
     if masthead is None:
         return None
     named = {m.link.siren: m.link for m in taken
-             if m.end <= masthead.end() and m.legal_form and m.link.siren and m.link.exact}
+             if m.end <= masthead.end() and (m.legal_form or m.rule == "epci.everyday_name")
+             and m.link.siren and m.link.exact}
     return next(iter(named.values())) if len(named) == 1 else None
 
 
@@ -2988,7 +3035,8 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
                + _territory_headed_list_regions(text, structure, territories)
                + _territory_with_regions(text, territories)
                + _plural_head_regions(text, all_heads) + _footnote_regions(text)
-               + _subject_regions(text, all_heads) + _resumed_regions(text) + _side_regions(text)
+               + _subject_regions(text, all_heads) + _bare_subject_regions(text, all_heads)
+               + _resumed_regions(text) + _side_regions(text)
                + _counted_later_regions(text) + _counted_then_labelled_regions(text)
                + _among_them_regions(text) + _answered_question_regions(text)
                + _counted_then_named_regions(text, all_heads)
@@ -3006,7 +3054,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     # "(dont la CCLO fait partie)" after a list's part: an acronym or an everyday name in its
     # bracket is listed as a head mention is
     named = _bracketed_in_lists(text, _everyday_mentions(text, linker, found + heads)
-                                + _acronym_mentions(text, linker), regions)
+                                + _acronym_mentions(text, linker, territories), regions)
     taken = _TakenSpans((m.start, m.end) for m in found)
     for mention in heads + named + _apposition_mentions(text, linker, found + heads) \
             + _demonym_mentions(text, linker, territories):
