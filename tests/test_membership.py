@@ -1339,3 +1339,64 @@ def test_an_ordinal_after_a_bare_count_designates_its_territory_by_its_members(o
             "Mortagne-au-Perche, à l'est du département.")
     assert {(territory, siren) for territory, siren in members(text)} >= {(expected, "200068468"),
                                                                           (expected, "200036069")}
+
+
+TWO_TERRITORIES_CARRIED = ("Le protocole du Territoire d'industrie « Nord-Ouest Aube » a été signé à Nogent-sur-Seine.\n\n"
+                           "{opening}, ce territoire associe la communauté de communes de l'Orvin et de l'Ardusson.\n\n"
+                           "L'Aube compte un second territoire d'industrie, « Sud Champagne », qui regroupe la "
+                           "communauté d'agglomération Troyes Champagne Métropole et la communauté de communes "
+                           "du Barséquanais en Champagne.")
+
+
+@pytest.mark.parametrize("opening, carrier", [
+    ("Porté par la communauté de communes du Nogentais – la CCN –", True),
+    ("Animé par la communauté de communes du Nogentais (CCN)", True),
+    ("Piloté conjointement par la communauté de communes du Nogentais", True),
+    # a place then "ce territoire": the sentence points back, no carrier named
+    ("À cheval sur la vallée de la Seine", False),
+])
+def test_a_sentence_opening_on_the_territory_s_carrier_points_back_to_the_one_named_before(opening, carrier):
+    """probes96_official 06: "Porté par la CA X – le TCO –, ce territoire réunit …" in a text naming
+    two territories: X and the EPCIs the sentence associates are the members of the territory the
+    paragraph before names (member_words.json anaphora)."""
+    found = members(TWO_TERRITORIES_CARRIED.format(opening=opening))
+    assert ("nord-ouest-aube", "241000488") in found
+    assert (("nord-ouest-aube", "200006716") in found) is carrier
+    assert ("sud-champagne", "200069250") in found
+
+
+def test_a_carrier_then_a_pronoun_other_than_the_territory_points_back_to_nothing():
+    """After "Porté par X," only "ce territoire" or "le territoire" take up the territory: "il" may
+    be the project the sentence speaks of."""
+    from pipeline.extract.membership import ANAPHORA
+
+    assert ANAPHORA.match("Porté par la communauté de communes du Nogentais, ce territoire associe A")
+    assert ANAPHORA.match("Porté par la communauté de communes du Nogentais, le territoire associe A")
+    assert not ANAPHORA.match("Porté par la communauté de communes du Nogentais, il associe A")
+    assert not ANAPHORA.match("Porté par la communauté de communes du Nogentais, le projet associe A")
+
+
+COMMITTEE = ("ARRÊTÉ portant composition du comité de projet du Territoire d'industrie « Nord-Ouest Aube »\n\n"
+             "Article 1er – Le comité est coprésidé par le président de la communauté d'agglomération "
+             "Troyes Champagne Métropole et un chef d'entreprise.\n\n"
+             "Article 2 – Le comité comprend en outre :\n"
+             " a) {heading} :\n"
+             "  - le président de la communauté de communes du Nogentais ;\n"
+             "  - le président de la communauté de communes de l'Orvin et de l'Ardusson ;\n"
+             " b) au titre de l'État : le sous-préfet de Nogent-sur-Seine.\n")
+
+
+@pytest.mark.parametrize("heading, listed", [
+    ("au titre des intercommunalités membres du territoire", True),
+    ("pour les établissements publics de coopération intercommunale membres", True),
+    ("au titre des EPCI membres", True),
+    ("au titre des collectivités", False),  # no word that they are the members
+])
+def test_members_named_through_their_presidents_under_a_heading_saying_they_are_the_members(heading, listed):
+    """probes96_official 11: an arrêté's part "au titre des intercommunalités membres du territoire :"
+    lists members through their presidents (members_represented); the co-chair's EPCI, named only
+    through its president elsewhere, stays no member (tests/gold/README.md)."""
+    found = members(COMMITTEE.format(heading=heading))
+    assert (("nord-ouest-aube", "200006716") in found) is listed
+    assert (("nord-ouest-aube", "241000488") in found) is listed
+    assert ("nord-ouest-aube", "200069250") not in found

@@ -3904,3 +3904,25 @@ def test_a_headline_subject_before_the_programme_and_its_traps():
     short = ("Haut-Doubs : le Territoire d'industrie change de nom\n\n"
              "La première phase avait labellisé le Territoire d'industrie Haut-Doubs Horloger (25).\n")
     assert ids(short) == ["haut-doubs-horloger"]
+@pytest.mark.parametrize("sentence, expected", [
+    ("Plusieurs territoires franchissent les limites régionales, à l'image de Mâconnais Beaujolais, entre "
+     "Bourgogne-Franche-Comté et Auvergne-Rhône-Alpes, ou de la Thiérache, à cheval sur les Hauts-de-France "
+     "et le Grand Est.", {("maconnais-beaujolais", ()), ("thierache", ())}),
+    ("Certains territoires dépassent les limites départementales, comme Haut-Jura – Haut-Bugey, dans le Jura "
+     "et l'Ain, ou Nevers Val de Loire, entre la Nièvre et le Cher.",
+     {("haut-jura-haut-bugey", ("01", "39")), ("nevers-val-de-loire", ("18", "58"))}),
+    # a complement that names no région nor département: no example read
+    ("Plusieurs territoires franchissent les limites régionales, à l'image de Mâconnais Beaujolais, entre "
+     "deux vallées, ou de la Thiérache, à cheval sur deux régions.", set()),
+    # one example only
+    ("Plusieurs territoires franchissent les limites régionales, à l'image de Mâconnais Beaujolais, entre "
+     "Bourgogne-Franche-Comté et Auvergne-Rhône-Alpes.", set()),
+])
+def test_examples_each_followed_by_the_places_they_lie_in(sentence, expected):
+    """probes96_official 07: "…, à l'image de A, entre R1 et R2, ou d'B, à cheval sur …" in a text
+    naming the programme (enumeration cue placed_examples); the départements of each complement are
+    its name's."""
+    text = "Territoires d'industrie : la nouvelle carte 2023-2027\n\n" + sentence
+    found = {(m.territory_id, tuple(sorted(m.departement_codes))) for m in find_territories(text, find_places(text))
+             if m.rule == "territory.enumeration"}
+    assert found == expected

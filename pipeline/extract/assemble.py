@@ -823,7 +823,9 @@ def extract(text: str, doc: Doc) -> Extraction:
         # (the sentence's places only, the only ones _regions_in reads: 2,000 mentions read every place)
         own = {mention.territory_id}
         own_places = [p for p in places_starting_in(context_places, *sentence) if glossed.get(p.start, own) == own]
-        row["sentence_regions"] |= (bracketed or heading or valued or _regions_in(own_places, sentence)
+        placed_after = PLACED_AFTER.match(text, mention.end)
+        complement = _regions_in(context_places, placed_after.span(1)) if placed_after else set()
+        row["sentence_regions"] |= (bracketed or heading or valued or complement or _regions_in(own_places, sentence)
                                     or former_regions_of(sentence))
         if bisect_left(shared, mention.end) < bisect_left(shared, sentence[1]) \
                 and SHARED_WITH.search(text, mention.end, sentence[1]) and row["sentence_regions"]:
@@ -1063,6 +1065,10 @@ def _paragraph_start(text: str, sentence_start: int, position: int) -> int:
     return sentence_start
 NAME_COLON = re.compile(r"[ \t]*:[ \t]+")
 REGION_BRACKET = re.compile(r"[ \t]*\(([^()\n]{2,40})\)")
+# "…, à l'image de Lacq-Pau-Tarbes, entre Nouvelle-Aquitaine et Occitanie, ou d'…": the places a
+# complement set off right after the name says it lies in, up to the next comma
+PLACED_AFTER = re.compile(r"[ \t]*,[ \t]*(?:entre|[àa][ \t]+cheval[ \t]+sur|dans|sur|en)[ \t]([^,.;:()\n]{2,80}?)"
+                          r"(?=[ \t]*(?:[,.;!]|$))", re.MULTILINE)
 # A territory shared with another région lies in the text's own région too.
 SHARED_WITH = re.compile(r"\binterr[ée]gional\w*[^.;]{0,40}?\bpartag[ée]e?s?\s+avec\b|\bpartag[ée]e?s?\s+avec\s+(?:la\s+|le\s+|l['’]\s*)?r[ée]gion",
                          re.IGNORECASE)

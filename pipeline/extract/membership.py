@@ -428,6 +428,10 @@ OFFICE = re.compile(r"(?:president|presidente|maire|directeur|directrice|elu|elu
 OFFICE_WINDOW = 90  # characters before a mention where an office may stand
 # "… Communauté intercommunale Réunion Est (" before an acronym: where its expansion starts
 EXPANDED_BEFORE = re.compile(r"\b(?:communaute|agglomeration|metropole)\b[^()]{0,70}\($")
+# "au titre des intercommunalités membres du territoire :" over items "le président de la CC X"
+# (folded text): the part of a composition that lists the member EPCIs through their officials
+MEMBERS_REPRESENTED = re.compile(WORDS["members_represented"])
+MEMBERS_REPRESENTED_WINDOW = 600  # characters back from an EPCI where that part's heading may stand
 
 
 def _office_before(folded: str, position: int) -> bool:
@@ -438,7 +442,23 @@ def _office_before(folded: str, position: int) -> bool:
     expanded = EXPANDED_BEFORE.search(folded, max(0, position - OFFICE_WINDOW), position)
     position = expanded.start() if expanded else position
     return bool(OFFICE.search(folded, max(0, position - OFFICE_WINDOW), position)) \
-        and not _signatory(folded, position)
+        and not _signatory(folded, position) and not _members_represented(folded, position)
+
+
+def _members_represented(folded: str, position: int) -> bool:
+    """Whether the official's EPCI at `position` stands in the part of a composition that says its
+    items are the member EPCIs ("au titre des intercommunalités membres du territoire : - le
+    président de la CA X ; …"): a member, named through its official. The part ends at the next
+    colon (the next part's: "b) au titre de la Région :", "; pour l'État, …" has none but names no
+    EPCI) or a blank line."""
+    start = max(0, position - MEMBERS_REPRESENTED_WINDOW)
+    heading = None
+    for heading in MEMBERS_REPRESENTED.finditer(folded, start, position):
+        pass
+    if heading is None:
+        return False
+    between = folded[heading.end():position]
+    return ":" not in between and "\n\n" not in between
 
 
 # the signature of an agreement, then its parties (folded text): "la signature du contrat

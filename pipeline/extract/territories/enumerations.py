@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 from pipeline.extract.first_letters import required_text, with_first_letters
-from pipeline.extract.places import PlaceMention
+from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline.extract.structure import COUNT_WORDS, Structure
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, article_before_a_place, ANNOUNCES_OTHER, COUNTED_PLACES, INSTITUTION,
                                                  PERSON_AFTER_NAME, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention,
@@ -116,6 +116,38 @@ def _set_beside(text: str, folded: str, part: Part) -> bool:
     name = part.name or text[part.start:part.end]
     return (bool(re.search(r"(?:\bdu|\bde\s+la|\bde\s+l'|\bdes)\s*$", folded[max(0, part.start - 8):part.start]))
             and len(name.split()) >= 2 and not part.epci and not INSTITUTION.search(fold(name)))
+
+
+# "Plusieurs territoires s'étendent sur deux régions, à l'image de A, entre la Normandie et les
+# Hauts-de-France, ou du B, à cheval sur …": each example closed by a comma and the places it lies
+# in, then "ou" or "et" before the next (folded text, from a name's start)
+EXAMPLE_THEN_PLACES = re.compile(r"(?P<name>[^,.;:()\n]{2,80}?)\s*,\s*(?P<where>(?:entre|a\s+cheval\s+sur|dans|sur|en)\s"
+                                 r"[^,.;:()\n]{2,80}?)\s*(?=[,.;!]|$)")
+EXAMPLE_JOINT = re.compile(r",\s*(?:ou|et)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|la\s+|le\s+|l')?")
+EXAMPLES_END = re.compile(r"\s*(?:[.;!]|$)")
+
+
+def _placed_examples(text: str, folded: str, start: int, end: int, places: list[PlaceMention],
+                     min_names: int) -> list[TerritoryMention]:
+    """The names of "à l'image de A, entre R1 et R2, ou de B, dans D1 et D2." from `start`: each
+    capitalised, each followed by a complement holding a région or a département (the
+    départements are the name's), the last complement ending the sentence; none unless
+    `min_names` are so written."""
+    found, pos = [], start
+    while example := EXAMPLE_THEN_PLACES.match(folded, pos, end):
+        where = places_starting_in(places, example.start("where"), example.end("where"))
+        if not text[example.start("name")].isupper() or not where:
+            return []
+        codes = {p.code for p in where if p.kind == "departement"}
+        mention = make_mention(text, example.start("name"), example.end("name"), RULE, codes, end)
+        if mention is None or is_place_name(mention.name) or INSTITUTION.search(fold(mention.name)):
+            return []
+        found.append(mention)
+        joint = EXAMPLE_JOINT.match(folded, example.end(), end)
+        if joint is None:
+            return found if len(found) >= min_names and EXAMPLES_END.match(folded, example.end(), end) else []
+        pos = joint.end()
+    return []
 
 
 def _placed(text: str, part: Part, places: list[PlaceMention]) -> bool:
@@ -321,6 +353,10 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             if "anaphor_before" in cue and re.search(cue["anaphor_before"], folded[sentence_start:match.start()]) \
                     and LABEL_THEN_NAME.search(text, before[0], match.start()):
                 continue  # "le Territoire d'industrie A … Sur la carte, il apparaît sous la dénomination « B »": A's other name
+            if cue.get("inside") == "placed_examples":  # "…, à l'image de A, entre R1 et R2, ou de B, …"
+                if holds(PROGRAMME, 0, len(folded)):
+                    found.extend(_placed_examples(text, folded, match.end(), sentence_end, places, cue["min_names"]))
+                continue
             limit = sentence_end
             if cue.get("inside") == "brackets":
                 closing = text.find(")", match.end(), sentence_end)
