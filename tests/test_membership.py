@@ -1335,3 +1335,13 @@ def test_an_ordinal_after_a_bare_count_designates_its_territory_by_its_members(o
             "Mortagne-au-Perche, à l'est du département.")
     assert {(territory, siren) for territory, siren in members(text)} >= {(expected, "200068468"),
                                                                           (expected, "200036069")}
+
+
+def test_a_member_placed_beside_a_town_is_no_neighbour():
+    """"la CC A, voisine de <town>, et la CA B" in a member list: the town places A, which stays a
+    member; "voisine du territoire" still says a neighbour outside it."""
+    text = ("Reconduit pour 2023-2027, le territoire d'industrie Grand Dole a tenu son premier comité. "
+            "Autour de la table, la communauté de communes Jura Nord, voisine {}, et la communauté "
+            "d'agglomération du Grand Dole.")
+    assert ("grand-dole", "243900560") in members(text.format("de Dole"))
+    assert ("grand-dole", "243900560") not in members(text.format("du territoire"))

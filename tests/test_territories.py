@@ -3832,3 +3832,11 @@ def test_every_alternative_of_the_renaming_words_holds_a_piece_the_scan_is_gated
         assert may_match(NAMED_NEEDS, example), example
     # a wording none of them holds finds no name: "Lauréat, le territoire devient une vitrine"
     assert NAMED.search("Le territoire devient une vitrine de l'industrie.") is None
+
+
+def test_a_name_on_the_line_after_le_territoire_in_a_narrow_column_reads_its_sentence_on():
+    text = ("Les territoires voisins ne sont pas\nen reste. Le territoire\nSud Meuse Nord Haute-Marne, à\n"
+            "cheval sur la Meuse et la Haute-\nMarne, a lui aussi été retenu.\n")
+    assert "sud-meuse-nord-haute-marne" in ids(text)
+    # a blank line ends the paragraph: the heading under it is no name of "le territoire"
+    assert ids("Les élus défendent le territoire\n\nGrand Dole : les chiffres de l'emploi\n") == []

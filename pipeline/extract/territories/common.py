@@ -1017,6 +1017,12 @@ def wrapped_sentence_start(text: str, sentence_start: int) -> int:
 LINE_END_STOP = re.compile(r"[.!?:;»\"”][ \t]*$")
 
 
+def wraps_onto_the_next_line(text: str, line_end: int) -> bool:
+    """Whether the line break at `line_end` wraps a paragraph rather than ending a title ("Portrait :
+    la chargée de mission du territoire" then "Recrutée au printemps, …")."""
+    return text[line_end:line_end + 1] == "\n" and not _line_ends_a_title(text, line_end, line_end + 1)
+
+
 def wrapped_sentence_end(text: str, position: int) -> int:
     """Where the sentence at `position` ends in a narrow column or a hard-wrapped paragraph, whose
     lines all end a sentence for sentence_bounds ("Le territoire⏎Sud Meuse Nord Haute-Marne, à⏎cheval
