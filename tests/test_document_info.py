@@ -386,6 +386,8 @@ def test_an_update_in_a_headline_is_no_update_stamp():
 @pytest.mark.parametrize("byline, date", [
     ("Par 10/04/2025 - 15:26", datetime.date(2025, 4, 10)),  # the author's link was lost
     ("Anne Martin (CLP) - 07 nov. 2023 à 10:38 - Temps de lecture :", datetime.date(2023, 11, 7)),
+    # a rubric, the date and hour, then a same-day update's hour: no word of a sentence
+    ("Économie — 12 mars 2024, 8 h 10 — mis à jour à 11 h 45", datetime.date(2024, 3, 12)),
 ])
 def test_a_byline_under_the_headline_dates_the_page(byline, date):
     text = f"Un contrat signé pour le territoire\n\n{byline}\n\nLe texte du communiqué, sans autre date.\n"

@@ -799,6 +799,17 @@ def test_a_communique_about_another_programme_naming_ours_among_others_has_no_fi
     assert states_programme_figures(fold(named), names_a_territory=False)
 
 
+def test_a_text_naming_the_programme_only_as_what_its_subject_is_not_has_no_figure():
+    text = ("Foncier : l'État publie sa liste de sites « clés en main »\n\nLa sélection recense 55 sites. "
+            "Ce dispositif, qu'il ne faut pas confondre avec le programme Territoires d'industrie, vise "
+            "les investisseurs étrangers.")
+    assert not states_programme_figures(fold(text), names_a_territory=False)
+    # a territory of ours named too, or the programme named on its own, keeps them
+    assert states_programme_figures(fold(text), names_a_territory=True)
+    named = text + " Les Territoires d'industrie disposent de 100 millions d'euros."
+    assert states_programme_figures(fold(named), names_a_territory=False)
+
+
 def test_a_text_naming_neither_the_programme_its_fund_nor_a_territory_has_no_figure():
     text = "L'industrie emploie 12 000 salariés dans la Manche, où 40 millions d'euros ont été investis."
     assert not states_programme_figures(fold(text), names_a_territory=False)

@@ -1400,3 +1400,11 @@ def test_members_named_through_their_presidents_under_a_heading_saying_they_are_
     assert (("nord-ouest-aube", "200006716") in found) is listed
     assert (("nord-ouest-aube", "241000488") in found) is listed
     assert ("nord-ouest-aube", "200069250") not in found
+def test_a_member_placed_beside_a_town_is_no_neighbour():
+    """"la CC A, voisine de <town>, et la CA B" in a member list: the town places A, which stays a
+    member; "voisine du territoire" still says a neighbour outside it."""
+    text = ("Reconduit pour 2023-2027, le territoire d'industrie Grand Dole a tenu son premier comité. "
+            "Autour de la table, la communauté de communes Jura Nord, voisine {}, et la communauté "
+            "d'agglomération du Grand Dole.")
+    assert ("grand-dole", "243900560") in members(text.format("de Dole"))
+    assert ("grand-dole", "243900560") not in members(text.format("du territoire"))

@@ -3926,3 +3926,9 @@ def test_examples_each_followed_by_the_places_they_lie_in(sentence, expected):
     found = {(m.territory_id, tuple(sorted(m.departement_codes))) for m in find_territories(text, find_places(text))
              if m.rule == "territory.enumeration"}
     assert found == expected
+def test_a_name_on_the_line_after_le_territoire_in_a_narrow_column_reads_its_sentence_on():
+    text = ("Les territoires voisins ne sont pas\nen reste. Le territoire\nSud Meuse Nord Haute-Marne, à\n"
+            "cheval sur la Meuse et la Haute-\nMarne, a lui aussi été retenu.\n")
+    assert "sud-meuse-nord-haute-marne" in ids(text)
+    # a blank line ends the paragraph: the heading under it is no name of "le territoire"
+    assert ids("Les élus défendent le territoire\n\nGrand Dole : les chiffres de l'emploi\n") == []

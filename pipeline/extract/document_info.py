@@ -180,6 +180,8 @@ BYLINE_WORDS = 12  # a line that carries a date among other parts is a byline, n
 # (folded text) "Temps de lecture : 3 min", "4 min de lecture", "lecture 5 minutes"
 READING_TIME = re.compile(r"\btemps\s+de\s+lecture\s*:?\s*\d+\s*(?:min(?:utes?)?|mn)\b"
                           r"|\b\d+\s*(?:min(?:utes?)?|mn)\.?\s+de\s+lecture\b|\blecture\s*:?\s*\d+\s*(?:min(?:utes?)?|mn)\b")
+# (folded text) "— mis à jour à 11 h 45": a same-day update's hour, no date nor word of the byline's own
+UPDATE_HOUR = re.compile(r"\b(?:mise?s?\s+a\s+jour|actualisee?s?|modifiee?s?)\s+a\s+\d{1,2}\s*(?:h|:)\s*(?:\d{2})?\b")
 BYLINE_PART_WORDS = 20  # a "publié le" in a longer stretch belongs to a sentence of the body
 UPDATE_LAG_YEARS = 1  # an update stamp years after the events the body tells of is not their date
 STAMP_LAG_DAYS = 7  # a page updated within a week of the day it tells of was written then
@@ -333,8 +335,9 @@ def _dateline_of(line: str, near_top: bool) -> tuple[str, str | None, datetime.d
     if match:
         date = _field_date(match)
         return ("published", None, date) if date else None
-    # "Par X - 05 juin 2024 à 18:40 - Temps de lecture : 3 min": the reading time is no word of the byline
-    kept = READING_TIME.sub(" ", folded)
+    # "Par X - 05 juin 2024 à 18:40 - Temps de lecture : 3 min": the reading time is no word of the
+    # byline, nor "Économie — 12 mars 2024, 8 h 10 — mis à jour à 11 h 45"'s hour of an update
+    kept = UPDATE_HOUR.sub(" ", READING_TIME.sub(" ", folded))
     short = sum(any(c.isalnum() for c in word) for word in kept.split()) <= BYLINE_WORDS
     found = []
     # whole-line heads, whose separators would part the date from what makes it telling

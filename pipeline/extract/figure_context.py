@@ -375,11 +375,11 @@ def _under_another_programmes_heading(folded: str, start: int, context: Context)
 
 
 def states_programme_figures(folded: str, names_a_territory: bool) -> bool:
-    """Whether a (folded) text can state programme figures at all. One whose first lines open with
-    another programme's name and that names ours only among other programmes ("Petites villes de
-    demain : …" then "Action cœur de ville, Territoires d'industrie, Villages d'avenir") states
-    none. One that never names the
-    programme (own_programme_name, mangled apostrophes and English included) states none
+    """Whether a (folded) text can state programme figures at all. One that names ours only among
+    other programmes ("Action cœur de ville, Territoires d'industrie, Villages d'avenir") or as what
+    its subject is not ("ce dispositif, qu'il ne faut pas confondre avec le programme Territoires
+    d'industrie": a page on the « sites clés en main ») is read as one that never names the
+    programme (own_programme_name, mangled apostrophes and English included), which states none
     - when one of its first lines opens with another programme's name ("Petites villes de demain :
       signature de huit conventions"): it is about that programme alone, whatever territory it
       names (a text naming "France 2030" further down keeps its figures);
@@ -388,8 +388,8 @@ def states_programme_figures(folded: str, names_a_territory: bool) -> bool:
       jobs, a company's news."""
     context = _context()
     about_another = _opens_with_another_programme(folded, context)
-    if context.own_programme_name.search(folded):
-        return not (about_another and _named_only_among_others(folded, context))
+    if context.own_programme_name.search(folded) and not _named_only_among_others(folded, context):
+        return True
     if about_another:
         return False
     return names_a_territory or bool(context.programme_fund.search(folded))
@@ -433,8 +433,13 @@ def _named_only_among_others(folded: str, context: Context) -> bool:
 
 # "Notre intercommunalité ne fait pas partie des Territoires d'industrie": ours named as what the
 # text's subject is not (folded text, right before the programme's name)
-NOT_PART_OF_IT = re.compile(r"\b(?:ne|n')\s*(?:fait|font|est|sont|figure|figurent)\s+pas\s+"
-                            r"(?:partie\s+(?:des|du)|(?:un|une|l'une?\s+des)|parmi\s+les)\s*\"?\s*$")
+# ("… n'est pas un Territoire d'industrie"), or as what it must not be taken for ("Ce dispositif,
+# qu'il ne faut pas confondre avec le programme Territoires d'industrie, …", "sans lien avec le …")
+NOT_PART_OF_IT = re.compile(r"(?:\b(?:ne|n')\s*(?:fait|font|est|sont|figure|figurent)\s+pas\s+"
+                            r"(?:partie\s+(?:des|du)|(?:un|une|l'une?\s+des)|parmi\s+les)"
+                            r"|\b(?:ne\s+(?:faut|doit)\s+pas\s+|a\s+ne\s+pas\s+)confondre\s+avec"
+                            r"|\bsans\s+(?:lien|rapport)\s+avec|\bdistincte?s?\s+(?:de|du|des))"
+                            r"(?:\s+(?:le|la|les|l')?\s*(?:programme|dispositif|label|demarche))?\s*\"?\s*$")
 
 
 OTHER_PROGRAMME_TOP = 400  # characters of a text's top: its title and dateline

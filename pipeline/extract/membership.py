@@ -311,8 +311,9 @@ NOT_A_MEMBER = re.compile(CLAUSE_CHAR + r"{0,80}?(?<![\w'])(?:qui\s+)?(?:ne|n')\
                           # "A n'entre pas dans le périmètre", "A et B pourront rejoindre la démarche"
                           r"|(?:(?!\bautres?\b)" + CLAUSE_CHAR + r"){0,80}?(?<![\w'])(?:qui\s+)?(?:"
                           + "|".join(WORDS["not_yet_member"]) + ")"
-                          # "La CC X, voisine, sera invitée aux comités": a neighbour, said so right after
-                          r"|\s*,\s*(?:(?:sa|son|leur|notre)\s+)?voisine?s?\b")
+                          # "La CC X, voisine, sera invitée aux comités": a neighbour, said so right after;
+                          # not "la CC X, voisine de Gaillon, SNA …": a town without article places it
+                          r"|\s*,\s*(?:(?:sa|son|leur|notre)\s+)?voisine?s?\b(?!\s+(?:de\s+|d')(?!(?:la|le|les|l')\b)[a-z])")
 
 
 # "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)

@@ -1013,6 +1013,32 @@ def wrapped_sentence_start(text: str, sentence_start: int) -> int:
     return max(text.rfind(". ", line_start, sentence_start - 1) + 1, line_start)
 
 
+# The end of a line whose sentence has ended: a stop, a colon, a closing quote.
+LINE_END_STOP = re.compile(r"[.!?:;»\"”][ \t]*$")
+MAX_WRAPPED_SENTENCE_LINES = 8  # lines of a narrow column one sentence runs over, at most
+
+
+def wraps_onto_the_next_line(text: str, line_end: int) -> bool:
+    """Whether the line break at `line_end` wraps a paragraph rather than ending a title ("Portrait :
+    la chargée de mission du territoire" then "Recrutée au printemps, …")."""
+    return text[line_end:line_end + 1] == "\n" and not _line_ends_a_title(text, line_end, line_end + 1)
+
+
+def wrapped_sentence_end(text: str, position: int) -> int:
+    """Where the sentence at `position` ends in a narrow column or a hard-wrapped paragraph, whose
+    lines all end a sentence for sentence_bounds ("Le territoire⏎Sud Meuse Nord Haute-Marne, à⏎cheval
+    … a lui aussi été retenu."): its lines run on while one ends without a stop and the next is
+    not blank, over a bounded number of lines (a page of lines without a stop is read once per
+    name, not to its end)."""
+    end = sentence_bounds(text, position)[1]
+    for _ in range(MAX_WRAPPED_SENTENCE_LINES):
+        if end >= len(text) or text[end] != "\n" or not text[end + 1:end + 2].strip() \
+                or LINE_END_STOP.search(text, text.rfind("\n", 0, end) + 1, end):
+            break
+        end = sentence_bounds(text, end + 1)[1]
+    return end
+
+
 SMALL_COUNTS = {word: count for word, count in COUNT_WORDS.items() if count <= 10}
 ET_JOINT = re.compile(r"\s+et\s+")  # the joint of two coordinated names
 # "Le préfet a reconduit pour la période 2023-2027 les territoires A et B": an award verb in the

@@ -18,7 +18,8 @@ from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FO
                                                  is_place_name, legal_form_end, make_mention, named_by_its_departements,
                                                  quoted_name, reads_as_a_place_name, sentence_bounds, TITLE_LINES, top_lines,
                                                  split_inline_list, titled_by_the_programme, town_words, trim_name,
-                                                 written_with_legal_form, _town_words_of)
+                                                 written_with_legal_form, wrapped_sentence_end, wraps_onto_the_next_line,
+                                                 _town_words_of)
 from pipeline.extract.territories.phrases import GLOSS_COMMAS, dashed_names, enumeration_after, is_epci_name, read_part
 from pipeline.linking import known_acronyms
 from pipeline.normalize import fold
@@ -544,6 +545,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if EPCI_FORM_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
             continue
         sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if match.group(0).count("\n") == 1 and wraps_onto_the_next_line(text, text.index("\n", match.start())):
+            sentence_end = wrapped_sentence_end(text, match.end())  # "Le territoire⏎Grand Dole, …⏎a lui aussi été retenu"
         end = brand_end(text, match.end(), _enumerated_name_end(text, match.end(), sentence_end))
         end = _before_a_list_of_members(text, folded, sentence_start, match.end(), end, sentence_end)
         if not LABELLING.search(folded, sentence_start, sentence_end) \
