@@ -43,6 +43,8 @@ FRONTED_INTRO = re.compile(r"\s*a\s+titre\s+d'\s*exemples?\s*,\s*")
 HEAD_ARTICLE = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
 # A run-in head closes after the bracket with a full stop or a dash, then the paragraph goes on.
 RUN_IN_HEAD_END = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*(?:\.|[–—])[ \t]+(?=\S)")
+# A sentence anywhere in the text, a line's end closing it too (linear on a line without stops).
+ANY_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|(?=\n)|$)")
 SOME_OF_THEM = re.compile(WORDS["examples_some_of_them"])  # folded text
 EXAMPLES_MARKER = re.compile(WORDS["examples_marker"])  # folded text
 # The territories its paragraph speaks of before ("Les 183 territoires labellisés illustrent …").
@@ -74,7 +76,8 @@ def _examples_of_some(text: str, folded: str, places: list[PlaceMention]) -> lis
     One name alone must read as a place's; a place's own name is part of a gloss ("sur le Cantal,
     le Lot et l'Aveyron")."""
     found = []
-    for start, end in _sentences(text, 0, len(text)):
+    for sentence in ANY_SENTENCE.finditer(text):
+        start, end = sentence.start() + len(sentence.group(0)) - len(sentence.group(0).lstrip()), sentence.end()
         some = SOME_OF_THEM.match(folded, start, end)
         paragraph_start = text.rfind("\n", 0, start) + 1
         if not some or not THEM_BEFORE.search(folded, paragraph_start, some.end()):
