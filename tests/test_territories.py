@@ -3932,3 +3932,41 @@ def test_a_name_on_the_line_after_le_territoire_in_a_narrow_column_reads_its_sen
     assert "sud-meuse-nord-haute-marne" in ids(text)
     # a blank line ends the paragraph: the heading under it is no name of "le territoire"
     assert ids("Les élus défendent le territoire\n\nGrand Dole : les chiffres de l'emploi\n") == []
+def test_examples_of_some_territories_after_comme_and_not_of_companies():
+    """A sentence picking some of the territories its paragraph speaks of names examples after
+    "comme" (examples.py); a determiner before a noun picks companies or people, not territories."""
+    text = ("Territoires d'industrie : la deuxième phase est lancée.\n\n"
+            "Les territoires labellisés sont très divers. Certains s'étendent sur plusieurs départements, "
+            "comme Nord Franche-Comté, entre le Doubs, la Haute-Saône et le Territoire de Belfort, ou encore "
+            "le Bassin de Brive-Périgord, qui s'étend sur la Corrèze et la Dordogne.")
+    found = territories(text)
+    assert ("nord-franche-comte", "territory.example", ("25", "70", "90")) in found
+    assert ("bassin-de-brive-perigord", "territory.example", ("19", "24")) in found
+    companies = ("Territoires d'industrie : la deuxième phase est lancée.\n\n"
+                 "Les territoires labellisés accueillent de grands groupes. Certains industriels, comme "
+                 "Michelin, Safran ou encore Arkema, y recrutent.")
+    assert ids(companies) == []
+
+
+def test_a_place_without_its_comma_after_tandis_que_is_no_subject():
+    """'tandis qu'en Guyane la communauté de communes X est reconduite': the place alone before the
+    subject's article is a complement (fronted_place); each clause keeps its own département."""
+    text = ("Territoires d'industrie : les outre-mer dans la deuxième phase.\n\n"
+            "Dans les Antilles, en Martinique, la communauté d'agglomération de l'Espace Sud de la Martinique "
+            "poursuit son engagement, tandis qu'en Guyane la communauté de communes de l'Ouest Guyanais est reconduite.")
+    found = ids(text)
+    assert "ouest-guyanais" in found and "espace-sud-de-la-martinique" in found
+    assert fronted_place("en Guyane la communauté", 0, 23).end == len("en Guyane ")
+    assert fronted_place("en juin la communauté", 0, 21).end is None  # not a place: no complement
+
+
+def test_celui_beside_ours_needs_territories_spoken_of():
+    """'il y a le nôtre et celui du X' names X after a question about territories, not elsewhere."""
+    asked = ("Le programme Territoires d'industrie a été relancé.\n\n"
+             "Combien y a-t-il de territoires d'industrie autour de vous ?\n\n"
+             "Plusieurs en Lorraine. Le long de la frontière, il y a le nôtre et celui du Nord Lorraine, plus à l'est.")
+    assert "nord-lorraine" in ids(asked)
+    unasked = ("Le programme Territoires d'industrie a été relancé.\n\n"
+               "Quel club soutenez-vous ?\n\n"
+               "Il y a le nôtre et celui du Nord Lorraine, plus à l'est.")
+    assert "nord-lorraine" not in ids(unasked)

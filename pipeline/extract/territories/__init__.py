@@ -1105,6 +1105,10 @@ def _departement_of_the_only_other(text: str, mentions: list[TerritoryMention], 
                 mention.departement_codes |= codes
 
 
+# A subordinate clause of contrast or time after a comma, with a subject of its own.
+SUBORDINATE_CLAUSE = re.compile(r",\s*(?:tandis|alors|pendant)\s+qu(?:e\s|['’])", re.IGNORECASE)
+
+
 def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMention],
                                        places: list[PlaceMention]) -> None:
     """A sentence naming one territory states where it lies in its opening ('Dans la Moselle et la
@@ -1120,6 +1124,9 @@ def _departements_framing_the_sentence(text: str, mentions: list[TerritoryMentio
         # "Dans l'Aveyron, A voit son label renouvelé ; en Corse-du-Sud, B également.": a clause each
         semicolon = text.find(";", mention.end, end)
         end = semicolon if semicolon >= 0 else end
+        # "A poursuit son engagement, tandis que dans le Tarn-et-Garonne B est reconduite": B's place
+        subordinate = SUBORDINATE_CLAUSE.search(text, mention.end, end)
+        end = subordinate.start() if subordinate else end
         start = max(start, text.rfind(";", start, mention.start) + 1)
         alone = not named.other_than(mention.territory_id, start, end)
         # its places run on to the last comma before the name, past the complement's one name: "Dans

@@ -853,7 +853,8 @@ def name_and_codes(text: str, start: int, end: int,
     """The name at the head of a list piece, without its gloss, and the département codes the
     piece states: in brackets (codes or names) or as a trailing "32/82"."""
     piece = text[start:end]
-    head = re.match(r"[*_\s]*(?:" + PREFIX + r"\s*)?" + NAMED_AS, piece, re.IGNORECASE)
+    # "- Le Territoire d'industrie Aurillac-Figeac-Rodez regroupe …": the programme's name, with its article
+    head = re.match(r"[*_\s]*(?:(?:(?:le|la|l['’])\s*)?" + PREFIX + r"\s*)?" + NAMED_AS, piece, re.IGNORECASE)
     name_start = start + (head.end() if head and head.group(0).strip(" *_") else 0)
     name_end = gloss_start(text, name_start, end)
     codes: set[str] = set()

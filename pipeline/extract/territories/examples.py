@@ -9,7 +9,13 @@ least: one alone may be any subject. The announcing words are rules data (territ
 
 A report's cases may go unannounced, each a paragraph opening on a run-in head, the name and its
 département in brackets ("Le Saint-Quentinois (Aisne). Porté par …", "L'Auxerrois (Yonne) – …"):
-two such paragraphs at least, their brackets holding départements, give their names."""
+two such paragraphs at least, their brackets holding départements, give their names.
+
+A sentence opening on some of the territories the text speaks of may enumerate examples after
+"comme" or "à l'image de" ("Les 183 territoires … Certains dépassent les frontières
+administratives, comme la Vallée de X, entre A et B, Y, qui réunit …, ou encore Z, qui s'étend
+sur …"): each capitalised name opening a piece of the enumeration is one, placed by the
+départements its gloss names."""
 
 from __future__ import annotations
 
@@ -37,6 +43,14 @@ FRONTED_INTRO = re.compile(r"\s*a\s+titre\s+d'\s*exemples?\s*,\s*")
 HEAD_ARTICLE = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
 # A run-in head closes after the bracket with a full stop or a dash, then the paragraph goes on.
 RUN_IN_HEAD_END = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*(?:\.|[–—])[ \t]+(?=\S)")
+# A sentence anywhere in the text, a line's end closing it too (linear on a line without stops).
+ANY_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|(?=\n)|$)")
+SOME_OF_THEM = re.compile(WORDS["examples_some_of_them"])  # folded text
+EXAMPLES_MARKER = re.compile(WORDS["examples_marker"])  # folded text
+# The territories its paragraph speaks of before ("Les 183 territoires labellisés illustrent …").
+THEM_BEFORE = re.compile(r"\b(?:territoires|laureats)\b")
+# The next piece of an enumeration of examples: ", Y", ", ou encore Y", " et Y" before a capital.
+NEXT_PIECE = re.compile(r"(?:,\s*(?:(?:ou|et)\s+(?:encore\s+)?)?|\s+(?:ou|et)\s+(?:encore\s+)?)(?:(?:la|le|les|l['’])\s*)?(?=[A-ZÀ-Ý])")
 
 
 def example_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -48,11 +62,59 @@ def example_names(text: str, structure: Structure, places: list[PlaceMention]) -
         mentions = [m for start, end in spans for m in [_subject(text, start, end, places)] if m]
         if len(mentions) >= MIN_EXAMPLES:
             found.extend(mentions)
+    found.extend(_examples_of_some(text, folded, places))
     heads = [m for m in (_run_in_head(text, block.span.start, block.span.end, places)
                          for block in structure.blocks if block.kind == "paragraph") if m]
     if len(heads) >= MIN_EXAMPLES:
         found.extend(heads)
     return found
+
+
+def _examples_of_some(text: str, folded: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """The names a sentence picking some of the territories just spoken of gives as examples, each
+    opening a piece of its enumeration after the marker, with the départements its gloss names.
+    One name alone must read as a place's; a place's own name is part of a gloss ("sur le Cantal,
+    le Lot et l'Aveyron")."""
+    found = []
+    for sentence in ANY_SENTENCE.finditer(text):
+        start, end = sentence.start() + len(sentence.group(0)) - len(sentence.group(0).lstrip()), sentence.end()
+        some = SOME_OF_THEM.match(folded, start, end)
+        paragraph_start = text.rfind("\n", 0, start) + 1
+        if not some or not THEM_BEFORE.search(folded, paragraph_start, some.end()):
+            continue
+        marker = EXAMPLES_MARKER.search(folded, some.end(), end)
+        if not marker:
+            continue
+        names, pos = [], marker.end()
+        while pos < end:
+            name_end = capitalised_run(text, pos, end) if text[pos].isupper() else pos
+            if name_end > pos and not _opens_on_a_place(text, pos, name_end, places):
+                names.append((pos, name_end))
+            following = NEXT_PIECE.search(text, name_end, end)
+            if not following:
+                break
+            pos = following.end()
+        gloss_ends = [start for start, _ in names[1:]] + [end]
+        mentions = [m for m in (_example(text, start, name_end, gloss_end, end, places)
+                                for (start, name_end), gloss_end in zip(names, gloss_ends)) if m]
+        if len(mentions) >= MIN_EXAMPLES or len(mentions) == 1 and reads_as_a_place_name(
+                text, mentions[0].start, mentions[0].end, places):
+            found.extend(mentions)
+    return found
+
+
+def _opens_on_a_place(text: str, start: int, end: int, places: list[PlaceMention]) -> bool:
+    """'le Cantal', 'le Lot et l'Aveyron': a piece of a gloss naming where an example lies."""
+    return is_place_name(text[start:end]) or any(p.start == start and p.kind != "country" for p in places)
+
+
+def _example(text: str, start: int, end: int, gloss_end: int, sentence_end: int,
+             places: list[PlaceMention]) -> TerritoryMention | None:
+    """One example of an enumeration, placed by the départements its gloss names."""
+    if INSTITUTION.match(fold(text[start:end])):
+        return None
+    codes = {p.code for p in places if p.kind == "departement" and end <= p.start < gloss_end}
+    return make_mention(text, start, end, "territory.example", codes, sentence_end)
 
 
 def _announced_stretches(text: str, folded: str, structure: Structure) -> list[list[tuple[int, int]]]:

@@ -1,6 +1,7 @@
 """A place complement opening a clause, set off by a comma, before its subject: "Dans la Moselle et
 la Meurthe-et-Moselle, le territoire Nord Lorraine …", "Situé entre le Lot, le Cantal et l'Aveyron,
-le territoire X …", "Autour de Vannes, le Pays de Vannes …". One rule for its two readers: the
+le territoire X …", "Autour de Vannes, le Pays de Vannes …"; a département or a région alone may go without its comma
+("tandis qu'à La Réunion la CIREST est reconduite"). One rule for its two readers: the
 subject finder (predicates._clause_start), for which the complement is no subject, and the
 départements of a territory (territories._departements_framing_the_sentence), for which an opening
 that locates the sentence ("en", "dans", "entre", "à cheval sur", "situé …") says where it lies.
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.territories.common import WORDS
+from pipeline.extract.territories.common import WORDS, is_place_name
 from pipeline.normalize import fold
 
 _OPENINGS = WORDS["fronted_place"]
@@ -28,6 +29,10 @@ OPENING = re.compile(
 # its article ("En Maine-et-Loire, …"); after "entre" or "à cheval sur", the places its commas and
 # its "et" join ("Situé entre Lot, Cantal et Aveyron, …"), since that preposition takes two.
 ONE_PLACE = re.compile(r"(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][^,.;:\n]{0,50},\s+")
+# "… tandis qu'à La Réunion la CIREST est reconduite": a département's or a région's name alone,
+# with no comma, before the article of the subject (original text)
+PLACE_THEN_ARTICLE = re.compile(r"(?P<place>(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[A-ZÀ-Ý][\w'’-]*)*)"
+                                r"[ \t]+(?=(?:la|le|les|l['’])\s*\w)")
 PLACES_BETWEEN = re.compile(r"(?:[^,.;:\n]{1,40},\s+){0,4}[^,.;:\n]{1,50}?\s(?:et|ou)\s+[^,.;:\n]{1,50},\s+")
 
 
@@ -48,4 +53,7 @@ def fronted_place(text: str, start: int, end: int) -> FrontedPlace | None:
         return None
     between = opening.group("between") or opening.group("participle_between")
     complement = (PLACES_BETWEEN if between else ONE_PLACE).match(text, opening.end(), end)
+    if complement is None and not between:
+        bare = PLACE_THEN_ARTICLE.match(text, opening.end(), end)
+        complement = bare if bare and is_place_name(bare.group("place")) else None
     return FrontedPlace(opening.end(), not opening.group("near"), complement.end() if complement else None)

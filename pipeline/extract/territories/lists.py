@@ -730,6 +730,12 @@ def _members_parted_by_semicolons(text: str, item: Item) -> int | None:
     return None
 
 
+# "– le territoire de la Communauté d'agglomération de Bastia (CAB) ;", "* **le territoire de la
+# communauté d'agglomération du Saint-Quentinois**": an item of a list announcing territories that
+# designates one by the area of an intercommunality written with its legal form.
+AREA_OF_AN_INTERCOMMUNALITY = re.compile(r"[\s*_«\"“]*le\s+territoire\s+de\s+(?=la\s|l['’])", re.IGNORECASE)
+
+
 def _opens_with_legal_form(text: str, start: int, end: int) -> bool:
     lead = re.match(r"[\s*_«\"“]*(?:(?:la|le|les)\s+|l['’]\s*)?", text[start:end], re.IGNORECASE)
     return legal_form_end(text, fold(text), start + lead.end(), end) is not None  # fold(text) is cached
@@ -898,7 +904,9 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                     continue  # "Anne MARTIN, cheffe de projet Territoire d'industrie": a person
                 # "CAPEX – Communauté d'agglomération Cap Excellence", "CA A / CC B": a territory
                 # designated by its intercommunalities goes by their names
-                designated = read_part(text, start, end) if _opens_with_legal_form(text, start, end) else None
+                area = AREA_OF_AN_INTERCOMMUNALITY.match(text, start, end)  # "– le territoire de la CA X (CAX) ;"
+                part_start = area.end() if area else start
+                designated = read_part(text, part_start, end) if _opens_with_legal_form(text, part_start, end) else None
                 name = None
                 if designated is not None:
                     name_start, name_end, name = designated.start, designated.end, designated.name

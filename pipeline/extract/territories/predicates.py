@@ -508,7 +508,10 @@ BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\
                                        r"(?:seule?s?\s+)?(?:(?:le|la|les|l['’])\s*)?(?:territoires\s+"
                                        r"|territoire\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))?"
                                        # "le bassin industriel de X est à nouveau labellisé"
-                                       r"(?:bassin(?:\s+industriel)?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))?",
+                                       r"(?:bassin(?:\s+industriel)?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))?"
+                                       # "la communauté d'agglomération Grand Montauban est reconduite": an intercommunality's legal form
+                                       r"(?:communaut[ée]\s+(?:d['’]\s*agglom[ée]ration|de\s+communes|urbaine|intercommunale)"
+                                       r"\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?)?",
                                        re.IGNORECASE)
 
 
@@ -1238,7 +1241,10 @@ def _clause_start(text: str, sentence_start: int, end: int) -> int:
     adverbial = FRONTED_ADVERBIAL.match(fold(text[start:end]))
     start += adverbial.end() if adverbial else 0
     fronted = fronted_place(text, start, end)  # "En Maine-et-Loire, le Choletais …": no subject
-    return fronted.end if fronted and fronted.end else start
+    while fronted and fronted.end:  # "Dans le Sud-Ouest, dans les Landes, la CA du Grand Dax …"
+        start = fronted.end
+        fronted = fronted_place(text, start, end)
+    return start
 
 
 

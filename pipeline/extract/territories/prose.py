@@ -319,6 +319,22 @@ def _another_territory(folded: str, sentence_start: int, head: re.Match) -> bool
         and PROGRAMME_WORDS.search(folded, 0, sentence_start) is not None
 
 
+# "Combien de territoires … ? … il y a le nôtre et celui du Nord Franche-Comté": "celui" beside a
+# possessive pronoun taking up the territories just asked about (folded text)
+OURS_AND = re.compile(r"\b(?:le|la)\s+(?:notre|votre|leur|sien|sienne)\s+(?:et|ainsi\s+que)\s+$")
+# The common noun in lower case (original text): not the programme's capitalised name.
+TERRITORIES_BEFORE = re.compile(r"\bterritoires\b")
+
+
+def _beside_ours(text: str, folded: str, sentence_start: int, head: re.Match) -> bool:
+    """'… il y a le nôtre et celui de X' after territories were spoken of, in a text that has
+    named the programme before: X is another territory, with no word of the label in the sentence."""
+    return folded.startswith("celui", head.start()) \
+        and OURS_AND.search(folded, sentence_start, head.start()) is not None \
+        and TERRITORIES_BEFORE.search(text, max(0, sentence_start - COUNT_REACH), sentence_start) is not None \
+        and PROGRAMME_WORDS.search(folded, 0, sentence_start) is not None
+
+
 def _the_newcomer(folded: str, sentence_start: int, head: re.Match) -> bool:
     """'Les 183 territoires d'industrie … Le nouveau venu est le territoire de Vitré': the territory
     a text about the programme calls its newcomer holds the label, with no word of it in the sentence."""
@@ -430,7 +446,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                 titled and TERRITORY_AND_THAT_OF.search(folded, sentence_start, sentence_end)),
                 wider if wider and LABELLING.search(folded, sentence_start, wider.start()) else None)
         labelling, wider = read[sentence]
-        another = _another_territory(folded, sentence_start, match)
+        another = _another_territory(folded, sentence_start, match) or _beside_ours(text, folded, sentence_start, match)
         if not labelling and not another and not match.group("period") \
                 and not _the_newcomer(folded, sentence_start, match) \
                 and not _one_of_the_chosen(folded, sentence_start, match):
