@@ -9,7 +9,7 @@ text extraction over the same PDFs.
 Wall times vary by 2x on a shared machine (other jobs take the cores), so the throughput
 comparison also gives CPU seconds: those of the whole process tree of `communiques run --full`
 and those of the baseline, and their ratio beside the wall-time ratio. `--throughput-only` runs
-that comparison alone (with `--count 200`, a check in about two minutes).
+that comparison alone (with `--count 200`, a check in about a minute).
 
     python scripts/bench.py [--count 2000] [--rss-count 10000] [--workdir bench] [--throughput-only]
 """
