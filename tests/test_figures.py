@@ -414,6 +414,20 @@ def test_a_document_of_one_territory_counts_in_that_territorys_area():
     assert [(f["value"], f["unit"], f["scope_code"]) for f in found] == [(6.0, "projet", "2B")]
 
 
+def test_a_second_territory_placed_nowhere_leaves_the_home_of_the_placed_one():
+    """probes96_official 16: a territory named only "En Corse" (no département) beside the Grand
+    Bastia does not move the Grand Bastia's figures from the Haute-Corse to France."""
+    from pipeline.extract.assemble import extract
+    text = ("Territoire d'industrie : le Grand Bastia reconduit\n\nEn Corse, le territoire porté par la "
+            "communauté d'agglomération de Bastia et la communauté de communes de Marana-Golo est "
+            "reconduit. Six projets ont été accompagnés sur le territoire. En Corse, le label a "
+            "également été renouvelé pour le Pays Ajaccien.\n")
+    extraction = extract(text, next(nlp.parse([text])))
+    assert {(t["territory_id"], tuple(t["departement_codes"])) for t in extraction.territories} \
+        == {("grand-bastia", ("2B",)), ("pays-ajaccien", ())}
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in extraction.figures] == [(6.0, "projet", "2B")]
+
+
 def test_rows_of_places_with_a_dot_leader_count_the_noun_of_their_intro():
     """"Répartition des territoires labellisés par région :" then "Grand Est ........ 21": each row
     counts territories in its place; the next row's place ("Corse") is no demonym of the number."""

@@ -432,10 +432,14 @@ class DocumentScope:
         home_places = [p for p in places if not lying or not named.covers(p.start, p.start + 1)
                        or _lies_in(p, lying)]
         home = _home(home_places) or _home_of_territories(territory_departements)
-        if len(territory_departements) == 1:  # its one territory's area, when narrower
-            home = _one_territory_area(home, places, territory_departements[0])
+        # a territory placed in no département ("le label a également été renouvelé pour le Pays
+        # Ajaccien") tells nothing of where the others lie: the home the places give is narrowed,
+        # and the territories checked against it, by the placed ones
+        placed = [codes for codes in territory_departements if codes]
+        if len(placed) == 1:  # its one placed territory's area, when narrower
+            home = _one_territory_area(home, places, placed[0])
         return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded),
-                   _all_inside(territory_departements, home),
+                   _all_inside(placed, home),
                    _home_of_territories(list(territory_departements)), len(territory_departements),
                    tuple(sorted(territory_mentions, key=lambda mention: mention[0])))
 
