@@ -3988,3 +3988,19 @@ def test_a_territory_named_after_the_label_s_renewal(text, expected):
     territory (enumeration cue with needs programme_text)."""
     found = {m.territory_id for m in find_territories(text, find_places(text)) if m.rule == "territory.enumeration"}
     assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Territoires d'industrie : bilan en Corse.\n\nLe Pays Ajaccien a également été reconduit.", {"pays-ajaccien"}),
+    ("Territoires d'industrie : bilan.\n\nLe Grand Dole a lui aussi été reconduit.", {"grand-dole"}),
+    # people and companies: no place's article
+    ("Territoires d'industrie : bilan.\n\nLes co-présidents Marc Dupont et Anne Morel ont également été reconduits.",
+     set()),
+    ("Territoires d'industrie : bilan.\n\nMichelin a également été reconduit.", set()),
+    # no territory spoken of: another renewal
+    ("Bilan de l'année.\n\nLe Pays Ajaccien a également été reconduit.", set()),
+])
+def test_a_subject_then_an_adverb_before_ete_reconduit(text, expected):
+    """probes96_official 16: "Le Pays Ajaccien a également été reconduit": the adverb between the
+    auxiliary and "été" (label_predicates_in_context)."""
+    assert {m.territory_id for m in find_territories(text, find_places(text))} == expected
