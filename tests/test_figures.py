@@ -414,6 +414,27 @@ def test_a_document_of_one_territory_counts_in_that_territorys_area():
     assert [(f["value"], f["unit"], f["scope_code"]) for f in found] == [(6.0, "projet", "2B")]
 
 
+def test_list_items_under_a_lead_in_naming_the_territory_count_in_the_home():
+    """probes96_official 16: the items under "Bilan de la première phase dans le Grand Bastia :"
+    speak of the territory it names, also when a second territory, named only "En Corse" (no
+    département), keeps the document from having all its territories at home."""
+    from pipeline.extract.assemble import extract
+    lead_in = ("Territoire d'industrie Grand Bastia : le comité de pilotage élargi\n\nLe préfet de la Haute-Corse "
+               "a réuni le comité du Territoire d'industrie Grand Bastia, qui associe la communauté "
+               "d'agglomération de Bastia et la communauté de communes de Marana-Golo. En Corse, le label a également été "
+               "renouvelé pour le Pays Ajaccien.\n\n{head}\n• 16 projets industriels accompagnés ;\n"
+               "• 2,4 millions d'euros d'aides publiques mobilisées.\n")
+    extraction = extract(text := lead_in.format(head="Bilan de la première phase dans le Grand Bastia :"),
+                         next(nlp.parse([text])))
+    assert {(t["territory_id"], tuple(t["departement_codes"])) for t in extraction.territories} \
+        == {("grand-bastia", ("2B",)), ("pays-ajaccien", ())}
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in extraction.figures] \
+        == [(16.0, "projet", "2B"), (2_400_000.0, "euro", "2B")]
+    # a lead-in naming no territory: the items stay the programme's
+    unnamed = lead_in.format(head="Bilan national de la première phase :")
+    assert [f["scope_code"] for f in extract(unnamed, next(nlp.parse([unnamed]))).figures] == ["FR", "FR"]
+
+
 def test_rows_of_places_with_a_dot_leader_count_the_noun_of_their_intro():
     """"Répartition des territoires labellisés par région :" then "Grand Est ........ 21": each row
     counts territories in its place; the next row's place ("Corse") is no demonym of the number."""

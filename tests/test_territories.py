@@ -3970,3 +3970,37 @@ def test_celui_beside_ours_needs_territories_spoken_of():
                "Quel club soutenez-vous ?\n\n"
                "Il y a le nôtre et celui du Nord Lorraine, plus à l'est.")
     assert "nord-lorraine" not in ids(unasked)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Territoires d'industrie : bilan. En Corse, le label a également été renouvelé pour le Pays Ajaccien.",
+     {"pays-ajaccien"}),
+    ("Territoires d'industrie : bilan. Le label a aussi été attribué au Grand Cognac.", {"grand-cognac"}),
+    # another label named between, a period, a person after "pour": no territory
+    ("Territoires d'industrie : bilan. Le label French Tech a été attribué à Saint-Dizier.", set()),
+    ("Territoires d'industrie : bilan. Le label a été renouvelé pour la période 2023-2027.", set()),
+    ("Territoires d'industrie : bilan. Le label a été renouvelé pour Michel Dupont.", set()),
+    # a text that never names the programme: another label's renewal
+    ("Bilan. En Corse, le label a également été renouvelé pour le Pays Ajaccien.", set()),
+])
+def test_a_territory_named_after_the_label_s_renewal(text, expected):
+    """probes96_official 16: "le label a également été renouvelé pour le Pays Ajaccien" names that
+    territory (enumeration cue with needs programme_text)."""
+    found = {m.territory_id for m in find_territories(text, find_places(text)) if m.rule == "territory.enumeration"}
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Territoires d'industrie : bilan en Corse.\n\nLe Pays Ajaccien a également été reconduit.", {"pays-ajaccien"}),
+    ("Territoires d'industrie : bilan.\n\nLe Grand Dole a lui aussi été reconduit.", {"grand-dole"}),
+    # people and companies: no place's article
+    ("Territoires d'industrie : bilan.\n\nLes co-présidents Marc Dupont et Anne Morel ont également été reconduits.",
+     set()),
+    ("Territoires d'industrie : bilan.\n\nMichelin a également été reconduit.", set()),
+    # no territory spoken of: another renewal
+    ("Bilan de l'année.\n\nLe Pays Ajaccien a également été reconduit.", set()),
+])
+def test_a_subject_then_an_adverb_before_ete_reconduit(text, expected):
+    """probes96_official 16: "Le Pays Ajaccien a également été reconduit": the adverb between the
+    auxiliary and "été" (label_predicates_in_context)."""
+    assert {m.territory_id for m in find_territories(text, find_places(text))} == expected

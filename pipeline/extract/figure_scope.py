@@ -79,6 +79,9 @@ NATIONAL_EUROS = 1e9
 LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20, "ecole": 20, "pourcent": 100}
 PARAGRAPH_LOOKBACK = 2000  # how far back a figure's paragraph is read for the territory it names
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A list item's line, and the line over a list that announces it ("Bilan … dans le Grand Bastia :").
+LIST_ITEM = re.compile(r"[ \t]*[•▪◦●■➢►*–—-][ \t]")
+LEAD_IN = re.compile(r"[^\n]*:[ \t]*")
 CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
@@ -387,6 +390,7 @@ class DocumentScope:
     _separators_of: dict = field(default_factory=dict, repr=False)
     _national_of: dict = field(default_factory=dict, repr=False)
     _local_of: dict = field(default_factory=dict, repr=False)
+    _lead_in_of: dict = field(default_factory=dict, repr=False)  # list item's line start -> its lead-in names one
 
     def __post_init__(self) -> None:
         self.place_starts = [p.start for p in self.places]
@@ -591,6 +595,7 @@ class DocumentScope:
                  or (self.territories_at_home or self._named_so_far_at_home(sentence))
                  and value <= LOCAL_AT_MOST.get(unit, 0)
                  or bisect_left(self.name_starts, sentence[0]) < bisect_left(self.name_starts, sentence[1])
+                 or self._lead_in_names_a_territory(sentence)
                  or self._speaks_locally(sentence))
         if unit == "territoire" and self.territories_area is not None and value <= self.territory_total:
             return self.territories_area  # a part of the territories it names, all in one area
@@ -604,6 +609,28 @@ class DocumentScope:
         if self.home is None or not local:
             return FRANCE
         return self.home
+
+    def _lead_in_names_a_territory(self, sentence: tuple[int, int]) -> bool:
+        """Whether the line ending with a colon right over the list whose item the sentence is
+        names one of the document's territories ("Bilan de la première phase dans le Grand Bastia :"
+        over "• 16 projets accompagnés ;"): the items speak of it."""
+        line_start = self.folded.rfind("\n", 0, sentence[0]) + 1
+        if not LIST_ITEM.match(self.folded, line_start) or self.folded[line_start:sentence[0]].strip(" \t•▪◦●■➢►*–—-"):
+            return False
+        items = []  # the list's lines read back to its lead-in, each answered once a document
+        while line_start not in self._lead_in_of:
+            items.append(line_start)
+            previous = self.folded.rfind("\n", 0, line_start - 1) + 1 if line_start else 0
+            if line_start and LIST_ITEM.match(self.folded, previous):
+                line_start = previous
+                continue
+            lead_in = self.folded[previous:line_start - 1] if line_start else ""
+            self._lead_in_of[line_start] = bool(LEAD_IN.fullmatch(lead_in)) and any(
+                re.search(r"(?<![\w'-])" + re.escape(self.folded[start:end]) + r"(?![\w-])", lead_in)
+                for start, end, _codes in self.territory_mentions)
+        for item in items:
+            self._lead_in_of[item] = self._lead_in_of[line_start]
+        return self._lead_in_of[line_start]
 
     def _named_so_far_at_home(self, sentence: tuple[int, int]) -> bool:
         """Whether every territory the text has named up to this sentence lies in its home area:

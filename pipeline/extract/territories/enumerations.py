@@ -348,14 +348,15 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 continue
             if needs in ("count_programme", "programme") and not (holds(PROGRAMME, *sentence) or holds(PROGRAMME, *before)):
                 continue  # "2 territoires …, ceux de A et de B" said where the programme is named
+            if needs == "programme_text" and not holds(PROGRAMME, 0, len(folded)):
+                continue  # "le label a été renouvelé pour X" in a text that never names the programme
             if needs == "label_before" and not _up_to(LABEL_THEN_NAME, text, label_then_name(*sentence), match.start()):
                 continue
             if "anaphor_before" in cue and re.search(cue["anaphor_before"], folded[sentence_start:match.start()]) \
                     and LABEL_THEN_NAME.search(text, before[0], match.start()):
                 continue  # "le Territoire d'industrie A … Sur la carte, il apparaît sous la dénomination « B »": A's other name
             if cue.get("inside") == "placed_examples":  # "…, à l'image de A, entre R1 et R2, ou de B, …"
-                if holds(PROGRAMME, 0, len(folded)):
-                    found.extend(_placed_examples(text, folded, match.end(), sentence_end, places, cue["min_names"]))
+                found.extend(_placed_examples(text, folded, match.end(), sentence_end, places, cue["min_names"]))
                 continue
             limit = sentence_end
             if cue.get("inside") == "brackets":
