@@ -819,6 +819,15 @@ def _counted_then_named_regions(text: str, all_heads: list[re.Match]) -> list[_R
     return regions
 
 
+def _sentence_and_first_head(text: str, starts: list[int], verb_start: int) -> tuple[int, int | None]:
+    """Where the sentence of a verb opens (400 characters back at most), and the index of the first
+    legal-form head between that opening and the verb (None when there is none)."""
+    before = SENTENCE_START.match(text, max(0, verb_start - 400), verb_start)
+    sentence_start = before.end() if before else max(0, verb_start - 400)
+    index = bisect.bisect_left(starts, sentence_start)
+    return sentence_start, index if index < len(starts) and starts[index] < verb_start else None
+
+
 def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     """'la CU X, la CC Y et la CC Z s'étaient rassemblées pour donner naissance au Territoire
     W', 'la CA X et la CC Y forment le territoire W': EPCIs with their legal form, coordinated as
@@ -829,10 +838,8 @@ def _subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]:
     regions = []
     starts = [head.start() for head in all_heads]
     for verb in MEMBERS_VERB.finditer(text):
-        before = SENTENCE_START.match(text, max(0, verb.start() - 400), verb.start())
-        sentence_start = before.end() if before else max(0, verb.start() - 400)
-        index = bisect.bisect_left(starts, sentence_start)
-        first = all_heads[index] if index < len(starts) and starts[index] < verb.start() else None
+        sentence_start, index = _sentence_and_first_head(text, starts, verb.start())
+        first = all_heads[index] if index is not None else None
         resumed = RESUMPTION.search(text, max(0, verb.start() - 60), verb.start())
         if resumed is not None:  # an ellipsis ends no sentence: "… et bientôt B... ces collectivités"
             starts_before = list(PLAIN_SENTENCE_START.finditer(text, max(0, verb.start() - 400), resumed.start()))
@@ -866,10 +873,8 @@ def _bare_subject_regions(text: str, all_heads: list[re.Match]) -> list[_Region]
     regions = []
     starts = [head.start() for head in all_heads]
     for verb in JOINS_THE_PERIMETER.finditer(text):
-        before = SENTENCE_START.match(text, max(0, verb.start() - 400), verb.start())
-        sentence_start = before.end() if before else max(0, verb.start() - 400)
-        index = bisect.bisect_left(starts, sentence_start)
-        if index < len(starts) and starts[index] < verb.start():
+        sentence_start, index = _sentence_and_first_head(text, starts, verb.start())
+        if index is not None:
             continue  # a head in the subject: _subject_regions reads it
         run = BARE_SUBJECT.search(text, sentence_start, verb.start())
         opening = text[sentence_start:run.start()].strip() if run else None
