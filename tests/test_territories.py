@@ -4023,3 +4023,15 @@ def test_an_area_named_after_its_town_keeps_its_name_beside_a_members_name_holdi
             "  > la Communauté de Communes du Chemin des Dames\n"
             "  > la Communauté de Communes du Pays de la Serre\n")
     assert {m.name for m in find_territories(text, find_places(text)) if m.start < text.index("Il rassemble")} == {name}
+
+
+def test_an_area_named_after_its_town_is_the_territory_its_epci_designates():
+    """probes68_mixed 03: "La communauté d'agglomération de Grand Châtellerault, labellisée …" then
+    "celui du Châtelleraudais": the territory designated by its EPCI, named short; only a member
+    list's items written after a legal form are members' names."""
+    text = ("Grand Châtellerault : les artisans ont leur place dans le Territoire d'industrie\n\n"
+            "La communauté d'agglomération de Grand Châtellerault, labellisée Territoire d'industrie dès 2018 "
+            "et reconduite en novembre 2023, ouvre son plan d'action aux artisans.\n\n"
+            "La Nouvelle-Aquitaine compte 16 Territoires d'industrie ; celui du Châtelleraudais est le seul "
+            "du département à être piloté par une seule agglomération.\n")
+    assert {m.name for m in find_territories(text, find_places(text))} == {"Grand Châtellerault"}

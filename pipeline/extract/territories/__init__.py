@@ -2017,11 +2017,13 @@ def _areas_named_after_their_town(text: str, mentions: list[TerritoryMention]) -
     last two or three), named short; not one joining towns ('l'Albigeois' is not 'Carmaux-Albi').
     So is a town's bare name in the title ("Bastia et Ajaccio entrent dans le dispositif" over
     "le Grand Bastia"): the headline names the territories by their towns. A name the text writes
-    only after a legal form is a piece of a member's name ("Le Lunévillois" beside "la Communauté
-    de Communes du Territoire de Lunéville à Baccarat"), not the area's other name."""
+    only as list items after a legal form is a piece of a member's name ("Le Lunévillois" beside
+    "Il rassemble : > la Communauté de Communes du Territoire de Lunéville à Baccarat"), not the
+    area's other name; a territory designated by its EPCI ("La communauté d'agglomération de Grand
+    Châtellerault, labellisée …") is one."""
     folded = fold(text) if mentions else ""
     names = {m.name for m in mentions}
-    members_only = names - {m.name for m in mentions if not _after_a_legal_form(folded, m)}
+    members_only = names - {m.name for m in mentions if not _a_members_item(folded, m)}
     title = top_lines(text, TITLE_LINES) if mentions else []  # title, rubric, kicker
     title_end = title[-1][1] if title else 0
     body_names = {m.name for m in mentions if m.start >= title_end}
@@ -2040,9 +2042,11 @@ def _areas_named_after_their_town(text: str, mentions: list[TerritoryMention]) -
             mention.name = holding.pop()
 
 
-def _after_a_legal_form(folded: str, mention: TerritoryMention) -> bool:
-    """'la Communauté de Communes du Territoire de Lunéville': a mention written as an intercommunality's name."""
-    return LEGAL_FORM_OF_BEFORE.search(folded, max(0, mention.start - 60), mention.start) is not None
+def _a_members_item(folded: str, mention: TerritoryMention) -> bool:
+    """'> la Communauté de Communes du Territoire de Lunéville': a list item written as an
+    intercommunality's name."""
+    return mention.rule.startswith("territory.list_item") \
+        and LEGAL_FORM_OF_BEFORE.search(folded, max(0, mention.start - 60), mention.start) is not None
 
 
 # "… du Territoire d'industrie Vendée Grand Sud à Fontenay-le-Comte": the place where something
