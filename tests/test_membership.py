@@ -1408,3 +1408,32 @@ def test_a_member_placed_beside_a_town_is_no_neighbour():
             "d'agglomération du Grand Dole.")
     assert ("grand-dole", "243900560") in members(text.format("de Dole"))
     assert ("grand-dole", "243900560") not in members(text.format("du territoire"))
+
+
+@pytest.mark.parametrize("subject, member", [
+    ("le dispositif a été installé localement en 2019", True),
+    ("le programme a été lancé en 2019", True),
+    ("une zone d'activités a été aménagée en 2019", False),  # not the programme set up there
+])
+def test_the_epci_the_programme_was_set_up_on_is_the_one_territorys_member(subject, member):
+    """probes98_mixed 07: "le programme a été installé … sur le périmètre de la seule agglomération
+    X" names the EPCI the territory covers (membership.INSTALLED_ON_ITS_PERIMETER); something else
+    set up on an EPCI's perimeter says nothing of the programme."""
+    text = ("Territoires d'industrie : trois ans dans le bassin montluçonnais\n\n"
+            "Les copilotes du Territoire d'industrie Bassin de Montluçon ont présenté le bilan de la démarche. "
+            f"Lancé fin 2018, {subject} sur le périmètre de la seule communauté d'agglomération "
+            "Montluçon Communauté.")
+    assert (("bassin-de-montlucon", "200071082") in members(text)) is member
+
+
+@pytest.mark.parametrize("joins", ["a ainsi rejoint", "a finalement rejoint", "a rejoint"])
+def test_an_epci_that_joined_the_perimeter_after_a_where_clause_is_a_member(joins):
+    """probes98_mixed 07: "La CC X, où …, a ainsi rejoint le périmètre du territoire": an adverb
+    between auxiliary and participle (joins_the_perimeter), a relative clause with "où"
+    (members.APPOSITION)."""
+    text = ("Territoires d'industrie : Grand Châtellerault fait le point\n\n"
+            "Élus et industriels ont présenté le bilan du Territoire d'industrie Grand Châtellerault. "
+            "Lancé fin 2018, le programme a d'abord été porté par la communauté d'agglomération Grand "
+            "Châtellerault. La crise sanitaire a retardé les comités. La communauté de communes Vienne "
+            f"et Gartempe, où plusieurs sous-traitants sont installés, {joins} le périmètre du territoire en 2021.")
+    assert ("grand-chatellerault", "200070043") in members(text)

@@ -4004,3 +4004,34 @@ def test_a_subject_then_an_adverb_before_ete_reconduit(text, expected):
     """probes96_official 16: "Le Pays Ajaccien a également été reconduit": the adverb between the
     auxiliary and "été" (label_predicates_in_context)."""
     assert {m.territory_id for m in find_territories(text, find_places(text))} == expected
+
+
+@pytest.mark.parametrize("member, name", [
+    ("la Communauté d'Agglomération du Pays de Laon", "Laonnois"),  # a member's name holds the town
+    ("le Pays de Laon", "Pays de Laon"),  # no legal form: the area's other name
+])
+def test_an_area_named_after_its_town_keeps_its_name_beside_a_members_name_holding_the_town(member, name):
+    """probes98_mixed 12: "Le Lunévillois" beside "la Communauté de Communes du Territoire de
+    Lunéville à Baccarat" in its member list stays "Lunévillois": a name written only after a
+    legal form is a member's, not the area's other name (_areas_named_after_their_town)."""
+    text = ("Le Laonnois, Territoire d'industrie\n\n"
+            "Le Laonnois fait partie des 136 territoires retenus en 2018.\n\n"
+            "Le Territoire d'industrie du Laonnois s'appuie sur le périmètre du Pôle d'équilibre "
+            "territorial et rural. Il rassemble :\n\n"
+            f"  > {member}\n"
+            "  > la Communauté de Communes de la Champagne Picarde\n"
+            "  > la Communauté de Communes du Chemin des Dames\n"
+            "  > la Communauté de Communes du Pays de la Serre\n")
+    assert {m.name for m in find_territories(text, find_places(text)) if m.start < text.index("Il rassemble")} == {name}
+
+
+def test_an_area_named_after_its_town_is_the_territory_its_epci_designates():
+    """probes68_mixed 03: "La communauté d'agglomération de Grand Châtellerault, labellisée …" then
+    "celui du Châtelleraudais": the territory designated by its EPCI, named short; only a member
+    list's items written after a legal form are members' names."""
+    text = ("Grand Châtellerault : les artisans ont leur place dans le Territoire d'industrie\n\n"
+            "La communauté d'agglomération de Grand Châtellerault, labellisée Territoire d'industrie dès 2018 "
+            "et reconduite en novembre 2023, ouvre son plan d'action aux artisans.\n\n"
+            "La Nouvelle-Aquitaine compte 16 Territoires d'industrie ; celui du Châtelleraudais est le seul "
+            "du département à être piloté par une seule agglomération.\n")
+    assert {m.name for m in find_territories(text, find_places(text))} == {"Grand Châtellerault"}

@@ -1649,9 +1649,10 @@ def _predicate_start(text: str, start: int, end: int) -> int:
 
 # What may stand between the last of the subjects and their verb: a bracket, a place ("…
 # Loué-Brûlon-Noyen Communauté, en Sarthe (LBN), se sont unies"), a relative clause between
-# commas ("la CC X, qui abrite les zones d'activités de la plaine, a rejoint le périmètre")
+# commas ("la CC X, qui abrite les zones d'activités de la plaine, a rejoint le périmètre", "la CC
+# X, où plusieurs sous-traitants sont installés, a rejoint …")
 APPOSITION = re.compile(r"\([^()]*\)|,\s*(?:en|dans\s+(?:la|le|les|l['’])?)\s*[A-ZÉÈ][\w'’-]*(?:[\s-]+[A-ZÉÈ][\w'’-]*)*"
-                        r"|,\s*(?:qui|dont)\s[^,;.:()\n]{1,160}(?=,)")
+                        r"|,\s*(?:qui|dont|où)\s[^,;.:()\n]{1,160}(?=,)")
 CAPITALISED_WORD = re.compile(r"(?<![\w'’])[A-ZÉÈÀÂÎÔ]")
 LIST_ANNOUNCED = re.compile(r"[^:.;()\n]{0,80}?\b" + WORDS["members_noun"] + r"\b[^:.;()\n]{0,60}:\s*",
                             re.IGNORECASE)

@@ -52,7 +52,8 @@ the rule that found the mention):
 7. the document names a single territory, and the EPCI is listed as a member, named in a
    sentence about the label ("La CA X et la CC Y ont décroché conjointement un label") or about
    its extension ("faire tomber la frontière entre la CAB et la CC X pour étendre le dispositif",
-   "A vient s'ajouter à B, à C"), the subject of "a rejoint le dispositif" ("complète le
+   "A vient s'ajouter à B, à C") or the perimeter the programme was set up on ("le programme a été
+   installé sur le périmètre de la seule agglomération X"), the subject of "a rejoint le dispositif" ("complète le
    dispositif") or of "en sont les membres", "en font partie", "y sont associées" ("en" and "y" can stand only for that territory), a party
    of an agreement ("ENTRE … La Communauté d'Agglomération X représentée par …") or an item of a
    list whose every item opens with an EPCI ("Pour la Drôme : • A • B"), in a sentence that
@@ -350,6 +351,11 @@ NEW_PHASE_AFTER = re.compile(r"\b(?:nouvelle|deuxieme|seconde?)\s+(?:phase|gener
 EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\w*|s'(?:y\s+)?ajout\w*"
                        r"|se\s+join\w*|rejoin\w*\s[^.;:!?]{0,120}?\b(?:dans|au\s+sein\s+(?:du|de\s+la))\s+(?:le\s+|la\s+)?"
                        r"(?:dispositif|programme|demarche))\b")
+# "le programme a été installé localement en 2020 sur le périmètre de la seule agglomération X":
+# the programme set up on an EPCI's perimeter, in its sentence (folded text, up to the EPCI)
+INSTALLED_ON_ITS_PERIMETER = re.compile(
+    r"\b(?:programme|dispositif|demarche|label|territoire\s+d'\s*industrie)\b[^.;:!?\n]{0,120}?"
+    r"\bsur\s+le\s+perimetre\s+(?:de\s+(?:la\s+seule\s+|l'unique\s+|la\s+|l'\s*)?|du\s+|des\s+|d'\s*)$")
 # "A et B en sont les deux membres", "… en sont les signataires", "… en font partie", "A et B y sont
 # associées": "en" and "y" stand for the one territory of a document about one; "A et B restent
 # les piliers du dispositif", "A reste membre du territoire": a renewed territory's members, the
@@ -1034,6 +1040,7 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         owner = _headline_territory(mention, structure, folded, territories, epci_spans, reads)
     if owner and (_named_as_member(mention, text, folded, start, end, reads=reads)
                   or _named_as_member(mention, folded, folded, *near, EXTENSION, reads)
+                  or INSTALLED_ON_ITS_PERIMETER.search(folded, start, mention.start)
                   or JOINS_THE_PROGRAMME.match(folded, mention.end, near[1])
                   or MEMBERS_OF_IT.match(folded, (run_end or {}).get(id(mention), mention.end))
                   or (not _office_before(folded, mention.start) and SIGNED_BY_THESE.match(folded, end))

@@ -2016,8 +2016,14 @@ def _areas_named_after_their_town(text: str, mentions: list[TerritoryMention]) -
     one other territory holding that town's word (their first letters shared, but for the town's
     last two or three), named short; not one joining towns ('l'Albigeois' is not 'Carmaux-Albi').
     So is a town's bare name in the title ("Bastia et Ajaccio entrent dans le dispositif" over
-    "le Grand Bastia"): the headline names the territories by their towns."""
+    "le Grand Bastia"): the headline names the territories by their towns. A name the text writes
+    only as list items after a legal form is a piece of a member's name ("Le Lunévillois" beside
+    "Il rassemble : > la Communauté de Communes du Territoire de Lunéville à Baccarat"), not the
+    area's other name; a territory designated by its EPCI ("La communauté d'agglomération de Grand
+    Châtellerault, labellisée …") is one."""
+    folded = fold(text) if mentions else ""
     names = {m.name for m in mentions}
+    members_only = names - {m.name for m in mentions if not _a_members_item(folded, m)}
     title = top_lines(text, TITLE_LINES) if mentions else []  # title, rubric, kicker
     title_end = title[-1][1] if title else 0
     body_names = {m.name for m in mentions if m.start >= title_end}
@@ -2030,9 +2036,17 @@ def _areas_named_after_their_town(text: str, mentions: list[TerritoryMention]) -
         stem = area.group("stem")
         # a town's name is the body's territory: not one its own line names beside it ("Durance, Haute Durance")
         holding = {name for name in (body_names if town else names) if name != mention.name and not PLACES_JOINED.search(name)
+                   and name not in members_only
                    and any(_same_root(stem, word) for word in name_key(name).split("-"))}
         if len(holding) == 1:
             mention.name = holding.pop()
+
+
+def _a_members_item(folded: str, mention: TerritoryMention) -> bool:
+    """'> la Communauté de Communes du Territoire de Lunéville': a list item written as an
+    intercommunality's name."""
+    return mention.rule.startswith("territory.list_item") \
+        and LEGAL_FORM_OF_BEFORE.search(folded, max(0, mention.start - 60), mention.start) is not None
 
 
 # "… du Territoire d'industrie Vendée Grand Sud à Fontenay-le-Comte": the place where something
