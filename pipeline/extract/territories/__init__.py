@@ -256,6 +256,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _carriers_left_out(kept)
     _demonym_for_its_departement(text, kept)
     _variants_of_one_name(text, kept)
+    _named_without_its_compass_word(kept)
     _areas_named_after_their_town(text, kept)
     _named_with_where(kept)
     _codes_named_in_full(kept)
@@ -2002,6 +2003,23 @@ def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
         longer = {name for name in having_part.get(name_key(short), ()) if _part_of(short, name, parts, words_of[name])}
         if len(longer) == 1:
             mention.name = longer.pop()
+
+
+def _named_without_its_compass_word(mentions: list[TerritoryMention]) -> None:
+    """'le Cotentin et le Sud-Manche labellisés' in a headline beside the list's '— Nord Cotentin,
+    qui associe …': a name that is another mention's name less its leading compass word is that
+    territory named short, when only one name of the text so holds it; not an item of a list of
+    territories, which names one in full ("Cotentin" and "Nord Cotentin" as two items stay two)."""
+    longer: dict[str, set[str]] = {}
+    for mention in mentions:
+        compass, _, rest = mention.territory_id.partition("-")
+        if compass in COMPASS_HEADS and rest:
+            longer.setdefault(rest, set()).add(mention.name)
+    listed = {m.territory_id for m in mentions if m.rule.startswith("territory.list_item") and m.intro is not None}
+    for mention in mentions:
+        names = longer.get(mention.territory_id, set())
+        if len(names) == 1 and mention.territory_id not in listed:
+            mention.name = next(iter(names))
 
 
 # The area of a town, named by its adjective ("le Châtelleraudais", "le Roannais"): one word.

@@ -101,7 +101,8 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
     for key, mention in proposed.items():
         pattern = re.compile(r"(?<![\w-])" + _key_pattern(key) + r"(?![\w-])")
         found = [m for m in pattern.finditer(folded) if not (COMPASS_OF.match(key) and text[m.start()].islower())
-                 and not OFFICIAL_BODY.search(folded, max(0, m.start() - OFFICE_WINDOW), m.start())]
+                 and not OFFICIAL_BODY.search(folded, max(0, m.start() - OFFICE_WINDOW), m.start())
+                 and not _tail_of_a_longer_name(text, m.start())]
         in_title = any(m.start() < title_end for m in found)
         in_body = sum(m.start() >= title_end for m in found)
         if (in_title and in_body) or in_body >= 2:
@@ -198,6 +199,22 @@ def _label_only_wished(folded: str, key: str) -> bool:
     name = _key_pattern(key)
     return bool(re.search(r"\bque\s+(?:(?:le|la|les|l')\s*)?" + name + WISHED_AWARD, folded)) \
         and not re.search(r"(?<![\w-])" + name + RECEIVED_AWARD, folded)
+
+
+# A capitalised word right before a name, on its line, that is no article, preposition, opener or
+# word of the programme: "le Nord Cotentin" holds "Cotentin" as the tail of another name.
+WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<word>[A-ZÀ-Ý][\w’'-]*)[ \t]+$")
+NAME_OPENERS = frozenset({"le", "la", "les", "l'", "dans", "en", "pour", "sur", "vers", "au", "aux", "du",
+                          "de", "des", "d'", "a", "et", "ou", "avec", "entre", "chez", "par", "depuis",
+                          "territoire", "territoires", "industrie", "d'industrie"})
+
+
+def _tail_of_a_longer_name(text: str, start: int) -> bool:
+    """Whether the name written at `start` ends a longer proper name ("le Nord Cotentin" beside a
+    heading "Dans le Cotentin"): that mention is the other name's, not the candidate's."""
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
+    # (a word in capitals tells nothing: "TERRITOIRE D'INDUSTRIE COTENTIN")
+    return bool(before) and not before.group("word").isupper() and fold(before.group("word")) not in NAME_OPENERS
 
 
 def _title_end(text: str) -> int:
