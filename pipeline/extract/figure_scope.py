@@ -546,6 +546,12 @@ class DocumentScope:
         candidates = [p for c in others for p in self._places_in(c[:2])]
         if candidates:
             return self._area(min(candidates, key=lambda p: _distance(p, start, end)))
+        # "trois territoires tarnais retenus …  Un territoire reconduit, deux nouveaux venus": a part
+        # counted after its whole in one sentence, no place of its own, counts where the whole does
+        wholes = [row for row in earlier if row["unit"] == unit and row["value"] > value
+                  and sentence[0] <= row["start"] < number_start]
+        if wholes:
+            return Area(wholes[-1]["scope_code"], wholes[-1]["scope_kind"])
         before = self._sentence_before(sentence) if PARTITIVE_PRONOUN.match(self.folded, number_start) else None
         if before and not any(before[0] <= row["start"] < before[1] for row in earlier):
             # "La Région Bretagne … a réuni les territoires labellisés. Deux d'entre eux ont présenté

@@ -99,7 +99,7 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
         proposed.setdefault(subject.territory_id, subject)
     scores = {}
     for key, mention in proposed.items():
-        pattern = re.compile(r"(?<![\w-])" + _key_pattern(key) + r"(?![\w-])")
+        pattern = re.compile(r"(?<![\w-])" + key_pattern(key) + r"(?![\w-])")
         found = [m for m in pattern.finditer(folded) if not (COMPASS_OF.match(key) and text[m.start()].islower())
                  and not OFFICIAL_BODY.search(folded, max(0, m.start() - OFFICE_WINDOW), m.start())
                  and not _tail_of_a_longer_name(text, m.start())]
@@ -196,7 +196,7 @@ def _label_only_wished(folded: str, key: str) -> bool:
     """Whether the text only wishes the label for the territory it keeps naming ("… pour que X soit
     rapidement labellisé", a candidacy still to be filed) and never says X received it: a
     candidate's article, no territory of the programme."""
-    name = _key_pattern(key)
+    name = key_pattern(key)
     return bool(re.search(r"\bque\s+(?:(?:le|la|les|l')\s*)?" + name + WISHED_AWARD, folded)) \
         and not re.search(r"(?<![\w-])" + name + RECEIVED_AWARD, folded)
 
@@ -238,7 +238,7 @@ def _title_subject(text: str, title_end: int, places: list[PlaceMention]) -> Ter
     return _candidate(text, opening.end(), places) if opening else None
 
 
-def _key_pattern(key: str) -> str:
+def key_pattern(key: str) -> str:
     """A name key ('vallee-de-la-seine') as a pattern on folded text, any spacing or dash between words."""
     return r"[\s'-]+".join(re.escape(word) for word in key.split("-"))
 
@@ -417,7 +417,7 @@ def _intercommunality_subject(text: str, folded: str) -> list[TerritoryMention]:
             # the name it usually goes by ("Cap Nord" for the CA du Pays Nord Martinique)
         proposed.setdefault(mention.territory_id, mention)
     for key in proposed:  # "à Lyon" names a venue: not counted
-        counts[key] = len(re.findall(r"(?<![\w-])(?<!\ba )" + _key_pattern(key) + r"(?![\w-])", folded))
+        counts[key] = len(re.findall(r"(?<![\w-])(?<!\ba )" + key_pattern(key) + r"(?![\w-])", folded))
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     if not ranked or ranked[0][1] < INTERCOMMUNALITY_MENTIONS \
             or (len(ranked) > 1 and ranked[0][1] < CLEAR_MARGIN * ranked[1][1]):
