@@ -958,3 +958,19 @@ def test_a_headlines_count_is_scoped_to_the_place_of_its_own_line_not_the_masthe
     assert [(f["value"], f["scope_code"]) for f in figures(text)] == [(12.0, "24")]
     heading = "Dans le Grand Est\n\ntreize territoires d'industrie retenus en 2018."
     assert [(f["value"], f["scope_code"]) for f in figures(heading)] == [(13.0, "44")]
+
+
+def test_a_part_named_after_its_whole_counts_where_the_whole_does():
+    from pipeline.extract.assemble import extract
+
+    text = ("Industrie : trois territoires morbihannais retenus pour la deuxième phase de Territoires d'industrie\n\n"
+            "Un territoire reconduit, deux nouveaux venus : le département confirme sa vocation industrielle.\n\n"
+            "Publié le 5 décembre 2023\n\n"
+            "La Bretagne compte onze lauréats, et le Morbihan en obtient trois, confirmés par la préfecture :\n"
+            "- Lorient-Quimperlé (Morbihan, Finistère), reconduit ;\n- Vannes-Auray, nouveau lauréat ;\n"
+            "- Ploërmel Cœur de Bretagne, nouveau lauréat.\n")
+    found = extract(text, next(nlp.parse([text]))).figures
+    assert [(f["value"], f["scope_code"]) for f in found] == [(3.0, "56"), (2.0, "56"), (11.0, "53"), (3.0, "56")]
+    # a count that does not name itself a part ("deux lauréats de plus") is left to the other rules
+    unnamed = text.replace("deux nouveaux venus", "deux lauréats de plus")
+    assert [(f["value"], f["scope_code"]) for f in extract(unnamed, next(nlp.parse([unnamed]))).figures][1] == (2.0, "53")

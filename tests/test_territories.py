@@ -4035,3 +4035,33 @@ def test_an_area_named_after_its_town_is_the_territory_its_epci_designates():
             "La Nouvelle-Aquitaine compte 16 Territoires d'industrie ; celui du Châtelleraudais est le seul "
             "du département à être piloté par une seule agglomération.\n")
     assert {m.name for m in find_territories(text, find_places(text))} == {"Grand Châtellerault"}
+def test_topic_counts_no_mention_that_ends_a_longer_name():
+    # a review of three territories the rules do not read, one heading naming a place only as
+    # part of a territory's name: "Grande-Terre" is no territory of its own
+    review = ("# Territoires d'industrie : trois façons de s'en emparer\n\n"
+              "Le Sud Champagne, le Nord Grande-Terre et Marie-Galante et le Grand Narbonne ont chacun leur méthode.\n\n"
+              "## En Grande-Terre, la logistique d'abord\n\n"
+              "Autour du port, le Nord Grande-Terre mise sur la logistique et l'agroalimentaire.\n")
+    assert ids(review) == []
+    # the same place named alone twice is still the article's topic
+    alone = review.replace("le Nord Grande-Terre mise", "la Grande-Terre mise")
+    assert ids(alone) == ["grande-terre"]
+
+
+def test_a_name_less_its_compass_word_is_that_territory_named_short():
+    from pipeline.extract.territories import _named_without_its_compass_word
+    from pipeline.extract.territories.common import TerritoryMention
+
+    def mentions(*names, listed=()):
+        return [TerritoryMention(0, 1, name, "territory.list_item" if name in listed else "territory.labelled",
+                                 intro=(0, 0) if name in listed else None) for name in names]
+
+    headline = mentions("Lorraine", "Nord Lorraine", listed=("Nord Lorraine",))
+    _named_without_its_compass_word(headline)
+    assert [m.name for m in headline] == ["Nord Lorraine", "Nord Lorraine"]
+    both = mentions("Lorraine", "Nord Lorraine", "Sud Lorraine")  # which one: neither
+    _named_without_its_compass_word(both)
+    assert [m.name for m in both] == ["Lorraine", "Nord Lorraine", "Sud Lorraine"]
+    items = mentions("Lorraine", "Nord Lorraine", listed=("Lorraine", "Nord Lorraine"))  # two items: two territories
+    _named_without_its_compass_word(items)
+    assert [m.name for m in items] == ["Lorraine", "Nord Lorraine"]

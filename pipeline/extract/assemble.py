@@ -35,7 +35,7 @@ from pipeline.extract.places import (PlaceMention, find_places, former_region_de
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import COUNT_WORDS, SpanReach, Structure, parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
-                                          whole_departement_territories)
+                                          headline_name_of_a_description, whole_departement_territories)
 from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, coded_departement_headings,
                                                  departements_bracket,
                                                  heading_place, named_by_its_departements, sentence_before, sentence_bounds,
@@ -911,6 +911,9 @@ def extract(text: str, doc: Doc) -> Extraction:
         territory_rows.append({**row, "mention": None, "departement_codes": departements,
                                "region_codes": regions})
 
+    headline_name = headline_name_of_a_description(text, mentions, stated_places) if len(territory_rows) == 1 else None
+    if headline_name:
+        _renamed(headline_name, mentions, territory_rows, epci_rows)
     headline_areas = _headline_areas(text, info["title"], mentions, territory_rows, epci_rows)
     if headline_areas:
         territory_rows = [row for row in territory_rows if row["territory_id"] not in headline_areas]
@@ -931,6 +934,18 @@ def extract(text: str, doc: Doc) -> Extraction:
                            lambda sentence: _local_phase(phase_text, sentence), departements_of,
                            _title_span(text, info["title"]))
     return Extraction(info, territory_rows, epci_rows, figures, counts)
+
+
+def _renamed(name: str, mentions: list[TerritoryMention], territory_rows: list[dict], epci_rows: list[dict]) -> None:
+    """The one territory, its members read, under the name the headline gives it
+    (territories.headline_name_of_a_description)."""
+    old, new = territory_rows[0]["territory_id"], name_key(name)
+    territory_rows[0].update(name=name, territory_id=new)
+    for row in epci_rows:
+        if row["territory_id"] == old:
+            row["territory_id"] = new
+    for mention in mentions:
+        mention.name = name
 
 
 def _title_span(text: str, title: str | None) -> tuple[int, int] | None:

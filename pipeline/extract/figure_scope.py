@@ -60,6 +60,9 @@ RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
 # a copula between a count and its demonym ("Dix d'entre eux sont normands")
 DEMONYM_COPULA = re.compile(r"\s+(?:sont|seront|etaient|restent)(?=\s)")
 PARTITIVE_PRONOUN = re.compile(r"[\w-]+\s+d'\s*entre\s+(?:eux|elles)\b")
+# "deux nouveaux venus", "trois reconduits", "dix d'entre eux": a count that names itself a part
+# of a whole (folded text, from the number)
+NAMED_PART = re.compile(r"[\w-]+\s+(?:(?:territoires\s+)?(?:nouvea|nouvel|reconduit|renouvel)|d'\s*entre\s+(?:eux|elles)\b)")
 # a sentence opening with a plural subject pronoun (folded text)
 SUBJECT_PRONOUN = re.compile(r"\s*(?:ils|elles)\s")
 DEMONYMS_PATH = Path(__file__).parent / "rules" / "demonyms.json"
@@ -546,6 +549,13 @@ class DocumentScope:
         candidates = [p for c in others for p in self._places_in(c[:2])]
         if candidates:
             return self._area(min(candidates, key=lambda p: _distance(p, start, end)))
+        # "trois territoires tarnais retenus …  Un territoire reconduit, deux nouveaux venus": a part
+        # counted after its whole in one sentence, no place of its own, that names itself a part
+        # (NAMED_PART; not "Sur les 183 …, trois se trouvent chez nous"), counts where the whole does
+        wholes = [row for row in earlier if row["unit"] == unit and row["value"] > value
+                  and sentence[0] <= row["start"] < number_start]
+        if wholes and NAMED_PART.match(self.folded, number_start):
+            return Area(wholes[-1]["scope_code"], wholes[-1]["scope_kind"])
         before = self._sentence_before(sentence) if PARTITIVE_PRONOUN.match(self.folded, number_start) else None
         if before and not any(before[0] <= row["start"] < before[1] for row in earlier):
             # "La Région Bretagne … a réuni les territoires labellisés. Deux d'entre eux ont présenté

@@ -154,7 +154,7 @@ from pipeline.extract.territories.prose import (ONLY_OTHER_IS, described_heads, 
 from pipeline.extract.territories.records import (departement_fields_under_a_name, fiche_titles, placed_headings,
                                                   record_names)
 from pipeline.extract.territories.roundup import roundup_names
-from pipeline.extract.territories.topic import topic_name
+from pipeline.extract.territories.topic import key_pattern, reads_as_place, topic_name
 from pipeline.linking import EVERYDAY_FORM_SCORE, is_official_name, known_acronyms, link_epci
 from pipeline.normalize import collapse_spaces, fold, name_key
 
@@ -165,7 +165,8 @@ GEOGRAPHIC_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")-
 COMPASS_HEADS = frozenset(WORDS["compass_heads"])
 FRENCH_QUOTES = str.maketrans({"“": "«", "”": "»", "„": "«"})
 
-__all__ = ["TerritoryMention", "announces_territories", "compass_and_demonym_codes", "find_territories"]
+__all__ = ["TerritoryMention", "announces_territories", "compass_and_demonym_codes", "find_territories",
+           "headline_name_of_a_description"]
 
 
 def find_territories(text: str, places: list[PlaceMention],
@@ -256,6 +257,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _carriers_left_out(kept)
     _demonym_for_its_departement(text, kept)
     _variants_of_one_name(text, kept)
+    _named_without_its_compass_word(kept)
     _areas_named_after_their_town(text, kept)
     _named_with_where(kept)
     _codes_named_in_full(kept)
@@ -2002,6 +2004,56 @@ def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
         longer = {name for name in having_part.get(name_key(short), ()) if _part_of(short, name, parts, words_of[name])}
         if len(longer) == 1:
             mention.name = longer.pop()
+
+
+def _named_without_its_compass_word(mentions: list[TerritoryMention]) -> None:
+    """'le Cotentin et le Sud-Manche labellisés' in a headline beside the list's '— Nord Cotentin,
+    qui associe …': a name that is another mention's name less its leading compass word is that
+    territory named short, when only one name of the text so holds it; not an item of a list of
+    territories, which names one in full ("Cotentin" and "Nord Cotentin" as two items stay two)."""
+    longer: dict[str, set[str]] = {}
+    for mention in mentions:
+        compass, _, rest = mention.territory_id.partition("-")
+        if compass in COMPASS_HEADS and rest:
+            longer.setdefault(rest, set()).add(mention.name)
+    listed = {m.territory_id for m in mentions if m.rule.startswith("territory.list_item") and m.intro is not None}
+    for mention in mentions:
+        names = longer.get(mention.territory_id, set())
+        if len(names) == 1 and mention.territory_id not in listed:
+            mention.name = next(iter(names))
+
+
+# "Nord Franche-Comté : l'industrie automobile fait front commun": a headline opening with a name
+# before a colon; "le bassin Montbéliard-Belfort-Héricourt": a territory written after a
+# geographic head in lower case, a description (folded text for the head).
+HEADLINE_SUBJECT = re.compile(r"[ \t#*]*(?P<name>[A-ZÀ-Ý][^\n:|]{1,60}?)[ \t]*:[ \t]")
+DESCRIBING_HEAD = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")\s")
+HEADLINE_LINES = 6  # a page's title may stand under its masthead, menus and a rubric
+
+
+def headline_name_of_a_description(text: str, mentions: list[TerritoryMention], places: list[PlaceMention]) -> str | None:
+    """'Nord Franche-Comté : l'industrie automobile fait front commun' over 'Labellisé territoire
+    d'industrie …, le bassin Montbéliard-Belfort-Héricourt a présenté son plan' and 'Sur le papier, le
+    Nord Franche-Comté n'a rien d'un territoire simple': in a document of one territory, written only
+    as a description (a geographic head in lower case), a headline opening with a place's name that
+    the body writes again after an article names that territory: one territory, one row. Its
+    members and départements are the description's (assemble.py renames the rows once they are read)."""
+    if not mentions or len({m.territory_id for m in mentions}) != 1 \
+            or not all(text[m.start:m.start + 1].islower() and DESCRIBING_HEAD.match(fold(text[m.start:m.end]))
+                       for m in mentions):
+        return None
+    folded = fold(text)
+    for start, end in top_lines(text, HEADLINE_LINES):
+        subject = HEADLINE_SUBJECT.match(text, start, end)
+        if subject is None or capitalised_run(text, subject.start("name"), end) != subject.end("name"):
+            continue  # the whole part before the colon is one name
+        headline = make_mention(text, subject.start("name"), subject.end("name"), mentions[0].rule, (), end)
+        if headline is None or headline.territory_id == mentions[0].territory_id or not reads_as_place(headline, places):
+            continue
+        again = re.compile(r"(?<![\w'])(?:le|la|les|l')\s*" + key_pattern(headline.territory_id) + r"(?![\w-])")
+        if again.search(folded, end):
+            return headline.name
+    return None
 
 
 # The area of a town, named by its adjective ("le Châtelleraudais", "le Roannais"): one word.

@@ -99,9 +99,10 @@ def topic_name(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
         proposed.setdefault(subject.territory_id, subject)
     scores = {}
     for key, mention in proposed.items():
-        pattern = re.compile(r"(?<![\w-])" + _key_pattern(key) + r"(?![\w-])")
+        pattern = re.compile(r"(?<![\w-])" + key_pattern(key) + r"(?![\w-])")
         found = [m for m in pattern.finditer(folded) if not (COMPASS_OF.match(key) and text[m.start()].islower())
-                 and not OFFICIAL_BODY.search(folded, max(0, m.start() - OFFICE_WINDOW), m.start())]
+                 and not OFFICIAL_BODY.search(folded, max(0, m.start() - OFFICE_WINDOW), m.start())
+                 and not _tail_of_a_longer_name(text, m.start())]
         in_title = any(m.start() < title_end for m in found)
         in_body = sum(m.start() >= title_end for m in found)
         if (in_title and in_body) or in_body >= 2:
@@ -195,9 +196,25 @@ def _label_only_wished(folded: str, key: str) -> bool:
     """Whether the text only wishes the label for the territory it keeps naming ("… pour que X soit
     rapidement labellisé", a candidacy still to be filed) and never says X received it: a
     candidate's article, no territory of the programme."""
-    name = _key_pattern(key)
+    name = key_pattern(key)
     return bool(re.search(r"\bque\s+(?:(?:le|la|les|l')\s*)?" + name + WISHED_AWARD, folded)) \
         and not re.search(r"(?<![\w-])" + name + RECEIVED_AWARD, folded)
+
+
+# A capitalised word right before a name, on its line, that is no article, preposition, opener or
+# word of the programme: "le Nord Cotentin" holds "Cotentin" as the tail of another name.
+WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<word>[A-ZÀ-Ý][\w’'-]*)[ \t]+$")
+NAME_OPENERS = frozenset({"le", "la", "les", "l'", "dans", "en", "pour", "sur", "vers", "au", "aux", "du",
+                          "de", "des", "d'", "a", "et", "ou", "avec", "entre", "chez", "par", "depuis",
+                          "territoire", "territoires", "industrie", "d'industrie"})
+
+
+def _tail_of_a_longer_name(text: str, start: int) -> bool:
+    """Whether the name written at `start` ends a longer proper name ("le Nord Cotentin" beside a
+    heading "Dans le Cotentin"): that mention is the other name's, not the candidate's."""
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
+    # (a word in capitals tells nothing: "TERRITOIRE D'INDUSTRIE COTENTIN")
+    return bool(before) and not before.group("word").isupper() and fold(before.group("word")) not in NAME_OPENERS
 
 
 def _title_end(text: str) -> int:
@@ -221,7 +238,7 @@ def _title_subject(text: str, title_end: int, places: list[PlaceMention]) -> Ter
     return _candidate(text, opening.end(), places) if opening else None
 
 
-def _key_pattern(key: str) -> str:
+def key_pattern(key: str) -> str:
     """A name key ('vallee-de-la-seine') as a pattern on folded text, any spacing or dash between words."""
     return r"[\s'-]+".join(re.escape(word) for word in key.split("-"))
 
@@ -400,7 +417,7 @@ def _intercommunality_subject(text: str, folded: str) -> list[TerritoryMention]:
             # the name it usually goes by ("Cap Nord" for the CA du Pays Nord Martinique)
         proposed.setdefault(mention.territory_id, mention)
     for key in proposed:  # "à Lyon" names a venue: not counted
-        counts[key] = len(re.findall(r"(?<![\w-])(?<!\ba )" + _key_pattern(key) + r"(?![\w-])", folded))
+        counts[key] = len(re.findall(r"(?<![\w-])(?<!\ba )" + key_pattern(key) + r"(?![\w-])", folded))
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     if not ranked or ranked[0][1] < INTERCOMMUNALITY_MENTIONS \
             or (len(ranked) > 1 and ranked[0][1] < CLEAR_MARGIN * ranked[1][1]):
