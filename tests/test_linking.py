@@ -87,6 +87,23 @@ def test_an_acronym_never_defined_may_be_the_initials_of_one_epci_of_the_departe
     assert DocumentLinker().link("CCTLB").siren is None                   # no context
 
 
+def test_a_count_of_c_is_the_acronym_of_a_cc_whose_initials_are_all_c():
+    haute_garonne = DocumentLinker(frozenset({"31"}))
+    assert haute_garonne.link("la 5C").siren == "200072643"  # CC Coeur et Coteaux du Comminges
+    assert haute_garonne.initials_in_context("Côté Comminges, on y retrouve la 5C.")["5C"].siren == "200072643"
+    assert DocumentLinker(frozenset({"2B"})).link("la 4C").siren is None  # Cap Corse, Castagniccia-Casinca, Centre Corse
+    assert DocumentLinker(frozenset({"65"})).link("la 5C").siren is None  # none in the Hautes-Pyrénées
+    assert DocumentLinker(frozenset({"2B"})).link("2B").siren is None     # a département's code
+
+
+def test_an_area_after_an_epcis_name_links_the_name_before_it_in_the_documents_departements():
+    linker = DocumentLinker(frozenset({"31", "65"}))
+    assert linker.link("les Pyrénées Haut-Garonnaises du Luchonnais").siren == "200072635"
+    assert DocumentLinker(frozenset({"33"})).link("les Pyrénées Haut-Garonnaises du Luchonnais").siren is None
+    assert linker.link("les Coteaux du Luchonnais").siren is None  # no EPCI's name before the area
+    assert linker.link("Cœur et Coteaux du Comminges").siren == "200072643"  # a name ending so, whole
+
+
 def test_a_known_acronym_of_elsewhere_gives_way_to_the_initials_of_one_epci_here():
     """"la CCPB" is the data file's CC of the Plaine de l'Ain (01); in a text of the Moselle it
     is the CC du Pays de Bitche by its initials; no guess where two EPCIs have those initials."""
