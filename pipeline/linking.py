@@ -631,6 +631,32 @@ def _as_it_was(link: Link, year: int | None) -> Link:
     return _linked(ref.epcis[before[0]], link.score, link.exact) if len(before) == 1 else link
 
 
+# a word of a territory's name, between blanks, slashes, dashes and brackets
+NAME_WORD = re.compile(r"[^\s/–—,;()«»\"]+")
+MAX_NAME_SPAN_WORDS = 6
+NAME_SPAN_EDGE_WORDS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "sur", "à", "a"})
+
+
+@lru_cache(maxsize=4096)
+def departements_of_epcis_in(name: str) -> frozenset[str]:
+    """The départements of the EPCIs whose name a territory's name holds whole, two words at least
+    or one hyphenated ("Baie de Somme Ponthieu-Marquenterre": the CA de la Baie de Somme and the
+    CC Ponthieu-Marquenterre, 80): where the EPCIs its text names without a département, by initials
+    it never defines ("la CABS et la CCPM"), may lie. One word alone may be a town's or a river's."""
+    words = NAME_WORD.findall(name)
+    found: set[str] = set()
+    for first in range(len(words)):
+        for last in range(first + 1, min(len(words), first + MAX_NAME_SPAN_WORDS) + 1):
+            span = " ".join(words[first:last])
+            if last - first < 2 and "-" not in span or fold(words[first]) in NAME_SPAN_EDGE_WORDS \
+                    or fold(words[last - 1]) in NAME_SPAN_EDGE_WORDS:
+                continue
+            link = link_epci(span)
+            if link.siren and link.exact and link.score >= OFFICIAL_NAME_SCORE and named_after(span, link.siren):
+                found |= set(link.departement_codes)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=4096)
 def _forms_of(siren: str) -> frozenset[str]:
     """Every core name and everyday form an EPCI goes by, its town included ("Évreux" for the
