@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.linking import DocumentLinker, known_acronyms, link_epci, named_after
+from pipeline.linking import DocumentLinker, departements_of_epcis_in, known_acronyms, link_epci, named_after
 
 
 @pytest.mark.parametrize("written, epci_type, siren", [
@@ -102,6 +102,13 @@ def test_an_area_after_an_epcis_name_links_the_name_before_it_in_the_documents_d
     assert DocumentLinker(frozenset({"33"})).link("les Pyrénées Haut-Garonnaises du Luchonnais").siren is None
     assert linker.link("les Coteaux du Luchonnais").siren is None  # no EPCI's name before the area
     assert linker.link("Cœur et Coteaux du Comminges").siren == "200072643"  # a name ending so, whole
+
+
+def test_the_departements_of_the_epcis_a_territorys_name_holds_whole():
+    assert departements_of_epcis_in("Baie de Somme Ponthieu-Marquenterre") == {"80"}
+    assert departements_of_epcis_in("Pays Rochois – Arve et Salève") == {"74"}
+    assert departements_of_epcis_in("Lacq-Pau-Tarbes") == set()  # no EPCI's name
+    assert departements_of_epcis_in("Pays de Châlons") == set()   # a town's name alone is no EPCI's
 
 
 def test_a_known_acronym_of_elsewhere_gives_way_to_the_initials_of_one_epci_here():
