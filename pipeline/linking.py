@@ -639,16 +639,17 @@ NAME_SPAN_EDGE_WORDS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l"
 
 @lru_cache(maxsize=4096)
 def departements_of_epcis_in(name: str) -> frozenset[str]:
-    """The départements of the EPCIs whose name a territory's name holds whole, two words at least
-    or one hyphenated ("Baie de Somme Ponthieu-Marquenterre": the CA de la Baie de Somme and the
-    CC Ponthieu-Marquenterre, 80): where the EPCIs its text names without a département, by initials
-    it never defines ("la CABS et la CCPM"), may lie. One word alone may be a town's or a river's."""
+    """The départements of the EPCIs whose name, two words at least, a territory's name holds as a
+    part ("Baie de Somme Ponthieu-Marquenterre": the CA de la Baie de Somme, 80): where the EPCIs its
+    text names without a département, by initials it never defines ("la CABS et la CCPM"), may lie.
+    One word alone may be a town's or a river's ("Puy-en-Velay": the town, in its text, is no
+    member); a name that is an EPCI's whole takes nothing from it (tests/gold/README.md)."""
     words = NAME_WORD.findall(name)
     found: set[str] = set()
     for first in range(len(words)):
-        for last in range(first + 1, min(len(words), first + MAX_NAME_SPAN_WORDS) + 1):
+        for last in range(first + 2, min(len(words), first + MAX_NAME_SPAN_WORDS) + 1):
             span = " ".join(words[first:last])
-            if last - first < 2 and "-" not in span or fold(words[first]) in NAME_SPAN_EDGE_WORDS \
+            if (first, last) == (0, len(words)) or fold(words[first]) in NAME_SPAN_EDGE_WORDS \
                     or fold(words[last - 1]) in NAME_SPAN_EDGE_WORDS:
                 continue
             link = link_epci(span)

@@ -109,6 +109,8 @@ def test_the_departements_of_the_epcis_a_territorys_name_holds_whole():
     assert departements_of_epcis_in("Pays Rochois – Arve et Salève") == {"74"}
     assert departements_of_epcis_in("Lacq-Pau-Tarbes") == set()  # no EPCI's name
     assert departements_of_epcis_in("Pays de Châlons") == set()   # a town's name alone is no EPCI's
+    assert departements_of_epcis_in("Puy-en-Velay") == set()      # one word: the town's name too
+    assert departements_of_epcis_in("Grand Châtellerault") == set()  # an EPCI's whole name: nothing
 
 
 def test_a_known_acronym_of_elsewhere_gives_way_to_the_initials_of_one_epci_here():
