@@ -788,8 +788,8 @@ def _initials_of(form: str, folded: str, dropped: frozenset[str]) -> set[str]:
     # "la 2CCAM" for "CC Cluses-Arve et Montagnes": the two C of "Communauté de Communes" counted
     twice = {"2C" + initials} if form == "CC" else set()
     # "la 5C" for "CC Cœur et Coteaux du Comminges": the legal form's letters and the initials, all
-    # C, counted together
-    all_c = {f"{len(form + initials)}C"} if ALL_C_COUNT.fullmatch(f"{len(form + initials)}C") \
+    # C, counted together; every word's ("la 3C" is the CC des Coëvrons, not the CC du Pays de Craon)
+    all_c = {f"{len(form + initials)}C"} if not dropped and ALL_C_COUNT.fullmatch(f"{len(form + initials)}C") \
         and set(form + initials) == {"C"} else set()
     # "Communauté de communes ELAN" for "CC Élan Limousin Avenir Nature": the name's own initials
     return {form + initials, form + counted} | twice | all_c | ({initials} if len(initials) >= 4 else set())

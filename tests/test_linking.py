@@ -94,6 +94,8 @@ def test_a_count_of_c_is_the_acronym_of_a_cc_whose_initials_are_all_c():
     assert DocumentLinker(frozenset({"2B"})).link("la 4C").siren is None  # Cap Corse, Castagniccia-Casinca, Centre Corse
     assert DocumentLinker(frozenset({"65"})).link("la 5C").siren is None  # none in the Hautes-Pyrénées
     assert DocumentLinker(frozenset({"2B"})).link("2B").siren is None     # a département's code
+    # every word's initials: "CC du Pays de Craon" without its "Pays" is no "3C"
+    assert DocumentLinker(frozenset({"53"})).link("la 3C").siren == "200033298"  # CC des Coëvrons
 
 
 def test_an_area_after_an_epcis_name_links_the_name_before_it_in_the_documents_departements():
