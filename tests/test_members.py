@@ -1085,3 +1085,10 @@ def test_a_complement_of_place_that_closes_an_official_name_stays_in_it():
     text = ("Le territoire regroupe la CC des Vosges côté Sud Ouest et la CC de la Porte des Vosges "
             "Méridionales.")
     assert [siren for siren, _ in members(text)] == ["200068773", "200068377"]
+
+
+def test_a_members_table_written_with_blanks_ends_each_name_at_its_column_gap():
+    text = ("Le Territoire d'industrie Niortais – Haut Val de Sèvre réunit les intercommunalités suivantes :\n\n"
+            "  Communauté d'agglomération du Niortais            Niort\n"
+            "  Communauté de communes Haut Val de Sèvre          Saint-Maixent-l'École\n")
+    assert [siren for siren, _ in members(text)] == ["200041317", "200041994"]
