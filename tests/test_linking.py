@@ -209,8 +209,11 @@ def test_a_town_qualified_by_its_river_or_country_is_written_alone_with_a_type_w
     assert link_epci("Châlons Agglo", None, marne).siren == "200066876"
     assert link_epci("l'agglomération de Châlons", None, marne).siren == "200066876"
     assert link_epci("Châlons", None, marne).siren is None
-    assert link_epci("Châlons Agglo", None, frozenset({"75"})).siren is None
-    assert link_epci("Châlons Agglo").siren is None
+    assert link_epci("Saint-Dié Agglo", None, frozenset({"88"})).siren == "200071066"
+    assert link_epci("Saint-Dié Agglo", None, frozenset({"75"})).siren is None
+    assert link_epci("Saint-Dié Agglo").siren is None
+    # a short name of the aliases file is known everywhere, like "Niort Agglo"
+    assert link_epci("Châlons Agglo", None, frozenset({"75"})).siren == "200066876"
 
 
 def test_a_town_with_a_type_word_is_read_in_the_region_of_a_text_that_names_no_departement():

@@ -203,9 +203,10 @@ def test_the_communes_of_an_epci_given_by_its_former_acronym_are_no_members():
 
 
 def test_an_acronym_opening_with_a_count_does_not_empty_a_weak_triggers_list():
-    """"associe la 5C, A et B": "5C" (undefined, no SIREN) is a name, not "la" a common noun."""
+    """"associe la 5C, A et B": "5C" (never defined: the CC Cœur et Coteaux du Comminges, its
+    initials all C counted) is a name, not "la" a common noun."""
     text = "Le territoire associe la 5C, Cagire Garonne Salat et Cœur de Garonne."
-    assert [siren for siren, _ in members(text, frozenset({"31"}))] == ["200073146", "200068815"]
+    assert [siren for siren, _ in members(text, frozenset({"31"}))] == ["200072643", "200073146", "200068815"]
     assert members("Le territoire associe les 3 priorités du contrat.", frozenset({"31"})) == []
 
 
