@@ -122,8 +122,10 @@ WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint"
               # "CC des 4 rivières" is written "des Quatre Rivières"
               "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6", "sept": "7",
               "huit": "8", "neuf": "9", "dix": "10", "mille": "1000"}
-# "COBAN", "CdC", "3CM", "2CCAM" (a count of repeated initials first: not "2B", a code)
+# "COBAN", "CdC", "3CM", "2CCAM" (a count of repeated initials first: not "2B", a code), "5C" (a
+# communauté de communes whose name's initials are all C: "Cœur et Coteaux du Comminges")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}|[A-Z][a-z]?[A-Z0-9&][A-Za-z0-9&]{0,8}|[2-9][A-Z]{2}[A-Z0-9&]{0,7}")
+ALL_C_COUNT = re.compile(r"[3-9]C")
 NAME_FORM = {"CC": "CC", "CA": "CA", "CU": "CU", "Métropole": "METRO"}
 NEAR_TYPES = {"CA", "CU", "METRO", "MET69"}
 ARTICLES = re.compile(r"^(?:(?:la|le|les|l)['’ ]\s*)", re.IGNORECASE)
@@ -131,6 +133,10 @@ ARTICLES = re.compile(r"^(?:(?:la|le|les|l)['’ ]\s*)", re.IGNORECASE)
 # and capitalised words right after a capitalised word (not "… de la Vallée …")
 TAGLINE = re.compile(r"(?<=[^\W\d_]{3})[ \t]+(?:[-–][ \t]+)?(?:la|le|les)[ \t]+"
                      r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+[A-ZÉÈÀÂÎÔ][\w'’-]*)*[ \t]*$")
+# "les Pyrénées Haut-Garonnaises du Luchonnais": the area people add after an EPCI's name, one
+# word named after a town ("-ais", "-ois"), not a word of the name
+AREA_AFTER_NAME = re.compile(r"(?<=[^\W\d_]{3})[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l['’])[ \t]*"
+                             r"[A-ZÉÈÀÂÎÔ][\w-]*(?:ais|ois|aise|oise)[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -300,7 +306,8 @@ def everyday_alias_pattern(alias: str) -> re.Pattern:
 
 
 def _is_acronym(alias: str) -> bool:
-    return bool(ACRONYM.fullmatch(alias)) and sum(c.isupper() for c in alias) >= 2
+    return bool(ACRONYM.fullmatch(alias)) and sum(c.isupper() for c in alias) >= 2 \
+        or bool(ALL_C_COUNT.fullmatch(alias))
 
 
 def _own_places(ref: referential.Referential, epci: referential.Epci) -> set[str]:
@@ -624,6 +631,33 @@ def _as_it_was(link: Link, year: int | None) -> Link:
     return _linked(ref.epcis[before[0]], link.score, link.exact) if len(before) == 1 else link
 
 
+# a word of a territory's name, between blanks, slashes, dashes and brackets
+NAME_WORD = re.compile(r"[^\s/–—,;()«»\"]+")
+MAX_NAME_SPAN_WORDS = 6
+NAME_SPAN_EDGE_WORDS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "sur", "à", "a"})
+
+
+@lru_cache(maxsize=4096)
+def departements_of_epcis_in(name: str) -> frozenset[str]:
+    """The départements of the EPCIs whose name, two words at least, a territory's name holds as a
+    part ("Baie de Somme Ponthieu-Marquenterre": the CA de la Baie de Somme, 80): where the EPCIs its
+    text names without a département, by initials it never defines ("la CABS et la CCPM"), may lie.
+    One word alone may be a town's or a river's ("Puy-en-Velay": the town, in its text, is no
+    member); a name that is an EPCI's whole takes nothing from it (tests/gold/README.md)."""
+    words = NAME_WORD.findall(name)
+    found: set[str] = set()
+    for first in range(len(words)):
+        for last in range(first + 2, min(len(words), first + MAX_NAME_SPAN_WORDS) + 1):
+            span = " ".join(words[first:last])
+            if (first, last) == (0, len(words)) or fold(words[first]) in NAME_SPAN_EDGE_WORDS \
+                    or fold(words[last - 1]) in NAME_SPAN_EDGE_WORDS:
+                continue
+            link = link_epci(span)
+            if link.siren and link.exact and link.score >= OFFICIAL_NAME_SCORE and named_after(span, link.siren):
+                found |= set(link.departement_codes)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=4096)
 def _forms_of(siren: str) -> frozenset[str]:
     """Every core name and everyday form an EPCI goes by, its town included ("Évreux" for the
@@ -753,21 +787,25 @@ def _initials_of(form: str, folded: str, dropped: frozenset[str]) -> set[str]:
     counted = re.sub(r"(.)\1+", lambda run: f"{len(run.group(0))}{run.group(1)}", initials)
     # "la 2CCAM" for "CC Cluses-Arve et Montagnes": the two C of "Communauté de Communes" counted
     twice = {"2C" + initials} if form == "CC" else set()
+    # "la 5C" for "CC Cœur et Coteaux du Comminges": the legal form's letters and the initials, all
+    # C, counted together; every word's ("la 3C" is the CC des Coëvrons, not the CC du Pays de Craon)
+    all_c = {f"{len(form + initials)}C"} if not dropped and ALL_C_COUNT.fullmatch(f"{len(form + initials)}C") \
+        and set(form + initials) == {"C"} else set()
     # "Communauté de communes ELAN" for "CC Élan Limousin Avenir Nature": the name's own initials
-    return {form + initials, form + counted} | twice | ({initials} if len(initials) >= 4 else set())
+    return {form + initials, form + counted} | twice | all_c | ({initials} if len(initials) >= 4 else set())
 
 
 @lru_cache(maxsize=1)
 def generated_acronyms() -> dict[str, tuple[str, ...]]:
     """Acronyms an EPCI's names would give ('CCTLB'), for acronyms a text uses without defining
     them and that no data file knows; only trusted inside a list of members, for one EPCI of the
-    document's départements, and from four letters on."""
+    document's départements, and from four letters on (a count of C, "5C", from two)."""
     found: dict[str, set[str]] = {}
     for epci in referential.load().epcis.values():
         for borne in epci.names:
             for dropped in (frozenset(), frozenset(ACRONYM_GENERIC)):
                 for acronym in _initials(borne.name, dropped):
-                    if len(acronym) >= 4:
+                    if len(acronym) >= 4 or ALL_C_COUNT.fullmatch(acronym):
                         found.setdefault(acronym, set()).add(epci.siren)
     return {acronym: tuple(sorted(sirens)) for acronym, sirens in found.items()}
 
@@ -796,7 +834,7 @@ def acronym_in(written: str) -> str | None:
 
 # "la CCBPD", "de la CUCM": a legal form's letters and two initials or more, after the article
 # of "la communauté"
-ARTICLE_THEN_FORM_INITIALS = re.compile(r"(?<![\w'’])[Ll]a\s+((?:C[CAU]|2C)[A-Z0-9]{2,8})(?![\w&'’-])")
+ARTICLE_THEN_FORM_INITIALS = re.compile(r"(?<![\w'’])[Ll]a\s+((?:C[CAU]|2C)[A-Z0-9]{2,8}|[3-9]C)(?![\w&'’-])")
 
 # "la CCPM du Pays de Mormal", "CCSA du Sud Avesnois": a legal form's acronym, then the name it spells
 ACRONYM_THEN_NAME = re.compile(r"(?:(?:la|le)\s+|l['’]\s*)?(?P<acronym>C[CAU][A-Z0-9]{1,6})\s+"
@@ -931,6 +969,12 @@ class DocumentLinker:
             named = link_epci(written[:tagline.start()], epci_type, self.departements, self.year,
                               self.year_dated)
             if named.exact and named.score >= OFFICIAL_NAME_SCORE:
+                return named
+        area = AREA_AFTER_NAME.search(written) if not (found.siren or found.candidates) else None
+        if area:
+            # the name before it, exactly, of an EPCI of the document's départements, or nothing
+            named = link_epci(written[:area.start()], epci_type, self.departements, self.year, self.year_dated)
+            if named.exact and named.score >= OFFICIAL_NAME_SCORE and set(named.departement_codes) & self.departements:
                 return named
         return found
 

@@ -63,6 +63,7 @@ def test_seed_datelines_give_the_place_and_headline():
     ("Version du 20 novembre 2023", None, datetime.date(2023, 11, 20)),
     ("Plan d'actions — Version validée en comité de pilotage du 4 avril 2019", None, datetime.date(2019, 4, 4)),
     ("Newsletter du 17 décembre 2018", None, datetime.date(2018, 12, 17)),
+    ("# La revue de presse régionale du samedi 24 novembre 2018", None, datetime.date(2018, 11, 24)),
     ("LE JOURNAL DU MARDI 28 JANVIER 2020", None, datetime.date(2020, 1, 28)),
     ("Lettre d'information de la Région – Développement économique – n° 47 – 14 novembre 2023", None,
      datetime.date(2023, 11, 14)),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.linking import DocumentLinker, known_acronyms, link_epci, named_after
+from pipeline.linking import DocumentLinker, departements_of_epcis_in, known_acronyms, link_epci, named_after
 
 
 @pytest.mark.parametrize("written, epci_type, siren", [
@@ -85,6 +85,34 @@ def test_an_acronym_never_defined_may_be_the_initials_of_one_epci_of_the_departe
     assert linker.link("CCS").siren is None              # three letters: too short to trust
     assert DocumentLinker(frozenset({"33"})).link("CCTLB").siren is None  # another département
     assert DocumentLinker().link("CCTLB").siren is None                   # no context
+
+
+def test_a_count_of_c_is_the_acronym_of_a_cc_whose_initials_are_all_c():
+    haute_garonne = DocumentLinker(frozenset({"31"}))
+    assert haute_garonne.link("la 5C").siren == "200072643"  # CC Coeur et Coteaux du Comminges
+    assert haute_garonne.initials_in_context("Côté Comminges, on y retrouve la 5C.")["5C"].siren == "200072643"
+    assert DocumentLinker(frozenset({"2B"})).link("la 4C").siren is None  # Cap Corse, Castagniccia-Casinca, Centre Corse
+    assert DocumentLinker(frozenset({"65"})).link("la 5C").siren is None  # none in the Hautes-Pyrénées
+    assert DocumentLinker(frozenset({"2B"})).link("2B").siren is None     # a département's code
+    # every word's initials: "CC du Pays de Craon" without its "Pays" is no "3C"
+    assert DocumentLinker(frozenset({"53"})).link("la 3C").siren == "200033298"  # CC des Coëvrons
+
+
+def test_an_area_after_an_epcis_name_links_the_name_before_it_in_the_documents_departements():
+    linker = DocumentLinker(frozenset({"31", "65"}))
+    assert linker.link("les Pyrénées Haut-Garonnaises du Luchonnais").siren == "200072635"
+    assert DocumentLinker(frozenset({"33"})).link("les Pyrénées Haut-Garonnaises du Luchonnais").siren is None
+    assert linker.link("les Coteaux du Luchonnais").siren is None  # no EPCI's name before the area
+    assert linker.link("Cœur et Coteaux du Comminges").siren == "200072643"  # a name ending so, whole
+
+
+def test_the_departements_of_the_epcis_a_territorys_name_holds_whole():
+    assert departements_of_epcis_in("Baie de Somme Ponthieu-Marquenterre") == {"80"}
+    assert departements_of_epcis_in("Pays Rochois – Arve et Salève") == {"74"}
+    assert departements_of_epcis_in("Lacq-Pau-Tarbes") == set()  # no EPCI's name
+    assert departements_of_epcis_in("Pays de Châlons") == set()   # a town's name alone is no EPCI's
+    assert departements_of_epcis_in("Puy-en-Velay") == set()      # one word: the town's name too
+    assert departements_of_epcis_in("Grand Châtellerault") == set()  # an EPCI's whole name: nothing
 
 
 def test_a_known_acronym_of_elsewhere_gives_way_to_the_initials_of_one_epci_here():
@@ -181,8 +209,11 @@ def test_a_town_qualified_by_its_river_or_country_is_written_alone_with_a_type_w
     assert link_epci("Châlons Agglo", None, marne).siren == "200066876"
     assert link_epci("l'agglomération de Châlons", None, marne).siren == "200066876"
     assert link_epci("Châlons", None, marne).siren is None
-    assert link_epci("Châlons Agglo", None, frozenset({"75"})).siren is None
-    assert link_epci("Châlons Agglo").siren is None
+    assert link_epci("Saint-Dié Agglo", None, frozenset({"88"})).siren == "200071066"
+    assert link_epci("Saint-Dié Agglo", None, frozenset({"75"})).siren is None
+    assert link_epci("Saint-Dié Agglo").siren is None
+    # a short name of the aliases file is known everywhere, like "Niort Agglo"
+    assert link_epci("Châlons Agglo", None, frozenset({"75"})).siren == "200066876"
 
 
 def test_a_town_with_a_type_word_is_read_in_the_region_of_a_text_that_names_no_departement():

@@ -203,9 +203,10 @@ def test_the_communes_of_an_epci_given_by_its_former_acronym_are_no_members():
 
 
 def test_an_acronym_opening_with_a_count_does_not_empty_a_weak_triggers_list():
-    """"associe la 5C, A et B": "5C" (undefined, no SIREN) is a name, not "la" a common noun."""
+    """"associe la 5C, A et B": "5C" (never defined: the CC Cœur et Coteaux du Comminges, its
+    initials all C counted) is a name, not "la" a common noun."""
     text = "Le territoire associe la 5C, Cagire Garonne Salat et Cœur de Garonne."
-    assert [siren for siren, _ in members(text, frozenset({"31"}))] == ["200073146", "200068815"]
+    assert [siren for siren, _ in members(text, frozenset({"31"}))] == ["200072643", "200073146", "200068815"]
     assert members("Le territoire associe les 3 priorités du contrat.", frozenset({"31"})) == []
 
 
@@ -1085,3 +1086,10 @@ def test_a_complement_of_place_that_closes_an_official_name_stays_in_it():
     text = ("Le territoire regroupe la CC des Vosges côté Sud Ouest et la CC de la Porte des Vosges "
             "Méridionales.")
     assert [siren for siren, _ in members(text)] == ["200068773", "200068377"]
+
+
+def test_a_members_table_written_with_blanks_ends_each_name_at_its_column_gap():
+    text = ("Le Territoire d'industrie Niortais – Haut Val de Sèvre réunit les intercommunalités suivantes :\n\n"
+            "  Communauté d'agglomération du Niortais            Niort\n"
+            "  Communauté de communes Haut Val de Sèvre          Saint-Maixent-l'École\n")
+    assert [siren for siren, _ in members(text)] == ["200041317", "200041994"]

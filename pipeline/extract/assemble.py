@@ -42,7 +42,7 @@ from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORD
                                                  territories_demonym)
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
-from pipeline.linking import DocumentLinker, named_after
+from pipeline.linking import DocumentLinker, departements_of_epcis_in, named_after
 from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold, name_key
 
@@ -721,8 +721,10 @@ def extract(text: str, doc: Doc) -> Extraction:
     # EPCIs it names may lie (linking context only)
     # an undated bulletin of "Printemps 2019" was still written in 2019
     written = written_year(text) if info["published_on"] is None else None
+    # "Baie de Somme Ponthieu-Marquenterre": the départements of the EPCIs a territory's name holds
     linker = DocumentLinker(doc_departements | departements_of_epci_demonyms(fold(text))
-                            | {code for m in mentions for code in former_region_departements_in(m.name)},
+                            | {code for m in mentions for code in former_region_departements_in(m.name)}
+                            | {code for m in mentions for code in departements_of_epcis_in(m.name)},
                             frozenset(p.code for p in places if p.kind == "region"),
                             written or _reference_year(info["published_on"], phase),
                             # a second-phase text was written in 2023 or later

@@ -168,9 +168,10 @@ THIS_DAY = re.compile(rf"(?<!\w)ce\s+(?=lundi|mardi|mercredi|jeudi|vendredi|same
 # 2019" (a plan's), "Version du 20 novembre 2023" (a list's), "Le journal du mardi 28 janvier
 # 2020" (a radio's bulletin), "22/11/2018 - 17:45",
 # "Par 10/04/2025" (a byline whose author's link was lost), "22 janvier 2021 à 8h57 par Jeanne Dupont",
+# "La revue de presse régionale du samedi 24 novembre 2018" (a weekly review's issue),
 # "Par N. D. Le 11 octobre 2019 à 19h12" (an author's initials, then the date), "Par Jeanne Dupont,
 # le 20 janvier 2025 à 07h00" (a comma after the author).
-BARE_DATE = re.compile(rf"(?:(?:le\s+)?(?:edition|version(?:\s+(?:validee|adoptee|approuvee)\s+(?:en|par)\s+[a-z' ]{{3,40}}?)?|journal|newsletter|lettre(?:\s+d'information)?|bulletin)\s+du\s+|le\s+|par\s+(?:[a-z][\w'.-]*,?\s+){{0,4}}?(?:le\s+)?)?{DATE}\.?{TIME}(?:\s+par\s+[a-z][\w'.-]*(?:\s+[\w'.-]+){{0,4}})?")
+BARE_DATE = re.compile(rf"(?:(?:le\s+)?(?:edition|version(?:\s+(?:validee|adoptee|approuvee)\s+(?:en|par)\s+[a-z' ]{{3,40}}?)?|journal|newsletter|lettre(?:\s+d'information)?|bulletin)\s+du\s+|(?:la\s+)?revue\s+de\s+presse(?:\s+[a-z]+)?\s+du\s+|le\s+|par\s+(?:[a-z][\w'.-]*,?\s+){{0,4}}?(?:le\s+)?)?{DATE}\.?{TIME}(?:\s+par\s+[a-z][\w'.-]*(?:\s+[\w'.-]+){{0,4}})?")
 # The separators of a byline's parts: "Publié le ... | Mis à jour le ...", "Par la rédaction | 10/04/2025",
 # "Édition : Mulhouse - 25 mars 2019", "Aiacciu, u 22 di lugliu 2019 / Ajaccio, le 22 juillet 2019";
 # the columns of a PDF's letterhead ("Communiqué de presse          Grenoble, le 23 novembre 2018").

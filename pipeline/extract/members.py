@@ -267,8 +267,20 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         parts.append((pos, joint.start()))
         pos = joint.end()
     parts.append((pos, end))
+    parts = [(s, _before_column_gap(text, s, e)) for s, e in parts]
     return [(_past_everyday_plural(text, s, e), _before_place_complement(text, s, e)) for s, e in parts
             if text[s:e].strip()]
+
+
+# "Communauté de communes du Nogentais      Nogent-sur-Seine": a table's columns read as one line
+COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \t]{3,}|\t)(?=\S)")
+
+
+def _before_column_gap(text: str, start: int, end: int) -> int:
+    """Where a part's first cell ends, when a gap of blanks parts it into a table's columns (the
+    name's cell, then its seat's): the other cells are no part of the name."""
+    gap = COLUMN_GAP.search(text, start, end)
+    return gap.start() if gap else end
 
 
 # "… et le Haut Pays Bigouden à l'intérieur", "… B côté Morbihan": the place a name lies in, after it

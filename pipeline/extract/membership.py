@@ -1577,14 +1577,15 @@ def _bare_subject(text: str, sentence_start: int, trigger: int,
     Industrie est porté par A"): two capitalised words at least, or one said to lie somewhere
     ("le Saint-Quentinois, dans l'Aisne, réunit"); not an EPCI ("Flers Agglo regroupe"), nor
     another body ("L'État associe", "Le PETR du Pays de X regroupe"), nor a person's office ("…,
-    Président de l'UIMM X, réunissant également la CA Y": the candidacy the sentence opens with does)."""
+    Président de l'UIMM X, réunissant également la CA Y": the candidacy the sentence opens with does),
+    nor a side of one ("Côté Comminges, on y retrouve la 5C")."""
     subject = BARE_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger) \
         or PRESENTED_SUBJECT.search(text, max(sentence_start, trigger - 160), trigger)
     if subject is None:
         return None
     name = subject.group("name")
     if len(re.findall(r"(?<![\w'’])[A-ZÉÈÀÂÎÔ]", name)) < 2 and not subject.groupdict().get("where") \
-            or OTHER_BODY.match(name) or opens_with_an_institution(name) \
+            or OTHER_BODY.match(name) or opens_with_an_institution(name) or PART_LABEL.match(name) \
             or any(s < subject.end("name") and subject.start("name") < e for s, e in epci_spans):
         return None
     return subject
