@@ -135,6 +135,7 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
                                                  sentence_ends, sentence_bounds, town_words, TITLE_LINES, SENTENCE_STOP,
                                                  top_lines)
+from pipeline.extract.territories.coordinated import coordinated_subjects
 from pipeline.extract.territories.examples import example_names
 from pipeline.extract.territories.sections import section_names
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
@@ -199,6 +200,7 @@ def find_territories(text: str, places: list[PlaceMention],
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]
     candidates = [m for m in candidates if not _perimeter_of_another(text, m)] or candidates
     candidates = _parts_of_a_name_with_commas(text, candidates)
+    candidates += coordinated_subjects(text, places, candidates)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     reach: list[int] = []  # the furthest end of the kept mentions up to each, which start in order
@@ -787,9 +789,25 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
             mention.departement_codes |= codes
         previous = index - 1
         while previous >= 0 and not mentions[previous].departement_codes \
-                and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]):
+                and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]) \
+                and not _placed_item_by_item(text, mentions, previous):
             mentions[previous].departement_codes |= codes
             previous -= 1
+
+
+# A comma between two names of an enumeration, after the first one's bracket ("A (D1 et D2), le B")
+COMMA_JOINT = re.compile(r"\s*(?:\([^()\n]{0,60}\)\s*)?,\s*(?:(?:la|le|les|l['’])\s*)?")
+
+
+def _placed_item_by_item(text: str, mentions: list[TerritoryMention], index: int) -> bool:
+    """Whether a name coordinated before mentions[index] by commas has départements of its own:
+    "A (D1 et D2), le B, le C et D, dans le Gard" places each name apart, the Gard only D; not
+    "A, B, C et D, à La Réunion"."""
+    while index and COMMA_JOINT.fullmatch(text, mentions[index - 1].end, mentions[index].start):
+        index -= 1
+        if mentions[index].departement_codes - mentions[index].name_codes:
+            return True
+    return False
 
 
 # "Le territoire, à cheval sur …", "Ce territoire, situé à cheval entre …" opening the next sentence
