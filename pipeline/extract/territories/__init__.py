@@ -90,6 +90,11 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              du D et la vallée du E", the names adding up to the count (roundup.py)
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
+- territory.coordinated_subject names coordinated as the subject opening a sentence whose verb is
+                             no verb of the label ("A et B ont un point commun : ce sont des
+                             territoires d'industrie …"), when that sentence or the one before
+                             speaks of territories and none is a bare town, or another rule names
+                             one of them a territory (coordinated.py)
 - territory.whole_departement (called by assemble.py, every place counted) a whole département said
                              to be labelled, in a text naming no territory and one département:
                              "l'ensemble du département a été labellisé" beside "le préfet de l'Ariège"
