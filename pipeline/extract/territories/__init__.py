@@ -795,7 +795,7 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
         previous = index - 1
         while previous >= 0 and not mentions[previous].departement_codes \
                 and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]) \
-                and not _placed_item_by_item(text, mentions, previous):
+                and not _placed_item_by_item(text, mentions, previous, mention.end):
             mentions[previous].departement_codes |= codes
             previous -= 1
 
@@ -804,10 +804,13 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
 COMMA_JOINT = re.compile(r"\s*(?:\([^()\n]{0,60}\)\s*)?,\s*(?:(?:la|le|les|l['’])\s*)?")
 
 
-def _placed_item_by_item(text: str, mentions: list[TerritoryMention], index: int) -> bool:
-    """Whether a name coordinated before mentions[index] by commas has départements of its own:
-    "A (D1 et D2), le B, le C et D, dans le Gard" places each name apart, the Gard only D; not
-    "A, B, C et D, à La Réunion"."""
+def _placed_item_by_item(text: str, mentions: list[TerritoryMention], index: int, last_end: int) -> bool:
+    """Whether the place after the last name (ending at `last_end`) is set off by a comma and a
+    name coordinated before mentions[index] by commas has départements of its own: "A (D1 et D2),
+    le B, le C et D, dans le Gard" places each name apart, the Gard only D; not "A, B, C et D, à La
+    Réunion", nor "A (Guadeloupe), B et C (Guyane)"."""
+    if not text[last_end:last_end + 3].lstrip(" \t»\"").startswith(","):
+        return False
     while index and COMMA_JOINT.fullmatch(text, mentions[index - 1].end, mentions[index].start):
         index -= 1
         if mentions[index].departement_codes - mentions[index].name_codes:
