@@ -1085,3 +1085,12 @@ def test_a_complement_of_place_that_closes_an_official_name_stays_in_it():
     text = ("Le territoire regroupe la CC des Vosges côté Sud Ouest et la CC de la Porte des Vosges "
             "Méridionales.")
     assert [siren for siren, _ in members(text)] == ["200068773", "200068377"]
+
+
+def test_a_name_without_legal_form_said_outside_the_territory_is_named_not_listed():
+    """epci.said_outside: the official name of an EPCI of the document's départements, after its
+    article, said outside the territory right after it; not of another département, nor one word."""
+    text = "Le Grand Châteaudun, qui ne fait pas partie du territoire d'industrie, sera associé."
+    assert linked(text, frozenset({"28"})) == [("200069961", "Grand Châteaudun", False)]
+    assert linked(text, frozenset({"13"})) == []
+    assert linked("Le Perche, voisin, sera associé.", frozenset({"28"})) == []
