@@ -1093,3 +1093,10 @@ def test_a_members_table_written_with_blanks_ends_each_name_at_its_column_gap():
             "  Communauté d'agglomération du Niortais            Niort\n"
             "  Communauté de communes Haut Val de Sèvre          Saint-Maixent-l'École\n")
     assert [siren for siren, _ in members(text)] == ["200041317", "200041994"]
+def test_a_name_without_legal_form_said_outside_the_territory_is_named_not_listed():
+    """epci.said_outside: the official name of an EPCI of the document's départements, after its
+    article, said outside the territory right after it; not of another département, nor one word."""
+    text = "Le Grand Châteaudun, qui ne fait pas partie du territoire d'industrie, sera associé."
+    assert linked(text, frozenset({"28"})) == [("200069961", "Grand Châteaudun", False)]
+    assert linked(text, frozenset({"13"})) == []
+    assert linked("Le Perche, voisin, sera associé.", frozenset({"28"})) == []

@@ -4065,3 +4065,27 @@ def test_a_name_less_its_compass_word_is_that_territory_named_short():
     items = mentions("Lorraine", "Nord Lorraine", listed=("Lorraine", "Nord Lorraine"))  # two items: two territories
     _named_without_its_compass_word(items)
     assert [m.name for m in items] == ["Lorraine", "Nord Lorraine"]
+def test_names_coordinated_as_a_sentence_subject_are_territories_only_when_the_text_says_so():
+    """territory.coordinated_subject: the sentence says they are territories, or another rule
+    names one of them; towns, intercommunalities and régions coordinated the same way are not."""
+    said = ("Territoires d'industrie : le bilan.\n\nLa Maurienne et Savoie Industrie ont un point commun : "
+            "ce sont des territoires d'industrie de la Savoie.")
+    assert {"maurienne", "savoie-industrie"} <= coordinated_ids(said)
+    towns = ("Territoires d'industrie : le bilan.\n\nAlbertville et Montmélian ont aussi leurs zones "
+             "d'activités, sans être des territoires labellisés.")
+    assert not {"albertville", "montmelian"} & coordinated_ids(towns)
+    epcis = ("Territoires d'industrie : le bilan.\n\nFlers Agglo et Terres d'Argentan Interco ont signé "
+             "une feuille de route commune avec les autres territoires.")
+    assert not {"flers-agglo", "terres-d-argentan-interco"} & coordinated_ids(epcis)
+    regions = ("Territoires d'industrie : le bilan.\n\nNouvelle-Aquitaine et Occitanie ont financé "
+               "les territoires à parts égales.")
+    assert not coordinated_ids(regions)
+    known = ("Le territoire d'industrie Nord Lozère a réuni son comité.\n\nNord Lozère et Alès, dans le Gard, "
+             "ont tous deux misé sur la formation.")
+    assert {"nord-lozere", "ales"} <= coordinated_ids(known)
+    unknown = "Le programme Territoires d'industrie avance.\n\nMarvejols et Alès ont tous deux misé sur la formation."
+    assert not {"marvejols", "ales"} & coordinated_ids(unknown)
+
+
+def coordinated_ids(text):
+    return {m.territory_id for m in find_territories(text, find_places(text))}

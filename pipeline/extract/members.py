@@ -98,6 +98,10 @@ Rules (ids in the `rule` column):
                        document's départements, two words or more; a territory's own name
                        when one EPCI in France bears it ("Président du Grand Chalon" about the
                        Grand Chalon); an office, never a member.
+- epci.said_outside    a name without legal form said outside the territory right after it
+                       ("l'Intercom Bernay Terres de Normandie, qui ne fait pas partie du
+                       territoire d'industrie", "le X, voisin, …"): the official name of an EPCI of
+                       the document's départements, two words or more; tied to no territory.
 
 Acronyms are learnt before lists are read, so "la COBAN" in a list links wherever the text
 defines it. Mentions outside member lists are kept by the attachment only when a territory claims
@@ -1371,6 +1375,32 @@ def _bare_names_after_a_dash(text: str, linker: DocumentLinker, territories: lis
         if link is not None and len(re.findall(r"\w+", rest)) <= MAX_LABEL_WORDS:
             found.append(EpciMention(line.start("value"), line.end("value"), link, value, link.epci_type,
                                      "epci.member_list", in_member_list=True, territory_hint=owner[2]))
+    return found
+
+
+# "l'Intercom Bernay Terres de Normandie, qui ne fait pas partie du territoire", "le Pays de
+# Lumbres, voisin, …": a bare name after its article, said outside the territory right after it
+SAID_OUTSIDE_RULE = "epci.said_outside"
+BARE_NAME_SAID_OUTSIDE = re.compile(
+    r"(?:\b[Ll]['’][ \t]*|\b[Ll][ae][ \t]+)(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ \t]+(?:[A-ZÀ-Ý][\w'’-]*|de|du|des|la|le|l['’]"
+    r"|d['’]|et|sur|en)){0,8}?)(?=[ \t]*,[ \t]*(?:(?:sa|son|leur|notre)[ \t]+)?voisine?s?[ \t]*,"
+    r"|[ \t]*,?[ \t]*(?:qui[ \t]+)?(?:ne|n['’])[ \t]*(?:en[ \t]+)?(?:fait|font|est|sont)[ \t]+pas[ \t]+(?:partie|membres?)\b)")
+
+
+def _bare_names_said_outside(text: str, linker: DocumentLinker, taken: list[EpciMention]) -> list[EpciMention]:
+    """An EPCI named without legal form and said outside the territory right after its name: the
+    official name of an EPCI of the document's départements (_official_in_context), two words or
+    more; the attachment keeps it tied to no territory (membership.NOT_A_MEMBER)."""
+    found = []
+    taken_reach = SpanReach((m.start, m.end) for m in taken)
+    for match in BARE_NAME_SAID_OUTSIDE.finditer(text):
+        written = match.group("name")
+        if len(written.split()) < 2 or taken_reach.holds(match.start("name")):
+            continue
+        link = _official_in_context(written, linker)
+        if link is not None:
+            found.append(EpciMention(match.start("name"), match.end("name"), link, written, link.epci_type,
+                                     SAID_OUTSIDE_RULE))
     return found
 
 
@@ -3087,6 +3117,7 @@ def find_epcis(text: str, linker: DocumentLinker, structure,
     found += _presidents_bodies(text, linker, territories, found)
     found += _chain_town_names(text, linker, territories, found)
     found += _bare_names_after_a_dash(text, linker, territories, found)
+    found += _bare_names_said_outside(text, linker, found)
     found += _territories_described_by_a_type_word(text, structure, linker, territories, found)
     left_out = _predecessor_clauses(text, found) + _definition_lines(text)
     found = [m for m in found if not any(start <= m.start < end for start, end in left_out)]

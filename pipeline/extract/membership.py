@@ -121,8 +121,8 @@ from pipeline.extract.document_info import is_field_label
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import places_starting_in
 from pipeline.extract.structure import COUNT_WORDS, SpanHolders, SpanReach, SpansInside
-from pipeline.extract.members import (ANAPHOR_TYPES, HEAD, JOINT, MASTHEAD, MEMBERS_VERB, OWN_ANAPHOR, TYPE_WORD, WORDS, EpciMention,
-                                      head_type, dash_fields, spells_out)
+from pipeline.extract.members import (ANAPHOR_TYPES, HEAD, JOINT, MASTHEAD, MEMBERS_VERB, OWN_ANAPHOR, SAID_OUTSIDE_RULE, TYPE_WORD,
+                                      WORDS, EpciMention, head_type, dash_fields, spells_out)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
 from pipeline.extract.territories.common import (CODES_ONLY, CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
@@ -1935,6 +1935,8 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
         elif territories and (_carried_by_an_organisation(mention, folded, sentences)
                               or _ranked_apart_at(mention, text, folded, sentences, holders, epci_spans, reads)):
             attached.append((mention, None))  # the member of a territory the text leaves unnamed
+        elif territories and mention.rule == SAID_OUTSIDE_RULE:
+            attached.append((mention, None))  # "A, qui ne fait pas partie du territoire": an EPCI tied to none
         elif territories:
             unclaimed.append(mention)
         elif programme_named and _named_for_the_programme(mention, text, folded, sentences, structure, reads,

@@ -90,6 +90,11 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              du D et la vallée du E", the names adding up to the count (roundup.py)
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
+- territory.coordinated_subject names coordinated as the subject opening a sentence whose verb is
+                             no verb of the label ("A et B ont un point commun : ce sont des
+                             territoires d'industrie …"), when that sentence or the one before
+                             speaks of territories and none is a bare town, or another rule names
+                             one of them a territory (coordinated.py)
 - territory.whole_departement (called by assemble.py, every place counted) a whole département said
                              to be labelled, in a text naming no territory and one département:
                              "l'ensemble du département a été labellisé" beside "le préfet de l'Ariège"
@@ -135,6 +140,7 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
                                                  sentence_ends, sentence_bounds, town_words, TITLE_LINES, SENTENCE_STOP,
                                                  top_lines)
+from pipeline.extract.territories.coordinated import coordinated_subjects
 from pipeline.extract.territories.examples import example_names
 from pipeline.extract.territories.sections import section_names
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
@@ -200,6 +206,7 @@ def find_territories(text: str, places: list[PlaceMention],
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]
     candidates = [m for m in candidates if not _perimeter_of_another(text, m)] or candidates
     candidates = _parts_of_a_name_with_commas(text, candidates)
+    candidates += coordinated_subjects(text, places, candidates)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TerritoryMention] = []
     reach: list[int] = []  # the furthest end of the kept mentions up to each, which start in order
@@ -789,9 +796,28 @@ def _places_written_after(text: str, mentions: list[TerritoryMention], places: l
             mention.departement_codes |= codes
         previous = index - 1
         while previous >= 0 and not mentions[previous].departement_codes \
-                and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]):
+                and re.fullmatch(r"\s+et\s+(?:(?:de\s+)?(?:la|le|les|l['’])\s*)?", text[mentions[previous].end:mentions[previous + 1].start]) \
+                and not _placed_item_by_item(text, mentions, previous, mention.end):
             mentions[previous].departement_codes |= codes
             previous -= 1
+
+
+# A comma between two names of an enumeration, after the first one's bracket ("A (D1 et D2), le B")
+COMMA_JOINT = re.compile(r"\s*(?:\([^()\n]{0,60}\)\s*)?,\s*(?:(?:la|le|les|l['’])\s*)?")
+
+
+def _placed_item_by_item(text: str, mentions: list[TerritoryMention], index: int, last_end: int) -> bool:
+    """Whether the place after the last name (ending at `last_end`) is set off by a comma and a
+    name coordinated before mentions[index] by commas has départements of its own: "A (D1 et D2),
+    le B, le C et D, dans le Gard" places each name apart, the Gard only D; not "A, B, C et D, à La
+    Réunion", nor "A (Guadeloupe), B et C (Guyane)"."""
+    if not text[last_end:last_end + 3].lstrip(" \t»\"").startswith(","):
+        return False
+    while index and COMMA_JOINT.fullmatch(text, mentions[index - 1].end, mentions[index].start):
+        index -= 1
+        if mentions[index].departement_codes - mentions[index].name_codes:
+            return True
+    return False
 
 
 # "Le territoire, à cheval sur …", "Ce territoire, situé à cheval entre …" opening the next sentence

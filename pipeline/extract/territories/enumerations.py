@@ -163,7 +163,7 @@ ONE_TOWN = re.compile(r"(?:saint|sainte)?-?[a-z']+(?:-(?:sur|sous|en|les|le|la|d
 PLACE_ARTICLE_BEFORE = re.compile(r"(?:\bdu|\bau|\baux|\bla|\bl'|\ble|\bles|\bdes)\s*[\"«]?\s*$")
 
 
-def _bare_town(text: str, part: Part) -> bool:
+def bare_town(text: str, part: Part) -> bool:
     """A town's name without an article ("des représentants de Bar-sur-Aube, Romilly-sur-Seine"):
     towns take none, the areas territories are named after do ("de l'Est du Loiret", "du Grand Chalon")."""
     name = fold(part.name or text[part.start:part.end])
@@ -375,7 +375,7 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 parts = [part for part in parts if _set_beside(text, folded, part)]
             if cue.get("placed") and not all(_placed(text, part, places) for part in parts):
                 continue
-            if cue.get("no_bare_town") and any(_bare_town(text, part) for part in parts):
+            if cue.get("no_bare_town") and any(bare_town(text, part) for part in parts):
                 continue
             if cue.get("no_place_first") and parts and is_place_name(parts[0].name or text[parts[0].start:parts[0].end]):
                 continue  # "deux territoires : en Haute-Corse, A ; en Corse-du-Sud, B": a place says where
