@@ -317,6 +317,12 @@ NOT_A_MEMBER = re.compile(CLAUSE_CHAR + r"{0,80}?(?<![\w'])(?:qui\s+)?(?:ne|n')\
                           r"|\s*,\s*(?:(?:sa|son|leur|notre)\s+)?voisine?s?\b(?!\s+(?:de\s+|d')(?!(?:la|le|les|l')\b)[a-z])")
 
 
+# "l'ancienne CC X", "de l'ancienne communauté de communes X": an intercommunality dissolved
+# since, whose communes belong to another now; no member of a territory (folded text)
+FORMER_BODY = re.compile(r"(?<![\w-])anciennes?\s*$")
+FORMER_WINDOW = len("anciennes ")
+
+
 # "La Communauté d'Agglomération X représentée par M. Y": a party of an agreement (folded text)
 PARTY = re.compile(r"\s*,?\s*represente(?:e|s|es)?\s+par\b")
 # a territory given a new name, and an EPCI joining it (folded text)
@@ -1977,6 +1983,8 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     continued_by = {predecessor: successor for successor, predecessor in successors.items()}
     attached = [(m, continued_by[owner]) if owner in continued_by and JOINED_RIGHT_BEFORE.search(folded, max(0, m.start - 80), m.start)
                 else (m, owner) for m, owner in attached]
+    # "les communes de l'ancienne CC X ont rejoint l'agglomération": dissolved since, no member
+    attached = [(m, owner) for m, owner in attached if not FORMER_BODY.search(folded, max(0, m.start - FORMER_WINDOW), m.start)]
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
 
 
@@ -2617,9 +2625,24 @@ def member_line_territories(candidates: list[TerritoryMention], mentions: list[E
                                                       if a.end <= b.start]
         words = [len(re.findall(r"\w+", re.sub(r"\([^()]*\)", " ", _without_headed_names(gap)))) for gap in gaps]
         if words[0] <= MAX_LEAD_WORDS and max(words[1:], default=0) <= MAX_GAP_WORDS \
-                and not any(re.search(r"[.!?](?:\s|$)", gap) for gap in gaps):
+                and not any(re.search(r"[.!?](?:\s|$)", gap) for gap in gaps) \
+                and not _rubric_over_a_headline(candidate, text, inside[-1].end):
             kept.append(candidate)
     return kept
+
+
+# After the last member, words in lower case that run on to the end of the line: a headline's
+# predicate (a list ends, or goes on after a comma or a bracket: "A et B, soit deux
+# intercommunalités", "A et B (Lot)")
+PREDICATE_AFTER_MEMBERS = re.compile(r"[ \t]+[a-zà-ÿ][\w'’-]*(?:[ \t]+[\w'’-]+){2,}[ \t]*(?:\n|$)")
+
+
+def _rubric_over_a_headline(candidate: TerritoryMention, text: str, members_end: int) -> bool:
+    """Whether a one-word label heads a headline whose subject is the members ("Économie : Rodez,
+    Figeac et Aurillac jouent collectif pour leurs usines"): a page's rubric, no territory's name.
+    A longer label keeps its line ("Cœur de Maine : les Coëvrons et LBN Communauté misent sur
+    l'industrie" names its territory)."""
+    return len(LABEL_WORD.findall(candidate.name)) == 1 and PREDICATE_AFTER_MEMBERS.match(text, members_end) is not None
 
 
 # "Ploërmel Communauté : sélectionnée pour la première fois": a label status opening a line's value

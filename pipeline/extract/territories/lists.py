@@ -892,6 +892,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                     codes |= last_codes
                 if REMARK_VERB.search(text, name_start, name_end):
                     continue  # "– Redon Agglomération est un territoire interrégional …": a remark
+                if _opens_a_quote(text, name_start, name_end):
+                    continue  # "• Les Échos — « Territoires d'industrie : 2 150 projets »": a headline's colon
                 codes = set(codes) | heading_codes
                 located = not place_heading and _located_by_its_value(text, item, lst)
                 codes |= {p.code for p in places_starting_in(places, item.field.value.start, item.field.value.end)
@@ -917,6 +919,13 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 if mention:
                     found.append(mention)
     return found
+
+
+def _opens_a_quote(text: str, start: int, end: int) -> bool:
+    """Whether a name opens a French quote it does not close: the label of a press review's item
+    cut at the colon of the headline it quotes ("Les Échos — « Territoires d'industrie" before
+    ": 2 150 projets »"), a publisher and half a headline, no name."""
+    return text.count("«", start, end) > text.count("»", start, end)
 
 
 # "1. Montluçon, porté par :" over "- A," "- B ;": a sub-list heading that names a territory, then
