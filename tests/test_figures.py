@@ -704,6 +704,17 @@ def test_small_figures_count_in_the_home_area_all_the_documents_territories_lie_
     assert [f["scope_code"] for f in both_at_home][:2] == ["74", "74"]
 
 
+
+def test_the_region_a_text_names_only_as_a_council_is_the_one_its_territories_lie_in():
+    text = ("Nous écrivions que six territoires d'industrie avaient signé leur contrat avec la Région. "
+            "Ils sont en réalité cinq.")
+    doc = next(nlp.parse([text]))
+    sentences = nlp.sentence_spans(doc, text)
+    in_one_region = extract_figures(text, sentences, find_places(text), [], [{"85"}, {"49"}, {"53"}])
+    assert [(f["value"], f["scope_code"]) for f in in_one_region] == [(6.0, "52"), (5.0, "52")]
+    in_two_regions = extract_figures(text, sentences, find_places(text), [], [{"85"}, {"35"}])
+    assert [f["scope_code"] for f in in_two_regions] == ["FR", "FR"]
+
 def test_a_bare_number_before_a_noun_without_unit_gets_none_from_a_frame():
     text = "Il est référent des 3 clubs d'industriels du territoire (150 entreprises). Ils étaient quatre collectivités."
     assert facts(text) == []

@@ -336,6 +336,12 @@ def _home_of_territories(territory_departements: list[set[str]]) -> Area | None:
     return Area(regions.pop(), "region") if len(regions) == 1 else None
 
 
+def _region_of_territories(territory_departements: list[set[str]]) -> Area | None:
+    """The one région every territory of the document lies in, if there is one."""
+    area = _home_of_territories(territory_departements)
+    return Area(_region_of(area), "region") if area is not None and _region_of(area) else None
+
+
 @lru_cache(maxsize=1)
 def _single_departement_regions() -> dict[str, str]:
     """Département code -> its région's code, for régions of one département (Guyane: 973 -> 03)."""
@@ -430,6 +436,10 @@ class DocumentScope:
         departement = (Area(departements.most_common(1)[0][0], "departement")
                        if departements else _departement_of_its_demonym(folded))
         region = Area(regions.most_common(1)[0][0], "region") if regions else None
+        if region is None:
+            # "douze territoires … ont signé leur convention avec la Région" in a letter naming no
+            # région or département of its own: the Région its territories all lie in
+            region = _region_of_territories(territory_departements)
         # a place inside a name tells the home only where the territories lie ("Ardèche Drôme
         # Nord"), not against them ("Grand Est Touraine", in Indre-et-Loire)
         lying = set().union(*territory_departements) if territory_departements else set()
