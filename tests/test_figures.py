@@ -715,6 +715,20 @@ def test_the_region_a_text_names_only_as_a_council_is_the_one_its_territories_li
     in_two_regions = extract_figures(text, sentences, find_places(text), [], [{"85"}, {"35"}])
     assert [f["scope_code"] for f in in_two_regions] == ["FR", "FR"]
 
+
+def test_fiches_projets_count_projects_and_their_part_after_dont():
+    found = facts("Le contrat rassemble 15 fiches-projets, dont 6 sont prêtes à démarrer.")
+    assert [(value, unit) for value, _max, unit, _approximate, _scope in found] == [(15.0, "projet"), (6.0, "projet")]
+
+
+def test_an_html_table_read_as_cells_counts_its_column_header_in_each_rows_place():
+    text = ("Le programme compte 183 territoires.\n\nRégion | Territoires retenus\nHauts-de-France | 18\n"
+            "Normandie | 16\n\nFin de la page.")
+    assert [(value, unit, scope) for value, _max, unit, _approximate, scope in facts(text)] == [
+        (183.0, "territoire", "FR"), (18.0, "territoire", "32"), (16.0, "territoire", "28")]
+    geography = "Région | Départements\nHauts-de-France | 5\nNormandie | 5\n"
+    assert facts(geography) == []
+
 def test_a_bare_number_before_a_noun_without_unit_gets_none_from_a_frame():
     text = "Il est référent des 3 clubs d'industriels du territoire (150 entreprises). Ils étaient quatre collectivités."
     assert facts(text) == []
