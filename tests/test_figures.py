@@ -714,6 +714,11 @@ def test_the_region_a_text_names_only_as_a_council_is_the_one_its_territories_li
     assert [(f["value"], f["scope_code"]) for f in in_one_region] == [(6.0, "52"), (5.0, "52")]
     in_two_regions = extract_figures(text, sentences, find_places(text), [], [{"85"}, {"35"}])
     assert [f["scope_code"] for f in in_two_regions] == ["FR", "FR"]
+    member = "Les trois intercommunalités qui le composent, A, B et la Région de Bar-sur-Aube, signeront."
+    name = member.index("Région de Bar-sur-Aube")
+    found = extract_figures(member, nlp.sentence_spans(next(nlp.parse([member])), member), find_places(member),
+                            [(name, name + len("Région de Bar-sur-Aube"))], [{"10"}])
+    assert [(f["value"], f["scope_code"]) for f in found] == [(3.0, "10")]  # an EPCI's name, not the council
 
 
 def test_fiches_projets_count_projects_and_their_part_after_dont():

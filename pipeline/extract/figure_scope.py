@@ -406,6 +406,7 @@ class DocumentScope:
         for index, place in enumerate(self.departements):
             self.departement_index.setdefault(place, index)
         self.name_starts = [start for start, _end in self.names]
+        self.named = SpanReach(self.names)
         self.territory_starts = [start for start, _end, _codes in self.territory_mentions]
         # the blank lines, read once a document (a figure's own lines are found between them)
         blank_lines = [m.span() for m in BLANK_LINE.finditer(self.folded)]
@@ -711,8 +712,10 @@ class DocumentScope:
             return self._area(nearest)
         if self.own_departement and words.own_departement.search(self.folded, *stretch):
             return self.own_departement
-        # (the funder's words may run on: "avec le soutien financier de l'État et de la Région")
-        if self.own_region and any(not words.funder_before.search(self.folded, max(stretch[0], m.start() - 50), m.start())
+        # (the funder's words may run on: "avec le soutien financier de l'État et de la Région"; "la
+        # Région de Bar-sur-Aube" is an intercommunality's name)
+        if self.own_region and any(not self.named.holds(m.end() - 1)
+                                   and not words.funder_before.search(self.folded, max(stretch[0], m.start() - 50), m.start())
                                    and not words.funded_by.search(self.folded, max(0, m.start() - 120), m.start())
                                    for m in words.own_region.finditer(self.folded, *stretch)):
             return self.own_region
