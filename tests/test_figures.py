@@ -704,6 +704,36 @@ def test_small_figures_count_in_the_home_area_all_the_documents_territories_lie_
     assert [f["scope_code"] for f in both_at_home][:2] == ["74", "74"]
 
 
+
+def test_the_region_a_text_names_only_as_a_council_is_the_one_its_territories_lie_in():
+    text = ("Nous écrivions que six territoires d'industrie avaient signé leur contrat avec la Région. "
+            "Ils sont en réalité cinq.")
+    doc = next(nlp.parse([text]))
+    sentences = nlp.sentence_spans(doc, text)
+    in_one_region = extract_figures(text, sentences, find_places(text), [], [{"85"}, {"49"}, {"53"}])
+    assert [(f["value"], f["scope_code"]) for f in in_one_region] == [(6.0, "52"), (5.0, "52")]
+    in_two_regions = extract_figures(text, sentences, find_places(text), [], [{"85"}, {"35"}])
+    assert [f["scope_code"] for f in in_two_regions] == ["FR", "FR"]
+    member = "Les trois intercommunalités qui le composent, A, B et la Région de Bar-sur-Aube, signeront."
+    name = member.index("Région de Bar-sur-Aube")
+    found = extract_figures(member, nlp.sentence_spans(next(nlp.parse([member])), member), find_places(member),
+                            [(name, name + len("Région de Bar-sur-Aube"))], [{"10"}])
+    assert [(f["value"], f["scope_code"]) for f in found] == [(3.0, "10")]  # an EPCI's name, not the council
+
+
+def test_fiches_projets_count_projects_and_their_part_after_dont():
+    found = facts("Le contrat rassemble 15 fiches-projets, dont 6 sont prêtes à démarrer.")
+    assert [(value, unit) for value, _max, unit, _approximate, _scope in found] == [(15.0, "projet"), (6.0, "projet")]
+
+
+def test_an_html_table_read_as_cells_counts_its_column_header_in_each_rows_place():
+    text = ("Le programme compte 183 territoires.\n\nRégion | Territoires retenus\nHauts-de-France | 18\n"
+            "Normandie | 16\n\nFin de la page.")
+    assert [(value, unit, scope) for value, _max, unit, _approximate, scope in facts(text)] == [
+        (183.0, "territoire", "FR"), (18.0, "territoire", "32"), (16.0, "territoire", "28")]
+    geography = "Région | Départements\nHauts-de-France | 5\nNormandie | 5\n"
+    assert facts(geography) == []
+
 def test_a_bare_number_before_a_noun_without_unit_gets_none_from_a_frame():
     text = "Il est référent des 3 clubs d'industriels du territoire (150 entreprises). Ils étaient quatre collectivités."
     assert facts(text) == []

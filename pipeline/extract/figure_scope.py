@@ -339,6 +339,12 @@ def _home_of_territories(territory_departements: list[set[str]]) -> Area | None:
     return Area(regions.pop(), "region") if len(regions) == 1 else None
 
 
+def _region_of_territories(territory_departements: list[set[str]]) -> Area | None:
+    """The one région every territory of the document lies in, if there is one."""
+    area = _home_of_territories(territory_departements)
+    return Area(_region_of(area), "region") if area is not None and _region_of(area) else None
+
+
 @lru_cache(maxsize=1)
 def _single_departement_regions() -> dict[str, str]:
     """Département code -> its région's code, for régions of one département (Guyane: 973 -> 03)."""
@@ -403,6 +409,7 @@ class DocumentScope:
         for index, place in enumerate(self.departements):
             self.departement_index.setdefault(place, index)
         self.name_starts = [start for start, _end in self.names]
+        self.named = SpanReach(self.names)
         self.territory_starts = [start for start, _end, _codes in self.territory_mentions]
         # the blank lines, read once a document (a figure's own lines are found between them)
         blank_lines = [m.span() for m in BLANK_LINE.finditer(self.folded)]
@@ -433,6 +440,10 @@ class DocumentScope:
         departement = (Area(departements.most_common(1)[0][0], "departement")
                        if departements else _departement_of_its_demonym(folded))
         region = Area(regions.most_common(1)[0][0], "region") if regions else None
+        if region is None:
+            # "douze territoires … ont signé leur convention avec la Région" in a letter naming no
+            # région or département of its own: the Région its territories all lie in
+            region = _region_of_territories(territory_departements)
         # a place inside a name tells the home only where the territories lie ("Ardèche Drôme
         # Nord"), not against them ("Grand Est Touraine", in Indre-et-Loire)
         lying = set().union(*territory_departements) if territory_departements else set()
@@ -711,8 +722,10 @@ class DocumentScope:
             return self._area(nearest)
         if self.own_departement and words.own_departement.search(self.folded, *stretch):
             return self.own_departement
-        # (the funder's words may run on: "avec le soutien financier de l'État et de la Région")
-        if self.own_region and any(not words.funder_before.search(self.folded, max(stretch[0], m.start() - 50), m.start())
+        # (the funder's words may run on: "avec le soutien financier de l'État et de la Région"; "la
+        # Région de Bar-sur-Aube" is an intercommunality's name)
+        if self.own_region and any(not self.named.holds(m.end() - 1)
+                                   and not words.funder_before.search(self.folded, max(stretch[0], m.start() - 50), m.start())
                                    and not words.funded_by.search(self.folded, max(0, m.start() - 120), m.start())
                                    for m in words.own_region.finditer(self.folded, *stretch)):
             return self.own_region

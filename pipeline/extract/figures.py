@@ -1020,7 +1020,9 @@ def _label_value(folded: str, token: Token, vocab: Vocabulary) -> Frame | None:
     if not (COLUMN_END.match(folded, token.end) or _ends_a_cell(folded, token.end)):
         return None
     label = _row_label(folded, token)
-    if label is None or NUMBERED_LABEL.match(folded, *label) or _in_contents(folded, label[0]):
+    if label is None:
+        return _counted_by_its_read_header(folded, token, vocab)
+    if NUMBERED_LABEL.match(folded, *label) or _in_contents(folded, label[0]):
         return None  # "2. Les territoires retenus en Occitanie : 3": a table of contents' page
     noun = vocab.counted_nouns.search(folded, *label)
     if noun is None and _ends_a_cell(folded, token.end):
@@ -1064,6 +1066,38 @@ def _counted_by_its_header(folded: str, token: Token, label: tuple[int, int], vo
             return Frame(vocab.units[_key(noun.group())], token.end, "figure.column_header", token.start)
         line_start = above
     return None
+
+
+READ_ROW_LABEL = re.compile(r"(?P<label>[^|\n]+?)[ \t]\|[ \t]*")  # "Bretagne | " before the value
+READ_TWO_CELLS = re.compile(r"(?P<label>[^|\n]+?)[ \t]\|[ \t](?P<cell>[^|\n]+)")
+
+
+def _counted_by_its_read_header(folded: str, token: Token, vocab: Vocabulary) -> Frame | None:
+    """"Région | Nombre de territoires labellisés" over "Bretagne | 10": an HTML table as the
+    reader writes it (cells apart by " | ", no rule line under the header). As in a Markdown
+    table (_counted_by_its_header), a row of two cells whose label names no counted noun counts
+    the noun heading the value's column; the header is the first line of the table's lines of two
+    cells."""
+    line_start = folded.rfind("\n", 0, token.start) + 1
+    row = READ_ROW_LABEL.fullmatch(folded, line_start, token.start)
+    if row is None or vocab.counted_nouns.search(folded, *row.span("label")):
+        return None
+    header = None
+    for _ in range(MAX_TABLE_ROWS):
+        if line_start == 0:
+            break
+        above = folded.rfind("\n", 0, line_start - 1) + 1
+        line = READ_TWO_CELLS.fullmatch(folded, above, line_start - 1)
+        if line is None:
+            break
+        header, line_start = line, above
+    if header is None:
+        return None
+    noun = vocab.counted_nouns.search(folded, *header.span("cell"))
+    if noun is None or not CELL_LABEL_HEAD.fullmatch(folded, header.start("cell"), noun.start()) \
+            or vocab.units[_key(noun.group())] not in vocab.column_header_units:
+        return None
+    return Frame(vocab.units[_key(noun.group())], token.end, "figure.column_header", token.start)
 
 
 CONTENTS_REACH = 40  # lines: a table of contents' entries stand right under its heading
