@@ -1408,3 +1408,18 @@ def test_a_member_placed_beside_a_town_is_no_neighbour():
             "d'agglomération du Grand Dole.")
     assert ("grand-dole", "243900560") in members(text.format("de Dole"))
     assert ("grand-dole", "243900560") not in members(text.format("du territoire"))
+
+
+@pytest.mark.parametrize("text", [
+    "La Communauté d'agglomération Rochefort Océan a été labellisée Territoire d'industrie pour la période "
+    "2023-2027. Le territoire d'industrie de Rochefort Océan côtoie en Charente-Maritime la Communauté "
+    "d'agglomération de La Rochelle, également retenue.",
+    "La Communauté d'agglomération Rochefort Océan a été labellisée Territoire d'industrie pour la période "
+    "2023-2027. Le territoire d'industrie de Rochefort Océan travaillera avec la Communauté d'agglomération "
+    "de La Rochelle, aussi labellisée.",
+])
+def test_an_epci_also_labelled_before_its_participle_is_no_member_of_the_subject(text):
+    """"la CA X, également retenue", "aussi labellisée": another laureate (member_words.json
+    labelled_too, adverb first), not a member of the territory the text is about."""
+    assert ("rochefort-ocean", "241700434") not in members(text)
+    assert ("rochefort-ocean", "200041762") in members(text)
