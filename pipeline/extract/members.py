@@ -1506,19 +1506,22 @@ SUBLIST_OF_MEMBERS = re.compile(MEMBERS_HEADING.pattern + r"|(?:les\s+|ses\s+)?(
 
 
 def _heads_members(text: str, span) -> bool:
+    """Whether an intro or a heading line says the items under it are members (MEMBERS_HEADING)."""
     return span is not None and MEMBERS_HEADING.fullmatch(fold(span.of(text)).strip(" \t\n:#*")) is not None
 
 
 def _headed_list_regions(text: str, structure) -> list[_Region]:
-    """The items of a list headed "Le périmètre" or "Membres", the value of a line "Membres : A et
-    B", the lines under a list's item "Les intercommunalités": members, only what links, a bare
-    name only in the document's départements and beside a name written as an EPCI's (a list of
-    communes under "Le périmètre" names none)."""
+    """The items of a list headed "Le périmètre" or "Membres" (its intro or the heading line over
+    its items), the value of a line "Membres : A et B", the lines under a list's item "Les
+    intercommunalités": members, only what links, a bare name only in the document's départements
+    and beside a name written as an EPCI's (a list of communes under "Le périmètre" names none)."""
     regions = []
     for lst in structure.lists:
-        # the list's intro, or the short heading line right above its items ("Membres invités :")
-        heads = [(item, lst.intro if _heads_members(text, lst.intro) else item.heading) for item in lst.items
-                 if _heads_members(text, lst.intro) or _heads_members(text, item.heading)]
+        # the list's intro, or the short heading line right above its items ("Membres invités :",
+        # a blank line above it: the list's intro is then the paragraph before)
+        intro_heads = _heads_members(text, lst.intro)
+        heads = [(item, lst.intro if intro_heads else item.heading) for item in lst.items
+                 if intro_heads or _heads_members(text, item.heading)]
         if not any(TYPE_WORD.search(item.content.of(text)) or HEAD.search(item.content.of(text)) for item, _ in heads):
             continue
         regions += [_Region(item.content.start, item.content.end, False, None, True, head.start,
