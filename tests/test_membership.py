@@ -1437,3 +1437,16 @@ def test_an_epci_that_joined_the_perimeter_after_a_where_clause_is_a_member(join
             "Châtellerault. La crise sanitaire a retardé les comités. La communauté de communes Vienne "
             f"et Gartempe, où plusieurs sous-traitants sont installés, {joins} le périmètre du territoire en 2021.")
     assert ("grand-chatellerault", "200070043") in members(text)
+@pytest.mark.parametrize("text", [
+    "La Communauté d'agglomération Rochefort Océan a été labellisée Territoire d'industrie pour la période "
+    "2023-2027. Le territoire d'industrie de Rochefort Océan côtoie en Charente-Maritime la Communauté "
+    "d'agglomération de La Rochelle, également retenue.",
+    "La Communauté d'agglomération Rochefort Océan a été labellisée Territoire d'industrie pour la période "
+    "2023-2027. Le territoire d'industrie de Rochefort Océan travaillera avec la Communauté d'agglomération "
+    "de La Rochelle, aussi labellisée.",
+])
+def test_an_epci_also_labelled_before_its_participle_is_no_member_of_the_subject(text):
+    """"la CA X, également retenue", "aussi labellisée": another laureate (member_words.json
+    labelled_too, adverb first), not a member of the territory the text is about."""
+    assert ("rochefort-ocean", "241700434") not in members(text)
+    assert ("rochefort-ocean", "200041762") in members(text)

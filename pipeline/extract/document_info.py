@@ -135,9 +135,9 @@ WEEK = re.compile(rf"(?<!\w)semaine\s+du\s+{WEEK_FIRST_DAY}{WRITTEN_DATE}\.?$")
 # the running head of a préfecture's recueil gives the day its acts were published.
 RECUEIL = re.compile(rf"^recueil\s+des\s+actes\s+administratifs\b.{{0,120}}?(?<![\w/.-]){DATE}")
 # "Commission permanente du 12 avril 2024" (or "… régionale du …"), "Séance du 4 juin 2019", "Adopté
-# par le comité syndical le 18 mars 2021" (an activity report): the sitting a deliberation or its
-# report was adopted at, on a line of its own near the top.
-SITTING = re.compile(rf"(?:commission\s+permanente(?:\s+(?:regionale|departementale))?|(?:seance|session|assemblee)(?:\s+(?:pleniere|publique))?"
+# par le comité syndical le 18 mars 2021" (an activity report), minutes' "Réunion du 14 mai 2019 —
+# Bonneville": the sitting a deliberation or its report was adopted at, on a line of its own near the top.
+SITTING = re.compile(rf"(?:commission\s+permanente(?:\s+(?:regionale|departementale))?|(?:seance|session|assemblee|reunion)(?:\s+(?:pleniere|publique))?"
                      rf"|(?:(?:adoptee?|approuvee?)\s+(?:par|en)\s+(?:le\s+|la\s+|l')?)?"
                      rf"(?:conseil|comite)\s+(?:regional|departemental|communautaire|metropolitain|municipal|syndical))"
                      rf"(?:\s+(?:d[eu']\s*|de\s+la\s+|des\s+)[a-z][a-z'-]*(?:[ -][a-z'-]+){{0,3}})?\s+(?:du|le)\s+{DATE}")

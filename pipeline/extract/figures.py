@@ -202,6 +202,7 @@ class Vocabulary:
     anaphoric: re.Pattern  # "les deux territoires": determiners before a count naming places spoken of
     programme_word: re.Pattern
     other_thing: re.Pattern  # after a synonym: "zones d'activités" are no territories
+    one_territory_parts: re.Pattern  # before a synonym: "Le territoire X réunit deux bassins" counts its parts
     feminine: set[str]  # keys of the counted nouns of feminine gender ("d'entre elles")
     fractions: dict[str, float]
     fraction: re.Pattern  # "un quart des …": a share, in percent
@@ -277,6 +278,7 @@ def _vocabulary() -> Vocabulary:
         anaphoric=re.compile(rf"(?<![\w'])(?:{_alternation(rules['anaphoric_determiners'])}){GAP}$"),
         programme_word=re.compile(r"(?<![\w'])(?:" + "|".join(rules["programme_words"]) + r")(?!\w)"),
         other_thing=re.compile(r"[\s*_]*(?:" + "|".join(rules["synonyms_other_things"]) + r")(?!\w)"),
+        one_territory_parts=re.compile(rules["one_territory_parts"]),
         feminine={_key(s) for s in rules["feminine_nouns"]},
         fractions={_key(s): float(v) for s, v in rules["fractions"].items()},
         fraction=re.compile(rf"(?<![\w])(?P<fraction>{_alternation(rules['fractions'])})"
@@ -1599,7 +1601,8 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
         # no programme by its "lauréats"
         if figure.synonym and (not (vocab.programme_word.search(folded, sentence[0], figure.start)
                                     or vocab.programme_word.search(folded, figure.end, sentence[1]))
-                               or vocab.other_thing.match(folded, figure.end)):
+                               or vocab.other_thing.match(folded, figure.end)
+                               or vocab.one_territory_parts.search(folded, sentence[0], figure.start)):
             continue  # "zones", "bassins": territories only where the sentence names the programme
         paragraph = paragraph_spans[bisect_right(paragraph_starts, figure.start) - 1]
         if not_programme(folded, figure.start, figure.end, figure.unit, float(figure.value), sentence,

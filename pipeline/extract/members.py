@@ -1537,27 +1537,37 @@ MARKED_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*[−–—•▪◦*-][ \t]+")
 
 
 # A heading or intro over a list of the territory's EPCIs: "Le périmètre", "Composition",
-# "Membres", "Intercommunalités membres" (folded, without its colon)
+# "Membres", "Intercommunalités membres", a committee's "Membres invités", a newsletter's question
+# "Qui est concerné ?" under the territory's name (folded, without its colon)
 MEMBERS_HEADING = re.compile(r"(?:(?:le|son|notre)\s+)?perimetre(?:\s+du\s+territoire)?|composition(?:\s+du\s+territoire)?"
-                             r"|(?:les\s+|ses\s+)?(?:intercommunalites|epci)\s+membres|(?:les\s+|ses\s+)?membres")
+                             r"|(?:les\s+|ses\s+)?(?:intercommunalites|epci)\s+membres|(?:les\s+|ses\s+)?membres(?:\s+invites)?"
+                             r"|qui\s+(?:est|sont)\s+concernee?s?\s*\?")
 
 # a list item heading the items under it: "- Les intercommunalités" over "  - la CC A ;" (folded)
 SUBLIST_OF_MEMBERS = re.compile(MEMBERS_HEADING.pattern + r"|(?:les\s+|ses\s+)?(?:intercommunalites|epci)")
 
 
+def _heads_members(text: str, span) -> bool:
+    """Whether an intro or a heading line says the items under it are members (MEMBERS_HEADING)."""
+    return span is not None and MEMBERS_HEADING.fullmatch(fold(span.of(text)).strip(" \t\n:#*")) is not None
+
+
 def _headed_list_regions(text: str, structure) -> list[_Region]:
-    """The items of a list headed "Le périmètre" or "Membres", the value of a line "Membres : A et
-    B", the lines under a list's item "Les intercommunalités": members, only what links, a bare
-    name only in the document's départements and beside a name written as an EPCI's (a list of
-    communes under "Le périmètre" names none)."""
+    """The items of a list headed "Le périmètre" or "Membres" (its intro or the heading line over
+    its items), the value of a line "Membres : A et B", the lines under a list's item "Les
+    intercommunalités": members, only what links, a bare name only in the document's départements
+    and beside a name written as an EPCI's (a list of communes under "Le périmètre" names none)."""
     regions = []
     for lst in structure.lists:
-        if lst.intro is None or not MEMBERS_HEADING.fullmatch(fold(lst.intro.of(text)).strip(" \t\n:#*")) \
-                or not any(TYPE_WORD.search(item.content.of(text)) or HEAD.search(item.content.of(text))
-                           for item in lst.items):
+        # the list's intro, or the short heading line right above its items ("Membres invités :",
+        # a blank line above it: the list's intro is then the paragraph before)
+        intro_heads = _heads_members(text, lst.intro)
+        heads = [(item, lst.intro if intro_heads else item.heading) for item in lst.items
+                 if intro_heads or _heads_members(text, item.heading)]
+        if not any(TYPE_WORD.search(item.content.of(text)) or HEAD.search(item.content.of(text)) for item, _ in heads):
             continue
-        regions += [_Region(item.content.start, item.content.end, False, None, True, lst.intro.start,
-                            bare_nearby=True) for item in lst.items]
+        regions += [_Region(item.content.start, item.content.end, False, None, True, head.start,
+                            bare_nearby=True) for item, head in heads]
     for lst in structure.lists:  # "La démarche associe :" then "- Les intercommunalités" over its own items
         for item in lst.items:
             content = item.content.of(text)

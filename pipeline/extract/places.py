@@ -5,7 +5,7 @@ each official name becomes an accent-, case- and dash-insensitive pattern run on
 so offsets stay valid in the original. A name must start with a capital letter in the original
 ("l'Aube", "AUBE"), which keeps common words ("la réunion", "le nord") out; a name whose official
 form opens with an article, written without it before a complement in lower case, is the common
-noun too ("Réunion des trois intercommunalités").
+noun too ("Réunion des trois intercommunalités", "Réunion du 4 juin 2019").
 """
 
 from __future__ import annotations
@@ -144,7 +144,8 @@ def _article_names() -> frozenset[str]:
 
 
 ARTICLE_BEFORE = re.compile(r"\bla\s*$")
-COMPLEMENT_AFTER = re.compile(r"\s+(?:de\s+la|de\s+l'|des|du|de|d')\s*[a-z]")
+# "Réunion des trois intercommunalités", a compte rendu's "Réunion du 4 juin 2019"
+COMPLEMENT_AFTER = re.compile(r"\s+(?:de\s+la|de\s+l'|des|du|de|d')\s*[a-z\d]")
 
 
 def find_places(text: str) -> list[PlaceMention]:
