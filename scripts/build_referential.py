@@ -9,8 +9,6 @@ communiqué of 2019 names the intercommunalités of 2019, some of which have mer
 Files written (compact CSVs, `|` between list values):
 - regions.csv, departements.csv    the current ones
 - communes.csv   current communes named like a département or région (pipeline/extract/places.py)
-- towns.csv      every current commune's name and the départements holding a commune of that name
-                 (pipeline/extract/towns.py: a territory named after its towns)
 - epcis.csv      one row per EPCI SIREN seen in any millésime: its last name and type, its
                  départements and régions, population, first and last millésime seen, and for an
                  EPCI gone from the newest millésime the SIREN of the current EPCI holding most of
@@ -107,7 +105,6 @@ def write_geography(current: Path) -> dict[str, str]:
               sorted([d["code"], d["nom"], d["region"], commune_name.get(d["chefLieu"], ""), d["zone"]]
                      for d in departements))
     write_homonym_communes(communes, departements, regions)
-    write_towns(communes)
     return {d["code"]: d["region"] for d in departements}
 
 
@@ -123,17 +120,6 @@ def write_homonym_communes(communes: list[dict], departements: list[dict], regio
     write_csv(OUT_DIR / "communes.csv", ["code", "name", "departement_code"],
               sorted([c["code"], c["nom"], c.get("departement", "")] for c in communes
                      if c["type"] == "commune-actuelle" and key(c["nom"]) in area_names))
-
-
-def write_towns(communes: list[dict]) -> None:
-    """towns.csv: one row per current commune name, with the départements of all the communes so
-    named (Aubusson: 23|61), so that a reader can tell a name unique in France from a homonym."""
-    departements_of: dict[str, set[str]] = {}
-    for commune in communes:
-        if commune["type"] == "commune-actuelle":
-            departements_of.setdefault(commune["nom"], set()).add(commune.get("departement", ""))
-    write_csv(OUT_DIR / "towns.csv", ["name", "departement_codes"],
-              sorted([name, "|".join(sorted(codes))] for name, codes in departements_of.items()))
 
 
 def departement_of(commune_code: str) -> str:

@@ -42,7 +42,6 @@ from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORD
                                                  territories_demonym)
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
-from pipeline.extract.towns import departements_of_towns
 from pipeline.linking import DocumentLinker, departements_of_epcis_in, named_after
 from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold, name_key
@@ -904,8 +903,6 @@ def extract(text: str, doc: Doc) -> Extraction:
             or sorted(_prefectures_in_name(row["name"]) & named_departements)
         sentence_regions = row.pop("sentence_regions")
         departements = departements or _under_a_coded_heading(coded_headings, row["start"], sentence_regions)
-        # "Gap-Tallard" in a regional list that places it nowhere else: where its towns lie
-        departements = departements or sorted(departements_of_towns(row["name"], sentence_regions or text_region))
         # a former région in the name ("Nord Franche-Comté") before the text's single région (a
         # liner "le Normandie" in a text about Belfort and Saint-Nazaire)
         regions = ref.regions_of(departements) if departements else sorted(
