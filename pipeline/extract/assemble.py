@@ -899,7 +899,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         placed_at = row.pop("placed_departements")
         placing = members | (placed_at if len(placed_at) >= 2 else set())
         departements = sorted(row.pop("departements") | members | (named & placing if placing else named)
-                              | _named_places_standing(row["name"], named)) or sorted(officials) or sorted(prefects) \
+                              | _named_places_standing(row["name"], named)) \
+            or sorted(_placed_after_its_name(text, row["name"], context_places)) or sorted(officials) or sorted(prefects) \
             or sorted(_prefectures_in_name(row["name"]) & named_departements)
         sentence_regions = row.pop("sentence_regions")
         departements = departements or _under_a_coded_heading(coded_headings, row["start"], sentence_regions)
@@ -1090,6 +1091,31 @@ PLACED_AFTER = re.compile(r"[ \t]*,[ \t]*(?:entre|[àa][ \t]+cheval[ \t]+sur|dan
 SHARED_WITH = re.compile(r"\binterr[ée]gional\w*[^.;]{0,40}?\bpartag[ée]e?s?\s+avec\b|\bpartag[ée]e?s?\s+avec\s+(?:la\s+|le\s+|l['’]\s*)?r[ée]gion",
                          re.IGNORECASE)
 SHARED_CLUE = re.compile(r"partag", re.IGNORECASE)  # what SHARED_WITH needs
+
+
+# what may stand in a place complement beside the places themselves ("à cheval sur la Seine-Maritime et la Somme")
+PLACE_GLUE = re.compile(r"(?:\s|\b(?:et|la|le|les|l|de|du|des|d)\b|['’])*")
+
+
+def _placed_after_its_name(text: str, name: str, places: list[PlaceMention]) -> set[str]:
+    """The départements a complement set off right after any occurrence of a territory's name
+    says it lies in, when it holds nothing but places ("… enfin, la Vallée de la Bresle, à cheval
+    sur la Seine-Maritime et la Somme, donc …", "Alès, dans le Gard, …"): a later paragraph
+    placing a territory its list or its first sentence left unplaced. Not "X, dans la filière du
+    Doubs", whose complement says something else."""
+    found: set[str] = set()
+    for _, end in _standalone_occurrences(fold(text), fold(name)) if name else []:
+        complement = PLACED_AFTER.match(text, end)
+        if not complement:
+            continue
+        start, stop = complement.span(1)
+        inside = places_starting_in(places, start, stop)
+        if not inside or any(p.end > stop for p in inside):
+            continue
+        rest = "".join(text[a:b] for a, b in zip([start] + [p.end for p in inside], [p.start for p in inside] + [stop]))
+        if PLACE_GLUE.fullmatch(rest):
+            found |= {p.code for p in inside if p.kind == "departement"}
+    return found
 
 
 def _spans_of_names(text: str, mentions: list[TerritoryMention]) -> list[tuple[int, int]]:
