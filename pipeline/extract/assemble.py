@@ -1302,6 +1302,10 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
     Loiret, et le Grand Est Touraine")."""
     if mention.intro is not None:
         start, end = mention.intro
+        # an intro reaching down to a later item holds the items before it ("1. A, porté par :" /
+        # "- Quimperlé Communauté (Finistère)" / "2. B"): their places are theirs, not the intro's
+        earlier_item = ITEM_LINE.search(text, start, end)
+        end = earlier_item.start() if earlier_item else end
         if REFERRING_INTRO.match(fold(text[start:end])):
             # "Dans le Puy-de-Dôme, trois candidatures ont été retenues. Il s'agit de :"
             start = sentence_before(text, len(text[:start].rstrip()))[0]
@@ -1365,6 +1369,7 @@ def _clause_start(text: str, position: int) -> int:
 # Sarthe :": what an intro's "dont un" clause says, up to its comma, is about one of its items, not
 # all of them. Not "dont deux …" ("…, dont quatre dans les Pyrénées-Atlantiques : A, B, C, D" may be
 # the list itself).
+ITEM_LINE = re.compile(r"\n[ \t]*" + BULLET + r"[ \t]")
 PART_OF_THE_ITEMS = re.compile(r",\s*dont\s+une?\b[^,:;\n]*", re.IGNORECASE)
 
 
