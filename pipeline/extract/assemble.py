@@ -1365,11 +1365,12 @@ def _clause_start(text: str, position: int) -> int:
                 if (found := text.rfind(mark, 0, position)) >= 0), default=0)
 
 
+# a line opening a list item ("1. ", "- ", "• "): where an intro reaching down to a later item ends
+ITEM_LINE = re.compile(r"\n[ \t]*" + BULLET + r"[ \t]")
 # "… compte désormais cinq territoires, dont un nouveau territoire interdépartemental partagé avec la
 # Sarthe :": what an intro's "dont un" clause says, up to its comma, is about one of its items, not
 # all of them. Not "dont deux …" ("…, dont quatre dans les Pyrénées-Atlantiques : A, B, C, D" may be
 # the list itself).
-ITEM_LINE = re.compile(r"\n[ \t]*" + BULLET + r"[ \t]")
 PART_OF_THE_ITEMS = re.compile(r",\s*dont\s+une?\b[^,:;\n]*", re.IGNORECASE)
 
 
