@@ -899,7 +899,9 @@ def extract(text: str, doc: Doc) -> Extraction:
         placed_at = row.pop("placed_departements")
         placing = members | (placed_at if len(placed_at) >= 2 else set())
         departements = sorted(row.pop("departements") | members | (named & placing if placing else named)
-                              | _named_places_standing(row["name"], named)) or sorted(officials) or sorted(prefects) \
+                              | _named_places_standing(row["name"], named)
+                              | _placed_after_its_name(text, row["name"], context_places)) \
+            or sorted(officials) or sorted(prefects) \
             or sorted(_prefectures_in_name(row["name"]) & named_departements)
         sentence_regions = row.pop("sentence_regions")
         departements = departements or _under_a_coded_heading(coded_headings, row["start"], sentence_regions)
@@ -1092,6 +1094,39 @@ SHARED_WITH = re.compile(r"\binterr[ée]gional\w*[^.;]{0,40}?\bpartag[ée]e?s?\s
 SHARED_CLUE = re.compile(r"partag", re.IGNORECASE)  # what SHARED_WITH needs
 
 
+# what may stand in a place complement between its places ("à cheval sur la Seine-Maritime et la
+# Somme", "s'étend sur le Tarn, la Haute-Garonne et l'Aude")
+PLACE_GLUE = re.compile(r"(?:\s|,|\b(?:et|la|le|les|l|de|du|des|d|sur)\b|['’])*")
+# "… le territoire de X s'étend sur A, B et C": a verb saying where the name's territory lies
+SPREADS_OVER = re.compile(r"[ \t]+(?:s['’][ \t]*[ée]tend(?:ait)?|est[ \t]+[àa][ \t]+cheval|chevauche|couvre)"
+                          r"(?:[ \t]+(?:sur|entre))?[ \t]([^.;:()\n]{2,120})")
+
+
+def _placed_after_its_name(text: str, name: str, places: list[PlaceMention]) -> set[str]:
+    """The départements a complement right after any occurrence of a territory's name says it lies
+    in: set off by a comma ("… enfin, la Vallée de la Bresle, à cheval sur la Seine-Maritime et
+    la Somme, …") or after a verb of extent ("le territoire de Castres-Revel-Castelnaudary s'étend
+    sur le Tarn, la Haute-Garonne et l'Aude"): the places that open it, joined by commas, "et" and
+    articles only. Not "X, dans la filière du Doubs", whose complement opens with something else."""
+    found: set[str] = set()
+    for _, end in _standalone_occurrences(fold(text), fold(name)) if name else []:
+        complement = PLACED_AFTER.match(text, end) or SPREADS_OVER.match(text, end)
+        if complement:
+            found |= {p.code for p in _places_opening(text, places, *complement.span(1)) if p.kind == "departement"}
+    return found
+
+
+def _places_opening(text: str, places: list[PlaceMention], start: int, stop: int) -> list[PlaceMention]:
+    """The places that open text[start:stop], nothing but PLACE_GLUE before and between them."""
+    opening = []
+    for place in places_starting_in(places, start, stop):
+        if place.end > stop or not PLACE_GLUE.fullmatch(text, start, place.start):
+            break
+        opening.append(place)
+        start = place.end
+    return opening
+
+
 def _spans_of_names(text: str, mentions: list[TerritoryMention]) -> list[tuple[int, int]]:
     """Every place in the text where a territory's name is written, its mentions included."""
     folded = fold(text)
@@ -1267,6 +1302,10 @@ def _stated_departements(text: str, places: list[PlaceMention], mention: Territo
     Loiret, et le Grand Est Touraine")."""
     if mention.intro is not None:
         start, end = mention.intro
+        # an intro reaching down to a later item holds the items before it ("1. A, porté par :" /
+        # "- Quimperlé Communauté (Finistère)" / "2. B"): their places are theirs, not the intro's
+        earlier_item = ITEM_LINE.search(text, start, end)
+        end = earlier_item.start() if earlier_item else end
         if REFERRING_INTRO.match(fold(text[start:end])):
             # "Dans le Puy-de-Dôme, trois candidatures ont été retenues. Il s'agit de :"
             start = sentence_before(text, len(text[:start].rstrip()))[0]
@@ -1326,6 +1365,8 @@ def _clause_start(text: str, position: int) -> int:
                 if (found := text.rfind(mark, 0, position)) >= 0), default=0)
 
 
+# a line opening a list item ("1. ", "- ", "• "): where an intro reaching down to a later item ends
+ITEM_LINE = re.compile(r"\n[ \t]*" + BULLET + r"[ \t]")
 # "… compte désormais cinq territoires, dont un nouveau territoire interdépartemental partagé avec la
 # Sarthe :": what an intro's "dont un" clause says, up to its comma, is about one of its items, not
 # all of them. Not "dont deux …" ("…, dont quatre dans les Pyrénées-Atlantiques : A, B, C, D" may be
