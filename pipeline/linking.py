@@ -44,8 +44,10 @@ Acronyms: one defined in the text ("… Nord (COBAN)") is learnt for that docume
 its source) and from the acronyms in official names ("CA … (CARENE)"), and count only when an
 EPCI they name lies in the document's départements or régions. Failing those, the initials of
 the names of the document's départements' EPCIs ("CCTLB" for "CC du Territoire de Lunéville à
-Baccarat") link an acronym that only one of them gives; in a text naming no département, those of
-the EPCI a territory it names is named after ("la CUCM" where the territory is "Creusot-Montceau").
+Baccarat") link an acronym that only one of them gives; failing those, the initials of the EPCI a
+territory it names is named after ("la CUCM" where the territory is "Creusot-Montceau", in a text
+naming none of its départements). So does the territory's name written with that EPCI's legal form
+("la communauté urbaine Creusot-Montceau"), where the text writes the name apart as well.
 The same file holds a few names no millésime has (a name dropped before 2019, "Caux Vallée de Seine"): they are indexed as
 everyday forms of their EPCI.
 """
@@ -847,9 +849,14 @@ class DocumentLinker:
 
     def __init__(self, departements: frozenset[str] = frozenset(),
                  regions: frozenset[str] = frozenset(), year: int | None = None,
-                 year_dated: bool = True, territory_names: frozenset[str] = frozenset()):
+                 year_dated: bool = True, territory_names: frozenset[str] = frozenset(),
+                 named_apart: frozenset[str] = frozenset()):
         self.departements = departements
         self.territory_names = territory_names  # the territories the text names: context for initials
+        # those of them it names somewhere without a legal form before ("Creusot-Montceau, territoire
+        # d'industrie …", not only "la communauté urbaine Creusot Montceau"): an EPCI's name written
+        # short after its legal form may be theirs (_by_a_territory_name)
+        self.named_apart = named_apart
         self.regions = regions
         self.year = year
         self.year_dated = year_dated
@@ -956,7 +963,7 @@ class DocumentLinker:
         found = self._near(link_epci(written, epci_type, self.departements, self.year, self.year_dated),
                            written, epci_type)
         if not (found.siren or found.candidates):
-            found = self._by_spelled_acronym(written, epci_type) or found
+            found = self._by_spelled_acronym(written, epci_type) or self._by_a_territory_name(written, epci_type) or found
         if not (found.siren or found.candidates):
             bracketed = self._by_bracketed_acronym(written, epci_type)
             if bracketed.siren:
@@ -1027,6 +1034,20 @@ class DocumentLinker:
         named = link_epci(full, epci_type or spelled["acronym"][:2], self.departements, self.year, self.year_dated)
         return named if named.exact else None
 
+    def _by_a_territory_name(self, written: str, epci_type: str | None) -> Link | None:
+        """"la communauté urbaine Creusot-Montceau" in a text of the territory "Creusot-Montceau"
+        naming none of its départements: the territory's name written with a legal form, the one
+        EPCI of that form in all France whose official name starts with it (as _truncated reads
+        it among the document's départements)."""
+        query = core_name(written)
+        if not epci_type or not any(core_name(name) == query for name in self.named_apart):
+            return None
+        everywhere = frozenset(referential.load().departements)
+        sirens = {entry.siren for entry, _, _ in _truncated(query, epci_type, everywhere)}
+        if len(sirens) != 1:
+            return None
+        return _linked(referential.load().epcis[sirens.pop()], TRUNCATED_SCORE, False)
+
     def _by_bracketed_acronym(self, written: str, epci_type: str | None) -> Link:
         """A part of an official name with its acronym in brackets ("l'Artois-Lys Romane
         (CABBALR)" for the "CA de Béthune-Bruay, Artois-Lys Romane"): the EPCI the acronym
@@ -1094,9 +1115,9 @@ class DocumentLinker:
             in_context = [s for s in generated_acronyms().get(acronym.upper(), ())
                           if set(ref.epcis[s].departement_codes) & self.departements]
             score, exact = GENERATED_ACRONYM_SCORE, False
-        if not in_context and not sirens and not self.departements and self.territory_names:
-            # "la CUCM" in a text of the territory "Creusot-Montceau" naming no département: the
-            # initials of the EPCI the territory's name is a name or the start of one of
+        if not in_context and not sirens and self.territory_names:
+            # "la CUCM" in a text of the territory "Creusot-Montceau" naming none of its
+            # départements: the initials of the EPCI the territory's name is a name or the start of one of
             in_context = [s for s in generated_acronyms().get(acronym.upper(), ())
                           if any(named_after(name, s) or named_by_its_start(name, s) for name in self.territory_names)]
             score, exact = GENERATED_ACRONYM_SCORE, False

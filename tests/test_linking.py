@@ -524,3 +524,14 @@ def test_a_likeness_of_an_epci_elsewhere_gives_no_siren():
     assert link_epci("Cayenne et de la communauté").siren is None  # 0.944 in a text naming no place
     assert link_epci("Gailly Mauldre").siren == "200034130"          # 0.96: a slip, strictly alike
     assert link_epci("Gailly Mauldre", None, frozenset({"78"})).siren == "200034130"
+
+
+def test_a_territory_name_points_to_the_epci_it_starts_written_with_its_legal_form_or_initials():
+    # a text naming the Vaucluse only, about the territory "Gap-Tallard" (CA Gap-Tallard-Durance, 04/05)
+    linker = DocumentLinker(frozenset({"84"}), territory_names=frozenset({"Gap-Tallard"}),
+                            named_apart=frozenset({"Gap-Tallard"}))
+    assert linker.link("Gap-Tallard", "CA").siren == "200067825"
+    assert linker.link("CAGTD").siren == "200067825"
+    # the name only ever written after the legal form is the EPCI's own name, no territory's
+    assert DocumentLinker(frozenset({"84"}), territory_names=frozenset({"Gap-Tallard"})).link("Gap-Tallard", "CA").siren is None
+    assert DocumentLinker(frozenset({"84"})).link("CAGTD").siren is None

@@ -4089,3 +4089,22 @@ def test_names_coordinated_as_a_sentence_subject_are_territories_only_when_the_t
 
 def coordinated_ids(text):
     return {m.territory_id for m in find_territories(text, find_places(text))}
+
+
+def test_a_quoted_headline_names_its_subject_only_when_it_speaks_of_the_label():
+    from pipeline.extract.territories.quoted_headlines import quoted_headline_names
+
+    def quoted(body):
+        text = "Revue de presse après l'annonce des Territoires d'industrie.\n\n" + body
+        return [m.name for m in quoted_headline_names(text, find_places(text))]
+
+    assert quoted("• Ouest-France — « Pays de Fougères : le label prolongé »\n") == ["Pays de Fougères"]
+    assert quoted("« Le Choletais signe son contrat de Territoire d'industrie » — *Le Courrier*\n") == ["Choletais"]
+    assert quoted("• Le Pays d'Auge — « Le Calvados garde son Pays d'Auge »\n  Lisieux reste le pilier du territoire.\n") \
+        == ["Pays d'Auge"]
+    assert quoted("• Le Pays d'Auge — « Le Calvados garde son Pays d'Auge »\n  Les éleveurs s'inquiètent.\n") == []
+    assert quoted("• Les Échos — « Territoires d'industrie : 2 150 projets »\n") == []
+    assert quoted("• Métaux Hebdo — « Fonderie : un label qui ne fait pas tout »\n") == []  # a rubric, no place
+    assert quoted("• Ouest-France — « Pays de Fougères : la foire s'ouvre »\n") == []  # no word of the label
+    # a speaker's words inside a sentence are no headline
+    assert quoted("Le maire résume : « Pays de Fougères : le label prolongé », dit-il.\n") == []

@@ -36,8 +36,8 @@ from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import COUNT_WORDS, SpanReach, Structure, parse
 from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
                                           headline_name_of_a_description, whole_departement_territories)
-from pipeline.extract.territories.common import (BULLET, WORDS as TERRITORY_WORDS, coded_departement_headings,
-                                                 departements_bracket,
+from pipeline.extract.territories.common import (BULLET, LEGAL_FORM, PREPOSITION, WORDS as TERRITORY_WORDS,
+                                                 coded_departement_headings, departements_bracket,
                                                  heading_place, named_by_its_departements, sentence_before, sentence_bounds,
                                                  territories_demonym)
 from pipeline.extract.territories.fronted_place import fronted_place
@@ -729,7 +729,8 @@ def extract(text: str, doc: Doc) -> Extraction:
                             written or _reference_year(info["published_on"], phase),
                             # a second-phase text was written in 2023 or later
                             year_dated=info["published_on"] is not None or written is not None or phase == SECOND_PHASE,
-                            territory_names=frozenset(m.name for m in mentions))
+                            territory_names=frozenset(m.name for m in mentions),
+                            named_apart=frozenset(m.name for m in mentions if not _after_a_legal_form(text, m)))
     structure = parse(text)
     candidates = member_line_candidates(text, structure, mentions, stated_places)
     epci_mentions = find_epcis(text, linker, structure, _spans(mentions), _spans(candidates))
@@ -915,6 +916,12 @@ def extract(text: str, doc: Doc) -> Extraction:
         territory_rows.append({**row, "mention": None, "departement_codes": departements,
                                "region_codes": regions})
 
+    described = _descriptions_of_another(text, mentions, territory_rows, epci_rows)
+    if described:  # one territory, one row: the description's mentions are the other's
+        territory_rows = [row for row in territory_rows if row["territory_id"] not in described]
+        epci_rows = [row for row in epci_rows if row["territory_id"] not in described]
+        for mention in mentions:
+            mention.name = described.get(mention.territory_id, mention.name)
     headline_name = headline_name_of_a_description(text, mentions, stated_places) if len(territory_rows) == 1 else None
     if headline_name:
         _renamed(headline_name, mentions, territory_rows, epci_rows)
@@ -938,6 +945,60 @@ def extract(text: str, doc: Doc) -> Extraction:
                            lambda sentence: _local_phase(phase_text, sentence), departements_of,
                            _title_span(text, info["title"]))
     return Extraction(info, territory_rows, epci_rows, figures, counts)
+
+
+# "la communauté urbaine " right before a name (folded text)
+LEGAL_FORM_BEFORE = re.compile(r"(?:" + LEGAL_FORM.pattern + r")(?:" + PREPOSITION.pattern + r")?$")
+LEGAL_FORM_REACH = 40
+
+
+def _after_a_legal_form(text: str, mention: TerritoryMention) -> bool:
+    """Whether a territory's mention is an EPCI's name after its legal form ("la communauté urbaine
+    Creusot Montceau (CUCM) a été reconduite"), not a name of its own."""
+    return bool(LEGAL_FORM_BEFORE.search(fold(text[max(0, mention.start - LEGAL_FORM_REACH):mention.start])))
+
+
+# "l'aire urbaine Belfort-Montbéliard-Héricourt": a common noun of area in lower case before a name
+DESCRIPTION_HEAD_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(TERRITORY_WORDS["description_heads"]) + r")\s+$")
+DESCRIPTION_HEAD_OPENING = re.compile(r"(?:" + "|".join(TERRITORY_WORDS["description_heads"]) + r")\s+")
+DESCRIPTION_HEAD_REACH = 30
+
+
+def _descriptions_of_another(text: str, mentions: list[TerritoryMention], territory_rows: list[dict],
+                             epci_rows: list[dict]) -> dict[str, str]:
+    """Territory id -> the name of the territory it describes: "L'aire urbaine
+    Belfort-Montbéliard-Héricourt figure dans la nouvelle carte" beside "Le Nord Franche-Comté
+    rempile", whose members are the EPCIs of Belfort, Montbéliard and Héricourt. A chain of two
+    towns or more, written only after (or opening with) a common noun of area in lower case, each
+    town one a member of one other territory is named after, is that territory described, when
+    the chain has no member of its own that the other lacks."""
+    members: dict[str, set[str]] = {}
+    for row in epci_rows:
+        if row["territory_id"] and row["siren"]:
+            members.setdefault(row["territory_id"], set()).add(row["siren"])
+    folded = fold(text)
+    found = {}
+    for row in territory_rows:
+        chains = {_described_chain(text, folded, m) for m in mentions if m.territory_id == row["territory_id"]}
+        chain = chains.pop() if len(chains) == 1 else None
+        towns = HYPHEN.split(chain) if chain and TOWN_CHAIN.fullmatch(chain) else []
+        if len(towns) < 2:
+            continue
+        others = [other for other in territory_rows if other is not row and members.get(other["territory_id"])
+                  and all(any(named_after(town, siren) for siren in members[other["territory_id"]]) for town in towns)]
+        if len(others) == 1 and members.get(row["territory_id"], set()) <= members[others[0]["territory_id"]]:
+            found[row["territory_id"]] = others[0]["name"]
+    return found
+
+
+def _described_chain(text: str, folded: str, mention: TerritoryMention) -> str | None:
+    """The name a common noun of area in lower case describes, before the mention ("l'aire urbaine
+    X") or opening it ("l'axe X"), or None."""
+    head = DESCRIPTION_HEAD_BEFORE.search(folded, max(0, mention.start - DESCRIPTION_HEAD_REACH), mention.start)
+    if head is not None and text[head.start()].islower():
+        return text[mention.start:mention.end]
+    head = DESCRIPTION_HEAD_OPENING.match(folded, mention.start, mention.end)
+    return text[head.end():mention.end] if head and text[mention.start].islower() else None
 
 
 def _renamed(name: str, mentions: list[TerritoryMention], territory_rows: list[dict], epci_rows: list[dict]) -> None:

@@ -90,6 +90,10 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              du D et la vallée du E", the names adding up to the count (roundup.py)
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
+- territory.quoted_headline  the name a press review's quoted headline gives its subject when the
+                             headline says the label is about it: "• Le Progrès — « Roannais : un
+                             label et un chef de projet »", "« Le X signe son contrat … »", "« L'Aube
+                             garde son Sud Champagne »" over "… le pilier du territoire" (quoted_headlines.py)
 - territory.coordinated_subject names coordinated as the subject opening a sentence whose verb is
                              no verb of the label ("A et B ont un point commun : ce sont des
                              territoires d'industrie …"), when that sentence or the one before
@@ -157,6 +161,7 @@ from pipeline.extract.territories.predicates import (CARRIED_RULE, COUNTED_OF_RU
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names, territory_named
 from pipeline.extract.territories.prose import (ONLY_OTHER_IS, described_heads, entities_in_label_sentences, prose_names,
                                                run_in_heads, signatories)
+from pipeline.extract.territories.quoted_headlines import headlines_named_in_full, quoted_headline_names
 from pipeline.extract.territories.records import (departement_fields_under_a_name, fiche_titles, placed_headings,
                                                   record_names)
 from pipeline.extract.territories.roundup import roundup_names
@@ -200,7 +205,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + intercommunalities_of(text, structure, places)
                   + example_names(text, structure, places) + section_names(text, structure, places)
                   + coded_dash_lines(text, places)
-                  + roundup_names(text, structure, places))
+                  + roundup_names(text, structure, places) + quoted_headline_names(text, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates += _likewise_elided(text, candidates, places)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]
@@ -265,6 +270,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _demonym_for_its_departement(text, kept)
     _variants_of_one_name(text, kept)
     _named_without_its_compass_word(kept)
+    headlines_named_in_full(kept)
     _areas_named_after_their_town(text, kept)
     _named_with_where(kept)
     _codes_named_in_full(kept)
