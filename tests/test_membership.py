@@ -1447,6 +1447,20 @@ def test_an_epci_that_joined_the_perimeter_after_a_where_clause_is_a_member(join
 ])
 def test_an_epci_also_labelled_before_its_participle_is_no_member_of_the_subject(text):
     """"la CA X, également retenue", "aussi labellisée": another laureate (member_words.json
-    labelled_too, adverb first), not a member of the territory the text is about."""
+    labelled_too, adverb first), not a member of the territory the text is about: the member of
+    the territory it designates (predicates.intercommunalities_labelled_too)."""
     assert ("rochefort-ocean", "241700434") not in members(text)
+    assert ("rochelle", "241700434") in members(text)
     assert ("rochefort-ocean", "200041762") in members(text)
+
+
+def test_epcis_carrying_the_demarche_are_members_of_the_territory_their_paragraph_names():
+    """"A, B et C continueront de porter la démarche" in the paragraph of the one territory it names
+    (member_words.json acting_together), though the next paragraph names another laureate."""
+    text = ("Le territoire d'industrie Vitré est reconduit dans le programme Territoires d'industrie pour "
+            "2023-2027. La communauté d'agglomération Vitré Communauté et la communauté de communes "
+            "Roche aux Fées Communauté continueront de porter la démarche.\n\n"
+            "Le territoire côtoie la communauté d'agglomération Fougères Agglomération, retenue elle aussi.")
+    found = members(text)
+    assert ("vitre", "200039022") in found
+    assert ("fougeres-agglomeration", "200072452") in found

@@ -4108,3 +4108,38 @@ def test_a_quoted_headline_names_its_subject_only_when_it_speaks_of_the_label():
     assert quoted("• Ouest-France — « Pays de Fougères : la foire s'ouvre »\n") == []  # no word of the label
     # a speaker's words inside a sentence are no headline
     assert quoted("Le maire résume : « Pays de Fougères : le label prolongé », dit-il.\n") == []
+LEAD_OF_THE_VIENNE = "Le territoire d'industrie Grand Châtellerault est reconduit pour 2023-2027. Dans la Vienne, il travaillera avec "
+
+
+@pytest.mark.parametrize("apposed, expected", [
+    pytest.param("la communauté d'agglomération Grand Poitiers, également retenue.",
+                 {"Grand Poitiers": ("86",)}, id="legal form, adverb first"),
+    pytest.param("la CA Grand Poitiers, retenue elle aussi dans le programme, sur le foncier.",
+                 {"Grand Poitiers": ("86",)}, id="abbreviated legal form, pronoun after"),
+    pytest.param("sa voisine Cholet Agglomération, aussi labellisée.",
+                 {"Cholet Agglomération": ("49",)}, id="everyday name holding its type word"),
+    pytest.param("la communauté d'agglomération de La Rochelle, également retenue.",
+                 {"La Rochelle": ("17",)}, id="a town's article"),
+    pytest.param("Grand Poitiers, aussi labellisée.", {}, id="a bare name designates no EPCI"),
+    pytest.param("la CA Grand Poitiers et la CC du Haut-Poitou, également retenues.", {}, id="coordinated: one label or two"),
+    pytest.param("la CC du Haut-Poitou, également lauréate du programme Petites villes de demain.", {},
+                 id="another programme's laureate"),
+])
+def test_an_intercommunality_said_labelled_too_in_an_apposition_is_a_territory_of_its_own(apposed, expected):
+    """"…, où il côtoie la CA de X, également retenue": a territory designated by that EPCI, where
+    its EPCI lies (predicates.intercommunalities_labelled_too)."""
+    found = {m.name: tuple(sorted(m.departement_codes)) for m in find_territories(
+        LEAD_OF_THE_VIENNE + apposed, find_places(LEAD_OF_THE_VIENNE + apposed)) if m.territory_id != "grand-chatellerault"}
+    assert found == expected
+
+
+def test_an_intercommunality_labelled_too_in_a_text_not_naming_the_programme_is_no_territory():
+    text = "Le pôle mécanique est reconduit. Il travaillera avec la communauté d'agglomération Grand Poitiers, également retenue."
+    assert "grand-poitiers" not in ids(text)
+
+
+def test_an_abbreviated_legal_form_before_a_bare_award_opens_its_subject():
+    """"La CA de X a aussi été labellisée": the subject of the award, not a member of the territory
+    named before (BEFORE_BARE_AWARD_SUBJECT)."""
+    text = "Le territoire d'industrie Rochefort Océan est reconduit pour 2023-2027. La CA de La Rochelle a aussi été labellisée."
+    assert "rochelle" in ids(text)

@@ -155,7 +155,7 @@ from pipeline.extract.territories.lists import (COUNTED_TERRITORIES, announces_t
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
 from pipeline.extract.territories.predicates import (CARRIED_RULE, COUNTED_OF_RULE, PREDECESSOR_RULE,
                                                      RULE as LABELLED_RULE, carried_subjects,
-                                                     grouping_subjects, intercommunalities_of,
+                                                     grouping_subjects, intercommunalities_labelled_too, intercommunalities_of,
                                                      labelled_objects, labelled_subjects, predecessors, selected_zones,
                                                      wider_areas)
 from pipeline.extract.territories.prefixed import CODES_AS_NAME, prefixed_names, suffixed_names, territory_named
@@ -193,7 +193,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + suffixed_names(text, structure)
                   # a former territory recalled is read as such before prose reads its quoted name
                   + colon_lists(text, structure) + predecessors(text, structure, places) + prose_names(text, structure, places)
-                  + labelled_subjects(text, structure, places) + enumerated_names(text, structure, places)
+                  + labelled_subjects(text, structure, places) + intercommunalities_labelled_too(text, structure, places)
+                  + enumerated_names(text, structure, places)
                   + grouping_subjects(text, structure, places) + carried_subjects(text, structure, places)
                   + table_cells(text, structure, places)
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)

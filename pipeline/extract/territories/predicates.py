@@ -34,7 +34,7 @@ from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.phrases import (WHERE_GLOSS, Part, coordinated_relatives_blanked, enumeration_after,
                                                   enumeration_before, is_epci_name, read_part)
 from pipeline.extract.territories.topic import BRAND_TAIL, NOT_A_PLACE
-from pipeline.linking import known_acronyms
+from pipeline.linking import EVERYDAY_FORM_SCORE, known_acronyms, link_epci
 from pipeline.normalize import fold
 
 RULE = "territory.labelled"
@@ -339,6 +339,78 @@ def carried_subjects(text: str, structure: Structure, places: list[PlaceMention]
     return found
 
 
+# "… où il côtoie la Communauté d'agglomération de Bastia, également retenue", "L'Ouest rejoint
+# ainsi la Communauté intercommunale Réunion Est (CIREST), retenue elle aussi dans le dispositif":
+# an intercommunality given as another laureate, after its name (the members' `labelled_too`,
+# folded text; its start right after the name or its bracket, not inside a run of blanks)
+LABELLED_TOO_APPOSED = re.compile(r"(?<=[\w)])" + MEMBER_WORDS["labelled_too"])
+PLURAL_PARTICIPLE = re.compile(r"\b(?:retenu|labellise|reconduit|selectionne|laureat)e?s\b|\b(?:eux|elles)\s+aussi\b")
+OTHER_CALLS = re.compile(MEMBER_WORDS["other_calls"])  # "…, également lauréate du programme Petites villes de demain"
+EPCI_TYPE_WORD = re.compile(r"\b(?:communaute|agglomeration|agglo|metropole)\b")
+WORD_START = re.compile(r"(?<![\w'’])\w")
+EPCI_NAME_REACH = 100  # characters back from its end where an EPCI's name may start
+# "de La Rochelle": a town's article, capitalised, that the legal form's preposition took
+TOWN_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:La|Le|Les)[ \t]+$|(?<![\w'’])L['’][ \t]*$")
+
+
+def intercommunalities_labelled_too(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.labelled: one intercommunality said to be labelled too in an apposition ("la
+    CA de Bastia, également retenue pour la Haute-Corse"), in a text naming the programme: a
+    territory of its own, designated by the EPCI (tests/gold/README.md), not a member of the
+    territory named before it, which it joins nowhere (membership.py `labelled_too`). Only one
+    EPCI written with its legal form or an everyday name holding its type word ("Fougères
+    Agglomération"), a bare name being no designation of it; not EPCIs said labelled together
+    (a plural participle: one label or two), nor another programme's laureate. It lies where its
+    EPCI does."""
+    folded = fold(text)
+    if not PROGRAMME_WORDS.search(folded):
+        return []
+    found = []
+    for match in LABELLED_TOO_APPOSED.finditer(folded):
+        sentence_start, sentence_end = sentence_bounds(text, match.start())
+        if PLURAL_PARTICIPLE.search(match.group(0)) or OTHER_CALLS.search(folded, match.end(), sentence_end):
+            continue
+        named = _epci_named_before(text, folded, match.start(), sentence_start)
+        if named is None:
+            continue
+        part, link = named
+        part = _with_its_town_article(text, part, link.name)
+        mentions = _mentions(text, [part], places, sentence_end)
+        for mention in mentions:
+            mention.departement_codes |= set(link.departement_codes)
+        found.extend(mentions)
+    return found
+
+
+def _epci_named_before(text: str, folded: str, end: int, sentence_start: int):
+    """(part, link) of the EPCI whose name ends at `end`, the longest from a word of its sentence:
+    written after its legal form ("la Communauté d'agglomération de Bastia": "Bastia"), or an
+    everyday name holding its type word ("Cholet Agglomération"), linked exactly; else None."""
+    for word in WORD_START.finditer(text, max(sentence_start, end - EPCI_NAME_REACH), end):
+        if legal_form_end(text, folded, word.start(), end) is not None:
+            part = read_part(text, word.start(), end, folded)
+            link = link_epci(text[word.start():end]) if part and part.epci and part.end == end else None
+            if link and link.siren and link.exact:
+                return part, link
+        elif text[word.start()].isupper() and EPCI_TYPE_WORD.search(folded, word.start(), end):
+            link = link_epci(text[word.start():end])
+            if link.siren and link.exact and link.score >= EVERYDAY_FORM_SCORE:
+                return Part(word.start(), end), link
+    return None
+
+
+def _with_its_town_article(text: str, part: Part, official_name: str) -> Part:
+    """The part named with the capitalised article of the town its EPCI is named after, which the
+    legal form's preposition took ("la communauté d'agglomération de La Rochelle": "La Rochelle",
+    the CA de La Rochelle's), else the part."""
+    article = TOWN_ARTICLE_BEFORE.search(text, max(0, part.start - 4), part.start)
+    if not article:
+        return part
+    word = article.group(0).strip().replace("’", "'")
+    name = word + ("" if word.endswith("'") else " ") + text[part.start:part.end]
+    return Part(part.start, part.end, part.epci, name) if name in official_name.replace("’", "'") else part
+
+
 def _an_extent(folded: str, part: Part) -> bool:
     """"qui déborde de la Marne sur l'Aube, réunit …", "qui s'étend de A à B, associe …": the
     places a subject stretches across, from one to the other, not its name."""
@@ -509,9 +581,10 @@ BEFORE_BARE_AWARD_SUBJECT = re.compile(r"[\s,]*(?:(?:dans|en|au|aux|à|sur|plus\
                                        r"|territoire\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))?"
                                        # "le bassin industriel de X est à nouveau labellisé"
                                        r"(?:bassin(?:\s+industriel)?\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*))?"
-                                       # "la communauté d'agglomération Grand Montauban est reconduite": an intercommunality's legal form
-                                       r"(?:communaut[ée]\s+(?:d['’]\s*agglom[ée]ration|de\s+communes|urbaine|intercommunale)"
-                                       r"\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?)?",
+                                       # "la communauté d'agglomération Grand Montauban est reconduite", "la CA de
+                                       # La Rochelle a aussi été labellisée": an intercommunality's legal form
+                                       r"(?:(?:communaut[ée]\s+(?:d['’]\s*agglom[ée]ration|de\s+communes|urbaine|intercommunale)"
+                                       r"|(?-i:C[ACU]))\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?)?",
                                        re.IGNORECASE)
 
 
