@@ -790,7 +790,7 @@ def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[i
         named = list(dict.fromkeys(t.territory_id for _, t in _named_in(folded, *span, territories, epci_spans)))
         if len(named) >= 2:
             return named[rank] if -len(named) <= rank < len(named) else None
-    return None
+    return _ranked_in_paragraph(folded, ranks[0].start(), rank, territories, epci_spans)
 
 
 RANK_BEFORE_NAME = 60  # "Le second, dit « X »": characters from an ordinal to the name it gives
@@ -824,6 +824,31 @@ def _ranked_apart_at(mention: EpciMention, text: str, folded: str, sentences: li
         return False
     heading = _heading_before(text, line_start)
     return not (heading and any(heading[0] <= t.start < heading[1] for t in territories))
+
+
+def _ranked_intro(folded: str, intro_start: int, list_start: int, territories: list[TerritoryMention],
+                  epci_spans: list[tuple[int, int]]) -> str | None:
+    """The territory an ordinal opening a list's intro stands for ("Deux territoires : A et B.⏎Le
+    premier regroupe :⏎- X⏎- Y")."""
+    ranks = list(RANKED_SUBJECT.finditer(folded, intro_start, list_start))
+    return _ranked_in_paragraph(folded, ranks[0].start(), RANKS[ranks[-1].group("rank")], territories,
+                                epci_spans) if ranks else None
+
+
+RANKED_PARAGRAPH_WINDOW = 600  # characters before an ordinal where its paragraph's names are read
+
+
+def _ranked_in_paragraph(folded: str, position: int, rank: int, territories: list[TerritoryMention],
+                         epci_spans: list[tuple[int, int]]) -> str | None:
+    """The territory of that rank among those the paragraph names before `position`, when it
+    names two or more, each once: the parser may join a list's last item to the sentence of the
+    ordinal after it ("… : A et B.⏎Le premier regroupe :⏎- X⏎- Y.⏎Le second associe Z")."""
+    window = max(0, position - RANKED_PARAGRAPH_WINDOW)
+    paragraph_start = max((m.end() for m in BLANK_LINE.finditer(folded, window, position)), default=window)
+    named = [t.territory_id for _, t in _named_in(folded, paragraph_start, position, territories, epci_spans)]
+    if len(named) < 2 or len(set(named)) != len(named) or not -len(named) <= rank < len(named):
+        return None
+    return named[rank]
 
 
 def _listed_right_before(folded: str, position: int, territories: list[TerritoryMention],
@@ -948,9 +973,16 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         and mention.list_start is not None and mention.list_start < start else None
     if intro is not None:  # "Territoire d'industrie X représenté par :" then the members' lines
         intro_start = min(sentences[intro][0], text.rfind("\n", 0, mention.list_start) + 1)
+        # a line ending with a full stop ends the sentence before the intro, whatever the parser's
+        # ("… : Flers – Argentan et L'Aigle – Mortagne.⏎Le premier regroupe :⏎- A⏎- B")
+        intro_start = reads.last_end(LINE_END_STOP, intro_start, mention.list_start, mention.list_start) \
+            or intro_start
         named = _named_in(folded, intro_start, mention.list_start, territories, epci_spans)
         if named:
             return named[-1][1].territory_id
+        ranked = _ranked_intro(folded, intro_start, mention.list_start, territories, epci_spans)
+        if ranked is not None:
+            return ranked
     # a territory after a line ending with a full stop, or after a blank line, is in another
     # sentence, whatever the parser's ("… porté par A, qui en assure l'animation.⏎Autour d'elle
     # : B et C.⏎⏎Le Grand Chalon est labellisé seul")
@@ -3059,6 +3091,15 @@ def _ordinal_of_territories(folded: str, start: int) -> bool:
     counts = list(COUNTED_PLURAL.finditer(folded, max(0, lead.start() - ORDINAL_COUNT_WINDOW), lead.start()))
     return bool(counts) and COUNTED_TERRITORIES_NOUN.search(counts[-1].group(0)) is not None \
         or bare_count_of_territories(folded, lead.start(), ORDINAL_COUNT_WINDOW)
+def _ordinal_of_named(folded: str, start: int, named: list[TerritoryMention], linked: list[EpciMention]) -> bool:
+    """Whether the ordinal lead ending right before `start` stands for one of the territories its
+    paragraph names before it."""
+    lead = ORDINAL_PAIR_LEAD.search(folded, max(0, start - 40), start)
+    rank = RANKED_SUBJECT.match(folded, lead.start()) if lead and named else None
+    return rank is not None and _ranked_in_paragraph(folded, lead.start(), RANKS[rank.group("rank")], named,
+                                                     [(m.start, m.end) for m in linked]) is not None
+
+
 # "- le territoire formé par la CA A et la CC B ;", "- le territoire réunissant la CA A et la CA B.":
 # an item that designates its territory as its intercommunalities only, opening the item (a line,
 # or after a colon or semicolon): in a sentence "le territoire réunissant …" may follow its name
@@ -3076,13 +3117,17 @@ PROGRAMME_PAIR_LEAD = re.compile(r"\bterritoire\s+d'\s*industrie\s+(?:(?:forme|c
                                  r"(?:(?:la|le)\s+|l'\s*)?$")
 
 
-def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[TerritoryMention], list[EpciMention]]:
+def paired_territories(text: str, mentions: list[EpciMention], named: list[TerritoryMention] = ()
+                       ) -> tuple[list[TerritoryMention], list[EpciMention]]:
     """Each territory a text designates as the pair its intercommunalities form ("le binôme formé
     par la CA du Nord Grande-Terre et la CC de Marie-Galante ;" in a list of a région's territories),
     in a text naming the programme: named by that designation as the text writes it, legal forms
     dropped ("Nord Grande-Terre et Marie-Galante"; rule territory.designated_by_members,
     tests/gold/README.md), they its members. Two linked ones at least, each with its legal form,
-    joined by commas and "et", and nothing after the last but the end of the item or sentence."""
+    joined by commas and "et", and nothing after the last but the end of the item or sentence. An
+    ordinal standing for one of the territories `named` in its paragraph ("… : Flers – Argentan et
+    L'Aigle – Mortagne. … Le second associe la CC A et la CC B") designates no new one: the pair
+    are that territory's members (`_ranked_territory`)."""
     folded = fold(text)
     if not re.search(PREFIX, folded):
         return [], mentions
@@ -3091,7 +3136,7 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
     found, hints = [], {}
     for first in linked:
         programme_lead = PROGRAMME_PAIR_LEAD.search(folded, max(0, first.start - 60), first.start) is not None \
-            or _ordinal_of_territories(folded, first.start)
+            or _ordinal_of_territories(folded, first.start) and not _ordinal_of_named(folded, first.start, named, linked)
         if not (programme_lead or PAIR_LEAD.search(folded, max(0, first.start - 40), first.start)
                 or ITEM_TERRITORY_LEAD.search(folded, max(folded.rfind("\n", 0, first.start) + 1,
                                                           first.start - ITEM_LEAD_CHARS), first.start)):
