@@ -973,16 +973,17 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         and mention.list_start is not None and mention.list_start < start else None
     if intro is not None:  # "Territoire d'industrie X représenté par :" then the members' lines
         intro_start = min(sentences[intro][0], text.rfind("\n", 0, mention.list_start) + 1)
-        # a line ending with a full stop ends the sentence before the intro, whatever the parser's
-        # ("… : Flers – Argentan et L'Aigle – Mortagne.⏎Le premier regroupe :⏎- A⏎- B")
-        intro_start = reads.last_end(LINE_END_STOP, intro_start, mention.list_start, mention.list_start) \
-            or intro_start
+        # an ordinal opening the intro's own line stands for the territory of its rank, not for
+        # the last one named on the line before ("… : Flers – Argentan et L'Aigle – Mortagne.⏎Le
+        # premier regroupe :⏎- A⏎- B", the parser's sentence running across the full stop)
+        own_line = reads.last_end(LINE_END_STOP, intro_start, mention.list_start, mention.list_start)
+        ranked = None if own_line is None or _named_in(folded, own_line, mention.list_start, territories, epci_spans) \
+            else _ranked_intro(folded, own_line, mention.list_start, territories, epci_spans)
+        if ranked is not None:
+            return ranked
         named = _named_in(folded, intro_start, mention.list_start, territories, epci_spans)
         if named:
             return named[-1][1].territory_id
-        ranked = _ranked_intro(folded, intro_start, mention.list_start, territories, epci_spans)
-        if ranked is not None:
-            return ranked
     # a territory after a line ending with a full stop, or after a blank line, is in another
     # sentence, whatever the parser's ("… porté par A, qui en assure l'animation.⏎Autour d'elle
     # : B et C.⏎⏎Le Grand Chalon est labellisé seul")
