@@ -1348,11 +1348,27 @@ def _bracket_owner(mention: EpciMention, text: str, folded: str, sentence_start:
     window = max(sentence_start, opening - 120)
     head = HEAD_BEFORE_BRACKET.search(text[window:opening].rstrip()) \
         if ACRONYM_ALONE.fullmatch(text, opening, text.find(")", mention.end) + 1) else None
-    defined = head is not None and not (named and named[-1][0] >= window + head.start())
+    defined = head is not None and not (named and named[-1][0] >= window + head.start()) \
+        or _spelled_by_initials(text, opening, mention)
     if named and re.search(r"[A-ZÉÈÀÂÎÔ][\w'’-]*$", before) and not MEMBERS_BEFORE_BRACKET.search(before) \
             and not HEAD_BEFORE_BRACKET.search(before) and not defined:
         return ""  # not the members of the territory named before; with none named, other rules say
     return None
+
+
+CAPITALISED_WORDS = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]*\s+){1,6}$")
+
+
+def _spelled_by_initials(text: str, opening: int, mention: EpciMention) -> bool:
+    """Whether the mention is an acronym alone in its bracket that spells the initials of the
+    capitalised words right before it ("Quimper Bretagne Occidentale (QBO)"): it defines that
+    EPCI's name, written without its legal form, and is no member list of the name before."""
+    acronym = text[mention.start:mention.end]
+    if not (acronym.isupper() and ACRONYM_ALONE.fullmatch(text, opening, text.find(")", mention.end) + 1)):
+        return False
+    words = CAPITALISED_WORDS.search(text, max(0, opening - 80), opening)
+    initials = "".join(word[0] for word in words.group().split()) if words else ""
+    return len(acronym) >= 2 and fold(initials).endswith(fold(acronym))
 
 
 # the programme's agreement signed with bodies (folded text): "Le protocole que nous signons
