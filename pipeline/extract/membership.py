@@ -852,13 +852,13 @@ def _ranked_in_paragraph(folded: str, position: int, rank: int, territories: lis
 
 
 def _listed_right_before(folded: str, position: int, territories: list[TerritoryMention],
-                         epci_spans: list[tuple[int, int]], structure) -> list[str]:
+                         epci_spans: list[tuple[int, int]], structure, across_blank_lines: bool = False) -> list[str]:
     """The territories of the list that the paragraph holding `position` follows, that paragraph
     naming no territory before it, one per item in their order; none when an item names none or
     several ("• A ; • B. / Le premier est porté par X. Le second, par Y": a list's items are
     sentences of their own, so the sentences before an ordinal hold one name each)."""
     ended = [block for block in structure.lists if block.span.end <= position]
-    if not ended or PARAGRAPH_BREAK.search(folded, ended[-1].span.end, position) \
+    if not ended or not across_blank_lines and PARAGRAPH_BREAK.search(folded, ended[-1].span.end, position) \
             or _named_in(folded, ended[-1].span.end, position, territories, epci_spans):
         return []
     listed = []
@@ -869,6 +869,39 @@ def _listed_right_before(folded: str, position: int, territories: list[Territory
             return []
         listed.append(named.pop())
     return listed if len(set(listed)) == len(listed) else []
+
+
+# "Le deuxième est un habitué du programme. Construit autour de la CA X, il mise sur …": a sentence
+# opening on what the territory is built around, right before the EPCI (folded text)
+BUILT_AROUND = re.compile(r"[\s•*–-]*(?:construit|bati|organise|structure)e?s?\s+autour\s+"
+                          r"(?:de\s+la|de\s+l'|du|des|de|d')\s*")
+BUILT_AROUND_WINDOW = 120  # characters from the participle to the EPCI
+
+
+def _built_around_the_ranked(mention: EpciMention, folded: str, sentences: list[tuple[int, int]], index: int | None,
+                             territories: list[TerritoryMention], epci_spans: list[tuple[int, int]],
+                             structure) -> str | None:
+    """The territory an ordinal opening the sentence before stands for, when the mention's sentence
+    opens on the participle of what that territory is built around ("Le premier est un habitué.
+    Construit autour de la CA X et de ses voisins, il s'étend sur …"): the one of that rank among
+    those the ordinal's paragraph names, or among the items of the list before it (one each)."""
+    if not index or mention.start - sentences[index][0] > BUILT_AROUND_WINDOW:
+        return None
+    built = BUILT_AROUND.match(folded, sentences[index][0], mention.start)
+    if built is None or built.end() != mention.start:
+        return None
+    before_start, before_end = sentences[index - 1]
+    # the parser may run the sentence before across a blank line ("- D.⏎⏎Le deuxième est …")
+    before_start = max((m.end() for m in BLANK_LINE.finditer(folded, before_start, before_end)), default=before_start)
+    ordinal = RANKED_SUBJECT.match(folded, before_start + len(folded[before_start:before_end])
+                                   - len(folded[before_start:before_end].lstrip(" \t\n•*–-")))
+    if ordinal is None or _named_in(folded, before_start, before_end, territories, epci_spans):
+        return None
+    rank = RANKS[ordinal.group("rank")]
+    listed = _listed_right_before(folded, ordinal.start(), territories, epci_spans, structure, across_blank_lines=True)
+    if len(listed) >= 2:
+        return listed[rank] if -len(listed) <= rank < len(listed) else None
+    return _ranked_in_paragraph(folded, ordinal.start(), rank, territories, epci_spans)
 
 
 def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
@@ -1029,6 +1062,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     # indique X.⏎⏎Le programme … l'attractivité des territoires …")
     # a sentence pointing back starts its paragraph: "Il rassemble A et B.⏎⏎Le sous-préfet
     # s'est rendu chez C" does not point back for C
+    built_around = _built_around_the_ranked(mention, folded, sentences, index, territories, epci_spans, structure)
+    if built_around is not None:
+        return built_around  # "Le premier est un habitué. Construit autour de la CA X, il …"
     paragraph_start = start if blank_line is None else blank_line
     pointing_back = ANAPHORA.match(text[paragraph_start:end].lstrip(" \t\n•-–*"))
     if not pointing_back and intro is not None \
