@@ -744,7 +744,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     designated, epci_mentions = legal_form_territories(text, epci_mentions, mentions)
     composed, epci_mentions = composed_territories(text, epci_mentions, [*mentions, *designated], sentences)
     others, epci_mentions = other_territories(text, epci_mentions, [*mentions, *designated, *composed])
-    paired, epci_mentions = paired_territories(text, epci_mentions)
+    paired, epci_mentions = paired_territories(text, epci_mentions, [*mentions, *designated, *composed, *others])
     runs, epci_mentions = run_territories(text, epci_mentions, [*mentions, *designated, *composed, *others, *paired])
     new, epci_mentions = new_run_territories(text, epci_mentions, [*mentions, *designated, *composed, *others, *paired, *runs])
     compass, epci_mentions = compass_territories(text, epci_mentions, [*mentions, *designated, *composed, *others, *paired,

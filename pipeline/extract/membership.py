@@ -796,7 +796,7 @@ def _ranked_territory(mention: EpciMention, folded: str, sentences: list[tuple[i
         named = list(dict.fromkeys(t.territory_id for _, t in _named_in(folded, *span, territories, epci_spans)))
         if len(named) >= 2:
             return named[rank] if -len(named) <= rank < len(named) else None
-    return None
+    return _ranked_in_paragraph(folded, ranks[0].start(), rank, territories, epci_spans)
 
 
 RANK_BEFORE_NAME = 60  # "Le second, dit « X »": characters from an ordinal to the name it gives
@@ -832,14 +832,39 @@ def _ranked_apart_at(mention: EpciMention, text: str, folded: str, sentences: li
     return not (heading and any(heading[0] <= t.start < heading[1] for t in territories))
 
 
+def _ranked_intro(folded: str, intro_start: int, list_start: int, territories: list[TerritoryMention],
+                  epci_spans: list[tuple[int, int]]) -> str | None:
+    """The territory an ordinal opening a list's intro stands for ("Deux territoires : A et B.⏎Le
+    premier regroupe :⏎- X⏎- Y")."""
+    ranks = list(RANKED_SUBJECT.finditer(folded, intro_start, list_start))
+    return _ranked_in_paragraph(folded, ranks[0].start(), RANKS[ranks[-1].group("rank")], territories,
+                                epci_spans) if ranks else None
+
+
+RANKED_PARAGRAPH_WINDOW = 600  # characters before an ordinal where its paragraph's names are read
+
+
+def _ranked_in_paragraph(folded: str, position: int, rank: int, territories: list[TerritoryMention],
+                         epci_spans: list[tuple[int, int]]) -> str | None:
+    """The territory of that rank among those the paragraph names before `position`, when it
+    names two or more, each once: the parser may join a list's last item to the sentence of the
+    ordinal after it ("… : A et B.⏎Le premier regroupe :⏎- X⏎- Y.⏎Le second associe Z")."""
+    window = max(0, position - RANKED_PARAGRAPH_WINDOW)
+    paragraph_start = max((m.end() for m in BLANK_LINE.finditer(folded, window, position)), default=window)
+    named = [t.territory_id for _, t in _named_in(folded, paragraph_start, position, territories, epci_spans)]
+    if len(named) < 2 or len(set(named)) != len(named) or not -len(named) <= rank < len(named):
+        return None
+    return named[rank]
+
+
 def _listed_right_before(folded: str, position: int, territories: list[TerritoryMention],
-                         epci_spans: list[tuple[int, int]], structure) -> list[str]:
+                         epci_spans: list[tuple[int, int]], structure, across_blank_lines: bool = False) -> list[str]:
     """The territories of the list that the paragraph holding `position` follows, that paragraph
     naming no territory before it, one per item in their order; none when an item names none or
     several ("• A ; • B. / Le premier est porté par X. Le second, par Y": a list's items are
     sentences of their own, so the sentences before an ordinal hold one name each)."""
     ended = [block for block in structure.lists if block.span.end <= position]
-    if not ended or PARAGRAPH_BREAK.search(folded, ended[-1].span.end, position) \
+    if not ended or not across_blank_lines and PARAGRAPH_BREAK.search(folded, ended[-1].span.end, position) \
             or _named_in(folded, ended[-1].span.end, position, territories, epci_spans):
         return []
     listed = []
@@ -850,6 +875,39 @@ def _listed_right_before(folded: str, position: int, territories: list[Territory
             return []
         listed.append(named.pop())
     return listed if len(set(listed)) == len(listed) else []
+
+
+# "Le deuxième est un habitué du programme. Construit autour de la CA X, il mise sur …": a sentence
+# opening on what the territory is built around, right before the EPCI (folded text)
+BUILT_AROUND = re.compile(r"[\s•*–-]*(?:construit|bati|organise|structure)e?s?\s+autour\s+"
+                          r"(?:de\s+la|de\s+l'|du|des|de|d')\s*")
+BUILT_AROUND_WINDOW = 120  # characters from the participle to the EPCI
+
+
+def _built_around_the_ranked(mention: EpciMention, folded: str, sentences: list[tuple[int, int]], index: int | None,
+                             territories: list[TerritoryMention], epci_spans: list[tuple[int, int]],
+                             structure) -> str | None:
+    """The territory an ordinal opening the sentence before stands for, when the mention's sentence
+    opens on the participle of what that territory is built around ("Le premier est un habitué.
+    Construit autour de la CA X et de ses voisins, il s'étend sur …"): the one of that rank among
+    those the ordinal's paragraph names, or among the items of the list before it (one each)."""
+    if not index or mention.start - sentences[index][0] > BUILT_AROUND_WINDOW:
+        return None
+    built = BUILT_AROUND.match(folded, sentences[index][0], mention.start)
+    if built is None or built.end() != mention.start:
+        return None
+    before_start, before_end = sentences[index - 1]
+    # the parser may run the sentence before across a blank line ("- D.⏎⏎Le deuxième est …")
+    before_start = max((m.end() for m in BLANK_LINE.finditer(folded, before_start, before_end)), default=before_start)
+    ordinal = RANKED_SUBJECT.match(folded, before_start + len(folded[before_start:before_end])
+                                   - len(folded[before_start:before_end].lstrip(" \t\n•*–-")))
+    if ordinal is None or _named_in(folded, before_start, before_end, territories, epci_spans):
+        return None
+    rank = RANKS[ordinal.group("rank")]
+    listed = _listed_right_before(folded, ordinal.start(), territories, epci_spans, structure, across_blank_lines=True)
+    if len(listed) >= 2:
+        return listed[rank] if -len(listed) <= rank < len(listed) else None
+    return _ranked_in_paragraph(folded, ordinal.start(), rank, territories, epci_spans)
 
 
 def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
@@ -954,6 +1012,14 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         and mention.list_start is not None and mention.list_start < start else None
     if intro is not None:  # "Territoire d'industrie X représenté par :" then the members' lines
         intro_start = min(sentences[intro][0], text.rfind("\n", 0, mention.list_start) + 1)
+        # an ordinal opening the intro's own line stands for the territory of its rank, not for
+        # the last one named on the line before ("… : Flers – Argentan et L'Aigle – Mortagne.⏎Le
+        # premier regroupe :⏎- A⏎- B", the parser's sentence running across the full stop)
+        own_line = reads.last_end(LINE_END_STOP, intro_start, mention.list_start, mention.list_start)
+        ranked = None if own_line is None or _named_in(folded, own_line, mention.list_start, territories, epci_spans) \
+            else _ranked_intro(folded, own_line, mention.list_start, territories, epci_spans)
+        if ranked is not None:
+            return ranked
         named = _named_in(folded, intro_start, mention.list_start, territories, epci_spans)
         if named:
             return named[-1][1].territory_id
@@ -1002,6 +1068,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     # indique X.⏎⏎Le programme … l'attractivité des territoires …")
     # a sentence pointing back starts its paragraph: "Il rassemble A et B.⏎⏎Le sous-préfet
     # s'est rendu chez C" does not point back for C
+    built_around = _built_around_the_ranked(mention, folded, sentences, index, territories, epci_spans, structure)
+    if built_around is not None:
+        return built_around  # "Le premier est un habitué. Construit autour de la CA X, il …"
     paragraph_start = start if blank_line is None else blank_line
     pointing_back = ANAPHORA.match(text[paragraph_start:end].lstrip(" \t\n•-–*"))
     if not pointing_back and intro is not None \
@@ -1321,11 +1390,27 @@ def _bracket_owner(mention: EpciMention, text: str, folded: str, sentence_start:
     window = max(sentence_start, opening - 120)
     head = HEAD_BEFORE_BRACKET.search(text[window:opening].rstrip()) \
         if ACRONYM_ALONE.fullmatch(text, opening, text.find(")", mention.end) + 1) else None
-    defined = head is not None and not (named and named[-1][0] >= window + head.start())
+    defined = head is not None and not (named and named[-1][0] >= window + head.start()) \
+        or _spelled_by_initials(text, opening, mention)
     if named and re.search(r"[A-ZÉÈÀÂÎÔ][\w'’-]*$", before) and not MEMBERS_BEFORE_BRACKET.search(before) \
             and not HEAD_BEFORE_BRACKET.search(before) and not defined:
         return ""  # not the members of the territory named before; with none named, other rules say
     return None
+
+
+CAPITALISED_WORDS = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]*\s+){1,6}$")
+
+
+def _spelled_by_initials(text: str, opening: int, mention: EpciMention) -> bool:
+    """Whether the mention is an acronym alone in its bracket that spells the initials of the
+    capitalised words right before it ("Quimper Bretagne Occidentale (QBO)"): it defines that
+    EPCI's name, written without its legal form, and is no member list of the name before."""
+    acronym = text[mention.start:mention.end]
+    if not (acronym.isupper() and ACRONYM_ALONE.fullmatch(text, opening, text.find(")", mention.end) + 1)):
+        return False
+    words = CAPITALISED_WORDS.search(text, max(0, opening - 80), opening)
+    initials = "".join(word[0] for word in words.group().split()) if words else ""
+    return len(acronym) >= 2 and fold(initials).endswith(fold(acronym))
 
 
 # the programme's agreement signed with bodies (folded text): "Le protocole que nous signons
@@ -3082,6 +3167,15 @@ def _ordinal_of_territories(folded: str, start: int) -> bool:
     counts = list(COUNTED_PLURAL.finditer(folded, max(0, lead.start() - ORDINAL_COUNT_WINDOW), lead.start()))
     return bool(counts) and COUNTED_TERRITORIES_NOUN.search(counts[-1].group(0)) is not None \
         or bare_count_of_territories(folded, lead.start(), ORDINAL_COUNT_WINDOW)
+def _ordinal_of_named(folded: str, start: int, named: list[TerritoryMention], linked: list[EpciMention]) -> bool:
+    """Whether the ordinal lead ending right before `start` stands for one of the territories its
+    paragraph names before it."""
+    lead = ORDINAL_PAIR_LEAD.search(folded, max(0, start - 40), start)
+    rank = RANKED_SUBJECT.match(folded, lead.start()) if lead and named else None
+    return rank is not None and _ranked_in_paragraph(folded, lead.start(), RANKS[rank.group("rank")], named,
+                                                     [(m.start, m.end) for m in linked]) is not None
+
+
 # "- le territoire formé par la CA A et la CC B ;", "- le territoire réunissant la CA A et la CA B.":
 # an item that designates its territory as its intercommunalities only, opening the item (a line,
 # or after a colon or semicolon): in a sentence "le territoire réunissant …" may follow its name
@@ -3099,13 +3193,17 @@ PROGRAMME_PAIR_LEAD = re.compile(r"\bterritoire\s+d'\s*industrie\s+(?:(?:forme|c
                                  r"(?:(?:la|le)\s+|l'\s*)?$")
 
 
-def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[TerritoryMention], list[EpciMention]]:
+def paired_territories(text: str, mentions: list[EpciMention], named: list[TerritoryMention] = ()
+                       ) -> tuple[list[TerritoryMention], list[EpciMention]]:
     """Each territory a text designates as the pair its intercommunalities form ("le binôme formé
     par la CA du Nord Grande-Terre et la CC de Marie-Galante ;" in a list of a région's territories),
     in a text naming the programme: named by that designation as the text writes it, legal forms
     dropped ("Nord Grande-Terre et Marie-Galante"; rule territory.designated_by_members,
     tests/gold/README.md), they its members. Two linked ones at least, each with its legal form,
-    joined by commas and "et", and nothing after the last but the end of the item or sentence."""
+    joined by commas and "et", and nothing after the last but the end of the item or sentence. An
+    ordinal standing for one of the territories `named` in its paragraph ("… : Flers – Argentan et
+    L'Aigle – Mortagne. … Le second associe la CC A et la CC B") designates no new one: the pair
+    are that territory's members (`_ranked_territory`)."""
     folded = fold(text)
     if not re.search(PREFIX, folded):
         return [], mentions
@@ -3114,7 +3212,7 @@ def paired_territories(text: str, mentions: list[EpciMention]) -> tuple[list[Ter
     found, hints = [], {}
     for first in linked:
         programme_lead = PROGRAMME_PAIR_LEAD.search(folded, max(0, first.start - 60), first.start) is not None \
-            or _ordinal_of_territories(folded, first.start)
+            or _ordinal_of_territories(folded, first.start) and not _ordinal_of_named(folded, first.start, named, linked)
         if not (programme_lead or PAIR_LEAD.search(folded, max(0, first.start - 40), first.start)
                 or ITEM_TERRITORY_LEAD.search(folded, max(folded.rfind("\n", 0, first.start) + 1,
                                                           first.start - ITEM_LEAD_CHARS), first.start)):
