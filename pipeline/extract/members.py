@@ -558,6 +558,11 @@ AROUND_BEFORE_COLON = re.compile(r"\s*autour\s+(?:du|de\s+la|de\s+l['’]|des|de
 SET_OFF_BEFORE_COLON = re.compile(WORDS["set_off_complement"], re.IGNORECASE)
 
 
+# "celui de l'Ouest, porté par A, et celui de l'Est, porté par B": a second territory as the
+# subject of the next trigger, weak as it is, ends the first one's list
+ANOTHER_TERRITORY_BETWEEN = re.compile(r"(?:,|\bet)\s+celui\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])", re.IGNORECASE)
+
+
 def _trigger_regions(text: str, structure) -> list[_Region]:
     """From a trigger to ')' (inside brackets) or the end of its sentence or item; a trigger
     ending a list's intro ("représenté par les EPCI qui le composent :") opens every item."""
@@ -588,7 +593,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             end = stop.start() if stop else len(text)
         else:
             end = _sentence_end(text, trigger.end())
-        if not WEAK_TRIGGERS.match(triggers[index + 1].group(0) if following < len(text) else "x") \
+        if (not WEAK_TRIGGERS.match(triggers[index + 1].group(0) if following < len(text) else "x")
+                or ANOTHER_TERRITORY_BETWEEN.search(text, trigger.end(), following)) \
                 and text[trigger.end():following].strip():
             end = min(end, following)
         end = _gloss_clause_end(text, trigger, end)
