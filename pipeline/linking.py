@@ -87,9 +87,12 @@ ALIASES_FILE = Path(__file__).parent / "data" / "epci_aliases.csv"
 
 # Repeated: "CA Agglo Pays d'Issoire" is written for the official "Agglo Pays d'Issoire"; an
 # article goes with the form it comes before ("la communauté d'agglomération", "CA L'Agglo").
+# "Intercommunale" opens the names of La Réunion's agglomerations ("CA Intercommunale du Nord de la
+# Réunion (CINOR)"), written "la Communauté intercommunale du Nord de La Réunion": their legal form.
 LEGAL_FORM_UNIT = (r"(?:(?:la|le|les|l')\s*)?"
                    r"(?:communautes?\s+(?:de|des)\s+communes?|communautes?\s+d'\s*agglomerations?"
-                   r"|communautes?\s+urbaines?|metropoles?|cc|ca|cu|cdc|com\s?com|agglo|agglomerations?|communautes?)\b\s*")
+                   r"|communautes?\s+urbaines?|metropoles?|cc|ca|cu|cdc|com\s?com|agglo|agglomerations?|communautes?"
+                   r"|intercommunales?)\b\s*")
 LEGAL_FORM = re.compile(r"^(?:" + LEGAL_FORM_UNIT + r")+")
 # one legal form, anywhere: the words core_name may strip from a name's start
 LEGAL_FORM_WORDS = re.compile(LEGAL_FORM_UNIT)
@@ -359,8 +362,17 @@ def _index() -> _Index:
 SECOND_LEGAL_NAME = re.compile(r",\s*(?=(?:CC|CA|CU)\s)")
 
 
+# "CA CIVIS (Communauté Intercommunale des Villes Solidaires)", "CA ECLA (Espace Communautaire Lons
+# Agglomération)": an official name that is an acronym, its expansion in brackets
+ACRONYM_THEN_EXPANSION = re.compile(r"^(?P<form>C[ACU]|CC)\s+[A-Z]{3,}\s*\((?P<expansion>[^()]*\s[^()]*\s[^()]*)\)$")
+
+
 def _names_in(name: str) -> list[str]:
-    """The names an official name holds: itself, or each of the legal names it joins."""
+    """The names an official name holds: itself, or each of the legal names it joins; an acronym's
+    expansion, which texts write in full ("la Communauté Intercommunale des Villes Solidaires")."""
+    expanded = ACRONYM_THEN_EXPANSION.match(name)
+    if expanded:
+        return [name, f"{expanded.group('form')} {expanded.group('expansion')}"]
     parts = SECOND_LEGAL_NAME.split(name)
     return [name] if len(parts) == 1 else parts
 

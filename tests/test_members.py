@@ -1100,3 +1100,22 @@ def test_a_name_without_legal_form_said_outside_the_territory_is_named_not_liste
     assert linked(text, frozenset({"28"})) == [("200069961", "Grand Châteaudun", False)]
     assert linked(text, frozenset({"13"})) == []
     assert linked("Le Perche, voisin, sera associé.", frozenset({"28"})) == []
+
+
+def test_communaute_intercommunale_is_a_legal_form_head():
+    # La Réunion's agglomerations (CA) written with "Communauté intercommunale", the acronym's
+    # expansion of "CA CIVIS (…)" included
+    text = ("Le territoire est porté par la Communauté intercommunale du Nord de La Réunion (CINOR). "
+            "Le second est porté par la Communauté Intercommunale des Villes Solidaires.")
+    found = find_epcis(text, DocumentLinker(frozenset({"974"})), parse(text), [])
+    assert [(m.link.siren, m.epci_type) for m in found if m.rule != "epci.acronym"] == [
+        ("249740119", "CA"), ("249740077", "CA")]
+
+
+def test_a_second_territory_between_weak_triggers_ends_the_first_list():
+    text = ("Les deux territoires de l'île, celui de l'Ouest, porté par le Territoire de la Côte Ouest (TCO), "
+            "et celui de l'Est, porté par la Communauté intercommunale Réunion Est (CIREST), sont reconduits.")
+    found = find_epcis(text, DocumentLinker(frozenset({"974"})), parse(text), [])
+    listed = {m.link.siren: m.list_start for m in found if m.in_member_list}
+    assert listed["249740093"] == text.index("porté par la Communauté")
+    assert listed["249740101"] < text.index("celui de l'Est")

@@ -168,10 +168,16 @@ def _concerns_a_place() -> re.Pattern:
 
 PARTNER_TRIGGERS = re.compile(r"associ[ée]e?s?\s", re.IGNORECASE)
 
+# legal forms written out that the referential types ("la Communauté intercommunale …": CA)
+SPELLED_OUT_FORMS = {re.compile(pattern, re.IGNORECASE): epci_type
+                     for pattern, epci_type in WORDS["spelled_out_forms"].items()}
+
 HEAD = with_first_letters(re.compile(
     r"(?:(?:la|les|une|des|l['’])\s*)?"
     # "les communautés de communes et d'agglomération de A, B et C": a mixed plural head
     r"(?:(?i:communaut[ée]s?\s+(?:de|des)\s+communes?(?:\s+et\s+d['’]\s*agglom[ée]rations?)?)"
+    # "la Communauté intercommunale Réunion Est": a form written out that the referential types
+    r"|(?i:(?:" + "|".join(WORDS["spelled_out_forms"]) + r")(?![\w'’]))"
     # "la Communauté d'agglo de Pau": the everyday short form of the legal form too
     r"|(?i:communaut[ée]s?\s+d['’]\s*agglo(?:m[ée]rations?)?(?![\w'’]))"
     r"|(?i:communaut[ée]s?\s+urbaines?)|(?i:(?<=la\s)m[ée]tropole|(?<=les\s)m[ée]tropoles)"
@@ -252,6 +258,9 @@ def head_type(head: str, previous: str | None = None) -> str | None:
     words = head.lower().split()
     if words and words[-1].startswith("celle"):
         return previous
+    spelled_out = next((epci_type for form, epci_type in SPELLED_OUT_FORMS.items() if form.search(head)), None)
+    if spelled_out:
+        return spelled_out
     if "intercom" in head.lower() or "epci" in head.lower():
         return None  # "l'intercommunalité X", "l'EPCI X": any legal form
     if "communes" in words and any("agglo" in word for word in words):
@@ -549,6 +558,11 @@ AROUND_BEFORE_COLON = re.compile(r"\s*autour\s+(?:du|de\s+la|de\s+l['’]|des|de
 SET_OFF_BEFORE_COLON = re.compile(WORDS["set_off_complement"], re.IGNORECASE)
 
 
+# "celui de l'Ouest, porté par A, et celui de l'Est, porté par B": a second territory as the
+# subject of the next trigger, weak as it is, ends the first one's list
+ANOTHER_TERRITORY_BETWEEN = re.compile(r"(?:,|\bet)\s+celui\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])", re.IGNORECASE)
+
+
 def _trigger_regions(text: str, structure) -> list[_Region]:
     """From a trigger to ')' (inside brackets) or the end of its sentence or item; a trigger
     ending a list's intro ("représenté par les EPCI qui le composent :") opens every item."""
@@ -579,7 +593,8 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
             end = stop.start() if stop else len(text)
         else:
             end = _sentence_end(text, trigger.end())
-        if not WEAK_TRIGGERS.match(triggers[index + 1].group(0) if following < len(text) else "x") \
+        if (not WEAK_TRIGGERS.match(triggers[index + 1].group(0) if following < len(text) else "x")
+                or ANOTHER_TERRITORY_BETWEEN.search(text, trigger.end(), following)) \
                 and text[trigger.end():following].strip():
             end = min(end, following)
         end = _gloss_clause_end(text, trigger, end)
