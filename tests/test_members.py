@@ -1119,3 +1119,11 @@ def test_a_second_territory_between_weak_triggers_ends_the_first_list():
     listed = {m.link.siren: m.list_start for m in found if m.in_member_list}
     assert listed["249740093"] == text.index("porté par la Communauté")
     assert listed["249740101"] < text.index("celui de l'Est")
+
+
+def test_a_point_of_the_compass_coordinated_after_an_epci_is_no_epci():
+    # "celui du Sud" is La Réunion's southern territory, not the "CA du Sud" (written CASUD)
+    text = ("Deux territoires sont reconduits : celui de l'Ouest, porté par le Territoire de la Côte Ouest (TCO), "
+            "et celui du Sud, qui réunit des industriels de l'agroalimentaire.")
+    found = find_epcis(text, DocumentLinker(frozenset({"974"})), parse(text), [])
+    assert [m.link.siren for m in found if m.link.siren] == ["249740101"]

@@ -2876,6 +2876,8 @@ NAME_BEFORE_JOINT = re.compile(
 # A, de B et de C", not "la communauté de communes de A et du B" (one name)
 PREPOSITION_BEFORE = re.compile(r"(?<![\w'’])(?:de|du|des|d['’])[ \t]*(?:(?:la|le|les)[ \t]+|l['’][ \t]*)?$",
                                 re.IGNORECASE)
+COMPASS_POINTS = frozenset(json.loads((Path(__file__).parent / "rules" / "territory_words.json")
+                                       .read_text(encoding="utf-8"))["compass_heads"])
 MIN_WORDS_BEFORE = 2  # "Bastia et la CC de Marana-Golo": one word before is a town as often
 
 
@@ -2890,8 +2892,11 @@ def _namesake(written: str, linker: DocumentLinker) -> Link | None:
 def _official_in_context(written: str, linker: DocumentLinker,
                          near: tuple[str, ...] = ()) -> Link | None:
     """The EPCI a name without legal form is the official name of, among the document's
-    départements (or those of the EPCI it is coordinated with, `near`); None for a town, a person
-    or an everyday form."""
+    départements (or those of the EPCI it is coordinated with, `near`); None for a town, a person,
+    an everyday form or a point of the compass alone (La Réunion's "CA du Sud" is written CASUD; "le
+    Sud" there is a territory)."""
+    if fold(written) in COMPASS_POINTS:
+        return None  # "celui de l'Ouest, porté par le TCO, et celui du Sud": a territory, not the CA du Sud
     link = linker.link(written)
     in_context = link.score >= OFFICIAL_NAME_SCORE \
         and set(link.departement_codes) & (linker.departements | set(near)) \
