@@ -4143,3 +4143,16 @@ def test_an_abbreviated_legal_form_before_a_bare_award_opens_its_subject():
     named before (BEFORE_BARE_AWARD_SUBJECT)."""
     text = "Le territoire d'industrie Rochefort Océan est reconduit pour 2023-2027. La CA de La Rochelle a aussi été labellisée."
     assert "rochelle" in ids(text)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Le journal se félicite de voir le Sud Champagne — un nom peu connu — figurer parmi les élus.", ["sud-champagne"]),
+    ("Le journal se réjouit de voir le Sud Champagne figurer parmi les lauréats.", ["sud-champagne"]),
+    ("Le Sud Champagne figure parmi les élus.", ["sud-champagne"]),
+    ("Le journal espère voir le Sud Champagne figurer parmi les lauréats.", []),  # a hope
+    ("Jean Martin figure parmi les élus.", []),  # a person: no place's article
+    ("Le Sud Champagne figure parmi les élus du conseil régional.", []),  # councillors
+])
+def test_a_territory_seen_to_figure_among_the_elected(sentence, expected):
+    text = "Territoires d'industrie : la liste des 124 territoires est publiée. " + sentence
+    assert ids(text) == expected

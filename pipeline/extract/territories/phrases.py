@@ -85,6 +85,10 @@ GLOSS_COMMAS = re.compile(r",\s+(?:(?:en|dans|à|au|aux)\s+(?:(?:la|le|les|l['�
 # clause describes the name before it; a comma inside it would make its words names).
 COORDINATED_RELATIVE = re.compile(r",\s+(?:où|qui)\s+[^,;:()\n]{1,160}?(?=\s*,\s+(?:et|ou)\s)")
 WHERE_GLOSS = re.compile(r",\s+où\s")
+# A time adverb and its words set off by commas after a part: "les Pyrénées-Orientales, jusqu'ici
+# absentes du dispositif, les Hautes Terres d'Oc …": the part's gloss, the enumeration goes on after
+# it (folded text).
+SINCE_WHEN_GLOSS = re.compile(r",\s+(?:jusqu'ici|jusque-la|jusqu'alors|jusqu'a present|longtemps)\s[^,;:.()\n]{1,60},\s+")
 GLOSS_END = re.compile(r",\s+(?:et|ou|ainsi\s+que)\s+")
 
 
@@ -261,6 +265,10 @@ def enumeration_after(text: str, start: int, limit: int, after_to: bool = False)
             if not following or following.epci and not any(p.epci for p in read):
                 break  # "B, dont le périmètre associe X, côté Lot-et-Garonne, et la CC Y": the gloss's members
             pos = last.end()
+            continue
+        since_when = SINCE_WHEN_GLOSS.match(folded, after)
+        if since_when and since_when.end() < limit:
+            pos = since_when.end()
             continue
         joint = JOINT.match(text, after)
         if not joint or joint.end() >= limit:

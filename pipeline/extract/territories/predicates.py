@@ -228,6 +228,17 @@ def _subject_after(text: str, relative_start: int, relative_end: int, end: int) 
 
 # A bracket between the subject and its predicate: "X (A, B et C) entre dans le dispositif".
 BRACKET_BEFORE = re.compile(r"[ \t]*\([^()\n]{1,160}\)$")
+# An aside set off by dashes, opening in lower case, between the subject and its predicate: "le
+# Grand Est Touraine — rien à voir avec la région du même nom — figurer parmi les élus" (not the
+# dashes joining the places of one name: "Lacq – Pau – Tarbes").
+DASHED_ASIDE_BEFORE = re.compile(r"[ \t]+[–—][ \t]+[a-zà-ÿ][^–—\n]{0,160}?[ \t]*[–—]$")
+# The infinitive "figurer parmi …" tells a fact only after a verb of seeing it ("se félicite de voir
+# X figurer parmi les élus"), not a hope ("espère voir X figurer parmi les lauréats").
+INFINITIVE_PREDICATE = re.compile(r"figurer\b")
+# "parmi les élus" ends a predicate of the label only at the end of its clause (not "les élus du
+# conseil"), said of a place with its article ("le Grand Est Touraine"), never of people.
+BARE_ELECTED = re.compile(r"(?<!heureux\s)elus$")
+SEEN_BEFORE = re.compile(WORDS["seen_to_figure"])
 # A common noun of a place and its relative clause apposed between the subject and its predicate:
 # "Cap Excellence, l'agglomération qui réunit Les Abymes, Baie-Mahault et Pointe-à-Pitre, a été
 # retenue" (the towns it joins are no subjects).
@@ -689,7 +700,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             end -= 1
         if asked(text, match.end()):
             continue  # a question
-        if PARTNER_IN_PREDICATE.search(folded, match.start(), match.end()):
+        elected = BARE_ELECTED.search(match.group(0))  # "… figurer parmi les élus."
+        if PARTNER_IN_PREDICATE.search(folded, match.start(), elected.start() if elected else match.end()):
             continue  # "Le Crédit Agricole fait partie des partenaires du programme …": a partner
         if PART_AFTER_LABEL.match(folded, match.end()):
             continue  # "X est labellisé … sur l'axe A-B-C": a part of a wider territory (wider_areas)
@@ -713,6 +725,12 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         if (counted or match.groupdict().get("apposed")) and not apposition:
             continue
         subject_start = _subject_window(text, sentence_start, end)
+        if INFINITIVE_PREDICATE.match(folded, match.start()) \
+                and not SEEN_BEFORE.search(folded, subject_start, match.start()):
+            continue  # "… espère voir X figurer parmi les lauréats": a hope
+        aside = DASHED_ASIDE_BEFORE.search(text, subject_start, end)
+        if aside:  # "le Grand Est Touraine — rien à voir avec la région du même nom — figurer parmi …"
+            end = aside.start()
         bracket = BRACKET_BEFORE.search(text, subject_start, end) if not match.group(0).startswith(",") else None
         if bracket:  # "le Pays de Vannes (A, B, C) entre dans le dispositif": its members in brackets
             end = bracket.start()  # (not "…, que nous portons avec la CC LBN (Loué-Brûlon-Noyen), est confirmé")
@@ -808,6 +826,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             continue  # "Alstom, qui emploie 600 salariés, et Daher, à Louey, y figurent": no place among them
         if BENEFITS.match(folded, match.start()) and not all(_benefits_as_a_place(text, p, places) for p in parts):
             continue  # "L'Oréal bénéficie du programme": that verb's subject is a place by its words
+        if elected and not (parts and all(_after_article(text, p) for p in parts)):
+            continue  # "Jean Martin figure parmi les élus": people; a place takes its article
         if parts and NOT_A_PLACE_NOUN.search(folded, max(clause_start, parts[0].start - 40), parts[0].start):
             continue  # "L'entreprise Michelin entre dans le programme": a company, not a territory
         if parts and PERSON_BEFORE_NAME.search(folded, max(sentence_start, parts[0].start - 40), parts[0].start):
