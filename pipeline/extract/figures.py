@@ -1061,13 +1061,19 @@ def _counted_by_its_header(folded: str, token: Token, label: tuple[int, int], vo
             header = HEADER_CELL.match(folded, header_start, max(header_start, above - 1))
             if header is None:
                 return None
-            noun = vocab.counted_nouns.search(folded, *header.span("cell"))
-            if noun is None or not CELL_LABEL_HEAD.fullmatch(folded, header.start("cell"), noun.start()) \
-                    or vocab.units[_key(noun.group())] not in vocab.column_header_units:
-                return None
-            return Frame(vocab.units[_key(noun.group())], token.end, "figure.column_header", token.start)
+            return _column_header_frame(folded, header, token, vocab)
         line_start = above
     return None
+
+
+def _column_header_frame(folded: str, header: re.Match, token: Token, vocab: Vocabulary) -> Frame | None:
+    """The frame a value takes from its column's header cell ("Nombre de territoires labellisés"):
+    the counted noun heading the cell, when its unit is one a column may count; else None."""
+    noun = vocab.counted_nouns.search(folded, *header.span("cell"))
+    if noun is None or not CELL_LABEL_HEAD.fullmatch(folded, header.start("cell"), noun.start()) \
+            or vocab.units[_key(noun.group())] not in vocab.column_header_units:
+        return None
+    return Frame(vocab.units[_key(noun.group())], token.end, "figure.column_header", token.start)
 
 
 READ_ROW_LABEL = re.compile(r"(?P<label>[^|\n]+?)[ \t]\|[ \t]*")  # "Bretagne | " before the value
@@ -1093,13 +1099,7 @@ def _counted_by_its_read_header(folded: str, token: Token, vocab: Vocabulary) ->
         if line is None:
             break
         header, line_start = line, above
-    if header is None:
-        return None
-    noun = vocab.counted_nouns.search(folded, *header.span("cell"))
-    if noun is None or not CELL_LABEL_HEAD.fullmatch(folded, header.start("cell"), noun.start()) \
-            or vocab.units[_key(noun.group())] not in vocab.column_header_units:
-        return None
-    return Frame(vocab.units[_key(noun.group())], token.end, "figure.column_header", token.start)
+    return None if header is None else _column_header_frame(folded, header, token, vocab)
 
 
 CONTENTS_REACH = 40  # lines: a table of contents' entries stand right under its heading
