@@ -93,7 +93,7 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.quoted_headline  the name a press review's quoted headline gives its subject when the
                              headline says the label is about it: "• Le Progrès — « Roannais : un
                              label et un chef de projet »", "« Le X signe son contrat … »", "« L'Aube
-                             garde son Sud Champagne »" over "… le pilier du territoire" (quoted_headlines.py)
+                             garde son X »" over "… le pilier du territoire" (quoted_headlines.py)
 - territory.coordinated_subject names coordinated as the subject opening a sentence whose verb is
                              no verb of the label ("A et B ont un point commun : ce sont des
                              territoires d'industrie …"), when that sentence or the one before
@@ -2102,8 +2102,8 @@ def _areas_named_after_their_town(text: str, mentions: list[TerritoryMention]) -
     last two or three), named short; not one joining towns ('l'Albigeois' is not 'Carmaux-Albi').
     So is a town's bare name in the title ("Bastia et Ajaccio entrent dans le dispositif" over
     "le Grand Bastia"): the headline names the territories by their towns. A name the text writes
-    only as list items after a legal form is a piece of a member's name ("Le Lunévillois" beside
-    "Il rassemble : > la Communauté de Communes du Territoire de Lunéville à Baccarat"), not the
+    only as list items after a legal form is a piece of a member's name ("Le X-ois" beside
+    "Il rassemble : > la Communauté de Communes du Territoire de X à Y"), not the
     area's other name; a territory designated by its EPCI ("La communauté d'agglomération de Grand
     Châtellerault, labellisée …") is one."""
     folded = fold(text) if mentions else ""

@@ -12,7 +12,7 @@ is its subject, precision first:
   label"; not "Décolletage : la filière s'inquiète", nor "Territoires d'industrie : 2 150 projets");
 - "[Le] Name <verb> son label / son contrat …" ("Le Roannais signe son contrat de Territoire
   d'industrie");
-- "<département or région> <verb> son Name" ("L'Aube garde son Sud Champagne"), when the item's
+- "<département or région> <verb> son Name" ("L'Aube garde son X"), when the item's
   own lines below speak of "le territoire" ("… reste le pilier du territoire").
 The name must read as a place's (reads_as_a_place_name) and be no département, région nor the
 programme.
@@ -38,7 +38,7 @@ LABEL_WORDS = re.compile(r"(?<![\w'])(?:" + "|".join(WORDS["quoted_headline_labe
 # "Val de Fensch : …": the name, a colon (French spacing or not), the rest
 NAME_THEN_COLON = re.compile(r"(?P<name>[^:]{2,80}?)[ \t\u00a0]*:[ \t\u00a0]+(?P<rest>\S.*)$")
 ARTICLE = re.compile(r"(?:le|la|les|l['’])[ \t\u00a0]*", re.IGNORECASE)
-# " signe son contrat …", " garde son Sud Champagne": one verb, then a possessive
+# " signe son contrat …", " garde son X": one verb, then a possessive
 VERB_THEN_POSSESSIVE = re.compile(r"[ \t\u00a0]+[a-zà-ÿ]+[ \t\u00a0]+(?:son|sa|ses|leur|leurs)[ \t\u00a0]+")
 # the item's own lines below its headline speaking of its territory: "… le pilier du territoire"
 THE_TERRITORY = re.compile(r"(?<![\w'])(?:le|du|au|ce|notre)\s+territoire(?![\w'])")
@@ -125,7 +125,7 @@ def _subject_of_its_label(text: str, start: int, end: int, places: list[PlaceMen
 
 def _kept_by_its_place(text: str, start: int, end: int, body: tuple[int, int],
                        places: list[PlaceMention]) -> TerritoryMention | None:
-    """"L'Aube garde son Sud Champagne": a département or a région keeping (or gaining) its
+    """"L'Aube garde son X": a département or a région keeping (or gaining) its
     territory, when the item's lines below speak of "le territoire"."""
     parts = _subject_then_possessive(text, start, end)
     if parts is None or not is_place_name(text[parts[0]:parts[1]]) or not THE_TERRITORY.search(fold(text[body[0]:body[1]])):
