@@ -2876,6 +2876,7 @@ NAME_BEFORE_JOINT = re.compile(
 # A, de B et de C", not "la communauté de communes de A et du B" (one name)
 PREPOSITION_BEFORE = re.compile(r"(?<![\w'’])(?:de|du|des|d['’])[ \t]*(?:(?:la|le|les)[ \t]+|l['’][ \t]*)?$",
                                 re.IGNORECASE)
+# territories.common.WORDS holds these too, but importing it here would be circular (territories imports members)
 COMPASS_POINTS = frozenset(json.loads((Path(__file__).parent / "rules" / "territory_words.json")
                                        .read_text(encoding="utf-8"))["compass_heads"])
 MIN_WORDS_BEFORE = 2  # "Bastia et la CC de Marana-Golo": one word before is a town as often
