@@ -884,6 +884,7 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             pieces = (_names_after_lead(text, led.end, item.content.end) if led
                       else [(side.end, item.content.end)] if side
                       else _item_pieces(text, item, announced or labels_only, place_heading, whole_lines))
+            pieces = [pair for piece in pieces for pair in _bracketed_pair(text, *piece, places)]
             for start, end in pieces:
                 name_start, name_end, codes = name_and_codes(text, start, end, places)
                 if whole_lines and len(item.parts) > 1 and (start, end) == (item.content.start, item.content.end):
@@ -919,6 +920,23 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                 if mention:
                     found.append(mention)
     return found
+
+
+# "• Haut-Jura (Jura) et Haut-Doubs (Doubs) ;": "et" right after a closing bracket, then a capital
+BRACKET_THEN_ET = re.compile(r"\)[ \t]+et[ \t]+(?=(?:l['’]\s*|la\s+|le\s+|les\s+)?[A-ZÀ-Ý])")
+
+
+def _bracketed_pair(text: str, start: int, end: int, places: list[PlaceMention]) -> list[tuple[int, int]]:
+    """A list piece as the names it holds: two when it is "A (départements) et B (départements)",
+    each name with its own bracket of départements ("Fougères – Vitré (Ille-et-Vilaine) et Lorient –
+    Quimperlé (Morbihan, Finistère)"): one name does not carry two places' brackets. Else the piece."""
+    joint = BRACKET_THEN_ET.search(text, start, end)
+    if joint is None or BRACKET_THEN_ET.search(text, joint.end(), end):
+        return [(start, end)]
+    first, second = (start, joint.start() + 1), (joint.end(), end)
+    if "(" not in text[second[0]:end] or not all(name_and_codes(text, s, e, places)[2] for s, e in (first, second)):
+        return [(start, end)]
+    return [first, second]
 
 
 def _opens_a_quote(text: str, start: int, end: int) -> bool:
