@@ -1002,15 +1002,26 @@ def _only_places(text: str, lst: ListBlock, places: list[PlaceMention]) -> bool:
 
 def _next_place_of_a_run(text: str, structure: Structure, lst: ListBlock, territory_lists: set[int]) -> bool:
     """'### Grand Est — 13 territoires' / - … / '### Normandie (extrait)' / - …: a list headed by a
-    place alone, right after a list of territories headed by a place, goes on with the run of
-    places: its items are territories too (not the members of the last one)."""
+    place alone, right after a list of territories headed by a place (its intro or its last
+    sub-heading), goes on with the run of places: its items are territories too (not the members
+    of the last one)."""
     if lst.id == 0 or lst.id - 1 not in territory_lists or lst.intro is None:
         return False
     previous = structure.lists[lst.id - 1]
-    if previous.intro is None or text[previous.span.end:lst.intro.start].strip() \
+    if previous.intro is None or not _one_remark_between(text[previous.span.end:lst.intro.start]) \
             or lst.intro.of(text).rstrip().endswith(":"):
         return False
-    return heading_place(lst.intro.of(text)) and heading_place(previous.intro.of(text))
+    # "Parmi les nouveaux entrants :" / "Pays de la Loire" / - …: the place heads the previous list's items
+    previous_place = previous.headings[-1] if previous.headings else previous.intro
+    return heading_place(lst.intro.of(text)) and heading_place(previous_place.of(text))
+
+
+def _one_remark_between(gap: str) -> bool:
+    """Whether the text between two lists is nothing, or one line of prose that opens nothing (no
+    ':' at its end): a remark on the items above ("Le premier se situe en Loire-Atlantique, le
+    second en Vendée.") does not end the run of place headings."""
+    lines = [line for line in gap.split("\n") if line.strip()]
+    return not lines or len(lines) == 1 and not lines[0].rstrip(" *_\t").endswith(":")
 
 
 def _entries_of_the_contents(text: str, structure: Structure, lst: ListBlock) -> bool:
