@@ -230,6 +230,9 @@ def _continues_group(text: str, group: tuple[int, list[ListBlock]], block: ListB
             and not text[last.span.end:block.context.start].strip())
 
 
+BLANKS = re.compile(r"\s*")
+
+
 def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) -> list[ListOfTerritories]:
     """The lists holding territory mentions: the structure's lists (sub-lists together), else
     the lists written in a sentence that the colon-list rule read ("2 autres territoires : A et B"),
@@ -249,7 +252,10 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
         if block is not None:
             by_block.setdefault(block.id, []).append((mention.start, mention.territory_id))
         elif mention.intro is not None:
-            in_sentence.setdefault(mention.intro, []).append(mention)
+            # two readings of one list in a sentence, one starting its items at the blank after
+            # the colon, the other past it: one list
+            intro_start, items_start = mention.intro
+            in_sentence.setdefault((intro_start, BLANKS.match(text, items_start).end()), []).append(mention)
         elif mention.rule == ENUMERATION:
             enumerated.setdefault(mention.block_end, []).append(mention)
     found = []
