@@ -80,6 +80,8 @@ NATIONAL_EUROS = 1e9
 # area they count there ("33 projets ont été identifiés", "15 emplois y ont été créés", "9,2 millions d'euros",
 # "financé à 50 %": a share sets a local rate; national shares name the nation or a place).
 LOCAL_AT_MOST = {"projet": 150, "emploi": 3000, "euro": 5e7, "protocole": 20, "ecole": 20, "pourcent": 100}
+# "programme national": the adjective of the programme's name, right before a national word (folded text)
+PROGRAMME_BEFORE = re.compile(r"\bprogramme\s+$")
 PARAGRAPH_LOOKBACK = 2000  # how far back a figure's paragraph is read for the territory it names
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # A list item's line, and the line over a list that announces it ("Bilan … dans le Grand Bastia :").
@@ -547,6 +549,9 @@ class DocumentScope:
         after_the_part = own[2] and segment[0] > own[0] \
             and not any(row["unit"] == unit and own[0] <= row["start"] < segment[0] for row in earlier)
         block = self._block(sentence, number_start)
+        if unit == "territoire" and self._placed_only_by_the_programme_adjective(
+                (max(own[0], block[0]), min(own[1], block[1])), value):
+            return self.territories_area
         for stretch in (((whole.start(), segment[1]),) if whole else (segment,) if after_the_part else (segment, own[:2])):
             # "La Nouvelle République — Indre" over "Douze Territoires d'industrie en Centre-Val de
             # Loire" (a page's head read as one sentence): a place on the figure's own lines first
@@ -588,6 +593,16 @@ class DocumentScope:
             if same:
                 return Area(same[-1]["scope_code"], same[-1]["scope_kind"])
         return self._home_or_france(value, unit, sentence)
+
+    def _placed_only_by_the_programme_adjective(self, clause: tuple[int, int], value: float) -> bool:
+        """Whether a count of territories, in a clause (within its paragraph) naming no place, is national only by the
+        programme's adjective ("deux territoires insulaires au titre du programme national
+        Territoires d'industrie : A … et B …"), while it is no larger than the territories the
+        document names, all in one area: the adjective names the programme, the count is theirs."""
+        nationals = list(_words().national.finditer(self.folded, *clause))
+        return (self.territories_area is not None and value <= self.territory_total and bool(nationals)
+                and all(PROGRAMME_BEFORE.search(self.folded, max(0, m.start() - 12), m.start()) for m in nationals)
+                and not self._places_in(clause))
 
     def _block(self, sentence: tuple[int, int], position: int) -> tuple[int, int]:
         """The part of the sentence between the blank lines around `position`."""
