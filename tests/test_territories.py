@@ -4145,6 +4145,29 @@ def test_an_abbreviated_legal_form_before_a_bare_award_opens_its_subject():
     assert "rochelle" in ids(text)
 
 
+@pytest.mark.parametrize("subject, expected", [
+    ("La communauté d'agglomération de La Rochelle", "La Rochelle"),  # the town's article is its name's
+    ("La communauté urbaine Le Creusot Montceau-les-Mines", "Le Creusot Montceau-les-Mines"),
+    ("La communauté d'agglomération de la Rochelle", "Rochelle"),  # lower case: the preposition's article
+])
+def test_a_town_article_after_a_legal_form_stays_in_the_name(subject, expected):
+    """'la communauté d'agglomération de La Rochelle est également retenue': "La Rochelle", not
+    "Rochelle" (common.TOWN_ARTICLE_AFTER_DE, phrases.read_part)."""
+    text = f"Territoires d'industrie en Charente-Maritime. {subject} est également retenue dans le programme."
+    assert [m.name for m in find_territories(text, find_places(text))] == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Marne et Gondoire, labellisée Territoire d'industrie pour 2023-2027, ouvre un campus.", ["marne-et-gondoire"]),
+    ("Lamballe Terre et Mer, retenue comme Territoire d'industrie, ouvre un campus.", ["lamballe-terre-et-mer"]),
+    # a plural participle: two names
+    ("Le Thouarsais et le Loudunais, labellisés Territoires d'industrie, ouvrent un campus.", []),
+])
+def test_a_singular_participle_in_apposition_keeps_a_name_holding_et_whole(sentence, expected):
+    """'X et Y, labellisée …, ouvre': one name, as before a singular verb (SINGULAR_APPOSED)."""
+    assert [i for i in ids(sentence) if "et" in i.split("-")] == expected
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("Le journal se félicite de voir le Sud Champagne — un nom peu connu — figurer parmi les élus.", ["sud-champagne"]),
     ("Le journal se réjouit de voir le Sud Champagne figurer parmi les lauréats.", ["sud-champagne"]),
