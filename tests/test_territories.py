@@ -4179,3 +4179,29 @@ def test_a_singular_participle_in_apposition_keeps_a_name_holding_et_whole(sente
 def test_a_territory_seen_to_figure_among_the_elected(sentence, expected):
     text = "Territoires d'industrie : la liste des 124 territoires est publiée. " + sentence
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La préfète se félicite de la labellisation du territoire d'industrie animé par Grand Châtellerault.",
+     {"Grand Châtellerault": ["86"]}),
+    ("Le territoire d'industrie est porté par la communauté d'agglomération du Grand Dole depuis 2018.",
+     {"Grand Dole": ["39"]}),
+    ("Notre territoire d'industrie, porté par la CACEM, recrute son chef de projet.", {"CACEM": ["972"]}),
+    # two carriers: left to the member rules
+    ("Le territoire d'industrie est porté par GrandAngoulême et Grand Cognac.", {}),
+    # a carrier linked to no EPCI
+    ("Le territoire d'industrie est porté par la Fabrique de l'industrie.", {}),
+    # beside a territory the text names, the carrier is its member
+    ("Le territoire d'industrie Sud Champagne est reconduit. Le territoire d'industrie est porté par la "
+     "communauté d'agglomération Troyes Champagne Métropole.", {"Sud Champagne": ["10"]}),
+    # a compass frame names it (assemble.compass_territories): the carrier is its member
+    ("Territoires d'industrie en Martinique. Au Nord, le territoire d'industrie est porté par CAP Nord, la "
+     "communauté d'agglomération du Pays Nord Martinique.", {"Nord": ["972"]}),
+])
+def test_a_territory_named_only_through_its_carrier(text, expected):
+    """'du territoire d'industrie animé par X': a territory designated by the one EPCI carrying it,
+    where that EPCI lies, when the text names no territory (territories.carrier_named)."""
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    rows = extract(text, next(nlp.parse([text]))).territories
+    assert {row["name"]: sorted(row["departement_codes"]) for row in rows} == expected
