@@ -4145,6 +4145,29 @@ def test_an_abbreviated_legal_form_before_a_bare_award_opens_its_subject():
     assert "rochelle" in ids(text)
 
 
+@pytest.mark.parametrize("subject, expected", [
+    ("La communauté d'agglomération de La Rochelle", "La Rochelle"),  # the town's article is its name's
+    ("La communauté urbaine Le Creusot Montceau-les-Mines", "Le Creusot Montceau-les-Mines"),
+    ("La communauté d'agglomération de la Rochelle", "Rochelle"),  # lower case: the preposition's article
+])
+def test_a_town_article_after_a_legal_form_stays_in_the_name(subject, expected):
+    """'la communauté d'agglomération de La Rochelle est également retenue': "La Rochelle", not
+    "Rochelle" (common.TOWN_ARTICLE_AFTER_DE, phrases.read_part)."""
+    text = f"Territoires d'industrie en Charente-Maritime. {subject} est également retenue dans le programme."
+    assert [m.name for m in find_territories(text, find_places(text))] == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Marne et Gondoire, labellisée Territoire d'industrie pour 2023-2027, ouvre un campus.", ["marne-et-gondoire"]),
+    ("Lamballe Terre et Mer, retenue comme Territoire d'industrie, ouvre un campus.", ["lamballe-terre-et-mer"]),
+    # a plural participle: two names
+    ("Le Thouarsais et le Loudunais, labellisés Territoires d'industrie, ouvrent un campus.", []),
+])
+def test_a_singular_participle_in_apposition_keeps_a_name_holding_et_whole(sentence, expected):
+    """'X et Y, labellisée …, ouvre': one name, as before a singular verb (SINGULAR_APPOSED)."""
+    assert [i for i in ids(sentence) if "et" in i.split("-")] == expected
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("Le journal se félicite de voir le Sud Champagne — un nom peu connu — figurer parmi les élus.", ["sud-champagne"]),
     ("Le journal se réjouit de voir le Sud Champagne figurer parmi les lauréats.", ["sud-champagne"]),
@@ -4156,3 +4179,29 @@ def test_an_abbreviated_legal_form_before_a_bare_award_opens_its_subject():
 def test_a_territory_seen_to_figure_among_the_elected(sentence, expected):
     text = "Territoires d'industrie : la liste des 124 territoires est publiée. " + sentence
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La préfète se félicite de la labellisation du territoire d'industrie animé par Grand Châtellerault.",
+     {"Grand Châtellerault": ["86"]}),
+    ("Le territoire d'industrie est porté par la communauté d'agglomération du Grand Dole depuis 2018.",
+     {"Grand Dole": ["39"]}),
+    ("Notre territoire d'industrie, porté par la CACEM, recrute son chef de projet.", {"CACEM": ["972"]}),
+    # two carriers: left to the member rules
+    ("Le territoire d'industrie est porté par GrandAngoulême et Grand Cognac.", {}),
+    # a carrier linked to no EPCI
+    ("Le territoire d'industrie est porté par la Fabrique de l'industrie.", {}),
+    # beside a territory the text names, the carrier is its member
+    ("Le territoire d'industrie Sud Champagne est reconduit. Le territoire d'industrie est porté par la "
+     "communauté d'agglomération Troyes Champagne Métropole.", {"Sud Champagne": ["10"]}),
+    # a compass frame names it (assemble.compass_territories): the carrier is its member
+    ("Territoires d'industrie en Martinique. Au Nord, le territoire d'industrie est porté par CAP Nord, la "
+     "communauté d'agglomération du Pays Nord Martinique.", {"Nord": ["972"]}),
+])
+def test_a_territory_named_only_through_its_carrier(text, expected):
+    """'du territoire d'industrie animé par X': a territory designated by the one EPCI carrying it,
+    where that EPCI lies, when the text names no territory (territories.carrier_named)."""
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    rows = extract(text, next(nlp.parse([text]))).territories
+    assert {row["name"]: sorted(row["departement_codes"]) for row in rows} == expected

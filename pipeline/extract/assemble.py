@@ -40,6 +40,7 @@ from pipeline.extract.territories.common import (BULLET, LEGAL_FORM, PREPOSITION
                                                  coded_departement_headings, departements_bracket,
                                                  heading_place, named_by_its_departements, sentence_before, sentence_bounds,
                                                  territories_demonym)
+from pipeline.extract.territories.carrier_named import carrier_named
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
 from pipeline.linking import DocumentLinker, departements_of_epcis_in, named_after
@@ -751,6 +752,8 @@ def extract(text: str, doc: Doc) -> Extraction:
                                                                       *runs, *new])
     designated = [*designated, *composed, *others, *paired, *runs, *new, *compass]
     mentions = [*mentions, *designated, *whole_departement_territories(text, places, mentions)]
+    if not mentions:  # "du territoire d'industrie animé par Grand Châtellerault": named by its carrier only
+        mentions = carrier_named(text)[:1]
     # a territory mention that is a piece of an EPCI's name, or a member of a list, is no row
     mentions = territories_kept(epci_mentions, mentions, text)
     mentions = brands_in_full(epci_mentions, same_epci_territories(epci_mentions, mentions, text))

@@ -1724,16 +1724,18 @@ def territories_kept(mentions: list[EpciMention], territories: list[TerritoryMen
             if not inside:
                 continue
             sides = territory.name.split(" / ")  # a pair: "Nord Grande Terre / Marie-Galante"
-            # an article about one territory (territory.topic) goes by the EPCI whatever the list
+            # an article about one territory (territory.topic), or one named by its carrier only
+            # (territory.carrier_named), goes by the EPCI whatever the list
             # an EPCI several fit designates the territory named after one of them
             sirens = [mention.link.siren] if mention.link.siren else mention.link.candidates
             # a "Territory : A, B et C" line names the territory its members belong to: the
             # names inside them are no other territories ("X (Nord) : CA du Pays de Saint-Omer …")
             hinted_elsewhere = mention.territory_hint not in (None, territory.territory_id) \
-                or _list_of_another(mention, text)
+                or territory.rule != "territory.carrier_named" and _list_of_another(mention, text)
             # (a rule that names the territory after this EPCI points it there, even where the name
             # it writes is no official form of the EPCI's: "A B" for the communauté urbaine "Le A B-les-C")
-            designates = (mention.list_start not in mixed_lists or territory.rule == "territory.topic") \
+            designates = (mention.list_start not in mixed_lists
+                          or territory.rule in ("territory.topic", "territory.carrier_named")) \
                 and not hinted_elsewhere \
                 and (mention.territory_hint == territory.territory_id
                      or any(named_after(side, siren) for side in sides for siren in sirens)

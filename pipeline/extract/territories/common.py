@@ -204,6 +204,9 @@ LOWER_AGGLO = re.compile(r"agglos?(?=\s+(?:de|du|des|d['’])\s*)\s*")
 # An acronym written before the legal form it abbreviates: "la CAPEX Communauté d'Agglomération".
 ACRONYM_BEFORE_FORM = re.compile(r"[A-Z][A-Z0-9&]{1,7}(?:\s+|\s*[–—-]\s*)(?=[Cc]ommunaut)")
 PREPOSITION = re.compile(r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)")
+# "la communauté d'agglomération de La Rochelle": a capitalised article after a lower-case "de" is
+# the town's ("La Rochelle", "L'Isle-Adam"), part of the name; not in Title Case ("De La Vallée").
+TOWN_ARTICLE_AFTER_DE = re.compile(r"de\s+(?=La\s|L['’])")
 
 
 def written_with_legal_form(folded: str, name: str) -> bool:
@@ -239,7 +242,10 @@ def legal_form_end(text: str, folded: str, pos: int, end: int | None = None) -> 
         return None  # "l'Agglomération d'Agen": the brand is the name
     form_end = form.end()
     preposition = PREPOSITION.match(folded, form_end, end)
-    return preposition.end() if preposition else form_end
+    if not preposition:
+        return form_end
+    town_article = TOWN_ARTICLE_AFTER_DE.match(text, form_end, preposition.end())
+    return town_article.end() if town_article else preposition.end()
 
 
 

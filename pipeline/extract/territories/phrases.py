@@ -20,7 +20,7 @@ from pipeline.extract.territories.common import (ET_JOINT, MAX_NAME_WORDS, PLACE
                                                  capitalised_run, legal_form_end, looks_like_name)
 from pipeline.extract.places import former_regions_in
 from pipeline.linking import EVERYDAY_FORM_SCORE, link_epci
-from pipeline.normalize import fold
+from pipeline.normalize import collapse_spaces, fold
 
 GEOGRAPHIC_HEADS = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")(?=\s)")
 # A geographic head standing alone, capitalised, before "et": it shares the complement of the name
@@ -175,7 +175,16 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
     if end <= pos:
         return None
     paired = _paired(text, folded, Part(brand.end() if brand else name_start, end, epci), limit)
-    return paired or Part(name_start, end, epci)
+    if paired:
+        return paired
+    if epci and TOWN_ARTICLE.match(text, name_start):
+        # "la communauté d'agglomération de La Rochelle": the town's article, which make_mention
+        # would trim as any article, names it ("La Rochelle")
+        return Part(name_start, end, epci, collapse_spaces(text[name_start:end]))
+    return Part(name_start, end, epci)
+
+
+TOWN_ARTICLE = re.compile(r"(?:La|Le|Les)\s|L['’]")
 
 
 # A lower-case adjective of place (a demonym) or of position ("centrale", "orientale") after a

@@ -360,8 +360,6 @@ OTHER_CALLS = re.compile(MEMBER_WORDS["other_calls"])  # "…, également lauré
 EPCI_TYPE_WORD = re.compile(r"\b(?:communaute|agglomeration|agglo|metropole)\b")
 WORD_START = re.compile(r"(?<![\w'’])\w")
 EPCI_NAME_REACH = 100  # characters back from its end where an EPCI's name may start
-# "de La Rochelle": a town's article, capitalised, that the legal form's preposition took
-TOWN_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:La|Le|Les)[ \t]+$|(?<![\w'’])L['’][ \t]*$")
 
 
 def intercommunalities_labelled_too(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -385,7 +383,6 @@ def intercommunalities_labelled_too(text: str, structure: Structure, places: lis
         if named is None:
             continue
         part, link = named
-        part = _with_its_town_article(text, part, link.name)
         mentions = _mentions(text, [part], places, sentence_end)
         for mention in mentions:
             mention.departement_codes |= set(link.departement_codes)
@@ -408,18 +405,6 @@ def _epci_named_before(text: str, folded: str, end: int, sentence_start: int):
             if link.siren and link.exact and link.score >= EVERYDAY_FORM_SCORE:
                 return Part(word.start(), end), link
     return None
-
-
-def _with_its_town_article(text: str, part: Part, official_name: str) -> Part:
-    """The part named with the capitalised article of the town its EPCI is named after, which the
-    legal form's preposition took ("la communauté d'agglomération de La Rochelle": "La Rochelle",
-    the CA de La Rochelle's), else the part."""
-    article = TOWN_ARTICLE_BEFORE.search(text, max(0, part.start - 4), part.start)
-    if not article:
-        return part
-    word = article.group(0).strip().replace("’", "'")
-    name = word + ("" if word.endswith("'") else " ") + text[part.start:part.end]
-    return Part(part.start, part.end, part.epci, name) if name in official_name.replace("’", "'") else part
 
 
 def _an_extent(folded: str, part: Part) -> bool:
@@ -559,6 +544,11 @@ def _opens_a_paragraph(text: str, match: re.Match) -> bool:
 SINGULAR_PREDICATE = re.compile(r"[\s,]*(?:est|a\s+ete|sera|fut|etait|vient\s+d'etre|devient|reste|demeure)\s+"
                                 r"(?:[\w'-]+\s+){0,3}?(?:labellisee?|labelisee?|retenue?|selectionnee?|reconduite?"
                                 r"|renouvelee?|reconnue?|designee?|choisie?|confirmee?|laureate?)\b")
+
+# The same participle in an apposition: "Lamballe Terre et Mer, labellisée Territoire d'industrie
+# pour 2023-2027, ouvre …" qualifies one name.
+SINGULAR_APPOSED = re.compile(r",\s*(?:(?:deja|aussi|egalement|elle\s+aussi|lui\s+aussi)\s+)?(?:labellisee?|labelisee?"
+                              r"|retenue?|selectionnee?|reconduite?|renouvelee?|reconnue?|designee?|choisie?|confirmee?)\b")
 
 
 def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
@@ -777,7 +767,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         unglossed, glosses = _place_glosses_blanked(text, clause_start, end, places)
         parts = [Part(quoted.start("name"), quoted.end("name"))] if quoted \
             else enumeration_before(unglossed, end, clause_start, apposition)
-        if not quoted and SINGULAR_PREDICATE.match(folded, match.start()):
+        if not quoted and (SINGULAR_PREDICATE.match(folded, match.start())
+                           or apposition and SINGULAR_APPOSED.match(folded, match.start())):
             parts = _one_subject(text, clause_start, end) or parts  # "Marne et Gondoire a été labellisée"
         if len(parts) == 2 and not parts[1].epci and SINGULAR_VERB.match(match.group(0).lstrip(", ")) \
                 and ET_JOINT.fullmatch(text, parts[0].end, parts[1].start):
