@@ -2100,7 +2100,8 @@ def _areas_named_after_their_town(text: str, mentions: list[TerritoryMention]) -
     """'Le Châtelleraudais garde son label' in a title beside 'le territoire d'industrie Grand
     Châtellerault' in the body: a one-word area named after a town ("-ais", "-ois") is the text's
     one other territory holding that town's word (their first letters shared, but for the town's
-    last two or three), named short; not one joining towns ('l'Albigeois' is not 'Carmaux-Albi').
+    last two or three, or the town its demonym is made from: 'le Montalbanais', Montauban), named
+    short; not one joining towns ('l'Albigeois' is not 'Carmaux-Albi').
     So is a town's bare name in the title ("Bastia et Ajaccio entrent dans le dispositif" over
     "le Grand Bastia"): the headline names the territories by their towns. A name the text writes
     only as list items after a legal form is a piece of a member's name ("Le X-ois" beside
@@ -2120,10 +2121,13 @@ def _areas_named_after_their_town(text: str, mentions: list[TerritoryMention]) -
         if not area or mention.rule.startswith("territory.list_item") and mention.intro is not None:
             continue  # an item of a list of territories is one of them
         stem = area.group("stem")
+        # "le Montalbanais": a demonym that does not keep its town's root (pipeline/data/town_demonyms.csv)
+        towns = {name_key(name) for name in towns_of_demonym(mention.territory_id)} if not town else set()
         # a town's name is the body's territory: not one its own line names beside it ("Durance, Haute Durance")
         holding = {name for name in (body_names if town else names) if name != mention.name and not PLACES_JOINED.search(name)
                    and name not in members_only
-                   and any(_same_root(stem, word) for word in name_key(name).split("-"))}
+                   and (any(_same_root(stem, word) for word in name_key(name).split("-"))
+                        or any(f"-{key}-" in f"-{name_key(name)}-" for key in towns))}
         if len(holding) == 1:
             mention.name = holding.pop()
 
