@@ -476,16 +476,18 @@ def test_the_nearer_of_a_national_word_and_a_place_gives_the_scope():
     assert [(f["value"], f["scope_code"]) for f in figures(text)] == [(3.0, "01"), (183.0, "FR")]
 
 
-def test_the_programme_national_is_no_national_scope():
-    """'du programme national' names the programme, it places nothing: the place opening the
-    sentence holds the count, also when a PDF's line ends between the two words; a national word
-    elsewhere still counts France."""
+def test_the_frame_of_the_programme_national_is_no_national_scope():
+    """'dans le cadre du programme national' frames a selection, it places nothing: the place
+    opening the sentence holds the count, also when a PDF's line ends between the two words; the
+    programme's national axes, or a national word elsewhere, still count France."""
     fronted = ("En Martinique, deux territoires d'industrie ont été retenus dans le cadre du programme{gap}national : "
                "Cap Nord et Espace Sud.")
     for gap in (" ", "\n"):
         assert [(f["value"], f["scope_code"]) for f in figures(fronted.format(gap=gap))] == [(2.0, "02")]
     assert [(f["value"], f["scope_code"]) for f in figures(
         "En Vendée, le programme compte 183 territoires au niveau national.")] == [(183.0, "FR")]
+    assert [(f["value"], f["scope_code"]) for f in figures(
+        "En Vendée, le plan d'actions suit les quatre axes du programme national.")] == [(4.0, "FR")]
 
 
 def test_a_whole_after_sur_les_or_parmi_ces_and_a_quoted_noun_after_a_prenominal_adjective():
