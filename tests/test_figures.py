@@ -490,6 +490,17 @@ def test_the_frame_of_the_programme_national_is_no_national_scope():
         "En Vendée, le plan d'actions suit les quatre axes du programme national.")] == [(4.0, "FR")]
 
 
+def test_a_heading_that_only_counts_axes_is_the_territorys():
+    """'Quatre axes' alone on its line over a local page's list of actions counts the territory's
+    axes, in its home area; the programme's axes, said in a sentence, stay France's."""
+    text = ("Territoire d'industrie Sud Champagne : la feuille de route 2023-2027\n\n"
+            "Le Territoire d'industrie Sud Champagne réunit trois intercommunalités de l'Aube.\n\n"
+            "Quatre axes\n\n- Attirer les compétences ;\n- Requalifier les friches.\n\n"
+            "Le programme s'articule autour de quatre axes :\n- innovation ;\n- foncier.\n")
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(text)] == [
+        (3.0, "epci", "10"), (4.0, "axe", "10"), (4.0, "axe", "FR")]
+
+
 def test_a_whole_after_sur_les_or_parmi_ces_and_a_quoted_noun_after_a_prenominal_adjective():
     text = ("124 territoires ont été choisis. Parmi ces 124, sept se trouvent en Provence-Alpes-Côte "
             "d'Azur. Aurillac fait partie des 13 premiers « Territoires d'industrie » pilotes, et 66 "
