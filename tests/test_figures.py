@@ -476,6 +476,31 @@ def test_the_nearer_of_a_national_word_and_a_place_gives_the_scope():
     assert [(f["value"], f["scope_code"]) for f in figures(text)] == [(3.0, "01"), (183.0, "FR")]
 
 
+def test_the_frame_of_the_programme_national_is_no_national_scope():
+    """'dans le cadre du programme national' frames a selection, it places nothing: the place
+    opening the sentence holds the count, also when a PDF's line ends between the two words; the
+    programme's national axes, or a national word elsewhere, still count France."""
+    fronted = ("En Martinique, deux territoires d'industrie ont été retenus dans le cadre du programme{gap}national : "
+               "Cap Nord et Espace Sud.")
+    for gap in (" ", "\n"):
+        assert [(f["value"], f["scope_code"]) for f in figures(fronted.format(gap=gap))] == [(2.0, "02")]
+    assert [(f["value"], f["scope_code"]) for f in figures(
+        "En Vendée, le programme compte 183 territoires au niveau national.")] == [(183.0, "FR")]
+    assert [(f["value"], f["scope_code"]) for f in figures(
+        "En Vendée, le plan d'actions suit les quatre axes du programme national.")] == [(4.0, "FR")]
+
+
+def test_a_heading_that_only_counts_axes_is_the_territorys():
+    """'Quatre axes' alone on its line over a local page's list of actions counts the territory's
+    axes, in its home area; the programme's axes, said in a sentence, stay France's."""
+    text = ("Territoire d'industrie Sud Champagne : la feuille de route 2023-2027\n\n"
+            "Le Territoire d'industrie Sud Champagne réunit trois intercommunalités de l'Aube.\n\n"
+            "Quatre axes\n\n- Attirer les compétences ;\n- Requalifier les friches.\n\n"
+            "Le programme s'articule autour de quatre axes :\n- innovation ;\n- foncier.\n")
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(text)] == [
+        (3.0, "epci", "10"), (4.0, "axe", "10"), (4.0, "axe", "FR")]
+
+
 def test_a_whole_after_sur_les_or_parmi_ces_and_a_quoted_noun_after_a_prenominal_adjective():
     text = ("124 territoires ont été choisis. Parmi ces 124, sept se trouvent en Provence-Alpes-Côte "
             "d'Azur. Aurillac fait partie des 13 premiers « Territoires d'industrie » pilotes, et 66 "

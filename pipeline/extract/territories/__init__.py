@@ -269,6 +269,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _short_forms_named_in_full(text, kept)
     _carriers_left_out(kept)
     _demonym_for_its_departement(text, kept)
+    _type_word_before_its_epci_name(kept)
     _variants_of_one_name(text, kept)
     _named_without_its_compass_word(kept)
     headlines_named_in_full(kept)
@@ -2099,7 +2100,8 @@ def _areas_named_after_their_town(text: str, mentions: list[TerritoryMention]) -
     """'Le Châtelleraudais garde son label' in a title beside 'le territoire d'industrie Grand
     Châtellerault' in the body: a one-word area named after a town ("-ais", "-ois") is the text's
     one other territory holding that town's word (their first letters shared, but for the town's
-    last two or three), named short; not one joining towns ('l'Albigeois' is not 'Carmaux-Albi').
+    last two or three, or the town its demonym is made from: 'le Montalbanais', Montauban), named
+    short; not one joining towns ('l'Albigeois' is not 'Carmaux-Albi').
     So is a town's bare name in the title ("Bastia et Ajaccio entrent dans le dispositif" over
     "le Grand Bastia"): the headline names the territories by their towns. A name the text writes
     only as list items after a legal form is a piece of a member's name ("Le X-ois" beside
@@ -2119,10 +2121,13 @@ def _areas_named_after_their_town(text: str, mentions: list[TerritoryMention]) -
         if not area or mention.rule.startswith("territory.list_item") and mention.intro is not None:
             continue  # an item of a list of territories is one of them
         stem = area.group("stem")
+        # "le Montalbanais": a demonym that does not keep its town's root (pipeline/data/town_demonyms.csv)
+        towns = {name_key(name) for name in towns_of_demonym(mention.territory_id)} if not town else set()
         # a town's name is the body's territory: not one its own line names beside it ("Durance, Haute Durance")
         holding = {name for name in (body_names if town else names) if name != mention.name and not PLACES_JOINED.search(name)
                    and name not in members_only
-                   and any(_same_root(stem, word) for word in name_key(name).split("-"))}
+                   and (any(_same_root(stem, word) for word in name_key(name).split("-"))
+                        or any(f"-{key}-" in f"-{name_key(name)}-" for key in towns))}
         if len(holding) == 1:
             mention.name = holding.pop()
 
@@ -2137,6 +2142,32 @@ def _a_members_item(folded: str, mention: TerritoryMention) -> bool:
 # "… du Territoire d'industrie Vendée Grand Sud à Fontenay-le-Comte": the place where something
 # happens, after a name ("Lunéville à Baccarat" is one name: its first part names nothing else)
 AT_A_PLACE = re.compile(r"\s+(?:à|au|aux)\s+(?=[A-ZÀ-Ý])")
+
+
+# A type word written right before a capitalised name: "l'Agglomération Cap Excellence".
+TYPE_WORD_BEFORE_A_NAME = re.compile(r"(?:Agglom[ée]ration|Agglo|Communaut[ée]|Intercommunalit[ée])\s+(?=[A-ZÀ-Ý])")
+# The abbreviation of a legal form opening an EPCI's official name ("CA CAP Excellence").
+ABBREVIATED_LEGAL_FORM = re.compile(r"(?:CA|CC|CU)\s+")
+
+
+@lru_cache(maxsize=1)
+def _epci_names_behind_their_legal_form() -> frozenset[str]:
+    """Name keys of every EPCI's official names less their legal form's abbreviation:
+    "CA CAP Excellence" gives cap-excellence, "CA Agglomération d'Agen" agglomeration-d-agen."""
+    return frozenset(name_key(ABBREVIATED_LEGAL_FORM.sub("", name, count=1))
+                     for epci in referential.load().epcis.values() for name in (n.name for n in epci.names))
+
+
+def _type_word_before_its_epci_name(mentions: list[TerritoryMention]) -> None:
+    """'du territoire de l'Agglomération Cap Excellence': a territory designated by its one EPCI,
+    the type word written before the EPCI's own name (the referential's "CA CAP Excellence"), goes
+    by that name; a type word that belongs to the name stays ("Agglomération d'Agen", official as
+    "CA Agglomération d'Agen"; "Communauté Paris-Saclay")."""
+    names = _epci_names_behind_their_legal_form()
+    for mention in mentions:
+        type_word = TYPE_WORD_BEFORE_A_NAME.match(mention.name)
+        if type_word and mention.territory_id not in names and name_key(mention.name[type_word.end():]) in names:
+            mention.name = mention.name[type_word.end():]
 
 
 def _named_with_where(mentions: list[TerritoryMention]) -> None:
