@@ -607,10 +607,13 @@ def _members_of_another(text: str, mentions: list[TerritoryMention]) -> list[Ter
         if not others:
             return False  # the name written nowhere there: no pattern to build
         name = re.compile(r"(?<![\w-])" + re.escape(written) + r"(?![\w-])")
-        return any(name.search(folded, start, end) for start, end in others)
+        # the whole of an item, not the head of a longer one's name ("Haut-Jura" in "Haut-Jura Saint-Claude")
+        return any(not LONGER_NAME_GOES_ON.match(text, found.end())
+                   for start, end in others for found in name.finditer(folded, start, end))
     return [m for m in mentions if not listed(m)]
 
 
+LONGER_NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-Ý]")
 PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|celui-ci|celle-ci)\s")
 
 
