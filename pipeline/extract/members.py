@@ -403,7 +403,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end = connector
 
 
-PROSE = re.compile(r"\b(?:participer|sont|seront|ont|est|a|avec|pour|dans)\b|\d{3,}|[!?]"
+# Words of a clause, no name's: verbs ("s'appelle « X »": a reflexive one), prepositions, numbers.
+PROSE = re.compile(r"\b(?:participer|sont|seront|ont|est|a|avec|pour|dans)\b|\d{3,}|[!?]|(?<![\w'’])s['’][a-zà-ÿ]"
                    r"|(?i:\b(?:le|ce|un|du|au)\s+territoire\b)")
 OFFICE_WORD = re.compile(r"\b(?:" + WORDS["offices"] + r")\b|^(?:M\.|Mme|Monsieur|Madame)\s",
                          re.IGNORECASE)

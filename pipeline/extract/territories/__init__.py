@@ -608,10 +608,17 @@ def _members_of_another(text: str, mentions: list[TerritoryMention]) -> list[Ter
         if not others:
             return False  # the name written nowhere there: no pattern to build
         name = re.compile(r"(?<![\w-])" + re.escape(written) + r"(?![\w-])")
-        return any(name.search(folded, start, end) for start, end in others)
+        # the next word of the longer member's name it heads, None where it is a whole item
+        goes_on = [(longer.group(1) if (longer := LONGER_NAME_GOES_ON.match(text, match.end())) else None)
+                   for start, end in others for match in name.finditer(folded, start, end)]
+        # the head of several members' names ("Haut-Jura Saint-Claude", "Haut-Jura Arcade") is the
+        # area they share, no member; the head of one ("Bourges" of "Bourges Plus") is taken for it
+        return bool(goes_on) and (None in goes_on or len(set(goes_on)) < 2)
     return [m for m in mentions if not listed(m)]
 
 
+# A longer name going on after a name: its next word, capitalised.
+LONGER_NAME_GOES_ON = re.compile(r"[ \t]+([A-ZÀ-Ý][\w'’-]*)")
 PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|celui-ci|celle-ci)\s")
 
 

@@ -34,6 +34,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, article_befo
                                                  PERSON_AFTER_NAME, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention,
                                                  is_place_name, make_mention, reads_as_a_place_name, sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, located_names
+from pipeline.extract.territories.prose import HEAD_OF_NAME
 from pipeline.normalize import fold
 
 RULE = "territory.enumeration"
@@ -136,8 +137,9 @@ def _placed_examples(text: str, folded: str, start: int, end: int, places: list[
     found, pos = [], start
     while example := EXAMPLE_THEN_PLACES.match(folded, pos, end):
         where = places_starting_in(places, example.start("where"), example.end("where"))
-        if not text[example.start("name")].isupper() or not where:
-            return []
+        head = HEAD_OF_NAME.match(folded, example.start("name"))
+        if not (text[example.start("name")].isupper() or head and text[head.end()].isupper()) or not where:
+            return []  # "du bassin de Castres-Mazamet, dans le Tarn": a place's head in lower case
         codes = {p.code for p in where if p.kind == "departement"}
         mention = make_mention(text, example.start("name"), example.end("name"), RULE, codes, end)
         if mention is None or is_place_name(mention.name) or INSTITUTION.search(fold(mention.name)):
@@ -375,6 +377,8 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 parts = [part for part in parts if _set_beside(text, folded, part)]
             if cue.get("placed") and not all(_placed(text, part, places) for part in parts):
                 continue
+            if cue.get("placed_most") and 2 * sum(_placed(text, part, places) for part in parts) <= len(parts):
+                continue  # "Dans le Cher, il s'agit de Bourges, Vierzon, Berry-Sologne et Saint-Amand-Montrond"
             if cue.get("no_bare_town") and any(bare_town(text, part) for part in parts):
                 continue
             if cue.get("no_place_first") and parts and is_place_name(parts[0].name or text[parts[0].start:parts[0].end]):

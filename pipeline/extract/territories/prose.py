@@ -40,10 +40,12 @@ PROSE_HEAD = re.compile(
     r"[^,.;:\n]{0,60}?(?:territoires?\s+d'\s*industrie\S*\s*"  # "Lauréat du programme Territoires d'industrie, le X"
     r"|(?P<period>" + FRONTED_PERIOD + r")))"  # "Reconduits fin 2023 pour 2023-2027, le X et la Y"
     r"(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
-# "le territoire de Sologne Val de Cher ainsi que celui d'Orléans Métropole – Beauce Loirétaine": two
-# territories named as such, which a text about the programme (its title names it) need not label.
+# "le territoire de Sologne Val de Cher ainsi que celui d'Orléans Métropole – Beauce Loirétaine", "… porte
+# le territoire de A, tandis que B est engagée dans celui de C": two territories named as such, which
+# a text about the programme (its title names it) need not label.
 TERRITORY_AND_THAT_OF = re.compile(r"\bterritoire\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*[^.;:\n]{1,80}?"
-                                   r"\b(?:ainsi\s+que|et|comme)\s+celui\s+(?:de\s+la|de\s+l'|du|des|de|d')")
+                                   r"\b(?:ainsi\s+que|et|comme|(?:tandis|alors)\s+qu[e'][^.;:\n]{1,60}?\bdans)\s+celui\s+"
+                                   r"(?:de\s+la|de\s+l'|du|des|de|d')")
 # "Le territoire du Grand Libournais ainsi que celui du Val de Garonne", "l'un des 146 territoires
 # labellisés …, celui du Grand Narbonne": "celui" takes up a territory named before it in its
 # sentence; the programme's name after its noun is none ("Le dispositif Territoires d'industrie …
