@@ -124,7 +124,7 @@ from pipeline.extract.structure import (COUNT_WORDS, FINITE_VERB, Field, Span, S
                                         cell_parts)
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, TAGLINE, DocumentLinker,
                               Link, acronym_in, core_word_floors, everyday_alias_pattern,
-                              known_acronyms, link_epci)
+                              is_official_name, known_acronyms, link_epci)
 from pipeline.normalize import fold, name_key
 from pipeline.read.pdf import cut_words
 
@@ -2895,11 +2895,16 @@ def _official_in_context(written: str, linker: DocumentLinker,
     """The EPCI a name without legal form is the official name of, among the document's
     départements (or those of the EPCI it is coordinated with, `near`); None for a town, a person,
     an everyday form or a point of the compass alone (La Réunion's "CA du Sud" is written CASUD; "le
-    Sud" there is a territory)."""
+    Sud" there is a territory). The linker scores a name lower outside the document's départements:
+    an official name of two words or more in the département of the EPCI it is coordinated with
+    counts as in context ("Golfe du Morbihan-Vannes agglomération, Arc Sud Bretagne et …" in a
+    text that never names the Morbihan)."""
     if fold(written) in COMPASS_POINTS:
         return None  # "celui de l'Ouest, porté par le TCO, et celui du Sud": a territory, not the CA du Sud
     link = linker.link(written)
-    in_context = link.score >= OFFICIAL_NAME_SCORE \
+    beside_near = bool(link.siren and set(link.departement_codes) & set(near) and len(written.split()) >= 2
+                       and is_official_name(written, link.siren))
+    in_context = (link.score >= OFFICIAL_NAME_SCORE or beside_near) \
         and set(link.departement_codes) & (linker.departements | set(near)) \
         and fold(written) not in _place_names()
     typed = TYPE_WORD.search(written) and link.score >= ACCEPT_SCORE
