@@ -1368,28 +1368,37 @@ MAX_LABEL_WORDS = 5  # "Territoire d'industrie Bourges-Vierzon (Cher)" beside th
 # Read once, as DASH_FIELD (the label starts where only it can; the value ends at the line's last
 # character that is not a blank): a line of 10,000 blanks took 34 s, each blank starting a label.
 BARE_DASH_VALUE = re.compile(r"^(?>[ \t]*(?=[^\n—–:]{3}))(?P<label>[^\n—–:]{2,80}?)[ \t]++[—–][ \t]++"
-                             r"(?P<value>[A-ZÉÈÀÂÎÔ](?:[^\n;,:()]*[^ \t\n;,:()])?)[ \t]*$", re.MULTILINE)
+                             r"(?P<value>[A-ZÉÈÀÂÎÔ](?:[^\n;:()]*[^ \t\n;,:()])?)[ \t]*$", re.MULTILINE)
+# "Béziers-Sète (34) — Béziers Méditerranée, Sète Agglopôle Méditerranée": the names the value coordinates
+BARE_VALUE_JOINT = re.compile(r",[ \t]*|[ \t]+et[ \t]+")
 
 
 def _bare_names_after_a_dash(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
                              taken: list[EpciMention]) -> list[EpciMention]:
-    """'- Bourges (Cher) – Bourges Plus' among 'Territory (département) – CC X' lines: the one name
+    """'- Bourges (Cher) – Bourges Plus' among 'Territory (département) – CC X' lines: the names
     after the dash of a line whose label is a territory's name with at most a few words around it,
-    without legal form nor type word, is its member when it is, whole, the official name of an
-    EPCI of the document's départements (two words or more: "– Bourges" is a town)."""
+    without legal form nor type word, one or several coordinated ("Béziers-Sète (34) — Béziers
+    Méditerranée, Sète Agglopôle Méditerranée"), are its members when each is, whole, the
+    official name of an EPCI of the document's départements (two words or more: "– Bourges" is a
+    town); one name that is not leaves the whole line unread."""
     found = []
     owners = SpansInside(territories)
     taken_reach = SpanReach((m.start, m.end) for m in taken)  # by bisection, not every mention each time
     for line in BARE_DASH_VALUE.finditer(text):
-        value = line.group("value")
         owner = owners.first_inside(line.start("label"), line.end("label"))
-        if owner is None or len(value.split()) < 2 or taken_reach.holds(line.start("value")):
+        if owner is None or taken_reach.holds(line.start("value")):
             continue
         rest = re.sub(r"\([^)]*\)", " ", text[line.start("label"):owner[0]] + " " + text[owner[1]:line.end("label")])
-        link = _official_in_context(value, linker)
-        if link is not None and len(re.findall(r"\w+", rest)) <= MAX_LABEL_WORDS:
-            found.append(EpciMention(line.start("value"), line.end("value"), link, value, link.epci_type,
-                                     "epci.member_list", in_member_list=True, territory_hint=owner[2]))
+        if len(re.findall(r"\w+", rest)) > MAX_LABEL_WORDS:
+            continue
+        cuts = [line.start("value"), *(i for joint in BARE_VALUE_JOINT.finditer(text, line.start("value"), line.end("value"))
+                                       for i in joint.span()), line.end("value")]
+        names = [(start, end, text[start:end]) for start, end in zip(cuts[::2], cuts[1::2])]
+        links = [_official_in_context(value, linker) if len(value.split()) >= 2 else None for _, _, value in names]
+        if all(links) and len({link.siren for link in links}) == len(links) \
+                and not any(taken_reach.holds(start) for start, _, _ in names):  # (another rule read them)
+            found += [EpciMention(start, end, link, value, link.epci_type, "epci.member_list", in_member_list=True,
+                                  territory_hint=owner[2]) for (start, end, value), link in zip(names, links)]
     return found
 
 
