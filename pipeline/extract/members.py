@@ -1758,6 +1758,10 @@ def _town_of_a_list_of_places(mention: EpciMention) -> bool:
         and any(TOWN_NAMED_EPCI.match(borne.name) for borne in epci.names)
 
 
+# a group lead that is one capitalised noun alone, no article, count nor colon ("Territoires ")
+NAME_OPENING_WITH_A_NOUN = re.compile(r"[ \t]*[A-ZÀ-Ý][\w-]*[ \t]+")
+
+
 def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker,
                  all_heads: list[re.Match]) -> tuple[list[EpciMention], bool]:
     """The EPCIs named in one member list, each group of names under its legal-form head, and
@@ -1770,6 +1774,8 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
     if adverb:  # "couvre chez nous A, B et C", "couvre désormais onze intercommunalités"
         span_start = adverb.end()
     lead = GROUP_LEAD.match(text, span_start, span_end)
+    if lead and NAME_OPENING_WITH_A_NOUN.fullmatch(lead.group(0)) and text[lead.end():lead.end() + 1].isupper():
+        lead = None  # "Territoires Vendômois", "Collectivités …": a name, its first word no lead
     if lead and lead.group(0).strip():
         span_start = lead.end()
     adverb = LIST_ADVERB.match(text, span_start, span_end)
