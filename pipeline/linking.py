@@ -782,7 +782,10 @@ def _initials(name: str, dropped: frozenset[str]) -> set[str]:
     form = re.match(r"(CC|CA|CU)\s+(.*)", name)
     if not form:
         return set()
-    folded = fold(unligature(form.group(2)))
+    # "CC du Cordais et du Causse (4 C)": the acronym a name carries in brackets is none of its words
+    own = re.search(r"\s*\(([^()]*)\)\s*$", form.group(2))
+    words = form.group(2)[:own.start()] if own and _is_acronym(own.group(1).replace(" ", "")) else form.group(2)
+    folded = fold(unligature(words))
     return set().union(*(_initials_of(form.group(1), written, dropped)
                          for written in {folded, TOWN_COMPLEMENT.sub("", folded), TOWN_A.sub("-A-", folded)}))
 
