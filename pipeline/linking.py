@@ -131,6 +131,7 @@ WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint"
 # communauté de communes whose name's initials are all C: "Cœur et Coteaux du Comminges")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}|[A-Z][a-z]?[A-Z0-9&][A-Za-z0-9&]{0,8}|[2-9][A-Z]{2}[A-Z0-9&]{0,7}")
 ALL_C_COUNT = re.compile(r"[3-9]C")
+COUNTED_C = re.compile(r"^([2-9])C")  # "3CA": three C, then the other letters
 NAME_FORM = {"CC": "CC", "CA": "CA", "CU": "CU", "Métropole": "METRO"}
 NEAR_TYPES = {"CA", "CU", "METRO", "MET69"}
 ARTICLES = re.compile(r"^(?:(?:la|le|les|l)['’ ]\s*)", re.IGNORECASE)
@@ -781,7 +782,10 @@ def _initials(name: str, dropped: frozenset[str]) -> set[str]:
     form = re.match(r"(CC|CA|CU)\s+(.*)", name)
     if not form:
         return set()
-    folded = fold(unligature(form.group(2)))
+    # "CC du Cordais et du Causse (4 C)": the acronym a name carries in brackets is none of its words
+    own = re.search(r"\s*\(([^()]*)\)\s*$", form.group(2))
+    words = form.group(2)[:own.start()] if own and _is_acronym(own.group(1).replace(" ", "")) else form.group(2)
+    folded = fold(unligature(words))
     return set().union(*(_initials_of(form.group(1), written, dropped)
                          for written in {folded, TOWN_COMPLEMENT.sub("", folded), TOWN_A.sub("-A-", folded)}))
 
@@ -1087,11 +1091,13 @@ class DocumentLinker:
         the EPCI the short name means, with the legal form the acronym opens with, when the
         acronym's other letters are the initials of the short name's words."""
         bracket = BRACKETED_SHORT_NAME.search(written)
-        form = re.match(r"C[CAU]", acronym)
+        # "3CA (Cœur de l'Avesnois)": a count of C opening it, the legal form's C counted in
+        letters = COUNTED_C.sub(lambda count: "C" * int(count.group(1)), acronym)
+        form = re.match(r"C[CAU]", letters)
         if not bracket or not form:
             return None
         words = [w for w in re.split(r"[\s'’-]+", fold(bracket.group(1))) if w and w not in ACRONYM_STOPWORDS]
-        if acronym[form.end():] != "".join(w[0] for w in words).upper():
+        if letters[form.end():] != "".join(w[0] for w in words).upper():
             return None
         named = link_epci(bracket.group(1), epci_type or form.group(0), self.departements, self.year,
                           self.year_dated)
@@ -1121,11 +1127,14 @@ class DocumentLinker:
                       if set(ref.epcis[s].departement_codes) & self.departements
                       or set(ref.epcis[s].region_codes) & self.regions]
         score, exact = EVERYDAY_FORM_SCORE, True
-        if not in_context and self.departements:
+        if not in_context and (self.departements or self.regions):
             # never defined, unknown here ("la CCPH" of a CC of the Yvelines in a text of the
-            # Haute-Saône): the initials of a name of the document's départements
+            # Haute-Saône): the initials of a name of the document's départements, or of its
+            # régions when it names no département ("porté par la 2CCAM, la CCFG et la CCPR" in a
+            # text placed in Auvergne-Rhône-Alpes only)
             in_context = [s for s in generated_acronyms().get(acronym.upper(), ())
-                          if set(ref.epcis[s].departement_codes) & self.departements]
+                          if set(ref.epcis[s].departement_codes) & self.departements
+                          or not self.departements and set(ref.epcis[s].region_codes) & self.regions]
             score, exact = GENERATED_ACRONYM_SCORE, False
         if not in_context and not sirens and self.territory_names:
             # "la CUCM" in a text of the territory "Creusot-Montceau" naming none of its

@@ -96,6 +96,27 @@ def test_a_count_of_c_is_the_acronym_of_a_cc_whose_initials_are_all_c():
     assert DocumentLinker(frozenset({"2B"})).link("2B").siren is None     # a département's code
     # every word's initials: "CC du Pays de Craon" without its "Pays" is no "3C"
     assert DocumentLinker(frozenset({"53"})).link("la 3C").siren == "200033298"  # CC des Coëvrons
+    # g107epci: the "(4 C)" the CC du Cordais et du Causse carries in its name is none of its
+    # words: its own initials give "4C", not a stray "5C"
+    from pipeline.linking import generated_acronyms
+    assert "200034064" in generated_acronyms()["4C"] and "200034064" not in generated_acronyms()["5C"]
+    assert DocumentLinker(frozenset({"81"})).link("la 5C").siren is None
+
+
+def test_an_acronym_opening_with_a_count_of_c_links_by_its_short_name_in_brackets():
+    """g107epci: "3CA (Cœur de l'Avesnois)": three C (the CC's and the name's first), then A."""
+    assert DocumentLinker(frozenset({"59"})).link("3CA (Cœur de l'Avesnois)").siren == "200043263"
+    assert DocumentLinker(frozenset({"59"})).link("3CA (Pays de Mormal)").siren is None  # not its initials
+
+
+def test_initials_never_defined_in_a_text_placed_by_its_region_only():
+    """g107epci: "porté par la 2CCAM, la CCFG et la CCPR" under "Auvergne-Rhône-Alpes" alone:
+    the initials of one EPCI of the région; a text naming a département reads that one only."""
+    region = DocumentLinker(frozenset(), frozenset({"84"}))
+    assert region.link("2CCAM").siren == "200033116"  # CC Cluses-Arve et Montagnes
+    assert region.link("CCFG").siren == "200000172"   # CC Faucigny - Glières
+    assert DocumentLinker(frozenset({"75"}), frozenset({"84"})).link("CCFG").siren is None
+    assert DocumentLinker(frozenset(), frozenset({"11"})).link("CCFG").siren is None  # another région
 
 
 def test_an_area_after_an_epcis_name_links_the_name_before_it_in_the_documents_departements():

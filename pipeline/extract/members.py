@@ -124,7 +124,7 @@ from pipeline.extract.structure import (COUNT_WORDS, FINITE_VERB, Field, Span, S
                                         cell_parts)
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, TAGLINE, DocumentLinker,
                               Link, acronym_in, core_word_floors, everyday_alias_pattern,
-                              known_acronyms, link_epci)
+                              is_official_name, known_acronyms, link_epci)
 from pipeline.normalize import fold, name_key
 from pipeline.read.pdf import cut_words
 
@@ -1369,28 +1369,37 @@ MAX_LABEL_WORDS = 5  # "Territoire d'industrie Bourges-Vierzon (Cher)" beside th
 # Read once, as DASH_FIELD (the label starts where only it can; the value ends at the line's last
 # character that is not a blank): a line of 10,000 blanks took 34 s, each blank starting a label.
 BARE_DASH_VALUE = re.compile(r"^(?>[ \t]*(?=[^\n—–:]{3}))(?P<label>[^\n—–:]{2,80}?)[ \t]++[—–][ \t]++"
-                             r"(?P<value>[A-ZÉÈÀÂÎÔ](?:[^\n;,:()]*[^ \t\n;,:()])?)[ \t]*$", re.MULTILINE)
+                             r"(?P<value>[A-ZÉÈÀÂÎÔ](?:[^\n;:()]*[^ \t\n;,:()])?)[ \t]*$", re.MULTILINE)
+# "Béziers-Sète (34) — Béziers Méditerranée, Sète Agglopôle Méditerranée": the names the value coordinates
+BARE_VALUE_JOINT = re.compile(r",[ \t]*|[ \t]+et[ \t]+")
 
 
 def _bare_names_after_a_dash(text: str, linker: DocumentLinker, territories: list[tuple[int, int, str]],
                              taken: list[EpciMention]) -> list[EpciMention]:
-    """'- Bourges (Cher) – Bourges Plus' among 'Territory (département) – CC X' lines: the one name
+    """'- Bourges (Cher) – Bourges Plus' among 'Territory (département) – CC X' lines: the names
     after the dash of a line whose label is a territory's name with at most a few words around it,
-    without legal form nor type word, is its member when it is, whole, the official name of an
-    EPCI of the document's départements (two words or more: "– Bourges" is a town)."""
+    without legal form nor type word, one or several coordinated ("Béziers-Sète (34) — Béziers
+    Méditerranée, Sète Agglopôle Méditerranée"), are its members when each is, whole, the
+    official name of an EPCI of the document's départements (two words or more: "– Bourges" is a
+    town); one name that is not leaves the whole line unread."""
     found = []
     owners = SpansInside(territories)
     taken_reach = SpanReach((m.start, m.end) for m in taken)  # by bisection, not every mention each time
     for line in BARE_DASH_VALUE.finditer(text):
-        value = line.group("value")
         owner = owners.first_inside(line.start("label"), line.end("label"))
-        if owner is None or len(value.split()) < 2 or taken_reach.holds(line.start("value")):
+        if owner is None or taken_reach.holds(line.start("value")):
             continue
         rest = re.sub(r"\([^)]*\)", " ", text[line.start("label"):owner[0]] + " " + text[owner[1]:line.end("label")])
-        link = _official_in_context(value, linker)
-        if link is not None and len(re.findall(r"\w+", rest)) <= MAX_LABEL_WORDS:
-            found.append(EpciMention(line.start("value"), line.end("value"), link, value, link.epci_type,
-                                     "epci.member_list", in_member_list=True, territory_hint=owner[2]))
+        if len(re.findall(r"\w+", rest)) > MAX_LABEL_WORDS:
+            continue
+        cuts = [line.start("value"), *(i for joint in BARE_VALUE_JOINT.finditer(text, line.start("value"), line.end("value"))
+                                       for i in joint.span()), line.end("value")]
+        names = [(start, end, text[start:end]) for start, end in zip(cuts[::2], cuts[1::2])]
+        links = [_official_in_context(value, linker) if len(value.split()) >= 2 else None for _, _, value in names]
+        if all(links) and len({link.siren for link in links}) == len(links) \
+                and not any(taken_reach.holds(start) for start, _, _ in names):  # (another rule read them)
+            found += [EpciMention(start, end, link, value, link.epci_type, "epci.member_list", in_member_list=True,
+                                  territory_hint=owner[2]) for (start, end, value), link in zip(names, links)]
     return found
 
 
@@ -1750,6 +1759,10 @@ def _town_of_a_list_of_places(mention: EpciMention) -> bool:
         and any(TOWN_NAMED_EPCI.match(borne.name) for borne in epci.names)
 
 
+# a group lead that is one capitalised noun alone, no article, count nor colon ("Territoires ")
+NAME_OPENING_WITH_A_NOUN = re.compile(r"[ \t]*[A-ZÀ-Ý][\w-]*[ \t]+")
+
+
 def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker,
                  all_heads: list[re.Match]) -> tuple[list[EpciMention], bool]:
     """The EPCIs named in one member list, each group of names under its legal-form head, and
@@ -1762,6 +1775,8 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
     if adverb:  # "couvre chez nous A, B et C", "couvre désormais onze intercommunalités"
         span_start = adverb.end()
     lead = GROUP_LEAD.match(text, span_start, span_end)
+    if lead and NAME_OPENING_WITH_A_NOUN.fullmatch(lead.group(0)) and text[lead.end():lead.end() + 1].isupper():
+        lead = None  # "Territoires Vendômois", "Collectivités …": a name, its first word no lead
     if lead and lead.group(0).strip():
         span_start = lead.end()
     adverb = LIST_ADVERB.match(text, span_start, span_end)
@@ -2896,11 +2911,16 @@ def _official_in_context(written: str, linker: DocumentLinker,
     """The EPCI a name without legal form is the official name of, among the document's
     départements (or those of the EPCI it is coordinated with, `near`); None for a town, a person,
     an everyday form or a point of the compass alone (La Réunion's "CA du Sud" is written CASUD; "le
-    Sud" there is a territory)."""
+    Sud" there is a territory). The linker scores a name lower outside the document's départements:
+    an official name of two words or more in the département of the EPCI it is coordinated with
+    counts as in context ("Golfe du Morbihan-Vannes agglomération, Arc Sud Bretagne et …" in a
+    text that never names the Morbihan)."""
     if fold(written) in COMPASS_POINTS:
         return None  # "celui de l'Ouest, porté par le TCO, et celui du Sud": a territory, not the CA du Sud
     link = linker.link(written)
-    in_context = link.score >= OFFICIAL_NAME_SCORE \
+    beside_near = bool(link.siren and set(link.departement_codes) & set(near) and len(written.split()) >= 2
+                       and is_official_name(written, link.siren))
+    in_context = (link.score >= OFFICIAL_NAME_SCORE or beside_near) \
         and set(link.departement_codes) & (linker.departements | set(near)) \
         and fold(written) not in _place_names()
     typed = TYPE_WORD.search(written) and link.score >= ACCEPT_SCORE

@@ -353,10 +353,11 @@ NEW_PHASE_AFTER = re.compile(r"\b(?:nouvelle|deuxieme|seconde?)\s+(?:phase|gener
 # (folded text); who "rejoint" something is a member only when that is the programme: "la CC X
 # a rejoint le dispositif", not "Dijon Métropole annonçait avoir rejoint le quatuor" (another
 # territory) nor "Rattachée à la CC X, …, la commune de Y rejoint le dispositif" (a town); "A a
-# rejoint B dans le dispositif" ("dans la démarche"): A joins the programme beside B, both members
+# rejoint B dans le dispositif" ("dans la démarche"): A joins the programme beside B, both members;
+# "les cinq communautés de communes … sont rejointes par A": A joins them
 EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\w*|s'(?:y\s+)?ajout\w*"
                        r"|se\s+join\w*|rejoin\w*\s[^.;:!?]{0,120}?\b(?:dans|au\s+sein\s+(?:du|de\s+la))\s+(?:le\s+|la\s+)?"
-                       r"(?:dispositif|programme|demarche))\b")
+                       r"(?:dispositif|programme|demarche)|(?:sont|est|seront|sera|ont\s+ete|a\s+ete)\s+rejointe?s?\s+par)\b")
 # "le programme a été installé localement en 2020 sur le périmètre de la seule agglomération X":
 # the programme set up on an EPCI's perimeter, in its sentence (folded text, up to the EPCI)
 INSTALLED_ON_ITS_PERIMETER = re.compile(
