@@ -678,16 +678,24 @@ def _gloss_parts_start(text: str, item: Item) -> int | None:
 def _gloss_line_start(text: str, item: Item) -> int | None:
     """Where an item's name ends when its first line is the name and its one next line is a
     sentence about it, four words or more opening with a capital and closed by a full stop
-    ("Épinal – Vosges centrales" / "  Papier, bois et ameublement …"); a name wrapped over two lines ("… – Bar-le-Duc –" / "Bassin de Joinville.")
-    is whole."""
+    ("Épinal – Vosges centrales" / "  Papier, bois et ameublement …") or a field of its record
+    ("Centre Morbihan Communauté" / "  Filière : agroalimentaire."); a name wrapped over two lines
+    ("… – Bar-le-Duc –" / "Bassin de Joinville.") is whole."""
     content = item.content.of(text)
     first_end = content.find("\n")
     if first_end <= 0 or content.count("\n") > 1 or WRAPPED_LINE_END.search(fold(content[:first_end])):
         return None
     gloss = content[first_end + 1:].strip()
-    if not (gloss[:1].isupper() and gloss.endswith((".", "!")) and len(gloss.split()) >= 4):
+    if not (gloss[:1].isupper() and gloss.endswith((".", "!")) and len(gloss.split()) >= 4
+            or RECORD_FIELD_LINE.match(fold(gloss))):
         return None
     return item.content.start + len(content[:first_end].rstrip())
+
+
+# "3. Centre Morbihan Communauté" / "   Filière : agroalimentaire.": a field of the territory's
+# record under its name, however short (territory_words.json record_fields)
+RECORD_FIELD_LINE = re.compile(r"(?:" + WORDS["record_fields"]["departements"] + "|" + WORDS["record_fields"]["other"]
+                               + r")[ \t]*:[ \t]")
 
 
 # "📍 Clermont Arverne Industrie – Clermont Auvergne Métropole et Mond'Arverne Communauté": a
