@@ -1881,6 +1881,11 @@ def coded_dash_lines(text: str, places: list[PlaceMention]) -> list[TerritoryMen
     return found
 
 
+# "| 7 | Lacq – Pau – Tarbes (interrégional avec l'Occitanie) |": a remark in lower case in brackets
+# closing the cell glosses the name
+CELL_GLOSS = re.compile(r"[ \t]*\([a-zà-ÿ][^()\n]*\)[ \t*_]*$")
+
+
 def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.table_cell: the cells of a table's territory column ("Territoire d'industrie |
     EPCI | SIREN de l'EPCI | Département"), with the départements of the row's département cell;
@@ -1911,7 +1916,9 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
             # a cell naming several territories of the row's département: "Creusot-Montceau ; Chalon-sur-Saône Bresse"
             parts = [] if name else _territory_parts(text, cell_parts(text, row[column]))
             for part in parts or [row[column]]:
-                mention = make_mention(text, part.start, part.end, TABLE_CELL, codes, row[-1].end, name=name)
+                gloss = CELL_GLOSS.search(text, part.start, part.end)
+                mention = make_mention(text, part.start, gloss.start() if gloss and not name else part.end,
+                                       TABLE_CELL, codes, row[-1].end, name=name)
                 if mention:
                     found.append(mention)
     return found
