@@ -1883,7 +1883,8 @@ def coded_dash_lines(text: str, places: list[PlaceMention]) -> list[TerritoryMen
 
 # "| 7 | Lacq – Pau – Tarbes (interrégional avec l'Occitanie) |": a remark in lower case in brackets
 # closing the cell glosses the name
-CELL_GLOSS = re.compile(r"[ \t]*\([a-zà-ÿ][^()\n]*\)[ \t*_]*$")
+# (searched from its bracket: no run of blanks read again from each of its blanks)
+CELL_GLOSS = re.compile(r"\([a-zà-ÿ][^()\n]*\)[ \t*_]*$")
 
 
 def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -1917,8 +1918,10 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
             parts = [] if name else _territory_parts(text, cell_parts(text, row[column]))
             for part in parts or [row[column]]:
                 gloss = CELL_GLOSS.search(text, part.start, part.end)
-                mention = make_mention(text, part.start, gloss.start() if gloss and not name else part.end,
-                                       TABLE_CELL, codes, row[-1].end, name=name)
+                end = gloss.start() if gloss and not name else part.end
+                while end > part.start and text[end - 1] in " \t":
+                    end -= 1
+                mention = make_mention(text, part.start, end, TABLE_CELL, codes, row[-1].end, name=name)
                 if mention:
                     found.append(mention)
     return found
