@@ -564,6 +564,13 @@ SET_OFF_BEFORE_COLON = re.compile(WORDS["set_off_complement"], re.IGNORECASE)
 ANOTHER_TERRITORY_BETWEEN = re.compile(r"(?:,|\bet)\s+celui\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])", re.IGNORECASE)
 
 
+# "Le département y est représenté par :", "la région sera représentée par": a place's
+# territories follow, not the members of one (the subject is the département or the région)
+REPRESENTED = re.compile(r"repr[ée]sent[ée]e?s?\s", re.IGNORECASE)
+PLACE_REPRESENTED = re.compile(r"\b(?:le\s+d[ée]partement|la\s+r[ée]gion)\s+(?:y\s+)?(?:est|sera|était)\s+"
+                               r"(?:(?:ainsi|donc|aussi|également|notamment)\s+)?$", re.IGNORECASE)
+
+
 def _trigger_regions(text: str, structure) -> list[_Region]:
     """From a trigger to ')' (inside brackets) or the end of its sentence or item; a trigger
     ending a list's intro ("représenté par les EPCI qui le composent :") opens every item."""
@@ -572,6 +579,9 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
     for index, trigger in enumerate(triggers):
         if CONCERNS_TERRITORIES.match(text, trigger.start()) or _concerns_a_place().match(text, trigger.start()):
             continue  # "Dix concernent la Normandie, parmi lesquels les territoires de … de la Côte d'Albâtre"
+        if PLACE_REPRESENTED.search(text, max(0, trigger.start() - 60), trigger.start()) \
+                and REPRESENTED.match(text, trigger.start()):
+            continue  # "Le département y est représenté par :" then its territories, no members
         if text[trigger.start()].isupper() and NAME_AFTER_LEGAL_FORM.search(text, max(0, trigger.start() - 40), trigger.start()):
             continue  # "CC Autour de Chenonceaux Bléré-Val de Cher": a word of an EPCI's name
         if _relative_to_an_epci(text, trigger.start()):

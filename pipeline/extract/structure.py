@@ -630,9 +630,10 @@ def _ends_with_colon(text: str, line: _Line) -> bool:
 
 
 # A line cut where no phrase ends, as a PDF or a hard-wrapped text cuts it: "… regroupant la CC
-# Neste Barousse et la" / "CC du Pays de Trie".
+# Neste Barousse et la" / "CC du Pays de Trie", "- Vitry-le-François – Saint-Dizier – Bar-le-Duc –" /
+# "Bassin de Joinville." (a spaced dash between the towns of one name).
 DANGLING_END = re.compile(r"(?:(?<![\w'’-])(?:et|ou|la|le|les|l['’]|de|du|des|d['’]|à|au|aux|en|par|pour|sur|avec|CC|CA|CU)"
-                          r"|(?<=\w)-)[ \t]*$", re.IGNORECASE)
+                          r"|(?<=\w)-|(?<=\w[ \t])[–—])[ \t]*$", re.IGNORECASE)
 
 # A line cut inside an intercommunality's name, as a narrow column or a PDF cuts it: its legal
 # form alone, or with the one word that opens a name ("Communauté d'agglomération" / "Grand Lac",

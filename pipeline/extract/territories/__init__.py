@@ -146,7 +146,7 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
                                                  top_lines)
 from pipeline.extract.territories.coordinated import coordinated_subjects
 from pipeline.extract.territories.examples import example_names
-from pipeline.extract.territories.sections import section_names
+from pipeline.extract.territories.sections import RULE as SECTION_RULE, section_names
 from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.kicker import headline_line, headline_subject, kicker_name, title_apposition
@@ -2026,8 +2026,9 @@ def _variants_of_one_name(text: str, mentions: list[TerritoryMention]) -> None:
         for piece in dict.fromkeys(name_key(piece) for piece in re.split(r"\s*[-–/]\s*|\s+et\s+", name)):
             having_part.setdefault(piece, []).append(name)
     for mention in mentions:
-        if mention.rule.startswith("territory.list_item") and mention.intro is not None:
-            continue  # an item of a list of territories is one in full: "Y de X" beside a longer "Z et Y de X"
+        if mention.rule.startswith("territory.list_item") and mention.intro is not None or mention.rule == SECTION_RULE:
+            continue  # an item of a list of territories, or a counted section's heading, is one in full:
+            # "Y de X" beside a longer "Z et Y de X", "## Luberon" beside "## Sud-Luberon"
         if mention.rule == PREDECESSOR_RULE:
             continue  # "Fini « A ». Le territoire … se nomme à présent « A-B »": the former one, not A-B short
         short = mention.name
@@ -2051,13 +2052,15 @@ def _named_without_its_compass_word(mentions: list[TerritoryMention]) -> None:
     """'le Cotentin et le Sud-Manche labellisés' in a headline beside the list's '— Nord Cotentin,
     qui associe …': a name that is another mention's name less its leading compass word is that
     territory named short, when only one name of the text so holds it; not an item of a list of
-    territories, which names one in full ("Cotentin" and "Nord Cotentin" as two items stay two)."""
+    territories, which names one in full ("Cotentin" and "Nord Cotentin" as two items stay two), nor
+    a counted section's heading ("Luberon" and "Sud-Luberon" over two sections)."""
     longer: dict[str, set[str]] = {}
     for mention in mentions:
         compass, _, rest = mention.territory_id.partition("-")
         if compass in COMPASS_HEADS and rest:
             longer.setdefault(rest, set()).add(mention.name)
-    listed = {m.territory_id for m in mentions if m.rule.startswith("territory.list_item") and m.intro is not None}
+    listed = {m.territory_id for m in mentions if m.rule.startswith("territory.list_item") and m.intro is not None
+              or m.rule == SECTION_RULE}
     for mention in mentions:
         names = longer.get(mention.territory_id, set())
         if len(names) == 1 and mention.territory_id not in listed:

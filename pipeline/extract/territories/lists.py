@@ -5,6 +5,7 @@ A list of programme axes, measures or people is not a list of territories: its i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from pipeline.extract import figure_scope
@@ -677,16 +678,24 @@ def _gloss_parts_start(text: str, item: Item) -> int | None:
 def _gloss_line_start(text: str, item: Item) -> int | None:
     """Where an item's name ends when its first line is the name and its one next line is a
     sentence about it, four words or more opening with a capital and closed by a full stop
-    ("Épinal – Vosges centrales" / "  Papier, bois et ameublement …"); a name wrapped over two lines ("… – Bar-le-Duc –" / "Bassin de Joinville.")
-    is whole."""
+    ("Épinal – Vosges centrales" / "  Papier, bois et ameublement …") or a field of its record
+    ("Centre Morbihan Communauté" / "  Filière : agroalimentaire."); a name wrapped over two lines
+    ("… – Bar-le-Duc –" / "Bassin de Joinville.") is whole."""
     content = item.content.of(text)
     first_end = content.find("\n")
     if first_end <= 0 or content.count("\n") > 1 or WRAPPED_LINE_END.search(fold(content[:first_end])):
         return None
     gloss = content[first_end + 1:].strip()
-    if not (gloss[:1].isupper() and gloss.endswith((".", "!")) and len(gloss.split()) >= 4):
+    if not (gloss[:1].isupper() and gloss.endswith((".", "!")) and len(gloss.split()) >= 4
+            or RECORD_FIELD_LINE.match(fold(gloss))):
         return None
     return item.content.start + len(content[:first_end].rstrip())
+
+
+# "3. Centre Morbihan Communauté" / "   Filière : agroalimentaire.": a field of the territory's
+# record under its name, however short (territory_words.json record_fields)
+RECORD_FIELD_LINE = re.compile(r"(?:" + WORDS["record_fields"]["departements"] + "|" + WORDS["record_fields"]["other"]
+                               + r")[ \t]*:[ \t]")
 
 
 # "📍 Clermont Arverne Industrie – Clermont Auvergne Métropole et Mond'Arverne Communauté": a
@@ -855,6 +864,7 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
             intro = (previous.intro.start, previous.items[0].span.start)
         spread = _place_led_items(text, lst, places) if labels_only else {}
         whole_lines = announced and _intro_counts_lines(text, lst)
+        paired = announced and _items_name_pairs(text, lst, places)
         for item in lst.items:
             if item is lst.items[-1] and _cut_by_the_page(text, lst):
                 continue
@@ -885,8 +895,7 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                       else [(side.end, item.content.end)] if side
                       else _item_pieces(text, item, announced or labels_only, place_heading, whole_lines))
             pieces = [pair for piece in pieces for pair in _bracketed_pair(text, *piece, places)]
-            for start, end in pieces:
-                name_start, name_end, codes = name_and_codes(text, start, end, places)
+            for start, end, (name_start, name_end, codes) in _named_pieces(text, pieces, places, paired):
                 if whole_lines and len(item.parts) > 1 and (start, end) == (item.content.start, item.content.end):
                     # the line is one name: it ends where its last part's name ends, not at the first ';'
                     _, name_end, last_codes = name_and_codes(text, item.parts[-1].start, item.parts[-1].end, places)
@@ -937,6 +946,49 @@ def _bracketed_pair(text: str, start: int, end: int, places: list[PlaceMention])
     if "(" not in text[second[0]:end] or not all(name_and_codes(text, s, e, places)[2] for s, e in (first, second)):
         return [(start, end)]
     return [first, second]
+
+
+def _named_pieces(text: str, pieces: list[tuple[int, int]], places: list[PlaceMention],
+                  paired: bool) -> Iterator[tuple[int, int, tuple[int, int, set[str]]]]:
+    """(start, end, (name start, name end, codes)) of each piece's name; in a list whose items
+    each hold two names (`_items_name_pairs`), of each half, both with the piece's codes."""
+    for start, end in pieces:
+        named = name_and_codes(text, start, end, places)
+        halves = _pair_halves(text, named[0], named[1]) if paired else None
+        if halves is None:
+            yield start, end, named
+            continue
+        for half_start, half_end in halves:
+            yield half_start, half_end, (half_start, half_end, named[2])
+
+
+HALF_OPENING = re.compile(r"(?:(?:[Ll]a|[Ll]es?)\s+|[Ll]['’]\s*)?[A-ZÀ-Ý]")
+
+
+def _pair_halves(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The two names of "Est du Loiret et Nord Loiret": one " et " between two parts opening with
+    a capital, which together are no intercommunality's name ("Lamballe Terre et Mer")."""
+    joints = list(ET_JOINT.finditer(text, start, end))
+    if len(joints) != 1 or is_epci_name(text[start:end]):
+        return None
+    halves = [(start, joints[0].start()), (joints[0].end(), end)]
+    return halves if all(HALF_OPENING.match(text, s, e) for s, e in halves) else None
+
+
+def _items_name_pairs(text: str, lst: ListBlock, places: list[PlaceMention]) -> bool:
+    """Whether each item of the list names two territories joined by "et" ("• Est du Loiret et
+    Nord Loiret (Loiret)"): the paragraph over it counts twice as many territories as it has
+    items, not as many, and every item's name so parts in two. A name holding "et" ("Vallée de la
+    Bresle et Vimeu") stays whole in a list the count sizes otherwise."""
+    if lst.context is None or len(lst.items) < 2:
+        return False
+    folded = _without_programme_name(fold(lst.context.of(text)))
+    counts = {SMALL_COUNTS.get(m.group("count")) or int(m.group("count"))
+              for m in COUNTED_TERRITORIES.finditer(folded) if m.group("count")}
+    if 2 * len(lst.items) not in counts or len(lst.items) in counts:
+        return False
+    return all(_pair_halves(text, *name_and_codes(text, item.content.start, item.content.end, places)[:2])
+               for item in lst.items)
 
 
 def _opens_a_quote(text: str, start: int, end: int) -> bool:
@@ -1858,6 +1910,12 @@ def coded_dash_lines(text: str, places: list[PlaceMention]) -> list[TerritoryMen
     return found
 
 
+# "| 7 | Lacq – Pau – Tarbes (interrégional avec l'Occitanie) |": a remark in lower case in brackets
+# closing the cell glosses the name
+# (searched from its bracket: no run of blanks read again from each of its blanks)
+CELL_GLOSS = re.compile(r"\([a-zà-ÿ][^()\n]*\)[ \t*_]*$")
+
+
 def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     """territory.table_cell: the cells of a table's territory column ("Territoire d'industrie |
     EPCI | SIREN de l'EPCI | Département"), with the départements of the row's département cell;
@@ -1888,7 +1946,11 @@ def table_cells(text: str, structure: Structure, places: list[PlaceMention]) -> 
             # a cell naming several territories of the row's département: "Creusot-Montceau ; Chalon-sur-Saône Bresse"
             parts = [] if name else _territory_parts(text, cell_parts(text, row[column]))
             for part in parts or [row[column]]:
-                mention = make_mention(text, part.start, part.end, TABLE_CELL, codes, row[-1].end, name=name)
+                gloss = CELL_GLOSS.search(text, part.start, part.end)
+                end = gloss.start() if gloss and not name else part.end
+                while end > part.start and text[end - 1] in " \t":
+                    end -= 1
+                mention = make_mention(text, part.start, end, TABLE_CELL, codes, row[-1].end, name=name)
                 if mention:
                     found.append(mention)
     return found

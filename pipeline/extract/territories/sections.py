@@ -17,7 +17,8 @@ import re
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import COUNT_WORDS, Block, Structure
 from pipeline.extract.territories.common import (INSTITUTION, PREFIX, WORDS, TerritoryMention, capitalised_run,
-                                                 codes_after, is_place_adjective, is_place_name, make_mention)
+                                                 codes_after, is_place_adjective, is_place_name, is_region_name,
+                                                 make_mention)
 from pipeline.normalize import fold
 
 RULE = "territory.section_heading"
@@ -33,6 +34,8 @@ TOPIC = re.compile(WORDS["section_topic"])
 # a line that is no sentence ("Publié le 20/11/2023", "*Communiqué – Lille, le 28 novembre 2019*")
 # between a title counting the territories and their headings
 NO_SENTENCE = re.compile(r"[^.!?\n]*")
+# "2. TROIS TERRITOIRES À LA LOUPE": a numbered chapter's title, the last line of a list block
+CHAPTER_TITLE = re.compile(r"[ \t#*_]*\d{1,2}[.)][ \t]+[^.!?:\n]+")
 # "Compétences", "Foncier", "Transition écologique": a theme's heading, no territory's
 THEME = re.compile(r"(?:" + "|".join(WORDS["section_themes"]) + r")\b")
 # "Le renouvellement : Aurillac Figeac Rodez": a kicker in lower case, the name after its colon
@@ -69,8 +72,10 @@ def section_names(text: str, structure: Structure, places: list[PlaceMention]) -
             sections = _sections(blocks, index + 1, (count if closing else count + 1) if count else MAX_UNCOUNTED)
             if len(sections) < (count or MIN_UNCOUNTED) or not closing and len(sections) > count:
                 continue
-            mentions = [_name(text, heading, section_end, places) for heading, section_end in sections[:count or None]]
-            if all(mentions) and (count or all(_placed_or_a_territory(folded, mention) for mention in mentions)):
+            mentions = [_name(text, heading, section_end, places, place_named=bool(count))
+                        for heading, section_end in sections[:count or None]]
+            if all(mentions) and (count or all(_placed_or_a_territory(folded, mention) for mention in mentions)) \
+                    and not all(is_place_name(mention.name) for mention in mentions):
                 found.extend(mentions)
                 break
     return found + _award_kicker_names(text, folded, blocks, places, {m.start for m in found})
@@ -100,6 +105,10 @@ def _announced_counts(text: str, folded: str, blocks: list[Block], index: int) -
     counts nothing and is a line that is no sentence, a dateline, the title's over it
     ("<h1>… : deux territoires labellisés</h1><p>Publié le 20/11/2023</p><h2>Luberon</h2>")."""
     block = blocks[index]
+    if block.kind == "list":  # "1. LE PROGRAMME" / … / "2. TROIS TERRITOIRES À LA LOUPE": a chapter's numbered title
+        line_start = text.rfind("\n", block.span.start, block.span.end) + 1
+        return _counts(folded, line_start, block.span.end) \
+            if CHAPTER_TITLE.fullmatch(text, line_start, block.span.end) else []
     if block.kind not in ("heading", "paragraph"):
         return []
     counts = _counts(folded, block.span.start, block.span.end)
@@ -150,7 +159,11 @@ def _sections(blocks: list[Block], index: int, count: int) -> list[tuple[Block, 
     return sections
 
 
-def _name(text: str, heading: Block, section_end: int, places: list[PlaceMention]) -> TerritoryMention | None:
+def _name(text: str, heading: Block, section_end: int, places: list[PlaceMention],
+          place_named: bool = False) -> TerritoryMention | None:
+    """The territory a section's heading names. A heading naming a département ("Ariège") names
+    the territory called after it when `place_named`: among as many headings as the count says
+    territories, beside one naming no place (a run of départements' headings names none)."""
     start, end = heading.span.start, heading.span.end
     while start < end and text[start] in " \t#*_":
         start += 1
@@ -166,7 +179,8 @@ def _name(text: str, heading: Block, section_end: int, places: list[PlaceMention
     if name_end == name_start or not NAME_CLOSE.match(text, name_end, end):
         return None
     name = text[name_start:name_end]
-    if len(WORD.findall(name)) > MAX_SECTION_NAME_WORDS or is_place_name(name) or INSTITUTION.match(fold(name)) \
+    if len(WORD.findall(name)) > MAX_SECTION_NAME_WORDS or is_place_name(name) and not place_named \
+            or is_region_name(name) or INSTITUTION.match(fold(name)) \
             or THEME.match(fold(name)):
         return None  # "Jura : …" heads a département's section, "Région : …" an institution's
     return make_mention(text, name_start, name_end, RULE, codes_after(text, name_end, places), section_end)
