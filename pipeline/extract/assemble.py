@@ -901,7 +901,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         placing = members | (placed_at if len(placed_at) >= 2 else set())
         departements = sorted(row.pop("departements") | members | (named & placing if placing else named)
                               | _named_places_standing(row["name"], named)
-                              | _placed_after_its_name(text, row["name"], context_places)) \
+                              | _placed_after_its_name(text, row["name"], context_places)
+                              | _extent_said_after_its_name(text, row["name"], context_places, sentences, breaks, name_spans)) \
             or sorted(officials) or sorted(prefects) \
             or sorted(_prefectures_in_name(row["name"]) & named_departements)
         sentence_regions = row.pop("sentence_regions")
@@ -1175,6 +1176,68 @@ def _placed_after_its_name(text: str, name: str, places: list[PlaceMention]) -> 
         if complement:
             found |= {p.code for p in _places_opening(text, places, *complement.span(1)) if p.kind == "departement"}
     return found
+
+
+# what says that the départements listed right after it are the extent of what the sentence is
+# about: "s'étend sur trois départements, le Tarn, l'Aude et la Haute-Garonne", "un attelage à trois
+# départements (Marne, Haute-Marne, Meuse)", "17 intercommunalités réparties sur le Cantal, le Lot et
+# l'Aveyron", "réunit onze intercommunalités des Pyrénées-Atlantiques et des Hautes-Pyrénées"
+EXTENT_CUE = re.compile(r"\bd[ée]partements\b|\b[àa]\s+cheval\b|\bs['’]\s*[ée]tend\w*|\bchevauch\w*|\br[ée]parti\w*"
+                        r"|\bcouvr\w*|\b(?:r[ée]uni\w*|rassembl\w*|regroup\w*|associ\w*|f[ée]d[èe]r\w*|compt\w*|compren\w*)"
+                        r"\s+(?:[\w'’-]+\s+){0,3}?(?:intercommunalit[ée]s|communaut[ée]s|EPCI)\b", re.IGNORECASE)
+EXTENT_REACH = 60  # how far after its cue the départements may start ("couvre l'aire urbaine X, sur le Doubs, …")
+# the next sentence goes on about the territory: "Il s'étend désormais sur …", "Déjà pionnier lors de
+# la première phase, le territoire réunit désormais onze intercommunalités des …"
+REFERS_BACK = re.compile(r"\b(?:il|elle|celui-ci|(?:ce|le)\s+territoire)\b", re.IGNORECASE)
+# what may stand between two names given together ("A, B et C couvrent …": the extent is the three's)
+NAMES_GLUE = re.compile(r"[\s,«»\"“”]*(?:\b(?:et|ou)\b)?[\s«»\"“”]*(?:\b(?:la|le|les|l)\b\s*|l['’]\s*)?")
+
+
+def _extent_said_after_its_name(text: str, name: str, places: list[PlaceMention], sentences: list[tuple[int, int]],
+                                breaks: list[tuple[int, int]], name_spans: list[tuple[int, int]]) -> set[str]:
+    """The départements a sentence lists as a territory's extent, two at least, after any
+    occurrence of its name ("Le Territoire d'industrie X rassemble 17 intercommunalités réparties
+    sur le Cantal, le Lot et l'Aveyron"), or in the next sentence of the paragraph when that one
+    refers back to it ("… sous le nom de X. Il s'étend désormais sur trois départements, le Tarn,
+    l'Aude et la Haute-Garonne"). Read up to the next other territory's name only, and not for a
+    name given together with others ("A, B et C couvrent …"): the extent is then theirs."""
+    found: set[str] = set()
+    folded_name = fold(name)
+    others = sorted(span for span in name_spans if fold(text[span[0]:span[1]]) != folded_name)
+    for start, end in _standalone_occurrences(fold(text), folded_name) if name else []:
+        sentence = _sentence_of(sentences, start)
+        before = [span for span in others if sentence[0] <= span[0] and span[1] <= start]
+        if before and NAMES_GLUE.fullmatch(text, before[-1][1], start):
+            continue
+        stop = max(sentence[1], end)
+        following = _sentence_of(sentences, stop + 1) if stop + 1 < len(text) else None
+        if following and following[0] > stop and not text[stop:following[0]].count("\n") \
+                and REFERS_BACK.search(text, following[0], min(following[1], following[0] + 80)):
+            stop = following[1]
+        paragraph_break = _paragraph_break(breaks, end, stop)
+        stop = paragraph_break if paragraph_break is not None else stop
+        later = [span[0] for span in others if end <= span[0] < stop]
+        stop = min(later, default=stop)
+        for cue in EXTENT_CUE.finditer(text, end, stop):
+            run = _departements_run(text, places, cue.end(), stop)
+            if len({p.code for p in run}) >= 2:
+                found |= {p.code for p in run}
+    return found
+
+
+def _departements_run(text: str, places: list[PlaceMention], start: int, stop: int) -> list[PlaceMention]:
+    """The départements listed one after the other from the first place within EXTENT_REACH of
+    `start`, joined by commas, "et" and articles only (before `stop`)."""
+    run: list[PlaceMention] = []
+    for place in places_starting_in(places, start, stop):
+        if place.kind != "departement" or place.end > stop:
+            break
+        if run and not PLACE_GLUE.fullmatch(text, run[-1].end, place.start):
+            break
+        if not run and place.start - start > EXTENT_REACH:
+            break
+        run.append(place)
+    return run
 
 
 def _places_opening(text: str, places: list[PlaceMention], start: int, stop: int) -> list[PlaceMention]:
