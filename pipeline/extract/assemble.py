@@ -1189,6 +1189,9 @@ EXTENT_REACH = 60  # how far after its cue the départements may start ("couvre 
 # the next sentence goes on about the territory: "Il s'étend désormais sur …", "Déjà pionnier lors de
 # la première phase, le territoire réunit désormais onze intercommunalités des …"
 REFERS_BACK = re.compile(r"\b(?:il|elle|celui-ci|(?:ce|le)\s+territoire)\b", re.IGNORECASE)
+# a partner or a model the sentence turns to ("X coopère avec des industriels de la vallée de l'Adour,
+# à cheval sur les Landes et les Pyrénées-Atlantiques"): what follows is about them
+TURNS_TO_ANOTHER = re.compile(r"\b(?:avec|comme|contrairement|[àa]\s+l['’]instar|[àa]\s+l['’]image|aux\s+c[ôo]t[ée]s)\b", re.IGNORECASE)
 # what may stand between two names given together ("A, B et C couvrent …": the extent is the three's)
 NAMES_GLUE = re.compile(r"[\s,«»\"“”]*(?:\b(?:et|ou)\b)?[\s«»\"“”]*(?:\b(?:la|le|les|l)\b\s*|l['’]\s*)?")
 
@@ -1199,8 +1202,9 @@ def _extent_said_after_its_name(text: str, name: str, places: list[PlaceMention]
     occurrence of its name ("Le Territoire d'industrie X rassemble 17 intercommunalités réparties
     sur le Cantal, le Lot et l'Aveyron"), or in the next sentence of the paragraph when that one
     refers back to it ("… sous le nom de X. Il s'étend désormais sur trois départements, le Tarn,
-    l'Aude et la Haute-Garonne"). Read up to the next other territory's name only, and not for a
-    name given together with others ("A, B et C couvrent …"): the extent is then theirs."""
+    l'Aude et la Haute-Garonne"). Read up to the next other territory's name or a partner the
+    sentence turns to (TURNS_TO_ANOTHER) only, and not for a name given together with others ("A, B
+    et C couvrent …"): the extent is then theirs."""
     found: set[str] = set()
     folded_name = fold(name)
     others = sorted(span for span in name_spans if fold(text[span[0]:span[1]]) != folded_name)
@@ -1217,7 +1221,8 @@ def _extent_said_after_its_name(text: str, name: str, places: list[PlaceMention]
         paragraph_break = _paragraph_break(breaks, end, stop)
         stop = paragraph_break if paragraph_break is not None else stop
         later = [span[0] for span in others if end <= span[0] < stop]
-        stop = min(later, default=stop)
+        turn = TURNS_TO_ANOTHER.search(text, end, stop)
+        stop = min(later + ([turn.start()] if turn else []), default=stop)
         for cue in EXTENT_CUE.finditer(text, end, stop):
             run = _departements_run(text, places, cue.end(), stop)
             if len({p.code for p in run}) >= 2:
