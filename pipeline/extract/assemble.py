@@ -891,6 +891,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     named_departements = {p.code for p in places if p.kind == "departement"}  # offices' seats too
     coded_headings = coded_departement_headings(text, stated_places) if by_id else []
     territory_rows = []
+    mention_starts = {m.start for m in mentions}
     for row in by_id.values():
         members, named = row.pop("member_departements"), row.pop("name_departements")
         # a département word in the name that none of the linked members lies in, nor any of the
@@ -903,6 +904,7 @@ def extract(text: str, doc: Doc) -> Extraction:
                               | _named_places_standing(row["name"], named)
                               | _placed_after_its_name(text, row["name"], context_places)
                               | _extent_said_after_its_name(text, row["name"], context_places, sentences, breaks, name_spans)) \
+            or sorted(_placed_before_a_later_occurrence(text, row["name"], context_places, mention_starts, name_spans)) \
             or sorted(officials) or sorted(prefects) \
             or sorted(_prefectures_in_name(row["name"]) & named_departements)
         sentence_regions = row.pop("sentence_regions")
@@ -1228,6 +1230,30 @@ def _extent_said_after_its_name(text: str, name: str, places: list[PlaceMention]
             if len({p.code for p in run}) >= 2:
                 found |= {p.code for p in run}
     return found
+
+
+def _placed_before_a_later_occurrence(text: str, name: str, places: list[PlaceMention], mention_starts: set[int],
+                                      name_spans: list[tuple[int, int]]) -> set[str]:
+    """The one département named before a territory's name in the sentence of an occurrence that
+    no finder took as a mention, as its mentions' own sentences are read (_stated_departements): a
+    text that names it first in passing and places it in a later section ("Le premier … est un
+    territoire de l'Indre-et-Loire au nom trompeur : le Grand Est Touraine n'a rien à voir …").
+    Not when another territory's name stands before it in that sentence (the place may be that
+    one's), nor when its occurrences disagree."""
+    folded_name = fold(name)
+    others = [span for span in name_spans if fold(text[span[0]:span[1]]) != folded_name]
+    codes: set[str] = set()
+    for start, _ in _standalone_occurrences(fold(text), folded_name) if name else []:
+        if start in mention_starts:
+            continue
+        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+        if any(sentence_start <= other < start for other, _ in others):
+            continue
+        found = {p.code for p in places_starting_in(places, sentence_start, start)
+                 if p.kind == "departement" and p.end <= start}
+        if len(found) == 1:
+            codes |= found
+    return codes if len(codes) == 1 else set()
 
 
 def _departements_run(text: str, places: list[PlaceMention], start: int, stop: int) -> list[PlaceMention]:
