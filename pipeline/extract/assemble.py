@@ -1192,8 +1192,9 @@ EXTENT_REACH = 60  # how far after its cue the départements may start ("couvre 
 # la première phase, le territoire réunit désormais onze intercommunalités des …"
 REFERS_BACK = re.compile(r"\b(?:il|elle|celui-ci|(?:ce|le)\s+territoire)\b", re.IGNORECASE)
 # a partner or a model the sentence turns to ("X coopère avec des industriels de la vallée de l'Adour,
-# à cheval sur les Landes et les Pyrénées-Atlantiques"): what follows is about them
-TURNS_TO_ANOTHER = re.compile(r"\b(?:avec|comme|contrairement|[àa]\s+l['’]instar|[àa]\s+l['’]image|aux\s+c[ôo]t[ée]s)\b", re.IGNORECASE)
+# à cheval sur les Landes et les Pyrénées-Atlantiques"): what follows is about them ("Comme son nom
+# l'indique, le territoire s'étend sur …" compares nothing)
+TURNS_TO_ANOTHER = re.compile(r"\b(?:avec|comme(?!\s+(?:son|leur)\s+nom\b)|contrairement|[àa]\s+l['’]instar|[àa]\s+l['’]image|aux\s+c[ôo]t[ée]s)\b", re.IGNORECASE)
 # what may stand between two names given together ("A, B et C couvrent …": the extent is the three's)
 NAMES_GLUE = re.compile(r"[\s,«»\"“”]*(?:\b(?:et|ou)\b)?[\s«»\"“”]*(?:\b(?:la|le|les|l)\b\s*|l['’]\s*)?")
 
