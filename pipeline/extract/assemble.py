@@ -892,6 +892,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     coded_headings = coded_departement_headings(text, stated_places) if by_id else []
     territory_rows = []
     mention_starts = {m.start for m in mentions}
+    written = _WrittenNames(fold(text), name_spans)
     for row in by_id.values():
         members, named = row.pop("member_departements"), row.pop("name_departements")
         # a département word in the name that none of the linked members lies in, nor any of the
@@ -903,8 +904,8 @@ def extract(text: str, doc: Doc) -> Extraction:
         departements = sorted(row.pop("departements") | members | (named & placing if placing else named)
                               | _named_places_standing(row["name"], named)
                               | _placed_after_its_name(text, row["name"], context_places)
-                              | _extent_said_after_its_name(text, row["name"], context_places, sentences, breaks, name_spans)) \
-            or sorted(_placed_before_a_later_occurrence(text, row["name"], context_places, mention_starts, name_spans)) \
+                              | _extent_said_after_its_name(text, row["name"], context_places, sentences, breaks, written)) \
+            or sorted(_placed_before_a_later_occurrence(text, row["name"], context_places, mention_starts, written)) \
             or sorted(officials) or sorted(prefects) \
             or sorted(_prefectures_in_name(row["name"]) & named_departements)
         sentence_regions = row.pop("sentence_regions")
@@ -1199,8 +1200,39 @@ TURNS_TO_ANOTHER = re.compile(r"\b(?:avec|comme(?!\s+(?:son|leur)\s+nom\b)|contr
 NAMES_GLUE = re.compile(r"[\s,«»\"“”]*(?:\b(?:et|ou)\b)?[\s«»\"“”]*(?:\b(?:la|le|les|l)\b\s*|l['’]\s*)?")
 
 
+class _WrittenNames:
+    """Where the territories' names are written (_spans_of_names), in order: the other name nearest
+    before or after a position, by bisection (each of a list's 2,000 names read all the others)."""
+
+    def __init__(self, folded: str, spans: list[tuple[int, int]]):
+        self.folded = folded
+        self.spans = sorted(set(spans))
+        self.starts = [start for start, _ in self.spans]
+
+    def last_other_before(self, position: int, floor: int, name: str, ending_by: bool = True) -> tuple[int, int] | None:
+        """The last span starting in [floor, position) whose text is not `name` (folded) and, if
+        `ending_by`, that ends by `position`."""
+        for index in range(bisect_left(self.starts, position) - 1, -1, -1):
+            start, end = self.spans[index]
+            if start < floor:
+                return None
+            if self.folded[start:end] != name and (end <= position or not ending_by):
+                return start, end
+        return None
+
+    def first_other_from(self, position: int, stop: int, name: str) -> int | None:
+        """Where the first span starting in [position, stop) whose text is not `name` starts."""
+        for index in range(bisect_left(self.starts, position), len(self.spans)):
+            start, end = self.spans[index]
+            if start >= stop:
+                return None
+            if self.folded[start:end] != name:
+                return start
+        return None
+
+
 def _extent_said_after_its_name(text: str, name: str, places: list[PlaceMention], sentences: list[tuple[int, int]],
-                                breaks: list[tuple[int, int]], name_spans: list[tuple[int, int]]) -> set[str]:
+                                breaks: list[tuple[int, int]], written: _WrittenNames) -> set[str]:
     """The départements a sentence lists as a territory's extent, two at least, after any
     occurrence of its name ("Le Territoire d'industrie X rassemble 17 intercommunalités réparties
     sur le Cantal, le Lot et l'Aveyron"), or in the next sentence of the paragraph when that one
@@ -1210,11 +1242,10 @@ def _extent_said_after_its_name(text: str, name: str, places: list[PlaceMention]
     et C couvrent …"): the extent is then theirs."""
     found: set[str] = set()
     folded_name = fold(name)
-    others = sorted(span for span in name_spans if fold(text[span[0]:span[1]]) != folded_name)
-    for start, end in _standalone_occurrences(fold(text), folded_name) if name else []:
+    for start, end in _standalone_occurrences(written.folded, folded_name) if name else []:
         sentence = _sentence_of(sentences, start)
-        before = [span for span in others if sentence[0] <= span[0] and span[1] <= start]
-        if before and NAMES_GLUE.fullmatch(text, before[-1][1], start):
+        before = written.last_other_before(start, sentence[0], folded_name)
+        if before and NAMES_GLUE.fullmatch(text, before[1], start):
             continue
         stop = max(sentence[1], end)
         following = _sentence_of(sentences, stop + 1) if stop + 1 < len(text) else None
@@ -1223,9 +1254,10 @@ def _extent_said_after_its_name(text: str, name: str, places: list[PlaceMention]
             stop = following[1]
         paragraph_break = _paragraph_break(breaks, end, stop)
         stop = paragraph_break if paragraph_break is not None else stop
-        later = [span[0] for span in others if end <= span[0] < stop]
+        later = written.first_other_from(end, stop, folded_name)
+        stop = later if later is not None else stop
         turn = TURNS_TO_ANOTHER.search(text, end, stop)
-        stop = min(later + ([turn.start()] if turn else []), default=stop)
+        stop = turn.start() if turn else stop
         for cue in EXTENT_CUE.finditer(text, end, stop):
             run = _departements_run(text, places, cue.end(), stop)
             if len({p.code for p in run}) >= 2:
@@ -1234,7 +1266,7 @@ def _extent_said_after_its_name(text: str, name: str, places: list[PlaceMention]
 
 
 def _placed_before_a_later_occurrence(text: str, name: str, places: list[PlaceMention], mention_starts: set[int],
-                                      name_spans: list[tuple[int, int]]) -> set[str]:
+                                      written: _WrittenNames) -> set[str]:
     """The one département named before a territory's name in the sentence of an occurrence that
     no finder took as a mention, as its mentions' own sentences are read (_stated_departements): a
     text that names it first in passing and places it in a later section ("Le premier … est un
@@ -1242,13 +1274,12 @@ def _placed_before_a_later_occurrence(text: str, name: str, places: list[PlaceMe
     Not when another territory's name stands before it in that sentence (the place may be that
     one's), nor when its occurrences disagree."""
     folded_name = fold(name)
-    others = [span for span in name_spans if fold(text[span[0]:span[1]]) != folded_name]
     codes: set[str] = set()
-    for start, _ in _standalone_occurrences(fold(text), folded_name) if name else []:
+    for start, _ in _standalone_occurrences(written.folded, folded_name) if name else []:
         if start in mention_starts:
             continue
         sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-        if any(sentence_start <= other < start for other, _ in others):
+        if written.last_other_before(start, sentence_start, folded_name, ending_by=False):
             continue
         found = {p.code for p in places_starting_in(places, sentence_start, start)
                  if p.kind == "departement" and p.end <= start}
