@@ -894,6 +894,8 @@ def extract(text: str, doc: Doc) -> Extraction:
     named_departements = {p.code for p in places if p.kind == "departement"}  # offices' seats too
     coded_headings = coded_departement_headings(text, stated_places) if by_id else []
     territory_rows = []
+    mention_starts = {m.start for m in mentions}
+    written = _WrittenNames(fold(text), name_spans)
     for row in by_id.values():
         members, named = row.pop("member_departements"), row.pop("name_departements")
         # a département word in the name that none of the linked members lies in, nor any of the
@@ -904,7 +906,9 @@ def extract(text: str, doc: Doc) -> Extraction:
         placing = members | (placed_at if len(placed_at) >= 2 else set())
         departements = sorted(row.pop("departements") | members | (named & placing if placing else named)
                               | _named_places_standing(row["name"], named)
-                              | _placed_after_its_name(text, row["name"], context_places)) \
+                              | _placed_after_its_name(text, row["name"], context_places)
+                              | _extent_said_after_its_name(text, row["name"], context_places, sentences, breaks, written)) \
+            or sorted(_placed_before_a_later_occurrence(text, row["name"], context_places, mention_starts, written)) \
             or sorted(officials) or sorted(prefects) \
             or sorted(_prefectures_in_name(row["name"]) & named_departements)
         sentence_regions = row.pop("sentence_regions")
@@ -1178,6 +1182,128 @@ def _placed_after_its_name(text: str, name: str, places: list[PlaceMention]) -> 
         if complement:
             found |= {p.code for p in _places_opening(text, places, *complement.span(1)) if p.kind == "departement"}
     return found
+
+
+# what says that the départements listed right after it are the extent of what the sentence is
+# about: "s'étend sur trois départements, le Tarn, l'Aude et la Haute-Garonne", "un attelage à trois
+# départements (Marne, Haute-Marne, Meuse)", "17 intercommunalités réparties sur le Cantal, le Lot et
+# l'Aveyron", "réunit onze intercommunalités des Pyrénées-Atlantiques et des Hautes-Pyrénées"
+EXTENT_CUE = re.compile(r"\bd[ée]partements\b|\b[àa]\s+cheval\b|\bs['’]\s*[ée]tend\w*|\bchevauch\w*|\br[ée]parti\w*"
+                        r"|\bcouvr\w*|\b(?:r[ée]uni\w*|rassembl\w*|regroup\w*|associ\w*|f[ée]d[èe]r\w*|compt\w*|compren\w*)"
+                        r"\s+(?:[\w'’-]+\s+){0,3}?(?:intercommunalit[ée]s|communaut[ée]s|EPCI)\b", re.IGNORECASE)
+EXTENT_REACH = 60  # how far after its cue the départements may start ("couvre l'aire urbaine X, sur le Doubs, …")
+# the next sentence goes on about the territory: "Il s'étend désormais sur …", "Déjà pionnier lors de
+# la première phase, le territoire réunit désormais onze intercommunalités des …"
+REFERS_BACK = re.compile(r"\b(?:il|elle|celui-ci|(?:ce|le)\s+territoire)\b", re.IGNORECASE)
+# a partner or a model the sentence turns to ("X coopère avec des industriels de la vallée de l'Adour,
+# à cheval sur les Landes et les Pyrénées-Atlantiques"): what follows is about them ("Comme son nom
+# l'indique, le territoire s'étend sur …" compares nothing)
+TURNS_TO_ANOTHER = re.compile(r"\b(?:avec|comme(?!\s+(?:son|leur)\s+nom\b)|contrairement|[àa]\s+l['’]instar|[àa]\s+l['’]image|aux\s+c[ôo]t[ée]s)\b", re.IGNORECASE)
+# what may stand between two names given together ("A, B et C couvrent …": the extent is the three's)
+NAMES_GLUE = re.compile(r"[\s,«»\"“”]*(?:\b(?:et|ou)\b)?[\s«»\"“”]*(?:\b(?:la|le|les|l)\b\s*|l['’]\s*)?")
+
+
+class _WrittenNames:
+    """Where the territories' names are written (_spans_of_names), in order: the other name nearest
+    before or after a position, by bisection (each of a list's 2,000 names read all the others)."""
+
+    def __init__(self, folded: str, spans: list[tuple[int, int]]):
+        self.folded = folded
+        self.spans = sorted(set(spans))
+        self.starts = [start for start, _ in self.spans]
+
+    def last_other_before(self, position: int, floor: int, name: str, ending_by: bool = True) -> tuple[int, int] | None:
+        """The last span starting in [floor, position) whose text is not `name` (folded) and, if
+        `ending_by`, that ends by `position`."""
+        for index in range(bisect_left(self.starts, position) - 1, -1, -1):
+            start, end = self.spans[index]
+            if start < floor:
+                return None
+            if self.folded[start:end] != name and (end <= position or not ending_by):
+                return start, end
+        return None
+
+    def first_other_from(self, position: int, stop: int, name: str) -> int | None:
+        """Where the first span starting in [position, stop) whose text is not `name` starts."""
+        for index in range(bisect_left(self.starts, position), len(self.spans)):
+            start, end = self.spans[index]
+            if start >= stop:
+                return None
+            if self.folded[start:end] != name:
+                return start
+        return None
+
+
+def _extent_said_after_its_name(text: str, name: str, places: list[PlaceMention], sentences: list[tuple[int, int]],
+                                breaks: list[tuple[int, int]], written: _WrittenNames) -> set[str]:
+    """The départements a sentence lists as a territory's extent, two at least, after any
+    occurrence of its name ("Le Territoire d'industrie X rassemble 17 intercommunalités réparties
+    sur le Cantal, le Lot et l'Aveyron"), or in the next sentence of the paragraph when that one
+    refers back to it ("… sous le nom de X. Il s'étend désormais sur trois départements, le Tarn,
+    l'Aude et la Haute-Garonne"). Read up to the next other territory's name or a partner the
+    sentence turns to (TURNS_TO_ANOTHER) only, and not for a name given together with others ("A, B
+    et C couvrent …"): the extent is then theirs."""
+    found: set[str] = set()
+    folded_name = fold(name)
+    for start, end in _standalone_occurrences(written.folded, folded_name) if name else []:
+        sentence = _sentence_of(sentences, start)
+        before = written.last_other_before(start, sentence[0], folded_name)
+        if before and NAMES_GLUE.fullmatch(text, before[1], start):
+            continue
+        stop = max(sentence[1], end)
+        following = _sentence_of(sentences, stop + 1) if stop + 1 < len(text) else None
+        if following and following[0] > stop and not text[stop:following[0]].count("\n") \
+                and REFERS_BACK.search(text, following[0], min(following[1], following[0] + 80)):
+            stop = following[1]
+        paragraph_break = _paragraph_break(breaks, end, stop)
+        stop = paragraph_break if paragraph_break is not None else stop
+        later = written.first_other_from(end, stop, folded_name)
+        stop = later if later is not None else stop
+        turn = TURNS_TO_ANOTHER.search(text, end, stop)
+        stop = turn.start() if turn else stop
+        for cue in EXTENT_CUE.finditer(text, end, stop):
+            run = _departements_run(text, places, cue.end(), stop)
+            if len({p.code for p in run}) >= 2:
+                found |= {p.code for p in run}
+    return found
+
+
+def _placed_before_a_later_occurrence(text: str, name: str, places: list[PlaceMention], mention_starts: set[int],
+                                      written: _WrittenNames) -> set[str]:
+    """The one département named before a territory's name in the sentence of an occurrence that
+    no finder took as a mention, as its mentions' own sentences are read (_stated_departements): a
+    text that names it first in passing and places it in a later section ("Le premier … est un
+    territoire de l'Indre-et-Loire au nom trompeur : le Grand Est Touraine n'a rien à voir …").
+    Not when another territory's name stands before it in that sentence (the place may be that
+    one's), nor when its occurrences disagree."""
+    folded_name = fold(name)
+    codes: set[str] = set()
+    for start, _ in _standalone_occurrences(written.folded, folded_name) if name else []:
+        if start in mention_starts:
+            continue
+        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+        if written.last_other_before(start, sentence_start, folded_name, ending_by=False):
+            continue
+        found = {p.code for p in places_starting_in(places, sentence_start, start)
+                 if p.kind == "departement" and p.end <= start}
+        if len(found) == 1:
+            codes |= found
+    return codes if len(codes) == 1 else set()
+
+
+def _departements_run(text: str, places: list[PlaceMention], start: int, stop: int) -> list[PlaceMention]:
+    """The départements listed one after the other from the first place within EXTENT_REACH of
+    `start`, joined by commas, "et" and articles only (before `stop`)."""
+    run: list[PlaceMention] = []
+    for place in places_starting_in(places, start, stop):
+        if place.kind != "departement" or place.end > stop:
+            break
+        if run and not PLACE_GLUE.fullmatch(text, run[-1].end, place.start):
+            break
+        if not run and place.start - start > EXTENT_REACH:
+            break
+        run.append(place)
+    return run
 
 
 def _places_opening(text: str, places: list[PlaceMention], start: int, stop: int) -> list[PlaceMention]:
