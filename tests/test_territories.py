@@ -4205,3 +4205,15 @@ def test_a_territory_named_only_through_its_carrier(text, expected):
     from pipeline.extract.assemble import extract
     rows = extract(text, next(nlp.parse([text]))).territories
     assert {row["name"]: sorted(row["departement_codes"]) for row in rows} == expected
+
+
+def test_a_type_word_after_an_article_is_dropped_but_a_bare_items_name_is_kept():
+    """'du territoire de l'Agglomération Rochefort Océan' goes by the EPCI's own name; a list item
+    written "Agglomération Gap-Tallard-Durance (05)" is named as the text gives it."""
+    assert "Rochefort Océan" in names_of(
+        "La préfète annonce la reconduction du territoire de l'Agglomération Rochefort Océan dans le "
+        "programme Territoires d'industrie pour 2023-2027.")
+    assert "Agglomération Gap-Tallard-Durance" in names_of(
+        "Cinq territoires d'industrie sont labellisés en Provence-Alpes-Côte d'Azur : Pays de Grasse (06) ; "
+        "Durance-Lubéron-Verdon (04-83) ; Métropole Toulon Provence Méditerranée (83) ; Agglomération "
+        "Gap-Tallard-Durance (05) ; Pays d'Arles (13).")

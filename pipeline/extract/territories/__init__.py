@@ -269,7 +269,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _short_forms_named_in_full(text, kept)
     _carriers_left_out(kept)
     _demonym_for_its_departement(text, kept)
-    _type_word_before_its_epci_name(kept)
+    _type_word_before_its_epci_name(text, kept)
     _variants_of_one_name(text, kept)
     _named_without_its_compass_word(kept)
     headlines_named_in_full(kept)
@@ -2158,6 +2158,8 @@ AT_A_PLACE = re.compile(r"\s+(?:à|au|aux)\s+(?=[A-ZÀ-Ý])")
 TYPE_WORD_BEFORE_A_NAME = re.compile(r"(?:Agglom[ée]ration|Agglo|Communaut[ée]|Intercommunalit[ée])\s+(?=[A-ZÀ-Ý])")
 # The abbreviation of a legal form opening an EPCI's official name ("CA CAP Excellence").
 ABBREVIATED_LEGAL_FORM = re.compile(r"(?:CA|CC|CU)\s+")
+# The article that makes the type word a common noun: "de l'Agglomération X", "la Communauté X".
+ARTICLE_BEFORE = re.compile(r"(?:\b[Ll][’']\s*|\b[Ll]a\s+)$")
 
 
 @lru_cache(maxsize=1)
@@ -2168,15 +2170,18 @@ def _epci_names_behind_their_legal_form() -> frozenset[str]:
                      for epci in referential.load().epcis.values() for name in (n.name for n in epci.names))
 
 
-def _type_word_before_its_epci_name(mentions: list[TerritoryMention]) -> None:
+def _type_word_before_its_epci_name(text: str, mentions: list[TerritoryMention]) -> None:
     """'du territoire de l'Agglomération Cap Excellence': a territory designated by its one EPCI,
-    the type word written before the EPCI's own name (the referential's "CA CAP Excellence"), goes
-    by that name; a type word that belongs to the name stays ("Agglomération d'Agen", official as
-    "CA Agglomération d'Agen"; "Communauté Paris-Saclay")."""
+    the type word written before the EPCI's own name (the referential's "CA CAP Excellence") after
+    an article, goes by that name; written bare, as a list item's or a heading's name ("•
+    Agglomération Gap-Tallard-Durance (05)"), it is the name as the text gives it. A type word that
+    belongs to the name stays ("Agglomération d'Agen", official as "CA Agglomération d'Agen";
+    "Communauté Paris-Saclay")."""
     names = _epci_names_behind_their_legal_form()
     for mention in mentions:
         type_word = TYPE_WORD_BEFORE_A_NAME.match(mention.name)
-        if type_word and mention.territory_id not in names and name_key(mention.name[type_word.end():]) in names:
+        if (type_word and ARTICLE_BEFORE.search(text, max(0, mention.start - 4), mention.start)
+                and mention.territory_id not in names and name_key(mention.name[type_word.end():]) in names):
             mention.name = mention.name[type_word.end():]
 
 
