@@ -761,6 +761,7 @@ GENERATED_ACRONYM_SCORE = 0.90
 # "Artois-Lys Romane (CABBALR)": an acronym in brackets ending a written name
 BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Za-z0-9&]{2,10})\s*\)\s*$")
 # "CUCM (Creusot-Montceau)": an acronym's short name in brackets, no acronym itself
+COUNTED_CS = re.compile(r"^([2-4])C")  # "3CA", "4C": a count of the Cs the acronym opens with
 BRACKETED_SHORT_NAME = re.compile(r"\(\s*([A-ZÉÈÀÂÎÔ][^()]{2,60}?)\s*\)\s*$")
 LONE_ACRONYM_LENGTH = 5  # a known acronym this long, in capitals, of one EPCI in all France
 # a shorter one counts when the text writes it as an organisation's, after its article, again
@@ -1085,8 +1086,10 @@ class DocumentLinker:
     def _by_bracketed_short_name(self, written: str, acronym: str, epci_type: str | None) -> Link | None:
         """An acronym no list knows with a short name in brackets ("CUCM (Creusot-Montceau)"):
         the EPCI the short name means, with the legal form the acronym opens with, when the
-        acronym's other letters are the initials of the short name's words."""
+        acronym's other letters are the initials of the short name's words; a count opening it
+        stands for as many C ("3CA (Cœur de l'Avesnois)": the CC du Cœur de l'Avesnois)."""
         bracket = BRACKETED_SHORT_NAME.search(written)
+        acronym = COUNTED_CS.sub(lambda m: "C" * int(m.group(1)), acronym)
         form = re.match(r"C[CAU]", acronym)
         if not bracket or not form:
             return None
