@@ -1089,9 +1089,9 @@ class DocumentLinker:
     def _by_bracketed_short_name(self, written: str, acronym: str, epci_type: str | None) -> Link | None:
         """An acronym no list knows with a short name in brackets ("CUCM (Creusot-Montceau)"):
         the EPCI the short name means, with the legal form the acronym opens with, when the
-        acronym's other letters are the initials of the short name's words."""
+        acronym's other letters are the initials of the short name's words; a count opening it
+        stands for as many C ("3CA (Cœur de l'Avesnois)": the CC du Cœur de l'Avesnois)."""
         bracket = BRACKETED_SHORT_NAME.search(written)
-        # "3CA (Cœur de l'Avesnois)": a count of C opening it, the legal form's C counted in
         letters = COUNTED_C.sub(lambda count: "C" * int(count.group(1)), acronym)
         form = re.match(r"C[CAU]", letters)
         if not bracket or not form:

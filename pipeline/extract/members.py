@@ -2624,17 +2624,22 @@ ANAPHOR_SENTENCE_CHARS = 2000  # how far back a noun's sentence is looked for
 FIRST_PERSON = re.compile(r"(?i)notre\b")
 POINTING_BACK = re.compile(r"[ \t]*(?:" + WORDS["anaphora"][1:] + ")", re.IGNORECASE)  # "Il associe …"
 MASTHEAD = re.compile(r"\A(?:[ \t]*\S[^\n]*\n){1,3}?[ \t]*\n")  # the lines before the first blank one
+# A council's letterhead: the EPCI's name with its legal form alone on a line among the first
+# ones, under "République française — Département du Cher" and a blank line
+LETTERHEAD_LINES = 6
 
 
 def _publisher(text: str, taken: list[EpciMention]) -> Link | None:
     """The EPCI a masthead names with its legal form ("CŒUR & COTEAUX LE MAG / Le magazine de la
     Communauté de communes X / N° 18") or by its everyday name, a type word ending it ("X
-    COMMUNAUTÉ — LE MAG"), when it names one only."""
+    COMMUNAUTÉ — LE MAG"), or a letterhead line holds alone with its legal form, when it names
+    one only."""
     masthead = MASTHEAD.match(text)
-    if masthead is None:
-        return None
+    top_lines = text.split("\n", LETTERHEAD_LINES)[:LETTERHEAD_LINES]
+    top, top_end = {line.strip() for line in top_lines}, sum(len(line) + 1 for line in top_lines)
     named = {m.link.siren: m.link for m in taken
-             if m.end <= masthead.end() and (m.legal_form or m.rule == "epci.everyday_name")
+             if (masthead is not None and m.end <= masthead.end() and (m.legal_form or m.rule == "epci.everyday_name")
+                 or m.end <= top_end and m.legal_form and m.written_name.strip() in top)
              and m.link.siren and m.link.exact}
     return next(iter(named.values())) if len(named) == 1 else None
 

@@ -1662,8 +1662,9 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
     return found
 
 
-# "Territoires d'industrie : la Gironde en compte trois": a headline after the programme's name.
-HEADLINE = re.compile(r"[\s#*_]*" + PREFIX + r"\s*:", re.IGNORECASE)
+# "Territoires d'industrie : la Gironde en compte trois": a headline after the programme's name,
+# numbered when it is a section of a letter ("1. TERRITOIRE D'INDUSTRIE : LE CONTRAT EST SIGNÉ").
+HEADLINE = re.compile(r"[\s#*_]*(?:(?:\d{1,2}|[IVX]{1,4})[.)][ \t]+)?" + PREFIX + r"\s*:", re.IGNORECASE)
 
 
 def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
