@@ -29,7 +29,8 @@ SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 SUBJECT_REACH = 240  # the subject's names, their brackets and glosses, before its verb
 # The plural verb after the subject, maybe after a relative clause set off by commas ("…, que nous
 # avons visités pour ce dossier, illustrent", "…, qui avaient déjà signé le leur, ouvrent"); folded
-# text, the verb in lower case in the text, maybe negated ("A et B n'ont pas grand-chose en commun"). No adverb in -ment, no noun in -ent ("souvent", "président").
+# text, the verb in lower case in the text, maybe negated ("A et B n'ont pas grand-chose en
+# commun"). No adverb in -ment, no noun in -ent ("souvent", "président").
 VERB_AFTER_SUBJECT = re.compile(r"(?P<gloss>,\s+(?:qui|que|qu'|dont)\s[^,;:()\n]{1,120}?,)?\s+(?:n'|ne\s+)?"
                                 r"(?P<verb>ont|sont|avaient|etaient|seront|auront|[a-z]{3,}(?<!ment)(?<!souv)(?<!presid)ent)\b")
 # Where a last name lies, set off by a comma before the verb or its relative: ", dans la Marne"
