@@ -34,9 +34,10 @@ from pipeline.extract.places import (PlaceMention, find_places, former_region_de
                                      former_regions_reader, places_starting_in)
 from pipeline.extract.stated_counts import stated_counts
 from pipeline.extract.structure import COUNT_WORDS, SpanReach, Structure, parse
-from pipeline.extract.territories import (TerritoryMention, compass_and_demonym_codes, find_territories,
-                                          headline_name_of_a_description, whole_departement_territories)
-from pipeline.extract.territories.common import (BULLET, LEGAL_FORM, PREPOSITION, WORDS as TERRITORY_WORDS,
+from pipeline.extract.territories import (COUNTED_DEPARTEMENTS, TerritoryMention, compass_and_demonym_codes,
+                                          find_territories, headline_name_of_a_description,
+                                          whole_departement_territories)
+from pipeline.extract.territories.common import (BULLET, LEGAL_FORM, PREPOSITION, SMALL_COUNTS, WORDS as TERRITORY_WORDS,
                                                  coded_departement_headings, departements_bracket,
                                                  heading_place, named_by_its_departements, sentence_before, sentence_bounds,
                                                  territories_demonym)
@@ -1263,9 +1264,21 @@ def _extent_said_after_its_name(text: str, name: str, places: list[PlaceMention]
         stop = turn.start() if turn else stop
         for cue in EXTENT_CUE.finditer(text, end, stop):
             run = _departements_run(text, places, cue.end(), stop)
-            if len({p.code for p in run}) >= 2:
-                found |= {p.code for p in run}
+            codes = {p.code for p in run}
+            if len(codes) >= 2 and not _counted_otherwise(text, end, run[0].start, len(codes)):
+                found |= codes
     return found
+
+
+def _counted_otherwise(text: str, start: int, run_start: int, size: int) -> bool:
+    """Whether a count of départements just before a run names another number than the run holds
+    ("qui s'étend sur trois départements (la Mayenne et la Sarthe)"): the text contradicts itself,
+    and the run places the territory nowhere sure."""
+    for counted in COUNTED_DEPARTEMENTS.finditer(text, max(start, run_start - 80), run_start):
+        word = counted.group("count").lower()
+        if (int(word) if word.isdigit() else SMALL_COUNTS[word]) != size:
+            return True
+    return False
 
 
 def _placed_before_a_later_occurrence(text: str, name: str, places: list[PlaceMention], mention_starts: set[int],
