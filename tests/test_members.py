@@ -1146,3 +1146,14 @@ def test_a_gloss_clause_ends_at_the_next_item_without_article():
     assert [(m.link.siren, text[m.start:m.end]) for m in found if m.in_member_list] == [
         ("249730045", "communauté d'agglomération du Centre Littoral (CACL)"),
         ("249730037", "communauté de communes de l'Ouest Guyanais")]
+
+
+@pytest.mark.parametrize("gloss", [", qui rassemble", " qui réunit", ", où"])
+def test_the_next_bare_item_glossed_in_any_way_is_no_member_of_the_first(gloss):
+    text = ("En Martinique, deux territoires d'industrie sont retenus : Centre-Martinique, autour de la "
+            "communauté d'agglomération du Centre de la Martinique (CACEM), et Espace Sud" + gloss
+            + " la communauté d'agglomération de l'Espace Sud.")
+    territories = [(text.index(name), text.index(name) + len(name), key)
+                   for name, key in (("Centre-Martinique", "centre-martinique"), ("Espace Sud", "espace-sud"))]
+    found = find_epcis(text, DocumentLinker(frozenset({"972"})), parse(text), territories)
+    assert "Espace Sud" not in [text[m.start:m.end] for m in found]

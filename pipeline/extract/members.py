@@ -666,10 +666,11 @@ GLOSS_CLAUSE_TRIGGER = re.compile(r",[ \t]*(?:qui[ \t]+)?$")
 SINGULAR_LEAD = re.compile(r"\s*(?:la|le|l['’])\s*", re.IGNORECASE)
 OUTER_LIST_RESUMED = re.compile(r",\s+et\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?=[A-ZÀ-Ý])")
 # ", et l'Ouest Guyanais, porté par", ", et les Savanes, dont Kourou … est le moteur": the outer
-# list's next name, with its article or without ("et Ouest Guyanais, qui réunit"), and its own gloss clause (its trigger or "dont" right after
-# its comma): another territory, no member.
-OUTER_ITEM_GLOSSED = re.compile(r",\s+et\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?[A-ZÀ-Ý][^,;.:()\n]{0,60},\s*")
-WHOSE = re.compile(r"dont\s")
+# list's next name, with its article or without ("et Espace Sud, qui réunit", "et Espace Sud qui
+# réunit"), and its own gloss clause (its trigger, "dont" or "où" right after its comma, or "qui"
+# then a trigger): another territory, no member.
+OUTER_ITEM_GLOSSED = re.compile(r",\s+et\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?[A-ZÀ-Ý][^,;.:()\n]{0,60}?(?:,\s*|\s+(?=qui\s))")
+WHOSE = re.compile(r"(?:dont|où)\s")
 RELATIVE_PRONOUN = re.compile(r"qui\s+")  # ", qui réunit …": the clause's trigger after it
 
 
