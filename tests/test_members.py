@@ -1127,3 +1127,33 @@ def test_a_point_of_the_compass_coordinated_after_an_epci_is_no_epci():
             "et celui du Sud, qui réunit des industriels de l'agroalimentaire.")
     found = find_epcis(text, DocumentLinker(frozenset({"974"})), parse(text), [])
     assert [m.link.siren for m in found if m.link.siren] == ["249740101"]
+
+
+def test_a_singular_head_a_comma_follows_names_no_one():
+    text = ("Le territoire d'industrie Nord Franche-Comté associe notre communauté de communes, "
+            "Pays de Montbéliard Agglomération et le Grand Belfort.")
+    assert members(text, frozenset({"25", "70", "90"})) == [
+        ("200065647", "Pays de Montbéliard Agglomération"), ("200069052", "le Grand Belfort")]
+
+
+def test_a_gloss_clause_ends_at_the_next_item_without_article():
+    text = ("En Guyane, deux territoires d'industrie sont retenus : Centre Littoral, autour de la communauté "
+            "d'agglomération du Centre Littoral (CACL), et Ouest Guyanais, qui réunit la communauté de "
+            "communes de l'Ouest Guyanais.")
+    territories = [(text.index(name), text.index(name) + len(name), key)
+                   for name, key in (("Centre Littoral", "centre-littoral"), ("Ouest Guyanais", "ouest-guyanais"))]
+    found = find_epcis(text, DocumentLinker(frozenset({"973"})), parse(text), territories)
+    assert [(m.link.siren, text[m.start:m.end]) for m in found if m.in_member_list] == [
+        ("249730045", "communauté d'agglomération du Centre Littoral (CACL)"),
+        ("249730037", "communauté de communes de l'Ouest Guyanais")]
+
+
+@pytest.mark.parametrize("gloss", [", qui rassemble", " qui réunit", ", où"])
+def test_the_next_bare_item_glossed_in_any_way_is_no_member_of_the_first(gloss):
+    text = ("En Martinique, deux territoires d'industrie sont retenus : Centre-Martinique, autour de la "
+            "communauté d'agglomération du Centre de la Martinique (CACEM), et Espace Sud" + gloss
+            + " la communauté d'agglomération de l'Espace Sud.")
+    territories = [(text.index(name), text.index(name) + len(name), key)
+                   for name, key in (("Centre-Martinique", "centre-martinique"), ("Espace Sud", "espace-sud"))]
+    found = find_epcis(text, DocumentLinker(frozenset({"972"})), parse(text), territories)
+    assert "Espace Sud" not in [text[m.start:m.end] for m in found]

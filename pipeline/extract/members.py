@@ -212,6 +212,9 @@ MAX_PARTS_PER_NAME = 4
 # A connector between two groups: "... Métropole et les communautés de communes de ..."
 GROUP_CONNECTOR = re.compile(r"[\s,;]*+(?:\bet\b)?[\s,]*+(?:(?:la|les|une|des|l['’])\s*)?$",
                              re.IGNORECASE)
+# A singular legal-form head a comma follows names no one ("notre communauté de communes, A et B"):
+# the type noun alone (the publisher's anaphor, read apart), the names after the comma bare ones
+HEAD_ALONE = re.compile(r"[ \t]*,[ \t]*")
 # A capitalised name after a head: words joined by connectors, on one line.
 # ("la communauté de communes entre Arroux, Loire et Somme": a name may open with "entre" in lower case)
 HEAD_NAME = re.compile(r"\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?((?:entre\s+(?=[A-ZÉÈÀÂÎÔ]))?(?:[A-ZÉÈÀÂÎÔ][\w'’&-]*(?!°)"
@@ -663,10 +666,12 @@ GLOSS_CLAUSE_TRIGGER = re.compile(r",[ \t]*(?:qui[ \t]+)?$")
 SINGULAR_LEAD = re.compile(r"\s*(?:la|le|l['’])\s*", re.IGNORECASE)
 OUTER_LIST_RESUMED = re.compile(r",\s+et\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?=[A-ZÀ-Ý])")
 # ", et l'Ouest Guyanais, porté par", ", et les Savanes, dont Kourou … est le moteur": the outer
-# list's next name with its article and its own gloss clause (its trigger or "dont" right after
-# its comma): another territory, no member.
-OUTER_ITEM_GLOSSED = re.compile(r",\s+et\s+(?:la\s+|le\s+|les\s+|l['’]\s*)[A-ZÀ-Ý][^,;.:()\n]{0,60},\s*")
-WHOSE = re.compile(r"dont\s")
+# list's next name, with its article or without ("et Espace Sud, qui réunit", "et Espace Sud qui
+# réunit"), and its own gloss clause (its trigger, "dont" or "où" right after its comma, or "qui"
+# then a trigger): another territory, no member.
+OUTER_ITEM_GLOSSED = re.compile(r",\s+et\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?[A-ZÀ-Ý][^,;.:()\n]{0,60}?(?:,\s*|\s+(?=qui\s))")
+WHOSE = re.compile(r"(?:dont|où)\s")
+RELATIVE_PRONOUN = re.compile(r"qui\s+")  # ", qui réunit …": the clause's trigger after it
 
 
 def _gloss_clause_end(text: str, trigger: re.Match, end: int) -> int:
@@ -680,8 +685,14 @@ def _gloss_clause_end(text: str, trigger: re.Match, end: int) -> int:
         if SINGULAR_LEAD.match(text, trigger.end(), end) else None
     if resumed is None:  # "le Centre Littoral, autour de la CA X, et l'Ouest Guyanais, porté par la CC Y"
         resumed = next((m for m in OUTER_ITEM_GLOSSED.finditer(text, trigger.end(), end)
-                        if TRIGGER.match(text, m.end()) or WHOSE.match(text, m.end())), None)
+                        if TRIGGER.match(text, _after_relative_pronoun(text, m.end())) or WHOSE.match(text, m.end())), None)
     return resumed.start() if resumed else end
+
+
+def _after_relative_pronoun(text: str, position: int) -> int:
+    """Where a clause's trigger stands: after "qui" if it opens there ("qui réunit")."""
+    pronoun = RELATIVE_PRONOUN.match(text, position)
+    return pronoun.end() if pronoun else position
 
 
 PROJECT_SUBJECT = re.compile(WORDS["project_subject"], re.IGNORECASE)
@@ -1825,6 +1836,10 @@ def _read_region(text: str, folded: str, region: _Region, linker: DocumentLinker
             names_end = head.end() + connector.start()
         previous_type = head_type(head.group(0), previous_type)
         plural = bool(PLURAL_HEAD.search(head.group(0)))
+        alone = not plural and HEAD_ALONE.match(text, head.end(), names_end)
+        if alone:  # "notre communauté de communes, Pays de Montbéliard Agglomération et …"
+            groups.append((alone.end(), alone.end(), names_end, None, False))
+            continue
         groups.append((head.start(), head.end(), names_end, previous_type, plural))
     for mention_start, names_start, names_end, epci_type, distributed in groups:
         names = _split_names(text, *_trim(text, names_start, names_end), epci_type, linker,
