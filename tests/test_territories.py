@@ -3467,6 +3467,17 @@ def test_took_the_name_after_il_or_an_ordinal_and_qui_names_the_territory():
     assert ids("Le syndicat a été créé en 1990. Il a pris le nom de « Pôle Berry » en 2005.") == []
 
 
+def test_a_title_coordinating_names_before_parmi_les_territoires_names_them():
+    # r40p104 (probes104_mixed 11): "A, B et C parmi les territoires d'industrie", a title line
+    body = "\n\nLe Premier ministre a dévoilé la liste des 124 territoires d'industrie.\n"
+    assert ids("Le Lensois, le Béthunois et le Douaisis parmi les territoires d'industrie" + body) \
+        == ["lensois", "bethunois", "douaisis"]
+    # firms, one name, or words before the names: no territory
+    assert ids("Safran, Airbus et Thales parmi les lauréats" + body) == []
+    assert ids("Le Douaisis parmi les territoires d'industrie" + body) == []
+    assert ids("Grâce à l'usine, le Lensois et le Béthunois parmi les territoires d'industrie" + body) == []
+
+
 def test_a_head_and_demonym_said_to_join_beside_a_renewed_territory_is_another():
     # g32terr: "La vallée de l'Arve est reconduite. Le bassin annécien fait son entrée dans le dispositif."
     renewed = "Territoires d'industrie 2023-2027\n\nLa vallée de l'Arve est reconduite dans le programme. "
