@@ -3454,6 +3454,30 @@ def test_call_it_now_names_the_territory_renamed():
     assert ids("Le territoire d'industrie finance un tiers-lieu. Appelez-le « La Fabrique ».") == []
 
 
+def test_took_the_name_after_il_or_an_ordinal_and_qui_names_the_territory():
+    # r40p104 (probes104_mixed 03, 12): the quoted name given by "a pris le nom de"
+    renewed = "Le territoire d'industrie de l'agglomération a été reconduit pour 2023-2027. "
+    assert ids(renewed + "À cette occasion, il s'est élargi et a pris le nom de « Bourges-Vierzon ».") == ["bourges-vierzon"]
+    candidates = "La Région a validé la candidature de deux territoires. "
+    assert ids(candidates + "Le premier, qui a pris le nom de « Nord Franche-Comté » lors de son renouvellement, "
+               "s'étend sur trois départements.") == ["nord-franche-comte"]
+    # a communauté's pronoun, a name not quoted, no territory spoken of: no territory
+    assert ids(renewed + "Elle a pris le nom de « Vierzon-Sologne-Berry » lors de la fusion.") == []
+    assert ids(renewed + "Il a pris le nom de Bourges Plus en 2002.") == []
+    assert ids("Le syndicat a été créé en 1990. Il a pris le nom de « Pôle Berry » en 2005.") == []
+
+
+def test_a_title_coordinating_names_before_parmi_les_territoires_names_them():
+    # r40p104 (probes104_mixed 11): "A, B et C parmi les territoires d'industrie", a title line
+    body = "\n\nLe Premier ministre a dévoilé la liste des 124 territoires d'industrie.\n"
+    assert ids("Le Lensois, le Béthunois et le Douaisis parmi les territoires d'industrie" + body) \
+        == ["lensois", "bethunois", "douaisis"]
+    # firms, one name, or words before the names: no territory
+    assert ids("Safran, Airbus et Thales parmi les lauréats" + body) == []
+    assert ids("Le Douaisis parmi les territoires d'industrie" + body) == []
+    assert ids("Grâce à l'usine, le Lensois et le Béthunois parmi les territoires d'industrie" + body) == []
+
+
 def test_a_head_and_demonym_said_to_join_beside_a_renewed_territory_is_another():
     # g32terr: "La vallée de l'Arve est reconduite. Le bassin annécien fait son entrée dans le dispositif."
     renewed = "Territoires d'industrie 2023-2027\n\nLa vallée de l'Arve est reconduite dans le programme. "

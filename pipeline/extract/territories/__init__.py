@@ -147,7 +147,8 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
 from pipeline.extract.territories.coordinated import coordinated_subjects
 from pipeline.extract.territories.examples import example_names
 from pipeline.extract.territories.sections import RULE as SECTION_RULE, section_names
-from pipeline.extract.territories.enumerations import enumerated_names, names_before_a_count
+from pipeline.extract.territories.enumerations import (enumerated_names, names_among_territories_in_a_title,
+                                                       names_before_a_count)
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.kicker import headline_line, headline_subject, kicker_name, title_apposition
 from pipeline.extract.territories.lists import (COUNTED_TERRITORIES, announces_territories, coded_dash_lines, coded_heads, colon_lists,
@@ -202,6 +203,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + signatories(text) + entities_in_label_sentences(text, list(entities), places)
                   + record_names(text, places) + fiche_titles(text, places) + placed_headings(text, places)
                   + names_before_a_count(text, structure, places)
+                  + names_among_territories_in_a_title(text, places)
                   + run_in_heads(text, places) + described_heads(text, places)
                   + intercommunalities_of(text, structure, places)
                   + example_names(text, structure, places) + section_names(text, structure, places)

@@ -442,3 +442,25 @@ def names_before_a_count(text: str, structure: Structure, places: list[PlaceMent
                      if (m := make_mention(text, part.start, part.end, RULE, (), sentence_end, name=part.name)))
     return found
 
+
+# "Le Calaisis, l'Audomarois et le Dunkerquois parmi les territoires d'industrie": a title line,
+# names coordinated then "parmi les … territoires d'industrie / lauréats" ending it.
+NAMES_THEN_AMONG = re.compile(r"\s+parmi\s+les\s+(?:\d{1,3}\s+)?(?:nouveaux\s+|premiers\s+)?"
+                              r"(?:territoires\s+d'\s*industrie|laureats)\b[^.;:!?\n]{0,40}$", re.MULTILINE)
+TITLE_OPENING = re.compile(r"\s*(?:(?:le|la|les)\s+|l')?")  # only the first name's article before it
+
+
+def names_among_territories_in_a_title(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.enumeration: the names a title line coordinates before "parmi les territoires
+    d'industrie", two at least, the whole line, each read as a place's (not a firm's or a person's)."""
+    folded = fold(text)
+    found = []
+    for match in NAMES_THEN_AMONG.finditer(folded):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        parts = enumeration_before(text, match.start(), line_start)
+        if len(parts) < 2 or not TITLE_OPENING.fullmatch(folded, line_start, parts[0].start) \
+                or not all(_placed(text, part, places) for part in parts):
+            continue
+        found.extend(m for part in parts
+                     if (m := make_mention(text, part.start, part.end, RULE, (), match.end(), name=part.name)))
+    return found
