@@ -590,9 +590,11 @@ NOUVELLE_AQUITAINE_2019 = ("Grand Angoulême / Grand Cognac / Rouillacais / La R
 def test_a_closing_et_in_a_list_on_one_line_may_part_two_names_of_a_count_one_more():
     text = ("Bordeaux, le 4 mars 2019\n\nQuatorze Territoires d'industrie en Nouvelle-Aquitaine\n\n"
             "Les {} territoires de la région retenus sont : " + NOUVELLE_AQUITAINE_2019 + CONTACT)
+    # the count asks for the closing "et" to part the last item: fourteen names, that "et" in no
+    # doubt (gate35 c06; the list was read as thirteen, the "et" in doubt)
     row = only(text.format("quatorze"))
-    assert (row["stated"], row["listed"]) == (14, 13)
-    assert "'Nord Poitou et Limoges Métropole – ELAN' holds 'et'" in row["doubt"]
+    assert (row["stated"], row["listed"]) == (14, 14)
+    assert row["doubt"] is None or "'et'" not in row["doubt"]
     # two more than the list: no reading of one "et" reaches it, a certain difference
     rows = [row for row in counts(text.format("quinze")) if row["stated"] == 15]
     assert all(row["doubt"] is None or "'et'" not in row["doubt"] for row in rows), rows

@@ -550,3 +550,17 @@ def test_an_advert_between_two_items_of_one_marker_does_not_cut_the_list():
     # right under an item, a line that reads as a byline goes on with it
     text = "Deux territoires :\n- Flers – Argentan, porté\npar Flers Agglo\n- L'Aigle – Mortagne\n\nFin."
     assert contents(text, parse(text).lists[0]) == ["Flers – Argentan, porté\npar Flers Agglo", "L'Aigle – Mortagne"]
+
+
+def test_count_words_are_french_counts_from_two_to_ninety_nine_read_whole():
+    """A region counts up to 29 territories ("vingt-neuf"), a territory dozens of EPCIs: every
+    count word has the value text2num gives it, and a pattern joining them reads "dix-sept" whole."""
+    from text_to_num import text2num
+
+    from pipeline.extract.structure import COUNT_WORDS, INTRO_COUNT
+
+    assert {word: value for word, value in COUNT_WORDS.items() if text2num(word, "fr") != value} == {}
+    assert set(COUNT_WORDS.values()) == set(range(2, 100))
+    assert {"vingt et un", "vingt-et-un", "soixante et onze", "quatre-vingts", "quatre-vingt-un"} <= set(COUNT_WORDS)
+    assert INTRO_COUNT.findall("Les dix-sept territoires retenus :") == ["dix-sept"]
+    assert INTRO_COUNT.findall("les quatre-vingt-dix-neuf autres, vingt et un ici :") == ["quatre-vingt-dix-neuf", "vingt et un"]

@@ -394,7 +394,7 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
 # territories named are of the present count.
 COMPARISON = with_first_letters(re.compile(r"(?:[àÀa]\s+l['’]instar\s+d|(?<![\w])[Cc]omme\s+(?:lors|pour|dans|durant|pendant|en|au|à)\b"
                                            r"|[Tt]out\s+comme\b|\ben\s+compt(?:ait|aient)\s+(?=\d|[a-z])"
-                                           r"|\bcontre\s+(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+"
+                                           r"|\bcontre\s+(?:\d+|une?|" + "|".join(COUNT_WORDS) + r")\s+"
                                            r"(?:territoires\s+(?:\w+\s+)?)?(?:lors|pour|dans|durant|pendant|en|au|à)\b)[^,.;:\n]{0,80}"))
 
 

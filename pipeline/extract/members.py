@@ -136,9 +136,9 @@ TRIGGER = with_first_letters(re.compile(r"(?<![\w'’])(?:" + MEMBER_TRIGGER + "
 ONE_TERRITORY_WORD = re.compile(WORDS["one_territory_word"], re.IGNORECASE)
 MEMBERS_NOUN = with_first_letters(re.compile(WORDS["members_noun"], re.IGNORECASE))
 MEMBERS_NOUN_SPELLED_OUT = re.compile(WORDS["members_noun_spelled_out"], re.IGNORECASE)
-GROUP_LEAD = re.compile(WORDS["group_lead"], re.IGNORECASE)
+GROUP_LEAD = re.compile(WORDS["group_lead"].replace("{count_words}", "|".join(COUNT_WORDS)), re.IGNORECASE)
 LIST_ADVERB = re.compile(WORDS["list_adverb"], re.IGNORECASE)
-TOWNS_LEAD = re.compile(WORDS["towns_lead"], re.IGNORECASE)
+TOWNS_LEAD = re.compile(WORDS["towns_lead"].replace("{count_words}", "|".join(COUNT_WORDS)), re.IGNORECASE)
 LEADING_ADVERB = re.compile(WORDS["leading_adverb"], re.IGNORECASE)
 TYPE_WORD = with_first_letters(re.compile(WORDS["type_words"] + r"(?![\w'’])"))
 # Triggers that may also introduce other things ("autour de 2 filières", "formé par le lycée"): an
@@ -653,8 +653,7 @@ def _one_territory_before(text: str, position: int) -> bool:
 
 # "dix intercommunalités du Béarn et de la Bigorre", "cinq communautés de communes de la vallée":
 # a count of EPCIs, then a complement that says where they lie; only what links is a member
-COUNTED_NOUN_OF = re.compile(r"\s*(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
-                             r"|quinze|seize|vingt)\s+" + WORDS["members_noun"] + r"\s+(?:du|de\s+la|de\s+l['’]|des|d['’])\s*",
+COUNTED_NOUN_OF = re.compile(r"\s*(?:\d{1,3}|" + "|".join(COUNT_WORDS) + r")\s+" + WORDS["members_noun"] + r"\s+(?:du|de\s+la|de\s+l['’]|des|d['’])\s*",
                              re.IGNORECASE)
 
 
@@ -743,7 +742,7 @@ def _relative_to_an_epci(text: str, position: int) -> bool:
 # An indefinite noun of EPCIs qualified by an adjective of place describes members without naming
 # them: what follows locates them ("entre Lomagne et Savès", two pays), it is no list of names.
 DESCRIBED_BY_PLACE = re.compile(r"\s*des\s+" + fold(WORDS["members_noun"]) + r"\s+" + WORDS["place_adjective"] + r"\b")
-MEMBERS_NOUN_FIRST = re.compile(r"\s*(?:(?:les|des|ses|leurs|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+)*"
+MEMBERS_NOUN_FIRST = re.compile(r"\s*(?:(?:les|des|ses|leurs|\d+|" + "|".join(COUNT_WORDS) + r")\s+)*"
                                 + WORDS["members_noun"] + r"\b", re.IGNORECASE)
 TYPE_NOUN = re.compile(r"(?:communaute|agglo|intercom|interco|metropole|epci|e\.p\.c\.i|collectivite)")
 FIRST_WORD = re.compile(r"[\s:]*(?:(?:la|les|le|une|un|des|du|de)\s+|[ld]['’]\s*)?([^\W\d_][\w'’-]*)", re.IGNORECASE)
@@ -1149,7 +1148,7 @@ CONTINUED_VALUE = re.compile(r"[ \t]*\n[ \t]{4,}((?:(?![ \t]:[ \t])[^\n.])+)")
 URBAN_AREAS_BEFORE = re.compile(r"\b(?:grandes|principales|petites|moyennes|grosses|autres\s+grandes)\s+$", re.IGNORECASE)
 
 
-COUNT_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+$", re.IGNORECASE)
+COUNT_BEFORE = re.compile(r"\b(?:\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+$", re.IGNORECASE)
 
 
 # "trois intercommunalités à cheval sur la Seine-Maritime et la Somme, donc sur deux régions, la
@@ -1163,7 +1162,7 @@ NOUN_TO_LIST_CHARS = 60
 # more, a common slip for the plural
 SINGULAR_MEMBERS_NOUN = re.compile(r"\b(?:communaut[ée]\s+de\s+communes|communaut[ée]\s+d['’]\s*agglom[ée]ration"
                                    r"|intercommunalit[ée])\b", re.IGNORECASE)
-PLURAL_COUNT_BEFORE = re.compile(r"\b(?:[2-9]|1\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+$",
+PLURAL_COUNT_BEFORE = re.compile(r"\b(?:[2-9]|[1-9]\d|" + "|".join(COUNT_WORDS) + r")\s+$",
                                  re.IGNORECASE)
 
 
@@ -1233,7 +1232,7 @@ def _noun_regions(text: str, structure) -> list[_Region]:
 # donc, …": a counted plural noun of EPCIs right after a run of names takes it up
 RESUMED_BY_COUNT = with_first_letters(re.compile(
         r"(?!(?<=[ \t])[ \t])[ \t]*(?:,[ \t]*(?:(?:les|ces|soit)[ \t]+)|[.][ \t]+(?=[A-ZÉÈ\d]))"
-        r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)[ \t]+"
+        r"(?:\d+|" + "|".join(COUNT_WORDS) + r")[ \t]+"
         r"(?:intercommunalit[ée]s|communaut[ée]s(?:[ \t]+de[ \t]+communes)?|EPCI|E\.P\.C\.I\.?)\b", re.IGNORECASE))
 
 

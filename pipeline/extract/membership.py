@@ -3153,8 +3153,7 @@ ORDINAL_PAIR_LEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premie
                                r"|derniere)\s+(?:associe|reunit|regroupe|rassemble)\s+(?:(?:la|le)\s+|l'\s*)?$", re.MULTILINE)
 # the last count before such an ordinal must be of territories ("… quatorze territoires
 # néo-aquitains. Deux concernent la Haute-Vienne.", not "Deux projets ont été présentés.")
-COUNTED_PLURAL = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze"
-                            r"|seize)\s+(?:[\w'-]+\s+)?[a-z]+s\b")
+COUNTED_PLURAL = re.compile(r"\b(?:\d{1,3}|" + "|".join(COUNT_WORDS) + r")\s+(?:[\w'-]+\s+)?[a-z]+s\b")
 ORDINAL_COUNT_WINDOW = 600
 # the noun of that count, right after it or after an adjective, or followed by one ("deux territoires aubois")
 COUNTED_TERRITORIES_NOUN = re.compile(r"\b(?:territoires|laureats)\b")

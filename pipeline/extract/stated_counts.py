@@ -74,7 +74,7 @@ from pipeline.extract.structure import (COUNT_WORDS, ListBlock, Span, Structure,
                                         resumes_after_prose, stops_at_a_page_break)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.enumerations import RULE as ENUMERATION
-from pipeline.extract.territories.common import GLOSS_CLAUSE, SMALL_COUNTS, heading_place
+from pipeline.extract.territories.common import GLOSS_CLAUSE, heading_place
 from pipeline.extract.territories.lists import ET_ARTICLE, TABLE_CELL
 from pipeline.extract.territories.phrases import CLOSING_INCISE
 from pipeline.normalize import fold
@@ -895,7 +895,7 @@ def _others_after(text: str, lst: ListOfTerritories, count: dict) -> bool:
     if ranked and ORDINALS.get(ranked[1]) == listed + 1:
         return True
     others = [_others_opening().match(after)] + list(_others_opening().finditer(folded, lst.end))
-    return any(SMALL_COUNTS.get(other[1], int(other[1]) if other[1].isdigit() else None) == missing
+    return any(COUNT_WORDS.get(other[1], int(other[1]) if other[1].isdigit() else None) == missing
                for other in others if other)
 
 

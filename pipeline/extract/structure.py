@@ -687,8 +687,29 @@ FINITE_VERB = re.compile(r"(?<![\w'’-])(?:est|sont|a|ont|sera|seront|était|é
                          r"|[\w'’]*[^\Wm]ent)(?![\w'’-])", re.IGNORECASE)
 
 
-COUNT_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
-                "dix": 10, "onze": 11, "douze": 12}
+
+
+def _french_count_words() -> dict[str, int]:
+    """French count words from 2 to 99 ("quatorze", "vingt et un", "quatre-vingt-dix-neuf"), with
+    the 1990 spelling's hyphens ("vingt-et-un"), longest first: a pattern joining them reads
+    "dix-sept" whole, not "dix". Regions count up to 29 territories, territories dozens of EPCIs."""
+    units = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+             "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"]
+    words: dict[str, int] = {word: value for value, word in enumerate(units) if value >= 2}
+    tens = {20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante"}
+    for base, ten in [*tens.items(), (80, "quatre-vingt")]:
+        for unit in range(1, 20 if base in (60, 80) else 10):
+            if unit in (1, 11) and base != 80:  # "vingt et un", "soixante et onze"
+                words[ten + " et " + units[unit]] = words[ten + "-et-" + units[unit]] = base + unit
+            else:
+                words[ten + "-" + units[unit]] = base + unit
+        if base != 80:
+            words[ten] = base
+    words["quatre-vingts"] = 80
+    return dict(sorted(words.items(), key=lambda item: -len(item[0])))
+
+
+COUNT_WORDS = _french_count_words()
 # A count in a list's intro line: "L'Isère en compte trois :", "Voici les 4 lauréats :".
 INTRO_COUNT = re.compile(r"(?<![\w'’-])(\d{1,2}|" + "|".join(COUNT_WORDS) + r")(?![\w'’-])", re.IGNORECASE)
 # A count of things ("cinq territoires labellisés"), not a day ("le 2 décembre"): a plural noun after it.

@@ -138,7 +138,7 @@ from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, departements_in_name, place_before, places_starting_in
 from pipeline.extract.structure import parse
 from pipeline.town_demonyms import towns_of_demonym
-from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, SMALL_COUNTS, WORDS,
+from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, COUNT_WORDS, WORDS,
                                                  DemonymRuns, demonym_run, demonyms_at,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
@@ -365,7 +365,7 @@ def _restated_by_its_list(text: str, mentions: list[TerritoryMention], title_sta
     sentence_start = max(text.rfind(". ", 0, intro_start), text.rfind("\n\n", 0, intro_start)) + 1  # across wrapped lines
     counts = [m.group("count") for m in COUNTED_TERRITORIES.finditer(fold(text[sentence_start:intro_end]))
               if m.group("count")]
-    if not any((int(count) if count.isdigit() else SMALL_COUNTS[count]) == len(body) for count in counts):
+    if not any((int(count) if count.isdigit() else COUNT_WORDS[count]) == len(body) for count in counts):
         return None
     outside_items = fold("".join(text[end:start] for end, start in
                                  zip([title_end] + [m.end for m in body], [m.start for m in body] + [len(text)])))
@@ -520,7 +520,7 @@ def _a_newcomer_of_its_own(text: str, mention: TerritoryMention, kept: list[Terr
 # the intercommunalities one territory is made of.
 MADE_OF_INTERCOMMUNALITIES = re.compile(
     r"\b(?:compose|constitue|forme|regroup\w*|reuni\w*|rassembl\w*|associ\w*)e?s?\s+(?:de\s+|des\s+|par\s+)?(?:(?:les|ses)\s+)?"
-    r"(?:(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+)?(?:intercommunalites|communautes|epci)\b")
+    r"(?:(?:\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+)?(?:intercommunalites|communautes|epci)\b")
 
 
 LEGAL_FORM_BEFORE = re.compile(LEGAL_FORM.pattern + r"$")
@@ -927,7 +927,7 @@ def _departements_respectively(text: str, mentions: list[TerritoryMention], plac
 # (the blanks and quotes after the name are read once: possessive, the lookbehind asks the run to
 # end with a blank as "\s+" did; read as "[ \t»”\"]*\s+" each blank of a run opened a way)
 MEMBERS_PLACED_AFTER = re.compile(r"(?:[ \t»”\"]*+,\s*+qui\s+|(?=[ \t»”\"\s])[ \t»”\"]*+\s*+(?<=\s))(?:r[ée]unit|regroupe|rassemble|associe|f[ée]d[èe]re)\s+"
-                                  r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|des|plusieurs)\s+"
+                                  r"(?:\d{1,2}|" + "|".join(COUNT_WORDS) + r"|des|plusieurs)\s+"
                                   r"(?:intercommunalit[ée]s|communaut[ée]s(?:\s+de\s+communes|\s+d['’]agglom[ée]ration)?|EPCI)\s+"
                                   r"(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,60})", re.IGNORECASE)
 
@@ -935,8 +935,7 @@ MEMBERS_PLACED_AFTER = re.compile(r"(?:[ \t»”\"]*+,\s*+qui\s+|(?=[ \t»”\"\
 # "A, au même titre que quatorze autres communautés de communes de l'Aveyron, du Lot et du Cantal,
 # figure dans le périmètre du Territoire d'industrie X": the counted intercommunalities are placed
 # before the verb that makes them part of the territory named at the sentence's end.
-MEMBERS_PLACED_BEFORE = re.compile(r"\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
-                                   r"|quinze|seize|des|plusieurs)\s+(?:autres\s+)?"
+MEMBERS_PLACED_BEFORE = re.compile(r"\b(?:\d{1,2}|" + "|".join(COUNT_WORDS) + r"|des|plusieurs)\s+(?:autres\s+)?"
                                    r"(?:intercommunalit[ée]s|communaut[ée]s(?:\s+de\s+communes|\s+d['’]agglom[ée]ration)?|EPCI)\s+"
                                    r"(?P<places>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^.;()\n]{1,60}?),\s+"
                                    r"(?:figure(?:nt)?|font\s+partie|fait\s+partie|appartiennent|appartient|sont\s+membres?|est\s+membre)\b"
@@ -1265,7 +1264,7 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
 # "de trois départements (Lot, Aveyron, Cantal)", "sur deux départements : la Mayenne et la Sarthe"
 # ("trois départements r (Lot, …": a stray letter before the bracket)
 # ("à cheval sur deux départements, la Marne et la Haute-Marne": after a comma or a dash)
-COUNTED_DEPARTEMENTS = re.compile(r"\b(?P<count>" + "|".join(SMALL_COUNTS) + r"|\d)\s+d[ée]partements\s*(?:[a-z]\s*)?(?P<open>\(|:|,|–|—)",
+COUNTED_DEPARTEMENTS = re.compile(r"\b(?P<count>" + "|".join(COUNT_WORDS) + r"|\d)\s+d[ée]partements\s*(?:[a-z]\s*)?(?P<open>\(|:|,|–|—)",
                                   re.IGNORECASE)
 
 
@@ -1296,7 +1295,7 @@ def _counted_departements(text: str, start: int, end: int, places: list[PlaceMen
         stop = text.find(")", counted.end(), end) if counted.group("open") == "(" else end
         named = [p for p in places if p.kind == "departement" and counted.end() <= p.start < (stop if stop >= 0 else end)]
         word = counted.group("count").lower()
-        count = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        count = int(word) if word.isdigit() else COUNT_WORDS[word]
         if named and len({p.code for p in named}) == count == len(named):
             return {p.code for p in named}
     return set()
@@ -1323,10 +1322,10 @@ def _part_of_a_departement(text: str, start: int, end: int, places: list[PlaceMe
 
 # "La Gironde en compte trois.", "Dans le Cher, deux territoires sont retenus.": a count of
 # territories in one place.
-COUNTS_TERRITORIES = re.compile(r"\ben\s+compte\s+(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\b|\b(?:\d{1,2}|"
-                                + "|".join(SMALL_COUNTS) + r")\s+(?:nouveaux\s+)?territoires\b"
+COUNTS_TERRITORIES = re.compile(r"\ben\s+compte\s+(?:\d{1,2}|" + "|".join(COUNT_WORDS) + r")\b|\b(?:\d{1,2}|"
+                                + "|".join(COUNT_WORDS) + r")\s+(?:nouveaux\s+)?territoires\b"
                                 # "… avec plusieurs territoires. Deux concernent la Vendée.": a bare count opening its sentence
-                                r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:" + "|".join(SMALL_COUNTS) + r")\s+(?:d['’]entre\s+eux\s+)?"
+                                r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:" + "|".join(COUNT_WORDS) + r")\s+(?:d['’]entre\s+eux\s+)?"
                                 r"(?:concernent|se\s+trouvent|se\s+situent)\b", re.IGNORECASE)
 
 
@@ -1443,8 +1442,8 @@ MEMBERS_IN = re.compile(r"\b(?:[Ii]ntercommunalit[ée]s|EPCI)\s+(?P<places>(?:(?
 # "élargi à 11 intercommunalités dont 8 dans les Pyrénées-Atlantiques et 3 dans les
 # Hautes-Pyrénées": its members counted by the département they lie in.
 MEMBERS_COUNTED_BY_PLACE = re.compile(r"\b(?:intercommunalit[ée]s|EPCI|communaut[ée]s(?:\s+de\s+communes)?)\s*,?\s+dont\s+"
-                                      r"(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+(?:dans|en)\s", re.IGNORECASE)
-COUNT_IN_BEFORE = re.compile(r"(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+(?:dans|en)\s+(?:les\s+|le\s+|la\s+|l['’]\s*)?$",
+                                      r"(?:\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:dans|en)\s", re.IGNORECASE)
+COUNT_IN_BEFORE = re.compile(r"(?:\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:dans|en)\s+(?:les\s+|le\s+|la\s+|l['’]\s*)?$",
                              re.IGNORECASE)
 
 

@@ -1046,16 +1046,15 @@ def wrapped_sentence_end(text: str, position: int) -> int:
     return end
 
 
-SMALL_COUNTS = {word: count for word, count in COUNT_WORDS.items() if count <= 10}
 ET_JOINT = re.compile(r"\s+et\s+")  # the joint of two coordinated names
 # "Le préfet a reconduit pour la période 2023-2027 les territoires A et B": an award verb in the
 # active voice, a complement at most, then the plural object "les (deux) territoires" (folded
 # text, up to the noun): the names after it are territories, each one of them.
 AWARDED_PLURAL_OBJECT = re.compile(r"\b(?:a|ont|avait|avaient|vient\s+d'|viennent\s+d')\s*(?:labellise|labelise|retenu"
                                    r"|selectionne|designe|reconduit|renouvele|confirme)\s+(?:(?:pour|sur|dans|en|a)\s"
-                                   r"[^.;:,()\n]{0,40}?\s)?les\s+(?:(?:\d{1,2}|" + "|".join(SMALL_COUNTS)
+                                   r"[^.;:,()\n]{0,40}?\s)?les\s+(?:(?:\d{1,2}|" + "|".join(COUNT_WORDS)
                                    + r")\s+)?(?=territoires\b)")
-STATED_COUNT = re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
+STATED_COUNT = re.compile(r"\b(\d{1,3}|" + "|".join(COUNT_WORDS) + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def awarded_plural_object_at(text: str, position: int) -> bool:
@@ -1081,7 +1080,7 @@ def stated_count(text: str, intro_start: int) -> int | None:
     if not match:
         return None
     word = match.group(1).lower()
-    return int(word) if word.isdigit() else SMALL_COUNTS[word]
+    return int(word) if word.isdigit() else COUNT_WORDS[word]
 
 
 

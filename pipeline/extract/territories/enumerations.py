@@ -31,7 +31,7 @@ from pipeline.extract.first_letters import required_text, with_first_letters
 from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline.extract.structure import COUNT_WORDS, Structure
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, article_before_a_place, ANNOUNCES_OTHER, COUNTED_PLACES, INSTITUTION,
-                                                 PERSON_AFTER_NAME, PREFIX, SMALL_COUNTS, WORDS, TerritoryMention,
+                                                 PERSON_AFTER_NAME, PREFIX, WORDS, TerritoryMention,
                                                  is_place_name, make_mention, reads_as_a_place_name, sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, located_names
 from pipeline.extract.territories.prose import HEAD_OF_NAME
@@ -50,7 +50,7 @@ AWARD = re.compile(WORDS["award_words"])
 # "Sur les 4 entreprises … sélectionnées … dans les territoires, deux sont lot-et-garonnais : A et B":
 # the whole the sentence takes a part of counts something else (companies, projects, sites): the
 # names after the cue are of that, not territories (folded text).
-OTHER_WHOLE = re.compile(r"\b(?:sur|parmi)\s+(?:les|ces)\s+(?:\d{1,4}\s+|(?:" + "|".join(SMALL_COUNTS) + r")\s+)?"
+OTHER_WHOLE = re.compile(r"\b(?:sur|parmi)\s+(?:les|ces)\s+(?:\d{1,4}\s+|(?:" + "|".join(COUNT_WORDS) + r")\s+)?"
                          + ANNOUNCES_OTHER.pattern)
 # Where a match of OTHER_WHOLE may start, and how far a try from there may read: its opening word,
 # article, count and a noun of words of ANNOUNCES_OTHER (three at most), each run of blanks and the
@@ -392,7 +392,7 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 continue
             if needs.startswith("count"):
                 word = match.group("count")
-                if len(parts) != (int(word) if word.isdigit() else SMALL_COUNTS.get(word, 1)):
+                if len(parts) != (int(word) if word.isdigit() else COUNT_WORDS.get(word, 1)):
                     continue
             if all(any(p.start <= part.start and part.end <= p.end for p in places) for part in parts):
                 continue  # "les territoires de Bretagne et de Normandie": places
@@ -423,7 +423,7 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
 
 # "Grand Châtellerault, Grand Poitiers et le Niortais : trois territoires de Nouvelle-Aquitaine
 # obtiennent le label": names, a colon, then a count of territories and a word of the award.
-NAMES_THEN_COUNT = re.compile(r"\s:\s+(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+(?:nouveaux\s+)?territoires\b"
+NAMES_THEN_COUNT = re.compile(r"\s:\s+(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:nouveaux\s+)?territoires\b"
                               r"[^.;:\n]{0,80}?\b(?:labellis|labelis|retenu|laureat|obtien|decroch|selectionn|reconduit|label)")
 
 
@@ -436,7 +436,7 @@ def names_before_a_count(text: str, structure: Structure, places: list[PlaceMent
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         parts = enumeration_before(text, match.start(), max(line_start, sentence_start))
         word = match.group("count")
-        if len(parts) < 2 or len(parts) != (int(word) if word.isdigit() else SMALL_COUNTS.get(word, 0)):
+        if len(parts) < 2 or len(parts) != (int(word) if word.isdigit() else COUNT_WORDS.get(word, 0)):
             continue
         found.extend(m for part in parts
                      if (m := make_mention(text, part.start, part.end, RULE, (), sentence_end, name=part.name)))

@@ -20,7 +20,7 @@ from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OT
                                                  ET_JOINT, PERSON_AFTER_NAME,
                                                  capitalised_run,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_CLAUSE, GLOSS_WORD, PREFIX,
-                                                 LOOK_BACK_SENTENCES, SMALL_COUNTS, SUBHEADING,
+                                                 LOOK_BACK_SENTENCES, SUBHEADING,
                                                  TerritoryMention, head_and_adjective_of_place, heading_place, is_place_name, legal_form_end, make_mention,
                                                  name_and_codes, quoted_name,
                                                  sentence_before, split_inline_list, stated_count, territories_demonym, line_goes_on, WORDS,
@@ -39,16 +39,14 @@ INSTITUTIONS_NAMED_TERRITORIES = re.compile(WORDS["institutions_named_territorie
 PEOPLE_NOUN = re.compile(r"(?:" + WORDS["people_nouns"] + r")\b")
 # "Les trois territoires tarnais suivants sont retenus pour une deuxième étape :": a counted or
 # "suivants" territories noun announces them whatever noun ends the intro.
-COUNTED_TERRITORIES = re.compile(r"(?:\b(?P<count>\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)|\b(?:onze|douze"
-                                 r"|treize|quatorze|quinze|seize|dix-\w+|vingt\S*))\s+(?:\w+\s+)?territoires\b"
+COUNTED_TERRITORIES = re.compile(r"\b(?P<count>\d{1,3}|" + "|".join(COUNT_WORDS) + r")\s+(?:\w+\s+)?territoires\b"
                                  r"|\bterritoires\b(?:\s+[\w'-]+){0,2}\s+(?:suivants|ci-dessous)\b")
 
 
 AGENT = re.compile(r"\bpar\s")  # in the clause before a people noun: "arrêtée par le préfet et le président"
 
 
-QUOTED_COUNTED = re.compile(r"(?:\b\d{1,3}|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
-                            r"|quinze|seize|dix-\w+|vingt\S*))(?:\s+(?:premiers|nouveaux|futurs|autres))?\s*$")
+QUOTED_COUNTED = re.compile(r"\b(?:\d{1,3}|" + "|".join(COUNT_WORDS) + r")(?:\s+(?:premiers|nouveaux|futurs|autres))?\s*$")
 
 
 def _without_programme_name(sentence: str) -> str:
@@ -61,8 +59,7 @@ def _without_programme_name(sentence: str) -> str:
     for match in PROGRAMME_NAME.finditer(folded):
         written = sentence[match.start():match.end()]
         before = _blanked(folded, max(0, match.start() - 24), match.start(), blanked)
-        counted = re.search(r"(?:\d|\b(?:les|des|ces|aux|autres|nouveaux|deux|trois|quatre|cinq|six|sept|"
-                            r"huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-\w+|vingt\S*))"
+        counted = re.search(r"(?:\d|\b(?:les|des|ces|aux|autres|nouveaux|" + "|".join(COUNT_WORDS) + r"))"
                             r"(?:\s+(?:premiers|nouveaux|futurs|autres|derniers))?\s*$",  # "les 124 premiers Territoires d'industrie"
                             before)
         # "les 124 premiers « Territoires d'industrie »": a number before the quoted name counts
@@ -90,7 +87,7 @@ def _blanked(folded: str, start: int, end: int, blanked: list[tuple[int, int]]) 
 def _listable(match: re.Match) -> bool:
     """Whether a counted noun of territories may size a list (a national 124, 144, 183 does not)."""
     count = match.group("count")
-    return count is None or (SMALL_COUNTS.get(count) or int(count)) <= MAX_LISTED_COUNT
+    return count is None or (COUNT_WORDS.get(count) or int(count)) <= MAX_LISTED_COUNT
 
 
 def _participle_kind(folded: str, position: int, nouns: list[tuple[int, str]]) -> str:
@@ -280,7 +277,7 @@ PARTITIVE_SUBJECT = re.compile(r"[\s*_]*(?P<count>\d{1,2}|[a-z-]+)\s+d['’]\s*e
 
 
 # "Plusieurs d'entre eux", "Certains d'entre eux": an uncounted part of what the sentence before names.
-SOME_OF_THEM = re.compile(r"[\s*_]*(?:plusieurs|certains|certaines|\d{1,2}|" + "|".join(SMALL_COUNTS)
+SOME_OF_THEM = re.compile(r"[\s*_]*(?:plusieurs|certains|certaines|\d{1,2}|" + "|".join(COUNT_WORDS)
                           + r")\s+d['’]\s*entre\s+(?:eux|elles)\b")
 
 
@@ -317,7 +314,7 @@ def _counted_before(text: str, lst: ListBlock) -> bool:
     if lst.context is None:
         return False
     folded = _without_programme_name(lst.context.of(text))
-    counts = [SMALL_COUNTS.get(m.group("count"), None) or int(m.group("count"))
+    counts = [COUNT_WORDS.get(m.group("count"), None) or int(m.group("count"))
               for m in COUNTED_TERRITORIES.finditer(folded) if m.group("count")]
     return any(len(lst.items) <= count <= MAX_LISTED_COUNT for count in counts)
 
@@ -410,7 +407,7 @@ def _counts_the_items(intro: str, items: int) -> bool:
     folded = fold(intro)
     for match in COUNT_WORD.finditer(folded):
         word = match.group(1).lower()
-        value = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        value = int(word) if word.isdigit() else COUNT_WORDS[word]
         if value == items and not ANNOUNCES_MEMBERS.match(folded, match.end() + 1) \
                 and not NOUN_OF_THE_COUNT.match(folded, match.end()):
             return True
@@ -572,7 +569,7 @@ def _named_like_its_place(text: str, item: Item, lst: ListBlock) -> bool:
 
 
 # "Grand Est (3 territoires) : …", "Grand Est, 3 territoires : …": a count in a place heading.
-LABEL_COUNT = re.compile(r"\s*(?:\(\s*|,\s*)(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")(?:\s+territoires?)?\s*\)?\s*$",
+LABEL_COUNT = re.compile(r"\s*(?:\(\s*|,\s*)(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS) + r")(?:\s+territoires?)?\s*\)?\s*$",
                          re.IGNORECASE)
 # A dash after a name's closing bracket parts two names: "A (08) – B (54-57) – C – D (51-52)".
 DASH_AFTER_BRACKET = re.compile(r"(?<=\))\s+[–—-]\s+")
@@ -588,7 +585,7 @@ def _dash_parted_names(text: str, label: Span, value: Span) -> list[tuple[int, i
     if counted:
         word = counted.group("count").lower()
         pieces = split_inline_list(text, value.start, value.end, SPACED_DASH.pattern)
-        if len(pieces) > 1 and len(pieces) == (int(word) if word.isdigit() else SMALL_COUNTS[word]):
+        if len(pieces) > 1 and len(pieces) == (int(word) if word.isdigit() else COUNT_WORDS[word]):
             return pieces
     pieces = split_inline_list(text, value.start, value.end, DASH_AFTER_BRACKET.pattern)
     return pieces if len(pieces) > 1 else None
@@ -793,7 +790,7 @@ def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
         return False  # "Montargis ", "« Vallée de la Bresle » : C", "Tarn Nord (81), nouveau": the name was whole
     if _ends_with_a_whole_word(last.content.of(text)):
         return False  # "Est Mosellan", the text's last line: the crawl cut the page after it
-    counts = [int(w) if w.isdigit() else SMALL_COUNTS[w.lower()] for w in COUNT_WORD.findall(lst.intro.of(text))]
+    counts = [int(w) if w.isdigit() else COUNT_WORDS[w.lower()] for w in COUNT_WORD.findall(lst.intro.of(text))]
     if len(lst.items) in counts:
         return False  # "Ces 4 territoires, composés de 6 EPCI, sont :" then four items: whole
     return any(len(lst.items) < count <= MAX_LISTED_COUNT for count in counts)
@@ -806,7 +803,7 @@ def _intro_counts_lines(text: str, lst: ListBlock) -> bool:
     names = sum(max(1, len(item.parts)) for item in lst.items)
     if lst.intro is None or names == len(lst.items):
         return False
-    counts = {int(w) if w.isdigit() else SMALL_COUNTS[w.lower()] for w in COUNT_WORD.findall(lst.intro.of(text))}
+    counts = {int(w) if w.isdigit() else COUNT_WORDS[w.lower()] for w in COUNT_WORD.findall(lst.intro.of(text))}
     return len(lst.items) in counts and names not in counts
 
 
@@ -983,7 +980,7 @@ def _items_name_pairs(text: str, lst: ListBlock, places: list[PlaceMention]) -> 
     if lst.context is None or len(lst.items) < 2:
         return False
     folded = _without_programme_name(fold(lst.context.of(text)))
-    counts = {SMALL_COUNTS.get(m.group("count")) or int(m.group("count"))
+    counts = {COUNT_WORDS.get(m.group("count")) or int(m.group("count"))
               for m in COUNTED_TERRITORIES.finditer(folded) if m.group("count")}
     if 2 * len(lst.items) not in counts or len(lst.items) in counts:
         return False
@@ -1335,6 +1332,7 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
               _comma_spans(text, start, first_item_end, every_et=True)]
     if stated is not None:
         splits.append(split_inline_list(text, start, end, r"\s*;\s*|,\s+|\s+et\s+"))
+        splits.append(_semicolons_then_last_et(text, start, end))
         read = [(spans, names(spans)) for spans in splits]
         counted = _counted_spans(text, start, first_item_end, stated)
         exact = next((found for spans, found in [read[0], (counted, names(counted)), *read[1:]]
@@ -1365,6 +1363,14 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
             if len(found) == len(spans) > 1:
                 return found
     return by_semicolon
+
+
+def _semicolons_then_last_et(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'A ; B, C ; D et E': items parted by ';', the last two joined by ' et ' as the list closes
+    (read only where the count asks for it: 'Sud et Ouest Creuse' is one name)."""
+    spans = split_inline_list(text, start, end, r"\s*;\s*")
+    last = split_inline_list(text, *spans[-1], r"\s+et\s+") if len(spans) > 1 else []
+    return spans[:-1] + last if len(last) == 2 else spans
 
 
 FOLLOWING_LIST = re.compile(r"(?:suivants|ci-dessous)\s*:", re.IGNORECASE)
@@ -1505,7 +1511,7 @@ def _all_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # "A (Aveyron, Cantal), B (Aube) … et C (Haute-Corse)." is as well such a list (no bullet: no list block).
 INLINE_INTRO = re.compile(r"(?!(?<=[^\S\n])[^\S\n])[^\S\n]*:(?:[^\S\n]+|[^\S\n]*\n(?=[A-ZÀ-Ý«]))(?=\S)|\b[Ii]l\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
                           r"|(?P<verb>\bsont\s+)(?=[A-ZÀ-Ý])")
-COUNT_WORD = with_first_letters(re.compile(r"\b(\d{1,3}|" + "|".join(SMALL_COUNTS) + r")\b(?![,.]\d)", re.IGNORECASE))
+COUNT_WORD = with_first_letters(re.compile(r"\b(\d{1,3}|" + "|".join(COUNT_WORDS) + r")\b(?![,.]\d)", re.IGNORECASE))
 
 
 def _list_end(text: str, start: int) -> int:
@@ -1545,7 +1551,7 @@ ONE_ANNOUNCED = re.compile(r"\b(?:un|une)\s+(?:autre|nouveau|nouvel|nouvelle|seu
 ONE_TERRITORY = re.compile(r"\b(?:ce|le|du|au|son|notre|cet|un)\s+territoire\b(?!s)")
 # several territories spoken of: "trois territoires (d'industrie)", "les territoires retenus" (not
 # the programme's name: "le programme Territoires d'industrie")
-TERRITORIES_NOUN = re.compile(r"\b(?:les|des|ces|ses|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)"
+TERRITORIES_NOUN = re.compile(r"\b(?:les|des|ces|ses|\d+|" + "|".join(COUNT_WORDS) + r")"
                               r"\s+(?:[a-z]+\s+)?territoires\b|\bterritoires\b(?!\s+d'\s*industrie\b)")
 # "Pour X :", "Côté Y :": the intro of one name's list (original text)
 FOR_ONE_NAME = re.compile(r"\s*(?:[Pp]our|[Cc][ôo]t[ée]|[Cc]oncernant|[Ss]['’]agissant\s+d[eu]s?)\s+(?:(?:le|la|les)\s+|l['’]\s*)?"
@@ -1599,7 +1605,7 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         next_line = towns_may_be_counted = False
         if decided in (OTHER, MEMBERS) or (intro.group("verb") and decided != TERRITORIES):
             continue
-        counts = [int(word) if word.isdigit() else SMALL_COUNTS[word.lower()] for word in COUNT_WORD.findall(sentence)]
+        counts = [int(word) if word.isdigit() else COUNT_WORDS[word.lower()] for word in COUNT_WORD.findall(sentence)]
         # "Quatre territoires axonais font partie des 183 Territoires d'industrie … : A, B, C, D":
         # the count a list can have, not the national one
         listable = [count for count in counts if count <= MAX_LISTED_COUNT]
@@ -1707,7 +1713,7 @@ def _inside_a_bracket(text: str, position: int) -> bool:
 
 # "Aux six territoires renouvelés (A, B, C, D, E et F) s'ajoutent :": the names a count of
 # territories holds in brackets right after it, as many as it says.
-BRACKETED_LIST = with_first_letters(re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+territoires(?:\s+d['’]\s*industrie)?"
+BRACKETED_LIST = with_first_letters(re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+territoires(?:\s+d['’]\s*industrie)?"
                                                r"(?:\s+[a-zà-ÿ-]+){0,2}\s*\((?P<names>[A-ZÀ-Ý][^()\n]{3,400})\)", re.IGNORECASE))
 
 
@@ -1716,7 +1722,7 @@ BRACKETED_LIST = with_first_letters(re.compile(r"\b(?P<count>\d{1,2}|" + "|".joi
 # compte quatre Territoires d'industrie. Les trois autres — A, B et C — …": the noun left out
 # after "autres", when the sentence before speaks of territories; or after a participle of the
 # award ("aux quatre déjà labellisés lors de la première phase — A, B, C et D —, tous reconduits").
-DASHED_LIST = with_first_letters(re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+(?:territoires(?:\s+d['’]\s*industrie)?"
+DASHED_LIST = with_first_letters(re.compile(r"\b(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?:territoires(?:\s+d['’]\s*industrie)?"
                                             r"(?:\s+[a-zà-ÿ-]+){0,2}|(?P<others>autres|(?:d[ée]j[àa]\s+|tous\s+)?(?:labellis|retenu|reconduit"
                                             r"|s[ée]lectionn|distingu)[a-zé]*(?:\s+[\w'’-]+){0,6}?))\s*—\s*(?P<names>[A-ZÀ-Ý][^—()\n]{3,400}?)\s*—",
                                             re.IGNORECASE))
@@ -1726,7 +1732,7 @@ def _bracketed_lists(text: str) -> list[TerritoryMention]:
     found = []
     for match in [*BRACKETED_LIST.finditer(text), *DASHED_LIST.finditer(text)]:
         word = match["count"].lower()
-        stated = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        stated = int(word) if word.isdigit() else COUNT_WORDS[word]
         intro_start = match.start()
         if match.groupdict().get("others"):
             if not _territories_before(text, match.start()):

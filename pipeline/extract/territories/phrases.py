@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.extract.territories.common import (ET_JOINT, MAX_NAME_WORDS, PLACE_ADJECTIVE, PREPOSITION, SMALL_COUNTS, WORDS, is_place_name,
+from pipeline.extract.territories.common import (ET_JOINT, MAX_NAME_WORDS, PLACE_ADJECTIVE, PREPOSITION, COUNT_WORDS, WORDS, is_place_name,
                                                  capitalised_run, legal_form_end, looks_like_name)
 from pipeline.extract.places import former_regions_in
 from pipeline.linking import EVERYDAY_FORM_SCORE, link_epci
@@ -447,7 +447,7 @@ def _lone_head(text: str, start: int, end: int) -> bool:
 
 
 # A number right before a lower-case head: "13 zones du …", "les dix secteurs de …".
-COUNT_BEFORE = re.compile(r"(?:\b\d+|\b(?:" + "|".join(SMALL_COUNTS) + r"))\s+$")
+COUNT_BEFORE = re.compile(r"(?:\b\d+|\b(?:" + "|".join(COUNT_WORDS) + r"))\s+$")
 
 
 # A word in capitals before a word in title case: the end of a rubric in capitals, not a name's

@@ -17,7 +17,7 @@ from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, former_regions_in
 from pipeline.extract.structure import DEPARTEMENT_CODE, Structure
 from pipeline.extract.territories.phrases import LOWER_BRAND_TAIL, PLACE_ADJECTIVE, dashed_names, enumeration_after, is_epci_name
-from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, SMALL_COUNTS, WORDS,
+from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, COUNT_WORDS, WORDS,
                                                  TerritoryMention, awarded_plural_object_at, demonym_run, departements_after_dash, block_end, brand_end, capitalised_run, codes_after,
                                                  _town_words_of, town_words,
                                                  is_place_adjective, is_place_name, is_region_name, make_mention, named_by_its_departements, numbered_name, quoted_name, titled_by_the_programme,
@@ -53,7 +53,7 @@ PERSON_ROLE = re.compile(WORDS["person_roles"])
 LINK_MARKER = re.compile(WORDS["link_marker"])
 COMPASS_HEAD = re.compile(r"(?:" + "|".join(WORDS["compass_heads"]) + r")\b")
 # "trois vallées de A, B et C": a small count, then a plural geographic head, in lower case.
-COUNTED_HEAD = re.compile(r"(?P<count>" + "|".join(SMALL_COUNTS) + r")\s+(?:"
+COUNTED_HEAD = re.compile(r"(?P<count>" + "|".join(COUNT_WORDS) + r")\s+(?:"
                           + "|".join(h for h in WORDS["geographic_heads"] if h.endswith("s?")) + r")\s+"
                           r"(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)(?=\S)")
 PLACE_JOINT = re.compile(r",\s+|\s+et\s+")
@@ -63,7 +63,7 @@ LAST_JOINT = re.compile(r"\s+et\s+")
 def _counted_places_end(text: str, pos: int, counted: re.Match) -> int | None:
     """End of "trois vallées de A, B et C" when as many places as counted follow the head, the
     last after "et"; else None."""
-    count = SMALL_COUNTS[counted.group("count")]
+    count = COUNT_WORDS[counted.group("count")]
     end = pos + counted.end()
     for index in range(count):
         last = index == count - 1
@@ -88,7 +88,7 @@ TOWN = re.compile(r"[A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*(?:[ \t]+[A-ZÀ-Ý][\w'’
 NEXT_GATHERED_TOWN = re.compile(r"(?:[ \t]*,[ \t]*(?:(?P<et>et)[ \t]+)?|[ \t]+(?P<et2>et)[ \t]+)(?:de[ \t]+|d['’])")
 # A plural determiner or a count before the programme's words: several territories, not one.
 GATHERED_HEAD_CHARS = 120  # enough for the longest verb and head of gathered_towns
-SEVERAL_BEFORE = re.compile(r"\b(?:les|des|ces|aux|plusieurs|\d+|" + "|".join(SMALL_COUNTS) + r")\s*[«\"]?\s*$")
+SEVERAL_BEFORE = re.compile(r"\b(?:les|des|ces|aux|plusieurs|\d+|" + "|".join(COUNT_WORDS) + r")\s*[«\"]?\s*$")
 
 
 def _gathered_towns(text: str, match: re.Match, pos: int) -> tuple[int, int, str] | None:

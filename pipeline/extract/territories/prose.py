@@ -10,7 +10,7 @@ import re
 
 from pipeline.extract.first_letters import may_match, with_first_letters
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import Structure
+from pipeline.extract.structure import COUNT_WORDS, Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FORM, MAX_NAME_WORDS, OPENING_QUOTES,
                                                  PART_OF_A_TERRITORY, PREFIX, WORDS,
                                                  TerritoryMention, asked, bare_count_of_territories, brand_end, capitalised_run, departements_after_dash,
@@ -67,7 +67,7 @@ SECTOR_PROGRAMME_WINDOW = 400  # how far back the programme's words are looked f
 NEWCOMER_IS = re.compile(WORDS["newcomer_is"])
 ONE_OF_THE_CHOSEN = re.compile(WORDS["one_of_the_chosen"])
 # A count of territories right before the participle, which agrees with them and not with the subject.
-COUNTED_BEFORE_PARTICIPLE = re.compile(r"\b(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+"
+COUNTED_BEFORE_PARTICIPLE = re.compile(r"\b(?:\d{1,3}|" + "|".join(COUNT_WORDS) + r")\s+"
                                        r"(?:\w+\s+)?territoires\s+(?:d'\s*industrie\s+)?$")
 # "Fraîchement labellisé « Territoire d'industrie », Clermont Auvergne Métropole confirme …",
 # "Labellisée « Territoire d'industrie » il y a un an, Mayotte nourrit …": the participle opening
@@ -238,7 +238,7 @@ LEADING_ARTICLE = re.compile(r"(?:L['’]\s*|La\s+|Le\s+|Les\s+)(?=[A-ZÀ-Ý])")
 # "Outre A et B, …": the names a sentence opens with beside the one it then counts
 BESIDES = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))outre\s+")
 CLOSING_QUOTE = re.compile(r"[ \t]*[»\"]")  # the end of a name an ordinal gives in quotes
-TERRITORIES_COUNTED = re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|\d)\s+(?:[\w'-]+\s+|\"\s*)?territoires\b")
+TERRITORIES_COUNTED = re.compile(r"\b(?:" + "|".join(COUNT_WORDS) + r"|\d)\s+(?:[\w'-]+\s+|\"\s*)?territoires\b")
 # "Parmi les 124 Territoires d'industrie …, le département en compte trois. Le premier est …": a
 # pronoun count whose sentence names territories counts them too
 PRONOUN_COUNTED = re.compile(r"\b(?:en|y)\s+(?:compte|comptent|accueille|accueillent|totalise|totalisent)"

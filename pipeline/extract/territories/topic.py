@@ -33,7 +33,7 @@ from functools import lru_cache
 from pipeline import referential
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.structure import COUNT_WORDS
-from pipeline.extract.territories.common import (PREFIX, SMALL_COUNTS, WORDS, TerritoryMention, capitalised_run,
+from pipeline.extract.territories.common import (PREFIX, WORDS, TerritoryMention, capitalised_run,
                                                  departements_bracket, is_place_name, make_mention, sentence_bounds)
 from pipeline.extract.territories.prose import PROSE_HEAD
 from pipeline.linking import ACRONYM, alias_rows, known_acronyms
@@ -60,7 +60,7 @@ OFFICE_WINDOW = 90  # characters before a name where an official's office may st
 PROGRAMME_BEFORE = re.compile(PREFIX + r"(?:\s+20[1-3]\d\s*-\s*20[1-3]\d)?[\s»\"]*$")
 PROGRAMME_CUE = re.compile(r"(?:pour|sur|dans)\s+(?:le|la|l')\s*")
 # "plusieurs Territoires d'industrie dans le Nord et Pas-de-Calais": territories counted in an area
-COUNTED_BEFORE = re.compile(r"\b(?:\d+|plusieurs|quelques|certains|des|les|nos|ses|leurs|ces|" + "|".join(SMALL_COUNTS)
+COUNTED_BEFORE = re.compile(r"\b(?:\d+|plusieurs|quelques|certains|des|les|nos|ses|leurs|ces|" + "|".join(COUNT_WORDS)
                             + r")\s+(?:nouveaux\s+)?[«\"]?\s*$")
 # "l'Est de la Seine-Maritime" is a name where its compass word is capitalised; "à l'est de la
 # Seine-Maritime" says a direction (a key of a compass word, then its preposition)
@@ -339,7 +339,7 @@ FORMED_BY_TWO = re.compile(r"\b(?:(?:forme|compose|constitue)e?s?\s+(?:par|de)|r
 # "Elles sont six communautés de communes à s'être rassemblées autour du dispositif", "la
 # collectivité s'est alliée avec cinq autres intercommunalités": a territory of several
 # intercommunalities, in a sentence that gathers them.
-SEVERAL_INTERCOMMUNALITIES = re.compile(r"\b(?:\d{1,2}|" + "|".join(SMALL_COUNTS) + r")\s+(?P<others>autres\s+)?"
+SEVERAL_INTERCOMMUNALITIES = re.compile(r"\b(?:\d{1,2}|" + "|".join(COUNT_WORDS) + r")\s+(?P<others>autres\s+)?"
                                         r"(?:intercommunalites|communautes(?:\s+de\s+communes|\s+d'agglomeration)?"
                                         r"|epci)\b")
 GATHERING = re.compile(r"\b(?:alli|rassembl|regroup|reuni|unie?s\b|federe)")
@@ -350,7 +350,7 @@ def allied_intercommunalities(text: str, folded: str) -> bool:
     article about one of them ('Creil Sud Oise, l'Aire Cantilienne, … ces collectivités se sont
     réunies') is about a member, not a territory going by its name."""
     for match in SEVERAL_INTERCOMMUNALITIES.finditer(folded):
-        if SMALL_COUNTS.get(match.group(0).split()[0], 2) < 2:
+        if COUNT_WORDS.get(match.group(0).split()[0], 2) < 2:
             continue
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if match.group("others") or GATHERING.search(folded, sentence_start, sentence_end):
