@@ -37,7 +37,7 @@ from pipeline.extract.structure import COUNT_WORDS, SpanReach, Structure, parse
 from pipeline.extract.territories import (COUNTED_DEPARTEMENTS, TerritoryMention, compass_and_demonym_codes,
                                           find_territories, headline_name_of_a_description,
                                           whole_departement_territories)
-from pipeline.extract.territories.common import (BULLET, LEGAL_FORM, PREPOSITION, SMALL_COUNTS, WORDS as TERRITORY_WORDS,
+from pipeline.extract.territories.common import (BULLET, LEGAL_FORM, PREPOSITION, WORDS as TERRITORY_WORDS,
                                                  coded_departement_headings, departements_bracket,
                                                  heading_place, named_by_its_departements, sentence_before, sentence_bounds,
                                                  territories_demonym)
@@ -1276,7 +1276,7 @@ def _counted_otherwise(text: str, start: int, run_start: int, size: int) -> bool
     and the run places the territory nowhere sure."""
     for counted in COUNTED_DEPARTEMENTS.finditer(text, max(start, run_start - 80), run_start):
         word = counted.group("count").lower()
-        if (int(word) if word.isdigit() else SMALL_COUNTS[word]) != size:
+        if (int(word) if word.isdigit() else COUNT_WORDS[word]) != size:
             return True
     return False
 
