@@ -687,8 +687,6 @@ FINITE_VERB = re.compile(r"(?<![\w'’-])(?:est|sont|a|ont|sera|seront|était|é
                          r"|[\w'’]*[^\Wm]ent)(?![\w'’-])", re.IGNORECASE)
 
 
-
-
 def _french_count_words() -> dict[str, int]:
     """French count words from 2 to 99 ("quatorze", "vingt et un", "quatre-vingt-dix-neuf"), with
     the 1990 spelling's hyphens ("vingt-et-un"), longest first: a pattern joining them reads
