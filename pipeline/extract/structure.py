@@ -73,6 +73,8 @@ MARKER = re.compile(
 # the second initial of a person's name ("D. K.", "J.-P. M."), after a letter read as a marker
 INITIAL = re.compile(r"(?:[A-ZÀ-Ý]\.-)?[A-ZÀ-Ý]\.(?=[ \t]|$)")
 GLYPH_CATEGORIES = {"So", "Co", "Sk"}  # emoji, private-use glyphs of Word/PDF bullets
+# legal marks of that category: "© Le Journal — Tous droits réservés" closes a page, no list item
+NOT_BULLET_GLYPHS = "©®℗™"
 INVISIBLE = "\ufe0f\u200d\u200b\u2060"
 COLON = re.compile(r":(?=[\s]|$)")
 COLON_BLANKS = " \t\u00a0\u202f"
@@ -386,7 +388,8 @@ def _marker(text: str, line_start: int, line_end: int) -> tuple[str, int] | None
     while position < line_end and text[position] in " \t":
         position += 1
     glyph = position
-    if glyph < line_end and unicodedata.category(text[glyph]) in GLYPH_CATEGORIES:
+    if glyph < line_end and unicodedata.category(text[glyph]) in GLYPH_CATEGORIES \
+            and text[glyph] not in NOT_BULLET_GLYPHS:
         position += 1
         while position < line_end and (text[position] in INVISIBLE
                                        or unicodedata.category(text[position]) in GLYPH_CATEGORIES):

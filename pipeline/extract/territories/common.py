@@ -73,6 +73,9 @@ SENTENCE_STARTS = {"un", "une", "ce", "cette", "ces", "il", "elle", "ils", "elle
                    "aussi", "alors", "ensuite", "puis", "aujourd'hui", "ici", "déjà", "encore", "bref",
                    "certes", "donc", "or", "surtout", "dès", "voici", "voilà", "mais", "car", "si",
                    "quand", "lorsque", "puisque", "parallèlement", "également",
+                   # a time's preposition after the programme's words ("RESTE TERRITOIRE D'INDUSTRIE
+                   # JUSQU'EN 2027")
+                   "jusqu'en", "jusqu'à", "jusqu'au", "jusqu'aux", "jusque",
                    # a list's closing line ("- Soit 3 territoires sur les 18 de la région")
                    "soit",
                    # a demonstrative pronoun taking up the name before ("Celui-ci réunit …")
@@ -367,7 +370,7 @@ def looks_like_name(name: str) -> bool:
     first = words[0]
     if fold(words[-1]).strip("'’") in DANGLING_ENDS:
         return False  # "Est une" (a sentence's "… est une …"): no name ends on an article or a connector
-    if first.lower().strip("'’") in SENTENCE_STARTS or first[0].isdigit() and not numbered_name(name) \
+    if first.lower().replace("’", "'").strip("'") in SENTENCE_STARTS or first[0].isdigit() and not numbered_name(name) \
             or re.search(r"\d{3}", name):
         return False
     if fold(first) in NUMBER_WORDS and len(words) > 1 and all(w[0].islower() for w in words[1:]):
