@@ -631,6 +631,8 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
             end = absolute_end  # a geographic head and its demonym ("Pays ajaccien", "Bassin annécien"),
             # one part of a dashed name too ("Epernay – Bassin sézannais – Portes de Romilly"; not
             # "le Haut Bocage vendéen", whose demonym says where the Haut Bocage lies)
+        elif fold(text[pos:end]) in WORDS["compass_heads"] and is_place_adjective(word):
+            end = absolute_end  # a compass word alone is named by its demonym ("l'Ouest guyanais")
         else:
             break
     return end
