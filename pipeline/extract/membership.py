@@ -934,7 +934,9 @@ def _coordinated_subject(text: str, folded: str, named_at: int, mention: EpciMen
     reach = epci_spans.reach if isinstance(epci_spans, _Spans) else SpanReach(epci_spans)
     if reach.covers(subject.start("name"), subject.end("name")):
         return None
-    named = {t.territory_id for _, t in _named_in(folded, subject.start("name"), subject.end("name"), territories, epci_spans)}
+    # the whole name, not a part of it ("et l'est du Pays de B, qui réunit": not B's members)
+    said = name_key(subject.group("name"))
+    named = {t.territory_id for t in territories if any(name_key(side) == said for side in t.name.split(" / "))}
     return named.pop() if len(named) == 1 else ""
 
 
