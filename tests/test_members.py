@@ -1157,3 +1157,17 @@ def test_the_next_bare_item_glossed_in_any_way_is_no_member_of_the_first(gloss):
                    for name, key in (("Centre-Martinique", "centre-martinique"), ("Espace Sud", "espace-sud"))]
     found = find_epcis(text, DocumentLinker(frozenset({"972"})), parse(text), territories)
     assert "Espace Sud" not in [text[m.start:m.end] for m in found]
+
+
+@pytest.mark.parametrize("intro, listed", [
+    pytest.param("Dans le Finistère, deux territoires d'industrie ont signé leur contrat :", False, id="counted territories"),
+    pytest.param("Le contrat du territoire d'industrie Pays de Brest a été signé par :", True, id="a contract's signatories"),
+])
+def test_a_signature_colon_lists_members_unless_its_subject_counts_territories(intro, listed):
+    """"deux territoires d'industrie ont signé leur contrat : le A, porté par …, et le B, autour de …":
+    the colon list holds territories (members.TERRITORIES_BEFORE_COLON_TRIGGER; PATTERNS.md,
+    g110attach); their names are no members, the EPCIs of their glosses are."""
+    text = intro + " le Pays de Brest, porté par Brest Métropole, et le Pays de Morlaix, autour de Morlaix Communauté."
+    found = members(text)
+    assert ("242900314", "Brest Métropole") in found and ("242900835", "Morlaix Communauté") in found
+    assert any(written.startswith(("le Pays", "Pays")) for _, written in found) is listed

@@ -1464,3 +1464,29 @@ def test_epcis_carrying_the_demarche_are_members_of_the_territory_their_paragrap
     found = members(text)
     assert ("vitre", "200039022") in found
     assert ("fougeres-agglomeration", "200072452") in found
+
+
+BREST_AND_MORLAIX = "Territoires d'industrie : le Pays de Brest et le Pays de Morlaix labellisés\n\n"
+
+
+@pytest.mark.parametrize("second, expected", [
+    pytest.param("et le Pays de Morlaix, autour de", {("pays-de-brest", "242900314"), ("pays-de-morlaix", "242900835")},
+                 id="a known territory, named in the title only"),
+    pytest.param("et le nord du Finistère, qui réunit", {("pays-de-brest", "242900314"), (None, "242900835")},
+                 id="a part of the area, in lower case"),
+])
+def test_a_member_trigger_after_a_coordinated_subject_is_that_subjects(second, expected):
+    """"Le A, porté par X, et le B, autour de la CA Y": the name coordinated after A right before
+    the trigger is its subject (membership.COORDINATED_SUBJECT; PATTERNS.md, g110attach); a name of no
+    territory found keeps Y without territory, never A's."""
+    text = (BREST_AND_MORLAIX + "Le Pays de Brest, porté par Brest Métropole, " + second
+            + " la communauté d'agglomération Morlaix Communauté, sont accompagnés par l'État.")
+    assert members(text) == expected
+
+
+def test_an_epci_coordinated_after_the_territory_is_no_subject_of_the_trigger_after_it():
+    """"…, et la communauté de communes X, qui réunit vingt communes": an EPCI as that subject is
+    a member of the territory named before, as it was."""
+    text = (BREST_AND_MORLAIX + "Le Pays de Brest, porté par Brest Métropole, et la communauté de communes "
+            "du Pays d'Iroise, qui réunit vingt communes, sont accompagnés par l'État.")
+    assert members(text) == {("pays-de-brest", "242900314"), ("pays-de-brest", "242900074")}

@@ -156,6 +156,14 @@ CONCERNS_TERRITORIES = re.compile(r"concern\w*\s+(?:(?:les|des|ces|\d+|plus\s+de
                                   r"(?:\w+\s+)?territoires\b", re.IGNORECASE)
 
 
+# "deux territoires d'industrie ont signé leur contrat : A, porté par …, et B, autour de …": a
+# colon list whose subject counts territories lists territories, each carrying its own members
+TERRITORIES_BEFORE_COLON_TRIGGER = re.compile(r"(?<![\w'’])(?:\d{1,3}|" + "|".join(COUNT_WORDS) + r"|les|ces|nos)\s+"
+                                              r"(?:[^\W\d_]+\s+)?territoires\b(?:\s+d['’]\s*industrie)?"
+                                              r"[^.;:!?\n]{0,60}$", re.IGNORECASE)
+COLON_LIST_WINDOW = 120  # characters before a trigger where the subject counting territories may stand
+
+
 @lru_cache(maxsize=1)
 def _concerns_a_place() -> re.Pattern:
     """'concerne(nt) la Normandie,': the verb's object is a région or a département, whose
@@ -582,6 +590,9 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
     for index, trigger in enumerate(triggers):
         if CONCERNS_TERRITORIES.match(text, trigger.start()) or _concerns_a_place().match(text, trigger.start()):
             continue  # "Dix concernent la Normandie, parmi lesquels les territoires de … de la Côte d'Albâtre"
+        if trigger.group(0).endswith(":") and TERRITORIES_BEFORE_COLON_TRIGGER.search(
+                text, max(0, trigger.start() - COLON_LIST_WINDOW), trigger.start()):
+            continue  # "deux territoires d'industrie ont signé leur contrat :" then the territories
         if PLACE_REPRESENTED.search(text, max(0, trigger.start() - 60), trigger.start()) \
                 and REPRESENTED.match(text, trigger.start()):
             continue  # "Le département y est représenté par :" then its territories, no members

@@ -911,6 +911,35 @@ def _built_around_the_ranked(mention: EpciMention, folded: str, sentences: list[
     return _ranked_in_paragraph(folded, ordinal.start(), rank, territories, epci_spans)
 
 
+# "Le A, porté par la CU X, et le B, autour de la CA Y", "A, autour de la CA X, et le sud de l'île,
+# qui réunit la CA Y": a name coordinated after the territory named before, set off by commas,
+# right before the member's trigger, is that trigger's subject (original text, ending at the trigger)
+COORDINATED_SUBJECT = re.compile(r",\s*(?:et|puis|ainsi\s+que)\s+(?:(?:[Ll]es|[Ll]e|[Ll]a)\s+|[Ll]['’]\s*)?"
+                                 r"(?P<name>[^\s,;:.!?()«»\"“”][^,;:.!?()\n]{0,60}?)\s*(?:\([^()\n]{0,80}\)\s*)?,\s*(?:qui\s+)?$")
+COORDINATED_WINDOW = 120  # characters before a trigger where that subject may stand
+
+
+def _coordinated_subject(text: str, folded: str, named_at: int, mention: EpciMention,
+                         territories: list[TerritoryMention], epci_spans: list[tuple[int, int]]) -> str | None:
+    """The territory a member list's subject names when that subject is coordinated after the
+    territory named at `named_at`: its id when the subject is a known territory's name ("et le
+    Chalonnais, autour de la CA Y", the name read in the title only); "" when it is some other name
+    ("et le sud de l'île, qui réunit la CA Y": a territory the text leaves unnamed, not the one
+    named before); None when no such subject stands there, or it is an EPCI ("et la CC Y, qui …")."""
+    if not mention.in_member_list or mention.list_start is None or mention.list_start <= named_at:
+        return None
+    subject = COORDINATED_SUBJECT.search(text, max(named_at, mention.list_start - COORDINATED_WINDOW), mention.list_start)
+    if subject is None:
+        return None
+    reach = epci_spans.reach if isinstance(epci_spans, _Spans) else SpanReach(epci_spans)
+    if reach.covers(subject.start("name"), subject.end("name")):
+        return None
+    # the whole name, not a part of it ("et l'est du Pays de B, qui réunit": not B's members)
+    said = name_key(subject.group("name"))
+    named = {t.territory_id for t in territories if any(name_key(side) == said for side in t.name.split(" / "))}
+    return named.pop() if len(named) == 1 else ""
+
+
 def _territory_of(mention: EpciMention, territories: list[TerritoryMention], text: str,
                   folded: str, sentences: list[tuple[int, int]], structure,
                   epci_spans: list[tuple[int, int]], by_id: set[str],
@@ -994,6 +1023,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if before and not mention.in_member_list and len(before) > 1 \
             and _mark_before(text, mention.start) in (",", "/", ";"):
         return None  # "…, Grand Angoulême, Limoges Métropole – ELAN, …": a territory itself
+    coordinated = _coordinated_subject(text, folded, before[-1][0], mention, territories, epci_spans) if before else None
+    if coordinated is not None:
+        return coordinated or None  # "Le A, porté par la CU X, et le B, autour de la CA Y": Y is B's
     if before and mention.in_member_list and mention.list_start is not None \
             and before[-1][0] < mention.list_start \
             and _subject_named_otherwise(text, before[-1][0] + len(before[-1][1].name), mention.list_start, epci_spans):
@@ -2027,7 +2059,8 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
         if territory_id:
             attached.append((mention, territory_id))
         elif territories and (_carried_by_an_organisation(mention, folded, sentences)
-                              or _ranked_apart_at(mention, text, folded, sentences, holders, epci_spans, reads)):
+                              or _ranked_apart_at(mention, text, folded, sentences, holders, epci_spans, reads)
+                              or _coordinated_subject(text, folded, 0, mention, holders, epci_spans) == ""):
             attached.append((mention, None))  # the member of a territory the text leaves unnamed
         elif territories and mention.rule == SAID_OUTSIDE_RULE:
             attached.append((mention, None))  # "A, qui ne fait pas partie du territoire": an EPCI tied to none
