@@ -132,6 +132,7 @@ WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint"
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}|[A-Z][a-z]?[A-Z0-9&][A-Za-z0-9&]{0,8}|[2-9][A-Z]{2}[A-Z0-9&]{0,7}")
 ALL_C_COUNT = re.compile(r"[3-9]C")
 COUNTED_C = re.compile(r"^([2-9])C")  # "3CA": three C, then the other letters
+LEADING_C_RUN = re.compile(r"C{3,9}")  # "CCCMA": the three C a count stands for ("3CMA")
 NAME_FORM = {"CC": "CC", "CA": "CA", "CU": "CU", "Métropole": "METRO"}
 NEAR_TYPES = {"CA", "CU", "METRO", "MET69"}
 ARTICLES = re.compile(r"^(?:(?:la|le|les|l)['’ ]\s*)", re.IGNORECASE)
@@ -619,7 +620,34 @@ def link_epci(written: str, epci_type: str | None = None,
         if previous is None or (exact and score >= ACCEPT_SCORE, score) > (previous[2] and previous[0] >= ACCEPT_SCORE, previous[0]):
             scored[entry.siren] = (score, entry, exact)
     link = _decide(scored, epci_type)
+    if not year_dated and year is not None and one_lineage(link.candidates):
+        # one EPCI's successive SIRENs: the year the phase suggests is all there is to tell them apart
+        alive = [siren for siren in link.candidates if _alive(siren, year)]
+        if len(alive) == 1:
+            entry = scored[alive[0]][1]
+            return _linked(referential.load().epcis[entry.siren], round(min(1.0, scored[alive[0]][0]), 3),
+                           scored[alive[0]][2])
     return _as_it_was(link, year) if year_dated else link
+
+
+def _alive(siren: str, year: int) -> bool:
+    epci = referential.load().epcis[siren]
+    return epci.first_seen <= year <= epci.last_seen
+
+
+def _latest(siren: str) -> str:
+    """The SIREN an EPCI's successive mergers and renamings end at."""
+    epcis, seen = referential.load().epcis, {siren}
+    while epcis[siren].successor_siren in epcis and epcis[siren].successor_siren not in seen:
+        siren = epcis[siren].successor_siren
+        seen.add(siren)
+    return siren
+
+
+def one_lineage(sirens) -> bool:
+    """Whether SIRENs are one EPCI's over time ("CASE": the CA Seine Eure of 2019 and the CA
+    Seine-Eure continuing it from 2020), not two EPCIs a name fits equally."""
+    return len(sirens) > 1 and len({_latest(siren) for siren in sirens}) == 1
 
 
 @lru_cache(maxsize=1)
@@ -809,8 +837,14 @@ def _initials_of(form: str, folded: str, dropped: frozenset[str]) -> set[str]:
     # C, counted together; every word's ("la 3C" is the CC des Coëvrons, not the CC du Pays de Craon)
     all_c = {f"{len(form + initials)}C"} if not dropped and ALL_C_COUNT.fullmatch(f"{len(form + initials)}C") \
         and set(form + initials) == {"C"} else set()
+    # "la 3CMA" for "CC Cœur de Maurienne Arvan": the C opening the legal form and the name counted
+    # together, the other initials after them (all C is all_c's)
+    leading_c = LEADING_C_RUN.match(form + initials)
+    counted_with_form = {f"{len(leading_c.group(0))}C{(form + initials)[leading_c.end():]}"} \
+        if leading_c and leading_c.end() < len(form + initials) else set()
     # "Communauté de communes ELAN" for "CC Élan Limousin Avenir Nature": the name's own initials
-    return {form + initials, form + counted} | twice | all_c | ({initials} if len(initials) >= 4 else set())
+    return {form + initials, form + counted} | twice | all_c | counted_with_form \
+        | ({initials} if len(initials) >= 4 else set())
 
 
 @lru_cache(maxsize=1)
@@ -1143,7 +1177,7 @@ class DocumentLinker:
                           if any(named_after(name, s) or named_by_its_start(name, s) for name in self.territory_names)]
             score, exact = GENERATED_ACRONYM_SCORE, False
         year = _year_of(self.year)
-        if year is not None and self.year_dated and len(in_context) > 1:
+        if year is not None and (self.year_dated or one_lineage(in_context)) and len(in_context) > 1:
             in_context = [s for s in in_context
                           if ref.epcis[s].first_seen <= year <= ref.epcis[s].last_seen] or in_context
         if len(in_context) != 1:
