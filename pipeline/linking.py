@@ -620,34 +620,7 @@ def link_epci(written: str, epci_type: str | None = None,
         if previous is None or (exact and score >= ACCEPT_SCORE, score) > (previous[2] and previous[0] >= ACCEPT_SCORE, previous[0]):
             scored[entry.siren] = (score, entry, exact)
     link = _decide(scored, epci_type)
-    if not year_dated and year is not None and one_lineage(link.candidates):
-        # one EPCI's successive SIRENs: the year the phase suggests is all there is to tell them apart
-        alive = [siren for siren in link.candidates if _alive(siren, year)]
-        if len(alive) == 1:
-            entry = scored[alive[0]][1]
-            return _linked(referential.load().epcis[entry.siren], round(min(1.0, scored[alive[0]][0]), 3),
-                           scored[alive[0]][2])
     return _as_it_was(link, year) if year_dated else link
-
-
-def _alive(siren: str, year: int) -> bool:
-    epci = referential.load().epcis[siren]
-    return epci.first_seen <= year <= epci.last_seen
-
-
-def _latest(siren: str) -> str:
-    """The SIREN an EPCI's successive mergers and renamings end at."""
-    epcis, seen = referential.load().epcis, {siren}
-    while epcis[siren].successor_siren in epcis and epcis[siren].successor_siren not in seen:
-        siren = epcis[siren].successor_siren
-        seen.add(siren)
-    return siren
-
-
-def one_lineage(sirens) -> bool:
-    """Whether SIRENs are one EPCI's over time ("CASE": the CA Seine Eure of 2019 and the CA
-    Seine-Eure continuing it from 2020), not two EPCIs a name fits equally."""
-    return len(sirens) > 1 and len({_latest(siren) for siren in sirens}) == 1
 
 
 @lru_cache(maxsize=1)
@@ -1177,7 +1150,7 @@ class DocumentLinker:
                           if any(named_after(name, s) or named_by_its_start(name, s) for name in self.territory_names)]
             score, exact = GENERATED_ACRONYM_SCORE, False
         year = _year_of(self.year)
-        if year is not None and (self.year_dated or one_lineage(in_context)) and len(in_context) > 1:
+        if year is not None and self.year_dated and len(in_context) > 1:
             in_context = [s for s in in_context
                           if ref.epcis[s].first_seen <= year <= ref.epcis[s].last_seen] or in_context
         if len(in_context) != 1:

@@ -51,9 +51,8 @@ def test_the_document_year_picks_the_siren_a_name_had_then():
     assert (new.siren, new.successor_siren) == ("200089456", None)
     undated = link_epci("Seine Eure")
     assert undated.siren is None and set(undated.candidates) == {"200035665", "200089456"}
-    # a year guessed from the phase tells apart only one EPCI's SIRENs over time (g115emiss)
     guessed = link_epci("Seine Eure", None, frozenset(), 2019, year_dated=False)
-    assert (guessed.siren, guessed.successor_siren) == ("200035665", "200089456")
+    assert guessed.siren is None  # a year guessed from the phase breaks no tie
 
 
 def test_a_former_name_links_to_the_epci_that_bore_it_with_its_current_name():
@@ -117,21 +116,6 @@ def test_a_count_of_c_may_open_an_acronym_before_the_other_initials():
     assert DocumentLinker(frozenset({"73"})).link("3CMA").siren == "200070464"
     assert DocumentLinker(frozenset({"74"})).link("3CMA").siren is None  # none in the Haute-Savoie
     assert "3C" not in _initials("CC Coeur de Maurienne Arvan", frozenset())  # not all C
-
-
-def test_one_epcis_sirens_before_and_after_a_merger_are_told_apart_by_the_phase_year():
-    """g115emiss: "CASE" and "Vierzon-Sologne-Berry" fit a SIREN of 2019 and the one continuing it
-    from 2020; an undated first-phase text (year guessed 2019) means the first, a second-phase one
-    the second; without any year they stay unlinked. Two EPCIs alive that year stay unlinked."""
-    from pipeline.linking import one_lineage
-    for written, before, after in (("CASE", "200035665", "200089456"),
-                                   ("Vierzon-Sologne-Berry", "200033207", "200090561")):
-        assert DocumentLinker(frozenset({"27", "18"}), year=2019, year_dated=False).link(written).siren == before
-        assert DocumentLinker(frozenset({"27", "18"}), year=2023, year_dated=False).link(written).siren == after
-        undated = DocumentLinker(frozenset({"27", "18"})).link(written)
-        assert undated.siren is None and set(undated.candidates) == {before, after}
-    assert one_lineage(("200035665", "200089456"))
-    assert not one_lineage(("200070738", "245400171"))  # "CCMM": two CC of Meurthe-et-Moselle
 
 
 def test_initials_never_defined_in_a_text_placed_by_its_region_only():
