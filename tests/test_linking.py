@@ -115,6 +115,8 @@ def test_a_count_of_c_may_open_an_acronym_before_the_other_initials():
     assert "3CMA" in _initials("CC Coeur de Maurienne Arvan", frozenset())
     assert DocumentLinker(frozenset({"73"})).link("3CMA").siren == "200070464"
     assert DocumentLinker(frozenset({"74"})).link("3CMA").siren is None  # none in the Haute-Savoie
+    found = DocumentLinker(frozenset({"73"})).initials_in_context("Le projet est porté par la 3CMA.")
+    assert found["3CMA"].siren == "200070464"
     assert "3C" not in _initials("CC Coeur de Maurienne Arvan", frozenset())  # not all C
 
 
