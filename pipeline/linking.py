@@ -418,6 +418,19 @@ def _truncated(query: str, epci_type: str, departements: frozenset[str]) -> list
 HEADLESS = re.compile(r"^(?!(?:agglo|communaute|metropole|intercom|interco)\s)[a-z]{4,}\s(?P<rest>[a-z]{3,}(?:\s[a-z]{3,})+)$")
 
 
+# "l'Agglomération de la Région de Compiègne": a legal form opening the written name itself, not
+# given by a head before it
+LEADING_LEGAL_FORMS = ((re.compile(r"^(?:l'\s*|la\s+)?(?:communaute de communes|cc)\s"), "CC"),
+                       (re.compile(r"^(?:l'\s*|la\s+)?(?:communaute d'\s*agglomeration|agglomeration|agglo|ca)\s"), "CA"),
+                       (re.compile(r"^(?:la\s+)?(?:communaute urbaine|cu)\s"), "CU"))
+
+
+def _leading_legal_form(written: str) -> str | None:
+    """The legal form a written name opens with, for _truncated: 'CA' for "l'Agglomération de …"."""
+    letters = _letters(written)
+    return next((form for pattern, form in LEADING_LEGAL_FORMS if pattern.match(letters)), None)
+
+
 def _headless(query: str, departements: frozenset[str]) -> list[tuple[_Entry, float, bool]]:
     """(entry, base score, not exact) of the EPCIs of the document's départements whose official name is the
     query after one leading word: too weak alone, it links a name a list of members gives whole."""
@@ -598,8 +611,9 @@ def link_epci(written: str, epci_type: str | None = None,
     year = _year_of(year)
     scored: dict[str, tuple[float, _Entry, bool]] = {}
     candidates = _candidates(query)
-    if epci_type and context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
-        candidates += _truncated(query, epci_type, context_departements)
+    truncated_type = epci_type or _leading_legal_form(written)
+    if truncated_type and context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
+        candidates += _truncated(query, truncated_type, context_departements)
     if context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
         candidates += _seat_forms(written, query, epci_type, context_departements)
     if context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
