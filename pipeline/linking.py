@@ -611,11 +611,15 @@ def link_epci(written: str, epci_type: str | None = None,
     year = _year_of(year)
     scored: dict[str, tuple[float, _Entry, bool]] = {}
     candidates = _candidates(query)
-    truncated_type = epci_type or _leading_legal_form(written)
-    if truncated_type and context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
-        candidates += _truncated(query, truncated_type, context_departements)
+    if epci_type and context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
+        candidates += _truncated(query, epci_type, context_departements)
     if context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
         candidates += _seat_forms(written, query, epci_type, context_departements)
+    written_form = None if epci_type else _leading_legal_form(written)
+    if written_form and context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
+        # the legal form the name opens with, where no head gave one ("Agglomération de la Région
+        # de Compiègne"): after the seat forms, which read "l'Agglo de Saint-Dizier" exactly
+        candidates += _truncated(query, written_form, context_departements)
     if context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
         candidates += _headless(query, context_departements)
     for entry, base, exact in candidates:
