@@ -132,6 +132,7 @@ WORD_FORMS = {"agglomeration": "agglo", "agglomerations": "agglo", "st": "saint"
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}|[A-Z][a-z]?[A-Z0-9&][A-Za-z0-9&]{0,8}|[2-9][A-Z]{2}[A-Z0-9&]{0,7}")
 ALL_C_COUNT = re.compile(r"[3-9]C")
 COUNTED_C = re.compile(r"^([2-9])C")  # "3CA": three C, then the other letters
+LEADING_C_RUN = re.compile(r"C{3,9}")  # "CCCMA": the three C a count stands for ("3CMA")
 NAME_FORM = {"CC": "CC", "CA": "CA", "CU": "CU", "Métropole": "METRO"}
 NEAR_TYPES = {"CA", "CU", "METRO", "MET69"}
 ARTICLES = re.compile(r"^(?:(?:la|le|les|l)['’ ]\s*)", re.IGNORECASE)
@@ -417,6 +418,19 @@ def _truncated(query: str, epci_type: str, departements: frozenset[str]) -> list
 HEADLESS = re.compile(r"^(?!(?:agglo|communaute|metropole|intercom|interco)\s)[a-z]{4,}\s(?P<rest>[a-z]{3,}(?:\s[a-z]{3,})+)$")
 
 
+# "l'Agglomération de la Région de Compiègne": a legal form opening the written name itself, not
+# given by a head before it
+LEADING_LEGAL_FORMS = ((re.compile(r"^(?:l'\s*|la\s+)?(?:communaute de communes|cc)\s"), "CC"),
+                       (re.compile(r"^(?:l'\s*|la\s+)?(?:communaute d'\s*agglomeration|agglomeration|agglo|ca)\s"), "CA"),
+                       (re.compile(r"^(?:la\s+)?(?:communaute urbaine|cu)\s"), "CU"))
+
+
+def _leading_legal_form(written: str) -> str | None:
+    """The legal form a written name opens with, for _truncated: 'CA' for "l'Agglomération de …"."""
+    letters = _letters(written)
+    return next((form for pattern, form in LEADING_LEGAL_FORMS if pattern.match(letters)), None)
+
+
 def _headless(query: str, departements: frozenset[str]) -> list[tuple[_Entry, float, bool]]:
     """(entry, base score, not exact) of the EPCIs of the document's départements whose official name is the
     query after one leading word: too weak alone, it links a name a list of members gives whole."""
@@ -601,6 +615,11 @@ def link_epci(written: str, epci_type: str | None = None,
         candidates += _truncated(query, epci_type, context_departements)
     if context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
         candidates += _seat_forms(written, query, epci_type, context_departements)
+    written_form = None if epci_type else _leading_legal_form(written)
+    if written_form and context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
+        # the legal form the name opens with, where no head gave one ("Agglomération de la Région
+        # de Compiègne"): after the seat forms, which read "l'Agglo de Saint-Dizier" exactly
+        candidates += _truncated(query, written_form, context_departements)
     if context_departements and not any(base >= ACCEPT_SCORE for _, base, _ in candidates):
         candidates += _headless(query, context_departements)
     for entry, base, exact in candidates:
@@ -809,8 +828,14 @@ def _initials_of(form: str, folded: str, dropped: frozenset[str]) -> set[str]:
     # C, counted together; every word's ("la 3C" is the CC des Coëvrons, not the CC du Pays de Craon)
     all_c = {f"{len(form + initials)}C"} if not dropped and ALL_C_COUNT.fullmatch(f"{len(form + initials)}C") \
         and set(form + initials) == {"C"} else set()
+    # "la 3CMA" for "CC Cœur de Maurienne Arvan": the C opening the legal form and the name counted
+    # together, the other initials after them (all C is all_c's)
+    leading_c = LEADING_C_RUN.match(form + initials)
+    counted_with_form = {f"{len(leading_c.group(0))}C{(form + initials)[leading_c.end():]}"} \
+        if leading_c and leading_c.end() < len(form + initials) else set()
     # "Communauté de communes ELAN" for "CC Élan Limousin Avenir Nature": the name's own initials
-    return {form + initials, form + counted} | twice | all_c | ({initials} if len(initials) >= 4 else set())
+    return {form + initials, form + counted} | twice | all_c | counted_with_form \
+        | ({initials} if len(initials) >= 4 else set())
 
 
 @lru_cache(maxsize=1)
@@ -851,8 +876,8 @@ def acronym_in(written: str) -> str | None:
 
 
 # "la CCBPD", "de la CUCM": a legal form's letters and two initials or more, after the article
-# of "la communauté"
-ARTICLE_THEN_FORM_INITIALS = re.compile(r"(?<![\w'’])[Ll]a\s+((?:C[CAU]|2C)[A-Z0-9]{2,8}|[3-9]C)(?![\w&'’-])")
+# of "la communauté"; "la 5C", "la 3CMA": a count of C, alone or before the other initials
+ARTICLE_THEN_FORM_INITIALS = re.compile(r"(?<![\w'’])[Ll]a\s+((?:C[CAU]|2C)[A-Z0-9]{2,8}|[3-9]C(?:[A-Z0-9]{1,8})?)(?![\w&'’-])")
 
 # "la CCPM du Pays de Mormal", "CCSA du Sud Avesnois": a legal form's acronym, then the name it spells
 ACRONYM_THEN_NAME = re.compile(r"(?:(?:la|le)\s+|l['’]\s*)?(?P<acronym>C[CAU][A-Z0-9]{1,6})\s+"

@@ -109,6 +109,28 @@ def test_an_acronym_opening_with_a_count_of_c_links_by_its_short_name_in_bracket
     assert DocumentLinker(frozenset({"59"})).link("3CA (Pays de Mormal)").siren is None  # not its initials
 
 
+def test_a_count_of_c_may_open_an_acronym_before_the_other_initials():
+    """g115emiss: "la 3CMA": the C of the legal form and of "Cœur" counted, then M and A."""
+    from pipeline.linking import _initials
+    assert "3CMA" in _initials("CC Coeur de Maurienne Arvan", frozenset())
+    assert DocumentLinker(frozenset({"73"})).link("3CMA").siren == "200070464"
+    assert DocumentLinker(frozenset({"74"})).link("3CMA").siren is None  # none in the Haute-Savoie
+    found = DocumentLinker(frozenset({"73"})).initials_in_context("Le projet est porté par la 3CMA.")
+    assert found["3CMA"].siren == "200070464"
+    assert "3C" not in _initials("CC Coeur de Maurienne Arvan", frozenset())  # not all C
+
+
+def test_the_start_of_an_official_name_opening_with_its_own_legal_form_links_in_its_departement():
+    """g115emiss: "Agglomération de la Région de Compiègne" with no head before it: its own legal
+    form asks the same as a head's ("la communauté d'agglomération | de la Région de Compiègne")."""
+    oise = DocumentLinker(frozenset({"60"}))
+    for written in ("Agglomération de la Région de Compiègne", "l'Agglomération de la Région de Compiègne (ARC)"):
+        assert oise.link(written).siren == "200067965"  # CA de la Région de Compiègne et de la Basse Automne
+    assert oise.link("Région de Compiègne").siren is None  # no legal form written
+    assert DocumentLinker(frozenset({"80"})).link("Agglomération de la Région de Compiègne").siren is None
+    assert DocumentLinker(frozenset({"60"})).link("Communauté de communes de la Région de Compiègne").siren is None
+
+
 def test_initials_never_defined_in_a_text_placed_by_its_region_only():
     """g107epci: "porté par la 2CCAM, la CCFG et la CCPR" under "Auvergne-Rhône-Alpes" alone:
     the initials of one EPCI of the région; a text naming a département reads that one only."""
