@@ -280,6 +280,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _codes_named_in_full(kept)
     kept = _title_names_its_list_restates(text, kept)
     kept = _title_compass_of_the_body_act(text, kept)
+    kept = _title_named_under_its_label(text, kept)
     if all(m.rule == CARRIED_RULE or _labelled_too(text, m) for m in kept):
         # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"; beside one
         # named with its carrier ("le Pays Ajaccien, porté par la CAPA, a lui aussi été labellisé")
@@ -347,6 +348,29 @@ def _title_compass_of_the_body_act(text: str, mentions: list[TerritoryMention]) 
                  and body_act.group("act") == act.group("act")}
         if len(acted) == 1:
             return [m for m in mentions if m.territory_id != title[0].territory_id]
+    return mentions
+
+
+# "Le territoire labellisé sous l'intitulé « X »" opening a sentence: the name the label is held
+# under, given to the territory the text spoke of before (folded text, right before X).
+LABEL_HELD_UNDER_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|ce|notre)\s+territoire\s+(?:labellise|retenu|reconduit"
+                                   r"|selectionne|renouvele)e?\s+sous\s+(?:l'intitule|le\s+nom|la\s+denomination"
+                                   r"|l'appellation|le\s+vocable)\s+(?:de\s+|d')?\"?\s*$")
+
+
+def _title_named_under_its_label(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """'Le Bocage normand reconduit comme Territoire d'industrie' over 'Le territoire labellisé sous
+    l'intitulé « Flers-Vire-Domfront » poursuit …': the body's sentence takes up the title's one
+    territory and gives the name it is labelled under; one territory, that name (the gold lists a
+    territory once). Kept when the text names any other."""
+    if len(mentions) != 2 or mentions[0].territory_id == mentions[1].territory_id:
+        return mentions
+    title, body = sorted(mentions, key=lambda m: m.start)
+    held_under = LABEL_HELD_UNDER_NAME.search(fold(text), max(0, body.start - 80), body.start)
+    first_line = (0, re.match(r"\s*[^\n]*", text).end())
+    if held_under and any(start <= title.start and title.end <= end < body.start
+                          for start, end in [first_line, *headline_line(text)]):
+        return [body]
     return mentions
 
 

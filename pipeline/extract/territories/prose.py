@@ -31,6 +31,11 @@ FRONTED_PERIOD = (r"(?:pour|en|des|depuis|jusqu'en|a\s+partir\s+de)\s+(?:la\s+(?
                   r"20(?:1[89]|2[0-7])(?:\s*-\s*20(?:2[0-7]))?(?![\d-])")
 # How far before its sentence the programme's name makes a fronted award with a period its own.
 PERIOD_CONTEXT_WINDOW = 300
+# "Labellisée … en 2018, au même titre que le TCO dans l'Ouest de l'île, la CIREST …": another
+# territory holding the same award, set off between the fronted participle and its subject, where
+# it lies after it at most (folded text).
+COMPARED_ASIDE = (r"(?:,\s*(?:au\s+meme\s+titre\s+que|tout\s+comme|a\s+l'(?:instar|image))\s+"
+                  r"(?P<compared>[^,.;:\n]{1,80}?)(?:\s+(?:en|dans)\s[^,.;:\n]{1,60}?)?)?")
 PROSE_HEAD = re.compile(
     r"(?<![\w'])(?:(?:le|du|au|ce)\s+territoire|celui)\s+(?P<article>de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
     r"|(?:(?<![\w'])labellise(?:e|s|es)?\s+|(?<![\w'])(?:avec|grace\s+a|fort|forte)\s+(?:de\s+)?(?:le|son|ce|leur)\s+label\s+"
@@ -39,7 +44,8 @@ PROSE_HEAD = re.compile(
     r"|(?:^|(?<=\n)|(?<=\.\s))" + r"(?:[a-z]+ment\s+)?" + r"(?P<award>" + "|".join(WORDS["fronted_award"]) + r")\s+"
     r"[^,.;:\n]{0,60}?(?:territoires?\s+d'\s*industrie\S*\s*"  # "Lauréat du programme Territoires d'industrie, le X"
     r"|(?P<period>" + FRONTED_PERIOD + r")))"  # "Reconduits fin 2023 pour 2023-2027, le X et la Y"
-    r"(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?[^,.;:\n]{0,40}?,\s*(?P<subject>le\s+|la\s+|l'\s*)")
+    r"(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?[^,.;:\n]{0,40}?" + COMPARED_ASIDE
+    + r",\s*(?P<subject>le\s+|la\s+|l'\s*)")
 # "le territoire de Sologne Val de Cher ainsi que celui d'Orléans Métropole – Beauce Loirétaine", "… porte
 # le territoire de A, tandis que B est engagée dans celui de C": two territories named as such, which
 # a text about the programme (its title names it) need not label.
@@ -466,6 +472,11 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             continue  # "Reconduit pour 2023-2027, le contrat de …" in a text not about the programme's territories
         if COUNTED_BEFORE_PARTICIPLE.search(folded, max(0, match.start() - 40), match.start()):
             continue  # "Avec cinq territoires labellisés …, la Mayenne confirme …": the participle qualifies them
+        if match.group("compared"):  # "…, au même titre que le TCO, la CIREST": both hold the award
+            compared = read_part(text, match.start("compared"), match.end("compared"), folded)
+            if compared and compared.end == match.end("compared") and text[compared.start].isupper() \
+                    and not compared.epci:
+                add(compared.start, compared.end, sentence_end)
         if match.group("subject") is not None and PROGRAMME_WORDS.match(folded, pos):
             continue  # "Labellisé fin 2023, le Territoire d'Industrie du Pays de X": prefixed_name reads it
         if match.group("subject") is not None:
