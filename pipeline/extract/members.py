@@ -821,10 +821,15 @@ def _answered_question_regions(text: str) -> list[_Region]:
 
 # "Le territoire est porté par deux intercommunalités. La communauté de communes A et la
 # communauté de communes B se sont engagées …": a count of members closing its sentence, then a
-# sentence of the same paragraph opening with an EPCI's legal form names them.
+# sentence of the same paragraph opening with an EPCI's legal form names them. Where the members
+# lie may close the count ("trois intercommunalités situées de part et d'autre de la rivière, en
+# Seine-Maritime comme dans la Somme.", "… réparties sur le Cher et le Loir-et-Cher."): a place,
+# no other object the next sentence could list.
+MEMBERS_LOCATED = (r"(?:,?[ \t]+(?:situ|r[ée]parti|implant|localis|install)[ée]e?s?[ \t][^.;:!?\n]{0,120}"
+                   r"|[ \t]+(?:sur|dans|en|entre)[ \t][^.;:!?\n\d]{0,80})?")
 COUNTED_MEMBERS_CLOSING = with_first_letters(re.compile(
     r"(?<![\w'’])" + MEMBER_TRIGGER + r"\s+(?:(?:les|ses|leurs)\s+)?(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS)
-    + r")\s+" + WORDS["members_noun"] + r"[ \t]*\.[ \t]*(?:\n[ \t]*)?(?=\S)", re.IGNORECASE))
+    + r")\s+" + WORDS["members_noun"] + MEMBERS_LOCATED + r"[ \t]*\.[ \t]*(?:\n[ \t]*)?(?=\S)", re.IGNORECASE))
 # "Trois intercommunalités le composent. A et B côté Morbihan ; C côté Côtes-d'Armor.": the
 # counted members as the subject of a verb of composition whose object is the territory
 COUNTED_MEMBERS_COMPOSE = with_first_letters(re.compile(
@@ -1681,14 +1686,25 @@ def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]
     return regions
 
 
+# "Ses membres figurent dans le tableau ci-dessous.": the last sentence above a table announcing it
+TABLE_BELOW = re.compile(r"(?:^|[.!?][ \t]+)(?P<sentence>[^.!?\n]*\btableau\s+(?:ci-dessous|ci-apr[èe]s|suivant)"
+                         r"[^.!?\n]{0,40}\.)[ \t]*$", re.IGNORECASE)
+
+
 def _table_intro_anchor(text: str, table) -> int | None:
     """Where the line right above a table of EPCIs naming no territory introduces it, when it ends
     with a colon ("Il rassemble les intercommunalités suivantes :"): its member trigger, else its
-    start. The table's EPCIs are then read as that intro's list, whose sentence or the one before
-    names their territory."""
+    start; or, when its last sentence announces the table ("Ses membres figurent dans le tableau
+    ci-dessous."), that sentence's start. The table's EPCIs are then read as that intro's list,
+    whose sentence or the one before names their territory."""
     line_end = len(text[:text.rfind("\n", 0, table.header[0].start) + 1].rstrip())
     line_start = text.rfind("\n", 0, line_end) + 1
-    if line_end <= 0 or not text[line_start:line_end].rstrip(" *_").endswith(":"):
+    if line_end <= 0:
+        return None
+    announcing = TABLE_BELOW.search(text, line_start, line_end)
+    if announcing is not None:
+        return announcing.start("sentence")
+    if not text[line_start:line_end].rstrip(" *_").endswith(":"):
         return None
     triggers = list(TRIGGER.finditer(text, line_start, line_end))
     return triggers[-1].start() if triggers else line_start
