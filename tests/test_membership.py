@@ -1490,3 +1490,37 @@ def test_an_epci_coordinated_after_the_territory_is_no_subject_of_the_trigger_af
     text = (BREST_AND_MORLAIX + "Le Pays de Brest, porté par Brest Métropole, et la communauté de communes "
             "du Pays d'Iroise, qui réunit vingt communes, sont accompagnés par l'État.")
     assert members(text) == {("pays-de-brest", "242900314"), ("pays-de-brest", "242900074")}
+
+
+FOUGERES_COUNTED = ("Le comité de pilotage du territoire d'industrie « Fougères » s'est réuni le 4 mars 2024.\n\n"
+                    "Ce territoire est porté par deux intercommunalités situées au nord-est de l'Ille-et-Vilaine.\n\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("La Région a validé deux territoires.\n\nLe premier, qui a pris le nom de « Nord Franche-Comté » "
+                 "lors de son renouvellement, est interdépartemental. Il réunit trois intercommunalités situées dans "
+                 "le Doubs, la Haute-Saône et le Territoire de Belfort. Ce sont la communauté d'agglomération Pays de "
+                 "Montbéliard Agglomération, la communauté d'agglomération Grand Belfort et, nouvelle venue, la "
+                 "communauté de communes du Pays d'Héricourt.\n\nLe second, Haut-Jura, s'étend sur le Jura et l'Ain.",
+                 {("nord-franche-comte", "200065647"), ("nord-franche-comte", "200069052"),
+                  ("nord-franche-comte", "247000722")}, id="counted where they lie, then 'Ce sont'"),
+    pytest.param(FOUGERES_COUNTED + "Il s'agit de Couesnon Marches de Bretagne, dont le siège est à Maen Roch, et de "
+                 "la communauté d'agglomération Fougères Agglomération.",
+                 {("fougeres", "200070688"), ("fougeres", "200072452")}, id="'Il s'agit de' a bare name"),
+    pytest.param(FOUGERES_COUNTED + "Couesnon Marches de Bretagne accueillera le prochain comité.",
+                 set(), id="no pointer over the blank line: no list"),
+])
+def test_members_counted_in_one_sentence_are_named_in_the_next(text, expected):
+    """A count of members closing its sentence, where they lie after it, then the sentence or
+    paragraph that names them ("Ce sont …", "Il s'agit de …"; tests/corpus/PATTERNS.md, g111next)."""
+    assert members(text) == expected
+
+
+def test_a_table_announced_by_the_sentence_above_holds_the_members_of_the_territory_named_before():
+    text = ("La Région a validé deux territoires.\n\nLe premier, Nord Franche-Comté, est reconduit.\n\n"
+            "Le second, Chalon Sud Bourgogne, se situe en Saône-et-Loire. Ses membres figurent dans le tableau "
+            "ci-dessous.\n\n  Intercommunalité                  | Siège\n"
+            "  ----------------------------------+----------------\n"
+            "  CA Le Grand Chalon                | Chalon-sur-Saône\n"
+            "  CC Sud Côte Chalonnaise           | Buxy\n")
+    assert members(text) == {("chalon-sud-bourgogne", "247100589"), ("chalon-sud-bourgogne", "247104094")}

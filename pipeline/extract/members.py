@@ -832,10 +832,15 @@ def _answered_question_regions(text: str) -> list[_Region]:
 
 # "Le territoire est porté par deux intercommunalités. La communauté de communes A et la
 # communauté de communes B se sont engagées …": a count of members closing its sentence, then a
-# sentence of the same paragraph opening with an EPCI's legal form names them.
+# sentence of the same paragraph opening with an EPCI's legal form names them. Where the members
+# lie may close the count ("trois intercommunalités situées de part et d'autre de la rivière, en
+# Seine-Maritime comme dans la Somme.", "… réparties sur le Cher et le Loir-et-Cher."): a place,
+# no other object the next sentence could list.
+MEMBERS_LOCATED = (r"(?:,?[ \t]+(?:situ|r[ée]parti|implant|localis|install)[ée]e?s?[ \t][^.;:!?\n]{0,120}"
+                   r"|[ \t]+(?:sur|dans|en|entre)[ \t][^.;:!?\n\d]{0,80})?")
 COUNTED_MEMBERS_CLOSING = with_first_letters(re.compile(
     r"(?<![\w'’])" + MEMBER_TRIGGER + r"\s+(?:(?:les|ses|leurs)\s+)?(?P<count>\d{1,2}|" + "|".join(COUNT_WORDS)
-    + r")\s+" + WORDS["members_noun"] + r"[ \t]*\.[ \t]*(?:\n[ \t]*)?(?=\S)", re.IGNORECASE))
+    + r")\s+" + WORDS["members_noun"] + MEMBERS_LOCATED + r"[ \t]*\.[ \t]*(?:\n[ \t]*){0,2}(?=\S)", re.IGNORECASE))
 # "Trois intercommunalités le composent. A et B côté Morbihan ; C côté Côtes-d'Armor.": the
 # counted members as the subject of a verb of composition whose object is the territory
 COUNTED_MEMBERS_COMPOSE = with_first_letters(re.compile(
@@ -844,7 +849,8 @@ COUNTED_MEMBERS_COMPOSE = with_first_letters(re.compile(
 SEMICOLON_PIECE = re.compile(r"[^;]+")
 # "A et B côté Morbihan": the side the names lie on, after them, is no part of the last name
 SIDE_AFTER = re.compile(r"\s+c[ôo]t[ée]\s+(?=\S)", re.IGNORECASE)
-NAMED_NEXT_OPENING = re.compile(r"(?:il\s+s['’]agit\s+(?:de\s+(?=la\b|l['’])|des\s+|du\s+)|ce\s+sont\s+)?"
+NAMED_NEXT_OPENING = re.compile(r"(?P<pointer>il\s+s['’]agit\s+(?:de\s+(?=la\b|l['’]|(?-i:[A-ZÀ-Ý]))|des\s+|du\s+"
+                                r"|d['’]\s*(?=(?-i:[A-ZÀ-Ý])))|ce\s+sont\s+)?"
                                 r"(?:(?:la|les)\s+|l['’]\s*)?", re.IGNORECASE)
 
 
@@ -861,12 +867,22 @@ def _counted_then_named_regions(text: str, all_heads: list[re.Match]) -> list[_R
         count = int(count) if count.isdigit() else COUNT_WORDS[count]
         if count < 2:
             continue
-        start = NAMED_NEXT_OPENING.match(text, counted.end()).end()
+        opening = NAMED_NEXT_OPENING.match(text, counted.end())
+        if text.count("\n", text.rfind(".", counted.start(), counted.end()), counted.end()) > 1 \
+                and not opening.group("pointer"):
+            continue  # the next paragraph names them only when it says so: "Il s'agit de …", "Ce sont …"
+        start = opening.end()
         end = _sentence_end(text, start)
         first = bisect.bisect_left(starts, start)
         opens = first < len(starts) and starts[first] == start
         if opens and bisect.bisect_left(starts, end) - first <= count:
             regions.append(_Region(start, end, False, anchor=counted.start()))
+            continue
+        if opening.group("pointer") and bisect.bisect_left(starts, end) - first < count:
+            # "… trois intercommunalités réparties sur le Cher et le Loir-et-Cher. Il s'agit de
+            # Vierzon-Sologne-Berry, de la communauté de communes A et de la CCRM": the sentence
+            # says it names them, bare names too (of the document's départements)
+            regions.append(_Region(start, end, False, anchor=counted.start(), bare_nearby=True))
             continue
         stop = LINE_OR_SENTENCE_STOP.search(text, start)
         end = stop.start() if stop else len(text)
@@ -1692,14 +1708,25 @@ def _table_regions(text: str, structure, territories: list[tuple[int, int, str]]
     return regions
 
 
+# "Ses membres figurent dans le tableau ci-dessous.": the last sentence above a table announcing it
+TABLE_BELOW = re.compile(r"(?:^|[.!?][ \t]+)(?P<sentence>[^.!?\n]*\btableau\s+(?:ci-dessous|ci-apr[èe]s|suivant)"
+                         r"[^.!?\n]{0,40}\.)[ \t]*$", re.IGNORECASE)
+
+
 def _table_intro_anchor(text: str, table) -> int | None:
     """Where the line right above a table of EPCIs naming no territory introduces it, when it ends
     with a colon ("Il rassemble les intercommunalités suivantes :"): its member trigger, else its
-    start. The table's EPCIs are then read as that intro's list, whose sentence or the one before
-    names their territory."""
+    start; or, when its last sentence announces the table ("Ses membres figurent dans le tableau
+    ci-dessous."), that sentence's start. The table's EPCIs are then read as that intro's list,
+    whose sentence or the one before names their territory."""
     line_end = len(text[:text.rfind("\n", 0, table.header[0].start) + 1].rstrip())
     line_start = text.rfind("\n", 0, line_end) + 1
-    if line_end <= 0 or not text[line_start:line_end].rstrip(" *_").endswith(":"):
+    if line_end <= 0:
+        return None
+    announcing = TABLE_BELOW.search(text, line_start, line_end)
+    if announcing is not None:
+        return announcing.start("sentence")
+    if not text[line_start:line_end].rstrip(" *_").endswith(":"):
         return None
     triggers = list(TRIGGER.finditer(text, line_start, line_end))
     return triggers[-1].start() if triggers else line_start

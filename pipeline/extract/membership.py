@@ -1120,7 +1120,9 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         before = [(start, paragraph_start)] if paragraph_start > start else []
         # the pronoun points back within its section: "TARN (81)⏎Le X est reconduit.⏎⏎ARIÈGE
         # (09)⏎Nouveau venu, l'Ariège. Il réunit A et B": not to X, under the heading before
-        section_start = _last_heading_start(structure, text, mention.start)
+        # (a table's rows are no headings: its section is the one of the sentence introducing it)
+        section_start = _last_heading_start(structure, text, min(mention.start, mention.list_start)
+                                            if mention.list_start is not None else mention.start)
         for span in before + [sentences[back] for back in range(index - 1, max(-1, index - 1 - SENTENCES_BACK), -1)]:
             if span[1] <= section_start:
                 break
@@ -1932,8 +1934,10 @@ def _list_of_another(mention: EpciMention, text: str) -> bool:
     if not (mention.in_member_list and mention.list_start is not None):
         return False
     start = max(text.rfind(".", 0, mention.list_start), text.rfind("\n", 0, mention.list_start)) + 1
-    # a list opening its line is introduced by that line ("Composition du nouveau territoire :")
-    end = mention.list_start if mention.list_start > start else _line_end(text, start)
+    # a list opening its line is introduced by that line ("Composition du nouveau territoire :"),
+    # and so is a table whose list starts at the sentence announcing it ("Ses membres figurent
+    # dans le tableau ci-dessous.", members._table_intro_anchor)
+    end = mention.list_start if text[start:mention.list_start].strip() else _line_end(text, start)
     return bool(ANAPHORA.match(text[start:end].lstrip(" \t•-–*")))
 
 
