@@ -280,6 +280,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _codes_named_in_full(kept)
     kept = _title_names_its_list_restates(text, kept)
     kept = _title_compass_of_the_body_act(text, kept)
+    kept = _nicknames_in_the_head(text, kept)
     if all(m.rule == CARRIED_RULE or _labelled_too(text, m) for m in kept):
         # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"; beside one
         # named with its carrier ("le Pays Ajaccien, porté par la CAPA, a lui aussi été labellisé")
@@ -302,6 +303,42 @@ def _labelled_too(text: str, mention: TerritoryMention) -> bool:
     """A name found by its label predicate that says it is labelled too: it leaves room for the
     article's own territory, which the title or the body names (topic, headline)."""
     return mention.rule == "territory.labelled" and bool(LABELLED_TOO.match(fold(text[mention.end:mention.end + 120])))
+
+
+HEAD_PARAGRAPHS = 2  # a title and its chapeau: the first two paragraphs with a line of 40 characters or more
+PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+
+
+def _nicknames_in_the_head(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """'Figeac. Le bassin de la « Mecanic Vallée » reconduit …' then 'Le Territoire d'industrie
+    Figeac – Decazeville … est retenu'; '… l'axe Seine fait partie des heureux élus' then 'La vallée
+    de Seine sera donc … un « Territoire d'industrie »': a title or chapeau names the body's
+    territory by a nickname. A name said labelled in the head and written nowhere else, when the
+    body names another territory lying in its départements, or in none yet (the only other one,
+    when the nickname states none), is that territory's nickname, no territory of its own. Kept
+    when two could be it."""
+    head_end = _head_end(text)
+    folded = fold(text)
+    dropped = set()
+    for nickname in mentions:
+        written = [m.start() for m in re.finditer(re.escape(fold(nickname.name)), folded)]
+        if nickname.rule != LABELLED_RULE or len(written) != 1 or written[0] >= head_end:
+            continue
+        others = [m for m in mentions if m.territory_id != nickname.territory_id]
+        named_after = {m.territory_id for m in others if folded.find(fold(m.name), written[-1] + 1) >= 0
+                       and (nickname.departement_codes <= (m.departement_codes or nickname.departement_codes)
+                            if nickname.departement_codes
+                            else len({o.territory_id for o in others}) == 1)}
+        if len(named_after) == 1:
+            dropped.add(nickname.territory_id)
+    return [m for m in mentions if m.territory_id not in dropped]
+
+
+def _head_end(text: str) -> int:
+    """Where the body starts: after the title and the chapeau, the first paragraphs that say
+    something (a kicker, a date or a masthead's lines are shorter)."""
+    said = [p for p in PARAGRAPH.finditer(text) if max(len(line.strip()) for line in p.group().splitlines()) >= 40]
+    return said[HEAD_PARAGRAPHS - 1].end() if len(said) >= HEAD_PARAGRAPHS else 0
 
 
 def _title_names_its_list_restates(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
