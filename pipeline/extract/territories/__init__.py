@@ -307,25 +307,28 @@ def _labelled_too(text: str, mention: TerritoryMention) -> bool:
 
 HEAD_PARAGRAPHS = 2  # a title and its chapeau: the first two paragraphs with a line of 40 characters or more
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+QUOTED = re.compile(r"«\s*$")  # right before a name (a closing quote follows it)
+PREFIXED_RULE = "territory.prefixed_name"
 
 
 def _nicknames_in_the_head(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
     """'Figeac. Le bassin de la « Mecanic Vallée » reconduit …' then 'Le Territoire d'industrie
-    Figeac – Decazeville … est retenu'; '… l'axe Seine fait partie des heureux élus' then 'La vallée
-    de Seine sera donc … un « Territoire d'industrie »': a title or chapeau names the body's
-    territory by a nickname. A name said labelled in the head and written nowhere else, when the
-    body names another territory lying in its départements, or in none yet (the only other one,
-    when the nickname states none), is that territory's nickname, no territory of its own. Kept
-    when two could be it."""
+    Figeac – Decazeville … est retenu': a title or chapeau names the body's territory by a
+    nickname. A quoted name said labelled in the head and written nowhere else, when the body
+    names another territory after the programme's words, lying in its départements or in none
+    yet (the only such one, when the nickname states none), is that territory's nickname, no
+    territory of its own. Kept when two could be it."""
     head_end = _head_end(text)
     folded = fold(text)
     dropped = set()
     for nickname in mentions:
         written = [m.start() for m in re.finditer(re.escape(fold(nickname.name)), folded)]
-        if nickname.rule != LABELLED_RULE or len(written) != 1 or written[0] >= head_end:
+        if nickname.rule != LABELLED_RULE or len(written) != 1 or written[0] >= head_end \
+                or not QUOTED.search(text, max(0, nickname.start - 3), nickname.start) \
+                or "»" not in text[nickname.end:nickname.end + 3]:
             continue
-        others = [m for m in mentions if m.territory_id != nickname.territory_id]
-        named_after = {m.territory_id for m in others if folded.find(fold(m.name), written[-1] + 1) >= 0
+        others = [m for m in mentions if m.territory_id != nickname.territory_id and m.rule == PREFIXED_RULE]
+        named_after = {m.territory_id for m in others if folded.find(fold(m.name), written[0] + 1) >= 0
                        and (nickname.departement_codes <= (m.departement_codes or nickname.departement_codes)
                             if nickname.departement_codes
                             else len({o.territory_id for o in others}) == 1)}
