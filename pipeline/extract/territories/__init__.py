@@ -306,7 +306,7 @@ def _labelled_too(text: str, mention: TerritoryMention) -> bool:
 
 
 HEAD_PARAGRAPHS = 2  # a title and its chapeau: the first two paragraphs with a line of 40 characters or more
-PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 QUOTED = re.compile(r"«\s*$")  # right before a name (a closing quote follows it)
 PREFIXED_RULE = "territory.prefixed_name"
 
@@ -318,14 +318,16 @@ def _nicknames_in_the_head(text: str, mentions: list[TerritoryMention]) -> list[
     names another territory after the programme's words, lying in its départements or in none
     yet (the only such one, when the nickname states none), is that territory's nickname, no
     territory of its own. Kept when two could be it."""
+    quoted = [m for m in mentions if m.rule == LABELLED_RULE and QUOTED.search(text, max(0, m.start - 3), m.start)
+              and "»" in text[m.end:m.end + 3]]
+    if not quoted:
+        return mentions
     head_end = _head_end(text)
     folded = fold(text)
     dropped = set()
-    for nickname in mentions:
+    for nickname in quoted:
         written = [m.start() for m in re.finditer(re.escape(fold(nickname.name)), folded)]
-        if nickname.rule != LABELLED_RULE or len(written) != 1 or written[0] >= head_end \
-                or not QUOTED.search(text, max(0, nickname.start - 3), nickname.start) \
-                or "»" not in text[nickname.end:nickname.end + 3]:
+        if len(written) != 1 or written[0] >= head_end:
             continue
         others = [m for m in mentions if m.territory_id != nickname.territory_id and m.rule == PREFIXED_RULE]
         named_after = {m.territory_id for m in others if folded.find(fold(m.name), written[0] + 1) >= 0
@@ -340,8 +342,14 @@ def _nicknames_in_the_head(text: str, mentions: list[TerritoryMention]) -> list[
 def _head_end(text: str) -> int:
     """Where the body starts: after the title and the chapeau, the first paragraphs that say
     something (a kicker, a date or a masthead's lines are shorter)."""
-    said = [p for p in PARAGRAPH.finditer(text) if max(len(line.strip()) for line in p.group().splitlines()) >= 40]
-    return said[HEAD_PARAGRAPHS - 1].end() if len(said) >= HEAD_PARAGRAPHS else 0
+    said, start = 0, 0
+    for end in [m.start() for m in PARAGRAPH_BREAK.finditer(text)] + [len(text)]:
+        if any(len(line.strip()) >= 40 for line in text[start:end].splitlines()):
+            said += 1
+            if said == HEAD_PARAGRAPHS:
+                return end
+        start = end
+    return 0
 
 
 def _title_names_its_list_restates(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
