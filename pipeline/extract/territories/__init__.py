@@ -281,6 +281,7 @@ def find_territories(text: str, places: list[PlaceMention],
     kept = _title_names_its_list_restates(text, kept)
     kept = _title_compass_of_the_body_act(text, kept)
     kept = _title_named_under_its_label(text, kept)
+    kept = _nicknames_in_the_head(text, kept)
     if all(m.rule == CARRIED_RULE or _labelled_too(text, m) for m in kept):
         # a title's or a page's only territory: "Mayotte « Territoire d'industrie » : …"; beside one
         # named with its carrier ("le Pays Ajaccien, porté par la CAPA, a lui aussi été labellisé")
@@ -303,6 +304,53 @@ def _labelled_too(text: str, mention: TerritoryMention) -> bool:
     """A name found by its label predicate that says it is labelled too: it leaves room for the
     article's own territory, which the title or the body names (topic, headline)."""
     return mention.rule == "territory.labelled" and bool(LABELLED_TOO.match(fold(text[mention.end:mention.end + 120])))
+
+
+HEAD_PARAGRAPHS = 2  # a title and its chapeau: the first two paragraphs with a line of 40 characters or more
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+QUOTED = re.compile(r"«\s*$")  # right before a name (a closing quote follows it)
+PREFIXED_RULE = "territory.prefixed_name"
+
+
+def _nicknames_in_the_head(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """'Figeac. Le bassin de la « Mecanic Vallée » reconduit …' then 'Le Territoire d'industrie
+    Figeac – Decazeville … est retenu': a title or chapeau names the body's territory by a
+    nickname. A quoted name said labelled in the head and written nowhere else, when the body
+    names another territory after the programme's words, lying in its départements or in none
+    yet (the only such one, when the nickname states none), is that territory's nickname, no
+    territory of its own. Kept when two could be it."""
+    quoted = [m for m in mentions if m.rule == LABELLED_RULE and QUOTED.search(text, max(0, m.start - 3), m.start)
+              and "»" in text[m.end:m.end + 3]]
+    if not quoted:
+        return mentions
+    head_end = _head_end(text)
+    folded = fold(text)
+    dropped = set()
+    for nickname in quoted:
+        written = [m.start() for m in re.finditer(re.escape(fold(nickname.name)), folded)]
+        if len(written) != 1 or written[0] >= head_end:
+            continue
+        others = [m for m in mentions if m.territory_id != nickname.territory_id and m.rule == PREFIXED_RULE]
+        named_after = {m.territory_id for m in others if folded.find(fold(m.name), written[0] + 1) >= 0
+                       and (nickname.departement_codes <= (m.departement_codes or nickname.departement_codes)
+                            if nickname.departement_codes
+                            else len({o.territory_id for o in others}) == 1)}
+        if len(named_after) == 1:
+            dropped.add(nickname.territory_id)
+    return [m for m in mentions if m.territory_id not in dropped]
+
+
+def _head_end(text: str) -> int:
+    """Where the body starts: after the title and the chapeau, the first paragraphs that say
+    something (a kicker, a date or a masthead's lines are shorter)."""
+    said, start = 0, 0
+    for end in [m.start() for m in PARAGRAPH_BREAK.finditer(text)] + [len(text)]:
+        if any(len(line.strip()) >= 40 for line in text[start:end].splitlines()):
+            said += 1
+            if said == HEAD_PARAGRAPHS:
+                return end
+        start = end
+    return 0
 
 
 def _title_names_its_list_restates(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:

@@ -871,6 +871,8 @@ def name_and_codes(text: str, start: int, end: int,
     codes: set[str] = set()
     for bracket in re.finditer(r"[\[(]([^\[\]()]{1,80})[\])]", piece):
         inner = bracket.group(1)
+        if _is_a_date(inner, piece[bracket.end():]):
+            continue
         lead = LEADING_CODES.match(inner)
         if _is_codes_bracket(inner):
             codes |= _codes_in(inner)
@@ -898,6 +900,18 @@ def name_and_codes(text: str, start: int, end: int,
 
 
 LAST_COMMA = re.compile(r".*\S(,[ \t]+)", re.DOTALL)
+
+# "(14/12)", "(14/12/2023)": a day and a month, a year maybe; "— « …": a quoted headline after it.
+DAY_MONTH = re.compile(r"\s*(?:0?[1-9]|[12]\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?P<year>\s*/\s*(?:\d{4}|\d{2}))?\s*")
+QUOTED_HEADLINE_AFTER = re.compile(r"\s*[–—:-]\s*[«\"“]")
+
+
+def _is_a_date(inner: str, after: str) -> bool:
+    """'▶ Le Républicain lorrain (14/12) — « Le Pays-Haut … »': a press review dates each
+    newspaper's article; a bracket holding a day and a month is a date, not the codes 14 and 12,
+    when a year follows them or the article's quoted headline comes right after the bracket."""
+    date = DAY_MONTH.fullmatch(inner)
+    return date is not None and (date.group("year") is not None or QUOTED_HEADLINE_AFTER.match(after) is not None)
 
 
 SPACED_DASHES = re.compile(r"[ \t]+[–—-][ \t]+")

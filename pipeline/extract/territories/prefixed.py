@@ -340,6 +340,21 @@ def _lower_name_in_quotes(text: str, match: re.Match, pos: int) -> int | None:
     return len(text[:closing].rstrip())
 
 
+# ", Der et Blaise,": capitalised words joined by "et", set off by commas, after a name.
+COMMA_PAIR_AFTER = re.compile(r",[ \t]+(?P<pair>(?P<first>[A-ZÀ-Ý][\w'’-]*)[ \t]+(?:et|&)[ \t]+(?P<second>[A-ZÀ-Ý][\w'’-]*)),")
+
+
+def _name_run_on_past_a_comma(text: str, end: int) -> int:
+    """'le territoire d'industrie Saint-Dizier, Der et Blaise, dont le périmètre …': after one
+    territory's programme words, a pair of capitalised names joined by "et" between commas goes on
+    its name (a list would need the plural); not a pair of départements or régions ("X, Marne et
+    Haute-Marne,": where it lies)."""
+    after = COMMA_PAIR_AFTER.match(text, end)
+    if after is None or any(is_place_name(after.group(part)) for part in ("first", "second")):
+        return end
+    return after.end("pair")
+
+
 def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
     found = []
     for match in PREFIXED.finditer(text):
@@ -396,6 +411,8 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             end = _past_a_place_adjective(text, pos, end)
             end = _before_a_subject_dash(text, pos, end)
             end = _one_name_of_several(text, match, pos, end)
+            if not PLURAL.match(text, match.start()):
+                end = _name_run_on_past_a_comma(text, end)
             if after_dash := departements_after_dash(text, pos, end, places):
                 # "le territoire d'industrie Rhône Provence Industrie – Drôme et Ardèche – a signé"
                 end, stated = after_dash
