@@ -66,7 +66,10 @@ LIST_NAMES = {"prefecture_aisne_il_s_agit_de_trois.txt": "Haute Picardie",
               # a correction "Ils sont en réalité trois (et non quatre)": the pronoun's count sizes the list
               "g86gate_lettre_normandie_rectificatif_trois_pour_deux.txt": "Caen Industrie",
               # fewer names than the count in its brackets, nothing else there
-              "g86gate_radio_centre_quatre_pour_trois_entre_parentheses.txt": "Perche Industrie"}
+              "g86gate_radio_centre_quatre_pour_trois_entre_parentheses.txt": "Perche Industrie",
+              # "les deux territoires … de la Haute-Saône" in the sentence before an intro speaking
+              # of them ("Leurs équipes ont présenté …") over three: more than the whole
+              "g114gate_lettre_departement_les_deux_puis_trois_equipes.txt": "Lure – Luxeuil"}
 
 
 def table(output: Path, name: str):
