@@ -664,3 +664,30 @@ def test_fewer_names_than_the_count_in_its_brackets_are_its_list_only_when_nothi
             "Les comités de projet se réuniront en janvier.")
     rows = counts(text)
     assert [(r["stated"], r["listed"], r["doubt"]) for r in rows] == ([(4, listed, None)] if listed else [])
+
+
+THEIR_PLANS = "Leurs équipes ont présenté leurs plans d'actions 2023-2027 :"
+
+
+@pytest.mark.parametrize("whole, intro, stated", [
+    ("les deux territoires d'industrie de la Haute-Saône", THEIR_PLANS, 2),
+    # more than the whole contradicts it; as many or fewer may be all or a part of it: no row
+    ("les trois territoires d'industrie de la Haute-Saône", THEIR_PLANS, None),
+    ("les quatre territoires d'industrie de la Haute-Saône", THEIR_PLANS, None),
+    # not the whole set: an indefinite count, others joined to the counted ones, new ones only
+    ("deux territoires d'industrie de la Haute-Saône", THEIR_PLANS, None),
+    ("les deux territoires d'industrie de la Haute-Saône et leurs voisins", THEIR_PLANS, None),
+    ("les deux territoires d'industrie de la Haute-Saône, avec d'autres", THEIR_PLANS, None),
+    ("les deux nouveaux territoires d'industrie de la Haute-Saône", THEIR_PLANS, None),
+    # an intro that does not speak of the counted ones: its list may be others
+    ("les deux territoires d'industrie de la Haute-Saône", "Étaient aussi présentés les plans d'actions :", None),
+])
+def test_a_whole_count_in_the_sentence_before_bounds_a_list_its_intro_does_not_tie(whole, intro, stated):
+    """'Rencontre des trois Territoires d'industrie du Morbihan.' then 'Les équipes se réunissent
+    pour partager leurs plans :' over four of them: the intro neither counts nor points back, so the
+    list may be a part of the whole before it, but never more than it (stated_count.whole_before)."""
+    text = (f"Vesoul, le 8 mars 2024\n\nLe Département a accueilli hier {whole}. {intro}\n- Vesoul ;\n"
+            "- Lure – Luxeuil ;\n- Gray.\n\nLes entreprises peuvent contacter le service du développement économique.")
+    rows = counts(text)
+    assert [(r["stated"], r["listed"], r["rule"], r["doubt"]) for r in rows] == (
+        [(stated, 3, "stated_count.whole_before", None)] if stated else [])

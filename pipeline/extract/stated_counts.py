@@ -17,6 +17,11 @@ A count is tied to a list only when the text ties them (rule ids, the `rule` col
                                   prose with the same marker and no intro of its own (a PDF whose
                                   column or page ended inside the list, the page's last paragraph
                                   between its parts): the count sizes both parts.
+- stated_count.whole_before       the count of all an area's territories in the sentence before a
+                                  list whose intro only speaks of them ("Rencontre des trois
+                                  Territoires d'industrie du Morbihan. Les équipes projet partagent
+                                  leurs plans d'actions : • …"): the list may be a part of them, so
+                                  the row stands only when it names more.
 
 Lists are the structure stage's (pipeline/extract/structure.py), or, for a list written in a
 sentence, the territory rules' reading of it: the colon-list rule's, else the names the enumeration
@@ -107,6 +112,9 @@ class Words:
     shared_heads: re.Pattern
     whole_list: re.Pattern
     compared: re.Pattern
+    whole_determiners: re.Pattern
+    of_the_counted: re.Pattern
+    joined: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +125,7 @@ def _words() -> Words:
     words["aimed_at"] = re.compile("|".join(rules["aimed_at"]))  # its head noun may follow "l'"
     words["partial_before"] = re.compile(
         r"(?<![\w'])(?:" + "|".join(rules["partial_before"]) + r")\s*(?:\*\*)?\s*$")
+    words["whole_determiners"] = re.compile(r"(?<![\w'])(?:" + "|".join(rules["whole_determiners"]) + r")\s+$")
     return Words(**words)
 
 
@@ -506,6 +515,62 @@ def _title_tie(folded: str, lst: ListOfTerritories, figures: list[dict], places:
     if not areas or areas != {(area.code, area.kind) for area in named_areas(folded, *title, places)}:
         return None  # "Douze territoires en Centre-Val de Loire" over "la liste des territoires indriens"
     return counts[0], "stated_count.title"
+
+
+WHOLE_BEFORE = "stated_count.whole_before"
+
+
+def _whole_before(folded: str, sentences: Sentences, lst: ListOfTerritories, figures: list[dict],
+                  places: list[PlaceMention], departements_of: dict[str, frozenset[str]]
+                  ) -> tuple[dict, str] | None:
+    """The count of all an area's territories in the sentence right before a list whose intro
+    neither counts nor points back but speaks of them ("Rencontre des trois Territoires d'industrie
+    du Morbihan." then "Les équipes projet se réunissent pour partager leurs plans d'actions :"):
+    the list may name a part of that whole, never more. Tied only when the list names more
+    territories than the count, all placed in its area. The count is the only count of territories
+    of its sentence, exact and small, after a definite determiner ("les", "des", "aux", "ces": the
+    whole set), with nothing saying it is a part or that others join it ("dont", "autres",
+    "nouveaux", "renouvelés", "plus deux", "et leurs voisins", "avec"); the intro holds no number,
+    no partial word and names no other area."""
+    index = _sentence_index(sentences, lst.intro_start)
+    if index is None or index == 0:
+        return None
+    intro_start = min(sentences[index][0], lst.intro_start)
+    intro = folded[intro_start:lst.items_start]
+    previous = sentences[index - 1]
+    counts = _counts_in(figures, previous[0], min(previous[1], intro_start))
+    if (len(counts) != 1 or any(intro_start <= f["start"] < lst.items_start for f in figures)
+            or not _words().of_the_counted.search(intro) or _is_partial(intro) or _words().new.search(intro)):
+        return None
+    count = counts[0]
+    listed = len(lst.territory_ids)
+    words = _words()
+    after = fold(count["mention"]) + folded[count["end"]:previous[1]]
+    if (count["value"] > MAX_LISTED_COUNT or listed <= count["value"]
+            or count["scope_kind"] not in ("region", "departement")
+            or not words.whole_determiners.search(folded, max(0, count["start"] - 10), count["start"])
+            or _is_partial(after) or words.new.search(after) or words.renewal.search(after)
+            or _added().search(after) or words.joined.search(after) or _is_compared(folded, count)
+            or _names_a_narrower_place(count, places, count["end"], lst.items_start)):
+        return None
+    if not _all_in_area(count, lst, departements_of):
+        return None
+    return count, WHOLE_BEFORE
+
+
+def _all_in_area(count: dict, lst: ListOfTerritories, departements_of: dict[str, frozenset[str]]) -> bool:
+    """Whether every listed territory is placed, in a département of the count's area."""
+    departements = referential.load().departements
+    for territory_id in lst.territory_ids:
+        codes = departements_of.get(territory_id) or frozenset()
+        if count["scope_kind"] == "departement":
+            inside = count["scope_code"] in codes
+        else:
+            inside = any(code in departements and departements[code].region_code == count["scope_code"]
+                         for code in codes)
+        if not inside:
+            return False
+    return True
 
 
 def _is_compared(folded: str, count: dict) -> bool:
@@ -977,6 +1042,8 @@ def stated_counts(text: str, sentences: Sentences, mentions: list[TerritoryMenti
         if tie is None and len(lists) == 1 and title is not None:
             tie = _title_tie(folded, lst, figures, places, title)
         if tie is None:
+            tie = _whole_before(folded, sentences, lst, figures, places, departements_of)
+        if tie is None:
             continue
         count, rule = tie
         if _one_name(lst) and count["value"] != 1:
@@ -987,7 +1054,9 @@ def stated_counts(text: str, sentences: Sentences, mentions: list[TerritoryMenti
         if (_counts_new_beside_renewals(folded, count, lst) or _counts_renewals_beside_new(folded, count, lst)
                 or _sizes_one_sublist(count, lst)):
             continue
-        if lst.has_sublists:
+        if rule == WHOLE_BEFORE:
+            pass  # the list is not sized by the count, only bounded by it
+        elif lst.has_sublists:
             rule = "stated_count.sublists_sum"
         elif lst.resumed:
             rule = "stated_count.resumed_list"
