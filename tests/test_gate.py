@@ -66,7 +66,10 @@ LIST_NAMES = {"prefecture_aisne_il_s_agit_de_trois.txt": "Haute Picardie",
               # a correction "Ils sont en réalité trois (et non quatre)": the pronoun's count sizes the list
               "g86gate_lettre_normandie_rectificatif_trois_pour_deux.txt": "Caen Industrie",
               # fewer names than the count in its brackets, nothing else there
-              "g86gate_radio_centre_quatre_pour_trois_entre_parentheses.txt": "Perche Industrie"}
+              "g86gate_radio_centre_quatre_pour_trois_entre_parentheses.txt": "Perche Industrie",
+              # the sentence after the count opens with two territories named as such, the first
+              # one's carrier set off by commas ("Le territoire A, porté par X, et le territoire de B")
+              "r41p106_cci_haute_marne_trois_pour_deux_porte_par.txt": "Grand Langres"}
 
 
 def table(output: Path, name: str):
