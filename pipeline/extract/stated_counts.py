@@ -328,6 +328,8 @@ NAMED_AS_TERRITORIES_GAP = re.compile(r"(?:,\s*(?:port|anim|pilot)[ée]e?s?\s+pa
                                       r",?\s+et\s+(?:le|du|au)\s+territoire\s+"
                                       r"(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?", re.IGNORECASE)
 PROSE_RULES = ("territory.prose", "territory.labelled")
+TERRITORY_NAMED_BEFORE = re.compile(r"(?<![\w'’])(?:le|au|du)\s+territoire\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?\Z",
+                                    re.IGNORECASE)
 
 
 def _named_as_territories(text: str, mentions: list[TerritoryMention]) -> list[list[TerritoryMention]]:
@@ -338,12 +340,12 @@ def _named_as_territories(text: str, mentions: list[TerritoryMention]) -> list[l
             runs[-1].append(mention)
         else:
             runs.append([mention])
-    return [run for run in runs if len({m.territory_id for m in run}) > 1]
+    # the first one named as a territory too: "le Grand Libournais et le territoire Val de Garonne, …,
+    # et Bordeaux Métropole" names a third another way
+    return [run for run in runs if len({m.territory_id for m in run}) > 1
+            and TERRITORY_NAMED_BEFORE.search(text, max(0, run[0].start - 40), run[0].start)]
 
 
-# what may open a sentence before its first territory named as such: "Le territoire (de la) "
-TERRITORY_OPENING = re.compile(r"\s*(?:le|au|du)\s+territoire\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?\Z",
-                               re.IGNORECASE)
 
 
 def _counted_in_the_sentence_before(text: str, sentences: Sentences, lst: ListOfTerritories,
@@ -352,7 +354,8 @@ def _counted_in_the_sentence_before(text: str, sentences: Sentences, lst: ListOf
     par X, et le territoire de B, …': the sentence that opens with territories named as such
     enumerates those the sentence before counts (its last count of territories)."""
     index = _sentence_index(sentences, lst.items_start)
-    if not index or not TERRITORY_OPENING.match(text, sentences[index][0], lst.items_start):
+    if not index or text[sentences[index][0]:lst.items_start].strip() \
+            and not TERRITORY_NAMED_BEFORE.fullmatch(text[sentences[index][0]:lst.items_start].strip() + " "):
         return None
     previous = sentences[index - 1]
     counts = [c for c in _counts_in(figures, previous[0], previous[1])
