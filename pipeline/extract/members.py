@@ -572,6 +572,8 @@ SET_OFF_BEFORE_COLON = re.compile(WORDS["set_off_complement"], re.IGNORECASE)
 
 # "celui de l'Ouest, porté par A, et celui de l'Est, porté par B": a second territory as the
 # subject of the next trigger, weak as it is, ends the first one's list
+# "Le territoire A, porté par la CA X, et le territoire du Grand Y": the next territory, named as such
+NEXT_TERRITORY_NAMED = re.compile(r",\s+et\s+(?:le|du|au)\s+territoire\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])?\s*[A-ZÀ-Ý]")
 ANOTHER_TERRITORY_BETWEEN = re.compile(r"(?:,|\bet)\s+celui\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])", re.IGNORECASE)
 
 
@@ -622,6 +624,9 @@ def _trigger_regions(text: str, structure) -> list[_Region]:
                 or ANOTHER_TERRITORY_BETWEEN.search(text, trigger.end(), following)) \
                 and text[trigger.end():following].strip():
             end = min(end, following)
+        named_apart = NEXT_TERRITORY_NAMED.search(text, trigger.end(), end)
+        if named_apart:  # "…, porté par la CA X, et le territoire du Grand Y, …": Y is the next territory, no member
+            end = named_apart.start()
         end = _gloss_clause_end(text, trigger, end)
         # the lead words open the list ("regroupe les territoires de A"): not "le Territoire de la
         # Côte Ouest", an EPCI's name, cut out of the middle

@@ -157,6 +157,7 @@ class ListOfTerritories:
     table: bool = False  # a table's column of territories, its rows the items
     names: list[tuple[int, int]] = field(default_factory=list)  # its names' spans, for such a list
     taken_up_unread: bool = False  # a list after a paragraph goes on with its marker, items not read
+    named_apart: bool = False  # territories each named as such in one sentence (NAMED_AS_TERRITORIES_GAP)
 
 
 def _names_in(block: ListBlock) -> int:
@@ -299,6 +300,10 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
                                                {m.territory_id for m in run}, [], None, False,
                                                sentence_end=sentence_end,
                                                names=[(m.start, m.end) for m in run]))
+    for run in _named_as_territories(text, mentions):
+        found.append(ListOfTerritories(run[0].start, run[0].start, run[-1].end, {m.territory_id for m in run}, [],
+                                       None, False, sentence_end=max(m.block_end for m in run),
+                                       names=[(m.start, m.end) for m in run], named_apart=True))
     return sorted(found, key=lambda lst: lst.items_start)
 
 
@@ -324,6 +329,47 @@ def _line_above(text: str, position: int) -> int:
 NAMES_GAP = re.compile(r"\s*(?:\([^()\n]{0,80}\)\s*)?(?:et" + CLOSING_INCISE.pattern + r"\s*|;\s*(?:et\s+)?(?:en|dans)\s+(?:(?:la|le|les)\s+|l['’]\s*)?[A-ZÀ-Ý][\w'’-]*\s*,\s*"
                        r"|[,;]\s*(?:(?:et|ou)\s+)?|(?:et|ou|ainsi\s+que)\s+)"
                        r"(?:(?:le|la|les|du|des|de\s+la|de\s+l['’]|l['’])\s*)?", re.IGNORECASE)
+
+
+# "Le territoire A, porté par la CUCM, et le territoire de B": two territories, each named as such,
+# the first one's carrier set off by commas between them; the prose rules read them one by one.
+NAMED_AS_TERRITORIES_GAP = re.compile(r"(?:,\s*(?:port|anim|pilot)[ée]e?s?\s+par\s+(?:[^,;:()\n]|\n(?![ \t]*\n)){1,80})?"
+                                      r",?\s+et\s+(?:le|du|au)\s+territoire\s+"
+                                      r"(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?", re.IGNORECASE)
+PROSE_RULES = ("territory.prose", "territory.labelled")
+TERRITORY_NAMED_BEFORE = re.compile(r"(?<![\w'’])(?:le|au|du)\s+territoire\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?\Z",
+                                    re.IGNORECASE)
+
+
+def _named_as_territories(text: str, mentions: list[TerritoryMention]) -> list[list[TerritoryMention]]:
+    """The runs of prose mentions joined by NAMED_AS_TERRITORIES_GAP, two names or more each."""
+    runs: list[list[TerritoryMention]] = []
+    for mention in sorted((m for m in mentions if m.rule in PROSE_RULES), key=lambda m: m.start):
+        if runs and NAMED_AS_TERRITORIES_GAP.fullmatch(text, runs[-1][-1].end, mention.start):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    # the first one named as a territory too: "le Grand Libournais et le territoire Val de Garonne, …,
+    # et Bordeaux Métropole" names a third another way
+    return [run for run in runs if len({m.territory_id for m in run}) > 1
+            and TERRITORY_NAMED_BEFORE.search(text, max(0, run[0].start - 40), run[0].start)]
+
+
+
+
+def _counted_in_the_sentence_before(text: str, sentences: Sentences, lst: ListOfTerritories,
+                                    figures: list[dict]) -> tuple[dict, str] | None:
+    """'Le département compte trois Territoires d'industrie pour 2023-2027. Le territoire A, porté
+    par X, et le territoire de B, …': the sentence that opens with territories named as such
+    enumerates those the sentence before counts (its last count of territories)."""
+    index = _sentence_index(sentences, lst.items_start)
+    if not index or text[sentences[index][0]:lst.items_start].strip() \
+            and not TERRITORY_NAMED_BEFORE.fullmatch(text[sentences[index][0]:lst.items_start].strip() + " "):
+        return None
+    previous = sentences[index - 1]
+    counts = [c for c in _counts_in(figures, previous[0], previous[1])
+              if c.get("unit") == "territoire" and c["value"] <= MAX_LISTED_COUNT]
+    return (counts[-1], "stated_count.previous_sentence") if counts else None
 
 
 def _runs(text: str, mentions: list[TerritoryMention]) -> list[list[TerritoryMention]]:
@@ -1039,6 +1085,8 @@ def stated_counts(text: str, sentences: Sentences, mentions: list[TerritoryMenti
     lists = _lists(text, structure, mentions)
     for lst in lists:
         tie = _tie(folded, sentences, lst, figures, places)
+        if tie is None and lst.named_apart:
+            tie = _counted_in_the_sentence_before(text, sentences, lst, figures)
         if tie is None and len(lists) == 1 and title is not None:
             tie = _title_tie(folded, lst, figures, places, title)
         if tie is None:

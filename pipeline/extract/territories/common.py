@@ -1032,11 +1032,19 @@ def line_goes_on(text: str, line_start: int) -> bool:
 def wrapped_sentence_start(text: str, sentence_start: int) -> int:
     """Where the sentence sentence_bounds starts at a line break really starts, in a hard-wrapped
     paragraph ("… la carte des 124 Territoires d'industrie. Le Nord⏎Franche-Comté y figure"): a
-    line that goes on, and ends no title, holds the sentence's start after its last full stop."""
-    if not line_goes_on(text, sentence_start) or _line_ends_a_title(text, sentence_start - 1, sentence_start):
-        return sentence_start
-    line_start = text.rfind("\n", 0, sentence_start - 1) + 1
-    return max(text.rfind(". ", line_start, sentence_start - 1) + 1, line_start)
+    line that goes on, and ends no title, holds the sentence's start after its last full stop; a
+    line without one, the sentence began on a line above ("… 2023-2027. Le territoire A, porté par
+    X, et le⏎territoire de B, autour de la CC⏎C, ont tous deux été confirmés")."""
+    start = sentence_start
+    for _ in range(MAX_WRAPPED_SENTENCE_LINES):
+        if not line_goes_on(text, start) or _line_ends_a_title(text, start - 1, start):
+            return start
+        line_start = text.rfind("\n", 0, start - 1) + 1
+        stop = text.rfind(". ", line_start, start - 1)
+        if stop >= 0:
+            return stop + 1
+        start = line_start
+    return start
 
 
 # The end of a line whose sentence has ended: a stop, a colon, a closing quote.

@@ -76,9 +76,14 @@ PLACE_GLOSS = re.compile(r",?\s+(?:en|dans|à|au|à\s+cheval\s+(?:sur|entre))\s+
 # A bracket after a part does not end an enumeration: "Baie-Mahault (Guadeloupe), Kourou et Cayenne".
 GLOSS_BRACKET = re.compile(r"\s*\([^()\n]{0,60}\)")
 # Nor does where a part lies set off by commas: "Le Grand Châtellerault, dans la Vienne, et le
-# Bocage Bressuirais, …"; nor what it has: "Kourou, avec son centre spatial, et Cayenne".
+# Bocage Bressuirais, …"; nor what it has: "Kourou, avec son centre spatial, et Cayenne"; nor who
+# carries it: "Le territoire A, porté par la CUCM, et le territoire de B, autour de la CC C, ont …".
+GLOSS_WORDS = r"(?:[^,;:()\n]|\n(?![ \t]*\n)){1,80}"  # a hard-wrapped line break, not a blank line
 GLOSS_COMMAS = re.compile(r",\s+(?:(?:en|dans|à|au|aux)\s+(?:(?:la|le|les|l['’])\s*)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"
-                          r"|avec\s+(?:son|sa|ses|leur|leurs)\s+[^\W_A-ZÀ-Ý][\w'’-]*(?:\s+[^\W_A-ZÀ-Ý][\w'’-]*){0,5})(?=\s*,)")
+                          r"|avec\s+(?:son|sa|ses|leur|leurs)\s+[^\W_A-ZÀ-Ý][\w'’-]*(?:\s+[^\W_A-ZÀ-Ý][\w'’-]*){0,5})(?=\s*,)"
+                          # the carrier's gloss may end the subject, right before its verb's comma
+                          r"|,\s+(?:(?:port|anim|pilot)ée?s?\s+par\s+" + GLOSS_WORDS
+                          + r"|autour\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*" + GLOSS_WORDS + r")(?=\s*,|\s*$)")
 
 # Nor does a relative clause set off by commas before ", et" / ", ou" and the next name: "Kourou,
 # où la communauté de communes des Savanes portera la démarche, et Cayenne sont retenus" (the
@@ -104,6 +109,8 @@ LOWER_BRAND_TAIL = re.compile(r"[ \t]+(?:métropole|agglo|agglomération)(?![\w'
 
 # "le territoire A, B et C": the singular noun makes the coordinated words one territory's name.
 SINGULAR_TERRITORY = re.compile(r"\s*(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?=[A-ZÀ-Ý])")
+# "… et le territoire de B": a part named as a territory of its own, right before its name
+TERRITORY_BEFORE_PART = re.compile(r"(?<![\w'’])(?:[Ll]e|[Dd]u|[Aa]u)\s+territoire\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?\Z")
 
 
 @dataclass
@@ -407,8 +414,12 @@ def enumeration_before(text: str, end: int, clause_start: int, apposition: bool 
         piece_end = len(masked[:piece_end].rstrip().rstrip("»”\"").rstrip())  # a name quoted before its bracket
         singular = SINGULAR_TERRITORY.match(text, piece_start, piece_end)
         if singular:  # "le territoire Val de Garonne, Guyenne, Gascogne et Réolais sont reconduits"
-            end_of_name = parts[-1].end if parts else piece_end
-            parts = [Part(singular.end(), end_of_name)]
+            # up to the next "le territoire (de) B": "Le territoire A et le territoire de B" are two
+            named_apart = [index for index, part in enumerate(parts) if TERRITORY_BEFORE_PART.search(text, 0, part.start)
+                           and TERRITORY_BEFORE_PART.search(text, 0, part.start).end() == part.start]
+            own = parts[:named_apart[0]] if named_apart else parts
+            end_of_name = own[-1].end if own else piece_end
+            parts = [Part(singular.end(), end_of_name), *parts[len(own):]]
             continue
         if piece_start in headed:  # "Val et Coteaux de X": one name
             parts.insert(0, Part(piece_start, piece_end))

@@ -137,6 +137,9 @@ EACH = re.compile(WORDS["each_label"])  # "Le TCO et la Cirest restent chacun Te
 COORDINATION = re.compile(r"\s(?:et|ainsi que)\s")
 
 
+# "…, porté par la CUCM, et le territoire de B": a carrier's gloss closed by the next subject,
+# named as a territory of its own
+ANOTHER_TERRITORY_AFTER = re.compile(r",\s+et\s+(?:le|du|au)\s+territoire\s")
 # Where the subject lies, between it and its predicate: "X, en Vendée, est …", "X (Gers), …".
 PLACE_GLOSS_BEFORE = re.compile(r",\s+(?:en|dans|à|au|autour\s+d[e'’]|(?:situé\w*\s+)?à\s+cheval\s+sur)\s*(?:(?:la|le|les|l['’])\s*)?"
                                 r"[A-ZÀ-Ý][\w'’-]*(?:(?:[\s-]+|\s+et\s+(?:(?:la|le|les|l['’])\s*)?)[A-ZÀ-Ý][\w'’-]*)*\s*$")
@@ -747,6 +750,8 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             end = described.start()
         relative_closed = RELATIVE_APPOSED_BEFORE.search(text, clause_start, end) \
             if match.group(0).startswith(",") else None
+        if relative_closed and ANOTHER_TERRITORY_AFTER.search(relative_closed.group(0)):
+            relative_closed = None  # "Le territoire A, porté par X, et le territoire de B, …, ont": two subjects
         if relative_closed:  # "Le territoire X, qui regroupe A et B, a été retenu": its members, no subjects
             end = relative_closed.start()
         gloss = PLACE_GLOSS_BEFORE.search(text[clause_start:end])
