@@ -691,6 +691,17 @@ def test_the_name_a_territory_is_given():
     assert ids("L'usine, baptisée « Gigafactory Nord », ouvrira en 2025.") == []
 
 
+def test_a_naming_participle_opening_its_sentence_before_the_territory():
+    before = "Un titre\n\nLes deux villes ne forment plus qu'un seul « territoire d'industrie ». "
+    assert ids(before + "Baptisé Val Riant, il rassemble deux communautés de communes.") == ["val-riant"]
+    assert ids(before + "Baptisé « Val Riant », le territoire rassemble deux agglomérations.") == ["val-riant"]
+    # its subject not the territory: a feminine pronoun (an intercommunality's) or another noun
+    assert ids(before + "Baptisée Val Riant, elle rassemble vingt communes.") == []
+    assert ids(before + "Baptisé Campus Nord, le site ouvrira en 2025.") == []
+    # no territory said before
+    assert ids("Un titre\n\nUne usine a ouvert. Baptisé Campus Nord, il accueille des apprentis.") == []
+
+
 def test_the_departement_a_sentence_counts_territories_in():
     text = ("L'État a dévoilé la liste des Territoires d'industrie. La Gironde en compte deux. Le territoire "
             "du Grand Libournais ainsi que celui du Val de Garonne, Guyenne, Gascogne et Réolais ont été "
