@@ -3682,6 +3682,24 @@ def test_a_roundup_by_departement_after_a_count_gives_each_name_its_departement(
     assert ids(uncounted + "Dans le Calvados, Caen et Lisieux ; dans la Manche, Cherbourg ; dans l'Orne, Alençon.\n") == []
 
 
+def test_the_subject_of_each_paragraph_under_headings_naming_departements():
+    lead = ("Territoires d'industrie : la carte chez nous\n\nLe gouvernement a dévoilé la liste des territoires "
+            "d'industrie. Tour d'horizon de ceux qui concernent nos lecteurs.\n\n")
+    sections = ("VIENNE (86)\nLe Grand Châtellerault mise sur la mécanique.\n\n"
+                "DEUX-SÈVRES (79)\nÀ ses côtés, le Bocage Bressuirais parie sur la métallurgie.\n\n"
+                "La Région cofinancera les postes de chefs de projet.\n")
+    found = {(m.territory_id, m.rule, tuple(sorted(m.departement_codes)))
+             for m in find_territories(lead + sections, find_places(lead + sections))}
+    assert found == {("grand-chatellerault", "territory.departement_section", ("86",)),
+                     ("bocage-bressuirais", "territory.departement_section", ("79",))}
+    # no paragraph about the programme over the headings
+    assert ids("Un titre\n\nLa météo de la semaine.\n\n" + sections) == []
+    # one heading alone, or headings naming no département
+    assert ids(lead + sections.split("\n\nDEUX")[0] + "\n") == []
+    themes = sections.replace("VIENNE (86)", "Compétences").replace("DEUX-SÈVRES (79)", "Foncier")
+    assert ids(lead + themes) == []
+
+
 def test_a_departement_section_repeated_reads_each_territory_mention_a_few_times(monkeypatch):
     """A page of "Loire (42)" sections each over a list of territories, repeated: looking for the
     territory a short name in brackets stands for compared every mention with every other one
