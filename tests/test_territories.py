@@ -3692,6 +3692,10 @@ def test_the_subject_of_each_paragraph_under_headings_naming_departements():
              for m in find_territories(lead + sections, find_places(lead + sections))}
     assert found == {("grand-chatellerault", "territory.departement_section", ("86",)),
                      ("bocage-bressuirais", "territory.departement_section", ("79",))}
+    # two subjects, each with its article: two names, not one
+    pair = sections.replace("Le Grand Châtellerault mise", "L'Albigeois et les Hautes Terres d'Oc misent")
+    assert {"albigeois", "hautes-terres-d-oc"} <= set(ids(lead + pair))
+    assert "albigeois-et-les-hautes-terres-d-oc" not in ids(lead + pair)
     # no paragraph about the programme over the headings
     assert ids("Un titre\n\nLa météo de la semaine.\n\n" + sections) == []
     # one heading alone, or headings naming no département

@@ -27,6 +27,8 @@ SUBJECT = re.compile(r"[\s*_]*(?:[^,.;:!?\n]{1,30},\s*|(?:entree|arrivee|retour)
                      r"(?:le\s+|la\s+|l')(?=\S)")
 # what follows the subject's name: a verb in lower case, or a comma ("…, où la métallurgie …")
 AFTER_NAME = re.compile(r"\s+[a-z]|\s*,")
+# "L'Albigeois et les Hautes Terres d'Oc": a second subject, its own article after "et"
+ARTICLED_JOINT = re.compile(r"\s+et\s+(?:les?|la|l['’])\s*(?=[A-ZÀ-Ý])")
 MAX_NAME_WORDS = 6
 MIN_SECTIONS = 2
 
@@ -45,7 +47,7 @@ def departement_section_names(text: str, structure: Structure, places: list[Plac
             for heading, paragraphs, section_end in run:
                 codes = {place.code for place in places if place.kind == "departement"
                          and heading.span.start <= place.start < heading.span.end}
-                found += [m for m in (_subject(text, folded, p, section_end, codes) for p in paragraphs) if m]
+                found += [m for p in paragraphs for m in _subjects(text, folded, p, section_end, codes)]
         index += max(1, sum(1 + len(paragraphs) for _, paragraphs, _ in run))
     return found
 
@@ -71,15 +73,26 @@ def _names_departements(text: str, heading: Block) -> bool:
     return bool(parts) and all(is_departement_name(part) for part in parts)
 
 
-def _subject(text: str, folded: str, paragraph: Block, section_end: int, codes: set[str]) -> TerritoryMention | None:
-    """The territory a section's paragraph opens on, its subject after the article, placed in the
-    heading's départements (a river after it, "à cheval sur le Rhône", places it nowhere)."""
+def _subjects(text: str, folded: str, paragraph: Block, section_end: int, codes: set[str]) -> list[TerritoryMention]:
+    """The territories a section's paragraph opens on, its subject after the article ("L'Albigeois
+    et les Hautes Terres d'Oc sont …": two), placed in the heading's départements (a river after
+    it, "à cheval sur le Rhône", places it nowhere)."""
     subject = SUBJECT.match(folded, paragraph.span.start, paragraph.span.end)
     if not subject or not text[subject.end():subject.end() + 1].isupper():
-        return None
+        return []
     end = capitalised_run(text, subject.end(), paragraph.span.end)
-    name = text[subject.end():end]
-    if end == subject.end() or len(name.split()) > MAX_NAME_WORDS or not AFTER_NAME.match(text, end) \
-            or is_place_name(name) or INSTITUTION.search(fold(name)):
-        return None
-    return make_mention(text, subject.end(), end, RULE, codes, section_end)
+    if end == subject.end() or not AFTER_NAME.match(text, end):
+        return []
+    found = []
+    start = subject.end()
+    for joint in [*ARTICLED_JOINT.finditer(text, start, end), None]:
+        name_end = joint.start() if joint else end
+        name = text[start:name_end]
+        if len(name.split()) > MAX_NAME_WORDS or is_place_name(name) or INSTITUTION.search(fold(name)):
+            return []
+        mention = make_mention(text, start, name_end, RULE, codes, section_end)
+        if mention is None:
+            return []
+        found.append(mention)
+        start = joint.end() if joint else end
+    return found
