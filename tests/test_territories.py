@@ -691,6 +691,17 @@ def test_the_name_a_territory_is_given():
     assert ids("L'usine, baptisée « Gigafactory Nord », ouvrira en 2025.") == []
 
 
+def test_a_naming_participle_opening_its_sentence_before_the_territory():
+    before = "Un titre\n\nLes deux villes ne forment plus qu'un seul « territoire d'industrie ». "
+    assert ids(before + "Baptisé Val Riant, il rassemble deux communautés de communes.") == ["val-riant"]
+    assert ids(before + "Baptisé « Val Riant », le territoire rassemble deux agglomérations.") == ["val-riant"]
+    # its subject not the territory: a feminine pronoun (an intercommunality's) or another noun
+    assert ids(before + "Baptisée Val Riant, elle rassemble vingt communes.") == []
+    assert ids(before + "Baptisé Campus Nord, le site ouvrira en 2025.") == []
+    # no territory said before
+    assert ids("Un titre\n\nUne usine a ouvert. Baptisé Campus Nord, il accueille des apprentis.") == []
+
+
 def test_the_departement_a_sentence_counts_territories_in():
     text = ("L'État a dévoilé la liste des Territoires d'industrie. La Gironde en compte deux. Le territoire "
             "du Grand Libournais ainsi que celui du Val de Garonne, Guyenne, Gascogne et Réolais ont été "
@@ -3669,6 +3680,28 @@ def test_a_roundup_by_departement_after_a_count_gives_each_name_its_departement(
     assert ids(lead.format("trois") + towns) == []  # sentences about towns, not a round-up
     uncounted = "Le salon des territoires d'industrie se tient à Caen.\n\n"
     assert ids(uncounted + "Dans le Calvados, Caen et Lisieux ; dans la Manche, Cherbourg ; dans l'Orne, Alençon.\n") == []
+
+
+def test_the_subject_of_each_paragraph_under_headings_naming_departements():
+    lead = ("Territoires d'industrie : la carte chez nous\n\nLe gouvernement a dévoilé la liste des territoires "
+            "d'industrie. Tour d'horizon de ceux qui concernent nos lecteurs.\n\n")
+    sections = ("VIENNE (86)\nLe Grand Châtellerault mise sur la mécanique.\n\n"
+                "DEUX-SÈVRES (79)\nÀ ses côtés, le Bocage Bressuirais parie sur la métallurgie.\n\n"
+                "La Région cofinancera les postes de chefs de projet.\n")
+    found = {(m.territory_id, m.rule, tuple(sorted(m.departement_codes)))
+             for m in find_territories(lead + sections, find_places(lead + sections))}
+    assert found == {("grand-chatellerault", "territory.departement_section", ("86",)),
+                     ("bocage-bressuirais", "territory.departement_section", ("79",))}
+    # two subjects, each with its article: two names, not one
+    pair = sections.replace("Le Grand Châtellerault mise", "L'Albigeois et les Hautes Terres d'Oc misent")
+    assert {"albigeois", "hautes-terres-d-oc"} <= set(ids(lead + pair))
+    assert "albigeois-et-les-hautes-terres-d-oc" not in ids(lead + pair)
+    # no paragraph about the programme over the headings
+    assert ids("Un titre\n\nLa météo de la semaine.\n\n" + sections) == []
+    # one heading alone, or headings naming no département
+    assert ids(lead + sections.split("\n\nDEUX")[0] + "\n") == []
+    themes = sections.replace("VIENNE (86)", "Compétences").replace("DEUX-SÈVRES (79)", "Foncier")
+    assert ids(lead + themes) == []
 
 
 def test_a_departement_section_repeated_reads_each_territory_mention_a_few_times(monkeypatch):

@@ -88,6 +88,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              territories ("La région en place six."): "Dans le Loiret, A et B, … ;
                              dans l'Indre, C et son pôle … ; enfin dans le Loir-et-Cher, la vallée
                              du D et la vallée du E", the names adding up to the count (roundup.py)
+- territory.departement_section  the subject opening each paragraph under headings naming
+                             départements only, after a paragraph about the programme: "Haute-Savoie"
+                             / "À ses côtés, l'Annemasse mise sur …" (departement_sections.py)
 - territory.signatories      proper names coordinated as the subject of signing a protocol or
                              contract: "Sud-Alsace et Bazancourt-Pomacle ayant déjà signé leur protocole"
 - territory.quoted_headline  the name a press review's quoted headline gives its subject when the
@@ -147,6 +150,7 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
 from pipeline.extract.territories.coordinated import coordinated_subjects
 from pipeline.extract.territories.examples import example_names
 from pipeline.extract.territories.sections import RULE as SECTION_RULE, section_names
+from pipeline.extract.territories.departement_sections import departement_section_names
 from pipeline.extract.territories.enumerations import (enumerated_names, names_among_territories_in_a_title,
                                                        names_before_a_count)
 from pipeline.extract.territories.fronted_place import fronted_place
@@ -208,7 +212,8 @@ def find_territories(text: str, places: list[PlaceMention],
                   + intercommunalities_of(text, structure, places)
                   + example_names(text, structure, places) + section_names(text, structure, places)
                   + coded_dash_lines(text, places)
-                  + roundup_names(text, structure, places) + quoted_headline_names(text, places))
+                  + roundup_names(text, structure, places) + departement_section_names(text, structure, places)
+                  + quoted_headline_names(text, places))
     candidates = _marked_items_only(text, structure, candidates)
     candidates += _likewise_elided(text, candidates, places)
     candidates = [m for m in candidates if not _tail_of_a_place(m, places) and not _recalled_former(text, m)]

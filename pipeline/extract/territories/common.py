@@ -676,6 +676,11 @@ def is_place_name(name: str) -> bool:
     return name_key(name) in _departement_keys() | _region_keys() | _country_keys()
 
 
+def is_departement_name(name: str) -> bool:
+    """Whether `name` is a département's name."""
+    return name_key(name) in _departement_keys()
+
+
 def is_region_name(name: str) -> bool:
     """Whether `name` is a région's name (or one it goes by)."""
     return name_key(name) in _region_keys()

@@ -149,7 +149,7 @@ ACRONYM = re.compile(r"[A-Z0-9&]{2,8}")
 # Alliances Luxe & Précision Doubs", "le Territoire « X »" (in a sentence that says "territoire"),
 # "Appelez-le désormais « X »" (after sentences about a territory).
 NOW = r"(?:d[ée]sormais|dor[ée]navant|[àa]\s+pr[ée]sent|maintenant)"  # the adverb of a renaming
-NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=groupement\s)nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+|d['’])?"
+NAMED = re.compile(r"\b(?:[Rr]e)?[Bb]aptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=groupement\s)nomm[ée]e?s?\s+|\bsous\s+le\s+nom\s+(?:de\s+|d['’])?"
                    r"|\bsous\s+la\s+banni[èe]re\s+(?=[«“\"A-ZÀ-Ý])"
                    r"|\bnouveau\s+nom\s*[,:]\s*|\b(?:le|du|au)\s+Territoire\s+(?=[«“\"])"
                    r"|(?<=territoire\s)s['’]appellera\s+|(?<=territoire\sd['’]industrie\s)s['’]appellera\s+|\bdite?\s+(?=[«“\"])"
@@ -159,7 +159,7 @@ NAMED = re.compile(r"\b(?:re)?baptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|(?<=gr
 # What every match of NAMED holds, one piece an alternative (a quotation mark for those that end
 # before one): a text holding none names nothing so (most hold none of them; NAMED, tried at every
 # character, was the dearest scan of prose_names). tests/test_territories.py checks each alternative.
-NAMED_NEEDS = ("baptis", "nomm", "sous", "nouveau", "ppel", "«", "“", '"')
+NAMED_NEEDS = ("aptis", "nomm", "sous", "nouveau", "ppel", "«", "“", '"')
 # "… fait partie de la famille. Appelez-le désormais « X ».", "Il s'appelle désormais « X »": a
 # renaming; the pronoun stands for the territory the sentences before speak of ("territoire"
 # within this window). Without a pronoun, the territory is the sentence's subject: "Le Territoire
@@ -210,6 +210,12 @@ LABEL_HELD_UNDER = re.compile(r"\b(?:renouvellement|reconduction|labellisation|l
 # "… la seconde phase du programme Territoires d'industrie. La candidature déposée par A avec B a été
 # retenue, sous le nom de X": a bid, retained under a name, the programme named in the sentence before
 BID_SUBJECT = re.compile(r"\b(?:la|leur|notre|cette|sa)\s+candidature\b|\b(?:le|leur|notre|ce|son)\s+dossier\b")
+# "… ne forment plus qu'un seul « territoire d'industrie ». Baptisé X, il rassemble A et B": a naming
+# participle opening its sentence, its subject after the name a masculine pronoun or the territory
+# noun (a feminine one may be an intercommunality's), the territory said within CALL_IT_WINDOW
+# before (folded text; the subject from the name's end).
+FRONTED_NAMING = re.compile(r"[\s*_]*(?:re)?(?:baptise|denomme)\s+$")
+FRONTED_NAMING_SUBJECT = re.compile(r"[\s»”\"]*,\s*(?:il|(?:le|ce|cet)\s+(?:nouveau\s+)?(?:territoire|ensemble|perimetre|groupement))\b")
 # "Deux territoires sont concernés. … Le second, baptisé « Cœur de Maine », est nouveau": an
 # ordinal opening the sentence picks one of the territories counted a few sentences before.
 # "Dix territoires … Le plus vaste d'entre eux, baptisé « Axe Seine », …": a superlative of a
@@ -607,7 +613,8 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
                  and PROGRAMME_WORDS.search(folded, sentence_bounds(text, max(0, sentence_start - 2))[0], sentence_start))
         joint = JOINT_BID.search(folded, sentence_start, match.start()) and titled
         if not NAMED_TERRITORY.search(folded, sentence_start, match.start() + 1) \
-                and not (ordinal or bid or called or held or joint):
+                and not (ordinal or bid or called or held or joint
+                         or _fronted_naming(text, folded, match, sentence_start, sentence_end)):
             continue  # "une usine baptisée « Gigafactory »", "cette zone du territoire, dénommée …"
         pos = match.end()
         if RENAMED.search(folded, pos, sentence_end):
@@ -873,6 +880,19 @@ AWARD_AFTER_ENUMERATED_NAME = re.compile(r",\s+(?:labellise|retenu|selectionne|r
 
 # "« Ouest et Sud Creusois »": a compass word alone coordinated with the next part opens one name
 COMPASS_AND = re.compile(r"(?i:" + "|".join(WORDS["compass_heads"]) + r")[ \t]+et[ \t]+")
+
+
+def _fronted_naming(text: str, folded: str, match: re.Match, sentence_start: int, sentence_end: int) -> bool:
+    """"Baptisé Sud Champagne, le territoire rassemble …": a sentence opening on the naming
+    participle, the territory its subject, said just before ("… fait partie des territoires
+    d'industrie.") or in the sentence."""
+    if not FRONTED_NAMING.fullmatch(folded, sentence_start, match.end()):
+        return False
+    pos = match.end()
+    quoted = quoted_name(text, pos) if text[pos:pos + 1] in OPENING_QUOTES else None
+    end = quoted[1] if quoted else capitalised_run(text, pos, sentence_end)
+    return end > pos and bool(FRONTED_NAMING_SUBJECT.match(folded, end)) \
+        and bool(TERRITORY_WORD.search(folded, max(0, sentence_start - CALL_IT_WINDOW), sentence_end))
 
 
 def _parts_in_quotes(text: str, start: int, end: int) -> bool:
