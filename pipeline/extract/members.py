@@ -2922,6 +2922,8 @@ COORDINATED_NAME = re.compile(
     r"(?P<name>(?:(?:canton|pays|bassin)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+|du[ \t]+|des[ \t]+|d['’][ \t]*))?"  # "le canton d'Oulchy-le-Château"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
     r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
+# an acronym or a seat in brackets after a coordinated name, which the next name follows
+BRACKETED_GLOSS = re.compile(r"[ \t]*\([^()\n]{1,60}\)")
 # "le Grand Charolais, Le Grand Autunois Morvan et ": a name coordinated before an EPCI's (the
 # words up to the joint; where the name starts is tried word by word)
 NAME_BEFORE_JOINT = re.compile(
@@ -2952,14 +2954,14 @@ def _official_in_context(written: str, linker: DocumentLinker,
     départements (or those of the EPCI it is coordinated with, `near`); None for a town, a person,
     an everyday form or a point of the compass alone (La Réunion's "CA du Sud" is written CASUD; "le
     Sud" there is a territory). The linker scores a name lower outside the document's départements:
-    an official name of two words or more in the département of the EPCI it is coordinated with
-    counts as in context ("Golfe du Morbihan-Vannes agglomération, Arc Sud Bretagne et …" in a
+    an official name of two words or more (or hyphenated) in the département of the EPCI it is
+    coordinated with counts as in context ("Golfe du Morbihan-Vannes agglomération, Arc Sud Bretagne et …" in a
     text that never names the Morbihan)."""
     if fold(written) in COMPASS_POINTS:
         return None  # "celui de l'Ouest, porté par le TCO, et celui du Sud": a territory, not the CA du Sud
     link = linker.link(written)
-    beside_near = bool(link.siren and set(link.departement_codes) & set(near) and len(written.split()) >= 2
-                       and is_official_name(written, link.siren))
+    beside_near = bool(link.siren and set(link.departement_codes) & set(near)
+                       and (len(written.split()) >= 2 or "-" in written) and is_official_name(written, link.siren))
     in_context = (link.score >= OFFICIAL_NAME_SCORE or beside_near) \
         and set(link.departement_codes) & (linker.departements | set(near)) \
         and fold(written) not in _place_names()
@@ -3011,8 +3013,8 @@ def _coordinated_before(text: str, linker: DocumentLinker, anchor: EpciMention,
         link, start = None, None
         for candidate in starts:  # the longest name that is an EPCI's
             written = text[candidate:match.end("name")]
-            if not written[:1].isupper() or len(written.split()) < MIN_WORDS_BEFORE:
-                continue
+            if not written[:1].isupper() or (len(written.split()) < MIN_WORDS_BEFORE and "-" not in written):
+                continue  # one word may be a town; a hyphenated one is a name ("Grand-Figeac et Rodez Agglomération")
             link = _official_in_context(written, linker, near)
             if link:
                 start = candidate
@@ -3051,7 +3053,8 @@ def _coordinated_mentions(text: str, linker: DocumentLinker, found: list[EpciMen
                 added_spans.add(mention.start, mention.end)
         previous = anchor
         while previous.link.siren:
-            match = COORDINATED_NAME.match(text, previous.end)
+            gloss = BRACKETED_GLOSS.match(text, previous.end)  # "L'agglomération de Montbéliard (PMA) et le Grand Belfort"
+            match = COORDINATED_NAME.match(text, gloss.end() if gloss else previous.end)
             if not match or found_reach.holds(match.start("name")) or added_spans.holds(match.start("name")):
                 break
             if match["preposition"] and not match["pronoun"] \
