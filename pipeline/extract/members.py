@@ -2140,8 +2140,10 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         epci_type = previous.epci_type if pronoun else head_type(head.group(0))
         link = linker.link(text[head.end():end], epci_type)
         if pronoun and not link.exact:
-            # "celle du Pays loudunais": the adjective in lower case ends the name, as after a head
-            link, end = _with_lower_words(text, head, end, epci_type, linker) or (link, end)
+            # "celle du Pays loudunais": the adjective in lower case ends the name, as after a head;
+            # "celle d'Entre Arroux, Loire et Somme": a comma inside the name
+            link, end = _with_lower_words(text, head, end, epci_type, linker) \
+                or _past_a_comma(text, head, end, epci_type, linker) or (link, end)
             if not link.exact:
                 continue
         if not link.siren:  # "la CA du Bassin d'Aurillac et Rodez Agglomération": two names
@@ -2910,6 +2912,10 @@ def _territory_name_parts(text: str, linker: DocumentLinker, territories: list[t
     return found
 
 
+COORDINATED_NAME_WORDS = (
+    r"(?P<name>(?:(?:canton|pays|bassin)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+|du[ \t]+|des[ \t]+|d['’][ \t]*))?"  # "le canton d'Oulchy-le-Château"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
 # ", le Pays des Achards", " et Vie et Boulogne", " avec Flandre Lys", " ; Lamballe Terre & Mer": a
 # name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
@@ -2918,10 +2924,13 @@ COORDINATED_NAME = re.compile(
     # "les élus de A, de B et de C": the preposition repeated (PREPOSITION_BEFORE)
     r"(?:(?P<pronoun>(?:ceux|celles?|celui)[ \t]+)?"
     r"(?P<preposition>de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)"
-    r"|(?:le|la|les)[ \t]+|l['’][ \t]*)?"
-    r"(?P<name>(?:(?:canton|pays|bassin)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+|du[ \t]+|des[ \t]+|d['’][ \t]*))?"  # "le canton d'Oulchy-le-Château"
-    r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
-    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
+    r"|(?:le|la|les)[ \t]+|l['’][ \t]*)?" + COORDINATED_NAME_WORDS)
+# "qui associe A au Grand B": the name an EPCI is associated with (after its verb, ASSOCIATING_VERB)
+# (no pronoun nor repeated preposition there: those groups never match)
+ASSOCIATED_NAME = re.compile(r"[ \t]+(?:à[ \t]+(?:la[ \t]+|l['’][ \t]*)?|au[ \t]+|aux[ \t]+)"
+                             r"(?P<pronoun>(?!))?(?P<preposition>(?!))?" + COORDINATED_NAME_WORDS)
+ASSOCIATING_VERB = re.compile(r"(?<![\w'’])associ(?:e|ent|ait|aient|ant|era|eront)[ \t]+"
+                              r"(?:(?:la|le|les)[ \t]+|l['’][ \t]*)?$", re.IGNORECASE)
 # an acronym or a seat in brackets after a coordinated name, which the next name follows
 BRACKETED_GLOSS = re.compile(r"[ \t]*\([^()\n]{1,60}\)")
 # "le Grand Charolais, Le Grand Autunois Morvan et ": a name coordinated before an EPCI's (the
@@ -3055,6 +3064,9 @@ def _coordinated_mentions(text: str, linker: DocumentLinker, found: list[EpciMen
         while previous.link.siren:
             gloss = BRACKETED_GLOSS.match(text, previous.end)  # "L'agglomération de Montbéliard (PMA) et le Grand Belfort"
             match = COORDINATED_NAME.match(text, gloss.end() if gloss else previous.end)
+            if not match and previous is anchor \
+                    and ASSOCIATING_VERB.search(text, max(0, anchor.start - 30), anchor.start):
+                match = ASSOCIATED_NAME.match(text, anchor.end)
             if not match or found_reach.holds(match.start("name")) or added_spans.holds(match.start("name")):
                 break
             if match["preposition"] and not match["pronoun"] \
