@@ -544,6 +544,30 @@ def test_names_before_an_epci_that_may_be_places_are_not_epcis(text):
     assert [m.rule for m in found] == ["epci.head_mention"]
 
 
+def test_a_hyphenated_official_name_before_an_epci_is_one_a_hyphenated_town_is_not():
+    text = "Grand-Figeac et Rodez Agglomération travaillent ensemble."
+    found = find_epcis(text, DocumentLinker(frozenset({"12"})), parse(text), [])
+    assert [(m.link.siren, text[m.start:m.end]) for m in found] == [
+        ("200067361", "Grand-Figeac"), ("241200187", "Rodez Agglomération")]
+    text = "Saint-Dizier et la communauté de communes de Vitry, Champagne et Der ont signé."
+    found = find_epcis(text, DocumentLinker(frozenset({"51", "52"})), parse(text), [])
+    assert [m.rule for m in found] == ["epci.head_mention"]
+
+
+def test_a_name_after_a_bracketed_gloss_or_after_associe_a_is_coordinated():
+    context = DocumentLinker(frozenset({"25", "90"}))
+    text = "L'agglomération de Montbéliard (PMA) et le Grand Belfort portent le territoire."
+    found = find_epcis(text, context, parse(text), [])
+    assert ("200069052", "Grand Belfort") in [(m.link.siren, text[m.start:m.end]) for m in found]
+    text = "Le territoire associe Pays de Montbéliard Agglomération au Grand Belfort."
+    found = find_epcis(text, context, parse(text), [])
+    assert [m.link.siren for m in found] == ["200065647", "200069052"]
+    # "à" without the verb "associer" joins no two members
+    text = "Pays de Montbéliard Agglomération répond au Grand Belfort."
+    found = find_epcis(text, context, parse(text), [])
+    assert [m.link.siren for m in found] == ["200065647"]
+
+
 def test_a_plural_head_outside_a_list_gives_its_legal_form_to_each_name_after_it():
     text = ("Le contrat a été signé avec les communautés de communes de la Haute-Bigorre et du Pays "
             "de Nay, puis présenté à la presse.")

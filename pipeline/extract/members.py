@@ -2172,8 +2172,10 @@ def _head_mentions(text: str, linker: DocumentLinker, taken: list[EpciMention],
         epci_type = previous.epci_type if pronoun else head_type(head.group(0))
         link = linker.link(text[head.end():end], epci_type)
         if pronoun and not link.exact:
-            # "celle du Pays loudunais": the adjective in lower case ends the name, as after a head
-            link, end = _with_lower_words(text, head, end, epci_type, linker) or (link, end)
+            # "celle du Pays loudunais": the adjective in lower case ends the name, as after a head;
+            # "celle d'Entre Arroux, Loire et Somme": a comma inside the name
+            link, end = _with_lower_words(text, head, end, epci_type, linker) \
+                or _past_a_comma(text, head, end, epci_type, linker) or (link, end)
             if not link.exact:
                 continue
         if not link.siren:  # "la CA du Bassin d'Aurillac et Rodez Agglomération": two names
@@ -2942,6 +2944,10 @@ def _territory_name_parts(text: str, linker: DocumentLinker, territories: list[t
     return found
 
 
+COORDINATED_NAME_WORDS = (
+    r"(?P<name>(?:(?:canton|pays|bassin)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+|du[ \t]+|des[ \t]+|d['’][ \t]*))?"  # "le canton d'Oulchy-le-Château"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
+    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
 # ", le Pays des Achards", " et Vie et Boulogne", " avec Flandre Lys", " ; Lamballe Terre & Mer": a
 # name coordinated after an EPCI's
 COORDINATED_NAME = re.compile(
@@ -2950,10 +2956,15 @@ COORDINATED_NAME = re.compile(
     # "les élus de A, de B et de C": the preposition repeated (PREPOSITION_BEFORE)
     r"(?:(?P<pronoun>(?:ceux|celles?|celui)[ \t]+)?"
     r"(?P<preposition>de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|du[ \t]+|des[ \t]+|de[ \t]+|d['’][ \t]*)"
-    r"|(?:le|la|les)[ \t]+|l['’][ \t]*)?"
-    r"(?P<name>(?:(?:canton|pays|bassin)[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+|du[ \t]+|des[ \t]+|d['’][ \t]*))?"  # "le canton d'Oulchy-le-Château"
-    r"[A-ZÉÈÀÂÎÔ][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|les|et|sur|en|à|au|aux|&|l['’]|d['’])[ \t]*)*"
-    r"[A-ZÉÈÀÂÎÔ][\w'’-]*)*)")
+    r"|(?:le|la|les)[ \t]+|l['’][ \t]*)?" + COORDINATED_NAME_WORDS)
+# "qui associe A au Grand B": the name an EPCI is associated with (after its verb, ASSOCIATING_VERB)
+# (no pronoun nor repeated preposition there: those groups never match)
+ASSOCIATED_NAME = re.compile(r"[ \t]+(?:à[ \t]+(?:la[ \t]+|l['’][ \t]*)?|au[ \t]+|aux[ \t]+)"
+                             r"(?P<pronoun>(?!))?(?P<preposition>(?!))?" + COORDINATED_NAME_WORDS)
+ASSOCIATING_VERB = re.compile(r"(?<![\w'’])associ(?:e|ent|ait|aient|ant|era|eront)[ \t]+"
+                              r"(?:(?:la|le|les)[ \t]+|l['’][ \t]*)?$", re.IGNORECASE)
+# an acronym or a seat in brackets after a coordinated name, which the next name follows
+BRACKETED_GLOSS = re.compile(r"[ \t]*\([^()\n]{1,60}\)")
 # "le Grand Charolais, Le Grand Autunois Morvan et ": a name coordinated before an EPCI's (the
 # words up to the joint; where the name starts is tried word by word)
 NAME_BEFORE_JOINT = re.compile(
@@ -2984,14 +2995,14 @@ def _official_in_context(written: str, linker: DocumentLinker,
     départements (or those of the EPCI it is coordinated with, `near`); None for a town, a person,
     an everyday form or a point of the compass alone (La Réunion's "CA du Sud" is written CASUD; "le
     Sud" there is a territory). The linker scores a name lower outside the document's départements:
-    an official name of two words or more in the département of the EPCI it is coordinated with
-    counts as in context ("Golfe du Morbihan-Vannes agglomération, Arc Sud Bretagne et …" in a
+    an official name of two words or more (or hyphenated) in the département of the EPCI it is
+    coordinated with counts as in context ("Golfe du Morbihan-Vannes agglomération, Arc Sud Bretagne et …" in a
     text that never names the Morbihan)."""
     if fold(written) in COMPASS_POINTS:
         return None  # "celui de l'Ouest, porté par le TCO, et celui du Sud": a territory, not the CA du Sud
     link = linker.link(written)
-    beside_near = bool(link.siren and set(link.departement_codes) & set(near) and len(written.split()) >= 2
-                       and is_official_name(written, link.siren))
+    beside_near = bool(link.siren and set(link.departement_codes) & set(near)
+                       and (len(written.split()) >= 2 or "-" in written) and is_official_name(written, link.siren))
     in_context = (link.score >= OFFICIAL_NAME_SCORE or beside_near) \
         and set(link.departement_codes) & (linker.departements | set(near)) \
         and fold(written) not in _place_names()
@@ -3043,8 +3054,8 @@ def _coordinated_before(text: str, linker: DocumentLinker, anchor: EpciMention,
         link, start = None, None
         for candidate in starts:  # the longest name that is an EPCI's
             written = text[candidate:match.end("name")]
-            if not written[:1].isupper() or len(written.split()) < MIN_WORDS_BEFORE:
-                continue
+            if not written[:1].isupper() or (len(written.split()) < MIN_WORDS_BEFORE and "-" not in written):
+                continue  # one word may be a town; a hyphenated one is a name ("Grand-Figeac et Rodez Agglomération")
             link = _official_in_context(written, linker, near)
             if link:
                 start = candidate
@@ -3083,7 +3094,11 @@ def _coordinated_mentions(text: str, linker: DocumentLinker, found: list[EpciMen
                 added_spans.add(mention.start, mention.end)
         previous = anchor
         while previous.link.siren:
-            match = COORDINATED_NAME.match(text, previous.end)
+            gloss = BRACKETED_GLOSS.match(text, previous.end)  # "L'agglomération de Montbéliard (PMA) et le Grand Belfort"
+            match = COORDINATED_NAME.match(text, gloss.end() if gloss else previous.end)
+            if not match and previous is anchor \
+                    and ASSOCIATING_VERB.search(text, max(0, anchor.start - 30), anchor.start):
+                match = ASSOCIATED_NAME.match(text, anchor.end)
             if not match or found_reach.holds(match.start("name")) or added_spans.holds(match.start("name")):
                 break
             if match["preposition"] and not match["pronoun"] \
