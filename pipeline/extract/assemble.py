@@ -33,7 +33,7 @@ from pipeline.extract.membership import (NAMES_THE_PROGRAMME, attach, brands_in_
 from pipeline.extract.places import (PlaceMention, find_places, former_region_departements_in, former_regions_in,
                                      former_regions_reader, places_starting_in)
 from pipeline.extract.stated_counts import stated_counts
-from pipeline.extract.structure import COUNT_WORDS, SpanReach, Structure, parse
+from pipeline.extract.structure import count_value, COUNT_WORDS, SpanReach, Structure, parse
 from pipeline.extract.territories import (COUNTED_DEPARTEMENTS, TerritoryMention, compass_and_demonym_codes,
                                           find_territories, headline_name_of_a_description,
                                           whole_departement_territories)
@@ -573,7 +573,7 @@ def _years_ago_phase(text: str, sentence: tuple[int, int], published_on: datetim
     if ago is None:
         return None
     count = ago["count"]
-    years = int(count) if count.isdigit() else COUNT_WORDS[count]
+    years = count_value(count)
     return FIRST_PHASE if published_on.year - years < 2023 else None
 
 
@@ -1276,7 +1276,7 @@ def _counted_otherwise(text: str, start: int, run_start: int, size: int) -> bool
     and the run places the territory nowhere sure."""
     for counted in COUNTED_DEPARTEMENTS.finditer(text, max(start, run_start - 80), run_start):
         word = counted.group("count").lower()
-        if (int(word) if word.isdigit() else COUNT_WORDS[word]) != size:
+        if (count_value(word)) != size:
             return True
     return False
 

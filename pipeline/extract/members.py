@@ -120,7 +120,7 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
-from pipeline.extract.structure import (COUNT_WORDS, FINITE_VERB, Field, Span, SpanHolders, SpanReach, SpansInside,
+from pipeline.extract.structure import (count_value, COUNT_WORDS, FINITE_VERB, Field, Span, SpanHolders, SpanReach, SpansInside,
                                         cell_parts)
 from pipeline.linking import (ACCEPT_SCORE, EVERYDAY_FORM_SCORE, OFFICIAL_NAME_SCORE, TAGLINE, DocumentLinker,
                               Link, acronym_in, core_word_floors, everyday_alias_pattern,
@@ -790,7 +790,7 @@ def _fewer_than_counted(text: str, head_start: int, names: list[tuple[int, int, 
     if counted is None:
         return False
     word = counted.group(1).lower()
-    count = int(word) if word.isdigit() else COUNT_WORDS[word]
+    count = count_value(word)
     return count > 1 and sum(1 for _, _, link in names if link.siren or link.candidates) < 2
 
 
@@ -869,7 +869,7 @@ def _counted_then_named_regions(text: str, all_heads: list[re.Match]) -> list[_R
     starts = sorted(head.start() for head in all_heads)
     for counted in [*COUNTED_MEMBERS_CLOSING.finditer(text), *COUNTED_MEMBERS_COMPOSE.finditer(text)]:
         count = counted.group("count").lower()
-        count = int(count) if count.isdigit() else COUNT_WORDS[count]
+        count = count_value(count)
         if count < 2:
             continue
         opening = NAMED_NEXT_OPENING.match(text, counted.end())
@@ -1314,7 +1314,7 @@ def _counted_later_regions(text: str) -> list[_Region]:
         count = noun.group("count").lower()
         if runs and not PROGRAMME_BEFORE.search(text, max(0, runs[-1].start() - 40), runs[-1].start()):
             regions.append(_Region(runs[-1].start(), runs[-1].end(), False, None, True, runs[-1].start(),
-                                   count_needed=int(count) if count.isdigit() else COUNT_WORDS[count]))
+                                   count_needed=count_value(count)))
     return regions
 
 
@@ -1337,7 +1337,7 @@ def _counted_then_labelled_regions(text: str) -> list[_Region]:
         end = LINE_OR_SENTENCE_STOP.search(text, label.end())
         count = noun.group("count").lower()
         regions.append(_Region(label.end(), end.start() if end else len(text), False, None, True, label.start(),
-                               count_needed=int(count) if count.isdigit() else COUNT_WORDS[count]))
+                               count_needed=count_value(count)))
     return regions
 
 
@@ -2925,7 +2925,7 @@ def _territory_name_parts(text: str, linker: DocumentLinker, territories: list[t
         if counted is None or "\n\n" in text[end:counted.start()]:
             continue
         count = counted.group("count").lower()
-        count = int(count) if count.isdigit() else COUNT_WORDS[count]
+        count = count_value(count)
         spans, position = [], start
         for part in filter(None, (piece.strip() for piece in NAME_PARTS.split(text[start:end]))):
             position = text.index(part, position, end)

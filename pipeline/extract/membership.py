@@ -120,7 +120,7 @@ from pipeline import referential
 from pipeline.extract.document_info import is_field_label
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import places_starting_in
-from pipeline.extract.structure import COUNT_WORDS, SpanHolders, SpanReach, SpansInside
+from pipeline.extract.structure import count_value, COUNT_WORDS, SpanHolders, SpanReach, SpansInside
 from pipeline.extract.members import (ANAPHOR_TYPES, HEAD, JOINT, MASTHEAD, MEMBERS_VERB, OWN_ANAPHOR, SAID_OUTSIDE_RULE, TYPE_WORD,
                                       WORDS, EpciMention, head_type, dash_fields, spells_out)
 from pipeline.extract.territories import TerritoryMention
@@ -2217,7 +2217,7 @@ def _counted_back(mentions: list[EpciMention], attached: list[tuple[EpciMention,
         index = _sentence_index(sentences, territory.start) if counted else None
         if index is None:
             continue
-        count = COUNT_WORDS.get(counted.group(1)) or int(counted.group(1))
+        count = count_value(counted.group(1))
         before = [m for m in mentions if m.end <= territory.start and m.link.siren]
         named_after_it = any(counted.end() <= m.start < sentences[index][1] and m.link.siren for m in mentions)
         if named_after_it or len({m.link.siren for m in before}) != count \
@@ -3576,7 +3576,7 @@ def _counted_heads_labelled(text: str, folded: str, mentions: list[EpciMention]
     goes by may link to none: the count, not the links, says that each name is one)."""
     for match in COUNTED_HEADS_AWARDED.finditer(folded):
         word = match.group("count")
-        count = int(word) if word.isdigit() else COUNT_WORDS[word]
+        count = count_value(word)
         sentence_end = sentence_bounds(text, match.start())[1]
         if not re.search(PREFIX, folded[match.end():sentence_end]):
             continue
@@ -3624,7 +3624,7 @@ def _counted_labelled_listed(text: str, folded: str, mentions: list[EpciMention]
         if not re.search(PREFIX, folded[match.start():match.end()]):
             continue
         word = match.group("count")
-        count = int(word) if word.isdigit() else COUNT_WORDS[word]
+        count = count_value(word)
         first = next((m for m in linked if m.start >= match.end()), None)
         if first is None or not SUBJECT_OPENING.fullmatch(folded, match.end(), first.start):
             continue

@@ -75,7 +75,7 @@ from pipeline.extract.figure_context import paragraphs
 from pipeline.extract.figures import Sentences
 from pipeline.extract.figure_scope import area_of_territories, named_areas, place_area
 from pipeline.extract.places import PlaceMention, places_starting_in
-from pipeline.extract.structure import (COUNT_WORDS, ListBlock, Span, Structure, may_be_cut, numbering_goes_on, parse,
+from pipeline.extract.structure import (count_value, COUNT_WORDS, ListBlock, Span, Structure, may_be_cut, numbering_goes_on, parse,
                                         resumes_after_prose, stops_at_a_page_break)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.enumerations import RULE as ENUMERATION
@@ -1006,7 +1006,7 @@ def _others_after(text: str, lst: ListOfTerritories, count: dict) -> bool:
     if ranked and ORDINALS.get(ranked[1]) == listed + 1:
         return True
     others = [_others_opening().match(after)] + list(_others_opening().finditer(folded, lst.end))
-    return any(COUNT_WORDS.get(other[1], int(other[1]) if other[1].isdigit() else None) == missing
+    return any(count_value(other[1]) == missing
                for other in others if other)
 
 

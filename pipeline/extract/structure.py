@@ -711,6 +711,12 @@ def _french_count_words() -> dict[str, int]:
 
 
 COUNT_WORDS = _french_count_words()
+
+
+def count_value(word: str, default: int | None = None) -> int | None:
+    """"12" -> 12, "Douze" -> 12: a count read in digits or in words (any case); `default` for a
+    word that is no count. One conversion for every rule reading counts."""
+    return int(word) if word.isdigit() else COUNT_WORDS.get(word.lower(), default)
 # A count in a list's intro line: "L'Isère en compte trois :", "Voici les 4 lauréats :".
 INTRO_COUNT = re.compile(r"(?<![\w'’-])(\d{1,2}|" + "|".join(COUNT_WORDS) + r")(?![\w'’-])", re.IGNORECASE)
 # A count of things ("cinq territoires labellisés"), not a day ("le 2 décembre"): a plural noun after it.
@@ -1085,7 +1091,7 @@ class _Builder:
         …"): the short lines are the items, as many as the intro's count. Returns the index after
         the last paragraph, or `index` when the blocks are not so."""
         lines, text = self.lines, self.text
-        counts = {int(word) if word.isdigit() else COUNT_WORDS[word.lower()]
+        counts = {count_value(word)
                   for word in INTRO_COUNT.findall(text, lines[intro].start, lines[intro].end)}
         chosen, i = [], index
         while i + 1 < len(lines):
@@ -1137,7 +1143,7 @@ class _Builder:
         run = last - first
         if run < 2 or (last < len(lines) and not lines[last].blank):
             return index
-        counts = {int(word) if word.isdigit() else COUNT_WORDS[word.lower()]
+        counts = {count_value(word)
                   for word in COUNT_IN_PARAGRAPH.findall(text, paragraph.start, paragraph.end)}
         if run not in counts:
             return index

@@ -139,7 +139,7 @@ from pipeline import referential
 from pipeline.extract import figure_scope
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, departements_in_name, place_before, places_starting_in
-from pipeline.extract.structure import parse
+from pipeline.extract.structure import count_value, parse
 from pipeline.town_demonyms import towns_of_demonym
 from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, COUNT_WORDS, WORDS,
                                                  DemonymRuns, demonym_run, demonyms_at,
@@ -442,7 +442,7 @@ def _restated_by_its_list(text: str, mentions: list[TerritoryMention], title_sta
     sentence_start = max(text.rfind(". ", 0, intro_start), text.rfind("\n\n", 0, intro_start)) + 1  # across wrapped lines
     counts = [m.group("count") for m in COUNTED_TERRITORIES.finditer(fold(text[sentence_start:intro_end]))
               if m.group("count")]
-    if not any((int(count) if count.isdigit() else COUNT_WORDS[count]) == len(body) for count in counts):
+    if not any((count_value(count)) == len(body) for count in counts):
         return None
     outside_items = fold("".join(text[end:start] for end, start in
                                  zip([title_end] + [m.end for m in body], [m.start for m in body] + [len(text)])))
@@ -1372,7 +1372,7 @@ def _counted_departements(text: str, start: int, end: int, places: list[PlaceMen
         stop = text.find(")", counted.end(), end) if counted.group("open") == "(" else end
         named = [p for p in places if p.kind == "departement" and counted.end() <= p.start < (stop if stop >= 0 else end)]
         word = counted.group("count").lower()
-        count = int(word) if word.isdigit() else COUNT_WORDS[word]
+        count = count_value(word)
         if named and len({p.code for p in named}) == count == len(named):
             return {p.code for p in named}
     return set()

@@ -15,7 +15,7 @@ from pipeline import referential
 from pipeline.extract import figure_scope
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, ambiguous_names, places_starting_in
-from pipeline.extract.structure import COUNT_WORDS, STACKED_TERRITORIES_HEADER, Structure
+from pipeline.extract.structure import count_value, COUNT_WORDS, STACKED_TERRITORIES_HEADER, Structure
 from pipeline.normalize import collapse_spaces, fold, mend_line_cuts, name_key
 
 WORDS = json.loads((Path(__file__).parents[1] / "rules" / "territory_words.json").read_text(encoding="utf-8"))
@@ -1112,7 +1112,7 @@ def stated_count(text: str, intro_start: int) -> int | None:
     if not match:
         return None
     word = match.group(1).lower()
-    return int(word) if word.isdigit() else COUNT_WORDS[word]
+    return count_value(word)
 
 
 

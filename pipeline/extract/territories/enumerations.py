@@ -31,7 +31,7 @@ from functools import cache, lru_cache
 
 from pipeline.extract.first_letters import required_text, with_first_letters
 from pipeline.extract.places import PlaceMention, places_starting_in
-from pipeline.extract.structure import COUNT_WORDS, Structure
+from pipeline.extract.structure import count_value, COUNT_WORDS, Structure
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, article_before_a_place, ANNOUNCES_OTHER, COUNTED_PLACES, INSTITUTION,
                                                  PERSON_AFTER_NAME, PREFIX, WORDS, TerritoryMention,
                                                  is_place_name, make_mention, reads_as_a_place_name, sentence_bounds)
@@ -394,7 +394,7 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
                 continue
             if needs.startswith("count"):
                 word = match.group("count")
-                if len(parts) != (int(word) if word.isdigit() else COUNT_WORDS.get(word, 1)):
+                if len(parts) != (count_value(word, 1)):
                     continue
             if all(any(p.start <= part.start and part.end <= p.end for p in places) for part in parts):
                 continue  # "les territoires de Bretagne et de Normandie": places
@@ -438,7 +438,7 @@ def names_before_a_count(text: str, structure: Structure, places: list[PlaceMent
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         parts = enumeration_before(text, match.start(), max(line_start, sentence_start))
         word = match.group("count")
-        if len(parts) < 2 or len(parts) != (int(word) if word.isdigit() else COUNT_WORDS.get(word, 0)):
+        if len(parts) < 2 or len(parts) != (count_value(word, 0)):
             continue
         found.extend(m for part in parts
                      if (m := make_mention(text, part.start, part.end, RULE, (), sentence_end, name=part.name)))

@@ -13,7 +13,7 @@ from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.members import EPCI_COLUMN, MEMBER_TRIGGER, TYPE_WORD
 from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline import referential
-from pipeline.extract.structure import (CONTENTS_HEADING, COUNT_WORDS, DEPARTEMENT_CODE, NUMBER_MARKER, Item, cell_parts, ListBlock, Span, SpanReach, Structure, may_be_cut,
+from pipeline.extract.structure import (count_value, CONTENTS_HEADING, COUNT_WORDS, DEPARTEMENT_CODE, NUMBER_MARKER, Item, cell_parts, ListBlock, Span, SpanReach, Structure, may_be_cut,
                                         resumes_after_prose)
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES,
                                                  ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
@@ -87,7 +87,7 @@ def _blanked(folded: str, start: int, end: int, blanked: list[tuple[int, int]]) 
 def _listable(match: re.Match) -> bool:
     """Whether a counted noun of territories may size a list (a national 124, 144, 183 does not)."""
     count = match.group("count")
-    return count is None or (COUNT_WORDS.get(count) or int(count)) <= MAX_LISTED_COUNT
+    return count is None or (count_value(count)) <= MAX_LISTED_COUNT
 
 
 def _participle_kind(folded: str, position: int, nouns: list[tuple[int, str]]) -> str:
@@ -288,7 +288,7 @@ def _partitive_of_the_items(intro: str, items: int) -> bool:
     if match is None:
         return False
     word = match.group("count")
-    return (int(word) if word.isdigit() else COUNT_WORDS.get(word)) == items
+    return (count_value(word)) == items
 
 
 # "Nous sommes allés voir cinq d'entre eux.": a part of what the sentences before count, anywhere
@@ -299,7 +299,7 @@ SOME_COUNTED_OF_THEM = re.compile(r"(?<![\w'])(?P<count>\d{1,2}|[a-z-]+)\s+d['�
 def _counts_them(intro: str, items: int) -> bool:
     """Whether an intro without a colon counts the items as "N d'entre eux": what they are is
     said by the sentences before, as for an intro opening with the partitive."""
-    return any((int(m.group("count")) if m.group("count").isdigit() else COUNT_WORDS.get(m.group("count"))) == items
+    return any((count_value(m.group("count"))) == items
                for m in SOME_COUNTED_OF_THEM.finditer(fold(intro)))
 
 
@@ -314,7 +314,7 @@ def _counted_before(text: str, lst: ListBlock) -> bool:
     if lst.context is None:
         return False
     folded = _without_programme_name(lst.context.of(text))
-    counts = [COUNT_WORDS.get(m.group("count"), None) or int(m.group("count"))
+    counts = [count_value(m.group("count"))
               for m in COUNTED_TERRITORIES.finditer(folded) if m.group("count")]
     return any(len(lst.items) <= count <= MAX_LISTED_COUNT for count in counts)
 
@@ -339,7 +339,7 @@ def _without_gloss_of_the_count(intro: str, items: int) -> str:
     if match is None:
         return intro
     count = match.group("count")
-    if (int(count) if count.isdigit() else COUNT_WORDS.get(count)) != items:
+    if (count_value(count)) != items:
         return intro
     return intro[:match.end("count")] + " :"
 
@@ -354,7 +354,7 @@ def _counted_by_pronoun(text: str, lst: ListBlock) -> bool:
     folded = fold(lst.context.of(text))
     for match in PRONOUN_COUNT_IN_PROSE.finditer(folded):
         count = match.group("count")
-        if (int(count) if count.isdigit() else COUNT_WORDS.get(count)) == len(lst.items) \
+        if (count_value(count)) == len(lst.items) \
                 and TERRITORY_WORD.search(folded, 0, match.start()):
             return True
     return False
@@ -407,7 +407,7 @@ def _counts_the_items(intro: str, items: int) -> bool:
     folded = fold(intro)
     for match in COUNT_WORD.finditer(folded):
         word = match.group(1).lower()
-        value = int(word) if word.isdigit() else COUNT_WORDS[word]
+        value = count_value(word)
         if value == items and not ANNOUNCES_MEMBERS.match(folded, match.end() + 1) \
                 and not NOUN_OF_THE_COUNT.match(folded, match.end()):
             return True
@@ -585,7 +585,7 @@ def _dash_parted_names(text: str, label: Span, value: Span) -> list[tuple[int, i
     if counted:
         word = counted.group("count").lower()
         pieces = split_inline_list(text, value.start, value.end, SPACED_DASH.pattern)
-        if len(pieces) > 1 and len(pieces) == (int(word) if word.isdigit() else COUNT_WORDS[word]):
+        if len(pieces) > 1 and len(pieces) == (count_value(word)):
             return pieces
     pieces = split_inline_list(text, value.start, value.end, DASH_AFTER_BRACKET.pattern)
     return pieces if len(pieces) > 1 else None
@@ -790,7 +790,7 @@ def _cut_by_the_page(text: str, lst: ListBlock) -> bool:
         return False  # "Montargis ", "« Vallée de la Bresle » : C", "Tarn Nord (81), nouveau": the name was whole
     if _ends_with_a_whole_word(last.content.of(text)):
         return False  # "Est Mosellan", the text's last line: the crawl cut the page after it
-    counts = [int(w) if w.isdigit() else COUNT_WORDS[w.lower()] for w in COUNT_WORD.findall(lst.intro.of(text))]
+    counts = [count_value(w) for w in COUNT_WORD.findall(lst.intro.of(text))]
     if len(lst.items) in counts:
         return False  # "Ces 4 territoires, composés de 6 EPCI, sont :" then four items: whole
     return any(len(lst.items) < count <= MAX_LISTED_COUNT for count in counts)
@@ -803,7 +803,7 @@ def _intro_counts_lines(text: str, lst: ListBlock) -> bool:
     names = sum(max(1, len(item.parts)) for item in lst.items)
     if lst.intro is None or names == len(lst.items):
         return False
-    counts = {int(w) if w.isdigit() else COUNT_WORDS[w.lower()] for w in COUNT_WORD.findall(lst.intro.of(text))}
+    counts = {count_value(w) for w in COUNT_WORD.findall(lst.intro.of(text))}
     return len(lst.items) in counts and names not in counts
 
 
@@ -980,7 +980,7 @@ def _items_name_pairs(text: str, lst: ListBlock, places: list[PlaceMention]) -> 
     if lst.context is None or len(lst.items) < 2:
         return False
     folded = _without_programme_name(fold(lst.context.of(text)))
-    counts = {COUNT_WORDS.get(m.group("count")) or int(m.group("count"))
+    counts = {count_value(m.group("count"))
               for m in COUNTED_TERRITORIES.finditer(folded) if m.group("count")}
     if 2 * len(lst.items) not in counts or len(lst.items) in counts:
         return False
@@ -1605,7 +1605,7 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         next_line = towns_may_be_counted = False
         if decided in (OTHER, MEMBERS) or (intro.group("verb") and decided != TERRITORIES):
             continue
-        counts = [int(word) if word.isdigit() else COUNT_WORDS[word.lower()] for word in COUNT_WORD.findall(sentence)]
+        counts = [count_value(word) for word in COUNT_WORD.findall(sentence)]
         # "Quatre territoires axonais font partie des 183 Territoires d'industrie … : A, B, C, D":
         # the count a list can have, not the national one
         listable = [count for count in counts if count <= MAX_LISTED_COUNT]
@@ -1732,7 +1732,7 @@ def _bracketed_lists(text: str) -> list[TerritoryMention]:
     found = []
     for match in [*BRACKETED_LIST.finditer(text), *DASHED_LIST.finditer(text)]:
         word = match["count"].lower()
-        stated = int(word) if word.isdigit() else COUNT_WORDS[word]
+        stated = count_value(word)
         intro_start = match.start()
         if match.groupdict().get("others"):
             if not _territories_before(text, match.start()):

@@ -25,8 +25,8 @@ from pathlib import Path
 from pipeline.extract.first_letters import with_first_letters, written_endings, written_forms
 from pipeline.extract.members import WORDS as MEMBER_WORDS
 from pipeline.extract.places import PlaceMention, place_before, places_starting_in
-from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (LEGAL_FORM, AWARDED_PLURAL_OBJECT, article_before_a_place, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, COUNT_WORDS, WORDS, TerritoryMention, asked,
+from pipeline.extract.structure import count_value, Structure
+from pipeline.extract.territories.common import (LEGAL_FORM, AWARDED_PLURAL_OBJECT, article_before_a_place, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, legal_form_end, make_mention, quoted_name,
                                                  line_goes_on, reads_as_a_place_name, sentence_before, sentence_bounds, wrapped_sentence_start,
                                                  titled_by_the_programme, town_words, _town_words_of)
@@ -786,7 +786,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             parts = parts[-1:]  # "Outre-mer, CAP Nord fait partie des lauréats": a frame, then the one subject
         if counted:  # "le TCO et la Cirest, les deux Territoires d'industrie …": the last two
             word = counted.split()[1]
-            parts = parts[-(int(word) if word.isdigit() else COUNT_WORDS[word]):]
+            parts = parts[-(count_value(word)):]
         if match.groupdict().get("titled") and not (len(parts) == 1 and reads_as_a_place_name(
                 text, parts[0].start, parts[0].end, places, parts[0].name)):
             continue  # "Économie : un Territoire d'industrie renouvelé": a rubric, no place
@@ -1366,7 +1366,7 @@ def intercommunalities_of(text: str, structure: Structure, places: list[PlaceMen
         if not re.search(PREFIX, folded[sentence_start:following_end]):
             continue
         word = match.group("count").lower()
-        count = int(word) if word.isdigit() else COUNT_WORDS[word]
+        count = count_value(word)
         parts = enumeration_after(text, match.end(), sentence_end)
         if not parts or len(parts) >= count or any(p.epci for p in parts) or len(parts) > 2 \
                 or PREPOSITION_GOES_ON.match(text, parts[-1].end, sentence_end):

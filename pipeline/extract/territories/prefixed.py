@@ -15,7 +15,7 @@ import re
 from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, former_regions_in
-from pipeline.extract.structure import DEPARTEMENT_CODE, Structure
+from pipeline.extract.structure import count_value, DEPARTEMENT_CODE, Structure
 from pipeline.extract.territories.phrases import LOWER_BRAND_TAIL, PLACE_ADJECTIVE, dashed_names, enumeration_after, is_epci_name
 from pipeline.extract.territories.common import (ARTICLE, CLOSING_QUOTES, OPENING_QUOTES, PREFIX, COUNT_WORDS, WORDS,
                                                  TerritoryMention, awarded_plural_object_at, demonym_run, departements_after_dash, block_end, brand_end, capitalised_run, codes_after,
@@ -63,7 +63,7 @@ LAST_JOINT = re.compile(r"\s+et\s+")
 def _counted_places_end(text: str, pos: int, counted: re.Match) -> int | None:
     """End of "trois vallées de A, B et C" when as many places as counted follow the head, the
     last after "et"; else None."""
-    count = COUNT_WORDS[counted.group("count")]
+    count = count_value(counted.group("count"))
     end = pos + counted.end()
     for index in range(count):
         last = index == count - 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.places import PlaceMention, places_starting_in
-from pipeline.extract.structure import COUNT_WORDS, Structure
+from pipeline.extract.structure import count_value, COUNT_WORDS, Structure
 from pipeline.extract.territories.common import ET_JOINT, PREFIX, WORDS, TerritoryMention, capitalised_run, make_mention
 from pipeline.normalize import fold
 
@@ -113,5 +113,5 @@ def _stated_count(folded: str, start: int, end: int) -> int | None:
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", folded[start:end].strip()) if s]
     if not sentences or not re.search(r"\bterritoires?\b", " ".join(sentences[-2:])):
         return None
-    counts = [int(m.group(1)) if m.group(1) else COUNT_WORDS[m.group(2)] for m in COUNT.finditer(sentences[-1])]
+    counts = [count_value(m.group(1) or m.group(2)) for m in COUNT.finditer(sentences[-1])]
     return counts[0] if len(counts) == 1 and 0 < counts[0] <= MAX_COUNT else None

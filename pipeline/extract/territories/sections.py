@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.structure import COUNT_WORDS, Block, Structure
+from pipeline.extract.structure import count_value, COUNT_WORDS, Block, Structure
 from pipeline.extract.territories.common import (INSTITUTION, PREFIX, WORDS, TerritoryMention, capitalised_run,
                                                  codes_after, is_place_adjective, is_place_name, is_region_name,
                                                  make_mention)
@@ -136,7 +136,7 @@ def _counts(folded: str, start: int, end: int) -> list[tuple[int, bool]]:
     found = []
     for sentence in sentences[-1:] + sentences[:1][:len(sentences) - 1]:
         closing = sentence is sentences[-1]
-        counts = [int(word) if word.isdigit() else COUNT_WORDS[word]
+        counts = [count_value(word)
                   for word in (m.group("count") for m in COUNTED.finditer(sentence.group(0)))]
         if len(counts) == 1 and counts[0] >= 2:  # "parmi les lauréats" counts nothing
             found.append((counts[0], closing))

@@ -350,8 +350,6 @@ def allied_intercommunalities(text: str, folded: str) -> bool:
     article about one of them ('Creil Sud Oise, l'Aire Cantilienne, … ces collectivités se sont
     réunies') is about a member, not a territory going by its name."""
     for match in SEVERAL_INTERCOMMUNALITIES.finditer(folded):
-        if COUNT_WORDS.get(match.group(0).split()[0], 2) < 2:
-            continue
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if match.group("others") or GATHERING.search(folded, sentence_start, sentence_end):
             return True
