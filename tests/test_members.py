@@ -1189,3 +1189,9 @@ def test_an_acronym_spelled_out_as_two_intercommunalities_means_neither():
     linker = DocumentLinker(frozenset({"70", "57"}))
     find_epcis(text, linker, parse(text), [])
     assert "CCPH" not in linker.acronyms
+
+
+def test_initials_in_brackets_after_a_nameless_legal_form_are_those_of_an_epci_of_the_place():
+    linker = DocumentLinker(frozenset({"39"}))
+    assert linker.initials_in_context("Porté par l'agglo (CAGD), il mise sur la chimie.")["CAGD"].siren == "200010650"
+    assert linker.initials_in_context("Porté par l'Union (CAGD), il mise sur la chimie.") == {}
