@@ -876,8 +876,9 @@ def acronym_in(written: str) -> str | None:
 
 
 # "la CCBPD", "de la CUCM": a legal form's letters and two initials or more, after the article
-# of "la communauté"; "la 5C", "la 3CMA": a count of C, alone or before the other initials
-ARTICLE_THEN_FORM_INITIALS = re.compile(r"(?<![\w'’])[Ll]a\s+((?:C[CAU]|2C)[A-Z0-9]{2,8}|[3-9]C(?:[A-Z0-9]{1,8})?)(?![\w&'’-])")
+# of "la communauté", or in brackets after a legal form written without its name ("l'agglo
+# (CACM)"); "la 5C", "la 3CMA": a count of C, alone or before the other initials
+ARTICLE_THEN_FORM_INITIALS = re.compile(r"(?:(?<![\w'’])[Ll]a\s+|(?<![\w'’])[Ll]['’]\s*(?i:agglo(?:m[ée]ration)?|intercommunalit[ée])\s*\(\s*)((?:C[CAU]|2C)[A-Z0-9]{2,8}|[3-9]C(?:[A-Z0-9]{1,8})?)(?![\w&'’-])")
 
 # "la CCPM du Pays de Mormal", "CCSA du Sud Avesnois": a legal form's acronym, then the name it spells
 ACRONYM_THEN_NAME = re.compile(r"(?:(?:la|le)\s+|l['’]\s*)?(?P<acronym>C[CAU][A-Z0-9]{1,6})\s+"

@@ -1195,3 +1195,27 @@ def test_a_signature_colon_lists_members_unless_its_subject_counts_territories(i
     found = members(text)
     assert ("242900314", "Brest Métropole") in found and ("242900835", "Morlaix Communauté") in found
     assert any(written.startswith(("le Pays", "Pays")) for _, written in found) is listed
+
+
+def test_acronyms_spelled_out_in_a_later_paragraph_link_the_list_before_them():
+    text = ("Le dossier a été porté par trois intercommunalités. Le GBCA, la CCVS et la CCPH ont signé.\n\n"
+            "Le GBCA, c'est la communauté d'agglomération du Grand Belfort ; la CCVS désigne la communauté "
+            "de communes des Vosges du Sud ; la CCPH est celle du Pays d'Héricourt.")
+    linker = DocumentLinker(frozenset({"90", "70"}))
+    find_epcis(text, linker, parse(text), [])
+    assert {acronym: linker.acronyms[acronym].siren for acronym in ("GBCA", "CCVS", "CCPH")} == {
+        "GBCA": "200069052", "CCVS": "200069060", "CCPH": "247000722"}
+
+
+def test_an_acronym_spelled_out_as_two_intercommunalities_means_neither():
+    text = ("La CCPH, c'est la communauté de communes du Pays d'Héricourt. "
+            "Ailleurs, la CCPH désigne la communauté de communes du Pays Haut Val d'Alzette.")
+    linker = DocumentLinker(frozenset({"70", "57"}))
+    find_epcis(text, linker, parse(text), [])
+    assert "CCPH" not in linker.acronyms
+
+
+def test_initials_in_brackets_after_a_nameless_legal_form_are_those_of_an_epci_of_the_place():
+    linker = DocumentLinker(frozenset({"39"}))
+    assert linker.initials_in_context("Porté par l'agglo (CAGD), il mise sur la chimie.")["CAGD"].siren == "200010650"
+    assert linker.initials_in_context("Porté par l'Union (CAGD), il mise sur la chimie.") == {}

@@ -2017,6 +2017,7 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
             link = linker.link(inner, None)
             if link.siren and link.exact:
                 linker.learn(acronym, link)
+    _learn_acronyms_spelled_out(text, linker)
     for acronym in ACRONYM_BEFORE_HEAD.finditer(text):
         if not acronym_in(acronym.group(1)) or WORD_IN_CAPITALS_BEFORE.search(text, max(0, acronym.start() - 40), acronym.start()) \
                 or fold(acronym.group(1)) in _place_names():
@@ -2027,6 +2028,38 @@ def _learn_acronyms(text: str, folded: str, linker: DocumentLinker) -> None:
             if span:
                 linker.learn(acronym.group(1),
                              linker.link(text[head.end():span[1]], head_type(head.group(0))))
+
+
+def _learn_acronyms_spelled_out(text: str, linker: DocumentLinker) -> None:
+    """Acronyms a sentence spells out anywhere in the text, known everywhere in it: "l'AMVS, c'est
+    l'agglomération Maubeuge-Val de Sambre", "la 3CA désigne la communauté de communes du Cœur de
+    l'Avesnois", "la CCPM est celle du Pays de Mormal", "(AMVS pour l'agglomération …)". The name
+    must link one EPCI exactly and the acronym abbreviate it (as written or officially); an acronym
+    spelled out as two EPCIs means none."""
+    spelled: dict[str, set] = {}
+    for match in SPELLED_OUT_ACRONYM.finditer(text):
+        acronym = acronym_in(match.group("acronym"))
+        written = match.group("name").strip()
+        if not acronym:
+            continue
+        head = HEAD.match(written)
+        link = linker.link(written[head.end():] if head else written,
+                           head_type(head.group(0)) if head else None)
+        bare = re.sub(r"^(?:(?:la|le|les)\s+|l['’]\s*)", "", written)
+        if link.siren and link.exact and (_abbreviates(acronym, bare) or _abbreviates(acronym, link.name)):
+            spelled.setdefault(acronym, {})[link.siren] = link
+    for acronym, links in spelled.items():
+        if len(links) == 1:
+            linker.learn(acronym, next(iter(links.values())))
+
+
+# "l'AMVS, c'est l'agglomération …", "la 3CA désigne …", "la CCPM est celle du …", "AMVS pour …",
+# "la CCSA regroupe les communes du Sud-Avesnois":
+# an acronym, a verb that spells it out, then a name to the end of its clause
+SPELLED_OUT_ACRONYM = re.compile(
+    r"(?<![\w&-])(?P<acronym>[2-9]?[A-Z][A-Za-z0-9&]{1,9})(?:[ \t]*,(?:[ \t]*enfin[ \t]*,)?)?[ \t]+"
+    r"(?:c['’][ \t]*est|d[ée]signe|est[ \t]+cel(?:le|ui)(?=[ \t]+d)|regroupe[ \t]+les[ \t]+communes(?=[ \t]+d)|pour)[ \t]+"
+    r"(?P<name>[^,;.:()\n]{3,100})")
 
 
 BRACKETED = re.compile(r"\(([^()\n]{2,80})\)")
