@@ -37,7 +37,7 @@ VERB_AFTER_SUBJECT = re.compile(r"(?P<gloss>,\s+(?:qui|que|qu'|dont)\s[^,;:()\n]
 # A verb of the one whole the subjects make up ("Le Port et l'Ouest forment le Territoire de l'Ouest",
 # "le Béarn et la Bigorre composent un seul territoire"): they are its parts, the whole is the
 # territory; "A et B constituent les deux territoires …" names two (folded text, from the verb)
-MAKE_UP = re.compile(r"(?:forment|composent|constituent)\s+(?:ensemble\s+)?(?:(?:le|la|un|une)(?![\w'-])|l'))")
+MAKE_UP = re.compile(r"(?:forment|composent|constituent)\s+(?:ensemble\s+)?(?:(?:le|la|un|une)(?![\w'-])|l')")
 # Where a last name lies, set off by a comma before the verb or its relative: ", dans la Marne"
 TRAILING_PLACE = re.compile(r",\s+(?:en|dans|a|au|aux)\s+[^,;:()\n]{1,60}$")
 # Two places joined by hyphens, "Bazancourt-Pomacle" (not one town's name: bare_town)
