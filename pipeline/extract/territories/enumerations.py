@@ -88,9 +88,9 @@ class _OtherWholeBefore:
                                                     for index in range(past, last))
 
 
-# A name's apposition: a place's common noun, in lower case, then the towns it holds ("A, le bassin
-# de T1, T2 et T3", "A, la vallée de T1 et T2"): the names after it are no territories of their own
-APPOSITION = re.compile(r",\s*(?:le|la|les|l['’])\s*[a-zà-ÿ]+\s+(?:de|d['’]|du|des)\b")
+# A name's apposition, maybe after its bracket: a place's common noun, in lower case, then the towns
+# it holds ("A, le bassin de T1, T2 et T3", "A (D), la vallée de T1 et T2"): no territories of their own
+APPOSITION = re.compile(r"(?:\s*\([^()\n]{1,60}\))?,\s*(?:le|la|les|l['’])\s*[a-zà-ÿ]+\s+(?:de|d['’]|du|des)\b")
 CLAUSE_JOINT = re.compile(r",\s+|\)\s+et\s+|;\s+")
 # "l'Agence nationale de la cohésion des territoires salue … avec nos voisins : A, B et C", "la
 # Banque des Territoires": the word in an institution's name counts no territories (folded text).
