@@ -4274,3 +4274,19 @@ def test_a_type_word_after_an_article_is_dropped_but_a_bare_items_name_is_kept()
         "Cinq territoires d'industrie sont labellisés en Provence-Alpes-Côte d'Azur : Pays de Grasse (06) ; "
         "Durance-Lubéron-Verdon (04-83) ; Métropole Toulon Provence Méditerranée (83) ; Agglomération "
         "Gap-Tallard-Durance (05) ; Pays d'Arles (13).")
+
+
+def test_coordinated_subjects_making_up_one_whole_are_its_parts():
+    """'T1 et T2 forment le territoire A': the subjects make up the territory, none is one; 'A et B
+    constituent les deux territoires …' names two."""
+    parts = ("Territoires d'industrie : la carte.\n\nLe Béarn et la Bigorre forment le territoire "
+             "Lacq-Pau-Tarbes, porté par deux agglomérations.")
+    assert not {"bearn", "bigorre"} & coordinated_ids(parts)
+    assert "lacq-pau-tarbes" in ids(parts) and not {"bearn", "bigorre"} & set(ids(parts))
+
+
+def test_a_singular_cue_keeps_its_one_name_before_an_apposition_of_towns():
+    """'Un seul territoire : A, le bassin de T1, T2 et T3': A alone; the towns describe it."""
+    text = ("Territoires d'industrie : la carte.\n\nHAUTE-MARNE. Un seul territoire : Nord Haute-Marne, le bassin "
+            "de Saint-Dizier, Joinville et Wassy, qui rassemble la métallurgie.")
+    assert ids(text) == ["nord-haute-marne"]

@@ -1,7 +1,8 @@
 """territory.coordinated_subject: names coordinated as the subject opening a sentence whose verb
 is no verb of the label: "A et B ont un point commun rare : ce sont des territoires d'industrie
 …", "A, B et la Vallée de C, que nous avons visités, illustrent …", "A (D1 et D2), le B, C et D,
-dans le Gard, ont tous installé un comité local".
+dans le Gard, ont tous installé un comité local"; not the parts a verb says make up a whole ("T1 et T2
+forment le territoire A").
 
 Towns, intercommunalities, régions and companies are coordinated the same way, so the names must
 each read as a place's (no département, région, acronym, institution, person, name with a legal
@@ -33,6 +34,10 @@ SUBJECT_REACH = 240  # the subject's names, their brackets and glosses, before i
 # commun"). No adverb in -ment, no noun in -ent ("souvent", "président").
 VERB_AFTER_SUBJECT = re.compile(r"(?P<gloss>,\s+(?:qui|que|qu'|dont)\s[^,;:()\n]{1,120}?,)?\s+(?:n'|ne\s+)?"
                                 r"(?P<verb>ont|sont|avaient|etaient|seront|auront|[a-z]{3,}(?<!ment)(?<!souv)(?<!presid)ent)\b")
+# A verb of the one whole the subjects make up ("Le Port et l'Ouest forment le Territoire de l'Ouest",
+# "le Béarn et la Bigorre composent un seul territoire"): they are its parts, the whole is the
+# territory; "A et B constituent les deux territoires …" names two (folded text, from the verb)
+MAKE_UP = re.compile(r"(?:forment|composent|constituent)\s+(?:ensemble\s+)?(?:(?:le|la|un|une)(?![\w'-])|l')")
 # Where a last name lies, set off by a comma before the verb or its relative: ", dans la Marne"
 TRAILING_PLACE = re.compile(r",\s+(?:en|dans|a|au|aux)\s+[^,;:()\n]{1,60}$")
 # Two places joined by hyphens, "Bazancourt-Pomacle" (not one town's name: bare_town)
@@ -60,6 +65,8 @@ def coordinated_subjects(text: str, places: list[PlaceMention], others: list[Ter
         sentence_before = (previous_start, start)
         previous_start = start
         if verb is None or not text[verb.start("verb")].islower() or " et " not in text[start:verb.start()]:
+            continue
+        if MAKE_UP.match(folded, verb.start("verb")):
             continue
         subject_end = len(text[:verb.start()].rstrip(" ,"))  # "A et B, dans les Vosges, ont"
         trailing = TRAILING_PLACE.search(folded, start, subject_end)

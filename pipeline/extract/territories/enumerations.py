@@ -88,6 +88,9 @@ class _OtherWholeBefore:
                                                     for index in range(past, last))
 
 
+# A name's apposition, maybe after its bracket: a place's common noun, in lower case, then the towns
+# it holds ("A, le bassin de T1, T2 et T3", "A (D), la vallée de T1 et T2"): no territories of their own
+APPOSITION = re.compile(r"(?:\s*\([^()\n]{1,60}\))?,\s*(?:le|la|les|l['’])\s*[a-zà-ÿ]+\s+(?:de|d['’]|du|des)\b")
 CLAUSE_JOINT = re.compile(r",\s+|\)\s+et\s+|;\s+")
 # "l'Agence nationale de la cohésion des territoires salue … avec nos voisins : A, B et C", "la
 # Banque des Territoires": the word in an institution's name counts no territories (folded text).
@@ -386,7 +389,9 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             if cue.get("no_place_first") and parts and is_place_name(parts[0].name or text[parts[0].start:parts[0].end]):
                 continue  # "deux territoires : en Haute-Corse, A ; en Corse-du-Sud, B": a place says where
             if len(parts) > cue.get("max_names", len(parts)):
-                continue  # "Troisième lauréat, le territoire A, B et C": one name holding commas
+                if not APPOSITION.match(text, parts[cue["max_names"] - 1].end):
+                    continue  # "Troisième lauréat, le territoire A, B et C": one name holding commas
+                parts = parts[:cue["max_names"]]  # "Un seul territoire : A, le bassin de T1, T2 et T3": A
             if len(parts) < cue.get("min_names", 1):
                 continue
             then = re.compile(cue["then"]).match(folded, parts[-1].end if parts else match.end()) if "then" in cue else None
