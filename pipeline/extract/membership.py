@@ -2152,10 +2152,10 @@ def _last_item_after_a_semicolon(unclaimed: list[EpciMention], attached: list[tu
                                  folded: str) -> list[tuple[EpciMention, str]]:
     """"Il associe deux intercommunalités :⏎⏎A, autour de …, qui … ;⏎⏎et, plus à l'ouest, la CC
     B, …": the list's items end with a semicolon and its last one opens its own line with "et":
-    that line's EPCI is a member of the territory of the item before (a member of a list, its
-    sentence not closed since)."""
+    that line's EPCI is a member of the territory of the item before (the last EPCI named before
+    it, attached, its sentence not closed since)."""
     taken = {id(m) for m, _ in attached}
-    listed = sorted(((m, owner) for m, owner in attached if owner and m.in_member_list), key=lambda pair: pair[0].start)
+    every = sorted([*attached, *((m, None) for m in unclaimed if id(m) not in taken)], key=lambda pair: pair[0].start)
     found = []
     for mention in unclaimed:
         line_start = folded.rfind("\n", 0, mention.start) + 1
@@ -2163,8 +2163,8 @@ def _last_item_after_a_semicolon(unclaimed: list[EpciMention], attached: list[tu
                 or not LAST_ITEM_OPENING.fullmatch(folded, line_start, mention.start) \
                 or not ITEM_CLOSED.search(folded, max(0, line_start - ITEM_CLOSED_REACH), line_start):
             continue
-        before = [(m, owner) for m, owner in listed if m.end <= line_start]
-        if before and not SENTENCE_CLOSED.search(folded, before[-1][0].end, line_start):
+        before = [(m, owner) for m, owner in every if m.end <= line_start]
+        if before and before[-1][1] and not SENTENCE_CLOSED.search(folded, before[-1][0].end, line_start):
             found.append((mention, before[-1][1]))
     return found
 
