@@ -1524,3 +1524,27 @@ def test_a_table_announced_by_the_sentence_above_holds_the_members_of_the_territ
             "  CA Le Grand Chalon                | Chalon-sur-Saône\n"
             "  CC Sud Côte Chalonnaise           | Buxy\n")
     assert members(text) == {("chalon-sud-bourgogne", "247100589"), ("chalon-sud-bourgogne", "247104094")}
+
+
+def test_a_question_heading_over_the_perimeter_does_not_cut_it_from_its_territory():
+    text = ("Territoire d'industrie Val de Lorraine : questions fréquentes\n\n"
+            "Qu'est-ce que le Territoire d'industrie Val de Lorraine ?\n\n"
+            "C'est le label que porte notre vallée pour la période 2023-2027. Il avait été attribué en 2018.\n\n"
+            "Quelles intercommunalités sont concernées ?\n\n"
+            "Le périmètre est celui de la communauté de communes du Bassin de Pompey.\n")
+    assert members(text) == {("val-de-lorraine", "245400601")}
+
+
+def test_a_grouping_intro_with_a_colon_gives_its_paragraphs_to_the_territory_before():
+    text = ("Le territoire Sud Alsace a été labellisé pour 2023-2027, dans la seconde vague du programme.\n"
+            "Il regroupe les agglomérations voisines du Haut-Rhin :\n\n"
+            "Mulhouse Alsace Agglomération, autour de Mulhouse, qui aménage nos parcs ;\n\n"
+            "et, plus au sud, la communauté d'agglomération Saint-Louis Agglomération.\n")
+    assert members(text) == {("sud-alsace", "200066009"), ("sud-alsace", "200066058")}
+
+
+def test_an_intro_without_a_grouping_verb_gives_its_paragraph_to_no_territory():
+    text = ("Le territoire Sud Alsace a été labellisé pour 2023-2027, dans la seconde vague du programme.\n"
+            "Il remercie ses hôtes :\n\n"
+            "Mulhouse Alsace Agglomération, qui accueillait la réunion.\n")
+    assert ("sud-alsace", "200066009") not in members(text)

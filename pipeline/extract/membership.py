@@ -1110,6 +1110,12 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
             and ANAPHORA.match(text[sentences[intro][0]:sentences[intro][1]].lstrip(" \t\n•-–*")):
         # "Il associe cinq intercommunalités :" then the items: the list's intro points back
         paragraph_start, index, pointing_back = start, intro, True
+    if not pointing_back and intro is None and blank_line is not None \
+            and _grouping_intro(text, folded, start, blank_line):
+        paragraph_start, pointing_back = start, True  # "Il associe deux agglomérations :⏎⏎A, autour de …"
+    if not pointing_back and intro is None and blank_line is None and index \
+            and _grouping_intro(text, folded, sentences[index - 1][0], start):
+        paragraph_start, pointing_back = start, True  # the same, the intro a sentence of its own
     if not pointing_back and intro is None and blank_line is not None and mention.list_start is not None \
             and start <= mention.list_start < blank_line and _list_of_another(mention, text):
         pointing_back = True  # "Il rassemble les intercommunalités suivantes :", a blank line, their table
@@ -1162,6 +1168,24 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     return None
 
 
+INTRO_CLOSED = re.compile(r":[ \t]*\n[ \t]*\n")  # a colon, then a blank line
+INTRO_CLOSED_REACH = 20  # characters from the colon to the next paragraph
+
+
+def _grouping_intro(text: str, folded: str, start: int, paragraph_start: int) -> bool:
+    """The text from `start` up to the paragraph at `paragraph_start` opens with a pronoun for the
+    territory and a verb of grouping and ends with a colon ("Il associe deux agglomérations des
+    Alpes-de-Haute-Provence :⏎⏎A, autour de Manosque, …"): the paragraph is one of the members
+    the pronoun's territory groups, whether or not a list was read there."""
+    colon = INTRO_CLOSED.search(text, max(start, paragraph_start - INTRO_CLOSED_REACH), paragraph_start)
+    if colon is None or colon.end() != paragraph_start:
+        return False
+    # (the parser's sentence may hold the one before: "… du programme national. Il associe …")
+    start = max((stop.end() for stop in SENTENCE_END.finditer(text, start, colon.start())), default=start)
+    opening = text[start:colon.start()].lstrip(" \t\n•-–*")
+    return bool(ANAPHORA.match(opening)) and bool(GROUPING_VERB.search(folded, start, colon.start()))
+
+
 ENTRY_OPENING = re.compile(r"[\s«\"“*]*" + ARTICLE.pattern, re.IGNORECASE)
 
 
@@ -1181,15 +1205,18 @@ def _item_beside_territories(held, territories: list[TerritoryMention], text: st
 WRAPPED_PROSE_END = re.compile(r"(?:,|\b(?:la|le|les|l['’]|de|du|des|d['’]|et|ou|à|au|aux|en|un|une|que|qui|dont|par|pour|sur))\s*$",
                                re.IGNORECASE)
 HEADING_MAX = 90
+QUESTION_END = re.compile(r"\?\s*$")
 
 
 def _last_heading_start(structure, text: str, position: int) -> int:
     """Where the last heading line before `position` starts (-1 when none); lines of wrapped prose
-    are no headings."""
+    are no headings, nor questions: "Quelles collectivités sont concernées ?" on a page of questions
+    about the one territory asks about it, it opens no section on another one."""
     return max((block.span.start for block in structure.blocks
                 if block.kind == "heading" and block.span.end <= position
                 and block.span.end - block.span.start <= HEADING_MAX
-                and not WRAPPED_PROSE_END.search(text, block.span.start, block.span.end)), default=-1)
+                and not WRAPPED_PROSE_END.search(text, block.span.start, block.span.end)
+                and not QUESTION_END.search(text, block.span.start, block.span.end)), default=-1)
 
 
 def _mark_before(text: str, position: int) -> str:
@@ -2080,6 +2107,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     attached += _composing_across_the_text(
         [m for m in unclaimed if id(m) not in planned and id(m) not in compared and not _venue(folded, m)
          and not NOT_A_MEMBER.match(folded, run_end.get(id(m), m.end))], attached, holders, folded)
+    attached += _last_item_after_a_semicolon(unclaimed, attached, folded)
     attached = _unconfirmed_topic_members_dropped(attached, holders, folded, sentences)
     attached = _bodies_members_dropped(attached, folded, sentences, territories)
     def joins(mention: EpciMention) -> bool:
@@ -2111,6 +2139,34 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     # "les communes de l'ancienne CC X ont rejoint l'agglomération": dissolved since, no member
     attached = [(m, owner) for m, owner in attached if not FORMER_BODY.search(folded, max(0, m.start - FORMER_WINDOW), m.start)]
     return sorted(attached, key=lambda pair: (pair[0].start, pair[0].end))
+
+
+# "et, plus à l'ouest, la " opening the line of a list's last item (folded text)
+LAST_ITEM_OPENING = re.compile(r"[ \t•*–-]*et\s*(?:,[^,.;:!?\n]{0,40},\s*)?(?:(?:la|le|les)\s+|l'\s*)?$")
+ITEM_CLOSED = re.compile(r";\s*$")
+ITEM_CLOSED_REACH = 40  # characters of blanks between the item before and the line of the last
+SENTENCE_CLOSED = re.compile(r"[.!?](?:\s|$)")
+
+
+def _last_item_after_a_semicolon(unclaimed: list[EpciMention], attached: list[tuple[EpciMention, str | None]],
+                                 folded: str) -> list[tuple[EpciMention, str]]:
+    """"Il associe deux intercommunalités :⏎⏎A, autour de …, qui … ;⏎⏎et, plus à l'ouest, la CC
+    B, …": the list's items end with a semicolon and its last one opens its own line with "et":
+    that line's EPCI is a member of the territory of the item before (the last EPCI named before
+    it, attached, its sentence not closed since)."""
+    taken = {id(m) for m, _ in attached}
+    every = sorted([*attached, *((m, None) for m in unclaimed if id(m) not in taken)], key=lambda pair: pair[0].start)
+    found = []
+    for mention in unclaimed:
+        line_start = folded.rfind("\n", 0, mention.start) + 1
+        if id(mention) in taken or not mention.link.siren or not line_start \
+                or not LAST_ITEM_OPENING.fullmatch(folded, line_start, mention.start) \
+                or not ITEM_CLOSED.search(folded, max(0, line_start - ITEM_CLOSED_REACH), line_start):
+            continue
+        before = [(m, owner) for m, owner in every if m.end <= line_start]
+        if before and before[-1][1] and not SENTENCE_CLOSED.search(folded, before[-1][0].end, line_start):
+            found.append((mention, before[-1][1]))
+    return found
 
 
 # "Le PETR du Pays de X fédère trois intercommunalités : A, B et C": a clause whose subject is a
