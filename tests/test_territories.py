@@ -4290,3 +4290,12 @@ def test_a_singular_cue_keeps_its_one_name_before_an_apposition_of_towns():
     text = ("Territoires d'industrie : la carte.\n\nHAUTE-MARNE. Un seul territoire : Nord Haute-Marne, le bassin "
             "de Saint-Dizier, Joinville et Wassy, qui rassemble la métallurgie.")
     assert ids(text) == ["nord-haute-marne"]
+
+
+def test_the_verb_est_before_a_name_is_no_compass_word():
+    """"le second territoire est Cap Nord, qui s'appuie sur …": the name is "Cap Nord" (the verb
+    "est" is no compass word; PATTERNS.md lead41)."""
+    text = ("En Martinique, deux territoires ont été labellisés « Territoires d'industrie ». Au nord, le "
+            "second territoire est Cap Nord, qui s'appuie sur la communauté d'agglomération du Pays Nord Martinique.")
+    assert "est-cap-nord" not in ids(text)
+    assert "cap-nord" in ids(text)

@@ -138,6 +138,7 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
         pos += 1
     pos = _skip(folded, pos, PREPOSITION)
     before_article, pos = pos, _skip(folded, pos, ARTICLE)
+    after_article = pos > before_article
     of = TERRITORY_OF.match(text, pos)  # "le territoire de X", in lower case after its article
     if of and pos > before_article and text[of.end():of.end() + 1].isupper():
         pos = of.end()  # not "Ce territoire de la Creuse", nor the name "Territoire de la Côte Ouest"
@@ -161,6 +162,8 @@ def read_part(text: str, start: int, limit: int, folded: str | None = None) -> P
                 name_start = pos  # "le pays Val de Saône": a common noun before a name of its own
             if ADMINISTRATIVE_HEADS.fullmatch(head.group(0)):
                 name_start = pos  # "l'arrondissement de Fougères-Vitré": the division's towns name it
+            if head.group(0) == "est" and not after_article:
+                name_start = pos  # "le second territoire est Cap Nord": the verb, no compass word
     if not epci and pos < limit and name_start < pos and text[pos].islower():
         adjective = PLACE_ADJECTIVE.match(folded, pos, limit)  # "le bassin nazairien"
         head = PLACE_ADJECTIVE_HEAD.match(folded, name_start)  # no preposition: "le bassin de production"
