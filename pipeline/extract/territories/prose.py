@@ -883,7 +883,7 @@ COMPASS_AND = re.compile(r"(?i:" + "|".join(WORDS["compass_heads"]) + r")[ \t]+e
 
 
 def _fronted_naming(text: str, folded: str, match: re.Match, sentence_start: int, sentence_end: int) -> bool:
-    """"Baptisé Sud Champagne, le territoire rassemble …": a sentence opening on the naming
+    """"Baptisé Cœur de Maine, le territoire rassemble …": a sentence opening on the naming
     participle, the territory its subject, said just before ("… fait partie des territoires
     d'industrie.") or in the sentence."""
     if not FRONTED_NAMING.fullmatch(folded, sentence_start, match.end()):
