@@ -695,6 +695,11 @@ def test_a_naming_participle_opening_its_sentence_before_the_territory():
     before = "Un titre\n\nLes deux villes ne forment plus qu'un seul « territoire d'industrie ». "
     assert ids(before + "Baptisé Val Riant, il rassemble deux communautés de communes.") == ["val-riant"]
     assert ids(before + "Baptisé « Val Riant », le territoire rassemble deux agglomérations.") == ["val-riant"]
+    # the other naming participles, in capitals, and the other nouns of a territory
+    assert ids(before + "Dénommé Val Riant, il rassemble deux agglomérations.") == ["val-riant"]
+    assert ids(before + "Appelé Val Riant, ce nouvel ensemble rassemble deux agglomérations.") == ["val-riant"]
+    assert ids(before + "Intitulé « Val Riant », notre bassin rassemble deux agglomérations.") == ["val-riant"]
+    assert ids(before + "Nommé Val Riant, le tandem rassemble deux agglomérations.") == ["val-riant"]
     # its subject not the territory: a feminine pronoun (an intercommunality's) or another noun
     assert ids(before + "Baptisée Val Riant, elle rassemble vingt communes.") == []
     assert ids(before + "Baptisé Campus Nord, le site ouvrira en 2025.") == []
@@ -3882,7 +3887,7 @@ def test_every_alternative_of_the_renaming_words_holds_a_piece_the_scan_is_gated
     examples = ["rebaptisée Vallée", "dénommée Vallée", "le groupement nommé Vallée", "sous le nom de Vallée",
                 "sous la bannière « Vallée", "nouveau nom : Vallée", "du Territoire « Vallée", "le territoire s'appellera X",
                 "le territoire d'industrie s'appellera X", "dite « Vallée", "Il s'appelle désormais « Vallée",
-                "se nommera désormais « Vallée", "portera désormais le nom de « Vallée"]
+                "se nommera désormais « Vallée", "portera désormais le nom de « Vallée", "Intitulé « Vallée"]
     assert len(_parser.parse(NAMED.pattern)[0][1][1]) == len(examples)  # one example an alternative
     for example in examples:
         assert NAMED.search(example), example

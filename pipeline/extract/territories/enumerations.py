@@ -16,9 +16,8 @@ de A et de B", "Troisième lauréat, A", "Après A, c'est le territoire B qui �
 read as a place's: no company, person or institution); a regional analysis's "Des territoires se
 distinguent : la chimie dans le Grand Dole, l'industrie du cuir en Auxois-Morvan, …" (each name
 where an activity stands), its "quatre territoires ont mieux résisté : dans l'A, le B, le C et le D, …"
-(as many names as the count after one "dans"); "Baptisé X, le territoire rassemble …" (a name given
-before its noun); "à l'image du X, dans le Y voisin, lui aussi relabellisé" (another holder of the
-label, named in passing). The cues are data
+(as many names as the count after one "dans"); "à l'image du X, dans le Y voisin, lui aussi
+relabellisé" (another holder of the label, named in passing). The cues are data
 (rules/territory_words.json, enumeration_cues); the names are read by
 pipeline/extract/territories/phrases.py.
 """

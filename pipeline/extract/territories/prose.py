@@ -155,11 +155,13 @@ NAMED = re.compile(r"\b(?:[Rr]e)?[Bb]aptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|
                    r"|(?<=territoire\s)s['’]appellera\s+|(?<=territoire\sd['’]industrie\s)s['’]appellera\s+|\bdite?\s+(?=[«“\"])"
                    r"|\b(?P<call>[Aa]ppele[zr]-(?:le|la)|[Aa]ppelons-(?:le|la)|(?:[Ii]l|[Ee]lle)\s+s['’]appell?e(?:ra)?)"
                    r"\s+d[ée]sormais\s+(?=[«“\"])|\b(?:s['’]appell?e(?:ra)?|se\s+nomme(?:ra)?)\s+" + NOW + r"\s+(?=[«“\"])"
-                   r"|\bporte(?:ra)?\s+(?:" + NOW + r"\s+)?le\s+nom\s+(?:de\s+|d['’]\s*)(?=[«“\"])")
+                   r"|\bporte(?:ra)?\s+(?:" + NOW + r"\s+)?le\s+nom\s+(?:de\s+|d['’]\s*)(?=[«“\"])"
+                   # a naming participle in capitals, opening its sentence: only _fronted_naming takes it
+                   r"|\b(?:D[ée]nomm|Nomm|Appel|Intitul)[ée]\s+")
 # What every match of NAMED holds, one piece an alternative (a quotation mark for those that end
 # before one): a text holding none names nothing so (most hold none of them; NAMED, tried at every
 # character, was the dearest scan of prose_names). tests/test_territories.py checks each alternative.
-NAMED_NEEDS = ("aptis", "nomm", "sous", "nouveau", "ppel", "«", "“", '"')
+NAMED_NEEDS = ("aptis", "nomm", "Nomm", "ntitul", "sous", "nouveau", "ppel", "«", "“", '"')
 # "… fait partie de la famille. Appelez-le désormais « X ».", "Il s'appelle désormais « X »": a
 # renaming; the pronoun stands for the territory the sentences before speak of ("territoire"
 # within this window). Without a pronoun, the territory is the sentence's subject: "Le Territoire
@@ -211,11 +213,12 @@ LABEL_HELD_UNDER = re.compile(r"\b(?:renouvellement|reconduction|labellisation|l
 # retenue, sous le nom de X": a bid, retained under a name, the programme named in the sentence before
 BID_SUBJECT = re.compile(r"\b(?:la|leur|notre|cette|sa)\s+candidature\b|\b(?:le|leur|notre|ce|son)\s+dossier\b")
 # "… ne forment plus qu'un seul « territoire d'industrie ». Baptisé X, il rassemble A et B": a naming
-# participle opening its sentence, its subject after the name a masculine pronoun or the territory
-# noun (a feminine one may be an intercommunality's), the territory said within CALL_IT_WINDOW
+# participle opening its sentence, its subject after the name a masculine pronoun or a noun of the
+# territory (a feminine one may be an intercommunality's), the territory said within CALL_IT_WINDOW
 # before (folded text; the subject from the name's end).
-FRONTED_NAMING = re.compile(r"[\s*_]*(?:re)?(?:baptise|denomme)\s+$")
-FRONTED_NAMING_SUBJECT = re.compile(r"[\s»”\"]*,\s*(?:il|(?:le|ce|cet)\s+(?:nouveau\s+)?(?:territoire|ensemble|perimetre|groupement))\b")
+FRONTED_NAMING = re.compile(r"[\s*_]*(?:re)?(?:baptise|denomme|nomme|appele|intitule)\s+$")
+FRONTED_NAMING_SUBJECT = re.compile(r"[\s»”\"]*,\s*(?:il|(?:le|ce|cet|notre)\s+(?:(?:nouveau|nouvel)\s+)?"
+                                    r"(?:territoire|ensemble|perimetre|groupement|bassin|binome|duo|tandem))\b")
 # "Deux territoires sont concernés. … Le second, baptisé « Cœur de Maine », est nouveau": an
 # ordinal opening the sentence picks one of the territories counted a few sentences before.
 # "Dix territoires … Le plus vaste d'entre eux, baptisé « Axe Seine », …": a superlative of a
@@ -885,7 +888,9 @@ COMPASS_AND = re.compile(r"(?i:" + "|".join(WORDS["compass_heads"]) + r")[ \t]+e
 def _fronted_naming(text: str, folded: str, match: re.Match, sentence_start: int, sentence_end: int) -> bool:
     """"Baptisé Cœur de Maine, le territoire rassemble …": a sentence opening on the naming
     participle, the territory its subject, said just before ("… fait partie des territoires
-    d'industrie.") or in the sentence."""
+    d'industrie.") or in the sentence. The only rule reading this wording (no enumeration cue
+    does): it gives a name as NAMED's other wordings do, and their checks (a former name, an
+    intercommunality's new one) apply to it alike."""
     if not FRONTED_NAMING.fullmatch(folded, sentence_start, match.end()):
         return False
     pos = match.end()
