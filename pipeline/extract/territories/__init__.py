@@ -336,13 +336,24 @@ def _nicknames_in_the_head(text: str, mentions: list[TerritoryMention]) -> list[
         if len(written) != 1 or written[0] >= head_end:
             continue
         others = [m for m in mentions if m.territory_id != nickname.territory_id and m.rule == PREFIXED_RULE]
-        named_after = {m.territory_id for m in others if folded.find(fold(m.name), written[0] + 1) >= 0
-                       and (nickname.departement_codes <= (m.departement_codes or nickname.departement_codes)
-                            if nickname.departement_codes
-                            else len({o.territory_id for o in others}) == 1)}
+        one_other = len({m.territory_id for m in others}) == 1
+        named_after = {m.territory_id for m in others if _may_be_nicknamed(folded, nickname, written[0], m, one_other)}
         if len(named_after) == 1:
             dropped.add(nickname.territory_id)
     return [m for m in mentions if m.territory_id not in dropped]
+
+
+def _may_be_nicknamed(folded: str, nickname: TerritoryMention, nickname_at: int, other: TerritoryMention,
+                      one_other: bool) -> bool:
+    """Whether `other`, a territory named after the programme's words, may be the one a head's
+    quoted `nickname` (written at `nickname_at`) stands for: the body names it after the
+    nickname, and it lies in the nickname's départements (or in none yet); a nickname stating no
+    département may only stand for the body's one such territory (`one_other`)."""
+    if folded.find(fold(other.name), nickname_at + 1) < 0:
+        return False
+    if nickname.departement_codes:
+        return not other.departement_codes or nickname.departement_codes <= other.departement_codes
+    return one_other
 
 
 def _head_end(text: str) -> int:
