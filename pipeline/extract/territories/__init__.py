@@ -1511,7 +1511,7 @@ def _departement_counted_before(text: str, mentions: list[TerritoryMention], pla
 
 
 # "le territoire regroupe 152 communes appartenant à deux départements, l'Isère et la Savoie"
-TERRITORY_WORD = re.compile(r"\bterritoire\b", re.IGNORECASE)
+A_TERRITORY_WORD = re.compile(r"\bterritoire\b", re.IGNORECASE)  # "un territoire interrégional … sur trois départements"
 THE_TERRITORY_SPANS = re.compile(r"\b(?:le|ce|notre)\s+territoire\b(?!\s+d['’]\s*industrie\s+[A-ZÀ-Ý])"
                                  r"[^.;\n]{0,100}?\bd[ée]partements?\b", re.IGNORECASE)
 
@@ -1584,7 +1584,7 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
                 mention.departement_codes |= codes
             return
     counts = DepartementCounts(text)
-    for match in TERRITORY_WORD.finditer(text):
+    for match in A_TERRITORY_WORD.finditer(text):
         # "Minoï Marchand a en charge un territoire interrégional … sur trois départements (Aveyron,
         # Lot et Cantal)": as many départements named as counted
         codes = _counted_departements(text, match.end(), sentence_bounds(text, match.end())[1], places, counts)

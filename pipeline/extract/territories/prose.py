@@ -847,14 +847,14 @@ def _territories_counted_before(text: str, folded: str, position: int) -> bool:
 
 
 # "du", "de la", "des" before a département's or région's name: the place with its article
-PLACE_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:du|des|de\s+la|de\s+l['’])\s*$", re.IGNORECASE)
+AREA_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:du|des|de\s+la|de\s+l['’])\s*$", re.IGNORECASE)
 
 
 def _area_of_those(text: str, start: int, end: int) -> bool:
     """"ceux du Morbihan et du sud du Finistère": the département or région "ceux" lie in, named
     with its article, not a territory (one bearing a département's name goes without: "ceux de
     Mayotte")."""
-    return is_place_name(text[start:end]) and PLACE_ARTICLE_BEFORE.search(text, max(0, start - 8), start) is not None
+    return is_place_name(text[start:end]) and AREA_ARTICLE_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def _repeats_another_noun(folded: str, sentence_start: int, pronoun: int) -> bool:
