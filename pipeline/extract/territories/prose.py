@@ -12,7 +12,7 @@ from pipeline.extract.first_letters import may_match, with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import COUNT_WORDS, Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FORM, MAX_NAME_WORDS, OPENING_QUOTES,
-                                                 PART_OF_A_TERRITORY, PREFIX, WORDS,
+                                                 PART_OF_A_TERRITORY, PERSON_AFTER_NAME, PREFIX, WORDS,
                                                  TerritoryMention, asked, bare_count_of_territories, brand_end, capitalised_run, departements_after_dash,
                                                  departements_bracket,
                                                  is_place_name, legal_form_end, make_mention, named_by_its_departements,
@@ -235,7 +235,6 @@ ORDINAL_THEN_NAME = with_first_letters(re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?
                                                   r"(?:(?P<called>dit|dite|baptise|baptisee|nomme|nommee|appele|appelee)\s+[«\"]\s*)?"
                                                   r"|\s+est\s+)"
                                                   r"(?:(?:(?:le|la)\s+|l')(?:territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?)?"))
-PERSON_AFTER = re.compile(WORDS["person_after_name"])
 # "Le Doubs compte un second territoire d'industrie, Nord Franche-Comté, organisé autour de …": the
 # name set off by commas after a territory counted among others (folded text); without the
 # programme's words, in a text it titles ("Outre A et B, le département compte un troisième
@@ -576,7 +575,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         end = capitalised_run(text, match.end(), sentence_end)
         verb = NEWCOMER_VERB.match(text, end)
         if end > match.end() and verb and verb.group(1) not in CONNECTORS | {"ou"} \
-                and not PERSON_AFTER.match(folded, end) and PROGRAMME_WORDS.search(folded, 0, match.start()) \
+                and not PERSON_AFTER_NAME.match(folded, end) and PROGRAMME_WORDS.search(folded, 0, match.start()) \
                 and text.find(text[match.end():end], 0, match.start()) >= 0:
             add(match.end(), end, sentence_end)  # a name the text gave before: "Nouveau venu, Jean Dupont …" names none
     for match in TERRITORY_THEN_NAME.finditer(text):
@@ -710,7 +709,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if match.group("called") and not closing:
             continue  # the quoted name whole
         end_of_name = closing.end() if closing else end
-        if match.group("apposed") and text[end_of_name:end_of_name + 1] != "," or PERSON_AFTER.match(folded, end):
+        if match.group("apposed") and text[end_of_name:end_of_name + 1] != "," or PERSON_AFTER_NAME.match(folded, end):
             continue  # "Le premier, Jean Dupont le dit", "Le second est Anne Martin, maire de …": no name of a territory
         add(match.end(), end, sentence_end)
     for match in ANOTHER_THEN_NAME.finditer(folded):
@@ -722,14 +721,14 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             # others named before it ("Outre A et B, … un troisième territoire, C"); alone, "Le Doubs compte
             # un second territoire, C" leaves the text's own territory unfound and C would take its members
         end = capitalised_run(text, match.end(), sentence_end)
-        if text[end:end + 1] == "," and not PERSON_AFTER.match(folded, end):
+        if text[end:end + 1] == "," and not PERSON_AFTER_NAME.match(folded, end):
             add(match.end(), end, sentence_end)
             if besides and match.group("ordinal"):
                 _add_coordinated_subjects(text, besides.end(), match.start(), sentence_end, places, add)
     for match in ONLY_OTHER_IS.finditer(folded):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not (match.group("programme") or LABELLING.search(folded, sentence_start, sentence_end)) \
-                or not text[match.end():match.end() + 1].isupper() or PERSON_AFTER.match(folded, match.end()):
+                or not text[match.end():match.end() + 1].isupper() or PERSON_AFTER_NAME.match(folded, match.end()):
             continue  # the other one of the programme's territories, named as such
         add(match.end(), capitalised_run(text, match.end(), sentence_end), sentence_end)
     for match in CASE_OF.finditer(text):
