@@ -4304,3 +4304,20 @@ def test_the_verb_est_before_a_name_is_no_compass_word():
             "second territoire est Cap Nord, qui s'appuie sur la communauté d'agglomération du Pays Nord Martinique.")
     assert "est-cap-nord" not in ids(text)
     assert "cap-nord" in ids(text)
+
+
+def test_no_rule_constant_of_the_extraction_is_defined_twice_in_its_module():
+    """A module-level constant assigned twice replaces the first pattern for every use, the uses
+    written for it too (prose's PLACE_ARTICLE_BEFORE, predicates' SINGULAR_APPOSED and the
+    territory word of __init__ were: each now has its own name)."""
+    import ast
+    from collections import Counter
+    from pathlib import Path
+
+    twice = []
+    for module in sorted((Path(__file__).resolve().parents[1] / "pipeline" / "extract").rglob("*.py")):
+        names = Counter(target.id for node in ast.parse(module.read_text(encoding="utf-8")).body
+                        if isinstance(node, ast.Assign) for target in node.targets
+                        if isinstance(target, ast.Name) and target.id.isupper())
+        twice += [f"{module.name}: {name}" for name, count in names.items() if count > 1]
+    assert twice == []
