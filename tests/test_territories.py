@@ -2757,6 +2757,10 @@ def test_ordinal_subjects_with_a_quoted_name_in_a_text_about_territories():
             "Le second, « Flers – Vire », déborde sur l'Orne. Il associe Flers Agglo et Vire Normandie.")
     assert ids(text) == ["caen-industrie", "flers-vire"]
     assert ids("Le premier ensemble, baptisé « Les Arts florissants », joue Rameau ce soir.") == []
+    # the readings of an ordinal share their ordinals, the fifth too
+    counted = "Cinq territoires sont labellisés pour 2023-2027 dans la région. "
+    assert ids(counted + "Le cinquième, baptisé « Val Riant », est nouveau.") == ["val-riant"]
+    assert ids(counted + "Le cinquième est Val Riant.") == ["val-riant"]
 
 
 def test_intercommunalities_led_by_places_in_several_regions_are_territories_each():

@@ -219,18 +219,19 @@ BID_SUBJECT = re.compile(r"\b(?:la|leur|notre|cette|sa)\s+candidature\b|\b(?:le|
 FRONTED_NAMING = re.compile(r"[\s*_]*(?:re)?(?:baptise|denomme|nomme|appele|intitule)\s+$")
 FRONTED_NAMING_SUBJECT = re.compile(r"[\s»”\"]*,\s*(?:il|(?:le|ce|cet|notre)\s+(?:(?:nouveau|nouvel)\s+)?"
                                     r"(?:territoire|ensemble|perimetre|groupement|bassin|binome|duo|tandem))\b")
+# The ordinal of one of the territories a text counts, after its article (folded text): the three
+# readings of an ordinal below share it.
+ORDINAL = r"(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|quatrieme|cinquieme|dernier|derniere)"
 # "Deux territoires sont concernés. … Le second, baptisé « Cœur de Maine », est nouveau": an
 # ordinal opening the sentence picks one of the territories counted a few sentences before.
 # "Dix territoires … Le plus vaste d'entre eux, baptisé « Axe Seine », …": a superlative of a
 # size picks one of them the same way.
-ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|dernier|derniere"
-                                    r"|plus\s+(?:vaste|grand|grande|petit|petite|etendu|etendue|peuple|peuplee|ancien|ancienne)"
-                                    r"\s+d'entre\s+(?:eux|elles))\s*,\s*$")
+ORDINAL_OF_TERRITORIES = re.compile(r"(?:" + ORDINAL + r"|(?:le|la)\s+plus\s+(?:vaste|grand|grande|petit|petite|etendu|etendue"
+                                    r"|peuple|peuplee|ancien|ancienne)\s+d'entre\s+(?:eux|elles))\s*,\s*$")
 # "Deux territoires sont labellisés. Le premier est Laval Agglomération, qui …", "Le second,
 # Thouarsais et Loudunais, est interdépartemental": the ordinal opens its sentence and the name
 # follows it, apposed between commas or after "est"; the territories are counted just before.
-ORDINAL_THEN_NAME = with_first_letters(re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme"
-                                                  r"|troisieme|quatrieme|dernier|derniere)\s*(?:(?P<apposed>,)\s*"
+ORDINAL_THEN_NAME = with_first_letters(re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))" + ORDINAL + r"\s*(?:(?P<apposed>,)\s*"
                                                   # "Le second, dit « Charente Limousine », est plus rural"
                                                   r"(?:(?P<called>dit|dite|baptise|baptisee|nomme|nommee|appele|appelee)\s+[«\"]\s*)?"
                                                   r"|\s+est\s+)"
@@ -320,8 +321,7 @@ COUNTED_TERRITORIES = re.compile(r"\b(?:deux|trois|quatre|cinq|six|[2-9])\s+(?:[
 COUNT_REACH = 600  # the count is in the sentences just before the ordinals
 # "L'île compte deux territoires … Le second, celui du Pays X, s'organise …": an ordinal opening
 # the sentence takes up a count of territories before it (folded text)
-ORDINAL_OPENING = re.compile(r"\s*(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|quatrieme"
-                             r"|cinquieme|dernier|derniere)\s*,\s*")
+ORDINAL_OPENING = re.compile(r"\s*" + ORDINAL + r"\s*,\s*")
 
 
 def _another_territory(folded: str, sentence_start: int, head: re.Match) -> bool:
