@@ -695,6 +695,11 @@ def test_a_naming_participle_opening_its_sentence_before_the_territory():
     before = "Un titre\n\nLes deux villes ne forment plus qu'un seul « territoire d'industrie ». "
     assert ids(before + "Baptisé Val Riant, il rassemble deux communautés de communes.") == ["val-riant"]
     assert ids(before + "Baptisé « Val Riant », le territoire rassemble deux agglomérations.") == ["val-riant"]
+    # the other naming participles, in capitals, and the other nouns of a territory
+    assert ids(before + "Dénommé Val Riant, il rassemble deux agglomérations.") == ["val-riant"]
+    assert ids(before + "Appelé Val Riant, ce nouvel ensemble rassemble deux agglomérations.") == ["val-riant"]
+    assert ids(before + "Intitulé « Val Riant », notre bassin rassemble deux agglomérations.") == ["val-riant"]
+    assert ids(before + "Nommé Val Riant, le tandem rassemble deux agglomérations.") == ["val-riant"]
     # its subject not the territory: a feminine pronoun (an intercommunality's) or another noun
     assert ids(before + "Baptisée Val Riant, elle rassemble vingt communes.") == []
     assert ids(before + "Baptisé Campus Nord, le site ouvrira en 2025.") == []
@@ -2752,6 +2757,10 @@ def test_ordinal_subjects_with_a_quoted_name_in_a_text_about_territories():
             "Le second, « Flers – Vire », déborde sur l'Orne. Il associe Flers Agglo et Vire Normandie.")
     assert ids(text) == ["caen-industrie", "flers-vire"]
     assert ids("Le premier ensemble, baptisé « Les Arts florissants », joue Rameau ce soir.") == []
+    # the readings of an ordinal share their ordinals, the fifth too
+    counted = "Cinq territoires sont labellisés pour 2023-2027 dans la région. "
+    assert ids(counted + "Le cinquième, baptisé « Val Riant », est nouveau.") == ["val-riant"]
+    assert ids(counted + "Le cinquième est Val Riant.") == ["val-riant"]
 
 
 def test_intercommunalities_led_by_places_in_several_regions_are_territories_each():
@@ -3882,7 +3891,7 @@ def test_every_alternative_of_the_renaming_words_holds_a_piece_the_scan_is_gated
     examples = ["rebaptisée Vallée", "dénommée Vallée", "le groupement nommé Vallée", "sous le nom de Vallée",
                 "sous la bannière « Vallée", "nouveau nom : Vallée", "du Territoire « Vallée", "le territoire s'appellera X",
                 "le territoire d'industrie s'appellera X", "dite « Vallée", "Il s'appelle désormais « Vallée",
-                "se nommera désormais « Vallée", "portera désormais le nom de « Vallée"]
+                "se nommera désormais « Vallée", "portera désormais le nom de « Vallée", "Intitulé « Vallée"]
     assert len(_parser.parse(NAMED.pattern)[0][1][1]) == len(examples)  # one example an alternative
     for example in examples:
         assert NAMED.search(example), example
@@ -4299,3 +4308,20 @@ def test_the_verb_est_before_a_name_is_no_compass_word():
             "second territoire est Cap Nord, qui s'appuie sur la communauté d'agglomération du Pays Nord Martinique.")
     assert "est-cap-nord" not in ids(text)
     assert "cap-nord" in ids(text)
+
+
+def test_no_rule_constant_of_the_extraction_is_defined_twice_in_its_module():
+    """A module-level constant assigned twice replaces the first pattern for every use, the uses
+    written for it too (prose's PLACE_ARTICLE_BEFORE, predicates' SINGULAR_APPOSED and the
+    territory word of __init__ were: each now has its own name)."""
+    import ast
+    from collections import Counter
+    from pathlib import Path
+
+    twice = []
+    for module in sorted((Path(__file__).resolve().parents[1] / "pipeline" / "extract").rglob("*.py")):
+        names = Counter(target.id for node in ast.parse(module.read_text(encoding="utf-8")).body
+                        if isinstance(node, ast.Assign) for target in node.targets
+                        if isinstance(target, ast.Name) and target.id.isupper())
+        twice += [f"{module.name}: {name}" for name, count in names.items() if count > 1]
+    assert twice == []

@@ -336,13 +336,24 @@ def _nicknames_in_the_head(text: str, mentions: list[TerritoryMention]) -> list[
         if len(written) != 1 or written[0] >= head_end:
             continue
         others = [m for m in mentions if m.territory_id != nickname.territory_id and m.rule == PREFIXED_RULE]
-        named_after = {m.territory_id for m in others if folded.find(fold(m.name), written[0] + 1) >= 0
-                       and (nickname.departement_codes <= (m.departement_codes or nickname.departement_codes)
-                            if nickname.departement_codes
-                            else len({o.territory_id for o in others}) == 1)}
+        one_other = len({m.territory_id for m in others}) == 1
+        named_after = {m.territory_id for m in others if _may_be_nicknamed(folded, nickname, written[0], m, one_other)}
         if len(named_after) == 1:
             dropped.add(nickname.territory_id)
     return [m for m in mentions if m.territory_id not in dropped]
+
+
+def _may_be_nicknamed(folded: str, nickname: TerritoryMention, nickname_at: int, other: TerritoryMention,
+                      one_other: bool) -> bool:
+    """Whether `other`, a territory named after the programme's words, may be the one a head's
+    quoted `nickname` (written at `nickname_at`) stands for: the body names it after the
+    nickname, and it lies in the nickname's départements (or in none yet); a nickname stating no
+    département may only stand for the body's one such territory (`one_other`)."""
+    if folded.find(fold(other.name), nickname_at + 1) < 0:
+        return False
+    if nickname.departement_codes:
+        return not other.departement_codes or nickname.departement_codes <= other.departement_codes
+    return one_other
 
 
 def _head_end(text: str) -> int:
@@ -1500,7 +1511,7 @@ def _departement_counted_before(text: str, mentions: list[TerritoryMention], pla
 
 
 # "le territoire regroupe 152 communes appartenant à deux départements, l'Isère et la Savoie"
-TERRITORY_WORD = re.compile(r"\bterritoire\b", re.IGNORECASE)
+A_TERRITORY_WORD = re.compile(r"\bterritoire\b", re.IGNORECASE)  # "un territoire interrégional … sur trois départements"
 THE_TERRITORY_SPANS = re.compile(r"\b(?:le|ce|notre)\s+territoire\b(?!\s+d['’]\s*industrie\s+[A-ZÀ-Ý])"
                                  r"[^.;\n]{0,100}?\bd[ée]partements?\b", re.IGNORECASE)
 
@@ -1573,7 +1584,7 @@ def _departements_of_the_only_territory(text: str, mentions: list[TerritoryMenti
                 mention.departement_codes |= codes
             return
     counts = DepartementCounts(text)
-    for match in TERRITORY_WORD.finditer(text):
+    for match in A_TERRITORY_WORD.finditer(text):
         # "Minoï Marchand a en charge un territoire interrégional … sur trois départements (Aveyron,
         # Lot et Cantal)": as many départements named as counted
         codes = _counted_departements(text, match.end(), sentence_bounds(text, match.end())[1], places, counts)

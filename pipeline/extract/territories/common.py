@@ -305,6 +305,8 @@ def _not_a_name_head() -> re.Pattern:
 
 # A name holds no word of the award ("le bassin de Bourges et Vierzon retenu par l'État").
 AWARD_VERB = re.compile(r"\b(?:labellis|labelis|retenu|laureat|selectionn|reconduit|designe)\w*")
+# A word of the award anywhere, "label" too (folded text): a sentence or a list's values about it
+AWARD_WORD = re.compile(WORDS["award_words"])
 
 
 # "Lundi, le Territoire d'industrie …": a day or a month opening a sentence.

@@ -16,9 +16,8 @@ de A et de B", "Troisième lauréat, A", "Après A, c'est le territoire B qui �
 read as a place's: no company, person or institution); a regional analysis's "Des territoires se
 distinguent : la chimie dans le Grand Dole, l'industrie du cuir en Auxois-Morvan, …" (each name
 where an activity stands), its "quatre territoires ont mieux résisté : dans l'A, le B, le C et le D, …"
-(as many names as the count after one "dans"); "Baptisé X, le territoire rassemble …" (a name given
-before its noun); "à l'image du X, dans le Y voisin, lui aussi relabellisé" (another holder of the
-label, named in passing). The cues are data
+(as many names as the count after one "dans"); "à l'image du X, dans le Y voisin, lui aussi
+relabellisé" (another holder of the label, named in passing). The cues are data
 (rules/territory_words.json, enumeration_cues); the names are read by
 pipeline/extract/territories/phrases.py.
 """
@@ -32,7 +31,8 @@ from functools import cache, lru_cache
 from pipeline.extract.first_letters import required_text, with_first_letters
 from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline.extract.structure import count_value, COUNT_WORDS, Structure
-from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, article_before_a_place, ANNOUNCES_OTHER, COUNTED_PLACES, INSTITUTION,
+from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, article_before_a_place, ANNOUNCES_OTHER, AWARD_WORD,
+                                                 COUNTED_PLACES, INSTITUTION,
                                                  PERSON_AFTER_NAME, PREFIX, WORDS, TerritoryMention,
                                                  is_place_name, make_mention, reads_as_a_place_name, sentence_bounds)
 from pipeline.extract.territories.phrases import Part, enumeration_after, enumeration_before, located_names
@@ -48,7 +48,6 @@ COUNT_OF_EN = re.compile(r"\ben\s+(?:compte|comptent|accueille|accueillent|recen
 # "des sites « pilotes » ont été désignés, quatre pour la région : A, B, C et D" in a text naming
 # the programme: its pilot sites are territories a count may size (folded text).
 PILOT_SITES = re.compile(r"\bsites?\s+[\"«]?\s*pilotes?\b")
-AWARD = re.compile(WORDS["award_words"])
 # "Sur les 4 entreprises … sélectionnées … dans les territoires, deux sont lot-et-garonnais : A et B":
 # the whole the sentence takes a part of counts something else (companies, projects, sites): the
 # names after the cue are of that, not territories (folded text).
@@ -348,7 +347,7 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             if "opened_by" in cue and not _up_to(re.compile(cue["opened_by"]), sentence_text(*sentence),
                                                  opening(cue["opened_by"], *sentence), match.start() - sentence_start):
                 continue  # ", puis à B" goes on from "Je pense d'abord à A" in its sentence
-            if needs == "award" and not holds(AWARD, *sentence):
+            if needs == "award" and not holds(AWARD_WORD, *sentence):
                 continue
             if needs == "count_territories" and not (holds(TERRITORIES_WORD, *sentence) or holds(TERRITORIES_WORD, *before)
                                                      or holds(PILOT_SITES, *sentence) and holds(PROGRAMME, 0, len(folded))):

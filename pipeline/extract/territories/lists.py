@@ -16,7 +16,7 @@ from pipeline import referential
 from pipeline.extract.structure import (count_value, CONTENTS_HEADING, COUNT_WORDS, DEPARTEMENT_CODE, NUMBER_MARKER, Item, cell_parts, ListBlock, Span, SpanReach, Structure, may_be_cut,
                                         resumes_after_prose)
 from pipeline.extract.territories.common import (ANNOUNCES_MEMBERS, ANNOUNCES_OTHER, COUNTED_PLACES,
-                                                 ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, BULLET, CONNECTORS,
+                                                 ANNOUNCES_TERRITORIES, AWARD_PARTICIPLE, AWARD_WORD, BULLET, CONNECTORS,
                                                  ET_JOINT, PERSON_AFTER_NAME,
                                                  capitalised_run,
                                                  COLON_LIST_INTRO, COLON_LIST_INTRO_BARE, GLOSS_CLAUSE, GLOSS_WORD, PREFIX,
@@ -268,7 +268,6 @@ MAX_LISTED_COUNT = 30
 # A cut page's last word this short may be a piece of a longer one ("Sud Als").
 MIN_WHOLE_WORD = 4
 DESCRIBED = re.compile(r"\bterritoire\b")
-DESCRIBED_AWARD = re.compile(WORDS["award_words"])
 
 
 # "Onze d'entre eux ont signé …": the intro's subject is as many of what the sentence before names
@@ -372,7 +371,7 @@ def _described_as_territories(text: str, lst: ListBlock) -> bool:
     if lst.context is not None and 2 * described <= len(values) \
             and PROGRAMME_NAME.search(fold(lst.context.of(text))) \
             and (lst.intro is None or _keyword_decides(lst.intro.of(text)) is None):
-        described = sum(bool(DESCRIBED.search(value) or DESCRIBED_AWARD.search(value)) for value in values)
+        described = sum(bool(DESCRIBED.search(value) or AWARD_WORD.search(value)) for value in values)
     return len(values) * 2 >= len(lst.items) and described >= 2 and 2 * described > len(values)
 
 

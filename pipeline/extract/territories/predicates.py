@@ -550,8 +550,8 @@ SINGULAR_PREDICATE = re.compile(r"[\s,]*(?:est|a\s+ete|sera|fut|etait|vient\s+d'
 
 # The same participle in an apposition: "Lamballe Terre et Mer, labellisée Territoire d'industrie
 # pour 2023-2027, ouvre …" qualifies one name.
-SINGULAR_APPOSED = re.compile(r",\s*(?:(?:deja|aussi|egalement|elle\s+aussi|lui\s+aussi)\s+)?(?:labellisee?|labelisee?"
-                              r"|retenue?|selectionnee?|reconduite?|renouvelee?|reconnue?|designee?|choisie?|confirmee?)\b")
+LABEL_APPOSED = re.compile(r",\s*(?:(?:deja|aussi|egalement|elle\s+aussi|lui\s+aussi)\s+)?(?:labellisee?|labelisee?"
+                           r"|retenue?|selectionnee?|reconduite?|renouvelee?|reconnue?|designee?|choisie?|confirmee?)\b")
 
 
 def _one_subject(text: str, clause_start: int, end: int) -> list[Part]:
@@ -773,7 +773,7 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
         parts = [Part(quoted.start("name"), quoted.end("name"))] if quoted \
             else enumeration_before(unglossed, end, clause_start, apposition)
         if not quoted and (SINGULAR_PREDICATE.match(folded, match.start())
-                           or apposition and SINGULAR_APPOSED.match(folded, match.start())):
+                           or apposition and LABEL_APPOSED.match(folded, match.start())):
             parts = _one_subject(text, clause_start, end) or parts  # "Marne et Gondoire a été labellisée"
         if len(parts) == 2 and not parts[1].epci and SINGULAR_VERB.match(match.group(0).lstrip(", ")) \
                 and ET_JOINT.fullmatch(text, parts[0].end, parts[1].start):

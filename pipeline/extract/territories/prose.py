@@ -12,7 +12,7 @@ from pipeline.extract.first_letters import may_match, with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import COUNT_WORDS, Structure
 from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FORM, MAX_NAME_WORDS, OPENING_QUOTES,
-                                                 PART_OF_A_TERRITORY, PREFIX, WORDS,
+                                                 PART_OF_A_TERRITORY, PERSON_AFTER_NAME, PREFIX, WORDS,
                                                  TerritoryMention, asked, bare_count_of_territories, brand_end, capitalised_run, departements_after_dash,
                                                  departements_bracket,
                                                  is_place_name, legal_form_end, make_mention, named_by_its_departements,
@@ -155,11 +155,13 @@ NAMED = re.compile(r"\b(?:[Rr]e)?[Bb]aptis[ée]e?s?\s+|\bd[ée]nomm[ée]e?s?\s+|
                    r"|(?<=territoire\s)s['’]appellera\s+|(?<=territoire\sd['’]industrie\s)s['’]appellera\s+|\bdite?\s+(?=[«“\"])"
                    r"|\b(?P<call>[Aa]ppele[zr]-(?:le|la)|[Aa]ppelons-(?:le|la)|(?:[Ii]l|[Ee]lle)\s+s['’]appell?e(?:ra)?)"
                    r"\s+d[ée]sormais\s+(?=[«“\"])|\b(?:s['’]appell?e(?:ra)?|se\s+nomme(?:ra)?)\s+" + NOW + r"\s+(?=[«“\"])"
-                   r"|\bporte(?:ra)?\s+(?:" + NOW + r"\s+)?le\s+nom\s+(?:de\s+|d['’]\s*)(?=[«“\"])")
+                   r"|\bporte(?:ra)?\s+(?:" + NOW + r"\s+)?le\s+nom\s+(?:de\s+|d['’]\s*)(?=[«“\"])"
+                   # a naming participle in capitals, opening its sentence: only _fronted_naming takes it
+                   r"|\b(?:D[ée]nomm|Nomm|Appel|Intitul)[ée]\s+")
 # What every match of NAMED holds, one piece an alternative (a quotation mark for those that end
 # before one): a text holding none names nothing so (most hold none of them; NAMED, tried at every
 # character, was the dearest scan of prose_names). tests/test_territories.py checks each alternative.
-NAMED_NEEDS = ("aptis", "nomm", "sous", "nouveau", "ppel", "«", "“", '"')
+NAMED_NEEDS = ("aptis", "nomm", "Nomm", "ntitul", "sous", "nouveau", "ppel", "«", "“", '"')
 # "… fait partie de la famille. Appelez-le désormais « X ».", "Il s'appelle désormais « X »": a
 # renaming; the pronoun stands for the territory the sentences before speak of ("territoire"
 # within this window). Without a pronoun, the territory is the sentence's subject: "Le Territoire
@@ -211,28 +213,29 @@ LABEL_HELD_UNDER = re.compile(r"\b(?:renouvellement|reconduction|labellisation|l
 # retenue, sous le nom de X": a bid, retained under a name, the programme named in the sentence before
 BID_SUBJECT = re.compile(r"\b(?:la|leur|notre|cette|sa)\s+candidature\b|\b(?:le|leur|notre|ce|son)\s+dossier\b")
 # "… ne forment plus qu'un seul « territoire d'industrie ». Baptisé X, il rassemble A et B": a naming
-# participle opening its sentence, its subject after the name a masculine pronoun or the territory
-# noun (a feminine one may be an intercommunality's), the territory said within CALL_IT_WINDOW
+# participle opening its sentence, its subject after the name a masculine pronoun or a noun of the
+# territory (a feminine one may be an intercommunality's), the territory said within CALL_IT_WINDOW
 # before (folded text; the subject from the name's end).
-FRONTED_NAMING = re.compile(r"[\s*_]*(?:re)?(?:baptise|denomme)\s+$")
-FRONTED_NAMING_SUBJECT = re.compile(r"[\s»”\"]*,\s*(?:il|(?:le|ce|cet)\s+(?:nouveau\s+)?(?:territoire|ensemble|perimetre|groupement))\b")
+FRONTED_NAMING = re.compile(r"[\s*_]*(?:re)?(?:baptise|denomme|nomme|appele|intitule)\s+$")
+FRONTED_NAMING_SUBJECT = re.compile(r"[\s»”\"]*,\s*(?:il|(?:le|ce|cet|notre)\s+(?:(?:nouveau|nouvel)\s+)?"
+                                    r"(?:territoire|ensemble|perimetre|groupement|bassin|binome|duo|tandem))\b")
+# The ordinal of one of the territories a text counts, after its article (folded text): the three
+# readings of an ordinal below share it.
+ORDINAL = r"(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|quatrieme|cinquieme|dernier|derniere)"
 # "Deux territoires sont concernés. … Le second, baptisé « Cœur de Maine », est nouveau": an
 # ordinal opening the sentence picks one of the territories counted a few sentences before.
 # "Dix territoires … Le plus vaste d'entre eux, baptisé « Axe Seine », …": a superlative of a
 # size picks one of them the same way.
-ORDINAL_OF_TERRITORIES = re.compile(r"(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|dernier|derniere"
-                                    r"|plus\s+(?:vaste|grand|grande|petit|petite|etendu|etendue|peuple|peuplee|ancien|ancienne)"
-                                    r"\s+d'entre\s+(?:eux|elles))\s*,\s*$")
+ORDINAL_OF_TERRITORIES = re.compile(r"(?:" + ORDINAL + r"|(?:le|la)\s+plus\s+(?:vaste|grand|grande|petit|petite|etendu|etendue"
+                                    r"|peuple|peuplee|ancien|ancienne)\s+d'entre\s+(?:eux|elles))\s*,\s*$")
 # "Deux territoires sont labellisés. Le premier est Laval Agglomération, qui …", "Le second,
 # Thouarsais et Loudunais, est interdépartemental": the ordinal opens its sentence and the name
 # follows it, apposed between commas or after "est"; the territories are counted just before.
-ORDINAL_THEN_NAME = with_first_letters(re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme"
-                                                  r"|troisieme|quatrieme|dernier|derniere)\s*(?:(?P<apposed>,)\s*"
+ORDINAL_THEN_NAME = with_first_letters(re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))" + ORDINAL + r"\s*(?:(?P<apposed>,)\s*"
                                                   # "Le second, dit « Charente Limousine », est plus rural"
                                                   r"(?:(?P<called>dit|dite|baptise|baptisee|nomme|nommee|appele|appelee)\s+[«\"]\s*)?"
                                                   r"|\s+est\s+)"
                                                   r"(?:(?:(?:le|la)\s+|l')(?:territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?)?"))
-PERSON_AFTER = re.compile(WORDS["person_after_name"])
 # "Le Doubs compte un second territoire d'industrie, Nord Franche-Comté, organisé autour de …": the
 # name set off by commas after a territory counted among others (folded text); without the
 # programme's words, in a text it titles ("Outre A et B, le département compte un troisième
@@ -318,8 +321,7 @@ COUNTED_TERRITORIES = re.compile(r"\b(?:deux|trois|quatre|cinq|six|[2-9])\s+(?:[
 COUNT_REACH = 600  # the count is in the sentences just before the ordinals
 # "L'île compte deux territoires … Le second, celui du Pays X, s'organise …": an ordinal opening
 # the sentence takes up a count of territories before it (folded text)
-ORDINAL_OPENING = re.compile(r"\s*(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|quatrieme"
-                             r"|cinquieme|dernier|derniere)\s*,\s*")
+ORDINAL_OPENING = re.compile(r"\s*" + ORDINAL + r"\s*,\s*")
 
 
 def _another_territory(folded: str, sentence_start: int, head: re.Match) -> bool:
@@ -573,7 +575,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         end = capitalised_run(text, match.end(), sentence_end)
         verb = NEWCOMER_VERB.match(text, end)
         if end > match.end() and verb and verb.group(1) not in CONNECTORS | {"ou"} \
-                and not PERSON_AFTER.match(folded, end) and PROGRAMME_WORDS.search(folded, 0, match.start()) \
+                and not PERSON_AFTER_NAME.match(folded, end) and PROGRAMME_WORDS.search(folded, 0, match.start()) \
                 and text.find(text[match.end():end], 0, match.start()) >= 0:
             add(match.end(), end, sentence_end)  # a name the text gave before: "Nouveau venu, Jean Dupont …" names none
     for match in TERRITORY_THEN_NAME.finditer(text):
@@ -707,7 +709,7 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
         if match.group("called") and not closing:
             continue  # the quoted name whole
         end_of_name = closing.end() if closing else end
-        if match.group("apposed") and text[end_of_name:end_of_name + 1] != "," or PERSON_AFTER.match(folded, end):
+        if match.group("apposed") and text[end_of_name:end_of_name + 1] != "," or PERSON_AFTER_NAME.match(folded, end):
             continue  # "Le premier, Jean Dupont le dit", "Le second est Anne Martin, maire de …": no name of a territory
         add(match.end(), end, sentence_end)
     for match in ANOTHER_THEN_NAME.finditer(folded):
@@ -719,14 +721,14 @@ def prose_names(text: str, structure: Structure, places: list[PlaceMention]) -> 
             # others named before it ("Outre A et B, … un troisième territoire, C"); alone, "Le Doubs compte
             # un second territoire, C" leaves the text's own territory unfound and C would take its members
         end = capitalised_run(text, match.end(), sentence_end)
-        if text[end:end + 1] == "," and not PERSON_AFTER.match(folded, end):
+        if text[end:end + 1] == "," and not PERSON_AFTER_NAME.match(folded, end):
             add(match.end(), end, sentence_end)
             if besides and match.group("ordinal"):
                 _add_coordinated_subjects(text, besides.end(), match.start(), sentence_end, places, add)
     for match in ONLY_OTHER_IS.finditer(folded):
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         if not (match.group("programme") or LABELLING.search(folded, sentence_start, sentence_end)) \
-                or not text[match.end():match.end() + 1].isupper() or PERSON_AFTER.match(folded, match.end()):
+                or not text[match.end():match.end() + 1].isupper() or PERSON_AFTER_NAME.match(folded, match.end()):
             continue  # the other one of the programme's territories, named as such
         add(match.end(), capitalised_run(text, match.end(), sentence_end), sentence_end)
     for match in CASE_OF.finditer(text):
@@ -844,14 +846,14 @@ def _territories_counted_before(text: str, folded: str, position: int) -> bool:
 
 
 # "du", "de la", "des" before a département's or région's name: the place with its article
-PLACE_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:du|des|de\s+la|de\s+l['’])\s*$", re.IGNORECASE)
+AREA_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:du|des|de\s+la|de\s+l['’])\s*$", re.IGNORECASE)
 
 
 def _area_of_those(text: str, start: int, end: int) -> bool:
     """"ceux du Morbihan et du sud du Finistère": the département or région "ceux" lie in, named
     with its article, not a territory (one bearing a département's name goes without: "ceux de
     Mayotte")."""
-    return is_place_name(text[start:end]) and PLACE_ARTICLE_BEFORE.search(text, max(0, start - 8), start) is not None
+    return is_place_name(text[start:end]) and AREA_ARTICLE_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def _repeats_another_noun(folded: str, sentence_start: int, pronoun: int) -> bool:
@@ -885,7 +887,9 @@ COMPASS_AND = re.compile(r"(?i:" + "|".join(WORDS["compass_heads"]) + r")[ \t]+e
 def _fronted_naming(text: str, folded: str, match: re.Match, sentence_start: int, sentence_end: int) -> bool:
     """"Baptisé Cœur de Maine, le territoire rassemble …": a sentence opening on the naming
     participle, the territory its subject, said just before ("… fait partie des territoires
-    d'industrie.") or in the sentence."""
+    d'industrie.") or in the sentence. The only rule reading this wording (no enumeration cue
+    does): it gives a name as NAMED's other wordings do, and their checks (a former name, an
+    intercommunality's new one) apply to it alike."""
     if not FRONTED_NAMING.fullmatch(folded, sentence_start, match.end()):
         return False
     pos = match.end()
