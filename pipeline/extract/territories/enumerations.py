@@ -164,6 +164,19 @@ def _placed(text: str, part: Part, places: list[PlaceMention]) -> bool:
     return not part.epci and reads_as_a_place_name(text, part.start, part.end, places, part.name)
 
 
+def _departement_among_names(text: str, parts: list[Part], index: int) -> bool:
+    """A département's name with its article between two names of the enumeration that are no
+    places' names ("figurent Nord Lozère, les Pyrénées-Orientales, Grand Auch Astarac …"): an item
+    of its own, a territory named after its département; not the place a name lies in ("A, dans
+    les Vosges et la Meuse", a last item)."""
+    if not 0 < index < len(parts) - 1:
+        return False
+    before, after = parts[index - 1], parts[index + 1]
+    return not any(is_place_name(neighbour.name or text[neighbour.start:neighbour.end]) for neighbour in (before, after)) \
+        and not re.search(r"\b(?:dans|en|sur|entre|de)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?$",
+                          text[max(before.end, parts[index].start - 12):parts[index].start], re.IGNORECASE)
+
+
 # One town's name, folded: a word, or words joined by a town name's connectors ("Nogent-sur-Seine",
 # "Saint-Jean-de-Luz", "Châlons-en-Champagne"); not two towns joined ("Bourges-Vierzon").
 ONE_TOWN = re.compile(r"(?:saint|sainte)?-?[a-z']+(?:-(?:sur|sous|en|les|le|la|de|du|des|aux|d'[a-z]+|l'[a-z]+)(?:-[a-z']+)*)?")
@@ -410,10 +423,11 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             elif match.groupdict().get("place"):  # "Dans le Bas-Rhin, ce sont A et B"
                 codes = {p.code for p in places if p.kind == "departement"
                          and match.start("place") <= p.start < match.end("place")}
-            for part in parts:
+            for index, part in enumerate(parts):
                 if PERSON_AFTER_NAME.match(folded, part.end):
                     continue  # "Parmi eux, Gérard Trémège, Président de la CA …": a person
-                if article_before_a_place(text, part.start, part.end, part.name):
+                if article_before_a_place(text, part.start, part.end, part.name) \
+                        and not _departement_among_names(text, parts, index):
                     continue  # "…, dans les Pyrénées-Atlantiques et les Hautes-Pyrénées.": a place
                 mention = make_mention(text, part.start, part.end, RULE, codes if len(codes) == 1 else (),
                                        sentence_end, name=part.name)
