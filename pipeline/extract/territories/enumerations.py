@@ -165,16 +165,19 @@ def _placed(text: str, part: Part, places: list[PlaceMention]) -> bool:
 
 
 def _departement_among_names(text: str, parts: list[Part], index: int) -> bool:
-    """A département's name with its article between two names of the enumeration that are no
-    places' names ("figurent Nord Lozère, les Pyrénées-Orientales, Grand Auch Astarac …"): an item
-    of its own, a territory named after its département; not the place a name lies in ("A, dans
-    les Vosges et la Meuse", a last item)."""
+    """A département's name with its article, after a comma, between two names of the enumeration
+    that are no places' names ("figurent Nord Lozère, les Pyrénées-Orientales, Grand Auch Astarac
+    …"): an item of its own, a territory named after its département; not the place a name lies
+    in ("A, dans les Vosges", "A, à cheval sur la Seine-Maritime et la Somme, ou B", a last item)."""
     if not 0 < index < len(parts) - 1:
         return False
     before, after = parts[index - 1], parts[index + 1]
     return not any(is_place_name(neighbour.name or text[neighbour.start:neighbour.end]) for neighbour in (before, after)) \
-        and not re.search(r"\b(?:dans|en|sur|entre|de)\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?$",
-                          text[max(before.end, parts[index].start - 12):parts[index].start], re.IGNORECASE)
+        and bool(ITEM_AFTER_A_COMMA.search(text, before.end, parts[index].start))
+
+
+# The comma and article right before an item ("…, les Pyrénées-Orientales"): no preposition, no "et".
+ITEM_AFTER_A_COMMA = re.compile(r",\s*(?:la|le|les|l['’])\s*$", re.IGNORECASE)
 
 
 # One town's name, folded: a word, or words joined by a town name's connectors ("Nogent-sur-Seine",
