@@ -4325,3 +4325,45 @@ def test_no_rule_constant_of_the_extraction_is_defined_twice_in_its_module():
                         if isinstance(target, ast.Name) and target.id.isupper())
         twice += [f"{module.name}: {name}" for name, count in names.items() if count > 1]
     assert twice == []
+
+
+def test_intercommunalities_that_each_saw_their_label_renewed_are_two_territories():
+    """'A et B ont chacune vu leur label renouvelé' (no programme words after 'label', the
+    programme named before): one territory each; without 'chacune', coordinated legal forms stay
+    the members of one territory left unnamed (PATTERNS.md g120subj)."""
+    each = ("L'île reste dans le programme Territoires d'industrie. La Communauté d'agglomération du Pays "
+            "Ajaccien et la Communauté d'agglomération de Bastia ont chacune vu leur label renouvelé jusqu'en 2027.")
+    assert {"pays-ajaccien", "bastia"} <= set(ids(each))
+    together = each.replace("ont chacune vu leur label", "ont vu leur label")
+    assert not {"pays-ajaccien", "bastia"} & set(ids(together))
+    # the singular is left: "À Alès, Alès Agglomération voit son label prolongé" speaks of a
+    # territory a list already named "Alès" (probes93_press 02)
+    one = "L'île reste dans le programme Territoires d'industrie. La CA de Bastia voit son label prolongé."
+    assert "bastia" not in ids(one)
+
+
+def test_an_acronym_subject_with_its_legal_name_apposed_is_the_territory():
+    """'La CACEM, Communauté d'agglomération du Centre de la Martinique, est labellisée': the
+    acronym is the subject, its apposition spells it out."""
+    text = ("La CACEM, Communauté d'agglomération du Centre de la Martinique, est labellisée Territoire "
+            "d'industrie avec la zone de la Lézarde.")
+    assert "cacem" in ids(text)
+
+
+def test_a_departement_between_two_names_of_an_enumeration_is_a_territory():
+    """'figurent Nord Lozère, les Pyrénées-Orientales, Grand Auch Astarac': an item of its own; a
+    département after a preposition ('dans le Gers') or closing the list is a place."""
+    text = ("Territoires d'industrie : la nouvelle carte.\n\nParmi les nouveaux venus figurent Nord Lozère, "
+            "les Pyrénées-Orientales, Grand Auch Astarac dans le Gers ou encore Cœur de Maine, à cheval sur la "
+            "Mayenne et la Sarthe.")
+    found = set(ids(text))
+    assert {"nord-lozere", "pyrenees-orientales", "grand-auch-astarac", "coeur-de-maine"} <= found
+    assert not {"gers", "sarthe", "mayenne"} & found
+
+
+def test_enfin_alone_opens_the_last_item_of_a_list_parted_by_semicolons():
+    """'Trois territoires … : A, autour de … ; B, porté par … ; enfin C, dont …': three names."""
+    text = ("Trois territoires sont retenus en Guyane : le Centre Littoral, autour de Cayenne ; Kourou et les "
+            "Savanes, portés par la communauté de communes des Savanes ; enfin l'Ouest guyanais, dont la "
+            "communauté de communes de l'Ouest Guyanais est le chef de file.")
+    assert "ouest-guyanais" in ids(text)

@@ -163,6 +163,22 @@ def _placed(text: str, part: Part, places: list[PlaceMention]) -> bool:
     return not part.epci and reads_as_a_place_name(text, part.start, part.end, places, part.name)
 
 
+def _departement_among_names(text: str, parts: list[Part], index: int) -> bool:
+    """A département's name with its article, after a comma, between two names of the enumeration
+    that are no places' names ("figurent Nord Lozère, les Pyrénées-Orientales, Grand Auch Astarac
+    …"): an item of its own, a territory named after its département; not the place a name lies
+    in ("A, dans les Vosges", "A, à cheval sur la Seine-Maritime et la Somme, ou B", a last item)."""
+    if not 0 < index < len(parts) - 1:
+        return False
+    before, after = parts[index - 1], parts[index + 1]
+    return not any(is_place_name(neighbour.name or text[neighbour.start:neighbour.end]) for neighbour in (before, after)) \
+        and bool(ITEM_AFTER_A_COMMA.search(text, before.end, parts[index].start))
+
+
+# The comma and article right before an item ("…, les Pyrénées-Orientales"): no preposition, no "et".
+ITEM_AFTER_A_COMMA = re.compile(r",\s*(?:la|le|les|l['’])\s*$", re.IGNORECASE)
+
+
 # One town's name, folded: a word, or words joined by a town name's connectors ("Nogent-sur-Seine",
 # "Saint-Jean-de-Luz", "Châlons-en-Champagne"); not two towns joined ("Bourges-Vierzon").
 ONE_TOWN = re.compile(r"(?:saint|sainte)?-?[a-z']+(?:-(?:sur|sous|en|les|le|la|de|du|des|aux|d'[a-z]+|l'[a-z]+)(?:-[a-z']+)*)?")
@@ -409,10 +425,11 @@ def enumerated_names(text: str, structure: Structure, places: list[PlaceMention]
             elif match.groupdict().get("place"):  # "Dans le Bas-Rhin, ce sont A et B"
                 codes = {p.code for p in places if p.kind == "departement"
                          and match.start("place") <= p.start < match.end("place")}
-            for part in parts:
+            for index, part in enumerate(parts):
                 if PERSON_AFTER_NAME.match(folded, part.end):
                     continue  # "Parmi eux, Gérard Trémège, Président de la CA …": a person
-                if article_before_a_place(text, part.start, part.end, part.name):
+                if article_before_a_place(text, part.start, part.end, part.name) \
+                        and not _departement_among_names(text, parts, index):
                     continue  # "…, dans les Pyrénées-Atlantiques et les Hautes-Pyrénées.": a place
                 mention = make_mention(text, part.start, part.end, RULE, codes if len(codes) == 1 else (),
                                        sentence_end, name=part.name)

@@ -1179,8 +1179,9 @@ DASH_GLOSS = re.compile(r"[ \t]+[–—-][ \t]+[a-zà-ÿ][^–—\n;:]{0,80}?[ \
 INLINE_GLOSS = re.compile(r"\s*\(|\s*,\s+(?=[a-zà-ÿ])|\s+à\s+(?=(?:la\s+|le\s+|l['’])?[A-ZÀ-Ý])")
 
 
-# The coordinator opening the last item of an inline list parted by ';': "; et enfin la Basse-Terre".
-LEADING_COORDINATOR = re.compile(r"\s*(?:et|puis|ainsi\s+que)(?:\s+(?:enfin|encore|aussi|surtout))?\s+(?=\S)")
+# The coordinator opening the last item of an inline list parted by ';': "; et enfin la Basse-Terre",
+# "; enfin l'Ouest guyanais, dont …".
+LEADING_COORDINATOR = re.compile(r"\s*(?:(?:et|puis|ainsi\s+que)(?:\s+(?:enfin|encore|aussi|surtout))?|enfin)\s+(?=\S)")
 # An enumeration mark opening an inline list's item: "(a)", "b)", "(2)", "3)".
 INLINE_MARKER = re.compile(r"\s*\(?(?:[a-z]|\d{1,2})\)\s+")
 

@@ -248,6 +248,11 @@ SEEN_BEFORE = re.compile(WORDS["seen_to_figure"])
 NOUN_APPOSED_BEFORE = re.compile(r",\s+(?:l['’]\s*|la\s+|le\s+|une?\s+|cette\s+|cet\s+|ce\s+)"
                                  r"(?:agglom[ée]ration|intercommunalit[ée]|communaut[ée]|territoire|m[ée]tropole|ville"
                                  r"|bassin|p[ôo]le|ensemble|espace)\b[^,;:()\n]{0,30}?\s(?:qui|que|dont|où)\s[^;:()\n]{0,160}$")
+# "La CACEM, Communauté d'agglomération du Centre de la Martinique, est labellisée": the legal
+# name apposed to an acronym spells it out; the acronym alone is the subject (the gloss is read in
+# folded text, the acronym before it in the text's capitals).
+SPELLED_OUT_APPOSED = re.compile(r",\s+(?:la\s+|le\s+|l'\s*)?" + LEGAL_FORM.pattern + r"[^,;:()\n]{1,80}$")
+ACRONYM_BEFORE_COMMA = re.compile(r"(?<![\w'’-])[A-Z][A-Z0-9&]{1,9}$")
 # "la vallée de l'Arve, capitale mondiale du décolletage, est reconduite": a common noun without
 # article (no capital after it) set between the subject and the comma before its verb describes it.
 BARE_NOUN_APPOSED = re.compile(r",\s+(?!(?:et|ou|ni|qui|que|dont|le|la|les|un|une|des|du|de|en|au|aux|dans)\b|l['’]|d['’])"
@@ -748,6 +753,10 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
             if AUXILIARY_AFTER_COMMA.match(folded, match.start()) else None)
         if described:  # "Cap Excellence, l'agglomération qui réunit A, B et C, a été retenue"
             end = described.start()
+        spelled_out = SPELLED_OUT_APPOSED.search(folded, clause_start, end) \
+            if AUXILIARY_AFTER_COMMA.match(folded, match.start()) else None
+        if spelled_out and ACRONYM_BEFORE_COMMA.search(text, clause_start, spelled_out.start()):
+            end = spelled_out.start()  # "La CACEM, Communauté d'agglomération du …, est labellisée"
         relative_closed = RELATIVE_APPOSED_BEFORE.search(text, clause_start, end) \
             if match.group(0).startswith(",") else None
         if relative_closed and ANOTHER_TERRITORY_AFTER.search(relative_closed.group(0)):
