@@ -1548,3 +1548,16 @@ def test_an_intro_without_a_grouping_verb_gives_its_paragraph_to_no_territory():
             "Il remercie ses hôtes :\n\n"
             "Mulhouse Alsace Agglomération, qui accueillait la réunion.\n")
     assert ("sud-alsace", "200066009") not in members(text)
+
+
+@pytest.mark.parametrize("text, member", [
+    ("Le territoire de la Gâtine vient d'être retenu dans la deuxième phase du programme. La communauté "
+     "de communes de Parthenay-Gâtine, qui porte le dossier, a réuni ses industriels dès le printemps.", True),
+    ("Le territoire de la Gâtine vient d'être retenu dans la deuxième phase du programme. La communauté "
+     "de communes de Parthenay-Gâtine, qui porte le dossier de la friche de la laiterie, a réuni ses "
+     "industriels dès le printemps.", False),
+])
+def test_the_epci_carrying_the_dossier_is_a_member_of_the_one_territory(text, member):
+    """"La CC X, qui porte le dossier, …" in a text about one territory: its carrier, a member
+    (member_words.json labelling); "porte le dossier de la friche" is a project of its own."""
+    assert (("gatine", "200041333") in members(text)) is member
