@@ -243,6 +243,13 @@ def test_a_former_brand_from_the_aliases_file():
     assert DocumentLinker(frozenset({"62"}), year=2018).link("l'agglomération Cap Calaisis").siren == "246201149"
 
 
+def test_a_brand_acronym_written_as_a_word_links_only_where_its_epci_lies():
+    """"La Cali", the CA du Libournais's own short name: a one-word everyday name, read in a text
+    of the Gironde only."""
+    assert DocumentLinker(frozenset({"33"})).link("La Cali").siren == "200070092"
+    assert DocumentLinker(frozenset({"69"})).link("La Cali").siren is None
+
+
 def test_an_everyday_name_no_millesime_has_comes_from_the_aliases_file():
     from pipeline.linking import link_epci
     assert link_epci("Communauté d'Agglomération Meuse Grand Sud", "CA").siren == "200033025"
