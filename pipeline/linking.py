@@ -271,6 +271,44 @@ def swapped_form(name: str) -> str | None:
     return f"{second} {first}"
 
 
+# "CC de la Station des Rousses-Haut Jura": a hyphen joining two places of several words each
+# (not a town's own hyphens: "Montceau-les-Mines", "Haut-Jura Saint-Claude")
+HYPHENED_PLACES = re.compile(r"^(?P<first>[^,]+\s\S+)-(?P<second>[A-ZÉÈÀÂÎÔ]\S*\s\S.*)$")
+OFFICIAL_LEGAL_FORM = re.compile(r"^(?:CC|CA|CU)\s+")
+# words a hyphen ties to the next one: "Grand Saint-Dizier", "Vallons de Haute-Bretagne",
+# "Arcachon Sud-Pôle", "Pouilly-en-Auxois"
+HYPHEN_TIED = frozenset({"saint", "sainte", "st", "ste", "haut", "haute", "bas", "basse", "grand", "grande",
+                         "sud", "nord", "est", "ouest", "en", "sur", "sous", "les", "lez", "le", "la", "aux", "au"})
+# what opens a place's name before its own words: "de la", "du Pays de"
+PLACE_LEADS = re.compile(r"^(?:(?:de|du|des|d['’]|la|le|les|l['’]|pays|canton|bassin|r[ée]gion|[iî]le)(?:\s+|(?<=['’])))+",
+                         re.IGNORECASE)
+
+
+def first_place_form(name: str) -> str | None:
+    """The first of two places a name joins, as people write the EPCI ("le Cap Sizun" for the "CC
+    Cap Sizun - Pointe du Raz", "la Station des Rousses" for the "CC de la Station des
+    Rousses-Haut Jura"). None when that place is one word, hyphens aside ("Faucigny", "Caux": a
+    pays more than an EPCI; "Bar-le-Duc", "Saint-Fulgent": a town), or part of a département's
+    or région's name ("Haute-Provence" of the "CC Haute-Provence - Pays de Banon")."""
+    bare = OFFICIAL_LEGAL_FORM.sub("", name)
+    parts = TWO_PLACES.match(bare) or HYPHENED_PLACES.match(bare)
+    if not parts or fold(parts["first"].split()[-1]) in HYPHEN_TIED \
+            or not TYPE_TAILS.sub("", " " + core_name(parts["second"])).strip():
+        return None  # (a second part that is a type word: "La Roche sur Yon - Agglomération", a town)
+    first = GENERIC_LEADS.sub("", core_name(parts["first"]))
+    if " " not in PLACE_LEADS.sub("", parts["first"].strip()) \
+            or any(f" {first} " in f" {area} " for area in _area_cores()):
+        return None
+    return first
+
+
+@lru_cache(maxsize=1)
+def _area_cores() -> tuple[str, ...]:
+    """The core names of the départements and régions."""
+    ref = referential.load()
+    return tuple(core_name(area.name) for area in (*ref.departements.values(), *ref.regions.values()))
+
+
 def _form_of(name: str, default: str) -> str:
     """Legal form a name states ('CC de Flandre Intérieure' is a CC even if the EPCI is now a CA)."""
     return NAME_FORM.get(name.split(" ", 1)[0], default)
@@ -345,7 +383,7 @@ def _index() -> _Index:
                 continue
             index.exact.setdefault(core, []).append((entry, False))
             fuzzy.setdefault(core, []).append(entry)
-            for form in everyday_forms(core) | {swapped_form(name)} - {None}:
+            for form in everyday_forms(core) | {swapped_form(name), first_place_form(name)} - {None}:
                 index.exact.setdefault(form, []).append((entry, True))
             for town in _seats(core, entry.form):
                 index.seat.setdefault(town, []).append(entry)

@@ -212,6 +212,44 @@ def test_an_acronym_of_a_names_own_initials_links_in_the_documents_departements(
     assert DocumentLinker(frozenset({"33"})).link("ELAN", "CC").siren is None
 
 
+@pytest.mark.parametrize("written, departement, siren", [
+    ("le Cap Sizun", "29", "242900629"),                    # CC Cap Sizun - Pointe du Raz
+    ("la Station des Rousses", "39", "243900354"),          # CC de la Station des Rousses-Haut Jura
+    ("la Vallée de l'Ubaye", "04", "200072304"),            # CC Vallée de l'Ubaye - Serre-Ponçon
+    ("les Rives de l'Ain", "01", "200029999"),              # CC Rives de l'Ain - Pays du Cerdon
+])
+def test_the_first_of_two_places_a_name_joins_links_to_its_epci(written, departement, siren):
+    link = DocumentLinker(frozenset({departement})).link(written)
+    assert (link.siren, link.exact) == (siren, True)
+
+
+@pytest.mark.parametrize("official", [
+    "CA de Bar-le-Duc - Sud Meuse",                  # a town: the CA's seat, no everyday form
+    "CA La Roche sur Yon - Agglomération",           # a town then a type word
+    "CC du Pays de Saint-Fulgent - Les Essarts",     # a town after "Pays de"
+    "CC Faucigny - Glières",                         # one word: a pays as much as the EPCI
+    "CC Haute-Provence - Pays de Banon",             # part of a département's name
+    "CA du Grand Saint-Dizier Der et Vallées",       # a hyphen inside a town's name
+    "CC de Pouilly-en-Auxois / Bligny-sur-Ouche",    # a town's complement
+    "CU Le Creusot Montceau-les-Mines",
+])
+def test_no_first_place_form_for_a_town_one_word_or_an_area(official):
+    from pipeline.linking import first_place_form
+    assert first_place_form(official) is None
+
+
+def test_a_former_brand_from_the_aliases_file():
+    """"Cap Calaisis", the CA du Calaisis's brand until 2017, in a text of 2018."""
+    assert DocumentLinker(frozenset({"62"}), year=2018).link("l'agglomération Cap Calaisis").siren == "246201149"
+
+
+def test_a_brand_acronym_written_as_a_word_links_only_where_its_epci_lies():
+    """"La Cali", the CA du Libournais's own short name: a one-word everyday name, read in a text
+    of the Gironde only."""
+    assert DocumentLinker(frozenset({"33"})).link("La Cali").siren == "200070092"
+    assert DocumentLinker(frozenset({"69"})).link("La Cali").siren is None
+
+
 def test_an_everyday_name_no_millesime_has_comes_from_the_aliases_file():
     from pipeline.linking import link_epci
     assert link_epci("Communauté d'Agglomération Meuse Grand Sud", "CA").siren == "200033025"
