@@ -1148,6 +1148,11 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         or _paragraph_territory(mention, structure, folded, territories, epci_spans, reads)
     if owner and len(by_id) == 1 and _under_another_heading(text, mention, territories, owner):
         return None
+    if owner and mention.start in label_subjects \
+            and not _named_before_in_its_paragraph(owner, mention, structure, folded, start, territories, epci_spans):
+        # "La CACEM, Communauté …, est labellisée … Au nord, le second territoire est Cap Nord":
+        # labelled itself, not a member of a territory its paragraph names only after it
+        return None
     if owner and (composing or {}).get(id(mention), owner) != owner:
         # "À Alès, c'est A qui pilote … Dans le nord-est, le territoire associe B et C": the paragraph
         # names one territory, but B and C make up another's name ("Pont du Gard - Gard Rhodanien")
@@ -1744,6 +1749,44 @@ def _bare_subject(text: str, sentence_start: int, trigger: int,
     return subject
 
 
+def _named_before_in_its_paragraph(territory_id: str, mention: EpciMention, structure, folded: str,
+                                   sentence_start: int, territories: list[TerritoryMention],
+                                   epci_spans: list[tuple[int, int]]) -> bool:
+    """Whether the paragraph holding a mention (its sentence, out of a paragraph) names the
+    territory before it."""
+    block = structure.block_at(mention.start) if structure is not None else None
+    opening = min(sentence_start, block.span.start) if block is not None else sentence_start
+    return any(t.territory_id == territory_id
+               for _, t in _named_in(folded, opening, mention.start, territories, epci_spans))
+
+
+def _names_the_programme_in_its_sentence(mention: EpciMention, folded: str,
+                                        sentences: list[tuple[int, int]]) -> bool:
+    """Whether its sentence is about this programme (not \"retenue dans l'appel Fonds vert\")."""
+    index = _sentence_index(sentences, mention.start)
+    return index is not None and NAMES_THE_PROGRAMME.search(folded, *sentences[index]) is not None
+
+
+APPOSED = re.compile(r"\s*,\s*")
+
+
+def _labelled_themselves(mentions: list[EpciMention], text: str) -> list[EpciMention]:
+    """The EPCIs that are the subject of a label of their own ("la CA X est labellisée"), with
+    their acronym when the name is its apposition ("La CACEM, Communauté d'agglomération du
+    Centre de la Martinique, est labellisée"): the comma closes the name, not a list of members."""
+    subjects = []
+    for mention, following in zip(mentions, [*mentions[1:], None]):
+        if mention.in_member_list:
+            continue
+        if LABEL_PREDICATE.match(text, mention.end):
+            subjects.append(mention)
+        elif following is not None and mention.link.siren and following.link.siren == mention.link.siren \
+                and (apposed := APPOSED.match(text, mention.end)) and apposed.end() == following.start \
+                and (closing := APPOSED.match(text, following.end)) and LABEL_PREDICATE.match(text, closing.end()):
+            subjects += [mention, following]
+    return subjects
+
+
 def _named_as_member(mention: EpciMention, text: str, folded: str, start: int, end: int,
                      words: re.Pattern = LABELLING, reads: _SentenceReads | None = None) -> bool:
     """Listed as a member, or named in a sentence about the label (`words`) and not as someone's
@@ -2063,10 +2106,9 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     by_id = {t.territory_id for t in holders}
     # EPCIs that are the subject of a label of their own, not a territory of the document
     territory_names = {t.name for t in territories}
-    label_subjects = [m.start for m in mentions
-                      if not m.in_member_list and LABEL_PREDICATE.match(text, m.end)
-                      and not any(named_after(name, m.link.siren) for name in territory_names
-                                  if m.link.siren)]
+    label_subjects = [m.start for m in _labelled_themselves(mentions, text)
+                      if not any(named_after(name, m.link.siren) for name in territory_names
+                                 if m.link.siren)]
     epci_starts = {m.start for m in mentions if m.link.siren}
     runs = _runs(mentions, folded, sentences)
     run_end = {id(m): run[-1].end for run in runs for m in run}
@@ -2093,6 +2135,9 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
                               or _ranked_apart_at(mention, text, folded, sentences, holders, epci_spans, reads)
                               or _coordinated_subject(text, folded, 0, mention, holders, epci_spans) == ""):
             attached.append((mention, None))  # the member of a territory the text leaves unnamed
+        elif territories and mention.start in label_subjects \
+                and _names_the_programme_in_its_sentence(mention, folded, sentences):
+            attached.append((mention, None))  # "La CACEM, …, est labellisée Territoire d'industrie": a territory unseen
         elif territories and mention.rule == SAID_OUTSIDE_RULE:
             attached.append((mention, None))  # "A, qui ne fait pas partie du territoire": an EPCI tied to none
         elif territories:
