@@ -149,6 +149,8 @@ NAMES_THE_PROGRAMME = re.compile(r"territoires?\s+d'\s*industrie|(?<![\w'])ti(?!
 OTHER_CALLS = re.compile(WORDS["other_calls"])  # another call's words of selection (folded text)
 COMPARED_BEFORE = re.compile(WORDS["compared_before"])  # "au même titre que le TCO", "à l'image de" (folded text)
 LABELLED_TOO = re.compile(WORDS["labelled_too"])  # "…, retenue elle aussi dans le dispositif" (folded text)
+NAMED_IN_PASSING = re.compile(WORDS["named_in_passing"])  # "X, voisin du Pays de Morlaix, réunit" (folded text)
+NAMED_IN_PASSING_WINDOW = 40  # characters before a name where the apposition's words may stand
 COMPARED_WINDOW = 60  # characters before a run where the words of a comparison may stand
 ACTING_TOGETHER = re.compile(WORDS["acting_together"])  # "… avaient déposé un dossier commun" (folded text)
 SENTENCES_BACK = 2
@@ -620,11 +622,12 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
               epci_spans: list[tuple[int, int]] = ()) -> list[tuple[int, TerritoryMention]]:
     """(position, territory) of the territories named in folded[start:end], in text order: their
     mentions there, else every repetition of their names; a name inside an EPCI's ("Troyes" in
-    "CA de Troyes Champagne Métropole") does not count."""
+    "CA de Troyes Champagne Métropole") or named in passing ("X, voisin du Pays de Morlaix,
+    réunit …") does not count."""
     reach = epci_spans.reach if isinstance(epci_spans, _Spans) else SpanReach(epci_spans)
     territories = territories if isinstance(territories, _Territories) else _Territories(territories)
     named = [(t.start, t) for t in territories.starting_in(start, end) if t.end <= end
-             and not reach.covers(t.start - 1, t.start + 1)]
+             and not reach.covers(t.start - 1, t.start + 1) and not _named_in_passing(folded, t.start, t)]
     if named:  # the mentions themselves answer; names repeated elsewhere are looked for if not
         return named
     stretch, found = folded[start:end], []
@@ -634,7 +637,7 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
         if fold(name) in TERRITORY_WORDS["compass_heads"]:
             continue  # a territory named "Est" alone: "est" repeated is mostly the verb
         for match in _name_regex(name).finditer(folded, start, end):
-            if not reach.covers(match.start(), match.end()):
+            if not reach.covers(match.start(), match.end()) and not _named_in_passing(folded, match.start(), mentions[0][1]):
                 found += [(match.start(), index, territory) for index, territory in mentions]
     # in text order, then in the list's order at one position
     return [(position, territory) for position, _, territory in sorted(found, key=lambda item: item[:2])]
@@ -1747,6 +1750,14 @@ def _bare_subject(text: str, sentence_start: int, trigger: int,
             or any(s < subject.end("name") and subject.start("name") < e for s, e in epci_spans):
         return None
     return subject
+
+
+def _named_in_passing(folded: str, position: int, territory: TerritoryMention) -> bool:
+    """A territory named in an apposition about the subject before it, closed by a comma ("Le
+    Pays de Brest, voisin du Pays de Morlaix, réunit …"): not the subject of the verb after it."""
+    closing = position + len(fold(territory.name))
+    return NAMED_IN_PASSING.search(folded, max(0, position - NAMED_IN_PASSING_WINDOW), position) is not None \
+        and APPOSED.match(folded, closing) is not None
 
 
 def _named_before_in_its_paragraph(territory_id: str, mention: EpciMention, structure, folded: str,
