@@ -1548,3 +1548,26 @@ def test_an_intro_without_a_grouping_verb_gives_its_paragraph_to_no_territory():
             "Il remercie ses hôtes :\n\n"
             "Mulhouse Alsace Agglomération, qui accueillait la réunion.\n")
     assert ("sud-alsace", "200066009") not in members(text)
+
+
+def test_an_epci_labelled_itself_is_no_member_of_a_territory_its_paragraph_names_after_it():
+    """"La CIREST, Communauté …, est labellisée … le second territoire est X, qui s'appuie sur …":
+    the labelled EPCI (its acronym and its name in apposition) stays tied to no territory
+    (tests/measure/variants42A 01, probes107_mixed 08)."""
+    text = ("Territoires d'industrie : La Réunion décroche deux labels\n\n"
+            "La CIREST, Communauté intercommunale Réunion Est, est labellisée Territoire d'industrie avec la "
+            "zone de Bras-Panon. À l'ouest, le second territoire est le Territoire de l'Ouest, qui s'appuie sur "
+            "la communauté d'agglomération Territoire de la Côte Ouest.\n")
+    found = members(text)
+    assert ("territoire-de-l-ouest", "249740101") in found
+    assert (None, "249740093") in found
+    assert not any(siren == "249740093" for territory, siren in found if territory)
+
+
+def test_a_territory_named_in_passing_between_a_subject_and_its_verb_takes_none_of_its_members():
+    """"X, voisin de la Déodatie, réunit la CA d'Épinal": the members are X's (variants42A 02)."""
+    text = ("Deux territoires des Vosges sont labellisés Territoires d'industrie : la Déodatie et "
+            "Épinal – Vosges centrales.\n\n"
+            "Épinal – Vosges centrales, voisin de la Déodatie, réunit la communauté d'agglomération d'Épinal.\n\n"
+            "Plus à l'est, la Déodatie s'appuie sur la communauté d'agglomération de Saint-Dié-des-Vosges.\n")
+    assert members(text) == {("epinal-vosges-centrales", "200068757"), ("deodatie", "200071066")}

@@ -4299,3 +4299,12 @@ def test_the_verb_est_before_a_name_is_no_compass_word():
             "second territoire est Cap Nord, qui s'appuie sur la communauté d'agglomération du Pays Nord Martinique.")
     assert "est-cap-nord" not in ids(text)
     assert "cap-nord" in ids(text)
+
+
+def test_two_names_carried_by_one_intercommunality_in_the_plural_are_one_territory():
+    """"Kourou et les Savanes, portés par la CC des Savanes" (probes107_mixed 08): one carrier
+    for a plural participle, one territory; two carriers may stand for two."""
+    text = ("Territoires d'industrie : trois territoires en Guyane. Le Centre Littoral est reconduit ; "
+            "Kourou et les Savanes, portés par la communauté de communes des Savanes, font leur entrée.")
+    assert "Kourou et les Savanes" in names_of(text)
+    assert "Savanes" not in names_of(text)

@@ -1764,7 +1764,10 @@ def _named_before_in_its_paragraph(territory_id: str, mention: EpciMention, stru
                                    sentence_start: int, territories: list[TerritoryMention],
                                    epci_spans: list[tuple[int, int]]) -> bool:
     """Whether the paragraph holding a mention (its sentence, out of a paragraph) names the
-    territory before it."""
+    territory before it, or the mention itself does ("La Communauté d'agglomération Seine-Eure est
+    labellisée": its territory)."""
+    if any(t.territory_id == territory_id and t.start < mention.end and mention.start < t.end for t in territories):
+        return True
     block = structure.block_at(mention.start) if structure is not None else None
     opening = min(sentence_start, block.span.start) if block is not None else sentence_start
     return any(t.territory_id == territory_id
