@@ -1571,3 +1571,12 @@ def test_a_territory_named_in_passing_between_a_subject_and_its_verb_takes_none_
             "Épinal – Vosges centrales, voisin de la Déodatie, réunit la communauté d'agglomération d'Épinal.\n\n"
             "Plus à l'est, la Déodatie s'appuie sur la communauté d'agglomération de Saint-Dié-des-Vosges.\n")
     assert members(text) == {("epinal-vosges-centrales", "200068757"), ("deodatie", "200071066")}
+
+
+def test_an_epci_labelled_itself_in_a_one_territory_text_stays_a_member_of_the_territory_named_before():
+    """"Le territoire d'industrie du Grand Bastia …⏎⏎Quand la CA de Bastia a été retenue, nous
+    avons associé la CC de Marana-Golo": its one territory, named before (probes46_prose 02)."""
+    text = ("Bilan du territoire d'industrie du Grand Bastia.\n\n"
+            "Quand la communauté d'agglomération de Bastia a été retenue, fin 2020, nous avons voulu y "
+            "associer la communauté de communes de Marana-Golo.\n")
+    assert members(text) == {("grand-bastia", "242000354"), ("grand-bastia", "200036499")}

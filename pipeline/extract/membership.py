@@ -1152,9 +1152,11 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
     if owner and len(by_id) == 1 and _under_another_heading(text, mention, territories, owner):
         return None
     if owner and mention.start in label_subjects \
-            and not _named_before_in_its_paragraph(owner, mention, structure, folded, start, territories, epci_spans):
+            and not _named_before(owner, mention, structure, folded, 0 if len(by_id) == 1 else start,
+                                  territories, epci_spans):
         # "La CACEM, Communauté …, est labellisée … Au nord, le second territoire est Cap Nord":
-        # labelled itself, not a member of a territory its paragraph names only after it
+        # labelled itself, not a member of a territory its paragraph (the text, when it holds one
+        # territory) names only after it
         return None
     if owner and (composing or {}).get(id(mention), owner) != owner:
         # "À Alès, c'est A qui pilote … Dans le nord-est, le territoire associe B et C": the paragraph
@@ -1760,12 +1762,12 @@ def _named_in_passing(folded: str, position: int, territory: TerritoryMention) -
         and APPOSED.match(folded, closing) is not None
 
 
-def _named_before_in_its_paragraph(territory_id: str, mention: EpciMention, structure, folded: str,
-                                   sentence_start: int, territories: list[TerritoryMention],
-                                   epci_spans: list[tuple[int, int]]) -> bool:
-    """Whether the paragraph holding a mention (its sentence, out of a paragraph) names the
-    territory before it, or the mention itself does ("La Communauté d'agglomération Seine-Eure est
-    labellisée": its territory)."""
+def _named_before(territory_id: str, mention: EpciMention, structure, folded: str,
+                  sentence_start: int, territories: list[TerritoryMention],
+                  epci_spans: list[tuple[int, int]]) -> bool:
+    """Whether the text from the paragraph holding a mention (or from `sentence_start`, when it
+    comes first) names the territory before it, or the mention itself does ("La Communauté
+    d'agglomération Seine-Eure est labellisée": its territory)."""
     if any(t.territory_id == territory_id and t.start < mention.end and mention.start < t.end for t in territories):
         return True
     block = structure.block_at(mention.start) if structure is not None else None
