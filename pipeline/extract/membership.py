@@ -149,6 +149,8 @@ NAMES_THE_PROGRAMME = re.compile(r"territoires?\s+d'\s*industrie|(?<![\w'])ti(?!
 OTHER_CALLS = re.compile(WORDS["other_calls"])  # another call's words of selection (folded text)
 COMPARED_BEFORE = re.compile(WORDS["compared_before"])  # "au même titre que le TCO", "à l'image de" (folded text)
 LABELLED_TOO = re.compile(WORDS["labelled_too"])  # "…, retenue elle aussi dans le dispositif" (folded text)
+NAMED_IN_PASSING = re.compile(WORDS["named_in_passing"])  # "X, voisin du Pays de Morlaix, réunit" (folded text)
+NAMED_IN_PASSING_WINDOW = 40  # characters before a name where the apposition's words may stand
 COMPARED_WINDOW = 60  # characters before a run where the words of a comparison may stand
 ACTING_TOGETHER = re.compile(WORDS["acting_together"])  # "… avaient déposé un dossier commun" (folded text)
 SENTENCES_BACK = 2
@@ -620,11 +622,12 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
               epci_spans: list[tuple[int, int]] = ()) -> list[tuple[int, TerritoryMention]]:
     """(position, territory) of the territories named in folded[start:end], in text order: their
     mentions there, else every repetition of their names; a name inside an EPCI's ("Troyes" in
-    "CA de Troyes Champagne Métropole") does not count."""
+    "CA de Troyes Champagne Métropole") or named in passing ("X, voisin du Pays de Morlaix,
+    réunit …") does not count."""
     reach = epci_spans.reach if isinstance(epci_spans, _Spans) else SpanReach(epci_spans)
     territories = territories if isinstance(territories, _Territories) else _Territories(territories)
     named = [(t.start, t) for t in territories.starting_in(start, end) if t.end <= end
-             and not reach.covers(t.start - 1, t.start + 1)]
+             and not reach.covers(t.start - 1, t.start + 1) and not _named_in_passing(folded, t.start, t)]
     if named:  # the mentions themselves answer; names repeated elsewhere are looked for if not
         return named
     stretch, found = folded[start:end], []
@@ -634,7 +637,7 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
         if fold(name) in TERRITORY_WORDS["compass_heads"]:
             continue  # a territory named "Est" alone: "est" repeated is mostly the verb
         for match in _name_regex(name).finditer(folded, start, end):
-            if not reach.covers(match.start(), match.end()):
+            if not reach.covers(match.start(), match.end()) and not _named_in_passing(folded, match.start(), mentions[0][1]):
                 found += [(match.start(), index, territory) for index, territory in mentions]
     # in text order, then in the list's order at one position
     return [(position, territory) for position, _, territory in sorted(found, key=lambda item: item[:2])]
@@ -1147,6 +1150,13 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         else _fronted_place_territory(mention, folded, start, end, territories, epci_spans) \
         or _paragraph_territory(mention, structure, folded, territories, epci_spans, reads)
     if owner and len(by_id) == 1 and _under_another_heading(text, mention, territories, owner):
+        return None
+    if owner and mention.start in label_subjects \
+            and not _named_before(owner, mention, structure, folded, 0 if len(by_id) == 1 else start,
+                                  territories, epci_spans):
+        # "La CACEM, Communauté …, est labellisée … Au nord, le second territoire est Cap Nord":
+        # labelled itself, not a member of a territory its paragraph (the text, when it holds one
+        # territory) names only after it
         return None
     if owner and (composing or {}).get(id(mention), owner) != owner:
         # "À Alès, c'est A qui pilote … Dans le nord-est, le territoire associe B et C": the paragraph
@@ -1744,6 +1754,55 @@ def _bare_subject(text: str, sentence_start: int, trigger: int,
     return subject
 
 
+def _named_in_passing(folded: str, position: int, territory: TerritoryMention) -> bool:
+    """A territory named in an apposition about the subject before it, closed by a comma ("Le
+    Pays de Brest, voisin du Pays de Morlaix, réunit …"): not the subject of the verb after it."""
+    closing = position + len(fold(territory.name))
+    return NAMED_IN_PASSING.search(folded, max(0, position - NAMED_IN_PASSING_WINDOW), position) is not None \
+        and APPOSED.match(folded, closing) is not None
+
+
+def _named_before(territory_id: str, mention: EpciMention, structure, folded: str,
+                  sentence_start: int, territories: list[TerritoryMention],
+                  epci_spans: list[tuple[int, int]]) -> bool:
+    """Whether the text from the paragraph holding a mention (or from `sentence_start`, when it
+    comes first) names the territory before it, or the mention itself does ("La Communauté
+    d'agglomération Seine-Eure est labellisée": its territory)."""
+    if any(t.territory_id == territory_id and t.start < mention.end and mention.start < t.end for t in territories):
+        return True
+    block = structure.block_at(mention.start) if structure is not None else None
+    opening = min(sentence_start, block.span.start) if block is not None else sentence_start
+    return any(t.territory_id == territory_id
+               for _, t in _named_in(folded, opening, mention.start, territories, epci_spans))
+
+
+def _names_the_programme_in_its_sentence(mention: EpciMention, folded: str,
+                                        sentences: list[tuple[int, int]]) -> bool:
+    """Whether its sentence is about this programme (not \"retenue dans l'appel Fonds vert\")."""
+    index = _sentence_index(sentences, mention.start)
+    return index is not None and NAMES_THE_PROGRAMME.search(folded, *sentences[index]) is not None
+
+
+APPOSED = re.compile(r"\s*,\s*")
+
+
+def _labelled_themselves(mentions: list[EpciMention], text: str) -> list[EpciMention]:
+    """The EPCIs that are the subject of a label of their own ("la CA X est labellisée"), with
+    their acronym when the name is its apposition ("La CACEM, Communauté d'agglomération du
+    Centre de la Martinique, est labellisée"): the comma closes the name, not a list of members."""
+    subjects = []
+    for mention, following in zip(mentions, [*mentions[1:], None]):
+        if mention.in_member_list:
+            continue
+        if LABEL_PREDICATE.match(text, mention.end):
+            subjects.append(mention)
+        elif following is not None and mention.link.siren and following.link.siren == mention.link.siren \
+                and (apposed := APPOSED.match(text, mention.end)) and apposed.end() == following.start \
+                and (closing := APPOSED.match(text, following.end)) and LABEL_PREDICATE.match(text, closing.end()):
+            subjects += [mention, following]
+    return subjects
+
+
 def _named_as_member(mention: EpciMention, text: str, folded: str, start: int, end: int,
                      words: re.Pattern = LABELLING, reads: _SentenceReads | None = None) -> bool:
     """Listed as a member, or named in a sentence about the label (`words`) and not as someone's
@@ -2063,10 +2122,9 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     by_id = {t.territory_id for t in holders}
     # EPCIs that are the subject of a label of their own, not a territory of the document
     territory_names = {t.name for t in territories}
-    label_subjects = [m.start for m in mentions
-                      if not m.in_member_list and LABEL_PREDICATE.match(text, m.end)
-                      and not any(named_after(name, m.link.siren) for name in territory_names
-                                  if m.link.siren)]
+    label_subjects = [m.start for m in _labelled_themselves(mentions, text)
+                      if not any(named_after(name, m.link.siren) for name in territory_names
+                                 if m.link.siren)]
     epci_starts = {m.start for m in mentions if m.link.siren}
     runs = _runs(mentions, folded, sentences)
     run_end = {id(m): run[-1].end for run in runs for m in run}
@@ -2093,6 +2151,9 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
                               or _ranked_apart_at(mention, text, folded, sentences, holders, epci_spans, reads)
                               or _coordinated_subject(text, folded, 0, mention, holders, epci_spans) == ""):
             attached.append((mention, None))  # the member of a territory the text leaves unnamed
+        elif territories and mention.start in label_subjects \
+                and _names_the_programme_in_its_sentence(mention, folded, sentences):
+            attached.append((mention, None))  # "La CACEM, …, est labellisée Territoire d'industrie": a territory unseen
         elif territories and mention.rule == SAID_OUTSIDE_RULE:
             attached.append((mention, None))  # "A, qui ne fait pas partie du territoire": an EPCI tied to none
         elif territories:

@@ -330,7 +330,11 @@ CARRIED_BY = re.compile(r"(?:(?<!\s)|(?!\s))\s*,\s*(?:portee?s?|pilotee?s?|emmen
                         r"(?:(?:la|le|les)\s+|l'\s*)?")
 CARRIER_LEGAL_FORM = re.compile(r"(?:communautes?|agglomeration|agglo|metropole|c[acu])\b")
 CARRIED_RULE = "territory.carried"
+ET_BETWEEN = re.compile(r"\s+et\s+(?:(?:la|le|les)\s+|l'\s*)?")
 CARRIER_END = re.compile(r"[,;.()\n]|\s+et\s+")
+# "Kourou et les Savanes, portés par la CC des Savanes": a plural participle with one carrier
+# makes the two coordinated names one territory's (folded text, from the comma)
+PLURAL_CARRIED = re.compile(r"\s*,\s*(?:portee?s|pilotee?s|emmenee?s)\s")
 
 
 def carried_subjects(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -348,11 +352,17 @@ def carried_subjects(text: str, structure: Structure, places: list[PlaceMention]
         if not (CARRIER_LEGAL_FORM.match(fold(carrier)) or carrier in known_acronyms() or is_epci_name(carrier)):
             continue
         sentence_start, sentence_end = sentence_bounds(text, match.start())
-        parts = enumeration_before(text, match.start(), _clause_start(text, sentence_start, match.start()), True)[-1:]
+        coordinated = enumeration_before(text, match.start(), _clause_start(text, sentence_start, match.start()), True)
+        parts = coordinated[-1:]
         if not parts or parts[0].epci or _places_only(parts, places, single=True) \
                 or not reads_as_a_place_name(text, parts[0].start, parts[0].end, places):
             continue
-        mention = make_mention(text, parts[0].start, parts[0].end, CARRIED_RULE, (), sentence_end)
+        start = parts[0].start
+        if len(coordinated) >= 2 and not coordinated[-2].epci and PLURAL_CARRIED.match(folded, match.start()) \
+                and ET_BETWEEN.fullmatch(folded, coordinated[-2].end, start) \
+                and not (end_of_carrier and end_of_carrier.group().strip() == "et"):
+            start = coordinated[-2].start  # one carrier for both: one territory's name
+        mention = make_mention(text, start, parts[0].end, CARRIED_RULE, (), sentence_end)
         if mention:
             found.append(mention)
     return found
