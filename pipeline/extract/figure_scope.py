@@ -52,7 +52,7 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
-from pipeline.extract.places import PlaceMention
+from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline.extract.structure import SpanReach
 
 RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
@@ -91,6 +91,8 @@ CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
 WHOLE_OPENER = re.compile(r"(?<![\w'])(?:sur|parmi)\s+(?:les|ces)[\s*_]+$")
+LINE_HEAD_OPENING = re.compile(r"[ \t#*_]*(?:(?:la|le|les)[ \t]+|l')?")  # "LA RÉUNION. Deux territoires …"
+LINE_HEAD_END = re.compile(r"[ \t*_]*\.[ \t]+")  # the full stop closing a head ("MARTINIQUE. L'île …")
 # a whole right after a counted part and its closing quote: "deux « Territoires d'industrie » sur les
 # 141 …" (folded text)
 WHOLE_AFTER = re.compile(r"[\s\"»”]*+(?P<whole>(?:sur|parmi)\s+(?:les|ces)\s+\d)")
@@ -592,7 +594,23 @@ class DocumentScope:
             same = [row for row in earlier if (row["value"], row["unit"]) == (value, unit)]
             if same:
                 return Area(same[-1]["scope_code"], same[-1]["scope_kind"])
+        head = self._line_head_area(number_start)
+        if head is not None:
+            return head
         return self._home_or_france(value, unit, sentence)
+
+    def _line_head_area(self, position: int) -> Area | None:
+        """The région or département a line opens with as its head, closed by a full stop
+        ("MARTINIQUE. L'île compte deux territoires", "ORNE. Deux territoires sont labellisés": a
+        daily's round-up, one paragraph per area): a figure of that line naming no place of its
+        own counts there, not in France."""
+        line_start = self.folded.rfind("\n", 0, position) + 1
+        head_start = LINE_HEAD_OPENING.match(self.folded, line_start).end()
+        heads = places_starting_in(self.places, head_start, head_start + 1)
+        if not heads or heads[0].kind not in ("region", "departement") or heads[0].end > position:
+            return None
+        closed = LINE_HEAD_END.match(self.folded, heads[0].end)
+        return _area(heads[0]) if closed and closed.end() <= position else None
 
     def _placed_only_by_the_programme_adjective(self, clause: tuple[int, int], value: float) -> bool:
         """Whether a count of territories, in a clause (within its paragraph) naming no place, is national only by the
