@@ -92,6 +92,7 @@ SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
 WHOLE_OPENER = re.compile(r"(?<![\w'])(?:sur|parmi)\s+(?:les|ces)[\s*_]+$")
 LINE_HEAD_OPENING = re.compile(r"[ \t#*_]*(?:(?:la|le|les)[ \t]+|l')?")  # "LA RÉUNION. Deux territoires …"
+PARAGRAPH_ENDS = '.!?:»"'  # how the line above a head ends when not blank: a paragraph's end
 LINE_HEAD_END = re.compile(r"[ \t*_]*\.[ \t]+")  # the full stop closing a head ("MARTINIQUE. L'île …")
 # a whole right after a counted part and its closing quote: "deux « Territoires d'industrie » sur les
 # 141 …" (folded text)
@@ -605,6 +606,10 @@ class DocumentScope:
         daily's round-up, one paragraph per area): a figure of that line naming no place of its
         own counts there, not in France."""
         line_start = self.folded.rfind("\n", 0, position) + 1
+        above_end = max(0, line_start - 1)
+        above = self.folded[self.folded.rfind("\n", 0, above_end) + 1:above_end].rstrip(" \t")
+        if line_start and above and above[-1] not in PARAGRAPH_ENDS:
+            return None  # a line of wrapped prose ("… deux régions, l'Occitanie et⏎l'Auvergne-Rhône-Alpes. Il …")
         head_start = LINE_HEAD_OPENING.match(self.folded, line_start).end()
         heads = places_starting_in(self.places, head_start, head_start + 1)
         if not heads or heads[0].kind not in ("region", "departement") or heads[0].end > position:
