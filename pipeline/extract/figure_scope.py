@@ -92,6 +92,8 @@ SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
 WHOLE_OPENER = re.compile(r"(?<![\w'])(?:sur|parmi)\s+(?:les|ces)[\s*_]+$")
 LINE_HEAD_OPENING = re.compile(r"[ \t#*_]*(?:(?:la|le|les)[ \t]+|l')?")  # "LA RÉUNION. Deux territoires …"
+NEWLINE = re.compile(r"\n")
+HEAD_LOOKBACK = 200  # characters of the line above a head read for how it ends
 PARAGRAPH_ENDS = '.!?:»"'  # how the line above a head ends when not blank: a paragraph's end
 LINE_HEAD_END = re.compile(r"[ \t*_]*\.[ \t]+")  # the full stop closing a head ("MARTINIQUE. L'île …")
 # a whole right after a counted part and its closing quote: "deux « Territoires d'industrie » sur les
@@ -420,6 +422,7 @@ class DocumentScope:
         blank_lines = [m.span() for m in BLANK_LINE.finditer(self.folded)]
         self.blank_starts = [s for s, _e in blank_lines]
         self.blank_ends = [e for _s, e in blank_lines]
+        self.line_starts = [0] + [m.end() for m in NEWLINE.finditer(self.folded)]  # read once (_line_head_area)
 
     @classmethod
     def of(cls, folded: str, places: list[PlaceMention], names: list[tuple[int, int]],
@@ -605,9 +608,9 @@ class DocumentScope:
         ("MARTINIQUE. L'île compte deux territoires", "ORNE. Deux territoires sont labellisés": a
         daily's round-up, one paragraph per area): a figure of that line naming no place of its
         own counts there, not in France."""
-        line_start = self.folded.rfind("\n", 0, position) + 1
-        above_end = max(0, line_start - 1)
-        above = self.folded[self.folded.rfind("\n", 0, above_end) + 1:above_end].rstrip(" \t")
+        line = bisect_right(self.line_starts, position) - 1
+        line_start = self.line_starts[line]
+        above = self.folded[max(self.line_starts[line - 1], line_start - HEAD_LOOKBACK):line_start - 1].rstrip(" \t") if line else ""
         if line_start and above and above[-1] not in PARAGRAPH_ENDS:
             return None  # a line of wrapped prose ("… deux régions, l'Occitanie et⏎l'Auvergne-Rhône-Alpes. Il …")
         head_start = LINE_HEAD_OPENING.match(self.folded, line_start).end()
