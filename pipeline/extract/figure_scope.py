@@ -610,9 +610,10 @@ class DocumentScope:
         own counts there, not in France."""
         line = bisect_right(self.line_starts, position) - 1
         line_start = self.line_starts[line]
-        above = self.folded[max(self.line_starts[line - 1], line_start - HEAD_LOOKBACK):line_start - 1].rstrip(" \t") if line else ""
-        if line_start and above and above[-1] not in PARAGRAPH_ENDS:
-            return None  # a line of wrapped prose ("… deux régions, l'Occitanie et⏎l'Auvergne-Rhône-Alpes. Il …")
+        if line:
+            above = self.folded[max(self.line_starts[line - 1], line_start - HEAD_LOOKBACK):line_start - 1].rstrip(" \t")
+            if above and above[-1] not in PARAGRAPH_ENDS:
+                return None  # a line of wrapped prose ("… deux régions, l'Occitanie et⏎l'Auvergne-Rhône-Alpes. Il …")
         head_start = LINE_HEAD_OPENING.match(self.folded, line_start).end()
         heads = places_starting_in(self.places, head_start, head_start + 1)
         if not heads or heads[0].kind not in ("region", "departement") or heads[0].end > position:
