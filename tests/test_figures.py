@@ -1029,3 +1029,28 @@ def test_a_part_named_after_its_whole_counts_where_the_whole_does():
     # a count that does not name itself a part ("deux lauréats de plus") is left to the other rules
     unnamed = text.replace("deux nouveaux venus", "deux lauréats de plus")
     assert [(f["value"], f["scope_code"]) for f in extract(unnamed, next(nlp.parse([unnamed]))).figures][1] == (2.0, "53")
+
+
+def test_a_lines_capitalised_head_is_the_area_of_its_figures():
+    """'MARTINIQUE. L'île compte deux territoires' (a daily's round-up, one paragraph per area): a
+    figure naming no place of its own counts in the head's région or département, not in France."""
+    text = ("La liste des territoires d'industrie retenus pour 2023-2027 a été publiée.\n\n"
+            "VENDÉE. Trois territoires ont été retenus.\n\nLA RÉUNION. L'île en compte deux.\n\n"
+            "Le programme est doté de 100 millions d'euros.")
+    assert [(f["value"], f["scope_code"]) for f in figures(text)] == [(3.0, "85"), (2.0, "04"), (1e8, "FR")]
+
+
+def test_a_paragraph_opening_with_another_programmes_name_holds_its_numbers():
+    """'Petites villes de demain, enfin. … 3 milliards d'euros': that programme's, unless the
+    paragraph names ours."""
+    text = ("Territoires d'industrie, d'abord. Le département compte deux territoires labellisés.\n\n"
+            "Petites villes de demain, enfin. Le programme accompagne plus de 1 600 communes et mobilise "
+            "3 milliards d'euros.\n\n"
+            "Action cœur de ville, comme Territoires d'industrie, a reçu 5 milliards d'euros.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(2.0, "territoire"), (5e9, "euro")]
+
+
+def test_among_the_first_counts_the_first_wave_the_first_three_rank():
+    text = ("Le territoire d'industrie, retenu en novembre parmi les 124 premiers de France, a signé son "
+            "contrat. Ses projets figurent parmi les trois premiers de la région.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(124.0, "territoire")]

@@ -35,6 +35,9 @@ figures table leaves out, because they are about something else than the program
   word of the programme's world (its name, territories, funds, partners): a private investment
   told elsewhere in the text ("plus de deux milliards d'euros ont été investis … dans une
   vingtaine de projets industriels", in a paragraph about the « Choose France » summit);
+- every number of a paragraph opening with another programme's name that never names ours
+  ("Petites villes de demain, enfin. Le programme accompagne plus de 1 600 communes … et mobilise
+  3 milliards d'euros");
 - every number of a text not about the programme (states_programme_figures): one that never names
   it and opens with another programme's name, or names neither it, its fund nor a territory.
 
@@ -78,6 +81,7 @@ NATIONAL_PLAN_AT_LEAST = 10_000_000_000
 TENS_OF_BILLIONS = re.compile(r"(?<![\d,.])[1-9]\d{1,2}\s*(?:milliards\b|mds?\b|md€)")  # folded text
 RANKED_AT_MOST = 30  # "les trois premiers projets" rank; "les 124 premiers territoires" count
 RANK_ARTICLE = re.compile(r"(?<![\w'])les[\s*_]*$")  # "Les quatre premiers", not "des 13 premiers"
+AMONG_THE_FIRST = re.compile(r"(?<![\w'])parmi[\s*_]+les[\s*_]*$")  # "labellisé parmi les 124 premiers de France"
 LAUREATES = re.compile(r"laureat(?:e|s|es)?$")  # the counted noun ending a mention
 # "100 % éducation artistique", "100 % made in France": a word other than a preposition after it
 LABEL_AFTER_HUNDRED = re.compile(r"[\s*_]*(?!(?:de|des|du|d|en|par|pour|a|au|aux|et|dans|sur|sont|est)\b)[a-z]")
@@ -292,8 +296,10 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
             and not _found(context.own_programme_name, folded, *sentence)):
         return "a council's own policy"  # "la Région a ainsi investi 290 millions sur ce territoire"
     rank = context.rank.match(folded, start) if RANK_ARTICLE.search(before) else None
-    if rank and (end <= rank.end() or value <= RANKED_AT_MOST):
-        return "a rank in a list"  # not "les 124 premiers territoires d'industrie", a national wave
+    if rank and (end <= rank.end() and not AMONG_THE_FIRST.search(before) or value <= RANKED_AT_MOST):
+        # not "les 124 premiers territoires d'industrie", a national wave, nor a territory
+        # "labellisé parmi les 124 premiers de France", one of that wave
+        return "a rank in a list"
     # "couvrir jusqu'à 30 %": the mention opens with "jusqu'à", which a limit's words may end with
     upto = UP_TO.match(folded, start, end)
     limit_end = upto.end() if upto else start
@@ -329,10 +335,24 @@ def not_programme(folded: str, start: int, end: int, unit: str, value: float, se
         return "another call's award told beside the programme"  # "Par ailleurs, la ville a obtenu 2 M€ du Fonds vert"
     if _under_another_programmes_heading(folded, start, context) and not _found(context.own_programme_name, folded, *sentence):
         return "another programme's section"
+    if _opens_with_another_programmes_name(folded, paragraph, context) \
+            and not _found(context.own_programme_name, folded, *paragraph):
+        return "a paragraph about another programme"  # "Petites villes de demain, enfin. … 3 milliards d'euros"
     if (unit in context.programme_context_units and _names_another_initiative(folded, paragraph)
             and not _found(context.programme_paragraph, folded, *paragraph)):
         return "a paragraph about another initiative"
     return None
+
+
+PARAGRAPH_OPENING = re.compile(r"[ \t#*_«\"]*")  # heading marks, emphasis and quotes before its first word
+
+
+def _opens_with_another_programmes_name(folded: str, paragraph: tuple[int, int], context: Context) -> bool:
+    """Whether the paragraph opens with another programme's name ("Territoires d'innovation,
+    ensuite. Lancé en 2018, cet appel à projets …", a préfecture's round of the State's programmes,
+    one paragraph each): all its numbers are that programme's when it never names ours."""
+    opening = PARAGRAPH_OPENING.match(folded, paragraph[0]).end()
+    return context.other_programme_name.match(folded, opening, paragraph[1]) is not None
 
 
 def _after_blank_lines(folded: str, sentence_start: int, position: int) -> int:

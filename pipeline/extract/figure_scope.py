@@ -52,7 +52,7 @@ from pathlib import Path
 
 from pipeline import referential
 from pipeline.extract.first_letters import with_first_letters
-from pipeline.extract.places import PlaceMention
+from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline.extract.structure import SpanReach
 
 RULES_PATH = Path(__file__).parent / "rules" / "figure_context.json"
@@ -91,6 +91,11 @@ CLAUSE_SEPARATOR = re.compile(r",\s*dont\b|;|:(?!//|\d)")
 SEGMENT_SEPARATOR = re.compile(r",|\(|\)|\s[-–—]\s")
 # What may stand between two coordinated places: "l'Aude et l'Ariège", "en Haute-Marne et en Meuse".
 WHOLE_OPENER = re.compile(r"(?<![\w'])(?:sur|parmi)\s+(?:les|ces)[\s*_]+$")
+LINE_HEAD_OPENING = re.compile(r"[ \t#*_]*(?:(?:la|le|les)[ \t]+|l')?")  # "LA RÉUNION. Deux territoires …"
+NEWLINE = re.compile(r"\n")
+HEAD_LOOKBACK = 200  # characters of the line above a head read for how it ends
+PARAGRAPH_ENDS = '.!?:»"'  # how the line above a head ends when not blank: a paragraph's end
+LINE_HEAD_END = re.compile(r"[ \t*_]*\.[ \t]+")  # the full stop closing a head ("MARTINIQUE. L'île …")
 # a whole right after a counted part and its closing quote: "deux « Territoires d'industrie » sur les
 # 141 …" (folded text)
 WHOLE_AFTER = re.compile(r"[\s\"»”]*+(?P<whole>(?:sur|parmi)\s+(?:les|ces)\s+\d)")
@@ -417,6 +422,7 @@ class DocumentScope:
         blank_lines = [m.span() for m in BLANK_LINE.finditer(self.folded)]
         self.blank_starts = [s for s, _e in blank_lines]
         self.blank_ends = [e for _s, e in blank_lines]
+        self.line_starts = [0] + [m.end() for m in NEWLINE.finditer(self.folded)]  # read once (_line_head_area)
 
     @classmethod
     def of(cls, folded: str, places: list[PlaceMention], names: list[tuple[int, int]],
@@ -592,7 +598,28 @@ class DocumentScope:
             same = [row for row in earlier if (row["value"], row["unit"]) == (value, unit)]
             if same:
                 return Area(same[-1]["scope_code"], same[-1]["scope_kind"])
+        head = self._line_head_area(number_start)
+        if head is not None:
+            return head
         return self._home_or_france(value, unit, sentence)
+
+    def _line_head_area(self, position: int) -> Area | None:
+        """The région or département a line opens with as its head, closed by a full stop
+        ("MARTINIQUE. L'île compte deux territoires", "ORNE. Deux territoires sont labellisés": a
+        daily's round-up, one paragraph per area): a figure of that line naming no place of its
+        own counts there, not in France."""
+        line = bisect_right(self.line_starts, position) - 1
+        line_start = self.line_starts[line]
+        if line:
+            above = self.folded[max(self.line_starts[line - 1], line_start - HEAD_LOOKBACK):line_start - 1].rstrip(" \t")
+            if above and above[-1] not in PARAGRAPH_ENDS:
+                return None  # a line of wrapped prose ("… deux régions, l'Occitanie et⏎l'Auvergne-Rhône-Alpes. Il …")
+        head_start = LINE_HEAD_OPENING.match(self.folded, line_start).end()
+        heads = places_starting_in(self.places, head_start, head_start + 1)
+        if not heads or heads[0].kind not in ("region", "departement") or heads[0].end > position:
+            return None
+        closed = LINE_HEAD_END.match(self.folded, heads[0].end)
+        return _area(heads[0]) if closed and closed.end() <= position else None
 
     def _placed_only_by_the_programme_adjective(self, clause: tuple[int, int], value: float) -> bool:
         """Whether a count of territories, in a clause (within its paragraph) naming no place, is national only by the

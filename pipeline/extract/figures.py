@@ -1447,15 +1447,21 @@ def _after_a_share(folded: str, token: Token, sentence: tuple[int, int], vocab: 
 # "Ce territoire, l'un des 183 labellisés en France": the territory the sentence speaks of, one of
 # the awarded ones the number counts
 ONE_OF = re.compile(r"\bl'une?\s+des\s+$")
+AMONG_THE = re.compile(r"\bparmi\s+les\s+$")
 TERRITORY_BEFORE = re.compile(r"\bterritoire\b")
+FIRST_OF_A_WAVE = re.compile(GAP + r"premiers\b")
 
 
 def _one_of_the_awarded(folded: str, token: Token, sentence: tuple[int, int]) -> Frame | None:
     """"Ce territoire, l'un des 183 labellisés en France": a participle of the award after "l'un
-    des N", in a sentence whose subject is a territory, counts territories."""
-    if ONE_OF.search(folded, max(sentence[0], token.start - 12), token.start) \
-            and AWARD_AFTER.match(folded, token.end) and TERRITORY_BEFORE.search(folded, sentence[0], token.start):
-        return Frame("territoire", token.end, "figure.one_of_the_awarded")
+    des N", in a sentence whose subject is a territory, counts territories; so does "premiers"
+    after "parmi les N" ("Le territoire, labellisé en novembre parmi les 124 premiers de France":
+    one of the first wave; "parmi les trois premiers" ranks, figure_context)."""
+    before = (max(sentence[0], token.start - 12), token.start)
+    wave = AMONG_THE.search(folded, *before) and FIRST_OF_A_WAVE.match(folded, token.end)
+    if (ONE_OF.search(folded, *before) and AWARD_AFTER.match(folded, token.end) or wave) \
+            and TERRITORY_BEFORE.search(folded, sentence[0], token.start):
+        return Frame("territoire", wave.end() if wave else token.end, "figure.one_of_the_awarded")
     return None
 
 
