@@ -1066,7 +1066,8 @@ class _Builder:
                 spaced, i = True, following
                 continue
             if coded and chosen and not line.marker and not self._coded_line(line) \
-                    and self._sub_heading(line) and self._next_is_coded(i):
+                    and self._sub_heading(line) and self._next_is_coded(i) \
+                    or not coded and self._departements_heading(i):
                 headings.append(Span(line.start, line.end))
                 i += 1
                 continue
@@ -1120,6 +1121,19 @@ class _Builder:
         while end < len(lines) and not lines[end].blank:
             end += 1
         return end
+
+    def _departements_heading(self, index: int) -> bool:
+        """A line in capitals naming départements only over a line that is not ("CALVADOS / ORNE"
+        then "Flers – Vire : Flers Agglo et …"): the heading of the items under it, not one of them."""
+        line, text = self.lines[index], self.text
+        if line.marker or not _in_capitals(text, line) \
+                or not _departements_cell(text[line.content_start:line.end].strip(" \t*_#")):
+            return False
+        following = index + 1
+        while following < len(self.lines) and self.lines[following].blank:
+            following += 1
+        return following < len(self.lines) and not self.lines[following].marker \
+            and not _in_capitals(text, self.lines[following])
 
     def _next_is_coded(self, index: int) -> bool:
         following = index + 1
