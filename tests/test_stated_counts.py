@@ -96,6 +96,12 @@ def test_a_referring_intro_is_not_tied_to_a_count_the_text_s_own_count_of_the_li
     "(TI interrégional/64-65)\n- Aurillac Figeac Rodez (TI interrégional/12-15-46)\n\nNouveaux "
     "territoires\n\n- Grand Auch/Astarac (32)\n- Nord Lozère (48)\n- Pyrénées-Orientales (66)\n"
     "- Albigeois (81)\n- Hautes Terres d'Oc (81)",
+    "Avec 15 lauréats, l'Occitanie est bien représentée. Ces territoires sont :\n\nTerritoires renouvelés\n"
+    "- Ariège (09)\n- Grand Narbonne (11)\n- Alès (30)\n- Pont du Gard/Gard Rhodanien (30)\n- Castres Revel "
+    "Castelnaudary (11-31-81)\n- Comminges-Nestes (31-65)\n- Interdépartemental 32/82\n- Béziers-Sète (34)\n"
+    "- Lacq Pau Tarbes (64-65)\n- Aurillac Figeac Rodez (12-15-46)\n\nNouveaux territoires\n"
+    "- Grand Auch/Astarac (32)\n- Nord Lozère (48)\n- Pyrénées-Orientales (66)\n- Albigeois (81)\n"
+    "- Hautes Terres d'Oc (81)",
 ])
 def test_a_count_sizing_sub_lists_is_compared_with_their_sum(layout):
     row = only("Toulouse, le 10 novembre 2023\n\n" + layout + CONTACT)
@@ -111,6 +117,8 @@ def test_a_count_sizing_sub_lists_is_compared_with_their_sum(layout):
     "Le programme compte 183 territoires. Les nouveaux territoires sont les suivants :",
     "Lors de la première phase (2019-2022), l'Aisne comptait 3 territoires d'industrie. Les "
     "territoires labellisés pour 2023-2027 sont les suivants :",
+    "Dix-huit territoires ont été identifiés en Hauts-de-France. L'État accompagnera en premier lieu "
+    "les territoires suivants :",
 ])
 def test_totals_around_a_partial_list_and_counts_of_the_other_phase_are_figures_only(intro):
     text = (f"Laon, le 14 novembre 2023\n\n{intro}\n\n- Haute Picardie (02)\n- Soissonnais-Valois (02)"

@@ -564,3 +564,23 @@ def test_count_words_are_french_counts_from_two_to_ninety_nine_read_whole():
     assert {"vingt et un", "vingt-et-un", "soixante et onze", "quatre-vingts", "quatre-vingt-un"} <= set(COUNT_WORDS)
     assert INTRO_COUNT.findall("Les dix-sept territoires retenus :") == ["dix-sept"]
     assert INTRO_COUNT.findall("les quatre-vingt-dix-neuf autres, vingt et un ici :") == ["quatre-vingt-dix-neuf", "vingt et un"]
+
+
+def test_lines_naming_their_departements_in_brackets_are_a_list_without_a_colon_above():
+    text = ("ANNEXE\n\nBRETAGNE — 3 territoires\n  Lannion-Trégor (Côtes-d'Armor)\n"
+            "  Guingamp-Paimpol (Côtes-d'Armor)\n  Vitré (Ille-et-Vilaine)\n")
+    lst = parse(text).lists[0]
+    assert [item.content.of(text).strip() for item in lst.items] == [
+        "Lannion-Trégor (Côtes-d'Armor)", "Guingamp-Paimpol (Côtes-d'Armor)", "Vitré (Ille-et-Vilaine)"]
+    # a bracket naming no département makes no such line
+    assert parse("Rencontre\n  Jean Martin (président)\n  Anne Durand (directrice)\n").lists == []
+
+
+def test_a_heading_in_capitals_naming_departements_heads_the_name_lines_under_it():
+    text = ("L'État accompagnera d'abord les territoires suivants :\n\nDOUBS / TERRITOIRE DE BELFORT\n"
+            "Nord Franche-Comté : Pays de Montbéliard Agglomération et Grand Belfort\n\nSAÔNE-ET-LOIRE\n"
+            "Creusot-Montceau : communauté urbaine Le Creusot Montceau-les-Mines\n")
+    lst = parse(text).lists[0]
+    assert [item.content.of(text).split(" :")[0] for item in lst.items] == ["Nord Franche-Comté", "Creusot-Montceau"]
+    assert [text[item.heading.start:item.heading.end] for item in lst.items] == [
+        "DOUBS / TERRITOIRE DE BELFORT", "SAÔNE-ET-LOIRE"]

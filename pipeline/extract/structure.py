@@ -133,6 +133,9 @@ DEPARTEMENT_CODE = r"(?:\d{2}|2[AB]|97\d)"
 CODED_LINE = re.compile(r"[ \t]*[A-ZÀ-Ý«\"“][^()\n:;.]{1,80}?[ \t]*\([ \t]*" + DEPARTEMENT_CODE
                         + r"(?:[ \t]*[-–/,et ]+[ \t]*" + DEPARTEMENT_CODE + r")*[ \t]*\)"
                         + r"(?:[ \t]+[–—-][ \t]+(?P<remark>[^()\n:;.]{1,60}))?[ \t]*[,;.]?[ \t]*")
+# The same line with its départements named, not coded: "Roannais (Loire)", "Saint-Dizier – Vitry-le-François
+# (Haute-Marne, Marne)" (the bracket is checked against the referential's names).
+NAMED_LINE = re.compile(r"[ \t]*[A-ZÀ-Ý«\"“][^()\n:;.]{1,80}?[ \t]*\((?P<departements>[^()\n]{3,80})\)[ \t]*[,;.]?[ \t]*")
 ITEM_REMARK = re.compile(json.loads((Path(__file__).parent / "rules" / "territory_words.json")
                                     .read_text(encoding="utf-8"))["item_remark"])
 # A heading naming several départements with their codes: "Marne (51), Haute-Marne (52) et Meuse (55)".
@@ -1037,7 +1040,10 @@ class _Builder:
 
     def _coded_line(self, line: _Line) -> bool:
         coded = CODED_LINE.fullmatch(self.text, line.start, line.end)
-        return bool(coded) and (coded["remark"] is None or ITEM_REMARK.match(fold(coded["remark"])) is not None)
+        if coded is None:
+            named = NAMED_LINE.fullmatch(self.text, line.start, line.end)
+            return named is not None and _departement_names().fullmatch(fold(named["departements"]).strip()) is not None
+        return coded["remark"] is None or ITEM_REMARK.match(fold(coded["remark"])) is not None
 
     def _line_list(self, index: int, coded: bool = False) -> int:
         """Short lines without markers under an intro ending with ':' (`coded`: each a name and
@@ -1060,7 +1066,8 @@ class _Builder:
                 spaced, i = True, following
                 continue
             if coded and chosen and not line.marker and not self._coded_line(line) \
-                    and self._sub_heading(line) and self._next_is_coded(i):
+                    and self._sub_heading(line) and self._next_is_coded(i) \
+                    or not coded and self._departements_heading(i):
                 headings.append(Span(line.start, line.end))
                 i += 1
                 continue
@@ -1114,6 +1121,19 @@ class _Builder:
         while end < len(lines) and not lines[end].blank:
             end += 1
         return end
+
+    def _departements_heading(self, index: int) -> bool:
+        """A line in capitals naming départements only over a line that is not ("CALVADOS / ORNE"
+        then "Flers – Vire : Flers Agglo et …"): the heading of the items under it, not one of them."""
+        line, text = self.lines[index], self.text
+        if line.marker or not _in_capitals(text, line) \
+                or not _departements_cell(text[line.content_start:line.end].strip(" \t*_#")):
+            return False
+        following = index + 1
+        while following < len(self.lines) and self.lines[following].blank:
+            following += 1
+        return following < len(self.lines) and not self.lines[following].marker \
+            and not _in_capitals(text, self.lines[following])
 
     def _next_is_coded(self, index: int) -> bool:
         following = index + 1
