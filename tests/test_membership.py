@@ -1548,3 +1548,12 @@ def test_an_intro_without_a_grouping_verb_gives_its_paragraph_to_no_territory():
             "Il remercie ses hôtes :\n\n"
             "Mulhouse Alsace Agglomération, qui accueillait la réunion.\n")
     assert ("sud-alsace", "200066009") not in members(text)
+
+
+def test_a_post_about_one_territory_lies_in_the_one_departement_it_tags():
+    post = ("🏭 C'EST OFFICIEL ! Le territoire Nord Est Ardenne est reconduit « Territoire d'industrie » pour "
+            "2023-2027 🎉\n#TerritoiresDIndustrie #Ardennes #GrandEst\n")
+    assert [row["departement_codes"] for row in extract(post, next(nlp.parse([post]))).territories] == [["08"]]
+    # a département named outside a hashtag too: the tag alone no longer tells
+    named = post.replace("pour 2023-2027", "pour 2023-2027, à deux pas de la Meuse")
+    assert [row["departement_codes"] for row in extract(named, next(nlp.parse([named]))).territories] != [["08"]]

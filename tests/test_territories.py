@@ -4367,3 +4367,12 @@ def test_enfin_alone_opens_the_last_item_of_a_list_parted_by_semicolons():
             "Savanes, portés par la communauté de communes des Savanes ; enfin l'Ouest guyanais, dont la "
             "communauté de communes de l'Ouest Guyanais est le chef de file.")
     assert "ouest-guyanais" in ids(text)
+
+
+def test_a_plural_sentence_after_a_run_of_names_places_each_of_them():
+    intro = "Deux nouveaux territoires entrent dans le programme Territoires d'industrie :\n"
+    assert departements_of(intro + "Déodatie ;\nÉpinal.\nTous deux situés dans les Vosges, ces territoires "
+                           "renforcent le massif.") == {"deodatie": {"88"}, "epinal": {"88"}}
+    # one name is no run: "ils" points elsewhere
+    assert departements_of(intro.replace("Deux nouveaux territoires entrent", "La Déodatie entre") + "Situés "
+                           "en Saône-et-Loire, ils visitent le site.")["deodatie"] == set()
