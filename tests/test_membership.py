@@ -1651,3 +1651,12 @@ def test_an_epci_labelled_itself_in_a_one_territory_text_stays_a_member_of_the_t
             "Quand la communauté d'agglomération de Bastia a été retenue, fin 2020, nous avons voulu y "
             "associer la communauté de communes de Marana-Golo.\n")
     assert members(text) == {("grand-bastia", "242000354"), ("grand-bastia", "200036499")}
+
+
+def test_a_post_about_one_territory_lies_in_the_one_departement_it_tags():
+    post = ("🏭 C'EST OFFICIEL ! Le territoire Nord Est Ardenne est reconduit « Territoire d'industrie » pour "
+            "2023-2027 🎉\n#TerritoiresDIndustrie #Ardennes #GrandEst\n")
+    assert [row["departement_codes"] for row in extract(post, next(nlp.parse([post]))).territories] == [["08"]]
+    # a département named outside a hashtag too: the tag alone no longer tells
+    named = post.replace("pour 2023-2027", "pour 2023-2027, à deux pas de la Meuse")
+    assert [row["departement_codes"] for row in extract(named, next(nlp.parse([named]))).territories] != [["08"]]

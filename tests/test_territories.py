@@ -4424,3 +4424,12 @@ def test_two_names_carried_by_one_intercommunality_in_the_plural_are_one_territo
             "Kourou et les Savanes, portés par la communauté de communes des Savanes, font leur entrée.")
     assert "Kourou et les Savanes" in names_of(text)
     assert "Savanes" not in names_of(text)
+
+
+def test_a_plural_sentence_after_a_run_of_names_places_each_of_them():
+    intro = "Deux nouveaux territoires entrent dans le programme Territoires d'industrie :\n"
+    assert departements_of(intro + "Déodatie ;\nÉpinal.\nTous deux situés dans les Vosges, ces territoires "
+                           "renforcent le massif.") == {"deodatie": {"88"}, "epinal": {"88"}}
+    # one name is no run: "ils" points elsewhere
+    assert departements_of(intro.replace("Deux nouveaux territoires entrent", "La Déodatie entre") + "Situés "
+                           "en Saône-et-Loire, ils visitent le site.")["deodatie"] == set()

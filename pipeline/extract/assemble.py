@@ -882,6 +882,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     if officials and len(ref.regions_of(sorted(officials))) < 2 and ACROSS_REGIONS.search(text):
         officials = set()  # "un Territoire d'industrie sur deux régions": one région's officials place it in part
     prefects = _prefects_seat(text, places) if len(by_id) == 1 else set()
+    tagged = _hashtagged_departement(text, places) if len(by_id) == 1 else set()
     # "Les 13 territoires grand-estiens sont : …" in a text about the Grand Est only: its région
     # ("… ce poumon économique de la Guadeloupe": the name of an overseas région read as its
     # département's; not the council "la Région Réunion", which says who acts)
@@ -910,7 +911,7 @@ def extract(text: str, doc: Doc) -> Extraction:
                               | _placed_after_its_name(text, row["name"], context_places)
                               | _extent_said_after_its_name(text, row["name"], context_places, sentences, breaks, written)) \
             or sorted(_placed_before_a_later_occurrence(text, row["name"], context_places, mention_starts, written)) \
-            or sorted(officials) or sorted(prefects) \
+            or sorted(officials) or sorted(prefects) or sorted(tagged) \
             or sorted(_prefectures_in_name(row["name"]) & named_departements)
         sentence_regions = row.pop("sentence_regions")
         departements = departements or _under_a_coded_heading(coded_headings, row["start"], sentence_regions)
@@ -1462,6 +1463,16 @@ def _prefects_seat(text: str, places: list[PlaceMention]) -> set[str]:
     departements = [p for p in places if p.kind == "departement"]
     seats = {p.code for p in departements if not REGION_PREFECT.search(text, max(0, p.start - 80), p.start)}
     return seats if len(seats) == 1 and all(p.office for p in departements) else set()
+
+
+def _hashtagged_departement(text: str, places: list[PlaceMention]) -> set[str]:
+    """The département a post tags ("… labellisé Territoire d'industrie 🎉 #TerritoiresDIndustrie
+    #Gard #Occitanie"), when the text names no other: a post about one territory that places it
+    nowhere else is tagged where it lies. Two tagged or named départements place nothing."""
+    departements = [p for p in places if p.kind == "departement"]
+    codes = {p.code for p in departements}
+    tagged = all(p.start > 0 and text[p.start - 1] == "#" for p in departements)
+    return codes if len(codes) == 1 and tagged else set()
 
 
 @lru_cache(maxsize=1)

@@ -260,6 +260,7 @@ def find_territories(text: str, places: list[PlaceMention],
     _departements_framing_the_sentence(text, kept, places)
     _departement_of_the_only_other(text, kept, places)
     _departements_in_the_next_sentence(text, kept, places)
+    _departements_placing_the_list_before(text, kept, places)
     _departement_counted_before(text, kept, places)
     _departements_of_the_only_territory(text, kept, places)
     _the_departement_the_text_is_about(text, kept, places)
@@ -1347,6 +1348,36 @@ def _departements_in_the_next_sentence(text: str, mentions: list[TerritoryMentio
         elif one_territory:
             mention.departement_codes |= _counted_departements(text, following_start, following_end, places) \
                 or _part_of_a_departement(text, following_start, following_end, places)
+
+
+# "Situés en Saône-et-Loire, ils …", "Tous deux implantés dans les Vosges, ces territoires …"
+PLACING_THE_LIST_BEFORE = re.compile(
+    r"(?:Tou(?:s|tes)\s+(?:deux|trois|quatre)\s+)?(?:Situ|Implant|Localis)[ée]e?s\s+(?:en|dans)\s+"
+    r"(?P<places>[^,.;:\n]{2,60}),\s*(?:ils|elles|ces\s+(?:deux\s+|trois\s+|quatre\s+)?territoires)\b", re.IGNORECASE)
+
+
+def _departements_placing_the_list_before(text: str, mentions: list[TerritoryMention],
+                                          places: list[PlaceMention]) -> None:
+    """The départements a plural sentence after a run of names states ("Le Grand Chalon ;
+    Mâconnais, autour de … . Situés en Saône-et-Loire, ils renforcent …"): where each name of the
+    run lies, that no statement of its own places. The run goes back from the last name before the
+    sentence while no sentence end nor colon parts two names; two territories at least (a plural)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for placing in PLACING_THE_LIST_BEFORE.finditer(text):
+        codes = {p.code for p in places if p.kind == "departement"
+                 and placing.start("places") <= p.start < placing.end("places")}
+        index = bisect_left([m.start for m in ordered], placing.start()) - 1
+        if not codes or index < 0 or not re.fullmatch(r"[^.!?:]*[.!?;]?\s*", text[ordered[index].end:placing.start()]):
+            continue
+        run = [ordered[index]]
+        while index > 0 and not re.search(r"[.!?:]", text[ordered[index - 1].end:ordered[index].start]):
+            index -= 1
+            run.append(ordered[index])
+        if len({m.territory_id for m in run}) < 2:
+            continue
+        for mention in run:
+            if not mention.departement_codes - mention.name_codes:
+                mention.departement_codes |= codes
 
 
 # "de trois départements (Lot, Aveyron, Cantal)", "sur deux départements : la Mayenne et la Sarthe"
