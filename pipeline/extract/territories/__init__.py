@@ -661,7 +661,7 @@ def _member_designating_the_title_territory(text: str, mentions: list[TerritoryM
     d'industrie de la CAB …': the body designates the title's one territory through an
     intercommunality, by its acronym or its official name ("du Grand Annecy"); that is the same
     territory, the intercommunality its member (members.py links it), not a second one."""
-    if len({m.territory_id for m in mentions}) != 2:
+    if len({m.territory_id for m in mentions}) < 2:
         return mentions
     folded = fold(text)
     titles = [(0, re.match(r"\s*[^\n]*", text).end()), *headline_line(text)]
