@@ -96,7 +96,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.quoted_headline  the name a press review's quoted headline gives its subject when the
                              headline says the label is about it: "• Le Progrès — « Roannais : un
                              label et un chef de projet »", "« Le X signe son contrat … »", "« L'Aube
-                             garde son X »" over "… le pilier du territoire" (quoted_headlines.py)
+                             garde son X »" over "… le pilier du territoire", "« X relabellisé … »",
+                             "« X veut peser … »" over "le territoire d'industrie qui unit A et B"
+                             (quoted_headlines.py); the newspaper before it is none
 - territory.coordinated_subject names coordinated as the subject opening a sentence whose verb is
                              no verb of the label ("A et B ont un point commun : ce sont des
                              territoires d'industrie …"), when that sentence or the one before
@@ -119,7 +121,9 @@ a town a cleft says was chosen for a département ("Pour les Alpes-Maritimes, c'
 mark its Territoires d'industrie with "TI Name" (another programme's laureates) names only those.
 Names written with and without a connector, or a name and a whole part of it ("celui d'Issoudun",
 "Châteauroux-Issoudun"), are one territory; an intercommunality with its legal form said to join
-the programme, beside a territory the text names, is its member.
+the programme, beside a territory the text names, is its member; so is the intercommunality the body
+designates a title's territory through ("Grand Bastia : le territoire d'industrie …" over "le
+territoire d'industrie de la CAB").
 
 Names come from the text's structure (pipeline/extract/structure.py), never from a list of known
 territories; the words the rules read are data (rules/territory_words.json). A bullet list of
