@@ -96,7 +96,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
 - territory.quoted_headline  the name a press review's quoted headline gives its subject when the
                              headline says the label is about it: "• Le Progrès — « Roannais : un
                              label et un chef de projet »", "« Le X signe son contrat … »", "« L'Aube
-                             garde son X »" over "… le pilier du territoire" (quoted_headlines.py)
+                             garde son X »" over "… le pilier du territoire", "« X relabellisé … »",
+                             "« X veut peser … »" over "le territoire d'industrie qui unit A et B"
+                             (quoted_headlines.py); the newspaper before it is none
 - territory.coordinated_subject names coordinated as the subject opening a sentence whose verb is
                              no verb of the label ("A et B ont un point commun : ce sont des
                              territoires d'industrie …"), when that sentence or the one before
@@ -119,7 +121,9 @@ a town a cleft says was chosen for a département ("Pour les Alpes-Maritimes, c'
 mark its Territoires d'industrie with "TI Name" (another programme's laureates) names only those.
 Names written with and without a connector, or a name and a whole part of it ("celui d'Issoudun",
 "Châteauroux-Issoudun"), are one territory; an intercommunality with its legal form said to join
-the programme, beside a territory the text names, is its member.
+the programme, beside a territory the text names, is its member; so is the intercommunality the body
+designates a title's territory through ("Grand Bastia : le territoire d'industrie …" over "le
+territoire d'industrie de la CAB").
 
 Names come from the text's structure (pipeline/extract/structure.py), never from a list of known
 territories; the words the rules read are data (rules/territory_words.json). A bullet list of
@@ -247,6 +251,7 @@ def find_territories(text: str, places: list[PlaceMention],
         kept = [m for m in kept if not _described(text, m) or m.intro is not None or _a_newcomer_of_its_own(text, m, kept)]
     kept = _members_of_another(text, kept)
     kept = _carriers_of_a_named_territory(text, kept)
+    kept = _member_designating_the_title_territory(text, kept)
     kept = _places_of_one_body(text, kept)
     kept = _departements_holding_others(text, kept, places)
     _departements_in_names(text, kept, places)
@@ -656,6 +661,40 @@ def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) 
             or LEGAL_FORM_OF_BEFORE.search(folded, window, mention.start) is not None \
             and any(_part_of_the_name(mention.territory_id, other) for other in named)
     return [m for m in mentions if not carrier(m)]
+
+
+# "Grand Bastia : le territoire d'industrie dresse un bilan": a title about one territory, named
+# before a colon (folded text, right after the name)
+TITLE_ABOUT_ITS_TERRITORY = re.compile(r"\s*:\s*le\s+territoire\s+d'\s*industrie\b")
+# "le territoire d'industrie de la CAB", "… du Grand Annecy": the territory through one of its
+# intercommunalities (folded text, right before the name)
+THROUGH_AN_INTERCOMMUNALITY = re.compile(r"territoire\s+d'\s*industrie\s+(?:de\s+la|du|de\s+l')\s*$")
+ACRONYM_NAME = re.compile(r"[A-Z]{2,8}")
+
+
+def _member_designating_the_title_territory(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """'Grand Bastia : le territoire d'industrie dresse un bilan' over 'Retenu en 2020, le territoire
+    d'industrie de la CAB …': the body designates the title's one territory through an
+    intercommunality, by its acronym or its official name ("du Grand Annecy"); that is the same
+    territory, the intercommunality its member (members.py links it), not a second one."""
+    if len({m.territory_id for m in mentions}) < 2:
+        return mentions
+    folded = fold(text)
+    titles = [(0, re.match(r"\s*[^\n]*", text).end()), *headline_line(text)]
+    title = next((m for m in mentions if any(start <= m.start and m.end <= end for start, end in titles)
+                  and TITLE_ABOUT_ITS_TERRITORY.match(folded, m.end)), None)
+    if title is None:
+        return mentions
+
+    def through_a_member(mention: TerritoryMention) -> bool:
+        if mention.territory_id == title.territory_id or mention.start < title.end \
+                or not THROUGH_AN_INTERCOMMUNALITY.search(folded, max(0, mention.start - 40), mention.start):
+            return False
+        if ACRONYM_NAME.fullmatch(mention.name):
+            return True
+        siren = link_epci(mention.name).siren
+        return siren is not None and is_official_name(mention.name, siren)
+    return [m for m in mentions if not through_a_member(m)]
 
 
 def _listed_with_its_form(folded: str, mention: TerritoryMention, made_of: list[tuple[int, int]]) -> bool:

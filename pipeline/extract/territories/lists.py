@@ -900,6 +900,8 @@ def list_items(text: str, structure: Structure, places: list[PlaceMention]) -> l
                     continue  # "– Redon Agglomération est un territoire interrégional …": a remark
                 if _opens_a_quote(text, name_start, name_end):
                     continue  # "• Les Échos — « Territoires d'industrie : 2 150 projets »": a headline's colon
+                if _publisher_of_a_quoted_headline(text, name_end, end):
+                    continue  # "### 1. Ouest-France (Mayenne) — « Cœur de Maine veut peser … »"
                 codes = set(codes) | heading_codes
                 located = not place_heading and _located_by_its_value(text, item, lst)
                 codes |= {p.code for p in places_starting_in(places, item.field.value.start, item.field.value.end)
@@ -992,6 +994,18 @@ def _opens_a_quote(text: str, start: int, end: int) -> bool:
     cut at the colon of the headline it quotes ("Les Échos — « Territoires d'industrie" before
     ": 2 150 projets »"), a publisher and half a headline, no name."""
     return text.count("«", start, end) > text.count("»", start, end)
+
+
+# what follows a press review item's publisher: where it sells, then the whole headline it quotes
+PLACE_THEN_QUOTED_HEADLINE = re.compile(r"[ \t*_]*(?:\([^()\n]{1,60}\)[ \t*_]*)?[–—:-][ \t*_]*[«\"“][^«»\"“”\n]+[»\"”][ \t*_.]*")
+
+
+def _publisher_of_a_quoted_headline(text: str, name_end: int, end: int) -> bool:
+    """Whether the rest of a list item after its name is only a bracket and a quoted headline
+    ("### 1. Ouest-France (Mayenne) — « Cœur de Maine veut peser … »"): a press review names the
+    newspaper, then the headline it quotes; the territory is in the headline, never the newspaper
+    (its bracket's département is where the newspaper sells)."""
+    return PLACE_THEN_QUOTED_HEADLINE.fullmatch(text, name_end, end) is not None
 
 
 # "1. Montluçon, porté par :" over "- A," "- B ;": a sub-list heading that names a territory, then

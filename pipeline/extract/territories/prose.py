@@ -242,10 +242,12 @@ ORDINAL_THEN_NAME = with_first_letters(re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))" 
 # territoire, C, …": A and B are the others), or with a label in the sentence ("nos voisins forment
 # leur propre territoire, C, lui aussi labellisé")
 # "Le second territoire d'industrie de l'île, Saint-André, est animé par …", "L'autre territoire
-# d'industrie du département, X, …": the same with a definite article, the area counted in after the noun.
+# d'industrie du département, X, …": the same with a definite article, the area counted in after the noun,
+# or an adjective of place after the programme's words ("L'autre territoire d'industrie insulaire, le Pays Ajaccien, …").
 ANOTHER_THEN_NAME = re.compile(r"\b(?:(?:un|une)\s+(?P<ordinal>second|seconde|deuxieme|troisieme|quatrieme|autre|nouveau|nouvel)"
                                r"|(?:le|la)\s+(?:second|seconde|deuxieme|troisieme|quatrieme)|l'\s*autre"
                                r"|(?:leur|son|sa)\s+propre)\s+territoire(?P<programme>\s+d'\s*industrie)?"
+                               r"(?:(?<=industrie)\s+(?!(?:de|du|des|est|a|qui|en|et|au|aux)\b)[a-z][a-z-]+)?"
                                r"(?:\s+(?:de\s+la\s+|de\s+l'\s*|du\s+|des\s+)[\w-]+)?\s*,\s*")
 # "Dans le Doubs, le seul autre territoire labellisé est le Nord Franche-Comté" (rules/territory_words.json only_other_is)
 ONLY_OTHER_IS = re.compile(WORDS["only_other_is"])

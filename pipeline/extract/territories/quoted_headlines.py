@@ -13,7 +13,11 @@ is its subject, precision first:
 - "[Le] Name <verb> son label / son contrat …" ("Le Roannais signe son contrat de Territoire
   d'industrie");
 - "<département or région> <verb> son Name" ("L'Aube garde son X"), when the item's
-  own lines below speak of "le territoire" ("… reste le pilier du territoire").
+  own lines below speak of "le territoire" ("… reste le pilier du territoire");
+- "[Le] Name <word of the label> …" ("Le Pays ajaccien relabellisé jusqu'en 2027");
+- "[Le] Name <verb> …" ("Cœur de Maine veut peser entre Laval et Le Mans"), when the item's own
+  lines below speak of a territory of the programme they do not name ("le territoire d'industrie
+  qui unit A et B"): the headline gives its name.
 The name must read as a place's (reads_as_a_place_name) and be no département, région nor the
 programme.
 """
@@ -43,6 +47,11 @@ VERB_THEN_POSSESSIVE = re.compile(r"[ \t\u00a0]+[a-zà-ÿ]+[ \t\u00a0]+(?:son|sa
 # the item's own lines below its headline speaking of its territory: "… le pilier du territoire"
 THE_TERRITORY = re.compile(r"(?<![\w'])(?:le|du|au|ce|notre)\s+territoire(?![\w'])")
 SINGLE_TERRITORY = re.compile(r"(?<![\w'])territoire(?![\w'])")
+# the item's lines speaking of a territory of the programme without naming it: "le territoire
+# d'industrie qui unit …", "le territoire d'industrie, reconnu …" (folded text)
+UNNAMED_TERRITORY = re.compile(r"(?<![\w'])(?:le|ce)\s+territoire\s+d'\s*industrie\s*(?:,|qui\b|dont\b|porte\b|forme\b)")
+# a verb in lower case right after the headline's subject, then the rest of the headline
+SUBJECT_THEN_VERB = re.compile(r"[ \t\u00a0]+[a-zà-ÿ]+(?:[ \t\u00a0]|$)")
 SENTENCE = re.compile(r"(?:[^.!?\n]|\n(?![ \t]*\n))+[.!?]?")  # no sentence goes on past a blank line
 # the item's lines end at the next list item, heading or rule ("*Publisher*" in italics goes on)
 ITEM_END = re.compile(r"\n[ \t]*(?:[-–—•·*>]+[ \t]|#|(?:-{3,}|\*{3,}|_{3,})[ \t]*$)", re.MULTILINE)
@@ -58,7 +67,8 @@ def quoted_headline_names(text: str, places: list[PlaceMention]) -> list[Territo
         start, end = line.span("headline")
         body = (line.end(), _item_end(text, line.end(), following.start() if following else len(text)))
         mention = (_named_before_a_colon(text, start, end, places) or _subject_of_its_label(text, start, end, places)
-                   or _kept_by_its_place(text, start, end, body, places))
+                   or _kept_by_its_place(text, start, end, body, places)
+                   or _subject_of_an_unnamed_territory(text, start, end, body, places))
         if mention:
             mention.departement_codes |= _placed_by_its_item(text, body, places)
             found.append(mention)
@@ -121,6 +131,25 @@ def _subject_of_its_label(text: str, start: int, end: int, places: list[PlaceMen
     if parts is None or not LABEL_WORDS.match(fold(text[parts[2]:end])):
         return None
     return _place_name(text, parts[0], parts[1], places)
+
+
+def _subject_of_an_unnamed_territory(text: str, start: int, end: int, body: tuple[int, int],
+                                     places: list[PlaceMention]) -> TerritoryMention | None:
+    """"Le Pays ajaccien relabellisé jusqu'en 2027": the subject of a word of the label; "Cœur de
+    Maine veut peser …" over "le territoire d'industrie qui unit A et B": the subject of any verb,
+    when the item's lines speak of a territory they do not name."""
+    article = ARTICLE.match(text, start, end)
+    subject_start = article.end() if article else start
+    if not text[subject_start:subject_start + 1].isupper():
+        return None
+    subject_end = capitalised_run(text, subject_start, end)
+    verb = SUBJECT_THEN_VERB.match(text, subject_end, end)
+    if subject_end == subject_start or verb is None:
+        return None
+    labelled = LABEL_WORDS.match(fold(text[verb.start():end]).lstrip())
+    if not (labelled or UNNAMED_TERRITORY.search(fold(text[body[0]:body[1]]))):
+        return None
+    return _place_name(text, subject_start, subject_end, places)
 
 
 def _kept_by_its_place(text: str, start: int, end: int, body: tuple[int, int],
