@@ -691,20 +691,3 @@ def test_a_whole_count_in_the_sentence_before_bounds_a_list_its_intro_does_not_t
     rows = counts(text)
     assert [(r["stated"], r["listed"], r["rule"], r["doubt"]) for r in rows] == (
         [(stated, 3, "stated_count.whole_before", None)] if stated else [])
-
-
-def test_commas_alone_parting_more_names_than_the_count_make_the_difference_certain():
-    """Each comma piece read as a territory: no reading of an "et" comes down to the count. A name
-    holding commas is read as one territory, fewer than its pieces: that list stays in doubt."""
-    intro = ("Pour la période 2023-2027, le club représentera ses adhérents dans les comités de projet "
-             "des {} territoires ci-dessous : Alès, Pont du Gard/Gard Rhodanien, Béziers-Sète, Grand Narbonne.")
-    row = only("Club des industriels – 24 novembre 2023\n\nTerritoires d'industrie : le club aux comités\n\n"
-               + intro.format("trois") + CONTACT)
-    assert (row["stated"], row["listed"], row["doubt"]) == (3, 4, None)
-    row = only("Club des industriels – 24 novembre 2023\n\nTerritoires d'industrie : le club aux comités\n\n"
-               + intro.format("quatre") + CONTACT)
-    assert (row["stated"], row["listed"]) == (4, 4)
-    vosges = only("Trois territoires d'industrie vosgiens reconduits\n\n23 novembre 2023\n\nLes trois "
-                  "territoires vosgiens retenus pour 2023-2027 sont : Plaine des Vosges, Epinal-Rambervillers, "
-                  "Trois vallées de Bruyères, Gérardmer et Saint-Dié-des-Vosges." + CONTACT)
-    assert vosges["stated"] == 3 and vosges["doubt"] is not None
