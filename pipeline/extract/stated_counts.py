@@ -836,20 +836,6 @@ def _fewer_than_commas_and_a_last_name(text: str, lst: ListOfTerritories, count:
         and bool(LAST_ET_ARTICLE.fullmatch(joints[-1])) and text[names[-1][0]:names[-1][0] + 1].isupper()
 
 
-LIST_COMMA = re.compile(r"\s*[;,]\s*(?:(?:et|ou)\s+)?")
-
-
-def _more_names_than_the_count_between_commas(span: str, lst: ListOfTerritories, count: dict) -> bool:
-    """"Les cinq territoires ci-dessous : A, B, C, D, Sud et Ouest Creuse, E": the commas alone part
-    more pieces than the count, and every piece was read as a territory of its own. An "et" may
-    part a piece further or not, a reading only adds names: none comes down to the count. A name
-    holding commas ("Trois vallées de Bruyères, Gérardmer et Saint-Dié") is read as one territory,
-    fewer than the pieces: that list stays in doubt."""
-    pieces = [piece for piece in LIST_COMMA.split(span)
-              if piece.strip() and not GLOSS_CLAUSE.match(fold(piece.strip()))]
-    return count["value"] < len(pieces) <= len(lst.territory_ids)
-
-
 def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
     """Whether the names read in a sentence can be counted one way only: the count is larger than
     the pieces every comma, ';' and 'et' make from it (or from the list, when the count is in a
@@ -872,8 +858,6 @@ def _read_one_way(text: str, lst: ListOfTerritories, count: dict) -> bool:
               if piece.strip() and not GLOSS_CLAUSE.match(fold(piece.strip()))
               and not _words().shared_heads.fullmatch(fold(piece.split(":")[-1].strip()))]  # "Sud et Ouest Creuse"
     if count["value"] > len(pieces):
-        return True
-    if _more_names_than_the_count_between_commas(text[pieces_start:stop], lst, count):
         return True
     if lst.sentence_end is None:
         return False  # a colon list's names: only the count tells
