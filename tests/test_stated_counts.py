@@ -699,3 +699,17 @@ def test_a_whole_count_in_the_sentence_before_bounds_a_list_its_intro_does_not_t
     rows = counts(text)
     assert [(r["stated"], r["listed"], r["rule"], r["doubt"]) for r in rows] == (
         [(stated, 3, "stated_count.whole_before", None)] if stated else [])
+
+
+def test_a_count_below_the_comma_pieces_of_a_list_in_a_sentence_stays_in_doubt():
+    """A name may hold commas ("Trois vallées de Bruyères, Gérardmer et Saint-Dié-des-Vosges"): a
+    count smaller than the pieces the commas part proves nothing, however the pieces were read."""
+    vosges = only("Trois territoires d'industrie vosgiens reconduits\n\n23 novembre 2023\n\nLes trois "
+                  "territoires vosgiens retenus pour 2023-2027 sont : Plaine des Vosges, Epinal-Rambervillers, "
+                  "Trois vallées de Bruyères, Gérardmer et Saint-Dié-des-Vosges." + CONTACT)
+    assert vosges["stated"] == 3 and "written in a sentence" in vosges["doubt"]
+    club = only("Club des industriels – 24 novembre 2023\n\nTerritoires d'industrie : le club aux comités\n\n"
+                "Pour la période 2023-2027, le club représentera ses adhérents dans les comités de projet des "
+                "trois territoires ci-dessous : Alès, Pont du Gard/Gard Rhodanien, Béziers-Sète, Grand Narbonne."
+                + CONTACT)
+    assert (club["stated"], club["listed"]) == (3, 4) and "written in a sentence" in club["doubt"]
