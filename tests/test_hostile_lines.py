@@ -994,7 +994,7 @@ def test_a_sentence_of_many_enumeration_cues_is_read_once(monkeypatch, unit, nam
     from pipeline.extract.territories import enumerations
 
     work = {"read": 0}
-    for name in ("TERRITORIES_WORD", "AWARD", "OTHER_WHOLE", "LABEL_THEN_NAME", "CLAUSE_JOINT", "PROGRAMME",
+    for name in ("TERRITORIES_WORD", "AWARD_WORD", "OTHER_WHOLE", "LABEL_THEN_NAME", "CLAUSE_JOINT", "PROGRAMME",
                  "ANNOUNCES_OTHER", "ANNOUNCES_MEMBERS"):
         monkeypatch.setattr(enumerations, name, _Read(getattr(enumerations, name), work, "read"))
     count = 300
