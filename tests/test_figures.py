@@ -1072,3 +1072,8 @@ def test_status_words_after_counts_of_no_unit_or_before_a_noun_make_no_part():
             "de production.")
     # "un" before "nouveau site" is an article: the site counted is "deux sites", not a part of it
     assert [(f["value"], f["unit"]) for f in figures(text)] == [(2.0, "site")]
+
+
+def test_a_status_word_before_a_noun_makes_no_part():
+    text = "Territoires d'industrie : 2 150 projets et 50 nouveaux chefs de projet."
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(2150.0, "projet")]

@@ -176,6 +176,7 @@ PLURAL_NOUN = re.compile(r"[a-z'-]+[sx](?![a-z])|epci")  # "territoires d'indust
 REPEAT_IN_BRACKETS = re.compile(r"\s*\(\s*(?P<number>\d{1,3}|[a-z][a-z -]*[a-z])\s*\)")
 # what may follow "dont un nouveau" for its "un" to be a number, not an article ("dont un nouveau site")
 STATUS_PHRASE_END = r"[ \t*_]*(?:[,.;:!?)\n]|$|et\b)"
+STATUS_END = re.compile(STATUS_PHRASE_END)
 # between a part (or the figure it is a part of) and the next part: ", ", " et ", a status word before
 # them ("dont 6 renouvelés et 4 nouveaux", "quinze lauréats, dix renouvelés et cinq nouveaux")
 NEXT_PART_GAP = r"[\s*_]*(?:,[\s*_]*|\s+et\s+)"
@@ -921,11 +922,14 @@ def _next_part(folded: str, token: Token, known: KnownFigures, sentence: tuple[i
     """"dont 6 renouvelés et 4 nouveaux", "quinze lauréats, dix renouvelés et cinq nouveaux": a bare
     count that a status word follows, right after a figure of its sentence (and that one's own status
     word) and a comma or "et", is a part of what that figure counts, in its unit. The status word is
-    what tells a part ("nouveaux") from a number of something else."""
+    what tells a part ("nouveaux") from a number of something else; it ends the phrase or a verb
+    follows it ("cinq nouveaux font leur entrée"), not a noun ("2 150 projets et 50 nouveaux chefs de
+    projet" count no projects)."""
     status = vocab.status.match(folded, token.end)
     before = known.last_inheritable(sentence[0], token.start)
     if status is None or before is None or before.end > token.start \
-            or not vocab.next_part_gap.fullmatch(folded, before.end, token.start):
+            or not vocab.next_part_gap.fullmatch(folded, before.end, token.start) \
+            or not (STATUS_END.match(folded, status.end()) or vocab.elided_verb.match(folded, status.end())):
         return None
     return Frame(before.unit, status.end(), "figure.part")
 
