@@ -1054,3 +1054,26 @@ def test_among_the_first_counts_the_first_wave_the_first_three_rank():
     text = ("Le territoire d'industrie, retenu en novembre parmi les 124 premiers de France, a signé son "
             "contrat. Ses projets figurent parmi les trois premiers de la région.")
     assert [(f["value"], f["unit"]) for f in figures(text)] == [(124.0, "territoire")]
+
+
+def test_parts_said_by_their_status_count_what_the_figure_before_counts():
+    text = ("Pour 2023-2027, la Lozère compte deux territoires d'industrie, dont un nouveau. "
+            "L'Occitanie obtient quinze territoires d'industrie, dix renouvelés et cinq nouveaux. "
+            "Le Cher en compte trois, dont un reconduit et deux nouveaux.")
+    parts = [(f["value"], f["unit"], f["rule"]) for f in figures(text) if f["rule"] == "figure.part"]
+    assert parts == [(1.0, "territoire", "figure.part"), (10.0, "territoire", "figure.part"),
+                     (5.0, "territoire", "figure.part"), (1.0, "territoire", "figure.part"),
+                     (2.0, "territoire", "figure.part")]
+
+
+def test_status_words_after_counts_of_no_unit_or_before_a_noun_make_no_part():
+    text = ("Le Territoire d'industrie a signé 12 conventions, dont deux nouvelles et trois renouvelées, "
+            "et reçu 40 entreprises, 15 nouvelles et 25 fidèles. Il compte deux sites, dont un nouveau site "
+            "de production.")
+    # "un" before "nouveau site" is an article: the site counted is "deux sites", not a part of it
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(2.0, "site")]
+
+
+def test_a_status_word_before_a_noun_makes_no_part():
+    text = "Territoires d'industrie : 2 150 projets et 50 nouveaux chefs de projet."
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(2150.0, "projet")]

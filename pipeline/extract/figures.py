@@ -174,6 +174,12 @@ CHANGE_FROM = re.compile(r"(?<![\w'])(?:(?:a|ont|est|sont|ete|sera|seront)\s+por
 CHANGE_REACH = 120  # characters before the first number
 PLURAL_NOUN = re.compile(r"[a-z'-]+[sx](?![a-z])|epci")  # "territoires d'industrie", "EPCI"
 REPEAT_IN_BRACKETS = re.compile(r"\s*\(\s*(?P<number>\d{1,3}|[a-z][a-z -]*[a-z])\s*\)")
+# what may follow "dont un nouveau" for its "un" to be a number, not an article ("dont un nouveau site")
+STATUS_PHRASE_END = r"[ \t*_]*(?:[,.;:!?)\n]|$|et\b)"
+STATUS_END = re.compile(STATUS_PHRASE_END)
+# between a part (or the figure it is a part of) and the next part: ", ", " et ", a status word before
+# them ("dont 6 renouvelés et 4 nouveaux", "quinze lauréats, dix renouvelés et cinq nouveaux")
+NEXT_PART_GAP = r"[\s*_]*(?:,[\s*_]*|\s+et\s+)"
 # (after a comma, "sur" alone: "deux territoires d'industrie, sur 183 au niveau national")
 WHOLE_OPENER = re.compile(r"(?<![\w'])(?:(?:sur|parmi)\s+(?:les|ces)|l'\s*une?\s+des)[\s*_]+$|,[\s*_]*sur[\s*_]+$")
 
@@ -218,6 +224,9 @@ class Vocabulary:
     column_header_units: frozenset[str]  # units a column's header counts in rows of places
     lookalikes: frozenset[str]  # words as written that fold like a counted noun: "axés" is no "axes"
     year_preposition: re.Pattern  # before a year: "labellisée depuis 2023 « Territoires d'industrie »"
+    status: re.Pattern  # right after a bare count: "nouveaux", "renouvelés" (what it says of its part)
+    one_with_status: re.Pattern  # "dont un nouveau.": "un" as a number, before a status ending the phrase
+    next_part_gap: re.Pattern  # between a figure and a part after it: " renouvelés et ", ", "
 
 
 def _key(surface: str) -> str:
@@ -298,6 +307,11 @@ def _vocabulary() -> Vocabulary:
         uncounted_noun=re.compile(rf"{GAP}(?:{_alternation(rules['uncounted_nouns'])}){boundary}"),
         lookalikes=frozenset(rules["unit_lookalikes"]),
         column_header_units=frozenset(rules["column_header_units"]),
+        status=re.compile(rf"{GAP}(?:{_alternation(rules['status_words'])}){boundary}"),
+        one_with_status=with_first_letters(re.compile(
+            rf"(?<![\w'])(?:dont|et)\s+(?P<one>une?)"
+            rf"(?=\s+(?:{_alternation(rules['status_words'])})(?:\s+venue?)?{STATUS_PHRASE_END})")),
+        next_part_gap=re.compile(rf"(?:{GAP}(?:{_alternation(rules['status_words'])}){boundary})?{NEXT_PART_GAP}"),
         year_preposition=re.compile(rf"(?<![\w'])(?:{_alternation(rules['year_prepositions'])}){GAP}$"),
         # its own noun, not a pronoun's ("une dizaine d'entre eux") nor an adjective's whose noun is
         # elided ("dont une trentaine de nouveaux")
@@ -439,6 +453,8 @@ def _number_tokens(text: str, folded: str, vocab: Vocabulary) -> list[Token]:
         tokens.append(Token(match.start(), match.end(), float(text2num(match.group(), "en")), False, "words", False))
     for match in vocab.single.finditer(folded):
         tokens.append(Token(match.start(), match.end(), 1.0, False, "words", False))
+    for match in vocab.one_with_status.finditer(folded):  # "dont un nouveau", "et une reconduite"
+        tokens.append(Token(match.start("one"), match.end("one"), 1.0, False, "words", False))
     for match in ONE_IN_PLACE.finditer(folded):  # "trois en Guyane, un en Guadeloupe": a frame decides
         tokens.append(Token(match.start(), match.end(), 1.0, False, "words", False))
     # a token overlaps a masked span when one of those starting before its end ends after its
@@ -804,6 +820,7 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
                  or _one_of_the_awarded(folded, token, sentence)
                  or _pronoun_count(folded, token, sentences, vocab)
                  or _part_or_comparison(folded, token, tokens, known, sentence, sentences, vocab)
+                 or _next_part(folded, token, known, sentence, vocab)
                  or _whole(folded, token, known, sentences)
                  or _after_place(folded, token, known, sentence, place_ends)
                  or _money_without_currency(folded, token, sentences, vocab)
@@ -898,6 +915,23 @@ def _part_or_comparison(folded: str, token: Token, tokens: list[Token], known: K
     earlier = known.last_inheritable(window_start, token.start)
     unit = earlier.unit if earlier else _antecedent_unit(folded, sentences, token.start, vocab)
     return Frame(unit, token.end, rule) if unit else None
+
+
+def _next_part(folded: str, token: Token, known: KnownFigures, sentence: tuple[int, int],
+               vocab: Vocabulary) -> Frame | None:
+    """"dont 6 renouvelés et 4 nouveaux", "quinze lauréats, dix renouvelés et cinq nouveaux": a bare
+    count that a status word follows, right after a figure of its sentence (and that one's own status
+    word) and a comma or "et", is a part of what that figure counts, in its unit. The status word is
+    what tells a part ("nouveaux") from a number of something else; it ends the phrase or a verb
+    follows it ("cinq nouveaux font leur entrée"), not a noun ("2 150 projets et 50 nouveaux chefs de
+    projet" count no projects)."""
+    status = vocab.status.match(folded, token.end)
+    before = known.last_inheritable(sentence[0], token.start)
+    if status is None or before is None or before.end > token.start \
+            or not vocab.next_part_gap.fullmatch(folded, before.end, token.start) \
+            or not (STATUS_END.match(folded, status.end()) or vocab.elided_verb.match(folded, status.end())):
+        return None
+    return Frame(before.unit, status.end(), "figure.part")
 
 
 def _last_number_before(tokens: list[Token], window_start: int, position: int) -> Token | None:

@@ -88,6 +88,7 @@ RULES_PATH = Path(__file__).parent / "rules" / "stated_counts.json"
 REFERRING_INTRO_MAX_WORDS = 15
 SUBHEADING_MAX_WORDS = 8
 ELIDED_UNIT = "figure.elided_unit_verb"  # "… et quatre entrent": the noun of the count before it
+PART = "figure.part"  # "deux territoires, dont un nouveau": a part of the count before it
 COMPARISON = "figure.comparison"  # "contre deux lors de la première phase": the other count compared
 MAX_LISTED_COUNT = 30  # as the list rules: a national count (124, 183) is no list's size
 CLOSED_ITEM = re.compile(r"[.)\]»\"”!;]\s*$")  # an item that ends like a finished one
@@ -526,9 +527,11 @@ def _tie(folded: str, sentences: Sentences, lst: ListOfTerritories,
         return None
     # "Le Tarn compte trois des 124 territoires … Il s'agit de A et de B": the count a list can have;
     # "Onze territoires voient leur label renouvelé et quatre entrent …" then "La liste est la
-    # suivante :": a bare count continuing the noun of one before it is a part, not what the list sizes
+    # suivante :": a bare count continuing the noun of one before it is a part, not what the list sizes;
+    # so is "Deux territoires, dont un nouveau. Ce sont :" (a part the list is not as long as)
     listable = [c for c in counts if c["value"] <= MAX_LISTED_COUNT] or counts
-    count = ([c for c in listable if c["rule"] != ELIDED_UNIT] or listable)[-1]
+    count = ([c for c in listable if c["rule"] != ELIDED_UNIT
+              and not (c["rule"] == PART and c["value"] != listed)] or listable)[-1]
     if _national_beside_a_short_list(count, lst):
         return None  # "… compte 183 territoires. Dans le quart nord-est, voici les territoires retenus :"
     if words.new.search(intro) and not words.new.search(fold(count["mention"])):
