@@ -247,6 +247,7 @@ def find_territories(text: str, places: list[PlaceMention],
         kept = [m for m in kept if not _described(text, m) or m.intro is not None or _a_newcomer_of_its_own(text, m, kept)]
     kept = _members_of_another(text, kept)
     kept = _carriers_of_a_named_territory(text, kept)
+    kept = _intercommunality_of_the_title_subject(text, kept)
     kept = _places_of_one_body(text, kept)
     kept = _departements_holding_others(text, kept, places)
     _departements_in_names(text, kept, places)
@@ -655,6 +656,35 @@ def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) 
             or LEGAL_FORM_OF_BEFORE.search(folded, window, mention.start) is not None \
             and any(_part_of_the_name(mention.territory_id, other) for other in named)
     return [m for m in mentions if not carrier(m)]
+
+
+MAX_HEADLINE = 150  # a headline's line: no sentence's end within it
+
+
+def _intercommunality_of_the_title_subject(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """'La Déodatie entre dans le club des territoires d'industrie' then '… la Déodatie fait bien
+    partie de la liste nationale. La communauté d'agglomération de Saint-Dié-des-Vosges a été
+    labellisée …': a headline says a place joined the programme and the body names it again; the
+    one intercommunality the body says labelled, written with its legal form, is how the article
+    designates that same territory, its member, no second one. Only when the text names these two
+    alone."""
+    if len({m.territory_id for m in mentions}) != 2:
+        return mentions
+    headlines = [(start, end) for start, end in top_lines(text, TITLE_LINES)
+                 if end - start <= MAX_HEADLINE and not SENTENCE_STOP.search(text, start, end)]
+    placed = [(m, end) for m in mentions if m.rule == LABELLED_RULE
+              for start, end in headlines if start <= m.start and m.end <= end]
+    if not placed:
+        return mentions
+    subject, title_end = placed[0]
+    folded = fold(text)
+    if fold(subject.name) not in folded[title_end:]:
+        return mentions
+    others = [m for m in mentions if m.territory_id != subject.territory_id]
+    if all(m.start >= title_end and m.rule == LABELLED_RULE
+           and LEGAL_FORM_OF_BEFORE.search(folded, max(0, m.start - 60), m.start) for m in others):
+        return [m for m in mentions if m.territory_id == subject.territory_id]
+    return mentions
 
 
 def _listed_with_its_form(folded: str, mention: TerritoryMention, made_of: list[tuple[int, int]]) -> bool:
