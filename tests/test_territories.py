@@ -4424,3 +4424,14 @@ def test_two_names_carried_by_one_intercommunality_in_the_plural_are_one_territo
             "Kourou et les Savanes, portés par la communauté de communes des Savanes, font leur entrée.")
     assert "Kourou et les Savanes" in names_of(text)
     assert "Savanes" not in names_of(text)
+
+
+def test_a_title_subject_entering_the_club_is_the_territory_its_labelled_intercommunality_forms():
+    """"X entre dans le club des territoires d'industrie" over a body naming X again and saying one
+    intercommunality, written with its legal form, labelled (probes44_mixed 11): one territory, X;
+    without the body naming X again, the intercommunality stays a territory."""
+    head = "Le Mayet\nLa Montagne bourbonnaise entre dans le club des territoires d'industrie\n\n"
+    body = "La communauté d'agglomération Vichy Communauté a été labellisée « territoire d'industrie » en novembre."
+    assert set(names_of(head + "La Montagne bourbonnaise fait bien partie de la liste nationale. " + body)) \
+        == {"Montagne bourbonnaise"}
+    assert "Vichy Communauté" in names_of(head + "Personne n'osait y croire. " + body)
