@@ -154,7 +154,7 @@ from pipeline.extract.territories.departement_sections import departement_sectio
 from pipeline.extract.territories.enumerations import (enumerated_names, names_among_territories_in_a_title,
                                                        names_before_a_count)
 from pipeline.extract.territories.fronted_place import fronted_place
-from pipeline.extract.territories.kicker import headline_line, headline_subject, kicker_name, title_apposition
+from pipeline.extract.territories.kicker import headline_line, headline_pair, headline_subject, kicker_name, title_apposition
 from pipeline.extract.territories.lists import (COUNTED_TERRITORIES, announces_territories, coded_dash_lines, coded_heads, colon_lists,
                                                 list_items, table_cells)
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
@@ -293,7 +293,8 @@ def find_territories(text: str, places: list[PlaceMention],
         # named with its carrier ("le Pays Ajaccien, porté par la CAPA, a lui aussi été labellisé")
         # or said labelled "too" (another territory, the article's own, was before it)
         named = {m.territory_id for m in kept}
-        found = [m for m in (kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
+        found = [m for m in (kicker_name(text, places) or headline_subject(text) or headline_pair(text, places)
+                             or title_apposition(text, places)
                              or topic_name(text, places)) if m.territory_id not in named]
         _departements_in_names(text, found, places)
         kept = sorted(found + kept, key=lambda m: m.start)
@@ -659,6 +660,9 @@ def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) 
 
 
 MAX_HEADLINE = 150  # a headline's line: no sentence's end within it
+# "la communauté d'agglomération X, également retenue", "…, retenue elle aussi", "…, aussi
+# labellisée": another laureate beside the title's (folded text, within its sentence)
+ALSO_LABELLED = re.compile(r"[^.;:!?\n]{0,80}?\b(?:aussi|egalement)\b")
 
 
 def _intercommunality_of_the_title_subject(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
@@ -667,7 +671,7 @@ def _intercommunality_of_the_title_subject(text: str, mentions: list[TerritoryMe
     labellisée …': a headline says a place joined the programme and the body names it again; the
     one intercommunality the body says labelled, written with its legal form, is how the article
     designates that same territory, its member, no second one. Only when the text names these two
-    alone."""
+    alone, and not when the intercommunality is said labelled too (another laureate)."""
     if len({m.territory_id for m in mentions}) != 2:
         return mentions
     headlines = [(start, end) for start, end in top_lines(text, TITLE_LINES)
@@ -681,7 +685,7 @@ def _intercommunality_of_the_title_subject(text: str, mentions: list[TerritoryMe
     if fold(subject.name) not in folded[title_end:]:
         return mentions
     others = [m for m in mentions if m.territory_id != subject.territory_id]
-    if all(m.start >= title_end and m.rule == LABELLED_RULE
+    if all(m.start >= title_end and m.rule == LABELLED_RULE and not ALSO_LABELLED.match(folded, m.end)
            and LEGAL_FORM_OF_BEFORE.search(folded, max(0, m.start - 60), m.start) for m in others):
         return [m for m in mentions if m.territory_id == subject.territory_id]
     return mentions
