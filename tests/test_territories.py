@@ -4435,3 +4435,13 @@ def test_a_title_subject_entering_the_club_is_the_territory_its_labelled_interco
     assert set(names_of(head + "La Montagne bourbonnaise fait bien partie de la liste nationale. " + body)) \
         == {"Montagne bourbonnaise"}
     assert "Vichy Communauté" in names_of(head + "Personne n'osait y croire. " + body)
+
+
+def test_two_place_subjects_of_a_title_after_the_programme_counted_two_below():
+    """"Territoires d'industrie : le Grand Bastia et le Pays ajaccien lancent …" over "les deux
+    territoires d'industrie de l'île" (probes45_members 16): both names, the place adjective
+    included; without the count below, none."""
+    title = "Territoires d'industrie : le Grand Bastia et le Pays ajaccien lancent leurs plans\n\n"
+    assert set(names_of(title + "Les deux territoires d'industrie de l'île passent à l'action.")) \
+        == {"Grand Bastia", "Pays ajaccien"}
+    assert names_of(title + "Les élus de l'île passent à l'action.") == []
