@@ -4433,3 +4433,24 @@ def test_a_plural_sentence_after_a_run_of_names_places_each_of_them():
     # one name is no run: "ils" points elsewhere
     assert departements_of(intro.replace("Deux nouveaux territoires entrent", "La Déodatie entre") + "Situés "
                            "en Saône-et-Loire, ils visitent le site.")["deodatie"] == set()
+
+
+def test_a_title_subject_entering_the_club_is_the_territory_its_labelled_intercommunality_forms():
+    """"X entre dans le club des territoires d'industrie" over a body naming X again and saying one
+    intercommunality, written with its legal form, labelled (probes44_mixed 11): one territory, X;
+    without the body naming X again, the intercommunality stays a territory."""
+    head = "Le Mayet\nLa Montagne bourbonnaise entre dans le club des territoires d'industrie\n\n"
+    body = "La communauté d'agglomération Vichy Communauté a été labellisée « territoire d'industrie » en novembre."
+    assert set(names_of(head + "La Montagne bourbonnaise fait bien partie de la liste nationale. " + body)) \
+        == {"Montagne bourbonnaise"}
+    assert "Vichy Communauté" in names_of(head + "Personne n'osait y croire. " + body)
+
+
+def test_two_place_subjects_of_a_title_after_the_programme_counted_two_below():
+    """"Territoires d'industrie : le Grand Bastia et le Pays ajaccien lancent …" over "les deux
+    territoires d'industrie de l'île" (probes45_members 16): both names, the place adjective
+    included; without the count below, none."""
+    title = "Territoires d'industrie : le Grand Bastia et le Pays ajaccien lancent leurs plans\n\n"
+    assert set(names_of(title + "Les deux territoires d'industrie de l'île passent à l'action.")) \
+        == {"Grand Bastia", "Pays ajaccien"}
+    assert names_of(title + "Les élus de l'île passent à l'action.") == []

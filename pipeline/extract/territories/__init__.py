@@ -158,7 +158,7 @@ from pipeline.extract.territories.departement_sections import departement_sectio
 from pipeline.extract.territories.enumerations import (enumerated_names, names_among_territories_in_a_title,
                                                        names_before_a_count)
 from pipeline.extract.territories.fronted_place import fronted_place
-from pipeline.extract.territories.kicker import headline_line, headline_subject, kicker_name, title_apposition
+from pipeline.extract.territories.kicker import headline_line, headline_pair, headline_subject, kicker_name, title_apposition
 from pipeline.extract.territories.lists import (COUNTED_TERRITORIES, announces_territories, coded_dash_lines, coded_heads, colon_lists,
                                                 list_items, table_cells)
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
@@ -252,6 +252,7 @@ def find_territories(text: str, places: list[PlaceMention],
     kept = _members_of_another(text, kept)
     kept = _carriers_of_a_named_territory(text, kept)
     kept = _member_designating_the_title_territory(text, kept)
+    kept = _intercommunality_of_the_title_subject(text, kept)
     kept = _places_of_one_body(text, kept)
     kept = _departements_holding_others(text, kept, places)
     _departements_in_names(text, kept, places)
@@ -298,7 +299,8 @@ def find_territories(text: str, places: list[PlaceMention],
         # named with its carrier ("le Pays Ajaccien, porté par la CAPA, a lui aussi été labellisé")
         # or said labelled "too" (another territory, the article's own, was before it)
         named = {m.territory_id for m in kept}
-        found = [m for m in (kicker_name(text, places) or headline_subject(text) or title_apposition(text, places)
+        found = [m for m in (kicker_name(text, places) or headline_subject(text) or headline_pair(text, places)
+                             or title_apposition(text, places)
                              or topic_name(text, places)) if m.territory_id not in named]
         _departements_in_names(text, found, places)
         kept = sorted(found + kept, key=lambda m: m.start)
@@ -669,7 +671,6 @@ TITLE_ABOUT_ITS_TERRITORY = re.compile(r"\s*:\s*le\s+territoire\s+d'\s*industrie
 # "le territoire d'industrie de la CAB", "… du Grand Annecy": the territory through one of its
 # intercommunalities (folded text, right before the name)
 THROUGH_AN_INTERCOMMUNALITY = re.compile(r"territoire\s+d'\s*industrie\s+(?:de\s+la|du|de\s+l')\s*$")
-ACRONYM_NAME = re.compile(r"[A-Z]{2,8}")
 
 
 def _member_designating_the_title_territory(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
@@ -695,6 +696,38 @@ def _member_designating_the_title_territory(text: str, mentions: list[TerritoryM
         siren = link_epci(mention.name).siren
         return siren is not None and is_official_name(mention.name, siren)
     return [m for m in mentions if not through_a_member(m)]
+
+
+MAX_HEADLINE = 150  # a headline's line: no sentence's end within it
+# "la communauté d'agglomération X, également retenue", "…, retenue elle aussi", "…, aussi
+# labellisée": another laureate beside the title's (folded text, within its sentence)
+ALSO_LABELLED = re.compile(r"[^.;:!?\n]{0,80}?\b(?:aussi|egalement)\b")
+
+
+def _intercommunality_of_the_title_subject(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """'La Déodatie entre dans le club des territoires d'industrie' then '… la Déodatie fait bien
+    partie de la liste nationale. La communauté d'agglomération de Saint-Dié-des-Vosges a été
+    labellisée …': a headline says a place joined the programme and the body names it again; the
+    one intercommunality the body says labelled, written with its legal form, is how the article
+    designates that same territory, its member, no second one. Only when the text names these two
+    alone, and not when the intercommunality is said labelled too (another laureate)."""
+    if len({m.territory_id for m in mentions}) != 2:
+        return mentions
+    headlines = [(start, end) for start, end in top_lines(text, TITLE_LINES)
+                 if end - start <= MAX_HEADLINE and not SENTENCE_STOP.search(text, start, end)]
+    placed = [(m, end) for m in mentions if m.rule == LABELLED_RULE
+              for start, end in headlines if start <= m.start and m.end <= end]
+    if not placed:
+        return mentions
+    subject, title_end = placed[0]
+    folded = fold(text)
+    if fold(subject.name) not in folded[title_end:]:
+        return mentions
+    others = [m for m in mentions if m.territory_id != subject.territory_id]
+    if all(m.start >= title_end and m.rule == LABELLED_RULE and not ALSO_LABELLED.match(folded, m.end)
+           and LEGAL_FORM_OF_BEFORE.search(folded, max(0, m.start - 60), m.start) for m in others):
+        return [m for m in mentions if m.territory_id == subject.territory_id]
+    return mentions
 
 
 def _listed_with_its_form(folded: str, mention: TerritoryMention, made_of: list[tuple[int, int]]) -> bool:

@@ -101,6 +101,44 @@ def headline_subject(text: str) -> list[TerritoryMention]:
     return []
 
 
+# "Territoires d'industrie : le Grand Bastia et le Pays ajaccien lancent …": two subjects, each
+# with its article, a lower-case place adjective allowed after a place head ("Pays ajaccien"), then
+# the verb in lower case.
+PAIR_SUBJECT = re.compile(r"(?P<first>[A-ZÀ-Ý][^\n,;:]{1,50}?)\s+et\s+(?:le|la|l['’])\s*(?P<second>[A-ZÀ-Ý][^\n,;:]{1,50}?)"
+                          r"\s+(?=[a-zà-ÿ])")
+PLACE_ADJECTIVE_AFTER = re.compile(r"\s+(?P<adjective>[a-zà-ÿ]+(?:ais|ois|ien|ienne|in|ine|on|onne))(?=\s+[a-zà-ÿ])")
+HEAD_REACH = 400  # the chapeau below the title: where the pair's count is stated
+
+
+def headline_pair(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.headline: the two places a title about the programme coordinates as its subject,
+    when the lines below count two territories ("les deux territoires d'industrie de l'île passent
+    à l'action"): each must read as a place (a head or 'Grand X', a town's name, not a département
+    or a région alone)."""
+    for start, end in top_lines(text, MAX_LINES_ABOVE):
+        programme = AFTER_PROGRAMME.search(text, start, end)
+        article = programme and SUBJECT_ARTICLE.match(text, programme.end(), end)
+        pair = article and PAIR_SUBJECT.match(text, article.end(), end)
+        if not pair or not COUNTED_TWO.search(fold(text[end:end + HEAD_REACH])):
+            continue
+        mentions = [_with_place_adjective(text, pair.start(group), pair.end(group), end) for group in ("first", "second")]
+        if all(m and reads_as_place(m, places) for m in mentions):
+            return mentions
+        return []
+    return []
+
+
+COUNTED_TWO = re.compile(r"\b(?:les|nos|ses|leurs|ces)\s+(?:deux|2)\s+territoires\b")
+
+
+def _with_place_adjective(text: str, start: int, end: int, line_end: int) -> TerritoryMention | None:
+    """The mention of a name, its place adjective included when the match stopped before it."""
+    run_end = min(capitalised_run(text, start, line_end), end)
+    adjective = PLACE_ADJECTIVE_AFTER.match(text, run_end, line_end) if run_end == end else None
+    stop = adjective.end("adjective") if adjective else run_end
+    return make_mention(text, start, stop, HEADLINE_RULE, (), line_end)
+
+
 # A title opening with a name set beside the label: "Mayotte « Territoire d'industrie » : …",
 # "Vallée de l'Arve, Territoire d'industrie : …" (one territory, the label in the singular).
 # "Libournais, territoire d'industrie" (the whole title, or before a separator), after a

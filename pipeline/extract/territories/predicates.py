@@ -671,6 +671,9 @@ COMPANION_BEFORE = re.compile(r"(?<![\w'])avec\s+(?:la|le|les|l')?\s*(?:communau
 # "Territoires d'industrie : …")
 COMPASS_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*[ \t]+$")
 COMPASS_EST = re.compile(r"Est(?:[ \t]+[a-zà-ÿ]|[ \t]*\n)")
+# "L'EST TOURANGEAU ENTRE DANS LE CLUB …": in capitals the compass word reads as the verb "est"
+# and leaves a demonym for subject; such a heading names no subject that can be read.
+CAPITALS_AFTER_EST = re.compile(r"\bEST[ \t]+[A-ZÀ-Ý'’ \t-]+$")
 
 
 # How far before its predicate a subject is read: a sentence longer than that ("A est labellisé,
@@ -701,6 +704,9 @@ def labelled_subjects(text: str, structure: Structure, places: list[PlaceMention
     for match, needs_context in [(m, False) for m in label_matches(folded)] + in_context:
         if COMPASS_EST.match(text, match.start()) and COMPASS_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue  # "… Réunion Est un Territoire d'industrie": the end of a name, no copula
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if CAPITALS_AFTER_EST.search(text, line_start, match.start()):
+            continue
         sentence_start, sentence_end = sentence_bounds(text, match.start())
         sentence_start = wrapped_sentence_start(text, sentence_start)  # "Le Nord⏎Franche-Comté y figure"
         end = match.start()
