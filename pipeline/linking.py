@@ -100,6 +100,10 @@ STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et"}
 GENERIC_LEADS = re.compile(r"^(?:canton|region|bassin|pays|ile)\s+")
 TYPE_TAILS = re.compile(r"\s+(?:agglo|communaute|metropole|intercom|interco)$")
 TYPE_INSIDE = re.compile(r"^(\S+(?:\s\S+)*?\s(?:agglo|communaute|metropole))\s\S.*$")
+# core_name's: a bracket (or one a list's end cut), what is no letter of a folded name, what parts its words
+BRACKET_OR_ITS_OPENING = re.compile(r"\([^)]*(?:\)|$)")
+NOT_LETTERS = re.compile(r"[^a-z0-9']+")
+WORD_SEPARATORS = re.compile(r"[\s']+")
 # "CA Cannes Pays de Lérins", "CC Chabris - Pays de Bazelle": a town then the "pays" it lies in;
 # people write the two names without the common noun ("l'Agglomération Cannes Lérins")
 TYPE_WORDS_IN_CORE = re.compile(r"(?:^|\s)(?:agglo|communaute|metropole|intercom|interco)(?:\s|$)")
@@ -172,17 +176,17 @@ def core_name(name: str) -> str:
     """'Communauté de Communes du Pays d’Othe (Aube)' -> 'pays othe'. Cached: linking and the
     membership rules read the same names in every document."""
     folded = fold(unligature(name))
-    folded = re.sub(r"\([^)]*(?:\)|$)", " ", folded)  # "(CCVE)", or "(CCVE" cut by a list's end
-    folded = re.sub(r"[^a-z0-9']+", " ", folded).strip()
+    folded = BRACKET_OR_ITS_OPENING.sub(" ", folded)  # "(CCVE)", or "(CCVE" cut by a list's end
+    folded = NOT_LETTERS.sub(" ", folded).strip()
     folded = LEGAL_FORM.sub("", folded)
-    words = [WORD_FORMS.get(w, w) for w in re.split(r"[\s']+", folded)]
+    words = [WORD_FORMS.get(w, w) for w in WORD_SEPARATORS.split(folded)]
     return " ".join(w for w in words if w and w not in STOPWORDS)
 
 
 def _letters(written: str) -> str:
     """A written name as core_name reads it: folded, letters, digits and apostrophes between
     single blanks."""
-    return re.sub(r"[^a-z0-9']+", " ", fold(unligature(written))).strip()
+    return NOT_LETTERS.sub(" ", fold(unligature(written))).strip()
 
 
 def _core_words(written: str) -> list[re.Match]:

@@ -66,6 +66,7 @@ def _fold_short(text: str) -> str:
 
 
 LEADING_ARTICLES = re.compile(r"^(?:(?:de|du|des|d|l|la|le|les)\s+)+")
+NOT_LETTERS_OR_DIGITS = re.compile(r"[^a-z0-9]+")  # what name_key turns into blanks
 
 
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
@@ -86,7 +87,7 @@ def name_key(name: str) -> str:
     this key of its name, asked dozens of times per mention.
     """
     folded = fold(unligature(name)).replace("&", " et ")
-    folded = re.sub(r"[^a-z0-9]+", " ", folded).strip()
+    folded = NOT_LETTERS_OR_DIGITS.sub(" ", folded).strip()
     folded = LEADING_ARTICLES.sub("", folded)
     return "-".join(folded.split())
 

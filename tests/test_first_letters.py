@@ -1,12 +1,12 @@
 """with_first_letters changes how fast a pattern scans, never what it matches; required_text is in every match,
-one of required_texts too; spelled_out (a test helper) lists the texts of the written-out alternatives."""
+one of required_texts too, and PiecesIndex says where none can be; spelled_out (a test helper) lists the texts of the written-out alternatives."""
 
 import re
 
 import pytest
 
 from pattern_words import spelled_out
-from pipeline.extract.first_letters import (may_match, required_text, required_texts, with_first_letters, written_endings,
+from pipeline.extract.first_letters import (PiecesIndex, may_match, required_text, required_texts, with_first_letters, written_endings,
                                              written_forms)
 
 TEXT = ("Le territoire du Grand Libournais, labellisé en 2019, regroupe la CC du Pays Foyen et "
@@ -89,3 +89,18 @@ def test_the_endings_of_the_alternatives_of_too_many_forms_are_written():
     assert written_endings(dates, most=8) == {
         3: ["mai"], 4: ["mars", "mai,"], 5: ["mars,"], 8: [r"mai\s\d\d\d\d"], 9: [r"mars\s\d\d\d\d", r"mai\s\d\d\d\d,"],
         10: [r"mars\s\d\d\d\d,"]}
+
+
+@pytest.mark.parametrize("source", [r"(?<![\w'])(?:(?:la|notre|en|de la) region|les credits regiona(?:le|l|ux))(?!\w)",
+                                    r"\b(?:territoires?|laureats?)\b", r"[^a]b"])
+def test_a_stretch_without_the_pieces_holds_no_match_and_one_with_a_match_holds_them(source):
+    pattern = re.compile(source)
+    text = "En Bretagne, la region aide les territoires ; les credits regionaux, notre region, un laureat.\nregion"
+    pieces = PiecesIndex(pattern, text)
+    stretches = [(start, end) for start in range(0, len(text), 3) for end in range(start, len(text) + 1, 4)]
+    assert any(not pieces.may_match(*stretch) for stretch in stretches) == bool(required_texts(pattern))
+    for stretch in stretches:
+        if pattern.search(text, *stretch):
+            assert pieces.may_match(*stretch)
+        if pieces.pieces:
+            assert pieces.may_match(*stretch) == any(piece in text[slice(*stretch)] for piece in pieces.pieces)

@@ -661,9 +661,12 @@ def _ranges_joined(text: str) -> str:
     return re.sub(r"(20[1-3]\d)\s*/\s*(20[1-3]\d)", lambda m: m.group(0).replace("/", "-"), text)
 
 
+ARTICLE_OPENING = re.compile(r"^(?:la|les|une|des|de|du|d['’])\s+", re.IGNORECASE)  # before an EPCI's written name
+
+
 def _epci_row(mention: EpciMention, territory_id: str | None) -> dict:
     link = mention.link
-    written = re.sub(r"^(?:la|les|une|des|de|du|d['’])\s+", "", mention.written_name, flags=re.I)
+    written = ARTICLE_OPENING.sub("", mention.written_name)
     return {
         "territory_id": territory_id,
         "siren": link.siren,

@@ -51,7 +51,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import referential
-from pipeline.extract.first_letters import with_first_letters
+from pipeline.extract.first_letters import PiecesIndex, with_first_letters
 from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline.extract.structure import SpanReach
 
@@ -423,6 +423,9 @@ class DocumentScope:
         self.blank_starts = [s for s, _e in blank_lines]
         self.blank_ends = [e for _s, e in blank_lines]
         self.line_starts = [0] + [m.end() for m in NEWLINE.finditer(self.folded)]  # read once (_line_head_area)
+        # where "le département", "notre région" may stand (_in scans a figure's stretch only there)
+        self.own_departement_words = PiecesIndex(_words().own_departement, self.folded)
+        self.own_region_words = PiecesIndex(_words().own_region, self.folded)
 
     @classmethod
     def of(cls, folded: str, places: list[PlaceMention], names: list[tuple[int, int]],
@@ -574,9 +577,10 @@ class DocumentScope:
         # "trois territoires tarnais retenus …  Un territoire reconduit, deux nouveaux venus": a part
         # counted after its whole in one sentence, no place of its own, that names itself a part
         # (NAMED_PART; not "Sur les 183 …, trois se trouvent chez nous"), counts where the whole does
+        # (the earlier rows read only after such a part: 3,000 figures of a sentence each reading all)
         wholes = [row for row in earlier if row["unit"] == unit and row["value"] > value
-                  and sentence[0] <= row["start"] < number_start]
-        if wholes and NAMED_PART.match(self.folded, number_start):
+                  and sentence[0] <= row["start"] < number_start] if NAMED_PART.match(self.folded, number_start) else []
+        if wholes:
             return Area(wholes[-1]["scope_code"], wholes[-1]["scope_kind"])
         before = self._sentence_before(sentence) if PARTITIVE_PRONOUN.match(self.folded, number_start) else None
         if before and not any(before[0] <= row["start"] < before[1] for row in earlier):
@@ -762,14 +766,16 @@ class DocumentScope:
             return self._own_region_right_after(start, end, stretch, national_gap) or FRANCE
         if nearest is not None:
             return self._area(nearest)
-        if self.own_departement and words.own_departement.search(self.folded, *stretch):
+        if self.own_departement and self.own_departement_words.may_match(*stretch) \
+                and words.own_departement.search(self.folded, *stretch):
             return self.own_departement
         # (the funder's words may run on: "avec le soutien financier de l'État et de la Région"; "la
         # Région de Bar-sur-Aube" is an intercommunality's name)
-        if self.own_region and any(not self.named.holds(m.end() - 1)
-                                   and not words.funder_before.search(self.folded, max(stretch[0], m.start() - 50), m.start())
-                                   and not words.funded_by.search(self.folded, max(0, m.start() - 120), m.start())
-                                   for m in words.own_region.finditer(self.folded, *stretch)):
+        if self.own_region and self.own_region_words.may_match(*stretch) \
+                and any(not self.named.holds(m.end() - 1)
+                        and not words.funder_before.search(self.folded, max(stretch[0], m.start() - 50), m.start())
+                        and not words.funded_by.search(self.folded, max(0, m.start() - 120), m.start())
+                        for m in words.own_region.finditer(self.folded, *stretch)):
             return self.own_region
         if self.own_region and self.own_region.code in words.island_regions \
                 and words.own_island.search(self.folded, *stretch):

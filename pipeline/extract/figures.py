@@ -229,9 +229,13 @@ class Vocabulary:
     next_part_gap: re.Pattern  # between a figure and a part after it: " renouvelés et ", ", "
 
 
+BLANKS = re.compile(r"\s+")
+BLANKS_AFTER_APOSTROPHE = re.compile(r"'\s*")
+
+
 def _key(surface: str) -> str:
     """The form under which a surface and a match of it compare equal."""
-    return re.sub(r"'\s*", "'", re.sub(r"\s+", " ", fold(surface).strip()))
+    return BLANKS_AFTER_APOSTROPHE.sub("'", BLANKS.sub(" ", fold(surface).strip()))
 
 
 def _phrase(surface: str) -> str:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from re import _constants as C  # noqa: N812 (the names of the parsed pattern's operations)
 from re import _compiler, _parser
 
@@ -228,3 +229,33 @@ def written_endings(pattern: str, most: int = 128, shortest: int = 3) -> dict[in
             if width >= shortest:
                 by_width.setdefault(width, []).append(form)
     return by_width
+
+
+class PiecesIndex:
+    """Where the `required_texts` of a pattern stand in one text, found once: whether a stretch of
+    it holds one of them whole, told by bisection, without reading the stretch. A rule that scans
+    the stretch around each of many figures (a sentence of 3,000 figures, each scanning the whole
+    sentence: quadratic) skips the scan where no match can be."""
+
+    def __init__(self, pattern: re.Pattern, text: str):
+        self.pieces = required_texts(pattern)
+        self.starts = {piece: _occurrences(piece, text) for piece in self.pieces}
+
+    def may_match(self, start: int, end: int) -> bool:
+        """False when text[start:end] holds none of the pieces: no match of the pattern there."""
+        if not self.pieces:
+            return True
+        for piece, starts in self.starts.items():
+            index = bisect_left(starts, start)
+            if index < len(starts) and starts[index] + len(piece) <= end:
+                return True
+        return False
+
+
+def _occurrences(piece: str, text: str) -> list[int]:
+    """The start of every occurrence of `piece` in `text`, overlapping ones included."""
+    starts, found = [], text.find(piece)
+    while found >= 0:
+        starts.append(found)
+        found = text.find(piece, found + 1)
+    return starts

@@ -1765,6 +1765,9 @@ def _links_found(names: list[tuple[int, int, object]]) -> tuple[int, float]:
             round(sum(link.score for *_, link in names if link.siren), 6))
 
 
+LEADING_ELISION = re.compile(r"^[dl]['’]")  # "d'", "l'" before a word
+
+
 def _predicate_start(text: str, start: int, end: int) -> int:
     """Where a list of names gives way to its predicate: the first lower-case word (not a
     connector, not in brackets) after a capitalised one, with the connectors right before it
@@ -1777,7 +1780,7 @@ def _predicate_start(text: str, start: int, end: int) -> int:
         elif token in ")]":
             depth = max(0, depth - 1)
         elif depth == 0:
-            bare = re.sub(r"^[dl]['’]", "", token)
+            bare = LEADING_ELISION.sub("", token)
             if bare[:1].isupper():
                 seen_capital, connectors = True, None
             elif seen_capital and token.lower() not in NAME_CONNECTORS and bare.lower() not in NAME_CONNECTORS:

@@ -591,20 +591,27 @@ def reads_as_a_place_name(text: str, start: int, end: int, places: list[PlaceMen
                 or bool(_town_words_of(written) & town_words()) or bool(SPACED_DASH.search(written)))
 
 
+# capitalised_run's: what ends a name at once, a word of letters, a word or a run of blanks, an elision
+NAME_HARD_STOP = re.compile(r"[\[\](),;:!?«»\"]|\.(?:\s|$)")
+LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+WORD_OR_BLANKS = re.compile(r"\S+|\s+")
+ELISION = re.compile(r"^(?:[dl]['’])")
+
+
 def capitalised_run(text: str, pos: int, limit: int) -> int:
     """End of a name starting at `pos`: capitalised words joined by connectors, on one line, or
     across one line break of a wrapped paragraph (a title line ends the name: "Territoire
     d'industrie Aurillac – Figeac – Rodez" then "Plusieurs projets ..."). A year ends it
     ("INTERDEPARTEMENTAL / HAUTE-VIENNE 2019-2022"), and so does a date ("Nevers Val de Loire –
     18 décembre 2019", a dateline "Publié le 13 novembre" on the next line)."""
-    hard_stop = re.search(r"[\[\](),;:!?«»\"]|\.(?:\s|$)", text[pos:limit])
+    hard_stop = NAME_HARD_STOP.search(text[pos:limit])
     if hard_stop:
         limit = pos + hard_stop.start()
     # a name in capitals: its first two words are ("ROCHEFORT – ROYAN", not "CAP Nord Martinique")
-    first_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[pos:limit]) if len(w) > 1][:2]
+    first_words = [w for w in LETTER_WORD.findall(text[pos:limit]) if len(w) > 1][:2]
     in_capitals = len(first_words) == 2 and all(w.isupper() for w in first_words)
     end = pos
-    for match in re.finditer(r"\S+|\s+", text[pos:limit]):
+    for match in WORD_OR_BLANKS.finditer(text[pos:limit]):
         token = match.group(0)
         absolute_end = pos + match.end()
         if token.isspace():
@@ -620,7 +627,7 @@ def capitalised_run(text: str, pos: int, limit: int) -> int:
                                or BODY_AFTER_DASH.match(text, pos + match.end(), limit)):
             break  # "Territoire d'industrie X – Protocole d'accord", "X - Conseil Régional": no part of the name
         word = token.strip("'’")
-        bare = re.sub(r"^(?:[dl]['’])", "", token)
+        bare = ELISION.sub("", token)
         if in_capitals and any(c.islower() for c in bare):
             break  # "COMMINGES - NESTES" then "Territoire d'industrie …": a name in capitals ends
         if bare[:1].isupper() or bare[:1].isdigit():
