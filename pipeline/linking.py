@@ -236,14 +236,6 @@ def _region_words() -> re.Pattern:
     return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(n) for n in names if n) + r")(?=\s|$)")
 
 
-def seat_towns(siren: str) -> frozenset[str]:
-    """The towns an EPCI's official names say it is named after, as core names ("pau" of "CA Pau
-    Béarn Pyrénées", "langres" of "CC du Grand Langres")."""
-    epci = referential.load().epcis.get(siren)
-    return frozenset(town for name in (name for borne in (epci.names if epci else ()) for name in _names_in(borne.name))
-                     for town in _seats(core_name(name), _form_of(name, epci.type)))
-
-
 def everyday_forms(core: str) -> set[str]:
     """Shorter forms people write for an official core name (the core itself left out)."""
     forms = {GENERIC_LEADS.sub("", core)}

@@ -44,7 +44,7 @@ from pipeline.extract.territories.common import (BULLET, LEGAL_FORM, PREPOSITION
 from pipeline.extract.territories.carrier_named import carrier_named
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.extract.territories.predicates import PREDECESSOR_RULE
-from pipeline.linking import DocumentLinker, core_name, departements_of_epcis_in, named_after, seat_towns
+from pipeline.linking import DocumentLinker, departements_of_epcis_in, named_after
 from pipeline.nlp import entity_spans, sentence_spans
 from pipeline.normalize import fold, name_key
 
@@ -915,9 +915,6 @@ def extract(text: str, doc: Doc) -> Extraction:
             or sorted(_prefectures_in_name(row["name"]) & named_departements)
         sentence_regions = row.pop("sentence_regions")
         departements = departements or _under_a_coded_heading(coded_headings, row["start"], sentence_regions)
-        if departements and len(_towns_in_name(row["name"])) >= 2:
-            regions_named = set(ref.regions_of(departements)) | sentence_regions | text_regions
-            departements = sorted(set(departements) | _departements_of_its_towns(row["name"], set(departements), regions_named))
         # a former région in the name ("Nord Franche-Comté") before the text's single région (a
         # liner "le Normandie" in a text about Belfort and Saint-Nazaire)
         regions = ref.regions_of(departements) if departements else sorted(
@@ -1495,59 +1492,6 @@ def _prefectures_in_name(name: str) -> set[str]:
     codes = _prefecture_codes()
     first = name.split()[0] if name.split() else ""
     return {codes[word] for word in (fold(first), fold(first.split("-")[0])) if word in codes}
-
-
-@lru_cache(maxsize=1)
-def _town_departements() -> dict[str, frozenset[str]]:
-    """Core name of a town -> the départements it may lie in: each préfecture's (but Paris, see
-    _prefecture_codes; "Gap" of the CA Gap-Tallard-Durance, 04 and 05, lies in 05), and each town an EPCI is named after ("Pau" of the CA Pau Béarn Pyrénées,
-    "Lacq" of the CC de Lacq-Orthez), with every département of that EPCI (a town whose EPCI
-    straddles two lies in either: ambiguous)."""
-    prefectures = {core_name(prefecture): code for prefecture, code in _prefecture_codes().items()}
-    towns: dict[str, set[str]] = {town: {code} for town, code in prefectures.items()}
-    for siren, epci in referential.load().epcis.items():
-        for town in seat_towns(siren) | {core_name(town) for town in _opening_towns(siren)}:
-            if prefectures.get(town) not in epci.departement_codes:  # the préfecture's own EPCI, wherever else it reaches
-                towns.setdefault(town, set()).update(epci.departement_codes)
-    return {town: frozenset(codes) for town, codes in towns.items() if town}
-
-
-@lru_cache(maxsize=4096)
-def _towns_in_name(name: str) -> tuple[str, ...]:
-    """The pieces of a territory's name that are towns ("Lacq", "Pau", "Tarbes" of "Lacq-Pau-Tarbes";
-    "Bar-le-Duc" of "Vitry-le-François – Saint-Dizier – Bar-le-Duc"), as core names: a side of its
-    spaced dashes that is a town whole, else the pieces of its hyphens; no place's name ("Vienne",
-    "Marne", "Seine"), which a river or an area goes by too."""
-    towns = _town_departements()
-    found = []
-    for side in NAME_JOINTS.split(name):
-        pieces = [side] if core_name(side) in towns else HYPHEN.split(side)
-        found += [core_name(piece) for piece in pieces
-                  if core_name(piece) in towns and not find_places(piece) and core_name(piece) not in _area_words()]
-    return tuple(found)
-
-
-@lru_cache(maxsize=1)
-def _area_words() -> frozenset[str]:
-    """The words of départements' and régions' names ("seine", "nord", "loire"): a river, a
-    mountain or a point of the compass before a town, when a piece of a territory's name."""
-    ref = referential.load()
-    return frozenset(word for area in [*ref.departements.values(), *ref.regions.values()]
-                     for word in core_name(area.name).split())
-
-
-def _departements_of_its_towns(name: str, placed: set[str], regions: set[str]) -> set[str]:
-    """The départements of the other towns of a chain the text places where one of its towns lies
-    ("Lacq-Pau-Tarbes" placed in the Pyrénées-Atlantiques: Tarbes's 65 too), each town in one
-    département only, of France or of the régions the text names. A chain placed elsewhere gets none
-    (its towns may be massifs or rivers: "Durance-Luberon-Verdon"), nor one placed nowhere: a
-    town in a name is no statement of where the territory lies."""
-    towns = _town_departements()
-    ref = referential.load()
-    codes = [towns[town] if len(towns[town]) == 1 else {code for code in towns[town] if ref.departements[code].region_code in regions}
-             for town in _towns_in_name(name)]
-    codes = [candidates for candidates in codes if len(candidates) == 1]
-    return set().union(*codes) if any(candidates <= placed for candidates in codes) else set()
 
 
 def _under_a_coded_heading(headings: list[tuple[int, tuple[str, ...]]], start: int,
