@@ -899,12 +899,17 @@ def _where_something_happened(folded: str, place: PlaceMention) -> bool:
 
 
 def _council_that_pays(folded: str, place: PlaceMention) -> bool:
-    """"est soutenu par l'État et la Région Hauts-de-France", "versée par … la Région X": a région
-    written as its council after a funding verb pays the figure, it is not where it counts."""
-    council = folded.startswith("region", place.start) \
-        or re.search(r"(?<![\w'])region\s+$", folded[max(0, place.start - 8):place.start]) is not None
-    return place.kind == "region" and council \
-        and _words().funded_by.search(folded, max(0, place.start - 120), place.start) is not None
+    """"est soutenu par l'État et la Région Hauts-de-France", "versée par … la Région X", "en lien
+    avec la Région X", "L'État et la Région X ont fléché …": a région written as its council after
+    a funding verb, a partnership or the State pays the figure or works with the territory, it
+    is not where the figure counts."""
+    council = re.search(r"(?<![\w'])(?:la\s+)?region\s+$", folded[max(0, place.start - 11):place.start])
+    if place.kind != "region" or not (folded.startswith("region", place.start) or council):
+        return False
+    words = _words()
+    return words.funded_by.search(folded, max(0, place.start - 120), place.start) is not None \
+        or council is not None and words.funder_before.search(
+            folded, max(0, place.start - 60), place.start - len(council.group())) is not None
 
 
 def _ranked_in(folded: str, place: PlaceMention) -> bool:
