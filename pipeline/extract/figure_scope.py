@@ -134,6 +134,7 @@ class Words:
     programme: re.Pattern  # the programme or its fund, what such an endowment belongs to
     funder_before: re.Pattern  # "les crédits de la Région": the council that pays, no place
     funded_by: re.Pattern  # "soutenu par l'État et ": a Région after it in the clause pays, no place
+    paying_after: re.Pattern  # " ont déjà fléché": the Région before it pays, no place
     shared_with: re.Pattern  # "interdépartemental avec ": the place after it is a shared territory's partner
 
 
@@ -155,6 +156,7 @@ def _words() -> Words:
                  words("programme_endowed"),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["funder_before"]) + r")\s+$"),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["funded_by"]) + r")[^.;:!?\n]{0,80}$"),
+                 re.compile(rules["paying_after"]),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["shared_with"]) + r")\s+(?:la\s+|le\s+|les\s+|l'\s*)?$"))
 
 
@@ -769,6 +771,7 @@ class DocumentScope:
         if self.own_region and any(not self.named.holds(m.end() - 1)
                                    and not words.funder_before.search(self.folded, max(stretch[0], m.start() - 50), m.start())
                                    and not words.funded_by.search(self.folded, max(0, m.start() - 120), m.start())
+                                   and not words.paying_after.match(self.folded, m.end())
                                    for m in words.own_region.finditer(self.folded, *stretch)):
             return self.own_region
         if self.own_region and self.own_region.code in words.island_regions \
@@ -900,16 +903,15 @@ def _where_something_happened(folded: str, place: PlaceMention) -> bool:
 
 def _council_that_pays(folded: str, place: PlaceMention) -> bool:
     """"est soutenu par l'État et la Région Hauts-de-France", "versée par … la Région X", "en lien
-    avec la Région X", "L'État et la Région X ont fléché …": a région written as its council after
-    a funding verb, a partnership or the State pays the figure or works with the territory, it
-    is not where the figure counts."""
-    council = re.search(r"(?<![\w'])(?:la\s+)?region\s+$", folded[max(0, place.start - 11):place.start])
-    if place.kind != "region" or not (folded.startswith("region", place.start) or council):
-        return False
+    avec la Région X", "la Région X a mobilisé …": a région written as its council after a funding
+    verb or a partnership, or before a funding verb, pays the figure or works with the territory,
+    it is not where the figure counts."""
+    council = folded.startswith("region", place.start) \
+        or re.search(r"(?<![\w'])region\s+$", folded[max(0, place.start - 8):place.start]) is not None
     words = _words()
-    return words.funded_by.search(folded, max(0, place.start - 120), place.start) is not None \
-        or council is not None and words.funder_before.search(
-            folded, max(0, place.start - 60), place.start - len(council.group())) is not None
+    return place.kind == "region" and council \
+        and (words.funded_by.search(folded, max(0, place.start - 120), place.start) is not None
+             or words.paying_after.match(folded, place.end) is not None)
 
 
 def _ranked_in(folded: str, place: PlaceMention) -> bool:
