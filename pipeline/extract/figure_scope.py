@@ -19,7 +19,8 @@ Read from the narrowest stretch of the sentence outwards:
 5. else the document's home area (its one département, or the one région of all the places it
    names; when its places give none, the one département or région all its territories lie in:
    an intercommunality's page naming no place; a document of one territory lying in that area:
-   the territory's own area when no other département is named) for a count of EPCIs or communes,
+   the territory's own area when it lies in the same région, whatever other département the
+   text names in passing) for a count of EPCIs or communes,
    a figure whose sentence speaks of the document's territory (names it, "le territoire",
    "l'agglomération", "le plan d'actions") or any figure of a local act (a protocol, a contract, a
    deliberation: its first lines name it), or, in a document whose territories all lie in its home
@@ -134,6 +135,7 @@ class Words:
     programme: re.Pattern  # the programme or its fund, what such an endowment belongs to
     funder_before: re.Pattern  # "les crédits de la Région": the council that pays, no place
     funded_by: re.Pattern  # "soutenu par l'État et ": a Région after it in the clause pays, no place
+    beside_the_state: re.Pattern  # "l'État et ": the Région right after it is a co-pilot, no place
     shared_with: re.Pattern  # "interdépartemental avec ": the place after it is a shared territory's partner
 
 
@@ -155,6 +157,7 @@ def _words() -> Words:
                  words("programme_endowed"),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["funder_before"]) + r")\s+$"),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["funded_by"]) + r")[^.;:!?\n]{0,80}$"),
+                 re.compile(r"(?<![\w'])(?:" + rules["beside_the_state"] + r")\s+$"),
                  re.compile(r"(?<![\w'])(?:" + "|".join(rules["shared_with"]) + r")\s+(?:la\s+|le\s+|les\s+|l'\s*)?$"))
 
 
@@ -462,7 +465,7 @@ class DocumentScope:
                        or _lies_in(p, lying)]
         home = _home(home_places) or _home_of_territories(territory_departements)
         if len(territory_departements) == 1:  # its one territory's area, when narrower
-            home = _one_territory_area(home, places, territory_departements[0])
+            home = _one_territory_area(home, territory_departements[0])
         return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded),
                    _all_inside(territory_departements, home),
                    _home_of_territories(list(territory_departements)), len(territory_departements),
@@ -775,6 +778,7 @@ class DocumentScope:
                 and any(not self.named.holds(m.end() - 1)
                         and not words.funder_before.search(self.folded, max(stretch[0], m.start() - 50), m.start())
                         and not words.funded_by.search(self.folded, max(0, m.start() - 120), m.start())
+                        and not _beside_the_state(self.folded, m.start(), m.end())
                         for m in words.own_region.finditer(self.folded, *stretch)):
             return self.own_region
         if self.own_region and self.own_region.code in words.island_regions \
@@ -849,17 +853,17 @@ class DocumentScope:
         return self._local_of[sentence]
 
 
-def _one_territory_area(home: Area | None, places: list[PlaceMention],
-                        departements: set[str]) -> Area | None:
+def _one_territory_area(home: Area | None, departements: set[str]) -> Area | None:
     """The area of a document's one territory in place of the home its places give, when both lie
-    in one région and the places name no département outside the territory: the Grand Bastia's
-    "six projets" count in the Haute-Corse (2B), not in the Corse its page names; a territory over
-    three départements counts in its région even where the text names only one of them."""
+    in one région: the Grand Bastia's "six projets" count in the Haute-Corse (2B), not in the Corse
+    its page names; a territory over three départements counts in its région even where the text
+    names only one of them. A département named beside it (in a weekly's banner, "des deux
+    Savoie"; a neighbour, "nos voisins des Deux-Sèvres") does not make its figures the région's:
+    its projects and communes are its own."""
     own = _home_of_territories([departements])
     if own is None or home is None or _region_of(own) != _region_of(home):
         return home
-    named = {p.code for p in places if p.kind == "departement"}
-    return own if named <= departements else home
+    return own
 
 
 def _all_inside(territory_departements: list[set[str]], home: Area | None) -> bool:
@@ -905,12 +909,29 @@ def _where_something_happened(folded: str, place: PlaceMention) -> bool:
 
 
 def _council_that_pays(folded: str, place: PlaceMention) -> bool:
-    """"est soutenu par l'État et la Région Hauts-de-France", "versée par … la Région X": a région
-    written as its council after a funding verb pays the figure, it is not where it counts."""
+    """"est soutenu par l'État et la Région Hauts-de-France", "versée par … la Région X", "en lien
+    avec la Région X", "avec l'État et la Région X": a région written as its council after a
+    funding verb or as a partner pays the figure or works with the territory, it is not where the
+    figure counts; unless a relative clause describes it as a place ("… avec l'État et la Région
+    Occitanie, qui compte 24 territoires labellisés")."""
     council = folded.startswith("region", place.start) \
         or re.search(r"(?<![\w'])region\s+$", folded[max(0, place.start - 8):place.start]) is not None
     return place.kind == "region" and council \
-        and _words().funded_by.search(folded, max(0, place.start - 120), place.start) is not None
+        and _words().funded_by.search(folded, max(0, place.start - 120), place.start) is not None \
+        and RELATIVE_AFTER.match(folded, place.end) is None
+
+
+# a relative clause right after a Région describes it as a place: "l'État et la Région Bretagne,
+# qui compte au total 11 territoires" (folded text)
+RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:qui|ou)\b")
+
+
+def _beside_the_state(folded: str, start: int, end: int) -> bool:
+    """"L'État et la Région ont fléché 2,5 millions d'euros": "la Région" (the text from `start` to
+    `end`), named with the State, is the programme's co-pilot, not where a figure counts; unless a
+    relative clause describes it as a place."""
+    return _words().beside_the_state.search(folded, max(0, start - 20), start) is not None \
+        and RELATIVE_AFTER.match(folded, end) is None
 
 
 def _ranked_in(folded: str, place: PlaceMention) -> bool:

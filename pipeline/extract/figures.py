@@ -600,6 +600,12 @@ def _one_before_a_plural(text: str, token: Token, reading: Reading) -> bool:
     return noun is not None and noun.group().lower().endswith(("s", "x"))
 
 
+def _one_intercommunality_alone(folded: str, token: Token, reading: Reading, vocab: Vocabulary) -> bool:
+    """"Le territoire est porté par une seule intercommunalité": one EPCI alone tells how a
+    territory is made, it counts nothing of the programme (no gold keeps it)."""
+    return reading.unit == "epci" and vocab.single.match(folded, token.start) is not None
+
+
 def _unit_noun(folded: str, position: int, vocab: Vocabulary) -> re.Match | None:
     """The counted noun at `position`, in the same paragraph, after at most one adjective."""
     noun = vocab.unit_noun.match(folded, position) or vocab.unit_noun_quoted.match(folded, position)
@@ -655,6 +661,7 @@ def _explicit_figures(text: str, folded: str, tokens: list[Token],
         dated = token.year_like and vocab.year_preposition.search(folded, max(0, token.start - 20), token.start)
         if (token.year_like and not reading.direct) or dated or _numbering(text, token, reading) \
                 or _one_before_a_plural(text, token, reading) \
+                or _one_intercommunality_alone(folded, token, reading, vocab) \
                 or LABEL_NUMBER_BEFORE.search(folded, max(0, token.start - 16), token.start) \
                 or _all_of_them(folded, token, vocab):
             continue

@@ -461,12 +461,17 @@ def _without_page_chrome(text: str, lines: list[_Line]) -> list[_Line]:
             for index, line in enumerate(lines)]
 
 
+def _web_chrome(text: str, line: _Line) -> bool:
+    """Whether a line is a web page's chrome (rules/page_chrome.json)."""
+    from pipeline.extract.document_info import is_chrome_line  # it reads structure's phrases
+    return is_chrome_line(text[line.start:line.end])
+
+
 def _web_chrome_inside_a_list(text: str, lines: list[_Line]) -> set[int]:
     """The lines of a web page's chrome standing alone between two items of one marker, a blank
     line above them (an advert, "PUBLICITÉ" / "Abonnez-vous …", cutting a press article's list):
     every unmarked line between them is chrome, so the list goes on under it. Right under an
     item, a line goes on with it ("porté" / "par Flers Agglo" is no byline)."""
-    from pipeline.extract.document_info import is_chrome_line  # it reads structure's phrases
     chrome: set[int] = set()
     previous_item: _Line | None = None
     between: list[int] = []
@@ -478,7 +483,7 @@ def _web_chrome_inside_a_list(text: str, lines: list[_Line]) -> set[int]:
                     and line.indent == previous_item.indent:
                 chrome.update(between)
             previous_item, between = line, []
-        elif previous_item is not None and is_chrome_line(text[line.start:line.end]) \
+        elif previous_item is not None and _web_chrome(text, line) \
                 and (between or lines[index - 1].blank):
             between.append(index)
         else:
@@ -1163,6 +1168,8 @@ class _Builder:
         run = last - first
         if run < 2 or (last < len(lines) and not lines[last].blank):
             return index
+        if any(_web_chrome(text, lines[k]) for k in range(first, last)):
+            return index  # "Commentaires (3)" / "Vous devez être abonné pour commenter.": the page's, no list
         counts = {count_value(word)
                   for word in COUNT_IN_PARAGRAPH.findall(text, paragraph.start, paragraph.end)}
         if run not in counts:
