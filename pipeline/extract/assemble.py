@@ -575,6 +575,11 @@ YEARS_AGO = re.compile(r"\bil\s+y\s+a\s+(?:(?:un\s+peu\s+)?(?:plus\s+de|pres\s+d
                        r"(?P<count>\d|cinq|six|sept|huit|neuf|dix)\s+ans\b")
 
 
+def _written_alike(text: str, mention: TerritoryMention, row: dict) -> bool:
+    """Whether a mention writes its territory's name as the mention its row was made from does."""
+    return name_key(text[mention.start:mention.end]) == name_key(text[row["start"]:row["end"]])
+
+
 def _stated_phase(text: str, structure: Structure, sentences: list[tuple[int, int]], starts: list[tuple[int, str]],
                   mention: TerritoryMention, sentence: tuple[int, int]) -> str | None:
     """The phase a mention's own sentence (its clause) or its list's lead states, if any."""
@@ -820,9 +825,12 @@ def extract(text: str, doc: Doc) -> Extraction:
                 "name_departements": set(), "member_departements": set(), "placed_departements": set(),
             }
         elif phase != FIRST_PHASE and by_id[mention.territory_id]["phase"] == FIRST_PHASE \
-                and (mention.territory_id, phase_sentence) not in restated:
+                and (mention.territory_id, phase_sentence) not in restated \
+                and (mention.intro is None or _written_alike(text, mention, by_id[mention.territory_id])):
             # "En 2018, trois territoires avaient été retenus : A, B, C. Pour 2023-2027, … : A, B, D":
-            # a first-phase territory a later sentence names for the second holds the second's label
+            # a first-phase territory a later sentence names for the second holds the second's label;
+            # not a list item naming it otherwise ("Bassin d'Alès" in the first list, "Alès" in the
+            # second: the first phase's territory is told apart from the one that followed it)
             restated.add((mention.territory_id, phase_sentence))
             if _phase_before_if_former(mention, _stated_phase(phase_text, structure, sentences, starts, mention,
                                                               phase_sentence)) == SECOND_PHASE \
