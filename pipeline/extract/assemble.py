@@ -54,8 +54,10 @@ YEAR = with_first_letters(re.compile(r"(?<![\d/.-])(?<!France\s)(?<!FRANCE\s)(20
 # "X fait partie des 149 territoires d'industrie qui ont bénéficié …", "parmi les 183 territoires":
 # a territory said to be one of a phase's national count is of that phase
 ONE_OF = r"(?:\bf(?:ai(?:t|sai(?:t|en)t)|ont)\s+partie\s+des|\bparmi\s+les|\bl['’]une?\s+des)\s+"
-# "Des territoires pionniers comme A ou B nous ont montré la voie": those of the first phase
-PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+phase|temps\s+I\b|\bphase\s+(?:1|I)\b(?![\d,.])"
+# "Des territoires pionniers comme A ou B nous ont montré la voie": those of the first phase; so is
+# "la première vague" (every text of our collections writing it means the first phase, as "seconde
+# vague" the second: SECOND_PHASE_WORDS)
+PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+(?:phase|vague)|temps\s+I\b|\bphase\s+(?:1|I)\b(?![\d,.])"
                              r"|\bterritoires?\s+pionniers?\b"
                              + r"|" + ONE_OF + r"(?:124|136|141|144|146|148|149)\s+(?:«\s*)?(?:territoires|bassins)\b", re.I),
                   FIRST_PHASE),
@@ -119,17 +121,22 @@ class Extraction:
     figures: list[dict] = field(default_factory=list)
     stated_counts: list[dict] = field(default_factory=list)
 
-# A territory of the first phase renewed for the second is in the second; "n'a pas été reconduit",
-# "non renouvelé" say the opposite.
+# A territory of the first phase renewed for the second is in the second ("X, qui avait fait de la
+# première phase une vitrine, rempile"); "n'a pas été reconduit", "non renouvelé" say the opposite.
 NOT_DENIED = r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\bencore\s[ée]t[ée]\s)(?<!\bnon\s)(?<!\bnon-)"
-RENEWED = with_first_letters(re.compile(NOT_DENIED + r"\b(?:reconduit|renouvel|prolong)\w*", re.IGNORECASE))
+RENEWED = with_first_letters(re.compile(NOT_DENIED + r"\b(?:reconduit|renouvel|prolong|rempil)\w*", re.IGNORECASE))
 # "il est aussi renouvelé pour le Terrassonnais-Brive", "X a été reconduit": a territory's label
 # renewed is the second phase's when its sentence states no year (not "non reconduit", nor
 # "énergies renouvelables", nor an envelope "renouvelée annuellement"); so is its renewal named
-# ("Parmi les renouvellements, on trouve X", "X (57) – renouvellement ;"), not an urban one
+# ("Parmi les renouvellements, on trouve X", "X (57) – renouvellement ;"), not an urban one, nor a
+# convention's ("renouvellement de la convention d'animation du Territoire d'industrie X")
 RENEWED_LABEL = with_first_letters(re.compile(
     NOT_DENIED + r"\b(?:(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))"
-    r"|(?:renouvellement|reconduction)s?\b(?!\s+urbain))", re.IGNORECASE))
+    # "Alès Agglomération … rempile": signs on again
+    r"|rempil(?:e|ent|[ée]e?s?)\b"
+    # not another thing's renewal ("renouvellement de la convention d'animation")
+    r"|(?:renouvellement|reconduction)s?\b(?!\s+urbain)"
+    r"(?!\s+(?:de\s+la|du|de\s+l['’]|des)\s*(?!label|territoire|programme|dispositif|candidature)\w))", re.IGNORECASE))
 # "Le Pays Foyen, qui en faisait partie, n'a pas présenté de nouvelle candidature", "X n'a pas été
 # reconduit", "non renouvelé": a territory that did not go on held the first phase's label only.
 NOT_CONTINUED = re.compile(r"\bn['’]\s*(?:a|ont|avait|avaient)\s+pas\s+(?:[ée]t[ée]\s+(?:reconduit|renouvel[ée])"
@@ -414,8 +421,10 @@ SINCE_YEAR = re.compile(r"(?=[Ddnpc\s])(?:\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:
                         r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b(?:,?\s+(?:en|de)\s+20[1-3]\d\b)?"
                         # "Le Territoire d'industrie né en 2018 … s'appelle désormais …": its birth, not its phase
                         r"|\bn[ée]e?s?\s+(?:en|d[èe]s)\s+201[89]\b"
-                        # "Le Grand Langres poursuit l'aventure engagée en 2018": a label kept up since then
+                        # "Le Grand Langres poursuit l'aventure engagée en 2018", "X poursuit la démarche Territoires
+                        # d'industrie engagée en 2018": a label kept up since then
                         r"|\b(?:poursui|continu)\w*\s+(?:l['’]aventure|(?:la|sa|leur)\s+(?:d[ée]marche|dynamique))"
+                        r"(?:\s+(?:«\s*)?[Tt]erritoires?\s+d['’]\s*[Ii]ndustrie(?:\s*»)?)?"
                         r"\s+(?:engag|amorc|lanc|entam|commenc)[ée]e\s+(?:en|d[èe]s)\s+20[1-3]\d\b)")
 
 
@@ -564,6 +573,18 @@ def _called_new(text: str, sentence: tuple[int, int]) -> str | None:
 # "Il y a un peu plus de cinq ans, l'Aube découvrait le programme avec deux territoires : …" (folded)
 YEARS_AGO = re.compile(r"\bil\s+y\s+a\s+(?:(?:un\s+peu\s+)?(?:plus\s+de|pres\s+de|environ)\s+)?"
                        r"(?P<count>\d|cinq|six|sept|huit|neuf|dix)\s+ans\b")
+
+
+def _written_alike(text: str, mention: TerritoryMention, row: dict) -> bool:
+    """Whether a mention writes its territory's name as the mention its row was made from does."""
+    return name_key(text[mention.start:mention.end]) == name_key(text[row["start"]:row["end"]])
+
+
+def _stated_phase(text: str, structure: Structure, sentences: list[tuple[int, int]], starts: list[tuple[int, str]],
+                  mention: TerritoryMention, sentence: tuple[int, int]) -> str | None:
+    """The phase a mention's own sentence (its clause) or its list's lead states, if any."""
+    return (_local_phase(text, sentence, _own_clause(starts, mention, sentence), _first_start(starts, sentence, mention))
+            or _list_lead_phase(text, structure, mention.start, sentences))
 
 
 def _years_ago_phase(text: str, sentence: tuple[int, int], published_on: datetime.date | None) -> str | None:
@@ -787,6 +808,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     starts = sorted((m.start, m.territory_id) for m in mentions)
     breaks = _paragraph_breaks(text)
     shared = [m.start() for m in SHARED_CLUE.finditer(text)]  # SHARED_WITH searched only where it may be
+    restated: set[tuple[str, tuple[int, int]]] = set()  # (territory, sentence) read again for a later phase
     for mention in mentions:
         sentence = _sentence_of(sentences, mention.start)
         # the words after a blank line are another paragraph, whatever the sentence splitter
@@ -798,14 +820,25 @@ def extract(text: str, doc: Doc) -> Extraction:
             by_id[mention.territory_id] = {
                 "territory_id": mention.territory_id, "name": mention.name, "start": mention.start,
                 "end": mention.end,
-                "phase": _phase_before_if_former(mention, _local_phase(
-                    phase_text, phase_sentence, _own_clause(starts, mention, phase_sentence),
-                    _first_start(starts, phase_sentence, mention)) or _list_lead_phase(phase_text, structure, mention.start, sentences)
-                    or _years_ago_phase(phase_text, phase_sentence, info["published_on"]) or phase
-                    or _called_new(phase_text, phase_sentence)),
+                "phase": _phase_before_if_former(mention, _stated_phase(phase_text, structure, sentences, starts,
+                                                                        mention, phase_sentence)
+                                                 or _years_ago_phase(phase_text, phase_sentence, info["published_on"])
+                                                 or phase or _called_new(phase_text, phase_sentence)),
                 "departements": set(), "sentence_regions": set(), "rule": mention.rule,
                 "name_departements": set(), "member_departements": set(), "placed_departements": set(),
             }
+        elif phase != FIRST_PHASE and by_id[mention.territory_id]["phase"] == FIRST_PHASE \
+                and (mention.territory_id, phase_sentence) not in restated \
+                and (mention.intro is None or _written_alike(text, mention, by_id[mention.territory_id])):
+            # "En 2018, trois territoires avaient été retenus : A, B, C. Pour 2023-2027, … : A, B, D":
+            # a first-phase territory a later sentence names for the second holds the second's label;
+            # not a list item naming it otherwise ("Bassin d'Alès" in the first list, "Alès" in the
+            # second: the first phase's territory is told apart from the one that followed it)
+            restated.add((mention.territory_id, phase_sentence))
+            if _phase_before_if_former(mention, _stated_phase(phase_text, structure, sentences, starts, mention,
+                                                              phase_sentence)) == SECOND_PHASE \
+                    and not NOT_CONTINUED.search(text, *phase_sentence):
+                by_id[mention.territory_id]["phase"] = SECOND_PHASE
         row = by_id[mention.territory_id]
         row["departements"] |= (mention.departement_codes - mention.name_codes) | mention.shared_codes
         row["placed_departements"] |= mention.placed_codes
