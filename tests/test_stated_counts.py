@@ -727,8 +727,17 @@ def test_a_list_in_a_sentence_parted_by_semicolons_alone_is_read_whatever_its_co
         "Ariège", "Nord Lozère", "Pyrénées-Orientales", "Comminges-Nestes"]
     row = only(text)
     assert (row["stated"], row["listed"], row["doubt"]) == (3, 4, None)
-    joined = text.replace("Nord Lozère ;", "Nord Lozère et")
-    assert extract(joined, next(nlp.parse([joined]))).territories == []
+    from types import SimpleNamespace
+
+    from pipeline.extract.territories.lists import _named_between_semicolons
+    start, end = text.index("Ariège"), text.index("Comminges-Nestes.") + len("Comminges-Nestes")
+    names = [SimpleNamespace(start=text.index(n), end=text.index(n) + len(n))
+             for n in ("Ariège", "Nord Lozère", "Pyrénées-Orientales", "Comminges-Nestes")]
+    assert _named_between_semicolons(text, start, end, names)
+    joined = text.replace("Nord Lozère ;", "Nord Lozère et")  # a part holding "et": one name or two
+    assert not _named_between_semicolons(joined, start, end + 1,
+                                         [SimpleNamespace(start=joined.index(n), end=joined.index(n) + len(n))
+                                          for n in ("Ariège", "Nord Lozère", "Comminges-Nestes")])
 
 
 @pytest.mark.parametrize("title", ["Territoires d'industrie : vos contacts pour 2023-2027",
