@@ -72,7 +72,9 @@ LIST_NAMES = {"prefecture_aisne_il_s_agit_de_trois.txt": "Haute Picardie",
               "g114gate_lettre_departement_les_deux_puis_trois_equipes.txt": "Lure – Luxeuil",
               # the sentence after the count opens with two territories named as such, the first
               # one's carrier set off by commas ("Le territoire A, porté par X, et le territoire de B")
-              "r41p106_cci_haute_marne_trois_pour_deux_porte_par.txt": "Grand Langres"}
+              "r41p106_cci_haute_marne_trois_pour_deux_porte_par.txt": "Grand Langres",
+              # a list in a sentence parted by ";" alone, one name a part: four names for three
+              "g134semi_agence_normandie_trois_suivants_point_virgule_quatre.txt": "Saint-Lô Agglo"}
 
 
 def table(output: Path, name: str):

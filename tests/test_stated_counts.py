@@ -713,3 +713,53 @@ def test_a_count_below_the_comma_pieces_of_a_list_in_a_sentence_stays_in_doubt()
                 "trois territoires ci-dessous : Alès, Pont du Gard/Gard Rhodanien, Béziers-Sète, Grand Narbonne."
                 + CONTACT)
     assert (club["stated"], club["listed"]) == (3, 4) and "written in a sentence" in club["doubt"]
+
+
+def test_a_list_in_a_sentence_parted_by_semicolons_alone_is_read_whatever_its_count():
+    """A name holds no ';': "les trois territoires suivants : A ; B ; C ; D" names four, and the
+    count differs for certain (the gate rejects it); a part holding a comma or "et" may be one name
+    or two, so such a list stays sized by its count."""
+    text = ("Agence régionale de développement – Actualités\n\n1er décembre 2023\n\nQuatre plans d'actions\n\n"
+            "Nos chargés d'affaires accompagnent pour 2023-2027 les trois territoires d'industrie suivants : "
+            "Ariège ; Nord Lozère ; Pyrénées-Orientales ; Comminges-Nestes." + CONTACT)
+    extraction = extract(text, next(nlp.parse([text])))
+    assert [t["name"] for t in extraction.territories] == [
+        "Ariège", "Nord Lozère", "Pyrénées-Orientales", "Comminges-Nestes"]
+    row = only(text)
+    assert (row["stated"], row["listed"], row["doubt"]) == (3, 4, None)
+    from types import SimpleNamespace
+
+    from pipeline.extract.territories.lists import _named_between_semicolons
+    start, end = text.index("Ariège"), text.index("Comminges-Nestes.") + len("Comminges-Nestes")
+    names = [SimpleNamespace(start=text.index(n), end=text.index(n) + len(n))
+             for n in ("Ariège", "Nord Lozère", "Pyrénées-Orientales", "Comminges-Nestes")]
+    assert _named_between_semicolons(text, start, end, names)
+    joined = text.replace("Nord Lozère ;", "Nord Lozère et")  # a part holding "et": one name or two
+    assert not _named_between_semicolons(joined, start, end + 1,
+                                         [SimpleNamespace(start=joined.index(n), end=joined.index(n) + len(n))
+                                          for n in ("Ariège", "Nord Lozère", "Comminges-Nestes")])
+
+
+@pytest.mark.parametrize("title", ["Territoires d'industrie : vos contacts pour 2023-2027",
+                                   "Le club aux comités de projet"])
+def test_a_bare_count_of_territories_before_ci_dessous_sizes_its_list_whatever_the_title(title):
+    """"des trois territoires ci-dessous : A, B, C" counts the programme's territories the sentence
+    lists, whether or not the title, glued to the sentence or not, names the programme; and a place
+    inside one listed name (the Gard in "Pont du Gard/Gard Rhodanien") is no home of the count when
+    the others are unplaced: the count is the région's of the issuer."""
+    text = (f"Club des industriels d'Occitanie – La lettre du mois\n\nPublié le 24 novembre 2023\n\n{title}\n\n"
+            "Pour la période 2023-2027, le club représentera ses adhérents dans les comités de projet des "
+            "trois territoires ci-dessous : Alès, Pont du Gard/Gard Rhodanien, Béziers-Sète, Grand Narbonne.")
+    row = only(text)
+    assert (row["stated"], row["listed"], row["mention"]) == (3, 4, "trois territoires")
+    assert (row["scope_code"], row["scope_name"]) == ("76", "Occitanie")
+    figure = extract(text, next(nlp.parse([text]))).figures
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in figure] == [(3.0, "territoire", "76")]
+
+
+def test_a_bare_count_before_the_names_of_two_places_is_no_list_announced():
+    """"les deux territoires sont complémentaires : …" names places the text spoke of: no word
+    announcing a list stands between the count and the colon."""
+    text = ("Communauté de communes – 3 octobre 2023\n\nUn atelier commun\n\nLes deux territoires sont "
+            "complémentaires : l'un fabrique, l'autre assemble.")
+    assert [f for f in extract(text, next(nlp.parse([text]))).figures if f["unit"] == "territoire"] == []

@@ -463,7 +463,14 @@ class DocumentScope:
         lying = set().union(*territory_departements) if territory_departements else set()
         home_places = [p for p in places if not lying or not named.covers(p.start, p.start + 1)
                        or _lies_in(p, lying)]
-        home = _home(home_places) or _home_of_territories(territory_departements)
+        home = _home(home_places)
+        if home is not None and home.kind == "departement" and not all(territory_departements) \
+                and not any(p.kind == "departement" and p.code == home.code and not named.covers(p.start, p.start + 1)
+                            for p in places):
+            # nor a département named only inside one name while other names are unplaced ("Alès,
+            # Pont du Gard/Gard Rhodanien, Béziers-Sète": not the Gard's three): its région at most
+            home = Area(_region_of(home), "region") if _region_of(home) else None
+        home = home or _home_of_territories(territory_departements)
         if len(territory_departements) == 1:  # its one territory's area, when narrower
             home = _one_territory_area(home, territory_departements[0])
         return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded),

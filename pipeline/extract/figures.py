@@ -546,7 +546,8 @@ def _anaphoric(folded: str, token: Token, reading: Reading, vocab: Vocabulary, e
     intercommunalities or communes an earlier figure counted ("regroupe 5 Communautés de Communes …
     en partenariat avec ces cinq territoires": the same five intercommunalities; not "124 sites ont
     été retenus … ces 124 territoires", nor "Ces 124 territoires bénéficieront …"). A count opening a list ("Les trois territoires de la
-    Seine-Maritime sont :") is the list's size, whatever its determiner."""
+    Seine-Maritime sont :", "des trois territoires ci-dessous : A, B, C") is the list's size,
+    whatever its determiner."""
     line_end = folded.find("\n", reading.end)
     before = max(0, token.start - 12)
     return (reading.unit == "territoire"
@@ -554,7 +555,13 @@ def _anaphoric(folded: str, token: Token, reading: Reading, vocab: Vocabulary, e
             and (token.value <= ANAPHORA_AT_MOST and bool(vocab.anaphoric.search(folded, before, token.start))
                  or bool(DEMONSTRATIVE.search(folded, before, token.start))
                  and any(f.value == token.value and f.unit in LOCAL_AUTHORITY_UNITS for f in earlier))
-            and not folded[reading.end:len(folded) if line_end < 0 else line_end].rstrip(" \t*_").endswith(":"))
+            and not folded[reading.end:len(folded) if line_end < 0 else line_end].rstrip(" \t*_").endswith(":")
+            and not LIST_ANNOUNCED.match(folded, reading.end))
+
+
+# After a count of territories, the words announcing the list its sentence goes on with: "des trois
+# territoires ci-dessous : A, B, C" (folded text).
+LIST_ANNOUNCED = re.compile(r"\s+(?:suivants|ci-dessous|ci-apres|que voici|(?:ci-dessous\s*,\s*)?a savoir)\s*:")
 
 
 # "axe 3 territoires d'industrie en transition écologique", "volet 2 projets …": the number of a

@@ -1379,6 +1379,18 @@ def _colon_list_items(text: str, start: int, end: int, stated: int | None,
     return by_semicolon
 
 
+def _named_between_semicolons(text: str, start: int, end: int, names: list[TerritoryMention]) -> bool:
+    """Whether an inline list is parted by ';' alone (outside brackets), each part one name with no
+    comma nor "et" of its own: "les trois territoires suivants : A ; B ; C ; D" names four, whatever
+    its count says (a name holds no ';'), and the gate weighs the count against them; commas and
+    "et" may join or part names, so a list holding them stays sized by its count."""
+    masked = text[:start] + GLOSS_BRACKET.sub(lambda m: " " * len(m.group(0)), text[start:end])
+    parts = split_inline_list(masked, start, end, r"\s*;\s*")
+    if len(parts) < 2 or len(names) != len(parts) or any(re.search(r",|\bet\b", masked[s:e]) for s, e in parts):
+        return False
+    return all(s <= name.start < name.end <= e for (s, e), name in zip(parts, names))
+
+
 def _semicolons_then_last_et(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """'A ; B, C ; D et E': items parted by ';', the last two joined by ' et ' as the list closes
     (read only where the count asks for it: 'Sud et Ouest Creuse' is one name)."""
@@ -1663,7 +1675,8 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             # "A (Aveyron, Cantal, Lot), B (Haute-Savoie) … et M (Haute-Corse)": the commas of the
             # brackets part no names, read the names as the brackets masked part them
             mentions = _colon_list_items(masked, start, end, stated, sentence_start)
-        if len(mentions) < 2 or (stated is not None and len(mentions) != stated):
+        if len(mentions) < 2 or (stated is not None and len(mentions) != stated
+                                 and not _named_between_semicolons(text, start, end, mentions)):
             continue
         if towns_may_be_counted and all(_a_town(m.name) for m in mentions):
             continue  # "X se situe à moins d'une heure de trois grands pôles économiques : A, B et C"
@@ -1705,7 +1718,8 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
         # "des 144 territoires … autour de 4 axes : …"; a count missed by one only right before
         # "suivants :" (_miscounted_list)
         if stated is None or len(names) == stated or (
-                stated >= MISCOUNTED_FROM and abs(len(names) - stated) == 1 and FOLLOWING_LIST.search(intro.group())):
+                stated >= MISCOUNTED_FROM and abs(len(names) - stated) == 1 and FOLLOWING_LIST.search(intro.group())) \
+                or _named_between_semicolons(text, start, _list_end(text, start), names):
             found.extend(names)
     return (found + _generic_inline_lists(text, set(intros), structure) + _prepositional_lists(text)
             + _bracketed_lists(text))
