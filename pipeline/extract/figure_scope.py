@@ -457,9 +457,12 @@ class DocumentScope:
         lying = set().union(*territory_departements) if territory_departements else set()
         home_places = [p for p in places if not lying or not named.covers(p.start, p.start + 1)
                        or _lies_in(p, lying)]
-        home = _home(home_places) or _home_of_territories(territory_departements)
-        if len(territory_departements) == 1:  # its one territory's area, when narrower
-            home = _one_territory_area(home, places, territory_departements[0])
+        # a territory whose départements are unknown tells nothing of the home ("l'autre territoire
+        # d'industrie de l'île", named in passing): the others still do
+        located = [codes for codes in territory_departements if codes]
+        home = _home(home_places) or _home_of_territories(located)
+        if located:  # its territories' own area, when narrower
+            home = _territories_own_area(home, places, located)
         return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded),
                    _all_inside(territory_departements, home),
                    _home_of_territories(list(territory_departements)), len(territory_departements),
@@ -843,17 +846,24 @@ class DocumentScope:
         return self._local_of[sentence]
 
 
-def _one_territory_area(home: Area | None, places: list[PlaceMention],
-                        departements: set[str]) -> Area | None:
-    """The area of a document's one territory in place of the home its places give, when both lie
-    in one région and the places name no département outside the territory: the Grand Bastia's
+def _territories_own_area(home: Area | None, places: list[PlaceMention],
+                          territory_departements: list[set[str]]) -> Area | None:
+    """The area of a document's territories in place of the home its places give, when both lie
+    in one région and the places name no département outside the territories: the Grand Bastia's
     "six projets" count in the Haute-Corse (2B), not in the Corse its page names; a territory over
-    three départements counts in its région even where the text names only one of them."""
-    own = _home_of_territories([departements])
+    three départements counts in its région even where the text names only one of them. Several
+    territories have an own area when they all lie in one département (a préfecture's committee
+    on its département's five territories, one reaching into the next département, whose page
+    names its région and that neighbour: the Mayenne, not the Pays de la Loire)."""
+    if len(territory_departements) == 1:
+        own = _home_of_territories(territory_departements)
+    else:
+        shared = set.intersection(*territory_departements)
+        own = _area_of(shared.pop(), "departement") if len(shared) == 1 else None
     if own is None or home is None or _region_of(own) != _region_of(home):
         return home
     named = {p.code for p in places if p.kind == "departement"}
-    return own if named <= departements else home
+    return own if named <= set().union(*territory_departements) else home
 
 
 def _all_inside(territory_departements: list[set[str]], home: Area | None) -> bool:
