@@ -674,6 +674,14 @@ class DocumentScope:
                 return area
         if self.home is None or not local:
             return FRANCE
+        if self.home.kind == "region":
+            # "Le Grand Bastia … a accompagné seize projets" on a page naming the Corse and the
+            # Pays Ajaccien too: the one territory its paragraph names, or else the one territory
+            # the text has named so far, in its own département
+            area = self._paragraph_territory_area(sentence, through_sentence=True) \
+                or self._territory_named_so_far_area(sentence)
+            if area is not None and _inside(area, self.home):
+                return area
         return self.home
 
     def _lead_in_names_a_territory(self, sentence: tuple[int, int]) -> bool:
@@ -707,11 +715,16 @@ class DocumentScope:
         named = self.territory_mentions[:bisect_left(self.territory_starts, sentence[1])]
         return bool(named) and all(_all_inside([set(codes)], self.home) for _start, _end, codes in named)
 
-    def _paragraph_territory_area(self, sentence: tuple[int, int]) -> Area | None:
-        """The area of the one territory named in the sentence's paragraph before it, if one is;
-        a line of its own right above the paragraph is its head ("Pays Ajaccien – cap sur
-        l'innovation" over "… le territoire a tiré le bilan : …") and belongs to it, also when
-        the parser ran it into the paragraph's first sentence."""
+    def _territory_named_so_far_area(self, sentence: tuple[int, int]) -> Area | None:
+        """The area of the one territory the text has named up to the sentence's end, if one is."""
+        named = {codes for _start, _end, codes in self.territory_mentions[:bisect_left(self.territory_starts, sentence[1])]}
+        return _home_of_territories([set(named.pop())]) if len(named) == 1 else None
+
+    def _paragraph_territory_area(self, sentence: tuple[int, int], through_sentence: bool = False) -> Area | None:
+        """The area of the one territory named in the sentence's paragraph before it (or up to its
+        end, `through_sentence`), if one is; a line of its own right above the paragraph is its head
+        ("Pays Ajaccien – cap sur l'innovation" over "… le territoire a tiré le bilan : …") and
+        belongs to it, also when the parser ran it into the paragraph's first sentence."""
         inside = list(BLANK_LINE.finditer(self.folded, *sentence))
         cut = inside[-1].end() if inside else sentence[0]
         window = max(0, sentence[0] - PARAGRAPH_LOOKBACK)
@@ -720,7 +733,7 @@ class DocumentScope:
         if len(breaks) >= 2 and "\n" not in self.folded[breaks[-2].end():breaks[-1].start()]:
             start = breaks[-2].end()
         low = bisect_left(self.territory_starts, start)
-        high = bisect_left(self.territory_starts, cut)
+        high = bisect_left(self.territory_starts, sentence[1] if through_sentence else cut)
         territories = {codes for _start, _end, codes in self.territory_mentions[low:high]}
         return _home_of_territories([set(territories.pop())]) if len(territories) == 1 else None
 
