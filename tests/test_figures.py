@@ -1054,3 +1054,47 @@ def test_among_the_first_counts_the_first_wave_the_first_three_rank():
     text = ("Le territoire d'industrie, retenu en novembre parmi les 124 premiers de France, a signé son "
             "contrat. Ses projets figurent parmi les trois premiers de la région.")
     assert [(f["value"], f["unit"]) for f in figures(text)] == [(124.0, "territoire")]
+
+
+def _figures_of_territories(text: str, territories: dict[str, set[str]]) -> list[tuple]:
+    """(value, scope_code) of every figure, the text's territories (name -> départements) given."""
+    doc = next(nlp.parse([text]))
+    mentions = [(start, start + len(name), frozenset(codes)) for name, codes in territories.items()
+                for start in [text.index(name)]]
+    found = extract_figures(text, nlp.sentence_spans(doc, text), find_places(text),
+                            [(start, end) for start, end, _codes in mentions], list(territories.values()),
+                            mentions)
+    return [(f["value"], f["scope_code"]) for f in found]
+
+
+def test_territories_sharing_one_departement_make_it_the_home_area():
+    """A préfecture's committee on its département's territories, one of which reaches into a
+    neighbouring département of another région, on a page naming its région and that neighbour:
+    its projects and amounts count in the département, not in France."""
+    text = ("Comité départemental des Territoires d'industrie de l'Orne, avec la Région Normandie.\n\n"
+            "Le département compte deux territoires : Flers Agglo et la communauté urbaine d'Alençon, "
+            "dont plusieurs communes se situent dans la Sarthe.\n\n"
+            "Depuis 2023, 38 projets ont été accompagnés, pour 2,1 millions d'euros de subventions.")
+    assert _figures_of_territories(text, {"Flers Agglo": {"61"}, "communauté urbaine d'Alençon": {"61", "72"}}) \
+        == [(2.0, "61"), (38.0, "61"), (2100000.0, "61")]
+
+
+def test_a_territory_of_unknown_departements_leaves_the_others_home():
+    """"L'autre territoire …, le Pays Ajaccien" named in passing, its département unknown: the
+    first territory's figures still count in its département."""
+    text = ("Le territoire d'industrie du Grand Bastia dresse son bilan.\n\n"
+            "Au total, une vingtaine de projets ont été accompagnés, pour 3 millions d'euros.\n\n"
+            "L'autre territoire d'industrie insulaire, le Pays Ajaccien, présentera le sien à la rentrée.")
+    assert _figures_of_territories(text, {"Grand Bastia": {"2B"}, "Pays Ajaccien": set()}) \
+        == [(20.0, "2B"), (3000000.0, "2B")]
+
+
+def test_in_a_regions_page_a_local_figure_counts_where_the_territory_it_speaks_of_lies():
+    """A regional site naming its région reports on one territory, then names another in its last
+    paragraph: the report's figures count in the first territory's département, not the région."""
+    text = ("Bretagne Éco, l'actualité économique en Bretagne.\n\n"
+            "Lannion-Trégor Communauté a présenté le bilan de son territoire d'industrie.\n\n"
+            "Une trentaine de projets ont été accompagnés, pour 2 millions d'euros.\n\n"
+            "Vitré Communauté présentera le sien à l'automne.")
+    assert _figures_of_territories(text, {"Lannion-Trégor Communauté": {"22"}, "Vitré Communauté": {"35"}}) \
+        == [(30.0, "22"), (2000000.0, "22")]

@@ -873,10 +873,18 @@ def _territories_own_area(home: Area | None, places: list[PlaceMention],
     else:
         shared = set.intersection(*territory_departements)
         own = _area_of(shared.pop(), "departement") if len(shared) == 1 else None
-    if own is None or home is None or _region_of(own) != _region_of(home):
+    lying = set().union(*territory_departements)
+    if own is None or home is not None and _region_of(own) != _region_of(home):
         return home
+    if home is None:
+        # places of two régions, all the territories': the Orne's territories, one reaching into
+        # the Sarthe (Pays de la Loire), on a page naming the Normandie
+        departements = referential.load().departements
+        regions = {departements[code].region_code for code in lying if code in departements}
+        if not {p.code for p in places if p.kind == "region"} <= regions:
+            return home
     named = {p.code for p in places if p.kind == "departement"}
-    return own if named <= set().union(*territory_departements) else home
+    return own if named <= lying else home
 
 
 def _all_inside(territory_departements: list[set[str]], home: Area | None) -> bool:
