@@ -1067,21 +1067,9 @@ def _figures_of_territories(text: str, territories: dict[str, set[str]]) -> list
     return [(f["value"], f["scope_code"]) for f in found]
 
 
-def test_territories_sharing_one_departement_make_it_the_home_area():
-    """A préfecture's committee on its département's territories, one of which reaches into a
-    neighbouring département of another région, on a page naming its région and that neighbour:
-    its projects and amounts count in the département, not in France."""
-    text = ("Comité départemental des Territoires d'industrie de l'Orne, avec la Région Normandie.\n\n"
-            "Le département compte deux territoires : Flers Agglo et la communauté urbaine d'Alençon, "
-            "dont plusieurs communes se situent dans la Sarthe.\n\n"
-            "Depuis 2023, 38 projets ont été accompagnés, pour 2,1 millions d'euros de subventions.")
-    assert _figures_of_territories(text, {"Flers Agglo": {"61"}, "communauté urbaine d'Alençon": {"61", "72"}}) \
-        == [(2.0, "61"), (38.0, "61"), (2100000.0, "61")]
-
-
 def test_a_territory_of_unknown_departements_leaves_the_others_home():
-    """"L'autre territoire …, le Pays Ajaccien" named in passing, its département unknown: the
-    first territory's figures still count in its département."""
+    """"L'autre territoire …, le Pays Ajaccien" named in passing in a text naming no place, its
+    département unknown: the first territory's figures still count in its département."""
     text = ("Le territoire d'industrie du Grand Bastia dresse son bilan.\n\n"
             "Au total, une vingtaine de projets ont été accompagnés, pour 3 millions d'euros.\n\n"
             "L'autre territoire d'industrie insulaire, le Pays Ajaccien, présentera le sien à la rentrée.")

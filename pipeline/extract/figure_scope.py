@@ -457,12 +457,13 @@ class DocumentScope:
         lying = set().union(*territory_departements) if territory_departements else set()
         home_places = [p for p in places if not lying or not named.covers(p.start, p.start + 1)
                        or _lies_in(p, lying)]
-        # a territory whose départements are unknown tells nothing of the home ("l'autre territoire
-        # d'industrie de l'île", named in passing): the others still do
-        located = [codes for codes in territory_departements if codes]
+        # in a text naming no place, a territory whose départements are unknown tells nothing of the
+        # home ("L'autre territoire d'industrie insulaire, le Pays Ajaccien", named in passing): the
+        # others still give it
+        located = territory_departements if places else [codes for codes in territory_departements if codes]
         home = _home(home_places) or _home_of_territories(located)
-        if located:  # its territories' own area, when narrower
-            home = _territories_own_area(home, places, located)
+        if len(located) == 1:  # its one territory's area, when narrower
+            home = _one_territory_area(home, places, located[0])
         return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded),
                    _all_inside(territory_departements, home),
                    _home_of_territories(list(territory_departements)), len(territory_departements),
@@ -676,10 +677,8 @@ class DocumentScope:
             return FRANCE
         if self.home.kind == "region":
             # "Le Grand Bastia … a accompagné seize projets" on a page naming the Corse and the
-            # Pays Ajaccien too: the one territory its paragraph names, or else the one territory
-            # the text has named so far, in its own département
-            area = self._paragraph_territory_area(sentence, through_sentence=True) \
-                or self._territory_named_so_far_area(sentence)
+            # Pays Ajaccien too: the one territory its paragraph names, in its own département
+            area = self._paragraph_territory_area(sentence, through_sentence=True)
             if area is not None and _inside(area, self.home):
                 return area
         return self.home
@@ -715,22 +714,20 @@ class DocumentScope:
         named = self.territory_mentions[:bisect_left(self.territory_starts, sentence[1])]
         return bool(named) and all(_all_inside([set(codes)], self.home) for _start, _end, codes in named)
 
-    def _territory_named_so_far_area(self, sentence: tuple[int, int]) -> Area | None:
-        """The area of the one territory the text has named up to the sentence's end, if one is."""
-        named = {codes for _start, _end, codes in self.territory_mentions[:bisect_left(self.territory_starts, sentence[1])]}
-        return _home_of_territories([set(named.pop())]) if len(named) == 1 else None
-
     def _paragraph_territory_area(self, sentence: tuple[int, int], through_sentence: bool = False) -> Area | None:
-        """The area of the one territory named in the sentence's paragraph before it (or up to its
-        end, `through_sentence`), if one is; a line of its own right above the paragraph is its head
-        ("Pays Ajaccien – cap sur l'innovation" over "… le territoire a tiré le bilan : …") and
-        belongs to it, also when the parser ran it into the paragraph's first sentence."""
+        """The area of the one territory named in the sentence's paragraph before it, if one is;
+        a line of its own right above the paragraph is its head ("Pays Ajaccien – cap sur
+        l'innovation" over "… le territoire a tiré le bilan : …") and belongs to it, also when
+        the parser ran it into the paragraph's first sentence. `through_sentence`: the paragraph
+        alone, up to the sentence's end (a list item above it is no head: "4° Territoire X" over
+        "Article 2 : … 480 000 € … de ces territoires")."""
         inside = list(BLANK_LINE.finditer(self.folded, *sentence))
         cut = inside[-1].end() if inside else sentence[0]
         window = max(0, sentence[0] - PARAGRAPH_LOOKBACK)
         breaks = list(BLANK_LINE.finditer(self.folded, window, cut))
         start = breaks[-1].end() if breaks else window
-        if len(breaks) >= 2 and "\n" not in self.folded[breaks[-2].end():breaks[-1].start()]:
+        if len(breaks) >= 2 and not through_sentence \
+                and "\n" not in self.folded[breaks[-2].end():breaks[-1].start()]:
             start = breaks[-2].end()
         low = bisect_left(self.territory_starts, start)
         high = bisect_left(self.territory_starts, sentence[1] if through_sentence else cut)
@@ -859,32 +856,17 @@ class DocumentScope:
         return self._local_of[sentence]
 
 
-def _territories_own_area(home: Area | None, places: list[PlaceMention],
-                          territory_departements: list[set[str]]) -> Area | None:
-    """The area of a document's territories in place of the home its places give, when both lie
-    in one région and the places name no département outside the territories: the Grand Bastia's
+def _one_territory_area(home: Area | None, places: list[PlaceMention],
+                        departements: set[str]) -> Area | None:
+    """The area of a document's one territory in place of the home its places give, when both lie
+    in one région and the places name no département outside the territory: the Grand Bastia's
     "six projets" count in the Haute-Corse (2B), not in the Corse its page names; a territory over
-    three départements counts in its région even where the text names only one of them. Several
-    territories have an own area when they all lie in one département (a préfecture's committee
-    on its département's five territories, one reaching into the next département, whose page
-    names its région and that neighbour: the Mayenne, not the Pays de la Loire)."""
-    if len(territory_departements) == 1:
-        own = _home_of_territories(territory_departements)
-    else:
-        shared = set.intersection(*territory_departements)
-        own = _area_of(shared.pop(), "departement") if len(shared) == 1 else None
-    lying = set().union(*territory_departements)
-    if own is None or home is not None and _region_of(own) != _region_of(home):
+    three départements counts in its région even where the text names only one of them."""
+    own = _home_of_territories([departements])
+    if own is None or home is None or _region_of(own) != _region_of(home):
         return home
-    if home is None:
-        # places of two régions, all the territories': the Orne's territories, one reaching into
-        # the Sarthe (Pays de la Loire), on a page naming the Normandie
-        departements = referential.load().departements
-        regions = {departements[code].region_code for code in lying if code in departements}
-        if not {p.code for p in places if p.kind == "region"} <= regions:
-            return home
     named = {p.code for p in places if p.kind == "departement"}
-    return own if named <= lying else home
+    return own if named <= departements else home
 
 
 def _all_inside(territory_departements: list[set[str]], home: Area | None) -> bool:
