@@ -1077,12 +1077,12 @@ def test_a_territory_of_unknown_departements_leaves_the_others_home():
         == [(20.0, "2B"), (3000000.0, "2B")]
 
 
-def test_in_a_regions_page_a_local_figure_counts_where_the_territory_it_speaks_of_lies():
-    """A regional site naming its région reports on one territory, then names another in its last
-    paragraph: the report's figures count in the first territory's département, not the région."""
+def test_in_a_regions_page_a_local_figure_counts_where_its_paragraphs_territory_lies():
+    """A regional site naming its région gives one paragraph to each territory, with its figures:
+    they count in that territory's département, not in the région; the paragraph above (a list
+    item, a heading) is no part of it."""
     text = ("Bretagne Éco, l'actualité économique en Bretagne.\n\n"
-            "Lannion-Trégor Communauté a présenté le bilan de son territoire d'industrie.\n\n"
-            "Une trentaine de projets ont été accompagnés, pour 2 millions d'euros.\n\n"
-            "Vitré Communauté présentera le sien à l'automne.")
+            "Lannion-Trégor Communauté a accompagné une trentaine de projets, pour 2 millions d'euros.\n\n"
+            "De son côté, Vitré Communauté a soutenu une dizaine de projets.")
     assert _figures_of_territories(text, {"Lannion-Trégor Communauté": {"22"}, "Vitré Communauté": {"35"}}) \
-        == [(30.0, "22"), (2000000.0, "22")]
+        == [(30.0, "22"), (2000000.0, "22"), (10.0, "35")]
