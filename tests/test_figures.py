@@ -1077,3 +1077,35 @@ def test_status_words_after_counts_of_no_unit_or_before_a_noun_make_no_part():
 def test_a_status_word_before_a_noun_makes_no_part():
     text = "Territoires d'industrie : 2 150 projets et 50 nouveaux chefs de projet."
     assert [(f["value"], f["unit"]) for f in figures(text)] == [(2150.0, "projet")]
+
+
+def _figures_of_territories(text: str, territories: dict[str, set[str]]) -> list[tuple]:
+    """(value, scope_code) of every figure, the text's territories (name -> départements) given."""
+    doc = next(nlp.parse([text]))
+    mentions = [(start, start + len(name), frozenset(codes)) for name, codes in territories.items()
+                for start in [text.index(name)]]
+    found = extract_figures(text, nlp.sentence_spans(doc, text), find_places(text),
+                            [(start, end) for start, end, _codes in mentions], list(territories.values()),
+                            mentions)
+    return [(f["value"], f["scope_code"]) for f in found]
+
+
+def test_a_territory_of_unknown_departements_leaves_the_others_home():
+    """"L'autre territoire …, le Pays Ajaccien" named in passing in a text naming no place, its
+    département unknown: the first territory's figures still count in its département."""
+    text = ("Le territoire d'industrie du Grand Bastia dresse son bilan.\n\n"
+            "Au total, une vingtaine de projets ont été accompagnés, pour 3 millions d'euros.\n\n"
+            "L'autre territoire d'industrie insulaire, le Pays Ajaccien, présentera le sien à la rentrée.")
+    assert _figures_of_territories(text, {"Grand Bastia": {"2B"}, "Pays Ajaccien": set()}) \
+        == [(20.0, "2B"), (3000000.0, "2B")]
+
+
+def test_in_a_regions_page_a_local_figure_counts_where_its_paragraphs_territory_lies():
+    """A regional site naming its région gives one paragraph to each territory, with its figures:
+    they count in that territory's département, not in the région; the paragraph above (a list
+    item, a heading) is no part of it."""
+    text = ("Bretagne Éco, l'actualité économique en Bretagne.\n\n"
+            "Lannion-Trégor Communauté a accompagné une trentaine de projets, pour 2 millions d'euros.\n\n"
+            "De son côté, Vitré Communauté a soutenu une dizaine de projets.")
+    assert _figures_of_territories(text, {"Lannion-Trégor Communauté": {"22"}, "Vitré Communauté": {"35"}}) \
+        == [(30.0, "22"), (2000000.0, "22"), (10.0, "35")]

@@ -470,9 +470,13 @@ class DocumentScope:
             # nor a département named only inside one name while other names are unplaced ("Alès,
             # Pont du Gard/Gard Rhodanien, Béziers-Sète": not the Gard's three): its région at most
             home = Area(_region_of(home), "region") if _region_of(home) else None
-        home = home or _home_of_territories(territory_departements)
-        if len(territory_departements) == 1:  # its one territory's area, when narrower
-            home = _one_territory_area(home, territory_departements[0])
+        # in a text naming no place, a territory whose départements are unknown tells nothing of the
+        # home ("L'autre territoire d'industrie insulaire, le Pays Ajaccien", named in passing): the
+        # others still give it
+        located = territory_departements if places else [codes for codes in territory_departements if codes]
+        home = home or _home_of_territories(located)
+        if len(located) == 1:  # its one territory's area, when narrower
+            home = _one_territory_area(home, located[0])
         return cls(folded, kept, departement, region, home, tuple(names), _is_act(folded),
                    _all_inside(territory_departements, home),
                    _home_of_territories(list(territory_departements)), len(territory_departements),
@@ -685,6 +689,12 @@ class DocumentScope:
                 return area
         if self.home is None or not local:
             return FRANCE
+        if self.home.kind == "region":
+            # "Le Grand Bastia … a accompagné seize projets" on a page naming the Corse and the
+            # Pays Ajaccien too: the one territory its paragraph names, in its own département
+            area = self._paragraph_territory_area(sentence, through_sentence=True)
+            if area is not None and _inside(area, self.home):
+                return area
         return self.home
 
     def _lead_in_names_a_territory(self, sentence: tuple[int, int]) -> bool:
@@ -718,20 +728,23 @@ class DocumentScope:
         named = self.territory_mentions[:bisect_left(self.territory_starts, sentence[1])]
         return bool(named) and all(_all_inside([set(codes)], self.home) for _start, _end, codes in named)
 
-    def _paragraph_territory_area(self, sentence: tuple[int, int]) -> Area | None:
+    def _paragraph_territory_area(self, sentence: tuple[int, int], through_sentence: bool = False) -> Area | None:
         """The area of the one territory named in the sentence's paragraph before it, if one is;
         a line of its own right above the paragraph is its head ("Pays Ajaccien – cap sur
         l'innovation" over "… le territoire a tiré le bilan : …") and belongs to it, also when
-        the parser ran it into the paragraph's first sentence."""
+        the parser ran it into the paragraph's first sentence. `through_sentence`: the paragraph
+        alone, up to the sentence's end (a list item above it is no head: "4° Territoire X" over
+        "Article 2 : … 480 000 € … de ces territoires")."""
         inside = list(BLANK_LINE.finditer(self.folded, *sentence))
         cut = inside[-1].end() if inside else sentence[0]
         window = max(0, sentence[0] - PARAGRAPH_LOOKBACK)
         breaks = list(BLANK_LINE.finditer(self.folded, window, cut))
         start = breaks[-1].end() if breaks else window
-        if len(breaks) >= 2 and "\n" not in self.folded[breaks[-2].end():breaks[-1].start()]:
+        if len(breaks) >= 2 and not through_sentence \
+                and "\n" not in self.folded[breaks[-2].end():breaks[-1].start()]:
             start = breaks[-2].end()
         low = bisect_left(self.territory_starts, start)
-        high = bisect_left(self.territory_starts, cut)
+        high = bisect_left(self.territory_starts, sentence[1] if through_sentence else cut)
         territories = {codes for _start, _end, codes in self.territory_mentions[low:high]}
         return _home_of_territories([set(territories.pop())]) if len(territories) == 1 else None
 
