@@ -461,6 +461,15 @@ def test_a_newsletters_subscription_notice_is_page_chrome():
     assert info["published_on"] == datetime.date(2024, 10, 3)
 
 
+def test_a_comments_sections_head_and_notice_are_page_chrome():
+    from pipeline.extract.document_info import is_chrome_line
+    for line in ("Commentaires (3)", "Commentaires : 12", "12 commentaires", "Commentaire",
+                 "Vous devez être abonné pour commenter.", "Connectez-vous pour réagir"):
+        assert is_chrome_line(line), line
+    for line in ("Commentaires des élus sur la labellisation", "Trois communes ont commenté la décision."):
+        assert not is_chrome_line(line), line
+
+
 def test_the_genre_before_a_headline_is_not_part_of_the_title():
     info = extract_document_info("COMMUNIQUÉ DE PRESSE – Territoires d'industrie dans la Somme\n"
                                  "Amiens, le 6 juillet 2023\n\nLe préfet a réuni les territoires.")
