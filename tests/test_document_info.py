@@ -461,6 +461,15 @@ def test_a_newsletters_subscription_notice_is_page_chrome():
     assert info["published_on"] == datetime.date(2024, 10, 3)
 
 
+def test_a_comments_sections_head_and_notice_are_page_chrome():
+    from pipeline.extract.document_info import is_chrome_line
+    for line in ("Commentaires (3)", "Commentaires : 12", "12 commentaires", "Commentaire",
+                 "Vous devez être abonné pour commenter.", "Connectez-vous pour réagir"):
+        assert is_chrome_line(line), line
+    for line in ("Commentaires des élus sur la labellisation", "Trois communes ont commenté la décision."):
+        assert not is_chrome_line(line), line
+
+
 def test_the_genre_before_a_headline_is_not_part_of_the_title():
     info = extract_document_info("COMMUNIQUÉ DE PRESSE – Territoires d'industrie dans la Somme\n"
                                  "Amiens, le 6 juillet 2023\n\nLe préfet a réuni les territoires.")
@@ -584,6 +593,8 @@ def test_a_communique_keeps_its_dateline_before_a_publication_byline():
     ("Lettre — mai 2019 — mai 2020\n\nBilan", None),
     ("Mis à jour : mars 2024\n\nLe territoire …", None),
 ], ids=["season", "month between bars", "range", "in a sentence", "two years", "update label"])
+
+
 def test_a_season_or_a_month_dateline_tells_the_year_an_undated_text_was_written(text, year):
     """g85epci: the year links a name two EPCIs bore in turn to the one of its time (the
     published date stays null: the gold dates no season)."""

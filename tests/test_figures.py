@@ -412,6 +412,9 @@ def test_a_document_of_one_territory_counts_in_that_territorys_area():
             "reconduit. Six projets ont été accompagnés sur le territoire.\n")
     found = extract(text, next(nlp.parse([text]))).figures
     assert [(f["value"], f["unit"], f["scope_code"]) for f in found] == [(6.0, "projet", "2B")]
+    there = text.replace("sur le territoire.", "sur le territoire, comme en Corse-du-Sud.")
+    found = extract(there, next(nlp.parse([there]))).figures
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in found] == [(6.0, "projet", "2A")]
 
 
 def test_list_items_under_a_lead_in_naming_the_territory_count_in_the_home():
@@ -1109,3 +1112,58 @@ def test_in_a_regions_page_a_local_figure_counts_where_its_paragraphs_territory_
             "De son côté, Vitré Communauté a soutenu une dizaine de projets.")
     assert _figures_of_territories(text, {"Lannion-Trégor Communauté": {"22"}, "Vitré Communauté": {"35"}}) \
         == [(30.0, "22"), (2000000.0, "22"), (10.0, "35")]
+
+
+def test_one_intercommunality_alone_is_no_count_of_epcis():
+    """'porté par une seule intercommunalité' tells how the territory is made (probes110 01); a
+    count of two is a figure, and 'une seule' before another noun is left to the other rules."""
+    text = ("Le Territoire d'industrie Cœur de Savoie, en Savoie, est porté par une seule "
+            "intercommunalité, qui réunit 43 communes.")
+    assert [(f["value"], f["unit"]) for f in figures(text)] == [(43.0, "commune")]
+    two = text.replace("une seule intercommunalité, qui réunit", "deux intercommunalités, qui réunissent")
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(two)] == [
+        (2.0, "epci", "73"), (43.0, "commune", "73")]
+
+
+def test_a_region_as_the_territorys_partner_is_not_where_its_figure_counts():
+    """probes110 11: 'en lien avec la Région X', 'en partenariat avec la Région X': the council
+    works with the territory, its projects count in the territory's home; 'dans la Région X' is
+    where they lie, and a relative clause describing the Région keeps it a place."""
+    lead = "Le Territoire d'industrie Figeac Quercy Vallée de la Dordogne est labellisé dans le Lot.\n\n"
+    for partner in ("en lien avec la Région Occitanie", "en partenariat avec la Région Occitanie"):
+        assert facts(lead + f"Le territoire porte 12 projets {partner}.") == [(12.0, None, "projet", False, "46")]
+    assert facts(lead + "Le territoire porte 12 projets dans la Région Occitanie.") == [
+        (12.0, None, "projet", False, "76")]
+    assert [(f["value"], f["scope_code"]) for f in figures(
+        lead + "Il porte 12 projets avec l'État et la Région Occitanie, qui compte 24 territoires.")] == [
+        (12.0, "76"), (24.0, "76")]
+
+
+def test_a_heading_counting_axes_for_a_year_is_the_territorys():
+    """probes110 15: 'Trois axes pour 2027' alone on its line over a territory's list of actions
+    counts its axes, in its home area, as 'Quatre axes' does; a heading that says more is not one."""
+    text = ("Territoire d'industrie Sud Champagne : la feuille de route 2023-2027\n\n"
+            "Le Territoire d'industrie Sud Champagne réunit trois intercommunalités de l'Aube.\n\n"
+            "Trois axes pour 2027\n\n- Attirer les compétences ;\n- Requalifier les friches.\n\n"
+            "Le programme s'articule autour de quatre axes :\n- innovation ;\n- foncier.\n")
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(text)] == [
+        (3.0, "epci", "10"), (3.0, "axe", "10"), (4.0, "axe", "FR")]
+    longer = text.replace("Trois axes pour 2027\n", "Trois axes pour 2027 selon le programme national\n")
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in figures(longer)] == [
+        (3.0, "epci", "10"), (3.0, "axe", "FR"), (4.0, "axe", "FR")]
+
+
+def test_a_departement_named_in_passing_keeps_one_territorys_figures_in_its_area():
+    """A document of one territory names another département of its région in passing: the
+    territory's projects still count in its own département, not in the région; a figure whose
+    own sentence names the other département counts there."""
+    from pipeline.extract.assemble import extract
+    text = ("Territoire d'industrie : le Grand Bastia reconduit\n\nEn Corse, le territoire porté par la "
+            "communauté d'agglomération de Bastia et la communauté de communes de Marana-Golo est "
+            "reconduit. Six projets ont été accompagnés sur le territoire.\n\n"
+            "Le président a salué les élus de Corse-du-Sud.\n")
+    found = extract(text, next(nlp.parse([text]))).figures
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in found] == [(6.0, "projet", "2B")]
+    there = text.replace("sur le territoire.", "sur le territoire, comme en Corse-du-Sud.")
+    found = extract(there, next(nlp.parse([there]))).figures
+    assert [(f["value"], f["unit"], f["scope_code"]) for f in found] == [(6.0, "projet", "2A")]

@@ -34,8 +34,6 @@ def members(text):
                  "d'agglomération du Pays Ajaccien accompagne les industriels.",
                  {("pays-ajaccien", "242010056")}, id="territory named after its EPCI"),
 ])
-
-
 def test_members_are_attached_to_their_territory(text, expected):
     assert members(text) == expected
 
@@ -432,8 +430,6 @@ def test_without_any_territory_an_epci_party_to_another_agreement_is_no_row():
     "La communauté de communes de Marana-Golo vient de rejoindre le dispositif.",
     "La communauté de communes de Marana-Golo vient s'ajouter au dispositif.",
 ])
-
-
 def test_in_a_document_about_one_territory_an_epci_it_extends_to_is_a_member(sentence):
     text = ("Retenu en novembre 2020, le territoire d'industrie de Bastia a présenté son bilan.\n\n"
             + sentence + "\n\nLe programme soutient l'attractivité des territoires et des métiers.\n")
@@ -468,8 +464,6 @@ def test_the_territory_an_article_is_about_stays_one_when_its_epci_opens_a_membe
                  "d'agglomération du Cotentin et la communauté de communes de la Baie du Cotentin y sont "
                  "associées.", id="y sont associées"),
 ])
-
-
 def test_members_said_so_after_their_names(text):
     assert members(text) == {("nord-cotentin", "200067205"), ("nord-cotentin", "200042729")}
 
@@ -524,8 +518,6 @@ def test_a_verbless_sentence_describing_the_territory_named_before():
     "vice-présidente de la Communauté d'Agglomération Pays Basque.",
     "Le maire d'Alès, président d'Alès agglomération, a signé le contrat du Territoire d'industrie d'Alès.",
 ])
-
-
 def test_an_office_in_the_epci_a_territory_is_named_after_makes_it_no_member(text):
     """Annotators list an EPCI named only as an official's body under no territory, even the one
     that bears its name (a bare territory name lists no member by itself)."""
@@ -546,8 +538,6 @@ def test_a_territory_named_by_the_start_of_its_epcis_name_has_it_as_member():
     "LBN Communauté forme désormais le Territoire d'industrie Cœur de Maine avec la communauté de "
     "communes des Coëvrons.",
 ])
-
-
 def test_epcis_said_to_form_the_territory_in_the_singular_are_its_members(text):
     assert members(text) == {("coeur-de-maine", "200040475"), ("coeur-de-maine", "200033298")}
 
@@ -571,8 +561,6 @@ def test_the_epcis_signing_the_one_territorys_contract_are_its_members():
     "Séminaire des Territoires d'industrie avec la directrice générale adjointe à l'attractivité à la "
     "communauté d'agglomération du Centre Littoral.",
 ])
-
-
 def test_a_staff_members_employer_is_no_row(text):
     assert members(text) == set()
 
@@ -613,8 +601,6 @@ def test_a_name_read_from_its_head_stops_before_the_next_name_it_is_coordinated_
     "La communauté de communes du Grand-Figeac et Rodez Agglomération forment quant à elles le "
     "territoire d'industrie Aurillac – Figeac – Rodez, voisin du territoire d'industrie Lacq-Pau-Tarbes.",
 ])
-
-
 def test_epcis_named_before_the_territory_whose_candidature_they_carry_or_that_they_form(text):
     assert {("aurillac-figeac-rodez", "200067361"), ("aurillac-figeac-rodez", "241200187")} <= members(text)
     assert ("lacq-pau-tarbes", "200067361") not in members(text)
@@ -640,8 +626,6 @@ def test_the_epcis_among_the_signatories_of_the_one_territory_are_its_members():
     ("Les territoires d'industrie Grand Cognac et Grand Angoulême sont retenus ; l'agglomération a "
      "signé le protocole.", set()),
 ])
-
-
 def test_a_type_noun_without_name_is_the_epci_the_one_territory_is_named_after(text, expected):
     assert set(members(text)) == expected
 
@@ -688,8 +672,6 @@ def test_an_ordinal_stands_for_the_territory_of_that_rank():
                  "Partenaires : Région Guadeloupe, CA du Nord Basse-Terre et CA Grand Sud Caraïbe.\n",
                  set(), id="a heading is no territory"),
 ])
-
-
 def test_a_line_naming_a_list_of_epcis_names_their_territory(text, expected):
     assert members(text) == expected
 
@@ -707,8 +689,6 @@ def test_a_line_naming_a_list_of_epcis_names_their_territory(text, expected):
                   ("vendee-grand-sud", "248500415"), ("vendee-grand-sud", "248500563")},
                  id="the sentence after, paragraph by paragraph"),
 ])
-
-
 def test_the_territory_a_member_list_names_as_its_subject(text, expected):
     assert members(text) == expected
 
@@ -735,8 +715,6 @@ def test_the_territory_a_member_list_names_as_its_subject(text, expected):
                  {("cacem", "249720061"), ("cap-nord-martinique", "200041788")},
                  id="the territory an EPCI forms, named right after"),
 ])
-
-
 def test_members_of_probes16b_layouts(text, expected):
     assert members(text) == expected
 
@@ -747,8 +725,6 @@ def test_members_of_probes16b_layouts(text, expected):
     "n'a pas candidaté.",
     "n'est pas concernée, mais suit les travaux.",
 ])
-
-
 def test_an_epci_said_to_join_later_or_not_at_all_is_not_a_member(after):
     text = ("Le territoire d'industrie Vallée de la Bresle-Vimeu est reconduit pour 2023-2027. "
             "Il rassemble la CC du Vimeu et la CC des Villes Sœurs.\n\n"
@@ -926,8 +902,6 @@ def test_the_former_territory_a_renewal_recalls_takes_none_of_the_members_listed
                  "présidente de Lorient Agglomération.",
                  set(), id="the person who signed"),
 ])
-
-
 def test_an_epci_whose_president_is_a_party_to_the_contract_is_a_member(text, expected):
     assert members(text) == expected
 
@@ -1187,8 +1161,6 @@ def test_a_territory_taking_over_from_one_named_after_it_keeps_its_members():
     ("## Cœur de Maine", "- un campus des métiers de la plasturgie à Évron\n"),
     ("## Cœur de Maine", ""),
 ])
-
-
 def test_members_under_a_bare_heading_end_where_another_list_follows_them(heading, after):
     """g40lists: "Cœur de Maine" over its members, then the territory's projects (contacts,
     communes) written with the same marker and no break: the members stay the heading's
@@ -1215,8 +1187,6 @@ def test_a_list_mixing_members_and_other_items_names_no_territory_by_its_heading
                  id="a name before the bracket"),
     pytest.param("de la Meurthe-et-Moselle", {(None, "245400759"), (None, "200069433")}, id="a place's name"),
 ])
-
-
 def test_a_name_before_a_bracket_of_its_members_is_the_territory_of_a_text_naming_none(scale, expected):
     text = ("Le label Territoires d'industrie a été obtenu en novembre 2023. Il s'agit d'un programme conduit "
             f"à l'échelle {scale} (la communauté de communes du Pays du Sanon et la CC de Vezouze en Piémont).")
@@ -1231,8 +1201,6 @@ def test_a_name_before_a_bracket_of_its_members_is_the_territory_of_a_text_namin
     "Le chef de projet, installé à Ardenne Métropole, a réuni les fondeurs.",
     "Un chargé de mission, dont le poste est cofinancé par l'État, sera basé au sein d'Ardenne Métropole dès l'été.",
 ])
-
-
 def test_the_body_a_staff_member_is_posted_at_is_no_member(written):
     """A staff post at an EPCI ("installé à X", "basé au sein de X") names its employer, not a member
     of the territory whose newsletter head the paragraph stands under (probes60_mixed mx13)."""
@@ -1250,8 +1218,6 @@ def test_the_body_a_staff_member_is_posted_at_is_no_member(written):
                  "Vosges. ", ({"deodatie"}, {("deodatie", "200071066"), ("deodatie", "200096642")}),
                  id="its members"),
 ])
-
-
 def test_a_repeated_sentence_reads_each_territory_name_with_each_epci_once(monkeypatch, sentence, expected):
     """A sentence naming a territory and EPCIs repeated a thousand times: membership's passes
     compared every territory mention with every EPCI mention (named_after 320,000 times for 400
@@ -1303,8 +1269,6 @@ def test_the_lead_of_an_item_designating_a_pair_is_read_near_its_first_member(mo
 
 @pytest.mark.parametrize("header", ["Intercommunalités du territoire", "EPCI composant le territoire",
                                     "Intercommunalités engagées", "EPCI de ce territoire"])
-
-
 def test_a_member_column_headed_with_its_territory_lists_the_row_s_members(header):
     text = ("Besançon, le 14 mai 2024\n\nLes deux territoires d'industrie conventionnés :\n\n"
             f"| Territoire d'industrie | {header} | Département |\n|---|---|---|\n"
@@ -1336,8 +1300,6 @@ def test_a_side_heading_over_intercommunalities_names_no_territory():
     pytest.param("L'extension du périmètre à la communauté de communes Jura Nord, actée en 2023, renforce la filière.",
                  {("grand-dole", "200010650"), ("grand-dole", "243900560")}, id="made: a member (guard)"),
 ])
-
-
 def test_an_extension_only_planned_gives_no_member(sentence, expected):
     """"Une extension du périmètre à la CC X est à l'étude": X is not in the territory yet
     (member_words.json planned_extension; PATTERNS.md, g82p88)."""
@@ -1368,8 +1330,6 @@ def test_a_run_with_members_outside_a_composed_name_stays_with_its_paragraph_ter
     # a bare count after companies: no territory to pick (guard)
     ("de plusieurs entreprises normandes. Deux concernent l'Orne.", None),
 ])
-
-
 def test_an_ordinal_after_a_bare_count_designates_its_territory_by_its_members(opening, expected):
     """"… avec plusieurs territoires. Deux concernent l'Orne. Le premier réunit la CC A et celle de B"
     (variants35T s1): a territory the text designates by its members, named as the text joins
@@ -1395,8 +1355,6 @@ TWO_TERRITORIES_CARRIED = ("Le protocole du Territoire d'industrie « Nord-Ouest
     # a place then "ce territoire": the sentence points back, no carrier named
     ("À cheval sur la vallée de la Seine", False),
 ])
-
-
 def test_a_sentence_opening_on_the_territory_s_carrier_points_back_to_the_one_named_before(opening, carrier):
     """probes96_official 06: "Porté par la CA X – le TCO –, ce territoire réunit …" in a text naming
     two territories: X and the EPCIs the sentence associates are the members of the territory the
@@ -1434,8 +1392,6 @@ COMMITTEE = ("ARRÊTÉ portant composition du comité de projet du Territoire d'
     ("au titre des EPCI membres", True),
     ("au titre des collectivités", False),  # no word that they are the members
 ])
-
-
 def test_members_named_through_their_presidents_under_a_heading_saying_they_are_the_members(heading, listed):
     """probes96_official 11: an arrêté's part "au titre des intercommunalités membres du territoire :"
     lists members through their presidents (members_represented); the co-chair's EPCI, named only
@@ -1461,8 +1417,6 @@ def test_a_member_placed_beside_a_town_is_no_neighbour():
     ("le programme a été lancé en 2019", True),
     ("une zone d'activités a été aménagée en 2019", False),  # not the programme set up there
 ])
-
-
 def test_the_epci_the_programme_was_set_up_on_is_the_one_territorys_member(subject, member):
     """probes98_mixed 07: "le programme a été installé … sur le périmètre de la seule agglomération
     X" names the EPCI the territory covers (membership.INSTALLED_ON_ITS_PERIMETER); something else
@@ -1495,8 +1449,6 @@ def test_an_epci_that_joined_the_perimeter_after_a_where_clause_is_a_member(join
     "2023-2027. Le territoire d'industrie de Rochefort Océan travaillera avec la Communauté d'agglomération "
     "de La Rochelle, aussi labellisée.",
 ])
-
-
 def test_an_epci_also_labelled_before_its_participle_is_no_member_of_the_subject(text):
     """"la CA X, également retenue", "aussi labellisée": another laureate (member_words.json
     labelled_too, adverb first), not a member of the territory the text is about: the member of
@@ -1527,8 +1479,6 @@ BREST_AND_MORLAIX = "Territoires d'industrie : le Pays de Brest et le Pays de Mo
     pytest.param("et le nord du Finistère, qui réunit", {("pays-de-brest", "242900314"), (None, "242900835")},
                  id="a part of the area, in lower case"),
 ])
-
-
 def test_a_member_trigger_after_a_coordinated_subject_is_that_subjects(second, expected):
     """"Le A, porté par X, et le B, autour de la CA Y": the name coordinated after A right before
     the trigger is its subject (membership.COORDINATED_SUBJECT; PATTERNS.md, g110attach); a name of no
@@ -1564,8 +1514,6 @@ FOUGERES_COUNTED = ("Le comité de pilotage du territoire d'industrie « Fougèr
     pytest.param(FOUGERES_COUNTED + "Couesnon Marches de Bretagne accueillera le prochain comité.",
                  set(), id="no pointer over the blank line: no list"),
 ])
-
-
 def test_members_counted_in_one_sentence_are_named_in_the_next(text, expected):
     """A count of members closing its sentence, where they lie after it, then the sentence or
     paragraph that names them ("Ce sont …", "Il s'agit de …"; tests/corpus/PATTERNS.md, g111next)."""
@@ -1613,8 +1561,6 @@ def test_an_intro_without_a_grouping_verb_gives_its_paragraph_to_no_territory():
      "de communes de Parthenay-Gâtine, qui porte le dossier de la friche de la laiterie, a réuni ses "
      "industriels dès le printemps.", False),
 ])
-
-
 def test_the_epci_carrying_the_dossier_is_a_member_of_the_one_territory(text, member):
     """"La CC X, qui porte le dossier, …" in a text about one territory: its carrier, a member
     (member_words.json labelling); "porte le dossier de la friche" is a project of its own."""

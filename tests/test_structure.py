@@ -271,6 +271,18 @@ def test_lines_counted_by_the_paragraph_above_make_a_list_without_a_colon():
     assert parse(other).lists == []
 
 
+def test_a_comments_section_under_a_paragraph_that_counts_is_no_list():
+    """probes110 06: "Commentaires (3)" and its notice under a paragraph counting two territories
+    are the page's chrome, not the two names it counts; two names there are still a list."""
+    text = ("Avec deux territoires labellisés, la Haute-Loire confirme sa place. Le Département les suivra.\n\n"
+            "Commentaires (3)\nVous devez être abonné pour commenter.\n\nLe président a salué la nouvelle.\n")
+    assert parse(text).lists == []
+    names = text.replace("Commentaires (3)\nVous devez être abonné pour commenter.",
+                         "Brioude Sud Auvergne\nMarches du Velay Rochebaron")
+    lst = parse(names).lists[0]
+    assert lst.kind == "lines" and contents(names, lst) == ["Brioude Sud Auvergne", "Marches du Velay Rochebaron"]
+
+
 def test_tab_separated_rows_with_empty_last_cells_stay_in_the_table():
     text = "Territoire\tDépartement\tChef de projet\nAlpha\tGard\toui\nBeta\tAude\t\n"
     table = parse(text).tables[0]

@@ -886,8 +886,6 @@ def test_an_undated_protocole_d_accord_is_first_phase_and_a_label_held_since_201
     ("Sud Champagne mise sur les énergies renouvelables.", None),
     ("Sud Champagne reçoit une enveloppe renouvelée annuellement.", None),
 ])
-
-
 def test_a_territory_whose_label_is_renewed_is_second_phase(sentence, phase):
     from pipeline.extract.assemble import _local_phase
     assert _local_phase(sentence, (0, len(sentence))) == phase
@@ -920,8 +918,6 @@ def test_a_first_phase_territory_renewed_for_the_second_is_in_the_second():
     ("La CAPI fait partie des 183 territoires retenus.", "2023-2027"),
     ("Le premier programme a accompagné 149 territoires, dont la Vallée de l'Arve.", None),
 ])
-
-
 def test_a_territory_said_to_be_one_of_a_phases_national_count_is_of_that_phase(sentence, phase):
     from pipeline.extract.assemble import _local_phase
     assert _local_phase(sentence, (0, len(sentence))) == phase
@@ -3342,8 +3338,6 @@ def test_a_territory_interdepartemental_between_two_departements():
     ", à cheval sur deux départements (Morbihan et Finistère),",
     " (interdépartemental, Morbihan et Finistère)",
 ])
-
-
 def test_an_apposition_says_which_departements_a_territory_covers(apposition):
     # g28dept
     text = f"Le territoire d'industrie Lorient-Quimperlé{apposition} est reconduit pour 2023-2027."
@@ -3582,8 +3576,6 @@ def test_trimmed_name_opens_on_no_colon_or_semicolon():
     ("Autour d'Albi, le Grand Albigeois", "le Grand Albigeois", False),
     ("Au sud du département, un autre territoire", None, False),  # no capitalised name: not read through its comma
 ])
-
-
 def test_a_fronted_place_complement_is_no_subject_and_a_locating_one_places_the_sentence(text, rest, locates):
     fronted = fronted_place(text, 0, len(text))
     assert fronted.locates is locates
@@ -3780,8 +3772,6 @@ def test_a_territory_named_by_the_towns_it_gathers_after_the_programme_words():
     "Le Territoire d'industrie regroupant les bassins de Lacq, de Pau, puis la plaine a signé.",
     "Le Territoire d'industrie regroupant les bassins de Zorbaville et de Quetzalie a signé.",
 ])
-
-
 def test_gathered_towns_guards(text):
     assert not any(m.rule == "territory.prefixed_name" and "–" in m.name
                    for m in find_territories(text, find_places(text)))
@@ -3824,8 +3814,6 @@ def test_two_dashed_names_joined_by_et_after_the_plural_are_two_territories():
     ("Le programme Territoires d'industrie avance : les territoires Vallées du Gier et de l'Ondaine - Loire Sud "
      "ont signé.", []),
 ])
-
-
 def test_a_name_holding_et_beside_one_dash_is_not_parted(text, expected):
     assert ids(text) == expected
 
@@ -3847,8 +3835,6 @@ def test_examples_in_the_clauses_of_a_sentence_a_titre_d_exemple_opens():
     "Territoires d'industrie : le financement\n\nLes élus citent à titre d'exemple deux usines ; Flers recrute ; "
     "Argentan forme.",
 ])
-
-
 def test_fronted_example_clauses_guards(text):
     assert ids(text) == []
 
@@ -3879,8 +3865,6 @@ def test_an_intercommunality_renamed_in_the_feminine_is_no_territory_renaming():
     ("le Nord-Vendée", "Vendée Grand Sud", ["nord-vendee", "vendee-grand-sud"]),
     ("le Pays de Flers", "Grand Pays de Flers", ["grand-pays-de-flers", "pays-de-flers"]),
 ])
-
-
 def test_grand_before_a_compass_word_says_the_same_area(short, full, expected):
     text = (f"Territoires d'industrie : le programme avance\n\nLabellisé en 2023, {short} a présenté son plan. "
             f"Le territoire d'industrie {full} associe trois communautés de communes.")
@@ -4006,8 +3990,6 @@ def test_a_headline_subject_before_the_programme_and_its_traps():
     ("Plusieurs territoires franchissent les limites régionales, à l'image de Mâconnais Beaujolais, entre "
      "Bourgogne-Franche-Comté et Auvergne-Rhône-Alpes.", set()),
 ])
-
-
 def test_examples_each_followed_by_the_places_they_lie_in(sentence, expected):
     """probes96_official 07: "…, à l'image de A, entre R1 et R2, ou d'B, à cheval sur …" in a text
     naming the programme (enumeration cue placed_examples); the départements of each complement are
@@ -4077,8 +4059,6 @@ def test_celui_beside_ours_needs_territories_spoken_of():
     # a text that never names the programme: another label's renewal
     ("Bilan. En Corse, le label a également été renouvelé pour le Pays Ajaccien.", set()),
 ])
-
-
 def test_a_territory_named_after_the_label_s_renewal(text, expected):
     """probes96_official 16: "le label a également été renouvelé pour le Pays Ajaccien" names that
     territory (enumeration cue with needs programme_text)."""
@@ -4096,8 +4076,6 @@ def test_a_territory_named_after_the_label_s_renewal(text, expected):
     # no territory spoken of: another renewal
     ("Bilan de l'année.\n\nLe Pays Ajaccien a également été reconduit.", set()),
 ])
-
-
 def test_a_subject_then_an_adverb_before_ete_reconduit(text, expected):
     """probes96_official 16: "Le Pays Ajaccien a également été reconduit": the adverb between the
     auxiliary and "été" (label_predicates_in_context)."""
@@ -4108,8 +4086,6 @@ def test_a_subject_then_an_adverb_before_ete_reconduit(text, expected):
     ("la Communauté d'Agglomération du Pays de Laon", "Laonnois"),  # a member's name holds the town
     ("le Pays de Laon", "Pays de Laon"),  # no legal form: the area's other name
 ])
-
-
 def test_an_area_named_after_its_town_keeps_its_name_beside_a_members_name_holding_the_town(member, name):
     """probes98_mixed 12: "Le Lunévillois" beside "la Communauté de Communes du Territoire de
     Lunéville à Baccarat" in its member list stays "Lunévillois": a name written only after a
@@ -4229,8 +4205,6 @@ LEAD_OF_THE_VIENNE = "Le territoire d'industrie Grand Châtellerault est recondu
     pytest.param("la CC du Haut-Poitou, également lauréate du programme Petites villes de demain.", {},
                  id="another programme's laureate"),
 ])
-
-
 def test_an_intercommunality_said_labelled_too_in_an_apposition_is_a_territory_of_its_own(apposed, expected):
     """"…, où il côtoie la CA de X, également retenue": a territory designated by that EPCI, where
     its EPCI lies (predicates.intercommunalities_labelled_too)."""
@@ -4256,8 +4230,6 @@ def test_an_abbreviated_legal_form_before_a_bare_award_opens_its_subject():
     ("La communauté urbaine Le Creusot Montceau-les-Mines", "Le Creusot Montceau-les-Mines"),
     ("La communauté d'agglomération de la Rochelle", "Rochelle"),  # lower case: the preposition's article
 ])
-
-
 def test_a_town_article_after_a_legal_form_stays_in_the_name(subject, expected):
     """'la communauté d'agglomération de La Rochelle est également retenue': "La Rochelle", not
     "Rochelle" (common.TOWN_ARTICLE_AFTER_DE, phrases.read_part)."""
@@ -4271,8 +4243,6 @@ def test_a_town_article_after_a_legal_form_stays_in_the_name(subject, expected):
     # a plural participle: two names
     ("Le Thouarsais et le Loudunais, labellisés Territoires d'industrie, ouvrent un campus.", []),
 ])
-
-
 def test_a_singular_participle_in_apposition_keeps_a_name_holding_et_whole(sentence, expected):
     """'X et Y, labellisée …, ouvre': one name, as before a singular verb (SINGULAR_APPOSED)."""
     assert [i for i in ids(sentence) if "et" in i.split("-")] == expected
@@ -4286,8 +4256,6 @@ def test_a_singular_participle_in_apposition_keeps_a_name_holding_et_whole(sente
     ("Jean Martin figure parmi les élus.", []),  # a person: no place's article
     ("Le Sud Champagne figure parmi les élus du conseil régional.", []),  # councillors
 ])
-
-
 def test_a_territory_seen_to_figure_among_the_elected(sentence, expected):
     text = "Territoires d'industrie : la liste des 124 territoires est publiée. " + sentence
     assert ids(text) == expected
@@ -4310,8 +4278,6 @@ def test_a_territory_seen_to_figure_among_the_elected(sentence, expected):
     ("Territoires d'industrie en Martinique. Au Nord, le territoire d'industrie est porté par CAP Nord, la "
      "communauté d'agglomération du Pays Nord Martinique.", {"Nord": ["972"]}),
 ])
-
-
 def test_a_territory_named_only_through_its_carrier(text, expected):
     """'du territoire d'industrie animé par X': a territory designated by the one EPCI carrying it,
     where that EPCI lies, when the text names no territory (territories.carrier_named)."""
