@@ -113,15 +113,21 @@ def _named_before_a_colon(text: str, start: int, end: int, places: list[PlaceMen
     return _place_name(text, name_start.end() if name_start else start, colon.end("name"), places)
 
 
-def _subject_then_possessive(text: str, start: int, end: int) -> tuple[int, int, int] | None:
-    """(subject start, subject end, object start) of "[Le] Subject <verb> son <object>"."""
+def _capitalised_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the capitalised words opening "[Le] Subject …", its article left out."""
     article = ARTICLE.match(text, start, end)
     subject_start = article.end() if article else start
     if not text[subject_start:subject_start + 1].isupper():
         return None
     subject_end = capitalised_run(text, subject_start, end)
-    possessive = VERB_THEN_POSSESSIVE.match(text, subject_end, end)
-    return (subject_start, subject_end, possessive.end()) if possessive and subject_end > subject_start else None
+    return (subject_start, subject_end) if subject_end > subject_start else None
+
+
+def _subject_then_possessive(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """(subject start, subject end, object start) of "[Le] Subject <verb> son <object>"."""
+    subject = _capitalised_subject(text, start, end)
+    possessive = VERB_THEN_POSSESSIVE.match(text, subject[1], end) if subject else None
+    return (*subject, possessive.end()) if possessive else None
 
 
 def _subject_of_its_label(text: str, start: int, end: int, places: list[PlaceMention]) -> TerritoryMention | None:
@@ -138,18 +144,14 @@ def _subject_of_an_unnamed_territory(text: str, start: int, end: int, body: tupl
     """"Le Pays ajaccien relabellisé jusqu'en 2027": the subject of a word of the label; "Cœur de
     Maine veut peser …" over "le territoire d'industrie qui unit A et B": the subject of any verb,
     when the item's lines speak of a territory they do not name."""
-    article = ARTICLE.match(text, start, end)
-    subject_start = article.end() if article else start
-    if not text[subject_start:subject_start + 1].isupper():
-        return None
-    subject_end = capitalised_run(text, subject_start, end)
-    verb = SUBJECT_THEN_VERB.match(text, subject_end, end)
-    if subject_end == subject_start or verb is None:
+    subject = _capitalised_subject(text, start, end)
+    verb = SUBJECT_THEN_VERB.match(text, subject[1], end) if subject else None
+    if verb is None:
         return None
     labelled = LABEL_WORDS.match(fold(text[verb.start():end]).lstrip())
     if not (labelled or UNNAMED_TERRITORY.search(fold(text[body[0]:body[1]]))):
         return None
-    return _place_name(text, subject_start, subject_end, places)
+    return _place_name(text, *subject, places)
 
 
 def _kept_by_its_place(text: str, start: int, end: int, body: tuple[int, int],
