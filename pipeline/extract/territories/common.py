@@ -856,8 +856,9 @@ def codes_after(text: str, end: int, places: list[PlaceMention]) -> set[str]:
     return departements_bracket(text, end + bracket.start(1), end + bracket.end(1), places)
 
 
-# "La zone intitulée Collines de Normandie": the name follows the participle.
-NAMED_AS = r"(?:(?:la|le|l['’])\s*(?:zone|territoire|secteur|bassin)\s+(?:intitul|appel|d[ée]nomm|baptis|nomm)[ée]e?s?\s+)?"
+# "La zone intitulée Collines de Normandie": an area's noun and a participle of naming before a
+# list piece's name, optional (the name follows the participle).
+AREA_ENTITLED = r"(?:(?:la|le|l['’])\s*(?:zone|territoire|secteur|bassin)\s+(?:intitul|appel|d[ée]nomm|baptis|nomm)[ée]e?s?\s+)?"
 
 
 def gloss_start(text: str, start: int, end: int) -> int:
@@ -879,7 +880,7 @@ def name_and_codes(text: str, start: int, end: int,
     piece states: in brackets (codes or names) or as a trailing "32/82"."""
     piece = text[start:end]
     # "- Le Territoire d'industrie Aurillac-Figeac-Rodez regroupe …": the programme's name, with its article
-    head = re.match(r"[*_\s]*(?:(?:(?:le|la|l['’])\s*)?" + PREFIX + r"\s*)?" + NAMED_AS, piece, re.IGNORECASE)
+    head = re.match(r"[*_\s]*(?:(?:(?:le|la|l['’])\s*)?" + PREFIX + r"\s*)?" + AREA_ENTITLED, piece, re.IGNORECASE)
     name_start = start + (head.end() if head and head.group(0).strip(" *_") else 0)
     name_end = gloss_start(text, name_start, end)
     codes: set[str] = set()
