@@ -145,7 +145,7 @@ from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, departements_in_name, place_before, places_starting_in
 from pipeline.extract.structure import count_value, parse
 from pipeline.town_demonyms import towns_of_demonym
-from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, COUNT_WORDS, WORDS,
+from pipeline.extract.territories.common import (PREFIX, SINGULAR_PREFIX, CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, COUNT_WORDS, WORDS,
                                                  DemonymRuns, demonym_run, demonyms_at,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
@@ -622,7 +622,7 @@ LEGAL_FORM_BEFORE = re.compile(LEGAL_FORM.pattern + r"$")
 LEGAL_FORM_OF_BEFORE = re.compile(LEGAL_FORM.pattern + r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?$")
 # "la Communauté intercommunale Réunion Est (CIREST) porte seule le Territoire d'industrie de l'Est"
 CARRIES_THE_TERRITORY = re.compile(r"\bport(?:e|ent|ait|aient)\s+(?:(?:seule?s?|aussi|egalement)\s+)?(?:le|ce)\s+"
-                                   r"territoire\s+d'\s*industrie\b")
+                                   + SINGULAR_PREFIX + r"\b")
 
 
 # "Le territoire d'industrie Y couvre la communauté d'agglomération du Pays de X …": a verb of what
@@ -666,10 +666,10 @@ def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) 
 
 # "Grand Bastia : le territoire d'industrie dresse un bilan": a title about one territory, named
 # before a colon (folded text, right after the name)
-TITLE_ABOUT_ITS_TERRITORY = re.compile(r"\s*:\s*le\s+territoire\s+d'\s*industrie\b")
+TITLE_ABOUT_ITS_TERRITORY = re.compile(r"\s*:\s*le\s+" + SINGULAR_PREFIX + r"\b")
 # "le territoire d'industrie de la CAB", "… du Grand Annecy": the territory through one of its
 # intercommunalities (folded text, right before the name)
-THROUGH_AN_INTERCOMMUNALITY = re.compile(r"territoire\s+d'\s*industrie\s+(?:de\s+la|du|de\s+l')\s*$")
+THROUGH_AN_INTERCOMMUNALITY = re.compile(SINGULAR_PREFIX + r"\s+(?:de\s+la|du|de\s+l')\s*$")
 MAX_HEADLINE = 150  # a headline's line: no sentence's end within it
 # "la communauté d'agglomération X, également retenue", "…, retenue elle aussi", "…, aussi
 # labellisée": another laureate beside the title's (folded text, within its sentence)
@@ -1946,7 +1946,7 @@ DEMONYM_GLUED_AFTER = re.compile(r"[ \t\u00a0]*(?:[»\"][ \t\u00a0]*)?(?=[a-z])"
 
 # "copilote du seul Territoire d'industrie nivernais": the programme's words in the singular,
 # then a demonym (folded text).
-ONE_TERRITORY_OF_A_DEMONYM = re.compile(r"\b(?:le|du|au|notre|ce|son)\s+(?:seul\s+|unique\s+)?territoire\s+d'\s*industrie\s+")
+ONE_TERRITORY_OF_A_DEMONYM = re.compile(r"\b(?:le|du|au|notre|ce|son)\s+(?:seul\s+|unique\s+)?" + SINGULAR_PREFIX + r"\s+")
 
 
 def _departement_of_the_one_territory_demonym(text: str, mentions: list[TerritoryMention]) -> None:
@@ -2583,7 +2583,7 @@ def _spelled_out_before(text: str, folded: str, bracket: int, initial: str, wind
 # "l'ensemble du département a été labellisé « Territoire d'industrie »" (folded text)
 WHOLE_DEPARTEMENT_LABELLED = re.compile(
     r"\b(?:l'ensemble\s+du|la\s+totalite\s+du|tout\s+le)\s+(?P<word>departement)\s+(?:a\s+ete|est|vient\s+d'etre)\s+"
-    r"(?:labellise|retenu|selectionne)\s+(?:comme\s+)?(?:\"\s*)?territoires?\s+d'\s*industrie")
+    r"(?:labellise|retenu|selectionne)\s+(?:comme\s+)?(?:\"\s*)?" + PREFIX)
 
 
 # "Les Hautes-Alpes retenues pour la deuxième phase de Territoires d'Industrie": the département's
@@ -2591,9 +2591,9 @@ WHOLE_DEPARTEMENT_LABELLED = re.compile(
 DEPARTEMENT_LABELLED = re.compile(
     r"\s*(?:(?:est|sont|a\s+ete|ont\s+ete|vient\s+d'etre|viennent\s+d'etre)\s+)?(?:officiellement\s+)?"
     r"(?:labellise|retenu|selectionne)e?s?\s+(?:comme\s+|pour\s+la\s+(?:premiere|deuxieme|seconde|nouvelle)\s+phase\s+"
-    r"(?:du\s+programme\s+|de\s+|des\s+))?[\"«\s]*territoires?\s+d'\s*industrie"
+    r"(?:du\s+programme\s+|de\s+|des\s+))?[\"«\s]*" + PREFIX
     # "L'Ain est labellisé « Territoire d'industrie »… deux fois": it holds two territories, is none
-    r"(?![\"»\s.…,]*(?:a\s+)?(?:deux|trois|quatre|cinq|[2-9])\s+(?:fois|reprises)\b)")
+    + r"(?![\"»\s.…,]*(?:a\s+)?(?:deux|trois|quatre|cinq|[2-9])\s+(?:fois|reprises)\b)")
 
 # The département's name opens its sentence, after its article at most: not the tail of a longer
 # name ("Sud Vendée retenu comme Territoire d'industrie").

@@ -49,7 +49,10 @@ GLOSS_CLAUSE = re.compile(r"(?:" + "|".join(WORDS["gloss_clause_openers"]) + r")
 TRAILING_CODES = re.compile(r"(?<![\w/])(\d{2}(?:\s*/\s*\d{2})+)\s*$")
 
 BULLET = r"(?:[•▪◦●■□➢►\-\*–—]|\d{1,2}[.)]|[\uf000-\uf0ff])"
+# The programme's words, "Territoire(s) d'industrie", in folded text or not (either apostrophe):
+# the rules that read them build on these two.
 PREFIX = r"territoires?\s+d['’]\s*industrie"
+SINGULAR_PREFIX = r"territoire\s+d['’]\s*industrie"
 ARTICLE = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|l['’]\s*|la\s+|le\s+|les\s+)"
 # Words that may sit inside a name between capitalised words ("Val de Loire Sud", "Seine et Aube").
 CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "&", "sur", "en", "sous", "lès",
