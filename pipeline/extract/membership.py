@@ -627,7 +627,7 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
     reach = epci_spans.reach if isinstance(epci_spans, _Spans) else SpanReach(epci_spans)
     territories = territories if isinstance(territories, _Territories) else _Territories(territories)
     named = [(t.start, t) for t in territories.starting_in(start, end) if t.end <= end
-             and not reach.covers(t.start - 1, t.start + 1) and not _named_in_passing(folded, t.start, t)]
+             and not reach.covers(t.start - 1, t.start + 1) and not _named_in_passing(folded, t.start, t.end)]
     if named:  # the mentions themselves answer; names repeated elsewhere are looked for if not
         return named
     stretch, found = folded[start:end], []
@@ -637,7 +637,7 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
         if fold(name) in TERRITORY_WORDS["compass_heads"]:
             continue  # a territory named "Est" alone: "est" repeated is mostly the verb
         for match in _name_regex(name).finditer(folded, start, end):
-            if not reach.covers(match.start(), match.end()) and not _named_in_passing(folded, match.start(), mentions[0][1]):
+            if not reach.covers(match.start(), match.end()) and not _named_in_passing(folded, *match.span()):
                 found += [(match.start(), index, territory) for index, territory in mentions]
     # in text order, then in the list's order at one position
     return [(position, territory) for position, _, territory in sorted(found, key=lambda item: item[:2])]
@@ -1754,12 +1754,12 @@ def _bare_subject(text: str, sentence_start: int, trigger: int,
     return subject
 
 
-def _named_in_passing(folded: str, position: int, territory: TerritoryMention) -> bool:
-    """A territory named in an apposition about the subject before it, closed by a comma ("Le
-    Pays de Brest, voisin du Pays de Morlaix, réunit …"): not the subject of the verb after it."""
-    closing = position + len(fold(territory.name))
-    return NAMED_IN_PASSING.search(folded, max(0, position - NAMED_IN_PASSING_WINDOW), position) is not None \
-        and APPOSED.match(folded, closing) is not None
+def _named_in_passing(folded: str, start: int, end: int) -> bool:
+    """A territory named at folded[start:end] in an apposition about the subject before it, closed
+    by a comma ("Le Pays de Brest, voisin du Pays de Morlaix, réunit …"): not the subject of the
+    verb after it."""
+    return NAMED_IN_PASSING.search(folded, max(0, start - NAMED_IN_PASSING_WINDOW), start) is not None \
+        and APPOSED.match(folded, end) is not None
 
 
 def _named_before(territory_id: str, mention: EpciMention, structure, folded: str,
