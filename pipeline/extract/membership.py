@@ -120,7 +120,7 @@ from pipeline import referential
 from pipeline.extract.document_info import is_field_label
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import places_starting_in
-from pipeline.extract.structure import count_value, COUNT_WORDS, SpanHolders, SpanReach, SpansInside
+from pipeline.extract.structure import count_value, COUNT_WORDS, SpanHolders, SpanReach, SpansInside, runs_joined_by
 from pipeline.extract.members import (ANAPHOR_TYPES, HEAD, JOINT, MASTHEAD, MEMBERS_VERB, OWN_ANAPHOR, SAID_OUTSIDE_RULE, TYPE_WORD,
                                       WORDS, EpciMention, head_type, dash_fields, spells_out)
 from pipeline.extract.territories import TerritoryMention
@@ -2647,31 +2647,16 @@ def _runs(mentions: list[EpciMention], folded: str,
           sentences: list[tuple[int, int]]) -> list[list[EpciMention]]:
     """The mentions in runs of coordinated names ("A, B, C et de la communauté d'agglomération
     X"), in text order."""
-    return _coordinated(mentions, folded, COORDINATION,
+    return runs_joined_by(mentions, folded, COORDINATION,
                         lambda last, mention: _sentence_index(sentences, last.start)
                         == _sentence_index(sentences, mention.start))
-
-
-def _coordinated(mentions: list[EpciMention], folded: str, joint: re.Pattern,
-                 together: Callable[[EpciMention, EpciMention], bool]) -> list[list[EpciMention]]:
-    """The mentions in runs, in text order: each after the last of its run, only `joint` between
-    them, the two `together` (in one sentence, on one line)."""
-    runs: list[list[EpciMention]] = []
-    for mention in sorted(mentions, key=lambda m: m.start):
-        last = runs[-1][-1] if runs else None
-        if last and last.end <= mention.start and joint.fullmatch(folded, last.end, mention.start) \
-                and together(last, mention):
-            runs[-1].append(mention)
-        else:
-            runs.append([mention])
-    return runs
 
 
 def _member_runs(linked: list[EpciMention], folded: str) -> Callable[[EpciMention], Iterator[EpciMention]]:
     """For each of the `linked` mentions (in text order), the run of those joined after it by
     MEMBER_JOINT ("A, B et la C"), from it on: the end of its run of `_coordinated`, read only as
     far as the caller goes (one line of a long run each)."""
-    place = {id(mention): (run, index) for run in _coordinated(linked, folded, MEMBER_JOINT, lambda last, mention: True)
+    place = {id(mention): (run, index) for run in runs_joined_by(linked, folded, MEMBER_JOINT)
              for index, mention in enumerate(run)}
 
     def run_from(first: EpciMention) -> Iterator[EpciMention]:
@@ -3206,7 +3191,7 @@ TERRITORY_CARRIED_BY = re.compile(
 def _joined_runs(folded: str, mentions: list[EpciMention]) -> list[list[EpciMention]]:
     """The mentions in runs joined by a comma or "et" on one line, in text order (the sentence
     splitter may cut a name: "Flers | Agglo et …")."""
-    return _coordinated(mentions, folded, MEMBER_JOINT, lambda last, mention: "\n" not in folded[last.end:mention.start])
+    return runs_joined_by(mentions, folded, MEMBER_JOINT, lambda last, mention: "\n" not in folded[last.end:mention.start])
 
 
 def run_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention]
@@ -3443,7 +3428,7 @@ def new_run_territories(text: str, mentions: list[EpciMention], territories: lis
     epci_spans = SpanReach((m.start, m.end) for m in mentions)
     named = sorted(t.start for t in territories if not epci_spans.holds(t.start))  # not a piece of an EPCI's name
     found, hints, taken = [], {}, {t.territory_id for t in territories}
-    for run in _coordinated(linked, folded, NEW_RUN_JOINT, lambda last, mention: _new_run_goes_on(text, folded, last, mention)):
+    for run in runs_joined_by(linked, folded, NEW_RUN_JOINT, lambda last, mention: _new_run_goes_on(text, folded, last, mention)):
         # "la COBAN (communauté d'agglomération du …)": its name in full is no second member
         run = [m for i, m in enumerate(run) if not i or m.link.siren != run[i - 1].link.siren
                or not folded[run[i - 1].end:m.start].lstrip().startswith("(")]
@@ -3816,7 +3801,7 @@ def _gathered_in_the_programme(text: str, folded: str, mentions: list[EpciMentio
     named by that designation as the text writes it, legal forms dropped ("CAB et X"; rule
     territory.designated_by_members, tests/gold/README.md), they its members. An acronym counts
     as written: the participle, not a legal form, says that each name is a member."""
-    for run in _coordinated([m for m in mentions if m.link.siren], folded, MEMBER_JOINT, lambda last, mention: True):
+    for run in runs_joined_by([m for m in mentions if m.link.siren], folded, MEMBER_JOINT):
         if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
                 or not GATHERED_IN_THE_PROGRAMME.match(folded, run[-1].end):
             continue
