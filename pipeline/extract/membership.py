@@ -2654,7 +2654,7 @@ def _runs(mentions: list[EpciMention], folded: str,
 
 def _member_runs(linked: list[EpciMention], folded: str) -> Callable[[EpciMention], Iterator[EpciMention]]:
     """For each of the `linked` mentions (in text order), the run of those joined after it by
-    MEMBER_JOINT ("A, B et la C"), from it on: the end of its run of `_coordinated`, read only as
+    MEMBER_JOINT ("A, B et la C"), from it on: the end of its run (runs_joined_by), read only as
     far as the caller goes (one line of a long run each)."""
     place = {id(mention): (run, index) for run in runs_joined_by(linked, folded, MEMBER_JOINT)
              for index, mention in enumerate(run)}
