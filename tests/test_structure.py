@@ -1,9 +1,11 @@
 """The structure stage on each layout it must read: lists of every marker, sub-list headings,
 "label : value" lines, lines without markers, inline lists, and where a list ends."""
 
+import re
+
 import pytest
 
-from pipeline.extract.structure import parse
+from pipeline.extract.structure import Span, parse, runs_joined_by
 
 
 def contents(text, lst):
@@ -596,3 +598,16 @@ def test_a_heading_in_capitals_naming_departements_heads_the_name_lines_under_it
     assert [item.content.of(text).split(" :")[0] for item in lst.items] == ["Nord Franche-Comté", "Creusot-Montceau"]
     assert [text[item.heading.start:item.heading.end] for item in lst.items] == [
         "DOUBS / TERRITOIRE DE BELFORT", "SAÔNE-ET-LOIRE"]
+
+
+def test_runs_joined_by_a_gap_part_where_something_else_stands_or_where_together_says_so():
+    text = "A, B et C.\nD et E"
+    names = [Span(text.index(letter), text.index(letter) + 1) for letter in "ECADB"]  # out of order
+    joint = re.compile(r"\s*(?:,|et)\s*")
+    assert [[text[n.start:n.end] for n in run] for run in runs_joined_by(names, text, joint)] == [
+        ["A", "B", "C"], ["D", "E"]]
+    # "together" parts B from C: two runs where the gap alone makes one
+    apart = runs_joined_by(names, text, joint, lambda last, name: text[name.start] != "C")
+    assert [[text[n.start:n.end] for n in run] for run in apart] == [["A", "B"], ["C"], ["D", "E"]]
+    # an overlapping mention joins no run
+    assert len(runs_joined_by([Span(0, 4), Span(3, 4)], "A, B", joint)) == 2

@@ -37,7 +37,7 @@ from pipeline.extract.structure import count_value, COUNT_WORDS, SpanReach, Stru
 from pipeline.extract.territories import (COUNTED_DEPARTEMENTS, TerritoryMention, compass_and_demonym_codes,
                                           find_territories, headline_name_of_a_description,
                                           whole_departement_territories)
-from pipeline.extract.territories.common import (BULLET, LEGAL_FORM, PREPOSITION, WORDS as TERRITORY_WORDS,
+from pipeline.extract.territories.common import (PREFIX, SINGULAR_PREFIX, BULLET, LEGAL_FORM, PREPOSITION, WORDS as TERRITORY_WORDS,
                                                  coded_departement_headings, departements_bracket,
                                                  heading_place, named_by_its_departements, sentence_before, sentence_bounds,
                                                  territories_demonym)
@@ -84,8 +84,8 @@ NOW_MARKER = re.compile(r"\b(?:d[ée]sormais|dor[ée]navant|aujourd['’]\s*hui"
 # s'ouvre").
 SECOND_PHASE_WORDS = re.compile(r"\b(?:deuxi[èe]me|seconde?)\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration|appel\s+[àa]\s+candidatures?)\b"
                                 r"|\bphase\s+(?:2|II)\b(?![\d,.])"
-                                r"|\bterritoires?\s+d['’]\s*industrie\s+(?:2|II)(?=\s*(?:[»\".,;:)!?]|$))"
-                                r"|\bterritoires?\s+d['’]\s*industrie\s+en\s+transition\s+[ée]cologique\b",
+                                r"|\b" + PREFIX + r"\s+(?:2|II)(?=\s*(?:[»\".,;:)!?]|$))"
+                                r"|\b" + PREFIX + r"\s+en\s+transition\s+[ée]cologique\b",
                                 re.IGNORECASE)
 # "l'acte II du dispositif « Territoires d'industrie »", "la saison 2 de Territoire d'industrie", "Le
 # « Temps II » du programme", "Alors que s'amorce la Phase 2 du programme": the programme's second
@@ -94,7 +94,7 @@ SECOND_PHASE_WORDS = re.compile(r"\b(?:deuxi[èe]me|seconde?)\s+(?:phase|vague|[
 SECOND_ACT = re.compile(r"\b(?:acte|saison|temps|phase)\s+(?:2|II|deux)\s*[»\"”]?\s+(?:du|de\s+l['’]|de)\s*"
                         # not another programme's act ("l'acte 2 du programme Action cœur de ville")
                         r"(?:(?:programme|dispositif|label|initiative)\b(?!\s*[«\"“]?\s*(?-i:[A-ZÀ-Ý])(?!erritoire))"
-                        r"|[«\"“]?\s*territoires?\s+d['’]\s*industrie)",
+                        r"|[«\"“]?\s*" + PREFIX + r")",
                         re.IGNORECASE)
 # "les 124 identifiés", "des 141 retenus": the count with its participle, the noun left out; in
 # English, "among 148 industrial territories"
@@ -148,12 +148,12 @@ NOT_CONTINUED = re.compile(r"\bn['’]\s*(?:a|ont|avait|avaient)\s+pas\s+(?:[ée
 # every text of our collections (the first phase's later waves are counted, "trois nouveaux
 # Territoires d'industrie complètent la liste des 141", never called so one by one); a weaker
 # word than a renewal, it speaks only when neither the sentence nor the document does
-NEW_TERRITORY = re.compile(r"\bnouveau\s+(?:«\s*)?territoire\s+d['’]\s*industrie\b", re.IGNORECASE)
+NEW_TERRITORY = re.compile(r"\bnouveau\s+(?:«\s*)?" + SINGULAR_PREFIX + r"\b", re.IGNORECASE)
 # "CONTRAT DU TERRITOIRE D'INDUSTRIE …": the first phase's deliverable (the second phase's is a
 # plan d'actions); every dated text calling it so in our collections is first-phase.
 # So is its "PROTOCOLE D'ENGAGEMENT TERRITOIRE D'INDUSTRIE …" or "PROTOCOLE D'ACCORD …", signed
 # before the contract (every text of our collections naming a protocole d'accord is first-phase).
-FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*(?:engagement|accord))\s+(?:du\s+|de\s+)?territoires?\s+d['’]\s*industrie",
+FIRST_PHASE_CONTRACT = re.compile(r"\b(?:contrats?|protocoles?\s+d['’]\s*(?:engagement|accord))\s+(?:du\s+|de\s+)?" + PREFIX,
                                   re.IGNORECASE)
 # "Lacq-Pau-Tarbes est un contrat pionnier", "nommé territoire pilote parmi les 13 premiers", "quatre
 # sites pilotes en Auvergne-Rhône-Alpes": the first phase's pilots of 2019, which signed the first

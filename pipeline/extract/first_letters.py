@@ -200,12 +200,17 @@ def _forms(items, most: int) -> list[tuple[str, int]] | None:
     return forms
 
 
+def _alternatives(pattern: str) -> list:
+    """The parsed alternatives of the alternation `pattern`, or the pattern parsed as one."""
+    parsed = _parser.parse(pattern)
+    return parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is C.BRANCH else [parsed]
+
+
 def written_forms(pattern: str, most: int = 64) -> dict[int, list[str]]:
     """Width -> patterns of the fixed-width forms of the alternatives of the alternation `pattern`
     (for look-behinds): "en\\s+\\d{4},?" gives "en\\s\\d\\d\\d\\d" and the same with its comma;
     an alternative of more than `most` forms, or of other parts, is left out."""
-    parsed = _parser.parse(pattern)
-    alternatives = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is C.BRANCH else [parsed]
+    alternatives = _alternatives(pattern)
     by_width: dict[int, list[str]] = {}
     for alternative in alternatives:
         for form, width in _forms(alternative, most) or []:
@@ -218,8 +223,7 @@ def written_endings(pattern: str, most: int = 128, shortest: int = 3) -> dict[in
     `written_forms` leaves out end: the longest run of their last parts of at most `most` forms
     ("(?:en|le)\\s*(?:mars|mai),?" ends with "mars", "mars,", "mai", "mai,"), none shorter than
     `shortest` characters. Such an ending does not tell the alternative matched before it."""
-    parsed = _parser.parse(pattern)
-    alternatives = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is C.BRANCH else [parsed]
+    alternatives = _alternatives(pattern)
     by_width: dict[int, list[str]] = {}
     for alternative in alternatives:
         if _forms(alternative, 64) is not None:

@@ -120,12 +120,12 @@ from pipeline import referential
 from pipeline.extract.document_info import is_field_label
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import places_starting_in
-from pipeline.extract.structure import count_value, COUNT_WORDS, SpanHolders, SpanReach, SpansInside
+from pipeline.extract.structure import count_value, COUNT_WORDS, SpanHolders, SpanReach, SpansInside, runs_joined_by
 from pipeline.extract.members import (ANAPHOR_TYPES, HEAD, JOINT, MASTHEAD, MEMBERS_VERB, OWN_ANAPHOR, SAID_OUTSIDE_RULE, TYPE_WORD,
                                       WORDS, EpciMention, head_type, dash_fields, spells_out)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.records import RULE as RECORD_RULE
-from pipeline.extract.territories.common import (CODES_ONLY, CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
+from pipeline.extract.territories.common import (SINGULAR_PREFIX, CODES_ONLY, CONNECTORS, MAX_NAME_WORDS, PART_LABEL, SENTENCE_STARTS,
                                                  WORDS as TERRITORY_WORDS, bare_count_of_territories, capitalised_run,
                                                  departements_after_dash,
                                                  is_place_name, legal_form_end,
@@ -145,7 +145,7 @@ LABEL_PREDICATE = re.compile(WORDS["label_predicate"], re.IGNORECASE)
 PROGRAMME = with_first_letters(re.compile(WORDS["programme"], re.IGNORECASE))
 # A text that never names the programme ("Vierzon retenue pour une Fabrique prospective") keeps
 # no EPCI without a territory: its words of selection are another call's (folded text).
-NAMES_THE_PROGRAMME = re.compile(r"territoires?\s+d'\s*industrie|(?<![\w'])ti(?![\w'])")
+NAMES_THE_PROGRAMME = re.compile(PREFIX + r"|(?<![\w'])ti(?![\w'])")
 OTHER_CALLS = re.compile(WORDS["other_calls"])  # another call's words of selection (folded text)
 COMPARED_BEFORE = re.compile(WORDS["compared_before"])  # "au même titre que le TCO", "à l'image de" (folded text)
 LABELLED_TOO = re.compile(WORDS["labelled_too"])  # "…, retenue elle aussi dans le dispositif" (folded text)
@@ -217,7 +217,7 @@ MEMBER_OF = re.compile(ALIKE + r"(?:\s*+(?:\([^)]{0,60}\)\s*+)?(?:,\s*+)?(?:qui\
                        r"(?:le|la|leur|son|sa)\s+(?:protocole(?:\s+d'(?:accord|engagement))?|contrat|feuille\s+de\s+route"
                        r"|convention|pacte)\s+(?:du|de)\b"
                        # "• A et B – TI Y": the members, then their territory after a dash
-                       r"|\s*+[–—-]\s*+(?:ti|territoire\s+d'\s*industrie)\s"
+                       r"|\s*+[–—-]\s*+(?:ti|" + SINGULAR_PREFIX + r")\s"
                        # "la CC A s'est associée à 3 autres intercommunalités du Y : …": one of Y's members
                        r"|\s*+(?:,\s*+)?(?:qui\s+)?(?:s'(?:est|etait)\s+associee?|se\s+sont\s+associee?s|s'associe(?:nt)?)"
                        r"\s+a\s+(?:\w+\s+)?autres\s+(?:intercommunalites|communautes(?:\s+de\s+communes|\s+d'agglomeration)?|epci)"
@@ -337,7 +337,7 @@ TAKES_OVER_FROM = re.compile(r"\b(?:prend|prendra|a\s+pris)\s+la\s+suite\s+(?:du
                              r"|\b(?:succede|succedera|a\s+succede)\s+(?:au|a\s+la|a\s+l'|aux)\s*"
                              r"(?:(?:territoire|ti)\s+(?:d'\s*industrie\s+)?)?[«\"“]?\s*$")
 # the quoted name right after "devient" ("il intègre la CA X et devient « Territoire d'industrie Y »")
-BECOMES_QUOTED = re.compile(r"\bdevien(?:t|nent|dra)\s+[«\"“]\s*(?:territoires?\s+d'\s*industrie\s+)?$")
+BECOMES_QUOTED = re.compile(r"\bdevien(?:t|nent|dra)\s+[«\"“]\s*(?:" + PREFIX + r"\s+)?$")
 # what NEW_NAME or BECOMES_QUOTED needs (none overlaps another): a sentence's words before a
 # territory without one are not searched (2,000 items of one sentence were, from its start)
 RENAMED_CLUE = re.compile(r"(?=nouveau|baptise|devien|s'appel)")  # (a look-ahead: overlapping ones too)
@@ -363,7 +363,7 @@ EXTENSION = re.compile(r"\b(?:etend(?:re|u|ue|us|ues|ent|ant)?|extension|elargi\
 # "le programme a été installé localement en 2020 sur le périmètre de la seule agglomération X":
 # the programme set up on an EPCI's perimeter, in its sentence (folded text, up to the EPCI)
 INSTALLED_ON_ITS_PERIMETER = re.compile(
-    r"\b(?:programme|dispositif|demarche|label|territoire\s+d'\s*industrie)\b[^.;:!?\n]{0,120}?"
+    r"\b(?:programme|dispositif|demarche|label|" + SINGULAR_PREFIX + r")\b[^.;:!?\n]{0,120}?"
     r"\bsur\s+le\s+perimetre\s+(?:de\s+(?:la\s+seule\s+|l'unique\s+|la\s+|l'\s*)?|du\s+|des\s+|d'\s*)$")
 # "A et B en sont les deux membres", "… en sont les signataires", "… en font partie", "A et B y sont
 # associées": "en" and "y" stand for the one territory of a document about one; "A et B restent
@@ -627,7 +627,7 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
     reach = epci_spans.reach if isinstance(epci_spans, _Spans) else SpanReach(epci_spans)
     territories = territories if isinstance(territories, _Territories) else _Territories(territories)
     named = [(t.start, t) for t in territories.starting_in(start, end) if t.end <= end
-             and not reach.covers(t.start - 1, t.start + 1) and not _named_in_passing(folded, t.start, t)]
+             and not reach.covers(t.start - 1, t.start + 1) and not _named_in_passing(folded, t.start, t.end)]
     if named:  # the mentions themselves answer; names repeated elsewhere are looked for if not
         return named
     stretch, found = folded[start:end], []
@@ -637,7 +637,7 @@ def _named_in(folded: str, start: int, end: int, territories: list[TerritoryMent
         if fold(name) in TERRITORY_WORDS["compass_heads"]:
             continue  # a territory named "Est" alone: "est" repeated is mostly the verb
         for match in _name_regex(name).finditer(folded, start, end):
-            if not reach.covers(match.start(), match.end()) and not _named_in_passing(folded, match.start(), mentions[0][1]):
+            if not reach.covers(match.start(), match.end()) and not _named_in_passing(folded, *match.span()):
                 found += [(match.start(), index, territory) for index, territory in mentions]
     # in text order, then in the list's order at one position
     return [(position, territory) for position, _, territory in sorted(found, key=lambda item: item[:2])]
@@ -1754,12 +1754,12 @@ def _bare_subject(text: str, sentence_start: int, trigger: int,
     return subject
 
 
-def _named_in_passing(folded: str, position: int, territory: TerritoryMention) -> bool:
-    """A territory named in an apposition about the subject before it, closed by a comma ("Le
-    Pays de Brest, voisin du Pays de Morlaix, réunit …"): not the subject of the verb after it."""
-    closing = position + len(fold(territory.name))
-    return NAMED_IN_PASSING.search(folded, max(0, position - NAMED_IN_PASSING_WINDOW), position) is not None \
-        and APPOSED.match(folded, closing) is not None
+def _named_in_passing(folded: str, start: int, end: int) -> bool:
+    """A territory named at folded[start:end] in an apposition about the subject before it, closed
+    by a comma ("Le Pays de Brest, voisin du Pays de Morlaix, réunit …"): not the subject of the
+    verb after it."""
+    return NAMED_IN_PASSING.search(folded, max(0, start - NAMED_IN_PASSING_WINDOW), start) is not None \
+        and APPOSED.match(folded, end) is not None
 
 
 def _named_before(territory_id: str, mention: EpciMention, structure, folded: str,
@@ -2647,31 +2647,16 @@ def _runs(mentions: list[EpciMention], folded: str,
           sentences: list[tuple[int, int]]) -> list[list[EpciMention]]:
     """The mentions in runs of coordinated names ("A, B, C et de la communauté d'agglomération
     X"), in text order."""
-    return _coordinated(mentions, folded, COORDINATION,
+    return runs_joined_by(mentions, folded, COORDINATION,
                         lambda last, mention: _sentence_index(sentences, last.start)
                         == _sentence_index(sentences, mention.start))
 
 
-def _coordinated(mentions: list[EpciMention], folded: str, joint: re.Pattern,
-                 together: Callable[[EpciMention, EpciMention], bool]) -> list[list[EpciMention]]:
-    """The mentions in runs, in text order: each after the last of its run, only `joint` between
-    them, the two `together` (in one sentence, on one line)."""
-    runs: list[list[EpciMention]] = []
-    for mention in sorted(mentions, key=lambda m: m.start):
-        last = runs[-1][-1] if runs else None
-        if last and last.end <= mention.start and joint.fullmatch(folded, last.end, mention.start) \
-                and together(last, mention):
-            runs[-1].append(mention)
-        else:
-            runs.append([mention])
-    return runs
-
-
 def _member_runs(linked: list[EpciMention], folded: str) -> Callable[[EpciMention], Iterator[EpciMention]]:
     """For each of the `linked` mentions (in text order), the run of those joined after it by
-    MEMBER_JOINT ("A, B et la C"), from it on: the end of its run of `_coordinated`, read only as
+    MEMBER_JOINT ("A, B et la C"), from it on: the end of its run (runs_joined_by), read only as
     far as the caller goes (one line of a long run each)."""
-    place = {id(mention): (run, index) for run in _coordinated(linked, folded, MEMBER_JOINT, lambda last, mention: True)
+    place = {id(mention): (run, index) for run in runs_joined_by(linked, folded, MEMBER_JOINT)
              for index, mention in enumerate(run)}
 
     def run_from(first: EpciMention) -> Iterator[EpciMention]:
@@ -3116,7 +3101,7 @@ THIS_TERRITORY_GATHERS = re.compile(
 # "les représentants de A, de B et de C ont détaillé ce que change, pour eux, leur labellisation
 # « Territoires d'industrie »": the run's own label, in its sentence (folded text)
 THEIR_LABEL = re.compile(r"\s*+(?:ont|avaient|sont|etaient)\s[^.;!?\n]{0,80}?\bleur\s+(?:labellisation|label)\s*+[«\"“]?\s*+"
-                         r"territoires?\s+d'\s*industrie\b")
+                         + PREFIX + r"\b")
 
 
 def composed_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention],
@@ -3179,26 +3164,26 @@ def _gathered_by_this_territory(folded: str, run: list[EpciMention], sentences: 
 # (folded text, from the run's end)
 RUN_HOLDS_THE_LABEL = re.compile(
     r"\s*+(?:[^.;:!?\n]{0,60}?\s)?(?:leur\s+(?:demarche|labellisation|label|candidature|protocole|contrat|engagement"
-    r"|feuille\s+de\s+route|plan\s+d'actions?)\s*+(?:commune\s+|conjointe\s+)?[«\"“]?\s*+territoires?\s+d'\s*industrie\b"
+    r"|feuille\s+de\s+route|plan\s+d'actions?)\s*+(?:commune\s+|conjointe\s+)?[«\"“]?\s*+" + PREFIX + r"\b"
     r"|(?:sont|ont\s+ete|viennent\s+d'etre)\s+(?:[a-z'-]+\s+){0,2}?(?:labellisee?s|retenue?s|reconduite?s|selectionnee?s)"
-    r"\s+(?:ensemble\s+)?(?:comme\s+|en\s+tant\s+que\s+)?[«\"“]?\s*+territoires?\s+d'\s*industrie\b)")
+    r"\s+(?:ensemble\s+)?(?:comme\s+|en\s+tant\s+que\s+)?[«\"“]?\s*+" + PREFIX + r"\b)")
 # "L'Agglomération d'Agen a présenté ce mercredi sa labellisation « Territoire d'industrie »": one
 # intercommunality, written with its type word, opening the sentence that gives it the label as
 # its own (folded text, from its end; singular possessive)
 ITS_LABEL = re.compile(
     r"\s*+(?:a|avait|vient\s+de)\s[^.;:!?\n]{0,80}?\b(?:sa\s+labellisation|son\s+label)\s*+[«\"“]?\s*+"
-    r"territoire\s+d'\s*industrie\b")
+    + SINGULAR_PREFIX + r"\b")
 OPENING_ARTICLE = re.compile(r"\s*(?:(?:la|le|les)\s+|l['’]\s*)?", re.IGNORECASE)
 # "le programme Territoires d'industrie réunit la communauté urbaine A et la communauté de
 # communes B": the programme gathering the run, the verb right before it (folded text)
 PROGRAMME_GATHERS = re.compile(
-    r"\b(?:programme|dispositif|label|demarche)\s+(?:national\s+)?[«\"“]?\s*+territoires?\s+d'\s*industrie\s*+[»\"”]?\s*+"
+    r"\b(?:programme|dispositif|label|demarche)\s+(?:national\s+)?[«\"“]?\s*+" + PREFIX + r"\s*+[»\"”]?\s*+"
     r"(?:y\s+)?(?:reunit|associe|rassemble|regroupe|federe|concerne)\s+(?:(?:la|le|les)\s+|l'\s*)?$")
 # "la labellisation du territoire d'industrie porté par Provence Alpes Agglomération", "le
 # territoire d'industrie que porte Fougères Agglomération": the territory the text never names,
 # designated by what carries it, one intercommunality or more
 TERRITORY_CARRIED_BY = re.compile(
-    r"\bterritoire\s+d'\s*industrie\s*+[»\"”]?\s*+,?\s*+(?:(?:porte|pilote|conduit|anime)e?\s+"
+    r"\b" + SINGULAR_PREFIX + r"\s*+[»\"”]?\s*+,?\s*+(?:(?:porte|pilote|conduit|anime)e?\s+"
     r"(?:(?:conjointement|ensemble)\s+)?par|qu(?:e\s+|'\s*)(?:porte|portent|pilote|pilotent|conduit|conduisent|anime|animent)"
     r"(?:\s+(?:conjointement|ensemble))?)\s+(?:(?:la|le|les)\s+|l'\s*)?$")
 
@@ -3206,7 +3191,7 @@ TERRITORY_CARRIED_BY = re.compile(
 def _joined_runs(folded: str, mentions: list[EpciMention]) -> list[list[EpciMention]]:
     """The mentions in runs joined by a comma or "et" on one line, in text order (the sentence
     splitter may cut a name: "Flers | Agglo et …")."""
-    return _coordinated(mentions, folded, MEMBER_JOINT, lambda last, mention: "\n" not in folded[last.end:mention.start])
+    return runs_joined_by(mentions, folded, MEMBER_JOINT, lambda last, mention: "\n" not in folded[last.end:mention.start])
 
 
 def run_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention]
@@ -3249,8 +3234,8 @@ def run_territories(text: str, mentions: list[EpciMention], territories: list[Te
 # "À Ajaccio, l'autre territoire d'industrie insulaire, porté par ": a further territory, not the
 # one the text is about, then the intercommunality that carries it (folded text)
 OTHER_TERRITORY_CARRIED_BY = re.compile(
-    r"\b(?:l'\s*autre|un\s+autre|le\s+second|un\s+second|le\s+deuxieme|un\s+deuxieme)\s+territoire\s+d'\s*industrie"
-    r"[^.;:!?()]{0,60}?\b(?:porte|pilote|anime|conduit|mene)\s+par\s+(?:la\s+|le\s+|l'\s*)?$")
+    r"\b(?:l'\s*autre|un\s+autre|le\s+second|un\s+second|le\s+deuxieme|un\s+deuxieme)\s+" + SINGULAR_PREFIX
+    + r"[^.;:!?()]{0,60}?\b(?:porte|pilote|anime|conduit|mene)\s+par\s+(?:la\s+|le\s+|l'\s*)?$")
 TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -3345,7 +3330,7 @@ ITEM_LEAD_CHARS = 160
 # "Le comité de projets du Territoire d'industrie réunissant la CA A (CAA) et la CC B (CCB) s'est
 # tenu …": the programme's words right before the participle, no name between: the territory is
 # designated by its members alone, whatever follows them
-PROGRAMME_PAIR_LEAD = re.compile(r"\bterritoire\s+d'\s*industrie\s+(?:(?:forme|constitue|compose)\s+(?:par|de)|reunissant|associant|regroupant)\s+"
+PROGRAMME_PAIR_LEAD = re.compile(r"\b" + SINGULAR_PREFIX + r"\s+(?:(?:forme|constitue|compose)\s+(?:par|de)|reunissant|associant|regroupant)\s+"
                                  r"(?:(?:la|le)\s+|l'\s*)?$")
 
 
@@ -3443,7 +3428,7 @@ def new_run_territories(text: str, mentions: list[EpciMention], territories: lis
     epci_spans = SpanReach((m.start, m.end) for m in mentions)
     named = sorted(t.start for t in territories if not epci_spans.holds(t.start))  # not a piece of an EPCI's name
     found, hints, taken = [], {}, {t.territory_id for t in territories}
-    for run in _coordinated(linked, folded, NEW_RUN_JOINT, lambda last, mention: _new_run_goes_on(text, folded, last, mention)):
+    for run in runs_joined_by(linked, folded, NEW_RUN_JOINT, lambda last, mention: _new_run_goes_on(text, folded, last, mention)):
         # "la COBAN (communauté d'agglomération du …)": its name in full is no second member
         run = [m for i, m in enumerate(run) if not i or m.link.siren != run[i - 1].link.siren
                or not folded[run[i - 1].end:m.start].lstrip().startswith("(")]
@@ -3587,7 +3572,7 @@ def _lone_items_beside(text: str, folded: str, linked: list[EpciMention], pairs:
 LEGAL_FORM_LABELLED = re.compile(
     r"\b(?:la|cette|notre)\s+(?P<form>communaute\s+de\s+communes|communaute\s+d'agglomeration|communaute\s+urbaine)"
     r"\s+(?:d'etre|a\s+ete|est|vient\s+d'etre|avait\s+ete)\s+(?:labellisee|retenue|selectionnee)\s+"
-    r"(?:comme\s+)?(?:\"\s*)?territoires?\s+d'\s*industrie")
+    r"(?:comme\s+)?(?:\"\s*)?" + PREFIX)
 FORM_TYPES = {"communaute de communes": "CC", "communaute d'agglomeration": "CA", "communaute urbaine": "CU"}
 
 
@@ -3634,7 +3619,7 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
 
 # "Ce dispositif concerne …": the programme the subject of a member list's trigger (folded text)
 PROGRAMME_SUBJECT = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:ce|le|notre)\s+(?:dispositif|programme|label"
-                               r"|territoire\s+d'\s*industrie)\s*$")
+                               r"|" + SINGULAR_PREFIX + r")\s*$")
 
 
 def _designated_by_members(text: str, folded: str, mentions: list[EpciMention]
@@ -3805,7 +3790,7 @@ def _members_as_subject(text: str, folded: str, mentions: list[EpciMention]
 GATHERED_IN_THE_PROGRAMME = re.compile(
     r"\s*+,\s*+(?:(?:toutes|tous)\s+(?:deux|trois|les\s+deux|les\s+trois|ensemble)\s+)?"
     r"(?:reuni|regroupe|rassemble|associe|uni)e?s\s+(?:au\s+sein\s+(?:du|d'un)|dans\s+(?:le|un))\s+"
-    r"(?:meme\s+)?territoire\s+d'\s*industrie(?=\s*+[.,;!?)])")
+    r"(?:meme\s+)?" + SINGULAR_PREFIX + r"(?=\s*+[.,;!?)])")
 
 
 def _gathered_in_the_programme(text: str, folded: str, mentions: list[EpciMention]
@@ -3816,7 +3801,7 @@ def _gathered_in_the_programme(text: str, folded: str, mentions: list[EpciMentio
     named by that designation as the text writes it, legal forms dropped ("CAB et X"; rule
     territory.designated_by_members, tests/gold/README.md), they its members. An acronym counts
     as written: the participle, not a legal form, says that each name is a member."""
-    for run in _coordinated([m for m in mentions if m.link.siren], folded, MEMBER_JOINT, lambda last, mention: True):
+    for run in runs_joined_by([m for m in mentions if m.link.siren], folded, MEMBER_JOINT):
         if len(run) < 2 or len({m.link.siren for m in run}) != len(run) \
                 or not GATHERED_IN_THE_PROGRAMME.match(folded, run[-1].end):
             continue
@@ -3926,14 +3911,14 @@ def _named_before_its_members(text: str, folded: str, mentions: list[EpciMention
 # "… ce territoire est marqué par l'industrie ; labellisé Territoire d'industrie, il est …": the
 # label said of a pronoun or of "ce territoire" standing for the text's one intercommunality (on its
 # own site: "notre territoire a été de nouveau labellisé « Territoire d'industrie »")
-PRONOUN_LABELLED = re.compile(r"\b(?:labellisee?|retenue?)\s+(?:comme\s+)?\"?\s*territoires?\s+d'\s*industries?\s*\"?"
+PRONOUN_LABELLED = re.compile(r"\b(?:labellisee?|retenue?)\s+(?:comme\s+)?\"?\s*" + PREFIX + r"s?\s*\"?"
                               r"(?:\s+(?:en|depuis)\s+\d{4})?\s*,\s*(?:il|elle)\s"
                               r"|\b(?:ce\s+territoire|notre\s+territoire|il|elle)\s+(?:a\s+ete|est|vient\s+d'etre)\s+"
                               r"(?:(?:de\s+nouveau|a\s+nouveau|officiellement)\s+)?(?:labellisee?|retenue?)\s+"
-                              r"(?:comme\s+)?\"?\s*territoires?\s+d'\s*industries?"
+                              r"(?:comme\s+)?\"?\s*" + PREFIX + r"s?"
                               # "Pour cela, elle anime un club d'industriels et a rejoint le programme Territoires d'industrie"
                               r"|\b(?:il|elle)\s+(?:[^.;:!?\n]{0,60}?\s)?(?:a|avait)\s+(?:integre|rejoint)\s+"
-                              r"(?:le\s+)?(?:dispositif|programme)\s+\"?\s*territoires?\s+d'\s*industries?")
+                              r"(?:le\s+)?(?:dispositif|programme)\s+\"?\s*" + PREFIX + r"s?")
 
 
 def _pronoun_labelled(text: str, folded: str, mentions: list[EpciMention]) -> tuple[list[TerritoryMention], list[EpciMention]]:

@@ -76,7 +76,7 @@ from pipeline.extract.figures import Sentences
 from pipeline.extract.figure_scope import area_of_territories, named_areas, place_area
 from pipeline.extract.places import PlaceMention, places_starting_in
 from pipeline.extract.structure import (count_value, COUNT_WORDS, ListBlock, Span, Structure, may_be_cut, numbering_goes_on, parse,
-                                        resumes_after_prose, stops_at_a_page_break)
+                                        resumes_after_prose, runs_joined_by, stops_at_a_page_break)
 from pipeline.extract.territories import TerritoryMention
 from pipeline.extract.territories.enumerations import RULE as ENUMERATION
 from pipeline.extract.territories.common import GLOSS_CLAUSE, heading_place
@@ -292,7 +292,7 @@ def _lists(text: str, structure: Structure, mentions: list[TerritoryMention]) ->
                                        {m.territory_id for m in members}, [], None, False))
     for sentence_end, members in enumerated.items():
         previous_end = None
-        for run in _runs(text, members):
+        for run in runs_joined_by(members, text, NAMES_GAP):  # the sentence's enumerations, each a run
             # the intro of a run after another starts where that one ends ("… deux (A et B), La
             # Réunion deux également (C et D)"), of the first one at its sentence's start
             intro_start, previous_end = previous_end or run[0].start, run[-1].end
@@ -344,12 +344,7 @@ TERRITORY_NAMED_BEFORE = re.compile(r"(?<![\w'’])(?:le|au|du)\s+territoire\s+(
 
 def _named_as_territories(text: str, mentions: list[TerritoryMention]) -> list[list[TerritoryMention]]:
     """The runs of prose mentions joined by NAMED_AS_TERRITORIES_GAP, two names or more each."""
-    runs: list[list[TerritoryMention]] = []
-    for mention in sorted((m for m in mentions if m.rule in PROSE_RULES), key=lambda m: m.start):
-        if runs and NAMED_AS_TERRITORIES_GAP.fullmatch(text, runs[-1][-1].end, mention.start):
-            runs[-1].append(mention)
-        else:
-            runs.append([mention])
+    runs = runs_joined_by([m for m in mentions if m.rule in PROSE_RULES], text, NAMED_AS_TERRITORIES_GAP)
     # the first one named as a territory too: "le Grand Libournais et le territoire Val de Garonne, …,
     # et Bordeaux Métropole" names a third another way
     return [run for run in runs if len({m.territory_id for m in run}) > 1
@@ -371,18 +366,6 @@ def _counted_in_the_sentence_before(text: str, sentences: Sentences, lst: ListOf
     counts = [c for c in _counts_in(figures, previous[0], previous[1])
               if c.get("unit") == "territoire" and c["value"] <= MAX_LISTED_COUNT]
     return (counts[-1], "stated_count.previous_sentence") if counts else None
-
-
-def _runs(text: str, mentions: list[TerritoryMention]) -> list[list[TerritoryMention]]:
-    """The names of a sentence in runs of one enumeration each: "La Guyane en compte deux (A et
-    B), La Réunion deux également (C et D)" holds two."""
-    runs: list[list[TerritoryMention]] = []
-    for mention in sorted(mentions, key=lambda m: m.start):
-        if runs and NAMES_GAP.fullmatch(text, runs[-1][-1].end, mention.start):
-            runs[-1].append(mention)
-        else:
-            runs.append([mention])
-    return runs
 
 
 def _sentence_index(sentences: Sentences, position: int) -> int | None:

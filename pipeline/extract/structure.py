@@ -343,6 +343,20 @@ class SpansInside:
         return next(iter(self.inside(start, end)), None)
 
 
+def runs_joined_by(mentions: list, text: str, joint: re.Pattern, together=None) -> list[list]:
+    """The mentions (of intercommunalities, of territories: anything with a start and an end) in
+    runs, in text order: each after the last of its run with only `joint` between them in `text`
+    ("A, B et C"), and, where `together` is given, the two together (in one sentence, on one line)."""
+    runs: list[list] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if runs and joint.fullmatch(text, runs[-1][-1].end, mention.start) \
+                and (together is None or together(runs[-1][-1], mention)):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return runs
+
+
 def _starts_if_apart(spanned: list) -> list[int] | None:
     """The starts of the things' spans when each ends before the next starts, else None."""
     spans = [thing.span for thing in spanned]

@@ -145,7 +145,7 @@ from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention, departements_in_name, place_before, places_starting_in
 from pipeline.extract.structure import count_value, parse
 from pipeline.town_demonyms import towns_of_demonym
-from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, COUNT_WORDS, WORDS,
+from pipeline.extract.territories.common import (PREFIX, SINGULAR_PREFIX, CONNECTORS, FOOTNOTE_CALLS, LEGAL_FORM, MAX_NAME_WORDS, COUNT_WORDS, WORDS,
                                                  DemonymRuns, demonym_run, demonyms_at,
                                                  TerritoryMention, capitalised_run, codes_after, codes_in_name,
                                                  departements_bracket, is_place_name, legal_form_end, make_mention,
@@ -251,8 +251,7 @@ def find_territories(text: str, places: list[PlaceMention],
         kept = [m for m in kept if not _described(text, m) or m.intro is not None or _a_newcomer_of_its_own(text, m, kept)]
     kept = _members_of_another(text, kept)
     kept = _carriers_of_a_named_territory(text, kept)
-    kept = _member_designating_the_title_territory(text, kept)
-    kept = _intercommunality_of_the_title_subject(text, kept)
+    kept = _title_territory_named_through_a_member(text, kept)
     kept = _places_of_one_body(text, kept)
     kept = _departements_holding_others(text, kept, places)
     _departements_in_names(text, kept, places)
@@ -623,7 +622,7 @@ LEGAL_FORM_BEFORE = re.compile(LEGAL_FORM.pattern + r"$")
 LEGAL_FORM_OF_BEFORE = re.compile(LEGAL_FORM.pattern + r"(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?$")
 # "la Communauté intercommunale Réunion Est (CIREST) porte seule le Territoire d'industrie de l'Est"
 CARRIES_THE_TERRITORY = re.compile(r"\bport(?:e|ent|ait|aient)\s+(?:(?:seule?s?|aussi|egalement)\s+)?(?:le|ce)\s+"
-                                   r"territoire\s+d'\s*industrie\b")
+                                   + SINGULAR_PREFIX + r"\b")
 
 
 # "Le territoire d'industrie Y couvre la communauté d'agglomération du Pays de X …": a verb of what
@@ -667,67 +666,77 @@ def _carriers_of_a_named_territory(text: str, mentions: list[TerritoryMention]) 
 
 # "Grand Bastia : le territoire d'industrie dresse un bilan": a title about one territory, named
 # before a colon (folded text, right after the name)
-TITLE_ABOUT_ITS_TERRITORY = re.compile(r"\s*:\s*le\s+territoire\s+d'\s*industrie\b")
+TITLE_ABOUT_ITS_TERRITORY = re.compile(r"\s*:\s*le\s+" + SINGULAR_PREFIX + r"\b")
 # "le territoire d'industrie de la CAB", "… du Grand Annecy": the territory through one of its
 # intercommunalities (folded text, right before the name)
-THROUGH_AN_INTERCOMMUNALITY = re.compile(r"territoire\s+d'\s*industrie\s+(?:de\s+la|du|de\s+l')\s*$")
-
-
-def _member_designating_the_title_territory(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
-    """'Grand Bastia : le territoire d'industrie dresse un bilan' over 'Retenu en 2020, le territoire
-    d'industrie de la CAB …': the body designates the title's one territory through an
-    intercommunality, by its acronym or its official name ("du Grand Annecy"); that is the same
-    territory, the intercommunality its member (members.py links it), not a second one."""
-    if len({m.territory_id for m in mentions}) < 2:
-        return mentions
-    folded = fold(text)
-    titles = [(0, re.match(r"\s*[^\n]*", text).end()), *headline_line(text)]
-    title = next((m for m in mentions if any(start <= m.start and m.end <= end for start, end in titles)
-                  and TITLE_ABOUT_ITS_TERRITORY.match(folded, m.end)), None)
-    if title is None:
-        return mentions
-
-    def through_a_member(mention: TerritoryMention) -> bool:
-        if mention.territory_id == title.territory_id or mention.start < title.end \
-                or not THROUGH_AN_INTERCOMMUNALITY.search(folded, max(0, mention.start - 40), mention.start):
-            return False
-        if ACRONYM_NAME.fullmatch(mention.name):
-            return True
-        siren = link_epci(mention.name).siren
-        return siren is not None and is_official_name(mention.name, siren)
-    return [m for m in mentions if not through_a_member(m)]
-
-
+THROUGH_AN_INTERCOMMUNALITY = re.compile(SINGULAR_PREFIX + r"\s+(?:de\s+la|du|de\s+l')\s*$")
 MAX_HEADLINE = 150  # a headline's line: no sentence's end within it
 # "la communauté d'agglomération X, également retenue", "…, retenue elle aussi", "…, aussi
 # labellisée": another laureate beside the title's (folded text, within its sentence)
 ALSO_LABELLED = re.compile(r"[^.;:!?\n]{0,80}?\b(?:aussi|egalement)\b")
 
 
-def _intercommunality_of_the_title_subject(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
-    """'La Déodatie entre dans le club des territoires d'industrie' then '… la Déodatie fait bien
-    partie de la liste nationale. La communauté d'agglomération de Saint-Dié-des-Vosges a été
-    labellisée …': a headline says a place joined the programme and the body names it again; the
-    one intercommunality the body says labelled, written with its legal form, is how the article
-    designates that same territory, its member, no second one. Only when the text names these two
-    alone, and not when the intercommunality is said labelled too (another laureate)."""
+def _title_territory_named_through_a_member(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """A title about one territory whose body designates that territory through one of its
+    intercommunalities: the same territory, the intercommunality its member (members.py links
+    it), not a second one. The body says it two ways:
+    - with the programme's words: 'Grand Bastia : le territoire d'industrie dresse un bilan' over
+      'Retenu en 2020, le territoire d'industrie de la CAB …', the intercommunality by its acronym
+      or its official name ("du Grand Annecy");
+    - as the one labelled: 'La Déodatie entre dans le club des territoires d'industrie' then '… la
+      Déodatie fait bien partie de la liste nationale. La communauté d'agglomération de
+      Saint-Dié-des-Vosges a été labellisée …', the headline's subject named again in the body and
+      the intercommunality written with its legal form; only when the text names these two alone,
+      and not when the intercommunality is said labelled too (another laureate)."""
+    if len({m.territory_id for m in mentions}) < 2:
+        return mentions
+    folded = fold(text)
+    title = _title_before_the_programme_words(text, folded, mentions)
+    if title is not None:
+        mentions = [m for m in mentions if not _the_programme_words_through_a_member(folded, title, m)]
     if len({m.territory_id for m in mentions}) != 2:
         return mentions
+    subject = _headline_subject_named_again(text, folded, mentions)
+    if subject is None:
+        return mentions
+    territory, title_end = subject
+    others = [m for m in mentions if m.territory_id != territory.territory_id]
+    if all(m.start >= title_end and m.rule == LABELLED_RULE and not ALSO_LABELLED.match(folded, m.end)
+           and LEGAL_FORM_OF_BEFORE.search(folded, max(0, m.start - 60), m.start) for m in others):
+        return [m for m in mentions if m.territory_id == territory.territory_id]
+    return mentions
+
+
+def _title_before_the_programme_words(text: str, folded: str, mentions: list[TerritoryMention]) -> TerritoryMention | None:
+    """The territory a title line names before ': le territoire d'industrie'."""
+    titles = [(0, re.match(r"\s*[^\n]*", text).end()), *headline_line(text)]
+    return next((m for m in mentions if any(start <= m.start and m.end <= end for start, end in titles)
+                 and TITLE_ABOUT_ITS_TERRITORY.match(folded, m.end)), None)
+
+
+def _the_programme_words_through_a_member(folded: str, title: TerritoryMention, mention: TerritoryMention) -> bool:
+    """Whether the body's 'le territoire d'industrie de la CAB' names the title's territory through
+    an intercommunality: after the title, an acronym or an EPCI's official name."""
+    if mention.territory_id == title.territory_id or mention.start < title.end \
+            or not THROUGH_AN_INTERCOMMUNALITY.search(folded, max(0, mention.start - 40), mention.start):
+        return False
+    if ACRONYM_NAME.fullmatch(mention.name):
+        return True
+    siren = link_epci(mention.name).siren
+    return siren is not None and is_official_name(mention.name, siren)
+
+
+def _headline_subject_named_again(text: str, folded: str,
+                                  mentions: list[TerritoryMention]) -> tuple[TerritoryMention, int] | None:
+    """The first territory a headline says labelled, with the headline's end, when the body after
+    it names it again."""
     headlines = [(start, end) for start, end in top_lines(text, TITLE_LINES)
                  if end - start <= MAX_HEADLINE and not SENTENCE_STOP.search(text, start, end)]
     placed = [(m, end) for m in mentions if m.rule == LABELLED_RULE
               for start, end in headlines if start <= m.start and m.end <= end]
-    if not placed:
-        return mentions
-    subject, title_end = placed[0]
-    folded = fold(text)
-    if fold(subject.name) not in folded[title_end:]:
-        return mentions
-    others = [m for m in mentions if m.territory_id != subject.territory_id]
-    if all(m.start >= title_end and m.rule == LABELLED_RULE and not ALSO_LABELLED.match(folded, m.end)
-           and LEGAL_FORM_OF_BEFORE.search(folded, max(0, m.start - 60), m.start) for m in others):
-        return [m for m in mentions if m.territory_id == subject.territory_id]
-    return mentions
+    if not placed or fold(placed[0][0].name) not in folded[placed[0][1]:]:
+        return None
+    return placed[0]
 
 
 def _listed_with_its_form(folded: str, mention: TerritoryMention, made_of: list[tuple[int, int]]) -> bool:
@@ -1937,7 +1946,7 @@ DEMONYM_GLUED_AFTER = re.compile(r"[ \t\u00a0]*(?:[»\"][ \t\u00a0]*)?(?=[a-z])"
 
 # "copilote du seul Territoire d'industrie nivernais": the programme's words in the singular,
 # then a demonym (folded text).
-ONE_TERRITORY_OF_A_DEMONYM = re.compile(r"\b(?:le|du|au|notre|ce|son)\s+(?:seul\s+|unique\s+)?territoire\s+d'\s*industrie\s+")
+ONE_TERRITORY_OF_A_DEMONYM = re.compile(r"\b(?:le|du|au|notre|ce|son)\s+(?:seul\s+|unique\s+)?" + SINGULAR_PREFIX + r"\s+")
 
 
 def _departement_of_the_one_territory_demonym(text: str, mentions: list[TerritoryMention]) -> None:
@@ -2574,7 +2583,7 @@ def _spelled_out_before(text: str, folded: str, bracket: int, initial: str, wind
 # "l'ensemble du département a été labellisé « Territoire d'industrie »" (folded text)
 WHOLE_DEPARTEMENT_LABELLED = re.compile(
     r"\b(?:l'ensemble\s+du|la\s+totalite\s+du|tout\s+le)\s+(?P<word>departement)\s+(?:a\s+ete|est|vient\s+d'etre)\s+"
-    r"(?:labellise|retenu|selectionne)\s+(?:comme\s+)?(?:\"\s*)?territoires?\s+d'\s*industrie")
+    r"(?:labellise|retenu|selectionne)\s+(?:comme\s+)?(?:\"\s*)?" + PREFIX)
 
 
 # "Les Hautes-Alpes retenues pour la deuxième phase de Territoires d'Industrie": the département's
@@ -2582,9 +2591,9 @@ WHOLE_DEPARTEMENT_LABELLED = re.compile(
 DEPARTEMENT_LABELLED = re.compile(
     r"\s*(?:(?:est|sont|a\s+ete|ont\s+ete|vient\s+d'etre|viennent\s+d'etre)\s+)?(?:officiellement\s+)?"
     r"(?:labellise|retenu|selectionne)e?s?\s+(?:comme\s+|pour\s+la\s+(?:premiere|deuxieme|seconde|nouvelle)\s+phase\s+"
-    r"(?:du\s+programme\s+|de\s+|des\s+))?[\"«\s]*territoires?\s+d'\s*industrie"
+    r"(?:du\s+programme\s+|de\s+|des\s+))?[\"«\s]*" + PREFIX
     # "L'Ain est labellisé « Territoire d'industrie »… deux fois": it holds two territories, is none
-    r"(?![\"»\s.…,]*(?:a\s+)?(?:deux|trois|quatre|cinq|[2-9])\s+(?:fois|reprises)\b)")
+    + r"(?![\"»\s.…,]*(?:a\s+)?(?:deux|trois|quatre|cinq|[2-9])\s+(?:fois|reprises)\b)")
 
 # The département's name opens its sentence, after its article at most: not the tail of a longer
 # name ("Sud Vendée retenu comme Territoire d'industrie").

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 
 from pipeline import referential
-from pipeline.extract.territories.common import TerritoryMention, legal_form_end, make_mention, sentence_bounds
+from pipeline.extract.territories.common import SINGULAR_PREFIX, TerritoryMention, legal_form_end, make_mention, sentence_bounds
 from pipeline.linking import known_acronyms, link_epci
 from pipeline.normalize import fold
 
 RULE = "territory.carrier_named"
 # "le territoire d'industrie animé par", "du Territoire d'industrie, porté par", "le territoire
 # d'industrie est piloté par" (folded text): the one territory, no name between it and its carrier
-CARRIED_TERRITORY = re.compile(r"\b(?:le|du|au|notre|ce)\s+territoire\s+d'\s*industrie\s*,?\s*(?:est\s+|sera\s+)?"
+CARRIED_TERRITORY = re.compile(r"\b(?:le|du|au|notre|ce)\s+" + SINGULAR_PREFIX + r"\s*,?\s*(?:est\s+|sera\s+)?"
                                r"(?:porte|anime|pilote)\s+par\s+(?:(?:la|le|les)\s+|l'\s*)?")
 # where the carrier's name ends: punctuation, a bracket, a line's end, a second carrier, a verb
 CARRIER_END = re.compile(r"[,;.:()\n]|\s+(?:et|avec|qui|dans|en|depuis|pour|sur)\s")

@@ -49,8 +49,13 @@ GLOSS_CLAUSE = re.compile(r"(?:" + "|".join(WORDS["gloss_clause_openers"]) + r")
 TRAILING_CODES = re.compile(r"(?<![\w/])(\d{2}(?:\s*/\s*\d{2})+)\s*$")
 
 BULLET = r"(?:[•▪◦●■□➢►\-\*–—]|\d{1,2}[.)]|[\uf000-\uf0ff])"
+# The programme's words, "Territoire(s) d'industrie", in folded text or not (either apostrophe):
+# the rules that read them build on these two.
 PREFIX = r"territoires?\s+d['’]\s*industrie"
+SINGULAR_PREFIX = r"territoire\s+d['’]\s*industrie"
 ARTICLE = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|l['’]\s*|la\s+|le\s+|les\s+)"
+# A heading or a run-in head opening on its article, capitalised: "Le Saint-Quentinois", "L'Auxerrois".
+HEAD_ARTICLE = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
 # Words that may sit inside a name between capitalised words ("Val de Loire Sud", "Seine et Aube").
 CONNECTORS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "&", "sur", "en", "sous", "lès",
               "aux", "au", "à", "-", "–", "—", "/"}
@@ -856,8 +861,9 @@ def codes_after(text: str, end: int, places: list[PlaceMention]) -> set[str]:
     return departements_bracket(text, end + bracket.start(1), end + bracket.end(1), places)
 
 
-# "La zone intitulée Collines de Normandie": the name follows the participle.
-NAMED_AS = r"(?:(?:la|le|l['’])\s*(?:zone|territoire|secteur|bassin)\s+(?:intitul|appel|d[ée]nomm|baptis|nomm)[ée]e?s?\s+)?"
+# "La zone intitulée Collines de Normandie": an area's noun and a participle of naming before a
+# list piece's name, optional (the name follows the participle).
+AREA_ENTITLED = r"(?:(?:la|le|l['’])\s*(?:zone|territoire|secteur|bassin)\s+(?:intitul|appel|d[ée]nomm|baptis|nomm)[ée]e?s?\s+)?"
 
 
 def gloss_start(text: str, start: int, end: int) -> int:
@@ -879,7 +885,7 @@ def name_and_codes(text: str, start: int, end: int,
     piece states: in brackets (codes or names) or as a trailing "32/82"."""
     piece = text[start:end]
     # "- Le Territoire d'industrie Aurillac-Figeac-Rodez regroupe …": the programme's name, with its article
-    head = re.match(r"[*_\s]*(?:(?:(?:le|la|l['’])\s*)?" + PREFIX + r"\s*)?" + NAMED_AS, piece, re.IGNORECASE)
+    head = re.match(r"[*_\s]*(?:(?:(?:le|la|l['’])\s*)?" + PREFIX + r"\s*)?" + AREA_ENTITLED, piece, re.IGNORECASE)
     name_start = start + (head.end() if head and head.group(0).strip(" *_") else 0)
     name_end = gloss_start(text, name_start, end)
     codes: set[str] = set()

@@ -23,7 +23,7 @@ import re
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import Structure
-from pipeline.extract.territories.common import (INSTITUTION, PREFIX, WORDS, TerritoryMention, capitalised_run,
+from pipeline.extract.territories.common import (HEAD_ARTICLE, INSTITUTION, PREFIX, WORDS, TerritoryMention, capitalised_run,
                                                  codes_after, is_place_name, make_mention, reads_as_a_place_name)
 from pipeline.extract.territories.fronted_place import fronted_place
 from pipeline.normalize import fold
@@ -39,8 +39,6 @@ MIN_EXAMPLES = 2
 # The announcing words opening their sentence as an adverbial set off by a comma: "À titre
 # d'exemple, …", "Par exemple, …" (folded text).
 FRONTED_INTRO = re.compile(r"\s*a\s+titre\s+d'\s*exemples?\s*,\s*")
-# A run-in head opens on its article ("Le Saint-Quentinois", "L'Auxerrois"), a town's dateline seldom
-HEAD_ARTICLE = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
 # A run-in head closes after the bracket with a full stop or a dash, then the paragraph goes on.
 RUN_IN_HEAD_END = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*(?:\.|[–—])[ \t]+(?=\S)")
 # A sentence anywhere in the text, a line's end closing it too (linear on a line without stops).

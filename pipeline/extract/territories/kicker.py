@@ -28,7 +28,7 @@ import re
 
 from pipeline.extract.document_info import extract_document_info
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.territories.common import (LEGAL_FORM, PREFIX, PREPOSITION, TerritoryMention, capitalised_run, top_lines,
+from pipeline.extract.territories.common import (SINGULAR_PREFIX, LEGAL_FORM, PREFIX, PREPOSITION, TerritoryMention, capitalised_run, top_lines,
                                                  is_place_name, legal_form_end, make_mention, written_with_legal_form)
 from pipeline.extract.territories.topic import allied_intercommunalities, epci_names, reads_as_place
 from pipeline.normalize import fold
@@ -144,7 +144,7 @@ def _with_place_adjective(text: str, start: int, end: int, line_end: int) -> Ter
 # "Libournais, territoire d'industrie" (the whole title, or before a separator), after a
 # newsletter's issue number ("N°198 _ ").
 TITLE_APPOSITION = re.compile(r"(?:n[°o]\s*\d+\s*[_:–—-]\s*)?"
-                              r"(?P<name>[A-ZÀ-Ý][^\n,«\"“:]{1,60}?)\s*+(?:,\s*+)?(?:[«\"“]\s*+)?territoire\s+d['’]\s*industrie\s*+(?:[»\"”]\s*+)?(?:[:–—-]|$)",
+                              r"(?P<name>[A-ZÀ-Ý][^\n,«\"“:]{1,60}?)\s*+(?:,\s*+)?(?:[«\"“]\s*+)?" + SINGULAR_PREFIX + r"\s*+(?:[»\"”]\s*+)?(?:[:–—-]|$)",
                               re.IGNORECASE | re.MULTILINE)
 TITLE_LINES = 6  # a page's title may stand under a weather or a date widget
 

@@ -29,7 +29,7 @@ from pipeline.extract.territories.phrases import CLOSING_INCISE, GEOGRAPHIC_HEAD
 from pipeline.normalize import fold, mend_line_cuts
 
 PROGRAMME_NAME = re.compile(r"(?:(?:programme|dispositif|label|initiative|demarche|contrat|plan)\s+)?"
-                            r"[\"'«\s]*territoires?\s+d'\s*industrie[\"'»]?")
+                            r"[\"'«\s]*" + PREFIX + r"[\"'»]?")
 
 
 TERRITORIES, MEMBERS, OTHER = "territories", "members", "other"

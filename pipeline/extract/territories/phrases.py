@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.extract.territories.common import (ET_JOINT, MAX_NAME_WORDS, PLACE_ADJECTIVE, PREPOSITION, COUNT_WORDS, WORDS, is_place_name,
+from pipeline.extract.territories.common import (PREFIX, ET_JOINT, MAX_NAME_WORDS, PLACE_ADJECTIVE, PREPOSITION, COUNT_WORDS, WORDS, is_place_name,
                                                  capitalised_run, legal_form_end, looks_like_name)
 from pipeline.extract.places import former_regions_in
 from pipeline.linking import EVERYDAY_FORM_SCORE, link_epci
@@ -27,7 +27,7 @@ GEOGRAPHIC_HEADS = re.compile(r"(?:" + "|".join(WORDS["geographic_heads"]) + r")
 # after it ("Val et Coteaux de X", "Plaine et Val de X"); compass words stand alone ("le Nord").
 LONE_HEAD = re.compile(r"(?:" + "|".join(h for h in WORDS["geographic_heads"] if h not in WORDS["compass_heads"]) + r")")
 ADMINISTRATIVE_HEADS = re.compile(r"(?:" + "|".join(WORDS["administrative_heads"]) + r")")
-PROGRAMME_WORDS = re.compile(r"(?:ti|territoires?\s+d'\s*industrie)\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?(?=\S)")
+PROGRAMME_WORDS = re.compile(r"(?:ti|" + PREFIX + r")\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?(?=\S)")
 # "Parmi eux figure le territoire de Lacq-Pau-Tarbes": the common noun before a name of its own.
 TERRITORY_OF = re.compile(r"territoire\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?")  # "…, ainsi que le territoire X"
 PLACE_ADJECTIVE_HEAD = re.compile(r"(?:" + "|".join(WORDS["place_adjective_heads"]) + r")\s+(?=[a-z])")

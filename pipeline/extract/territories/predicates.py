@@ -26,7 +26,7 @@ from pipeline.extract.first_letters import with_first_letters, written_endings, 
 from pipeline.extract.members import WORDS as MEMBER_WORDS
 from pipeline.extract.places import PlaceMention, place_before, places_starting_in
 from pipeline.extract.structure import count_value, Structure
-from pipeline.extract.territories.common import (LEGAL_FORM, AWARDED_PLURAL_OBJECT, article_before_a_place, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, WORDS, TerritoryMention, asked,
+from pipeline.extract.territories.common import (SINGULAR_PREFIX, LEGAL_FORM, AWARDED_PLURAL_OBJECT, article_before_a_place, CLOSING_QUOTES, ET_JOINT, LABELLING, OPENING_QUOTES, PERSON_BEFORE_NAME, PLACE_WORD, PREFIX, WORDS, TerritoryMention, asked,
                                                  capitalised_run, codes_after, is_place_name, legal_form_end, make_mention, quoted_name,
                                                  line_goes_on, reads_as_a_place_name, sentence_before, sentence_bounds, wrapped_sentence_start,
                                                  titled_by_the_programme, town_words, _town_words_of)
@@ -131,8 +131,8 @@ def label_matches(folded: str, key: str = "label_predicates") -> Iterator[re.Mat
 
 TERRITORIES_WORD = re.compile(r"\bterritoires?\b")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
-ONE_LABEL = re.compile(r"\bterritoire\s+d'\s*industrie")
-PROGRAMME_WORDS = re.compile(r"\bterritoires?\s+d'\s*industrie\b")
+ONE_LABEL = re.compile(r"\b" + SINGULAR_PREFIX)
+PROGRAMME_WORDS = re.compile(r"\b" + PREFIX + r"\b")
 EACH = re.compile(WORDS["each_label"])  # "Le TCO et la Cirest restent chacun Territoire d'industrie": one label each
 COORDINATION = re.compile(r"\s(?:et|ainsi que)\s")
 
@@ -1220,7 +1220,7 @@ APPOSITION_IN_CLEFT = re.compile(r",\s+(?=[a-zà-ÿ])")
 
 
 # What may follow "c'est X qui a été retenu" in its sentence: the label or the programme.
-LABEL_AFTER = re.compile(r"[\s,]*(?:$|.*\b(?:territoires?\s+d'\s*industrie|programme|dispositif|label\w*"
+LABEL_AFTER = re.compile(r"[\s,]*(?:$|.*\b(?:" + PREFIX + r"|programme|dispositif|label\w*"
                          r"|initiative)\b)")
 
 

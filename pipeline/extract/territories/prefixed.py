@@ -155,12 +155,12 @@ LOCATED_NAME = re.compile(r"en[ \t]+(?=[A-ZÀ-Ý])|dans[ \t]+l(?:e|a|['’])[ \t
 
 # "Notre Territoire d'industrie porte donc le nom de Lamballe Terre & Mer": a verb of naming
 # between the programme's words in the singular and the name.
-NAMED_AS = re.compile(r"(?:porte|portera|portait)[ \t]+(?:(?:donc|aussi|d[ée]sormais|d[ée]j[àa])[ \t]+)?le[ \t]+nom[ \t]+(?:de[ \t]+|d['’][ \t]*)"
+NAMING_VERB = re.compile(r"(?:porte|portera|portait)[ \t]+(?:(?:donc|aussi|d[ée]sormais|d[ée]j[àa])[ \t]+)?le[ \t]+nom[ \t]+(?:de[ \t]+|d['’][ \t]*)"
                       r"|s['’]appelle[ \t]+|se[ \t]+nomme[ \t]+|a[ \t]+pour[ \t]+nom[ \t]+|(?:est|a[ \t]+[ée]t[ée])[ \t]+baptis[ée]e?[ \t]+",
                       re.IGNORECASE)
 # "Le territoire portera le nom de X", in a text the programme titles or in a paragraph naming it:
 # the territory the text speaks of, named
-THE_TERRITORY_NAMED = re.compile(r"\b[Ll]e[ \t]+territoire[ \t]+(?:" + NAMED_AS.pattern + r")(?=[A-ZÀ-Ý«“\"])")
+THE_TERRITORY_NAMED = re.compile(r"\b[Ll]e[ \t]+territoire[ \t]+(?:" + NAMING_VERB.pattern + r")(?=[A-ZÀ-Ý«“\"])")
 
 
 def territory_named(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -389,9 +389,9 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             else LOCATED_NAME.match(text, pos)
         if located:
             pos = located.end()
-        named_as = NAMED_AS.match(text, pos)
-        if named_as and not PLURAL.match(text, match.start()):
-            pos = named_as.end()  # "Notre Territoire d'industrie porte donc le nom de X"
+        naming = NAMING_VERB.match(text, pos)
+        if naming and not PLURAL.match(text, match.start()):
+            pos = naming.end()  # "Notre Territoire d'industrie porte donc le nom de X"
         further: list[tuple[int, int]] = []
         stated: set[str] = set()
         if text[pos] in OPENING_QUOTES:

@@ -11,7 +11,7 @@ import re
 from pipeline.extract.first_letters import may_match, with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import COUNT_WORDS, Structure
-from pipeline.extract.territories.common import (CONNECTORS, LABELLING, LEGAL_FORM, MAX_NAME_WORDS, OPENING_QUOTES,
+from pipeline.extract.territories.common import (SINGULAR_PREFIX, CONNECTORS, LABELLING, LEGAL_FORM, MAX_NAME_WORDS, OPENING_QUOTES,
                                                  PART_OF_A_TERRITORY, PERSON_AFTER_NAME, PREFIX, WORDS,
                                                  TerritoryMention, asked, bare_count_of_territories, brand_end, capitalised_run, departements_after_dash,
                                                  departements_bracket,
@@ -39,12 +39,12 @@ COMPARED_ASIDE = (r"(?:,\s*(?:au\s+meme\s+titre\s+que|tout\s+comme|a\s+l'(?:inst
 PROSE_HEAD = re.compile(
     r"(?<![\w'])(?:(?:le|du|au|ce)\s+territoire|celui)\s+(?P<article>de\s+la\s+|de\s+l'\s*|du\s+|des\s+|de\s+|d'\s*)"
     r"|(?:(?<![\w'])labellise(?:e|s|es)?\s+|(?<![\w'])(?:avec|grace\s+a|fort|forte)\s+(?:de\s+)?(?:le|son|ce|leur)\s+label\s+"
-    r"|(?:^|(?<=\n)|(?<=\.\s))territoires?\s+d'\s*industrie\s+(?=depuis\b)"  # "Territoire d'industrie depuis 2018, le X"
-    r"|(?:^|(?<=\n)|(?<=\.\s))en\s+tant\s+que\s+(?=territoires?\s+d'\s*industrie\b)"  # "En tant que Territoire d'industrie, le X"
+    r"|(?:^|(?<=\n)|(?<=\.\s))" + PREFIX + r"\s+(?=depuis\b)"  # "Territoire d'industrie depuis 2018, le X"
+    r"|(?:^|(?<=\n)|(?<=\.\s))en\s+tant\s+que\s+(?=" + PREFIX + r"\b)"  # "En tant que Territoire d'industrie, le X"
     r"|(?:^|(?<=\n)|(?<=\.\s))" + r"(?:[a-z]+ment\s+)?" + r"(?P<award>" + "|".join(WORDS["fronted_award"]) + r")\s+"
-    r"[^,.;:\n]{0,60}?(?:territoires?\s+d'\s*industrie\S*\s*"  # "Lauréat du programme Territoires d'industrie, le X"
+    r"[^,.;:\n]{0,60}?(?:" + PREFIX + r"\S*\s*"  # "Lauréat du programme Territoires d'industrie, le X"
     r"|(?P<period>" + FRONTED_PERIOD + r")))"  # "Reconduits fin 2023 pour 2023-2027, le X et la Y"
-    r"(?:\"?\s*territoires?\s+d'\s*industrie\s*\"?\s*)?[^,.;:\n]{0,40}?" + COMPARED_ASIDE
+    r"(?:\"?\s*" + PREFIX + r"\s*\"?\s*)?[^,.;:\n]{0,40}?" + COMPARED_ASIDE
     + r",\s*(?P<subject>le\s+|la\s+|l'\s*)")
 # "le territoire de Sologne Val de Cher ainsi que celui d'Orléans Métropole – Beauce Loirétaine", "… porte
 # le territoire de A, tandis que B est engagée dans celui de C": two territories named as such, which
@@ -79,7 +79,7 @@ COUNTED_BEFORE_PARTICIPLE = re.compile(r"\b(?:\d{1,3}|" + "|".join(COUNT_WORDS) 
 # "Labellisée « Territoire d'industrie » il y a un an, Mayotte nourrit …": the participle opening
 # the sentence (an adverb at most before it), then a subject without an article.
 FRONTED_LABEL = re.compile(r"(?:[a-z]+ment\s+)?labellise(?:e|s|es)?\s+[^,.;:\n]{0,60}?"
-                           r"territoires?\s+d'\s*industrie[^,.;:\n]{0,40}?,\s*")
+                           + PREFIX + r"[^,.;:\n]{0,40}?,\s*")
 # "Nouveau venu, Cœur de Maine est à cheval sur …", "Seul nouveau, le Bassin de X rassemble …" opening
 # a sentence, in a text that has named the programme and the name before (a list of territories
 # above): the newcomer among them, its places and members this name's, not the list's last item's.
@@ -118,7 +118,7 @@ NEXT_OF = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+|\s+ou\s+)" + OF)
 PLURAL_AWARD = re.compile(r"(?:[a-z]+ment\s+)?(?:labellise|reconduit|retenu|selectionne|renouvele|engage|inscrit|integre)e?s\b"
                           r"|(?:[a-z]+ment\s+)?laureat(?:e)?s\b")
 # "Retenus comme Territoire d'industrie, le A et le B jouent groupé": together, one territory
-ONE_TERRITORY = re.compile(r"\bterritoire\s+d'\s*industrie")
+ONE_TERRITORY = re.compile(r"\b" + SINGULAR_PREFIX)
 SECOND_SUBJECT = re.compile(r"\s+et\s+(?:le\s+|la\s+|l['’]\s*)(?=[A-ZÀ-Ý])")
 # "a signé les contrats du A et du B, labellisés … Territoires d'industrie": the territories whose
 # contracts a sentence naming the programme speaks of, each after its preposition (not "les
@@ -128,7 +128,7 @@ OTHER_CONTRACT_KINDS = frozenset(WORDS["other_contract_kinds"])
 # "Le protocole « Territoire d'industrie » signé au CFA d'Amboise" as the title, then "… a signé le
 # protocole d'accord du Grand Est Touraine avec l'État": the act the title gives the programme's
 # words to is the territory's wherever the body names it after its place (folded title; text).
-ACT_IN_TITLE = re.compile(r"\b(?P<act>contrat|protocole)s?\s+(?:d'accord\s+)?[«\"]?\s*territoires?\s+d'\s*industrie")
+ACT_IN_TITLE = re.compile(r"\b(?P<act>contrat|protocole)s?\s+(?:d'accord\s+)?[«\"]?\s*" + PREFIX)
 ACT_OF = re.compile(r"(?<![\w'’])(?:[Ll]e|[Dd]u|[Aa]u|[Cc]e)\s+(?P<act>contrat|protocole)\s+(?:d['’]accord\s+)?" + OF)
 # "La plupart des territoires historiques sont reconduits. C'est le cas de A, dans l'Aube, …,
 # ou du B, en Saône-et-Loire": the cases of territories the sentence

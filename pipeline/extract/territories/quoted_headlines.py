@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.territories.common import (PREFIX, WORDS, TerritoryMention, capitalised_run, is_place_name,
+from pipeline.extract.territories.common import (SINGULAR_PREFIX, PREFIX, WORDS, TerritoryMention, capitalised_run, is_place_name,
                                                  make_mention, reads_as_a_place_name)
 from pipeline.normalize import fold
 
@@ -49,7 +49,7 @@ THE_TERRITORY = re.compile(r"(?<![\w'])(?:le|du|au|ce|notre)\s+territoire(?![\w'
 SINGLE_TERRITORY = re.compile(r"(?<![\w'])territoire(?![\w'])")
 # the item's lines speaking of a territory of the programme without naming it: "le territoire
 # d'industrie qui unit …", "le territoire d'industrie, reconnu …" (folded text)
-UNNAMED_TERRITORY = re.compile(r"(?<![\w'])(?:le|ce)\s+territoire\s+d'\s*industrie\s*(?:,|qui\b|dont\b|porte\b|forme\b)")
+UNNAMED_TERRITORY = re.compile(r"(?<![\w'])(?:le|ce)\s+" + SINGULAR_PREFIX + r"\s*(?:,|qui\b|dont\b|porte\b|forme\b)")
 # a verb in lower case right after the headline's subject, then the rest of the headline
 SUBJECT_THEN_VERB = re.compile(r"[ \t\u00a0]+[a-zà-ÿ]+(?:[ \t\u00a0]|$)")
 SENTENCE = re.compile(r"(?:[^.!?\n]|\n(?![ \t]*\n))+[.!?]?")  # no sentence goes on past a blank line

@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 
 from pipeline.extract.places import PlaceMention
-from pipeline.extract.territories.common import (WORDS, TerritoryMention, codes_after, departements_bracket, is_place_name,
+from pipeline.extract.territories.common import (PREFIX, WORDS, TerritoryMention, codes_after, departements_bracket, is_place_name,
                                                  make_mention)
 from pipeline.normalize import fold
 
@@ -102,7 +102,7 @@ def fiche_titles(text: str, places: list[PlaceMention]) -> list[TerritoryMention
 # a press kit's heading over the paragraph about one territory.
 PLACED_HEADING = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Ý«][^\n()\[\]:;,.!?]{1,70}?)[ \t]*\((?P<places>[^()\n]{2,80})\)[ \t]*$",
                             re.MULTILINE)
-PROGRAMME_WORDS = re.compile(r"territoires?\s+d['’]\s*industrie", re.IGNORECASE)
+PROGRAMME_WORDS = re.compile(PREFIX, re.IGNORECASE)
 MIN_PLACED_HEADINGS = 2  # one such line may be anything (a person and a seat); a series is a kit's
 
 

@@ -16,7 +16,7 @@ import re
 
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import count_value, COUNT_WORDS, Block, Structure
-from pipeline.extract.territories.common import (INSTITUTION, PREFIX, WORDS, TerritoryMention, capitalised_run,
+from pipeline.extract.territories.common import (HEAD_ARTICLE, INSTITUTION, PREFIX, WORDS, TerritoryMention, capitalised_run,
                                                  codes_after, is_place_adjective, is_place_name, is_region_name,
                                                  make_mention)
 from pipeline.normalize import fold
@@ -43,7 +43,6 @@ KICKER = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)?[a-zà-ÿ][\w'’-]*(?:[ \t]+[a-
 # "Reconduit : Castres-Mazamet", "Première labellisation — Mont des Avaloirs": a kicker saying the
 # award (folded text), the name after it
 AWARD_KICKER = re.compile(WORDS["section_award_kicker"] + r"(?=[a-z])")
-ARTICLE = re.compile(r"(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
 # What closes a heading's name: a colon, a spaced dash, the heading's end, or a bracket ending it
 # ("Fougères (Ille-et-Vilaine)": its départements).
 NAME_CLOSE = re.compile(r"[ \t]*(?::|[ \t][–—-][ \t])|[ \t]*(?:\([^()\n]{1,40}\))?[ \t*_]*$")
@@ -170,7 +169,7 @@ def _name(text: str, heading: Block, section_end: int, places: list[PlaceMention
     kicker = KICKER.match(text, start, end)
     award = None if kicker else AWARD_KICKER.match(fold(text[start:end]))  # the heading's line only
     start = kicker.end() if kicker else start + award.end() if award else start
-    article = ARTICLE.match(text, start, end)
+    article = HEAD_ARTICLE.match(text, start, end)
     name_start = article.end() if article else start
     name_end = capitalised_run(text, name_start, end)
     tail = TAIL_WORD.match(text, name_end, end) if name_end > name_start else None

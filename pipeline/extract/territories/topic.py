@@ -33,7 +33,7 @@ from functools import lru_cache
 from pipeline import referential
 from pipeline.extract.places import PlaceMention, find_places, former_regions_in
 from pipeline.extract.structure import COUNT_WORDS
-from pipeline.extract.territories.common import (PREFIX, WORDS, TerritoryMention, capitalised_run,
+from pipeline.extract.territories.common import (HEAD_ARTICLE, PREFIX, WORDS, TerritoryMention, capitalised_run,
                                                  departements_bracket, is_place_name, make_mention, sentence_bounds)
 from pipeline.extract.territories.prose import PROSE_HEAD
 from pipeline.linking import ACRONYM, alias_rows, known_acronyms
@@ -228,7 +228,7 @@ def _title_end(text: str) -> int:
 
 # "Le Nord Franche-Comté candidat pour « Territoires d'industrie »": a title opening with a place's
 # name, its article before it, is about that place.
-TITLE_SUBJECT = re.compile(r"[ \t]*(?:L[ea]s?\s+|L['’]\s*)(?=[A-ZÀ-Ý])")
+TITLE_SUBJECT = re.compile(r"[ \t]*" + HEAD_ARTICLE.pattern)
 
 
 def _title_subject(text: str, title_end: int, places: list[PlaceMention]) -> TerritoryMention | None:
