@@ -999,6 +999,27 @@ def test_a_member_listed_in_a_paragraph_naming_no_territory_belongs_to_the_headl
     assert members(text) == {("saint-laurent-du-maroni", "249730037")}
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    pytest.param("Le conseil a validé jeudi l'extension du dispositif à la communauté de communes du Triangle Vert.",
+                 {("vesoul-val-de-saone", "200041861")}, id="extension of the programme to it"),
+    pytest.param("La communauté de communes du Triangle Vert a donc été associée dès le départ.",
+                 {("vesoul-val-de-saone", "200041861")}, id="said associated"),
+    pytest.param("Les élus ont aussi voté l'extension de la zone d'activités de la communauté de communes "
+                 "du Triangle Vert.", set(), id="another extension"),
+])
+def test_an_epci_named_below_a_masthead_belongs_to_the_headlines_territory_when_said_to_join(sentence, expected):
+    """The headline stands below a masthead that names no territory; the paragraph names none; the
+    EPCI is named, not listed: a member only when its sentence says it joins the programme."""
+    text = ("L'Écho de la Haute-Saône\nAccueil > Économie\n\n"
+            "Territoires d'industrie : le territoire Vesoul – Val de Saône s'élargit\n\n"
+            "Publié le 19 mars 2024\n\nLe comité de pilotage s'est réuni mardi. " + sentence + "\n\n"
+            "Plus au nord, le territoire Vosges saônoises, porté par la communauté de communes du Pays de Lure, "
+            "présentera sa feuille de route en juin.\n")
+    found = members(text)
+    assert ("vosges-saonoises", "247000664") in found
+    assert {(territory, siren) for territory, siren in found if siren == "200041861"} == expected
+
+
 def test_f23_a_sentence_pointing_back_after_a_fronted_time_lists_the_territory_named_before():
     text = ("Le Territoire d'industrie Ouest Saône-et-Loire accueille un nouveau membre, et le territoire "
             "Nevers Val de Loire poursuit ses actions de son côté. Le président a présenté le Territoire "

@@ -875,13 +875,13 @@ def extract(text: str, doc: Doc) -> Extraction:
             row["sentence_regions"] |= _main_region(context_places)  # "…, un territoire interrégional partagé avec la Normandie"
 
     aliases = {fold(short): link.siren for short, link in linker.acronyms.items()}
-    attached = attach(epci_mentions, mentions, text, sentences, structure, aliases)
+    attached = attach(epci_mentions, mentions, text, sentences, structure, aliases, info["title"])
     member_named = member_named_as_territory(attached, mentions)
     if member_named:  # an EPCI of another territory told as a laureate: no territory, no members of its own
         mentions = [m for m in mentions if m.territory_id not in member_named]
         for territory_id in member_named:
             del by_id[territory_id]
-        attached = attach(epci_mentions, mentions, text, sentences, structure, aliases)
+        attached = attach(epci_mentions, mentions, text, sentences, structure, aliases, info["title"])
     # a territory a renamed one continues ("Le Territoire d'industrie X, labellisé pour la période
     # 2019-2022, a été reconduit … Il s'appellera désormais « Y »") held the label in the first phase,
     # unless its own sentence gives it the second only ("le renouvellement du Territoire d'industrie X

@@ -387,6 +387,16 @@ MEMBERS_OF_IT = re.compile(r"\s*(?:[,)]\s*)?(?:en\s+(?:sont|etaient|seront|est|f
 TAKES_IN_BEFORE = re.compile(r"\b(?:integre|integrent|accueille|accueillent|englobe|englobent)\s+"
                              r"(?:(?:desormais|aussi|egalement)\s+)?(?:la\s+|le\s+|l'\s*|les\s+)?$")
 RENAMED_AFTER = re.compile(r"\s+et\s+(?:devient|deviennent|deviendra|prend\s+le\s+nom\s+(?:de|du|d'))\b")
+# "l'extension du dispositif à la ", "l'ouverture du programme aux " right before an EPCI (folded text)
+PROGRAMME_EXTENDED_TO = re.compile(r"\b(?:extension|elargissement|ouverture)\s+(?:du|de\s+la|de\s+son|de\s+sa|de\s+leur|de\s+l')\s*"
+                                   r"(?:dispositif|programme|demarche|perimetre|territoire|label)\b[^.;:!?]{0,40}?"
+                                   r"\b(?:a|aux)\s+(?:la\s+|le\s+|les\s+|l'\s*)?$")
+EXTENDED_TO_WINDOW = 120
+# what follows an EPCI said to be associated with the territory's approach: "… a donc été associée
+# dès le départ", "… soit pleinement associée" (folded text)
+SAID_ASSOCIATED = re.compile(r"[^.;:!?]{0,30}?\b(?:a|ont|est|sont|soit|soient|sera|seront)\s+"
+                             r"(?:(?:donc|ainsi|aussi|alors|egalement|pleinement|desormais)\s+)*(?:ete\s+)?"
+                             r"(?:(?:donc|ainsi|aussi|alors|egalement|pleinement|desormais)\s+)*associee?s?\b")
 # "… rejoint le dispositif", "Côté Ain, A complète le dispositif" (folded text)
 JOINS_THE_PROGRAMME = re.compile(r"[^.;:,]{0,40}?\b(?:rejoin\w*\s+(?:le|la|l')\s*(?:dispositif|programme|territoire|demarche|label)"
                                  r"|(?:complete|completent|completera|completeront|vien\w*\s+completer)\s+(?:le|la|l')\s*"
@@ -665,8 +675,8 @@ class _SentenceReads:
     stands for; a pattern given to `last_end` or `next_match` looks at nothing before where it
     starts and nothing after where it ends (no look-around, no anchor)."""
 
-    def __init__(self, text: str, folded: str):
-        self.text, self.folded = text, folded
+    def __init__(self, text: str, folded: str, title: str | None = None):
+        self.text, self.folded, self.title = text, folded, title
         self._scans: dict = {}   # (pattern, start, end) -> (ends, matches) of its scan
         self._next: dict = {}    # (pattern, end) -> (from, the first match from there)
         self._found: dict = {}   # (pattern, start, end) -> whether it matches there
@@ -674,7 +684,7 @@ class _SentenceReads:
         self._ranks: list[int] | None = None
         self.paragraph_owners: dict = {}  # (start, end) -> `_paragraph_territory`'s answer there
         self.names_a_territory: dict = {}  # (start, end) of a block -> whether it names a territory
-        self.headline: tuple | None = None  # (end of the first line, the one territory it names)
+        self.headline: tuple | None = None  # (end of the headline's line, the one territory it names)
 
     def last_end(self, pattern: re.Pattern, start: int, end: int, position: int) -> int | None:
         """The end of the last match of `pattern.finditer(text, start, position)`, for a position
@@ -1162,8 +1172,17 @@ def _territory_of(mention: EpciMention, territories: list[TerritoryMention], tex
         # "À Alès, c'est A qui pilote … Dans le nord-est, le territoire associe B et C": the paragraph
         # names one territory, but B and C make up another's name ("Pont du Gard - Gard Rhodanien")
         return None
-    if owner is None and mention.in_member_list:
+    if owner is None:
         owner = _headline_territory(mention, structure, folded, territories, epci_spans, reads)
+        if owner and not mention.in_member_list:
+            # named, not listed, in an article about the one territory its headline names: a member
+            # only where its sentence says so ("a validé l'extension du dispositif à la CC X", "La
+            # CC X a donc été associée dès le départ"), not "l'extension de la zone d'activités de X"
+            said = (_named_as_member(mention, text, folded, start, end, reads=reads)
+                    or PROGRAMME_EXTENDED_TO.search(folded, max(0, mention.start - EXTENDED_TO_WINDOW), mention.start)
+                    or SAID_ASSOCIATED.match(folded, mention.end, end) or JOINS_THE_PROGRAMME.match(folded, mention.end, near[1]))
+            return owner if said and not _office_before(folded, mention.start) \
+                and not reads.found(OTHER_TERRITORIES, reads.peers_blanked, *near) else None
     if owner and (_named_as_member(mention, text, folded, start, end, reads=reads)
                   or _named_as_member(mention, folded, folded, *near, EXTENSION, reads)
                   or INSTALLED_ON_ITS_PERIMETER.search(folded, start, mention.start)
@@ -1379,12 +1398,27 @@ def _headline_territory(mention: EpciMention, structure, folded: str,
     if reads.names_a_territory[span]:
         return None
     if reads.headline is None:  # read once, not for each member (a page saved on one line)
-        first = re.search(r"\S[^\n]*", folded)
-        named = {t.territory_id for _, t in _named_in(folded, first.start(), first.end(), territories, epci_spans)} \
-            if first else set()
-        reads.headline = (first.end() if first else None, named.pop() if len(named) == 1 else None)
+        line = _headline_line(folded, reads.title)
+        named = {t.territory_id for _, t in _named_in(folded, *line, territories, epci_spans)} if line else set()
+        reads.headline = (line[1] if line else None, named.pop() if len(named) == 1 else None)
     end, owner = reads.headline
     return owner if end is not None and end <= mention.start else None
+
+
+HEADLINE_KEY = 60  # characters of the folded title looked for in the text
+
+
+def _headline_line(folded: str, title: str | None) -> tuple[int, int] | None:
+    """(start, end) of the headline's line: the line holding the document's title, below a
+    masthead ("Corse Net Infos – Pure player corse", "Accueil > Économie" then "Territoires
+    d'industrie : le Grand Bastia élargit son périmètre"), else the text's first line."""
+    key = fold(title)[:HEADLINE_KEY].strip() if title else ""
+    at = folded.find(key) if key else -1
+    if at >= 0:
+        end = folded.find("\n", at)
+        return folded.rfind("\n", 0, at) + 1, len(folded) if end < 0 else end
+    first = re.search(r"\S[^\n]*", folded)
+    return (first.start(), first.end()) if first else None
 
 
 # "Dans le Doubs, ce sont …", "En Haute-Savoie, …", "Côté Jura, …": a sentence opening on a place
@@ -2084,9 +2118,10 @@ def _joined_inside_brackets(sentences: list[tuple[int, int]], text: str) -> list
 
 def attach(mentions: list[EpciMention], territories: list[TerritoryMention], text: str,
            sentences: list[tuple[int, int]], structure,
-           aliases: dict[str, str] | None = None) -> list[tuple[EpciMention, str | None]]:
+           aliases: dict[str, str] | None = None, title: str | None = None) -> list[tuple[EpciMention, str | None]]:
     """(mention, territory_id) for every mention kept, in text order. `aliases` are the short
-    names and acronyms the document defines (folded name -> SIREN)."""
+    names and acronyms the document defines (folded name -> SIREN); `title` is the document's
+    headline (document_info), which a masthead may stand above."""
     folded = fold(text)
     # "co-présidé par : A, président de la CC X ; …", "porté par B, présidente de la CC Y": the
     # trigger lists people, each given by the body they preside; an official's body is no member
@@ -2138,7 +2173,7 @@ def attach(mentions: list[EpciMention], territories: list[TerritoryMention], tex
     # many times (1,000 sentences "la CC X regroupant A, B et C": 4 s)
     programme_named = not territories and NAMES_THE_PROGRAMME.search(folded)
     attached, unclaimed = [], []
-    reads, named_for = _SentenceReads(text, folded), {}
+    reads, named_for = _SentenceReads(text, folded, title), {}
     coded = [t for t in holders if t.rule in CODED_RULES]  # (each mention read every territory)
     composing = {id(m): owner for m, owner in _composing_the_name(mentions, holders, folded, sentences, every_one=True)}
     for mention in mentions:
