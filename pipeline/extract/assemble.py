@@ -287,7 +287,8 @@ def document_phase(text: str) -> str | None:
 
     First-phase communiqués (2018-2022) never mention a later year; second-phase ones do. Without
     a year, the second phase named tells (SECOND_PHASE_WORDS: no first-phase text speaks of it;
-    nor of newcomers, NEW_ENTRANTS),
+    nor of newcomers, NEW_ENTRANTS, nor of a label renewed or kept, RENEWED_LABEL: the two
+    first-phase texts of our collections renewing a convention give their year),
     then a national count of territories: 124 to 148 were first-phase counts (so was the
     envelope of 1,3 milliard d'euros), 183 the second
     phase's; else the day of a national announcement ("dévoilée le 9 novembre", "annoncée le 22
@@ -314,7 +315,7 @@ def document_phase(text: str) -> str | None:
     # does not outweigh the second phase named
     if years and not (max(years) == 2018 and SECOND_PHASE_WORDS.search(body_text)):
         return SECOND_PHASE if max(years) >= 2023 else FIRST_PHASE
-    if SECOND_PHASE_WORDS.search(body_text) or NEW_ENTRANTS.search(body_text):
+    if SECOND_PHASE_WORDS.search(body_text) or NEW_ENTRANTS.search(body_text) or RENEWED_LABEL.search(body_text):
         return SECOND_PHASE
     counts = {phase for pattern, phase in NATIONAL_COUNTS if pattern.search(body_text)}
     if len(counts) == 1:
