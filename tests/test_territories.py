@@ -923,6 +923,53 @@ def test_a_territory_said_to_be_one_of_a_phases_national_count_is_of_that_phase(
     assert _local_phase(sentence, (0, len(sentence))) == phase
 
 
+@pytest.mark.parametrize("sentence, phase", [
+    # going on with the programme is a renewal: the first phase its sentence recalls tells none (the document's)
+    ("À La Réunion, les deux territoires de la première phase poursuivent leur engagement jusqu'en 2027 : le TCO et la Cirest.",
+     None),
+    ("Le Roannais poursuit la dynamique engagée avec l'école de production, ouverte lors de la première phase.", None),
+    ("L'Ouest reste « Territoire d'industrie ».", "2023-2027"),
+    ("Le Mont des Avaloirs reste dans le dispositif.", "2023-2027"),
+    ("Le Grand Châtellerault garde son label.", "2023-2027"),
+    # an approach carried on, which a first-phase text may also write, tells no phase by itself
+    ("Les deux agglomérations poursuivent leur démarche commune en faveur de l'industrie.", None),
+    ("Centre Morbihan Communauté poursuit son engagement en faveur des filières agroalimentaires.", None),
+    # a span of the first phase's years; its creation in 2018 tells none
+    ("De 2019 à 2023, le programme avait réuni, sous la bannière « Haut-Doubs Horloger », cinq communautés.",
+     "2019-2022"),
+    ("Le premier volet (2018-2023) a réuni le Haut-Doubs Horloger.", "2019-2022"),
+    ("Le Territoire d'industrie créé en 2018 autour de Cholet se nomme à présent « Choletais-Mauges ».", None),
+])
+def test_a_territory_going_on_with_the_programme_is_renewed(sentence, phase):
+    from pipeline.extract.assemble import _local_phase
+    assert _local_phase(sentence, (0, len(sentence))) == phase
+
+
+@pytest.mark.parametrize("text, phase", [
+    ("Zoom sur quelques nouveaux venus du programme Territoires d'industrie.", "2023-2027"),
+    ("Première labellisation — Mont des Avaloirs.", "2023-2027"),
+    ("Ploërmel Communauté : sélectionnée pour la première fois.", "2023-2027"),
+    ("* Bassin de Sarreguemines (57) – renouvellement ;", "2023-2027"),
+    # a year outweighs them: a text of 2021 renewing a convention
+    ("Le conseil approuve le renouvellement de la convention, le 9 mars 2021.", "2019-2022"),
+])
+def test_newcomers_or_a_renewal_make_an_undated_text_second_phase(text, phase):
+    from pipeline.extract.assemble import document_phase
+    assert document_phase(text) == phase
+
+
+def test_the_premier_ministre_s_list_makes_an_undated_text_first_phase():
+    from pipeline import nlp
+    from pipeline.extract.assemble import extract
+    for text, phase in [("Le Premier ministre a annoncé la liste des territoires d'industrie : le Territoire "
+                         "d'industrie Roannais en fait partie.", "2019-2022"),
+                        # the programme's launch, which texts of both phases recall, tells none
+                        ("Lancé par le Premier ministre, le programme accompagne le Territoire d'industrie Roannais.", None),
+                        ("La Première ministre a annoncé la liste : le Territoire d'industrie Roannais en fait partie.", None)]:
+        rows = extract(text, next(nlp.parse([text]))).territories
+        assert [row["phase"] for row in rows] == [phase]
+
+
 def test_a_lower_case_bassin_before_a_name_is_no_part_of_the_name():
     """The outside authors' gold names "le bassin Figeac – Decazeville – Villefranche-de-Rouergue"
     without the common noun in apposition; "le bassin de X" (a name that may hold it: "Bassin de
@@ -959,8 +1006,11 @@ def test_a_label_already_held_in_the_first_phase_tells_no_phase_of_its_own():
     the ordinal's clause recalls the past, the territory's phase is the text's."""
     from pipeline.extract.assemble import _local_phase
     for sentence in ("Le premier avait déjà été retenu lors de la première phase.",
-                     "Déjà lauréat pendant la première vague, le territoire conserve son label."):
+                     "Déjà lauréat pendant la première vague, le territoire est confirmé."):
         assert _local_phase(sentence, (0, len(sentence))) is None
+    # a label kept is a renewal, the second phase's
+    sentence = "Déjà lauréat pendant la première vague, le territoire conserve son label."
+    assert _local_phase(sentence, (0, len(sentence))) == "2023-2027"
     sentence = "Le territoire a été retenu lors de la première phase."
     assert _local_phase(sentence, (0, len(sentence))) == "2019-2022"
 

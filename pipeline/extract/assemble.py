@@ -57,7 +57,11 @@ ONE_OF = r"(?:\bf(?:ai(?:t|sai(?:t|en)t)|ont)\s+partie\s+des|\bparmi\s+les|\bl['
 # "Des territoires pionniers comme A ou B nous ont montré la voie": those of the first phase; so is
 # "la première vague" (every text of our collections writing it means the first phase, as "seconde
 # vague" the second: SECOND_PHASE_WORDS)
+# as is a span of the first phase's years ("De 2019 à 2023, le programme avait fédéré, sous la
+# bannière « Haut-Doubs Horloger », …", "Le premier volet (2018-2023)"), whose end the second's
+# start may overlap
 PHASE_MARKERS = [(re.compile(r"2019\s*[-–/]\s*2022|premi[èe]re\s+(?:phase|vague)|temps\s+I\b|\bphase\s+(?:1|I)\b(?![\d,.])"
+                             r"|(?<![\d/.-])201[89]\s*[-–]\s*202[23](?![\d/])|\b[Dd]e\s+201[89]\s+[àa]\s+202[23]\b"
                              r"|\bterritoires?\s+pionniers?\b"
                              + r"|" + ONE_OF + r"(?:124|136|141|144|146|148|149)\s+(?:«\s*)?(?:territoires|bassins)\b", re.I),
                   FIRST_PHASE),
@@ -87,6 +91,14 @@ SECOND_PHASE_WORDS = re.compile(r"\b(?:deuxi[èe]me|seconde?)\s+(?:phase|vague|[
                                 r"|\b" + PREFIX + r"\s+(?:2|II)(?=\s*(?:[»\".,;:)!?]|$))"
                                 r"|\b" + PREFIX + r"\s+en\s+transition\s+[ée]cologique\b",
                                 re.IGNORECASE)
+# "Zoom sur quelques nouveaux venus du programme", "Le premier est un nouvel entrant", "Première
+# labellisation — X", "territoires labellisés pour la première fois": the programme's newcomers,
+# which only the second phase had (every text of our collections naming them is second-phase:
+# about 65; none first-phase); read, as the second phase named, where the text gives no year
+NEW_ENTRANTS = re.compile(r"\bnouv(?:el|eaux)\s+(?:entrants?|venus?)\b|\bnouvelles?\s+entrantes?\b"
+                          r"|\bpremi[èe]re\s+labellisation\b"
+                          r"|\b(?:labellis|retenu|s[ée]lectionn|d[ée]sign)[ée]?e?s?\s+pour\s+la\s+premi[èe]re\s+fois\b",
+                          re.IGNORECASE)
 # "l'acte II du dispositif « Territoires d'industrie »", "la saison 2 de Territoire d'industrie", "Le
 # « Temps II » du programme", "Alors que s'amorce la Phase 2 du programme": the programme's second
 # act by its name, which the years of a text recalling the first ("Le premier volet (2018-2023) …",
@@ -124,7 +136,19 @@ class Extraction:
 # A territory of the first phase renewed for the second is in the second ("X, qui avait fait de la
 # première phase une vitrine, rempile"); "n'a pas été reconduit", "non renouvelé" say the opposite.
 NOT_DENIED = r"(?<!\bpas\s)(?<!\bpas\s\s)(?<!\bpas\s[ée]t[ée]\s)(?<!\bencore\s[ée]t[ée]\s)(?<!\bnon\s)(?<!\bnon-)"
-RENEWED = with_first_letters(re.compile(NOT_DENIED + r"\b(?:reconduit|renouvel|prolong|rempil)\w*", re.IGNORECASE))
+# "X poursuit l'aventure", "poursuivent leur engagement jusqu'en 2027", "X reste « Territoire
+# d'industrie »", "demeure dans le dispositif", "garde son label": a territory going on with the
+# programme holds its renewed label (every text of our collections writing so is second-phase:
+# about 150; none first-phase), as a renewal does
+CONTINUED = (r"\bpoursui\w+\s+(?:l['’]\s*aventure|(?:son|leur)\s+engagement\s+(?:dans|jusqu))"
+             r"|\brest(?:e|ent)\s+(?:«\s*)?territoires?\s+d['’]\s*industrie"
+             r"|\b(?:rest|demeur)(?:e|ent)\s+dans\s+le\s+(?:dispositif|programme)"
+             r"|\b(?:gard|conserv)(?:e|ent)\s+(?:son|leur|le)\s+label")
+# "X poursuit la dynamique engagée avec l'école de production …, nées lors de la première phase":
+# going on with its approach, which a first-phase text may also write ("poursuivent leur démarche
+# commune en faveur de l'industrie"): weaker, it only outweighs a first phase its sentence recalls
+RENEWED = with_first_letters(re.compile(NOT_DENIED + r"(?:\b(?:reconduit|renouvel|prolong|rempil)\w*|" + CONTINUED
+                                        + r"|\bpoursui\w+\s+(?:la|sa|leur)\s+(?:d[ée]marche|dynamique))", re.IGNORECASE))
 # "il est aussi renouvelé pour le Terrassonnais-Brive", "X a été reconduit": a territory's label
 # renewed is the second phase's when its sentence states no year (not "non reconduit", nor
 # "énergies renouvelables", nor an envelope "renouvelée annuellement"); so is its renewal named
@@ -134,6 +158,7 @@ RENEWED_LABEL = with_first_letters(re.compile(
     NOT_DENIED + r"\b(?:(?:renouvel[ée]|reconduit)e?s?\b(?!\s+(?:annuellement|chaque|tous\s+les))"
     # "Alès Agglomération … rempile": signs on again
     r"|rempil(?:e|ent|[ée]e?s?)\b"
+    r"|" + CONTINUED +
     # not another thing's renewal ("renouvellement de la convention d'animation")
     r"|(?:renouvellement|reconduction)s?\b(?!\s+urbain)"
     r"(?!\s+(?:de\s+la|du|de\s+l['’]|des)\s*(?!label|territoire|programme|dispositif|candidature)\w))", re.IGNORECASE))
@@ -261,7 +286,9 @@ def document_phase(text: str) -> str | None:
     left out (a 2019 communiqué saved under a 2023 crawl banner is first phase).
 
     First-phase communiqués (2018-2022) never mention a later year; second-phase ones do. Without
-    a year, the second phase named tells (SECOND_PHASE_WORDS: no first-phase text speaks of it),
+    a year, the second phase named tells (SECOND_PHASE_WORDS: no first-phase text speaks of it;
+    nor of newcomers, NEW_ENTRANTS, nor of a label renewed or kept, RENEWED_LABEL: the two
+    first-phase texts of our collections renewing a convention give their year),
     then a national count of territories: 124 to 148 were first-phase counts (so was the
     envelope of 1,3 milliard d'euros), 183 the second
     phase's; else the day of a national announcement ("dévoilée le 9 novembre", "annoncée le 22
@@ -288,7 +315,7 @@ def document_phase(text: str) -> str | None:
     # does not outweigh the second phase named
     if years and not (max(years) == 2018 and SECOND_PHASE_WORDS.search(body_text)):
         return SECOND_PHASE if max(years) >= 2023 else FIRST_PHASE
-    if SECOND_PHASE_WORDS.search(body_text):
+    if SECOND_PHASE_WORDS.search(body_text) or NEW_ENTRANTS.search(body_text) or RENEWED_LABEL.search(body_text):
         return SECOND_PHASE
     counts = {phase for pattern, phase in NATIONAL_COUNTS if pattern.search(body_text)}
     if len(counts) == 1:
@@ -381,6 +408,23 @@ def _phase_of_a_credit(text: str) -> str | None:
     return SECOND_PHASE if years and max(years) >= 2024 else None
 
 
+# "Le Premier ministre a présenté jeudi … la carte des territoires d'industrie", "la liste annoncée par le
+# Premier ministre": the first phase's list, which Édouard Philippe announced (the second's was la Première
+# ministre's; every text of our collections saying so is first-phase: about 280); not the programme's
+# launch ("Lancé par le Premier ministre en 2018"), which texts of both phases recall
+PRIME_MINISTER_ANNOUNCED = re.compile(
+    r"\ble\s+premier\s+ministre\b(?:\s*,[^,.;:!?\n]{1,40},)?\s+(?:a|avait)\s+(?:\w+\s+)?"
+    r"(?:pr[ée]sent|annonc|d[ée]voil|retenu|d[ée]sign|s[ée]lectionn|rendu\s+publi)"
+    r"|\b(?:pr[ée]sent|annonc|d[ée]voil|retenu|d[ée]sign|s[ée]lectionn)[ée]e?s?\s+(?:[^.;:!?\n]{0,40}?\s)?par\s+le\s+premier\s+ministre\b",
+    re.IGNORECASE)
+
+
+def _phase_of_the_announcer(text: str) -> str | None:
+    """The first phase for a text telling of the list the Premier ministre announced, asked only
+    when neither its words nor its dates tell a phase."""
+    return FIRST_PHASE if PRIME_MINISTER_ANNOUNCED.search(text) else None
+
+
 def _spans(mentions: list[TerritoryMention]) -> list[tuple[int, int, str]]:
     return [(m.start, m.end, m.territory_id) for m in mentions]
 
@@ -420,7 +464,9 @@ SINCE_YEAR = re.compile(r"(?=[Ddnpc\s])(?:\b[Dd]epuis\s+(?:le\s+|l['’]\s*)?(?:
                         r"|\b[Dd][ée]j[àa]\s+(?:[a-zéû]+\s+){0,3}?(?:lors\s+de|pendant|durant|dans|pour|au\s+cours\s+de|d[èe]s)"
                         r"\s+la\s+premi[èe]re\s+(?:phase|vague|[ée]dition|g[ée]n[ée]ration)\b(?:,?\s+(?:en|de)\s+20[1-3]\d\b)?"
                         # "Le Territoire d'industrie né en 2018 … s'appelle désormais …": its birth, not its phase
-                        r"|\bn[ée]e?s?\s+(?:en|d[èe]s)\s+201[89]\b"
+                        # so is its creation ("Le Territoire d'industrie créé en 2018 autour de l'agglomération de
+                        # Cholet se nomme à présent « Choletais-Mauges »")
+                        r"|\b(?:n[ée]|cr[ée]{2})e?s?\s+(?:en|d[èe]s)\s+201[89]\b"
                         # "Le Grand Langres poursuit l'aventure engagée en 2018", "X poursuit la démarche Territoires
                         # d'industrie engagée en 2018": a label kept up since then
                         r"|\b(?:poursui|continu)\w*\s+(?:l['’]aventure|(?:la|sa|leur)\s+(?:d[ée]marche|dynamique))"
@@ -742,7 +788,7 @@ def extract(text: str, doc: Doc) -> Extraction:
     phase_text = _recital_years_blanked(_crawl_prefixes_blanked(text))  # the words a territory's own phase is read from
     phase = (_dated_before_the_second(document_phase(text), info["published_on"]) or _phase_of_the_date(info["published_on"])
              or _phase_of_the_crawl(crawled_by(text)) or _phase_of_a_credit(text)
-             or _phase_of_a_renewal_title(info["title"]))
+             or _phase_of_a_renewal_title(info["title"]) or _phase_of_the_announcer(text))
     # "les intercommunalités saône-et-loiriennes", a territory named "Nord Franche-Comté": where the
     # EPCIs it names may lie (linking context only)
     # an undated bulletin of "Printemps 2019" was still written in 2019

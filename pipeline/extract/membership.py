@@ -2743,10 +2743,12 @@ def _former_phase_list(unclaimed: list[EpciMention], successors: dict[str, str],
     return found
 
 
-# "Deux concernent la Vendée. … Le second, baptisé « Sud Vendée », …": an ordinal picking one of
-# the territories counted names it, it renames none (folded)
-ORDINAL_NAMED = re.compile(r"(?<![\w'])(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|quatrieme|dernier|derniere)"
-                           r"\s*,\s*(?:dit|dite|baptise|baptisee|nomme|nommee|appele|appelee)\s+[«\"]\s*$")
+# "Deux concernent la Vendée. … Le second, baptisé « Sud Vendée », …", "L'autre territoire, baptisé
+# Castres-Mazamet, …": an ordinal or "l'autre" picking one of the territories counted names it, it
+# renames none (folded)
+ORDINAL_NAMED = re.compile(r"(?<![\w'])(?:(?:le|la)\s+(?:premier|premiere|second|seconde|deuxieme|troisieme|quatrieme|dernier|derniere)"
+                           r"|l'\s*autre(?:\s+territoire)?)"
+                           r"\s*,\s*(?:dit|dite|baptise|baptisee|nomme|nommee|appele|appelee)\s+[«\"]?\s*$")
 
 
 def renamed_successors(territories: list[TerritoryMention], folded: str,
