@@ -999,8 +999,11 @@ def _beyond(area: Area, value: float, unit: str) -> bool:
             or unit == "euro" and value >= NATIONAL_EUROS)
 
 
-# the figure's noun qualified by the document's own région, nothing between them
-OWN_REGION_AFTER = re.compile(r"\s+(?:de\s+la|de\s+notre)\s+region(?![\w-])(?!\s+(?:de|d'|du|des)\b|\s+[a-z])")
+# the figure's noun qualified by the document's own région, nothing between them, the région's
+# complement or adjective not following ("de la région de Lyon", "de la région lyonnaise"; a verb
+# may: "Dix territoires de la région figurent dans la liste nationale")
+OWN_REGION_AFTER = re.compile(r"\s+(?:de\s+la|de\s+notre)\s+region(?![\w-])(?!\s+(?:de|d'|du|des)\b)"
+                              r"(?!\s+[a-z-]*(?:ais|ois|ien|enne|ine|al|ale|aux|ique|ere|if|ive)s?\b)")
 
 
 def _gap(span: tuple[int, int], start: int, end: int) -> int:

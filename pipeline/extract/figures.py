@@ -93,6 +93,7 @@ MASKS = [with_first_letters(re.compile(p)) for p in [
     r"|impasse|cours|square|esplanade)\b",  # 2, rue Paul Doumer
     r"\b(?:cs|bp|tsa|cedex)\s*\d+",  # CS 20656
     r"\bpour\s+cent\b",  # the "cent" of a percentage is not a hundred
+    r"\bn\s*°\s*\d+|\bnumero\s+\d+",  # "Dépêche n° 702455": an identifier, not a count
 ]]
 # URLs, e-mails. Tried at every letter, this pattern costs more than all the masks above; every
 # match holds one of WEB_ADDRESS_MARKS, so it runs only on texts holding one.
@@ -164,10 +165,11 @@ ONE_IN_UNITS = ("territoire", "epci")
 # what may follow the total of "29 territoires sur 144": punctuation or a verb, never a noun
 OUT_OF_END = re.compile(r"[\s*_]*(?:[,.;:!?)]|$|(?:ont|sont|a|est|qui|que|au|en|dans|et|ayant)\b)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
-# a verb of change, then "de" right before the first number: "porté de 124 à 136", "passant de"
+# a verb of change, then "de" right before the first number: "porté de 124 à 136", "passant de",
+# "les Ardennes passent de deux à trois territoires"
 CHANGE_FROM = re.compile(r"(?<![\w'])(?:(?:a|ont|est|sont|ete|sera|seront)\s+portee?s?|portant|porter"
-                         r"|pass(?:e|ee|es|ees|ant|er)|augment(?:e|ee|es|ees|ant|er)|evolu(?:e|ant|er)"
-                         r"|grimp(?:e|ant|er)|progress(?:e|ant|er)|relevee?s?)"
+                         r"|pass(?:e|ee|es|ees|ent|ant|er)|augment(?:e|ee|es|ees|ent|ant|er)|evolu(?:e|ent|ant|er)"
+                         r"|grimp(?:e|ent|ant|er)|progress(?:e|ent|ant|er)|relevee?s?)"
                          r"(?:\s+[^\s.;:!?]+){0,4}?\s+de\s+$"
                          # "le doublement de l'engagement de la Banque des Territoires … (de 500 millions à 1 milliard d'euros)"
                          r"|(?<![\w'])(?:doublement|triplement)(?:\s+[^\s.;:!?()]+){0,12}?\s+\(\s*de\s+$")
