@@ -69,7 +69,7 @@ from typing import NamedTuple
 from text_to_num import text2num
 
 from pipeline.extract.figure_context import masked_spans, not_programme, paragraphs
-from pipeline.extract.figure_scope import DocumentScope
+from pipeline.extract.figure_scope import Area, DocumentScope
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import CONTENTS_ENTRY, CONTENTS_HEADING, Item, ListBlock, parse
@@ -356,6 +356,7 @@ class Frame(NamedTuple):
     end: int
     rule: str
     start: int | None = None  # where the mention starts when the frame comes first ("en compte")
+    whole: int | None = None  # the number start of the figure whose rest it counts ("les dix autres")
 
 
 @dataclass
@@ -371,6 +372,7 @@ class Found:
     approximate: bool
     rule: str
     synonym: bool = False
+    whole: int | None = None  # the number start of the figure it is the rest of, whose scope it takes
 
 
 class KnownFigures:
@@ -842,6 +844,8 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
                  or _part_or_comparison(folded, token, tokens, known, sentence, sentences, vocab)
                  or _next_part(folded, token, known, sentence, vocab)
                  or _whole(folded, token, known, sentences)
+                 or _part_of_an_opening_whole(folded, token, known, sentence, vocab)
+                 or _the_others(folded, token, known, sentences, vocab)
                  or _after_place(folded, token, known, sentence, place_ends)
                  or _money_without_currency(folded, token, sentences, vocab)
                  or _value_of_a_list_item(text, token, list_units)
@@ -854,7 +858,7 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
                 start = min(start, frame.start)
             scale = _read_quantity(folded, token, vocab).scale if frame.unit == "euro" else 1
             resolved.append(Found(start, frame.end, token.start, round(token.value * scale, 6), None,
-                                  frame.unit, approximate or token.approximate, frame.rule))
+                                  frame.unit, approximate or token.approximate, frame.rule, whole=frame.whole))
             known.add(resolved[-1])
     return resolved
 
@@ -975,6 +979,52 @@ def _whole(folded: str, token: Token, known: KnownFigures,
         return None  # "parmi les 13 premiers …" counts a noun of its own
     earlier = known.last_inheritable(_antecedent_window(sentences, token.start), token.start)
     return Frame(earlier.unit, token.end, "figure.whole") if earlier else None
+
+
+# "Sur les 148 territoires labellisés depuis 2018, " opening a sentence, up to a number that
+# stands right after its first comma (folded text)
+OPENING_WHOLE = re.compile(r"[\s*_\"«]*(?:sur|parmi)\s+(?:les|ces)\s+(?P<whole>[^,;:.!?()]+),[\s*_]*")
+PART_NOT_SUBJECT = re.compile(r"[\s*_]*(?:$|[,.;:!?(%€]|d'|de\b|des\b|du\b)")
+
+
+def _part_of_an_opening_whole(folded: str, token: Token, known: KnownFigures,
+                              sentence: tuple[int, int], vocab: Vocabulary) -> Frame | None:
+    """"Sur les 148 territoires labellisés depuis 2018, une quinzaine débordent les limites d'une
+    seule région", "Parmi les 183 lauréats, quinze sont interrégionaux": the subject of the clause after a whole that
+    opens the sentence is a part of it, whatever its verb; not a number of something else
+    ("…, 2 millions d'habitants", "…, 15 d'entre eux", a bracket)."""
+    opening = OPENING_WHOLE.match(folded, sentence[0], token.start)
+    if opening is None or opening.end() != token.start or PART_NOT_SUBJECT.match(folded, token.end) \
+            or _read_quantity(folded, token, vocab).scale != 1:
+        return None
+    whole = known.last_inheritable(opening.start("whole"), opening.end("whole"))
+    return Frame(whole.unit, token.end, "figure.part") if whole else None
+
+
+# "Les dix autres étaient …": a determiner, the number, then "autres" ending the noun phrase
+THE_OTHERS_BEFORE = re.compile(r"(?<![\w'])(?:les|des|aux|ses|nos|leurs)[\s*_]+$")
+THE_OTHERS = re.compile(r"[\s*_]+autres(?![\w'-])")
+THE_OTHERS_END = re.compile(r"[\s*_]*(?:[,.;:!?)–—]|$)")
+THE_OTHERS_REACH = 600  # characters before it where the whole may stand (a list of its parts between)
+
+
+def _the_others(folded: str, token: Token, known: KnownFigures, sentences: Sentences,
+                vocab: Vocabulary) -> Frame | None:
+    """"15 Territoires d'industrie, dont 5 nouveaux : • … • … Les dix autres étaient déjà
+    labellisés", "cinq territoires, dont deux nouveaux : … Les trois autres, labellisés dès 2018":
+    the rest of a count of the two sentences (or THE_OTHERS_REACH characters) before once a part
+    of it is taken, of its noun and in its area; none unless the numbers add up ("trois noms. Les
+    deux autres avaient …")."""
+    others = THE_OTHERS.match(folded, token.end)
+    if others is None or not THE_OTHERS_BEFORE.search(folded, max(0, token.start - 10), token.start) \
+            or not (THE_OTHERS_END.match(folded, others.end()) or vocab.elided_verb.match(folded, others.end())):
+        return None
+    window_start = min(_antecedent_window(sentences, token.start, 2), max(0, token.start - THE_OTHERS_REACH))
+    before = known.inheritable_between(window_start, token.start)
+    for index, whole in reversed(list(enumerate(before))):
+        if any(part.unit == whole.unit and whole.value - part.value == token.value for part in before[index + 1:]):
+            return Frame(whole.unit, others.end(), "figure.part", whole=whole.number_start)
+    return None
 
 
 def _after_place(folded: str, token: Token, known: KnownFigures, sentence: tuple[int, int],
@@ -1654,6 +1704,7 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     # figures is not copied thousands of times (in memory, and in the worker's answer: pickle
     # writes a shared string once).
     sentence_texts: dict[tuple[int, int], str] = {}
+    scope_of_number: dict[int, Area] = {}  # the scope of each figure kept, by its number's start
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
         sentence = (min(sentence[0], figure.start), max(sentence[1], figure.end))  # "18\nterritoires"
@@ -1668,8 +1719,9 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
         if not_programme(folded, figure.start, figure.end, figure.unit, float(figure.value), sentence,
                          paragraph, places):
             continue
-        scope = document.scope(figure.number_start, figure.start, figure.end, sentence, rows,
-                               float(figure.value), figure.unit)
+        scope = scope_of_number.get(figure.whole) or document.scope(
+            figure.number_start, figure.start, figure.end, sentence, rows, float(figure.value), figure.unit)
+        scope_of_number[figure.number_start] = scope
         if sentence not in sentence_texts:
             sentence_texts[sentence] = text[sentence[0]:sentence[1]]
         rows.append({
