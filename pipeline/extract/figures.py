@@ -1246,14 +1246,17 @@ ROW_ARTICLE = re.compile(r"[ \t]*(?P<marker>[-•*–][ \t]+)?(?:(?:la|le|les)\s
 # alone: a space is one of its characters too).
 ROW_NUMBER = re.compile(r"(?:[ \t]*+[\d.,](?:[ ]*+[\d.,])*+[ \t]*+|\t*+ [ \t]*+)\n?")
 LIST_ITEM_ROW = re.compile(r"[ \t]*+[-•*–][ \t]++[^\n:]*+:")
+# "Grand Est : 21": a row whose dot leader the readers wrote as " : " (pipeline.read.with_leaders_as_colons)
+COLON_ROW = re.compile(r"[ \t]*+[^\s:][^\n:]*+:")
 
 
 def _is_dot_leader_row(line: str) -> bool:
-    """"Grand Est ........ 21" (dots, then a row's number ending the line) or "- Grand Est : 21".
+    """"Grand Est ........ 21" (dots, then a row's number ending the line), "- Grand Est : 21" or
+    "Grand Est : 21" (the readers write dot leaders as " : ").
     Read once: a line of 10,000 dots then "111x" never ended as one regular expression, which
     split the dots between the leader and the number every way; here the line is read once from
     its end, and any three dots before a number that ends the line make the leader."""
-    item = LIST_ITEM_ROW.match(line)
+    item = LIST_ITEM_ROW.match(line) or COLON_ROW.match(line)
     if item and ROW_NUMBER.fullmatch(line, item.end()):
         return True
     body = line[:-1] if line.endswith("\n") else line
@@ -1291,11 +1294,11 @@ def _dot_leader_row(folded: str, token: Token, place_starts: dict[int, PlaceMent
     line_end = len(folded) if line_end < 0 else line_end
     article = ROW_ARTICLE.match(folded, line_start)
     place = place_starts.get(article.end())
-    leader = COLON_LEADER if article["marker"] else DOT_LEADER
+    leaders = (COLON_LEADER,) if article["marker"] else (DOT_LEADER, COLON_LEADER)  # the readers write dots as " : "
     bracketed = (place is not None and not article["marker"] and BRACKET_LEADER.fullmatch(folded, place.end, token.start)
                  and folded[token.end:line_end].strip() == ")")
     if not bracketed and (place is None or folded[token.end:line_end].strip()
-                          or not leader.fullmatch(folded, place.end, token.start)):
+                          or not any(leader.fullmatch(folded, place.end, token.start) for leader in leaders)):
         return None
     if bracketed and place.kind == "departement" and folded[token.start:token.end] == place.code.lower():
         return None  # "Ardennes (08)", "Aube (10)": the département's code, no count of its items
