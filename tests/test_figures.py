@@ -1230,3 +1230,16 @@ def test_a_region_the_contract_was_drawn_up_with_is_a_partner():
     lead = "Le Territoire d'industrie Royan Atlantique est labellisé en Charente-Maritime.\n\n"
     text = lead + "Le contrat, élaboré avec la Région Nouvelle-Aquitaine et l'État, comporte 27 fiches-projets."
     assert facts(text) == [(27.0, None, "projet", False, "17")]
+
+
+def test_rows_of_a_count_per_region_as_the_readers_write_them_count_the_noun_above():
+    """probes18_official 07: 'Grand Est ........ 21' rows reach the extractors as 'Grand Est : 21'
+    (pipeline.read writes dot leaders as ' : '): each still counts the territories of the line
+    above, in its région."""
+    from pipeline.read import with_leaders_as_colons
+    text = with_leaders_as_colons(
+        "Territoires d'industrie : la carte 2023-2027.\n\nRépartition des territoires labellisés par région :\n\n"
+        "Bretagne ................. 8\nGrand Est ................ 21\nLa Réunion ............... 2\n")
+    assert "Grand Est : 21" in text
+    assert [(f[0], f[2], f[4]) for f in facts(text)] == [
+        (8.0, "territoire", "53"), (21.0, "territoire", "44"), (2.0, "territoire", "04")]

@@ -1232,6 +1232,24 @@ def _in_contents(folded: str, line_start: int) -> bool:
     return False
 
 
+def _under_contents_heading(folded: str, line_start: int) -> bool:
+    """Whether the line at `line_start` heads a part of a table of contents: only its entries and
+    blank lines between it and "Sommaire" above ("Sommaire" / "Avant-propos : 3" / "" /
+    "Protocoles et contrats signés le 19 novembre 2019" / "Vosges : 73": a page, not 73 protocols)."""
+    end = folded.rfind("\n", 0, line_start)
+    for _ in range(CONTENTS_REACH):
+        if end < 0:
+            return False
+        start = folded.rfind("\n", 0, end) + 1
+        line = folded[start:end].strip()
+        if CONTENTS_HEADING.fullmatch(line):
+            return True
+        if line and not CONTENTS_ENTRY.fullmatch(line):
+            return False
+        end = start - 1
+    return False
+
+
 # "Grand Est ........ 21": a place, a leader of dots, a number ending the line.
 # "- Auvergne-Rhône-Alpes : 25": a list item of a place, a colon, a number ending the line.
 DOT_LEADER = re.compile(r"[ \t]*\.{3,}[ \t]*")
@@ -1303,7 +1321,7 @@ def _dot_leader_row(folded: str, token: Token, place_starts: dict[int, PlaceMent
     if bracketed and place.kind == "departement" and folded[token.start:token.end] == place.code.lower():
         return None  # "Ardennes (08)", "Aube (10)": the département's code, no count of its items
     intro = _intro_above_rows(folded, line_start, bool(bracketed))
-    if intro is None:
+    if intro is None or _under_contents_heading(folded, intro[0]):
         return None
     line = folded[slice(*intro)]
     # "des territoires labellisés par région": the noun counted, not the one after "par"
