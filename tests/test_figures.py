@@ -1167,3 +1167,79 @@ def test_a_departement_named_in_passing_keeps_one_territorys_figures_in_its_area
     there = text.replace("sur le territoire.", "sur le territoire, comme en Corse-du-Sud.")
     found = extract(there, next(nlp.parse([there]))).figures
     assert [(f["value"], f["unit"], f["scope_code"]) for f in found] == [(6.0, "projet", "2A")]
+
+
+def test_the_subject_after_a_whole_opening_the_sentence_is_a_part_of_it():
+    """probes107 03: 'Sur les 148 territoires …, une quinzaine débordent …' counts territories,
+    whatever the verb; a number of something else after the comma is not one of them."""
+    lead = "Territoires d'industrie : le bilan national.\n\nLe programme a été bâti par bassins. "
+    text = lead + "Sur les 148 territoires labellisés depuis 2018, une quinzaine débordent les limites d'une seule région."
+    assert facts(text) == [(148.0, None, "territoire", False, "FR"), (15.0, None, "territoire", True, "FR")]
+    digits = text.replace("une quinzaine débordent", "15 débordent")
+    assert facts(digits)[1] == (15.0, None, "territoire", False, "FR")
+    other = text.replace("une quinzaine débordent", "2 millions d'habitants vivent dans")
+    assert [f[2] for f in facts(other)] == ["territoire"]
+
+
+def test_the_others_are_the_rest_of_a_count_once_its_part_is_taken():
+    """gate35 c09: '15 Territoires d'industrie, dont 5 nouveaux : • … Les dix autres étaient déjà
+    labellisés' counts ten territories in the whole's area; numbers that do not add up count
+    nothing ('trois noms. Les deux autres avaient …')."""
+    text = ("Territoires d'industrie : le point\n\nEn Occitanie, 15 Territoires d'industrie sont labellisés, "
+            "dont 5 nouveaux :\n• Ariège\n• Grand Narbonne\n• Alès\n\nLes dix autres étaient déjà labellisés en 2018.")
+    assert facts(text)[-1] == (10.0, None, "territoire", False, "76")
+    assert [f["mention"] for f in figures(text)][-1] == "dix autres"
+    wrong = text.replace("Les dix autres", "Les neuf autres")
+    assert [f[0] for f in facts(wrong)] == [15.0, 5.0]
+
+
+def test_a_change_said_with_a_plural_verb_gives_both_values():
+    """probes20_gate 10: 'les Ardennes passent de deux à trois territoires' is a change, two
+    figures, not a range, as 'est passé de' is."""
+    text = "Territoires d'industrie : les Ardennes passent de deux à trois territoires d'industrie."
+    assert [(f[0], f[1], f[4]) for f in facts(text)] == [(2.0, None, "08"), (3.0, None, "08")]
+
+
+def test_a_number_after_n_degree_is_an_identifier():
+    """probes72 12: 'Dépêche n° 702455' over a line opening with 'Territoires' counts nothing."""
+    text = "AEF info — Dépêche n° 702455\nTerritoires & collectivités\n\nTerritoires d'industrie : 183 territoires retenus."
+    assert [f[0] for f in facts(text)] == [183.0]
+
+
+def test_a_count_of_the_own_region_before_a_verb_counts_there_beside_national_words():
+    """probes19_structured 03: 'Dix territoires de la région figurent dans la liste nationale' in a
+    Région's text counts in the région; 'de la région lyonnaise' names another area."""
+    lead = "Région Occitanie — communiqué\n\nTerritoires d'industrie en Occitanie.\n\n"
+    text = lead + "Dix territoires de la région figurent dans la liste nationale."
+    assert facts(text)[-1] == (10.0, None, "territoire", False, "76")
+    other = lead + "Dix territoires de la région lyonnaise figurent dans la liste nationale."
+    assert facts(other)[-1][4] == "FR"
+
+
+def test_a_national_word_dating_the_sentence_does_not_scope_another_segments_count():
+    """variants42O 02: 'Lors de l'annonce nationale, quatre territoires de Moselle ont été retenus'
+    counts in the Moselle; a count inside the dating segment stays national."""
+    text = ("Territoires d'industrie : le point\n\nLors de l'annonce nationale des 183 lauréats, quatre "
+            "territoires de Moselle ont été retenus. Lors de l'annonce nationale, quatre territoires ont été retenus.")
+    assert [(f[0], f[4]) for f in facts(text)] == [(183.0, "FR"), (4.0, "57"), (4.0, "FR")]
+
+
+def test_a_region_the_contract_was_drawn_up_with_is_a_partner():
+    """probes106_local 12: 'Le contrat, élaboré avec la Région Nouvelle-Aquitaine, l'État, …,
+    s'organise en 4 axes' counts the territory's axes in its home, not in the Région."""
+    lead = "Le Territoire d'industrie Royan Atlantique est labellisé en Charente-Maritime.\n\n"
+    text = lead + "Le contrat, élaboré avec la Région Nouvelle-Aquitaine et l'État, comporte 27 fiches-projets."
+    assert facts(text) == [(27.0, None, "projet", False, "17")]
+
+
+def test_rows_of_a_count_per_region_as_the_readers_write_them_count_the_noun_above():
+    """probes18_official 07: 'Grand Est ........ 21' rows reach the extractors as 'Grand Est : 21'
+    (pipeline.read writes dot leaders as ' : '): each still counts the territories of the line
+    above, in its région."""
+    from pipeline.read import with_leaders_as_colons
+    text = with_leaders_as_colons(
+        "Territoires d'industrie : la carte 2023-2027.\n\nRépartition des territoires labellisés par région :\n\n"
+        "Bretagne ................. 8\nGrand Est ................ 21\nLa Réunion ............... 2\n")
+    assert "Grand Est : 21" in text
+    assert [(f[0], f[2], f[4]) for f in facts(text)] == [
+        (8.0, "territoire", "53"), (21.0, "territoire", "44"), (2.0, "territoire", "04")]

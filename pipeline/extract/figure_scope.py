@@ -858,7 +858,17 @@ class DocumentScope:
         if not spans:
             return None
         index = bisect_right(ends, start)
-        return min(_gap(spans[i], start, end) for i in (index - 1, index) if 0 <= i < len(spans))
+        gaps = [_gap(spans[i], start, end) for i in (index - 1, index)
+                if 0 <= i < len(spans) and not self._frames_an_event(spans[i], start, end)]
+        return min(gaps) if gaps else None
+
+    def _frames_an_event(self, span: tuple[int, int], start: int, end: int) -> bool:
+        """"Lors de l'annonce nationale, quatre territoires du sillon lorrain ont été retenus": a
+        national word in a segment dating the sentence by an event describes the event, not the
+        figure of another segment."""
+        between = self.folded[span[1]:start] if span[1] <= start else self.folded[end:span[0]]
+        return bool(SEGMENT_BREAK.search(between)) \
+            and EVENT_OPENER.search(self.folded, max(0, span[0] - EVENT_REACH), span[0]) is not None
 
     def _speaks_locally(self, sentence: tuple[int, int]) -> bool:
         """Whether the sentence speaks of the document's own territory ("le territoire"; "Un plan
@@ -999,8 +1009,18 @@ def _beyond(area: Area, value: float, unit: str) -> bool:
             or unit == "euro" and value >= NATIONAL_EUROS)
 
 
-# the figure's noun qualified by the document's own région, nothing between them
-OWN_REGION_AFTER = re.compile(r"\s+(?:de\s+la|de\s+notre)\s+region(?![\w-])(?!\s+(?:de|d'|du|des)\b|\s+[a-z])")
+# a segment dating its sentence by an event, up to a national word ("Lors de l'annonce nationale";
+# folded text)
+EVENT_OPENER = re.compile(r"(?<![\w'])(?:lors|a\s+l'occasion|au\s+moment|au\s+lendemain)\s+d[^,;:\n]*$")
+EVENT_REACH = 60
+SEGMENT_BREAK = re.compile(r"[,;:]")
+
+
+# the figure's noun qualified by the document's own région, nothing between them, the région's
+# complement or adjective not following ("de la région de Lyon", "de la région lyonnaise"; a verb
+# may: "Dix territoires de la région figurent dans la liste nationale")
+OWN_REGION_AFTER = re.compile(r"\s+(?:de\s+la|de\s+notre)\s+region(?![\w-])(?!\s+(?:de|d'|du|des)\b)"
+                              r"(?!\s+[a-z-]*(?:aise?|oise?|ienne?|ine|ale?|aux|ique|iere?|ive|if)s?\b)")
 
 
 def _gap(span: tuple[int, int], start: int, end: int) -> int:

@@ -69,7 +69,7 @@ from typing import NamedTuple
 from text_to_num import text2num
 
 from pipeline.extract.figure_context import masked_spans, not_programme, paragraphs
-from pipeline.extract.figure_scope import DocumentScope
+from pipeline.extract.figure_scope import Area, DocumentScope
 from pipeline.extract.first_letters import with_first_letters
 from pipeline.extract.places import PlaceMention
 from pipeline.extract.structure import CONTENTS_ENTRY, CONTENTS_HEADING, Item, ListBlock, parse
@@ -93,6 +93,7 @@ MASKS = [with_first_letters(re.compile(p)) for p in [
     r"|impasse|cours|square|esplanade)\b",  # 2, rue Paul Doumer
     r"\b(?:cs|bp|tsa|cedex)\s*\d+",  # CS 20656
     r"\bpour\s+cent\b",  # the "cent" of a percentage is not a hundred
+    r"\bn\s*°\s*\d+|\bnumero\s+\d+",  # "Dépêche n° 702455": an identifier, not a count
 ]]
 # URLs, e-mails. Tried at every letter, this pattern costs more than all the masks above; every
 # match holds one of WEB_ADDRESS_MARKS, so it runs only on texts holding one.
@@ -164,10 +165,11 @@ ONE_IN_UNITS = ("territoire", "epci")
 # what may follow the total of "29 territoires sur 144": punctuation or a verb, never a noun
 OUT_OF_END = re.compile(r"[\s*_]*(?:[,.;:!?)]|$|(?:ont|sont|a|est|qui|que|au|en|dans|et|ayant)\b)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
-# a verb of change, then "de" right before the first number: "porté de 124 à 136", "passant de"
+# a verb of change, then "de" right before the first number: "porté de 124 à 136", "passant de",
+# "les Ardennes passent de deux à trois territoires"
 CHANGE_FROM = re.compile(r"(?<![\w'])(?:(?:a|ont|est|sont|ete|sera|seront)\s+portee?s?|portant|porter"
-                         r"|pass(?:e|ee|es|ees|ant|er)|augment(?:e|ee|es|ees|ant|er)|evolu(?:e|ant|er)"
-                         r"|grimp(?:e|ant|er)|progress(?:e|ant|er)|relevee?s?)"
+                         r"|pass(?:e|ee|es|ees|ent|ant|er)|augment(?:e|ee|es|ees|ent|ant|er)|evolu(?:e|ent|ant|er)"
+                         r"|grimp(?:e|ent|ant|er)|progress(?:e|ent|ant|er)|relevee?s?)"
                          r"(?:\s+[^\s.;:!?]+){0,4}?\s+de\s+$"
                          # "le doublement de l'engagement de la Banque des Territoires … (de 500 millions à 1 milliard d'euros)"
                          r"|(?<![\w'])(?:doublement|triplement)(?:\s+[^\s.;:!?()]+){0,12}?\s+\(\s*de\s+$")
@@ -354,6 +356,7 @@ class Frame(NamedTuple):
     end: int
     rule: str
     start: int | None = None  # where the mention starts when the frame comes first ("en compte")
+    whole: int | None = None  # the number start of the figure whose rest it counts ("les dix autres")
 
 
 @dataclass
@@ -369,6 +372,7 @@ class Found:
     approximate: bool
     rule: str
     synonym: bool = False
+    whole: int | None = None  # the number start of the figure it is the rest of, whose scope it takes
 
 
 class KnownFigures:
@@ -840,6 +844,8 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
                  or _part_or_comparison(folded, token, tokens, known, sentence, sentences, vocab)
                  or _next_part(folded, token, known, sentence, vocab)
                  or _whole(folded, token, known, sentences)
+                 or _part_of_an_opening_whole(folded, token, known, sentence, vocab)
+                 or _the_others(folded, token, known, sentences, vocab)
                  or _after_place(folded, token, known, sentence, place_ends)
                  or _money_without_currency(folded, token, sentences, vocab)
                  or _value_of_a_list_item(text, token, list_units)
@@ -852,7 +858,7 @@ def _elided_figures(text: str, folded: str, tokens: list[Token], bare: list[Toke
                 start = min(start, frame.start)
             scale = _read_quantity(folded, token, vocab).scale if frame.unit == "euro" else 1
             resolved.append(Found(start, frame.end, token.start, round(token.value * scale, 6), None,
-                                  frame.unit, approximate or token.approximate, frame.rule))
+                                  frame.unit, approximate or token.approximate, frame.rule, whole=frame.whole))
             known.add(resolved[-1])
     return resolved
 
@@ -973,6 +979,52 @@ def _whole(folded: str, token: Token, known: KnownFigures,
         return None  # "parmi les 13 premiers …" counts a noun of its own
     earlier = known.last_inheritable(_antecedent_window(sentences, token.start), token.start)
     return Frame(earlier.unit, token.end, "figure.whole") if earlier else None
+
+
+# "Sur les 148 territoires labellisés depuis 2018, " opening a sentence, up to a number that
+# stands right after its first comma (folded text)
+OPENING_WHOLE = re.compile(r"[\s*_\"«]*(?:sur|parmi)\s+(?:les|ces)\s+(?P<whole>[^,;:.!?()]+),[\s*_]*")
+PART_NOT_SUBJECT = re.compile(r"[\s*_]*(?:$|[,.;:!?(%€]|d'|de\b|des\b|du\b)")
+
+
+def _part_of_an_opening_whole(folded: str, token: Token, known: KnownFigures,
+                              sentence: tuple[int, int], vocab: Vocabulary) -> Frame | None:
+    """"Sur les 148 territoires labellisés depuis 2018, une quinzaine débordent les limites d'une
+    seule région", "Parmi les 183 lauréats, quinze sont interrégionaux": the subject of the clause after a whole that
+    opens the sentence is a part of it, whatever its verb; not a number of something else
+    ("…, 2 millions d'habitants", "…, 15 d'entre eux", a bracket)."""
+    opening = OPENING_WHOLE.match(folded, sentence[0], token.start)
+    if opening is None or opening.end() != token.start or PART_NOT_SUBJECT.match(folded, token.end) \
+            or _read_quantity(folded, token, vocab).scale != 1:
+        return None
+    whole = known.last_inheritable(opening.start("whole"), opening.end("whole"))
+    return Frame(whole.unit, token.end, "figure.part") if whole else None
+
+
+# "Les dix autres étaient …": a determiner, the number, then "autres" ending the noun phrase
+THE_OTHERS_BEFORE = re.compile(r"(?<![\w'])(?:les|des|aux|ses|nos|leurs)[\s*_]+$")
+THE_OTHERS = re.compile(r"[\s*_]+autres(?![\w'-])")
+THE_OTHERS_END = re.compile(r"[\s*_]*(?:[,.;:!?)–—]|$)")
+THE_OTHERS_REACH = 600  # characters before it where the whole may stand (a list of its parts between)
+
+
+def _the_others(folded: str, token: Token, known: KnownFigures, sentences: Sentences,
+                vocab: Vocabulary) -> Frame | None:
+    """"15 Territoires d'industrie, dont 5 nouveaux : • … • … Les dix autres étaient déjà
+    labellisés", "cinq territoires, dont deux nouveaux : … Les trois autres, labellisés dès 2018":
+    the rest of a count of the two sentences (or THE_OTHERS_REACH characters) before once a part
+    of it is taken, of its noun and in its area; none unless the numbers add up ("trois noms. Les
+    deux autres avaient …")."""
+    others = THE_OTHERS.match(folded, token.end)
+    if others is None or not THE_OTHERS_BEFORE.search(folded, max(0, token.start - 10), token.start) \
+            or not (THE_OTHERS_END.match(folded, others.end()) or vocab.elided_verb.match(folded, others.end())):
+        return None
+    window_start = min(_antecedent_window(sentences, token.start, 2), max(0, token.start - THE_OTHERS_REACH))
+    before = known.inheritable_between(window_start, token.start)
+    for index, whole in reversed(list(enumerate(before))):
+        if any(part.unit == whole.unit and whole.value - part.value == token.value for part in before[index + 1:]):
+            return Frame(whole.unit, others.end(), "figure.part", whole=whole.number_start)
+    return None
 
 
 def _after_place(folded: str, token: Token, known: KnownFigures, sentence: tuple[int, int],
@@ -1180,6 +1232,24 @@ def _in_contents(folded: str, line_start: int) -> bool:
     return False
 
 
+def _under_contents_heading(folded: str, line_start: int) -> bool:
+    """Whether the line at `line_start` heads a part of a table of contents: only its entries and
+    blank lines between it and "Sommaire" above ("Sommaire" / "Avant-propos : 3" / "" /
+    "Protocoles et contrats signés le 19 novembre 2019" / "Vosges : 73": a page, not 73 protocols)."""
+    end = folded.rfind("\n", 0, line_start)
+    for _ in range(CONTENTS_REACH):
+        if end < 0:
+            return False
+        start = folded.rfind("\n", 0, end) + 1
+        line = folded[start:end].strip()
+        if CONTENTS_HEADING.fullmatch(line):
+            return True
+        if line and not CONTENTS_ENTRY.fullmatch(line):
+            return False
+        end = start - 1
+    return False
+
+
 # "Grand Est ........ 21": a place, a leader of dots, a number ending the line.
 # "- Auvergne-Rhône-Alpes : 25": a list item of a place, a colon, a number ending the line.
 DOT_LEADER = re.compile(r"[ \t]*\.{3,}[ \t]*")
@@ -1194,14 +1264,17 @@ ROW_ARTICLE = re.compile(r"[ \t]*(?P<marker>[-•*–][ \t]+)?(?:(?:la|le|les)\s
 # alone: a space is one of its characters too).
 ROW_NUMBER = re.compile(r"(?:[ \t]*+[\d.,](?:[ ]*+[\d.,])*+[ \t]*+|\t*+ [ \t]*+)\n?")
 LIST_ITEM_ROW = re.compile(r"[ \t]*+[-•*–][ \t]++[^\n:]*+:")
+# "Grand Est : 21": a row whose dot leader the readers wrote as " : " (pipeline.read.with_leaders_as_colons)
+COLON_ROW = re.compile(r"[ \t]*+[^\s:][^\n:]*+:")
 
 
 def _is_dot_leader_row(line: str) -> bool:
-    """"Grand Est ........ 21" (dots, then a row's number ending the line) or "- Grand Est : 21".
+    """"Grand Est ........ 21" (dots, then a row's number ending the line), "- Grand Est : 21" or
+    "Grand Est : 21" (the readers write dot leaders as " : ").
     Read once: a line of 10,000 dots then "111x" never ended as one regular expression, which
     split the dots between the leader and the number every way; here the line is read once from
     its end, and any three dots before a number that ends the line make the leader."""
-    item = LIST_ITEM_ROW.match(line)
+    item = LIST_ITEM_ROW.match(line) or COLON_ROW.match(line)
     if item and ROW_NUMBER.fullmatch(line, item.end()):
         return True
     body = line[:-1] if line.endswith("\n") else line
@@ -1239,16 +1312,16 @@ def _dot_leader_row(folded: str, token: Token, place_starts: dict[int, PlaceMent
     line_end = len(folded) if line_end < 0 else line_end
     article = ROW_ARTICLE.match(folded, line_start)
     place = place_starts.get(article.end())
-    leader = COLON_LEADER if article["marker"] else DOT_LEADER
+    leaders = (COLON_LEADER,) if article["marker"] else (DOT_LEADER, COLON_LEADER)  # the readers write dots as " : "
     bracketed = (place is not None and not article["marker"] and BRACKET_LEADER.fullmatch(folded, place.end, token.start)
                  and folded[token.end:line_end].strip() == ")")
     if not bracketed and (place is None or folded[token.end:line_end].strip()
-                          or not leader.fullmatch(folded, place.end, token.start)):
+                          or not any(leader.fullmatch(folded, place.end, token.start) for leader in leaders)):
         return None
     if bracketed and place.kind == "departement" and folded[token.start:token.end] == place.code.lower():
         return None  # "Ardennes (08)", "Aube (10)": the département's code, no count of its items
     intro = _intro_above_rows(folded, line_start, bool(bracketed))
-    if intro is None:
+    if intro is None or _under_contents_heading(folded, intro[0]):
         return None
     line = folded[slice(*intro)]
     # "des territoires labellisés par région": the noun counted, not the one after "par"
@@ -1652,6 +1725,7 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
     # figures is not copied thousands of times (in memory, and in the worker's answer: pickle
     # writes a shared string once).
     sentence_texts: dict[tuple[int, int], str] = {}
+    scope_of_number: dict[int, Area] = {}  # the scope of each figure kept, by its number's start
     for figure in sorted(found, key=lambda f: f.start):
         sentence = _sentence_at(sentences, figure.number_start, text)
         sentence = (min(sentence[0], figure.start), max(sentence[1], figure.end))  # "18\nterritoires"
@@ -1666,8 +1740,9 @@ def extract_figures(text: str, sentences: list[tuple[int, int]], places: list[Pl
         if not_programme(folded, figure.start, figure.end, figure.unit, float(figure.value), sentence,
                          paragraph, places):
             continue
-        scope = document.scope(figure.number_start, figure.start, figure.end, sentence, rows,
-                               float(figure.value), figure.unit)
+        scope = scope_of_number.get(figure.whole) or document.scope(
+            figure.number_start, figure.start, figure.end, sentence, rows, float(figure.value), figure.unit)
+        scope_of_number[figure.number_start] = scope
         if sentence not in sentence_texts:
             sentence_texts[sentence] = text[sentence[0]:sentence[1]]
         rows.append({
