@@ -161,9 +161,9 @@ SENTENCES_BACK = 2
 # speaks of the one named before.
 UNNAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|du|au)\s+(?:nouveau\s+)?territoire\s+(?:qui\s+\w+|\w+ant)\b")
 # "les territoires de la Communauté urbaine de X, de la CC Y …" and "leurs territoires" are the
-# EPCIs' areas; "la cohésion des territoires" is a ministry's or an agency's name; "parmi les 124
-# territoires du programme" counts the programme's
-OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)(?<!leurs\s)(?<!\d\s)\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
+# EPCIs' areas; "la cohésion des territoires" is a ministry's or an agency's name, "la Banque des
+# territoires" a bank's; "parmi les 124 territoires du programme" counts the programme's
+OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)(?<![Bb]anque\sdes\s)(?<!leurs\s)(?<!\d\s)\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
                                r"(?:[Cc]ommunaut|[Mm][ée]tropole|[Aa]gglom|C[CAU]\b))|\bce\s+dernier\b")
 # "l'un des dix territoires normands", "parmi les territoires retenus": the programme's territories
 # counted, the one the text is about among them, no others named (blanked for OTHER_TERRITORIES)
