@@ -1202,11 +1202,14 @@ ENTRY_OPENING = re.compile(r"[\s«\"“*]*" + ARTICLE.pattern, re.IGNORECASE)
 def _item_beside_territories(held, territories: list[TerritoryMention], text: str) -> bool:
     """Another item of the list holding the EPCI opens with a territory: the list enumerates
     entries, and an EPCI its own item gives no territory is no member of a sibling's ("1. A :
-    label renouvelé pour la CC X.⏎2. Y Communauté : sélectionnée …")."""
+    label renouvelé pour la CC X.⏎2. Y Communauté : sélectionnée …"). A question is no entry: the
+    turns of a transcript ("— L'Audomarois est retenu. Satisfait ?⏎— Très. On part à deux
+    intercos : A et B.")."""
     items, item = held[0].items, held[1]
     starts = SpanReach((t.start, t.start + 1) for t in territories)
     return any(other is not item and starts.overlaps(other.content.start,
                                                      ENTRY_OPENING.match(text, other.content.start).end() + 1)
+               and not QUESTION_END.search(text, other.content.start, other.content.end)
                for other in items)
 
 
