@@ -418,7 +418,7 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             if mention:
                 found.append(mention)
             continue
-        elif text[pos].isupper():
+        elif text[pos].isupper() and not COUNTED_HEAD.match(fold(text[pos:pos + 60])):  # "Trois vallées de …": below
             end = _epci_brand_end(text, pos, brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200))))
             end = _past_a_place_adjective(text, pos, end)
             end = _before_a_subject_dash(text, pos, end)
