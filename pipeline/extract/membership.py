@@ -161,9 +161,9 @@ SENTENCES_BACK = 2
 # speaks of the one named before.
 UNNAMED_TERRITORY = re.compile(r"\b(?:le|un|ce|du|au)\s+(?:nouveau\s+)?territoire\s+(?:qui\s+\w+|\w+ant)\b")
 # "les territoires de la Communauté urbaine de X, de la CC Y …" and "leurs territoires" are the
-# EPCIs' areas; "la cohésion des territoires" is a ministry's or an agency's name; "parmi les 124
-# territoires du programme" counts the programme's
-OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)(?<!leurs\s)(?<!\d\s)\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
+# EPCIs' areas; "la cohésion des territoires" is a ministry's or an agency's name, "la Banque des
+# territoires" a bank's; "parmi les 124 territoires du programme" counts the programme's
+OTHER_TERRITORIES = re.compile(r"(?<!coh[ée]sion\sdes\s)(?<![Bb]anque\sdes\s)(?<!leurs\s)(?<!\d\s)\bterritoires\b(?!\s+d['’]\s*[Ii]ndustrie|\s+(?:de\s+la|du|des|de\s+l['’])\s*"
                                r"(?:[Cc]ommunaut|[Mm][ée]tropole|[Aa]gglom|C[CAU]\b))|\bce\s+dernier\b")
 # "l'un des dix territoires normands", "parmi les territoires retenus": the programme's territories
 # counted, the one the text is about among them, no others named (blanked for OTHER_TERRITORIES)
@@ -1221,11 +1221,14 @@ ENTRY_OPENING = re.compile(r"[\s«\"“*]*" + ARTICLE.pattern, re.IGNORECASE)
 def _item_beside_territories(held, territories: list[TerritoryMention], text: str) -> bool:
     """Another item of the list holding the EPCI opens with a territory: the list enumerates
     entries, and an EPCI its own item gives no territory is no member of a sibling's ("1. A :
-    label renouvelé pour la CC X.⏎2. Y Communauté : sélectionnée …")."""
+    label renouvelé pour la CC X.⏎2. Y Communauté : sélectionnée …"). A question is no entry: the
+    turns of a transcript ("— L'Audomarois est retenu. Satisfait ?⏎— Très. On part à deux
+    intercos : A et B.")."""
     items, item = held[0].items, held[1]
     starts = SpanReach((t.start, t.start + 1) for t in territories)
     return any(other is not item and starts.overlaps(other.content.start,
                                                      ENTRY_OPENING.match(text, other.content.start).end() + 1)
+               and not QUESTION_END.search(text, other.content.start, other.content.end)
                for other in items)
 
 
@@ -3605,19 +3608,26 @@ def _lone_items_beside(text: str, folded: str, linked: list[EpciMention], pairs:
 
 
 # "… permet aujourd'hui à la communauté de communes d'être labellisée Territoire d'industrie": an
-# intercommunality designated by its legal form alone, as the territory (folded text)
+# intercommunality designated by its legal form alone, as the territory; or by its everyday form,
+# as a local page or radio says it ("Depuis le 9 novembre, l'agglo est officiellement labellisée
+# « Territoire d'industrie »", "la com com a été retenue …") (folded text)
 LEGAL_FORM_LABELLED = re.compile(
-    r"\b(?:la|cette|notre)\s+(?P<form>communaute\s+de\s+communes|communaute\s+d'agglomeration|communaute\s+urbaine)"
-    r"\s+(?:d'etre|a\s+ete|est|vient\s+d'etre|avait\s+ete)\s+(?:labellisee|retenue|selectionnee)\s+"
-    r"(?:comme\s+)?(?:\"\s*)?" + PREFIX)
-FORM_TYPES = {"communaute de communes": "CC", "communaute d'agglomeration": "CA", "communaute urbaine": "CU"}
+    r"(?:\b(?:la|cette|notre)\s+(?P<form>communaute\s+de\s+communes|communaute\s+d'agglomeration|communaute\s+urbaine"
+    r"|com\s*com)|(?:\bl'\s*|\bnotre\s+)(?P<agglo>agglo|agglomeration))"
+    r"\s+(?:d'etre|a\s+ete|est|vient\s+d'etre|avait\s+ete)\s+(?:(?:officiellement|desormais|bien)\s+)?"
+    r"(?:labellisee|retenue|selectionnee)\s+(?:comme\s+)?(?:\"\s*)?" + PREFIX)
+TYPE_WORD_ENDING = re.compile(WORDS["type_words"] + r"\s*$")  # "Alès Agglomération", "Questembert Communauté"
+FORM_TYPES = {"communaute de communes": "CC", "communaute d'agglomeration": "CA", "communaute urbaine": "CU",
+              "com com": "CC", "comcom": "CC"}
 
 
 def legal_form_territories(text: str, mentions: list[EpciMention], territories: list[TerritoryMention]
                            ) -> tuple[list[TerritoryMention], list[EpciMention]]:
     """The territory a text designates by a legal form alone said to be labelled ("la communauté
-    de communes d'être labellisée Territoire d'industrie"), when the text names no territory and
-    exactly one intercommunality of that form: that one, named as the text writes it without its
+    de communes d'être labellisée Territoire d'industrie"), or by its everyday form ("l'agglo est
+    officiellement labellisée « Territoire d'industrie »"), when the text names no territory and
+    exactly one intercommunality of that form (by the everyday form, written with its legal form or
+    its type word: "Alès Agglomération"): that one, named as the text writes it without its
     legal form ("communauté de communes de l'Huisne Sarthoise": "Huisne Sarthoise"; rule
     territory.legal_form_labelled), and its member even where it names it as an office ("son
     président"). Two of that form, or a territory named, leave it unresolved. Returns the
@@ -3626,12 +3636,16 @@ def legal_form_territories(text: str, mentions: list[EpciMention], territories: 
         return [], mentions
     folded = fold(text)
     for labelled in LEGAL_FORM_LABELLED.finditer(folded):
-        epci_type = FORM_TYPES[" ".join(labelled.group("form").split())]
-        of_that_form = [m for m in mentions if m.link.siren and m.link.epci_type == epci_type and m.legal_form]
+        everyday = labelled.group("agglo") is not None or "com" in labelled.group("form").split()[-1:]
+        epci_type = "CA" if labelled.group("agglo") else FORM_TYPES[" ".join(labelled.group("form").split())]
+        # by its everyday form, the one named so ("Alès Agglomération") or with its legal form
+        of_that_form = [m for m in mentions if m.link.siren and m.link.epci_type == epci_type
+                        and (m.legal_form or everyday and TYPE_WORD_ENDING.search(m.written_name))]
         if len({m.link.siren for m in of_that_form}) != 1:
             continue
         first = of_that_form[0]
-        name_start = legal_form_end(text, folded, first.start)
+        name_start = legal_form_end(text, folded, first.start) if first.legal_form \
+            else ARTICLE.match(text, first.start, first.end).end()
         if name_start is None or name_start >= first.end:
             continue
         name = collapse_spaces(text[name_start:first.end])

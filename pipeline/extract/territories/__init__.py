@@ -47,6 +47,9 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              "Territoires d'Industrie : Limoges Métropole et ELAN misent sur …";
                              or the one intercommunality a title about the programme names
                              ("L'agglomération de Bastia veut ses Territoires d'industrie")
+- territory.section_headline (likewise) the name a newsletter section's headline gives the
+                             territory whose protocol or contract it says signed: "p.4 — GRAND-EST
+                             TOURAINE : LE PROTOCOLE EST SIGNÉ" (kicker.py)
 - territory.topic            (last of all) the one place-like proper noun a single-subject article
                              about the programme names in its title and body, or twice in its body,
                              after a word of place: "un nouveau label pour le Nord-Franche-Comté" …
@@ -158,7 +161,8 @@ from pipeline.extract.territories.departement_sections import departement_sectio
 from pipeline.extract.territories.enumerations import (enumerated_names, names_among_territories_in_a_title,
                                                        names_before_a_count)
 from pipeline.extract.territories.fronted_place import fronted_place
-from pipeline.extract.territories.kicker import headline_line, headline_pair, headline_subject, kicker_name, title_apposition
+from pipeline.extract.territories.kicker import (headline_line, headline_pair, headline_subject, kicker_name, section_headline,
+                                                title_apposition)
 from pipeline.extract.territories.lists import (COUNTED_TERRITORIES, announces_territories, coded_dash_lines, coded_heads, colon_lists,
                                                 list_items, table_cells)
 from pipeline.extract.territories.phrases import PLACE_ADJECTIVE, PLACE_ADJECTIVE_HEAD
@@ -299,7 +303,7 @@ def find_territories(text: str, places: list[PlaceMention],
         # or said labelled "too" (another territory, the article's own, was before it)
         named = {m.territory_id for m in kept}
         found = [m for m in (kicker_name(text, places) or headline_subject(text) or headline_pair(text, places)
-                             or title_apposition(text, places)
+                             or title_apposition(text, places) or section_headline(text, places)
                              or topic_name(text, places)) if m.territory_id not in named]
         _departements_in_names(text, found, places)
         kept = sorted(found + kept, key=lambda m: m.start)

@@ -1101,7 +1101,9 @@ AWARDED_PLURAL_OBJECT = re.compile(r"\b(?:a|ont|avait|avaient|vient\s+d'|viennen
                                    r"|selectionne|designe|reconduit|renouvele|confirme)\s+(?:(?:pour|sur|dans|en|a)\s"
                                    r"[^.;:,()\n]{0,40}?\s)?les\s+(?:(?:\d{1,2}|" + "|".join(COUNT_WORDS)
                                    + r")\s+)?(?=territoires\b)")
-STATED_COUNT = re.compile(r"\b(\d{1,3}|" + "|".join(COUNT_WORDS) + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
+# not the programme's act ("Phase 2 des Territoires d'industrie :", "la saison 2 des …")
+STATED_COUNT = re.compile(r"(?<!\bphase\s)(?<!\bacte\s)(?<!\bsaison\s)\b(\d{1,3}|" + "|".join(COUNT_WORDS)
+                          + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def awarded_plural_object_at(text: str, position: int) -> bool:

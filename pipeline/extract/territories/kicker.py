@@ -242,3 +242,31 @@ def _one_intercommunality(text: str, folded: str, start: int, end: int) -> list[
         return []
     mention = make_mention(text, name_start, name_end, HEADLINE_RULE, (), end)
     return [mention] if mention else []
+
+
+SECTION_RULE = "territory.section_headline"
+SECTION_LINES = 12  # a newsletter's masthead, its sommaire, then the section's headline
+# "p.4 — GRAND-EST TOURAINE : LE PROTOCOLE EST SIGNÉ": a newsletter section's headline, a name
+# (its page number before it) then the programme's act signed, alone on its line
+SECTION_HEADLINE = re.compile(r"[ \t]*(?:p\.?[ \t]*\d{1,3}[ \t]*[—–-][ \t]*)?(?P<name>[A-ZÀ-Ý][^\n:|]{2,60}?)[ \t]*:[ \t]*"
+                              r"(?:le|la|son|leur)[ \t]+(?:protocole|contrat|convention)(?:[ \t]+d['’][ \t]*\w+)?[ \t]+"
+                              r"(?:est|a[ \t]+été)[ \t]+(?:sign|paraph)ée?[ \t]*[.!]?[ \t]*$", re.IGNORECASE)
+
+
+def section_headline(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """territory.section_headline: the name a newsletter's section headline gives the territory
+    whose protocol or contract it says signed ("p.4 — GRAND-EST TOURAINE : LE PROTOCOLE EST SIGNÉ"
+    under a sommaire listing "Territoire d'industrie p.4"), in a text naming the programme and no
+    territory (find_territories calls this rule last); names in capitals stay so. Not a
+    département or a région alone (where it was signed)."""
+    if not re.search(PREFIX, text, re.IGNORECASE):
+        return []
+    for start, end in top_lines(text, SECTION_LINES):
+        headline = SECTION_HEADLINE.match(text, start, end)
+        name = headline and headline.group("name")
+        if headline is None or not 1 <= len(NAME_WORD.findall(name)) <= MAX_WORDS \
+                or not all(w[0].isupper() for w in NAME_WORD.findall(name) if fold(w) not in SMALL_WORDS) or is_place_name(name):
+            continue
+        mention = make_mention(text, headline.start("name"), headline.end("name"), SECTION_RULE, (), end)
+        return [mention] if mention else []
+    return []

@@ -1538,6 +1538,8 @@ def _all_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
 INLINE_INTRO = re.compile(r"(?!(?<=[^\S\n])[^\S\n])[^\S\n]*:(?:[^\S\n]+|[^\S\n]*\n(?=[A-ZÀ-Ý«]))(?=\S)|\b[Ii]l\s+s['’]agit\s+(?:de\s+|des\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])"
                           r"|(?P<verb>\bsont\s+)(?=[A-ZÀ-Ý])")
 COUNT_WORD = with_first_letters(re.compile(r"\b(\d{1,3}|" + "|".join(COUNT_WORDS) + r")\b(?![,.]\d)", re.IGNORECASE))
+# "Phase 2 des Territoires d'industrie :", "l'acte 2 du programme": the programme's act, no count
+PROGRAMME_ACT = re.compile(r"\b(?:phase|acte|saison)\s+\d{1,2}\b", re.IGNORECASE)
 
 
 def _list_end(text: str, start: int) -> int:
@@ -1631,7 +1633,7 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
         next_line = towns_may_be_counted = False
         if decided in (OTHER, MEMBERS) or (intro.group("verb") and decided != TERRITORIES):
             continue
-        counts = [count_value(word) for word in COUNT_WORD.findall(sentence)]
+        counts = [count_value(word) for word in COUNT_WORD.findall(PROGRAMME_ACT.sub(" ", sentence))]
         # "Quatre territoires axonais font partie des 183 Territoires d'industrie … : A, B, C, D":
         # the count a list can have, not the national one
         listable = [count for count in counts if count <= MAX_LISTED_COUNT]
@@ -1675,6 +1677,8 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
             # "A (Aveyron, Cantal, Lot), B (Haute-Savoie) … et M (Haute-Corse)": the commas of the
             # brackets part no names, read the names as the brackets masked part them
             mentions = _colon_list_items(masked, start, end, stated, sentence_start)
+        if mentions and stated is None and WORDS_BEFORE_THE_FIRST_NAME.search(text, start, mentions[0].start):
+            continue  # a title's colon (colon_lists)
         if len(mentions) < 2 or (stated is not None and len(mentions) != stated
                                  and not _named_between_semicolons(text, start, end, mentions)):
             continue
@@ -1700,6 +1704,11 @@ def _generic_inline_lists(text: str, taken: set[int], structure: Structure) -> l
 HEADLINE = re.compile(r"[\s#*_]*(?:(?:\d{1,2}|[IVX]{1,4})[.)][ \t]+)?" + PREFIX + r"\s*:", re.IGNORECASE)
 
 
+# Words between a list's colon and its first name, where an inline list holds at most an article
+# or a quote: the colon opens no list of names (a title's, the names further on in its body)
+WORDS_BEFORE_THE_FIRST_NAME = re.compile(r"[^\W\d_]{4,}")
+
+
 def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
     found = []
     # "… protocole Territoires d'Industrie le 18 mai — Photo :": a bare intro must announce territories
@@ -1715,6 +1724,9 @@ def colon_lists(text: str, structure: Structure) -> list[TerritoryMention]:
         stated = stated_count(text, intro.start())
         names = _colon_list_items(text, start, _list_end(text, start), stated,
                                   sentence_before(text, intro.start())[0])  # the intro's sentence
+        if names and stated is None and WORDS_BEFORE_THE_FIRST_NAME.search(text, start, names[0].start):
+            continue  # "Phase 2 des Territoires d'industrie : l'ouest du X lance …⏎⏎…, le Territoire
+            # d'industrie A, B et C a réuni …": a title's colon, its words no list, the names further on
         # "des 144 territoires … autour de 4 axes : …"; a count missed by one only right before
         # "suivants :" (_miscounted_list)
         if stated is None or len(names) == stated or (

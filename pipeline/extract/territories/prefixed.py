@@ -344,15 +344,27 @@ def _lower_name_in_quotes(text: str, match: re.Match, pos: int) -> int | None:
 COMMA_PAIR_AFTER = re.compile(r",[ \t]+(?P<pair>(?P<first>[A-ZÀ-Ý][\w'’-]*)[ \t]+(?:et|&)[ \t]+(?P<second>[A-ZÀ-Ý][\w'’-]*)),")
 
 
+# ", Cannes Pays de Lérins et Sophia Antipolis a réuni": names of several words joined by commas and
+# a last "et", closing the subject of a verb in the singular.
+NAME_WORDS = r"[A-ZÀ-Ý][\w'’-]*(?:[ \t]+(?:(?:de|du|des|de[ \t]+la)[ \t]+|d['’]|de[ \t]+l['’])?[A-ZÀ-Ý][\w'’-]*)*"
+NAMES_BEFORE_A_SINGULAR_VERB = re.compile(r",[ \t]+(?P<names>" + NAME_WORDS + r"(?:,[ \t]+" + NAME_WORDS + r")*"
+                                          r"[ \t]+et[ \t]+" + NAME_WORDS + r")(?=[ \t]+(?:a|est|vient|avait|sera)[ \t])")
+
+
 def _name_run_on_past_a_comma(text: str, end: int) -> int:
     """'le territoire d'industrie Saint-Dizier, Der et Blaise, dont le périmètre …': after one
     territory's programme words, a pair of capitalised names joined by "et" between commas goes on
-    its name (a list would need the plural); not a pair of départements or régions ("X, Marne et
+    its name (a list would need the plural); so do names joined by commas and a last "et" that
+    close the subject of a verb in the singular ("le Territoire d'industrie Pays de Grasse, Cannes
+    Pays de Lérins et Sophia Antipolis a réuni …"); not départements or régions ("X, Marne et
     Haute-Marne,": where it lies)."""
     after = COMMA_PAIR_AFTER.match(text, end)
-    if after is None or any(is_place_name(after.group(part)) for part in ("first", "second")):
-        return end
-    return after.end("pair")
+    if after is not None and not any(is_place_name(after.group(part)) for part in ("first", "second")):
+        return after.end("pair")
+    names = NAMES_BEFORE_A_SINGULAR_VERB.match(text, end)
+    if names is not None and not any(is_place_name(part) for part in re.split(r",\s+|\s+et\s+", names.group("names"))):
+        return names.end("names")
+    return end
 
 
 def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) -> list[TerritoryMention]:
@@ -406,7 +418,7 @@ def prefixed_names(text: str, structure: Structure, places: list[PlaceMention]) 
             if mention:
                 found.append(mention)
             continue
-        elif text[pos].isupper():
+        elif text[pos].isupper() and not COUNTED_HEAD.match(fold(text[pos:pos + 60])):  # "Trois vallées de …": below
             end = _epci_brand_end(text, pos, brand_end(text, pos, capitalised_run(text, pos, min(len(text), pos + 200))))
             end = _past_a_place_adjective(text, pos, end)
             end = _before_a_subject_dash(text, pos, end)
