@@ -4420,3 +4420,35 @@ def test_two_place_subjects_of_a_title_after_the_programme_counted_two_below():
     assert set(names_of(title + "Les deux territoires d'industrie de l'île passent à l'action.")) \
         == {"Grand Bastia", "Pays ajaccien"}
     assert names_of(title + "Les élus de l'île passent à l'action.") == []
+
+
+def test_a_first_wave_recalled_with_its_intercommunality_names_the_territory_after_it():
+    """"X figurait dans la première vague du programme, en 2019, avec la CA Y" (probes79_press 12,
+    variants35M c1, variants35T d1): the intercommunality is the territory, named after it, a name
+    holding "et" read whole; a subject named after it ("Vichy … avec Vichy Communauté") is the same
+    territory; a subject named otherwise keeps the territory, the intercommunality its carrier; a
+    "première phase avec" is no recall."""
+    assert territories("Pour mémoire, Ajaccio figurait lui aussi dans la première vague du programme, en 2019, "
+                       "avec la communauté d'agglomération du Pays Ajaccien (CAPA).") \
+        == {("pays-ajaccien", "territory.in_passing", ("2A",))}
+    assert ids("Pour mémoire, Calais figurait déjà dans la première vague du programme, en 2018, "
+               "avec la communauté d'agglomération Grand Calais Terres et Mers.") == ["grand-calais-terres-et-mers"]
+    assert ids("Vichy avait elle aussi été retenue dès la première vague, en 2018, avec Vichy Communauté.") \
+        == ["vichy-communaute"]
+    assert ids("Le Territoire d'industrie Pays de Vannes avait été retenu dès la première vague, en 2018, "
+               "avec la communauté d'agglomération Golfe du Morbihan - Vannes Agglomération.") == ["pays-de-vannes"]
+    assert ids("Lors de la première phase avec la communauté de communes du Pays de Lumbres, "
+               "des ateliers ont ouvert.") == []
+
+
+def test_a_pair_of_laureates_one_part_and_the_other_names_both_or_neither():
+    """"a retenu, d'une part, la CA X (…), qui …, et, d'autre part, la CC Y, autour de …"
+    (probes18_press 23): two territories named after their intercommunalities; a part linking to
+    no EPCI leaves the pair unread."""
+    pair = ("Le gouvernement a retenu, d'une part, la Communauté d'agglomération du Centre Littoral (CACL), "
+            "qui rassemble Cayenne et Matoury, et, d'autre part, la Communauté de communes des Savanes, "
+            "autour de Kourou.")
+    assert territories(pair) == {("centre-littoral", "territory.in_passing", ("973",)),
+                                 ("savanes", "territory.in_passing", ("973",))}
+    assert ids("Le jury a retenu, d'une part, la logistique portuaire, et, d'autre part, "
+               "la communauté de communes des Savanes.") == []
