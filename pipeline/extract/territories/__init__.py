@@ -44,7 +44,8 @@ Each rule below finds one way communiqués name territories; its id goes into th
                              label: a recall of the first wave "Ajaccio figurait lui aussi dans la
                              première vague du programme, en 2019, avec la CA du Pays Ajaccien
                              (CAPA)", a pair "a retenu, d'une part, la CA X …, et, d'autre part, la
-                             CC Y": passing.py
+                             CC Y", or one of three ends of "De A, …, au B, en passant par C, …, la
+                             carte …": passing.py
 - territory.kicker           (when no other rule finds one but territory.carried) a name alone on a line above a title
                              about the programme
 - territory.headline         (likewise) a title's subject after the programme's words, when the
@@ -158,7 +159,7 @@ from pipeline.extract.territories.common import (CONNECTORS, FOOTNOTE_CALLS, LEG
                                                  top_lines)
 from pipeline.extract.territories.coordinated import coordinated_subjects
 from pipeline.extract.territories.examples import example_names
-from pipeline.extract.territories.passing import named_in_passing, subjects_of_a_recall
+from pipeline.extract.territories.passing import named_in_passing, spanned_names, subjects_of_a_recall, towns_of_a_pair
 from pipeline.extract.territories.sections import RULE as SECTION_RULE, section_names
 from pipeline.extract.territories.departement_sections import departement_section_names
 from pipeline.extract.territories.enumerations import (enumerated_names, names_among_territories_in_a_title,
@@ -211,7 +212,7 @@ def find_territories(text: str, places: list[PlaceMention],
                   + labelled_subjects(text, structure, places) + intercommunalities_labelled_too(text, structure, places)
                   + enumerated_names(text, structure, places)
                   + grouping_subjects(text, structure, places) + carried_subjects(text, structure, places)
-                  + named_in_passing(text)
+                  + named_in_passing(text) + spanned_names(text, places)
                   + table_cells(text, structure, places)
                   + selected_zones(text, structure, places) + labelled_objects(text, structure, places)
                   + wider_areas(text, structure, places)
@@ -256,7 +257,7 @@ def find_territories(text: str, places: list[PlaceMention],
     # (an item of a list of territories is one of them: "… trois territoires : A, B et le bassin annécien")
     if any(not _described(text, m) for m in kept):
         kept = [m for m in kept if not _described(text, m) or m.intro is not None or _a_newcomer_of_its_own(text, m, kept)]
-    kept = subjects_of_a_recall(text, kept)
+    kept = towns_of_a_pair(text, subjects_of_a_recall(text, kept))
     kept = _members_of_another(text, kept)
     kept = _carriers_of_a_named_territory(text, kept)
     kept = _member_designating_the_title_territory(text, kept)

@@ -10,6 +10,11 @@ clause about its label that is not the sentence's topic.
   d'agglomération du Centre Littoral (CACL), qui …, et, d'autre part, la communauté de communes
   des Savanes, autour de …": each part names one territory; both or neither (a part that links to
   no EPCI leaves the pair in doubt).
+- a map spanned from one to another: "De la Vallée de X, capitale du …, au Y et ses forges, en
+  passant par Z, où …, la carte reste d'abord celle des bassins industriels historiques." Each of
+  the three ends names a territory when the sentence, after the last, speaks of the programme's
+  map or territories (spanned_names; "De la Manufacture de X à Y, en passant par Z, l'industrie
+  fait vivre …" names companies).
 
 Each intercommunality must be written with its legal form or a well-known acronym and link to
 exactly one EPCI (carrier_named.intercommunality_named_at).
@@ -18,14 +23,18 @@ The recall's subject, read by another rule ("Vichy avait elle aussi été retenu
 vague, en 2018, avec Vichy Communauté"), is the place the intercommunality is named after: one
 territory, the intercommunality's name kept. A subject named otherwise ("le Pays de X figurait
 dans la première vague avec la CA Y") is the territory, the intercommunality its carrier
-(subjects_of_a_recall)."""
+(subjects_of_a_recall). A town a pair's gloss names ("qui rassemble Cayenne, …", "autour de
+Kourou") stands for that territory elsewhere in the text ("Kourou et Cayenne retenus …" as title):
+no territory of its own (towns_of_a_pair)."""
 
 from __future__ import annotations
 
 import re
 
 from pipeline.extract.territories.carrier_named import intercommunality_named_at
-from pipeline.extract.territories.common import TerritoryMention, sentence_bounds
+from pipeline.extract.places import PlaceMention
+from pipeline.extract.territories.common import (PREFIX, TerritoryMention, capitalised_run, is_departement_name,
+                                                 make_mention, reads_as_a_place_name, sentence_bounds)
 from pipeline.normalize import fold, name_key
 
 RULE = "territory.in_passing"
@@ -39,6 +48,14 @@ EARLIER_WAVE_WITH = re.compile(r"\b(?:dans|des)\s+la\s+premiere\s+(?:vague|gener
 # "a retenu, d'une part, la …", "ont été labellisés, d'une part, le …" (folded text)
 ONE_PART = re.compile(r"\b(?:retenu|labellise|selectionne|reconduit|designe)e?s?\s*,\s*d'une\s+part\s*,\s*" + ARTICLE)
 OTHER_PART = re.compile(r",\s*(?:et\s*,?\s*)?d'autre\s+part\s*,\s*" + ARTICLE)
+
+# "De la Vallée de X", "Du Grand Y" opening a sentence, "au Y" / "à Z" / "jusqu'à Z", ", en passant par W"
+# (original text, each before its name's capital)
+SPAN_FROM = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:De\s+(?:la\s+|l['’]\s*)?|Du\s+|Des\s+)(?=[A-ZÀ-Ý])")
+SPAN_TO = re.compile(r",?\s+(?:à|au|aux|jusqu['’]\s*(?:à|au|aux))\s+(?:la\s+|l['’]\s*)?(?=[A-ZÀ-Ý])")
+SPAN_THROUGH = re.compile(r",?\s+en\s+passant\s+par\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?(?=[A-ZÀ-Ý])")
+# the programme's map or its territories, in the sentence after the last end (folded text)
+SPAN_OF_TERRITORIES = re.compile(r"\b(?:la\s+carte|territoires|laureats|labellis\w*|retenus)\b")
 
 
 def named_in_passing(text: str) -> list[TerritoryMention]:
@@ -81,3 +98,45 @@ def subjects_of_a_recall(text: str, mentions: list[TerritoryMention]) -> list[Te
             else:
                 dropped.add(id(recall))
     return [m for m in mentions if id(m) not in dropped]
+
+
+def towns_of_a_pair(text: str, mentions: list[TerritoryMention]) -> list[TerritoryMention]:
+    """`mentions` less those outside a "d'une part … d'autre part" pair's sentence whose name the
+    gloss of one of its parts writes: a town standing for the territory gathering it."""
+    folded = fold(text)
+    glosses = []
+    for part in (m for m in mentions if m.rule == RULE):
+        sentence_start, sentence_end = sentence_bounds(text, part.start)
+        if not ONE_PART.search(folded, sentence_start, part.start):
+            continue
+        next_part = min((m.start for m in mentions if m.rule == RULE and part.end <= m.start < sentence_end),
+                        default=sentence_end)
+        glosses.append((sentence_start, sentence_end, text[part.end:next_part]))
+    return [m for m in mentions
+            if m.rule == RULE or not any(not start <= m.start < end and re.search(r"(?<![\w-])" + re.escape(m.name) + r"(?![\w-])", gloss)
+                                         for start, end, gloss in glosses)]
+
+
+def spanned_names(text: str, places: list[PlaceMention]) -> list[TerritoryMention]:
+    """The three ends of "De A, …, au B …, en passant par C, …, la carte …" in a text about the
+    programme, each reading as a place's name and none a département's; all three or none."""
+    folded = fold(text)
+    if not re.search(PREFIX, folded):
+        return []
+    found = []
+    for opening in SPAN_FROM.finditer(text):
+        sentence_end = sentence_bounds(text, opening.start())[1]
+        first_end = capitalised_run(text, opening.end(), sentence_end)
+        to = SPAN_TO.search(text, first_end, sentence_end)
+        through = SPAN_THROUGH.search(text, first_end, sentence_end)
+        if not to or not through:
+            continue
+        spans = [(opening.end(), first_end)] + [(m.end(), capitalised_run(text, m.end(), sentence_end)) for m in (to, through)]
+        last_end = max(end for _, end in spans)
+        if not SPAN_OF_TERRITORIES.search(folded, last_end, sentence_end):
+            continue
+        mentions = [make_mention(text, start, end, RULE, block_end=sentence_end) for start, end in spans]
+        if all(m and reads_as_a_place_name(text, m.start, m.end, places) and not is_departement_name(m.name)
+               for m in mentions):
+            found.extend(mentions)
+    return found
